@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+
+// int8 (counts, sums of minor units) as JS numbers: every amount we store is a safe
+// integer, and strings would leak into every caller. `date` stays a YYYY-MM-DD string so
+// a birthday is never shifted by a time zone.
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1082, (value) => value);
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  /** The one pool everything uses (pg-boss included), so PGlite sees one session. */
+  pool: pg.Pool;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL URL; when absent the embedded PGlite database is used. */
+  databaseUrl?: string;
+  /** PGlite folder; absent means in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+  /** Purpose written into the lock file so a second process can say who holds the folder. */
+  holder?: { command: string; port?: number };
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection dropped by the server (restart, failover) must not crash the
+  // process; the pool replaces it on the next checkout.
+  pool.on('error', () => undefined);
+  // A server that is down or a database that does not exist should fail here with the
+  // driver's message, not at the first request.
+  const client = await pool.connect();
+  client.release();
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    kind: 'postgres',
+    close: async () => {
+      await db.destroy(); // ends the pool
+    },
+  };
+}
+
+async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  // Loaded lazily: PostgreSQL deployments never pay for the WebAssembly module.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  let lock: DataDirLock | undefined;
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    lock = acquireDataDirLock(options.dataDir, options.holder ?? { command: 'unknown' });
+    dataDir = path.join(options.dataDir, 'pglite');
+  }
+  try {
+    const lite = await PGlite.create(dataDir ? { dataDir } : {});
+    // PGlite is a single session: one connection for the whole process, or a ROLLBACK on
+    // one connection would discard another's writes.
+    const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      pool,
+      kind: 'pglite',
+      close: async () => {
+        await db.destroy();
+        await lite.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}

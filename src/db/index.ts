@@ -1,0 +1,13 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+
+export { openDatabase, type DatabaseHandle, type DatabaseKind } from './connect.ts';
+export { migrateToLatest } from './migrate.ts';
+export { readLockHolder, type LockHolder } from './lock.ts';
+export { lockKeys } from './locks.ts';
+export { audit, type Actor } from './audit.ts';
+export type * from './schema.ts';
+
+/** A connection or a transaction: repositories accept either. */
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;

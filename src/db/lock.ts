@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { unavailable } from '../shared/errors.ts';
+
+// PGlite has no folder lock of its own, and two processes on one folder silently lose
+// writes. The lock file holds the owner's pid; a lock whose pid is gone is stale (a
+// crashed process) and is taken over.
+export interface DataDirLock {
+  release(): void;
+}
+
+export interface LockHolder {
+  pid: number;
+  command: string;
+  port?: number;
+  since: string;
+}
+
+export const lockFile = (dataDir: string) => path.join(dataDir, 'regulars.lock');
+
+export function readLockHolder(dataDir: string): LockHolder | undefined {
+  try {
+    const holder = JSON.parse(fs.readFileSync(lockFile(dataDir), 'utf8')) as LockHolder;
+    return isAlive(holder.pid) ? holder : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function acquireDataDirLock(dataDir: string, purpose: { command: string; port?: number }): DataDirLock {
+  const file = lockFile(dataDir);
+  const me: LockHolder = { pid: process.pid, ...purpose, since: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, JSON.stringify(me), { flag: 'wx' });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          const current = JSON.parse(fs.readFileSync(file, 'utf8')) as LockHolder;
+          if (current.pid === process.pid) fs.unlinkSync(file);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once('exit', release);
+      return { release };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = readLockHolder(dataDir);
+      if (holder && holder.pid !== process.pid) {
+        const where = holder.port ? ` (serving on port ${holder.port})` : '';
+        throw unavailable(
+          `The data folder ${dataDir} is in use by another Regulars process: pid ${holder.pid}, ` +
+            `"${holder.command}"${where}, since ${holder.since}. ` +
+            `Stop it first, or use its HTTP API / dashboard instead. ` +
+            `Two processes on one embedded database would lose writes.`,
+        );
+      }
+      fs.rmSync(file, { force: true }); // stale: its process is gone
+    }
+  }
+  throw unavailable(`Could not lock the data folder ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

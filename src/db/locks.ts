@@ -1,0 +1,14 @@
+import { sql } from 'kysely';
+import type { Tx } from './index.ts';
+
+// Serialises writers that touch the same natural key (an idempotency key, an email) for
+// the rest of the transaction. All keys a transaction needs are locked in one call, in
+// hash order, so two transactions can never wait on each other in a cycle.
+export async function lockKeys(trx: Tx, keys: Iterable<string>): Promise<void> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return;
+  await sql`
+    SELECT pg_advisory_xact_lock(h)
+    FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest(${unique}::text[]) AS k ORDER BY 1) AS sorted
+  `.execute(trx);
+}

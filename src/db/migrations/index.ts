@@ -1,0 +1,8 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.ts';
+
+// One global, forward-only order. A new migration is a new file added at the end here;
+// a shipped migration is never edited.
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

@@ -1,0 +1,230 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Row types of every table, for Kysely. Columns the database fills are Generated.
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface StoresTable {
+  id: string;
+  code: string;
+  name: string;
+  city: string | null;
+  time_zone: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ConsentState {
+  status: 'granted' | 'withdrawn';
+  source: string;
+  at: string;
+}
+export type Consent = Partial<Record<'email' | 'sms', ConsentState>>;
+
+export interface CustomersTable {
+  id: string;
+  external_id: string | null;
+  email: string | null;
+  phone: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  birthday: string | null;
+  language: string | null;
+  time_zone: string | null;
+  home_store_id: string | null;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  attributes: Json<Record<string, unknown>>;
+  consent: Json<Consent>;
+  search_text: string;
+  status: 'active' | 'merged' | 'erased';
+  merged_into: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  erased_at: Timestamp | null;
+}
+
+export interface CustomerIdentitiesTable {
+  kind: 'external_id' | 'email' | 'phone';
+  value: string;
+  customer_id: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ConsentLogTable {
+  customer_id: string;
+  id: string;
+  channel: 'email' | 'sms';
+  status: 'granted' | 'withdrawn';
+  source: string;
+  recorded_at: Timestamp;
+}
+
+export interface CustomerMergesTable {
+  id: string;
+  survivor_id: string;
+  merged_id: string;
+  actor: string;
+  moved: Json<Record<string, number>>;
+  merged_at: Timestamp;
+}
+
+export interface PurchasesTable {
+  customer_id: string;
+  id: string;
+  external_id: string;
+  occurred_at: Timestamp;
+  local_date: string;
+  store_id: string | null;
+  channel: 'in_store' | 'online' | 'phone' | 'other';
+  currency: string;
+  total_minor: number;
+  discount_minor: number;
+  refunded_minor: Generated<number>;
+  promo_code: string | null;
+  source: string;
+  created_at: Timestamp;
+}
+
+export interface PurchaseLinesTable {
+  customer_id: string;
+  purchase_id: string;
+  line_no: number;
+  sku: string | null;
+  name: string | null;
+  category: string | null;
+  quantity: string;
+  unit_price_minor: number;
+}
+
+export interface PurchaseKeysTable {
+  external_id: string;
+  customer_id: string;
+  purchase_id: string;
+  request_hash: string;
+}
+
+export interface RefundsTable {
+  customer_id: string;
+  id: string;
+  purchase_id: string;
+  external_id: string;
+  amount_minor: number;
+  reason: string | null;
+  lines: Json<unknown[]>;
+  occurred_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface RefundKeysTable {
+  external_id: string;
+  customer_id: string;
+  refund_id: string;
+  request_hash: string;
+}
+
+export interface CustomerStatsTable {
+  customer_id: string;
+  first_purchase_at: Timestamp | null;
+  last_purchase_at: Timestamp | null;
+  purchases_count: number;
+  purchase_days: number;
+  gross_spend_minor: number;
+  refunded_minor: number;
+  net_spend_minor: number;
+  updated_at: Timestamp;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  type: string;
+  customer_id: string | null;
+  payload: Json<Record<string, unknown>>;
+  created_at: GeneratedTimestamp;
+  dispatched_at: Timestamp | null;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  secret: string;
+  event_types: ColumnType<string[], string[], string[]>;
+  description: string | null;
+  active: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  endpoint_id: string;
+  event_id: number;
+  attempt: number;
+  ok: boolean;
+  response_status: number | null;
+  error: string | null;
+  duration_ms: number;
+  attempted_at: GeneratedTimestamp;
+}
+
+export type Role = 'owner' | 'manager' | 'staff';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  password_hash: string;
+  language: Generated<string>;
+  created_at: GeneratedTimestamp;
+  last_login_at: Timestamp | null;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  scopes: ColumnType<string[], string[], string[]>;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor: string;
+  action: string;
+  subject: string | null;
+  details: Json<Record<string, unknown>>;
+  at: GeneratedTimestamp;
+}
+
+export interface Database {
+  stores: StoresTable;
+  customers: CustomersTable;
+  customer_identities: CustomerIdentitiesTable;
+  consent_log: ConsentLogTable;
+  customer_merges: CustomerMergesTable;
+  purchases: PurchasesTable;
+  purchase_lines: PurchaseLinesTable;
+  purchase_keys: PurchaseKeysTable;
+  refunds: RefundsTable;
+  refund_keys: RefundKeysTable;
+  customer_stats: CustomerStatsTable;
+  events: EventsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+}

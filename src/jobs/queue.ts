@@ -1,0 +1,148 @@
+import { CompiledQuery, sql } from 'kysely';
+import PgBoss from 'pg-boss';
+import type pg from 'pg';
+import type { Db, Tx } from '../db/index.ts';
+import type { Logger } from '../shared/logger.ts';
+import { matchesEventType, type WebhookService } from '../modules/webhooks/index.ts';
+
+// The job queue is pg-boss on the product's own connection pool (PGlite is one session,
+// so a second pool is not an option). The outbox dispatcher turns committed events into
+// jobs — one per subscriber and one per webhook endpoint — in the same transaction that
+// marks the events dispatched: an event is handed over exactly once, and a crash at any
+// point either leaves it undispatched (retried) or fully enqueued.
+
+export interface StoredEvent {
+  id: number;
+  type: string;
+  customer_id: string | null;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+export interface Subscriber {
+  /** Queue name suffix; stable, it names stored jobs. */
+  name: string;
+  eventTypes: string[];
+  handle(event: StoredEvent): Promise<void>;
+}
+
+export interface JobQueueOptions {
+  db: Db;
+  pool: pg.Pool;
+  logger: Logger;
+  webhooks: WebhookService;
+  subscribers?: Subscriber[];
+  /** Seconds before the first retry of a failed webhook (doubling after). */
+  webhookRetryDelaySeconds?: number;
+  webhookRetryLimit?: number;
+  dispatchIntervalMs?: number;
+}
+
+const WEBHOOK_QUEUE = 'webhook.deliver';
+const subscriberQueue = (name: string) => `event.${name}`;
+
+export function createJobQueue(options: JobQueueOptions) {
+  const { db, pool, logger, webhooks } = options;
+  const subscribers = options.subscribers ?? [];
+  const boss = new PgBoss({
+    db: { executeSql: async (text, values) => pool.query(text, values) },
+    schema: 'pgboss',
+    supervise: true,
+    schedule: true,
+  });
+  boss.on('error', (error) => logger.error('job queue error', { error: error.message }));
+
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let dispatching: Promise<number> | undefined;
+
+  const adapter = (trx: Tx): PgBoss.Db => ({
+    executeSql: async (text, values) => trx.executeQuery(CompiledQuery.raw(text, values)) as Promise<{ rows: any[] }>,
+  });
+
+  async function dispatchOnce(limit = 500): Promise<number> {
+    return db.transaction().execute(async (trx) => {
+      const events = await sql<StoredEvent>`
+        SELECT id, type, customer_id, payload, created_at FROM events
+        WHERE dispatched_at IS NULL ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`.execute(trx);
+      if (events.rows.length === 0) return 0;
+      const endpoints = await webhooks.endpointsFor([...new Set(events.rows.map((e) => e.type))]);
+      const byQueue = new Map<string, PgBoss.JobInsert[]>();
+      for (const event of events.rows) {
+        for (const s of subscribers) {
+          if (matchesEventType(s.eventTypes, event.type)) push(byQueue, subscriberQueue(s.name), { data: { eventId: event.id } });
+        }
+        for (const endpointId of endpoints.get(event.type) ?? []) {
+          push(byQueue, WEBHOOK_QUEUE, {
+            data: { endpointId, eventId: event.id },
+            retryLimit: options.webhookRetryLimit ?? 10,
+            retryDelay: options.webhookRetryDelaySeconds ?? 30,
+            retryBackoff: true,
+          });
+        }
+      }
+      for (const [queue, list] of byQueue) await boss.insert(list.map((j) => ({ ...j, name: queue }) as PgBoss.JobInsert), { db: adapter(trx) });
+      await sql`UPDATE events SET dispatched_at = now() WHERE id = ANY(${events.rows.map((e) => e.id)}::bigint[])`.execute(trx);
+      return events.rows.length;
+    });
+  }
+
+  function push(map: Map<string, PgBoss.JobInsert[]>, key: string, job: Omit<PgBoss.JobInsert, 'name'>) {
+    const list = map.get(key) ?? [];
+    list.push(job as PgBoss.JobInsert);
+    map.set(key, list);
+  }
+
+  async function dispatchAll(): Promise<number> {
+    if (dispatching) return dispatching;
+    dispatching = (async () => {
+      let total = 0;
+      for (let n = await dispatchOnce(); n > 0; n = await dispatchOnce()) total += n;
+      return total;
+    })().finally(() => {
+      dispatching = undefined;
+    });
+    return dispatching;
+  }
+
+  return {
+    boss,
+
+    async start() {
+      await boss.start();
+      await boss.createQueue(WEBHOOK_QUEUE);
+      await boss.work<{ endpointId: string; eventId: number }>(WEBHOOK_QUEUE, { includeMetadata: true, pollingIntervalSeconds: 1 }, async ([job]) => {
+        await webhooks.deliver({ endpointId: job.data.endpointId, eventId: job.data.eventId, attempt: job.retryCount + 1 });
+      });
+      for (const s of subscribers) {
+        await boss.createQueue(subscriberQueue(s.name));
+        await boss.work<{ eventId: number }>(subscriberQueue(s.name), { pollingIntervalSeconds: 1 }, async ([job]) => {
+          const event = await db.selectFrom('events').select(['id', 'type', 'customer_id', 'payload', 'created_at']).where('id', '=', job.data.eventId).executeTakeFirstOrThrow();
+          await s.handle(event as StoredEvent);
+        });
+      }
+      running = true;
+      const tick = async () => {
+        try {
+          await dispatchAll();
+        } catch (error) {
+          logger.error('outbox dispatch failed', { error: (error as Error).message });
+        }
+        if (running) timer = setTimeout(tick, options.dispatchIntervalMs ?? 1000);
+      };
+      timer = setTimeout(tick, 0);
+    },
+
+    /** Hands every committed event to its jobs now (tests, and after a large import). */
+    dispatchAll,
+
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      await dispatching?.catch(() => undefined);
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}
+
+export type JobQueue = ReturnType<typeof createJobQueue>;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const ROLES = ['owner', 'manager', 'staff'] as const;
+export const SCOPES = ['read', 'write', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const UserInput = z.object({
+  email: z.email('must be a valid email address'),
+  name: z.string().trim().max(200).nullish(),
+  role: z.enum(ROLES, `must be one of ${ROLES.join(', ')}`),
+  password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+  language: z.enum(['en', 'sl', 'tr', 'da', 'ru']).optional(),
+});
+
+export const LoginInput = z.object({
+  email: z.string().trim().min(1, 'is required'),
+  password: z.string().min(1, 'is required'),
+});
+
+export const ApiKeyInput = z.object({
+  name: z.string().trim().min(1, 'is required').max(100),
+  scopes: z.array(z.enum(SCOPES, `must be among ${SCOPES.join(', ')}`)).min(1, 'needs at least one scope'),
+});
+
+/** What each staff role may do; API keys carry their scopes directly. */
+export const ROLE_SCOPES: Record<(typeof ROLES)[number], Scope[]> = {
+  owner: ['read', 'write', 'admin'],
+  manager: ['read', 'write'],
+  staff: ['read', 'write'],
+};

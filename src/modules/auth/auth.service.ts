@@ -1,0 +1,139 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { audit, type Actor, type Db, type Role } from '../../db/index.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { conflict, notFound, unauthorized } from '../../shared/errors.ts';
+import { newId, newSecret } from '../../shared/ids.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { ApiKeyInput, LoginInput, ROLE_SCOPES, UserInput, type Scope } from './auth.schema.ts';
+import { generatePassword, hashPassword, verifyPassword } from './password.ts';
+
+// Staff users log in to the dashboard with a password and get a session cookie; programs
+// use API keys. Both secrets are stored only as hashes: a stolen database opens nothing.
+// API keys are long random strings, so one SHA-256 suffices; passwords get scrypt.
+
+export interface Principal {
+  kind: 'user' | 'key';
+  id: string;
+  name: string;
+  role?: Role;
+  scopes: Scope[];
+  /** Present for session logins: writes must echo it (CSRF protection). */
+  csrfToken?: string;
+  language?: string;
+}
+
+const SESSION_DAYS = 14;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const actorOf = (p: Principal): Actor => `${p.kind}:${p.name}`;
+
+export function createAuthService({ db, clock }: { db: Db; clock: Clock }) {
+  // last_used_at is written at most once a minute per key, not on every request.
+  const lastTouched = new Map<string, number>();
+
+  return {
+    async createUser(input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(UserInput, input, 'user');
+      const email = data.email.toLowerCase();
+      const password = data.password ?? generatePassword();
+      const exists = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+      if (exists) throw conflict(`A user with email ${email} already exists`);
+      const id = newId();
+      await db.insertInto('users').values({ id, email, name: data.name ?? null, role: data.role, password_hash: await hashPassword(password), language: data.language ?? 'en', last_login_at: null, disabled_at: null }).execute();
+      await audit(db, { actor, action: 'user.create', subject: email, details: { role: data.role } });
+      return { user: { id, email, name: data.name ?? null, role: data.role }, password: data.password ? undefined : password };
+    },
+
+    /** On the first start there is nobody to log in: create the owner and tell the operator. */
+    async ensureOwner(email: string): Promise<{ email: string; password: string } | undefined> {
+      const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+      if (any) return undefined;
+      const { password } = await this.createUser({ email, role: 'owner' }, { actor: 'system' });
+      return { email, password: password! };
+    },
+
+    async resetPassword(email: string, { actor }: { actor: Actor }) {
+      const user = await db.selectFrom('users').select('id').where('email', '=', email.toLowerCase()).executeTakeFirst();
+      if (!user) throw notFound(`User ${email}`);
+      const password = generatePassword();
+      await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', user.id).execute();
+      await db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+      await audit(db, { actor, action: 'user.reset_password', subject: email });
+      return { email, password };
+    },
+
+    async listUsers() {
+      return db.selectFrom('users').select(['id', 'email', 'name', 'role', 'language', 'created_at', 'last_login_at', 'disabled_at']).orderBy('email').execute();
+    },
+
+    async login(input: unknown) {
+      const data = parseInput(LoginInput, input, 'login');
+      const user = await db.selectFrom('users').selectAll().where('email', '=', data.email.toLowerCase()).executeTakeFirst();
+      // Verify against a dummy hash when the user is unknown, so timing does not reveal who exists.
+      const ok = await verifyPassword(data.password, user?.password_hash ?? DUMMY_HASH);
+      if (!user || !ok || user.disabled_at) throw unauthorized('Wrong email or password');
+      const token = newSecret(32);
+      const csrfToken = newSecret(24);
+      const now = clock.now();
+      await db.insertInto('sessions').values({ id: sha256(token), user_id: user.id, csrf_token: csrfToken, expires_at: new Date(now.getTime() + SESSION_DAYS * 86400_000) }).execute();
+      await db.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute();
+      return { token, csrfToken, maxAgeSeconds: SESSION_DAYS * 86400, user: { id: user.id, email: user.email, name: user.name, role: user.role, language: user.language } };
+    },
+
+    async logout(token: string) {
+      await db.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
+    },
+
+    async principalFromSession(token: string): Promise<Principal | undefined> {
+      const row = await db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select(['users.id', 'users.email', 'users.role', 'users.language', 'users.disabled_at', 'sessions.csrf_token', 'sessions.expires_at'])
+        .where('sessions.id', '=', sha256(token))
+        .executeTakeFirst();
+      if (!row || row.disabled_at || row.expires_at.getTime() < clock.now().getTime()) return undefined;
+      return { kind: 'user', id: row.id, name: row.email, role: row.role, scopes: ROLE_SCOPES[row.role], csrfToken: row.csrf_token, language: row.language };
+    },
+
+    /** Returns the secret once; only its hash is kept. Format: rk_<prefix>_<secret>. */
+    async createApiKey(input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(ApiKeyInput, input, 'API key');
+      const prefix = newSecret(6).replace(/[-_]/g, 'x');
+      const secret = newSecret(24);
+      const id = newId();
+      const scopes = [...new Set(data.scopes)];
+      await db.insertInto('api_keys').values({ id, name: data.name, prefix, secret_hash: sha256(secret), scopes, created_by: actor, last_used_at: null, revoked_at: null }).execute();
+      await audit(db, { actor, action: 'api_key.create', subject: data.name, details: { scopes } });
+      return { id, name: data.name, scopes, key: `rk_${prefix}_${secret}` };
+    },
+
+    async listApiKeys() {
+      return db.selectFrom('api_keys').select(['id', 'name', 'prefix', 'scopes', 'created_by', 'created_at', 'last_used_at', 'revoked_at']).orderBy('created_at', 'desc').execute();
+    },
+
+    async revokeApiKey(id: string, { actor }: { actor: Actor }) {
+      const result = await db.updateTable('api_keys').set({ revoked_at: clock.now() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw notFound(`Active API key ${id}`);
+      await audit(db, { actor, action: 'api_key.revoke', subject: id });
+    },
+
+    async principalFromApiKey(key: string): Promise<Principal | undefined> {
+      const match = /^rk_([A-Za-z0-9]+)_([A-Za-z0-9_-]+)$/.exec(key);
+      if (!match) return undefined;
+      const row = await db.selectFrom('api_keys').select(['id', 'name', 'secret_hash', 'scopes', 'revoked_at']).where('prefix', '=', match[1]).executeTakeFirst();
+      if (!row || row.revoked_at) return undefined;
+      const expected = Buffer.from(row.secret_hash, 'hex');
+      if (!timingSafeEqual(expected, Buffer.from(sha256(match[2]), 'hex'))) return undefined;
+      const now = clock.now().getTime();
+      if ((lastTouched.get(row.id) ?? 0) < now - 60_000) {
+        lastTouched.set(row.id, now);
+        await db.updateTable('api_keys').set({ last_used_at: new Date(now) }).where('id', '=', row.id).execute();
+      }
+      return { kind: 'key', id: row.id, name: row.name, scopes: row.scopes as Scope[] };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+// A real scrypt hash of a random password, so unknown users cost the same time.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

@@ -1,0 +1,110 @@
+import { localDate, startOfLocalDay } from '../../shared/clock.ts';
+import { AppError, invalidField } from '../../shared/errors.ts';
+import { canonicalJson, sha256 } from '../../shared/hash.ts';
+import { toMinor } from '../../shared/money.ts';
+import { parseInput } from '../../shared/validation.ts';
+import type { CustomerService, Identity, PreparedProfile } from '../customers/index.ts';
+import type { StoreService } from '../stores/index.ts';
+import { PurchaseInput } from './purchase.schema.ts';
+
+// Validates one incoming purchase and turns it into what is stored: minor units, the
+// store's id, the local calendar date, normalised identities, and a hash of the request
+// so a repeated key with a different body is told apart from a retry.
+
+export interface PreparedPurchase {
+  externalId: string;
+  requestHash: string;
+  identities: Identity[];
+  profile: PreparedProfile;
+  occurredAt: Date;
+  localDate: string;
+  storeId: string | null;
+  storeCode: string | null;
+  channel: 'in_store' | 'online' | 'phone' | 'other';
+  currency: string;
+  totalMinor: number;
+  discountMinor: number;
+  promoCode: string | null;
+  lines: { line_no: number; sku: string | null; name: string | null; category: string | null; quantity: string; unit_price_minor: number }[];
+}
+
+export interface PrepareContext {
+  customers: CustomerService;
+  stores: StoreService;
+  currency: string;
+  timeZone: string;
+  source: string;
+  now: Date;
+}
+
+export async function preparePurchase(input: unknown, ctx: PrepareContext): Promise<PreparedPurchase> {
+  const data = parseInput(PurchaseInput, input, 'purchase');
+  const currency = data.currency ?? ctx.currency;
+  if (currency !== ctx.currency) {
+    throw invalidField('currency', `${currency} is not the business currency ${ctx.currency}; convert before sending`);
+  }
+  const money = (value: string | number, field: string) => {
+    try {
+      return toMinor(value, currency);
+    } catch (error) {
+      throw invalidField(field, (error as Error).message);
+    }
+  };
+  const store = data.store ? await ctx.stores.require(data.store) : undefined;
+  const timeZone = store?.time_zone ?? ctx.timeZone;
+  const occurredAt = /^\d{4}-\d{2}-\d{2}$/.test(data.occurred_at)
+    ? startOfLocalDay(data.occurred_at, timeZone)
+    : new Date(data.occurred_at);
+  if (occurredAt.getTime() > ctx.now.getTime() + 24 * 3600_000) {
+    throw invalidField('occurred_at', 'is more than a day in the future');
+  }
+  const totalMinor = money(data.total, 'total');
+  const discountMinor = data.discount === undefined ? 0 : money(data.discount, 'discount');
+  const profile = await ctx.customers.prepareProfile(data.customer, ctx.source, ctx.now, 'customer.');
+  if (profile.identities.length === 0) throw invalidField('customer', 'needs at least one of external_id, email, phone');
+  const lines = data.lines.map((line, i) => ({
+    line_no: i + 1,
+    sku: line.sku ?? null,
+    name: line.name ?? null,
+    category: line.category ?? null,
+    quantity: String(line.quantity),
+    unit_price_minor: money(line.unit_price, `lines.${i}.unit_price`),
+  }));
+  const prepared = {
+    externalId: data.external_id,
+    identities: profile.identities,
+    profile,
+    occurredAt,
+    localDate: localDate(occurredAt, timeZone),
+    storeId: store?.id ?? null,
+    storeCode: store?.code ?? null,
+    channel: data.channel ?? (store ? 'in_store' : 'other'),
+    currency,
+    totalMinor,
+    discountMinor,
+    promoCode: data.promo_code || null,
+    lines,
+  } as const;
+  // The hash covers what the purchase means, not how it was spelled ("9.5" vs 9.50).
+  const requestHash = sha256(
+    canonicalJson({ ...prepared, profile: profile.fields, occurredAt: occurredAt.toISOString(), consent: profile.consentChanges }),
+  );
+  return { ...prepared, requestHash };
+}
+
+/** Prepares many; a failure becomes that item's error instead of failing the batch. */
+export async function prepareMany(inputs: unknown[], ctx: PrepareContext): Promise<(PreparedPurchase | AppError)[]> {
+  const out: (PreparedPurchase | AppError)[] = [];
+  for (const input of inputs) {
+    try {
+      out.push(await preparePurchase(input, ctx));
+    } catch (error) {
+      if (error instanceof AppError) out.push(error);
+      else throw error;
+    }
+  }
+  return out;
+}
+
+export const purchaseKeyLock = (externalId: string) => `purchase:${externalId}`;
+export const refundKeyLock = (externalId: string) => `refund:${externalId}`;

@@ -1,0 +1,146 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from '../../db/index.ts';
+
+// SQL for purchases, refunds and the per-customer stats read model. Batch writes send a
+// whole batch as one JSON parameter (jsonb_to_recordset): one round trip and no limit on
+// bind parameters, which is what makes imports of millions of rows fast.
+
+export interface KeyRow {
+  external_id: string;
+  customer_id: string;
+  purchase_id: string;
+  request_hash: string;
+}
+
+export async function findKeys(db: Db | Tx, externalIds: string[]): Promise<Map<string, KeyRow>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await db.selectFrom('purchase_keys').selectAll().where('external_id', '=', sql<string>`ANY(${externalIds}::text[])`).execute();
+  return new Map(rows.map((r) => [r.external_id, r]));
+}
+
+export async function findPurchaseRef(db: Db | Tx, idOrExternalId: string, isUuid: boolean) {
+  let q = db.selectFrom('purchase_keys').select(['customer_id', 'purchase_id', 'external_id']);
+  q = isUuid ? q.where((eb) => eb.or([eb('purchase_id', '=', idOrExternalId), eb('external_id', '=', idOrExternalId)])) : q.where('external_id', '=', idOrExternalId);
+  return q.executeTakeFirst();
+}
+
+export interface NewPurchaseRow {
+  customer_id: string;
+  id: string;
+  external_id: string;
+  occurred_at: string;
+  local_date: string;
+  store_id: string | null;
+  channel: string;
+  currency: string;
+  total_minor: number;
+  discount_minor: number;
+  promo_code: string | null;
+  source: string;
+  request_hash: string;
+  lines: { line_no: number; sku: string | null; name: string | null; category: string | null; quantity: string; unit_price_minor: number }[];
+}
+
+export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  const purchases = JSON.stringify(rows.map(({ lines: _lines, request_hash: _hash, ...p }) => p));
+  await sql`
+    INSERT INTO purchases (customer_id, id, external_id, occurred_at, local_date, store_id, channel, currency,
+                           total_minor, discount_minor, promo_code, source, created_at)
+    SELECT customer_id, id, external_id, occurred_at, local_date, store_id, channel, currency,
+           total_minor, discount_minor, promo_code, source, ${now}
+    FROM jsonb_to_recordset(${purchases}::jsonb) AS t(customer_id uuid, id uuid, external_id text, occurred_at timestamptz,
+      local_date date, store_id uuid, channel text, currency text, total_minor bigint, discount_minor bigint,
+      promo_code text, source text)
+  `.execute(trx);
+  const keys = JSON.stringify(rows.map((r) => ({ external_id: r.external_id, customer_id: r.customer_id, purchase_id: r.id, request_hash: r.request_hash })));
+  await sql`
+    INSERT INTO purchase_keys (external_id, customer_id, purchase_id, request_hash)
+    SELECT external_id, customer_id, purchase_id, request_hash
+    FROM jsonb_to_recordset(${keys}::jsonb) AS t(external_id text, customer_id uuid, purchase_id uuid, request_hash text)
+  `.execute(trx);
+  const lines = rows.flatMap((r) => r.lines.map((l) => ({ ...l, customer_id: r.customer_id, purchase_id: r.id })));
+  if (lines.length) {
+    await sql`
+      INSERT INTO purchase_lines (customer_id, purchase_id, line_no, sku, name, category, quantity, unit_price_minor)
+      SELECT customer_id, purchase_id, line_no, sku, name, category, quantity, unit_price_minor
+      FROM jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) AS t(customer_id uuid, purchase_id uuid, line_no int,
+        sku text, name text, category text, quantity numeric, unit_price_minor bigint)
+    `.execute(trx);
+  }
+}
+
+/**
+ * Recomputes the stats of these customers from their purchases. Callers hold the
+ * customers' row locks, so two writers cannot each count without the other's purchase.
+ */
+export async function recomputeStats(trx: Tx, customerIds: string[], now: Date): Promise<void> {
+  if (customerIds.length === 0) return;
+  await sql`
+    INSERT INTO customer_stats AS s (customer_id, first_purchase_at, last_purchase_at, purchases_count, purchase_days,
+                                     gross_spend_minor, refunded_minor, net_spend_minor, updated_at)
+    SELECT customer_id, min(occurred_at), max(occurred_at), count(*), count(DISTINCT local_date),
+           sum(total_minor), sum(refunded_minor), sum(total_minor - refunded_minor), ${now}
+    FROM purchases
+    WHERE customer_id = ANY(${[...new Set(customerIds)]}::uuid[])
+    GROUP BY customer_id
+    ON CONFLICT (customer_id) DO UPDATE SET
+      first_purchase_at = EXCLUDED.first_purchase_at, last_purchase_at = EXCLUDED.last_purchase_at,
+      purchases_count = EXCLUDED.purchases_count, purchase_days = EXCLUDED.purchase_days,
+      gross_spend_minor = EXCLUDED.gross_spend_minor, refunded_minor = EXCLUDED.refunded_minor,
+      net_spend_minor = EXCLUDED.net_spend_minor, updated_at = EXCLUDED.updated_at
+  `.execute(trx);
+}
+
+export interface PurchaseRow {
+  customer_id: string;
+  id: string;
+  external_id: string;
+  occurred_at: Date;
+  local_date: string;
+  store_id: string | null;
+  channel: string;
+  currency: string;
+  total_minor: number;
+  discount_minor: number;
+  refunded_minor: number;
+  promo_code: string | null;
+  source: string;
+  created_at: Date;
+  lines: { line_no: number; sku: string | null; name: string | null; category: string | null; quantity: string; unit_price_minor: number }[];
+  refunds: { id: string; external_id: string; amount_minor: number; reason: string | null; occurred_at: string }[];
+}
+
+const PURCHASE_WITH_DETAILS = sql`
+  SELECT p.*,
+    COALESCE((SELECT jsonb_agg(jsonb_build_object('line_no', l.line_no, 'sku', l.sku, 'name', l.name, 'category', l.category,
+              'quantity', l.quantity::text, 'unit_price_minor', l.unit_price_minor) ORDER BY l.line_no)
+              FROM purchase_lines l WHERE l.customer_id = p.customer_id AND l.purchase_id = p.id), '[]') AS lines,
+    COALESCE((SELECT jsonb_agg(jsonb_build_object('id', r.id, 'external_id', r.external_id, 'amount_minor', r.amount_minor,
+              'reason', r.reason, 'occurred_at', r.occurred_at) ORDER BY r.occurred_at)
+              FROM refunds r WHERE r.customer_id = p.customer_id AND r.purchase_id = p.id), '[]') AS refunds
+  FROM purchases p`;
+
+export async function purchasesByIds(db: Db | Tx, refs: { customer_id: string; id: string }[]): Promise<PurchaseRow[]> {
+  if (refs.length === 0) return [];
+  const result = await sql<PurchaseRow>`
+    ${PURCHASE_WITH_DETAILS}
+    JOIN unnest(${refs.map((r) => r.customer_id)}::uuid[], ${refs.map((r) => r.id)}::uuid[]) AS q(customer_id, id)
+      ON p.customer_id = q.customer_id AND p.id = q.id
+  `.execute(db);
+  return result.rows;
+}
+
+export async function purchasesOfCustomer(
+  db: Db | Tx,
+  { customerId, limit, before }: { customerId: string; limit: number; before?: { occurred_at: string; id: string } },
+): Promise<PurchaseRow[]> {
+  const after = before ? sql`AND (p.occurred_at, p.id) < (${before.occurred_at}::timestamptz, ${before.id}::uuid)` : sql``;
+  const result = await sql<PurchaseRow>`
+    ${PURCHASE_WITH_DETAILS}
+    WHERE p.customer_id = ${customerId} ${after}
+    ORDER BY p.occurred_at DESC, p.id DESC
+    LIMIT ${limit}
+  `.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { CustomerInput } from '../customers/index.ts';
+
+// A purchase as a POS, a web store or a CSV row sends it. Amounts are decimal strings in
+// major units ("29.33"); numbers are accepted too and read by their decimal digits.
+
+export const PURCHASE_CHANNELS = ['in_store', 'online', 'phone', 'other'] as const;
+
+const amount = z.union([z.string().trim(), z.number()]).refine(
+  (v) => /^\d+(\.\d+)?$/.test(typeof v === 'number' ? String(v) : v),
+  'must be a non-negative decimal amount such as "29.33"',
+);
+
+/** An ISO 8601 timestamp with an offset, or a calendar date (then the store's midnight). */
+export const Occurrence = z
+  .string()
+  .trim()
+  .refine(
+    (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)) && !Number.isNaN(Date.parse(v)),
+    'must be an ISO 8601 timestamp with a time zone offset (2025-03-01T10:15:00+01:00) or a date (2025-03-01)',
+  );
+
+export const PurchaseLineInput = z.object({
+  sku: z.string().trim().max(200).nullish(),
+  name: z.string().trim().max(500).nullish(),
+  category: z.string().trim().max(200).nullish(),
+  quantity: z.number().positive('must be greater than 0').max(1e9).default(1),
+  unit_price: amount,
+});
+
+export const PurchaseInput = z.object({
+  external_id: z.string().trim().min(1, 'is required (the POS or web store order id; it makes retries safe)').max(200),
+  customer: CustomerInput,
+  occurred_at: Occurrence,
+  store: z.string().trim().min(1).max(100).nullish(),
+  channel: z.enum(PURCHASE_CHANNELS, `must be one of ${PURCHASE_CHANNELS.join(', ')}`).optional(),
+  currency: z.string().trim().toUpperCase().optional(),
+  total: amount,
+  discount: amount.optional(),
+  promo_code: z.string().trim().max(100).nullish(),
+  lines: z.array(PurchaseLineInput).max(1000).default([]),
+});
+export type PurchaseInput = z.infer<typeof PurchaseInput>;
+
+export const RefundInput = z.object({
+  external_id: z.string().trim().min(1, 'is required (your refund id; it makes retries safe)').max(200),
+  amount: amount.optional(),
+  reason: z.string().trim().max(500).nullish(),
+  occurred_at: Occurrence.optional(),
+  lines: z.array(z.object({ sku: z.string().max(200).nullish(), quantity: z.number().positive() })).max(1000).optional(),
+});
+export type RefundInput = z.infer<typeof RefundInput>;
+
+export const BATCH_LIMIT = 1000;
+export const PurchaseBatch = z.object({
+  purchases: z.array(z.unknown()).min(1, 'needs at least one purchase').max(BATCH_LIMIT, `at most ${BATCH_LIMIT} purchases per batch`),
+});

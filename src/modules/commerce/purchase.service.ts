@@ -1,0 +1,201 @@
+import { sql } from 'kysely';
+import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
+import { publish } from '../../jobs/outbox.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
+import { canonicalJson, sha256 } from '../../shared/hash.ts';
+import { isUuid, newId } from '../../shared/ids.ts';
+import { toMajor, toMinor } from '../../shared/money.ts';
+import { parseInput } from '../../shared/validation.ts';
+import type { CustomerService } from '../customers/index.ts';
+import type { StoreService } from '../stores/index.ts';
+import { prepareMany, refundKeyLock, type PreparedPurchase } from './purchase.prepare.ts';
+import * as repo from './purchase.repository.ts';
+import { RefundInput } from './purchase.schema.ts';
+import { purchaseView, statsView, type PurchaseView } from './purchase.view.ts';
+
+export interface CommerceDeps {
+  db: Db;
+  customers: CustomerService;
+  stores: StoreService;
+  clock: Clock;
+  currency: string;
+  timeZone: string;
+}
+
+export function createCommerceService(deps: CommerceDeps) {
+  const { db, stores, clock, currency } = deps;
+
+  async function views(db_: Db | Tx, refs: { customer_id: string; id: string }[]): Promise<PurchaseView[]> {
+    const rows = await repo.purchasesByIds(db_, refs);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const storesById = new Map((await stores.list()).map((s) => [s.id, s]));
+    return refs.map((ref) => purchaseView(byId.get(ref.id)!, storesById));
+  }
+
+  return {
+    prepare: (inputs: unknown[], source: string) =>
+      prepareMany(inputs, { customers: deps.customers, stores, currency, timeZone: deps.timeZone, source, now: clock.now() }),
+
+    findKeys: repo.findKeys,
+
+    /** Inserts prepared purchases for resolved customers; the caller holds their row locks. */
+    async insert(trx: Tx, items: { prepared: PreparedPurchase; customerId: string; id: string }[], { source, now }: { source: string; now: Date }) {
+      await repo.insertPurchases(
+        trx,
+        items.map(({ prepared: p, customerId, id }) => ({
+          customer_id: customerId,
+          id,
+          external_id: p.externalId,
+          occurred_at: p.occurredAt.toISOString(),
+          local_date: p.localDate,
+          store_id: p.storeId,
+          channel: p.channel,
+          currency: p.currency,
+          total_minor: p.totalMinor,
+          discount_minor: p.discountMinor,
+          promo_code: p.promoCode,
+          source,
+          request_hash: p.requestHash,
+          lines: p.lines,
+        })),
+        now,
+      );
+      await repo.recomputeStats(trx, items.map((i) => i.customerId), now);
+      await publish(
+        trx,
+        items.map(({ prepared: p, customerId, id }) => ({
+          type: 'purchase.recorded',
+          customerId,
+          payload: {
+            purchase_id: id, external_id: p.externalId, customer_id: customerId, occurred_at: p.occurredAt.toISOString(),
+            store: p.storeCode, channel: p.channel, currency: p.currency, total: toMajor(p.totalMinor, p.currency), promo_code: p.promoCode,
+          },
+        })),
+      );
+    },
+
+    views: (refs: { customer_id: string; id: string }[], trx?: Tx) => views(trx ?? db, refs),
+
+    async get(idOrExternalId: string): Promise<PurchaseView> {
+      const ref = await repo.findPurchaseRef(db, idOrExternalId, isUuid(idOrExternalId));
+      if (!ref) throw notFound(`Purchase ${idOrExternalId}`);
+      return (await views(db, [{ customer_id: ref.customer_id, id: ref.purchase_id }]))[0];
+    },
+
+    async listForCustomer(customerId: string, { limit = 50, cursor }: { limit?: number; cursor?: string } = {}) {
+      const before = cursor ? decodeCursor(cursor) : undefined;
+      const rows = await repo.purchasesOfCustomer(db, { customerId, limit: limit + 1, before });
+      const storesById = new Map((await stores.list()).map((s) => [s.id, s]));
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((r) => purchaseView(r, storesById)),
+        next_cursor: rows.length > limit && last ? Buffer.from(JSON.stringify([new Date(last.occurred_at).toISOString(), last.id])).toString('base64url') : null,
+      };
+    },
+
+    async statsOf(customerId: string) {
+      const row = await db.selectFrom('customer_stats').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
+      return statsView(row, currency);
+    },
+
+    /** Refunds all or part of a purchase; repeating the same refund key returns the first refund. */
+    async refund(purchaseRef: string, input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(RefundInput, input, 'refund');
+      const now = clock.now();
+      const requestHash = sha256(canonicalJson({ purchaseRef, ...data }));
+      const ref = await repo.findPurchaseRef(db, purchaseRef, isUuid(purchaseRef));
+      if (!ref) throw notFound(`Purchase ${purchaseRef}`);
+      const outcome = await db.transaction().execute(async (trx) => {
+        await lockKeys(trx, [refundKeyLock(data.external_id)]);
+        const existing = await trx.selectFrom('refund_keys').selectAll().where('external_id', '=', data.external_id).executeTakeFirst();
+        if (existing) {
+          if (existing.request_hash !== requestHash) throw conflict(`Refund ${data.external_id} was already recorded with a different body`);
+          return { refundId: existing.refund_id, created: false };
+        }
+        await deps.customers.lockCustomers(trx, [ref.customer_id]);
+        const purchase = await trx.selectFrom('purchases').select(['total_minor', 'refunded_minor', 'currency']).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirstOrThrow();
+        const refundable = purchase.total_minor - purchase.refunded_minor;
+        let amount: number;
+        try {
+          amount = data.amount === undefined ? refundable : toMinor(data.amount, purchase.currency);
+        } catch (error) {
+          throw invalidField('amount', (error as Error).message);
+        }
+        if (refundable === 0) throw invalidField('amount', 'the purchase is already fully refunded');
+        if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
+        if (amount > refundable) throw invalidField('amount', `exceeds the refundable ${toMajor(refundable, purchase.currency)} ${purchase.currency}`);
+        const refundId = newId();
+        const occurredAt = data.occurred_at ? new Date(data.occurred_at) : now;
+        await trx.insertInto('refunds').values({
+          customer_id: ref.customer_id, id: refundId, purchase_id: ref.purchase_id, external_id: data.external_id,
+          amount_minor: amount, reason: data.reason ?? null, lines: JSON.stringify(data.lines ?? []), occurred_at: occurredAt, created_at: now,
+        }).execute();
+        await trx.insertInto('refund_keys').values({ external_id: data.external_id, customer_id: ref.customer_id, refund_id: refundId, request_hash: requestHash }).execute();
+        await trx.updateTable('purchases').set({ refunded_minor: sql`refunded_minor + ${amount}` }).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).execute();
+        await repo.recomputeStats(trx, [ref.customer_id], now);
+        await audit(trx, { actor, action: 'purchase.refund', subject: ref.purchase_id, details: { amount: toMajor(amount, purchase.currency) } });
+        await publish(trx, [{
+          type: 'purchase.refunded', customerId: ref.customer_id,
+          payload: { purchase_id: ref.purchase_id, refund_id: refundId, customer_id: ref.customer_id, amount: toMajor(amount, purchase.currency),
+            share_of_total: amount / purchase.total_minor, fully_refunded: amount === refundable },
+        }]);
+        return { refundId, created: true };
+      });
+      const purchase = await this.get(ref.purchase_id);
+      return { created: outcome.created, refund: purchase.refunds.find((r) => r.id === outcome.refundId)!, purchase };
+    },
+
+    /** The commerce part of a merge. customer_id is never updated in place: rows are copied to the survivor and the originals deleted. */
+    async moveCustomer(trx: Tx, { fromId, toId, now }: { fromId: string; toId: string; now: Date }) {
+      const moved = await sql<{ n: number }>`
+        WITH copied AS (
+          INSERT INTO purchases (customer_id, id, external_id, occurred_at, local_date, store_id, channel, currency,
+                                 total_minor, discount_minor, refunded_minor, promo_code, source, created_at)
+          SELECT ${toId}, id, external_id, occurred_at, local_date, store_id, channel, currency,
+                 total_minor, discount_minor, refunded_minor, promo_code, source, created_at
+          FROM purchases WHERE customer_id = ${fromId}
+          RETURNING 1
+        ) SELECT count(*)::int AS n FROM copied`.execute(trx);
+      await sql`INSERT INTO purchase_lines (customer_id, purchase_id, line_no, sku, name, category, quantity, unit_price_minor)
+                SELECT ${toId}, purchase_id, line_no, sku, name, category, quantity, unit_price_minor FROM purchase_lines WHERE customer_id = ${fromId}`.execute(trx);
+      await sql`INSERT INTO refunds (customer_id, id, purchase_id, external_id, amount_minor, reason, lines, occurred_at, created_at)
+                SELECT ${toId}, id, purchase_id, external_id, amount_minor, reason, lines, occurred_at, created_at FROM refunds WHERE customer_id = ${fromId}`.execute(trx);
+      await trx.deleteFrom('purchases').where('customer_id', '=', fromId).execute(); // lines and refunds cascade
+      await trx.updateTable('purchase_keys').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
+      await trx.updateTable('refund_keys').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
+      await trx.deleteFrom('customer_stats').where('customer_id', '=', fromId).execute();
+      await repo.recomputeStats(trx, [toId], now);
+      return { purchases: moved.rows[0].n };
+    },
+
+    async exportPart(customerId: string) {
+      const rows = await repo.purchasesOfCustomer(db, { customerId, limit: 1_000_000 });
+      const storesById = new Map((await stores.list()).map((s) => [s.id, s]));
+      return { purchases: rows.map((r) => purchaseView(r, storesById)), stats: await this.statsOf(customerId) };
+    },
+
+    /** Headline numbers of the whole store (`regulars status`). */
+    async totals() {
+      const row = await sql<{ customers: number; purchases: number; revenue: number }>`
+        SELECT (SELECT count(*) FROM customers WHERE status <> 'merged')::bigint AS customers,
+               (SELECT count(*) FROM purchases)::bigint AS purchases,
+               (SELECT COALESCE(sum(total_minor - refunded_minor), 0) FROM purchases)::bigint AS revenue`.execute(db);
+      const { customers, purchases, revenue } = row.rows[0];
+      return { customers, purchases, revenue: toMajor(revenue, currency), currency };
+    },
+  };
+}
+
+export type CommerceService = ReturnType<typeof createCommerceService>;
+
+function decodeCursor(cursor: string) {
+  try {
+    const [occurred_at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (!isUuid(id)) throw new Error();
+    return { occurred_at, id };
+  } catch {
+    throw invalid('cursor: not a cursor returned by this endpoint', [{ field: 'cursor', reason: 'not a cursor returned by this endpoint' }]);
+  }
+}

@@ -1,0 +1,75 @@
+import { toMajor } from '../../shared/money.ts';
+import type { Store } from '../stores/index.ts';
+import type { PurchaseRow } from './purchase.repository.ts';
+
+// What the API and the dashboard show of a purchase: amounts as decimal strings.
+export interface PurchaseView {
+  id: string;
+  external_id: string;
+  customer_id: string;
+  occurred_at: string;
+  local_date: string;
+  store: string | null;
+  channel: string;
+  currency: string;
+  total: string;
+  discount: string;
+  refunded: string;
+  net: string;
+  promo_code: string | null;
+  source: string;
+  lines: { sku: string | null; name: string | null; category: string | null; quantity: number; unit_price: string }[];
+  refunds: { id: string; external_id: string; amount: string; reason: string | null; occurred_at: string }[];
+}
+
+export function purchaseView(row: PurchaseRow, storesById: Map<string, Store>): PurchaseView {
+  const c = row.currency;
+  return {
+    id: row.id,
+    external_id: row.external_id,
+    customer_id: row.customer_id,
+    occurred_at: new Date(row.occurred_at).toISOString(),
+    local_date: row.local_date,
+    store: row.store_id ? (storesById.get(row.store_id)?.code ?? null) : null,
+    channel: row.channel,
+    currency: c,
+    total: toMajor(row.total_minor, c),
+    discount: toMajor(row.discount_minor, c),
+    refunded: toMajor(row.refunded_minor, c),
+    net: toMajor(Number(row.total_minor) - Number(row.refunded_minor), c),
+    promo_code: row.promo_code,
+    source: row.source,
+    lines: row.lines.map((l) => ({ sku: l.sku, name: l.name, category: l.category, quantity: Number(l.quantity), unit_price: toMajor(l.unit_price_minor, c) })),
+    refunds: row.refunds.map((r) => ({ id: r.id, external_id: r.external_id, amount: toMajor(r.amount_minor, c), reason: r.reason, occurred_at: new Date(r.occurred_at).toISOString() })),
+  };
+}
+
+export interface CustomerStatsView {
+  first_purchase_at: string | null;
+  last_purchase_at: string | null;
+  purchases: number;
+  purchase_days: number;
+  gross_spend: string;
+  refunded: string;
+  net_spend: string;
+  average_order_value: string;
+}
+
+export function statsView(
+  row: { first_purchase_at: Date | null; last_purchase_at: Date | null; purchases_count: number; purchase_days: number; gross_spend_minor: number; refunded_minor: number; net_spend_minor: number } | undefined,
+  currency: string,
+): CustomerStatsView {
+  const purchases = row?.purchases_count ?? 0;
+  const net = row?.net_spend_minor ?? 0;
+  return {
+    first_purchase_at: row?.first_purchase_at?.toISOString() ?? null,
+    last_purchase_at: row?.last_purchase_at?.toISOString() ?? null,
+    purchases,
+    purchase_days: row?.purchase_days ?? 0,
+    gross_spend: toMajor(row?.gross_spend_minor ?? 0, currency),
+    refunded: toMajor(row?.refunded_minor ?? 0, currency),
+    net_spend: toMajor(net, currency),
+    // Rounded half up to the minor unit: the only place an amount is divided.
+    average_order_value: toMajor(purchases ? Math.round(net / purchases) : 0, currency),
+  };
+}

@@ -1,0 +1,154 @@
+import { sql } from 'kysely';
+import type { Consent, Db, Tx } from '../../db/index.ts';
+import type { Identity, IdentityKind } from './customer.ts';
+
+// SQL for customers. Functions take the connection or transaction to run on.
+
+export interface CustomerRow {
+  id: string;
+  external_id: string | null;
+  email: string | null;
+  phone: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  birthday: string | null;
+  language: string | null;
+  time_zone: string | null;
+  home_store_id: string | null;
+  tags: string[];
+  attributes: Record<string, unknown>;
+  consent: Consent;
+  status: 'active' | 'merged' | 'erased';
+  merged_into: string | null;
+  created_at: Date;
+  updated_at: Date;
+  erased_at: Date | null;
+}
+
+const COLUMNS = [
+  'id', 'external_id', 'email', 'phone', 'first_name', 'last_name', 'birthday', 'language', 'time_zone',
+  'home_store_id', 'tags', 'attributes', 'consent', 'status', 'merged_into', 'created_at', 'updated_at', 'erased_at',
+] as const;
+
+export async function findById(db: Db | Tx, id: string, { forUpdate = false } = {}): Promise<CustomerRow | undefined> {
+  let query = db.selectFrom('customers').select(COLUMNS).where('id', '=', id);
+  if (forUpdate) query = query.forUpdate();
+  return (await query.executeTakeFirst()) as CustomerRow | undefined;
+}
+
+/** Locks customers' rows, in id order, for the rest of the transaction. */
+export async function lockCustomers(trx: Tx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`SELECT 1 FROM customers WHERE id = ANY(${[...new Set(ids)].sort()}::uuid[]) ORDER BY id FOR UPDATE`.execute(trx);
+}
+
+/** Maps each known identity (`kind:value`) to its customer. */
+export async function findByIdentities(db: Db | Tx, identities: Identity[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (identities.length === 0) return found;
+  const rows = await sql<{ kind: IdentityKind; value: string; customer_id: string }>`
+    SELECT i.kind, i.value, i.customer_id
+    FROM customer_identities i
+    JOIN unnest(${identities.map((i) => i.kind)}::text[], ${identities.map((i) => i.value)}::text[]) AS q(kind, value)
+      ON i.kind = q.kind AND i.value = q.value
+  `.execute(db);
+  for (const row of rows.rows) found.set(`${row.kind}:${row.value}`, row.customer_id);
+  return found;
+}
+
+export async function identitiesOf(db: Db | Tx, customerId: string): Promise<Identity[]> {
+  return db
+    .selectFrom('customer_identities')
+    .select(['kind', 'value'])
+    .where('customer_id', '=', customerId)
+    .orderBy('kind')
+    .orderBy('value')
+    .execute();
+}
+
+export interface NewCustomerRow {
+  id: string;
+  external_id: string | null;
+  email: string | null;
+  phone: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  birthday: string | null;
+  language: string | null;
+  time_zone: string | null;
+  home_store_id: string | null;
+  tags: string[];
+  attributes: Record<string, unknown>;
+  consent: Consent;
+  search_text: string;
+  created_at: Date;
+}
+
+export async function insertCustomers(trx: Tx, rows: NewCustomerRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    await trx
+      .insertInto('customers')
+      .values(
+        rows.slice(i, i + 2000).map((r) => ({
+          ...r,
+          attributes: JSON.stringify(r.attributes),
+          consent: JSON.stringify(r.consent),
+          status: 'active' as const,
+          updated_at: r.created_at,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Adds identities; one already owned by any customer is left where it is. */
+export async function attachIdentities(trx: Tx, rows: { customer_id: string; kind: IdentityKind; value: string }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    await trx
+      .insertInto('customer_identities')
+      .values(rows.slice(i, i + 5000))
+      .onConflict((oc) => oc.columns(['kind', 'value']).doNothing())
+      .execute();
+  }
+}
+
+export async function insertConsentLog(
+  trx: Tx,
+  rows: { customer_id: string; id: string; channel: 'email' | 'sms'; status: 'granted' | 'withdrawn'; source: string; recorded_at: Date }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) await trx.insertInto('consent_log').values(rows.slice(i, i + 5000)).execute();
+}
+
+export interface ListFilter {
+  query?: string;
+  identity?: Identity;
+  tag?: string;
+  language?: string;
+  storeId?: string;
+  consent?: 'email' | 'sms';
+  limit: number;
+  after?: { created_at: string; id: string };
+}
+
+/** Newest first, keyset-paginated on (created_at, id). */
+export async function list(db: Db, filter: ListFilter): Promise<CustomerRow[]> {
+  let q = db.selectFrom('customers').select(COLUMNS).where('status', '=', 'active');
+  if (filter.identity) {
+    const { kind, value } = filter.identity;
+    q = q.where('id', 'in', (sub) =>
+      sub.selectFrom('customer_identities').select('customer_id').where('kind', '=', kind).where('value', '=', value),
+    );
+  } else if (filter.query) {
+    const words = filter.query.toLowerCase().split(/\s+/).filter(Boolean);
+    for (const word of words) q = q.where('search_text', 'like', `%${word.replace(/[\\%_]/g, '\\$&')}%`);
+  }
+  if (filter.tag) q = q.where(sql<boolean>`${filter.tag} = ANY(tags)`);
+  if (filter.language) q = q.where('language', '=', filter.language);
+  if (filter.storeId) q = q.where('home_store_id', '=', filter.storeId);
+  if (filter.consent) q = q.where(sql<boolean>`consent -> ${filter.consent} ->> 'status' = 'granted'`);
+  if (filter.after) {
+    const { created_at, id } = filter.after;
+    q = q.where(sql<boolean>`(created_at, id) < (${created_at}::timestamptz, ${id}::uuid)`);
+  }
+  return (await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute()) as CustomerRow[];
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { isTimeZone } from '../../shared/clock.ts';
+import { CHANNELS, LANGUAGES } from './customer.ts';
+
+// Input schemas for customers. Phone numbers are checked for shape here and normalised
+// to E.164 by the service (which knows the default region).
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real calendar date');
+
+export const ConsentValue = z.union([
+  z.boolean(),
+  z.object({
+    status: z.enum(['granted', 'withdrawn']),
+    source: z.string().trim().min(1).max(200).optional(),
+  }),
+]);
+
+/** Who the customer is: at least one identity. */
+export const CustomerIdentityFields = z.object({
+  external_id: z.string().trim().min(1).max(200).nullish(),
+  email: z.email('must be a valid email address').max(320).nullish(),
+  phone: z.string().trim().min(3).max(40).nullish(),
+});
+
+export const CustomerProfileFields = z.object({
+  first_name: z.string().trim().max(200).nullish(),
+  last_name: z.string().trim().max(200).nullish(),
+  birthday: isoDate.nullish(),
+  language: z.enum(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`).nullish(),
+  time_zone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Ljubljana').nullish(),
+  home_store: z.string().trim().min(1).max(100).nullish(),
+  tags: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+  consent: z.partialRecord(z.enum(CHANNELS), ConsentValue).optional(),
+});
+
+const hasIdentity = (c: { external_id?: string | null; email?: string | null; phone?: string | null }) =>
+  Boolean(c.external_id || c.email || c.phone);
+const identityMessage = { message: 'needs at least one of external_id, email, phone', path: ['external_id'] };
+
+export const CustomerInput = CustomerIdentityFields.extend(CustomerProfileFields.shape).refine(hasIdentity, identityMessage);
+export type CustomerInput = z.infer<typeof CustomerInput>;
+
+/** PATCH: every field optional; null clears it. */
+export const CustomerPatch = CustomerIdentityFields.extend(CustomerProfileFields.shape).partial().strict();
+export type CustomerPatch = z.infer<typeof CustomerPatch>;
+
+export const CustomerSearch = z.object({
+  query: z.string().trim().max(200).optional(),
+  tag: z.string().trim().max(100).optional(),
+  language: z.enum(LANGUAGES).optional(),
+  store: z.string().trim().max(100).optional(),
+  consent: z.enum(CHANNELS).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type CustomerSearch = z.infer<typeof CustomerSearch>;
+
+export const MergeInput = z.object({
+  from: z.uuid('must be the id of the customer merged into this one'),
+});

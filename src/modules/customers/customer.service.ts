@@ -1,0 +1,281 @@
+import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
+import { publish } from '../../jobs/outbox.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
+import { newId, isUuid } from '../../shared/ids.ts';
+import { parseInput } from '../../shared/validation.ts';
+import type { StoreService } from '../stores/index.ts';
+import { identityKey, IDENTITY_PRECEDENCE, normalizeEmail, normalizePhone, searchTextOf, type Identity } from './customer.ts';
+import { applyConsent, consentLogRows, prepareProfile, type PreparedProfile } from './customer.profile.ts';
+import * as repo from './customer.repository.ts';
+import { CustomerInput, CustomerPatch, CustomerSearch } from './customer.schema.ts';
+import { resolveCustomers, type CustomerClaim } from './customer.resolve.ts';
+
+export interface CustomerServiceDeps {
+  db: Db;
+  stores: StoreService;
+  clock: Clock;
+  defaultRegion?: string;
+}
+
+export interface CustomerView {
+  id: string;
+  external_id: string | null;
+  email: string | null;
+  phone: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  birthday: string | null;
+  language: string | null;
+  time_zone: string | null;
+  home_store: { id: string; code: string; name: string } | null;
+  tags: string[];
+  attributes: Record<string, unknown>;
+  consent: { email: ConsentView | null; sms: ConsentView | null };
+  identities: Identity[];
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+interface ConsentView {
+  status: 'granted' | 'withdrawn';
+  source: string;
+  at: string;
+}
+
+export function createCustomerService(deps: CustomerServiceDeps) {
+  const { db, stores, clock } = deps;
+
+  async function view(row: repo.CustomerRow, identities: Identity[]): Promise<CustomerView> {
+    const store = row.home_store_id ? await stores.byId(row.home_store_id) : undefined;
+    return {
+      id: row.id,
+      external_id: row.external_id,
+      email: row.email,
+      phone: row.phone,
+      first_name: row.first_name,
+      last_name: row.last_name,
+      birthday: row.birthday,
+      language: row.language,
+      time_zone: row.time_zone,
+      home_store: store ? { id: store.id, code: store.code, name: store.name } : null,
+      tags: row.tags,
+      attributes: row.attributes,
+      consent: { email: row.consent.email ?? null, sms: row.consent.sms ?? null },
+      identities,
+      status: row.status,
+      created_at: row.created_at.toISOString(),
+      updated_at: row.updated_at.toISOString(),
+    };
+  }
+
+  async function requireActive(trx: Db | Tx, id: string, { forUpdate = false } = {}): Promise<repo.CustomerRow> {
+    const row = isUuid(id) ? await repo.findById(trx, id, { forUpdate }) : undefined;
+    if (!row || row.status === 'erased') throw notFound(`Customer ${id}`);
+    if (row.status === 'merged') throw notFound(`Customer ${id} (merged into ${row.merged_into})`);
+    return row;
+  }
+
+  /** Stores `prepared` on an existing customer; identities owned by another customer are a conflict. */
+  async function applyProfile(trx: Tx, row: repo.CustomerRow, prepared: PreparedProfile, now: Date): Promise<void> {
+    const owners = await repo.findByIdentities(trx, prepared.identities);
+    for (const identity of prepared.identities) {
+      const owner = owners.get(`${identity.kind}:${identity.value}`);
+      if (owner && owner !== row.id) {
+        throw conflict(`${identity.kind} ${identity.value} belongs to another customer (${owner}); merge the two customers instead`);
+      }
+    }
+    const merged = { ...row, ...prepared.fields };
+    await trx
+      .updateTable('customers')
+      .set({
+        ...prepared.fields,
+        attributes: prepared.fields.attributes ? JSON.stringify(prepared.fields.attributes) : undefined,
+        consent: prepared.consentChanges.length ? JSON.stringify(applyConsent(row.consent, prepared.consentChanges, now)) : undefined,
+        search_text: searchTextOf(merged),
+        updated_at: now,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    await repo.attachIdentities(trx, prepared.identities.map((i) => ({ customer_id: row.id, ...i })));
+    // A field cleared by PATCH (email: null) takes its identity away too.
+    for (const kind of ['external_id', 'email', 'phone'] as const) {
+      const old = row[kind];
+      if (old && prepared.fields[kind] !== undefined && prepared.fields[kind] !== old) {
+        await trx.deleteFrom('customer_identities').where('kind', '=', kind).where('value', '=', old).where('customer_id', '=', row.id).execute();
+      }
+    }
+    await repo.insertConsentLog(trx, consentLogRows(row.id, prepared.consentChanges, now));
+  }
+
+  return {
+    /** Creates a customer, or updates the one that any given identity already names. */
+    async upsert(input: unknown, { actor, source = 'api' }: { actor: Actor; source?: string }) {
+      const data = parseInput(CustomerInput, input, 'customer');
+      const now = clock.now();
+      const prepared = await prepareProfile(data, { stores, defaultRegion: deps.defaultRegion, source, now });
+      const result = await db.transaction().execute(async (trx) => {
+        await lockKeys(trx, prepared.identities.map(identityKey));
+        const owners = await repo.findByIdentities(trx, prepared.identities);
+        const ownerId = IDENTITY_PRECEDENCE.map((kind) => prepared.identities.find((i) => i.kind === kind))
+          .map((i) => i && owners.get(`${i.kind}:${i.value}`))
+          .find(Boolean);
+        if (ownerId) {
+          const row = await requireActive(trx, ownerId, { forUpdate: true });
+          await applyProfile(trx, row, prepared, now);
+          await publish(trx, [{ type: 'customer.updated', customerId: row.id, payload: { customer_id: row.id } }]);
+          return { id: row.id, created: false };
+        }
+        const [resolved] = await resolveCustomers(trx, [{ identities: prepared.identities, profile: prepared }], { now });
+        await audit(trx, { actor, action: 'customer.create', subject: resolved.customerId });
+        return { id: resolved.customerId, created: true };
+      });
+      return { customer: await this.get(result.id), created: result.created };
+    },
+
+    async get(id: string): Promise<CustomerView> {
+      const row = await requireActive(db, id);
+      return view(row, await repo.identitiesOf(db, id));
+    },
+
+    /** Finds a customer by an identity (`email`, `phone` or `external_id`). */
+    async findByIdentity(identity: Identity): Promise<string | undefined> {
+      const found = await repo.findByIdentities(db, [identity]);
+      return found.get(`${identity.kind}:${identity.value}`);
+    },
+
+    async search(params: unknown): Promise<{ items: CustomerView[]; next_cursor: string | null }> {
+      const p = parseInput(CustomerSearch, params, 'query');
+      const identity = p.query ? exactIdentity(p.query, deps.defaultRegion) : undefined;
+      const storeId = p.store ? (await stores.require(p.store, 'store')).id : undefined;
+      const rows = await repo.list(db, {
+        query: p.query,
+        identity,
+        tag: p.tag,
+        language: p.language,
+        storeId,
+        consent: p.consent,
+        limit: p.limit + 1,
+        after: p.cursor ? decodeCursor(p.cursor) : undefined,
+      });
+      // An exact identity that matches nobody may still be part of a name: fall back.
+      const found = identity && rows.length === 0
+        ? await repo.list(db, { query: p.query, tag: p.tag, language: p.language, storeId, consent: p.consent, limit: p.limit + 1, after: p.cursor ? decodeCursor(p.cursor) : undefined })
+        : rows;
+      const page = found.slice(0, p.limit);
+      const items = await Promise.all(page.map(async (r) => view(r, await repo.identitiesOf(db, r.id))));
+      const last = page[page.length - 1];
+      return { items, next_cursor: found.length > p.limit && last ? encodeCursor(last) : null };
+    },
+
+    async patch(id: string, input: unknown, { actor, source = 'api' }: { actor: Actor; source?: string }): Promise<CustomerView> {
+      const data = parseInput(CustomerPatch, input, 'customer');
+      const now = clock.now();
+      const prepared = await prepareProfile(data, { stores, defaultRegion: deps.defaultRegion, source, now });
+      await db.transaction().execute(async (trx) => {
+        await lockKeys(trx, prepared.identities.map(identityKey));
+        const row = await requireActive(trx, id, { forUpdate: true });
+        await applyProfile(trx, row, prepared, now);
+        await audit(trx, { actor, action: 'customer.update', subject: id, details: { fields: Object.keys(data) } });
+        await publish(trx, [{ type: 'customer.updated', customerId: id, payload: { customer_id: id, fields: Object.keys(data) } }]);
+      });
+      return this.get(id);
+    },
+
+    /** Set-based identity resolution for purchase batches (see customer.resolve.ts). */
+    resolveMany: (trx: Tx, claims: CustomerClaim[], now: Date) => resolveCustomers(trx, claims, { now }),
+    prepareProfile: (input: CustomerInput, source: string, now: Date, fieldPrefix = '') =>
+      prepareProfile(input, { stores, defaultRegion: deps.defaultRegion, source, now }, fieldPrefix),
+    lockCustomers: repo.lockCustomers,
+    requireActive: (trx: Db | Tx, id: string, options?: { forUpdate?: boolean }) => requireActive(trx, id, options),
+
+    /** The customer part of a merge: identities, profile gaps, tags and consent move to the survivor. */
+    async absorb(trx: Tx, { survivorId, mergedId, now }: { survivorId: string; mergedId: string; now: Date }) {
+      if (survivorId === mergedId) throw invalidField('from', 'a customer cannot be merged into itself');
+      await repo.lockCustomers(trx, [survivorId, mergedId]);
+      const survivor = await requireActive(trx, survivorId);
+      const merged = await requireActive(trx, mergedId);
+      const fill = <K extends keyof repo.CustomerRow>(key: K) => survivor[key] ?? merged[key];
+      const consent = { ...merged.consent, ...survivor.consent };
+      const next = {
+        external_id: fill('external_id'), email: fill('email'), phone: fill('phone'),
+        first_name: fill('first_name'), last_name: fill('last_name'), birthday: fill('birthday'),
+        language: fill('language'), time_zone: fill('time_zone'), home_store_id: fill('home_store_id'),
+      };
+      await trx
+        .updateTable('customers')
+        .set({
+          ...next,
+          tags: [...new Set([...survivor.tags, ...merged.tags])],
+          attributes: JSON.stringify({ ...merged.attributes, ...survivor.attributes }),
+          consent: JSON.stringify(consent),
+          search_text: searchTextOf(next),
+          updated_at: now,
+        })
+        .where('id', '=', survivorId)
+        .execute();
+      const moved = await trx.updateTable('customer_identities').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst();
+      await trx.insertInto('consent_log')
+        .columns(['customer_id', 'id', 'channel', 'status', 'source', 'recorded_at'])
+        .expression((eb) => eb.selectFrom('consent_log').select([eb.val(survivorId).as('customer_id'), eb.fn('gen_random_uuid').as('id'), 'channel', 'status', 'source', 'recorded_at']).where('customer_id', '=', mergedId))
+        .execute();
+      await trx.deleteFrom('consent_log').where('customer_id', '=', mergedId).execute();
+      await trx
+        .updateTable('customers')
+        .set({ status: 'merged', merged_into: survivorId, search_text: '', updated_at: now })
+        .where('id', '=', mergedId)
+        .execute();
+      return { identities: Number(moved.numUpdatedRows) };
+    },
+
+    /** The customer part of an erasure: personal data gone, the row kept as an anonymous stub. */
+    async anonymize(trx: Tx, { customerId, now }: { customerId: string; now: Date }) {
+      await requireActive(trx, customerId, { forUpdate: true });
+      await trx.deleteFrom('customer_identities').where('customer_id', '=', customerId).execute();
+      await trx.deleteFrom('consent_log').where('customer_id', '=', customerId).execute();
+      await trx
+        .updateTable('customers')
+        .set({
+          external_id: null, email: null, phone: null, first_name: null, last_name: null, birthday: null,
+          time_zone: null, tags: [], attributes: '{}', consent: '{}', search_text: '',
+          status: 'erased', erased_at: now, updated_at: now,
+        })
+        .where('id', '=', customerId)
+        .execute();
+    },
+
+    /** Everything stored about the person in this module, for a data-access request. */
+    async exportPart(customerId: string) {
+      const row = await requireActive(db, customerId);
+      const consentLog = await db.selectFrom('consent_log').select(['channel', 'status', 'source', 'recorded_at']).where('customer_id', '=', customerId).orderBy('recorded_at').execute();
+      return { profile: await view(row, await repo.identitiesOf(db, customerId)), consent_log: consentLog };
+    },
+  };
+}
+
+export type CustomerService = ReturnType<typeof createCustomerService>;
+
+/** A query that is exactly an email, phone number or card id looks the identity up. */
+function exactIdentity(query: string, defaultRegion?: string): Identity | undefined {
+  if (query.includes('@')) return { kind: 'email', value: normalizeEmail(query) };
+  if (/^\+?[\d\s()-]{6,}$/.test(query)) {
+    const phone = normalizePhone(query, defaultRegion);
+    if (phone) return { kind: 'phone', value: phone };
+  }
+  if (/^\S+$/.test(query)) return { kind: 'external_id', value: query };
+  return undefined;
+}
+
+function encodeCursor(row: { created_at: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([row.created_at.toISOString(), row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { created_at: string; id: string } {
+  try {
+    const [created_at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (typeof created_at !== 'string' || !isUuid(id)) throw new Error();
+    return { created_at, id };
+  } catch {
+    throw invalid('cursor: not a cursor returned by this endpoint', [{ field: 'cursor', reason: 'not a cursor returned by this endpoint' }]);
+  }
+}

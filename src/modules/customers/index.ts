@@ -1,0 +1,5 @@
+export { LANGUAGES, CHANNELS, normalizeEmail, normalizePhone, identityKey, type Identity, type Language } from './customer.ts';
+export { CustomerInput, CustomerPatch, CustomerSearch, MergeInput } from './customer.schema.ts';
+export { identitiesOf, type PreparedProfile } from './customer.profile.ts';
+export type { CustomerClaim, Resolution } from './customer.resolve.ts';
+export { createCustomerService, type CustomerService, type CustomerView } from './customer.service.ts';

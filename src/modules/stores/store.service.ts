@@ -1,0 +1,66 @@
+import type { Db } from '../../db/index.ts';
+import { invalidField } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { parseInput } from '../../shared/validation.ts';
+import type { Store } from './store.ts';
+import { StoreInput } from './store.schema.ts';
+
+// Stores are small configuration: few rows, read on every purchase, so they are cached
+// per process and the cache is dropped on every write made through this service.
+export function createStoreService({ db }: { db: Db }) {
+  let cache: Map<string, Store> | undefined;
+
+  async function all(): Promise<Map<string, Store>> {
+    if (!cache) {
+      const rows = await db.selectFrom('stores').select(['id', 'code', 'name', 'city', 'time_zone']).execute();
+      cache = new Map(rows.map((s) => [s.code, s]));
+    }
+    return cache;
+  }
+
+  return {
+    async list(): Promise<Store[]> {
+      return [...(await all()).values()].sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    async byCode(code: string): Promise<Store | undefined> {
+      // A miss reloads once: another process (the CLI, a second server) may have added it.
+      const hit = (await all()).get(code);
+      if (hit) return hit;
+      cache = undefined;
+      return (await all()).get(code);
+    },
+
+    async byId(id: string): Promise<Store | undefined> {
+      return [...(await all()).values()].find((s) => s.id === id);
+    },
+
+    /** Resolves a store code from input; an unknown code is an error naming the field. */
+    async require(code: string, field = 'store'): Promise<Store> {
+      const store = await this.byCode(code);
+      if (!store) throw invalidField(field, `unknown store "${code}" (create it first: POST /api/v1/stores)`);
+      return store;
+    },
+
+    /** Creates the store, or updates the one with the same code. */
+    async upsert(input: unknown): Promise<Store> {
+      const data = parseInput(StoreInput, input, 'store');
+      const row = await db
+        .insertInto('stores')
+        .values({ id: newId(), code: data.code, name: data.name, city: data.city ?? null, time_zone: data.time_zone })
+        .onConflict((oc) =>
+          oc.column('code').doUpdateSet({ name: data.name, city: data.city ?? null, time_zone: data.time_zone }),
+        )
+        .returning(['id', 'code', 'name', 'city', 'time_zone'])
+        .executeTakeFirstOrThrow();
+      cache = undefined;
+      return row;
+    },
+
+    forget(): void {
+      cache = undefined;
+    },
+  };
+}
+
+export type StoreService = ReturnType<typeof createStoreService>;

@@ -1,0 +1,74 @@
+import { audit, type Actor, type Db } from '../../db/index.ts';
+import { notFound } from '../../shared/errors.ts';
+import { newId, newSecret } from '../../shared/ids.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { WebhookInput } from './webhook.schema.ts';
+import { SIGNATURE_HEADER, sign } from './signature.ts';
+
+export const matchesEventType = (patterns: string[], type: string): boolean =>
+  patterns.some((p) => p === '*' || p === type || (p.endsWith('.*') && type.startsWith(p.slice(0, -1))));
+
+export function createWebhookService({ db, logger, timeoutMs = 10_000 }: { db: Db; logger: Logger; timeoutMs?: number }) {
+  return {
+    async create(input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(WebhookInput, input, 'webhook');
+      const id = newId();
+      const secret = `whsec_${newSecret(24)}`;
+      await db.insertInto('webhook_endpoints').values({ id, url: data.url, secret, event_types: data.event_types, description: data.description ?? null }).execute();
+      await audit(db, { actor, action: 'webhook.create', subject: data.url });
+      return { id, url: data.url, event_types: data.event_types, description: data.description ?? null, secret };
+    },
+
+    async list() {
+      return db.selectFrom('webhook_endpoints').select(['id', 'url', 'event_types', 'description', 'active', 'created_at']).orderBy('created_at').execute();
+    },
+
+    async remove(id: string, { actor }: { actor: Actor }) {
+      const result = await db.updateTable('webhook_endpoints').set({ active: false }).where('id', '=', id).where('active', '=', true).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw notFound(`Webhook ${id}`);
+      await audit(db, { actor, action: 'webhook.delete', subject: id });
+    },
+
+    async deliveries(endpointId: string, limit = 50) {
+      return db.selectFrom('webhook_deliveries').selectAll().where('endpoint_id', '=', endpointId).orderBy('id', 'desc').limit(limit).execute();
+    },
+
+    /** Endpoints that want this event type (read by the dispatcher for every batch). */
+    async endpointsFor(types: string[]) {
+      const endpoints = await db.selectFrom('webhook_endpoints').select(['id', 'event_types']).where('active', '=', true).execute();
+      return new Map(types.map((t) => [t, endpoints.filter((e) => matchesEventType(e.event_types, t)).map((e) => e.id)]));
+    },
+
+    /** One delivery attempt; throws on failure so the job queue retries with back-off. */
+    async deliver({ endpointId, eventId, attempt }: { endpointId: string; eventId: number; attempt: number }): Promise<void> {
+      const endpoint = await db.selectFrom('webhook_endpoints').selectAll().where('id', '=', endpointId).executeTakeFirst();
+      if (!endpoint || !endpoint.active) return; // removed since: nothing to do
+      const event = await db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirstOrThrow();
+      const body = JSON.stringify({ id: String(event.id), type: event.type, created_at: event.created_at.toISOString(), data: event.payload });
+      const started = Date.now();
+      let status: number | null = null;
+      let error: string | null = null;
+      try {
+        const response = await fetch(endpoint.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(endpoint.secret, body, Math.floor(Date.now() / 1000)), 'regulars-event-id': String(event.id), 'user-agent': 'Regulars-Webhooks/1' },
+          body,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        status = response.status;
+        await response.body?.cancel();
+        if (!response.ok) error = `HTTP ${response.status}`;
+      } catch (e) {
+        error = (e as Error).message;
+      }
+      await db.insertInto('webhook_deliveries').values({ endpoint_id: endpointId, event_id: eventId, attempt, ok: error === null, response_status: status, error, duration_ms: Date.now() - started }).execute();
+      if (error) {
+        logger.warn('webhook delivery failed', { endpoint: endpoint.url, event: eventId, attempt, error });
+        throw new Error(`Webhook ${endpoint.url}: ${error}`);
+      }
+    },
+  };
+}
+
+export type WebhookService = ReturnType<typeof createWebhookService>;

@@ -1,0 +1,23 @@
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/index.ts';
+import { systemClock, type Clock } from './shared/clock.ts';
+import type { Logger } from './shared/logger.ts';
+import { createStoreService } from './modules/stores/index.ts';
+import { createCustomerService } from './modules/customers/index.ts';
+import { createCommerceService } from './modules/commerce/index.ts';
+import { createAuthService } from './modules/auth/index.ts';
+import { createWebhookService } from './modules/webhooks/index.ts';
+
+// The composition root's wiring: every service is built once here from its explicit
+// dependencies (no global singletons), and handed to the HTTP app, the jobs and the CLI.
+export function createServices({ config, database, clock = systemClock, logger }: { config: Config; database: DatabaseHandle; clock?: Clock; logger: Logger }) {
+  const { db } = database;
+  const stores = createStoreService({ db });
+  const customers = createCustomerService({ db, stores, clock, defaultRegion: config.phoneRegion });
+  const commerce = createCommerceService({ db, customers, stores, clock, currency: config.currency, timeZone: config.timeZone });
+  const auth = createAuthService({ db, clock });
+  const webhooks = createWebhookService({ db, logger });
+  return { config, database, db, clock, logger, stores, customers, commerce, auth, webhooks };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,49 @@
+// One error family for the whole product. Services throw AppError; the HTTP layer maps
+// `kind` to a status in one place (src/http/problem.ts) and the CLI prints `message` and
+// every field problem. Anything else that is thrown is a bug and becomes a 500.
+
+export type ErrorKind =
+  | 'invalid' // the input is malformed or breaks a rule (422)
+  | 'not_found' // (404)
+  | 'conflict' // the request contradicts the stored state, e.g. a key reused with a different body (409)
+  | 'unauthorized' // no or bad credentials (401)
+  | 'forbidden' // credentials lack the scope or role (403)
+  | 'unavailable'; // a dependency is down or a resource is held elsewhere (503)
+
+/** One problem with one input field; `field` is a dotted path such as `lines.2.quantity`. */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly problems: FieldProblem[];
+
+  constructor(kind: ErrorKind, message: string, problems: FieldProblem[] = []) {
+    super(message);
+    this.name = 'AppError';
+    this.kind = kind;
+    this.problems = problems;
+  }
+}
+
+export const invalid = (message: string, problems: FieldProblem[] = []) =>
+  new AppError('invalid', message, problems);
+export const invalidField = (field: string, reason: string) =>
+  new AppError('invalid', `${field}: ${reason}`, [{ field, reason }]);
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const conflict = (message: string) => new AppError('conflict', message);
+export const unauthorized = (message = 'Authentication required') =>
+  new AppError('unauthorized', message);
+export const forbidden = (message: string) => new AppError('forbidden', message);
+export const unavailable = (message: string) => new AppError('unavailable', message);
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+/** Human-readable one-liner with every field problem, for the CLI and logs. */
+export function describeError(error: unknown): string {
+  if (!isAppError(error)) return error instanceof Error ? error.message : String(error);
+  if (error.problems.length <= 1) return error.message;
+  return [error.message, ...error.problems.map((p) => `  - ${p.field}: ${p.reason}`)].join('\n');
+}

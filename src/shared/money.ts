@@ -1,0 +1,63 @@
+import { invalid } from './errors.ts';
+
+// Money is an integer number of minor units (cents) inside the product and a decimal
+// string in major units at the edges ("29.33"). Floats never touch an amount: parsing
+// and formatting work on the digits. Safe integers hold amounts up to 90 trillion euros.
+
+const exponents = new Map<string, number>();
+
+/** Number of minor-unit digits of an ISO 4217 currency (EUR 2, JPY 0, KWD 3). */
+export function currencyExponent(currency: string): number {
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    try {
+      exponent = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits!;
+    } catch {
+      throw invalid(`Unknown currency ${currency}`, [{ field: 'currency', reason: `unknown ISO 4217 code ${currency}` }]);
+    }
+    exponents.set(currency, exponent);
+  }
+  return exponent;
+}
+
+const DECIMAL_RE = /^(-)?(\d+)(?:\.(\d+))?$/;
+
+/**
+ * Parses "29.33" (or a number such as 29.33, accepted for convenience) into minor units.
+ * More decimals than the currency has is an error, not a rounding.
+ */
+export function toMinor(value: string | number, currency: string): number {
+  const text = typeof value === 'number' ? numberToPlainString(value) : value.trim();
+  const match = DECIMAL_RE.exec(text);
+  if (!match) throw new RangeError(`"${value}" is not a decimal amount`);
+  const [, sign, whole, fraction = ''] = match;
+  const exponent = currencyExponent(currency);
+  const trimmed = fraction.replace(/0+$/, '');
+  if (trimmed.length > exponent) {
+    throw new RangeError(`"${value}" has more than ${exponent} decimals for ${currency}`);
+  }
+  const minor = Number(whole + trimmed.padEnd(exponent, '0'));
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`"${value}" is too large`);
+  return sign ? -minor : minor;
+}
+
+/** Formats minor units as a decimal string in major units: 2933 → "29.33". */
+export function toMajor(minor: number | bigint | string, currency: string): string {
+  const exponent = currencyExponent(currency);
+  let digits = BigInt(minor).toString();
+  const negative = digits.startsWith('-');
+  if (negative) digits = digits.slice(1);
+  if (exponent === 0) return (negative ? '-' : '') + digits;
+  digits = digits.padStart(exponent + 1, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}
+
+function numberToPlainString(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`${value} is not an amount`);
+  // toString gives the shortest round-trip form (29.33, not 29.329999…); exponent
+  // notation only appears for amounts no shop has.
+  const text = value.toString();
+  if (/e/i.test(text)) throw new RangeError(`${value} is out of range`);
+  return text;
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { invalid, type FieldProblem } from './errors.ts';
+
+// zod is the one validation library at every boundary (HTTP bodies, CSV rows, the
+// environment). This turns its issues into our FieldProblem list.
+export function problemsOf(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join('.') : '(body)',
+    reason: issue.message,
+  }));
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'input'): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = problemsOf(result.error);
+  const head = problems
+    .slice(0, 3)
+    .map((p) => `${p.field}: ${p.reason}`)
+    .join('; ');
+  throw invalid(`Invalid ${what}: ${head}${problems.length > 3 ? '; …' : ''}`, problems);
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../test/helpers/services.ts';
+import { recordPurchases } from './record-purchases.ts';
+
+let s: Awaited<ReturnType<typeof openTestServices>>;
+beforeAll(async () => {
+  s = await openTestServices();
+  await s.stores.upsert({ code: 'lj-center', name: 'Ljubljana Center', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+});
+afterAll(() => s?.close());
+
+const purchase = (over: Record<string, unknown> = {}) => ({
+  external_id: 'order-1',
+  customer: { email: 'Ana@Example.com', first_name: 'Ana', language: 'sl' },
+  occurred_at: '2026-05-01T23:30:00Z',
+  store: 'lj-center',
+  total: '29.33',
+  discount: '1.00',
+  lines: [{ sku: 'C1', name: 'Coffee', category: 'drinks', quantity: 2, unit_price: '14.665'.slice(0, 5) }],
+  ...over,
+});
+
+describe('recordPurchases', () => {
+  it('creates the customer, stores the purchase in minor units and keeps the stats', async () => {
+    const [out] = await recordPurchases(s, [purchase()], { source: 'api' });
+    expect(out.status).toBe('created');
+    if (out.status === 'error') throw out.error;
+    expect(out.purchase).toMatchObject({ total: '29.33', discount: '1.00', store: 'lj-center', channel: 'in_store', local_date: '2026-05-02' });
+    const customer = await s.customers.get(out.customerId);
+    expect(customer).toMatchObject({ email: 'ana@example.com', first_name: 'Ana', language: 'sl' });
+    const stats = await s.commerce.statsOf(out.customerId);
+    expect(stats).toMatchObject({ purchases: 1, purchase_days: 1, net_spend: '29.33', average_order_value: '29.33' });
+  });
+
+  it('returns the first result for a repeated key and a conflict for a different body', async () => {
+    const [again] = await recordPurchases(s, [purchase()], { source: 'api' });
+    expect(again.status).toBe('duplicate');
+    const [changed] = await recordPurchases(s, [purchase({ total: '30.00' })], { source: 'api' });
+    expect(changed.status).toBe('error');
+    if (changed.status === 'error') expect(changed.error.kind).toBe('conflict');
+    expect((await s.commerce.totals()).purchases).toBe(1);
+  });
+
+  it('treats purchases of one new customer in one batch as one customer', async () => {
+    const out = await recordPurchases(
+      s,
+      [
+        purchase({ external_id: 'b1', customer: { external_id: 'card-9', email: 'bo@example.com' } }),
+        purchase({ external_id: 'b2', customer: { email: 'BO@example.com' } }),
+        purchase({ external_id: 'b2', customer: { email: 'BO@example.com' } }),
+        purchase({ external_id: 'b3', customer: { external_id: 'card-9' }, total: 'abc' }),
+      ],
+      { source: 'api' },
+    );
+    expect(out.map((o) => o.status)).toEqual(['created', 'created', 'duplicate', 'error']);
+    const ids = out.slice(0, 3).map((o) => (o.status === 'error' ? '' : o.customerId));
+    expect(new Set(ids).size).toBe(1);
+    const err = out[3];
+    if (err.status === 'error') expect(err.error.problems[0].field).toBe('total');
+    expect((await s.commerce.statsOf(ids[0])).purchases).toBe(2);
+  });
+
+  it('counts each purchase once when 20 identical requests race', async () => {
+    const body = purchase({ external_id: 'race-1', customer: { phone: '+38640111222' } });
+    const results = await Promise.all(Array.from({ length: 20 }, () => recordPurchases(s, [body], { source: 'api' })));
+    const statuses = results.map((r) => r[0].status).sort();
+    expect(statuses.filter((x) => x === 'created')).toHaveLength(1);
+    expect(statuses.filter((x) => x === 'duplicate')).toHaveLength(19);
+  });
+
+  it('refunds partially and fully, idempotently, never beyond the total', async () => {
+    const first = await s.commerce.refund('order-1', { external_id: 'r1', amount: '10.00' }, { actor: 'test' });
+    expect(first.purchase.refunded).toBe('10.00');
+    const retry = await s.commerce.refund('order-1', { external_id: 'r1', amount: '10.00' }, { actor: 'test' });
+    expect(retry.created).toBe(false);
+    await expect(s.commerce.refund('order-1', { external_id: 'r2', amount: '20.00' }, { actor: 'test' })).rejects.toThrow(/exceeds the refundable 19.33/);
+    const rest = await s.commerce.refund('order-1', { external_id: 'r3' }, { actor: 'test' });
+    expect(rest.purchase.net).toBe('0.00');
+    const stats = await s.commerce.statsOf(rest.purchase.customer_id);
+    expect(stats.net_spend).toBe('0.00');
+    await expect(s.commerce.refund('order-1', { external_id: 'r4' }, { actor: 'test' })).rejects.toThrow(/already fully refunded/);
+  });
+
+  it('rejects another currency and unknown stores with the field named', async () => {
+    const [a, b] = await recordPurchases(s, [purchase({ external_id: 'x1', currency: 'USD' }), purchase({ external_id: 'x2', store: 'nowhere' })], { source: 'api' });
+    expect(a.status === 'error' && a.error.problems[0].field).toBe('currency');
+    expect(b.status === 'error' && b.error.problems[0].field).toBe('store');
+  });
+});

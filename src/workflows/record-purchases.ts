@@ -1,0 +1,89 @@
+import { lockKeys, type Db } from '../db/index.ts';
+import type { Clock } from '../shared/clock.ts';
+import { AppError, conflict } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { identityKey, type CustomerService } from '../modules/customers/index.ts';
+import { purchaseKeyLock, type CommerceService, type PreparedPurchase, type PurchaseView } from '../modules/commerce/index.ts';
+
+// Recording purchases spans modules: resolve (or create) the customers, store the
+// purchases, keep the stats, write the outbox events — all in one transaction, so a
+// crash or a retry can neither lose a purchase nor count it twice. The same path serves
+// one API call, a batch of 1,000 and a CSV import chunk.
+
+export type PurchaseOutcome =
+  | { index: number; status: 'created' | 'duplicate'; purchaseId: string; customerId: string; purchase?: PurchaseView }
+  | { index: number; status: 'error'; error: AppError };
+
+export interface RecordPurchasesDeps {
+  db: Db;
+  clock: Clock;
+  customers: CustomerService;
+  commerce: CommerceService;
+}
+
+export async function recordPurchases(
+  deps: RecordPurchasesDeps,
+  inputs: unknown[],
+  {
+    source,
+    prepared: preparedIn,
+    withViews = true,
+  }: { source: string; prepared?: (PreparedPurchase | AppError)[]; withViews?: boolean },
+): Promise<PurchaseOutcome[]> {
+  const { db, clock, customers, commerce } = deps;
+  const prepared = preparedIn ?? (await commerce.prepare(inputs, source));
+  const outcomes: PurchaseOutcome[] = new Array(prepared.length);
+  const valid: { index: number; p: PreparedPurchase }[] = [];
+  prepared.forEach((p, index) => {
+    if (p instanceof AppError) outcomes[index] = { index, status: 'error', error: p };
+    else valid.push({ index, p });
+  });
+  if (valid.length === 0) return outcomes;
+
+  const now = clock.now();
+  const written = await db.transaction().execute(async (trx) => {
+    await lockKeys(trx, valid.flatMap(({ p }) => [purchaseKeyLock(p.externalId), ...p.identities.map(identityKey)]));
+    const known = await commerce.findKeys(trx, valid.map(({ p }) => p.externalId));
+
+    // A key seen before (in the store or earlier in this batch) is a retry when the body
+    // is the same, and a conflict when it is not.
+    const firstInBatch = new Map<string, PreparedPurchase>();
+    const fresh: { index: number; p: PreparedPurchase }[] = [];
+    const replays: { index: number; customer_id: string; id: string }[] = [];
+    const pendingReplays: { index: number; key: string }[] = [];
+    for (const item of valid) {
+      const stored = known.get(item.p.externalId);
+      const earlier = firstInBatch.get(item.p.externalId);
+      const hash = stored?.request_hash ?? earlier?.requestHash;
+      if (hash !== undefined && hash !== item.p.requestHash) {
+        outcomes[item.index] = { index: item.index, status: 'error', error: conflict(`Purchase ${item.p.externalId} was already recorded with a different body`) };
+      } else if (stored) {
+        replays.push({ index: item.index, customer_id: stored.customer_id, id: stored.purchase_id });
+      } else if (earlier) {
+        pendingReplays.push({ index: item.index, key: item.p.externalId });
+      } else {
+        firstInBatch.set(item.p.externalId, item.p);
+        fresh.push(item);
+      }
+    }
+
+    const resolved = await customers.resolveMany(trx, fresh.map(({ p }) => ({ identities: p.identities, profile: p.profile })), now);
+    await customers.lockCustomers(trx, resolved.map((r) => r.customerId));
+    const rows = fresh.map((item, i) => ({ index: item.index, prepared: item.p, customerId: resolved[i].customerId, id: newId() }));
+    await commerce.insert(trx, rows, { source, now });
+
+    const idByKey = new Map(rows.map((r) => [r.prepared.externalId, { customer_id: r.customerId, id: r.id }]));
+    return {
+      created: rows.map((r) => ({ index: r.index, customer_id: r.customerId, id: r.id })),
+      replays: [...replays, ...pendingReplays.map((r) => ({ index: r.index, ...idByKey.get(r.key)! }))],
+    };
+  });
+
+  const all = [...written.created.map((r) => ({ ...r, status: 'created' as const })), ...written.replays.map((r) => ({ ...r, status: 'duplicate' as const }))];
+  // Imports skip the read-back: they only count outcomes.
+  const shown = withViews ? await commerce.views(all) : [];
+  all.forEach((r, i) => {
+    outcomes[r.index] = { index: r.index, status: r.status, purchaseId: r.id, customerId: r.customer_id, purchase: shown[i] };
+  });
+  return outcomes;
+}

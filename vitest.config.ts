@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Each test file opens its own database (PGlite in memory, or a fresh PostgreSQL
+// database when REGULARS_TEST_DB=postgres), so files run in parallel safely.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['src/web/**', 'node_modules/**'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
