@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { Services } from '../services.ts';
+import { registerAuthHook } from './auth.ts';
+import { docsPage, openApiDocument } from './openapi.ts';
+import { errorHandler, problem, sendProblem } from './problem.ts';
+import { customerRoutes } from './routes/customers.ts';
+import { importRoutes } from './routes/imports.ts';
+import { purchaseRoutes } from './routes/purchases.ts';
+import { systemRoutes } from './routes/system.ts';
+
+export const API_PREFIX = '/api/v1';
+const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
+const VERSION = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')).version as string;
+
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: true });
+  app.setErrorHandler(errorHandler(services.logger));
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 2 * 1024 ** 3, files: 1 } });
+  // Limits apply only to routes that declare one (login, health): API keys are trusted
+  // callers, and a POS sending a burst must not be turned away.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({ ...problem(429, `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`), statusCode: 429 }),
+  });
+  registerAuthHook(app, services.auth);
+
+  await app.register(
+    async (api) => {
+      systemRoutes(api, services, API_PREFIX);
+      customerRoutes(api, services, API_PREFIX);
+      purchaseRoutes(api, services, API_PREFIX);
+      importRoutes(api, services, API_PREFIX);
+    },
+    { prefix: API_PREFIX },
+  );
+
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  const doc = () => (document ??= openApiDocument({ version: VERSION, serverUrl: services.config.publicUrl }));
+  app.get('/api/openapi.json', async () => doc());
+  app.get('/api/docs', async (_req, reply) => reply.type('text/html').send(docsPage(doc())));
+
+  const hasDashboard = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasDashboard) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/')) return sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split('?')[0]}`));
+    if (request.method === 'GET' && hasDashboard) return reply.type('text/html').sendFile('index.html');
+    if (request.method === 'GET') return reply.type('text/plain').send('The dashboard is not built: run `npm run build:web`.');
+    return sendProblem(reply, problem(404, `No route ${request.method} ${request.url}`));
+  });
+  return app;
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Principal, Scope } from '../modules/auth/index.ts';
+import { forbidden } from '../shared/errors.ts';
+
+// Routes are declared once with their scope and zod schemas; the same declaration
+// registers the handler, enforces the scope and produces the OpenAPI document.
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string; // Fastify syntax: /customers/:id
+  summary: string;
+  tag: string;
+  /** null: no authentication (health, login, public pages). */
+  scope: Scope | null;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  responses: Record<number, string>;
+  rateLimit?: { max: number; timeWindow: string };
+  multipart?: boolean;
+  handler: (request: FastifyRequest, reply: FastifyReply, principal: Principal) => Promise<unknown>;
+}
+
+export const registry: RouteSpec[] = [];
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+export function route(app: FastifyInstance, prefix: string, spec: RouteSpec): void {
+  if (!registry.some((r) => r.method === spec.method && r.path === prefix + spec.path)) registry.push({ ...spec, path: prefix + spec.path });
+  app.route({
+    method: spec.method,
+    url: spec.path,
+    config: { scope: spec.scope, ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}) },
+    handler: async (request, reply) => {
+      const principal = request.principal;
+      if (spec.scope && principal && !principal.scopes.includes(spec.scope)) {
+        throw forbidden(`This needs the "${spec.scope}" scope; ${principal.kind === 'key' ? 'the API key has' : 'your role grants'} ${principal.scopes.join(', ')}`);
+      }
+      return spec.handler(request, reply, principal!);
+    },
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    scope?: Scope | null;
+  }
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../modules/auth/index.ts';
+import { PurchaseBatch, PurchaseInput, RefundInput } from '../../modules/commerce/index.ts';
+import type { Services } from '../../services.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { recordPurchases } from '../../workflows/record-purchases.ts';
+import { problemOfAppError } from '../problem.ts';
+import { route } from '../route.ts';
+
+export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string) {
+  route(app, prefix, {
+    method: 'POST', path: '/purchases', tag: 'purchases', scope: 'write',
+    summary: 'Record a purchase. Repeating the same external_id returns the first result and changes nothing (200 with Idempotent-Replayed: true).',
+    body: PurchaseInput,
+    responses: { 201: 'Recorded', 200: 'Already recorded with this key (replay)', 409: 'The key was used with a different body', 422: 'Invalid input' },
+    handler: async (req, reply) => {
+      const [outcome] = await recordPurchases(s, [req.body], { source: 'api' });
+      if (outcome.status === 'error') throw outcome.error;
+      if (outcome.status === 'duplicate') reply.header('idempotent-replayed', 'true');
+      return reply.code(outcome.status === 'created' ? 201 : 200).send(outcome.purchase);
+    },
+  });
+
+  route(app, prefix, {
+    method: 'POST', path: '/purchases/batch', tag: 'purchases', scope: 'write',
+    summary: 'Record up to 1,000 purchases in one request; each gets its own result (created, duplicate or a problem)',
+    body: PurchaseBatch,
+    responses: { 200: '{ created, duplicates, errors, results: [{ index, status, purchase | error }] }', 422: 'Not a batch' },
+    handler: async (req) => {
+      const { purchases } = parseInput(PurchaseBatch, req.body, 'batch');
+      const outcomes = await recordPurchases(s, purchases, { source: 'api' });
+      const results = outcomes.map((o) =>
+        o.status === 'error' ? { index: o.index, status: o.status, error: problemOfAppError(o.error) } : { index: o.index, status: o.status, purchase: o.purchase },
+      );
+      const count = (status: string) => outcomes.filter((o) => o.status === status).length;
+      return { created: count('created'), duplicates: count('duplicate'), errors: count('error'), results };
+    },
+  });
+
+  route(app, prefix, {
+    method: 'GET', path: '/purchases/:id', tag: 'purchases', scope: 'read', summary: 'A purchase by its id or its external_id',
+    responses: { 200: 'The purchase', 404: 'Unknown' },
+    handler: async (req) => s.commerce.get((req.params as { id: string }).id),
+  });
+
+  route(app, prefix, {
+    method: 'POST', path: '/purchases/:id/refunds', tag: 'purchases', scope: 'write',
+    summary: 'Refund all (no amount) or part of a purchase; the refund external_id makes retries safe',
+    body: RefundInput,
+    responses: { 201: '{ refund, purchase }', 200: 'Already recorded (replay)', 404: 'Unknown purchase', 409: 'Key reused with a different body', 422: 'More than is refundable, or invalid input' },
+    handler: async (req, reply, p) => {
+      const result = await s.commerce.refund((req.params as { id: string }).id, req.body, { actor: actorOf(p) });
+      if (!result.created) reply.header('idempotent-replayed', 'true');
+      return reply.code(result.created ? 201 : 200).send({ refund: result.refund, purchase: result.purchase });
+    },
+  });
+}

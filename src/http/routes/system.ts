@@ -1,0 +1,137 @@
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { actorOf } from '../../modules/auth/index.ts';
+import { ApiKeyInput, UserInput } from '../../modules/auth/auth.schema.ts';
+import { StoreInput } from '../../modules/stores/index.ts';
+import { WebhookInput } from '../../modules/webhooks/index.ts';
+import type { Services } from '../../services.ts';
+import { SESSION_COOKIE } from '../auth.ts';
+import { route } from '../route.ts';
+
+// Health, status, sessions, API keys, users, stores and webhooks: the small resources
+// around the customer data.
+export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) {
+  route(app, prefix, {
+    method: 'GET', path: '/health', tag: 'system', scope: null, summary: 'Liveness and database status (no authentication)',
+    responses: { 200: 'Up', 503: 'The database does not answer' },
+    rateLimit: { max: 600, timeWindow: '1 minute' },
+    handler: async (_req, reply) => {
+      const started = Date.now();
+      try {
+        await sql`SELECT 1`.execute(s.db);
+        return { status: 'ok', database: { status: 'ok', kind: s.database.kind, latency_ms: Date.now() - started } };
+      } catch (error) {
+        return reply.code(503).send({ status: 'degraded', database: { status: 'down', kind: s.database.kind, error: (error as Error).message } });
+      }
+    },
+  });
+
+  route(app, prefix, {
+    method: 'GET', path: '/status', tag: 'system', scope: 'read', summary: 'Counts of customers and purchases, and net revenue',
+    responses: { 200: '{ customers, purchases, revenue, currency }' },
+    handler: async () => s.commerce.totals(),
+  });
+
+  route(app, prefix, {
+    method: 'POST', path: '/auth/login', tag: 'auth', scope: null, summary: 'Log in to the dashboard (sets the session cookie)',
+    body: z.object({ email: z.string(), password: z.string() }),
+    responses: { 200: '{ user, csrf_token }', 401: 'Wrong email or password' },
+    rateLimit: { max: 10, timeWindow: '1 minute' },
+    handler: async (req, reply) => {
+      const session = await s.auth.login(req.body);
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        httpOnly: true, sameSite: 'lax', path: '/', maxAge: session.maxAgeSeconds,
+        secure: s.config.publicUrl.startsWith('https://'),
+      });
+      return { user: session.user, csrf_token: session.csrfToken };
+    },
+  });
+
+  route(app, prefix, {
+    method: 'GET', path: '/auth/session', tag: 'auth', scope: 'read', summary: 'The logged-in user and the CSRF token',
+    responses: { 200: '{ user, csrf_token }', 401: 'Not logged in' },
+    handler: async (req, _reply, p) => {
+      if (p.kind !== 'user') return { user: null, key: { id: p.id, name: p.name, scopes: p.scopes } };
+      const user = (await s.auth.listUsers()).find((u) => u.id === p.id)!;
+      return { user: { id: user.id, email: user.email, name: user.name, role: user.role, language: user.language }, csrf_token: p.csrfToken };
+    },
+  });
+
+  route(app, prefix, {
+    method: 'POST', path: '/auth/logout', tag: 'auth', scope: 'read', summary: 'End the dashboard session',
+    responses: { 204: 'Logged out' },
+    handler: async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await s.auth.logout(token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  });
+
+  route(app, prefix, {
+    method: 'POST', path: '/keys', tag: 'admin', scope: 'admin', summary: 'Create an API key (the secret is shown once)',
+    body: ApiKeyInput, responses: { 201: '{ id, name, scopes, key }' },
+    handler: async (req, reply, p) => reply.code(201).send(await s.auth.createApiKey(req.body, { actor: actorOf(p) })),
+  });
+  route(app, prefix, {
+    method: 'GET', path: '/keys', tag: 'admin', scope: 'admin', summary: 'List API keys (without secrets)',
+    responses: { 200: '{ items }' },
+    handler: async () => ({ items: await s.auth.listApiKeys() }),
+  });
+  route(app, prefix, {
+    method: 'DELETE', path: '/keys/:id', tag: 'admin', scope: 'admin', summary: 'Revoke an API key',
+    responses: { 204: 'Revoked', 404: 'No such active key' },
+    handler: async (req, reply, p) => {
+      await s.auth.revokeApiKey((req.params as { id: string }).id, { actor: actorOf(p) });
+      return reply.code(204).send();
+    },
+  });
+
+  route(app, prefix, {
+    method: 'POST', path: '/users', tag: 'admin', scope: 'admin', summary: 'Create a staff user (a password is generated when none is given)',
+    body: UserInput, responses: { 201: '{ user, password? }', 409: 'Email taken' },
+    handler: async (req, reply, p) => reply.code(201).send(await s.auth.createUser(req.body, { actor: actorOf(p) })),
+  });
+  route(app, prefix, {
+    method: 'GET', path: '/users', tag: 'admin', scope: 'admin', summary: 'List staff users',
+    responses: { 200: '{ items }' },
+    handler: async () => ({ items: await s.auth.listUsers() }),
+  });
+
+  route(app, prefix, {
+    method: 'GET', path: '/stores', tag: 'stores', scope: 'read', summary: 'List stores',
+    responses: { 200: '{ items }' },
+    handler: async () => ({ items: await s.stores.list() }),
+  });
+  route(app, prefix, {
+    method: 'POST', path: '/stores', tag: 'stores', scope: 'admin', summary: 'Create or update a store by its code',
+    body: StoreInput, responses: { 200: 'The store' },
+    handler: async (req) => s.stores.upsert(req.body),
+  });
+
+  route(app, prefix, {
+    method: 'POST', path: '/webhooks', tag: 'webhooks', scope: 'admin', summary: 'Subscribe a URL to events (signed with HMAC-SHA256; the secret is shown once)',
+    body: WebhookInput, responses: { 201: '{ id, url, event_types, secret }' },
+    handler: async (req, reply, p) => reply.code(201).send(await s.webhooks.create(req.body, { actor: actorOf(p) })),
+  });
+  route(app, prefix, {
+    method: 'GET', path: '/webhooks', tag: 'webhooks', scope: 'admin', summary: 'List webhook endpoints',
+    responses: { 200: '{ items }' },
+    handler: async () => ({ items: await s.webhooks.list() }),
+  });
+  route(app, prefix, {
+    method: 'DELETE', path: '/webhooks/:id', tag: 'webhooks', scope: 'admin', summary: 'Remove a webhook endpoint',
+    responses: { 204: 'Removed' },
+    handler: async (req, reply, p) => {
+      await s.webhooks.remove((req.params as { id: string }).id, { actor: actorOf(p) });
+      return reply.code(204).send();
+    },
+  });
+  route(app, prefix, {
+    method: 'GET', path: '/webhooks/:id/deliveries', tag: 'webhooks', scope: 'admin', summary: 'Recent delivery attempts of an endpoint',
+    responses: { 200: '{ items }' },
+    handler: async (req) => ({ items: await s.webhooks.deliveries((req.params as { id: string }).id) }),
+  });
+}
+

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from './config.ts';
+import { migrateToLatest, openDatabase } from './db/index.ts';
+import { buildApp } from './http/app.ts';
+import { createJobQueue, type JobQueue } from './jobs/index.ts';
+import { createServices, type Services } from './services.ts';
+import { systemClock, type Clock } from './shared/clock.ts';
+import { createLogger, type Logger } from './shared/logger.ts';
+
+// The composition root: config → database → migrations → services → jobs → HTTP.
+// `npm start` (`regulars serve`) and the end-to-end tests start the product through here.
+
+export interface Running {
+  config: Config;
+  services: Services;
+  jobs: JobQueue | undefined;
+  app: FastifyInstance;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function openServices({ config, logger, command, clock = systemClock }: { config: Config; logger: Logger; command: string; clock?: Clock }) {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    poolSize: config.databasePoolSize,
+    holder: { command, port: command === 'serve' ? config.port : undefined },
+  });
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return createServices({ config, database, clock, logger });
+}
+
+export async function startRegulars({
+  env = process.env,
+  logger,
+  clock,
+  services: given,
+}: { env?: Record<string, string | undefined>; logger?: Logger; clock?: Clock; services?: Services } = {}): Promise<Running> {
+  const config = given?.config ?? loadConfig(env);
+  const log = logger ?? createLogger({ level: config.logLevel, json: config.logJson });
+  const services = given ?? (await openServices({ config, logger: log, command: 'serve', clock }));
+  const owner = await services.auth.ensureOwner(config.ownerEmail);
+  const jobs = config.jobs ? createJobQueue({ db: services.db, pool: services.database.pool, logger: log, webhooks: services.webhooks }) : undefined;
+  await jobs?.start();
+  const app = await buildApp(services);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
+  log.info(`Regulars is running at ${url} (database: ${services.database.kind === 'pglite' ? `embedded, in ${config.dataDir}` : 'PostgreSQL'})`);
+  if (owner) {
+    log.info(
+      `\nFirst start — log in to the dashboard at ${url} with\n  email:    ${owner.email}\n  password: ${owner.password}\n` +
+        `Keep the password somewhere safe: it is not shown again (\`npx regulars users reset-password ${owner.email}\` makes a new one).\n`,
+    );
+  }
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await jobs?.stop();
+      if (!given) await services.database.close();
+    })());
+  return { config, services, jobs, app, url, stop };
+}
