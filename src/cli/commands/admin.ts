@@ -1,0 +1,78 @@
+import type { Command } from 'commander';
+import { print, list, withServices } from '../context.ts';
+
+// keys, users and stores: the set-up a business does once.
+export function adminCommands(program: Command) {
+  const keys = program.command('keys').description('API keys for programs (POS, web store, scripts)');
+  keys
+    .command('create')
+    .description('create an API key; the secret is printed once')
+    .requiredOption('--name <name>', 'who uses the key, e.g. "POS Ljubljana"')
+    .option('--scopes <scopes>', 'comma-separated: read, write, admin', 'read,write')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { name: string; scopes: string; json?: boolean }) => {
+      const key = await withServices('keys create', (s) => s.auth.createApiKey({ name: o.name, scopes: list(o.scopes) }, { actor: 'cli' }));
+      print(key, Boolean(o.json), () => `API key "${key.name}" (${key.scopes.join(', ')}):\n\n  ${key.key}\n\nStore it now: it is not shown again. Send it as "Authorization: Bearer ${key.key.slice(0, 12)}…".`);
+    });
+  keys
+    .command('list')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => {
+      const items = await withServices('keys list', (s) => s.auth.listApiKeys());
+      print(items, Boolean(o.json), () => items.map((k) => `${k.id}  ${k.name.padEnd(24)} ${k.scopes.join(',').padEnd(16)} ${k.revoked_at ? 'revoked' : 'active'}`).join('\n') || 'No API keys.');
+    });
+  keys
+    .command('revoke <id>')
+    .action(async (id: string) => {
+      await withServices('keys revoke', (s) => s.auth.revokeApiKey(id, { actor: 'cli' }));
+      console.log(`Revoked ${id}.`);
+    });
+
+  const users = program.command('users').description('staff who log in to the dashboard');
+  users
+    .command('create')
+    .requiredOption('--email <email>')
+    .requiredOption('--role <role>', 'owner, manager or staff')
+    .option('--name <name>')
+    .option('--password <password>', 'at least 10 characters; generated when omitted')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { email: string; role: string; name?: string; password?: string; json?: boolean }) => {
+      const created = await withServices('users create', (s) => s.auth.createUser({ email: o.email, role: o.role, name: o.name, password: o.password }, { actor: 'cli' }));
+      print(created, Boolean(o.json), () => `Created ${created.user.role} ${created.user.email}${created.password ? `\nPassword: ${created.password}` : ''}`);
+    });
+  users
+    .command('list')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => {
+      const items = await withServices('users list', (s) => s.auth.listUsers());
+      print(items, Boolean(o.json), () => items.map((u) => `${u.email.padEnd(32)} ${u.role}`).join('\n'));
+    });
+  users
+    .command('reset-password <email>')
+    .description('make a new password and end the user\'s sessions')
+    .action(async (email: string) => {
+      const { password } = await withServices('users reset-password', (s) => s.auth.resetPassword(email, { actor: 'cli' }));
+      console.log(`New password for ${email}: ${password}`);
+    });
+
+  const stores = program.command('stores').description('locations');
+  stores
+    .command('create')
+    .description('create or update a store by code')
+    .requiredOption('--code <code>', 'the id your POS uses, e.g. lj-center')
+    .requiredOption('--name <name>')
+    .requiredOption('--time-zone <tz>', 'IANA time zone, e.g. Europe/Ljubljana')
+    .option('--city <city>')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { code: string; name: string; timeZone: string; city?: string; json?: boolean }) => {
+      const store = await withServices('stores create', (s) => s.stores.upsert({ code: o.code, name: o.name, city: o.city, time_zone: o.timeZone }));
+      print(store, Boolean(o.json), () => `Store ${store.code}: ${store.name} (${store.time_zone})`);
+    });
+  stores
+    .command('list')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => {
+      const items = await withServices('stores list', (s) => s.stores.list());
+      print(items, Boolean(o.json), () => items.map((x) => `${x.code.padEnd(20)} ${x.name.padEnd(28)} ${x.city ?? ''} ${x.time_zone}`).join('\n') || 'No stores.');
+    });
+}
