@@ -71,7 +71,9 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
     const lite = await PGlite.create(dataDir ? { dataDir } : {});
     // PGlite is a single session: one connection for the whole process, or a ROLLBACK on
     // one connection would discard another's writes.
-    const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1 });
+    // The checkout timeout turns a self-deadlock (a query on the pool while a transaction
+    // holds the only connection) into an error instead of a hang.
+    const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1, connectionTimeoutMillis: 120_000 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

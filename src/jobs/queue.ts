@@ -60,13 +60,15 @@ export function createJobQueue(options: JobQueueOptions) {
     executeSql: async (text, values) => trx.executeQuery(CompiledQuery.raw(text, values)) as Promise<{ rows: any[] }>,
   });
 
+  // Everything inside runs on `trx`: on PGlite the pool has one connection, and a query
+  // on `db` here would wait for the connection this transaction holds — forever.
   async function dispatchOnce(limit = 500): Promise<number> {
     return db.transaction().execute(async (trx) => {
       const events = await sql<StoredEvent>`
         SELECT id, type, customer_id, payload, created_at FROM events
         WHERE dispatched_at IS NULL ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`.execute(trx);
       if (events.rows.length === 0) return 0;
-      const endpoints = await webhooks.endpointsFor([...new Set(events.rows.map((e) => e.type))]);
+      const endpoints = await webhooks.endpointsFor([...new Set(events.rows.map((e) => e.type))], trx);
       const byQueue = new Map<string, PgBoss.JobInsert[]>();
       for (const event of events.rows) {
         for (const s of subscribers) {

@@ -1,4 +1,4 @@
-import { audit, type Actor, type Db } from '../../db/index.ts';
+import { audit, type Actor, type Db, type Tx } from '../../db/index.ts';
 import { notFound } from '../../shared/errors.ts';
 import { newId, newSecret } from '../../shared/ids.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -35,8 +35,8 @@ export function createWebhookService({ db, logger, timeoutMs = 10_000 }: { db: D
     },
 
     /** Endpoints that want this event type (read by the dispatcher for every batch). */
-    async endpointsFor(types: string[]) {
-      const endpoints = await db.selectFrom('webhook_endpoints').select(['id', 'event_types']).where('active', '=', true).execute();
+    async endpointsFor(types: string[], executor: Db | Tx = db) {
+      const endpoints = await executor.selectFrom('webhook_endpoints').select(['id', 'event_types']).where('active', '=', true).execute();
       return new Map(types.map((t) => [t, endpoints.filter((e) => matchesEventType(e.event_types, t)).map((e) => e.id)]));
     },
 

@@ -1,0 +1,85 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../test/helpers/services.ts';
+import { verifySignature } from '../modules/webhooks/index.ts';
+import { silentLogger } from '../shared/logger.ts';
+import { recordPurchases } from '../workflows/record-purchases.ts';
+import { createJobQueue, type JobQueue, type StoredEvent } from './index.ts';
+
+// The outbox, the job queue and webhooks together, on the real database and a real HTTP
+// receiver on loopback.
+let s: Awaited<ReturnType<typeof openTestServices>>;
+let queue: JobQueue;
+let receiver: http.Server;
+let receiverUrl: string;
+const received: { body: string; signature: string; status: number }[] = [];
+const seenBySubscriber: StoredEvent[] = [];
+let failNext = 1;
+
+beforeAll(async () => {
+  s = await openTestServices();
+  receiver = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      // The first delivery fails, to prove the retry.
+      const status = failNext-- > 0 ? 500 : 200;
+      received.push({ body, signature: String(req.headers['regulars-signature']), status });
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  queue = createJobQueue({
+    db: s.db,
+    pool: s.database.pool,
+    logger: silentLogger,
+    webhooks: s.webhooks,
+    webhookRetryDelaySeconds: 1,
+    dispatchIntervalMs: 200,
+    subscribers: [{ name: 'test', eventTypes: ['purchase.*'], handle: async (e) => void seenBySubscriber.push(e) }],
+  });
+  await queue.start();
+});
+afterAll(async () => {
+  await queue?.stop();
+  receiver?.close();
+  await s?.close();
+});
+
+const until = async (check: () => boolean, ms = 20_000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+describe('outbox → jobs → webhooks', () => {
+  it('delivers each committed event to subscribers and signed webhooks, retrying failures', async () => {
+    const { secret } = await s.webhooks.create({ url: receiverUrl, event_types: ['purchase.recorded'] }, { actor: 'test' });
+    await recordPurchases(s, [{ external_id: 'w-1', customer: { email: 'w@example.com' }, occurred_at: '2026-05-01T10:00:00Z', total: '5.00' }], { source: 'api' });
+    await until(() => received.some((r) => r.status === 200));
+    const ok = received.find((r) => r.status === 200)!;
+    expect(received[0].status).toBe(500);
+    expect(verifySignature({ secret, body: ok.body, header: ok.signature })).toBe(true);
+    expect(verifySignature({ secret: 'whsec_wrong', body: ok.body, header: ok.signature })).toBe(false);
+    expect(JSON.parse(ok.body)).toMatchObject({ type: 'purchase.recorded', data: { external_id: 'w-1', total: '5.00' } });
+    await until(() => seenBySubscriber.length === 1);
+    expect(seenBySubscriber[0].type).toBe('purchase.recorded');
+    const deliveries = await s.db.selectFrom('webhook_deliveries').select(['attempt', 'ok']).orderBy('id').execute();
+    expect(deliveries).toEqual([{ attempt: 1, ok: false }, { attempt: 2, ok: true }]);
+    const undispatched = await s.db.selectFrom('events').select('id').where('dispatched_at', 'is', null).execute();
+    expect(undispatched).toHaveLength(0);
+  });
+
+  it('hands over events that were committed while no dispatcher ran (crash recovery)', async () => {
+    await queue.stop();
+    await recordPurchases(s, [{ external_id: 'w-2', customer: { email: 'w@example.com' }, occurred_at: '2026-05-02T10:00:00Z', total: '6.00' }], { source: 'api' });
+    queue = createJobQueue({ db: s.db, pool: s.database.pool, logger: silentLogger, webhooks: s.webhooks, dispatchIntervalMs: 200, subscribers: [{ name: 'test', eventTypes: ['purchase.*'], handle: async (e) => void seenBySubscriber.push(e) }] });
+    await queue.start();
+    await until(() => received.filter((r) => r.status === 200).length === 2 && seenBySubscriber.length === 2);
+    expect(JSON.parse(received.at(-1)!.body).data.external_id).toBe('w-2');
+  });
+});
