@@ -1,0 +1,95 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+// Shared pieces of the benchmarks: a throw-away PostgreSQL database, a server in a child
+// process (so the load generator does not share its event loop), latency percentiles.
+
+export const ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ROOT = path.resolve(import.meta.dirname, '..');
+
+export async function createPgDatabase(prefix = 'regulars_bench'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function cli(args: string[], env: Record<string, string>): string {
+  return execFileSync(path.join(ROOT, 'bin/regulars.js'), args, { env: { ...process.env, ...env }, encoding: 'utf8' });
+}
+
+export async function startServerProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; peakRssMb(): number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(path.join(ROOT, 'bin/regulars.js'), ['serve'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/api/v1/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    child,
+    peakRssMb: () => {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** pgbench TPC-B with 8 clients: the ceiling this machine's PostgreSQL reaches. */
+export async function pgbenchTps({ seconds = 15, clients = 8 } = {}): Promise<number> {
+  const db = await createPgDatabase('regulars_pgbench');
+  try {
+    execFileSync('pgbench', ['-i', '-q', '-s', '10', db.url], { stdio: 'ignore' });
+    const out = execFileSync('pgbench', ['-c', String(clients), '-j', '2', '-T', String(seconds), db.url], { encoding: 'utf8' });
+    return Number(/tps = ([\d.]+)/.exec(out)![1]);
+  } finally {
+    await db.drop();
+  }
+}
+
+export const machine = () => `${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
+
+export function tmpDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
