@@ -3,7 +3,7 @@ import type { Clock } from '../shared/clock.ts';
 import { AppError, conflict } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { identityKey, type CustomerService } from '../modules/customers/index.ts';
-import { purchaseKeyLock, type CommerceService, type PreparedPurchase, type PurchaseView } from '../modules/commerce/index.ts';
+import { preparedPurchaseView, purchaseKeyLock, type CommerceService, type PreparedPurchase, type PurchaseView } from '../modules/commerce/index.ts';
 
 // Recording purchases spans modules: resolve (or create) the customers, store the
 // purchases, keep the stats, write the outbox events — all in one transaction, so a
@@ -67,23 +67,27 @@ export async function recordPurchases(
       }
     }
 
+    // Known customers come back row-locked, so their stats are recomputed by one writer at a time.
     const resolved = await customers.resolveMany(trx, fresh.map(({ p }) => ({ identities: p.identities, profile: p.profile })), now);
-    await customers.lockCustomers(trx, resolved.map((r) => r.customerId));
     const rows = fresh.map((item, i) => ({ index: item.index, prepared: item.p, customerId: resolved[i].customerId, id: newId() }));
     await commerce.insert(trx, rows, { source, now });
 
     const idByKey = new Map(rows.map((r) => [r.prepared.externalId, { customer_id: r.customerId, id: r.id }]));
     return {
-      created: rows.map((r) => ({ index: r.index, customer_id: r.customerId, id: r.id })),
+      created: rows.map((r) => ({ index: r.index, customer_id: r.customerId, id: r.id, prepared: r.prepared })),
       replays: [...replays, ...pendingReplays.map((r) => ({ index: r.index, ...idByKey.get(r.key)! }))],
     };
   });
 
-  const all = [...written.created.map((r) => ({ ...r, status: 'created' as const })), ...written.replays.map((r) => ({ ...r, status: 'duplicate' as const }))];
-  // Imports skip the read-back: they only count outcomes.
-  const shown = withViews ? await commerce.views(all) : [];
-  all.forEach((r, i) => {
-    outcomes[r.index] = { index: r.index, status: r.status, purchaseId: r.id, customerId: r.customer_id, purchase: shown[i] };
+  for (const r of written.created) {
+    const purchase = withViews ? preparedPurchaseView(r.prepared, { id: r.id, customerId: r.customer_id, source }) : undefined;
+    outcomes[r.index] = { index: r.index, status: 'created', purchaseId: r.id, customerId: r.customer_id, purchase };
+  }
+  // A replay answers with the stored purchase (it may have been refunded since). Imports
+  // skip the read-back: they only count outcomes.
+  const replayed = withViews ? await commerce.views(written.replays) : [];
+  written.replays.forEach((r, i) => {
+    outcomes[r.index] = { index: r.index, status: 'duplicate', purchaseId: r.id, customerId: r.customer_id, purchase: replayed[i] };
   });
   return outcomes;
 }

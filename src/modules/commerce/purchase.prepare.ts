@@ -1,6 +1,6 @@
 import { localDate, startOfLocalDay } from '../../shared/clock.ts';
 import { AppError, invalidField } from '../../shared/errors.ts';
-import { canonicalJson, sha256 } from '../../shared/hash.ts';
+import { sha256 } from '../../shared/hash.ts';
 import { toMinor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { CustomerService, Identity, PreparedProfile } from '../customers/index.ts';
@@ -86,8 +86,10 @@ export async function preparePurchase(input: unknown, ctx: PrepareContext): Prom
     lines,
   } as const;
   // The hash covers what the purchase means, not how it was spelled ("9.5" vs 9.50).
+  // Every object here is built by this code in a fixed key order, so plain JSON is
+  // canonical without sorting keys.
   const requestHash = sha256(
-    canonicalJson({ ...prepared, profile: profile.fields, occurredAt: occurredAt.toISOString(), consent: profile.consentChanges }),
+    JSON.stringify({ ...prepared, profile: profile.fields, occurredAt: occurredAt.toISOString(), consent: profile.consentChanges }),
   );
   return { ...prepared, requestHash };
 }

@@ -41,33 +41,33 @@ export interface NewPurchaseRow {
   lines: { line_no: number; sku: string | null; name: string | null; category: string | null; quantity: string; unit_price_minor: number }[];
 }
 
+/** Purchases, their idempotency keys and their lines, in one statement. */
 export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], now: Date): Promise<void> {
   if (rows.length === 0) return;
-  const purchases = JSON.stringify(rows.map(({ lines: _lines, request_hash: _hash, ...p }) => p));
+  const purchases = JSON.stringify(rows.map(({ lines: _lines, ...p }) => p));
+  const lines = JSON.stringify(rows.flatMap((r) => r.lines.map((l) => ({ ...l, customer_id: r.customer_id, purchase_id: r.id }))));
   await sql`
-    INSERT INTO purchases (customer_id, id, external_id, occurred_at, local_date, store_id, channel, currency,
-                           total_minor, discount_minor, promo_code, source, created_at)
-    SELECT customer_id, id, external_id, occurred_at, local_date, store_id, channel, currency,
-           total_minor, discount_minor, promo_code, source, ${now}
-    FROM jsonb_to_recordset(${purchases}::jsonb) AS t(customer_id uuid, id uuid, external_id text, occurred_at timestamptz,
-      local_date date, store_id uuid, channel text, currency text, total_minor bigint, discount_minor bigint,
-      promo_code text, source text)
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${purchases}::jsonb) AS t(customer_id uuid, id uuid, external_id text,
+        occurred_at timestamptz, local_date date, store_id uuid, channel text, currency text, total_minor bigint,
+        discount_minor bigint, promo_code text, source text, request_hash text)
+    ), new_purchases AS (
+      INSERT INTO purchases (customer_id, id, external_id, occurred_at, local_date, store_id, channel, currency,
+                             total_minor, discount_minor, promo_code, source, created_at)
+      SELECT customer_id, id, external_id, occurred_at, local_date, store_id, channel, currency,
+             total_minor, discount_minor, promo_code, source, ${now} FROM input
+      RETURNING customer_id, id
+    ), new_keys AS (
+      INSERT INTO purchase_keys (external_id, customer_id, purchase_id, request_hash)
+      SELECT external_id, customer_id, id, request_hash FROM input
+    )
+    INSERT INTO purchase_lines (customer_id, purchase_id, line_no, sku, name, category, quantity, unit_price_minor)
+    SELECT l.customer_id, l.purchase_id, l.line_no, l.sku, l.name, l.category, l.quantity, l.unit_price_minor
+    FROM jsonb_to_recordset(${lines}::jsonb) AS l(customer_id uuid, purchase_id uuid, line_no int,
+      sku text, name text, category text, quantity numeric, unit_price_minor bigint)
+    -- Joining the inserted purchases orders the writes: a line's foreign key finds its purchase.
+    JOIN new_purchases p ON p.customer_id = l.customer_id AND p.id = l.purchase_id
   `.execute(trx);
-  const keys = JSON.stringify(rows.map((r) => ({ external_id: r.external_id, customer_id: r.customer_id, purchase_id: r.id, request_hash: r.request_hash })));
-  await sql`
-    INSERT INTO purchase_keys (external_id, customer_id, purchase_id, request_hash)
-    SELECT external_id, customer_id, purchase_id, request_hash
-    FROM jsonb_to_recordset(${keys}::jsonb) AS t(external_id text, customer_id uuid, purchase_id uuid, request_hash text)
-  `.execute(trx);
-  const lines = rows.flatMap((r) => r.lines.map((l) => ({ ...l, customer_id: r.customer_id, purchase_id: r.id })));
-  if (lines.length) {
-    await sql`
-      INSERT INTO purchase_lines (customer_id, purchase_id, line_no, sku, name, category, quantity, unit_price_minor)
-      SELECT customer_id, purchase_id, line_no, sku, name, category, quantity, unit_price_minor
-      FROM jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) AS t(customer_id uuid, purchase_id uuid, line_no int,
-        sku text, name text, category text, quantity numeric, unit_price_minor bigint)
-    `.execute(trx);
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { toMajor } from '../../shared/money.ts';
 import type { Store } from '../stores/index.ts';
+import type { PreparedPurchase } from './purchase.prepare.ts';
 import type { PurchaseRow } from './purchase.repository.ts';
 
 // What the API and the dashboard show of a purchase: amounts as decimal strings.
@@ -41,6 +42,29 @@ export function purchaseView(row: PurchaseRow, storesById: Map<string, Store>): 
     source: row.source,
     lines: row.lines.map((l) => ({ sku: l.sku, name: l.name, category: l.category, quantity: Number(l.quantity), unit_price: toMajor(l.unit_price_minor, c) })),
     refunds: row.refunds.map((r) => ({ id: r.id, external_id: r.external_id, amount: toMajor(r.amount_minor, c), reason: r.reason, occurred_at: new Date(r.occurred_at).toISOString() })),
+  };
+}
+
+/** The view of a purchase this process just wrote, without reading it back. */
+export function preparedPurchaseView(p: PreparedPurchase, { id, customerId, source }: { id: string; customerId: string; source: string }): PurchaseView {
+  const c = p.currency;
+  return {
+    id,
+    external_id: p.externalId,
+    customer_id: customerId,
+    occurred_at: p.occurredAt.toISOString(),
+    local_date: p.localDate,
+    store: p.storeCode,
+    channel: p.channel,
+    currency: c,
+    total: toMajor(p.totalMinor, c),
+    discount: toMajor(p.discountMinor, c),
+    refunded: toMajor(0, c),
+    net: toMajor(p.totalMinor, c),
+    promo_code: p.promoCode,
+    source,
+    lines: p.lines.map((l) => ({ sku: l.sku, name: l.name, category: l.category, quantity: Number(l.quantity), unit_price: toMajor(l.unit_price_minor, c) })),
+    refunds: [],
   };
 }
 

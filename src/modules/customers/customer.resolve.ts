@@ -11,7 +11,8 @@ import * as repo from './customer.repository.ts';
 // new customer in one batch create one customer, not two.
 //
 // The caller holds advisory locks on every identity key (lockKeys), so two transactions
-// cannot create the same new customer twice.
+// cannot create the same new customer twice. Known customers come back row-locked, so
+// the caller can update their read models without another writer in between.
 
 export interface CustomerClaim {
   identities: Identity[];
@@ -26,7 +27,7 @@ export interface Resolution {
 
 export async function resolveCustomers(trx: Tx, claims: CustomerClaim[], { now }: { now: Date }): Promise<Resolution[]> {
   const keyOf = (i: Identity) => `${i.kind}:${i.value}`;
-  const known = await repo.findByIdentities(trx, claims.flatMap((c) => c.identities));
+  const known = await repo.findByIdentities(trx, claims.flatMap((c) => c.identities), { lock: true });
 
   // Union-find over claims: claims sharing any identity end up in one group.
   const parent = claims.map((_, i) => i);
@@ -82,8 +83,7 @@ export async function resolveCustomers(trx: Tx, claims: CustomerClaim[], { now }
   });
 
   const rows = [...created.values()];
-  await repo.insertCustomers(trx, rows);
-  await repo.attachIdentities(trx, newIdentities);
+  await repo.insertCustomers(trx, rows, newIdentities);
   await repo.insertConsentLog(trx, consentRows);
   await publish(trx, rows.map((r) => ({ type: 'customer.created', customerId: r.id, payload: { customer_id: r.id } })));
   return results;
