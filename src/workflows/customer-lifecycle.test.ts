@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../test/helpers/services.ts';
+import { eraseCustomer, exportCustomer, mergeCustomers } from './customer-lifecycle.ts';
+import { recordPurchases } from './record-purchases.ts';
+
+let s: Awaited<ReturnType<typeof openTestServices>>;
+beforeAll(async () => {
+  s = await openTestServices();
+});
+afterAll(() => s?.close());
+
+const buy = (key: string, customer: Record<string, unknown>, total: string, at = '2026-05-01T10:00:00Z') =>
+  recordPurchases(s, [{ external_id: key, customer, occurred_at: at, total }], { source: 'api' }).then(([o]) => {
+    if (o.status === 'error') throw o.error;
+    return o;
+  });
+
+describe('merge', () => {
+  it('moves purchases, refunds, identities and keys to the survivor and recomputes the stats', async () => {
+    const a = await buy('m-1', { email: 'ana@example.com', first_name: 'Ana' }, '10.00', '2026-04-01T10:00:00Z');
+    const b = await buy('m-2', { phone: '+38641222333', last_name: 'Novak', consent: { sms: true } }, '5.50', '2026-04-02T10:00:00Z');
+    await buy('m-3', { phone: '+38641222333' }, '4.50', '2026-04-02T12:00:00Z');
+    await s.commerce.refund('m-3', { external_id: 'mr-1', amount: '1.00' }, { actor: 'test' });
+    const { customer, moved } = await mergeCustomers(s, a.customerId, { from: b.customerId }, { actor: 'test' });
+    expect(moved).toMatchObject({ purchases: 2, identities: 1 });
+    expect(customer).toMatchObject({ first_name: 'Ana', last_name: 'Novak', phone: '+38641222333', consent: { sms: { status: 'granted' } } });
+    expect(await s.commerce.statsOf(a.customerId)).toMatchObject({ purchases: 3, purchase_days: 2, net_spend: '19.00', refunded: '1.00' });
+    // The merged customer's keys now answer with the survivor.
+    const replay = await buy('m-2', { phone: '+38641222333', last_name: 'Novak', consent: { sms: true } }, '5.50', '2026-04-02T10:00:00Z');
+    expect(replay).toMatchObject({ status: 'duplicate', customerId: a.customerId });
+    // A new purchase by the merged customer's phone lands on the survivor.
+    expect((await buy('m-4', { phone: '+38641222333' }, '1.00')).customerId).toBe(a.customerId);
+    expect((await s.commerce.get('m-3')).refunds).toHaveLength(1);
+    await expect(mergeCustomers(s, a.customerId, { from: a.customerId }, { actor: 'test' })).rejects.toThrow(/into itself/);
+    await expect(mergeCustomers(s, a.customerId, { from: b.customerId }, { actor: 'test' })).rejects.toThrow(/merged into/);
+  });
+});
+
+describe('erase', () => {
+  it('removes personal data but keeps anonymous purchases and totals', async () => {
+    const c = await buy('e-1', { email: 'gone@example.com', first_name: 'Gone', birthday: '1980-01-01' }, '7.00');
+    const before = await s.commerce.totals();
+    const exported = await exportCustomer(s, c.customerId);
+    expect(exported.profile.first_name).toBe('Gone');
+    await eraseCustomer(s, c.customerId, { actor: 'test' });
+    await expect(s.customers.get(c.customerId)).rejects.toThrow(/not found/);
+    const row = await s.db.selectFrom('customers').selectAll().where('id', '=', c.customerId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ email: null, first_name: null, birthday: null, status: 'erased', search_text: '' });
+    expect(await s.db.selectFrom('customer_identities').selectAll().where('customer_id', '=', c.customerId).execute()).toHaveLength(0);
+    expect(await s.commerce.totals()).toEqual(before);
+    // The same person buying again is a new, unrelated customer.
+    expect((await buy('e-2', { email: 'gone@example.com' }, '1.00')).customerId).not.toBe(c.customerId);
+  });
+});
