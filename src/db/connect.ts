@@ -60,6 +60,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
   // Loaded lazily: PostgreSQL deployments never pay for the WebAssembly module.
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   let lock: DataDirLock | undefined;
   let dataDir: string | undefined;
   if (options.dataDir) {
@@ -68,7 +69,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
     dataDir = path.join(options.dataDir, 'pglite');
   }
   try {
-    const lite = await PGlite.create(dataDir ? { dataDir } : {});
+    const lite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
     // PGlite is a single session: one connection for the whole process, or a ROLLBACK on
     // one connection would discard another's writes.
     // The checkout timeout turns a self-deadlock (a query on the pool while a transaction
