@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { machine, pgbenchTps, ROOT } from './lib.ts';
+
+// `npm run bench`: every benchmark, one after the other (they would compete for the two
+// cores otherwise), printing a markdown report. Sizes are chosen to finish in minutes;
+// each bench file runs alone with larger sizes (see its header).
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const wants = (name: string) => only.length === 0 || only.includes(name);
+const lines: string[] = [`Machine: ${machine()}; ${new Date().toISOString().slice(0, 10)}; commit ${gitCommit()}`, ''];
+const log = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+
+if (wants('api')) {
+  const { run } = await import('./api.bench.ts');
+  log(`pgbench TPC-B (scale 10, 8 clients, 15 s): ${Math.round(await pgbenchTps({ seconds: 15 }))} tps`);
+  for (const db of ['postgres', 'pglite'] as const) {
+    const r = await run({ db, seconds: 15, clients: 32 });
+    log(`- ${db}: POST /purchases, 32 clients: **${r.single.perSecond} purchases/s**, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms; ` +
+      `batch of 1,000 (4 clients): **${r.batch.perSecond} purchases/s**, p99 ${r.batch.p99} ms; server peak RSS ${r.serverPeakRssMb} MB`);
+  }
+}
+
+for (const name of ['import', 'demo', 'btyd']) {
+  const file = path.join(ROOT, 'bench', `${name}.bench.ts`);
+  if (!wants(name) || !fs.existsSync(file)) continue;
+  log('');
+  log(`## ${name}`);
+  const out = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  for (const line of out.trim().split('\n')) log(line);
+}
+
+fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+fs.writeFileSync(path.join(ROOT, 'bench/results/latest.md'), lines.join('\n') + '\n');
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
