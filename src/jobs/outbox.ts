@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, Tx } from '../db/index.ts';
 
 // Every change writes its event in the same transaction as the change (the outbox), so
@@ -11,18 +12,9 @@ export interface OutgoingEvent {
 
 export async function publish(trx: Db | Tx, events: OutgoingEvent[]): Promise<void> {
   if (events.length === 0) return;
-  // Large batches (imports) insert in chunks to stay under the bind-parameter limit.
-  for (let i = 0; i < events.length; i += 5000) {
-    await trx
-      .insertInto('events')
-      .values(
-        events.slice(i, i + 5000).map((e) => ({
-          type: e.type,
-          customer_id: e.customerId ?? null,
-          payload: JSON.stringify(e.payload),
-          dispatched_at: null,
-        })),
-      )
-      .execute();
-  }
+  // One JSON parameter for the whole batch: imports publish thousands at once.
+  const rows = JSON.stringify(events.map((e) => ({ type: e.type, customer_id: e.customerId ?? null, payload: e.payload })));
+  await sql`
+    INSERT INTO events (type, customer_id, payload)
+    SELECT type, customer_id, payload FROM jsonb_to_recordset(${rows}::jsonb) AS t(type text, customer_id uuid, payload jsonb)`.execute(trx);
 }

@@ -51,14 +51,20 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
   const utcGuess = new Date(`${date}T00:00:00Z`);
   // The zone's offset at that moment; applied twice to settle across a DST change.
   let instant = utcGuess;
-  for (let i = 0; i < 2; i++) instant = new Date(utcGuess.getTime() - offsetMs(instant, timeZone));
+  for (let i = 0; i < 2; i++) instant = new Date(utcGuess.getTime() - cachedOffsetMs(instant, timeZone));
   return instant;
 }
 
+const partFormatters = new Map<string, Intl.DateTimeFormat>();
 function offsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(at);
+  let formatter = partFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    partFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;

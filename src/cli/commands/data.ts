@@ -1,4 +1,49 @@
 import type { Command } from 'commander';
+import { parseMapSpec, type ImportKind, type ImportProgress, type ImportResult } from '../../modules/imports/index.ts';
+import { invalidField } from '../../shared/errors.ts';
+import { importFile } from '../../workflows/import-file.ts';
+import { print, withServices } from '../context.ts';
 
-// import, demo and analyze: filled in as those modules land.
-export function dataCommands(_program: Command) {}
+// import, demo and analyze: data in and numbers out.
+export function dataCommands(program: Command) {
+  program
+    .command('import <kind> <file>')
+    .description('import customers or purchases from a CSV file (all or nothing unless --skip-invalid)')
+    .option('--map <pairs>', 'rename columns: canonical=column,… (e.g. total=Amount,customer_email=Email)')
+    .option('--skip-invalid', 'import the good rows and report the bad ones')
+    .option('--json', 'machine-readable output')
+    .action(async (kind: string, file: string, o: { map?: string; skipInvalid?: boolean; json?: boolean }) => {
+      if (kind !== 'purchases' && kind !== 'customers') throw invalidField('kind', `must be "purchases" or "customers", not "${kind}"`);
+      const map = parseMapSpec(o.map, kind as ImportKind);
+      const bar = process.stderr.isTTY && !o.json ? progressBar() : undefined;
+      const result = await withServices('import', (s) => importFile(s, { kind: kind as ImportKind, file, map, skipInvalid: o.skipInvalid, onProgress: bar }));
+      if (bar) process.stderr.write('\n');
+      print(result, Boolean(o.json), () => describe(result));
+      if (!result.imported) process.exitCode = 1;
+    });
+}
+
+function describe(r: ImportResult): string {
+  const errors = r.errors.map((e) => `  line ${e.line}, column ${e.column}: ${e.reason}`);
+  const more = r.errorsTruncated ? ['  … more errors not listed'] : [];
+  if (!r.imported) return [`Nothing imported: ${r.invalid} of ${r.rows} rows have errors. Fix them, or use --skip-invalid.`, ...errors, ...more].join('\n');
+  return [
+    `Imported ${r.kind}: ${r.rows} rows, ${r.created} new, ${r.duplicates} already there, ${r.invalid} skipped as invalid (${(r.durationMs / 1000).toFixed(1)} s).`,
+    ...errors,
+    ...more,
+  ].join('\n');
+}
+
+function progressBar() {
+  let last = 0;
+  return (p: ImportProgress) => {
+    const now = Date.now();
+    if (now - last < 100 && p.bytes < p.totalBytes) return;
+    last = now;
+    const share = p.totalBytes ? Math.min(1, p.bytes / p.totalBytes) : 0;
+    const width = 30;
+    const filled = Math.round(share * width);
+    const label = p.phase === 'validate' ? 'checking ' : 'importing';
+    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${p.rows.toLocaleString('en')} rows`);
+  };
+}

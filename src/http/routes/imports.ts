@@ -1,5 +1,66 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { previewCsv, spoolToFile, type ImportKind } from '../../modules/imports/index.ts';
 import type { Services } from '../../services.ts';
+import { invalidField } from '../../shared/errors.ts';
+import { importFile } from '../../workflows/import-file.ts';
+import { route } from '../route.ts';
 
-// CSV upload from the dashboard; filled in when the imports module lands.
-export function importRoutes(_app: FastifyInstance, _s: Services, _prefix: string) {}
+// CSV upload from the dashboard: multipart with `file`, and for the import `map` (JSON)
+// and `skip_invalid`. The upload is spooled to a temporary file, read twice, deleted.
+async function readUpload(req: FastifyRequest) {
+  const fields: Record<string, string> = {};
+  let spooled: Awaited<ReturnType<typeof spoolToFile>> | undefined;
+  for await (const part of req.parts()) {
+    if (part.type === 'file') spooled = await spoolToFile(part.file, part.filename);
+    else fields[part.fieldname] = String(part.value);
+  }
+  if (!spooled) throw invalidField('file', 'attach the CSV file as the multipart field "file"');
+  return { spooled, fields };
+}
+
+function kindOf(req: FastifyRequest): ImportKind {
+  const kind = (req.params as { kind: string }).kind;
+  if (kind !== 'purchases' && kind !== 'customers') throw invalidField('kind', `must be purchases or customers, not "${kind}"`);
+  return kind;
+}
+
+export function importRoutes(app: FastifyInstance, s: Services, prefix: string) {
+  route(app, prefix, {
+    method: 'POST', path: '/imports/:kind/preview', tag: 'imports', scope: 'write', multipart: true,
+    summary: "A CSV file's headers, first rows and a suggested column mapping",
+    responses: { 200: '{ headers, sample, canonical, suggested_map }', 422: 'No file' },
+    handler: async (req) => {
+      const kind = kindOf(req);
+      const { spooled } = await readUpload(req);
+      try {
+        return await previewCsv(spooled.file, kind);
+      } finally {
+        spooled.remove();
+      }
+    },
+  });
+
+  route(app, prefix, {
+    method: 'POST', path: '/imports/:kind', tag: 'imports', scope: 'write', multipart: true,
+    summary: 'Import a CSV file: all or nothing (a report of every bad line) unless skip_invalid=true',
+    responses: { 200: '{ kind, rows, created, duplicates, invalid, errors: [{ line, column, reason }], imported }', 422: 'Columns do not fit' },
+    handler: async (req) => {
+      const kind = kindOf(req);
+      const { spooled, fields } = await readUpload(req);
+      try {
+        let map: Record<string, string> = {};
+        if (fields.map) {
+          try {
+            map = JSON.parse(fields.map);
+          } catch {
+            throw invalidField('map', 'must be a JSON object { canonical: column }');
+          }
+        }
+        const cleaned = Object.fromEntries(Object.entries(map).filter(([, v]) => typeof v === 'string' && v));
+        return await importFile(s, { kind, file: spooled.file, map: cleaned, skipInvalid: fields.skip_invalid === 'true' });
+      } finally {
+        spooled.remove();
+      }
+    },
+  });
+}

@@ -10,13 +10,16 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real calendar date');
 
-export const ConsentValue = z.union([
-  z.boolean(),
-  z.object({
-    status: z.enum(['granted', 'withdrawn']),
-    source: z.string().trim().min(1).max(200).optional(),
-  }),
-]);
+export const ConsentValue = z.union(
+  [
+    z.boolean(),
+    z.object({
+      status: z.enum(['granted', 'withdrawn']),
+      source: z.string().trim().min(1).max(200).optional(),
+    }),
+  ],
+  { error: 'must be true/false (yes/no in a CSV) or { status: granted|withdrawn, source }' },
+);
 
 /** Who the customer is: at least one identity. */
 export const CustomerIdentityFields = z.object({

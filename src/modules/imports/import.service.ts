@@ -1,0 +1,219 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import type { Db } from '../../db/index.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { AppError, isAppError } from '../../shared/errors.ts';
+import { parseInput } from '../../shared/validation.ts';
+import type { CommerceService, PreparedPurchase } from '../commerce/index.ts';
+import { CustomerInput, type CustomerService } from '../customers/index.ts';
+import { openCsv, type CsvRecord } from './csv.ts';
+import { CANONICAL, resolveColumns, suggestMap, type ColumnLayout, type ImportKind } from './mapping.ts';
+import { canonicalOfField, createRowKeyer, customerInput, purchaseInput } from './rows.ts';
+
+// CSV import in two passes over the file. The first validates every row with the same
+// rules as the API and writes nothing; a file with any bad row imports nothing (unless
+// skipInvalid) and the report names every bad line, column and reason. The second pass
+// records the rows in chunks, each chunk one transaction, exactly once by key — so an
+// interrupted import is finished by running it again.
+
+export interface ImportDeps {
+  db: Db;
+  clock: Clock;
+  customers: CustomerService;
+  commerce: CommerceService;
+}
+
+/** `recordPurchases` from the workflows layer, passed in so this module does not depend upward. */
+export type RecordPurchases = (
+  inputs: unknown[],
+  options: { source: string; withViews: boolean; prepared?: (PreparedPurchase | AppError)[] },
+) => Promise<({ status: 'created' | 'duplicate' } | { status: 'error'; error: AppError })[]>;
+
+export interface ImportProgress {
+  phase: 'validate' | 'import';
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface RowError {
+  line: number;
+  column: string;
+  reason: string;
+}
+
+export interface ImportResult {
+  kind: ImportKind;
+  rows: number;
+  created: number;
+  duplicates: number;
+  invalid: number;
+  errors: RowError[];
+  errorsTruncated: boolean;
+  imported: boolean;
+  durationMs: number;
+}
+
+export interface ImportOptions {
+  deps: ImportDeps;
+  record: RecordPurchases;
+  kind: ImportKind;
+  file: string;
+  map?: Record<string, string>;
+  skipInvalid?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+  chunkSize?: number;
+}
+
+const MAX_REPORTED_ERRORS = 10_000;
+
+export async function importCsv(options: ImportOptions): Promise<ImportResult> {
+  const started = Date.now();
+  const { kind, file, chunkSize = 2000 } = options;
+  const first = await openCsv(file);
+  const layout = resolveColumns({ header: first.header, map: options.map ?? {}, kind });
+  const report = new ErrorReport(layout, kind);
+
+  // Pass 1: validate everything, write nothing.
+  let rows = 0;
+  const keyer = createRowKeyer(kind, layout);
+  const keysInFile = new Map<string, string>();
+  for await (const chunk of chunks(first.records, chunkSize)) {
+    rows += chunk.length;
+    if (kind === 'purchases') await validatePurchases({ options, layout, chunk, keyer, keysInFile, report });
+    else await validateCustomers({ options, layout, chunk, report });
+    options.onProgress?.({ phase: 'validate', rows, bytes: first.bytesRead(), totalBytes: first.totalBytes });
+  }
+  const result: ImportResult = { kind, rows, created: 0, duplicates: 0, invalid: report.badLines.size, errors: report.errors, errorsTruncated: report.truncated, imported: false, durationMs: 0 };
+  if (report.badLines.size > 0 && !options.skipInvalid) return { ...result, durationMs: Date.now() - started };
+
+  // Pass 2: record the valid rows. While one chunk's transaction runs in the database,
+  // the next chunk is validated and prepared here, so the two overlap.
+  const second = await openCsv(file);
+  const keyer2 = createRowKeyer(kind, layout);
+  let done = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+  for await (const chunk of chunks(second.records, chunkSize)) {
+    const keys = chunk.map((r) => keyer2(r.values));
+    const good = chunk.map((r, i) => ({ r, key: keys[i] })).filter(({ r }) => !report.badLines.has(r.line));
+    if (kind === 'purchases') {
+      const inputs = good.map(({ r, key }) => purchaseInput(r.values, layout, key));
+      const prepared = await options.deps.commerce.prepare(inputs, 'import');
+      await inFlight;
+      inFlight = options.record(inputs, { source: 'import', withViews: false, prepared }).then((outcomes) => {
+        outcomes.forEach((o, i) => {
+          if (o.status === 'error') report.add(good[i].r.line, o.error);
+          else if (o.status === 'created') result.created++;
+          else result.duplicates++;
+        });
+        done += chunk.length;
+        options.onProgress?.({ phase: 'import', rows: done, bytes: second.bytesRead(), totalBytes: second.totalBytes });
+      });
+      // A failed chunk must surface even if the loop ends first.
+      inFlight.catch(() => undefined);
+    } else {
+      for (const { r } of good) {
+        try {
+          const { created } = await options.deps.customers.upsert(customerInput(r.values, layout), { actor: 'import', source: 'import' });
+          if (created) result.created++;
+          else result.duplicates++;
+        } catch (error) {
+          if (!isAppError(error)) throw error;
+          report.add(r.line, error);
+        }
+      }
+      done += chunk.length;
+      options.onProgress?.({ phase: 'import', rows: done, bytes: second.bytesRead(), totalBytes: second.totalBytes });
+    }
+  }
+  await inFlight;
+  return { ...result, invalid: report.badLines.size, errors: report.errors, errorsTruncated: report.truncated, imported: true, durationMs: Date.now() - started };
+}
+
+async function validatePurchases({ options, layout, chunk, keyer, keysInFile, report }: {
+  options: ImportOptions; layout: ColumnLayout; chunk: CsvRecord[]; keyer: (row: string[]) => string; keysInFile: Map<string, string>; report: ErrorReport;
+}) {
+  const keys = chunk.map((r) => keyer(r.values));
+  const prepared = await options.deps.commerce.prepare(chunk.map((r, i) => purchaseInput(r.values, layout, keys[i])), 'import');
+  const stored = await options.deps.commerce.findKeys(options.deps.db, keys.filter(Boolean));
+  prepared.forEach((p, i) => {
+    const line = chunk[i].line;
+    if (p instanceof AppError) return report.add(line, p);
+    const hash = (p as PreparedPurchase).requestHash;
+    const seen = keysInFile.get(p.externalId) ?? stored.get(p.externalId)?.request_hash;
+    // Only a file with its own order ids can repeat one with other values.
+    if (seen !== undefined && seen !== hash && layout.index.has('external_id')) {
+      report.addReason(line, 'external_id', `order id ${p.externalId} was already recorded with other values`);
+    } else if (layout.index.has('external_id')) {
+      keysInFile.set(p.externalId, hash);
+    }
+  });
+}
+
+async function validateCustomers({ options, layout, chunk, report }: { options: ImportOptions; layout: ColumnLayout; chunk: CsvRecord[]; report: ErrorReport }) {
+  const now = options.deps.clock.now();
+  for (const r of chunk) {
+    try {
+      const input = parseInput(CustomerInput, customerInput(r.values, layout), 'customer');
+      await options.deps.customers.prepareProfile(input, 'import', now);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      report.add(r.line, error);
+    }
+  }
+}
+
+class ErrorReport {
+  readonly errors: RowError[] = [];
+  readonly badLines = new Set<number>();
+  truncated = false;
+  constructor(private readonly layout: ColumnLayout, private readonly kind: ImportKind) {}
+
+  add(line: number, error: AppError) {
+    const problems = error.problems.length ? error.problems : [{ field: '(row)', reason: error.message }];
+    for (const p of problems) {
+      const canonical = canonicalOfField(this.kind, p.field);
+      this.addReason(line, this.layout.columnName.get(canonical) ?? canonical, p.reason);
+    }
+  }
+
+  addReason(line: number, column: string, reason: string) {
+    this.badLines.add(line);
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ line, column: this.layout.columnName.get(column) ?? column, reason });
+    else this.truncated = true;
+  }
+}
+
+async function* chunks<T>(source: AsyncIterable<T>, size: number): AsyncIterable<T[]> {
+  let chunk: T[] = [];
+  for await (const item of source) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield chunk;
+}
+
+/** An upload is read twice (validate, then import): spool it to a temporary file first. */
+export async function spoolToFile(stream: Readable, name = 'upload.csv'): Promise<{ file: string; remove(): void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-import-'));
+  const file = path.join(dir, path.basename(name).replace(/[^\w.-]/g, '_') || 'upload.csv');
+  await pipeline(stream, fs.createWriteStream(file));
+  return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Headers, the first rows and a suggested mapping, for the dashboard's import page. */
+export async function previewCsv(file: string, kind: ImportKind) {
+  const csv = await openCsv(file);
+  const sample: string[][] = [];
+  for await (const record of csv.records) {
+    sample.push(record.values);
+    if (sample.length >= 5) break;
+  }
+  return { headers: csv.header, sample, canonical: CANONICAL[kind], suggested_map: suggestMap(csv.header, kind) };
+}

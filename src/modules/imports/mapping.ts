@@ -1,0 +1,127 @@
+import { invalid, type FieldProblem } from '../../shared/errors.ts';
+
+// Which columns of the user's file hold which canonical field. Canonical names are the
+// documented CSV headers; `--map canonical=column` points one at a differently named
+// column. Header matching ignores case and surrounding spaces.
+
+export type ImportKind = 'purchases' | 'customers';
+
+export interface CanonicalField {
+  name: string;
+  required: boolean;
+}
+
+export const CANONICAL: Record<ImportKind, CanonicalField[]> = {
+  purchases: [
+    { name: 'external_id', required: false },
+    { name: 'customer_external_id', required: false },
+    { name: 'customer_email', required: false },
+    { name: 'customer_phone', required: false },
+    { name: 'occurred_at', required: true },
+    { name: 'store', required: false },
+    { name: 'channel', required: false },
+    { name: 'currency', required: false },
+    { name: 'total', required: true },
+    { name: 'discount', required: false },
+    { name: 'promo_code', required: false },
+    { name: 'customer_first_name', required: false },
+    { name: 'customer_last_name', required: false },
+    { name: 'customer_birthday', required: false },
+    { name: 'customer_language', required: false },
+  ],
+  customers: [
+    { name: 'external_id', required: false },
+    { name: 'email', required: false },
+    { name: 'phone', required: false },
+    { name: 'first_name', required: false },
+    { name: 'last_name', required: false },
+    { name: 'birthday', required: false },
+    { name: 'language', required: false },
+    { name: 'time_zone', required: false },
+    { name: 'home_store', required: false },
+    { name: 'tags', required: false },
+    { name: 'email_consent', required: false },
+    { name: 'sms_consent', required: false },
+  ],
+};
+
+/** At least one of these columns must exist: a row needs some identity. */
+export const IDENTITY_COLUMNS: Record<ImportKind, string[]> = {
+  purchases: ['customer_external_id', 'customer_email', 'customer_phone'],
+  customers: ['external_id', 'email', 'phone'],
+};
+
+/** `total=Amount,customer_email=E-mail` → { total: 'Amount', customer_email: 'E-mail' } */
+export function parseMapSpec(spec: string | undefined, kind: ImportKind): Record<string, string> {
+  if (!spec) return {};
+  const known = new Set(CANONICAL[kind].map((f) => f.name));
+  const map: Record<string, string> = {};
+  const problems: FieldProblem[] = [];
+  for (const pair of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    const canonical = eq > 0 ? pair.slice(0, eq).trim() : '';
+    const column = eq > 0 ? pair.slice(eq + 1).trim() : '';
+    if (!canonical || !column) problems.push({ field: 'map', reason: `"${pair}" is not canonical=column` });
+    else if (!known.has(canonical)) problems.push({ field: 'map', reason: `"${canonical}" is not a ${kind} field (one of ${[...known].join(', ')})` });
+    else map[canonical] = column;
+  }
+  if (problems.length) throw invalid(`Bad --map: ${problems.map((p) => p.reason).join('; ')}`, problems);
+  return map;
+}
+
+export interface ColumnLayout {
+  /** canonical field → index in the row */
+  index: Map<string, number>;
+  /** canonical field → the column name as the file spells it (for error reports) */
+  columnName: Map<string, string>;
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+export function resolveColumns({ header, map, kind }: { header: string[]; map: Record<string, string>; kind: ImportKind }): ColumnLayout {
+  const position = new Map(header.map((h, i) => [norm(h), i]));
+  const index = new Map<string, number>();
+  const columnName = new Map<string, string>();
+  const problems: FieldProblem[] = [];
+  for (const field of CANONICAL[kind]) {
+    const wanted = map[field.name] ?? field.name;
+    const i = position.get(norm(wanted));
+    if (i !== undefined) {
+      index.set(field.name, i);
+      columnName.set(field.name, header[i]);
+    } else if (map[field.name]) {
+      problems.push({ field: field.name, reason: `the file has no column "${wanted}" (its columns: ${header.join(', ')})` });
+    } else if (field.required) {
+      problems.push({ field: field.name, reason: `required column "${field.name}" is missing (map another column with --map ${field.name}=COLUMN)` });
+    }
+  }
+  if (!IDENTITY_COLUMNS[kind].some((c) => index.has(c))) {
+    problems.push({ field: IDENTITY_COLUMNS[kind].join('|'), reason: `needs at least one customer identity column: ${IDENTITY_COLUMNS[kind].join(', ')}` });
+  }
+  if (problems.length) throw invalid(`The file's columns do not fit: ${problems.map((p) => p.reason).join('; ')}`, problems);
+  return { index, columnName };
+}
+
+/** Guesses a mapping for the dashboard's preview: exact names first, then common synonyms. */
+export function suggestMap(header: string[], kind: ImportKind): Record<string, string> {
+  const synonyms: Record<string, string[]> = {
+    external_id: ['order_id', 'order', 'invoice', 'invoiceno', 'receipt', 'id', 'transaction_id'],
+    customer_external_id: ['customer_id', 'customerid', 'card', 'card_number', 'loyalty_card', 'member_id'],
+    customer_email: ['email', 'e-mail', 'mail'],
+    customer_phone: ['phone', 'mobile', 'telephone'],
+    occurred_at: ['date', 'datetime', 'timestamp', 'invoicedate', 'created_at', 'time'],
+    total: ['amount', 'total_amount', 'value', 'dollar_value', 'sum', 'price'],
+    email: ['e-mail', 'mail', 'customer_email'],
+    phone: ['mobile', 'telephone', 'customer_phone'],
+    external_id_customers: ['customer_id', 'card', 'card_number', 'member_id'],
+  };
+  const lower = header.map(norm);
+  const out: Record<string, string> = {};
+  for (const field of CANONICAL[kind]) {
+    const exact = lower.indexOf(field.name);
+    const candidates = synonyms[kind === 'customers' && field.name === 'external_id' ? 'external_id_customers' : field.name] ?? [];
+    const i = exact >= 0 ? exact : lower.findIndex((h) => candidates.includes(h));
+    if (i >= 0 && !Object.values(out).includes(header[i])) out[field.name] = header[i];
+  }
+  return out;
+}

@@ -1,0 +1,15 @@
+import { importCsv, type ImportKind, type ImportProgress } from '../modules/imports/index.ts';
+import type { Services } from '../services.ts';
+import { recordPurchases } from './record-purchases.ts';
+
+// A CSV file into the store, through the same purchase workflow the API uses.
+export function importFile(
+  services: Pick<Services, 'db' | 'clock' | 'customers' | 'commerce'>,
+  options: { kind: ImportKind; file: string; map?: Record<string, string>; skipInvalid?: boolean; onProgress?: (p: ImportProgress) => void },
+) {
+  return importCsv({
+    ...options,
+    deps: services,
+    record: (inputs, o) => recordPurchases(services, inputs, o),
+  });
+}
