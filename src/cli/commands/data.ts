@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { parseMapSpec, type ImportKind, type ImportProgress, type ImportResult } from '../../modules/imports/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { importFile } from '../../workflows/import-file.ts';
+import { runDemo } from '../../workflows/run-demo.ts';
 import { print, withServices } from '../context.ts';
 
 // import, demo and analyze: data in and numbers out.
@@ -21,6 +22,33 @@ export function dataCommands(program: Command) {
       print(result, Boolean(o.json), () => describe(result));
       if (!result.imported) process.exitCode = 1;
     });
+
+  program
+    .command('demo')
+    .description('fill the database with a realistic demo business (deterministic for a seed; running it again adds nothing)')
+    .option('--customers <n>', 'number of customers', positiveInt('customers'), 5000)
+    .option('--seed <n>', 'random seed', positiveInt('seed'), 1)
+    .option('--years <n>', 'years of history, ending today', positiveInt('years'), 2)
+    .option('--json', 'machine-readable output')
+    .action(async (o: { customers: number; seed: number; years: number; json?: boolean }) => {
+      const tty = process.stderr.isTTY && !o.json;
+      const summary = await withServices('demo', (s) =>
+        runDemo(s, { ...o, onProgress: (p) => tty && process.stderr.write(`\rcustomers ${p.customers.toLocaleString('en')} / ${o.customers.toLocaleString('en')}, purchases ${p.purchases.toLocaleString('en')}`) }),
+      );
+      if (tty) process.stderr.write('\n');
+      print(summary, Boolean(o.json), () =>
+        `Demo business (seed ${o.seed}): ${summary.stores} stores, ${summary.customers.toLocaleString('en')} customers, ` +
+        `${summary.purchases.toLocaleString('en')} purchases (${summary.created.toLocaleString('en')} new), ${summary.refunds} refunds; revenue in the store ${summary.revenue} ${summary.currency}.`,
+      );
+    });
+}
+
+function positiveInt(name: string) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < 1) throw invalidField(name, `must be a whole number ≥ 1, not "${value}"`);
+    return n;
+  };
 }
 
 function describe(r: ImportResult): string {
