@@ -1,0 +1,40 @@
+import { createContext, useContext } from 'react';
+import { da } from './da.ts';
+import { en, type MessageKey } from './en.ts';
+import { ru } from './ru.ts';
+import { sl } from './sl.ts';
+import { tr } from './tr.ts';
+
+export const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, sl, tr, da, ru };
+export const LANGUAGES = ['en', 'sl', 'tr', 'da', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', sl: 'Slovenščina', tr: 'Türkçe', da: 'Dansk', ru: 'Русский' };
+const LOCALES: Record<Language, string> = { en: 'en-GB', sl: 'sl-SI', tr: 'tr-TR', da: 'da-DK', ru: 'ru-RU' };
+
+export interface I18n {
+  language: Language;
+  setLanguage(language: Language): void;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  date(iso: string | null, withTime?: boolean): string;
+  money(amount: string, currency: string): string;
+  number(n: number): string;
+}
+
+export function createI18n(language: Language, setLanguage: (l: Language) => void): I18n {
+  const catalogue = CATALOGUES[language];
+  const locale = LOCALES[language];
+  return {
+    language,
+    setLanguage,
+    t: (key, params) => (catalogue[key] ?? en[key]).replace(/\{(\w+)\}/g, (_, name) => String(params?.[name] ?? `{${name}}`)),
+    date: (iso, withTime = false) =>
+      iso ? new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(iso)) : '—',
+    // Amounts arrive as exact decimal strings; Intl only formats them for display.
+    money: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(Number(amount)),
+    number: (n) => new Intl.NumberFormat(locale).format(n),
+  };
+}
+
+export const I18nContext = createContext<I18n>(createI18n('en', () => undefined));
+export const useI18n = () => useContext(I18nContext);
+export type { MessageKey };

@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'react';
+import { api, type Consent, type Customer, type Page, type Purchase, type Stats } from '../api.ts';
+import { LANGUAGE_NAMES, useI18n, type Language, type MessageKey } from '../i18n/index.ts';
+import { navigate } from '../router.ts';
+import { displayName } from './Customers.tsx';
+
+export function CustomerProfile({ id }: { id: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [customer, setCustomer] = useState<Customer & { stats: Stats }>();
+  const [purchases, setPurchases] = useState<Page<Purchase>>();
+  const [currency, setCurrency] = useState('EUR');
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    api<Customer & { stats: Stats }>(`/customers/${id}`).then(setCustomer, (e: Error) => setError(e.message));
+    api<Page<Purchase>>(`/customers/${id}/purchases?limit=20`).then(setPurchases, () => undefined);
+    api<{ currency: string }>('/status').then((s) => setCurrency(s.currency), () => undefined);
+  }, [id]);
+
+  if (error) return <p className="error">{t('common.error', { message: error })}</p>;
+  if (!customer) return <p>{t('common.loading')}</p>;
+  const s = customer.stats;
+  const money = (amount: string) => i18n.money(amount, currency);
+
+  const more = async () => {
+    if (!purchases?.next_cursor) return;
+    const next = await api<Page<Purchase>>(`/customers/${id}/purchases?limit=20&cursor=${purchases.next_cursor}`);
+    setPurchases({ items: [...purchases.items, ...next.items], next_cursor: next.next_cursor });
+  };
+
+  const consent = (c: Consent | null) =>
+    c ? (
+      <span className={`badge ${c.status}`}>
+        {t(c.status === 'granted' ? 'profile.consent.granted' : 'profile.consent.withdrawn')}
+        <small>{t('profile.consent.detail', { source: c.source, at: i18n.date(c.at, true) })}</small>
+      </span>
+    ) : (
+      <span className="badge">{t('profile.consent.unknown')}</span>
+    );
+
+  return (
+    <section data-testid="customer-profile">
+      <a href="/customers" className="back" onClick={(e) => { e.preventDefault(); navigate('/customers'); }}>
+        ← {t('profile.back')}
+      </a>
+      <h1>{displayName(customer, t('customers.unnamed'))}</h1>
+      <div className="kpis" data-testid="customer-stats">
+        <Kpi label={t('stats.purchases')} value={i18n.number(s.purchases)} />
+        <Kpi label={t('stats.days')} value={i18n.number(s.purchase_days)} />
+        <Kpi label={t('stats.net')} value={money(s.net_spend)} />
+        <Kpi label={t('stats.aov')} value={money(s.average_order_value)} />
+        <Kpi label={t('stats.first')} value={i18n.date(s.first_purchase_at)} />
+        <Kpi label={t('stats.last')} value={i18n.date(s.last_purchase_at)} />
+      </div>
+      <div className="columns">
+        <div className="card">
+          <h2>{t('profile.identities')}</h2>
+          <dl data-testid="identities">
+            {customer.identities.map((identity) => (
+              <div key={`${identity.kind}:${identity.value}`}>
+                <dt>{t(`profile.identity.${identity.kind}` as MessageKey)}</dt>
+                <dd>{identity.value}</dd>
+              </div>
+            ))}
+          </dl>
+          <h2>{t('profile.consent')}</h2>
+          <dl>
+            <div>
+              <dt>{t('profile.identity.email')}</dt>
+              <dd>{consent(customer.consent.email)}</dd>
+            </div>
+            <div>
+              <dt>SMS</dt>
+              <dd>{consent(customer.consent.sms)}</dd>
+            </div>
+          </dl>
+        </div>
+        <div className="card">
+          <h2>{t('profile.details')}</h2>
+          <dl>
+            <div><dt>{t('profile.language')}</dt><dd>{customer.language ? LANGUAGE_NAMES[customer.language as Language] ?? customer.language : '—'}</dd></div>
+            <div><dt>{t('profile.birthday')}</dt><dd>{customer.birthday ? i18n.date(`${customer.birthday}T12:00:00Z`) : '—'}</dd></div>
+            <div><dt>{t('profile.timeZone')}</dt><dd>{customer.time_zone ?? '—'}</dd></div>
+            <div><dt>{t('profile.homeStore')}</dt><dd>{customer.home_store?.name ?? '—'}</dd></div>
+            <div><dt>{t('profile.tags')}</dt><dd>{customer.tags.length ? customer.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) : '—'}</dd></div>
+            <div><dt>{t('stats.refunded')}</dt><dd>{money(s.refunded)}</dd></div>
+          </dl>
+        </div>
+      </div>
+      <div className="card">
+        <h2>{t('profile.timeline')}</h2>
+        {!purchases ? (
+          <p>{t('common.loading')}</p>
+        ) : purchases.items.length === 0 ? (
+          <p className="hint">{t('timeline.none')}</p>
+        ) : (
+          <ol className="timeline" data-testid="timeline">
+            {purchases.items.map((p) => (
+              <li key={p.id}>
+                <div className="when">{i18n.date(p.occurred_at, true)}</div>
+                <div className="what">
+                  <strong>{i18n.money(p.total, p.currency)}</strong>
+                  <span className="muted"> · {p.store ?? t('timeline.online')} · {p.external_id}</span>
+                  {Number(p.discount) > 0 && <span className="tag">{t('timeline.discount', { amount: i18n.money(p.discount, p.currency) })}</span>}
+                  {p.promo_code && <span className="tag">{t('timeline.promo', { code: p.promo_code })}</span>}
+                  {p.refunds.map((r) => (
+                    <span key={r.id} className="tag refund">{t('timeline.refund', { amount: i18n.money(r.amount, p.currency) })}</span>
+                  ))}
+                  {p.lines.length > 0 && (
+                    <ul className="lines">
+                      {p.lines.map((l, i) => (
+                        <li key={i}>
+                          {l.quantity} × {l.name ?? l.sku} <span className="muted">{i18n.money(l.unit_price, p.currency)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+        {purchases?.next_cursor && (
+          <button className="secondary more" onClick={more}>
+            {t('timeline.more')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Kpi({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="card kpi small">
+      <span>{label}</span>
+      <strong>{value}</strong>
+    </div>
+  );
+}

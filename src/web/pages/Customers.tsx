@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import { api, type Customer, type Page, type Store } from '../api.ts';
+import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n/index.ts';
+import { navigate } from '../router.ts';
+
+export const displayName = (c: Customer, unnamed: string) => [c.first_name, c.last_name].filter(Boolean).join(' ') || c.email || c.phone || c.external_id || unnamed;
+
+export function Customers() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [query, setQuery] = useState(new URLSearchParams(window.location.search).get('query') ?? '');
+  const [filters, setFilters] = useState({ language: '', store: '', tag: '', consent: '' });
+  const [stores, setStores] = useState<Store[]>([]);
+  const [page, setPage] = useState<Page<Customer>>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    api<{ items: Store[] }>('/stores').then((r) => setStores(r.items), () => undefined);
+  }, []);
+
+  const params = (cursor?: string) => {
+    const p = new URLSearchParams({ limit: '50' });
+    if (query.trim()) p.set('query', query.trim());
+    for (const [k, v] of Object.entries(filters)) if (v) p.set(k, v);
+    if (cursor) p.set('cursor', cursor);
+    return p.toString();
+  };
+
+  useEffect(() => {
+    // Search as the user types, a moment after the last key.
+    const timer = setTimeout(() => {
+      api<Page<Customer>>(`/customers?${params()}`).then(
+        (r) => {
+          setPage(r);
+          setError(undefined);
+        },
+        (e: Error) => setError(e.message),
+      );
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [query, filters]);
+
+  const more = async () => {
+    if (!page?.next_cursor) return;
+    const next = await api<Page<Customer>>(`/customers?${params(page.next_cursor)}`);
+    setPage({ items: [...page.items, ...next.items], next_cursor: next.next_cursor });
+  };
+
+  const select = (key: keyof typeof filters, label: string, options: [string, string][]) => (
+    <label>
+      {label}
+      <select value={filters[key]} onChange={(e) => setFilters({ ...filters, [key]: e.target.value })} aria-label={label}>
+        <option value="">{t('customers.filter.any')}</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <section>
+      <h1>{t('customers.title')}</h1>
+      <div className="toolbar">
+        <input className="search" type="search" placeholder={t('customers.search')} aria-label={t('customers.search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="customer-search" />
+        {select('language', t('customers.filter.language'), LANGUAGES.map((l) => [l, LANGUAGE_NAMES[l as Language]]))}
+        {select('store', t('customers.filter.store'), stores.map((s) => [s.code, s.name]))}
+        {select('consent', t('customers.filter.consent'), [['email', t('profile.identity.email')], ['sms', 'SMS']])}
+        <label>
+          {t('customers.filter.tag')}
+          <input value={filters.tag} onChange={(e) => setFilters({ ...filters, tag: e.target.value })} aria-label={t('customers.filter.tag')} size={10} />
+        </label>
+      </div>
+      {error && <p className="error">{t('common.error', { message: error })}</p>}
+      {!page ? (
+        <p>{t('common.loading')}</p>
+      ) : page.items.length === 0 ? (
+        <p className="hint">{t('customers.none')}</p>
+      ) : (
+        <div className="card">
+          <table data-testid="customer-table">
+            <thead>
+              <tr>
+                <th>{t('customers.col.name')}</th>
+                <th>{t('customers.col.email')}</th>
+                <th>{t('customers.col.phone')}</th>
+                <th>{t('customers.col.card')}</th>
+                <th>{t('customers.col.language')}</th>
+                <th>{t('customers.col.store')}</th>
+                <th>{t('customers.col.since')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((c) => (
+                <tr key={c.id} className="clickable" onClick={() => navigate(`/customers/${c.id}`)}>
+                  <td>
+                    <a href={`/customers/${c.id}`} onClick={(e) => e.preventDefault()}>
+                      {displayName(c, t('customers.unnamed'))}
+                    </a>
+                  </td>
+                  <td>{c.email ?? '—'}</td>
+                  <td>{c.phone ?? '—'}</td>
+                  <td>{c.external_id ?? '—'}</td>
+                  <td>{c.language ? LANGUAGE_NAMES[c.language as Language] ?? c.language : '—'}</td>
+                  <td>{c.home_store?.name ?? '—'}</td>
+                  <td>{i18n.date(c.created_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {page.next_cursor && (
+            <button className="secondary more" onClick={more}>
+              {t('customers.more')}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

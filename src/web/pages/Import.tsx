@@ -1,0 +1,155 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, type ImportPreview, type ImportResult } from '../api.ts';
+import { useI18n } from '../i18n/index.ts';
+
+type Kind = 'purchases' | 'customers';
+
+export function Import() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [kind, setKind] = useState<Kind>('purchases');
+  const [file, setFile] = useState<File>();
+  const [preview, setPreview] = useState<ImportPreview>();
+  const [map, setMap] = useState<Record<string, string>>({});
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [result, setResult] = useState<ImportResult>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const form = () => {
+    const data = new FormData();
+    data.append('map', JSON.stringify(map));
+    data.append('skip_invalid', String(skipInvalid));
+    data.append('file', file!);
+    return data;
+  };
+
+  const load = async (chosen: File | undefined, chosenKind = kind) => {
+    setFile(chosen);
+    setPreview(undefined);
+    setResult(undefined);
+    setError(undefined);
+    if (!chosen) return;
+    const data = new FormData();
+    data.append('file', chosen);
+    try {
+      const p = await api<ImportPreview>(`/imports/${chosenKind}/preview`, { method: 'POST', form: data });
+      setPreview(p);
+      setMap(p.suggested_map);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const run = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    try {
+      setResult(await api<ImportResult>(`/imports/${kind}`, { method: 'POST', form: form() }));
+    } catch (err) {
+      const problems = err instanceof ApiError && err.problems.length ? ` (${err.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')})` : '';
+      setError((err as Error).message + problems);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section>
+      <h1>{t('import.title')}</h1>
+      <form className="card form" onSubmit={run}>
+        <fieldset>
+          <legend>{t('import.kind')}</legend>
+          {(['purchases', 'customers'] as const).map((k) => (
+            <label key={k} className="inline">
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => { setKind(k); void load(file, k); }} />
+              {t(`import.kind.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {t('import.file')}
+          <input type="file" accept=".csv,text/csv" data-testid="import-file" onChange={(e) => void load(e.target.files?.[0])} />
+        </label>
+        {preview && (
+          <>
+            <h2>{t('import.mapping')}</h2>
+            <p className="hint">{t('import.mapping.hint')}</p>
+            <div className="mapping">
+              {preview.canonical.map((field) => (
+                <label key={field.name}>
+                  <code>{field.name}</code>
+                  {field.required && <small> {t('import.required')}</small>}
+                  <select value={map[field.name] ?? ''} onChange={(e) => setMap({ ...map, [field.name]: e.target.value })} aria-label={field.name}>
+                    <option value="">{t('import.mapping.none')}</option>
+                    {preview.headers.map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+            </div>
+            <h2>{t('import.sample')}</h2>
+            <div className="scroll">
+              <table className="sample">
+                <thead>
+                  <tr>{preview.headers.map((h) => <th key={h}>{h}</th>)}</tr>
+                </thead>
+                <tbody>
+                  {preview.sample.map((row, i) => (
+                    <tr key={i}>{row.map((v, j) => <td key={j}>{v}</td>)}</tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+        <label className="inline">
+          <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
+          {t('import.skipInvalid')}
+        </label>
+        <button type="submit" className="primary" disabled={!file || busy}>
+          {busy ? t('import.running') : t('import.run')}
+        </button>
+      </form>
+      {error && <p className="error" role="alert">{t('common.error', { message: error })}</p>}
+      {result && (
+        <div className={`card result ${result.imported ? 'ok' : 'rejected'}`} data-testid="import-result">
+          <p>
+            {result.imported
+              ? t('import.done', { rows: i18n.number(result.rows), created: i18n.number(result.created), duplicates: i18n.number(result.duplicates), invalid: i18n.number(result.invalid) })
+              : t('import.rejected', { rows: i18n.number(result.rows), invalid: i18n.number(result.invalid) })}
+          </p>
+          {result.errors.length > 0 && (
+            <>
+              <h2>{t('import.errors')}</h2>
+              <table data-testid="import-errors">
+                <thead>
+                  <tr>
+                    <th>{t('import.col.line')}</th>
+                    <th>{t('import.col.column')}</th>
+                    <th>{t('import.col.reason')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.errors.map((e, i) => (
+                    <tr key={i}>
+                      <td>{e.line}</td>
+                      <td><code>{e.column}</code></td>
+                      <td>{e.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

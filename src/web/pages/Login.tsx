@@ -1,0 +1,53 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { api, type User } from '../api.ts';
+import { useI18n } from '../i18n/index.ts';
+
+export function Login({ onLogin, languageSwitch }: { onLogin: (user: User, csrf: string) => void; languageSwitch: ReactNode }) {
+  const { t } = useI18n();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const session = await api<{ user: User; csrf_token: string }>('/auth/login', { method: 'POST', body: { email, password } });
+      onLogin(session.user, session.csrf_token);
+    } catch {
+      setError(t('login.failed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="login-page">
+      <form className="card login" onSubmit={submit}>
+        <div className="brand">
+          <span className="logo">R</span>
+          <div>
+            <strong>{t('app.name')}</strong>
+            <small>{t('app.tagline')}</small>
+          </div>
+        </div>
+        <h1>{t('login.title')}</h1>
+        <label>
+          {t('login.email')}
+          <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+        </label>
+        <label>
+          {t('login.password')}
+          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        </label>
+        {error && <p className="error" role="alert">{error}</p>}
+        <button type="submit" className="primary" disabled={busy}>
+          {t('login.submit')}
+        </button>
+        {languageSwitch}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordPurchases } from '../../src/workflows/record-purchases.ts';
+import { startTestServer } from '../helpers/server.ts';
+import { launchChromium } from './browser.ts';
+
+// The dashboard in real Chromium against the real server and database: log in, search,
+// open a profile, switch language, import a CSV with a bad row. Screenshots go to
+// docs/screenshots for the README.
+const SHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    seed: async (s) => {
+      await s.auth.createUser({ email: 'owner@example.com', role: 'owner', password: 'a long enough password' }, { actor: 'test' });
+      await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana — Prešernov trg', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+      const people = [
+        { external_id: 'card-1001', email: 'maja.novak@example.com', phone: '+38640111222', first_name: 'Maja', last_name: 'Novak', language: 'sl', birthday: '1990-04-12', home_store: 'ljubljana', tags: ['vip'], consent: { email: true, sms: false } },
+        { external_id: 'card-1002', email: 'zeynep@example.com', first_name: 'Zeynep', last_name: 'Yılmaz', language: 'tr', consent: { email: true } },
+        { external_id: 'card-1003', email: 'soren@example.com', first_name: 'Søren', last_name: 'Jensen', language: 'da' },
+      ];
+      const purchases = people.flatMap((customer, i) =>
+        Array.from({ length: 3 + i }, (_, k) => ({
+          external_id: `order-${i}-${k}`,
+          customer,
+          occurred_at: new Date(Date.UTC(2026, 3, 1 + k * 9, 8 + i)).toISOString(),
+          store: 'ljubljana',
+          total: `${4 + k}.40`,
+          promo_code: k === 1 ? 'WELCOME10' : null,
+          lines: [{ sku: 'CAP', name: 'Cappuccino', category: 'coffee', quantity: 1, unit_price: `${4 + k}.40` }],
+        })),
+      );
+      await recordPurchases(s, purchases, { source: 'api' });
+      await s.commerce.refund('order-0-2', { external_id: 'refund-1', amount: '1.00', reason: 'cold' }, { actor: 'test' });
+    },
+  });
+  browser = await launchChromium();
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('dashboard', () => {
+  it('logs in, searches, opens a profile, switches language and imports a CSV', async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.goto(server.url);
+    await page.getByLabel('Email').fill('owner@example.com');
+    await page.getByLabel('Password').fill('wrong password!');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('kpi-customers').waitFor();
+    expect(await page.getByTestId('kpi-customers').innerText()).toContain('3');
+
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByTestId('customer-table').waitFor();
+    await page.getByTestId('customer-search').fill('novak');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=customer-table] tbody tr').length === 1);
+    await page.getByTestId('customer-search').fill('');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=customer-table] tbody tr').length === 3);
+    await page.screenshot({ path: path.join(SHOTS, 'customers.png') });
+    await page.getByTestId('customer-search').fill('maja.novak@example.com');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=customer-table] tbody tr').length === 1);
+    await page.getByText('Maja Novak').click();
+
+    const profile = page.getByTestId('customer-profile');
+    await profile.waitFor();
+    await page.getByTestId('timeline').waitFor();
+    expect(await page.getByTestId('identities').innerText()).toContain('+38640111222');
+    const stats = await page.getByTestId('customer-stats').innerText();
+    expect(stats).toContain('3'); // purchases
+    expect(stats).toMatch(/15[.,]20/); // net spend: 4.40 + 5.40 + 6.40 − 1.00
+    const timeline = await page.getByTestId('timeline').innerText();
+    expect(timeline).toContain('order-0-2');
+    expect(timeline).toContain('WELCOME10');
+    await page.screenshot({ path: path.join(SHOTS, 'profile.png'), fullPage: true });
+
+    await page.getByTestId('language').selectOption('sl');
+    await page.getByText('Časovnica nakupov').waitFor();
+    expect(await page.getByRole('link', { name: 'Stranke', exact: true }).isVisible()).toBe(true);
+    await page.getByTestId('language').selectOption('en');
+
+    await page.getByRole('link', { name: 'Import' }).click();
+    const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-')), 'pos-export.csv');
+    fs.writeFileSync(csv, 'Receipt,Card,Date,Amount\nR-1,card-1002,2026-05-02,3.20\nR-2,card-1003,2026-05-03,abc\nR-3,card-1009,2026-05-04,7.90\n');
+    await page.getByTestId('import-file').setInputFiles(csv);
+    await page.getByLabel('customer_external_id').waitFor();
+    await page.getByLabel('external_id', { exact: true }).selectOption('Receipt');
+    await page.getByLabel('customer_external_id').selectOption('Card');
+    await page.getByLabel('occurred_at').selectOption('Date');
+    await page.getByLabel('total').selectOption('Amount');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByTestId('import-errors').waitFor();
+    const report = await page.getByTestId('import-result').innerText();
+    expect(report).toContain('Nothing was imported');
+    expect(report).toMatch(/3\s+Amount/);
+    await page.screenshot({ path: path.join(SHOTS, 'import.png'), fullPage: true });
+    expect((await server.services.commerce.totals()).purchases).toBe(12);
+
+    await page.getByLabel('Skip invalid rows and import the rest').check();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/Imported 3 rows: 2 new/).waitFor();
+    expect((await server.services.commerce.totals()).purchases).toBe(14);
+  });
+});
