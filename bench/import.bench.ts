@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../src/config.ts';
+import { migrateToLatest, openDatabase } from '../src/db/index.ts';
+import { createServices } from '../src/services.ts';
+import { silentLogger } from '../src/shared/logger.ts';
+import { importFile } from '../src/workflows/import-file.ts';
+import { createPgDatabase, machine, tmpDir } from './lib.ts';
+
+// CSV import of purchases: a synthetic canonical file (N rows, N/3 customers), imported
+// once; rows/s for the validation pass and the import pass, and the whole.
+// Usage: npx tsx bench/import.bench.ts [--rows 200000] [--db postgres|pglite|both]
+
+function writeCsv(rows: number): string {
+  const file = path.join(tmpDir('regulars-import-bench-'), 'purchases.csv');
+  const out = fs.createWriteStream(file);
+  out.write('external_id,customer_external_id,customer_email,occurred_at,channel,total,discount,promo_code\n');
+  const customers = Math.max(1, Math.floor(rows / 3));
+  let buffer = '';
+  for (let i = 0; i < rows; i++) {
+    const c = (i * 7919) % customers;
+    const day = new Date(Date.UTC(2024, 0, 1) + (i % 700) * 86_400_000).toISOString().slice(0, 10);
+    buffer += `o-${i},card-${c},c${c}@example.com,${day},in_store,${(i % 80) + 2}.${String(i % 100).padStart(2, '0')},0.00,${i % 13 === 0 ? 'WELCOME10' : ''}\n`;
+    if (buffer.length > 1 << 20) {
+      out.write(buffer);
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  return file;
+}
+
+export async function run({ rows, db }: { rows: number; db: 'postgres' | 'pglite' }) {
+  const file = writeCsv(rows);
+  await new Promise((r) => setTimeout(r, 200));
+  const pg = db === 'postgres' ? await createPgDatabase() : undefined;
+  const database = await openDatabase(pg ? { databaseUrl: pg.url, poolSize: 4 } : {});
+  try {
+    await migrateToLatest(database.db);
+    const services = createServices({ config: loadConfig({}), database, logger: silentLogger });
+    const phases: Record<string, number> = {};
+    let phase = '';
+    let since = Date.now();
+    const started = Date.now();
+    const result = await importFile(services, {
+      kind: 'purchases',
+      file,
+      onProgress: (p) => {
+        if (p.phase !== phase) {
+          if (phase) phases[phase] = Date.now() - since;
+          phase = p.phase;
+          since = Date.now();
+        }
+      },
+    });
+    phases[phase] = Date.now() - since;
+    const total = Date.now() - started;
+    const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
+    return { db, rows, created: result.created, validatePerSecond: Math.round(rows / (phases.validate / 1000)), importPerSecond: Math.round(rows / (phases.import / 1000)), overallPerSecond: Math.round(rows / (total / 1000)), seconds: +(total / 1000).toFixed(1), rssMb: rss };
+  } finally {
+    await database.close();
+    await pg?.drop();
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = (name: string, fallback: string) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : fallback;
+  };
+  const rows = Number(arg('rows', '200000'));
+  const which = arg('db', 'both');
+  console.log(`Machine: ${machine()}`);
+  for (const db of which === 'both' ? (['postgres', 'pglite'] as const) : [which as 'postgres' | 'pglite']) {
+    const r = await run({ rows, db });
+    console.log(`- ${db}: CSV import of ${rows.toLocaleString('en')} purchases: **${r.overallPerSecond} rows/s** overall (${r.seconds} s; validation pass ${r.validatePerSecond} rows/s, import pass ${r.importPerSecond} rows/s), process RSS ${r.rssMb} MB`);
+  }
+}
