@@ -9,8 +9,8 @@ import { launchChromium } from './browser.ts';
 
 // The dashboard in real Chromium against the real server and database: log in, search,
 // open a profile, switch language, import a CSV with a bad row. Screenshots go to
-// docs/screenshots for the README.
-const SHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+// .tmp/screenshots, or to docs/screenshots (the README's) with UPDATE_SCREENSHOTS=1.
+const SHOTS = path.resolve(import.meta.dirname, process.env.UPDATE_SCREENSHOTS ? '../../docs/screenshots' : '../../.tmp/screenshots');
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 
