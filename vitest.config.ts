@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['src/web/**', 'node_modules/**'],
+    // The PostgreSQL pass skips the pure statistics (no database inside): they ran in the
+    // PGlite pass already.
+    exclude: ['src/web/**', 'node_modules/**', ...(process.env.REGULARS_TEST_DB === 'postgres' ? ['src/modules/analytics/btyd/**'] : [])],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -11,7 +11,8 @@ export function runDemo(
     ...options,
     stores: services.stores,
     commerce: services.commerce,
-    end: services.clock.now(),
+    // The history ends at today's start (UTC), so a seed gives the same business all day.
+    end: new Date(Math.floor(services.clock.now().getTime() / 86_400_000) * 86_400_000),
     record: (inputs) => recordPurchases(services, inputs, { source: 'demo', withViews: false }),
   });
 }

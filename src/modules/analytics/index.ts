@@ -1,0 +1,1 @@
+export * from './btyd/index.ts';
