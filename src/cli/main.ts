@@ -3,6 +3,7 @@ import { ConfigError } from '../config.ts';
 import { startRegulars } from '../main.ts';
 import { describeError, isAppError } from '../shared/errors.ts';
 import { adminCommands } from './commands/admin.ts';
+import { analyzeCommands } from './commands/analyze.ts';
 import { dataCommands } from './commands/data.ts';
 import { print, withServices } from './context.ts';
 
@@ -48,6 +49,7 @@ program
 
 adminCommands(program);
 dataCommands(program);
+analyzeCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { sql } from 'kysely';
+import {
+  bgnbdConditionalExpected, fitAll, holdoutReport, paretoNbdConditionalExpected, summarize,
+  type CustomerSummary, type ModelName, type Purchase, type TimeUnit,
+} from '../../modules/analytics/index.ts';
+import { invalid, invalidField } from '../../shared/errors.ts';
+import { print, withServices } from '../context.ts';
+
+// `regulars analyze clv`: fit the customer-base models to a summary file, a purchases
+// file, or the purchases in the database, and print the parameters (and a holdout check).
+export function analyzeCommands(program: Command) {
+  const analyze = program.command('analyze').description('customer analytics');
+  analyze
+    .command('clv')
+    .description('fit BG/NBD, Pareto/NBD and Gamma-Gamma (from --summary, --purchases, or the database)')
+    .option('--summary <file>', 'CSV with frequency,recency,T[,monetary_value] (lifetimes) or x,t_x,T[,zbar]')
+    .option('--purchases <file>', 'canonical purchases CSV (customer_external_id|customer_email|customer_phone, occurred_at, total)')
+    .option('--unit <unit>', 'day, week or month', 'week')
+    .option('--calibration-end <date>', 'YYYY-MM-DD; default: the last purchase date')
+    .option('--holdout-end <date>', 'YYYY-MM-DD; adds a validation of predictions against (calibration end, holdout end]')
+    .option('--model <model>', 'bgnbd, paretonbd, gammagamma or all', 'all')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { summary?: string; purchases?: string; unit: string; calibrationEnd?: string; holdoutEnd?: string; model: string; json?: boolean }) => {
+      if (!['day', 'week', 'month'].includes(o.unit)) throw invalidField('unit', 'must be day, week or month');
+      const models: ModelName[] = o.model === 'all' ? ['bgnbd', 'paretonbd', 'gammagamma'] : [o.model as ModelName];
+      if (!models.every((m) => ['bgnbd', 'paretonbd', 'gammagamma'].includes(m))) throw invalidField('model', 'must be bgnbd, paretonbd, gammagamma or all');
+      let customers: (CustomerSummary & { holdoutPurchases?: number; holdoutLength?: number })[];
+      if (o.summary) customers = readSummary(o.summary);
+      else {
+        const purchases = o.purchases ? readPurchases(o.purchases) : await withServices('analyze', (s) => purchasesFromDatabase(s.db));
+        if (purchases.length === 0) throw invalid('No purchases to fit');
+        const calibrationEnd = o.calibrationEnd ?? purchases.reduce((m, p) => (String(p.at) > m ? String(p.at) : m), '').slice(0, 10);
+        customers = summarize({ purchases, unit: o.unit as TimeUnit, calibrationEnd, holdoutEnd: o.holdoutEnd });
+      }
+      const fitted = fitAll(customers, models);
+      const withHoldout = o.holdoutEnd && !o.summary ? (customers as Parameters<typeof holdoutReport>[0]) : undefined;
+      const validation = withHoldout && {
+        ...(fitted.bgnbd ? { bgnbd: holdoutReport(withHoldout, (c, t) => bgnbdConditionalExpected(fitted.bgnbd!.params, c, t)) } : {}),
+        ...(fitted.paretonbd ? { paretonbd: holdoutReport(withHoldout, (c, t) => paretoNbdConditionalExpected(fitted.paretonbd!.params, c, t)) } : {}),
+      };
+      const result = { customers: customers.length, unit: o.unit, models: fitted, validation: validation ?? null };
+      print(result, Boolean(o.json), () => describe(result));
+    });
+}
+
+function describe(r: { customers: number; unit: string; models: ReturnType<typeof fitAll>; validation: Record<string, ReturnType<typeof holdoutReport>> | null }): string {
+  const out = [`${r.customers.toLocaleString('en')} customers, time in ${r.unit}s`];
+  for (const [name, fit] of Object.entries(r.models)) {
+    const params = Object.entries(fit.params).map(([k, v]) => `${k}=${(v as number).toFixed(4)}`).join(' ');
+    out.push(`${name.padEnd(10)} ${params}  LL=${fit.log_likelihood.toFixed(1)}  (${fit.fit_ms} ms)`);
+  }
+  for (const [name, v] of Object.entries(r.validation ?? {})) {
+    out.push(`${name} holdout: predicted ${v.predicted_total.toFixed(0)} purchases, actual ${v.actual_total}`);
+  }
+  return out.join('\n');
+}
+
+function csvRows(file: string): { header: string[]; rows: string[][] } {
+  const lines = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
+  return { header: lines[0].split(',').map((h) => h.trim().toLowerCase()), rows: lines.slice(1).map((l) => l.split(',')) };
+}
+
+function readSummary(file: string): CustomerSummary[] {
+  const { header, rows } = csvRows(file);
+  const col = (...names: string[]) => names.map((n) => header.indexOf(n)).find((i) => i >= 0) ?? -1;
+  const [x, tx, T, m] = [col('frequency', 'x'), col('recency', 't_x'), col('t'), col('monetary_value', 'zbar')];
+  if (x < 0 || tx < 0 || T < 0) throw invalid(`${file}: needs columns frequency,recency,T (or x,t_x,T); found ${header.join(',')}`);
+  return rows.map((r, i) => {
+    const c = { x: Number(r[x]), tx: Number(r[tx]), T: Number(r[T]), monetary: m >= 0 ? Number(r[m]) : undefined };
+    if (![c.x, c.tx, c.T].every(Number.isFinite)) throw invalid(`${file}: line ${i + 2} is not numeric`);
+    return c;
+  });
+}
+
+function readPurchases(file: string): Purchase[] {
+  const { header, rows } = csvRows(file);
+  const id = ['customer_external_id', 'customer_email', 'customer_phone'].map((n) => header.indexOf(n)).find((i) => i >= 0) ?? -1;
+  const at = header.indexOf('occurred_at');
+  const total = header.indexOf('total');
+  if (id < 0 || at < 0 || total < 0) throw invalid(`${file}: needs a customer identity column, occurred_at and total`);
+  return rows.map((r) => ({ customerId: r[id], at: r[at].slice(0, 10), value: Number(r[total]) }));
+}
+
+async function purchasesFromDatabase(db: Parameters<Parameters<typeof withServices>[1]>[0]['db']): Promise<Purchase[]> {
+  const result = await sql<{ customer_id: string; local_date: string; net: number }>`
+    SELECT customer_id, local_date, (total_minor - refunded_minor) / 100.0 AS net FROM purchases`.execute(db);
+  return result.rows.map((r) => ({ customerId: r.customer_id, at: r.local_date, value: Number(r.net) }));
+}

@@ -1,0 +1,51 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The `regulars` command as a user runs it, on a fresh embedded data folder.
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'bin/regulars.js');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-cli-'));
+const env = { ...process.env, DATA_DIR: path.join(work, 'data'), LOG_LEVEL: 'warn' };
+const run = (...args: string[]) => spawnSync(BIN, args, { env, encoding: 'utf8' });
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe('regulars CLI', () => {
+  it('imports a file, refuses a bad one with every error named, and reports status', () => {
+    const good = path.join(work, 'good.csv');
+    fs.writeFileSync(good, 'Order,Email,Date,Amount\n1,a@example.com,2026-01-02,10.50\n2,b@example.com,2026-01-03,4.25\n');
+    const bad = path.join(work, 'bad.csv');
+    fs.writeFileSync(bad, 'external_id,customer_email,occurred_at,total\n3,c@example.com,2026-01-04,1.999\n4,nope,2026-01-05,2\n');
+    const map = 'external_id=Order,customer_email=Email,occurred_at=Date,total=Amount';
+    const imported = run('import', 'purchases', good, '--map', map);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('2 new');
+    const rejected = run('import', 'purchases', bad);
+    expect(rejected.status).toBe(1);
+    expect(rejected.stdout).toContain('line 2, column total');
+    expect(rejected.stdout).toContain('line 3, column customer_email');
+    expect(JSON.parse(run('status', '--json').stdout)).toEqual({ customers: 2, purchases: 2, revenue: '14.75' });
+    const unknownField = run('import', 'purchases', good, '--map', 'amount=Amount');
+    expect(unknownField.status).toBe(1);
+    expect(unknownField.stderr).toContain('"amount" is not a purchases field');
+  });
+
+  it('fits the customer-base models and prints the published CDNOW parameters', () => {
+    const summary = path.resolve(ROOT, '../shared/data/cdnow/cdnow_customers_summary.csv');
+    const out = JSON.parse(execFileSync(BIN, ['analyze', 'clv', '--summary', summary, '--model', 'bgnbd', '--json'], { env, encoding: 'utf8' }));
+    expect(out.models.bgnbd.params.r).toBeCloseTo(0.243, 3);
+    expect(out.models.bgnbd.params.alpha).toBeCloseTo(4.414, 2);
+    expect(out.models.bgnbd.log_likelihood).toBeCloseTo(-9582.4, 0);
+  });
+
+  it('explains bad configuration and bad options', () => {
+    const badEnv = spawnSync(BIN, ['status'], { env: { ...env, CURRENCY: 'EURO' }, encoding: 'utf8' });
+    expect(badEnv.status).toBe(2);
+    expect(badEnv.stderr).toContain('CURRENCY');
+    const badScope = run('keys', 'create', '--name', 'x', '--scopes', 'read,root');
+    expect(badScope.status).toBe(1);
+    expect(badScope.stderr).toContain('scopes');
+  });
+});
