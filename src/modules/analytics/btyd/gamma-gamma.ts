@@ -32,11 +32,25 @@ export function fitGammaGamma(customers: readonly CustomerSummary[]) {
     else groups.set(key, { x: c.x, m: c.monetary, weight: 1 });
   }
   const list = [...groups.values()];
-  const f = (params: number[]) => {
-    const ps = { p: params[0], q: params[1], gamma: params[2] };
+  // Terms that depend only on x are summed per distinct x; per customer only the
+  // ln(x·m + γ) term is left to compute on each evaluation.
+  const byX = new Map<number, { weight: number; sumLogM: number }>();
+  for (const g of list) {
+    const e = byX.get(g.x) ?? { weight: 0, sumLogM: 0 };
+    e.weight += g.weight;
+    e.sumLogM += g.weight * Math.log(g.m);
+    byX.set(g.x, e);
+  }
+  const xs = [...byX];
+  const f = ([p, q, gamma]: number[]) => {
     let sum = 0;
-    for (const g of list) sum += g.weight * gammaGammaLogLikelihood(ps, g.x, g.m);
-    return -sum;
+    const lgQ = lgamma(q);
+    const logGamma = Math.log(gamma);
+    for (const [x, { weight, sumLogM }] of xs) {
+      sum += weight * (lgamma(p * x + q) - lgamma(p * x) - lgQ + q * logGamma + p * x * Math.log(x)) + (p * x - 1) * sumLogM;
+    }
+    for (const g of list) sum -= g.weight * (p * g.x + q) * Math.log(g.x * g.m + gamma);
+    return Number.isFinite(sum) ? -sum : Number.POSITIVE_INFINITY;
   };
   const meanM = list.reduce((s, g) => s + g.m * g.weight, 0) / Math.max(1, list.reduce((s, g) => s + g.weight, 0));
   const { params, value } = minimizeLogParams(f, [[1, 1, meanM], [5, 3, meanM / 2], [10, 5, 10]]);
