@@ -1,29 +1,12 @@
 import { sql } from 'kysely';
-import type { Consent, Db, Tx } from '../../db/index.ts';
+import type { Selectable } from 'kysely';
+import type { Consent, CustomersTable, Db, Tx } from '../../db/index.ts';
 import type { Identity, IdentityKind } from './customer.ts';
 
 // SQL for customers. Functions take the connection or transaction to run on.
 
-export interface CustomerRow {
-  id: string;
-  external_id: string | null;
-  email: string | null;
-  phone: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  birthday: string | null;
-  language: string | null;
-  time_zone: string | null;
-  home_store_id: string | null;
-  tags: string[];
-  attributes: Record<string, unknown>;
-  consent: Consent;
-  status: 'active' | 'merged' | 'erased';
-  merged_into: string | null;
-  created_at: Date;
-  updated_at: Date;
-  erased_at: Date | null;
-}
+/** A customer as read (everything but the search column). */
+export type CustomerRow = Omit<Selectable<CustomersTable>, 'search_text'>;
 
 const COLUMNS = [
   'id', 'external_id', 'email', 'phone', 'first_name', 'last_name', 'birthday', 'language', 'time_zone',
