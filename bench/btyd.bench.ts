@@ -43,20 +43,21 @@ function synthetic(n: number): CustomerSummary[] {
   return out;
 }
 
-export function run() {
-  const rows: { data: string; customers: number; bgnbd: number; paretonbd: number; gammagamma: number }[] = [];
-  for (const [data, customers] of [['CDNOW sample', cdnowSample()], ['CDNOW master', cdnowMaster()], ['1,000,000 synthetic', synthetic(1_000_000)]] as const) {
+// On the million only BG/NBD: Pareto/NBD (two 2F1 series per distinct summary) and
+// Gamma-Gamma (one log per customer with distinct spend) are still too slow there —
+// see docs/benchmarks.md.
+export function* run() {
+  for (const [data, customers, withPareto] of [['CDNOW sample', cdnowSample(), true], ['CDNOW master', cdnowMaster(), true], ['1,000,000 synthetic', synthetic(1_000_000), false]] as const) {
     const bg = fitBgNbd(customers);
-    const pareto = fitParetoNbd(customers);
-    const gg = fitGammaGamma(customers);
-    rows.push({ data, customers: customers.length, bgnbd: bg.fit_ms, paretonbd: pareto.fit_ms, gammagamma: gg.fit_ms });
+    const pareto = withPareto ? fitParetoNbd(customers) : undefined;
+    const gg = withPareto ? fitGammaGamma(customers) : undefined;
+    yield { data, customers: customers.length, bgnbd: bg.fit_ms, paretonbd: pareto?.fit_ms, gammagamma: gg?.fit_ms };
   }
-  return rows;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(`Machine: ${machine()}`);
   console.log('| data | customers | BG/NBD | Pareto/NBD | Gamma-Gamma |');
   console.log('|---|---|---|---|---|');
-  for (const r of run()) console.log(`| ${r.data} | ${r.customers.toLocaleString('en')} | ${r.bgnbd} ms | ${r.paretonbd} ms | ${r.gammagamma} ms |`);
+  for (const r of run()) console.log(`| ${r.data} | ${r.customers.toLocaleString('en')} | ${r.bgnbd} ms | ${r.paretonbd === undefined ? '—' : `${r.paretonbd} ms`} | ${r.gammagamma === undefined ? '—' : `${r.gammagamma} ms`} |`);
 }
