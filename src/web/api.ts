@@ -1,3 +1,8 @@
+import type { CustomerStatsView, PurchaseView } from '../modules/commerce/index.ts';
+import type { CustomerView } from '../modules/customers/index.ts';
+import type { ImportResult } from '../modules/imports/index.ts';
+import type { Store } from '../modules/stores/index.ts';
+
 // The dashboard's one way to call the API: same-origin cookie session, the CSRF token on
 // writes, problem+json errors turned into ApiError with the field problems.
 
@@ -45,58 +50,13 @@ export interface User {
   role: string;
   language: string;
 }
-export interface Consent {
-  status: 'granted' | 'withdrawn';
-  source: string;
-  at: string;
-}
-export interface Customer {
-  id: string;
-  external_id: string | null;
-  email: string | null;
-  phone: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  birthday: string | null;
-  language: string | null;
-  time_zone: string | null;
-  home_store: { id: string; code: string; name: string } | null;
-  tags: string[];
-  consent: { email: Consent | null; sms: Consent | null };
-  identities: { kind: string; value: string }[];
-  created_at: string;
-}
-export interface Stats {
-  first_purchase_at: string | null;
-  last_purchase_at: string | null;
-  purchases: number;
-  purchase_days: number;
-  gross_spend: string;
-  refunded: string;
-  net_spend: string;
-  average_order_value: string;
-}
-export interface Purchase {
-  id: string;
-  external_id: string;
-  occurred_at: string;
-  store: string | null;
-  channel: string;
-  currency: string;
-  total: string;
-  discount: string;
-  refunded: string;
-  promo_code: string | null;
-  lines: { sku: string | null; name: string | null; category: string | null; quantity: number; unit_price: string }[];
-  refunds: { id: string; amount: string; reason: string | null; occurred_at: string }[];
-}
-export interface Store {
-  id: string;
-  code: string;
-  name: string;
-  city: string | null;
-  time_zone: string;
-}
+// The shapes the API returns are the server's own view types (type-only imports: no
+// server code reaches the browser bundle).
+export type Customer = CustomerView;
+export type Consent = NonNullable<CustomerView['consent']['email']>;
+export type Stats = CustomerStatsView;
+export type Purchase = PurchaseView;
+export type { Store, ImportResult };
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
@@ -106,17 +66,6 @@ export interface Status {
   purchases: number;
   revenue: string;
   currency: string;
-}
-export interface ImportResult {
-  kind: string;
-  rows: number;
-  created: number;
-  duplicates: number;
-  invalid: number;
-  errors: { line: number; column: string; reason: string }[];
-  errorsTruncated: boolean;
-  imported: boolean;
-  durationMs: number;
 }
 export interface ImportPreview {
   headers: string[];
