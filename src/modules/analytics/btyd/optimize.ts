@@ -20,7 +20,7 @@ export function nelderMead(f: (x: number[]) => number, start: number[], { tolera
     simplex.sort((p, q) => p.v - q.v);
     const best = simplex[0];
     const worst = simplex[n];
-    if (Math.abs(worst.v - best.v) <= tolerance * (Math.abs(best.v) + tolerance) && spread(simplex) < 1e-9) break;
+    if (Math.abs(worst.v - best.v) <= tolerance * (Math.abs(best.v) + tolerance) && spread(simplex) < 1e-6) break;
     const centroid = Array.from({ length: n }, (_, j) => simplex.slice(0, n).reduce((s, p) => s + p.x[j], 0) / n);
     const along = (t: number) => centroid.map((c, j) => c + t * (worst.x[j] - c));
     const reflected = { x: along(-1), v: 0 };

@@ -47,7 +47,7 @@ export function fitParetoNbd(customers: readonly CustomerSummary[]) {
   const groups = aggregate(customers);
   const meanT = customers.reduce((s, c) => s + c.T, 0) / Math.max(1, customers.length);
   const f = totalNegLL(groups);
-  const { params, value } = minimizeLogParams(f, [[0.5, meanT / 4, 0.5, meanT / 4], [1, 1, 1, 1], [0.3, meanT, 1, meanT]]);
+  const { params, value } = minimizeLogParams(f, [[0.5, meanT / 4, 0.5, meanT / 4], [1, 1, 1, 1]]);
   const errors = standardErrors(f, params);
   const [r, alpha, s, beta] = params;
   // A dropout rate that runs off to zero or infinity is unidentified: flag it.
