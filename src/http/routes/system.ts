@@ -53,8 +53,7 @@ export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) 
     responses: { 200: '{ user, csrf_token }', 401: 'Not logged in' },
     handler: async (req, _reply, p) => {
       if (p.kind !== 'user') return { user: null, key: { id: p.id, name: p.name, scopes: p.scopes } };
-      const user = (await s.auth.listUsers()).find((u) => u.id === p.id)!;
-      return { user: { id: user.id, email: user.email, name: user.name, role: user.role, language: user.language }, csrf_token: p.csrfToken };
+      return { user: await s.auth.userById(p.id), csrf_token: p.csrfToken };
     },
   });
 

@@ -66,6 +66,12 @@ export function createAuthService({ db, clock }: { db: Db; clock: Clock }) {
       return { email, password };
     },
 
+    async userById(id: string) {
+      const user = await db.selectFrom('users').select(['id', 'email', 'name', 'role', 'language']).where('id', '=', id).executeTakeFirst();
+      if (!user) throw notFound(`User ${id}`);
+      return user;
+    },
+
     async listUsers() {
       return db.selectFrom('users').select(['id', 'email', 'name', 'role', 'language', 'created_at', 'last_login_at', 'disabled_at']).orderBy('email').execute();
     },
