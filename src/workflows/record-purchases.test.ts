@@ -87,3 +87,37 @@ describe('recordPurchases', () => {
     expect(b.status === 'error' && b.error.problems[0].field).toBe('store');
   });
 });
+
+describe('running stats', () => {
+  it('always equal a recount from the purchases', async () => {
+    // Batches with repeated customers and days, new and known customers, a refund.
+    const day = (d: number, h = 10) => `2026-04-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00+02:00`;
+    const inputs = Array.from({ length: 60 }, (_, i) => purchase({ external_id: `st-${i}`, customer: { external_id: `st-c${i % 7}` }, occurred_at: day(1 + (i % 5), 8 + (i % 9)), total: `${1 + (i % 4)}.50`, lines: [] }));
+    await recordPurchases(s, inputs.slice(0, 25), { source: 'api' });
+    await recordPurchases(s, inputs.slice(25), { source: 'api' });
+    await s.commerce.refund('st-3', { external_id: 'st-r1', amount: '1.00' }, { actor: 'test' });
+    const mismatches = await s.db
+      .selectFrom('customer_stats as s')
+      .innerJoin(
+        (eb) => eb.selectFrom('purchases').select((f) => [
+          'customer_id',
+          f.fn.countAll<number>().as('n'),
+          f.fn.count<number>('local_date').distinct().as('days'),
+          f.fn.sum<number>('total_minor').as('gross'),
+          f.fn.min('occurred_at').as('first'),
+          f.fn.max('occurred_at').as('last'),
+        ]).groupBy('customer_id').as('r'),
+        (join) => join.onRef('r.customer_id', '=', 's.customer_id'),
+      )
+      .select(['s.customer_id', 's.purchases_count', 'r.n', 's.purchase_days', 'r.days', 's.gross_spend_minor', 'r.gross', 's.first_purchase_at', 'r.first', 's.last_purchase_at', 'r.last'])
+      .execute();
+    expect(mismatches.length).toBeGreaterThan(7);
+    for (const m of mismatches) {
+      expect(Number(m.purchases_count)).toBe(Number(m.n));
+      expect(Number(m.purchase_days)).toBe(Number(m.days));
+      expect(Number(m.gross_spend_minor)).toBe(Number(m.gross));
+      expect(new Date(m.first_purchase_at!).getTime()).toBe(new Date(m.first as Date).getTime());
+      expect(new Date(m.last_purchase_at!).getTime()).toBe(new Date(m.last as Date).getTime());
+    }
+  });
+});

@@ -41,7 +41,13 @@ export interface NewPurchaseRow {
   lines: { line_no: number; sku: string | null; name: string | null; category: string | null; quantity: string; unit_price_minor: number }[];
 }
 
-/** Purchases, their idempotency keys and their lines, in one statement. */
+/**
+ * Purchases, their idempotency keys, their lines and the buyers' running stats, in one
+ * statement (a round trip per statement is most of a purchase's cost). The stats are
+ * advanced incrementally: the statement's snapshot does not yet see the new purchases,
+ * so "a day with no purchase before" is exactly a new purchase day. Callers hold the
+ * customers' row locks, so no other writer advances the same stats in between.
+ */
 export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], now: Date): Promise<void> {
   if (rows.length === 0) return;
   const purchases = JSON.stringify(rows.map(({ lines: _lines, ...p }) => p));
@@ -60,19 +66,38 @@ export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], now: Date
     ), new_keys AS (
       INSERT INTO purchase_keys (external_id, customer_id, purchase_id, request_hash)
       SELECT external_id, customer_id, id, request_hash FROM input
+    ), new_lines AS (
+      INSERT INTO purchase_lines (customer_id, purchase_id, line_no, sku, name, category, quantity, unit_price_minor)
+      SELECT l.customer_id, l.purchase_id, l.line_no, l.sku, l.name, l.category, l.quantity, l.unit_price_minor
+      FROM jsonb_to_recordset(${lines}::jsonb) AS l(customer_id uuid, purchase_id uuid, line_no int,
+        sku text, name text, category text, quantity numeric, unit_price_minor bigint)
+      -- Joining the inserted purchases orders the writes: a line's foreign key finds its purchase.
+      JOIN new_purchases p ON p.customer_id = l.customer_id AND p.id = l.purchase_id
+    ), batch AS (
+      SELECT i.customer_id, min(i.occurred_at) AS first_at, max(i.occurred_at) AS last_at, count(*) AS n,
+             count(DISTINCT i.local_date) FILTER (WHERE NOT EXISTS (
+               SELECT 1 FROM purchases p WHERE p.customer_id = i.customer_id AND p.local_date = i.local_date)) AS new_days,
+             sum(i.total_minor) AS gross
+      FROM input i GROUP BY i.customer_id
     )
-    INSERT INTO purchase_lines (customer_id, purchase_id, line_no, sku, name, category, quantity, unit_price_minor)
-    SELECT l.customer_id, l.purchase_id, l.line_no, l.sku, l.name, l.category, l.quantity, l.unit_price_minor
-    FROM jsonb_to_recordset(${lines}::jsonb) AS l(customer_id uuid, purchase_id uuid, line_no int,
-      sku text, name text, category text, quantity numeric, unit_price_minor bigint)
-    -- Joining the inserted purchases orders the writes: a line's foreign key finds its purchase.
-    JOIN new_purchases p ON p.customer_id = l.customer_id AND p.id = l.purchase_id
+    INSERT INTO customer_stats AS s (customer_id, first_purchase_at, last_purchase_at, purchases_count, purchase_days,
+                                     gross_spend_minor, refunded_minor, net_spend_minor, updated_at)
+    SELECT customer_id, first_at, last_at, n, new_days, gross, 0, gross, ${now} FROM batch
+    ON CONFLICT (customer_id) DO UPDATE SET
+      first_purchase_at = LEAST(s.first_purchase_at, EXCLUDED.first_purchase_at),
+      last_purchase_at = GREATEST(s.last_purchase_at, EXCLUDED.last_purchase_at),
+      purchases_count = s.purchases_count + EXCLUDED.purchases_count,
+      purchase_days = s.purchase_days + EXCLUDED.purchase_days,
+      gross_spend_minor = s.gross_spend_minor + EXCLUDED.gross_spend_minor,
+      net_spend_minor = s.net_spend_minor + EXCLUDED.net_spend_minor,
+      updated_at = EXCLUDED.updated_at
   `.execute(trx);
 }
 
 /**
- * Recomputes the stats of these customers from their purchases. Callers hold the
- * customers' row locks, so two writers cannot each count without the other's purchase.
+ * Recomputes the stats of these customers from their purchases (refunds, merges: the
+ * rare writes that change history rather than add to it). Callers hold the customers'
+ * row locks, so two writers cannot each count without the other's purchase.
  */
 export async function recomputeStats(trx: Tx, customerIds: string[], now: Date): Promise<void> {
   if (customerIds.length === 0) return;

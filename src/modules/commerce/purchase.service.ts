@@ -61,7 +61,6 @@ export function createCommerceService(deps: CommerceDeps) {
         })),
         now,
       );
-      await repo.recomputeStats(trx, items.map((i) => i.customerId), now);
       await publish(
         trx,
         items.map(({ prepared: p, customerId, id }) => ({
