@@ -27,6 +27,9 @@ describe('regulars CLI', () => {
     expect(rejected.stdout).toContain('line 2, column total');
     expect(rejected.stdout).toContain('line 3, column customer_email');
     expect(JSON.parse(run('status', '--json').stdout)).toEqual({ customers: 2, purchases: 2, revenue: '14.75' });
+    const rfm = JSON.parse(run('analyze', 'rfm', '--json').stdout);
+    expect(rfm.customers).toHaveLength(2);
+    expect(rfm.segments.reduce((n: number, s: { customers: number }) => n + s.customers, 0)).toBe(2);
     const unknownField = run('import', 'purchases', good, '--map', 'amount=Amount');
     expect(unknownField.status).toBe(1);
     expect(unknownField.stderr).toContain('"amount" is not a purchases field');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { sql } from 'kysely';
 import {
-  bgnbdConditionalExpected, fitAll, holdoutReport, paretoNbdConditionalExpected, summarize,
+  bgnbdConditionalExpected, DEFAULT_SEGMENT_RULES, fitAll, holdoutReport, paretoNbdConditionalExpected, scoreRfm, summarize,
   type CustomerSummary, type ModelName, type Purchase, type TimeUnit,
 } from '../../modules/analytics/index.ts';
 import { invalid, invalidField } from '../../shared/errors.ts';
@@ -42,6 +42,32 @@ export function analyzeCommands(program: Command) {
       };
       const result = { customers: customers.length, unit: o.unit, models: fitted, validation: validation ?? null };
       print(result, Boolean(o.json), () => describe(result));
+    });
+  rfmCommand(analyze);
+}
+
+export function rfmCommand(analyze: Command) {
+  analyze
+    .command('rfm')
+    .description('RFM quintile scores and named segments of the customers who bought')
+    .option('--json', 'machine-readable output (with every customer)')
+    .action(async (o: { json?: boolean }) => {
+      const scored = await withServices('analyze', async (s) => {
+        const now = s.clock.now().getTime();
+        const rows = await s.db.selectFrom('customer_stats').innerJoin('customers', 'customers.id', 'customer_stats.customer_id')
+          .select(['customer_id', 'last_purchase_at', 'purchase_days', 'net_spend_minor'])
+          .where('customers.status', '=', 'active').where('purchases_count', '>', 0).execute();
+        return scoreRfm(rows.map((r) => ({
+          customerId: r.customer_id,
+          recencyDays: Math.floor((now - r.last_purchase_at!.getTime()) / 86_400_000),
+          frequency: Number(r.purchase_days),
+          monetary: Number(r.net_spend_minor),
+        })));
+      });
+      const sizes = [...DEFAULT_SEGMENT_RULES.map((r) => r.name), 'Other'].map((name) => ({ segment: name, customers: scored.filter((c) => c.segment === name).length }));
+      print({ segments: sizes, customers: scored }, Boolean(o.json), () =>
+        [`${scored.length.toLocaleString('en')} customers with purchases`, ...sizes.filter((x) => x.customers).map((x) => `  ${x.segment.padEnd(20)} ${String(x.customers).padStart(7)}  ${((100 * x.customers) / Math.max(1, scored.length)).toFixed(1)}%`)].join('\n'),
+      );
     });
 }
 

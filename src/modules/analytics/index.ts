@@ -1,1 +1,2 @@
 export * from './btyd/index.ts';
+export * from './rfm/index.ts';
