@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { sql } from 'kysely';
 import {
-  bgnbdConditionalExpected, DEFAULT_SEGMENT_RULES, fitAll, holdoutReport, paretoNbdConditionalExpected, scoreRfm, summarize,
-  type CustomerSummary, type ModelName, type Purchase, type TimeUnit,
+  DEFAULT_SEGMENT_RULES, fitAll, scoreRfm, summarize, validationReport,
+  type CustomerSummary, type FittedModels, type HoldoutCustomer, type ModelName, type Purchase, type TimeUnit, type ValidationReport,
 } from '../../modules/analytics/index.ts';
 import { invalid, invalidField } from '../../shared/errors.ts';
 import { print, withServices } from '../context.ts';
@@ -34,11 +34,11 @@ export function analyzeCommands(program: Command) {
         const calibrationEnd = o.calibrationEnd ?? purchases.reduce((m, p) => (String(p.at) > m ? String(p.at) : m), '').slice(0, 10);
         customers = summarize({ purchases, unit: o.unit as TimeUnit, calibrationEnd, holdoutEnd: o.holdoutEnd });
       }
-      const fitted = fitAll(customers, models);
-      const withHoldout = o.holdoutEnd && !o.summary ? (customers as Parameters<typeof holdoutReport>[0]) : undefined;
+      const fitted = fitAll({ summaries: customers, models }).models;
+      const withHoldout = o.holdoutEnd && !o.summary ? (customers as HoldoutCustomer[]) : undefined;
       const validation = withHoldout && {
-        ...(fitted.bgnbd ? { bgnbd: holdoutReport(withHoldout, (c, t) => bgnbdConditionalExpected(fitted.bgnbd!.params, c, t)) } : {}),
-        ...(fitted.paretonbd ? { paretonbd: holdoutReport(withHoldout, (c, t) => paretoNbdConditionalExpected(fitted.paretonbd!.params, c, t)) } : {}),
+        ...(fitted.bgnbd ? { bgnbd: validationReport({ transactionModel: { model: 'bgnbd', params: fitted.bgnbd.params }, customers: withHoldout }) } : {}),
+        ...(fitted.paretonbd ? { paretonbd: validationReport({ transactionModel: { model: 'paretonbd', params: fitted.paretonbd.params }, customers: withHoldout }) } : {}),
       };
       const result = { customers: customers.length, unit: o.unit, models: fitted, validation: validation ?? null };
       print(result, Boolean(o.json), () => describe(result));
@@ -71,7 +71,7 @@ export function rfmCommand(analyze: Command) {
     });
 }
 
-function describe(r: { customers: number; unit: string; models: ReturnType<typeof fitAll>; validation: Record<string, ReturnType<typeof holdoutReport>> | null }): string {
+function describe(r: { customers: number; unit: string; models: FittedModels; validation: Record<string, ValidationReport> | null }): string {
   const out = [`${r.customers.toLocaleString('en')} customers, time in ${r.unit}s`];
   for (const [name, fit] of Object.entries(r.models)) {
     const params = Object.entries(fit.params).map(([k, v]) => `${k}=${(v as number).toFixed(4)}`).join(' ');

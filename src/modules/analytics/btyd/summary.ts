@@ -1,83 +1,161 @@
-// Turning purchases into the (x, t_x, T) summary the models take, and collapsing
-// identical summaries into one weighted term, which is what makes a fit over a million
-// customers take seconds: they share far fewer distinct (x, t_x, T) values.
-
-export interface CustomerSummary {
-  customerId?: string;
-  /** repeat purchase days after the first */
-  x: number;
-  /** time of the last purchase, from the first */
-  tx: number;
-  /** time from the first purchase to the end of calibration */
-  T: number;
-  /** mean value of the repeat purchases (0 when x = 0) */
-  monetary?: number;
-}
-
-export interface WeightedSummary {
-  x: number;
-  tx: number;
-  T: number;
-  weight: number;
-}
+// From purchases to the per-customer summary (x, t_x, T, monetary) the models take,
+// following `lifetimes`' summary_data_from_transaction_data: the first purchase starts
+// the clock and is not a repeat purchase; several purchases on one day are one purchase.
 
 export type TimeUnit = 'day' | 'week' | 'month';
-const DAYS_PER_UNIT: Record<TimeUnit, number> = { day: 1, week: 7, month: 365.25 / 12 };
 
-export function aggregate(customers: readonly CustomerSummary[]): WeightedSummary[] {
-  const groups = new Map<string, WeightedSummary>();
-  for (const c of customers) {
-    const key = `${c.x}|${c.tx}|${c.T}`;
-    const group = groups.get(key);
-    if (group) group.weight++;
-    else groups.set(key, { x: c.x, tx: c.tx, T: c.T, weight: 1 });
-  }
-  return [...groups.values()];
-}
+/** A month is 365.25 / 12 = 30.4375 days (lifetimes' "M" frequency uses calendar months). */
+export const DAYS_PER_UNIT: Record<TimeUnit, number> = { day: 1, week: 7, month: 365.25 / 12 };
 
 export interface Purchase {
   customerId: string;
-  /** calendar date YYYY-MM-DD (or a timestamp; its UTC date is used) */
-  at: string | Date;
+  /**
+   * ISO 8601 date (YYYY-MM-DD) or timestamp string: the calendar date as written is the
+   * purchase day, so pass local timestamps to group by local day. A Date is read as its
+   * UTC day, shifted by `utcOffsetMinutes`.
+   */
+  at: Date | string;
   value: number;
 }
 
-const dayNumber = (at: string | Date) => Math.floor(new Date(typeof at === 'string' && at.length === 10 ? `${at}T00:00:00Z` : at).getTime() / 86_400_000);
+/** What the models read; anything with x, tx and T will do. */
+export interface CustomerSummary {
+  customerId?: string;
+  /** repeat purchase days after the first purchase */
+  x: number;
+  /** time from the first to the last purchase */
+  tx: number;
+  /** time from the first purchase to the end of calibration */
+  T: number;
+  /** mean value of the repeat purchase days (0 when x = 0) */
+  monetary?: number;
+  /** number of identical customers this row stands for (default 1) */
+  weight?: number;
+}
 
-/**
- * Per customer: purchases on one day are one purchase (values summed); x counts the days
- * after the first; times in the unit. Customers whose first purchase is after the
- * calibration end are left out. With a holdout end, also the purchase days in
- * (calibration end, holdout end].
- */
-export function summarize({ purchases, unit, calibrationEnd, holdoutEnd }: { purchases: readonly Purchase[]; unit: TimeUnit; calibrationEnd: string; holdoutEnd?: string }) {
-  const end = dayNumber(calibrationEnd);
-  const holdout = holdoutEnd ? dayNumber(holdoutEnd) : undefined;
-  const perCustomer = new Map<string, Map<number, number>>();
-  for (const p of purchases) {
-    const day = dayNumber(p.at);
-    let days = perCustomer.get(p.customerId);
-    if (!days) perCustomer.set(p.customerId, (days = new Map()));
-    days.set(day, (days.get(day) ?? 0) + p.value);
+export interface CalibrationSummary extends CustomerSummary {
+  customerId: string;
+  monetary: number;
+}
+
+export interface HoldoutSummary extends CalibrationSummary {
+  /** purchase days in (calibration end, holdout end] */
+  holdoutPurchases: number;
+  /** total value of those purchase days */
+  holdoutValue: number;
+  /** length of the holdout period in the unit */
+  holdoutLength: number;
+}
+
+export interface SummarizeOptions {
+  purchases: readonly Purchase[];
+  unit: TimeUnit;
+  /** last day of calibration, inclusive */
+  calibrationEnd: Date | string;
+  /** purchases before this day are ignored (the first purchase seen starts the clock) */
+  observationStart?: Date | string;
+  /** with a holdout end, each summary also counts the holdout purchases */
+  holdoutEnd?: Date | string;
+  utcOffsetMinutes?: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** Days since 1970-01-01 of a purchase time or date. */
+export function dayNumber(at: Date | string, utcOffsetMinutes = 0): number {
+  if (typeof at === 'string') {
+    const m = ISO_DATE.exec(at);
+    const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+    const days = Date.UTC(year, month - 1, day) / MS_PER_DAY;
+    // Date.UTC rolls 2024-02-30 over into March; a typo should not move a purchase.
+    if (!m || new Date(days * MS_PER_DAY).getUTCDate() !== day) throw new RangeError(`Not an ISO 8601 date or timestamp: ${JSON.stringify(at)}`);
+    return days;
   }
+  const ms = at.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError('Invalid Date');
+  return Math.floor((ms + utcOffsetMinutes * 60_000) / MS_PER_DAY);
+}
+
+/** Per customer summaries in the calibration period (and the holdout, if given). */
+export function summarize(options: SummarizeOptions & { holdoutEnd: Date | string }): HoldoutSummary[];
+export function summarize(options: SummarizeOptions): CalibrationSummary[];
+export function summarize({ purchases, unit, calibrationEnd, observationStart, holdoutEnd, utcOffsetMinutes = 0 }: SummarizeOptions): CalibrationSummary[] | HoldoutSummary[] {
   const perUnit = DAYS_PER_UNIT[unit];
-  const out: (CustomerSummary & { customerId: string; holdoutPurchases: number; holdoutLength: number })[] = [];
-  for (const [customerId, days] of perCustomer) {
-    const sorted = [...days.keys()].sort((a, b) => a - b);
-    const calibration = sorted.filter((d) => d <= end);
-    if (calibration.length === 0) continue;
-    const first = calibration[0];
-    const last = calibration[calibration.length - 1];
-    const repeats = calibration.slice(1);
-    out.push({
-      customerId,
-      x: repeats.length,
-      tx: (last - first) / perUnit,
-      T: (end - first) / perUnit,
-      monetary: repeats.length ? repeats.reduce((s, d) => s + days.get(d)!, 0) / repeats.length : 0,
-      holdoutPurchases: holdout === undefined ? 0 : sorted.filter((d) => d > end && d <= holdout).length,
-      holdoutLength: holdout === undefined ? 0 : (holdout - end) / perUnit,
-    });
+  if (!perUnit) throw new RangeError(`Unknown time unit: ${String(unit)}`);
+  const end = dayNumber(calibrationEnd, utcOffsetMinutes);
+  const start = observationStart === undefined ? -Infinity : dayNumber(observationStart, utcOffsetMinutes);
+  const holdout = holdoutEnd === undefined ? undefined : dayNumber(holdoutEnd, utcOffsetMinutes);
+  if (holdout !== undefined && holdout < end) throw new RangeError('holdoutEnd is before calibrationEnd');
+
+  // Counting sort by customer, then each customer's few purchases sorted by day: linear
+  // in the number of purchases apart from those small sorts.
+  const n = purchases.length;
+  const customerIndex = new Map<string, number>();
+  const ids: string[] = [];
+  const owner = new Int32Array(n);
+  const day = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = purchases[i];
+    if (!Number.isFinite(p.value)) throw new RangeError(`Purchase ${i}: value is not a number`);
+    day[i] = dayNumber(p.at, utcOffsetMinutes);
+    let c = customerIndex.get(p.customerId);
+    if (c === undefined) {
+      c = ids.length;
+      customerIndex.set(p.customerId, c);
+      ids.push(p.customerId);
+    }
+    owner[i] = c;
+  }
+  const offsets = new Int32Array(ids.length + 1);
+  for (let i = 0; i < n; i++) offsets[owner[i] + 1]++;
+  for (let c = 0; c < ids.length; c++) offsets[c + 1] += offsets[c];
+  const order = new Int32Array(n);
+  const fill = offsets.slice(0, ids.length);
+  for (let i = 0; i < n; i++) order[fill[owner[i]]++] = i;
+
+  const out: HoldoutSummary[] = [];
+  const days: number[] = [];
+  const values: number[] = [];
+  for (let c = 0; c < ids.length; c++) {
+    const mine = Array.from(order.subarray(offsets[c], offsets[c + 1])).sort((i, j) => day[i] - day[j]);
+    days.length = 0;
+    values.length = 0;
+    for (const i of mine) {
+      if (day[i] < start) continue;
+      if (days.length && days[days.length - 1] === day[i]) values[values.length - 1] += purchases[i].value;
+      else {
+        days.push(day[i]);
+        values.push(purchases[i].value);
+      }
+    }
+    if (days.length === 0 || days[0] > end) continue;
+    let last = 0;
+    let repeatValue = 0;
+    let holdoutPurchases = 0;
+    let holdoutValue = 0;
+    for (let k = 1; k < days.length; k++) {
+      if (days[k] <= end) {
+        last = k;
+        repeatValue += values[k];
+      } else if (holdout !== undefined && days[k] <= holdout) {
+        holdoutPurchases++;
+        holdoutValue += values[k];
+      }
+    }
+    const summary: CalibrationSummary = {
+      customerId: ids[c],
+      x: last,
+      tx: (days[last] - days[0]) / perUnit,
+      T: (end - days[0]) / perUnit,
+      monetary: last > 0 ? repeatValue / last : 0,
+    };
+    out.push(holdout === undefined ? (summary as HoldoutSummary) : { ...summary, holdoutPurchases, holdoutValue, holdoutLength: (holdout - end) / perUnit });
   }
   return out;
+}
+
+/** Calibration summaries with the purchases each customer made in the holdout period. */
+export function calibrationAndHoldout(options: SummarizeOptions & { holdoutEnd: Date | string }): HoldoutSummary[] {
+  return summarize(options);
 }
