@@ -1,62 +1,152 @@
-import type { AppError } from '../../shared/errors.ts';
-import type { CommerceService } from '../commerce/index.ts';
+import type { z } from 'zod';
+import { AppError, describeError } from '../../shared/errors.ts';
+import type { CommerceService, PurchaseInput } from '../commerce/index.ts';
 import type { StoreService } from '../stores/index.ts';
-import { DEMO_STORES } from './catalogue.ts';
-import { demoCustomer } from './generate.ts';
+import { demoPeriod } from './calendar.ts';
+import { demoCustomers } from './generate.ts';
+import type { DemoPurchaseInput, DemoRefund } from './purchase.ts';
+import { DEMO_STORES, storeInput } from './stores.ts';
 
 // Fills the database with the demo business through the same purchase path as real
-// sales, in batches. Deterministic external ids make a second run add nothing.
+// sales: batches of purchases, each one transaction, while the generator streams
+// customers (memory stays flat at a million). Deterministic external ids make a second
+// run with the same seed add nothing.
+//
+// The batch recorder is passed in (src/workflows/run-demo.ts gives it recordPurchases):
+// a module does not reach up into the workflows that span modules.
 
-export type RecordBatch = (inputs: unknown[]) => Promise<({ status: 'created' | 'duplicate' } | { status: 'error'; error: AppError })[]>;
+// Typed by the purchase schema's input, so the compiler proves the generator writes what it reads.
+export type RecordBatch = (inputs: z.input<typeof PurchaseInput>[]) => Promise<({ status: 'created' | 'duplicate' } | { status: 'error'; error: AppError })[]>;
+
+export interface DemoProgress {
+  customers: number;
+  purchases: number;
+}
 
 export interface DemoOptions {
-  stores: StoreService;
-  commerce: CommerceService;
+  stores: Pick<StoreService, 'upsert'>;
+  commerce: Pick<CommerceService, 'refund' | 'totals'>;
   record: RecordBatch;
+  /** The last moment of the history. */
+  end: Date;
   customers?: number;
   seed?: number;
   years?: number;
-  end: Date;
-  onProgress?: (p: { customers: number; purchases: number }) => void;
+  /** Purchases per transaction. */
+  batchSize?: number;
+  /** Batches in flight: one is prepared (CPU) while another waits on PostgreSQL. */
+  concurrency?: number;
+  onProgress?: (progress: DemoProgress) => void;
 }
 
-export async function generateDemo(options: DemoOptions) {
-  const { customers = 5000, seed = 1, years = 2, end } = options;
-  for (const { languages: _l, ...store } of DEMO_STORES) await options.stores.upsert(store);
-  const start = new Date(end.getTime() - years * 365.25 * 86_400_000);
-  let batch: unknown[] = [];
-  let refunds: { purchase: string; external_id: string; amount?: string; reason: string }[] = [];
-  const summary = { customers, purchases: 0, created: 0, refunds: 0 };
+export interface DemoSummary {
+  stores: number;
+  /** Generated customers who bought (they exist from their first purchase). */
+  customers: number;
+  purchases: number;
+  /** Purchases new to the database; 0 on a second run with the same seed. */
+  created: number;
+  refunds: number;
+  /** Net revenue of everything in the database, demo or not. */
+  revenue: string;
+  currency: string;
+}
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const outcomes = await options.record(batch);
-    for (const o of outcomes) {
-      if (o.status === 'error') throw o.error; // generated data is valid by construction
-      if (o.status === 'created') summary.created++;
-    }
-    for (const r of refunds) {
-      await options.commerce.refund(r.purchase, { external_id: r.external_id, amount: r.amount, reason: r.reason }, { actor: 'demo' });
-    }
-    batch = [];
-    refunds = [];
+const REFUNDS_IN_PARALLEL = 4;
+
+interface Batch {
+  inputs: DemoPurchaseInput[];
+  refunds: { purchase: string; refund: DemoRefund }[];
+  customers: number;
+}
+
+export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
+  const { customers: count = 5000, seed = 1, years = 2, batchSize = 2000, concurrency = 2 } = options;
+  for (const store of DEMO_STORES) await options.stores.upsert(storeInput(store));
+  const period = demoPeriod({ end: options.end, years });
+  const summary = { customers: 0, purchases: 0, created: 0, refunds: 0 };
+  const done: DemoProgress = { customers: 0, purchases: 0 };
+
+  const record = async (batch: Batch) => {
+    const outcomes = await options.record(batch.inputs);
+    outcomes.forEach((outcome, i) => {
+      if (outcome.status === 'error') throw demoError(batch.inputs[i].external_id, outcome.error);
+      if (outcome.status === 'created') summary.created++;
+    });
+    // After the batch commits: a refund needs its purchase. Refunds are idempotent by
+    // their key, so a second run (or one after a crash) replays them harmlessly.
+    const refund = async ({ purchase, refund: input }: Batch['refunds'][number]) => {
+      try {
+        await options.commerce.refund(purchase, input, { actor: 'demo' });
+      } catch (error) {
+        throw error instanceof AppError ? demoError(input.external_id, error) : error;
+      }
+    };
+    await inParallel({ items: batch.refunds, limit: REFUNDS_IN_PARALLEL, task: refund });
+    done.customers += batch.customers;
+    done.purchases += batch.inputs.length;
+    options.onProgress?.({ ...done });
   };
 
-  for (let n = 0; n < customers; n++) {
-    const customer = demoCustomer({ seed, n, start, end });
+  // Batches touch disjoint customers (a customer's purchases never straddle two), so
+  // batches in flight never wait on each other's locks.
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  const submit = async (batch: Batch) => {
+    const task: Promise<void> = record(batch)
+      .catch((error: unknown) => void (failure ??= { error }))
+      .finally(() => inFlight.delete(task));
+    inFlight.add(task);
+    if (inFlight.size >= concurrency) await Promise.race(inFlight);
+  };
+
+  let batch: Batch = { inputs: [], refunds: [], customers: 0 };
+  for (const customer of demoCustomers({ seed, count, period })) {
+    if (failure) break;
+    if (customer.purchases.length === 0) continue;
     for (const p of customer.purchases) {
-      batch.push(p.input);
-      if (p.refund) refunds.push({ purchase: p.input.external_id, ...p.refund });
+      batch.inputs.push(p.input);
+      if (p.refund) batch.refunds.push({ purchase: p.input.external_id, refund: p.refund });
     }
+    batch.customers++;
+    summary.customers++;
     summary.purchases += customer.purchases.length;
     summary.refunds += customer.purchases.filter((p) => p.refund).length;
-    if (batch.length >= 2000) {
-      await flush();
-      options.onProgress?.({ customers: n + 1, purchases: summary.purchases });
+    if (batch.inputs.length >= batchSize) {
+      await submit(batch);
+      batch = { inputs: [], refunds: [], customers: 0 };
     }
   }
-  await flush();
-  options.onProgress?.({ customers, purchases: summary.purchases });
+  if (!failure && batch.inputs.length > 0) await submit(batch);
+  await Promise.all(inFlight);
+  if (failure) throw failure.error;
+
   const totals = await options.commerce.totals();
   return { stores: DEMO_STORES.length, ...summary, revenue: totals.revenue, currency: totals.currency };
+}
+
+function demoError(key: string, error: AppError): AppError {
+  // The generator's data is valid by construction; a conflict means the database holds
+  // this seed's data from a different generator version.
+  if (error.kind === 'conflict') {
+    return new AppError('conflict', `Demo record ${key} is already in the database with different content (made by another version of the demo?). Use another seed or a fresh database.`);
+  }
+  return new AppError(error.kind, `Demo record ${key} was rejected: ${describeError(error)}`, error.problems);
+}
+
+/** Runs `task` over the items, at most `limit` at a time; stops starting new ones after a failure. */
+async function inParallel<T>({ items, limit, task }: { items: readonly T[]; limit: number; task: (item: T) => Promise<void> }): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      try {
+        await task(items[next++]);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -1,132 +1,117 @@
-import { startOfLocalDay } from '../../shared/clock.ts';
-import { CATEGORY_WEIGHTS, DEMO_STORES, NAMES, PHONE_PATTERNS, PRODUCTS, PROMOS, type DemoLanguage } from './catalogue.ts';
-import { createRandom, type Random } from './random.ts';
+import { localTime, type DemoPeriod } from './calendar.ts';
+import { demoProfile, type DemoProfile } from './profile.ts';
+import { demoPurchase, favouriteDrink, type BasketHabits, type DemoChannel, type DemoPurchase } from './purchase.ts';
+import { createRandom, weightedTable, type Random } from './random.ts';
+import { DEMO_STORES, ONLINE_DECEMBER_BOOST, ONLINE_HOURS, ONLINE_WEEK, SEASON, WEEKDAY_HOURS, WEEKEND_HOURS, type DemoStore } from './stores.ts';
 
-// The demo's customers and their purchases, generated without I/O. Each customer comes
-// from its own PRNG stream (seed, n), so a customer is the same whether 300 or 1,000,000
-// are generated, and generation can stream.
+// The demo's customers and their purchases, without I/O. Customer n draws from its own
+// random stream (seed, n), so it is the same whether 300 or 1,000,000 are generated,
+// and customers can be generated one at a time (streaming).
 //
-// Behaviour follows the BG/NBD story the analytics fit: while alive, a customer buys at
-// a personal rate λ ~ Gamma; after each purchase they drop out with a personal p ~ Beta.
-// On top: acquisition spread over the period, seasons, weekdays and opening hours.
-
-export interface DemoPurchase {
-  input: {
-    external_id: string;
-    customer: Record<string, unknown>;
-    occurred_at: string;
-    store: string | null;
-    channel: 'in_store' | 'online';
-    total: string;
-    discount: string;
-    promo_code: string | null;
-    lines: { sku: string; name: string; category: string; quantity: number; unit_price: string }[];
-  };
-  refund?: { external_id: string; amount?: string; reason: string };
-}
+// Behaviour follows the BG/NBD story the analytics fit: while alive a customer makes
+// purchases as a Poisson process with a personal rate λ ~ Gamma(r, α), and after each
+// purchase drops out for good with a personal probability p ~ Beta(a, b). On top of it:
+// customers join over the period (more later, as the business grows), and each candidate
+// visit is kept with the place's weight for that month and weekday (thinning), at an
+// hour drawn from its opening hours in its own time zone.
 
 export interface DemoCustomer {
   n: number;
-  profile: Record<string, unknown>;
+  profile: DemoProfile;
   purchases: DemoPurchase[];
 }
 
-const DAY = 86_400_000;
-const MONTH_WEIGHT = [0.8, 0.75, 0.85, 0.9, 0.95, 0.9, 0.8, 0.75, 0.95, 1, 0.95, 1];
-const WEEKDAY_WEIGHT = [0.7, 0.85, 0.85, 0.9, 0.9, 1, 0.95]; // Sunday first
-const HOURS: [number, number][] = [[7, 10], [8, 14], [9, 9], [10, 7], [11, 7], [12, 10], [13, 9], [14, 6], [15, 7], [16, 7], [17, 6], [18, 4], [19, 2]];
-const cents = (value: number) => `${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}`;
+// Gamma(r = 0.8, scale 0.2): mean λ 0.16 candidate visits a day, most far fewer, a few
+// regulars daily. Beta(1.4, 3.6): mean dropout 28 % after a purchase, a long tail of loyal ones.
+const RATE = { shape: 0.8, scale: 0.2 };
+const DROPOUT = { a: 1.4, b: 3.6 };
+const MAX_PURCHASES = 600; // a visit almost every day for two years: no regular needs more
+const STORE_TABLE = weightedTable(DEMO_STORES.map((s) => [s, s.share] as const));
 
-export function demoCustomer({ seed, n, start, end }: { seed: number; n: number; start: Date; end: Date }): DemoCustomer {
+export function demoCustomer({ seed, n, period }: { seed: number; n: number; period: DemoPeriod }): DemoCustomer {
   const random = createRandom(seed, n);
-  const store = random.pick(DEMO_STORES);
-  const language = random.weighted(store.languages.map(([l, w]) => [l, w] as const)) as DemoLanguage;
-  const profile = makeProfile({ random, seed, n, store, language });
+  const store = STORE_TABLE(random);
+  const profile = demoProfile({ random, seed, n, store, period });
+  const rate = random.gamma(RATE.shape, RATE.scale);
+  const dropout = random.beta(DROPOUT.a, DROPOUT.b);
+  const onlineShare = random.chance(0.35) ? random.beta(1, 3) : 0; // most never order online
+  const habits: BasketHabits = {
+    extraLines: random.gamma(2, 0.3),
+    favourite: favouriteDrink(random, store.code),
+    loyalty: random.beta(2, 2),
+    catering: profile.tags?.includes('office-catering') ?? false,
+  };
+  // Later purchases carry only what the till knows (the card, else the email, else the
+  // phone) or the web shop knows (the account's email), as real channels do.
+  const { external_id, email, phone } = profile;
+  const atTill: Partial<DemoProfile> = external_id ? { external_id } : email ? { email } : { phone };
+  const atWebShop: Partial<DemoProfile> = email ? { email } : atTill;
 
-  // Acquisition grows over the period (more customers join later).
-  const span = end.getTime() - start.getTime();
-  const joined = start.getTime() + Math.pow(random.next(), 0.8) * span * 0.97;
-  const ratePerDay = random.gamma(0.9, 0.9) / 7;
-  const dropout = random.beta(1.0, 3.5);
   const purchases: DemoPurchase[] = [];
-  let t = joined;
-  while (t < end.getTime() && purchases.length < 500) {
-    const at = new Date(t);
-    const local = new Date(t + 2 * 3600_000); // close enough to the stores' zones for the weights
-    if (purchases.length === 0 || random.chance(MONTH_WEIGHT[local.getUTCMonth()] * WEEKDAY_WEIGHT[local.getUTCDay()])) {
-      const day = at.toISOString().slice(0, 10);
-      purchases.push(makePurchase({ random, seed, n, k: purchases.length, day, store, profile }));
+  let t = joinDay(random, period.days);
+  while (purchases.length < MAX_PURCHASES) {
+    const day = Math.floor(t);
+    if (day >= period.days) break;
+    const channel: DemoChannel = random.chance(onlineShare) ? 'online' : habits.catering && random.chance(0.15) ? 'phone' : 'in_store';
+    if (random.chance(dayWeight({ store, channel, period, day }))) {
+      const { hour, second } = timeOfDay({ random, store, channel, weekend: isWeekend(period.weekdays[day]) });
+      const occurredAt = localTime({ period, day, second, timeZone: store.time_zone });
+      if (occurredAt.ms > period.end.getTime()) break;
+      const first = purchases.length === 0;
+      purchases.push(demoPurchase({
+        random, externalId: `demo-${seed}-${n}-${purchases.length}`, customer: first ? profile : channel === 'online' ? atWebShop : atTill, habits, channel,
+        store: store.code, hour, occurredAt, december: period.months[day] === 11, first, end: period.end.getTime(),
+      }));
       if (random.chance(dropout)) break;
     }
-    t += random.exponential(Math.max(ratePerDay, 1 / 3650)) * DAY;
+    // Before the first purchase the customer is only about to join: find the next open day.
+    t += purchases.length === 0 ? random.exponential(1) : random.exponential(rate);
   }
-  return { n, profile, purchases: purchases.filter((p) => Date.parse(p.input.occurred_at) <= end.getTime()) };
+  return { n, profile, purchases };
 }
 
-function makeProfile({ random, seed, n, store, language }: { random: Random; seed: number; n: number; store: (typeof DEMO_STORES)[number]; language: DemoLanguage }) {
-  const first = random.pick(NAMES[language].first);
-  const last = random.pick(NAMES[language].last);
-  const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/æ/g, 'ae').toLowerCase();
-  const hasCard = random.chance(0.9);
-  const hasEmail = random.chance(0.85);
-  const hasPhone = random.chance(0.5);
-  const digit = () => String(random.int(0, 9));
-  const email = hasEmail || !hasCard ? `${ascii(first)}.${ascii(last)}.${seed}x${n}@example.com` : undefined;
-  const phone = hasPhone ? PHONE_PATTERNS[store.code](digit) : undefined;
-  const tags = [random.chance(0.08) ? 'student' : undefined, random.chance(0.04) ? 'office-catering' : undefined].filter(Boolean);
-  return {
-    external_id: hasCard ? `demo-${seed}-c${n}` : undefined,
-    email,
-    phone,
-    first_name: first,
-    last_name: last,
-    language,
-    time_zone: store.time_zone,
-    home_store: store.code,
-    birthday: random.chance(0.7) ? `${random.int(1950, 2006)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}` : undefined,
-    tags: tags.length ? tags : undefined,
-    consent: {
-      ...(email ? { email: random.chance(0.6) } : {}),
-      ...(phone ? { sms: random.chance(0.3) } : {}),
-    },
-  };
+/** Customers 0 … count − 1, one at a time. */
+export function* demoCustomers({ seed, count, period }: { seed: number; count: number; period: DemoPeriod }): Generator<DemoCustomer> {
+  for (let n = 0; n < count; n++) yield demoCustomer({ seed, n, period });
 }
 
-function makePurchase({ random, seed, n, k, day, store, profile }: {
-  random: Random; seed: number; n: number; k: number; day: string; store: (typeof DEMO_STORES)[number]; profile: Record<string, unknown>;
-}): DemoPurchase {
-  const online = random.chance(0.12);
-  const hour = random.weighted(HOURS);
-  const occurred = new Date(startOfLocalDay(day, store.time_zone).getTime() + hour * 3600_000 + random.int(0, 59) * 60_000);
-  const lineCount = random.weighted([[1, 35], [2, 35], [3, 18], [4, 8], [5, 4]] as const);
-  const lines = Array.from({ length: lineCount }, () => {
-    const category = random.weighted(CATEGORY_WEIGHTS);
-    const [sku, name, , price] = random.pick(PRODUCTS.filter((p) => p[2] === category));
-    return { sku, name, category, quantity: random.chance(0.1) ? 2 : 1, unit_price: cents(price), priceCents: price };
-  });
-  const subtotal = lines.reduce((sum, l) => sum + l.priceCents * l.quantity, 0);
-  const promo = random.chance(0.08) ? random.pick(PROMOS) : undefined;
-  const discount = promo ? Math.round((subtotal * promo[1]) / 100) : 0;
-  const total = subtotal - discount;
-  const externalId = `demo-${seed}-${n}-${k}`;
-  const refundRoll = random.next();
-  const refund = refundRoll < 0.012
-    ? { external_id: `demo-${seed}-r-${n}-${k}`, reason: 'customer returned the order' }
-    : refundRoll < 0.02
-      ? { external_id: `demo-${seed}-r-${n}-${k}`, amount: cents(Math.min(total, lines[0].priceCents)), reason: 'one item was wrong' }
-      : undefined;
-  return {
-    input: {
-      external_id: externalId,
-      customer: profile,
-      occurred_at: occurred.toISOString(),
-      store: online ? null : store.code,
-      channel: online ? 'online' : 'in_store',
-      total: cents(total),
-      discount: cents(discount),
-      promo_code: promo ? promo[0] : null,
-      lines: lines.map(({ priceCents: _p, ...l }) => l),
-    },
-    refund: refund && total > 0 ? refund : undefined,
-  };
+/**
+ * When the customer joins, in days from the start: the join rate grows linearly from
+ * 0.6 to 1.4 of its mean over the period (the business grows), and stops a little
+ * before the end so every customer has time for a first purchase.
+ */
+function joinDay(random: Random, days: number): number {
+  const [a, b] = [0.6, 0.8]; // density a + b·x on [0, 1]; inverse of its CDF below
+  const x = (-a + Math.sqrt(a * a + 2 * b * random.next() * (a + b / 2))) / b;
+  return x * (days - 1) * 0.97;
+}
+
+const isWeekend = (weekday: number) => weekday === 0 || weekday === 6;
+
+const placeMax = new Map<string, number>();
+/** The probability that a candidate visit on this day happens: the place's week and season, scaled to at most 1. */
+function dayWeight({ store, channel, period, day }: { store: DemoStore; channel: DemoChannel; period: DemoPeriod; day: number }): number {
+  const online = channel === 'online';
+  const week = online ? ONLINE_WEEK : store.week;
+  const december = online ? ONLINE_DECEMBER_BOOST : 1;
+  const key = online ? 'online' : store.code;
+  let max = placeMax.get(key);
+  if (max === undefined) placeMax.set(key, (max = Math.max(...week) * Math.max(...SEASON.slice(0, 11), SEASON[11] * december)));
+  const month = period.months[day];
+  return (week[period.weekdays[day]] * SEASON[month] * (month === 11 ? december : 1)) / max;
+}
+
+const hourTables = new Map<string, (random: Random) => number>();
+function timeOfDay({ random, store, channel, weekend }: { random: Random; store: DemoStore; channel: DemoChannel; weekend: boolean }): { hour: number; second: number } {
+  const key = channel === 'online' ? 'online' : `${store.code}|${weekend}`;
+  let table = hourTables.get(key);
+  if (!table) {
+    const [open, close] = weekend ? store.hours.weekend : store.hours.weekday;
+    const shape = weekend ? WEEKEND_HOURS : WEEKDAY_HOURS;
+    const weight = (h: number) => (channel === 'online' ? ONLINE_HOURS[h] : h >= open && h < close ? shape[h] * (h >= 18 ? store.evening : 1) : 0);
+    table = weightedTable(Array.from({ length: 24 }, (_, h) => [h, weight(h)] as const));
+    hourTables.set(key, table);
+  }
+  const hour = table(random);
+  return { hour, second: hour * 3600 + random.int(0, 3599) };
 }

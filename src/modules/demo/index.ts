@@ -1,3 +1,7 @@
-export { generateDemo, type DemoOptions } from './demo.service.ts';
-export { demoCustomer, type DemoCustomer } from './generate.ts';
-export { DEMO_STORES } from './catalogue.ts';
+export { generateDemo, type DemoOptions, type DemoProgress, type DemoSummary, type RecordBatch } from './demo.service.ts';
+export { demoCustomer, demoCustomers, type DemoCustomer } from './generate.ts';
+export { demoPeriod, type DemoPeriod } from './calendar.ts';
+export type { DemoProfile } from './profile.ts';
+export type { DemoPurchase, DemoPurchaseInput, DemoRefund } from './purchase.ts';
+export { DEMO_STORES, type DemoStore } from './stores.ts';
+export { PRODUCTS } from './catalogue.ts';
