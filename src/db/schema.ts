@@ -208,6 +208,177 @@ export interface AuditLogTable {
   at: GeneratedTimestamp;
 }
 
+// ── Loyalty ────────────────────────────────────────────────────────────────────
+export interface LoyaltyProgramsTable {
+  version: number;
+  document: Json<Record<string, unknown>>;
+  effective_from: Timestamp;
+  tier_policy: string;
+  note: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface LoyaltyMembersTable {
+  customer_id: string;
+  joined_at: Timestamp;
+  points: number;
+  lifetime_earned: number;
+  lifetime_redeemed: number;
+  lifetime_expired: number;
+  tier: string | null;
+  tier_since: Timestamp | null;
+  tier_valid_until: Timestamp | null;
+  last_activity_at: Timestamp | null;
+  referral_code: string | null;
+  updated_at: Timestamp;
+}
+
+export type LoyaltyEntryKind = 'earn' | 'bonus' | 'reverse' | 'redeem' | 'expire' | 'adjust' | 'release';
+
+export interface LoyaltyEntriesTable {
+  customer_id: string;
+  id: Generated<number>;
+  kind: LoyaltyEntryKind;
+  points: number;
+  remaining: number | null;
+  unsettled: number | null;
+  available_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  occurred_at: Timestamp;
+  created_at: Timestamp;
+  source_type: string;
+  source_id: string | null;
+  idempotency_key: string | null;
+  reason: string | null;
+  actor: string | null;
+  program_version: number | null;
+  details: Json<Record<string, unknown>>;
+  reminded_at: Timestamp | null;
+}
+
+export interface LoyaltyAllocationsTable {
+  customer_id: string;
+  id: Generated<number>;
+  debit_id: number;
+  credit_id: number;
+  points: number;
+  created_at: Timestamp;
+}
+
+export interface LoyaltyTierHistoryTable {
+  customer_id: string;
+  id: string;
+  from_tier: string | null;
+  to_tier: string | null;
+  reason: string;
+  program_version: number | null;
+  changed_at: Timestamp;
+}
+
+export interface LoyaltyReservationsTable {
+  customer_id: string;
+  id: string;
+  points: number;
+  status: 'held' | 'captured' | 'released' | 'expired';
+  order_ref: string | null;
+  idempotency_key: string;
+  debit_entry_id: number;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+  settled_at: Timestamp | null;
+}
+
+export interface ReferralCodesTable {
+  code: string;
+  customer_id: string;
+  created_at: Timestamp;
+}
+
+export interface LoyaltyReferralsTable {
+  customer_id: string;
+  referrer_id: string;
+  code: string;
+  status: 'pending' | 'rewarded' | 'rejected';
+  reason: string | null;
+  purchase_id: string | null;
+  created_at: Timestamp;
+  settled_at: Timestamp | null;
+}
+
+export interface RewardStockTable {
+  reward_code: string;
+  issued: number;
+}
+
+export interface CouponCampaignsTable {
+  id: string;
+  name: string;
+  benefit: Json<Record<string, unknown>>;
+  codes: number;
+  max_uses: number;
+  per_customer_limit: number | null;
+  valid_from: Timestamp | null;
+  expires_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface CouponsTable {
+  code: string;
+  kind: 'reward' | 'promotion';
+  customer_id: string | null;
+  campaign_id: string | null;
+  reward_code: string | null;
+  benefit: Json<Record<string, unknown>>;
+  status: 'active' | 'used' | 'void';
+  max_uses: number;
+  uses: number;
+  per_customer_limit: number | null;
+  valid_from: Timestamp | null;
+  expires_at: Timestamp | null;
+  points_entry_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface CouponUsesTable {
+  code: string;
+  idempotency_key: string;
+  customer_id: string | null;
+  order_ref: string | null;
+  request_hash: string;
+  used_at: Timestamp;
+}
+
+export interface GiftCardsTable {
+  code: string;
+  customer_id: string | null;
+  currency: string;
+  initial_minor: number;
+  balance_minor: number;
+  expires_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface GiftCardTransactionsTable {
+  code: string;
+  idempotency_key: string;
+  amount_minor: number;
+  balance_after_minor: number;
+  order_ref: string | null;
+  request_hash: string;
+  at: Timestamp;
+}
+
+export interface ChallengeProgressTable {
+  customer_id: string;
+  challenge_code: string;
+  window_start: string;
+  progress: Json<Record<string, unknown>>;
+  completed_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   stores: StoresTable;
   customers: CustomersTable;
@@ -227,4 +398,19 @@ export interface Database {
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
+  loyalty_programs: LoyaltyProgramsTable;
+  loyalty_members: LoyaltyMembersTable;
+  loyalty_entries: LoyaltyEntriesTable;
+  loyalty_allocations: LoyaltyAllocationsTable;
+  loyalty_tier_history: LoyaltyTierHistoryTable;
+  loyalty_reservations: LoyaltyReservationsTable;
+  referral_codes: ReferralCodesTable;
+  loyalty_referrals: LoyaltyReferralsTable;
+  reward_stock: RewardStockTable;
+  coupon_campaigns: CouponCampaignsTable;
+  coupons: CouponsTable;
+  coupon_uses: CouponUsesTable;
+  gift_cards: GiftCardsTable;
+  gift_card_transactions: GiftCardTransactionsTable;
+  challenge_progress: ChallengeProgressTable;
 }
