@@ -1,2 +1,3 @@
 export * from './btyd/index.ts';
 export * from './rfm/index.ts';
+export * from './recommendations/index.ts';
