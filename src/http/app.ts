@@ -9,6 +9,7 @@ import type { Services } from '../services.ts';
 import { registerAuthHook } from './auth.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
 import { errorHandler, problem, sendProblem } from './problem.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { importRoutes } from './routes/imports.ts';
 import { purchaseRoutes } from './routes/purchases.ts';
@@ -37,6 +38,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       customerRoutes(api, services, API_PREFIX);
       purchaseRoutes(api, services, API_PREFIX);
       importRoutes(api, services, API_PREFIX);
+      analyticsRoutes(api, services, API_PREFIX);
     },
     { prefix: API_PREFIX },
   );

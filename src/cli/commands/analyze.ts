@@ -7,6 +7,7 @@ import {
 } from '../../modules/analytics/index.ts';
 import { invalid, invalidField } from '../../shared/errors.ts';
 import { print, withServices } from '../context.ts';
+import { metricsCommand } from './analyze-metrics.ts';
 
 // `regulars analyze clv`: fit the customer-base models to a summary file, a purchases
 // file, or the purchases in the database, and print the parameters (and a holdout check).
@@ -44,6 +45,7 @@ export function analyzeCommands(program: Command) {
       print(result, Boolean(o.json), () => describe(result));
     });
   rfmCommand(analyze);
+  metricsCommand(analyze);
 }
 
 export function rfmCommand(analyze: Command) {

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { CohortQuery, MetricsQuery, cohortRetention, loyaltyMetrics } from '../../modules/analytics/index.ts';
+import type { Services } from '../../services.ts';
+import { route } from '../route.ts';
+
+// Read models of the customer base. The summaries carry the definitions, so the API
+// reference states exactly what each figure counts.
+export function analyticsRoutes(app: FastifyInstance, s: Services, prefix: string) {
+  route(app, prefix, {
+    method: 'GET', path: '/analytics/metrics', tag: 'analytics', scope: 'read',
+    summary:
+      'Loyalty metrics of a period (a calendar year, or from/to local dates; default the 12 months ending today), optionally of one store; ' +
+      'every figure with its sample size, money as decimal strings in `currency`. ' +
+      'Repeat customer: purchases on at least two different local dates in the period; repeat purchase ratio = repeat customers ÷ customers who bought. ' +
+      'Revenue is net (total − refunded); average check = revenue ÷ purchases; purchase frequency = purchases ÷ customers. ' +
+      'Churn rate = customers of the previous period (same length, just before) who did not buy in this one ÷ customers of the previous period. ' +
+      'CLV = annual revenue per customer × average years a customer stays − acquisition_cost, where the years = 1 ÷ annual churn rate (churn rate ÷ period length in years). ' +
+      'Promotion purchase: a promo code or a discount. Revenue by tier uses the current loyalty tier ("none" without one).',
+    query: MetricsQuery,
+    responses: { 200: '{ period, store, currency, customers, purchases, revenue, repeat_purchase_ratio, average_check, purchase_frequency, churn_rate, clv, revenue_by_customer_type, revenue_by_tier, promotions }', 422: 'Invalid query or unknown store' },
+    handler: async (req) => loyaltyMetrics(s, req.query),
+  });
+
+  route(app, prefix, {
+    method: 'GET', path: '/analytics/cohorts', tag: 'analytics', scope: 'read',
+    summary:
+      'Cohort retention: customers by the month of their first purchase ever (in the store, when filtered) within from/to (default the last 12 months), ' +
+      'and for each month k after it the number and share of the cohort who bought in that month (k = 0 is the first month). from moves to its month start; at most 120 months.',
+    query: CohortQuery,
+    responses: { 200: '{ from, to, store, cohorts: [{ month, customers, retention: [{ offset, month, customers, share }] }] }', 422: 'Invalid query or unknown store' },
+    handler: async (req) => cohortRetention(s, req.query),
+  });
+}

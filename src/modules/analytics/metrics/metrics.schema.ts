@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+// Query parameters of the loyalty metrics and the cohort matrix, shared by the HTTP API
+// (query strings, hence the coercion) and the CLI (option strings).
+
+const CalendarDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, 'is not a calendar date');
+
+const StoreCode = z.string().trim().min(1).max(100).describe('store code; only purchases made in that store count');
+
+export const MetricsQuery = z
+  .object({
+    year: z.coerce.number().int().min(1900).max(9999).optional().describe('a calendar year (local dates); instead of from/to'),
+    from: CalendarDate.optional().describe('first local date of the period (default: 12 months before `to`)'),
+    to: CalendarDate.optional().describe('last local date of the period, inclusive (default: today)'),
+    store: StoreCode.optional(),
+    acquisition_cost: z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?$/, 'must be a non-negative decimal amount such as "10.00"')
+      .optional()
+      .describe('cost of winning one customer, subtracted in the CLV (default 0)'),
+  })
+  .refine((q) => q.year === undefined || (q.from === undefined && q.to === undefined), {
+    message: 'give either year or from/to, not both',
+    path: ['year'],
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+export type MetricsQuery = z.infer<typeof MetricsQuery>;
+
+export const CohortQuery = z
+  .object({
+    from: CalendarDate.optional().describe('cohorts from the month of this date (default: 11 months before the month of `to`)'),
+    to: CalendarDate.optional().describe('last local date observed, inclusive (default: today)'),
+    store: StoreCode.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+export type CohortQuery = z.infer<typeof CohortQuery>;

@@ -1,0 +1,52 @@
+import type { Db } from '../../../db/index.ts';
+import { localDate, type Clock } from '../../../shared/clock.ts';
+import { invalidField } from '../../../shared/errors.ts';
+import { toMinor } from '../../../shared/money.ts';
+import { parseInput } from '../../../shared/validation.ts';
+import type { StoreService } from '../../stores/index.ts';
+import { addMonths, monthStart, monthIndex, resolvePeriod, shapeCohorts, shapeMetrics, type CohortMatrix, type LoyaltyMetrics } from './metrics.ts';
+import { cohortCounts, metricRows } from './metrics.repository.ts';
+import { CohortQuery, MetricsQuery } from './metrics.schema.ts';
+
+/** What the metrics need; the composition root's Services has all of it. */
+export interface MetricsDeps {
+  db: Db;
+  stores: StoreService;
+  clock: Clock;
+  config: { currency: string; timeZone: string };
+}
+
+const MAX_COHORT_MONTHS = 120;
+
+/** The loyalty metrics of a period (see metrics.ts for the definitions). */
+export async function loyaltyMetrics(deps: MetricsDeps, input: unknown): Promise<LoyaltyMetrics> {
+  const query = parseInput(MetricsQuery, input, 'query');
+  const { currency, timeZone } = deps.config;
+  const period = resolvePeriod({ ...query, today: localDate(deps.clock.now(), timeZone) });
+  const store = query.store === undefined ? undefined : await deps.stores.require(query.store, 'store');
+  let acquisitionCostMinor = 0;
+  if (query.acquisition_cost !== undefined) {
+    try {
+      acquisitionCostMinor = toMinor(query.acquisition_cost, currency);
+    } catch (error) {
+      throw invalidField('acquisition_cost', (error as Error).message);
+    }
+  }
+  const rows = await metricRows(deps.db, { from: period.from, to: period.to, previousFrom: period.previous.from, storeId: store?.id ?? null });
+  return shapeMetrics({ rows, period, store: store?.code ?? null, currency, acquisitionCostMinor });
+}
+
+/**
+ * Cohort retention by first-purchase month. `from` is moved to the first day of its month
+ * (a cohort is a whole month); the month of `to` is incomplete when `to` is not its last day.
+ */
+export async function cohortRetention(deps: MetricsDeps, input: unknown): Promise<CohortMatrix> {
+  const query = parseInput(CohortQuery, input, 'query');
+  const to = query.to ?? localDate(deps.clock.now(), deps.config.timeZone);
+  const from = monthStart(query.from ?? addMonths(to, -11));
+  if (from > to) throw invalidField('from', `must not be after ${to} (to, today when omitted)`);
+  if (monthIndex(to) - monthIndex(from) >= MAX_COHORT_MONTHS) throw invalidField('from', `the range may span at most ${MAX_COHORT_MONTHS} months`);
+  const store = query.store === undefined ? undefined : await deps.stores.require(query.store, 'store');
+  const counts = await cohortCounts(deps.db, { from, to, storeId: store?.id ?? null });
+  return shapeCohorts({ counts, from, to, store: store?.code ?? null });
+}

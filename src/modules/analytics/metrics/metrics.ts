@@ -1,0 +1,277 @@
+import { invalidField } from '../../../shared/errors.ts';
+import { toMajor } from '../../../shared/money.ts';
+
+// Loyalty metrics of a period: the definitions, the calendar arithmetic and the shaping
+// of the aggregated rows into figures. No I/O; the SQL is in metrics.repository.ts.
+//
+// Definitions (the API summary and the README say the same):
+// - A purchase counts in the period when its local_date (the store's calendar date) is
+//   in [from, to]. Every purchase row counts as a purchase, refunded ones included (as in
+//   customer_stats); revenue is net: total − refunded.
+// - Repeat customer: a customer with purchases on at least two different local dates in
+//   the period. Two receipts on one day are one visit, not a repeat.
+// - Repeat purchase ratio = repeat customers ÷ customers who bought in the period.
+// - Average check = net revenue ÷ purchases. Purchase frequency = purchases ÷ customers.
+// - Churn rate = customers who bought in the previous period and not in this one ÷
+//   customers who bought in the previous period. The previous period has the same length
+//   and ends the day before `from` (whole months: the same number of months).
+// - CLV (simple formula) = annual revenue per customer × average years a customer stays
+//   − acquisition cost, where annual revenue per customer = net revenue ÷ customers ÷
+//   period length in years, and average years a customer stays = 1 ÷ annual churn rate,
+//   the annual churn rate being the churn rate above ÷ period length in years (a
+//   constant-churn, geometric lifetime). Observed mean lifetimes are not used: customers
+//   still active have not finished theirs, so the mean would be biased short.
+// - Promotion purchase: promo_code is set or discount_minor > 0.
+// - Revenue by tier groups by the customer's current loyalty_members.tier; customers
+//   without a member row or without a tier are "none".
+
+const DAY_MS = 86_400_000;
+
+const epochDay = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+const fromEpochDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+export const addDays = (date: string, days: number) => fromEpochDay(epochDay(date) + days);
+
+/** Adds calendar months; a day beyond the target month's end becomes its last day. */
+export function addMonths(date: string, months: number): string {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(Number(date.slice(8, 10)), lastDay);
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export const daysBetween = (from: string, to: string) => epochDay(to) - epochDay(from);
+export const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
+export const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+
+/** n when [from, to] is exactly n calendar months (from + n months − 1 day = to), else null. */
+export function wholeMonths(from: string, to: string): number | null {
+  if (Number(from.slice(8, 10)) > 28) return null; // month ends make "a month later" ambiguous
+  const guess = monthIndex(to) - monthIndex(from);
+  for (const n of [guess, guess + 1]) if (n > 0 && addDays(addMonths(from, n), -1) === to) return n;
+  return null;
+}
+
+export interface Period {
+  from: string;
+  to: string;
+  /** number of calendar days, both ends included */
+  days: number;
+  /** length in years, for annual figures: months ÷ 12 for whole months, else days ÷ 365.25 */
+  years: number;
+  previous: { from: string; to: string };
+}
+
+/**
+ * The period of a query: a calendar year, or [from, to] with from defaulting to 12 months
+ * before `to` and `to` to today. Without anything: the 12 months ending today.
+ */
+export function resolvePeriod({ year, from, to, today }: { year?: number; from?: string; to?: string; today: string }): Period {
+  if (year !== undefined) {
+    from = `${String(year).padStart(4, '0')}-01-01`;
+    to = `${String(year).padStart(4, '0')}-12-31`;
+  }
+  to ??= today;
+  from ??= addDays(addMonths(to, -12), 1);
+  if (from > to) throw invalidField('from', `must not be after ${to} (to, today when omitted)`);
+  const days = daysBetween(from, to) + 1;
+  const months = wholeMonths(from, to);
+  return {
+    from,
+    to,
+    days,
+    years: months !== null ? months / 12 : days / 365.25,
+    previous: months !== null ? { from: addMonths(from, -months), to: addDays(from, -1) } : { from: addDays(from, -days), to: addDays(from, -1) },
+  };
+}
+
+/** One aggregated group from the repository: customers of one tier, repeat or not, buying now and/or before. */
+export interface MetricRow {
+  tier: string;
+  repeat: boolean;
+  bought_now: boolean;
+  bought_before: boolean;
+  customers: number;
+  purchases: number;
+  net_minor: number;
+  promo_purchases: number;
+  promo_customers: number;
+}
+
+export interface RevenueGroup {
+  customers: number;
+  purchases: number;
+  revenue: string;
+  /** share of the period's net revenue */
+  share_of_revenue: number | null;
+}
+
+export interface PromotionGroup {
+  customers: number;
+  purchases: number;
+  promo_purchases: number;
+  /** promo_purchases ÷ purchases */
+  share: number | null;
+  /** customers with at least one promotion purchase */
+  promo_customers: number;
+}
+
+export interface LoyaltyMetrics {
+  period: { from: string; to: string; days: number; previous: { from: string; to: string } };
+  store: string | null;
+  currency: string;
+  customers: number;
+  purchases: number;
+  revenue: string;
+  repeat_purchase_ratio: { value: number | null; repeat_customers: number; customers: number };
+  average_check: { value: string | null; purchases: number };
+  purchase_frequency: { value: number | null; purchases: number; customers: number };
+  churn_rate: { value: number | null; churned_customers: number; previous_customers: number };
+  clv: {
+    value: string | null;
+    annual_revenue_per_customer: string | null;
+    average_lifetime_years: number | null;
+    acquisition_cost: string;
+    customers: number;
+    previous_customers: number;
+    churned_customers: number;
+    note: string | null;
+  };
+  revenue_by_customer_type: { repeat: RevenueGroup; other: RevenueGroup };
+  revenue_by_tier: ({ tier: string } & RevenueGroup)[];
+  promotions: { repeat: PromotionGroup; other: PromotionGroup; all: PromotionGroup };
+}
+
+const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+
+function sum(rows: readonly MetricRow[]) {
+  return rows.reduce(
+    (t, r) => ({
+      customers: t.customers + r.customers,
+      purchases: t.purchases + r.purchases,
+      net_minor: t.net_minor + r.net_minor,
+      promo_purchases: t.promo_purchases + r.promo_purchases,
+      promo_customers: t.promo_customers + r.promo_customers,
+    }),
+    { customers: 0, purchases: 0, net_minor: 0, promo_purchases: 0, promo_customers: 0 },
+  );
+}
+
+export function shapeMetrics({ rows, period, store, currency, acquisitionCostMinor }: {
+  rows: readonly MetricRow[];
+  period: Period;
+  store: string | null;
+  currency: string;
+  acquisitionCostMinor: number;
+}): LoyaltyMetrics {
+  const money = (minor: number) => toMajor(Math.round(minor), currency);
+  const now = rows.filter((r) => r.bought_now);
+  const all = sum(now);
+  const repeat = sum(now.filter((r) => r.repeat));
+  const other = sum(now.filter((r) => !r.repeat));
+  const previousCustomers = sum(rows.filter((r) => r.bought_before)).customers;
+  const churned = sum(rows.filter((r) => r.bought_before && !r.bought_now)).customers;
+
+  const revenueGroup = (g: ReturnType<typeof sum>): RevenueGroup => ({
+    customers: g.customers, purchases: g.purchases, revenue: money(g.net_minor), share_of_revenue: ratio(g.net_minor, all.net_minor),
+  });
+  const promotionGroup = (g: ReturnType<typeof sum>): PromotionGroup => ({
+    customers: g.customers, purchases: g.purchases, promo_purchases: g.promo_purchases, share: ratio(g.promo_purchases, g.purchases), promo_customers: g.promo_customers,
+  });
+
+  const tiers = [...new Set(now.map((r) => r.tier))].map((tier) => ({ tier, ...revenueGroup(sum(now.filter((r) => r.tier === tier))) }));
+  const tierNet = (t: { tier: string }) => sum(now.filter((r) => r.tier === t.tier)).net_minor;
+  tiers.sort((a, b) => tierNet(b) - tierNet(a) || a.tier.localeCompare(b.tier));
+
+  return {
+    period: { from: period.from, to: period.to, days: period.days, previous: period.previous },
+    store,
+    currency,
+    customers: all.customers,
+    purchases: all.purchases,
+    revenue: money(all.net_minor),
+    repeat_purchase_ratio: { value: ratio(repeat.customers, all.customers), repeat_customers: repeat.customers, customers: all.customers },
+    average_check: { value: all.purchases > 0 ? money(all.net_minor / all.purchases) : null, purchases: all.purchases },
+    purchase_frequency: { value: ratio(all.purchases, all.customers), purchases: all.purchases, customers: all.customers },
+    churn_rate: { value: ratio(churned, previousCustomers), churned_customers: churned, previous_customers: previousCustomers },
+    clv: clv({ all, previousCustomers, churned, period, acquisitionCostMinor, money }),
+    revenue_by_customer_type: { repeat: revenueGroup(repeat), other: revenueGroup(other) },
+    revenue_by_tier: tiers,
+    promotions: { repeat: promotionGroup(repeat), other: promotionGroup(other), all: promotionGroup(all) },
+  };
+}
+
+function clv({ all, previousCustomers, churned, period, acquisitionCostMinor, money }: {
+  all: ReturnType<typeof sum>;
+  previousCustomers: number;
+  churned: number;
+  period: Period;
+  acquisitionCostMinor: number;
+  money: (minor: number) => string;
+}): LoyaltyMetrics['clv'] {
+  const base = { acquisition_cost: money(acquisitionCostMinor), customers: all.customers, previous_customers: previousCustomers, churned_customers: churned };
+  const annual = all.customers > 0 ? all.net_minor / all.customers / period.years : null;
+  const without = (note: string) => ({ ...base, value: null, annual_revenue_per_customer: annual === null ? null : money(annual), average_lifetime_years: null, note });
+  if (annual === null) return without('no customers bought in the period');
+  if (previousCustomers === 0) return without('no customers bought in the previous period, so the churn rate (and the lifetime) is unknown');
+  if (churned === 0) return without('every customer of the previous period came back: with no churn observed the lifetime cannot be estimated');
+  // years = 1 / annual churn = period years ÷ (churned ÷ previous customers)
+  const years = (period.years * previousCustomers) / churned;
+  return {
+    ...base,
+    value: money(Math.round(annual * years) - acquisitionCostMinor),
+    annual_revenue_per_customer: money(annual),
+    average_lifetime_years: Math.round(years * 10_000) / 10_000,
+    note: null,
+  };
+}
+
+export interface CohortCell {
+  /** months after the cohort's first month (0 = the first month itself) */
+  offset: number;
+  month: string;
+  customers: number;
+  /** customers ÷ the cohort's size */
+  share: number | null;
+}
+
+export interface CohortRow {
+  /** YYYY-MM of the customers' first purchase */
+  month: string;
+  /** cohort size: customers whose first purchase (in the store, when filtered) falls in this month */
+  customers: number;
+  retention: CohortCell[];
+}
+
+export interface CohortMatrix {
+  from: string;
+  to: string;
+  store: string | null;
+  cohorts: CohortRow[];
+}
+
+const monthOf = (index: number) => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+/** Fills the sparse (cohort, offset, customers) counts into a full triangle: every month of the range, every offset up to `to`. */
+export function shapeCohorts({ counts, from, to, store }: {
+  counts: readonly { cohort: string; offset: number; customers: number }[];
+  from: string;
+  to: string;
+  store: string | null;
+}): CohortMatrix {
+  const byCell = new Map(counts.map((c) => [`${c.cohort}|${c.offset}`, c.customers]));
+  const last = monthIndex(to);
+  const cohorts: CohortRow[] = [];
+  for (let m = monthIndex(from); m <= last; m++) {
+    const month = monthOf(m);
+    const size = byCell.get(`${month}|0`) ?? 0;
+    const retention = Array.from({ length: last - m + 1 }, (_, offset) => {
+      const customers = byCell.get(`${month}|${offset}`) ?? 0;
+      return { offset, month: monthOf(m + offset), customers, share: ratio(customers, size) };
+    });
+    cohorts.push({ month, customers: size, retention });
+  }
+  return { from, to, store, cohorts };
+}
