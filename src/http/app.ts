@@ -13,6 +13,7 @@ import { analyticsRoutes } from './routes/analytics.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { importRoutes } from './routes/imports.ts';
 import { purchaseRoutes } from './routes/purchases.ts';
+import { recommendationRoutes } from './routes/recommendations.ts';
 import { systemRoutes } from './routes/system.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -39,6 +40,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       purchaseRoutes(api, services, API_PREFIX);
       importRoutes(api, services, API_PREFIX);
       analyticsRoutes(api, services, API_PREFIX);
+      recommendationRoutes(api, services, API_PREFIX);
     },
     { prefix: API_PREFIX },
   );

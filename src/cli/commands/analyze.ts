@@ -7,6 +7,7 @@ import {
 } from '../../modules/analytics/index.ts';
 import { invalid, invalidField } from '../../shared/errors.ts';
 import { print, withServices } from '../context.ts';
+import { recommendCommand } from './analyze-recommend.ts';
 import { metricsCommand } from './analyze-metrics.ts';
 
 // `regulars analyze clv`: fit the customer-base models to a summary file, a purchases
@@ -45,6 +46,7 @@ export function analyzeCommands(program: Command) {
       print(result, Boolean(o.json), () => describe(result));
     });
   rfmCommand(analyze);
+  recommendCommand(analyze);
   metricsCommand(analyze);
 }
 

@@ -89,6 +89,8 @@ describe('recommender', () => {
     // so having A says nothing. B is still offered, as the most popular product.
     const r = trainRecommender([basket('x', ['A', 'B']), basket('y', ['A', 'B']), basket('z', ['B']), basket('w', ['B'])], EVERY_PAIR);
     expect(r.nextBestProducts(['A'], 1)).toEqual([{ sku: 'B', score: 1, source: 'popular' }]);
+    // Per basket the same: A and B are not "bought together", however often they share a basket.
+    expect(r.productsBoughtTogether('A', 5)).toEqual([]);
   });
 });
 

@@ -129,7 +129,7 @@ export interface Recommender {
   customers: number;
   /** Baskets holding the SKU; 0 for a product never bought. */
   basketsWith(sku: string): number;
-  /** What is bought in the same basket as the SKU, by lift. */
+  /** What is bought in the same basket as the SKU more often than by chance, by lift. */
   productsBoughtTogether(sku: string, k: number): Association[];
   /** The strongest basket pairs of the whole business, by lift. */
   strongestPairs(k: number): Pair[];
@@ -163,7 +163,8 @@ export function trainRecommender(baskets: readonly Basket[], options: Recommende
     baskets: perBasket.transactions,
     customers: perCustomer.transactions,
     basketsWith: (sku) => perBasket.items.get(sku) ?? 0,
-    productsBoughtTogether: (sku, k) => associationsOf(perBasket, sku, options).slice(0, k),
+    // Only lift above 1: a pair bought together less often than by chance is not "bought together".
+    productsBoughtTogether: (sku, k) => associationsOf(perBasket, sku, options).filter((a) => a.lift > 1).slice(0, k),
     strongestPairs: (k) => strongestPairs(perBasket, k, options),
     mostPopular,
     nextBestProducts(history, k) {

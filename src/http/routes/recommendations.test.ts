@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { recordPurchases } from '../../workflows/record-purchases.ts';
+import { buildApp } from '../app.ts';
+
+// The model is worked out in src/modules/analytics/recommendations/; this checks the HTTP
+// edge: scope, the limit, 404s, names from the purchase lines.
+let s: Awaited<ReturnType<typeof openTestServices>>;
+let app: FastifyInstance;
+let readKey: string;
+let maja: string;
+
+const ESP = { sku: 'ESP', name: 'Espresso', category: 'coffee', quantity: 1, unit_price: '2.20' };
+const CRO = { sku: 'CRO', name: 'Croissant', category: 'bakery', quantity: 1, unit_price: '2.00' };
+const TEA = { sku: 'TEA', name: 'Black tea', category: 'tea', quantity: 1, unit_price: '2.50' };
+
+beforeAll(async () => {
+  s = await openTestServices();
+  app = await buildApp(s);
+  readKey = (await s.auth.createApiKey({ name: 'bi', scopes: ['read'] }, { actor: 'test' })).key;
+  // Nine customers, a basket each: six espresso and croissant, two tea, Maja an espresso.
+  const purchase = (n: number, customer: string, lines: (typeof ESP)[], total: string) =>
+    ({ external_id: `p${n}`, customer: { external_id: customer }, occurred_at: '2026-05-20T09:15:00+02:00', total, lines });
+  const outcomes = await recordPurchases(s, [
+    ...[1, 2, 3, 4, 5, 6].map((n) => purchase(n, `c${n}`, [ESP, CRO], '4.20')),
+    purchase(7, 't1', [TEA], '2.50'), purchase(8, 't2', [TEA], '2.50'),
+    purchase(9, 'maja', [ESP], '2.20'),
+  ], { source: 'test' });
+  expect(outcomes.every((o) => o.status === 'created')).toBe(true);
+  maja = (await s.customers.findByIdentity({ kind: 'external_id', value: 'maja' }))!;
+});
+afterAll(async () => {
+  await app?.close();
+  await s?.close();
+});
+
+const get = (url: string, key: string | null = readKey) => app.inject({ method: 'GET', url, headers: key ? { authorization: `Bearer ${key}` } : {} });
+
+describe('GET /api/v1/products/{sku}/bought-together', () => {
+  it('lists what shares a basket, by lift', async () => {
+    const res = await get('/api/v1/products/ESP/bought-together?limit=5');
+    expect(res.statusCode).toBe(200);
+    // 9 baskets: espresso in 7, croissant in 6, both in 6. Confidence 6/7, lift (6/7) / (6/9) = 9/7.
+    const body = res.json();
+    expect(body).toMatchObject({ sku: 'ESP', name: 'Espresso', category: 'coffee', baskets: 7 });
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0]).toMatchObject({ sku: 'CRO', name: 'Croissant', category: 'bakery', count: 6, confidence: 6 / 7 });
+    expect(body.items[0].lift).toBeCloseTo(9 / 7, 12);
+  });
+
+  it('answers 404 for a product nobody bought, 422 for a bad limit, 401 without a key', async () => {
+    const unknown = await get('/api/v1/products/NOPE/bought-together');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    const bad = await get('/api/v1/products/ESP/bought-together?limit=0');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe('limit');
+    expect((await get('/api/v1/products/ESP/bought-together', null)).statusCode).toBe(401);
+  });
+});
+
+describe('GET /api/v1/customers/{id}/recommendations', () => {
+  it('recommends what customers with the same products bought, then the most popular, never what they have', async () => {
+    const res = await get(`/api/v1/customers/${maja}/recommendations?limit=3`);
+    expect(res.statusCode).toBe(200);
+    // Maja has espresso: 6 of its 7 customers have croissant (lift 9/7); nothing goes with
+    // tea, which comes as the most popular product left (2 of 9 customers).
+    expect(res.json()).toMatchObject({
+      customer_id: maja,
+      products_bought: 1,
+      items: [
+        { sku: 'CRO', name: 'Croissant', score: 6 / 7, source: 'co-purchase' },
+        { sku: 'TEA', name: 'Black tea', score: 2 / 9, source: 'popular' },
+      ],
+    });
+  });
+
+  it('answers 404 for an unknown customer', async () => {
+    const res = await get('/api/v1/customers/00000000-0000-0000-0000-000000000000/recommendations');
+    expect(res.statusCode).toBe(404);
+  });
+});
