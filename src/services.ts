@@ -7,6 +7,7 @@ import { createCustomerService } from './modules/customers/index.ts';
 import { createCommerceService } from './modules/commerce/index.ts';
 import { createAuthService } from './modules/auth/index.ts';
 import { createWebhookService } from './modules/webhooks/index.ts';
+import { createLoyalty } from './modules/loyalty/index.ts';
 
 // The composition root's wiring: every service is built once here from its explicit
 // dependencies (no global singletons), and handed to the HTTP app, the jobs and the CLI.
@@ -14,10 +15,14 @@ export function createServices({ config, database, clock = systemClock, logger }
   const { db } = database;
   const stores = createStoreService({ db });
   const customers = createCustomerService({ db, stores, clock, defaultRegion: config.phoneRegion });
-  const commerce = createCommerceService({ db, customers, stores, clock, currency: config.currency, timeZone: config.timeZone });
+  const loyalty = createLoyalty({ db, clock, currency: config.currency, timeZone: config.timeZone });
+  const commerce = createCommerceService({
+    db, customers, stores, clock, currency: config.currency, timeZone: config.timeZone,
+    onRefund: (trx, refund) => loyalty.reverseForRefund(trx, refund),
+  });
   const auth = createAuthService({ db, clock });
   const webhooks = createWebhookService({ db, logger });
-  return { config, database, db, clock, logger, stores, customers, commerce, auth, webhooks };
+  return { config, database, db, clock, logger, stores, customers, commerce, loyalty, auth, webhooks };
 }
 
 export type Services = ReturnType<typeof createServices>;

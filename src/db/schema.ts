@@ -222,10 +222,10 @@ export interface LoyaltyProgramsTable {
 export interface LoyaltyMembersTable {
   customer_id: string;
   joined_at: Timestamp;
-  points: number;
-  lifetime_earned: number;
-  lifetime_redeemed: number;
-  lifetime_expired: number;
+  points: Generated<number>;
+  lifetime_earned: Generated<number>;
+  lifetime_redeemed: Generated<number>;
+  lifetime_expired: Generated<number>;
   tier: string | null;
   tier_since: Timestamp | null;
   tier_valid_until: Timestamp | null;
@@ -379,6 +379,83 @@ export interface ChallengeProgressTable {
   updated_at: Timestamp;
 }
 
+// ── Analytics ──────────────────────────────────────────────────────────────────
+export interface ScoreRunsTable {
+  id: string;
+  as_of: string;
+  trigger: string;
+  status: 'running' | 'succeeded' | 'failed';
+  started_at: Timestamp;
+  heartbeat_at: Timestamp;
+  finished_at: Timestamp | null;
+  duration_ms: number | null;
+  customers: Generated<number>;
+  params: Json<Record<string, unknown>>;
+  error: string | null;
+}
+
+export type ChurnRisk = 'low' | 'medium' | 'high';
+
+export interface CustomerScoresTable {
+  customer_id: string;
+  run_id: string;
+  model_version: string;
+  as_of: string;
+  computed_at: Timestamp;
+  recency_days: number;
+  frequency: number;
+  monetary_minor: number;
+  r: number;
+  f: number;
+  m: number;
+  segment: string;
+  segment_since: string;
+  probability_alive: number | null;
+  expected_purchases_90d: number | null;
+  expected_purchases_365d: number | null;
+  clv_12m_minor: number | null;
+  churn_probability: number | null;
+  churn_risk: ChurnRisk | null;
+  churn_reasons: Json<{ feature: string; value: number; contribution: number }[]>;
+}
+
+export interface ScoreFeaturesTable {
+  customer_id: string;
+  run_id: string;
+  first_date: string;
+  last_date: string;
+  purchase_days: number;
+  purchases: number;
+  net_minor: number;
+  gross_minor: number;
+  refunded_minor: number;
+  first_day_net_minor: number;
+  promo_purchases: number;
+  days_last_90: number;
+  days_prev_90: number;
+  member: boolean;
+  points: number;
+  has_tier: boolean;
+  r: number;
+  f: number;
+  m: number;
+}
+
+export interface SegmentSnapshotsTable {
+  run_id: string;
+  as_of: string;
+  segment: string;
+  customers: number;
+}
+
+export interface SegmentMovesTable {
+  run_id: string;
+  as_of: string;
+  from_segment: string | null;
+  to_segment: string | null;
+  customers: number;
+}
+
 export interface Database {
   stores: StoresTable;
   customers: CustomersTable;
@@ -413,4 +490,9 @@ export interface Database {
   gift_cards: GiftCardsTable;
   gift_card_transactions: GiftCardTransactionsTable;
   challenge_progress: ChallengeProgressTable;
+  score_runs: ScoreRunsTable;
+  customer_scores: CustomerScoresTable;
+  score_features: ScoreFeaturesTable;
+  segment_snapshots: SegmentSnapshotsTable;
+  segment_moves: SegmentMovesTable;
 }

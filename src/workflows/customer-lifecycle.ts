@@ -9,7 +9,7 @@ import type { Services } from '../services.ts';
 // them. Each module contributes its own step; this file is the list of steps. A module
 // added later (loyalty, feedback) adds its step here.
 
-type Deps = Pick<Services, 'db' | 'clock' | 'customers' | 'commerce'>;
+type Deps = Pick<Services, 'db' | 'clock' | 'customers' | 'commerce' | 'loyalty'>;
 
 /** Moves everything of `from` to the survivor, in one transaction, and records it. */
 export async function mergeCustomers(deps: Deps, survivorId: string, input: unknown, { actor }: { actor: Actor }) {
@@ -18,7 +18,8 @@ export async function mergeCustomers(deps: Deps, survivorId: string, input: unkn
   const moved = await deps.db.transaction().execute(async (trx) => {
     const customerPart = await deps.customers.absorb(trx, { survivorId, mergedId: from, now });
     const commercePart = await deps.commerce.moveCustomer(trx, { fromId: from, toId: survivorId, now });
-    const counts = { ...customerPart, ...commercePart };
+    const loyaltyPart = await deps.loyalty.moveCustomer(trx, { fromId: from, toId: survivorId, now });
+    const counts = { ...customerPart, ...commercePart, ...loyaltyPart };
     await trx.insertInto('customer_merges').values({ id: newId(), survivor_id: survivorId, merged_id: from, actor, moved: JSON.stringify(counts), merged_at: now }).execute();
     await audit(trx, { actor, action: 'customer.merge', subject: survivorId, details: { merged: from, ...counts } });
     await publish(trx, [{ type: 'customer.merged', customerId: survivorId, payload: { customer_id: survivorId, merged_id: from, moved: counts } }]);
@@ -28,7 +29,7 @@ export async function mergeCustomers(deps: Deps, survivorId: string, input: unkn
 }
 
 /**
- * GDPR erasure: personal data is removed; purchases, stats and (later) the points ledger
+ * GDPR erasure: personal data is removed; purchases, stats and the points ledger
  * stay, attached to an anonymous id, so revenue and loyalty totals do not change.
  */
 export async function eraseCustomer(deps: Deps, customerId: string, { actor }: { actor: Actor }) {
@@ -44,5 +45,6 @@ export async function eraseCustomer(deps: Deps, customerId: string, { actor }: {
 export async function exportCustomer(deps: Deps, customerId: string) {
   const customerPart = await deps.customers.exportPart(customerId);
   const commercePart = await deps.commerce.exportPart(customerId);
-  return { exported_at: deps.clock.now().toISOString(), ...customerPart, ...commercePart };
+  const loyaltyPart = await deps.loyalty.exportPart(customerId);
+  return { exported_at: deps.clock.now().toISOString(), ...customerPart, ...commercePart, ...loyaltyPart };
 }

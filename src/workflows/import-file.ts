@@ -4,7 +4,7 @@ import { recordPurchases } from './record-purchases.ts';
 
 // A CSV file into the store, through the same purchase workflow the API uses.
 export function importFile(
-  services: Pick<Services, 'db' | 'clock' | 'customers' | 'commerce'>,
+  services: Pick<Services, 'db' | 'clock' | 'customers' | 'commerce' | 'loyalty'>,
   options: { kind: ImportKind; file: string; map?: Record<string, string>; skipInvalid?: boolean; onProgress?: (p: ImportProgress) => void },
 ) {
   return importCsv({

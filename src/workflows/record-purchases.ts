@@ -4,14 +4,16 @@ import { AppError, conflict } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { identityKey, type CustomerService } from '../modules/customers/index.ts';
 import { preparedPurchaseView, purchaseKeyLock, type CommerceService, type PreparedPurchase, type PurchaseView } from '../modules/commerce/index.ts';
+import type { LoyaltyService, LoyaltySummary } from '../modules/loyalty/index.ts';
 
 // Recording purchases spans modules: resolve (or create) the customers, store the
-// purchases, keep the stats, write the outbox events — all in one transaction, so a
-// crash or a retry can neither lose a purchase nor count it twice. The same path serves
-// one API call, a batch of 1,000 and a CSV import chunk.
+// purchases, keep the stats, earn the loyalty points, write the outbox events — all in
+// one transaction, so a crash or a retry can neither lose a purchase nor count it (or
+// its points) twice. The same path serves one API call, a batch of 1,000 and a CSV
+// import chunk.
 
 export type PurchaseOutcome =
-  | { index: number; status: 'created' | 'duplicate'; purchaseId: string; customerId: string; purchase?: PurchaseView }
+  | { index: number; status: 'created' | 'duplicate'; purchaseId: string; customerId: string; purchase?: PurchaseView; loyalty?: LoyaltySummary | null }
   | { index: number; status: 'error'; error: AppError };
 
 export interface RecordPurchasesDeps {
@@ -19,6 +21,7 @@ export interface RecordPurchasesDeps {
   clock: Clock;
   customers: CustomerService;
   commerce: CommerceService;
+  loyalty: LoyaltyService;
 }
 
 export async function recordPurchases(
@@ -30,7 +33,7 @@ export async function recordPurchases(
     withViews = true,
   }: { source: string; prepared?: (PreparedPurchase | AppError)[]; withViews?: boolean },
 ): Promise<PurchaseOutcome[]> {
-  const { db, clock, customers, commerce } = deps;
+  const { db, clock, customers, commerce, loyalty } = deps;
   const prepared = preparedIn ?? (await commerce.prepare(inputs, source));
   const outcomes: PurchaseOutcome[] = new Array(prepared.length);
   const valid: { index: number; p: PreparedPurchase }[] = [];
@@ -71,23 +74,36 @@ export async function recordPurchases(
     const resolved = await customers.resolveMany(trx, fresh.map(({ p }) => ({ identities: p.identities, profile: p.profile })), now);
     const rows = fresh.map((item, i) => ({ index: item.index, prepared: item.p, customerId: resolved[i].customerId, id: newId() }));
     await commerce.insert(trx, rows, { source, now });
+    // Points are part of the purchase: the POS prints them on the receipt.
+    const points = await loyalty.accrue(
+      trx,
+      rows.map((r) => ({
+        customerId: r.customerId, purchaseId: r.id, externalId: r.prepared.externalId,
+        facts: {
+          occurredAt: r.prepared.occurredAt, localDate: r.prepared.localDate, storeCode: r.prepared.storeCode, channel: r.prepared.channel,
+          totalMinor: r.prepared.totalMinor, lines: r.prepared.lines.map((l) => ({ sku: l.sku, category: l.category, quantity: Number(l.quantity), unitPriceMinor: l.unit_price_minor })),
+        },
+      })),
+      now,
+    );
 
     const idByKey = new Map(rows.map((r) => [r.prepared.externalId, { customer_id: r.customerId, id: r.id }]));
     return {
-      created: rows.map((r) => ({ index: r.index, customer_id: r.customerId, id: r.id, prepared: r.prepared })),
+      created: rows.map((r) => ({ index: r.index, customer_id: r.customerId, id: r.id, prepared: r.prepared, loyalty: points.get(r.id) ?? null })),
       replays: [...replays, ...pendingReplays.map((r) => ({ index: r.index, ...idByKey.get(r.key)! }))],
     };
   });
 
   for (const r of written.created) {
     const purchase = withViews ? preparedPurchaseView(r.prepared, { id: r.id, customerId: r.customer_id, source }) : undefined;
-    outcomes[r.index] = { index: r.index, status: 'created', purchaseId: r.id, customerId: r.customer_id, purchase };
+    outcomes[r.index] = { index: r.index, status: 'created', purchaseId: r.id, customerId: r.customer_id, purchase, loyalty: r.loyalty };
   }
   // A replay answers with the stored purchase (it may have been refunded since). Imports
   // skip the read-back: they only count outcomes.
   const replayed = withViews ? await commerce.views(written.replays) : [];
+  const receipts = withViews ? await loyalty.receipts(written.replays) : new Map<string, LoyaltySummary | null>();
   written.replays.forEach((r, i) => {
-    outcomes[r.index] = { index: r.index, status: 'duplicate', purchaseId: r.id, customerId: r.customer_id, purchase: replayed[i] };
+    outcomes[r.index] = { index: r.index, status: 'duplicate', purchaseId: r.id, customerId: r.customer_id, purchase: replayed[i], loyalty: receipts.get(r.id) ?? null };
   });
   return outcomes;
 }

@@ -4,7 +4,7 @@ import { recordPurchases } from './record-purchases.ts';
 
 /** The demo business, recorded through the same purchase workflow as real sales. */
 export function runDemo(
-  services: Pick<Services, 'db' | 'clock' | 'customers' | 'commerce' | 'stores'>,
+  services: Pick<Services, 'db' | 'clock' | 'customers' | 'commerce' | 'loyalty' | 'stores'>,
   options: { customers?: number; seed?: number; years?: number; onProgress?: (p: { customers: number; purchases: number }) => void },
 ) {
   return generateDemo({

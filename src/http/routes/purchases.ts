@@ -17,7 +17,7 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
       const [outcome] = await recordPurchases(s, [req.body], { source: 'api' });
       if (outcome.status === 'error') throw outcome.error;
       if (outcome.status === 'duplicate') reply.header('idempotent-replayed', 'true');
-      return reply.code(outcome.status === 'created' ? 201 : 200).send(outcome.purchase);
+      return reply.code(outcome.status === 'created' ? 201 : 200).send({ ...outcome.purchase, loyalty: outcome.loyalty ?? null });
     },
   });
 
@@ -30,7 +30,7 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
       const { purchases } = parseInput(PurchaseBatch, req.body, 'batch');
       const outcomes = await recordPurchases(s, purchases, { source: 'api' });
       const results = outcomes.map((o) =>
-        o.status === 'error' ? { index: o.index, status: o.status, error: problemOfAppError(o.error) } : { index: o.index, status: o.status, purchase: o.purchase },
+        o.status === 'error' ? { index: o.index, status: o.status, error: problemOfAppError(o.error) } : { index: o.index, status: o.status, purchase: { ...o.purchase, loyalty: o.loyalty ?? null } },
       );
       const count = (status: string) => outcomes.filter((o) => o.status === status).length;
       return { created: count('created'), duplicates: count('duplicate'), errors: count('error'), results };
@@ -51,7 +51,7 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
     handler: async (req, reply, p) => {
       const result = await s.commerce.refund((req.params as { id: string }).id, req.body, { actor: actorOf(p) });
       if (!result.created) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.created ? 201 : 200).send({ refund: result.refund, purchase: result.purchase });
+      return reply.code(result.created ? 201 : 200).send({ refund: result.refund, purchase: result.purchase, loyalty: result.loyalty ?? null });
     },
   });
 }

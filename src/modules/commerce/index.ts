@@ -1,4 +1,4 @@
 export { PurchaseInput, RefundInput, PurchaseBatch, BATCH_LIMIT, PURCHASE_CHANNELS } from './purchase.schema.ts';
 export { purchaseKeyLock, type PreparedPurchase } from './purchase.prepare.ts';
 export { preparedPurchaseView, type PurchaseView, type CustomerStatsView } from './purchase.view.ts';
-export { createCommerceService, type CommerceService } from './purchase.service.ts';
+export { createCommerceService, type CommerceService, type RefundFacts } from './purchase.service.ts';

@@ -21,6 +21,22 @@ export interface CommerceDeps {
   clock: Clock;
   currency: string;
   timeZone: string;
+  /**
+   * Runs inside a refund's transaction, after the purchase is updated: modules that must
+   * stay consistent with refunds (loyalty takes points back) hook in here at composition.
+   */
+  onRefund?: (trx: Tx, refund: RefundFacts) => Promise<Record<string, unknown> | null>;
+}
+
+export interface RefundFacts {
+  customerId: string;
+  purchaseId: string;
+  refundId: string;
+  totalMinor: number;
+  /** Cumulative, this refund included. */
+  refundedMinor: number;
+  occurredAt: Date;
+  now: Date;
 }
 
 export function createCommerceService(deps: CommerceDeps) {
@@ -134,16 +150,19 @@ export function createCommerceService(deps: CommerceDeps) {
         await trx.insertInto('refund_keys').values({ external_id: data.external_id, customer_id: ref.customer_id, refund_id: refundId, request_hash: requestHash }).execute();
         await trx.updateTable('purchases').set({ refunded_minor: sql`refunded_minor + ${amount}` }).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).execute();
         await repo.recomputeStats(trx, [ref.customer_id], now);
+        const loyalty = deps.onRefund
+          ? await deps.onRefund(trx, { customerId: ref.customer_id, purchaseId: ref.purchase_id, refundId, totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + amount, occurredAt, now })
+          : null;
         await audit(trx, { actor, action: 'purchase.refund', subject: ref.purchase_id, details: { amount: toMajor(amount, purchase.currency) } });
         await publish(trx, [{
           type: 'purchase.refunded', customerId: ref.customer_id,
           payload: { purchase_id: ref.purchase_id, refund_id: refundId, customer_id: ref.customer_id, amount: toMajor(amount, purchase.currency),
             share_of_total: amount / purchase.total_minor, fully_refunded: amount === refundable },
         }]);
-        return { refundId, created: true };
+        return { refundId, created: true, loyalty };
       });
       const purchase = await this.get(ref.purchase_id);
-      return { created: outcome.created, refund: purchase.refunds.find((r) => r.id === outcome.refundId)!, purchase };
+      return { created: outcome.created, refund: purchase.refunds.find((r) => r.id === outcome.refundId)!, purchase, ...('loyalty' in outcome ? { loyalty: outcome.loyalty } : {}) };
     },
 
     /** The commerce part of a merge. customer_id is never updated in place: rows are copied to the survivor and the originals deleted. */

@@ -1,0 +1,24 @@
+import { createLoyaltyCore, type LoyaltyDeps } from './loyalty.core.ts';
+import { createLoyaltyService } from './loyalty.service.ts';
+import { createLoyaltyMaintenance } from './maintenance.ts';
+import { createRewardsService } from './rewards.service.ts';
+
+// The loyalty program: a provable points ledger, earning rules, tiers, rewards, coupons,
+// gift cards, reservations and the scheduled maintenance. Other modules and workflows
+// use only what this file exports.
+
+export { ProgramDocument, ApplyProgramInput, programJsonSchema } from './program.schema.ts';
+export { compileProgram, pointsForPurchase, type Program, type PurchaseFacts } from './program.ts';
+export { AdjustmentInput, type AccrualItem, type LoyaltySummary } from './loyalty.service.ts';
+export { RedeemRewardInput, UseCouponInput, CampaignInput, ReserveInput, GiftCardChargeInput, GiftCardIssueInput } from './rewards.service.ts';
+export { simulateProgram, type SimulationReport } from './simulate.ts';
+
+export function createLoyalty(deps: LoyaltyDeps) {
+  const core = createLoyaltyCore(deps);
+  const account = createLoyaltyService(core);
+  const rewards = createRewardsService(core);
+  const maintenance = createLoyaltyMaintenance(core, rewards);
+  return { ...account, ...rewards, maintenance, programAt: core.programAt };
+}
+
+export type LoyaltyService = ReturnType<typeof createLoyalty>;

@@ -1,0 +1,272 @@
+import { sql } from 'kysely';
+import type { Db, LoyaltyEntryKind, Tx } from '../../db/index.ts';
+import { chooseLots, type Allocation, type Lot } from './ledger.ts';
+
+// SQL of the ledger. Every writer of a member's ledger first locks the member's row
+// (lockMembers); that one rule serialises concurrent redemptions, refunds and accruals of
+// the same member, so lots are read and consumed without further locking.
+
+export interface MemberRow {
+  customer_id: string;
+  joined_at: Date;
+  points: number;
+  lifetime_earned: number;
+  lifetime_redeemed: number;
+  lifetime_expired: number;
+  tier: string | null;
+  tier_since: Date | null;
+  tier_valid_until: Date | null;
+  last_activity_at: Date | null;
+  referral_code: string | null;
+  created?: boolean;
+}
+
+/** Locks (and with `create`, enrols) members, in customer-id order so two writers never deadlock. */
+export async function lockMembers(trx: Tx, customerIds: string[], { now, create }: { now: Date; create: boolean }): Promise<Map<string, MemberRow>> {
+  const ids = [...new Set(customerIds)].sort();
+  if (ids.length === 0) return new Map();
+  const rows = create
+    ? await sql<MemberRow>`
+        INSERT INTO loyalty_members (customer_id, joined_at, updated_at)
+        SELECT id, ${now}, ${now} FROM unnest(${ids}::uuid[]) AS id ORDER BY id
+        ON CONFLICT (customer_id) DO UPDATE SET customer_id = EXCLUDED.customer_id
+        RETURNING *, (xmax = 0) AS created`.execute(trx)
+    : await sql<MemberRow>`SELECT * FROM loyalty_members WHERE customer_id = ANY(${ids}::uuid[]) ORDER BY customer_id FOR UPDATE`.execute(trx);
+  return new Map(rows.rows.map((r) => [r.customer_id, r]));
+}
+
+export async function openLots(db: Db | Tx, customerId: string): Promise<(Lot & { kind: LoyaltyEntryKind; source_type: string; source_id: string | null })[]> {
+  const rows = await db.selectFrom('loyalty_entries')
+    .select(['id', 'remaining', 'available_at', 'expires_at', 'kind', 'source_type', 'source_id'])
+    .where('customer_id', '=', customerId).where('remaining', '>', 0).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, remaining: r.remaining!, availableAt: r.available_at, expiresAt: r.expires_at, kind: r.kind, source_type: r.source_type, source_id: r.source_id }));
+}
+
+export interface NewEntry {
+  customerId: string;
+  kind: LoyaltyEntryKind;
+  points: number;
+  occurredAt: Date;
+  availableAt?: Date | null;
+  expiresAt?: Date | null;
+  sourceType: string;
+  sourceId?: string | null;
+  idempotencyKey?: string | null;
+  reason?: string | null;
+  actor?: string | null;
+  programVersion?: number | null;
+  details?: Record<string, unknown>;
+}
+
+function entryRow(e: NewEntry, now: Date, extra: { remaining: number | null; unsettled: number | null }) {
+  return {
+    customer_id: e.customerId, kind: e.kind, points: e.points, remaining: extra.remaining, unsettled: extra.unsettled,
+    available_at: e.availableAt ? e.availableAt.toISOString() : null, expires_at: e.expiresAt ? e.expiresAt.toISOString() : null,
+    occurred_at: e.occurredAt.toISOString(), created_at: now.toISOString(), source_type: e.sourceType, source_id: e.sourceId ?? null,
+    idempotency_key: e.idempotencyKey ?? null, reason: e.reason ?? null, actor: e.actor ?? null, program_version: e.programVersion ?? null,
+    details: e.details ?? {},
+  };
+}
+
+/**
+ * Credits many lots in one statement (a batch of purchases). The caller has settled any
+ * debt first; an entry whose idempotency key exists already is skipped (ON CONFLICT), and
+ * the returned keys say which were written.
+ */
+export async function insertCredits(trx: Tx, entries: NewEntry[], now: Date): Promise<{ customer_id: string; id: number; idempotency_key: string | null; points: number }[]> {
+  if (entries.length === 0) return [];
+  const rows = JSON.stringify(entries.map((e) => entryRow(e, now, { remaining: e.points, unsettled: null })));
+  const result = await sql<{ customer_id: string; id: number; idempotency_key: string | null; points: number }>`
+    INSERT INTO loyalty_entries (customer_id, kind, points, remaining, unsettled, available_at, expires_at, occurred_at, created_at,
+                                 source_type, source_id, idempotency_key, reason, actor, program_version, details)
+    SELECT customer_id, kind, points, remaining, unsettled, available_at, expires_at, occurred_at, created_at,
+           source_type, source_id, idempotency_key, reason, actor, program_version, details
+    FROM jsonb_to_recordset(${rows}::jsonb) AS t(customer_id uuid, kind text, points bigint, remaining bigint, unsettled bigint,
+         available_at timestamptz, expires_at timestamptz, occurred_at timestamptz, created_at timestamptz, source_type text,
+         source_id text, idempotency_key text, reason text, actor text, program_version bigint, details jsonb)
+    ON CONFLICT (customer_id, idempotency_key) DO NOTHING
+    RETURNING customer_id, id, idempotency_key, points`.execute(trx);
+  return result.rows;
+}
+
+async function insertOne(trx: Tx, e: NewEntry, now: Date, extra: { remaining: number | null; unsettled: number | null }): Promise<number | null> {
+  const r = entryRow(e, now, extra);
+  const result = await sql<{ id: number }>`
+    INSERT INTO loyalty_entries (customer_id, kind, points, remaining, unsettled, available_at, expires_at, occurred_at, created_at,
+                                 source_type, source_id, idempotency_key, reason, actor, program_version, details)
+    VALUES (${r.customer_id}, ${r.kind}, ${r.points}, ${r.remaining}, ${r.unsettled}, ${r.available_at}, ${r.expires_at}, ${r.occurred_at},
+            ${r.created_at}, ${r.source_type}, ${r.source_id}, ${r.idempotency_key}, ${r.reason}, ${r.actor}, ${r.program_version}, ${JSON.stringify(r.details)}::jsonb)
+    ON CONFLICT (customer_id, idempotency_key) DO NOTHING
+    RETURNING id`.execute(trx);
+  return result.rows[0]?.id ?? null;
+}
+
+async function writeAllocations(trx: Tx, customerId: string, rows: { debitId: number; creditId: number; points: number }[], now: Date) {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows.map((r) => ({ debit_id: r.debitId, credit_id: r.creditId, points: r.points })));
+  await sql`
+    INSERT INTO loyalty_allocations (customer_id, debit_id, credit_id, points, created_at)
+    SELECT ${customerId}, debit_id, credit_id, points, ${now} FROM jsonb_to_recordset(${json}::jsonb) AS t(debit_id bigint, credit_id bigint, points bigint)`.execute(trx);
+}
+
+async function consumeLots(trx: Tx, customerId: string, allocations: Allocation[]) {
+  if (allocations.length === 0) return;
+  const json = JSON.stringify(allocations.map((a) => ({ id: a.creditId, points: a.points })));
+  await sql`
+    UPDATE loyalty_entries e SET remaining = e.remaining - t.points
+    FROM jsonb_to_recordset(${json}::jsonb) AS t(id bigint, points bigint)
+    WHERE e.customer_id = ${customerId} AND e.id = t.id`.execute(trx);
+}
+
+/**
+ * Credits one lot for a member whose row the caller holds locked. Outstanding debts
+ * (unsettled debits, oldest first) are settled from the new lot first. Returns null
+ * when the idempotency key was used before (nothing written).
+ */
+export async function credit(trx: Tx, member: MemberRow, e: NewEntry, now: Date): Promise<{ id: number; settled: number } | null> {
+  const id = await insertOne(trx, e, now, { remaining: e.points, unsettled: null });
+  if (id === null) return null;
+  let settled = 0;
+  if (member.points < 0) settled = await settleDebts(trx, member.customer_id, id, e.points, now);
+  member.points += e.points;
+  return { id, settled };
+}
+
+/** Settles unsettled debits from one new lot; returns the points used. */
+export async function settleDebts(trx: Tx, customerId: string, creditId: number, available: number, now: Date): Promise<number> {
+  const debts = await sql<{ id: number; unsettled: number }>`
+    SELECT id, unsettled FROM loyalty_entries WHERE customer_id = ${customerId} AND unsettled > 0 ORDER BY id`.execute(trx);
+  let left = available;
+  const allocations: { debitId: number; creditId: number; points: number }[] = [];
+  for (const d of debts.rows) {
+    if (left === 0) break;
+    const take = Math.min(left, d.unsettled);
+    allocations.push({ debitId: d.id, creditId, points: take });
+    left -= take;
+  }
+  if (allocations.length === 0) return 0;
+  await writeAllocations(trx, customerId, allocations, now);
+  const json = JSON.stringify(allocations.map((a) => ({ id: a.debitId, points: a.points })));
+  await sql`
+    UPDATE loyalty_entries e SET unsettled = e.unsettled - t.points
+    FROM jsonb_to_recordset(${json}::jsonb) AS t(id bigint, points bigint)
+    WHERE e.customer_id = ${customerId} AND e.id = t.id`.execute(trx);
+  const used = available - left;
+  await sql`UPDATE loyalty_entries SET remaining = remaining - ${used} WHERE customer_id = ${customerId} AND id = ${creditId}`.execute(trx);
+  return used;
+}
+
+/**
+ * Debits `points` (positive) from a member whose row the caller holds locked, taking lots
+ * as chooseLots decides. With `shortfall: 'fail'` the debit is refused (returns the
+ * shortfall, writes nothing) when the lots do not cover it; 'owe' records the rest as
+ * unsettled; 'forgive' debits only what the lots cover.
+ */
+export async function debit(
+  trx: Tx,
+  member: MemberRow,
+  e: Omit<NewEntry, 'points'> & { points: number },
+  { now, includePending, prefer, shortfall, lots: explicit }: { now: Date; includePending: boolean; prefer?: number[]; shortfall: 'fail' | 'owe' | 'forgive'; lots?: Allocation[] },
+): Promise<{ id: number | null; debited: number; unsettled: number; shortfall: number; duplicate: boolean }> {
+  // Expiry names its lots itself (they are past their date, which chooseLots skips).
+  const choice = explicit
+    ? { allocations: explicit, shortfall: 0 }
+    : chooseLots(await openLots(trx, member.customer_id), e.points, { now, includePending, prefer });
+  if (choice.shortfall > 0 && shortfall === 'fail') return { id: null, debited: 0, unsettled: 0, shortfall: choice.shortfall, duplicate: false };
+  const debited = shortfall === 'forgive' ? e.points - choice.shortfall : e.points;
+  if (debited === 0) return { id: null, debited: 0, unsettled: 0, shortfall: choice.shortfall, duplicate: false };
+  const unsettled = shortfall === 'owe' ? choice.shortfall : 0;
+  const details = shortfall === 'forgive' && choice.shortfall > 0 ? { ...e.details, forgiven: choice.shortfall } : e.details;
+  const id = await insertOne(trx, { ...e, points: -debited, details }, now, { remaining: null, unsettled });
+  if (id === null) return { id: null, debited: 0, unsettled: 0, shortfall: 0, duplicate: true };
+  await writeAllocations(trx, member.customer_id, choice.allocations.map((a) => ({ debitId: id, creditId: a.creditId, points: a.points })), now);
+  await consumeLots(trx, member.customer_id, choice.allocations);
+  member.points -= debited;
+  return { id, debited, unsettled, shortfall: choice.shortfall, duplicate: false };
+}
+
+/** Writes the member's cached counters and tier (the caller changed them on the row object). */
+export async function saveMembers(trx: Tx, members: MemberRow[], now: Date) {
+  if (members.length === 0) return;
+  const json = JSON.stringify(members.map((m) => ({
+    customer_id: m.customer_id, points: m.points, lifetime_earned: m.lifetime_earned, lifetime_redeemed: m.lifetime_redeemed,
+    lifetime_expired: m.lifetime_expired, tier: m.tier, tier_since: m.tier_since, tier_valid_until: m.tier_valid_until,
+    last_activity_at: m.last_activity_at, referral_code: m.referral_code,
+  })));
+  await sql`
+    UPDATE loyalty_members m SET points = t.points, lifetime_earned = t.lifetime_earned, lifetime_redeemed = t.lifetime_redeemed,
+      lifetime_expired = t.lifetime_expired, tier = t.tier, tier_since = t.tier_since, tier_valid_until = t.tier_valid_until,
+      last_activity_at = t.last_activity_at, referral_code = t.referral_code, updated_at = ${now}
+    FROM jsonb_to_recordset(${json}::jsonb) AS t(customer_id uuid, points bigint, lifetime_earned bigint, lifetime_redeemed bigint,
+         lifetime_expired bigint, tier text, tier_since timestamptz, tier_valid_until timestamptz, last_activity_at timestamptz, referral_code text)
+    WHERE m.customer_id = t.customer_id`.execute(trx);
+}
+
+export async function recordTierChanges(trx: Tx, changes: { customerId: string; id: string; from: string | null; to: string | null; reason: string; programVersion: number | null; at: Date }[]) {
+  if (changes.length === 0) return;
+  await trx.insertInto('loyalty_tier_history').values(changes.map((c) => ({
+    customer_id: c.customerId, id: c.id, from_tier: c.from, to_tier: c.to, reason: c.reason, program_version: c.programVersion, changed_at: c.at,
+  }))).execute();
+}
+
+export interface VerifyProblem {
+  customer_id: string;
+  rule: string;
+  entry_id?: number;
+  expected: number;
+  actual: number;
+}
+
+/** Every mismatch between the cached numbers and the allocations, over all members (set-based). */
+export async function findLedgerProblems(db: Db, limit = 1000): Promise<{ members: number; entries: number; problems: VerifyProblem[] }> {
+  const counts = await sql<{ members: number; entries: number }>`
+    SELECT (SELECT count(*) FROM loyalty_members)::bigint AS members, (SELECT count(*) FROM loyalty_entries)::bigint AS entries`.execute(db);
+  const problems = await sql<VerifyProblem>`
+    WITH sums AS (
+      SELECT customer_id, sum(points) AS points,
+             COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus')), 0) AS earned,
+             COALESCE(-sum(points) FILTER (WHERE kind = 'redeem'), 0) - COALESCE(sum(points) FILTER (WHERE kind = 'release'), 0) AS redeemed,
+             COALESCE(-sum(points) FILTER (WHERE kind = 'expire'), 0) AS expired
+      FROM loyalty_entries GROUP BY customer_id
+    ), member_checks AS (
+      SELECT m.customer_id, c.rule, c.expected, c.actual
+      FROM loyalty_members m LEFT JOIN sums s USING (customer_id)
+      CROSS JOIN LATERAL (VALUES
+        ('balance = sum of entries', COALESCE(s.points, 0), m.points),
+        ('lifetime earned', COALESCE(s.earned, 0), m.lifetime_earned),
+        ('lifetime redeemed', COALESCE(s.redeemed, 0), m.lifetime_redeemed),
+        ('lifetime expired', COALESCE(s.expired, 0), m.lifetime_expired)
+      ) AS c(rule, expected, actual)
+      WHERE c.expected <> c.actual
+    ), orphans AS (
+      SELECT s.customer_id, 'entries without a member' AS rule, 0::numeric AS expected, s.points AS actual
+      FROM sums s LEFT JOIN loyalty_members m USING (customer_id) WHERE m.customer_id IS NULL
+    ), taken AS (
+      SELECT customer_id, credit_id, sum(points) AS points FROM loyalty_allocations GROUP BY customer_id, credit_id
+    ), given AS (
+      SELECT customer_id, debit_id, sum(points) AS points FROM loyalty_allocations GROUP BY customer_id, debit_id
+    ), lot_checks AS (
+      SELECT e.customer_id, 'lot remaining = points − allocations' AS rule, e.id AS entry_id,
+             (e.points - COALESCE(t.points, 0))::numeric AS expected, e.remaining::numeric AS actual
+      FROM loyalty_entries e LEFT JOIN taken t ON t.customer_id = e.customer_id AND t.credit_id = e.id
+      WHERE e.points > 0 AND e.remaining <> e.points - COALESCE(t.points, 0)
+    ), debit_checks AS (
+      SELECT e.customer_id, 'debit unsettled = −points − allocations' AS rule, e.id AS entry_id,
+             (-e.points - COALESCE(g.points, 0))::numeric AS expected, e.unsettled::numeric AS actual
+      FROM loyalty_entries e LEFT JOIN given g ON g.customer_id = e.customer_id AND g.debit_id = e.id
+      WHERE e.points < 0 AND e.unsettled <> -e.points - COALESCE(g.points, 0)
+    ), wrong_direction AS (
+      SELECT a.customer_id, 'allocation links a debit to a credit' AS rule, a.id AS entry_id, 0::numeric AS expected, 1::numeric AS actual
+      FROM loyalty_allocations a
+      JOIN loyalty_entries d ON d.customer_id = a.customer_id AND d.id = a.debit_id
+      JOIN loyalty_entries c ON c.customer_id = a.customer_id AND c.id = a.credit_id
+      WHERE d.points >= 0 OR c.points <= 0
+    )
+    SELECT customer_id, rule, NULL::bigint AS entry_id, expected::float8 AS expected, actual::float8 AS actual FROM member_checks
+    UNION ALL SELECT customer_id, rule, NULL, expected::float8, actual::float8 FROM orphans
+    UNION ALL SELECT customer_id, rule, entry_id, expected::float8, actual::float8 FROM lot_checks
+    UNION ALL SELECT customer_id, rule, entry_id, expected::float8, actual::float8 FROM debit_checks
+    UNION ALL SELECT customer_id, rule, entry_id, expected::float8, actual::float8 FROM wrong_direction
+    LIMIT ${limit}`.execute(db);
+  return { members: Number(counts.rows[0].members), entries: Number(counts.rows[0].entries), problems: problems.rows.map((p) => ({ ...p, entry_id: p.entry_id ?? undefined })) };
+}

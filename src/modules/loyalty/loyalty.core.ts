@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from '../../db/index.ts';
+import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { newId } from '../../shared/ids.ts';
+import * as ledger from './ledger.repository.ts';
+import type { MemberRow } from './ledger.repository.ts';
+import { compileProgram, tierIndexFor, tierIndexOf, tierValidUntil, windowStart, type Program } from './program.ts';
+import { ProgramDocument } from './program.schema.ts';
+import { listPrograms } from './program.repository.ts';
+
+// What the loyalty services share: the program versions (cached), the tier rules applied
+// to members, and the member lock. Kept apart so accrual, rewards and the scheduled
+// maintenance each read as their own file.
+
+export interface LoyaltyDeps {
+  db: Db;
+  clock: Clock;
+  currency: string;
+  timeZone: string;
+}
+
+/** Programs change rarely; a few seconds of cache keeps them off the checkout path, and other processes see a new version within that time. */
+const PROGRAM_CACHE_MS = 5_000;
+
+export function createLoyaltyCore(deps: LoyaltyDeps) {
+  const { db, currency, timeZone } = deps;
+  let cache: { programs: Program[]; at: number } | undefined;
+
+  async function programs(db_: Db | Tx = db): Promise<Program[]> {
+    if (cache && Date.now() - cache.at < PROGRAM_CACHE_MS) return cache.programs;
+    const rows = await listPrograms(db_);
+    const list = rows.map((r) => compileProgram({ version: r.version, effectiveFrom: r.effective_from, document: ProgramDocument.parse(r.document), currency }));
+    cache = { programs: list, at: Date.now() };
+    return list;
+  }
+
+  /** The version in force at `at`: the latest applied whose effective date has come. */
+  async function programAt(at: Date, db_: Db | Tx = db): Promise<Program | undefined> {
+    let found: Program | undefined;
+    for (const p of await programs(db_)) {
+      if (p.effectiveFrom.getTime() <= at.getTime() && (!found || p.version > found.version)) found = p;
+    }
+    return found;
+  }
+
+  /**
+   * Qualification metric per member for the window that ends now: net spend (minor
+   * units), purchases (not fully refunded), or points earned (credits less reversals).
+   */
+  async function tierMetrics(trx: Db | Tx, program: Program, customerIds: string[] | 'all', now: Date): Promise<Map<string, number>> {
+    const tiers = program.document.tiers;
+    if (!tiers) return new Map();
+    const start = windowStart(program, now, timeZone) ?? new Date(0);
+    const scope = customerIds === 'all' ? sql`TRUE` : sql`customer_id = ANY(${customerIds}::uuid[])`;
+    const result = tiers.metric === 'points'
+      ? await sql<{ customer_id: string; metric: number }>`
+          SELECT customer_id, COALESCE(sum(points), 0)::float8 AS metric FROM loyalty_entries
+          WHERE ${scope} AND kind IN ('earn', 'bonus', 'reverse') AND occurred_at >= ${start} AND occurred_at <= ${now}
+          GROUP BY customer_id`.execute(trx)
+      : await sql<{ customer_id: string; metric: number }>`
+          SELECT customer_id, ${tiers.metric === 'spend' ? sql`COALESCE(sum(total_minor - refunded_minor), 0)` : sql`count(*) FILTER (WHERE refunded_minor < total_minor)`}::float8 AS metric
+          FROM purchases WHERE ${scope} AND occurred_at >= ${start} AND occurred_at <= ${now}
+          GROUP BY customer_id`.execute(trx);
+    return new Map(result.rows.map((r) => [r.customer_id, Number(r.metric)]));
+  }
+
+  interface TierChange { customerId: string; from: string | null; to: string | null; reason: string }
+
+  /**
+   * Moves a member to the tier `metric` earns under `program`. Upgrades happen at once and
+   * start a new tier period; reaching the same tier again renews the period; a lower
+   * result changes nothing unless `allowDowngrade` (the review at the end of a period, or
+   * a program change applied with reevaluate_now).
+   */
+  function placeInTier(program: Program, member: MemberRow, metric: number, now: Date, { allowDowngrade, reason }: { allowDowngrade: boolean; reason: string }): TierChange | null {
+    const levels = program.document.tiers?.levels;
+    if (!levels) return null;
+    const target = tierIndexFor(program, metric);
+    const current = tierIndexOf(program, member.tier);
+    const validUntil = target === 0 ? null : tierValidUntil(program, now, timeZone);
+    if (target === current) {
+      if (target > 0) member.tier_valid_until = laterOf(member.tier_valid_until, validUntil);
+      return null;
+    }
+    if (target < current && !allowDowngrade) return null;
+    if (current === -1 && target === 0) {
+      // A new member starts in the base level: not a change anyone needs to hear about.
+      member.tier = levels[0].code;
+      member.tier_since = now;
+      member.tier_valid_until = null;
+      return null;
+    }
+    const change = { customerId: member.customer_id, from: member.tier, to: levels[target].code, reason };
+    member.tier = levels[target].code;
+    member.tier_since = now;
+    member.tier_valid_until = validUntil;
+    return change;
+  }
+
+  async function recordTierChanges(trx: Tx, program: Program, changes: TierChange[], now: Date) {
+    if (changes.length === 0) return;
+    const levels = program.document.tiers!.levels;
+    const rank = (code: string | null) => levels.findIndex((l) => l.code === code);
+    await ledger.recordTierChanges(trx, changes.map((c) => ({ ...c, id: newId(), programVersion: program.version, at: now })));
+    const events: OutgoingEvent[] = changes.map((c) => ({
+      type: 'loyalty.tier_changed', customerId: c.customerId,
+      payload: { customer_id: c.customerId, from: c.from, to: c.to, direction: rank(c.to) > rank(c.from) ? 'up' : 'down', reason: c.reason, program_version: program.version },
+    }));
+    await publish(trx, events);
+  }
+
+  return { deps, programs, programAt, tierMetrics, placeInTier, recordTierChanges, invalidate: () => (cache = undefined) };
+}
+
+export type LoyaltyCore = ReturnType<typeof createLoyaltyCore>;
+
+function laterOf(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) return a ?? b;
+  return a.getTime() >= b.getTime() ? a : b;
+}

@@ -1,0 +1,555 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
+import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
+import { invalid, invalidField, notFound } from '../../shared/errors.ts';
+import { isUuid } from '../../shared/ids.ts';
+import { currencyExponent, toMajor, toMinor } from '../../shared/money.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { balanceOf, pointsToReverse } from './ledger.ts';
+import * as ledger from './ledger.repository.ts';
+import type { MemberRow, NewEntry } from './ledger.repository.ts';
+import type { LoyaltyCore } from './loyalty.core.ts';
+import { simulateProgram } from './simulate.ts';
+import { addDays, addMonths, compileProgram, lotExpiry, pointsForPurchase, text, tierIndexOf, type Program, type PurchaseFacts } from './program.ts';
+import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
+import { insertProgram } from './program.repository.ts';
+import { describeEntry } from './explain.ts';
+
+// Points for purchases (inside the purchase's transaction), reversals on refunds, staff
+// adjustments, the program's versions, and the member's account with its explanation.
+
+export interface AccrualItem {
+  customerId: string;
+  purchaseId: string;
+  externalId: string;
+  facts: PurchaseFacts;
+}
+
+/** What a POS prints on the receipt. */
+export interface LoyaltySummary {
+  points_earned: number;
+  balance: number;
+  pending: number;
+  tier: string | null;
+}
+
+export const AdjustmentInput = z.object({
+  points: z.number().int('must be a whole number of points').refine((n) => n !== 0, 'must not be 0').refine((n) => Math.abs(n) <= 1e9, 'is too large'),
+  reason: z.string().trim().min(3, 'is required (say why, it is audited)').max(500),
+  idempotency_key: z.string().trim().min(1).max(200),
+});
+
+export function createLoyaltyService(core: LoyaltyCore) {
+  const { db, clock, currency, timeZone } = core.deps;
+
+  async function requireCustomer(db_: Db | Tx, id: string) {
+    const row = isUuid(id) ? await db_.selectFrom('customers').select(['id', 'status']).where('id', '=', id).executeTakeFirst() : undefined;
+    if (!row) throw notFound(`Customer ${id}`);
+    return row;
+  }
+
+  /** Sign-up bonus and base tier for members enrolled just now. */
+  async function welcome(trx: Tx, program: Program, members: MemberRow[], now: Date, events: OutgoingEvent[]) {
+    const bonus = program.document.bonuses.sign_up;
+    for (const m of members) {
+      core.placeInTier(program, m, 0, now, { allowDowngrade: false, reason: 'joined' });
+      if (bonus) {
+        const written = await ledger.credit(trx, m, { customerId: m.customer_id, kind: 'bonus', points: bonus, occurredAt: now, expiresAt: lotExpiry(program, now), sourceType: 'bonus', sourceId: 'sign_up', idempotencyKey: 'bonus:sign_up', programVersion: program.version, details: { bonus: 'sign_up' } }, now);
+        if (written) m.lifetime_earned += bonus;
+      }
+      events.push({ type: 'loyalty.member_joined', customerId: m.customer_id, payload: { customer_id: m.customer_id, program_version: program.version, tier: m.tier } });
+    }
+  }
+
+  /** Inactivity expiry, applied before a member's next credit (the sweep may not have run yet). */
+  async function expireIfInactive(trx: Tx, program: Program, member: MemberRow, at: Date, now: Date) {
+    const expiry = program.document.expiry;
+    if (expiry.policy !== 'inactivity' || !member.last_activity_at || member.points <= 0) return;
+    if (addMonths(member.last_activity_at, expiry.months).getTime() > at.getTime()) return;
+    const lots = (await ledger.openLots(trx, member.customer_id)).filter((l) => l.remaining > 0);
+    const points = lots.reduce((s, l) => s + l.remaining, 0);
+    if (points === 0) return;
+    await ledger.debit(trx, member, { customerId: member.customer_id, kind: 'expire', points, occurredAt: at, sourceType: 'expiry', sourceId: 'inactivity', programVersion: program.version, details: { policy: 'inactivity', months: expiry.months, last_activity_at: member.last_activity_at } },
+      { now, includePending: true, shortfall: 'fail', lots: lots.map((l) => ({ creditId: l.id, points: l.remaining })) });
+    member.lifetime_expired += points;
+  }
+
+  const service = {
+    // ── Program ──────────────────────────────────────────────────────────────
+    async applyProgram(input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(ApplyProgramInput, input, 'program application');
+      const document = parseInput(ProgramDocument, data.program, 'program');
+      checkAmounts(document, currency);
+      const now = clock.now();
+      const effectiveFrom = data.effective_from ? new Date(data.effective_from) : now;
+      const result = await db.transaction().execute(async (trx) => {
+        await lockKeys(trx, ['loyalty:program']);
+        const version = await insertProgram(trx, { document, effective_from: effectiveFrom, tier_policy: data.tier_policy, note: data.note ?? null, created_by: actor, created_at: now });
+        await audit(trx, { actor, action: 'loyalty.program.apply', subject: String(version), details: { effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy, note: data.note } });
+        await publish(trx, [{ type: 'loyalty.program_applied', payload: { version, effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy } }]);
+        core.invalidate();
+        // A version that is in force now re-places every member by its tier rules at once;
+        // a future-dated one does so at the review after it takes effect.
+        const tierChanges = effectiveFrom.getTime() <= now.getTime() ? await reevaluateAll(trx, data.tier_policy, now) : { up: 0, down: 0, unchanged: 0, deferred: true };
+        return { version, tierChanges };
+      });
+      core.invalidate();
+      return { version: result.version, effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy, tier_changes: result.tierChanges, program: document };
+    },
+
+    async currentProgram() {
+      const now = clock.now();
+      const program = await core.programAt(now);
+      const all = await core.programs();
+      return {
+        current: program ? { version: program.version, effective_from: program.effectiveFrom.toISOString(), document: program.document } : null,
+        versions: all.map((p) => ({ version: p.version, effective_from: p.effectiveFrom.toISOString(), in_force: p.version === program?.version })),
+      };
+    },
+
+    /** Replays the purchases since `since` against a proposed program; writes nothing. */
+    async simulate(programInput: unknown, { since }: { since: string }) {
+      const document = parseInput(ProgramDocument, programInput, 'program');
+      checkAmounts(document, currency);
+      const sinceDate = new Date(since);
+      if (Number.isNaN(sinceDate.getTime())) throw invalidField('since', 'must be a date (YYYY-MM-DD) or an ISO timestamp');
+      const now = clock.now();
+      const proposed = compileProgram({ version: 0, effectiveFrom: now, document, currency });
+      return simulateProgram({ db, proposed, current: await core.programAt(now), since: sinceDate, now, currency, timeZone });
+    },
+
+    async programVersion(version: number) {
+      const p = (await core.programs()).find((x) => x.version === version);
+      if (!p) throw notFound(`Program version ${version}`);
+      return { version: p.version, effective_from: p.effectiveFrom.toISOString(), document: p.document };
+    },
+
+    // ── Accrual (inside the purchase transaction) ────────────────────────────
+    /**
+     * Points for newly recorded purchases, in the purchases' transaction; the caller holds
+     * the customers' row locks. Returns what each purchase's response carries, or null
+     * when no program is in force (or the customer is not a member of an on-request one).
+     */
+    async accrue(trx: Tx, items: AccrualItem[], now: Date): Promise<Map<string, LoyaltySummary | null>> {
+      const out = new Map<string, LoyaltySummary | null>();
+      const program = items.length ? await core.programAt(now, trx) : undefined;
+      if (!program) {
+        for (const i of items) out.set(i.purchaseId, null);
+        return out;
+      }
+      const doc = program.document;
+      const members = await ledger.lockMembers(trx, items.map((i) => i.customerId), { now, create: doc.enrolment === 'automatic' });
+      const events: OutgoingEvent[] = [];
+      await welcome(trx, program, [...members.values()].filter((m) => m.created), now, events);
+
+      const capUsed = new Map<string, number>();
+      if (doc.earning.daily_cap) {
+        const dates = [...new Set(items.map((i) => i.facts.localDate))];
+        const used = await sql<{ customer_id: string; local_date: string; points: number }>`
+          SELECT customer_id, details->>'local_date' AS local_date, sum(points)::float8 AS points FROM loyalty_entries
+          WHERE customer_id = ANY(${[...members.keys()]}::uuid[]) AND kind IN ('earn', 'reverse') AND source_type = 'purchase'
+            AND details->>'local_date' = ANY(${dates}::text[])
+          GROUP BY 1, 2`.execute(trx);
+        for (const r of used.rows) capUsed.set(`${r.customer_id}|${r.local_date}`, Number(r.points));
+      }
+      const priorPurchases = await sql<{ customer_id: string; n: number }>`
+        SELECT customer_id, purchases_count AS n FROM customer_stats WHERE customer_id = ANY(${[...members.keys()]}::uuid[])`.execute(trx);
+      const countBefore = new Map(priorPurchases.rows.map((r) => [r.customer_id, Number(r.n)]));
+      for (const i of items) if (members.has(i.customerId)) countBefore.set(i.customerId, (countBefore.get(i.customerId) ?? 0) - 1);
+
+      const bulk: NewEntry[] = [];
+      const earned = new Map<string, number>();
+      const sorted = [...items].sort((a, b) => a.facts.occurredAt.getTime() - b.facts.occurredAt.getTime());
+      const firstBonusGiven = new Set<string>();
+      for (const item of sorted) {
+        const member = members.get(item.customerId);
+        if (!member) {
+          out.set(item.purchaseId, null);
+          continue;
+        }
+        await expireIfInactive(trx, program, member, item.facts.occurredAt, now);
+        const result = pointsForPurchase(program, item.facts, { tier: member.tier });
+        let points = result.points;
+        let capped = false;
+        if (doc.earning.daily_cap) {
+          const key = `${member.customer_id}|${item.facts.localDate}`;
+          const room = Math.max(0, doc.earning.daily_cap - (capUsed.get(key) ?? 0));
+          if (points > room) {
+            points = room;
+            capped = true;
+          }
+          capUsed.set(key, (capUsed.get(key) ?? 0) + points);
+        }
+        const availableAt = doc.pending_days > 0 ? addDays(item.facts.occurredAt, doc.pending_days) : null;
+        const expiresAt = lotExpiry(program, item.facts.occurredAt);
+        const entries: NewEntry[] = [];
+        if (points > 0) {
+          entries.push({
+            customerId: member.customer_id, kind: 'earn', points, occurredAt: item.facts.occurredAt, availableAt, expiresAt,
+            sourceType: 'purchase', sourceId: item.purchaseId, idempotencyKey: `purchase:${item.purchaseId}`, programVersion: program.version,
+            details: {
+              purchase: item.externalId, local_date: item.facts.localDate, total: toMajor(item.facts.totalMinor, currency), base: result.base,
+              factors: result.factors, bonus_points: result.bonusPoints, exact: result.exact, rounding: doc.earning.rounding,
+              ...(capped ? { capped_at: doc.earning.daily_cap, uncapped: result.points } : {}),
+            },
+          });
+        }
+        const firstBonus = doc.bonuses.first_purchase;
+        if (firstBonus && countBefore.get(member.customer_id) === 0 && !firstBonusGiven.has(member.customer_id) && item.facts.totalMinor > 0) {
+          firstBonusGiven.add(member.customer_id);
+          entries.push({
+            customerId: member.customer_id, kind: 'bonus', points: firstBonus, occurredAt: item.facts.occurredAt, availableAt, expiresAt,
+            sourceType: 'purchase', sourceId: item.purchaseId, idempotencyKey: 'bonus:first_purchase', programVersion: program.version,
+            details: { bonus: 'first_purchase', purchase: item.externalId },
+          });
+        }
+        for (const e of entries) {
+          member.lifetime_earned += e.points;
+          if (member.points < 0) {
+            // Someone who owes points settles the debt from this credit (rare; one by one).
+            await ledger.credit(trx, member, e, now);
+          } else {
+            bulk.push(e);
+            member.points += e.points;
+          }
+        }
+        earned.set(item.purchaseId, points + entries.filter((e) => e.kind === 'bonus').reduce((s, e) => s + e.points, 0));
+        if (!member.last_activity_at || member.last_activity_at.getTime() < item.facts.occurredAt.getTime()) member.last_activity_at = item.facts.occurredAt;
+      }
+      const written = await ledger.insertCredits(trx, bulk, now);
+      if (written.length !== bulk.length) {
+        // A key seen before can only mean a purchase id reused: purchase ids are new per insert.
+        throw new Error(`loyalty: ${bulk.length - written.length} credits already existed`);
+      }
+
+      const tierChanges = [];
+      if (doc.tiers) {
+        const metrics = await core.tierMetrics(trx, program, [...members.keys()], now);
+        for (const m of members.values()) {
+          const change = core.placeInTier(program, m, metrics.get(m.customer_id) ?? 0, now, { allowDowngrade: false, reason: 'qualified' });
+          if (change) tierChanges.push(change);
+        }
+      }
+      const pending = doc.pending_days > 0 || doc.expiry.policy === 'per_lot'
+        ? await sql<{ customer_id: string; pending: number; expired: number }>`
+            SELECT customer_id,
+                   COALESCE(sum(remaining) FILTER (WHERE available_at > ${now} AND (expires_at IS NULL OR expires_at > ${now})), 0)::float8 AS pending,
+                   COALESCE(sum(remaining) FILTER (WHERE expires_at <= ${now}), 0)::float8 AS expired
+            FROM loyalty_entries WHERE customer_id = ANY(${[...members.keys()]}::uuid[]) AND remaining > 0 GROUP BY customer_id`.execute(trx)
+        : { rows: [] };
+      const held = new Map(pending.rows.map((r) => [r.customer_id, r]));
+      await ledger.saveMembers(trx, [...members.values()], now);
+      await core.recordTierChanges(trx, program, tierChanges, now);
+      await publish(trx, events);
+      for (const item of items) {
+        if (out.has(item.purchaseId)) continue;
+        const m = members.get(item.customerId)!;
+        const h = held.get(m.customer_id);
+        out.set(item.purchaseId, { points_earned: earned.get(item.purchaseId) ?? 0, balance: m.points - (h?.pending ?? 0) - (h?.expired ?? 0), pending: h?.pending ?? 0, tier: m.tier });
+      }
+      return out;
+    },
+
+    /**
+     * Takes back a refunded purchase's points in proportion to the refunded share (see
+     * pointsToReverse), from the purchase's own lots first. Points already spent follow
+     * the program's refund_shortfall: a negative balance settled by the next credits, or
+     * forgiven. A reward coupon used on the order is not given back: its discount already
+     * lowered the total, so no points were earned on it.
+     */
+    async reverseForRefund(trx: Tx, r: { customerId: string; purchaseId: string; refundId: string; totalMinor: number; refundedMinor: number; occurredAt: Date; now: Date }) {
+      const members = await ledger.lockMembers(trx, [r.customerId], { now: r.now, create: false });
+      const member = members.get(r.customerId);
+      if (!member) return null;
+      const rows = await trx.selectFrom('loyalty_entries').select(['id', 'kind', 'points', 'details'])
+        .where('customer_id', '=', r.customerId).where('source_type', '=', 'purchase').where('source_id', '=', r.purchaseId).execute();
+      const credited = rows.filter((e) => e.points > 0).reduce((s, e) => s + e.points, 0);
+      const alreadyReversed = rows.filter((e) => e.kind === 'reverse').reduce((s, e) => s - e.points + Number((e.details as { forgiven?: number }).forgiven ?? 0), 0);
+      const points = pointsToReverse({ credited, alreadyReversed, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
+      if (points === 0) return { points_reversed: 0 };
+      const program = await core.programAt(r.now, trx);
+      const policy = program?.document.refund_shortfall ?? 'negative_balance';
+      const result = await ledger.debit(trx, member, {
+        customerId: r.customerId, kind: 'reverse', points, occurredAt: r.occurredAt, sourceType: 'purchase', sourceId: r.purchaseId,
+        idempotencyKey: `refund:${r.refundId}`, programVersion: program?.version ?? null,
+        details: { refund: r.refundId, credited, refunded_share: r.refundedMinor / r.totalMinor, policy },
+      }, { now: r.now, includePending: true, prefer: rows.filter((e) => e.points > 0).map((e) => e.id), shortfall: policy === 'negative_balance' ? 'owe' : 'forgive' });
+      await ledger.saveMembers(trx, [member], r.now);
+      return { points_reversed: result.debited, unsettled: result.unsettled };
+    },
+
+    /** What a replayed purchase answers: the points it earned, and the balance now. */
+    async receipts(refs: { customer_id: string; id: string }[]): Promise<Map<string, LoyaltySummary | null>> {
+      const out = new Map<string, LoyaltySummary | null>();
+      if (refs.length === 0) return out;
+      const now = clock.now();
+      const customerIds = [...new Set(refs.map((r) => r.customer_id))];
+      const members = new Map((await db.selectFrom('loyalty_members').select(['customer_id', 'points', 'tier']).where('customer_id', 'in', customerIds).execute()).map((m) => [m.customer_id, m]));
+      const credits = await db.selectFrom('loyalty_entries').select(['source_id', 'points']).where('customer_id', 'in', customerIds)
+        .where('source_type', '=', 'purchase').where('points', '>', 0).where('source_id', 'in', refs.map((r) => r.id)).execute();
+      for (const ref of refs) {
+        const m = members.get(ref.customer_id);
+        if (!m) {
+          out.set(ref.id, null);
+          continue;
+        }
+        const balance = balanceOf(await ledger.openLots(db, ref.customer_id), m.points, now);
+        const earned = credits.filter((c) => c.source_id === ref.id).reduce((s, c) => s + c.points, 0);
+        out.set(ref.id, { points_earned: earned, balance: balance.available, pending: balance.pending, tier: m.tier });
+      }
+      return out;
+    },
+
+    // ── Staff ────────────────────────────────────────────────────────────────
+    async adjust(customerId: string, input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(AdjustmentInput, input, 'adjustment');
+      const now = clock.now();
+      const outcome = await db.transaction().execute(async (trx) => {
+        await requireCustomer(trx, customerId);
+        const program = await core.programAt(now, trx);
+        const members = await ledger.lockMembers(trx, [customerId], { now, create: true });
+        const member = members.get(customerId)!;
+        const events: OutgoingEvent[] = [];
+        if (member.created && program) await welcome(trx, program, [member], now, events);
+        const base = { customerId, kind: 'adjust' as const, occurredAt: now, sourceType: 'adjustment', sourceId: null, idempotencyKey: `adjust:${data.idempotency_key}`, reason: data.reason, actor, programVersion: program?.version ?? null, details: {} };
+        let written: boolean;
+        if (data.points > 0) {
+          written = (await ledger.credit(trx, member, { ...base, points: data.points, expiresAt: program ? lotExpiry(program, now) : null }, now)) !== null;
+        } else {
+          const r = await ledger.debit(trx, member, { ...base, points: -data.points }, { now, includePending: false, shortfall: 'fail' });
+          if (r.shortfall > 0) {
+            const view = balanceOf(await ledger.openLots(trx, customerId), member.points, now);
+            throw invalidField('points', `would take the balance below zero: ${view.available} points are available`);
+          }
+          written = !r.duplicate;
+        }
+        if (!written) return { created: false };
+        await ledger.saveMembers(trx, [member], now);
+        await audit(trx, { actor, action: 'loyalty.adjust', subject: customerId, details: { points: data.points, reason: data.reason } });
+        events.push({ type: 'loyalty.points_adjusted', customerId, payload: { customer_id: customerId, points: data.points, reason: data.reason, actor } });
+        await publish(trx, events);
+        return { created: true };
+      });
+      return { ...outcome, account: await service.account(customerId) };
+    },
+
+    /** Enrols a customer (programs with enrolment on_request, or before any purchase). */
+    async enrol(customerId: string, { actor }: { actor: Actor }) {
+      const now = clock.now();
+      const program = await core.programAt(now);
+      if (!program) throw invalid('No loyalty program is in force: apply one first (regulars loyalty apply program.json)');
+      const created = await db.transaction().execute(async (trx) => {
+        await requireCustomer(trx, customerId);
+        const member = (await ledger.lockMembers(trx, [customerId], { now, create: true })).get(customerId)!;
+        if (!member.created) return false;
+        const events: OutgoingEvent[] = [];
+        await welcome(trx, program, [member], now, events);
+        await ledger.saveMembers(trx, [member], now);
+        await audit(trx, { actor, action: 'loyalty.enrol', subject: customerId });
+        await publish(trx, events);
+        return true;
+      });
+      return { created, account: await service.account(customerId) };
+    },
+
+    // ── Reading ──────────────────────────────────────────────────────────────
+    /** The member's account: balance, pending, lots, tier and progress, and every entry explained. */
+    async account(customerId: string, { entries: entryLimit = 500 }: { entries?: number } = {}) {
+      await requireCustomer(db, customerId);
+      const now = clock.now();
+      const program = await core.programAt(now);
+      const member = await db.selectFrom('loyalty_members').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
+      if (!member) return { customer_id: customerId, member: false as const, program_version: program?.version ?? null };
+      const lots = await ledger.openLots(db, customerId);
+      const balance = balanceOf(lots, member.points, now);
+      const rows = await db.selectFrom('loyalty_entries').selectAll().where('customer_id', '=', customerId).orderBy('id').execute();
+      const allocations = await db.selectFrom('loyalty_allocations').select(['debit_id', 'credit_id', 'points']).where('customer_id', '=', customerId).orderBy('id').execute();
+      let running = 0;
+      const explained = rows.map((e) => {
+        running += e.points;
+        return {
+          id: e.id, at: e.occurred_at.toISOString(), kind: e.kind, points: e.points, balance_after: running,
+          description: describeEntry(e, currency),
+          source: { type: e.source_type, id: e.source_id },
+          ...(e.points > 0 ? { remaining: e.remaining, available_at: e.available_at?.toISOString() ?? null, expires_at: e.expires_at?.toISOString() ?? null } : { unsettled: e.unsettled }),
+          ...(e.points < 0 ? { took_from: allocations.filter((a) => a.debit_id === e.id).map((a) => ({ entry: a.credit_id, points: a.points })) } : {}),
+          ...(e.points > 0 ? { taken_by: allocations.filter((a) => a.credit_id === e.id).map((a) => ({ entry: a.debit_id, points: a.points })) } : {}),
+          reason: e.reason, actor: e.actor,
+        };
+      });
+      const tier = await tierProgress(program, member, now);
+      return {
+        customer_id: customerId,
+        member: true as const,
+        joined_at: member.joined_at.toISOString(),
+        points_name: program ? text(program.document.points_name) : 'points',
+        balance: balance.available,
+        pending: balance.pending,
+        expiring_now: balance.expired_unswept,
+        owed: member.points < 0 ? -member.points : 0,
+        lifetime: { earned: member.lifetime_earned, redeemed: member.lifetime_redeemed, expired: member.lifetime_expired },
+        tier,
+        lots: lots.map((l) => ({ entry: l.id, remaining: l.remaining, available_at: l.availableAt?.toISOString() ?? null, expires_at: l.expiresAt?.toISOString() ?? null, pending: Boolean(l.availableAt && l.availableAt > now) })),
+        // The proof: the running sum of the entries ends at the stored points.
+        explanation: { entries: explained.slice(-entryLimit), entries_total: explained.length, sum_of_entries: running, stored_points: member.points },
+        program_version: program?.version ?? null,
+      };
+    },
+
+    async tierHistory(customerId: string) {
+      await requireCustomer(db, customerId);
+      const rows = await db.selectFrom('loyalty_tier_history').selectAll().where('customer_id', '=', customerId).orderBy('changed_at').execute();
+      return rows.map((r) => ({ from: r.from_tier, to: r.to_tier, reason: r.reason, program_version: r.program_version, at: r.changed_at.toISOString() }));
+    },
+
+    /** Proves every member's cached balance against the ledger (`regulars loyalty verify`). */
+    async verify() {
+      const started = Date.now();
+      const result = await ledger.findLedgerProblems(db);
+      return { ok: result.problems.length === 0, members: result.members, entries: result.entries, problems: result.problems, duration_ms: Date.now() - started };
+    },
+
+    /** Points liability, breakage, redemption rate, members per tier. */
+    async report() {
+      const now = clock.now();
+      const program = await core.programAt(now);
+      const totals = await sql<{ members: number; outstanding: number; pending: number; owed: number; earned: number; redeemed: number; expired: number; reversed: number }>`
+        SELECT (SELECT count(*) FROM loyalty_members)::float8 AS members,
+               (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0)::float8 AS outstanding,
+               (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND available_at > ${now})::float8 AS pending,
+               (SELECT COALESCE(sum(unsettled), 0) FROM loyalty_entries WHERE unsettled > 0)::float8 AS owed,
+               COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus')), 0)::float8 AS earned,
+               (COALESCE(-sum(points) FILTER (WHERE kind = 'redeem'), 0) - COALESCE(sum(points) FILTER (WHERE kind = 'release'), 0))::float8 AS redeemed,
+               COALESCE(-sum(points) FILTER (WHERE kind = 'expire'), 0)::float8 AS expired,
+               COALESCE(-sum(points) FILTER (WHERE kind = 'reverse'), 0)::float8 AS reversed
+        FROM loyalty_entries`.execute(db);
+      const t = totals.rows[0];
+      const tiers = await sql<{ tier: string | null; members: number }>`SELECT tier, count(*)::float8 AS members FROM loyalty_members GROUP BY tier ORDER BY 2 DESC`.execute(db);
+      const pointValue = program ? Number(program.document.point_value) : 0;
+      const net = t.earned - t.reversed;
+      return {
+        as_of: now.toISOString(),
+        members: t.members,
+        points: { outstanding: t.outstanding, pending: t.pending, owed: t.owed, earned: t.earned, redeemed: t.redeemed, expired: t.expired, reversed: t.reversed },
+        liability: { points: t.outstanding, value: toMajor(Math.round(t.outstanding * pointValue * 10 ** currencyExponent(currency)), currency), point_value: program?.document.point_value ?? null, currency },
+        /** Share of points earned (net of reversals) that expired unused. */
+        breakage_rate: net > 0 ? t.expired / net : null,
+        /** Share of points earned (net of reversals) that were redeemed. */
+        redemption_rate: net > 0 ? t.redeemed / net : null,
+        tiers: tiers.rows.map((r) => ({ tier: r.tier, name: program?.document.tiers?.levels.find((l) => l.code === r.tier)?.name ?? r.tier, members: r.members })),
+      };
+    },
+
+    // ── Customer lifecycle steps ─────────────────────────────────────────────
+    /**
+     * The loyalty part of a merge: the merged member's open lots move to the survivor as
+     * transfer entries that keep each lot's expiry and holding period; a debt moves too;
+     * the survivor keeps the higher tier. The merged member's own ledger stays as it was,
+     * closed by the transfer-out entry.
+     */
+    async moveCustomer(trx: Tx, { fromId, toId, now }: { fromId: string; toId: string; now: Date }) {
+      const members = await ledger.lockMembers(trx, [fromId, toId], { now, create: false });
+      const from = members.get(fromId);
+      if (!from) return { loyalty_points: 0 };
+      const to = members.get(toId) ?? (await ledger.lockMembers(trx, [toId], { now, create: true })).get(toId)!;
+      const lots = (await ledger.openLots(trx, fromId)).filter((l) => l.remaining > 0);
+      const moving = lots.reduce((s, l) => s + l.remaining, 0);
+      if (moving > 0) {
+        await ledger.debit(trx, from, { customerId: fromId, kind: 'adjust', points: moving, occurredAt: now, sourceType: 'merge', sourceId: toId, idempotencyKey: `merge-out:${toId}`, reason: `merged into ${toId}`, actor: 'system', details: { merged_into: toId } },
+          { now, includePending: true, shortfall: 'fail', lots: lots.map((l) => ({ creditId: l.id, points: l.remaining })) });
+        for (const l of lots) {
+          await ledger.credit(trx, to, { customerId: toId, kind: 'adjust', points: l.remaining, occurredAt: now, availableAt: l.availableAt, expiresAt: l.expiresAt, sourceType: 'merge', sourceId: fromId, idempotencyKey: `merge-in:${fromId}:${l.id}`, reason: `merged from ${fromId}`, actor: 'system', details: { merged_from: fromId, lot: l.id } }, now);
+        }
+      }
+      const owed = from.points < 0 ? -from.points : 0;
+      if (owed > 0) {
+        await ledger.credit(trx, from, { customerId: fromId, kind: 'adjust', points: owed, occurredAt: now, sourceType: 'merge', sourceId: toId, idempotencyKey: `merge-debt-out:${toId}`, reason: `debt moved to ${toId}`, actor: 'system', details: { merged_into: toId } }, now);
+        await ledger.debit(trx, to, { customerId: toId, kind: 'adjust', points: owed, occurredAt: now, sourceType: 'merge', sourceId: fromId, idempotencyKey: `merge-debt-in:${fromId}`, reason: `debt moved from ${fromId}`, actor: 'system', details: { merged_from: fromId } }, { now, includePending: true, shortfall: 'owe' });
+      }
+      const program = await core.programAt(now, trx);
+      if (program && tierIndexOf(program, from.tier) > tierIndexOf(program, to.tier)) {
+        const change = { customerId: toId, from: to.tier, to: from.tier, reason: 'merge' };
+        to.tier = from.tier;
+        to.tier_since = from.tier_since;
+        to.tier_valid_until = from.tier_valid_until;
+        await core.recordTierChanges(trx, program, [change], now);
+      }
+      if (from.last_activity_at && (!to.last_activity_at || from.last_activity_at > to.last_activity_at)) to.last_activity_at = from.last_activity_at;
+      await ledger.saveMembers(trx, [from, to], now);
+      return { loyalty_points: moving - owed };
+    },
+
+    async exportPart(customerId: string) {
+      const member = await db.selectFrom('loyalty_members').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
+      if (!member) return { loyalty: null };
+      return { loyalty: await service.account(customerId, { entries: 1_000_000 }) };
+    },
+  };
+
+  async function tierProgress(program: Program | undefined, member: { customer_id: string; tier: string | null; tier_since: Date | null; tier_valid_until: Date | null }, now: Date) {
+    const tiers = program?.document.tiers;
+    if (!program || !tiers) return null;
+    const metric = (await core.tierMetrics(db, program, [member.customer_id], now)).get(member.customer_id) ?? 0;
+    const index = tierIndexOf(program, member.tier);
+    const next = tiers.levels[index + 1];
+    const fmt = (v: number) => (tiers.metric === 'spend' ? toMajor(Math.round(v), currency) : v);
+    return {
+      code: member.tier,
+      name: index >= 0 ? tiers.levels[index].name : null,
+      since: member.tier_since?.toISOString() ?? null,
+      valid_until: member.tier_valid_until?.toISOString() ?? null,
+      metric: tiers.metric,
+      window: tiers.window,
+      qualifying: fmt(metric),
+      next: next ? { code: next.code, name: next.name, threshold: fmt(program.thresholds[index + 1]), missing: fmt(Math.max(0, program.thresholds[index + 1] - metric)) } : null,
+      benefits: index >= 0 ? tiers.levels[index].benefits : null,
+    };
+  }
+
+  /** Re-places every member by the tier rules in force (after a program is applied). */
+  async function reevaluateAll(trx: Tx, policy: 'upgrade_now' | 'reevaluate_now', now: Date) {
+    const program = await core.programAt(now, trx);
+    const counts = { up: 0, down: 0, unchanged: 0 };
+    if (!program?.document.tiers) return counts;
+    const ids = (await trx.selectFrom('loyalty_members').select('customer_id').orderBy('customer_id').execute()).map((r) => r.customer_id);
+    for (let i = 0; i < ids.length; i += 5000) {
+      const chunk = ids.slice(i, i + 5000);
+      const members = await ledger.lockMembers(trx, chunk, { now, create: false });
+      const metrics = await core.tierMetrics(trx, program, chunk, now);
+      const changes = [];
+      for (const m of members.values()) {
+        const before = tierIndexOf(program, m.tier);
+        const change = core.placeInTier(program, m, metrics.get(m.customer_id) ?? 0, now, { allowDowngrade: policy === 'reevaluate_now', reason: `program changed (${policy})` });
+        if (change) {
+          changes.push(change);
+          if (tierIndexOf(program, m.tier) > before) counts.up++;
+          else counts.down++;
+        } else counts.unchanged++;
+      }
+      await ledger.saveMembers(trx, [...members.values()], now);
+      await core.recordTierChanges(trx, program, changes, now);
+    }
+    return counts;
+  }
+
+  return service;
+}
+
+/** Amounts in the document must fit the business currency's decimals ("5.005" is not euros). */
+function checkAmounts(document: ProgramDocument, currency: string) {
+  const check = (value: string | undefined, field: string) => {
+    if (value === undefined) return;
+    try {
+      toMinor(value, currency);
+    } catch (error) {
+      throw invalidField(field, (error as Error).message);
+    }
+  };
+  check(document.earning.minimum_purchase, 'program.earning.minimum_purchase');
+  check(document.bonuses.referral?.minimum_purchase, 'program.bonuses.referral.minimum_purchase');
+  if (document.tiers?.metric === 'spend') document.tiers.levels.forEach((l, i) => check(l.threshold, `program.tiers.levels.${i}.threshold`));
+  document.rewards.forEach((r, i) => check(r.amount, `program.rewards.${i}.amount`));
+}
+
+export type LoyaltyService = ReturnType<typeof createLoyaltyService>;

@@ -1,0 +1,225 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../db/index.ts';
+import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
+import { formatCode, newCode, normalizeCode } from './codes.ts';
+import * as ledger from './ledger.repository.ts';
+import type { LoyaltyCore } from './loyalty.core.ts';
+import { addDays, addMonths, lotExpiry, text } from './program.ts';
+import type { RewardsService } from './rewards.service.ts';
+
+// What happens with time rather than with a request: points expire, members are warned
+// before they do, tier periods end, birthdays come, checkout reservations time out.
+// Each step is idempotent and works in small transactions, so the hourly job can be
+// stopped at any point and simply run again.
+
+const CHUNK = 200;
+
+export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsService) {
+  const { db, timeZone } = core.deps;
+
+  async function inChunks(ids: string[], work: (trx: Tx, chunk: string[]) => Promise<void>) {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      await db.transaction().execute((trx) => work(trx, chunk));
+    }
+  }
+
+  const maintenance = {
+    /** Expires lots past their date (per-lot policy) and whole balances after inactivity. */
+    async expirePoints(now: Date): Promise<{ members: number; points: number }> {
+      let members = 0;
+      let points = 0;
+      const current = (await core.programAt(now))?.document.expiry;
+      const months = current?.policy === 'per_lot' ? current.months : undefined;
+      // Lots carry their own expiry (set when earned), whatever the current policy.
+      for (;;) {
+        const due = await sql<{ customer_id: string }>`
+          SELECT DISTINCT customer_id FROM loyalty_entries WHERE remaining > 0 AND expires_at <= ${now} LIMIT 1000`.execute(db);
+        if (due.rows.length === 0) break;
+        await inChunks(due.rows.map((r) => r.customer_id), async (trx, chunk) => {
+          const locked = await ledger.lockMembers(trx, chunk, { now, create: false });
+          const lots = await trx.selectFrom('loyalty_entries').select(['customer_id', 'id', 'remaining', 'expires_at'])
+            .where('customer_id', 'in', chunk).where('remaining', '>', 0).where('expires_at', '<=', now).orderBy('id').execute();
+          const events: OutgoingEvent[] = [];
+          for (const m of locked.values()) {
+            const mine = lots.filter((l) => l.customer_id === m.customer_id);
+            const total = mine.reduce((s, l) => s + l.remaining!, 0);
+            if (total === 0) continue;
+            await ledger.debit(trx, m, {
+              customerId: m.customer_id, kind: 'expire', points: total, occurredAt: now, sourceType: 'expiry', sourceId: 'per_lot',
+              details: { policy: 'per_lot', lots: mine.map((l) => l.id), months },
+            }, { now, includePending: true, shortfall: 'fail', lots: mine.map((l) => ({ creditId: l.id, points: l.remaining! })) });
+            m.lifetime_expired += total;
+            members++;
+            points += total;
+            events.push({ type: 'loyalty.points_expired', customerId: m.customer_id, payload: { customer_id: m.customer_id, points: total, policy: 'per_lot' } });
+          }
+          await ledger.saveMembers(trx, [...locked.values()], now);
+          await publish(trx, events);
+        });
+      }
+      const program = await core.programAt(now);
+      const expiry = program?.document.expiry;
+      if (expiry?.policy === 'inactivity') {
+        const cutoff = addMonths(now, -expiry.months);
+        const idle = await db.selectFrom('loyalty_members').select('customer_id').where('points', '>', 0).where('last_activity_at', '<=', cutoff).execute();
+        await inChunks(idle.map((r) => r.customer_id), async (trx, chunk) => {
+          const locked = await ledger.lockMembers(trx, chunk, { now, create: false });
+          const events: OutgoingEvent[] = [];
+          for (const m of locked.values()) {
+            if (!m.last_activity_at || m.last_activity_at > cutoff) continue; // bought meanwhile
+            const lots = (await ledger.openLots(trx, m.customer_id)).filter((l) => l.remaining > 0);
+            const total = lots.reduce((s, l) => s + l.remaining, 0);
+            if (total === 0) continue;
+            await ledger.debit(trx, m, {
+              customerId: m.customer_id, kind: 'expire', points: total, occurredAt: now, sourceType: 'expiry', sourceId: 'inactivity', programVersion: program!.version,
+              details: { policy: 'inactivity', months: expiry.months, last_activity_at: m.last_activity_at },
+            }, { now, includePending: true, shortfall: 'fail', lots: lots.map((l) => ({ creditId: l.id, points: l.remaining })) });
+            m.lifetime_expired += total;
+            members++;
+            points += total;
+            events.push({ type: 'loyalty.points_expired', customerId: m.customer_id, payload: { customer_id: m.customer_id, points: total, policy: 'inactivity' } });
+          }
+          await ledger.saveMembers(trx, [...locked.values()], now);
+          await publish(trx, events);
+        });
+      }
+      return { members, points };
+    },
+
+    /** One `loyalty.points_expiring` event per member, reminder_days before points expire (for the reminder message). */
+    async remindExpiring(now: Date): Promise<{ members: number }> {
+      const program = await core.programAt(now);
+      const expiry = program?.document.expiry;
+      if (!expiry || expiry.policy === 'none' || expiry.reminder_days === 0) return { members: 0 };
+      const horizon = addDays(now, expiry.reminder_days);
+      const rows = expiry.policy === 'per_lot'
+        ? await sql<{ customer_id: string; points: number; expires_at: Date }>`
+            SELECT customer_id, sum(remaining)::float8 AS points, min(expires_at) AS expires_at FROM loyalty_entries
+            WHERE remaining > 0 AND expires_at > ${now} AND expires_at <= ${horizon} AND reminded_at IS NULL
+            GROUP BY customer_id`.execute(db)
+        : await sql<{ customer_id: string; points: number; expires_at: Date }>`
+            SELECT m.customer_id, sum(e.remaining)::float8 AS points, min(m.last_activity_at) AS expires_at
+            FROM loyalty_members m JOIN loyalty_entries e ON e.customer_id = m.customer_id AND e.remaining > 0 AND e.reminded_at IS NULL
+            WHERE m.last_activity_at <= ${addMonths(horizon, -expiry.months)} AND m.last_activity_at > ${addMonths(now, -expiry.months)}
+            GROUP BY m.customer_id`.execute(db);
+      await inChunks(rows.rows.map((r) => r.customer_id), async (trx, chunk) => {
+        const mine = rows.rows.filter((r) => chunk.includes(r.customer_id));
+        const expiresAt = (r: (typeof mine)[number]) => (expiry.policy === 'per_lot' ? new Date(r.expires_at) : addMonths(new Date(r.expires_at), expiry.months));
+        await publish(trx, mine.map((r) => ({
+          type: 'loyalty.points_expiring', customerId: r.customer_id,
+          payload: { customer_id: r.customer_id, points: r.points, expires_at: expiresAt(r).toISOString(), policy: expiry.policy },
+        })));
+        const scope = expiry.policy === 'per_lot' ? sql`expires_at > ${now} AND expires_at <= ${horizon}` : sql`TRUE`;
+        await sql`UPDATE loyalty_entries SET reminded_at = ${now} WHERE customer_id = ANY(${chunk}::uuid[]) AND remaining > 0 AND reminded_at IS NULL AND ${scope}`.execute(trx);
+      });
+      return { members: rows.rows.length };
+    },
+
+    /** At the end of a tier period (plus grace) a member is placed again by the current window: kept, renewed or moved down. */
+    async reviewTiers(now: Date): Promise<{ reviewed: number; down: number }> {
+      const program = await core.programAt(now);
+      const tiers = program?.document.tiers;
+      if (!program || !tiers) return { reviewed: 0, down: 0 };
+      const due = await db.selectFrom('loyalty_members').select('customer_id')
+        .where('tier_valid_until', '<=', addDays(now, -tiers.grace_days)).orderBy('customer_id').execute();
+      let down = 0;
+      await inChunks(due.map((r) => r.customer_id), async (trx, chunk) => {
+        const locked = await ledger.lockMembers(trx, chunk, { now, create: false });
+        const metrics = await core.tierMetrics(trx, program, chunk, now);
+        const changes = [];
+        for (const m of locked.values()) {
+          if (!m.tier_valid_until || m.tier_valid_until > addDays(now, -tiers.grace_days)) continue;
+          const change = core.placeInTier(program, m, metrics.get(m.customer_id) ?? 0, now, { allowDowngrade: true, reason: 'tier period ended' });
+          if (change) {
+            changes.push(change);
+            down++;
+          } else if (m.tier_valid_until && m.tier_valid_until <= now) {
+            // Still qualifies for the same tier: a new period from now.
+            m.tier_valid_until = null;
+            core.placeInTier(program, m, metrics.get(m.customer_id) ?? 0, now, { allowDowngrade: false, reason: 'renewed' });
+          }
+        }
+        await ledger.saveMembers(trx, [...locked.values()], now);
+        await core.recordTierChanges(trx, program, changes, now);
+      });
+      return { reviewed: due.length, down };
+    },
+
+    /**
+     * Birthday bonus (and the tier's birthday points and gift) on the member's birthday in
+     * their own time zone; once per year (the entry's key holds the year). 29 February
+     * birthdays are celebrated on 28 February in other years.
+     */
+    async birthdays(now: Date): Promise<{ members: number }> {
+      const program = await core.programAt(now);
+      if (!program) return { members: 0 };
+      const doc = program.document;
+      const hasTierGift = doc.tiers?.levels.some((l) => l.benefits.birthday_bonus || l.benefits.birthday_reward);
+      if (!doc.bonuses.birthday && !hasTierGift) return { members: 0 };
+      const due = await sql<{ customer_id: string; local_date: string }>`
+        SELECT m.customer_id, to_char((${now}::timestamptz AT TIME ZONE COALESCE(c.time_zone, ${timeZone})), 'YYYY-MM-DD') AS local_date
+        FROM loyalty_members m JOIN customers c ON c.id = m.customer_id
+        WHERE c.status = 'active' AND c.birthday IS NOT NULL AND (
+          to_char(c.birthday, 'MM-DD') = to_char((${now}::timestamptz AT TIME ZONE COALESCE(c.time_zone, ${timeZone})), 'MM-DD')
+          OR (to_char(c.birthday, 'MM-DD') = '02-29' AND to_char((${now}::timestamptz AT TIME ZONE COALESCE(c.time_zone, ${timeZone})), 'MM-DD') = '02-28'
+              AND NOT to_char(((${now}::timestamptz AT TIME ZONE COALESCE(c.time_zone, ${timeZone}))::date + 1), 'MM-DD') = '02-29'))
+          AND NOT EXISTS (SELECT 1 FROM loyalty_entries e WHERE e.customer_id = m.customer_id
+                          AND e.idempotency_key = 'bonus:birthday:' || to_char((${now}::timestamptz AT TIME ZONE COALESCE(c.time_zone, ${timeZone})), 'YYYY'))`.execute(db);
+      let members = 0;
+      await inChunks(due.rows.map((r) => r.customer_id), async (trx, chunk) => {
+        const locked = await ledger.lockMembers(trx, chunk, { now, create: false });
+        const events: OutgoingEvent[] = [];
+        for (const m of locked.values()) {
+          const year = due.rows.find((r) => r.customer_id === m.customer_id)!.local_date.slice(0, 4);
+          const level = doc.tiers?.levels.find((l) => l.code === m.tier);
+          const points = (doc.bonuses.birthday ?? 0) + (level?.benefits.birthday_bonus ?? 0);
+          const gift = level?.benefits.birthday_reward ? doc.rewards.find((r) => r.code === level.benefits.birthday_reward) : undefined;
+          // The bonus entry's key holds the year, so a second run adds nothing; a gift-only
+          // birthday is guarded by the coupon check below.
+          if (points > 0) {
+            const written = await ledger.credit(trx, m, {
+              customerId: m.customer_id, kind: 'bonus', points, occurredAt: now, expiresAt: lotExpiry(program, now), sourceType: 'bonus', sourceId: 'birthday',
+              idempotencyKey: `bonus:birthday:${year}`, programVersion: program.version, details: { bonus: 'birthday', year, tier: m.tier },
+            }, now);
+            if (!written) continue;
+            m.lifetime_earned += points;
+          }
+          let coupon: string | undefined;
+          if (gift) {
+            const already = await trx.selectFrom('coupons').select('code').where('customer_id', '=', m.customer_id).where('reward_code', '=', gift.code)
+              .where('points_entry_id', 'is', null).where('created_at', '>', addDays(now, -300)).executeTakeFirst();
+            if (!already) {
+              coupon = normalizeCode(newCode());
+              await trx.insertInto('coupons').values({
+                code: coupon, kind: 'reward', customer_id: m.customer_id, campaign_id: null, reward_code: gift.code,
+                benefit: JSON.stringify({ type: gift.type, amount: gift.amount, percent: gift.percent, sku: gift.sku, event: gift.event, name: gift.name, birthday: true }),
+                status: 'active', max_uses: 1, uses: 0, per_customer_limit: null, valid_from: now, expires_at: addDays(now, gift.valid_days), points_entry_id: null, created_at: now,
+              }).execute();
+            }
+          }
+          if (points > 0 || coupon) {
+            members++;
+            events.push({ type: 'loyalty.birthday', customerId: m.customer_id, payload: { customer_id: m.customer_id, points, gift: gift ? { reward: gift.code, name: text(gift.name), coupon: coupon ? formatCode(coupon) : null } : null } });
+          }
+        }
+        await ledger.saveMembers(trx, [...locked.values()], now);
+        await publish(trx, events);
+      });
+      return { members };
+    },
+
+    /** Everything above, in order (the hourly job, and `regulars loyalty maintain`). */
+    async runAll(now: Date) {
+      const reservations = await rewards.releaseStaleReservations(now);
+      const expired = await maintenance.expirePoints(now);
+      const reminded = await maintenance.remindExpiring(now);
+      const tiers = await maintenance.reviewTiers(now);
+      const birthdays = await maintenance.birthdays(now);
+      return { reservations_released: reservations, expired, reminded, tiers, birthdays };
+    },
+  };
+  return maintenance;
+}
+
+export type LoyaltyMaintenance = ReturnType<typeof createLoyaltyMaintenance>;

@@ -1,0 +1,457 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { audit, type Actor, type Db, type Tx } from '../../db/index.ts';
+import { publish } from '../../jobs/outbox.ts';
+import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
+import { canonicalJson, sha256 } from '../../shared/hash.ts';
+import { isUuid, newId } from '../../shared/ids.ts';
+import { toMajor, toMinor } from '../../shared/money.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { formatCode, newCode, normalizeCode } from './codes.ts';
+import { balanceOf } from './ledger.ts';
+import * as ledger from './ledger.repository.ts';
+import type { MemberRow } from './ledger.repository.ts';
+import type { LoyaltyCore } from './loyalty.core.ts';
+import { addDays, text, type Program } from './program.ts';
+import type { ProgramDocument } from './program.schema.ts';
+
+// Rewards bought with points (a coupon or a gift card), coupons a POS validates and
+// consumes, promotion coupons in bulk, gift-card balances, and checkout reservations of
+// points. Every write is idempotent by a caller's key; every points debit goes through
+// the member's row lock, so concurrent redemptions can never overspend.
+
+type Reward = ProgramDocument['rewards'][number];
+
+export const RedeemRewardInput = z.object({
+  reward: z.string().trim().min(1),
+  idempotency_key: z.string().trim().min(1, 'is required (it makes retries safe)').max(200),
+});
+
+export const UseCouponInput = z.object({
+  idempotency_key: z.string().trim().min(1, 'is required (it makes retries safe)').max(200),
+  /** The customer using it (id); needed for per-customer limits and customer-bound coupons. */
+  customer_id: z.string().uuid().optional(),
+  order_ref: z.string().trim().max(200).optional(),
+});
+
+const Benefit = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('fixed_discount'), amount: z.union([z.string(), z.number()]).transform(String) }).strict(),
+  z.object({ type: z.literal('percent_discount'), percent: z.number().positive().max(100) }).strict(),
+  z.object({ type: z.literal('free_product'), sku: z.string().trim().min(1) }).strict(),
+]);
+
+export const CampaignInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  benefit: Benefit,
+  /** Generate this many unique codes… */
+  count: z.number().int().min(1).max(100_000).optional(),
+  /** …or one shared code customers type in ("SUMMER25"). */
+  code: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4–40 letters, digits or dashes').optional(),
+  /** Uses per code (1 = single-use). */
+  max_uses: z.number().int().min(1).max(10_000_000).default(1),
+  per_customer_limit: z.number().int().min(1).optional(),
+  valid_from: z.string().datetime({ offset: true }).optional(),
+  expires_at: z.string().datetime({ offset: true }).optional(),
+}).refine((c) => (c.count === undefined) !== (c.code === undefined), { message: 'give either count (unique codes) or code (one shared code)', path: ['count'] });
+
+export const ReserveInput = z.object({
+  points: z.number().int().min(1),
+  idempotency_key: z.string().trim().min(1).max(200),
+  order_ref: z.string().trim().max(200).optional(),
+});
+
+export const GiftCardChargeInput = z.object({
+  amount: z.union([z.string(), z.number()]).transform(String),
+  idempotency_key: z.string().trim().min(1).max(200),
+  order_ref: z.string().trim().max(200).optional(),
+});
+
+export const GiftCardIssueInput = z.object({
+  amount: z.union([z.string(), z.number()]).transform(String),
+  customer_id: z.string().uuid().optional(),
+  expires_at: z.string().datetime({ offset: true }).optional(),
+});
+
+export function createRewardsService(core: LoyaltyCore) {
+  const { db, clock, currency } = core.deps;
+
+  async function requireProgram(at: Date, trx?: Tx): Promise<Program> {
+    const program = await core.programAt(at, trx);
+    if (!program) throw invalid('No loyalty program is in force: apply one first (regulars loyalty apply program.json)');
+    return program;
+  }
+
+  async function requireMember(trx: Tx, customerId: string, now: Date): Promise<MemberRow> {
+    if (!isUuid(customerId)) throw notFound(`Customer ${customerId}`);
+    const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
+    if (!member) {
+      const exists = await trx.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+      if (!exists) throw notFound(`Customer ${customerId}`);
+      throw conflict('The customer is not a loyalty member yet (no purchase, no enrolment)');
+    }
+    return member;
+  }
+
+  function rewardView(r: Reward, program: Program, stockIssued?: number) {
+    return {
+      code: r.code, name: r.name, type: r.type, points: r.points,
+      ...(r.amount !== undefined ? { amount: r.amount, currency } : {}), ...(r.percent !== undefined ? { percent: r.percent } : {}),
+      ...(r.sku ? { sku: r.sku } : {}), ...(r.event ? { event: r.event } : {}),
+      tiers: r.tiers ?? null, stock: r.stock ?? null, left: r.stock === undefined ? null : Math.max(0, r.stock - (stockIssued ?? 0)),
+      valid_days: r.valid_days, available_from: r.available_from ?? null, available_to: r.available_to ?? null, points_name: text(program.document.points_name),
+    };
+  }
+
+  function couponView(c: { code: string; kind: string; customer_id: string | null; reward_code: string | null; campaign_id: string | null; benefit: unknown; status: string; max_uses: number; uses: number; valid_from: Date | null; expires_at: Date | null; created_at: Date }) {
+    return {
+      code: formatCode(c.code), kind: c.kind, customer_id: c.customer_id, reward: c.reward_code, campaign_id: c.campaign_id, benefit: c.benefit,
+      status: c.status, uses: c.uses, max_uses: c.max_uses, valid_from: c.valid_from?.toISOString() ?? null, expires_at: c.expires_at?.toISOString() ?? null,
+      issued_at: c.created_at.toISOString(),
+    };
+  }
+
+  /** Why a coupon cannot be used now, or null when it can. */
+  function couponProblem(c: { status: string; uses: number; max_uses: number; valid_from: Date | null; expires_at: Date | null }, now: Date): string | null {
+    if (c.status === 'void') return 'the coupon was cancelled';
+    if (c.uses >= c.max_uses) return c.max_uses === 1 ? 'the coupon was already used' : 'the coupon has no uses left';
+    if (c.valid_from && c.valid_from > now) return `the coupon is valid from ${c.valid_from.toISOString()}`;
+    if (c.expires_at && c.expires_at <= now) return `the coupon expired at ${c.expires_at.toISOString()}`;
+    return null;
+  }
+
+  const service = {
+    async rewards({ customerId }: { customerId?: string } = {}) {
+      const now = clock.now();
+      const program = await core.programAt(now);
+      if (!program) return { rewards: [], program_version: null };
+      const stock = await db.selectFrom('reward_stock').selectAll().execute();
+      const issued = new Map(stock.map((s) => [s.reward_code, s.issued]));
+      let member: { points: number; tier: string | null; available: number } | undefined;
+      if (customerId) {
+        const row = await db.selectFrom('loyalty_members').select(['points', 'tier']).where('customer_id', '=', customerId).executeTakeFirst();
+        if (row) member = { ...row, available: balanceOf(await ledger.openLots(db, customerId), row.points, now).available };
+      }
+      return {
+        program_version: program.version,
+        rewards: program.document.rewards.map((r) => ({
+          ...rewardView(r, program, issued.get(r.code)),
+          ...(member ? { affordable: member.available >= r.points, eligible: !r.tiers || (member.tier !== null && r.tiers.includes(member.tier)) } : {}),
+        })),
+      };
+    },
+
+    /** Spends points on a reward; returns the coupon (or gift card) issued. Retrying with the same key returns the first result. */
+    async redeemReward(customerId: string, input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(RedeemRewardInput, input, 'redemption');
+      const now = clock.now();
+      const key = `redeem:${data.idempotency_key}`;
+      const requestHash = sha256(canonicalJson({ customerId, reward: data.reward }));
+      return db.transaction().execute(async (trx) => {
+        const member = await requireMember(trx, customerId, now);
+        const previous = await trx.selectFrom('loyalty_entries').select(['id', 'details']).where('customer_id', '=', customerId).where('idempotency_key', '=', key).executeTakeFirst();
+        if (previous) {
+          const d = previous.details as { request_hash?: string; coupon?: string; gift_card?: string };
+          if (d.request_hash !== requestHash) throw conflict(`Redemption ${data.idempotency_key} was already made for a different reward`);
+          return { created: false, ...(await issuedBy(trx, previous.id, d)) };
+        }
+        const program = await requireProgram(now, trx);
+        const reward = program.document.rewards.find((r) => r.code === data.reward);
+        if (!reward) throw invalidField('reward', `no reward "${data.reward}" in the program (version ${program.version})`);
+        if (reward.available_from && Date.parse(reward.available_from) > now.getTime()) throw invalidField('reward', `is available from ${reward.available_from}`);
+        if (reward.available_to && Date.parse(reward.available_to) <= now.getTime()) throw invalidField('reward', `was available until ${reward.available_to}`);
+        if (reward.tiers && !(member.tier && reward.tiers.includes(member.tier))) {
+          throw invalidField('reward', `is for the ${reward.tiers.join(', ')} tier${reward.tiers.length > 1 ? 's' : ''}; the member is ${member.tier ?? 'without a tier'}`);
+        }
+        if (reward.stock !== undefined) {
+          await sql`INSERT INTO reward_stock (reward_code, issued) VALUES (${reward.code}, 0) ON CONFLICT DO NOTHING`.execute(trx);
+          const taken = await sql`UPDATE reward_stock SET issued = issued + 1 WHERE reward_code = ${reward.code} AND issued < ${reward.stock} RETURNING issued`.execute(trx);
+          if (taken.rows.length === 0) throw conflict(`Reward ${reward.code} is out of stock`);
+        }
+        const code = normalizeCode(newCode());
+        const debit = await ledger.debit(trx, member, {
+          customerId, kind: 'redeem', points: reward.points, occurredAt: now, sourceType: 'reward', sourceId: reward.code, idempotencyKey: key, actor,
+          programVersion: program.version, details: { reward: reward.code, reward_name: text(reward.name), request_hash: requestHash, ...(reward.type === 'gift_card' ? { gift_card: code } : { coupon: code }) },
+        }, { now, includePending: false, shortfall: 'fail' });
+        if (debit.shortfall > 0) {
+          const available = balanceOf(await ledger.openLots(trx, customerId), member.points, now).available;
+          throw conflict(`Not enough points: ${reward.code} costs ${reward.points}, ${Math.max(0, available)} are available`);
+        }
+        member.lifetime_redeemed += reward.points;
+        await ledger.saveMembers(trx, [member], now);
+        const expiresAt = addDays(now, reward.valid_days);
+        if (reward.type === 'gift_card') {
+          const amount = toMinor(reward.amount!, currency);
+          await trx.insertInto('gift_cards').values({ code, customer_id: customerId, currency, initial_minor: amount, balance_minor: amount, expires_at: expiresAt, created_at: now }).execute();
+        } else {
+          await trx.insertInto('coupons').values({
+            code, kind: 'reward', customer_id: customerId, campaign_id: null, reward_code: reward.code, benefit: JSON.stringify(benefitOf(reward)),
+            status: 'active', max_uses: 1, uses: 0, per_customer_limit: null, valid_from: now, expires_at: expiresAt, points_entry_id: debit.id, created_at: now,
+          }).execute();
+        }
+        await publish(trx, [{ type: 'loyalty.reward_redeemed', customerId, payload: { customer_id: customerId, reward: reward.code, points: reward.points, code: formatCode(code), type: reward.type } }]);
+        return { created: true, ...(await issuedBy(trx, debit.id!, reward.type === 'gift_card' ? { gift_card: code } : { coupon: code })), points_spent: reward.points };
+      });
+    },
+
+    /** What a POS sees when a code is scanned: the coupon, and whether it can be used now. */
+    async coupon(codeInput: string) {
+      const code = normalizeCode(codeInput);
+      const c = await db.selectFrom('coupons').selectAll().where('code', '=', code).executeTakeFirst();
+      if (!c) throw notFound(`Coupon ${codeInput}`);
+      const problem = couponProblem(c, clock.now());
+      return { ...couponView(c), usable: problem === null, problem };
+    },
+
+    /** Consumes one use of a coupon (POS checkout). The same idempotency key returns the first result. */
+    async useCoupon(codeInput: string, input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(UseCouponInput, input, 'coupon use');
+      const code = normalizeCode(codeInput);
+      const now = clock.now();
+      const requestHash = sha256(canonicalJson({ code, customer: data.customer_id ?? null, order: data.order_ref ?? null }));
+      return db.transaction().execute(async (trx) => {
+        const c = await trx.selectFrom('coupons').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+        if (!c) throw notFound(`Coupon ${codeInput}`);
+        const previous = await trx.selectFrom('coupon_uses').selectAll().where('code', '=', code).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
+        if (previous) {
+          if (previous.request_hash !== requestHash) throw conflict(`Coupon use ${data.idempotency_key} was already recorded with a different body`);
+          return { created: false, coupon: couponView(c), benefit: c.benefit };
+        }
+        const problem = couponProblem(c, now);
+        if (problem) throw conflict(`Coupon ${formatCode(code)} cannot be used: ${problem}`);
+        if (c.customer_id && data.customer_id && c.customer_id !== data.customer_id) throw conflict(`Coupon ${formatCode(code)} belongs to another customer`);
+        if (c.per_customer_limit) {
+          if (!data.customer_id) throw invalidField('customer_id', 'is required: this coupon is limited per customer');
+          const used = await trx.selectFrom('coupon_uses').select((eb) => eb.fn.countAll<number>().as('n')).where('code', '=', code).where('customer_id', '=', data.customer_id).executeTakeFirstOrThrow();
+          if (Number(used.n) >= c.per_customer_limit) throw conflict(`Coupon ${formatCode(code)} was already used ${used.n} time(s) by this customer (limit ${c.per_customer_limit})`);
+        }
+        await trx.insertInto('coupon_uses').values({ code, idempotency_key: data.idempotency_key, customer_id: data.customer_id ?? c.customer_id, order_ref: data.order_ref ?? null, request_hash: requestHash, used_at: now }).execute();
+        const uses = c.uses + 1;
+        await trx.updateTable('coupons').set({ uses, status: uses >= c.max_uses ? 'used' : 'active' }).where('code', '=', code).execute();
+        await audit(trx, { actor, action: 'coupon.use', subject: code, details: { order_ref: data.order_ref } });
+        await publish(trx, [{ type: 'coupon.used', customerId: data.customer_id ?? c.customer_id, payload: { code: formatCode(code), kind: c.kind, reward: c.reward_code, campaign_id: c.campaign_id, customer_id: data.customer_id ?? c.customer_id, order_ref: data.order_ref ?? null } }]);
+        return { created: true, coupon: couponView({ ...c, uses, status: uses >= c.max_uses ? 'used' : 'active' }), benefit: c.benefit };
+      });
+    },
+
+    async couponsOf(customerId: string) {
+      const rows = await db.selectFrom('coupons').selectAll().where('customer_id', '=', customerId).orderBy('created_at', 'desc').limit(200).execute();
+      const now = clock.now();
+      return rows.map((c) => ({ ...couponView(c), usable: couponProblem(c, now) === null }));
+    },
+
+    /** Promotion coupons in bulk: N unique codes, or one shared code. */
+    async createCampaign(input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(CampaignInput, input, 'campaign');
+      if (data.benefit.type === 'fixed_discount') {
+        try {
+          toMinor(data.benefit.amount, currency);
+        } catch (error) {
+          throw invalidField('benefit.amount', (error as Error).message);
+        }
+      }
+      const now = clock.now();
+      const id = newId();
+      const codes = data.code ? [normalizeCode(data.code)] : Array.from({ length: data.count! }, () => normalizeCode(newCode()));
+      await db.transaction().execute(async (trx) => {
+        if (data.code) {
+          const taken = await trx.selectFrom('coupons').select('code').where('code', '=', codes[0]).executeTakeFirst();
+          if (taken) throw conflict(`Coupon code ${data.code} exists already`);
+        }
+        await trx.insertInto('coupon_campaigns').values({
+          id, name: data.name, benefit: JSON.stringify(data.benefit), codes: codes.length, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null,
+          valid_from: data.valid_from ?? null, expires_at: data.expires_at ?? null, created_by: actor, created_at: now,
+        }).execute();
+        const json = JSON.stringify(codes);
+        await sql`
+          INSERT INTO coupons (code, kind, campaign_id, benefit, status, max_uses, uses, per_customer_limit, valid_from, expires_at, created_at)
+          SELECT c, 'promotion', ${id}, ${JSON.stringify(data.benefit)}::jsonb, 'active', ${data.max_uses}, 0, ${data.per_customer_limit ?? null},
+                 ${data.valid_from ?? null}::timestamptz, ${data.expires_at ?? null}::timestamptz, ${now}
+          FROM jsonb_array_elements_text(${json}::jsonb) AS c`.execute(trx);
+        await audit(trx, { actor, action: 'coupon.campaign.create', subject: id, details: { name: data.name, codes: codes.length } });
+      });
+      return { id, name: data.name, benefit: data.benefit, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null, codes: codes.map(formatCode) };
+    },
+
+    async giftCard(codeInput: string) {
+      const code = normalizeCode(codeInput);
+      const g = await db.selectFrom('gift_cards').selectAll().where('code', '=', code).executeTakeFirst();
+      if (!g) throw notFound(`Gift card ${codeInput}`);
+      return giftCardView(g);
+    },
+
+    async issueGiftCard(input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(GiftCardIssueInput, input, 'gift card');
+      let amount: number;
+      try {
+        amount = toMinor(data.amount, currency);
+      } catch (error) {
+        throw invalidField('amount', (error as Error).message);
+      }
+      if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
+      const code = normalizeCode(newCode(16));
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('gift_cards').values({ code, customer_id: data.customer_id ?? null, currency, initial_minor: amount, balance_minor: amount, expires_at: data.expires_at ?? null, created_at: now }).execute();
+        await audit(trx, { actor, action: 'gift_card.issue', subject: code, details: { amount: data.amount } });
+      });
+      return service.giftCard(code);
+    },
+
+    /** Pays (part of) an order from a gift card's balance. */
+    async chargeGiftCard(codeInput: string, input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(GiftCardChargeInput, input, 'gift card charge');
+      const code = normalizeCode(codeInput);
+      const now = clock.now();
+      const requestHash = sha256(canonicalJson({ code, amount: data.amount, order: data.order_ref ?? null }));
+      return db.transaction().execute(async (trx) => {
+        const g = await trx.selectFrom('gift_cards').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+        if (!g) throw notFound(`Gift card ${codeInput}`);
+        const previous = await trx.selectFrom('gift_card_transactions').selectAll().where('code', '=', code).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
+        if (previous) {
+          if (previous.request_hash !== requestHash) throw conflict(`Gift card charge ${data.idempotency_key} was already recorded with a different body`);
+          return { created: false, charged: toMajor(-previous.amount_minor, g.currency), gift_card: giftCardView(g) };
+        }
+        let amount: number;
+        try {
+          amount = toMinor(data.amount, g.currency);
+        } catch (error) {
+          throw invalidField('amount', (error as Error).message);
+        }
+        if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
+        if (g.expires_at && g.expires_at <= now) throw conflict(`Gift card expired at ${g.expires_at.toISOString()}`);
+        if (amount > g.balance_minor) throw conflict(`Gift card balance is ${toMajor(g.balance_minor, g.currency)} ${g.currency}, less than ${data.amount}`);
+        const balance = g.balance_minor - amount;
+        await trx.updateTable('gift_cards').set({ balance_minor: balance }).where('code', '=', code).execute();
+        await trx.insertInto('gift_card_transactions').values({ code, idempotency_key: data.idempotency_key, amount_minor: -amount, balance_after_minor: balance, order_ref: data.order_ref ?? null, request_hash: requestHash, at: now }).execute();
+        await audit(trx, { actor, action: 'gift_card.charge', subject: code, details: { amount: data.amount, order_ref: data.order_ref } });
+        return { created: true, charged: toMajor(amount, g.currency), gift_card: giftCardView({ ...g, balance_minor: balance }) };
+      });
+    },
+
+    // ── Reservations: hold points at checkout, then capture or release ───────
+    async reserve(customerId: string, input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(ReserveInput, input, 'reservation');
+      const now = clock.now();
+      return db.transaction().execute(async (trx) => {
+        const member = await requireMember(trx, customerId, now);
+        const existing = await trx.selectFrom('loyalty_reservations').selectAll().where('customer_id', '=', customerId).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
+        if (existing) {
+          if (existing.points !== data.points || existing.order_ref !== (data.order_ref ?? null)) throw conflict(`Reservation ${data.idempotency_key} was already made with a different body`);
+          return { created: false, reservation: reservationView(existing) };
+        }
+        const program = await requireProgram(now, trx);
+        const id = newId();
+        const debit = await ledger.debit(trx, member, {
+          customerId, kind: 'redeem', points: data.points, occurredAt: now, sourceType: 'reservation', sourceId: id, idempotencyKey: `reserve:${data.idempotency_key}`, actor,
+          programVersion: program.version, details: { reservation: id, order_ref: data.order_ref ?? null },
+        }, { now, includePending: false, shortfall: 'fail' });
+        if (debit.shortfall > 0) {
+          const available = balanceOf(await ledger.openLots(trx, customerId), member.points, now).available;
+          throw conflict(`Not enough points: ${data.points} asked, ${Math.max(0, available)} available`);
+        }
+        member.lifetime_redeemed += data.points;
+        await ledger.saveMembers(trx, [member], now);
+        const row = { customer_id: customerId, id, points: data.points, status: 'held' as const, order_ref: data.order_ref ?? null, idempotency_key: data.idempotency_key, debit_entry_id: debit.id!, expires_at: new Date(now.getTime() + program.document.reservation_minutes * 60_000), created_at: now, settled_at: null };
+        await trx.insertInto('loyalty_reservations').values(row).execute();
+        return { created: true, reservation: reservationView(row) };
+      });
+    },
+
+    async capture(customerId: string, reservationId: string) {
+      const now = clock.now();
+      const result = await db.transaction().execute(async (trx) => {
+        await requireMember(trx, customerId, now);
+        const r = await reservation(trx, customerId, reservationId);
+        if (r.status === 'captured') return { created: false, reservation: reservationView(r) };
+        if (r.status !== 'held') throw conflict(`The reservation was ${r.status}${r.status === 'expired' ? ' (held too long)' : ''}; reserve again`);
+        if (r.expires_at <= now) {
+          // The release must commit, so the refusal is thrown after the transaction.
+          await releaseOne(trx, r, now, 'expired');
+          return 'expired' as const;
+        }
+        await trx.updateTable('loyalty_reservations').set({ status: 'captured', settled_at: now }).where('customer_id', '=', customerId).where('id', '=', r.id).execute();
+        await publish(trx, [{ type: 'loyalty.points_redeemed', customerId, payload: { customer_id: customerId, points: r.points, order_ref: r.order_ref, reservation_id: r.id } }]);
+        return { created: true, reservation: reservationView({ ...r, status: 'captured', settled_at: now }) };
+      });
+      if (result === 'expired') throw conflict('The reservation expired before it was captured; its points went back to the member; reserve again');
+      return result;
+    },
+
+    async release(customerId: string, reservationId: string) {
+      const now = clock.now();
+      return db.transaction().execute(async (trx) => {
+        await requireMember(trx, customerId, now);
+        const r = await reservation(trx, customerId, reservationId);
+        if (r.status === 'released' || r.status === 'expired') return { created: false, reservation: reservationView(r) };
+        if (r.status === 'captured') throw conflict('The reservation was captured; refund the order instead');
+        await releaseOne(trx, r, now, 'released');
+        return { created: true, reservation: reservationView({ ...r, status: 'released', settled_at: now }) };
+      });
+    },
+
+    /** Releases reservations held past their time (the scheduled maintenance). */
+    async releaseStaleReservations(now: Date) {
+      const stale = await db.selectFrom('loyalty_reservations').select(['customer_id', 'id']).where('status', '=', 'held').where('expires_at', '<=', now).limit(1000).execute();
+      for (const s of stale) {
+        await db.transaction().execute(async (trx) => {
+          await ledger.lockMembers(trx, [s.customer_id], { now, create: false });
+          const r = await reservation(trx, s.customer_id, s.id);
+          if (r.status === 'held') await releaseOne(trx, r, now, 'expired');
+        });
+      }
+      return stale.length;
+    },
+  };
+
+  async function reservation(trx: Tx, customerId: string, id: string) {
+    if (!isUuid(id)) throw notFound(`Reservation ${id}`);
+    const r = await trx.selectFrom('loyalty_reservations').selectAll().where('customer_id', '=', customerId).where('id', '=', id).executeTakeFirst();
+    if (!r) throw notFound(`Reservation ${id}`);
+    return r;
+  }
+
+  /** Gives a reservation's points back lot by lot, each with its original expiry and holding period. */
+  async function releaseOne(trx: Tx, r: { customer_id: string; id: string; points: number; debit_entry_id: number }, now: Date, status: 'released' | 'expired') {
+    const member = (await ledger.lockMembers(trx, [r.customer_id], { now, create: false })).get(r.customer_id)!;
+    const taken = await trx.selectFrom('loyalty_allocations as a').innerJoin('loyalty_entries as e', (j) => j.onRef('e.customer_id', '=', 'a.customer_id').onRef('e.id', '=', 'a.credit_id'))
+      .select(['a.credit_id', 'a.points', 'e.available_at', 'e.expires_at']).where('a.customer_id', '=', r.customer_id).where('a.debit_id', '=', r.debit_entry_id).execute();
+    for (const t of taken) {
+      await ledger.credit(trx, member, {
+        customerId: r.customer_id, kind: 'release', points: t.points, occurredAt: now, availableAt: t.available_at, expiresAt: t.expires_at,
+        sourceType: 'reservation', sourceId: r.id, idempotencyKey: `release:${r.id}:${t.credit_id}`, details: { reservation: r.id, lot: t.credit_id, why: status === 'expired' ? 'checkout reservation timed out' : 'checkout reservation released' },
+      }, now);
+    }
+    member.lifetime_redeemed -= r.points;
+    await ledger.saveMembers(trx, [member], now);
+    await trx.updateTable('loyalty_reservations').set({ status, settled_at: now }).where('customer_id', '=', r.customer_id).where('id', '=', r.id).execute();
+  }
+
+  async function issuedBy(trx: Tx | Db, entryId: number, d: { coupon?: string; gift_card?: string }) {
+    void entryId;
+    if (d.gift_card) return { gift_card: giftCardView(await trx.selectFrom('gift_cards').selectAll().where('code', '=', d.gift_card).executeTakeFirstOrThrow()) };
+    const c = await trx.selectFrom('coupons').selectAll().where('code', '=', d.coupon!).executeTakeFirstOrThrow();
+    return { coupon: couponView(c) };
+  }
+
+  function giftCardView(g: { code: string; customer_id: string | null; currency: string; initial_minor: number; balance_minor: number; expires_at: Date | null; created_at: Date }) {
+    return { code: formatCode(g.code), customer_id: g.customer_id, currency: g.currency, initial: toMajor(g.initial_minor, g.currency), balance: toMajor(g.balance_minor, g.currency), expires_at: g.expires_at?.toISOString() ?? null, issued_at: g.created_at.toISOString() };
+  }
+
+  function reservationView(r: { id: string; points: number; status: string; order_ref: string | null; expires_at: Date; created_at: Date; settled_at: Date | null }) {
+    return { id: r.id, points: r.points, status: r.status, order_ref: r.order_ref, expires_at: r.expires_at.toISOString(), created_at: r.created_at.toISOString(), settled_at: r.settled_at?.toISOString() ?? null };
+  }
+
+  return service;
+}
+
+function benefitOf(r: Reward) {
+  switch (r.type) {
+    case 'fixed_discount': return { type: r.type, amount: r.amount, name: r.name };
+    case 'percent_discount': return { type: r.type, percent: r.percent, name: r.name };
+    case 'free_product': return { type: r.type, sku: r.sku, name: r.name };
+    case 'event': return { type: r.type, event: r.event, name: r.name };
+    default: return { type: r.type, name: r.name };
+  }
+}
+
+export type RewardsService = ReturnType<typeof createRewardsService>;
