@@ -5,6 +5,7 @@ import { describeError, isAppError } from '../shared/errors.ts';
 import { adminCommands } from './commands/admin.ts';
 import { analyzeCommands } from './commands/analyze.ts';
 import { dataCommands } from './commands/data.ts';
+import { loyaltyCommands } from './commands/loyalty.ts';
 import { print, withServices } from './context.ts';
 
 // The `regulars` command line. Commands are thin: they parse options, call the same
@@ -50,6 +51,7 @@ program
 adminCommands(program);
 dataCommands(program);
 analyzeCommands(program);
+loyaltyCommands(program);
 
 try {
   await program.parseAsync(process.argv);

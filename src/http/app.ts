@@ -12,6 +12,7 @@ import { errorHandler, problem, sendProblem } from './problem.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { importRoutes } from './routes/imports.ts';
+import { loyaltyRoutes } from './routes/loyalty.ts';
 import { purchaseRoutes } from './routes/purchases.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -38,6 +39,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       systemRoutes(api, services, API_PREFIX);
       customerRoutes(api, services, API_PREFIX);
       purchaseRoutes(api, services, API_PREFIX);
+      loyaltyRoutes(api, services, API_PREFIX);
       importRoutes(api, services, API_PREFIX);
       analyticsRoutes(api, services, API_PREFIX);
       recommendationRoutes(api, services, API_PREFIX);

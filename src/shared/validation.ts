@@ -10,10 +10,11 @@ export function problemsOf(error: z.ZodError): FieldProblem[] {
   }));
 }
 
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'input'): z.output<S> {
+/** `fieldPrefix` names where the input sits in the request body ("program" → `program.rewards.0.code`). */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'input', fieldPrefix?: string): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const problems = problemsOf(result.error);
+  const problems = problemsOf(result.error).map((p) => (fieldPrefix ? { ...p, field: p.field === '(body)' ? fieldPrefix : `${fieldPrefix}.${p.field}` } : p));
   const head = problems
     .slice(0, 3)
     .map((p) => `${p.field}: ${p.reason}`)

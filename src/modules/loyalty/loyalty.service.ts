@@ -79,7 +79,7 @@ export function createLoyaltyService(core: LoyaltyCore) {
     // ── Program ──────────────────────────────────────────────────────────────
     async applyProgram(input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(ApplyProgramInput, input, 'program application');
-      const document = parseInput(ProgramDocument, data.program, 'program');
+      const document = parseInput(ProgramDocument, data.program, 'program', 'program');
       checkAmounts(document, currency);
       const now = clock.now();
       const effectiveFrom = data.effective_from ? new Date(data.effective_from) : now;
@@ -110,7 +110,7 @@ export function createLoyaltyService(core: LoyaltyCore) {
 
     /** Replays the purchases since `since` against a proposed program; writes nothing. */
     async simulate(programInput: unknown, { since }: { since: string }) {
-      const document = parseInput(ProgramDocument, programInput, 'program');
+      const document = parseInput(ProgramDocument, programInput, 'program', 'program');
       checkAmounts(document, currency);
       const sinceDate = new Date(since);
       if (Number.isNaN(sinceDate.getTime())) throw invalidField('since', 'must be a date (YYYY-MM-DD) or an ISO timestamp');

@@ -236,8 +236,8 @@ describe('program documents', () => {
     await expect(s.loyalty.applyProgram({ program: bad }, actor)).rejects.toMatchObject({
       kind: 'invalid',
       problems: expect.arrayContaining([
-        expect.objectContaining({ field: 'earning.points_per_currency_unit' }),
-        expect.objectContaining({ field: 'tiers.levels.0.threshold' }),
+        expect.objectContaining({ field: 'program.earning.points_per_currency_unit' }),
+        expect.objectContaining({ field: 'program.tiers.levels.0.threshold' }),
       ]),
     });
     expect((await s.loyalty.currentProgram()).versions).toHaveLength(before.versions.length);

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { programJsonSchema } from '../../modules/loyalty/index.ts';
+import { invalid } from '../../shared/errors.ts';
+import { print, withServices } from '../context.ts';
+
+// `regulars loyalty …`: apply a program file, simulate one against past purchases,
+// prove the ledger, and the report.
+export function loyaltyCommands(program: Command) {
+  const loyalty = program.command('loyalty').description('the loyalty program: apply, simulate, verify, report');
+
+  loyalty
+    .command('apply <file>')
+    .description('apply a program document (JSON) as a new version')
+    .option('--effective-from <when>', 'ISO date or timestamp; default now')
+    .option('--tier-policy <policy>', 'upgrade_now (nobody moves down before their period ends) or reevaluate_now', 'upgrade_now')
+    .option('--note <text>', 'why this version (kept with it)')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, o: { effectiveFrom?: string; tierPolicy: string; note?: string; json?: boolean }) => {
+      const document = readJson(file);
+      const result = await withServices('loyalty apply', (s) =>
+        s.loyalty.applyProgram({ program: document, effective_from: o.effectiveFrom, tier_policy: o.tierPolicy, note: o.note }, { actor: 'cli' }));
+      const { program: _doc, ...summary } = result;
+      print(summary, Boolean(o.json), () => {
+        const t = result.tier_changes as { up: number; down: number; unchanged: number; deferred?: boolean };
+        return [
+          `Applied "${result.program.name}" as version ${result.version}, effective ${result.effective_from}.`,
+          t.deferred ? 'Tiers will be re-placed when it takes effect.' : `Tiers (${result.tier_policy}): ${t.up} up, ${t.down} down, ${t.unchanged} unchanged.`,
+        ].join('\n');
+      });
+    });
+
+  loyalty
+    .command('simulate <file>')
+    .description('replay the purchases since a date against a proposed program; changes nothing')
+    .requiredOption('--since <date>', 'YYYY-MM-DD')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, o: { since: string; json?: boolean }) => {
+      const document = readJson(file);
+      const report = await withServices('loyalty simulate', (s) => s.loyalty.simulate(document, { since: o.since }));
+      print(report, Boolean(o.json), () => {
+        const lines = [
+          `Replayed ${report.purchases.toLocaleString('en')} purchases of ${report.customers.toLocaleString('en')} customers since ${report.since.slice(0, 10)} (${report.duration_ms} ms).`,
+          `Proposed program: ${report.proposed.points.toLocaleString('en')} points (${report.proposed.purchase_points.toLocaleString('en')} for purchases, ${report.proposed.bonus_points.toLocaleString('en')} bonuses), worth ${report.proposed.value} ${report.proposed.currency}.`,
+        ];
+        if (report.current && report.difference) {
+          lines.push(`Program in force (v${report.current.version}): ${report.current.points.toLocaleString('en')} points, worth ${report.current.value} ${report.current.currency}.`);
+          lines.push(`Difference: ${report.difference.points >= 0 ? '+' : ''}${report.difference.points.toLocaleString('en')} points, ${report.difference.value} ${report.proposed.currency}.`);
+        }
+        if (report.tiers.length) {
+          lines.push('Tiers         proposed     today');
+          for (const t of report.tiers) lines.push(`  ${t.code.padEnd(10)} ${String(t.proposed).padStart(9)} ${String(t.today).padStart(9)}`);
+          lines.push(`Members moving up: ${report.moves.up}, down: ${report.moves.down}, unchanged: ${report.moves.unchanged}.`);
+        }
+        return lines.join('\n');
+      });
+    });
+
+  loyalty
+    .command('verify')
+    .description('prove every member balance against the ledger; exits 1 on any mismatch')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => {
+      const result = await withServices('loyalty verify', (s) => s.loyalty.verify());
+      print(result, Boolean(o.json), () =>
+        result.ok
+          ? `OK: ${result.members.toLocaleString('en')} members, ${result.entries.toLocaleString('en')} ledger entries — every balance equals its ledger (${result.duration_ms} ms).`
+          : [`MISMATCH: ${result.problems.length} problem(s)`, ...result.problems.map((p) => `  customer ${p.customer_id}${p.entry_id ? ` entry ${p.entry_id}` : ''}: ${p.rule} — expected ${p.expected}, found ${p.actual}`)].join('\n'),
+      );
+      if (!result.ok) process.exitCode = 1;
+    });
+
+  loyalty
+    .command('report')
+    .description('points liability, breakage, redemption rate, members per tier')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => {
+      const r = await withServices('loyalty report', (s) => s.loyalty.report());
+      const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
+      print(r, Boolean(o.json), () => [
+        `Members: ${r.members.toLocaleString('en')}`,
+        `Outstanding points: ${r.points.outstanding.toLocaleString('en')} (pending ${r.points.pending.toLocaleString('en')}), liability ${r.liability.value} ${r.liability.currency}`,
+        `Earned ${r.points.earned.toLocaleString('en')}, redeemed ${r.points.redeemed.toLocaleString('en')} (${pct(r.redemption_rate)}), expired ${r.points.expired.toLocaleString('en')} (breakage ${pct(r.breakage_rate)}), reversed ${r.points.reversed.toLocaleString('en')}`,
+        ...r.tiers.map((t) => `  ${String(t.tier ?? 'no tier').padEnd(12)} ${t.members.toLocaleString('en')}`),
+      ].join('\n'));
+    });
+
+  loyalty
+    .command('maintain')
+    .description('run the hourly maintenance now: reservations, expiry, reminders, tier reviews, birthdays')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => {
+      const r = await withServices('loyalty maintain', (s) => s.loyalty.maintenance.runAll(s.clock.now()));
+      print(r, Boolean(o.json), () => JSON.stringify(r, null, 2));
+    });
+
+  loyalty
+    .command('schema')
+    .description('print the JSON Schema of a program document')
+    .action(() => {
+      process.stdout.write(JSON.stringify(programJsonSchema(), null, 2) + '\n');
+    });
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw invalid(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalid(`${file} is not JSON: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { buildApp } from '../app.ts';
+
+// The loyalty program as a POS and an integrator meet it: apply the example program,
+// send a purchase and print the points, redeem a reward, scan and use the coupon.
+let s: Awaited<ReturnType<typeof openTestServices>>;
+let app: FastifyInstance;
+let admin: string;
+let pos: string;
+
+beforeAll(async () => {
+  s = await openTestServices();
+  app = await buildApp(s);
+  admin = (await s.auth.createApiKey({ name: 'owner', scopes: ['read', 'write', 'admin'] }, { actor: 'test' })).key;
+  pos = (await s.auth.createApiKey({ name: 'till', scopes: ['read', 'write'] }, { actor: 'test' })).key;
+  await s.stores.upsert({ code: 'lj', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+});
+afterAll(async () => {
+  await app?.close();
+  await s?.close();
+});
+
+const call = (method: 'GET' | 'POST', url: string, body?: unknown, key: string | null = pos) =>
+  app.inject({ method, url, payload: body as object, headers: key ? { authorization: `Bearer ${key}` } : {} });
+
+describe('loyalty over HTTP', () => {
+  it('publishes the program JSON Schema without authentication', async () => {
+    const res = await call('GET', '/api/v1/loyalty/program.schema.json', undefined, null);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ title: 'Regulars loyalty program', type: 'object' });
+    expect(res.json().properties).toHaveProperty('earning');
+  });
+
+  it('applies the example program (admin only) and lists every problem of a bad one', async () => {
+    const program = JSON.parse(fs.readFileSync('examples/program.json', 'utf8'));
+    expect((await call('POST', '/api/v1/loyalty/program', { program })).statusCode).toBe(403);
+    const bad = await call('POST', '/api/v1/loyalty/program', { program: { ...program, rewards: [{ code: 'X!', type: 'gift_card', points: 0 }] } }, admin);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    const fields = bad.json().errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['program.rewards.0.code', 'program.rewards.0.points', 'program.rewards.0.name']));
+    const ok = await call('POST', '/api/v1/loyalty/program', { program, note: 'launch' }, admin);
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ version: 1 });
+  });
+
+  it('answers a purchase with the points for the receipt', async () => {
+    // 10 points per euro; 4.40 of coffee (×2) + 2.00 croissant = 6.40 paid:
+    // (4.40 × 2 + 2.00) × 10 = 108 → 108; first purchase 200. Pending 14 days: all of it
+    // is pending; the sign-up bonus (100) is spendable at once.
+    const res = await call('POST', '/api/v1/purchases', {
+      external_id: 'till-1', customer: { external_id: 'card-77', email: 'mia@example.com' }, occurred_at: '2026-06-01T09:00:00+02:00', store: 'lj', total: '6.40',
+      lines: [{ sku: 'COF-ESP', category: 'coffee', quantity: 2, unit_price: '2.20' }, { sku: 'BAK-CRO', category: 'bakery', quantity: 1, unit_price: '2.00' }],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().loyalty).toEqual({ points_earned: 308, balance: 100, pending: 308, tier: 'member' });
+    const replay = await call('POST', '/api/v1/purchases', {
+      external_id: 'till-1', customer: { external_id: 'card-77', email: 'mia@example.com' }, occurred_at: '2026-06-01T09:00:00+02:00', store: 'lj', total: '6.40',
+      lines: [{ sku: 'COF-ESP', category: 'coffee', quantity: 2, unit_price: '2.20' }, { sku: 'BAK-CRO', category: 'bakery', quantity: 1, unit_price: '2.00' }],
+    });
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json().loyalty).toEqual({ points_earned: 308, balance: 100, pending: 308, tier: 'member' });
+  });
+
+  it('shows the account with lots, tier progress and an explanation', async () => {
+    const customer = (await call('GET', '/api/v1/customers?query=mia@example.com')).json().items[0];
+    const res = await call('GET', `/api/v1/customers/${customer.id}/loyalty`);
+    expect(res.statusCode).toBe(200);
+    const account = res.json();
+    expect(account).toMatchObject({ member: true, balance: 100, pending: 308, points_name: 'beans', tier: { code: 'member', next: { code: 'silver', threshold: '250.00', missing: '243.60' } } });
+    expect(account.lots).toHaveLength(3);
+    expect(account.explanation.entries.map((e: { description: string }) => e.description)).toEqual([
+      'Welcome bonus for joining',
+      expect.stringMatching(/^Purchase till-1: 6.40 EUR → 64 points × 2 Coffee counts double \(on 69% of the basket\) = 108 → 108 \(floor\)$/),
+      'First purchase bonus (till-1)',
+    ]);
+  });
+
+  it('redeems a reward for a coupon that a till scans and uses once', async () => {
+    const customer = (await call('GET', '/api/v1/customers?query=mia@example.com')).json().items[0];
+    const poor = await call('POST', `/api/v1/customers/${customer.id}/loyalty/redemptions`, { reward: 'coffee', idempotency_key: 'r-1' });
+    expect(poor.statusCode).toBe(409);
+    expect(poor.json().detail).toMatch(/costs 500, 100 are available/);
+    s.clock.set('2026-06-20T12:00:00Z'); // the holding period is over: 408 spendable
+    const noReason = await call('POST', `/api/v1/customers/${customer.id}/loyalty/adjustments`, { points: 200, idempotency_key: 'gift-1' });
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json().errors[0].field).toBe('reason');
+    const gift = await call('POST', `/api/v1/customers/${customer.id}/loyalty/adjustments`, { points: 200, reason: 'Sorry for the wait', idempotency_key: 'gift-1' });
+    expect(gift.statusCode).toBe(201);
+    expect(gift.json().balance).toBe(608);
+    const redeemed = await call('POST', `/api/v1/customers/${customer.id}/loyalty/redemptions`, { reward: 'coffee', idempotency_key: 'r-1' });
+    expect(redeemed.statusCode).toBe(201);
+    const code = redeemed.json().coupon.code as string;
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const scanned = await call('GET', `/api/v1/coupons/${code}`);
+    expect(scanned.json()).toMatchObject({ usable: true, benefit: { type: 'free_product', sku: 'COF-ESP' } });
+    const used = await call('POST', `/api/v1/coupons/${code}/redeem`, { idempotency_key: 'till-1-cpn', order_ref: 'till-2' });
+    expect(used.statusCode).toBe(201);
+    const twice = await call('POST', `/api/v1/coupons/${code}/redeem`, { idempotency_key: 'till-2-cpn' });
+    expect(twice.statusCode).toBe(409);
+    expect((await call('GET', '/api/v1/coupons/NOPE-NOPE-NOPE')).statusCode).toBe(404);
+  });
+
+  it('reports liability and proves the ledger', async () => {
+    const report = (await call('GET', '/api/v1/loyalty/report')).json();
+    // Earned 100 + 108 + 200 = 408, adjusted +200, redeemed 500: 108 outstanding, worth 1.08 € at 0.01 €.
+    expect(report.points).toMatchObject({ earned: 408, redeemed: 500, outstanding: 108 });
+    expect(report.liability).toEqual({ points: 108, value: '1.08', point_value: '0.01', currency: 'EUR' });
+    expect(report.redemption_rate).toBeCloseTo(500 / 408);
+    const verify = await call('GET', '/api/v1/loyalty/verify', undefined, admin);
+    expect(verify.json()).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,176 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { actorOf } from '../../modules/auth/index.ts';
+import {
+  AdjustmentInput, ApplyProgramInput, CampaignInput, GiftCardChargeInput, GiftCardIssueInput, RedeemRewardInput, ReserveInput, UseCouponInput, programJsonSchema,
+} from '../../modules/loyalty/index.ts';
+import type { Services } from '../../services.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { route } from '../route.ts';
+
+// The loyalty program over HTTP: the program document and its versions, member
+// accounts, rewards and coupons (what a POS calls at checkout), gift cards,
+// reservations, reports and the ledger proof.
+
+type IdParams = { id: string };
+const SimulateInput = z.object({ program: z.unknown(), since: z.string().min(1, 'is required (YYYY-MM-DD)') });
+
+export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string) {
+  const L = s.loyalty;
+
+  // ── Program ──────────────────────────────────────────────────────────────
+  route(app, prefix, {
+    method: 'GET', path: '/loyalty/program.schema.json', tag: 'loyalty', scope: null, summary: 'The JSON Schema of a program document (no authentication)',
+    responses: { 200: 'JSON Schema (draft 2020-12)' },
+    handler: async () => programJsonSchema(),
+  });
+  route(app, prefix, {
+    method: 'GET', path: '/loyalty/program', tag: 'loyalty', scope: 'read', summary: 'The program in force and every version',
+    responses: { 200: '{ current: { version, effective_from, document } | null, versions }' },
+    handler: async () => L.currentProgram(),
+  });
+  route(app, prefix, {
+    method: 'GET', path: '/loyalty/program/versions/:version', tag: 'loyalty', scope: 'read', summary: 'One program version',
+    responses: { 200: '{ version, effective_from, document }', 404: 'Unknown version' },
+    handler: async (req) => L.programVersion(Number((req.params as { version: string }).version)),
+  });
+  route(app, prefix, {
+    method: 'POST', path: '/loyalty/program', tag: 'loyalty', scope: 'admin',
+    summary: 'Apply a program document as a new version (effective now or from effective_from); tier_policy says how members are re-placed',
+    body: ApplyProgramInput, responses: { 201: '{ version, effective_from, tier_changes }', 422: 'The document breaks the schema (every problem listed)' },
+    handler: async (req, reply, p) => reply.code(201).send(await L.applyProgram(req.body, { actor: actorOf(p) })),
+  });
+  route(app, prefix, {
+    method: 'POST', path: '/loyalty/program/simulate', tag: 'loyalty', scope: 'read',
+    summary: 'Replay the purchases since a date against a proposed program: points it would cost, tiers, moves — nothing is written',
+    body: SimulateInput, responses: { 200: 'Simulation report', 422: 'Invalid program or date' },
+    handler: async (req) => {
+      const body = parseInput(SimulateInput, req.body, 'simulation');
+      return L.simulate(body.program, { since: body.since });
+    },
+  });
+  route(app, prefix, {
+    method: 'GET', path: '/loyalty/report', tag: 'loyalty', scope: 'read', summary: 'Points liability, breakage, redemption rate, members per tier',
+    responses: { 200: 'The report' },
+    handler: async () => L.report(),
+  });
+  route(app, prefix, {
+    method: 'GET', path: '/loyalty/verify', tag: 'loyalty', scope: 'admin', summary: 'Prove every cached balance against the ledger',
+    responses: { 200: '{ ok, members, entries, problems }' },
+    handler: async () => L.verify(),
+  });
+  route(app, prefix, {
+    method: 'POST', path: '/loyalty/maintenance', tag: 'loyalty', scope: 'admin',
+    summary: 'Run the scheduled maintenance now: stale reservations, expiry, reminders, tier reviews, birthdays',
+    responses: { 200: 'What each step did' },
+    handler: async () => L.maintenance.runAll(s.clock.now()),
+  });
+
+  // ── Members ──────────────────────────────────────────────────────────────
+  route(app, prefix, {
+    method: 'GET', path: '/customers/:id/loyalty', tag: 'loyalty', scope: 'read',
+    summary: 'Balance, pending points, lots with expiry, tier and progress, and every entry explained',
+    responses: { 200: 'The account', 404: 'Unknown customer' },
+    handler: async (req) => L.account((req.params as IdParams).id),
+  });
+  route(app, prefix, {
+    method: 'GET', path: '/customers/:id/loyalty/tiers', tag: 'loyalty', scope: 'read', summary: 'Tier history',
+    responses: { 200: '[{ from, to, reason, at }]' },
+    handler: async (req) => ({ items: await L.tierHistory((req.params as IdParams).id) }),
+  });
+  route(app, prefix, {
+    method: 'POST', path: '/customers/:id/loyalty/enrol', tag: 'loyalty', scope: 'write', summary: 'Enrol a customer in the program',
+    responses: { 201: 'Enrolled', 200: 'Already a member' },
+    handler: async (req, reply, p) => {
+      const r = await L.enrol((req.params as IdParams).id, { actor: actorOf(p) });
+      return reply.code(r.created ? 201 : 200).send(r.account);
+    },
+  });
+  route(app, prefix, {
+    method: 'POST', path: '/customers/:id/loyalty/adjustments', tag: 'loyalty', scope: 'write',
+    summary: 'Add or take points by hand; a reason is required and audited; the key makes retries safe',
+    body: AdjustmentInput, responses: { 201: 'The account after', 200: 'Already recorded (replay)', 422: 'No reason, or below zero' },
+    handler: async (req, reply, p) => {
+      const r = await L.adjust((req.params as IdParams).id, req.body, { actor: actorOf(p) });
+      return reply.code(r.created ? 201 : 200).send(r.account);
+    },
+  });
+  route(app, prefix, {
+    method: 'POST', path: '/customers/:id/loyalty/redemptions', tag: 'loyalty', scope: 'write',
+    summary: 'Spend points on a reward: issues a unique coupon code (or a gift card)',
+    body: RedeemRewardInput, responses: { 201: '{ coupon | gift_card, points_spent }', 200: 'Already redeemed with this key', 409: 'Not enough points, out of stock, or key reused', 422: 'Unknown or ineligible reward' },
+    handler: async (req, reply, p) => {
+      const r = await L.redeemReward((req.params as IdParams).id, req.body, { actor: actorOf(p) });
+      return reply.code(r.created ? 201 : 200).send(r);
+    },
+  });
+  route(app, prefix, {
+    method: 'GET', path: '/customers/:id/coupons', tag: 'loyalty', scope: 'read', summary: "The customer's coupons",
+    responses: { 200: '{ items }' },
+    handler: async (req) => ({ items: await L.couponsOf((req.params as IdParams).id) }),
+  });
+  route(app, prefix, {
+    method: 'POST', path: '/customers/:id/loyalty/reservations', tag: 'loyalty', scope: 'write',
+    summary: 'Hold points at checkout (released automatically after reservation_minutes)',
+    body: ReserveInput, responses: { 201: '{ reservation }', 409: 'Not enough points' },
+    handler: async (req, reply, p) => {
+      const r = await L.reserve((req.params as IdParams).id, req.body, { actor: actorOf(p) });
+      return reply.code(r.created ? 201 : 200).send(r);
+    },
+  });
+  for (const action of ['capture', 'release'] as const) {
+    route(app, prefix, {
+      method: 'POST', path: `/customers/:id/loyalty/reservations/:reservation/${action}`, tag: 'loyalty', scope: 'write',
+      summary: action === 'capture' ? 'Spend the held points (the order went through)' : 'Give the held points back (the order was abandoned)',
+      responses: { 200: '{ reservation }', 404: 'Unknown reservation', 409: 'Already settled otherwise, or expired' },
+      handler: async (req) => {
+        const { id, reservation } = req.params as { id: string; reservation: string };
+        return action === 'capture' ? L.capture(id, reservation) : L.release(id, reservation);
+      },
+    });
+  }
+
+  // ── Rewards, coupons, gift cards ─────────────────────────────────────────
+  route(app, prefix, {
+    method: 'GET', path: '/loyalty/rewards', tag: 'loyalty', scope: 'read', summary: 'The rewards catalogue (with customer_id: affordable and eligible per reward)',
+    query: z.object({ customer_id: z.string().optional() }), responses: { 200: '{ rewards }' },
+    handler: async (req) => L.rewards({ customerId: (req.query as { customer_id?: string }).customer_id }),
+  });
+  route(app, prefix, {
+    method: 'GET', path: '/coupons/:code', tag: 'loyalty', scope: 'read', summary: 'Validate a coupon: what it gives and whether it can be used now',
+    responses: { 200: '{ code, benefit, usable, problem }', 404: 'Unknown code' }, rateLimit: { max: 120, timeWindow: '1 minute' },
+    handler: async (req) => L.coupon((req.params as { code: string }).code),
+  });
+  route(app, prefix, {
+    method: 'POST', path: '/coupons/:code/redeem', tag: 'loyalty', scope: 'write', summary: 'Use a coupon at checkout; the key makes retries safe',
+    body: UseCouponInput, responses: { 201: '{ coupon, benefit }', 200: 'Already used with this key', 404: 'Unknown code', 409: 'Used up, expired, or not this customer\'s' },
+    rateLimit: { max: 120, timeWindow: '1 minute' },
+    handler: async (req, reply, p) => {
+      const r = await L.useCoupon((req.params as { code: string }).code, req.body, { actor: actorOf(p) });
+      return reply.code(r.created ? 201 : 200).send(r);
+    },
+  });
+  route(app, prefix, {
+    method: 'POST', path: '/coupons/campaigns', tag: 'loyalty', scope: 'admin', summary: 'Promotion coupons in bulk (unique codes, or one shared code) with limits and expiry',
+    body: CampaignInput, responses: { 201: '{ id, codes }', 409: 'The shared code exists', 422: 'Invalid input' },
+    handler: async (req, reply, p) => reply.code(201).send(await L.createCampaign(req.body, { actor: actorOf(p) })),
+  });
+  route(app, prefix, {
+    method: 'POST', path: '/gift-cards', tag: 'loyalty', scope: 'admin', summary: 'Issue a gift card',
+    body: GiftCardIssueInput, responses: { 201: 'The gift card' },
+    handler: async (req, reply, p) => reply.code(201).send(await L.issueGiftCard(req.body, { actor: actorOf(p) })),
+  });
+  route(app, prefix, {
+    method: 'GET', path: '/gift-cards/:code', tag: 'loyalty', scope: 'read', summary: 'A gift card and its balance',
+    responses: { 200: 'The gift card', 404: 'Unknown code' }, rateLimit: { max: 120, timeWindow: '1 minute' },
+    handler: async (req) => L.giftCard((req.params as { code: string }).code),
+  });
+  route(app, prefix, {
+    method: 'POST', path: '/gift-cards/:code/charge', tag: 'loyalty', scope: 'write', summary: 'Pay from a gift card; the key makes retries safe',
+    body: GiftCardChargeInput, responses: { 201: '{ charged, gift_card }', 200: 'Already charged with this key', 409: 'Balance too low or expired' },
+    handler: async (req, reply, p) => {
+      const r = await L.chargeGiftCard((req.params as { code: string }).code, req.body, { actor: actorOf(p) });
+      return reply.code(r.created ? 201 : 200).send(r);
+    },
+  });
+}
