@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../modules/auth/index.ts';
 import {
-  AdjustmentInput, ApplyProgramInput, CampaignInput, GiftCardChargeInput, GiftCardIssueInput, RedeemRewardInput, ReserveInput, UseCouponInput, programJsonSchema,
+  AdjustmentInput, ApplyProgramInput, CampaignInput, ClaimReferralInput, SurveyBonusInput, GiftCardChargeInput, GiftCardIssueInput, RedeemRewardInput, ReserveInput, UseCouponInput, programJsonSchema,
 } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -129,6 +129,33 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
       },
     });
   }
+
+  route(app, prefix, {
+    method: 'POST', path: '/customers/:id/loyalty/referral-code', tag: 'loyalty', scope: 'write', summary: "The member's referral code to share (created on first call)",
+    responses: { 201: '{ code }', 200: '{ code } (existing)', 409: 'Not a member' },
+    handler: async (req, reply) => {
+      const r = await L.referralCode((req.params as IdParams).id);
+      return reply.code(r.created ? 201 : 200).send({ code: r.code });
+    },
+  });
+  route(app, prefix, {
+    method: 'POST', path: '/customers/:id/loyalty/referral', tag: 'loyalty', scope: 'write',
+    summary: "Link a new customer to the friend whose code they bring; the friend's first qualifying purchase rewards both",
+    body: ClaimReferralInput, responses: { 201: '{ status: pending }', 200: 'Already linked with this code', 409: 'Referred by someone else', 422: 'Unknown code, own code, same email/phone, or not a new customer' },
+    handler: async (req, reply, p) => {
+      const r = await L.claimReferral((req.params as IdParams).id, req.body, { actor: actorOf(p) });
+      return reply.code(r.created ? 201 : 200).send({ status: r.status });
+    },
+  });
+  route(app, prefix, {
+    method: 'POST', path: '/customers/:id/loyalty/bonuses/survey', tag: 'loyalty', scope: 'write',
+    summary: 'Thank-you points for a completed survey response (once per response; never depends on the score)',
+    body: SurveyBonusInput, responses: { 201: '{ points }', 200: 'Already given for this response' },
+    handler: async (req, reply, p) => {
+      const r = await L.surveyBonus((req.params as IdParams).id, req.body, { actor: actorOf(p) });
+      return reply.code(r.created ? 201 : 200).send(r);
+    },
+  });
 
   // ── Rewards, coupons, gift cards ─────────────────────────────────────────
   route(app, prefix, {

@@ -1,4 +1,5 @@
 import { createLoyaltyCore, type LoyaltyDeps } from './loyalty.core.ts';
+import { createEngagementService } from './engagement.service.ts';
 import { createLoyaltyService } from './loyalty.service.ts';
 import { createLoyaltyMaintenance } from './maintenance.ts';
 import { createRewardsService } from './rewards.service.ts';
@@ -12,13 +13,15 @@ export { compileProgram, pointsForPurchase, type Program, type PurchaseFacts } f
 export { AdjustmentInput, type AccrualItem, type LoyaltySummary } from './loyalty.service.ts';
 export { RedeemRewardInput, UseCouponInput, CampaignInput, ReserveInput, GiftCardChargeInput, GiftCardIssueInput } from './rewards.service.ts';
 export { simulateProgram, type SimulationReport } from './simulate.ts';
+export { ClaimReferralInput, SurveyBonusInput } from './engagement.service.ts';
 
 export function createLoyalty(deps: LoyaltyDeps) {
   const core = createLoyaltyCore(deps);
-  const account = createLoyaltyService(core);
+  const engagement = createEngagementService(core);
+  const account = createLoyaltyService(core, engagement);
   const rewards = createRewardsService(core);
   const maintenance = createLoyaltyMaintenance(core, rewards);
-  return { ...account, ...rewards, maintenance, programAt: core.programAt };
+  return { ...account, ...rewards, ...engagement, maintenance, programAt: core.programAt };
 }
 
 export type LoyaltyService = ReturnType<typeof createLoyalty>;

@@ -15,6 +15,7 @@ import { addDays, addMonths, compileProgram, lotExpiry, pointsForPurchase, text,
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
 import { insertProgram } from './program.repository.ts';
 import { describeEntry } from './explain.ts';
+import type { EngagementService } from './engagement.service.ts';
 
 // Points for purchases (inside the purchase's transaction), reversals on refunds, staff
 // adjustments, the program's versions, and the member's account with its explanation.
@@ -40,7 +41,7 @@ export const AdjustmentInput = z.object({
   idempotency_key: z.string().trim().min(1).max(200),
 });
 
-export function createLoyaltyService(core: LoyaltyCore) {
+export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementService) {
   const { db, clock, currency, timeZone } = core.deps;
 
   async function requireCustomer(db_: Db | Tx, id: string) {
@@ -158,6 +159,13 @@ export function createLoyaltyService(core: LoyaltyCore) {
       const countBefore = new Map(priorPurchases.rows.map((r) => [r.customer_id, Number(r.n)]));
       for (const i of items) if (members.has(i.customerId)) countBefore.set(i.customerId, (countBefore.get(i.customerId) ?? 0) - 1);
 
+      const referrals = new Map<string, { referrer_id: string; code: string }>();
+      if (doc.bonuses.referral) {
+        const pending = await trx.selectFrom('loyalty_referrals').select(['customer_id', 'referrer_id', 'code'])
+          .where('customer_id', 'in', [...members.keys()]).where('status', '=', 'pending').execute();
+        for (const r of pending) referrals.set(r.customer_id, r);
+      }
+
       const bulk: NewEntry[] = [];
       const earned = new Map<string, number>();
       const sorted = [...items].sort((a, b) => a.facts.occurredAt.getTime() - b.facts.occurredAt.getTime());
@@ -214,7 +222,13 @@ export function createLoyaltyService(core: LoyaltyCore) {
             member.points += e.points;
           }
         }
-        earned.set(item.purchaseId, points + entries.filter((e) => e.kind === 'bonus').reduce((s, e) => s + e.points, 0));
+        let referralBonus = 0;
+        const referral = referrals.get(member.customer_id);
+        if (referral) {
+          referralBonus = await engagement.onFriendPurchase(trx, program, member, { purchaseId: item.purchaseId, totalMinor: item.facts.totalMinor, occurredAt: item.facts.occurredAt }, referral);
+          if (referralBonus > 0 || item.facts.totalMinor >= program.referralMinimumMinor) referrals.delete(member.customer_id);
+        }
+        earned.set(item.purchaseId, points + referralBonus + entries.filter((e) => e.kind === 'bonus').reduce((s, e) => s + e.points, 0));
         if (!member.last_activity_at || member.last_activity_at.getTime() < item.facts.occurredAt.getTime()) member.last_activity_at = item.facts.occurredAt;
       }
       const written = await ledger.insertCredits(trx, bulk, now);
@@ -393,6 +407,8 @@ export function createLoyaltyService(core: LoyaltyCore) {
         lots: lots.map((l) => ({ entry: l.id, remaining: l.remaining, available_at: l.availableAt?.toISOString() ?? null, expires_at: l.expiresAt?.toISOString() ?? null, pending: Boolean(l.availableAt && l.availableAt > now) })),
         // The proof: the running sum of the entries ends at the stored points.
         explanation: { entries: explained.slice(-entryLimit), entries_total: explained.length, sum_of_entries: running, stored_points: member.points },
+        challenges: await engagement.challenges(customerId),
+        referral_code: member.referral_code,
         program_version: program?.version ?? null,
       };
     },

@@ -1,0 +1,229 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { audit, type Actor, type Tx } from '../../db/index.ts';
+import { publish } from '../../jobs/outbox.ts';
+import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
+import { isUuid } from '../../shared/ids.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { newCode, normalizeCode } from './codes.ts';
+import * as ledger from './ledger.repository.ts';
+import type { MemberRow } from './ledger.repository.ts';
+import type { LoyaltyCore } from './loyalty.core.ts';
+import { addDays, lotExpiry, text, type Program } from './program.ts';
+import type { ProgramDocument } from './program.schema.ts';
+
+// Points for what members do besides buying: bringing a friend (referrals), completing
+// challenges, completing their profile, answering a survey. The friend's referral bonus
+// is part of their purchase (in its transaction); the referrer's, the challenges and the
+// profile bonus follow from outbox events, so a purchase never waits on — or locks —
+// another member's account.
+
+export const ClaimReferralInput = z.object({ code: z.string().trim().min(4).max(40) });
+export const SurveyBonusInput = z.object({
+  /** The survey response's id: one bonus per response. The score is deliberately not an input. */
+  response_id: z.string().trim().min(1).max(200),
+});
+
+type Challenge = ProgramDocument['challenges'][number];
+
+/** Gmail ignores dots and +tags; other providers ignore +tags: the same inbox is the same person. */
+function inbox(email: string | null): string | null {
+  if (!email) return null;
+  const [local, domain] = email.toLowerCase().split('@');
+  const base = local.split('+')[0];
+  return `${domain === 'gmail.com' || domain === 'googlemail.com' ? base.replace(/\./g, '') : base}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
+}
+
+export function createEngagementService(core: LoyaltyCore) {
+  const { db, clock } = core.deps;
+
+  async function creditBonus(trx: Tx, member: MemberRow, program: Program, { points, key, at, details }: { points: number; key: string; at: Date; details: Record<string, unknown> }) {
+    const written = await ledger.credit(trx, member, {
+      customerId: member.customer_id, kind: 'bonus', points, occurredAt: at, expiresAt: lotExpiry(program, at), sourceType: 'bonus', sourceId: String(details.bonus),
+      idempotencyKey: key, programVersion: program.version, details,
+    }, clock.now());
+    if (written) {
+      member.lifetime_earned += points;
+      await ledger.saveMembers(trx, [member], clock.now());
+    }
+    return written !== null;
+  }
+
+  /** Purchase days and distinct categories of a member within a window, after `after`. */
+  async function challengeProgress(db_: Tx | typeof db, customerId: string, challenge: Challenge, at: Date, after: Date | null) {
+    const from = addDays(at, -challenge.goal.within_days);
+    const start = after && after > from ? after : from;
+    const result = challenge.goal.type === 'visits'
+      ? await sql<{ n: number }>`SELECT count(DISTINCT local_date)::int AS n FROM purchases
+          WHERE customer_id = ${customerId} AND occurred_at > ${start} AND occurred_at <= ${at} AND refunded_minor < total_minor`.execute(db_)
+      : await sql<{ n: number }>`SELECT count(DISTINCT l.category)::int AS n FROM purchase_lines l JOIN purchases p ON p.customer_id = l.customer_id AND p.id = l.purchase_id
+          WHERE p.customer_id = ${customerId} AND p.occurred_at > ${start} AND p.occurred_at <= ${at} AND p.refunded_minor < p.total_minor AND l.category IS NOT NULL`.execute(db_);
+    return Number(result.rows[0].n);
+  }
+
+  const service = {
+    /** The member's own referral code (created on first request). */
+    async referralCode(customerId: string) {
+      if (!isUuid(customerId)) throw notFound(`Customer ${customerId}`);
+      const now = clock.now();
+      return db.transaction().execute(async (trx) => {
+        const customer = await trx.selectFrom('customers').select(['id', 'first_name', 'status']).where('id', '=', customerId).executeTakeFirst();
+        if (!customer || customer.status !== 'active') throw notFound(`Customer ${customerId}`);
+        const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
+        if (!member) throw conflict('The customer is not a loyalty member yet (no purchase, no enrolment)');
+        if (member.referral_code) return { code: member.referral_code, created: false };
+        // A readable prefix from the first name, a random part for uniqueness.
+        const prefix = (customer.first_name ?? 'FRIEND').normalize('NFD').replace(/[^A-Za-z]/g, '').toUpperCase().slice(0, 6) || 'FRIEND';
+        const code = `${prefix}-${normalizeCode(newCode(6)).slice(0, 6)}`;
+        await trx.insertInto('referral_codes').values({ code, customer_id: customerId, created_at: now }).execute();
+        member.referral_code = code;
+        await ledger.saveMembers(trx, [member], now);
+        return { code, created: true };
+      });
+    },
+
+    /**
+     * Links a new customer to the member whose code they bring. Refused: one's own code,
+     * a code of someone with the same inbox or phone, a customer who has bought already
+     * (a referral is for new customers), a second referral, and a referral back to the
+     * friend who referred you.
+     */
+    async claimReferral(friendId: string, input: unknown, { actor }: { actor: Actor }) {
+      const { code: raw } = parseInput(ClaimReferralInput, input, 'referral');
+      const code = raw.toUpperCase().trim();
+      if (!isUuid(friendId)) throw notFound(`Customer ${friendId}`);
+      const now = clock.now();
+      return db.transaction().execute(async (trx) => {
+        const owner = await trx.selectFrom('referral_codes').selectAll().where('code', '=', code).executeTakeFirst();
+        if (!owner) throw invalidField('code', `no referral code ${raw}`);
+        const [friend, referrer] = await Promise.all([friendId, owner.customer_id].map((id) =>
+          trx.selectFrom('customers').select(['id', 'email', 'phone', 'status']).where('id', '=', id).executeTakeFirst()));
+        if (!friend || friend.status !== 'active') throw notFound(`Customer ${friendId}`);
+        const reject = (reason: string) => invalidField('code', reason);
+        if (owner.customer_id === friendId) throw reject('is your own code');
+        if (referrer && ((friend.email && inbox(friend.email) === inbox(referrer.email)) || (friend.phone && friend.phone === referrer.phone))) throw reject('belongs to someone with the same email or phone');
+        const existing = await trx.selectFrom('loyalty_referrals').selectAll().where('customer_id', '=', friendId).executeTakeFirst();
+        if (existing) {
+          if (existing.code === code) return { created: false, status: existing.status };
+          throw conflict('The customer was already referred by someone else');
+        }
+        const back = await trx.selectFrom('loyalty_referrals').select('customer_id').where('customer_id', '=', owner.customer_id).where('referrer_id', '=', friendId).executeTakeFirst();
+        if (back) throw reject('belongs to a friend you referred');
+        const bought = await trx.selectFrom('customer_stats').select('purchases_count').where('customer_id', '=', friendId).executeTakeFirst();
+        if (bought && bought.purchases_count > 0) throw reject('is for new customers; this customer has bought before');
+        await trx.insertInto('loyalty_referrals').values({ customer_id: friendId, referrer_id: owner.customer_id, code, status: 'pending', reason: null, purchase_id: null, created_at: now, settled_at: null }).execute();
+        await audit(trx, { actor, action: 'loyalty.referral.claim', subject: friendId, details: { code, referrer: owner.customer_id } });
+        return { created: true, status: 'pending' as const };
+      });
+    },
+
+    /** Inside the friend's purchase transaction: the first qualifying purchase rewards the friend now, the referrer through an event. */
+    async onFriendPurchase(trx: Tx, program: Program, member: MemberRow, purchase: { purchaseId: string; totalMinor: number; occurredAt: Date }, pending: { referrer_id: string; code: string }) {
+      const referral = program.document.bonuses.referral;
+      if (!referral || purchase.totalMinor < program.referralMinimumMinor || purchase.totalMinor === 0) return 0;
+      await trx.updateTable('loyalty_referrals').set({ status: 'rewarded', purchase_id: purchase.purchaseId, settled_at: clock.now() }).where('customer_id', '=', member.customer_id).execute();
+      if (referral.friend > 0) {
+        await ledger.credit(trx, member, {
+          customerId: member.customer_id, kind: 'bonus', points: referral.friend, occurredAt: purchase.occurredAt, expiresAt: lotExpiry(program, purchase.occurredAt),
+          sourceType: 'bonus', sourceId: 'referral', idempotencyKey: 'bonus:referral:friend', programVersion: program.version,
+          details: { bonus: 'referral', role: 'friend', referrer: pending.referrer_id, code: pending.code },
+        }, clock.now());
+        member.lifetime_earned += referral.friend;
+      }
+      await publish(trx, [{ type: 'loyalty.referral_qualified', customerId: pending.referrer_id, payload: { referrer_id: pending.referrer_id, friend_id: member.customer_id, purchase_id: purchase.purchaseId, code: pending.code } }]);
+      return referral.friend;
+    },
+
+    /** Subscriber of loyalty.referral_qualified: the referrer's bonus, once per friend. */
+    async rewardReferrer({ referrer_id, friend_id }: { referrer_id: string; friend_id: string }) {
+      const now = clock.now();
+      const program = await core.programAt(now);
+      const points = program?.document.bonuses.referral?.referrer;
+      if (!program || !points) return false;
+      return db.transaction().execute(async (trx) => {
+        const member = (await ledger.lockMembers(trx, [referrer_id], { now, create: false })).get(referrer_id);
+        if (!member) return false;
+        return creditBonus(trx, member, program, { points, key: `bonus:referral:${friend_id}`, at: now, details: { bonus: 'referral', role: 'referrer', friend: friend_id } });
+      });
+    },
+
+    /** Subscriber of purchase.recorded: completes the challenges the purchase finishes. */
+    async evaluateChallenges(customerId: string, at: Date) {
+      const now = clock.now();
+      const program = await core.programAt(now);
+      if (!program || program.document.challenges.length === 0) return [];
+      const completed: string[] = [];
+      for (const challenge of program.document.challenges) {
+        await db.transaction().execute(async (trx) => {
+          const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
+          if (!member) return;
+          const done = await trx.selectFrom('challenge_progress').selectAll().where('customer_id', '=', customerId).where('challenge_code', '=', challenge.code).orderBy('completed_at', 'desc').execute();
+          if (done.length > 0 && !challenge.repeatable) return;
+          const after = done[0]?.completed_at ?? null;
+          const progress = await challengeProgress(trx, customerId, challenge, at, after);
+          if (progress < challenge.goal.count) return;
+          const n = done.length + 1;
+          const credited = await creditBonus(trx, member, program, { points: challenge.points, key: `bonus:challenge:${challenge.code}:${n}`, at, details: { bonus: 'challenge', challenge: text(challenge.name), code: challenge.code, completion: n } });
+          if (!credited) return;
+          await trx.insertInto('challenge_progress').values({ customer_id: customerId, challenge_code: challenge.code, window_start: at.toISOString().slice(0, 10), progress: JSON.stringify({ count: progress, goal: challenge.goal }), completed_at: at, updated_at: now })
+            .onConflict((oc) => oc.columns(['customer_id', 'challenge_code', 'window_start']).doUpdateSet({ completed_at: at, updated_at: now })).execute();
+          await publish(trx, [{ type: 'loyalty.challenge_completed', customerId, payload: { customer_id: customerId, challenge: challenge.code, points: challenge.points, completion: n } }]);
+          completed.push(challenge.code);
+        });
+      }
+      return completed;
+    },
+
+    /** Progress of every challenge, for the account view. */
+    async challenges(customerId: string) {
+      const now = clock.now();
+      const program = await core.programAt(now);
+      if (!program) return [];
+      const done = await db.selectFrom('challenge_progress').select(['challenge_code', 'completed_at']).where('customer_id', '=', customerId).execute();
+      const out = [];
+      for (const c of program.document.challenges) {
+        const mine = done.filter((d) => d.challenge_code === c.code).map((d) => d.completed_at!).sort((a, b) => b.getTime() - a.getTime());
+        const progress = !c.repeatable && mine.length ? c.goal.count : await challengeProgress(db as never, customerId, c, now, mine[0] ?? null);
+        out.push({ code: c.code, name: c.name, goal: c.goal, points: c.points, repeatable: c.repeatable, progress: Math.min(progress, c.goal.count), completed: mine.length, last_completed_at: mine[0]?.toISOString() ?? null });
+      }
+      return out;
+    },
+
+    /** Subscriber of customer.created / customer.updated: the profile-completion bonus, once. */
+    async profileCompletion(customerId: string) {
+      const now = clock.now();
+      const program = await core.programAt(now);
+      const points = program?.document.bonuses.profile_completion;
+      if (!program || !points) return false;
+      return db.transaction().execute(async (trx) => {
+        const c = await trx.selectFrom('customers').select(['first_name', 'last_name', 'email', 'phone', 'birthday', 'status']).where('id', '=', customerId).executeTakeFirst();
+        if (!c || c.status !== 'active' || !c.first_name || !c.last_name || !c.email || !c.phone || !c.birthday) return false;
+        const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
+        if (!member) return false;
+        return creditBonus(trx, member, program, { points, key: 'bonus:profile_completion', at: now, details: { bonus: 'profile_completion' } });
+      });
+    },
+
+    /** Thank-you points for a completed survey: one per response, the same whatever the score. */
+    async surveyBonus(customerId: string, input: unknown, { actor }: { actor: Actor }) {
+      const { response_id } = parseInput(SurveyBonusInput, input, 'survey bonus');
+      const now = clock.now();
+      const program = await core.programAt(now);
+      const points = program?.document.bonuses.survey;
+      if (!program) throw invalid('No loyalty program is in force');
+      if (!points) return { created: false, points: 0 };
+      if (!isUuid(customerId)) throw notFound(`Customer ${customerId}`);
+      const created = await db.transaction().execute(async (trx) => {
+        const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
+        if (!member) throw conflict('The customer is not a loyalty member yet');
+        const ok = await creditBonus(trx, member, program, { points, key: `bonus:survey:${response_id}`, at: now, details: { bonus: 'survey', response: response_id } });
+        if (ok) await audit(trx, { actor, action: 'loyalty.bonus.survey', subject: customerId, details: { response_id } });
+        return ok;
+      });
+      return { created, points: created ? points : 0 };
+    },
+  };
+  return service;
+}
+
+export type EngagementService = ReturnType<typeof createEngagementService>;

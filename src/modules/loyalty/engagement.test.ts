@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { subscribersOf } from '../../jobs/subscribers.ts';
+import type { StoredEvent } from '../../jobs/queue.ts';
+import { recordPurchases } from '../../workflows/record-purchases.ts';
+
+// Referrals, challenges, profile and survey bonuses. The handlers that follow events
+// are called the way the job queue calls them, with the stored event.
+let s: Awaited<ReturnType<typeof openTestServices>>;
+const actor = { actor: 'test' };
+
+const program = {
+  name: 'Engagement',
+  earning: { points_per_currency_unit: 1 },
+  bonuses: { referral: { referrer: 500, friend: 250, minimum_purchase: '15.00' }, survey: 30, profile_completion: 70 },
+  challenges: [
+    { code: 'five-visits', name: '5 visits in 30 days', goal: { type: 'visits', count: 5, within_days: 30 }, points: 400, repeatable: true },
+    { code: 'explorer', name: 'Try 3 categories', goal: { type: 'categories', count: 3, within_days: 90 }, points: 100 },
+  ],
+};
+
+async function buy(email: string, key: string, total: string, at = '2026-05-20T10:00:00Z', lines: unknown[] = []) {
+  const [o] = await recordPurchases(s, [{ external_id: key, customer: { email }, occurred_at: at, total, lines }], { source: 'api' });
+  if (o.status === 'error') throw o.error;
+  return o;
+}
+
+async function deliver(type: string) {
+  const events = await s.db.selectFrom('events').selectAll().where('type', '=', type).orderBy('id').execute();
+  for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes(type))) {
+    for (const e of events) await sub.handle(e as unknown as StoredEvent);
+  }
+}
+
+const balance = async (id: string) => {
+  const a = await s.loyalty.account(id);
+  if (!a.member) throw new Error('not a member');
+  return a.balance;
+};
+
+beforeAll(async () => {
+  s = await openTestServices();
+  await s.loyalty.applyProgram({ program }, actor);
+});
+afterAll(() => s?.close());
+
+describe('referrals', () => {
+  it("rewards both when the friend's first qualifying purchase comes, once", async () => {
+    const ana = await buy('ana@gmail.com', 'a1', '10.00');
+    const { code } = await s.loyalty.referralCode(ana.customerId);
+    expect(code).toMatch(/^FRIEND-[A-Z2-9]{6}$/);
+    const bo = await s.customers.upsert({ email: 'bo@example.com', first_name: 'Bo' }, actor);
+    expect(await s.loyalty.claimReferral(bo.customer.id, { code: code.toLowerCase() }, actor)).toEqual({ created: true, status: 'pending' });
+    // 9.00 is below the 15.00 minimum: no referral bonus yet.
+    expect((await buy('bo@example.com', 'b1', '9.00')).loyalty).toMatchObject({ points_earned: 9 });
+    const qualifying = await buy('bo@example.com', 'b2', '20.00');
+    expect(qualifying.loyalty).toMatchObject({ points_earned: 20 + 250, balance: 9 + 20 + 250 });
+    await deliver('loyalty.referral_qualified');
+    await deliver('loyalty.referral_qualified'); // a retried job adds nothing
+    expect(await balance(ana.customerId)).toBe(10 + 500);
+    expect((await buy('bo@example.com', 'b3', '30.00')).loyalty).toMatchObject({ points_earned: 30 });
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+
+  it('refuses self-referral, the same inbox, old customers and a second referrer', async () => {
+    const ana = await s.customers.findByIdentity({ kind: 'email', value: 'ana@gmail.com' });
+    const { code } = await s.loyalty.referralCode(ana!);
+    await expect(s.loyalty.claimReferral(ana!, { code }, actor)).rejects.toMatchObject({ kind: 'invalid', message: /your own code/ });
+    const alias = await s.customers.upsert({ email: 'a.n.a+promo@gmail.com' }, actor);
+    await expect(s.loyalty.claimReferral(alias.customer.id, { code }, actor)).rejects.toMatchObject({ message: /same email or phone/ });
+    const old = await buy('old@example.com', 'o1', '5.00');
+    await expect(s.loyalty.claimReferral(old.customerId, { code }, actor)).rejects.toMatchObject({ message: /new customers/ });
+    await expect(s.loyalty.claimReferral(old.customerId, { code: 'NOPE-123456' }, actor)).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'code' }] });
+  });
+});
+
+describe('challenges', () => {
+  it('completes "5 visits in 30 days" on the fifth visit, again only with five new visits', async () => {
+    const days = ['2026-05-01', '2026-05-03', '2026-05-03', '2026-05-08', '2026-05-12', '2026-05-20'];
+    let id = '';
+    for (const [i, d] of days.entries()) id = (await buy('cara@example.com', `c${i}`, '2.00', `${d}T09:00:00Z`)).customerId;
+    await deliver('purchase.recorded');
+    // Five distinct days by 05-20 (05-03 twice is one visit): completed once.
+    const account = await s.loyalty.account(id);
+    if (!account.member) throw new Error();
+    expect(account.challenges.find((c) => c.code === 'five-visits')).toMatchObject({ completed: 1 });
+    expect(account.balance).toBe(12 + 400);
+    await deliver('purchase.recorded');
+    expect(await balance(id)).toBe(12 + 400);
+  });
+
+  it('counts distinct categories for "try 3 categories", once', async () => {
+    const line = (category: string) => ({ sku: category, category, quantity: 1, unit_price: '1.00' });
+    await buy('dan@example.com', 'd1', '2.00', '2026-05-01T09:00:00Z', [line('coffee'), line('tea')]);
+    const d = await buy('dan@example.com', 'd2', '1.00', '2026-05-02T09:00:00Z', [line('cakes')]);
+    await deliver('purchase.recorded');
+    expect(await balance(d.customerId)).toBe(3 + 100);
+  });
+});
+
+describe('other bonuses', () => {
+  it('thanks for a survey once per response, whatever the score', async () => {
+    const e = await buy('eva@example.com', 'e1', '1.00');
+    expect(await s.loyalty.surveyBonus(e.customerId, { response_id: 'resp-1' }, actor)).toEqual({ created: true, points: 30 });
+    expect(await s.loyalty.surveyBonus(e.customerId, { response_id: 'resp-1' }, actor)).toEqual({ created: false, points: 0 });
+    expect(await balance(e.customerId)).toBe(31);
+  });
+
+  it('gives the profile-completion bonus once the profile is complete', async () => {
+    const f = await buy('fil@example.com', 'f1', '1.00');
+    await s.customers.patch(f.customerId, { first_name: 'Fil', last_name: 'Horvat', phone: '+38640999888', birthday: '1991-02-03' }, actor);
+    await deliver('customer.updated');
+    await deliver('customer.updated');
+    expect(await balance(f.customerId)).toBe(1 + 70);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+});
