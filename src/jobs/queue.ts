@@ -23,6 +23,8 @@ export interface Subscriber {
   /** Queue name suffix; stable, it names stored jobs. */
   name: string;
   eventTypes: string[];
+  /** Checked once per dispatch: false skips the subscriber (no job per event when, say, no program has challenges). */
+  active?: () => Promise<boolean>;
   handle(event: StoredEvent): Promise<void>;
 }
 
@@ -63,6 +65,9 @@ export function createJobQueue(options: JobQueueOptions) {
   // Everything inside runs on `trx`: on PGlite the pool has one connection, and a query
   // on `db` here would wait for the connection this transaction holds — forever.
   async function dispatchOnce(limit = 500): Promise<number> {
+    // Asked before the transaction: `active` may read the database through the pool.
+    const listening: Subscriber[] = [];
+    for (const s of subscribers) if (!s.active || (await s.active())) listening.push(s);
     return db.transaction().execute(async (trx) => {
       const events = await sql<StoredEvent>`
         SELECT id, type, customer_id, payload, created_at FROM events
@@ -71,7 +76,7 @@ export function createJobQueue(options: JobQueueOptions) {
       const endpoints = await webhooks.endpointsFor([...new Set(events.rows.map((e) => e.type))], trx);
       const byQueue = new Map<string, PgBoss.JobInsert[]>();
       for (const event of events.rows) {
-        for (const s of subscribers) {
+        for (const s of listening) {
           if (matchesEventType(s.eventTypes, event.type)) push(byQueue, subscriberQueue(s.name), { data: { eventId: event.id } });
         }
         for (const endpointId of endpoints.get(event.type) ?? []) {

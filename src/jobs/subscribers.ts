@@ -3,22 +3,26 @@ import type { StoredEvent, Subscriber } from './queue.ts';
 
 // Which module reacts to which event, after the change committed (the outbox). Each
 // handler is idempotent: a job retried after a crash finds its work done and adds nothing.
-export function subscribersOf(s: Pick<Services, 'loyalty'>): Subscriber[] {
+export function subscribersOf(s: Pick<Services, 'loyalty' | 'clock'>): Subscriber[] {
   const payload = (e: StoredEvent) => e.payload as Record<string, string>;
+  const program = () => s.loyalty.programAt(s.clock.now());
   return [
     {
       name: 'loyalty.referrer-bonus',
       eventTypes: ['loyalty.referral_qualified'],
+      active: async () => Boolean((await program())?.document.bonuses.referral),
       handle: async (e) => void (await s.loyalty.rewardReferrer({ referrer_id: payload(e).referrer_id, friend_id: payload(e).friend_id })),
     },
     {
       name: 'loyalty.challenges',
       eventTypes: ['purchase.recorded'],
+      active: async () => ((await program())?.document.challenges.length ?? 0) > 0,
       handle: async (e) => void (e.customer_id && (await s.loyalty.evaluateChallenges(e.customer_id, new Date(payload(e).occurred_at)))),
     },
     {
       name: 'loyalty.profile-bonus',
       eventTypes: ['customer.created', 'customer.updated'],
+      active: async () => Boolean((await program())?.document.bonuses.profile_completion),
       handle: async (e) => void (e.customer_id && (await s.loyalty.profileCompletion(e.customer_id))),
     },
   ];
