@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_loyalty.ts';
+import * as m0003 from './0003_analytics.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_loyalty': m0002,
+  '0003_analytics': m0003,
 };

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+// Inputs of the score runs and the segment history, shared by the HTTP API and the CLI.
+
+const CalendarDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, 'is not a calendar date');
+
+export const ScoreRunInput = z
+  .object({
+    as_of: CalendarDate.optional().describe('last local day of purchases the scores see (default: today; not in the future)'),
+    horizon_days: z.coerce.number().int().min(7).max(365).optional().describe('churn horizon: "no purchase within this many days" (default 90)'),
+  })
+  .strict();
+export type ScoreRunInput = z.infer<typeof ScoreRunInput>;
+
+export const SegmentHistoryQuery = z
+  .object({
+    from: CalendarDate.optional().describe('first run day (default: 90 days before `to`)'),
+    to: CalendarDate.optional().describe('last run day, inclusive (default: today)'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after `to`', path: ['from'] });
+export type SegmentHistoryQuery = z.infer<typeof SegmentHistoryQuery>;

@@ -1,0 +1,266 @@
+import type { Db } from '../../../db/index.ts';
+import { publish, type OutgoingEvent } from '../../../jobs/outbox.ts';
+import { localDate, startOfLocalDay, type Clock } from '../../../shared/clock.ts';
+import { AppError, invalidField } from '../../../shared/errors.ts';
+import { newId } from '../../../shared/ids.ts';
+import type { Logger } from '../../../shared/logger.ts';
+import { currencyExponent, toMajor } from '../../../shared/money.ts';
+import { parseInput } from '../../../shared/validation.ts';
+import { fitAll, fitGammaGamma, type BgNbdParams, type CustomerSummary, type FittedModels, type ModelFit, type GammaGammaParams, type TransactionModel } from '../btyd/index.ts';
+import { addDays } from '../churn/churn.service.ts';
+import { trainChurnModel, type ChurnTraining, type ChurnValidation } from '../churn/index.ts';
+import * as repo from './scores.repository.ts';
+import { ScoreRunInput, SegmentHistoryQuery } from './scores.schema.ts';
+import { createScorer, MODEL_VERSION, RISK_THRESHOLDS, type ScoredCustomer, type ScoringModels } from './scores.ts';
+
+// Scores per customer: RFM segment, BTYD predictions, CLV and churn risk, computed for
+// every customer by the nightly job (src/jobs/schedules.ts) or on demand. A run:
+//   1. stages every customer's features at the day scored (one pass over the purchases);
+//   2. fits BG/NBD, Pareto/NBD and Gamma-Gamma on the grouped histories, and the churn
+//      model on a time split (churn/);
+//   3. scores the customers chunk by chunk; each chunk's scores, its segment moves and a
+//      `customer.segment_changed` event per changed customer commit in one transaction;
+//   4. drops the scores of customers who are gone and records the segment sizes.
+
+export const SEGMENT_CHANGED = 'customer.segment_changed';
+
+export interface ScoresDeps {
+  db: Db;
+  clock: Clock;
+  /** the business's time zone: "today" and the end of the day scored */
+  timeZone: string;
+  currency: string;
+  logger: Logger;
+  /** customers per transaction (default 20,000) */
+  chunkSize?: number;
+}
+
+export interface ComputeScoresOptions {
+  /** last local day of purchases the scores see; default today */
+  asOf?: string;
+  horizonDays?: number;
+  /** who asked: 'schedule', 'api', 'cli' */
+  trigger?: string;
+}
+
+export interface ScoreRunSummary {
+  run_id: string;
+  as_of: string;
+  trigger: string;
+  customers: number;
+  segment_changes: number;
+  /** customers whose scores were removed (merged, erased) */
+  left: number;
+  duration_ms: number;
+  segments: { segment: string; customers: number }[];
+  transaction_model: TransactionModel['model'] | null;
+  churn: { risk_from: ScoringModels['riskFrom']; status: ChurnTraining['status']; reason?: string; auc?: ChurnValidation['auc']; test_customers?: number; test_churn_rate?: number };
+  timings_ms: Record<string, number>;
+}
+
+export function createScoresService(deps: ScoresDeps) {
+  const { db, clock, timeZone, currency, logger } = deps;
+  const chunkSize = deps.chunkSize ?? 20_000;
+  const minorPerMajor = 10 ** currencyExponent(currency);
+
+  async function computeScores(options: ComputeScoresOptions = {}): Promise<ScoreRunSummary> {
+    const input = parseInput(ScoreRunInput, { as_of: options.asOf, horizon_days: options.horizonDays }, 'score run');
+    const trigger = options.trigger ?? 'api';
+    const now = clock.now();
+    const today = localDate(now, timeZone);
+    const asOf = input.as_of ?? today;
+    if (asOf > today) throw invalidField('as_of', `is after today (${today} in ${timeZone})`);
+    const horizonDays = input.horizon_days ?? 90;
+    const started = performance.now();
+    const timings: Record<string, number> = {};
+    const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
+
+    await repo.abandonStaleRuns(db, now);
+    const runId = newId();
+    await repo.startRun(db, { id: runId, asOf, trigger, now });
+    try {
+      let t = performance.now();
+      const staged = await repo.stageFeatures(db, { runId, cutoff: asOf, cutoffEnd: startOfLocalDay(addDays(asOf, 1), timeZone) });
+      lap('features', t);
+
+      t = performance.now();
+      const purchaseModels = await fitPurchaseModels(asOf);
+      lap('purchase_models', t);
+
+      t = performance.now();
+      const churn = await trainChurnModel({ db, asOf, timeZone, horizonDays, minorPerMajor });
+      lap('churn_model', t);
+
+      // The band follows the best churn score on the held-out window; without a churn
+      // model (too little history), BG/NBD's probability of no purchase in the horizon.
+      const bgnbd = purchaseModels.fits.bgnbd?.params as BgNbdParams | undefined;
+      const riskFrom: ScoringModels['riskFrom'] =
+        churn.status === 'trained' ? (bgnbd ? churn.validation.winner : 'logistic') : bgnbd ? 'bgnbd_no_purchase' : null;
+      const churnModel = churn.status === 'trained' ? churn.model : undefined;
+      const score = createScorer({ ...purchaseModels, bgnbd, churnModel, riskFrom, horizonDays, minorPerMajor });
+
+      t = performance.now();
+      let changes = 0;
+      let scored = 0;
+      let after: string | null = null;
+      for (;;) {
+        const chunk = await repo.stagedChunk(db, { cutoff: asOf, after, limit: chunkSize });
+        if (chunk.length === 0) break;
+        const rows = chunk.map(score);
+        const events = segmentEvents({ chunk, rows, runId, asOf });
+        changes += events.length;
+        const chunkNow = clock.now();
+        await db.transaction().execute(async (trx) => {
+          await repo.writeScores(trx, { runId, asOf, now: chunkNow, rows, moves: countMoves(chunk, rows) });
+          await publish(trx, events);
+        });
+        scored += rows.length;
+        after = chunk[chunk.length - 1].customer_id;
+      }
+      lap('scoring', t);
+
+      t = performance.now();
+      const params = {
+        model_version: MODEL_VERSION,
+        unit: 'week',
+        horizon_days: horizonDays,
+        transaction_model: purchaseModels.transactionModel?.model ?? null,
+        models: purchaseModels.fits,
+        spend_observed_mean: purchaseModels.observedMeanValue,
+        notes: purchaseModels.notes,
+        churn: churn.status === 'trained'
+          ? { status: churn.status, validation: churn.validation, model: churn.model }
+          : { status: churn.status, reason: churn.reason },
+        risk_from: riskFrom,
+        risk_thresholds: RISK_THRESHOLDS,
+        timings_ms: timings,
+      };
+      const { left } = await db.transaction().execute((trx) =>
+        repo.finishRun(trx, { runId, asOf, now: clock.now(), durationMs: Math.round(performance.now() - started), customers: scored, params }),
+      );
+      lap('finish', t);
+      await repo.clearFeatures(db);
+      if (scored !== staged) logger.warn('score run: staged and scored customers differ', { staged, scored });
+      const sizes = (await repo.segmentHistory(db, { from: asOf, to: asOf })).find((r) => r.run_id === runId)?.segments ?? [];
+      const summary: ScoreRunSummary = {
+        run_id: runId,
+        as_of: asOf,
+        trigger,
+        customers: scored,
+        segment_changes: changes,
+        left,
+        duration_ms: Math.round(performance.now() - started),
+        segments: sizes,
+        transaction_model: params.transaction_model,
+        churn: churn.status === 'trained'
+          ? { risk_from: riskFrom, status: churn.status, auc: churn.validation.auc, test_customers: churn.validation.test_customers, test_churn_rate: churn.validation.test_churn_rate }
+          : { risk_from: riskFrom, status: churn.status, reason: churn.reason },
+        timings_ms: timings,
+      };
+      logger.info('customer scores computed', { run_id: runId, as_of: asOf, customers: scored, segment_changes: changes, duration_ms: summary.duration_ms });
+      return summary;
+    } catch (error) {
+      await repo.failRun(db, { id: runId, now: clock.now(), error: (error as Error).message }).catch(() => undefined);
+      await repo.clearFeatures(db).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  // BG/NBD and Pareto/NBD on the distinct histories (weeks), the one with the higher
+  // likelihood predicts (both have four parameters); Gamma-Gamma on the repeat customers.
+  async function fitPurchaseModels(asOf: string) {
+    const notes: string[] = [];
+    const fits: FittedModels = {};
+    let transactionModel: TransactionModel | undefined;
+    let spendModel: GammaGammaParams | undefined;
+    const histories: CustomerSummary[] = (await repo.historyGroups(db, asOf)).map((g) => ({ x: g.x, tx: g.span / 7, T: g.tenure / 7, weight: Number(g.customers) }));
+    const spend: CustomerSummary[] = (await repo.spendGroups(db)).map((g) => ({ x: g.x, tx: 0, T: 0, monetary: Number(g.repeat_net_minor) / g.x / minorPerMajor, weight: Number(g.customers) }));
+    const repeaters = spend.reduce((n, s) => n + s.weight!, 0);
+    const observedMeanValue = repeaters > 0 ? spend.reduce((sum, s) => sum + s.weight! * s.monetary!, 0) / repeaters : 0;
+    if (!histories.some((h) => h.x > 0)) notes.push('No customer has bought on a second day yet: no purchase model, CLV or probability alive.');
+    else {
+      Object.assign(fits, fitAll({ summaries: histories, models: ['bgnbd', 'paretonbd'] }).models);
+      const usable = (['bgnbd', 'paretonbd'] as const).filter((m) => fits[m] && Number.isFinite(fits[m]!.log_likelihood));
+      const best = usable.sort((a, b) => fits[b]!.log_likelihood - fits[a]!.log_likelihood)[0];
+      if (best === 'bgnbd') transactionModel = { model: 'bgnbd', params: fits.bgnbd!.params };
+      if (best === 'paretonbd') transactionModel = { model: 'paretonbd', params: fits.paretonbd!.params };
+      if (spend.some((s) => s.monetary! > 0)) {
+        fits.gammagamma = fitGammaGamma(spend);
+        spendModel = fits.gammagamma.params;
+      } else notes.push('No repeat purchase with a positive value: CLV uses the observed mean.');
+    }
+    return { fits: fits as Record<string, ModelFit<unknown>>, transactionModel, spendModel, observedMeanValue, notes };
+  }
+
+  return {
+    computeScores,
+
+    async customerScores(customerId: string) {
+      const customer = await db.selectFrom('customers').select(['id', 'status']).where('id', '=', customerId).executeTakeFirst();
+      if (!customer || customer.status !== 'active') throw new AppError('not_found', 'Customer not found');
+      const row = await repo.scoresOf(db, customerId);
+      if (!row) throw new AppError('not_found', 'This customer has no scores yet: scores are computed nightly (or by POST /api/v1/analytics/scores/run) for customers with purchases');
+      const run = row.run_params as { horizon_days?: number; risk_from?: string; churn?: { validation?: { auc?: unknown } }; transaction_model?: string };
+      return {
+        customer_id: row.customer_id,
+        as_of: row.as_of,
+        computed_at: row.computed_at,
+        run_id: row.run_id,
+        model_version: row.model_version,
+        rfm: {
+          recency_days: row.recency_days, frequency: row.frequency, monetary: toMajor(row.monetary_minor, currency),
+          r: row.r, f: row.f, m: row.m, segment: row.segment, segment_since: row.segment_since,
+        },
+        probability_alive: row.probability_alive,
+        expected_purchases: { next_90_days: row.expected_purchases_90d, next_365_days: row.expected_purchases_365d },
+        clv_12_months: row.clv_12m_minor === null ? null : toMajor(row.clv_12m_minor, currency),
+        currency,
+        churn: {
+          probability: row.churn_probability,
+          risk: row.churn_risk,
+          risk_from: run.risk_from ?? null,
+          horizon_days: run.horizon_days ?? null,
+          reasons: row.churn_reasons,
+        },
+        // The numbers behind the numbers: how many customers the models were fitted on,
+        // and how well the churn score ranked customers on the held-out window.
+        basis: { customers: Number(row.run_customers), transaction_model: run.transaction_model ?? null, churn_auc: run.churn?.validation?.auc ?? null },
+      };
+    },
+
+    async segmentHistory(query: { from?: string; to?: string } = {}) {
+      const q = parseInput(SegmentHistoryQuery, query, 'query');
+      const to = q.to ?? localDate(clock.now(), timeZone);
+      const from = q.from ?? addDays(to, -90);
+      return { from, to, runs: await repo.segmentHistory(db, { from, to }) };
+    },
+  };
+}
+
+export type ScoresService = ReturnType<typeof createScoresService>;
+
+function segmentEvents({ chunk, rows, runId, asOf }: { chunk: repo.StagedCustomer[]; rows: ScoredCustomer[]; runId: string; asOf: string }): OutgoingEvent[] {
+  const events: OutgoingEvent[] = [];
+  rows.forEach((row, i) => {
+    const from = chunk[i].previous_segment;
+    if (from === row.segment) return;
+    events.push({
+      type: SEGMENT_CHANGED,
+      customerId: row.customer_id,
+      payload: { from, to: row.segment, as_of: asOf, run_id: runId, rfm: { r: row.r, f: row.f, m: row.m }, churn_risk: row.churn_risk },
+    });
+  });
+  return events;
+}
+
+function countMoves(chunk: repo.StagedCustomer[], rows: ScoredCustomer[]): repo.SegmentMove[] {
+  const counts = new Map<string, repo.SegmentMove>();
+  rows.forEach((row, i) => {
+    const from = chunk[i].previous_segment;
+    const key = `${from ?? ''}\u0000${row.segment}`;
+    const move = counts.get(key) ?? { from, to: row.segment, customers: 0 };
+    move.customers++;
+    counts.set(key, move);
+  });
+  return [...counts.values()];
+}
