@@ -9,7 +9,7 @@ import { testDatabaseKind } from '../helpers/database.ts';
 
 // A process killed with SIGKILL in the middle of a large import loses nothing and counts
 // nothing twice: after a restart, running the same import again yields exactly the
-// file's totals. Runs the real CLI against a data folder (PGlite) or a database
+// file's totals — purchases, revenue, and loyalty points (the ledger verifies). Runs the real CLI against a data folder (PGlite) or a database
 // (PostgreSQL).
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/regulars.js');
@@ -45,14 +45,19 @@ describe('crash during an import', () => {
     const rows = 60_000;
     const lines = ['external_id,customer_external_id,occurred_at,total'];
     let cents = 0;
+    let points = 0;
     for (let i = 0; i < rows; i++) {
       const amount = 100 + (i % 5000);
       cents += amount;
+      points += Math.floor(amount / 100); // 1 point per euro, floor
       lines.push(`k-${i},card-${i % 9000},2026-0${1 + (i % 5)}-1${i % 10},${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, '0')}`);
     }
     const file = path.join(work, 'big.csv');
     fs.writeFileSync(file, lines.join('\n') + '\n');
     const env = { ...process.env, ...(await environment()), LOG_LEVEL: 'warn' };
+    const program = path.join(work, 'program.json');
+    fs.writeFileSync(program, JSON.stringify({ name: 'Crash test', earning: { points_per_currency_unit: 1 }, bonuses: { sign_up: 10, first_purchase: 20 } }));
+    execFileSync(BIN, ['loyalty', 'apply', program], { env, stdio: 'ignore' });
 
     const child = spawn(BIN, ['import', 'purchases', file], { env, stdio: 'ignore' });
     // Kill it once some chunks are committed but well before the end.
@@ -81,5 +86,10 @@ describe('crash during an import', () => {
     execFileSync(BIN, ['import', 'purchases', file], { env, stdio: 'ignore' });
     const after = JSON.parse(execFileSync(BIN, ['status', '--json'], { env, encoding: 'utf8' }));
     expect(after).toEqual({ customers: 9000, purchases: rows, revenue: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}` });
+    const verify = JSON.parse(execFileSync(BIN, ['loyalty', 'verify', '--json'], { env, encoding: 'utf8' }));
+    expect(verify).toMatchObject({ ok: true, members: 9000 });
+    const report = JSON.parse(execFileSync(BIN, ['loyalty', 'report', '--json'], { env, encoding: 'utf8' }));
+    // Every purchase's points once, and each member's sign-up and first-purchase bonus once.
+    expect(report.points).toMatchObject({ earned: points + 9000 * (10 + 20), outstanding: points + 9000 * (10 + 20) });
   }, 300_000);
 });
