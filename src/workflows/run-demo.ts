@@ -1,18 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { generateDemo } from '../modules/demo/index.ts';
 import type { Services } from '../services.ts';
 import { recordPurchases } from './record-purchases.ts';
 
-/** The demo business, recorded through the same purchase workflow as real sales. */
-export function runDemo(
+/** The loyalty program the demo business runs (and a realistic example for a new business). */
+export const EXAMPLE_PROGRAM = path.resolve(import.meta.dirname, '../../examples/program.json');
+
+/**
+ * The demo business, recorded through the same purchase workflow as real sales. It runs
+ * the example loyalty program (applied first when no program is in force), and the
+ * loyalty maintenance afterwards, so points older than the program's expiry have expired
+ * as they would have in a real shop.
+ */
+export async function runDemo(
   services: Pick<Services, 'db' | 'clock' | 'customers' | 'commerce' | 'loyalty' | 'stores'>,
   options: { customers?: number; seed?: number; years?: number; onProgress?: (p: { customers: number; purchases: number }) => void },
 ) {
-  return generateDemo({
+  const now = services.clock.now();
+  if (!(await services.loyalty.programAt(now))) {
+    const program = JSON.parse(fs.readFileSync(EXAMPLE_PROGRAM, 'utf8'));
+    await services.loyalty.applyProgram({ program, note: 'the demo business runs the example program' }, { actor: 'demo' });
+  }
+  const result = await generateDemo({
     ...options,
     stores: services.stores,
     commerce: services.commerce,
     // The history ends at today's start (UTC), so a seed gives the same business all day.
-    end: new Date(Math.floor(services.clock.now().getTime() / 86_400_000) * 86_400_000),
+    end: new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000),
     record: (inputs) => recordPurchases(services, inputs, { source: 'demo', withViews: false }),
   });
+  await services.loyalty.maintenance.runAll(services.clock.now());
+  return result;
 }

@@ -40,9 +40,16 @@ describe('regulars demo', () => {
     expect(row).toMatchObject({ email: someone.email ?? null, phone: someone.phone, first_name: someone.first_name, language: someone.language, birthday: someone.birthday, time_zone: someone.time_zone });
     expect(row.consent.sms?.status).toBe(someone.consent?.sms ? 'granted' : 'withdrawn');
 
+    // The demo runs the example loyalty program: every buyer is a member, and the ledger proves itself.
+    const loyalty = await s.loyalty.report();
+    expect(loyalty.members).toBe(generated.length);
+    expect(loyalty.points.earned).toBeGreaterThan(0);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+
     const again = await runDemo(s, { customers: 300, seed: 3 });
     expect(again).toMatchObject({ purchases: first.purchases, created: 0 });
     expect(await s.commerce.totals()).toEqual(totals);
+    expect((await s.loyalty.report()).points).toEqual(loyalty.points);
     expect(await count('refunds')).toBe(first.refunds);
   });
 });
