@@ -5,6 +5,7 @@ import { CustomerProfile } from './pages/CustomerProfile.tsx';
 import { Customers } from './pages/Customers.tsx';
 import { Import } from './pages/Import.tsx';
 import { Login } from './pages/Login.tsx';
+import { Loyalty } from './pages/Loyalty.tsx';
 import { Overview } from './pages/Overview.tsx';
 import { navigate, usePath } from './router.ts';
 
@@ -52,6 +53,7 @@ export function App() {
     if (profile) return <CustomerProfile id={profile[1]} />;
     if (route.startsWith('/customers')) return <Customers />;
     if (route.startsWith('/import')) return <Import />;
+    if (route.startsWith('/loyalty')) return <Loyalty route={route} />;
     return <Overview />;
   };
 
@@ -85,7 +87,7 @@ export function App() {
               </div>
             </div>
             <nav>
-              {([['/', 'nav.overview'], ['/customers', 'nav.customers'], ['/import', 'nav.import']] as const).map(([href, key]) => (
+              {([['/', 'nav.overview'], ['/customers', 'nav.customers'], ['/loyalty', 'nav.loyalty'], ['/import', 'nav.import']] as const).map(([href, key]) => (
                 <a
                   key={href}
                   href={href}

@@ -1,6 +1,7 @@
 import type { CustomerStatsView, PurchaseView } from '../modules/commerce/index.ts';
 import type { CustomerView } from '../modules/customers/index.ts';
 import type { ImportResult } from '../modules/imports/index.ts';
+import type { LoyaltyService, SimulationReport } from '../modules/loyalty/index.ts';
 import type { Store } from '../modules/stores/index.ts';
 
 // The dashboard's one way to call the API: same-origin cookie session, the CSRF token on
@@ -43,6 +44,20 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   return data as T;
 }
 
+/**
+ * A fresh idempotency key for one form submission. crypto.randomUUID exists only in
+ * secure contexts; a dashboard served over plain http on a shop's LAN still gets a
+ * random v4 UUID from getRandomValues.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 export interface User {
   id: string;
   email: string;
@@ -73,3 +88,20 @@ export interface ImportPreview {
   canonical: { name: string; required: boolean }[];
   suggested_map: Record<string, string>;
 }
+
+// Loyalty: the server's own shapes (src/modules/loyalty).
+type Served<K extends keyof LoyaltyService> = LoyaltyService[K] extends (...args: never[]) => Promise<infer R> ? R : never;
+export type LoyaltyAccount = Served<'account'>;
+export type MemberAccount = Extract<LoyaltyAccount, { member: true }>;
+export type LedgerEntry = MemberAccount['explanation']['entries'][number];
+export type TierProgress = NonNullable<MemberAccount['tier']>;
+export type LoyaltyReport = Served<'report'>;
+export type ProgramState = Served<'currentProgram'>;
+export type ProgramVersion = Served<'programVersion'>;
+export type ProgramApplied = Served<'applyProgram'>;
+export type Simulation = SimulationReport;
+// With customer_id the catalogue says per reward whether that member can have it.
+export type Reward = Served<'rewards'>['rewards'][number] & { affordable?: boolean; eligible?: boolean };
+export type Coupon = Served<'couponsOf'>[number];
+export type TierChange = Served<'tierHistory'>[number];
+export type Redemption = Served<'redeemReward'>;

@@ -18,6 +18,9 @@ export interface I18n {
   date(iso: string | null, withTime?: boolean): string;
   money(amount: string, currency: string): string;
   number(n: number): string;
+  percent(share: number | null): string;
+  /** A text the program gives per language: the dashboard's language, else English, else any. */
+  localized(text: string | Partial<Record<string, string>> | null | undefined): string;
 }
 
 export function createI18n(language: Language, setLanguage: (l: Language) => void): I18n {
@@ -32,6 +35,8 @@ export function createI18n(language: Language, setLanguage: (l: Language) => voi
     // Amounts arrive as exact decimal strings; Intl only formats them for display.
     money: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(Number(amount)),
     number: (n) => new Intl.NumberFormat(locale).format(n),
+    percent: (share) => (share === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share)),
+    localized: (text) => (text == null ? '' : typeof text === 'string' ? text : (text[language] ?? text.en ?? Object.values(text).find(Boolean) ?? '')),
   };
 }
 

@@ -3,6 +3,9 @@ import { api, type Consent, type Customer, type Page, type Purchase, type Stats 
 import { LANGUAGE_NAMES, useI18n, type Language, type MessageKey } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { displayName } from './Customers.tsx';
+import { CustomerLoyalty } from './loyalty/CustomerLoyalty.tsx';
+
+type Tab = 'profile' | 'loyalty';
 
 export function CustomerProfile({ id }: { id: string }) {
   const i18n = useI18n();
@@ -11,12 +14,19 @@ export function CustomerProfile({ id }: { id: string }) {
   const [purchases, setPurchases] = useState<Page<Purchase>>();
   const [currency, setCurrency] = useState('EUR');
   const [error, setError] = useState<string>();
+  const [tab, setTab] = useState<Tab>(() => (new URLSearchParams(window.location.search).get('tab') === 'loyalty' ? 'loyalty' : 'profile'));
 
   useEffect(() => {
     api<Customer & { stats: Stats }>(`/customers/${id}`).then(setCustomer, (e: Error) => setError(e.message));
     api<Page<Purchase>>(`/customers/${id}/purchases?limit=20`).then(setPurchases, () => undefined);
     api<{ currency: string }>('/status').then((s) => setCurrency(s.currency), () => undefined);
   }, [id]);
+
+  const showTab = (next: Tab) => {
+    // The address remembers the tab (a link or a reload opens it again) without a new history entry.
+    window.history.replaceState(null, '', `/customers/${id}${next === 'loyalty' ? '?tab=loyalty' : ''}`);
+    setTab(next);
+  };
 
   if (error) return <p className="error">{t('common.error', { message: error })}</p>;
   if (!customer) return <p>{t('common.loading')}</p>;
@@ -45,88 +55,101 @@ export function CustomerProfile({ id }: { id: string }) {
         ← {t('profile.back')}
       </a>
       <h1>{displayName(customer, t('customers.unnamed'))}</h1>
-      <div className="kpis" data-testid="customer-stats">
-        <Kpi label={t('stats.purchases')} value={i18n.number(s.purchases)} />
-        <Kpi label={t('stats.days')} value={i18n.number(s.purchase_days)} />
-        <Kpi label={t('stats.net')} value={money(s.net_spend)} />
-        <Kpi label={t('stats.aov')} value={money(s.average_order_value)} />
-        <Kpi label={t('stats.first')} value={i18n.date(s.first_purchase_at)} />
-        <Kpi label={t('stats.last')} value={i18n.date(s.last_purchase_at)} />
-      </div>
-      <div className="columns">
-        <div className="card">
-          <h2>{t('profile.identities')}</h2>
-          <dl data-testid="identities">
-            {customer.identities.map((identity) => (
-              <div key={`${identity.kind}:${identity.value}`}>
-                <dt>{t(`profile.identity.${identity.kind}` as MessageKey)}</dt>
-                <dd>{identity.value}</dd>
-              </div>
-            ))}
-          </dl>
-          <h2>{t('profile.consent')}</h2>
-          <dl>
-            <div>
-              <dt>{t('profile.identity.email')}</dt>
-              <dd>{consent(customer.consent.email)}</dd>
-            </div>
-            <div>
-              <dt>SMS</dt>
-              <dd>{consent(customer.consent.sms)}</dd>
-            </div>
-          </dl>
-        </div>
-        <div className="card">
-          <h2>{t('profile.details')}</h2>
-          <dl>
-            <div><dt>{t('profile.language')}</dt><dd>{customer.language ? LANGUAGE_NAMES[customer.language as Language] ?? customer.language : '—'}</dd></div>
-            <div><dt>{t('profile.birthday')}</dt><dd>{customer.birthday ? i18n.date(`${customer.birthday}T12:00:00Z`) : '—'}</dd></div>
-            <div><dt>{t('profile.timeZone')}</dt><dd>{customer.time_zone ?? '—'}</dd></div>
-            <div><dt>{t('profile.homeStore')}</dt><dd>{customer.home_store?.name ?? '—'}</dd></div>
-            <div><dt>{t('profile.tags')}</dt><dd>{customer.tags.length ? customer.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) : '—'}</dd></div>
-            <div><dt>{t('stats.refunded')}</dt><dd>{money(s.refunded)}</dd></div>
-          </dl>
-        </div>
-      </div>
-      <div className="card">
-        <h2>{t('profile.timeline')}</h2>
-        {!purchases ? (
-          <p>{t('common.loading')}</p>
-        ) : purchases.items.length === 0 ? (
-          <p className="hint">{t('timeline.none')}</p>
-        ) : (
-          <ol className="timeline" data-testid="timeline">
-            {purchases.items.map((p) => (
-              <li key={p.id}>
-                <div className="when">{i18n.date(p.occurred_at, true)}</div>
-                <div className="what">
-                  <strong>{i18n.money(p.total, p.currency)}</strong>
-                  <span className="muted"> · {p.store ?? t('timeline.online')} · {p.external_id}</span>
-                  {Number(p.discount) > 0 && <span className="tag">{t('timeline.discount', { amount: i18n.money(p.discount, p.currency) })}</span>}
-                  {p.promo_code && <span className="tag">{t('timeline.promo', { code: p.promo_code })}</span>}
-                  {p.refunds.map((r) => (
-                    <span key={r.id} className="tag refund">{t('timeline.refund', { amount: i18n.money(r.amount, p.currency) })}</span>
-                  ))}
-                  {p.lines.length > 0 && (
-                    <ul className="lines">
-                      {p.lines.map((l, i) => (
-                        <li key={i}>
-                          {l.quantity} × {l.name ?? l.sku} <span className="muted">{i18n.money(l.unit_price, p.currency)}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ol>
-        )}
-        {purchases?.next_cursor && (
-          <button className="secondary more" onClick={more}>
-            {t('timeline.more')}
+      <nav className="tabs" role="tablist">
+        {(['profile', 'loyalty'] as const).map((key) => (
+          <button key={key} role="tab" aria-selected={tab === key} className={tab === key ? 'active' : ''} onClick={() => showTab(key)}>
+            {t(key === 'profile' ? 'profile.tab.profile' : 'profile.tab.loyalty')}
           </button>
-        )}
-      </div>
+        ))}
+      </nav>
+      {tab === 'loyalty' ? (
+        <CustomerLoyalty customerId={id} currency={currency} />
+      ) : (
+        <>
+          <div className="kpis" data-testid="customer-stats">
+            <Kpi label={t('stats.purchases')} value={i18n.number(s.purchases)} />
+            <Kpi label={t('stats.days')} value={i18n.number(s.purchase_days)} />
+            <Kpi label={t('stats.net')} value={money(s.net_spend)} />
+            <Kpi label={t('stats.aov')} value={money(s.average_order_value)} />
+            <Kpi label={t('stats.first')} value={i18n.date(s.first_purchase_at)} />
+            <Kpi label={t('stats.last')} value={i18n.date(s.last_purchase_at)} />
+          </div>
+          <div className="columns">
+            <div className="card">
+              <h2>{t('profile.identities')}</h2>
+              <dl data-testid="identities">
+                {customer.identities.map((identity) => (
+                  <div key={`${identity.kind}:${identity.value}`}>
+                    <dt>{t(`profile.identity.${identity.kind}` as MessageKey)}</dt>
+                    <dd>{identity.value}</dd>
+                  </div>
+                ))}
+              </dl>
+              <h2>{t('profile.consent')}</h2>
+              <dl>
+                <div>
+                  <dt>{t('profile.identity.email')}</dt>
+                  <dd>{consent(customer.consent.email)}</dd>
+                </div>
+                <div>
+                  <dt>SMS</dt>
+                  <dd>{consent(customer.consent.sms)}</dd>
+                </div>
+              </dl>
+            </div>
+            <div className="card">
+              <h2>{t('profile.details')}</h2>
+              <dl>
+                <div><dt>{t('profile.language')}</dt><dd>{customer.language ? LANGUAGE_NAMES[customer.language as Language] ?? customer.language : '—'}</dd></div>
+                <div><dt>{t('profile.birthday')}</dt><dd>{customer.birthday ? i18n.date(`${customer.birthday}T12:00:00Z`) : '—'}</dd></div>
+                <div><dt>{t('profile.timeZone')}</dt><dd>{customer.time_zone ?? '—'}</dd></div>
+                <div><dt>{t('profile.homeStore')}</dt><dd>{customer.home_store?.name ?? '—'}</dd></div>
+                <div><dt>{t('profile.tags')}</dt><dd>{customer.tags.length ? customer.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) : '—'}</dd></div>
+                <div><dt>{t('stats.refunded')}</dt><dd>{money(s.refunded)}</dd></div>
+              </dl>
+            </div>
+          </div>
+          <div className="card">
+            <h2>{t('profile.timeline')}</h2>
+            {!purchases ? (
+              <p>{t('common.loading')}</p>
+            ) : purchases.items.length === 0 ? (
+              <p className="hint">{t('timeline.none')}</p>
+            ) : (
+              <ol className="timeline" data-testid="timeline">
+                {purchases.items.map((p) => (
+                  <li key={p.id}>
+                    <div className="when">{i18n.date(p.occurred_at, true)}</div>
+                    <div className="what">
+                      <strong>{i18n.money(p.total, p.currency)}</strong>
+                      <span className="muted"> · {p.store ?? t('timeline.online')} · {p.external_id}</span>
+                      {Number(p.discount) > 0 && <span className="tag">{t('timeline.discount', { amount: i18n.money(p.discount, p.currency) })}</span>}
+                      {p.promo_code && <span className="tag">{t('timeline.promo', { code: p.promo_code })}</span>}
+                      {p.refunds.map((r) => (
+                        <span key={r.id} className="tag refund">{t('timeline.refund', { amount: i18n.money(r.amount, p.currency) })}</span>
+                      ))}
+                      {p.lines.length > 0 && (
+                        <ul className="lines">
+                          {p.lines.map((l, i) => (
+                            <li key={i}>
+                              {l.quantity} × {l.name ?? l.sku} <span className="muted">{i18n.money(l.unit_price, p.currency)}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {purchases?.next_cursor && (
+              <button className="secondary more" onClick={more}>
+                {t('timeline.more')}
+              </button>
+            )}
+          </div>
+        </>
+      )}
     </section>
   );
 }

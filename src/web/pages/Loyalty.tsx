@@ -1,0 +1,41 @@
+import { useI18n } from '../i18n/index.ts';
+import { navigate } from '../router.ts';
+import { ProgramEditor } from './loyalty/ProgramEditor.tsx';
+import { LoyaltyReportView } from './loyalty/Report.tsx';
+import { RewardsCatalogue } from './loyalty/Rewards.tsx';
+
+// The loyalty program: its numbers, its rules (edited as a document, simulated before
+// publishing) and the rewards it offers. Each tab has its own address.
+const TABS = [
+  ['/loyalty', 'loyalty.tab.report'],
+  ['/loyalty/program', 'loyalty.tab.program'],
+  ['/loyalty/rewards', 'loyalty.tab.rewards'],
+] as const;
+
+export function Loyalty({ route }: { route: string }) {
+  const { t } = useI18n();
+  const tab = TABS.find(([href]) => href === route)?.[0] ?? '/loyalty';
+  return (
+    <section data-testid="loyalty">
+      <h1>{t('loyalty.title')}</h1>
+      <nav className="tabs" role="tablist">
+        {TABS.map(([href, key]) => (
+          <a
+            key={href}
+            href={href}
+            role="tab"
+            aria-selected={tab === href}
+            className={tab === href ? 'active' : ''}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(href);
+            }}
+          >
+            {t(key)}
+          </a>
+        ))}
+      </nav>
+      {tab === '/loyalty/program' ? <ProgramEditor /> : tab === '/loyalty/rewards' ? <RewardsCatalogue /> : <LoyaltyReportView />}
+    </section>
+  );
+}

@@ -1,0 +1,264 @@
+import { useEffect, useState } from 'react';
+import { api, type Coupon, type LoyaltyAccount, type MemberAccount, type ProgramState, type Reward, type TierChange, type TierProgress } from '../../api.ts';
+import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
+import { AdjustPoints, RedeemReward } from './MemberForms.tsx';
+
+// A customer's loyalty account as staff see it: what they can spend, what is still
+// pending or owed, their tier and how far the next one is, and the ledger entry by entry
+// with its running total, so "why is my balance this?" has an answer on screen.
+
+export function CustomerLoyalty({ customerId, currency }: { customerId: string; currency: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [account, setAccount] = useState<LoyaltyAccount>();
+  const [history, setHistory] = useState<TierChange[]>([]);
+  const [coupons, setCoupons] = useState<Coupon[]>([]);
+  const [rewards, setRewards] = useState<Reward[]>([]);
+  const [levels, setLevels] = useState<{ code: string; name: string | Partial<Record<string, string>> }[]>([]);
+  const [error, setError] = useState<string>();
+  const [enrolError, setEnrolError] = useState<string>();
+
+  const reload = () => {
+    api<LoyaltyAccount>(`/customers/${customerId}/loyalty`).then(setAccount, (e: Error) => setError(e.message));
+    api<{ items: TierChange[] }>(`/customers/${customerId}/loyalty/tiers`).then((r) => setHistory(r.items), () => undefined);
+    api<{ items: Coupon[] }>(`/customers/${customerId}/coupons`).then((r) => setCoupons(r.items), () => undefined);
+    api<{ rewards: Reward[] }>(`/loyalty/rewards?customer_id=${customerId}`).then((r) => setRewards(r.rewards), () => undefined);
+    api<ProgramState>('/loyalty/program').then((p) => setLevels(p.current?.document.tiers?.levels ?? []), () => undefined);
+  };
+  useEffect(reload, [customerId]);
+
+  if (error) return <p className="error">{t('common.error', { message: error })}</p>;
+  if (!account) return <p>{t('common.loading')}</p>;
+
+  const enrol = async () => {
+    try {
+      setAccount(await api<LoyaltyAccount>(`/customers/${customerId}/loyalty/enrol`, { method: 'POST' }));
+      reload();
+    } catch (e) {
+      setEnrolError((e as Error).message);
+    }
+  };
+  const adjusted = (next: LoyaltyAccount) => {
+    setAccount(next);
+    reload();
+  };
+  const tierName = (code: string | null) => (code === null ? t('loyalty.noTier') : i18n.localized(levels.find((l) => l.code === code)?.name) || code);
+  const rewardName = (code: string | null) => i18n.localized(rewards.find((r) => r.code === code)?.name) || code || '—';
+
+  const forms = (
+    <div className="card">
+      <h2>{t('loyalty.adjust.title')}</h2>
+      <AdjustPoints customerId={customerId} onDone={adjusted} />
+      <h2>{t('loyalty.redeem.title')}</h2>
+      <RedeemReward customerId={customerId} rewards={rewards} onDone={reload} />
+    </div>
+  );
+
+  if (!account.member) {
+    return (
+      <div data-testid="customer-loyalty">
+        <div className="card">
+          <p className="hint">{t('loyalty.member.none')}</p>
+          <button className="secondary" onClick={enrol}>{t('loyalty.member.enrol')}</button>
+          {enrolError && <p className="error" role="alert">{t('common.error', { message: enrolError })}</p>}
+        </div>
+        {forms}
+      </div>
+    );
+  }
+
+  const a: MemberAccount = account;
+  const points = (n: number) => i18n.number(n);
+  const proof = a.explanation.sum_of_entries === a.explanation.stored_points;
+
+  return (
+    <div data-testid="customer-loyalty">
+      <div className="kpis">
+        <div className="card kpi small" data-testid="loyalty-balance">
+          <span>{t('loyalty.member.balance')}</span>
+          <strong>{points(a.balance)}</strong>
+        </div>
+        <Kpi label={t('loyalty.member.pending')} value={points(a.pending)} />
+        <Kpi label={t('loyalty.member.owed')} value={points(a.owed)} />
+        <Kpi label={t('loyalty.report.earned')} value={points(a.lifetime.earned)} />
+        <Kpi label={t('loyalty.report.redeemed')} value={points(a.lifetime.redeemed)} />
+        <Kpi label={t('loyalty.report.expired')} value={points(a.lifetime.expired)} />
+      </div>
+      <div className="columns">
+        <div className="card" data-testid="loyalty-tier">
+          <h2>{t('loyalty.col.tier')}</h2>
+          {a.tier ? <Tier tier={a.tier} currency={currency} rewardName={rewardName} /> : <p className="hint">{t('loyalty.noTier')}</p>}
+        </div>
+        {forms}
+      </div>
+      <div className="card scroll">
+        <h2>{t('loyalty.entries.title')}</h2>
+        <table data-testid="loyalty-entries">
+          <thead>
+            <tr>
+              <th>{t('loyalty.col.date')}</th>
+              <th>{t('loyalty.col.kind')}</th>
+              <th>{t('loyalty.col.description')}</th>
+              <th className="num">{t('loyalty.col.points')}</th>
+              <th className="num">{t('loyalty.col.running')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.explanation.entries.map((e) => (
+              <tr key={e.id}>
+                <td className="nowrap">{i18n.date(e.at, true)}</td>
+                <td><span className={`tag kind-${e.kind}`}>{t(`loyalty.kind.${e.kind}` as MessageKey)}</span></td>
+                <td>
+                  {e.description}
+                  {e.actor && e.kind === 'adjust' && <small className="muted"> · {e.actor}</small>}
+                </td>
+                <td className={`num ${e.points < 0 ? 'negative' : 'positive'}`}>{e.points > 0 ? `+${points(e.points)}` : points(e.points)}</td>
+                <td className="num">{points(e.balance_after)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className={proof ? 'hint' : 'error'} data-testid="loyalty-proof">
+          {t(proof ? 'loyalty.entries.proof' : 'loyalty.entries.mismatch', { sum: points(a.explanation.sum_of_entries), stored: points(a.explanation.stored_points) })}
+        </p>
+      </div>
+      <div className="columns">
+        <div className="card">
+          <h2>{t('loyalty.lots.title')}</h2>
+          {a.lots.length === 0 ? (
+            <p className="hint">{t('loyalty.lots.none')}</p>
+          ) : (
+            <table data-testid="loyalty-lots">
+              <thead>
+                <tr>
+                  <th className="num">{t('loyalty.col.points')}</th>
+                  <th>{t('loyalty.col.availableAt')}</th>
+                  <th>{t('loyalty.col.expiresAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.lots.map((lot) => (
+                  <tr key={lot.entry}>
+                    <td className="num">{points(lot.remaining)}</td>
+                    <td>
+                      {lot.available_at ? i18n.date(lot.available_at) : '—'}
+                      {lot.pending && <span className="tag">{t('loyalty.member.pending')}</span>}
+                    </td>
+                    <td>{lot.expires_at ? i18n.date(lot.expires_at) : t('loyalty.lots.never')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+        <div className="card">
+          <h2>{t('loyalty.coupons.title')}</h2>
+          {coupons.length === 0 ? (
+            <p className="hint">{t('loyalty.coupons.none')}</p>
+          ) : (
+            <table data-testid="loyalty-coupons">
+              <thead>
+                <tr>
+                  <th>{t('loyalty.col.code')}</th>
+                  <th>{t('loyalty.col.reward')}</th>
+                  <th>{t('loyalty.col.status')}</th>
+                  <th>{t('loyalty.col.expiresAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {coupons.map((c) => (
+                  <tr key={c.code}>
+                    <td><code>{c.code}</code></td>
+                    <td>{rewardName(c.reward)}</td>
+                    <td>{t(couponStatus(c))}</td>
+                    <td>{i18n.date(c.expires_at)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </div>
+      <div className="card">
+        <h2>{t('loyalty.history.title')}</h2>
+        {history.length === 0 ? (
+          <p className="hint">{t('loyalty.history.none')}</p>
+        ) : (
+          <ol className="timeline" data-testid="tier-history">
+            {[...history].reverse().map((h, i) => (
+              <li key={i}>
+                <div className="when">{i18n.date(h.at, true)}</div>
+                <div className="what">
+                  <strong>{tierName(h.from)} → {tierName(h.to)}</strong> <span className="muted">· {tierReason(t, h.reason)}</span>
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </div>
+  );
+}
+
+// The server records why a tier changed in a few fixed words; anything else is shown as it is.
+const TIER_REASONS: Record<string, MessageKey> = {
+  joined: 'loyalty.tierReason.joined',
+  qualified: 'loyalty.tierReason.qualified',
+  merge: 'loyalty.tierReason.merge',
+  renewed: 'loyalty.tierReason.renewed',
+  'tier period ended': 'loyalty.tierReason.periodEnded',
+  'program changed (upgrade_now)': 'loyalty.tierReason.programUpgrade',
+  'program changed (reevaluate_now)': 'loyalty.tierReason.programReevaluate',
+};
+const tierReason = (t: I18n['t'], reason: string) => (TIER_REASONS[reason] ? t(TIER_REASONS[reason]) : reason);
+
+function couponStatus(c: Coupon): MessageKey {
+  if (c.status === 'used') return 'loyalty.coupon.used';
+  if (c.status === 'void') return 'loyalty.coupon.void';
+  return c.usable ? 'loyalty.coupon.active' : 'loyalty.coupon.expired';
+}
+
+/** Spend is money; points and purchases are counts (the metric's name says which). */
+const metricValue = (i18n: I18n, tier: TierProgress, value: string | number, currency: string) =>
+  tier.metric === 'spend' ? i18n.money(String(value), currency) : i18n.number(Number(value));
+
+function Tier({ tier, currency, rewardName }: { tier: TierProgress; currency: string; rewardName: (code: string) => string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const value = (v: string | number) => metricValue(i18n, tier, v, currency);
+  const next = tier.next;
+  const share = next ? Math.min(1, Number(tier.qualifying) / Math.max(Number(next.threshold), 1e-9)) : 1;
+  const b = tier.benefits;
+  return (
+    <>
+      <p className="tier-name">
+        <strong>{i18n.localized(tier.name) || tier.code}</strong>
+        {tier.since && <span className="muted"> · {t('loyalty.tier.since', { date: i18n.date(tier.since) })}</span>}
+        {tier.valid_until && <span className="muted"> · {t('loyalty.tier.validUntil', { date: i18n.date(tier.valid_until) })}</span>}
+      </p>
+      <p>{t('loyalty.tier.qualifying', { metric: t(`loyalty.metric.${tier.metric}` as MessageKey), window: t(`loyalty.window.${tier.window}` as MessageKey), value: value(tier.qualifying) })}</p>
+      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)} data-testid="tier-progress">
+        <span style={{ width: `${share * 100}%` }} />
+      </div>
+      <p className="hint">{next ? t('loyalty.tier.missing', { missing: value(next.missing), tier: i18n.localized(next.name) || next.code }) : t('loyalty.tier.top')}</p>
+      {b && (
+        <ul className="benefits">
+          {b.points_multiplier !== 1 && <li>{t('loyalty.benefit.multiplier', { factor: i18n.number(b.points_multiplier) })}</li>}
+          {b.birthday_bonus !== undefined && <li>{t('loyalty.benefit.birthdayBonus', { points: i18n.number(b.birthday_bonus) })}</li>}
+          {b.birthday_reward && <li>{t('loyalty.benefit.birthdayReward', { reward: rewardName(b.birthday_reward) })}</li>}
+          {b.early_access && <li>{t('loyalty.benefit.earlyAccess')}</li>}
+          {b.flags.map((f) => <li key={f}>{f}</li>)}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Kpi({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="card kpi small">
+      <span>{label}</span>
+      <strong>{value}</strong>
+    </div>
+  );
+}

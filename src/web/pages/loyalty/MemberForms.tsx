@@ -1,0 +1,141 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, newIdempotencyKey, type FieldProblem, type LoyaltyAccount, type Redemption, type Reward } from '../../api.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { rewardValue } from './Rewards.tsx';
+
+// Staff writes on a member's account. Each submission carries a fresh idempotency key,
+// so a double click or a retried request after a dropped connection counts once.
+
+function Problems({ problems, failure }: { problems: FieldProblem[]; failure?: string }) {
+  const { t } = useI18n();
+  if (!problems.length && !failure) return null;
+  return (
+    <div role="alert" className="error">
+      {failure && <p>{t('common.error', { message: failure })}</p>}
+      {problems.length > 0 && (
+        <ul className="problems">
+          {problems.map((p, i) => (
+            <li key={i}>
+              <code>{p.field}</code> {p.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function useSubmission() {
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [failure, setFailure] = useState<string>();
+  const submit = async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setProblems([]);
+    setFailure(undefined);
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof ApiError && error.problems.length) setProblems(error.problems);
+      else setFailure((error as Error).message);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, problems, failure, submit };
+}
+
+export function AdjustPoints({ customerId, onDone }: { customerId: string; onDone: (account: LoyaltyAccount) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [points, setPoints] = useState('');
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState<string>();
+  const { busy, problems, failure, submit } = useSubmission();
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(undefined);
+    const body = { points: Number(points), reason: reason.trim(), idempotency_key: newIdempotencyKey() };
+    const account = await submit(() => api<LoyaltyAccount>(`/customers/${customerId}/loyalty/adjustments`, { method: 'POST', body }));
+    if (!account) return;
+    setDone(t('loyalty.adjust.done', { points: `${body.points > 0 ? '+' : ''}${i18n.number(body.points)}` }));
+    setPoints('');
+    setReason('');
+    onDone(account);
+  };
+
+  return (
+    <form className="form compact" onSubmit={save} data-testid="adjust-form">
+      <div className="toolbar">
+        <label>
+          {t('loyalty.adjust.points')}
+          <input type="number" step={1} value={points} onChange={(e) => setPoints(e.target.value)} required />
+        </label>
+        <label className="grow">
+          {t('loyalty.adjust.reason')}
+          <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} maxLength={500} placeholder={t('loyalty.adjust.reasonHint')} />
+        </label>
+        <button type="submit" className="primary" disabled={busy || !points || Number(points) === 0}>
+          {t('loyalty.adjust.submit')}
+        </button>
+      </div>
+      <Problems problems={problems} failure={failure} />
+      {done && <p role="status" className="ok">{done}</p>}
+    </form>
+  );
+}
+
+export function RedeemReward({ customerId, rewards, onDone }: { customerId: string; rewards: Reward[]; onDone: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const choices = rewards.filter((r) => r.affordable && r.eligible !== false && r.left !== 0);
+  const [reward, setReward] = useState('');
+  const [done, setDone] = useState<string>();
+  const { busy, problems, failure, submit } = useSubmission();
+  const chosen = choices.some((r) => r.code === reward) ? reward : (choices[0]?.code ?? '');
+
+  const redeem = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(undefined);
+    const body = { reward: chosen, idempotency_key: newIdempotencyKey() };
+    const result = await submit(() => api<Redemption>(`/customers/${customerId}/loyalty/redemptions`, { method: 'POST', body }));
+    if (!result) return;
+    const card = 'gift_card' in result ? result.gift_card : undefined;
+    const coupon = 'coupon' in result ? result.coupon : undefined;
+    if (card) setDone(t('loyalty.redeem.giftCard', { code: card.code, amount: i18n.money(card.initial, card.currency) }));
+    else if (coupon) setDone(t('loyalty.redeem.coupon', { code: coupon.code }));
+    onDone();
+  };
+
+  if (choices.length === 0) {
+    return (
+      <>
+        {done && <p role="status" className="ok">{done}</p>}
+        <p className="hint">{t('loyalty.redeem.none')}</p>
+      </>
+    );
+  }
+  return (
+    <form className="form compact" onSubmit={redeem} data-testid="redeem-form">
+      <div className="toolbar">
+        <label className="grow">
+          {t('loyalty.redeem.reward')}
+          <select value={chosen} onChange={(e) => setReward(e.target.value)}>
+            {choices.map((r) => (
+              <option key={r.code} value={r.code}>
+                {t('loyalty.redeem.option', { name: i18n.localized(r.name), points: i18n.number(r.points), value: rewardValue(i18n, r) })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="primary" disabled={busy || !chosen}>
+          {t('loyalty.redeem.submit')}
+        </button>
+      </div>
+      <Problems problems={problems} failure={failure} />
+      {done && <p role="status" className="ok">{done}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,252 @@
+import { useEffect, useState } from 'react';
+import example from '../../../../examples/program.json' with { type: 'json' };
+import { api, ApiError, type FieldProblem, type ProgramApplied, type ProgramState, type ProgramVersion, type Simulation } from '../../api.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { SimulationReportView } from './SimulationReport.tsx';
+
+// The program is a JSON document (its schema is served at /loyalty/program.schema.json).
+// Publishing is a separate, explicit click that only becomes possible once the exact
+// text in the editor has passed a simulation: the server validated it, and the person
+// publishing has seen what it would cost.
+
+type TierPolicy = 'upgrade_now' | 'reevaluate_now';
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const yearAgo = () => {
+  const d = new Date();
+  d.setFullYear(d.getFullYear() - 1);
+  return isoDay(d);
+};
+const pretty = (document: unknown) => JSON.stringify(document, null, 2);
+
+export function ProgramEditor() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [state, setState] = useState<ProgramState>();
+  const [source, setSource] = useState('');
+  const [since, setSince] = useState(yearAgo);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [failure, setFailure] = useState<string>();
+  const [simulation, setSimulation] = useState<{ source: string; report: Simulation }>();
+  const [busy, setBusy] = useState(false);
+  const [effectiveFrom, setEffectiveFrom] = useState('');
+  const [policy, setPolicy] = useState<TierPolicy>('upgrade_now');
+  const [note, setNote] = useState('');
+  const [published, setPublished] = useState<ProgramApplied>();
+
+  const load = () =>
+    api<ProgramState>('/loyalty/program').then(
+      (s) => {
+        setState(s);
+        return s;
+      },
+      (e: Error) => {
+        setFailure(e.message);
+        return undefined;
+      },
+    );
+
+  useEffect(() => {
+    load().then((s) => setSource((text) => text || (s?.current ? pretty(s.current.document) : '')));
+  }, []);
+
+  const edit = (text: string) => {
+    setSource(text);
+    setPublished(undefined);
+  };
+
+  const openVersion = async (version: number) => {
+    const v = await api<ProgramVersion>(`/loyalty/program/versions/${version}`);
+    edit(pretty(v.document));
+  };
+
+  /** The editor's text as JSON, or its syntax error listed like the server's problems. */
+  const parsed = (): { ok: true; value: unknown } | { ok: false } => {
+    try {
+      return { ok: true, value: JSON.parse(source) };
+    } catch (error) {
+      setProblems([{ field: t('loyalty.program.json'), reason: (error as Error).message }]);
+      return { ok: false };
+    }
+  };
+
+  const run = async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setProblems([]);
+    setFailure(undefined);
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof ApiError && error.problems.length) setProblems(error.problems);
+      else setFailure((error as Error).message);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const simulate = async () => {
+    setSimulation(undefined);
+    const program = parsed();
+    if (!program.ok) return;
+    const text = source;
+    const report = await run(() => api<Simulation>('/loyalty/program/simulate', { method: 'POST', body: { program: program.value, since } }));
+    if (report) setSimulation({ source: text, report });
+  };
+
+  const ready = simulation !== undefined && simulation.source === source;
+
+  const publish = async () => {
+    const program = parsed();
+    if (!ready || !program.ok) return;
+    const body = { program: program.value, tier_policy: policy, effective_from: effectiveFrom ? new Date(effectiveFrom).toISOString() : undefined, note: note.trim() || undefined };
+    const result = await run(() => api<ProgramApplied>('/loyalty/program', { method: 'POST', body }));
+    if (!result) return;
+    setPublished(result);
+    setSimulation(undefined);
+    setNote('');
+    await load();
+  };
+
+  const current = state?.current;
+  const proposedLevels = (() => {
+    try {
+      return (JSON.parse(simulation?.source ?? 'null')?.tiers?.levels ?? []) as { code: string; name: string | Record<string, string> }[];
+    } catch {
+      return [];
+    }
+  })();
+
+  return (
+    <div data-testid="program-editor-page">
+      <div className="columns">
+        <div className="card" data-testid="program-current">
+          <h2>{t('loyalty.program.inForce')}</h2>
+          {!state ? (
+            <p>{t('common.loading')}</p>
+          ) : !current ? (
+            <p className="hint">{t('loyalty.program.none')}</p>
+          ) : (
+            <dl>
+              <div><dt>{t('loyalty.program.name')}</dt><dd>{current.document.name}</dd></div>
+              <div><dt>{t('loyalty.col.version')}</dt><dd>{t('loyalty.program.version', { version: current.version })}</dd></div>
+              <div><dt>{t('loyalty.col.effectiveFrom')}</dt><dd>{i18n.date(current.effective_from, true)}</dd></div>
+              <div><dt>{t('loyalty.program.pointsName')}</dt><dd>{i18n.localized(current.document.points_name)}</dd></div>
+            </dl>
+          )}
+        </div>
+        <div className="card">
+          <h2>{t('loyalty.program.versions')}</h2>
+          {state && state.versions.length > 0 && (
+            <table data-testid="program-versions">
+              <thead>
+                <tr>
+                  <th>{t('loyalty.col.version')}</th>
+                  <th>{t('loyalty.col.effectiveFrom')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {[...state.versions].reverse().map((v) => (
+                  <tr key={v.version}>
+                    <td>
+                      {t('loyalty.program.version', { version: v.version })}
+                      {v.in_force && <span className="tag">{t('loyalty.program.inForceTag')}</span>}
+                    </td>
+                    <td>{i18n.date(v.effective_from, true)}</td>
+                    <td className="num">
+                      <button className="link" onClick={() => openVersion(v.version)}>{t('loyalty.program.open')}</button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </div>
+
+      {published && (
+        <p className="card result ok" role="status" data-testid="program-published">
+          {t('loyalty.program.published', { version: published.version, date: i18n.date(published.effective_from, true) })}{' '}
+          {'deferred' in published.tier_changes
+            ? t('loyalty.program.tiersDeferred')
+            : t('loyalty.program.tierChanges', { up: published.tier_changes.up, down: published.tier_changes.down, unchanged: published.tier_changes.unchanged })}
+        </p>
+      )}
+
+      <div className="editor-grid">
+        <div className="card">
+          <h2>{t('loyalty.program.document')}</h2>
+          <div className="toolbar">
+            <button className="secondary" disabled={!current} onClick={() => current && edit(pretty(current.document))}>{t('loyalty.program.fromCurrent')}</button>
+            <button className="secondary" onClick={() => edit(pretty(example))}>{t('loyalty.program.fromExample')}</button>
+            <a href="/api/v1/loyalty/program.schema.json" target="_blank" rel="noreferrer">{t('loyalty.program.schema')}</a>
+          </div>
+          <textarea
+            className="code"
+            data-testid="program-editor"
+            aria-label={t('loyalty.program.document')}
+            spellCheck={false}
+            value={source}
+            onChange={(e) => edit(e.target.value)}
+            rows={30}
+          />
+        </div>
+        <div>
+          <div className="card">
+            <h2>{t('loyalty.program.check')}</h2>
+            <div className="toolbar">
+              <label>
+                {t('loyalty.program.since')}
+                <input type="date" data-testid="simulate-since" value={since} onChange={(e) => setSince(e.target.value)} />
+              </label>
+              <button className="primary" data-testid="simulate" disabled={busy || !source.trim()} onClick={simulate}>{t('loyalty.program.simulate')}</button>
+            </div>
+            {failure && <p className="error" role="alert">{t('common.error', { message: failure })}</p>}
+            {problems.length > 0 && (
+              <div role="alert" data-testid="program-problems">
+                <p className="error">{t('loyalty.program.problems', { count: problems.length })}</p>
+                <ul className="problems">
+                  {problems.map((p, i) => (
+                    <li key={i}>
+                      <code>{p.field}</code> {p.reason}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {simulation && <SimulationReportView report={simulation.report} levels={proposedLevels} stale={!ready} />}
+          </div>
+          <div className="card" data-testid="publish">
+            <h2>{t('loyalty.program.publish')}</h2>
+            <div className="form">
+              <label>
+                {t('loyalty.program.effectiveFrom')}
+                <input type="datetime-local" data-testid="effective-from" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />
+              </label>
+              <fieldset>
+                <legend>{t('loyalty.program.tierPolicy')}</legend>
+                <label className="inline">
+                  <input type="radio" name="tier-policy" checked={policy === 'upgrade_now'} onChange={() => setPolicy('upgrade_now')} />
+                  {t('loyalty.program.policy.upgrade_now')}
+                </label>
+                <label className="inline">
+                  <input type="radio" name="tier-policy" checked={policy === 'reevaluate_now'} onChange={() => setPolicy('reevaluate_now')} />
+                  {t('loyalty.program.policy.reevaluate_now')}
+                </label>
+              </fieldset>
+              <label>
+                {t('loyalty.program.note')}
+                <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+              </label>
+              {!ready && <p className="hint">{t('loyalty.program.simulateFirst')}</p>}
+              <button className="primary" data-testid="publish-button" disabled={!ready || busy} onClick={publish}>
+                {t('loyalty.program.publishButton')}
+              </button>
+            </div>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { api, type LoyaltyReport } from '../../api.ts';
+import { useI18n } from '../../i18n/index.ts';
+
+export function LoyaltyReportView() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [report, setReport] = useState<LoyaltyReport>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    api<LoyaltyReport>('/loyalty/report').then(setReport, (e: Error) => setError(e.message));
+  }, []);
+
+  if (error) return <p className="error">{t('common.error', { message: error })}</p>;
+  if (!report) return <p>{t('common.loading')}</p>;
+  const p = report.points;
+  const money = (amount: string) => i18n.money(amount, report.liability.currency);
+  const flow: [string, number][] = [
+    [t('loyalty.report.earned'), p.earned],
+    [t('loyalty.report.redeemed'), p.redeemed],
+    [t('loyalty.report.expired'), p.expired],
+    [t('loyalty.report.reversed'), p.reversed],
+    [t('loyalty.report.pending'), p.pending],
+    [t('loyalty.report.owed'), p.owed],
+  ];
+
+  return (
+    <div data-testid="loyalty-report">
+      {report.liability.point_value === null && <p className="hint">{t('loyalty.report.noProgram')}</p>}
+      <div className="kpis">
+        <div className="card kpi" data-testid="kpi-members">
+          <span>{t('loyalty.report.members')}</span>
+          <strong>{i18n.number(report.members)}</strong>
+        </div>
+        <div className="card kpi" data-testid="kpi-outstanding">
+          <span>{t('loyalty.report.outstanding')}</span>
+          <strong>{i18n.number(p.outstanding)}</strong>
+          <small>{t('loyalty.report.liability', { value: money(report.liability.value) })}</small>
+        </div>
+        <div className="card kpi" data-testid="kpi-redemption">
+          <span>{t('loyalty.report.redemptionRate')}</span>
+          <strong>{i18n.percent(report.redemption_rate)}</strong>
+          <small>{t('loyalty.report.ofEarned')}</small>
+        </div>
+        <div className="card kpi" data-testid="kpi-breakage">
+          <span>{t('loyalty.report.breakage')}</span>
+          <strong>{i18n.percent(report.breakage_rate)}</strong>
+          <small>{t('loyalty.report.ofEarned')}</small>
+        </div>
+      </div>
+      <div className="columns">
+        <div className="card">
+          <h2>{t('loyalty.report.flow')}</h2>
+          <dl>
+            {flow.map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{i18n.number(value)}</dd>
+              </div>
+            ))}
+          </dl>
+          {report.liability.point_value !== null && (
+            <p className="hint">{t('loyalty.report.pointValue', { value: money(report.liability.point_value) })}</p>
+          )}
+        </div>
+        <div className="card">
+          <h2>{t('loyalty.report.tiers')}</h2>
+          {report.tiers.length === 0 ? (
+            <p className="hint">{t('loyalty.report.noMembers')}</p>
+          ) : (
+            <table data-testid="tier-table">
+              <thead>
+                <tr>
+                  <th>{t('loyalty.col.tier')}</th>
+                  <th className="num">{t('loyalty.col.members')}</th>
+                  <th className="num">{t('loyalty.col.share')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.tiers.map((row) => (
+                  <tr key={row.tier ?? '-'}>
+                    <td>{row.name ? i18n.localized(row.name) : t('loyalty.noTier')}</td>
+                    <td className="num">{i18n.number(row.members)}</td>
+                    <td className="num">{i18n.percent(report.members ? row.members / report.members : null)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Simulation } from '../../api.ts';
+import { useI18n } from '../../i18n/index.ts';
+
+type Level = { code: string; name: string | Record<string, string> };
+
+/** What the proposed program would have given since the chosen date, beside the program in force. */
+export function SimulationReportView({ report, levels, stale }: { report: Simulation; levels: Level[]; stale: boolean }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { proposed, current, difference } = report;
+  const money = (amount: string) => i18n.money(amount, proposed.currency);
+  const signed = (text: string, n: number) => (n > 0 ? `+${text}` : text);
+  const rows: [string, (o: typeof proposed) => string][] = [
+    [t('loyalty.sim.points'), (o) => i18n.number(o.points)],
+    [t('loyalty.sim.purchasePoints'), (o) => i18n.number(o.purchase_points)],
+    [t('loyalty.sim.bonusPoints'), (o) => i18n.number(o.bonus_points)],
+    [t('loyalty.sim.value'), (o) => money(o.value)],
+  ];
+  const tierName = (code: string) => i18n.localized(levels.find((l) => l.code === code)?.name) || code;
+
+  return (
+    <div className={stale ? 'simulation stale' : 'simulation'} data-testid="simulation">
+      <p>
+        {t('loyalty.sim.summary', { purchases: i18n.number(report.purchases), customers: i18n.number(report.customers), since: i18n.date(report.since), until: i18n.date(report.until) })}
+      </p>
+      {stale && <p className="hint">{t('loyalty.sim.stale')}</p>}
+      <table>
+        <thead>
+          <tr>
+            <th />
+            <th className="num">{t('loyalty.sim.proposed')}</th>
+            <th className="num">{current ? t('loyalty.sim.current', { version: current.version ?? '—' }) : t('loyalty.sim.noCurrent')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, value]) => (
+            <tr key={label}>
+              <td>{label}</td>
+              <td className="num">{value(proposed)}</td>
+              <td className="num">{current ? value(current) : '—'}</td>
+            </tr>
+          ))}
+          {difference && (
+            <tr className="total" data-testid="simulation-difference">
+              <td>{t('loyalty.sim.difference')}</td>
+              <td className="num" colSpan={2}>
+                {signed(i18n.number(difference.points), difference.points)} · {signed(money(difference.value), Number(difference.value))}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {report.tiers.length > 0 && (
+        <>
+          <h3>{t('loyalty.sim.tiers')}</h3>
+          <table data-testid="simulation-tiers">
+            <thead>
+              <tr>
+                <th>{t('loyalty.col.tier')}</th>
+                <th className="num">{t('loyalty.sim.today')}</th>
+                <th className="num">{t('loyalty.sim.proposed')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.tiers.map((row) => (
+                <tr key={row.code}>
+                  <td>{tierName(row.code)}</td>
+                  <td className="num">{i18n.number(row.today)}</td>
+                  <td className="num">{i18n.number(row.proposed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p data-testid="simulation-moves">
+            {t('loyalty.sim.moves', { up: i18n.number(report.moves.up), down: i18n.number(report.moves.down), unchanged: i18n.number(report.moves.unchanged) })}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

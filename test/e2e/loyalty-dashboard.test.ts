@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordPurchases } from '../../src/workflows/record-purchases.ts';
+import { startTestServer } from '../helpers/server.ts';
+import { launchChromium } from './browser.ts';
+
+// The loyalty dashboard in real Chromium against the real server and database: the
+// report, the program editor (a broken document is refused with its field paths, a good
+// one is simulated and only then published), the rewards in the dashboard's language,
+// and a member's account with a staff adjustment and a redemption. Screenshots go to
+// .tmp/screenshots, or to docs/screenshots (the README's) with UPDATE_SCREENSHOTS=1.
+const SHOTS = path.resolve(import.meta.dirname, process.env.UPDATE_SCREENSHOTS ? '../../docs/screenshots' : '../../.tmp/screenshots');
+const EXAMPLE = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../examples/program.json'), 'utf8'));
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    seed: async (s) => {
+      await s.auth.createUser({ email: 'owner@example.com', role: 'owner', password: 'a long enough password' }, { actor: 'test' });
+      await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana — Prešernov trg', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+      await s.loyalty.applyProgram({ program: EXAMPLE }, { actor: 'test' });
+      const maja = { external_id: 'card-1001', email: 'maja.novak@example.com', first_name: 'Maja', last_name: 'Novak', language: 'sl' };
+      const zeynep = { external_id: 'card-1002', email: 'zeynep@example.com', first_name: 'Zeynep', last_name: 'Yılmaz', language: 'tr' };
+      const soren = { external_id: 'card-1003', email: 'soren@example.com', first_name: 'Søren', last_name: 'Jensen', language: 'da' };
+      const buy = (external_id: string, customer: object, day: string, total: string, category = 'coffee') => ({
+        external_id, customer, occurred_at: `${day}T09:00:00Z`, store: 'ljubljana', total,
+        lines: [{ sku: category === 'coffee' ? 'COF-ESP' : 'BEANS-1KG', name: category === 'coffee' ? 'Espresso' : 'Beans 1 kg', category, quantity: 1, unit_price: total }],
+      });
+      // Maja spends past the silver threshold (250 €); her last purchase is still in its
+      // 14 pending days on the test clock (2026-06-01).
+      const outcomes = await recordPurchases(s, [
+        buy('m-1', maja, '2026-03-02', '120.00', 'beans'),
+        buy('m-2', maja, '2026-04-10', '95.50', 'beans'),
+        buy('m-3', maja, '2026-04-20', '4.40'),
+        buy('m-4', maja, '2026-05-25', '60.00', 'beans'),
+        buy('z-1', zeynep, '2026-04-03', '3.20'),
+        buy('z-2', zeynep, '2026-04-12', '5.60'),
+        buy('s-1', soren, '2026-05-02', '31.90', 'beans'),
+      ], { source: 'api' });
+      expect(outcomes.every((o) => o.status === 'created')).toBe(true);
+    },
+  });
+  browser = await launchChromium();
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const digits = async (page: Page, testId: string) => Number((await page.getByTestId(testId).locator('strong').innerText()).replace(/\D/g, ''));
+
+describe('loyalty dashboard', () => {
+  it('reports, simulates and publishes a program, shows rewards in the language, and adjusts a member', async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.goto(server.url);
+    await page.getByLabel('Email').fill('owner@example.com');
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('kpi-customers').waitFor();
+
+    // ── Report ──
+    await page.getByRole('link', { name: 'Loyalty' }).click();
+    await page.getByTestId('loyalty-report').waitFor();
+    expect(await digits(page, 'kpi-members')).toBe(3);
+    const report = await server.services.loyalty.report();
+    expect(await digits(page, 'kpi-outstanding')).toBe(report.points.outstanding);
+    expect(await page.getByTestId('kpi-outstanding').innerText()).toMatch(/Liability €\d/);
+    const tiers = await page.getByTestId('tier-table').innerText();
+    expect(tiers).toContain('Member');
+    expect(tiers).toContain('Silver');
+    await page.screenshot({ path: path.join(SHOTS, 'loyalty.png'), fullPage: true });
+
+    // ── Program: a broken document is refused with its field paths and cannot be published ──
+    await page.getByRole('tab', { name: 'Program' }).click();
+    const editor = page.getByTestId('program-editor');
+    await page.waitForFunction(() => (document.querySelector('[data-testid=program-editor]') as HTMLTextAreaElement | null)?.value.includes('Regulars Rewards'));
+    expect(await page.getByTestId('program-versions').innerText()).toContain('Version 1');
+    const broken = structuredClone(EXAMPLE);
+    broken.tiers.levels[1].threshold = 'a lot';
+    broken.rewards[0].points = -5;
+    await editor.fill(JSON.stringify(broken, null, 2));
+    await page.getByTestId('simulate').click();
+    await page.getByTestId('program-problems').waitFor();
+    const problems = await page.getByTestId('program-problems').innerText();
+    expect(problems).toContain('program.tiers.levels.1.threshold');
+    expect(problems).toContain('program.rewards.0.points');
+    expect(await page.getByTestId('publish-button').isDisabled()).toBe(true);
+
+    // A JSON syntax error is caught before it reaches the server.
+    await editor.fill('{ "name": ');
+    await page.getByTestId('simulate').click();
+    await page.getByTestId('program-problems').getByText('JSON', { exact: true }).waitFor();
+
+    // ── Program: a good document is simulated, then published by an explicit click ──
+    const richer = structuredClone(EXAMPLE);
+    richer.earning.points_per_currency_unit = 20;
+    richer.tiers.levels[1].threshold = '100.00';
+    await editor.fill(JSON.stringify(richer, null, 2));
+    await page.getByTestId('simulate-since').fill('2026-01-01');
+    await page.getByTestId('simulate').click();
+    await page.getByTestId('simulation').waitFor();
+    const simulation = await page.getByTestId('simulation').innerText();
+    expect(simulation).toContain('7 purchases, 3 customers');
+    expect(await page.getByTestId('simulation-difference').innerText()).toMatch(/^Difference\s+\+\d/);
+    expect(await page.getByTestId('simulation-tiers').innerText()).toContain('Silver');
+    expect((await server.services.loyalty.currentProgram()).versions).toHaveLength(1); // simulating wrote nothing
+
+    // Editing after the simulation takes the permission to publish away again.
+    await editor.press('End');
+    await editor.type(' ');
+    expect(await page.getByTestId('publish-button').isDisabled()).toBe(true);
+    await page.getByTestId('simulate').click();
+    await page.getByTestId('simulation').waitFor();
+    await page.getByLabel('Place every member by the new rules now, up or down').check();
+    await editor.evaluate((el) => el.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SHOTS, 'loyalty-program.png'), fullPage: true });
+    await page.getByTestId('publish-button').click();
+    await page.getByTestId('program-published').waitFor();
+    expect(await page.getByTestId('program-published').innerText()).toContain('Version 2 is published');
+    await page.getByTestId('program-versions').getByText('Version 2').waitFor();
+    expect(await page.getByTestId('program-current').innerText()).toContain('Version 2');
+    const state = await server.services.loyalty.currentProgram();
+    expect(state.current?.version).toBe(2);
+    expect(state.current?.document.earning.points_per_currency_unit).toBe(20);
+
+    // ── Rewards, in the dashboard's language ──
+    await page.getByRole('tab', { name: 'Rewards' }).click();
+    const rewards = page.getByTestId('rewards-table');
+    await rewards.waitFor();
+    expect(await rewards.innerText()).toContain('A coffee on us');
+    expect(await rewards.innerText()).toMatch(/40 of 40 left/);
+    await page.getByTestId('language').selectOption('sl');
+    await page.getByRole('heading', { name: 'Program zvestobe' }).waitFor();
+    await rewards.getByText('Kava na naš račun').waitFor();
+    expect(await rewards.innerText()).toContain('Brezplačen izdelek');
+    expect(await page.getByRole('tab', { name: 'Nagrade' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('tab', { name: 'Poročilo' }).click();
+    await page.getByText('Neporabljene točke').waitFor();
+    await page.getByTestId('language').selectOption('en');
+
+    // ── A member's account ──
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByTestId('customer-search').fill('maja.novak@example.com');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=customer-table] tbody tr').length === 1);
+    await page.getByText('Maja Novak').click();
+    await page.getByTestId('customer-profile').waitFor();
+    await page.getByRole('tab', { name: 'Loyalty' }).click();
+    await page.getByTestId('loyalty-entries').waitFor();
+    const majaId = new URL(page.url()).pathname.split('/').pop()!;
+    expect(page.url()).toContain('?tab=loyalty');
+    const account = await server.services.loyalty.account(majaId);
+    if (!account.member) throw new Error('Maja is not a member');
+    const before = await digits(page, 'loyalty-balance');
+    expect(before).toBe(account.balance);
+    const entries = await page.getByTestId('loyalty-entries').innerText();
+    expect(entries).toContain('Welcome bonus for joining');
+    expect(entries).toContain('Purchase m-1');
+    expect(await page.getByTestId('loyalty-proof').innerText()).toContain(`= stored points ${account.explanation.stored_points.toLocaleString('en-GB')}`);
+    expect(await page.getByTestId('loyalty-tier').innerText()).toMatch(/Silver[\s\S]*Spend, last 12 months: €279\.90[\s\S]*more to reach Gold/);
+    expect(await page.getByTestId('loyalty-lots').innerText()).toContain('Pending');
+    expect(await page.getByTestId('tier-history').innerText()).toContain('Member → Silver · reached the threshold');
+
+    // Taking more than the balance is refused with the server's reason; nothing changes.
+    await page.getByLabel('Points (+ or −)').fill(String(-(before + 1)));
+    await page.getByLabel('Reason (required, audited)').fill('Testing the limit');
+    await page.getByRole('button', { name: 'Adjust', exact: true }).click();
+    await page.getByTestId('adjust-form').getByText('would take the balance below zero').waitFor();
+    expect(await digits(page, 'loyalty-balance')).toBe(before);
+
+    await page.getByLabel('Points (+ or −)').fill('250');
+    await page.getByLabel('Reason (required, audited)').fill('Goodwill for a late order');
+    await page.getByRole('button', { name: 'Adjust', exact: true }).click();
+    await page.getByText('Points adjusted: +250.').waitFor();
+    await page.waitForFunction((b) => Number(document.querySelector('[data-testid=loyalty-balance] strong')!.textContent!.replace(/\D/g, '')) === b + 250, before);
+    await page.getByTestId('loyalty-entries').getByText('Adjustment by staff: Goodwill for a late order').waitFor();
+
+    await page.getByTestId('redeem-form').getByRole('combobox').selectOption('coffee');
+    await page.getByRole('button', { name: 'Redeem', exact: true }).click();
+    await page.getByText(/Coupon [A-Z0-9-]+ issued\./).waitFor();
+    await page.getByTestId('loyalty-coupons').waitFor();
+    await page.waitForFunction((b) => Number(document.querySelector('[data-testid=loyalty-balance] strong')!.textContent!.replace(/\D/g, '')) === b + 250 - 500, before);
+    expect(await page.getByTestId('loyalty-coupons').innerText()).toContain('A coffee on us');
+    await page.screenshot({ path: path.join(SHOTS, 'customer-loyalty.png'), fullPage: true });
+
+    const after = await server.services.loyalty.account(majaId);
+    if (!after.member) throw new Error('Maja is not a member');
+    expect(after.balance).toBe(before + 250 - 500);
+    expect(after.explanation.entries.filter((e) => e.kind === 'adjust')).toHaveLength(1);
+    expect((await server.services.loyalty.verify()).ok).toBe(true);
+  });
+});
