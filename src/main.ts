@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase } from './db/index.ts';
 import { buildApp } from './http/app.ts';
 import { createJobQueue, type JobQueue } from './jobs/index.ts';
 import { subscribersOf } from './jobs/subscribers.ts';
+import { schedulesOf } from './jobs/schedules.ts';
 import { createServices, type Services } from './services.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
@@ -46,7 +47,7 @@ export async function startRegulars({
   const log = logger ?? createLogger({ level: config.logLevel, json: config.logJson });
   const services = given ?? (await openServices({ config, logger: log, command: 'serve', clock }));
   const owner = await services.auth.ensureOwner(config.ownerEmail);
-  const jobs = config.jobs ? createJobQueue({ db: services.db, pool: services.database.pool, logger: log, webhooks: services.webhooks, subscribers: subscribersOf(services) }) : undefined;
+  const jobs = config.jobs ? createJobQueue({ db: services.db, pool: services.database.pool, logger: log, webhooks: services.webhooks, subscribers: subscribersOf(services), schedules: schedulesOf(services), timeZone: config.timeZone }) : undefined;
   await jobs?.start();
   const app = await buildApp(services);
   await app.listen({ port: config.port, host: config.host });

@@ -15,6 +15,7 @@ import { importRoutes } from './routes/imports.ts';
 import { loyaltyRoutes } from './routes/loyalty.ts';
 import { purchaseRoutes } from './routes/purchases.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
+import { scoreRoutes } from './routes/scores.ts';
 import { systemRoutes } from './routes/system.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -43,6 +44,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       importRoutes(api, services, API_PREFIX);
       analyticsRoutes(api, services, API_PREFIX);
       recommendationRoutes(api, services, API_PREFIX);
+      scoreRoutes(api, services, API_PREFIX);
     },
     { prefix: API_PREFIX },
   );

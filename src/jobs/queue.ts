@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { Db, Tx } from '../db/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { matchesEventType, type WebhookService } from '../modules/webhooks/index.ts';
+import { startSchedules, type Schedule } from './schedules.ts';
 
 // The job queue is pg-boss on the product's own connection pool (PGlite is one session,
 // so a second pool is not an option). The outbox dispatcher turns committed events into
@@ -34,6 +35,9 @@ export interface JobQueueOptions {
   logger: Logger;
   webhooks: WebhookService;
   subscribers?: Subscriber[];
+  /** Recurring jobs (schedules.ts); their cron is read in `timeZone` (default UTC). */
+  schedules?: Schedule[];
+  timeZone?: string;
   /** Seconds before the first retry of a failed webhook (doubling after). */
   webhookRetryDelaySeconds?: number;
   webhookRetryLimit?: number;
@@ -128,6 +132,7 @@ export function createJobQueue(options: JobQueueOptions) {
           await s.handle(event as StoredEvent);
         });
       }
+      if (options.schedules) await startSchedules({ boss, schedules: options.schedules, timeZone: options.timeZone ?? 'UTC', logger });
       running = true;
       const tick = async () => {
         try {

@@ -9,6 +9,7 @@ import { invalid, invalidField } from '../../shared/errors.ts';
 import { print, withServices } from '../context.ts';
 import { recommendCommand } from './analyze-recommend.ts';
 import { metricsCommand } from './analyze-metrics.ts';
+import { scoresCommand } from './analyze-scores.ts';
 
 // `regulars analyze clv`: fit the customer-base models to a summary file, a purchases
 // file, or the purchases in the database, and print the parameters (and a holdout check).
@@ -46,6 +47,7 @@ export function analyzeCommands(program: Command) {
       print(result, Boolean(o.json), () => describe(result));
     });
   rfmCommand(analyze);
+  scoresCommand(analyze);
   recommendCommand(analyze);
   metricsCommand(analyze);
 }

@@ -15,17 +15,21 @@ export interface FeatureQuery {
   cutoff: string;
   /** the instant the cut-off day ends in the business's time zone */
   cutoffEnd: Date;
-  /** keep about this share of customers (deterministic by customer id); default all */
+  /** keep about this share of customers (the same ones every time); default all */
   sampleRate?: number;
 }
 
-// Customers are sampled by a hash of their id, so the same customers are drawn at every
-// cut-off and on every run.
-const SAMPLE_BUCKETS = 1024;
-function sampleFilter(rate: number | undefined): RawBuilder<unknown> {
+// Customers are sampled by a range of their ids: ids are random (UUID v4, shared/ids.ts),
+// so the ids below a bound are a random sample, the same customers at every cut-off and on
+// every run; and a range costs one comparison per row, in every table the query reads.
+export function sampleBound(rate: number): string {
+  const hex = (BigInt(Math.floor(Math.min(1, Math.max(0, rate)) * 2 ** 53)) << 75n).toString(16).padStart(32, '0').slice(-32);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function sampleFilter(column: string, rate: number | undefined): RawBuilder<unknown> {
   if (rate === undefined || rate >= 1) return sql``;
-  const keep = Math.max(1, Math.round(rate * SAMPLE_BUCKETS));
-  return sql`AND (hashtext(p.customer_id::text) & ${SAMPLE_BUCKETS - 1}) < ${keep}`;
+  return sql`AND ${sql.ref(column)} < ${sampleBound(rate)}::uuid`;
 }
 
 /**
@@ -39,7 +43,7 @@ export function featureSql({ cutoff, cutoffEnd, sampleRate }: FeatureQuery): Raw
   return sql`
     WITH refunded AS (
       SELECT customer_id, purchase_id, sum(amount_minor)::bigint AS amount
-      FROM refunds WHERE occurred_at < ${cutoffEnd}
+      FROM refunds WHERE occurred_at < ${cutoffEnd} ${sampleFilter('customer_id', sampleRate)}
       GROUP BY customer_id, purchase_id
     ),
     days AS (
@@ -51,7 +55,7 @@ export function featureSql({ cutoff, cutoffEnd, sampleRate }: FeatureQuery): Raw
              count(*) FILTER (WHERE p.promo_code IS NOT NULL OR p.discount_minor > 0) AS promo
       FROM purchases p
       LEFT JOIN refunded r ON r.customer_id = p.customer_id AND r.purchase_id = p.id
-      WHERE p.local_date <= ${day} ${sampleFilter(sampleRate)}
+      WHERE p.local_date <= ${day} ${sampleFilter('p.customer_id', sampleRate)}
       GROUP BY p.customer_id, p.local_date
     ),
     per_customer AS (
@@ -73,11 +77,11 @@ export function featureSql({ cutoff, cutoffEnd, sampleRate }: FeatureQuery): Raw
     ),
     points AS (
       SELECT customer_id, sum(points)::bigint AS points FROM loyalty_entries
-      WHERE occurred_at < ${cutoffEnd} GROUP BY customer_id
+      WHERE occurred_at < ${cutoffEnd} ${sampleFilter('customer_id', sampleRate)} GROUP BY customer_id
     ),
     tiers AS (
       SELECT DISTINCT ON (customer_id) customer_id, to_tier FROM loyalty_tier_history
-      WHERE changed_at < ${cutoffEnd} ORDER BY customer_id, changed_at DESC
+      WHERE changed_at < ${cutoffEnd} ${sampleFilter('customer_id', sampleRate)} ORDER BY customer_id, changed_at DESC
     )
     SELECT pc.*,
            lm.customer_id IS NOT NULL AS member,
@@ -112,7 +116,7 @@ export async function labelledFeatures(db: Db | Tx, query: FeatureQuery & { labe
     FROM (${featureSql(query)}) f
     LEFT JOIN (
       SELECT customer_id, count(DISTINCT local_date) AS days FROM purchases
-      WHERE local_date > ${query.cutoff}::date AND local_date <= ${query.labelEnd}::date
+      WHERE local_date > ${query.cutoff}::date AND local_date <= ${query.labelEnd}::date ${sampleFilter('customer_id', query.sampleRate)}
       GROUP BY customer_id
     ) later ON later.customer_id = f.customer_id
     ORDER BY f.customer_id`.execute(db);

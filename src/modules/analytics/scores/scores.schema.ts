@@ -15,6 +15,7 @@ export const ScoreRunInput = z
   .object({
     as_of: CalendarDate.optional().describe('last local day of purchases the scores see (default: today; not in the future)'),
     horizon_days: z.coerce.number().int().min(7).max(365).optional().describe('churn horizon: "no purchase within this many days" (default 90)'),
+    transaction_model: z.enum(['bgnbd', 'paretonbd']).optional().describe('purchase model for P(alive), expected purchases and CLV (default bgnbd)'),
   })
   .strict();
 export type ScoreRunInput = z.infer<typeof ScoreRunInput>;

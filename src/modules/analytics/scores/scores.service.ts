@@ -39,6 +39,8 @@ export interface ComputeScoresOptions {
   /** last local day of purchases the scores see; default today */
   asOf?: string;
   horizonDays?: number;
+  /** the purchase model behind P(alive), expected purchases and CLV (default BG/NBD) */
+  transactionModel?: TransactionModel['model'];
   /** who asked: 'schedule', 'api', 'cli' */
   trigger?: string;
 }
@@ -64,7 +66,7 @@ export function createScoresService(deps: ScoresDeps) {
   const minorPerMajor = 10 ** currencyExponent(currency);
 
   async function computeScores(options: ComputeScoresOptions = {}): Promise<ScoreRunSummary> {
-    const input = parseInput(ScoreRunInput, { as_of: options.asOf, horizon_days: options.horizonDays }, 'score run');
+    const input = parseInput(ScoreRunInput, { as_of: options.asOf, horizon_days: options.horizonDays, transaction_model: options.transactionModel }, 'score run');
     const trigger = options.trigger ?? 'api';
     const now = clock.now();
     const today = localDate(now, timeZone);
@@ -84,7 +86,7 @@ export function createScoresService(deps: ScoresDeps) {
       lap('features', t);
 
       t = performance.now();
-      const purchaseModels = await fitPurchaseModels(asOf);
+      const purchaseModels = await fitPurchaseModels(asOf, input.transaction_model ?? 'bgnbd');
       lap('purchase_models', t);
 
       t = performance.now();
@@ -102,21 +104,25 @@ export function createScoresService(deps: ScoresDeps) {
       t = performance.now();
       let changes = 0;
       let scored = 0;
-      let after: string | null = null;
-      for (;;) {
-        const chunk = await repo.stagedChunk(db, { cutoff: asOf, after, limit: chunkSize });
-        if (chunk.length === 0) break;
+      // The next chunk is read and scored while the last one is written (on PostgreSQL
+      // that is two connections at work; on PGlite the read waits its turn).
+      let writing: Promise<void> | undefined;
+      let chunk = await repo.stagedChunk(db, { cutoff: asOf, after: null, limit: chunkSize });
+      while (chunk.length > 0) {
         const rows = chunk.map(score);
         const events = segmentEvents({ chunk, rows, runId, asOf });
-        changes += events.length;
-        const chunkNow = clock.now();
-        await db.transaction().execute(async (trx) => {
-          await repo.writeScores(trx, { runId, asOf, now: chunkNow, rows, moves: countMoves(chunk, rows) });
+        const moves = countMoves(chunk, rows);
+        await writing;
+        writing = db.transaction().execute(async (trx) => {
+          await repo.writeScores(trx, { runId, asOf, now: clock.now(), rows, moves });
           await publish(trx, events);
         });
+        writing.catch(() => undefined); // awaited below; this only keeps it from being "unhandled" meanwhile
+        changes += events.length;
         scored += rows.length;
-        after = chunk[chunk.length - 1].customer_id;
+        chunk = await repo.stagedChunk(db, { cutoff: asOf, after: chunk[chunk.length - 1].customer_id, limit: chunkSize });
       }
+      await writing;
       lap('scoring', t);
 
       t = performance.now();
@@ -166,9 +172,11 @@ export function createScoresService(deps: ScoresDeps) {
     }
   }
 
-  // BG/NBD and Pareto/NBD on the distinct histories (weeks), the one with the higher
-  // likelihood predicts (both have four parameters); Gamma-Gamma on the repeat customers.
-  async function fitPurchaseModels(asOf: string) {
+  // The purchase model on the distinct histories (weeks), with BG/NBD always (the churn
+  // baselines read it); Gamma-Gamma on the repeat customers. BG/NBD is the default: its
+  // fit and predictions are closed-form, while Pareto/NBD's integrals can take seconds per
+  // ten thousand customers with long histories (bench/scores.bench.ts).
+  async function fitPurchaseModels(asOf: string, model: TransactionModel['model']) {
     const notes: string[] = [];
     const fits: FittedModels = {};
     let transactionModel: TransactionModel | undefined;
@@ -179,11 +187,8 @@ export function createScoresService(deps: ScoresDeps) {
     const observedMeanValue = repeaters > 0 ? spend.reduce((sum, s) => sum + s.weight! * s.monetary!, 0) / repeaters : 0;
     if (!histories.some((h) => h.x > 0)) notes.push('No customer has bought on a second day yet: no purchase model, CLV or probability alive.');
     else {
-      Object.assign(fits, fitAll({ summaries: histories, models: ['bgnbd', 'paretonbd'] }).models);
-      const usable = (['bgnbd', 'paretonbd'] as const).filter((m) => fits[m] && Number.isFinite(fits[m]!.log_likelihood));
-      const best = usable.sort((a, b) => fits[b]!.log_likelihood - fits[a]!.log_likelihood)[0];
-      if (best === 'bgnbd') transactionModel = { model: 'bgnbd', params: fits.bgnbd!.params };
-      if (best === 'paretonbd') transactionModel = { model: 'paretonbd', params: fits.paretonbd!.params };
+      Object.assign(fits, fitAll({ summaries: histories, models: model === 'paretonbd' ? ['bgnbd', 'paretonbd'] : ['bgnbd'] }).models);
+      transactionModel = model === 'paretonbd' ? { model, params: fits.paretonbd!.params } : { model, params: fits.bgnbd!.params };
       if (spend.some((s) => s.monetary! > 0)) {
         fits.gammagamma = fitGammaGamma(spend);
         spendModel = fits.gammagamma.params;

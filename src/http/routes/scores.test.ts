@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { runDemo } from '../../workflows/run-demo.ts';
+import { buildApp } from '../app.ts';
+
+// The score endpoints over HTTP, on a small demo business.
+let s: Awaited<ReturnType<typeof openTestServices>>;
+let app: FastifyInstance;
+let readKey: string;
+let adminKey: string;
+
+beforeAll(async () => {
+  s = await openTestServices();
+  await runDemo(s, { customers: 250, seed: 8 });
+  app = await buildApp(s);
+  readKey = (await s.auth.createApiKey({ name: 'bi', scopes: ['read'] }, { actor: 'test' })).key;
+  adminKey = (await s.auth.createApiKey({ name: 'ops', scopes: ['read', 'write', 'admin'] }, { actor: 'test' })).key;
+});
+afterAll(async () => {
+  await app?.close();
+  await s?.close();
+});
+
+const call = (method: 'GET' | 'POST', url: string, { key = readKey, body }: { key?: string; body?: unknown } = {}) =>
+  app.inject({ method, url, headers: { authorization: `Bearer ${key}` }, ...(body === undefined ? {} : { payload: body as object }) });
+
+describe('score endpoints', () => {
+  it('runs the scores on demand (admin only) and shows a customer’s scores and the segment history', async () => {
+    const someone = await s.db.selectFrom('purchases').select('customer_id').limit(1).executeTakeFirstOrThrow();
+    const before = await call('GET', `/api/v1/customers/${someone.customer_id}/scores`);
+    expect(before.statusCode).toBe(404);
+    expect(before.headers['content-type']).toContain('application/problem+json');
+    expect(before.json().detail).toMatch(/no scores yet/);
+
+    const refused = await call('POST', '/api/v1/analytics/scores/run');
+    expect(refused.statusCode).toBe(403);
+    const bad = await call('POST', '/api/v1/analytics/scores/run', { key: adminKey, body: { as_of: '2026-13-01', colour: 'red' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['(body)', 'as_of']);
+
+    const run = await call('POST', '/api/v1/analytics/scores/run', { key: adminKey });
+    expect(run.statusCode, run.body).toBe(200);
+    const summary = run.json();
+    expect(summary).toMatchObject({ as_of: '2026-06-01', trigger: 'api (key:ops)', transaction_model: 'bgnbd' });
+    expect(summary.customers).toBeGreaterThan(200);
+    expect(summary.segments.reduce((n: number, x: { customers: number }) => n + x.customers, 0)).toBe(summary.customers);
+
+    const scores = await call('GET', `/api/v1/customers/${someone.customer_id}/scores`);
+    expect(scores.statusCode).toBe(200);
+    expect(scores.json()).toMatchObject({
+      customer_id: someone.customer_id, as_of: '2026-06-01', run_id: summary.run_id,
+      rfm: { r: expect.any(Number), f: expect.any(Number), m: expect.any(Number), segment: expect.any(String) },
+      expected_purchases: { next_90_days: expect.any(Number), next_365_days: expect.any(Number) },
+      currency: 'EUR', churn: { horizon_days: 90 }, basis: { customers: summary.customers },
+    });
+
+    const history = await call('GET', '/api/v1/analytics/segments?from=2026-05-01&to=2026-06-30');
+    expect(history.statusCode).toBe(200);
+    expect(history.json()).toMatchObject({ from: '2026-05-01', to: '2026-06-30', runs: [{ run_id: summary.run_id, as_of: '2026-06-01', segments: summary.segments }] });
+    expect((await call('GET', '/api/v1/analytics/segments?from=2026-07-01&to=2026-06-01')).statusCode).toBe(422);
+  });
+});

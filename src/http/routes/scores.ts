@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../modules/auth/index.ts';
+import { createScoresService, ScoreRunInput, SegmentHistoryQuery } from '../../modules/analytics/index.ts';
+import type { Services } from '../../services.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { route } from '../route.ts';
+
+// Scores per customer and the segment history. The nightly job computes the scores
+// (src/jobs/schedules.ts); an admin can run it now.
+export function scoreRoutes(app: FastifyInstance, s: Services, prefix: string) {
+  const scores = createScoresService({ db: s.db, clock: s.clock, timeZone: s.config.timeZone, currency: s.config.currency, logger: s.logger });
+
+  route(app, prefix, {
+    method: 'GET', path: '/customers/:id/scores', tag: 'analytics', scope: 'read',
+    summary:
+      'The customer\'s latest scores: RFM quintiles (1–5) and segment, probability alive, expected purchases in the next 90 and 365 days, ' +
+      '12-month CLV (Gamma-Gamma spend × BG/NBD purchases, discounted 1 % a month), churn probability (no purchase within the horizon) with its band and top reasons ' +
+      '(coefficient × standardised value, log-odds), and the basis: customers scored and the churn score\'s AUC on a held-out window',
+    responses: { 200: 'The scores', 404: 'Unknown customer, or not scored yet (no purchases, or before the first run)' },
+    handler: async (req) => scores.customerScores((req.params as { id: string }).id),
+  });
+
+  route(app, prefix, {
+    method: 'POST', path: '/analytics/scores/run', tag: 'analytics', scope: 'admin',
+    summary: 'Compute every customer\'s scores now (as the nightly job does) and return the run: customers, segment sizes, segment changes, churn AUCs, timings',
+    body: ScoreRunInput,
+    responses: { 200: 'The run summary', 409: 'A run is in progress', 422: 'Invalid input' },
+    handler: async (req, _reply, p) => {
+      const input = parseInput(ScoreRunInput, req.body ?? {}, 'score run');
+      return scores.computeScores({ asOf: input.as_of, horizonDays: input.horizon_days, transactionModel: input.transaction_model, trigger: `api (${actorOf(p)})` });
+    },
+  });
+
+  route(app, prefix, {
+    method: 'GET', path: '/analytics/segments', tag: 'analytics', scope: 'read',
+    summary: 'Segment sizes over time and the movements between segments: one entry per score run with its day in from/to (default the last 90 days); a move from null is a customer scored for the first time, to null one who left (merged, erased)',
+    query: SegmentHistoryQuery,
+    responses: { 200: '{ from, to, runs: [{ run_id, as_of, computed_at, customers, segments: [{ segment, customers }], moves: [{ from, to, customers }] }] }', 422: 'Invalid query' },
+    handler: async (req) => scores.segmentHistory(req.query as { from?: string; to?: string }),
+  });
+}

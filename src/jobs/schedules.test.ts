@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../test/helpers/services.ts';
+import { silentLogger } from '../shared/logger.ts';
+import { createJobQueue, type JobQueue } from './index.ts';
+import { scheduleQueue, schedulesOf, type Schedule } from './schedules.ts';
+
+// Schedules are stored by pg-boss with their cron and time zone; a job on the queue runs
+// the schedule's function, and a schedule that left the list is removed.
+let s: Awaited<ReturnType<typeof openTestServices>>;
+let queue: JobQueue | undefined;
+
+beforeAll(async () => {
+  s = await openTestServices();
+});
+afterAll(async () => {
+  await queue?.stop();
+  await s?.close();
+});
+
+const until = async (check: () => boolean, ms = 20_000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+const start = async (schedules: Schedule[]) => {
+  await queue?.stop();
+  queue = createJobQueue({ db: s.db, pool: s.database.pool, logger: silentLogger, webhooks: s.webhooks, schedules, timeZone: 'Europe/Ljubljana' });
+  await queue.start();
+  return queue;
+};
+
+describe('schedules', () => {
+  it('has the nightly scores at 03:00, and its job scores the customers', async () => {
+    const [scores] = schedulesOf(s);
+    expect(scores).toMatchObject({ name: 'analytics.scores', cron: '0 3 * * *' });
+    const summary = (await scores.run()) as { trigger: string; customers: number };
+    expect(summary).toMatchObject({ trigger: 'schedule', customers: 0 });
+  });
+
+  it('stores each schedule in the business’s time zone, runs its job, and drops removed ones', async () => {
+    const ran: string[] = [];
+    const q = await start([
+      { name: 'test.tick', cron: '0 3 * * *', run: async () => void ran.push('tick') },
+      { name: 'test.tock', cron: '30 4 * * 1', run: async () => void ran.push('tock') },
+    ]);
+    const stored = (await q.boss.getSchedules()).filter((x) => x.name.startsWith('schedule.test.'));
+    expect(stored.map((x) => ({ name: x.name, cron: x.cron, tz: x.options?.tz ?? (x as { timezone?: string }).timezone })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'schedule.test.tick', cron: '0 3 * * *', tz: 'Europe/Ljubljana' },
+      { name: 'schedule.test.tock', cron: '30 4 * * 1', tz: 'Europe/Ljubljana' },
+    ]);
+    await q.boss.send(scheduleQueue('test.tick'), {});
+    await until(() => ran.includes('tick'));
+
+    const again = await start([{ name: 'test.tick', cron: '0 3 * * *', run: async () => undefined }]);
+    expect((await again.boss.getSchedules()).map((x) => x.name).filter((n) => n.startsWith('schedule.test.'))).toEqual(['schedule.test.tick']);
+  });
+});

@@ -1,0 +1,57 @@
+import type PgBoss from 'pg-boss';
+import { createScoresService } from '../modules/analytics/index.ts';
+import type { Services } from '../services.ts';
+import type { Logger } from '../shared/logger.ts';
+
+// Recurring jobs: one line each. pg-boss keeps the schedules in the database, so with
+// several servers a job still runs once per tick, and a server that was down at the
+// time runs nothing twice. The cron is read in the business's time zone (TIMEZONE).
+
+export interface Schedule {
+  /** stable: it names the pg-boss queue and the stored schedule */
+  name: string;
+  /** minute hour day-of-month month day-of-week, in the business's time zone */
+  cron: string;
+  run(): Promise<unknown>;
+}
+
+export function schedulesOf(s: Pick<Services, 'db' | 'clock' | 'config' | 'logger'>): Schedule[] {
+  const scores = () => createScoresService({ db: s.db, clock: s.clock, timeZone: s.config.timeZone, currency: s.config.currency, logger: s.logger });
+  return [
+    { name: 'analytics.scores', cron: '0 3 * * *', run: () => scores().computeScores({ trigger: 'schedule' }) },
+  ];
+}
+
+const PREFIX = 'schedule.';
+export const scheduleQueue = (name: string) => `${PREFIX}${name}`;
+
+/**
+ * Registers each schedule and its worker, and removes stored schedules that left the
+ * list. A job may run long (the nightly scores of a million customers take minutes), so
+ * it expires after hours, not pg-boss's default 15 minutes.
+ */
+export async function startSchedules({ boss, schedules, timeZone, logger, pollingIntervalSeconds = 5 }: {
+  boss: PgBoss;
+  schedules: readonly Schedule[];
+  timeZone: string;
+  logger: Logger;
+  pollingIntervalSeconds?: number;
+}): Promise<void> {
+  const names = new Set(schedules.map((s) => scheduleQueue(s.name)));
+  for (const stored of await boss.getSchedules()) {
+    if (stored.name.startsWith(PREFIX) && !names.has(stored.name)) await boss.unschedule(stored.name);
+  }
+  for (const schedule of schedules) {
+    const queue = scheduleQueue(schedule.name);
+    await boss.createQueue(queue);
+    await boss.schedule(queue, schedule.cron, undefined, { tz: timeZone, expireInSeconds: 6 * 3600, retryLimit: 1, retryDelay: 600 });
+    await boss.work(queue, { pollingIntervalSeconds }, async () => {
+      try {
+        await schedule.run();
+      } catch (error) {
+        logger.error(`scheduled job ${schedule.name} failed`, { error: (error as Error).message });
+        throw error;
+      }
+    });
+  }
+}
