@@ -229,6 +229,22 @@ describe('loyalty ledger', () => {
   });
 });
 
+describe('simulation', () => {
+  it('replays the past against a proposed program and writes nothing', async () => {
+    const entries = await s.db.selectFrom('loyalty_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const same = await s.loyalty.simulate(program, { since: '2026-01-01' });
+    expect(same.purchases).toBeGreaterThan(5);
+    expect(same.proposed.points).toBeGreaterThan(0);
+    // The program in force replayed the same way gives the same points.
+    expect(same.proposed.points).toBe(same.current!.points);
+    const doubled = await s.loyalty.simulate({ ...program, earning: { ...program.earning, points_per_currency_unit: 2 } }, { since: '2026-01-01' });
+    expect(doubled.proposed.purchase_points).toBeGreaterThan(1.9 * same.proposed.purchase_points);
+    expect(doubled.difference!.points).toBe(doubled.proposed.points - doubled.current!.points);
+    await expect(s.loyalty.simulate(program, { since: 'yesterday' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'since' }] });
+    expect(await s.db.selectFrom('loyalty_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual(entries);
+  });
+});
+
 describe('program documents', () => {
   it('rejects a bad program naming every field, and changes nothing', async () => {
     const before = await s.loyalty.currentProgram();

@@ -130,16 +130,17 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   const replays = [new Replay(proposed, timeZone), ...(current ? [new Replay(current, timeZone)] : [])];
   const needsLines = [proposed, current].some((p) => p && [...p.document.earning.multipliers, ...p.document.earning.promotions].some((m) => m.when?.categories || m.when?.skus));
   const stores = new Map((await db.selectFrom('stores').select(['id', 'code']).execute()).map((s) => [s.id, s.code]));
-  let after: { at: Date; id: string } | null = null;
+  // The cursor keeps occurred_at as PostgreSQL's text: a JS Date would cut microseconds and repeat a page.
+  let after: { at: string; id: string } | null = null;
   let purchases = 0;
   // Keyset pages in time order keep memory flat however many purchases there are.
   for (;;) {
-    const page: { customer_id: string; id: string; occurred_at: Date; local_date: string; store_id: string | null; channel: string; total_minor: number; refunded_minor: number; first_ever: boolean }[] = (await sql<any>`
-      SELECT p.customer_id, p.id, p.occurred_at, p.local_date::text AS local_date, p.store_id, p.channel, p.total_minor, p.refunded_minor,
+    const page: { customer_id: string; id: string; occurred_at: Date; at_text: string; local_date: string; store_id: string | null; channel: string; total_minor: number; refunded_minor: number; first_ever: boolean }[] = (await sql<any>`
+      SELECT p.customer_id, p.id, p.occurred_at, p.occurred_at::text AS at_text, p.local_date::text AS local_date, p.store_id, p.channel, p.total_minor, p.refunded_minor,
              (s.first_purchase_at = p.occurred_at) AS first_ever
       FROM purchases p LEFT JOIN customer_stats s ON s.customer_id = p.customer_id
       WHERE p.occurred_at >= ${since} AND p.occurred_at <= ${now}
-        ${after ? sql`AND (p.occurred_at, p.id) > (${after.at}, ${after.id})` : sql``}
+        ${after ? sql`AND (p.occurred_at, p.id) > (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
       ORDER BY p.occurred_at, p.id LIMIT ${PAGE}`.execute(db)).rows;
     if (page.length === 0) break;
     const lines = new Map<string, PurchaseFacts['lines']>();
@@ -162,7 +163,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     }
     purchases += page.length;
     const last = page[page.length - 1];
-    after = { at: new Date(last.occurred_at), id: last.id };
+    after = { at: last.at_text, id: last.id };
   }
 
   const finalTiers = replays[0].finalTiers(now);
