@@ -40,6 +40,12 @@ describe('schedules', () => {
     expect(summary).toMatchObject({ trigger: 'schedule', customers: 0 });
   });
 
+  it('has the hourly loyalty maintenance, and its job runs every step', async () => {
+    const maintenance = schedulesOf(s).find((x) => x.name === 'loyalty.maintenance')!;
+    expect(maintenance.cron).toBe('5 * * * *');
+    expect(await maintenance.run()).toMatchObject({ reservations_released: 0, expired: { members: 0, points: 0 }, tiers: { reviewed: 0 } });
+  });
+
   it('stores each schedule in the business’s time zone, runs its job, and drops removed ones', async () => {
     const ran: string[] = [];
     const q = await start([

@@ -15,10 +15,12 @@ export interface Schedule {
   run(): Promise<unknown>;
 }
 
-export function schedulesOf(s: Pick<Services, 'db' | 'clock' | 'config' | 'logger'>): Schedule[] {
+export function schedulesOf(s: Pick<Services, 'db' | 'clock' | 'config' | 'logger' | 'loyalty'>): Schedule[] {
   const scores = () => createScoresService({ db: s.db, clock: s.clock, timeZone: s.config.timeZone, currency: s.config.currency, logger: s.logger });
   return [
     { name: 'analytics.scores', cron: '0 3 * * *', run: () => scores().computeScores({ trigger: 'schedule' }) },
+    // Points expiry and reminders, tier reviews, birthdays, timed-out checkout reservations.
+    { name: 'loyalty.maintenance', cron: '5 * * * *', run: () => s.loyalty.maintenance.runAll(s.clock.now()) },
   ];
 }
 
