@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { exportCustomer, mergeCustomers } from '../../workflows/customer-lifecycle.ts';
+import { recordPurchases } from '../../workflows/record-purchases.ts';
+
+// Promotion coupons in bulk, gift cards, stock, and what merging and exporting a
+// customer do to their points.
+let s: Awaited<ReturnType<typeof openTestServices>>;
+const actor = { actor: 'test' };
+
+const program = {
+  name: 'Rewards',
+  earning: { points_per_currency_unit: 10 },
+  tiers: { metric: 'purchases', window: 'lifetime', levels: [{ code: 'member', name: 'Member', threshold: '0' }, { code: 'regular', name: 'Regular', threshold: '3' }] },
+  rewards: [
+    { code: 'card', name: 'Gift card', type: 'gift_card', amount: '10.00', points: 100 },
+    { code: 'mug', name: 'Mug', type: 'free_product', sku: 'MUG', points: 50, stock: 2 },
+  ],
+};
+
+async function buy(email: string, key: string, total: string) {
+  const [o] = await recordPurchases(s, [{ external_id: key, customer: { email }, occurred_at: '2026-05-20T10:00:00Z', total }], { source: 'api' });
+  if (o.status === 'error') throw o.error;
+  return o;
+}
+
+beforeAll(async () => {
+  s = await openTestServices();
+  await s.loyalty.applyProgram({ program }, actor);
+});
+afterAll(() => s?.close());
+
+describe('promotion coupons', () => {
+  it('makes unique single-use codes in bulk', async () => {
+    const campaign = await s.loyalty.createCampaign({ name: 'Spring', benefit: { type: 'percent_discount', percent: 15 }, count: 500, expires_at: '2026-07-01T00:00:00Z' }, actor);
+    expect(new Set(campaign.codes).size).toBe(500);
+    const code = campaign.codes[0];
+    expect((await s.loyalty.useCoupon(code, { idempotency_key: 'k1' }, actor)).coupon.status).toBe('used');
+    await expect(s.loyalty.useCoupon(code, { idempotency_key: 'k2' }, actor)).rejects.toMatchObject({ kind: 'conflict' });
+    s.clock.set('2026-07-02T00:00:00Z');
+    expect(await s.loyalty.coupon(campaign.codes[1])).toMatchObject({ usable: false, problem: expect.stringMatching(/expired/) });
+    await expect(s.loyalty.useCoupon(campaign.codes[1], { idempotency_key: 'k3' }, actor)).rejects.toMatchObject({ message: /expired/ });
+    s.clock.set('2026-06-01T12:00:00Z');
+  });
+
+  it('makes one shared code with a per-customer limit', async () => {
+    const a = await buy('a@example.com', 'a1', '5.00');
+    const b = await buy('b@example.com', 'b1', '5.00');
+    await s.loyalty.createCampaign({ name: 'Summer', benefit: { type: 'fixed_discount', amount: '3.00' }, code: 'SUMMER26', max_uses: 1000, per_customer_limit: 1 }, actor);
+    await expect(s.loyalty.createCampaign({ name: 'Again', benefit: { type: 'fixed_discount', amount: '3.00' }, code: 'summer26' }, actor)).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(s.loyalty.useCoupon('summer26', { idempotency_key: 'x' }, actor)).rejects.toMatchObject({ problems: [{ field: 'customer_id' }] });
+    await s.loyalty.useCoupon('summer26', { idempotency_key: 'a', customer_id: a.customerId }, actor);
+    await s.loyalty.useCoupon('summer26', { idempotency_key: 'b', customer_id: b.customerId }, actor);
+    await expect(s.loyalty.useCoupon('summer26', { idempotency_key: 'a2', customer_id: a.customerId }, actor)).rejects.toMatchObject({ message: /limit 1/ });
+    expect(await s.loyalty.coupon('SUMMER26')).toMatchObject({ uses: 2, usable: true });
+    await expect(s.loyalty.createCampaign({ name: 'Bad', benefit: { type: 'fixed_discount', amount: '3.001' }, count: 1 }, actor)).rejects.toMatchObject({ problems: [{ field: 'benefit.amount' }] });
+  });
+});
+
+describe('gift cards and stock', () => {
+  it('spends a gift card reward down to zero, never below', async () => {
+    const c = await buy('c@example.com', 'c1', '20.00'); // 200 points
+    const { gift_card } = await s.loyalty.redeemReward(c.customerId, { reward: 'card', idempotency_key: 'g' }, actor);
+    expect(gift_card).toMatchObject({ balance: '10.00', currency: 'EUR' });
+    const charge = await s.loyalty.chargeGiftCard(gift_card!.code, { amount: '7.50', idempotency_key: 'o-1', order_ref: 'o-1' }, actor);
+    expect(charge.gift_card.balance).toBe('2.50');
+    expect((await s.loyalty.chargeGiftCard(gift_card!.code, { amount: '7.50', idempotency_key: 'o-1', order_ref: 'o-1' }, actor)).created).toBe(false);
+    await expect(s.loyalty.chargeGiftCard(gift_card!.code, { amount: '3.00', idempotency_key: 'o-2' }, actor)).rejects.toMatchObject({ kind: 'conflict', message: /balance is 2.50/ });
+    expect((await s.loyalty.giftCard(gift_card!.code)).balance).toBe('2.50');
+  });
+
+  it('stops issuing a reward when its stock is gone', async () => {
+    const d = await buy('d@example.com', 'd1', '30.00'); // 300 points
+    await s.loyalty.redeemReward(d.customerId, { reward: 'mug', idempotency_key: 'm1' }, actor);
+    await s.loyalty.redeemReward(d.customerId, { reward: 'mug', idempotency_key: 'm2' }, actor);
+    await expect(s.loyalty.redeemReward(d.customerId, { reward: 'mug', idempotency_key: 'm3' }, actor)).rejects.toMatchObject({ kind: 'conflict', message: /out of stock/ });
+    const account = await s.loyalty.account(d.customerId);
+    if (!account.member) throw new Error();
+    expect(account.balance).toBe(200); // the refused redemption took nothing
+    expect((await s.loyalty.rewards()).rewards.find((r) => r.code === 'mug')).toMatchObject({ left: 0 });
+  });
+});
+
+describe('merge and export', () => {
+  it('moves the merged member’s lots (with their expiry) and keeps the higher tier', async () => {
+    const x = await buy('x@example.com', 'x1', '10.00'); // 100
+    for (const k of ['y1', 'y2', 'y3']) await buy('y@example.com', k, '1.00'); // 30, tier regular
+    const y = (await s.customers.findByIdentity({ kind: 'email', value: 'y@example.com' }))!;
+    await s.loyalty.redeemReward(x.customerId, { reward: 'mug', idempotency_key: 'nope' }, actor).catch(() => undefined);
+    const merged = await mergeCustomers(s, x.customerId, { from: y }, actor);
+    expect(merged.moved).toMatchObject({ loyalty_points: 30 });
+    const account = await s.loyalty.account(x.customerId);
+    if (!account.member) throw new Error();
+    expect(account.balance).toBe(130);
+    expect(account.tier?.code).toBe('regular');
+    expect((await s.loyalty.verify()).ok).toBe(true);
+    const exported = await exportCustomer(s, x.customerId);
+    expect(exported.loyalty).toMatchObject({ member: true, balance: 130 });
+  });
+});
