@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/index.ts';
+import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 
 // SQL for purchases, refunds and the per-customer stats read model. Batch writes send a
 // whole batch as one JSON parameter (jsonb_to_recordset): one round trip and no limit on
@@ -42,13 +43,13 @@ export interface NewPurchaseRow {
 }
 
 /**
- * Purchases, their idempotency keys, their lines and the buyers' running stats, in one
- * statement (a round trip per statement is most of a purchase's cost). The stats are
+ * Purchases, their idempotency keys, their lines, the buyers' running stats and the
+ * purchase.recorded events, in one statement (a round trip per statement is most of a purchase's cost). The stats are
  * advanced incrementally: the statement's snapshot does not yet see the new purchases,
  * so "a day with no purchase before" is exactly a new purchase day. Callers hold the
  * customers' row locks, so no other writer advances the same stats in between.
  */
-export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], now: Date): Promise<void> {
+export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], { now, events }: { now: Date; events: OutgoingEvent[] }): Promise<void> {
   if (rows.length === 0) return;
   const purchases = JSON.stringify(rows.map(({ lines: _lines, ...p }) => p));
   const lines = JSON.stringify(rows.flatMap((r) => r.lines.map((l) => ({ ...l, customer_id: r.customer_id, purchase_id: r.id }))));
@@ -79,7 +80,7 @@ export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], now: Date
                SELECT 1 FROM purchases p WHERE p.customer_id = i.customer_id AND p.local_date = i.local_date)) AS new_days,
              sum(i.total_minor) AS gross
       FROM input i GROUP BY i.customer_id
-    )
+    )${events.length ? sql`, events_out AS (${outboxInsert(events)})` : sql``}
     INSERT INTO customer_stats AS s (customer_id, first_purchase_at, last_purchase_at, purchases_count, purchase_days,
                                      gross_spend_minor, refunded_minor, net_spend_minor, updated_at)
     SELECT customer_id, first_at, last_at, n, new_days, gross, 0, gross, ${now} FROM batch

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
-import { publish } from '../../jobs/outbox.ts';
+import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../shared/hash.ts';
@@ -57,37 +57,26 @@ export function createCommerceService(deps: CommerceDeps) {
 
     /** Inserts prepared purchases for resolved customers; the caller holds their row locks. */
     async insert(trx: Tx, items: { prepared: PreparedPurchase; customerId: string; id: string }[], { source, now }: { source: string; now: Date }) {
-      await repo.insertPurchases(
-        trx,
-        items.map(({ prepared: p, customerId, id }) => ({
-          customer_id: customerId,
-          id,
-          external_id: p.externalId,
-          occurred_at: p.occurredAt.toISOString(),
-          local_date: p.localDate,
-          store_id: p.storeId,
-          channel: p.channel,
-          currency: p.currency,
-          total_minor: p.totalMinor,
-          discount_minor: p.discountMinor,
-          promo_code: p.promoCode,
-          source,
-          request_hash: p.requestHash,
-          lines: p.lines,
-        })),
-        now,
-      );
-      await publish(
-        trx,
-        items.map(({ prepared: p, customerId, id }) => ({
+      const rows: repo.NewPurchaseRow[] = new Array(items.length);
+      const events: OutgoingEvent[] = new Array(items.length);
+      for (let i = 0; i < items.length; i++) {
+        const { prepared: p, customerId, id } = items[i];
+        const occurredAt = p.occurredAt.toISOString();
+        rows[i] = {
+          customer_id: customerId, id, external_id: p.externalId, occurred_at: occurredAt, local_date: p.localDate, store_id: p.storeId,
+          channel: p.channel, currency: p.currency, total_minor: p.totalMinor, discount_minor: p.discountMinor, promo_code: p.promoCode,
+          source, request_hash: p.requestHash, lines: p.lines,
+        };
+        events[i] = {
           type: 'purchase.recorded',
           customerId,
           payload: {
-            purchase_id: id, external_id: p.externalId, customer_id: customerId, occurred_at: p.occurredAt.toISOString(),
+            purchase_id: id, external_id: p.externalId, customer_id: customerId, occurred_at: occurredAt,
             store: p.storeCode, channel: p.channel, currency: p.currency, total: toMajor(p.totalMinor, p.currency), promo_code: p.promoCode,
           },
-        })),
-      );
+        };
+      }
+      await repo.insertPurchases(trx, rows, { now, events });
     },
 
     views: (refs: { customer_id: string; id: string }[], trx?: Tx) => views(trx ?? db, refs),

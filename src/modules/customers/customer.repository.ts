@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Consent, CustomersTable, Db, Tx } from '../../db/index.ts';
+import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Identity, IdentityKind } from './customer.ts';
 
 // SQL for customers. Functions take the connection or transaction to run on.
@@ -79,13 +80,25 @@ export interface NewCustomerRow {
   created_at: Date;
 }
 
-/** New customers and their identities, in one statement (one JSON parameter each). */
+/**
+ * New customers, their identities, their consent log and the events announcing them, in
+ * one statement (one JSON parameter each): on the purchase path every round trip counts.
+ */
 export async function insertCustomers(
   trx: Tx,
   rows: NewCustomerRow[],
   identities: { customer_id: string; kind: IdentityKind; value: string }[],
+  { consent = [], events = [] }: { consent?: ConsentLogRow[]; events?: OutgoingEvent[] } = {},
 ): Promise<void> {
   if (rows.length === 0 && identities.length === 0) return;
+  const consentPart = consent.length
+    ? sql`, new_consent AS (
+        INSERT INTO consent_log (customer_id, id, channel, status, source, recorded_at)
+        SELECT customer_id, id, channel, status, source, recorded_at
+        FROM jsonb_to_recordset(${JSON.stringify(consent)}::jsonb) AS t(customer_id uuid, id uuid, channel text, status text, source text, recorded_at timestamptz)
+      )`
+    : sql``;
+  const eventsPart = events.length ? sql`, events_out AS (${outboxInsert(events)})` : sql``;
   await sql`
     WITH new_customers AS (
       INSERT INTO customers (id, external_id, email, phone, first_name, last_name, birthday, language, time_zone,
@@ -95,10 +108,12 @@ export async function insertCustomers(
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(id uuid, external_id text, email text, phone text,
         first_name text, last_name text, birthday date, language text, time_zone text, home_store_id uuid, tags text[],
         attributes jsonb, consent jsonb, search_text text, created_at timestamptz)
-    )
-    INSERT INTO customer_identities (kind, value, customer_id)
-    SELECT kind, value, customer_id FROM jsonb_to_recordset(${JSON.stringify(identities)}::jsonb) AS t(kind text, value text, customer_id uuid)
-    ON CONFLICT (kind, value) DO NOTHING`.execute(trx);
+    ), new_identities AS (
+      INSERT INTO customer_identities (kind, value, customer_id)
+      SELECT kind, value, customer_id FROM jsonb_to_recordset(${JSON.stringify(identities)}::jsonb) AS t(kind text, value text, customer_id uuid)
+      ON CONFLICT (kind, value) DO NOTHING
+    )${consentPart}${eventsPart}
+    SELECT 1`.execute(trx);
 }
 
 /** Adds identities; one already owned by any customer is left where it is. */
@@ -112,10 +127,16 @@ export async function attachIdentities(trx: Tx, rows: { customer_id: string; kin
   }
 }
 
-export async function insertConsentLog(
-  trx: Tx,
-  rows: { customer_id: string; id: string; channel: 'email' | 'sms'; status: 'granted' | 'withdrawn'; source: string; recorded_at: Date }[],
-): Promise<void> {
+export interface ConsentLogRow {
+  customer_id: string;
+  id: string;
+  channel: 'email' | 'sms';
+  status: 'granted' | 'withdrawn';
+  source: string;
+  recorded_at: Date;
+}
+
+export async function insertConsentLog(trx: Tx, rows: ConsentLogRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) await trx.insertInto('consent_log').values(rows.slice(i, i + 5000)).execute();
 }
 

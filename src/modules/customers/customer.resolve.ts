@@ -1,5 +1,4 @@
 import type { Tx } from '../../db/index.ts';
-import { publish } from '../../jobs/outbox.ts';
 import { newId } from '../../shared/ids.ts';
 import { IDENTITY_PRECEDENCE, searchTextOf, type Identity } from './customer.ts';
 import { applyConsent, consentLogRows, type PreparedProfile } from './customer.profile.ts';
@@ -83,9 +82,10 @@ export async function resolveCustomers(trx: Tx, claims: CustomerClaim[], { now }
   });
 
   const rows = [...created.values()];
-  await repo.insertCustomers(trx, rows, newIdentities);
-  await repo.insertConsentLog(trx, consentRows);
-  await publish(trx, rows.map((r) => ({ type: 'customer.created', customerId: r.id, payload: { customer_id: r.id } })));
+  await repo.insertCustomers(trx, rows, newIdentities, {
+    consent: consentRows,
+    events: rows.map((r) => ({ type: 'customer.created', customerId: r.id, payload: { customer_id: r.id } })),
+  });
   return results;
 }
 

@@ -11,7 +11,7 @@ import * as ledger from './ledger.repository.ts';
 import type { MemberRow, NewEntry } from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
 import { simulateProgram } from './simulate.ts';
-import { addDays, addMonths, compileProgram, lotExpiry, pointsForPurchase, text, tierIndexOf, type Program, type PurchaseFacts } from './program.ts';
+import { addDays, addMonths, compileProgram, lotExpiry, pointsForPurchase, text, tierIndexOf, windowStart, type Program, type PurchaseFacts } from './program.ts';
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
 import { insertProgram } from './program.repository.ts';
 import { describeEntry } from './explain.ts';
@@ -50,17 +50,54 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
     return row;
   }
 
+  /** Base tier, the joined event and the sign-up bonus's entry (not yet written) for a member enrolled just now. */
+  function welcomeMember(program: Program, m: MemberRow, now: Date, events: OutgoingEvent[]): NewEntry | null {
+    const bonus = program.document.bonuses.sign_up;
+    core.placeInTier(program, m, 0, now, { allowDowngrade: false, reason: 'joined' });
+    events.push({ type: 'loyalty.member_joined', customerId: m.customer_id, payload: { customer_id: m.customer_id, program_version: program.version, tier: m.tier } });
+    if (!bonus) return null;
+    return { customerId: m.customer_id, kind: 'bonus', points: bonus, occurredAt: now, expiresAt: lotExpiry(program, now), sourceType: 'bonus', sourceId: 'sign_up', idempotencyKey: 'bonus:sign_up', programVersion: program.version, details: { bonus: 'sign_up' } };
+  }
+
   /** Sign-up bonus and base tier for members enrolled just now. */
   async function welcome(trx: Tx, program: Program, members: MemberRow[], now: Date, events: OutgoingEvent[]) {
-    const bonus = program.document.bonuses.sign_up;
     for (const m of members) {
-      core.placeInTier(program, m, 0, now, { allowDowngrade: false, reason: 'joined' });
-      if (bonus) {
-        const written = await ledger.credit(trx, m, { customerId: m.customer_id, kind: 'bonus', points: bonus, occurredAt: now, expiresAt: lotExpiry(program, now), sourceType: 'bonus', sourceId: 'sign_up', idempotencyKey: 'bonus:sign_up', programVersion: program.version, details: { bonus: 'sign_up' } }, now);
-        if (written) m.lifetime_earned += bonus;
-      }
-      events.push({ type: 'loyalty.member_joined', customerId: m.customer_id, payload: { customer_id: m.customer_id, program_version: program.version, tier: m.tier } });
+      const signUp = welcomeMember(program, m, now, events);
+      if (signUp && (await ledger.credit(trx, m, signUp, now))) m.lifetime_earned += signUp.points;
     }
+  }
+
+  /**
+   * Tier upgrades after accrual. The qualification metric is read only for members who
+   * could reach a level that would change something: its upper bound (net spend, purchase
+   * count or points earned over all time) below the next threshold means the placement
+   * is the one a metric of 0 gives. `bulk` holds the lots not yet written (a points metric
+   * counts them).
+   */
+  async function placeAfterAccrual(trx: Tx, program: Program, states: Map<string, ledger.AccrualState>, bulk: NewEntry[], now: Date) {
+    const tiers = program.document.tiers!;
+    const reachable = (st: ledger.AccrualState) => {
+      const next = program.thresholds[Math.max(tierIndexOf(program, st.member.tier), 1)];
+      if (next === undefined) return false;
+      const bound = tiers.metric === 'spend' ? st.netSpendMinor : tiers.metric === 'purchases' ? st.purchasesCount : st.member.lifetime_earned;
+      return bound >= next;
+    };
+    const ids = [...states.values()].filter(reachable).map((st) => st.member.customer_id);
+    const metrics = ids.length ? await core.tierMetrics(trx, program, ids, now) : new Map<string, number>();
+    if (ids.length && tiers.metric === 'points') {
+      const start = (windowStart(program, now, timeZone) ?? new Date(0)).getTime();
+      const wanted = new Set(ids);
+      for (const e of bulk) {
+        const at = e.occurredAt.getTime();
+        if (wanted.has(e.customerId) && (e.kind === 'earn' || e.kind === 'bonus') && at >= start && at <= now.getTime()) metrics.set(e.customerId, (metrics.get(e.customerId) ?? 0) + e.points);
+      }
+    }
+    const changes = [];
+    for (const st of states.values()) {
+      const change = core.placeInTier(program, st.member, metrics.get(st.member.customer_id) ?? 0, now, { allowDowngrade: false, reason: 'qualified' });
+      if (change) changes.push(change);
+    }
+    return changes;
   }
 
   /** Inactivity expiry, applied before a member's next credit (the sweep may not have run yet). */
@@ -140,33 +177,38 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         return out;
       }
       const doc = program.document;
-      const members = await ledger.lockMembers(trx, items.map((i) => i.customerId), { now, create: doc.enrolment === 'automatic' });
+      // One round trip locks (or enrols) the members and reads what the rules need; one
+      // more writes lots, members and events. Only the rare cases (a debt to settle, a
+      // referral, inactivity expiry, a tier threshold within reach) add statements.
+      const states = await ledger.lockMembersForAccrual(trx, items.map((i) => i.customerId), {
+        now, create: doc.enrolment === 'automatic',
+        capDates: doc.earning.daily_cap ? [...new Set(items.map((i) => i.facts.localDate))] : null,
+        referrals: Boolean(doc.bonuses.referral),
+      });
+      const members = new Map([...states].map(([id, st]) => [id, st.member]));
       const events: OutgoingEvent[] = [];
-      await welcome(trx, program, [...members.values()].filter((m) => m.created), now, events);
+      const bulk: NewEntry[] = [];
+      for (const m of members.values()) {
+        if (!m.created) continue;
+        const signUp = welcomeMember(program, m, now, events);
+        if (signUp) {
+          // A member enrolled just now has no debt: the bonus goes with the other new lots.
+          bulk.push(signUp);
+          m.points += signUp.points;
+          m.lifetime_earned += signUp.points;
+        }
+      }
 
       const capUsed = new Map<string, number>();
-      if (doc.earning.daily_cap) {
-        const dates = [...new Set(items.map((i) => i.facts.localDate))];
-        const used = await sql<{ customer_id: string; local_date: string; points: number }>`
-          SELECT customer_id, details->>'local_date' AS local_date, sum(points)::float8 AS points FROM loyalty_entries
-          WHERE customer_id = ANY(${[...members.keys()]}::uuid[]) AND kind IN ('earn', 'reverse') AND source_type = 'purchase'
-            AND details->>'local_date' = ANY(${dates}::text[])
-          GROUP BY 1, 2`.execute(trx);
-        for (const r of used.rows) capUsed.set(`${r.customer_id}|${r.local_date}`, Number(r.points));
-      }
-      const priorPurchases = await sql<{ customer_id: string; n: number }>`
-        SELECT customer_id, purchases_count AS n FROM customer_stats WHERE customer_id = ANY(${[...members.keys()]}::uuid[])`.execute(trx);
-      const countBefore = new Map(priorPurchases.rows.map((r) => [r.customer_id, Number(r.n)]));
-      for (const i of items) if (members.has(i.customerId)) countBefore.set(i.customerId, (countBefore.get(i.customerId) ?? 0) - 1);
-
+      for (const [id, st] of states) for (const [date, used] of Object.entries(st.capUsed)) capUsed.set(`${id}|${date}`, Number(used));
+      // customer_stats already counts this transaction's purchases.
+      const countBefore = new Map([...states].map(([id, st]) => [id, st.purchasesCount]));
+      for (const i of items) if (members.has(i.customerId)) countBefore.set(i.customerId, countBefore.get(i.customerId)! - 1);
       const referrals = new Map<string, { referrer_id: string; code: string }>();
-      if (doc.bonuses.referral) {
-        const pending = await trx.selectFrom('loyalty_referrals').select(['customer_id', 'referrer_id', 'code'])
-          .where('customer_id', 'in', [...members.keys()]).where('status', '=', 'pending').execute();
-        for (const r of pending) referrals.set(r.customer_id, r);
-      }
+      for (const [id, st] of states) if (st.referral) referrals.set(id, st.referral);
+      /** Members whose lots changed outside `bulk` (debts settled, referral bonus, inactivity expiry): their lot sums are read again at the end. */
+      const reread = new Set<string>();
 
-      const bulk: NewEntry[] = [];
       const earned = new Map<string, number>();
       const sorted = [...items].sort((a, b) => a.facts.occurredAt.getTime() - b.facts.occurredAt.getTime());
       const firstBonusGiven = new Set<string>();
@@ -176,7 +218,9 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
           out.set(item.purchaseId, null);
           continue;
         }
+        const expiredBefore = member.lifetime_expired;
         await expireIfInactive(trx, program, member, item.facts.occurredAt, now);
+        if (member.lifetime_expired !== expiredBefore) reread.add(member.customer_id);
         const result = pointsForPurchase(program, item.facts, { tier: member.tier });
         let points = result.points;
         let capped = false;
@@ -217,6 +261,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
           if (member.points < 0) {
             // Someone who owes points settles the debt from this credit (rare; one by one).
             await ledger.credit(trx, member, e, now);
+            reread.add(member.customer_id);
           } else {
             bulk.push(e);
             member.points += e.points;
@@ -227,40 +272,38 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         if (referral) {
           referralBonus = await engagement.onFriendPurchase(trx, program, member, { purchaseId: item.purchaseId, totalMinor: item.facts.totalMinor, occurredAt: item.facts.occurredAt }, referral);
           if (referralBonus > 0 || item.facts.totalMinor >= program.referralMinimumMinor) referrals.delete(member.customer_id);
+          reread.add(member.customer_id);
         }
         earned.set(item.purchaseId, points + referralBonus + entries.filter((e) => e.kind === 'bonus').reduce((s, e) => s + e.points, 0));
         if (!member.last_activity_at || member.last_activity_at.getTime() < item.facts.occurredAt.getTime()) member.last_activity_at = item.facts.occurredAt;
       }
-      const written = await ledger.insertCredits(trx, bulk, now);
-      if (written.length !== bulk.length) {
-        // A key seen before can only mean a purchase id reused: purchase ids are new per insert.
-        throw new Error(`loyalty: ${bulk.length - written.length} credits already existed`);
-      }
 
-      const tierChanges = [];
-      if (doc.tiers) {
-        const metrics = await core.tierMetrics(trx, program, [...members.keys()], now);
-        for (const m of members.values()) {
-          const change = core.placeInTier(program, m, metrics.get(m.customer_id) ?? 0, now, { allowDowngrade: false, reason: 'qualified' });
-          if (change) tierChanges.push(change);
-        }
+      const tierChanges = doc.tiers ? await placeAfterAccrual(trx, program, states, bulk, now) : [];
+      const written = await ledger.writeAccrual(trx, { credits: bulk, members: [...members.values()], events, now });
+      if (written !== bulk.length) {
+        // A key seen before can only mean a purchase id reused: purchase ids are new per insert.
+        throw new Error(`loyalty: ${bulk.length - written} credits already existed`);
       }
-      const pending = doc.pending_days > 0 || doc.expiry.policy === 'per_lot'
-        ? await sql<{ customer_id: string; pending: number; expired: number }>`
-            SELECT customer_id,
-                   COALESCE(sum(remaining) FILTER (WHERE available_at > ${now} AND (expires_at IS NULL OR expires_at > ${now})), 0)::float8 AS pending,
-                   COALESCE(sum(remaining) FILTER (WHERE expires_at <= ${now}), 0)::float8 AS expired
-            FROM loyalty_entries WHERE customer_id = ANY(${[...members.keys()]}::uuid[]) AND remaining > 0 GROUP BY customer_id`.execute(trx)
-        : { rows: [] };
-      const held = new Map(pending.rows.map((r) => [r.customer_id, r]));
-      await ledger.saveMembers(trx, [...members.values()], now);
       await core.recordTierChanges(trx, program, tierChanges, now);
-      await publish(trx, events);
+
+      // What the receipt shows: the lot sums read with the lock, plus the lots added now.
+      const held = new Map<string, { pending: number; expired: number }>();
+      for (const [id, st] of states) held.set(id, { pending: st.pending, expired: st.expired });
+      const t = now.getTime();
+      for (const e of bulk) {
+        const h = held.get(e.customerId)!;
+        if (e.expiresAt && e.expiresAt.getTime() <= t) h.expired += e.points;
+        else if (e.availableAt && e.availableAt.getTime() > t) h.pending += e.points;
+      }
+      if (reread.size) {
+        const sums = await ledger.lotSums(trx, [...reread], now);
+        for (const id of reread) held.set(id, sums.get(id) ?? { pending: 0, expired: 0 });
+      }
       for (const item of items) {
         if (out.has(item.purchaseId)) continue;
         const m = members.get(item.customerId)!;
-        const h = held.get(m.customer_id);
-        out.set(item.purchaseId, { points_earned: earned.get(item.purchaseId) ?? 0, balance: m.points - (h?.pending ?? 0) - (h?.expired ?? 0), pending: h?.pending ?? 0, tier: m.tier });
+        const h = held.get(m.customer_id)!;
+        out.set(item.purchaseId, { points_earned: earned.get(item.purchaseId) ?? 0, balance: m.points - h.pending - h.expired, pending: h.pending, tier: m.tier });
       }
       return out;
     },
