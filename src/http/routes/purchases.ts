@@ -3,18 +3,26 @@ import { actorOf } from '../../modules/auth/index.ts';
 import { PurchaseBatch, PurchaseInput, RefundInput } from '../../modules/commerce/index.ts';
 import type { Services } from '../../services.ts';
 import { parseInput } from '../../shared/validation.ts';
+import { AppError } from '../../shared/errors.ts';
+import { createPurchaseBatcher } from '../../workflows/purchase-batcher.ts';
 import { recordPurchases } from '../../workflows/record-purchases.ts';
 import { problemOfAppError } from '../problem.ts';
 import { route } from '../route.ts';
 
 export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string) {
+  // Concurrent single purchases share transactions (group commit); see purchase-batcher.ts.
+  const batcher = createPurchaseBatcher(s, { source: 'api' });
+
   route(app, prefix, {
     method: 'POST', path: '/purchases', tag: 'purchases', scope: 'write',
     summary: 'Record a purchase. Repeating the same external_id returns the first result and changes nothing (200 with Idempotent-Replayed: true).',
     body: PurchaseInput,
     responses: { 201: 'Recorded', 200: 'Already recorded with this key (replay)', 409: 'The key was used with a different body', 422: 'Invalid input' },
     handler: async (req, reply) => {
-      const [outcome] = await recordPurchases(s, [req.body], { source: 'api' });
+      // Invalid input is answered at once, without waiting for a batch.
+      const [prepared] = await s.commerce.prepare([req.body], 'api');
+      if (prepared instanceof AppError) throw prepared;
+      const outcome = await batcher.record(req.body, prepared);
       if (outcome.status === 'error') throw outcome.error;
       if (outcome.status === 'duplicate') reply.header('idempotent-replayed', 'true');
       return reply.code(outcome.status === 'created' ? 201 : 200).send({ ...outcome.purchase, loyalty: outcome.loyalty ?? null });

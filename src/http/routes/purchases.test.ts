@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { buildApp } from '../app.ts';
+
+// Concurrent single purchases share transactions (group commit): each request must still
+// get its own answer, a key repeated across requests must count once, and an item the
+// database refuses must fail alone.
+
+let s: Awaited<ReturnType<typeof openTestServices>>;
+let app: FastifyInstance;
+let key: string;
+
+const program = {
+  name: 'Group commit',
+  earning: { points_per_currency_unit: 1 },
+  bonuses: { sign_up: 10, first_purchase: 20 },
+  tiers: { metric: 'spend', window: 'rolling_12_months', levels: [{ code: 'member', name: 'Member', threshold: '0' }, { code: 'silver', name: 'Silver', threshold: '100.00' }] },
+};
+
+beforeAll(async () => {
+  s = await openTestServices();
+  app = await buildApp(s);
+  key = (await s.auth.createApiKey({ name: 'pos', scopes: ['read', 'write'] }, { actor: 'test' })).key;
+  await s.loyalty.applyProgram({ program }, { actor: 'test' });
+});
+afterAll(async () => {
+  await app?.close();
+  await s?.close();
+});
+
+const post = (body: unknown) =>
+  app.inject({ method: 'POST', url: '/api/v1/purchases', payload: body as object, headers: { authorization: `Bearer ${key}` } });
+
+const purchase = (n: number, over: Record<string, unknown> = {}) => ({
+  external_id: `gc-${n}`,
+  customer: { external_id: `gc-card-${n % 7}` },
+  occurred_at: '2026-05-20T09:15:00+02:00',
+  total: `${10 + n}.00`,
+  ...over,
+});
+
+describe('POST /purchases under concurrency', () => {
+  it('answers each of 40 concurrent purchases with its own result', async () => {
+    const responses = await Promise.all(Array.from({ length: 40 }, (_, n) => post(purchase(n))));
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(40).fill(201));
+    responses.forEach((r, n) => expect(r.json()).toMatchObject({ external_id: `gc-${n}`, total: `${10 + n}.00`, loyalty: { points_earned: expect.any(Number) } }));
+    const totals = await s.commerce.totals();
+    expect(totals.purchases).toBe(40);
+    expect(totals.customers).toBe(7);
+    // Every customer's first purchase (in time, then in the batch) earned the bonus once.
+    const report = await s.loyalty.report();
+    expect(report.points.earned).toBe(Array.from({ length: 40 }, (_, n) => 10 + n).reduce((a, b) => a + b, 0) + 7 * (10 + 20));
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+
+  it('counts a key repeated by concurrent requests once, and refuses it with another body', async () => {
+    const same = purchase(100);
+    const responses = await Promise.all([...Array.from({ length: 10 }, () => post(same)), post({ ...same, total: '1.00' })]);
+    const statuses = responses.map((r) => r.statusCode);
+    expect(statuses.filter((c) => c === 201)).toHaveLength(1);
+    expect(statuses.filter((c) => c === 200)).toHaveLength(9);
+    expect(statuses[10]).toBe(409);
+    const ids = new Set(responses.slice(0, 10).map((r) => r.json().id));
+    expect(ids.size).toBe(1);
+    for (const r of responses.slice(0, 10)) expect(r.json().loyalty).toMatchObject({ points_earned: 110 });
+    expect((await s.commerce.totals()).purchases).toBe(41);
+  });
+
+  it('fails only the purchase the database refuses', async () => {
+    // A NUL character passes validation but PostgreSQL cannot store it in text.
+    const bad = purchase(200, { lines: [{ name: 'bad\u0000name', unit_price: '1.00' }] });
+    const responses = await Promise.all([...Array.from({ length: 12 }, (_, i) => post(purchase(201 + i))), post(bad)]);
+    expect(responses.slice(0, 12).map((r) => r.statusCode)).toEqual(Array(12).fill(201));
+    expect(responses[12].statusCode).toBe(500);
+    expect((await s.commerce.totals()).purchases).toBe(41 + 12);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+
+  it('keeps the stats equal to a recount', async () => {
+    const stats = await s.db.selectFrom('customer_stats').select(['customer_id', 'purchases_count', 'gross_spend_minor']).execute();
+    const recount = await s.db.selectFrom('purchases').select((f) => ['customer_id', f.fn.countAll<number>().as('n'), f.fn.sum<number>('total_minor').as('gross')]).groupBy('customer_id').execute();
+    const byId = new Map(recount.map((r) => [r.customer_id, r]));
+    expect(stats).toHaveLength(recount.length);
+    for (const row of stats) {
+      expect(Number(row.purchases_count)).toBe(Number(byId.get(row.customer_id)!.n));
+      expect(Number(row.gross_spend_minor)).toBe(Number(byId.get(row.customer_id)!.gross));
+    }
+  });
+});
