@@ -1,14 +1,22 @@
+import http from 'node:http';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cli, createPgDatabase, machine, percentile, pgbenchTps, startServerProcess, tmpDir } from './lib.ts';
+import { cli, createPgDatabase, machine, percentile, pgbenchTps, ROOT, startServerProcess, tmpDir } from './lib.ts';
 
-// Purchase ingestion through the HTTP API: 32 concurrent clients on POST /purchases, then
-// the batch endpoint; on PostgreSQL next to pgbench's TPC-B as the ceiling, and on PGlite.
-// Usage: npx tsx bench/api.bench.ts [--db postgres|pglite|both] [--seconds 15]
+// Purchase ingestion through the HTTP API with the example loyalty program in force (so
+// every purchase earns points, and new customers join with a sign-up bonus): 32
+// concurrent clients on POST /purchases, then the batch endpoint, then 32 clients
+// redeeming the cheapest reward for members who have the points. On PostgreSQL next to
+// pgbench's TPC-B as the ceiling, and on PGlite. After the load, the server is stopped and
+// the CLI checks that every purchase was counted once and that the ledger verifies.
+// Usage: npx tsx bench/api.bench.ts [--db postgres|pglite|both] [--seconds 15] [--program examples/program.json|none]
 
 interface Options {
   db: 'postgres' | 'pglite';
   seconds: number;
   clients: number;
+  /** A program document to apply first; null: no loyalty program. */
+  program?: string | null;
 }
 
 let counter = 0;
@@ -19,11 +27,44 @@ const purchase = (run: string) => {
     customer: { external_id: `card-${run}-${n % 50_000}`, email: `c${n % 50_000}.${run}@example.com` },
     occurred_at: new Date(Date.UTC(2026, 0, 1) + (n % 300) * 86400_000).toISOString(),
     total: `${(n % 90) + 3}.${String(n % 100).padStart(2, '0')}`,
-    lines: [{ sku: `SKU-${n % 40}`, name: 'Item', category: 'cat', quantity: 1, unit_price: `${(n % 90) + 3}.${String(n % 100).padStart(2, '0')}` }],
+    lines: [{ sku: `SKU-${n % 40}`, name: 'Item', category: n % 3 === 0 ? 'coffee' : 'cat', quantity: 1, unit_price: `${(n % 90) + 3}.${String(n % 100).padStart(2, '0')}` }],
   };
 };
 
-async function load({ url, key, seconds, clients, body }: { url: string; key: string; seconds: number; clients: number; body: () => unknown }) {
+interface LoadResult {
+  perSecond: number;
+  requests: number;
+  errors: number;
+  p50: number;
+  p99: number;
+}
+
+// The load generator shares the machine's two cores with the server and PostgreSQL, so
+// it must be cheap: node:http on keep-alive sockets costs about a quarter of what fetch
+// costs per request here.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+function post(url: string, key: string, body: unknown): Promise<{ status: number; text: string }> {
+  const payload = JSON.stringify(body);
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${key}` } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function load({ url, key, seconds, clients, body, onResponse }: {
+  url: string | (() => string); key: string; seconds: number; clients: number; body: () => unknown; onResponse?: (status: number, json: unknown) => void;
+}): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   let items = 0;
@@ -34,10 +75,10 @@ async function load({ url, key, seconds, clients, body }: { url: string; key: st
       while (Date.now() < end) {
         const payload = body();
         const t0 = performance.now();
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(payload) });
-        await res.arrayBuffer();
+        const res = await post(typeof url === 'string' ? url : url(), key, payload);
         latencies.push(performance.now() - t0);
         if (res.status >= 300) errors++;
+        onResponse?.(res.status, res.status < 300 ? JSON.parse(res.text) : undefined);
         items += Array.isArray((payload as { purchases?: unknown[] }).purchases) ? (payload as { purchases: unknown[] }).purchases.length : 1;
       }
     }),
@@ -48,25 +89,61 @@ async function load({ url, key, seconds, clients, body }: { url: string; key: st
 }
 
 export async function run(options: Options) {
+  const program = options.program === undefined ? path.join(ROOT, 'examples/program.json') : options.program;
   const pgDb = options.db === 'postgres' ? await createPgDatabase() : undefined;
   const env: Record<string, string> = pgDb ? { DATABASE_URL: pgDb.url, DATABASE_POOL_SIZE: '20' } : { DATA_DIR: tmpDir('regulars-bench-') };
   try {
     cli(['migrate'], env);
+    if (program) cli(['loyalty', 'apply', program], env);
     const key = JSON.parse(cli(['keys', 'create', '--name', 'bench', '--scopes', 'read,write', '--json'], env)).key as string;
     const server = await startServerProcess(env);
+    let sent = 0;
+    let result;
     try {
       const run = Math.random().toString(36).slice(2, 8);
+      const customers = new Set<string>();
+      const collect = (_status: number, json: unknown) => {
+        const id = (json as { customer_id?: string } | undefined)?.customer_id;
+        if (id && customers.size < 2_000) customers.add(id);
+      };
       // Warm-up: connections, JIT, the first customers.
-      await load({ url: `${server.url}/api/v1/purchases`, key, seconds: 2, clients: options.clients, body: () => purchase(run) });
-      const single = await load({ url: `${server.url}/api/v1/purchases`, key, seconds: options.seconds, clients: options.clients, body: () => purchase(run) });
+      const warm = await load({ url: `${server.url}/api/v1/purchases`, key, seconds: 2, clients: options.clients, body: () => purchase(run), onResponse: collect });
+      const single = await load({ url: `${server.url}/api/v1/purchases`, key, seconds: options.seconds, clients: options.clients, body: () => purchase(run), onResponse: collect });
+      let batchCreated = 0;
       const batch = await load({
         url: `${server.url}/api/v1/purchases/batch`, key, seconds: options.seconds, clients: 4,
         body: () => ({ purchases: Array.from({ length: 1000 }, () => purchase(run)) }),
+        onResponse: (_status, json) => (batchCreated += (json as { created?: number } | undefined)?.created ?? 0),
       });
-      return { db: options.db, single, batch, serverPeakRssMb: server.peakRssMb() };
+      sent = warm.requests - warm.errors + single.requests - single.errors + batchCreated;
+
+      // Redemptions: members given enough points for many coffees, 32 clients redeeming
+      // the cheapest reward with a new key each time.
+      let redeem: LoadResult | undefined;
+      if (program) {
+        const members = [...customers];
+        for (let i = 0; i < members.length; i += 32) {
+          await Promise.all(members.slice(i, i + 32).map(async (id) => {
+            const res = await post(`${server.url}/api/v1/customers/${id}/loyalty/adjustments`, key, { points: 1_000_000, reason: 'benchmark: points to redeem', idempotency_key: `bench-${id}` });
+            if (res.status >= 300) throw new Error(`adjustment: ${res.status} ${res.text}`);
+          }));
+        }
+        const catalogue = (await (await fetch(`${server.url}/api/v1/loyalty/rewards`, { headers: { authorization: `Bearer ${key}` } })).json()) as { rewards: { code: string; points: number; tiers: string[] | null; stock: number | null }[] };
+        const cheapest = catalogue.rewards.filter((r) => !r.tiers && r.stock === null).sort((a, b) => a.points - b.points)[0].code;
+        let r = 0;
+        redeem = await load({
+          url: () => `${server.url}/api/v1/customers/${members[r++ % members.length]}/loyalty/redemptions`,
+          key, seconds: options.seconds, clients: options.clients, body: () => ({ reward: cheapest, idempotency_key: `bench-${run}-${r}` }),
+        });
+      }
+      result = { db: options.db, program: program ? path.basename(program) : null, single, batch, redeem, serverPeakRssMb: server.peakRssMb() };
     } finally {
       await server.stop();
     }
+    // Every accepted purchase once, and a ledger that proves itself.
+    const status = JSON.parse(cli(['status', '--json'], env)) as { purchases: number };
+    const verify = program ? (JSON.parse(cli(['loyalty', 'verify', '--json'], env)) as { ok: boolean; members: number; entries: number }) : undefined;
+    return { ...result, check: { sent, stored: status.purchases, ledgerOk: verify?.ok ?? null, members: verify?.members ?? null } };
   } finally {
     await pgDb?.drop();
   }
@@ -79,14 +156,18 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   };
   const seconds = Number(arg('seconds', '15'));
   const which = arg('db', 'both');
+  const programArg = arg('program', path.join(ROOT, 'examples/program.json'));
+  const program = programArg === 'none' ? null : path.resolve(programArg);
   const dbs = which === 'both' ? (['postgres', 'pglite'] as const) : [which as 'postgres' | 'pglite'];
-  console.log(`Machine: ${machine()}`);
+  console.log(`Machine: ${machine()}; program: ${program ? path.relative(ROOT, program) : 'none'}`);
   if (dbs.includes('postgres')) console.log(`pgbench TPC-B, 8 clients: ${Math.round(await pgbenchTps({ seconds }))} tps`);
   for (const db of dbs) {
-    const r = await run({ db, seconds, clients: 32 });
+    const r = await run({ db, seconds, clients: 32, program });
     console.log(`\n${db}:`);
     console.log(`  POST /purchases, 32 clients: ${r.single.perSecond} purchases/s, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms, ${r.single.errors} errors`);
-    console.log(`  POST /purchases/batch (1,000 per request, 4 clients): ${r.batch.perSecond} purchases/s, p99 ${r.batch.p99} ms, ${r.batch.errors} errors`);
+    console.log(`  POST /purchases/batch (1,000 per request, 4 clients): ${r.batch.perSecond} purchases/s, p50 ${r.batch.p50} ms, p99 ${r.batch.p99} ms, ${r.batch.errors} errors`);
+    if (r.redeem) console.log(`  POST /customers/{id}/loyalty/redemptions, 32 clients: ${r.redeem.perSecond}/s, p50 ${r.redeem.p50} ms, p99 ${r.redeem.p99} ms, ${r.redeem.errors} errors`);
     console.log(`  server peak memory: ${r.serverPeakRssMb} MB`);
+    console.log(`  check: ${r.check.sent} purchases accepted, ${r.check.stored} stored${r.check.ledgerOk === null ? '' : `; loyalty verify ${r.check.ledgerOk ? 'ok' : 'FAILED'} (${r.check.members} members)`}`);
   }
 }
