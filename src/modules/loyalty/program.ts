@@ -16,6 +16,10 @@ export interface Program {
   minimumPurchaseMinor: number;
   referralMinimumMinor: number;
   pointValueMinor: number;
+  /** Per promotion, [from, to) in epoch ms; per multiplier, its display name (parsed once, used per purchase). */
+  promotionTimes: [number, number][];
+  multiplierNames: string[];
+  unitMinor: number;
 }
 
 export function compileProgram({ version, effectiveFrom, document, currency }: { version: number; effectiveFrom: Date; document: ProgramDocument; currency: string }): Program {
@@ -30,6 +34,9 @@ export function compileProgram({ version, effectiveFrom, document, currency }: {
     referralMinimumMinor: document.bonuses.referral?.minimum_purchase ? toMinor(document.bonuses.referral.minimum_purchase, currency) : 0,
     // Point values are often fractions of a cent ("0.005"): kept in millionths of a unit.
     pointValueMinor: Number(document.point_value) * 10 ** currencyExponent(currency),
+    promotionTimes: document.earning.promotions.map((p) => [Date.parse(p.from), Date.parse(p.to)]),
+    multiplierNames: document.earning.multipliers.map((m) => m.name ?? describeCondition(m.when)),
+    unitMinor: 10 ** currencyExponent(currency),
   };
 }
 
@@ -92,8 +99,7 @@ const isLineCondition = (when: Condition) => Boolean(when.categories || when.sku
  */
 export function pointsForPurchase(program: Program, purchase: PurchaseFacts, { tier }: { tier: string | null }): EarnedPoints {
   const doc = program.document;
-  const unit = 10 ** currencyExponent(program.currency);
-  const base = (purchase.totalMinor / unit) * doc.earning.points_per_currency_unit;
+  const base = (purchase.totalMinor / program.unitMinor) * doc.earning.points_per_currency_unit;
   if (purchase.totalMinor < program.minimumPurchaseMinor || purchase.totalMinor === 0) {
     return { points: 0, exact: 0, base, factors: [], bonusPoints: [], below_minimum: purchase.totalMinor > 0 };
   }
@@ -126,14 +132,15 @@ export function pointsForPurchase(program: Program, purchase: PurchaseFacts, { t
     const level = doc.tiers.levels.find((l) => l.code === tier);
     if (level && level.benefits.points_multiplier !== 1) purchaseRule(`${text(level.name)} tier`, undefined, level.benefits.points_multiplier);
   }
-  for (const m of doc.earning.multipliers) {
-    const name = m.name ?? describeCondition(m.when);
+  for (const [i, m] of doc.earning.multipliers.entries()) {
+    const name = program.multiplierNames[i];
     if (isLineCondition(m.when)) lineRule(name, m.when, m.factor);
     else purchaseRule(name, m.when, m.factor);
   }
   const at = purchase.occurredAt.getTime();
-  for (const promo of doc.earning.promotions) {
-    if (at < Date.parse(promo.from) || at >= Date.parse(promo.to)) continue;
+  for (const [i, promo] of doc.earning.promotions.entries()) {
+    const [from, to] = program.promotionTimes[i];
+    if (at < from || at >= to) continue;
     const when = promo.when;
     if (when && !purchaseMatches(when, purchase, tier)) continue;
     if (when && isLineCondition(when) && !purchase.lines.some((l) => lineMatches(when, l))) continue;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import { toMajor, currencyExponent } from '../../shared/money.ts';
-import { addDays, pointsForPurchase, tierIndexFor, tierValidUntil, windowStart, type Program, type PurchaseFacts } from './program.ts';
+import { pointsForPurchase, tierIndexFor, tierValidUntil, windowStart, type Program, type PurchaseFacts } from './program.ts';
 
 // `regulars loyalty simulate`: replays stored purchases against a proposed program —
 // nothing is written — and reports what it would cost and how members' tiers would
@@ -38,12 +38,28 @@ interface ReplayPurchase extends PurchaseFacts {
   firstEver: boolean;
 }
 
-/** One program's replay: per-customer tier state and points, fed purchases in time order. */
+interface CustomerState {
+  tier: number;
+  validUntil: number | null;
+  /** Qualifying values in the tier window, oldest first, from `head` on; `sum` is theirs. */
+  times: number[];
+  values: number[];
+  head: number;
+  sum: number;
+  cap: Map<string, number> | null;
+}
+
+/**
+ * One program's replay: per-customer tier state and points, fed purchases in time order.
+ * Built for a million purchases: window sums are kept incrementally, and the window's
+ * start is computed once per day.
+ */
 class Replay {
   points = 0;
   purchasePoints = 0;
   bonusPoints = 0;
-  private state = new Map<string, { tier: number; validUntil: Date | null; history: { t: number; v: number }[]; cap: Map<string, number> }>();
+  private state = new Map<string, CustomerState>();
+  private windowOffsets = new Map<number, number>();
 
   constructor(private program: Program, private timeZone: string) {}
 
@@ -55,15 +71,17 @@ class Replay {
     const doc = this.program.document;
     let s = this.state.get(p.customerId);
     if (!s) {
-      s = { tier: 0, validUntil: null, history: [], cap: new Map() };
+      s = { tier: 0, validUntil: null, times: [], values: [], head: 0, sum: 0, cap: null };
       this.state.set(p.customerId, s);
     }
     const levels = doc.tiers?.levels;
-    if (levels) this.placeInTier(s, p.occurredAt);
+    const t = p.occurredAt.getTime();
+    if (levels) this.placeInTier(s, t);
     const tier = levels ? levels[s.tier].code : null;
     const earned = pointsForPurchase(this.program, p, { tier });
     let points = earned.points;
     if (doc.earning.daily_cap) {
+      s.cap ??= new Map();
       const used = s.cap.get(p.localDate) ?? 0;
       points = Math.min(points, Math.max(0, doc.earning.daily_cap - used));
       s.cap.set(p.localDate, used + points);
@@ -80,27 +98,53 @@ class Replay {
     this.bonusPoints += bonus;
     this.points += points + bonus;
     if (levels) {
-      const v = doc.tiers!.metric === 'spend' ? p.totalMinor - p.refundedMinor : doc.tiers!.metric === 'purchases' ? (p.refundedMinor < p.totalMinor ? 1 : 0) : points + bonus;
-      s.history.push({ t: p.occurredAt.getTime(), v });
-      this.placeInTier(s, p.occurredAt);
+      const metric = doc.tiers!.metric;
+      const v = metric === 'spend' ? p.totalMinor - p.refundedMinor : metric === 'purchases' ? (p.refundedMinor < p.totalMinor ? 1 : 0) : points + bonus;
+      s.times.push(t);
+      s.values.push(v);
+      s.sum += v;
+      this.placeInTier(s, t);
     }
   }
 
-  private metric(s: { history: { t: number; v: number }[] }, at: Date): number {
-    const start = windowStart(this.program, at, this.timeZone)?.getTime() ?? -Infinity;
-    while (s.history.length && s.history[0].t < start) s.history.shift();
-    return s.history.reduce((sum, h) => sum + (h.t <= at.getTime() ? h.v : 0), 0);
+  /** Start of the window ending at t: the offset depends only on the (UTC) day, so it is computed once a day. */
+  private windowStartOf(t: number): number {
+    if (this.program.document.tiers?.window === 'lifetime') return -Infinity;
+    const day = Math.floor(t / 86_400_000);
+    let offset = this.windowOffsets.get(day);
+    if (offset === undefined) {
+      const at = new Date(t);
+      offset = t - (windowStart(this.program, at, this.timeZone)?.getTime() ?? -Infinity);
+      if (this.program.document.tiers?.window === 'calendar_year') return t - offset; // depends on the date itself: not cached
+      this.windowOffsets.set(day, offset);
+    }
+    return t - offset;
   }
 
-  private placeInTier(s: { tier: number; validUntil: Date | null; history: { t: number; v: number }[] }, at: Date) {
-    const target = tierIndexFor(this.program, this.metric(s, at));
-    const grace = this.program.document.tiers!.grace_days;
+  private metric(s: CustomerState, t: number): number {
+    const start = this.windowStartOf(t);
+    while (s.head < s.times.length && s.times[s.head] < start) {
+      s.sum -= s.values[s.head];
+      s.head++;
+    }
+    if (s.head > 64 && s.head * 2 > s.times.length) {
+      s.times = s.times.slice(s.head);
+      s.values = s.values.slice(s.head);
+      s.head = 0;
+    }
+    return s.sum;
+  }
+
+  private placeInTier(s: CustomerState, t: number) {
+    const target = tierIndexFor(this.program, this.metric(s, t));
+    const grace = this.program.document.tiers!.grace_days * 86_400_000;
+    const renew = () => (target === 0 ? null : tierValidUntil(this.program, new Date(t), this.timeZone)?.getTime() ?? null);
     if (target > s.tier || (target === s.tier && target > 0)) {
       s.tier = target;
-      s.validUntil = target === 0 ? null : tierValidUntil(this.program, at, this.timeZone);
-    } else if (target < s.tier && s.validUntil && addDays(s.validUntil, grace) <= at) {
+      s.validUntil = renew();
+    } else if (target < s.tier && s.validUntil !== null && s.validUntil + grace <= t) {
       s.tier = target;
-      s.validUntil = target === 0 ? null : tierValidUntil(this.program, at, this.timeZone);
+      s.validUntil = renew();
     }
   }
 
@@ -109,7 +153,7 @@ class Replay {
     const out = new Map<string, number>();
     if (!this.program.document.tiers) return out;
     for (const [id, s] of this.state) {
-      this.placeInTier(s, at);
+      this.placeInTier(s, at.getTime());
       out.set(id, s.tier);
     }
     return out;
@@ -130,41 +174,45 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   const replays = [new Replay(proposed, timeZone), ...(current ? [new Replay(current, timeZone)] : [])];
   const needsLines = [proposed, current].some((p) => p && [...p.document.earning.multipliers, ...p.document.earning.promotions].some((m) => m.when?.categories || m.when?.skus));
   const stores = new Map((await db.selectFrom('stores').select(['id', 'code']).execute()).map((s) => [s.id, s.code]));
-  // The cursor keeps occurred_at as PostgreSQL's text: a JS Date would cut microseconds and repeat a page.
-  let after: { at: string; id: string } | null = null;
+  // Only customers whose first purchase falls in the replay can earn a first-purchase bonus in it.
+  const firsts = new Map((await sql<{ customer_id: string; at_text: string }>`
+    SELECT customer_id, first_purchase_at::text AS at_text FROM customer_stats WHERE first_purchase_at >= ${since}`.execute(db)).rows.map((r) => [r.customer_id, r.at_text]));
+  type Row = { customer_id: string; id: string; occurred_at: Date; at_text: string; local_date: string; store_id: string | null; channel: string; total_minor: number; refunded_minor: number; lines: { sku: string | null; category: string | null; quantity: string; unit_price_minor: number }[] | null };
+  // One cursor over the purchases in time order, read a page at a time: memory stays flat
+  // however many purchases there are, and the occurred_at index is walked once (keyset
+  // pages made the planner re-sort the rest of the table for every page). Read-only,
+  // in its own transaction.
   let purchases = 0;
-  // Keyset pages in time order keep memory flat however many purchases there are.
-  for (;;) {
-    const page: { customer_id: string; id: string; occurred_at: Date; at_text: string; local_date: string; store_id: string | null; channel: string; total_minor: number; refunded_minor: number; first_ever: boolean }[] = (await sql<any>`
-      SELECT p.customer_id, p.id, p.occurred_at, p.occurred_at::text AS at_text, p.local_date::text AS local_date, p.store_id, p.channel, p.total_minor, p.refunded_minor,
-             (s.first_purchase_at = p.occurred_at) AS first_ever
-      FROM purchases p LEFT JOIN customer_stats s ON s.customer_id = p.customer_id
+  await db.transaction().execute(async (trx) => {
+    await sql`
+      DECLARE simulation NO SCROLL CURSOR FOR
+      SELECT p.customer_id, p.occurred_at, p.occurred_at::text AS at_text, p.local_date::text AS local_date, p.store_id, p.channel,
+             p.total_minor, p.refunded_minor
+             ${needsLines ? sql`, (SELECT json_agg(json_build_object('sku', l.sku, 'category', l.category, 'quantity', l.quantity, 'unit_price_minor', l.unit_price_minor))
+                                  FROM purchase_lines l WHERE l.customer_id = p.customer_id AND l.purchase_id = p.id) AS lines` : sql`, NULL AS lines`}
+      FROM purchases p
       WHERE p.occurred_at >= ${since} AND p.occurred_at <= ${now}
-        ${after ? sql`AND (p.occurred_at, p.id) > (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
-      ORDER BY p.occurred_at, p.id LIMIT ${PAGE}`.execute(db)).rows;
-    if (page.length === 0) break;
-    const lines = new Map<string, PurchaseFacts['lines']>();
-    if (needsLines) {
-      const rows = await sql<{ purchase_id: string; sku: string | null; category: string | null; quantity: string; unit_price_minor: number }>`
-        SELECT purchase_id, sku, category, quantity, unit_price_minor FROM purchase_lines
-        WHERE (customer_id, purchase_id) IN (SELECT * FROM unnest(${page.map((p) => p.customer_id)}::uuid[], ${page.map((p) => p.id)}::uuid[]))`.execute(db);
-      for (const r of rows.rows) {
-        const list = lines.get(r.purchase_id) ?? [];
-        list.push({ sku: r.sku, category: r.category, quantity: Number(r.quantity), unitPriceMinor: Number(r.unit_price_minor) });
-        lines.set(r.purchase_id, list);
+      ORDER BY p.occurred_at`.execute(trx);
+    const fetchPage = async () => (await sql<Row>`FETCH ${sql.raw(String(PAGE))} FROM simulation`.execute(trx)).rows;
+    let next = fetchPage();
+    for (;;) {
+      const page = await next;
+      if (page.length === 0) break;
+      // The next page is read while this one is replayed.
+      next = page.length < PAGE ? Promise.resolve([]) : fetchPage();
+      for (const row of page) {
+        const p: ReplayPurchase = {
+          customerId: row.customer_id, occurredAt: row.occurred_at instanceof Date ? row.occurred_at : new Date(row.occurred_at), localDate: row.local_date,
+          storeCode: row.store_id ? stores.get(row.store_id) ?? null : null, channel: row.channel, totalMinor: Number(row.total_minor), refundedMinor: Number(row.refunded_minor),
+          lines: (row.lines ?? []).map((l) => ({ sku: l.sku, category: l.category, quantity: Number(l.quantity), unitPriceMinor: Number(l.unit_price_minor) })),
+          firstEver: firsts.get(row.customer_id) === row.at_text,
+        };
+        for (const r of replays) r.feed(p);
       }
+      purchases += page.length;
     }
-    for (const row of page) {
-      const p: ReplayPurchase = {
-        customerId: row.customer_id, occurredAt: new Date(row.occurred_at), localDate: row.local_date, storeCode: row.store_id ? stores.get(row.store_id) ?? null : null,
-        channel: row.channel, totalMinor: Number(row.total_minor), refundedMinor: Number(row.refunded_minor), lines: lines.get(row.id) ?? [], firstEver: Boolean(row.first_ever),
-      };
-      for (const r of replays) r.feed(p);
-    }
-    purchases += page.length;
-    const last = page[page.length - 1];
-    after = { at: last.at_text, id: last.id };
-  }
+    await sql`CLOSE simulation`.execute(trx);
+  });
 
   const finalTiers = replays[0].finalTiers(now);
   const levels = proposed.document.tiers?.levels ?? [];
