@@ -27,6 +27,8 @@ export interface Subscriber {
   /** Checked once per dispatch: false skips the subscriber (no job per event when, say, no program has challenges). */
   active?: () => Promise<boolean>;
   handle(event: StoredEvent): Promise<void>;
+  /** When given, jobs are taken up to 100 at a time and handled together (set-based work; a failure retries the batch). */
+  handleBatch?(events: StoredEvent[]): Promise<void>;
 }
 
 export interface JobQueueOptions {
@@ -127,9 +129,11 @@ export function createJobQueue(options: JobQueueOptions) {
       });
       for (const s of subscribers) {
         await boss.createQueue(subscriberQueue(s.name));
-        await boss.work<{ eventId: number }>(subscriberQueue(s.name), { pollingIntervalSeconds: 1 }, async ([job]) => {
-          const event = await db.selectFrom('events').select(['id', 'type', 'customer_id', 'payload', 'created_at']).where('id', '=', job.data.eventId).executeTakeFirstOrThrow();
-          await s.handle(event as StoredEvent);
+        await boss.work<{ eventId: number }>(subscriberQueue(s.name), { pollingIntervalSeconds: 1, batchSize: s.handleBatch ? 100 : 1 }, async (jobs) => {
+          const events = (await db.selectFrom('events').select(['id', 'type', 'customer_id', 'payload', 'created_at'])
+            .where('id', 'in', jobs.map((j) => j.data.eventId)).orderBy('id').execute()) as StoredEvent[];
+          if (s.handleBatch) await s.handleBatch(events);
+          else for (const event of events) await s.handle(event);
         });
       }
       if (options.schedules) await startSchedules({ boss, schedules: options.schedules, timeZone: options.timeZone ?? 'UTC', logger });

@@ -18,6 +18,8 @@ export function subscribersOf(s: Pick<Services, 'loyalty' | 'clock'>): Subscribe
       eventTypes: ['purchase.recorded'],
       active: async () => ((await program())?.document.challenges.length ?? 0) > 0,
       handle: async (e) => void (e.customer_id && (await s.loyalty.evaluateChallenges(e.customer_id, new Date(payload(e).occurred_at)))),
+      handleBatch: async (events) =>
+        void (await s.loyalty.evaluateChallengesMany(events.filter((e) => e.customer_id).map((e) => ({ customerId: e.customer_id!, at: new Date(payload(e).occurred_at) })))),
     },
     {
       name: 'loyalty.profile-bonus',

@@ -174,6 +174,43 @@ export function createEngagementService(core: LoyaltyCore) {
       return completed;
     },
 
+    /**
+     * The same for a batch of purchase events (the job queue hands them 100 at a time):
+     * one set-based query per challenge finds the members who may have completed one, and
+     * only those go through the per-member transaction above, which checks again.
+     */
+    async evaluateChallengesMany(items: { customerId: string; at: Date }[]) {
+      const program = await core.programAt(clock.now());
+      if (!program || program.document.challenges.length === 0 || items.length === 0) return [];
+      const latest = new Map<string, Date>();
+      for (const i of items) if (!latest.has(i.customerId) || latest.get(i.customerId)! < i.at) latest.set(i.customerId, i.at);
+      const ids = [...latest.keys()];
+      const done = await db.selectFrom('challenge_progress').select(['customer_id', 'challenge_code', 'completed_at']).where('customer_id', 'in', ids).execute();
+      const candidates = new Set<string>();
+      for (const c of program.document.challenges) {
+        const mine = ids.filter((id) => c.repeatable || !done.some((d) => d.customer_id === id && d.challenge_code === c.code));
+        if (mine.length === 0) continue;
+        const lastDone = (id: string) => done.filter((d) => d.customer_id === id && d.challenge_code === c.code).reduce<Date | null>((m, d) => (!m || d.completed_at! > m ? d.completed_at : m), null);
+        const starts = mine.map((id) => {
+          const from = addDays(latest.get(id)!, -c.goal.within_days);
+          const after = lastDone(id);
+          return (after && after > from ? after : from).toISOString();
+        });
+        const ats = mine.map((id) => latest.get(id)!.toISOString());
+        const counted = c.goal.type === 'visits' ? sql`count(DISTINCT p.local_date)` : sql`count(DISTINCT l.category)`;
+        const lines = c.goal.type === 'visits' ? sql`` : sql`JOIN purchase_lines l ON l.customer_id = p.customer_id AND l.purchase_id = p.id AND l.category IS NOT NULL`;
+        const reached = await sql<{ customer_id: string }>`
+          SELECT p.customer_id FROM unnest(${mine}::uuid[], ${starts}::timestamptz[], ${ats}::timestamptz[]) AS q(customer_id, start_at, end_at)
+          JOIN purchases p ON p.customer_id = q.customer_id AND p.occurred_at > q.start_at AND p.occurred_at <= q.end_at AND p.refunded_minor < p.total_minor
+          ${lines}
+          GROUP BY p.customer_id HAVING ${counted} >= ${c.goal.count}`.execute(db);
+        for (const r of reached.rows) candidates.add(r.customer_id);
+      }
+      const completed: { customerId: string; challenges: string[] }[] = [];
+      for (const id of candidates) completed.push({ customerId: id, challenges: await service.evaluateChallenges(id, latest.get(id)!) });
+      return completed;
+    },
+
     /** Progress of every challenge, for the account view. */
     async challenges(customerId: string) {
       const now = clock.now();
