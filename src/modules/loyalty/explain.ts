@@ -1,4 +1,5 @@
 import type { LoyaltyEntryKind } from '../../db/index.ts';
+import { formatCode } from './codes.ts';
 import type { EarningFactor } from './program.ts';
 
 // One line of plain language per ledger entry, so staff can answer "why is my balance
@@ -20,9 +21,12 @@ export function describeEntry(e: EntryLike, currency: string): string {
       const factors = ((d.factors ?? []) as EarningFactor[])
         .map((f) => ` × ${f.factor} ${f.name}${f.share < 1 ? ` (on ${Math.round(f.share * 100)}% of the basket)` : ''}`).join('');
       const bonus = ((d.bonus_points ?? []) as { name: string; points: number }[]).map((b) => ` + ${b.points} ${b.name}`).join('');
-      const exact = typeof d.exact === 'number' ? Number(d.exact.toFixed(4)) : undefined;
-      const capped = d.capped_at ? `; capped at ${d.capped_at} a day (would have been ${d.uncapped})` : '';
-      return `Purchase ${d.purchase ?? e.source_id}: ${d.total} ${currency} → ${round4(d.base)} points${factors}${bonus} = ${exact} → ${Math.abs(e.points) + (d.capped_at ? 0 : 0)} (${d.rounding})${capped}`;
+      const exact = typeof d.exact === 'number' ? round4(d.exact) : undefined;
+      const earned = d.capped_at ? d.uncapped : Math.abs(e.points);
+      const arithmetic = factors || bonus ? `${factors}${bonus} = ${exact}` : '';
+      const rounded = exact !== undefined && exact !== earned ? ` → ${earned} (${d.rounding})` : '';
+      const capped = d.capped_at ? `; capped at ${d.capped_at} a day: ${Math.abs(e.points)}` : '';
+      return `Purchase ${d.purchase ?? e.source_id}: ${d.total} ${currency} → ${round4(d.base)} points${arithmetic}${rounded}${capped}`;
     }
     case 'bonus':
       return d.bonus === 'first_purchase' ? `First purchase bonus (${d.purchase})`
@@ -39,7 +43,8 @@ export function describeEntry(e: EntryLike, currency: string): string {
       return `Refund: ${share}, ${Math.abs(e.points)} of its ${d.credited} points taken back${forgiven}`;
     }
     case 'redeem':
-      return d.reservation ? `Points held at checkout (${d.order_ref ?? d.reservation})` : `Reward redeemed: ${d.reward_name ?? d.reward} (coupon ${d.coupon ?? '—'})`;
+      return d.reservation ? `Points held at checkout (${d.order_ref ?? d.reservation})`
+        : `Reward redeemed: ${d.reward_name ?? d.reward} (${d.gift_card ? `gift card ${formatCode(d.gift_card)}` : `coupon ${d.coupon ? formatCode(d.coupon) : '—'}`})`;
     case 'release':
       return `Points returned: ${d.why ?? 'reservation released'}`;
     case 'expire':
@@ -52,3 +57,4 @@ export function describeEntry(e: EntryLike, currency: string): string {
 }
 
 const round4 = (v: unknown) => (typeof v === 'number' ? Number(v.toFixed(4)) : v);
+

@@ -57,7 +57,7 @@ describe('loyalty ledger', () => {
     if (!account.member) throw new Error('not a member');
     expect(account.balance).toBe(189);
     expect(account.explanation.entries.map((e) => [e.kind, e.points])).toEqual([['bonus', 50], ['earn', 39], ['bonus', 100]]);
-    expect(account.explanation.entries[1].description).toContain('29.99 EUR');
+    expect(account.explanation.entries[1].description).toBe('Purchase p1: 29.99 EUR → 29.99 points × 2 category coffee (on 33% of the basket) = 39.99 → 39 (floor)');
     expect(account.explanation.sum_of_entries).toBe(account.explanation.stored_points);
   });
 
