@@ -76,8 +76,14 @@ export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], { now, ev
       JOIN new_purchases p ON p.customer_id = l.customer_id AND p.id = l.purchase_id
     ), batch AS (
       SELECT i.customer_id, min(i.occurred_at) AS first_at, max(i.occurred_at) AS last_at, count(*) AS n,
+             -- A purchase on a local date happened within a day either side of that date
+             -- (zone offsets are under 15 hours; two days of margin whatever the session's
+             -- TimeZone): the range makes this a look-up in purchases_customer_time per row.
+             -- Without it the planner may hash the whole purchases table once per
+             -- statement, a full scan per import chunk.
              count(DISTINCT i.local_date) FILTER (WHERE NOT EXISTS (
-               SELECT 1 FROM purchases p WHERE p.customer_id = i.customer_id AND p.local_date = i.local_date)) AS new_days,
+               SELECT 1 FROM purchases p WHERE p.customer_id = i.customer_id
+                 AND p.occurred_at > i.local_date - 2 AND p.occurred_at < i.local_date + 3 AND p.local_date = i.local_date)) AS new_days,
              sum(i.total_minor) AS gross
       FROM input i GROUP BY i.customer_id
     )${events.length ? sql`, events_out AS (${outboxInsert(events)})` : sql``}

@@ -12,12 +12,15 @@ import { CustomerInput, type CustomerService } from '../customers/index.ts';
 import { openCsv, type CsvRecord } from './csv.ts';
 import { CANONICAL, resolveColumns, suggestMap, type ColumnLayout, type ImportKind } from './mapping.ts';
 import { canonicalOfField, createRowKeyer, customerInput, purchaseInput } from './rows.ts';
+import { createPurchaseSpool, type SpooledRow } from './spool.ts';
 
-// CSV import in two passes over the file. The first validates every row with the same
-// rules as the API and writes nothing; a file with any bad row imports nothing (unless
-// skipInvalid) and the report names every bad line, column and reason. The second pass
-// records the rows in chunks, each chunk one transaction, exactly once by key — so an
-// interrupted import is finished by running it again.
+// CSV import in two passes. The first validates every row with the same rules as the
+// API and writes nothing; a file with any bad row imports nothing (unless skipInvalid)
+// and the report names every bad line, column and reason. For purchases, the first pass
+// also keeps each valid row as prepared (spool.ts), and the second records those in
+// chunks, each chunk one transaction, exactly once by key — so an interrupted import is
+// finished by running it again. Two chunks are recorded at once: while one waits for the
+// database, the next is built.
 
 export interface ImportDeps {
   db: Db;
@@ -65,92 +68,123 @@ export interface ImportOptions {
   map?: Record<string, string>;
   skipInvalid?: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /** Rows validated at a time. */
   chunkSize?: number;
+  /**
+   * Purchases recorded per transaction. Each holds an advisory lock per order id and
+   * identity until it commits, and PostgreSQL's lock table holds some ten thousand in
+   * all (max_locks_per_transaction × connections): two chunks of 1,000 in flight stay
+   * well inside it, next to the API's own batches.
+   */
+  recordSize?: number;
 }
 
 const MAX_REPORTED_ERRORS = 10_000;
+const RECORDS_IN_FLIGHT = 2;
 
 export async function importCsv(options: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
-  const { kind, file, chunkSize = 2000 } = options;
+  const { kind, file, chunkSize = 2000, recordSize = 1000 } = options;
   const first = await openCsv(file);
   const layout = resolveColumns({ header: first.header, map: options.map ?? {}, kind });
   const report = new ErrorReport(layout, kind);
+  const spool = kind === 'purchases' ? createPurchaseSpool() : undefined;
+  try {
+    // Pass 1: validate everything, write nothing.
+    let rows = 0;
+    const keyer = createRowKeyer(kind, layout);
+    const keysInFile = new Map<string, string>();
+    for await (const chunk of chunks(first.records, chunkSize)) {
+      rows += chunk.length;
+      if (spool) await spool.add(await validatePurchases({ options, layout, chunk, keyer, keysInFile, report }));
+      else await validateCustomers({ options, layout, chunk, report });
+      options.onProgress?.({ phase: 'validate', rows, bytes: first.bytesRead(), totalBytes: first.totalBytes });
+    }
+    await spool?.finish();
+    const result: ImportResult = { kind, rows, created: 0, duplicates: 0, invalid: report.badLines.size, errors: report.errors, errorsTruncated: report.truncated, imported: false, durationMs: 0 };
+    if (report.badLines.size > 0 && !options.skipInvalid) return { ...result, durationMs: Date.now() - started };
 
-  // Pass 1: validate everything, write nothing.
-  let rows = 0;
-  const keyer = createRowKeyer(kind, layout);
-  const keysInFile = new Map<string, string>();
-  for await (const chunk of chunks(first.records, chunkSize)) {
-    rows += chunk.length;
-    if (kind === 'purchases') await validatePurchases({ options, layout, chunk, keyer, keysInFile, report });
-    else await validateCustomers({ options, layout, chunk, report });
-    options.onProgress?.({ phase: 'validate', rows, bytes: first.bytesRead(), totalBytes: first.totalBytes });
+    // Pass 2: record the valid rows.
+    if (spool) await recordSpooled({ options, spool, result, report, recordSize, totalBytes: first.totalBytes });
+    else await importCustomers({ options, layout, result, report, chunkSize });
+    return { ...result, invalid: report.badLines.size, errors: report.errors, errorsTruncated: report.truncated, imported: true, durationMs: Date.now() - started };
+  } finally {
+    spool?.remove();
   }
-  const result: ImportResult = { kind, rows, created: 0, duplicates: 0, invalid: report.badLines.size, errors: report.errors, errorsTruncated: report.truncated, imported: false, durationMs: 0 };
-  if (report.badLines.size > 0 && !options.skipInvalid) return { ...result, durationMs: Date.now() - started };
+}
 
-  // Pass 2: record the valid rows. While one chunk's transaction runs in the database,
-  // the next chunk is validated and prepared here, so the two overlap.
-  const second = await openCsv(file);
-  const keyer2 = createRowKeyer(kind, layout);
+async function recordSpooled({ options, spool, result, report, recordSize, totalBytes }: {
+  options: ImportOptions; spool: ReturnType<typeof createPurchaseSpool>; result: ImportResult; report: ErrorReport; recordSize: number; totalBytes: number;
+}) {
   let done = 0;
-  let inFlight: Promise<void> = Promise.resolve();
-  for await (const chunk of chunks(second.records, chunkSize)) {
-    const keys = chunk.map((r) => keyer2(r.values));
-    const good = chunk.map((r, i) => ({ r, key: keys[i] })).filter(({ r }) => !report.badLines.has(r.line));
-    if (kind === 'purchases') {
-      const inputs = good.map(({ r, key }) => purchaseInput(r.values, layout, key));
-      const prepared = await options.deps.commerce.prepare(inputs, 'import');
-      await inFlight;
-      inFlight = options.record(inputs, { source: 'import', withViews: false, prepared }).then((outcomes) => {
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
+  for await (const batch of spool.read(recordSize)) {
+    while (inFlight.size >= RECORDS_IN_FLIGHT) await Promise.race(inFlight);
+    if (failure) break;
+    const recording: Promise<void> = options
+      .record([], { source: 'import', withViews: false, prepared: batch.map((b) => b.prepared) })
+      .then((outcomes) => {
         outcomes.forEach((o, i) => {
-          if (o.status === 'error') report.add(good[i].r.line, o.error);
+          if (o.status === 'error') report.add(batch[i].line, o.error);
           else if (o.status === 'created') result.created++;
           else result.duplicates++;
         });
-        done += chunk.length;
-        options.onProgress?.({ phase: 'import', rows: done, bytes: second.bytesRead(), totalBytes: second.totalBytes });
-      });
-      // A failed chunk must surface even if the loop ends first.
-      inFlight.catch(() => undefined);
-    } else {
-      for (const { r } of good) {
-        try {
-          const { created } = await options.deps.customers.upsert(customerInput(r.values, layout), { actor: 'import', source: 'import' });
-          if (created) result.created++;
-          else result.duplicates++;
-        } catch (error) {
-          if (!isAppError(error)) throw error;
-          report.add(r.line, error);
-        }
-      }
-      done += chunk.length;
-      options.onProgress?.({ phase: 'import', rows: done, bytes: second.bytesRead(), totalBytes: second.totalBytes });
-    }
+        done += batch.length;
+        options.onProgress?.({ phase: 'import', rows: done, bytes: Math.round((done / Math.max(1, spool.rows)) * totalBytes), totalBytes });
+      })
+      // A failed chunk stops the import; the chunks before it are committed, and a re-run
+      // finishes the file.
+      .catch((error: unknown) => void (failure ??= error))
+      .finally(() => inFlight.delete(recording));
+    inFlight.add(recording);
   }
-  await inFlight;
-  return { ...result, invalid: report.badLines.size, errors: report.errors, errorsTruncated: report.truncated, imported: true, durationMs: Date.now() - started };
+  await Promise.all(inFlight);
+  if (failure) throw failure;
 }
 
+async function importCustomers({ options, layout, result, report, chunkSize }: { options: ImportOptions; layout: ColumnLayout; result: ImportResult; report: ErrorReport; chunkSize: number }) {
+  const csv = await openCsv(options.file);
+  let done = 0;
+  for await (const chunk of chunks(csv.records, chunkSize)) {
+    for (const r of chunk) {
+      if (report.badLines.has(r.line)) continue;
+      try {
+        const { created } = await options.deps.customers.upsert(customerInput(r.values, layout), { actor: 'import', source: 'import' });
+        if (created) result.created++;
+        else result.duplicates++;
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        report.add(r.line, error);
+      }
+    }
+    done += chunk.length;
+    options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), totalBytes: csv.totalBytes });
+  }
+}
+
+/** Validates a chunk of purchase rows; returns the valid ones, prepared, for the import pass. */
 async function validatePurchases({ options, layout, chunk, keyer, keysInFile, report }: {
   options: ImportOptions; layout: ColumnLayout; chunk: CsvRecord[]; keyer: (row: string[]) => string; keysInFile: Map<string, string>; report: ErrorReport;
-}) {
+}): Promise<SpooledRow[]> {
   const keys = chunk.map((r) => keyer(r.values));
   const prepared = await options.deps.commerce.prepare(chunk.map((r, i) => purchaseInput(r.values, layout, keys[i])), 'import');
   const stored = await options.deps.commerce.findKeys(options.deps.db, keys.filter(Boolean));
+  const valid: SpooledRow[] = [];
   prepared.forEach((p, i) => {
     const line = chunk[i].line;
     if (p instanceof AppError) return report.add(line, p);
-    const hash = (p as PreparedPurchase).requestHash;
+    const hash = p.requestHash;
     const seen = keysInFile.get(p.externalId) ?? stored.get(p.externalId)?.request_hash;
     // Only a file with its own order ids can repeat one with other values.
     if (seen !== undefined && seen !== hash && layout.index.has('external_id')) {
       report.addReason(line, 'external_id', `order id ${p.externalId} was already recorded with other values`);
-    } else if (layout.index.has('external_id')) {
-      keysInFile.set(p.externalId, hash);
+      return;
     }
+    if (layout.index.has('external_id')) keysInFile.set(p.externalId, hash);
+    valid.push({ line, prepared: p });
   });
+  return valid;
 }
 
 async function validateCustomers({ options, layout, chunk, report }: { options: ImportOptions; layout: ColumnLayout; chunk: CsvRecord[]; report: ErrorReport }) {
