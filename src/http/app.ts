@@ -10,6 +10,7 @@ import { registerAuthHook } from './auth.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
 import { errorHandler, problem, sendProblem } from './problem.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
+import { analyticsViewRoutes } from './routes/analytics-views.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { importRoutes } from './routes/imports.ts';
 import { loyaltyRoutes } from './routes/loyalty.ts';
@@ -43,6 +44,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       loyaltyRoutes(api, services, API_PREFIX);
       importRoutes(api, services, API_PREFIX);
       analyticsRoutes(api, services, API_PREFIX);
+      analyticsViewRoutes(api, services, API_PREFIX);
       recommendationRoutes(api, services, API_PREFIX);
       scoreRoutes(api, services, API_PREFIX);
     },

@@ -4,3 +4,4 @@ export * from './recommendations/index.ts';
 export * from './metrics/index.ts';
 export * from './scores/index.ts';
 export * from './churn/index.ts';
+export * from './views/index.ts';
