@@ -44,12 +44,14 @@ export async function recordPurchases(
   if (valid.length === 0) return outcomes;
 
   const now = clock.now();
-  const written = await db.transaction().execute(async (trx) => {
+  const written = await retrying(() => db.transaction().execute(async (trx) => {
     await lockKeys(trx, valid.flatMap(({ p }) => [purchaseKeyLock(p.externalId), ...p.identities.map(identityKey)]));
     const known = await commerce.findKeys(trx, valid.map(({ p }) => p.externalId));
 
     // A key seen before (in the store or earlier in this batch) is a retry when the body
     // is the same, and a conflict when it is not.
+    // Outcomes decided inside the transaction are set again on a retry.
+    for (const item of valid) delete outcomes[item.index];
     const firstInBatch = new Map<string, PreparedPurchase>();
     const fresh: { index: number; p: PreparedPurchase }[] = [];
     const replays: { index: number; customer_id: string; id: string }[] = [];
@@ -92,7 +94,7 @@ export async function recordPurchases(
       created: rows.map((r) => ({ index: r.index, customer_id: r.customerId, id: r.id, prepared: r.prepared, loyalty: points.get(r.id) ?? null })),
       replays: [...replays, ...pendingReplays.map((r) => ({ index: r.index, ...idByKey.get(r.key)! }))],
     };
-  });
+  }));
 
   for (const r of written.created) {
     const purchase = withViews ? preparedPurchaseView(r.prepared, { id: r.id, customerId: r.customer_id, source }) : undefined;
@@ -106,4 +108,19 @@ export async function recordPurchases(
     outcomes[r.index] = { index: r.index, status: 'duplicate', purchaseId: r.id, customerId: r.customer_id, purchase: replayed[i], loyalty: receipts.get(r.id) ?? null };
   });
   return outcomes;
+}
+
+/**
+ * Runs a transaction again when it failed on a race it cannot settle by waiting (a
+ * member enrolled by another transaction between this one's read and its write). Rare:
+ * at most two more attempts.
+ */
+async function retrying<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 3 || !(error as { retryable?: boolean }).retryable) throw error;
+    }
+  }
 }

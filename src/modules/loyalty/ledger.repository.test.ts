@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../../test/helpers/database.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
-import { lockMembersForAccrual } from './ledger.repository.ts';
+import { lockMembersForAccrual, writeAccrual } from './ledger.repository.ts';
 
 // lockMembersForAccrual locks members and reads their lots in one statement, whose
 // snapshot is taken before a lock it waits for is granted. A writer that held the member
@@ -32,6 +32,28 @@ describe('lockMembersForAccrual', () => {
     const state = await read();
     expect(state.member).toMatchObject({ points: 150, created: false });
     expect(state).toMatchObject({ pending: 50, expired: 100 });
+  });
+
+  it('enrols a new member with its final counters, and refuses (retryably) one enrolled meanwhile', async () => {
+    const fresh = '00000000-0000-4000-8000-0000000000b2';
+    const raced = '00000000-0000-4000-8000-0000000000b3';
+    await s.db.transaction().execute(async (trx) => {
+      const states = await lockMembersForAccrual(trx, [fresh], { now, create: true, capDates: null, referrals: false });
+      const member = states.get(fresh)!.member;
+      expect(member).toMatchObject({ created: true, points: 0 });
+      member.points = 25;
+      member.lifetime_earned = 25;
+      await writeAccrual(trx, { credits: [], members: [member], events: [], now });
+    });
+    expect(await s.db.selectFrom('loyalty_members').select(['points', 'lifetime_earned']).where('customer_id', '=', fresh).executeTakeFirst()).toEqual({ points: 25, lifetime_earned: 25 });
+
+    const attempt = s.db.transaction().execute(async (trx) => {
+      const member = (await lockMembersForAccrual(trx, [raced], { now, create: true, capDates: null, referrals: false })).get(raced)!.member;
+      // Another writer (an enrolment) gets there between the read and the write.
+      await sql`INSERT INTO loyalty_members (customer_id, joined_at, updated_at) VALUES (${raced}, ${now}, ${now})`.execute(trx);
+      await writeAccrual(trx, { credits: [], members: [member], events: [], now });
+    });
+    await expect(attempt).rejects.toMatchObject({ retryable: true });
   });
 
   it.skipIf(testDatabaseKind !== 'postgres')('reads the lots again when it had to wait for a writer of the member', async () => {

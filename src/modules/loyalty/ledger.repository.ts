@@ -53,15 +53,19 @@ export interface AccrualState {
 }
 
 /**
- * lockMembers for the purchase path: locks (and with `create`, enrols) the members and
- * reads, in the same round trip, their stats, open-lot sums, daily-cap use and pending
- * referral. The reads share the statement's snapshot, taken before the row locks were
- * granted: when a lock had to wait for another writer of the member (a redemption, the
- * expiry sweep), the snapshot may predate that writer's changes to the lots. The member
- * row version seen by the snapshot is compared with the version locked; the members
- * where they differ (and members another transaction enrolled first) are read again, now
- * under the lock. The caller holds the customers' row locks, so purchases, stats and
- * purchase entries cannot change under it.
+ * lockMembers for the purchase path: locks the members and reads, in the same round
+ * trip, their stats, open-lot sums, daily-cap use and pending referral. With `create`,
+ * a customer who is not a member comes back as a new member (created: true) that
+ * writeAccrual inserts with its final counters (one row version, not an insert and an
+ * update); should another transaction enrol them first, that insert fails the
+ * transaction with a retryable error.
+ *
+ * The reads share the statement's snapshot, taken before the row locks were granted:
+ * when a lock had to wait for another writer of the member (a redemption, the expiry
+ * sweep), the snapshot may predate that writer's changes to the lots. The member row
+ * version seen by the snapshot is compared with the version locked; the members where
+ * they differ are read again, now under the lock. The caller holds the customers' row
+ * locks, so purchases, stats and purchase entries cannot change under it.
  */
 export async function lockMembersForAccrual(
   trx: Tx,
@@ -72,25 +76,18 @@ export async function lockMembersForAccrual(
   let ids = [...new Set(customerIds)].sort();
   for (let attempt = 0; ids.length > 0; attempt++) {
     if (attempt === 5) throw new Error('loyalty: members kept changing while being locked');
-    const rows = await sql<MemberRow & { stale: boolean; purchases_count: number | null; net_spend_minor: number | null; pending: number | null; expired: number | null; cap_used: Record<string, number> | null; referrer_id: string | null; referral_code_used: string | null }>`
+    const rows = await sql<MemberRow & { member: boolean; stale: boolean; purchases_count: number | null; net_spend_minor: number | null; pending: number | null; expired: number | null; cap_used: Record<string, number> | null; referrer_id: string | null; referral_code_used: string | null }>`
       WITH seen AS (
         SELECT customer_id, xmin::text AS version FROM loyalty_members WHERE customer_id = ANY(${ids}::uuid[])
       ), locked AS (
         SELECT ${MEMBER_COLUMNS}, xmin::text AS version FROM loyalty_members
         WHERE customer_id = ANY(${ids}::uuid[]) ORDER BY customer_id FOR UPDATE
-      ), created AS (
-        INSERT INTO loyalty_members (customer_id, joined_at, updated_at)
-        SELECT id, ${now}, ${now} FROM unnest(${ids}::uuid[]) AS id
-        WHERE ${create} AND NOT EXISTS (SELECT 1 FROM locked l WHERE l.customer_id = id)
-        ORDER BY id
-        ON CONFLICT (customer_id) DO NOTHING
-        RETURNING ${MEMBER_COLUMNS}
       ), m AS (
-        SELECT l.customer_id, l.joined_at, l.points, l.lifetime_earned, l.lifetime_redeemed, l.lifetime_expired, l.tier, l.tier_since,
-               l.tier_valid_until, l.last_activity_at, l.referral_code, false AS created, s.version IS DISTINCT FROM l.version AS stale
-        FROM locked l LEFT JOIN seen s USING (customer_id)
-        UNION ALL
-        SELECT ${MEMBER_COLUMNS}, true, false FROM created
+        SELECT q.id AS customer_id, l.joined_at, l.points, l.lifetime_earned, l.lifetime_redeemed, l.lifetime_expired, l.tier, l.tier_since,
+               l.tier_valid_until, l.last_activity_at, l.referral_code, l.customer_id IS NOT NULL AS member, s.version IS DISTINCT FROM l.version AS stale
+        FROM unnest(${ids}::uuid[]) AS q(id)
+        LEFT JOIN locked l ON l.customer_id = q.id
+        LEFT JOIN seen s ON s.customer_id = q.id
       )
       SELECT m.*, st.purchases_count, st.net_spend_minor, lots.pending, lots.expired, cap.used AS cap_used,
              ref.referrer_id, ref.code AS referral_code_used
@@ -100,39 +97,48 @@ export async function lockMembersForAccrual(
         SELECT COALESCE(sum(e.remaining) FILTER (WHERE e.available_at > ${now} AND (e.expires_at IS NULL OR e.expires_at > ${now})), 0)::float8 AS pending,
                COALESCE(sum(e.remaining) FILTER (WHERE e.expires_at <= ${now}), 0)::float8 AS expired
         FROM loyalty_entries e WHERE e.customer_id = m.customer_id AND e.remaining > 0
-      ) lots ON NOT m.created
+      ) lots ON m.member
       LEFT JOIN LATERAL (
         SELECT jsonb_object_agg(d.local_date, d.points) AS used FROM (
           SELECT e.details->>'local_date' AS local_date, sum(e.points)::float8 AS points FROM loyalty_entries e
           WHERE e.customer_id = m.customer_id AND e.kind IN ('earn', 'reverse') AND e.source_type = 'purchase'
             AND e.details->>'local_date' = ANY(${capDates ?? []}::text[])
           GROUP BY 1) d
-      ) cap ON ${capDates !== null} AND NOT m.created
+      ) cap ON ${capDates !== null} AND m.member
       LEFT JOIN loyalty_referrals ref ON ${referrals} AND ref.customer_id = m.customer_id AND ref.status = 'pending'`.execute(trx);
     const again: string[] = [];
     for (const r of rows.rows) {
-      if (r.stale) {
+      if (r.member && r.stale) {
         again.push(r.customer_id);
         continue;
       }
-      const member: MemberRow = {
-        customer_id: r.customer_id, joined_at: r.joined_at, points: r.points, lifetime_earned: r.lifetime_earned, lifetime_redeemed: r.lifetime_redeemed,
-        lifetime_expired: r.lifetime_expired, tier: r.tier, tier_since: r.tier_since, tier_valid_until: r.tier_valid_until, last_activity_at: r.last_activity_at,
-        referral_code: r.referral_code, created: r.created,
-      };
+      if (!r.member && !create) continue;
+      const member: MemberRow = r.member
+        ? {
+            customer_id: r.customer_id, joined_at: r.joined_at, points: r.points, lifetime_earned: r.lifetime_earned, lifetime_redeemed: r.lifetime_redeemed,
+            lifetime_expired: r.lifetime_expired, tier: r.tier, tier_since: r.tier_since, tier_valid_until: r.tier_valid_until, last_activity_at: r.last_activity_at,
+            referral_code: r.referral_code, created: false,
+          }
+        : {
+            customer_id: r.customer_id, joined_at: now, points: 0, lifetime_earned: 0, lifetime_redeemed: 0, lifetime_expired: 0,
+            tier: null, tier_since: null, tier_valid_until: null, last_activity_at: null, referral_code: null, created: true,
+          };
       out.set(r.customer_id, {
         member, purchasesCount: r.purchases_count ?? 0, netSpendMinor: r.net_spend_minor ?? 0, pending: r.pending ?? 0, expired: r.expired ?? 0,
         capUsed: r.cap_used ?? {}, referral: r.referrer_id ? { referrer_id: r.referrer_id, code: r.referral_code_used! } : null,
       });
     }
-    // Enrolled by another transaction between this statement's snapshot and its insert.
-    if (create) {
-      const returned = new Set(rows.rows.map((r) => r.customer_id));
-      for (const id of ids) if (!returned.has(id)) again.push(id);
-    }
     ids = again.sort();
   }
   return out;
+}
+
+/** Thrown when a member this transaction meant to enrol was enrolled by another one first: run the transaction again. */
+export class MemberEnrolledConcurrently extends Error {
+  readonly retryable = true;
+  constructor(count: number) {
+    super(`loyalty: ${count} member(s) were enrolled by another transaction meanwhile`);
+  }
 }
 
 /** Sums of the open lots of these members (pending, and expired but not swept). */
@@ -207,6 +213,8 @@ export async function insertCredits(trx: Tx, entries: NewEntry[], now: Date): Pr
  */
 export async function writeAccrual(trx: Tx, { credits, members, events, now }: { credits: NewEntry[]; members: MemberRow[]; events: OutgoingEvent[]; now: Date }): Promise<number> {
   if (credits.length === 0 && members.length === 0 && events.length === 0) return 0;
+  const enrolled = members.filter((m) => m.created);
+  const known = members.filter((m) => !m.created);
   const parts = [];
   if (credits.length) {
     parts.push(sql`credits AS (
@@ -221,12 +229,28 @@ export async function writeAccrual(trx: Tx, { credits, members, events, now }: {
       RETURNING 1
     )`);
   }
-  if (members.length) parts.push(sql`saved AS (${updateMembers(members, now)} RETURNING 1)`);
+  if (enrolled.length) {
+    parts.push(sql`enrolled AS (
+      INSERT INTO loyalty_members (customer_id, joined_at, points, lifetime_earned, lifetime_redeemed, lifetime_expired, tier, tier_since,
+                                   tier_valid_until, last_activity_at, referral_code, updated_at)
+      SELECT customer_id, ${now}, points, lifetime_earned, lifetime_redeemed, lifetime_expired, tier, tier_since, tier_valid_until,
+             last_activity_at, referral_code, ${now}
+      FROM jsonb_to_recordset(${membersJson(enrolled)}::jsonb) AS t(customer_id uuid, points bigint, lifetime_earned bigint, lifetime_redeemed bigint,
+           lifetime_expired bigint, tier text, tier_since timestamptz, tier_valid_until timestamptz, last_activity_at timestamptz, referral_code text)
+      ORDER BY customer_id
+      ON CONFLICT (customer_id) DO NOTHING
+      RETURNING 1
+    )`);
+  }
+  if (known.length) parts.push(sql`saved AS (${updateMembers(known, now)} RETURNING 1)`);
   if (events.length) parts.push(sql`events_out AS (${outboxInsert(events)})`);
-  const result = await sql<{ credits: number }>`
+  const result = await sql<{ credits: number; enrolled: number }>`
     WITH ${sql.join(parts, sql`, `)}
-    SELECT ${credits.length ? sql`(SELECT count(*) FROM credits)` : sql`0`}::int AS credits`.execute(trx);
-  return result.rows[0].credits;
+    SELECT ${credits.length ? sql`(SELECT count(*) FROM credits)` : sql`0`}::int AS credits,
+           ${enrolled.length ? sql`(SELECT count(*) FROM enrolled)` : sql`0`}::int AS enrolled`.execute(trx);
+  const { credits: written, enrolled: inserted } = result.rows[0];
+  if (inserted !== enrolled.length) throw new MemberEnrolledConcurrently(enrolled.length - inserted);
+  return written;
 }
 
 /** Credits as one JSON array, built by hand: this runs for every purchase. */
@@ -347,17 +371,20 @@ export async function saveMembers(trx: Tx, members: MemberRow[], now: Date) {
   await updateMembers(members, now).execute(trx);
 }
 
-function updateMembers(members: MemberRow[], now: Date) {
-  const json = JSON.stringify(members.map((m) => ({
+function membersJson(members: MemberRow[]): string {
+  return JSON.stringify(members.map((m) => ({
     customer_id: m.customer_id, points: m.points, lifetime_earned: m.lifetime_earned, lifetime_redeemed: m.lifetime_redeemed,
     lifetime_expired: m.lifetime_expired, tier: m.tier, tier_since: m.tier_since, tier_valid_until: m.tier_valid_until,
     last_activity_at: m.last_activity_at, referral_code: m.referral_code,
   })));
+}
+
+function updateMembers(members: MemberRow[], now: Date) {
   return sql`
     UPDATE loyalty_members m SET points = t.points, lifetime_earned = t.lifetime_earned, lifetime_redeemed = t.lifetime_redeemed,
       lifetime_expired = t.lifetime_expired, tier = t.tier, tier_since = t.tier_since, tier_valid_until = t.tier_valid_until,
       last_activity_at = t.last_activity_at, referral_code = t.referral_code, updated_at = ${now}
-    FROM jsonb_to_recordset(${json}::jsonb) AS t(customer_id uuid, points bigint, lifetime_earned bigint, lifetime_redeemed bigint,
+    FROM jsonb_to_recordset(${membersJson(members)}::jsonb) AS t(customer_id uuid, points bigint, lifetime_earned bigint, lifetime_redeemed bigint,
          lifetime_expired bigint, tier text, tier_since timestamptz, tier_valid_until timestamptz, last_activity_at timestamptz, referral_code text)
     WHERE m.customer_id = t.customer_id`;
 }
