@@ -1,4 +1,4 @@
-import { invalid } from './errors.ts';
+import { invalid, invalidField } from './errors.ts';
 
 // Money is an integer number of minor units (cents) inside the product and a decimal
 // string in major units at the edges ("29.33"). Floats never touch an amount: parsing
@@ -40,6 +40,15 @@ export function toMinor(value: string | number, currency: string): number {
   const minor = Number(whole + trimmed.padEnd(exponent, '0'));
   if (!Number.isSafeInteger(minor)) throw new RangeError(`"${value}" is too large`);
   return sign ? -minor : minor;
+}
+
+/** toMinor for an input field: a bad amount is a 422 naming the field. */
+export function amountField(field: string, value: string | number, currency: string): number {
+  try {
+    return toMinor(value, currency);
+  } catch (error) {
+    throw invalidField(field, (error as Error).message);
+  }
 }
 
 /** Formats minor units as a decimal string in major units: 2933 → "29.33". */

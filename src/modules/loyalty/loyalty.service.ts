@@ -4,7 +4,7 @@ import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { currencyExponent, toMajor, toMinor } from '../../shared/money.ts';
+import { amountField, currencyExponent, toMajor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { balanceOf, pointsToReverse } from './ledger.ts';
 import * as ledger from './ledger.repository.ts';
@@ -597,14 +597,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
 
 /** Amounts in the document must fit the business currency's decimals ("5.005" is not euros). */
 function checkAmounts(document: ProgramDocument, currency: string) {
-  const check = (value: string | undefined, field: string) => {
-    if (value === undefined) return;
-    try {
-      toMinor(value, currency);
-    } catch (error) {
-      throw invalidField(field, (error as Error).message);
-    }
-  };
+  const check = (value: string | undefined, field: string) => value !== undefined && amountField(field, value, currency);
   check(document.earning.minimum_purchase, 'program.earning.minimum_purchase');
   check(document.bonuses.referral?.minimum_purchase, 'program.bonuses.referral.minimum_purchase');
   if (document.tiers?.metric === 'spend') document.tiers.levels.forEach((l, i) => check(l.threshold, `program.tiers.levels.${i}.threshold`));

@@ -5,7 +5,7 @@ import { publish } from '../../jobs/outbox.ts';
 import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../shared/hash.ts';
 import { isUuid, newId } from '../../shared/ids.ts';
-import { toMajor, toMinor } from '../../shared/money.ts';
+import { amountField, toMajor, toMinor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { formatCode, newCode, normalizeCode } from './codes.ts';
 import { balanceOf } from './ledger.ts';
@@ -242,13 +242,7 @@ export function createRewardsService(core: LoyaltyCore) {
     /** Promotion coupons in bulk: N unique codes, or one shared code. */
     async createCampaign(input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(CampaignInput, input, 'campaign');
-      if (data.benefit.type === 'fixed_discount') {
-        try {
-          toMinor(data.benefit.amount, currency);
-        } catch (error) {
-          throw invalidField('benefit.amount', (error as Error).message);
-        }
-      }
+      if (data.benefit.type === 'fixed_discount') amountField('benefit.amount', data.benefit.amount, currency);
       const now = clock.now();
       const id = newId();
       const codes = data.code ? [normalizeCode(data.code)] : Array.from({ length: data.count! }, () => normalizeCode(newCode()));
@@ -281,12 +275,7 @@ export function createRewardsService(core: LoyaltyCore) {
 
     async issueGiftCard(input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(GiftCardIssueInput, input, 'gift card');
-      let amount: number;
-      try {
-        amount = toMinor(data.amount, currency);
-      } catch (error) {
-        throw invalidField('amount', (error as Error).message);
-      }
+      const amount = amountField('amount', data.amount, currency);
       if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
       const code = normalizeCode(newCode(16));
       const now = clock.now();
@@ -311,12 +300,7 @@ export function createRewardsService(core: LoyaltyCore) {
           if (previous.request_hash !== requestHash) throw conflict(`Gift card charge ${data.idempotency_key} was already recorded with a different body`);
           return { created: false, charged: toMajor(-previous.amount_minor, g.currency), gift_card: giftCardView(g) };
         }
-        let amount: number;
-        try {
-          amount = toMinor(data.amount, g.currency);
-        } catch (error) {
-          throw invalidField('amount', (error as Error).message);
-        }
+        const amount = amountField('amount', data.amount, g.currency);
         if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
         if (g.expires_at && g.expires_at <= now) throw conflict(`Gift card expired at ${g.expires_at.toISOString()}`);
         if (amount > g.balance_minor) throw conflict(`Gift card balance is ${toMajor(g.balance_minor, g.currency)} ${g.currency}, less than ${data.amount}`);
