@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, setCsrfToken, type User } from './api.ts';
 import { createI18n, I18nContext, LANGUAGE_NAMES, LANGUAGES, type Language } from './i18n/index.ts';
+import { Analytics } from './pages/Analytics.tsx';
 import { CustomerProfile } from './pages/CustomerProfile.tsx';
 import { Customers } from './pages/Customers.tsx';
 import { Import } from './pages/Import.tsx';
@@ -54,6 +55,7 @@ export function App() {
     if (route.startsWith('/customers')) return <Customers />;
     if (route.startsWith('/import')) return <Import />;
     if (route.startsWith('/loyalty')) return <Loyalty route={route} />;
+    if (route.startsWith('/analytics')) return <Analytics route={route} canRunScores={user?.role === 'owner'} />;
     return <Overview />;
   };
 
@@ -87,7 +89,7 @@ export function App() {
               </div>
             </div>
             <nav>
-              {([['/', 'nav.overview'], ['/customers', 'nav.customers'], ['/loyalty', 'nav.loyalty'], ['/import', 'nav.import']] as const).map(([href, key]) => (
+              {([['/', 'nav.overview'], ['/customers', 'nav.customers'], ['/loyalty', 'nav.loyalty'], ['/analytics', 'nav.analytics'], ['/import', 'nav.import']] as const).map(([href, key]) => (
                 <a
                   key={href}
                   href={href}

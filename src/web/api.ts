@@ -1,3 +1,4 @@
+import type { AliveHeatmap, AnalyticsOverview, ClvDistribution, CohortMatrix, HoldoutValidation, RfmGrid, ScoreRunSummary, ScoresService } from '../modules/analytics/index.ts';
 import type { CustomerStatsView, PurchaseView } from '../modules/commerce/index.ts';
 import type { CustomerView } from '../modules/customers/index.ts';
 import type { ImportResult } from '../modules/imports/index.ts';
@@ -105,3 +106,15 @@ export type Reward = Served<'rewards'>['rewards'][number] & { affordable?: boole
 export type Coupon = Served<'couponsOf'>[number];
 export type TierChange = Served<'tierHistory'>[number];
 export type Redemption = Served<'redeemReward'>;
+
+// Analytics: the server's read models, as JSON delivers them (dates become strings).
+type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+export type Overview = Json<AnalyticsOverview>;
+export type Kpi = Overview['kpis'][keyof Overview['kpis']];
+export type Rfm = Json<RfmGrid>;
+export type Clv = Json<ClvDistribution>;
+export type Alive = Json<AliveHeatmap>;
+export type Holdout = Json<HoldoutValidation>;
+export type Cohorts = Json<CohortMatrix>;
+export type SegmentHistory = Json<Awaited<ReturnType<ScoresService['segmentHistory']>>>;
+export type ScoreRun = Json<ScoreRunSummary>;

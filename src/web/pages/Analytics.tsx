@@ -1,0 +1,61 @@
+import { useI18n } from '../i18n/index.ts';
+import { navigate } from '../router.ts';
+import { AliveView } from './analytics/Alive.tsx';
+import { ClvView } from './analytics/Clv.tsx';
+import { CohortsView } from './analytics/Cohorts.tsx';
+import { HoldoutView } from './analytics/Holdout.tsx';
+import { OverviewView } from './analytics/Overview.tsx';
+import { RfmView } from './analytics/Rfm.tsx';
+import { SegmentsView } from './analytics/Segments.tsx';
+
+// Customer analytics: KPIs of two periods, the RFM grid, segment flows, the CLV
+// distribution, probability alive, cohort retention and the check of the purchase model
+// on a holdout period. Each tab has its own address.
+const TABS = [
+  ['/analytics', 'analytics.tab.overview'],
+  ['/analytics/rfm', 'analytics.tab.rfm'],
+  ['/analytics/segments', 'analytics.tab.segments'],
+  ['/analytics/clv', 'analytics.tab.clv'],
+  ['/analytics/alive', 'analytics.tab.alive'],
+  ['/analytics/cohorts', 'analytics.tab.cohorts'],
+  ['/analytics/holdout', 'analytics.tab.holdout'],
+] as const;
+
+export function Analytics({ route, canRunScores }: { route: string; canRunScores: boolean }) {
+  const { t } = useI18n();
+  const tab = TABS.find(([href]) => href === route)?.[0] ?? '/analytics';
+  const view = () => {
+    switch (tab) {
+      case '/analytics/rfm': return <RfmView canRun={canRunScores} />;
+      case '/analytics/segments': return <SegmentsView canRun={canRunScores} />;
+      case '/analytics/clv': return <ClvView canRun={canRunScores} />;
+      case '/analytics/alive': return <AliveView />;
+      case '/analytics/cohorts': return <CohortsView />;
+      case '/analytics/holdout': return <HoldoutView />;
+      default: return <OverviewView />;
+    }
+  };
+  return (
+    <section className="analytics" data-testid="analytics">
+      <h1>{t('analytics.title')}</h1>
+      <nav className="tabs" role="tablist">
+        {TABS.map(([href, key]) => (
+          <a
+            key={href}
+            href={href}
+            role="tab"
+            aria-selected={tab === href}
+            className={tab === href ? 'active' : ''}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(href);
+            }}
+          >
+            {t(key)}
+          </a>
+        ))}
+      </nav>
+      {view()}
+    </section>
+  );
+}
