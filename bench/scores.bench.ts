@@ -12,7 +12,8 @@ import { createPgDatabase, machine } from './lib.ts';
 // run (every customer is new: an event each) and the next night's (few changes).
 //
 //   npx tsx bench/scores.bench.ts [--customers 200000] [--purchases-per-customer 10]
-//   (BENCH_KEEP=1 keeps the database and prints its URL, to study the queries)
+//   (BENCH_KEEP=1 keeps the database and prints its URL, to study the queries;
+//   BENCH_REUSE_URL=<url> times the runs again on such a database, without generating)
 //
 // The issue's target: under 2 minutes for 1,000,000 customers and 10,000,000 purchases.
 
@@ -79,17 +80,21 @@ async function generate(db: Db, { customers, perCustomer }: { customers: number;
     FROM purchases pu JOIN loyalty_members m ON m.customer_id = pu.customer_id`.execute(db);
   await sql`DROP TABLE bench_people`.execute(db);
   await sql`ANALYZE`.execute(db);
+  return countRows(db);
+}
+
+async function countRows(db: Db) {
   const count = async (table: string) => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db)).rows[0].n);
   return { purchases: await count('purchases'), refunds: await count('refunds'), loyaltyEntries: await count('loyalty_entries') };
 }
 
-export async function run({ customers, perCustomer = 10 }: { customers: number; perCustomer?: number }): Promise<ScoresBenchResult> {
-  const pgDb = await createPgDatabase('regulars_scores_bench');
+export async function run({ customers, perCustomer = 10, reuseUrl }: { customers: number; perCustomer?: number; reuseUrl?: string }): Promise<ScoresBenchResult> {
+  const pgDb = reuseUrl ? { url: reuseUrl, drop: async () => undefined } : await createPgDatabase('regulars_scores_bench');
   const database = await openDatabase({ databaseUrl: pgDb.url, poolSize: 4 });
   try {
     await migrateToLatest(database.db);
     let started = performance.now();
-    const counts = await generate(database.db, { customers, perCustomer });
+    const counts = reuseUrl ? await countRows(database.db) : await generate(database.db, { customers, perCustomer });
     const generateSeconds = (performance.now() - started) / 1000;
     const clock = fixedClock(`${AS_OF}T01:00:00Z`); // 03:00 in Ljubljana: the nightly run
     const scores = createScoresService({ db: database.db, clock, timeZone: 'Europe/Ljubljana', currency: 'EUR', logger: silentLogger });
@@ -115,7 +120,7 @@ export function markdown(r: ScoresBenchResult): string {
     `${r.customers.toLocaleString('en')} customers, ${r.purchases.toLocaleString('en')} purchases, ${r.refunds.toLocaleString('en')} refunds, ` +
       `${r.loyaltyEntries.toLocaleString('en')} loyalty entries (generated in ${r.generateSeconds.toFixed(0)} s); transaction model ${r.first.transaction_model}`,
     '',
-    '| run | total | features | BTYD fits | churn model | scoring + writing | snapshot | segment events |',
+    '| run | total | features | BTYD fits | churn model (beside features and fits) | scoring + writing | snapshot | segment events |',
     '|---|---|---|---|---|---|---|---|',
     row('first (all new)', r.first),
     row('next night', r.second),
@@ -130,7 +135,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     const i = process.argv.indexOf(`--${name}`);
     return i >= 0 ? Number(process.argv[i + 1]) : fallback;
   };
-  const result = await run({ customers: arg('customers', 200_000), perCustomer: arg('purchases-per-customer', 10) });
+  const result = await run({ customers: arg('customers', 200_000), perCustomer: arg('purchases-per-customer', 10), reuseUrl: process.env.BENCH_REUSE_URL });
   console.log(`Machine: ${machine()}`);
   console.log('');
   console.log(markdown(result));

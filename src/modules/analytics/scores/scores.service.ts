@@ -81,7 +81,13 @@ export function createScoresService(deps: ScoresDeps) {
     const runId = newId();
     await repo.startRun(db, { id: runId, asOf, trigger, now });
     try {
-      let t = performance.now();
+      // The churn model reads its own sample of the purchases: on PostgreSQL it trains
+      // on another connection while the features are staged and the BTYD models fitted.
+      const trainingStarted = performance.now();
+      const training = trainChurnModel({ db, asOf, timeZone, horizonDays, minorPerMajor }).finally(() => lap('churn_model', trainingStarted));
+      let t = trainingStarted;
+      training.catch(() => undefined); // awaited below
+
       const staged = await repo.stageFeatures(db, { runId, cutoff: asOf, cutoffEnd: startOfLocalDay(addDays(asOf, 1), timeZone) });
       lap('features', t);
 
@@ -89,9 +95,7 @@ export function createScoresService(deps: ScoresDeps) {
       const purchaseModels = await fitPurchaseModels(asOf, input.transaction_model ?? 'bgnbd');
       lap('purchase_models', t);
 
-      t = performance.now();
-      const churn = await trainChurnModel({ db, asOf, timeZone, horizonDays, minorPerMajor });
-      lap('churn_model', t);
+      const churn = await training;
 
       // The band follows the best churn score on the held-out window; without a churn
       // model (too little history), BG/NBD's probability of no purchase in the horizon.
@@ -147,7 +151,7 @@ export function createScoresService(deps: ScoresDeps) {
       lap('finish', t);
       await repo.clearFeatures(db);
       if (scored !== staged) logger.warn('score run: staged and scored customers differ', { staged, scored });
-      const sizes = (await repo.segmentHistory(db, { from: asOf, to: asOf })).find((r) => r.run_id === runId)?.segments ?? [];
+      const sizes = await repo.segmentSizes(db, runId);
       const summary: ScoreRunSummary = {
         run_id: runId,
         as_of: asOf,

@@ -77,7 +77,7 @@ interface PurchaseOutlook {
  * kept across chunks (clv.ts keeps them for one call).
  */
 export function createScorer(models: ScoringModels) {
-  const outlooks = new Map<string, PurchaseOutlook>();
+  const outlooks = new Map<number, PurchaseOutlook>();
   const perMonth = DAYS_PER_UNIT.month / WEEK;
   const { transactionModel, spendModel, observedMeanValue, churnModel, riskFrom, bgnbd, horizonDays, minorPerMajor } = models;
   const fromBgnbd = riskFrom === 'bgnbd_probability_alive' || riskFrom === 'bgnbd_no_purchase';
@@ -89,8 +89,9 @@ export function createScorer(models: ScoringModels) {
       : bgnbdProbabilityNoPurchase({ params: bgnbd!, customer, t: horizonDays / WEEK });
   const rules = models.segmentRules ?? DEFAULT_SEGMENT_RULES;
 
-  function outlook(customer: { x: number; tx: number; T: number }): PurchaseOutlook {
-    const key = `${customer.x}|${customer.tx}|${customer.T}`;
+  // Keyed by the history in whole days, packed into one number (x < 2^20, days < 2^16).
+  function outlook(customer: { x: number; tx: number; T: number }, c: CustomerFeatures): PurchaseOutlook {
+    const key = (customer.x * 65_536 + c.span_days) * 65_536 + c.tenure_days;
     let known = outlooks.get(key);
     if (known) return known;
     const model = transactionModel!;
@@ -123,7 +124,7 @@ export function createScorer(models: ScoringModels) {
 
   return (c: CustomerFeatures & { r: number; f: number; m: number }): ScoredCustomer => {
     const summary = btydSummary(c, minorPerMajor);
-    const o = transactionModel ? outlook(summary) : undefined;
+    const o = transactionModel ? outlook(summary, c) : undefined;
     const churnProbability = churnModel ? predictLogistic(churnModel, modelFeatures(c, minorPerMajor)) : null;
     const riskScore = riskFrom === 'logistic' ? churnProbability : fromBgnbd && o ? o.bgnbdRisk : null;
     return {
