@@ -9,8 +9,10 @@ import { importFile } from '../src/workflows/import-file.ts';
 import { createPgDatabase, machine, tmpDir } from './lib.ts';
 
 // CSV import of purchases: a synthetic canonical file (N rows, N/3 customers), imported
-// once; rows/s for the validation pass and the import pass, and the whole.
-// Usage: npx tsx bench/import.bench.ts [--rows 200000] [--db postgres|pglite|both]
+// once; rows/s for the validation pass and the import pass, and the whole. With
+// --program, a loyalty program is in force and every row earns points (the ledger is
+// verified after). The store's totals are checked against the file.
+// Usage: npx tsx bench/import.bench.ts [--rows 200000] [--db postgres|pglite|both] [--program examples/program.json]
 
 function writeCsv(rows: number): string {
   const file = path.join(tmpDir('regulars-import-bench-'), 'purchases.csv');
@@ -31,7 +33,7 @@ function writeCsv(rows: number): string {
   return file;
 }
 
-export async function run({ rows, db }: { rows: number; db: 'postgres' | 'pglite' }) {
+export async function run({ rows, db, program }: { rows: number; db: 'postgres' | 'pglite'; program?: string }) {
   const file = writeCsv(rows);
   await new Promise((r) => setTimeout(r, 200));
   const pg = db === 'postgres' ? await createPgDatabase() : undefined;
@@ -39,6 +41,7 @@ export async function run({ rows, db }: { rows: number; db: 'postgres' | 'pglite
   try {
     await migrateToLatest(database.db);
     const services = createServices({ config: loadConfig({}), database, logger: silentLogger });
+    if (program) await services.loyalty.applyProgram({ program: JSON.parse(fs.readFileSync(program, 'utf8')) }, { actor: 'bench' });
     const phases: Record<string, number> = {};
     let phase = '';
     let since = Date.now();
@@ -57,6 +60,10 @@ export async function run({ rows, db }: { rows: number; db: 'postgres' | 'pglite
     phases[phase] = Date.now() - since;
     const total = Date.now() - started;
     const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
+    const totals = await services.commerce.totals();
+    if (totals.purchases !== rows || result.created !== rows) throw new Error(`imported ${result.created}, stored ${totals.purchases}, file ${rows}`);
+    const ledger = program ? await services.loyalty.verify() : undefined;
+    if (ledger && !ledger.ok) throw new Error(`loyalty verify failed: ${JSON.stringify(ledger.problems.slice(0, 3))}`);
     return { db, rows, created: result.created, validatePerSecond: Math.round(rows / (phases.validate / 1000)), importPerSecond: Math.round(rows / (phases.import / 1000)), overallPerSecond: Math.round(rows / (total / 1000)), seconds: +(total / 1000).toFixed(1), rssMb: rss };
   } finally {
     await database.close();
@@ -72,9 +79,10 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   };
   const rows = Number(arg('rows', '200000'));
   const which = arg('db', 'both');
-  console.log(`Machine: ${machine()}`);
+  const program = process.argv.includes('--program') ? path.resolve(arg('program', '')) : undefined;
+  console.log(`Machine: ${machine()}${program ? `; program ${path.basename(program)}` : ''}`);
   for (const db of which === 'both' ? (['postgres', 'pglite'] as const) : [which as 'postgres' | 'pglite']) {
-    const r = await run({ rows, db });
-    console.log(`- ${db}: CSV import of ${rows.toLocaleString('en')} purchases: **${r.overallPerSecond} rows/s** overall (${r.seconds} s; validation pass ${r.validatePerSecond} rows/s, import pass ${r.importPerSecond} rows/s), process RSS ${r.rssMb} MB`);
+    const r = await run({ rows, db, program });
+    console.log(`- ${db}: CSV import of ${rows.toLocaleString('en')} purchases${program ? ' (with accrual)' : ''}: **${r.overallPerSecond} rows/s** overall (${r.seconds} s; validation pass ${r.validatePerSecond} rows/s, import pass ${r.importPerSecond} rows/s), process RSS ${r.rssMb} MB`);
   }
 }
