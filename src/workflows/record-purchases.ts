@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { lockKeys, type Db } from '../db/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, conflict } from '../shared/errors.ts';
@@ -11,6 +12,8 @@ import type { LoyaltyService, LoyaltySummary } from '../modules/loyalty/index.ts
 // one transaction, so a crash or a retry can neither lose a purchase nor count it (or
 // its points) twice. The same path serves one API call, a batch of 1,000 and a CSV
 // import chunk.
+
+const JIT_OFF_FROM = 100;
 
 export type PurchaseOutcome =
   | { index: number; status: 'created' | 'duplicate'; purchaseId: string; customerId: string; purchase?: PurchaseView; loyalty?: LoyaltySummary | null }
@@ -45,13 +48,17 @@ export async function recordPurchases(
 
   const now = clock.now();
   const written = await retrying(() => db.transaction().execute(async (trx) => {
+    // PostgreSQL's JIT compiler is triggered by the cost estimates of a large batch's
+    // statements and spends tens of milliseconds compiling what runs in a few (the
+    // members' look-up of a batch of 1,000: 70 ms of JIT for 50 ms of work).
+    if (valid.length >= JIT_OFF_FROM) await sql`SET LOCAL jit = off`.execute(trx);
     await lockKeys(trx, valid.flatMap(({ p }) => [purchaseKeyLock(p.externalId), ...p.identities.map(identityKey)]));
     const known = await commerce.findKeys(trx, valid.map(({ p }) => p.externalId));
 
-    // A key seen before (in the store or earlier in this batch) is a retry when the body
-    // is the same, and a conflict when it is not.
     // Outcomes decided inside the transaction are set again on a retry.
     for (const item of valid) delete outcomes[item.index];
+    // A key seen before (in the store or earlier in this batch) is a retry when the body
+    // is the same, and a conflict when it is not.
     const firstInBatch = new Map<string, PreparedPurchase>();
     const fresh: { index: number; p: PreparedPurchase }[] = [];
     const replays: { index: number; customer_id: string; id: string }[] = [];

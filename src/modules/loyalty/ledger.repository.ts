@@ -82,7 +82,10 @@ export async function lockMembersForAccrual(
       ), locked AS (
         SELECT ${MEMBER_COLUMNS}, xmin::text AS version FROM loyalty_members
         WHERE customer_id = ANY(${ids}::uuid[]) ORDER BY customer_id FOR UPDATE
-      ), m AS (
+      ), m AS MATERIALIZED (
+        -- Materialized so the planner joins the ids to the locked rows by hash first, and
+        -- the per-member look-ups below run once per member (left to itself, it nested a
+        -- scan of all locked rows inside every member's look-up: quadratic in the batch).
         SELECT q.id AS customer_id, l.joined_at, l.points, l.lifetime_earned, l.lifetime_redeemed, l.lifetime_expired, l.tier, l.tier_since,
                l.tier_valid_until, l.last_activity_at, l.referral_code, l.customer_id IS NOT NULL AS member, s.version IS DISTINCT FROM l.version AS stale
         FROM unnest(${ids}::uuid[]) AS q(id)
