@@ -42,7 +42,9 @@ describe('authentication', () => {
   });
 
   it('refuses every other /api/v1 route without a key, as problem+json', async () => {
-    const open = new Set(['/api/v1/health', '/api/v1/auth/login']);
+    // The only public routes: health, login, and the program JSON Schema (a published document).
+    const open = new Set(['/api/v1/health', '/api/v1/auth/login', '/api/v1/loyalty/program.schema.json']);
+    expect(registry.filter((r) => r.scope === null).map((r) => r.path).sort()).toEqual([...open].sort());
     const guarded = registry.filter((r) => !open.has(r.path));
     expect(guarded.length).toBeGreaterThan(15);
     for (const r of guarded) {
