@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/index.ts';
 import { startOfLocalDay } from '../../../shared/clock.ts';
-import { bgnbdProbabilityAlive, fitBgNbd } from '../btyd/index.ts';
+import { bgnbdProbabilityAlive, fitBgNbd, type BgNbdParams } from '../btyd/index.ts';
 import { auc } from './auc.ts';
 import { bgnbdProbabilityNoPurchase } from './baseline.ts';
 import { activeCustomerCount, labelledFeatures, type LabelledFeatures } from './churn.repository.ts';
@@ -105,7 +105,12 @@ function fit(rows: readonly LabelledFeatures[], { lambda, minorPerMajor }: { lam
 function bgnbdBaselines(test: readonly LabelledFeatures[], labels: number[], { minorPerMajor, horizonWeeks }: { minorPerMajor: number; horizonWeeks: number }) {
   const summaries = test.map((c) => btydSummary(c, minorPerMajor));
   if (!summaries.some((s) => s.x > 0)) return { bgnbd_probability_alive: null, bgnbd_no_purchase: null };
-  const { params } = fitBgNbd(summaries);
+  let params: BgNbdParams;
+  try {
+    params = fitBgNbd(summaries).params;
+  } catch {
+    return { bgnbd_probability_alive: null, bgnbd_no_purchase: null };
+  }
   return {
     bgnbd_probability_alive: auc({ scores: summaries.map((s) => 1 - bgnbdProbabilityAlive({ params, customer: s })), labels }),
     bgnbd_no_purchase: auc({ scores: summaries.map((s) => bgnbdProbabilityNoPurchase({ params, customer: s, t: horizonWeeks })), labels }),

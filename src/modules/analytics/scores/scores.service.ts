@@ -191,12 +191,23 @@ export function createScoresService(deps: ScoresDeps) {
     const observedMeanValue = repeaters > 0 ? spend.reduce((sum, s) => sum + s.weight! * s.monetary!, 0) / repeaters : 0;
     if (!histories.some((h) => h.x > 0)) notes.push('No customer has bought on a second day yet: no purchase model, CLV or probability alive.');
     else {
-      Object.assign(fits, fitAll({ summaries: histories, models: model === 'paretonbd' ? ['bgnbd', 'paretonbd'] : ['bgnbd'] }).models);
-      transactionModel = model === 'paretonbd' ? { model, params: fits.paretonbd!.params } : { model, params: fits.bgnbd!.params };
-      if (spend.some((s) => s.monetary! > 0)) {
-        fits.gammagamma = fitGammaGamma(spend);
-        spendModel = fits.gammagamma.params;
-      } else notes.push('No repeat purchase with a positive value: CLV uses the observed mean.');
+      // A fit that fails leaves its scores empty (and says why); the RFM segments and the
+      // other scores are still written.
+      try {
+        Object.assign(fits, fitAll({ summaries: histories, models: model === 'paretonbd' ? ['bgnbd', 'paretonbd'] : ['bgnbd'] }).models);
+        transactionModel = model === 'paretonbd' ? { model, params: fits.paretonbd!.params } : { model, params: fits.bgnbd!.params };
+      } catch (error) {
+        notes.push(`The purchase model could not be fitted (${(error as Error).message}): no probability alive, expected purchases or CLV.`);
+      }
+      if (!spend.some((s) => s.monetary! > 0)) notes.push('No repeat purchase with a positive value: CLV uses the observed mean.');
+      else {
+        try {
+          fits.gammagamma = fitGammaGamma(spend);
+          spendModel = fits.gammagamma.params;
+        } catch (error) {
+          notes.push(`The spend model could not be fitted (${(error as Error).message}): CLV uses each repeat customer's own mean (the observed mean for one-time buyers).`);
+        }
+      }
     }
     return { fits: fits as Record<string, ModelFit<unknown>>, transactionModel, spendModel, observedMeanValue, notes };
   }
