@@ -8,6 +8,7 @@ import { createCommerceService } from './modules/commerce/index.ts';
 import { createAuthService } from './modules/auth/index.ts';
 import { createWebhookService } from './modules/webhooks/index.ts';
 import { createLoyalty } from './modules/loyalty/index.ts';
+import { createRecommendationService, createScoresService } from './modules/analytics/index.ts';
 
 // The composition root's wiring: every service is built once here from its explicit
 // dependencies (no global singletons), and handed to the HTTP app, the jobs and the CLI.
@@ -21,8 +22,10 @@ export function createServices({ config, database, clock = systemClock, logger }
     onRefund: (trx, refund) => loyalty.reverseForRefund(trx, refund),
   });
   const auth = createAuthService({ db, clock });
+  const scores = createScoresService({ db, clock, timeZone: config.timeZone, currency: config.currency, logger });
+  const recommendations = createRecommendationService({ db, clock });
   const webhooks = createWebhookService({ db, logger });
-  return { config, database, db, clock, logger, stores, customers, commerce, loyalty, auth, webhooks };
+  return { config, database, db, clock, logger, stores, customers, commerce, loyalty, auth, webhooks, scores, recommendations };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,5 +1,4 @@
 import type PgBoss from 'pg-boss';
-import { createScoresService } from '../modules/analytics/index.ts';
 import type { Services } from '../services.ts';
 import type { Logger } from '../shared/logger.ts';
 
@@ -15,10 +14,9 @@ export interface Schedule {
   run(): Promise<unknown>;
 }
 
-export function schedulesOf(s: Pick<Services, 'db' | 'clock' | 'config' | 'logger' | 'loyalty'>): Schedule[] {
-  const scores = () => createScoresService({ db: s.db, clock: s.clock, timeZone: s.config.timeZone, currency: s.config.currency, logger: s.logger });
+export function schedulesOf(s: Pick<Services, 'clock' | 'loyalty' | 'scores'>): Schedule[] {
   return [
-    { name: 'analytics.scores', cron: '0 3 * * *', run: () => scores().computeScores({ trigger: 'schedule' }) },
+    { name: 'analytics.scores', cron: '0 3 * * *', run: () => s.scores.computeScores({ trigger: 'schedule' }) },
     // Points expiry and reminders, tier reviews, birthdays, timed-out checkout reservations.
     { name: 'loyalty.maintenance', cron: '5 * * * *', run: () => s.loyalty.maintenance.runAll(s.clock.now()) },
   ];

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import {
-  createRecommendationService, type BoughtTogether, type CustomerRecommendations, type HitRate, type HitRateReport, type RecommendationService,
+  type BoughtTogether, type CustomerRecommendations, type HitRate, type HitRateReport, type RecommendationService,
 } from '../../modules/analytics/index.ts';
 import { isAppError, invalidField, notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
@@ -43,7 +43,7 @@ export function recommendCommand(analyze: Command) {
       const evaluate = Boolean(o.evaluate || o.cutoff);
       if (evaluate && !o.cutoff) throw invalidField('cutoff', 'is required with --evaluate (YYYY-MM-DD)');
       const result = await withServices('analyze', async (s) => {
-        const recommendations = createRecommendationService({ db: s.db, clock: s.clock });
+        const { recommendations } = s;
         const out: Result = {};
         if (o.sku) out.bought_together = await recommendations.boughtTogether({ sku: o.sku, limit });
         if (o.customer) out.customer = await recommendations.forCustomer({ customerId: await resolveCustomer(s, o.customer), limit });

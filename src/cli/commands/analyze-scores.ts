@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createScoresService, type ScoreRunSummary } from '../../modules/analytics/index.ts';
+import type { ScoreRunSummary } from '../../modules/analytics/index.ts';
 import { print, withServices } from '../context.ts';
 
 // `regulars analyze scores`: compute every customer's scores now — what the nightly job
@@ -14,7 +14,7 @@ export function scoresCommand(analyze: Command) {
     .option('--json', 'machine-readable output')
     .action(async (o: { asOf?: string; horizon: string; model: string; json?: boolean }) => {
       const summary = await withServices('analyze', (s) =>
-        createScoresService({ db: s.db, clock: s.clock, timeZone: s.config.timeZone, currency: s.config.currency, logger: s.logger })
+        s.scores
           .computeScores({ asOf: o.asOf, horizonDays: Number(o.horizon), transactionModel: o.model as 'bgnbd' | 'paretonbd', trigger: 'cli' }),
       );
       print(summary, Boolean(o.json), () => describeRun(summary));

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createRecommendationService } from '../../modules/analytics/index.ts';
 import type { Services } from '../../services.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { route } from '../route.ts';
@@ -9,7 +8,7 @@ const Limit = z.object({ limit: z.coerce.number().int().min(1).max(100).default(
 
 export function recommendationRoutes(app: FastifyInstance, s: Services, prefix: string) {
   // One model per server, trained on the first request and again when it is 15 minutes old.
-  const recommendations = createRecommendationService({ db: s.db, clock: s.clock });
+  const { recommendations } = s;
 
   route(app, prefix, {
     method: 'GET', path: '/products/:sku/bought-together', tag: 'recommendations', scope: 'read',

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../modules/auth/index.ts';
-import { createScoresService, ScoreRunInput, SegmentHistoryQuery } from '../../modules/analytics/index.ts';
+import { ScoreRunInput, SegmentHistoryQuery } from '../../modules/analytics/index.ts';
 import type { Services } from '../../services.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { route } from '../route.ts';
@@ -8,7 +8,7 @@ import { route } from '../route.ts';
 // Scores per customer and the segment history. The nightly job computes the scores
 // (src/jobs/schedules.ts); an admin can run it now.
 export function scoreRoutes(app: FastifyInstance, s: Services, prefix: string) {
-  const scores = createScoresService({ db: s.db, clock: s.clock, timeZone: s.config.timeZone, currency: s.config.currency, logger: s.logger });
+  const { scores } = s;
 
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/scores', tag: 'analytics', scope: 'read',
