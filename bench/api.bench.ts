@@ -1,7 +1,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cli, createPgDatabase, machine, percentile, pgbenchTps, ROOT, startServerProcess, tmpDir } from './lib.ts';
+import { cli, cpuSecondsOf, createPgDatabase, machine, percentile, pgbenchTps, postgresCpuSeconds, ROOT, startServerProcess, tmpDir } from './lib.ts';
 
 // Purchase ingestion through the HTTP API with the example loyalty program in force (so
 // every purchase earns points, and new customers join with a sign-up bonus): 32
@@ -108,7 +108,17 @@ export async function run(options: Options) {
       };
       // Warm-up: connections, JIT, the first customers.
       const warm = await load({ url: `${server.url}/api/v1/purchases`, key, seconds: 2, clients: options.clients, body: () => purchase(run), onResponse: collect });
+      // CPU per purchase of each process on the machine's two cores (Linux /proc).
+      const dbName = pgDb ? new URL(pgDb.url).pathname.slice(1) : '';
+      const cpu0 = { server: cpuSecondsOf(server.child.pid!), postgres: postgresCpuSeconds(dbName), generator: process.cpuUsage() };
       const single = await load({ url: `${server.url}/api/v1/purchases`, key, seconds: options.seconds, clients: options.clients, body: () => purchase(run), onResponse: collect });
+      const perPurchase = (seconds: number) => Math.round((seconds * 1e6) / single.requests);
+      const generator = process.cpuUsage(cpu0.generator);
+      const singleCpu = {
+        serverUs: perPurchase(cpuSecondsOf(server.child.pid!) - cpu0.server),
+        postgresUs: pgDb ? perPurchase(postgresCpuSeconds(dbName) - cpu0.postgres) : null,
+        generatorUs: perPurchase((generator.user + generator.system) / 1e6),
+      };
       let batchCreated = 0;
       const batch = await load({
         url: `${server.url}/api/v1/purchases/batch`, key, seconds: options.seconds, clients: 4,
@@ -136,7 +146,7 @@ export async function run(options: Options) {
           key, seconds: options.seconds, clients: options.clients, body: () => ({ reward: cheapest, idempotency_key: `bench-${run}-${r}` }),
         });
       }
-      result = { db: options.db, program: program ? path.basename(program) : null, single, batch, redeem, serverPeakRssMb: server.peakRssMb() };
+      result = { db: options.db, program: program ? path.basename(program) : null, single, singleCpu, batch, redeem, serverPeakRssMb: server.peakRssMb() };
     } finally {
       await server.stop();
     }
@@ -165,6 +175,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     const r = await run({ db, seconds, clients: 32, program });
     console.log(`\n${db}:`);
     console.log(`  POST /purchases, 32 clients: ${r.single.perSecond} purchases/s, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms, ${r.single.errors} errors`);
+    console.log(`    CPU per purchase: server ${r.singleCpu.serverUs} µs${r.singleCpu.postgresUs === null ? ' (the database included)' : `, PostgreSQL ${r.singleCpu.postgresUs} µs`}, load generator ${r.singleCpu.generatorUs} µs`);
     console.log(`  POST /purchases/batch (1,000 per request, 4 clients): ${r.batch.perSecond} purchases/s, p50 ${r.batch.p50} ms, p99 ${r.batch.p99} ms, ${r.batch.errors} errors`);
     if (r.redeem) console.log(`  POST /customers/{id}/loyalty/redemptions, 32 clients: ${r.redeem.perSecond}/s, p50 ${r.redeem.p50} ms, p99 ${r.redeem.p99} ms, ${r.redeem.errors} errors`);
     console.log(`  server peak memory: ${r.serverPeakRssMb} MB`);

@@ -6,7 +6,7 @@ import { migrateToLatest, openDatabase } from '../src/db/index.ts';
 import { createServices } from '../src/services.ts';
 import { silentLogger } from '../src/shared/logger.ts';
 import { importFile } from '../src/workflows/import-file.ts';
-import { createPgDatabase, machine, tmpDir } from './lib.ts';
+import { cpuSecondsOf, createPgDatabase, machine, postgresCpuSeconds, tmpDir } from './lib.ts';
 
 // CSV import of purchases: a synthetic canonical file (N rows, N/3 customers), imported
 // once; rows/s for the validation pass and the import pass, and the whole. With
@@ -43,6 +43,16 @@ export async function run({ rows, db, program }: { rows: number; db: 'postgres' 
     const services = createServices({ config: loadConfig({}), database, logger: silentLogger });
     if (program) await services.loyalty.applyProgram({ program: JSON.parse(fs.readFileSync(program, 'utf8')) }, { actor: 'bench' });
     const phases: Record<string, number> = {};
+    // CPU per row of this process and of the database's backends, per phase (Linux /proc).
+    const dbName = pg ? new URL(pg.url).pathname.slice(1) : '';
+    const cpu: Record<string, { node: number; postgres: number | null }> = {};
+    const cpuNow = () => ({ node: cpuSecondsOf(process.pid), postgres: pg ? postgresCpuSeconds(dbName) : 0 });
+    let cpuSince = cpuNow();
+    const endPhase = (name: string) => {
+      const now = cpuNow();
+      cpu[name] = { node: Math.round(((now.node - cpuSince.node) * 1e6) / rows), postgres: pg ? Math.round(((now.postgres - cpuSince.postgres) * 1e6) / rows) : null };
+      cpuSince = now;
+    };
     let phase = '';
     let since = Date.now();
     const started = Date.now();
@@ -51,20 +61,24 @@ export async function run({ rows, db, program }: { rows: number; db: 'postgres' 
       file,
       onProgress: (p) => {
         if (p.phase !== phase) {
-          if (phase) phases[phase] = Date.now() - since;
+          if (phase) {
+            phases[phase] = Date.now() - since;
+            endPhase(phase);
+          }
           phase = p.phase;
           since = Date.now();
         }
       },
     });
     phases[phase] = Date.now() - since;
+    endPhase(phase);
     const total = Date.now() - started;
     const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
     const totals = await services.commerce.totals();
     if (totals.purchases !== rows || result.created !== rows) throw new Error(`imported ${result.created}, stored ${totals.purchases}, file ${rows}`);
     const ledger = program ? await services.loyalty.verify() : undefined;
     if (ledger && !ledger.ok) throw new Error(`loyalty verify failed: ${JSON.stringify(ledger.problems.slice(0, 3))}`);
-    return { db, rows, created: result.created, validatePerSecond: Math.round(rows / (phases.validate / 1000)), importPerSecond: Math.round(rows / (phases.import / 1000)), overallPerSecond: Math.round(rows / (total / 1000)), seconds: +(total / 1000).toFixed(1), rssMb: rss };
+    return { db, rows, created: result.created, validatePerSecond: Math.round(rows / (phases.validate / 1000)), importPerSecond: Math.round(rows / (phases.import / 1000)), overallPerSecond: Math.round(rows / (total / 1000)), seconds: +(total / 1000).toFixed(1), rssMb: rss, cpu };
   } finally {
     await database.close();
     await pg?.drop();
@@ -84,5 +98,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const db of which === 'both' ? (['postgres', 'pglite'] as const) : [which as 'postgres' | 'pglite']) {
     const r = await run({ rows, db, program });
     console.log(`- ${db}: CSV import of ${rows.toLocaleString('en')} purchases${program ? ' (with accrual)' : ''}: **${r.overallPerSecond} rows/s** overall (${r.seconds} s; validation pass ${r.validatePerSecond} rows/s, import pass ${r.importPerSecond} rows/s), process RSS ${r.rssMb} MB`);
+    const us = (c: { node: number; postgres: number | null }) => `Node ${c.node} µs${c.postgres === null ? ' (database included)' : `, PostgreSQL ${c.postgres} µs`}`;
+    console.log(`  CPU per row: validation pass ${us(r.cpu.validate)}; import pass ${us(r.cpu.import)}`);
   }
 }
