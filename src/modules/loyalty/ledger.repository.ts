@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Db, LoyaltyEntryKind, Tx } from '../../db/index.ts';
-import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { chooseLots, type Allocation, type Lot } from './ledger.ts';
 
 // SQL of the ledger. Every writer of a member's ledger first locks the member's row
@@ -34,125 +33,6 @@ export async function lockMembers(trx: Tx, customerIds: string[], { now, create 
         RETURNING *, (xmax = 0) AS created`.execute(trx)
     : await sql<MemberRow>`SELECT * FROM loyalty_members WHERE customer_id = ANY(${ids}::uuid[]) ORDER BY customer_id FOR UPDATE`.execute(trx);
   return new Map(rows.rows.map((r) => [r.customer_id, r]));
-}
-
-const MEMBER_COLUMNS = sql.raw('customer_id, joined_at, points, lifetime_earned, lifetime_redeemed, lifetime_expired, tier, tier_since, tier_valid_until, last_activity_at, referral_code');
-
-/** A member locked for accrual, with what accrual needs to know, read in the same statement. */
-export interface AccrualState {
-  member: MemberRow;
-  /** The buyer's purchases and net spend (customer_stats), this transaction's purchases included. */
-  purchasesCount: number;
-  netSpendMinor: number;
-  /** Open lots still in their holding period, and past their expiry but not yet swept. */
-  pending: number;
-  expired: number;
-  /** Points already earned from purchases per local date (for the daily cap). */
-  capUsed: Record<string, number>;
-  referral: { referrer_id: string; code: string } | null;
-}
-
-/**
- * lockMembers for the purchase path: locks the members and reads, in the same round
- * trip, their stats, open-lot sums, daily-cap use and pending referral. With `create`,
- * a customer who is not a member comes back as a new member (created: true) that
- * writeAccrual inserts with its final counters (one row version, not an insert and an
- * update); should another transaction enrol them first, that insert fails the
- * transaction with a retryable error.
- *
- * The reads share the statement's snapshot, taken before the row locks were granted:
- * when a lock had to wait for another writer of the member (a redemption, the expiry
- * sweep), the snapshot may predate that writer's changes to the lots. The member row
- * version seen by the snapshot is compared with the version locked; the members where
- * they differ are read again, now under the lock. The caller holds the customers' row
- * locks, so purchases, stats and purchase entries cannot change under it.
- */
-export async function lockMembersForAccrual(
-  trx: Tx,
-  customerIds: string[],
-  { now, create, capDates, referrals }: { now: Date; create: boolean; capDates: string[] | null; referrals: boolean },
-): Promise<Map<string, AccrualState>> {
-  const out = new Map<string, AccrualState>();
-  let ids = [...new Set(customerIds)].sort();
-  for (let attempt = 0; ids.length > 0; attempt++) {
-    if (attempt === 5) throw new Error('loyalty: members kept changing while being locked');
-    const rows = await sql<MemberRow & { member: boolean; stale: boolean; purchases_count: number | null; net_spend_minor: number | null; pending: number | null; expired: number | null; cap_used: Record<string, number> | null; referrer_id: string | null; referral_code_used: string | null }>`
-      WITH seen AS (
-        SELECT customer_id, xmin::text AS version FROM loyalty_members WHERE customer_id = ANY(${ids}::uuid[])
-      ), locked AS (
-        SELECT ${MEMBER_COLUMNS}, xmin::text AS version FROM loyalty_members
-        WHERE customer_id = ANY(${ids}::uuid[]) ORDER BY customer_id FOR UPDATE
-      ), m AS MATERIALIZED (
-        -- Materialized so the planner joins the ids to the locked rows by hash first, and
-        -- the per-member look-ups below run once per member (left to itself, it nested a
-        -- scan of all locked rows inside every member's look-up: quadratic in the batch).
-        SELECT q.id AS customer_id, l.joined_at, l.points, l.lifetime_earned, l.lifetime_redeemed, l.lifetime_expired, l.tier, l.tier_since,
-               l.tier_valid_until, l.last_activity_at, l.referral_code, l.customer_id IS NOT NULL AS member, s.version IS DISTINCT FROM l.version AS stale
-        FROM unnest(${ids}::uuid[]) AS q(id)
-        LEFT JOIN locked l ON l.customer_id = q.id
-        LEFT JOIN seen s ON s.customer_id = q.id
-      )
-      SELECT m.*, st.purchases_count, st.net_spend_minor, lots.pending, lots.expired, cap.used AS cap_used,
-             ref.referrer_id, ref.code AS referral_code_used
-      FROM m
-      LEFT JOIN customer_stats st ON st.customer_id = m.customer_id
-      LEFT JOIN LATERAL (
-        SELECT COALESCE(sum(e.remaining) FILTER (WHERE e.available_at > ${now} AND (e.expires_at IS NULL OR e.expires_at > ${now})), 0)::float8 AS pending,
-               COALESCE(sum(e.remaining) FILTER (WHERE e.expires_at <= ${now}), 0)::float8 AS expired
-        FROM loyalty_entries e WHERE e.customer_id = m.customer_id AND e.remaining > 0
-      ) lots ON m.member
-      LEFT JOIN LATERAL (
-        SELECT jsonb_object_agg(d.local_date, d.points) AS used FROM (
-          SELECT e.details->>'local_date' AS local_date, sum(e.points)::float8 AS points FROM loyalty_entries e
-          WHERE e.customer_id = m.customer_id AND e.kind IN ('earn', 'reverse') AND e.source_type = 'purchase'
-            AND e.details->>'local_date' = ANY(${capDates ?? []}::text[])
-          GROUP BY 1) d
-      ) cap ON ${capDates !== null} AND m.member
-      LEFT JOIN loyalty_referrals ref ON ${referrals} AND ref.customer_id = m.customer_id AND ref.status = 'pending'`.execute(trx);
-    const again: string[] = [];
-    for (const r of rows.rows) {
-      if (r.member && r.stale) {
-        again.push(r.customer_id);
-        continue;
-      }
-      if (!r.member && !create) continue;
-      const member: MemberRow = r.member
-        ? {
-            customer_id: r.customer_id, joined_at: r.joined_at, points: r.points, lifetime_earned: r.lifetime_earned, lifetime_redeemed: r.lifetime_redeemed,
-            lifetime_expired: r.lifetime_expired, tier: r.tier, tier_since: r.tier_since, tier_valid_until: r.tier_valid_until, last_activity_at: r.last_activity_at,
-            referral_code: r.referral_code, created: false,
-          }
-        : {
-            customer_id: r.customer_id, joined_at: now, points: 0, lifetime_earned: 0, lifetime_redeemed: 0, lifetime_expired: 0,
-            tier: null, tier_since: null, tier_valid_until: null, last_activity_at: null, referral_code: null, created: true,
-          };
-      out.set(r.customer_id, {
-        member, purchasesCount: r.purchases_count ?? 0, netSpendMinor: r.net_spend_minor ?? 0, pending: r.pending ?? 0, expired: r.expired ?? 0,
-        capUsed: r.cap_used ?? {}, referral: r.referrer_id ? { referrer_id: r.referrer_id, code: r.referral_code_used! } : null,
-      });
-    }
-    ids = again.sort();
-  }
-  return out;
-}
-
-/** Thrown when a member this transaction meant to enrol was enrolled by another one first: run the transaction again. */
-export class MemberEnrolledConcurrently extends Error {
-  readonly retryable = true;
-  constructor(count: number) {
-    super(`loyalty: ${count} member(s) were enrolled by another transaction meanwhile`);
-  }
-}
-
-/** Sums of the open lots of these members (pending, and expired but not swept). */
-export async function lotSums(db: Db | Tx, customerIds: string[], now: Date): Promise<Map<string, { pending: number; expired: number }>> {
-  if (customerIds.length === 0) return new Map();
-  const result = await sql<{ customer_id: string; pending: number; expired: number }>`
-    SELECT customer_id,
-           COALESCE(sum(remaining) FILTER (WHERE available_at > ${now} AND (expires_at IS NULL OR expires_at > ${now})), 0)::float8 AS pending,
-           COALESCE(sum(remaining) FILTER (WHERE expires_at <= ${now}), 0)::float8 AS expired
-    FROM loyalty_entries WHERE customer_id = ANY(${customerIds}::uuid[]) AND remaining > 0 GROUP BY customer_id`.execute(db);
-  return new Map(result.rows.map((r) => [r.customer_id, { pending: r.pending, expired: r.expired }]));
 }
 
 export async function openLots(db: Db | Tx, customerId: string): Promise<(Lot & { kind: LoyaltyEntryKind; source_type: string; source_id: string | null })[]> {
@@ -207,69 +87,6 @@ export async function insertCredits(trx: Tx, entries: NewEntry[], now: Date): Pr
     ON CONFLICT (customer_id, idempotency_key) DO NOTHING
     RETURNING customer_id, id, idempotency_key, points`.execute(trx);
   return result.rows;
-}
-
-/**
- * The write half of accrual in one statement: the new lots (the caller has settled any
- * debt first), the members' cached counters and tiers, and the events. Returns how many
- * credits were written; an idempotency key seen before is skipped (ON CONFLICT).
- */
-export async function writeAccrual(trx: Tx, { credits, members, events, now }: { credits: NewEntry[]; members: MemberRow[]; events: OutgoingEvent[]; now: Date }): Promise<number> {
-  if (credits.length === 0 && members.length === 0 && events.length === 0) return 0;
-  const enrolled = members.filter((m) => m.created);
-  const known = members.filter((m) => !m.created);
-  const parts = [];
-  if (credits.length) {
-    parts.push(sql`credits AS (
-      INSERT INTO loyalty_entries (customer_id, kind, points, remaining, unsettled, available_at, expires_at, occurred_at, created_at,
-                                   source_type, source_id, idempotency_key, reason, actor, program_version, details)
-      SELECT customer_id, kind, points, remaining, unsettled, available_at, expires_at, occurred_at, created_at,
-             source_type, source_id, idempotency_key, reason, actor, program_version, details
-      FROM jsonb_to_recordset(${creditsJson(credits, now)}::jsonb) AS t(customer_id uuid, kind text, points bigint, remaining bigint, unsettled bigint,
-           available_at timestamptz, expires_at timestamptz, occurred_at timestamptz, created_at timestamptz, source_type text,
-           source_id text, idempotency_key text, reason text, actor text, program_version bigint, details jsonb)
-      ON CONFLICT (customer_id, idempotency_key) DO NOTHING
-      RETURNING 1
-    )`);
-  }
-  if (enrolled.length) {
-    parts.push(sql`enrolled AS (
-      INSERT INTO loyalty_members (customer_id, joined_at, points, lifetime_earned, lifetime_redeemed, lifetime_expired, tier, tier_since,
-                                   tier_valid_until, last_activity_at, referral_code, updated_at)
-      SELECT customer_id, ${now}, points, lifetime_earned, lifetime_redeemed, lifetime_expired, tier, tier_since, tier_valid_until,
-             last_activity_at, referral_code, ${now}
-      FROM jsonb_to_recordset(${membersJson(enrolled)}::jsonb) AS t(customer_id uuid, points bigint, lifetime_earned bigint, lifetime_redeemed bigint,
-           lifetime_expired bigint, tier text, tier_since timestamptz, tier_valid_until timestamptz, last_activity_at timestamptz, referral_code text)
-      ORDER BY customer_id
-      ON CONFLICT (customer_id) DO NOTHING
-      RETURNING 1
-    )`);
-  }
-  if (known.length) parts.push(sql`saved AS (${updateMembers(known, now)} RETURNING 1)`);
-  if (events.length) parts.push(sql`events_out AS (${outboxInsert(events)})`);
-  const result = await sql<{ credits: number; enrolled: number }>`
-    WITH ${sql.join(parts, sql`, `)}
-    SELECT ${credits.length ? sql`(SELECT count(*) FROM credits)` : sql`0`}::int AS credits,
-           ${enrolled.length ? sql`(SELECT count(*) FROM enrolled)` : sql`0`}::int AS enrolled`.execute(trx);
-  const { credits: written, enrolled: inserted } = result.rows[0];
-  if (inserted !== enrolled.length) throw new MemberEnrolledConcurrently(enrolled.length - inserted);
-  return written;
-}
-
-/** Credits as one JSON array, built by hand: this runs for every purchase. */
-function creditsJson(entries: NewEntry[], now: Date): string {
-  const created = JSON.stringify(now.toISOString());
-  let json = '[';
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i];
-    json += `${i ? ',' : ''}{"customer_id":"${e.customerId}","kind":"${e.kind}","points":${e.points},"remaining":${e.points},"unsettled":null,` +
-      `"available_at":${e.availableAt ? `"${e.availableAt.toISOString()}"` : 'null'},"expires_at":${e.expiresAt ? `"${e.expiresAt.toISOString()}"` : 'null'},` +
-      `"occurred_at":"${e.occurredAt.toISOString()}","created_at":${created},"source_type":${JSON.stringify(e.sourceType)},` +
-      `"source_id":${e.sourceId == null ? 'null' : JSON.stringify(e.sourceId)},"idempotency_key":${e.idempotencyKey == null ? 'null' : JSON.stringify(e.idempotencyKey)},` +
-      `"reason":${e.reason == null ? 'null' : JSON.stringify(e.reason)},"actor":${e.actor == null ? 'null' : JSON.stringify(e.actor)},` +
-      `"program_version":${e.programVersion ?? 'null'},"details":${JSON.stringify(e.details ?? {})}}`;
-  }
-  return json + ']';
 }
 
 async function insertOne(trx: Tx, e: NewEntry, now: Date, extra: { remaining: number | null; unsettled: number | null }): Promise<number | null> {
@@ -374,7 +191,7 @@ export async function saveMembers(trx: Tx, members: MemberRow[], now: Date) {
   await updateMembers(members, now).execute(trx);
 }
 
-function membersJson(members: MemberRow[]): string {
+export function membersJson(members: MemberRow[]): string {
   return JSON.stringify(members.map((m) => ({
     customer_id: m.customer_id, points: m.points, lifetime_earned: m.lifetime_earned, lifetime_redeemed: m.lifetime_redeemed,
     lifetime_expired: m.lifetime_expired, tier: m.tier, tier_since: m.tier_since, tier_valid_until: m.tier_valid_until,
@@ -382,7 +199,7 @@ function membersJson(members: MemberRow[]): string {
   })));
 }
 
-function updateMembers(members: MemberRow[], now: Date) {
+export function updateMembers(members: MemberRow[], now: Date) {
   return sql`
     UPDATE loyalty_members m SET points = t.points, lifetime_earned = t.lifetime_earned, lifetime_redeemed = t.lifetime_redeemed,
       lifetime_expired = t.lifetime_expired, tier = t.tier, tier_since = t.tier_since, tier_valid_until = t.tier_valid_until,

@@ -7,6 +7,7 @@ import { isUuid } from '../../shared/ids.ts';
 import { amountField, currencyExponent, toMajor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { balanceOf, pointsToReverse } from './ledger.ts';
+import * as accrual from './accrual.repository.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow, NewEntry } from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
@@ -74,9 +75,9 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
    * is the one a metric of 0 gives. `bulk` holds the lots not yet written (a points metric
    * counts them).
    */
-  async function placeAfterAccrual(trx: Tx, program: Program, states: Map<string, ledger.AccrualState>, bulk: NewEntry[], now: Date) {
+  async function placeAfterAccrual(trx: Tx, program: Program, states: Map<string, accrual.AccrualState>, bulk: NewEntry[], now: Date) {
     const tiers = program.document.tiers!;
-    const reachable = (st: ledger.AccrualState) => {
+    const reachable = (st: accrual.AccrualState) => {
       const next = program.thresholds[Math.max(tierIndexOf(program, st.member.tier), 1)];
       if (next === undefined) return false;
       const bound = tiers.metric === 'spend' ? st.netSpendMinor : tiers.metric === 'purchases' ? st.purchasesCount : st.member.lifetime_earned;
@@ -180,7 +181,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       // One round trip locks (or enrols) the members and reads what the rules need; one
       // more writes lots, members and events. Only the rare cases (a debt to settle, a
       // referral, inactivity expiry, a tier threshold within reach) add statements.
-      const states = await ledger.lockMembersForAccrual(trx, items.map((i) => i.customerId), {
+      const states = await accrual.lockMembersForAccrual(trx, items.map((i) => i.customerId), {
         now, create: doc.enrolment === 'automatic',
         capDates: doc.earning.daily_cap ? [...new Set(items.map((i) => i.facts.localDate))] : null,
         referrals: Boolean(doc.bonuses.referral),
@@ -279,7 +280,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       }
 
       const tierChanges = doc.tiers ? await placeAfterAccrual(trx, program, states, bulk, now) : [];
-      const written = await ledger.writeAccrual(trx, { credits: bulk, members: [...members.values()], events, now });
+      const written = await accrual.writeAccrual(trx, { credits: bulk, members: [...members.values()], events, now });
       if (written !== bulk.length) {
         // A key seen before can only mean a purchase id reused: purchase ids are new per insert.
         throw new Error(`loyalty: ${bulk.length - written} credits already existed`);
@@ -296,7 +297,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         else if (e.availableAt && e.availableAt.getTime() > t) h.pending += e.points;
       }
       if (reread.size) {
-        const sums = await ledger.lotSums(trx, [...reread], now);
+        const sums = await accrual.lotSums(trx, [...reread], now);
         for (const id of reread) held.set(id, sums.get(id) ?? { pending: 0, expired: 0 });
       }
       for (const item of items) {

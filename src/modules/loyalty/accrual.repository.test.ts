@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../../test/helpers/database.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
-import { lockMembersForAccrual, writeAccrual } from './ledger.repository.ts';
+import { lockMembersForAccrual, writeAccrual } from './accrual.repository.ts';
 
 // lockMembersForAccrual locks members and reads their lots in one statement, whose
 // snapshot is taken before a lock it waits for is granted. A writer that held the member
