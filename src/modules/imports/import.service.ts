@@ -80,11 +80,16 @@ export interface ImportOptions {
 }
 
 const MAX_REPORTED_ERRORS = 10_000;
+// Each recorded chunk holds an advisory lock per order id and identity until it commits,
+// and PostgreSQL's shared lock table has room for about 64 × max_connections locks in
+// all (6,400 by default) — shared with every other writer. Two chunks of 500 (≈ 2,000
+// locks) leave room for the API and a second import; two of 1,000 ran out of it
+// ("out of shared memory") when two imports overlapped.
 const RECORDS_IN_FLIGHT = 2;
 
 export async function importCsv(options: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
-  const { kind, file, chunkSize = 2000, recordSize = 1000 } = options;
+  const { kind, file, chunkSize = 2000, recordSize = 500 } = options;
   const first = await openCsv(file);
   const layout = resolveColumns({ header: first.header, map: options.map ?? {}, kind });
   const report = new ErrorReport(layout, kind);
