@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedData } from '../helpers/shared-data.ts';
 
 // The `regulars` command as a user runs it, on a fresh embedded data folder.
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -36,7 +37,7 @@ describe('regulars CLI', () => {
   });
 
   it('fits the customer-base models and prints the published CDNOW parameters', () => {
-    const summary = path.resolve(ROOT, '../shared/data/cdnow/cdnow_customers_summary.csv');
+    const summary = sharedData('cdnow', 'cdnow_customers_summary.csv');
     const out = JSON.parse(execFileSync(BIN, ['analyze', 'clv', '--summary', summary, '--model', 'bgnbd', '--json'], { env, encoding: 'utf8' }));
     expect(out.models.bgnbd.params.r).toBeCloseTo(0.243, 3);
     expect(out.models.bgnbd.params.alpha).toBeCloseTo(4.414, 2);

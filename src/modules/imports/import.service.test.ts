@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../test/helpers/services.ts';
+import { sharedData } from '../../../test/helpers/shared-data.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { parseMapSpec } from './index.ts';
 
-const CDNOW = path.resolve(import.meta.dirname, '../../../../shared/data/cdnow/CDNOW_master.txt');
+const CDNOW = sharedData('cdnow', 'CDNOW_master.txt');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-import-test-'));
 const write = (name: string, text: string) => {
   const file = path.join(dir, name);

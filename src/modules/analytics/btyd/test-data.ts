@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { SHARED_DATA } from '../../../../test/helpers/shared-data.ts';
 import type { CustomerSummary, Purchase } from './summary.ts';
 
-// Readers for the shared reference data (../shared/data from the repository root),
+// Readers for the shared reference data (../shared/data beside the repository),
 // used by the tests and bench/btyd.bench.ts. Not part of the module's public door.
 
-export const DATA_DIR = new URL('../../../../../shared/data/', import.meta.url);
+export const DATA_DIR = pathToFileURL(`${SHARED_DATA}/`);
 
 const lines = (file: string) => fs.readFileSync(new URL(file, DATA_DIR), 'utf8').trim().split(/\r?\n/);
 const isoDate = (yyyymmdd: string) => `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
