@@ -21,3 +21,13 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what 
     .join('; ');
   throw invalid(`Invalid ${what}: ${head}${problems.length > 3 ? '; …' : ''}`, problems);
 }
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
+export const CalendarDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, 'is not a calendar date');

@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { CalendarDate } from '../../../shared/validation.ts';
 
 // Query parameters of the loyalty metrics and the cohort matrix, shared by the HTTP API
 // (query strings, hence the coercion) and the CLI (option strings).
-
-const CalendarDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'is not a calendar date');
 
 const StoreCode = z.string().trim().min(1).max(100).describe('store code; only purchases made in that store count');
 

@@ -1,15 +1,7 @@
 import { z } from 'zod';
+import { CalendarDate } from '../../../shared/validation.ts';
 
 // Inputs of the score runs and the segment history, shared by the HTTP API and the CLI.
-
-const CalendarDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'is not a calendar date');
 
 export const ScoreRunInput = z
   .object({

@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { CalendarDate } from '../../../shared/validation.ts';
 
 // Query parameters of the dashboard read models, shared by the HTTP API and any CLI.
 // Every schema is strict: a misspelt parameter is an error, not silently ignored.
-
-const CalendarDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'is not a calendar date');
 
 export const OverviewQuery = z
   .object({
