@@ -10,6 +10,10 @@ import { cli, cpuSecondsOf, createPgDatabase, machine, percentile, pgbenchTps, p
 // pgbench's TPC-B as the ceiling, and on PGlite. After the load, the server is stopped and
 // the CLI checks that every purchase was counted once and that the ledger verifies.
 // Usage: npx tsx bench/api.bench.ts [--db postgres|pglite|both] [--seconds 15] [--program examples/program.json|none]
+//        [--phases single,batch,redeem] (a subset to iterate on one; the warm-up always runs: it makes the members who redeem)
+
+const PHASES = ['single', 'batch', 'redeem'] as const;
+type Phase = (typeof PHASES)[number];
 
 interface Options {
   db: 'postgres' | 'pglite';
@@ -17,6 +21,14 @@ interface Options {
   clients: number;
   /** A program document to apply first; null: no loyalty program. */
   program?: string | null;
+  phases?: readonly Phase[];
+}
+
+/** CPU microseconds per request of the server, the database's backends (PostgreSQL only) and this load generator. */
+interface CpuPerRequest {
+  serverUs: number;
+  postgresUs: number | null;
+  generatorUs: number;
 }
 
 let counter = 0;
@@ -88,8 +100,25 @@ async function load({ url, key, seconds, clients, body, onResponse }: {
   return { perSecond: Math.round(items / elapsed), requests: latencies.length, errors, p50: +percentile(latencies, 50).toFixed(1), p99: +percentile(latencies, 99).toFixed(1) };
 }
 
-export async function run(options: Options) {
+type Measured = LoadResult & { cpu: CpuPerRequest };
+
+interface RunResult {
+  db: Options['db'];
+  program: string | null;
+  /** Each phase's result, when it ran (redeem only with a program). */
+  single?: Measured;
+  batch?: LoadResult;
+  redeem?: Measured;
+  serverPeakRssMb: number;
+  check: { sent: number; stored: number; ledgerOk: boolean | null; members: number | null };
+}
+
+// Without `phases` every phase runs, and the caller may count on each result.
+export async function run(options: Omit<Options, 'phases'>): Promise<RunResult & { single: Measured; batch: LoadResult }>;
+export async function run(options: Options): Promise<RunResult>;
+export async function run(options: Options): Promise<RunResult> {
   const program = options.program === undefined ? path.join(ROOT, 'examples/program.json') : options.program;
+  const phases = options.phases ?? PHASES;
   const pgDb = options.db === 'postgres' ? await createPgDatabase() : undefined;
   const env: Record<string, string> = pgDb ? { DATABASE_URL: pgDb.url, DATABASE_POOL_SIZE: '20' } : { DATA_DIR: tmpDir('regulars-bench-') };
   try {
@@ -108,29 +137,42 @@ export async function run(options: Options) {
       };
       // Warm-up: connections, JIT, the first customers.
       const warm = await load({ url: `${server.url}/api/v1/purchases`, key, seconds: 2, clients: options.clients, body: () => purchase(run), onResponse: collect });
-      // CPU per purchase of each process on the machine's two cores (Linux /proc).
+      sent = warm.requests - warm.errors;
+      // CPU per request of each process on the machine's two cores (Linux /proc).
       const dbName = pgDb ? new URL(pgDb.url).pathname.slice(1) : '';
-      const cpu0 = { server: cpuSecondsOf(server.child.pid!), postgres: postgresCpuSeconds(dbName), generator: process.cpuUsage() };
-      const single = await load({ url: `${server.url}/api/v1/purchases`, key, seconds: options.seconds, clients: options.clients, body: () => purchase(run), onResponse: collect });
-      const perPurchase = (seconds: number) => Math.round((seconds * 1e6) / single.requests);
-      const generator = process.cpuUsage(cpu0.generator);
-      const singleCpu = {
-        serverUs: perPurchase(cpuSecondsOf(server.child.pid!) - cpu0.server),
-        postgresUs: pgDb ? perPurchase(postgresCpuSeconds(dbName) - cpu0.postgres) : null,
-        generatorUs: perPurchase((generator.user + generator.system) / 1e6),
+      const withCpu = async (measure: () => Promise<LoadResult>): Promise<Measured> => {
+        const before = { server: cpuSecondsOf(server.child.pid!), postgres: postgresCpuSeconds(dbName), generator: process.cpuUsage() };
+        const result = await measure();
+        const generator = process.cpuUsage(before.generator);
+        const perRequest = (seconds: number) => Math.round((seconds * 1e6) / result.requests);
+        return {
+          ...result,
+          cpu: {
+            serverUs: perRequest(cpuSecondsOf(server.child.pid!) - before.server),
+            postgresUs: pgDb ? perRequest(postgresCpuSeconds(dbName) - before.postgres) : null,
+            generatorUs: perRequest((generator.user + generator.system) / 1e6),
+          },
+        };
       };
-      let batchCreated = 0;
-      const batch = await load({
-        url: `${server.url}/api/v1/purchases/batch`, key, seconds: options.seconds, clients: 4,
-        body: () => ({ purchases: Array.from({ length: 1000 }, () => purchase(run)) }),
-        onResponse: (_status, json) => (batchCreated += (json as { created?: number } | undefined)?.created ?? 0),
-      });
-      sent = warm.requests - warm.errors + single.requests - single.errors + batchCreated;
+      const single = phases.includes('single')
+        ? await withCpu(() => load({ url: `${server.url}/api/v1/purchases`, key, seconds: options.seconds, clients: options.clients, body: () => purchase(run), onResponse: collect }))
+        : undefined;
+      if (single) sent += single.requests - single.errors;
+      let batch: LoadResult | undefined;
+      if (phases.includes('batch')) {
+        let batchCreated = 0;
+        batch = await load({
+          url: `${server.url}/api/v1/purchases/batch`, key, seconds: options.seconds, clients: 4,
+          body: () => ({ purchases: Array.from({ length: 1000 }, () => purchase(run)) }),
+          onResponse: (_status, json) => (batchCreated += (json as { created?: number } | undefined)?.created ?? 0),
+        });
+        sent += batchCreated;
+      }
 
       // Redemptions: members given enough points for many coffees, 32 clients redeeming
       // the cheapest reward with a new key each time.
-      let redeem: LoadResult | undefined;
-      if (program) {
+      let redeem: Measured | undefined;
+      if (program && phases.includes('redeem')) {
         const members = [...customers];
         for (let i = 0; i < members.length; i += 32) {
           await Promise.all(members.slice(i, i + 32).map(async (id) => {
@@ -141,12 +183,12 @@ export async function run(options: Options) {
         const catalogue = (await (await fetch(`${server.url}/api/v1/loyalty/rewards`, { headers: { authorization: `Bearer ${key}` } })).json()) as { rewards: { code: string; points: number; tiers: string[] | null; stock: number | null }[] };
         const cheapest = catalogue.rewards.filter((r) => !r.tiers && r.stock === null).sort((a, b) => a.points - b.points)[0].code;
         let r = 0;
-        redeem = await load({
+        redeem = await withCpu(() => load({
           url: () => `${server.url}/api/v1/customers/${members[r++ % members.length]}/loyalty/redemptions`,
           key, seconds: options.seconds, clients: options.clients, body: () => ({ reward: cheapest, idempotency_key: `bench-${run}-${r}` }),
-        });
+        }));
       }
-      result = { db: options.db, program: program ? path.basename(program) : null, single, singleCpu, batch, redeem, serverPeakRssMb: server.peakRssMb() };
+      result = { db: options.db, program: program ? path.basename(program) : null, single, batch, redeem, serverPeakRssMb: server.peakRssMb() };
     } finally {
       await server.stop();
     }
@@ -168,16 +210,27 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const which = arg('db', 'both');
   const programArg = arg('program', path.join(ROOT, 'examples/program.json'));
   const program = programArg === 'none' ? null : path.resolve(programArg);
+  const phases = arg('phases', PHASES.join(',')).split(',') as Phase[];
+  const unknown = phases.filter((p) => !PHASES.includes(p));
+  if (unknown.length > 0) throw new Error(`--phases: unknown ${unknown.join(', ')} (known: ${PHASES.join(', ')})`);
   const dbs = which === 'both' ? (['postgres', 'pglite'] as const) : [which as 'postgres' | 'pglite'];
-  console.log(`Machine: ${machine()}; program: ${program ? path.relative(ROOT, program) : 'none'}`);
-  if (dbs.includes('postgres')) console.log(`pgbench TPC-B, 8 clients: ${Math.round(await pgbenchTps({ seconds }))} tps`);
+  const cpuLine = (cpu: CpuPerRequest) =>
+    `server ${cpu.serverUs} µs${cpu.postgresUs === null ? ' (the database included)' : `, PostgreSQL ${cpu.postgresUs} µs`}, load generator ${cpu.generatorUs} µs`;
+  console.log(`Machine: ${machine()}; program: ${program ? path.relative(ROOT, program) : 'none'}; phases: ${phases.join(', ')}`);
+  // pgbench is the ceiling of the single-purchase phase; a run without it skips it.
+  if (dbs.includes('postgres') && phases.includes('single')) console.log(`pgbench TPC-B, 8 clients: ${Math.round(await pgbenchTps({ seconds }))} tps`);
   for (const db of dbs) {
-    const r = await run({ db, seconds, clients: 32, program });
+    const r = await run({ db, seconds, clients: 32, program, phases });
     console.log(`\n${db}:`);
-    console.log(`  POST /purchases, 32 clients: ${r.single.perSecond} purchases/s, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms, ${r.single.errors} errors`);
-    console.log(`    CPU per purchase: server ${r.singleCpu.serverUs} µs${r.singleCpu.postgresUs === null ? ' (the database included)' : `, PostgreSQL ${r.singleCpu.postgresUs} µs`}, load generator ${r.singleCpu.generatorUs} µs`);
-    console.log(`  POST /purchases/batch (1,000 per request, 4 clients): ${r.batch.perSecond} purchases/s, p50 ${r.batch.p50} ms, p99 ${r.batch.p99} ms, ${r.batch.errors} errors`);
-    if (r.redeem) console.log(`  POST /customers/{id}/loyalty/redemptions, 32 clients: ${r.redeem.perSecond}/s, p50 ${r.redeem.p50} ms, p99 ${r.redeem.p99} ms, ${r.redeem.errors} errors`);
+    if (r.single) {
+      console.log(`  POST /purchases, 32 clients: ${r.single.perSecond} purchases/s, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms, ${r.single.errors} errors`);
+      console.log(`    CPU per purchase: ${cpuLine(r.single.cpu)}`);
+    }
+    if (r.batch) console.log(`  POST /purchases/batch (1,000 per request, 4 clients): ${r.batch.perSecond} purchases/s, p50 ${r.batch.p50} ms, p99 ${r.batch.p99} ms, ${r.batch.errors} errors`);
+    if (r.redeem) {
+      console.log(`  POST /customers/{id}/loyalty/redemptions, 32 clients: ${r.redeem.perSecond}/s, p50 ${r.redeem.p50} ms, p99 ${r.redeem.p99} ms, ${r.redeem.errors} errors`);
+      console.log(`    CPU per redemption: ${cpuLine(r.redeem.cpu)}`);
+    }
     console.log(`  server peak memory: ${r.serverPeakRssMb} MB`);
     console.log(`  check: ${r.check.sent} purchases accepted, ${r.check.stored} stored${r.check.ledgerOk === null ? '' : `; loyalty verify ${r.check.ledgerOk ? 'ok' : 'FAILED'} (${r.check.members} members)`}`);
   }
