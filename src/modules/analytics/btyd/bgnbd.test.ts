@@ -90,6 +90,24 @@ describe('BG/NBD predictions', () => {
     within({ actual: lifetime, expected: ((2.5 + 3 + 2 - 1) / 1.5) / (1 + 2.5 / 4), share: 1e-4 });
   });
 
+  it('tends to the NBD when the dropout runs to its boundary (a → 0, as on Online Retail)', () => {
+    // A dropout chance of about a/(a + b) per purchase is none at all: a customer alive
+    // now buys at the posterior mean rate (r + x)/(α + T). Most of Beta(a, b)'s mass then
+    // lies at p < e^−1000, which integration nodes in p never reach.
+    const boundary = { r: 0.72, alpha: 9.4, a: 1e-7, b: 14_000 };
+    for (const customer of [{ x: 0, tx: 0, T: 0 }, { x: 5, tx: 30, T: 40 }]) {
+      for (const t of [13, 1000]) {
+        const ifAlive = bgnbdConditionalExpectedPurchases({ params: boundary, customer, t }) / bgnbdProbabilityAlive({ params: boundary, customer });
+        within({ actual: ifAlive, expected: ((boundary.r + customer.x) / (boundary.alpha + customer.T)) * t, share: 1e-8 });
+      }
+    }
+    // Continuous where the integral over p changes form (a = 0.05).
+    for (const b of [2.5, 14_000]) {
+      const at = (a: number) => bgnbdConditionalExpectedPurchases({ params: { ...boundary, a, b }, customer: { x: 3, tx: 20, T: 38 }, t: 1000 });
+      within({ actual: at(0.05 * (1 - 1e-12)), expected: at(0.05), share: 1e-10 });
+    }
+  });
+
   it('probability alive: 1 with no repeat purchase, falling with time since the last', () => {
     expect(bgnbdProbabilityAlive({ params, customer: { x: 0, tx: 0, T: 30 } })).toBe(1);
     const recent = bgnbdProbabilityAlive({ params, customer: { x: 4, tx: 30, T: 31 } });

@@ -176,7 +176,7 @@ export function bgnbdProbabilityAlive({ params, customer }: { params: BgNbdParam
 // their posterior is λ ~ Gamma(r + x, α + T), p ~ Beta(a, b + x), and each (λ, p)
 // expects (1 − e^{−λpt}) / p. The closed form (FHL 2005 eq. 10) has a 2F1 that
 // converges slowly for long horizons and a 1/(a − 1) that cancels near a = 1; there the
-// same expectation is integrated over p directly (tanh-sinh handles p^(a−1) at 0).
+// same expectation is integrated over p (tanh-sinh handles p^(a−1) at 0).
 function expectedIfAlive({ params, x, T, t }: { params: BgNbdParams; x: number; T: number; t: number }): number {
   const { r, alpha, a, b } = params;
   if (t <= 0) return 0;
@@ -192,13 +192,40 @@ function expectedIfAlive({ params, x, T, t }: { params: BgNbdParams; x: number; 
   const scale = t / (alpha + T);
   const k = r + x;
   const norm = logBeta(a, b + x);
-  return Math.exp(logIntegrateUnit((lnP, lnQ) => {
-    const p = Math.exp(lnP);
-    const ps = p * scale;
-    // (1 − (1 + ps)^−k) / p, with its small-p limit k·scale.
-    const lnG = ps < 1e-9 ? Math.log(k * scale) + Math.log1p(-0.5 * (k + 1) * ps) : Math.log(-Math.expm1(-k * Math.log1p(ps))) - lnP;
-    return (a - 1) * lnP + (b + x - 1) * lnQ - norm + lnG;
-  }));
+  // ln of (1 − (1 + p·scale)^−k) / p, what a customer alive with dropout p expects once λ
+  // is integrated out; its small-p limit is k·scale.
+  const lnExpected = (lnP: number) => {
+    const ps = Math.exp(lnP) * scale;
+    return ps < 1e-9 ? Math.log(k * scale) + Math.log1p(-0.5 * (k + 1) * ps) : Math.log(-Math.expm1(-k * Math.log1p(ps))) - lnP;
+  };
+  if (a >= SMALL_A) return Math.exp(logIntegrateUnit((lnP, lnQ) => (a - 1) * lnP + (b + x - 1) * lnQ - norm + lnExpected(lnP)));
+  // A small a piles the density's mass towards p = 0: a share of about e^(−1000a) lies
+  // below the smallest node (p ≈ e^−1000), and with the dropout running to its boundary
+  // (a ≈ 1e−7 on Online Retail) that is nearly all of it. So the expectation is taken as
+  // its p → 0 limit k·scale less the expected shortfall k·scale − (1 − (1 + p·scale)^−k)/p,
+  // which vanishes like p at 0 and leaves nothing below the nodes.
+  const lnScale = Math.log(scale);
+  const shortfall = Math.exp(logIntegrateUnit((lnP, lnQ) => (a - 2) * lnP + (b + x - 1) * lnQ - norm + lnPowerShortfall(lnP + lnScale, k)));
+  return Math.max(0, k * scale - shortfall);
+}
+
+// Below this a, the expectation over p goes through its shortfall from the p → 0 limit
+// (the share of mass below the nodes, e^(−1000a), is 2e−22 here).
+const SMALL_A = 0.05;
+
+// ln(k·y − 1 + (1 + y)^−k) for y = e^lnY ≥ 0, k > 0: the alternating series
+// k(k+1)/2 · y² · (1 − (k+2)/3 · y + …) while k·y is small (it starts at y², which would
+// underflow outside logs), the closed form otherwise.
+function lnPowerShortfall(lnY: number, k: number): number {
+  const y = Math.exp(lnY);
+  if (k * y >= 0.1) return Math.log(k * y + Math.expm1(-k * Math.log1p(y)));
+  let term = 1;
+  let sum = 1;
+  for (let j = 2; Math.abs(term) > 1e-17 * sum; j++) {
+    term *= (-(k + j) / (j + 1)) * y;
+    sum += term;
+  }
+  return Math.log((k * (k + 1)) / 2) + 2 * lnY + Math.log(sum);
 }
 
 /** E[X(t)]: expected repeat purchases of a new customer in (0, t]. */
