@@ -2,13 +2,12 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { membersJson, updateMembers, type MemberRow, type NewEntry } from './ledger.repository.ts';
+import { lockedMembersCte, lockFresh, memberOf, type LockedMemberFlags } from './member-lock.repository.ts';
 
 // SQL of accrual, the purchase path's part of the ledger: two statements per batch of
 // purchases, whatever its size — one locks the members and reads what the rules need,
 // one writes the new lots, the members and the events. The rules are in ledger.repository.ts
 // (every writer of a member's ledger locks the member's row first).
-
-const MEMBER_COLUMNS = sql.raw('customer_id, joined_at, points, lifetime_earned, lifetime_redeemed, lifetime_expired, tier, tier_since, tier_valid_until, last_activity_at, referral_code');
 
 /** A member locked for accrual, with what accrual needs to know, read in the same statement. */
 export interface AccrualState {
@@ -26,44 +25,21 @@ export interface AccrualState {
 
 /**
  * lockMembers for the purchase path: locks the members and reads, in the same round
- * trip, their stats, open-lot sums, daily-cap use and pending referral. With `create`,
+ * trip, their stats, open-lot sums, daily-cap use and pending referral (a member read
+ * before a writer it waited for is read again: member-lock.repository.ts). With `create`,
  * a customer who is not a member comes back as a new member (created: true) that
  * writeAccrual inserts with its final counters (one row version, not an insert and an
  * update); should another transaction enrol them first, that insert fails the
- * transaction with a retryable error.
- *
- * The reads share the statement's snapshot, taken before the row locks were granted:
- * when a lock had to wait for another writer of the member (a redemption, the expiry
- * sweep), the snapshot may predate that writer's changes to the lots. The member row
- * version seen by the snapshot is compared with the version locked; the members where
- * they differ are read again, now under the lock. The caller holds the customers' row
- * locks, so purchases, stats and purchase entries cannot change under it.
+ * transaction with a retryable error. The caller holds the customers' row locks, so
+ * purchases, stats and purchase entries cannot change under it.
  */
 export async function lockMembersForAccrual(
   trx: Tx,
   customerIds: string[],
   { now, create, capDates, referrals }: { now: Date; create: boolean; capDates: string[] | null; referrals: boolean },
 ): Promise<Map<string, AccrualState>> {
-  const out = new Map<string, AccrualState>();
-  let ids = [...new Set(customerIds)].sort();
-  for (let attempt = 0; ids.length > 0; attempt++) {
-    if (attempt === 5) throw new Error('loyalty: members kept changing while being locked');
-    const rows = await sql<MemberRow & { member: boolean; stale: boolean; purchases_count: number | null; net_spend_minor: number | null; pending: number | null; expired: number | null; cap_used: Record<string, number> | null; referrer_id: string | null; referral_code_used: string | null }>`
-      WITH seen AS (
-        SELECT customer_id, xmin::text AS version FROM loyalty_members WHERE customer_id = ANY(${ids}::uuid[])
-      ), locked AS (
-        SELECT ${MEMBER_COLUMNS}, xmin::text AS version FROM loyalty_members
-        WHERE customer_id = ANY(${ids}::uuid[]) ORDER BY customer_id FOR UPDATE
-      ), m AS MATERIALIZED (
-        -- Materialized so the planner joins the ids to the locked rows by hash first, and
-        -- the per-member look-ups below run once per member (left to itself, it nested a
-        -- scan of all locked rows inside every member's look-up: quadratic in the batch).
-        SELECT q.id AS customer_id, l.joined_at, l.points, l.lifetime_earned, l.lifetime_redeemed, l.lifetime_expired, l.tier, l.tier_since,
-               l.tier_valid_until, l.last_activity_at, l.referral_code, l.customer_id IS NOT NULL AS member, s.version IS DISTINCT FROM l.version AS stale
-        FROM unnest(${ids}::uuid[]) AS q(id)
-        LEFT JOIN locked l ON l.customer_id = q.id
-        LEFT JOIN seen s ON s.customer_id = q.id
-      )
+  const rows = await lockFresh(customerIds, async (ids) => (await sql<MemberRow & LockedMemberFlags & { purchases_count: number | null; net_spend_minor: number | null; pending: number | null; expired: number | null; cap_used: Record<string, number> | null; referrer_id: string | null; referral_code_used: string | null }>`
+      WITH ${lockedMembersCte(ids)}
       SELECT m.*, st.purchases_count, st.net_spend_minor, lots.pending, lots.expired, cap.used AS cap_used,
              ref.referrer_id, ref.code AS referral_code_used
       FROM m
@@ -80,30 +56,20 @@ export async function lockMembersForAccrual(
             AND e.details->>'local_date' = ANY(${capDates ?? []}::text[])
           GROUP BY 1) d
       ) cap ON ${capDates !== null} AND m.member
-      LEFT JOIN loyalty_referrals ref ON ${referrals} AND ref.customer_id = m.customer_id AND ref.status = 'pending'`.execute(trx);
-    const again: string[] = [];
-    for (const r of rows.rows) {
-      if (r.member && r.stale) {
-        again.push(r.customer_id);
-        continue;
-      }
-      if (!r.member && !create) continue;
-      const member: MemberRow = r.member
-        ? {
-            customer_id: r.customer_id, joined_at: r.joined_at, points: r.points, lifetime_earned: r.lifetime_earned, lifetime_redeemed: r.lifetime_redeemed,
-            lifetime_expired: r.lifetime_expired, tier: r.tier, tier_since: r.tier_since, tier_valid_until: r.tier_valid_until, last_activity_at: r.last_activity_at,
-            referral_code: r.referral_code, created: false,
-          }
-        : {
-            customer_id: r.customer_id, joined_at: now, points: 0, lifetime_earned: 0, lifetime_redeemed: 0, lifetime_expired: 0,
-            tier: null, tier_since: null, tier_valid_until: null, last_activity_at: null, referral_code: null, created: true,
-          };
-      out.set(r.customer_id, {
-        member, purchasesCount: r.purchases_count ?? 0, netSpendMinor: r.net_spend_minor ?? 0, pending: r.pending ?? 0, expired: r.expired ?? 0,
-        capUsed: r.cap_used ?? {}, referral: r.referrer_id ? { referrer_id: r.referrer_id, code: r.referral_code_used! } : null,
-      });
-    }
-    ids = again.sort();
+      LEFT JOIN loyalty_referrals ref ON ${referrals} AND ref.customer_id = m.customer_id AND ref.status = 'pending'`.execute(trx)).rows);
+  const out = new Map<string, AccrualState>();
+  for (const r of rows) {
+    if (!r.member && !create) continue;
+    const member: MemberRow = r.member
+      ? { ...memberOf(r), created: false }
+      : {
+          customer_id: r.customer_id, joined_at: now, points: 0, lifetime_earned: 0, lifetime_redeemed: 0, lifetime_expired: 0,
+          tier: null, tier_since: null, tier_valid_until: null, last_activity_at: null, referral_code: null, created: true,
+        };
+    out.set(r.customer_id, {
+      member, purchasesCount: r.purchases_count ?? 0, netSpendMinor: r.net_spend_minor ?? 0, pending: r.pending ?? 0, expired: r.expired ?? 0,
+      capUsed: r.cap_used ?? {}, referral: r.referrer_id ? { referrer_id: r.referrer_id, code: r.referral_code_used! } : null,
+    });
   }
   return out;
 }

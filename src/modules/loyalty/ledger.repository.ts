@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db, LoyaltyEntryKind, Tx } from '../../db/index.ts';
-import { chooseLots, type Allocation, type Lot } from './ledger.ts';
+import { planDebit, type Allocation, type Lot } from './ledger.ts';
 
 // SQL of the ledger. Every writer of a member's ledger first locks the member's row
 // (lockMembers); that one rule serialises concurrent redemptions, refunds and accruals of
@@ -109,15 +109,6 @@ async function writeAllocations(trx: Tx, customerId: string, rows: { debitId: nu
     SELECT ${customerId}, debit_id, credit_id, points, ${now} FROM jsonb_to_recordset(${json}::jsonb) AS t(debit_id bigint, credit_id bigint, points bigint)`.execute(trx);
 }
 
-async function consumeLots(trx: Tx, customerId: string, allocations: Allocation[]) {
-  if (allocations.length === 0) return;
-  const json = JSON.stringify(allocations.map((a) => ({ id: a.creditId, points: a.points })));
-  await sql`
-    UPDATE loyalty_entries e SET remaining = e.remaining - t.points
-    FROM jsonb_to_recordset(${json}::jsonb) AS t(id bigint, points bigint)
-    WHERE e.customer_id = ${customerId} AND e.id = t.id`.execute(trx);
-}
-
 /**
  * Credits one lot for a member whose row the caller holds locked. Outstanding debts
  * (unsettled debits, oldest first) are settled from the new lot first. Returns null
@@ -158,9 +149,9 @@ export async function settleDebts(trx: Tx, customerId: string, creditId: number,
 
 /**
  * Debits `points` (positive) from a member whose row the caller holds locked, taking lots
- * as chooseLots decides. With `shortfall: 'fail'` the debit is refused (returns the
- * shortfall, writes nothing) when the lots do not cover it; 'owe' records the rest as
- * unsettled; 'forgive' debits only what the lots cover.
+ * as planDebit decides (with `shortfall: 'fail'` a debit the lots do not cover writes
+ * nothing and returns the shortfall). One statement writes the entry, its allocations and
+ * the lots' new remainders.
  */
 export async function debit(
   trx: Tx,
@@ -168,21 +159,65 @@ export async function debit(
   e: Omit<NewEntry, 'points'> & { points: number },
   { now, includePending, prefer, shortfall, lots: explicit }: { now: Date; includePending: boolean; prefer?: number[]; shortfall: 'fail' | 'owe' | 'forgive'; lots?: Allocation[] },
 ): Promise<{ id: number | null; debited: number; unsettled: number; shortfall: number; duplicate: boolean }> {
-  // Expiry names its lots itself (they are past their date, which chooseLots skips).
-  const choice = explicit
-    ? { allocations: explicit, shortfall: 0 }
-    : chooseLots(await openLots(trx, member.customer_id), e.points, { now, includePending, prefer });
-  if (choice.shortfall > 0 && shortfall === 'fail') return { id: null, debited: 0, unsettled: 0, shortfall: choice.shortfall, duplicate: false };
-  const debited = shortfall === 'forgive' ? e.points - choice.shortfall : e.points;
-  if (debited === 0) return { id: null, debited: 0, unsettled: 0, shortfall: choice.shortfall, duplicate: false };
-  const unsettled = shortfall === 'owe' ? choice.shortfall : 0;
-  const details = shortfall === 'forgive' && choice.shortfall > 0 ? { ...e.details, forgiven: choice.shortfall } : e.details;
-  const id = await insertOne(trx, { ...e, points: -debited, details }, now, { remaining: null, unsettled });
+  const lots = explicit ? [] : await openLots(trx, member.customer_id);
+  const plan = planDebit(lots, e.points, { now, includePending, prefer, shortfall, explicit });
+  if (plan.debited === 0) return { id: null, debited: 0, unsettled: 0, shortfall: plan.shortfall, duplicate: false };
+  const details = shortfall === 'forgive' && plan.shortfall > 0 ? { ...e.details, forgiven: plan.shortfall } : e.details;
+  const written = await sql<{ id: number }>`
+    WITH ${debitsCte([{ entry: { ...e, points: -plan.debited, details }, unsettled: plan.unsettled, allocations: plan.allocations }], now)}
+    SELECT id FROM debits`.execute(trx);
+  const id = written.rows[0]?.id ?? null;
   if (id === null) return { id: null, debited: 0, unsettled: 0, shortfall: 0, duplicate: true };
-  await writeAllocations(trx, member.customer_id, choice.allocations.map((a) => ({ debitId: id, creditId: a.creditId, points: a.points })), now);
-  await consumeLots(trx, member.customer_id, choice.allocations);
-  member.points -= debited;
-  return { id, debited, unsettled, shortfall: choice.shortfall, duplicate: false };
+  member.points -= plan.debited;
+  return { id, debited: plan.debited, unsettled: plan.unsettled, shortfall: plan.shortfall, duplicate: false };
+}
+
+/** A debit entry (negative points) with the lots it takes. */
+export interface PlannedDebit {
+  entry: NewEntry;
+  unsettled: number;
+  allocations: Allocation[];
+}
+
+/**
+ * The CTEs that write debits, for the caller's statement (`WITH ${debitsCte(…)} …`):
+ * `debits` (the entries written: customer_id, id, idempotency_key; one whose key exists
+ * already is skipped), their allocations, and the lots' new remainders. The entries' ids
+ * are drawn first so that the allocations can name them in the same statement.
+ */
+export function debitsCte(debits: PlannedDebit[], now: Date): RawBuilder<unknown> {
+  const rows = JSON.stringify(debits.map((d, n) => ({ n, ...entryRow(d.entry, now, { remaining: null, unsettled: d.unsettled }) })));
+  const allocations = JSON.stringify(debits.flatMap((d, n) => d.allocations.map((a) => ({ debit: n, credit_id: a.creditId, points: a.points }))));
+  return sql`
+    debit_rows AS MATERIALIZED (
+      SELECT t.*, nextval(pg_get_serial_sequence('loyalty_entries', 'id')) AS id
+      FROM jsonb_to_recordset(${rows}::jsonb) AS t(n int, customer_id uuid, kind text, points bigint, unsettled bigint, available_at timestamptz,
+           expires_at timestamptz, occurred_at timestamptz, created_at timestamptz, source_type text, source_id text, idempotency_key text,
+           reason text, actor text, program_version bigint, details jsonb)
+    ), debits AS (
+      INSERT INTO loyalty_entries (id, customer_id, kind, points, remaining, unsettled, available_at, expires_at, occurred_at, created_at,
+                                   source_type, source_id, idempotency_key, reason, actor, program_version, details)
+      OVERRIDING SYSTEM VALUE
+      SELECT id, customer_id, kind, points, NULL, unsettled, available_at, expires_at, occurred_at, created_at,
+             source_type, source_id, idempotency_key, reason, actor, program_version, details
+      FROM debit_rows ORDER BY n
+      ON CONFLICT (customer_id, idempotency_key) DO NOTHING
+      RETURNING customer_id, id, idempotency_key
+    ), debit_allocations_planned AS MATERIALIZED (
+      SELECT d.customer_id, d.id AS debit_id, a.credit_id, a.points
+      FROM jsonb_to_recordset(${allocations}::jsonb) AS a(debit int, credit_id bigint, points bigint)
+      JOIN debit_rows r ON r.n = a.debit
+      JOIN debits d ON d.customer_id = r.customer_id AND d.id = r.id
+    ), debit_allocations AS (
+      INSERT INTO loyalty_allocations (customer_id, debit_id, credit_id, points, created_at)
+      SELECT customer_id, debit_id, credit_id, points, ${now} FROM debit_allocations_planned
+      RETURNING 1
+    ), consumed_lots AS (
+      UPDATE loyalty_entries e SET remaining = e.remaining - t.points
+      FROM (SELECT customer_id, credit_id, sum(points) AS points FROM debit_allocations_planned GROUP BY customer_id, credit_id) AS t
+      WHERE e.customer_id = t.customer_id AND e.id = t.credit_id
+      RETURNING 1
+    )`;
 }
 
 /** Writes the member's cached counters and tier (the caller changed them on the row object). */

@@ -46,6 +46,41 @@ export function chooseLots(lots: readonly Lot[], points: number, { now, includeP
   return { allocations, shortfall: left };
 }
 
+/** What a debit of `points` writes: the lots it takes, and the part no lot covers that stays owed. `debited` 0: nothing to write. */
+export interface DebitPlan {
+  debited: number;
+  unsettled: number;
+  shortfall: number;
+  allocations: Allocation[];
+}
+
+/**
+ * Plans a debit: with `shortfall: 'fail'` it is refused (debited 0) when the lots do not
+ * cover it; 'owe' debits it all and leaves the rest unsettled; 'forgive' debits only what
+ * the lots cover. `explicit` lots are taken as given (expiry names its own lots: they are
+ * past their date, which chooseLots skips).
+ */
+export function planDebit(
+  lots: readonly Lot[],
+  points: number,
+  { now, includePending, prefer, shortfall, explicit }: { now: Date; includePending: boolean; prefer?: readonly number[]; shortfall: 'fail' | 'owe' | 'forgive'; explicit?: Allocation[] },
+): DebitPlan {
+  const choice = explicit ? { allocations: explicit, shortfall: 0 } : chooseLots(lots, points, { now, includePending, prefer });
+  const refused = { debited: 0, unsettled: 0, shortfall: choice.shortfall, allocations: [] };
+  if (choice.shortfall > 0 && shortfall === 'fail') return refused;
+  const debited = shortfall === 'forgive' ? points - choice.shortfall : points;
+  if (debited === 0) return refused;
+  return { debited, unsettled: shortfall === 'owe' ? choice.shortfall : 0, shortfall: choice.shortfall, allocations: choice.allocations };
+}
+
+/** Takes allocations out of lots held in memory, so the next debit planned against them sees what is left. */
+export function takeFromLots(lots: Lot[], allocations: readonly Allocation[]): void {
+  for (const a of allocations) {
+    const lot = lots.find((l) => l.id === a.creditId);
+    if (lot) lot.remaining -= a.points;
+  }
+}
+
 /** Points a member can spend now, and points still in their holding period. */
 export function balanceOf(lots: readonly Lot[], memberPoints: number, now: Date): { available: number; pending: number; expired_unswept: number } {
   const t = now.getTime();

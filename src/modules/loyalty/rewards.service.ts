@@ -1,19 +1,21 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { audit, type Actor, type Db, type Tx } from '../../db/index.ts';
-import { publish } from '../../jobs/outbox.ts';
-import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
+import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
+import { AppError, conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../shared/hash.ts';
 import { isUuid, newId } from '../../shared/ids.ts';
 import { amountField, toMajor, toMinor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { formatCode, newCode, normalizeCode } from './codes.ts';
-import { balanceOf } from './ledger.ts';
+import { createGroupCommit } from './group-commit.ts';
+import { balanceOf, planDebit, takeFromLots } from './ledger.ts';
 import * as ledger from './ledger.repository.ts';
-import type { MemberRow } from './ledger.repository.ts';
+import type { MemberRow, PlannedDebit } from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
 import { addDays, text, type Program } from './program.ts';
 import type { ProgramDocument } from './program.schema.ts';
+import { lockMembersForRedemption, lockRewardStock, writeRedemptions, type RewardCouponRow, type RewardGiftCardRow } from './redemption.repository.ts';
 
 // Rewards bought with points (a coupon or a gift card), coupons a POS validates and
 // consumes, promotion coupons in bulk, gift-card balances, and checkout reservations of
@@ -21,6 +23,13 @@ import type { ProgramDocument } from './program.schema.ts';
 // the member's row lock, so concurrent redemptions can never overspend.
 
 type Reward = ProgramDocument['rewards'][number];
+
+interface RedemptionRequest {
+  customerId: string;
+  reward: string;
+  idempotencyKey: string;
+  actor: Actor;
+}
 
 export const RedeemRewardInput = z.object({
   reward: z.string().trim().min(1),
@@ -119,6 +128,113 @@ export function createRewardsService(core: LoyaltyCore) {
     return null;
   }
 
+  /** What a redemption answers: the coupon or gift card issued (by this request, or first under its key). */
+  type Redemption = { created: boolean; coupon?: ReturnType<typeof couponView>; gift_card?: ReturnType<typeof giftCardView>; points_spent?: number };
+
+  /**
+   * Redemptions written together (group commit: concurrent requests share a transaction
+   * of a few statements). Each request is decided in order, as it would be alone: the
+   * member's lock, an earlier redemption under its key (a replay, or a conflict if it was
+   * for another reward), the reward's rules, its stock, and the member's available
+   * points, which the group's earlier redemptions of the same member have already taken.
+   */
+  async function redeemTogether(requests: RedemptionRequest[]): Promise<(Redemption | AppError)[]> {
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const keyOf = (r: RedemptionRequest) => `redeem:${r.idempotencyKey}`;
+      const hashOf = (r: RedemptionRequest) => sha256(canonicalJson({ customerId: r.customerId, reward: r.reward }));
+      const states = await lockMembersForRedemption(trx, requests.map((r) => ({ customerId: r.customerId, key: keyOf(r) })));
+      const outsiders = [...new Set(requests.filter((r) => !states.has(r.customerId)).map((r) => r.customerId))];
+      const customers = outsiders.length ? new Set((await trx.selectFrom('customers').select('id').where('id', 'in', outsiders).execute()).map((c) => c.id)) : new Set<string>();
+      const program = await core.programAt(now, trx);
+      const rewardOf = (r: RedemptionRequest) => program?.document.rewards.find((x) => x.code === r.reward);
+      const stockCodes = [...new Set(requests.map(rewardOf).filter((x) => x?.stock !== undefined).map((x) => x!.code))];
+      const issued = await lockRewardStock(trx, stockCodes);
+
+      const outcomes: (Redemption | AppError | { replayOf: number } | { stored: Record<string, unknown> })[] = [];
+      const inGroup = new Map<string, { index: number; hash: string }>();
+      const write = { debits: [] as PlannedDebit[], members: new Set<MemberRow>(), coupons: [] as RewardCouponRow[], giftCards: [] as RewardGiftCardRow[], stockIssued: new Map<string, number>(), events: [] as OutgoingEvent[] };
+      for (const [index, r] of requests.entries()) {
+        outcomes.push((() => {
+          const state = states.get(r.customerId);
+          if (!state) return customers.has(r.customerId) ? conflict('The customer is not a loyalty member yet (no purchase, no enrolment)') : notFound(`Customer ${r.customerId}`);
+          const key = keyOf(r);
+          const hash = hashOf(r);
+          const stored = state.previous.get(key);
+          const earlier = inGroup.get(`${r.customerId} ${key}`);
+          if (stored || earlier) {
+            if ((stored ? stored.details.request_hash : earlier!.hash) !== hash) return conflict(`Redemption ${r.idempotencyKey} was already made for a different reward`);
+            return stored ? { stored: stored.details } : { replayOf: earlier!.index };
+          }
+          if (!program) return invalid('No loyalty program is in force: apply one first (regulars loyalty apply program.json)');
+          const reward = rewardOf(r);
+          const member = state.member;
+          if (!reward) return invalidField('reward', `no reward "${r.reward}" in the program (version ${program.version})`);
+          if (reward.available_from && Date.parse(reward.available_from) > now.getTime()) return invalidField('reward', `is available from ${reward.available_from}`);
+          if (reward.available_to && Date.parse(reward.available_to) <= now.getTime()) return invalidField('reward', `was available until ${reward.available_to}`);
+          if (reward.tiers && !(member.tier && reward.tiers.includes(member.tier))) {
+            return invalidField('reward', `is for the ${reward.tiers.join(', ')} tier${reward.tiers.length > 1 ? 's' : ''}; the member is ${member.tier ?? 'without a tier'}`);
+          }
+          const taken = write.stockIssued.get(reward.code) ?? 0;
+          if (reward.stock !== undefined && (issued.get(reward.code) ?? 0) + taken >= reward.stock) return conflict(`Reward ${reward.code} is out of stock`);
+          const plan = planDebit(state.lots, reward.points, { now, includePending: false, shortfall: 'fail' });
+          if (plan.debited === 0) {
+            const available = balanceOf(state.lots, member.points, now).available;
+            return conflict(`Not enough points: ${reward.code} costs ${reward.points}, ${Math.max(0, available)} are available`);
+          }
+          takeFromLots(state.lots, plan.allocations);
+          member.points -= reward.points;
+          member.lifetime_redeemed += reward.points;
+          write.members.add(member);
+          if (reward.stock !== undefined) write.stockIssued.set(reward.code, taken + 1);
+          inGroup.set(`${r.customerId} ${key}`, { index, hash });
+          const code = normalizeCode(newCode());
+          const issuedAs = reward.type === 'gift_card' ? { gift_card: code } : { coupon: code };
+          write.debits.push({
+            entry: {
+              customerId: r.customerId, kind: 'redeem', points: -reward.points, occurredAt: now, sourceType: 'reward', sourceId: reward.code, idempotencyKey: key, actor: r.actor,
+              programVersion: program.version, details: { reward: reward.code, reward_name: text(reward.name), request_hash: hash, ...issuedAs },
+            },
+            unsettled: 0,
+            allocations: plan.allocations,
+          });
+          write.events.push({ type: 'loyalty.reward_redeemed', customerId: r.customerId, payload: { customer_id: r.customerId, reward: reward.code, points: reward.points, code: formatCode(code), type: reward.type } });
+          const expiresAt = addDays(now, reward.valid_days);
+          if (reward.type === 'gift_card') {
+            const amount = toMinor(reward.amount!, currency);
+            write.giftCards.push({ code, customer_id: r.customerId, currency, amount_minor: amount, expires_at: expiresAt });
+            return { created: true, gift_card: giftCardView({ code, customer_id: r.customerId, currency, initial_minor: amount, balance_minor: amount, expires_at: expiresAt, created_at: now }), points_spent: reward.points };
+          }
+          // The benefit as it reads back from its jsonb column.
+          const benefit = JSON.parse(JSON.stringify(benefitOf(reward))) as Record<string, unknown>;
+          write.coupons.push({ debit: write.debits.length - 1, code, customer_id: r.customerId, reward_code: reward.code, benefit, valid_from: now, expires_at: expiresAt });
+          const coupon = { code, kind: 'reward', customer_id: r.customerId, campaign_id: null, reward_code: reward.code, benefit, status: 'active', max_uses: 1, uses: 0, valid_from: now, expires_at: expiresAt, created_at: now };
+          return { created: true, coupon: couponView(coupon), points_spent: reward.points };
+        })());
+      }
+      await writeRedemptions(trx, { ...write, members: [...write.members], now });
+
+      // Replays answer with what the first redemption issued (a coupon may have been used since).
+      const storedCodes = (kind: 'coupon' | 'gift_card') => outcomes.flatMap((o) => (o && 'stored' in o && typeof o.stored[kind] === 'string' ? [o.stored[kind] as string] : []));
+      const storedCoupons = storedCodes('coupon');
+      const storedGiftCards = storedCodes('gift_card');
+      const coupons = new Map((storedCoupons.length ? await trx.selectFrom('coupons').selectAll().where('code', 'in', storedCoupons).execute() : []).map((c) => [c.code, c]));
+      const giftCards = new Map((storedGiftCards.length ? await trx.selectFrom('gift_cards').selectAll().where('code', 'in', storedGiftCards).execute() : []).map((g) => [g.code, g]));
+      const replay = (d: Record<string, unknown>): Redemption =>
+        typeof d.gift_card === 'string' ? { created: false, gift_card: giftCardView(giftCards.get(d.gift_card)!) } : { created: false, coupon: couponView(coupons.get(d.coupon as string)!) };
+      return outcomes.map((o) => {
+        if (o instanceof AppError) return o;
+        if ('stored' in o) return replay(o.stored);
+        if ('replayOf' in o) {
+          const first = outcomes[o.replayOf] as Redemption;
+          return first.gift_card ? { created: false, gift_card: first.gift_card } : { created: false, coupon: first.coupon };
+        }
+        return o;
+      });
+    });
+  }
+  const redemptions = createGroupCommit(redeemTogether);
+
   const service = {
     async rewards({ customerId }: { customerId?: string } = {}) {
       const now = clock.now();
@@ -143,54 +259,10 @@ export function createRewardsService(core: LoyaltyCore) {
     /** Spends points on a reward; returns the coupon (or gift card) issued. Retrying with the same key returns the first result. */
     async redeemReward(customerId: string, input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(RedeemRewardInput, input, 'redemption');
-      const now = clock.now();
-      const key = `redeem:${data.idempotency_key}`;
-      const requestHash = sha256(canonicalJson({ customerId, reward: data.reward }));
-      return db.transaction().execute(async (trx) => {
-        const member = await requireMember(trx, customerId, now);
-        const previous = await trx.selectFrom('loyalty_entries').select(['id', 'details']).where('customer_id', '=', customerId).where('idempotency_key', '=', key).executeTakeFirst();
-        if (previous) {
-          const d = previous.details as { request_hash?: string; coupon?: string; gift_card?: string };
-          if (d.request_hash !== requestHash) throw conflict(`Redemption ${data.idempotency_key} was already made for a different reward`);
-          return { created: false, ...(await issuedBy(trx, previous.id, d)) };
-        }
-        const program = await requireProgram(now, trx);
-        const reward = program.document.rewards.find((r) => r.code === data.reward);
-        if (!reward) throw invalidField('reward', `no reward "${data.reward}" in the program (version ${program.version})`);
-        if (reward.available_from && Date.parse(reward.available_from) > now.getTime()) throw invalidField('reward', `is available from ${reward.available_from}`);
-        if (reward.available_to && Date.parse(reward.available_to) <= now.getTime()) throw invalidField('reward', `was available until ${reward.available_to}`);
-        if (reward.tiers && !(member.tier && reward.tiers.includes(member.tier))) {
-          throw invalidField('reward', `is for the ${reward.tiers.join(', ')} tier${reward.tiers.length > 1 ? 's' : ''}; the member is ${member.tier ?? 'without a tier'}`);
-        }
-        if (reward.stock !== undefined) {
-          await sql`INSERT INTO reward_stock (reward_code, issued) VALUES (${reward.code}, 0) ON CONFLICT DO NOTHING`.execute(trx);
-          const taken = await sql`UPDATE reward_stock SET issued = issued + 1 WHERE reward_code = ${reward.code} AND issued < ${reward.stock} RETURNING issued`.execute(trx);
-          if (taken.rows.length === 0) throw conflict(`Reward ${reward.code} is out of stock`);
-        }
-        const code = normalizeCode(newCode());
-        const debit = await ledger.debit(trx, member, {
-          customerId, kind: 'redeem', points: reward.points, occurredAt: now, sourceType: 'reward', sourceId: reward.code, idempotencyKey: key, actor,
-          programVersion: program.version, details: { reward: reward.code, reward_name: text(reward.name), request_hash: requestHash, ...(reward.type === 'gift_card' ? { gift_card: code } : { coupon: code }) },
-        }, { now, includePending: false, shortfall: 'fail' });
-        if (debit.shortfall > 0) {
-          const available = balanceOf(await ledger.openLots(trx, customerId), member.points, now).available;
-          throw conflict(`Not enough points: ${reward.code} costs ${reward.points}, ${Math.max(0, available)} are available`);
-        }
-        member.lifetime_redeemed += reward.points;
-        await ledger.saveMembers(trx, [member], now);
-        const expiresAt = addDays(now, reward.valid_days);
-        if (reward.type === 'gift_card') {
-          const amount = toMinor(reward.amount!, currency);
-          await trx.insertInto('gift_cards').values({ code, customer_id: customerId, currency, initial_minor: amount, balance_minor: amount, expires_at: expiresAt, created_at: now }).execute();
-        } else {
-          await trx.insertInto('coupons').values({
-            code, kind: 'reward', customer_id: customerId, campaign_id: null, reward_code: reward.code, benefit: JSON.stringify(benefitOf(reward)),
-            status: 'active', max_uses: 1, uses: 0, per_customer_limit: null, valid_from: now, expires_at: expiresAt, points_entry_id: debit.id, created_at: now,
-          }).execute();
-        }
-        await publish(trx, [{ type: 'loyalty.reward_redeemed', customerId, payload: { customer_id: customerId, reward: reward.code, points: reward.points, code: formatCode(code), type: reward.type } }]);
-        return { created: true, ...(await issuedBy(trx, debit.id!, reward.type === 'gift_card' ? { gift_card: code } : { coupon: code })), points_spent: reward.points };
-      });
+      if (!isUuid(customerId)) throw notFound(`Customer ${customerId}`);
+      const outcome = await redemptions.submit({ customerId, reward: data.reward, idempotencyKey: data.idempotency_key, actor });
+      if (outcome instanceof AppError) throw outcome;
+      return outcome;
     },
 
     /** What a POS sees when a code is scanned: the coupon, and whether it can be used now. */
@@ -408,13 +480,6 @@ export function createRewardsService(core: LoyaltyCore) {
     member.lifetime_redeemed -= r.points;
     await ledger.saveMembers(trx, [member], now);
     await trx.updateTable('loyalty_reservations').set({ status, settled_at: now }).where('customer_id', '=', r.customer_id).where('id', '=', r.id).execute();
-  }
-
-  async function issuedBy(trx: Tx | Db, entryId: number, d: { coupon?: string; gift_card?: string }) {
-    void entryId;
-    if (d.gift_card) return { gift_card: giftCardView(await trx.selectFrom('gift_cards').selectAll().where('code', '=', d.gift_card).executeTakeFirstOrThrow()) };
-    const c = await trx.selectFrom('coupons').selectAll().where('code', '=', d.coupon!).executeTakeFirstOrThrow();
-    return { coupon: couponView(c) };
   }
 
   function giftCardView(g: { code: string; customer_id: string | null; currency: string; initial_minor: number; balance_minor: number; expires_at: Date | null; created_at: Date }) {

@@ -98,3 +98,31 @@ describe('merge and export', () => {
     expect(exported.loyalty).toMatchObject({ member: true, balance: 130 });
   });
 });
+
+describe('redemptions written together', () => {
+  it('answers each of many concurrent requests as if it were alone', async () => {
+    const e = await buy('e@example.com', 'e1', '30.00'); // 300 points: three gift cards of 100
+    const nobody = '00000000-0000-4000-8000-00000000dead';
+    const redeem = (customerId: string, reward: string, key: string) => s.loyalty.redeemReward(customerId, { reward, idempotency_key: key }, actor);
+    // Submitted in the same turn of the event loop, so written as one group, in this order.
+    const [first, again, otherReward, second, third, fourth, stranger] = await Promise.allSettled([
+      redeem(e.customerId, 'card', 'e-1'), redeem(e.customerId, 'card', 'e-1'), redeem(e.customerId, 'mug', 'e-1'),
+      redeem(e.customerId, 'card', 'e-2'), redeem(e.customerId, 'card', 'e-3'), redeem(e.customerId, 'card', 'e-4'), redeem(nobody, 'card', 'x-1'),
+    ]);
+    const value = (r: PromiseSettledResult<Awaited<ReturnType<typeof redeem>>>) => (r.status === 'fulfilled' ? r.value : undefined);
+    const reason = (r: PromiseSettledResult<unknown>) => (r.status === 'rejected' ? r.reason : undefined);
+    expect(value(first)).toMatchObject({ created: true, points_spent: 100 });
+    expect(value(again)).toEqual({ created: false, gift_card: value(first)!.gift_card });
+    expect(reason(otherReward)).toMatchObject({ kind: 'conflict', message: /different reward/ });
+    expect(value(second)?.created).toBe(true);
+    expect(value(third)?.created).toBe(true);
+    expect(reason(fourth)).toMatchObject({ kind: 'conflict', message: /Not enough points: card costs 100, 0 are available/ });
+    expect(reason(stranger)).toMatchObject({ kind: 'not_found' });
+    // The replay after the group reads back what the group wrote.
+    expect(await redeem(e.customerId, 'card', 'e-2')).toEqual({ created: false, gift_card: value(second)!.gift_card });
+    const account = await s.loyalty.account(e.customerId);
+    if (!account.member) throw new Error();
+    expect(account.balance).toBe(0);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+});
