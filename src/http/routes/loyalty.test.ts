@@ -79,6 +79,21 @@ describe('loyalty over HTTP', () => {
     ]);
   });
 
+  it('explains the entries in the language asked for, and names an unknown one', async () => {
+    const customer = (await call('GET', '/api/v1/customers?query=mia@example.com')).json().items[0];
+    const sl = (await call('GET', `/api/v1/customers/${customer.id}/loyalty?language=sl`)).json();
+    expect(sl.explanation.entries.map((e: { description: string }) => e.description)).toEqual([
+      'Bonus dobrodošlice ob včlanitvi',
+      'Nakup till-1: 6.40 EUR → 64 točk × 2 Coffee counts double (na 69 % košarice) = 108',
+      'Bonus za prvi nakup (till-1)',
+    ]);
+    const ru = (await call('GET', `/api/v1/customers/${customer.id}/loyalty?language=ru`)).json();
+    expect(ru.explanation.entries[0].description).toBe('Приветственный бонус за вступление');
+    const wrong = await call('GET', `/api/v1/customers/${customer.id}/loyalty?language=de`);
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors[0].field).toBe('language');
+  });
+
   it('redeems a reward for a coupon that a till scans and uses once', async () => {
     const customer = (await call('GET', '/api/v1/customers?query=mia@example.com')).json().items[0];
     const poor = await call('POST', `/api/v1/customers/${customer.id}/loyalty/redemptions`, { reward: 'coffee', idempotency_key: 'r-1' });

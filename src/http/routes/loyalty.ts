@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../modules/auth/index.ts';
+import { LANGUAGES } from '../../modules/customers/index.ts';
 import {
   AdjustmentInput, ApplyProgramInput, CampaignInput, ClaimReferralInput, SurveyBonusInput, GiftCardChargeInput, GiftCardIssueInput, RedeemRewardInput, ReserveInput, UseCouponInput, programJsonSchema,
 } from '../../modules/loyalty/index.ts';
@@ -13,6 +14,8 @@ import { route } from '../route.ts';
 // reservations, reports and the ledger proof.
 
 type IdParams = { id: string };
+const AccountQuery = z.object({ language: z.enum(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`).optional() });
+type AccountQuery = z.infer<typeof AccountQuery>;
 const SimulateInput = z.object({ program: z.unknown(), since: z.string().min(1, 'is required (YYYY-MM-DD)') });
 
 export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string) {
@@ -69,9 +72,9 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   // ── Members ──────────────────────────────────────────────────────────────
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/loyalty', tag: 'loyalty', scope: 'read',
-    summary: 'Balance, pending points, lots with expiry, tier and progress, and every entry explained',
-    responses: { 200: 'The account', 404: 'Unknown customer' },
-    handler: async (req) => L.account((req.params as IdParams).id),
+    summary: 'Balance, pending points, lots with expiry, tier and progress, and every entry explained (in `language`, English by default)',
+    query: AccountQuery, responses: { 200: 'The account', 404: 'Unknown customer', 422: 'Unknown language' },
+    handler: async (req) => L.account((req.params as IdParams).id, parseInput(AccountQuery, req.query ?? {}, 'query')),
   });
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/loyalty/tiers', tag: 'loyalty', scope: 'read', summary: 'Tier history',

@@ -1,9 +1,13 @@
 import type { LoyaltyEntryKind } from '../../db/index.ts';
+import type { Language } from '../customers/index.ts';
 import { formatCode } from './codes.ts';
 import type { EarningFactor } from './program.ts';
 
-// One line of plain language per ledger entry, so staff can answer "why is my balance
-// what it is?" by reading the account top to bottom.
+// One line of plain language per ledger entry, so staff (and the member) can answer
+// "why is my balance what it is?" by reading the account top to bottom — in the five
+// languages Regulars speaks. The sentence frames are translated here; the names inside
+// them (a multiplier's, a reward's, a challenge's) are the program's own words, stored
+// with the entry when it was written.
 
 interface EntryLike {
   kind: LoyaltyEntryKind;
@@ -14,47 +18,186 @@ interface EntryLike {
   details: Record<string, unknown>;
 }
 
-export function describeEntry(e: EntryLike, currency: string): string {
+type Rounding = 'floor' | 'nearest' | 'ceil';
+
+interface Phrases {
+  purchase(p: { purchase: unknown; total: unknown; currency: string; base: unknown }): string;
+  onShare(percent: number): string;
+  rounded(earned: unknown, rule: Rounding): string;
+  capped(cap: unknown, points: number): string;
+  firstPurchase(purchase: unknown): string;
+  signUp: string;
+  birthday(year: unknown): string;
+  referral(role: 'referrer' | 'friend'): string;
+  challenge(name: unknown): string;
+  profileCompletion: string;
+  survey: string;
+  otherBonus(name: unknown): string;
+  refund(p: { percent: number | null; points: number; credited: unknown; forgiven: unknown }): string;
+  held(orderRef: unknown): string;
+  redeemed(reward: unknown, what: { giftCard: string } | { coupon: string }): string;
+  released(timedOut: boolean, why: unknown): string;
+  expiredInactivity(months: unknown): string;
+  expiredAge(months: unknown): string;
+  adjustment(byMerge: boolean, reason: string): string;
+}
+
+const withReason = (head: string, reason: string) => (reason ? `${head}: ${reason}` : `${head}:`);
+
+const PHRASES: Record<Language, Phrases> = {
+  en: {
+    purchase: ({ purchase, total, currency, base }) => `Purchase ${purchase}: ${total} ${currency} → ${base} points`,
+    onShare: (percent) => ` (on ${percent}% of the basket)`,
+    rounded: (earned, rule) => ` → ${earned} (${rule})`,
+    capped: (cap, points) => `; capped at ${cap} a day: ${points}`,
+    firstPurchase: (purchase) => `First purchase bonus (${purchase})`,
+    signUp: 'Welcome bonus for joining',
+    birthday: (year) => `Birthday bonus ${year ?? ''}`.trim(),
+    referral: (role) => `Referral bonus (${role === 'referrer' ? 'a friend you referred made a first purchase' : 'you joined through a friend'})`,
+    challenge: (name) => `Challenge completed: ${name}`,
+    profileCompletion: 'Bonus for completing the profile',
+    survey: 'Thank-you for answering a survey',
+    otherBonus: (name) => `Bonus: ${name}`,
+    refund: ({ percent, points, credited, forgiven }) =>
+      `Refund: ${percent === null ? 'refund' : `${percent}% of the purchase refunded`}, ${points} of its ${credited} points taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
+    held: (orderRef) => `Points held at checkout (${orderRef})`,
+    redeemed: (reward, what) => `Reward redeemed: ${reward} (${'giftCard' in what ? `gift card ${what.giftCard}` : `coupon ${what.coupon}`})`,
+    released: (timedOut, why) => `Points returned: ${why ?? (timedOut ? 'checkout reservation timed out' : 'reservation released')}`,
+    expiredInactivity: (months) => `Expired: no purchase for ${months} months`,
+    expiredAge: (months) => `Expired: points earned more than ${months ?? 'the allowed'} months ago`,
+    adjustment: (byMerge, reason) => `Adjustment by ${byMerge ? 'merge' : 'staff'}: ${reason}`.trim(),
+  },
+  sl: {
+    purchase: ({ purchase, total, currency, base }) => `Nakup ${purchase}: ${total} ${currency} → ${base} točk`,
+    onShare: (percent) => ` (na ${percent} % košarice)`,
+    rounded: (earned, rule) => ` → ${earned} (${{ floor: 'zaokroženo navzdol', nearest: 'zaokroženo na najbližje', ceil: 'zaokroženo navzgor' }[rule]})`,
+    capped: (cap, points) => `; omejeno na ${cap} na dan: ${points}`,
+    firstPurchase: (purchase) => `Bonus za prvi nakup (${purchase})`,
+    signUp: 'Bonus dobrodošlice ob včlanitvi',
+    birthday: (year) => `Rojstnodnevni bonus ${year ?? ''}`.trim(),
+    referral: (role) => `Bonus za priporočilo (${role === 'referrer' ? 'prijatelj, ki ste ga priporočili, je opravil prvi nakup' : 'včlanili ste se na priporočilo prijatelja'})`,
+    challenge: (name) => `Izziv opravljen: ${name}`,
+    profileCompletion: 'Bonus za izpolnjen profil',
+    survey: 'Zahvala za izpolnjeno anketo',
+    otherBonus: (name) => `Bonus: ${name}`,
+    refund: ({ percent, points, credited, forgiven }) =>
+      `Vračilo: ${percent === null ? 'vračilo' : `vrnjenih ${percent} % nakupa`}, odvzetih ${points} od ${credited} točk nakupa${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}`,
+    held: (orderRef) => `Točke zadržane na blagajni (${orderRef})`,
+    redeemed: (reward, what) => `Unovčena nagrada: ${reward} (${'giftCard' in what ? `darilna kartica ${what.giftCard}` : `kupon ${what.coupon}`})`,
+    released: (timedOut, why) => `Točke vrnjene: ${timedOut ? 'rezervacija na blagajni je potekla' : why === undefined ? 'rezervacija sproščena' : 'rezervacija na blagajni sproščena'}`,
+    expiredInactivity: (months) => `Poteklo: brez nakupa ${months} mesecev`,
+    expiredAge: (months) => `Poteklo: točke, zbrane pred več kot ${months ?? 'dovoljenimi'} meseci`,
+    adjustment: (byMerge, reason) => withReason(`Popravek (${byMerge ? 'združitev strank' : 'osebje'})`, reason),
+  },
+  tr: {
+    purchase: ({ purchase, total, currency, base }) => `Alışveriş ${purchase}: ${total} ${currency} → ${base} puan`,
+    onShare: (percent) => ` (sepetin %${percent} kısmına)`,
+    rounded: (earned, rule) => ` → ${earned} (${{ floor: 'aşağı yuvarlandı', nearest: 'en yakına yuvarlandı', ceil: 'yukarı yuvarlandı' }[rule]})`,
+    capped: (cap, points) => `; günlük ${cap} sınırı: ${points}`,
+    firstPurchase: (purchase) => `İlk alışveriş bonusu (${purchase})`,
+    signUp: 'Katılım hoş geldin bonusu',
+    birthday: (year) => `Doğum günü bonusu ${year ?? ''}`.trim(),
+    referral: (role) => `Tavsiye bonusu (${role === 'referrer' ? 'tavsiye ettiğiniz arkadaşınız ilk alışverişini yaptı' : 'bir arkadaşınızın tavsiyesiyle katıldınız'})`,
+    challenge: (name) => `Görev tamamlandı: ${name}`,
+    profileCompletion: 'Profili tamamlama bonusu',
+    survey: 'Anketi yanıtladığınız için teşekkür',
+    otherBonus: (name) => `Bonus: ${name}`,
+    refund: ({ percent, points, credited, forgiven }) =>
+      `İade: ${percent === null ? 'iade' : `alışverişin %${percent} kadarı iade edildi`}, ${credited} puanın ${points} kadarı geri alındı${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}`,
+    held: (orderRef) => `Ödemede ayrılan puanlar (${orderRef})`,
+    redeemed: (reward, what) => `Ödül kullanıldı: ${reward} (${'giftCard' in what ? `hediye kartı ${what.giftCard}` : `kupon ${what.coupon}`})`,
+    released: (timedOut, why) => `Puanlar iade edildi: ${timedOut ? 'ödeme rezervasyonunun süresi doldu' : why === undefined ? 'rezervasyon serbest bırakıldı' : 'ödeme rezervasyonu serbest bırakıldı'}`,
+    expiredInactivity: (months) => `Süresi doldu: ${months} aydır alışveriş yok`,
+    expiredAge: (months) => `Süresi doldu: ${months ?? 'izin verilen'} aydan daha önce kazanılan puanlar`,
+    adjustment: (byMerge, reason) => withReason(`Düzeltme (${byMerge ? 'müşteri birleştirme' : 'personel'})`, reason),
+  },
+  da: {
+    purchase: ({ purchase, total, currency, base }) => `Køb ${purchase}: ${total} ${currency} → ${base} point`,
+    onShare: (percent) => ` (på ${percent} % af kurven)`,
+    rounded: (earned, rule) => ` → ${earned} (${{ floor: 'rundet ned', nearest: 'rundet til nærmeste', ceil: 'rundet op' }[rule]})`,
+    capped: (cap, points) => `; loft på ${cap} om dagen: ${points}`,
+    firstPurchase: (purchase) => `Bonus for første køb (${purchase})`,
+    signUp: 'Velkomstbonus for at melde sig ind',
+    birthday: (year) => `Fødselsdagsbonus ${year ?? ''}`.trim(),
+    referral: (role) => `Henvisningsbonus (${role === 'referrer' ? 'en ven, du henviste, har foretaget sit første køb' : 'du meldte dig ind via en ven'})`,
+    challenge: (name) => `Udfordring gennemført: ${name}`,
+    profileCompletion: 'Bonus for at udfylde profilen',
+    survey: 'Tak for at svare på en undersøgelse',
+    otherBonus: (name) => `Bonus: ${name}`,
+    refund: ({ percent, points, credited, forgiven }) =>
+      `Refundering: ${percent === null ? 'refundering' : `${percent} % af købet refunderet`}, ${points} af købets ${credited} point trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
+    held: (orderRef) => `Point reserveret ved kassen (${orderRef})`,
+    redeemed: (reward, what) => `Belønning indløst: ${reward} (${'giftCard' in what ? `gavekort ${what.giftCard}` : `kupon ${what.coupon}`})`,
+    released: (timedOut, why) => `Point returneret: ${timedOut ? 'reservationen ved kassen udløb' : why === undefined ? 'reservation frigivet' : 'reservationen ved kassen blev frigivet'}`,
+    expiredInactivity: (months) => `Udløbet: intet køb i ${months} måneder`,
+    expiredAge: (months) => `Udløbet: point optjent for mere end ${months ?? 'det tilladte antal'} måneder siden`,
+    adjustment: (byMerge, reason) => withReason(`Justering (${byMerge ? 'sammenlægning' : 'personale'})`, reason),
+  },
+  ru: {
+    purchase: ({ purchase, total, currency, base }) => `Покупка ${purchase}: ${total} ${currency} → ${base} балл.`,
+    onShare: (percent) => ` (на ${percent}% корзины)`,
+    rounded: (earned, rule) => ` → ${earned} (${{ floor: 'округлено вниз', nearest: 'округлено до ближайшего', ceil: 'округлено вверх' }[rule]})`,
+    capped: (cap, points) => `; лимит ${cap} в день: ${points}`,
+    firstPurchase: (purchase) => `Бонус за первую покупку (${purchase})`,
+    signUp: 'Приветственный бонус за вступление',
+    birthday: (year) => `Бонус ко дню рождения ${year ?? ''}`.trim(),
+    referral: (role) => `Бонус за приглашение (${role === 'referrer' ? 'приглашённый вами друг совершил первую покупку' : 'вы присоединились по приглашению друга'})`,
+    challenge: (name) => `Задание выполнено: ${name}`,
+    profileCompletion: 'Бонус за заполненный профиль',
+    survey: 'Спасибо за участие в опросе',
+    otherBonus: (name) => `Бонус: ${name}`,
+    refund: ({ percent, points, credited, forgiven }) =>
+      `Возврат: ${percent === null ? 'возврат' : `возвращено ${percent}% покупки`}, списано ${points} из ${credited} балл. за покупку${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}`,
+    held: (orderRef) => `Баллы зарезервированы на кассе (${orderRef})`,
+    redeemed: (reward, what) => `Награда получена: ${reward} (${'giftCard' in what ? `подарочная карта ${what.giftCard}` : `купон ${what.coupon}`})`,
+    released: (timedOut, why) => `Баллы возвращены: ${timedOut ? 'резерв на кассе истёк' : why === undefined ? 'резерв снят' : 'резерв на кассе снят'}`,
+    expiredInactivity: (months) => `Сгорели: нет покупок ${months} мес.`,
+    expiredAge: (months) => `Сгорели: баллы начислены более ${months ?? 'допустимого числа'} мес. назад`,
+    adjustment: (byMerge, reason) => withReason(`Корректировка (${byMerge ? 'объединение клиентов' : 'сотрудник'})`, reason),
+  },
+};
+
+export function describeEntry(e: EntryLike, currency: string, language: Language = 'en'): string {
+  const say = PHRASES[language];
   const d = e.details as Record<string, any>;
   switch (e.kind) {
     case 'earn': {
       const factors = ((d.factors ?? []) as EarningFactor[])
-        .map((f) => ` × ${f.factor} ${f.name}${f.share < 1 ? ` (on ${Math.round(f.share * 100)}% of the basket)` : ''}`).join('');
+        .map((f) => ` × ${f.factor} ${f.name}${f.share < 1 ? say.onShare(Math.round(f.share * 100)) : ''}`).join('');
       const bonus = ((d.bonus_points ?? []) as { name: string; points: number }[]).map((b) => ` + ${b.points} ${b.name}`).join('');
       const exact = typeof d.exact === 'number' ? round4(d.exact) : undefined;
       const earned = d.capped_at ? d.uncapped : Math.abs(e.points);
       const arithmetic = factors || bonus ? `${factors}${bonus} = ${exact}` : '';
-      const rounded = exact !== undefined && exact !== earned ? ` → ${earned} (${d.rounding})` : '';
-      const capped = d.capped_at ? `; capped at ${d.capped_at} a day: ${Math.abs(e.points)}` : '';
-      return `Purchase ${d.purchase ?? e.source_id}: ${d.total} ${currency} → ${round4(d.base)} points${arithmetic}${rounded}${capped}`;
+      const rounded = exact !== undefined && exact !== earned ? say.rounded(earned, d.rounding as Rounding) : '';
+      const capped = d.capped_at ? say.capped(d.capped_at, Math.abs(e.points)) : '';
+      return `${say.purchase({ purchase: d.purchase ?? e.source_id, total: d.total, currency, base: round4(d.base) })}${arithmetic}${rounded}${capped}`;
     }
     case 'bonus':
-      return d.bonus === 'first_purchase' ? `First purchase bonus (${d.purchase})`
-        : d.bonus === 'sign_up' ? 'Welcome bonus for joining'
-        : d.bonus === 'birthday' ? `Birthday bonus ${d.year ?? ''}`.trim()
-        : d.bonus === 'referral' ? `Referral bonus (${d.role === 'referrer' ? 'a friend you referred made a first purchase' : 'you joined through a friend'})`
-        : d.bonus === 'challenge' ? `Challenge completed: ${d.challenge}`
-        : d.bonus === 'profile_completion' ? 'Bonus for completing the profile'
-        : d.bonus === 'survey' ? 'Thank-you for answering a survey'
-        : `Bonus: ${d.bonus ?? e.source_id}`;
-    case 'reverse': {
-      const share = typeof d.refunded_share === 'number' ? `${Math.round(d.refunded_share * 1000) / 10}% of the purchase refunded` : 'refund';
-      const forgiven = d.forgiven ? `; ${d.forgiven} already spent and forgiven` : '';
-      return `Refund: ${share}, ${Math.abs(e.points)} of its ${d.credited} points taken back${forgiven}`;
-    }
+      return d.bonus === 'first_purchase' ? say.firstPurchase(d.purchase)
+        : d.bonus === 'sign_up' ? say.signUp
+        : d.bonus === 'birthday' ? say.birthday(d.year)
+        : d.bonus === 'referral' ? say.referral(d.role === 'referrer' ? 'referrer' : 'friend')
+        : d.bonus === 'challenge' ? say.challenge(d.challenge)
+        : d.bonus === 'profile_completion' ? say.profileCompletion
+        : d.bonus === 'survey' ? say.survey
+        : say.otherBonus(d.bonus ?? e.source_id);
+    case 'reverse':
+      return say.refund({
+        percent: typeof d.refunded_share === 'number' ? Math.round(d.refunded_share * 1000) / 10 : null,
+        points: Math.abs(e.points), credited: d.credited, forgiven: d.forgiven,
+      });
     case 'redeem':
-      return d.reservation ? `Points held at checkout (${d.order_ref ?? d.reservation})`
-        : `Reward redeemed: ${d.reward_name ?? d.reward} (${d.gift_card ? `gift card ${formatCode(d.gift_card)}` : `coupon ${d.coupon ? formatCode(d.coupon) : '—'}`})`;
+      return d.reservation ? say.held(d.order_ref ?? d.reservation)
+        : say.redeemed(d.reward_name ?? d.reward, d.gift_card ? { giftCard: formatCode(d.gift_card) } : { coupon: d.coupon ? formatCode(d.coupon) : '—' });
     case 'release':
-      return `Points returned: ${d.why ?? 'reservation released'}`;
+      return say.released(d.why === 'checkout reservation timed out', d.why);
     case 'expire':
-      return d.policy === 'inactivity' ? `Expired: no purchase for ${d.months} months` : `Expired: points earned more than ${d.months ?? 'the allowed'} months ago`;
+      return d.policy === 'inactivity' ? say.expiredInactivity(d.months) : say.expiredAge(d.months);
     case 'adjust':
-      return `Adjustment by ${e.source_type === 'merge' ? 'merge' : 'staff'}: ${e.reason ?? ''}`.trim();
+      return say.adjustment(e.source_type === 'merge', e.reason ?? '');
     default:
       return e.kind;
   }
 }
 
 const round4 = (v: unknown) => (typeof v === 'number' ? Number(v.toFixed(4)) : v);
-

@@ -16,6 +16,7 @@ import { addDays, addMonths, compileProgram, lotExpiry, pointsForPurchase, text,
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
 import { insertProgram } from './program.repository.ts';
 import { describeEntry } from './explain.ts';
+import type { Language } from '../customers/index.ts';
 import type { EngagementService } from './engagement.service.ts';
 
 // Points for purchases (inside the purchase's transaction), reversals on refunds, staff
@@ -412,8 +413,11 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
     },
 
     // ── Reading ──────────────────────────────────────────────────────────────
-    /** The member's account: balance, pending, lots, tier and progress, and every entry explained. */
-    async account(customerId: string, { entries: entryLimit = 500 }: { entries?: number } = {}) {
+    /**
+     * The member's account: balance, pending, lots, tier and progress, and every entry
+     * explained in `language` (the staff's or the member's; English by default).
+     */
+    async account(customerId: string, { entries: entryLimit = 500, language = 'en' }: { entries?: number; language?: Language } = {}) {
       await requireCustomer(db, customerId);
       const now = clock.now();
       const program = await core.programAt(now);
@@ -428,7 +432,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         running += e.points;
         return {
           id: e.id, at: e.occurred_at.toISOString(), kind: e.kind, points: e.points, balance_after: running,
-          description: describeEntry(e, currency),
+          description: describeEntry(e, currency, language),
           source: { type: e.source_type, id: e.source_id },
           ...(e.points > 0 ? { remaining: e.remaining, available_at: e.available_at?.toISOString() ?? null, expires_at: e.expires_at?.toISOString() ?? null } : { unsettled: e.unsettled }),
           ...(e.points < 0 ? { took_from: allocations.filter((a) => a.debit_id === e.id).map((a) => ({ entry: a.credit_id, points: a.points })) } : {}),

@@ -19,13 +19,14 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
   const [enrolError, setEnrolError] = useState<string>();
 
   const reload = () => {
-    api<LoyaltyAccount>(`/customers/${customerId}/loyalty`).then(setAccount, (e: Error) => setError(e.message));
+    // The entries' explanations come in the dashboard's language.
+    api<LoyaltyAccount>(`/customers/${customerId}/loyalty?language=${i18n.language}`).then(setAccount, (e: Error) => setError(e.message));
     api<{ items: TierChange[] }>(`/customers/${customerId}/loyalty/tiers`).then((r) => setHistory(r.items), () => undefined);
     api<{ items: Coupon[] }>(`/customers/${customerId}/coupons`).then((r) => setCoupons(r.items), () => undefined);
     api<{ rewards: Reward[] }>(`/loyalty/rewards?customer_id=${customerId}`).then((r) => setRewards(r.rewards), () => undefined);
     api<ProgramState>('/loyalty/program').then((p) => setLevels(p.current?.document.tiers?.levels ?? []), () => undefined);
   };
-  useEffect(reload, [customerId]);
+  useEffect(reload, [customerId, i18n.language]);
 
   if (error) return <p className="error">{t('common.error', { message: error })}</p>;
   if (!account) return <p>{t('common.loading')}</p>;
