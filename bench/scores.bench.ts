@@ -32,11 +32,13 @@ export interface ScoresBenchResult {
 }
 
 // A BG/NBD world, as the models assume it: each customer first buys on a day in the two
-// years before AS_OF, then buys at their own rate (lognormal, median one purchase in
+// years before `asOf`, then buys at their own rate (lognormal, median one purchase in
 // `medianGapDays`) and after each purchase drops out with their own probability (mean
 // about 0.1). 8 % of purchases use a promo code, 2 % are half refunded, 40 % of customers
-// are loyalty members with an entry per purchase. --purchases-per-customer sets the gap.
-async function generate(db: Db, { customers, perCustomer }: { customers: number; perCustomer: number }) {
+// are loyalty members with an entry per purchase; customer_stats as the purchase path
+// keeps them. --purchases-per-customer sets the gap. Also the world of
+// bench/overview.bench.ts. Written by SQL, past the outbox: no events.
+export async function generate(db: Db, { customers, perCustomer, asOf = AS_OF }: { customers: number; perCustomer: number; asOf?: string }) {
   const days = Math.round(365.25 * YEARS);
   const medianGapDays = 250 / perCustomer; // about perCustomer purchases each on average
   await sql`SELECT setseed(0.42)`.execute(db);
@@ -58,7 +60,7 @@ async function generate(db: Db, { customers, perCustomer }: { customers: number;
            CASE WHEN promo THEN total / 10 ELSE 0 END, CASE WHEN refund THEN total / 2 ELSE 0 END,
            CASE WHEN promo THEN 'SPRING10' END, 'bench', now()
     FROM (
-      SELECT i, id, k, (${AS_OF}::date - ${days}::int)::timestamp + (first_day + offset_days + 0.375 + 0.4 * random()) * interval '1 day' AS at,
+      SELECT i, id, k, (${asOf}::date - ${days}::int)::timestamp + (first_day + offset_days + 0.375 + 0.4 * random()) * interval '1 day' AS at,
              (300 + floor(random() * 6000))::bigint AS total, random() < 0.08 AS promo, random() < 0.02 AS refund
       FROM (
         SELECT p.i, p.id, p.first_day, k,
@@ -78,12 +80,18 @@ async function generate(db: Db, { customers, perCustomer }: { customers: number;
     INSERT INTO loyalty_entries (customer_id, kind, points, remaining, occurred_at, created_at, source_type, source_id)
     SELECT pu.customer_id, 'earn', greatest(1, pu.total_minor / 100), greatest(1, pu.total_minor / 100), pu.occurred_at, pu.occurred_at, 'purchase', pu.id::text
     FROM purchases pu JOIN loyalty_members m ON m.customer_id = pu.customer_id`.execute(db);
+  await sql`
+    INSERT INTO customer_stats (customer_id, first_purchase_at, last_purchase_at, purchases_count, purchase_days,
+                                gross_spend_minor, refunded_minor, net_spend_minor, updated_at)
+    SELECT customer_id, min(occurred_at), max(occurred_at), count(*), count(DISTINCT local_date),
+           sum(total_minor), sum(refunded_minor), sum(total_minor - refunded_minor), now()
+    FROM purchases GROUP BY customer_id`.execute(db);
   await sql`DROP TABLE bench_people`.execute(db);
   await sql`ANALYZE`.execute(db);
   return countRows(db);
 }
 
-async function countRows(db: Db) {
+export async function countRows(db: Db) {
   const count = async (table: string) => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db)).rows[0].n);
   return { purchases: await count('purchases'), refunds: await count('refunds'), loyaltyEntries: await count('loyalty_entries') };
 }

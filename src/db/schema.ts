@@ -456,6 +456,44 @@ export interface SegmentMovesTable {
   customers: number;
 }
 
+export interface PurchaseRollupStateTable {
+  id: Generated<boolean>;
+  events_applied_through: number | null;
+  rebuilt_at: Timestamp | null;
+}
+
+export interface PurchaseRollupCheckpointsTable {
+  taken_at: Timestamp;
+  last_event_id: number;
+}
+
+export interface CustomerPurchaseDaysTable {
+  customer_id: string;
+  days: string[];
+  purchases: number[];
+  net_minor: number[];
+  first_purchase_at: Timestamp;
+}
+
+export interface DailyPurchaseTotalsTable {
+  local_date: string;
+  purchases: number;
+  net_minor: number;
+  customers: number;
+  after_previous_within: number[];
+  after_second_previous_within: number[];
+}
+
+export interface FirstPurchaseDaysTable {
+  utc_date: string;
+  customers: number;
+}
+
+export interface FirstPurchaseSlotsTable {
+  slot: Timestamp;
+  customers: number;
+}
+
 export interface Database {
   stores: StoresTable;
   customers: CustomersTable;
@@ -495,4 +533,10 @@ export interface Database {
   score_features: ScoreFeaturesTable;
   segment_snapshots: SegmentSnapshotsTable;
   segment_moves: SegmentMovesTable;
+  purchase_rollup_state: PurchaseRollupStateTable;
+  purchase_rollup_checkpoints: PurchaseRollupCheckpointsTable;
+  customer_purchase_days: CustomerPurchaseDaysTable;
+  daily_purchase_totals: DailyPurchaseTotalsTable;
+  first_purchase_days: FirstPurchaseDaysTable;
+  first_purchase_slots: FirstPurchaseSlotsTable;
 }

@@ -1,12 +1,13 @@
 import type { Db } from '../../../db/index.ts';
-import { localDate, type Clock } from '../../../shared/clock.ts';
+import { localDate, startOfLocalDay, type Clock } from '../../../shared/clock.ts';
 import { invalidField } from '../../../shared/errors.ts';
 import { toMinor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import type { StoreService } from '../../stores/index.ts';
-import { addMonths, monthStart, monthIndex, resolvePeriod, shapeCohorts, shapeMetrics, type CohortMatrix, type LoyaltyMetrics } from './metrics.ts';
+import { addDays, addMonths, headlineMetrics, monthStart, monthIndex, resolvePeriod, shapeCohorts, shapeMetrics, type CohortMatrix, type HeadlineMetrics, type LoyaltyMetrics } from './metrics.ts';
 import { cohortCounts, metricRows } from './metrics.repository.ts';
 import { CohortQuery, MetricsQuery } from './metrics.schema.ts';
+import { rollupWindowCounts } from './rollup.service.ts';
 
 /** What the metrics need; the composition root's Services has all of it. */
 export interface MetricsDeps {
@@ -34,6 +35,23 @@ export async function loyaltyMetrics(deps: MetricsDeps, input: unknown): Promise
   }
   const rows = await metricRows(deps.db, { from: period.from, to: period.to, previousFrom: period.previous.from, storeId: store?.id ?? null });
   return shapeMetrics({ rows, period, store: store?.code ?? null, currency, acquisitionCostMinor });
+}
+
+export interface HeadlineFigures {
+  metrics: HeadlineMetrics;
+  /** customers whose first purchase was on or before the window's last day (in the business's time zone) */
+  knownCustomers: number;
+}
+
+/**
+ * The headline figures of whole-store windows of at most a year, each as loyaltyMetrics
+ * would give them, from the purchase-day rollup (rollup.ts): milliseconds instead of a
+ * scan of every purchase in the windows.
+ */
+export async function headlineFigures(deps: MetricsDeps, windows: readonly { from: string; to: string }[]): Promise<HeadlineFigures[]> {
+  const { currency, timeZone } = deps.config;
+  const counts = await rollupWindowCounts(deps.db, windows.map((w) => ({ ...w, knownBefore: startOfLocalDay(addDays(w.to, 1), timeZone) })));
+  return counts.map((c) => ({ metrics: headlineMetrics({ ...c, currency }), knownCustomers: c.knownCustomers }));
 }
 
 /**

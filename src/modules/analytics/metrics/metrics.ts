@@ -159,6 +159,26 @@ function sum(rows: readonly MetricRow[]) {
   );
 }
 
+/** The figures of a period that the analytics overview compares: what metrics and the overview share. */
+export type HeadlineMetrics = Pick<LoyaltyMetrics, 'customers' | 'purchases' | 'revenue' | 'repeat_purchase_ratio' | 'average_check'>;
+
+export function headlineMetrics({ customers, repeatCustomers, purchases, netMinor, currency }: {
+  customers: number;
+  repeatCustomers: number;
+  purchases: number;
+  netMinor: number;
+  currency: string;
+}): HeadlineMetrics {
+  const money = (minor: number) => toMajor(Math.round(minor), currency);
+  return {
+    customers,
+    purchases,
+    revenue: money(netMinor),
+    repeat_purchase_ratio: { value: ratio(repeatCustomers, customers), repeat_customers: repeatCustomers, customers },
+    average_check: { value: purchases > 0 ? money(netMinor / purchases) : null, purchases },
+  };
+}
+
 export function shapeMetrics({ rows, period, store, currency, acquisitionCostMinor }: {
   rows: readonly MetricRow[];
   period: Period;
@@ -189,11 +209,7 @@ export function shapeMetrics({ rows, period, store, currency, acquisitionCostMin
     period: { from: period.from, to: period.to, days: period.days, previous: period.previous },
     store,
     currency,
-    customers: all.customers,
-    purchases: all.purchases,
-    revenue: money(all.net_minor),
-    repeat_purchase_ratio: { value: ratio(repeat.customers, all.customers), repeat_customers: repeat.customers, customers: all.customers },
-    average_check: { value: all.purchases > 0 ? money(all.net_minor / all.purchases) : null, purchases: all.purchases },
+    ...headlineMetrics({ customers: all.customers, repeatCustomers: repeat.customers, purchases: all.purchases, netMinor: all.net_minor, currency }),
     purchase_frequency: { value: ratio(all.purchases, all.customers), purchases: all.purchases, customers: all.customers },
     churn_rate: { value: ratio(churned, previousCustomers), churned_customers: churned, previous_customers: previousCustomers },
     clv: clv({ all, previousCustomers, churned, period, acquisitionCostMinor, money }),

@@ -9,13 +9,6 @@ import type { Db } from '../../../db/index.ts';
 const DAY_MS = 86_400_000;
 const utcMidnight = (date: string, plusDays = 0) => new Date(Date.parse(`${date}T00:00:00Z`) + plusDays * DAY_MS);
 
-/** Customers whose first purchase was before `before`: the base an "active share" is a share of. */
-export async function knownCustomers(db: Db, before: Date): Promise<number> {
-  const row = await sql<{ n: number }>`
-    SELECT count(*)::bigint AS n FROM customer_stats WHERE purchases_count > 0 AND first_purchase_at < ${before}`.execute(db);
-  return Number(row.rows[0].n);
-}
-
 export interface RunRow {
   id: string;
   as_of: string;

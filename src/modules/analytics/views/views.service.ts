@@ -1,9 +1,9 @@
-import { localDate, startOfLocalDay } from '../../../shared/clock.ts';
+import { localDate } from '../../../shared/clock.ts';
 import { invalidField } from '../../../shared/errors.ts';
 import { toMajor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { DAYS_PER_UNIT, fitAll, validationReport, type BgNbdParams, type HoldoutCustomer, type HoldoutGroup } from '../btyd/index.ts';
-import { loyaltyMetrics, type MetricsDeps } from '../metrics/index.ts';
+import { headlineFigures, resolvePeriod, type MetricsDeps } from '../metrics/index.ts';
 import { addDays, addMonths } from '../metrics/metrics.ts';
 import * as repo from './views.repository.ts';
 import { AliveHeatmapQuery, ClvDistributionQuery, HoldoutQuery, OverviewQuery, RfmGridQuery } from './views.schema.ts';
@@ -39,7 +39,8 @@ export interface AnalyticsOverview {
 
 /**
  * The KPIs of the window of the last month, quarter or year ending today, against the
- * window of the same length just before. The figures are /analytics/metrics' own; the
+ * window of the same length just before. The figures are /analytics/metrics' own, read
+ * from the purchase-day rollup (metrics/rollup.ts), which is brought up to date first; the
  * active share is the customers who bought in the window ÷ the customers whose first
  * purchase was by its last day.
  */
@@ -47,17 +48,12 @@ export async function analyticsOverview(deps: ViewsDeps, input: unknown): Promis
   const query = parseInput(OverviewQuery, input ?? {}, 'query');
   const { currency, timeZone } = deps.config;
   const today = localDate(deps.clock.now(), timeZone);
-  const current = await loyaltyMetrics(deps, { from: addDays(addMonths(today, -PERIOD_MONTHS[query.period]), 1), to: today });
-  const before = current.period.previous;
-  const previous = await loyaltyMetrics(deps, { from: before.from, to: before.to });
-  const known = (to: string) => repo.knownCustomers(deps.db, startOfLocalDay(addDays(to, 1), timeZone));
-  const kpis = shapeKpis({
-    current: { metrics: current, knownCustomers: await known(current.period.to) },
-    previous: { metrics: previous, knownCustomers: await known(previous.period.to) },
-    currency,
-  });
+  const current = resolvePeriod({ from: addDays(addMonths(today, -PERIOD_MONTHS[query.period]), 1), to: today, today });
+  const previous = resolvePeriod({ ...current.previous, today });
+  const [now, before] = await headlineFigures(deps, [current, previous]);
+  const kpis = shapeKpis({ current: now, previous: before, currency });
   const span = (p: { from: string; to: string; days: number }) => ({ from: p.from, to: p.to, days: p.days });
-  return { period: query.period, currency, current: span(current.period), previous: span(previous.period), kpis };
+  return { period: query.period, currency, current: span(current), previous: span(previous), kpis };
 }
 
 export interface RfmGrid {

@@ -1,6 +1,6 @@
 import { toMinor } from '../../../shared/money.ts';
 import { bgnbdProbabilityAlive, type BgNbdParams } from '../btyd/index.ts';
-import type { LoyaltyMetrics } from '../metrics/index.ts';
+import type { HeadlineFigures } from '../metrics/index.ts';
 
 // The dashboard's read models, the pure part: comparing two periods, choosing histogram
 // edges, the probability-alive matrix. The SQL is in views.repository.ts.
@@ -22,18 +22,12 @@ export interface Kpi {
   sample_of: 'customers' | 'purchases';
 }
 
-export interface PeriodFigures {
-  metrics: LoyaltyMetrics;
-  /** customers whose first purchase was on or before the period's last day */
-  knownCustomers: number;
-}
-
 const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 const relative = (now: number | null, before: number | null) => (now === null || before === null || before === 0 ? null : round4((now - before) / before));
 const difference = (now: number | null, before: number | null) => (now === null || before === null ? null : round4(now - before));
 const share = (part: number, whole: number) => (whole > 0 ? round4(part / whole) : null);
 
-export function shapeKpis({ current, previous, currency }: { current: PeriodFigures; previous: PeriodFigures; currency: string }): Record<KpiName, Kpi> {
+export function shapeKpis({ current, previous, currency }: { current: HeadlineFigures; previous: HeadlineFigures; currency: string }): Record<KpiName, Kpi> {
   const minor = (amount: string | null) => (amount === null ? null : toMinor(amount, currency));
   const c = current.metrics;
   const p = previous.metrics;

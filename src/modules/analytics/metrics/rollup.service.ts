@@ -1,0 +1,60 @@
+import type { Db } from '../../../db/index.ts';
+import * as repo from './rollup.repository.ts';
+import { daysBetween } from './metrics.ts';
+import { LONGEST_WINDOW_DAYS, slotStart, windowCounts, type RollupWindow, type WindowCounts } from './rollup.ts';
+
+// Keeps the purchase-day rollup equal to the purchases, at read time: before answering,
+// a read applies every change since the last read. The outbox is the list of changes:
+// every write to purchases (a purchase, a refund, a merge) commits an event naming the
+// customer in the same transaction, so recounting the customers of the events after the
+// watermark brings the rollup to the purchases as they are now — the answer is the live
+// computation's, never a stale one. Recounting is idempotent (a customer's row is
+// replaced, not added to), so an event seen twice does no harm. Nothing is written on the
+// purchase path. The events table must keep the events after the watermark (nothing
+// deletes events today).
+
+/** A customer recount statement's size: bounded memory after a large import. */
+const RECOUNT_CHUNK = 5_000;
+
+export interface CatchUpResult {
+  rebuilt: boolean;
+  customersRecounted: number;
+}
+
+/**
+ * Brings the rollup up to date: built from every purchase the first time, then the
+ * customers of the events since the last catch-up recounted.
+ */
+export async function catchUpPurchaseRollup(db: Db, { rebuild = false }: { rebuild?: boolean } = {}): Promise<CatchUpResult> {
+  return db.transaction().execute(async (trx) => {
+    const { eventsAppliedThrough } = await repo.lockRollup(trx);
+    const finalThrough = await repo.finalEventsThrough(trx);
+    if (rebuild || eventsAppliedThrough === null) {
+      await repo.emptyRollup(trx);
+      await repo.recountCustomers(trx, null);
+      await repo.advanceWatermark(trx, finalThrough, true);
+      return { rebuilt: true, customersRecounted: 0 };
+    }
+    const customers = await repo.customersOfEventsAfter(trx, eventsAppliedThrough);
+    for (let i = 0; i < customers.length; i += RECOUNT_CHUNK) await repo.recountCustomers(trx, customers.slice(i, i + RECOUNT_CHUNK));
+    await repo.advanceWatermark(trx, Math.max(eventsAppliedThrough, finalThrough), false);
+    return { rebuilt: false, customersRecounted: customers.length };
+  });
+}
+
+/**
+ * Customers, repeat customers, purchases, net revenue and known customers of each window,
+ * up to date: the rollup catches up first.
+ */
+export async function rollupWindowCounts(db: Db, windows: readonly RollupWindow[]): Promise<WindowCounts[]> {
+  for (const w of windows) {
+    if (daysBetween(w.from, w.to) + 1 > LONGEST_WINDOW_DAYS) throw new Error(`the purchase rollup answers windows of at most ${LONGEST_WINDOW_DAYS} days, not ${w.from} … ${w.to}`);
+  }
+  await catchUpPurchaseRollup(db);
+  const slotted = windows.map((w) => ({ ...w, knownSlot: slotStart(w.knownBefore) }));
+  const sums = await repo.windowSums(db, slotted);
+  for (const [i, w] of slotted.entries()) {
+    if (w.knownBefore > w.knownSlot) sums[i].knownCustomers += await repo.firstPurchasesBetween(db, w.knownSlot, w.knownBefore);
+  }
+  return sums.map(windowCounts);
+}
