@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { sql } from 'kysely';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../test/helpers/services.ts';
@@ -81,5 +82,23 @@ describe('outbox → jobs → webhooks', () => {
     await queue.start();
     await until(() => received.filter((r) => r.status === 200).length === 2 && seenBySubscriber.length === 2);
     expect(JSON.parse(received.at(-1)!.body).data.external_id).toBe('w-2');
+  });
+
+  it('hands a batch subscriber the events of one dispatch as one job', async () => {
+    await queue.stop();
+    const purchases = Array.from({ length: 30 }, (_, i) => ({ external_id: `b-${i}`, customer: { email: `b${i}@example.com` }, occurred_at: '2026-05-03T10:00:00Z', total: '4.00' }));
+    await recordPurchases(s, purchases, { source: 'api' });
+    const batches: StoredEvent[][] = [];
+    queue = createJobQueue({
+      db: s.db, pool: s.database.pool, logger: silentLogger, webhooks: s.webhooks, dispatchIntervalMs: 200,
+      subscribers: [{ name: 'batch', eventTypes: ['purchase.recorded'], handle: async () => { throw new Error('a batch subscriber is handed batches'); }, handleBatch: async (events) => void batches.push(events) }],
+    });
+    await queue.start();
+    await until(() => batches.flat().length === 30);
+    expect(batches).toHaveLength(1);
+    expect(new Set(batches[0].map((e) => (e.payload as { external_id: string }).external_id))).toEqual(new Set(purchases.map((p) => p.external_id)));
+    // One job for the 30 events, not one each.
+    const jobs = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'event.batch'`.execute(s.db);
+    expect(jobs.rows[0].n).toBe(1);
   });
 });

@@ -27,7 +27,11 @@ export interface Subscriber {
   /** Checked once per dispatch: false skips the subscriber (no job per event when, say, no program has challenges). */
   active?: () => Promise<boolean>;
   handle(event: StoredEvent): Promise<void>;
-  /** When given, jobs are taken up to 100 at a time and handled together (set-based work; a failure retries the batch). */
+  /**
+   * When given, the events of one dispatch (up to 500) are one job, handled together:
+   * set-based work, and a queue row per dispatch instead of per event (each job costs
+   * the database an insert, two updates and a delete). A failure retries the whole job.
+   */
   handleBatch?(events: StoredEvent[]): Promise<void>;
 }
 
@@ -81,9 +85,13 @@ export function createJobQueue(options: JobQueueOptions) {
       if (events.rows.length === 0) return 0;
       const endpoints = await webhooks.endpointsFor([...new Set(events.rows.map((e) => e.type))], trx);
       const byQueue = new Map<string, PgBoss.JobInsert[]>();
+      for (const s of listening.filter((s) => s.handleBatch)) {
+        const eventIds = events.rows.filter((e) => matchesEventType(s.eventTypes, e.type)).map((e) => e.id);
+        if (eventIds.length) push(byQueue, subscriberQueue(s.name), { data: { eventIds } });
+      }
       for (const event of events.rows) {
         for (const s of listening) {
-          if (matchesEventType(s.eventTypes, event.type)) push(byQueue, subscriberQueue(s.name), { data: { eventId: event.id } });
+          if (!s.handleBatch && matchesEventType(s.eventTypes, event.type)) push(byQueue, subscriberQueue(s.name), { data: { eventId: event.id } });
         }
         for (const endpointId of endpoints.get(event.type) ?? []) {
           push(byQueue, WEBHOOK_QUEUE, {
@@ -129,9 +137,11 @@ export function createJobQueue(options: JobQueueOptions) {
       });
       for (const s of subscribers) {
         await boss.createQueue(subscriberQueue(s.name));
-        await boss.work<{ eventId: number }>(subscriberQueue(s.name), { pollingIntervalSeconds: 1, batchSize: s.handleBatch ? 100 : 1 }, async (jobs) => {
+        // A batch subscriber's job names many events (`eventIds`); a job queued per event
+        // (`eventId`: other subscribers, and a batch subscriber's jobs queued by an earlier version) names one.
+        await boss.work<{ eventId?: number; eventIds?: number[] }>(subscriberQueue(s.name), { pollingIntervalSeconds: 1, batchSize: s.handleBatch ? 10 : 1 }, async (jobs) => {
           const events = (await db.selectFrom('events').select(['id', 'type', 'customer_id', 'payload', 'created_at'])
-            .where('id', 'in', jobs.map((j) => j.data.eventId)).orderBy('id').execute()) as StoredEvent[];
+            .where('id', 'in', jobs.flatMap((j) => j.data.eventIds ?? [j.data.eventId!])).orderBy('id').execute()) as StoredEvent[];
           if (s.handleBatch) await s.handleBatch(events);
           else for (const event of events) await s.handle(event);
         });

@@ -49,16 +49,29 @@ export function createEngagementService(core: LoyaltyCore) {
     return written !== null;
   }
 
-  /** Purchase days and distinct categories of a member within a window, after `after`. */
-  async function challengeProgress(db_: Tx | typeof db, customerId: string, challenge: Challenge, at: Date, after: Date | null) {
-    const from = addDays(at, -challenge.goal.within_days);
-    const start = after && after > from ? after : from;
-    const result = challenge.goal.type === 'visits'
-      ? await sql<{ n: number }>`SELECT count(DISTINCT local_date)::int AS n FROM purchases
-          WHERE customer_id = ${customerId} AND occurred_at > ${start} AND occurred_at <= ${at} AND refunded_minor < total_minor`.execute(db_)
-      : await sql<{ n: number }>`SELECT count(DISTINCT l.category)::int AS n FROM purchase_lines l JOIN purchases p ON p.customer_id = l.customer_id AND p.id = l.purchase_id
-          WHERE p.customer_id = ${customerId} AND p.occurred_at > ${start} AND p.occurred_at <= ${at} AND p.refunded_minor < p.total_minor AND l.category IS NOT NULL`.execute(db_);
-    return Number(result.rows[0].n);
+  /**
+   * Progress towards challenges, one number per question: the purchase days (visits) or
+   * distinct categories in the challenge's window that ends at `at`, counting only after
+   * `after` (the member's last completion). One statement for any number of questions.
+   */
+  async function challengeProgress(db_: Tx | typeof db, asks: { customerId: string; challenge: Challenge; at: Date; after: Date | null }[]): Promise<number[]> {
+    if (asks.length === 0) return [];
+    const windows = JSON.stringify(asks.map((a, i) => {
+      const from = addDays(a.at, -a.challenge.goal.within_days);
+      return { i, customer_id: a.customerId, visits: a.challenge.goal.type === 'visits', start_at: (a.after && a.after > from ? a.after : from).toISOString(), end_at: a.at.toISOString() };
+    }));
+    const result = await sql<{ i: number; n: number }>`
+      SELECT q.i, CASE WHEN q.visits
+        THEN (SELECT count(DISTINCT p.local_date) FROM purchases p
+              WHERE p.customer_id = q.customer_id AND p.occurred_at > q.start_at AND p.occurred_at <= q.end_at AND p.refunded_minor < p.total_minor)
+        ELSE (SELECT count(DISTINCT l.category) FROM purchase_lines l JOIN purchases p ON p.customer_id = l.customer_id AND p.id = l.purchase_id
+              WHERE p.customer_id = q.customer_id AND p.occurred_at > q.start_at AND p.occurred_at <= q.end_at AND p.refunded_minor < p.total_minor
+                AND l.category IS NOT NULL)
+        END::int AS n
+      FROM jsonb_to_recordset(${windows}::jsonb) AS q(i int, customer_id uuid, visits boolean, start_at timestamptz, end_at timestamptz)`.execute(db_);
+    const progress = new Array<number>(asks.length).fill(0);
+    for (const r of result.rows) progress[r.i] = Number(r.n);
+    return progress;
   }
 
   const service = {
@@ -160,7 +173,7 @@ export function createEngagementService(core: LoyaltyCore) {
           const done = await trx.selectFrom('challenge_progress').selectAll().where('customer_id', '=', customerId).where('challenge_code', '=', challenge.code).orderBy('completed_at', 'desc').execute();
           if (done.length > 0 && !challenge.repeatable) return;
           const after = done[0]?.completed_at ?? null;
-          const progress = await challengeProgress(trx, customerId, challenge, at, after);
+          const [progress] = await challengeProgress(trx, [{ customerId, challenge, at, after }]);
           if (progress < challenge.goal.count) return;
           const n = done.length + 1;
           const credited = await creditBonus(trx, member, program, { points: challenge.points, key: `bonus:challenge:${challenge.code}:${n}`, at, details: { bonus: 'challenge', challenge: text(challenge.name), code: challenge.code, completion: n } });
@@ -175,9 +188,10 @@ export function createEngagementService(core: LoyaltyCore) {
     },
 
     /**
-     * The same for a batch of purchase events (the job queue hands them 100 at a time):
-     * one set-based query per challenge finds the members who may have completed one, and
-     * only those go through the per-member transaction above, which checks again.
+     * The same for a batch of purchase events (the job queue hands over the events of a
+     * dispatch at once): one statement measures every member's progress on every
+     * challenge they can still complete, and only the members who reached a goal go
+     * through the per-member transaction above, which checks again under the member's lock.
      */
     async evaluateChallengesMany(items: { customerId: string; at: Date }[]) {
       const program = await core.programAt(clock.now());
@@ -185,27 +199,18 @@ export function createEngagementService(core: LoyaltyCore) {
       const latest = new Map<string, Date>();
       for (const i of items) if (!latest.has(i.customerId) || latest.get(i.customerId)! < i.at) latest.set(i.customerId, i.at);
       const ids = [...latest.keys()];
-      const done = await db.selectFrom('challenge_progress').select(['customer_id', 'challenge_code', 'completed_at']).where('customer_id', 'in', ids).execute();
-      const candidates = new Set<string>();
-      for (const c of program.document.challenges) {
-        const mine = ids.filter((id) => c.repeatable || !done.some((d) => d.customer_id === id && d.challenge_code === c.code));
-        if (mine.length === 0) continue;
-        const lastDone = (id: string) => done.filter((d) => d.customer_id === id && d.challenge_code === c.code).reduce<Date | null>((m, d) => (!m || d.completed_at! > m ? d.completed_at : m), null);
-        const starts = mine.map((id) => {
-          const from = addDays(latest.get(id)!, -c.goal.within_days);
-          const after = lastDone(id);
-          return (after && after > from ? after : from).toISOString();
-        });
-        const ats = mine.map((id) => latest.get(id)!.toISOString());
-        const counted = c.goal.type === 'visits' ? sql`count(DISTINCT p.local_date)` : sql`count(DISTINCT l.category)`;
-        const lines = c.goal.type === 'visits' ? sql`` : sql`JOIN purchase_lines l ON l.customer_id = p.customer_id AND l.purchase_id = p.id AND l.category IS NOT NULL`;
-        const reached = await sql<{ customer_id: string }>`
-          SELECT p.customer_id FROM unnest(${mine}::uuid[], ${starts}::timestamptz[], ${ats}::timestamptz[]) AS q(customer_id, start_at, end_at)
-          JOIN purchases p ON p.customer_id = q.customer_id AND p.occurred_at > q.start_at AND p.occurred_at <= q.end_at AND p.refunded_minor < p.total_minor
-          ${lines}
-          GROUP BY p.customer_id HAVING ${counted} >= ${c.goal.count}`.execute(db);
-        for (const r of reached.rows) candidates.add(r.customer_id);
+      const lastCompleted = new Map<string, Date>();
+      for (const d of await db.selectFrom('challenge_progress').select(['customer_id', 'challenge_code', 'completed_at']).where('customer_id', 'in', ids).execute()) {
+        const key = `${d.customer_id} ${d.challenge_code}`;
+        const known = lastCompleted.get(key);
+        if (d.completed_at && (!known || d.completed_at > known)) lastCompleted.set(key, d.completed_at);
       }
+      const asks = program.document.challenges.flatMap((challenge) => ids.flatMap((customerId) => {
+        const after = lastCompleted.get(`${customerId} ${challenge.code}`) ?? null;
+        return after && !challenge.repeatable ? [] : [{ customerId, challenge, at: latest.get(customerId)!, after }];
+      }));
+      const progress = await challengeProgress(db, asks);
+      const candidates = new Set(asks.filter((a, i) => progress[i] >= a.challenge.goal.count).map((a) => a.customerId));
       const completed: { customerId: string; challenges: string[] }[] = [];
       for (const id of candidates) completed.push({ customerId: id, challenges: await service.evaluateChallenges(id, latest.get(id)!) });
       return completed;
@@ -217,13 +222,13 @@ export function createEngagementService(core: LoyaltyCore) {
       const program = await core.programAt(now);
       if (!program) return [];
       const done = await db.selectFrom('challenge_progress').select(['challenge_code', 'completed_at']).where('customer_id', '=', customerId).execute();
-      const out = [];
-      for (const c of program.document.challenges) {
-        const mine = done.filter((d) => d.challenge_code === c.code).map((d) => d.completed_at!).sort((a, b) => b.getTime() - a.getTime());
-        const progress = !c.repeatable && mine.length ? c.goal.count : await challengeProgress(db as never, customerId, c, now, mine[0] ?? null);
-        out.push({ code: c.code, name: c.name, goal: c.goal, points: c.points, repeatable: c.repeatable, progress: Math.min(progress, c.goal.count), completed: mine.length, last_completed_at: mine[0]?.toISOString() ?? null });
-      }
-      return out;
+      const completions = program.document.challenges.map((c) => done.filter((d) => d.challenge_code === c.code).map((d) => d.completed_at!).sort((a, b) => b.getTime() - a.getTime()));
+      const progress = await challengeProgress(db, program.document.challenges.map((challenge, i) => ({ customerId, challenge, at: now, after: completions[i][0] ?? null })));
+      return program.document.challenges.map((c, i) => {
+        const mine = completions[i];
+        const reached = !c.repeatable && mine.length ? c.goal.count : progress[i];
+        return { code: c.code, name: c.name, goal: c.goal, points: c.points, repeatable: c.repeatable, progress: Math.min(reached, c.goal.count), completed: mine.length, last_completed_at: mine[0]?.toISOString() ?? null };
+      });
     },
 
     /** Subscriber of customer.created / customer.updated: the profile-completion bonus, once. */

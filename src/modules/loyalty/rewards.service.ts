@@ -233,7 +233,7 @@ export function createRewardsService(core: LoyaltyCore) {
       });
     });
   }
-  const redemptions = createGroupCommit(redeemTogether);
+  const redemptions = createGroupCommit(redeemTogether, { maxInFlight: 4 });
 
   const service = {
     async rewards({ customerId }: { customerId?: string } = {}) {
