@@ -46,6 +46,13 @@ describe('schedules', () => {
     expect(await maintenance.run()).toMatchObject({ reservations_released: 0, expired: { members: 0, points: 0 }, tiers: { reviewed: 0 } });
   });
 
+  it('catches the overview rollup up every minute: built the first time, then only what is new', async () => {
+    const rollup = schedulesOf(s).find((x) => x.name === 'analytics.rollup')!;
+    expect(rollup.cron).toBe('* * * * *');
+    expect(await rollup.run()).toMatchObject({ rebuilt: true });
+    expect(await rollup.run()).toEqual({ rebuilt: false, customersRecounted: 0 });
+  });
+
   it('stores each schedule in the business’s time zone, runs its job, and drops removed ones', async () => {
     const ran: string[] = [];
     const q = await start([

@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss';
+import { catchUpPurchaseRollup } from '../modules/analytics/index.ts';
 import type { Services } from '../services.ts';
 import type { Logger } from '../shared/logger.ts';
 
@@ -14,11 +15,15 @@ export interface Schedule {
   run(): Promise<unknown>;
 }
 
-export function schedulesOf(s: Pick<Services, 'clock' | 'loyalty' | 'scores'>): Schedule[] {
+export function schedulesOf(s: Pick<Services, 'db' | 'clock' | 'loyalty' | 'scores'>): Schedule[] {
   return [
     { name: 'analytics.scores', cron: '0 3 * * *', run: () => s.scores.computeScores({ trigger: 'schedule' }) },
     // Points expiry and reminders, tier reviews, birthdays, timed-out checkout reservations.
     { name: 'loyalty.maintenance', cron: '5 * * * *', run: () => s.loyalty.maintenance.runAll(s.clock.now()) },
+    // The overview's purchase-day rollup catches up when it is read; catching up every
+    // minute as well keeps that read small under steady sales, and builds the rollup in
+    // the background after an upgrade instead of in the first reader's request.
+    { name: 'analytics.rollup', cron: '* * * * *', run: () => catchUpPurchaseRollup(s.db) },
   ];
 }
 
