@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { audit, type Actor, type Db, type Tx } from '../../db/index.ts';
+import { audit, createGroupCommit, type Actor, type Db, type Tx } from '../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { AppError, conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../shared/hash.ts';
@@ -8,7 +8,6 @@ import { isUuid, newId } from '../../shared/ids.ts';
 import { amountField, toMajor, toMinor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { formatCode, newCode, normalizeCode } from './codes.ts';
-import { createGroupCommit } from './group-commit.ts';
 import { balanceOf, planDebit, takeFromLots } from './ledger.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow, PlannedDebit } from './ledger.repository.ts';

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createGroupCommit } from './group-commit.ts';
+
+describe('createGroupCommit', () => {
+  it('writes what waits as one group and answers each request with its own outcome', async () => {
+    const groups: number[][] = [];
+    const group = createGroupCommit(async (items: number[]) => {
+      groups.push(items);
+      await new Promise((r) => setTimeout(r, 5));
+      return items.map((n) => n * 10);
+    }, { maxInFlight: 1, maxBatch: 50 });
+    const answers = await Promise.all(Array.from({ length: 120 }, (_, n) => group.submit(n)));
+    expect(answers).toEqual(Array.from({ length: 120 }, (_, n) => n * 10));
+    // Submitted in one turn of the event loop: written in order, in groups of at most 50.
+    expect(groups.map((g) => g.length)).toEqual([50, 50, 20]);
+    expect(groups.flat()).toEqual(Array.from({ length: 120 }, (_, n) => n));
+  });
+
+  it('splits a group that fails as a whole until the item at fault fails alone', async () => {
+    let attempts = 0;
+    const group = createGroupCommit(async (items: string[]) => {
+      attempts++;
+      if (items.includes('bad')) throw new Error('the database refused the group');
+      return items.map((s) => s.toUpperCase());
+    }, { maxInFlight: 1 });
+    const first = group.submit('first');
+    const rest = ['a', 'b', 'bad', 'c', 'd'].map((s) => group.submit(s).then((v) => v, (e: Error) => `failed: ${e.message}`));
+    expect(await first).toBe('FIRST');
+    expect(await Promise.all(rest)).toEqual(['A', 'B', 'failed: the database refused the group', 'C', 'D']);
+    expect(attempts).toBeGreaterThan(2);
+  });
+});
