@@ -26,6 +26,7 @@ export function subscribersOf(s: Pick<Services, 'loyalty' | 'clock'>): Subscribe
       eventTypes: ['customer.created', 'customer.updated'],
       active: async () => Boolean((await program())?.document.bonuses.profile_completion),
       handle: async (e) => void (e.customer_id && (await s.loyalty.profileCompletion(e.customer_id))),
+      handleBatch: async (events) => void (await s.loyalty.profileCompletionMany(events.flatMap((e) => (e.customer_id ? [e.customer_id] : [])))),
     },
   ];
 }

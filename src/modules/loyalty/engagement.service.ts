@@ -246,6 +246,22 @@ export function createEngagementService(core: LoyaltyCore) {
       });
     },
 
+    /**
+     * The same for a batch of customer events (the job queue hands over the events of a
+     * dispatch at once): one query keeps the customers whose profile has every field, and
+     * only those go through the transaction above, which checks again.
+     */
+    async profileCompletionMany(customerIds: string[]) {
+      const program = await core.programAt(clock.now());
+      if (!program?.document.bonuses.profile_completion || customerIds.length === 0) return [];
+      const complete = await db.selectFrom('customers').select('id').where('id', 'in', [...new Set(customerIds)]).where('status', '=', 'active')
+        .where('first_name', 'is not', null).where('last_name', 'is not', null).where('email', 'is not', null).where('phone', 'is not', null).where('birthday', 'is not', null)
+        .execute();
+      const rewarded: string[] = [];
+      for (const c of complete) if (await service.profileCompletion(c.id)) rewarded.push(c.id);
+      return rewarded;
+    },
+
     /** Thank-you points for a completed survey: one per response, the same whatever the score. */
     async surveyBonus(customerId: string, input: unknown, { actor }: { actor: Actor }) {
       const { response_id } = parseInput(SurveyBonusInput, input, 'survey bonus');
