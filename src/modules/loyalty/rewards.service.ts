@@ -150,71 +150,70 @@ export function createRewardsService(core: LoyaltyCore) {
       const stockCodes = [...new Set(requests.map(rewardOf).filter((x) => x?.stock !== undefined).map((x) => x!.code))];
       const issued = await lockRewardStock(trx, stockCodes);
 
-      const outcomes: (Redemption | AppError | { replayOf: number } | { stored: Record<string, unknown> })[] = [];
       const inGroup = new Map<string, { index: number; hash: string }>();
       const write = { debits: [] as PlannedDebit[], members: new Set<MemberRow>(), coupons: [] as RewardCouponRow[], giftCards: [] as RewardGiftCardRow[], stockIssued: new Map<string, number>(), events: [] as OutgoingEvent[] };
-      for (const [index, r] of requests.entries()) {
-        outcomes.push((() => {
-          const state = states.get(r.customerId);
-          if (!state) return customers.has(r.customerId) ? conflict('The customer is not a loyalty member yet (no purchase, no enrolment)') : notFound(`Customer ${r.customerId}`);
-          const key = keyOf(r);
-          const hash = hashOf(r);
-          const stored = state.previous.get(key);
-          const earlier = inGroup.get(`${r.customerId} ${key}`);
-          if (stored || earlier) {
-            if ((stored ? stored.details.request_hash : earlier!.hash) !== hash) return conflict(`Redemption ${r.idempotencyKey} was already made for a different reward`);
-            return stored ? { stored: stored.details } : { replayOf: earlier!.index };
-          }
-          if (!program) return invalid('No loyalty program is in force: apply one first (regulars loyalty apply program.json)');
-          const reward = rewardOf(r);
-          const member = state.member;
-          if (!reward) return invalidField('reward', `no reward "${r.reward}" in the program (version ${program.version})`);
-          if (reward.available_from && Date.parse(reward.available_from) > now.getTime()) return invalidField('reward', `is available from ${reward.available_from}`);
-          if (reward.available_to && Date.parse(reward.available_to) <= now.getTime()) return invalidField('reward', `was available until ${reward.available_to}`);
-          if (reward.tiers && !(member.tier && reward.tiers.includes(member.tier))) {
-            return invalidField('reward', `is for the ${reward.tiers.join(', ')} tier${reward.tiers.length > 1 ? 's' : ''}; the member is ${member.tier ?? 'without a tier'}`);
-          }
-          const taken = write.stockIssued.get(reward.code) ?? 0;
-          if (reward.stock !== undefined && (issued.get(reward.code) ?? 0) + taken >= reward.stock) return conflict(`Reward ${reward.code} is out of stock`);
-          const plan = planDebit(state.lots, reward.points, { now, includePending: false, shortfall: 'fail' });
-          if (plan.debited === 0) {
-            const available = balanceOf(state.lots, member.points, now).available;
-            return conflict(`Not enough points: ${reward.code} costs ${reward.points}, ${Math.max(0, available)} are available`);
-          }
-          takeFromLots(state.lots, plan.allocations);
-          member.points -= reward.points;
-          member.lifetime_redeemed += reward.points;
-          write.members.add(member);
-          if (reward.stock !== undefined) write.stockIssued.set(reward.code, taken + 1);
-          inGroup.set(`${r.customerId} ${key}`, { index, hash });
-          const code = normalizeCode(newCode());
-          const issuedAs = reward.type === 'gift_card' ? { gift_card: code } : { coupon: code };
-          write.debits.push({
-            entry: {
-              customerId: r.customerId, kind: 'redeem', points: -reward.points, occurredAt: now, sourceType: 'reward', sourceId: reward.code, idempotencyKey: key, actor: r.actor,
-              programVersion: program.version, details: { reward: reward.code, reward_name: text(reward.name), request_hash: hash, ...issuedAs },
-            },
-            unsettled: 0,
-            allocations: plan.allocations,
-          });
-          write.events.push({ type: 'loyalty.reward_redeemed', customerId: r.customerId, payload: { customer_id: r.customerId, reward: reward.code, points: reward.points, code: formatCode(code), type: reward.type } });
-          const expiresAt = addDays(now, reward.valid_days);
-          if (reward.type === 'gift_card') {
-            const amount = toMinor(reward.amount!, currency);
-            write.giftCards.push({ code, customer_id: r.customerId, currency, amount_minor: amount, expires_at: expiresAt });
-            return { created: true, gift_card: giftCardView({ code, customer_id: r.customerId, currency, initial_minor: amount, balance_minor: amount, expires_at: expiresAt, created_at: now }), points_spent: reward.points };
-          }
-          // The benefit as it reads back from its jsonb column.
-          const benefit = JSON.parse(JSON.stringify(benefitOf(reward))) as Record<string, unknown>;
-          write.coupons.push({ debit: write.debits.length - 1, code, customer_id: r.customerId, reward_code: reward.code, benefit, valid_from: now, expires_at: expiresAt });
-          const coupon = { code, kind: 'reward', customer_id: r.customerId, campaign_id: null, reward_code: reward.code, benefit, status: 'active', max_uses: 1, uses: 0, valid_from: now, expires_at: expiresAt, created_at: now };
-          return { created: true, coupon: couponView(coupon), points_spent: reward.points };
-        })());
-      }
+      /** One request's outcome: an error, a replay (of a stored redemption or of an earlier one in the group), or a redemption added to `write`. */
+      const decide = (r: RedemptionRequest, index: number): Redemption | AppError | { replayOf: number } | { stored: Record<string, unknown> } => {
+        const state = states.get(r.customerId);
+        if (!state) return customers.has(r.customerId) ? conflict('The customer is not a loyalty member yet (no purchase, no enrolment)') : notFound(`Customer ${r.customerId}`);
+        const key = keyOf(r);
+        const hash = hashOf(r);
+        const stored = state.previous.get(key);
+        const earlier = inGroup.get(`${r.customerId} ${key}`);
+        if (stored || earlier) {
+          if ((stored ? stored.details.request_hash : earlier!.hash) !== hash) return conflict(`Redemption ${r.idempotencyKey} was already made for a different reward`);
+          return stored ? { stored: stored.details } : { replayOf: earlier!.index };
+        }
+        if (!program) return invalid('No loyalty program is in force: apply one first (regulars loyalty apply program.json)');
+        const reward = rewardOf(r);
+        const member = state.member;
+        if (!reward) return invalidField('reward', `no reward "${r.reward}" in the program (version ${program.version})`);
+        if (reward.available_from && Date.parse(reward.available_from) > now.getTime()) return invalidField('reward', `is available from ${reward.available_from}`);
+        if (reward.available_to && Date.parse(reward.available_to) <= now.getTime()) return invalidField('reward', `was available until ${reward.available_to}`);
+        if (reward.tiers && !(member.tier && reward.tiers.includes(member.tier))) {
+          return invalidField('reward', `is for the ${reward.tiers.join(', ')} tier${reward.tiers.length > 1 ? 's' : ''}; the member is ${member.tier ?? 'without a tier'}`);
+        }
+        const taken = write.stockIssued.get(reward.code) ?? 0;
+        if (reward.stock !== undefined && (issued.get(reward.code) ?? 0) + taken >= reward.stock) return conflict(`Reward ${reward.code} is out of stock`);
+        const plan = planDebit(state.lots, reward.points, { now, includePending: false, shortfall: 'fail' });
+        if (plan.debited === 0) {
+          const available = balanceOf(state.lots, member.points, now).available;
+          return conflict(`Not enough points: ${reward.code} costs ${reward.points}, ${Math.max(0, available)} are available`);
+        }
+        takeFromLots(state.lots, plan.allocations);
+        member.points -= reward.points;
+        member.lifetime_redeemed += reward.points;
+        write.members.add(member);
+        if (reward.stock !== undefined) write.stockIssued.set(reward.code, taken + 1);
+        inGroup.set(`${r.customerId} ${key}`, { index, hash });
+        const code = normalizeCode(newCode());
+        const issuedAs = reward.type === 'gift_card' ? { gift_card: code } : { coupon: code };
+        write.debits.push({
+          entry: {
+            customerId: r.customerId, kind: 'redeem', points: -reward.points, occurredAt: now, sourceType: 'reward', sourceId: reward.code, idempotencyKey: key, actor: r.actor,
+            programVersion: program.version, details: { reward: reward.code, reward_name: text(reward.name), request_hash: hash, ...issuedAs },
+          },
+          unsettled: 0,
+          allocations: plan.allocations,
+        });
+        write.events.push({ type: 'loyalty.reward_redeemed', customerId: r.customerId, payload: { customer_id: r.customerId, reward: reward.code, points: reward.points, code: formatCode(code), type: reward.type } });
+        const expiresAt = addDays(now, reward.valid_days);
+        if (reward.type === 'gift_card') {
+          const amount = toMinor(reward.amount!, currency);
+          write.giftCards.push({ code, customer_id: r.customerId, currency, amount_minor: amount, expires_at: expiresAt });
+          return { created: true, gift_card: giftCardView({ code, customer_id: r.customerId, currency, initial_minor: amount, balance_minor: amount, expires_at: expiresAt, created_at: now }), points_spent: reward.points };
+        }
+        // The benefit as it reads back from its jsonb column.
+        const benefit = JSON.parse(JSON.stringify(benefitOf(reward))) as Record<string, unknown>;
+        write.coupons.push({ debit: write.debits.length - 1, code, customer_id: r.customerId, reward_code: reward.code, benefit, valid_from: now, expires_at: expiresAt });
+        const coupon = { code, kind: 'reward', customer_id: r.customerId, campaign_id: null, reward_code: reward.code, benefit, status: 'active', max_uses: 1, uses: 0, valid_from: now, expires_at: expiresAt, created_at: now };
+        return { created: true, coupon: couponView(coupon), points_spent: reward.points };
+      };
+      const outcomes = requests.map(decide);
       await writeRedemptions(trx, { ...write, members: [...write.members], now });
 
       // Replays answer with what the first redemption issued (a coupon may have been used since).
-      const storedCodes = (kind: 'coupon' | 'gift_card') => outcomes.flatMap((o) => (o && 'stored' in o && typeof o.stored[kind] === 'string' ? [o.stored[kind] as string] : []));
+      const storedCodes = (kind: 'coupon' | 'gift_card') => outcomes.flatMap((o) => (!(o instanceof AppError) && 'stored' in o && typeof o.stored[kind] === 'string' ? [o.stored[kind] as string] : []));
       const storedCoupons = storedCodes('coupon');
       const storedGiftCards = storedCodes('gift_card');
       const coupons = new Map((storedCoupons.length ? await trx.selectFrom('coupons').selectAll().where('code', 'in', storedCoupons).execute() : []).map((c) => [c.code, c]));
