@@ -101,4 +101,23 @@ describe('outbox → jobs → webhooks', () => {
     const jobs = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'event.batch'`.execute(s.db);
     expect(jobs.rows[0].n).toBe(1);
   });
+
+  it('drains a backlog of one-at-a-time jobs without waiting a polling interval between them', async () => {
+    await queue.stop();
+    await s.webhooks.create({ url: `${receiverUrl}?backlog`, event_types: ['purchase.recorded'] }, { actor: 'test' });
+    const purchases = Array.from({ length: 30 }, (_, i) => ({ external_id: `d-${i}`, customer: { email: `d${i}@example.com` }, occurred_at: '2026-05-04T10:00:00Z', total: '3.00' }));
+    await recordPurchases(s, purchases, { source: 'api' });
+    const mine = new Set(purchases.map((p) => p.external_id));
+    const handled: StoredEvent[] = [];
+    queue = createJobQueue({
+      db: s.db, pool: s.database.pool, logger: silentLogger, webhooks: s.webhooks, dispatchIntervalMs: 200, webhookRetryDelaySeconds: 1,
+      subscribers: [{ name: 'one-by-one', eventTypes: ['purchase.recorded'], handle: async (e) => void handled.push(e) }],
+    });
+    const started = Date.now();
+    await queue.start();
+    // Each worker polls every second: one job per poll would take half a minute per queue.
+    const delivered = () => new Set(received.filter((r) => r.status === 200).map((r) => JSON.parse(r.body).data.external_id as string));
+    await until(() => handled.filter((e) => mine.has((e.payload as { external_id: string }).external_id)).length === 30 && [...mine].every((id) => delivered().has(id)), 15_000);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
 });

@@ -78,7 +78,8 @@ export function createJobQueue(options: JobQueueOptions) {
     // Asked before the transaction: `active` may read the database through the pool.
     const listening: Subscriber[] = [];
     for (const s of subscribers) if (!s.active || (await s.active())) listening.push(s);
-    return db.transaction().execute(async (trx) => {
+    const filled = new Set<string>();
+    const dispatched = await db.transaction().execute(async (trx) => {
       const events = await sql<StoredEvent>`
         SELECT id, type, customer_id, payload, created_at FROM events
         WHERE dispatched_at IS NULL ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`.execute(trx);
@@ -102,10 +103,38 @@ export function createJobQueue(options: JobQueueOptions) {
           });
         }
       }
-      for (const [queue, list] of byQueue) await boss.insert(list.map((j) => ({ ...j, name: queue }) as PgBoss.JobInsert), { db: adapter(trx) });
+      for (const [queue, list] of byQueue) {
+        await boss.insert(list.map((j) => ({ ...j, name: queue }) as PgBoss.JobInsert), { db: adapter(trx) });
+        filled.add(queue);
+      }
       await sql`UPDATE events SET dispatched_at = now() WHERE id = ANY(${events.rows.map((e) => e.id)}::bigint[])`.execute(trx);
       return events.rows.length;
     });
+    // Committed: the workers of those queues fetch now instead of at their next poll.
+    for (const queue of filled) for (const id of workersOf.get(queue) ?? []) boss.notifyWorker(id);
+    return dispatched;
+  }
+
+  // pg-boss waits a whole polling interval after every fetch, even one that found jobs,
+  // so a worker taking one job at a time would handle one per interval: a backlog of
+  // webhook deliveries would drain at one a second. A worker that found jobs fetches
+  // again at once; only an empty fetch waits for the interval (or for the nudge above).
+  const workersOf = new Map<string, string[]>();
+  function draining<J>(queue: string, handler: (jobs: J[]) => Promise<void>) {
+    let workerId: string | undefined;
+    return {
+      handler: async (jobs: J[]) => {
+        try {
+          await handler(jobs);
+        } finally {
+          if (workerId) boss.notifyWorker(workerId);
+        }
+      },
+      started(id: string) {
+        workerId = id;
+        workersOf.set(queue, [...(workersOf.get(queue) ?? []), id]);
+      },
+    };
   }
 
   function push(map: Map<string, PgBoss.JobInsert[]>, key: string, job: Omit<PgBoss.JobInsert, 'name'>) {
@@ -132,19 +161,22 @@ export function createJobQueue(options: JobQueueOptions) {
     async start() {
       await boss.start();
       await boss.createQueue(WEBHOOK_QUEUE);
-      await boss.work<{ endpointId: string; eventId: number }>(WEBHOOK_QUEUE, { includeMetadata: true, pollingIntervalSeconds: 1 }, async ([job]) => {
+      const delivery = draining(WEBHOOK_QUEUE, async ([job]: PgBoss.JobWithMetadata<{ endpointId: string; eventId: number }>[]) => {
         await webhooks.deliver({ endpointId: job.data.endpointId, eventId: job.data.eventId, attempt: job.retryCount + 1 });
       });
+      delivery.started(await boss.work(WEBHOOK_QUEUE, { includeMetadata: true, pollingIntervalSeconds: 1 }, delivery.handler));
       for (const s of subscribers) {
         await boss.createQueue(subscriberQueue(s.name));
         // A batch subscriber's job names many events (`eventIds`); a job queued per event
         // (`eventId`: other subscribers, and a batch subscriber's jobs queued by an earlier version) names one.
-        await boss.work<{ eventId?: number; eventIds?: number[] }>(subscriberQueue(s.name), { pollingIntervalSeconds: 1, batchSize: s.handleBatch ? 10 : 1 }, async (jobs) => {
+        const queue = subscriberQueue(s.name);
+        const work = draining(queue, async (jobs: PgBoss.Job<{ eventId?: number; eventIds?: number[] }>[]) => {
           const events = (await db.selectFrom('events').select(['id', 'type', 'customer_id', 'payload', 'created_at'])
             .where('id', 'in', jobs.flatMap((j) => j.data.eventIds ?? [j.data.eventId!])).orderBy('id').execute()) as StoredEvent[];
           if (s.handleBatch) await s.handleBatch(events);
           else for (const event of events) await s.handle(event);
         });
+        work.started(await boss.work(queue, { pollingIntervalSeconds: 1, batchSize: s.handleBatch ? 10 : 1 }, work.handler));
       }
       if (options.schedules) await startSchedules({ boss, schedules: options.schedules, timeZone: options.timeZone ?? 'UTC', logger });
       running = true;
