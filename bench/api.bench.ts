@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cli, cpuSecondsOf, createPgDatabase, machine, percentile, pgbenchTps, ROOT, startServerProcess, tmpDir } from './lib.ts';
+import { cli, cpuSecondsOf, createPgDatabase, machine, percentile, pgbenchTps, postgresBackendsCpu, postgresCpuBetween, ROOT, startServerProcess, tmpDir } from './lib.ts';
 
 // Purchase ingestion through the HTTP API with the example loyalty program in force (so
 // every purchase earns points, and new customers join with a sign-up bonus): 32
@@ -30,32 +29,6 @@ interface CpuPerRequest {
   serverUs: number;
   postgresUs: number | null;
   generatorUs: number;
-}
-
-/**
- * CPU seconds of each PostgreSQL backend connected to one database, by process id. Per
- * backend, because the server's pool closes connections that idle for 10 s: a total
- * over the live backends would lose what a closed one had used before the phase.
- */
-function postgresBackendsCpu(database: string): Map<number, number> {
-  const backends = new Map<number, number>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmdline.startsWith('postgres') && cmdline.includes(` ${database} `)) backends.set(Number(entry), cpuSecondsOf(Number(entry)));
-    } catch {
-      /* gone meanwhile */
-    }
-  }
-  return backends;
-}
-
-/** CPU seconds the backends used between two readings (a backend closed meanwhile had been idle). */
-function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
-  let total = 0;
-  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
-  return total;
 }
 
 let counter = 0;

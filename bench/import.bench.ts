@@ -6,7 +6,7 @@ import { migrateToLatest, openDatabase } from '../src/db/index.ts';
 import { createServices } from '../src/services.ts';
 import { silentLogger } from '../src/shared/logger.ts';
 import { importFile } from '../src/workflows/import-file.ts';
-import { cpuSecondsOf, createPgDatabase, machine, postgresCpuSeconds, tmpDir } from './lib.ts';
+import { cpuSecondsOf, createPgDatabase, machine, postgresBackendsCpu, postgresCpuBetween, tmpDir } from './lib.ts';
 
 // CSV import of purchases: a synthetic canonical file (N rows, N/3 customers), imported
 // once; rows/s for the validation pass and the import pass, and the whole. With
@@ -46,11 +46,12 @@ export async function run({ rows, db, program }: { rows: number; db: 'postgres' 
     // CPU per row of this process and of the database's backends, per phase (Linux /proc).
     const dbName = pg ? new URL(pg.url).pathname.slice(1) : '';
     const cpu: Record<string, { node: number; postgres: number | null }> = {};
-    const cpuNow = () => ({ node: cpuSecondsOf(process.pid), postgres: pg ? postgresCpuSeconds(dbName) : 0 });
+    const cpuNow = () => ({ node: cpuSecondsOf(process.pid), postgres: pg ? postgresBackendsCpu(dbName) : new Map<number, number>() });
     let cpuSince = cpuNow();
     const endPhase = (name: string) => {
       const now = cpuNow();
-      cpu[name] = { node: Math.round(((now.node - cpuSince.node) * 1e6) / rows), postgres: pg ? Math.round(((now.postgres - cpuSince.postgres) * 1e6) / rows) : null };
+      const perRow = (seconds: number) => Math.round((seconds * 1e6) / rows);
+      cpu[name] = { node: perRow(now.node - cpuSince.node), postgres: pg ? perRow(postgresCpuBetween(cpuSince.postgres, now.postgres)) : null };
       cpuSince = now;
     };
     let phase = '';

@@ -85,18 +85,30 @@ export function cpuSecondsOf(pid: number): number {
   }
 }
 
-/** CPU seconds used so far by the PostgreSQL backends connected to one database (their title names it). */
-export function postgresCpuSeconds(database: string): number {
-  let total = 0;
+/**
+ * CPU seconds used so far by each PostgreSQL backend connected to one database (their
+ * title names it), by process id. Compare two readings with postgresCpuBetween: a plain
+ * sum would drop the seconds of a backend that closed in between (the pool closes idle
+ * connections) and could even come out negative.
+ */
+export function postgresBackendsCpu(database: string): Map<number, number> {
+  const backends = new Map<number, number>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmdline.startsWith('postgres') && cmdline.includes(` ${database} `)) total += cpuSecondsOf(Number(entry));
+      if (cmdline.startsWith('postgres') && cmdline.includes(` ${database} `)) backends.set(Number(entry), cpuSecondsOf(Number(entry)));
     } catch {
       /* gone meanwhile */
     }
   }
+  return backends;
+}
+
+/** CPU seconds the backends used between two readings (a backend closed meanwhile had been idle since its last reading). */
+export function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
   return total;
 }
 
