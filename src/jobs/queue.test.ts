@@ -119,5 +119,9 @@ describe('outbox → jobs → webhooks', () => {
     const delivered = () => new Set(received.filter((r) => r.status === 200).map((r) => JSON.parse(r.body).data.external_id as string));
     await until(() => handled.filter((e) => mine.has((e.payload as { external_id: string }).external_id)).length === 30 && [...mine].every((id) => delivered().has(id)), 15_000);
     expect(Date.now() - started).toBeLessThan(15_000);
+    // The earlier tests' deliveries drain too: nothing may be in flight when the pool closes.
+    for (let left = 1; left > 0; await new Promise((r) => setTimeout(r, 100))) {
+      left = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active')`.execute(s.db)).rows[0].n;
+    }
   });
 });
