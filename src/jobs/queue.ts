@@ -55,9 +55,10 @@ const subscriberQueue = (name: string) => `event.${name}`;
 
 export function createJobQueue(options: JobQueueOptions) {
   const { db, pool, logger, webhooks } = options;
+  const inFlight = createInFlight();
   const subscribers = options.subscribers ?? [];
   const boss = new PgBoss({
-    db: { executeSql: async (text, values) => pool.query(text, values) },
+    db: { executeSql: (text, values) => inFlight.track(pool.query(text, values)) },
     schema: 'pgboss',
     supervise: true,
     schedule: true,
@@ -125,7 +126,7 @@ export function createJobQueue(options: JobQueueOptions) {
     return {
       handler: async (jobs: J[]) => {
         try {
-          await handler(jobs);
+          await inFlight.track(handler(jobs));
         } finally {
           if (workerId) boss.notifyWorker(workerId);
         }
@@ -199,6 +200,26 @@ export function createJobQueue(options: JobQueueOptions) {
       if (timer) clearTimeout(timer);
       await dispatching?.catch(() => undefined);
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+      // pg-boss stops waiting for its workers while a fetch is still on its way back, and
+      // that fetch's jobs then run (and are completed) after stop() returned — on a pool
+      // the caller may be closing. Its own queries and our handlers are counted: stop()
+      // returns when they have all settled.
+      await inFlight.settled(5000);
+    },
+  };
+}
+
+/** Counts promises in flight; `settled` resolves once none has been for a moment (or at the time limit). */
+function createInFlight() {
+  let pending = 0;
+  return {
+    track<T>(promise: Promise<T>): Promise<T> {
+      pending++;
+      return promise.finally(() => void pending--);
+    },
+    async settled(limitMs: number) {
+      const end = Date.now() + limitMs;
+      for (let quiet = 0; quiet < 2 && Date.now() < end; await new Promise((r) => setTimeout(r, 25))) quiet = pending === 0 ? quiet + 1 : 0;
     },
   };
 }
