@@ -219,7 +219,12 @@ function createInFlight() {
     },
     async settled(limitMs: number) {
       const end = Date.now() + limitMs;
-      for (let quiet = 0; quiet < 2 && Date.now() < end; await new Promise((r) => setTimeout(r, 25))) quiet = pending === 0 ? quiet + 1 : 0;
+      // Two quiet readings in a row: a fetch that just returned may start its jobs on the next tick.
+      let quietReadings = 0;
+      while (quietReadings < 2 && Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 25));
+        quietReadings = pending === 0 ? quietReadings + 1 : 0;
+      }
     },
   };
 }

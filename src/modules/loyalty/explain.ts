@@ -19,6 +19,8 @@ interface EntryLike {
 }
 
 type Rounding = 'floor' | 'nearest' | 'ceil';
+// A release entry's `why` is written by rewards.service.ts: 'checkout reservation timed out' or '… released'.
+type ReleaseReason = 'timed_out' | 'released';
 
 interface Phrases {
   purchase(p: { purchase: unknown; total: unknown; currency: string; base: unknown }): string;
@@ -36,7 +38,8 @@ interface Phrases {
   refund(p: { percent: number | null; points: number; credited: unknown; forgiven: unknown }): string;
   held(orderRef: unknown): string;
   redeemed(reward: unknown, what: { giftCard: string } | { coupon: string }): string;
-  released(timedOut: boolean, why: unknown): string;
+  /** why: the reservation timed out or was released at the till; null in entries that kept no reason */
+  released(why: ReleaseReason | null): string;
   expiredInactivity(months: unknown): string;
   expiredAge(months: unknown): string;
   adjustment(byMerge: boolean, reason: string): string;
@@ -62,7 +65,7 @@ const PHRASES: Record<Language, Phrases> = {
       `Refund: ${percent === null ? 'refund' : `${percent}% of the purchase refunded`}, ${points} of its ${credited} points taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
     held: (orderRef) => `Points held at checkout (${orderRef})`,
     redeemed: (reward, what) => `Reward redeemed: ${reward} (${'giftCard' in what ? `gift card ${what.giftCard}` : `coupon ${what.coupon}`})`,
-    released: (timedOut, why) => `Points returned: ${why ?? (timedOut ? 'checkout reservation timed out' : 'reservation released')}`,
+    released: (why) => `Points returned: ${{ timed_out: 'checkout reservation timed out', released: 'checkout reservation released', unknown: 'reservation released' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Expired: no purchase for ${months} months`,
     expiredAge: (months) => `Expired: points earned more than ${months ?? 'the allowed'} months ago`,
     adjustment: (byMerge, reason) => `Adjustment by ${byMerge ? 'merge' : 'staff'}: ${reason}`.trim(),
@@ -84,7 +87,7 @@ const PHRASES: Record<Language, Phrases> = {
       `Vračilo: ${percent === null ? 'vračilo' : `vrnjenih ${percent} % nakupa`}, odvzetih ${points} od ${credited} točk nakupa${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}`,
     held: (orderRef) => `Točke zadržane na blagajni (${orderRef})`,
     redeemed: (reward, what) => `Unovčena nagrada: ${reward} (${'giftCard' in what ? `darilna kartica ${what.giftCard}` : `kupon ${what.coupon}`})`,
-    released: (timedOut, why) => `Točke vrnjene: ${timedOut ? 'rezervacija na blagajni je potekla' : why === undefined ? 'rezervacija sproščena' : 'rezervacija na blagajni sproščena'}`,
+    released: (why) => `Točke vrnjene: ${{ timed_out: 'rezervacija na blagajni je potekla', released: 'rezervacija na blagajni sproščena', unknown: 'rezervacija sproščena' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Poteklo: brez nakupa ${months} mesecev`,
     expiredAge: (months) => `Poteklo: točke, zbrane pred več kot ${months ?? 'dovoljenimi'} meseci`,
     adjustment: (byMerge, reason) => withReason(`Popravek (${byMerge ? 'združitev strank' : 'osebje'})`, reason),
@@ -106,7 +109,7 @@ const PHRASES: Record<Language, Phrases> = {
       `İade: ${percent === null ? 'iade' : `alışverişin %${percent} kadarı iade edildi`}, ${credited} puanın ${points} kadarı geri alındı${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}`,
     held: (orderRef) => `Ödemede ayrılan puanlar (${orderRef})`,
     redeemed: (reward, what) => `Ödül kullanıldı: ${reward} (${'giftCard' in what ? `hediye kartı ${what.giftCard}` : `kupon ${what.coupon}`})`,
-    released: (timedOut, why) => `Puanlar iade edildi: ${timedOut ? 'ödeme rezervasyonunun süresi doldu' : why === undefined ? 'rezervasyon serbest bırakıldı' : 'ödeme rezervasyonu serbest bırakıldı'}`,
+    released: (why) => `Puanlar iade edildi: ${{ timed_out: 'ödeme rezervasyonunun süresi doldu', released: 'ödeme rezervasyonu serbest bırakıldı', unknown: 'rezervasyon serbest bırakıldı' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Süresi doldu: ${months} aydır alışveriş yok`,
     expiredAge: (months) => `Süresi doldu: ${months ?? 'izin verilen'} aydan daha önce kazanılan puanlar`,
     adjustment: (byMerge, reason) => withReason(`Düzeltme (${byMerge ? 'müşteri birleştirme' : 'personel'})`, reason),
@@ -128,7 +131,7 @@ const PHRASES: Record<Language, Phrases> = {
       `Refundering: ${percent === null ? 'refundering' : `${percent} % af købet refunderet`}, ${points} af købets ${credited} point trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
     held: (orderRef) => `Point reserveret ved kassen (${orderRef})`,
     redeemed: (reward, what) => `Belønning indløst: ${reward} (${'giftCard' in what ? `gavekort ${what.giftCard}` : `kupon ${what.coupon}`})`,
-    released: (timedOut, why) => `Point returneret: ${timedOut ? 'reservationen ved kassen udløb' : why === undefined ? 'reservation frigivet' : 'reservationen ved kassen blev frigivet'}`,
+    released: (why) => `Point returneret: ${{ timed_out: 'reservationen ved kassen udløb', released: 'reservationen ved kassen blev frigivet', unknown: 'reservation frigivet' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Udløbet: intet køb i ${months} måneder`,
     expiredAge: (months) => `Udløbet: point optjent for mere end ${months ?? 'det tilladte antal'} måneder siden`,
     adjustment: (byMerge, reason) => withReason(`Justering (${byMerge ? 'sammenlægning' : 'personale'})`, reason),
@@ -150,7 +153,7 @@ const PHRASES: Record<Language, Phrases> = {
       `Возврат: ${percent === null ? 'возврат' : `возвращено ${percent}% покупки`}, списано ${points} из ${credited} балл. за покупку${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}`,
     held: (orderRef) => `Баллы зарезервированы на кассе (${orderRef})`,
     redeemed: (reward, what) => `Награда получена: ${reward} (${'giftCard' in what ? `подарочная карта ${what.giftCard}` : `купон ${what.coupon}`})`,
-    released: (timedOut, why) => `Баллы возвращены: ${timedOut ? 'резерв на кассе истёк' : why === undefined ? 'резерв снят' : 'резерв на кассе снят'}`,
+    released: (why) => `Баллы возвращены: ${{ timed_out: 'резерв на кассе истёк', released: 'резерв на кассе снят', unknown: 'резерв снят' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Сгорели: нет покупок ${months} мес.`,
     expiredAge: (months) => `Сгорели: баллы начислены более ${months ?? 'допустимого числа'} мес. назад`,
     adjustment: (byMerge, reason) => withReason(`Корректировка (${byMerge ? 'объединение клиентов' : 'сотрудник'})`, reason),
@@ -190,7 +193,7 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
       return d.reservation ? say.held(d.order_ref ?? d.reservation)
         : say.redeemed(d.reward_name ?? d.reward, d.gift_card ? { giftCard: formatCode(d.gift_card) } : { coupon: d.coupon ? formatCode(d.coupon) : '—' });
     case 'release':
-      return say.released(d.why === 'checkout reservation timed out', d.why);
+      return say.released(d.why === undefined ? null : d.why === 'checkout reservation timed out' ? 'timed_out' : 'released');
     case 'expire':
       return d.policy === 'inactivity' ? say.expiredInactivity(d.months) : say.expiredAge(d.months);
     case 'adjust':
