@@ -140,7 +140,8 @@ export interface EventsTable {
   customer_id: string | null;
   payload: Json<Record<string, unknown>>;
   created_at: GeneratedTimestamp;
-  dispatched_at: Timestamp | null;
+  /** The writing transaction's id (xid8, as text): with id, the event's place in the outbox cursor's order. */
+  txid: Generated<string>;
 }
 
 export interface WebhookEndpointsTable {
@@ -456,6 +457,12 @@ export interface SegmentMovesTable {
   customers: number;
 }
 
+export interface OutboxCursorTable {
+  id: Generated<boolean>;
+  txid: string;
+  event_id: number;
+}
+
 export interface PurchaseRollupStateTable {
   id: Generated<boolean>;
   events_applied_through: number | null;
@@ -533,6 +540,7 @@ export interface Database {
   score_features: ScoreFeaturesTable;
   segment_snapshots: SegmentSnapshotsTable;
   segment_moves: SegmentMovesTable;
+  outbox_cursor: OutboxCursorTable;
   purchase_rollup_state: PurchaseRollupStateTable;
   purchase_rollup_checkpoints: PurchaseRollupCheckpointsTable;
   customer_purchase_days: CustomerPurchaseDaysTable;
