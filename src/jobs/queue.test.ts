@@ -2,12 +2,15 @@ import http from 'node:http';
 import { sql } from 'kysely';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Migrator } from 'kysely';
+import { openTestDatabase, testDatabaseKind } from '../../test/helpers/database.ts';
 import { openTestServices } from '../../test/helpers/services.ts';
-import type { Db } from '../db/index.ts';
-import { verifySignature } from '../modules/webhooks/index.ts';
+import { migrateToLatest, type Db } from '../db/index.ts';
+import { migrations } from '../db/migrations/index.ts';
+import { createWebhookService, verifySignature, type WebhookService } from '../modules/webhooks/index.ts';
 import { silentLogger } from '../shared/logger.ts';
 import { recordPurchases } from '../workflows/record-purchases.ts';
-import { createJobQueue, type JobQueue, type StoredEvent } from './index.ts';
+import { createJobQueue, publish, type JobQueue, type StoredEvent } from './index.ts';
 
 // The outbox, the job queue and webhooks together, on the real database and a real HTTP
 // receiver on loopback.
@@ -126,6 +129,155 @@ describe('outbox → jobs → webhooks', () => {
     // The earlier tests' deliveries drain too: nothing may be in flight when the pool closes.
     for (let left = 1; left > 0; await new Promise((r) => setTimeout(r, 100))) {
       left = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active')`.execute(s.db)).rows[0].n;
+    }
+  });
+});
+
+// The dispatcher's cursor (queue.ts): each committed event handed to jobs exactly once,
+// whatever the order in which transactions commit, with several dispatchers, after a
+// crash, and across the upgrade from marking events dispatched.
+describe('outbox cursor', () => {
+  // Dispatchers that are not started: no timer, no workers; the jobs they queue stay
+  // where the test can count them. Events of type `cursor.*` go only to their subscriber.
+  const dispatcher = ({ name, db = s.db, pool = s.database.pool, webhooks = s.webhooks }: { name: string; db?: Db; pool?: typeof s.database.pool; webhooks?: WebhookService }) =>
+    createJobQueue({ db, pool, logger: silentLogger, webhooks, subscribers: [{ name, eventTypes: ['cursor.*'], handle: async () => undefined }] });
+  /** How many jobs each event got in a subscriber's queue. */
+  const jobsPerEvent = async (name: string, db: Db = s.db) =>
+    new Map((await sql<{ id: number; n: number }>`
+      SELECT (data->>'eventId')::bigint AS id, count(*)::int AS n FROM pgboss.job WHERE name = ${`event.${name}`} GROUP BY 1`.execute(db)).rows.map((r) => [Number(r.id), r.n]));
+  const idsOf = async (type: string, db: Db = s.db) =>
+    (await sql<{ id: number }>`SELECT id FROM events WHERE type = ${type} ORDER BY id`.execute(db)).rows.map((r) => Number(r.id));
+  /** Dispatches until nothing is left behind the cursor: on PostgreSQL a transaction elsewhere in the cluster may hold the horizon back for a moment. */
+  const dispatchEverything = async (queues: JobQueue[], db: Db = s.db) => {
+    for (const end = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 50))) {
+      await Promise.all(queues.map((q) => q.dispatchAll()));
+      if ((await undispatched(db)).length === 0) return;
+      if (Date.now() > end) throw new Error('events left undispatched');
+    }
+  };
+  const expectOnceEach = (jobs: Map<number, number>, ids: number[]) => {
+    expect([...jobs.keys()].sort((a, b) => a - b)).toEqual(ids);
+    expect([...jobs.values()].every((n) => n === 1)).toBe(true);
+  };
+
+  beforeAll(async () => {
+    // The earlier tests' dispatcher would move the cursor past these tests' events.
+    await queue.stop();
+    for (const name of ['cursor-xid', 'cursor-race', 'cursor-crash', 'cursor-restore']) await queue.boss.createQueue(`event.${name}`);
+  });
+
+  it.runIf(testDatabaseKind === 'postgres')('hands over an event of a transaction that commits after a later one, once', async () => {
+    const earlier = await s.database.pool.connect();
+    const later = await s.database.pool.connect();
+    const q = dispatcher({ name: 'cursor-xid' });
+    try {
+      // `earlier` takes its transaction id and an event id first, `later` then writes
+      // and commits, and `earlier` writes another event (a higher id than later's) and
+      // commits last. A cursor of ids alone would pass later's event and never see
+      // earlier's first one.
+      await earlier.query('BEGIN');
+      await earlier.query(`INSERT INTO events (type, payload) VALUES ('cursor.xid', '{"n": 1}')`);
+      await later.query('BEGIN');
+      await later.query(`INSERT INTO events (type, payload) VALUES ('cursor.xid', '{"n": 2}')`);
+      await later.query('COMMIT');
+      await earlier.query(`INSERT INTO events (type, payload) VALUES ('cursor.xid', '{"n": 3}')`);
+      await q.dispatchAll();
+      // Later's event waits for earlier to end: the horizon is earlier's transaction id.
+      expect(await jobsPerEvent('cursor-xid')).toEqual(new Map());
+      await earlier.query('COMMIT');
+      await dispatchEverything([q]);
+      await q.dispatchAll();
+      expectOnceEach(await jobsPerEvent('cursor-xid'), await idsOf('cursor.xid'));
+    } finally {
+      await earlier.query('ROLLBACK').catch(() => undefined);
+      earlier.release();
+      later.release();
+    }
+  });
+
+  it('dispatches every event exactly once with two dispatchers running at once', async () => {
+    const [a, b] = [dispatcher({ name: 'cursor-race' }), dispatcher({ name: 'cursor-race' })];
+    let writing = true;
+    // 40 transactions of 25 events, written while both dispatchers go round.
+    const writers = Promise.all(Array.from({ length: 40 }, (_, t) =>
+      publish(s.db, Array.from({ length: 25 }, (_, i) => ({ type: 'cursor.race', payload: { n: t * 25 + i } })))))
+      .finally(() => void (writing = false));
+    const rounds = { a: 0, b: 0 };
+    const goRound = async (q: JobQueue, key: 'a' | 'b') => {
+      while (writing) {
+        await q.dispatchAll();
+        rounds[key]++;
+      }
+    };
+    await Promise.all([writers, goRound(a, 'a'), goRound(b, 'b')]);
+    await dispatchEverything([a, b]);
+    expect(rounds.a).toBeGreaterThan(0);
+    expect(rounds.b).toBeGreaterThan(0);
+    const ids = await idsOf('cursor.race');
+    expect(ids).toHaveLength(1000);
+    expectOnceEach(await jobsPerEvent('cursor-race'), ids);
+  });
+
+  it('dispatches nothing when a dispatch fails before it commits, and everything on the next one', async () => {
+    await publish(s.db, Array.from({ length: 50 }, (_, n) => ({ type: 'cursor.crash', payload: { n } })));
+    const q = dispatcher({ name: 'cursor-crash' });
+    const cursorBefore = await s.db.selectFrom('outbox_cursor').selectAll().executeTakeFirstOrThrow();
+    // The last statement of the dispatch, the cursor's update, fails: its jobs are queued by then.
+    await sql`ALTER TABLE outbox_cursor ADD CONSTRAINT crash_before_commit CHECK (false) NOT VALID`.execute(s.db);
+    try {
+      await expect(q.dispatchAll()).rejects.toThrow(/crash_before_commit/);
+    } finally {
+      await sql`ALTER TABLE outbox_cursor DROP CONSTRAINT crash_before_commit`.execute(s.db);
+    }
+    expect(await s.db.selectFrom('outbox_cursor').selectAll().executeTakeFirstOrThrow()).toEqual(cursorBefore);
+    expect(await jobsPerEvent('cursor-crash')).toEqual(new Map());
+    await dispatchEverything([q]);
+    expectOnceEach(await jobsPerEvent('cursor-crash'), await idsOf('cursor.crash'));
+  });
+
+  it('refuses to start on a database restored into a cluster whose transaction ids are behind, and its repair dispatches the rest once', async () => {
+    const q = dispatcher({ name: 'cursor-restore' });
+    await publish(s.db, [1, 2, 3].map((n) => ({ type: 'cursor.restore', payload: { n } })));
+    await dispatchEverything([q]);
+    await publish(s.db, [4, 5].map((n) => ({ type: 'cursor.restore', payload: { n } })));
+    // As a restore into a younger cluster leaves it: every id a billion ahead of the cluster's.
+    await sql`UPDATE events SET txid = (txid::text::bigint + 1000000000)::text::xid8`.execute(s.db);
+    await sql`UPDATE outbox_cursor SET txid = (txid::text::bigint + 1000000000)::text::xid8`.execute(s.db);
+    const refused = await q.start().then(() => null, (error: Error) => error);
+    await q.stop();
+    expect(refused?.message).toMatch(/restored into another cluster/);
+    await sql.raw(refused!.message.split('run: ')[1]).execute(s.db);
+    await publish(s.db, [{ type: 'cursor.restore', payload: { n: 6 } }]);
+    await dispatchEverything([q]);
+    expectOnceEach(await jobsPerEvent('cursor-restore'), await idsOf('cursor.restore'));
+  });
+
+  it('after the upgrade dispatches the events an earlier version had not, once, and none it had', async () => {
+    const database = await openTestDatabase({ migrate: false });
+    let q: JobQueue | undefined;
+    try {
+      const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
+      const { error } = await migrator.migrateTo('0004_analytics_rollups');
+      if (error) throw error;
+      // Dispatched and undispatched events interleaved, as marking left them.
+      await sql`
+        INSERT INTO events (type, payload, dispatched_at)
+        SELECT 'cursor.upgrade', jsonb_build_object('n', n), CASE WHEN n % 3 = 0 THEN NULL ELSE now() END
+        FROM generate_series(1, 30) AS n`.execute(database.db);
+      await migrateToLatest(database.db);
+      q = dispatcher({ name: 'cursor-upgrade', db: database.db, pool: database.pool, webhooks: createWebhookService({ db: database.db, logger: silentLogger }) });
+      await q.start(); // creates pg-boss's tables and the queue, then dispatches
+      await dispatchEverything([q], database.db);
+      await publish(database.db, [{ type: 'cursor.upgrade', payload: { n: 31 } }]);
+      await dispatchEverything([q], database.db);
+      await q.dispatchAll();
+      const expected = (await sql<{ id: number }>`
+        SELECT id FROM events WHERE (payload->>'n')::int % 3 = 0 OR (payload->>'n')::int = 31 ORDER BY id`.execute(database.db)).rows.map((r) => Number(r.id));
+      expect(expected).toHaveLength(11);
+      expectOnceEach(await jobsPerEvent('cursor-upgrade', database.db), expected);
+    } finally {
+      await q?.stop();
+      await database.close();
     }
   });
 });
