@@ -235,13 +235,17 @@ export function membersJson(members: MemberRow[]): string {
 }
 
 export function updateMembers(members: MemberRow[], now: Date) {
+  // The ids again as an array: the planner takes jsonb_to_recordset for 100 rows whatever
+  // it holds, and so, while loyalty_members is small, read the whole table into a hash
+  // join for every redemption and every returning buyer (~1 ms at 7,000 members); with
+  // the array it looks the members up by primary key.
   return sql`
     UPDATE loyalty_members m SET points = t.points, lifetime_earned = t.lifetime_earned, lifetime_redeemed = t.lifetime_redeemed,
       lifetime_expired = t.lifetime_expired, tier = t.tier, tier_since = t.tier_since, tier_valid_until = t.tier_valid_until,
       last_activity_at = t.last_activity_at, referral_code = t.referral_code, updated_at = ${now}
     FROM jsonb_to_recordset(${membersJson(members)}::jsonb) AS t(customer_id uuid, points bigint, lifetime_earned bigint, lifetime_redeemed bigint,
          lifetime_expired bigint, tier text, tier_since timestamptz, tier_valid_until timestamptz, last_activity_at timestamptz, referral_code text)
-    WHERE m.customer_id = t.customer_id`;
+    WHERE m.customer_id = ANY(${members.map((m) => m.customer_id)}::uuid[]) AND m.customer_id = t.customer_id`;
 }
 
 export async function recordTierChanges(trx: Tx, changes: { customerId: string; id: string; from: string | null; to: string | null; reason: string; programVersion: number | null; at: Date }[]) {
