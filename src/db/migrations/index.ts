@@ -4,6 +4,7 @@ import * as m0002 from './0002_loyalty.ts';
 import * as m0003 from './0003_analytics.ts';
 import * as m0004 from './0004_analytics_rollups.ts';
 import * as m0005 from './0005_outbox_cursor.ts';
+import * as m0006 from './0006_loyalty_write_cost.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0003_analytics': m0003,
   '0004_analytics_rollups': m0004,
   '0005_outbox_cursor': m0005,
+  '0006_loyalty_write_cost': m0006,
 };
