@@ -56,6 +56,21 @@ describe('lockMembersForAccrual', () => {
     await expect(attempt).rejects.toMatchObject({ retryable: true });
   });
 
+  it('refuses (retryably) a credit whose key was written meanwhile, and writes nothing of the statement', async () => {
+    const attempt = s.db.transaction().execute(async (trx) => {
+      const member = (await lockMembersForAccrual(trx, [customer], { now, create: true, capDates: null, referrals: false })).get(customer)!.member;
+      await sql`INSERT INTO loyalty_entries (customer_id, kind, points, remaining, occurred_at, created_at, source_type, idempotency_key)
+                VALUES (${customer}, 'bonus', 5, 5, ${now}, ${now}, 'bonus', 'bonus:raced')`.execute(trx);
+      member.points += 5;
+      await writeAccrual(trx, {
+        credits: [{ customerId: customer, kind: 'bonus', points: 5, occurredAt: now, sourceType: 'bonus', idempotencyKey: 'bonus:raced' }],
+        members: [member], events: [], now,
+      });
+    });
+    await expect(attempt).rejects.toMatchObject({ retryable: true });
+    expect(await s.db.selectFrom('loyalty_entries').select('id').where('idempotency_key', '=', 'bonus:raced').execute()).toEqual([]);
+  });
+
   it.skipIf(testDatabaseKind !== 'postgres')('reads the lots again when it had to wait for a writer of the member', async () => {
     // The sweep holds the member and expires the old lot; the purchase starts meanwhile.
     const sweep = await s.database.pool.connect();

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
-import { membersJson, updateMembers, type MemberRow, type NewEntry } from './ledger.repository.ts';
+import { isUniqueViolation, membersJson, updateMembers, type MemberRow, type NewEntry } from './ledger.repository.ts';
 import { lockedMembersCte, lockFresh, memberOf, type LockedMemberFlags } from './member-lock.repository.ts';
 
 // SQL of accrual, the purchase path's part of the ledger: two statements per batch of
@@ -30,7 +30,7 @@ export interface AccrualState {
  * a customer who is not a member comes back as a new member (created: true) that
  * writeAccrual inserts with its final counters (one row version, not an insert and an
  * update); should another transaction enrol them first, that insert fails the
- * transaction with a retryable error. The caller holds the customers' row locks, so
+ * transaction with a retryable error (MemberEnrolledConcurrently). The caller holds the customers' row locks, so
  * purchases, stats and purchase entries cannot change under it.
  */
 export async function lockMembersForAccrual(
@@ -74,11 +74,15 @@ export async function lockMembersForAccrual(
   return out;
 }
 
-/** Thrown when a member this transaction meant to enrol was enrolled by another one first: run the transaction again. */
+/**
+ * Thrown when a member this transaction meant to enrol, or a credit's key, was written by
+ * another transaction first: run the transaction again (it then reads the member as
+ * known, or the purchase as a replay).
+ */
 export class MemberEnrolledConcurrently extends Error {
   readonly retryable = true;
-  constructor(count: number) {
-    super(`loyalty: ${count} member(s) were enrolled by another transaction meanwhile`);
+  constructor(cause: unknown) {
+    super('loyalty: a member or a credit was written by another transaction meanwhile', { cause });
   }
 }
 
@@ -95,11 +99,14 @@ export async function lotSums(db: Db | Tx, customerIds: string[], now: Date): Pr
 
 /**
  * The write half of accrual in one statement: the new lots (the caller has settled any
- * debt first), the members' cached counters and tiers, and the events. Returns how many
- * credits were written; an idempotency key seen before is skipped (ON CONFLICT).
+ * debt first), the members' cached counters and tiers, and the events. Every credit's key
+ * and every new member were read absent under the customers' locks, so the inserts are
+ * plain ones (ON CONFLICT's speculative insertion costs a WAL record and an index probe
+ * more per row): a row another transaction wrote meanwhile fails the statement, and the
+ * transaction is run again.
  */
-export async function writeAccrual(trx: Tx, { credits, members, events, now }: { credits: NewEntry[]; members: MemberRow[]; events: OutgoingEvent[]; now: Date }): Promise<number> {
-  if (credits.length === 0 && members.length === 0 && events.length === 0) return 0;
+export async function writeAccrual(trx: Tx, { credits, members, events, now }: { credits: NewEntry[]; members: MemberRow[]; events: OutgoingEvent[]; now: Date }): Promise<void> {
+  if (credits.length === 0 && members.length === 0 && events.length === 0) return;
   const enrolled = members.filter((m) => m.created);
   const known = members.filter((m) => !m.created);
   const parts = [];
@@ -112,8 +119,6 @@ export async function writeAccrual(trx: Tx, { credits, members, events, now }: {
       FROM jsonb_to_recordset(${creditsJson(credits, now)}::jsonb) AS t(customer_id uuid, kind text, points bigint, remaining bigint, unsettled bigint,
            available_at timestamptz, expires_at timestamptz, occurred_at timestamptz, created_at timestamptz, source_type text,
            source_id text, idempotency_key text, reason text, actor text, program_version bigint, details jsonb)
-      ON CONFLICT (customer_id, idempotency_key) DO NOTHING
-      RETURNING 1
     )`);
   }
   if (enrolled.length) {
@@ -125,19 +130,15 @@ export async function writeAccrual(trx: Tx, { credits, members, events, now }: {
       FROM jsonb_to_recordset(${membersJson(enrolled)}::jsonb) AS t(customer_id uuid, points bigint, lifetime_earned bigint, lifetime_redeemed bigint,
            lifetime_expired bigint, tier text, tier_since timestamptz, tier_valid_until timestamptz, last_activity_at timestamptz, referral_code text)
       ORDER BY customer_id
-      ON CONFLICT (customer_id) DO NOTHING
-      RETURNING 1
     )`);
   }
-  if (known.length) parts.push(sql`saved AS (${updateMembers(known, now)} RETURNING 1)`);
+  if (known.length) parts.push(sql`saved AS (${updateMembers(known, now)})`);
   if (events.length) parts.push(sql`events_out AS (${outboxInsert(events)})`);
-  const result = await sql<{ credits: number; enrolled: number }>`
-    WITH ${sql.join(parts, sql`, `)}
-    SELECT ${credits.length ? sql`(SELECT count(*) FROM credits)` : sql`0`}::int AS credits,
-           ${enrolled.length ? sql`(SELECT count(*) FROM enrolled)` : sql`0`}::int AS enrolled`.execute(trx);
-  const { credits: written, enrolled: inserted } = result.rows[0];
-  if (inserted !== enrolled.length) throw new MemberEnrolledConcurrently(enrolled.length - inserted);
-  return written;
+  try {
+    await sql`WITH ${sql.join(parts, sql`, `)} SELECT`.execute(trx);
+  } catch (error) {
+    throw isUniqueViolation(error) ? new MemberEnrolledConcurrently(error) : error;
+  }
 }
 
 /** Credits as one JSON array, built by hand: this runs for every purchase. */

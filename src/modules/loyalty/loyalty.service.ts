@@ -281,11 +281,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       }
 
       const tierChanges = doc.tiers ? await placeAfterAccrual(trx, program, states, bulk, now) : [];
-      const written = await accrual.writeAccrual(trx, { credits: bulk, members: [...members.values()], events, now });
-      if (written !== bulk.length) {
-        // A key seen before can only mean a purchase id reused: purchase ids are new per insert.
-        throw new Error(`loyalty: ${bulk.length - written} credits already existed`);
-      }
+      await accrual.writeAccrual(trx, { credits: bulk, members: [...members.values()], events, now });
       await core.recordTierChanges(trx, program, tierChanges, now);
 
       // What the receipt shows: the lot sums read with the lock, plus the lots added now.

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Lot } from './ledger.ts';
-import { debitsCte, updateMembers, type MemberRow, type PlannedDebit } from './ledger.repository.ts';
+import { debitsCte, isUniqueViolation, updateMembers, type MemberRow, type PlannedDebit } from './ledger.repository.ts';
 import { lockedMembersCte, lockFresh, memberOf, type LockedMemberFlags } from './member-lock.repository.ts';
 
 // SQL of redemptions (rewards bought with points), for a whole group of them at once:
@@ -77,8 +77,8 @@ export interface RewardGiftCardRow {
 
 /**
  * The write half of a group of redemptions in one statement. Every debit's key was read
- * absent under the member's lock, so each must be written: should one not be, the
- * statement's transaction is failed rather than answered half-done.
+ * absent under the member's lock, so each must be written: a key found taken fails the
+ * statement (a unique violation) rather than answering half-done.
  */
 export async function writeRedemptions(
   trx: Tx,
@@ -87,7 +87,7 @@ export async function writeRedemptions(
   },
 ): Promise<void> {
   if (debits.length === 0) return;
-  const parts = [debitsCte(debits, now), sql`saved AS (${updateMembers(members, now)} RETURNING 1)`, sql`events_out AS (${outboxInsert(events)})`];
+  const parts = [debitsCte(debits, now, { keyTaken: 'fail' }), sql`saved AS (${updateMembers(members, now)})`, sql`events_out AS (${outboxInsert(events)})`];
   if (coupons.length) {
     parts.push(sql`coupons_out AS (
       INSERT INTO coupons (code, kind, customer_id, campaign_id, reward_code, benefit, status, max_uses, uses, per_customer_limit, valid_from, expires_at, points_entry_id, created_at)
@@ -113,6 +113,10 @@ export async function writeRedemptions(
       RETURNING 1
     )`);
   }
-  const result = await sql<{ written: number }>`WITH ${sql.join(parts, sql`, `)} SELECT (SELECT count(*) FROM debits)::int AS written`.execute(trx);
-  if (result.rows[0].written !== debits.length) throw new Error(`loyalty: ${debits.length - result.rows[0].written} redemption(s) found their key taken under the member's lock`);
+  try {
+    await sql`WITH ${sql.join(parts, sql`, `)} SELECT`.execute(trx);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new Error("loyalty: a redemption found its key taken under the member's lock", { cause: error });
+    throw error;
+  }
 }
