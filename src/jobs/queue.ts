@@ -107,12 +107,13 @@ export function createJobQueue(options: JobQueueOptions) {
       const cursor = (await sql<{ txid: string; event_id: number }>`
         SELECT txid::text AS txid, event_id FROM outbox_cursor FOR UPDATE`.execute(trx)).rows[0];
       // The horizon is this statement's own snapshot: the events it admits are committed
-      // and visible to it.
-      const events = await sql<{ id: number; type: string; txid: string }>`
-        SELECT id, type, txid::text AS txid FROM events
-        WHERE (txid, id) > (${cursor.txid}::xid8, ${cursor.event_id}::bigint)
-          AND txid < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY txid, id LIMIT ${limit}`.execute(trx);
+      // and visible to it. The order is the column's (xid8), not the text sent back:
+      // '10' sorts before '9'.
+      const events = await sql<{ id: number; type: string; position: string }>`
+        SELECT id, type, txid::text AS position FROM events e
+        WHERE (e.txid, e.id) > (${cursor.txid}::xid8, ${cursor.event_id}::bigint)
+          AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.txid, e.id LIMIT ${limit}`.execute(trx);
       if (events.rows.length === 0) return 0;
       const endpoints = await webhooks.endpointsFor([...new Set(events.rows.map((e) => e.type))], trx);
       const byQueue = new Map<string, PgBoss.JobInsert[]>();
@@ -139,7 +140,7 @@ export function createJobQueue(options: JobQueueOptions) {
       }
       const last = events.rows[events.rows.length - 1];
       // One small row, no index on its columns: a HOT update, whatever the batch size.
-      await sql`UPDATE outbox_cursor SET txid = ${last.txid}::xid8, event_id = ${last.id}`.execute(trx);
+      await sql`UPDATE outbox_cursor SET txid = ${last.position}::xid8, event_id = ${last.id}`.execute(trx);
       return events.rows.length;
     });
     // Committed: the workers of those queues fetch now instead of at their next poll.
