@@ -26,6 +26,7 @@ export async function openServices({ config, logger, command, clock = systemCloc
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
     poolSize: config.databasePoolSize,
+    preparedStatements: config.databasePreparedStatements,
     holder: { command, port: command === 'serve' ? config.port : undefined },
   });
   try {

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+import { createStatementNamer, namedStatementPool, queryNamed, type StatementNamer } from './prepared.ts';
 
 // int8 (counts, sums of minor units) as JS numbers: every amount we store is a safe
 // integer, and strings would leak into every caller. `date` stays a YYYY-MM-DD string so
@@ -17,6 +18,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   /** The one pool everything uses (pg-boss included), so PGlite sees one session. */
   pool: pg.Pool;
+  /** `pool.query`, preparing the statements that come back (prepared.ts): for code outside Kysely, such as pg-boss. */
+  query(text: string, values?: unknown[]): Promise<pg.QueryResult>;
   kind: DatabaseKind;
   close(): Promise<void>;
 }
@@ -27,16 +30,20 @@ export interface OpenDatabaseOptions {
   /** PGlite folder; absent means in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** Prepare the statements that come back (prepared.ts); default on. */
+  preparedStatements?: boolean;
   /** Purpose written into the lock file so a second process can say who holds the folder. */
   holder?: { command: string; port?: number };
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options);
+  // Off: a namer that never names, so every statement goes out unnamed as before.
+  const namer = createStatementNamer(options.preparedStatements === false ? { maxStatements: 0 } : {});
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, namer);
+  return openPglite(options, namer);
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+async function openPostgres(url: string, poolSize: number, namer: StatementNamer): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection dropped by the server (restart, failover) must not crash the
   // process; the pool replaces it on the next checkout.
@@ -45,10 +52,11 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   // driver's message, not at the first request.
   const client = await pool.connect();
   client.release();
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool, namer) }) });
   return {
     db,
     pool,
+    query: (text, values) => queryNamed(pool, namer, text, values),
     kind: 'postgres',
     close: async () => {
       await db.destroy(); // ends the pool
@@ -56,7 +64,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   };
 }
 
-async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+async function openPglite(options: OpenDatabaseOptions, namer: StatementNamer): Promise<DatabaseHandle> {
   // Loaded lazily: PostgreSQL deployments never pay for the WebAssembly module.
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
@@ -75,10 +83,11 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
     // The checkout timeout turns a self-deadlock (a query on the pool while a transaction
     // holds the only connection) into an error instead of a hang.
     const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1, connectionTimeoutMillis: 120_000 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool, namer) }) });
     return {
       db,
       pool,
+      query: (text, values) => queryNamed(pool, namer, text, values),
       kind: 'pglite',
       close: async () => {
         await db.destroy();
