@@ -1,5 +1,6 @@
 import http from 'node:http';
 import path from 'node:path';
+import pg from 'pg';
 import { pathToFileURL } from 'node:url';
 import { cli, cpuSecondsOf, createPgDatabase, machine, percentile, pgbenchTps, postgresBackendsCpu, postgresCpuBetween, ROOT, startServerProcess, tmpDir } from './lib.ts';
 
@@ -11,6 +12,9 @@ import { cli, cpuSecondsOf, createPgDatabase, machine, percentile, pgbenchTps, p
 // the CLI checks that every purchase was counted once and that the ledger verifies.
 // Usage: npx tsx bench/api.bench.ts [--db postgres|pglite|both] [--seconds 15] [--program examples/program.json|none]
 //        [--phases single,batch,redeem] (a subset to iterate on one; the warm-up always runs: it makes the members who redeem)
+//        [--base 50000] (purchases loaded through the batch endpoint before the warm-up, by customers of their own, then
+//        ANALYZE: the measured phases run on a database that already holds a business's data and its statistics, as in
+//        production, rather than on tables growing from empty; 0 measures a brand-new database)
 
 const PHASES = ['single', 'batch', 'redeem'] as const;
 type Phase = (typeof PHASES)[number];
@@ -22,6 +26,8 @@ interface Options {
   /** A program document to apply first; null: no loyalty program. */
   program?: string | null;
   phases?: readonly Phase[];
+  /** Purchases stored (and the tables analysed) before the warm-up. */
+  base?: number;
 }
 
 /** CPU microseconds per request of the server, the database's backends (PostgreSQL only) and this load generator. */
@@ -102,6 +108,34 @@ async function load({ url, key, seconds, clients, body, onResponse }: {
 
 type Measured = LoadResult & { cpu: CpuPerRequest };
 
+/**
+ * Stores `count` purchases (one per customer) through the batch endpoint, 4 clients of
+ * 1,000, then analyses the tables as autovacuum would have by then on a running system:
+ * plans made on tables growing from empty (prepared statements keep theirs until the
+ * next ANALYZE) are not the plans of a business's database. PGlite has no autovacuum and
+ * plans from the tables' current size. Returns the purchases stored.
+ */
+async function loadBase(serverUrl: string, key: string, count: number, run: string, databaseUrl: string | undefined): Promise<number> {
+  let queued = 0;
+  let created = 0;
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    while (queued < count) {
+      const size = Math.min(1000, count - queued);
+      queued += size;
+      const res = await post(`${serverUrl}/api/v1/purchases/batch`, key, { purchases: Array.from({ length: size }, () => purchase(run)) });
+      if (res.status >= 300) throw new Error(`base load: ${res.status} ${res.text}`);
+      created += (JSON.parse(res.text) as { created: number }).created;
+    }
+  }));
+  if (databaseUrl) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query('ANALYZE');
+    await client.end();
+  }
+  return created;
+}
+
 interface RunResult {
   db: Options['db'];
   program: string | null;
@@ -135,6 +169,7 @@ export async function run(options: Options): Promise<RunResult> {
         const id = (json as { customer_id?: string } | undefined)?.customer_id;
         if (id && customers.size < 2_000) customers.add(id);
       };
+      if (options.base) sent += await loadBase(server.url, key, options.base, `${run}b`, pgDb?.url);
       // Warm-up: connections, JIT, the first customers.
       const warm = await load({ url: `${server.url}/api/v1/purchases`, key, seconds: 2, clients: options.clients, body: () => purchase(run), onResponse: collect });
       sent = warm.requests - warm.errors;
@@ -211,16 +246,17 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const programArg = arg('program', path.join(ROOT, 'examples/program.json'));
   const program = programArg === 'none' ? null : path.resolve(programArg);
   const phases = arg('phases', PHASES.join(',')).split(',') as Phase[];
+  const base = Number(arg('base', '0'));
   const unknown = phases.filter((p) => !PHASES.includes(p));
   if (unknown.length > 0) throw new Error(`--phases: unknown ${unknown.join(', ')} (known: ${PHASES.join(', ')})`);
   const dbs = which === 'both' ? (['postgres', 'pglite'] as const) : [which as 'postgres' | 'pglite'];
   const cpuLine = (cpu: CpuPerRequest) =>
     `server ${cpu.serverUs} µs${cpu.postgresUs === null ? ' (the database included)' : `, PostgreSQL ${cpu.postgresUs} µs`}, load generator ${cpu.generatorUs} µs`;
-  console.log(`Machine: ${machine()}; program: ${program ? path.relative(ROOT, program) : 'none'}; phases: ${phases.join(', ')}`);
+  console.log(`Machine: ${machine()}; program: ${program ? path.relative(ROOT, program) : 'none'}; phases: ${phases.join(', ')}; base: ${base} purchases`);
   // pgbench is the ceiling of the single-purchase phase; a run without it skips it.
   if (dbs.includes('postgres') && phases.includes('single')) console.log(`pgbench TPC-B, 8 clients: ${Math.round(await pgbenchTps({ seconds }))} tps`);
   for (const db of dbs) {
-    const r = await run({ db, seconds, clients: 32, program, phases });
+    const r = await run({ db, seconds, clients: 32, program, phases, base });
     console.log(`\n${db}:`);
     if (r.single) {
       console.log(`  POST /purchases, 32 clients: ${r.single.perSecond} purchases/s, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms, ${r.single.errors} errors`);
