@@ -48,7 +48,7 @@ export async function startRegulars({
   const log = logger ?? createLogger({ level: config.logLevel, json: config.logJson });
   const services = given ?? (await openServices({ config, logger: log, command: 'serve', clock }));
   const owner = await services.auth.ensureOwner(config.ownerEmail);
-  const jobs = config.jobs ? createJobQueue({ db: services.db, pool: services.database.pool, logger: log, webhooks: services.webhooks, subscribers: subscribersOf(services), schedules: schedulesOf(services), timeZone: config.timeZone }) : undefined;
+  const jobs = config.jobs ? createJobQueue({ db: services.db, query: services.database.query, logger: log, webhooks: services.webhooks, subscribers: subscribersOf(services), schedules: schedulesOf(services), timeZone: config.timeZone }) : undefined;
   await jobs?.start();
   const app = await buildApp(services);
   await app.listen({ port: config.port, host: config.host });

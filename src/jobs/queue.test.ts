@@ -38,7 +38,7 @@ beforeAll(async () => {
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
   queue = createJobQueue({
     db: s.db,
-    pool: s.database.pool,
+    query: s.database.query,
     logger: silentLogger,
     webhooks: s.webhooks,
     webhookRetryDelaySeconds: 1,
@@ -85,7 +85,7 @@ describe('outbox → jobs → webhooks', () => {
   it('hands over events that were committed while no dispatcher ran (crash recovery)', async () => {
     await queue.stop();
     await recordPurchases(s, [{ external_id: 'w-2', customer: { email: 'w@example.com' }, occurred_at: '2026-05-02T10:00:00Z', total: '6.00' }], { source: 'api' });
-    queue = createJobQueue({ db: s.db, pool: s.database.pool, logger: silentLogger, webhooks: s.webhooks, dispatchIntervalMs: 200, subscribers: [{ name: 'test', eventTypes: ['purchase.*'], handle: async (e) => void seenBySubscriber.push(e) }] });
+    queue = createJobQueue({ db: s.db, query: s.database.query, logger: silentLogger, webhooks: s.webhooks, dispatchIntervalMs: 200, subscribers: [{ name: 'test', eventTypes: ['purchase.*'], handle: async (e) => void seenBySubscriber.push(e) }] });
     await queue.start();
     await until(() => received.filter((r) => r.status === 200).length === 2 && seenBySubscriber.length === 2);
     expect(JSON.parse(received.at(-1)!.body).data.external_id).toBe('w-2');
@@ -97,7 +97,7 @@ describe('outbox → jobs → webhooks', () => {
     await recordPurchases(s, purchases, { source: 'api' });
     const batches: StoredEvent[][] = [];
     queue = createJobQueue({
-      db: s.db, pool: s.database.pool, logger: silentLogger, webhooks: s.webhooks, dispatchIntervalMs: 200,
+      db: s.db, query: s.database.query, logger: silentLogger, webhooks: s.webhooks, dispatchIntervalMs: 200,
       subscribers: [{ name: 'batch', eventTypes: ['purchase.recorded'], handle: async () => { throw new Error('a batch subscriber is handed batches'); }, handleBatch: async (events) => void batches.push(events) }],
     });
     await queue.start();
@@ -117,7 +117,7 @@ describe('outbox → jobs → webhooks', () => {
     const mine = new Set(purchases.map((p) => p.external_id));
     const handled: StoredEvent[] = [];
     queue = createJobQueue({
-      db: s.db, pool: s.database.pool, logger: silentLogger, webhooks: s.webhooks, dispatchIntervalMs: 200, webhookRetryDelaySeconds: 1,
+      db: s.db, query: s.database.query, logger: silentLogger, webhooks: s.webhooks, dispatchIntervalMs: 200, webhookRetryDelaySeconds: 1,
       subscribers: [{ name: 'one-by-one', eventTypes: ['purchase.recorded'], handle: async (e) => void handled.push(e) }],
     });
     const started = Date.now();
@@ -139,8 +139,8 @@ describe('outbox → jobs → webhooks', () => {
 describe('outbox cursor', () => {
   // Dispatchers that are not started: no timer, no workers; the jobs they queue stay
   // where the test can count them. Events of type `cursor.*` go only to their subscriber.
-  const dispatcher = ({ name, db = s.db, pool = s.database.pool, webhooks = s.webhooks }: { name: string; db?: Db; pool?: typeof s.database.pool; webhooks?: WebhookService }) =>
-    createJobQueue({ db, pool, logger: silentLogger, webhooks, subscribers: [{ name, eventTypes: ['cursor.*'], handle: async () => undefined }] });
+  const dispatcher = ({ name, db = s.db, query = s.database.query, webhooks = s.webhooks }: { name: string; db?: Db; query?: typeof s.database.query; webhooks?: WebhookService }) =>
+    createJobQueue({ db, query, logger: silentLogger, webhooks, subscribers: [{ name, eventTypes: ['cursor.*'], handle: async () => undefined }] });
   /** How many jobs each event got in a subscriber's queue. */
   const jobsPerEvent = async (name: string, db: Db = s.db) =>
     new Map((await sql<{ id: number; n: number }>`
@@ -269,7 +269,7 @@ describe('outbox cursor', () => {
       // batch ended at the wrong event and the cursor sent some of it again. The events
       // still to dispatch get ids of one and two digits (they read as 1 after the upgrade).
       await sql`UPDATE events SET txid = (payload->>'n')::text::xid8 WHERE txid = '1'`.execute(database.db);
-      q = dispatcher({ name: 'cursor-upgrade', db: database.db, pool: database.pool, webhooks: createWebhookService({ db: database.db, logger: silentLogger }) });
+      q = dispatcher({ name: 'cursor-upgrade', db: database.db, query: database.query, webhooks: createWebhookService({ db: database.db, logger: silentLogger }) });
       await q.start(); // creates pg-boss's tables and the queue, then dispatches
       await dispatchEverything([q], database.db);
       await publish(database.db, [{ type: 'cursor.upgrade', payload: { n: 31 } }]);

@@ -1,7 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import PgBoss from 'pg-boss';
-import type pg from 'pg';
-import type { Db, Tx } from '../db/index.ts';
+import type { DatabaseHandle, Db, Tx } from '../db/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { matchesEventType, type WebhookService } from '../modules/webhooks/index.ts';
 import { startSchedules, type Schedule } from './schedules.ts';
@@ -57,7 +56,8 @@ export interface Subscriber {
 
 export interface JobQueueOptions {
   db: Db;
-  pool: pg.Pool;
+  /** The pool's query (DatabaseHandle.query): pg-boss's statements are prepared like ours once they come back. */
+  query: DatabaseHandle['query'];
   logger: Logger;
   webhooks: WebhookService;
   subscribers?: Subscriber[];
@@ -74,11 +74,11 @@ const WEBHOOK_QUEUE = 'webhook.deliver';
 const subscriberQueue = (name: string) => `event.${name}`;
 
 export function createJobQueue(options: JobQueueOptions) {
-  const { db, pool, logger, webhooks } = options;
+  const { db, query, logger, webhooks } = options;
   const inFlight = createInFlight();
   const subscribers = options.subscribers ?? [];
   const boss = new PgBoss({
-    db: { executeSql: (text, values) => inFlight.track(pool.query(text, values)) },
+    db: { executeSql: (text, values) => inFlight.track(query(text, values)) },
     schema: 'pgboss',
     supervise: true,
     schedule: true,

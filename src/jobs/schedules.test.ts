@@ -27,7 +27,7 @@ const until = async (check: () => boolean, ms = 20_000) => {
 
 const start = async (schedules: Schedule[]) => {
   await queue?.stop();
-  queue = createJobQueue({ db: s.db, pool: s.database.pool, logger: silentLogger, webhooks: s.webhooks, schedules, timeZone: 'Europe/Ljubljana' });
+  queue = createJobQueue({ db: s.db, query: s.database.query, logger: silentLogger, webhooks: s.webhooks, schedules, timeZone: 'Europe/Ljubljana' });
   await queue.start();
   return queue;
 };

@@ -34,7 +34,9 @@ describe('regulars CLI', () => {
     const unknownField = run('import', 'purchases', good, '--map', 'amount=Amount');
     expect(unknownField.status).toBe(1);
     expect(unknownField.stderr).toContain('"amount" is not a purchases field');
-  });
+    // Six processes, each opening the embedded database and its WebAssembly module: some
+    // 3 s each on a quiet machine, 10 s and more on a loaded one.
+  }, 180_000);
 
   it('fits the customer-base models and prints the published CDNOW parameters', () => {
     const summary = sharedData('cdnow', 'cdnow_customers_summary.csv');
