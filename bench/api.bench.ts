@@ -13,7 +13,7 @@ import { cli, cpuSecondsOf, createPgDatabase, machine, percentile, pgbenchTps, p
 // the CLI checks that every purchase was counted once and that the ledger verifies.
 // Usage: npx tsx bench/api.bench.ts [--db postgres|pglite|both] [--seconds 15] [--program examples/program.json|none]
 //        [--phases single,batch,redeem] (a subset to iterate on one; the warm-up always runs: it makes the members who redeem)
-//        [--base 50000] (purchases loaded through the batch endpoint before the warm-up, by customers of their own, then
+//        [--base 50000] (default; purchases loaded through the batch endpoint before the warm-up, by customers of their own, then
 //        ANALYZE: the measured phases run on a database that already holds a business's data and its statistics, as in
 //        production, rather than on tables growing from empty; 0 measures a brand-new database)
 
@@ -253,7 +253,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const programArg = arg('program', path.join(ROOT, 'examples/program.json'));
   const program = programArg === 'none' ? null : path.resolve(programArg);
   const phases = arg('phases', PHASES.join(',')).split(',') as Phase[];
-  const base = Number(arg('base', '0'));
+  const base = Number(arg('base', '50000'));
   const unknown = phases.filter((p) => !PHASES.includes(p));
   if (unknown.length > 0) throw new Error(`--phases: unknown ${unknown.join(', ')} (known: ${PHASES.join(', ')})`);
   const dbs = which === 'both' ? (['postgres', 'pglite'] as const) : [which as 'postgres' | 'pglite'];

@@ -18,7 +18,7 @@ if (wants('api')) {
   const { run } = await import('./api.bench.ts');
   log(`pgbench TPC-B (scale 10, 8 clients, 15 s): ${Math.round(await pgbenchTps({ seconds: 15 }))} tps`);
   for (const db of ['postgres', 'pglite'] as const) {
-    const r = await run({ db, seconds: 15, clients: 32 });
+    const r = await run({ db, seconds: 15, clients: 32, base: 50_000 });
     log(`- ${db}: POST /purchases, 32 clients: **${r.single.perSecond} purchases/s**, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms; ` +
       `batch of 1,000 (4 clients): **${r.batch.perSecond} purchases/s**, p99 ${r.batch.p99} ms; server peak RSS ${r.serverPeakRssMb} MB`);
   }
