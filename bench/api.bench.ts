@@ -53,6 +53,8 @@ const purchase = (run: string) => {
 interface LoadResult {
   perSecond: number;
   requests: number;
+  /** Purchases or redemptions sent: a batch request carries many. */
+  items: number;
   errors: number;
   p50: number;
   p99: number;
@@ -110,7 +112,7 @@ async function load({ url, key, seconds, clients, body, onResponse }: {
   );
   const elapsed = (Date.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: Math.round(items / elapsed), requests: latencies.length, errors, p50: +percentile(latencies, 50).toFixed(1), p99: +percentile(latencies, 99).toFixed(1) };
+  return { perSecond: Math.round(items / elapsed), requests: latencies.length, items, errors, p50: +percentile(latencies, 50).toFixed(1), p99: +percentile(latencies, 99).toFixed(1) };
 }
 
 type Measured = LoadResult & { cpu: CpuPerRequest };
@@ -148,14 +150,14 @@ interface RunResult {
   program: string | null;
   /** Each phase's result, when it ran (redeem only with a program). */
   single?: Measured;
-  batch?: LoadResult;
+  batch?: Measured;
   redeem?: Measured;
   serverPeakRssMb: number;
   check: { sent: number; stored: number; ledgerOk: boolean | null; members: number | null };
 }
 
 // Without `phases` every phase runs, and the caller may count on each result.
-export async function run(options: Omit<Options, 'phases'>): Promise<RunResult & { single: Measured; batch: LoadResult }>;
+export async function run(options: Omit<Options, 'phases'>): Promise<RunResult & { single: Measured; batch: Measured }>;
 export async function run(options: Options): Promise<RunResult>;
 export async function run(options: Options): Promise<RunResult> {
   const program = options.program === undefined ? path.join(ROOT, 'examples/program.json') : options.program;
@@ -179,14 +181,15 @@ export async function run(options: Options): Promise<RunResult> {
       if (options.base) sent += await loadBase(server.url, key, options.base, `${run}b`, pgDb?.url);
       // Warm-up: connections, JIT, the first customers.
       const warm = await load({ url: `${server.url}/api/v1/purchases`, key, seconds: 2, clients: options.clients, body: () => purchase(run), onResponse: collect });
-      sent = warm.requests - warm.errors;
+      sent += warm.requests - warm.errors;
       // CPU per request of each process on the machine's two cores (Linux /proc).
       const dbName = pgDb ? new URL(pgDb.url).pathname.slice(1) : '';
       const withCpu = async (measure: () => Promise<LoadResult>): Promise<Measured> => {
         const before = { server: cpuSecondsOf(server.child.pid!), postgres: postgresBackendsCpu(dbName), generator: process.cpuUsage() };
         const result = await measure();
         const generator = process.cpuUsage(before.generator);
-        const perRequest = (seconds: number) => Math.round((seconds * 1e6) / result.requests);
+        // Per purchase (or redemption): a batch request carries 1,000.
+        const perRequest = (seconds: number) => Math.round((seconds * 1e6) / result.items);
         return {
           ...result,
           cpu: {
@@ -200,14 +203,14 @@ export async function run(options: Options): Promise<RunResult> {
         ? await withCpu(() => load({ url: `${server.url}/api/v1/purchases`, key, seconds: options.seconds, clients: options.clients, body: () => purchase(run), onResponse: collect }))
         : undefined;
       if (single) sent += single.requests - single.errors;
-      let batch: LoadResult | undefined;
+      let batch: Measured | undefined;
       if (phases.includes('batch')) {
         let batchCreated = 0;
-        batch = await load({
+        batch = await withCpu(() => load({
           url: `${server.url}/api/v1/purchases/batch`, key, seconds: options.seconds, clients: 4,
           body: () => ({ purchases: Array.from({ length: 1000 }, () => purchase(run)) }),
           onResponse: (_status, json) => (batchCreated += (json as { created?: number } | undefined)?.created ?? 0),
-        });
+        }));
         sent += batchCreated;
       }
 
@@ -269,7 +272,10 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
       console.log(`  POST /purchases, 32 clients: ${r.single.perSecond} purchases/s, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms, ${r.single.errors} errors`);
       console.log(`    CPU per purchase: ${cpuLine(r.single.cpu)}`);
     }
-    if (r.batch) console.log(`  POST /purchases/batch (1,000 per request, 4 clients): ${r.batch.perSecond} purchases/s, p50 ${r.batch.p50} ms, p99 ${r.batch.p99} ms, ${r.batch.errors} errors`);
+    if (r.batch) {
+      console.log(`  POST /purchases/batch (1,000 per request, 4 clients): ${r.batch.perSecond} purchases/s, p50 ${r.batch.p50} ms, p99 ${r.batch.p99} ms, ${r.batch.errors} errors`);
+      console.log(`    CPU per purchase: ${cpuLine(r.batch.cpu)}`);
+    }
     if (r.redeem) {
       console.log(`  POST /customers/{id}/loyalty/redemptions, 32 clients: ${r.redeem.perSecond}/s, p50 ${r.redeem.p50} ms, p99 ${r.redeem.p99} ms, ${r.redeem.errors} errors`);
       console.log(`    CPU per redemption: ${cpuLine(r.redeem.cpu)}`);
