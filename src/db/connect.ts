@@ -43,6 +43,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return openPglite(options, namer);
 }
 
+/** Kysely on the pool, preparing the statements that come back (prepared.ts). */
+const kyselyOn = (pool: pg.Pool, namer: StatementNamer) => new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool, namer) }) });
+
 async function openPostgres(url: string, poolSize: number, namer: StatementNamer): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection dropped by the server (restart, failover) must not crash the
@@ -52,7 +55,7 @@ async function openPostgres(url: string, poolSize: number, namer: StatementNamer
   // driver's message, not at the first request.
   const client = await pool.connect();
   client.release();
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool, namer) }) });
+  const db = kyselyOn(pool, namer);
   return {
     db,
     pool,
@@ -83,7 +86,7 @@ async function openPglite(options: OpenDatabaseOptions, namer: StatementNamer): 
     // The checkout timeout turns a self-deadlock (a query on the pool while a transaction
     // holds the only connection) into an error instead of a hang.
     const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1, connectionTimeoutMillis: 120_000 });
-      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool, namer) }) });
+    const db = kyselyOn(pool, namer);
     return {
       db,
       pool,

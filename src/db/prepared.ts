@@ -52,10 +52,10 @@ export function createStatementNamer({ maxStatements = 200, minUses = 2, maxPara
 
 export type StatementNamer = ReturnType<typeof createStatementNamer>;
 
-/** `pool.query` that sends a hot statement under its name (pg-boss's queries go through this). */
-export function queryNamed(pool: pg.Pool, namer: StatementNamer, text: string, values: unknown[] = []): Promise<pg.QueryResult> {
+/** Sends a statement on a pool or a connection, under its name once it is hot (pg-boss's queries go through this too). */
+export function queryNamed(target: pg.Pool | pg.PoolClient, namer: StatementNamer, text: string, values: unknown[] = []): Promise<pg.QueryResult> {
   const name = namer(text, values.length);
-  return name ? pool.query({ name, text, values }) : pool.query(text, values);
+  return name ? target.query({ name, text, values }) : target.query(text, values);
 }
 
 /** The pool as Kysely sees it: every query goes out under its name once it is hot. */
@@ -66,9 +66,7 @@ export function namedStatementPool(pool: pg.Pool, namer: StatementNamer): Postgr
     query: ((textOrCursor: string | object, parameters?: readonly unknown[]) => {
       // A cursor (streaming) is passed through as it is.
       if (typeof textOrCursor !== 'string') return client.query(textOrCursor as pg.Submittable);
-      const values = parameters ? [...parameters] : [];
-      const name = namer(textOrCursor, values.length);
-      return name ? client.query({ name, text: textOrCursor, values }) : client.query(textOrCursor, values);
+      return queryNamed(client, namer, textOrCursor, parameters ? [...parameters] : []);
     }) as unknown as PostgresPoolClient['query'],
     release: () => client.release(),
   });

@@ -206,7 +206,7 @@ export function createJobQueue(options: JobQueueOptions) {
         const queue = subscriberQueue(s.name);
         const work = draining(queue, async (jobs: PgBoss.Job<{ eventId?: number; eventIds?: number[] }>[]) => {
           const events = (await db.selectFrom('events').select(['id', 'type', 'customer_id', 'payload', 'created_at'])
-            .where('id', 'in', jobs.flatMap((j) => j.data.eventIds ?? [j.data.eventId!])).orderBy('id').execute()) as StoredEvent[];
+            .where('id', '=', sql<number>`ANY(${jobs.flatMap((j) => j.data.eventIds ?? [j.data.eventId!])}::bigint[])`).orderBy('id').execute()) as StoredEvent[];
           if (s.handleBatch) await s.handleBatch(events);
           else for (const event of events) await s.handle(event);
         });

@@ -254,7 +254,7 @@ export function createEngagementService(core: LoyaltyCore) {
     async profileCompletionMany(customerIds: string[]) {
       const program = await core.programAt(clock.now());
       if (!program?.document.bonuses.profile_completion || customerIds.length === 0) return [];
-      const complete = await db.selectFrom('customers').select('id').where('id', 'in', [...new Set(customerIds)]).where('status', '=', 'active')
+      const complete = await db.selectFrom('customers').select('id').where('id', '=', sql<string>`ANY(${[...new Set(customerIds)]}::uuid[])`).where('status', '=', 'active')
         .where('first_name', 'is not', null).where('last_name', 'is not', null).where('email', 'is not', null).where('phone', 'is not', null).where('birthday', 'is not', null)
         .execute();
       const rewarded: string[] = [];
