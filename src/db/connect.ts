@@ -43,8 +43,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return openPglite(options, namer);
 }
 
-/** Kysely on the pool, preparing the statements that come back (prepared.ts). */
-const kyselyOn = (pool: pg.Pool, namer: StatementNamer) => new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool, namer) }) });
+/** Kysely on the pool, preparing the statements that come back (prepared.ts) and, on PostgreSQL, pipelining (pipeline.ts). */
+const kyselyOn = (pool: pg.Pool, namer: StatementNamer, { pipelining }: { pipelining: boolean }) =>
+  new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool, namer, { pipelining }) }) });
 
 async function openPostgres(url: string, poolSize: number, namer: StatementNamer): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
@@ -55,7 +56,7 @@ async function openPostgres(url: string, poolSize: number, namer: StatementNamer
   // driver's message, not at the first request.
   const client = await pool.connect();
   client.release();
-  const db = kyselyOn(pool, namer);
+  const db = kyselyOn(pool, namer, { pipelining: true });
   return {
     db,
     pool,
@@ -86,7 +87,8 @@ async function openPglite(options: OpenDatabaseOptions, namer: StatementNamer): 
     // The checkout timeout turns a self-deadlock (a query on the pool while a transaction
     // holds the only connection) into an error instead of a hang.
     const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1, connectionTimeoutMillis: 120_000 });
-    const db = kyselyOn(pool, namer);
+    // PGlite runs one statement at a time in this process: nothing to gain from a pipeline.
+    const db = kyselyOn(pool, namer, { pipelining: false });
     return {
       db,
       pool,

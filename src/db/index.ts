@@ -5,6 +5,7 @@ export { openDatabase, type DatabaseHandle, type DatabaseKind } from './connect.
 export { migrateToLatest } from './migrate.ts';
 export { readLockHolder, type LockHolder } from './lock.ts';
 export { lockKeys } from './locks.ts';
+export { readLater, sendLater, type LaterRows } from './pipeline.ts';
 export { createGroupCommit, type GroupCommitOptions } from './group-commit.ts';
 export { audit, type Actor } from './audit.ts';
 export type * from './schema.ts';

@@ -1,14 +1,17 @@
 import { sql } from 'kysely';
 import type { Tx } from './index.ts';
+import { sendLater } from './pipeline.ts';
 
 // Serialises writers that touch the same natural key (an idempotency key, an email) for
 // the rest of the transaction. All keys a transaction needs are locked in one call, in
-// hash order, so two transactions can never wait on each other in a cycle.
+// hash order, so two transactions can never wait on each other in a cycle. The lock goes
+// out with the transaction's next statement (pipeline.ts): it is taken before that
+// statement runs, without a round trip of its own.
 export async function lockKeys(trx: Tx, keys: Iterable<string>): Promise<void> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return;
-  await sql`
+  await sendLater(trx, sql`
     SELECT pg_advisory_xact_lock(h)
     FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest(${unique}::text[]) AS k ORDER BY 1) AS sorted
-  `.execute(trx);
+  `);
 }

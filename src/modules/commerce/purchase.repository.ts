@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../db/index.ts';
+import { sendLater, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 
 // SQL for purchases, refunds and the per-customer stats read model. Batch writes send a
@@ -53,7 +53,8 @@ export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], { now, ev
   if (rows.length === 0) return;
   const purchases = JSON.stringify(rows.map(({ lines: _lines, ...p }) => p));
   const lines = JSON.stringify(rows.flatMap((r) => r.lines.map((l) => ({ ...l, customer_id: r.customer_id, purchase_id: r.id }))));
-  await sql`
+  // Nothing is read back: the statement goes out with the transaction's next one (pipeline.ts).
+  await sendLater(trx, sql`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${purchases}::jsonb) AS t(customer_id uuid, id uuid, external_id text,
         occurred_at timestamptz, local_date date, store_id uuid, channel text, currency text, total_minor bigint,
@@ -98,7 +99,7 @@ export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], { now, ev
       gross_spend_minor = s.gross_spend_minor + EXCLUDED.gross_spend_minor,
       net_spend_minor = s.net_spend_minor + EXCLUDED.net_spend_minor,
       updated_at = EXCLUDED.updated_at
-  `.execute(trx);
+  `);
 }
 
 /**

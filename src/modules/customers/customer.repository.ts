@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
-import type { Consent, CustomersTable, Db, Tx } from '../../db/index.ts';
+import { readLater, sendLater, type Consent, type CustomersTable, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Identity, IdentityKind } from './customer.ts';
 
@@ -32,24 +32,38 @@ export async function lockCustomers(trx: Tx, ids: string[]): Promise<void> {
  * instead of two on the purchase path).
  */
 export async function findByIdentities(db: Db | Tx, identities: Identity[], { lock = false } = {}): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  if (identities.length === 0) return found;
+  if (identities.length === 0) return new Map();
+  return ownersByIdentity((await ownersQuery(identities, lock).execute(db)).rows);
+}
+
+/** findByIdentities with `lock`, sent with the transaction's next statement (pipeline.ts). */
+export async function findByIdentitiesLater(trx: Tx, identities: Identity[]): Promise<{ owners(): Promise<Map<string, string>> }> {
+  if (identities.length === 0) return { owners: async () => new Map() };
+  const read = await readLater(trx, ownersQuery(identities, true));
+  return { owners: async () => ownersByIdentity(await read.rows()) };
+}
+
+type OwnerRow = { kind: IdentityKind; value: string; customer_id: string };
+
+function ownersQuery(identities: Identity[], lock: boolean) {
   const kinds = identities.map((i) => i.kind);
   const values = identities.map((i) => i.value);
-  const rows = lock
-    ? await sql<{ kind: IdentityKind; value: string; customer_id: string }>`
+  return lock
+    ? sql<OwnerRow>`
         SELECT i.kind, i.value, i.customer_id
         FROM customer_identities i
         JOIN unnest(${kinds}::text[], ${values}::text[]) AS q(kind, value) ON i.kind = q.kind AND i.value = q.value
         JOIN customers c ON c.id = i.customer_id
         ORDER BY c.id
-        FOR UPDATE OF c`.execute(db)
-    : await sql<{ kind: IdentityKind; value: string; customer_id: string }>`
+        FOR UPDATE OF c`
+    : sql<OwnerRow>`
         SELECT i.kind, i.value, i.customer_id
         FROM customer_identities i
-        JOIN unnest(${kinds}::text[], ${values}::text[]) AS q(kind, value) ON i.kind = q.kind AND i.value = q.value`.execute(db);
-  for (const row of rows.rows) found.set(`${row.kind}:${row.value}`, row.customer_id);
-  return found;
+        JOIN unnest(${kinds}::text[], ${values}::text[]) AS q(kind, value) ON i.kind = q.kind AND i.value = q.value`;
+}
+
+function ownersByIdentity(rows: OwnerRow[]): Map<string, string> {
+  return new Map(rows.map((row) => [`${row.kind}:${row.value}`, row.customer_id]));
 }
 
 export async function identitiesOf(db: Db | Tx, customerId: string): Promise<Identity[]> {
@@ -99,7 +113,8 @@ export async function insertCustomers(
       )`
     : sql``;
   const eventsPart = events.length ? sql`, events_out AS (${outboxInsert(events)})` : sql``;
-  await sql`
+  // Nothing is read back: the statement goes out with the transaction's next one (pipeline.ts).
+  await sendLater(trx, sql`
     WITH new_customers AS (
       INSERT INTO customers (id, external_id, email, phone, first_name, last_name, birthday, language, time_zone,
                              home_store_id, tags, attributes, consent, search_text, status, created_at, updated_at)
@@ -113,7 +128,7 @@ export async function insertCustomers(
       SELECT kind, value, customer_id FROM jsonb_to_recordset(${JSON.stringify(identities)}::jsonb) AS t(kind text, value text, customer_id uuid)
       ON CONFLICT (kind, value) DO NOTHING
     )${consentPart}${eventsPart}
-    SELECT 1`.execute(trx);
+    SELECT 1`);
 }
 
 /** Adds identities; one already owned by any customer is left where it is. */

@@ -24,9 +24,13 @@ export interface Resolution {
   created: boolean;
 }
 
-export async function resolveCustomers(trx: Tx, claims: CustomerClaim[], { now }: { now: Date }): Promise<Resolution[]> {
+/**
+ * `owners`: the owners of (at least) the claims' identities, read and row-locked by the
+ * caller under the same identity locks (findByIdentitiesLater); read here when absent.
+ */
+export async function resolveCustomers(trx: Tx, claims: CustomerClaim[], { now, owners }: { now: Date; owners?: Map<string, string> }): Promise<Resolution[]> {
   const keyOf = (i: Identity) => `${i.kind}:${i.value}`;
-  const known = await repo.findByIdentities(trx, claims.flatMap((c) => c.identities), { lock: true });
+  const known = owners ?? (await repo.findByIdentities(trx, claims.flatMap((c) => c.identities), { lock: true }));
 
   // Union-find over claims: claims sharing any identity end up in one group.
   const parent = claims.map((_, i) => i);

@@ -183,7 +183,9 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     },
 
     /** Set-based identity resolution for purchase batches (see customer.resolve.ts). */
-    resolveMany: (trx: Tx, claims: CustomerClaim[], now: Date) => resolveCustomers(trx, claims, { now }),
+    resolveMany: (trx: Tx, claims: CustomerClaim[], now: Date, owners?: Map<string, string>) => resolveCustomers(trx, claims, { now, owners }),
+    /** The owners of these identities, row-locked, read with the transaction's next statement (for resolveMany). */
+    ownersLater: (trx: Tx, identities: Identity[]) => repo.findByIdentitiesLater(trx, identities),
     prepareProfile: (input: CustomerInput, source: string, now: Date, fieldPrefix = '') =>
       prepareProfile(input, { stores, defaultRegion: deps.defaultRegion, source, now }, fieldPrefix),
     lockCustomers: repo.lockCustomers,

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../db/index.ts';
+import { sendLater, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { isUniqueViolation, membersJson, updateMembers, type MemberRow, type NewEntry } from './ledger.repository.ts';
 import { lockedMembersCte, lockFresh, memberOf, type LockedMemberFlags } from './member-lock.repository.ts';
@@ -134,11 +134,10 @@ export async function writeAccrual(trx: Tx, { credits, members, events, now }: {
   }
   if (known.length) parts.push(sql`saved AS (${updateMembers(known, now)})`);
   if (events.length) parts.push(sql`events_out AS (${outboxInsert(events)})`);
-  try {
-    await sql`WITH ${sql.join(parts, sql`, `)} SELECT`.execute(trx);
-  } catch (error) {
-    throw isUniqueViolation(error) ? new MemberEnrolledConcurrently(error) : error;
-  }
+  // Nothing is read back: the statement goes out with the transaction's next one, often
+  // its COMMIT (pipeline.ts), and a row written meanwhile fails it there.
+  await sendLater(trx, sql`WITH ${sql.join(parts, sql`, `)} SELECT`, (error) =>
+    isUniqueViolation(error) ? new MemberEnrolledConcurrently(error) : error);
 }
 
 /** Credits as one JSON array, built by hand: this runs for every purchase. */

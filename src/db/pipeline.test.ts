@@ -1,0 +1,168 @@
+import { sql } from 'kysely';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/helpers/database.ts';
+import { lockKeys, readLater, sendLater, type DatabaseHandle } from './index.ts';
+import { createStatementQueue, supportsPipelining } from './pipeline.ts';
+
+describe('the statement queue of a connection', () => {
+  /** A client whose statements are answered on the next turn; records what was sent together. */
+  function fakeClient(fail?: (text: string) => boolean) {
+    const client = { pipeline: false, _sentQueryQueue: [] as unknown[] };
+    const sent: { text: string; pipelined: boolean; turn: number }[] = [];
+    let turn = 0;
+    const send = (text: string): Promise<pg.QueryResult> => {
+      sent.push({ text, pipelined: client.pipeline, turn });
+      return new Promise((resolve, reject) =>
+        setImmediate(() => {
+          turn++;
+          if (fail?.(text)) reject(new Error(`failed: ${text}`));
+          else resolve({ command: 'SELECT', rowCount: 1, oid: 0, rows: [{ text }], fields: [] });
+        }),
+      );
+    };
+    return { client: client as unknown as pg.ClientBase, sent, send };
+  }
+  // What sendLater hands the connection: the statement with its marker as the last parameter.
+  const later = async (queue: ReturnType<typeof createStatementQueue>, text: string, mapError?: (e: unknown) => unknown) =>
+    queue.query(text, [await markerOf(mapError)]);
+  // The marker class is private to pipeline.ts: take one from what sendLater sends.
+  async function markerOf(mapError?: (e: unknown) => unknown): Promise<unknown> {
+    let captured: unknown;
+    const trx = {
+      executeQuery: async (q: { parameters: readonly unknown[] }) => {
+        captured = q.parameters[q.parameters.length - 1];
+        return { rows: [] };
+      },
+    };
+    await sendLater(trx as never, { compile: () => ({ sql: 'x', parameters: [] }) } as never, mapError);
+    return captured;
+  }
+
+  it('sends BEGIN and the statements sent later with the next statement, in order, in one pipeline', async () => {
+    const { client, sent, send } = fakeClient();
+    const queue = createStatementQueue(client, send, { pipelining: true });
+    await queue.query('begin', []);
+    await later(queue, 'lock');
+    await later(queue, 'insert');
+    expect(sent).toEqual([]);
+    const result = await queue.query('select', [1]);
+    expect(result.rows).toEqual([{ text: 'select' }]);
+    expect(sent.map((s) => s.text)).toEqual(['begin', 'lock', 'insert', 'select']);
+    // All written before the first answer came back, in pipeline mode.
+    expect(sent.every((s) => s.turn === 0 && s.pipelined)).toBe(true);
+    expect((client as unknown as { pipeline: boolean }).pipeline).toBe(false);
+    await queue.query('commit', []);
+    expect(sent.map((s) => s.text)).toEqual(['begin', 'lock', 'insert', 'select', 'commit']);
+  });
+
+  it('without pipelining, sends the same statements in the same order, one at a time', async () => {
+    const { client, sent, send } = fakeClient();
+    const queue = createStatementQueue(client, send, { pipelining: false });
+    await queue.query('begin', []);
+    await later(queue, 'lock');
+    await queue.query('select', [1]);
+    expect(sent.map((s) => `${s.text}@${s.turn}`)).toEqual(['begin@0', 'lock@1', 'select@2']);
+    expect(sent.some((s) => s.pipelined)).toBe(false);
+  });
+
+  it('throws the error of a statement sent later at the statement that sent it, mapped', async () => {
+    for (const pipelining of [true, false]) {
+      const { client, send } = fakeClient((text) => text === 'insert');
+      const queue = createStatementQueue(client, send, { pipelining });
+      await queue.query('begin', []);
+      await later(queue, 'insert', (e) => new Error(`mapped ${(e as Error).message}`));
+      await expect(queue.query('commit', [])).rejects.toThrow('mapped failed: insert');
+    }
+  });
+
+  it('sends nothing for a transaction that never reached the server', async () => {
+    const { client, sent, send } = fakeClient();
+    const queue = createStatementQueue(client, send, { pipelining: true });
+    await queue.query('begin', []);
+    await queue.query('commit', []);
+    await queue.query('begin', []);
+    await later(queue, 'insert');
+    await queue.query('rollback', []);
+    expect(sent).toEqual([]);
+    // Once the transaction reached the server, its rollback goes out, without the queue.
+    await queue.query('begin', []);
+    await queue.query('select', [1]);
+    await later(queue, 'insert');
+    await queue.query('rollback', []);
+    expect(sent.map((s) => s.text)).toEqual(['begin', 'select', 'rollback']);
+  });
+});
+
+describe('statements sent later, on the database', () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await openTestDatabase({ migrate: false });
+    await sql`CREATE TABLE pipeline_probe (id int PRIMARY KEY, note text)`.execute(handle.db);
+  });
+  afterAll(async () => {
+    await sql`DROP TABLE IF EXISTS pipeline_probe`.execute(handle.db);
+    await handle.close();
+  });
+
+  it('finds pipeline mode in the driver (an upgrade that renames it would silently stop pipelining)', async () => {
+    const client = await handle.pool.connect();
+    try {
+      expect(supportsPipelining(client)).toBe(true);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('runs them in the order of the calls: a write is seen by the read after it, a lock is held', async () => {
+    const seen = await handle.db.transaction().execute(async (trx) => {
+      await lockKeys(trx, ['pipeline-test']);
+      await sendLater(trx, sql`INSERT INTO pipeline_probe (id, note) VALUES (${1}, ${'first'})`);
+      const early = await readLater(trx, sql<{ n: number }>`SELECT count(*)::int AS n FROM pipeline_probe`);
+      await sendLater(trx, sql`INSERT INTO pipeline_probe (id, note) VALUES (${2}, ${'second'})`);
+      const rows = (await sql<{ id: number }>`SELECT id FROM pipeline_probe ORDER BY id`.execute(trx)).rows;
+      const locks = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()`.execute(trx)).rows;
+      return { rows, early: (await early.rows())[0].n, locks: locks[0].n };
+    });
+    expect(seen.rows.map((r) => r.id)).toEqual([1, 2]);
+    expect(seen.early).toBe(1);
+    if (handle.kind === 'postgres') expect(seen.locks).toBe(1);
+    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM pipeline_probe`.execute(handle.db)).rows[0].n).toBe(2);
+  });
+
+  it('a read sent later gives its rows when asked, sending the queue itself if nothing else did', async () => {
+    const n = await handle.db.transaction().execute(async (trx) => {
+      const read = await readLater(trx, sql<{ n: number }>`SELECT ${41}::int + 1 AS n`);
+      return (await read.rows())[0].n;
+    });
+    expect(n).toBe(42);
+  });
+
+  it('a failing statement sent later fails the transaction at its COMMIT, with its mapped error, and nothing is kept', async () => {
+    await sql`DELETE FROM pipeline_probe`.execute(handle.db);
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await sendLater(trx, sql`INSERT INTO pipeline_probe (id, note) VALUES (${7}, ${'kept?'})`);
+        await sendLater(trx, sql`INSERT INTO pipeline_probe (id, note) VALUES (${7}, ${'duplicate'})`, (e) =>
+          Object.assign(new Error('seven twice'), { cause: e }));
+      }),
+    ).rejects.toThrow('seven twice');
+    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM pipeline_probe`.execute(handle.db)).rows[0].n).toBe(0);
+    // The connection is clean for the next transaction.
+    await handle.db.transaction().execute(async (trx) => {
+      await sendLater(trx, sql`INSERT INTO pipeline_probe (id, note) VALUES (${8}, ${'after'})`);
+    });
+    expect((await sql<{ id: number }>`SELECT id FROM pipeline_probe`.execute(handle.db)).rows).toEqual([{ id: 8 }]);
+  });
+
+  it('an error thrown by the application drops what was never sent', async () => {
+    await sql`DELETE FROM pipeline_probe`.execute(handle.db);
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await sendLater(trx, sql`INSERT INTO pipeline_probe (id, note) VALUES (${9}, ${'never'})`);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM pipeline_probe`.execute(handle.db)).rows[0].n).toBe(0);
+  });
+});
