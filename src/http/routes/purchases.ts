@@ -11,7 +11,7 @@ import { route } from '../route.ts';
 
 export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string) {
   // Concurrent single purchases share transactions (group commit); see purchase-batcher.ts.
-  const batcher = createPurchaseBatcher(s, { source: 'api' });
+  const batcher = createPurchaseBatcher(s, { source: 'api', maxInFlight: 4 });
 
   route(app, prefix, {
     method: 'POST', path: '/purchases', tag: 'purchases', scope: 'write',
