@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { pathToFileURL } from 'node:url';
 import { BenchConnection } from './http-client.ts';
-import { cli, cpuSecondsOf, createPgDatabase, machine, percentile, pgbenchTps, postgresBackendsCpu, postgresCpuBetween, ROOT, startServerProcess, tmpDir } from './lib.ts';
+import { cli, cpuSecondsOf, createPgDatabase, machine, percentile, pgbenchTps, postgresBackendsCpu, postgresCpuBetween, resetStatementStatistics, ROOT, startServerProcess, tmpDir } from './lib.ts';
 
 // Purchase ingestion through the HTTP API with the example loyalty program in force (so
 // every purchase earns points, and new customers join with a sign-up bonus): 32
@@ -185,6 +185,10 @@ export async function run(options: Options): Promise<RunResult> {
       // CPU per request of each process on the machine's two cores (Linux /proc).
       const dbName = pgDb ? new URL(pgDb.url).pathname.slice(1) : '';
       const withCpu = async (measure: () => Promise<LoadResult>): Promise<Measured> => {
+        // Profiling (docs/benchmarks.md): pg_stat_statements then holds this phase alone.
+        if (process.env.BENCH_RESET_STATEMENTS && pgDb) await resetStatementStatistics(pgDb.url);
+        // bench/profile-server.ts profiles each phase on its own.
+        if (process.env.BENCH_SERVER_CMD) server.child.kill('SIGUSR2');
         const before = { server: cpuSecondsOf(server.child.pid!), postgres: postgresBackendsCpu(dbName), generator: process.cpuUsage() };
         const result = await measure();
         const generator = process.cpuUsage(before.generator);

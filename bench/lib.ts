@@ -35,6 +35,18 @@ export async function createPgDatabase(prefix = 'regulars_bench'): Promise<{ url
   };
 }
 
+/** Empties pg_stat_statements (when the server loads it) so that it holds what follows alone. */
+export async function resetStatementStatistics(databaseUrl: string): Promise<void> {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await c.query('SELECT pg_stat_statements_reset()');
+  } finally {
+    await c.end();
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = net.createServer();

@@ -1,9 +1,38 @@
 // Runs the server in this process so it can be profiled under a benchmark's load:
-// BENCH_SERVER_CMD="exec node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-server.ts" npx tsx bench/api.bench.ts
+//   BENCH_SERVER_CMD="exec node --import tsx bench/profile-server.ts" npx tsx bench/api.bench.ts --phases single
+// The bench sends SIGUSR2 when a measured phase starts; the CPU profile of that phase
+// alone (not the start-up or the base load) is written to $BENCH_PROFILE_DIR (default
+// /tmp/prof) when the next phase starts or the server stops. Open it in Chrome's DevTools.
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import { startRegulars } from '../src/main.ts';
+
+const dir = process.env.BENCH_PROFILE_DIR ?? '/tmp/prof';
+const session = new Session();
+session.connect();
+await session.post('Profiler.enable');
+let phase = 0;
+let profiling = false;
+
+async function writeProfile() {
+  if (!profiling) return;
+  profiling = false;
+  const { profile } = await session.post('Profiler.stop');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `phase-${phase}.cpuprofile`), JSON.stringify(profile));
+}
+
+process.on('SIGUSR2', async () => {
+  await writeProfile();
+  phase++;
+  await session.post('Profiler.start');
+  profiling = true;
+});
 
 const running = await startRegulars();
 process.once('SIGTERM', async () => {
+  await writeProfile();
   await running.stop();
   process.exit(0);
 });
