@@ -17,6 +17,7 @@ const Env = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
+  DATABASE_PIPELINING: z.enum(['on', 'off']).default('on'),
   CURRENCY: z
     .string()
     .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
@@ -52,6 +53,8 @@ export interface Config {
   databasePoolSize: number;
   /** Statements that come back are prepared on each connection (src/db/prepared.ts); off behind a pooler that cannot keep them. */
   databasePreparedStatements: boolean;
+  /** A transaction's queued statements go out in one pipeline (src/db/pipeline.ts); off sends them one at a time. */
+  databasePipelining: boolean;
   currency: string;
   timeZone: string;
   phoneRegion: string | undefined;
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'on',
+    databasePipelining: e.DATABASE_PIPELINING === 'on',
     currency: e.CURRENCY,
     timeZone: e.TIMEZONE,
     phoneRegion: e.PHONE_REGION,

@@ -27,6 +27,7 @@ export async function openServices({ config, logger, command, clock = systemCloc
     dataDir: config.databaseUrl ? undefined : config.dataDir,
     poolSize: config.databasePoolSize,
     preparedStatements: config.databasePreparedStatements,
+    pipelining: config.databasePipelining,
     holder: { command, port: command === 'serve' ? config.port : undefined },
   });
   try {

@@ -32,6 +32,8 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** Prepare the statements that come back (prepared.ts); default on. */
   preparedStatements?: boolean;
+  /** Send a transaction's queued statements in one pipeline (pipeline.ts; PostgreSQL only); default on. */
+  pipelining?: boolean;
   /** Purpose written into the lock file so a second process can say who holds the folder. */
   holder?: { command: string; port?: number };
 }
@@ -39,7 +41,7 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   // Off: a namer that never names, so every statement goes out unnamed as before.
   const namer = createStatementNamer(options.preparedStatements === false ? { maxStatements: 0 } : {});
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, namer);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, { poolSize: options.poolSize ?? 10, pipelining: options.pipelining ?? true }, namer);
   return openPglite(options, namer);
 }
 
@@ -47,7 +49,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 const kyselyOn = (pool: pg.Pool, namer: StatementNamer, { pipelining }: { pipelining: boolean }) =>
   new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool, namer, { pipelining }) }) });
 
-async function openPostgres(url: string, poolSize: number, namer: StatementNamer): Promise<DatabaseHandle> {
+async function openPostgres(url: string, { poolSize, pipelining }: { poolSize: number; pipelining: boolean }, namer: StatementNamer): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection dropped by the server (restart, failover) must not crash the
   // process; the pool replaces it on the next checkout.
@@ -56,7 +58,7 @@ async function openPostgres(url: string, poolSize: number, namer: StatementNamer
   // driver's message, not at the first request.
   const client = await pool.connect();
   client.release();
-  const db = kyselyOn(pool, namer, { pipelining: true });
+  const db = kyselyOn(pool, namer, { pipelining });
   return {
     db,
     pool,

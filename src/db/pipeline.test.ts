@@ -94,10 +94,11 @@ describe('the statement queue of a connection', () => {
   });
 });
 
-describe('statements sent later, on the database', () => {
+// DATABASE_PIPELINING=off (PostgreSQL) sends the same queue one statement at a time, as PGlite does.
+describe.each([true, false])('statements sent later, on the database (pipelining: %s)', (pipelining) => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
-    handle = await openTestDatabase({ migrate: false });
+    handle = await openTestDatabase({ migrate: false, pipelining });
     await sql`CREATE TABLE pipeline_probe (id int PRIMARY KEY, note text)`.execute(handle.db);
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/db
 export const testDatabaseKind = process.env.REGULARS_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 const ADMIN_URL = process.env.REGULARS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export async function openTestDatabase({ migrate = true } = {}): Promise<DatabaseHandle> {
+export async function openTestDatabase({ migrate = true, pipelining = true } = {}): Promise<DatabaseHandle> {
   let handle: DatabaseHandle;
   if (testDatabaseKind === 'postgres') {
     const name = `regulars_test_${randomBytes(6).toString('hex')}`;
@@ -17,7 +17,7 @@ export async function openTestDatabase({ migrate = true } = {}): Promise<Databas
     await admin.end();
     const url = new URL(ADMIN_URL);
     url.pathname = `/${name}`;
-    const opened = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
+    const opened = await openDatabase({ databaseUrl: url.toString(), poolSize: 20, pipelining });
     handle = {
       ...opened,
       close: async () => {
