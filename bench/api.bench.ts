@@ -187,8 +187,8 @@ export async function run(options: Options): Promise<RunResult> {
       const withCpu = async (measure: () => Promise<LoadResult>): Promise<Measured> => {
         // Profiling (docs/benchmarks.md): pg_stat_statements then holds this phase alone.
         if (process.env.BENCH_RESET_STATEMENTS && pgDb) await resetStatementStatistics(pgDb.url);
-        // bench/profile-server.ts profiles each phase on its own.
-        if (process.env.BENCH_SERVER_CMD) server.child.kill('SIGUSR2');
+        // bench/profile-server.ts profiles each phase on its own (a plain server would die of SIGUSR2).
+        if (process.env.BENCH_PROFILE) server.child.kill('SIGUSR2');
         const before = { server: cpuSecondsOf(server.child.pid!), postgres: postgresBackendsCpu(dbName), generator: process.cpuUsage() };
         const result = await measure();
         const generator = process.cpuUsage(before.generator);

@@ -35,13 +35,15 @@ export async function createPgDatabase(prefix = 'regulars_bench'): Promise<{ url
   };
 }
 
-/** Empties pg_stat_statements (when the server loads it) so that it holds what follows alone. */
+/** Empties pg_stat_statements so that it holds what follows alone (BENCH_RESET_STATEMENTS). */
 export async function resetStatementStatistics(databaseUrl: string): Promise<void> {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
     await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     await c.query('SELECT pg_stat_statements_reset()');
+  } catch (error) {
+    throw new Error(`BENCH_RESET_STATEMENTS needs a PostgreSQL server started with shared_preload_libraries = 'pg_stat_statements' (point BENCH_PG_URL at one): ${(error as Error).message}`);
   } finally {
     await c.end();
   }
@@ -63,7 +65,13 @@ export function cli(args: string[], env: Record<string, string>): string {
 
 export async function startServerProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; peakRssMb(): number; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.env.BENCH_SERVER_CMD ? 'sh' : path.join(ROOT, 'bin/regulars.js'), process.env.BENCH_SERVER_CMD ? ['-c', process.env.BENCH_SERVER_CMD] : ['serve'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_PROFILE: the server runs in bench/profile-server.ts, which profiles each phase it is told of.
+  const [command, args] = process.env.BENCH_PROFILE
+    ? [process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/profile-server.ts')]]
+    : process.env.BENCH_SERVER_CMD
+      ? ['sh', ['-c', process.env.BENCH_SERVER_CMD]]
+      : [path.join(ROOT, 'bin/regulars.js'), ['serve']];
+  const child = spawn(command, args, { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     try {

@@ -1,6 +1,6 @@
 // Runs the server in this process so it can be profiled under a benchmark's load:
-//   BENCH_SERVER_CMD="exec node --import tsx bench/profile-server.ts" npx tsx bench/api.bench.ts --phases single
-// The bench sends SIGUSR2 when a measured phase starts; the CPU profile of that phase
+//   BENCH_PROFILE=1 npx tsx bench/api.bench.ts --phases single
+// The bench starts the server through this file and sends SIGUSR2 when a measured phase starts; the CPU profile of that phase
 // alone (not the start-up or the base load) is written to $BENCH_PROFILE_DIR (default
 // /tmp/prof) when the next phase starts or the server stops. Open it in Chrome's DevTools.
 import fs from 'node:fs';

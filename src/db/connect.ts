@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
-import { createStatementNamer, namedStatementPool, queryNamed, type StatementNamer } from './prepared.ts';
+import { createStatementQueue, supportsPipelining } from './pipeline.ts';
+import { createStatementNamer, queryNamed, type StatementNamer } from './prepared.ts';
 
 // int8 (counts, sums of minor units) as JS numbers: every amount we store is a safe
 // integer, and strings would leak into every caller. `date` stays a YYYY-MM-DD string so
@@ -45,9 +46,51 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return openPglite(options, namer);
 }
 
-/** Kysely on the pool, preparing the statements that come back (prepared.ts) and, on PostgreSQL, pipelining (pipeline.ts). */
+/** Kysely on the pool: its statements named once hot (prepared.ts) and queued or pipelined (pipeline.ts). */
 const kyselyOn = (pool: pg.Pool, namer: StatementNamer, { pipelining }: { pipelining: boolean }) =>
-  new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool, namer, { pipelining }) }) });
+  new Kysely<Database>({ dialect: new PostgresDialect({ pool: kyselyPool(pool, namer, { pipelining }) }) });
+
+/**
+ * The pool as Kysely sees it: every statement goes out under its name once it is hot, and
+ * a transaction's BEGIN and the statements sent later wait for the next statement (with
+ * `pipelining`, in one pipeline).
+ */
+function kyselyPool(pool: pg.Pool, namer: StatementNamer, { pipelining }: { pipelining: boolean }): PostgresPool {
+  // One wrapper per connection, so Kysely's per-connection bookkeeping sees the same object.
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    const statements = createStatementQueue(client, (text, values) => queryNamed(client, namer, text, values), {
+      pipelining: pipelining && supportsPipelining(client),
+    });
+    return {
+      query: ((textOrCursor: string | object, parameters?: readonly unknown[]) => {
+        // A cursor (streaming; the dialect is configured without one today) is passed through
+        // as it is, and would overtake statements still queued.
+        if (typeof textOrCursor !== 'string') {
+          if (statements.waiting()) throw new Error('A cursor cannot follow statements that wait to be sent (pipeline.ts): await a statement first');
+          return client.query(textOrCursor as pg.Submittable);
+        }
+        return statements.query(textOrCursor, parameters ? [...parameters] : []);
+      }) as unknown as PostgresPoolClient['query'],
+      release: () => {
+        statements.reset();
+        client.release();
+      },
+    };
+  };
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      let wrapper = wrappers.get(client);
+      if (!wrapper) {
+        wrapper = wrap(client);
+        wrappers.set(client, wrapper);
+      }
+      return wrapper;
+    },
+    end: () => pool.end(),
+  };
+}
 
 async function openPostgres(url: string, { poolSize, pipelining }: { poolSize: number; pipelining: boolean }, namer: StatementNamer): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });

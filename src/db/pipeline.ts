@@ -39,8 +39,13 @@ const FLUSH = new Later();
  * COMMIT). An error it raises is thrown there, passed through `mapError` first.
  */
 export async function sendLater(trx: Tx, query: RawBuilder<unknown>, mapError?: (error: unknown) => unknown): Promise<void> {
+  await enqueue(trx, query, new Later(mapError));
+}
+
+/** Hands the statement to its connection's queue (the marker tells the queue to keep it). */
+async function enqueue(trx: Tx, query: RawBuilder<unknown>, later: Later): Promise<void> {
   const compiled = query.compile(trx);
-  await trx.executeQuery(CompiledQuery.raw(compiled.sql, [...compiled.parameters, new Later(mapError)]));
+  await trx.executeQuery(CompiledQuery.raw(compiled.sql, [...compiled.parameters, later]));
 }
 
 /** A read sent later: its rows, once the queue it waits in has gone out (asking for them sends it). */
@@ -53,7 +58,6 @@ export interface LaterRows<R> {
  * returns its result, sending the queue first if nothing has sent it yet.
  */
 export async function readLater<R>(trx: Tx, query: RawBuilder<R>): Promise<LaterRows<R>> {
-  const compiled = query.compile(trx);
   let sent = false;
   let deliver!: Later['deliver'];
   const result = new Promise<pg.QueryResult>((resolve, reject) => {
@@ -70,7 +74,7 @@ export async function readLater<R>(trx: Tx, query: RawBuilder<R>): Promise<Later
   });
   // A read whose rows nobody asks for (its transaction failed first) is no unhandled rejection.
   result.catch(() => undefined);
-  await trx.executeQuery(CompiledQuery.raw(compiled.sql, [...compiled.parameters, new Later(undefined, deliver)]));
+  await enqueue(trx, query, new Later(undefined, deliver));
   return {
     async rows() {
       if (!sent) await trx.executeQuery(CompiledQuery.raw('', [FLUSH]));
@@ -84,6 +88,8 @@ interface Queued {
   text: string;
   values: unknown[];
   later?: Later;
+  /** The transaction's BEGIN: while it is still queued, nothing of the transaction has been sent. */
+  begin?: boolean;
 }
 
 const nothing = (command: string): pg.QueryResult => ({ command, rowCount: 0, oid: 0, rows: [], fields: [] });
@@ -166,8 +172,6 @@ export function createStatementQueue(client: pg.ClientBase, send: Send, { pipeli
     queued = [];
   }
 
-  const isBegin = (q: Queued | undefined) => q !== undefined && q.values.length === 0 && q.text.trim().toLowerCase() === 'begin';
-
   return {
     async query(text: string, values: unknown[]): Promise<pg.QueryResult> {
       const marker = values[values.length - 1];
@@ -180,17 +184,17 @@ export function createStatementQueue(client: pg.ClientBase, send: Send, { pipeli
       if (values.length === 0) {
         const command = text.trim().toLowerCase();
         if (command === 'begin') {
-          queued.push(statement);
+          queued.push({ ...statement, begin: true });
           return nothing('BEGIN');
         }
         if (command === 'rollback') {
           // Nothing of this transaction reached the server: there is nothing to roll back.
-          const unsent = isBegin(queued[0]);
+          const unsent = queued[0]?.begin === true;
           discard('Not sent: the transaction was rolled back');
           if (unsent) return nothing('ROLLBACK');
         }
         // A transaction of nothing but its BEGIN: nothing to send.
-        if (command === 'commit' && queued.length === 1 && isBegin(queued[0])) {
+        if (command === 'commit' && queued.length === 1 && queued[0].begin) {
           queued = [];
           return nothing('COMMIT');
         }

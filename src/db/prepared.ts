@@ -1,6 +1,4 @@
 import type pg from 'pg';
-import type { PostgresPool, PostgresPoolClient } from 'kysely';
-import { createStatementQueue, supportsPipelining } from './pipeline.ts';
 
 // PostgreSQL plans a statement every time it arrives unnamed. The purchase path's
 // statements are large CTEs (one writes purchases, lines, keys, stats and events at once)
@@ -57,46 +55,4 @@ export type StatementNamer = ReturnType<typeof createStatementNamer>;
 export function queryNamed(target: pg.Pool | pg.PoolClient, namer: StatementNamer, text: string, values: unknown[] = []): Promise<pg.QueryResult> {
   const name = namer(text, values.length);
   return name ? target.query({ name, text, values }) : target.query(text, values);
-}
-
-/**
- * The pool as Kysely sees it: every query goes out under its name once it is hot, and, with
- * `pipelining`, a transaction's BEGIN and the statements sent later (pipeline.ts) go out
- * with the next statement.
- */
-export function namedStatementPool(pool: pg.Pool, namer: StatementNamer, { pipelining = false }: { pipelining?: boolean } = {}): PostgresPool {
-  // One wrapper per connection, so Kysely's per-connection bookkeeping sees the same object.
-  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
-  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
-    const statements = createStatementQueue(client, (text, values) => queryNamed(client, namer, text, values), {
-      pipelining: pipelining && supportsPipelining(client),
-    });
-    return {
-      query: ((textOrCursor: string | object, parameters?: readonly unknown[]) => {
-        // A cursor (streaming; the dialect is configured without one today) is passed through
-        // as it is, and would overtake statements still queued.
-        if (typeof textOrCursor !== 'string') {
-          if (statements.waiting()) throw new Error('A cursor cannot follow statements that wait to be sent (pipeline.ts): await a statement first');
-          return client.query(textOrCursor as pg.Submittable);
-        }
-        return statements.query(textOrCursor, parameters ? [...parameters] : []);
-      }) as unknown as PostgresPoolClient['query'],
-      release: () => {
-        statements.reset();
-        client.release();
-      },
-    };
-  };
-  return {
-    connect: async () => {
-      const client = await pool.connect();
-      let wrapper = wrappers.get(client);
-      if (!wrapper) {
-        wrapper = wrap(client);
-        wrappers.set(client, wrapper);
-      }
-      return wrapper;
-    },
-    end: () => pool.end(),
-  };
 }

@@ -105,7 +105,7 @@ export function createJobQueue(options: JobQueueOptions) {
 
   // Everything inside runs on `trx`: on PGlite the pool has one connection, and a query
   // on `db` here would wait for the connection this transaction holds — forever.
-  async function dispatchOnce(limit = DISPATCH_LIMIT): Promise<number> {
+  async function dispatchOnce(): Promise<number> {
     // Asked before the transaction: `active` may read the database through the pool.
     const listening: Subscriber[] = [];
     for (const s of subscribers) if (!s.active || (await s.active())) listening.push(s);
@@ -123,7 +123,7 @@ export function createJobQueue(options: JobQueueOptions) {
         SELECT id, type, txid::text AS position FROM events e
         WHERE (e.txid, e.id) > (${cursor.txid}::xid8, ${cursor.event_id}::bigint)
           AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY e.txid, e.id LIMIT ${limit}`.execute(trx);
+        ORDER BY e.txid, e.id LIMIT ${DISPATCH_LIMIT}`.execute(trx);
       if (events.rows.length === 0) return 0;
       const endpoints = await webhooks.endpointsFor([...new Set(events.rows.map((e) => e.type))], trx);
       const byQueue = new Map<string, PgBoss.JobInsert[]>();
