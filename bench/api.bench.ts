@@ -3,16 +3,18 @@ import path from 'node:path';
 import pg from 'pg';
 import { pathToFileURL } from 'node:url';
 import { BenchConnection } from './http-client.ts';
-import { cli, cpuSecondsOf, createPgDatabase, machine, percentile, pgbenchTps, postgresBackendsCpu, postgresCpuBetween, resetStatementStatistics, ROOT, startServerProcess, tmpDir } from './lib.ts';
+import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, pgbenchTps, postgresBackendsCpu, postgresCpuBetween, resetStatementStatistics, ROOT, startServerProcess, tmpDir } from './lib.ts';
 
 // Purchase ingestion through the HTTP API with the example loyalty program in force (so
-// every purchase earns points, and new customers join with a sign-up bonus): 32
+// every purchase earns points, and new customers join with a sign-up bonus), a third of
+// the purchases by new customers and the rest by known ones (Shoppers): 32
 // concurrent clients on POST /purchases, then the batch endpoint, then 32 clients
 // redeeming the cheapest reward for members who have the points. On PostgreSQL next to
 // pgbench's TPC-B as the ceiling, and on PGlite. After the load, the server is stopped and
 // the CLI checks that every purchase was counted once and that the ledger verifies.
 // Usage: npx tsx bench/api.bench.ts [--db postgres|pglite|both] [--seconds 15] [--program examples/program.json|none]
 //        [--phases single,batch,redeem] (a subset to iterate on one; the warm-up always runs: it makes the members who redeem)
+//        [--new-customers 0.333] (the share of measured purchases by new customers, see Shoppers; 1: every one)
 //        [--base 50000] (default; purchases loaded through the batch endpoint before the warm-up, by customers of their own, then
 //        ANALYZE: the measured phases run on a database that already holds a business's data and its statistics, as in
 //        production, rather than on tables growing from empty; 0 measures a brand-new database)
@@ -29,6 +31,8 @@ interface Options {
   phases?: readonly Phase[];
   /** Purchases stored (and the tables analysed) before the warm-up. */
   base?: number;
+  /** The share of the measured purchases made by new customers (Shoppers); default 1/3. */
+  newCustomers?: number;
 }
 
 /** CPU microseconds per request of the server, the database's backends (PostgreSQL only) and this load generator. */
@@ -36,19 +40,60 @@ interface CpuPerRequest {
   serverUs: number;
   postgresUs: number | null;
   generatorUs: number;
+  /** The rest of the machine's busy time (PostgreSQL's own processes such as the WAL writer and autovacuum, the kernel, anything else). */
+  otherUs: number;
+  /** The machine's busy share of all its cores during the phase: near 100 %, the cores are the limit; well below, waiting is. */
+  machineBusyPercent: number;
 }
 
-let counter = 0;
-const purchase = (run: string) => {
-  const n = counter++;
-  return {
-    external_id: `bench-${run}-${n}`,
-    customer: { external_id: `card-${run}-${n % 50_000}`, email: `c${n % 50_000}.${run}@example.com` },
-    occurred_at: new Date(Date.UTC(2026, 0, 1) + (n % 300) * 86400_000).toISOString(),
-    total: `${(n % 90) + 3}.${String(n % 100).padStart(2, '0')}`,
-    lines: [{ sku: `SKU-${n % 40}`, name: 'Item', category: n % 3 === 0 ? 'coffee' : 'cat', quantity: 1, unit_price: `${(n % 90) + 3}.${String(n % 100).padStart(2, '0')}` }],
-  };
-};
+/**
+ * Who buys. A business's purchases come mostly from customers it already knows: in the
+ * CDNOW cohort (../shared/data/cdnow, 23,570 customers, 69,659 purchases) a third of the
+ * purchases were a customer's first, and that in the cohort's first eighteen months. The
+ * base load gives each purchase a customer of its own; the measured phases make a
+ * purchase's customer new with probability `newShare` (default 1/3, CDNOW's share) and
+ * otherwise draw one already made, the base's included, uniformly (a seeded generator, so
+ * runs repeat). `--new-customers 1` is the worst case: every purchase makes a customer.
+ */
+class Shoppers {
+  private purchases = 0;
+  private readonly known: string[] = [];
+  private seed = 0x5eed;
+
+  constructor(private readonly run: string, private readonly newShare: number) {}
+
+  /** A purchase by a customer never seen before. */
+  firstPurchase() {
+    const card = `${this.run}-${this.known.length}`;
+    this.known.push(card);
+    return this.purchaseBy(card);
+  }
+
+  /** A purchase in a measured phase. */
+  next() {
+    return this.known.length === 0 || this.random() < this.newShare ? this.firstPurchase() : this.purchaseBy(this.known[Math.floor(this.random() * this.known.length)]);
+  }
+
+  private purchaseBy(card: string) {
+    const n = this.purchases++;
+    const price = `${(n % 90) + 3}.${String(n % 100).padStart(2, '0')}`;
+    return {
+      external_id: `bench-${this.run}-${n}`,
+      customer: { external_id: `card-${card}`, email: `c${card}@example.com` },
+      occurred_at: new Date(Date.UTC(2026, 0, 1) + (n % 300) * 86400_000).toISOString(),
+      total: price,
+      lines: [{ sku: `SKU-${n % 40}`, name: 'Item', category: n % 3 === 0 ? 'coffee' : 'cat', quantity: 1, unit_price: price }],
+    };
+  }
+
+  /** mulberry32: small, fast, and enough to spread customers. */
+  private random() {
+    let t = (this.seed = (this.seed + 0x6d2b79f5) | 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+}
 
 interface LoadResult {
   perSecond: number;
@@ -124,14 +169,14 @@ type Measured = LoadResult & { cpu: CpuPerRequest };
  * next ANALYZE) are not the plans of a business's database. PGlite has no autovacuum and
  * plans from the tables' current size. Returns the purchases stored.
  */
-async function loadBase(serverUrl: string, key: string, count: number, run: string, databaseUrl: string | undefined): Promise<number> {
+async function loadBase(serverUrl: string, key: string, count: number, shoppers: Shoppers, databaseUrl: string | undefined): Promise<number> {
   let queued = 0;
   let created = 0;
   await Promise.all(Array.from({ length: 4 }, async () => {
     while (queued < count) {
       const size = Math.min(1000, count - queued);
       queued += size;
-      const res = await post(`${serverUrl}/api/v1/purchases/batch`, key, { purchases: Array.from({ length: size }, () => purchase(run)) });
+      const res = await post(`${serverUrl}/api/v1/purchases/batch`, key, { purchases: Array.from({ length: size }, () => shoppers.firstPurchase()) });
       if (res.status >= 300) throw new Error(`base load: ${res.status} ${res.text}`);
       created += (JSON.parse(res.text) as { created: number }).created;
     }
@@ -178,9 +223,10 @@ export async function run(options: Options): Promise<RunResult> {
         const id = (json as { customer_id?: string } | undefined)?.customer_id;
         if (id && customers.size < 2_000) customers.add(id);
       };
-      if (options.base) sent += await loadBase(server.url, key, options.base, `${run}b`, pgDb?.url);
+      const shoppers = new Shoppers(run, options.newCustomers ?? 1 / 3);
+      if (options.base) sent += await loadBase(server.url, key, options.base, shoppers, pgDb?.url);
       // Warm-up: connections, JIT, the first customers.
-      const warm = await load({ url: `${server.url}/api/v1/purchases`, key, seconds: 2, clients: options.clients, body: () => purchase(run), onResponse: collect });
+      const warm = await load({ url: `${server.url}/api/v1/purchases`, key, seconds: 2, clients: options.clients, body: () => shoppers.next(), onResponse: collect });
       sent += warm.requests - warm.errors;
       // CPU per request of each process on the machine's two cores (Linux /proc).
       const dbName = pgDb ? new URL(pgDb.url).pathname.slice(1) : '';
@@ -189,22 +235,32 @@ export async function run(options: Options): Promise<RunResult> {
         if (process.env.BENCH_RESET_STATEMENTS && pgDb) await resetStatementStatistics(pgDb.url);
         // bench/profile-server.ts profiles each phase on its own (a plain server would die of SIGUSR2).
         if (process.env.BENCH_PROFILE) server.child.kill('SIGUSR2');
-        const before = { server: cpuSecondsOf(server.child.pid!), postgres: postgresBackendsCpu(dbName), generator: process.cpuUsage() };
+        const before = { server: cpuSecondsOf(server.child.pid!), postgres: postgresBackendsCpu(dbName), generator: process.cpuUsage(), machine: machineCpu() };
         const result = await measure();
         const generator = process.cpuUsage(before.generator);
+        const after = machineCpu();
+        const seconds = {
+          server: cpuSecondsOf(server.child.pid!) - before.server,
+          postgres: pgDb ? postgresCpuBetween(before.postgres, postgresBackendsCpu(dbName)) : 0,
+          generator: (generator.user + generator.system) / 1e6,
+          machineBusy: after.busy - before.machine.busy,
+          machineIdle: after.idle - before.machine.idle,
+        };
         // Per purchase (or redemption): a batch request carries 1,000.
-        const perRequest = (seconds: number) => Math.round((seconds * 1e6) / result.items);
+        const perRequest = (s: number) => Math.round((s * 1e6) / result.items);
         return {
           ...result,
           cpu: {
-            serverUs: perRequest(cpuSecondsOf(server.child.pid!) - before.server),
-            postgresUs: pgDb ? perRequest(postgresCpuBetween(before.postgres, postgresBackendsCpu(dbName))) : null,
-            generatorUs: perRequest((generator.user + generator.system) / 1e6),
+            serverUs: perRequest(seconds.server),
+            postgresUs: pgDb ? perRequest(seconds.postgres) : null,
+            generatorUs: perRequest(seconds.generator),
+            otherUs: perRequest(Math.max(0, seconds.machineBusy - seconds.server - seconds.postgres - seconds.generator)),
+            machineBusyPercent: Math.round((100 * seconds.machineBusy) / (seconds.machineBusy + seconds.machineIdle)),
           },
         };
       };
       const single = phases.includes('single')
-        ? await withCpu(() => load({ url: `${server.url}/api/v1/purchases`, key, seconds: options.seconds, clients: options.clients, body: () => purchase(run), onResponse: collect }))
+        ? await withCpu(() => load({ url: `${server.url}/api/v1/purchases`, key, seconds: options.seconds, clients: options.clients, body: () => shoppers.next(), onResponse: collect }))
         : undefined;
       if (single) sent += single.requests - single.errors;
       let batch: Measured | undefined;
@@ -212,7 +268,7 @@ export async function run(options: Options): Promise<RunResult> {
         let batchCreated = 0;
         batch = await withCpu(() => load({
           url: `${server.url}/api/v1/purchases/batch`, key, seconds: options.seconds, clients: 4,
-          body: () => ({ purchases: Array.from({ length: 1000 }, () => purchase(run)) }),
+          body: () => ({ purchases: Array.from({ length: 1000 }, () => shoppers.next()) }),
           onResponse: (_status, json) => (batchCreated += (json as { created?: number } | undefined)?.created ?? 0),
         }));
         sent += batchCreated;
@@ -261,16 +317,19 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const program = programArg === 'none' ? null : path.resolve(programArg);
   const phases = arg('phases', PHASES.join(',')).split(',') as Phase[];
   const base = Number(arg('base', '50000'));
+  const newCustomers = Number(arg('new-customers', String(1 / 3)));
+  if (!(newCustomers >= 0 && newCustomers <= 1)) throw new Error(`--new-customers: a share from 0 to 1, not ${arg('new-customers', '')}`);
   const unknown = phases.filter((p) => !PHASES.includes(p));
   if (unknown.length > 0) throw new Error(`--phases: unknown ${unknown.join(', ')} (known: ${PHASES.join(', ')})`);
   const dbs = which === 'both' ? (['postgres', 'pglite'] as const) : [which as 'postgres' | 'pglite'];
   const cpuLine = (cpu: CpuPerRequest) =>
-    `server ${cpu.serverUs} µs${cpu.postgresUs === null ? ' (the database included)' : `, PostgreSQL ${cpu.postgresUs} µs`}, load generator ${cpu.generatorUs} µs`;
-  console.log(`Machine: ${machine()}; program: ${program ? path.relative(ROOT, program) : 'none'}; phases: ${phases.join(', ')}; base: ${base} purchases`);
+    `server ${cpu.serverUs} µs${cpu.postgresUs === null ? ' (the database included)' : `, PostgreSQL ${cpu.postgresUs} µs`}, load generator ${cpu.generatorUs} µs, ` +
+    `the rest ${cpu.otherUs} µs; the machine ${cpu.machineBusyPercent} % busy`;
+  console.log(`Machine: ${machine()}; program: ${program ? path.relative(ROOT, program) : 'none'}; phases: ${phases.join(', ')}; base: ${base} purchases; new customers: ${(newCustomers * 100).toFixed(0)} % of the measured purchases`);
   // pgbench is the ceiling of the single-purchase phase; a run without it skips it.
   if (dbs.includes('postgres') && phases.includes('single')) console.log(`pgbench TPC-B, 8 clients: ${Math.round(await pgbenchTps({ seconds }))} tps`);
   for (const db of dbs) {
-    const r = await run({ db, seconds, clients: 32, program, phases, base });
+    const r = await run({ db, seconds, clients: 32, program, phases, base, newCustomers });
     console.log(`\n${db}:`);
     if (r.single) {
       console.log(`  POST /purchases, 32 clients: ${r.single.perSecond} purchases/s, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms, ${r.single.errors} errors`);

@@ -132,6 +132,12 @@ export function postgresCpuBetween(before: Map<number, number>, after: Map<numbe
   return total;
 }
 
+/** The machine's CPU time so far, busy and idle, in seconds (Linux /proc/stat; iowait counts as idle). */
+export function machineCpu(): { busy: number; idle: number } {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+  return { busy: (user + nice + system + irq + softirq + steal) / 100, idle: (idle + iowait) / 100 };
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
