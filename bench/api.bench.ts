@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { pathToFileURL } from 'node:url';
 import { BenchConnection } from './http-client.ts';
-import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, pgbenchTps, postgresBackendsCpu, postgresCpuBetween, resetStatementStatistics, ROOT, startServerProcess, tmpDir } from './lib.ts';
+import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, pgbenchTps, postgresBackendsCpu, postgresCpuBetween, resetStatementStatistics, ROOT, startServerProcess, tmpDir, walBytes } from './lib.ts';
 
 // Purchase ingestion through the HTTP API with the example loyalty program in force (so
 // every purchase earns points, and new customers join with a sign-up bonus), a third of
@@ -44,6 +44,8 @@ interface CpuPerRequest {
   otherUs: number;
   /** The machine's busy share of all its cores during the phase: near 100 %, the cores are the limit; well below, waiting is. */
   machineBusyPercent: number;
+  /** WAL bytes per request (PostgreSQL only): the database's work, unmoved by the machine's speed. */
+  walBytes: number | null;
 }
 
 /**
@@ -235,10 +237,11 @@ export async function run(options: Options): Promise<RunResult> {
         if (process.env.BENCH_RESET_STATEMENTS && pgDb) await resetStatementStatistics(pgDb.url);
         // bench/profile-server.ts profiles each phase on its own (a plain server would die of SIGUSR2).
         if (process.env.BENCH_PROFILE) server.child.kill('SIGUSR2');
-        const before = { server: cpuSecondsOf(server.child.pid!), postgres: postgresBackendsCpu(dbName), generator: process.cpuUsage(), machine: machineCpu() };
+        const before = { server: cpuSecondsOf(server.child.pid!), postgres: postgresBackendsCpu(dbName), generator: process.cpuUsage(), machine: machineCpu(), wal: pgDb ? await walBytes(pgDb.url) : 0 };
         const result = await measure();
         const generator = process.cpuUsage(before.generator);
         const after = machineCpu();
+        const wal = pgDb ? (await walBytes(pgDb.url)) - before.wal : 0;
         const seconds = {
           server: cpuSecondsOf(server.child.pid!) - before.server,
           postgres: pgDb ? postgresCpuBetween(before.postgres, postgresBackendsCpu(dbName)) : 0,
@@ -256,6 +259,7 @@ export async function run(options: Options): Promise<RunResult> {
             generatorUs: perRequest(seconds.generator),
             otherUs: perRequest(Math.max(0, seconds.machineBusy - seconds.server - seconds.postgres - seconds.generator)),
             machineBusyPercent: Math.round((100 * seconds.machineBusy) / (seconds.machineBusy + seconds.machineIdle)),
+            walBytes: pgDb ? Math.round(wal / result.items) : null,
           },
         };
       };
@@ -324,7 +328,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dbs = which === 'both' ? (['postgres', 'pglite'] as const) : [which as 'postgres' | 'pglite'];
   const cpuLine = (cpu: CpuPerRequest) =>
     `server ${cpu.serverUs} µs${cpu.postgresUs === null ? ' (the database included)' : `, PostgreSQL ${cpu.postgresUs} µs`}, load generator ${cpu.generatorUs} µs, ` +
-    `the rest ${cpu.otherUs} µs; the machine ${cpu.machineBusyPercent} % busy`;
+    `the rest ${cpu.otherUs} µs; the machine ${cpu.machineBusyPercent} % busy${cpu.walBytes === null ? '' : `; WAL ${cpu.walBytes} bytes`}`;
   console.log(`Machine: ${machine()}; program: ${program ? path.relative(ROOT, program) : 'none'}; phases: ${phases.join(', ')}; base: ${base} purchases; new customers: ${(newCustomers * 100).toFixed(0)} % of the measured purchases`);
   // pgbench is the ceiling of the single-purchase phase; a run without it skips it.
   if (dbs.includes('postgres') && phases.includes('single')) console.log(`pgbench TPC-B, 8 clients: ${Math.round(await pgbenchTps({ seconds }))} tps`);

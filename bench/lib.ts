@@ -132,6 +132,17 @@ export function postgresCpuBetween(before: Map<number, number>, after: Map<numbe
   return total;
 }
 
+/** Bytes written to PostgreSQL's WAL so far (all databases): per purchase, a measure of the database's work that the machine's speed does not move. */
+export async function walBytes(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return Number((await client.query<{ bytes: string }>(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text AS bytes`)).rows[0].bytes);
+  } finally {
+    await client.end();
+  }
+}
+
 /** The machine's CPU time so far, busy and idle, in seconds (Linux /proc/stat; iowait counts as idle). */
 export function machineCpu(): { busy: number; idle: number } {
   const [user, nice, system, idle, iowait, irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
