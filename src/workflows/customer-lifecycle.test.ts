@@ -9,8 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-const buy = (key: string, customer: Record<string, unknown>, total: string, at = '2026-05-01T10:00:00Z') =>
-  recordPurchases(s, [{ external_id: key, customer, occurred_at: at, total }], { source: 'api' }).then(([o]) => {
+const buy = (key: string, customer: Record<string, unknown>, total: string, at = '2026-05-01T10:00:00Z', lines?: unknown[]) =>
+  recordPurchases(s, [{ external_id: key, customer, occurred_at: at, total, lines }], { source: 'api' }).then(([o]) => {
     if (o.status === 'error') throw o.error;
     return o;
   });
@@ -18,15 +18,20 @@ const buy = (key: string, customer: Record<string, unknown>, total: string, at =
 describe('merge', () => {
   it('moves purchases, refunds, identities and keys to the survivor and recomputes the stats', async () => {
     const a = await buy('m-1', { email: 'ana@example.com', first_name: 'Ana' }, '10.00', '2026-04-01T10:00:00Z');
-    const b = await buy('m-2', { phone: '+38641222333', last_name: 'Novak', consent: { sms: true } }, '5.50', '2026-04-02T10:00:00Z');
+    const line = { sku: 'BEANS-1', name: 'Beans', category: 'coffee', quantity: 1, unit_price: '5.50' };
+    const b = await buy('m-2', { phone: '+38641222333', last_name: 'Novak', consent: { sms: true } }, '5.50', '2026-04-02T10:00:00Z', [line]);
     await buy('m-3', { phone: '+38641222333' }, '4.50', '2026-04-02T12:00:00Z');
     await s.commerce.refund('m-3', { external_id: 'mr-1', amount: '1.00' }, { actor: 'test' });
     const { customer, moved } = await mergeCustomers(s, a.customerId, { from: b.customerId }, { actor: 'test' });
     expect(moved).toMatchObject({ purchases: 2, identities: 1 });
     expect(customer).toMatchObject({ first_name: 'Ana', last_name: 'Novak', phone: '+38641222333', consent: { sms: { status: 'granted' } } });
     expect(await s.commerce.statsOf(a.customerId)).toMatchObject({ purchases: 3, purchase_days: 2, net_spend: '19.00', refunded: '1.00' });
+    // A moved purchase keeps its lines, once, and none stay behind with the merged customer.
+    expect((await s.commerce.get('m-2')).lines).toMatchObject([{ sku: 'BEANS-1', quantity: 1 }]);
+    const linesLeft = await s.db.selectFrom('purchase_lines').select((e) => e.fn.countAll<string>().as('n')).where('customer_id', '=', b.customerId).executeTakeFirstOrThrow();
+    expect(Number(linesLeft.n)).toBe(0);
     // The merged customer's keys now answer with the survivor.
-    const replay = await buy('m-2', { phone: '+38641222333', last_name: 'Novak', consent: { sms: true } }, '5.50', '2026-04-02T10:00:00Z');
+    const replay = await buy('m-2', { phone: '+38641222333', last_name: 'Novak', consent: { sms: true } }, '5.50', '2026-04-02T10:00:00Z', [line]);
     expect(replay).toMatchObject({ status: 'duplicate', customerId: a.customerId });
     // A new purchase by the merged customer's phone lands on the survivor.
     expect((await buy('m-4', { phone: '+38641222333' }, '1.00')).customerId).toBe(a.customerId);

@@ -169,7 +169,8 @@ export function createCommerceService(deps: CommerceDeps) {
                 SELECT ${toId}, purchase_id, line_no, sku, name, category, quantity, unit_price_minor FROM purchase_lines WHERE customer_id = ${fromId}`.execute(trx);
       await sql`INSERT INTO refunds (customer_id, id, purchase_id, external_id, amount_minor, reason, lines, occurred_at, created_at)
                 SELECT ${toId}, id, purchase_id, external_id, amount_minor, reason, lines, occurred_at, created_at FROM refunds WHERE customer_id = ${fromId}`.execute(trx);
-      await trx.deleteFrom('purchases').where('customer_id', '=', fromId).execute(); // lines and refunds cascade
+      await trx.deleteFrom('purchase_lines').where('customer_id', '=', fromId).execute(); // no foreign key (migration 0007)
+      await trx.deleteFrom('purchases').where('customer_id', '=', fromId).execute(); // refunds cascade
       await trx.updateTable('purchase_keys').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
       await trx.updateTable('refund_keys').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
       await trx.deleteFrom('customer_stats').where('customer_id', '=', fromId).execute();
