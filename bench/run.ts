@@ -16,10 +16,14 @@ const log = (line = '') => {
 
 if (wants('api')) {
   const { run } = await import('./api.bench.ts');
-  log(`pgbench TPC-B (scale 10, 8 clients, 15 s): ${Math.round(await pgbenchTps({ seconds: 15 }))} tps`);
+  // pgbench just before and just after the PostgreSQL run, as bench/api.bench.ts does: the machine's speed drifts.
   for (const db of ['postgres', 'pglite'] as const) {
+    const before = db === 'postgres' ? await pgbenchTps({ seconds: 15 }) : 0;
     const r = await run({ db, seconds: 15, clients: 32, base: 50_000 });
-    log(`- ${db}: POST /purchases, 32 clients: **${r.single.perSecond} purchases/s**, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms; ` +
+    const after = db === 'postgres' ? await pgbenchTps({ seconds: 15 }) : 0;
+    if (db === 'postgres') log(`pgbench TPC-B (scale 10, 8 clients, 15 s): ${Math.round(before)} tps before the run, ${Math.round(after)} after`);
+    const ratio = db === 'postgres' ? ` (${(r.single.perSecond / ((before + after) / 2)).toFixed(2)} × pgbench)` : '';
+    log(`- ${db}: POST /purchases, 32 clients: **${r.single.perSecond} purchases/s**${ratio}, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms; ` +
       `batch of 1,000 (4 clients): **${r.batch.perSecond} purchases/s**, p99 ${r.batch.p99} ms; server peak RSS ${r.serverPeakRssMb} MB`);
   }
 }
