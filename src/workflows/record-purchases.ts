@@ -53,9 +53,13 @@ export async function recordPurchases(
     // members' look-up of a batch of 1,000: 70 ms of JIT for 50 ms of work).
     if (valid.length >= JIT_OFF_FROM) await sendLater(trx, sql`SET LOCAL jit = off`);
     await lockKeys(trx, valid.flatMap(({ p }) => [purchaseKeyLock(p.externalId), ...p.identities.map(identityKey)]));
-    // The customers named are read (and row-locked) with the keys, in the same round trip
-    // (pipeline.ts): a replay's customer is read for nothing, but replays are rare.
-    const owners = await customers.ownersLater(trx, valid.flatMap(({ p }) => p.identities));
+    // The customers named, and their loyalty members with what accrual needs, are read
+    // (and row-locked) with the keys, in the same round trip (pipeline.ts): a replay's
+    // customer and member are read for nothing, but replays are rare. The next round trip
+    // writes everything and commits.
+    const identities = valid.flatMap(({ p }) => p.identities);
+    const owners = await customers.ownersLater(trx, identities);
+    const members = await loyalty.membersForAccrualLater(trx, { identities, localDates: valid.map(({ p }) => p.localDate), now });
     const known = await commerce.findKeys(trx, valid.map(({ p }) => p.externalId));
 
     // Outcomes decided inside the transaction are set again on a retry.
@@ -97,6 +101,8 @@ export async function recordPurchases(
         },
       })),
       now,
+      members,
+      new Set(resolved.filter((r) => r.created).map((r) => r.customerId)),
     );
 
     const idByKey = new Map(rows.map((r) => [r.prepared.externalId, { customer_id: r.customerId, id: r.id }]));

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { sendLater, type Db, type Tx } from '../../db/index.ts';
+import { readLater, sendLater, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { isUniqueViolation, membersJson, updateMembers, type MemberRow, type NewEntry } from './ledger.repository.ts';
-import { lockedMembersCte, lockFresh, memberOf, type LockedMemberFlags } from './member-lock.repository.ts';
+import { lockedMembersCte, lockFresh, memberOf, type LockedMemberFlags, type MemberSelector } from './member-lock.repository.ts';
 
 // SQL of accrual, the purchase path's part of the ledger: two statements per batch of
 // purchases, whatever its size — one locks the members and reads what the rules need,
@@ -23,23 +23,19 @@ export interface AccrualState {
   referral: { referrer_id: string; code: string } | null;
 }
 
-/**
- * lockMembers for the purchase path: locks the members and reads, in the same round
- * trip, their stats, open-lot sums, daily-cap use and pending referral (a member read
- * before a writer it waited for is read again: member-lock.repository.ts). With `create`,
- * a customer who is not a member comes back as a new member (created: true) that
- * writeAccrual inserts with its final counters (one row version, not an insert and an
- * update); should another transaction enrol them first, that insert fails the
- * transaction with a retryable error (MemberEnrolledConcurrently). The caller holds the customers' row locks, so
- * purchases, stats and purchase entries cannot change under it.
- */
-export async function lockMembersForAccrual(
-  trx: Tx,
-  customerIds: string[],
-  { now, create, capDates, referrals }: { now: Date; create: boolean; capDates: string[] | null; referrals: boolean },
-): Promise<Map<string, AccrualState>> {
-  const rows = await lockFresh(customerIds, async (ids) => (await sql<MemberRow & LockedMemberFlags & { purchases_count: number | null; net_spend_minor: number | null; pending: number | null; expired: number | null; cap_used: Record<string, number> | null; referrer_id: string | null; referral_code_used: string | null }>`
-      WITH ${lockedMembersCte(ids)}
+type AccrualRow = MemberRow & LockedMemberFlags & { purchases_count: number | null; net_spend_minor: number | null; pending: number | null; expired: number | null; cap_used: Record<string, number> | null; referrer_id: string | null; referral_code_used: string | null };
+
+interface AccrualReadOptions {
+  now: Date;
+  create: boolean;
+  capDates: string[] | null;
+  referrals: boolean;
+}
+
+/** Locks the members of `who` and reads their stats, open-lot sums, daily-cap use and pending referral. */
+function accrualRead(who: MemberSelector, { now, capDates, referrals }: AccrualReadOptions) {
+  return sql<AccrualRow>`
+      WITH ${lockedMembersCte(who)}
       SELECT m.*, st.purchases_count, st.net_spend_minor, lots.pending, lots.expired, cap.used AS cap_used,
              ref.referrer_id, ref.code AS referral_code_used
       FROM m
@@ -56,22 +52,76 @@ export async function lockMembersForAccrual(
             AND e.details->>'local_date' = ANY(${capDates ?? []}::text[])
           GROUP BY 1) d
       ) cap ON ${capDates !== null} AND m.member
-      LEFT JOIN loyalty_referrals ref ON ${referrals} AND ref.customer_id = m.customer_id AND ref.status = 'pending'`.execute(trx)).rows);
+      LEFT JOIN loyalty_referrals ref ON ${referrals} AND ref.customer_id = m.customer_id AND ref.status = 'pending'`;
+}
+
+/** A member enrolled by this transaction, before its first lot. */
+function newMember(customerId: string, now: Date): MemberRow {
+  return {
+    customer_id: customerId, joined_at: now, points: 0, lifetime_earned: 0, lifetime_redeemed: 0, lifetime_expired: 0,
+    tier: null, tier_since: null, tier_valid_until: null, last_activity_at: null, referral_code: null, created: true,
+  };
+}
+
+function accrualState(r: AccrualRow, now: Date): AccrualState {
+  return {
+    member: r.member ? { ...memberOf(r), created: false } : newMember(r.customer_id, now),
+    purchasesCount: r.purchases_count ?? 0, netSpendMinor: r.net_spend_minor ?? 0, pending: r.pending ?? 0, expired: r.expired ?? 0,
+    capUsed: r.cap_used ?? {}, referral: r.referrer_id ? { referrer_id: r.referrer_id, code: r.referral_code_used! } : null,
+  };
+}
+
+function statesOf(rows: AccrualRow[], { now, create }: AccrualReadOptions): Map<string, AccrualState> {
   const out = new Map<string, AccrualState>();
-  for (const r of rows) {
-    if (!r.member && !create) continue;
-    const member: MemberRow = r.member
-      ? { ...memberOf(r), created: false }
-      : {
-          customer_id: r.customer_id, joined_at: now, points: 0, lifetime_earned: 0, lifetime_redeemed: 0, lifetime_expired: 0,
-          tier: null, tier_since: null, tier_valid_until: null, last_activity_at: null, referral_code: null, created: true,
-        };
-    out.set(r.customer_id, {
-      member, purchasesCount: r.purchases_count ?? 0, netSpendMinor: r.net_spend_minor ?? 0, pending: r.pending ?? 0, expired: r.expired ?? 0,
-      capUsed: r.cap_used ?? {}, referral: r.referrer_id ? { referrer_id: r.referrer_id, code: r.referral_code_used! } : null,
-    });
-  }
+  for (const r of rows) if (r.member || create) out.set(r.customer_id, accrualState(r, now));
   return out;
+}
+
+/**
+ * lockMembers for the purchase path: locks the members and reads, in the same round
+ * trip, their stats, open-lot sums, daily-cap use and pending referral (a member read
+ * before a writer it waited for is read again: member-lock.repository.ts). With `create`,
+ * a customer who is not a member comes back as a new member (created: true) that
+ * writeAccrual inserts with its final counters (one row version, not an insert and an
+ * update); should another transaction enrol them first, that insert fails the
+ * transaction with a retryable error (MemberEnrolledConcurrently). The caller holds the customers' row locks, so
+ * purchases, stats and purchase entries cannot change under it.
+ */
+export async function lockMembersForAccrual(trx: Tx, customerIds: string[], options: AccrualReadOptions): Promise<Map<string, AccrualState>> {
+  return statesOf(await lockFresh(customerIds, async (ids) => (await accrualRead(ids, options).execute(trx)).rows), options);
+}
+
+/**
+ * lockMembersForAccrual for the members of the customers who own these identities, sent
+ * with the transaction's next awaited statement (pipeline.ts): the purchase path reads
+ * them in the round trip that reads the owners, before the customers are resolved and
+ * the purchases written, so `customer_stats` does not count this transaction's purchases
+ * yet. `states` answers for the customers the purchases were resolved to: those created
+ * in this transaction (`created`) have no member, stats, lots nor referral; a customer
+ * read stale, or one not among the owners (none expected), is read again by id.
+ */
+export type AccrualMembersLater = Awaited<ReturnType<typeof lockMembersForAccrualLater>>;
+
+export async function lockMembersForAccrualLater(trx: Tx, identities: { kind: string; value: string }[], options: AccrualReadOptions) {
+  const read = identities.length ? await readLater(trx, accrualRead({ identities }, options)) : null;
+  return {
+    async states(customerIds: string[], created: ReadonlySet<string>): Promise<Map<string, AccrualState>> {
+      const rows = new Map((read ? await read.rows() : []).map((r) => [r.customer_id, r]));
+      const fresh: AccrualRow[] = [];
+      const again: string[] = [];
+      const out = new Map<string, AccrualState>();
+      for (const id of new Set(customerIds)) {
+        const row = rows.get(id);
+        if (created.has(id)) {
+          if (options.create) out.set(id, { member: newMember(id, options.now), purchasesCount: 0, netSpendMinor: 0, pending: 0, expired: 0, capUsed: {}, referral: null });
+        } else if (!row || (row.member && row.stale)) again.push(id);
+        else fresh.push(row);
+      }
+      if (again.length) fresh.push(...(await lockFresh(again, async (ids) => (await accrualRead(ids, options).execute(trx)).rows)));
+      for (const [id, state] of statesOf(fresh, options)) out.set(id, state);
+      return out;
+    },
+  };
 }
 
 /**

@@ -43,6 +43,9 @@ export const AdjustmentInput = z.object({
   idempotency_key: z.string().trim().min(1).max(200),
 });
 
+/** The members' read that membersForAccrualLater queued, with the program it was made for; null: no program in force. */
+export type AccrualRead = { program: Program; members: accrual.AccrualMembersLater } | null;
+
 export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementService) {
   const { db, clock, currency, timeZone } = core.deps;
 
@@ -167,26 +170,58 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
 
     // ── Accrual (inside the purchase transaction) ────────────────────────────
     /**
-     * Points for newly recorded purchases, in the purchases' transaction; the caller holds
-     * the customers' row locks. Returns what each purchase's response carries, or null
-     * when no program is in force (or the customer is not a member of an on-request one).
+     * The members accrual will need, locked and read with the transaction's next awaited
+     * statement (pipeline.ts): called with the buyers' identities and the purchases' local
+     * dates before the customers are resolved and the purchases written, so the purchase
+     * path reads them in the round trip that reads the owners and keys. The caller holds
+     * the identities' locks. Null when no program is in force. Pass it to accrue.
      */
-    async accrue(trx: Tx, items: AccrualItem[], now: Date): Promise<Map<string, LoyaltySummary | null>> {
+    async membersForAccrualLater(trx: Tx, { identities, localDates, now }: { identities: { kind: string; value: string }[]; localDates: string[]; now: Date }): Promise<AccrualRead> {
+      const program = await core.programAt(now, trx);
+      if (!program) return null;
+      const doc = program.document;
+      const members = await accrual.lockMembersForAccrualLater(trx, identities, {
+        now, create: doc.enrolment === 'automatic',
+        capDates: doc.earning.daily_cap ? [...new Set(localDates)] : null,
+        referrals: Boolean(doc.bonuses.referral),
+      });
+      return { program, members };
+    },
+
+    /**
+     * Points for newly recorded purchases, in the purchases' transaction; the caller holds
+     * the customers' row locks, and `read` is membersForAccrualLater's, for the same
+     * purchases (`created`: the customers this transaction created). Returns what each
+     * purchase's response carries, or null when no program is in force (or the customer is
+     * not a member of an on-request one).
+     */
+    async accrue(
+      trx: Tx,
+      items: AccrualItem[],
+      now: Date,
+      read: AccrualRead,
+      created: ReadonlySet<string>,
+    ): Promise<Map<string, LoyaltySummary | null>> {
       const out = new Map<string, LoyaltySummary | null>();
-      const program = items.length ? await core.programAt(now, trx) : undefined;
-      if (!program) {
+      if (!read || items.length === 0) {
         for (const i of items) out.set(i.purchaseId, null);
         return out;
       }
+      const { program } = read;
       const doc = program.document;
-      // One round trip locks (or enrols) the members and reads what the rules need; one
-      // more writes lots, members and events. Only the rare cases (a debt to settle, a
-      // referral, inactivity expiry, a tier threshold within reach) add statements.
-      const states = await accrual.lockMembersForAccrual(trx, items.map((i) => i.customerId), {
-        now, create: doc.enrolment === 'automatic',
-        capDates: doc.earning.daily_cap ? [...new Set(items.map((i) => i.facts.localDate))] : null,
-        referrals: Boolean(doc.bonuses.referral),
-      });
+      // The members were locked and read with the owners; one more round trip writes
+      // lots, members and events with the purchases, and commits. Only the rare cases (a
+      // debt to settle, a referral, inactivity expiry, a tier threshold within reach, a
+      // member another writer changed meanwhile) add statements.
+      const states = await read.members.states(items.map((i) => i.customerId), created);
+      // They were read before this transaction's purchases were counted in customer_stats:
+      // count them as the stats now do.
+      for (const i of items) {
+        const st = states.get(i.customerId);
+        if (!st) continue;
+        st.purchasesCount += 1;
+        st.netSpendMinor += i.facts.totalMinor;
+      }
       const members = new Map([...states].map(([id, st]) => [id, st.member]));
       const events: OutgoingEvent[] = [];
       const bulk: NewEntry[] = [];

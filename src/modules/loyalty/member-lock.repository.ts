@@ -21,26 +21,38 @@ export interface LockedMemberFlags {
   stale: boolean;
 }
 
+/** Whose members a lockedMembersCte statement locks: these customers, or the owners of these identities. */
+export type MemberSelector = string[] | { identities: { kind: string; value: string }[] };
+
 /**
- * CTEs `seen`, `locked` and `m` for a statement that locks the members `ids` (in
+ * CTEs `seen`, `locked` and `m` for a statement that locks the members of `who` (in
  * customer-id order, so two writers never deadlock) and reads what it needs about them
- * (`… FROM m LEFT JOIN …`): `m` has a row per id with the member's columns, `member` and
- * `stale`.
+ * (`… FROM m LEFT JOIN …`): `m` has a row per customer with the member's columns,
+ * `member` and `stale`. By identities, the customers are their owners, read in the same
+ * statement (the caller holds the identities' locks, so they cannot change meanwhile).
  */
-export function lockedMembersCte(ids: string[]): RawBuilder<unknown> {
+export function lockedMembersCte(who: MemberSelector): RawBuilder<unknown> {
+  const owners = Array.isArray(who)
+    ? sql``
+    : sql`wanted AS MATERIALIZED (
+        SELECT ARRAY(SELECT DISTINCT i.customer_id FROM customer_identities i
+                     JOIN unnest(${who.identities.map((i) => i.kind)}::text[], ${who.identities.map((i) => i.value)}::text[]) AS q(kind, value)
+                       ON i.kind = q.kind AND i.value = q.value) AS ids
+      ), `;
+  const ids = Array.isArray(who) ? sql`${who}::uuid[]` : sql`(SELECT ids FROM wanted)::uuid[]`;
   return sql`
-    seen AS (
-      SELECT customer_id, xmin::text AS version FROM loyalty_members WHERE customer_id = ANY(${ids}::uuid[])
+    ${owners}seen AS (
+      SELECT customer_id, xmin::text AS version FROM loyalty_members WHERE customer_id = ANY(${ids})
     ), locked AS (
       SELECT ${MEMBER_COLUMNS}, xmin::text AS version FROM loyalty_members
-      WHERE customer_id = ANY(${ids}::uuid[]) ORDER BY customer_id FOR UPDATE
+      WHERE customer_id = ANY(${ids}) ORDER BY customer_id FOR UPDATE
     ), m AS MATERIALIZED (
       -- Materialized so the planner joins the ids to the locked rows by hash first, and
       -- the per-member look-ups after it run once per member (left to itself, it nested a
       -- scan of all locked rows inside every member's look-up: quadratic in the batch).
       SELECT q.id AS customer_id, l.joined_at, l.points, l.lifetime_earned, l.lifetime_redeemed, l.lifetime_expired, l.tier, l.tier_since,
              l.tier_valid_until, l.last_activity_at, l.referral_code, l.customer_id IS NOT NULL AS member, s.version IS DISTINCT FROM l.version AS stale
-      FROM unnest(${ids}::uuid[]) AS q(id)
+      FROM unnest(${ids}) AS q(id)
       LEFT JOIN locked l ON l.customer_id = q.id
       LEFT JOIN seen s ON s.customer_id = q.id
     )`;
