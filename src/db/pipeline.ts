@@ -15,7 +15,7 @@ import type { Tx } from './index.ts';
 // mode: the server runs the statements in order, each with its own result). The order of
 // the statements on the server is the order of the calls, so a lock still comes before
 // the read it protects; only the client stops waiting in between. The purchase path
-// makes three round trips instead of nine. On PGlite (in this process: no round trips to
+// makes two round trips instead of nine. On PGlite (in this process: no round trips to
 // save), with DATABASE_PIPELINING=off, or with a driver without pipeline mode, the queue
 // goes out one statement at a time, in the same order and with the same errors.
 //

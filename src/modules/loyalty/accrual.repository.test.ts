@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../../test/helpers/database.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
-import { lockMembersForAccrual, writeAccrual } from './accrual.repository.ts';
+import { lockMembersForAccrual, lockMembersForAccrualLater, writeAccrual } from './accrual.repository.ts';
 
 // lockMembersForAccrual locks members and reads their lots in one statement, whose
 // snapshot is taken before a lock it waits for is granted. A writer that held the member
@@ -89,5 +89,24 @@ describe('lockMembersForAccrual', () => {
     } finally {
       sweep.release();
     }
+  });
+});
+
+describe('lockMembersForAccrualLater', () => {
+  it("reads the members of the identities' owners with the next statement; a customer created now is a new member, one not among the owners is read by id", async () => {
+    const owner = '00000000-0000-4000-8000-0000000000c3';
+    const other = '00000000-0000-4000-8000-0000000000c4';
+    const created = '00000000-0000-4000-8000-0000000000c5';
+    await sql`INSERT INTO customer_identities (kind, value, customer_id) VALUES ('email', 'member@example.com', ${owner})`.execute(s.db);
+    await sql`INSERT INTO loyalty_members (customer_id, joined_at, points, lifetime_earned, updated_at) VALUES (${owner}, ${now}, 30, 30, ${now}), (${other}, ${now}, 7, 7, ${now})`.execute(s.db);
+    await sql`INSERT INTO loyalty_entries (customer_id, kind, points, remaining, occurred_at, created_at, available_at, source_type, idempotency_key)
+              VALUES (${owner}, 'earn', 30, 30, '2026-05-30', ${now}, '2026-06-13', 'purchase', 'owner-lot')`.execute(s.db);
+    const states = await s.db.transaction().execute(async (trx) => {
+      const later = await lockMembersForAccrualLater(trx, [{ kind: 'email', value: 'member@example.com' }, { kind: 'email', value: 'nobody@example.com' }], { now, create: true, capDates: null, referrals: false });
+      return later.states([owner, other, created], new Set([created]));
+    });
+    expect(states.get(owner)).toMatchObject({ member: { points: 30, created: false }, pending: 30, expired: 0 });
+    expect(states.get(other)).toMatchObject({ member: { points: 7, created: false } });
+    expect(states.get(created)).toMatchObject({ member: { points: 0, created: true }, purchasesCount: 0, pending: 0 });
   });
 });
