@@ -68,7 +68,13 @@ export function createPurchaseSpool() {
       if (batch.length) yield batch;
     },
 
+    /** The file the rows are spooled to. */
+    path: file,
+
     remove() {
+      // Removed before its file was opened (an import that failed at once), the stream
+      // reports the folder gone as an 'error' event, which unheard would stop the process.
+      out.on('error', () => {});
       out.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
     },
