@@ -45,21 +45,27 @@ export async function findByIdentitiesLater(trx: Tx, identities: Identity[]): Pr
 
 type OwnerRow = { kind: IdentityKind; value: string; customer_id: string };
 
+/** `customer_identities i`, the rows of these identities: what every read by identity starts from. */
+function identitiesMatching(identities: Identity[]) {
+  return sql`customer_identities i
+        JOIN unnest(${identities.map((i) => i.kind)}::text[], ${identities.map((i) => i.value)}::text[]) AS q(kind, value)
+          ON i.kind = q.kind AND i.value = q.value`;
+}
+
+/** A subquery: the ids of the customers who own these identities (for another module's statement, such as the loyalty members' read). */
+export function ownerIdsQuery(identities: Identity[]) {
+  return sql<{ customer_id: string }>`SELECT DISTINCT i.customer_id FROM ${identitiesMatching(identities)}`;
+}
+
 function ownersQuery(identities: Identity[], lock: boolean) {
-  const kinds = identities.map((i) => i.kind);
-  const values = identities.map((i) => i.value);
   return lock
     ? sql<OwnerRow>`
         SELECT i.kind, i.value, i.customer_id
-        FROM customer_identities i
-        JOIN unnest(${kinds}::text[], ${values}::text[]) AS q(kind, value) ON i.kind = q.kind AND i.value = q.value
+        FROM ${identitiesMatching(identities)}
         JOIN customers c ON c.id = i.customer_id
         ORDER BY c.id
         FOR UPDATE OF c`
-    : sql<OwnerRow>`
-        SELECT i.kind, i.value, i.customer_id
-        FROM customer_identities i
-        JOIN unnest(${kinds}::text[], ${values}::text[]) AS q(kind, value) ON i.kind = q.kind AND i.value = q.value`;
+    : sql<OwnerRow>`SELECT i.kind, i.value, i.customer_id FROM ${identitiesMatching(identities)}`;
 }
 
 function ownersByIdentity(rows: OwnerRow[]): Map<string, string> {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { readLater, sendLater, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
+import type { Identity } from '../customers/index.ts';
 import { isUniqueViolation, membersJson, updateMembers, type MemberRow, type NewEntry } from './ledger.repository.ts';
 import { lockedMembersCte, lockFresh, memberOf, type LockedMemberFlags, type MemberSelector } from './member-lock.repository.ts';
 
@@ -100,9 +101,7 @@ export async function lockMembersForAccrual(trx: Tx, customerIds: string[], opti
  * in this transaction (`created`) have no member, stats, lots nor referral; a customer
  * read stale, or one not among the owners (none expected), is read again by id.
  */
-export type AccrualMembersLater = Awaited<ReturnType<typeof lockMembersForAccrualLater>>;
-
-export async function lockMembersForAccrualLater(trx: Tx, identities: { kind: string; value: string }[], options: AccrualReadOptions) {
+export async function lockMembersForAccrualLater(trx: Tx, identities: Identity[], options: AccrualReadOptions) {
   const read = identities.length ? await readLater(trx, accrualRead({ identities }, options)) : null;
   return {
     async states(customerIds: string[], created: ReadonlySet<string>): Promise<Map<string, AccrualState>> {
@@ -123,6 +122,8 @@ export async function lockMembersForAccrualLater(trx: Tx, identities: { kind: st
     },
   };
 }
+
+export type AccrualMembersLater = Awaited<ReturnType<typeof lockMembersForAccrualLater>>;
 
 /**
  * Thrown when a member this transaction meant to enrol, or a credit's key, was written by

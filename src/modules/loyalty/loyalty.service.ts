@@ -16,7 +16,7 @@ import { addDays, addMonths, compileProgram, lotExpiry, pointsForPurchase, text,
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
 import { insertProgram } from './program.repository.ts';
 import { describeEntry } from './explain.ts';
-import type { Language } from '../customers/index.ts';
+import type { Identity, Language } from '../customers/index.ts';
 import type { EngagementService } from './engagement.service.ts';
 
 // Points for purchases (inside the purchase's transaction), reversals on refunds, staff
@@ -176,7 +176,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
      * path reads them in the round trip that reads the owners and keys. The caller holds
      * the identities' locks. Null when no program is in force. Pass it to accrue.
      */
-    async membersForAccrualLater(trx: Tx, { identities, localDates, now }: { identities: { kind: string; value: string }[]; localDates: string[]; now: Date }): Promise<AccrualRead> {
+    async membersForAccrualLater(trx: Tx, { identities, localDates, now }: { identities: Identity[]; localDates: string[]; now: Date }): Promise<AccrualRead> {
       const program = await core.programAt(now, trx);
       if (!program) return null;
       const doc = program.document;

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { ownerIdsQuery, type Identity } from '../customers/index.ts';
 import type { MemberRow } from './ledger.repository.ts';
 
 // Locking members and reading their ledger in one round trip (accrual, redemptions).
@@ -22,7 +23,7 @@ export interface LockedMemberFlags {
 }
 
 /** Whose members a lockedMembersCte statement locks: these customers, or the owners of these identities. */
-export type MemberSelector = string[] | { identities: { kind: string; value: string }[] };
+export type MemberSelector = string[] | { identities: Identity[] };
 
 /**
  * CTEs `seen`, `locked` and `m` for a statement that locks the members of `who` (in
@@ -34,11 +35,7 @@ export type MemberSelector = string[] | { identities: { kind: string; value: str
 export function lockedMembersCte(who: MemberSelector): RawBuilder<unknown> {
   const owners = Array.isArray(who)
     ? sql``
-    : sql`wanted AS MATERIALIZED (
-        SELECT ARRAY(SELECT DISTINCT i.customer_id FROM customer_identities i
-                     JOIN unnest(${who.identities.map((i) => i.kind)}::text[], ${who.identities.map((i) => i.value)}::text[]) AS q(kind, value)
-                       ON i.kind = q.kind AND i.value = q.value) AS ids
-      ), `;
+    : sql`wanted AS MATERIALIZED (SELECT ARRAY(${ownerIdsQuery(who.identities)}) AS ids), `;
   const ids = Array.isArray(who) ? sql`${who}::uuid[]` : sql`(SELECT ids FROM wanted)::uuid[]`;
   return sql`
     ${owners}seen AS (
