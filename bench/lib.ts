@@ -27,6 +27,8 @@ export async function createPgDatabase(prefix = 'regulars_bench'): Promise<{ url
   return {
     url: url.toString(),
     drop: async () => {
+      // BENCH_KEEP_DB: left for a look afterwards (EXPLAIN, pg_stat_user_tables); its name is printed.
+      if (process.env.BENCH_KEEP_DB) return void console.error(`kept database ${name}`);
       const c = new pg.Client({ connectionString: ADMIN_URL });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -6,6 +6,7 @@ import * as m0004 from './0004_analytics_rollups.ts';
 import * as m0005 from './0005_outbox_cursor.ts';
 import * as m0006 from './0006_loyalty_write_cost.ts';
 import * as m0007 from './0007_in_place_updates.ts';
+import * as m0008 from './0008_long_histories.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005_outbox_cursor': m0005,
   '0006_loyalty_write_cost': m0006,
   '0007_in_place_updates': m0007,
+  '0008_long_histories': m0008,
 };

@@ -35,6 +35,9 @@ interface AccrualReadOptions {
 
 /** Locks the members of `who` and reads their stats, open-lot sums, daily-cap use and pending referral. */
 function accrualRead(who: MemberSelector, { now, capDates, referrals }: AccrualReadOptions) {
+  // ISO dates sort as text: the group's first and last local dates bound the cap's read.
+  const sortedDates = [...(capDates ?? [])].sort();
+  const [firstDate, lastDate] = [sortedDates[0] ?? null, sortedDates.at(-1) ?? null];
   return sql<AccrualRow>`
       WITH ${lockedMembersCte(who)}
       SELECT m.*, st.purchases_count, st.net_spend_minor, lots.pending, lots.expired, cap.used AS cap_used,
@@ -49,7 +52,12 @@ function accrualRead(who: MemberSelector, { now, capDates, referrals }: AccrualR
       LEFT JOIN LATERAL (
         SELECT jsonb_object_agg(d.local_date, d.points) AS used FROM (
           SELECT e.details->>'local_date' AS local_date, sum(e.points)::float8 AS points FROM loyalty_entries e
-          WHERE e.customer_id = m.customer_id AND e.kind IN ('earn', 'reverse') AND e.source_type = 'purchase'
+          WHERE e.customer_id = m.customer_id AND e.kind = 'earn' AND e.source_type = 'purchase'
+            -- An earn entry happens at its purchase's time, within a day either side of the
+            -- purchase's local date (zone offsets are under 15 hours; two days of margin
+            -- whatever the session's TimeZone): a few days of the member's entries in
+            -- loyalty_entries_purchase_time, however long their history (migration 0008).
+            AND e.occurred_at > ${firstDate}::date - 2 AND e.occurred_at < ${lastDate}::date + 3
             AND e.details->>'local_date' = ANY(${capDates ?? []}::text[])
           GROUP BY 1) d
       ) cap ON ${capDates !== null} AND m.member

@@ -53,15 +53,28 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
     if (!tiers) return new Map();
     const start = windowStart(program, now, timeZone) ?? new Date(0);
     const scope = customerIds === 'all' ? sql`TRUE` : sql`customer_id = ANY(${customerIds}::uuid[])`;
+    const purchaseMetric = tiers.metric === 'spend' ? sql`COALESCE(sum(total_minor - refunded_minor), 0)` : sql`count(*) FILTER (WHERE refunded_minor < total_minor)`;
     const result = tiers.metric === 'points'
       ? await sql<{ customer_id: string; metric: number }>`
           SELECT customer_id, COALESCE(sum(points), 0)::float8 AS metric FROM loyalty_entries
           WHERE ${scope} AND kind IN ('earn', 'bonus', 'reverse') AND occurred_at >= ${start} AND occurred_at <= ${now}
           GROUP BY customer_id`.execute(trx)
-      : await sql<{ customer_id: string; metric: number }>`
-          SELECT customer_id, ${tiers.metric === 'spend' ? sql`COALESCE(sum(total_minor - refunded_minor), 0)` : sql`count(*) FILTER (WHERE refunded_minor < total_minor)`}::float8 AS metric
-          FROM purchases WHERE ${scope} AND occurred_at >= ${start} AND occurred_at <= ${now}
-          GROUP BY customer_id`.execute(trx);
+      : customerIds === 'all'
+        ? await sql<{ customer_id: string; metric: number }>`
+            SELECT customer_id, ${purchaseMetric}::float8 AS metric FROM purchases
+            WHERE occurred_at >= ${start} AND occurred_at <= ${now} GROUP BY customer_id`.execute(trx)
+        // Every purchase by a member checks their tier, so this runs as a prepared
+        // statement, and PostgreSQL's generic plan for "these customers, this window"
+        // read the whole window of every customer's purchases through purchases_time
+        // (occurred_at) whenever customers are few next to their purchases (a small shop
+        // of regulars). Bounds on the pair (customer, time) fit only
+        // purchases_customer_time_amounts: a member's window, from the index alone.
+        : await sql<{ customer_id: string; metric: number }>`
+            SELECT q.id AS customer_id, w.metric FROM unnest(${customerIds}::uuid[]) AS q(id)
+            CROSS JOIN LATERAL (
+              SELECT ${purchaseMetric}::float8 AS metric FROM purchases
+              WHERE (customer_id, occurred_at) >= (q.id, ${start}::timestamptz) AND (customer_id, occurred_at) <= (q.id, ${now}::timestamptz)
+            ) w`.execute(trx);
     return new Map(result.rows.map((r) => [r.customer_id, Number(r.metric)]));
   }
 
