@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
@@ -13,6 +12,7 @@ import { openCsv, type CsvRecord } from './csv.ts';
 import { CANONICAL, resolveColumns, suggestMap, type ColumnLayout, type ImportKind } from './mapping.ts';
 import { canonicalOfField, createRowKeyer, customerInput, purchaseInput } from './rows.ts';
 import { createPurchaseSpool, type SpooledRow } from './spool.ts';
+import { makeImportTempDir } from './temp-files.ts';
 
 // CSV import in two passes. The first validates every row with the same rules as the
 // API and writes nothing; a file with any bad row imports nothing (unless skipInvalid)
@@ -240,7 +240,7 @@ async function* chunks<T>(source: AsyncIterable<T>, size: number): AsyncIterable
 
 /** An upload is read twice (validate, then import): spool it to a temporary file first. */
 export async function spoolToFile(stream: Readable, name = 'upload.csv'): Promise<{ file: string; remove(): void }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-import-'));
+  const dir = makeImportTempDir('upload');
   const file = path.join(dir, path.basename(name).replace(/[^\w.-]/g, '_') || 'upload.csv');
   await pipeline(stream, fs.createWriteStream(file));
   return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };

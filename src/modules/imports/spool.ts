@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { PreparedPurchase } from '../commerce/index.ts';
+import { makeImportTempDir } from './temp-files.ts';
 
 // The validation pass keeps what it prepared (one JSON line per valid row, with its CSV
 // line) in a temporary file, so the import pass reads rows ready to record instead of
@@ -14,7 +14,7 @@ export interface SpooledRow {
 }
 
 export function createPurchaseSpool() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-import-spool-'));
+  const dir = makeImportTempDir('spool');
   const file = path.join(dir, 'prepared.ndjson');
   const out = fs.createWriteStream(file);
   let rows = 0;
