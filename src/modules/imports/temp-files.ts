@@ -53,8 +53,9 @@ export function removeAbandonedImportFiles(dir = os.tmpdir(), now = Date.now()):
 /** Whether the process that made `folder` still runs. */
 function isRunning(pid: number, folder: string): boolean {
   // A container's server is often process 1 at every start: a folder with this process's
-  // id that is older than this process was made by an earlier one.
-  if (pid === process.pid) return fs.statSync(folder).mtimeMs >= Date.now() - process.uptime() * 1000;
+  // id that is older than this process (by more than the clocks' rounding) was made by an
+  // earlier one.
+  if (pid === process.pid) return fs.statSync(folder).mtimeMs > Date.now() - process.uptime() * 1000 - 1000;
   try {
     process.kill(pid, 0);
     return true;
