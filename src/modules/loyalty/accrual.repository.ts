@@ -56,7 +56,7 @@ function accrualRead(who: MemberSelector, { now, capDates, referrals }: AccrualR
             -- An earn entry happens at its purchase's time, within a day either side of the
             -- purchase's local date (zone offsets are under 15 hours; two days of margin
             -- whatever the session's TimeZone): a few days of the member's entries in
-            -- loyalty_entries_purchase_time, however long their history (migration 0008).
+            -- loyalty_entries_time, however long their history (migration 0008).
             AND e.occurred_at > ${firstDate}::date - 2 AND e.occurred_at < ${lastDate}::date + 3
             AND e.details->>'local_date' = ANY(${capDates ?? []}::text[])
           GROUP BY 1) d

@@ -52,29 +52,26 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
     const tiers = program.document.tiers;
     if (!tiers) return new Map();
     const start = windowStart(program, now, timeZone) ?? new Date(0);
-    const scope = customerIds === 'all' ? sql`TRUE` : sql`customer_id = ANY(${customerIds}::uuid[])`;
-    const purchaseMetric = tiers.metric === 'spend' ? sql`COALESCE(sum(total_minor - refunded_minor), 0)` : sql`count(*) FILTER (WHERE refunded_minor < total_minor)`;
-    const result = tiers.metric === 'points'
+    const [table, metric] = tiers.metric === 'points'
+      ? [sql`loyalty_entries`, sql`COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus', 'reverse')), 0)`]
+      : [sql`purchases`, tiers.metric === 'spend' ? sql`COALESCE(sum(total_minor - refunded_minor), 0)` : sql`count(*) FILTER (WHERE refunded_minor < total_minor)`];
+    const result = customerIds === 'all'
       ? await sql<{ customer_id: string; metric: number }>`
-          SELECT customer_id, COALESCE(sum(points), 0)::float8 AS metric FROM loyalty_entries
-          WHERE ${scope} AND kind IN ('earn', 'bonus', 'reverse') AND occurred_at >= ${start} AND occurred_at <= ${now}
-          GROUP BY customer_id`.execute(trx)
-      : customerIds === 'all'
-        ? await sql<{ customer_id: string; metric: number }>`
-            SELECT customer_id, ${purchaseMetric}::float8 AS metric FROM purchases
-            WHERE occurred_at >= ${start} AND occurred_at <= ${now} GROUP BY customer_id`.execute(trx)
-        // Every purchase by a member checks their tier, so this runs as a prepared
-        // statement, and PostgreSQL's generic plan for "these customers, this window"
-        // read the whole window of every customer's purchases through purchases_time
-        // (occurred_at) whenever customers are few next to their purchases (a small shop
-        // of regulars). Bounds on the pair (customer, time) fit only
-        // purchases_customer_time_amounts: a member's window, from the index alone.
-        : await sql<{ customer_id: string; metric: number }>`
-            SELECT q.id AS customer_id, w.metric FROM unnest(${customerIds}::uuid[]) AS q(id)
-            CROSS JOIN LATERAL (
-              SELECT ${purchaseMetric}::float8 AS metric FROM purchases
-              WHERE (customer_id, occurred_at) >= (q.id, ${start}::timestamptz) AND (customer_id, occurred_at) <= (q.id, ${now}::timestamptz)
-            ) w`.execute(trx);
+          SELECT customer_id, ${metric}::float8 AS metric FROM ${table}
+          WHERE occurred_at >= ${start} AND occurred_at <= ${now} GROUP BY customer_id`.execute(trx)
+      // Every purchase by a member checks their tier, so this runs as a prepared
+      // statement, and PostgreSQL's generic plan for "these customers, this window" read
+      // the whole window of every customer's purchases through purchases_time
+      // (occurred_at) whenever customers are few next to their purchases (a small shop of
+      // regulars). Bounds on the pair (customer, time) fit only the indexes by customer
+      // and time (purchases_customer_time_amounts, loyalty_entries_time), which carry
+      // what the sums read: a member's window, from the index alone.
+      : await sql<{ customer_id: string; metric: number }>`
+          SELECT q.id AS customer_id, w.metric FROM unnest(${customerIds}::uuid[]) AS q(id)
+          CROSS JOIN LATERAL (
+            SELECT ${metric}::float8 AS metric FROM ${table}
+            WHERE (customer_id, occurred_at) >= (q.id, ${start}::timestamptz) AND (customer_id, occurred_at) <= (q.id, ${now}::timestamptz)
+          ) w`.execute(trx);
     return new Map(result.rows.map((r) => [r.customer_id, Number(r.metric)]));
   }
 

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { recordPurchases } from '../../workflows/record-purchases.ts';
+
+// A tier by points earned over a rolling 12 months: earnings and bonuses inside the
+// window count, older ones do not, and spending points does not lower the metric. The
+// test clock stands at 2026-06-01T12:00Z, so the window starts at 2025-06-01T12:00Z.
+
+let s: Awaited<ReturnType<typeof openTestServices>>;
+const actor = { actor: 'test' };
+
+const program = {
+  name: 'Points tiers',
+  earning: { points_per_currency_unit: 1, rounding: 'floor' },
+  expiry: { policy: 'none' },
+  tiers: {
+    metric: 'points', window: 'rolling_12_months', grace_days: 30,
+    levels: [{ code: 'member', name: 'Member', threshold: '0' }, { code: 'silver', name: 'Silver', threshold: '100' }],
+  },
+  rewards: [{ code: 'coffee', name: 'Free coffee', type: 'free_product', sku: 'ESP', points: 50 }],
+};
+
+async function buy(key: string, at: string, total: string) {
+  const [o] = await recordPurchases(s, [{ external_id: key, customer: { email: 'pia@example.com' }, occurred_at: at, total }], { source: 'api' });
+  if (o.status === 'error') throw o.error;
+  return o;
+}
+
+beforeAll(async () => {
+  s = await openTestServices();
+  await s.loyalty.applyProgram({ program, effective_from: '2025-01-01T00:00:00Z' }, actor);
+});
+afterAll(() => s?.close());
+
+describe('tier by points earned in a rolling window', () => {
+  it('counts the points earned inside the window, not before it, and not what was spent', async () => {
+    // 90 points, thirteen months ago: outside the window.
+    expect((await buy('old', '2025-05-01T10:00:00Z', '90.00')).loyalty).toMatchObject({ points_earned: 90, tier: 'member' });
+    // 150 earned in all, 60 of them in the window: still a member.
+    const recent = await buy('recent', '2026-05-01T10:00:00Z', '60.00');
+    expect(recent.loyalty).toMatchObject({ points_earned: 60, tier: 'member' });
+    // Spending 50 leaves the points earned as they were.
+    await s.loyalty.redeemReward(recent.customerId, { reward: 'coffee', idempotency_key: 'r1' }, actor);
+    // 60 + 45 = 105 in the window: silver (the balance: 90 + 60 − 50 + 45).
+    expect((await buy('more', '2026-05-20T10:00:00Z', '45.00')).loyalty).toMatchObject({ points_earned: 45, balance: 145, tier: 'silver' });
+  });
+});
