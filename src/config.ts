@@ -33,6 +33,7 @@ const Env = z.object({
   LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   JOBS: z.enum(['on', 'off']).default('on'),
+  EVENTS_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
 });
 
 function isCurrency(code: string): boolean {
@@ -63,6 +64,8 @@ export interface Config {
   logJson: boolean;
   rateLimitPerMinute: number;
   jobs: boolean;
+  /** Days the outbox keeps an event once every reader is done with it (src/workflows/prune-events.ts); 0: forever. */
+  eventsRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -92,5 +95,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logJson: e.LOG_FORMAT === 'json',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     jobs: e.JOBS === 'on',
+    eventsRetentionDays: e.EVENTS_RETENTION_DAYS,
   };
 }

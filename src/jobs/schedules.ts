@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import { catchUpPurchaseRollup } from '../modules/analytics/index.ts';
 import type { Services } from '../services.ts';
+import { pruneOldEvents } from '../workflows/prune-events.ts';
 import type { Logger } from '../shared/logger.ts';
 
 // Recurring jobs: one line each. pg-boss keeps the schedules in the database, so with
@@ -15,7 +16,7 @@ export interface Schedule {
   run(): Promise<unknown>;
 }
 
-export function schedulesOf(s: Pick<Services, 'db' | 'clock' | 'loyalty' | 'scores'>): Schedule[] {
+export function schedulesOf(s: Pick<Services, 'db' | 'clock' | 'config' | 'loyalty' | 'scores'>): Schedule[] {
   return [
     { name: 'analytics.scores', cron: '0 3 * * *', run: () => s.scores.computeScores({ trigger: 'schedule' }) },
     // Points expiry and reminders, tier reviews, birthdays, timed-out checkout reservations.
@@ -24,6 +25,8 @@ export function schedulesOf(s: Pick<Services, 'db' | 'clock' | 'loyalty' | 'scor
     // minute as well keeps that read small under steady sales, and builds the rollup in
     // the background after an upgrade instead of in the first reader's request.
     { name: 'analytics.rollup', cron: '* * * * *', run: () => catchUpPurchaseRollup(s.db) },
+    // Events every reader is done with, once older than EVENTS_RETENTION_DAYS.
+    { name: 'events.prune', cron: '30 4 * * *', run: () => pruneOldEvents({ db: s.db, clock: s.clock, retentionDays: s.config.eventsRetentionDays }) },
   ];
 }
 

@@ -10,8 +10,8 @@ import { LONGEST_WINDOW_DAYS, slotStart, windowCounts, type RollupWindow, type W
 // watermark brings the rollup to the purchases as they are now — the answer is the live
 // computation's, never a stale one. Recounting is idempotent (a customer's row is
 // replaced, not added to), so an event seen twice does no harm. Nothing is written on the
-// purchase path. The events table must keep the events after the watermark (nothing
-// deletes events today).
+// purchase path. The events table must keep the events after the watermark: the nightly
+// pruning (src/workflows/prune-events.ts) asks for it (rollupEventsRead).
 
 /** A customer recount statement's size: bounded memory after a large import. */
 const RECOUNT_CHUNK = 5_000;
@@ -40,6 +40,12 @@ export async function catchUpPurchaseRollup(db: Db, { rebuild = false }: { rebui
     await repo.advanceWatermark(trx, Math.max(eventsAppliedThrough, finalThrough), false);
     return { rebuilt: false, customersRecounted: customers.length };
   });
+}
+
+/** The highest event id the rollup has applied: the events at or below it it no longer needs (0: not built yet). */
+export async function rollupEventsRead(db: Db): Promise<number> {
+  const row = await db.selectFrom('purchase_rollup_state').select('events_applied_through').executeTakeFirst();
+  return Number(row?.events_applied_through ?? 0);
 }
 
 /**
