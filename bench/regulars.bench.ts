@@ -67,6 +67,7 @@ export async function run({ customers, purchases }: { customers: number; purchas
     const results = [];
     // BENCH_RESET_STATEMENTS: pg_stat_statements holds the measured purchases alone.
     if (process.env.BENCH_RESET_STATEMENTS) await resetStatementStatistics(pg.url);
+    const bought = new Map(HISTORIES.map((h) => [h, new Set<string>()]));
     for (const h of HISTORIES) {
       const pagesBefore = await pages();
       const started = process.hrtime.bigint();
@@ -74,11 +75,22 @@ export async function run({ customers, purchases }: { customers: number; purchas
         for (let c = 0; c < customers; c++) {
           const [o] = await recordPurchases(s, [purchase(`h${h}-${c}`, `h${h}-${c}-today-${n}`, new Date(NOW.getTime() - 3600_000 + n * 60_000))], { source: 'bench' });
           if (o.status !== 'created') throw new Error(`purchase not created: ${JSON.stringify(o)}`);
+          bought.get(h)!.add(o.customerId);
         }
       }
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const count = purchases * customers;
-      results.push({ history: h, pagesPerPurchase: Math.round((await pages() - pagesBefore) / count), msPerPurchase: ms / count });
+      const pagesAfter = await pages();
+      // What the challenges subscriber then does for each purchase (the example program has
+      // two: 5 visits in 30 days, 3 categories in 90), one customer at a time.
+      const buyers = [...bought.get(h)!];
+      const checkStarted = process.hrtime.bigint();
+      for (const customerId of buyers) await s.loyalty.evaluateChallengesMany([{ customerId, at: NOW }]);
+      const checkMs = Number(process.hrtime.bigint() - checkStarted) / 1e6;
+      results.push({
+        history: h, pagesPerPurchase: Math.round((pagesAfter - pagesBefore) / count), msPerPurchase: ms / count,
+        pagesPerChallengeCheck: Math.round((await pages() - pagesAfter) / buyers.length), msPerChallengeCheck: checkMs / buyers.length,
+      });
     }
     return results;
   } finally {
@@ -96,6 +108,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const purchases = arg('purchases', 5);
   console.log(`Machine: ${machine()}; PostgreSQL; ${customers} customers per history length, ${purchases} purchases each, one at a time`);
   for (const r of await run({ customers, purchases })) {
-    console.log(`- ${r.history} earlier purchases: ${r.pagesPerPurchase} pages per purchase, ${r.msPerPurchase.toFixed(2)} ms per purchase`);
+    console.log(`- ${r.history} earlier purchases: ${r.pagesPerPurchase} pages per purchase, ${r.msPerPurchase.toFixed(2)} ms per purchase; ` +
+      `challenge check ${r.pagesPerChallengeCheck} pages, ${r.msPerChallengeCheck.toFixed(2)} ms`);
   }
 }
