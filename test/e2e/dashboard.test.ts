@@ -43,9 +43,13 @@ beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 
+/** The POS export the import page uploads. */
+const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-'));
+
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  fs.rmSync(exportDir, { recursive: true, force: true });
 });
 
 describe('dashboard', () => {
@@ -90,7 +94,7 @@ describe('dashboard', () => {
     await page.getByTestId('language').selectOption('en');
 
     await page.getByRole('link', { name: 'Import' }).click();
-    const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-')), 'pos-export.csv');
+    const csv = path.join(exportDir, 'pos-export.csv');
     fs.writeFileSync(csv, 'Receipt,Card,Date,Amount\nR-1,card-1002,2026-05-02,3.20\nR-2,card-1003,2026-05-03,abc\nR-3,card-1009,2026-05-04,7.90\n');
     await page.getByTestId('import-file').setInputFiles(csv);
     await page.getByLabel('customer_external_id').waitFor();
