@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKind } from '../../test/helpers/database.ts';
 import { openTestServices } from '../../test/helpers/services.ts';
+import { identityKey } from '../modules/customers/index.ts';
 import { recordPurchases } from './record-purchases.ts';
 
 let s: Awaited<ReturnType<typeof openTestServices>>;
@@ -118,6 +120,33 @@ describe('running stats', () => {
       expect(Number(m.gross_spend_minor)).toBe(Number(m.gross));
       expect(new Date(m.first_purchase_at!).getTime()).toBe(new Date(m.first as Date).getTime());
       expect(new Date(m.last_purchase_at!).getTime()).toBe(new Date(m.last as Date).getTime());
+    }
+  });
+
+  it.runIf(testDatabaseKind === 'postgres')('a batch records at once what no other transaction holds, and the rest when it is free', async () => {
+    // Another batch holds the key of one customer's card until it commits.
+    const other = await s.database.pool.connect();
+    const batch = [
+      purchase({ external_id: 'defer-1', customer: { external_id: 'card-free-1' } }),
+      purchase({ external_id: 'defer-2', customer: { external_id: 'card-busy' } }),
+      purchase({ external_id: 'defer-3', customer: { external_id: 'card-free-2' } }),
+    ];
+    const recorded = async () => (await s.db.selectFrom('purchase_keys').select('external_id').where('external_id', 'like', 'defer-%').orderBy('external_id').execute()).map((r) => r.external_id);
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [identityKey({ kind: 'external_id', value: 'card-busy' })]);
+      let settled = false;
+      const outcomes = recordPurchases(s, batch, { source: 'api', deferContended: true }).finally(() => {
+        settled = true;
+      });
+      for (let i = 0; i < 100 && (await recorded()).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await recorded()).toEqual(['defer-1', 'defer-3']);
+      expect(settled).toBe(false);
+      await other.query('COMMIT');
+      expect((await outcomes).map((o) => [o.index, o.status])).toEqual([[0, 'created'], [1, 'created'], [2, 'created']]);
+      expect(await recorded()).toEqual(['defer-1', 'defer-2', 'defer-3']);
+    } finally {
+      other.release();
     }
   });
 });

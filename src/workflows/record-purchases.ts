@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { lockKeys, sendLater, type Db } from '../db/index.ts';
+import { lockFreeKeys, lockKeys, sendLater, type Db } from '../db/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, conflict } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -34,7 +34,20 @@ export async function recordPurchases(
     source,
     prepared: preparedIn,
     withViews = true,
-  }: { source: string; prepared?: (PreparedPurchase | AppError)[]; withViews?: boolean },
+    deferContended = false,
+  }: {
+    source: string;
+    prepared?: (PreparedPurchase | AppError)[];
+    withViews?: boolean;
+    /**
+     * A large batch (the batch endpoint, an import chunk) records at once the purchases
+     * whose keys no other transaction holds, and the others in a second transaction after
+     * it, waiting for their keys then: concurrent batches that share a few customers run
+     * side by side instead of each waiting for the whole of the one before. Costs a round
+     * trip, so single purchases (groups of a few) wait for their keys instead.
+     */
+    deferContended?: boolean;
+  },
 ): Promise<PurchaseOutcome[]> {
   const { db, clock, customers, commerce, loyalty } = deps;
   const prepared = preparedIn ?? (await commerce.prepare(inputs, source));
@@ -52,15 +65,26 @@ export async function recordPurchases(
     // statements and spends tens of milliseconds compiling what runs in a few (the
     // members' look-up of a batch of 1,000: 70 ms of JIT for 50 ms of work).
     if (valid.length >= JIT_OFF_FROM) await sendLater(trx, sql`SET LOCAL jit = off`);
-    await lockKeys(trx, valid.flatMap(({ p }) => [purchaseKeyLock(p.externalId), ...p.identities.map(identityKey)]));
+    const keysOf = (p: PreparedPurchase) => [purchaseKeyLock(p.externalId), ...p.identities.map(identityKey)];
+    let mine = valid;
+    let deferred: typeof valid = [];
+    if (deferContended) {
+      const held = await lockFreeKeys(trx, valid.flatMap(({ p }) => keysOf(p)));
+      if (held.size > 0) {
+        mine = valid.filter(({ p }) => !keysOf(p).some((k) => held.has(k)));
+        deferred = valid.filter(({ p }) => keysOf(p).some((k) => held.has(k)));
+      }
+    } else {
+      await lockKeys(trx, valid.flatMap(({ p }) => keysOf(p)));
+    }
     // The customers named, and their loyalty members with what accrual needs, are read
     // (and row-locked) with the keys, in the same round trip (pipeline.ts): a replay's
     // customer and member are read for nothing, but replays are rare. The next round trip
     // writes everything and commits.
-    const identities = valid.flatMap(({ p }) => p.identities);
+    const identities = mine.flatMap(({ p }) => p.identities);
     const owners = await customers.ownersLater(trx, identities);
-    const members = await loyalty.membersForAccrualLater(trx, { identities, localDates: valid.map(({ p }) => p.localDate), now });
-    const known = await commerce.findKeys(trx, valid.map(({ p }) => p.externalId));
+    const members = await loyalty.membersForAccrualLater(trx, { identities, localDates: mine.map(({ p }) => p.localDate), now });
+    const known = await commerce.findKeys(trx, mine.map(({ p }) => p.externalId));
 
     // Outcomes decided inside the transaction are set again on a retry.
     for (const item of valid) delete outcomes[item.index];
@@ -70,7 +94,7 @@ export async function recordPurchases(
     const fresh: { index: number; p: PreparedPurchase }[] = [];
     const replays: { index: number; customer_id: string; id: string }[] = [];
     const pendingReplays: { index: number; key: string }[] = [];
-    for (const item of valid) {
+    for (const item of mine) {
       const stored = known.get(item.p.externalId);
       const earlier = firstInBatch.get(item.p.externalId);
       const hash = stored?.request_hash ?? earlier?.requestHash;
@@ -109,6 +133,7 @@ export async function recordPurchases(
     return {
       created: rows.map((r) => ({ index: r.index, customer_id: r.customerId, id: r.id, prepared: r.prepared, loyalty: points.get(r.id) ?? null })),
       replays: [...replays, ...pendingReplays.map((r) => ({ index: r.index, ...idByKey.get(r.key)! }))],
+      deferred,
     };
   }));
 
@@ -123,6 +148,12 @@ export async function recordPurchases(
   written.replays.forEach((r, i) => {
     outcomes[r.index] = { index: r.index, status: 'duplicate', purchaseId: r.id, customerId: r.customer_id, purchase: replayed[i], loyalty: receipts.get(r.id) ?? null };
   });
+  if (written.deferred.length > 0) {
+    const later = await recordPurchases(deps, written.deferred.map((d) => inputs[d.index]), { source, prepared: written.deferred.map((d) => d.p), withViews });
+    later.forEach((o, i) => {
+      outcomes[written.deferred[i].index] = { ...o, index: written.deferred[i].index };
+    });
+  }
   return outcomes;
 }
 

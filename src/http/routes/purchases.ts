@@ -36,7 +36,7 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
     responses: { 200: '{ created, duplicates, errors, results: [{ index, status, purchase | error }] }', 422: 'Not a batch' },
     handler: async (req) => {
       const { purchases } = parseInput(PurchaseBatch, req.body, 'batch');
-      const outcomes = await recordPurchases(s, purchases, { source: 'api' });
+      const outcomes = await recordPurchases(s, purchases, { source: 'api', deferContended: true });
       const results = outcomes.map((o) =>
         o.status === 'error' ? { index: o.index, status: o.status, error: problemOfAppError(o.error) } : { index: o.index, status: o.status, purchase: { ...o.purchase, loyalty: o.loyalty ?? null } },
       );
