@@ -69,3 +69,17 @@ function offsetMs(at: Date, timeZone: string): number {
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
+
+/** The instant `days` days of 24 hours after `at` (before, when negative). */
+export const addDays = (at: Date, days: number) => new Date(at.getTime() + days * 86_400_000);
+
+/** The same day of the month `months` months after `at` (UTC), or the month's last day when it has no such day. */
+export function addMonths(at: Date, months: number): Date {
+  const d = new Date(at);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
+  return d;
+}

@@ -97,7 +97,12 @@ function statesOf(rows: AccrualRow[], { now, create }: AccrualReadOptions): Map<
  * purchases, stats and purchase entries cannot change under it.
  */
 export async function lockMembersForAccrual(trx: Tx, customerIds: string[], options: AccrualReadOptions): Promise<Map<string, AccrualState>> {
-  return statesOf(await lockFresh(customerIds, async (ids) => (await accrualRead(ids, options).execute(trx)).rows), options);
+  return statesOf(await readMembersFresh(trx, customerIds, options), options);
+}
+
+/** The accrual read of these customers' members by id, read again for any read stale. */
+function readMembersFresh(trx: Tx, customerIds: string[], options: AccrualReadOptions): Promise<AccrualRow[]> {
+  return lockFresh(customerIds, async (ids) => (await accrualRead(ids, options).execute(trx)).rows);
 }
 
 /**
@@ -124,7 +129,7 @@ export async function lockMembersForAccrualLater(trx: Tx, identities: Identity[]
         } else if (!row || (row.member && row.stale)) again.push(id);
         else fresh.push(row);
       }
-      if (again.length) fresh.push(...(await lockFresh(again, async (ids) => (await accrualRead(ids, options).execute(trx)).rows)));
+      if (again.length) fresh.push(...(await readMembersFresh(trx, again, options)));
       for (const [id, state] of statesOf(fresh, options)) out.set(id, state);
       return out;
     },

@@ -5,11 +5,12 @@ import { publish } from '../../jobs/outbox.ts';
 import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validation.ts';
+import { addDays } from '../../shared/clock.ts';
 import { newCode, normalizeCode } from './codes.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow } from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
-import { addDays, lotExpiry, text, type Program } from './program.ts';
+import { lotExpiry, text, type Program } from './program.ts';
 import type { ProgramDocument } from './program.schema.ts';
 
 // Points for what members do besides buying: bringing a friend (referrals), completing

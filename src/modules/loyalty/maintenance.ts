@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
+import { addDays, addMonths } from '../../shared/clock.ts';
 import { formatCode, newCode, normalizeCode } from './codes.ts';
 import * as ledger from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
-import { addDays, addMonths, lotExpiry, text } from './program.ts';
+import { lotExpiry, text } from './program.ts';
 import type { RewardsService } from './rewards.service.ts';
 
 // What happens with time rather than with a request: points expire, members are warned

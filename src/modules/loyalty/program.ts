@@ -1,4 +1,4 @@
-import { startOfLocalDay } from '../../shared/clock.ts';
+import { addMonths, startOfLocalDay } from '../../shared/clock.ts';
 import { currencyExponent, toMinor } from '../../shared/money.ts';
 import type { Condition, LocalizedText, ProgramDocument } from './program.schema.ts';
 
@@ -218,17 +218,6 @@ export function tierValidUntil(program: Program, at: Date, timeZone: string): Da
   return null;
 }
 
-export function addMonths(at: Date, months: number): Date {
-  const d = new Date(at);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, lastDay));
-  return d;
-}
-
-export const addDays = (at: Date, days: number) => new Date(at.getTime() + days * 86_400_000);
 
 function yearIn(at: Date, timeZone: string): number {
   return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));

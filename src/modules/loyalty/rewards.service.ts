@@ -7,12 +7,13 @@ import { canonicalJson, sha256 } from '../../shared/hash.ts';
 import { isUuid, newId } from '../../shared/ids.ts';
 import { amountField, toMajor, toMinor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
+import { addDays } from '../../shared/clock.ts';
 import { formatCode, newCode, normalizeCode } from './codes.ts';
 import { balanceOf, planDebit, takeFromLots } from './ledger.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow, PlannedDebit } from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
-import { addDays, text, type Program } from './program.ts';
+import { text, type Program } from './program.ts';
 import type { ProgramDocument } from './program.schema.ts';
 import { lockMembersForRedemption, lockRewardStock, writeRedemptions, type RewardCouponRow, type RewardGiftCardRow } from './redemption.repository.ts';
 
