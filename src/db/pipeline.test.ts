@@ -139,6 +139,17 @@ describe.each([true, false])('statements sent later, on the database (pipelining
     expect(n).toBe(42);
   });
 
+  it('a read sent later on its generic plan runs under force_generic_plan, and only that read', async () => {
+    const modes = await handle.db.transaction().execute(async (trx) => {
+      const mode = sql<{ mode: string }>`SELECT current_setting('plan_cache_mode') || ${''} AS mode`;
+      const before = await readLater(trx, mode);
+      const generic = await readLater(trx, mode, { genericPlan: true });
+      const after = await readLater(trx, mode);
+      return [(await before.rows())[0].mode, (await generic.rows())[0].mode, (await after.rows())[0].mode];
+    });
+    expect(modes).toEqual(['auto', 'force_generic_plan', 'auto']);
+  });
+
   it('a failing statement sent later fails the transaction at its COMMIT, with its mapped error, and nothing is kept', async () => {
     await sql`DELETE FROM pipeline_probe`.execute(handle.db);
     await expect(

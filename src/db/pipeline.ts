@@ -1,4 +1,4 @@
-import { CompiledQuery, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type pg from 'pg';
 import type { Tx } from './index.ts';
 
@@ -56,8 +56,15 @@ export interface LaterRows<R> {
 /**
  * Queues a read like `sendLater`, so that it goes out with the next statement; `rows()`
  * returns its result, sending the queue first if nothing has sent it yet.
+ *
+ * `genericPlan`: the read runs on its prepared statement's generic plan (plan_cache_mode,
+ * for this statement only). For a statement whose generic plan is right for every input
+ * but whose estimated cost varies with the size of its array parameters, PostgreSQL's
+ * `auto` mode keeps weighing the two and plans it again on many executions: the accrual's
+ * member read was planned on 446 of 1,027 executions, at 0.7–1.6 ms a plan, more than it
+ * took to run.
  */
-export async function readLater<R>(trx: Tx, query: RawBuilder<R>): Promise<LaterRows<R>> {
+export async function readLater<R>(trx: Tx, query: RawBuilder<R>, { genericPlan = false }: { genericPlan?: boolean } = {}): Promise<LaterRows<R>> {
   let sent = false;
   let deliver!: Later['deliver'];
   const result = new Promise<pg.QueryResult>((resolve, reject) => {
@@ -74,7 +81,9 @@ export async function readLater<R>(trx: Tx, query: RawBuilder<R>): Promise<Later
   });
   // A read whose rows nobody asks for (its transaction failed first) is no unhandled rejection.
   result.catch(() => undefined);
+  if (genericPlan) await sendLater(trx, sql`SET LOCAL plan_cache_mode = force_generic_plan`);
   await enqueue(trx, query, new Later(undefined, deliver));
+  if (genericPlan) await sendLater(trx, sql`SET LOCAL plan_cache_mode TO DEFAULT`);
   return {
     async rows() {
       if (!sent) await trx.executeQuery(CompiledQuery.raw('', [FLUSH]));

@@ -115,7 +115,7 @@ function readMembersFresh(trx: Tx, customerIds: string[], options: AccrualReadOp
  * read stale, or one not among the owners (none expected), is read again by id.
  */
 export async function lockMembersForAccrualLater(trx: Tx, identities: Identity[], options: AccrualReadOptions) {
-  const read = identities.length ? await readLater(trx, accrualRead({ identities }, options)) : null;
+  const read = identities.length ? await readLater(trx, accrualRead({ identities }, options), { genericPlan: true }) : null;
   return {
     async states(customerIds: string[], created: ReadonlySet<string>): Promise<Map<string, AccrualState>> {
       const rows = new Map((read ? await read.rows() : []).map((r) => [r.customer_id, r]));
