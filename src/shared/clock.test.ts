@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDate, startOfLocalDay } from './clock.ts';
+import { addDaysToDate, addMonthsToDate, daysBetweenDates, localDate, startOfLocalDay } from './clock.ts';
 
 describe('local calendar dates', () => {
   it('gives the date in the zone, across midnight and DST changes', () => {
@@ -23,5 +23,28 @@ describe('local calendar dates', () => {
   it('finds the start of a local day', () => {
     expect(startOfLocalDay('2026-05-02', 'Europe/Ljubljana').toISOString()).toBe('2026-05-01T22:00:00.000Z');
     expect(startOfLocalDay('2026-01-15', 'Europe/Istanbul').toISOString()).toBe('2026-01-14T21:00:00.000Z');
+  });
+});
+
+describe('calendar dates', () => {
+  it('adds days across month, year and leap-day ends', () => {
+    expect(addDaysToDate('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDaysToDate('2024-02-29', 1)).toBe('2024-03-01');
+    expect(addDaysToDate('2024-12-31', 1)).toBe('2025-01-01');
+    expect(addDaysToDate('2025-01-01', -1)).toBe('2024-12-31');
+    expect(addDaysToDate('2023-03-26', 365)).toBe('2024-03-25');
+  });
+
+  it('adds months, a day beyond the target month becoming its last', () => {
+    expect(addMonthsToDate('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonthsToDate('2023-01-31', 1)).toBe('2023-02-28');
+    expect(addMonthsToDate('2024-11-15', 3)).toBe('2025-02-15');
+    expect(addMonthsToDate('2024-03-31', -1)).toBe('2024-02-29');
+    expect(addMonthsToDate('2024-01-10', -13)).toBe('2022-12-10');
+  });
+
+  it('counts the days between two dates', () => {
+    expect(daysBetweenDates('2024-01-01', '2024-12-31')).toBe(365);
+    expect(daysBetweenDates('2024-03-01', '2024-02-28')).toBe(-2);
   });
 });

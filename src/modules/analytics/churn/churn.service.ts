@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/index.ts';
-import { startOfLocalDay } from '../../../shared/clock.ts';
+import { addDaysToDate, startOfLocalDay } from '../../../shared/clock.ts';
 import { bgnbdProbabilityAlive, fitBgNbd, type BgNbdParams } from '../btyd/index.ts';
 import { auc } from './auc.ts';
 import { bgnbdProbabilityNoPurchase } from './baseline.ts';
@@ -50,16 +50,14 @@ export interface TrainChurnInput {
   minPerClass?: number;
 }
 
-export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 export async function trainChurnModel(input: TrainChurnInput): Promise<ChurnTraining> {
   const { db, asOf, timeZone, horizonDays = 90, maxCustomers = 50_000, lambda = 1, minorPerMajor = 100, minPerClass = 20 } = input;
-  const testCutoff = addDays(asOf, -horizonDays);
-  const trainCutoff = addDays(asOf, -2 * horizonDays);
+  const testCutoff = addDaysToDate(asOf, -horizonDays);
+  const trainCutoff = addDaysToDate(asOf, -2 * horizonDays);
   const base = await activeCustomerCount(db);
   const sampleRate = base > maxCustomers ? maxCustomers / base : 1;
   const read = (cutoff: string, labelEnd: string) =>
-    labelledFeatures(db, { cutoff, labelEnd, cutoffEnd: startOfLocalDay(addDays(cutoff, 1), timeZone), sampleRate });
+    labelledFeatures(db, { cutoff, labelEnd, cutoffEnd: startOfLocalDay(addDaysToDate(cutoff, 1), timeZone), sampleRate });
   const train = await read(trainCutoff, testCutoff);
   const test = await read(testCutoff, asOf);
   for (const [name, rows] of [['training', train], ['test', test]] as const) {

@@ -1,10 +1,10 @@
 import type { Db } from '../../../db/index.ts';
-import { localDate, startOfLocalDay, type Clock } from '../../../shared/clock.ts';
+import { addDaysToDate, addMonthsToDate, localDate, startOfLocalDay, type Clock } from '../../../shared/clock.ts';
 import { invalidField } from '../../../shared/errors.ts';
 import { toMinor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import type { StoreService } from '../../stores/index.ts';
-import { addDays, addMonths, headlineMetrics, monthStart, monthIndex, resolvePeriod, shapeCohorts, shapeMetrics, type CohortMatrix, type HeadlineMetrics, type LoyaltyMetrics } from './metrics.ts';
+import { headlineMetrics, monthStart, monthIndex, resolvePeriod, shapeCohorts, shapeMetrics, type CohortMatrix, type HeadlineMetrics, type LoyaltyMetrics } from './metrics.ts';
 import { cohortCounts, metricRows } from './metrics.repository.ts';
 import { CohortQuery, MetricsQuery } from './metrics.schema.ts';
 import { rollupWindowCounts } from './rollup.service.ts';
@@ -50,7 +50,7 @@ export interface HeadlineFigures {
  */
 export async function headlineFigures(deps: MetricsDeps, windows: readonly { from: string; to: string }[]): Promise<HeadlineFigures[]> {
   const { currency, timeZone } = deps.config;
-  const counts = await rollupWindowCounts(deps.db, windows.map((w) => ({ ...w, knownBefore: startOfLocalDay(addDays(w.to, 1), timeZone) })));
+  const counts = await rollupWindowCounts(deps.db, windows.map((w) => ({ ...w, knownBefore: startOfLocalDay(addDaysToDate(w.to, 1), timeZone) })));
   return counts.map((c) => ({ metrics: headlineMetrics({ ...c, currency }), knownCustomers: c.knownCustomers }));
 }
 
@@ -61,7 +61,7 @@ export async function headlineFigures(deps: MetricsDeps, windows: readonly { fro
 export async function cohortRetention(deps: MetricsDeps, input: unknown): Promise<CohortMatrix> {
   const query = parseInput(CohortQuery, input, 'query');
   const to = query.to ?? localDate(deps.clock.now(), deps.config.timeZone);
-  const from = monthStart(query.from ?? addMonths(to, -11));
+  const from = monthStart(query.from ?? addMonthsToDate(to, -11));
   if (from > to) throw invalidField('from', `must not be after ${to} (to, today when omitted)`);
   if (monthIndex(to) - monthIndex(from) >= MAX_COHORT_MONTHS) throw invalidField('from', `the range may span at most ${MAX_COHORT_MONTHS} months`);
   const store = query.store === undefined ? undefined : await deps.stores.require(query.store, 'store');

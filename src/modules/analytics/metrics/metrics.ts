@@ -1,4 +1,5 @@
 import { invalidField } from '../../../shared/errors.ts';
+import { addDaysToDate, addMonthsToDate, daysBetweenDates } from '../../../shared/clock.ts';
 import { toMajor } from '../../../shared/money.ts';
 
 // Loyalty metrics of a period: the definitions, the calendar arithmetic and the shaping
@@ -25,24 +26,6 @@ import { toMajor } from '../../../shared/money.ts';
 // - Revenue by tier groups by the customer's current loyalty_members.tier; customers
 //   without a member row or without a tier are "none".
 
-const DAY_MS = 86_400_000;
-
-const epochDay = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-const fromEpochDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-export const addDays = (date: string, days: number) => fromEpochDay(epochDay(date) + days);
-
-/** Adds calendar months; a day beyond the target month's end becomes its last day. */
-export function addMonths(date: string, months: number): string {
-  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const day = Math.min(Number(date.slice(8, 10)), lastDay);
-  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-export const daysBetween = (from: string, to: string) => epochDay(to) - epochDay(from);
 export const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
 export const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 
@@ -50,7 +33,7 @@ export const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Numb
 export function wholeMonths(from: string, to: string): number | null {
   if (Number(from.slice(8, 10)) > 28) return null; // month ends make "a month later" ambiguous
   const guess = monthIndex(to) - monthIndex(from);
-  for (const n of [guess, guess + 1]) if (n > 0 && addDays(addMonths(from, n), -1) === to) return n;
+  for (const n of [guess, guess + 1]) if (n > 0 && addDaysToDate(addMonthsToDate(from, n), -1) === to) return n;
   return null;
 }
 
@@ -74,16 +57,16 @@ export function resolvePeriod({ year, from, to, today }: { year?: number; from?:
     to = `${String(year).padStart(4, '0')}-12-31`;
   }
   to ??= today;
-  from ??= addDays(addMonths(to, -12), 1);
+  from ??= addDaysToDate(addMonthsToDate(to, -12), 1);
   if (from > to) throw invalidField('from', `must not be after ${to} (to, today when omitted)`);
-  const days = daysBetween(from, to) + 1;
+  const days = daysBetweenDates(from, to) + 1;
   const months = wholeMonths(from, to);
   return {
     from,
     to,
     days,
     years: months !== null ? months / 12 : days / 365.25,
-    previous: months !== null ? { from: addMonths(from, -months), to: addDays(from, -1) } : { from: addDays(from, -days), to: addDays(from, -1) },
+    previous: months !== null ? { from: addMonthsToDate(from, -months), to: addDaysToDate(from, -1) } : { from: addDaysToDate(from, -days), to: addDaysToDate(from, -1) },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/index.ts';
 import * as repo from './rollup.repository.ts';
-import { daysBetween } from './metrics.ts';
+import { daysBetweenDates } from '../../../shared/clock.ts';
 import { LONGEST_WINDOW_DAYS, slotStart, windowCounts, type RollupWindow, type WindowCounts } from './rollup.ts';
 
 // Keeps the purchase-day rollup equal to the purchases, at read time: before answering,
@@ -54,7 +54,7 @@ export async function rollupEventsRead(db: Db): Promise<number> {
  */
 export async function rollupWindowCounts(db: Db, windows: readonly RollupWindow[]): Promise<WindowCounts[]> {
   for (const w of windows) {
-    if (daysBetween(w.from, w.to) + 1 > LONGEST_WINDOW_DAYS) throw new Error(`the purchase rollup answers windows of at most ${LONGEST_WINDOW_DAYS} days, not ${w.from} … ${w.to}`);
+    if (daysBetweenDates(w.from, w.to) + 1 > LONGEST_WINDOW_DAYS) throw new Error(`the purchase rollup answers windows of at most ${LONGEST_WINDOW_DAYS} days, not ${w.from} … ${w.to}`);
   }
   await catchUpPurchaseRollup(db);
   const slotted = windows.map((w) => ({ ...w, knownSlot: slotStart(w.knownBefore) }));

@@ -2,13 +2,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../../../test/helpers/database.ts';
 import { openTestServices } from '../../../../test/helpers/services.ts';
-import { startOfLocalDay } from '../../../shared/clock.ts';
+import { addDaysToDate, addMonthsToDate, startOfLocalDay } from '../../../shared/clock.ts';
 import { newId } from '../../../shared/ids.ts';
 import { mergeCustomers } from '../../../workflows/customer-lifecycle.ts';
 import { recordPurchases } from '../../../workflows/record-purchases.ts';
 import { analyticsOverview } from '../views/index.ts';
 import { catchUpPurchaseRollup, headlineFigures, loyaltyMetrics } from './index.ts';
-import { addDays, addMonths } from './metrics.ts';
 import { slotStart } from './rollup.ts';
 
 // The purchase-day rollup must give exactly what the live computation (loyaltyMetrics,
@@ -59,13 +58,13 @@ async function record(list: Record<string, unknown>[]) {
 function windows() {
   const out = (['month', 'quarter', 'year'] as const).flatMap((period) => {
     const months = { month: 1, quarter: 3, year: 12 }[period];
-    const from = addDays(addMonths(TODAY, -months), 1);
-    return [{ from, to: TODAY }, { from: addMonths(from, -months), to: addDays(from, -1) }];
+    const from = addDaysToDate(addMonthsToDate(TODAY, -months), 1);
+    return [{ from, to: TODAY }, { from: addMonthsToDate(from, -months), to: addDaysToDate(from, -1) }];
   });
   const windowRand = random(out.length + 17);
   for (let i = 0; i < 24; i++) {
-    const to = addDays(TODAY, -Math.floor(windowRand() * 500) + 5); // a few end after today: future purchases stay out
-    out.push({ from: addDays(to, -Math.floor(windowRand() * 366)), to });
+    const to = addDaysToDate(TODAY, -Math.floor(windowRand() * 500) + 5); // a few end after today: future purchases stay out
+    out.push({ from: addDaysToDate(to, -Math.floor(windowRand() * 366)), to });
   }
   return out;
 }
@@ -75,7 +74,7 @@ async function expectLiveFigures() {
   const fromRollup = await headlineFigures(s, list);
   for (const [i, w] of list.entries()) {
     const live = await loyaltyMetrics(s, w);
-    const before = startOfLocalDay(addDays(w.to, 1), s.config.timeZone);
+    const before = startOfLocalDay(addDaysToDate(w.to, 1), s.config.timeZone);
     const known = await sql<{ n: number }>`
       SELECT count(*)::bigint AS n FROM customer_stats WHERE purchases_count > 0 AND first_purchase_at < ${before}`.execute(s.db);
     expect(fromRollup[i], `${w.from} … ${w.to}`).toEqual({

@@ -1,13 +1,12 @@
 import type { Db } from '../../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../../jobs/outbox.ts';
-import { localDate, startOfLocalDay, type Clock } from '../../../shared/clock.ts';
+import { addDaysToDate, localDate, startOfLocalDay, type Clock } from '../../../shared/clock.ts';
 import { AppError, invalidField } from '../../../shared/errors.ts';
 import { newId } from '../../../shared/ids.ts';
 import type { Logger } from '../../../shared/logger.ts';
 import { currencyExponent, toMajor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { fitAll, fitGammaGamma, type BgNbdParams, type CustomerSummary, type FittedModels, type ModelFit, type GammaGammaParams, type TransactionModel } from '../btyd/index.ts';
-import { addDays } from '../churn/churn.service.ts';
 import { trainChurnModel, type ChurnTraining, type ChurnValidation } from '../churn/index.ts';
 import * as repo from './scores.repository.ts';
 import { ScoreRunInput, SegmentHistoryQuery } from './scores.schema.ts';
@@ -88,7 +87,7 @@ export function createScoresService(deps: ScoresDeps) {
       let t = trainingStarted;
       training.catch(() => undefined); // awaited below
 
-      const staged = await repo.stageFeatures(db, { runId, cutoff: asOf, cutoffEnd: startOfLocalDay(addDays(asOf, 1), timeZone) });
+      const staged = await repo.stageFeatures(db, { runId, cutoff: asOf, cutoffEnd: startOfLocalDay(addDaysToDate(asOf, 1), timeZone) });
       lap('features', t);
 
       t = performance.now();
@@ -251,7 +250,7 @@ export function createScoresService(deps: ScoresDeps) {
     async segmentHistory(query: { from?: string; to?: string } = {}) {
       const q = parseInput(SegmentHistoryQuery, query, 'query');
       const to = q.to ?? localDate(clock.now(), timeZone);
-      const from = q.from ?? addDays(to, -90);
+      const from = q.from ?? addDaysToDate(to, -90);
       return { from, to, runs: await repo.segmentHistory(db, { from, to }) };
     },
   };

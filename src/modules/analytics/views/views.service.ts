@@ -1,10 +1,9 @@
-import { localDate } from '../../../shared/clock.ts';
+import { addDaysToDate, addMonthsToDate, localDate } from '../../../shared/clock.ts';
 import { invalidField } from '../../../shared/errors.ts';
 import { toMajor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { DAYS_PER_UNIT, fitAll, validationReport, type BgNbdParams, type HoldoutCustomer, type HoldoutGroup } from '../btyd/index.ts';
 import { headlineFigures, resolvePeriod, type MetricsDeps } from '../metrics/index.ts';
-import { addDays, addMonths } from '../metrics/metrics.ts';
 import * as repo from './views.repository.ts';
 import { AliveHeatmapQuery, ClvDistributionQuery, HoldoutQuery, OverviewQuery, RfmGridQuery } from './views.schema.ts';
 import { aliveMatrix, bins, clvEdges, shapeKpis, type Bin, type Kpi, type KpiName } from './views.ts';
@@ -48,7 +47,7 @@ export async function analyticsOverview(deps: ViewsDeps, input: unknown): Promis
   const query = parseInput(OverviewQuery, input ?? {}, 'query');
   const { currency, timeZone } = deps.config;
   const today = localDate(deps.clock.now(), timeZone);
-  const current = resolvePeriod({ from: addDays(addMonths(today, -PERIOD_MONTHS[query.period]), 1), to: today, today });
+  const current = resolvePeriod({ from: addDaysToDate(addMonthsToDate(today, -PERIOD_MONTHS[query.period]), 1), to: today, today });
   const previous = resolvePeriod({ ...current.previous, today });
   const [now, before] = await headlineFigures(deps, [current, previous]);
   const kpis = shapeKpis({ current: now, previous: before, currency });
@@ -257,7 +256,7 @@ export async function holdoutValidation(deps: ViewsDeps, input: unknown): Promis
   const today = localDate(deps.clock.now(), deps.config.timeZone);
   const holdoutEnd = query.holdout_end ?? today;
   if (holdoutEnd > today) throw invalidField('holdout_end', `is after today (${today} in ${deps.config.timeZone}): the holdout must have happened`);
-  const calibrationEnd = query.calibration_end ?? addDays(holdoutEnd, -DEFAULT_HOLDOUT_DAYS);
+  const calibrationEnd = query.calibration_end ?? addDaysToDate(holdoutEnd, -DEFAULT_HOLDOUT_DAYS);
   const holdoutWeeks = (Date.parse(holdoutEnd) - Date.parse(calibrationEnd)) / 86_400_000 / WEEK;
   const customers: HoldoutCustomer[] = (await repo.holdoutGroups(deps.db, { calibrationEnd, holdoutEnd })).map((g) => ({
     x: Number(g.x), tx: Number(g.span) / WEEK, T: Number(g.tenure) / WEEK, weight: Number(g.customers), holdoutPurchases: Number(g.holdout), holdoutLength: holdoutWeeks,
