@@ -7,6 +7,7 @@ import { subscribersOf } from './jobs/subscribers.ts';
 import { schedulesOf } from './jobs/schedules.ts';
 import { createServices, type Services } from './services.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
+import { newSecret } from './shared/ids.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 
 // The composition root: config → database → migrations → services → jobs → HTTP.
@@ -22,13 +23,16 @@ export interface Running {
 }
 
 export async function openServices({ config, logger, command, clock = systemClock }: { config: Config; logger: Logger; command: string; clock?: Clock }) {
+  // A server on the embedded database holds its folder alone; the command line on this
+  // machine acts through it with the token it leaves in the folder's lock (cli/remote.ts).
+  const localCliToken = command === 'serve' && !config.databaseUrl ? newSecret() : undefined;
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
     poolSize: config.databasePoolSize,
     preparedStatements: config.databasePreparedStatements,
     pipelining: config.databasePipelining,
-    holder: { command, port: command === 'serve' ? config.port : undefined },
+    holder: { command, port: command === 'serve' ? config.port : undefined, cliToken: localCliToken },
   });
   try {
     await migrateToLatest(database.db);
@@ -36,7 +40,7 @@ export async function openServices({ config, logger, command, clock = systemCloc
     await database.close();
     throw error;
   }
-  return createServices({ config, database, clock, logger });
+  return createServices({ config, database, clock, logger, localCliToken });
 }
 
 export async function startRegulars({

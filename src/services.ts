@@ -12,7 +12,11 @@ import { createRecommendationService, createScoresService } from './modules/anal
 
 // The composition root's wiring: every service is built once here from its explicit
 // dependencies (no global singletons), and handed to the HTTP app, the jobs and the CLI.
-export function createServices({ config, database, clock = systemClock, logger }: { config: Config; database: DatabaseHandle; clock?: Clock; logger: Logger }) {
+export function createServices({ config, database, clock = systemClock, logger, localCliToken }: {
+  config: Config; database: DatabaseHandle; clock?: Clock; logger: Logger;
+  /** A serving process's token for commands run on this machine (db/lock.ts). */
+  localCliToken?: string;
+}) {
   const { db } = database;
   const stores = createStoreService({ db });
   const customers = createCustomerService({ db, stores, clock, defaultRegion: config.phoneRegion });
@@ -21,7 +25,7 @@ export function createServices({ config, database, clock = systemClock, logger }
     db, customers, stores, clock, currency: config.currency, timeZone: config.timeZone,
     onRefund: (trx, refund) => loyalty.reverseForRefund(trx, refund),
   });
-  const auth = createAuthService({ db, clock });
+  const auth = createAuthService({ db, clock, localCliToken });
   const scores = createScoresService({ db, clock, timeZone: config.timeZone, currency: config.currency, logger });
   const recommendations = createRecommendationService({ db, clock });
   const webhooks = createWebhookService({ db, logger });

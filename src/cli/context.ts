@@ -2,10 +2,12 @@ import { loadConfig, type Config } from '../config.ts';
 import { openServices } from '../main.ts';
 import type { Services } from '../services.ts';
 import { createLogger } from '../shared/logger.ts';
+import { runningServer, type RunningServer } from './remote.ts';
 
 // Every CLI command that needs data opens the services the same way and closes them
 // after. On the embedded database the folder lock refuses to open a folder a running
-// server holds, with a message that names the server (see db/lock.ts).
+// server holds, with a message that names the server (see db/lock.ts); the commands
+// people run beside a server go through it instead (throughServerOr, remote.ts).
 export async function withServices<T>(command: string, run: (services: Services, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel === 'debug' ? 'debug' : 'warn', json: config.logJson });
@@ -15,6 +17,17 @@ export async function withServices<T>(command: string, run: (services: Services,
   } finally {
     await services.database.close();
   }
+}
+
+/**
+ * A command that can also run through a server holding the data folder (cli/remote.ts):
+ * `remote` when one does, `local` (withServices) otherwise.
+ */
+export async function throughServerOr<T>(command: string, remote: (server: RunningServer) => Promise<T>, local: (services: Services, config: Config) => Promise<T>): Promise<T> {
+  const server = runningServer(loadConfig());
+  if (!server) return withServices(command, local);
+  if (process.stderr.isTTY) process.stderr.write(`(through the Regulars server at ${server.url}, which holds the data folder)\n`);
+  return remote(server);
 }
 
 export const print = (value: unknown, json: boolean, human: () => string) => {

@@ -36,7 +36,7 @@ export interface OpenDatabaseOptions {
   /** Send a transaction's queued statements in one pipeline (pipeline.ts; PostgreSQL only); default on. */
   pipelining?: boolean;
   /** Purpose written into the lock file so a second process can say who holds the folder. */
-  holder?: { command: string; port?: number };
+  holder?: { command: string; port?: number; cliToken?: string };
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {

@@ -4,7 +4,9 @@ import { unavailable } from '../shared/errors.ts';
 
 // PGlite has no folder lock of its own, and two processes on one folder silently lose
 // writes. The lock file holds the owner's pid; a lock whose pid is gone is stale (a
-// crashed process) and is taken over.
+// crashed process) and is taken over. A server's lock also holds its port and a token
+// that lets a command on this machine act through it (cli/remote.ts): the file is
+// readable by its owner only, like the database files beside it.
 export interface DataDirLock {
   release(): void;
 }
@@ -13,6 +15,8 @@ export interface LockHolder {
   pid: number;
   command: string;
   port?: number;
+  /** A serving process's token for the command line on this machine (full rights). */
+  cliToken?: string;
   since: string;
 }
 
@@ -27,12 +31,12 @@ export function readLockHolder(dataDir: string): LockHolder | undefined {
   }
 }
 
-export function acquireDataDirLock(dataDir: string, purpose: { command: string; port?: number }): DataDirLock {
+export function acquireDataDirLock(dataDir: string, purpose: { command: string; port?: number; cliToken?: string }): DataDirLock {
   const file = lockFile(dataDir);
   const me: LockHolder = { pid: process.pid, ...purpose, since: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(file, JSON.stringify(me), { flag: 'wx' });
+      fs.writeFileSync(file, JSON.stringify(me), { flag: 'wx', mode: 0o600 });
       let released = false;
       const release = () => {
         if (released) return;
@@ -54,7 +58,7 @@ export function acquireDataDirLock(dataDir: string, purpose: { command: string; 
         throw unavailable(
           `The data folder ${dataDir} is in use by another Regulars process: pid ${holder.pid}, ` +
             `"${holder.command}"${where}, since ${holder.since}. ` +
-            `Stop it first, or use its HTTP API / dashboard instead. ` +
+            `Stop it first, or use its HTTP API / dashboard instead (status, import, keys create and users create go through a running server by themselves). ` +
             `Two processes on one embedded database would lose writes.`,
         );
       }

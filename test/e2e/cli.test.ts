@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedData } from '../helpers/shared-data.ts';
 
 // The `regulars` command as a user runs it, on a fresh embedded data folder.
@@ -55,3 +56,72 @@ describe('regulars CLI', () => {
     expect(badScope.stderr).toContain('scopes');
   });
 });
+
+describe('regulars CLI beside a running server on the embedded database', () => {
+  const data = path.join(work, 'served');
+  let port = 0;
+  let server: ChildProcess | undefined;
+  const serverEnv = () => ({ ...env, DATA_DIR: data, PORT: String(port), HOST: '127.0.0.1', JOBS: 'off' });
+  const cli = (...args: string[]) => spawnSync(BIN, args, { env: serverEnv(), encoding: 'utf8' });
+
+  beforeAll(async () => {
+    port = await freePort();
+    server = spawn(BIN, ['serve'], { env: serverEnv(), stdio: 'ignore' });
+    for (let i = 0; ; i++) {
+      if (await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false)) break;
+      if (i > 240) throw new Error('the server did not start');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }, 90_000);
+  afterAll(async () => {
+    if (!server || server.exitCode !== null) return;
+    const exited = new Promise((r) => server!.once('exit', r));
+    server.kill('SIGTERM');
+    await exited;
+  });
+
+  it('imports, reports status and creates a key through the server, and other commands refuse naming it', async () => {
+    // Only the server and its owner may read the lock file: it holds the server's token.
+    expect(fs.statSync(path.join(data, 'regulars.lock')).mode & 0o077).toBe(0);
+    const file = path.join(work, 'served.csv');
+    fs.writeFileSync(file, 'external_id,customer_email,occurred_at,total\n1,a@example.com,2026-01-02,10.50\n2,b@example.com,2026-01-03,4.25\n3,a@example.com,2026-01-04,1.00\n');
+    const imported = cli('import', 'purchases', file, '--json');
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ kind: 'purchases', rows: 3, created: 3, imported: true });
+    const bad = path.join(work, 'served-bad.csv');
+    fs.writeFileSync(bad, 'external_id,customer_email,occurred_at,total\n4,c@example.com,2026-01-05,-1\n');
+    const rejected = cli('import', 'purchases', bad);
+    expect(rejected.status).toBe(1);
+    expect(rejected.stdout).toContain('line 2, column total');
+    expect(JSON.parse(cli('status', '--json').stdout)).toEqual({ customers: 2, purchases: 3, revenue: '15.75' });
+    // The same numbers through the API: the CLI wrote to the server's database, not beside it.
+    const key = JSON.parse(cli('keys', 'create', '--name', 'till 1', '--scopes', 'read', '--json').stdout) as { key: string };
+    const status = await fetch(`http://127.0.0.1:${port}/api/v1/status`, { headers: { authorization: `Bearer ${key.key}` } });
+    expect(await status.json()).toMatchObject({ customers: 2, purchases: 3, revenue: '15.75' });
+    const badScope = cli('keys', 'create', '--name', 'x', '--scopes', 'read,root');
+    expect(badScope.status).toBe(1);
+    expect(badScope.stderr).toContain('scopes');
+    const refused = cli('analyze', 'rfm');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`in use by another Regulars process: pid ${server!.pid}, "serve" (serving on port ${port})`);
+  }, 180_000);
+
+  it('accepts the token of its lock file as the operator, and no other', async () => {
+    const token = (JSON.parse(fs.readFileSync(path.join(data, 'regulars.lock'), 'utf8')) as { cliToken: string }).cliToken;
+    const withToken = await fetch(`http://127.0.0.1:${port}/api/v1/status`, { headers: { authorization: `Bearer ${token}` } });
+    expect(withToken.status).toBe(200);
+    const wrong = await fetch(`http://127.0.0.1:${port}/api/v1/status`, { headers: { authorization: `Bearer ${token}x` } });
+    expect(wrong.status).toBe(401);
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { print, list, withServices } from '../context.ts';
+import type { Services } from '../../services.ts';
+import { print, list, throughServerOr, withServices } from '../context.ts';
+import { callServer } from '../remote.ts';
 
 // keys, users and stores: the set-up a business does once.
 export function adminCommands(program: Command) {
@@ -11,7 +13,9 @@ export function adminCommands(program: Command) {
     .option('--scopes <scopes>', 'comma-separated: read, write, admin', 'read,write')
     .option('--json', 'machine-readable output')
     .action(async (o: { name: string; scopes: string; json?: boolean }) => {
-      const key = await withServices('keys create', (s) => s.auth.createApiKey({ name: o.name, scopes: list(o.scopes) }, { actor: 'cli' }));
+      const input = { name: o.name, scopes: list(o.scopes) };
+      type Key = Awaited<ReturnType<Services['auth']['createApiKey']>>;
+      const key = await throughServerOr('keys create', (server) => callServer<Key>(server, 'POST', '/keys', input), (s) => s.auth.createApiKey(input, { actor: 'cli' }));
       print(key, Boolean(o.json), () => `API key "${key.name}" (${key.scopes.join(', ')}):\n\n  ${key.key}\n\nStore it now: it is not shown again. Send it as "Authorization: Bearer ${key.key.slice(0, 12)}…".`);
     });
   keys
@@ -37,7 +41,9 @@ export function adminCommands(program: Command) {
     .option('--password <password>', 'at least 10 characters; generated when omitted')
     .option('--json', 'machine-readable output')
     .action(async (o: { email: string; role: string; name?: string; password?: string; json?: boolean }) => {
-      const created = await withServices('users create', (s) => s.auth.createUser({ email: o.email, role: o.role, name: o.name, password: o.password }, { actor: 'cli' }));
+      const input = { email: o.email, role: o.role, name: o.name, password: o.password };
+      type Created = Awaited<ReturnType<Services['auth']['createUser']>>;
+      const created = await throughServerOr('users create', (server) => callServer<Created>(server, 'POST', '/users', input), (s) => s.auth.createUser(input, { actor: 'cli' }));
       print(created, Boolean(o.json), () => `Created ${created.user.role} ${created.user.email}${created.password ? `\nPassword: ${created.password}` : ''}`);
     });
   users

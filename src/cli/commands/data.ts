@@ -1,9 +1,11 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { parseMapSpec, type ImportKind, type ImportProgress, type ImportResult } from '../../modules/imports/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { runDemo } from '../../workflows/run-demo.ts';
-import { print, withServices } from '../context.ts';
+import { print, throughServerOr, withServices } from '../context.ts';
+import { uploadToServer } from '../remote.ts';
 
 // import, demo and analyze: data in and numbers out.
 export function dataCommands(program: Command) {
@@ -17,7 +19,11 @@ export function dataCommands(program: Command) {
       if (kind !== 'purchases' && kind !== 'customers') throw invalidField('kind', `must be "purchases" or "customers", not "${kind}"`);
       const map = parseMapSpec(o.map, kind as ImportKind);
       const bar = process.stderr.isTTY && !o.json ? progressBar() : undefined;
-      const result = await withServices('import', (s) => importFile(s, { kind: kind as ImportKind, file, map, skipInvalid: o.skipInvalid, onProgress: bar }));
+      const result = await throughServerOr(
+        'import',
+        (server) => uploadToServer<ImportResult>(server, `/imports/${kind}`, path.resolve(file), { map: JSON.stringify(map), ...(o.skipInvalid ? { skip_invalid: 'true' } : {}) }),
+        (s) => importFile(s, { kind: kind as ImportKind, file, map, skipInvalid: o.skipInvalid, onProgress: bar }),
+      );
       if (bar) process.stderr.write('\n');
       print(result, Boolean(o.json), () => describe(result));
       if (!result.imported) process.exitCode = 1;

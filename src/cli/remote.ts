@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Config } from '../config.ts';
+import { readLockHolder } from '../db/index.ts';
+import { STATUS_OF } from '../http/problem.ts';
+import { AppError, type ErrorKind, type FieldProblem } from '../shared/errors.ts';
+import { newSecret } from '../shared/ids.ts';
+
+// A server on the embedded database holds the data folder alone (db/lock.ts): a second
+// process on it would lose writes. So the commands people run beside a server (status,
+// import, keys, users) go through that server's HTTP API instead of refusing. The server
+// leaves its port and a token in the folder's lock file, which only its owner can read:
+// whoever can read it can read the database files beside it anyway. Other commands still
+// refuse, naming the server.
+
+export interface RunningServer {
+  url: string;
+  token: string;
+  pid: number;
+}
+
+/** The server holding this configuration's data folder, when there is one to go through. */
+export function runningServer(config: Config): RunningServer | undefined {
+  if (config.databaseUrl) return undefined; // PostgreSQL: every process opens its own connections
+  const holder = readLockHolder(config.dataDir);
+  if (!holder || holder.command !== 'serve' || !holder.port || !holder.cliToken) return undefined;
+  // A server on every interface answers on loopback; one bound to a single address, there.
+  const host = ['0.0.0.0', '::', 'localhost', ''].includes(config.host) ? '127.0.0.1' : config.host;
+  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${holder.port}`, token: holder.cliToken, pid: holder.pid };
+}
+
+/** A JSON request to the server's API (`/api/v1` + `route`); its problem details become an AppError. */
+export function callServer<T>(server: RunningServer, method: string, route: string, body?: unknown): Promise<T> {
+  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  return send<T>(server, method, route, payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}, (req) => req.end(payload));
+}
+
+/** Uploads a file as multipart/form-data (field `file`, then `fields`), streamed from disk. */
+export function uploadToServer<T>(server: RunningServer, route: string, file: string, fields: Record<string, string>): Promise<T> {
+  const size = fs.statSync(file).size; // also: a clear error for a missing file, before anything is sent
+  const boundary = `regulars-${newSecret(12)}`;
+  const quote = (value: string) => value.replace(/["\r\n\\]/g, '_');
+  const head = Buffer.from(
+    Object.entries(fields).map(([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join('') +
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${quote(path.basename(file))}"\r\ncontent-type: text/csv\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const headers = { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + size + tail.length) };
+  return send<T>(server, 'POST', route, headers, (req) => {
+    req.write(head);
+    const stream = fs.createReadStream(file);
+    stream.on('error', (error) => req.destroy(error));
+    stream.on('end', () => req.end(tail));
+    stream.pipe(req, { end: false });
+  });
+}
+
+// node:http rather than fetch: an import of a large file answers after minutes, and
+// fetch gives up waiting for response headers after five.
+function send<T>(server: RunningServer, method: string, route: string, headers: Record<string, string>, write: (req: http.ClientRequest) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const req = http.request(`${server.url}/api/v1${route}`, { method, headers: { ...headers, accept: 'application/json', authorization: `Bearer ${server.token}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: unknown;
+        try {
+          json = text ? JSON.parse(text) : undefined;
+        } catch {
+          return reject(new Error(`The server at ${server.url} answered ${res.statusCode} with something other than JSON`));
+        }
+        if (res.statusCode! < 300) return resolve(json as T);
+        const problem = json as { detail?: string; errors?: FieldProblem[] } | undefined;
+        reject(new AppError(kindOfStatus(res.statusCode!), problem?.detail ?? `The server at ${server.url} answered ${res.statusCode}`, problem?.errors ?? []));
+      });
+    });
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'ECONNREFUSED'
+          ? new AppError('unavailable', `The Regulars server (pid ${server.pid}) holds the data folder but does not answer at ${server.url}: is it still starting? Try again in a moment.`)
+          : error,
+      ),
+    );
+    write(req);
+  });
+}
+
+function kindOfStatus(status: number): ErrorKind {
+  const kind = (Object.keys(STATUS_OF) as ErrorKind[]).find((k) => STATUS_OF[k] === status);
+  return kind ?? (status === 400 || status === 413 || status === 415 ? 'invalid' : 'unavailable');
+}
