@@ -80,7 +80,7 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     await exited;
   });
 
-  it('imports, reports status and creates a key through the server, and other commands refuse naming it', async () => {
+  it('imports, reports status, creates a key and applies a program through the server; other commands refuse naming it', async () => {
     // Only the server and its owner may read the lock file: it holds the server's token.
     expect(fs.statSync(path.join(data, 'regulars.lock')).mode & 0o077).toBe(0);
     const file = path.join(work, 'served.csv');
@@ -101,6 +101,11 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     const badScope = cli('keys', 'create', '--name', 'x', '--scopes', 'read,root');
     expect(badScope.status).toBe(1);
     expect(badScope.stderr).toContain('scopes');
+    const applied = cli('loyalty', 'apply', path.join(ROOT, 'examples/program.json'), '--json');
+    expect(applied.status, applied.stderr).toBe(0);
+    expect(JSON.parse(applied.stdout)).toMatchObject({ version: 1 });
+    const verified = JSON.parse(cli('loyalty', 'verify', '--json').stdout);
+    expect(verified).toMatchObject({ ok: true, problems: [] });
     const refused = cli('analyze', 'rfm');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`in use by another Regulars process: pid ${server!.pid}, "serve" (serving on port ${port})`);

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { programJsonSchema } from '../../modules/loyalty/index.ts';
 import { invalid } from '../../shared/errors.ts';
-import { print, withServices } from '../context.ts';
+import type { Services } from '../../services.ts';
+import { print, throughServerOr } from '../context.ts';
+import { callServer } from '../remote.ts';
 
 // `regulars loyalty …`: apply a program file, simulate one against past purchases,
 // prove the ledger, and the report.
@@ -18,8 +20,9 @@ export function loyaltyCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (file: string, o: { effectiveFrom?: string; tierPolicy: string; note?: string; json?: boolean }) => {
       const document = readJson(file);
-      const result = await withServices('loyalty apply', (s) =>
-        s.loyalty.applyProgram({ program: document, effective_from: o.effectiveFrom, tier_policy: o.tierPolicy, note: o.note }, { actor: 'cli' }));
+      const input = { program: document, effective_from: o.effectiveFrom, tier_policy: o.tierPolicy, note: o.note };
+      type Applied = Awaited<ReturnType<Services['loyalty']['applyProgram']>>;
+      const result = await throughServerOr('loyalty apply', (server) => callServer<Applied>(server, 'POST', '/loyalty/program', input), (s) => s.loyalty.applyProgram(input, { actor: 'cli' }));
       const { program: _doc, ...summary } = result;
       print(summary, Boolean(o.json), () => {
         const t = result.tier_changes as { up: number; down: number; unchanged: number; deferred?: boolean };
@@ -37,7 +40,8 @@ export function loyaltyCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (file: string, o: { since: string; json?: boolean }) => {
       const document = readJson(file);
-      const report = await withServices('loyalty simulate', (s) => s.loyalty.simulate(document, { since: o.since }));
+      type Report = Awaited<ReturnType<Services['loyalty']['simulate']>>;
+      const report = await throughServerOr('loyalty simulate', (server) => callServer<Report>(server, 'POST', '/loyalty/program/simulate', { program: document, since: o.since }), (s) => s.loyalty.simulate(document, { since: o.since }));
       print(report, Boolean(o.json), () => {
         const lines = [
           `Replayed ${report.purchases.toLocaleString('en')} purchases of ${report.customers.toLocaleString('en')} customers since ${report.since.slice(0, 10)} (${report.duration_ms} ms).`,
@@ -61,7 +65,8 @@ export function loyaltyCommands(program: Command) {
     .description('prove every member balance against the ledger; exits 1 on any mismatch')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
-      const result = await withServices('loyalty verify', (s) => s.loyalty.verify());
+      type Verified = Awaited<ReturnType<Services['loyalty']['verify']>>;
+      const result = await throughServerOr('loyalty verify', (server) => callServer<Verified>(server, 'GET', '/loyalty/verify'), (s) => s.loyalty.verify());
       print(result, Boolean(o.json), () =>
         result.ok
           ? `OK: ${result.members.toLocaleString('en')} members, ${result.entries.toLocaleString('en')} ledger entries — every balance equals its ledger (${result.duration_ms} ms).`
@@ -75,7 +80,8 @@ export function loyaltyCommands(program: Command) {
     .description('points liability, breakage, redemption rate, members per tier')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
-      const r = await withServices('loyalty report', (s) => s.loyalty.report());
+      type Report = Awaited<ReturnType<Services['loyalty']['report']>>;
+      const r = await throughServerOr('loyalty report', (server) => callServer<Report>(server, 'GET', '/loyalty/report'), (s) => s.loyalty.report());
       const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
       print(r, Boolean(o.json), () => [
         `Members: ${r.members.toLocaleString('en')}`,
@@ -90,7 +96,7 @@ export function loyaltyCommands(program: Command) {
     .description('run the hourly maintenance now: reservations, expiry, reminders, tier reviews, birthdays')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
-      const r = await withServices('loyalty maintain', (s) => s.loyalty.maintenance.runAll(s.clock.now()));
+      const r = await throughServerOr('loyalty maintain', (server) => callServer<unknown>(server, 'POST', '/loyalty/maintenance'), (s) => s.loyalty.maintenance.runAll(s.clock.now()));
       print(r, Boolean(o.json), () => JSON.stringify(r, null, 2));
     });
 
