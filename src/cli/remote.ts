@@ -10,10 +10,9 @@ import { newSecret } from '../shared/ids.ts';
 // A server on the embedded database holds the data folder alone (db/lock.ts): a second
 // process on it would lose writes. So the commands people run beside a server (status,
 // import, keys and users create, loyalty) go through that server's HTTP API instead of
-// refusing. The server
-// leaves its port and a token in the folder's lock file, which only its owner can read:
-// whoever can read it can read the database files beside it anyway. Other commands still
-// refuse, naming the server.
+// refusing. The server leaves its port and a token in the folder's lock file, which only
+// its owner can read: whoever can read it can read the database files beside it anyway.
+// Other commands still refuse, naming the server.
 
 export interface RunningServer {
   url: string;
@@ -37,9 +36,9 @@ export function callServer<T>(server: RunningServer, method: string, route: stri
   return send<T>(server, method, route, payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}, (req) => req.end(payload));
 }
 
-/** Uploads a file as multipart/form-data (field `file`, then `fields`), streamed from disk. */
+/** Uploads a file as multipart/form-data (`fields`, then the file as `file`), streamed from disk. */
 export function uploadToServer<T>(server: RunningServer, route: string, file: string, fields: Record<string, string>): Promise<T> {
-  const size = fs.statSync(file).size; // also: a clear error for a missing file, before anything is sent
+  const size = fs.statSync(file).size;
   const boundary = `regulars-${newSecret(12)}`;
   const quote = (value: string) => value.replace(/["\r\n\\]/g, '_');
   const head = Buffer.from(

@@ -54,6 +54,9 @@ describe('regulars CLI', () => {
     const badScope = run('keys', 'create', '--name', 'x', '--scopes', 'read,root');
     expect(badScope.status).toBe(1);
     expect(badScope.stderr).toContain('scopes');
+    const missing = run('import', 'purchases', path.join(work, 'missing.csv'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(`file: no such file: ${path.join(work, 'missing.csv')}`);
   });
 });
 

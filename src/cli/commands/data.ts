@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parseMapSpec, type ImportKind, type ImportProgress, type ImportResult } from '../../modules/imports/index.ts';
@@ -17,6 +18,7 @@ export function dataCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (kind: string, file: string, o: { map?: string; skipInvalid?: boolean; json?: boolean }) => {
       if (kind !== 'purchases' && kind !== 'customers') throw invalidField('kind', `must be "purchases" or "customers", not "${kind}"`);
+      if (!fs.existsSync(file)) throw invalidField('file', `no such file: ${file}`);
       const map = parseMapSpec(o.map, kind as ImportKind);
       const bar = process.stderr.isTTY && !o.json ? progressBar() : undefined;
       const result = await throughServerOr(
