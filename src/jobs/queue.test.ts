@@ -53,9 +53,9 @@ afterAll(async () => {
   await s?.close();
 });
 
-const until = async (check: () => boolean, ms = 20_000) => {
+const until = async (check: () => boolean | Promise<boolean>, ms = 20_000) => {
   const end = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -77,8 +77,10 @@ describe('outbox → jobs → webhooks', () => {
     expect(JSON.parse(ok.body)).toMatchObject({ type: 'purchase.recorded', data: { external_id: 'w-1', total: '5.00' } });
     await until(() => seenBySubscriber.length === 1);
     expect(seenBySubscriber[0].type).toBe('purchase.recorded');
-    const deliveries = await s.db.selectFrom('webhook_deliveries').select(['attempt', 'ok']).orderBy('id').execute();
-    expect(deliveries).toEqual([{ attempt: 1, ok: false }, { attempt: 2, ok: true }]);
+    const deliveries = () => s.db.selectFrom('webhook_deliveries').select(['attempt', 'ok']).orderBy('id').execute();
+    // An attempt is recorded after the receiver has answered: wait for the record, not only the request.
+    await until(async () => (await deliveries()).length >= 2);
+    expect(await deliveries()).toEqual([{ attempt: 1, ok: false }, { attempt: 2, ok: true }]);
     expect(await undispatched(s.db)).toEqual([]);
   });
 
