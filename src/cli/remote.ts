@@ -9,7 +9,7 @@ import { newSecret } from '../shared/ids.ts';
 
 // A server on the embedded database holds the data folder alone (db/lock.ts): a second
 // process on it would lose writes. So the commands people run beside a server (status,
-// import, keys and users create, loyalty) go through that server's HTTP API instead of
+// import, keys, users, stores, loyalty) go through that server's HTTP API instead of
 // refusing. The server leaves its port and a token in the folder's lock file, which only
 // its owner can read: whoever can read it can read the database files beside it anyway.
 // Other commands still refuse, naming the server.

@@ -78,6 +78,20 @@ describe('authentication', () => {
     expect(ok.statusCode).toBe(201);
     expect(ok.json().consent.email).toBeNull();
   });
+
+  it('resets a staff password (admin only): a new one, shown once, and the old sessions end', async () => {
+    await s.auth.createUser({ email: 'till@example.com', role: 'staff', password: 'first password!' }, { actor: 'test' });
+    const login = await call('POST', '/api/v1/auth/login', { key: null, body: { email: 'till@example.com', password: 'first password!' } });
+    const headers = { cookie: (login.headers['set-cookie'] as string).split(';')[0] };
+    expect((await call('POST', '/api/v1/users/till@example.com/password-reset')).statusCode).toBe(403);
+    expect((await call('POST', '/api/v1/users/nobody@example.com/password-reset', { key: adminKey })).statusCode).toBe(404);
+    const reset = await call('POST', '/api/v1/users/TILL@example.com/password-reset', { key: adminKey });
+    expect(reset.statusCode).toBe(200);
+    const { password } = reset.json() as { password: string };
+    expect((await call('GET', '/api/v1/status', { key: null, headers })).statusCode).toBe(401);
+    expect((await call('POST', '/api/v1/auth/login', { key: null, body: { email: 'till@example.com', password: 'first password!' } })).statusCode).toBe(401);
+    expect((await call('POST', '/api/v1/auth/login', { key: null, body: { email: 'till@example.com', password } })).statusCode).toBe(200);
+  });
 });
 
 describe('purchases', () => {

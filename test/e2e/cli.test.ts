@@ -83,7 +83,7 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     await exited;
   });
 
-  it('imports, reports status, creates a key and applies a program through the server; other commands refuse naming it', async () => {
+  it('imports, reports status, manages keys, users and stores and applies a program through the server; other commands refuse naming it', async () => {
     // Only the server and its owner may read the lock file: it holds the server's token.
     expect(fs.statSync(path.join(data, 'regulars.lock')).mode & 0o077).toBe(0);
     const file = path.join(work, 'served.csv');
@@ -109,6 +109,14 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     expect(JSON.parse(applied.stdout)).toMatchObject({ version: 1 });
     const verified = JSON.parse(cli('loyalty', 'verify', '--json').stdout);
     expect(verified).toMatchObject({ ok: true, problems: [] });
+    // The owner's password is lost while the server runs: the command the first start names still works.
+    const reset = cli('users', 'reset-password', 'owner@regulars.local');
+    expect(reset.status, reset.stderr).toBe(0);
+    const password = /New password for owner@regulars.local: (\S+)/.exec(reset.stdout)![1];
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@regulars.local', password }) });
+    expect(login.status).toBe(200);
+    expect(cli('stores', 'create', '--code', 'lj', '--name', 'Ljubljana', '--time-zone', 'Europe/Ljubljana').status).toBe(0);
+    expect(cli('stores', 'list').stdout).toMatch(/^lj\s+Ljubljana/);
     const refused = cli('analyze', 'rfm');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`in use by another Regulars process: pid ${server!.pid}, "serve" (serving on port ${port})`);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Services } from '../../services.ts';
-import { print, list, throughServerOr, withServices } from '../context.ts';
+import { print, list, throughServerOr } from '../context.ts';
 import { callServer } from '../remote.ts';
 
 // keys, users and stores: the set-up a business does once.
@@ -22,13 +22,14 @@ export function adminCommands(program: Command) {
     .command('list')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
-      const items = await withServices('keys list', (s) => s.auth.listApiKeys());
+      type Keys = Awaited<ReturnType<Services['auth']['listApiKeys']>>;
+      const items = await throughServerOr('keys list', async (server) => (await callServer<{ items: Keys }>(server, 'GET', '/keys')).items, (s) => s.auth.listApiKeys());
       print(items, Boolean(o.json), () => items.map((k) => `${k.id}  ${k.name.padEnd(24)} ${k.scopes.join(',').padEnd(16)} ${k.revoked_at ? 'revoked' : 'active'}`).join('\n') || 'No API keys.');
     });
   keys
     .command('revoke <id>')
     .action(async (id: string) => {
-      await withServices('keys revoke', (s) => s.auth.revokeApiKey(id, { actor: 'cli' }));
+      await throughServerOr('keys revoke', (server) => callServer<void>(server, 'DELETE', `/keys/${encodeURIComponent(id)}`), (s) => s.auth.revokeApiKey(id, { actor: 'cli' }));
       console.log(`Revoked ${id}.`);
     });
 
@@ -50,14 +51,19 @@ export function adminCommands(program: Command) {
     .command('list')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
-      const items = await withServices('users list', (s) => s.auth.listUsers());
+      type Users = Awaited<ReturnType<Services['auth']['listUsers']>>;
+      const items = await throughServerOr('users list', async (server) => (await callServer<{ items: Users }>(server, 'GET', '/users')).items, (s) => s.auth.listUsers());
       print(items, Boolean(o.json), () => items.map((u) => `${u.email.padEnd(32)} ${u.role}`).join('\n'));
     });
   users
     .command('reset-password <email>')
     .description('make a new password and end the user\'s sessions')
     .action(async (email: string) => {
-      const { password } = await withServices('users reset-password', (s) => s.auth.resetPassword(email, { actor: 'cli' }));
+      const { password } = await throughServerOr(
+        'users reset-password',
+        (server) => callServer<{ email: string; password: string }>(server, 'POST', `/users/${encodeURIComponent(email)}/password-reset`),
+        (s) => s.auth.resetPassword(email, { actor: 'cli' }),
+      );
       console.log(`New password for ${email}: ${password}`);
     });
 
@@ -71,14 +77,17 @@ export function adminCommands(program: Command) {
     .option('--city <city>')
     .option('--json', 'machine-readable output')
     .action(async (o: { code: string; name: string; timeZone: string; city?: string; json?: boolean }) => {
-      const store = await withServices('stores create', (s) => s.stores.upsert({ code: o.code, name: o.name, city: o.city, time_zone: o.timeZone }));
+      const input = { code: o.code, name: o.name, city: o.city, time_zone: o.timeZone };
+      type Store = Awaited<ReturnType<Services['stores']['upsert']>>;
+      const store = await throughServerOr('stores create', (server) => callServer<Store>(server, 'POST', '/stores', input), (s) => s.stores.upsert(input));
       print(store, Boolean(o.json), () => `Store ${store.code}: ${store.name} (${store.time_zone})`);
     });
   stores
     .command('list')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
-      const items = await withServices('stores list', (s) => s.stores.list());
+      type Stores = Awaited<ReturnType<Services['stores']['list']>>;
+      const items = await throughServerOr('stores list', async (server) => (await callServer<{ items: Stores }>(server, 'GET', '/stores')).items, (s) => s.stores.list());
       print(items, Boolean(o.json), () => items.map((x) => `${x.code.padEnd(20)} ${x.name.padEnd(28)} ${x.city ?? ''} ${x.time_zone}`).join('\n') || 'No stores.');
     });
 }

@@ -97,6 +97,12 @@ export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) 
     responses: { 200: '{ items }' },
     handler: async () => ({ items: await s.auth.listUsers() }),
   });
+  route(app, prefix, {
+    method: 'POST', path: '/users/:email/password-reset', tag: 'admin', scope: 'admin',
+    summary: "Give a staff user a new generated password (shown once) and end their sessions",
+    responses: { 200: '{ email, password }', 404: 'No such user' },
+    handler: async (req, _reply, p) => s.auth.resetPassword((req.params as { email: string }).email, { actor: actorOf(p) }),
+  });
 
   route(app, prefix, {
     method: 'GET', path: '/stores', tag: 'stores', scope: 'read', summary: 'List stores',
