@@ -29,6 +29,7 @@ const sameSecret = (given: string, expected: string) => timingSafeEqual(Buffer.f
 
 /** Who a command run on the server's machine acts as (db/lock.ts, cli/remote.ts): the operator, with every scope. */
 const LOCAL_CLI: Principal = { kind: 'key', id: 'local-cli', name: 'command line on this machine', scopes: ['read', 'write', 'admin'] };
+
 export const actorOf = (p: Principal): Actor => `${p.kind}:${p.name}`;
 
 export function createAuthService({ db, clock, localCliToken }: { db: Db; clock: Clock; localCliToken?: string }) {
