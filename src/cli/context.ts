@@ -21,13 +21,15 @@ export async function withServices<T>(command: string, run: (services: Services,
 
 /**
  * A command that can also run through a server holding the data folder (cli/remote.ts):
- * `remote` when one does, `local` (withServices) otherwise.
+ * `remote` when one does, `local` (withServices) otherwise. The server's route answers
+ * with what the same service call returns locally, as JSON (instants as ISO strings),
+ * which the commands print alike: the answer is typed as the local one.
  */
-export async function throughServerOr<T>(command: string, remote: (server: RunningServer) => Promise<T>, local: (services: Services, config: Config) => Promise<T>): Promise<T> {
+export async function throughServerOr<T>(command: string, remote: (server: RunningServer) => Promise<unknown>, local: (services: Services, config: Config) => Promise<T>): Promise<T> {
   const server = runningServer(loadConfig());
   if (!server) return withServices(command, local);
   if (process.stderr.isTTY) process.stderr.write(`(through the Regulars server at ${server.url}, which holds the data folder)\n`);
-  return remote(server);
+  return (await remote(server)) as T;
 }
 
 export const print = (value: unknown, json: boolean, human: () => string) => {

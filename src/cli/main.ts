@@ -8,7 +8,6 @@ import { dataCommands } from './commands/data.ts';
 import { loyaltyCommands } from './commands/loyalty.ts';
 import { print, throughServerOr, withServices } from './context.ts';
 import { callServer } from './remote.ts';
-import type { Services } from '../services.ts';
 
 // The `regulars` command line. Commands are thin: they parse options, call the same
 // services the HTTP API calls, and print (human text, or JSON with --json).
@@ -44,8 +43,7 @@ program
   .description('customers, purchases and revenue')
   .option('--json', 'machine-readable output')
   .action(async (o: { json?: boolean }) => {
-    type Totals = Awaited<ReturnType<Services['commerce']['totals']>>;
-    const totals = await throughServerOr('status', (server) => callServer<Totals>(server, 'GET', '/status'), (s) => s.commerce.totals());
+    const totals = await throughServerOr('status', (server) => callServer(server, 'GET', '/status'), (s) => s.commerce.totals());
     print({ customers: totals.customers, purchases: totals.purchases, revenue: totals.revenue }, Boolean(o.json), () =>
       `Customers: ${totals.customers.toLocaleString('en')}\nPurchases: ${totals.purchases.toLocaleString('en')}\nRevenue:   ${totals.revenue} ${totals.currency}`,
     );

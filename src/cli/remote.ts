@@ -31,13 +31,13 @@ export function runningServer(config: Config): RunningServer | undefined {
 }
 
 /** A JSON request to the server's API (`/api/v1` + `route`); its problem details become an AppError. */
-export function callServer<T>(server: RunningServer, method: string, route: string, body?: unknown): Promise<T> {
+export function callServer<T = unknown>(server: RunningServer, method: string, route: string, body?: unknown): Promise<T> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return send<T>(server, method, route, payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}, (req) => req.end(payload));
 }
 
 /** Uploads a file as multipart/form-data (`fields`, then the file as `file`), streamed from disk. */
-export function uploadToServer<T>(server: RunningServer, route: string, file: string, fields: Record<string, string>): Promise<T> {
+export function uploadToServer<T = unknown>(server: RunningServer, route: string, file: string, fields: Record<string, string>): Promise<T> {
   const size = fs.statSync(file).size;
   const boundary = `regulars-${newSecret(12)}`;
   const quote = (value: string) => value.replace(/["\r\n\\]/g, '_');

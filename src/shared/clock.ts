@@ -70,8 +70,10 @@ function offsetMs(at: Date, timeZone: string): number {
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
+const DAY_MS = 86_400_000;
+
 /** The instant `days` days of 24 hours after `at` (before, when negative). */
-export const addDays = (at: Date, days: number) => new Date(at.getTime() + days * 86_400_000);
+export const addDays = (at: Date, days: number) => new Date(at.getTime() + days * DAY_MS);
 
 /** The same day of the month `months` months after `at` (UTC), or the month's last day when it has no such day. */
 export function addMonths(at: Date, months: number): Date {
@@ -85,22 +87,15 @@ export function addMonths(at: Date, months: number): Date {
 }
 
 // Calendar dates (YYYY-MM-DD, in no zone: a store's business day, a birthday, a report's
-// period). Arithmetic on whole days, never through an instant, so no zone or DST moves them.
-const DAY_MS = 86_400_000;
-const epochDay = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+// period), counted at UTC midnight, where no zone or DST change moves them.
+const utcMidnight = (date: string) => new Date(`${date}T00:00:00Z`);
+const dateOf = (at: Date) => at.toISOString().slice(0, 10);
 
 /** The calendar date `days` days after `date` (before, when negative). */
-export const addDaysToDate = (date: string, days: number): string => new Date((epochDay(date) + days) * DAY_MS).toISOString().slice(0, 10);
+export const addDaysToDate = (date: string, days: number): string => dateOf(addDays(utcMidnight(date), days));
 
 /** The calendar date `months` months after `date`; a day beyond the target month's end becomes its last day. */
-export function addMonthsToDate(date: string, months: number): string {
-  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const day = Math.min(Number(date.slice(8, 10)), lastDay);
-  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+export const addMonthsToDate = (date: string, months: number): string => dateOf(addMonths(utcMidnight(date), months));
 
 /** Days from `from` to `to` (negative when `to` is earlier). */
-export const daysBetweenDates = (from: string, to: string): number => epochDay(to) - epochDay(from);
+export const daysBetweenDates = (from: string, to: string): number => (utcMidnight(to).getTime() - utcMidnight(from).getTime()) / DAY_MS;

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import type { Services } from '../../services.ts';
 import { print, list, throughServerOr } from '../context.ts';
 import { callServer } from '../remote.ts';
 
@@ -14,22 +13,20 @@ export function adminCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (o: { name: string; scopes: string; json?: boolean }) => {
       const input = { name: o.name, scopes: list(o.scopes) };
-      type Key = Awaited<ReturnType<Services['auth']['createApiKey']>>;
-      const key = await throughServerOr('keys create', (server) => callServer<Key>(server, 'POST', '/keys', input), (s) => s.auth.createApiKey(input, { actor: 'cli' }));
+      const key = await throughServerOr('keys create', (server) => callServer(server, 'POST', '/keys', input), (s) => s.auth.createApiKey(input, { actor: 'cli' }));
       print(key, Boolean(o.json), () => `API key "${key.name}" (${key.scopes.join(', ')}):\n\n  ${key.key}\n\nStore it now: it is not shown again. Send it as "Authorization: Bearer ${key.key.slice(0, 12)}…".`);
     });
   keys
     .command('list')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
-      type Keys = Awaited<ReturnType<Services['auth']['listApiKeys']>>;
-      const items = await throughServerOr('keys list', async (server) => (await callServer<{ items: Keys }>(server, 'GET', '/keys')).items, (s) => s.auth.listApiKeys());
+      const items = await throughServerOr('keys list', async (server) => (await callServer<{ items: unknown }>(server, 'GET', '/keys')).items, (s) => s.auth.listApiKeys());
       print(items, Boolean(o.json), () => items.map((k) => `${k.id}  ${k.name.padEnd(24)} ${k.scopes.join(',').padEnd(16)} ${k.revoked_at ? 'revoked' : 'active'}`).join('\n') || 'No API keys.');
     });
   keys
     .command('revoke <id>')
     .action(async (id: string) => {
-      await throughServerOr('keys revoke', (server) => callServer<void>(server, 'DELETE', `/keys/${encodeURIComponent(id)}`), (s) => s.auth.revokeApiKey(id, { actor: 'cli' }));
+      await throughServerOr('keys revoke', (server) => callServer(server, 'DELETE', `/keys/${encodeURIComponent(id)}`), (s) => s.auth.revokeApiKey(id, { actor: 'cli' }));
       console.log(`Revoked ${id}.`);
     });
 
@@ -43,16 +40,14 @@ export function adminCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (o: { email: string; role: string; name?: string; password?: string; json?: boolean }) => {
       const input = { email: o.email, role: o.role, name: o.name, password: o.password };
-      type Created = Awaited<ReturnType<Services['auth']['createUser']>>;
-      const created = await throughServerOr('users create', (server) => callServer<Created>(server, 'POST', '/users', input), (s) => s.auth.createUser(input, { actor: 'cli' }));
+      const created = await throughServerOr('users create', (server) => callServer(server, 'POST', '/users', input), (s) => s.auth.createUser(input, { actor: 'cli' }));
       print(created, Boolean(o.json), () => `Created ${created.user.role} ${created.user.email}${created.password ? `\nPassword: ${created.password}` : ''}`);
     });
   users
     .command('list')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
-      type Users = Awaited<ReturnType<Services['auth']['listUsers']>>;
-      const items = await throughServerOr('users list', async (server) => (await callServer<{ items: Users }>(server, 'GET', '/users')).items, (s) => s.auth.listUsers());
+      const items = await throughServerOr('users list', async (server) => (await callServer<{ items: unknown }>(server, 'GET', '/users')).items, (s) => s.auth.listUsers());
       print(items, Boolean(o.json), () => items.map((u) => `${u.email.padEnd(32)} ${u.role}`).join('\n'));
     });
   users
@@ -61,7 +56,7 @@ export function adminCommands(program: Command) {
     .action(async (email: string) => {
       const { password } = await throughServerOr(
         'users reset-password',
-        (server) => callServer<{ email: string; password: string }>(server, 'POST', `/users/${encodeURIComponent(email)}/password-reset`),
+        (server) => callServer(server, 'POST', `/users/${encodeURIComponent(email)}/password-reset`),
         (s) => s.auth.resetPassword(email, { actor: 'cli' }),
       );
       console.log(`New password for ${email}: ${password}`);
@@ -78,16 +73,14 @@ export function adminCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (o: { code: string; name: string; timeZone: string; city?: string; json?: boolean }) => {
       const input = { code: o.code, name: o.name, city: o.city, time_zone: o.timeZone };
-      type Store = Awaited<ReturnType<Services['stores']['upsert']>>;
-      const store = await throughServerOr('stores create', (server) => callServer<Store>(server, 'POST', '/stores', input), (s) => s.stores.upsert(input));
+      const store = await throughServerOr('stores create', (server) => callServer(server, 'POST', '/stores', input), (s) => s.stores.upsert(input));
       print(store, Boolean(o.json), () => `Store ${store.code}: ${store.name} (${store.time_zone})`);
     });
   stores
     .command('list')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
-      type Stores = Awaited<ReturnType<Services['stores']['list']>>;
-      const items = await throughServerOr('stores list', async (server) => (await callServer<{ items: Stores }>(server, 'GET', '/stores')).items, (s) => s.stores.list());
+      const items = await throughServerOr('stores list', async (server) => (await callServer<{ items: unknown }>(server, 'GET', '/stores')).items, (s) => s.stores.list());
       print(items, Boolean(o.json), () => items.map((x) => `${x.code.padEnd(20)} ${x.name.padEnd(28)} ${x.city ?? ''} ${x.time_zone}`).join('\n') || 'No stores.');
     });
 }

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { parseMapSpec, type ImportKind, type ImportProgress, type ImportResult } from '../../modules/imports/index.ts';
 import { invalidField } from '../../shared/errors.ts';
@@ -23,7 +22,7 @@ export function dataCommands(program: Command) {
       const bar = process.stderr.isTTY && !o.json ? progressBar() : undefined;
       const result = await throughServerOr(
         'import',
-        (server) => uploadToServer<ImportResult>(server, `/imports/${kind}`, path.resolve(file), { map: JSON.stringify(map), ...(o.skipInvalid ? { skip_invalid: 'true' } : {}) }),
+        (server) => uploadToServer(server, `/imports/${kind}`, file, { map: JSON.stringify(map), ...(o.skipInvalid ? { skip_invalid: 'true' } : {}) }),
         (s) => importFile(s, { kind: kind as ImportKind, file, map, skipInvalid: o.skipInvalid, onProgress: bar }),
       );
       if (bar) process.stderr.write('\n');

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { programJsonSchema } from '../../modules/loyalty/index.ts';
 import { invalid } from '../../shared/errors.ts';
-import type { Services } from '../../services.ts';
 import { print, throughServerOr } from '../context.ts';
 import { callServer } from '../remote.ts';
 
@@ -21,8 +20,7 @@ export function loyaltyCommands(program: Command) {
     .action(async (file: string, o: { effectiveFrom?: string; tierPolicy: string; note?: string; json?: boolean }) => {
       const document = readJson(file);
       const input = { program: document, effective_from: o.effectiveFrom, tier_policy: o.tierPolicy, note: o.note };
-      type Applied = Awaited<ReturnType<Services['loyalty']['applyProgram']>>;
-      const result = await throughServerOr('loyalty apply', (server) => callServer<Applied>(server, 'POST', '/loyalty/program', input), (s) => s.loyalty.applyProgram(input, { actor: 'cli' }));
+      const result = await throughServerOr('loyalty apply', (server) => callServer(server, 'POST', '/loyalty/program', input), (s) => s.loyalty.applyProgram(input, { actor: 'cli' }));
       const { program: _doc, ...summary } = result;
       print(summary, Boolean(o.json), () => {
         const t = result.tier_changes as { up: number; down: number; unchanged: number; deferred?: boolean };
@@ -40,8 +38,7 @@ export function loyaltyCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (file: string, o: { since: string; json?: boolean }) => {
       const document = readJson(file);
-      type Report = Awaited<ReturnType<Services['loyalty']['simulate']>>;
-      const report = await throughServerOr('loyalty simulate', (server) => callServer<Report>(server, 'POST', '/loyalty/program/simulate', { program: document, since: o.since }), (s) => s.loyalty.simulate(document, { since: o.since }));
+      const report = await throughServerOr('loyalty simulate', (server) => callServer(server, 'POST', '/loyalty/program/simulate', { program: document, since: o.since }), (s) => s.loyalty.simulate(document, { since: o.since }));
       print(report, Boolean(o.json), () => {
         const lines = [
           `Replayed ${report.purchases.toLocaleString('en')} purchases of ${report.customers.toLocaleString('en')} customers since ${report.since.slice(0, 10)} (${report.duration_ms} ms).`,
@@ -65,8 +62,7 @@ export function loyaltyCommands(program: Command) {
     .description('prove every member balance against the ledger; exits 1 on any mismatch')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
-      type Verified = Awaited<ReturnType<Services['loyalty']['verify']>>;
-      const result = await throughServerOr('loyalty verify', (server) => callServer<Verified>(server, 'GET', '/loyalty/verify'), (s) => s.loyalty.verify());
+      const result = await throughServerOr('loyalty verify', (server) => callServer(server, 'GET', '/loyalty/verify'), (s) => s.loyalty.verify());
       print(result, Boolean(o.json), () =>
         result.ok
           ? `OK: ${result.members.toLocaleString('en')} members, ${result.entries.toLocaleString('en')} ledger entries — every balance equals its ledger (${result.duration_ms} ms).`
@@ -80,8 +76,7 @@ export function loyaltyCommands(program: Command) {
     .description('points liability, breakage, redemption rate, members per tier')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
-      type Report = Awaited<ReturnType<Services['loyalty']['report']>>;
-      const r = await throughServerOr('loyalty report', (server) => callServer<Report>(server, 'GET', '/loyalty/report'), (s) => s.loyalty.report());
+      const r = await throughServerOr('loyalty report', (server) => callServer(server, 'GET', '/loyalty/report'), (s) => s.loyalty.report());
       const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
       print(r, Boolean(o.json), () => [
         `Members: ${r.members.toLocaleString('en')}`,
@@ -96,7 +91,7 @@ export function loyaltyCommands(program: Command) {
     .description('run the hourly maintenance now: reservations, expiry, reminders, tier reviews, birthdays')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
-      const r = await throughServerOr('loyalty maintain', (server) => callServer<unknown>(server, 'POST', '/loyalty/maintenance'), (s) => s.loyalty.maintenance.runAll(s.clock.now()));
+      const r = await throughServerOr('loyalty maintain', (server) => callServer(server, 'POST', '/loyalty/maintenance'), (s) => s.loyalty.maintenance.runAll(s.clock.now()));
       print(r, Boolean(o.json), () => JSON.stringify(r, null, 2));
     });
 
