@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config.ts';
-import { migrateToLatest, openDatabase } from './db/index.ts';
+import { migrateToLatest, openDatabase, updateLockHolder } from './db/index.ts';
 import { buildApp } from './http/app.ts';
 import { createJobQueue, type JobQueue } from './jobs/index.ts';
 import { subscribersOf } from './jobs/subscribers.ts';
@@ -59,6 +59,7 @@ export async function startRegulars({
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  if (services.database.kind === 'pglite' && port !== config.port && !given) updateLockHolder(config.dataDir, { port });
   const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
   log.info(`Regulars is running at ${url} (database: ${services.database.kind === 'pglite' ? `embedded, in ${config.dataDir}` : 'PostgreSQL'})`);
   if (owner) {

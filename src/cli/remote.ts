@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import readline from 'node:readline';
 import type { Config } from '../config.ts';
 import { readLockHolder } from '../db/index.ts';
-import { STATUS_OF } from '../http/problem.ts';
-import { AppError, type ErrorKind, type FieldProblem } from '../shared/errors.ts';
+import { STATUS_OF, type Problem } from '../http/problem.ts';
+import { NDJSON } from '../http/progress.ts';
+import { AppError, type ErrorKind } from '../shared/errors.ts';
 import { newSecret } from '../shared/ids.ts';
 
 // A server on the embedded database holds the data folder alone (db/lock.ts): a second
@@ -36,8 +38,22 @@ export function callServer<T = unknown>(server: RunningServer, method: string, r
   return send<T>(server, method, route, payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}, (req) => req.end(payload));
 }
 
-/** Uploads a file as multipart/form-data (`fields`, then the file as `file`), streamed from disk. */
-export function uploadToServer<T = unknown>(server: RunningServer, route: string, file: string, fields: Record<string, string>): Promise<T> {
+/** How far a long request has got: the upload's bytes, then what the server reports (an import's phases). */
+export interface RemoteProgress {
+  phase: string;
+  rows?: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+/**
+ * Uploads a file as multipart/form-data (`fields`, then the file as `file`), streamed
+ * from disk. With `onProgress`, it reports the bytes sent and then asks the server for
+ * its progress as it works (NDJSON lines, src/http/progress.ts).
+ */
+export function uploadToServer<T = unknown>(
+  server: RunningServer, route: string, file: string, fields: Record<string, string>, onProgress?: (progress: RemoteProgress) => void,
+): Promise<T> {
   const size = fs.statSync(file).size;
   const boundary = `regulars-${newSecret(12)}`;
   const quote = (value: string) => value.replace(/["\r\n\\]/g, '_');
@@ -50,20 +66,27 @@ export function uploadToServer<T = unknown>(server: RunningServer, route: string
   return send<T>(server, 'POST', route, headers, (req) => {
     req.write(head);
     const stream = fs.createReadStream(file);
+    let sent = 0;
+    if (onProgress) stream.on('data', (chunk) => onProgress({ phase: 'upload', bytes: (sent += chunk.length), totalBytes: size }));
     stream.on('error', (error) => req.destroy(error));
     stream.on('end', () => req.end(tail));
     stream.pipe(req, { end: false });
-  });
+  }, onProgress);
 }
 
 // node:http rather than fetch: an import of a large file answers after minutes, and
 // fetch gives up waiting for response headers after five.
-function send<T>(server: RunningServer, method: string, route: string, headers: Record<string, string>, write: (req: http.ClientRequest) => void): Promise<T> {
+function send<T>(
+  server: RunningServer, method: string, route: string, headers: Record<string, string>, write: (req: http.ClientRequest) => void,
+  onProgress?: (progress: RemoteProgress) => void,
+): Promise<T> {
+  const accept = onProgress ? `${NDJSON}, application/json` : 'application/json';
   return new Promise<T>((resolve, reject) => {
-    const req = http.request(`${server.url}/api/v1${route}`, { method, headers: { ...headers, accept: 'application/json', authorization: `Bearer ${server.token}` } }, (res) => {
+    const req = http.request(`${server.url}/api/v1${route}`, { method, headers: { ...headers, accept, authorization: `Bearer ${server.token}` } }, (res) => {
+      res.on('error', reject);
+      if (onProgress && res.headers['content-type']?.startsWith(NDJSON)) return readProgressLines(server, res, onProgress).then(resolve as (v: unknown) => void, reject);
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         let json: unknown;
@@ -73,8 +96,7 @@ function send<T>(server: RunningServer, method: string, route: string, headers: 
           return reject(new Error(`The server at ${server.url} answered ${res.statusCode} with something other than JSON`));
         }
         if (res.statusCode! < 300) return resolve(json as T);
-        const problem = json as { detail?: string; errors?: FieldProblem[] } | undefined;
-        reject(new AppError(kindOfStatus(res.statusCode!), problem?.detail ?? `The server at ${server.url} answered ${res.statusCode}`, problem?.errors ?? []));
+        reject(errorOfProblem(server, res.statusCode!, json as Partial<Problem> | undefined));
       });
     });
     req.on('error', (error: NodeJS.ErrnoException) =>
@@ -86,6 +108,22 @@ function send<T>(server: RunningServer, method: string, route: string, headers: 
     );
     write(req);
   });
+}
+
+/** `{ progress }` lines to onProgress, then the `{ result }` line's value or the `{ error }` line's problem. */
+async function readProgressLines(server: RunningServer, res: http.IncomingMessage, onProgress: (progress: RemoteProgress) => void): Promise<unknown> {
+  for await (const line of readline.createInterface({ input: res, crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    const message = JSON.parse(line) as { progress?: RemoteProgress; result?: unknown; error?: Problem };
+    if (message.progress) onProgress(message.progress);
+    else if (message.error) throw errorOfProblem(server, message.error.status, message.error);
+    else if ('result' in message) return message.result;
+  }
+  throw new AppError('unavailable', `The server at ${server.url} stopped answering before the end (did it stop?); run the command again: nothing is counted twice`);
+}
+
+function errorOfProblem(server: RunningServer, status: number, problem: Partial<Problem> | undefined): AppError {
+  return new AppError(kindOfStatus(status), problem?.detail ?? `The server at ${server.url} answered ${status}`, problem?.errors ?? []);
 }
 
 function kindOfStatus(status: number): ErrorKind {

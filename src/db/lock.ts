@@ -68,6 +68,20 @@ export function acquireDataDirLock(dataDir: string, purpose: { command: string; 
   throw unavailable(`Could not lock the data folder ${dataDir}`);
 }
 
+/**
+ * Records what this process learnt after taking the lock — a server asked for port 0
+ * learns its port only once it listens — so commands find it. Only the lock's own holder
+ * writes; rename keeps the file whole for a reader at any moment.
+ */
+export function updateLockHolder(dataDir: string, change: Pick<LockHolder, 'port'>): void {
+  const file = lockFile(dataDir);
+  const current = JSON.parse(fs.readFileSync(file, 'utf8')) as LockHolder;
+  if (current.pid !== process.pid) return;
+  const next = `${file}.${process.pid}`;
+  fs.writeFileSync(next, JSON.stringify({ ...current, ...change }), { mode: 0o600 });
+  fs.renameSync(next, file);
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

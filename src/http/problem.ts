@@ -46,16 +46,23 @@ export function sendProblem(reply: FastifyReply, p: Problem) {
   return reply.code(p.status).type('application/problem+json').send(p);
 }
 
+/**
+ * Any error as a problem: an AppError names what is wrong; Fastify's own client errors
+ * (malformed JSON, wrong content type, body too large, rate limit) keep their status;
+ * anything else is logged and becomes a 500 that tells nothing of our insides.
+ */
+export function problemOf(error: unknown, logger: Logger, where: { method: string; url: string }): Problem {
+  if (isAppError(error)) return problemOfAppError(error);
+  const fe = error as FastifyError;
+  if (fe.statusCode && fe.statusCode < 500) {
+    const detail = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? `The body is not valid JSON: ${fe.message}` : fe.message;
+    return problem(fe.statusCode, detail);
+  }
+  logger.error('unhandled error', { ...where, error: (error as Error).message, stack: (error as Error).stack });
+  return problem(500, 'Something went wrong on our side; it has been logged.');
+}
+
 export function errorHandler(logger: Logger) {
-  return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
-    if (isAppError(error)) return sendProblem(reply, problemOfAppError(error));
-    const fe = error as FastifyError;
-    if (fe.statusCode && fe.statusCode < 500) {
-      // Fastify's own client errors: malformed JSON, wrong content type, body too large, rate limit.
-      const detail = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? `The body is not valid JSON: ${error.message}` : error.message;
-      return sendProblem(reply, problem(fe.statusCode, detail));
-    }
-    logger.error('unhandled error', { method: request.method, url: request.url, error: error.message, stack: error.stack });
-    return sendProblem(reply, problem(500, 'Something went wrong on our side; it has been logged.'));
-  };
+  return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) =>
+    sendProblem(reply, problemOf(error, logger, { method: request.method, url: request.url }));
 }

@@ -1,7 +1,7 @@
 import type { AliveHeatmap, AnalyticsOverview, ClvDistribution, CohortMatrix, HoldoutValidation, RfmGrid, ScoreRunSummary, ScoresService } from '../modules/analytics/index.ts';
 import type { CustomerStatsView, PurchaseView } from '../modules/commerce/index.ts';
 import type { CustomerView } from '../modules/customers/index.ts';
-import type { ImportResult } from '../modules/imports/index.ts';
+import type { ImportProgress, ImportResult } from '../modules/imports/index.ts';
 import type { LoyaltyService, SimulationReport } from '../modules/loyalty/index.ts';
 import type { Store } from '../modules/stores/index.ts';
 
@@ -29,8 +29,45 @@ export const setCsrfToken = (token: string | undefined) => {
 };
 
 export async function api<T>(path: string, init: { method?: string; body?: unknown; form?: FormData } = {}): Promise<T> {
+  const response = await request(path, init, 'application/json');
+  if (response.status === 204) return undefined as T;
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) throw problemError(response.status, data, response.statusText);
+  return data as T;
+}
+
+/**
+ * A long request (an import) that reports how far it has got: the server answers with
+ * NDJSON lines, `{ progress }` as it goes and `{ result }` or `{ error }` last
+ * (src/http/progress.ts); a refusal before it begins is an ordinary problem.
+ */
+export async function apiWithProgress<T, P>(path: string, init: { method?: string; form?: FormData }, onProgress: (progress: P) => void): Promise<T> {
+  const response = await request(path, init, 'application/x-ndjson, application/json');
+  if (!response.headers.get('content-type')?.startsWith('application/x-ndjson')) {
+    const data = await response.json().catch(() => ({}));
+    if (!response.ok) throw problemError(response.status, data, response.statusText);
+    return data as T;
+  }
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let pending = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    pending += value ?? '';
+    const lines = pending.split('\n');
+    pending = done ? '' : lines.pop()!;
+    for (const line of lines.filter((l) => l.trim())) {
+      const message = JSON.parse(line) as { progress?: P; result?: T; error?: { status: number; detail?: string; errors?: FieldProblem[] } };
+      if (message.progress) onProgress(message.progress);
+      else if (message.error) throw problemError(message.error.status, message.error, 'The request failed');
+      else if ('result' in message) return message.result as T;
+    }
+    if (done) throw new ApiError(0, 'The server stopped answering before the end; try again: nothing is counted twice');
+  }
+}
+
+function request(path: string, init: { method?: string; body?: unknown; form?: FormData }, accept: string): Promise<Response> {
   const method = init.method ?? 'GET';
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { accept };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let body: BodyInit | undefined;
   if (init.form) body = init.form;
@@ -38,12 +75,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     headers['content-type'] = 'application/json';
     body = JSON.stringify(init.body);
   }
-  const response = await fetch(`/api/v1${path}`, { method, headers, body, credentials: 'same-origin' });
-  if (response.status === 204) return undefined as T;
-  const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiError(response.status, data.detail ?? response.statusText, data.errors ?? []);
-  return data as T;
+  return fetch(`/api/v1${path}`, { method, headers, body, credentials: 'same-origin' });
 }
+
+const problemError = (status: number, data: { detail?: string; errors?: FieldProblem[] }, fallback: string) =>
+  new ApiError(status, data.detail ?? fallback, data.errors ?? []);
 
 /**
  * A fresh idempotency key for one form submission. crypto.randomUUID exists only in
@@ -72,7 +108,7 @@ export type Customer = CustomerView;
 export type Consent = NonNullable<CustomerView['consent']['email']>;
 export type Stats = CustomerStatsView;
 export type Purchase = PurchaseView;
-export type { Store, ImportResult };
+export type { Store, ImportProgress, ImportResult };
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;

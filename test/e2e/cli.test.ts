@@ -1,6 +1,5 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,12 +65,20 @@ describe('regulars CLI beside a running server on the embedded database', () => 
   let server: ChildProcess | undefined;
   const serverEnv = () => ({ ...env, DATA_DIR: data, PORT: String(port), HOST: '127.0.0.1', JOBS: 'off' });
   const cli = (...args: string[]) => spawnSync(BIN, args, { env: serverEnv(), encoding: 'utf8' });
+  const readLock = (): Record<string, unknown> | undefined => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(data, 'regulars.lock'), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
 
   beforeAll(async () => {
-    port = await freePort();
+    // PORT=0: the system picks the port, and the commands learn it from the lock file.
     server = spawn(BIN, ['serve'], { env: serverEnv(), stdio: 'ignore' });
     for (let i = 0; ; i++) {
-      if (await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false)) break;
+      port = (readLock()?.port as number | undefined) ?? 0;
+      if (port && (await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false))) break;
       if (i > 240) throw new Error('the server did not start');
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -130,14 +137,3 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     expect(wrong.status).toBe(401);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}

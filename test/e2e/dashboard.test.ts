@@ -114,5 +114,22 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText(/Imported 3 rows: 2 new/).waitFor();
     expect((await server.services.commerce.totals()).purchases).toBe(14);
-  });
+
+    // A larger export: the page shows how far the import has got while it runs.
+    const large = path.join(exportDir, 'pos-export-large.csv');
+    const rows = Array.from({ length: 20_000 }, (_, i) => `L-${i},card-${2000 + (i % 3000)},2026-04-${String(1 + (i % 28)).padStart(2, '0')},${(i % 50) + 1}.25`);
+    fs.writeFileSync(large, ['Receipt,Card,Date,Amount', ...rows].join('\n'));
+    await page.getByTestId('import-file').setInputFiles(large);
+    await page.getByLabel('customer_external_id').waitFor();
+    await page.getByLabel('external_id', { exact: true }).selectOption('Receipt');
+    await page.getByLabel('customer_external_id').selectOption('Card');
+    await page.getByLabel('occurred_at').selectOption('Date');
+    await page.getByLabel('total').selectOption('Amount');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByTestId('import-progress').waitFor();
+    expect(await page.getByTestId('import-progress').innerText()).toMatch(/(Checking the file|Importing): [\d,]+ rows/);
+    await page.getByText(/Imported 20,000 rows: 20,000 new/).waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('import-progress').count()).toBe(0);
+    expect((await server.services.commerce.totals()).purchases).toBe(20_014);
+  }, 240_000);
 });

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { parseMapSpec, type ImportKind, type ImportProgress, type ImportResult } from '../../modules/imports/index.ts';
+import { parseMapSpec, type ImportKind, type ImportResult } from '../../modules/imports/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { runDemo } from '../../workflows/run-demo.ts';
 import { print, throughServerOr, withServices } from '../context.ts';
-import { uploadToServer } from '../remote.ts';
+import { uploadToServer, type RemoteProgress } from '../remote.ts';
 
 // import, demo and analyze: data in and numbers out.
 export function dataCommands(program: Command) {
@@ -22,7 +22,7 @@ export function dataCommands(program: Command) {
       const bar = process.stderr.isTTY && !o.json ? progressBar() : undefined;
       const result = await throughServerOr(
         'import',
-        (server) => uploadToServer(server, `/imports/${kind}`, file, { map: JSON.stringify(map), ...(o.skipInvalid ? { skip_invalid: 'true' } : {}) }),
+        (server) => uploadToServer<ImportResult>(server, `/imports/${kind}`, file, { map: JSON.stringify(map), ...(o.skipInvalid ? { skip_invalid: 'true' } : {}) }, bar ?? (() => {})),
         (s) => importFile(s, { kind: kind as ImportKind, file, map, skipInvalid: o.skipInvalid, onProgress: bar }),
       );
       if (bar) process.stderr.write('\n');
@@ -69,16 +69,19 @@ function describe(r: ImportResult): string {
   ].join('\n');
 }
 
+const PHASE_LABELS: Record<string, string> = { upload: 'uploading', validate: 'checking ', import: 'importing' };
+
+/** A bar on stderr for a terminal: the phase, the share of the file's bytes, the rows so far. */
 function progressBar() {
   let last = 0;
-  return (p: ImportProgress) => {
+  return (p: RemoteProgress) => {
     const now = Date.now();
     if (now - last < 100 && p.bytes < p.totalBytes) return;
     last = now;
     const share = p.totalBytes ? Math.min(1, p.bytes / p.totalBytes) : 0;
     const width = 30;
     const filled = Math.round(share * width);
-    const label = p.phase === 'validate' ? 'checking ' : 'importing';
-    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${p.rows.toLocaleString('en')} rows`);
+    const rows = p.rows === undefined ? '' : `  ${p.rows.toLocaleString('en')} rows`;
+    process.stderr.write(`\r${PHASE_LABELS[p.phase] ?? p.phase} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%${rows}\x1b[K`);
   };
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { previewCsv, spoolToFile, type ImportKind } from '../../modules/imports/index.ts';
+import { previewCsv, spoolToFile, type ImportKind, type ImportProgress } from '../../modules/imports/index.ts';
 import type { Services } from '../../services.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { importFile } from '../../workflows/import-file.ts';
+import { replyWithProgress, wantsProgress } from '../progress.ts';
 import { route } from '../route.ts';
 
 // CSV upload from the dashboard: multipart with `file`, and for the import `map` (JSON)
@@ -43,10 +44,14 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
   route(app, prefix, {
     method: 'POST', path: '/imports/:kind', tag: 'imports', scope: 'write', multipart: true,
     summary: 'Import a CSV file: all or nothing (a report of every bad line) unless skip_invalid=true',
-    responses: { 200: '{ kind, rows, created, duplicates, invalid, errors: [{ line, column, reason }], imported }', 422: 'Columns do not fit' },
-    handler: async (req) => {
+    responses: {
+      200: '{ kind, rows, created, duplicates, invalid, errors: [{ line, column, reason }], imported }; with `Accept: application/x-ndjson`, a line `{ progress: { phase, rows, bytes, totalBytes } }` every quarter second, then `{ result }` (or `{ error }`, problem details)',
+      422: 'Columns do not fit',
+    },
+    handler: async (req, reply) => {
       const kind = kindOf(req);
       const { spooled, fields } = await readUpload(req);
+      let keep = false;
       try {
         let map: Record<string, string> = {};
         if (fields.map) {
@@ -57,9 +62,15 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
           }
         }
         const cleaned = Object.fromEntries(Object.entries(map).filter(([, v]) => typeof v === 'string' && v));
-        return await importFile(s, { kind, file: spooled.file, map: cleaned, skipInvalid: fields.skip_invalid === 'true' });
+        const run = (onProgress?: (p: ImportProgress) => void) =>
+          importFile(s, { kind, file: spooled.file, map: cleaned, skipInvalid: fields.skip_invalid === 'true', onProgress });
+        if (!wantsProgress(req)) return await run();
+        // The spooled upload outlives this handler: the import goes on while its lines stream.
+        const lines = await replyWithProgress(req, reply, s.logger, (onProgress) => run(onProgress).finally(spooled.remove));
+        keep = true;
+        return lines;
       } finally {
-        spooled.remove();
+        if (!keep) spooled.remove();
       }
     },
   });

@@ -79,6 +79,8 @@ export const da: Record<MessageKey, string> = {
   'import.skipInvalid': 'Spring ugyldige rækker over og importér resten',
   'import.run': 'Importér',
   'import.running': 'Importerer…',
+  'import.phase.validate': 'Kontrollerer filen: {rows} rækker',
+  'import.phase.import': 'Importerer: {rows} rækker',
   'import.done': '{rows} rækker importeret: {created} nye, {duplicates} fandtes allerede, {invalid} sprunget over.',
   'import.rejected': 'Intet blev importeret: {invalid} af {rows} rækker har fejl. Ret dem i filen, eller vælg at springe ugyldige rækker over.',
   'import.errors': 'Rækker med fejl',

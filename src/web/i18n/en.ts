@@ -79,6 +79,8 @@ export const en = {
   'import.skipInvalid': 'Skip invalid rows and import the rest',
   'import.run': 'Import',
   'import.running': 'Importing…',
+  'import.phase.validate': 'Checking the file: {rows} rows',
+  'import.phase.import': 'Importing: {rows} rows',
   'import.done': 'Imported {rows} rows: {created} new, {duplicates} already there, {invalid} skipped.',
   'import.rejected': 'Nothing was imported: {invalid} of {rows} rows have errors. Fix them in the file, or choose to skip invalid rows.',
   'import.errors': 'Rows with errors',

@@ -79,6 +79,8 @@ export const ru: Record<MessageKey, string> = {
   'import.skipInvalid': 'Пропустить неверные строки и импортировать остальные',
   'import.run': 'Импортировать',
   'import.running': 'Импорт…',
+  'import.phase.validate': 'Проверка файла: строк {rows}',
+  'import.phase.import': 'Импорт: строк {rows}',
   'import.done': 'Импортировано строк: {rows}; новых: {created}, уже было: {duplicates}, пропущено: {invalid}.',
   'import.rejected': 'Ничего не импортировано: в {invalid} из {rows} строк есть ошибки. Исправьте их в файле или выберите пропуск неверных строк.',
   'import.errors': 'Строки с ошибками',

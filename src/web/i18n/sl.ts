@@ -79,6 +79,8 @@ export const sl: Record<MessageKey, string> = {
   'import.skipInvalid': 'Preskoči neveljavne vrstice in uvozi ostale',
   'import.run': 'Uvozi',
   'import.running': 'Uvažam …',
+  'import.phase.validate': 'Preverjam datoteko: {rows} vrstic',
+  'import.phase.import': 'Uvažam: {rows} vrstic',
   'import.done': 'Uvoženih {rows} vrstic: {created} novih, {duplicates} že obstoječih, {invalid} preskočenih.',
   'import.rejected': 'Nič ni bilo uvoženo: {invalid} od {rows} vrstic ima napake. Popravite jih v datoteki ali izberite preskok neveljavnih vrstic.',
   'import.errors': 'Vrstice z napakami',

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type ImportPreview, type ImportResult } from '../api.ts';
+import { api, apiWithProgress, ApiError, type ImportPreview, type ImportProgress, type ImportResult } from '../api.ts';
 import { useI18n } from '../i18n/index.ts';
 
 type Kind = 'purchases' | 'customers';
@@ -15,6 +15,7 @@ export function Import() {
   const [result, setResult] = useState<ImportResult>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress>();
 
   const form = () => {
     const data = new FormData();
@@ -48,12 +49,13 @@ export function Import() {
     setError(undefined);
     setResult(undefined);
     try {
-      setResult(await api<ImportResult>(`/imports/${kind}`, { method: 'POST', form: form() }));
+      setResult(await apiWithProgress<ImportResult, ImportProgress>(`/imports/${kind}`, { method: 'POST', form: form() }, setProgress));
     } catch (err) {
       const problems = err instanceof ApiError && err.problems.length ? ` (${err.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')})` : '';
       setError((err as Error).message + problems);
     } finally {
       setBusy(false);
+      setProgress(undefined);
     }
   };
 
@@ -116,6 +118,12 @@ export function Import() {
         <button type="submit" className="primary" disabled={!file || busy}>
           {busy ? t('import.running') : t('import.run')}
         </button>
+        {busy && progress && (
+          <p className="progress" data-testid="import-progress">
+            <progress max={progress.totalBytes || 1} value={progress.bytes} />{' '}
+            {t(`import.phase.${progress.phase}`, { rows: i18n.number(progress.rows) })}
+          </p>
+        )}
       </form>
       {error && <p className="error" role="alert">{t('common.error', { message: error })}</p>}
       {result && (

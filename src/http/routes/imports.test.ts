@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { buildApp } from '../app.ts';
+
+// CSV import over HTTP, as the dashboard and the CLI beside a running server send it:
+// a multipart upload answered with the import's result, or, for a client that accepts
+// NDJSON, with the import's progress line by line and the result last.
+
+let s: Awaited<ReturnType<typeof openTestServices>>;
+let app: FastifyInstance;
+let key: string;
+
+beforeAll(async () => {
+  s = await openTestServices();
+  app = await buildApp(s);
+  key = (await s.auth.createApiKey({ name: 'back office', scopes: ['read', 'write'] }, { actor: 'test' })).key;
+});
+afterAll(async () => {
+  await app?.close();
+  await s?.close();
+});
+
+function upload(kind: string, csv: string, fields: Record<string, string> = {}, accept = 'application/json') {
+  const boundary = 'test-boundary';
+  const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const payload = `${parts.join('')}--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="sales.csv"\r\ncontent-type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+  return app.inject({
+    method: 'POST', url: `/api/v1/imports/${kind}`, payload,
+    headers: { authorization: `Bearer ${key}`, accept, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+}
+
+const lines = (body: string) => body.trim().split('\n').map((line) => JSON.parse(line) as { progress?: { phase: string; rows: number; bytes: number; totalBytes: number }; result?: Record<string, unknown>; error?: Record<string, unknown> });
+
+const rows = (n: number, from = 0) =>
+  ['order,email,date,amount', ...Array.from({ length: n }, (_, i) => `web-${from + i},buyer${(from + i) % 500}@example.com,2026-03-${String(1 + (i % 28)).padStart(2, '0')},${(i % 90) + 1}.50`)].join('\n');
+const map = JSON.stringify({ external_id: 'order', customer_email: 'email', occurred_at: 'date', total: 'amount' });
+
+describe('POST /imports/:kind', () => {
+  it('answers a plain request with the result, and a repeated file adds nothing', async () => {
+    const first = await upload('purchases', rows(5), { map });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ kind: 'purchases', rows: 5, created: 5, duplicates: 0, imported: true });
+    const again = await upload('purchases', rows(5), { map });
+    expect(again.json()).toMatchObject({ rows: 5, created: 0, duplicates: 5, imported: true });
+  });
+
+  it('streams the progress of each phase and then the result to a client that accepts NDJSON', async () => {
+    const csv = rows(3000, 100);
+    const res = await upload('purchases', csv, { map }, 'application/x-ndjson, application/json');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    const messages = lines(res.body);
+    const progress = messages.filter((m) => m.progress).map((m) => m.progress!);
+    expect(progress[0]).toMatchObject({ phase: 'validate', rows: 2000, totalBytes: Buffer.byteLength(csv) });
+    expect(progress.every((p) => p.bytes <= p.totalBytes && p.rows <= 3000)).toBe(true);
+    expect(messages.at(-1)).toEqual({ result: expect.objectContaining({ rows: 3000, created: 3000, imported: true }) });
+    expect(messages.filter((m) => m.result || m.error)).toHaveLength(1);
+    expect((await s.commerce.totals()).purchases).toBe(3005);
+  });
+
+  it('reports every bad line in the result line and imports nothing', async () => {
+    const res = await upload('purchases', `${rows(2, 9000)}\nweb-x,,2026-03-01,1.00\nweb-y,z@example.com,2026-03-01,-4\n`, { map }, 'application/x-ndjson');
+    const result = lines(res.body).at(-1)!.result!;
+    expect(result).toMatchObject({ imported: false, invalid: 2, created: 0 });
+    expect(result.errors).toEqual([
+      expect.objectContaining({ line: 4, reason: 'needs at least one of external_id, email, phone' }),
+      expect.objectContaining({ line: 5, column: 'amount' }), // the file's own name for the total
+    ]);
+    expect((await s.commerce.totals()).purchases).toBe(3005);
+  });
+
+  it('answers a file whose columns do not fit with a 422 problem, not a stream', async () => {
+    const res = await upload('purchases', 'order,email\n1,a@example.com\n', {}, 'application/x-ndjson');
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json().detail).toBeTruthy();
+  });
+});
