@@ -120,4 +120,12 @@ describe('keys and customers', () => {
     const found = await s.customers.search({ query: 'zeynep@example.com' });
     expect(found.items[0]).toMatchObject({ first_name: 'Zeynep', tags: ['vip', 'coffee'], consent: { email: { status: 'granted', source: 'import' } } });
   });
+
+  it('names the identity columns the file has when a row has no customer at all', async () => {
+    const purchases = write('no-customer.csv', 'Receipt,E-mail,Date,Amount\nR1,,2026-05-01,2.00\n');
+    const map = parseMapSpec('external_id=Receipt,customer_email=E-mail,occurred_at=Date,total=Amount', 'purchases');
+    expect((await importFile(s, { kind: 'purchases', file: purchases, map })).errors).toEqual([{ line: 2, column: 'E-mail', reason: expect.stringMatching(/external_id, email, phone/) }]);
+    const customers = write('no-identity.csv', 'first_name,phone,email\nAna,,\n');
+    expect((await importFile(s, { kind: 'customers', file: customers })).errors).toEqual([{ line: 2, column: 'email / phone', reason: expect.stringMatching(/external_id, email, phone/) }]);
+  });
 });

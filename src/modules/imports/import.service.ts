@@ -9,7 +9,7 @@ import { parseInput } from '../../shared/validation.ts';
 import type { CommerceService, PreparedPurchase } from '../commerce/index.ts';
 import { CustomerInput, type CustomerService } from '../customers/index.ts';
 import { openCsv, type CsvRecord } from './csv.ts';
-import { CANONICAL, resolveColumns, suggestMap, type ColumnLayout, type ImportKind } from './mapping.ts';
+import { CANONICAL, IDENTITY_COLUMNS, resolveColumns, suggestMap, type ColumnLayout, type ImportKind } from './mapping.ts';
 import { canonicalOfField, createRowKeyer, customerInput, purchaseInput } from './rows.ts';
 import { createPurchaseSpool, type SpooledRow } from './spool.ts';
 import { makeImportTempDir } from './temp-files.ts';
@@ -215,8 +215,18 @@ class ErrorReport {
     const problems = error.problems.length ? error.problems : [{ field: '(row)', reason: error.message }];
     for (const p of problems) {
       const canonical = canonicalOfField(this.kind, p.field);
-      this.addReason(line, this.layout.columnName.get(canonical) ?? canonical, p.reason);
+      this.addReason(line, this.layout.columnName.get(canonical) ?? this.identityColumnsFor(canonical) ?? canonical, p.reason);
     }
+  }
+
+  /**
+   * A row without any customer identity is reported against the identity columns the
+   * file has ("Card / E-mail"), not a canonical name the file may not even contain.
+   */
+  private identityColumnsFor(canonical: string): string | undefined {
+    if (!IDENTITY_COLUMNS[this.kind].includes(canonical)) return undefined;
+    const present = IDENTITY_COLUMNS[this.kind].flatMap((c) => this.layout.columnName.get(c) ?? []);
+    return present.length ? present.join(' / ') : undefined;
   }
 
   addReason(line: number, column: string, reason: string) {
