@@ -76,5 +76,8 @@ describe('POST /imports/:kind', () => {
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json().detail).toBeTruthy();
+    const badMap = await upload('purchases', rows(1), { map: '["total"]' }, 'application/x-ndjson');
+    expect(badMap.statusCode).toBe(422);
+    expect(badMap.json().errors).toEqual([{ field: 'map', reason: 'must be a JSON object { canonical: column }' }]);
   });
 });

@@ -19,6 +19,19 @@ async function readUpload(req: FastifyRequest) {
   return { spooled, fields };
 }
 
+/** The `map` field: a JSON object { canonical: column }; empty columns mean "not mapped". */
+function mapField(text: string | undefined): Record<string, string> {
+  if (!text) return {};
+  let map: unknown;
+  try {
+    map = JSON.parse(text);
+  } catch {
+    throw invalidField('map', 'must be a JSON object { canonical: column }');
+  }
+  if (!map || typeof map !== 'object' || Array.isArray(map)) throw invalidField('map', 'must be a JSON object { canonical: column }');
+  return Object.fromEntries(Object.entries(map).filter(([, v]) => typeof v === 'string' && v));
+}
+
 function kindOf(req: FastifyRequest): ImportKind {
   const kind = (req.params as { kind: string }).kind;
   if (kind !== 'purchases' && kind !== 'customers') throw invalidField('kind', `must be purchases or customers, not "${kind}"`);
@@ -51,27 +64,18 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
     handler: async (req, reply) => {
       const kind = kindOf(req);
       const { spooled, fields } = await readUpload(req);
-      let keep = false;
+      let map: Record<string, string>;
       try {
-        let map: Record<string, string> = {};
-        if (fields.map) {
-          try {
-            map = JSON.parse(fields.map);
-          } catch {
-            throw invalidField('map', 'must be a JSON object { canonical: column }');
-          }
-        }
-        const cleaned = Object.fromEntries(Object.entries(map).filter(([, v]) => typeof v === 'string' && v));
-        const run = (onProgress?: (p: ImportProgress) => void) =>
-          importFile(s, { kind, file: spooled.file, map: cleaned, skipInvalid: fields.skip_invalid === 'true', onProgress });
-        if (!wantsProgress(req)) return await run();
-        // The spooled upload outlives this handler: the import goes on while its lines stream.
-        const lines = await replyWithProgress(req, reply, s.logger, (onProgress) => run(onProgress).finally(spooled.remove));
-        keep = true;
-        return lines;
-      } finally {
-        if (!keep) spooled.remove();
+        map = mapField(fields.map);
+      } catch (error) {
+        spooled.remove();
+        throw error;
       }
+      // The import removes the upload when it ends: for a client that follows its
+      // progress, that is after this handler has returned.
+      const run = (onProgress?: (p: ImportProgress) => void) =>
+        importFile(s, { kind, file: spooled.file, map, skipInvalid: fields.skip_invalid === 'true', onProgress }).finally(spooled.remove);
+      return wantsProgress(req) ? replyWithProgress(req, reply, s.logger, run) : run();
     },
   });
 }
