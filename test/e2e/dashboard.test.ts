@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
 import { startTestServer } from '../helpers/server.ts';
@@ -42,6 +42,16 @@ beforeAll(async () => {
   browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
 });
+
+/** Chooses a POS export (Receipt, Card, Date, Amount) on the import page and maps its columns. */
+async function chooseExport(page: Page, file: string) {
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByLabel('customer_external_id').waitFor();
+  await page.getByLabel('external_id', { exact: true }).selectOption('Receipt');
+  await page.getByLabel('customer_external_id').selectOption('Card');
+  await page.getByLabel('occurred_at').selectOption('Date');
+  await page.getByLabel('total').selectOption('Amount');
+}
 
 /** The POS export the import page uploads. */
 const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-'));
@@ -96,12 +106,7 @@ describe('dashboard', () => {
     await page.getByRole('link', { name: 'Import' }).click();
     const csv = path.join(exportDir, 'pos-export.csv');
     fs.writeFileSync(csv, 'Receipt,Card,Date,Amount\nR-1,card-1002,2026-05-02,3.20\nR-2,card-1003,2026-05-03,abc\nR-3,card-1009,2026-05-04,7.90\n');
-    await page.getByTestId('import-file').setInputFiles(csv);
-    await page.getByLabel('customer_external_id').waitFor();
-    await page.getByLabel('external_id', { exact: true }).selectOption('Receipt');
-    await page.getByLabel('customer_external_id').selectOption('Card');
-    await page.getByLabel('occurred_at').selectOption('Date');
-    await page.getByLabel('total').selectOption('Amount');
+    await chooseExport(page, csv);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByTestId('import-errors').waitFor();
     const report = await page.getByTestId('import-result').innerText();
@@ -119,12 +124,7 @@ describe('dashboard', () => {
     const large = path.join(exportDir, 'pos-export-large.csv');
     const rows = Array.from({ length: 20_000 }, (_, i) => `L-${i},card-${2000 + (i % 3000)},2026-04-${String(1 + (i % 28)).padStart(2, '0')},${(i % 50) + 1}.25`);
     fs.writeFileSync(large, ['Receipt,Card,Date,Amount', ...rows].join('\n'));
-    await page.getByTestId('import-file').setInputFiles(large);
-    await page.getByLabel('customer_external_id').waitFor();
-    await page.getByLabel('external_id', { exact: true }).selectOption('Receipt');
-    await page.getByLabel('customer_external_id').selectOption('Card');
-    await page.getByLabel('occurred_at').selectOption('Date');
-    await page.getByLabel('total').selectOption('Amount');
+    await chooseExport(page, large);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByTestId('import-progress').waitFor();
     expect(await page.getByTestId('import-progress').innerText()).toMatch(/(Checking the file|Importing): [\d,]+ rows/);
