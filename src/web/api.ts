@@ -36,33 +36,69 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   return data as T;
 }
 
+/** How far an upload has got, before the server reports its own progress. */
+export interface UploadProgress {
+  phase: 'upload';
+  bytes: number;
+  totalBytes: number;
+}
+
+type ProgressMessage<T, P> = { progress?: P; result?: T; error?: { status: number; detail?: string; errors?: FieldProblem[] } };
+
 /**
- * A long request (an import) that reports how far it has got: the server answers with
- * NDJSON lines, `{ progress }` as it goes and `{ result }` or `{ error }` last
- * (src/http/progress.ts); a refusal before it begins is an ordinary problem.
+ * A long request (an import) that reports how far it has got: first the upload's bytes,
+ * then the server's NDJSON lines, `{ progress }` as it goes and `{ result }` or
+ * `{ error }` last (src/http/progress.ts); a refusal before it begins is an ordinary
+ * problem. XMLHttpRequest rather than fetch: only it reports an upload's progress.
  */
-export async function apiWithProgress<T, P>(path: string, init: { method?: string; form?: FormData }, onProgress: (progress: P) => void): Promise<T> {
-  const response = await request(path, init, 'application/x-ndjson, application/json');
-  if (!response.headers.get('content-type')?.startsWith('application/x-ndjson')) {
-    const data = await response.json().catch(() => ({}));
-    if (!response.ok) throw problemError(response.status, data, response.statusText);
-    return data as T;
-  }
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let pending = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    pending += value ?? '';
-    const lines = pending.split('\n');
-    pending = done ? '' : lines.pop()!;
-    for (const line of lines.filter((l) => l.trim())) {
-      const message = JSON.parse(line) as { progress?: P; result?: T; error?: { status: number; detail?: string; errors?: FieldProblem[] } };
-      if (message.progress) onProgress(message.progress);
-      else if (message.error) throw problemError(message.error.status, message.error, 'The request failed');
-      else if ('result' in message) return message.result as T;
-    }
-    if (done) throw new ApiError(0, 'The server stopped answering before the end; try again: nothing is counted twice');
-  }
+export function apiWithProgress<T, P>(path: string, form: FormData, onProgress: (progress: P | UploadProgress) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1${path}`);
+    xhr.setRequestHeader('accept', 'application/x-ndjson, application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => onProgress({ phase: 'upload', bytes: e.loaded, totalBytes: e.total });
+    let read = 0;
+    let settled = false;
+    // Handles the lines complete so far; at the end, also the last one.
+    const readLines = (final: boolean) => {
+      const text = xhr.responseText;
+      const end = final ? text.length : text.lastIndexOf('\n') + 1;
+      if (end <= read) return;
+      const lines = text.slice(read, end).split('\n').filter((l) => l.trim());
+      read = end;
+      for (const line of lines) {
+        if (settled) return;
+        const message = JSON.parse(line) as ProgressMessage<T, P>;
+        if (message.progress) onProgress(message.progress);
+        else if (message.error) settle(() => reject(problemError(message.error!.status, message.error!, 'The request failed')));
+        else if ('result' in message) settle(() => resolve(message.result as T));
+      }
+    };
+    const settle = (then: () => void) => {
+      settled = true;
+      then();
+    };
+    const streaming = () => xhr.getResponseHeader('content-type')?.startsWith('application/x-ndjson') ?? false;
+    xhr.onprogress = () => streaming() && readLines(false);
+    xhr.onload = () => {
+      if (streaming()) {
+        readLines(true);
+        if (!settled) reject(new ApiError(0, 'The server stopped answering before the end; try again: nothing is counted twice'));
+        return;
+      }
+      let data: { detail?: string; errors?: FieldProblem[] } = {};
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        /* not JSON: the status says what happened */
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else reject(problemError(xhr.status, data, xhr.statusText));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'The server could not be reached; try again: nothing is counted twice'));
+    xhr.send(form);
+  });
 }
 
 function request(path: string, init: { method?: string; body?: unknown; form?: FormData }, accept: string): Promise<Response> {

@@ -125,9 +125,14 @@ describe('dashboard', () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => `L-${i},card-${2000 + (i % 3000)},2026-04-${String(1 + (i % 28)).padStart(2, '0')},${(i % 50) + 1}.25`);
     fs.writeFileSync(large, ['Receipt,Card,Date,Amount', ...rows].join('\n'));
     await chooseExport(page, large);
+    // A slow link (300 kB/s up) shows the upload's own progress before the server's.
+    const network = await page.context().newCDPSession(page);
+    await network.send('Network.enable');
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 300_000 });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByTestId('import-progress').waitFor();
-    expect(await page.getByTestId('import-progress').innerText()).toMatch(/(Checking the file|Importing): [\d,]+ rows/);
+    await page.getByText(/Uploading the file: \d+/).waitFor();
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await page.getByText(/(Checking the file|Importing): [\d,]+ rows/).waitFor();
     await page.getByText(/Imported 20,000 rows: 20,000 new/).waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('import-progress').count()).toBe(0);
     expect((await server.services.commerce.totals()).purchases).toBe(20_014);

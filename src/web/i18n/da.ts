@@ -79,6 +79,7 @@ export const da: Record<MessageKey, string> = {
   'import.skipInvalid': 'Spring ugyldige rækker over og importér resten',
   'import.run': 'Importér',
   'import.running': 'Importerer…',
+  'import.phase.upload': 'Uploader filen: {percent}',
   'import.phase.validate': 'Kontrollerer filen: {rows} rækker',
   'import.phase.import': 'Importerer: {rows} rækker',
   'import.done': '{rows} rækker importeret: {created} nye, {duplicates} fandtes allerede, {invalid} sprunget over.',

@@ -79,6 +79,7 @@ export const en = {
   'import.skipInvalid': 'Skip invalid rows and import the rest',
   'import.run': 'Import',
   'import.running': 'Importing…',
+  'import.phase.upload': 'Uploading the file: {percent}',
   'import.phase.validate': 'Checking the file: {rows} rows',
   'import.phase.import': 'Importing: {rows} rows',
   'import.done': 'Imported {rows} rows: {created} new, {duplicates} already there, {invalid} skipped.',

@@ -79,6 +79,7 @@ export const ru: Record<MessageKey, string> = {
   'import.skipInvalid': 'Пропустить неверные строки и импортировать остальные',
   'import.run': 'Импортировать',
   'import.running': 'Импорт…',
+  'import.phase.upload': 'Загрузка файла: {percent}',
   'import.phase.validate': 'Проверка файла: строк {rows}',
   'import.phase.import': 'Импорт: строк {rows}',
   'import.done': 'Импортировано строк: {rows}; новых: {created}, уже было: {duplicates}, пропущено: {invalid}.',

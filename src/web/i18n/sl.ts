@@ -79,6 +79,7 @@ export const sl: Record<MessageKey, string> = {
   'import.skipInvalid': 'Preskoči neveljavne vrstice in uvozi ostale',
   'import.run': 'Uvozi',
   'import.running': 'Uvažam …',
+  'import.phase.upload': 'Nalagam datoteko: {percent}',
   'import.phase.validate': 'Preverjam datoteko: {rows} vrstic',
   'import.phase.import': 'Uvažam: {rows} vrstic',
   'import.done': 'Uvoženih {rows} vrstic: {created} novih, {duplicates} že obstoječih, {invalid} preskočenih.',

@@ -79,6 +79,7 @@ export const tr: Record<MessageKey, string> = {
   'import.skipInvalid': 'Geçersiz satırları atla, kalanları içe aktar',
   'import.run': 'İçe aktar',
   'import.running': 'İçe aktarılıyor…',
+  'import.phase.upload': 'Dosya yükleniyor: {percent}',
   'import.phase.validate': 'Dosya denetleniyor: {rows} satır',
   'import.phase.import': 'İçe aktarılıyor: {rows} satır',
   'import.done': '{rows} satır içe aktarıldı: {created} yeni, {duplicates} zaten vardı, {invalid} atlandı.',

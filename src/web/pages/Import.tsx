@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, apiWithProgress, ApiError, type ImportPreview, type ImportProgress, type ImportResult } from '../api.ts';
+import { api, apiWithProgress, ApiError, type ImportPreview, type ImportProgress, type ImportResult, type UploadProgress } from '../api.ts';
 import { useI18n } from '../i18n/index.ts';
 
 type Kind = 'purchases' | 'customers';
@@ -15,7 +15,7 @@ export function Import() {
   const [result, setResult] = useState<ImportResult>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<ImportProgress>();
+  const [progress, setProgress] = useState<ImportProgress | UploadProgress>();
 
   const form = () => {
     const data = new FormData();
@@ -49,7 +49,7 @@ export function Import() {
     setError(undefined);
     setResult(undefined);
     try {
-      setResult(await apiWithProgress<ImportResult, ImportProgress>(`/imports/${kind}`, { method: 'POST', form: form() }, setProgress));
+      setResult(await apiWithProgress<ImportResult, ImportProgress>(`/imports/${kind}`, form(), setProgress));
     } catch (err) {
       const problems = err instanceof ApiError && err.problems.length ? ` (${err.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')})` : '';
       setError((err as Error).message + problems);
@@ -121,7 +121,9 @@ export function Import() {
         {busy && progress && (
           <p className="progress" data-testid="import-progress">
             <progress max={progress.totalBytes || 1} value={progress.bytes} />{' '}
-            {t(`import.phase.${progress.phase}`, { rows: i18n.number(progress.rows) })}
+            {progress.phase === 'upload'
+              ? t('import.phase.upload', { percent: i18n.percent(progress.totalBytes ? progress.bytes / progress.totalBytes : 0) })
+              : t(`import.phase.${progress.phase}`, { rows: i18n.number(progress.rows) })}
           </p>
         )}
       </form>
