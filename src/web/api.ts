@@ -29,7 +29,16 @@ export const setCsrfToken = (token: string | undefined) => {
 };
 
 export async function api<T>(path: string, init: { method?: string; body?: unknown; form?: FormData } = {}): Promise<T> {
-  const response = await request(path, init, 'application/json');
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = {};
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let body: BodyInit | undefined;
+  if (init.form) body = init.form;
+  else if (init.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(init.body);
+  }
+  const response = await fetch(`/api/v1${path}`, { method, headers, body, credentials: 'same-origin' });
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => ({}));
   if (!response.ok) throw problemError(response.status, data, response.statusText);
@@ -71,13 +80,12 @@ export function apiWithProgress<T, P>(path: string, form: FormData, onProgress: 
         if (settled) return;
         const message = JSON.parse(line) as ProgressMessage<T, P>;
         if (message.progress) onProgress(message.progress);
-        else if (message.error) settle(() => reject(problemError(message.error!.status, message.error!, 'The request failed')));
-        else if ('result' in message) settle(() => resolve(message.result as T));
+        else if (message.error || 'result' in message) {
+          settled = true;
+          if (message.error) reject(problemError(message.error.status, message.error, 'The request failed'));
+          else resolve(message.result as T);
+        }
       }
-    };
-    const settle = (then: () => void) => {
-      settled = true;
-      then();
     };
     const streaming = () => xhr.getResponseHeader('content-type')?.startsWith('application/x-ndjson') ?? false;
     xhr.onprogress = () => streaming() && readLines(false);
@@ -99,19 +107,6 @@ export function apiWithProgress<T, P>(path: string, form: FormData, onProgress: 
     xhr.onerror = () => reject(new ApiError(0, 'The server could not be reached; try again: nothing is counted twice'));
     xhr.send(form);
   });
-}
-
-function request(path: string, init: { method?: string; body?: unknown; form?: FormData }, accept: string): Promise<Response> {
-  const method = init.method ?? 'GET';
-  const headers: Record<string, string> = { accept };
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let body: BodyInit | undefined;
-  if (init.form) body = init.form;
-  else if (init.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(init.body);
-  }
-  return fetch(`/api/v1${path}`, { method, headers, body, credentials: 'same-origin' });
 }
 
 const problemError = (status: number, data: { detail?: string; errors?: FieldProblem[] }, fallback: string) =>
