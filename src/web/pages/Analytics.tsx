@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/index.ts';
-import { navigate } from '../router.ts';
+import { Tabs } from '../Tabs.tsx';
 import { AliveView } from './analytics/Alive.tsx';
 import { ClvView } from './analytics/Clv.tsx';
 import { CohortsView } from './analytics/Cohorts.tsx';
@@ -38,23 +38,7 @@ export function Analytics({ route, canRunScores }: { route: string; canRunScores
   return (
     <section className="analytics" data-testid="analytics">
       <h1>{t('analytics.title')}</h1>
-      <nav className="tabs" role="tablist">
-        {TABS.map(([href, key]) => (
-          <a
-            key={href}
-            href={href}
-            role="tab"
-            aria-selected={tab === href}
-            className={tab === href ? 'active' : ''}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(href);
-            }}
-          >
-            {t(key)}
-          </a>
-        ))}
-      </nav>
+      <Tabs tabs={TABS} active={tab} />
       {view()}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/index.ts';
-import { navigate } from '../router.ts';
+import { Tabs } from '../Tabs.tsx';
 import { ProgramEditor } from './loyalty/ProgramEditor.tsx';
 import { LoyaltyReportView } from './loyalty/Report.tsx';
 import { RewardsCatalogue } from './loyalty/Rewards.tsx';
@@ -18,23 +18,7 @@ export function Loyalty({ route }: { route: string }) {
   return (
     <section data-testid="loyalty">
       <h1>{t('loyalty.title')}</h1>
-      <nav className="tabs" role="tablist">
-        {TABS.map(([href, key]) => (
-          <a
-            key={href}
-            href={href}
-            role="tab"
-            aria-selected={tab === href}
-            className={tab === href ? 'active' : ''}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(href);
-            }}
-          >
-            {t(key)}
-          </a>
-        ))}
-      </nav>
+      <Tabs tabs={TABS} active={tab} />
       {tab === '/loyalty/program' ? <ProgramEditor /> : tab === '/loyalty/rewards' ? <RewardsCatalogue /> : <LoyaltyReportView />}
     </section>
   );
