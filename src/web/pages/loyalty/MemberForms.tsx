@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, newIdempotencyKey, type FieldProblem, type LoyaltyAccount, type Redemption, type Reward } from '../../api.ts';
+import { api, newIdempotencyKey, type FieldProblem, type LoyaltyAccount, type Redemption, type Reward } from '../../api.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { useSubmission } from '../../useSubmission.ts';
 import { rewardValue } from './Rewards.tsx';
 
 // Staff writes on a member's account. Each submission carries a fresh idempotency key,
@@ -23,27 +24,6 @@ function Problems({ problems, failure }: { problems: FieldProblem[]; failure?: s
       )}
     </div>
   );
-}
-
-function useSubmission() {
-  const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [failure, setFailure] = useState<string>();
-  const submit = async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
-    setBusy(true);
-    setProblems([]);
-    setFailure(undefined);
-    try {
-      return await call();
-    } catch (error) {
-      if (error instanceof ApiError && error.problems.length) setProblems(error.problems);
-      else setFailure((error as Error).message);
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, problems, failure, submit };
 }
 
 export function AdjustPoints({ customerId, onDone }: { customerId: string; onDone: (account: LoyaltyAccount) => void }) {

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import example from '../../../../examples/program.json' with { type: 'json' };
-import { api, ApiError, type FieldProblem, type ProgramApplied, type ProgramState, type ProgramVersion, type Simulation } from '../../api.ts';
+import { api, type ProgramApplied, type ProgramState, type ProgramVersion, type Simulation } from '../../api.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { useSubmission } from '../../useSubmission.ts';
 import { SimulationReportView } from './SimulationReport.tsx';
 
 // The program is a JSON document (its schema is served at /loyalty/program.schema.json).
@@ -25,10 +26,8 @@ export function ProgramEditor() {
   const [state, setState] = useState<ProgramState>();
   const [source, setSource] = useState('');
   const [since, setSince] = useState(yearAgo);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [failure, setFailure] = useState<string>();
   const [simulation, setSimulation] = useState<{ source: string; report: Simulation }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problems, failure, submit: run, setProblems, setFailure } = useSubmission();
   const [effectiveFrom, setEffectiveFrom] = useState('');
   const [policy, setPolicy] = useState<TierPolicy>('upgrade_now');
   const [note, setNote] = useState('');
@@ -67,21 +66,6 @@ export function ProgramEditor() {
     } catch (error) {
       setProblems([{ field: t('loyalty.program.json'), reason: (error as Error).message }]);
       return { ok: false };
-    }
-  };
-
-  const run = async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
-    setBusy(true);
-    setProblems([]);
-    setFailure(undefined);
-    try {
-      return await call();
-    } catch (error) {
-      if (error instanceof ApiError && error.problems.length) setProblems(error.problems);
-      else setFailure((error as Error).message);
-      return undefined;
-    } finally {
-      setBusy(false);
     }
   };
 
