@@ -83,7 +83,7 @@ function send<T>(
   const accept = onProgress ? `${NDJSON}, application/json` : 'application/json';
   return new Promise<T>((resolve, reject) => {
     const req = http.request(`${server.url}/api/v1${route}`, { method, headers: { ...headers, accept, authorization: `Bearer ${server.token}` } }, (res) => {
-      res.on('error', reject);
+      res.on('error', () => reject(lostServer(server)));
       if (onProgress && res.headers['content-type']?.startsWith(NDJSON)) return readProgressLines(server, res, onProgress).then(resolve as (v: unknown) => void, reject);
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -103,7 +103,7 @@ function send<T>(
       reject(
         error.code === 'ECONNREFUSED'
           ? new AppError('unavailable', `The Regulars server (pid ${server.pid}) holds the data folder but does not answer at ${server.url}: is it still starting? Try again in a moment.`)
-          : error,
+          : ['ECONNRESET', 'EPIPE'].includes(error.code ?? '') ? lostServer(server) : error,
       ),
     );
     write(req);
@@ -112,15 +112,26 @@ function send<T>(
 
 /** `{ progress }` lines to onProgress, then the `{ result }` line's value or the `{ error }` line's problem. */
 async function readProgressLines(server: RunningServer, res: http.IncomingMessage, onProgress: (progress: RemoteProgress) => void): Promise<unknown> {
-  for await (const line of readline.createInterface({ input: res, crlfDelay: Infinity })) {
-    if (!line.trim()) continue;
-    const message = JSON.parse(line) as { progress?: RemoteProgress; result?: unknown; error?: Problem };
-    if (message.progress) onProgress(message.progress);
-    else if (message.error) throw errorOfProblem(server, message.error.status, message.error);
-    else if ('result' in message) return message.result;
+  try {
+    for await (const line of readline.createInterface({ input: res, crlfDelay: Infinity })) {
+      if (!line.trim()) continue;
+      const message = JSON.parse(line) as { progress?: RemoteProgress; result?: unknown; error?: Problem };
+      if (message.progress) onProgress(message.progress);
+      else if (message.error) throw errorOfProblem(server, message.error.status, message.error);
+      else if ('result' in message) return message.result;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
   }
-  throw new AppError('unavailable', `The server at ${server.url} stopped answering before the end (did it stop?); run the command again: nothing is counted twice`);
+  throw lostServer(server); // the answer ended, or broke off, without its last line
 }
+
+/** The server went away in the middle of an answer (stopped, or killed). */
+const lostServer = (server: RunningServer) =>
+  new AppError(
+    'unavailable',
+    `The Regulars server at ${server.url} stopped answering before the end (was it stopped?). What it finished is stored; once it runs again, run the same command: nothing is counted twice.`,
+  );
 
 function errorOfProblem(server: RunningServer, status: number, problem: Partial<Problem> | undefined): AppError {
   return new AppError(kindOfStatus(status), problem?.detail ?? `The server at ${server.url} answered ${status}`, problem?.errors ?? []);

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadToServer, type RemoteProgress, type RunningServer } from './remote.ts';
+
+// The CLI's side of an upload with progress, against a stand-in server: the progress
+// lines reach the bar, the result line is the answer, and a server that dies in the
+// middle of its answer is named as such (a re-run finishes the import).
+
+let server: http.Server;
+let remote: RunningServer;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-remote-'));
+const file = path.join(dir, 'sales.csv');
+
+beforeAll(async () => {
+  fs.writeFileSync(file, 'external_id,customer_email,occurred_at,total\n1,a@example.com,2026-01-02,1.00\n');
+  server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      res.write(`${JSON.stringify({ progress: { phase: 'validate', rows: 1, bytes: 10, totalBytes: 20 } })}\n`);
+      if (req.url!.endsWith('/dies')) return void setTimeout(() => res.socket!.destroy(), 20);
+      if (req.url!.endsWith('/fails')) return void res.end(`${JSON.stringify({ error: { status: 409, detail: 'changed meanwhile', errors: [] } })}\n`);
+      res.end(`${JSON.stringify({ result: { rows: 1, imported: true } })}\n`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  remote = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: 'test', pid: process.pid };
+});
+afterAll(() => {
+  server?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('uploadToServer with progress', () => {
+  it('reports the upload and the server progress, and answers with the result line', async () => {
+    const seen: RemoteProgress[] = [];
+    await expect(uploadToServer(remote, '/imports/purchases', file, {}, (p) => seen.push(p))).resolves.toEqual({ rows: 1, imported: true });
+    expect(seen.map((p) => p.phase)).toEqual(['upload', 'validate']);
+    expect(seen[0]).toEqual({ phase: 'upload', bytes: fs.statSync(file).size, totalBytes: fs.statSync(file).size });
+  });
+
+  it('turns an error line into the problem it names', async () => {
+    await expect(uploadToServer(remote, '/imports/fails', file, {}, () => {})).rejects.toMatchObject({ kind: 'conflict', message: 'changed meanwhile' });
+  });
+
+  it('names a server that stopped in the middle of its answer, and what to do', async () => {
+    await expect(uploadToServer(remote, '/imports/dies', file, {}, () => {})).rejects.toThrow(/stopped answering before the end .* run the same command: nothing is counted twice/);
+  });
+});
