@@ -92,7 +92,7 @@ export function apiWithProgress<T, P>(path: string, form: FormData, onProgress: 
     xhr.onload = () => {
       if (streaming()) {
         readLines(true);
-        if (!settled) reject(new ApiError(0, 'The server stopped answering before the end; try again: nothing is counted twice'));
+        if (!settled) reject(new ApiError(0, 'The server stopped answering before the end; what it finished is stored, so try again: nothing is counted twice'));
         return;
       }
       let data: { detail?: string; errors?: FieldProblem[] } = {};
@@ -104,7 +104,7 @@ export function apiWithProgress<T, P>(path: string, form: FormData, onProgress: 
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
       else reject(problemError(xhr.status, data, xhr.statusText));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'The server could not be reached; try again: nothing is counted twice'));
+    xhr.onerror = () => reject(new ApiError(0, 'The connection to the server failed or broke off; what it finished is stored, so try again: nothing is counted twice'));
     xhr.send(form);
   });
 }
