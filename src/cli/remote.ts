@@ -32,10 +32,14 @@ export function runningServer(config: Config): RunningServer | undefined {
   return { url: `http://${host.includes(':') ? `[${host}]` : host}:${holder.port}`, token: holder.cliToken, pid: holder.pid };
 }
 
-/** A JSON request to the server's API (`/api/v1` + `route`); its problem details become an AppError. */
-export function callServer<T = unknown>(server: RunningServer, method: string, route: string, body?: unknown): Promise<T> {
+/**
+ * A JSON request to the server's API (`/api/v1` + `route`); its problem details become an
+ * AppError. With `onProgress`, a long request's progress lines go there as they come.
+ */
+export function callServer<T = unknown, P = unknown>(server: RunningServer, method: string, route: string, body?: unknown, onProgress?: (progress: P) => void): Promise<T> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  return send<T>(server, method, route, payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}, (req) => req.end(payload));
+  const headers: Record<string, string> = payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {};
+  return send<T, P>(server, method, route, headers, (req) => req.end(payload), onProgress);
 }
 
 /** How far a long request has got: the upload's bytes, then what the server reports (an import's phases). */
@@ -63,7 +67,7 @@ export function uploadToServer<T = unknown>(
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const headers = { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + size + tail.length) };
-  return send<T>(server, 'POST', route, headers, (req) => {
+  return send<T, RemoteProgress>(server, 'POST', route, headers, (req) => {
     req.write(head);
     const stream = fs.createReadStream(file);
     let sent = 0;
@@ -76,9 +80,9 @@ export function uploadToServer<T = unknown>(
 
 // node:http rather than fetch: an import of a large file answers after minutes, and
 // fetch gives up waiting for response headers after five.
-function send<T>(
+function send<T, P>(
   server: RunningServer, method: string, route: string, headers: Record<string, string>, write: (req: http.ClientRequest) => void,
-  onProgress?: (progress: RemoteProgress) => void,
+  onProgress?: (progress: P) => void,
 ): Promise<T> {
   const accept = onProgress ? `${NDJSON}, application/json` : 'application/json';
   return new Promise<T>((resolve, reject) => {
@@ -111,11 +115,11 @@ function send<T>(
 }
 
 /** `{ progress }` lines to onProgress, then the `{ result }` line's value or the `{ error }` line's problem. */
-async function readProgressLines(server: RunningServer, res: http.IncomingMessage, onProgress: (progress: RemoteProgress) => void): Promise<unknown> {
+async function readProgressLines<P>(server: RunningServer, res: http.IncomingMessage, onProgress: (progress: P) => void): Promise<unknown> {
   try {
     for await (const line of readline.createInterface({ input: res, crlfDelay: Infinity })) {
       if (!line.trim()) continue;
-      const message = JSON.parse(line) as { progress?: RemoteProgress; result?: unknown; error?: Problem };
+      const message = JSON.parse(line) as { progress?: P; result?: unknown; error?: Problem };
       if (message.progress) onProgress(message.progress);
       else if (message.error) throw errorOfProblem(server, message.error.status, message.error);
       else if ('result' in message) return message.result;

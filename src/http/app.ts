@@ -12,6 +12,7 @@ import { errorHandler, problem, sendProblem } from './problem.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { analyticsViewRoutes } from './routes/analytics-views.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { demoRoutes } from './routes/demo.ts';
 import { importRoutes } from './routes/imports.ts';
 import { loyaltyRoutes } from './routes/loyalty.ts';
 import { purchaseRoutes } from './routes/purchases.ts';
@@ -43,6 +44,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       purchaseRoutes(api, services, API_PREFIX);
       loyaltyRoutes(api, services, API_PREFIX);
       importRoutes(api, services, API_PREFIX);
+      demoRoutes(api, services, API_PREFIX);
       analyticsRoutes(api, services, API_PREFIX);
       analyticsViewRoutes(api, services, API_PREFIX);
       recommendationRoutes(api, services, API_PREFIX);

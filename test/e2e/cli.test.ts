@@ -90,7 +90,7 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     await exited;
   });
 
-  it('imports, reports status, manages keys, users and stores and applies a program through the server; other commands refuse naming it', async () => {
+  it('imports, reports status, manages keys, users and stores, applies a program and makes the demo through the server; other commands refuse naming it', async () => {
     // Only the server and its owner may read the lock file: it holds the server's token.
     expect(fs.statSync(path.join(data, 'regulars.lock')).mode & 0o077).toBe(0);
     const file = path.join(work, 'served.csv');
@@ -124,6 +124,11 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     expect(login.status).toBe(200);
     expect(cli('stores', 'create', '--code', 'lj', '--name', 'Ljubljana', '--time-zone', 'Europe/Ljubljana').status).toBe(0);
     expect(cli('stores', 'list').stdout).toMatch(/^lj\s+Ljubljana/);
+    const demo = cli('demo', '--customers', '30', '--json');
+    expect(demo.status, demo.stderr).toBe(0);
+    const made = JSON.parse(demo.stdout) as { stores: number; purchases: number; created: number };
+    expect(made).toMatchObject({ stores: 3, created: made.purchases });
+    expect(JSON.parse(cli('status', '--json').stdout).purchases).toBe(3 + made.purchases);
     const refused = cli('analyze', 'rfm');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`in use by another Regulars process: pid ${server!.pid}, "serve" (serving on port ${port})`);

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import type { DemoProgress, DemoSummary } from '../../modules/demo/index.ts';
 import { parseMapSpec, type ImportKind, type ImportResult } from '../../modules/imports/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { runDemo } from '../../workflows/run-demo.ts';
-import { print, throughServerOr, withServices } from '../context.ts';
-import { uploadToServer, type RemoteProgress } from '../remote.ts';
+import { print, throughServerOr } from '../context.ts';
+import { callServer, uploadToServer, type RemoteProgress } from '../remote.ts';
 
 // import, demo and analyze: data in and numbers out.
 export function dataCommands(program: Command) {
@@ -39,8 +40,13 @@ export function dataCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (o: { customers: number; seed: number; years: number; json?: boolean }) => {
       const tty = process.stderr.isTTY && !o.json;
-      const summary = await withServices('demo', (s) =>
-        runDemo(s, { ...o, onProgress: (p) => tty && process.stderr.write(`\rcustomers ${p.customers.toLocaleString('en')} / ${o.customers.toLocaleString('en')}, purchases ${p.purchases.toLocaleString('en')}`) }),
+      const onProgress = (p: DemoProgress) =>
+        tty && process.stderr.write(`\rcustomers ${p.customers.toLocaleString('en')} / ${o.customers.toLocaleString('en')}, purchases ${p.purchases.toLocaleString('en')}`);
+      const options = { customers: o.customers, seed: o.seed, years: o.years };
+      const summary = await throughServerOr(
+        'demo',
+        (server) => callServer<DemoSummary, DemoProgress>(server, 'POST', '/demo', options, onProgress),
+        (s) => runDemo(s, { ...options, onProgress }),
       );
       if (tty) process.stderr.write('\n');
       print(summary, Boolean(o.json), () =>
