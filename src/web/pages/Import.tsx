@@ -119,8 +119,8 @@ export function Import() {
           {busy ? t('import.running') : t('import.run')}
         </button>
         {busy && progress && (
-          <p className="progress" data-testid="import-progress">
-            <progress max={progress.totalBytes || 1} value={progress.bytes} />{' '}
+          <p className="import-progress" data-testid="import-progress">
+            <progress max={progress.totalBytes || 1} value={progress.bytes} />
             {progress.phase === 'upload'
               ? t('import.phase.upload', { percent: i18n.percent(progress.totalBytes ? progress.bytes / progress.totalBytes : 0) })
               : t(`import.phase.${progress.phase}`, { rows: i18n.number(progress.rows) })}
