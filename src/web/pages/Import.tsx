@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, apiWithProgress, ApiError, type ImportPreview, type ImportProgress, type ImportResult, type UploadProgress } from '../api.ts';
 import { useI18n } from '../i18n/index.ts';
 
@@ -16,6 +16,9 @@ export function Import() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | UploadProgress>();
+  // The result appears below a long mapping form: bring it into view.
+  const resultCard = useRef<HTMLDivElement>(null);
+  useEffect(() => resultCard.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), [result]);
 
   const form = () => {
     const data = new FormData();
@@ -129,7 +132,7 @@ export function Import() {
       </form>
       {error && <p className="error" role="alert">{t('common.error', { message: error })}</p>}
       {result && (
-        <div className={`card result ${result.imported ? 'ok' : 'rejected'}`} data-testid="import-result">
+        <div ref={resultCard} className={`card result ${result.imported ? 'ok' : 'rejected'}`} data-testid="import-result">
           <p>
             {result.imported
               ? t('import.done', { rows: i18n.number(result.rows), created: i18n.number(result.created), duplicates: i18n.number(result.duplicates), invalid: i18n.number(result.invalid) })
