@@ -18,7 +18,10 @@ export function Import() {
   const [progress, setProgress] = useState<ImportProgress | UploadProgress>();
   // The result appears below a long mapping form: bring it into view.
   const resultCard = useRef<HTMLDivElement>(null);
-  useEffect(() => resultCard.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), [result]);
+  useEffect(() => {
+    // A statement, not the arrow's value: newer browsers return a promise from scrollIntoView, which React would take for a clean-up function.
+    void resultCard.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [result]);
 
   const form = () => {
     const data = new FormData();
