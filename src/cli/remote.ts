@@ -5,13 +5,13 @@ import readline from 'node:readline';
 import type { Config } from '../config.ts';
 import { readLockHolder } from '../db/index.ts';
 import { STATUS_OF, type Problem } from '../http/problem.ts';
-import { NDJSON } from '../http/progress.ts';
+import { NDJSON, type ProgressLine } from '../http/progress.ts';
 import { AppError, type ErrorKind } from '../shared/errors.ts';
 import { newSecret } from '../shared/ids.ts';
 
 // A server on the embedded database holds the data folder alone (db/lock.ts): a second
 // process on it would lose writes. So the commands people run beside a server (status,
-// import, keys, users, stores, loyalty) go through that server's HTTP API instead of
+// import, demo, keys, users, stores, loyalty) go through that server's HTTP API instead of
 // refusing. The server leaves its port and a token in the folder's lock file, which only
 // its owner can read: whoever can read it can read the database files beside it anyway.
 // Other commands still refuse, naming the server.
@@ -119,10 +119,10 @@ async function readProgressLines<P>(server: RunningServer, res: http.IncomingMes
   try {
     for await (const line of readline.createInterface({ input: res, crlfDelay: Infinity })) {
       if (!line.trim()) continue;
-      const message = JSON.parse(line) as { progress?: P; result?: unknown; error?: Problem };
-      if (message.progress) onProgress(message.progress);
-      else if (message.error) throw errorOfProblem(server, message.error.status, message.error);
-      else if ('result' in message) return message.result;
+      const message = JSON.parse(line) as ProgressLine<P, unknown>;
+      if ('progress' in message) onProgress(message.progress);
+      else if ('error' in message) throw errorOfProblem(server, message.error.status, message.error);
+      else return message.result;
     }
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PassThrough } from 'node:stream';
 import type { Logger } from '../shared/logger.ts';
-import { problemOf } from './problem.ts';
+import { problemOf, type Problem } from './problem.ts';
 
 // A long request (the import of a large file takes minutes) can report how far it has
 // got. A client that accepts `application/x-ndjson` gets one JSON line per report,
@@ -12,6 +12,9 @@ import { problemOf } from './problem.ts';
 // Other clients get the plain JSON result, as before.
 
 export const NDJSON = 'application/x-ndjson';
+
+/** One line of such an answer (what the CLI and the dashboard read). */
+export type ProgressLine<P, T> = { progress: P } | { result: T } | { error: Problem };
 const PROGRESS_EVERY_MS = 250;
 
 export const wantsProgress = (request: FastifyRequest) => (request.headers.accept ?? '').includes(NDJSON);
@@ -25,7 +28,7 @@ export async function replyWithProgress<P, T>(
   const lines = new PassThrough();
   // A client that goes away stops hearing, not the work: an import runs to its end.
   lines.on('error', () => {});
-  const write = (line: unknown) => {
+  const write = (line: ProgressLine<P, T>) => {
     if (!lines.destroyed) lines.write(`${JSON.stringify(line)}\n`);
   };
   let lastReport = 0;

@@ -1,3 +1,4 @@
+import type { ProgressLine } from '../http/progress.ts';
 import type { AliveHeatmap, AnalyticsOverview, ClvDistribution, CohortMatrix, HoldoutValidation, RfmGrid, ScoreRunSummary, ScoresService } from '../modules/analytics/index.ts';
 import type { CustomerStatsView, PurchaseView } from '../modules/commerce/index.ts';
 import type { CustomerView } from '../modules/customers/index.ts';
@@ -52,8 +53,6 @@ export interface UploadProgress {
   totalBytes: number;
 }
 
-type ProgressMessage<T, P> = { progress?: P; result?: T; error?: { status: number; detail?: string; errors?: FieldProblem[] } };
-
 /**
  * A long request (an import) that reports how far it has got: first the upload's bytes,
  * then the server's NDJSON lines, `{ progress }` as it goes and `{ result }` or
@@ -78,12 +77,12 @@ export function apiWithProgress<T, P>(path: string, form: FormData, onProgress: 
       read = end;
       for (const line of lines) {
         if (settled) return;
-        const message = JSON.parse(line) as ProgressMessage<T, P>;
-        if (message.progress) onProgress(message.progress);
-        else if (message.error || 'result' in message) {
+        const message = JSON.parse(line) as ProgressLine<P, T>;
+        if ('progress' in message) onProgress(message.progress);
+        else {
           settled = true;
-          if (message.error) reject(problemError(message.error.status, message.error, 'The request failed'));
-          else resolve(message.result as T);
+          if ('error' in message) reject(problemError(message.error.status, message.error, 'The request failed'));
+          else resolve(message.result);
         }
       }
     };

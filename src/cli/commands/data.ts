@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import type { DemoProgress, DemoSummary } from '../../modules/demo/index.ts';
+import type { DemoProgress } from '../../modules/demo/index.ts';
 import { parseMapSpec, type ImportKind, type ImportResult } from '../../modules/imports/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { importFile } from '../../workflows/import-file.ts';
@@ -23,7 +23,8 @@ export function dataCommands(program: Command) {
       const bar = process.stderr.isTTY && !o.json ? progressBar() : undefined;
       const result = await throughServerOr(
         'import',
-        (server) => uploadToServer<ImportResult>(server, `/imports/${kind}`, file, { map: JSON.stringify(map), ...(o.skipInvalid ? { skip_invalid: 'true' } : {}) }, bar ?? (() => {})),
+        // The streamed answer even without a bar: one way of reading it, whether or not on a terminal.
+        (server) => uploadToServer(server, `/imports/${kind}`, file, { map: JSON.stringify(map), ...(o.skipInvalid ? { skip_invalid: 'true' } : {}) }, bar ?? (() => {})),
         (s) => importFile(s, { kind: kind as ImportKind, file, map, skipInvalid: o.skipInvalid, onProgress: bar }),
       );
       if (bar) process.stderr.write('\n');
@@ -45,7 +46,7 @@ export function dataCommands(program: Command) {
       const options = { customers: o.customers, seed: o.seed, years: o.years };
       const summary = await throughServerOr(
         'demo',
-        (server) => callServer<DemoSummary, DemoProgress>(server, 'POST', '/demo', options, onProgress),
+        (server) => callServer(server, 'POST', '/demo', options, onProgress),
         (s) => runDemo(s, { ...options, onProgress }),
       );
       if (tty) process.stderr.write('\n');

@@ -26,7 +26,7 @@ function mapField(text: string | undefined): Record<string, string> {
   try {
     map = JSON.parse(text);
   } catch {
-    throw invalidField('map', 'must be a JSON object { canonical: column }');
+    map = undefined;
   }
   if (!map || typeof map !== 'object' || Array.isArray(map)) throw invalidField('map', 'must be a JSON object { canonical: column }');
   return Object.fromEntries(Object.entries(map).filter(([, v]) => typeof v === 'string' && v));

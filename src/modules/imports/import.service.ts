@@ -213,10 +213,18 @@ class ErrorReport {
 
   add(line: number, error: AppError) {
     const problems = error.problems.length ? error.problems : [{ field: '(row)', reason: error.message }];
-    for (const p of problems) {
-      const canonical = canonicalOfField(this.kind, p.field);
-      this.addReason(line, this.layout.columnName.get(canonical) ?? this.identityColumnsFor(canonical) ?? canonical, p.reason);
-    }
+    for (const p of problems) this.addReason(line, canonicalOfField(this.kind, p.field), p.reason);
+  }
+
+  /** A problem of the line in a canonical column, reported under the file's own name for it. */
+  addReason(line: number, canonical: string, reason: string) {
+    this.badLines.add(line);
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ line, column: this.columnOf(canonical), reason });
+    else this.truncated = true;
+  }
+
+  private columnOf(canonical: string): string {
+    return this.layout.columnName.get(canonical) ?? this.identityColumnsFor(canonical) ?? canonical;
   }
 
   /**
@@ -227,12 +235,6 @@ class ErrorReport {
     if (!IDENTITY_COLUMNS[this.kind].includes(canonical)) return undefined;
     const present = IDENTITY_COLUMNS[this.kind].flatMap((c) => this.layout.columnName.get(c) ?? []);
     return present.length ? present.join(' / ') : undefined;
-  }
-
-  addReason(line: number, column: string, reason: string) {
-    this.badLines.add(line);
-    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ line, column: this.layout.columnName.get(column) ?? column, reason });
-    else this.truncated = true;
   }
 }
 
