@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { sql } from 'kysely';
 import {
-  DEFAULT_SEGMENT_RULES, fitAll, scoreRfm, summarize, validationReport,
-  type CustomerSummary, type FittedModels, type HoldoutCustomer, type ModelName, type Purchase, type TimeUnit, type ValidationReport,
+  ClvQuery, clvFit, fitPurchases, fitSummaries, rfmReport,
+  type ClvFit, type CustomerSummary, type Purchase,
 } from '../../modules/analytics/index.ts';
-import { invalid, invalidField } from '../../shared/errors.ts';
+import { invalid } from '../../shared/errors.ts';
+import { parseInput } from '../../shared/validation.ts';
 import { print, withServices } from '../context.ts';
 import { recommendCommand } from './analyze-recommend.ts';
 import { metricsCommand } from './analyze-metrics.ts';
@@ -26,24 +26,11 @@ export function analyzeCommands(program: Command) {
     .option('--model <model>', 'bgnbd, paretonbd, gammagamma or all', 'all')
     .option('--json', 'machine-readable output')
     .action(async (o: { summary?: string; purchases?: string; unit: string; calibrationEnd?: string; holdoutEnd?: string; model: string; json?: boolean }) => {
-      if (!['day', 'week', 'month'].includes(o.unit)) throw invalidField('unit', 'must be day, week or month');
-      const models: ModelName[] = o.model === 'all' ? ['bgnbd', 'paretonbd', 'gammagamma'] : [o.model as ModelName];
-      if (!models.every((m) => ['bgnbd', 'paretonbd', 'gammagamma'].includes(m))) throw invalidField('model', 'must be bgnbd, paretonbd, gammagamma or all');
-      let customers: (CustomerSummary & { holdoutPurchases?: number; holdoutLength?: number })[];
-      if (o.summary) customers = readSummary(o.summary);
-      else {
-        const purchases = o.purchases ? readPurchases(o.purchases) : await withServices('analyze', (s) => purchasesFromDatabase(s.db));
-        if (purchases.length === 0) throw invalid('No purchases to fit');
-        const calibrationEnd = o.calibrationEnd ?? purchases.reduce((m, p) => (String(p.at) > m ? String(p.at) : m), '').slice(0, 10);
-        customers = summarize({ purchases, unit: o.unit as TimeUnit, calibrationEnd, holdoutEnd: o.holdoutEnd });
-      }
-      const fitted = fitAll({ summaries: customers, models }).models;
-      const withHoldout = o.holdoutEnd && !o.summary ? (customers as HoldoutCustomer[]) : undefined;
-      const validation = withHoldout && {
-        ...(fitted.bgnbd ? { bgnbd: validationReport({ transactionModel: { model: 'bgnbd', params: fitted.bgnbd.params }, customers: withHoldout }) } : {}),
-        ...(fitted.paretonbd ? { paretonbd: validationReport({ transactionModel: { model: 'paretonbd', params: fitted.paretonbd.params }, customers: withHoldout }) } : {}),
-      };
-      const result = { customers: customers.length, unit: o.unit, models: fitted, validation: validation ?? null };
+      const query = parseInput(ClvQuery, { unit: o.unit, calibration_end: o.calibrationEnd, holdout_end: o.holdoutEnd, model: o.model }, 'options');
+      // A summary file has no holdout purchases: --holdout-end does not apply to it.
+      const result = o.summary ? fitSummaries({ summaries: readSummary(o.summary), query })
+        : o.purchases ? fitPurchases({ purchases: readPurchases(o.purchases), query })
+        : await withServices('analyze', (s) => clvFit(s, query));
       print(result, Boolean(o.json), () => describe(result));
     });
   rfmCommand(analyze);
@@ -58,26 +45,15 @@ export function rfmCommand(analyze: Command) {
     .description('RFM quintile scores and named segments of the customers who bought')
     .option('--json', 'machine-readable output (with every customer)')
     .action(async (o: { json?: boolean }) => {
-      const scored = await withServices('analyze', async (s) => {
-        const now = s.clock.now().getTime();
-        const rows = await s.db.selectFrom('customer_stats').innerJoin('customers', 'customers.id', 'customer_stats.customer_id')
-          .select(['customer_id', 'last_purchase_at', 'purchase_days', 'net_spend_minor'])
-          .where('customers.status', '=', 'active').where('purchases_count', '>', 0).execute();
-        return scoreRfm(rows.map((r) => ({
-          customerId: r.customer_id,
-          recencyDays: Math.floor((now - r.last_purchase_at!.getTime()) / 86_400_000),
-          frequency: Number(r.purchase_days),
-          monetary: Number(r.net_spend_minor),
-        })));
-      });
-      const sizes = [...DEFAULT_SEGMENT_RULES.map((r) => r.name), 'Other'].map((name) => ({ segment: name, customers: scored.filter((c) => c.segment === name).length }));
-      print({ segments: sizes, customers: scored }, Boolean(o.json), () =>
-        [`${scored.length.toLocaleString('en')} customers with purchases`, ...sizes.filter((x) => x.customers).map((x) => `  ${x.segment.padEnd(20)} ${String(x.customers).padStart(7)}  ${((100 * x.customers) / Math.max(1, scored.length)).toFixed(1)}%`)].join('\n'),
+      const report = await withServices('analyze', (s) => rfmReport(s));
+      const scored = report.customers.length;
+      print(report, Boolean(o.json), () =>
+        [`${scored.toLocaleString('en')} customers with purchases`, ...report.segments.filter((x) => x.customers).map((x) => `  ${x.segment.padEnd(20)} ${String(x.customers).padStart(7)}  ${((100 * x.customers) / Math.max(1, scored)).toFixed(1)}%`)].join('\n'),
       );
     });
 }
 
-function describe(r: { customers: number; unit: string; models: FittedModels; validation: Record<string, ValidationReport> | null }): string {
+function describe(r: ClvFit): string {
   const out = [`${r.customers.toLocaleString('en')} customers, time in ${r.unit}s`];
   for (const [name, fit] of Object.entries(r.models)) {
     const params = Object.entries(fit.params).map(([k, v]) => `${k}=${(v as number).toFixed(4)}`).join(' ');
@@ -113,10 +89,4 @@ function readPurchases(file: string): Purchase[] {
   const total = header.indexOf('total');
   if (id < 0 || at < 0 || total < 0) throw invalid(`${file}: needs a customer identity column, occurred_at and total`);
   return rows.map((r) => ({ customerId: r[id], at: r[at].slice(0, 10), value: Number(r[total]) }));
-}
-
-async function purchasesFromDatabase(db: Parameters<Parameters<typeof withServices>[1]>[0]['db']): Promise<Purchase[]> {
-  const result = await sql<{ customer_id: string; local_date: string; net: number }>`
-    SELECT customer_id, local_date, (total_minor - refunded_minor) / 100.0 AS net FROM purchases`.execute(db);
-  return result.rows.map((r) => ({ customerId: r.customer_id, at: r.local_date, value: Number(r.net) }));
 }

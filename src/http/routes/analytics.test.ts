@@ -79,3 +79,76 @@ describe('GET /api/v1/analytics/cohorts', () => {
     expect((await get('/api/v1/analytics/cohorts?to=2025-13-01')).statusCode).toBe(422);
   });
 });
+
+describe('GET /api/v1/analytics/rfm', () => {
+  it('scores the customers who bought now, by quintile, and sizes every segment', async () => {
+    const res = await get('/api/v1/analytics/rfm');
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { segments: { segment: string; customers: number }[]; customers: { customerId: string; r: number; f: number; m: number; segment: string }[] };
+    const ids = Object.fromEntries(await Promise.all(['ana', 'bor', 'cene'].map(async (n) => [(await s.customers.findByIdentity({ kind: 'external_id', value: n }))!, n])));
+    // Three customers rank 1, 2 and 4 (floor(rank × 5 / 3) + 1). Recency: Cene (2024) worst,
+    // Ana (April 2025), Bor (May 2025) best. Frequency: Bor and Cene tie on one day (both 1),
+    // Ana three days. Money: Bor 5.00, Cene 10.00, Ana 30.00.
+    const byName = Object.fromEntries(body.customers.map(({ customerId, r, f, m, segment }) => [ids[customerId], { r, f, m, segment }]));
+    expect(byName).toEqual({
+      ana: { r: 2, f: 4, m: 4, segment: 'At risk' },
+      bor: { r: 4, f: 1, m: 1, segment: 'Promising' },
+      cene: { r: 1, f: 1, m: 2, segment: 'Lost' },
+    });
+    expect(body.customers.find((c) => ids[c.customerId] === 'ana')).toMatchObject({ frequency: 3, monetary: 3000 });
+    expect(body.segments).toHaveLength(12);
+    expect(body.segments.filter((x) => x.customers)).toEqual([
+      { segment: 'At risk', customers: 1 }, { segment: 'Promising', customers: 1 }, { segment: 'Lost', customers: 1 },
+    ]);
+  });
+
+  it('refuses an unknown parameter with 422 naming it, and a call without a key with 401', async () => {
+    const res = await get('/api/v1/analytics/rfm?segment=Champions');
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().detail).toContain('segment');
+    expect((await get('/api/v1/analytics/rfm', null)).statusCode).toBe(401);
+  });
+});
+
+describe('GET /api/v1/analytics/clv', () => {
+  it('fits the three models to the purchases in the database', async () => {
+    const res = await get('/api/v1/analytics/clv');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ customers: 3, unit: 'week', validation: null });
+    expect(Object.keys(body.models)).toEqual(['bgnbd', 'paretonbd', 'gammagamma']);
+    expect(Object.keys(body.models.bgnbd.params).sort()).toEqual(['a', 'alpha', 'b', 'r']);
+    expect(body.models.bgnbd).toMatchObject({ customers: 3, log_likelihood: expect.any(Number), fit_ms: expect.any(Number) });
+  });
+
+  it('checks a purchase model against a holdout', async () => {
+    const res = await get('/api/v1/analytics/clv?unit=day&calibration_end=2024-12-31&holdout_end=2025-12-31&model=bgnbd');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    // Ana and Cene had bought by the end of 2024; in 2025 Ana bought on two days, Cene on none (Bor is new in 2025).
+    expect(body).toMatchObject({ customers: 2, unit: 'day', validation: { bgnbd: { customers: 2, actual_total: 2, predicted_total: expect.any(Number) } } });
+    expect(Object.keys(body.models)).toEqual(['bgnbd']);
+  });
+
+  it('refuses a bad query with 422 naming the field, and a call without a key with 401', async () => {
+    const field = async (url: string) => {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(422);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      return res.json().errors.map((e: { field: string }) => e.field);
+    };
+    expect(await field('/api/v1/analytics/clv?unit=year')).toEqual(['unit']);
+    expect(await field('/api/v1/analytics/clv?model=everything')).toEqual(['model']);
+    expect(await field('/api/v1/analytics/clv?calibration_end=2025-02-30')).toEqual(['calibration_end']);
+    expect(await field('/api/v1/analytics/clv?calibration_end=2025-06-01&holdout_end=2025-01-01')).toEqual(['holdout_end']);
+    // Before the last purchase day, the calibration's end when none is given.
+    expect(await field('/api/v1/analytics/clv?holdout_end=2025-01-01')).toEqual(['holdout_end']);
+    expect(await field('/api/v1/analytics/clv?calibration_end=2020-01-01')).toEqual(['calibration_end']);
+    // Data a model cannot be fitted to is this query's answer, not a fault of the server.
+    const unfit = await get('/api/v1/analytics/clv?calibration_end=2024-12-31&model=gammagamma');
+    expect(unfit.statusCode).toBe(422);
+    expect(unfit.json().detail).toMatch(/No customers with repeat purchases/);
+    expect((await get('/api/v1/analytics/clv', null)).statusCode).toBe(401);
+  });
+});

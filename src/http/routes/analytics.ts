@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { CohortQuery, MetricsQuery, cohortRetention, loyaltyMetrics } from '../../modules/analytics/index.ts';
+import { ClvQuery, CohortQuery, MetricsQuery, RfmQuery, clvFit, cohortRetention, loyaltyMetrics, rfmReport } from '../../modules/analytics/index.ts';
 import type { Services } from '../../services.ts';
 import { route } from '../route.ts';
 
@@ -29,5 +29,27 @@ export function analyticsRoutes(app: FastifyInstance, s: Services, prefix: strin
     query: CohortQuery,
     responses: { 200: '{ from, to, store, cohorts: [{ month, customers, retention: [{ offset, month, customers, share }] }] }', 422: 'Invalid query or unknown store' },
     handler: async (req) => cohortRetention(s, req.query),
+  });
+
+  route(app, prefix, {
+    method: 'GET', path: '/analytics/rfm', tag: 'analytics', scope: 'read',
+    summary:
+      'RFM now, from every active customer who bought: recency (days since the last purchase), frequency (purchase days) and monetary value (net spend, minor units) ' +
+      'each scored 1–5 by quintile (5 best), and the named segment of the scores; the segment sizes, then every customer (what `regulars analyze rfm --json` prints). ' +
+      'The stored scores of the last score run are /customers/{id}/scores and /analytics/rfm-grid.',
+    query: RfmQuery,
+    responses: { 200: '{ segments: [{ segment, customers }], customers: [{ customerId, recencyDays, frequency, monetary, r, f, m, segment }] }', 422: 'Unknown query parameter' },
+    handler: async (req) => rfmReport(s, req.query),
+  });
+
+  route(app, prefix, {
+    method: 'GET', path: '/analytics/clv', tag: 'analytics', scope: 'read',
+    summary:
+      'BG/NBD, Pareto/NBD and Gamma-Gamma fitted to every customer\'s purchase days up to calibration_end (several purchases on one day are one; time in `unit`s; values net, in major units): ' +
+      'per model its parameters, log-likelihood, standard errors and fit time; with holdout_end, the purchase models\' predicted purchase days in (calibration_end, holdout_end] against the actual ones. ' +
+      'What `regulars analyze clv --json` prints for the database. It reads every purchase: seconds on a large business.',
+    query: ClvQuery,
+    responses: { 200: '{ customers, unit, models: { bgnbd?, paretonbd?, gammagamma? }, validation: { bgnbd?, paretonbd? } | null }', 422: 'Invalid query, or no purchases to fit' },
+    handler: async (req) => clvFit(s, req.query),
   });
 }

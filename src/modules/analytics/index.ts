@@ -5,3 +5,4 @@ export * from './metrics/index.ts';
 export * from './scores/index.ts';
 export * from './churn/index.ts';
 export * from './views/index.ts';
+export * from './clv/index.ts';

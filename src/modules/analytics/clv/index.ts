@@ -1,0 +1,3 @@
+// The customer-base fit (BG/NBD, Pareto/NBD, Gamma-Gamma) of the CLI and the API.
+export { clvFit, fitPurchases, fitSummaries, type ClvFit } from './clv.service.ts';
+export { ClvQuery } from './clv.schema.ts';
