@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import {
+  recommendationsForCustomer,
   type BoughtTogether, type CustomerRecommendations, type HitRate, type HitRateReport, type RecommendationService,
 } from '../../modules/analytics/index.ts';
-import { isAppError, invalidField, notFound } from '../../shared/errors.ts';
-import { isUuid } from '../../shared/ids.ts';
-import type { Services } from '../../services.ts';
+import { invalidField } from '../../shared/errors.ts';
 import { print, withServices } from '../context.ts';
 
 // `regulars analyze recommend`: products bought together, a customer's next-best
@@ -46,26 +45,13 @@ export function recommendCommand(analyze: Command) {
         const { recommendations } = s;
         const out: Result = {};
         if (o.sku) out.bought_together = await recommendations.boughtTogether({ sku: o.sku, limit });
-        if (o.customer) out.customer = await recommendations.forCustomer({ customerId: await resolveCustomer(s, o.customer), limit });
+        if (o.customer) out.customer = await recommendationsForCustomer(s, { customer: o.customer, limit });
         if (evaluate) out.evaluation = await recommendations.evaluate({ cutoff: o.cutoff!, k: limit });
         if (!o.sku && !o.customer && !evaluate) out.strongest_pairs = await recommendations.strongestPairs({ limit });
         return out;
       });
       print(result, Boolean(o.json), () => describe(result));
     });
-}
-
-async function resolveCustomer(s: Services, ref: string): Promise<string> {
-  if (isUuid(ref)) {
-    try {
-      return (await s.customers.get(ref)).id;
-    } catch (error) {
-      if (!isAppError(error) || error.kind !== 'not_found') throw error;
-    }
-  }
-  const id = await s.customers.findByIdentity({ kind: 'external_id', value: ref });
-  if (!id) throw notFound(`Customer ${ref}`);
-  return (await s.customers.get(id)).id; // not found for an erased or merged customer
 }
 
 const named = (p: { sku: string; name: string | null }) => (p.name ? `${p.name} (${p.sku})` : p.sku);

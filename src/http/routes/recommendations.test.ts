@@ -79,5 +79,56 @@ describe('GET /api/v1/customers/{id}/recommendations', () => {
   it('answers 404 for an unknown customer', async () => {
     const res = await get('/api/v1/customers/00000000-0000-0000-0000-000000000000/recommendations');
     expect(res.statusCode).toBe(404);
+    expect((await get('/api/v1/customers/nobody/recommendations')).statusCode).toBe(404);
+  });
+
+  it('takes the customer by external id too, as `regulars analyze recommend --customer` does', async () => {
+    const byId = await get(`/api/v1/customers/${maja}/recommendations?limit=3`);
+    const byExternalId = await get('/api/v1/customers/maja/recommendations?limit=3');
+    expect(byExternalId.statusCode).toBe(200);
+    expect(byExternalId.json()).toEqual(byId.json());
+  });
+});
+
+describe('GET /api/v1/recommendations/pairs', () => {
+  it('lists the pairs bought together most, by lift', async () => {
+    const res = await get('/api/v1/recommendations/pairs?limit=5');
+    expect(res.statusCode).toBe(200);
+    // Only espresso and croissant share 5 baskets or more (6); from the product in more baskets.
+    const { items } = res.json();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ from: { sku: 'ESP', name: 'Espresso', category: 'coffee' }, to: { sku: 'CRO', name: 'Croissant', category: 'bakery' }, count: 6 });
+    expect(items[0].lift).toBeCloseTo(9 / 7, 12);
+  });
+
+  it('answers 422 for a bad limit and 401 without a key', async () => {
+    const bad = await get('/api/v1/recommendations/pairs?limit=101');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().errors[0].field).toBe('limit');
+    expect((await get('/api/v1/recommendations/pairs', null)).statusCode).toBe(401);
+  });
+});
+
+describe('GET /api/v1/recommendations/evaluation', () => {
+  it('answers the hit rates on the split at the cut-off', async () => {
+    // Every basket is of 2026-05-20: before a cut-off the day after, all train and none test.
+    const res = await get('/api/v1/recommendations/evaluation?cutoff=2026-05-21&k=3');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      k: 3, cutoff: '2026-05-21', train_baskets: 9, train_customers: 9, customers: 0,
+      model: { hits: 0, customers: 0, rate: 0, low: 0, high: 1 }, most_popular: { hits: 0, customers: 0, rate: 0, low: 0, high: 1 },
+      model_only: 0, popular_only: 0, p_value: 1,
+    });
+  });
+
+  it('answers 422 naming the field for a missing or bad cut-off or k, and 401 without a key', async () => {
+    for (const [query, field] of [['', 'cutoff'], ['?cutoff=2026-02-30', 'cutoff'], ['?cutoff=2026-05-21&k=0', 'k']]) {
+      const res = await get(`/api/v1/recommendations/evaluation${query}`);
+      expect(res.statusCode, query).toBe(422);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    expect((await get('/api/v1/recommendations/evaluation?cutoff=2026-05-21', null)).statusCode).toBe(401);
   });
 });

@@ -1,8 +1,12 @@
 import type { Db } from '../../../db/index.ts';
 import { systemClock, type Clock } from '../../../shared/clock.ts';
-import { invalidField, notFound } from '../../../shared/errors.ts';
+import { isAppError, notFound } from '../../../shared/errors.ts';
+import { isUuid } from '../../../shared/ids.ts';
+import { parseInput } from '../../../shared/validation.ts';
+import type { CustomerService } from '../../customers/index.ts';
 import { hitRateAt, trainRecommender, type HitRateReport, type Recommender, type RecommenderOptions } from './recommend.ts';
 import { customerSkus, loadBaskets, productCatalogue, type Product } from './recommendations.repository.ts';
+import { EvaluationQuery } from './recommendations.schema.ts';
 
 // Recommendations for the API and the CLI. Training reads every basket, so the model is
 // kept in memory and trained again when older than `maxAgeMs`: a product page or a
@@ -89,11 +93,34 @@ export function createRecommendationService({ db, clock = systemClock, maxAgeMs 
     },
 
     /** Hit rate at k of the model and of the most popular products, on a split at `cutoff` (fresh data, not the cached model). */
-    async evaluate({ cutoff, k = 10 }: { cutoff: string; k?: number }): Promise<HitRateReport> {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(cutoff) || Number.isNaN(Date.parse(`${cutoff}T00:00:00Z`)) || new Date(`${cutoff}T00:00:00Z`).toISOString().slice(0, 10) !== cutoff) {
-        throw invalidField('cutoff', 'must be a calendar date YYYY-MM-DD');
-      }
+    async evaluate(input: EvaluationQuery): Promise<HitRateReport> {
+      const { cutoff, k } = parseInput(EvaluationQuery, input, 'query');
       return hitRateAt({ baskets: await loadBaskets(db), cutoff, k, options });
     },
   };
+}
+
+/**
+ * The next-best products of a customer named by id or by external id, as a person types
+ * it (the CLI, the API). Not found for an unknown, erased or merged customer, rather than
+ * the most popular products.
+ */
+export async function recommendationsForCustomer(
+  { customers, recommendations }: { customers: Pick<CustomerService, 'get' | 'findByIdentity'>; recommendations: RecommendationService },
+  { customer, limit }: { customer: string; limit?: number },
+): Promise<CustomerRecommendations> {
+  return recommendations.forCustomer({ customerId: await resolveCustomer(customers, customer), limit });
+}
+
+async function resolveCustomer(customers: Pick<CustomerService, 'get' | 'findByIdentity'>, ref: string): Promise<string> {
+  if (isUuid(ref)) {
+    try {
+      return (await customers.get(ref)).id;
+    } catch (error) {
+      if (!isAppError(error) || error.kind !== 'not_found') throw error;
+    }
+  }
+  const id = await customers.findByIdentity({ kind: 'external_id', value: ref });
+  if (!id) throw notFound(`Customer ${ref}`);
+  return (await customers.get(id)).id; // not found for an erased or merged customer
 }
