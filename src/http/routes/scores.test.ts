@@ -60,4 +60,13 @@ describe('score endpoints', () => {
     expect(history.json()).toMatchObject({ from: '2026-05-01', to: '2026-06-30', runs: [{ run_id: summary.run_id, as_of: '2026-06-01', segments: summary.segments }] });
     expect((await call('GET', '/api/v1/analytics/segments?from=2026-07-01&to=2026-06-01')).statusCode).toBe(422);
   });
+
+  it('reads the options as `regulars analyze scores` sends them through a running server: the horizon as typed', async () => {
+    const bad = await call('POST', '/api/v1/analytics/scores/run', { key: adminKey, body: { horizon_days: 'soon', transaction_model: 'bgnbd' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['horizon_days']);
+    const run = await call('POST', '/api/v1/analytics/scores/run', { key: adminKey, body: { as_of: '2026-05-31', horizon_days: '60', transaction_model: 'paretonbd' } });
+    expect(run.statusCode, run.body).toBe(200);
+    expect(run.json()).toMatchObject({ as_of: '2026-05-31', transaction_model: 'paretonbd' });
+  });
 });
