@@ -11,10 +11,10 @@ import { newSecret } from '../shared/ids.ts';
 
 // A server on the embedded database holds the data folder alone (db/lock.ts): a second
 // process on it would lose writes. So the commands people run beside a server (status,
-// import, demo, keys, users, stores, loyalty) go through that server's HTTP API instead of
-// refusing. The server leaves its port and a token in the folder's lock file, which only
-// its owner can read: whoever can read it can read the database files beside it anyway.
-// Other commands still refuse, naming the server.
+// import, demo, keys, users, stores, loyalty, analyze) go through that server's HTTP API
+// instead of refusing. The server leaves its port and a token in the folder's lock file,
+// which only its owner can read: whoever can read it can read the database files beside
+// it anyway. Other commands still refuse, naming the server.
 
 export interface RunningServer {
   url: string;
@@ -40,6 +40,12 @@ export function callServer<T = unknown, P = unknown>(server: RunningServer, meth
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   const headers: Record<string, string> = payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {};
   return send<T, P>(server, method, route, headers, (req) => req.end(payload), onProgress);
+}
+
+/** A GET's options as its query string (`?a=1&b=x`; those not given left out, '' when none). */
+export function queryOf(options: Record<string, string | number | undefined>): string {
+  const given = Object.entries(options).filter((e): e is [string, string | number] => e[1] !== undefined);
+  return given.length ? `?${new URLSearchParams(given.map(([k, v]) => [k, String(v)]))}` : '';
 }
 
 /** How far a long request has got: the upload's bytes, then what the server reports (an import's phases). */

@@ -83,14 +83,15 @@ describe('regulars CLI beside a running server on the embedded database', () => 
       await new Promise((r) => setTimeout(r, 250));
     }
   }, 90_000);
-  afterAll(async () => {
-    if (!server || server.exitCode !== null) return;
+  const stop = async () => {
+    if (!server || server.exitCode !== null || server.signalCode !== null) return;
     const exited = new Promise((r) => server!.once('exit', r));
     server.kill('SIGTERM');
     await exited;
-  });
+  };
+  afterAll(stop);
 
-  it('imports, reports status, manages keys, users and stores, applies a program and makes the demo through the server; other commands refuse naming it', async () => {
+  it('imports, reports status, analyzes, manages keys, users and stores, applies a program and makes the demo through the server; other commands refuse naming it', async () => {
     // Only the server and its owner may read the lock file: it holds the server's token.
     expect(fs.statSync(path.join(data, 'regulars.lock')).mode & 0o077).toBe(0);
     const file = path.join(work, 'served.csv');
@@ -104,6 +105,24 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     expect(rejected.status).toBe(1);
     expect(rejected.stdout).toContain('line 2, column total');
     expect(JSON.parse(cli('status', '--json').stdout)).toEqual({ customers: 2, purchases: 3, revenue: '15.75' });
+    // The analyze commands that read the database go through the server too.
+    const analyze = (...args: string[]) => {
+      const r = cli('analyze', ...args, '--json');
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    expect(analyze('metrics', '--year', '2026')).toMatchObject({
+      period: { from: '2026-01-01' }, customers: 2, purchases: 3, revenue: '15.75', repeat_purchase_ratio: { value: 0.5, repeat_customers: 1 },
+    });
+    // Two customers rank 1 and 3 (floor(rank × 5 / 2) + 1): a@ bought last, on more days, for more.
+    const rfm = analyze('rfm') as { segments: { segment: string; customers: number }[]; customers: Record<string, number | string>[] };
+    expect(rfm.customers.map(({ frequency, monetary, r, f, m, segment }) => ({ frequency, monetary, r, f, m, segment })).sort((x, y) => Number(x.frequency) - Number(y.frequency))).toEqual([
+      { frequency: 1, monetary: 425, r: 1, f: 1, m: 1, segment: 'Lost' },
+      { frequency: 2, monetary: 1150, r: 3, f: 3, m: 3, segment: 'Need attention' },
+    ]);
+    expect(rfm.segments.filter((x) => x.customers)).toEqual([{ segment: 'Need attention', customers: 1 }, { segment: 'Lost', customers: 1 }]);
+    const clv = analyze('clv', '--model', 'bgnbd');
+    expect(clv).toMatchObject({ customers: 2, unit: 'week', models: { bgnbd: { customers: 2, params: { r: expect.any(Number) } } }, validation: null });
     // The same numbers through the API: the CLI wrote to the server's database, not beside it.
     const key = JSON.parse(cli('keys', 'create', '--name', 'till 1', '--scopes', 'read', '--json').stdout) as { key: string };
     const status = await fetch(`http://127.0.0.1:${port}/api/v1/status`, { headers: { authorization: `Bearer ${key.key}` } });
@@ -129,7 +148,7 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     const made = JSON.parse(demo.stdout) as { stores: number; purchases: number; created: number };
     expect(made).toMatchObject({ stores: 3, created: made.purchases });
     expect(JSON.parse(cli('status', '--json').stdout).purchases).toBe(3 + made.purchases);
-    const refused = cli('analyze', 'rfm');
+    const refused = cli('migrate');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`in use by another Regulars process: pid ${server!.pid}, "serve" (serving on port ${port})`);
   }, 180_000);
@@ -141,4 +160,18 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     const wrong = await fetch(`http://127.0.0.1:${port}/api/v1/status`, { headers: { authorization: `Bearer ${token}x` } });
     expect(wrong.status).toBe(401);
   });
+
+  it('prints the analyze commands\' answers through the server as it prints them without one', async () => {
+    // Read through the server first (the demo's data), then alone on the same folder.
+    // Only the fits' times differ.
+    const withoutTimes = (text: string) => JSON.parse(text, (key, value) => (key === 'fit_ms' ? undefined : value));
+    const commands = [['analyze', 'metrics'], ['analyze', 'clv', '--json']];
+    const through = commands.map((args) => cli(...args));
+    await stop();
+    const alone = commands.map((args) => cli(...args));
+    for (const r of [...through, ...alone]) expect(r.status, r.stderr).toBe(0);
+    expect(through[0].stdout).toMatch(/^Loyalty metrics /);
+    expect(through[0].stdout).toBe(alone[0].stdout);
+    expect(withoutTimes(through[1].stdout)).toEqual(withoutTimes(alone[1].stdout));
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loyaltyMetrics, type LoyaltyMetrics } from '../../modules/analytics/index.ts';
-import { print, withServices } from '../context.ts';
+import { print, throughServerOr } from '../context.ts';
+import { callServer, queryOf } from '../remote.ts';
 
 // `regulars analyze metrics`: the loyalty metrics of a period, the same figures as
 // GET /api/v1/analytics/metrics, as a table (or that JSON with --json).
@@ -15,9 +16,8 @@ export function metricsCommand(analyze: Command) {
     .option('--acquisition-cost <amount>', 'cost of winning one customer, subtracted in the CLV, e.g. 10.00', '0')
     .option('--json', 'machine-readable output')
     .action(async (o: { year?: string; from?: string; to?: string; store?: string; acquisitionCost: string; json?: boolean }) => {
-      const metrics = await withServices('analyze', (s) =>
-        loyaltyMetrics(s, { year: o.year, from: o.from, to: o.to, store: o.store, acquisition_cost: o.acquisitionCost }),
-      );
+      const query = { year: o.year, from: o.from, to: o.to, store: o.store, acquisition_cost: o.acquisitionCost };
+      const metrics = await throughServerOr('analyze', (server) => callServer(server, 'GET', `/analytics/metrics${queryOf(query)}`), (s) => loyaltyMetrics(s, query));
       print(metrics, Boolean(o.json), () => describeMetrics(metrics));
     });
 }

@@ -4,7 +4,9 @@ import {
   type BoughtTogether, type CustomerRecommendations, type HitRate, type HitRateReport, type RecommendationService,
 } from '../../modules/analytics/index.ts';
 import { invalidField } from '../../shared/errors.ts';
-import { print, withServices } from '../context.ts';
+import type { Services } from '../../services.ts';
+import { print, throughServerOr } from '../context.ts';
+import { callServer, queryOf, type RunningServer } from '../remote.ts';
 
 // `regulars analyze recommend`: products bought together, a customer's next-best
 // products, and the model's hit rate against the most popular products on a time split.
@@ -26,6 +28,28 @@ interface Result {
   strongest_pairs?: Pairs;
 }
 
+/** Where the answers come from: the services here, or the server holding the data folder (a route each). */
+interface Source {
+  boughtTogether(sku: string, limit: number): Promise<BoughtTogether>;
+  customer(ref: string, limit: number): Promise<CustomerRecommendations>;
+  evaluation(cutoff: string, k: number): Promise<HitRateReport>;
+  strongestPairs(limit: number): Promise<Pairs>;
+}
+
+const local = (s: Services): Source => ({
+  boughtTogether: (sku, limit) => s.recommendations.boughtTogether({ sku, limit }),
+  customer: (customer, limit) => recommendationsForCustomer(s, { customer, limit }),
+  evaluation: (cutoff, k) => s.recommendations.evaluate({ cutoff, k }),
+  strongestPairs: (limit) => s.recommendations.strongestPairs({ limit }),
+});
+
+const remote = (server: RunningServer): Source => ({
+  boughtTogether: (sku, limit) => callServer(server, 'GET', `/products/${encodeURIComponent(sku)}/bought-together${queryOf({ limit })}`),
+  customer: (ref, limit) => callServer(server, 'GET', `/customers/${encodeURIComponent(ref)}/recommendations${queryOf({ limit })}`),
+  evaluation: (cutoff, k) => callServer(server, 'GET', `/recommendations/evaluation${queryOf({ cutoff, k })}`),
+  strongestPairs: async (limit) => (await callServer<{ items: Pairs }>(server, 'GET', `/recommendations/pairs${queryOf({ limit })}`)).items,
+});
+
 export function recommendCommand(analyze: Command) {
   analyze
     .command('recommend')
@@ -41,15 +65,15 @@ export function recommendCommand(analyze: Command) {
       if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalidField('limit', 'must be a whole number from 1 to 100');
       const evaluate = Boolean(o.evaluate || o.cutoff);
       if (evaluate && !o.cutoff) throw invalidField('cutoff', 'is required with --evaluate (YYYY-MM-DD)');
-      const result = await withServices('analyze', async (s) => {
-        const { recommendations } = s;
+      const ask = async (source: Source) => {
         const out: Result = {};
-        if (o.sku) out.bought_together = await recommendations.boughtTogether({ sku: o.sku, limit });
-        if (o.customer) out.customer = await recommendationsForCustomer(s, { customer: o.customer, limit });
-        if (evaluate) out.evaluation = await recommendations.evaluate({ cutoff: o.cutoff!, k: limit });
-        if (!o.sku && !o.customer && !evaluate) out.strongest_pairs = await recommendations.strongestPairs({ limit });
+        if (o.sku) out.bought_together = await source.boughtTogether(o.sku, limit);
+        if (o.customer) out.customer = await source.customer(o.customer, limit);
+        if (evaluate) out.evaluation = await source.evaluation(o.cutoff!, limit);
+        if (!o.sku && !o.customer && !evaluate) out.strongest_pairs = await source.strongestPairs(limit);
         return out;
-      });
+      };
+      const result = await throughServerOr('analyze', (server) => ask(remote(server)), (s) => ask(local(s)));
       print(result, Boolean(o.json), () => describe(result));
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ScoreRunSummary } from '../../modules/analytics/index.ts';
-import { print, withServices } from '../context.ts';
+import { print, throughServerOr } from '../context.ts';
+import { callServer } from '../remote.ts';
 
 // `regulars analyze scores`: compute every customer's scores now — what the nightly job
 // does at 03:00 — and print the run (the same summary as POST /api/v1/analytics/scores/run).
@@ -13,9 +14,11 @@ export function scoresCommand(analyze: Command) {
     .option('--model <model>', 'purchase model: bgnbd or paretonbd', 'bgnbd')
     .option('--json', 'machine-readable output')
     .action(async (o: { asOf?: string; horizon: string; model: string; json?: boolean }) => {
-      const summary = await withServices('analyze', (s) =>
-        s.scores
-          .computeScores({ asOf: o.asOf, horizonDays: Number(o.horizon), transactionModel: o.model as 'bgnbd' | 'paretonbd', trigger: 'cli' }),
+      const summary = await throughServerOr(
+        'analyze',
+        // The horizon as typed: the server reads it as the local run does (a number, or the same error).
+        (server) => callServer(server, 'POST', '/analytics/scores/run', { as_of: o.asOf, horizon_days: o.horizon, transaction_model: o.model }),
+        (s) => s.scores.computeScores({ asOf: o.asOf, horizonDays: Number(o.horizon), transactionModel: o.model as 'bgnbd' | 'paretonbd', trigger: 'cli' }),
       );
       print(summary, Boolean(o.json), () => describeRun(summary));
     });

@@ -6,13 +6,16 @@ import {
 } from '../../modules/analytics/index.ts';
 import { invalid } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.ts';
-import { print, withServices } from '../context.ts';
+import { print, throughServerOr } from '../context.ts';
+import { callServer, queryOf } from '../remote.ts';
 import { recommendCommand } from './analyze-recommend.ts';
 import { metricsCommand } from './analyze-metrics.ts';
 import { scoresCommand } from './analyze-scores.ts';
 
 // `regulars analyze clv`: fit the customer-base models to a summary file, a purchases
 // file, or the purchases in the database, and print the parameters (and a holdout check).
+// The files are read here, with no database; the database's purchases are read by the
+// server when one holds the data folder (GET /api/v1/analytics/clv), the same fit.
 export function analyzeCommands(program: Command) {
   const analyze = program.command('analyze').description('customer analytics');
   analyze
@@ -30,7 +33,7 @@ export function analyzeCommands(program: Command) {
       // A summary file has no holdout purchases: --holdout-end does not apply to it.
       const result = o.summary ? fitSummaries({ summaries: readSummary(o.summary), query })
         : o.purchases ? fitPurchases({ purchases: readPurchases(o.purchases), query })
-        : await withServices('analyze', (s) => clvFit(s, query));
+        : await throughServerOr('analyze', (server) => callServer(server, 'GET', `/analytics/clv${queryOf(query)}`), (s) => clvFit(s, query));
       print(result, Boolean(o.json), () => describe(result));
     });
   rfmCommand(analyze);
@@ -45,7 +48,7 @@ export function rfmCommand(analyze: Command) {
     .description('RFM quintile scores and named segments of the customers who bought')
     .option('--json', 'machine-readable output (with every customer)')
     .action(async (o: { json?: boolean }) => {
-      const report = await withServices('analyze', (s) => rfmReport(s));
+      const report = await throughServerOr('analyze', (server) => callServer(server, 'GET', '/analytics/rfm'), (s) => rfmReport(s));
       const scored = report.customers.length;
       print(report, Boolean(o.json), () =>
         [`${scored.toLocaleString('en')} customers with purchases`, ...report.segments.filter((x) => x.customers).map((x) => `  ${x.segment.padEnd(20)} ${String(x.customers).padStart(7)}  ${((100 * x.customers) / Math.max(1, scored)).toFixed(1)}%`)].join('\n'),
