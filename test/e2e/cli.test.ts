@@ -117,8 +117,8 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     // Two customers rank 1 and 3 (floor(rank × 5 / 2) + 1): a@ bought last, on more days, for more.
     const rfm = analyze('rfm') as { segments: { segment: string; customers: number }[]; customers: Record<string, number | string>[] };
     expect(rfm.customers.map(({ frequency, monetary, r, f, m, segment }) => ({ frequency, monetary, r, f, m, segment })).sort((x, y) => Number(x.frequency) - Number(y.frequency))).toEqual([
-      { frequency: 1, monetary: 425, r: 1, f: 1, m: 1, segment: 'Lost' },
-      { frequency: 2, monetary: 1150, r: 3, f: 3, m: 3, segment: 'Need attention' },
+      { frequency: 1, monetary: '4.25', r: 1, f: 1, m: 1, segment: 'Lost' },
+      { frequency: 2, monetary: '11.50', r: 3, f: 3, m: 3, segment: 'Need attention' },
     ]);
     expect(rfm.segments.filter((x) => x.customers)).toEqual([{ segment: 'Need attention', customers: 1 }, { segment: 'Lost', customers: 1 }]);
     const clv = analyze('clv', '--model', 'bgnbd');

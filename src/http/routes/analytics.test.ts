@@ -84,18 +84,19 @@ describe('GET /api/v1/analytics/rfm', () => {
   it('scores the customers who bought now, by quintile, and sizes every segment', async () => {
     const res = await get('/api/v1/analytics/rfm');
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { segments: { segment: string; customers: number }[]; customers: { customerId: string; r: number; f: number; m: number; segment: string }[] };
+    const body = res.json() as { segments: { segment: string; customers: number }[]; currency: string; customers: { customer_id: string; r: number; f: number; m: number; segment: string }[] };
     const ids = Object.fromEntries(await Promise.all(['ana', 'bor', 'cene'].map(async (n) => [(await s.customers.findByIdentity({ kind: 'external_id', value: n }))!, n])));
     // Three customers rank 1, 2 and 4 (floor(rank × 5 / 3) + 1). Recency: Cene (2024) worst,
     // Ana (April 2025), Bor (May 2025) best. Frequency: Bor and Cene tie on one day (both 1),
     // Ana three days. Money: Bor 5.00, Cene 10.00, Ana 30.00.
-    const byName = Object.fromEntries(body.customers.map(({ customerId, r, f, m, segment }) => [ids[customerId], { r, f, m, segment }]));
+    const byName = Object.fromEntries(body.customers.map(({ customer_id, r, f, m, segment }) => [ids[customer_id], { r, f, m, segment }]));
     expect(byName).toEqual({
       ana: { r: 2, f: 4, m: 4, segment: 'At risk' },
       bor: { r: 4, f: 1, m: 1, segment: 'Promising' },
       cene: { r: 1, f: 1, m: 2, segment: 'Lost' },
     });
-    expect(body.customers.find((c) => ids[c.customerId] === 'ana')).toMatchObject({ frequency: 3, monetary: 3000 });
+    expect(body.currency).toBe('EUR');
+    expect(body.customers.find((c) => ids[c.customer_id] === 'ana')).toMatchObject({ frequency: 3, monetary: '30.00' });
     expect(body.segments).toHaveLength(12);
     expect(body.segments.filter((x) => x.customers)).toEqual([
       { segment: 'At risk', customers: 1 }, { segment: 'Promising', customers: 1 }, { segment: 'Lost', customers: 1 },

@@ -34,11 +34,11 @@ export function analyticsRoutes(app: FastifyInstance, s: Services, prefix: strin
   route(app, prefix, {
     method: 'GET', path: '/analytics/rfm', tag: 'analytics', scope: 'read',
     summary:
-      'RFM now, from every active customer who bought: recency (days since the last purchase), frequency (purchase days) and monetary value (net spend, minor units) ' +
+      'RFM now, from every active customer who bought: recency (days since the last purchase), frequency (purchase days) and monetary value (net spend, a decimal string in `currency`) ' +
       'each scored 1–5 by quintile (5 best), and the named segment of the scores; the segment sizes, then every customer (what `regulars analyze rfm --json` prints). ' +
       'The stored scores of the last score run are /customers/{id}/scores and /analytics/rfm-grid.',
     query: RfmQuery,
-    responses: { 200: '{ segments: [{ segment, customers }], customers: [{ customerId, recencyDays, frequency, monetary, r, f, m, segment }] }', 422: 'Unknown query parameter' },
+    responses: { 200: '{ currency, segments: [{ segment, customers }], customers: [{ customer_id, recency_days, frequency, monetary, r, f, m, segment }] }', 422: 'Unknown query parameter' },
     handler: async (req) => rfmReport(s, req.query),
   });
 

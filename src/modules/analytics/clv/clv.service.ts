@@ -56,7 +56,7 @@ export function fitPurchases({ purchases, query }: { purchases: readonly Purchas
 }
 
 /** The fit on the purchases in the database. */
-export async function clvFit(deps: { db: Db }, input: unknown): Promise<ClvFit> {
+export async function clvFit(deps: { db: Db; config: { currency: string } }, input: unknown): Promise<ClvFit> {
   const query = parseInput(ClvQuery, input ?? {}, 'query');
-  return fitPurchases({ purchases: await purchaseValues(deps.db), query });
+  return fitPurchases({ purchases: await purchaseValues(deps.db, deps.config.currency), query });
 }
