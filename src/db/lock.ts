@@ -58,7 +58,7 @@ export function acquireDataDirLock(dataDir: string, purpose: { command: string; 
         throw unavailable(
           `The data folder ${dataDir} is in use by another Regulars process: pid ${holder.pid}, ` +
             `"${holder.command}"${where}, since ${holder.since}. ` +
-            `Stop it first, or use its HTTP API / dashboard instead (status, import, demo and the keys, users, stores and loyalty commands go through a running server by themselves). ` +
+            `Stop it first, or use its HTTP API / dashboard instead: the CLI's other commands go through a running server by themselves, and a server migrates the database when it starts. ` +
             `Two processes on one embedded database would lose writes.`,
         );
       }
