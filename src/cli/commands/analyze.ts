@@ -31,8 +31,8 @@ export function analyzeCommands(program: Command) {
     .action(async (o: { summary?: string; purchases?: string; unit: string; calibrationEnd?: string; holdoutEnd?: string; model: string; json?: boolean }) => {
       const query = parseInput(ClvQuery, { unit: o.unit, calibration_end: o.calibrationEnd, holdout_end: o.holdoutEnd, model: o.model }, 'options');
       // A summary file has no holdout purchases: --holdout-end does not apply to it.
-      const result = o.summary ? fitSummaries({ summaries: readSummary(o.summary), query })
-        : o.purchases ? fitPurchases({ purchases: readPurchases(o.purchases), query })
+      const result = o.summary ? await fitSummaries({ summaries: readSummary(o.summary), query })
+        : o.purchases ? await fitPurchases({ purchases: readPurchases(o.purchases), query })
         : await throughServerOr('analyze', (server) => callServer(server, 'GET', `/analytics/clv${queryOf(query)}`), (s) => clvFit(s, query));
       print(result, Boolean(o.json), () => describe(result));
     });

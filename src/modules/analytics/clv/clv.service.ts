@@ -2,7 +2,7 @@ import type { Db } from '../../../db/index.ts';
 import { invalid, invalidField } from '../../../shared/errors.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import {
-  fitAll, MODEL_NAMES, summarize, validationReport,
+  fitAllOffThread, MODEL_NAMES, summarize, validationReport,
   type CustomerSummary, type FittedModels, type HoldoutCustomer, type HoldoutSummary, type ModelName, type Purchase, type TimeUnit, type ValidationReport,
 } from '../btyd/index.ts';
 import { purchaseValues } from './clv.repository.ts';
@@ -22,9 +22,9 @@ export interface ClvFit {
 }
 
 /** Fits the models of `query.model`; with `holdout` (the same summaries, with their holdout purchases), checks the purchase models' predictions too. */
-export function fitSummaries({ summaries, query, holdout }: { summaries: readonly CustomerSummary[]; query: ClvQuery; holdout?: readonly HoldoutCustomer[] }): ClvFit {
+export async function fitSummaries({ summaries, query, holdout }: { summaries: readonly CustomerSummary[]; query: ClvQuery; holdout?: readonly HoldoutCustomer[] }): Promise<ClvFit> {
   const models = query.model === 'all' ? MODEL_NAMES : [query.model];
-  const fitted = fitModels(summaries, models);
+  const fitted = await fitModels(summaries, models);
   const validation = holdout && {
     ...(fitted.bgnbd ? { bgnbd: validationReport({ transactionModel: { model: 'bgnbd', params: fitted.bgnbd.params }, customers: holdout }) } : {}),
     ...(fitted.paretonbd ? { paretonbd: validationReport({ transactionModel: { model: 'paretonbd', params: fitted.paretonbd.params }, customers: holdout }) } : {}),
@@ -35,9 +35,9 @@ export function fitSummaries({ summaries, query, holdout }: { summaries: readonl
 // The fits refuse data they cannot fit (nobody bought by the calibration's end, nobody
 // bought again for Gamma-Gamma) with a RangeError: that is the answer to this input, a
 // 422 through the server, not a fault of the server.
-function fitModels(summaries: readonly CustomerSummary[], models: readonly ModelName[]): FittedModels {
+async function fitModels(summaries: readonly CustomerSummary[], models: readonly ModelName[]): Promise<FittedModels> {
   try {
-    return fitAll({ summaries, models }).models;
+    return (await fitAllOffThread({ summaries, models })).models;
   } catch (error) {
     if (error instanceof RangeError) throw invalid(error.message);
     throw error;
@@ -45,7 +45,7 @@ function fitModels(summaries: readonly CustomerSummary[], models: readonly Model
 }
 
 /** Summarizes the purchases up to calibration_end (default: the last purchase day), and the holdout with holdout_end, then fits. */
-export function fitPurchases({ purchases, query }: { purchases: readonly Purchase[]; query: ClvQuery }): ClvFit {
+export function fitPurchases({ purchases, query }: { purchases: readonly Purchase[]; query: ClvQuery }): Promise<ClvFit> {
   if (purchases.length === 0) throw invalid('No purchases to fit');
   const calibrationEnd = query.calibration_end ?? purchases.reduce((m, p) => (String(p.at) > m ? String(p.at) : m), '').slice(0, 10);
   if (query.holdout_end && query.holdout_end < calibrationEnd) throw invalidField('holdout_end', `must not be before calibration_end (${calibrationEnd}, the last purchase day when not given)`);

@@ -6,7 +6,7 @@ import { newId } from '../../../shared/ids.ts';
 import type { Logger } from '../../../shared/logger.ts';
 import { currencyExponent, toMajor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
-import { fitAll, fitGammaGamma, type BgNbdParams, type CustomerSummary, type FittedModels, type ModelFit, type GammaGammaParams, type TransactionModel } from '../btyd/index.ts';
+import { fitAllOffThread, type BgNbdParams, type CustomerSummary, type FittedModels, type ModelFit, type GammaGammaParams, type TransactionModel } from '../btyd/index.ts';
 import { trainChurnModel, type ChurnTraining, type ChurnValidation } from '../churn/index.ts';
 import * as repo from './scores.repository.ts';
 import { ScoreRunInput, SegmentHistoryQuery } from './scores.schema.ts';
@@ -193,7 +193,7 @@ export function createScoresService(deps: ScoresDeps) {
       // A fit that fails leaves its scores empty (and says why); the RFM segments and the
       // other scores are still written.
       try {
-        Object.assign(fits, fitAll({ summaries: histories, models: model === 'paretonbd' ? ['bgnbd', 'paretonbd'] : ['bgnbd'] }).models);
+        Object.assign(fits, (await fitAllOffThread({ summaries: histories, models: model === 'paretonbd' ? ['bgnbd', 'paretonbd'] : ['bgnbd'] })).models);
         transactionModel = model === 'paretonbd' ? { model, params: fits.paretonbd!.params } : { model, params: fits.bgnbd!.params };
       } catch (error) {
         notes.push(`The purchase model could not be fitted (${(error as Error).message}): no probability alive, expected purchases or CLV.`);
@@ -201,7 +201,7 @@ export function createScoresService(deps: ScoresDeps) {
       if (!spend.some((s) => s.monetary! > 0)) notes.push('No repeat purchase with a positive value: CLV uses the observed mean.');
       else {
         try {
-          fits.gammagamma = fitGammaGamma(spend);
+          fits.gammagamma = (await fitAllOffThread({ summaries: spend, models: ['gammagamma'] })).models.gammagamma!;
           spendModel = fits.gammagamma.params;
         } catch (error) {
           notes.push(`The spend model could not be fitted (${(error as Error).message}): CLV uses each repeat customer's own mean (the observed mean for one-time buyers).`);

@@ -2,7 +2,7 @@ import { addDaysToDate, addMonthsToDate, localDate } from '../../../shared/clock
 import { invalidField } from '../../../shared/errors.ts';
 import { toMajor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
-import { DAYS_PER_UNIT, fitAll, validationReport, type BgNbdParams, type HoldoutCustomer, type HoldoutGroup } from '../btyd/index.ts';
+import { DAYS_PER_UNIT, fitAllOffThread, validationReport, type BgNbdParams, type HoldoutCustomer, type HoldoutGroup } from '../btyd/index.ts';
 import { headlineFigures, resolvePeriod, type MetricsDeps } from '../metrics/index.ts';
 import * as repo from './views.repository.ts';
 import { AliveHeatmapQuery, ClvDistributionQuery, HoldoutQuery, OverviewQuery, RfmGridQuery } from './views.schema.ts';
@@ -186,7 +186,7 @@ export async function aliveHeatmap(deps: ViewsDeps, input: unknown = {}): Promis
   if (!params && customers > 0) {
     const histories = (await repo.historyGroups(db, place)).map((g) => ({ x: Number(g.x), tx: Number(g.span) / WEEK, T: Number(g.tenure) / WEEK, weight: Number(g.customers) }));
     if (histories.some((h) => h.x > 0)) {
-      params = fitAll({ summaries: histories, models: ['bgnbd'] }).models.bgnbd!.params;
+      params = (await fitAllOffThread({ summaries: histories, models: ['bgnbd'] })).models.bgnbd!.params;
       source = 'fitted';
     }
   }
@@ -273,7 +273,7 @@ export async function holdoutValidation(deps: ViewsDeps, input: unknown): Promis
       note: count === 0 ? 'No customer had bought by calibration_end.' : 'No customer bought on a second day by calibration_end: there is nothing to fit.',
     };
   }
-  const params = fitAll({ summaries: customers, models: ['bgnbd'] }).models.bgnbd!.params;
+  const params = (await fitAllOffThread({ summaries: customers, models: ['bgnbd'] })).models.bgnbd!.params;
   const report = validationReport({ transactionModel: { model: 'bgnbd', params }, customers });
   return {
     ...base,
