@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import {
-  fitBgNbd, fitGammaGamma, fitParetoNbd, groupSummaries, simulateBgNbd, summarize, type CustomerSummary,
+  fitAll, fitAllOffThread, fitBgNbd, fitGammaGamma, fitParetoNbd, groupSummaries, simulateBgNbd, summarize, type CustomerSummary,
 } from '../src/modules/analytics/index.ts';
 import { cdnowMasterPurchases, cdnowSampleSummary } from '../src/modules/analytics/btyd/test-data.ts';
 import { machine } from './lib.ts';
@@ -68,8 +68,39 @@ export function markdown(rows: readonly BenchRow[]): string {
   ].join('\n');
 }
 
+/**
+ * The longest stall of this thread (what a server's requests would wait) while all three
+ * models are fitted to the million: by fitAll on this thread, and by fitAllOffThread in a
+ * worker (modules/analytics/btyd/fit-off-thread.ts), with the wall time of each.
+ */
+export async function threadStalls(): Promise<string> {
+  const summaries = synthetic(1_000_000);
+  const measure = async (fit: () => Promise<unknown>) => {
+    // A 5 ms timer's longest gap between ticks is the longest time this thread was held.
+    let last = performance.now();
+    let longest = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 5);
+    await new Promise((r) => setTimeout(r, 50));
+    const started = performance.now();
+    await fit();
+    const wall = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 50)); // the tick after a stall measures it
+    clearInterval(timer);
+    return `${Math.round(wall).toLocaleString('en')} ms, longest stall of this thread ${Math.round(longest).toLocaleString('en')} ms`;
+  };
+  const here = await measure(async () => fitAll({ summaries }));
+  const worker = await measure(() => fitAllOffThread({ summaries }));
+  return `All three models on the 1,000,000 synthetic customers: on this thread ${here}; in a worker thread ${worker}.`;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(`Machine: ${machine()}`);
   console.log('');
   console.log(markdown(run()));
+  console.log('');
+  console.log(await threadStalls());
 }
