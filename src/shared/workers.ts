@@ -1,4 +1,5 @@
 import { parentPort, Worker, workerData, type Transferable } from 'node:worker_threads';
+import { AppError, type ErrorKind, type FieldProblem } from './errors.ts';
 
 // Long pure computations (a customer-base model's fit over a million customers takes
 // seconds) run in a worker thread, so the server's one JavaScript thread keeps answering
@@ -8,13 +9,21 @@ import { parentPort, Worker, workerData, type Transferable } from 'node:worker_t
 
 const ENTRY = new URL('./typescript-worker.js', import.meta.url);
 
-type Answer<T> = { value: T } | { error: { name: string; message: string } };
+/** An error as it crosses between threads: an AppError keeps its kind and field problems (a 422 stays a 422). */
+interface ThreadError {
+  name: string;
+  message: string;
+  kind?: ErrorKind;
+  problems?: FieldProblem[];
+}
+
+type Answer<T> = { value: T } | { error: ThreadError };
 
 /**
  * Runs the TypeScript module `module` in a worker thread with `input` (what the module
  * reads with `workerInput()`, `transfer` moved rather than copied); resolves with what
- * it answers (`answerFromWorker`). An error the job throws is thrown here with its
- * message, as a RangeError, TypeError or Error by its name.
+ * it answers (`answerFromWorker`). An error the job throws is thrown here: an AppError
+ * as itself, others with their message as a RangeError, TypeError or Error by name.
  */
 export function runInWorker<T>(module: URL, input: unknown, transfer: Transferable[] = []): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -47,11 +56,12 @@ export function answerFromWorker<T>(compute: () => T): void {
     answer = { value: compute() };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
-    answer = { error: { name: e.name, message: e.message } };
+    answer = { error: e instanceof AppError ? { name: e.name, message: e.message, kind: e.kind, problems: e.problems } : { name: e.name, message: e.message } };
   }
   parentPort!.postMessage(answer);
 }
 
-function errorOf({ name, message }: { name: string; message: string }): Error {
+function errorOf({ name, message, kind, problems }: ThreadError): Error {
+  if (kind) return new AppError(kind, message, problems);
   return name === 'RangeError' ? new RangeError(message) : name === 'TypeError' ? new TypeError(message) : new Error(message);
 }

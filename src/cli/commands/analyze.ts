@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import {
-  ClvQuery, clvFit, fitPurchases, fitSummaries, rfmReport,
+  ClvQuery, clvFit, fitPurchases, fitSummaries, purchaseColumnsOf, rfmReport,
   type ClvFit, type CustomerSummary, type Purchase,
 } from '../../modules/analytics/index.ts';
 import { invalid } from '../../shared/errors.ts';
@@ -32,7 +32,7 @@ export function analyzeCommands(program: Command) {
       const query = parseInput(ClvQuery, { unit: o.unit, calibration_end: o.calibrationEnd, holdout_end: o.holdoutEnd, model: o.model }, 'options');
       // A summary file has no holdout purchases: --holdout-end does not apply to it.
       const result = o.summary ? await fitSummaries({ summaries: readSummary(o.summary), query })
-        : o.purchases ? await fitPurchases({ purchases: readPurchases(o.purchases), query })
+        : o.purchases ? await fitPurchases({ purchases: purchaseColumnsOf(readPurchases(o.purchases)), query })
         : await throughServerOr('analyze', (server) => callServer(server, 'GET', `/analytics/clv${queryOf(query)}`), (s) => clvFit(s, query));
       print(result, Boolean(o.json), () => describe(result));
     });

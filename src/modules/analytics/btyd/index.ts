@@ -25,5 +25,5 @@ export {
 } from './clv.ts';
 export { validationReport, holdoutReport, type HoldoutCustomer, type HoldoutGroup, type ValidationReport } from './validation.ts';
 export { fitAll, MODEL_NAMES, type FitAllInput, type FittedModels, type ModelName } from './fit-all.ts';
-export { fitAllOffThread } from './fit-off-thread.ts';
+export { fitAllOffThread, OFF_THREAD_FROM } from './fit-off-thread.ts';
 export { simulateBgNbd, seededRandom, type SimulationOptions } from './simulate.ts';

@@ -1,17 +1,22 @@
+import type { Transferable } from 'node:worker_threads';
 import type { Db } from '../../../db/index.ts';
 import { invalid, invalidField } from '../../../shared/errors.ts';
 import { parseInput } from '../../../shared/validation.ts';
+import { runInWorker } from '../../../shared/workers.ts';
 import {
-  fitAllOffThread, MODEL_NAMES, summarize, validationReport,
-  type CustomerSummary, type FittedModels, type HoldoutCustomer, type HoldoutSummary, type ModelName, type Purchase, type TimeUnit, type ValidationReport,
+  dayNumber, fitAll, fitAllOffThread, MODEL_NAMES, OFF_THREAD_FROM, summarize, validationReport,
+  type CustomerSummary, type FittedModels, type HoldoutSummary, type Purchase, type TimeUnit, type ValidationReport,
 } from '../btyd/index.ts';
-import { purchaseValues } from './clv.repository.ts';
+import { purchaseColumns } from './clv.repository.ts';
 import { ClvQuery } from './clv.schema.ts';
 
 // The customer-base fit of `regulars analyze clv` and GET /api/v1/analytics/clv: BG/NBD,
 // Pareto/NBD and Gamma-Gamma fitted to per-customer summaries, with an optional check of
 // the purchase models against a holdout period. The summaries come from the purchases in
-// the database, or (CLI only) from a file of purchases or of summaries.
+// the database, or (CLI only) from a file of purchases or of summaries. Summarizing a
+// million purchases takes two seconds and fitting them two more, so a large history is
+// summarized and fitted in a worker thread (shared/workers.ts): the server answers its
+// other requests meanwhile.
 
 export interface ClvFit {
   customers: number;
@@ -21,10 +26,55 @@ export interface ClvFit {
   validation: { bgnbd?: ValidationReport; paretonbd?: ValidationReport } | null;
 }
 
-/** Fits the models of `query.model`; with `holdout` (the same summaries, with their holdout purchases), checks the purchase models' predictions too. */
-export async function fitSummaries({ summaries, query, holdout }: { summaries: readonly CustomerSummary[]; query: ClvQuery; holdout?: readonly HoldoutCustomer[] }): Promise<ClvFit> {
-  const models = query.model === 'all' ? MODEL_NAMES : [query.model];
-  const fitted = await fitModels(summaries, models);
+/** Purchases as columns (they move to a worker without being copied): customer number, day since 1970-01-01, net value in major units. */
+export interface PurchaseColumns {
+  customer: Int32Array;
+  day: Int32Array;
+  value: Float64Array;
+}
+
+const modelsOf = (query: ClvQuery) => (query.model === 'all' ? MODEL_NAMES : [query.model]);
+
+// The fits refuse data they cannot fit (nobody bought by the calibration's end, nobody
+// bought again for Gamma-Gamma) with a RangeError: that is the answer to this input, a
+// 422 through the server, not a fault of the server.
+const refusalAsInvalid = (error: unknown) => (error instanceof RangeError ? invalid(error.message) : error);
+
+/** Fits the models of `query.model` to per-customer summaries (a summary file has no holdout). */
+export async function fitSummaries({ summaries, query }: { summaries: readonly CustomerSummary[]; query: ClvQuery }): Promise<ClvFit> {
+  const { models } = await fitAllOffThread({ summaries, models: modelsOf(query) }).catch((error: unknown) => {
+    throw refusalAsInvalid(error);
+  });
+  return { customers: summaries.length, unit: query.unit, models, validation: null };
+}
+
+/**
+ * Summarizes the purchases up to calibration_end (default: the last purchase day), and
+ * the holdout with holdout_end, then fits and, with a holdout, checks the purchase
+ * models' predictions; in a worker thread from OFF_THREAD_FROM purchases up.
+ */
+export async function fitPurchases({ purchases, query }: { purchases: PurchaseColumns; query: ClvQuery }): Promise<ClvFit> {
+  if (purchases.day.length === 0) throw invalid('No purchases to fit');
+  if (purchases.day.length < OFF_THREAD_FROM) return fitPurchasesHere(purchases, query);
+  return runInWorker(new URL('./clv.worker.ts', import.meta.url), { purchases, query }, Object.values(purchases).map((c) => c.buffer as Transferable));
+}
+
+/** fitPurchases on this thread (the worker's side, and small histories). */
+export function fitPurchasesHere(columns: PurchaseColumns, query: ClvQuery): ClvFit {
+  let lastDay = -Infinity;
+  for (const day of columns.day) lastDay = Math.max(lastDay, day);
+  const calibrationEnd = query.calibration_end ?? isoDay(lastDay);
+  if (query.holdout_end && query.holdout_end < calibrationEnd) throw invalidField('holdout_end', `must not be before calibration_end (${calibrationEnd}, the last purchase day when not given)`);
+  const summaries = summarize({ purchases: purchasesOf(columns), unit: query.unit, calibrationEnd, holdoutEnd: query.holdout_end });
+  if (summaries.length === 0) throw invalidField('calibration_end', `nobody had bought by ${calibrationEnd}`);
+  let fitted: FittedModels;
+  try {
+    fitted = fitAll({ summaries, models: modelsOf(query) }).models;
+  } catch (error) {
+    throw refusalAsInvalid(error);
+  }
+  // With a holdout end, summarize counts each customer's holdout purchases too.
+  const holdout = query.holdout_end ? (summaries as HoldoutSummary[]) : undefined;
   const validation = holdout && {
     ...(fitted.bgnbd ? { bgnbd: validationReport({ transactionModel: { model: 'bgnbd', params: fitted.bgnbd.params }, customers: holdout }) } : {}),
     ...(fitted.paretonbd ? { paretonbd: validationReport({ transactionModel: { model: 'paretonbd', params: fitted.paretonbd.params }, customers: holdout }) } : {}),
@@ -32,31 +82,30 @@ export async function fitSummaries({ summaries, query, holdout }: { summaries: r
   return { customers: summaries.length, unit: query.unit, models: fitted, validation: validation ?? null };
 }
 
-// The fits refuse data they cannot fit (nobody bought by the calibration's end, nobody
-// bought again for Gamma-Gamma) with a RangeError: that is the answer to this input, a
-// 422 through the server, not a fault of the server.
-async function fitModels(summaries: readonly CustomerSummary[], models: readonly ModelName[]): Promise<FittedModels> {
-  try {
-    return (await fitAllOffThread({ summaries, models })).models;
-  } catch (error) {
-    if (error instanceof RangeError) throw invalid(error.message);
-    throw error;
-  }
+/** Purchases read from a file (the CLI) as columns. */
+export function purchaseColumnsOf(purchases: readonly Purchase[]): PurchaseColumns {
+  const columns = { customer: new Int32Array(purchases.length), day: new Int32Array(purchases.length), value: new Float64Array(purchases.length) };
+  const numbers = new Map<string, number>();
+  purchases.forEach((p, i) => {
+    let n = numbers.get(p.customerId);
+    if (n === undefined) numbers.set(p.customerId, (n = numbers.size));
+    columns.customer[i] = n;
+    columns.day[i] = dayNumber(p.at);
+    columns.value[i] = p.value ?? 0;
+  });
+  return columns;
 }
 
-/** Summarizes the purchases up to calibration_end (default: the last purchase day), and the holdout with holdout_end, then fits. */
-export function fitPurchases({ purchases, query }: { purchases: readonly Purchase[]; query: ClvQuery }): Promise<ClvFit> {
-  if (purchases.length === 0) throw invalid('No purchases to fit');
-  const calibrationEnd = query.calibration_end ?? purchases.reduce((m, p) => (String(p.at) > m ? String(p.at) : m), '').slice(0, 10);
-  if (query.holdout_end && query.holdout_end < calibrationEnd) throw invalidField('holdout_end', `must not be before calibration_end (${calibrationEnd}, the last purchase day when not given)`);
-  const summaries = summarize({ purchases, unit: query.unit, calibrationEnd, holdoutEnd: query.holdout_end });
-  if (summaries.length === 0) throw invalidField('calibration_end', `nobody had bought by ${calibrationEnd}`);
-  // With a holdout end, summarize counts each customer's holdout purchases too.
-  return fitSummaries({ summaries, query, holdout: query.holdout_end ? (summaries as HoldoutSummary[]) : undefined });
+function purchasesOf(columns: PurchaseColumns): Purchase[] {
+  const out: Purchase[] = new Array(columns.day.length);
+  for (let i = 0; i < out.length; i++) out[i] = { customerId: String(columns.customer[i]), at: isoDay(columns.day[i]), value: columns.value[i] };
+  return out;
 }
+
+const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 /** The fit on the purchases in the database. */
 export async function clvFit(deps: { db: Db; config: { currency: string } }, input: unknown): Promise<ClvFit> {
   const query = parseInput(ClvQuery, input ?? {}, 'query');
-  return fitPurchases({ purchases: await purchaseValues(deps.db, deps.config.currency), query });
+  return fitPurchases({ purchases: await purchaseColumns(deps.db, deps.config.currency), query });
 }
