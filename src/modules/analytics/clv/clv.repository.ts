@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/index.ts';
 import { currencyExponent } from '../../../shared/money.ts';
-import type { PurchaseColumns } from './clv.service.ts';
+
+/** Purchases as columns (they move to a worker without being copied): customer number, day since 1970-01-01, net value in major units. */
+export interface PurchaseColumns {
+  customer: Int32Array;
+  day: Int32Array;
+  value: Float64Array;
+}
 
 /**
  * Every purchase as the models take it, as columns: its customer numbered 0, 1, … (by

@@ -7,7 +7,7 @@ import {
   dayNumber, fitAll, fitAllOffThread, MODEL_NAMES, OFF_THREAD_FROM, summarize, validationReport,
   type CustomerSummary, type FittedModels, type HoldoutSummary, type Purchase, type TimeUnit, type ValidationReport,
 } from '../btyd/index.ts';
-import { purchaseColumns } from './clv.repository.ts';
+import { purchaseColumns, type PurchaseColumns } from './clv.repository.ts';
 import { ClvQuery } from './clv.schema.ts';
 
 // The customer-base fit of `regulars analyze clv` and GET /api/v1/analytics/clv: BG/NBD,
@@ -24,13 +24,6 @@ export interface ClvFit {
   models: FittedModels;
   /** null without a holdout */
   validation: { bgnbd?: ValidationReport; paretonbd?: ValidationReport } | null;
-}
-
-/** Purchases as columns (they move to a worker without being copied): customer number, day since 1970-01-01, net value in major units. */
-export interface PurchaseColumns {
-  customer: Int32Array;
-  day: Int32Array;
-  value: Float64Array;
 }
 
 const modelsOf = (query: ClvQuery) => (query.model === 'all' ? MODEL_NAMES : [query.model]);

@@ -1,6 +1,7 @@
 import { answerFromWorker, workerInput } from '../../../shared/workers.ts';
 import type { ClvQuery } from './clv.schema.ts';
-import { fitPurchasesHere, type PurchaseColumns } from './clv.service.ts';
+import type { PurchaseColumns } from './clv.repository.ts';
+import { fitPurchasesHere } from './clv.service.ts';
 
 // The worker thread's side of fitPurchases.
 const { purchases, query } = workerInput<{ purchases: PurchaseColumns; query: ClvQuery }>();

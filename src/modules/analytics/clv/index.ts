@@ -1,3 +1,4 @@
 // The customer-base fit (BG/NBD, Pareto/NBD, Gamma-Gamma) of the CLI and the API.
-export { clvFit, fitPurchases, fitSummaries, purchaseColumnsOf, type ClvFit, type PurchaseColumns } from './clv.service.ts';
+export { clvFit, fitPurchases, fitSummaries, purchaseColumnsOf, type ClvFit } from './clv.service.ts';
+export type { PurchaseColumns } from './clv.repository.ts';
 export { ClvQuery } from './clv.schema.ts';
