@@ -1,8 +1,8 @@
 // Customer-base ("buy till you die") models: pure functions over arrays of summaries.
 
 export {
-  summarize, calibrationAndHoldout, dayNumber, DAYS_PER_UNIT,
-  type Purchase, type CustomerSummary, type CalibrationSummary, type HoldoutSummary, type SummarizeOptions, type TimeUnit,
+  summarize, summarizeColumns, columnsOfPurchases, calibrationAndHoldout, dayNumber, DAYS_PER_UNIT,
+  type Purchase, type PurchaseColumns, type CustomerSummary, type CalibrationSummary, type HoldoutSummary, type SummarizeOptions, type TimeUnit,
 } from './summary.ts';
 export { groupSummaries, type SummaryGroups } from './aggregate.ts';
 export {

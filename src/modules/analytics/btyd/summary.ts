@@ -77,10 +77,59 @@ export function dayNumber(at: Date | string, utcOffsetMinutes = 0): number {
   return Math.floor((ms + utcOffsetMinutes * 60_000) / MS_PER_DAY);
 }
 
+/**
+ * Purchases as columns, what summarizing works on: each purchase's customer numbered 0, 1,
+ * …, its day since 1970-01-01 and its value. Typed arrays, so a database read can fill
+ * them directly and a worker thread can take them without a copy.
+ */
+export interface PurchaseColumns {
+  customer: Int32Array;
+  day: Int32Array;
+  value: Float64Array;
+}
+
+/** Purchases as columns, customers numbered in order of first appearance (`customerIds[n]` is customer n's id). */
+export function columnsOfPurchases(purchases: readonly Purchase[], utcOffsetMinutes = 0): { columns: PurchaseColumns; customerIds: string[] } {
+  const n = purchases.length;
+  const columns = { customer: new Int32Array(n), day: new Int32Array(n), value: new Float64Array(n) };
+  const customerIndex = new Map<string, number>();
+  const customerIds: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = purchases[i];
+    if (!Number.isFinite(p.value)) throw new RangeError(`Purchase ${i}: value is not a number`);
+    columns.day[i] = dayNumber(p.at, utcOffsetMinutes);
+    columns.value[i] = p.value;
+    let c = customerIndex.get(p.customerId);
+    if (c === undefined) {
+      c = customerIds.length;
+      customerIndex.set(p.customerId, c);
+      customerIds.push(p.customerId);
+    }
+    columns.customer[i] = c;
+  }
+  return { columns, customerIds };
+}
+
 /** Per customer summaries in the calibration period (and the holdout, if given). */
 export function summarize(options: SummarizeOptions & { holdoutEnd: Date | string }): HoldoutSummary[];
 export function summarize(options: SummarizeOptions): CalibrationSummary[];
-export function summarize({ purchases, unit, calibrationEnd, observationStart, holdoutEnd, utcOffsetMinutes = 0 }: SummarizeOptions): CalibrationSummary[] | HoldoutSummary[] {
+export function summarize({ purchases, ...options }: SummarizeOptions): CalibrationSummary[] | HoldoutSummary[] {
+  const { columns, customerIds } = columnsOfPurchases(purchases, options.utcOffsetMinutes);
+  return summarizeColumns(columns, { ...options, customerIds });
+}
+
+export type SummarizeColumnsOptions = Omit<SummarizeOptions, 'purchases'> & {
+  /** Customer n's id (default: its number, as text). */
+  customerIds?: readonly string[];
+};
+
+/** summarize for purchases already in columns. */
+export function summarizeColumns(columns: PurchaseColumns, options: SummarizeColumnsOptions & { holdoutEnd: Date | string }): HoldoutSummary[];
+export function summarizeColumns(columns: PurchaseColumns, options: SummarizeColumnsOptions): CalibrationSummary[];
+export function summarizeColumns(
+  { customer: owner, day, value }: PurchaseColumns,
+  { unit, calibrationEnd, observationStart, holdoutEnd, utcOffsetMinutes = 0, customerIds }: SummarizeColumnsOptions,
+): CalibrationSummary[] | HoldoutSummary[] {
   const perUnit = DAYS_PER_UNIT[unit];
   if (!perUnit) throw new RangeError(`Unknown time unit: ${String(unit)}`);
   const end = dayNumber(calibrationEnd, utcOffsetMinutes);
@@ -90,43 +139,29 @@ export function summarize({ purchases, unit, calibrationEnd, observationStart, h
 
   // Counting sort by customer, then each customer's few purchases sorted by day: linear
   // in the number of purchases apart from those small sorts.
-  const n = purchases.length;
-  const customerIndex = new Map<string, number>();
-  const ids: string[] = [];
-  const owner = new Int32Array(n);
-  const day = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = purchases[i];
-    if (!Number.isFinite(p.value)) throw new RangeError(`Purchase ${i}: value is not a number`);
-    day[i] = dayNumber(p.at, utcOffsetMinutes);
-    let c = customerIndex.get(p.customerId);
-    if (c === undefined) {
-      c = ids.length;
-      customerIndex.set(p.customerId, c);
-      ids.push(p.customerId);
-    }
-    owner[i] = c;
-  }
-  const offsets = new Int32Array(ids.length + 1);
+  const n = day.length;
+  let customers = 0;
+  for (let i = 0; i < n; i++) customers = Math.max(customers, owner[i] + 1);
+  const offsets = new Int32Array(customers + 1);
   for (let i = 0; i < n; i++) offsets[owner[i] + 1]++;
-  for (let c = 0; c < ids.length; c++) offsets[c + 1] += offsets[c];
+  for (let c = 0; c < customers; c++) offsets[c + 1] += offsets[c];
   const order = new Int32Array(n);
-  const fill = offsets.slice(0, ids.length);
+  const fill = offsets.slice(0, customers);
   for (let i = 0; i < n; i++) order[fill[owner[i]]++] = i;
 
   const out: HoldoutSummary[] = [];
   const days: number[] = [];
   const values: number[] = [];
-  for (let c = 0; c < ids.length; c++) {
+  for (let c = 0; c < customers; c++) {
     const mine = Array.from(order.subarray(offsets[c], offsets[c + 1])).sort((i, j) => day[i] - day[j]);
     days.length = 0;
     values.length = 0;
     for (const i of mine) {
       if (day[i] < start) continue;
-      if (days.length && days[days.length - 1] === day[i]) values[values.length - 1] += purchases[i].value;
+      if (days.length && days[days.length - 1] === day[i]) values[values.length - 1] += value[i];
       else {
         days.push(day[i]);
-        values.push(purchases[i].value);
+        values.push(value[i]);
       }
     }
     if (days.length === 0 || days[0] > end) continue;
@@ -144,7 +179,7 @@ export function summarize({ purchases, unit, calibrationEnd, observationStart, h
       }
     }
     const summary: CalibrationSummary = {
-      customerId: ids[c],
+      customerId: customerIds?.[c] ?? String(c),
       x: last,
       tx: (days[last] - days[0]) / perUnit,
       T: (end - days[0]) / perUnit,

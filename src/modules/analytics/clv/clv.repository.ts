@@ -1,13 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/index.ts';
 import { currencyExponent } from '../../../shared/money.ts';
-
-/** Purchases as columns (they move to a worker without being copied): customer number, day since 1970-01-01, net value in major units. */
-export interface PurchaseColumns {
-  customer: Int32Array;
-  day: Int32Array;
-  value: Float64Array;
-}
+import type { PurchaseColumns } from '../btyd/index.ts';
 
 /**
  * Every purchase as the models take it, as columns: its customer numbered 0, 1, … (by

@@ -4,10 +4,10 @@ import { invalid, invalidField } from '../../../shared/errors.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { runInWorker } from '../../../shared/workers.ts';
 import {
-  dayNumber, fitAll, fitAllOffThread, MODEL_NAMES, OFF_THREAD_FROM, summarize, validationReport,
-  type CustomerSummary, type FittedModels, type HoldoutSummary, type Purchase, type TimeUnit, type ValidationReport,
+  columnsOfPurchases, fitAll, fitAllOffThread, MODEL_NAMES, OFF_THREAD_FROM, summarizeColumns, validationReport,
+  type CustomerSummary, type FittedModels, type HoldoutSummary, type Purchase, type PurchaseColumns, type TimeUnit, type ValidationReport,
 } from '../btyd/index.ts';
-import { purchaseColumns, type PurchaseColumns } from './clv.repository.ts';
+import { purchaseColumns } from './clv.repository.ts';
 import { ClvQuery } from './clv.schema.ts';
 
 // The customer-base fit of `regulars analyze clv` and GET /api/v1/analytics/clv: BG/NBD,
@@ -58,7 +58,7 @@ export function fitPurchasesHere(columns: PurchaseColumns, query: ClvQuery): Clv
   for (const day of columns.day) lastDay = Math.max(lastDay, day);
   const calibrationEnd = query.calibration_end ?? isoDay(lastDay);
   if (query.holdout_end && query.holdout_end < calibrationEnd) throw invalidField('holdout_end', `must not be before calibration_end (${calibrationEnd}, the last purchase day when not given)`);
-  const summaries = summarize({ purchases: purchasesOf(columns), unit: query.unit, calibrationEnd, holdoutEnd: query.holdout_end });
+  const summaries = summarizeColumns(columns, { unit: query.unit, calibrationEnd, holdoutEnd: query.holdout_end });
   if (summaries.length === 0) throw invalidField('calibration_end', `nobody had bought by ${calibrationEnd}`);
   let fitted: FittedModels;
   try {
@@ -76,24 +76,7 @@ export function fitPurchasesHere(columns: PurchaseColumns, query: ClvQuery): Clv
 }
 
 /** Purchases read from a file (the CLI) as columns. */
-export function purchaseColumnsOf(purchases: readonly Purchase[]): PurchaseColumns {
-  const columns = { customer: new Int32Array(purchases.length), day: new Int32Array(purchases.length), value: new Float64Array(purchases.length) };
-  const numbers = new Map<string, number>();
-  purchases.forEach((p, i) => {
-    let n = numbers.get(p.customerId);
-    if (n === undefined) numbers.set(p.customerId, (n = numbers.size));
-    columns.customer[i] = n;
-    columns.day[i] = dayNumber(p.at);
-    columns.value[i] = p.value ?? 0;
-  });
-  return columns;
-}
-
-function purchasesOf(columns: PurchaseColumns): Purchase[] {
-  const out: Purchase[] = new Array(columns.day.length);
-  for (let i = 0; i < out.length; i++) out[i] = { customerId: String(columns.customer[i]), at: isoDay(columns.day[i]), value: columns.value[i] };
-  return out;
-}
+export const purchaseColumnsOf = (purchases: readonly Purchase[]): PurchaseColumns => columnsOfPurchases(purchases).columns;
 
 const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,4 +1,3 @@
 // The customer-base fit (BG/NBD, Pareto/NBD, Gamma-Gamma) of the CLI and the API.
 export { clvFit, fitPurchases, fitSummaries, purchaseColumnsOf, type ClvFit } from './clv.service.ts';
-export type { PurchaseColumns } from './clv.repository.ts';
 export { ClvQuery } from './clv.schema.ts';
