@@ -54,22 +54,35 @@ export function createEngagementService(core: LoyaltyCore) {
    * Progress towards challenges, one number per question: the purchase days (visits) or
    * distinct categories in the challenge's window that ends at `at`, counting only after
    * `after` (the member's last completion). One statement for any number of questions.
+   *
+   * `reachedOnly`: only whether a goal is reached matters (the purchase subscriber). A
+   * visits question whose member has bought on fewer days in all than its goal
+   * (customer_stats.purchase_days, kept by every purchase) answers 0 without reading the
+   * purchases; most members of a busy shop are such, and this query runs for every
+   * dispatch of purchases.
    */
-  async function challengeProgress(db_: Tx | typeof db, asks: { customerId: string; challenge: Challenge; at: Date; after: Date | null }[]): Promise<number[]> {
+  async function challengeProgress(db_: Tx | typeof db, asks: { customerId: string; challenge: Challenge; at: Date; after: Date | null }[], { reachedOnly = false } = {}): Promise<number[]> {
     if (asks.length === 0) return [];
     const windows = JSON.stringify(asks.map((a, i) => {
       const from = addDays(a.at, -a.challenge.goal.within_days);
-      return { i, customer_id: a.customerId, visits: a.challenge.goal.type === 'visits', start_at: (a.after && a.after > from ? a.after : from).toISOString(), end_at: a.at.toISOString() };
+      return { i, customer_id: a.customerId, visits: a.challenge.goal.type === 'visits', goal: a.challenge.goal.count, start_at: (a.after && a.after > from ? a.after : from).toISOString(), end_at: a.at.toISOString() };
     }));
+    // Categories: the window's purchases first (purchases_customer_time), then each one's
+    // lines by their key. Joining the lines to the purchases the other way round reads every
+    // line the member ever bought (purchase_lines' key starts with customer_id) to keep the
+    // window's: a long history made every purchase's check slower. OFFSET 0 keeps the
+    // planner from flattening the sub-query back into that join.
     const result = await sql<{ i: number; n: number }>`
       SELECT q.i, CASE WHEN q.visits
         THEN (SELECT count(DISTINCT p.local_date) FROM purchases p
               WHERE p.customer_id = q.customer_id AND p.occurred_at > q.start_at AND p.occurred_at <= q.end_at AND p.refunded_minor < p.total_minor)
-        ELSE (SELECT count(DISTINCT l.category) FROM purchase_lines l JOIN purchases p ON p.customer_id = l.customer_id AND p.id = l.purchase_id
-              WHERE p.customer_id = q.customer_id AND p.occurred_at > q.start_at AND p.occurred_at <= q.end_at AND p.refunded_minor < p.total_minor
-                AND l.category IS NOT NULL)
+        ELSE (SELECT count(DISTINCT l.category) FROM purchases p
+              CROSS JOIN LATERAL (SELECT l.category FROM purchase_lines l
+                                  WHERE l.customer_id = p.customer_id AND l.purchase_id = p.id AND l.category IS NOT NULL OFFSET 0) l
+              WHERE p.customer_id = q.customer_id AND p.occurred_at > q.start_at AND p.occurred_at <= q.end_at AND p.refunded_minor < p.total_minor)
         END::int AS n
-      FROM jsonb_to_recordset(${windows}::jsonb) AS q(i int, customer_id uuid, visits boolean, start_at timestamptz, end_at timestamptz)`.execute(db_);
+      FROM jsonb_to_recordset(${windows}::jsonb) AS q(i int, customer_id uuid, visits boolean, goal int, start_at timestamptz, end_at timestamptz)
+      ${reachedOnly ? sql`WHERE NOT q.visits OR q.goal <= (SELECT s.purchase_days FROM customer_stats s WHERE s.customer_id = q.customer_id)` : sql``}`.execute(db_);
     const progress = new Array<number>(asks.length).fill(0);
     for (const r of result.rows) progress[r.i] = Number(r.n);
     return progress;
@@ -161,13 +174,14 @@ export function createEngagementService(core: LoyaltyCore) {
       });
     },
 
-    /** Subscriber of purchase.recorded: completes the challenges the purchase finishes. */
-    async evaluateChallenges(customerId: string, at: Date) {
+    /** Subscriber of purchase.recorded: completes the challenges the purchase finishes (of `only`'s codes, when given). */
+    async evaluateChallenges(customerId: string, at: Date, only?: ReadonlySet<string>) {
       const now = clock.now();
       const program = await core.programAt(now);
       if (!program || program.document.challenges.length === 0) return [];
       const completed: string[] = [];
       for (const challenge of program.document.challenges) {
+        if (only && !only.has(challenge.code)) continue;
         await db.transaction().execute(async (trx) => {
           const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
           if (!member) return;
@@ -210,10 +224,13 @@ export function createEngagementService(core: LoyaltyCore) {
         const after = lastCompleted.get(`${customerId} ${challenge.code}`) ?? null;
         return after && !challenge.repeatable ? [] : [{ customerId, challenge, at: latest.get(customerId)!, after }];
       }));
-      const progress = await challengeProgress(db, asks);
-      const candidates = new Set(asks.filter((a, i) => progress[i] >= a.challenge.goal.count).map((a) => a.customerId));
+      const progress = await challengeProgress(db, asks, { reachedOnly: true });
+      const reached = new Map<string, Set<string>>();
+      asks.forEach((a, i) => {
+        if (progress[i] >= a.challenge.goal.count) reached.set(a.customerId, (reached.get(a.customerId) ?? new Set()).add(a.challenge.code));
+      });
       const completed: { customerId: string; challenges: string[] }[] = [];
-      for (const id of candidates) completed.push({ customerId: id, challenges: await service.evaluateChallenges(id, latest.get(id)!) });
+      for (const [id, codes] of reached) completed.push({ customerId: id, challenges: await service.evaluateChallenges(id, latest.get(id)!, codes) });
       return completed;
     },
 

@@ -102,6 +102,21 @@ describe('challenges', () => {
     for (const e of await s.db.selectFrom('events').selectAll().where('type', '=', 'purchase.recorded').execute()) await one.handle(e as unknown as StoredEvent);
     expect(await balance(d.customerId)).toBe(3 + 100);
   });
+
+  it("counts only the categories of the window's purchases that were not refunded", async () => {
+    const line = (category: string) => ({ sku: category, category, quantity: 1, unit_price: '1.00' });
+    // January is outside the 90 days before May 10; the soup is refunded in full.
+    await buy('eli@example.com', 'e-jan', '2.00', '2026-01-05T09:00:00Z', [line('coffee'), line('tea')]);
+    await buy('eli@example.com', 'e-cakes', '1.00', '2026-05-01T09:00:00Z', [line('cakes')]);
+    const soup = await buy('eli@example.com', 'e-soup', '3.00', '2026-05-05T09:00:00Z', [line('soup'), line('bread')]);
+    await s.commerce.refund(soup.purchaseId, { external_id: 'e-soup-back' }, actor);
+    await deliver('purchase.recorded');
+    expect(await balance(soup.customerId)).toBe(2 + 1);
+    // Tea again and juice: cakes, tea, juice in the window.
+    await buy('eli@example.com', 'e-may', '2.00', '2026-05-10T09:00:00Z', [line('tea'), line('juice')]);
+    await deliver('purchase.recorded');
+    expect(await balance(soup.customerId)).toBe(2 + 1 + 2 + 100);
+  });
 });
 
 describe('other bonuses', () => {
