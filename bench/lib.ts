@@ -68,10 +68,14 @@ export function cli(args: string[], env: Record<string, string>): string {
 export async function startServerProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; peakRssMb(): number; stop(): Promise<void> }> {
   const port = await freePort();
   // BENCH_PROFILE: the server runs in bench/profile-server.ts, which profiles each phase it is told of.
+  // BENCH_SERVER_CMD (say `node --max-semi-space-size=64 bin/regulars.js serve`) runs through a
+  // shell that `exec`s it, so the process stopped at the end is the server, not the shell
+  // (a shell left in between kept the server and its output pipe alive: the bench waited forever).
+  const custom = process.env.BENCH_SERVER_CMD?.trim();
   const [command, args] = process.env.BENCH_PROFILE
     ? [process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/profile-server.ts')]]
-    : process.env.BENCH_SERVER_CMD
-      ? ['sh', ['-c', process.env.BENCH_SERVER_CMD]]
+    : custom
+      ? ['sh', ['-c', custom.startsWith('exec ') ? custom : `exec ${custom}`]]
       : [path.join(ROOT, 'bin/regulars.js'), ['serve']];
   const child = spawn(command, args, { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
