@@ -6,6 +6,7 @@ import type { Database } from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
 import { createStatementQueue, supportsPipelining } from './pipeline.ts';
 import { createStatementNamer, queryNamed, type StatementNamer } from './prepared.ts';
+import { createConnectionGate, type ConnectionGate } from './priority.ts';
 
 // int8 (counts, sums of minor units) as JS numbers: every amount we store is a safe
 // integer, and strings would leak into every caller. `date` stays a YYYY-MM-DD string so
@@ -47,17 +48,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 /** Kysely on the pool: its statements named once hot (prepared.ts) and queued or pipelined (pipeline.ts). */
-const kyselyOn = (pool: pg.Pool, namer: StatementNamer, { pipelining }: { pipelining: boolean }) =>
-  new Kysely<Database>({ dialect: new PostgresDialect({ pool: kyselyPool(pool, namer, { pipelining }) }) });
+const kyselyOn = (pool: pg.Pool, namer: StatementNamer, options: { pipelining: boolean; gate?: ConnectionGate }) =>
+  new Kysely<Database>({ dialect: new PostgresDialect({ pool: kyselyPool(pool, namer, options) }) });
 
 /**
  * The pool as Kysely sees it: every statement goes out under its name once it is hot, and
  * a transaction's BEGIN and the statements sent later wait for the next statement (with
  * `pipelining`, in one pipeline).
  */
-function kyselyPool(pool: pg.Pool, namer: StatementNamer, { pipelining }: { pipelining: boolean }): PostgresPool {
+function kyselyPool(pool: pg.Pool, namer: StatementNamer, { pipelining, gate }: { pipelining: boolean; gate?: ConnectionGate }): PostgresPool {
   // One wrapper per connection, so Kysely's per-connection bookkeeping sees the same object.
   const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  // With a gate (PGlite): the end of the checkout's turn, per connection checked out.
+  const turns = new Map<pg.PoolClient, () => void>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
     const statements = createStatementQueue(client, (text, values) => queryNamed(client, namer, text, values), {
       pipelining: pipelining && supportsPipelining(client),
@@ -75,12 +78,23 @@ function kyselyPool(pool: pg.Pool, namer: StatementNamer, { pipelining }: { pipe
       release: () => {
         statements.reset();
         client.release();
+        const endTurn = turns.get(client);
+        turns.delete(client);
+        endTurn?.();
       },
     };
   };
   return {
     connect: async () => {
-      const client = await pool.connect();
+      const endTurn = await gate?.acquire();
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        endTurn?.();
+        throw error;
+      }
+      if (endTurn) turns.set(client, endTurn);
       let wrapper = wrappers.get(client);
       if (!wrapper) {
         wrapper = wrap(client);
@@ -132,12 +146,21 @@ async function openPglite(options: OpenDatabaseOptions, namer: StatementNamer): 
     // The checkout timeout turns a self-deadlock (a query on the pool while a transaction
     // holds the only connection) into an error instead of a hang.
     const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1, connectionTimeoutMillis: 120_000 });
+    // Turns on that connection: requests before background work (priority.ts).
+    const gate = createConnectionGate();
     // PGlite runs one statement at a time in this process: nothing to gain from a pipeline.
-    const db = kyselyOn(pool, namer, { pipelining: false });
+    const db = kyselyOn(pool, namer, { pipelining: false, gate });
     return {
       db,
       pool,
-      query: (text, values) => queryNamed(pool, namer, text, values),
+      query: async (text, values) => {
+        const endTurn = await gate.acquire();
+        try {
+          return await queryNamed(pool, namer, text, values);
+        } finally {
+          endTurn();
+        }
+      },
       kind: 'pglite',
       close: async () => {
         await db.destroy();

@@ -1,6 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import PgBoss from 'pg-boss';
-import type { DatabaseHandle, Db, Tx } from '../db/index.ts';
+import { inBackground, type DatabaseHandle, type Db, type Tx } from '../db/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { matchesEventType, type WebhookService } from '../modules/webhooks/index.ts';
 import { startSchedules, type Schedule } from './schedules.ts';
@@ -88,7 +88,9 @@ export function createJobQueue(options: JobQueueOptions) {
   const inFlight = createInFlight();
   const subscribers = options.subscribers ?? [];
   const boss = new PgBoss({
-    db: { executeSql: (text, values) => inFlight.track(query(text, values)) },
+    // The queue's own statements (fetching, completing) are background work: on the
+    // embedded database they let requests go first (db/priority.ts).
+    db: { executeSql: (text, values) => inFlight.track(inBackground(() => query(text, values))) },
     schema: 'pgboss',
     supervise: true,
     schedule: true,
@@ -168,7 +170,7 @@ export function createJobQueue(options: JobQueueOptions) {
     return {
       handler: async (jobs: J[]) => {
         try {
-          await inFlight.track(handler(jobs));
+          await inFlight.track(inBackground(() => handler(jobs)));
         } finally {
           if (workerId) boss.notifyWorker(workerId);
         }
@@ -231,7 +233,7 @@ export function createJobQueue(options: JobQueueOptions) {
       running = true;
       const tick = async () => {
         try {
-          await dispatchAll();
+          await inBackground(dispatchAll);
         } catch (error) {
           logger.error('outbox dispatch failed', { error: (error as Error).message });
         }

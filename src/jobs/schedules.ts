@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss';
+import { inBackground } from '../db/index.ts';
 import { catchUpPurchaseRollup } from '../modules/analytics/index.ts';
 import type { Services } from '../services.ts';
 import { pruneOldEvents } from '../workflows/prune-events.ts';
@@ -55,7 +56,7 @@ export async function startSchedules({ boss, schedules, timeZone, logger, pollin
     await boss.schedule(queue, schedule.cron, undefined, { tz: timeZone, expireInSeconds: 6 * 3600, retryLimit: 1, retryDelay: 600 });
     await boss.work(queue, { pollingIntervalSeconds }, async () => {
       try {
-        await schedule.run();
+        await inBackground(schedule.run);
       } catch (error) {
         logger.error(`scheduled job ${schedule.name} failed`, { error: (error as Error).message });
         throw error;

@@ -1,16 +1,18 @@
 import { importCsv, type ImportKind, type ImportProgress } from '../modules/imports/index.ts';
+import { inBackground } from '../db/index.ts';
 import type { Services } from '../services.ts';
 import { recordPurchases } from './record-purchases.ts';
 
-// A CSV file into the store, through the same purchase workflow the API uses.
+// A CSV file into the store, through the same purchase workflow the API uses. Background
+// work: on the embedded database, requests go first (db/priority.ts).
 export function importFile(
   services: Pick<Services, 'db' | 'clock' | 'customers' | 'commerce' | 'loyalty'>,
   options: { kind: ImportKind; file: string; map?: Record<string, string>; skipInvalid?: boolean; onProgress?: (p: ImportProgress) => void },
 ) {
-  return importCsv({
+  return inBackground(() => importCsv({
     ...options,
     deps: services,
     // Two chunks are in flight, and a customer's purchases are spread over the file.
     record: (inputs, o) => recordPurchases(services, inputs, { ...o, deferContended: true }),
-  });
+  }));
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateDemo } from '../modules/demo/index.ts';
+import { inBackground } from '../db/index.ts';
 import type { Services } from '../services.ts';
 import { recordPurchases } from './record-purchases.ts';
 
@@ -11,25 +12,28 @@ export const EXAMPLE_PROGRAM = path.resolve(import.meta.dirname, '../../examples
  * The demo business, recorded through the same purchase workflow as real sales. It runs
  * the example loyalty program (applied first when no program is in force), and the
  * loyalty maintenance afterwards, so points older than the program's expiry have expired
- * as they would have in a real shop.
+ * as they would have in a real shop. Background work: on the embedded database, requests
+ * go first (db/priority.ts).
  */
-export async function runDemo(
+export function runDemo(
   services: Pick<Services, 'db' | 'clock' | 'customers' | 'commerce' | 'loyalty' | 'stores'>,
   options: { customers?: number; seed?: number; years?: number; onProgress?: (p: { customers: number; purchases: number }) => void },
 ) {
-  const now = services.clock.now();
-  if (!(await services.loyalty.programAt(now))) {
-    const program = JSON.parse(fs.readFileSync(EXAMPLE_PROGRAM, 'utf8'));
-    await services.loyalty.applyProgram({ program, note: 'the demo business runs the example program' }, { actor: 'demo' });
-  }
-  const result = await generateDemo({
-    ...options,
-    stores: services.stores,
-    commerce: services.commerce,
-    // The history ends at today's start (UTC), so a seed gives the same business all day.
-    end: new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000),
-    record: (inputs) => recordPurchases(services, inputs, { source: 'demo', withViews: false }),
+  return inBackground(async () => {
+    const now = services.clock.now();
+    if (!(await services.loyalty.programAt(now))) {
+      const program = JSON.parse(fs.readFileSync(EXAMPLE_PROGRAM, 'utf8'));
+      await services.loyalty.applyProgram({ program, note: 'the demo business runs the example program' }, { actor: 'demo' });
+    }
+    const result = await generateDemo({
+      ...options,
+      stores: services.stores,
+      commerce: services.commerce,
+      // The history ends at today's start (UTC), so a seed gives the same business all day.
+      end: new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000),
+      record: (inputs) => recordPurchases(services, inputs, { source: 'demo', withViews: false }),
+    });
+    await services.loyalty.maintenance.runAll(services.clock.now());
+    return result;
   });
-  await services.loyalty.maintenance.runAll(services.clock.now());
-  return result;
 }

@@ -27,6 +27,9 @@ export const SurveyBonusInput = z.object({
 
 type Challenge = ProgramDocument['challenges'][number];
 
+/** Members whose challenges one statement checks (evaluateChallengesMany). */
+const CHALLENGE_CHECK_CHUNK = 1_000;
+
 /** Gmail ignores dots and +tags; other providers ignore +tags: the same inbox is the same person. */
 function inbox(email: string | null): string | null {
   if (!email) return null;
@@ -220,15 +223,20 @@ export function createEngagementService(core: LoyaltyCore) {
         const known = lastCompleted.get(key);
         if (d.completed_at && (!known || d.completed_at > known)) lastCompleted.set(key, d.completed_at);
       }
-      const asks = program.document.challenges.flatMap((challenge) => ids.flatMap((customerId) => {
-        const after = lastCompleted.get(`${customerId} ${challenge.code}`) ?? null;
-        return after && !challenge.repeatable ? [] : [{ customerId, challenge, at: latest.get(customerId)!, after }];
-      }));
-      const progress = await challengeProgress(db, asks, { reachedOnly: true });
       const reached = new Map<string, Set<string>>();
-      asks.forEach((a, i) => {
-        if (progress[i] >= a.challenge.goal.count) reached.set(a.customerId, (reached.get(a.customerId) ?? new Set()).add(a.challenge.code));
-      });
+      // A statement per CHALLENGE_CHECK_CHUNK members: after a large import the queue hands
+      // over thousands of events at once, and on the embedded database one statement over
+      // all of them held its only connection for seconds.
+      for (let from = 0; from < ids.length; from += CHALLENGE_CHECK_CHUNK) {
+        const asks = program.document.challenges.flatMap((challenge) => ids.slice(from, from + CHALLENGE_CHECK_CHUNK).flatMap((customerId) => {
+          const after = lastCompleted.get(`${customerId} ${challenge.code}`) ?? null;
+          return after && !challenge.repeatable ? [] : [{ customerId, challenge, at: latest.get(customerId)!, after }];
+        }));
+        const progress = await challengeProgress(db, asks, { reachedOnly: true });
+        asks.forEach((a, i) => {
+          if (progress[i] >= a.challenge.goal.count) reached.set(a.customerId, (reached.get(a.customerId) ?? new Set()).add(a.challenge.code));
+        });
+      }
       const completed: { customerId: string; challenges: string[] }[] = [];
       for (const [id, codes] of reached) completed.push({ customerId: id, challenges: await service.evaluateChallenges(id, latest.get(id)!, codes) });
       return completed;
