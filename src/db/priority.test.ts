@@ -2,48 +2,33 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, testDatabaseKind } from '../../test/helpers/database.ts';
 import type { DatabaseHandle } from './index.ts';
-import { createConnectionGate, inBackground } from './priority.ts';
+import { createConnectionGate, inBackground, type ConnectionGate } from './priority.ts';
 
-const tick = () => new Promise((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** While a turn is held, background work asks for one, then `waitMs` later a request does; the order they get them. */
+async function orderOfTurns(gate: ConnectionGate, waitMs: number): Promise<string[]> {
+  const order: string[] = [];
+  const take = (who: string) => gate.acquire().then((end) => {
+    order.push(who);
+    end();
+  });
+  const endFirst = await gate.acquire();
+  const background = inBackground(() => take('background'));
+  await sleep(waitMs);
+  const request = take('request');
+  endFirst();
+  await Promise.all([background, request]);
+  return order;
+}
 
 describe('the connection gate', () => {
   it('gives the next turn to a request before background work that waited longer', async () => {
-    const gate = createConnectionGate();
-    const order: string[] = [];
-    const endFirst = await gate.acquire();
-    const background = inBackground(async () => {
-      const end = await gate.acquire();
-      order.push('background');
-      end();
-    });
-    await tick();
-    await tick();
-    const request = gate.acquire().then((end) => {
-      order.push('request');
-      end();
-    });
-    endFirst();
-    await Promise.all([background, request]);
-    expect(order).toEqual(['request', 'background']);
+    expect(await orderOfTurns(createConnectionGate(), 5)).toEqual(['request', 'background']);
   });
 
   it('lets background work that waited too long go before new requests', async () => {
-    const gate = createConnectionGate({ backgroundMaxWaitMs: 30 });
-    const order: string[] = [];
-    const endFirst = await gate.acquire();
-    const background = inBackground(async () => {
-      const end = await gate.acquire();
-      order.push('background');
-      end();
-    });
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    const request = gate.acquire().then((end) => {
-      order.push('request');
-      end();
-    });
-    endFirst();
-    await Promise.all([background, request]);
-    expect(order).toEqual(['background', 'request']);
+    expect(await orderOfTurns(createConnectionGate({ backgroundMaxWaitMs: 30 }), 60)).toEqual(['background', 'request']);
   });
 
   it('fails a turn that does not come in time, and the turn after it still comes', async () => {
@@ -90,15 +75,15 @@ describe.runIf(testDatabaseKind === 'pglite')('background statements on the embe
     // A transaction holds the connection while background jobs and then a request queue.
     const holder = h.db.transaction().execute(async (trx) => {
       await sql`SELECT 1`.execute(trx);
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await sleep(30);
       order.push('holder');
     });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await sleep(5);
     const jobs = Array.from({ length: 5 }, (_, i) => inBackground(() => h.db.transaction().execute(async (trx) => {
       await sql`SELECT ${i}::int`.execute(trx);
       order.push(`job ${i}`);
     })));
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await sleep(5);
     const request = sql`SELECT 1`.execute(h.db).then(() => order.push('request'));
     await Promise.all([holder, ...jobs, request]);
     expect(order).toEqual(['holder', 'request', 'job 0', 'job 1', 'job 2', 'job 3', 'job 4']);

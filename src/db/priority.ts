@@ -17,7 +17,6 @@ export function inBackground<T>(work: () => Promise<T>): Promise<T> {
   return background.run(true, work);
 }
 
-
 export interface ConnectionGate {
   /** Waits for the turn on the connection; the returned function ends the turn. */
   acquire(): Promise<() => void>;
