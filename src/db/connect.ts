@@ -143,8 +143,9 @@ async function openPglite(options: OpenDatabaseOptions, namer: StatementNamer): 
     const lite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
     // PGlite is a single session: one connection for the whole process, or a ROLLBACK on
     // one connection would discard another's writes.
-    // The checkout timeout turns a self-deadlock (a query on the pool while a transaction
-    // holds the only connection) into an error instead of a hang.
+    // A self-deadlock (a query on the pool while a transaction holds the only connection)
+    // is an error instead of a hang: the gate's timeout says so first; the checkout timeout
+    // still covers a direct use of `pool`.
     const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1, connectionTimeoutMillis: 120_000 });
     // Turns on that connection: requests before background work (priority.ts).
     const gate = createConnectionGate();

@@ -56,6 +56,11 @@ describe('regulars CLI', () => {
     const missing = run('import', 'purchases', path.join(work, 'missing.csv'));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain(`file: no such file: ${path.join(work, 'missing.csv')}`);
+    const badTotal = path.join(work, 'bad-total.csv');
+    fs.writeFileSync(badTotal, 'customer_email,occurred_at,total\nana@example.com,2026-01-02,10.00\nbo@example.com,2026-01-03,ten\n');
+    const notANumber = run('analyze', 'clv', '--purchases', badTotal);
+    expect(notANumber.status).toBe(1);
+    expect(notANumber.stderr).toContain(`${badTotal}: line 3: total is not a number`);
   });
 });
 

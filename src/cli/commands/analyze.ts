@@ -91,5 +91,9 @@ function readPurchases(file: string): Purchase[] {
   const at = header.indexOf('occurred_at');
   const total = header.indexOf('total');
   if (id < 0 || at < 0 || total < 0) throw invalid(`${file}: needs a customer identity column, occurred_at and total`);
-  return rows.map((r) => ({ customerId: r[id], at: r[at].slice(0, 10), value: Number(r[total]) }));
+  return rows.map((r, i) => {
+    const value = Number(r[total]);
+    if (!r[total]?.trim() || !Number.isFinite(value)) throw invalid(`${file}: line ${i + 2}: total is not a number`);
+    return { customerId: r[id], at: r[at].slice(0, 10), value };
+  });
 }

@@ -70,7 +70,7 @@ export function createEngagementService(core: LoyaltyCore) {
       const from = addDays(a.at, -a.challenge.goal.within_days);
       return { i, customer_id: a.customerId, visits: a.challenge.goal.type === 'visits', goal: a.challenge.goal.count, start_at: (a.after && a.after > from ? a.after : from).toISOString(), end_at: a.at.toISOString() };
     }));
-    // Categories: the window's purchases first (purchases_customer_time), then each one's
+    // Categories: the window's purchases first (purchases_customer_time_amounts), then each one's
     // lines by their key. Joining the lines to the purchases the other way round reads every
     // line the member ever bought (purchase_lines' key starts with customer_id) to keep the
     // window's: a long history made every purchase's check slower. OFFSET 0 keeps the
