@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fitAll, type FittedModels } from './fit-all.ts';
+import { fitAll } from './fit-all.ts';
 import { fitAllOffThread } from './fit-off-thread.ts';
 import { simulateBgNbd } from './simulate.ts';
+import { withoutTimes } from './test-data.ts';
 
 // The fit in a worker thread gives the same numbers as on the caller's thread, and the
 // caller's thread keeps running while it works.
 
-const withoutTimes = (models: FittedModels) =>
-  Object.fromEntries(Object.entries(models).map(([name, fit]) => [name, { ...fit, fit_ms: undefined }]));
 
 describe('fitAllOffThread', () => {
   const customers = simulateBgNbd({ params: { r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, customers: 60_000, seed: 7, maxAge: 52, resolution: 1 / 7 })

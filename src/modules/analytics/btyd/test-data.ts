@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { SHARED_DATA } from '../../../../test/helpers/shared-data.ts';
+import type { FittedModels } from './fit-all.ts';
 import type { CustomerSummary, Purchase } from './summary.ts';
 
 // Readers for the shared reference data (../shared/data beside the repository),
@@ -63,3 +64,7 @@ export function onlineRetailPurchases(): Purchase[] {
   }
   return out;
 }
+
+/** Fitted models without their fit times, which differ between two fits of the same numbers. */
+export const withoutTimes = (models: FittedModels) =>
+  Object.fromEntries(Object.entries(models).map(([name, fit]) => [name, { ...fit, fit_ms: undefined }]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError, type AppError } from '../../../shared/errors.ts';
-import { OFF_THREAD_FROM, type FittedModels } from '../btyd/index.ts';
-import { cdnowMasterPurchases } from '../btyd/test-data.ts';
+import { OFF_THREAD_FROM } from '../btyd/index.ts';
+import { cdnowMasterPurchases, withoutTimes } from '../btyd/test-data.ts';
 import { ClvQuery } from './clv.schema.ts';
 import { fitPurchases, fitPurchasesHere, purchaseColumnsOf } from './clv.service.ts';
 
@@ -9,8 +9,6 @@ import { fitPurchases, fitPurchasesHere, purchaseColumnsOf } from './clv.service
 // fitted in a worker thread: the same numbers as on this thread, the master file's BG/NBD
 // fit (as in btyd/validation.test.ts), and the same 422 for a bad holdout.
 
-const withoutTimes = (models: FittedModels) =>
-  Object.fromEntries(Object.entries(models).map(([name, fit]) => [name, { ...fit, fit_ms: undefined }]));
 const purchases = () => purchaseColumnsOf(cdnowMasterPurchases());
 
 describe('fitPurchases', () => {
