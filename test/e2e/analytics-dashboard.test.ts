@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,28 +5,25 @@ import { aliveHeatmap, analyticsOverview, clvDistribution, cohortRetention, crea
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
 import { runDemo } from '../../src/workflows/run-demo.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { launchChromium } from './browser.ts';
+import { createOwner, kpiDigits, launchChromium, logInAsOwner, screenshotDirs } from './browser.ts';
 
 // The analytics pages in real Chromium against the real server and database, on a demo
 // business of 300 customers: every tab shows the server's own numbers; the score pages
 // start empty and an owner runs the scores from the page; a second run a week later
 // gives the segment flows; Danish headings. Screenshots go to .tmp/screenshots, or to
 // docs/screenshots (the README's) with UPDATE_SCREENSHOTS=1.
-const README_SHOTS = path.resolve(import.meta.dirname, process.env.UPDATE_SCREENSHOTS ? '../../docs/screenshots' : '../../.tmp/screenshots');
-const MORE_SHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+const { readme: README_SHOTS, more: MORE_SHOTS } = screenshotDirs();
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
   server = await startTestServer({
     seed: async (s) => {
-      await s.auth.createUser({ email: 'owner@example.com', role: 'owner', password: 'a long enough password' }, { actor: 'test' });
+      await createOwner(s);
       await runDemo(s, { customers: 300, seed: 21 });
     },
   });
   browser = await launchChromium();
-  fs.mkdirSync(README_SHOTS, { recursive: true });
-  fs.mkdirSync(MORE_SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -35,19 +31,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-const digits = async (page: Page, testId: string) => Number((await page.getByTestId(testId).locator('strong').innerText()).replace(/\D/g, ''));
 const sumOf = async (page: Page, testId: string) =>
   page.getByTestId(testId).evaluateAll((cells) => cells.reduce((n, c) => n + Number((c as HTMLElement).dataset.customers), 0));
 
 describe('analytics dashboard', () => {
   it('shows the overview, runs the scores, and draws every analytics view with the server’s numbers', async () => {
     const s = server.services;
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await page.goto(server.url);
-    await page.getByLabel('Email').fill('owner@example.com');
-    await page.getByLabel('Password').fill('a long enough password');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('kpi-customers').waitFor();
+    const page = await logInAsOwner(browser, server.url);
 
     // ── Overview: KPIs with their trend and sample size ──
     await page.getByRole('link', { name: 'Analytics' }).click();
@@ -55,8 +45,8 @@ describe('analytics dashboard', () => {
     expect(new URL(page.url()).pathname).toBe('/analytics');
     const month = await analyticsOverview(s, { period: 'month' });
     expect(month.kpis.customers.value).toBeGreaterThan(10);
-    expect(await digits(page, 'analytics-kpi-customers')).toBe(month.kpis.customers.value);
-    expect(await digits(page, 'analytics-kpi-purchases')).toBe(month.kpis.purchases.value);
+    expect(await kpiDigits(page, 'analytics-kpi-customers')).toBe(month.kpis.customers.value);
+    expect(await kpiDigits(page, 'analytics-kpi-purchases')).toBe(month.kpis.purchases.value);
     const customersCard = await page.getByTestId('analytics-kpi-customers').innerText();
     expect(customersCard).toContain(`n = ${month.kpis.customers.sample} customers`);
     expect(customersCard).toContain(`before: ${month.kpis.customers.previous}`);
@@ -69,7 +59,7 @@ describe('analytics dashboard', () => {
     await page.waitForURL(/\/analytics\?period=year$/);
     const year = await analyticsOverview(s, { period: 'year' });
     await page.waitForFunction((n) => document.querySelector('[data-testid=analytics-kpi-customers] strong')?.textContent?.replace(/\D/g, '') === String(n), year.kpis.customers.value);
-    expect(await digits(page, 'analytics-kpi-purchases')).toBe(year.kpis.purchases.value);
+    expect(await kpiDigits(page, 'analytics-kpi-purchases')).toBe(year.kpis.purchases.value);
 
     // ── RFM: no scores yet, so the owner runs them from the page ──
     await page.getByRole('tab', { name: 'RFM grid' }).click();
@@ -125,7 +115,7 @@ describe('analytics dashboard', () => {
     await page.getByRole('tab', { name: 'Lifetime value' }).click();
     await page.getByTestId('clv-histogram').waitFor();
     const clv = await clvDistribution(s);
-    expect(await digits(page, 'clv-customers')).toBe(clv.customers);
+    expect(await kpiDigits(page, 'clv-customers')).toBe(clv.customers);
     expect(await page.getByTestId('clv-bucket').count()).toBe(clv.buckets.length);
     expect(await sumOf(page, 'clv-bucket')).toBe(clv.customers);
     expect(await page.getByTestId('clv-median').locator('strong').innerText()).toBe(`€${clv.median}`);
@@ -155,13 +145,13 @@ describe('analytics dashboard', () => {
     await page.getByTestId('holdout-chart').waitFor();
     const holdout = await holdoutValidation(s, {});
     expect(await page.getByTestId('calibration-end').inputValue()).toBe(holdout.calibration_end);
-    expect(await digits(page, 'holdout-customers')).toBe(holdout.customers);
+    expect(await kpiDigits(page, 'holdout-customers')).toBe(holdout.customers);
     expect(await page.getByTestId('holdout-group').count()).toBe(holdout.by_calibration_purchases.length);
     await page.getByTestId('calibration-end').fill('2025-10-01');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     const earlier = await holdoutValidation(s, { calibration_end: '2025-10-01', holdout_end: holdout.holdout_end });
     await page.waitForFunction((n) => document.querySelector('[data-testid=holdout-customers] strong')?.textContent?.replace(/\D/g, '') === String(n), earlier.customers);
-    expect(await digits(page, 'holdout-actual')).toBe(earlier.actual_total);
+    expect(await kpiDigits(page, 'holdout-actual')).toBe(earlier.actual_total);
     await page.screenshot({ path: path.join(MORE_SHOTS, 'analytics-holdout.png'), fullPage: true });
 
     // ── Danish ──

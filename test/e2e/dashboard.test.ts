@@ -5,19 +5,19 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { launchChromium } from './browser.ts';
+import { createOwner, launchChromium, OWNER, screenshotDirs } from './browser.ts';
 
 // The dashboard in real Chromium against the real server and database: log in, search,
 // open a profile, switch language, import a CSV with a bad row. Screenshots go to
 // .tmp/screenshots, or to docs/screenshots (the README's) with UPDATE_SCREENSHOTS=1.
-const SHOTS = path.resolve(import.meta.dirname, process.env.UPDATE_SCREENSHOTS ? '../../docs/screenshots' : '../../.tmp/screenshots');
+const SHOTS = screenshotDirs().readme;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
   server = await startTestServer({
     seed: async (s) => {
-      await s.auth.createUser({ email: 'owner@example.com', role: 'owner', password: 'a long enough password' }, { actor: 'test' });
+      await createOwner(s);
       await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana — Prešernov trg', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
       const people = [
         { external_id: 'card-1001', email: 'maja.novak@example.com', phone: '+38640111222', first_name: 'Maja', last_name: 'Novak', language: 'sl', birthday: '1990-04-12', home_store: 'ljubljana', tags: ['vip'], consent: { email: true, sms: false } },
@@ -40,7 +40,6 @@ beforeAll(async () => {
     },
   });
   browser = await launchChromium();
-  fs.mkdirSync(SHOTS, { recursive: true });
 });
 
 /** Chooses a POS export (Receipt, Card, Date, Amount) on the import page and maps its columns. */
@@ -66,11 +65,11 @@ describe('dashboard', () => {
   it('logs in, searches, opens a profile, switches language and imports a CSV', async () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await page.goto(server.url);
-    await page.getByLabel('Email').fill('owner@example.com');
+    await page.getByLabel('Email').fill(OWNER.email);
     await page.getByLabel('Password').fill('wrong password!');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('alert').waitFor();
-    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByLabel('Password').fill(OWNER.password);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByTestId('kpi-customers').waitFor();
     expect(await page.getByTestId('kpi-customers').innerText()).toContain('3');

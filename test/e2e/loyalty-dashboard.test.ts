@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { launchChromium } from './browser.ts';
+import { createOwner, kpiDigits, launchChromium, logInAsOwner, screenshotDirs } from './browser.ts';
 
 // The loyalty dashboard in real Chromium against the real server and database: the
 // report, the program editor (a broken document is refused with its field paths, a good
 // one is simulated and only then published), the rewards in the dashboard's language,
 // and a member's account with a staff adjustment and a redemption. Screenshots go to
 // .tmp/screenshots, or to docs/screenshots (the README's) with UPDATE_SCREENSHOTS=1.
-const SHOTS = path.resolve(import.meta.dirname, process.env.UPDATE_SCREENSHOTS ? '../../docs/screenshots' : '../../.tmp/screenshots');
+const SHOTS = screenshotDirs().readme;
 const EXAMPLE = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../examples/program.json'), 'utf8'));
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -19,7 +19,7 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startTestServer({
     seed: async (s) => {
-      await s.auth.createUser({ email: 'owner@example.com', role: 'owner', password: 'a long enough password' }, { actor: 'test' });
+      await createOwner(s);
       await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana — Prešernov trg', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
       await s.loyalty.applyProgram({ program: EXAMPLE }, { actor: 'test' });
       const maja = { external_id: 'card-1001', email: 'maja.novak@example.com', first_name: 'Maja', last_name: 'Novak', language: 'sl' };
@@ -44,7 +44,6 @@ beforeAll(async () => {
     },
   });
   browser = await launchChromium();
-  fs.mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -52,23 +51,17 @@ afterAll(async () => {
   await server?.close();
 });
 
-const digits = async (page: Page, testId: string) => Number((await page.getByTestId(testId).locator('strong').innerText()).replace(/\D/g, ''));
 
 describe('loyalty dashboard', () => {
   it('reports, simulates and publishes a program, shows rewards in the language, and adjusts a member', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await page.goto(server.url);
-    await page.getByLabel('Email').fill('owner@example.com');
-    await page.getByLabel('Password').fill('a long enough password');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('kpi-customers').waitFor();
+    const page = await logInAsOwner(browser, server.url);
 
     // ── Report ──
     await page.getByRole('link', { name: 'Loyalty' }).click();
     await page.getByTestId('loyalty-report').waitFor();
-    expect(await digits(page, 'kpi-members')).toBe(3);
+    expect(await kpiDigits(page, 'kpi-members')).toBe(3);
     const report = await server.services.loyalty.report();
-    expect(await digits(page, 'kpi-outstanding')).toBe(report.points.outstanding);
+    expect(await kpiDigits(page, 'kpi-outstanding')).toBe(report.points.outstanding);
     expect(await page.getByTestId('kpi-outstanding').innerText()).toMatch(/Liability €\d/);
     const tiers = await page.getByTestId('tier-table').innerText();
     expect(tiers).toContain('Member');
@@ -155,7 +148,7 @@ describe('loyalty dashboard', () => {
     expect(page.url()).toContain('?tab=loyalty');
     const account = await server.services.loyalty.account(majaId);
     if (!account.member) throw new Error('Maja is not a member');
-    const before = await digits(page, 'loyalty-balance');
+    const before = await kpiDigits(page, 'loyalty-balance');
     expect(before).toBe(account.balance);
     const entries = await page.getByTestId('loyalty-entries').innerText();
     expect(entries).toContain('Welcome bonus for joining');
@@ -170,7 +163,7 @@ describe('loyalty dashboard', () => {
     await page.getByLabel('Reason (required, audited)').fill('Testing the limit');
     await page.getByRole('button', { name: 'Adjust', exact: true }).click();
     await page.getByTestId('adjust-form').getByText('would take the balance below zero').waitFor();
-    expect(await digits(page, 'loyalty-balance')).toBe(before);
+    expect(await kpiDigits(page, 'loyalty-balance')).toBe(before);
 
     await page.getByLabel('Points (+ or −)').fill('250');
     await page.getByLabel('Reason (required, audited)').fill('Goodwill for a late order');
