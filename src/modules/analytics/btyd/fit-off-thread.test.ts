@@ -7,7 +7,6 @@ import { withoutTimes } from './test-data.ts';
 // The fit in a worker thread gives the same numbers as on the caller's thread, and the
 // caller's thread keeps running while it works.
 
-
 describe('fitAllOffThread', () => {
   const customers = simulateBgNbd({ params: { r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, customers: 60_000, seed: 7, maxAge: 52, resolution: 1 / 7 })
     .map((c, i) => ({ ...c, monetary: c.x > 0 ? 10 + (i % 37) : 0 }));
