@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
@@ -19,6 +20,7 @@ import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, p
 //        ANALYZE: the measured phases run on a database that already holds a business's data and its statistics, as in
 //        production, rather than on tables growing from empty; 0 measures a brand-new database)
 //        [--clients 32] (the single purchases' and redemptions' concurrent clients; #3's target is for 32)
+// BENCH_LATENCY_DIR=/tmp/lat: each measured phase's requests (start, latency, status) in <dir>/<phase>.csv.
 
 const PHASES = ['single', 'batch', 'redeem'] as const;
 type Phase = (typeof PHASES)[number];
@@ -130,10 +132,15 @@ function post(url: string, key: string, body: unknown): Promise<{ status: number
   });
 }
 
-async function load({ url, key, seconds, clients, body, onResponse }: {
+async function load({ url, key, seconds, clients, body, onResponse, name }: {
   url: string | (() => string); key: string; seconds: number; clients: number; body: () => unknown; onResponse?: (status: number, json: unknown) => void;
+  /** Names the phase's file under BENCH_LATENCY_DIR. */
+  name?: string;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
+  // BENCH_LATENCY_DIR: every request's start (Unix time in ms, to set beside the
+  // database's log) and latency, to see whether the slow ones come alone or together.
+  const timeline: string[] = [];
   let errors = 0;
   let items = 0;
   const end = Date.now() + seconds * 1000;
@@ -148,7 +155,9 @@ async function load({ url, key, seconds, clients, body, onResponse }: {
           const payload = body();
           const t0 = performance.now();
           const res = await connection.post(target().pathname, headers, JSON.stringify(payload));
-          latencies.push(performance.now() - t0);
+          const latency = performance.now() - t0;
+          latencies.push(latency);
+          if (process.env.BENCH_LATENCY_DIR) timeline.push(`${(performance.timeOrigin + t0).toFixed(1)},${latency.toFixed(2)},${res.status}`);
           if (res.status >= 300) errors++;
           onResponse?.(res.status, res.status < 300 ? JSON.parse(res.text) : undefined);
           items += Array.isArray((payload as { purchases?: unknown[] }).purchases) ? (payload as { purchases: unknown[] }).purchases.length : 1;
@@ -159,6 +168,10 @@ async function load({ url, key, seconds, clients, body, onResponse }: {
     }),
   );
   const elapsed = (Date.now() - started) / 1000;
+  if (process.env.BENCH_LATENCY_DIR && name) {
+    fs.mkdirSync(process.env.BENCH_LATENCY_DIR, { recursive: true });
+    fs.writeFileSync(path.join(process.env.BENCH_LATENCY_DIR, `${name}.csv`), `start_unix_ms,latency_ms,status\n${timeline.join('\n')}\n`);
+  }
   latencies.sort((a, b) => a - b);
   return { perSecond: Math.round(items / elapsed), requests: latencies.length, items, errors, p50: +percentile(latencies, 50).toFixed(1), p99: +percentile(latencies, 99).toFixed(1) };
 }
@@ -265,7 +278,7 @@ export async function run(options: Options): Promise<RunResult> {
         };
       };
       const single = phases.includes('single')
-        ? await withCpu(() => load({ url: `${server.url}/api/v1/purchases`, key, seconds: options.seconds, clients: options.clients, body: () => shoppers.next(), onResponse: collect }))
+        ? await withCpu(() => load({ url: `${server.url}/api/v1/purchases`, key, seconds: options.seconds, clients: options.clients, body: () => shoppers.next(), onResponse: collect, name: 'single' }))
         : undefined;
       if (single) sent += single.requests - single.errors;
       let batch: Measured | undefined;
@@ -274,7 +287,7 @@ export async function run(options: Options): Promise<RunResult> {
         batch = await withCpu(() => load({
           url: `${server.url}/api/v1/purchases/batch`, key, seconds: options.seconds, clients: 4,
           body: () => ({ purchases: Array.from({ length: 1000 }, () => shoppers.next()) }),
-          onResponse: (_status, json) => (batchCreated += (json as { created?: number } | undefined)?.created ?? 0),
+          onResponse: (_status, json) => (batchCreated += (json as { created?: number } | undefined)?.created ?? 0), name: 'batch',
         }));
         sent += batchCreated;
       }
@@ -295,7 +308,7 @@ export async function run(options: Options): Promise<RunResult> {
         let r = 0;
         redeem = await withCpu(() => load({
           url: () => `${server.url}/api/v1/customers/${members[r++ % members.length]}/loyalty/redemptions`,
-          key, seconds: options.seconds, clients: options.clients, body: () => ({ reward: cheapest, idempotency_key: `bench-${run}-${r}` }),
+          key, seconds: options.seconds, clients: options.clients, body: () => ({ reward: cheapest, idempotency_key: `bench-${run}-${r}` }), name: 'redeem',
         }));
       }
       result = { db: options.db, program: program ? path.basename(program) : null, single, batch, redeem, serverPeakRssMb: server.peakRssMb() };
