@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../../modules/auth/index.ts';
+import { actorOf, isLocalCli } from '../../modules/auth/index.ts';
 import { ScoreRunInput, SegmentHistoryQuery } from '../../modules/analytics/index.ts';
 import type { Services } from '../../services.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -27,7 +27,9 @@ export function scoreRoutes(app: FastifyInstance, s: Services, prefix: string) {
     responses: { 200: 'The run summary', 409: 'A run is in progress', 422: 'Invalid input' },
     handler: async (req, _reply, p) => {
       const input = parseInput(ScoreRunInput, req.body ?? {}, 'score run');
-      return scores.computeScores({ asOf: input.as_of, horizonDays: input.horizon_days, transactionModel: input.transaction_model, trigger: `api (${actorOf(p)})` });
+      // `regulars analyze scores` records its run as `cli` whether or not a server runs.
+      const trigger = isLocalCli(p) ? 'cli' : `api (${actorOf(p)})`;
+      return scores.computeScores({ asOf: input.as_of, horizonDays: input.horizon_days, transactionModel: input.transaction_model, trigger });
     },
   });
 

@@ -32,6 +32,9 @@ const LOCAL_CLI: Principal = { kind: 'key', id: 'local-cli', name: 'command line
 
 export const actorOf = (p: Principal): Actor => `${p.kind}:${p.name}`;
 
+/** The `regulars` command on the server's own machine, acting through the server with the lock file's token. */
+export const isLocalCli = (p: Principal): boolean => p.kind === LOCAL_CLI.kind && p.id === LOCAL_CLI.id;
+
 export function createAuthService({ db, clock, localCliToken }: { db: Db; clock: Clock; localCliToken?: string }) {
   // last_used_at is written at most once a minute per key, not on every request.
   const lastTouched = new Map<string, number>();
