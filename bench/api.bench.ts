@@ -140,6 +140,8 @@ async function load({ url, key, seconds, clients, body, onResponse, name }: {
   const latencies: number[] = [];
   // BENCH_LATENCY_DIR: every request's start (Unix time in ms, to set beside the
   // database's log) and latency, to see whether the slow ones come alone or together.
+  const latencyDir = process.env.BENCH_LATENCY_DIR;
+  const timelineFile = latencyDir && name ? path.join(latencyDir, `${name}.csv`) : undefined;
   const timeline: string[] = [];
   let errors = 0;
   let items = 0;
@@ -157,7 +159,7 @@ async function load({ url, key, seconds, clients, body, onResponse, name }: {
           const res = await connection.post(target().pathname, headers, JSON.stringify(payload));
           const latency = performance.now() - t0;
           latencies.push(latency);
-          if (process.env.BENCH_LATENCY_DIR) timeline.push(`${(performance.timeOrigin + t0).toFixed(1)},${latency.toFixed(2)},${res.status}`);
+          if (timelineFile) timeline.push(`${(performance.timeOrigin + t0).toFixed(1)},${latency.toFixed(2)},${res.status}`);
           if (res.status >= 300) errors++;
           onResponse?.(res.status, res.status < 300 ? JSON.parse(res.text) : undefined);
           items += Array.isArray((payload as { purchases?: unknown[] }).purchases) ? (payload as { purchases: unknown[] }).purchases.length : 1;
@@ -168,9 +170,9 @@ async function load({ url, key, seconds, clients, body, onResponse, name }: {
     }),
   );
   const elapsed = (Date.now() - started) / 1000;
-  if (process.env.BENCH_LATENCY_DIR && name) {
-    fs.mkdirSync(process.env.BENCH_LATENCY_DIR, { recursive: true });
-    fs.writeFileSync(path.join(process.env.BENCH_LATENCY_DIR, `${name}.csv`), `start_unix_ms,latency_ms,status\n${timeline.join('\n')}\n`);
+  if (timelineFile) {
+    fs.mkdirSync(path.dirname(timelineFile), { recursive: true });
+    fs.writeFileSync(timelineFile, `start_unix_ms,latency_ms,status\n${timeline.join('\n')}\n`);
   }
   latencies.sort((a, b) => a - b);
   return { perSecond: Math.round(items / elapsed), requests: latencies.length, items, errors, p50: +percentile(latencies, 50).toFixed(1), p99: +percentile(latencies, 99).toFixed(1) };

@@ -152,9 +152,10 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     expect(demo.status, demo.stderr).toBe(0);
     const made = JSON.parse(demo.stdout) as { stores: number; purchases: number; created: number };
     expect(made).toMatchObject({ stores: 3, created: made.purchases });
-    expect(JSON.parse(cli('status', '--json').stdout).purchases).toBe(3 + made.purchases);
+    const totals = JSON.parse(cli('status', '--json').stdout) as { customers: number; purchases: number };
+    expect(totals.purchases).toBe(3 + made.purchases);
     // The score run is recorded as the command line's, as without a server.
-    expect(analyze('scores')).toMatchObject({ trigger: 'cli', customers: JSON.parse(cli('status', '--json').stdout).customers });
+    expect(analyze('scores')).toMatchObject({ trigger: 'cli', customers: totals.customers });
     const refused = cli('migrate');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`in use by another Regulars process: pid ${server!.pid}, "serve" (serving on port ${port})`);
