@@ -52,7 +52,7 @@ export function dataCommands(program: Command) {
       if (tty) process.stderr.write('\n');
       print(summary, Boolean(o.json), () =>
         `Demo business (seed ${o.seed}): ${summary.stores} stores, ${summary.customers.toLocaleString('en')} customers, ` +
-        `${summary.purchases.toLocaleString('en')} purchases (${summary.created.toLocaleString('en')} new), ${summary.refunds} refunds; revenue in the store ${summary.revenue} ${summary.currency}.`,
+        `${summary.purchases.toLocaleString('en')} purchases (${summary.created.toLocaleString('en')} new), ${summary.refunds} refund${summary.refunds === 1 ? '' : 's'}; revenue in the store ${summary.revenue} ${summary.currency}.`,
       );
     });
 }
