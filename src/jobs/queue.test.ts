@@ -64,6 +64,9 @@ const until = async (check: () => boolean | Promise<boolean>, ms = 20_000) => {
 /** Events after the dispatcher's cursor: not handed to jobs yet. */
 const undispatched = async (db: Db) =>
   (await sql<{ id: number }>`SELECT e.id FROM events e, outbox_cursor c WHERE (e.txid, e.id) > (c.txid, c.event_id) ORDER BY e.id`.execute(db)).rows.map((r) => r.id);
+/** Every event is behind the dispatch's horizon: on PostgreSQL a transaction open elsewhere in the cluster (another test file's) holds it back for a while. */
+const allBehindHorizon = async (db: Db) =>
+  (await sql<{ behind: boolean }>`SELECT NOT EXISTS (SELECT 1 FROM events WHERE txid >= pg_snapshot_xmin(pg_current_snapshot())) AS behind`.execute(db)).rows[0].behind;
 
 describe('outbox → jobs → webhooks', () => {
   it('delivers each committed event to subscribers and signed webhooks, retrying failures', async () => {
@@ -224,6 +227,8 @@ describe('outbox cursor', () => {
     await publish(s.db, Array.from({ length: 50 }, (_, n) => ({ type: 'cursor.crash', payload: { n } })));
     const q = dispatcher({ name: 'cursor-crash' });
     const cursorBefore = await s.db.selectFrom('outbox_cursor').selectAll().executeTakeFirstOrThrow();
+    // The failing dispatch must see the events to fail on them.
+    await until(() => allBehindHorizon(s.db));
     // The last statement of the dispatch, the cursor's update, fails: its jobs are queued by then.
     await sql`ALTER TABLE outbox_cursor ADD CONSTRAINT crash_before_commit CHECK (false) NOT VALID`.execute(s.db);
     try {
