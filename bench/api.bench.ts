@@ -52,6 +52,19 @@ interface CpuPerRequest {
 }
 
 /**
+ * CPU per request as a multiple of the load generator's. On a machine whose speed drifts
+ * (±25 % between runs minutes apart on the VMs of session 14), microseconds compare badly
+ * across runs, but the generator runs the same code for every run of a phase, so its CPU
+ * per request is a yardstick of the machine's speed at that moment. Fifteen runs of the same
+ * code in session 15: the server's CPU per purchase 377–612 µs (standard deviation 17 %),
+ * in these units 6.4–7.5 × (4 %); PostgreSQL's 19 % and 11 %. Read an A/B change in these
+ * units, over a few alternating runs.
+ */
+function inGeneratorUnits(us: number, cpu: CpuPerRequest): string {
+  return cpu.generatorUs > 0 ? `${(us / cpu.generatorUs).toFixed(1)} ×` : 'n/a';
+}
+
+/**
  * Who buys. A business's purchases come mostly from customers it already knows: in the
  * CDNOW cohort (../shared/data/cdnow, 23,570 customers, 69,659 purchases) a third of the
  * purchases were a customer's first, and that in the cohort's first eighteen months. The
@@ -346,7 +359,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dbs = which === 'both' ? (['postgres', 'pglite'] as const) : [which as 'postgres' | 'pglite'];
   const cpuLine = (cpu: CpuPerRequest) =>
     `server ${cpu.serverUs} µs${cpu.postgresUs === null ? ' (the database included)' : `, PostgreSQL ${cpu.postgresUs} µs`}, load generator ${cpu.generatorUs} µs, ` +
-    `the rest ${cpu.otherUs} µs; the machine ${cpu.machineBusyPercent} % busy${cpu.walBytes === null ? '' : `; WAL ${cpu.walBytes} bytes`}`;
+    `the rest ${cpu.otherUs} µs; the machine ${cpu.machineBusyPercent} % busy${cpu.walBytes === null ? '' : `; WAL ${cpu.walBytes} bytes`}\n` +
+    `    in load generator units: server ${inGeneratorUnits(cpu.serverUs, cpu)}${cpu.postgresUs === null ? '' : `, PostgreSQL ${inGeneratorUnits(cpu.postgresUs, cpu)}`}`;
   console.log(`Machine: ${machine()}; program: ${program ? path.relative(ROOT, program) : 'none'}; phases: ${phases.join(', ')}; base: ${base} purchases; new customers: ${(newCustomers * 100).toFixed(0)} % of the measured purchases`);
   for (const db of dbs) {
     // pgbench is the ceiling of the single-purchase phase, measured just before and just

@@ -5,7 +5,10 @@
 // /tmp/prof) when the next phase starts or the server stops. Open it in Chrome's DevTools.
 // BENCH_PROFILE_INTERVAL_US: the sampling interval (V8's default is 1,000 µs; 100 shows
 // the event loop's busy stretches, at some cost in speed). BENCH_HEAP_PROFILE=1: also a
-// sampling profile of every allocation of the phase (phase-N.heapprofile), collected or not.
+// sampling profile of every allocation of the phase (phase-N.heapprofile), collected or not;
+// BENCH_HEAP_PROFILE=survivors: only those no scavenge collected, that is those promoted to
+// the old generation (each copied on the way, and left for a mark-compact once dead) or
+// alive when the phase ended.
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
@@ -36,7 +39,7 @@ process.on('SIGUSR2', async () => {
   await writeProfile();
   phase++;
   await session.post('Profiler.start');
-  if (process.env.BENCH_HEAP_PROFILE) await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  if (process.env.BENCH_HEAP_PROFILE) await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: process.env.BENCH_HEAP_PROFILE !== 'survivors' });
   profiling = true;
 });
 
