@@ -50,7 +50,7 @@ describe('schedules', () => {
     const rollup = schedulesOf(s).find((x) => x.name === 'analytics.rollup')!;
     expect(rollup.cron).toBe('* * * * *');
     expect(await rollup.run()).toMatchObject({ rebuilt: true });
-    expect(await rollup.run()).toEqual({ rebuilt: false, customersRecounted: 0 });
+    expect(await rollup.run()).toEqual({ rebuilt: false, customersRecounted: 0, steps: 1 });
   });
 
   it('stores each schedule in the business’s time zone, runs its job, and drops removed ones', async () => {

@@ -50,18 +50,18 @@ export async function advanceWatermark(trx: Tx, eventsAppliedThrough: number, re
 }
 
 /**
- * The customers whose purchases may have changed with the events after `afterId`: the
- * customer of every event (a purchase, a refund, the survivor of a merge — any event
- * naming a customer, so that a new kind of change cannot slip by) and the customer merged
- * away (their purchases moved).
+ * The customers whose purchases may have changed with the events after `afterId` (up to
+ * `throughId`, when given): the customer of every event (a purchase, a refund, the
+ * survivor of a merge — any event naming a customer, so that a new kind of change cannot
+ * slip by) and the customer merged away (their purchases moved).
  */
-export async function customersOfEventsAfter(trx: Tx, afterId: number): Promise<string[]> {
+export async function customersOfEventsAfter(trx: Tx, afterId: number, throughId: number | null = null): Promise<string[]> {
   const result = await sql<{ customer_id: string }>`
     SELECT DISTINCT c.customer_id
     FROM events e
     CROSS JOIN LATERAL (VALUES (e.customer_id),
                                (CASE WHEN e.type = 'customer.merged' THEN (e.payload ->> 'merged_id')::uuid END)) AS c (customer_id)
-    WHERE e.id > ${afterId} AND c.customer_id IS NOT NULL`.execute(trx);
+    WHERE e.id > ${afterId} ${throughId === null ? sql`` : sql`AND e.id <= ${throughId}`} AND c.customer_id IS NOT NULL`.execute(trx);
   return result.rows.map((r) => r.customer_id);
 }
 

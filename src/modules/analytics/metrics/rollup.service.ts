@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../../../db/index.ts';
 import * as repo from './rollup.repository.ts';
 import { daysBetweenDates } from '../../../shared/clock.ts';
@@ -18,28 +19,56 @@ const RECOUNT_CHUNK = 5_000;
 
 export interface CatchUpResult {
   rebuilt: boolean;
+  /** Over all steps: a customer whose events fell in two steps counts twice. */
   customersRecounted: number;
+  /** Transactions the catch-up took (eventsPerStep). */
+  steps: number;
+}
+
+export interface CatchUpOptions {
+  rebuild?: boolean;
+  /**
+   * Events applied per transaction, the last step taking the rest. The scheduled catch-up
+   * goes in steps with a pause between them (`pauseMs`), so that a minute of heavy sales
+   * does not take a core from the requests in one go: at 1,300 purchases a second a minute
+   * names some 60,000 customers, seconds of PostgreSQL's work (47 µs a customer, session
+   * 15). Each step is whole: its events are final, their customers recounted, and the
+   * watermark moves past them in the same transaction. A read catches up at once.
+   */
+  eventsPerStep?: number;
+  pauseMs?: number;
 }
 
 /**
  * Brings the rollup up to date: built from every purchase the first time, then the
  * customers of the events since the last catch-up recounted.
  */
-export async function catchUpPurchaseRollup(db: Db, { rebuild = false }: { rebuild?: boolean } = {}): Promise<CatchUpResult> {
-  return db.transaction().execute(async (trx) => {
-    const { eventsAppliedThrough } = await repo.lockRollup(trx);
-    const finalThrough = await repo.finalEventsThrough(trx);
-    if (rebuild || eventsAppliedThrough === null) {
-      await repo.emptyRollup(trx);
-      await repo.recountCustomers(trx, null);
-      await repo.advanceWatermark(trx, finalThrough, true);
-      return { rebuilt: true, customersRecounted: 0 };
-    }
-    const customers = await repo.customersOfEventsAfter(trx, eventsAppliedThrough);
-    for (let i = 0; i < customers.length; i += RECOUNT_CHUNK) await repo.recountCustomers(trx, customers.slice(i, i + RECOUNT_CHUNK));
-    await repo.advanceWatermark(trx, Math.max(eventsAppliedThrough, finalThrough), false);
-    return { rebuilt: false, customersRecounted: customers.length };
-  });
+export async function catchUpPurchaseRollup(db: Db, { rebuild = false, eventsPerStep = Infinity, pauseMs = 0 }: CatchUpOptions = {}): Promise<CatchUpResult> {
+  let customersRecounted = 0;
+  for (let steps = 1; ; steps++) {
+    const step = await db.transaction().execute(async (trx) => {
+      const { eventsAppliedThrough } = await repo.lockRollup(trx);
+      const finalThrough = await repo.finalEventsThrough(trx);
+      if (rebuild || eventsAppliedThrough === null) {
+        await repo.emptyRollup(trx);
+        await repo.recountCustomers(trx, null);
+        await repo.advanceWatermark(trx, finalThrough, true);
+        return { rebuilt: true, recounted: 0, last: true };
+      }
+      // A step short of the final events takes those up to its bound, all final; the last
+      // takes every event after the watermark, final or not (one that is not yet is
+      // recounted again next time), and moves the watermark to the final ones' end.
+      const bound = eventsAppliedThrough + eventsPerStep;
+      const last = bound >= finalThrough;
+      const customers = await repo.customersOfEventsAfter(trx, eventsAppliedThrough, last ? null : bound);
+      for (let i = 0; i < customers.length; i += RECOUNT_CHUNK) await repo.recountCustomers(trx, customers.slice(i, i + RECOUNT_CHUNK));
+      await repo.advanceWatermark(trx, last ? Math.max(eventsAppliedThrough, finalThrough) : bound, false);
+      return { rebuilt: false, recounted: customers.length, last };
+    });
+    customersRecounted += step.recounted;
+    if (step.last) return { rebuilt: step.rebuilt, customersRecounted, steps };
+    if (pauseMs > 0) await sleep(pauseMs);
+  }
 }
 
 /** The highest event id the rollup has applied: the events at or below it it no longer needs (0: not built yet). */
