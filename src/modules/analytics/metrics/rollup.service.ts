@@ -31,7 +31,7 @@ export interface CatchUpOptions {
    * Events applied per transaction, the last step taking the rest. The scheduled catch-up
    * goes in steps with a pause between them (`pauseMs`), so that a minute of heavy sales
    * does not take a core from the requests in one go: at 1,300 purchases a second a minute
-   * names some 60,000 customers, seconds of PostgreSQL's work (47 µs a customer, session
+   * names some 60,000 customers, seconds of PostgreSQL's work (39–47 µs a customer, session
    * 15). Each step is whole: its events are final, their customers recounted, and the
    * watermark moves past them in the same transaction. A read catches up at once.
    */
