@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { lockFreeKeys, lockKeys, sendLater, type Db } from '../db/index.ts';
+import { lockFreeKeys, lockKeys, type Db } from '../db/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, conflict } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -12,8 +11,6 @@ import type { LoyaltyService, LoyaltySummary } from '../modules/loyalty/index.ts
 // one transaction, so a crash or a retry can neither lose a purchase nor count it (or
 // its points) twice. The same path serves one API call, a batch of 1,000 and a CSV
 // import chunk.
-
-const JIT_OFF_FROM = 100;
 
 export type PurchaseOutcome =
   | { index: number; status: 'created' | 'duplicate'; purchaseId: string; customerId: string; purchase?: PurchaseView; loyalty?: LoyaltySummary | null }
@@ -61,10 +58,6 @@ export async function recordPurchases(
 
   const now = clock.now();
   const written = await retrying(() => db.transaction().execute(async (trx) => {
-    // PostgreSQL's JIT compiler is triggered by the cost estimates of a large batch's
-    // statements and spends tens of milliseconds compiling what runs in a few (the
-    // members' look-up of a batch of 1,000: 70 ms of JIT for 50 ms of work).
-    if (valid.length >= JIT_OFF_FROM) await sendLater(trx, sql`SET LOCAL jit = off`);
     const keys = valid.map(({ p }) => [purchaseKeyLock(p.externalId), ...p.identities.map(identityKey)]);
     const mine: typeof valid = [];
     const deferred: typeof valid = [];

@@ -11,9 +11,6 @@ const NO_RETURNS = sql`array_fill(0, ARRAY[${LONGEST_WINDOW_DAYS}::int])`;
 
 /** Locks the rollup for this transaction; null: not built yet. */
 export async function lockRollup(trx: Tx): Promise<{ eventsAppliedThrough: number | null }> {
-  // A recount's plan looks expensive enough for JIT, which then compiles for far longer
-  // than the recount runs (2,500 customers at a million: 1.2 s with JIT, 0.16 s without).
-  await sql`SET LOCAL jit = off`.execute(trx);
   const row = await trx.selectFrom('purchase_rollup_state').select('events_applied_through').forUpdate().executeTakeFirstOrThrow();
   return { eventsAppliedThrough: row.events_applied_through === null ? null : Number(row.events_applied_through) };
 }
