@@ -89,6 +89,14 @@ describe('challenges', () => {
     expect(account.balance).toBe(12 + 400);
     await deliver('purchase.recorded');
     expect(await balance(id)).toBe(12 + 400);
+    // The account counts towards the next completion from the last one (the clock is at 06-01).
+    await buy('cara@example.com', 'c-next', '2.00', '2026-05-25T09:00:00Z');
+    const after = await s.loyalty.account(id);
+    if (!after.member) throw new Error();
+    expect(after.challenges.map(({ code, progress, completed, last_completed_at }) => ({ code, progress, completed, last_completed_at }))).toEqual([
+      { code: 'five-visits', progress: 1, completed: 1, last_completed_at: '2026-05-20T09:00:00.000Z' },
+      { code: 'explorer', progress: 0, completed: 0, last_completed_at: null },
+    ]);
   });
 
   it('counts distinct categories for "try 3 categories", once', async () => {
@@ -101,6 +109,10 @@ describe('challenges', () => {
     const one = subscribersOf(s).find((x) => x.name === 'loyalty.challenges')!;
     for (const e of await s.db.selectFrom('events').selectAll().where('type', '=', 'purchase.recorded').execute()) await one.handle(e as unknown as StoredEvent);
     expect(await balance(d.customerId)).toBe(3 + 100);
+    const account = await s.loyalty.account(d.customerId);
+    if (!account.member) throw new Error();
+    // Done and not repeatable: shown as reached.
+    expect(account.challenges.find((c) => c.code === 'explorer')).toMatchObject({ progress: 3, completed: 1, last_completed_at: '2026-05-02T09:00:00.000Z' });
   });
 
   it("counts only the categories of the window's purchases that were not refunded", async () => {
