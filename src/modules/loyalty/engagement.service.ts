@@ -5,7 +5,6 @@ import { publish } from '../../jobs/outbox.ts';
 import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validation.ts';
-import { addDays } from '../../shared/clock.ts';
 import { newCode, normalizeCode } from './codes.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow } from './ledger.repository.ts';
@@ -69,7 +68,7 @@ export function createEngagementService(core: LoyaltyCore) {
    * window that ends at the member's `at`, counting only after the last completion. One
    * statement for any number of members and challenges. The members go as two arrays
    * and the challenges as a few bytes of JSON: a dispatch's ~350 buyers as one JSON row
-   * per question made a 108 KB parameter that took longer to bind than to answer.
+   * per question made a 108 KB parameter that, under load, took as long to bind as to answer.
    *
    * `reachedOnly`: only whether a goal can be reached matters (the purchase subscriber):
    * leaves out completed challenges that do not repeat, and visits questions whose member
@@ -85,7 +84,7 @@ export function createEngagementService(core: LoyaltyCore) {
     // line the member ever bought (purchase_lines' key starts with customer_id) to keep the
     // window's: a long history made every purchase's check slower. OFFSET 0 keeps the
     // planner from flattening the sub-query back into that join. A window is whole days of
-    // 24 hours (addDays), as the program's rules are read everywhere else.
+    // 24 hours, as shared/clock.ts's addDays counts them for the program's other rules.
     const result = await sql<{ i: string; j: number; completions: string; last_completed_at: Date | null; progress: number }>`
       SELECT m.i, c.j, done.n AS completions, done.last AS last_completed_at, CASE WHEN c.visits
         THEN (SELECT count(DISTINCT p.local_date) FROM purchases p
