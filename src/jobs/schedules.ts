@@ -25,10 +25,8 @@ export function schedulesOf(s: Pick<Services, 'db' | 'clock' | 'config' | 'loyal
     // The overview's purchase-day rollup catches up when it is read; catching up every
     // minute as well keeps that read small under steady sales, and builds the rollup in
     // the background after an upgrade instead of in the first reader's request. In steps
-    // of 5,000 events with a pause between: a busy minute's catch-up no longer takes a core
-    // from the requests for seconds (47,000 purchases by 20,000 customers in 20 s: 776 ms
-    // in one transaction, or 18 steps of 87 ms — 1,568 ms in all, as a customer named in
-    // several steps is recounted in each).
+    // with a pause between, so that a busy minute's catch-up does not take a core from the
+    // requests for seconds (CatchUpOptions says why, docs/benchmarks.md what it measured).
     { name: 'analytics.rollup', cron: '* * * * *', run: () => catchUpPurchaseRollup(s.db, { eventsPerStep: 5_000, pauseMs: 100 }) },
     // Events every reader is done with, once older than EVENTS_RETENTION_DAYS.
     { name: 'events.prune', cron: '30 4 * * *', run: () => pruneOldEvents({ db: s.db, clock: s.clock, retentionDays: s.config.eventsRetentionDays }) },
