@@ -121,6 +121,8 @@ interface LoadResult {
   errors: number;
   p50: number;
   p99: number;
+  /** From the replies' Server-Timing, when they carry it: [p50, p99] in ms of each part. */
+  parts?: Record<'queue' | 'db' | 'server' | 'outside', [number, number]>;
 }
 
 // Set-up requests (adjustments, the base load) go through node:http; the measured load
@@ -151,6 +153,7 @@ async function load({ url, key, seconds, clients, body, onResponse, name }: {
   name?: string;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
+  const parts = { queue: [] as number[], db: [] as number[], server: [] as number[], outside: [] as number[] };
   // BENCH_LATENCY_DIR: every request's start (Unix time in ms, to set beside the
   // database's log) and latency, to see whether the slow ones come alone or together.
   const latencyDir = process.env.BENCH_LATENCY_DIR;
@@ -172,6 +175,15 @@ async function load({ url, key, seconds, clients, body, onResponse, name }: {
           const res = await connection.post(target().pathname, headers, JSON.stringify(payload));
           const latency = performance.now() - t0;
           latencies.push(latency);
+          const timing = res.serverTiming && /^queue;dur=([\d.]+), db;dur=([\d.]+);[^,]*, total;dur=([\d.]+)/.exec(res.serverTiming);
+          if (timing) {
+            const [queue, db, server] = timing.slice(1).map(Number);
+            parts.queue.push(queue);
+            parts.db.push(db);
+            parts.server.push(server);
+            // Reading and answering on both sides, the network, and waiting for either process to get a core.
+            parts.outside.push(latency - server);
+          }
           if (timelineFile) timeline.push(`${(performance.timeOrigin + t0).toFixed(1)},${latency.toFixed(2)},${res.status}`);
           if (res.status >= 300) errors++;
           onResponse?.(res.status, res.status < 300 ? JSON.parse(res.text) : undefined);
@@ -187,8 +199,13 @@ async function load({ url, key, seconds, clients, body, onResponse, name }: {
     fs.mkdirSync(path.dirname(timelineFile), { recursive: true });
     fs.writeFileSync(timelineFile, `start_unix_ms,latency_ms,status\n${timeline.join('\n')}\n`);
   }
-  latencies.sort((a, b) => a - b);
-  return { perSecond: Math.round(items / elapsed), requests: latencies.length, items, errors, p50: +percentile(latencies, 50).toFixed(1), p99: +percentile(latencies, 99).toFixed(1) };
+  const p50p99 = (values: number[]): [number, number] => {
+    values.sort((a, b) => a - b);
+    return [+percentile(values, 50).toFixed(1), +percentile(values, 99).toFixed(1)];
+  };
+  const [p50, p99] = p50p99(latencies);
+  const timed = parts.server.length > 0 ? { queue: p50p99(parts.queue), db: p50p99(parts.db), server: p50p99(parts.server), outside: p50p99(parts.outside) } : undefined;
+  return { perSecond: Math.round(items / elapsed), requests: latencies.length, items, errors, p50, p99, ...(timed ? { parts: timed } : {}) };
 }
 
 type Measured = LoadResult & { cpu: CpuPerRequest };
@@ -230,6 +247,11 @@ interface RunResult {
   redeem?: Measured;
   serverPeakRssMb: number;
   check: { sent: number; stored: number; ledgerOk: boolean | null; members: number | null };
+}
+
+function partsLine(parts: NonNullable<LoadResult['parts']>): string {
+  const [queue, db, server, outside] = (['queue', 'db', 'server', 'outside'] as const).map((k) => `${parts[k][0]} / ${parts[k][1]}`);
+  return `waiting for a group ${queue}, the group's transaction ${db}, in the server ${server}, outside it ${outside}`;
 }
 
 // Without `phases` every phase runs, and the caller may count on each result.
@@ -376,6 +398,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
       const ratio = ceiling ? ` = ${(r.single.perSecond / ((before + after) / 2)).toFixed(2)} × pgbench (the mean)` : '';
       console.log(`  POST /purchases, ${clients} clients: ${r.single.perSecond} purchases/s${ratio}, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms, ${r.single.errors} errors`);
       console.log(`    CPU per purchase: ${cpuLine(r.single.cpu)}`);
+      if (r.single.parts) console.log(`    where the time went (Server-Timing), p50 / p99 ms: ${partsLine(r.single.parts)}`);
     }
     if (r.batch) {
       console.log(`  POST /purchases/batch (1,000 per request, 4 clients): ${r.batch.perSecond} purchases/s, p50 ${r.batch.p50} ms, p99 ${r.batch.p99} ms, ${r.batch.errors} errors`);

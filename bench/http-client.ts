@@ -5,7 +5,7 @@ import net from 'node:net';
 // about 300 µs of CPU per request here — a third of what the server spent on the request
 // itself — where pgbench's client, written in C, costs next to nothing. This client is
 // one keep-alive HTTP/1.1 connection that writes each request as one string and reads
-// only what it needs back: the status line, Content-Length and the body. It is for the
+// only what it needs back: the status line, Content-Length, Server-Timing and the body. It is for the
 // benchmarks' own server, whose replies always carry a Content-Length.
 
 const HEADER_END = Buffer.from('\r\n\r\n');
@@ -13,6 +13,8 @@ const HEADER_END = Buffer.from('\r\n\r\n');
 export interface Reply {
   status: number;
   text: string;
+  /** The Server-Timing header, when the reply has one. */
+  serverTiming?: string;
 }
 
 export class BenchConnection {
@@ -68,7 +70,7 @@ export class BenchConnection {
     this.buffer = this.buffer.subarray(total);
     const { resolve } = this.waiting;
     this.waiting = undefined;
-    resolve({ status, text });
+    resolve({ status, text, serverTiming: /\r\nserver-timing:\s*([^\r]*)/i.exec(head)?.[1] });
   }
 
   private fail(error: Error): void {

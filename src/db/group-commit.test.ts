@@ -16,6 +16,20 @@ describe('createGroupCommit', () => {
     expect(groups.flat()).toEqual(Array.from({ length: 120 }, (_, n) => n));
   });
 
+  it('tells each request how long it waited, how long its group took and how large it was', async () => {
+    const group = createGroupCommit(async (items: number[]) => {
+      await new Promise((r) => setTimeout(r, 20));
+      return items;
+    }, { maxInFlight: 1, maxBatch: 3 });
+    const answers = await Promise.all([1, 2, 3, 4].map((n) => group.submitTimed(n)));
+    expect(answers.map((a) => a.outcome)).toEqual([1, 2, 3, 4]);
+    expect(answers.map((a) => a.timing.groupSize)).toEqual([3, 3, 3, 1]);
+    for (const { timing } of answers) expect(timing.writeMs).toBeGreaterThanOrEqual(19);
+    // The fourth waited for the first group's transaction.
+    expect(answers[3].timing.queuedMs).toBeGreaterThanOrEqual(19);
+    expect(answers[0].timing.queuedMs).toBeLessThan(19);
+  });
+
   it('splits a group that fails as a whole until the item at fault fails alone', async () => {
     let attempts = 0;
     const group = createGroupCommit(async (items: string[]) => {

@@ -17,10 +17,25 @@ export interface GroupCommitOptions {
   minBatch?: number;
 }
 
+/**
+ * Where one request's time went: the purchase endpoints answer with it as a
+ * Server-Timing header, so a slow answer shows whether it waited for a group or for the
+ * database (and the API benchmark reports both).
+ */
+export interface GroupTiming {
+  /** From submitting to its group starting to write (waiting for a slot or for more to join). */
+  queuedMs: number;
+  /** Its group's transaction, start to commit. */
+  writeMs: number;
+  /** Requests written in that group. */
+  groupSize: number;
+}
+
 interface Waiting<Item, Outcome> {
   item: Item;
-  resolve(outcome: Outcome): void;
+  resolve(written: { outcome: Outcome; timing: GroupTiming }): void;
   reject(error: unknown): void;
+  submittedAt: number;
 }
 
 /** `commit` writes a group in one transaction and returns an outcome per item, in order. */
@@ -57,6 +72,7 @@ export function createGroupCommit<Item, Outcome>(
 
   async function write(group: Waiting<Item, Outcome>[]): Promise<void> {
     let outcomes: Outcome[];
+    const startedAt = performance.now();
     try {
       outcomes = await commit(group.map((w) => w.item));
     } catch (error) {
@@ -66,16 +82,21 @@ export function createGroupCommit<Item, Outcome>(
       await write(group.slice(half));
       return;
     }
-    group.forEach((w, i) => w.resolve(outcomes[i]));
+    const writtenAt = performance.now();
+    group.forEach((w, i) => w.resolve({ outcome: outcomes[i], timing: { queuedMs: startedAt - w.submittedAt, writeMs: writtenAt - startedAt, groupSize: group.length } }));
+  }
+
+  /** Writes one item with whatever else is waiting; resolves with its own outcome and where the time went. */
+  function submitTimed(item: Item): Promise<{ outcome: Outcome; timing: GroupTiming }> {
+    return new Promise((resolve, reject) => {
+      queue.push({ item, resolve, reject, submittedAt: performance.now() });
+      schedule();
+    });
   }
 
   return {
+    submitTimed,
     /** Writes one item with whatever else is waiting; resolves with its own outcome. */
-    submit(item: Item): Promise<Outcome> {
-      return new Promise((resolve, reject) => {
-        queue.push({ item, resolve, reject });
-        schedule();
-      });
-    },
+    submit: async (item: Item): Promise<Outcome> => (await submitTimed(item)).outcome,
   };
 }

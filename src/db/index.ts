@@ -7,7 +7,7 @@ export { migrateToLatest } from './migrate.ts';
 export { readLockHolder, updateLockHolder, type LockHolder } from './lock.ts';
 export { lockFreeKeys, lockKeys } from './locks.ts';
 export { readLater, sendLater, type LaterRows } from './pipeline.ts';
-export { createGroupCommit, type GroupCommitOptions } from './group-commit.ts';
+export { createGroupCommit, type GroupCommitOptions, type GroupTiming } from './group-commit.ts';
 export { audit, type Actor } from './audit.ts';
 export type * from './schema.ts';
 

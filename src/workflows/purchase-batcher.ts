@@ -1,4 +1,4 @@
-import { createGroupCommit, type GroupCommitOptions } from '../db/index.ts';
+import { createGroupCommit, type GroupCommitOptions, type GroupTiming } from '../db/index.ts';
 import type { PreparedPurchase } from '../modules/commerce/index.ts';
 import { recordPurchases, type PurchaseOutcome, type RecordPurchasesDeps } from './record-purchases.ts';
 
@@ -22,8 +22,8 @@ export function createPurchaseBatcher(deps: RecordPurchasesDeps, { source, ...op
     options,
   );
   return {
-    /** Records one validated purchase with whatever else is waiting; resolves with its own outcome. */
-    record: (input: unknown, prepared: PreparedPurchase): Promise<PurchaseOutcome> => group.submit({ input, prepared }),
+    /** Records one validated purchase with whatever else is waiting; resolves with its own outcome and where the time went. */
+    record: (input: unknown, prepared: PreparedPurchase): Promise<{ outcome: PurchaseOutcome; timing: GroupTiming }> => group.submitTimed({ input, prepared }),
   };
 }
 

@@ -45,6 +45,19 @@ describe('POST /purchases under concurrency', () => {
     const responses = await Promise.all(Array.from({ length: 40 }, (_, n) => post(purchase(n))));
     expect(responses.map((r) => r.statusCode)).toEqual(Array(40).fill(201));
     responses.forEach((r, n) => expect(r.json()).toMatchObject({ external_id: `gc-${n}`, total: `${10 + n}.00`, loyalty: { points_earned: expect.any(Number) } }));
+    // Each answer says where its time went (Server-Timing): waiting for a group, the group's
+    // transaction, the whole request. Groups of n answer n times, so the 1/n add up to the groups.
+    const timings = responses.map((r) => {
+      const m = /^queue;dur=([\d.]+), db;dur=([\d.]+);desc="(\d+) purchases in one transaction", total;dur=([\d.]+)$/.exec(String(r.headers['server-timing']));
+      expect(m, String(r.headers['server-timing'])).not.toBeNull();
+      const [queue, db, size, total] = m!.slice(1).map(Number);
+      expect(total + 0.1).toBeGreaterThanOrEqual(queue + db);
+      return { db, size };
+    });
+    const groups = timings.reduce((sum, t) => sum + 1 / t.size, 0);
+    expect(Math.abs(groups - Math.round(groups))).toBeLessThan(1e-9);
+    expect(Math.round(groups)).toBeGreaterThanOrEqual(1);
+    expect(timings.every((t) => t.db > 0)).toBe(true);
     const totals = await s.commerce.totals();
     expect(totals.purchases).toBe(40);
     expect(totals.customers).toBe(7);

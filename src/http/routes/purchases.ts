@@ -8,6 +8,7 @@ import { createPurchaseBatcher } from '../../workflows/purchase-batcher.ts';
 import { recordPurchases } from '../../workflows/record-purchases.ts';
 import { problemOfAppError } from '../problem.ts';
 import { route } from '../route.ts';
+import { setGroupServerTiming } from '../server-timing.ts';
 
 export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string) {
   // Concurrent single purchases share transactions (group commit); see purchase-batcher.ts.
@@ -22,7 +23,8 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
       // Invalid input is answered at once, without waiting for a batch.
       const [prepared] = await s.commerce.prepare([req.body], 'api');
       if (prepared instanceof AppError) throw prepared;
-      const outcome = await batcher.record(req.body, prepared);
+      const { outcome, timing } = await batcher.record(req.body, prepared);
+      setGroupServerTiming(reply, timing, 'purchases');
       if (outcome.status === 'error') throw outcome.error;
       if (outcome.status === 'duplicate') reply.header('idempotent-replayed', 'true');
       return reply.code(outcome.status === 'created' ? 201 : 200).send({ ...outcome.purchase, loyalty: outcome.loyalty ?? null });
