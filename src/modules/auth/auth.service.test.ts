@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+
+// API keys are checked on every request, so a verified key is remembered for a few
+// seconds. What must hold: one look-up however many requests ask at once, a revocation
+// through this process at once, and a wrong secret never.
+
+let s: Awaited<ReturnType<typeof openTestServices>>;
+
+beforeAll(async () => {
+  s = await openTestServices();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+/** Counts the statements that read api_keys while `run` runs. */
+async function keyLookups(run: () => Promise<unknown>): Promise<number> {
+  const spy = vi.spyOn(s.db, 'selectFrom');
+  try {
+    await run();
+    return spy.mock.calls.filter(([table]) => table === 'api_keys').length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('API keys', () => {
+  it('looks a key up once when many requests bring it at the same moment', async () => {
+    const { key, id } = await s.auth.createApiKey({ name: 'till', scopes: ['read', 'write'] }, { actor: 'test' });
+    let principals: unknown[] = [];
+    const lookups = await keyLookups(async () => {
+      principals = await Promise.all(Array.from({ length: 30 }, () => s.auth.principalFromApiKey(key)));
+    });
+    expect(lookups).toBe(1);
+    expect(principals).toEqual(Array(30).fill({ kind: 'key', id, name: 'till', scopes: ['read', 'write'] }));
+    // Remembered: the next requests read nothing.
+    expect(await keyLookups(() => s.auth.principalFromApiKey(key))).toBe(0);
+  });
+
+  it('refuses a wrong secret, an unknown prefix and a revoked key', async () => {
+    const { key, id } = await s.auth.createApiKey({ name: 'web', scopes: ['read'] }, { actor: 'test' });
+    expect(await s.auth.principalFromApiKey(`${key.slice(0, -2)}xx`)).toBeUndefined();
+    expect(await s.auth.principalFromApiKey('rk_nosuchprefix_secret')).toBeUndefined();
+    expect(await s.auth.principalFromApiKey('not a key')).toBeUndefined();
+    expect(await s.auth.principalFromApiKey(key)).toMatchObject({ id });
+    await s.auth.revokeApiKey(id, { actor: 'test' });
+    expect(await s.auth.principalFromApiKey(key)).toBeUndefined();
+  });
+
+  it('does not remember a key whose look-up was under way when it was revoked', async () => {
+    const { key, id } = await s.auth.createApiKey({ name: 'kiosk', scopes: ['read'] }, { actor: 'test' });
+    const inFlight = s.auth.principalFromApiKey(key);
+    await s.auth.revokeApiKey(id, { actor: 'test' });
+    await inFlight;
+    expect(await s.auth.principalFromApiKey(key)).toBeUndefined();
+  });
+});
