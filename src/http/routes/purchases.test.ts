@@ -74,6 +74,8 @@ describe('POST /purchases under concurrency', () => {
     expect(statuses.filter((c) => c === 201)).toHaveLength(1);
     expect(statuses.filter((c) => c === 200)).toHaveLength(9);
     expect(statuses[10]).toBe(409);
+    // Replays and the refusal went through a group as well, and say so.
+    for (const r of responses) expect(r.headers['server-timing']).toMatch(/^queue;dur=[\d.]+, db;dur=[\d.]+;desc="\d+ purchases in one transaction", total;dur=[\d.]+$/);
     const ids = new Set(responses.slice(0, 10).map((r) => r.json().id));
     expect(ids.size).toBe(1);
     for (const r of responses.slice(0, 10)) expect(r.json().loyalty).toMatchObject({ points_earned: 110 });

@@ -43,8 +43,8 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
   // at once; a revocation made by another process takes effect within KEY_CACHE_MS.
   // One look-up per key at a time, started before the entry expires (the requests in
   // between use the entry still): when every entry expired at once, each of the tills'
-  // requests in flight looked the key up itself — 32 look-ups every 10 s under the API
-  // benchmark, each holding a pooled connection, and the purchases' groups waited for one.
+  // requests in flight looked the key up itself: 32 look-ups at once every 10 s under the
+  // API benchmark, each on a pooled connection of its own.
   const verified = new Map<string, { principal: Principal; until: number }>();
   const lookups = new Map<string, Promise<Principal | undefined>>();
   // Bumped by a revocation: a look-up that started before it does not remember its key.
