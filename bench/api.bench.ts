@@ -407,6 +407,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     if (r.redeem) {
       console.log(`  POST /customers/{id}/loyalty/redemptions, ${clients} clients: ${r.redeem.perSecond}/s, p50 ${r.redeem.p50} ms, p99 ${r.redeem.p99} ms, ${r.redeem.errors} errors`);
       console.log(`    CPU per redemption: ${cpuLine(r.redeem.cpu)}`);
+      if (r.redeem.parts) console.log(`    where the time went (Server-Timing), p50 / p99 ms: ${partsLine(r.redeem.parts)}`);
     }
     console.log(`  server peak memory: ${r.serverPeakRssMb} MB`);
     console.log(`  check: ${r.check.sent} purchases accepted, ${r.check.stored} stored${r.check.ledgerOk === null ? '' : `; loyalty verify ${r.check.ledgerOk ? 'ok' : 'FAILED'} (${r.check.members} members)`}`);

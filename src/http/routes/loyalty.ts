@@ -8,6 +8,7 @@ import {
 import type { Services } from '../../services.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { route } from '../route.ts';
+import { setGroupServerTiming } from '../server-timing.ts';
 
 // The loyalty program over HTTP: the program document and its versions, member
 // accounts, rewards and coupons (what a POS calls at checkout), gift cards,
@@ -103,7 +104,8 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     summary: 'Spend points on a reward: issues a unique coupon code (or a gift card)',
     body: RedeemRewardInput, responses: { 201: '{ coupon | gift_card, points_spent }', 200: 'Already redeemed with this key', 409: 'Not enough points, out of stock, or key reused', 422: 'Unknown or ineligible reward' },
     handler: async (req, reply, p) => {
-      const r = await L.redeemReward((req.params as IdParams).id, req.body, { actor: actorOf(p) });
+      const { redemption: r, timing } = await L.redeemRewardTimed((req.params as IdParams).id, req.body, { actor: actorOf(p) });
+      setGroupServerTiming(reply, timing);
       return reply.code(r.created ? 201 : 200).send(r);
     },
   });

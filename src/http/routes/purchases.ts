@@ -24,7 +24,7 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
       const [prepared] = await s.commerce.prepare([req.body], 'api');
       if (prepared instanceof AppError) throw prepared;
       const { outcome, timing } = await batcher.record(req.body, prepared);
-      setGroupServerTiming(reply, timing, 'purchases');
+      setGroupServerTiming(reply, timing);
       if (outcome.status === 'error') throw outcome.error;
       if (outcome.status === 'duplicate') reply.header('idempotent-replayed', 'true');
       return reply.code(outcome.status === 'created' ? 201 : 200).send({ ...outcome.purchase, loyalty: outcome.loyalty ?? null });

@@ -257,11 +257,16 @@ export function createRewardsService(core: LoyaltyCore) {
 
     /** Spends points on a reward; returns the coupon (or gift card) issued. Retrying with the same key returns the first result. */
     async redeemReward(customerId: string, input: unknown, { actor }: { actor: Actor }) {
+      return (await service.redeemRewardTimed(customerId, input, { actor })).redemption;
+    },
+
+    /** The same, with where the time went (the redemptions of a moment share a transaction). */
+    async redeemRewardTimed(customerId: string, input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(RedeemRewardInput, input, 'redemption');
       if (!isUuid(customerId)) throw notFound(`Customer ${customerId}`);
-      const outcome = await redemptions.submit({ customerId, reward: data.reward, idempotencyKey: data.idempotency_key, actor });
+      const { outcome, timing } = await redemptions.submitTimed({ customerId, reward: data.reward, idempotencyKey: data.idempotency_key, actor });
       if (outcome instanceof AppError) throw outcome;
-      return outcome;
+      return { redemption: outcome, timing };
     },
 
     /** What a POS sees when a code is scanned: the coupon, and whether it can be used now. */
