@@ -5,8 +5,8 @@ import net from 'node:net';
 // about 300 µs of CPU per request here — a third of what the server spent on the request
 // itself — where pgbench's client, written in C, costs next to nothing. This client is
 // one keep-alive HTTP/1.1 connection that writes each request as one string and reads
-// only what it needs back: the status line, Content-Length, Server-Timing and the body. It is for the
-// benchmarks' own server, whose replies always carry a Content-Length.
+// only what it needs back: the status line, Content-Length, Server-Timing and the body.
+// It is for the benchmarks' own server, whose replies always carry a Content-Length.
 
 const HEADER_END = Buffer.from('\r\n\r\n');
 

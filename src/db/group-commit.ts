@@ -18,7 +18,7 @@ export interface GroupCommitOptions {
 }
 
 /**
- * Where one request's time went: the purchase endpoints answer with it as a
+ * Where one request's time went: purchases and redemptions answer with it as a
  * Server-Timing header, so a slow answer shows whether it waited for a group or for the
  * database (and the API benchmark reports both).
  */
