@@ -6,6 +6,7 @@ import {
   AdjustmentInput, ApplyProgramInput, CampaignInput, ClaimReferralInput, SurveyBonusInput, GiftCardChargeInput, GiftCardIssueInput, RedeemRewardInput, ReserveInput, UseCouponInput, programJsonSchema,
 } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
+import { AppError } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
@@ -104,9 +105,10 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     summary: 'Spend points on a reward: issues a unique coupon code (or a gift card)',
     body: RedeemRewardInput, responses: { 201: '{ coupon | gift_card, points_spent }', 200: 'Already redeemed with this key', 409: 'Not enough points, out of stock, or key reused', 422: 'Unknown or ineligible reward' },
     handler: async (req, reply, p) => {
-      const { redemption: r, timing } = await L.redeemRewardTimed((req.params as IdParams).id, req.body, { actor: actorOf(p) });
+      const { outcome, timing } = await L.redeemRewardTimed((req.params as IdParams).id, req.body, { actor: actorOf(p) });
       setGroupServerTiming(reply, timing);
-      return reply.code(r.created ? 201 : 200).send(r);
+      if (outcome instanceof AppError) throw outcome;
+      return reply.code(outcome.created ? 201 : 200).send(outcome);
     },
   });
   route(app, prefix, {

@@ -257,16 +257,19 @@ export function createRewardsService(core: LoyaltyCore) {
 
     /** Spends points on a reward; returns the coupon (or gift card) issued. Retrying with the same key returns the first result. */
     async redeemReward(customerId: string, input: unknown, { actor }: { actor: Actor }) {
-      return (await service.redeemRewardTimed(customerId, input, { actor })).redemption;
+      const { outcome } = await service.redeemRewardTimed(customerId, input, { actor });
+      if (outcome instanceof AppError) throw outcome;
+      return outcome;
     },
 
-    /** The same, with where the time went (the redemptions of a moment share a transaction). */
+    /**
+     * The same, with where the time went (the redemptions of a moment share a transaction);
+     * a refusal decided in the group (not enough points, out of stock) is the outcome, not thrown.
+     */
     async redeemRewardTimed(customerId: string, input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(RedeemRewardInput, input, 'redemption');
       if (!isUuid(customerId)) throw notFound(`Customer ${customerId}`);
-      const { outcome, timing } = await redemptions.submitTimed({ customerId, reward: data.reward, idempotencyKey: data.idempotency_key, actor });
-      if (outcome instanceof AppError) throw outcome;
-      return { redemption: outcome, timing };
+      return redemptions.submitTimed({ customerId, reward: data.reward, idempotencyKey: data.idempotency_key, actor });
     },
 
     /** What a POS sees when a code is scanned: the coupon, and whether it can be used now. */
