@@ -86,17 +86,13 @@ export function createGroupCommit<Item, Outcome>(
     group.forEach((w, i) => w.resolve({ outcome: outcomes[i], timing: { queuedMs: startedAt - w.submittedAt, writeMs: writtenAt - startedAt, groupSize: group.length } }));
   }
 
-  /** Writes one item with whatever else is waiting; resolves with its own outcome and where the time went. */
-  function submitTimed(item: Item): Promise<{ outcome: Outcome; timing: GroupTiming }> {
-    return new Promise((resolve, reject) => {
-      queue.push({ item, resolve, reject, submittedAt: performance.now() });
-      schedule();
-    });
-  }
-
   return {
-    submitTimed,
-    /** Writes one item with whatever else is waiting; resolves with its own outcome. */
-    submit: async (item: Item): Promise<Outcome> => (await submitTimed(item)).outcome,
+    /** Writes one item with whatever else is waiting; resolves with its own outcome and where the time went. */
+    submit(item: Item): Promise<{ outcome: Outcome; timing: GroupTiming }> {
+      return new Promise((resolve, reject) => {
+        queue.push({ item, resolve, reject, submittedAt: performance.now() });
+        schedule();
+      });
+    },
   };
 }

@@ -23,7 +23,7 @@ export function createPurchaseBatcher(deps: RecordPurchasesDeps, { source, ...op
   );
   return {
     /** Records one validated purchase with whatever else is waiting; resolves with its own outcome and where the time went. */
-    record: (input: unknown, prepared: PreparedPurchase): Promise<{ outcome: PurchaseOutcome; timing: GroupTiming }> => group.submitTimed({ input, prepared }),
+    record: (input: unknown, prepared: PreparedPurchase): Promise<{ outcome: PurchaseOutcome; timing: GroupTiming }> => group.submit({ input, prepared }),
   };
 }
 

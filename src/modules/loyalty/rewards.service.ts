@@ -269,7 +269,7 @@ export function createRewardsService(core: LoyaltyCore) {
     async redeemRewardTimed(customerId: string, input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(RedeemRewardInput, input, 'redemption');
       if (!isUuid(customerId)) throw notFound(`Customer ${customerId}`);
-      return redemptions.submitTimed({ customerId, reward: data.reward, idempotencyKey: data.idempotency_key, actor });
+      return redemptions.submit({ customerId, reward: data.reward, idempotencyKey: data.idempotency_key, actor });
     },
 
     /** What a POS sees when a code is scanned: the coupon, and whether it can be used now. */
