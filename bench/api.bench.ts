@@ -20,7 +20,7 @@ import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, p
 //        ANALYZE: the measured phases run on a database that already holds a business's data and its statistics, as in
 //        production, rather than on tables growing from empty; 0 measures a brand-new database)
 //        [--clients 32] (the single purchases' and redemptions' concurrent clients; #3's target is for 32)
-// BENCH_LATENCY_DIR=/tmp/lat: each measured phase's requests (start, latency, status) in <dir>/<phase>.csv.
+// BENCH_LATENCY_DIR=/tmp/lat: each measured phase's requests (start, latency, status, and the Server-Timing parts) in <dir>/<phase>.csv.
 
 const PHASES = ['single', 'batch', 'redeem'] as const;
 type Phase = (typeof PHASES)[number];
@@ -176,6 +176,7 @@ async function load({ url, key, seconds, clients, body, onResponse, name }: {
           const latency = performance.now() - t0;
           latencies.push(latency);
           const timing = res.serverTiming && /^queue;dur=([\d.]+), db;dur=([\d.]+);[^,]*, total;dur=([\d.]+)/.exec(res.serverTiming);
+          if (timelineFile) timeline.push(`${(performance.timeOrigin + t0).toFixed(1)},${latency.toFixed(2)},${res.status},${timing ? timing.slice(1).join(',') : ',,'}`);
           if (timing) {
             const [queue, db, server] = timing.slice(1).map(Number);
             parts.queue.push(queue);
@@ -184,7 +185,6 @@ async function load({ url, key, seconds, clients, body, onResponse, name }: {
             // Reading and answering on both sides, the network, and waiting for either process to get a core.
             parts.outside.push(latency - server);
           }
-          if (timelineFile) timeline.push(`${(performance.timeOrigin + t0).toFixed(1)},${latency.toFixed(2)},${res.status}`);
           if (res.status >= 300) errors++;
           onResponse?.(res.status, res.status < 300 ? JSON.parse(res.text) : undefined);
           items += Array.isArray((payload as { purchases?: unknown[] }).purchases) ? (payload as { purchases: unknown[] }).purchases.length : 1;
@@ -197,7 +197,7 @@ async function load({ url, key, seconds, clients, body, onResponse, name }: {
   const elapsed = (Date.now() - started) / 1000;
   if (timelineFile) {
     fs.mkdirSync(path.dirname(timelineFile), { recursive: true });
-    fs.writeFileSync(timelineFile, `start_unix_ms,latency_ms,status\n${timeline.join('\n')}\n`);
+    fs.writeFileSync(timelineFile, `start_unix_ms,latency_ms,status,queue_ms,db_ms,server_ms\n${timeline.join('\n')}\n`);
   }
   const p50p99 = (values: number[]): [number, number] => {
     values.sort((a, b) => a - b);
