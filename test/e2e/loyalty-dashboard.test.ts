@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
 import { startTestServer } from '../helpers/server.ts';
@@ -137,6 +137,13 @@ describe('loyalty dashboard', () => {
     await page.getByTestId('language').selectOption('en');
 
     // ── A member's account ──
+    // The program (the tiers' names) arrives last here: the page must not show the tiers'
+    // codes ("member → silver") in the meantime.
+    const slowProgram = async (r: Route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await r.continue();
+    };
+    await page.route('**/api/v1/loyalty/program', slowProgram);
     await page.getByRole('link', { name: 'Customers' }).click();
     await page.getByTestId('customer-search').fill('maja.novak@example.com');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=customer-table] tbody tr').length === 1);
@@ -157,6 +164,7 @@ describe('loyalty dashboard', () => {
     expect(await page.getByTestId('loyalty-tier').innerText()).toMatch(/Silver[\s\S]*Spend, last 12 months: €279\.90[\s\S]*more to reach Gold/);
     expect(await page.getByTestId('loyalty-lots').innerText()).toContain('Pending');
     expect(await page.getByTestId('tier-history').innerText()).toContain('Member → Silver · reached the threshold');
+    await page.unroute('**/api/v1/loyalty/program', slowProgram);
 
     // Taking more than the balance is refused with the server's reason; nothing changes.
     await page.getByLabel('Points (+ or −)').fill(String(-(before + 1)));

@@ -13,8 +13,10 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
   const [account, setAccount] = useState<LoyaltyAccount>();
   const [history, setHistory] = useState<TierChange[]>([]);
   const [coupons, setCoupons] = useState<Coupon[]>([]);
-  const [rewards, setRewards] = useState<Reward[]>([]);
-  const [levels, setLevels] = useState<{ code: string; name: string | Partial<Record<string, string>> }[]>([]);
+  // The program's names for tiers and rewards: the page waits for them, so that it never
+  // shows codes ("member → silver") for a moment before the names arrive.
+  const [rewards, setRewards] = useState<Reward[]>();
+  const [levels, setLevels] = useState<{ code: string; name: string | Partial<Record<string, string>> }[]>();
   const [error, setError] = useState<string>();
   const [enrolError, setEnrolError] = useState<string>();
 
@@ -23,13 +25,14 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
     api<LoyaltyAccount>(`/customers/${customerId}/loyalty?language=${i18n.language}`).then(setAccount, (e: Error) => setError(e.message));
     api<{ items: TierChange[] }>(`/customers/${customerId}/loyalty/tiers`).then((r) => setHistory(r.items), () => undefined);
     api<{ items: Coupon[] }>(`/customers/${customerId}/coupons`).then((r) => setCoupons(r.items), () => undefined);
-    api<{ rewards: Reward[] }>(`/loyalty/rewards?customer_id=${customerId}`).then((r) => setRewards(r.rewards), () => undefined);
-    api<ProgramState>('/loyalty/program').then((p) => setLevels(p.current?.document.tiers?.levels ?? []), () => undefined);
+    // Without them (a failed request) the codes stand in for the names.
+    api<{ rewards: Reward[] }>(`/loyalty/rewards?customer_id=${customerId}`).then((r) => setRewards(r.rewards), () => setRewards((known) => known ?? []));
+    api<ProgramState>('/loyalty/program').then((p) => setLevels(p.current?.document.tiers?.levels ?? []), () => setLevels((known) => known ?? []));
   };
   useEffect(reload, [customerId, i18n.language]);
 
   if (error) return <p className="error">{t('common.error', { message: error })}</p>;
-  if (!account) return <p>{t('common.loading')}</p>;
+  if (!account || !levels || !rewards) return <p>{t('common.loading')}</p>;
 
   const enrol = async () => {
     try {
