@@ -175,10 +175,11 @@ async function load({ url, key, seconds, clients, body, onResponse, name }: {
           const res = await connection.post(target().pathname, headers, JSON.stringify(payload));
           const latency = performance.now() - t0;
           latencies.push(latency);
-          const timing = res.serverTiming && /^queue;dur=([\d.]+), db;dur=([\d.]+);[^,]*, total;dur=([\d.]+)/.exec(res.serverTiming);
-          if (timelineFile) timeline.push(`${(performance.timeOrigin + t0).toFixed(1)},${latency.toFixed(2)},${res.status},${timing ? timing.slice(1).join(',') : ',,'}`);
+          const header = /^queue;dur=([\d.]+), db;dur=([\d.]+);[^,]*, total;dur=([\d.]+)/.exec(res.serverTiming ?? '');
+          const timing = header?.slice(1).map(Number);
+          if (timelineFile) timeline.push(`${(performance.timeOrigin + t0).toFixed(1)},${latency.toFixed(2)},${res.status},${timing ? timing.join(',') : ',,'}`);
           if (timing) {
-            const [queue, db, server] = timing.slice(1).map(Number);
+            const [queue, db, server] = timing;
             parts.queue.push(queue);
             parts.db.push(db);
             parts.server.push(server);

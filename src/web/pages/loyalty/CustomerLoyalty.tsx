@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { api, type Coupon, type LoyaltyAccount, type MemberAccount, type ProgramState, type Reward, type TierChange, type TierProgress } from '../../api.ts';
+import { api, type Coupon, type LoyaltyAccount, type MemberAccount, type Reward, type TierChange, type TierProgress } from '../../api.ts';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
 import { AdjustPoints, RedeemReward } from './MemberForms.tsx';
+import { tierName, useTierLevels } from './tiers.ts';
 
 // A customer's loyalty account as staff see it: what they can spend, what is still
 // pending or owed, their tier and how far the next one is, and the ledger entry by entry
@@ -13,10 +14,10 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
   const [account, setAccount] = useState<LoyaltyAccount>();
   const [history, setHistory] = useState<TierChange[]>([]);
   const [coupons, setCoupons] = useState<Coupon[]>([]);
-  // The program's names for tiers and rewards: the page waits for them, so that it never
-  // shows codes ("member → silver") for a moment before the names arrive.
+  // The names of tiers and rewards: the page waits for them, so that it never shows codes
+  // ("member → silver") for a moment before the names arrive.
   const [rewards, setRewards] = useState<Reward[]>();
-  const [levels, setLevels] = useState<{ code: string; name: string | Partial<Record<string, string>> }[]>();
+  const levels = useTierLevels();
   const [error, setError] = useState<string>();
   const [enrolError, setEnrolError] = useState<string>();
 
@@ -27,7 +28,6 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
     api<{ items: Coupon[] }>(`/customers/${customerId}/coupons`).then((r) => setCoupons(r.items), () => undefined);
     // Without them (a failed request) the codes stand in for the names.
     api<{ rewards: Reward[] }>(`/loyalty/rewards?customer_id=${customerId}`).then((r) => setRewards(r.rewards), () => setRewards((known) => known ?? []));
-    api<ProgramState>('/loyalty/program').then((p) => setLevels(p.current?.document.tiers?.levels ?? []), () => setLevels((known) => known ?? []));
   };
   useEffect(reload, [customerId, i18n.language]);
 
@@ -46,7 +46,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
     setAccount(next);
     reload();
   };
-  const tierName = (code: string | null) => (code === null ? t('loyalty.noTier') : i18n.localized(levels.find((l) => l.code === code)?.name) || code);
+  const nameOfTier = (code: string | null) => (code === null ? t('loyalty.noTier') : tierName(i18n, levels, code));
   const rewardName = (code: string | null) => i18n.localized(rewards.find((r) => r.code === code)?.name) || code || '—';
 
   const forms = (
@@ -193,7 +193,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
               <li key={i}>
                 <div className="when">{i18n.date(h.at, true)}</div>
                 <div className="what">
-                  <strong>{tierName(h.from)} → {tierName(h.to)}</strong> <span className="muted">· {tierReason(t, h.reason)}</span>
+                  <strong>{nameOfTier(h.from)} → {nameOfTier(h.to)}</strong> <span className="muted">· {tierReason(t, h.reason)}</span>
                 </div>
               </li>
             ))}

@@ -4,6 +4,7 @@ import { api, type ProgramApplied, type ProgramState, type ProgramVersion, type 
 import { useI18n } from '../../i18n/index.ts';
 import { useSubmission } from '../../useSubmission.ts';
 import { SimulationReportView } from './SimulationReport.tsx';
+import type { TierLevel } from './tiers.ts';
 
 // The program is a JSON document (its schema is served at /loyalty/program.schema.json).
 // Publishing is a separate, explicit click that only becomes possible once the exact
@@ -95,7 +96,7 @@ export function ProgramEditor() {
   const current = state?.current;
   const proposedLevels = (() => {
     try {
-      return (JSON.parse(simulation?.source ?? 'null')?.tiers?.levels ?? []) as { code: string; name: string | Record<string, string> }[];
+      return (JSON.parse(simulation?.source ?? 'null')?.tiers?.levels ?? []) as TierLevel[];
     } catch {
       return [];
     }

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api, type ProgramState, type Reward } from '../../api.ts';
+import { api, type Reward } from '../../api.ts';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
-
-type Levels = NonNullable<NonNullable<ProgramState['current']>['document']['tiers']>['levels'];
+import { tierName, useTierLevels } from './tiers.ts';
 
 /** What a reward gives, in words: an amount, a percentage, a product or an event. */
 export function rewardValue(i18n: I18n, r: Reward): string {
@@ -17,17 +16,15 @@ export function RewardsCatalogue() {
   const i18n = useI18n();
   const { t } = i18n;
   const [rewards, setRewards] = useState<Reward[]>();
-  const [levels, setLevels] = useState<Levels>([]);
+  const levels = useTierLevels();
   const [error, setError] = useState<string>();
   useEffect(() => {
     api<{ rewards: Reward[] }>('/loyalty/rewards').then((r) => setRewards(r.rewards), (e: Error) => setError(e.message));
-    api<ProgramState>('/loyalty/program').then((p) => setLevels(p.current?.document.tiers?.levels ?? []), () => undefined);
   }, []);
 
   if (error) return <p className="error">{t('common.error', { message: error })}</p>;
-  if (!rewards) return <p>{t('common.loading')}</p>;
+  if (!rewards || !levels) return <p>{t('common.loading')}</p>;
   if (rewards.length === 0) return <p className="hint">{t('loyalty.rewards.none')}</p>;
-  const tierName = (code: string) => i18n.localized(levels.find((l) => l.code === code)?.name) || code;
 
   return (
     <div className="card scroll">
@@ -52,7 +49,7 @@ export function RewardsCatalogue() {
               <td>{t(rewardTypeKey(r.type))}</td>
               <td className="num">{i18n.number(r.points)}</td>
               <td>{rewardValue(i18n, r)}</td>
-              <td>{r.tiers ? r.tiers.map((code) => <span key={code} className="tag">{tierName(code)}</span>) : t('loyalty.rewards.everyone')}</td>
+              <td>{r.tiers ? r.tiers.map((code) => <span key={code} className="tag">{tierName(i18n, levels, code)}</span>) : t('loyalty.rewards.everyone')}</td>
               <td>{r.left === null || r.stock === null ? t('loyalty.rewards.unlimited') : t('loyalty.rewards.left', { left: i18n.number(r.left), stock: i18n.number(r.stock) })}</td>
               <td className="num">{i18n.number(r.valid_days)}</td>
             </tr>

@@ -1,10 +1,9 @@
 import type { Simulation } from '../../api.ts';
 import { useI18n } from '../../i18n/index.ts';
-
-type Level = { code: string; name: string | Record<string, string> };
+import { tierName, type TierLevel } from './tiers.ts';
 
 /** What the proposed program would have given since the chosen date, beside the program in force. */
-export function SimulationReportView({ report, levels, stale }: { report: Simulation; levels: Level[]; stale: boolean }) {
+export function SimulationReportView({ report, levels, stale }: { report: Simulation; levels: TierLevel[]; stale: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { proposed, current, difference } = report;
@@ -16,7 +15,7 @@ export function SimulationReportView({ report, levels, stale }: { report: Simula
     [t('loyalty.sim.bonusPoints'), (o) => i18n.number(o.bonus_points)],
     [t('loyalty.sim.value'), (o) => money(o.value)],
   ];
-  const tierName = (code: string) => i18n.localized(levels.find((l) => l.code === code)?.name) || code;
+  const nameOfTier = (code: string) => tierName(i18n, levels, code);
 
   return (
     <div className={stale ? 'simulation stale' : 'simulation'} data-testid="simulation">
@@ -64,7 +63,7 @@ export function SimulationReportView({ report, levels, stale }: { report: Simula
             <tbody>
               {report.tiers.map((row) => (
                 <tr key={row.code}>
-                  <td>{tierName(row.code)}</td>
+                  <td>{nameOfTier(row.code)}</td>
                   <td className="num">{i18n.number(row.today)}</td>
                   <td className="num">{i18n.number(row.proposed)}</td>
                 </tr>

@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import { api, type ProgramState } from '../../api.ts';
+import type { I18n } from '../../i18n/index.ts';
+
+/** A tier level as the program document gives it: its code and its name (one text, or one per language). */
+export interface TierLevel {
+  code: string;
+  name: string | Partial<Record<string, string>>;
+}
+
+/**
+ * The tier levels of the program in force, for their names: undefined until they arrive,
+ * none when the request fails (the codes then stand in). A page shows its tiers once they
+ * are here, so that a code ("member → silver") never shows before its name.
+ */
+export function useTierLevels(): TierLevel[] | undefined {
+  const [levels, setLevels] = useState<TierLevel[]>();
+  useEffect(() => {
+    api<ProgramState>('/loyalty/program').then((p) => setLevels(p.current?.document.tiers?.levels ?? []), () => setLevels([]));
+  }, []);
+  return levels;
+}
+
+/** A tier's name in the dashboard's language, or its code when the levels do not name it. */
+export function tierName(i18n: I18n, levels: readonly TierLevel[], code: string): string {
+  return i18n.localized(levels.find((l) => l.code === code)?.name) || code;
+}
