@@ -122,11 +122,21 @@ describe('loyalty dashboard', () => {
     expect(state.current?.document.earning.points_per_currency_unit).toBe(20);
 
     // ── Rewards, in the dashboard's language ──
+    // From here to the member's account the program (the tiers' names) arrives last: no
+    // page may show the tiers' codes ("member → silver") in the meantime.
+    const slowProgram = async (r: Route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await r.continue();
+    };
+    await page.route('**/api/v1/loyalty/program', slowProgram);
     await page.getByRole('tab', { name: 'Rewards' }).click();
     const rewards = page.getByTestId('rewards-table');
     await rewards.waitFor();
     expect(await rewards.innerText()).toContain('A coffee on us');
     expect(await rewards.innerText()).toMatch(/40 of 40 left/);
+    // The tiers a reward is for, by their names (the program's levels), never their codes.
+    expect(await rewards.innerText()).toMatch(/Silver\s*Gold/);
+    expect(await rewards.innerText()).not.toMatch(/\b(silver|gold)\b/);
     await page.getByTestId('language').selectOption('sl');
     await page.getByRole('heading', { name: 'Program zvestobe' }).waitFor();
     await rewards.getByText('Kava na naš račun').waitFor();
@@ -137,13 +147,6 @@ describe('loyalty dashboard', () => {
     await page.getByTestId('language').selectOption('en');
 
     // ── A member's account ──
-    // The program (the tiers' names) arrives last here: the page must not show the tiers'
-    // codes ("member → silver") in the meantime.
-    const slowProgram = async (r: Route) => {
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      await r.continue();
-    };
-    await page.route('**/api/v1/loyalty/program', slowProgram);
     await page.getByRole('link', { name: 'Customers' }).click();
     await page.getByTestId('customer-search').fill('maja.novak@example.com');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=customer-table] tbody tr').length === 1);
