@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
@@ -20,6 +21,7 @@ import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, p
 //        ANALYZE: the measured phases run on a database that already holds a business's data and its statistics, as in
 //        production, rather than on tables growing from empty; 0 measures a brand-new database)
 //        [--clients 32] (the single purchases' and redemptions' concurrent clients; #3's target is for 32)
+// BENCH_ON_PHASE='perf record -a -g -o /tmp/perf.data -- sleep 10': a command started as each measured phase starts.
 // BENCH_LATENCY_DIR=/tmp/lat: each measured phase's requests (start, latency, status, and the Server-Timing parts) in <dir>/<phase>.csv.
 
 const PHASES = ['single', 'batch', 'redeem'] as const;
@@ -289,6 +291,8 @@ export async function run(options: Options): Promise<RunResult> {
         if (process.env.BENCH_RESET_STATEMENTS && pgDb) await resetStatementStatistics(pgDb.url);
         // bench/profile-server.ts profiles each phase on its own (a plain server would die of SIGUSR2).
         if (process.env.BENCH_PROFILE) server.child.kill('SIGUSR2');
+        // BENCH_ON_PHASE: a command started (not awaited) as the phase starts, to watch it from outside (perf, vmstat).
+        if (process.env.BENCH_ON_PHASE) spawn('sh', ['-c', process.env.BENCH_ON_PHASE], { stdio: 'inherit' });
         const before = { server: cpuSecondsOf(server.child.pid!), postgres: postgresBackendsCpu(dbName), generator: process.cpuUsage(), machine: machineCpu(), wal: pgDb ? await walBytes(pgDb.url) : 0 };
         const result = await measure();
         const generator = process.cpuUsage(before.generator);
