@@ -7,6 +7,7 @@ import { acquireDataDirLock, type DataDirLock } from './lock.ts';
 import { createStatementQueue, supportsPipelining } from './pipeline.ts';
 import { createStatementNamer, queryNamed, type StatementNamer } from './prepared.ts';
 import { createConnectionGate, type ConnectionGate } from './priority.ts';
+import { withFields } from '../shared/objects.ts';
 
 // int8 (counts, sums of minor units) as JS numbers: every amount we store is a safe
 // integer, and strings would leak into every caller. `date` stays a YYYY-MM-DD string so
@@ -150,13 +151,13 @@ async function openPglite(options: OpenDatabaseOptions, namer: StatementNamer): 
     dataDir = path.join(options.dataDir, 'pglite');
   }
   try {
-    const lite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
+    const lite = await PGlite.create({ dataDir, extensions: { pg_trgm } });
     // PGlite is a single session: one connection for the whole process, or a ROLLBACK on
     // one connection would discard another's writes.
     // A self-deadlock (a query on the pool while a transaction holds the only connection)
     // is an error instead of a hang: the gate's timeout says so first; the checkout timeout
     // still covers a direct use of `pool`.
-    const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1, connectionTimeoutMillis: 120_000 });
+    const pool = new pg.Pool(withFields(createPgConfig(lite) as unknown as pg.PoolConfig, { max: 1, connectionTimeoutMillis: 120_000 }));
     // Turns on that connection: requests before background work (priority.ts).
     const gate = createConnectionGate();
     // PGlite runs one statement at a time in this process: nothing to gain from a pipeline.

@@ -193,7 +193,7 @@ export function createStatementQueue(client: pg.ClientBase, send: Send, { pipeli
       if (values.length === 0) {
         const command = text.trim().toLowerCase();
         if (command === 'begin') {
-          queued.push({ ...statement, begin: true });
+          queued.push({ text, values, begin: true });
           return nothing('BEGIN');
         }
         if (command === 'rollback') {

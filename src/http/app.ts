@@ -19,6 +19,7 @@ import { purchaseRoutes } from './routes/purchases.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { scoreRoutes } from './routes/scores.ts';
 import { systemRoutes } from './routes/system.ts';
+import { withFields } from '../shared/objects.ts';
 
 export const API_PREFIX = '/api/v1';
 const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
@@ -33,7 +34,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   // callers, and a POS sending a burst must not be turned away.
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({ ...problem(429, `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`), statusCode: 429 }),
+    errorResponseBuilder: (_req, ctx) => withFields(problem(429, `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`), { statusCode: 429 }),
   });
   registerAuthHook(app, services.auth);
 

@@ -34,13 +34,19 @@ export function openApiDocument({ version, serverUrl }: { version: string; serve
       }
     }
     paths[path] ??= {};
+    const requestBody = spec.multipart
+      ? { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } }
+      : spec.body
+        ? { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } }
+        : undefined;
+    // What an operation does not have is undefined, so the JSON leaves it out.
     paths[path][spec.method.toLowerCase()] = {
       summary: spec.summary,
       tags: [spec.tag],
-      ...(spec.scope ? { security: [{ apiKey: [] }, { session: [] }], 'x-scope': spec.scope } : { security: [] }),
-      ...(parameters.length ? { parameters } : {}),
-      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } } } : {}),
-      ...(spec.multipart ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } } } : {}),
+      security: spec.scope ? [{ apiKey: [] }, { session: [] }] : [],
+      'x-scope': spec.scope ?? undefined,
+      parameters: parameters.length ? parameters : undefined,
+      requestBody,
       responses: Object.fromEntries(
         Object.entries(spec.responses).map(([status, description]) => [
           status,

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type AppError, type ErrorKind, type FieldProblem } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
+import { withFields } from '../shared/objects.ts';
 
 // The one place where errors become HTTP responses: RFC 9457 problem details, naming
 // every field that is wrong and why.
@@ -58,7 +59,7 @@ export function problemOf(error: unknown, logger: Logger, where: { method: strin
     const detail = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? `The body is not valid JSON: ${fe.message}` : fe.message;
     return problem(fe.statusCode, detail);
   }
-  logger.error('unhandled error', { ...where, error: (error as Error).message, stack: (error as Error).stack });
+  logger.error('unhandled error', withFields(where, { error: (error as Error).message, stack: (error as Error).stack }));
   return problem(500, 'Something went wrong on our side; it has been logged.');
 }
 

@@ -4,6 +4,7 @@ import { parseInput } from '../shared/validation.ts';
 import { newId } from '../shared/ids.ts';
 import { MergeInput } from '../modules/customers/index.ts';
 import type { Services } from '../services.ts';
+import { withFields } from '../shared/objects.ts';
 
 // Merging, erasing and exporting a customer touch every module that keeps data about
 // them. Each module contributes its own step; this file is the list of steps. A module
@@ -19,7 +20,7 @@ export async function mergeCustomers(deps: Deps, survivorId: string, input: unkn
     const customerPart = await deps.customers.absorb(trx, { survivorId, mergedId: from, now });
     const commercePart = await deps.commerce.moveCustomer(trx, { fromId: from, toId: survivorId, now });
     const loyaltyPart = await deps.loyalty.moveCustomer(trx, { fromId: from, toId: survivorId, now });
-    const counts = { ...customerPart, ...commercePart, ...loyaltyPart };
+    const counts = withFields(withFields(customerPart, commercePart), loyaltyPart);
     await trx.insertInto('customer_merges').values({ id: newId(), survivor_id: survivorId, merged_id: from, actor, moved: JSON.stringify(counts), merged_at: now }).execute();
     await audit(trx, { actor, action: 'customer.merge', subject: survivorId, details: { merged: from, ...counts } });
     await publish(trx, [{ type: 'customer.merged', customerId: survivorId, payload: { customer_id: survivorId, merged_id: from, moved: counts } }]);
@@ -46,5 +47,5 @@ export async function exportCustomer(deps: Deps, customerId: string) {
   const customerPart = await deps.customers.exportPart(customerId);
   const commercePart = await deps.commerce.exportPart(customerId);
   const loyaltyPart = await deps.loyalty.exportPart(customerId);
-  return { exported_at: deps.clock.now().toISOString(), ...customerPart, ...commercePart, ...loyaltyPart };
+  return withFields(withFields(withFields({ exported_at: deps.clock.now().toISOString() }, customerPart), commercePart), loyaltyPart);
 }

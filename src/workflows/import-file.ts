@@ -2,6 +2,7 @@ import { importCsv, type ImportKind, type ImportProgress } from '../modules/impo
 import { inBackground } from '../db/index.ts';
 import type { Services } from '../services.ts';
 import { recordPurchases } from './record-purchases.ts';
+import { withFields } from '../shared/objects.ts';
 
 // A CSV file into the store, through the same purchase workflow the API uses. Background
 // work: on the embedded database, requests go first (db/priority.ts).
@@ -9,10 +10,9 @@ export function importFile(
   services: Pick<Services, 'db' | 'clock' | 'customers' | 'commerce' | 'loyalty'>,
   options: { kind: ImportKind; file: string; map?: Record<string, string>; skipInvalid?: boolean; onProgress?: (p: ImportProgress) => void },
 ) {
-  return inBackground(() => importCsv({
-    ...options,
+  return inBackground(() => importCsv(withFields(options, {
     deps: services,
     // Two chunks are in flight, and a customer's purchases are spread over the file.
-    record: (inputs, o) => recordPurchases(services, inputs, { ...o, deferContended: true }),
-  }));
+    record: (inputs: unknown[], o: Parameters<typeof recordPurchases>[2]) => recordPurchases(services, inputs, withFields(o, { deferContended: true })),
+  })));
 }

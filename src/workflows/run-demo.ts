@@ -4,6 +4,7 @@ import { generateDemo } from '../modules/demo/index.ts';
 import { inBackground } from '../db/index.ts';
 import type { Services } from '../services.ts';
 import { recordPurchases } from './record-purchases.ts';
+import { withFields } from '../shared/objects.ts';
 
 /** The loyalty program the demo business runs (and a realistic example for a new business). */
 export const EXAMPLE_PROGRAM = path.resolve(import.meta.dirname, '../../examples/program.json');
@@ -25,14 +26,13 @@ export function runDemo(
       const program = JSON.parse(fs.readFileSync(EXAMPLE_PROGRAM, 'utf8'));
       await services.loyalty.applyProgram({ program, note: 'the demo business runs the example program' }, { actor: 'demo' });
     }
-    const result = await generateDemo({
-      ...options,
+    const result = await generateDemo(withFields(options, {
       stores: services.stores,
       commerce: services.commerce,
       // The history ends at today's start (UTC), so a seed gives the same business all day.
       end: new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000),
-      record: (inputs) => recordPurchases(services, inputs, { source: 'demo', withViews: false }),
-    });
+      record: (inputs: unknown[]) => recordPurchases(services, inputs, { source: 'demo', withViews: false }),
+    }));
     await services.loyalty.maintenance.runAll(services.clock.now());
     return result;
   });

@@ -5,12 +5,13 @@ import { CustomerInput, CustomerPatch, CustomerSearch, MergeInput } from '../../
 import type { Services } from '../../services.ts';
 import { eraseCustomer, exportCustomer, mergeCustomers } from '../../workflows/customer-lifecycle.ts';
 import { route } from '../route.ts';
+import { withFields } from '../../shared/objects.ts';
 
 type IdParams = { id: string };
 const Page = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20), cursor: z.string().optional() });
 
 export function customerRoutes(app: FastifyInstance, s: Services, prefix: string) {
-  const withStats = async (id: string) => ({ ...(await s.customers.get(id)), stats: await s.commerce.statsOf(id) });
+  const withStats = async (id: string) => withFields(await s.customers.get(id), { stats: await s.commerce.statsOf(id) });
 
   route(app, prefix, {
     method: 'POST', path: '/customers', tag: 'customers', scope: 'write',
@@ -18,7 +19,7 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
     body: CustomerInput, responses: { 201: 'Created', 200: 'Updated an existing customer', 409: 'The identities name two different customers', 422: 'Invalid input' },
     handler: async (req, reply, p) => {
       const { customer, created } = await s.customers.upsert(req.body, { actor: actorOf(p), source: p.kind === 'user' ? 'dashboard' : 'api' });
-      return reply.code(created ? 201 : 200).send({ ...customer, stats: await s.commerce.statsOf(customer.id) });
+      return reply.code(created ? 201 : 200).send(withFields(customer, { stats: await s.commerce.statsOf(customer.id) }));
     },
   });
 

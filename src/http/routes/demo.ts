@@ -5,6 +5,7 @@ import { parseInput } from '../../shared/validation.ts';
 import { runDemo } from '../../workflows/run-demo.ts';
 import { replyWithProgress, wantsProgress } from '../progress.ts';
 import { route } from '../route.ts';
+import { withFields } from '../../shared/objects.ts';
 
 // The demo business through a running server, so that `regulars demo` works beside it
 // (the embedded database is the server's alone). Admin only: it writes a whole business.
@@ -26,7 +27,7 @@ export function demoRoutes(app: FastifyInstance, s: Services, prefix: string) {
     },
     handler: async (req, reply) => {
       const options = parseInput(DemoInput, req.body ?? {}, 'demo');
-      const run = (onProgress?: (p: { customers: number; purchases: number }) => void) => runDemo(s, { ...options, onProgress });
+      const run = (onProgress?: (p: { customers: number; purchases: number }) => void) => runDemo(s, withFields(options, { onProgress }));
       return wantsProgress(req) ? replyWithProgress(req, reply, s.logger, run) : run();
     },
   });

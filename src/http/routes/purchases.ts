@@ -9,6 +9,7 @@ import { recordPurchases } from '../../workflows/record-purchases.ts';
 import { problemOfAppError } from '../problem.ts';
 import { route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
+import { withFields } from '../../shared/objects.ts';
 
 export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string) {
   // Concurrent single purchases share transactions (group commit); see purchase-batcher.ts.
@@ -27,7 +28,7 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
       setGroupServerTiming(reply, timing);
       if (outcome.status === 'error') throw outcome.error;
       if (outcome.status === 'duplicate') reply.header('idempotent-replayed', 'true');
-      return reply.code(outcome.status === 'created' ? 201 : 200).send({ ...outcome.purchase, loyalty: outcome.loyalty ?? null });
+      return reply.code(outcome.status === 'created' ? 201 : 200).send(withFields(outcome.purchase!, { loyalty: outcome.loyalty ?? null }));
     },
   });
 
@@ -40,7 +41,7 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
       const { purchases } = parseInput(PurchaseBatch, req.body, 'batch');
       const outcomes = await recordPurchases(s, purchases, { source: 'api', deferContended: true });
       const results = outcomes.map((o) =>
-        o.status === 'error' ? { index: o.index, status: o.status, error: problemOfAppError(o.error) } : { index: o.index, status: o.status, purchase: { ...o.purchase, loyalty: o.loyalty ?? null } },
+        o.status === 'error' ? { index: o.index, status: o.status, error: problemOfAppError(o.error) } : { index: o.index, status: o.status, purchase: withFields(o.purchase!, { loyalty: o.loyalty ?? null }) },
       );
       const count = (status: string) => outcomes.filter((o) => o.status === status).length;
       return { created: count('created'), duplicates: count('duplicate'), errors: count('error'), results };

@@ -70,28 +70,26 @@ export async function preparePurchase(input: unknown, ctx: PrepareContext): Prom
     quantity: String(line.quantity),
     unit_price_minor: money(line.unit_price, `lines.${i}.unit_price`),
   }));
-  const prepared = {
-    externalId: data.external_id,
-    identities: profile.identities,
-    profile,
-    occurredAt,
-    localDate: localDate(occurredAt, timeZone),
-    storeId: store?.id ?? null,
-    storeCode: store?.code ?? null,
-    channel: data.channel ?? (store ? 'in_store' : 'other'),
-    currency,
-    totalMinor,
-    discountMinor,
-    promoCode: data.promo_code || null,
-    lines,
-  } as const;
+  const externalId = data.external_id;
+  const localDay = localDate(occurredAt, timeZone);
+  const storeId = store?.id ?? null;
+  const storeCode = store?.code ?? null;
+  const channel = data.channel ?? (store ? 'in_store' : 'other');
+  const promoCode = data.promo_code || null;
   // The hash covers what the purchase means, not how it was spelled ("9.5" vs 9.50).
   // Every object here is built by this code in a fixed key order, so plain JSON is
-  // canonical without sorting keys.
+  // canonical without sorting keys. The order is that of the stored hashes: changing it
+  // would turn every retry of an earlier purchase into a conflict.
   const requestHash = sha256(
-    JSON.stringify({ ...prepared, profile: profile.fields, occurredAt: occurredAt.toISOString(), consent: profile.consentChanges }),
+    JSON.stringify({
+      externalId, identities: profile.identities, profile: profile.fields, occurredAt: occurredAt.toISOString(), localDate: localDay, storeId, storeCode,
+      channel, currency, totalMinor, discountMinor, promoCode, lines, consent: profile.consentChanges,
+    }),
   );
-  return { ...prepared, requestHash };
+  return {
+    externalId, requestHash, identities: profile.identities, profile, occurredAt, localDate: localDay, storeId, storeCode, channel, currency,
+    totalMinor, discountMinor, promoCode, lines,
+  };
 }
 
 /** Prepares many; a failure becomes that item's error instead of failing the batch. */

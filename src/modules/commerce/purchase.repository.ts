@@ -52,7 +52,13 @@ export interface NewPurchaseRow {
 export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], { now, events }: { now: Date; events: OutgoingEvent[] }): Promise<void> {
   if (rows.length === 0) return;
   const purchases = JSON.stringify(rows.map(({ lines: _lines, ...p }) => p));
-  const lines = JSON.stringify(rows.flatMap((r) => r.lines.map((l) => ({ ...l, customer_id: r.customer_id, purchase_id: r.id }))));
+  const lines = JSON.stringify(
+    rows.flatMap((r) =>
+      r.lines.map((l) => ({
+        customer_id: r.customer_id, purchase_id: r.id, line_no: l.line_no, sku: l.sku, name: l.name, category: l.category, quantity: l.quantity, unit_price_minor: l.unit_price_minor,
+      })),
+    ),
+  );
   // Nothing is read back: the statement goes out with the transaction's next one (pipeline.ts).
   await sendLater(trx, sql`
     WITH input AS (

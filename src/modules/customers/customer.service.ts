@@ -10,6 +10,7 @@ import { applyConsent, consentLogRows, prepareProfile, type PreparedProfile } fr
 import * as repo from './customer.repository.ts';
 import { CustomerInput, CustomerPatch, CustomerSearch } from './customer.schema.ts';
 import { resolveCustomers, type CustomerClaim } from './customer.resolve.ts';
+import { withFields } from '../../shared/objects.ts';
 
 export interface CustomerServiceDeps {
   db: Db;
@@ -85,16 +86,17 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         throw conflict(`${identity.kind} ${identity.value} belongs to another customer (${owner}); merge the two customers instead`);
       }
     }
-    const merged = { ...row, ...prepared.fields };
+    const merged = withFields(row, prepared.fields);
     await trx
       .updateTable('customers')
-      .set({
-        ...prepared.fields,
-        attributes: prepared.fields.attributes ? JSON.stringify(prepared.fields.attributes) : undefined,
-        consent: prepared.consentChanges.length ? JSON.stringify(applyConsent(row.consent, prepared.consentChanges, now)) : undefined,
-        search_text: searchTextOf(merged),
-        updated_at: now,
-      })
+      .set(
+        withFields(prepared.fields, {
+          attributes: prepared.fields.attributes ? JSON.stringify(prepared.fields.attributes) : undefined,
+          consent: prepared.consentChanges.length ? JSON.stringify(applyConsent(row.consent, prepared.consentChanges, now)) : undefined,
+          search_text: searchTextOf(merged),
+          updated_at: now,
+        }),
+      )
       .where('id', '=', row.id)
       .execute();
     await repo.attachIdentities(trx, prepared.identities.map((i) => ({ customer_id: row.id, ...i })));
@@ -206,14 +208,15 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       };
       await trx
         .updateTable('customers')
-        .set({
-          ...next,
-          tags: [...new Set([...survivor.tags, ...merged.tags])],
-          attributes: JSON.stringify({ ...merged.attributes, ...survivor.attributes }),
-          consent: JSON.stringify(consent),
-          search_text: searchTextOf(next),
-          updated_at: now,
-        })
+        .set(
+          withFields(next, {
+            tags: [...new Set([...survivor.tags, ...merged.tags])],
+            attributes: JSON.stringify({ ...merged.attributes, ...survivor.attributes }),
+            consent: JSON.stringify(consent),
+            search_text: searchTextOf(next),
+            updated_at: now,
+          }),
+        )
         .where('id', '=', survivorId)
         .execute();
       const moved = await trx.updateTable('customer_identities').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst();

@@ -87,7 +87,7 @@ function newMember(customerId: string, now: Date): MemberRow {
 
 function accrualState(r: AccrualRow, now: Date): AccrualState {
   return {
-    member: r.member ? { ...memberOf(r), created: false } : newMember(r.customer_id, now),
+    member: r.member ? memberOf(r) : newMember(r.customer_id, now),
     purchasesCount: r.purchases_count ?? 0, netSpendMinor: r.net_spend_minor ?? 0, pending: r.pending ?? 0, expired: r.expired ?? 0,
     capUsed: r.cap_used ?? {}, referral: r.referrer_id ? { referrer_id: r.referrer_id, code: r.referral_code_used! } : null,
   };

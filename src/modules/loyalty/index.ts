@@ -3,6 +3,7 @@ import { createEngagementService } from './engagement.service.ts';
 import { createLoyaltyService } from './loyalty.service.ts';
 import { createLoyaltyMaintenance } from './maintenance.ts';
 import { createRewardsService } from './rewards.service.ts';
+import { withFields } from '../../shared/objects.ts';
 
 // The loyalty program: a provable points ledger, earning rules, tiers, rewards, coupons,
 // gift cards, reservations and the scheduled maintenance. Other modules and workflows
@@ -21,7 +22,8 @@ export function createLoyalty(deps: LoyaltyDeps) {
   const account = createLoyaltyService(core, engagement);
   const rewards = createRewardsService(core);
   const maintenance = createLoyaltyMaintenance(core, rewards);
-  return { ...account, ...rewards, ...engagement, maintenance, programAt: core.programAt };
+  const services = withFields(withFields(account, rewards), engagement);
+  return withFields(services, { maintenance, programAt: core.programAt });
 }
 
 export type LoyaltyService = ReturnType<typeof createLoyalty>;

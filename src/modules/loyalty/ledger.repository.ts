@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, LoyaltyEntryKind, Tx } from '../../db/index.ts';
 import { planDebit, type Allocation, type Lot } from './ledger.ts';
+import { withFields } from '../../shared/objects.ts';
 
 // SQL of the ledger. Every writer of a member's ledger first locks the member's row
 // (lockMembers); that one rule serialises concurrent redemptions, refunds and accruals of
@@ -162,9 +163,9 @@ export async function debit(
   const lots = explicit ? [] : await openLots(trx, member.customer_id);
   const plan = planDebit(lots, e.points, { now, includePending, prefer, shortfall, explicit });
   if (plan.debited === 0) return { id: null, debited: 0, unsettled: 0, shortfall: plan.shortfall, duplicate: false };
-  const details = shortfall === 'forgive' && plan.shortfall > 0 ? { ...e.details, forgiven: plan.shortfall } : e.details;
+  const details = shortfall === 'forgive' && plan.shortfall > 0 ? withFields(e.details ?? {}, { forgiven: plan.shortfall }) : e.details;
   const written = await sql<{ id: number }>`
-    WITH ${debitsCte([{ entry: { ...e, points: -plan.debited, details }, unsettled: plan.unsettled, allocations: plan.allocations }], now)}
+    WITH ${debitsCte([{ entry: withFields(e, { points: -plan.debited, details }), unsettled: plan.unsettled, allocations: plan.allocations }], now)}
     SELECT id FROM debits`.execute(trx);
   const id = written.rows[0]?.id ?? null;
   if (id === null) return { id: null, debited: 0, unsettled: 0, shortfall: 0, duplicate: true };
@@ -322,5 +323,5 @@ export async function findLedgerProblems(db: Db, limit = 1000): Promise<{ member
     UNION ALL SELECT customer_id, rule, entry_id, expected::float8, actual::float8 FROM debit_checks
     UNION ALL SELECT customer_id, rule, entry_id, expected::float8, actual::float8 FROM wrong_direction
     LIMIT ${limit}`.execute(db);
-  return { members: Number(counts.rows[0].members), entries: Number(counts.rows[0].entries), problems: problems.rows.map((p) => ({ ...p, entry_id: p.entry_id ?? undefined })) };
+  return { members: Number(counts.rows[0].members), entries: Number(counts.rows[0].entries), problems: problems.rows.map((p) => ({ customer_id: p.customer_id, rule: p.rule, entry_id: p.entry_id ?? undefined, expected: p.expected, actual: p.actual })) };
 }

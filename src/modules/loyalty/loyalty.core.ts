@@ -8,6 +8,7 @@ import type { MemberRow } from './ledger.repository.ts';
 import { compileProgram, tierIndexFor, tierIndexOf, tierValidUntil, windowStart, type Program } from './program.ts';
 import { ProgramDocument } from './program.schema.ts';
 import { listPrograms } from './program.repository.ts';
+import { withFields } from '../../shared/objects.ts';
 
 // What the loyalty services share: the program versions (cached), the tier rules applied
 // to members, and the member lock. Kept apart so accrual, rewards and the scheduled
@@ -112,7 +113,7 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
     if (changes.length === 0) return;
     const levels = program.document.tiers!.levels;
     const rank = (code: string | null) => levels.findIndex((l) => l.code === code);
-    await ledger.recordTierChanges(trx, changes.map((c) => ({ ...c, id: newId(), programVersion: program.version, at: now })));
+    await ledger.recordTierChanges(trx, changes.map((c) => withFields(c, { id: newId(), programVersion: program.version, at: now })));
     const events: OutgoingEvent[] = changes.map((c) => ({
       type: 'loyalty.tier_changed', customerId: c.customerId,
       payload: { customer_id: c.customerId, from: c.from, to: c.to, direction: rank(c.to) > rank(c.from) ? 'up' : 'down', reason: c.reason, program_version: program.version },

@@ -19,6 +19,7 @@ import { insertProgram } from './program.repository.ts';
 import { describeEntry } from './explain.ts';
 import type { Identity, Language } from '../customers/index.ts';
 import type { EngagementService } from './engagement.service.ts';
+import { withFields } from '../../shared/objects.ts';
 
 // Points for purchases (inside the purchase's transaction), reversals on refunds, staff
 // adjustments, the program's versions, and the member's account with its explanation.
@@ -406,9 +407,9 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         const base = { customerId, kind: 'adjust' as const, occurredAt: now, sourceType: 'adjustment', sourceId: null, idempotencyKey: `adjust:${data.idempotency_key}`, reason: data.reason, actor, programVersion: program?.version ?? null, details: {} };
         let written: boolean;
         if (data.points > 0) {
-          written = (await ledger.credit(trx, member, { ...base, points: data.points, expiresAt: program ? lotExpiry(program, now) : null }, now)) !== null;
+          written = (await ledger.credit(trx, member, withFields(base, { points: data.points, expiresAt: program ? lotExpiry(program, now) : null }), now)) !== null;
         } else {
-          const r = await ledger.debit(trx, member, { ...base, points: -data.points }, { now, includePending: false, shortfall: 'fail' });
+          const r = await ledger.debit(trx, member, withFields(base, { points: -data.points }), { now, includePending: false, shortfall: 'fail' });
           if (r.shortfall > 0) {
             const view = balanceOf(await ledger.openLots(trx, customerId), member.points, now);
             throw invalidField('points', `would take the balance below zero: ${view.available} points are available`);
@@ -422,7 +423,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         await publish(trx, events);
         return { created: true };
       });
-      return { ...outcome, account: await service.account(customerId) };
+      return withFields(outcome, { account: await service.account(customerId) });
     },
 
     /** Enrols a customer (programs with enrolment on_request, or before any purchase). */
@@ -462,15 +463,23 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       let running = 0;
       const explained = rows.map((e) => {
         running += e.points;
-        return {
+        const entry = {
           id: e.id, at: e.occurred_at.toISOString(), kind: e.kind, points: e.points, balance_after: running,
           description: describeEntry(e, currency, language),
           source: { type: e.source_type, id: e.source_id },
-          ...(e.points > 0 ? { remaining: e.remaining, available_at: e.available_at?.toISOString() ?? null, expires_at: e.expires_at?.toISOString() ?? null } : { unsettled: e.unsettled }),
-          ...(e.points < 0 ? { took_from: allocations.filter((a) => a.debit_id === e.id).map((a) => ({ entry: a.credit_id, points: a.points })) } : {}),
-          ...(e.points > 0 ? { taken_by: allocations.filter((a) => a.credit_id === e.id).map((a) => ({ entry: a.debit_id, points: a.points })) } : {}),
-          reason: e.reason, actor: e.actor,
         };
+        // A credit says what is left of it and which debits took from it; a debit, what it still owes and which credits it took from.
+        if (e.points > 0) {
+          return withFields(entry, {
+            remaining: e.remaining, available_at: e.available_at?.toISOString() ?? null, expires_at: e.expires_at?.toISOString() ?? null,
+            taken_by: allocations.filter((a) => a.credit_id === e.id).map((a) => ({ entry: a.debit_id, points: a.points })), reason: e.reason, actor: e.actor,
+          });
+        }
+        if (e.points < 0) {
+          const tookFrom = allocations.filter((a) => a.debit_id === e.id).map((a) => ({ entry: a.credit_id, points: a.points }));
+          return withFields(entry, { unsettled: e.unsettled, took_from: tookFrom, reason: e.reason, actor: e.actor });
+        }
+        return withFields(entry, { unsettled: e.unsettled, reason: e.reason, actor: e.actor });
       });
       const tier = await tierProgress(program, member, now);
       return {

@@ -71,11 +71,12 @@ export async function lockFresh<Row extends LockedMemberFlags>(customerIds: stri
   return fresh;
 }
 
-/** The member's own columns of a row that carries more. */
+/** The member's own columns of a row that carries more: a stored member, so not one this transaction created. */
 export function memberOf(r: MemberRow): MemberRow {
+  // The fields in newMember's order (accrual.repository.ts), so a stored and a new member share a hidden class.
   return {
     customer_id: r.customer_id, joined_at: r.joined_at, points: r.points, lifetime_earned: r.lifetime_earned, lifetime_redeemed: r.lifetime_redeemed,
     lifetime_expired: r.lifetime_expired, tier: r.tier, tier_since: r.tier_since, tier_valid_until: r.tier_valid_until, last_activity_at: r.last_activity_at,
-    referral_code: r.referral_code,
+    referral_code: r.referral_code, created: false,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../customers/index.ts';
 import { PURCHASE_CHANNELS } from '../commerce/index.ts';
+import { withFields } from '../../shared/objects.ts';
 
 // The loyalty program is one JSON document. This schema validates it (every problem is
 // reported with its path, e.g. `tiers.levels.2.threshold`), and its JSON Schema export
@@ -230,11 +231,10 @@ export type ProgramDocument = z.output<typeof ProgramDocument>;
 
 /** The published JSON Schema of a program file (what a program author writes). */
 export function programJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(ProgramDocument, { io: 'input', unrepresentable: 'any' }),
+  return withFields(z.toJSONSchema(ProgramDocument, { io: 'input', unrepresentable: 'any' }), {
     $id: 'https://regulars.dev/schemas/loyalty-program.schema.json',
     title: 'Regulars loyalty program',
-  };
+  });
 }
 
 export const ApplyProgramInput = z.object({

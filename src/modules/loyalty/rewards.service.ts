@@ -16,6 +16,7 @@ import type { LoyaltyCore } from './loyalty.core.ts';
 import { text, type Program } from './program.ts';
 import type { ProgramDocument } from './program.schema.ts';
 import { lockMembersForRedemption, lockRewardStock, writeRedemptions, type RewardCouponRow, type RewardGiftCardRow } from './redemption.repository.ts';
+import { withFields } from '../../shared/objects.ts';
 
 // Rewards bought with points (a coupon or a gift card), coupons a POS validates and
 // consumes, promotion coupons in bulk, gift-card balances, and checkout reservations of
@@ -103,9 +104,10 @@ export function createRewardsService(core: LoyaltyCore) {
 
   function rewardView(r: Reward, program: Program, stockIssued?: number) {
     return {
+      // A field a reward does not have is left out of the JSON (undefined), as for a fixed discount's percent.
       code: r.code, name: r.name, type: r.type, points: r.points,
-      ...(r.amount !== undefined ? { amount: r.amount, currency } : {}), ...(r.percent !== undefined ? { percent: r.percent } : {}),
-      ...(r.sku ? { sku: r.sku } : {}), ...(r.event ? { event: r.event } : {}),
+      amount: r.amount, currency: r.amount !== undefined ? currency : undefined, percent: r.percent,
+      sku: r.sku || undefined, event: r.event || undefined,
       tiers: r.tiers ?? null, stock: r.stock ?? null, left: r.stock === undefined ? null : Math.max(0, r.stock - (stockIssued ?? 0)),
       valid_days: r.valid_days, available_from: r.available_from ?? null, available_to: r.available_to ?? null, points_name: text(program.document.points_name),
     };
@@ -211,7 +213,7 @@ export function createRewardsService(core: LoyaltyCore) {
         return { created: true, coupon: couponView(coupon), points_spent: reward.points };
       };
       const outcomes = requests.map(decide);
-      await writeRedemptions(trx, { ...write, members: [...write.members], now });
+      await writeRedemptions(trx, { debits: write.debits, members: [...write.members], coupons: write.coupons, giftCards: write.giftCards, stockIssued: write.stockIssued, events: write.events, now });
 
       // Replays answer with what the first redemption issued (a coupon may have been used since).
       const storedCodes = (kind: 'coupon' | 'gift_card') => outcomes.flatMap((o) => (!(o instanceof AppError) && 'stored' in o && typeof o.stored[kind] === 'string' ? [o.stored[kind] as string] : []));
@@ -244,14 +246,14 @@ export function createRewardsService(core: LoyaltyCore) {
       let member: { points: number; tier: string | null; available: number } | undefined;
       if (customerId) {
         const row = await db.selectFrom('loyalty_members').select(['points', 'tier']).where('customer_id', '=', customerId).executeTakeFirst();
-        if (row) member = { ...row, available: balanceOf(await ledger.openLots(db, customerId), row.points, now).available };
+        if (row) member = { points: row.points, tier: row.tier, available: balanceOf(await ledger.openLots(db, customerId), row.points, now).available };
       }
       return {
         program_version: program.version,
-        rewards: program.document.rewards.map((r) => ({
-          ...rewardView(r, program, issued.get(r.code)),
-          ...(member ? { affordable: member.available >= r.points, eligible: !r.tiers || (member.tier !== null && r.tiers.includes(member.tier)) } : {}),
-        })),
+        rewards: program.document.rewards.map((r) => {
+          const view = rewardView(r, program, issued.get(r.code));
+          return member ? withFields(view, { affordable: member.available >= r.points, eligible: !r.tiers || (member.tier !== null && r.tiers.includes(member.tier)) }) : view;
+        }),
       };
     },
 
@@ -278,7 +280,7 @@ export function createRewardsService(core: LoyaltyCore) {
       const c = await db.selectFrom('coupons').selectAll().where('code', '=', code).executeTakeFirst();
       if (!c) throw notFound(`Coupon ${codeInput}`);
       const problem = couponProblem(c, clock.now());
-      return { ...couponView(c), usable: problem === null, problem };
+      return withFields(couponView(c), { usable: problem === null, problem });
     },
 
     /** Consumes one use of a coupon (POS checkout). The same idempotency key returns the first result. */
@@ -315,7 +317,7 @@ export function createRewardsService(core: LoyaltyCore) {
     async couponsOf(customerId: string) {
       const rows = await db.selectFrom('coupons').selectAll().where('customer_id', '=', customerId).orderBy('created_at', 'desc').limit(200).execute();
       const now = clock.now();
-      return rows.map((c) => ({ ...couponView(c), usable: couponProblem(c, now) === null }));
+      return rows.map((c) => withFields(couponView(c), { usable: couponProblem(c, now) === null }));
     },
 
     /** Promotion coupons in bulk: N unique codes, or one shared code. */
