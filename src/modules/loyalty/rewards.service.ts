@@ -213,7 +213,7 @@ export function createRewardsService(core: LoyaltyCore) {
         return { created: true, coupon: couponView(coupon), points_spent: reward.points };
       };
       const outcomes = requests.map(decide);
-      await writeRedemptions(trx, { debits: write.debits, members: [...write.members], coupons: write.coupons, giftCards: write.giftCards, stockIssued: write.stockIssued, events: write.events, now });
+      await writeRedemptions(trx, withFields(write, { members: [...write.members], now }));
 
       // Replays answer with what the first redemption issued (a coupon may have been used since).
       const storedCodes = (kind: 'coupon' | 'gift_card') => outcomes.flatMap((o) => (!(o instanceof AppError) && 'stored' in o && typeof o.stored[kind] === 'string' ? [o.stored[kind] as string] : []));
