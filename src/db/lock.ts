@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { unavailable } from '../shared/errors.ts';
-import { withFields } from '../shared/objects.ts';
 
 // PGlite has no folder lock of its own, and two processes on one folder silently lose
 // writes. The lock file holds the owner's pid; a lock whose pid is gone is stale (a
@@ -34,7 +33,7 @@ export function readLockHolder(dataDir: string): LockHolder | undefined {
 
 export function acquireDataDirLock(dataDir: string, purpose: { command: string; port?: number; cliToken?: string }): DataDirLock {
   const file = lockFile(dataDir);
-  const me: LockHolder = withFields({ pid: process.pid, ...purpose }, { since: new Date().toISOString() });
+  const me: LockHolder = { pid: process.pid, since: new Date().toISOString(), ...purpose };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(me), { flag: 'wx', mode: 0o600 });

@@ -9,6 +9,8 @@ describe('withFields', () => {
     expect(copy).toEqual({ id: 'a', total: 2, note: null, loyalty: { points: 5 } });
     expect(Object.keys(copy)).toEqual(['id', 'total', 'note', 'loyalty']);
     expect(base).toEqual({ id: 'a', total: 1, note: null });
+    // Several parts at once, later ones winning, as { ...a, ...b, ...c }.
+    expect(withFields({ a: 1, b: 1 }, { b: 2 }, { c: 3 })).toEqual({ a: 1, b: 2, c: 3 });
   });
 
   it('gives copies of the same shape one hidden class, where a spread literal gives each its own', () => {

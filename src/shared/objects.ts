@@ -15,7 +15,12 @@
 // dictionaries of user-given keys: Object.assign would treat an own `__proto__` key as
 // the copy's prototype, where a spread copies it as data.
 
-/** `{ ...base, ...extra }`, typed the same (extra's fields win), without a hidden class per copy. */
-export function withFields<Base extends object, Extra extends object>(base: Base, extra: Extra): Omit<Base, keyof Extra> & Extra {
-  return Object.assign({}, base, extra) as Omit<Base, keyof Extra> & Extra;
+type With<Base, Extra> = Omit<Base, keyof Extra> & Extra;
+
+/** `{ ...base, ...extra, … }`, typed the same (later fields win), without a hidden class per copy. */
+export function withFields<B extends object, E extends object>(base: B, extra: E): With<B, E>;
+export function withFields<B extends object, E1 extends object, E2 extends object>(base: B, e1: E1, e2: E2): With<With<B, E1>, E2>;
+export function withFields<B extends object, E1 extends object, E2 extends object, E3 extends object>(base: B, e1: E1, e2: E2, e3: E3): With<With<With<B, E1>, E2>, E3>;
+export function withFields(base: object, ...extras: object[]): object {
+  return Object.assign({}, base, ...extras);
 }

@@ -20,7 +20,7 @@ export async function mergeCustomers(deps: Deps, survivorId: string, input: unkn
     const customerPart = await deps.customers.absorb(trx, { survivorId, mergedId: from, now });
     const commercePart = await deps.commerce.moveCustomer(trx, { fromId: from, toId: survivorId, now });
     const loyaltyPart = await deps.loyalty.moveCustomer(trx, { fromId: from, toId: survivorId, now });
-    const counts = withFields(withFields(customerPart, commercePart), loyaltyPart);
+    const counts = withFields(customerPart, commercePart, loyaltyPart);
     await trx.insertInto('customer_merges').values({ id: newId(), survivor_id: survivorId, merged_id: from, actor, moved: JSON.stringify(counts), merged_at: now }).execute();
     await audit(trx, { actor, action: 'customer.merge', subject: survivorId, details: { merged: from, ...counts } });
     await publish(trx, [{ type: 'customer.merged', customerId: survivorId, payload: { customer_id: survivorId, merged_id: from, moved: counts } }]);
@@ -47,5 +47,5 @@ export async function exportCustomer(deps: Deps, customerId: string) {
   const customerPart = await deps.customers.exportPart(customerId);
   const commercePart = await deps.commerce.exportPart(customerId);
   const loyaltyPart = await deps.loyalty.exportPart(customerId);
-  return withFields(withFields(withFields({ exported_at: deps.clock.now().toISOString() }, customerPart), commercePart), loyaltyPart);
+  return { exported_at: deps.clock.now().toISOString(), ...withFields(customerPart, commercePart, loyaltyPart) };
 }

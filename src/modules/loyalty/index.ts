@@ -22,8 +22,7 @@ export function createLoyalty(deps: LoyaltyDeps) {
   const account = createLoyaltyService(core, engagement);
   const rewards = createRewardsService(core);
   const maintenance = createLoyaltyMaintenance(core, rewards);
-  const services = withFields(withFields(account, rewards), engagement);
-  return withFields(services, { maintenance, programAt: core.programAt });
+  return withFields(account, rewards, engagement, { maintenance, programAt: core.programAt });
 }
 
 export type LoyaltyService = ReturnType<typeof createLoyalty>;

@@ -15,7 +15,6 @@ export function SimulationReportView({ report, levels, stale }: { report: Simula
     [t('loyalty.sim.bonusPoints'), (o) => i18n.number(o.bonus_points)],
     [t('loyalty.sim.value'), (o) => money(o.value)],
   ];
-  const nameOfTier = (code: string) => tierName(i18n, levels, code);
 
   return (
     <div className={stale ? 'simulation stale' : 'simulation'} data-testid="simulation">
@@ -63,7 +62,7 @@ export function SimulationReportView({ report, levels, stale }: { report: Simula
             <tbody>
               {report.tiers.map((row) => (
                 <tr key={row.code}>
-                  <td>{nameOfTier(row.code)}</td>
+                  <td>{tierName(i18n, levels, row.code)}</td>
                   <td className="num">{i18n.number(row.today)}</td>
                   <td className="num">{i18n.number(row.proposed)}</td>
                 </tr>
