@@ -131,6 +131,8 @@ export interface CustomerStatsTable {
   gross_spend_minor: number;
   refunded_minor: number;
   net_spend_minor: number;
+  /** Distinct categories of the customer's lines, sorted, at most 32: the challenges' pre-filter (migration 0009). */
+  categories: Generated<string[]>;
   updated_at: Timestamp;
 }
 

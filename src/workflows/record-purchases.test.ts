@@ -123,6 +123,38 @@ describe('running stats', () => {
     }
   });
 
+  it('keep the categories a customer bought, sorted, at most 32 of them', async () => {
+    const lines = (...categories: (string | null)[]) => categories.map((category, i) => ({ sku: `k${i}`, category, quantity: 1, unit_price: '1.00' }));
+    const categoriesOf = async (externalId: string) =>
+      (await s.db.selectFrom('customer_stats').innerJoin('customers', 'customers.id', 'customer_stats.customer_id').select('categories').where('customers.external_id', '=', externalId).executeTakeFirstOrThrow()).categories;
+    // Within a batch, across batches, lines without a category, a purchase without lines.
+    await recordPurchases(s, [
+      purchase({ external_id: 'cat-1', customer: { external_id: 'cat-a' }, lines: lines('tea', 'coffee') }),
+      purchase({ external_id: 'cat-2', customer: { external_id: 'cat-a' }, lines: lines('coffee', null) }),
+    ], { source: 'api' });
+    expect(await categoriesOf('cat-a')).toEqual(['coffee', 'tea']);
+    await recordPurchases(s, [purchase({ external_id: 'cat-3', customer: { external_id: 'cat-a' }, lines: lines('tea', 'cakes') })], { source: 'api' });
+    await recordPurchases(s, [purchase({ external_id: 'cat-4', customer: { external_id: 'cat-a' }, lines: [] })], { source: 'api' });
+    expect(await categoriesOf('cat-a')).toEqual(['cakes', 'coffee', 'tea']);
+    // A refund recounts from the lines; refunded lines still count (the array bounds every window from above).
+    await s.commerce.refund('cat-3', { external_id: 'cat-3-back' }, { actor: 'test' });
+    expect(await categoriesOf('cat-a')).toEqual(['cakes', 'coffee', 'tea']);
+    // At most 32: enough to tell any goal, small to rewrite at every purchase.
+    const many = (from: number, to: number) => lines(...Array.from({ length: to - from }, (_, i) => `c${String(from + i).padStart(2, '0')}`));
+    await recordPurchases(s, [purchase({ external_id: 'cat-5', customer: { external_id: 'cat-b' }, lines: many(20, 40) })], { source: 'api' });
+    expect(await categoriesOf('cat-b')).toEqual(Array.from({ length: 20 }, (_, i) => `c${20 + i}`));
+    await recordPurchases(s, [purchase({ external_id: 'cat-6', customer: { external_id: 'cat-b' }, lines: many(0, 20) })], { source: 'api' });
+    expect(await categoriesOf('cat-b')).toEqual(Array.from({ length: 32 }, (_, i) => `c${String(i).padStart(2, '0')}`));
+    await recordPurchases(s, [purchase({ external_id: 'cat-7', customer: { external_id: 'cat-b' }, lines: lines('a-new-one') })], { source: 'api' });
+    expect(await categoriesOf('cat-b')).toHaveLength(32);
+    // Every customer's: their distinct categories, or 32 of them.
+    const recount = await s.db.selectFrom('customer_stats as s')
+      .select((eb) => ['s.categories', eb.selectFrom('purchase_lines as l').whereRef('l.customer_id', '=', 's.customer_id').where('l.category', 'is not', null)
+        .select((f) => f.fn.count<string>('l.category').distinct().as('n')).as('distinct_categories')])
+      .execute();
+    for (const r of recount) expect(r.categories.length).toBe(Math.min(32, Number(r.distinct_categories)));
+  });
+
   it.runIf(testDatabaseKind === 'postgres')('a batch records at once what no other transaction holds, and the rest when it is free', async () => {
     // Another batch holds the key of one customer's card until it commits.
     const other = await s.database.pool.connect();

@@ -7,6 +7,7 @@ import * as m0005 from './0005_outbox_cursor.ts';
 import * as m0006 from './0006_loyalty_write_cost.ts';
 import * as m0007 from './0007_in_place_updates.ts';
 import * as m0008 from './0008_long_histories.ts';
+import * as m0009 from './0009_category_prefilter.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0006_loyalty_write_cost': m0006,
   '0007_in_place_updates': m0007,
   '0008_long_histories': m0008,
+  '0009_category_prefilter': m0009,
 };

@@ -2,3 +2,4 @@ export { PurchaseInput, RefundInput, PurchaseBatch, BATCH_LIMIT, PURCHASE_CHANNE
 export { purchaseKeyLock, type PreparedPurchase } from './purchase.prepare.ts';
 export { preparedPurchaseView, type PurchaseView, type CustomerStatsView } from './purchase.view.ts';
 export { createCommerceService, type CommerceService, type RefundFacts } from './purchase.service.ts';
+export { CATEGORIES_KEPT } from './purchase.repository.ts';

@@ -25,6 +25,14 @@ export async function findPurchaseRef(db: Db | Tx, idOrExternalId: string, isUui
   return q.executeTakeFirst();
 }
 
+/**
+ * customer_stats.categories keeps at most this many of the customer's categories (migration
+ * 0009): enough to tell that a member cannot yet reach a categories challenge, few enough
+ * that rewriting the row at every purchase stays cheap. A customer with this many is
+ * checked for any goal.
+ */
+export const CATEGORIES_KEPT = 32;
+
 export interface NewPurchaseRow {
   customer_id: string;
   id: string;
@@ -74,11 +82,13 @@ export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], { now, ev
     ), new_keys AS (
       INSERT INTO purchase_keys (external_id, customer_id, purchase_id, request_hash)
       SELECT external_id, customer_id, id, request_hash FROM input
+    ), line_input AS (
+      SELECT * FROM jsonb_to_recordset(${lines}::jsonb) AS l(customer_id uuid, purchase_id uuid, line_no int,
+        sku text, name text, category text, quantity numeric, unit_price_minor bigint)
     ), new_lines AS (
       INSERT INTO purchase_lines (customer_id, purchase_id, line_no, sku, name, category, quantity, unit_price_minor)
       SELECT l.customer_id, l.purchase_id, l.line_no, l.sku, l.name, l.category, l.quantity, l.unit_price_minor
-      FROM jsonb_to_recordset(${lines}::jsonb) AS l(customer_id uuid, purchase_id uuid, line_no int,
-        sku text, name text, category text, quantity numeric, unit_price_minor bigint)
+      FROM line_input l
       -- Only lines of a purchase this statement inserted: the guarantee a foreign key gave (migration 0007), without its per-line look-up and lock.
       JOIN new_purchases p ON p.customer_id = l.customer_id AND p.id = l.purchase_id
     ), batch AS (
@@ -93,10 +103,14 @@ export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], { now, ev
                  AND p.occurred_at > i.local_date - 2 AND p.occurred_at < i.local_date + 3 AND p.local_date = i.local_date)) AS new_days,
              sum(i.total_minor) AS gross
       FROM input i GROUP BY i.customer_id
+    ), batch_categories AS (
+      SELECT l.customer_id, (array_agg(DISTINCT l.category ORDER BY l.category))[1:${sql.lit(CATEGORIES_KEPT)}] AS categories
+      FROM line_input l WHERE l.category IS NOT NULL GROUP BY l.customer_id
     )${events.length ? sql`, events_out AS (${outboxInsert(events)})` : sql``}
     INSERT INTO customer_stats AS s (customer_id, first_purchase_at, last_purchase_at, purchases_count, purchase_days,
-                                     gross_spend_minor, refunded_minor, net_spend_minor, updated_at)
-    SELECT customer_id, first_at, last_at, n, new_days, gross, 0, gross, ${now} FROM batch
+                                     gross_spend_minor, refunded_minor, net_spend_minor, categories, updated_at)
+    SELECT b.customer_id, first_at, last_at, n, new_days, gross, 0, gross, coalesce(c.categories, '{}'), ${now}
+    FROM batch b LEFT JOIN batch_categories c ON c.customer_id = b.customer_id
     ON CONFLICT (customer_id) DO UPDATE SET
       first_purchase_at = LEAST(s.first_purchase_at, EXCLUDED.first_purchase_at),
       last_purchase_at = GREATEST(s.last_purchase_at, EXCLUDED.last_purchase_at),
@@ -104,6 +118,9 @@ export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], { now, ev
       purchase_days = s.purchase_days + EXCLUDED.purchase_days,
       gross_spend_minor = s.gross_spend_minor + EXCLUDED.gross_spend_minor,
       net_spend_minor = s.net_spend_minor + EXCLUDED.net_spend_minor,
+      -- A regular buys what they bought before: most purchases leave the array as it is.
+      categories = CASE WHEN EXCLUDED.categories <@ s.categories OR cardinality(s.categories) >= ${sql.lit(CATEGORIES_KEPT)} THEN s.categories
+        ELSE ARRAY(SELECT DISTINCT c FROM unnest(s.categories || EXCLUDED.categories) AS c ORDER BY 1 LIMIT ${sql.lit(CATEGORIES_KEPT)}) END,
       updated_at = EXCLUDED.updated_at
   `);
 }
@@ -117,17 +134,19 @@ export async function recomputeStats(trx: Tx, customerIds: string[], now: Date):
   if (customerIds.length === 0) return;
   await sql`
     INSERT INTO customer_stats AS s (customer_id, first_purchase_at, last_purchase_at, purchases_count, purchase_days,
-                                     gross_spend_minor, refunded_minor, net_spend_minor, updated_at)
-    SELECT customer_id, min(occurred_at), max(occurred_at), count(*), count(DISTINCT local_date),
-           sum(total_minor), sum(refunded_minor), sum(total_minor - refunded_minor), ${now}
-    FROM purchases
-    WHERE customer_id = ANY(${[...new Set(customerIds)]}::uuid[])
-    GROUP BY customer_id
+                                     gross_spend_minor, refunded_minor, net_spend_minor, categories, updated_at)
+    SELECT p.customer_id, min(occurred_at), max(occurred_at), count(*), count(DISTINCT local_date),
+           sum(total_minor), sum(refunded_minor), sum(total_minor - refunded_minor),
+           ARRAY(SELECT DISTINCT l.category FROM purchase_lines l WHERE l.customer_id = p.customer_id AND l.category IS NOT NULL
+                 ORDER BY 1 LIMIT ${sql.lit(CATEGORIES_KEPT)}), ${now}
+    FROM purchases p
+    WHERE p.customer_id = ANY(${[...new Set(customerIds)]}::uuid[])
+    GROUP BY p.customer_id
     ON CONFLICT (customer_id) DO UPDATE SET
       first_purchase_at = EXCLUDED.first_purchase_at, last_purchase_at = EXCLUDED.last_purchase_at,
       purchases_count = EXCLUDED.purchases_count, purchase_days = EXCLUDED.purchase_days,
       gross_spend_minor = EXCLUDED.gross_spend_minor, refunded_minor = EXCLUDED.refunded_minor,
-      net_spend_minor = EXCLUDED.net_spend_minor, updated_at = EXCLUDED.updated_at
+      net_spend_minor = EXCLUDED.net_spend_minor, categories = EXCLUDED.categories, updated_at = EXCLUDED.updated_at
   `.execute(trx);
 }
 

@@ -5,6 +5,7 @@ import { publish } from '../../jobs/outbox.ts';
 import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validation.ts';
+import { CATEGORIES_KEPT } from '../commerce/index.ts';
 import { newCode, normalizeCode } from './codes.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow } from './ledger.repository.ts';
@@ -71,10 +72,11 @@ export function createEngagementService(core: LoyaltyCore) {
    * per question made a 108 KB parameter that, under load, took as long to bind as to answer.
    *
    * `reachedOnly`: only whether a goal can be reached matters (the purchase subscriber):
-   * leaves out completed challenges that do not repeat, and visits questions whose member
-   * has bought on fewer days in all than the goal (customer_stats.purchase_days, kept by
-   * every purchase) without reading their purchases. Most members of a busy shop are
-   * such, and this runs for every dispatch of purchases.
+   * leaves out completed challenges that do not repeat, and questions whose member has
+   * bought on fewer days in all than a visits goal, or in fewer categories in all than a
+   * categories goal (customer_stats.purchase_days and categories, kept by every purchase),
+   * without reading their purchases. Most members of a busy shop are such, and this runs
+   * for every dispatch of purchases.
    */
   async function challengeStandings(db_: Tx | typeof db, members: { customerId: string; at: Date }[], challenges: readonly Challenge[], { reachedOnly = false } = {}): Promise<ChallengeStanding[]> {
     if (members.length === 0 || challenges.length === 0) return [];
@@ -95,12 +97,14 @@ export function createEngagementService(core: LoyaltyCore) {
               WHERE p.customer_id = m.customer_id AND p.occurred_at > w.start_at AND p.occurred_at <= m.end_at AND p.refunded_minor < p.total_minor)
         END::int AS progress
       FROM unnest(${members.map((m) => m.customerId)}::uuid[], ${members.map((m) => m.at.toISOString())}::timestamptz[]) WITH ORDINALITY AS m(customer_id, end_at, i)
+      LEFT JOIN customer_stats s ON s.customer_id = m.customer_id
       CROSS JOIN jsonb_to_recordset(${rules}::jsonb) AS c(j int, code text, visits boolean, goal int, within_days int, repeatable boolean)
       CROSS JOIN LATERAL (SELECT count(cp.completed_at) AS n, max(cp.completed_at) AS last FROM challenge_progress cp
                           WHERE cp.customer_id = m.customer_id AND cp.challenge_code = c.code) done
       CROSS JOIN LATERAL (SELECT greatest(done.last, m.end_at - c.within_days * interval '24 hours') AS start_at) w
       ${reachedOnly ? sql`WHERE (done.n = 0 OR c.repeatable)
-        AND (NOT c.visits OR c.goal <= (SELECT s.purchase_days FROM customer_stats s WHERE s.customer_id = m.customer_id))` : sql``}
+        AND CASE WHEN c.visits THEN s.purchase_days >= c.goal
+                 ELSE cardinality(s.categories) >= least(c.goal, ${sql.lit(CATEGORIES_KEPT)}) END` : sql``}
       ORDER BY m.i, c.j`.execute(db_);
     return result.rows.map((r) => ({
       customerId: members[Number(r.i) - 1].customerId, challenge: challenges[r.j], progress: Number(r.progress),
