@@ -155,6 +155,61 @@ export function machineCpu(): { busy: number; idle: number } {
   return { busy: (user + nice + system + irq + softirq + steal) / 100, idle: (idle + iowait) / 100 };
 }
 
+/** The disks' write counters so far (Linux /proc/diskstats, whole disks only): writes completed, sectors written, milliseconds the writes took. */
+function diskWrites(): { writes: number; bytes: number; ms: number } {
+  const disks = new Set(fs.readdirSync('/sys/block').filter((d) => !/^(loop|ram|zram)/.test(d)));
+  let writes = 0, sectors = 0, ms = 0;
+  for (const line of fs.readFileSync('/proc/diskstats', 'utf8').split('\n')) {
+    const f = line.trim().split(/\s+/);
+    if (!disks.has(f[2])) continue;
+    writes += Number(f[7]);
+    sectors += Number(f[9]);
+    ms += Number(f[10]);
+  }
+  return { writes, bytes: sectors * 512, ms };
+}
+
+export interface DiskWatch {
+  writtenBytes: number;
+  writes: number;
+  /** Milliseconds a write took on average, the whole phase. */
+  meanWriteMs: number;
+  windows: number;
+  /** Quarter-seconds whose writes took over 20 ms on average: the disk stalled, and every commit of that moment waited. */
+  stalledWindows: number;
+  worstWindowMs: number;
+}
+
+/**
+ * Watches the disks' writes every quarter-second until stopped. On the VMs these
+ * benchmarks run on, a write (a commit's WAL flush among them) usually takes a few
+ * milliseconds, but now and then the virtual disk takes 50–100 ms for every write of a
+ * moment: then every transaction in flight waits at its commit, whatever the code, and
+ * such moments make a run's p99 (docs/benchmarks.md, session 20).
+ */
+export function watchDisks(intervalMs = 250): { stop(): DiskWatch } {
+  const first = diskWrites();
+  let last = first;
+  let windows = 0, stalledWindows = 0, worstWindowMs = 0;
+  const timer = setInterval(() => {
+    const now = diskWrites();
+    const writes = now.writes - last.writes;
+    const meanMs = writes > 0 ? (now.ms - last.ms) / writes : 0;
+    windows++;
+    if (meanMs > 20) stalledWindows++;
+    worstWindowMs = Math.max(worstWindowMs, meanMs);
+    last = now;
+  }, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      const end = diskWrites();
+      const writes = end.writes - first.writes;
+      return { writtenBytes: end.bytes - first.bytes, writes, meanWriteMs: writes > 0 ? (end.ms - first.ms) / writes : 0, windows, stalledWindows, worstWindowMs };
+    },
+  };
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
