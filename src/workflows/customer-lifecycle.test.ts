@@ -26,6 +26,9 @@ describe('merge', () => {
     expect(moved).toMatchObject({ purchases: 2, identities: 1 });
     expect(customer).toMatchObject({ first_name: 'Ana', last_name: 'Novak', phone: '+38641222333', consent: { sms: { status: 'granted' } } });
     expect(await s.commerce.statsOf(a.customerId)).toMatchObject({ purchases: 3, purchase_days: 2, net_spend: '19.00', refunded: '1.00' });
+    // The categories the challenges' check reads come along with the lines.
+    const stats = await s.db.selectFrom('customer_stats').select('categories').where('customer_id', '=', a.customerId).executeTakeFirstOrThrow();
+    expect(stats.categories).toEqual(['coffee']);
     // A moved purchase keeps its lines, once, and none stay behind with the merged customer.
     expect((await s.commerce.get('m-2')).lines).toMatchObject([{ sku: 'BEANS-1', quantity: 1 }]);
     const linesLeft = await s.db.selectFrom('purchase_lines').select((e) => e.fn.countAll<string>().as('n')).where('customer_id', '=', b.customerId).executeTakeFirstOrThrow();
