@@ -155,9 +155,11 @@ export function machineCpu(): { busy: number; idle: number } {
   return { busy: (user + nice + system + irq + softirq + steal) / 100, idle: (idle + iowait) / 100 };
 }
 
-/** The disks' write counters so far (Linux /proc/diskstats, whole disks only): writes completed, sectors written, milliseconds the writes took. */
-function diskWrites(): { writes: number; bytes: number; ms: number } {
-  const disks = new Set(fs.readdirSync('/sys/block').filter((d) => !/^(loop|ram|zram)/.test(d)));
+/** The machine's whole disks (partitions are counted in their disk), as /proc/diskstats names them. */
+const wholeDisks = () => new Set(fs.readdirSync('/sys/block').filter((d) => !/^(loop|ram|zram)/.test(d)));
+
+/** These disks' write counters so far (Linux /proc/diskstats): writes completed, sectors written, milliseconds the writes took. */
+function diskWrites(disks: Set<string>): { writes: number; bytes: number; ms: number } {
   let writes = 0, sectors = 0, ms = 0;
   for (const line of fs.readFileSync('/proc/diskstats', 'utf8').split('\n')) {
     const f = line.trim().split(/\s+/);
@@ -188,11 +190,12 @@ export interface DiskWatch {
  * such moments make a run's p99 (docs/benchmarks.md, session 20).
  */
 export function watchDisks(intervalMs = 250): { stop(): DiskWatch } {
-  const first = diskWrites();
+  const disks = wholeDisks();
+  const first = diskWrites(disks);
   let last = first;
   let windows = 0, stalledWindows = 0, worstWindowMs = 0;
   const timer = setInterval(() => {
-    const now = diskWrites();
+    const now = diskWrites(disks);
     const writes = now.writes - last.writes;
     const meanMs = writes > 0 ? (now.ms - last.ms) / writes : 0;
     windows++;
@@ -203,7 +206,7 @@ export function watchDisks(intervalMs = 250): { stop(): DiskWatch } {
   return {
     stop() {
       clearInterval(timer);
-      const end = diskWrites();
+      const end = diskWrites(disks);
       const writes = end.writes - first.writes;
       return { writtenBytes: end.bytes - first.bytes, writes, meanWriteMs: writes > 0 ? (end.ms - first.ms) / writes : 0, windows, stalledWindows, worstWindowMs };
     },

@@ -3,7 +3,7 @@ import type { Database } from './schema.ts';
 
 export { openDatabase, type DatabaseHandle, type DatabaseKind } from './connect.ts';
 export { inBackground } from './priority.ts';
-export { migrateToLatest } from './migrate.ts';
+export { migrateTo, migrateToLatest } from './migrate.ts';
 export { readLockHolder, updateLockHolder, type LockHolder } from './lock.ts';
 export { lockFreeKeys, lockKeys } from './locks.ts';
 export { readLater, sendLater, type LaterRows } from './pipeline.ts';

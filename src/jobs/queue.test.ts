@@ -2,11 +2,9 @@ import http from 'node:http';
 import { sql } from 'kysely';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Migrator } from 'kysely';
 import { openTestDatabase, testDatabaseKind } from '../../test/helpers/database.ts';
 import { openTestServices } from '../../test/helpers/services.ts';
-import { migrateToLatest, type Db } from '../db/index.ts';
-import { migrations } from '../db/migrations/index.ts';
+import { migrateTo, migrateToLatest, type Db } from '../db/index.ts';
 import { createWebhookService, verifySignature, type WebhookService } from '../modules/webhooks/index.ts';
 import { silentLogger } from '../shared/logger.ts';
 import { recordPurchases } from '../workflows/record-purchases.ts';
@@ -263,9 +261,7 @@ describe('outbox cursor', () => {
     const database = await openTestDatabase({ migrate: false });
     let q: JobQueue | undefined;
     try {
-      const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
-      const { error } = await migrator.migrateTo('0004_analytics_rollups');
-      if (error) throw error;
+      await migrateTo(database.db, '0004_analytics_rollups');
       // Dispatched and undispatched events interleaved, as marking left them.
       await sql`
         INSERT INTO events (type, payload, dispatched_at)

@@ -1,15 +1,12 @@
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/helpers/database.ts';
-import { migrateToLatest } from '../index.ts';
-import { migrations } from './index.ts';
+import { migrateTo, migrateToLatest } from '../index.ts';
 
 it('fills customer_stats.categories from the lines bought before the upgrade', async () => {
   const database = await openTestDatabase({ migrate: false });
   try {
-    const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
-    const { error } = await migrator.migrateTo('0008_long_histories');
-    if (error) throw error;
+    await migrateTo(database.db, '0008_long_histories');
     // Three customers: lines in three categories (one twice, one line without), 40 categories, no lines.
     await sql`
       INSERT INTO customers (id, created_at, updated_at)
