@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { pathToFileURL } from 'node:url';
 import { BenchConnection } from './http-client.ts';
-import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, pgbenchTps, postgresBackendsCpu, postgresCpuBetween, resetStatementStatistics, ROOT, startServerProcess, tmpDir, walBytes, watchDisks, type DiskWatch } from './lib.ts';
+import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, pgbenchTps, postgresBackendsCpu, postgresCpuBetween, resetStatementStatistics, ROOT, schedulingOf, startServerProcess, tmpDir, walBytes, watchDisks, type DiskWatch } from './lib.ts';
 
 // Purchase ingestion through the HTTP API with the example loyalty program in force (so
 // every purchase earns points, and new customers join with a sign-up bonus), a third of
@@ -53,6 +53,8 @@ interface CpuPerRequest {
   walBytes: number | null;
   /** The disks' writes during the phase (every process's: WAL, data pages, logs). */
   disk: DiskWatch;
+  /** The server's event loop (its main thread) during the phase: shares of the phase's time it ran, and it waited, runnable, for a core. */
+  eventLoop: { runningPercent: number; waitingPercent: number };
 }
 
 /**
@@ -295,10 +297,12 @@ export async function run(options: Options): Promise<RunResult> {
         if (process.env.BENCH_PROFILE) server.child.kill('SIGUSR2');
         // BENCH_ON_PHASE: a command started (not awaited) as the phase starts, to watch it from outside (perf, vmstat).
         if (process.env.BENCH_ON_PHASE) spawn('sh', ['-c', process.env.BENCH_ON_PHASE], { stdio: 'inherit' });
-        const before = { server: cpuSecondsOf(server.child.pid!), postgres: postgresBackendsCpu(dbName), generator: process.cpuUsage(), machine: machineCpu(), wal: pgDb ? await walBytes(pgDb.url) : 0 };
+        const before = { loop: schedulingOf(server.child.pid!), startedAt: performance.now(), server: cpuSecondsOf(server.child.pid!), postgres: postgresBackendsCpu(dbName), generator: process.cpuUsage(), machine: machineCpu(), wal: pgDb ? await walBytes(pgDb.url) : 0 };
         const disks = watchDisks();
         const result = await measure();
         const disk = disks.stop();
+        const loop = schedulingOf(server.child.pid!);
+        const phaseMs = performance.now() - before.startedAt;
         const generator = process.cpuUsage(before.generator);
         const after = machineCpu();
         const wal = pgDb ? (await walBytes(pgDb.url)) - before.wal : 0;
@@ -321,6 +325,10 @@ export async function run(options: Options): Promise<RunResult> {
             machineBusyPercent: Math.round((100 * seconds.machineBusy) / (seconds.machineBusy + seconds.machineIdle)),
             walBytes: pgDb ? Math.round(wal / result.items) : null,
             disk,
+            eventLoop: {
+              runningPercent: Math.round((100 * (loop.runMs - before.loop.runMs)) / phaseMs),
+              waitingPercent: Math.round((100 * (loop.waitMs - before.loop.waitMs)) / phaseMs),
+            },
           },
         };
       };
@@ -394,7 +402,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     `the rest ${cpu.otherUs} µs; the machine ${cpu.machineBusyPercent} % busy${cpu.walBytes === null ? '' : `; WAL ${cpu.walBytes} bytes`}\n` +
     `    in load generator units: server ${inGeneratorUnits(cpu.serverUs, cpu)}${cpu.postgresUs === null ? '' : `, PostgreSQL ${inGeneratorUnits(cpu.postgresUs, cpu)}`}\n` +
     `    disk: ${(cpu.disk.writtenBytes / 1e6).toFixed(0)} MB written in ${cpu.disk.writes} writes of ${cpu.disk.meanWriteMs.toFixed(1)} ms on average; ` +
-    `stalled (writes over 20 ms on average) in ${cpu.disk.stalledWindows} of ${cpu.disk.windows} quarter-seconds, the worst ${cpu.disk.worstWindowMs.toFixed(0)} ms`;
+    `stalled (writes over 20 ms on average) in ${cpu.disk.stalledWindows} of ${cpu.disk.windows} quarter-seconds, the worst ${cpu.disk.worstWindowMs.toFixed(0)} ms\n` +
+    `    the server's event loop: running ${cpu.eventLoop.runningPercent} % of the phase, waiting for a core ${cpu.eventLoop.waitingPercent} %`;
   console.log(`Machine: ${machine()}; program: ${program ? path.relative(ROOT, program) : 'none'}; phases: ${phases.join(', ')}; base: ${base} purchases; new customers: ${(newCustomers * 100).toFixed(0)} % of the measured purchases`);
   for (const db of dbs) {
     // pgbench is the ceiling of the single-purchase phase, measured just before and just

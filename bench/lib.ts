@@ -131,6 +131,21 @@ export function postgresBackendsCpu(database: string): Map<number, number> {
   return backends;
 }
 
+/**
+ * Milliseconds a thread has run on a core and has waited, runnable, for one (Linux
+ * /proc/<pid>/task/<tid>/schedstat; zeros elsewhere). The server's event loop is its main
+ * thread (tid = pid). On two shared cores a thread that is never idle can still be slow:
+ * it waits for the core the database or the load generator holds.
+ */
+export function schedulingOf(pid: number, tid = pid): { runMs: number; waitMs: number } {
+  try {
+    const [run, wait] = fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+    return { runMs: run / 1e6, waitMs: wait / 1e6 };
+  } catch {
+    return { runMs: 0, waitMs: 0 };
+  }
+}
+
 /** CPU seconds the backends used between two readings (a backend closed meanwhile had been idle since its last reading). */
 export function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
   let total = 0;
