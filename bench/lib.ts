@@ -132,14 +132,14 @@ export function postgresBackendsCpu(database: string): Map<number, number> {
 }
 
 /**
- * Milliseconds a thread has run on a core and has waited, runnable, for one (Linux
- * /proc/<pid>/task/<tid>/schedstat; zeros elsewhere). The server's event loop is its main
- * thread (tid = pid). On two shared cores a thread that is never idle can still be slow:
- * it waits for the core the database or the load generator holds.
+ * Milliseconds a process's main thread has run on a core and has waited, runnable, for
+ * one (Linux /proc/<pid>/schedstat; zeros elsewhere); a Node server's main thread is its
+ * event loop. On two shared cores a thread that is never idle can still be slow: it waits
+ * for the core the database or the load generator holds.
  */
-export function schedulingOf(pid: number, tid = pid): { runMs: number; waitMs: number } {
+export function schedulingOf(pid: number): { runMs: number; waitMs: number } {
   try {
-    const [run, wait] = fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+    const [run, wait] = fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
     return { runMs: run / 1e6, waitMs: wait / 1e6 };
   } catch {
     return { runMs: 0, waitMs: 0 };
