@@ -128,7 +128,10 @@ interface LoadResult {
   p50: number;
   p99: number;
   /** From the replies' Server-Timing, when they carry it: [p50, p99] in ms of each part. */
-  parts?: Record<'queue' | 'db' | 'server' | 'outside', [number, number]>;
+  parts?: Record<'queue' | 'db' | 'server' | 'outside', [number, number]> & {
+    /** The mean size of the group a request was written in (as the request saw it). */
+    groupSize: number;
+  };
 }
 
 // Set-up requests (adjustments, the base load) go through node:http; the measured load
@@ -167,6 +170,8 @@ async function load({ url, key, seconds, clients, body, onResponse, name }: {
   const timeline: string[] = [];
   let errors = 0;
   let items = 0;
+  /** Sum over the requests of the size of the group each was written in. */
+  let groupSizes = 0;
   const end = Date.now() + seconds * 1000;
   const started = Date.now();
   const headers = { authorization: `Bearer ${key}` };
@@ -181,11 +186,12 @@ async function load({ url, key, seconds, clients, body, onResponse, name }: {
           const res = await connection.post(target().pathname, headers, JSON.stringify(payload));
           const latency = performance.now() - t0;
           latencies.push(latency);
-          const header = /^queue;dur=([\d.]+), db;dur=([\d.]+);[^,]*, total;dur=([\d.]+)/.exec(res.serverTiming ?? '');
-          const timing = header?.slice(1).map(Number);
+          const header = /^queue;dur=([\d.]+), db;dur=([\d.]+);desc="a group of (\d+)", total;dur=([\d.]+)/.exec(res.serverTiming ?? '');
+          const timing = header ? [header[1], header[2], header[4], header[3]].map(Number) : undefined;
           if (timelineFile) timeline.push(`${(performance.timeOrigin + t0).toFixed(1)},${latency.toFixed(2)},${res.status},${timing ? timing.join(',') : ',,'}`);
           if (timing) {
-            const [queue, db, server] = timing;
+            const [queue, db, server, groupSize] = timing;
+            groupSizes += groupSize;
             parts.queue.push(queue);
             parts.db.push(db);
             parts.server.push(server);
@@ -204,14 +210,16 @@ async function load({ url, key, seconds, clients, body, onResponse, name }: {
   const elapsed = (Date.now() - started) / 1000;
   if (timelineFile) {
     fs.mkdirSync(path.dirname(timelineFile), { recursive: true });
-    fs.writeFileSync(timelineFile, `start_unix_ms,latency_ms,status,queue_ms,db_ms,server_ms\n${timeline.join('\n')}\n`);
+    fs.writeFileSync(timelineFile, `start_unix_ms,latency_ms,status,queue_ms,db_ms,server_ms,group_size\n${timeline.join('\n')}\n`);
   }
   const p50p99 = (values: number[]): [number, number] => {
     values.sort((a, b) => a - b);
     return [+percentile(values, 50).toFixed(1), +percentile(values, 99).toFixed(1)];
   };
   const [p50, p99] = p50p99(latencies);
-  const timed = parts.server.length > 0 ? { queue: p50p99(parts.queue), db: p50p99(parts.db), server: p50p99(parts.server), outside: p50p99(parts.outside) } : undefined;
+  const timed = parts.server.length > 0
+    ? { queue: p50p99(parts.queue), db: p50p99(parts.db), server: p50p99(parts.server), outside: p50p99(parts.outside), groupSize: +(groupSizes / parts.server.length).toFixed(1) }
+    : undefined;
   return { perSecond: Math.round(items / elapsed), requests: latencies.length, items, errors, p50, p99, ...(timed ? { parts: timed } : {}) };
 }
 
@@ -258,7 +266,7 @@ interface RunResult {
 
 function partsLine(parts: NonNullable<LoadResult['parts']>): string {
   const [queue, db, server, outside] = (['queue', 'db', 'server', 'outside'] as const).map((k) => `${parts[k][0]} / ${parts[k][1]}`);
-  return `waiting for a group ${queue}, the group's transaction ${db}, in the server ${server}, outside it ${outside}`;
+  return `waiting for a group ${queue}, the group's transaction ${db}, in the server ${server}, outside it ${outside}; a group of ${parts.groupSize} on average`;
 }
 
 // Without `phases` every phase runs, and the caller may count on each result.
