@@ -20,6 +20,8 @@ import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, p
 //        [--base 50000] (default; purchases loaded through the batch endpoint before the warm-up, by customers of their own, then
 //        ANALYZE: the measured phases run on a database that already holds a business's data and its statistics, as in
 //        production, rather than on tables growing from empty; 0 measures a brand-new database)
+//        [--history 0] (purchases each base customer made before, spread over the year: with 8 most members of the example
+//        program hold silver or gold, as a business of regulars' do, and each of their purchases renews their tier)
 //        [--clients 32] (the single purchases' and redemptions' concurrent clients; #3's target is for 32)
 // BENCH_ON_PHASE='perf record -a -g -o /tmp/perf.data -- sleep 10': a command started as each measured phase starts.
 // BENCH_LATENCY_DIR=/tmp/lat: each measured phase's requests (start, latency, status, and the Server-Timing parts) in <dir>/<phase>.csv.
@@ -36,6 +38,8 @@ interface Options {
   phases?: readonly Phase[];
   /** Purchases stored (and the tables analysed) before the warm-up. */
   base?: number;
+  /** Purchases each base customer made after their first, before the warm-up. */
+  history?: number;
   /** The share of the measured purchases made by new customers (Shoppers); default 1/3. */
   newCustomers?: number;
 }
@@ -91,6 +95,11 @@ class Shoppers {
     const card = `${this.run}-${this.known.length}`;
     this.known.push(card);
     return this.purchaseBy(card);
+  }
+
+  /** One more purchase by the `index`-th customer made. */
+  repeat(index: number) {
+    return this.purchaseBy(this.known[index]);
   }
 
   /** A purchase in a measured phase. */
@@ -227,23 +236,27 @@ type Measured = LoadResult & { cpu: CpuPerRequest };
 
 /**
  * Stores `count` purchases (one per customer) through the batch endpoint, 4 clients of
- * 1,000, then analyses the tables as autovacuum would have by then on a running system:
+ * 1,000, and `history` more by each of those customers, then analyses the tables as autovacuum would have by then on a running system:
  * plans made on tables growing from empty (prepared statements keep theirs until the
  * next ANALYZE) are not the plans of a business's database. PGlite has no autovacuum and
  * plans from the tables' current size. Returns the purchases stored.
  */
-async function loadBase(serverUrl: string, key: string, count: number, shoppers: Shoppers, databaseUrl: string | undefined): Promise<number> {
-  let queued = 0;
+async function loadBase(serverUrl: string, key: string, { count, history }: { count: number; history: number }, shoppers: Shoppers, databaseUrl: string | undefined): Promise<number> {
   let created = 0;
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    while (queued < count) {
-      const size = Math.min(1000, count - queued);
-      queued += size;
-      const res = await post(`${serverUrl}/api/v1/purchases/batch`, key, { purchases: Array.from({ length: size }, () => shoppers.firstPurchase()) });
-      if (res.status >= 300) throw new Error(`base load: ${res.status} ${res.text}`);
-      created += (JSON.parse(res.text) as { created: number }).created;
-    }
-  }));
+  // Round 0 makes the customers; each later round brings every one of them back once.
+  for (let round = 0; round <= history; round++) {
+    let queued = 0;
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      while (queued < count) {
+        const [from, size] = [queued, Math.min(1000, count - queued)];
+        queued += size;
+        const purchases = Array.from({ length: size }, (_, i) => (round === 0 ? shoppers.firstPurchase() : shoppers.repeat(from + i)));
+        const res = await post(`${serverUrl}/api/v1/purchases/batch`, key, { purchases });
+        if (res.status >= 300) throw new Error(`base load: ${res.status} ${res.text}`);
+        created += (JSON.parse(res.text) as { created: number }).created;
+      }
+    }));
+  }
   if (databaseUrl) {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
@@ -292,7 +305,7 @@ export async function run(options: Options): Promise<RunResult> {
         if (id && customers.size < 2_000) customers.add(id);
       };
       const shoppers = new Shoppers(run, options.newCustomers ?? 1 / 3);
-      if (options.base) sent += await loadBase(server.url, key, options.base, shoppers, pgDb?.url);
+      if (options.base) sent += await loadBase(server.url, key, { count: options.base, history: options.history ?? 0 }, shoppers, pgDb?.url);
       // Warm-up: connections, JIT, the first customers.
       const warm = await load({ url: `${server.url}/api/v1/purchases`, key, seconds: 2, clients: options.clients, body: () => shoppers.next(), onResponse: collect });
       sent += warm.requests - warm.errors;
@@ -399,6 +412,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const phases = arg('phases', PHASES.join(',')).split(',') as Phase[];
   const base = Number(arg('base', '50000'));
   const newCustomers = Number(arg('new-customers', String(1 / 3)));
+  const history = Number(arg('history', '0'));
+  if (!(Number.isInteger(history) && history >= 0)) throw new Error(`--history: a whole number from 0, not ${arg('history', '')}`);
   const clients = Number(arg('clients', '32'));
   if (!(Number.isInteger(clients) && clients >= 1)) throw new Error(`--clients: a whole number from 1, not ${arg('clients', '')}`);
   if (!(newCustomers >= 0 && newCustomers <= 1)) throw new Error(`--new-customers: a share from 0 to 1, not ${arg('new-customers', '')}`);
@@ -412,14 +427,14 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     `    disk: ${(cpu.disk.writtenBytes / 1e6).toFixed(0)} MB written in ${cpu.disk.writes} writes of ${cpu.disk.meanWriteMs.toFixed(1)} ms on average; ` +
     `stalled (writes over 20 ms on average) in ${cpu.disk.stalledWindows} of ${cpu.disk.windows} quarter-seconds, the worst ${cpu.disk.worstWindowMs.toFixed(0)} ms\n` +
     `    the server's event loop: running ${cpu.eventLoop.runningPercent} % of the phase, waiting for a core ${cpu.eventLoop.waitingPercent} %`;
-  console.log(`Machine: ${machine()}; program: ${program ? path.relative(ROOT, program) : 'none'}; phases: ${phases.join(', ')}; base: ${base} purchases; new customers: ${(newCustomers * 100).toFixed(0)} % of the measured purchases`);
+  console.log(`Machine: ${machine()}; program: ${program ? path.relative(ROOT, program) : 'none'}; phases: ${phases.join(', ')}; base: ${base} customers with ${history + 1} purchases each; new customers: ${(newCustomers * 100).toFixed(0)} % of the measured purchases`);
   for (const db of dbs) {
     // pgbench is the ceiling of the single-purchase phase, measured just before and just
     // after the run: the machine's speed drifts over minutes, and the mean of the two
     // brackets the run better than either. A run without that phase skips it.
     const ceiling = db === 'postgres' && phases.includes('single');
     const before = ceiling ? await pgbenchTps({ seconds }) : 0;
-    const r = await run({ db, seconds, clients, program, phases, base, newCustomers });
+    const r = await run({ db, seconds, clients, program, phases, base, history, newCustomers });
     const after = ceiling ? await pgbenchTps({ seconds }) : 0;
     console.log(`\n${db}:`);
     if (ceiling) console.log(`  pgbench TPC-B, 8 clients: ${Math.round(before)} tps before the run, ${Math.round(after)} after`);

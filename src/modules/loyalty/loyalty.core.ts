@@ -64,14 +64,16 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
    * their purchases (a small shop of regulars). Bounds on the pair (customer, time) fit
    * only the indexes by customer and time (purchases_customer_time_amounts,
    * loyalty_entries_time), which carry what the sums read: a member's window, from the
-   * index alone.
+   * index alone. The equality beside them keeps the planner from reading all of a
+   * customer's rows through the primary key (customer, id) instead.
    */
   function tierMetricOf(program: Program, customer: RawBuilder<unknown>, now: Date): RawBuilder<number> {
     const source = metricSource(program);
     if (!source) return sql<number>`0::float8`;
     const start = windowStart(program, now, timeZone) ?? new Date(0);
     return sql<number>`(SELECT ${source.metric}::float8 FROM ${source.table}
-      WHERE (customer_id, occurred_at) >= (${customer}, ${start}::timestamptz) AND (customer_id, occurred_at) <= (${customer}, ${now}::timestamptz))`;
+      WHERE customer_id = ${customer}
+        AND (customer_id, occurred_at) >= (${customer}, ${start}::timestamptz) AND (customer_id, occurred_at) <= (${customer}, ${now}::timestamptz))`;
   }
 
   /** tierMetricOf for these customers (or all), read now. */
