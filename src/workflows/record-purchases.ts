@@ -74,7 +74,7 @@ export async function recordPurchases(
     // writes everything and commits.
     const identities = mine.flatMap(({ p }) => p.identities);
     const owners = await customers.ownersLater(trx, identities);
-    const members = await loyalty.membersForAccrualLater(trx, { identities, purchases: mine.map(({ p }) => p), now });
+    const members = await loyalty.membersForAccrualLater(trx, { identities, localDates: mine.map(({ p }) => p.localDate), now });
     const known = await commerce.findKeys(trx, mine.map(({ p }) => p.externalId));
 
     // Outcomes decided inside the transaction are set again on a retry.

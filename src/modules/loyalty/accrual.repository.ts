@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { readLater, sendLater, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Identity } from '../customers/index.ts';
@@ -22,61 +22,31 @@ export interface AccrualState {
   /** Points already earned from purchases per local date (for the daily cap). */
   capUsed: Record<string, number>;
   referral: { referrer_id: string; code: string } | null;
-  /** The tier metric over the window that ends now (see TierMetricRead); null: not read. */
-  tierMetric: number | null;
   /**
    * True when this was read after the transaction's purchases were written (a member read
-   * again by id): the stats and the tier metric already count them.
+   * again by id): its stats already count them.
    */
   readAfterPurchases: boolean;
 }
 
-type AccrualRow = MemberRow & LockedMemberFlags & {
-  purchases_count: number | null; net_spend_minor: number | null; pending: number | null; expired: number | null; cap_used: Record<string, number> | null;
-  referrer_id: string | null; referral_code_used: string | null; tier_metric: number | null;
-};
-
-/**
- * The tier metric read with the members, for those whose tier the group's purchases may
- * confirm or raise: a member above the base level (each purchase renews the period), and
- * anyone whose `bound` (the lifetime counterpart of the metric: customer_stats' net spend
- * or purchases, or the member's lifetime points) is at least `atLeast` (null: everyone).
- * Accrual then needs no round trip of its own to place them; one it did not read it reads
- * as before.
- */
-export interface TierMetricRead {
-  /** The metric's scalar subquery for one customer (loyalty.core's tierMetricOf). */
-  metricOf(customer: RawBuilder<unknown>): RawBuilder<number>;
-  baseTier: string;
-  bound: 'spend' | 'purchases' | 'points';
-  atLeast: number | null;
-}
+type AccrualRow = MemberRow & LockedMemberFlags & { purchases_count: number | null; net_spend_minor: number | null; pending: number | null; expired: number | null; cap_used: Record<string, number> | null; referrer_id: string | null; referral_code_used: string | null };
 
 interface AccrualReadOptions {
   now: Date;
   create: boolean;
   capDates: string[] | null;
   referrals: boolean;
-  tierMetric?: TierMetricRead | null;
 }
 
-/** The SQL of TierMetricRead's condition and metric, over the read's `m` and `st`. */
-function tierMetricColumn(read: TierMetricRead | null | undefined): RawBuilder<unknown> {
-  if (!read) return sql`NULL::float8`;
-  const bound = { spend: sql`COALESCE(st.net_spend_minor, 0)`, purchases: sql`COALESCE(st.purchases_count, 0)`, points: sql`COALESCE(m.lifetime_earned, 0)` }[read.bound];
-  const reaches = read.atLeast === null ? sql`true` : sql`${bound} >= ${read.atLeast}`;
-  return sql`CASE WHEN (m.member AND m.tier IS DISTINCT FROM ${read.baseTier}) OR ${reaches} THEN ${read.metricOf(sql`m.customer_id`)} END`;
-}
-
-/** Locks the members of `who` and reads their stats, open-lot sums, daily-cap use, pending referral and (for some) tier metric. */
-function accrualRead(who: MemberSelector, { now, capDates, referrals, tierMetric }: AccrualReadOptions) {
+/** Locks the members of `who` and reads their stats, open-lot sums, daily-cap use and pending referral. */
+function accrualRead(who: MemberSelector, { now, capDates, referrals }: AccrualReadOptions) {
   // ISO dates sort as text: the group's first and last local dates bound the cap's read.
   const sortedDates = [...(capDates ?? [])].sort();
   const [firstDate, lastDate] = [sortedDates[0] ?? null, sortedDates.at(-1) ?? null];
   return sql<AccrualRow>`
       WITH ${lockedMembersCte(who)}
       SELECT m.*, st.purchases_count, st.net_spend_minor, lots.pending, lots.expired, cap.used AS cap_used,
-             ref.referrer_id, ref.code AS referral_code_used, ${tierMetricColumn(tierMetric)} AS tier_metric
+             ref.referrer_id, ref.code AS referral_code_used
       FROM m
       LEFT JOIN customer_stats st ON st.customer_id = m.customer_id
       LEFT JOIN LATERAL (
@@ -124,8 +94,7 @@ function accrualState(r: AccrualRow, now: Date, readAfterPurchases: boolean): Ac
   return {
     member: r.member ? memberOf(r) : newMember(r.customer_id, now),
     purchasesCount: r.purchases_count ?? 0, netSpendMinor: r.net_spend_minor ?? 0, pending: r.pending ?? 0, expired: r.expired ?? 0,
-    capUsed: r.cap_used ?? {}, referral: r.referrer_id ? { referrer_id: r.referrer_id, code: r.referral_code_used! } : null,
-    tierMetric: r.tier_metric, readAfterPurchases,
+    capUsed: r.cap_used ?? {}, referral: r.referrer_id ? { referrer_id: r.referrer_id, code: r.referral_code_used! } : null, readAfterPurchases,
   };
 }
 
@@ -174,10 +143,7 @@ export async function lockMembersForAccrualLater(trx: Tx, identities: Identity[]
       for (const id of new Set(customerIds)) {
         const row = rows.get(id);
         if (created.has(id)) {
-          // A customer created by this transaction has nothing before it: its tier metric is 0.
-          if (options.create) {
-            out.set(id, { member: newMember(id, options.now), purchasesCount: 0, netSpendMinor: 0, pending: 0, expired: 0, capUsed: {}, referral: null, tierMetric: 0, readAfterPurchases: false });
-          }
+          if (options.create) out.set(id, { member: newMember(id, options.now), purchasesCount: 0, netSpendMinor: 0, pending: 0, expired: 0, capUsed: {}, referral: null, readAfterPurchases: false });
         } else if (!row || (row.member && row.stale)) again.push(id);
         else fresh.push(row);
       }

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -45,48 +45,37 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
     return found;
   }
 
-  /** The table and aggregate of the program's tier metric (null: the program has no tiers). */
-  function metricSource(program: Program) {
-    const tiers = program.document.tiers;
-    if (!tiers) return null;
-    return tiers.metric === 'points'
-      ? { table: sql`loyalty_entries`, metric: sql`COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus', 'reverse')), 0)` }
-      : { table: sql`purchases`, metric: tiers.metric === 'spend' ? sql`COALESCE(sum(total_minor - refunded_minor), 0)` : sql`count(*) FILTER (WHERE refunded_minor < total_minor)` };
-  }
-
   /**
-   * Qualification metric of one customer (`customer`, an SQL expression) for the window
-   * that ends now, as a scalar subquery: net spend (minor units), purchases (not fully
-   * refunded), or points earned (credits less reversals). Every purchase by a member
-   * checks their tier, so it runs as part of prepared statements, and PostgreSQL's generic
-   * plan for "these customers, this window" read the whole window of every customer's
-   * purchases through purchases_time (occurred_at) whenever customers are few next to
-   * their purchases (a small shop of regulars). Bounds on the pair (customer, time) fit
-   * only the indexes by customer and time (purchases_customer_time_amounts,
-   * loyalty_entries_time), which carry what the sums read: a member's window, from the
-   * index alone. The equality beside them keeps the planner from reading all of a
-   * customer's rows through the primary key (customer, id) instead.
+   * Qualification metric per member for the window that ends now: net spend (minor
+   * units), purchases (not fully refunded), or points earned (credits less reversals).
    */
-  function tierMetricOf(program: Program, customer: RawBuilder<unknown>, now: Date): RawBuilder<number> {
-    const source = metricSource(program);
-    if (!source) return sql<number>`0::float8`;
-    const start = windowStart(program, now, timeZone) ?? new Date(0);
-    return sql<number>`(SELECT ${source.metric}::float8 FROM ${source.table}
-      WHERE customer_id = ${customer}
-        AND (customer_id, occurred_at) >= (${customer}, ${start}::timestamptz) AND (customer_id, occurred_at) <= (${customer}, ${now}::timestamptz))`;
-  }
-
-  /** tierMetricOf for these customers (or all), read now. */
   async function tierMetrics(trx: Db | Tx, program: Program, customerIds: string[] | 'all', now: Date): Promise<Map<string, number>> {
-    const source = metricSource(program);
-    if (!source) return new Map();
+    const tiers = program.document.tiers;
+    if (!tiers) return new Map();
     const start = windowStart(program, now, timeZone) ?? new Date(0);
+    const [table, metric] = tiers.metric === 'points'
+      ? [sql`loyalty_entries`, sql`COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus', 'reverse')), 0)`]
+      : [sql`purchases`, tiers.metric === 'spend' ? sql`COALESCE(sum(total_minor - refunded_minor), 0)` : sql`count(*) FILTER (WHERE refunded_minor < total_minor)`];
     const result = customerIds === 'all'
       ? await sql<{ customer_id: string; metric: number }>`
-          SELECT customer_id, ${source.metric}::float8 AS metric FROM ${source.table}
+          SELECT customer_id, ${metric}::float8 AS metric FROM ${table}
           WHERE occurred_at >= ${start} AND occurred_at <= ${now} GROUP BY customer_id`.execute(trx)
+      // Every purchase by a member checks their tier, so this runs as a prepared
+      // statement, and PostgreSQL's generic plan for "these customers, this window" read
+      // the whole window of every customer's purchases through purchases_time
+      // (occurred_at) whenever customers are few next to their purchases (a small shop of
+      // regulars). Bounds on the pair (customer, time) fit only the indexes by customer
+      // and time (purchases_customer_time_amounts, loyalty_entries_time), which carry
+      // what the sums read: a member's window, from the index alone. The equality beside
+      // them keeps the planner from reading all of a customer's rows through the primary
+      // key (customer, id) instead.
       : await sql<{ customer_id: string; metric: number }>`
-          SELECT q.id AS customer_id, ${tierMetricOf(program, sql`q.id`, now)} AS metric FROM unnest(${customerIds}::uuid[]) AS q(id)`.execute(trx);
+          SELECT q.id AS customer_id, w.metric FROM unnest(${customerIds}::uuid[]) AS q(id)
+          CROSS JOIN LATERAL (
+            SELECT ${metric}::float8 AS metric FROM ${table}
+            WHERE customer_id = q.id
+              AND (customer_id, occurred_at) >= (q.id, ${start}::timestamptz) AND (customer_id, occurred_at) <= (q.id, ${now}::timestamptz)
+          ) w`.execute(trx);
     return new Map(result.rows.map((r) => [r.customer_id, Number(r.metric)]));
   }
 
@@ -135,7 +124,7 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
     await publish(trx, events);
   }
 
-  return { deps, programs, programAt, tierMetricOf, tierMetrics, placeInTier, recordTierChanges, invalidate: () => (cache = undefined) };
+  return { deps, programs, programAt, tierMetrics, placeInTier, recordTierChanges, invalidate: () => (cache = undefined) };
 }
 
 export type LoyaltyCore = ReturnType<typeof createLoyaltyCore>;

@@ -75,34 +75,13 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
   }
 
   /**
-   * Which members the accrual read brings the tier metric for: those above the base level,
-   * and those whose lifetime spend or purchases, with all of the group's on top (a bound:
-   * their own share is at most that), reach the lowest threshold above the base. A
-   * points metric depends on what accrual will credit, so every member's is read.
-   */
-  function tierMetricRead(program: Program, purchases: { totalMinor: number }[], now: Date): accrual.TierMetricRead | null {
-    const tiers = program.document.tiers;
-    const floor = program.thresholds[1];
-    if (!tiers || floor === undefined) return null;
-    const share = tiers.metric === 'spend' ? purchases.reduce((sum, p) => sum + p.totalMinor, 0) : purchases.length;
-    return {
-      metricOf: (customer) => core.tierMetricOf(program, customer, now),
-      baseTier: tiers.levels[0].code,
-      bound: tiers.metric,
-      atLeast: tiers.metric === 'points' ? null : floor - share,
-    };
-  }
-
-  /**
-   * Tier upgrades after accrual. The qualification metric matters only for members who
+   * Tier upgrades after accrual. The qualification metric is read only for members who
    * could reach a level that would change something: its upper bound (net spend, purchase
    * count or points earned over all time) below the next threshold means the placement
-   * is the one a metric of 0 gives. The members' read brought the metric of most of the
-   * others (TierMetricRead), as it was before this transaction's purchases and lots, which
-   * are added here (`bulk`: the lots not yet written); the rest are read now. `reread`:
-   * members whose lots changed outside `bulk` (their points metric is read now, with them).
+   * is the one a metric of 0 gives. `bulk` holds the lots not yet written (a points metric
+   * counts them).
    */
-  async function placeAfterAccrual(trx: Tx, program: Program, states: Map<string, accrual.AccrualState>, items: AccrualItem[], bulk: NewEntry[], reread: ReadonlySet<string>, now: Date) {
+  async function placeAfterAccrual(trx: Tx, program: Program, states: Map<string, accrual.AccrualState>, bulk: NewEntry[], now: Date) {
     const tiers = program.document.tiers!;
     const reachable = (st: accrual.AccrualState) => {
       const next = program.thresholds[Math.max(tierIndexOf(program, st.member.tier), 1)];
@@ -110,31 +89,15 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       const bound = tiers.metric === 'spend' ? st.netSpendMinor : tiers.metric === 'purchases' ? st.purchasesCount : st.member.lifetime_earned;
       return bound >= next;
     };
-    const start = (windowStart(program, now, timeZone) ?? new Date(0)).getTime();
-    const inWindow = (at: Date) => at.getTime() >= start && at.getTime() <= now.getTime();
-    const added = new Map<string, number>();
-    const add = (id: string, value: number) => added.set(id, (added.get(id) ?? 0) + value);
-    if (tiers.metric === 'points') {
-      for (const e of bulk) if ((e.kind === 'earn' || e.kind === 'bonus') && inWindow(e.occurredAt)) add(e.customerId, e.points);
-    } else {
-      for (const i of items) {
-        if (!inWindow(i.facts.occurredAt)) continue;
-        if (tiers.metric === 'spend') add(i.customerId, i.facts.totalMinor);
-        else if (i.facts.totalMinor > 0) add(i.customerId, 1);
+    const ids = [...states.values()].filter(reachable).map((st) => st.member.customer_id);
+    const metrics = ids.length ? await core.tierMetrics(trx, program, ids, now) : new Map<string, number>();
+    if (ids.length && tiers.metric === 'points') {
+      const start = (windowStart(program, now, timeZone) ?? new Date(0)).getTime();
+      const wanted = new Set(ids);
+      for (const e of bulk) {
+        const at = e.occurredAt.getTime();
+        if (wanted.has(e.customerId) && (e.kind === 'earn' || e.kind === 'bonus') && at >= start && at <= now.getTime()) metrics.set(e.customerId, (metrics.get(e.customerId) ?? 0) + e.points);
       }
-    }
-    const metrics = new Map<string, number>();
-    const unread: string[] = [];
-    for (const st of states.values()) {
-      if (!reachable(st)) continue;
-      const id = st.member.customer_id;
-      if (st.tierMetric === null || (tiers.metric === 'points' && reread.has(id))) unread.push(id);
-      // A member read again after the purchases were written has them in its metric already.
-      else metrics.set(id, st.tierMetric + (st.readAfterPurchases && tiers.metric !== 'points' ? 0 : (added.get(id) ?? 0)));
-    }
-    if (unread.length) {
-      // Read in the transaction: purchases written so far count; the new lots (bulk) are not written yet.
-      for (const [id, metric] of await core.tierMetrics(trx, program, unread, now)) metrics.set(id, metric + (tiers.metric === 'points' ? (added.get(id) ?? 0) : 0));
     }
     const changes = [];
     for (const st of states.values()) {
@@ -215,15 +178,14 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
      * path reads them in the round trip that reads the owners and keys. The caller holds
      * the identities' locks. Null when no program is in force. Pass it to accrue.
      */
-    async membersForAccrualLater(trx: Tx, { identities, purchases, now }: { identities: Identity[]; purchases: { localDate: string; totalMinor: number }[]; now: Date }): Promise<AccrualRead> {
+    async membersForAccrualLater(trx: Tx, { identities, localDates, now }: { identities: Identity[]; localDates: string[]; now: Date }): Promise<AccrualRead> {
       const program = await core.programAt(now, trx);
       if (!program) return null;
       const doc = program.document;
       const members = await accrual.lockMembersForAccrualLater(trx, identities, {
         now, create: doc.enrolment === 'automatic',
-        capDates: doc.earning.daily_cap ? [...new Set(purchases.map((p) => p.localDate))] : null,
+        capDates: doc.earning.daily_cap ? [...new Set(localDates)] : null,
         referrals: Boolean(doc.bonuses.referral),
-        tierMetric: tierMetricRead(program, purchases, now),
       });
       return { program, members };
     },
@@ -249,10 +211,10 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       }
       const { program } = read;
       const doc = program.document;
-      // The members were locked and read with the owners (and, for those a tier is within
-      // reach of, their tier metric); one more round trip writes lots, members and events
-      // with the purchases, and commits. Only the rare cases (a debt to settle, a referral,
-      // inactivity expiry, a member another writer changed meanwhile) add statements.
+      // The members were locked and read with the owners; one more round trip writes
+      // lots, members and events with the purchases, and commits. Only the rare cases (a
+      // debt to settle, a referral, inactivity expiry, a tier threshold within reach, a
+      // member another writer changed meanwhile) add statements.
       const states = await read.members.states(items.map((i) => i.customerId), created);
       // They were read before this transaction's purchases were counted in customer_stats
       // (except a member read again): count them as the stats now do.
@@ -355,7 +317,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         if (!member.last_activity_at || member.last_activity_at.getTime() < item.facts.occurredAt.getTime()) member.last_activity_at = item.facts.occurredAt;
       }
 
-      const tierChanges = doc.tiers ? await placeAfterAccrual(trx, program, states, items, bulk, reread, now) : [];
+      const tierChanges = doc.tiers ? await placeAfterAccrual(trx, program, states, bulk, now) : [];
       await accrual.writeAccrual(trx, { credits: bulk, members: [...members.values()], events, now });
       await core.recordTierChanges(trx, program, tierChanges, now);
 

@@ -4,10 +4,10 @@ import { openTestServices } from '../../../test/helpers/services.ts';
 import { recordPurchases } from '../../workflows/record-purchases.ts';
 
 // A tier by net spend over a rolling 12 months, reached by purchases recorded together
-// (one transaction, as the group commit and the batch endpoint write them). The members'
-// read brings the metric of those within reach, made before the group's purchases, which
-// accrual adds; the answers must be those of reading it after them. The test clock stands
-// at 2026-06-01T12:00Z, so the window starts at 2025-06-01T12:00Z.
+// (one transaction, as the group commit and the batch endpoint write them): each of the
+// group's purchases inside the window counts once, older ones not at all, and a member
+// read again (another writer held it) does not count the group's purchases twice. The
+// test clock stands at 2026-06-01T12:00Z, so the window starts at 2025-06-01T12:00Z.
 
 let s: Awaited<ReturnType<typeof openTestServices>>;
 const actor = { actor: 'test' };
