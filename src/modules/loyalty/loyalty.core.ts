@@ -66,15 +66,12 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
       // (occurred_at) whenever customers are few next to their purchases (a small shop of
       // regulars). Bounds on the pair (customer, time) fit only the indexes by customer
       // and time (purchases_customer_time_amounts, loyalty_entries_time), which carry
-      // what the sums read: a member's window, from the index alone. The equality beside
-      // them keeps the planner from reading all of a customer's rows through the primary
-      // key (customer, id) instead.
+      // what the sums read: a member's window, from the index alone.
       : await sql<{ customer_id: string; metric: number }>`
           SELECT q.id AS customer_id, w.metric FROM unnest(${customerIds}::uuid[]) AS q(id)
           CROSS JOIN LATERAL (
             SELECT ${metric}::float8 AS metric FROM ${table}
-            WHERE customer_id = q.id
-              AND (customer_id, occurred_at) >= (q.id, ${start}::timestamptz) AND (customer_id, occurred_at) <= (q.id, ${now}::timestamptz)
+            WHERE (customer_id, occurred_at) >= (q.id, ${start}::timestamptz) AND (customer_id, occurred_at) <= (q.id, ${now}::timestamptz)
           ) w`.execute(trx);
     return new Map(result.rows.map((r) => [r.customer_id, Number(r.metric)]));
   }
