@@ -28,7 +28,7 @@ export function outboxInsert(events: OutgoingEvent[]): RawBuilder<unknown> {
   rows += ']';
   return sql`
     INSERT INTO events (type, customer_id, payload)
-    SELECT type, customer_id, payload FROM jsonb_to_recordset(${rows}::jsonb) AS t(type text, customer_id uuid, payload jsonb)`;
+    SELECT type, customer_id, payload FROM json_to_recordset(${rows}::json) AS t(type text, customer_id uuid, payload jsonb)`;
 }
 
 export async function publish(trx: Db | Tx, events: OutgoingEvent[]): Promise<void> {

@@ -3,7 +3,7 @@ import { sendLater, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 
 // SQL for purchases, refunds and the per-customer stats read model. Batch writes send a
-// whole batch as one JSON parameter (jsonb_to_recordset): one round trip and no limit on
+// whole batch as one JSON parameter (json_to_recordset): one round trip and no limit on
 // bind parameters, which is what makes imports of millions of rows fast.
 
 export interface KeyRow {
@@ -70,7 +70,7 @@ export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], { now, ev
   // Nothing is read back: the statement goes out with the transaction's next one (pipeline.ts).
   await sendLater(trx, sql`
     WITH input AS (
-      SELECT * FROM jsonb_to_recordset(${purchases}::jsonb) AS t(customer_id uuid, id uuid, external_id text,
+      SELECT * FROM json_to_recordset(${purchases}::json) AS t(customer_id uuid, id uuid, external_id text,
         occurred_at timestamptz, local_date date, store_id uuid, channel text, currency text, total_minor bigint,
         discount_minor bigint, promo_code text, source text, request_hash text)
     ), new_purchases AS (
@@ -83,7 +83,7 @@ export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], { now, ev
       INSERT INTO purchase_keys (external_id, customer_id, purchase_id, request_hash)
       SELECT external_id, customer_id, id, request_hash FROM input
     ), line_input AS (
-      SELECT * FROM jsonb_to_recordset(${lines}::jsonb) AS l(customer_id uuid, purchase_id uuid, line_no int,
+      SELECT * FROM json_to_recordset(${lines}::json) AS l(customer_id uuid, purchase_id uuid, line_no int,
         sku text, name text, category text, quantity numeric, unit_price_minor bigint)
     ), new_lines AS (
       INSERT INTO purchase_lines (customer_id, purchase_id, line_no, sku, name, category, quantity, unit_price_minor)

@@ -115,7 +115,7 @@ export async function insertCustomers(
     ? sql`, new_consent AS (
         INSERT INTO consent_log (customer_id, id, channel, status, source, recorded_at)
         SELECT customer_id, id, channel, status, source, recorded_at
-        FROM jsonb_to_recordset(${JSON.stringify(consent)}::jsonb) AS t(customer_id uuid, id uuid, channel text, status text, source text, recorded_at timestamptz)
+        FROM json_to_recordset(${JSON.stringify(consent)}::json) AS t(customer_id uuid, id uuid, channel text, status text, source text, recorded_at timestamptz)
       )`
     : sql``;
   const eventsPart = events.length ? sql`, events_out AS (${outboxInsert(events)})` : sql``;
@@ -126,12 +126,12 @@ export async function insertCustomers(
                              home_store_id, tags, attributes, consent, search_text, status, created_at, updated_at)
       SELECT id, external_id, email, phone, first_name, last_name, birthday, language, time_zone,
              home_store_id, COALESCE(tags, '{}'), attributes, consent, search_text, 'active', created_at, created_at
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(id uuid, external_id text, email text, phone text,
+      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS t(id uuid, external_id text, email text, phone text,
         first_name text, last_name text, birthday date, language text, time_zone text, home_store_id uuid, tags text[],
         attributes jsonb, consent jsonb, search_text text, created_at timestamptz)
     ), new_identities AS (
       INSERT INTO customer_identities (kind, value, customer_id)
-      SELECT kind, value, customer_id FROM jsonb_to_recordset(${JSON.stringify(identities)}::jsonb) AS t(kind text, value text, customer_id uuid)
+      SELECT kind, value, customer_id FROM json_to_recordset(${JSON.stringify(identities)}::json) AS t(kind text, value text, customer_id uuid)
       ON CONFLICT (kind, value) DO NOTHING
     )${consentPart}${eventsPart}
     SELECT 1`);

@@ -199,7 +199,7 @@ export async function writeAccrual(trx: Tx, { credits, members, events, now }: {
                                    source_type, source_id, idempotency_key, reason, actor, program_version, details)
       SELECT customer_id, kind, points, remaining, unsettled, available_at, expires_at, occurred_at, created_at,
              source_type, source_id, idempotency_key, reason, actor, program_version, details
-      FROM jsonb_to_recordset(${creditsJson(credits, now)}::jsonb) AS t(customer_id uuid, kind text, points bigint, remaining bigint, unsettled bigint,
+      FROM json_to_recordset(${creditsJson(credits, now)}::json) AS t(customer_id uuid, kind text, points bigint, remaining bigint, unsettled bigint,
            available_at timestamptz, expires_at timestamptz, occurred_at timestamptz, created_at timestamptz, source_type text,
            source_id text, idempotency_key text, reason text, actor text, program_version bigint, details jsonb)
     )`);
@@ -210,7 +210,7 @@ export async function writeAccrual(trx: Tx, { credits, members, events, now }: {
                                    tier_valid_until, last_activity_at, referral_code, updated_at)
       SELECT customer_id, ${now}, points, lifetime_earned, lifetime_redeemed, lifetime_expired, tier, tier_since, tier_valid_until,
              last_activity_at, referral_code, ${now}
-      FROM jsonb_to_recordset(${membersJson(enrolled)}::jsonb) AS t(customer_id uuid, points bigint, lifetime_earned bigint, lifetime_redeemed bigint,
+      FROM json_to_recordset(${membersJson(enrolled)}::json) AS t(customer_id uuid, points bigint, lifetime_earned bigint, lifetime_redeemed bigint,
            lifetime_expired bigint, tier text, tier_since timestamptz, tier_valid_until timestamptz, last_activity_at timestamptz, referral_code text)
       ORDER BY customer_id
     )`);

@@ -98,7 +98,7 @@ export function createEngagementService(core: LoyaltyCore) {
         END::int AS progress
       FROM unnest(${members.map((m) => m.customerId)}::uuid[], ${members.map((m) => m.at.toISOString())}::timestamptz[]) WITH ORDINALITY AS m(customer_id, end_at, i)
       LEFT JOIN customer_stats s ON s.customer_id = m.customer_id
-      CROSS JOIN jsonb_to_recordset(${rules}::jsonb) AS c(j int, code text, visits boolean, goal int, within_days int, repeatable boolean)
+      CROSS JOIN json_to_recordset(${rules}::json) AS c(j int, code text, visits boolean, goal int, within_days int, repeatable boolean)
       CROSS JOIN LATERAL (SELECT count(cp.completed_at) AS n, max(cp.completed_at) AS last FROM challenge_progress cp
                           WHERE cp.customer_id = m.customer_id AND cp.challenge_code = c.code) done
       CROSS JOIN LATERAL (SELECT greatest(done.last, m.end_at - c.within_days * interval '24 hours') AS start_at) w

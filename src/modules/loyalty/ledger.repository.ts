@@ -82,7 +82,7 @@ export async function insertCredits(trx: Tx, entries: NewEntry[], now: Date): Pr
                                  source_type, source_id, idempotency_key, reason, actor, program_version, details)
     SELECT customer_id, kind, points, remaining, unsettled, available_at, expires_at, occurred_at, created_at,
            source_type, source_id, idempotency_key, reason, actor, program_version, details
-    FROM jsonb_to_recordset(${rows}::jsonb) AS t(customer_id uuid, kind text, points bigint, remaining bigint, unsettled bigint,
+    FROM json_to_recordset(${rows}::json) AS t(customer_id uuid, kind text, points bigint, remaining bigint, unsettled bigint,
          available_at timestamptz, expires_at timestamptz, occurred_at timestamptz, created_at timestamptz, source_type text,
          source_id text, idempotency_key text, reason text, actor text, program_version bigint, details jsonb)
     ON CONFLICT (customer_id, idempotency_key) DO NOTHING
@@ -107,7 +107,7 @@ async function writeAllocations(trx: Tx, customerId: string, rows: { debitId: nu
   const json = JSON.stringify(rows.map((r) => ({ debit_id: r.debitId, credit_id: r.creditId, points: r.points })));
   await sql`
     INSERT INTO loyalty_allocations (customer_id, debit_id, credit_id, points, created_at)
-    SELECT ${customerId}, debit_id, credit_id, points, ${now} FROM jsonb_to_recordset(${json}::jsonb) AS t(debit_id bigint, credit_id bigint, points bigint)`.execute(trx);
+    SELECT ${customerId}, debit_id, credit_id, points, ${now} FROM json_to_recordset(${json}::json) AS t(debit_id bigint, credit_id bigint, points bigint)`.execute(trx);
 }
 
 /**
@@ -141,7 +141,7 @@ export async function settleDebts(trx: Tx, customerId: string, creditId: number,
   const json = JSON.stringify(allocations.map((a) => ({ id: a.debitId, points: a.points })));
   await sql`
     UPDATE loyalty_entries e SET unsettled = e.unsettled - t.points
-    FROM jsonb_to_recordset(${json}::jsonb) AS t(id bigint, points bigint)
+    FROM json_to_recordset(${json}::json) AS t(id bigint, points bigint)
     WHERE e.customer_id = ${customerId} AND e.id = t.id`.execute(trx);
   const used = available - left;
   await sql`UPDATE loyalty_entries SET remaining = remaining - ${used} WHERE customer_id = ${customerId} AND id = ${creditId}`.execute(trx);
@@ -200,7 +200,7 @@ export function debitsCte(debits: PlannedDebit[], now: Date, { keyTaken = 'skip'
   return sql`
     debit_rows AS MATERIALIZED (
       SELECT t.*, nextval(pg_get_serial_sequence('loyalty_entries', 'id')) AS id
-      FROM jsonb_to_recordset(${rows}::jsonb) AS t(n int, customer_id uuid, kind text, points bigint, unsettled bigint, available_at timestamptz,
+      FROM json_to_recordset(${rows}::json) AS t(n int, customer_id uuid, kind text, points bigint, unsettled bigint, available_at timestamptz,
            expires_at timestamptz, occurred_at timestamptz, created_at timestamptz, source_type text, source_id text, idempotency_key text,
            reason text, actor text, program_version bigint, details jsonb)
     ), debits AS (
@@ -214,7 +214,7 @@ export function debitsCte(debits: PlannedDebit[], now: Date, { keyTaken = 'skip'
       RETURNING customer_id, id, idempotency_key
     ), debit_allocations_planned AS MATERIALIZED (
       SELECT d.customer_id, d.id AS debit_id, a.credit_id, a.points
-      FROM jsonb_to_recordset(${allocations}::jsonb) AS a(debit int, credit_id bigint, points bigint)
+      FROM json_to_recordset(${allocations}::json) AS a(debit int, credit_id bigint, points bigint)
       JOIN debit_rows r ON r.n = a.debit
       JOIN debits d ON d.customer_id = r.customer_id AND d.id = r.id
     ), debit_allocations AS (
@@ -244,7 +244,7 @@ export function membersJson(members: MemberRow[]): string {
 }
 
 export function updateMembers(members: MemberRow[], now: Date) {
-  // The ids again as an array: the planner takes jsonb_to_recordset for 100 rows whatever
+  // The ids again as an array: the planner takes json_to_recordset for 100 rows whatever
   // it holds, and so, while loyalty_members is small, read the whole table into a hash
   // join for every redemption and every returning buyer (~1 ms at 7,000 members); with
   // the array it looks the members up by primary key.
@@ -252,7 +252,7 @@ export function updateMembers(members: MemberRow[], now: Date) {
     UPDATE loyalty_members m SET points = t.points, lifetime_earned = t.lifetime_earned, lifetime_redeemed = t.lifetime_redeemed,
       lifetime_expired = t.lifetime_expired, tier = t.tier, tier_since = t.tier_since, tier_valid_until = t.tier_valid_until,
       last_activity_at = t.last_activity_at, referral_code = t.referral_code, updated_at = ${now}
-    FROM jsonb_to_recordset(${membersJson(members)}::jsonb) AS t(customer_id uuid, points bigint, lifetime_earned bigint, lifetime_redeemed bigint,
+    FROM json_to_recordset(${membersJson(members)}::json) AS t(customer_id uuid, points bigint, lifetime_earned bigint, lifetime_redeemed bigint,
          lifetime_expired bigint, tier text, tier_since timestamptz, tier_valid_until timestamptz, last_activity_at timestamptz, referral_code text)
     WHERE m.customer_id = ANY(${members.map((m) => m.customer_id)}::uuid[]) AND m.customer_id = t.customer_id`;
 }

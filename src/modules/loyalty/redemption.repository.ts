@@ -92,7 +92,7 @@ export async function writeRedemptions(
     parts.push(sql`coupons_out AS (
       INSERT INTO coupons (code, kind, customer_id, campaign_id, reward_code, benefit, status, max_uses, uses, per_customer_limit, valid_from, expires_at, points_entry_id, created_at)
       SELECT c.code, 'reward', c.customer_id, NULL, c.reward_code, c.benefit, 'active', 1, 0, NULL, c.valid_from, c.expires_at, r.id, ${now}
-      FROM jsonb_to_recordset(${JSON.stringify(coupons)}::jsonb) AS c(debit int, code text, customer_id uuid, reward_code text, benefit jsonb, valid_from timestamptz, expires_at timestamptz)
+      FROM json_to_recordset(${JSON.stringify(coupons)}::json) AS c(debit int, code text, customer_id uuid, reward_code text, benefit jsonb, valid_from timestamptz, expires_at timestamptz)
       JOIN debit_rows r ON r.n = c.debit
       RETURNING 1
     )`);
@@ -101,14 +101,14 @@ export async function writeRedemptions(
     parts.push(sql`gift_cards_out AS (
       INSERT INTO gift_cards (code, customer_id, currency, initial_minor, balance_minor, expires_at, created_at)
       SELECT code, customer_id, currency, amount_minor, amount_minor, expires_at, ${now}
-      FROM jsonb_to_recordset(${JSON.stringify(giftCards)}::jsonb) AS g(code text, customer_id uuid, currency text, amount_minor bigint, expires_at timestamptz)
+      FROM json_to_recordset(${JSON.stringify(giftCards)}::json) AS g(code text, customer_id uuid, currency text, amount_minor bigint, expires_at timestamptz)
       RETURNING 1
     )`);
   }
   if (stockIssued.size) {
     parts.push(sql`stock_out AS (
       UPDATE reward_stock s SET issued = s.issued + t.n
-      FROM jsonb_to_recordset(${JSON.stringify([...stockIssued].map(([code, n]) => ({ code, n })))}::jsonb) AS t(code text, n bigint)
+      FROM json_to_recordset(${JSON.stringify([...stockIssued].map(([code, n]) => ({ code, n })))}::json) AS t(code text, n bigint)
       WHERE s.reward_code = t.code
       RETURNING 1
     )`);

@@ -341,7 +341,7 @@ export function createRewardsService(core: LoyaltyCore) {
           INSERT INTO coupons (code, kind, campaign_id, benefit, status, max_uses, uses, per_customer_limit, valid_from, expires_at, created_at)
           SELECT c, 'promotion', ${id}, ${JSON.stringify(data.benefit)}::jsonb, 'active', ${data.max_uses}, 0, ${data.per_customer_limit ?? null},
                  ${data.valid_from ?? null}::timestamptz, ${data.expires_at ?? null}::timestamptz, ${now}
-          FROM jsonb_array_elements_text(${json}::jsonb) AS c`.execute(trx);
+          FROM json_array_elements_text(${json}::json) AS c`.execute(trx);
         await audit(trx, { actor, action: 'coupon.campaign.create', subject: id, details: { name: data.name, codes: codes.length } });
       });
       return { id, name: data.name, benefit: data.benefit, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null, codes: codes.map(formatCode) };

@@ -109,7 +109,7 @@ export async function writeScores(trx: Tx, { runId, asOf, now, rows, moves }: { 
     SELECT customer_id, ${runId}, ${MODEL_VERSION}, ${asOf}, ${now}, recency_days, frequency, monetary_minor,
       r, f, m, segment, ${asOf}, probability_alive, expected_purchases_90d, expected_purchases_365d, clv_12m_minor,
       churn_probability, churn_risk, churn_reasons
-    FROM jsonb_to_recordset(${json}::jsonb) AS t(customer_id uuid, recency_days int, frequency int, monetary_minor bigint,
+    FROM json_to_recordset(${json}::json) AS t(customer_id uuid, recency_days int, frequency int, monetary_minor bigint,
       r smallint, f smallint, m smallint, segment text, probability_alive double precision, expected_purchases_90d double precision,
       expected_purchases_365d double precision, clv_12m_minor bigint, churn_probability double precision, churn_risk text, churn_reasons jsonb)
     ON CONFLICT (customer_id) DO UPDATE SET
@@ -128,7 +128,7 @@ async function addMoves(trx: Tx, { runId, asOf, moves }: { runId: string; asOf: 
   if (moves.length === 0) return;
   await sql`
     INSERT INTO segment_moves AS m (run_id, as_of, from_segment, to_segment, customers)
-    SELECT ${runId}, ${asOf}, "from", "to", customers FROM jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) AS t("from" text, "to" text, customers bigint)
+    SELECT ${runId}, ${asOf}, "from", "to", customers FROM json_to_recordset(${JSON.stringify(moves)}::json) AS t("from" text, "to" text, customers bigint)
     ON CONFLICT (run_id, from_segment, to_segment) DO UPDATE SET customers = m.customers + EXCLUDED.customers`.execute(trx);
 }
 
