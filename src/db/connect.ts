@@ -108,20 +108,25 @@ function kyselyPool(pool: pg.Pool, namer: StatementNamer, { pipelining, gate }: 
 }
 
 async function openPostgres(url: string, { poolSize, pipelining }: { poolSize: number; pipelining: boolean }, namer: StatementNamer): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle connection dropped by the server (restart, failover) must not crash the
-  // process; the pool replaces it on the next checkout.
-  pool.on('error', () => undefined);
   // Without JIT: the product's statements run for milliseconds, and PostgreSQL compiles
   // whenever a plan's cost estimate passes jit_above_cost, which a statement over an
   // array parameter or a large batch does without running long. Each time it was found,
   // the compiling took far longer than the work: a batch's member look-up 70 ms for 50 ms
   // of work, a rollup recount 1.2 s for 0.16 s, the challenges' check 460 ms for 10 ms.
-  // A SET when the connection opens (queued before any query of the pool's) rather than
-  // the `options` startup parameter, which PgBouncer refuses for settings it does not
-  // track; behind a pooler in transaction mode it reaches the server connections as
-  // clients connect, which is enough for a setting that only ever saves time.
-  pool.on('connect', (client) => void client.query('SET jit = off').catch(() => undefined));
+  // A SET when the connection opens, before the pool hands it out (`onConnect` is
+  // awaited; a query sent from the 'connect' event made the first one queue behind it,
+  // which node-postgres deprecates), rather than the `options` startup parameter, which
+  // PgBouncer refuses for settings it does not track; behind a pooler in transaction mode
+  // it reaches the server connections as clients connect, which is enough for a setting
+  // that only ever saves time, so a refusal is ignored.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    onConnect: (client) => client.query('SET jit = off').then(() => undefined, () => undefined),
+  });
+  // An idle connection dropped by the server (restart, failover) must not crash the
+  // process; the pool replaces it on the next checkout.
+  pool.on('error', () => undefined);
   // A server that is down or a database that does not exist should fail here with the
   // driver's message, not at the first request.
   const client = await pool.connect();
