@@ -196,11 +196,14 @@ async function load({ url, key, seconds, clients, body, onResponse, name }: {
           const latency = performance.now() - t0;
           latencies.push(latency);
           const header = /^queue;dur=([\d.]+), db;dur=([\d.]+);desc="a group of (\d+)", total;dur=([\d.]+)/.exec(res.serverTiming ?? '');
-          const timing = header ? [header[1], header[2], header[4], header[3]].map(Number) : undefined;
-          if (timelineFile) timeline.push(`${(performance.timeOrigin + t0).toFixed(1)},${latency.toFixed(2)},${res.status},${timing ? timing.join(',') : ',,'}`);
+          const timing = header ? { queue: Number(header[1]), db: Number(header[2]), groupSize: Number(header[3]), server: Number(header[4]) } : undefined;
+          if (timelineFile) {
+            const timed = timing ? [timing.queue, timing.db, timing.server, timing.groupSize].join(',') : ',,,';
+            timeline.push(`${(performance.timeOrigin + t0).toFixed(1)},${latency.toFixed(2)},${res.status},${timed}`);
+          }
           if (timing) {
-            const [queue, db, server, groupSize] = timing;
-            groupSizes += groupSize;
+            const { queue, db, server } = timing;
+            groupSizes += timing.groupSize;
             parts.queue.push(queue);
             parts.db.push(db);
             parts.server.push(server);
@@ -236,10 +239,11 @@ type Measured = LoadResult & { cpu: CpuPerRequest };
 
 /**
  * Stores `count` purchases (one per customer) through the batch endpoint, 4 clients of
- * 1,000, and `history` more by each of those customers, then analyses the tables as autovacuum would have by then on a running system:
- * plans made on tables growing from empty (prepared statements keep theirs until the
- * next ANALYZE) are not the plans of a business's database. PGlite has no autovacuum and
- * plans from the tables' current size. Returns the purchases stored.
+ * 1,000, and `history` more by each of those customers, then analyses the tables as
+ * autovacuum would have by then on a running system: plans made on tables growing from
+ * empty (prepared statements keep theirs until the next ANALYZE) are not the plans of a
+ * business's database. PGlite has no autovacuum and plans from the tables' current size.
+ * Returns the purchases stored.
  */
 async function loadBase(serverUrl: string, key: string, { count, history }: { count: number; history: number }, shoppers: Shoppers, databaseUrl: string | undefined): Promise<number> {
   let created = 0;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAll } from '../../test/helpers/purchases.ts';
 import { openTestServices } from '../../test/helpers/services.ts';
 import { eraseCustomer, exportCustomer, mergeCustomers } from './customer-lifecycle.ts';
-import { recordPurchases } from './record-purchases.ts';
 
 let s: Awaited<ReturnType<typeof openTestServices>>;
 beforeAll(async () => {
@@ -10,10 +10,7 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 const buy = (key: string, customer: Record<string, unknown>, total: string, at = '2026-05-01T10:00:00Z', lines?: unknown[]) =>
-  recordPurchases(s, [{ external_id: key, customer, occurred_at: at, total, lines }], { source: 'api' }).then(([o]) => {
-    if (o.status === 'error') throw o.error;
-    return o;
-  });
+  recordAll(s, [{ external_id: key, customer, occurred_at: at, total, lines }]).then(([o]) => o);
 
 describe('merge', () => {
   it('moves purchases, refunds, identities and keys to the survivor and recomputes the stats', async () => {

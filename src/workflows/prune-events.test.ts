@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAll } from '../../test/helpers/purchases.ts';
 import { openTestServices } from '../../test/helpers/services.ts';
 import { catchUpPurchaseRollup } from '../modules/analytics/index.ts';
 import { schedulesOf } from '../jobs/schedules.ts';
 import { pruneOldEvents } from './prune-events.ts';
-import { recordPurchases } from './record-purchases.ts';
 
 let s: Awaited<ReturnType<typeof openTestServices>>;
 
@@ -19,8 +19,7 @@ async function buy(n: number) {
     const k = ++bought;
     return { external_id: `p${k}`, customer: { email: `buyer${k}@example.com` }, total: '10.00', occurred_at: '2026-05-01T10:00:00Z' };
   });
-  const outcomes = await recordPurchases(s, inputs, { source: 'api' });
-  for (const o of outcomes) if (o.status === 'error') throw o.error;
+  await recordAll(s, inputs);
 }
 const ids = async () => (await sql<{ id: string }>`SELECT id FROM events ORDER BY id`.execute(s.db)).rows.map((r) => Number(r.id));
 /** What the dispatcher does once it has handed every event so far to jobs. */

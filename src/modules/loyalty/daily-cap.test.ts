@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../test/helpers/services.ts';
-import { recordPurchases } from '../../workflows/record-purchases.ts';
+import { recordAll } from '../../../test/helpers/purchases.ts';
 
 // The daily cap counts the points a member earned from purchases on the purchase's local
 // date, in its store's time zone. The look-up reads only the member's entries near that
@@ -21,13 +21,8 @@ let buyer = '';
 
 /** Records the purchases as one batch; answers the points each earned. */
 async function buy(email: string, purchases: { key: string; at: string; total: string; store?: string }[]) {
-  const outcomes = await recordPurchases(
-    s,
-    purchases.map((p) => ({ external_id: p.key, customer: { email }, occurred_at: p.at, total: p.total, store: p.store })),
-    { source: 'api' },
-  );
+  const outcomes = await recordAll(s, purchases.map((p) => ({ external_id: p.key, customer: { email }, occurred_at: p.at, total: p.total, store: p.store })));
   return outcomes.map((o) => {
-    if (o.status === 'error') throw o.error;
     buyer = o.customerId;
     return o.loyalty?.points_earned;
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../test/helpers/services.ts';
 import { subscribersOf } from '../../jobs/subscribers.ts';
 import type { StoredEvent } from '../../jobs/queue.ts';
-import { recordPurchases } from '../../workflows/record-purchases.ts';
+import { recordAll } from '../../../test/helpers/purchases.ts';
 
 // Referrals, challenges, profile and survey bonuses. The handlers that follow events
 // are called the way the job queue calls them, with the stored event.
@@ -20,8 +20,7 @@ const program = {
 };
 
 async function buy(email: string, key: string, total: string, at = '2026-05-20T10:00:00Z', lines: unknown[] = []) {
-  const [o] = await recordPurchases(s, [{ external_id: key, customer: { email }, occurred_at: at, total, lines }], { source: 'api' });
-  if (o.status === 'error') throw o.error;
+  const [o] = await recordAll(s, [{ external_id: key, customer: { email }, occurred_at: at, total, lines }]);
   return o;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../test/helpers/services.ts';
-import { recordPurchases } from '../../workflows/record-purchases.ts';
+import { recordAll } from '../../../test/helpers/purchases.ts';
 
 // The ledger on a small case worked out by hand, on real SQL. The program: 1 point per
 // euro (floor), coffee lines ×2, sign-up 50, first purchase 100, tiers by spend over a
@@ -31,8 +31,7 @@ const program = {
 };
 
 async function buy(over: Record<string, unknown>) {
-  const [o] = await recordPurchases(s, [{ customer: { email: 'ana@example.com' }, occurred_at: '2026-05-20T10:00:00Z', ...over }], { source: 'api' });
-  if (o.status === 'error') throw o.error;
+  const [o] = await recordAll(s, [{ customer: { email: 'ana@example.com' }, occurred_at: '2026-05-20T10:00:00Z', ...over }]);
   return o;
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../test/helpers/services.ts';
 import { exportCustomer, mergeCustomers } from '../../workflows/customer-lifecycle.ts';
-import { recordPurchases } from '../../workflows/record-purchases.ts';
+import { recordAll } from '../../../test/helpers/purchases.ts';
 
 // Promotion coupons in bulk, gift cards, stock, and what merging and exporting a
 // customer do to their points.
@@ -19,8 +19,7 @@ const program = {
 };
 
 async function buy(email: string, key: string, total: string) {
-  const [o] = await recordPurchases(s, [{ external_id: key, customer: { email }, occurred_at: '2026-05-20T10:00:00Z', total }], { source: 'api' });
-  if (o.status === 'error') throw o.error;
+  const [o] = await recordAll(s, [{ external_id: key, customer: { email }, occurred_at: '2026-05-20T10:00:00Z', total }]);
   return o;
 }
 

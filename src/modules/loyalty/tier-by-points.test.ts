@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../test/helpers/services.ts';
-import { recordPurchases } from '../../workflows/record-purchases.ts';
+import { recordAll } from '../../../test/helpers/purchases.ts';
 
 // A tier by points earned over a rolling 12 months: earnings and bonuses inside the
 // window count, older ones do not, and spending points does not lower the metric. The
@@ -21,8 +21,7 @@ const program = {
 };
 
 async function buy(key: string, at: string, total: string) {
-  const [o] = await recordPurchases(s, [{ external_id: key, customer: { email: 'pia@example.com' }, occurred_at: at, total }], { source: 'api' });
-  if (o.status === 'error') throw o.error;
+  const [o] = await recordAll(s, [{ external_id: key, customer: { email: 'pia@example.com' }, occurred_at: at, total }]);
   return o;
 }
 

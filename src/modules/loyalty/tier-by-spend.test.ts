@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../../test/helpers/database.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
-import { recordPurchases } from '../../workflows/record-purchases.ts';
+import { recordAll } from '../../../test/helpers/purchases.ts';
 
 // A tier by net spend over a rolling 12 months, reached by purchases recorded together
 // (one transaction, as the group commit and the batch endpoint write them): each of the
@@ -30,13 +30,7 @@ const program = {
 
 const purchase = (key: string, email: string, at: string, total: string) => ({ external_id: key, customer: { email }, occurred_at: at, total });
 
-async function record(...purchases: ReturnType<typeof purchase>[]) {
-  const outcomes = await recordPurchases(s, purchases, { source: 'api' });
-  return outcomes.map((o) => {
-    if (o.status === 'error') throw o.error;
-    return o;
-  });
-}
+const record = (...purchases: ReturnType<typeof purchase>[]) => recordAll(s, purchases);
 
 beforeAll(async () => {
   s = await openTestServices();
