@@ -4,7 +4,8 @@ import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } f
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
-import { createStatementQueue, supportsPipelining } from './pipeline.ts';
+import { createStatementQueue } from './pipeline.ts';
+import { sendPipeline, supportsPipelining } from './wire-pipeline.ts';
 import { createStatementNamer, queryNamed, type StatementNamer } from './prepared.ts';
 import { createConnectionGate, type ConnectionGate } from './priority.ts';
 import { withFields } from '../shared/objects.ts';
@@ -63,8 +64,9 @@ function kyselyPool(pool: pg.Pool, namer: StatementNamer, { pipelining, gate }: 
   // With a gate (PGlite): the end of the checkout's turn, per connection checked out.
   const turns = new Map<pg.PoolClient, () => void>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
-    const statements = createStatementQueue(client, (text, values) => queryNamed(client, namer, text, values), {
-      pipelining: pipelining && supportsPipelining(client),
+    const statements = createStatementQueue({
+      send: (text, values) => queryNamed(client, namer, text, values),
+      sendTogether: pipelining && supportsPipelining(client) ? (batch) => sendPipeline(client, namer, batch) : undefined,
     });
     return {
       query: ((textOrCursor: string | object, parameters?: readonly unknown[]) => {

@@ -3,25 +3,31 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/helpers/database.ts';
 import { lockKeys, readLater, sendLater, type DatabaseHandle } from './index.ts';
-import { createStatementQueue, supportsPipelining } from './pipeline.ts';
+import { createStatementQueue } from './pipeline.ts';
+import { supportsPipelining } from './wire-pipeline.ts';
 
 describe('the statement queue of a connection', () => {
-  /** A client whose statements are answered on the next turn; records what was sent together. */
-  function fakeClient(fail?: (text: string) => boolean) {
-    const client = { pipeline: false, _sentQueryQueue: [] as unknown[] };
+  /** A connection whose statements are answered on the next turn; records what was sent together. */
+  function fakeConnection(fail?: (text: string) => boolean) {
     const sent: { text: string; pipelined: boolean; turn: number }[] = [];
     let turn = 0;
-    const send = (text: string): Promise<pg.QueryResult> => {
-      sent.push({ text, pipelined: client.pipeline, turn });
-      return new Promise((resolve, reject) =>
+    const answer = (text: string): Promise<pg.QueryResult> =>
+      new Promise((resolve, reject) =>
         setImmediate(() => {
           turn++;
           if (fail?.(text)) reject(new Error(`failed: ${text}`));
           else resolve({ command: 'SELECT', rowCount: 1, oid: 0, rows: [{ text }], fields: [] });
         }),
       );
+    const send = (text: string) => {
+      sent.push({ text, pipelined: false, turn });
+      return answer(text);
     };
-    return { client: client as unknown as pg.ClientBase, sent, send };
+    const sendTogether = (batch: { text: string }[]) => {
+      for (const { text } of batch) sent.push({ text, pipelined: true, turn });
+      return Promise.allSettled(batch.map(({ text }) => answer(text)));
+    };
+    return { sent, queue: (pipelining: boolean) => createStatementQueue({ send, sendTogether: pipelining ? sendTogether : undefined }) };
   }
   // What sendLater hands the connection: the statement with its marker as the last parameter.
   const later = async (queue: ReturnType<typeof createStatementQueue>, text: string, mapError?: (e: unknown) => unknown) =>
@@ -40,8 +46,8 @@ describe('the statement queue of a connection', () => {
   }
 
   it('sends BEGIN and the statements sent later with the next statement, in order, in one pipeline', async () => {
-    const { client, sent, send } = fakeClient();
-    const queue = createStatementQueue(client, send, { pipelining: true });
+    const { sent, queue: queueOf } = fakeConnection();
+    const queue = queueOf(true);
     await queue.query('begin', []);
     await later(queue, 'lock');
     await later(queue, 'insert');
@@ -49,16 +55,15 @@ describe('the statement queue of a connection', () => {
     const result = await queue.query('select', [1]);
     expect(result.rows).toEqual([{ text: 'select' }]);
     expect(sent.map((s) => s.text)).toEqual(['begin', 'lock', 'insert', 'select']);
-    // All written before the first answer came back, in pipeline mode.
+    // All written before the first answer came back, as one pipeline.
     expect(sent.every((s) => s.turn === 0 && s.pipelined)).toBe(true);
-    expect((client as unknown as { pipeline: boolean }).pipeline).toBe(false);
     await queue.query('commit', []);
     expect(sent.map((s) => s.text)).toEqual(['begin', 'lock', 'insert', 'select', 'commit']);
   });
 
   it('without pipelining, sends the same statements in the same order, one at a time', async () => {
-    const { client, sent, send } = fakeClient();
-    const queue = createStatementQueue(client, send, { pipelining: false });
+    const { sent, queue: queueOf } = fakeConnection();
+    const queue = queueOf(false);
     await queue.query('begin', []);
     await later(queue, 'lock');
     await queue.query('select', [1]);
@@ -68,8 +73,7 @@ describe('the statement queue of a connection', () => {
 
   it('throws the error of a statement sent later at the statement that sent it, mapped', async () => {
     for (const pipelining of [true, false]) {
-      const { client, send } = fakeClient((text) => text === 'insert');
-      const queue = createStatementQueue(client, send, { pipelining });
+      const queue = fakeConnection((text) => text === 'insert').queue(pipelining);
       await queue.query('begin', []);
       await later(queue, 'insert', (e) => new Error(`mapped ${(e as Error).message}`));
       await expect(queue.query('commit', [])).rejects.toThrow('mapped failed: insert');
@@ -77,8 +81,8 @@ describe('the statement queue of a connection', () => {
   });
 
   it('sends nothing for a transaction that never reached the server', async () => {
-    const { client, sent, send } = fakeClient();
-    const queue = createStatementQueue(client, send, { pipelining: true });
+    const { sent, queue: queueOf } = fakeConnection();
+    const queue = queueOf(true);
     await queue.query('begin', []);
     await queue.query('commit', []);
     await queue.query('begin', []);
@@ -106,7 +110,7 @@ describe.each([true, false])('statements sent later, on the database (pipelining
     await handle.close();
   });
 
-  it('finds pipeline mode in the driver (an upgrade that renames it would silently stop pipelining)', async () => {
+  it("finds the driver's extended-protocol messages (an upgrade that renames them would silently stop pipelining)", async () => {
     const client = await handle.pool.connect();
     try {
       expect(supportsPipelining(client)).toBe(true);

@@ -11,13 +11,13 @@ import type { Tx } from './index.ts';
 // Many of those statements are writes whose result nobody reads (BEGIN, a lock, an
 // insert), or reads whose result is needed only later. Such a statement waits in a queue
 // on the transaction's connection, and the queue goes out with the next statement whose
-// result is awaited: on PostgreSQL in one write, as a pipeline (node-postgres' pipeline
-// mode: the server runs the statements in order, each with its own result). The order of
+// result is awaited: on PostgreSQL in one write, as a pipeline (wire-pipeline.ts: the
+// server runs the statements in order, each with its own result). The order of
 // the statements on the server is the order of the calls, so a lock still comes before
 // the read it protects; only the client stops waiting in between. The purchase path
 // makes two round trips instead of nine. On PGlite (in this process: no round trips to
-// save), with DATABASE_PIPELINING=off, or with a driver without pipeline mode, the queue
-// goes out one statement at a time, in the same order and with the same errors.
+// save), or with DATABASE_PIPELINING=off, the queue goes out one statement at a time, in
+// the same order and with the same errors.
 //
 // What a caller sees: a statement sent later that fails makes the statement that flushed
 // the queue (or the COMMIT) fail with its error, mapped by the `mapError` it was queued
@@ -93,6 +93,8 @@ export async function readLater<R>(trx: Tx, query: RawBuilder<R>, { genericPlan 
 }
 
 type Send = (text: string, values: unknown[]) => Promise<pg.QueryResult>;
+/** Sends statements as one pipeline (wire-pipeline.ts); settles each in order. */
+type SendTogether = (statements: { text: string; values: unknown[] }[]) => Promise<PromiseSettledResult<pg.QueryResult>[]>;
 interface Queued {
   text: string;
   values: unknown[];
@@ -103,24 +105,12 @@ interface Queued {
 
 const nothing = (command: string): pg.QueryResult => ({ command, rowCount: 0, oid: 0, rows: [], fields: [] });
 
-/** pg's Client in pipeline mode (node-postgres ≥ 8.21); absent in older drivers and PGlite's. */
-interface PipelineClient {
-  pipeline?: boolean;
-  _sentQueryQueue?: unknown[];
-  connection?: { stream?: { cork?(): void; uncork?(): void } };
-}
-
-export function supportsPipelining(client: pg.ClientBase): boolean {
-  const c = client as unknown as PipelineClient;
-  return typeof c.pipeline === 'boolean' && Array.isArray(c._sentQueryQueue);
-}
-
 /**
  * What a connection's statements go through: statements sent later, and a transaction's
  * BEGIN, wait in a queue that goes out with the next statement. One per connection;
  * Kysely sends a connection one statement at a time.
  */
-export function createStatementQueue(client: pg.ClientBase, send: Send, { pipelining }: { pipelining: boolean }) {
+export function createStatementQueue({ send, sendTogether }: { send: Send; sendTogether?: SendTogether }) {
   let queued: Queued[] = [];
 
   /** Sends the queue, then `own` (when given); throws the first failure, mapped. */
@@ -128,7 +118,7 @@ export function createStatementQueue(client: pg.ClientBase, send: Send, { pipeli
     const batch = own ? [...queued, own] : queued;
     queued = [];
     if (batch.length === 0) return nothing('');
-    const settled = pipelining ? await sendPipelined(batch) : await sendOneByOne(batch);
+    const settled = sendTogether && batch.length > 1 ? await sendTogether(batch) : await sendOneByOne(batch);
     let failure: { error: unknown } | undefined;
     settled.forEach((s, i) => {
       const later = batch[i].later;
@@ -142,22 +132,6 @@ export function createStatementQueue(client: pg.ClientBase, send: Send, { pipeli
     });
     if (failure) throw failure.error;
     return own ? (settled[settled.length - 1] as PromiseFulfilledResult<pg.QueryResult>).value : nothing('');
-  }
-
-  async function sendPipelined(batch: Queued[]): Promise<PromiseSettledResult<pg.QueryResult>[]> {
-    const c = client as unknown as PipelineClient;
-    const stream = c.connection?.stream;
-    c.pipeline = true;
-    try {
-      // One write for the whole pipeline.
-      stream?.cork?.();
-      const results = batch.map((q) => send(q.text, q.values));
-      stream?.uncork?.();
-      return await Promise.allSettled(results);
-    } finally {
-      // Only now: pg routes the replies of statements sent in pipeline mode by this flag.
-      c.pipeline = false;
-    }
   }
 
   async function sendOneByOne(batch: Queued[]): Promise<PromiseSettledResult<pg.QueryResult>[]> {

@@ -1,0 +1,174 @@
+import { createRequire } from 'node:module';
+import type pg from 'pg';
+import type { StatementNamer } from './prepared.ts';
+
+// A transaction's queued statements (pipeline.ts) on the wire: one stream of
+// extended-query messages (Parse when needed, Bind, Describe, Execute per statement) closed
+// by a single Sync, written at once. node-postgres' own pipeline mode ends every statement
+// with a Sync, and PostgreSQL answers each Sync with ReadyForQuery and a flush of its
+// output: a send() on the server and a wake-up and a read in this process per statement.
+// With one Sync the server flushes once per pipeline: BEGIN + 10 statements + COMMIT
+// cost PostgreSQL some 50 µs and this process some 40 µs less
+// (`npx tsx bench/pipeline.bench.ts`; docs/benchmarks.md, session 23).
+//
+// Within a transaction nothing changes in meaning: PostgreSQL runs the messages in order;
+// when one fails it skips everything up to the Sync (the transaction is aborted anyway),
+// so the statements after a failure are reported as not run. The pipeline is used only
+// for statements inside a transaction (BEGIN is the first of the first pipeline), never
+// to group independent statements: without a transaction block, the messages up to a
+// Sync would form one implicit transaction.
+
+const require = createRequire(import.meta.url);
+// node-postgres' own result builder (row parsing with the registered type parsers) and
+// value serialisation, so a statement's rows and parameters are exactly what
+// `client.query` gives and takes.
+const Result = require('pg/lib/result.js') as new () => PgResult;
+const { prepareValue } = require('pg/lib/utils.js') as { prepareValue(value: unknown): unknown };
+
+interface PgResult extends pg.QueryResult {
+  addFields(fields: unknown[]): void;
+  parseRow(fields: unknown[]): unknown;
+  addRow(row: unknown): void;
+  addCommandComplete(message: unknown): void;
+}
+
+/** The parts of node-postgres' connection this file writes to (pg ≥ 8). */
+interface WireConnection {
+  parsedStatements: Record<string, string>;
+  submittedNamedStatements?: Record<string, string>;
+  stream: { cork?(): void; uncork?(): void };
+  parse(query: { text: string; name: string }): void;
+  bind(config: { statement: string; values: unknown[] }): void;
+  describe(config: { type: 'P'; name: string }): void;
+  execute(config: { portal: string }): void;
+  sync(): void;
+  on(event: 'parseComplete', listener: () => void): void;
+  off(event: 'parseComplete', listener: () => void): void;
+}
+
+/** Whether this client speaks the extended protocol through node-postgres' connection (PGlite's adapter does not need to). */
+export function supportsPipelining(client: pg.ClientBase): boolean {
+  const connection = (client as unknown as { connection?: Partial<WireConnection> }).connection;
+  return typeof connection?.parse === 'function' && typeof connection.sync === 'function' && typeof connection.parsedStatements === 'object';
+}
+
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * Sends the statements as one pipeline with one Sync; resolves, in order, each statement's
+ * result or error once the server has answered them all. Statements that come back get a
+ * name (prepared.ts) and are parsed once per connection, as with `client.query`.
+ */
+export function sendPipeline(client: pg.ClientBase, namer: StatementNamer, statements: Statement[]): Promise<PromiseSettledResult<pg.QueryResult>[]> {
+  return new Promise((resolve) => {
+    client.query(new OneSyncPipeline(statements.map((s) => ({ ...s, name: namer(s.text, s.values.length) })), resolve) as unknown as pg.Submittable);
+  });
+}
+
+/** A submittable (node-postgres calls `submit`, then hands it the replies until ReadyForQuery). */
+class OneSyncPipeline {
+  private readonly results: PgResult[];
+  /** The statement whose replies are arriving. */
+  private current = 0;
+  /** Names of the Parse messages sent and not yet confirmed, in order ('' for an unnamed one). */
+  private readonly unconfirmed: string[] = [];
+  private connection?: WireConnection;
+  private finished = false;
+  private readonly onParseComplete = () => {
+    const name = this.unconfirmed.shift();
+    if (name && this.connection) {
+      this.connection.parsedStatements[name] = this.statements.find((s) => s.name === name)!.text;
+      delete this.connection.submittedNamedStatements?.[name];
+    }
+  };
+
+  constructor(
+    private readonly statements: (Statement & { name?: string })[],
+    private readonly done: (settled: PromiseSettledResult<pg.QueryResult>[]) => void,
+  ) {
+    this.results = statements.map(() => new Result());
+  }
+
+  submit(connection: WireConnection): Error | undefined {
+    let values: unknown[][];
+    try {
+      // Serialised before anything is written, so a value that cannot be sent fails the
+      // pipeline before any of it reaches the server.
+      values = this.statements.map((s) => s.values.map(prepareValue));
+    } catch (error) {
+      return error as Error;
+    }
+    this.connection = connection;
+    connection.on('parseComplete', this.onParseComplete);
+    const parsing = new Set<string>();
+    connection.stream.cork?.();
+    try {
+      this.statements.forEach((s, i) => {
+        const name = s.name ?? '';
+        if (!name || (connection.parsedStatements[name] === undefined && !parsing.has(name))) {
+          connection.parse({ text: s.text, name });
+          this.unconfirmed.push(name);
+          if (name) {
+            parsing.add(name);
+            if (connection.submittedNamedStatements) connection.submittedNamedStatements[name] = s.text;
+          }
+        }
+        connection.bind({ statement: name, values: values[i] });
+        connection.describe({ type: 'P', name: '' });
+        connection.execute({ portal: '' });
+      });
+      connection.sync();
+    } finally {
+      connection.stream.uncork?.();
+    }
+    return undefined;
+  }
+
+  handleRowDescription(message: { fields: unknown[] }) {
+    this.results[this.current].addFields(message.fields);
+  }
+
+  handleDataRow(message: { fields: unknown[] }) {
+    const result = this.results[this.current];
+    result.addRow(result.parseRow(message.fields));
+  }
+
+  handleCommandComplete(message: unknown) {
+    this.results[this.current].addCommandComplete(message);
+    this.current++;
+  }
+
+  handleEmptyQuery() {
+    this.current++;
+  }
+
+  handlePortalSuspended() {
+    // Never: every Execute asks for all rows.
+  }
+
+  /** A statement failed (the server skips the rest up to the Sync), or the connection broke. */
+  handleError(error: unknown) {
+    const notRun = new Error('Not run: an earlier statement of the pipeline failed');
+    this.finish(this.statements.map((_, i) =>
+      i < this.current ? { status: 'fulfilled', value: this.results[i] } : { status: 'rejected', reason: i === this.current ? error : notRun }));
+  }
+
+  handleReadyForQuery() {
+    this.finish(this.results.map((value) => ({ status: 'fulfilled', value })));
+  }
+
+  private finish(settled: PromiseSettledResult<pg.QueryResult>[]) {
+    if (this.finished) return;
+    this.finished = true;
+    const connection = this.connection;
+    if (connection) {
+      connection.off('parseComplete', this.onParseComplete);
+      // Named statements whose Parse the server skipped after a failure do not exist there.
+      for (const name of this.unconfirmed) if (name) delete connection.submittedNamedStatements?.[name];
+    }
+    this.done(settled);
+  }
+}
