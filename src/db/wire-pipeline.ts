@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type pg from 'pg';
+import pg from 'pg';
 import type { StatementNamer } from './prepared.ts';
 
 // A transaction's queued statements (pipeline.ts) on the wire: one stream of
@@ -19,17 +19,52 @@ import type { StatementNamer } from './prepared.ts';
 // Sync would form one implicit transaction.
 
 const require = createRequire(import.meta.url);
-// node-postgres' own result builder (row parsing with the registered type parsers) and
-// value serialisation, so a statement's rows and parameters are exactly what
-// `client.query` gives and takes.
-const Result = require('pg/lib/result.js') as new () => PgResult;
+// node-postgres' own value serialisation, so a statement's parameters are exactly what
+// `client.query` sends.
 const { prepareValue } = require('pg/lib/utils.js') as { prepareValue(value: unknown): unknown };
 
-interface PgResult extends pg.QueryResult {
-  addFields(fields: unknown[]): void;
-  parseRow(fields: unknown[]): unknown;
-  addRow(row: unknown): void;
-  addCommandComplete(message: unknown): void;
+/**
+ * A statement's result, as node-postgres' `Result` builds it (the registered type parsers,
+ * the command and row count) but with each row a plain object built field by field, so
+ * the rows of a statement share one shape. `Result` builds a prototype-less template per
+ * statement and copies it per row; on the purchase path (recordPurchases in groups of 12,
+ * alternating runs) the server used 304–356 instead of 361–387 µs a purchase without it.
+ */
+class StatementResult implements pg.QueryResult {
+  command = '';
+  rowCount: number | null = null;
+  oid = 0;
+  rows: Record<string, unknown>[] = [];
+  fields: pg.FieldDef[] = [];
+  private names: string[] = [];
+  private parsers: ((text: string) => unknown)[] = [];
+
+  describe(fields: pg.FieldDef[]) {
+    this.fields = fields;
+    this.names = fields.map((f) => f.name);
+    // Text format: the pipeline never asks for binary results.
+    this.parsers = fields.map((f) => pg.types.getTypeParser(f.dataTypeID, 'text'));
+  }
+
+  addRow(values: (string | null)[]) {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      row[this.names[i]] = value === null ? null : this.parsers[i](value);
+    }
+    this.rows.push(row);
+  }
+
+  /** "INSERT 0 5", "UPDATE 2", "BEGIN": the command, and the rows it touched when it says. */
+  complete(tag: string) {
+    const match = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/.exec(tag);
+    if (!match) return;
+    this.command = match[1];
+    if (match[3]) {
+      this.oid = Number(match[2]);
+      this.rowCount = Number(match[3]);
+    } else if (match[2]) this.rowCount = Number(match[2]);
+  }
 }
 
 /** The parts of node-postgres' connection this file writes to (pg ≥ 8). */
@@ -70,7 +105,7 @@ export function sendPipeline(client: pg.ClientBase, namer: StatementNamer, state
 
 /** A submittable (node-postgres calls `submit`, then hands it the replies until ReadyForQuery). */
 class OneSyncPipeline {
-  private readonly results: PgResult[];
+  private readonly results: StatementResult[];
   /** The statement whose replies are arriving. */
   private current = 0;
   /** Names of the Parse messages sent and not yet confirmed, in order ('' for an unnamed one). */
@@ -89,7 +124,7 @@ class OneSyncPipeline {
     private readonly statements: (Statement & { name?: string })[],
     private readonly done: (settled: PromiseSettledResult<pg.QueryResult>[]) => void,
   ) {
-    this.results = statements.map(() => new Result());
+    this.results = statements.map(() => new StatementResult());
   }
 
   submit(connection: WireConnection): Error | undefined {
@@ -127,17 +162,16 @@ class OneSyncPipeline {
     return undefined;
   }
 
-  handleRowDescription(message: { fields: unknown[] }) {
-    this.results[this.current].addFields(message.fields);
+  handleRowDescription(message: { fields: pg.FieldDef[] }) {
+    this.results[this.current].describe(message.fields);
   }
 
-  handleDataRow(message: { fields: unknown[] }) {
-    const result = this.results[this.current];
-    result.addRow(result.parseRow(message.fields));
+  handleDataRow(message: { fields: (string | null)[] }) {
+    this.results[this.current].addRow(message.fields);
   }
 
-  handleCommandComplete(message: unknown) {
-    this.results[this.current].addCommandComplete(message);
+  handleCommandComplete(message: { text: string }) {
+    this.results[this.current].complete(message.text);
     this.current++;
   }
 
