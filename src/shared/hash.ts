@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** JSON with object keys sorted, so equal values give equal text (and equal hashes). */
 export function canonicalJson(value: unknown): string {
@@ -9,4 +9,5 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+// crypto.hash (Node ≥ 20.12): one call, without a Hash object per digest; a purchase hashes its request.
+export const sha256 = (text: string): string => hash('sha256', text, 'hex');

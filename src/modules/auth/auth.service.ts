@@ -1,8 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { audit, type Actor, type Db, type Role } from '../../db/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { conflict, notFound, unauthorized } from '../../shared/errors.ts';
 import { newId, newSecret } from '../../shared/ids.ts';
+import { sha256 } from '../../shared/hash.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { ApiKeyInput, LoginInput, ROLE_SCOPES, UserInput, type Scope } from './auth.schema.ts';
 import { generatePassword, hashPassword, verifyPassword } from './password.ts';
@@ -23,7 +24,6 @@ export interface Principal {
 }
 
 const SESSION_DAYS = 14;
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 /** Compares two secrets in time independent of where they differ. */
 const sameSecret = (given: string, expected: string) => timingSafeEqual(Buffer.from(sha256(given), 'hex'), Buffer.from(sha256(expected), 'hex'));
 
