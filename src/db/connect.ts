@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
 import { createStatementQueue } from './pipeline.ts';
-import { sendPipeline, supportsPipelining } from './wire-pipeline.ts';
+import { sendPipeline, sendStatement, supportsPipelining } from './wire-pipeline.ts';
 import { createStatementNamer, queryNamed, type StatementNamer } from './prepared.ts';
 import { createConnectionGate, type ConnectionGate } from './priority.ts';
 import { withFields } from '../shared/objects.ts';
@@ -64,9 +64,12 @@ function kyselyPool(pool: pg.Pool, namer: StatementNamer, { pipelining, gate }: 
   // With a gate (PGlite): the end of the checkout's turn, per connection checked out.
   const turns = new Map<pg.PoolClient, () => void>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    const wire = pipelining && supportsPipelining(client);
     const statements = createStatementQueue({
-      send: (text, values) => queryNamed(client, namer, text, values),
-      sendTogether: pipelining && supportsPipelining(client) ? (batch) => sendPipeline(client, namer, batch) : undefined,
+      // A text without parameters may be a script of several statements: only the simple
+      // protocol takes those, so it goes through the driver's own query.
+      send: (text, values) => (wire && values.length > 0 ? sendStatement(client, namer, text, values) : queryNamed(client, namer, text, values)),
+      sendTogether: wire ? (batch) => sendPipeline(client, namer, batch) : undefined,
     });
     return {
       query: ((textOrCursor: string | object, parameters?: readonly unknown[]) => {

@@ -99,8 +99,21 @@ export interface Statement {
  */
 export function sendPipeline(client: pg.ClientBase, namer: StatementNamer, statements: Statement[]): Promise<PromiseSettledResult<pg.QueryResult>[]> {
   return new Promise((resolve) => {
-    client.query(new OneSyncPipeline(statements.map((s) => ({ ...s, name: namer(s.text, s.values.length) })), resolve) as unknown as pg.Submittable);
+    client.query(new OneSyncPipeline(statements.map((s) => ({ text: s.text, values: s.values, name: namer(s.text, s.values.length) })), resolve) as unknown as pg.Submittable);
   });
+}
+
+/**
+ * One statement with parameters, as `client.query` would send it (Parse when needed, Bind,
+ * Describe, Execute, Sync), but answered with a StatementResult: the product's statements
+ * all go this way on PostgreSQL, so their rows have one shape wherever they are read.
+ */
+export async function sendStatement(client: pg.ClientBase, namer: StatementNamer, text: string, values: unknown[]): Promise<pg.QueryResult> {
+  const [settled] = await sendPipeline(client, namer, [{ text, values }]);
+  if (settled.status === 'fulfilled') return settled.value;
+  // The stack of where the statement was sent, not of the socket's reader.
+  if (settled.reason instanceof Error) Error.captureStackTrace(settled.reason);
+  throw settled.reason;
 }
 
 /** A submittable (node-postgres calls `submit`, then hands it the replies until ReadyForQuery). */
