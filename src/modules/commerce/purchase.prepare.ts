@@ -43,13 +43,6 @@ export async function preparePurchase(input: unknown, ctx: PrepareContext): Prom
   if (currency !== ctx.currency) {
     throw invalidField('currency', `${currency} is not the business currency ${ctx.currency}; convert before sending`);
   }
-  const money = (value: string | number, field: string) => {
-    try {
-      return toMinor(value, currency);
-    } catch (error) {
-      throw invalidField(field, (error as Error).message);
-    }
-  };
   const store = data.store ? await ctx.stores.require(data.store) : undefined;
   const timeZone = store?.time_zone ?? ctx.timeZone;
   const occurredAt = /^\d{4}-\d{2}-\d{2}$/.test(data.occurred_at)
@@ -58,8 +51,8 @@ export async function preparePurchase(input: unknown, ctx: PrepareContext): Prom
   if (occurredAt.getTime() > ctx.now.getTime() + 24 * 3600_000) {
     throw invalidField('occurred_at', 'is more than a day in the future');
   }
-  const totalMinor = money(data.total, 'total');
-  const discountMinor = data.discount === undefined ? 0 : money(data.discount, 'discount');
+  const totalMinor = money(data.total, currency, 'total');
+  const discountMinor = data.discount === undefined ? 0 : money(data.discount, currency, 'discount');
   const profile = await ctx.customers.prepareProfile(data.customer, ctx.source, ctx.now, 'customer.');
   if (profile.identities.length === 0) throw invalidField('customer', 'needs at least one of external_id, email, phone');
   const lines = data.lines.map((line, i) => ({
@@ -68,7 +61,7 @@ export async function preparePurchase(input: unknown, ctx: PrepareContext): Prom
     name: line.name ?? null,
     category: line.category ?? null,
     quantity: String(line.quantity),
-    unit_price_minor: money(line.unit_price, `lines.${i}.unit_price`),
+    unit_price_minor: money(line.unit_price, currency, `lines.${i}.unit_price`),
   }));
   const externalId = data.external_id;
   const localDay = localDate(occurredAt, timeZone);
@@ -90,6 +83,15 @@ export async function preparePurchase(input: unknown, ctx: PrepareContext): Prom
     externalId, requestHash, identities: profile.identities, profile, occurredAt, localDate: localDay, storeId, storeCode, channel, currency,
     totalMinor, discountMinor, promoCode, lines,
   };
+}
+
+/** An amount in minor units; an amount that cannot be one is a problem of its field. */
+function money(value: string | number, currency: string, field: string): number {
+  try {
+    return toMinor(value, currency);
+  } catch (error) {
+    throw invalidField(field, (error as Error).message);
+  }
 }
 
 /** Prepares many; a failure becomes that item's error instead of failing the batch. */
