@@ -45,6 +45,15 @@ describe.runIf(testDatabaseKind === 'postgres')('a pipeline of statements with o
     expect(texts(await sendPipeline(client, namer, statements))).toEqual(texts(settled));
     const prepared = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_prepared_statements');
     expect(prepared.rows[0].n).toBeGreaterThanOrEqual(3);
+    // No pipeline leaves a listener behind on the connection.
+    const connection = (client as unknown as { connection: { listenerCount(event: string): number } }).connection;
+    const listeners = connection.listenerCount('parseComplete');
+    for (let i = 0; i < 3; i++) {
+      // A new text twice: its second use gets a name, so the pipeline waits for its Parse to be confirmed.
+      const fresh = { text: `SELECT $1::int + ${i} AS n`, values: [i] };
+      await sendPipeline(client, namer, [...statements, fresh, fresh]);
+    }
+    expect(connection.listenerCount('parseComplete')).toBe(listeners);
   });
 
   it('a failing statement fails alone; the ones after it are reported as not run; the connection stays usable', async () => {

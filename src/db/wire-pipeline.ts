@@ -125,6 +125,8 @@ class OneSyncPipeline {
   private readonly unconfirmed: string[] = [];
   private connection?: WireConnection;
   private finished = false;
+  /** Whether this pipeline counts Parse confirmations (it sent a named statement's Parse). */
+  private listening = false;
   private readonly onParseComplete = () => {
     const name = this.unconfirmed.shift();
     if (name && this.connection) {
@@ -150,7 +152,6 @@ class OneSyncPipeline {
       return error as Error;
     }
     this.connection = connection;
-    connection.on('parseComplete', this.onParseComplete);
     const parsing = new Set<string>();
     connection.stream.cork?.();
     try {
@@ -172,6 +173,10 @@ class OneSyncPipeline {
     } finally {
       connection.stream.uncork?.();
     }
+    // Parse confirmations are counted only when a named statement waits for one (once per
+    // statement and connection): once the statements are hot, nothing is listened to.
+    this.listening = parsing.size > 0;
+    if (this.listening) connection.on('parseComplete', this.onParseComplete);
     return undefined;
   }
 
@@ -211,7 +216,7 @@ class OneSyncPipeline {
     if (this.finished) return;
     this.finished = true;
     const connection = this.connection;
-    if (connection) {
+    if (connection && this.listening) {
       connection.off('parseComplete', this.onParseComplete);
       // Named statements whose Parse the server skipped after a failure do not exist there.
       for (const name of this.unconfirmed) if (name) delete connection.submittedNamedStatements?.[name];
