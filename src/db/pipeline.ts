@@ -36,7 +36,8 @@ const FLUSH = new Later();
 /**
  * Runs `query` in `trx` after everything before it and before anything after it, without
  * waiting for it: it goes out with the next statement whose result is awaited (or the
- * COMMIT). An error it raises is thrown there, passed through `mapError` first.
+ * COMMIT). An error it raises is thrown there, passed through `mapError` first. One
+ * statement, not a script of several: in a pipeline each text is parsed as one.
  */
 export async function sendLater(trx: Tx, query: RawBuilder<unknown>, mapError?: (error: unknown) => unknown): Promise<void> {
   await enqueue(trx, query, new Later(mapError));
