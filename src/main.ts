@@ -6,6 +6,7 @@ import { createJobQueue, type JobQueue } from './jobs/index.ts';
 import { subscribersOf } from './jobs/subscribers.ts';
 import { schedulesOf } from './jobs/schedules.ts';
 import { createServices, type Services } from './services.ts';
+import { PROGRAM_CHANNEL } from './modules/loyalty/index.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { newSecret } from './shared/ids.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
@@ -55,6 +56,8 @@ export async function startRegulars({
   const owner = await services.auth.ensureOwner(config.ownerEmail);
   const jobs = config.jobs ? createJobQueue({ db: services.db, query: services.database.query, logger: log, webhooks: services.webhooks, subscribers: subscribersOf(services), schedules: schedulesOf(services), timeZone: config.timeZone }) : undefined;
   await jobs?.start();
+  // A program applied by the CLI on PostgreSQL (which writes to the database itself) is used at once.
+  const stopListening = await services.database.listen(PROGRAM_CHANNEL, () => services.loyalty.forgetPrograms());
   const app = await buildApp(services);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -72,6 +75,7 @@ export async function startRegulars({
   const stop = () =>
     (stopping ??= (async () => {
       await app.close();
+      await stopListening();
       await jobs?.stop();
       if (!given) await services.database.close();
     })());

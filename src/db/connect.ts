@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } f
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+import { listenOnPostgres } from './notify.ts';
 import { createStatementQueue } from './pipeline.ts';
 import { sendPipeline, sendStatement, supportsPipelining } from './wire-pipeline.ts';
 import { createStatementNamer, queryNamed, type StatementNamer } from './prepared.ts';
@@ -25,6 +26,12 @@ export interface DatabaseHandle {
   /** `pool.query`, preparing the statements that come back (prepared.ts): for code outside Kysely, such as pg-boss. */
   query(text: string, values?: unknown[]): Promise<pg.QueryResult>;
   kind: DatabaseKind;
+  /**
+   * Calls `onChange` whenever another process notifies `channel` (notify.ts); resolves with
+   * the function that stops listening. On PGlite nothing else writes the folder while a
+   * server runs (the CLI goes through it), so there is nothing to listen for.
+   */
+  listen(channel: string, onChange: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -142,6 +149,7 @@ async function openPostgres(url: string, { poolSize, pipelining }: { poolSize: n
     pool,
     query: (text, values) => queryNamed(pool, namer, text, values),
     kind: 'postgres',
+    listen: (channel, onChange) => listenOnPostgres(url, channel, onChange),
     close: async () => {
       await db.destroy(); // ends the pool
     },
@@ -184,6 +192,7 @@ async function openPglite(options: OpenDatabaseOptions, namer: StatementNamer): 
         }
       },
       kind: 'pglite',
+      listen: async () => async () => undefined,
       close: async () => {
         await db.destroy();
         await lite.close();

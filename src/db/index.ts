@@ -7,6 +7,7 @@ export { migrateTo, migrateToLatest } from './migrate.ts';
 export { readLockHolder, updateLockHolder, type LockHolder } from './lock.ts';
 export { lockFreeKeys, lockKeys } from './locks.ts';
 export { readLater, sendLater, type LaterRows } from './pipeline.ts';
+export { notifyOnCommit } from './notify.ts';
 export { createGroupCommit, type GroupCommitOptions, type GroupTiming } from './group-commit.ts';
 export { audit, type Actor } from './audit.ts';
 export type * from './schema.ts';

@@ -14,6 +14,7 @@ export { compileProgram, pointsForPurchase, type Program, type PurchaseFacts } f
 export { AdjustmentInput, type AccrualItem, type LoyaltySummary } from './loyalty.service.ts';
 export { RedeemRewardInput, UseCouponInput, CampaignInput, ReserveInput, GiftCardChargeInput, GiftCardIssueInput } from './rewards.service.ts';
 export { simulateProgram, type SimulationReport } from './simulate.ts';
+export { PROGRAM_CHANNEL } from './loyalty.core.ts';
 export { ClaimReferralInput, SurveyBonusInput } from './engagement.service.ts';
 
 export function createLoyalty(deps: LoyaltyDeps) {

@@ -21,8 +21,15 @@ export interface LoyaltyDeps {
   timeZone: string;
 }
 
-/** Programs change rarely; a few seconds of cache keeps them off the checkout path, and other processes see a new version within that time. */
+/**
+ * Programs change rarely; a few seconds of cache keeps them off the checkout path. A
+ * version applied by another process (the CLI on PostgreSQL) reaches a server at once
+ * through PROGRAM_CHANNEL (the server listens: src/main.ts), or within this time.
+ */
 const PROGRAM_CACHE_MS = 5_000;
+
+/** Notified when a program version is applied, so other processes drop their cached programs. */
+export const PROGRAM_CHANNEL = 'regulars_loyalty_program';
 
 export function createLoyaltyCore(deps: LoyaltyDeps) {
   const { db, currency, timeZone } = deps;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
+import { audit, lockKeys, notifyOnCommit, type Actor, type Db, type Tx } from '../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
@@ -11,7 +11,7 @@ import { balanceOf, pointsToReverse } from './ledger.ts';
 import * as accrual from './accrual.repository.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow, NewEntry } from './ledger.repository.ts';
-import type { LoyaltyCore } from './loyalty.core.ts';
+import { PROGRAM_CHANNEL, type LoyaltyCore } from './loyalty.core.ts';
 import { simulateProgram } from './simulate.ts';
 import { compileProgram, lotExpiry, pointsForPurchase, text, tierIndexOf, windowStart, type Program, type PurchaseFacts } from './program.ts';
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
@@ -133,6 +133,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         const version = await insertProgram(trx, { document, effective_from: effectiveFrom, tier_policy: data.tier_policy, note: data.note ?? null, created_by: actor, created_at: now });
         await audit(trx, { actor, action: 'loyalty.program.apply', subject: String(version), details: { effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy, note: data.note } });
         await publish(trx, [{ type: 'loyalty.program_applied', payload: { version, effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy } }]);
+        await notifyOnCommit(trx, PROGRAM_CHANNEL);
         core.invalidate();
         // A version that is in force now re-places every member by its tier rules at once;
         // a future-dated one does so at the review after it takes effect.
@@ -141,6 +142,11 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       });
       core.invalidate();
       return { version: result.version, effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy, tier_changes: result.tierChanges, program: document };
+    },
+
+    /** Drops the cached program versions (another process applied one: PROGRAM_CHANNEL). */
+    forgetPrograms() {
+      core.invalidate();
     },
 
     async currentProgram() {
