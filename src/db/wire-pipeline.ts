@@ -121,17 +121,17 @@ class OneSyncPipeline {
   private readonly results: StatementResult[];
   /** The statement whose replies are arriving. */
   private current = 0;
-  /** Names of the Parse messages sent and not yet confirmed, in order ('' for an unnamed one). */
-  private readonly unconfirmed: string[] = [];
+  /** The Parse messages sent and not yet confirmed, in order (name '' for an unnamed one). */
+  private readonly unconfirmed: { name: string; text: string }[] = [];
   private connection?: WireConnection;
   private finished = false;
   /** Whether this pipeline counts Parse confirmations (it sent a named statement's Parse). */
   private listening = false;
   private readonly onParseComplete = () => {
-    const name = this.unconfirmed.shift();
-    if (name && this.connection) {
-      this.connection.parsedStatements[name] = this.statements.find((s) => s.name === name)!.text;
-      delete this.connection.submittedNamedStatements?.[name];
+    const parsed = this.unconfirmed.shift();
+    if (parsed?.name && this.connection) {
+      this.connection.parsedStatements[parsed.name] = parsed.text;
+      delete this.connection.submittedNamedStatements?.[parsed.name];
     }
   };
 
@@ -159,7 +159,7 @@ class OneSyncPipeline {
         const name = s.name ?? '';
         if (!name || (connection.parsedStatements[name] === undefined && !parsing.has(name))) {
           connection.parse({ text: s.text, name });
-          this.unconfirmed.push(name);
+          this.unconfirmed.push({ name, text: s.text });
           if (name) {
             parsing.add(name);
             if (connection.submittedNamedStatements) connection.submittedNamedStatements[name] = s.text;
@@ -219,7 +219,7 @@ class OneSyncPipeline {
     if (connection && this.listening) {
       connection.off('parseComplete', this.onParseComplete);
       // Named statements whose Parse the server skipped after a failure do not exist there.
-      for (const name of this.unconfirmed) if (name) delete connection.submittedNamedStatements?.[name];
+      for (const { name } of this.unconfirmed) if (name) delete connection.submittedNamedStatements?.[name];
     }
     this.done(settled);
   }
