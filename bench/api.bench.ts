@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { pathToFileURL } from 'node:url';
 import { BenchConnection } from './http-client.ts';
-import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, pgbenchTps, postgresBackendsCpu, postgresCpuBetween, resetStatementStatistics, ROOT, schedulingOf, startServerProcess, tmpDir, walBytes, watchDisks, type DiskWatch } from './lib.ts';
+import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, pgbench, postgresBackendsCpu, postgresCpuBetween, resetStatementStatistics, ROOT, schedulingOf, startServerProcess, tmpDir, walBytes, watchDisks, type DiskWatch, type PgbenchResult } from './lib.ts';
 
 // Purchase ingestion through the HTTP API with the example loyalty program in force (so
 // every purchase earns points, and new customers join with a sign-up bonus), a third of
@@ -23,6 +23,7 @@ import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, p
 //        [--history 0] (purchases each base customer made before, spread over the year: with 8 most members of the example
 //        program hold silver or gold, as a business of regulars' do, and each of their purchases renews their tier)
 //        [--clients 32] (the single purchases' and redemptions' concurrent clients; #3's target is for 32)
+//        [--pgbench-at-clients] (after the run, pgbench also with --clients clients: PostgreSQL's own latency at that concurrency)
 // BENCH_ON_PHASE='perf record -a -g -o /tmp/perf.data -- sleep 10': a command started as each measured phase starts.
 // BENCH_LATENCY_DIR=/tmp/lat: each measured phase's requests (start, latency, status, and the Server-Timing parts) in <dir>/<phase>.csv.
 
@@ -419,6 +420,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const history = Number(arg('history', '0'));
   if (!(Number.isInteger(history) && history >= 0)) throw new Error(`--history: a whole number from 0, not ${arg('history', '')}`);
   const clients = Number(arg('clients', '32'));
+  const atClientsToo = process.argv.includes('--pgbench-at-clients');
   if (!(Number.isInteger(clients) && clients >= 1)) throw new Error(`--clients: a whole number from 1, not ${arg('clients', '')}`);
   if (!(newCustomers >= 0 && newCustomers <= 1)) throw new Error(`--new-customers: a share from 0 to 1, not ${arg('new-customers', '')}`);
   const unknown = phases.filter((p) => !PHASES.includes(p));
@@ -437,13 +439,16 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     // after the run: the machine's speed drifts over minutes, and the mean of the two
     // brackets the run better than either. A run without that phase skips it.
     const ceiling = db === 'postgres' && phases.includes('single');
-    const before = ceiling ? await pgbenchTps({ seconds }) : 0;
+    const before = ceiling ? await pgbench({ seconds }) : undefined;
     const r = await run({ db, seconds, clients, program, phases, base, history, newCustomers });
-    const after = ceiling ? await pgbenchTps({ seconds }) : 0;
+    const after = ceiling ? await pgbench({ seconds }) : undefined;
+    const atClients = ceiling && atClientsToo ? await pgbench({ seconds, clients }) : undefined;
     console.log(`\n${db}:`);
-    if (ceiling) console.log(`  pgbench TPC-B, 8 clients: ${Math.round(before)} tps before the run, ${Math.round(after)} after`);
+    const latency = (p: PgbenchResult) => `p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms`;
+    if (before && after) console.log(`  pgbench TPC-B, 8 clients: ${Math.round(before.tps)} tps before the run (${latency(before)}), ${Math.round(after.tps)} after (${latency(after)})`);
+    if (atClients) console.log(`  pgbench TPC-B, ${clients} clients, after the run: ${Math.round(atClients.tps)} tps, ${latency(atClients)}`);
     if (r.single) {
-      const ratio = ceiling ? ` = ${(r.single.perSecond / ((before + after) / 2)).toFixed(2)} × pgbench (the mean)` : '';
+      const ratio = before && after ? ` = ${(r.single.perSecond / ((before.tps + after.tps) / 2)).toFixed(2)} × pgbench (the mean)` : '';
       console.log(`  POST /purchases, ${clients} clients: ${r.single.perSecond} purchases/s${ratio}, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms, ${r.single.errors} errors`);
       console.log(`    CPU per purchase: ${cpuLine(r.single.cpu)}`);
       if (r.single.parts) console.log(`    where the time went (Server-Timing), p50 / p99 ms: ${partsLine(r.single.parts)}`);

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { migrateToLatest, openDatabase } from '../src/db/index.ts';
-import { createPgDatabase, machine, pgbenchTps } from './lib.ts';
+import { createPgDatabase, machine, pgbench } from './lib.ts';
 
 // What PostgreSQL itself needs to store the rows of a CSV import, with no application
 // in the way: the rows the import of N purchases by N/3 new customers writes (customers
@@ -90,7 +90,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const i = process.argv.indexOf('--rows');
   const rows = i > 0 ? Number(process.argv[i + 1]) : 1_000_000;
   console.log(`Machine: ${machine()}`);
-  if (process.argv.includes('--pgbench')) console.log(`- pgbench TPC-B, 8 clients: ${Math.round(await pgbenchTps())} tps`);
+  if (process.argv.includes('--pgbench')) console.log(`- pgbench TPC-B, 8 clients: ${Math.round((await pgbench()).tps)} tps`);
   const r = await run({ rows });
   console.log(`- PostgreSQL alone, set-based, ${r.rows.toLocaleString('en')} purchases by ${r.customers.toLocaleString('en')} new customers: ` +
     `**${r.purchasesPerSecond.toLocaleString('en')} purchases/s** (${(r.totalMs / 1000).toFixed(1)} s)`);

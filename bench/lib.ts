@@ -233,14 +233,36 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** pgbench TPC-B with 8 clients: the ceiling this machine's PostgreSQL reaches. */
-export async function pgbenchTps({ seconds = 15, clients = 8 } = {}): Promise<number> {
+export interface PgbenchResult {
+  tps: number;
+  /** Per-transaction latency (pgbench's log): the machine's own tail, beside which a p99 target is read. */
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/**
+ * pgbench TPC-B (scale 10): with 8 clients, the ceiling this machine's PostgreSQL reaches;
+ * with the benchmark's own client count, what PostgreSQL alone does to latency there.
+ */
+export async function pgbench({ seconds = 15, clients = 8 } = {}): Promise<PgbenchResult> {
   const db = await createPgDatabase('regulars_pgbench');
+  const logs = tmpDir('regulars-pgbench-');
   try {
     execFileSync('pgbench', ['-i', '-q', '-s', '10', db.url], { stdio: 'ignore' });
-    const out = execFileSync('pgbench', ['-c', String(clients), '-j', '2', '-T', String(seconds), db.url], { encoding: 'utf8' });
-    return Number(/tps = ([\d.]+)/.exec(out)![1]);
+    const out = execFileSync('pgbench', ['-c', String(clients), '-j', '2', '-T', String(seconds), '-l', `--log-prefix=${path.join(logs, 'log')}`, db.url], { encoding: 'utf8' });
+    // Each log line: client, transaction, latency in µs, script, epoch seconds, µs.
+    const latencies: number[] = [];
+    for (const file of fs.readdirSync(logs)) {
+      for (const line of fs.readFileSync(path.join(logs, file), 'utf8').split('\n')) {
+        const us = Number(line.split(' ')[2]);
+        if (line && Number.isFinite(us)) latencies.push(us / 1000);
+      }
+    }
+    latencies.sort((a, b) => a - b);
+    const round = (ms: number) => Math.round(ms * 10) / 10;
+    return { tps: Number(/tps = ([\d.]+)/.exec(out)![1]), p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) };
   } finally {
+    fs.rmSync(logs, { recursive: true, force: true });
     await db.drop();
   }
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { machine, pgbenchTps, ROOT } from './lib.ts';
+import { machine, pgbench, ROOT } from './lib.ts';
 
 // `npm run bench`: every benchmark, one after the other (they would compete for the two
 // cores otherwise), printing a markdown report. Sizes are chosen to finish in minutes;
@@ -18,9 +18,9 @@ if (wants('api')) {
   const { run } = await import('./api.bench.ts');
   // pgbench just before and just after the PostgreSQL run, as bench/api.bench.ts does: the machine's speed drifts.
   for (const db of ['postgres', 'pglite'] as const) {
-    const before = db === 'postgres' ? await pgbenchTps({ seconds: 15 }) : 0;
+    const before = db === 'postgres' ? (await pgbench({ seconds: 15 })).tps : 0;
     const r = await run({ db, seconds: 15, clients: 32, base: 50_000 });
-    const after = db === 'postgres' ? await pgbenchTps({ seconds: 15 }) : 0;
+    const after = db === 'postgres' ? (await pgbench({ seconds: 15 })).tps : 0;
     if (db === 'postgres') log(`pgbench TPC-B (scale 10, 8 clients, 15 s): ${Math.round(before)} tps before the run, ${Math.round(after)} after`);
     const ratio = db === 'postgres' ? ` (${(r.single.perSecond / ((before + after) / 2)).toFixed(2)} × pgbench)` : '';
     log(`- ${db}: POST /purchases, 32 clients: **${r.single.perSecond} purchases/s**${ratio}, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms; ` +
