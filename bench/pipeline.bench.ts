@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import pg from 'pg';
 import { createStatementNamer } from '../src/db/prepared.ts';
 import { sendPipeline } from '../src/db/wire-pipeline.ts';
-import { createPgDatabase, machine } from './lib.ts';
+import { cpuSecondsOf, createPgDatabase, machine } from './lib.ts';
 
 // What a transaction's pipeline costs on the wire (src/db/wire-pipeline.ts): BEGIN, N
 // small prepared statements and COMMIT sent in one write, either as node-postgres'
@@ -19,11 +18,6 @@ const arg = (name: string, fallback: number) => {
 };
 const statementsPerTransaction = arg('statements', 10);
 const transactions = arg('transactions', 3000);
-
-const cpuMsOf = (pid: number) => {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
 
 const database = await createPgDatabase('regulars_pipeline');
 const client = new pg.Client({ connectionString: database.url });
@@ -52,13 +46,13 @@ try {
   console.log(`Machine: ${machine()}; BEGIN + ${statementsPerTransaction} statements + COMMIT, ${transactions} transactions a round`);
   for (const [name, run] of [['a Sync per statement', syncPerStatement], ['one Sync', oneSync], ['a Sync per statement', syncPerStatement], ['one Sync', oneSync]] as const) {
     for (let i = 0; i < 200; i++) await run(); // warm up, statements prepared
-    const backendBefore = cpuMsOf(backend);
+    const backendBefore = cpuSecondsOf(backend);
     const ownBefore = process.cpuUsage();
     const started = performance.now();
     for (let i = 0; i < transactions; i++) await run();
     const own = process.cpuUsage(ownBefore);
     const perTransaction = (us: number) => Math.round(us / transactions);
-    console.log(`- ${name}: PostgreSQL ${perTransaction((cpuMsOf(backend) - backendBefore) * 1000)} µs, this process ${perTransaction(own.user + own.system)} µs, ` +
+    console.log(`- ${name}: PostgreSQL ${perTransaction((cpuSecondsOf(backend) - backendBefore) * 1e6)} µs, this process ${perTransaction(own.user + own.system)} µs, ` +
       `${perTransaction((performance.now() - started) * 1000)} µs elapsed per transaction`);
   }
 } finally {
