@@ -134,6 +134,33 @@ describe('outbox → jobs → webhooks', () => {
       left = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active')`.execute(s.db)).rows[0].n;
     }
   });
+
+  it('fetches a queue again at once only after a full fetch: a steady trickle of events costs about a fetch a job', async () => {
+    await queue.stop();
+    // pg-boss's fetch of this queue's jobs, counted on the way to the database.
+    let fetches = 0;
+    const query: typeof s.database.query = (text, values) => {
+      if (values?.[0] === 'event.trickle' && /SKIP LOCKED/.test(text)) fetches++;
+      return s.database.query(text, values);
+    };
+    const handled: StoredEvent[] = [];
+    queue = createJobQueue({
+      db: s.db, query, logger: silentLogger, webhooks: s.webhooks, dispatchIntervalMs: 50,
+      subscribers: [{ name: 'trickle', eventTypes: ['trickle.tick'], handle: async () => undefined, handleBatch: async (events) => void handled.push(...events) }],
+    });
+    await queue.start();
+    // An event every 100 ms: each dispatch makes one job, which never fills a fetch of ten.
+    for (let i = 0; i < 20; i++) {
+      await publish(s.db, [{ type: 'trickle.tick', payload: { i } }]);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await until(() => handled.length === 20);
+    const jobs = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'event.trickle'`.execute(s.db)).rows[0].n;
+    // Each job's fetch (the dispatcher's nudge), plus a poll a second; fetching again after
+    // every job, as a full fetch does, would make twice as many.
+    expect(fetches).toBeGreaterThanOrEqual(jobs);
+    expect(fetches).toBeLessThan(jobs * 1.5);
+  });
 });
 
 // The dispatcher's cursor (queue.ts): each committed event handed to jobs exactly once,

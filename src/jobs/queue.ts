@@ -162,17 +162,22 @@ export function createJobQueue(options: JobQueueOptions) {
 
   // pg-boss waits a whole polling interval after every fetch, even one that found jobs,
   // so a worker taking one job at a time would handle one per interval: a backlog of
-  // webhook deliveries would drain at one a second. A worker that found jobs fetches
-  // again at once; only an empty fetch waits for the interval (or for the nudge above).
+  // webhook deliveries would drain at one a second. A worker whose fetch came back full
+  // fetches again at once; one that got fewer than it asked for has emptied the queue,
+  // and waits for the interval or for the nudge above (a nudge while it works makes it
+  // fetch again as soon as it is done). Under a steady stream of purchases that empty
+  // fetch after every dispatch's job was 40 % of the queue's fetches, each planned anew
+  // by PostgreSQL (the job table is partitioned by queue).
   const workersOf = new Map<string, string[]>();
-  function draining<J>(queue: string, handler: (jobs: J[]) => Promise<void>) {
+  function draining<J>(queue: string, batchSize: number, handler: (jobs: J[]) => Promise<void>) {
     let workerId: string | undefined;
     return {
+      batchSize,
       handler: async (jobs: J[]) => {
         try {
           await inFlight.track(inBackground(() => handler(jobs)));
         } finally {
-          if (workerId) boss.notifyWorker(workerId);
+          if (workerId && jobs.length >= batchSize) boss.notifyWorker(workerId);
         }
       },
       started(id: string) {
@@ -212,22 +217,22 @@ export function createJobQueue(options: JobQueueOptions) {
       await assertCursorFromThisCluster(db);
       await boss.start();
       await boss.createQueue(WEBHOOK_QUEUE);
-      const delivery = draining(WEBHOOK_QUEUE, async ([job]: PgBoss.JobWithMetadata<{ endpointId: string; eventId: number }>[]) => {
+      const delivery = draining(WEBHOOK_QUEUE, 1, async ([job]: PgBoss.JobWithMetadata<{ endpointId: string; eventId: number }>[]) => {
         await webhooks.deliver({ endpointId: job.data.endpointId, eventId: job.data.eventId, attempt: job.retryCount + 1 });
       });
-      delivery.started(await boss.work(WEBHOOK_QUEUE, { includeMetadata: true, pollingIntervalSeconds: 1 }, delivery.handler));
+      delivery.started(await boss.work(WEBHOOK_QUEUE, { includeMetadata: true, pollingIntervalSeconds: 1, batchSize: delivery.batchSize }, delivery.handler));
       for (const s of subscribers) {
         await boss.createQueue(subscriberQueue(s.name));
         // A batch subscriber's job names many events (`eventIds`); a job queued per event
         // (`eventId`: other subscribers, and a batch subscriber's jobs queued by an earlier version) names one.
         const queue = subscriberQueue(s.name);
-        const work = draining(queue, async (jobs: PgBoss.Job<{ eventId?: number; eventIds?: number[] }>[]) => {
+        const work = draining(queue, s.handleBatch ? 10 : 1, async (jobs: PgBoss.Job<{ eventId?: number; eventIds?: number[] }>[]) => {
           const events = (await db.selectFrom('events').select(['id', 'type', 'customer_id', 'payload', 'created_at'])
             .where('id', '=', sql<number>`ANY(${jobs.flatMap((j) => j.data.eventIds ?? [j.data.eventId!])}::bigint[])`).orderBy('id').execute()) as StoredEvent[];
           if (s.handleBatch) await s.handleBatch(events);
           else for (const event of events) await s.handle(event);
         });
-        work.started(await boss.work(queue, { pollingIntervalSeconds: 1, batchSize: s.handleBatch ? 10 : 1 }, work.handler));
+        work.started(await boss.work(queue, { pollingIntervalSeconds: 1, batchSize: work.batchSize }, work.handler));
       }
       if (options.schedules) await startSchedules({ boss, schedules: options.schedules, timeZone: options.timeZone ?? 'UTC', logger });
       running = true;
