@@ -420,8 +420,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const history = Number(arg('history', '0'));
   if (!(Number.isInteger(history) && history >= 0)) throw new Error(`--history: a whole number from 0, not ${arg('history', '')}`);
   const clients = Number(arg('clients', '32'));
-  const atClientsToo = process.argv.includes('--pgbench-at-clients');
   if (!(Number.isInteger(clients) && clients >= 1)) throw new Error(`--clients: a whole number from 1, not ${arg('clients', '')}`);
+  const atClientsToo = process.argv.includes('--pgbench-at-clients');
   if (!(newCustomers >= 0 && newCustomers <= 1)) throw new Error(`--new-customers: a share from 0 to 1, not ${arg('new-customers', '')}`);
   const unknown = phases.filter((p) => !PHASES.includes(p));
   if (unknown.length > 0) throw new Error(`--phases: unknown ${unknown.join(', ')} (known: ${PHASES.join(', ')})`);

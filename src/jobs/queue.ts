@@ -169,22 +169,19 @@ export function createJobQueue(options: JobQueueOptions) {
   // fetch after every dispatch's job was 40 % of the queue's fetches, each planned anew
   // by PostgreSQL (the job table is partitioned by queue).
   const workersOf = new Map<string, string[]>();
-  function draining<J>(queue: string, batchSize: number, handler: (jobs: J[]) => Promise<void>) {
-    let workerId: string | undefined;
-    return {
-      batchSize,
-      handler: async (jobs: J[]) => {
-        try {
-          await inFlight.track(inBackground(() => handler(jobs)));
-        } finally {
-          if (workerId && jobs.length >= batchSize) boss.notifyWorker(workerId);
-        }
-      },
-      started(id: string) {
-        workerId = id;
-        workersOf.set(queue, [...(workersOf.get(queue) ?? []), id]);
-      },
+  /** Starts a worker on `queue` that handles up to `options.batchSize` jobs a fetch, as above. */
+  async function workDraining<J>(queue: string, options: PgBoss.WorkOptions & { batchSize: number }, handler: (jobs: J[]) => Promise<void>): Promise<void> {
+    let workerId = '';
+    const handle = async (jobs: J[]) => {
+      try {
+        await inFlight.track(inBackground(() => handler(jobs)));
+      } finally {
+        if (workerId && jobs.length >= options.batchSize) boss.notifyWorker(workerId);
+      }
     };
+    // One handler for both of pg-boss's overloads (with and without job metadata).
+    workerId = await boss.work(queue, options, handle as unknown as PgBoss.WorkHandler<unknown>);
+    workersOf.set(queue, [...(workersOf.get(queue) ?? []), workerId]);
   }
 
   function push(map: Map<string, PgBoss.JobInsert[]>, key: string, job: Omit<PgBoss.JobInsert, 'name'>) {
@@ -217,22 +214,20 @@ export function createJobQueue(options: JobQueueOptions) {
       await assertCursorFromThisCluster(db);
       await boss.start();
       await boss.createQueue(WEBHOOK_QUEUE);
-      const delivery = draining(WEBHOOK_QUEUE, 1, async ([job]: PgBoss.JobWithMetadata<{ endpointId: string; eventId: number }>[]) => {
+      await workDraining(WEBHOOK_QUEUE, { includeMetadata: true, pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]: PgBoss.JobWithMetadata<{ endpointId: string; eventId: number }>[]) => {
         await webhooks.deliver({ endpointId: job.data.endpointId, eventId: job.data.eventId, attempt: job.retryCount + 1 });
       });
-      delivery.started(await boss.work(WEBHOOK_QUEUE, { includeMetadata: true, pollingIntervalSeconds: 1, batchSize: delivery.batchSize }, delivery.handler));
       for (const s of subscribers) {
         await boss.createQueue(subscriberQueue(s.name));
         // A batch subscriber's job names many events (`eventIds`); a job queued per event
         // (`eventId`: other subscribers, and a batch subscriber's jobs queued by an earlier version) names one.
         const queue = subscriberQueue(s.name);
-        const work = draining(queue, s.handleBatch ? 10 : 1, async (jobs: PgBoss.Job<{ eventId?: number; eventIds?: number[] }>[]) => {
+        await workDraining(queue, { pollingIntervalSeconds: 1, batchSize: s.handleBatch ? 10 : 1 }, async (jobs: PgBoss.Job<{ eventId?: number; eventIds?: number[] }>[]) => {
           const events = (await db.selectFrom('events').select(['id', 'type', 'customer_id', 'payload', 'created_at'])
             .where('id', '=', sql<number>`ANY(${jobs.flatMap((j) => j.data.eventIds ?? [j.data.eventId!])}::bigint[])`).orderBy('id').execute()) as StoredEvent[];
           if (s.handleBatch) await s.handleBatch(events);
           else for (const event of events) await s.handle(event);
         });
-        work.started(await boss.work(queue, { pollingIntervalSeconds: 1, batchSize: work.batchSize }, work.handler));
       }
       if (options.schedules) await startSchedules({ boss, schedules: options.schedules, timeZone: options.timeZone ?? 'UTC', logger });
       running = true;
