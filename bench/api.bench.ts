@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { pathToFileURL } from 'node:url';
 import { BenchConnection } from './http-client.ts';
-import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, pgbench, postgresBackendsCpu, postgresCpuBetween, resetStatementStatistics, ROOT, schedulingOf, startServerProcess, tmpDir, walBytes, watchDisks, type DiskWatch, type PgbenchResult } from './lib.ts';
+import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, pgbench, postgresBackendsCpu, postgresCpuBetween, resetStatementStatistics, ROOT, schedulingOf, startServerProcess, tmpDir, databaseCounters, watchDisks, type DatabaseCounters, type DiskWatch, type PgbenchResult } from './lib.ts';
 
 // Purchase ingestion through the HTTP API with the example loyalty program in force (so
 // every purchase earns points, and new customers join with a sign-up bonus), a third of
@@ -56,10 +56,38 @@ interface CpuPerRequest {
   machineBusyPercent: number;
   /** WAL bytes per request (PostgreSQL only): the database's work, unmoved by the machine's speed. */
   walBytes: number | null;
+  /** PostgreSQL's shared buffers during the phase (PostgreSQL only). */
+  buffers: BuffersDuring | null;
   /** The disks' writes during the phase (every process's: WAL, data pages, logs). */
   disk: DiskWatch;
   /** The server's event loop (its main thread) during the phase: shares of the phase's time it ran, and it waited, runnable, for a core. */
   eventLoop: { runningPercent: number; waitingPercent: number };
+}
+
+interface BuffersDuring {
+  /** Pages asked of the kernel per request, and the share of page look-ups the buffers answered. */
+  readsPerRequest: number;
+  hitPercent: number;
+  /** At the phase's end. */
+  databaseMib: number;
+  sharedBuffersMib: number;
+}
+
+/**
+ * A database larger than PostgreSQL's shared buffers (128 MB by default) makes every page
+ * missed a system call, and on a VM whose kernel is slow that is a good part of the
+ * database's CPU a purchase (docs/benchmarks.md, session 26): the figures show when a run
+ * is in that regime.
+ */
+function buffersDuring(before: DatabaseCounters, after: DatabaseCounters, requests: number): BuffersDuring {
+  const read = after.blocksRead - before.blocksRead;
+  const hit = after.blocksHit - before.blocksHit;
+  return {
+    readsPerRequest: Math.round((100 * read) / requests) / 100,
+    hitPercent: read + hit > 0 ? Math.round((1000 * hit) / (read + hit)) / 10 : 100,
+    databaseMib: Math.round(after.sizeBytes / 2 ** 20),
+    sharedBuffersMib: Math.round(after.sharedBuffersBytes / 2 ** 20),
+  };
 }
 
 /**
@@ -323,7 +351,7 @@ export async function run(options: Options): Promise<RunResult> {
         if (process.env.BENCH_PROFILE) server.child.kill('SIGUSR2');
         // BENCH_ON_PHASE: a command started (not awaited) as the phase starts, to watch it from outside (perf, vmstat).
         if (process.env.BENCH_ON_PHASE) spawn('sh', ['-c', process.env.BENCH_ON_PHASE], { stdio: 'inherit' });
-        const before = { loop: schedulingOf(server.child.pid!), startedAt: performance.now(), server: cpuSecondsOf(server.child.pid!), postgres: postgresBackendsCpu(dbName), generator: process.cpuUsage(), machine: machineCpu(), wal: pgDb ? await walBytes(pgDb.url) : 0 };
+        const before = { loop: schedulingOf(server.child.pid!), startedAt: performance.now(), server: cpuSecondsOf(server.child.pid!), postgres: postgresBackendsCpu(dbName), generator: process.cpuUsage(), machine: machineCpu(), database: pgDb ? await databaseCounters(pgDb.url) : undefined };
         const disks = watchDisks();
         const result = await measure();
         const disk = disks.stop();
@@ -331,7 +359,7 @@ export async function run(options: Options): Promise<RunResult> {
         const phaseMs = performance.now() - before.startedAt;
         const generator = process.cpuUsage(before.generator);
         const after = machineCpu();
-        const wal = pgDb ? (await walBytes(pgDb.url)) - before.wal : 0;
+        const database = pgDb ? await databaseCounters(pgDb.url) : undefined;
         const seconds = {
           server: cpuSecondsOf(server.child.pid!) - before.server,
           postgres: pgDb ? postgresCpuBetween(before.postgres, postgresBackendsCpu(dbName)) : 0,
@@ -349,7 +377,8 @@ export async function run(options: Options): Promise<RunResult> {
             generatorUs: perRequest(seconds.generator),
             otherUs: perRequest(Math.max(0, seconds.machineBusy - seconds.server - seconds.postgres - seconds.generator)),
             machineBusyPercent: Math.round((100 * seconds.machineBusy) / (seconds.machineBusy + seconds.machineIdle)),
-            walBytes: pgDb ? Math.round(wal / result.items) : null,
+            walBytes: database && before.database ? Math.round((database.walBytes - before.database.walBytes) / result.items) : null,
+            buffers: database && before.database ? buffersDuring(before.database, database, result.items) : null,
             disk,
             eventLoop: {
               runningPercent: Math.round((100 * (loop.runMs - before.loop.runMs)) / phaseMs),
@@ -432,7 +461,10 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     `    in load generator units: server ${inGeneratorUnits(cpu.serverUs, cpu)}${cpu.postgresUs === null ? '' : `, PostgreSQL ${inGeneratorUnits(cpu.postgresUs, cpu)}`}\n` +
     `    disk: ${(cpu.disk.writtenBytes / 1e6).toFixed(0)} MB written in ${cpu.disk.writes} writes of ${cpu.disk.meanWriteMs.toFixed(1)} ms on average; ` +
     `stalled (writes over 20 ms on average) in ${cpu.disk.stalledWindows} of ${cpu.disk.windows} quarter-seconds, the worst ${cpu.disk.worstWindowMs.toFixed(0)} ms\n` +
-    `    the server's event loop: running ${cpu.eventLoop.runningPercent} % of the phase, waiting for a core ${cpu.eventLoop.waitingPercent} %`;
+    `    the server's event loop: running ${cpu.eventLoop.runningPercent} % of the phase, waiting for a core ${cpu.eventLoop.waitingPercent} %` +
+    (cpu.buffers
+      ? `\n    PostgreSQL's buffers: ${cpu.buffers.hitPercent} % of page look-ups hit, ${cpu.buffers.readsPerRequest} pages read a request; the database ${cpu.buffers.databaseMib} MiB, shared_buffers ${cpu.buffers.sharedBuffersMib} MiB`
+      : '');
   console.log(`Machine: ${machine()}; program: ${program ? path.relative(ROOT, program) : 'none'}; phases: ${phases.join(', ')}; base: ${base} customers with ${history + 1} purchases each; new customers: ${(newCustomers * 100).toFixed(0)} % of the measured purchases`);
   for (const db of dbs) {
     // pgbench is the ceiling of the single-purchase phase, measured just before and just

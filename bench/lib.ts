@@ -153,12 +153,35 @@ export function postgresCpuBetween(before: Map<number, number>, after: Map<numbe
   return total;
 }
 
-/** Bytes written to PostgreSQL's WAL so far (all databases): per purchase, a measure of the database's work that the machine's speed does not move. */
-export async function walBytes(databaseUrl: string): Promise<number> {
+/** What PostgreSQL has done so far, read before and after a phase. */
+export interface DatabaseCounters {
+  /** Bytes written to the WAL (all databases): per purchase, a measure of the database's work that the machine's speed does not move. */
+  walBytes: number;
+  /**
+   * Pages of this database that a backend found in PostgreSQL's shared buffers (hit) or had
+   * to ask the kernel for (read: from the page cache or the disk, a system call each, and
+   * often a dirty buffer written out to make room). Backends report these at the end of a
+   * transaction, at most once a second, so a phase's figures are off by about a second's
+   * worth at each end.
+   */
+  blocksHit: number;
+  blocksRead: number;
+  /** The database's size, and the shared buffers it competes for. */
+  sizeBytes: number;
+  sharedBuffersBytes: number;
+}
+
+export async function databaseCounters(databaseUrl: string): Promise<DatabaseCounters> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return Number((await client.query<{ bytes: string }>(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text AS bytes`)).rows[0].bytes);
+    const row = (await client.query<Record<keyof DatabaseCounters, string>>(`
+      SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text AS "walBytes",
+             blks_hit::text AS "blocksHit", blks_read::text AS "blocksRead",
+             pg_database_size(current_database())::text AS "sizeBytes",
+             (SELECT setting::bigint * pg_size_bytes(unit) FROM pg_settings WHERE name = 'shared_buffers')::text AS "sharedBuffersBytes"
+      FROM pg_stat_database WHERE datname = current_database()`)).rows[0];
+    return { walBytes: Number(row.walBytes), blocksHit: Number(row.blocksHit), blocksRead: Number(row.blocksRead), sizeBytes: Number(row.sizeBytes), sharedBuffersBytes: Number(row.sharedBuffersBytes) };
   } finally {
     await client.end();
   }
