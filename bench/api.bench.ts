@@ -75,9 +75,9 @@ interface BuffersDuring {
 
 /**
  * A database larger than PostgreSQL's shared buffers (128 MB by default) makes every page
- * missed a system call, and on a VM whose kernel is slow that is a good part of the
- * database's CPU a purchase (docs/benchmarks.md, session 26): the figures show when a run
- * is in that regime.
+ * missed a request to the kernel: the figures show when a run is in that regime, so runs on
+ * databases of different sizes, or servers of different settings, are compared knowingly
+ * (docs/benchmarks.md, session 26: on this machine it did not limit the purchases).
  */
 function buffersDuring(before: DatabaseCounters, after: DatabaseCounters, requests: number): BuffersDuring {
   const read = after.blocksRead - before.blocksRead;
