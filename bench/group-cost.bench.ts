@@ -8,6 +8,7 @@ import { systemClock } from '../src/shared/clock.ts';
 import { silentLogger } from '../src/shared/logger.ts';
 import { recordPurchases } from '../src/workflows/record-purchases.ts';
 import { createPgDatabase, machine, ROOT } from './lib.ts';
+import { Shoppers } from './shoppers.ts';
 
 // What a group of purchases costs, by its size. The API writes concurrent purchases in
 // groups (group commit), and a group costs a fixed part (its transaction, a dozen
@@ -20,7 +21,8 @@ import { createPgDatabase, machine, ROOT } from './lib.ts';
 // purchase and a group of this process's main thread, of its other threads (V8's
 // collector and compiler), and of its PostgreSQL backend (from /proc, so Linux only), the
 // wall time a group, and the fixed and per-purchase parts (a least-squares line over the
-// sizes). The customers: a base of 10,000, a third of the measured purchases by new ones.
+// sizes). The customers and purchases are the API benchmark's (shoppers.ts): a base of
+// 10,000, a third of the measured purchases by new customers.
 //
 //   npx tsx bench/group-cost.bench.ts [--sizes 1,4,16,64] [--purchases 3000]
 
@@ -46,9 +48,9 @@ export async function run({ sizes, purchases }: { sizes: number[]; purchases: nu
     const s = createServices({ config, database, clock: systemClock, logger: silentLogger });
     await s.loyalty.applyProgram({ program: JSON.parse(fs.readFileSync(`${ROOT}/examples/program.json`, 'utf8')), effective_from: '2020-01-01T00:00:00Z' }, { actor: 'bench' });
 
-    const shoppers = new Shoppers();
+    const shoppers = new Shoppers('group', 1 / 3);
     for (let i = 0; i < BASE; i += 1000) {
-      const outcomes = await recordPurchases(s, Array.from({ length: 1000 }, () => shoppers.newcomer()), { source: 'bench', withViews: false });
+      const outcomes = await recordPurchases(s, Array.from({ length: 1000 }, () => shoppers.firstPurchase()), { source: 'bench', withViews: false });
       const failed = outcomes.find((o) => o.status === 'error');
       if (failed?.status === 'error') throw failed.error;
     }
@@ -128,43 +130,6 @@ function threadCpu(): { main: number; other: number } {
     else other += cpu;
   }
   return { main, other };
-}
-
-/** The API benchmark's customers and purchases (bench/api.bench.ts), a third by newcomers. */
-class Shoppers {
-  private readonly known: string[] = [];
-  private count = 0;
-  private seed = 7;
-
-  newcomer() {
-    const card = String(this.known.length);
-    this.known.push(card);
-    return this.purchaseBy(card);
-  }
-
-  next() {
-    return this.random() < 1 / 3 ? this.newcomer() : this.purchaseBy(this.known[Math.floor(this.random() * this.known.length)]);
-  }
-
-  private purchaseBy(card: string) {
-    const n = this.count++;
-    const price = `${(n % 90) + 3}.${String(n % 100).padStart(2, '0')}`;
-    return {
-      external_id: `bench-${n}`,
-      customer: { external_id: `card-${card}`, email: `c${card}@example.com` },
-      occurred_at: new Date(Date.UTC(2026, 0, 1) + (n % 300) * 86400_000).toISOString(),
-      total: price,
-      lines: [{ sku: `SKU-${n % 40}`, name: 'Item', category: n % 3 === 0 ? 'coffee' : 'cat', quantity: 1, unit_price: price }],
-    };
-  }
-
-  /** mulberry32, as in the API benchmark. */
-  private random() {
-    let t = (this.seed = (this.seed + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
