@@ -12,7 +12,13 @@ export interface GroupCommitOptions {
   maxBatch?: number;
   /** Groups being written at once: while one waits for the database, the next is prepared. */
   maxInFlight?: number;
-  /** With a group in flight and fewer than `minBatch` waiting, wait this long for more. */
+  /**
+   * With a group in flight and fewer than `minBatch` waiting, wait this long for more.
+   * 1 ms, the shortest a Node timer waits: where the database commits in a fraction of a
+   * millisecond, the clients' round trips are the limit and 2 ms cost 7–9 % of the
+   * purchases a second; where the cores are the limit, 1 and 2 ms measured the same
+   * (docs/benchmarks.md, sessions 21 and 28).
+   */
   lingerMs?: number;
   minBatch?: number;
 }
@@ -41,7 +47,7 @@ interface Waiting<Item, Outcome> {
 /** `commit` writes a group in one transaction and returns an outcome per item, in order. */
 export function createGroupCommit<Item, Outcome>(
   commit: (items: Item[]) => Promise<Outcome[]>,
-  { maxBatch = 200, maxInFlight = 2, lingerMs = 2, minBatch = 32 }: GroupCommitOptions = {},
+  { maxBatch = 200, maxInFlight = 2, lingerMs = 1, minBatch = 32 }: GroupCommitOptions = {},
 ) {
   let queue: Waiting<Item, Outcome>[] = [];
   let inFlight = 0;
@@ -52,7 +58,7 @@ export function createGroupCommit<Item, Outcome>(
     scheduled = true;
     // Idle, or enough waiting: go now. Otherwise the requests that are on their way (being
     // read and validated) join if they arrive within the linger time: bigger groups cost
-    // less per request, for a millisecond or two of latency under load.
+    // less per request, for a millisecond of latency under load.
     if (inFlight === 0 || queue.length >= minBatch) setImmediate(flush);
     else setTimeout(flush, lingerMs);
   }
