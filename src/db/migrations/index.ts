@@ -8,6 +8,7 @@ import * as m0006 from './0006_loyalty_write_cost.ts';
 import * as m0007 from './0007_in_place_updates.ts';
 import * as m0008 from './0008_long_histories.ts';
 import * as m0009 from './0009_category_prefilter.ts';
+import * as m0010 from './0010_vacuum_recent_history.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0007_in_place_updates': m0007,
   '0008_long_histories': m0008,
   '0009_category_prefilter': m0009,
+  '0010_vacuum_recent_history': m0010,
 };

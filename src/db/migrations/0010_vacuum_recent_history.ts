@@ -1,0 +1,28 @@
+import { sql, type Kysely } from 'kysely';
+
+// Vacuum the ledger and the purchases after 1 % of new rows instead of 20 %. Every
+// purchase by a member sums their open lots (loyalty_entries_open_lot_sums) and, for a
+// tier by spend, their purchases of the tier window (purchases_customer_time_amounts);
+// both indexes carry the columns those sums read (migration 0008), so PostgreSQL answers
+// from the index alone, but only for table pages that vacuum has marked all-visible: a
+// row on any other page costs a visit to its table page, one page per lot or purchase,
+// since a member's rows are spread over the table in the order they were written.
+// Autovacuum visits a table that only grows after inserts of 20 % of its size
+// (autovacuum_vacuum_insert_scale_factor, PostgreSQL ≥ 13), and the newest part of a
+// ledger is where the open lots are: on three years of history, 20 % is the last seven
+// months, most of a year's open lots. At 1 % it is the last ten days. Such a vacuum is
+// cheap: it reads only the pages not yet all-visible, and with (nearly) no dead rows it
+// leaves the B-tree indexes alone (PostgreSQL ≥ 14). Measured (docs/benchmarks.md,
+// session 29): a purchase by a regular with 1,000 earlier purchases touched 2,040
+// database pages on a history not yet vacuumed and 139 on a vacuumed one, 731 against 133
+// with 300 (`npx tsx bench/regulars.bench.ts [--no-vacuum]`); on the API benchmark's
+// database a vacuumed history made a purchase read 2.05 pages from the kernel instead of
+// 3.15, and 5 % more purchases went through. Storage parameters
+// belong to the table's owner, so this needs no superuser; the embedded database keeps
+// them and has no autovacuum.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    ALTER TABLE loyalty_entries SET (autovacuum_vacuum_insert_scale_factor = 0.01);
+    ALTER TABLE purchases SET (autovacuum_vacuum_insert_scale_factor = 0.01);
+  `.execute(db);
+}
