@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 // from the index alone, but only for table pages that vacuum has marked all-visible: a
 // row on any other page costs a visit to its table page, one page per lot or purchase,
 // since a member's rows are spread over the table in the order they were written.
-// Autovacuum visits a table that only grows after inserts of 20 % of its size
+// Besides after dead rows, autovacuum visits a table after inserts of 20 % of its size
 // (autovacuum_vacuum_insert_scale_factor, PostgreSQL ≥ 13), and the newest part of a
 // ledger is where the open lots are: on three years of history, 20 % is the last seven
 // months, most of a year's open lots. At 1 % it is the last ten days. Such a vacuum is
