@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import pg from 'pg';
 import { pathToFileURL } from 'node:url';
 import { BenchConnection } from './http-client.ts';
 import { Shoppers } from './shoppers.ts';
-import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, pgbench, postgresBackendsCpu, postgresCpuBetween, resetStatementStatistics, ROOT, schedulingOf, startServerProcess, tmpDir, databaseCounters, watchDisks, type DatabaseCounters, type DiskWatch, type PgbenchResult } from './lib.ts';
+import { cli, cpuSecondsOf, createPgDatabase, machine, machineCpu, percentile, pgbench, postgresBackendsCpu, postgresCpuBetween, resetStatementStatistics, ROOT, schedulingOf, settleHistory, startServerProcess, tmpDir, databaseCounters, watchDisks, type DatabaseCounters, type DiskWatch, type PgbenchResult } from './lib.ts';
 
 // Purchase ingestion through the HTTP API with the example loyalty program in force (so
 // every purchase earns points, and new customers join with a sign-up bonus), a third of
@@ -215,16 +214,9 @@ type Measured = LoadResult & { cpu: CpuPerRequest };
 
 /**
  * Stores `count` purchases (one per customer) through the batch endpoint, 4 clients of
- * 1,000, and `history` more by each of those customers, then vacuums and analyses the
- * tables as autovacuum would have by then on a running system: plans made on tables
- * growing from empty (prepared statements keep theirs until the next ANALYZE) are not the
- * plans of a business's database, and a business's older rows sit on pages vacuum has
- * marked all-visible (autovacuum visits tables after inserts too, the ledger and the
- * purchases after 1 % of new rows: migration 0010), so the sums over a member's lots and
- * purchases read their indexes alone. Analysed only, the base's lots and purchases cost a
- * table page each, a page read from the kernel a purchase more (docs/benchmarks.md,
- * session 29). PGlite has no autovacuum and plans from the tables' current size.
- * Returns the purchases stored.
+ * 1,000, and `history` more by each of those customers, then settles them as a running
+ * system's autovacuum would have by then (settleHistory). PGlite has no autovacuum and
+ * plans from the tables' current size. Returns the purchases stored.
  */
 async function loadBase(serverUrl: string, key: string, { count, history }: { count: number; history: number }, shoppers: Shoppers, databaseUrl: string | undefined): Promise<number> {
   let created = 0;
@@ -242,12 +234,7 @@ async function loadBase(serverUrl: string, key: string, { count, history }: { co
       }
     }));
   }
-  if (databaseUrl) {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query('VACUUM ANALYZE');
-    await client.end();
-  }
+  if (databaseUrl) await settleHistory(databaseUrl);
   return created;
 }
 

@@ -7,7 +7,7 @@ import { createServices } from '../src/services.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { silentLogger } from '../src/shared/logger.ts';
 import { recordPurchases } from '../src/workflows/record-purchases.ts';
-import { createPgDatabase, machine, ROOT } from './lib.ts';
+import { createPgDatabase, machine, ROOT, settleHistory } from './lib.ts';
 import { Shoppers } from './shoppers.ts';
 
 // What a group of purchases costs, by its size. The API writes concurrent purchases in
@@ -54,8 +54,7 @@ export async function run({ sizes, purchases }: { sizes: number[]; purchases: nu
       const failed = outcomes.find((o) => o.status === 'error');
       if (failed?.status === 'error') throw failed.error;
     }
-    // As api.bench.ts's base: a business's older rows analysed and on all-visible pages.
-    await sql`VACUUM ANALYZE`.execute(s.db);
+    await settleHistory(pg.url);
     const { rows: [{ pid }] } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(s.db);
 
     const group = async (size: number) => {

@@ -51,6 +51,26 @@ export async function resetStatementStatistics(databaseUrl: string): Promise<voi
   }
 }
 
+/**
+ * Brings a benchmark's freshly loaded history to the state a running system's autovacuum
+ * keeps it in: analysed, so the plans are those of a business's database rather than of
+ * tables grown from empty (prepared statements keep theirs until the next ANALYZE), and
+ * vacuumed, so a business's older rows sit on all-visible pages and the sums over a
+ * member's lots and purchases read their indexes alone (autovacuum visits tables after
+ * inserts too; the ledger and the purchases after 1 % of new rows, migration 0010).
+ * `vacuum: false` analyses only: a history autovacuum has not reached yet, each lot and
+ * purchase a table page (docs/benchmarks.md, session 29).
+ */
+export async function settleHistory(databaseUrl: string, { vacuum = true }: { vacuum?: boolean } = {}): Promise<void> {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    await c.query(vacuum ? 'VACUUM ANALYZE' : 'ANALYZE');
+  } finally {
+    await c.end();
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = net.createServer();

@@ -7,7 +7,7 @@ import { createServices } from '../src/services.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { silentLogger } from '../src/shared/logger.ts';
 import { recordPurchases } from '../src/workflows/record-purchases.ts';
-import { createPgDatabase, machine, resetStatementStatistics, ROOT } from './lib.ts';
+import { createPgDatabase, machine, resetStatementStatistics, ROOT, settleHistory } from './lib.ts';
 
 // What a purchase costs the database as the buyer's history grows: the customers a
 // loyalty program is for buy daily for years. Under the example program (daily cap,
@@ -19,10 +19,8 @@ import { createPgDatabase, machine, resetStatementStatistics, ROOT } from './lib
 //
 //   npx tsx bench/regulars.bench.ts [--customers 40] [--purchases 5] [--no-vacuum]
 //
-// The history is vacuumed before the purchases, as autovacuum keeps a running system's
-// older rows (the ledger and the purchases after 1 % of new rows: migration 0010), so the
-// sums over a member's lots and purchases read their indexes alone. --no-vacuum analyses
-// it only: a history autovacuum has not reached yet, each lot and purchase a table page.
+// The history is settled as a running system's autovacuum keeps it (settleHistory);
+// --no-vacuum analyses it only, as autovacuum has not yet reached it.
 
 const NOW = new Date('2026-11-01T12:00:00Z');
 const HISTORIES = [0, 30, 300, 1000];
@@ -52,7 +50,7 @@ export async function run({ customers, purchases, vacuum = true }: { customers: 
       if (failed && failed.status === 'error') throw failed.error;
     }
     await s.loyalty.maintenance.expirePoints(NOW);
-    await (vacuum ? sql`VACUUM ANALYZE` : sql`ANALYZE`).execute(s.db);
+    await settleHistory(pg.url, { vacuum });
     // The page counts are the database's for the whole database: autovacuum's reads
     // would land in them at random. Off for the few seconds measured.
     await sql`DO $$ DECLARE t regclass; BEGIN
