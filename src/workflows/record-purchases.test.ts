@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../test/helpers/database.ts';
 import { openTestServices } from '../../test/helpers/services.ts';
@@ -153,6 +154,39 @@ describe('running stats', () => {
         .select((f) => f.fn.count<string>('l.category').distinct().as('n')).as('distinct_categories')])
       .execute();
     for (const r of recount) expect(r.categories.length).toBe(Math.min(32, Number(r.distinct_categories)));
+  });
+
+  it.runIf(testDatabaseKind === 'postgres')('waits while another writer holds the customer (a refund, a merge), whichever identity names them', async () => {
+    const [first] = await recordPurchases(s, [purchase({ external_id: 'held-1', customer: { email: 'held@example.com', phone: '+38641555111' } })], { source: 'api' });
+    if (first.status === 'error') throw first.error;
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (holding = r));
+    // Another transaction holds the customer's lock, as a refund or a merge does.
+    const holder = s.db.transaction().execute(async (trx) => {
+      await s.customers.lockCustomers(trx, [first.customerId]);
+      await sql`SELECT 1`.execute(trx);
+      holding();
+      await released;
+    });
+    await held;
+    let settled = false;
+    // Named by the phone this time: another identity key, the same customer.
+    const second = recordPurchases(s, [purchase({ external_id: 'held-2', customer: { phone: '+386 41 555 111' }, occurred_at: '2026-05-01T23:45:00Z' })], { source: 'api' }).finally(() => {
+      settled = true;
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      expect(settled).toBe(false);
+    } finally {
+      release();
+      await holder;
+    }
+    const [out] = await second;
+    expect(out).toMatchObject({ status: 'created', customerId: first.customerId });
+    // The same local day: counted once, whichever purchase the stats saw first.
+    expect(await s.commerce.statsOf(first.customerId)).toMatchObject({ purchases: 2, purchase_days: 1 });
   });
 
   it.runIf(testDatabaseKind === 'postgres')('a batch records at once what no other transaction holds, and the rest when it is free', async () => {
