@@ -69,7 +69,7 @@ export async function recordPurchases(
       mine.push(...valid);
     }
     // The customers named, and their loyalty members with what accrual needs, are read
-    // (and locked) with the keys, in the same round trip (pipeline.ts): a replay's
+    // (and row-locked) with the keys, in the same round trip (pipeline.ts): a replay's
     // customer and member are read for nothing, but replays are rare. The next round trip
     // writes everything and commits.
     const identities = mine.flatMap(({ p }) => p.identities);
@@ -101,7 +101,7 @@ export async function recordPurchases(
       }
     }
 
-    // Known customers come back locked, so their stats are recomputed by one writer at a time.
+    // Known customers come back row-locked, so their stats are recomputed by one writer at a time.
     const resolved = await customers.resolveMany(trx, fresh.map(({ p }) => ({ identities: p.identities, profile: p.profile })), now, await owners.owners());
     const rows = fresh.map((item, i) => ({ index: item.index, prepared: item.p, customerId: resolved[i].customerId, id: newId() }));
     await commerce.insert(trx, rows, { source, now });

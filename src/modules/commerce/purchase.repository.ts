@@ -55,7 +55,7 @@ export interface NewPurchaseRow {
  * purchase.recorded events, in one statement (a round trip per statement is most of a purchase's cost). The stats are
  * advanced incrementally: the statement's snapshot does not yet see the new purchases,
  * so "a day with no purchase before" is exactly a new purchase day. Callers hold the
- * customers' locks (lockCustomers), so no other writer advances the same stats in between.
+ * customers' row locks, so no other writer advances the same stats in between.
  */
 export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], { now, events }: { now: Date; events: OutgoingEvent[] }): Promise<void> {
   if (rows.length === 0) return;
@@ -128,7 +128,7 @@ export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], { now, ev
 /**
  * Recomputes the stats of these customers from their purchases (refunds, merges: the
  * rare writes that change history rather than add to it). Callers hold the customers'
- * locks (lockCustomers), so two writers cannot each count without the other's purchase.
+ * row locks, so two writers cannot each count without the other's purchase.
  */
 export async function recomputeStats(trx: Tx, customerIds: string[], now: Date): Promise<void> {
   if (customerIds.length === 0) return;

@@ -55,7 +55,7 @@ export function createCommerceService(deps: CommerceDeps) {
 
     findKeys: repo.findKeys,
 
-    /** Inserts prepared purchases for resolved customers; the caller holds their locks (lockCustomers). */
+    /** Inserts prepared purchases for resolved customers; the caller holds their row locks. */
     async insert(trx: Tx, items: { prepared: PreparedPurchase; customerId: string; id: string }[], { source, now }: { source: string; now: Date }) {
       const rows: repo.NewPurchaseRow[] = new Array(items.length);
       const events: OutgoingEvent[] = new Array(items.length);

@@ -1,4 +1,5 @@
-import { sql, type RawBuilder, type Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import { readLater, sendLater, type Consent, type CustomersTable, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Identity, IdentityKind } from './customer.ts';
@@ -13,35 +14,22 @@ const COLUMNS = [
   'home_store_id', 'tags', 'attributes', 'consent', 'status', 'merged_into', 'created_at', 'updated_at', 'erased_at',
 ] as const;
 
-export async function findById(db: Db | Tx, id: string): Promise<CustomerRow | undefined> {
-  return (await db.selectFrom('customers').select(COLUMNS).where('id', '=', id).executeTakeFirst()) as CustomerRow | undefined;
+export async function findById(db: Db | Tx, id: string, { forUpdate = false } = {}): Promise<CustomerRow | undefined> {
+  let query = db.selectFrom('customers').select(COLUMNS).where('id', '=', id);
+  if (forUpdate) query = query.forUpdate();
+  return (await query.executeTakeFirst()) as CustomerRow | undefined;
 }
 
-// Every writer of a customer's data (a purchase, a refund, a merge, an erasure, a profile
-// change) holds the customer's lock until its transaction ends, so they take turns. The
-// lock is an advisory lock on the customer's id rather than a row lock: most of its holders
-// (the purchases of known customers) only read the customer's row, and a row lock is a
-// write — a WAL record, and the row's page dirtied (with a full-page image after each
-// checkpoint) and written out again. Measured on the API benchmark, where two purchases in
-// three are by known customers: 5 % less WAL a purchase and 2-3 % more purchases a second
-// (docs/benchmarks.md, session 30). Locks are taken in the order of their hash, as
-// lockKeys' are, so two transactions never wait on each other in a cycle.
-
-/** The advisory lock key (a bigint) of the customer whose id `id` holds, as SQL. */
-const customerLockHash = (id: RawBuilder<unknown>) => sql`hashtextextended('customer:' || ${id}::text, 0)`;
-
-/** Takes the customers' locks for the rest of the transaction, with its next statement (pipeline.ts). */
+/** Locks customers' rows, in id order, for the rest of the transaction. */
 export async function lockCustomers(trx: Tx, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await sendLater(trx, sql`
-    SELECT pg_advisory_xact_lock(h)
-    FROM (SELECT DISTINCT ${customerLockHash(sql.ref('t.id'))} AS h FROM unnest(${[...new Set(ids)]}::uuid[]) AS t(id) ORDER BY 1) AS sorted`);
+  await sql`SELECT 1 FROM customers WHERE id = ANY(${[...new Set(ids)].sort()}::uuid[]) ORDER BY id FOR UPDATE`.execute(trx);
 }
 
 /**
  * Maps each known identity (`kind:value`) to its customer. With `lock`, the customers found
- * are also locked (lockCustomers) for the rest of the transaction, by the same statement
- * (one round trip instead of two on the purchase path).
+ * are also row-locked, in id order, for the rest of the transaction (one round trip
+ * instead of two on the purchase path).
  */
 export async function findByIdentities(db: Db | Tx, identities: Identity[], { lock = false } = {}): Promise<Map<string, string>> {
   if (identities.length === 0) return new Map();
@@ -70,16 +58,13 @@ export function ownerIdsQuery(identities: Identity[]) {
 }
 
 function ownersQuery(identities: Identity[], lock: boolean) {
-  // With `lock`, the owners found are locked (lockCustomers' lock) by the statement that
-  // finds them: `locked` runs once, as the condition's subquery, before any row is returned.
   return lock
     ? sql<OwnerRow>`
-        WITH owners AS MATERIALIZED (
-          SELECT i.kind, i.value, i.customer_id FROM ${identitiesMatching(identities)}
-        ), locked AS MATERIALIZED (
-          SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT ${customerLockHash(sql.ref('customer_id'))} AS h FROM owners ORDER BY 1) AS sorted
-        )
-        SELECT kind, value, customer_id FROM owners WHERE (SELECT count(*) FROM locked) >= 0`
+        SELECT i.kind, i.value, i.customer_id
+        FROM ${identitiesMatching(identities)}
+        JOIN customers c ON c.id = i.customer_id
+        ORDER BY c.id
+        FOR UPDATE OF c`
     : sql<OwnerRow>`SELECT i.kind, i.value, i.customer_id FROM ${identitiesMatching(identities)}`;
 }
 

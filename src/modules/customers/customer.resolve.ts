@@ -10,8 +10,8 @@ import * as repo from './customer.repository.ts';
 // new customer in one batch create one customer, not two.
 //
 // The caller holds advisory locks on every identity key (lockKeys), so two transactions
-// cannot create the same new customer twice. Known customers come back locked
-// (lockCustomers), so the caller can update their read models without another writer in between.
+// cannot create the same new customer twice. Known customers come back row-locked, so
+// the caller can update their read models without another writer in between.
 
 export interface CustomerClaim {
   identities: Identity[];
@@ -25,7 +25,7 @@ export interface Resolution {
 }
 
 /**
- * `owners`: the owners of (at least) the claims' identities, read and locked by the
+ * `owners`: the owners of (at least) the claims' identities, read and row-locked by the
  * caller under the same identity locks (findByIdentitiesLater); read here when absent.
  */
 export async function resolveCustomers(trx: Tx, claims: CustomerClaim[], { now, owners }: { now: Date; owners?: Map<string, string> }): Promise<Resolution[]> {

@@ -70,13 +70,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     };
   }
 
-  /** The customer, active; with `lock`, read after taking its lock (lockCustomers) for the rest of the transaction. */
-  async function requireActive(db_: Db | Tx, id: string): Promise<repo.CustomerRow>;
-  async function requireActive(trx: Tx, id: string, options: { lock: boolean }): Promise<repo.CustomerRow>;
-  async function requireActive(trx: Db | Tx, id: string, { lock = false } = {}): Promise<repo.CustomerRow> {
-    if (!isUuid(id)) throw notFound(`Customer ${id}`);
-    if (lock) await repo.lockCustomers(trx as Tx, [id]);
-    const row = await repo.findById(trx, id);
+  async function requireActive(trx: Db | Tx, id: string, { forUpdate = false } = {}): Promise<repo.CustomerRow> {
+    const row = isUuid(id) ? await repo.findById(trx, id, { forUpdate }) : undefined;
     if (!row || row.status === 'erased') throw notFound(`Customer ${id}`);
     if (row.status === 'merged') throw notFound(`Customer ${id} (merged into ${row.merged_into})`);
     return row;
@@ -128,7 +123,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           .map((i) => i && owners.get(`${i.kind}:${i.value}`))
           .find(Boolean);
         if (ownerId) {
-          const row = await requireActive(trx, ownerId, { lock: true });
+          const row = await requireActive(trx, ownerId, { forUpdate: true });
           await applyProfile(trx, row, prepared, now);
           await publish(trx, [{ type: 'customer.updated', customerId: row.id, payload: { customer_id: row.id } }]);
           return { id: row.id, created: false };
@@ -181,7 +176,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       const prepared = await prepareProfile(data, { stores, defaultRegion: deps.defaultRegion, source, now });
       await db.transaction().execute(async (trx) => {
         await lockKeys(trx, prepared.identities.map(identityKey));
-        const row = await requireActive(trx, id, { lock: true });
+        const row = await requireActive(trx, id, { forUpdate: true });
         await applyProfile(trx, row, prepared, now);
         await audit(trx, { actor, action: 'customer.update', subject: id, details: { fields: Object.keys(data) } });
         await publish(trx, [{ type: 'customer.updated', customerId: id, payload: { customer_id: id, fields: Object.keys(data) } }]);
@@ -191,12 +186,12 @@ export function createCustomerService(deps: CustomerServiceDeps) {
 
     /** Set-based identity resolution for purchase batches (see customer.resolve.ts). */
     resolveMany: (trx: Tx, claims: CustomerClaim[], now: Date, owners?: Map<string, string>) => resolveCustomers(trx, claims, { now, owners }),
-    /** The owners of these identities, locked (lockCustomers), read with the transaction's next statement (for resolveMany). */
+    /** The owners of these identities, row-locked, read with the transaction's next statement (for resolveMany). */
     ownersLater: (trx: Tx, identities: Identity[]) => repo.findByIdentitiesLater(trx, identities),
     prepareProfile: (input: CustomerInput, source: string, now: Date, fieldPrefix = '') =>
       prepareProfile(input, { stores, defaultRegion: deps.defaultRegion, source, now }, fieldPrefix),
     lockCustomers: repo.lockCustomers,
-    requireActive: (db_: Db | Tx, id: string) => requireActive(db_, id),
+    requireActive: (trx: Db | Tx, id: string, options?: { forUpdate?: boolean }) => requireActive(trx, id, options),
 
     /** The customer part of a merge: identities, profile gaps, tags and consent move to the survivor. */
     async absorb(trx: Tx, { survivorId, mergedId, now }: { survivorId: string; mergedId: string; now: Date }) {
@@ -240,7 +235,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
 
     /** The customer part of an erasure: personal data gone, the row kept as an anonymous stub. */
     async anonymize(trx: Tx, { customerId, now }: { customerId: string; now: Date }) {
-      await requireActive(trx, customerId, { lock: true });
+      await requireActive(trx, customerId, { forUpdate: true });
       await trx.deleteFrom('customer_identities').where('customer_id', '=', customerId).execute();
       await trx.deleteFrom('consent_log').where('customer_id', '=', customerId).execute();
       await trx
