@@ -166,6 +166,7 @@ describe('running stats', () => {
     // Another transaction holds the customer's lock, as a refund or a merge does.
     const holder = s.db.transaction().execute(async (trx) => {
       await s.customers.lockCustomers(trx, [first.customerId]);
+      // A lock may travel with the transaction's next statement (pipeline.ts): send one.
       await sql`SELECT 1`.execute(trx);
       holding();
       await released;
