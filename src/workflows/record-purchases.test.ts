@@ -190,6 +190,55 @@ describe('running stats', () => {
     expect(await s.commerce.statsOf(first.customerId)).toMatchObject({ purchases: 2, purchase_days: 1 });
   });
 
+  it.runIf(testDatabaseKind === 'postgres')('records a purchase on the survivor when its customer is merged while it waits', async () => {
+    const [a] = await recordPurchases(s, [purchase({ external_id: 'merging-1', customer: { email: 'merging-a@example.com' } })], { source: 'api' });
+    const [b] = await recordPurchases(s, [purchase({ external_id: 'merging-2', customer: { email: 'merging-b@example.com' } })], { source: 'api' });
+    if (a.status === 'error' || b.status === 'error') throw new Error('setup');
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (holding = r));
+    // A merge of A into B holds both customers until it commits.
+    const merge = s.db.transaction().execute(async (trx) => {
+      await s.customers.absorb(trx, { survivorId: b.customerId, mergedId: a.customerId, now: new Date() });
+      holding();
+      await released;
+    });
+    await held;
+    const later = recordPurchases(s, [purchase({ external_id: 'merging-3', customer: { email: 'merging-a@example.com' } })], { source: 'api' });
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    await merge;
+    const [out] = await later;
+    // A's email is B's now: the purchase is B's, not the merged customer's.
+    expect(out).toMatchObject({ status: 'created', customerId: b.customerId });
+  });
+
+  it.runIf(testDatabaseKind === 'postgres')('records a purchase on a new customer when its customer is erased while it waits', async () => {
+    const [a] = await recordPurchases(s, [purchase({ external_id: 'erasing-1', customer: { email: 'erasing@example.com' } })], { source: 'api' });
+    if (a.status === 'error') throw a.error;
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (holding = r));
+    const erasure = s.db.transaction().execute(async (trx) => {
+      await s.customers.anonymize(trx, { customerId: a.customerId, now: new Date() });
+      holding();
+      await released;
+    });
+    await held;
+    const later = recordPurchases(s, [purchase({ external_id: 'erasing-2', customer: { email: 'erasing@example.com' } })], { source: 'api' });
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    await erasure;
+    const [out] = await later;
+    // The erased customer keeps no identity: the email names someone new.
+    expect(out.status).toBe('created');
+    if (out.status === 'error') throw out.error;
+    expect(out.customerId).not.toBe(a.customerId);
+    expect((await s.customers.get(out.customerId)).email).toBe('erasing@example.com');
+  });
+
   it.runIf(testDatabaseKind === 'postgres')('a batch records at once what no other transaction holds, and the rest when it is free', async () => {
     // Another batch holds the key of one customer's card until it commits.
     const other = await s.database.pool.connect();

@@ -150,8 +150,9 @@ export async function recordPurchases(
 
 /**
  * Runs a transaction again when it failed on a race it cannot settle by waiting (a
- * member enrolled by another transaction between this one's read and its write). Rare:
- * at most two more attempts.
+ * member enrolled by another transaction between this one's read and its write; a
+ * customer merged or erased while this one waited for the customer's lock). Rare: at most
+ * two more attempts.
  */
 async function retrying<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {

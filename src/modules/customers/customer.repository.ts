@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import { readLater, sendLater, type Consent, type CustomersTable, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { Identity, IdentityKind } from './customer.ts';
 
 // SQL for customers. Functions take the connection or transaction to run on.
@@ -33,17 +34,39 @@ export async function lockCustomers(trx: Tx, ids: string[]): Promise<void> {
  */
 export async function findByIdentities(db: Db | Tx, identities: Identity[], { lock = false } = {}): Promise<Map<string, string>> {
   if (identities.length === 0) return new Map();
-  return ownersByIdentity((await ownersQuery(identities, lock).execute(db)).rows);
+  const { rows } = await ownersQuery(identities, lock).execute(db);
+  return ownersByIdentity(lock ? activeOwners(rows) : rows);
 }
 
 /** findByIdentities with `lock`, sent with the transaction's next statement (pipeline.ts). */
 export async function findByIdentitiesLater(trx: Tx, identities: Identity[]): Promise<{ owners(): Promise<Map<string, string>> }> {
   if (identities.length === 0) return { owners: async () => new Map() };
   const read = await readLater(trx, ownersQuery(identities, true));
-  return { owners: async () => ownersByIdentity(await read.rows()) };
+  return { owners: async () => ownersByIdentity(activeOwners(await read.rows())) };
 }
 
-type OwnerRow = { kind: IdentityKind; value: string; customer_id: string };
+type OwnerRow = { kind: IdentityKind; value: string; customer_id: string; status?: string };
+
+/**
+ * Thrown when a customer found by identity was merged or erased by a transaction that held
+ * the customer's lock while this one waited for it: the rows read before the wait still
+ * name that customer, whose identities have moved to the survivor (or are gone). Running
+ * the transaction again finds the identities where they are now. The purchase path does
+ * (record-purchases.ts); elsewhere the caller answers 409 and the client sends it again.
+ */
+export class CustomerChangedMeanwhile extends AppError {
+  readonly retryable = true;
+  constructor(customerId: string, status: string) {
+    super('conflict', `Customer ${customerId} was ${status} while this request was being written; send it again`);
+  }
+}
+
+/** Locked owners as read; a customer no longer active is one a merge or an erasure changed while this transaction waited for its lock. */
+function activeOwners(rows: OwnerRow[]): OwnerRow[] {
+  const changed = rows.find((r) => r.status !== 'active');
+  if (changed) throw new CustomerChangedMeanwhile(changed.customer_id, changed.status!);
+  return rows;
+}
 
 /** `customer_identities i`, the rows of these identities: what every read by identity starts from. */
 function identitiesMatching(identities: Identity[]) {
@@ -59,8 +82,10 @@ export function ownerIdsQuery(identities: Identity[]) {
 
 function ownersQuery(identities: Identity[], lock: boolean) {
   return lock
-    ? sql<OwnerRow>`
-        SELECT i.kind, i.value, i.customer_id
+    ? // After waiting for a lock, FOR UPDATE returns the customer's row as it is now (its
+      // status), joined to the identity rows as they were before the wait.
+      sql<OwnerRow>`
+        SELECT i.kind, i.value, i.customer_id, c.status
         FROM ${identitiesMatching(identities)}
         JOIN customers c ON c.id = i.customer_id
         ORDER BY c.id
