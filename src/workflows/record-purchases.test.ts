@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Tx } from '../db/index.ts';
 import { testDatabaseKind } from '../../test/helpers/database.ts';
 import { openTestServices } from '../../test/helpers/services.ts';
 import { identityKey } from '../modules/customers/index.ts';
@@ -22,6 +23,31 @@ const purchase = (over: Record<string, unknown> = {}) => ({
   lines: [{ sku: 'C1', name: 'Coffee', category: 'drinks', quantity: 2, unit_price: '14.665'.slice(0, 5) }],
   ...over,
 });
+
+/**
+ * Runs `work` in a transaction that stays open until `commit()`: another writer (a refund,
+ * a merge, an erasure) caught in the middle, holding what it has locked.
+ */
+async function heldOpen(work: (trx: Tx) => Promise<unknown>): Promise<{ commit(): Promise<void> }> {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let holding!: () => void;
+  const held = new Promise<void>((r) => (holding = r));
+  const done = s.db.transaction().execute(async (trx) => {
+    await work(trx);
+    // A lock may travel with the transaction's next statement (pipeline.ts): send one.
+    await sql`SELECT 1`.execute(trx);
+    holding();
+    await released;
+  });
+  await Promise.race([held, done]);
+  return {
+    commit: async () => {
+      release();
+      await done;
+    },
+  };
+}
 
 describe('recordPurchases', () => {
   it('creates the customer, stores the purchase in minor units and keeps the stats', async () => {
@@ -159,19 +185,8 @@ describe('running stats', () => {
   it.runIf(testDatabaseKind === 'postgres')('waits while another writer holds the customer (a refund, a merge), whichever identity names them', async () => {
     const [first] = await recordPurchases(s, [purchase({ external_id: 'held-1', customer: { email: 'held@example.com', phone: '+38641555111' } })], { source: 'api' });
     if (first.status === 'error') throw first.error;
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let holding!: () => void;
-    const held = new Promise<void>((r) => (holding = r));
     // Another transaction holds the customer's lock, as a refund or a merge does.
-    const holder = s.db.transaction().execute(async (trx) => {
-      await s.customers.lockCustomers(trx, [first.customerId]);
-      // A lock may travel with the transaction's next statement (pipeline.ts): send one.
-      await sql`SELECT 1`.execute(trx);
-      holding();
-      await released;
-    });
-    await held;
+    const holder = await heldOpen((trx) => s.customers.lockCustomers(trx, [first.customerId]));
     let settled = false;
     // Named by the phone this time: another identity key, the same customer.
     const second = recordPurchases(s, [purchase({ external_id: 'held-2', customer: { phone: '+386 41 555 111' }, occurred_at: '2026-05-01T23:45:00Z' })], { source: 'api' }).finally(() => {
@@ -181,8 +196,7 @@ describe('running stats', () => {
       await new Promise((r) => setTimeout(r, 300));
       expect(settled).toBe(false);
     } finally {
-      release();
-      await holder;
+      await holder.commit();
     }
     const [out] = await second;
     expect(out).toMatchObject({ status: 'created', customerId: first.customerId });
@@ -194,21 +208,11 @@ describe('running stats', () => {
     const [a] = await recordPurchases(s, [purchase({ external_id: 'merging-1', customer: { email: 'merging-a@example.com' } })], { source: 'api' });
     const [b] = await recordPurchases(s, [purchase({ external_id: 'merging-2', customer: { email: 'merging-b@example.com' } })], { source: 'api' });
     if (a.status === 'error' || b.status === 'error') throw new Error('setup');
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let holding!: () => void;
-    const held = new Promise<void>((r) => (holding = r));
     // A merge of A into B holds both customers until it commits.
-    const merge = s.db.transaction().execute(async (trx) => {
-      await s.customers.absorb(trx, { survivorId: b.customerId, mergedId: a.customerId, now: new Date() });
-      holding();
-      await released;
-    });
-    await held;
+    const merge = await heldOpen((trx) => s.customers.absorb(trx, { survivorId: b.customerId, mergedId: a.customerId, now: new Date() }));
     const later = recordPurchases(s, [purchase({ external_id: 'merging-3', customer: { email: 'merging-a@example.com' } })], { source: 'api' });
     await new Promise((r) => setTimeout(r, 200));
-    release();
-    await merge;
+    await merge.commit();
     const [out] = await later;
     // A's email is B's now: the purchase is B's, not the merged customer's.
     expect(out).toMatchObject({ status: 'created', customerId: b.customerId });
@@ -217,20 +221,10 @@ describe('running stats', () => {
   it.runIf(testDatabaseKind === 'postgres')('records a purchase on a new customer when its customer is erased while it waits', async () => {
     const [a] = await recordPurchases(s, [purchase({ external_id: 'erasing-1', customer: { email: 'erasing@example.com' } })], { source: 'api' });
     if (a.status === 'error') throw a.error;
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let holding!: () => void;
-    const held = new Promise<void>((r) => (holding = r));
-    const erasure = s.db.transaction().execute(async (trx) => {
-      await s.customers.anonymize(trx, { customerId: a.customerId, now: new Date() });
-      holding();
-      await released;
-    });
-    await held;
+    const erasure = await heldOpen((trx) => s.customers.anonymize(trx, { customerId: a.customerId, now: new Date() }));
     const later = recordPurchases(s, [purchase({ external_id: 'erasing-2', customer: { email: 'erasing@example.com' } })], { source: 'api' });
     await new Promise((r) => setTimeout(r, 200));
-    release();
-    await erasure;
+    await erasure.commit();
     const [out] = await later;
     // The erased customer keeps no identity: the email names someone new.
     expect(out.status).toBe('created');
