@@ -5,7 +5,7 @@ export { openDatabase, type DatabaseHandle, type DatabaseKind } from './connect.
 export { inBackground } from './priority.ts';
 export { migrateTo, migrateToLatest } from './migrate.ts';
 export { readLockHolder, updateLockHolder, type LockHolder } from './lock.ts';
-export { lockFreeKeys, lockKeys } from './locks.ts';
+export { lockFreeKeys, lockKeys, withLockRoom } from './locks.ts';
 export { readLater, sendLater, type LaterRows } from './pipeline.ts';
 export { notifyOnCommit } from './notify.ts';
 export { createGroupCommit, type GroupCommitOptions, type GroupTiming } from './group-commit.ts';

@@ -1,4 +1,4 @@
-import { lockFreeKeys, lockKeys, type Db } from '../db/index.ts';
+import { lockFreeKeys, lockKeys, withLockRoom, type Db } from '../db/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, conflict } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -57,7 +57,9 @@ export async function recordPurchases(
   if (valid.length === 0) return outcomes;
 
   const now = clock.now();
-  const written = await retrying(() => db.transaction().execute(async (trx) => {
+  // Each purchase locks its order id and its identities until the transaction ends (lockKeys).
+  const keyCount = valid.reduce((n, { p }) => n + 1 + p.identities.length, 0);
+  const written = await withLockRoom(keyCount, () => retrying(() => db.transaction().execute(async (trx) => {
     const keys = valid.map(({ p }) => [purchaseKeyLock(p.externalId), ...p.identities.map(identityKey)]);
     const mine: typeof valid = [];
     const deferred: typeof valid = [];
@@ -126,7 +128,7 @@ export async function recordPurchases(
       replays: [...replays, ...pendingReplays.map((r) => ({ index: r.index, ...idByKey.get(r.key)! }))],
       deferred,
     };
-  }));
+  })));
 
   for (const r of written.created) {
     const purchase = withViews ? preparedPurchaseView(r.prepared, { id: r.id, customerId: r.customer_id, source }) : undefined;

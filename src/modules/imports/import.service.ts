@@ -72,9 +72,8 @@ export interface ImportOptions {
   chunkSize?: number;
   /**
    * Purchases recorded per transaction. Each holds an advisory lock per order id and
-   * identity until it commits, and PostgreSQL's lock table holds some ten thousand in
-   * all (max_locks_per_transaction × connections): two chunks of 1,000 in flight stay
-   * well inside it, next to the API's own batches.
+   * identity until it commits, in PostgreSQL's shared lock table; large transactions take
+   * turns for room in it (withLockRoom, src/db/locks.ts).
    */
   recordSize?: number;
 }
@@ -82,9 +81,10 @@ export interface ImportOptions {
 const MAX_REPORTED_ERRORS = 10_000;
 // Each recorded chunk holds an advisory lock per order id and identity until it commits,
 // and PostgreSQL's shared lock table has room for about 64 × max_connections locks in
-// all (6,400 by default) — shared with every other writer. Two chunks of 500 (≈ 2,000
-// locks) leave room for the API and a second import; two of 1,000 ran out of it
-// ("out of shared memory") when two imports overlapped.
+// all (6,400 by default) — shared with every other writer. Two chunks of 500 (1,000–1,500
+// locks each) fit in the room large transactions share (withLockRoom) without waiting; two of
+// 1,000 ran the table out ("out of shared memory") when two imports overlapped, before
+// large transactions took turns.
 const RECORDS_IN_FLIGHT = 2;
 
 export async function importCsv(options: ImportOptions): Promise<ImportResult> {
