@@ -39,9 +39,9 @@ export async function lockFreeKeys(trx: Tx, keys: Iterable<string>): Promise<Set
 // them failed. So a transaction that locks more than SMALL_TRANSACTION_KEYS keys first waits
 // here, in arrival order, until the large ones of this process in flight leave room within
 // LARGE_TRANSACTIONS_KEYS. Smaller ones never wait: the group commit's (at most 200
-// purchases a group, four groups in flight) stay within the rest, and a batch upload
-// cannot hold up the tills.
-const SMALL_TRANSACTION_KEYS = 600;
+// purchases a group, each an order id and at most three identities; four groups in flight)
+// stay within the rest, and a batch upload cannot hold up the tills.
+const SMALL_TRANSACTION_KEYS = 800;
 const LARGE_TRANSACTIONS_KEYS = 6_000;
 let largeKeysInFlight = 0;
 const waitingForRoom: { keys: number; enter(): void }[] = [];
