@@ -57,17 +57,17 @@ export async function recordPurchases(
   if (valid.length === 0) return outcomes;
 
   const now = clock.now();
-  // Each purchase locks its order id and its identities until the transaction ends (lockKeys).
-  const keyCount = valid.reduce((n, { p }) => n + 1 + p.identities.length, 0);
-  const written = await withLockRoom(keyCount, () => retrying(() => db.transaction().execute(async (trx) => {
-    const keys = valid.map(({ p }) => [purchaseKeyLock(p.externalId), ...p.identities.map(identityKey)]);
+  // Each purchase locks its order id and its identities until the transaction ends.
+  const keys = valid.map(({ p }) => [purchaseKeyLock(p.externalId), ...p.identities.map(identityKey)]);
+  const allKeys = keys.flat();
+  const written = await withLockRoom(allKeys.length, () => retrying(() => db.transaction().execute(async (trx) => {
     const mine: typeof valid = [];
     const deferred: typeof valid = [];
     if (deferContended) {
-      const held = await lockFreeKeys(trx, keys.flat());
+      const held = await lockFreeKeys(trx, allKeys);
       valid.forEach((item, i) => (keys[i].some((k) => held.has(k)) ? deferred : mine).push(item));
     } else {
-      await lockKeys(trx, keys.flat());
+      await lockKeys(trx, allKeys);
       mine.push(...valid);
     }
     // The customers named, and their loyalty members with what accrual needs, are read
