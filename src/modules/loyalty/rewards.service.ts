@@ -327,10 +327,10 @@ export function createRewardsService(core: LoyaltyCore) {
       const now = clock.now();
       const id = newId();
       const codes = data.code ? [normalizeCode(data.code)] : Array.from({ length: data.count! }, () => normalizeCode(newCode()));
+      const taken = () => conflict(`Coupon code ${data.code} exists already`);
       await db.transaction().execute(async (trx) => {
         if (data.code) {
-          const taken = await trx.selectFrom('coupons').select('code').where('code', '=', codes[0]).executeTakeFirst();
-          if (taken) throw conflict(`Coupon code ${data.code} exists already`);
+          if (await trx.selectFrom('coupons').select('code').where('code', '=', codes[0]).executeTakeFirst()) throw taken();
         }
         await trx.insertInto('coupon_campaigns').values({
           id, name: data.name, benefit: JSON.stringify(data.benefit), codes: codes.length, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null,
@@ -343,6 +343,12 @@ export function createRewardsService(core: LoyaltyCore) {
                  ${data.valid_from ?? null}::timestamptz, ${data.expires_at ?? null}::timestamptz, ${now}
           FROM json_array_elements_text(${json}::json) AS c`.execute(trx);
         await audit(trx, { actor, action: 'coupon.campaign.create', subject: id, details: { name: data.name, codes: codes.length } });
+      }).catch((error: unknown) => {
+        // The look-up above cannot see a campaign with the same code that another admin is
+        // writing: this insert then waits for it and fails on the key when it commits.
+        // That is the same refusal, not a server error.
+        if (data.code && ledger.isUniqueViolation(error)) throw taken();
+        throw error;
       });
       return { id, name: data.name, benefit: data.benefit, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null, codes: codes.map(formatCode) };
     },
@@ -454,17 +460,26 @@ export function createRewardsService(core: LoyaltyCore) {
       });
     },
 
-    /** Releases reservations held past their time (the scheduled maintenance). */
+    /**
+     * Releases reservations held past their time (the scheduled maintenance); returns how
+     * many this call released. The list is read before any lock: a capture, a release or
+     * another sweep (a second process) may settle one first, so each is counted only when
+     * it was still held under the member's lock, or two sweeps at once would report
+     * every reservation twice.
+     */
     async releaseStaleReservations(now: Date) {
       const stale = await db.selectFrom('loyalty_reservations').select(['customer_id', 'id']).where('status', '=', 'held').where('expires_at', '<=', now).limit(1000).execute();
+      let released = 0;
       for (const s of stale) {
-        await db.transaction().execute(async (trx) => {
+        released += await db.transaction().execute(async (trx) => {
           await ledger.lockMembers(trx, [s.customer_id], { now, create: false });
           const r = await reservation(trx, s.customer_id, s.id);
-          if (r.status === 'held') await releaseOne(trx, r, now, 'expired');
+          if (r.status !== 'held') return 0;
+          await releaseOne(trx, r, now, 'expired');
+          return 1;
         });
       }
-      return stale.length;
+      return released;
     },
   };
 
