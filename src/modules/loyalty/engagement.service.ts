@@ -147,8 +147,15 @@ export function createEngagementService(core: LoyaltyCore) {
       return db.transaction().execute(async (trx) => {
         const owner = await trx.selectFrom('referral_codes').selectAll().where('code', '=', code).executeTakeFirst();
         if (!owner) throw invalidField('code', `no referral code ${raw}`);
-        const [friend, referrer] = await Promise.all([friendId, owner.customer_id].map((id) =>
-          trx.selectFrom('customers').select(['id', 'email', 'phone', 'status']).where('id', '=', id).executeTakeFirst()));
+        // Both customers' rows locked, in id order as every writer of customers locks them: the
+        // checks below read what a claim or purchase that got there first committed. Unlocked,
+        // two claims for one friend sent at once both found no referral (the second failed on
+        // the key, a 500), two customers claiming each other's code at once were both
+        // accepted, and a claim while the friend's first purchase was being recorded (it holds
+        // the friend's row until it commits) read no purchase yet: a referral for an old customer.
+        const rows = await trx.selectFrom('customers').select(['id', 'email', 'phone', 'status'])
+          .where('id', 'in', [...new Set([friendId, owner.customer_id])].sort()).orderBy('id').forUpdate().execute();
+        const [friend, referrer] = [friendId, owner.customer_id].map((id) => rows.find((c) => c.id === id));
         if (!friend || friend.status !== 'active') throw notFound(`Customer ${friendId}`);
         const reject = (reason: string) => invalidField('code', reason);
         if (owner.customer_id === friendId) throw reject('is your own code');
@@ -172,7 +179,12 @@ export function createEngagementService(core: LoyaltyCore) {
     async onFriendPurchase(trx: Tx, program: Program, member: MemberRow, purchase: { purchaseId: string; totalMinor: number; occurredAt: Date }, pending: { referrer_id: string; code: string }) {
       const referral = program.document.bonuses.referral;
       if (!referral || purchase.totalMinor < program.referralMinimumMinor || purchase.totalMinor === 0) return 0;
-      await trx.updateTable('loyalty_referrals').set({ status: 'rewarded', purchase_id: purchase.purchaseId, settled_at: clock.now() }).where('customer_id', '=', member.customer_id).execute();
+      // Only the purchase that settles the pending referral rewards it: the caller read it
+      // pending under the friend's lock, and this keeps a second qualifying purchase (a read
+      // from before another writer's commit) from rewarding or re-pointing it.
+      const settled = await trx.updateTable('loyalty_referrals').set({ status: 'rewarded', purchase_id: purchase.purchaseId, settled_at: clock.now() })
+        .where('customer_id', '=', member.customer_id).where('status', '=', 'pending').executeTakeFirst();
+      if (Number(settled.numUpdatedRows) === 0) return 0;
       if (referral.friend > 0) {
         await ledger.credit(trx, member, {
           customerId: member.customer_id, kind: 'bonus', points: referral.friend, occurredAt: purchase.occurredAt, expiresAt: lotExpiry(program, purchase.occurredAt),
@@ -209,8 +221,14 @@ export function createEngagementService(core: LoyaltyCore) {
         await db.transaction().execute(async (trx) => {
           const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
           if (!member) return;
-          const [{ progress, completions }] = await challengeStandings(trx, [{ customerId, at }], [challenge]);
+          const [{ progress, completions, lastCompletedAt }] = await challengeStandings(trx, [{ customerId, at }], [challenge]);
           if ((completions > 0 && !challenge.repeatable) || progress < challenge.goal.count) return;
+          // challenge_progress keeps one row per challenge and day (window_start, the
+          // completion's date): a second completion on the same day overwrote the first's row,
+          // so the count stayed behind the bonuses paid and every later completion drew a key
+          // already used, and was never rewarded. At most one completion a day: what was
+          // bought after it counts towards the next, on a later day.
+          if (lastCompletedAt && new Date(lastCompletedAt).toISOString().slice(0, 10) === at.toISOString().slice(0, 10)) return;
           const n = completions + 1;
           const credited = await creditBonus(trx, member, program, { points: challenge.points, key: `bonus:challenge:${challenge.code}:${n}`, at, details: { bonus: 'challenge', challenge: text(challenge.name), code: challenge.code, completion: n } });
           if (!credited) return;

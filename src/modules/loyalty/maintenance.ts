@@ -94,27 +94,40 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
       const expiry = program?.document.expiry;
       if (!expiry || expiry.policy === 'none' || expiry.reminder_days === 0) return { members: 0 };
       const horizon = addDays(now, expiry.reminder_days);
-      const rows = expiry.policy === 'per_lot'
-        ? await sql<{ customer_id: string; points: number; expires_at: Date }>`
-            SELECT customer_id, sum(remaining)::float8 AS points, min(expires_at) AS expires_at FROM loyalty_entries
-            WHERE remaining > 0 AND expires_at > ${now} AND expires_at <= ${horizon} AND reminded_at IS NULL
-            GROUP BY customer_id`.execute(db)
-        : await sql<{ customer_id: string; points: number; expires_at: Date }>`
-            SELECT m.customer_id, sum(e.remaining)::float8 AS points, min(m.last_activity_at) AS expires_at
-            FROM loyalty_members m JOIN loyalty_entries e ON e.customer_id = m.customer_id AND e.remaining > 0 AND e.reminded_at IS NULL
-            WHERE m.last_activity_at <= ${addMonths(horizon, -expiry.months)} AND m.last_activity_at > ${addMonths(now, -expiry.months)}
-            GROUP BY m.customer_id`.execute(db);
-      await inChunks(rows.rows.map((r) => r.customer_id), async (trx, chunk) => {
-        const mine = rows.rows.filter((r) => chunk.includes(r.customer_id));
-        const expiresAt = (r: (typeof mine)[number]) => (expiry.policy === 'per_lot' ? new Date(r.expires_at) : addMonths(new Date(r.expires_at), expiry.months));
-        await publish(trx, mine.map((r) => ({
+      // Inactivity: members idle long enough to expire within the horizon, not yet expired.
+      const [idleBefore, idleAfter] = [addMonths(horizon, -expiry.months), addMonths(now, -expiry.months)];
+      const due = expiry.policy === 'per_lot'
+        ? await sql<{ customer_id: string }>`
+            SELECT DISTINCT customer_id FROM loyalty_entries
+            WHERE remaining > 0 AND expires_at > ${now} AND expires_at <= ${horizon} AND reminded_at IS NULL`.execute(db)
+        : await sql<{ customer_id: string }>`
+            SELECT DISTINCT m.customer_id FROM loyalty_members m JOIN loyalty_entries e ON e.customer_id = m.customer_id AND e.remaining > 0 AND e.reminded_at IS NULL
+            WHERE m.last_activity_at <= ${idleBefore} AND m.last_activity_at > ${idleAfter}`.execute(db);
+      let members = 0;
+      await inChunks(due.rows.map((r) => r.customer_id), async (trx, chunk) => {
+        // The lots are marked first and only what this run marked is told: two runs at once
+        // (two processes, or the job delivered again) both read the lots unmarked above, and
+        // each sent the reminder. An UPDATE waits for the other run's marks on the same rows
+        // and then skips them, so each lot is in exactly one reminder. The inactivity terms
+        // are checked again here: a member who bought meanwhile is not idle any more.
+        const marked = expiry.policy === 'per_lot'
+          ? sql`UPDATE loyalty_entries e SET reminded_at = ${now}
+                WHERE e.customer_id = ANY(${chunk}::uuid[]) AND e.remaining > 0 AND e.reminded_at IS NULL AND e.expires_at > ${now} AND e.expires_at <= ${horizon}
+                RETURNING e.customer_id, e.remaining, e.expires_at AS due`
+          : sql`UPDATE loyalty_entries e SET reminded_at = ${now} FROM loyalty_members m
+                WHERE m.customer_id = e.customer_id AND e.customer_id = ANY(${chunk}::uuid[]) AND e.remaining > 0 AND e.reminded_at IS NULL
+                  AND m.last_activity_at <= ${idleBefore} AND m.last_activity_at > ${idleAfter}
+                RETURNING e.customer_id, e.remaining, m.last_activity_at AS due`;
+        const rows = await sql<{ customer_id: string; points: number; due: Date }>`
+          WITH marked AS (${marked}) SELECT customer_id, sum(remaining)::float8 AS points, min(due) AS due FROM marked GROUP BY customer_id ORDER BY customer_id`.execute(trx);
+        const expiresAt = (r: (typeof rows.rows)[number]) => (expiry.policy === 'per_lot' ? new Date(r.due) : addMonths(new Date(r.due), expiry.months));
+        await publish(trx, rows.rows.map((r) => ({
           type: 'loyalty.points_expiring', customerId: r.customer_id,
           payload: { customer_id: r.customer_id, points: r.points, expires_at: expiresAt(r).toISOString(), policy: expiry.policy },
         })));
-        const scope = expiry.policy === 'per_lot' ? sql`expires_at > ${now} AND expires_at <= ${horizon}` : sql`TRUE`;
-        await sql`UPDATE loyalty_entries SET reminded_at = ${now} WHERE customer_id = ANY(${chunk}::uuid[]) AND remaining > 0 AND reminded_at IS NULL AND ${scope}`.execute(trx);
+        members += rows.rows.length;
       });
-      return { members: rows.rows.length };
+      return { members };
     },
 
     /** At the end of a tier period (plus grace) a member is placed again by the current window: kept, renewed or moved down. */

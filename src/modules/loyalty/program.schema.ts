@@ -174,7 +174,7 @@ export const Challenge = z.object({
     z.object({ type: z.literal('categories'), count: z.number().int().min(2).max(1000), within_days: z.number().int().min(1).max(3650) }).strict(),
   ]),
   points: PositivePoints,
-  /** Whether a member can complete it again once a new window has passed. */
+  /** Whether a member can complete it again once a new window has passed (at most once a day: challenge_progress keeps a completion per day). */
   repeatable: z.boolean().default(false),
 }).strict();
 
