@@ -131,7 +131,11 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
       .record([], { source: 'import', withViews: false, prepared: batch.map((b) => b.prepared) })
       .then((outcomes) => {
         outcomes.forEach((o, i) => {
-          if (o.status === 'error') report.add(batch[i].line, o.error);
+          // An order id recorded with other values after pass 1 checked it (by the API or
+          // another import meanwhile) is reported as pass 1 reports it: under the file's
+          // order id column, not as a problem of the whole row.
+          if (o.status === 'error' && o.error.kind === 'conflict') report.addReason(batch[i].line, 'external_id', `order id ${batch[i].prepared.externalId} was already recorded with other values`);
+          else if (o.status === 'error') report.add(batch[i].line, o.error);
           else if (o.status === 'created') result.created++;
           else result.duplicates++;
         });

@@ -1,4 +1,5 @@
-import { audit, type Actor, type Db, type Tx } from '../../db/index.ts';
+import { sql } from 'kysely';
+import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
 import { notFound } from '../../shared/errors.ts';
 import { newId, newSecret } from '../../shared/ids.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -10,6 +11,8 @@ export const matchesEventType = (patterns: string[], type: string): boolean =>
   patterns.some((p) => p === '*' || p === type || (p.endsWith('.*') && type.startsWith(p.slice(0, -1))));
 
 export function createWebhookService({ db, logger, timeoutMs = 10_000 }: { db: Db; logger: Logger; timeoutMs?: number }) {
+  /** The attempts this process is making, by endpoint and event (see `deliver`). */
+  const attempts = new Map<string, Promise<void>>();
   return {
     async create(input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(WebhookInput, input, 'webhook');
@@ -40,35 +43,84 @@ export function createWebhookService({ db, logger, timeoutMs = 10_000 }: { db: D
       return new Map(types.map((t) => [t, endpoints.filter((e) => matchesEventType(e.event_types, t)).map((e) => e.id)]));
     },
 
-    /** One delivery attempt; throws on failure so the job queue retries with back-off. */
-    async deliver({ endpointId, eventId, attempt }: { endpointId: string; eventId: number; attempt: number }): Promise<void> {
-      const endpoint = await db.selectFrom('webhook_endpoints').selectAll().where('id', '=', endpointId).executeTakeFirst();
-      if (!endpoint || !endpoint.active) return; // removed since: nothing to do
-      const event = await db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirstOrThrow();
-      const body = JSON.stringify({ id: String(event.id), type: event.type, created_at: event.created_at.toISOString(), data: event.payload });
-      const started = Date.now();
-      let status: number | null = null;
-      let error: string | null = null;
-      try {
-        const response = await fetch(endpoint.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(endpoint.secret, body, Math.floor(Date.now() / 1000)), 'regulars-event-id': String(event.id), 'user-agent': 'Regulars-Webhooks/1' },
-          body,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        status = response.status;
-        await response.body?.cancel();
-        if (!response.ok) error = `HTTP ${response.status}`;
-      } catch (e) {
-        error = (e as Error).message;
-      }
-      await db.insertInto('webhook_deliveries').values({ endpoint_id: endpointId, event_id: eventId, attempt, ok: error === null, response_status: status, error, duration_ms: Date.now() - started }).execute();
-      if (error) {
-        logger.warn('webhook delivery failed', { endpoint: endpoint.url, event: eventId, attempt, error });
-        throw new Error(`Webhook ${endpoint.url}: ${error}`);
-      }
+    /**
+     * One delivery attempt; throws on failure so the job queue retries with back-off.
+     *
+     * At least once, recorded as delivered once. A job can run again after its delivery
+     * succeeded (the process died between recording the success and completing the job,
+     * or pg-boss handed out again a job whose worker hung past its expiry), and two runs
+     * of it can overlap: without the checks below the receiver got it again each time and
+     * the log showed it delivered twice. So a run finds a recorded success and sends
+     * nothing; runs in one process share one attempt; and the success is recorded under
+     * the delivery's lock, once. Runs in two processes at once may both send — every
+     * attempt carries the event's id (regulars-event-id) and the same body, for the
+     * receiver to drop a repeat.
+     */
+    deliver({ endpointId, eventId, attempt }: { endpointId: string; eventId: number; attempt: number }): Promise<void> {
+      const key = `${endpointId}:${eventId}`;
+      const running = attempts.get(key);
+      if (running) return running;
+      const attempting = deliverOnce(endpointId, eventId, attempt).finally(() => attempts.delete(key));
+      attempts.set(key, attempting);
+      return attempting;
     },
   };
+
+  async function deliverOnce(endpointId: string, eventId: number, attempt: number): Promise<void> {
+    const endpoint = await db.selectFrom('webhook_endpoints').selectAll().where('id', '=', endpointId).executeTakeFirst();
+    if (!endpoint || !endpoint.active) return; // removed since: nothing to do
+    const event = await db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirstOrThrow();
+    if (await deliveredAlready(db, endpointId, event)) return;
+    const body = JSON.stringify({ id: String(event.id), type: event.type, created_at: event.created_at.toISOString(), data: event.payload });
+    const started = Date.now();
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await fetch(endpoint.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(endpoint.secret, body, Math.floor(Date.now() / 1000)), 'regulars-event-id': String(event.id), 'user-agent': 'Regulars-Webhooks/1' },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      status = response.status;
+      await response.body?.cancel();
+      if (!response.ok) error = `HTTP ${response.status}`;
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    const row = { endpoint_id: endpointId, event_id: eventId, attempt, ok: error === null, response_status: status, error, duration_ms: Date.now() - started };
+    if (error === null) {
+      // Another process's run of the same job may have recorded its success meanwhile.
+      await db.transaction().execute(async (trx) => {
+        await lockKeys(trx, [`webhook-delivery:${endpointId}:${eventId}`]);
+        if (!(await deliveredAlready(trx, endpointId, event))) await trx.insertInto('webhook_deliveries').values(row).execute();
+      });
+      return;
+    }
+    await db.insertInto('webhook_deliveries').values(row).execute();
+    logger.warn('webhook delivery failed', { endpoint: endpoint.url, event: eventId, attempt, error });
+    throw new Error(`Webhook ${endpoint.url}: ${error}`);
+  }
+}
+
+/**
+ * Whether a delivery of `event` to the endpoint succeeded. The deliveries table is
+ * indexed by endpoint and id only, and keeps every attempt: the scan walks the
+ * endpoint's deliveries back from the newest only to the last one made well before the
+ * event was written (its id is below every delivery of the event, which all came after
+ * the event committed; a minute of slack for the statements' own time), so it reads the
+ * deliveries since the event, not the endpoint's whole history.
+ */
+async function deliveredAlready(executor: Db | Tx, endpointId: string, event: { id: number; created_at: Date }): Promise<boolean> {
+  const { rows } = await sql<{ delivered: boolean }>`
+    SELECT EXISTS (
+      SELECT 1 FROM webhook_deliveries d
+      WHERE d.endpoint_id = ${endpointId} AND d.event_id = ${event.id} AND d.ok
+        AND d.id > COALESCE((SELECT b.id FROM webhook_deliveries b
+                             WHERE b.endpoint_id = ${endpointId} AND b.attempted_at < ${event.created_at}::timestamptz - interval '1 minute'
+                             ORDER BY b.id DESC LIMIT 1), 0)
+    ) AS delivered`.execute(executor);
+  return rows[0].delivered;
 }
 
 export type WebhookService = ReturnType<typeof createWebhookService>;
