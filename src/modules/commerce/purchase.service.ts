@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
+import { AppError, conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../shared/hash.ts';
 import { isUuid, newId } from '../../shared/ids.ts';
 import { toMajor, toMinor } from '../../shared/money.ts';
@@ -39,6 +39,18 @@ export interface RefundFacts {
   now: Date;
 }
 
+/**
+ * Thrown when a merge moved the purchase to the survivor while a refund waited for the
+ * lock of the customer it had read: retried from the purchase's new ref (refund), or a 409
+ * that the client sends again.
+ */
+export class PurchaseMovedMeanwhile extends AppError {
+  readonly retryable = true;
+  constructor(purchaseId: string) {
+    super('conflict', `Purchase ${purchaseId} moved to another customer (a merge) while this refund was being written; send it again`);
+  }
+}
+
 export function createCommerceService(deps: CommerceDeps) {
   const { db, stores, clock, currency } = deps;
 
@@ -47,6 +59,50 @@ export function createCommerceService(deps: CommerceDeps) {
     const byId = new Map(rows.map((r) => [r.id, r]));
     const storesById = new Map((await stores.list()).map((s) => [s.id, s]));
     return refs.map((ref) => purchaseView(byId.get(ref.id)!, storesById));
+  }
+
+  /** One attempt at a refund, in one transaction; PurchaseMovedMeanwhile when a merge moved the purchase before its customer's lock was granted. */
+  function refundOnce(ref: { customer_id: string; purchase_id: string }, data: RefundInput, requestHash: string, now: Date, actor: Actor) {
+    return db.transaction().execute(async (trx) => {
+      await lockKeys(trx, [refundKeyLock(data.external_id)]);
+      const existing = await trx.selectFrom('refund_keys').selectAll().where('external_id', '=', data.external_id).executeTakeFirst();
+      if (existing) {
+        if (existing.request_hash !== requestHash) throw conflict(`Refund ${data.external_id} was already recorded with a different body`);
+        return { refundId: existing.refund_id, created: false };
+      }
+      await deps.customers.lockCustomers(trx, [ref.customer_id]);
+      const purchase = await trx.selectFrom('purchases').select(['total_minor', 'refunded_minor', 'currency']).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
+      if (!purchase) throw new PurchaseMovedMeanwhile(ref.purchase_id);
+      const refundable = purchase.total_minor - purchase.refunded_minor;
+      let amount: number;
+      try {
+        amount = data.amount === undefined ? refundable : toMinor(data.amount, purchase.currency);
+      } catch (error) {
+        throw invalidField('amount', (error as Error).message);
+      }
+      if (refundable === 0) throw invalidField('amount', 'the purchase is already fully refunded');
+      if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
+      if (amount > refundable) throw invalidField('amount', `exceeds the refundable ${toMajor(refundable, purchase.currency)} ${purchase.currency}`);
+      const refundId = newId();
+      const occurredAt = data.occurred_at ? new Date(data.occurred_at) : now;
+      await trx.insertInto('refunds').values({
+        customer_id: ref.customer_id, id: refundId, purchase_id: ref.purchase_id, external_id: data.external_id,
+        amount_minor: amount, reason: data.reason ?? null, lines: JSON.stringify(data.lines ?? []), occurred_at: occurredAt, created_at: now,
+      }).execute();
+      await trx.insertInto('refund_keys').values({ external_id: data.external_id, customer_id: ref.customer_id, refund_id: refundId, request_hash: requestHash }).execute();
+      await trx.updateTable('purchases').set({ refunded_minor: sql`refunded_minor + ${amount}` }).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).execute();
+      await repo.recomputeStats(trx, [ref.customer_id], now);
+      const loyalty = deps.onRefund
+        ? await deps.onRefund(trx, { customerId: ref.customer_id, purchaseId: ref.purchase_id, refundId, totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + amount, occurredAt, now })
+        : null;
+      await audit(trx, { actor, action: 'purchase.refund', subject: ref.purchase_id, details: { amount: toMajor(amount, purchase.currency) } });
+      await publish(trx, [{
+        type: 'purchase.refunded', customerId: ref.customer_id,
+        payload: { purchase_id: ref.purchase_id, refund_id: refundId, customer_id: ref.customer_id, amount: toMajor(amount, purchase.currency),
+          share_of_total: amount / purchase.total_minor, fully_refunded: amount === refundable },
+      }]);
+      return { refundId, created: true, loyalty };
+    });
   }
 
   return {
@@ -109,49 +165,21 @@ export function createCommerceService(deps: CommerceDeps) {
       const data = parseInput(RefundInput, input, 'refund');
       const now = clock.now();
       const requestHash = sha256(canonicalJson({ purchaseRef, ...data }));
-      const ref = await repo.findPurchaseRef(db, purchaseRef, isUuid(purchaseRef));
-      if (!ref) throw notFound(`Purchase ${purchaseRef}`);
-      const outcome = await db.transaction().execute(async (trx) => {
-        await lockKeys(trx, [refundKeyLock(data.external_id)]);
-        const existing = await trx.selectFrom('refund_keys').selectAll().where('external_id', '=', data.external_id).executeTakeFirst();
-        if (existing) {
-          if (existing.request_hash !== requestHash) throw conflict(`Refund ${data.external_id} was already recorded with a different body`);
-          return { refundId: existing.refund_id, created: false };
-        }
-        await deps.customers.lockCustomers(trx, [ref.customer_id]);
-        const purchase = await trx.selectFrom('purchases').select(['total_minor', 'refunded_minor', 'currency']).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirstOrThrow();
-        const refundable = purchase.total_minor - purchase.refunded_minor;
-        let amount: number;
-        try {
-          amount = data.amount === undefined ? refundable : toMinor(data.amount, purchase.currency);
-        } catch (error) {
-          throw invalidField('amount', (error as Error).message);
-        }
-        if (refundable === 0) throw invalidField('amount', 'the purchase is already fully refunded');
-        if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
-        if (amount > refundable) throw invalidField('amount', `exceeds the refundable ${toMajor(refundable, purchase.currency)} ${purchase.currency}`);
-        const refundId = newId();
-        const occurredAt = data.occurred_at ? new Date(data.occurred_at) : now;
-        await trx.insertInto('refunds').values({
-          customer_id: ref.customer_id, id: refundId, purchase_id: ref.purchase_id, external_id: data.external_id,
-          amount_minor: amount, reason: data.reason ?? null, lines: JSON.stringify(data.lines ?? []), occurred_at: occurredAt, created_at: now,
-        }).execute();
-        await trx.insertInto('refund_keys').values({ external_id: data.external_id, customer_id: ref.customer_id, refund_id: refundId, request_hash: requestHash }).execute();
-        await trx.updateTable('purchases').set({ refunded_minor: sql`refunded_minor + ${amount}` }).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).execute();
-        await repo.recomputeStats(trx, [ref.customer_id], now);
-        const loyalty = deps.onRefund
-          ? await deps.onRefund(trx, { customerId: ref.customer_id, purchaseId: ref.purchase_id, refundId, totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + amount, occurredAt, now })
-          : null;
-        await audit(trx, { actor, action: 'purchase.refund', subject: ref.purchase_id, details: { amount: toMajor(amount, purchase.currency) } });
-        await publish(trx, [{
-          type: 'purchase.refunded', customerId: ref.customer_id,
-          payload: { purchase_id: ref.purchase_id, refund_id: refundId, customer_id: ref.customer_id, amount: toMajor(amount, purchase.currency),
-            share_of_total: amount / purchase.total_minor, fully_refunded: amount === refundable },
-        }]);
-        return { refundId, created: true, loyalty };
-      });
-      const purchase = await this.get(ref.purchase_id);
-      return { created: outcome.created, refund: purchase.refunds.find((r) => r.id === outcome.refundId)!, purchase, ...('loyalty' in outcome ? { loyalty: outcome.loyalty } : {}) };
+      // A merge of the purchase's customer may move the purchase (to the survivor, under
+      // another customer_id) between the read of its ref and the customer's lock: the
+      // transaction then finds no purchase under the customer it locked, and runs again
+      // from the ref as it is now (the survivor's), as the purchase path does.
+      for (let attempt = 1; ; attempt++) {
+        const ref = await repo.findPurchaseRef(db, purchaseRef, isUuid(purchaseRef));
+        if (!ref) throw notFound(`Purchase ${purchaseRef}`);
+        const outcome = await refundOnce(ref, data, requestHash, now, actor).catch((error: unknown) => {
+          if (attempt >= 3 || !(error instanceof PurchaseMovedMeanwhile)) throw error;
+          return null;
+        });
+        if (!outcome) continue;
+        const purchase = await this.get(ref.purchase_id);
+        return { created: outcome.created, refund: purchase.refunds.find((r) => r.id === outcome.refundId)!, purchase, ...('loyalty' in outcome ? { loyalty: outcome.loyalty } : {}) };
+      }
     },
 
     /** The commerce part of a merge. customer_id is never updated in place: rows are copied to the survivor and the originals deleted. */

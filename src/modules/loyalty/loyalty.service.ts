@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { audit, lockKeys, notifyOnCommit, type Actor, type Db, type Tx } from '../../db/index.ts';
+import { audit, lockKeys, notifyOnCommit, type Actor, type Db, type LoyaltyEntryKind, type Tx } from '../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
-import { invalid, invalidField, notFound } from '../../shared/errors.ts';
+import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { amountField, currencyExponent, toMajor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -54,6 +54,20 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
   async function requireCustomer(db_: Db | Tx, id: string) {
     const row = isUuid(id) ? await db_.selectFrom('customers').select(['id', 'status']).where('id', '=', id).executeTakeFirst() : undefined;
     if (!row) throw notFound(`Customer ${id}`);
+    return row;
+  }
+
+  /**
+   * The customer whose ledger a staff action writes, row-locked (shared) for the rest of the
+   * transaction: customers before members, the lock order of every writer. A merged
+   * customer is refused: a merge that committed while this waited for its lock moved the
+   * member's lots to the survivor, and points written now would stay behind, unseen, on
+   * the merged customer's closed account.
+   */
+  async function requireWritableCustomer(trx: Tx, id: string) {
+    const row = isUuid(id) ? await trx.selectFrom('customers').select(['id', 'status', 'merged_into']).where('id', '=', id).forShare().executeTakeFirst() : undefined;
+    if (!row) throw notFound(`Customer ${id}`);
+    if (row.status === 'merged') throw notFound(`Customer ${id} (merged into ${row.merged_into})`);
     return row;
   }
 
@@ -360,8 +374,16 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       const members = await ledger.lockMembers(trx, [r.customerId], { now: r.now, create: false });
       const member = members.get(r.customerId);
       if (!member) return null;
-      const rows = await trx.selectFrom('loyalty_entries').select(['id', 'kind', 'points', 'details'])
+      let rows = await trx.selectFrom('loyalty_entries').select(['id', 'kind', 'points', 'details'])
         .where('customer_id', '=', r.customerId).where('source_type', '=', 'purchase').where('source_id', '=', r.purchaseId).execute();
+      let prefer = rows.filter((e) => e.points > 0).map((e) => e.id);
+      // No credit here: the purchase may have been earned by a customer merged into this
+      // one (a merge moves the purchase, but its lots stay in the merged member's closed
+      // ledger and only what was left of them comes over, as transfer lots). Its credits
+      // and earlier reversals are then read from those ledgers, and the transfer lots
+      // descending from its lots are taken first; without this, a refund after a merge
+      // took back nothing.
+      if (prefer.length === 0) ({ rows, prefer } = await purchaseEntriesAcrossMerges(trx, r.customerId, r.purchaseId));
       const credited = rows.filter((e) => e.points > 0).reduce((s, e) => s + e.points, 0);
       const alreadyReversed = rows.filter((e) => e.kind === 'reverse').reduce((s, e) => s - e.points + Number((e.details as { forgiven?: number }).forgiven ?? 0), 0);
       const points = pointsToReverse({ credited, alreadyReversed, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
@@ -372,7 +394,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         customerId: r.customerId, kind: 'reverse', points, occurredAt: r.occurredAt, sourceType: 'purchase', sourceId: r.purchaseId,
         idempotencyKey: `refund:${r.refundId}`, programVersion: program?.version ?? null,
         details: { refund: r.refundId, credited, refunded_share: r.refundedMinor / r.totalMinor, policy },
-      }, { now: r.now, includePending: true, prefer: rows.filter((e) => e.points > 0).map((e) => e.id), shortfall: policy === 'negative_balance' ? 'owe' : 'forgive' });
+      }, { now: r.now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive' });
       await ledger.saveMembers(trx, [member], r.now);
       return { points_reversed: result.debited, unsettled: result.unsettled };
     },
@@ -404,7 +426,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       const data = parseInput(AdjustmentInput, input, 'adjustment');
       const now = clock.now();
       const outcome = await db.transaction().execute(async (trx) => {
-        await requireCustomer(trx, customerId);
+        await requireWritableCustomer(trx, customerId);
         const program = await core.programAt(now, trx);
         const members = await ledger.lockMembers(trx, [customerId], { now, create: true });
         const member = members.get(customerId)!;
@@ -438,7 +460,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       const program = await core.programAt(now);
       if (!program) throw invalid('No loyalty program is in force: apply one first (regulars loyalty apply program.json)');
       const created = await db.transaction().execute(async (trx) => {
-        await requireCustomer(trx, customerId);
+        await requireWritableCustomer(trx, customerId);
         const member = (await ledger.lockMembers(trx, [customerId], { now, create: true })).get(customerId)!;
         if (!member.created) return false;
         const events: OutgoingEvent[] = [];
@@ -563,6 +585,14 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       const members = await ledger.lockMembers(trx, [fromId, toId], { now, create: false });
       const from = members.get(fromId);
       if (!from) return { loyalty_points: 0 };
+      // A checkout reservation's points are a debit of the merged member's own ledger: a
+      // capture or release after the merge (by the POS, or the expiry sweep) would give
+      // them back to the merged customer, where nobody sees them again. So a merge waits
+      // for the checkout to settle. The member's lock, held now, keeps a new one out.
+      const held = await trx.selectFrom('loyalty_reservations').select(['points']).where('customer_id', '=', fromId).where('status', '=', 'held').execute();
+      if (held.length > 0) {
+        throw conflict(`Customer ${fromId} has a checkout reservation of ${held.reduce((sum, r) => sum + r.points, 0)} points in progress: capture or release it, then merge`);
+      }
       const to = members.get(toId) ?? (await ledger.lockMembers(trx, [toId], { now, create: true })).get(toId)!;
       const lots = (await ledger.openLots(trx, fromId)).filter((l) => l.remaining > 0);
       const moving = lots.reduce((s, l) => s + l.remaining, 0);
@@ -597,6 +627,33 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       return { loyalty: await service.account(customerId, { entries: 1_000_000 }) };
     },
   };
+
+  /**
+   * A purchase's entries (credits and reversals) in the ledgers of `customerId` and of
+   * every customer merged into it, directly or through another merge, and, as `prefer`,
+   * `customerId`'s open transfer lots that descend from the purchase's credits (a merge's
+   * transfer lot names the lot it came from: details.lot, source_id the merged customer).
+   */
+  async function purchaseEntriesAcrossMerges(trx: Tx, customerId: string, purchaseId: string) {
+    const found = await sql<{ customer_id: string; id: number; kind: LoyaltyEntryKind; points: number; details: Record<string, unknown>; transfer: boolean }>`
+      WITH RECURSIVE ledgers(id) AS (
+        SELECT ${customerId}::uuid
+        UNION SELECT c.id FROM customers c JOIN ledgers l ON c.merged_into = l.id
+      ), entries AS (
+        SELECT e.customer_id, e.id, e.kind, e.points, e.details FROM loyalty_entries e
+        WHERE e.customer_id IN (SELECT id FROM ledgers) AND e.source_type = 'purchase' AND e.source_id = ${purchaseId}
+      ), lots(customer_id, id) AS (
+        SELECT customer_id, id FROM entries WHERE points > 0
+        UNION SELECT e.customer_id, e.id FROM loyalty_entries e JOIN lots l ON e.source_id = l.customer_id::text AND e.details->>'lot' = l.id::text
+        WHERE e.customer_id IN (SELECT id FROM ledgers) AND e.source_type = 'merge' AND e.points > 0
+      )
+      SELECT customer_id, id, kind, points, details, false AS transfer FROM entries
+      UNION ALL SELECT customer_id, id, NULL, NULL, NULL, true FROM lots WHERE customer_id = ${customerId} AND id NOT IN (SELECT id FROM entries)`.execute(trx);
+    return {
+      rows: found.rows.filter((e) => !e.transfer).map((e) => ({ id: Number(e.id), kind: e.kind, points: Number(e.points), details: e.details })),
+      prefer: found.rows.filter((e) => e.transfer).map((e) => Number(e.id)),
+    };
+  }
 
   async function tierProgress(program: Program | undefined, member: { customer_id: string; tier: string | null; tier_since: Date | null; tier_valid_until: Date | null }, now: Date) {
     const tiers = program?.document.tiers;
