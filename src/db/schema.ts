@@ -325,6 +325,9 @@ export interface CouponCampaignsTable {
   expires_at: Timestamp | null;
   created_by: string;
   created_at: Timestamp;
+  /** The admin's key that created it (migration 0011); null before that. */
+  idempotency_key: string | null;
+  request_hash: string | null;
 }
 
 export interface CouponsTable {
@@ -361,6 +364,9 @@ export interface GiftCardsTable {
   balance_minor: number;
   expires_at: Timestamp | null;
   created_at: Timestamp;
+  /** The admin's key that issued it (migration 0011); null for a redemption's gift card. */
+  idempotency_key: string | null;
+  request_hash: string | null;
 }
 
 export interface GiftCardTransactionsTable {

@@ -9,6 +9,7 @@ import * as m0007 from './0007_in_place_updates.ts';
 import * as m0008 from './0008_long_histories.ts';
 import * as m0009 from './0009_category_prefilter.ts';
 import * as m0010 from './0010_vacuum_recent_history.ts';
+import * as m0011 from './0011_admin_write_keys.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0008_long_histories': m0008,
   '0009_category_prefilter': m0009,
   '0010_vacuum_recent_history': m0010,
+  '0011_admin_write_keys': m0011,
 };

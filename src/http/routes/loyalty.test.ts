@@ -121,6 +121,48 @@ describe('loyalty over HTTP', () => {
     expect((await call('GET', '/api/v1/coupons/NOPE-NOPE-NOPE')).statusCode).toBe(404);
   });
 
+  it('issues a gift card and creates a campaign once per idempotency key: 201, then 200 replayed, 409 for another body', async () => {
+    // Admin writes: a till's key may not make them.
+    expect((await call('POST', '/api/v1/gift-cards', { amount: '20.00', idempotency_key: 'gc-1' })).statusCode).toBe(403);
+    const noKey = await call('POST', '/api/v1/gift-cards', { amount: '20.00' }, admin);
+    expect(noKey.statusCode).toBe(422);
+    expect(noKey.json().errors).toEqual([{ field: 'idempotency_key', reason: expect.stringMatching(/required/) }]);
+    const issued = await call('POST', '/api/v1/gift-cards', { amount: '20.00', idempotency_key: 'gc-1' }, admin);
+    expect(issued.statusCode).toBe(201);
+    expect(issued.headers['idempotent-replayed']).toBeUndefined();
+    expect(issued.json()).toMatchObject({ initial: '20.00', balance: '20.00' });
+    expect(issued.json()).not.toHaveProperty('created');
+    const retried = await call('POST', '/api/v1/gift-cards', { amount: '20.00', idempotency_key: 'gc-1' }, admin);
+    expect(retried.statusCode).toBe(200);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect(retried.json()).toEqual(issued.json());
+    const changed = await call('POST', '/api/v1/gift-cards', { amount: '30.00', idempotency_key: 'gc-1' }, admin);
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json().detail).toMatch(/gc-1/);
+
+    const campaign = { name: 'Launch', benefit: { type: 'percent_discount', percent: 10 }, count: 5, idempotency_key: 'launch-1' };
+    expect((await call('POST', '/api/v1/coupons/campaigns', { ...campaign, idempotency_key: undefined }, admin)).statusCode).toBe(422);
+    const created = await call('POST', '/api/v1/coupons/campaigns', campaign, admin);
+    expect(created.statusCode).toBe(201);
+    expect(created.json().codes).toHaveLength(5);
+    expect(created.json()).not.toHaveProperty('created');
+    const again = await call('POST', '/api/v1/coupons/campaigns', campaign, admin);
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(created.json());
+    const other = await call('POST', '/api/v1/coupons/campaigns', { ...campaign, count: 6 }, admin);
+    expect(other.statusCode).toBe(409);
+    expect(other.json().detail).toMatch(/launch-1/);
+
+    // The OpenAPI document says so.
+    const doc = (await call('GET', '/api/openapi.json', undefined, null)).json();
+    for (const path of ['/api/v1/gift-cards', '/api/v1/coupons/campaigns']) {
+      const op = doc.paths[path].post;
+      expect(op.requestBody.content['application/json'].schema.required).toContain('idempotency_key');
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '201', '409']));
+    }
+  });
+
   it('reports liability and proves the ledger', async () => {
     const report = (await call('GET', '/api/v1/loyalty/report')).json();
     // Earned 100 + 108 + 200 = 408, adjusted +200, redeemed 500: 108 outstanding, worth 1.08 € at 0.01 €.

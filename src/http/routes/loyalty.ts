@@ -184,15 +184,29 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
       return reply.code(r.created ? 201 : 200).send(r);
     },
   });
+  // An admin's write that creates stored value: a retry with the same idempotency_key
+  // answers what the first request created (200 with Idempotent-Replayed: true, as a
+  // replayed purchase or refund) and creates nothing.
   route(app, prefix, {
-    method: 'POST', path: '/coupons/campaigns', tag: 'loyalty', scope: 'admin', summary: 'Promotion coupons in bulk (unique codes, or one shared code) with limits and expiry',
-    body: CampaignInput, responses: { 201: '{ id, codes }', 409: 'The shared code exists', 422: 'Invalid input' },
-    handler: async (req, reply, p) => reply.code(201).send(await L.createCampaign(req.body, { actor: actorOf(p) })),
+    method: 'POST', path: '/coupons/campaigns', tag: 'loyalty', scope: 'admin',
+    summary: 'Promotion coupons in bulk (unique codes, or one shared code) with limits and expiry; the idempotency_key makes retries safe',
+    body: CampaignInput,
+    responses: { 201: '{ id, codes }', 200: 'Already created with this key (replay): the same campaign and codes', 409: 'The shared code exists, or the key was used with a different body', 422: 'Invalid input' },
+    handler: async (req, reply, p) => {
+      const { created, ...campaign } = await L.createCampaign(req.body, { actor: actorOf(p) });
+      if (!created) reply.header('idempotent-replayed', 'true');
+      return reply.code(created ? 201 : 200).send(campaign);
+    },
   });
   route(app, prefix, {
-    method: 'POST', path: '/gift-cards', tag: 'loyalty', scope: 'admin', summary: 'Issue a gift card',
-    body: GiftCardIssueInput, responses: { 201: 'The gift card' },
-    handler: async (req, reply, p) => reply.code(201).send(await L.issueGiftCard(req.body, { actor: actorOf(p) })),
+    method: 'POST', path: '/gift-cards', tag: 'loyalty', scope: 'admin', summary: 'Issue a gift card; the idempotency_key makes retries safe',
+    body: GiftCardIssueInput,
+    responses: { 201: 'The gift card', 200: 'Already issued with this key (replay): the same gift card', 409: 'The key was used with a different body', 422: 'Invalid input' },
+    handler: async (req, reply, p) => {
+      const { created, ...card } = await L.issueGiftCard(req.body, { actor: actorOf(p) });
+      if (!created) reply.header('idempotent-replayed', 'true');
+      return reply.code(created ? 201 : 200).send(card);
+    },
   });
   route(app, prefix, {
     method: 'GET', path: '/gift-cards/:code', tag: 'loyalty', scope: 'read', summary: 'A gift card and its balance',

@@ -79,7 +79,7 @@ afterAll(() => s?.close());
 
 describe('coupons used at once', () => {
   it('a single-use code used by 20 tills at once: one use, 19 clear refusals', async () => {
-    const { codes: [code] } = await s.loyalty.createCampaign({ name: 'Once', benefit: { type: 'percent_discount', percent: 10 }, count: 1 }, actor);
+    const { codes: [code] } = await s.loyalty.createCampaign({ name: 'Once', idempotency_key: 'once', benefit: { type: 'percent_discount', percent: 10 }, count: 1 }, actor);
     const { ok, errors } = await race(times(20, (i) => () => on(i).useCoupon(code, { idempotency_key: `till-${i}` }, actor)));
     expect(ok).toHaveLength(1);
     expect(errors).toHaveLength(19);
@@ -90,7 +90,7 @@ describe('coupons used at once', () => {
 
   it('a shared code keeps its total and per-customer limits, and a retried use counts once', async () => {
     const [a, b] = [await member('lim-a', 10), await member('lim-b', 10)];
-    const { codes: [code] } = await s.loyalty.createCampaign({ name: 'Five', benefit: { type: 'fixed_discount', amount: '2.00' }, code: 'FIVE-ONLY', max_uses: 5, per_customer_limit: 3 }, actor);
+    const { codes: [code] } = await s.loyalty.createCampaign({ name: 'Five', idempotency_key: 'five', benefit: { type: 'fixed_discount', amount: '2.00' }, code: 'FIVE-ONLY', max_uses: 5, per_customer_limit: 3 }, actor);
     // 12 uses by A and 12 by B at once: A gets its 3, B the 2 left of 5.
     const { ok, errors } = await race(times(24, (i) => () => on(i).useCoupon(code, { idempotency_key: `u-${i}`, customer_id: i % 2 ? b : a }, actor)));
     expect(ok).toHaveLength(5);
@@ -101,7 +101,7 @@ describe('coupons used at once', () => {
     expect(await s.loyalty.coupon(code)).toMatchObject({ uses: 5, status: 'used' });
 
     // The same use sent 10 times at once (a till retrying): one use, the same answer.
-    const { codes: [again] } = await s.loyalty.createCampaign({ name: 'Retry', benefit: { type: 'fixed_discount', amount: '2.00' }, code: 'RETRY-ME', max_uses: 100 }, actor);
+    const { codes: [again] } = await s.loyalty.createCampaign({ name: 'Retry', idempotency_key: 'retry', benefit: { type: 'fixed_discount', amount: '2.00' }, code: 'RETRY-ME', max_uses: 100 }, actor);
     const retried = await race(times(10, (i) => () => on(i).useCoupon(again, { idempotency_key: 'order-77', order_ref: 'o-77' }, actor)));
     expect(retried.errors).toEqual([]);
     expect(retried.ok.filter((r) => r.created)).toHaveLength(1);
@@ -111,7 +111,7 @@ describe('coupons used at once', () => {
   it.runIf(testDatabaseKind === 'postgres')('one shared code created by two admins at once: one campaign, the other a conflict', async () => {
     // The first admin's campaign is written but not committed when the second looks the code up.
     const first = await heldOpen((trx) => trx.insertInto('coupons').values({ code: 'TWICE26', kind: 'promotion', benefit: '{}', status: 'active', max_uses: 1, uses: 0, created_at: s.clock.now() }).execute());
-    const second = race([() => s.loyalty.createCampaign({ name: 'Dup', benefit: { type: 'percent_discount', percent: 5 }, code: 'TWICE-26' }, actor)]);
+    const second = race([() => s.loyalty.createCampaign({ name: 'Dup', idempotency_key: 'dup', benefit: { type: 'percent_discount', percent: 5 }, code: 'TWICE-26' }, actor)]);
     await new Promise((r) => setTimeout(r, 200));
     await first.commit();
     const { errors } = await second;
@@ -122,7 +122,7 @@ describe('coupons used at once', () => {
 
 describe('gift cards charged at once', () => {
   it('50.00 charged 10.00 by 10 tills: exactly five charges, balance 0, never below', async () => {
-    const card = await s.loyalty.issueGiftCard({ amount: '50.00' }, actor);
+    const card = await s.loyalty.issueGiftCard({ amount: '50.00', idempotency_key: 'card-50' }, actor);
     const { ok, errors } = await race(times(10, (i) => () => on(i).chargeGiftCard(card.code, { amount: '10.00', idempotency_key: `c-${i}` }, actor)));
     expect(ok).toHaveLength(5);
     for (const e of errors) expect(e).toMatchObject({ kind: 'conflict', message: /balance is 0.00/ });
@@ -131,7 +131,7 @@ describe('gift cards charged at once', () => {
     expect(charges.map((c) => Number(c.balance_after_minor))).toEqual([4000, 3000, 2000, 1000, 0]);
 
     // One charge retried 8 times at once: charged once.
-    const other = await s.loyalty.issueGiftCard({ amount: '30.00' }, actor);
+    const other = await s.loyalty.issueGiftCard({ amount: '30.00', idempotency_key: 'card-30' }, actor);
     const retried = await race(times(8, (i) => () => on(i).chargeGiftCard(other.code, { amount: '12.50', idempotency_key: 'order-9', order_ref: 'o-9' }, actor)));
     expect(retried.errors).toEqual([]);
     expect(retried.ok.filter((r) => r.created)).toHaveLength(1);

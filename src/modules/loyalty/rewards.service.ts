@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { audit, createGroupCommit, type Actor, type Db, type Tx } from '../../db/index.ts';
+import { audit, createGroupCommit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { AppError, conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../shared/hash.ts';
@@ -50,8 +50,16 @@ const Benefit = z.discriminatedUnion('type', [
   z.object({ type: z.literal('free_product'), sku: z.string().trim().min(1) }).strict(),
 ]);
 
+// What makes an admin's write safe to retry (a gift card issued, a campaign created):
+// required, as for every write with money in it, since these are called by scripts and
+// integrations (the dashboard has no form for them), which are the ones that retry. A
+// client written before the key was required is told why, not just that a string is missing.
+const KEY_REQUIRED = 'is required (it makes retries safe)';
+const AdminWriteKey = z.string({ error: (issue) => (issue.input === undefined ? KEY_REQUIRED : undefined) }).trim().min(1, KEY_REQUIRED).max(200);
+
 export const CampaignInput = z.object({
   name: z.string().trim().min(1).max(200),
+  idempotency_key: AdminWriteKey,
   benefit: Benefit,
   /** Generate this many unique codes… */
   count: z.number().int().min(1).max(100_000).optional(),
@@ -78,9 +86,17 @@ export const GiftCardChargeInput = z.object({
 
 export const GiftCardIssueInput = z.object({
   amount: z.union([z.string(), z.number()]).transform(String),
+  idempotency_key: AdminWriteKey,
   customer_id: z.string().uuid().optional(),
   expires_at: z.string().datetime({ offset: true }).optional(),
 });
+
+// The locks that make requests with one admin key take turns (db/locks.ts).
+const campaignKeyLock = (key: string) => `coupon-campaign:${key}`;
+const giftCardKeyLock = (key: string) => `gift-card-issue:${key}`;
+
+/** An instant as one text, whatever offset it was written in. */
+const instant = (at: string | undefined) => (at === undefined ? null : new Date(at).toISOString());
 
 export function createRewardsService(core: LoyaltyCore) {
   const { db, clock, currency } = core.deps;
@@ -320,21 +336,45 @@ export function createRewardsService(core: LoyaltyCore) {
       return rows.map((c) => withFields(couponView(c), { usable: couponProblem(c, now) === null }));
     },
 
-    /** Promotion coupons in bulk: N unique codes, or one shared code. */
+    /**
+     * Promotion coupons in bulk: N unique codes, or one shared code. A retry with the same
+     * idempotency key answers the campaign it created, with its codes (created: false),
+     * and makes no other; the same key with another body is a conflict.
+     */
     async createCampaign(input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(CampaignInput, input, 'campaign');
-      if (data.benefit.type === 'fixed_discount') amountField('benefit.amount', data.benefit.amount, currency);
+      const discount = data.benefit.type === 'fixed_discount' ? amountField('benefit.amount', data.benefit.amount, currency) : null;
+      const key = data.idempotency_key;
+      // The request as it means the same ("3" and "3.00", one instant in two offsets).
+      const requestHash = sha256(canonicalJson({
+        name: data.name, benefit: discount === null ? data.benefit : withFields(data.benefit, { amount: discount, currency }), count: data.count ?? null,
+        code: data.code ? normalizeCode(data.code) : null, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null,
+        valid_from: instant(data.valid_from), expires_at: instant(data.expires_at),
+      }));
       const now = clock.now();
-      const id = newId();
-      const codes = data.code ? [normalizeCode(data.code)] : Array.from({ length: data.count! }, () => normalizeCode(newCode()));
       const taken = () => conflict(`Coupon code ${data.code} exists already`);
-      await db.transaction().execute(async (trx) => {
+      const campaign = await db.transaction().execute(async (trx) => {
+        // Requests with one key take turns from here to their commit, so only the first
+        // finds no campaign under it; the unique index is the guard behind the lock.
+        await lockKeys(trx, [campaignKeyLock(key)]);
+        const earlier = await trx.selectFrom('coupon_campaigns').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+        if (earlier) {
+          if (earlier.request_hash !== requestHash) throw conflict(`Campaign with idempotency key ${key} was already created with a different body`);
+          const stored = await trx.selectFrom('coupons').select('code').where('campaign_id', '=', earlier.id).execute();
+          return {
+            created: false, id: earlier.id, name: earlier.name, benefit: earlier.benefit as typeof data.benefit, max_uses: earlier.max_uses,
+            per_customer_limit: earlier.per_customer_limit, codes: stored.map((c) => c.code).sort(),
+          };
+        }
+        // Sorted, as a replay reads them back: the same answer both times.
+        const codes = (data.code ? [normalizeCode(data.code)] : Array.from({ length: data.count! }, () => normalizeCode(newCode()))).sort();
         if (data.code) {
           if (await trx.selectFrom('coupons').select('code').where('code', '=', codes[0]).executeTakeFirst()) throw taken();
         }
+        const id = newId();
         await trx.insertInto('coupon_campaigns').values({
           id, name: data.name, benefit: JSON.stringify(data.benefit), codes: codes.length, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null,
-          valid_from: data.valid_from ?? null, expires_at: data.expires_at ?? null, created_by: actor, created_at: now,
+          valid_from: data.valid_from ?? null, expires_at: data.expires_at ?? null, created_by: actor, created_at: now, idempotency_key: key, request_hash: requestHash,
         }).execute();
         const json = JSON.stringify(codes);
         await sql`
@@ -342,7 +382,8 @@ export function createRewardsService(core: LoyaltyCore) {
           SELECT c, 'promotion', ${id}, ${JSON.stringify(data.benefit)}::jsonb, 'active', ${data.max_uses}, 0, ${data.per_customer_limit ?? null},
                  ${data.valid_from ?? null}::timestamptz, ${data.expires_at ?? null}::timestamptz, ${now}
           FROM json_array_elements_text(${json}::json) AS c`.execute(trx);
-        await audit(trx, { actor, action: 'coupon.campaign.create', subject: id, details: { name: data.name, codes: codes.length } });
+        await audit(trx, { actor, action: 'coupon.campaign.create', subject: id, details: { name: data.name, codes: codes.length, idempotency_key: key } });
+        return { created: true, id, name: data.name, benefit: data.benefit, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null, codes };
       }).catch((error: unknown) => {
         // The look-up above cannot see a campaign with the same code that another admin is
         // writing: this insert then waits for it and fails on the key when it commits.
@@ -350,7 +391,7 @@ export function createRewardsService(core: LoyaltyCore) {
         if (data.code && ledger.isUniqueViolation(error)) throw taken();
         throw error;
       });
-      return { id, name: data.name, benefit: data.benefit, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null, codes: codes.map(formatCode) };
+      return withFields(campaign, { codes: campaign.codes.map(formatCode) });
     },
 
     async giftCard(codeInput: string) {
@@ -360,17 +401,35 @@ export function createRewardsService(core: LoyaltyCore) {
       return giftCardView(g);
     },
 
+    /**
+     * Issues a gift card. A retry with the same idempotency key answers the card it issued,
+     * as it is now (created: false), and issues no other; the same key with another body
+     * is a conflict.
+     */
     async issueGiftCard(input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(GiftCardIssueInput, input, 'gift card');
       const amount = amountField('amount', data.amount, currency);
       if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
-      const code = normalizeCode(newCode(16));
+      const key = data.idempotency_key;
+      const requestHash = sha256(canonicalJson({ amount, currency, customer: data.customer_id ?? null, expires_at: instant(data.expires_at) }));
       const now = clock.now();
-      await db.transaction().execute(async (trx) => {
-        await trx.insertInto('gift_cards').values({ code, customer_id: data.customer_id ?? null, currency, initial_minor: amount, balance_minor: amount, expires_at: data.expires_at ?? null, created_at: now }).execute();
-        await audit(trx, { actor, action: 'gift_card.issue', subject: code, details: { amount: data.amount } });
+      const issued = await db.transaction().execute(async (trx) => {
+        // As for a campaign: one key's requests take turns, the first issues the card.
+        await lockKeys(trx, [giftCardKeyLock(key)]);
+        const earlier = await trx.selectFrom('gift_cards').select(['code', 'request_hash']).where('idempotency_key', '=', key).executeTakeFirst();
+        if (earlier) {
+          if (earlier.request_hash !== requestHash) throw conflict(`Gift card with idempotency key ${key} was already issued with a different body`);
+          return { created: false, code: earlier.code };
+        }
+        const code = normalizeCode(newCode(16));
+        await trx.insertInto('gift_cards').values({
+          code, customer_id: data.customer_id ?? null, currency, initial_minor: amount, balance_minor: amount, expires_at: data.expires_at ?? null, created_at: now,
+          idempotency_key: key, request_hash: requestHash,
+        }).execute();
+        await audit(trx, { actor, action: 'gift_card.issue', subject: code, details: { amount: data.amount, idempotency_key: key } });
+        return { created: true, code };
       });
-      return service.giftCard(code);
+      return withFields(await service.giftCard(issued.code), { created: issued.created });
     },
 
     /** Pays (part of) an order from a gift card's balance. */

@@ -31,7 +31,7 @@ afterAll(() => s?.close());
 
 describe('promotion coupons', () => {
   it('makes unique single-use codes in bulk', async () => {
-    const campaign = await s.loyalty.createCampaign({ name: 'Spring', benefit: { type: 'percent_discount', percent: 15 }, count: 500, expires_at: '2026-07-01T00:00:00Z' }, actor);
+    const campaign = await s.loyalty.createCampaign({ name: 'Spring', idempotency_key: 'spring', benefit: { type: 'percent_discount', percent: 15 }, count: 500, expires_at: '2026-07-01T00:00:00Z' }, actor);
     expect(new Set(campaign.codes).size).toBe(500);
     const code = campaign.codes[0];
     expect((await s.loyalty.useCoupon(code, { idempotency_key: 'k1' }, actor)).coupon.status).toBe('used');
@@ -45,14 +45,14 @@ describe('promotion coupons', () => {
   it('makes one shared code with a per-customer limit', async () => {
     const a = await buy('a@example.com', 'a1', '5.00');
     const b = await buy('b@example.com', 'b1', '5.00');
-    await s.loyalty.createCampaign({ name: 'Summer', benefit: { type: 'fixed_discount', amount: '3.00' }, code: 'SUMMER26', max_uses: 1000, per_customer_limit: 1 }, actor);
-    await expect(s.loyalty.createCampaign({ name: 'Again', benefit: { type: 'fixed_discount', amount: '3.00' }, code: 'summer26' }, actor)).rejects.toMatchObject({ kind: 'conflict' });
+    await s.loyalty.createCampaign({ name: 'Summer', idempotency_key: 'summer', benefit: { type: 'fixed_discount', amount: '3.00' }, code: 'SUMMER26', max_uses: 1000, per_customer_limit: 1 }, actor);
+    await expect(s.loyalty.createCampaign({ name: 'Again', idempotency_key: 'again', benefit: { type: 'fixed_discount', amount: '3.00' }, code: 'summer26' }, actor)).rejects.toMatchObject({ kind: 'conflict' });
     await expect(s.loyalty.useCoupon('summer26', { idempotency_key: 'x' }, actor)).rejects.toMatchObject({ problems: [{ field: 'customer_id' }] });
     await s.loyalty.useCoupon('summer26', { idempotency_key: 'a', customer_id: a.customerId }, actor);
     await s.loyalty.useCoupon('summer26', { idempotency_key: 'b', customer_id: b.customerId }, actor);
     await expect(s.loyalty.useCoupon('summer26', { idempotency_key: 'a2', customer_id: a.customerId }, actor)).rejects.toMatchObject({ message: /limit 1/ });
     expect(await s.loyalty.coupon('SUMMER26')).toMatchObject({ uses: 2, usable: true });
-    await expect(s.loyalty.createCampaign({ name: 'Bad', benefit: { type: 'fixed_discount', amount: '3.001' }, count: 1 }, actor)).rejects.toMatchObject({ problems: [{ field: 'benefit.amount' }] });
+    await expect(s.loyalty.createCampaign({ name: 'Bad', idempotency_key: 'bad', benefit: { type: 'fixed_discount', amount: '3.001' }, count: 1 }, actor)).rejects.toMatchObject({ problems: [{ field: 'benefit.amount' }] });
   });
 });
 
