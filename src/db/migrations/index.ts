@@ -10,6 +10,7 @@ import * as m0008 from './0008_long_histories.ts';
 import * as m0009 from './0009_category_prefilter.ts';
 import * as m0010 from './0010_vacuum_recent_history.ts';
 import * as m0011 from './0011_admin_write_keys.ts';
+import * as m0012 from './0012_merge_and_delivery_lookups.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0009_category_prefilter': m0009,
   '0010_vacuum_recent_history': m0010,
   '0011_admin_write_keys': m0011,
+  '0012_merge_and_delivery_lookups': m0012,
 };

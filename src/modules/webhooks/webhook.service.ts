@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
 import { notFound } from '../../shared/errors.ts';
 import { newId, newSecret } from '../../shared/ids.ts';
@@ -70,7 +69,7 @@ export function createWebhookService({ db, logger, timeoutMs = 10_000 }: { db: D
     const endpoint = await db.selectFrom('webhook_endpoints').selectAll().where('id', '=', endpointId).executeTakeFirst();
     if (!endpoint || !endpoint.active) return; // removed since: nothing to do
     const event = await db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirstOrThrow();
-    if (await deliveredAlready(db, endpointId, event)) return;
+    if (await deliveredAlready(db, endpointId, eventId)) return;
     const body = JSON.stringify({ id: String(event.id), type: event.type, created_at: event.created_at.toISOString(), data: event.payload });
     const started = Date.now();
     let status: number | null = null;
@@ -93,7 +92,7 @@ export function createWebhookService({ db, logger, timeoutMs = 10_000 }: { db: D
       // Another process's run of the same job may have recorded its success meanwhile.
       await db.transaction().execute(async (trx) => {
         await lockKeys(trx, [`webhook-delivery:${endpointId}:${eventId}`]);
-        if (!(await deliveredAlready(trx, endpointId, event))) await trx.insertInto('webhook_deliveries').values(row).execute();
+        if (!(await deliveredAlready(trx, endpointId, eventId))) await trx.insertInto('webhook_deliveries').values(row).execute();
       });
       return;
     }
@@ -103,24 +102,11 @@ export function createWebhookService({ db, logger, timeoutMs = 10_000 }: { db: D
   }
 }
 
-/**
- * Whether a delivery of `event` to the endpoint succeeded. The deliveries table is
- * indexed by endpoint and id only, and keeps every attempt: the scan walks the
- * endpoint's deliveries back from the newest only to the last one made well before the
- * event was written (its id is below every delivery of the event, which all came after
- * the event committed; a minute of slack for the statements' own time), so it reads the
- * deliveries since the event, not the endpoint's whole history.
- */
-async function deliveredAlready(executor: Db | Tx, endpointId: string, event: { id: number; created_at: Date }): Promise<boolean> {
-  const { rows } = await sql<{ delivered: boolean }>`
-    SELECT EXISTS (
-      SELECT 1 FROM webhook_deliveries d
-      WHERE d.endpoint_id = ${endpointId} AND d.event_id = ${event.id} AND d.ok
-        AND d.id > COALESCE((SELECT b.id FROM webhook_deliveries b
-                             WHERE b.endpoint_id = ${endpointId} AND b.attempted_at < ${event.created_at}::timestamptz - interval '1 minute'
-                             ORDER BY b.id DESC LIMIT 1), 0)
-    ) AS delivered`.execute(executor);
-  return rows[0].delivered;
+/** Whether a delivery of the event to the endpoint succeeded (webhook_deliveries_delivered, migration 0012). */
+async function deliveredAlready(executor: Db | Tx, endpointId: string, eventId: number): Promise<boolean> {
+  const row = await executor.selectFrom('webhook_deliveries').select('id')
+    .where('endpoint_id', '=', endpointId).where('event_id', '=', eventId).where('ok', '=', true).limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 export type WebhookService = ReturnType<typeof createWebhookService>;
