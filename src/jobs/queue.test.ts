@@ -9,6 +9,7 @@ import { createWebhookService, verifySignature, type WebhookService } from '../m
 import { silentLogger } from '../shared/logger.ts';
 import { recordPurchases } from '../workflows/record-purchases.ts';
 import { createJobQueue, publish, type JobQueue, type StoredEvent } from './index.ts';
+import { until } from '../../test/helpers/concurrency.ts';
 
 // The outbox, the job queue and webhooks together, on the real database and a real HTTP
 // receiver on loopback.
@@ -51,13 +52,6 @@ afterAll(async () => {
   await s?.close();
 });
 
-const until = async (check: () => boolean | Promise<boolean>, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 /** Events after the dispatcher's cursor: not handed to jobs yet. */
 const undispatched = async (db: Db) =>
@@ -127,7 +121,7 @@ describe('outbox → jobs → webhooks', () => {
     await queue.start();
     // Each worker polls every second: one job per poll would take half a minute per queue.
     const delivered = () => new Set(received.filter((r) => r.status === 200).map((r) => JSON.parse(r.body).data.external_id as string));
-    await until(() => handled.filter((e) => mine.has((e.payload as { external_id: string }).external_id)).length === 30 && [...mine].every((id) => delivered().has(id)), 15_000);
+    await until(() => handled.filter((e) => mine.has((e.payload as { external_id: string }).external_id)).length === 30 && [...mine].every((id) => delivered().has(id)), { timeoutMs: 15_000 });
     expect(Date.now() - started).toBeLessThan(15_000);
     // The earlier tests' deliveries drain too: nothing may be in flight when the pool closes.
     for (let left = 1; left > 0; await new Promise((r) => setTimeout(r, 100))) {

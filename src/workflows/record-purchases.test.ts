@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Tx } from '../db/index.ts';
 import { testDatabaseKind } from '../../test/helpers/database.ts';
 import { openTestServices } from '../../test/helpers/services.ts';
 import { identityKey } from '../modules/customers/index.ts';
 import { recordPurchases } from './record-purchases.ts';
+import { heldOpen } from '../../test/helpers/concurrency.ts';
 
 let s: Awaited<ReturnType<typeof openTestServices>>;
 beforeAll(async () => {
@@ -23,31 +22,6 @@ const purchase = (over: Record<string, unknown> = {}) => ({
   lines: [{ sku: 'C1', name: 'Coffee', category: 'drinks', quantity: 2, unit_price: '14.665'.slice(0, 5) }],
   ...over,
 });
-
-/**
- * Runs `work` in a transaction that stays open until `commit()`: another writer (a refund,
- * a merge, an erasure) caught in the middle, holding what it has locked.
- */
-async function heldOpen(work: (trx: Tx) => Promise<unknown>): Promise<{ commit(): Promise<void> }> {
-  let release!: () => void;
-  const released = new Promise<void>((r) => (release = r));
-  let holding!: () => void;
-  const held = new Promise<void>((r) => (holding = r));
-  const done = s.db.transaction().execute(async (trx) => {
-    await work(trx);
-    // A lock may travel with the transaction's next statement (pipeline.ts): send one.
-    await sql`SELECT 1`.execute(trx);
-    holding();
-    await released;
-  });
-  await Promise.race([held, done]);
-  return {
-    commit: async () => {
-      release();
-      await done;
-    },
-  };
-}
 
 describe('recordPurchases', () => {
   it('creates the customer, stores the purchase in minor units and keeps the stats', async () => {
@@ -186,7 +160,7 @@ describe('running stats', () => {
     const [first] = await recordPurchases(s, [purchase({ external_id: 'held-1', customer: { email: 'held@example.com', phone: '+38641555111' } })], { source: 'api' });
     if (first.status === 'error') throw first.error;
     // Another transaction holds the customer's lock, as a refund or a merge does.
-    const holder = await heldOpen((trx) => s.customers.lockCustomers(trx, [first.customerId]));
+    const holder = await heldOpen(s.db, (trx) => s.customers.lockCustomers(trx, [first.customerId]));
     let settled = false;
     // Named by the phone this time: another identity key, the same customer.
     const second = recordPurchases(s, [purchase({ external_id: 'held-2', customer: { phone: '+386 41 555 111' }, occurred_at: '2026-05-01T23:45:00Z' })], { source: 'api' }).finally(() => {
@@ -209,7 +183,7 @@ describe('running stats', () => {
     const [b] = await recordPurchases(s, [purchase({ external_id: 'merging-2', customer: { email: 'merging-b@example.com' } })], { source: 'api' });
     if (a.status === 'error' || b.status === 'error') throw new Error('setup');
     // A merge of A into B holds both customers until it commits.
-    const merge = await heldOpen((trx) => s.customers.absorb(trx, { survivorId: b.customerId, mergedId: a.customerId, now: new Date() }));
+    const merge = await heldOpen(s.db, (trx) => s.customers.absorb(trx, { survivorId: b.customerId, mergedId: a.customerId, now: new Date() }));
     const later = recordPurchases(s, [purchase({ external_id: 'merging-3', customer: { email: 'merging-a@example.com' } })], { source: 'api' });
     await new Promise((r) => setTimeout(r, 200));
     await merge.commit();
@@ -221,7 +195,7 @@ describe('running stats', () => {
   it.runIf(testDatabaseKind === 'postgres')('records a purchase on a new customer when its customer is erased while it waits', async () => {
     const [a] = await recordPurchases(s, [purchase({ external_id: 'erasing-1', customer: { email: 'erasing@example.com' } })], { source: 'api' });
     if (a.status === 'error') throw a.error;
-    const erasure = await heldOpen((trx) => s.customers.anonymize(trx, { customerId: a.customerId, now: new Date() }));
+    const erasure = await heldOpen(s.db, (trx) => s.customers.anonymize(trx, { customerId: a.customerId, now: new Date() }));
     const later = recordPurchases(s, [purchase({ external_id: 'erasing-2', customer: { email: 'erasing@example.com' } })], { source: 'api' });
     await new Promise((r) => setTimeout(r, 200));
     await erasure.commit();

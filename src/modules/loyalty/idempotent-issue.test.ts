@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors.ts';
 import { recordAll } from '../../../test/helpers/purchases.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
+import { race, times } from '../../../test/helpers/concurrency.ts';
 
 // Issuing a gift card and creating a coupon campaign make stored value, and an admin's
 // script that lost the response sends the request again: under one idempotency key they
@@ -12,14 +12,6 @@ import { openTestServices } from '../../../test/helpers/services.ts';
 let s: Awaited<ReturnType<typeof openTestServices>>;
 const actor = { actor: 'test' };
 
-/** Runs the calls at once; answers the successes and the refusals, and fails on anything but an AppError. */
-async function race<T>(calls: (() => Promise<T>)[]) {
-  const settled = await Promise.allSettled(calls.map((call) => call()));
-  const errors = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-  for (const e of errors) if (!(e instanceof AppError)) throw e;
-  return { ok: settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])), errors: errors as AppError[] };
-}
-const times = <T>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
 const without = <T extends { created: boolean }>({ created: _, ...rest }: T) => rest;
 
 const giftCardsUnder = (key: string) => s.db.selectFrom('gift_cards').select('code').where('idempotency_key', '=', key).execute();

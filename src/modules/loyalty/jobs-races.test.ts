@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../../test/helpers/database.ts';
 import { recordAll } from '../../../test/helpers/purchases.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
-import type { Tx } from '../../db/index.ts';
 import { recordPurchases } from '../../workflows/record-purchases.ts';
+import { heldOpen } from '../../../test/helpers/concurrency.ts';
 
 // The scheduled jobs and the bonuses under retries and concurrency: the same job twice at
 // once (two processes, or pg-boss delivering a job again), a job racing a purchase or a
@@ -36,22 +36,6 @@ const program = {
 async function buy(svc: Services, email: string, key: string, total: string, at: string, lines: unknown[] = []) {
   const [o] = await recordAll(svc, [{ external_id: key, customer: { email }, occurred_at: at, total, lines }]);
   return o;
-}
-
-/** Runs `work` in a transaction held open (its locks kept) until commit() or rollback(). */
-async function heldOpen(svc: Services, work: (trx: Tx) => Promise<unknown>) {
-  let end!: (commit: boolean) => void;
-  const ended = new Promise<boolean>((r) => (end = r));
-  let holding!: () => void;
-  const held = new Promise<void>((r) => (holding = r));
-  const done = svc.db.transaction().execute(async (trx) => {
-    await work(trx);
-    await sql`SELECT 1`.execute(trx); // a lock may travel with the next statement (pipeline.ts)
-    holding();
-    if (!(await ended)) throw new Error('rolled back');
-  }).catch((e: Error) => { if (e.message !== 'rolled back') throw e; });
-  await Promise.race([held, done]);
-  return { commit: async () => { end(true); await done; }, rollback: async () => { end(false); await done; } };
 }
 
 const pause = (ms = 300) => new Promise((r) => setTimeout(r, ms));
@@ -96,7 +80,7 @@ describe('points expiry (per lot) and reminders', () => {
     await buy(s, 'exp2@example.com', 'exp2-2', '30.00', '2026-06-02T10:00:00Z');
     s.clock.set('2027-05-02T09:59:00Z');
     // The member's row is held; the sweep queues for it first, the redemption (which wants the same lot) second.
-    const holder = await heldOpen(s, (trx) => sql`SELECT 1 FROM loyalty_members WHERE customer_id = ${a.customerId} FOR UPDATE`.execute(trx));
+    const holder = await heldOpen(s.db, (trx) => sql`SELECT 1 FROM loyalty_members WHERE customer_id = ${a.customerId} FOR UPDATE`.execute(trx));
     const sweep = s.loyalty.maintenance.expirePoints(new Date('2027-05-02T10:01:00Z'));
     await pause(150);
     const redemption = s.loyalty.redeemReward(a.customerId, { reward: 'coffee', idempotency_key: 'after-sweep' }, actor);
@@ -120,7 +104,7 @@ describe('points expiry (per lot) and reminders', () => {
     const a = await buy(s, 'remind2@example.com', 'rem-2', '40.00', '2026-06-02T10:00:00Z');
     const now = new Date('2027-05-26T12:00:00Z');
     // Something holds the lots' rows (a redemption of the member): both runs read them, then wait.
-    const holder = await heldOpen(s, (trx) => sql`SELECT 1 FROM loyalty_entries WHERE customer_id = ${a.customerId} FOR UPDATE`.execute(trx));
+    const holder = await heldOpen(s.db, (trx) => sql`SELECT 1 FROM loyalty_entries WHERE customer_id = ${a.customerId} FOR UPDATE`.execute(trx));
     const runs = Promise.all([s.loyalty.maintenance.remindExpiring(now), s.loyalty.maintenance.remindExpiring(now)]);
     await pause();
     await holder.commit();
@@ -203,7 +187,7 @@ describe('referrals', () => {
     const { code } = await s.loyalty.referralCode(pam.customerId);
     const { customer: rex } = await s.customers.upsert({ email: 'rex@example.com' }, actor);
     // Rex's first purchase is past its read of his (absent) referral and waits to enrol him.
-    const enrolling = await heldOpen(s, (trx) => sql`INSERT INTO loyalty_members (customer_id, joined_at, updated_at) VALUES (${rex.id}, now(), now())`.execute(trx));
+    const enrolling = await heldOpen(s.db, (trx) => sql`INSERT INTO loyalty_members (customer_id, joined_at, updated_at) VALUES (${rex.id}, now(), now())`.execute(trx));
     const purchase = recordPurchases(s, [{ external_id: 'rex-1', customer: { email: 'rex@example.com' }, occurred_at: '2026-05-25T10:00:00Z', total: '20.00' }], { source: 'api' });
     await pause();
     const claim = s.loyalty.claimReferral(rex.id, { code }, actor).then(() => 'created', (e: { message: string }) => e.message);

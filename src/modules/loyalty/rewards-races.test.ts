@@ -1,13 +1,11 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Tx } from '../../db/index.ts';
-import { AppError } from '../../shared/errors.ts';
 import { testDatabaseKind } from '../../../test/helpers/database.ts';
 import { recordAll } from '../../../test/helpers/purchases.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
 import * as ledger from './ledger.repository.ts';
 import { createLoyaltyCore } from './loyalty.core.ts';
 import { createRewardsService, type RewardsService } from './rewards.service.ts';
+import { heldOpen, race, times } from '../../../test/helpers/concurrency.ts';
 
 // Nothing is lost and nothing counts twice when the same coupon, gift card, reward or
 // reservation is hit by many requests at once, or by a retry racing its original. On
@@ -33,15 +31,6 @@ async function member(key: string, points: number) {
   return o.customerId;
 }
 
-/** Runs the calls at once; answers the successes and the refusals, and fails on anything but an AppError. */
-async function race<T>(calls: (() => Promise<T>)[]) {
-  const settled = await Promise.allSettled(calls.map((call) => call()));
-  const errors = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-  for (const e of errors) if (!(e instanceof AppError)) throw e;
-  return { ok: settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])), errors: errors as AppError[] };
-}
-
-const times = <T>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
 const on = (i: number) => processes[i % processes.length];
 
 async function balance(customerId: string) {
@@ -52,22 +41,6 @@ async function balance(customerId: string) {
 
 async function verified() {
   expect((await s.loyalty.verify()).problems).toEqual([]);
-}
-
-/** Runs `work` in a transaction that stays open until `commit()` (as in record-purchases.test.ts). */
-async function heldOpen(work: (trx: Tx) => Promise<unknown>): Promise<{ commit(): Promise<void> }> {
-  let release!: () => void;
-  const released = new Promise<void>((r) => (release = r));
-  let holding!: () => void;
-  const held = new Promise<void>((r) => (holding = r));
-  const done = s.db.transaction().execute(async (trx) => {
-    await work(trx);
-    await sql`SELECT 1`.execute(trx);
-    holding();
-    await released;
-  });
-  await Promise.race([held, done]);
-  return { commit: async () => (release(), await done) };
 }
 
 beforeAll(async () => {
@@ -110,7 +83,7 @@ describe('coupons used at once', () => {
 
   it.runIf(testDatabaseKind === 'postgres')('one shared code created by two admins at once: one campaign, the other a conflict', async () => {
     // The first admin's campaign is written but not committed when the second looks the code up.
-    const first = await heldOpen((trx) => trx.insertInto('coupons').values({ code: 'TWICE26', kind: 'promotion', benefit: '{}', status: 'active', max_uses: 1, uses: 0, created_at: s.clock.now() }).execute());
+    const first = await heldOpen(s.db, (trx) => trx.insertInto('coupons').values({ code: 'TWICE26', kind: 'promotion', benefit: '{}', status: 'active', max_uses: 1, uses: 0, created_at: s.clock.now() }).execute());
     const second = race([() => s.loyalty.createCampaign({ name: 'Dup', idempotency_key: 'dup', benefit: { type: 'percent_discount', percent: 5 }, code: 'TWICE-26' }, actor)]);
     await new Promise((r) => setTimeout(r, 200));
     await first.commit();
@@ -183,7 +156,7 @@ describe('rewards redeemed at once', () => {
     const c = await member('stale', 150);
     // Another writer (a checkout reservation) takes 100 of the 150 and holds the member
     // until it commits; the redemption's statement started before that commit.
-    const writer = await heldOpen(async (trx) => {
+    const writer = await heldOpen(s.db, async (trx) => {
       const m = (await ledger.lockMembers(trx, [c], { now: s.clock.now(), create: false })).get(c)!;
       await ledger.debit(trx, m, { customerId: c, kind: 'redeem', points: 100, occurredAt: s.clock.now(), sourceType: 'test', idempotencyKey: 'held-100' }, { now: s.clock.now(), includePending: false, shortfall: 'fail' });
       m.lifetime_redeemed += 100;

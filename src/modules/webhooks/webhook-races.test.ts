@@ -8,6 +8,7 @@ import { openDatabase, type DatabaseHandle } from '../../db/index.ts';
 import { createJobQueue, publish, type JobQueue } from '../../jobs/index.ts';
 import { silentLogger } from '../../shared/logger.ts';
 import { createWebhookService, verifySignature } from './index.ts';
+import { until } from '../../../test/helpers/concurrency.ts';
 
 // Webhook deliveries under retries, concurrency and endpoint changes, with a real HTTP
 // receiver on loopback: each event reaches each endpoint, with the same body and event id
@@ -47,13 +48,6 @@ afterAll(async () => {
   await s?.close();
 });
 
-const until = async (check: () => boolean | Promise<boolean>, ms = 30_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 const endpoint = async (path: string, plan: (number | 'hang')[]) => {
   script.set(path, plan);
   // Each endpoint its own event type: one test's events do not reach another's endpoint.
