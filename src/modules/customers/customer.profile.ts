@@ -91,9 +91,30 @@ export async function prepareProfile(
   return { identities, fields, consentChanges };
 }
 
+/**
+ * The consent after `changes` made at `at`. A change older than the stored state is
+ * logged (consentLogRows) but does not replace it: requests read the clock before they
+ * wait for the customer's lock (and instances' clocks differ), so an earlier change may
+ * arrive after a later one, and the current consent must stay the log's latest entry.
+ */
 export function applyConsent(current: Consent, changes: PreparedProfile['consentChanges'], at: Date): Consent {
   const next: Consent = { ...current };
-  for (const change of changes) next[change.channel] = { status: change.status, source: change.source, at: at.toISOString() };
+  const iso = at.toISOString();
+  for (const change of changes) {
+    const stored = next[change.channel];
+    if (stored && stored.at > iso) continue;
+    next[change.channel] = { status: change.status, source: change.source, at: iso };
+  }
+  return next;
+}
+
+/** Per channel, the later of two consents (a merge: the person's latest decision stands, as their log says). */
+export function latestConsent(a: Consent, b: Consent): Consent {
+  const next: Consent = { ...a };
+  for (const [channel, state] of Object.entries(b) as [keyof Consent, Consent[keyof Consent]][]) {
+    const mine = next[channel];
+    if (state && (!mine || state.at > mine.at)) next[channel] = state;
+  }
   return next;
 }
 

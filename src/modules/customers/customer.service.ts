@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
 import { publish } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -6,7 +7,7 @@ import { newId, isUuid } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { StoreService } from '../stores/index.ts';
 import { identityKey, IDENTITY_PRECEDENCE, normalizeEmail, normalizePhone, searchTextOf, type Identity } from './customer.ts';
-import { applyConsent, consentLogRows, prepareProfile, type PreparedProfile } from './customer.profile.ts';
+import { applyConsent, consentLogRows, latestConsent, prepareProfile, type PreparedProfile } from './customer.profile.ts';
 import * as repo from './customer.repository.ts';
 import { CustomerInput, CustomerPatch, CustomerSearch } from './customer.schema.ts';
 import { resolveCustomers, type CustomerClaim } from './customer.resolve.ts';
@@ -78,8 +79,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   }
 
   /** Stores `prepared` on an existing customer; identities owned by another customer are a conflict. */
-  async function applyProfile(trx: Tx, row: repo.CustomerRow, prepared: PreparedProfile, now: Date): Promise<void> {
-    const owners = await repo.findByIdentities(trx, prepared.identities);
+  async function applyProfile(trx: Tx, row: repo.CustomerRow, prepared: PreparedProfile, now: Date, read?: Map<string, string>): Promise<void> {
+    const owners = read ?? (await repo.findByIdentities(trx, prepared.identities));
     for (const identity of prepared.identities) {
       const owner = owners.get(`${identity.kind}:${identity.value}`);
       if (owner && owner !== row.id) {
@@ -116,17 +117,28 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       const data = parseInput(CustomerInput, input, 'customer');
       const now = clock.now();
       const prepared = await prepareProfile(data, { stores, defaultRegion: deps.defaultRegion, source, now });
-      const result = await db.transaction().execute(async (trx) => {
-        await lockKeys(trx, prepared.identities.map(identityKey));
-        const owners = await repo.findByIdentities(trx, prepared.identities);
-        const ownerId = IDENTITY_PRECEDENCE.map((kind) => prepared.identities.find((i) => i.kind === kind))
+      const ownerOf = (owners: Map<string, string>) =>
+        IDENTITY_PRECEDENCE.map((kind) => prepared.identities.find((i) => i.kind === kind))
           .map((i) => i && owners.get(`${i.kind}:${i.value}`))
           .find(Boolean);
-        if (ownerId) {
-          const row = await requireActive(trx, ownerId, { forUpdate: true });
-          await applyProfile(trx, row, prepared, now);
-          await publish(trx, [{ type: 'customer.updated', customerId: row.id, payload: { customer_id: row.id } }]);
-          return { id: row.id, created: false };
+      const result = await db.transaction().execute(async (trx) => {
+        await lockKeys(trx, prepared.identities.map(identityKey));
+        let ownerId = ownerOf(await repo.findByIdentities(trx, prepared.identities));
+        // The owner is read before waiting for its row lock, and the identity locks do not
+        // keep it: a PATCH giving the identity up, a merge or an erasure may commit while
+        // this waits (answering 404 or writing the old identity back over the PATCH). Read
+        // the owners again once the row is locked, until they name the customer locked.
+        for (let attempt = 1; ownerId; attempt++) {
+          const row = await repo.findById(trx, ownerId, { forUpdate: true });
+          const owners = await repo.findByIdentities(trx, prepared.identities);
+          const current = ownerOf(owners);
+          if (row?.status === 'active' && current === ownerId) {
+            await applyProfile(trx, row, prepared, now, owners);
+            await publish(trx, [{ type: 'customer.updated', customerId: row.id, payload: { customer_id: row.id } }]);
+            return { id: row.id, created: false };
+          }
+          if (attempt === 3) throw new repo.CustomerChangedMeanwhile(ownerId, row && row.status !== 'active' ? row.status : 'changed');
+          ownerId = current;
         }
         const [resolved] = await resolveCustomers(trx, [{ identities: prepared.identities, profile: prepared }], { now });
         await audit(trx, { actor, action: 'customer.create', subject: resolved.customerId });
@@ -196,11 +208,15 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     /** The customer part of a merge: identities, profile gaps, tags and consent move to the survivor. */
     async absorb(trx: Tx, { survivorId, mergedId, now }: { survivorId: string; mergedId: string; now: Date }) {
       if (survivorId === mergedId) throw invalidField('from', 'a customer cannot be merged into itself');
+      // The lock casts the ids to uuid: an id that is none is an unknown customer, not a 500.
+      if (!isUuid(survivorId)) throw notFound(`Customer ${survivorId}`);
       await repo.lockCustomers(trx, [survivorId, mergedId]);
       const survivor = await requireActive(trx, survivorId);
       const merged = await requireActive(trx, mergedId);
       const fill = <K extends keyof repo.CustomerRow>(key: K) => survivor[key] ?? merged[key];
-      const consent = { ...merged.consent, ...survivor.consent };
+      // Both consent logs move to the survivor: per channel the later decision stands, so
+      // the current consent stays the log's latest entry (a withdrawal is never undone).
+      const consent = latestConsent(survivor.consent, merged.consent);
       const next = {
         external_id: fill('external_id'), email: fill('email'), phone: fill('phone'),
         first_name: fill('first_name'), last_name: fill('last_name'), birthday: fill('birthday'),
@@ -247,6 +263,19 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         })
         .where('id', '=', customerId)
         .execute();
+      // The customers merged into this one (and into those) are the same person: a merge
+      // leaves their rows as stubs with the profile they had, which no request can reach
+      // (they answer 404, so cannot be erased themselves). Their personal data goes too;
+      // the stubs stay merged, so their ids still lead to the survivor's erased row. (The
+      // same fields as above.)
+      await sql`
+        WITH RECURSIVE absorbed AS (
+          SELECT id FROM customers WHERE merged_into = ${customerId}
+          UNION SELECT c.id FROM customers c JOIN absorbed a ON c.merged_into = a.id
+        )
+        UPDATE customers SET external_id = NULL, email = NULL, phone = NULL, first_name = NULL, last_name = NULL,
+          birthday = NULL, time_zone = NULL, tags = '{}', attributes = '{}', consent = '{}', search_text = '', updated_at = ${now}
+        WHERE id IN (SELECT id FROM absorbed)`.execute(trx);
     },
 
     /** Everything stored about the person in this module, for a data-access request. */
