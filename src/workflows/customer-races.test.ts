@@ -5,6 +5,7 @@ import { recordAll } from '../../test/helpers/purchases.ts';
 import { openTestServices } from '../../test/helpers/services.ts';
 import { createCommerceService } from '../modules/commerce/purchase.service.ts';
 import { eraseCustomer, mergeCustomers } from './customer-lifecycle.ts';
+import { queued } from '../../test/helpers/concurrency.ts';
 
 // Refunds, merges and erasures racing each other and the points ledger. Whatever the
 // interleaving: nothing is lost, nothing counts twice, and afterwards the ledger verifies,
@@ -67,8 +68,6 @@ async function heldRefund(purchase: string, key: string, amount?: string) {
   return { commit: () => (g.release(), done) };
 }
 
-/** Waits long enough for a request started now to be queued on a lock. */
-const queued = () => new Promise((r) => setTimeout(r, 250));
 
 /** Every invariant, over the whole database. */
 async function expectConsistent() {

@@ -55,3 +55,6 @@ export async function until(check: () => boolean | Promise<boolean>, { timeoutMs
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/** Waits long enough for a request started now to be queued on a lock (there is no signal for it). */
+export const queued = (ms = 250): Promise<void> => new Promise((r) => setTimeout(r, ms));

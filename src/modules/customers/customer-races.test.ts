@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../../test/helpers/database.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
-import type { Tx } from '../../db/index.ts';
+import { heldOpen, queued } from '../../../test/helpers/concurrency.ts';
 import { buildApp } from '../../http/app.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { createCustomerService } from './customer.service.ts';
@@ -46,24 +46,7 @@ const count = async (table: 'audit_log' | 'events', where: [string, string], sub
   return rows[0].n;
 };
 
-/** Runs `work` in a transaction that stays open, holding what it locked, until `commit()`. */
-async function heldOpen(work: (trx: Tx) => Promise<unknown>): Promise<{ commit(): Promise<void> }> {
-  let release!: () => void;
-  const released = new Promise<void>((r) => (release = r));
-  let holding!: () => void;
-  const held = new Promise<void>((r) => (holding = r));
-  const done = s.db.transaction().execute(async (trx) => {
-    await work(trx);
-    await sql`SELECT 1`.execute(trx); // a lock may travel with the next statement (pipeline.ts)
-    holding();
-    await released;
-  });
-  await Promise.race([held, done]);
-  return { commit: async () => (release(), await done) };
-}
-const lockRow = (id: string) => heldOpen((trx) => sql`SELECT 1 FROM customers WHERE id = ${id} FOR UPDATE`.execute(trx));
-/** Waits long enough for a request started now to be queued on a lock. */
-const queued = () => new Promise((r) => setTimeout(r, 250));
+const lockRow = (id: string) => heldOpen(s.db, (trx) => sql`SELECT 1 FROM customers WHERE id = ${id} FOR UPDATE`.execute(trx));
 
 describe('creating customers at once', () => {
   it.runIf(onPostgres)('ten concurrent POSTs of one new email make one customer; the others update it', async () => {
@@ -113,7 +96,7 @@ describe('creating customers at once', () => {
 
   it.runIf(onPostgres)('a POST by the identity of a customer being erased creates a new customer', async () => {
     const id = await create({ email: 'gone@example.com', first_name: 'Gone' });
-    const erase = await heldOpen((trx) => s.customers.anonymize(trx, { customerId: id, now: s.clock.now() }));
+    const erase = await heldOpen(s.db, (trx) => s.customers.anonymize(trx, { customerId: id, now: s.clock.now() }));
     const post = call('POST', '/customers', { email: 'gone@example.com', first_name: 'Back' });
     await queued();
     await erase.commit();
@@ -200,7 +183,7 @@ describe('erasure at once', () => {
 
   it.runIf(onPostgres)('a PATCH waiting on an erasure writes no personal data back', async () => {
     const id = await create({ email: 'erase-me@example.com', first_name: 'Eve' });
-    const erase = await heldOpen((trx) => s.customers.anonymize(trx, { customerId: id, now: s.clock.now() }));
+    const erase = await heldOpen(s.db, (trx) => s.customers.anonymize(trx, { customerId: id, now: s.clock.now() }));
     const patch = call('PATCH', `/customers/${id}`, { first_name: 'Eva', email: 'eva@example.com', consent: { email: true } });
     await queued();
     await erase.commit();
