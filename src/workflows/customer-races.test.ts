@@ -247,11 +247,16 @@ describe('merges racing the ledger', () => {
     await s.loyalty.release(a.customer, held.reservation.id);
     await merge(b.customer, a.customer);
     expect(await pointsOf(b.customer)).toBe(31);
-    // Sent together: the reservation is refused, or it wins and the merge is refused.
+    // Sent together: the reservation wins and the merge is refused, or the merge wins and
+    // the reservation, naming the merged id, holds the survivor's points (merged-customers.ts).
     const c = await buy('30.00');
     const [reserved, merged] = await Promise.allSettled([s.loyalty.reserve(c.customer, { points: 25, idempotency_key: 'hold-2' }, actor), merge(b.customer, c.customer)]);
-    expect([reserved.status, merged.status].sort()).toEqual(['fulfilled', 'rejected']);
-    if (reserved.status === 'fulfilled') await s.loyalty.release(c.customer, reserved.value.reservation.id);
+    if (reserved.status !== 'fulfilled') throw reserved.reason;
+    const holder = merged.status === 'fulfilled' ? b.customer : c.customer;
+    const holding = await s.db.selectFrom('loyalty_reservations').select('customer_id').where('id', '=', reserved.value.reservation.id).executeTakeFirstOrThrow();
+    expect(holding.customer_id).toBe(holder);
+    if (merged.status === 'rejected') expect(merged.reason).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/reservation/) });
+    await s.loyalty.release(c.customer, reserved.value.reservation.id);
     expect(await pointsOf(b.customer) + await pointsOf(c.customer)).toBe(61);
     await expectConsistent();
   });

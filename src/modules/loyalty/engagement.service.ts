@@ -11,6 +11,7 @@ import * as ledger from './ledger.repository.ts';
 import type { MemberRow } from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
 import { lotExpiry, text, type Program } from './program.ts';
+import { activeIds, keysTakenAcrossMerges, lockActiveCustomer, lockActiveCustomers } from './merged-customers.ts';
 import type { ProgramDocument } from './program.schema.ts';
 
 // Points for what members do besides buying: bringing a friend (referrals), completing
@@ -51,7 +52,12 @@ function inbox(email: string | null): string | null {
 export function createEngagementService(core: LoyaltyCore) {
   const { db, clock } = core.deps;
 
+  /**
+   * A bonus is once per person: under the member's lock, a key found in the ledger of a
+   * customer merged into the member (paid before the merge) is not paid again.
+   */
   async function creditBonus(trx: Tx, member: MemberRow, program: Program, { points, key, at, details }: { points: number; key: string; at: Date; details: Record<string, unknown> }) {
+    if ((await keysTakenAcrossMerges(trx, [{ customerId: member.customer_id, key }])).size > 0) return false;
     const written = await ledger.credit(trx, member, {
       customerId: member.customer_id, kind: 'bonus', points, occurredAt: at, expiresAt: lotExpiry(program, at), sourceType: 'bonus', sourceId: String(details.bonus),
       idempotencyKey: key, programVersion: program.version, details,
@@ -114,12 +120,15 @@ export function createEngagementService(core: LoyaltyCore) {
 
   const service = {
     /** The member's own referral code (created on first request). */
-    async referralCode(customerId: string) {
-      if (!isUuid(customerId)) throw notFound(`Customer ${customerId}`);
+    async referralCode(requested: string) {
+      if (!isUuid(requested)) throw notFound(`Customer ${requested}`);
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
-        const customer = await trx.selectFrom('customers').select(['id', 'first_name', 'status']).where('id', '=', customerId).executeTakeFirst();
-        if (!customer || customer.status !== 'active') throw notFound(`Customer ${customerId}`);
+        // The member's app may still hold a merged id: the survivor's code (merged-customers.ts).
+        const active = await lockActiveCustomer(trx, requested);
+        if (!active || active.status !== 'active') throw notFound(`Customer ${requested}`);
+        const customerId = active.id;
+        const customer = await trx.selectFrom('customers').select(['id', 'first_name', 'status']).where('id', '=', customerId).executeTakeFirstOrThrow();
         const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
         if (!member) throw conflict('The customer is not a loyalty member yet (no purchase, no enrolment)');
         if (member.referral_code) return { code: member.referral_code, created: false };
@@ -139,24 +148,38 @@ export function createEngagementService(core: LoyaltyCore) {
      * (a referral is for new customers), a second referral, and a referral back to the
      * friend who referred you.
      */
-    async claimReferral(friendId: string, input: unknown, { actor }: { actor: Actor }) {
+    async claimReferral(requestedFriend: string, input: unknown, { actor }: { actor: Actor }) {
+      let friendId = requestedFriend;
       const { code: raw } = parseInput(ClaimReferralInput, input, 'referral');
       const code = raw.toUpperCase().trim();
       if (!isUuid(friendId)) throw notFound(`Customer ${friendId}`);
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
-        const owner = await trx.selectFrom('referral_codes').selectAll().where('code', '=', code).executeTakeFirst();
-        if (!owner) throw invalidField('code', `no referral code ${raw}`);
         // Both customers' rows locked, in id order as every writer of customers locks them: the
         // checks below read what a claim or purchase that got there first committed. Unlocked,
         // two claims for one friend sent at once both found no referral (the second failed on
         // the key, a 500), two customers claiming each other's code at once were both
         // accepted, and a claim while the friend's first purchase was being recorded (it holds
         // the friend's row until it commits) read no purchase yet: a referral for an old customer.
-        const rows = await trx.selectFrom('customers').select(['id', 'email', 'phone', 'status'])
-          .where('id', 'in', [...new Set([friendId, owner.customer_id])].sort()).orderBy('id').forUpdate().execute();
-        const [friend, referrer] = [friendId, owner.customer_id].map((id) => rows.find((c) => c.id === id));
+        // Each id is followed past merges (merged-customers.ts): the friend may be named by a
+        // merged id, and the code's owner is read again under the locks, since a merge that
+        // committed while this waited moved the code to the survivor; a referrer read before
+        // it would be the merged customer, whose closed account nobody sees.
+        let owner = await trx.selectFrom('referral_codes').selectAll().where('code', '=', code).executeTakeFirst();
+        let locked = new Map<string, { id: string }>();
+        for (let attempt = 0; ; attempt++) {
+          if (!owner) throw invalidField('code', `no referral code ${raw}`);
+          if (attempt === 5) throw new Error('loyalty: a referral code kept changing owner while being claimed');
+          locked = await lockActiveCustomers(trx, [friendId, owner.customer_id], { forUpdate: true });
+          const held = owner.customer_id;
+          owner = await trx.selectFrom('referral_codes').selectAll().where('code', '=', code).executeTakeFirst();
+          if (owner && owner.customer_id === (locked.get(held)?.id ?? held)) break;
+        }
+        const friendNow = locked.get(friendId)?.id;
+        const rows = await trx.selectFrom('customers').select(['id', 'email', 'phone', 'status']).where('id', 'in', [friendNow ?? friendId, owner.customer_id]).execute();
+        const [friend, referrer] = [friendNow, owner.customer_id].map((id) => rows.find((c) => c.id === id));
         if (!friend || friend.status !== 'active') throw notFound(`Customer ${friendId}`);
+        friendId = friend.id;
         const reject = (reason: string) => invalidField('code', reason);
         if (owner.customer_id === friendId) throw reject('is your own code');
         if (referrer && ((friend.email && inbox(friend.email) === inbox(referrer.email)) || (friend.phone && friend.phone === referrer.phone))) throw reject('belongs to someone with the same email or phone');
@@ -204,14 +227,19 @@ export function createEngagementService(core: LoyaltyCore) {
       const points = program?.document.bonuses.referral?.referrer;
       if (!program || !points) return false;
       return db.transaction().execute(async (trx) => {
-        const member = (await ledger.lockMembers(trx, [referrer_id], { now, create: false })).get(referrer_id);
+        // Queued before a merge of the referrer: the survivor's bonus, once (creditBonus
+        // finds the key in the merged ledger when it was paid there before the merge).
+        const referrer = await lockActiveCustomer(trx, referrer_id);
+        if (!referrer) return false;
+        const member = (await ledger.lockMembers(trx, [referrer.id], { now, create: false })).get(referrer.id);
         if (!member) return false;
-        return creditBonus(trx, member, program, { points, key: `bonus:referral:${friend_id}`, at: now, details: { bonus: 'referral', role: 'referrer', friend: friend_id } });
+        const named = referrer.id === referrer_id ? {} : { referrer_merged: referrer_id };
+        return creditBonus(trx, member, program, { points, key: `bonus:referral:${friend_id}`, at: now, details: { bonus: 'referral', role: 'referrer', friend: friend_id, ...named } });
       });
     },
 
     /** Subscriber of purchase.recorded: completes the challenges the purchase finishes (of `only`'s codes, when given). */
-    async evaluateChallenges(customerId: string, at: Date, only?: ReadonlySet<string>) {
+    async evaluateChallenges(requested: string, at: Date, only?: ReadonlySet<string>) {
       const now = clock.now();
       const program = await core.programAt(now);
       if (!program || program.document.challenges.length === 0) return [];
@@ -219,6 +247,9 @@ export function createEngagementService(core: LoyaltyCore) {
       for (const challenge of program.document.challenges) {
         if (only && !only.has(challenge.code)) continue;
         await db.transaction().execute(async (trx) => {
+          // A purchase event queued before a merge of its customer: the survivor's challenges.
+          const customerId = (await lockActiveCustomer(trx, requested))?.id;
+          if (!customerId) return;
           const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
           if (!member) return;
           const [{ progress, completions, lastCompletedAt }] = await challengeStandings(trx, [{ customerId, at }], [challenge]);
@@ -250,8 +281,14 @@ export function createEngagementService(core: LoyaltyCore) {
     async evaluateChallengesMany(items: { customerId: string; at: Date }[]) {
       const program = await core.programAt(clock.now());
       if (!program || program.document.challenges.length === 0 || items.length === 0) return [];
+      // By the customer each id stands for after merges: the merged customer's purchases are
+      // the survivor's now (evaluateChallenges follows the id again under the lock).
+      const survivors = await activeIds(db, items.map((i) => i.customerId));
       const latest = new Map<string, Date>();
-      for (const i of items) if (!latest.has(i.customerId) || latest.get(i.customerId)! < i.at) latest.set(i.customerId, i.at);
+      for (const i of items) {
+        const id = survivors.get(i.customerId) ?? i.customerId;
+        if (!latest.has(id) || latest.get(id)! < i.at) latest.set(id, i.at);
+      }
       const members = [...latest].map(([customerId, at]) => ({ customerId, at }));
       const reached = new Map<string, Set<string>>();
       // A statement per CHALLENGE_CHECK_CHUNK members: after a large import the queue hands
@@ -280,12 +317,16 @@ export function createEngagementService(core: LoyaltyCore) {
     },
 
     /** Subscriber of customer.created / customer.updated: the profile-completion bonus, once. */
-    async profileCompletion(customerId: string) {
+    async profileCompletion(requested: string) {
       const now = clock.now();
       const program = await core.programAt(now);
       const points = program?.document.bonuses.profile_completion;
       if (!program || !points) return false;
       return db.transaction().execute(async (trx) => {
+        // An event queued before a merge: the survivor's profile (the merge filled it from
+        // the merged customer's), and the bonus once per person (creditBonus).
+        const customerId = (await lockActiveCustomer(trx, requested))?.id;
+        if (!customerId) return false;
         const c = await trx.selectFrom('customers').select(['first_name', 'last_name', 'email', 'phone', 'birthday', 'status']).where('id', '=', customerId).executeTakeFirst();
         if (!c || c.status !== 'active' || !c.first_name || !c.last_name || !c.email || !c.phone || !c.birthday) return false;
         const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
@@ -302,7 +343,8 @@ export function createEngagementService(core: LoyaltyCore) {
     async profileCompletionMany(customerIds: string[]) {
       const program = await core.programAt(clock.now());
       if (!program?.document.bonuses.profile_completion || customerIds.length === 0) return [];
-      const complete = await db.selectFrom('customers').select('id').where('id', '=', sql<string>`ANY(${[...new Set(customerIds)]}::uuid[])`).where('status', '=', 'active')
+      const survivors = await activeIds(db, customerIds);
+      const complete = await db.selectFrom('customers').select('id').where('id', '=', sql<string>`ANY(${[...new Set(customerIds.map((id) => survivors.get(id) ?? id))]}::uuid[])`).where('status', '=', 'active')
         .where('first_name', 'is not', null).where('last_name', 'is not', null).where('email', 'is not', null).where('phone', 'is not', null).where('birthday', 'is not', null)
         .execute();
       const rewarded: string[] = [];
@@ -320,10 +362,13 @@ export function createEngagementService(core: LoyaltyCore) {
       if (!points) return { created: false, points: 0 };
       if (!isUuid(customerId)) throw notFound(`Customer ${customerId}`);
       const created = await db.transaction().execute(async (trx) => {
-        const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
+        // The survey tool cannot know about merges: the survivor's thank-you, once per response.
+        const customer = await lockActiveCustomer(trx, customerId);
+        if (!customer) throw notFound(`Customer ${customerId}`);
+        const member = (await ledger.lockMembers(trx, [customer.id], { now, create: false })).get(customer.id);
         if (!member) throw conflict('The customer is not a loyalty member yet');
         const ok = await creditBonus(trx, member, program, { points, key: `bonus:survey:${response_id}`, at: now, details: { bonus: 'survey', response: response_id } });
-        if (ok) await audit(trx, { actor, action: 'loyalty.bonus.survey', subject: customerId, details: { response_id } });
+        if (ok) await audit(trx, { actor, action: 'loyalty.bonus.survey', subject: customer.id, details: { response_id } });
         return ok;
       });
       return { created, points: created ? points : 0 };

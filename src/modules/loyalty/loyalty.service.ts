@@ -13,6 +13,7 @@ import * as ledger from './ledger.repository.ts';
 import type { MemberRow, NewEntry } from './ledger.repository.ts';
 import { PROGRAM_CHANNEL, type LoyaltyCore } from './loyalty.core.ts';
 import { simulateProgram } from './simulate.ts';
+import { mergedNotFound, requireActiveCustomer } from './merged-customers.ts';
 import { compileProgram, lotExpiry, pointsForPurchase, text, tierIndexOf, windowStart, type Program, type PurchaseFacts } from './program.ts';
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
 import { insertProgram } from './program.repository.ts';
@@ -63,12 +64,13 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
    * transaction: customers before members, the lock order of every writer. A merged
    * customer is refused: a merge that committed while this waited for its lock moved the
    * member's lots to the survivor, and points written now would stay behind, unseen, on
-   * the merged customer's closed account.
+   * the merged customer's closed account. Staff act on the id they chose, so it is not
+   * followed to the survivor (the policy: merged-customers.ts); the refusal names the
+   * active end of the merge chain.
    */
   async function requireWritableCustomer(trx: Tx, id: string) {
-    const row = isUuid(id) ? await trx.selectFrom('customers').select(['id', 'status', 'merged_into']).where('id', '=', id).forShare().executeTakeFirst() : undefined;
-    if (!row) throw notFound(`Customer ${id}`);
-    if (row.status === 'merged') throw notFound(`Customer ${id} (merged into ${row.merged_into})`);
+    const row = await requireActiveCustomer(trx, id);
+    if (row.id !== id) throw mergedNotFound(row);
     return row;
   }
 

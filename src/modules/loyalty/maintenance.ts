@@ -7,6 +7,7 @@ import * as ledger from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
 import { lotExpiry, text } from './program.ts';
 import type { RewardsService } from './rewards.service.ts';
+import { keysTakenAcrossMerges, lockActiveCustomers } from './merged-customers.ts';
 
 // What happens with time rather than with a request: points expire, members are warned
 // before they do, tier periods end, birthdays come, checkout reservations time out.
@@ -181,17 +182,30 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
           AND NOT EXISTS (SELECT 1 FROM loyalty_entries e WHERE e.customer_id = m.customer_id
                           AND e.idempotency_key = 'bonus:birthday:' || to_char((${now}::timestamptz AT TIME ZONE COALESCE(c.time_zone, ${timeZone})), 'YYYY'))`.execute(db);
       let members = 0;
+      const yearOf = new Map(due.rows.map((r) => [r.customer_id, r.local_date.slice(0, 4)]));
       await inChunks(due.rows.map((r) => r.customer_id), async (trx, chunk) => {
-        const locked = await ledger.lockMembers(trx, chunk, { now, create: false });
+        // A customer read as due may have been merged since (the list is read before any
+        // lock): the bonus is the survivor's, once per person and year, so the year's key
+        // is looked for in the survivor's ledger and in every ledger merged into it (a
+        // birthday paid to the merged customer this year is the person's birthday bonus).
+        const customers = await lockActiveCustomers(trx, chunk);
+        const years = new Map<string, string>();
+        for (const id of chunk) {
+          const c = customers.get(id);
+          if (c && c.status === 'active' && !years.has(c.id)) years.set(c.id, yearOf.get(id)!);
+        }
+        const paid = await keysTakenAcrossMerges(trx, [...years].map(([customerId, year]) => ({ customerId, key: `bonus:birthday:${year}` })));
+        const locked = await ledger.lockMembers(trx, [...years.keys()], { now, create: false });
         const events: OutgoingEvent[] = [];
         for (const m of locked.values()) {
-          const year = due.rows.find((r) => r.customer_id === m.customer_id)!.local_date.slice(0, 4);
+          const year = years.get(m.customer_id)!;
           const level = doc.tiers?.levels.find((l) => l.code === m.tier);
           const points = (doc.bonuses.birthday ?? 0) + (level?.benefits.birthday_bonus ?? 0);
           const gift = level?.benefits.birthday_reward ? doc.rewards.find((r) => r.code === level.benefits.birthday_reward) : undefined;
           // The bonus entry's key holds the year, so a second run adds nothing; a gift-only
           // birthday is guarded by the coupon check below.
           if (points > 0) {
+            if (paid.has(`${m.customer_id} bonus:birthday:${year}`)) continue;
             const written = await ledger.credit(trx, m, {
               customerId: m.customer_id, kind: 'bonus', points, occurredAt: now, expiresAt: lotExpiry(program, now), sourceType: 'bonus', sourceId: 'birthday',
               idempotencyKey: `bonus:birthday:${year}`, programVersion: program.version, details: { bonus: 'birthday', year, tier: m.tier },

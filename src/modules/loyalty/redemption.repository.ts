@@ -13,36 +13,58 @@ import { lockedMembersCte, lockFresh, memberOf, type LockedMemberFlags } from '.
 
 export interface RedemptionState {
   member: MemberRow;
+  /** The member's customer, as read under the member's lock (see lockMembersForRedemption). */
+  customer: { status: string; mergedInto: string | null };
   /** Open lots, oldest first. */
   lots: Lot[];
   /** Entries already written under the asked keys, by key. */
   previous: Map<string, { id: number; details: Record<string, unknown> }>;
 }
 
-/** Locks the members and reads their open lots and the entries of these keys; a customer who is not a member is absent from the map. */
-export async function lockMembersForRedemption(trx: Tx, requests: { customerId: string; key: string }[]): Promise<Map<string, RedemptionState>> {
-  const keys = [...new Set(requests.map((r) => r.key))];
+/** The member's customer id and every customer merged into it, as a sub-query of a lockedMembersCte statement. */
+const ledgersOfColumn = sql`(WITH RECURSIVE ledgers(id) AS (
+  SELECT m.customer_id UNION SELECT c.id FROM customers c JOIN ledgers l ON c.merged_into = l.id
+) SELECT id FROM ledgers)`;
+
+/**
+ * Locks the members and reads their open lots, the entries of these keys, and their
+ * customer's status; a customer who is not a member comes back without a member (and an
+ * id of no customer without a customer). The customer is read in the same statement,
+ * without a lock of its own: a merge saves the merged member, so a read that waited for it
+ * is stale and read again (lockFresh), and then shows the customer merged.
+ */
+export async function lockMembersForRedemption(trx: Tx, customerIds: string[], keys: string[]): Promise<Map<string, Partial<RedemptionState> & Pick<RedemptionState, 'customer'>>> {
   type Row = MemberRow & LockedMemberFlags & {
+    customer_status: string | null;
+    merged_into: string | null;
     lots: { id: number; remaining: number; available_at: string | null; expires_at: string | null }[] | null;
     previous: { id: number; key: string; details: Record<string, unknown> }[] | null;
   };
-  const rows = await lockFresh(requests.map((r) => r.customerId), async (ids) => (await sql<Row>`
+  const rows = await lockFresh(customerIds, async (ids) => (await sql<Row>`
     WITH ${lockedMembersCte(ids)}
-    SELECT m.*, lots.lots, previous.previous
+    SELECT m.*, c.status AS customer_status, c.merged_into, lots.lots, previous.previous
     FROM m
+    LEFT JOIN customers c ON c.id = m.customer_id
     LEFT JOIN LATERAL (
       SELECT jsonb_agg(jsonb_build_object('id', e.id, 'remaining', e.remaining, 'available_at', e.available_at, 'expires_at', e.expires_at) ORDER BY e.id) AS lots
       FROM loyalty_entries e WHERE e.customer_id = m.customer_id AND e.remaining > 0
     ) lots ON m.member
     LEFT JOIN LATERAL (
+      -- In the member's ledger or one merged into it: a redemption made under a merged id
+      -- before the merge, retried with that id after it, answers what it issued then.
       SELECT jsonb_agg(jsonb_build_object('id', p.id, 'key', p.idempotency_key, 'details', p.details)) AS previous
-      FROM loyalty_entries p WHERE p.customer_id = m.customer_id AND p.idempotency_key = ANY(${keys}::text[])
+      FROM loyalty_entries p WHERE p.customer_id IN ${ledgersOfColumn} AND p.idempotency_key = ANY(${[...new Set(keys)]}::text[])
     ) previous ON m.member`.execute(trx)).rows);
-  const out = new Map<string, RedemptionState>();
+  const out = new Map<string, Partial<RedemptionState> & Pick<RedemptionState, 'customer'>>();
   for (const r of rows) {
-    if (!r.member) continue;
+    if (r.customer_status === null) continue;
+    const customer = { status: r.customer_status, mergedInto: r.merged_into };
+    if (!r.member) {
+      out.set(r.customer_id, { customer });
+      continue;
+    }
     const lots = (r.lots ?? []).map((l) => ({ id: l.id, remaining: l.remaining, availableAt: l.available_at ? new Date(l.available_at) : null, expiresAt: l.expires_at ? new Date(l.expires_at) : null }));
-    out.set(r.customer_id, { member: memberOf(r), lots, previous: new Map((r.previous ?? []).map((p) => [p.key, { id: p.id, details: p.details }])) });
+    out.set(r.customer_id, { customer, member: memberOf(r), lots, previous: new Map((r.previous ?? []).map((p) => [p.key, { id: p.id, details: p.details }])) });
   }
   return out;
 }

@@ -15,7 +15,8 @@ import type { MemberRow, PlannedDebit } from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
 import { text, type Program } from './program.ts';
 import type { ProgramDocument } from './program.schema.ts';
-import { lockMembersForRedemption, lockRewardStock, writeRedemptions, type RewardCouponRow, type RewardGiftCardRow } from './redemption.repository.ts';
+import { lockMembersForRedemption, lockRewardStock, writeRedemptions, type RedemptionState, type RewardCouponRow, type RewardGiftCardRow } from './redemption.repository.ts';
+import { ledgersOf, lockActiveCustomer } from './merged-customers.ts';
 import { withFields } from '../../shared/objects.ts';
 
 // Rewards bought with points (a coupon or a gift card), coupons a POS validates and
@@ -26,6 +27,7 @@ import { withFields } from '../../shared/objects.ts';
 type Reward = ProgramDocument['rewards'][number];
 
 interface RedemptionRequest {
+  /** As the caller named the customer (the request's hash keeps it: a retry after a merge replays). */
   customerId: string;
   reward: string;
   idempotencyKey: string;
@@ -107,14 +109,15 @@ export function createRewardsService(core: LoyaltyCore) {
     return program;
   }
 
+  /**
+   * The member a till's request names, locked: the customer the id stands for after merges
+   * (merged-customers.ts), its row locked first (customers before members), then the member.
+   */
   async function requireMember(trx: Tx, customerId: string, now: Date): Promise<MemberRow> {
-    if (!isUuid(customerId)) throw notFound(`Customer ${customerId}`);
-    const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
-    if (!member) {
-      const exists = await trx.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
-      if (!exists) throw notFound(`Customer ${customerId}`);
-      throw conflict('The customer is not a loyalty member yet (no purchase, no enrolment)');
-    }
+    const customer = await lockActiveCustomer(trx, customerId);
+    if (!customer) throw notFound(`Customer ${customerId}`);
+    const member = (await ledger.lockMembers(trx, [customer.id], { now, create: false })).get(customer.id);
+    if (!member) throw conflict('The customer is not a loyalty member yet (no purchase, no enrolment)');
     return member;
   }
 
@@ -146,6 +149,36 @@ export function createRewardsService(core: LoyaltyCore) {
     return null;
   }
 
+  /**
+   * The members the requested ids stand for, locked, with their lots and the entries of
+   * these keys (lockMembersForRedemption), and which member each id stands for: an id
+   * merged into another (a till still sending it) is followed to the survivor, whose points
+   * it spends. Read by the ids as sent, one statement in the usual case; a merged customer
+   * shows in that read (its member, saved by the merge, was read again after the wait), and
+   * only then is the survivor locked, in a further one. No lock on the customer's row: the
+   * member's serialises this with a merge (which locks and saves both members).
+   */
+  async function lockRedeemers(trx: Tx, ids: string[], keys: string[]) {
+    const survivor = new Map<string, string>();
+    const states = new Map<string, Partial<RedemptionState> & Pick<RedemptionState, 'customer'>>();
+    let asking = [...new Set(ids)].filter(isUuid).map((id) => ({ asked: id, id }));
+    for (let hop = 0; asking.length > 0; hop++) {
+      if (hop === 100) throw new Error('loyalty: customers kept being merged while being redeemed for');
+      const read = await lockMembersForRedemption(trx, [...new Set(asking.map((a) => a.id))], keys);
+      const next: typeof asking = [];
+      for (const a of asking) {
+        const found = read.get(a.id);
+        if (found?.customer.status === 'merged' && found.customer.mergedInto) next.push({ asked: a.asked, id: found.customer.mergedInto });
+        else if (found) {
+          survivor.set(a.asked, a.id);
+          states.set(a.id, found);
+        }
+      }
+      asking = next;
+    }
+    return { memberIdOf: (r: RedemptionRequest) => survivor.get(r.customerId) ?? r.customerId, states };
+  }
+
   /** What a redemption answers: the coupon or gift card issued (by this request, or first under its key). */
   type Redemption = { created: boolean; coupon?: ReturnType<typeof couponView>; gift_card?: ReturnType<typeof giftCardView>; points_spent?: number };
 
@@ -161,9 +194,7 @@ export function createRewardsService(core: LoyaltyCore) {
     return db.transaction().execute(async (trx) => {
       const keyOf = (r: RedemptionRequest) => `redeem:${r.idempotencyKey}`;
       const hashOf = (r: RedemptionRequest) => sha256(canonicalJson({ customerId: r.customerId, reward: r.reward }));
-      const states = await lockMembersForRedemption(trx, requests.map((r) => ({ customerId: r.customerId, key: keyOf(r) })));
-      const outsiders = [...new Set(requests.filter((r) => !states.has(r.customerId)).map((r) => r.customerId))];
-      const customers = outsiders.length ? new Set((await trx.selectFrom('customers').select('id').where('id', 'in', outsiders).execute()).map((c) => c.id)) : new Set<string>();
+      const { memberIdOf, states } = await lockRedeemers(trx, requests.map((r) => r.customerId), requests.map(keyOf));
       const program = await core.programAt(now, trx);
       const rewardOf = (r: RedemptionRequest) => program?.document.rewards.find((x) => x.code === r.reward);
       const stockCodes = [...new Set(requests.map(rewardOf).filter((x) => x?.stock !== undefined).map((x) => x!.code))];
@@ -172,11 +203,15 @@ export function createRewardsService(core: LoyaltyCore) {
       const inGroup = new Map<string, { index: number; hash: string }>();
       const write = { debits: [] as PlannedDebit[], members: new Set<MemberRow>(), coupons: [] as RewardCouponRow[], giftCards: [] as RewardGiftCardRow[], stockIssued: new Map<string, number>(), events: [] as OutgoingEvent[] };
       /** One request's outcome: an error, a replay (of a stored redemption or of an earlier one in the group), or a redemption added to `write`. */
-      const decide = (r: RedemptionRequest, index: number): Redemption | AppError | { replayOf: number } | { stored: Record<string, unknown> } => {
-        const state = states.get(r.customerId);
-        if (!state) return customers.has(r.customerId) ? conflict('The customer is not a loyalty member yet (no purchase, no enrolment)') : notFound(`Customer ${r.customerId}`);
-        const key = keyOf(r);
-        const hash = hashOf(r);
+      const decide = (request: RedemptionRequest, index: number): Redemption | AppError | { replayOf: number } | { stored: Record<string, unknown> } => {
+        const found = states.get(memberIdOf(request));
+        if (!found) return notFound(`Customer ${request.customerId}`);
+        if (!found.member) return conflict('The customer is not a loyalty member yet (no purchase, no enrolment)');
+        const state = found as RedemptionState;
+        const key = keyOf(request);
+        const hash = hashOf(request);
+        // From here on, the member's: whatever is written names the customer the id stands for.
+        const r = withFields(request, { customerId: memberIdOf(request) });
         const stored = state.previous.get(key);
         const earlier = inGroup.get(`${r.customerId} ${key}`);
         if (stored || earlier) {
@@ -306,6 +341,11 @@ export function createRewardsService(core: LoyaltyCore) {
       const now = clock.now();
       const requestHash = sha256(canonicalJson({ code, customer: data.customer_id ?? null, order: data.order_ref ?? null }));
       return db.transaction().execute(async (trx) => {
+        // The customer the till names, followed past merges and locked before the coupon
+        // (customers before coupons, as a merge moves them): a till still sending a merged
+        // id uses the survivor's coupon, is counted against the survivor's limit, and a
+        // merge committing meanwhile is seen. An id of no customer is recorded as given.
+        const customerId = data.customer_id ? ((await lockActiveCustomer(trx, data.customer_id))?.id ?? data.customer_id) : undefined;
         const c = await trx.selectFrom('coupons').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
         if (!c) throw notFound(`Coupon ${codeInput}`);
         const previous = await trx.selectFrom('coupon_uses').selectAll().where('code', '=', code).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
@@ -315,17 +355,18 @@ export function createRewardsService(core: LoyaltyCore) {
         }
         const problem = couponProblem(c, now);
         if (problem) throw conflict(`Coupon ${formatCode(code)} cannot be used: ${problem}`);
-        if (c.customer_id && data.customer_id && c.customer_id !== data.customer_id) throw conflict(`Coupon ${formatCode(code)} belongs to another customer`);
+        if (c.customer_id && customerId && c.customer_id !== customerId) throw conflict(`Coupon ${formatCode(code)} belongs to another customer`);
         if (c.per_customer_limit) {
-          if (!data.customer_id) throw invalidField('customer_id', 'is required: this coupon is limited per customer');
-          const used = await trx.selectFrom('coupon_uses').select((eb) => eb.fn.countAll<number>().as('n')).where('code', '=', code).where('customer_id', '=', data.customer_id).executeTakeFirstOrThrow();
+          if (!customerId) throw invalidField('customer_id', 'is required: this coupon is limited per customer');
+          const used = await trx.selectFrom('coupon_uses').select((eb) => eb.fn.countAll<number>().as('n')).where('code', '=', code).where('customer_id', '=', customerId).executeTakeFirstOrThrow();
           if (Number(used.n) >= c.per_customer_limit) throw conflict(`Coupon ${formatCode(code)} was already used ${used.n} time(s) by this customer (limit ${c.per_customer_limit})`);
         }
-        await trx.insertInto('coupon_uses').values({ code, idempotency_key: data.idempotency_key, customer_id: data.customer_id ?? c.customer_id, order_ref: data.order_ref ?? null, request_hash: requestHash, used_at: now }).execute();
+        const user = customerId ?? c.customer_id;
+        await trx.insertInto('coupon_uses').values({ code, idempotency_key: data.idempotency_key, customer_id: user, order_ref: data.order_ref ?? null, request_hash: requestHash, used_at: now }).execute();
         const uses = c.uses + 1;
         await trx.updateTable('coupons').set({ uses, status: uses >= c.max_uses ? 'used' : 'active' }).where('code', '=', code).execute();
         await audit(trx, { actor, action: 'coupon.use', subject: code, details: { order_ref: data.order_ref } });
-        await publish(trx, [{ type: 'coupon.used', customerId: data.customer_id ?? c.customer_id, payload: { code: formatCode(code), kind: c.kind, reward: c.reward_code, campaign_id: c.campaign_id, customer_id: data.customer_id ?? c.customer_id, order_ref: data.order_ref ?? null } }]);
+        await publish(trx, [{ type: 'coupon.used', customerId: user, payload: { code: formatCode(code), kind: c.kind, reward: c.reward_code, campaign_id: c.campaign_id, customer_id: user, order_ref: data.order_ref ?? null } }]);
         return { created: true, coupon: couponView({ ...c, uses, status: uses >= c.max_uses ? 'used' : 'active' }), benefit: c.benefit };
       });
     },
@@ -421,9 +462,12 @@ export function createRewardsService(core: LoyaltyCore) {
           if (earlier.request_hash !== requestHash) throw conflict(`Gift card with idempotency key ${key} was already issued with a different body`);
           return { created: false, code: earlier.code };
         }
+        // The card is the person's: an id merged meanwhile is followed to the survivor (locked,
+        // so a merge committing now is seen), as the merge would have moved the card.
+        const owner = data.customer_id ? ((await lockActiveCustomer(trx, data.customer_id))?.id ?? data.customer_id) : null;
         const code = normalizeCode(newCode(16));
         await trx.insertInto('gift_cards').values({
-          code, customer_id: data.customer_id ?? null, currency, initial_minor: amount, balance_minor: amount, expires_at: data.expires_at ?? null, created_at: now,
+          code, customer_id: owner, currency, initial_minor: amount, balance_minor: amount, expires_at: data.expires_at ?? null, created_at: now,
           idempotency_key: key, request_hash: requestHash,
         }).execute();
         await audit(trx, { actor, action: 'gift_card.issue', subject: code, details: { amount: data.amount, idempotency_key: key } });
@@ -459,12 +503,14 @@ export function createRewardsService(core: LoyaltyCore) {
     },
 
     // ── Reservations: hold points at checkout, then capture or release ───────
-    async reserve(customerId: string, input: unknown, { actor }: { actor: Actor }) {
+    async reserve(requested: string, input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(ReserveInput, input, 'reservation');
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
-        const member = await requireMember(trx, customerId, now);
-        const existing = await trx.selectFrom('loyalty_reservations').selectAll().where('customer_id', '=', customerId).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
+        const member = await requireMember(trx, requested, now);
+        const customerId = member.customer_id;
+        // A reservation made under this key before a merge is on the merged customer's ledger.
+        const existing = await trx.selectFrom('loyalty_reservations').selectAll().where(sql<boolean>`customer_id IN ${ledgersOf(customerId)}`).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
         if (existing) {
           if (existing.points !== data.points || existing.order_ref !== (data.order_ref ?? null)) throw conflict(`Reservation ${data.idempotency_key} was already made with a different body`);
           return { created: false, reservation: reservationView(existing) };
@@ -487,10 +533,10 @@ export function createRewardsService(core: LoyaltyCore) {
       });
     },
 
-    async capture(customerId: string, reservationId: string) {
+    async capture(requested: string, reservationId: string) {
       const now = clock.now();
       const result = await db.transaction().execute(async (trx) => {
-        await requireMember(trx, customerId, now);
+        const customerId = (await requireMember(trx, requested, now)).customer_id;
         const r = await reservation(trx, customerId, reservationId);
         if (r.status === 'captured') return { created: false, reservation: reservationView(r) };
         if (r.status !== 'held') throw conflict(`The reservation was ${r.status}${r.status === 'expired' ? ' (held too long)' : ''}; reserve again`);
@@ -499,7 +545,7 @@ export function createRewardsService(core: LoyaltyCore) {
           await releaseOne(trx, r, now, 'expired');
           return 'expired' as const;
         }
-        await trx.updateTable('loyalty_reservations').set({ status: 'captured', settled_at: now }).where('customer_id', '=', customerId).where('id', '=', r.id).execute();
+        await trx.updateTable('loyalty_reservations').set({ status: 'captured', settled_at: now }).where('customer_id', '=', r.customer_id).where('id', '=', r.id).execute();
         await publish(trx, [{ type: 'loyalty.points_redeemed', customerId, payload: { customer_id: customerId, points: r.points, order_ref: r.order_ref, reservation_id: r.id } }]);
         return { created: true, reservation: reservationView({ ...r, status: 'captured', settled_at: now }) };
       });
@@ -507,10 +553,10 @@ export function createRewardsService(core: LoyaltyCore) {
       return result;
     },
 
-    async release(customerId: string, reservationId: string) {
+    async release(requested: string, reservationId: string) {
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
-        await requireMember(trx, customerId, now);
+        const customerId = (await requireMember(trx, requested, now)).customer_id;
         const r = await reservation(trx, customerId, reservationId);
         if (r.status === 'released' || r.status === 'expired') return { created: false, reservation: reservationView(r) };
         if (r.status === 'captured') throw conflict('The reservation was captured; refund the order instead');
@@ -542,9 +588,10 @@ export function createRewardsService(core: LoyaltyCore) {
     },
   };
 
+  /** A reservation of the customer (or of one merged into it: settled, as a held one refuses the merge). */
   async function reservation(trx: Tx, customerId: string, id: string) {
     if (!isUuid(id)) throw notFound(`Reservation ${id}`);
-    const r = await trx.selectFrom('loyalty_reservations').selectAll().where('customer_id', '=', customerId).where('id', '=', id).executeTakeFirst();
+    const r = await trx.selectFrom('loyalty_reservations').selectAll().where(sql<boolean>`customer_id IN ${ledgersOf(customerId)}`).where('id', '=', id).executeTakeFirst();
     if (!r) throw notFound(`Reservation ${id}`);
     return r;
   }
