@@ -5,7 +5,8 @@ import { recordAll } from '../../test/helpers/purchases.ts';
 import { openTestServices } from '../../test/helpers/services.ts';
 import { createCommerceService } from '../modules/commerce/purchase.service.ts';
 import { eraseCustomer, mergeCustomers } from './customer-lifecycle.ts';
-import { queued } from '../../test/helpers/concurrency.ts';
+import { gate, queued } from '../../test/helpers/concurrency.ts';
+import { heldMerge } from '../../test/helpers/merges.ts';
 
 // Refunds, merges and erasures racing each other and the points ledger. Whatever the
 // interleaving: nothing is lost, nothing counts twice, and afterwards the ledger verifies,
@@ -37,24 +38,6 @@ const refund = (purchase: string, key: string, amount?: string) => s.commerce.re
 const merge = (survivor: string, from: string) => mergeCustomers(s, survivor, { from }, actor);
 const pointsOf = async (id: string) => Number((await s.db.selectFrom('loyalty_members').select('points').where('customer_id', '=', id).executeTakeFirst())?.points ?? 0);
 const reverseEntries = (purchase: string) => s.db.selectFrom('loyalty_entries').select(['customer_id', 'points']).where('kind', '=', 'reverse').where('source_id', '=', purchase).execute();
-
-/** A promise a wrapped step stops at, holding its transaction open, until `release()`. */
-function gate() {
-  let release!: () => void;
-  let reached!: () => void;
-  const open = new Promise<void>((r) => (release = r));
-  const hit = new Promise<void>((r) => (reached = r));
-  return { hit, release, pass: async <T>(value: T) => (reached(), await open, value) };
-}
-
-/** A merge that has done everything but commit, until `commit()`: it holds both customers and both members. */
-async function heldMerge(survivor: string, from: string) {
-  const g = gate();
-  const loyalty = { ...s.loyalty, moveCustomer: (trx: Parameters<typeof s.loyalty.moveCustomer>[0], a: Parameters<typeof s.loyalty.moveCustomer>[1]) => s.loyalty.moveCustomer(trx, a).then(g.pass) };
-  const done = mergeCustomers({ ...s, loyalty }, survivor, { from }, actor);
-  await Promise.race([g.hit, done]);
-  return { commit: () => (g.release(), done) };
-}
 
 /** A refund that has written everything (points reversed too) but not committed, until `commit()`. */
 async function heldRefund(purchase: string, key: string, amount?: string) {
@@ -158,7 +141,7 @@ describe('refunds racing merges', () => {
   it.runIf(onPostgres)('a refund waiting for a merge of its customer is written on the survivor', async () => {
     const a = await buy('10.00');
     const b = await buy('2.00');
-    const merging = await heldMerge(b.customer, a.customer);
+    const merging = await heldMerge(s, b.customer, a.customer);
     const refunding = refund(a.purchase, 'behind-merge', '3.00');
     await queued();
     await merging.commit();
@@ -227,7 +210,7 @@ describe('merges racing the ledger', () => {
   it.runIf(onPostgres)('an adjustment waiting for a merge of its member does not strand points on the merged customer', async () => {
     const a = await buy('10.00');
     const b = await buy('1.00');
-    const merging = await heldMerge(b.customer, a.customer);
+    const merging = await heldMerge(s, b.customer, a.customer);
     const adjusting = s.loyalty.adjust(a.customer, { points: 5, reason: 'goodwill', idempotency_key: 'held-a1' }, actor).catch((e: unknown) => e);
     const redeeming = s.loyalty.redeemReward(a.customer, { reward: 'coffee', idempotency_key: 'held-r1' }, actor).catch((e: unknown) => e);
     await queued();

@@ -58,3 +58,16 @@ export async function until(check: () => boolean | Promise<boolean>, { timeoutMs
 
 /** Waits long enough for a request started now to be queued on a lock (there is no signal for it). */
 export const queued = (ms = 250): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A point a wrapped step stops at, its transaction open, until `release()`: wrap the step's
+ * promise with `.then(gate.pass)`, wait for `hit`. For holding a whole use-case (a merge,
+ * a refund) just before its commit, where heldOpen holds a hand-written transaction.
+ */
+export function gate() {
+  let release!: () => void;
+  let reached!: () => void;
+  const open = new Promise<void>((r) => (release = r));
+  const hit = new Promise<void>((r) => (reached = r));
+  return { hit, release, pass: async <T>(value: T) => (reached(), await open, value) };
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../../test/helpers/database.ts';
 import { queued } from '../../../test/helpers/concurrency.ts';
+import { heldMerge } from '../../../test/helpers/merges.ts';
 import { recordAll } from '../../../test/helpers/purchases.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
 import { subscribersOf } from '../../jobs/subscribers.ts';
@@ -60,24 +61,6 @@ async function deliver(type: string, { again = false } = {}) {
     if (sub.handleBatch) await sub.handleBatch(events);
     else for (const e of events) await sub.handle(e);
   }
-}
-
-/** A promise a wrapped step stops at, holding its transaction open, until `release()`. */
-function gate() {
-  let release!: () => void;
-  let reached!: () => void;
-  const open = new Promise<void>((r) => (release = r));
-  const hit = new Promise<void>((r) => (reached = r));
-  return { hit, release, pass: async <T>(value: T) => (reached(), await open, value) };
-}
-
-/** A merge that has done everything but commit (customers and members locked, records moved), until `commit()`. */
-async function heldMerge(survivor: string, from: string) {
-  const g = gate();
-  const loyalty = { ...s.loyalty, moveCustomer: (trx: Parameters<typeof s.loyalty.moveCustomer>[0], a: Parameters<typeof s.loyalty.moveCustomer>[1]) => s.loyalty.moveCustomer(trx, a).then(g.pass) };
-  const done = mergeCustomers({ ...s, loyalty }, survivor, { from }, actor);
-  await Promise.race([g.hit, done]);
-  return { commit: () => (g.release(), done) };
 }
 
 describe('at the till, with the merged id', () => {
@@ -230,7 +213,7 @@ describe('racing a merge in progress', () => {
     const b = await buy('race-b@example.com', '5.00');
     const { coupon } = await s.loyalty.redeemReward(a, { reward: 'mug', idempotency_key: 'race-mug' }, actor);
     await s.loyalty.useCoupon('TWICE26', { idempotency_key: 'race-1', customer_id: a }, actor);
-    const merging = await heldMerge(b, a);
+    const merging = await heldMerge(s, b, a);
     const usingReward = s.loyalty.useCoupon(coupon!.code, { idempotency_key: 'race-reward', customer_id: a }, actor);
     const usingShared = s.loyalty.useCoupon('TWICE26', { idempotency_key: 'race-2', customer_id: a }, actor);
     await queued();
@@ -254,7 +237,7 @@ describe('racing a merge in progress', () => {
     const friend = (await s.customers.upsert({ email: 'wait-friend@example.com' }, actor)).customer.id;
     await s.loyalty.claimReferral(friend, { code }, actor);
     await buy('wait-friend@example.com', '20.00');
-    const merging = await heldMerge(b, a);
+    const merging = await heldMerge(s, b, a);
     const redeeming = s.loyalty.redeemReward(a, { reward: 'mug', idempotency_key: 'wait-mug' }, actor);
     const rewarding = s.loyalty.rewardReferrer({ referrer_id: a, friend_id: friend });
     const birthdays = s.loyalty.maintenance.birthdays(now);
