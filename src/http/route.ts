@@ -50,3 +50,12 @@ declare module 'fastify' {
     scope?: Scope | null;
   }
 }
+
+/**
+ * The answer to a write that a key makes safe to retry: 201 when this request created it,
+ * 200 with `Idempotent-Replayed: true` when an earlier request with the same key did.
+ */
+export function answerWrite(reply: FastifyReply, created: boolean, body: unknown) {
+  if (!created) reply.header('idempotent-replayed', 'true');
+  return reply.code(created ? 201 : 200).send(body);
+}

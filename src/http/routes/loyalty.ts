@@ -8,7 +8,7 @@ import {
 import type { Services } from '../../services.ts';
 import { AppError } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.ts';
-import { route } from '../route.ts';
+import { answerWrite, route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
 
 // The loyalty program over HTTP: the program document and its versions, member
@@ -194,8 +194,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: { 201: '{ id, codes }', 200: 'Already created with this key (replay): the same campaign and codes', 409: 'The shared code exists, or the key was used with a different body', 422: 'Invalid input' },
     handler: async (req, reply, p) => {
       const { created, ...campaign } = await L.createCampaign(req.body, { actor: actorOf(p) });
-      if (!created) reply.header('idempotent-replayed', 'true');
-      return reply.code(created ? 201 : 200).send(campaign);
+      return answerWrite(reply, created, campaign);
     },
   });
   route(app, prefix, {
@@ -204,8 +203,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: { 201: 'The gift card', 200: 'Already issued with this key (replay): the same gift card', 409: 'The key was used with a different body', 422: 'Invalid input' },
     handler: async (req, reply, p) => {
       const { created, ...card } = await L.issueGiftCard(req.body, { actor: actorOf(p) });
-      if (!created) reply.header('idempotent-replayed', 'true');
-      return reply.code(created ? 201 : 200).send(card);
+      return answerWrite(reply, created, card);
     },
   });
   route(app, prefix, {

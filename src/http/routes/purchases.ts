@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors.ts';
 import { createPurchaseBatcher } from '../../workflows/purchase-batcher.ts';
 import { recordPurchases } from '../../workflows/record-purchases.ts';
 import { problemOfAppError } from '../problem.ts';
-import { route } from '../route.ts';
+import { answerWrite, route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
 import { withFields } from '../../shared/objects.ts';
 
@@ -27,8 +27,7 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
       const { outcome, timing } = await batcher.record(req.body, prepared);
       setGroupServerTiming(reply, timing);
       if (outcome.status === 'error') throw outcome.error;
-      if (outcome.status === 'duplicate') reply.header('idempotent-replayed', 'true');
-      return reply.code(outcome.status === 'created' ? 201 : 200).send(withFields(outcome.purchase!, { loyalty: outcome.loyalty ?? null }));
+      return answerWrite(reply, outcome.status === 'created', withFields(outcome.purchase!, { loyalty: outcome.loyalty ?? null }));
     },
   });
 
@@ -61,8 +60,7 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
     responses: { 201: '{ refund, purchase }', 200: 'Already recorded (replay)', 404: 'Unknown purchase', 409: 'Key reused with a different body', 422: 'More than is refundable, or invalid input' },
     handler: async (req, reply, p) => {
       const result = await s.commerce.refund((req.params as { id: string }).id, req.body, { actor: actorOf(p) });
-      if (!result.created) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.created ? 201 : 200).send({ refund: result.refund, purchase: result.purchase, loyalty: result.loyalty ?? null });
+      return answerWrite(reply, result.created, { refund: result.refund, purchase: result.purchase, loyalty: result.loyalty ?? null });
     },
   });
 }

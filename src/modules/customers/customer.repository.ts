@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Selectable } from 'kysely';
 import { readLater, sendLater, type Consent, type CustomersTable, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
@@ -78,6 +78,18 @@ function identitiesMatching(identities: Identity[]) {
 /** A subquery: the ids of the customers who own these identities (for another module's statement, such as the loyalty members' read). */
 export function ownerIdsQuery(identities: Identity[]) {
   return sql<{ customer_id: string }>`SELECT DISTINCT i.customer_id FROM ${identitiesMatching(identities)}`;
+}
+
+/**
+ * A sub-query, `(SELECT id …)`: the customer and every customer merged into it, directly or
+ * through other merges — one person's ids. `customer` is an id, or a column of the
+ * statement it goes into (then correlated, one person per outer row).
+ */
+export function personIdsQuery(customer: string | RawBuilder<unknown>) {
+  const seed = typeof customer === 'string' ? sql`${customer}::uuid` : customer;
+  return sql<{ id: string }>`(WITH RECURSIVE person(id) AS (
+    SELECT ${seed} UNION SELECT c.id FROM customers c JOIN person p ON c.merged_into = p.id
+  ) SELECT id FROM person)`;
 }
 
 function ownersQuery(identities: Identity[], lock: boolean) {

@@ -45,6 +45,12 @@ interface ConsentView {
   at: string;
 }
 
+/** What an erasure leaves of a customer's row: no personal data. */
+const NO_PERSONAL_DATA = {
+  external_id: null, email: null, phone: null, first_name: null, last_name: null, birthday: null,
+  time_zone: null, tags: [] as string[], attributes: '{}', consent: '{}', search_text: '',
+} as const;
+
 export function createCustomerService(deps: CustomerServiceDeps) {
   const { db, stores, clock } = deps;
 
@@ -254,28 +260,13 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       await requireActive(trx, customerId, { forUpdate: true });
       await trx.deleteFrom('customer_identities').where('customer_id', '=', customerId).execute();
       await trx.deleteFrom('consent_log').where('customer_id', '=', customerId).execute();
-      await trx
-        .updateTable('customers')
-        .set({
-          external_id: null, email: null, phone: null, first_name: null, last_name: null, birthday: null,
-          time_zone: null, tags: [], attributes: '{}', consent: '{}', search_text: '',
-          status: 'erased', erased_at: now, updated_at: now,
-        })
-        .where('id', '=', customerId)
-        .execute();
+      await trx.updateTable('customers').set({ ...NO_PERSONAL_DATA, status: 'erased', erased_at: now, updated_at: now }).where('id', '=', customerId).execute();
       // The customers merged into this one (and into those) are the same person: a merge
       // leaves their rows as stubs with the profile they had, which no request can reach
       // (they answer 404, so cannot be erased themselves). Their personal data goes too;
-      // the stubs stay merged, so their ids still lead to the survivor's erased row. (The
-      // same fields as above.)
-      await sql`
-        WITH RECURSIVE absorbed AS (
-          SELECT id FROM customers WHERE merged_into = ${customerId}
-          UNION SELECT c.id FROM customers c JOIN absorbed a ON c.merged_into = a.id
-        )
-        UPDATE customers SET external_id = NULL, email = NULL, phone = NULL, first_name = NULL, last_name = NULL,
-          birthday = NULL, time_zone = NULL, tags = '{}', attributes = '{}', consent = '{}', search_text = '', updated_at = ${now}
-        WHERE id IN (SELECT id FROM absorbed)`.execute(trx);
+      // the stubs stay merged, so their ids still lead to the survivor's erased row.
+      await trx.updateTable('customers').set({ ...NO_PERSONAL_DATA, updated_at: now })
+        .where(sql<boolean>`id IN ${repo.personIdsQuery(customerId)}`).where('id', '<>', customerId).execute();
     },
 
     /** Everything stored about the person in this module, for a data-access request. */

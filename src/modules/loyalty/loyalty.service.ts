@@ -19,7 +19,7 @@ import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
 import { insertProgram } from './program.repository.ts';
 import { describeEntry } from './explain.ts';
 import { formatCode } from './codes.ts';
-import type { Identity, Language } from '../customers/index.ts';
+import { personIdsQuery, type Identity, type Language } from '../customers/index.ts';
 import type { EngagementService } from './engagement.service.ts';
 import { withFields } from '../../shared/objects.ts';
 
@@ -680,17 +680,15 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
    * transfer lot names the lot it came from: details.lot, source_id the merged customer).
    */
   async function purchaseEntriesAcrossMerges(trx: Tx, customerId: string, purchaseId: string) {
+    const person = personIdsQuery(customerId);
     const found = await sql<{ customer_id: string; id: number; kind: LoyaltyEntryKind; points: number; details: Record<string, unknown>; transfer: boolean }>`
-      WITH RECURSIVE ledgers(id) AS (
-        SELECT ${customerId}::uuid
-        UNION SELECT c.id FROM customers c JOIN ledgers l ON c.merged_into = l.id
-      ), entries AS (
+      WITH RECURSIVE entries AS (
         SELECT e.customer_id, e.id, e.kind, e.points, e.details FROM loyalty_entries e
-        WHERE e.customer_id IN (SELECT id FROM ledgers) AND e.source_type = 'purchase' AND e.source_id = ${purchaseId}
+        WHERE e.customer_id IN ${person} AND e.source_type = 'purchase' AND e.source_id = ${purchaseId}
       ), lots(customer_id, id) AS (
         SELECT customer_id, id FROM entries WHERE points > 0
         UNION SELECT e.customer_id, e.id FROM loyalty_entries e JOIN lots l ON e.source_id = l.customer_id::text AND e.details->>'lot' = l.id::text
-        WHERE e.customer_id IN (SELECT id FROM ledgers) AND e.source_type = 'merge' AND e.points > 0
+        WHERE e.customer_id IN ${person} AND e.source_type = 'merge' AND e.points > 0
       )
       SELECT customer_id, id, kind, points, details, false AS transfer FROM entries
       UNION ALL SELECT customer_id, id, NULL, NULL, NULL, true FROM lots WHERE customer_id = ${customerId} AND id NOT IN (SELECT id FROM entries)`.execute(trx);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/index.ts';
 import { notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
+import { personIdsQuery } from '../customers/index.ts';
 
 // A merge (workflows/customer-lifecycle.ts) leaves the merged customer's row behind, status
 // 'merged' and merged_into the survivor, possibly in chains (A → B → C). Its ledger is
@@ -43,6 +44,24 @@ export interface ActiveCustomer {
 const MAX_HOPS = 100;
 
 /**
+ * CTEs `chain` and `ends` of a WITH RECURSIVE: from each `from` id, its merged_into links
+ * to where they end (an active or erased customer); `ends` has a row (start, id) per start.
+ */
+function chainEnds(starts: string[], froms: string[]) {
+  return sql`chain(start, id, status, merged_into, depth) AS (
+      SELECT q.start, c.id, c.status, c.merged_into, 0
+      FROM unnest(${starts}::uuid[], ${froms}::uuid[]) AS q(start, from_id)
+      JOIN customers c ON c.id = q.from_id
+      UNION ALL
+      SELECT ch.start, c.id, c.status, c.merged_into, ch.depth + 1
+      FROM chain ch JOIN customers c ON c.id = ch.merged_into
+      WHERE ch.status = 'merged' AND ch.depth < ${MAX_HOPS}
+    ), ends AS (
+      SELECT DISTINCT ON (start) start, id FROM chain ORDER BY start, depth DESC
+    )`;
+}
+
+/**
  * For each id, the customer it stands for after merges, row-locked (shared) for the rest of
  * the transaction, in customer-id order. Ids of no customer (or not uuids) are absent.
  * `forUpdate`: exclusive, for writers that must take turns per customer (a referral claim).
@@ -54,17 +73,7 @@ export async function lockActiveCustomers(trx: Tx, ids: string[], { forUpdate = 
   for (let round = 0; pending.length > 0; round++) {
     if (round === MAX_HOPS) throw new Error('loyalty: customers kept being merged while being locked');
     const rows = await sql<{ start: string; id: string; status: string; merged_into: string | null }>`
-      WITH RECURSIVE chain(start, id, status, merged_into, depth) AS (
-        SELECT q.start, c.id, c.status, c.merged_into, 0
-        FROM unnest(${pending.map((p) => p.start)}::uuid[], ${pending.map((p) => p.from)}::uuid[]) AS q(start, from_id)
-        JOIN customers c ON c.id = q.from_id
-        UNION ALL
-        SELECT ch.start, c.id, c.status, c.merged_into, ch.depth + 1
-        FROM chain ch JOIN customers c ON c.id = ch.merged_into
-        WHERE ch.status = 'merged' AND ch.depth < ${MAX_HOPS}
-      ), ends AS (
-        SELECT DISTINCT ON (start) start, id FROM chain ORDER BY start, depth DESC
-      )
+      WITH RECURSIVE ${chainEnds(pending.map((p) => p.start), pending.map((p) => p.from))}
       SELECT e.start, c.id, c.status, c.merged_into FROM ends e JOIN customers c ON c.id = e.id
       ORDER BY c.id ${forUpdate ? sql`FOR UPDATE OF c` : sql`FOR SHARE OF c`}`.execute(trx);
     const again: typeof pending = [];
@@ -104,42 +113,23 @@ export async function activeIds(db: Db | Tx, ids: string[]): Promise<Map<string,
   const out = new Map(ids.map((id) => [id, id]));
   if (wanted.length === 0) return out;
   const rows = await sql<{ start: string; id: string }>`
-    WITH RECURSIVE chain(start, id, status, merged_into, depth) AS (
-      SELECT c.id, c.id, c.status, c.merged_into, 0 FROM customers c WHERE c.id = ANY(${wanted}::uuid[])
-      UNION ALL
-      SELECT ch.start, c.id, c.status, c.merged_into, ch.depth + 1
-      FROM chain ch JOIN customers c ON c.id = ch.merged_into
-      WHERE ch.status = 'merged' AND ch.depth < ${MAX_HOPS}
-    )
-    SELECT DISTINCT ON (start) start, id FROM chain ORDER BY start, depth DESC`.execute(db);
+    WITH RECURSIVE ${chainEnds(wanted, wanted)}
+    SELECT start, id FROM ends`.execute(db);
   for (const r of rows.rows) out.set(r.start, r.id);
   return out;
 }
 
 /**
  * Which of these (customer, idempotency key) pairs already have an entry in the ledger of
- * the customer or of any customer merged into it (directly or through another merge): the
+ * the customer or of any customer merged into it (personIdsQuery): the
  * person was given that bonus, or made that redemption, under one of their ids. Answers
  * the pairs as `${customerId} ${key}`.
  */
 export async function keysTakenAcrossMerges(trx: Db | Tx, pairs: { customerId: string; key: string }[]): Promise<Set<string>> {
   if (pairs.length === 0) return new Set();
   const rows = await sql<{ customer_id: string; key: string }>`
-    WITH RECURSIVE q(customer_id, key) AS (
-      SELECT * FROM unnest(${pairs.map((p) => p.customerId)}::uuid[], ${pairs.map((p) => p.key)}::text[])
-    ), ledgers(root, id) AS (
-      SELECT DISTINCT customer_id, customer_id FROM q
-      UNION SELECT l.root, c.id FROM customers c JOIN ledgers l ON c.merged_into = l.id
-    )
-    SELECT DISTINCT q.customer_id, q.key FROM q
-    JOIN ledgers l ON l.root = q.customer_id
-    JOIN loyalty_entries e ON e.customer_id = l.id AND e.idempotency_key = q.key`.execute(trx);
+    SELECT DISTINCT q.customer_id, q.key
+    FROM unnest(${pairs.map((p) => p.customerId)}::uuid[], ${pairs.map((p) => p.key)}::text[]) AS q(customer_id, key)
+    JOIN loyalty_entries e ON e.customer_id IN ${personIdsQuery(sql.ref('q.customer_id'))} AND e.idempotency_key = q.key`.execute(trx);
   return new Set(rows.rows.map((r) => `${r.customer_id} ${r.key}`));
-}
-
-/** The customer and every customer merged into it (directly or through another merge). */
-export function ledgersOf(customerId: string) {
-  return sql`(WITH RECURSIVE ledgers(id) AS (
-    SELECT ${customerId}::uuid UNION SELECT c.id FROM customers c JOIN ledgers l ON c.merged_into = l.id
-  ) SELECT id FROM ledgers)`;
 }

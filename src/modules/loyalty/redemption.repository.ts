@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/index.ts';
+import { personIdsQuery } from '../customers/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Lot } from './ledger.ts';
 import { debitsCte, isUniqueViolation, updateMembers, type MemberRow, type PlannedDebit } from './ledger.repository.ts';
@@ -20,11 +21,6 @@ export interface RedemptionState {
   /** Entries already written under the asked keys, by key. */
   previous: Map<string, { id: number; details: Record<string, unknown> }>;
 }
-
-/** The member's customer id and every customer merged into it, as a sub-query of a lockedMembersCte statement. */
-const ledgersOfColumn = sql`(WITH RECURSIVE ledgers(id) AS (
-  SELECT m.customer_id UNION SELECT c.id FROM customers c JOIN ledgers l ON c.merged_into = l.id
-) SELECT id FROM ledgers)`;
 
 /**
  * Locks the members and reads their open lots, the entries of these keys, and their
@@ -53,7 +49,7 @@ export async function lockMembersForRedemption(trx: Tx, customerIds: string[], k
       -- In the member's ledger or one merged into it: a redemption made under a merged id
       -- before the merge, retried with that id after it, answers what it issued then.
       SELECT jsonb_agg(jsonb_build_object('id', p.id, 'key', p.idempotency_key, 'details', p.details)) AS previous
-      FROM loyalty_entries p WHERE p.customer_id IN ${ledgersOfColumn} AND p.idempotency_key = ANY(${[...new Set(keys)]}::text[])
+      FROM loyalty_entries p WHERE p.customer_id IN ${personIdsQuery(sql.ref('m.customer_id'))} AND p.idempotency_key = ANY(${[...new Set(keys)]}::text[])
     ) previous ON m.member`.execute(trx)).rows);
   const out = new Map<string, Partial<RedemptionState> & Pick<RedemptionState, 'customer'>>();
   for (const r of rows) {

@@ -16,7 +16,8 @@ import type { LoyaltyCore } from './loyalty.core.ts';
 import { text, type Program } from './program.ts';
 import type { ProgramDocument } from './program.schema.ts';
 import { lockMembersForRedemption, lockRewardStock, writeRedemptions, type RedemptionState, type RewardCouponRow, type RewardGiftCardRow } from './redemption.repository.ts';
-import { ledgersOf, lockActiveCustomer } from './merged-customers.ts';
+import { lockActiveCustomer } from './merged-customers.ts';
+import { personIdsQuery } from '../customers/index.ts';
 import { withFields } from '../../shared/objects.ts';
 
 // Rewards bought with points (a coupon or a gift card), coupons a POS validates and
@@ -510,7 +511,7 @@ export function createRewardsService(core: LoyaltyCore) {
         const member = await requireMember(trx, requested, now);
         const customerId = member.customer_id;
         // A reservation made under this key before a merge is on the merged customer's ledger.
-        const existing = await trx.selectFrom('loyalty_reservations').selectAll().where(sql<boolean>`customer_id IN ${ledgersOf(customerId)}`).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
+        const existing = await trx.selectFrom('loyalty_reservations').selectAll().where(sql<boolean>`customer_id IN ${personIdsQuery(customerId)}`).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
         if (existing) {
           if (existing.points !== data.points || existing.order_ref !== (data.order_ref ?? null)) throw conflict(`Reservation ${data.idempotency_key} was already made with a different body`);
           return { created: false, reservation: reservationView(existing) };
@@ -591,7 +592,7 @@ export function createRewardsService(core: LoyaltyCore) {
   /** A reservation of the customer (or of one merged into it: settled, as a held one refuses the merge). */
   async function reservation(trx: Tx, customerId: string, id: string) {
     if (!isUuid(id)) throw notFound(`Reservation ${id}`);
-    const r = await trx.selectFrom('loyalty_reservations').selectAll().where(sql<boolean>`customer_id IN ${ledgersOf(customerId)}`).where('id', '=', id).executeTakeFirst();
+    const r = await trx.selectFrom('loyalty_reservations').selectAll().where(sql<boolean>`customer_id IN ${personIdsQuery(customerId)}`).where('id', '=', id).executeTakeFirst();
     if (!r) throw notFound(`Reservation ${id}`);
     return r;
   }
