@@ -260,12 +260,12 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       await requireActive(trx, customerId, { forUpdate: true });
       await trx.deleteFrom('customer_identities').where('customer_id', '=', customerId).execute();
       await trx.deleteFrom('consent_log').where('customer_id', '=', customerId).execute();
-      await trx.updateTable('customers').set({ ...NO_PERSONAL_DATA, status: 'erased', erased_at: now, updated_at: now }).where('id', '=', customerId).execute();
+      await trx.updateTable('customers').set(withFields(NO_PERSONAL_DATA, { status: 'erased' as const, erased_at: now, updated_at: now })).where('id', '=', customerId).execute();
       // The customers merged into this one (and into those) are the same person: a merge
       // leaves their rows as stubs with the profile they had, which no request can reach
       // (they answer 404, so cannot be erased themselves). Their personal data goes too;
       // the stubs stay merged, so their ids still lead to the survivor's erased row.
-      await trx.updateTable('customers').set({ ...NO_PERSONAL_DATA, updated_at: now })
+      await trx.updateTable('customers').set(withFields(NO_PERSONAL_DATA, { updated_at: now }))
         .where(sql<boolean>`id IN ${repo.personIdsQuery(customerId)}`).where('id', '<>', customerId).execute();
     },
 
