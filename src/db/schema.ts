@@ -351,6 +351,8 @@ export interface CouponUsesTable {
   code: string;
   idempotency_key: string;
   customer_id: string | null;
+  /** The coupon's campaign (migration 0014): a per-customer limit counts the campaign's uses. */
+  campaign_id: string | null;
   order_ref: string | null;
   request_hash: string;
   used_at: Timestamp;

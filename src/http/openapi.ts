@@ -42,6 +42,7 @@ export function openApiDocument({ version, serverUrl }: { version: string; serve
     // What an operation does not have is undefined, so the JSON leaves it out.
     paths[path][spec.method.toLowerCase()] = {
       summary: spec.summary,
+      description: spec.description,
       tags: [spec.tag],
       security: spec.scope ? [{ apiKey: [] }, { session: [] }] : [],
       'x-scope': spec.scope ?? undefined,
@@ -87,6 +88,7 @@ export function docsPage(doc: ReturnType<typeof openApiDocument>): string {
       return `<section class="op">
         <h3><span class="m ${spec.method}">${spec.method}</span> <code>${esc(toOpenApiPath(spec.path))}</code></h3>
         <p>${esc(spec.summary)}</p>
+        ${spec.description ? `<p>${esc(spec.description)}</p>` : ''}
         <p class="scope">${spec.scope ? `Needs scope <b>${spec.scope}</b>` : 'No authentication'}</p>
         ${op.parameters?.some((p: any) => p.in === 'query') ? `<details><summary>Query parameters</summary><pre>${esc(JSON.stringify(op.parameters.filter((p: any) => p.in === 'query'), null, 2))}</pre></details>` : ''}
         ${body ? `<details><summary>Request body (JSON Schema)</summary><pre>${esc(JSON.stringify(body, null, 2))}</pre></details>` : ''}

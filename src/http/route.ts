@@ -10,6 +10,8 @@ export interface RouteSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string; // Fastify syntax: /customers/:id
   summary: string;
+  /** What the summary leaves out (OpenAPI description). */
+  description?: string;
   tag: string;
   /** null: no authentication (health, login, public pages). */
   scope: Scope | null;
@@ -58,4 +60,15 @@ declare module 'fastify' {
 export function answerWrite(reply: FastifyReply, created: boolean, body: unknown) {
   if (!created) reply.header('idempotent-replayed', 'true');
   return reply.code(created ? 201 : 200).send(body);
+}
+
+/**
+ * The answer to a read of one customer's records that follows merges: given an id merged
+ * into another, the service answers the survivor's records under the survivor's
+ * customer_id, and Content-Location names the survivor's URL (this one with the id
+ * replaced), so a till or an app still holding the merged id can learn the one to use.
+ */
+export function answerFollowingMerges(request: FastifyRequest, reply: FastifyReply, requested: string | undefined, body: { customer_id?: string }) {
+  if (requested && body.customer_id && body.customer_id !== requested) reply.header('content-location', request.url.replaceAll(requested, body.customer_id));
+  return reply.send(body);
 }

@@ -169,8 +169,8 @@ export type ProgramApplied = Served<'applyProgram'>;
 export type Simulation = SimulationReport;
 // With customer_id the catalogue says per reward whether that member can have it.
 export type Reward = Served<'rewards'>['rewards'][number] & { affordable?: boolean; eligible?: boolean };
-export type Coupon = Served<'couponsOf'>[number];
-export type TierChange = Served<'tierHistory'>[number];
+export type Coupon = Served<'couponsOf'>['items'][number];
+export type TierChange = Served<'tierHistory'>['items'][number];
 export type Redemption = Served<'redeemReward'>;
 
 // Analytics: the server's read models, as JSON delivers them (dates become strings).

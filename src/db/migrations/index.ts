@@ -12,6 +12,7 @@ import * as m0010 from './0010_vacuum_recent_history.ts';
 import * as m0011 from './0011_admin_write_keys.ts';
 import * as m0012 from './0012_merge_and_delivery_lookups.ts';
 import * as m0013 from './0013_referral_codes_follow_merges.ts';
+import * as m0014 from './0014_coupon_uses_by_campaign.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0011_admin_write_keys': m0011,
   '0012_merge_and_delivery_lookups': m0012,
   '0013_referral_codes_follow_merges': m0013,
+  '0014_coupon_uses_by_campaign': m0014,
 };

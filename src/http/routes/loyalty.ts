@@ -8,7 +8,7 @@ import {
 import type { Services } from '../../services.ts';
 import { AppError } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.ts';
-import { answerWrite, route } from '../route.ts';
+import { answerFollowingMerges, answerWrite, route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
 
 // The loyalty program over HTTP: the program document and its versions, member
@@ -19,6 +19,11 @@ type IdParams = { id: string };
 const AccountQuery = z.object({ language: z.enum(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`).optional() });
 type AccountQuery = z.infer<typeof AccountQuery>;
 const SimulateInput = z.object({ program: z.unknown(), since: z.string().min(1, 'is required (YYYY-MM-DD)') });
+/** The description of a per-customer read that follows merges (answerFollowingMerges). */
+const followsMerges = (what: string) =>
+  `The id of a customer merged into another (POST /customers/{id}/merge, also through a chain of merges) answers ${what}, ` +
+  "with the survivor's id as customer_id and a Content-Location header naming the survivor's URL, so a till or an app can learn the id to use. " +
+  'GET /customers/{id} is not followed: it answers a merged id with a 404 naming the customer it was merged into.';
 
 export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string) {
   const L = s.loyalty;
@@ -75,13 +80,21 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/loyalty', tag: 'loyalty', scope: 'read',
     summary: 'Balance, pending points, lots with expiry, tier and progress, and every entry explained (in `language`, English by default)',
+    description: followsMerges("the surviving customer's account"),
     query: AccountQuery, responses: { 200: 'The account', 404: 'Unknown customer', 422: 'Unknown language' },
-    handler: async (req) => L.account((req.params as IdParams).id, parseInput(AccountQuery, req.query ?? {}, 'query')),
+    handler: async (req, reply) => {
+      const { id } = req.params as IdParams;
+      return answerFollowingMerges(req, reply, id, await L.account(id, parseInput(AccountQuery, req.query ?? {}, 'query')));
+    },
   });
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/loyalty/tiers', tag: 'loyalty', scope: 'read', summary: 'Tier history',
-    responses: { 200: '[{ from, to, reason, at }]' },
-    handler: async (req) => ({ items: await L.tierHistory((req.params as IdParams).id) }),
+    description: followsMerges("the surviving customer's tier history"),
+    responses: { 200: '{ customer_id, items: [{ from, to, reason, at }] }', 404: 'Unknown customer' },
+    handler: async (req, reply) => {
+      const { id } = req.params as IdParams;
+      return answerFollowingMerges(req, reply, id, await L.tierHistory(id));
+    },
   });
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/loyalty/enrol', tag: 'loyalty', scope: 'write', summary: 'Enrol a customer in the program',
@@ -113,8 +126,12 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   });
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/coupons', tag: 'loyalty', scope: 'read', summary: "The customer's coupons",
-    responses: { 200: '{ items }' },
-    handler: async (req) => ({ items: await L.couponsOf((req.params as IdParams).id) }),
+    description: followsMerges("the surviving customer's coupons"),
+    responses: { 200: '{ customer_id, items }', 404: 'Unknown customer' },
+    handler: async (req, reply) => {
+      const { id } = req.params as IdParams;
+      return answerFollowingMerges(req, reply, id, await L.couponsOf(id));
+    },
   });
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/loyalty/reservations', tag: 'loyalty', scope: 'write',
@@ -167,8 +184,12 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   // ── Rewards, coupons, gift cards ─────────────────────────────────────────
   route(app, prefix, {
     method: 'GET', path: '/loyalty/rewards', tag: 'loyalty', scope: 'read', summary: 'The rewards catalogue (with customer_id: affordable and eligible per reward)',
-    query: z.object({ customer_id: z.string().optional() }), responses: { 200: '{ rewards }' },
-    handler: async (req) => L.rewards({ customerId: (req.query as { customer_id?: string }).customer_id }),
+    description: followsMerges('what the surviving customer can afford and is eligible for'),
+    query: z.object({ customer_id: z.string().optional() }), responses: { 200: '{ program_version, customer_id (given a known customer), rewards }' },
+    handler: async (req, reply) => {
+      const { customer_id: id } = req.query as { customer_id?: string };
+      return answerFollowingMerges(req, reply, id, await L.rewards({ customerId: id }));
+    },
   });
   route(app, prefix, {
     method: 'GET', path: '/coupons/:code', tag: 'loyalty', scope: 'read', summary: 'Validate a coupon: what it gives and whether it can be used now',

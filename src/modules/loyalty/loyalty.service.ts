@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { audit, lockKeys, notifyOnCommit, type Actor, type Db, type LoyaltyEntryKind, type Tx } from '../../db/index.ts';
+import { audit, lockKeys, notifyOnCommit, type Actor, type LoyaltyEntryKind, type Tx } from '../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
-import { isUuid } from '../../shared/ids.ts';
 import { amountField, currencyExponent, toMajor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { addDays, addMonths } from '../../shared/clock.ts';
@@ -13,7 +12,7 @@ import * as ledger from './ledger.repository.ts';
 import type { MemberRow, NewEntry } from './ledger.repository.ts';
 import { PROGRAM_CHANNEL, type LoyaltyCore } from './loyalty.core.ts';
 import { simulateProgram } from './simulate.ts';
-import { mergedNotFound, requireActiveCustomer } from './merged-customers.ts';
+import { mergedNotFound, requireActiveCustomer, requireReadCustomerId } from './merged-customers.ts';
 import { compileProgram, lotExpiry, pointsForPurchase, text, tierIndexOf, windowStart, type Program, type PurchaseFacts } from './program.ts';
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
 import { insertProgram } from './program.repository.ts';
@@ -52,12 +51,6 @@ export type AccrualRead = { program: Program; members: accrual.AccrualMembersLat
 
 export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementService) {
   const { db, clock, currency, timeZone } = core.deps;
-
-  async function requireCustomer(db_: Db | Tx, id: string) {
-    const row = isUuid(id) ? await db_.selectFrom('customers').select(['id', 'status']).where('id', '=', id).executeTakeFirst() : undefined;
-    if (!row) throw notFound(`Customer ${id}`);
-    return row;
-  }
 
   /**
    * The customer whose ledger a staff action writes, row-locked (shared) for the rest of the
@@ -479,10 +472,11 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
     // ── Reading ──────────────────────────────────────────────────────────────
     /**
      * The member's account: balance, pending, lots, tier and progress, and every entry
-     * explained in `language` (the staff's or the member's; English by default).
+     * explained in `language` (the staff's or the member's; English by default). A merged
+     * id answers the survivor's account, under the survivor's id (merged-customers.ts).
      */
-    async account(customerId: string, { entries: entryLimit = 500, language = 'en' }: { entries?: number; language?: Language } = {}) {
-      await requireCustomer(db, customerId);
+    async account(requested: string, { entries: entryLimit = 500, language = 'en' }: { entries?: number; language?: Language } = {}) {
+      const customerId = await requireReadCustomerId(db, requested);
       const now = clock.now();
       const program = await core.programAt(now);
       const member = await db.selectFrom('loyalty_members').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
@@ -533,10 +527,11 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       };
     },
 
-    async tierHistory(customerId: string) {
-      await requireCustomer(db, customerId);
+    /** The tier history of the customer the id stands for (a merged id: the survivor's, whose id it answers). */
+    async tierHistory(requested: string) {
+      const customerId = await requireReadCustomerId(db, requested);
       const rows = await db.selectFrom('loyalty_tier_history').selectAll().where('customer_id', '=', customerId).orderBy('changed_at').execute();
-      return rows.map((r) => ({ from: r.from_tier, to: r.to_tier, reason: r.reason, program_version: r.program_version, at: r.changed_at.toISOString() }));
+      return { customer_id: customerId, items: rows.map((r) => ({ from: r.from_tier, to: r.to_tier, reason: r.reason, program_version: r.program_version, at: r.changed_at.toISOString() })) };
     },
 
     /** Proves every member's cached balance against the ledger (`regulars loyalty verify`). */
@@ -762,8 +757,8 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
 // - coupons (reward and birthday coupons, customer_id): moved, whatever their status. An
 //   unused one is then the survivor's to use: the till checks the coupon's owner against
 //   the customer at checkout, and the merged id is no longer anyone's.
-// - coupon_uses: moved, so a per-customer limit of a shared code counts the person's uses
-//   under both ids (the limit is counted per code and customer_id).
+// - coupon_uses: moved, so a per-customer limit counts the person's uses under both ids
+//   (the limit is counted by customer_id, per campaign, or per code outside one).
 // - gift_cards: moved (the stored value is the person's); their transactions carry no
 //   customer.
 // - referral_codes: moved (migration 0013: a customer may own several). Every code the

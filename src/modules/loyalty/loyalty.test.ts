@@ -94,7 +94,7 @@ describe('loyalty ledger', () => {
     // Now gold: 10.00 × 1.5 = 15.
     const next = await buy({ external_id: 'p5', total: '10.00' });
     expect(next.loyalty).toMatchObject({ points_earned: 15, tier: 'gold', balance: 60 + 95 + 200 + 15 });
-    expect((await s.loyalty.tierHistory(ana)).map((h) => h.to)).toEqual(['silver', 'gold']);
+    expect((await s.loyalty.tierHistory(ana)).items.map((h) => h.to)).toEqual(['silver', 'gold']);
     const events = await s.db.selectFrom('events').select('payload').where('type', '=', 'loyalty.tier_changed').execute();
     expect(events).toHaveLength(2);
   });

@@ -67,8 +67,10 @@ describe('coupons and gift cards', () => {
     const { moved } = await merge(b, a);
     expect(moved).toMatchObject({ loyalty_points: 50, coupons: 1, coupon_uses: 1, gift_cards: 1 });
     // The unused reward coupon is the survivor's: listed, and usable at the till with the survivor's id.
-    expect((await s.loyalty.couponsOf(b)).map((c) => c.code)).toEqual([coupon!.code]);
-    expect(await s.loyalty.couponsOf(a)).toEqual([]);
+    expect((await s.loyalty.couponsOf(b)).items.map((c) => c.code)).toEqual([coupon!.code]);
+    // None stays with the merged id, and a read of it answers the survivor's.
+    expect(await s.db.selectFrom('coupons').select('code').where('customer_id', '=', a).execute()).toEqual([]);
+    expect(await s.loyalty.couponsOf(a)).toEqual(await s.loyalty.couponsOf(b));
     const used = await s.loyalty.useCoupon(coupon!.code, { idempotency_key: 'till-1', customer_id: b, order_ref: 'o-1' }, actor);
     expect(used).toMatchObject({ created: true, coupon: { customer_id: b, status: 'used' } });
     // The shared code's limit of one use per customer counts the use made as the merged customer.
@@ -165,8 +167,9 @@ describe('referrals', () => {
     await s.loyalty.claimReferral(friend, { code: aCode }, actor);
     const referral = await s.db.selectFrom('loyalty_referrals').select(['referrer_id', 'status']).where('customer_id', '=', friend).executeTakeFirstOrThrow();
     expect(referral).toEqual({ referrer_id: b, status: 'pending' });
-    const account = await s.loyalty.account(a);
-    expect(account.member && account.referral_code).toBeNull();
+    // The merged member's row keeps no code; a read of its id answers the survivor's account, with its own code.
+    expect(await s.db.selectFrom('loyalty_members').select('referral_code').where('customer_id', '=', a).executeTakeFirstOrThrow()).toEqual({ referral_code: null });
+    expect(await s.loyalty.account(a)).toMatchObject({ customer_id: b, referral_code: bCode });
   });
 
   it('never makes a self-referral when one of the two referred the other', async () => {
@@ -226,7 +229,7 @@ describe('challenges and tiers', () => {
     const completed = async (id: string) => s.db.selectFrom('challenge_progress').select(['challenge_code', 'window_start', 'completed_at']).where('customer_id', '=', id).execute();
     expect(await completed(a)).toHaveLength(1);
     expect(await completed(b)).toHaveLength(1);
-    expect((await s.loyalty.tierHistory(a)).map((h) => h.to)).toEqual(['regular']);
+    expect((await s.loyalty.tierHistory(a)).items.map((h) => h.to)).toEqual(['regular']);
 
     s.clock.set('2026-06-02T12:00:00Z'); // the merge's tier change after A's (both are stamped with the clock)
     const { moved } = await merge(b, a);
@@ -239,8 +242,10 @@ describe('challenges and tiers', () => {
     expect(account.challenges.find((c) => c.code === 'two-visits')).toMatchObject({ completed: 1 });
     expect(account.tier?.code).toBe('regular');
     // A's change, then the merge's own.
-    expect((await s.loyalty.tierHistory(b)).map((h) => [h.to, h.reason])).toEqual([['regular', 'qualified'], ['regular', 'merge']]);
-    expect(await s.loyalty.tierHistory(a)).toEqual([]);
+    expect((await s.loyalty.tierHistory(b)).items.map((h) => [h.to, h.reason])).toEqual([['regular', 'qualified'], ['regular', 'merge']]);
+    // None stays with the merged id, and a read of it answers the survivor's.
+    expect(await s.db.selectFrom('loyalty_tier_history').select('to_tier').where('customer_id', '=', a).execute()).toEqual([]);
+    expect(await s.loyalty.tierHistory(a)).toEqual(await s.loyalty.tierHistory(b));
     // The challenge does not repeat: the person's visits as either customer complete it no more.
     const before = await balance(b);
     await buy('chal-b@example.com', 'cb-next', '2.00', '2026-05-21T09:00:00Z');

@@ -24,6 +24,11 @@ import { personIdsQuery } from '../customers/index.ts';
 // Refused with 404 "Customer A (merged into B) not found" (staff acting on a specific id):
 // - adjust and enrol (loyalty.service.ts requireWritableCustomer).
 // Not about a customer: chargeGiftCard (by the card's code; the card moved with the merge).
+// Reads a member's app or a till makes are followed too (readCustomerId), so a client
+// holding a merged id sees the account the person has now, not the closed one: account,
+// tierHistory, couponsOf, the rewards catalogue for a customer. The HTTP routes name the
+// survivor's URL in Content-Location. The customer record itself (customers module) still
+// answers the merged id as merged.
 //
 // The active end is row-locked FOR SHARE, customers before members as every writer: a
 // merge (which locks both customers FOR UPDATE) either waits for the writer, whose records
@@ -117,6 +122,25 @@ export async function activeIds(db: Db | Tx, ids: string[]): Promise<Map<string,
     SELECT start, id FROM ends`.execute(db);
   for (const r of rows.rows) out.set(r.start, r.id);
   return out;
+}
+
+/**
+ * For a read of a customer's loyalty records: the id whose records to show. An id merged
+ * into another stands for where its chain ends (the survivor, or the survivor's erased
+ * row); any other customer's id is answered as given. `row`: the id's customers row
+ * (status, merged_into) as the caller read it, so only a merged id costs a look-up more,
+ * the rest of its chain in one statement. Not locked: a read shows what is committed.
+ */
+export async function readCustomerId(db: Db | Tx, id: string, row: { status: string; merged_into: string | null }): Promise<string> {
+  if (row.status !== 'merged' || !row.merged_into) return id;
+  return (await activeIds(db, [row.merged_into])).get(row.merged_into)!;
+}
+
+/** readCustomerId for an id alone: its customers row read by primary key; a 404 for an id of no customer. */
+export async function requireReadCustomerId(db: Db | Tx, id: string): Promise<string> {
+  const row = isUuid(id) ? await db.selectFrom('customers').select(['status', 'merged_into']).where('id', '=', id).executeTakeFirst() : undefined;
+  if (!row) throw notFound(`Customer ${id}`);
+  return readCustomerId(db, id, row);
 }
 
 /**

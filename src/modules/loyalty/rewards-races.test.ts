@@ -81,6 +81,19 @@ describe('coupons used at once', () => {
     expect(await s.loyalty.coupon(again)).toMatchObject({ uses: 1 });
   });
 
+  it("a campaign's codes used at once by one customer with a limit of 1: one use, the rest refused naming the limit", async () => {
+    const known = await member('camp-a', 10);
+    const nobody = '00000000-0000-4000-8000-0000000000bb'; // no customer: recorded as given, limited all the same
+    const { codes } = await s.loyalty.createCampaign({ name: 'Once each', idempotency_key: 'once-each', benefit: { type: 'percent_discount', percent: 10 }, count: 20, per_customer_limit: 1 }, actor);
+    for (const [who, mine] of [[known, codes.slice(0, 10)], [nobody, codes.slice(10)]] as const) {
+      const { ok, errors } = await race(mine.map((code, i) => () => on(i).useCoupon(code, { idempotency_key: `each-${i}`, customer_id: who }, actor)));
+      expect(ok).toHaveLength(1);
+      expect(errors).toHaveLength(9);
+      for (const e of errors) expect(e).toMatchObject({ kind: 'conflict', message: /by this customer in campaign "Once each" \(limit 1\)/ });
+      expect(await s.db.selectFrom('coupon_uses').select('code').where('customer_id', '=', who).execute()).toHaveLength(1);
+    }
+  });
+
   it.runIf(testDatabaseKind === 'postgres')('one shared code created by two admins at once: one campaign, the other a conflict', async () => {
     // The first admin's campaign is written but not committed when the second looks the code up.
     const first = await heldOpen(s.db, (trx) => trx.insertInto('coupons').values({ code: 'TWICE26', kind: 'promotion', benefit: '{}', status: 'active', max_uses: 1, uses: 0, created_at: s.clock.now() }).execute());

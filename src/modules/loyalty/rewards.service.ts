@@ -16,7 +16,7 @@ import type { LoyaltyCore } from './loyalty.core.ts';
 import { text, type Program } from './program.ts';
 import type { ProgramDocument } from './program.schema.ts';
 import { lockMembersForRedemption, lockRewardStock, writeRedemptions, type RedemptionState, type RewardCouponRow, type RewardGiftCardRow } from './redemption.repository.ts';
-import { lockActiveCustomer } from './merged-customers.ts';
+import { lockActiveCustomer, readCustomerId, requireReadCustomerId } from './merged-customers.ts';
 import { personIdsQuery } from '../customers/index.ts';
 import { withFields } from '../../shared/objects.ts';
 
@@ -70,7 +70,8 @@ export const CampaignInput = z.object({
   code: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4–40 letters, digits or dashes').optional(),
   /** Uses per code (1 = single-use). */
   max_uses: z.number().int().min(1).max(10_000_000).default(1),
-  per_customer_limit: z.number().int().min(1).optional(),
+  per_customer_limit: z.number().int().min(1).optional()
+    .describe("Uses per customer across the whole campaign (all its codes, the customer's uses under ids merged into it included); customer_id is then required to use a code"),
   valid_from: z.string().datetime({ offset: true }).optional(),
   expires_at: z.string().datetime({ offset: true }).optional(),
 }).refine((c) => (c.count === undefined) !== (c.code === undefined), { message: 'give either count (unique codes) or code (one shared code)', path: ['count'] });
@@ -97,6 +98,8 @@ export const GiftCardIssueInput = z.object({
 // The locks that make requests with one admin key take turns (db/locks.ts).
 const campaignKeyLock = (key: string) => `coupon-campaign:${key}`;
 const giftCardKeyLock = (key: string) => `gift-card-issue:${key}`;
+// The lock that makes one customer's uses of a campaign's codes take turns (checkCustomerLimit).
+const campaignCustomerLock = (campaignId: string, customerId: string) => `coupon-campaign-use:${campaignId}:${customerId}`;
 
 /** An instant as one text, whatever offset it was written in. */
 const instant = (at: string | undefined) => (at === undefined ? null : new Date(at).toISOString());
@@ -296,12 +299,22 @@ export function createRewardsService(core: LoyaltyCore) {
       const stock = await db.selectFrom('reward_stock').selectAll().execute();
       const issued = new Map(stock.map((s) => [s.reward_code, s.issued]));
       let member: { points: number; tier: string | null; available: number } | undefined;
-      if (customerId) {
-        const row = await db.selectFrom('loyalty_members').select(['points', 'tier']).where('customer_id', '=', customerId).executeTakeFirst();
-        if (row) member = { points: row.points, tier: row.tier, available: balanceOf(await ledger.openLots(db, customerId), row.points, now).available };
+      // The customer the id stands for: a merged id's member row stays behind with the closed
+      // ledger, so the customer's row comes with the member's to tell (merged-customers.ts).
+      let shown: string | undefined;
+      if (customerId && isUuid(customerId)) {
+        const read = (id: string) => db.selectFrom('customers as c').leftJoin('loyalty_members as m', 'm.customer_id', 'c.id')
+          .select(['c.status', 'c.merged_into', 'm.points', 'm.tier']).where('c.id', '=', id).executeTakeFirst();
+        let row = await read(customerId);
+        if (row) {
+          shown = await readCustomerId(db, customerId, row);
+          if (shown !== customerId) row = await read(shown);
+        }
+        if (shown && row?.points != null) member = { points: row.points, tier: row.tier, available: balanceOf(await ledger.openLots(db, shown), row.points, now).available };
       }
       return {
         program_version: program.version,
+        customer_id: shown,
         rewards: program.document.rewards.map((r) => {
           const view = rewardView(r, program, issued.get(r.code));
           return member ? withFields(view, { affordable: member.available >= r.points, eligible: !r.tiers || (member.tier !== null && r.tiers.includes(member.tier)) }) : view;
@@ -359,11 +372,10 @@ export function createRewardsService(core: LoyaltyCore) {
         if (c.customer_id && customerId && c.customer_id !== customerId) throw conflict(`Coupon ${formatCode(code)} belongs to another customer`);
         if (c.per_customer_limit) {
           if (!customerId) throw invalidField('customer_id', 'is required: this coupon is limited per customer');
-          const used = await trx.selectFrom('coupon_uses').select((eb) => eb.fn.countAll<number>().as('n')).where('code', '=', code).where('customer_id', '=', customerId).executeTakeFirstOrThrow();
-          if (Number(used.n) >= c.per_customer_limit) throw conflict(`Coupon ${formatCode(code)} was already used ${used.n} time(s) by this customer (limit ${c.per_customer_limit})`);
+          await checkCustomerLimit(trx, { code, coupon: c, customerId });
         }
         const user = customerId ?? c.customer_id;
-        await trx.insertInto('coupon_uses').values({ code, idempotency_key: data.idempotency_key, customer_id: user, order_ref: data.order_ref ?? null, request_hash: requestHash, used_at: now }).execute();
+        await trx.insertInto('coupon_uses').values({ code, idempotency_key: data.idempotency_key, customer_id: user, campaign_id: c.campaign_id, order_ref: data.order_ref ?? null, request_hash: requestHash, used_at: now }).execute();
         const uses = c.uses + 1;
         await trx.updateTable('coupons').set({ uses, status: uses >= c.max_uses ? 'used' : 'active' }).where('code', '=', code).execute();
         await audit(trx, { actor, action: 'coupon.use', subject: code, details: { order_ref: data.order_ref } });
@@ -372,10 +384,22 @@ export function createRewardsService(core: LoyaltyCore) {
       });
     },
 
-    async couponsOf(customerId: string) {
-      const rows = await db.selectFrom('coupons').selectAll().where('customer_id', '=', customerId).orderBy('created_at', 'desc').limit(200).execute();
+    /**
+     * The coupons of the customer the id stands for (a merged id: the survivor's, whose id it
+     * answers). A merge moved the merged customer's coupons and every writer follows a
+     * merged id, so an id that owns coupons is not a merged one: only an id owning none is
+     * looked up (an unknown one is a 404).
+     */
+    async couponsOf(requested: string) {
+      const of = (id: string) => db.selectFrom('coupons').selectAll().where('customer_id', '=', id).orderBy('created_at', 'desc').limit(200).execute();
+      let customerId = requested;
+      let rows = isUuid(requested) ? await of(requested) : [];
+      if (rows.length === 0) {
+        customerId = await requireReadCustomerId(db, requested);
+        if (customerId !== requested) rows = await of(customerId);
+      }
       const now = clock.now();
-      return rows.map((c) => withFields(couponView(c), { usable: couponProblem(c, now) === null }));
+      return { customer_id: customerId, items: rows.map((c) => withFields(couponView(c), { usable: couponProblem(c, now) === null })) };
     },
 
     /**
@@ -588,6 +612,31 @@ export function createRewardsService(core: LoyaltyCore) {
       return released;
     },
   };
+
+  /**
+   * Refuses a use past the coupon's per-customer limit. A campaign's limit counts the
+   * customer's uses of all its codes (coupon_uses.campaign_id, an index probe: migration
+   * 0014), a coupon outside a campaign its own. The coupon's row lock serialises uses of
+   * one code, and the customer's row is locked only FOR SHARE (merged-customers.ts), which
+   * two uses hold at once, and not at all for an id of no customer: so uses of two codes of
+   * a campaign by one customer take turns on a lock of their own, and the second counts the
+   * first once it has committed. Taken after the coupon's row; nothing after it waits on
+   * another use, so no two wait on each other.
+   */
+  async function checkCustomerLimit(trx: Tx, { code, coupon: c, customerId }: { code: string; coupon: { campaign_id: string | null; per_customer_limit: number | null }; customerId: string }) {
+    const limit = c.per_customer_limit!;
+    const uses = trx.selectFrom('coupon_uses').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', customerId);
+    if (!c.campaign_id) {
+      const used = Number((await uses.where('code', '=', code).executeTakeFirstOrThrow()).n);
+      if (used >= limit) throw conflict(`Coupon ${formatCode(code)} was already used ${used} time(s) by this customer (limit ${limit})`);
+      return;
+    }
+    await lockKeys(trx, [campaignCustomerLock(c.campaign_id, customerId)]);
+    const used = Number((await uses.where('campaign_id', '=', c.campaign_id).executeTakeFirstOrThrow()).n);
+    if (used < limit) return;
+    const campaign = await trx.selectFrom('coupon_campaigns').select('name').where('id', '=', c.campaign_id).executeTakeFirst();
+    throw conflict(`Coupon ${formatCode(code)} cannot be used: codes were already used ${used} time(s) by this customer in campaign ${campaign ? `"${campaign.name}"` : c.campaign_id} (limit ${limit})`);
+  }
 
   /** A reservation of the customer (or of one merged into it: settled, as a held one refuses the merge). */
   async function reservation(trx: Tx, customerId: string, id: string) {

@@ -54,6 +54,36 @@ describe('promotion coupons', () => {
     expect(await s.loyalty.coupon('SUMMER26')).toMatchObject({ uses: 2, usable: true });
     await expect(s.loyalty.createCampaign({ name: 'Bad', idempotency_key: 'bad', benefit: { type: 'fixed_discount', amount: '3.001' }, count: 1 }, actor)).rejects.toMatchObject({ problems: [{ field: 'benefit.amount' }] });
   });
+
+  // Regression: the limit counted the customer's uses of the one code, so a campaign of
+  // unique codes let a customer use one of each whatever the limit.
+  it("counts a campaign's per-customer limit over all its codes", async () => {
+    const a = (await buy('limit-a@example.com', 'la1', '5.00')).customerId;
+    const b = (await buy('limit-b@example.com', 'lb1', '5.00')).customerId;
+    const nobody = '00000000-0000-4000-8000-0000000000aa'; // no customer: recorded as given, limited all the same
+    const { id, codes } = await s.loyalty.createCampaign({ name: 'Welcome back', idempotency_key: 'welcome', benefit: { type: 'percent_discount', percent: 10 }, count: 6, per_customer_limit: 1 }, actor);
+    const use = (code: string, customer: string, key: string) => s.loyalty.useCoupon(code, { idempotency_key: key, customer_id: customer }, actor);
+    await use(codes[0], a, 'w-a1');
+    await expect(use(codes[1], a, 'w-a2')).rejects.toMatchObject({ kind: 'conflict', message: 'Coupon ' + codes[1] + ' cannot be used: codes were already used 1 time(s) by this customer in campaign "Welcome back" (limit 1)' });
+    await use(codes[1], b, 'w-b1');
+    await use(codes[2], nobody, 'w-n1');
+    await expect(use(codes[3], nobody, 'w-n2')).rejects.toMatchObject({ kind: 'conflict', message: /by this customer in campaign "Welcome back" \(limit 1\)/ });
+    expect(await s.loyalty.coupon(codes[3])).toMatchObject({ uses: 0, usable: true });
+    // The person's uses under a merged id count too (the merge moved them).
+    await mergeCustomers(s, b, { from: a }, actor);
+    await expect(use(codes[4], b, 'w-b2')).rejects.toMatchObject({ kind: 'conflict', message: /used 2 time\(s\) by this customer in campaign "Welcome back" \(limit 1\)/ });
+    const uses = await s.db.selectFrom('coupon_uses').select(['customer_id', 'campaign_id']).where('idempotency_key', 'like', 'w-%').orderBy('idempotency_key').execute();
+    expect(uses).toEqual([{ customer_id: b, campaign_id: id }, { customer_id: b, campaign_id: id }, { customer_id: nobody, campaign_id: id }]);
+
+    // A limit of 2 allows two of the codes; a code outside any campaign is limited on its own.
+    const two = await s.loyalty.createCampaign({ name: 'Twice', idempotency_key: 'twice', benefit: { type: 'percent_discount', percent: 5 }, count: 3, per_customer_limit: 2 }, actor);
+    await use(two.codes[0], b, 't-1');
+    await use(two.codes[1], b, 't-2');
+    await expect(use(two.codes[2], b, 't-3')).rejects.toMatchObject({ message: /by this customer in campaign "Twice" \(limit 2\)/ });
+    await s.db.insertInto('coupons').values({ code: 'LONE2026', kind: 'promotion', benefit: '{}', status: 'active', max_uses: 10, uses: 0, per_customer_limit: 1, created_at: s.clock.now() }).execute();
+    await use('LONE2026', b, 'lone-1');
+    await expect(use('LONE2026', b, 'lone-2')).rejects.toMatchObject({ message: 'Coupon LONE-2026 was already used 1 time(s) by this customer (limit 1)' });
+  });
 });
 
 describe('gift cards and stock', () => {

@@ -61,7 +61,7 @@ describe('tier by spend in a rolling window, reached in a group', () => {
     if (!cy.member) throw new Error('not a member');
     expect(cy.tier?.code).toBe('gold');
     expect(cy.balance).toBe(600);
-    expect((await s.loyalty.tierHistory(third.customerId)).map((h) => h.to)).toEqual(['silver']);
+    expect((await s.loyalty.tierHistory(third.customerId)).items.map((h) => h.to)).toEqual(['silver']);
   });
 
   it('renews the period of a member who qualifies again, and upgrades in the purchase that crosses', async () => {
@@ -72,7 +72,7 @@ describe('tier by spend in a rolling window, reached in a group', () => {
     // 115 + 190 = 305 ≥ 300: gold, from the purchase that crosses (it still earns at silver: 190).
     const [up] = await record(purchase('g7', 'bo@example.com', '2026-06-01T09:00:00Z', '190.00'));
     expect(up.loyalty).toMatchObject({ points_earned: 190, tier: 'gold' });
-    expect((await s.loyalty.tierHistory(o.customerId)).map((h) => h.to)).toEqual(['silver', 'gold']);
+    expect((await s.loyalty.tierHistory(o.customerId)).items.map((h) => h.to)).toEqual(['silver', 'gold']);
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
 
