@@ -25,6 +25,19 @@ import { withFields } from '../../shared/objects.ts';
 // Points for purchases (inside the purchase's transaction), reversals on refunds, staff
 // adjustments, the program's versions, and the member's account with its explanation.
 
+/** A new lot's points in the account's pending or (already past their expiry) expired sums. */
+function addHeld(held: { pending: number; expired: number }, lot: NewEntry, now: Date) {
+  if (lot.expiresAt && lot.expiresAt.getTime() <= now.getTime()) held.expired += lot.points;
+  else if (lot.availableAt && lot.availableAt.getTime() > now.getTime()) held.pending += lot.points;
+}
+
+/** A member with several purchases in one group: its tier metric as the group's purchases are counted (climbersBefore). */
+interface Climber {
+  metric: number;
+  /** The tier window, as the metric is read: [start, now]. */
+  window: { start: number; end: number };
+}
+
 export interface AccrualItem {
   customerId: string;
   purchaseId: string;
@@ -91,15 +104,21 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
    * is the one a metric of 0 gives. `bulk` holds the lots not yet written (a points metric
    * counts them).
    */
+  /**
+   * Whether the member's stats (all time, this transaction's purchases counted) reach the
+   * next tier's threshold: an upper bound of the window's metric, so only these need it read.
+   */
+  function mayMoveUp(program: Program, st: accrual.AccrualState): boolean {
+    const tiers = program.document.tiers!;
+    const next = program.thresholds[Math.max(tierIndexOf(program, st.member.tier), 1)];
+    if (next === undefined) return false;
+    const bound = tiers.metric === 'spend' ? st.netSpendMinor : tiers.metric === 'purchases' ? st.purchasesCount : st.member.lifetime_earned;
+    return bound >= next;
+  }
+
   async function placeAfterAccrual(trx: Tx, program: Program, states: Map<string, accrual.AccrualState>, bulk: NewEntry[], now: Date) {
     const tiers = program.document.tiers!;
-    const reachable = (st: accrual.AccrualState) => {
-      const next = program.thresholds[Math.max(tierIndexOf(program, st.member.tier), 1)];
-      if (next === undefined) return false;
-      const bound = tiers.metric === 'spend' ? st.netSpendMinor : tiers.metric === 'purchases' ? st.purchasesCount : st.member.lifetime_earned;
-      return bound >= next;
-    };
-    const ids = [...states.values()].filter(reachable).map((st) => st.member.customer_id);
+    const ids = [...states.values()].filter((st) => mayMoveUp(program, st)).map((st) => st.member.customer_id);
     const metrics = ids.length ? await core.tierMetrics(trx, program, ids, now) : new Map<string, number>();
     if (ids.length && tiers.metric === 'points') {
       const start = (windowStart(program, now, timeZone) ?? new Date(0)).getTime();
@@ -115,6 +134,67 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       if (change) changes.push(change);
     }
     return changes;
+  }
+
+  /**
+   * A member with several purchases in one group (a batch, an import chunk; rarely two
+   * single purchases at once) moves up between them, as the same purchases sent one by one
+   * would: the purchase that crosses a threshold earns at the old tier, the next at the new
+   * one. This is where each such member's tier metric stands before the group, for accrue
+   * to count the group's purchases onto one by one; only members whose stats may reach the
+   * next tier (and, on the points metric, every such member: the group's points are not
+   * known yet) cost the read, and a group without such members costs nothing.
+   */
+  async function climbersBefore(
+    trx: Tx, program: Program, repeated: ReadonlySet<string>, states: Map<string, accrual.AccrualState>, items: AccrualItem[], bulk: NewEntry[], now: Date,
+  ): Promise<Map<string, Climber>> {
+    const climbers = new Map<string, Climber>();
+    const tiers = program.document.tiers;
+    if (!tiers) return climbers;
+    const window = { start: (windowStart(program, now, timeZone) ?? new Date(0)).getTime(), end: now.getTime() };
+    for (const id of repeated) {
+      if (tiers.metric === 'points' || mayMoveUp(program, states.get(id)!)) climbers.set(id, { metric: 0, window });
+    }
+    if (climbers.size === 0) return climbers;
+    const metrics = await core.tierMetrics(trx, program, [...climbers.keys()], now);
+    for (const [id, c] of climbers) c.metric = metrics.get(id) ?? 0;
+    if (tiers.metric === 'points') {
+      // The ledger holds none of the group's points yet; a new member's sign-up bonus
+      // waits in `bulk` with them.
+      for (const e of bulk) {
+        const c = climbers.get(e.customerId);
+        const at = e.occurredAt.getTime();
+        if (c && (e.kind === 'earn' || e.kind === 'bonus') && at >= c.window.start && at <= c.window.end) c.metric += e.points;
+      }
+    } else {
+      // Spend and purchases are read from the purchases, which already hold the group's.
+      for (const i of items) {
+        const c = climbers.get(i.customerId);
+        if (c) c.metric -= climbContribution(program, c, i, 0);
+      }
+    }
+    return climbers;
+  }
+
+  /** What one purchase adds to its member's tier metric (`points`: what it earned), inside the window or nothing. */
+  function climbContribution(program: Program, c: Climber, item: AccrualItem, points: number): number {
+    const at = item.facts.occurredAt.getTime();
+    if (at < c.window.start || at > c.window.end) return 0;
+    const metric = program.document.tiers!.metric;
+    return metric === 'spend' ? item.facts.totalMinor : metric === 'purchases' ? (item.facts.totalMinor > 0 ? 1 : 0) : points;
+  }
+
+  /** The members with more than one of these purchases. */
+  function repeatedCustomers(items: AccrualItem[], states: Map<string, accrual.AccrualState>): Set<string> {
+    const repeated = new Set<string>();
+    if (items.length < 2) return repeated;
+    const seen = new Set<string>();
+    for (const i of items) {
+      if (seen.has(i.customerId)) {
+        if (states.has(i.customerId)) repeated.add(i.customerId);
+      } else seen.add(i.customerId);
+    }
+    return repeated;
   }
 
   /** Inactivity expiry, applied before a member's next credit (the sweep may not have run yet). */
@@ -267,6 +347,23 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       const earned = new Map<string, number>();
       const sorted = [...items].sort((a, b) => a.facts.occurredAt.getTime() - b.facts.occurredAt.getTime());
       const firstBonusGiven = new Set<string>();
+      // A member with several purchases in the group (a batch, an import chunk) moves up a
+      // tier between them, and each of them gets the receipt of the account right after it
+      // (for everyone else, that is the account at the end of the group).
+      const repeated = repeatedCustomers(items, states);
+      const climbers = repeated.size ? await climbersBefore(trx, program, repeated, states, items, bulk, now) : new Map<string, Climber>();
+      const climbChanges: NonNullable<ReturnType<LoyaltyCore['placeInTier']>>[] = [];
+      const afterEach = new Map<string, LoyaltySummary>();
+      const lastOf = new Map<string, string>();
+      const running = new Map<string, { pending: number; expired: number }>();
+      for (const id of repeated) {
+        const st = states.get(id)!;
+        running.set(id, { pending: st.pending, expired: st.expired });
+      }
+      for (const e of bulk) {
+        const run = running.get(e.customerId);
+        if (run) addHeld(run, e, now);
+      }
       for (const item of sorted) {
         const member = members.get(item.customerId);
         if (!member) {
@@ -320,6 +417,8 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
           } else {
             bulk.push(e);
             member.points += e.points;
+            const run = running.get(member.customer_id);
+            if (run) addHeld(run, e, now);
           }
         }
         let referralBonus = 0;
@@ -329,29 +428,42 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
           if (referralBonus > 0 || item.facts.totalMinor >= program.referralMinimumMinor) referrals.delete(member.customer_id);
           reread.add(member.customer_id);
         }
-        earned.set(item.purchaseId, points + referralBonus + entries.filter((e) => e.kind === 'bonus').reduce((s, e) => s + e.points, 0));
+        const pointsEarned = points + referralBonus + entries.filter((e) => e.kind === 'bonus').reduce((s, e) => s + e.points, 0);
+        earned.set(item.purchaseId, pointsEarned);
         if (!member.last_activity_at || member.last_activity_at.getTime() < item.facts.occurredAt.getTime()) member.last_activity_at = item.facts.occurredAt;
+        const climber = climbers.get(member.customer_id);
+        if (climber) {
+          climber.metric += climbContribution(program, climber, item, pointsEarned);
+          const change = core.placeInTier(program, member, climber.metric, now, { allowDowngrade: false, reason: 'qualified' });
+          if (change) climbChanges.push(change);
+        }
+        const run = running.get(member.customer_id);
+        if (run) {
+          afterEach.set(item.purchaseId, { points_earned: pointsEarned, balance: member.points - run.pending - run.expired, pending: run.pending, tier: member.tier });
+          lastOf.set(member.customer_id, item.purchaseId);
+        }
       }
 
-      const tierChanges = doc.tiers ? await placeAfterAccrual(trx, program, states, bulk, now) : [];
+      const tierChanges = doc.tiers ? [...climbChanges, ...(await placeAfterAccrual(trx, program, states, bulk, now))] : [];
       await accrual.writeAccrual(trx, { credits: bulk, members: [...members.values()], events, now });
       await core.recordTierChanges(trx, program, tierChanges, now);
 
       // What the receipt shows: the lot sums read with the lock, plus the lots added now.
       const held = new Map<string, { pending: number; expired: number }>();
       for (const [id, st] of states) held.set(id, { pending: st.pending, expired: st.expired });
-      const t = now.getTime();
-      for (const e of bulk) {
-        const h = held.get(e.customerId)!;
-        if (e.expiresAt && e.expiresAt.getTime() <= t) h.expired += e.points;
-        else if (e.availableAt && e.availableAt.getTime() > t) h.pending += e.points;
-      }
+      for (const e of bulk) addHeld(held.get(e.customerId)!, e, now);
       if (reread.size) {
         const sums = await accrual.lotSums(trx, [...reread], now);
         for (const id of reread) held.set(id, sums.get(id) ?? { pending: 0, expired: 0 });
       }
       for (const item of items) {
         if (out.has(item.purchaseId)) continue;
+        const receipt = afterEach.get(item.purchaseId);
+        // A member's last purchase (in time) shows the account as written, like everyone's.
+        if (receipt && !reread.has(item.customerId) && lastOf.get(item.customerId) !== item.purchaseId) {
+          out.set(item.purchaseId, receipt);
+          continue;
+        }
         const m = members.get(item.customerId)!;
         const h = held.get(m.customer_id)!;
         out.set(item.purchaseId, { points_earned: earned.get(item.purchaseId) ?? 0, balance: m.points - h.pending - h.expired, pending: h.pending, tier: m.tier });

@@ -15,7 +15,7 @@ const program = {
   expiry: { policy: 'none' },
   tiers: {
     metric: 'points', window: 'rolling_12_months', grace_days: 30,
-    levels: [{ code: 'member', name: 'Member', threshold: '0' }, { code: 'silver', name: 'Silver', threshold: '100' }],
+    levels: [{ code: 'member', name: 'Member', threshold: '0' }, { code: 'silver', name: 'Silver', threshold: '100', benefits: { points_multiplier: 2 } }],
   },
   rewards: [{ code: 'coffee', name: 'Free coffee', type: 'free_product', sku: 'ESP', points: 50 }],
 };
@@ -42,5 +42,21 @@ describe('tier by points earned in a rolling window', () => {
     await s.loyalty.redeemReward(recent.customerId, { reward: 'coffee', idempotency_key: 'r1' }, actor);
     // 60 + 45 = 105 in the window: silver (the balance: 90 + 60 − 50 + 45).
     expect((await buy('more', '2026-05-20T10:00:00Z', '45.00')).loyalty).toMatchObject({ points_earned: 45, balance: 145, tier: 'silver' });
+  });
+
+  it("moves a member up between their purchases in one group (a batch), counting each one's points inside the window", async () => {
+    // 500 points thirteen months ago (outside the window), then 80 and 30 inside it: the
+    // 30 crosses silver (110) and earns at member; the 10 after it earns at silver (× 2).
+    const at = (key: string, when: string, total: string) => ({ external_id: key, customer: { email: 'quin@example.com' }, occurred_at: when, total });
+    const [q3, q0, q2, q1] = await recordAll(s, [
+      at('q3', '2026-05-03T10:00:00Z', '10.00'), at('q0', '2025-05-01T10:00:00Z', '500.00'), at('q2', '2026-05-02T10:00:00Z', '30.00'), at('q1', '2026-05-01T10:00:00Z', '80.00'),
+    ]);
+    expect([q0, q1, q2, q3].map((o) => o.loyalty)).toEqual([
+      { points_earned: 500, balance: 500, pending: 0, tier: 'member' },
+      { points_earned: 80, balance: 580, pending: 0, tier: 'member' },
+      { points_earned: 30, balance: 610, pending: 0, tier: 'silver' },
+      { points_earned: 20, balance: 630, pending: 0, tier: 'silver' },
+    ]);
+    expect((await s.loyalty.tierHistory(q0.customerId)).items.map((h) => h.to)).toEqual(['silver']);
   });
 });

@@ -76,6 +76,22 @@ describe('tier by spend in a rolling window, reached in a group', () => {
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
 
+  it("moves a member up between their purchases in one group, each earning at the tier it was bought in, with each purchase's own receipt", async () => {
+    // A batch or an import chunk holding one member's purchases: as if sent one by one.
+    // 120 crosses silver (100) and earns at member; 50 and 200 earn at silver, 200 crossing
+    // gold (120 + 50 + 200 = 370 ≥ 300); 10 earns at gold (× 2). Sent out of time order.
+    const at = (day: string, key: string, total: string) => purchase(key, 'ed@example.com', `2026-05-${day}T10:00:00Z`, total);
+    const [e3, e1, e4, e2] = await record(at('03', 'e3', '200.00'), at('01', 'e1', '120.00'), at('04', 'e4', '10.00'), at('02', 'e2', '50.00'));
+    expect(e1.loyalty).toEqual({ points_earned: 220, balance: 220, pending: 0, tier: 'silver' });
+    expect(e2.loyalty).toEqual({ points_earned: 50, balance: 270, pending: 0, tier: 'silver' });
+    expect(e3.loyalty).toEqual({ points_earned: 200, balance: 470, pending: 0, tier: 'gold' });
+    expect(e4.loyalty).toEqual({ points_earned: 20, balance: 490, pending: 0, tier: 'gold' });
+    expect((await s.loyalty.tierHistory(e1.customerId)).items.map((h) => [h.from, h.to])).toEqual([['member', 'silver'], ['silver', 'gold']]);
+    const account = await s.loyalty.account(e1.customerId);
+    expect(account.balance).toBe(490);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+
   it.skipIf(testDatabaseKind !== 'postgres')('gives the first-purchase bonus once when another writer held the member meanwhile', async () => {
     // A member who joined before buying anything (a redemption of the sign-up points, say,
     // holds the member while the purchase reads): the purchase reads the member again, after
