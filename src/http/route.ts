@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Principal, Scope } from '../modules/auth/index.ts';
 import { forbidden } from '../shared/errors.ts';
+import { isUuid } from '../shared/ids.ts';
 
 // Routes are declared once with their scope and zod schemas; the same declaration
 // registers the handler, enforces the scope and produces the OpenAPI document.
@@ -67,8 +68,16 @@ export function answerWrite(reply: FastifyReply, created: boolean, body: unknown
  * into another, the service answers the survivor's records under the survivor's
  * customer_id, and Content-Location names the survivor's URL (this one with the id
  * replaced), so a till or an app still holding the merged id can learn the one to use.
+ * Only a customer id is followed: a customer named otherwise (an external id) was not
+ * merged, and its text may stand elsewhere in the URL too.
  */
 export function answerFollowingMerges(request: FastifyRequest, reply: FastifyReply, requested: string | undefined, body: { customer_id?: string }) {
-  if (requested && body.customer_id && body.customer_id !== requested) reply.header('content-location', request.url.replaceAll(requested, body.customer_id));
+  if (requested && isUuid(requested) && body.customer_id && body.customer_id !== requested) reply.header('content-location', request.url.replaceAll(requested, body.customer_id));
   return reply.send(body);
 }
+
+/** The OpenAPI description of a per-customer read that follows merges (answerFollowingMerges): `what` it answers for a merged id. */
+export const followsMerges = (what: string) =>
+  `The id of a customer merged into another (POST /customers/{id}/merge, also through a chain of merges) answers ${what}, ` +
+  "with the survivor's id as customer_id and a Content-Location header naming the survivor's URL, so a till or an app can learn the id to use. " +
+  'GET /customers/{id} is not followed: it answers a merged id with a 404 naming the customer it was merged into.';

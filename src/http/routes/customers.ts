@@ -4,7 +4,7 @@ import { actorOf } from '../../modules/auth/index.ts';
 import { CustomerInput, CustomerPatch, CustomerSearch, MergeInput } from '../../modules/customers/index.ts';
 import type { Services } from '../../services.ts';
 import { eraseCustomer, exportCustomer, mergeCustomers } from '../../workflows/customer-lifecycle.ts';
-import { route } from '../route.ts';
+import { answerFollowingMerges, followsMerges, route } from '../route.ts';
 import { withFields } from '../../shared/objects.ts';
 
 type IdParams = { id: string };
@@ -48,12 +48,11 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
 
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/purchases', tag: 'customers', scope: 'read', summary: "The customer's purchases, newest first",
-    query: Page, responses: { 200: '{ items, next_cursor }' },
-    handler: async (req) => {
+    description: followsMerges("the surviving customer's purchases (the merged customer's among them: the merge moved them)"),
+    query: Page, responses: { 200: '{ customer_id, items, next_cursor }', 404: 'Unknown or erased customer' },
+    handler: async (req, reply) => {
       const id = (req.params as IdParams).id;
-      await s.customers.get(id); // 404 for an unknown customer rather than an empty list
-      const page = Page.parse(req.query);
-      return s.commerce.listForCustomer(id, page);
+      return answerFollowingMerges(req, reply, id, await s.commerce.listForCustomer(id, Page.parse(req.query)));
     },
   });
 

@@ -8,7 +8,7 @@ import {
 import type { Services } from '../../services.ts';
 import { AppError } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.ts';
-import { answerFollowingMerges, answerWrite, route } from '../route.ts';
+import { answerFollowingMerges, answerWrite, followsMerges, route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
 
 // The loyalty program over HTTP: the program document and its versions, member
@@ -19,11 +19,6 @@ type IdParams = { id: string };
 const AccountQuery = z.object({ language: z.enum(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`).optional() });
 type AccountQuery = z.infer<typeof AccountQuery>;
 const SimulateInput = z.object({ program: z.unknown(), since: z.string().min(1, 'is required (YYYY-MM-DD)') });
-/** The description of a per-customer read that follows merges (answerFollowingMerges). */
-const followsMerges = (what: string) =>
-  `The id of a customer merged into another (POST /customers/{id}/merge, also through a chain of merges) answers ${what}, ` +
-  "with the survivor's id as customer_id and a Content-Location header naming the survivor's URL, so a till or an app can learn the id to use. " +
-  'GET /customers/{id} is not followed: it answers a merged id with a 404 naming the customer it was merged into.';
 
 export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string) {
   const L = s.loyalty;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EvaluationQuery, recommendationsForCustomer } from '../../modules/analytics/index.ts';
 import type { Services } from '../../services.ts';
 import { parseInput } from '../../shared/validation.ts';
-import { route } from '../route.ts';
+import { answerFollowingMerges, followsMerges, route } from '../route.ts';
 
 const Limit = z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) });
 
@@ -24,10 +24,12 @@ export function recommendationRoutes(app: FastifyInstance, s: Services, prefix: 
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/recommendations', tag: 'recommendations', scope: 'read',
     summary: "Next-best products for the customer (by id or external id), none they have bought: from what customers with the same products bought, else the most popular",
-    query: Limit, responses: { 200: '{ customer_id, products_bought, items: [{ sku, name, category, score, source }], trained_at }', 404: 'Unknown, erased or merged customer', 422: 'Invalid limit' },
-    handler: async (req) => {
+    description: followsMerges("the surviving customer's, from everything the person bought"),
+    query: Limit, responses: { 200: '{ customer_id, products_bought, items: [{ sku, name, category, score, source }], trained_at }', 404: 'Unknown or erased customer', 422: 'Invalid limit' },
+    handler: async (req, reply) => {
       const { limit } = parseInput(Limit, req.query, 'query');
-      return recommendationsForCustomer(s, { customer: (req.params as { id: string }).id, limit });
+      const { id } = req.params as { id: string };
+      return answerFollowingMerges(req, reply, id, await recommendationsForCustomer(s, { customer: id, limit }));
     },
   });
 

@@ -3,7 +3,7 @@ import { actorOf, isLocalCli } from '../../modules/auth/index.ts';
 import { ScoreRunInput, SegmentHistoryQuery } from '../../modules/analytics/index.ts';
 import type { Services } from '../../services.ts';
 import { parseInput } from '../../shared/validation.ts';
-import { route } from '../route.ts';
+import { answerFollowingMerges, followsMerges, route } from '../route.ts';
 
 // Scores per customer and the segment history. The nightly job computes the scores
 // (src/jobs/schedules.ts); an admin can run it now.
@@ -16,8 +16,12 @@ export function scoreRoutes(app: FastifyInstance, s: Services, prefix: string) {
       'The customer\'s latest scores: RFM quintiles (1–5) and segment, probability alive, expected purchases in the next 90 and 365 days, ' +
       '12-month CLV (Gamma-Gamma spend × BG/NBD purchases, discounted 1 % a month), churn probability (no purchase within the horizon) with its band and top reasons ' +
       '(coefficient × standardised value, log-odds), and the basis: customers scored and the churn score\'s AUC on a held-out window',
-    responses: { 200: 'The scores', 404: 'Unknown customer, or not scored yet (no purchases, or before the first run)' },
-    handler: async (req) => scores.customerScores((req.params as { id: string }).id),
+    description: followsMerges("the surviving customer's latest scores"),
+    responses: { 200: 'The scores', 404: 'Unknown or erased customer, or not scored yet (no purchases, or before the first run)' },
+    handler: async (req, reply) => {
+      const { id } = req.params as { id: string };
+      return answerFollowingMerges(req, reply, id, await scores.customerScores(id));
+    },
   });
 
   route(app, prefix, {

@@ -7,7 +7,7 @@ import { canonicalJson, sha256 } from '../../shared/hash.ts';
 import { isUuid, newId } from '../../shared/ids.ts';
 import { toMajor, toMinor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
-import type { CustomerService } from '../customers/index.ts';
+import { customerToRead, type CustomerService } from '../customers/index.ts';
 import type { StoreService } from '../stores/index.ts';
 import { prepareMany, refundKeyLock, type PreparedPurchase } from './purchase.prepare.ts';
 import * as repo from './purchase.repository.ts';
@@ -143,13 +143,22 @@ export function createCommerceService(deps: CommerceDeps) {
       return (await views(db, [{ customer_id: ref.customer_id, id: ref.purchase_id }]))[0];
     },
 
-    async listForCustomer(customerId: string, { limit = 50, cursor }: { limit?: number; cursor?: string } = {}) {
+    /**
+     * The purchases of the customer the id stands for, newest first: a merged id's are the
+     * survivor's (the merge moved them there), answered under the survivor's customer_id.
+     * A 404 for an unknown or erased customer (its purchases stay, anonymous, for the totals).
+     */
+    async listForCustomer(requested: string, { limit = 50, cursor }: { limit?: number; cursor?: string } = {}) {
+      const customer = await customerToRead(db, requested);
+      if (customer.status !== 'active') throw notFound(`Customer ${requested}`);
+      const customerId = customer.id;
       const before = cursor ? decodeCursor(cursor) : undefined;
       const rows = await repo.purchasesOfCustomer(db, { customerId, limit: limit + 1, before });
       const storesById = new Map((await stores.list()).map((s) => [s.id, s]));
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return {
+        customer_id: customerId,
         items: page.map((r) => purchaseView(r, storesById)),
         next_cursor: rows.length > limit && last ? Buffer.from(JSON.stringify([new Date(last.occurred_at).toISOString(), last.id])).toString('base64url') : null,
       };

@@ -2,7 +2,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Selectable } from 'kysely';
 import { readLater, sendLater, type Consent, type CustomersTable, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
+import { isUuid } from '../../shared/ids.ts';
 import type { Identity, IdentityKind } from './customer.ts';
 
 // SQL for customers. Functions take the connection or transaction to run on.
@@ -90,6 +91,45 @@ export function personIdsQuery(customer: string | RawBuilder<unknown>) {
   return sql<{ id: string }>`(WITH RECURSIVE person(id) AS (
     SELECT ${seed} UNION SELECT c.id FROM customers c JOIN person p ON c.merged_into = p.id
   ) SELECT id FROM person)`;
+}
+
+const MAX_HOPS = 100;
+
+/**
+ * CTEs `chain` and `ends` of a WITH RECURSIVE: from each `from` id, its merged_into links
+ * to where they end (an active or erased customer); `ends` has a row (start, id, status)
+ * per start. For another module's statement too (the loyalty writers lock the ends).
+ */
+export function mergeChainEnds(starts: string[], froms: string[]) {
+  return sql`chain(start, id, status, merged_into, depth) AS (
+      SELECT q.start, c.id, c.status, c.merged_into, 0
+      FROM unnest(${starts}::uuid[], ${froms}::uuid[]) AS q(start, from_id)
+      JOIN customers c ON c.id = q.from_id
+      UNION ALL
+      SELECT ch.start, c.id, c.status, c.merged_into, ch.depth + 1
+      FROM chain ch JOIN customers c ON c.id = ch.merged_into
+      WHERE ch.status = 'merged' AND ch.depth < ${MAX_HOPS}
+    ), ends AS (
+      SELECT DISTINCT ON (start) start, id, status FROM chain ORDER BY start, depth DESC
+    )`;
+}
+
+/**
+ * The customer whose records a read given `id` shows (the purchases, scores,
+ * recommendations, loyalty account of a till or an app that may hold an id from before a
+ * merge): an id merged into another stands for where its chain ends (the survivor, or the
+ * survivor's erased row, so `status` says which); any other customer's id is answered as
+ * given. A 404 for an id of no customer. `known`: the id's row (status, merged_into) as the
+ * caller already read it, so only a merged id costs a look-up more, the rest of its chain
+ * in one statement. Not locked: a read shows what is committed.
+ */
+export async function customerToRead(db: Db | Tx, id: string, known?: { status: string; merged_into: string | null }): Promise<{ id: string; status: string }> {
+  const row = known ?? (isUuid(id) ? await db.selectFrom('customers').select(['status', 'merged_into']).where('id', '=', id).executeTakeFirst() : undefined);
+  if (!row) throw notFound(`Customer ${id}`);
+  if (row.status !== 'merged' || !row.merged_into) return { id, status: row.status };
+  // From the id itself: a chain whose next link is missing ends at its last row.
+  const { rows } = await sql<{ id: string; status: string }>`WITH RECURSIVE ${mergeChainEnds([id], [id])} SELECT id, status FROM ends`.execute(db);
+  return rows[0];
 }
 
 function ownersQuery(identities: Identity[], lock: boolean) {

@@ -3,4 +3,4 @@ export { CustomerInput, CustomerPatch, CustomerSearch, MergeInput } from './cust
 export { identitiesOf, type PreparedProfile } from './customer.profile.ts';
 export type { CustomerClaim, Resolution } from './customer.resolve.ts';
 export { createCustomerService, type CustomerService, type CustomerView } from './customer.service.ts';
-export { ownerIdsQuery, personIdsQuery } from './customer.repository.ts';
+export { customerToRead, mergeChainEnds, ownerIdsQuery, personIdsQuery } from './customer.repository.ts';

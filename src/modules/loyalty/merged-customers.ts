@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/index.ts';
 import { notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { personIdsQuery } from '../customers/index.ts';
+import { customerToRead, mergeChainEnds, personIdsQuery } from '../customers/index.ts';
 
 // A merge (workflows/customer-lifecycle.ts) leaves the merged customer's row behind, status
 // 'merged' and merged_into the survivor, possibly in chains (A → B → C). Its ledger is
@@ -24,11 +24,11 @@ import { personIdsQuery } from '../customers/index.ts';
 // Refused with 404 "Customer A (merged into B) not found" (staff acting on a specific id):
 // - adjust and enrol (loyalty.service.ts requireWritableCustomer).
 // Not about a customer: chargeGiftCard (by the card's code; the card moved with the merge).
-// Reads a member's app or a till makes are followed too (readCustomerId), so a client
-// holding a merged id sees the account the person has now, not the closed one: account,
-// tierHistory, couponsOf, the rewards catalogue for a customer. The HTTP routes name the
-// survivor's URL in Content-Location. The customer record itself (customers module) still
-// answers the merged id as merged.
+// Reads a member's app or a till makes are followed too (requireReadCustomerId, on the
+// customers module's customerToRead), so a client holding a merged id sees the account the
+// person has now, not the closed one: account, tierHistory, couponsOf, the rewards
+// catalogue for a customer. The HTTP routes name the survivor's URL in Content-Location.
+// The customer record itself (customers module) still answers the merged id as merged.
 //
 // The active end is row-locked FOR SHARE, customers before members as every writer: a
 // merge (which locks both customers FOR UPDATE) either waits for the writer, whose records
@@ -46,25 +46,8 @@ export interface ActiveCustomer {
   requested: string;
 }
 
-const MAX_HOPS = 100;
-
-/**
- * CTEs `chain` and `ends` of a WITH RECURSIVE: from each `from` id, its merged_into links
- * to where they end (an active or erased customer); `ends` has a row (start, id) per start.
- */
-function chainEnds(starts: string[], froms: string[]) {
-  return sql`chain(start, id, status, merged_into, depth) AS (
-      SELECT q.start, c.id, c.status, c.merged_into, 0
-      FROM unnest(${starts}::uuid[], ${froms}::uuid[]) AS q(start, from_id)
-      JOIN customers c ON c.id = q.from_id
-      UNION ALL
-      SELECT ch.start, c.id, c.status, c.merged_into, ch.depth + 1
-      FROM chain ch JOIN customers c ON c.id = ch.merged_into
-      WHERE ch.status = 'merged' AND ch.depth < ${MAX_HOPS}
-    ), ends AS (
-      SELECT DISTINCT ON (start) start, id FROM chain ORDER BY start, depth DESC
-    )`;
-}
+// Rounds of following a merge that committed while the lock was awaited.
+const MAX_ROUNDS = 100;
 
 /**
  * For each id, the customer it stands for after merges, row-locked (shared) for the rest of
@@ -76,9 +59,9 @@ export async function lockActiveCustomers(trx: Tx, ids: string[], { forUpdate = 
   // start: the id asked for; from: where the look-up continues.
   let pending = [...new Set(ids.filter(isUuid))].map((id) => ({ start: id, from: id }));
   for (let round = 0; pending.length > 0; round++) {
-    if (round === MAX_HOPS) throw new Error('loyalty: customers kept being merged while being locked');
+    if (round === MAX_ROUNDS) throw new Error('loyalty: customers kept being merged while being locked');
     const rows = await sql<{ start: string; id: string; status: string; merged_into: string | null }>`
-      WITH RECURSIVE ${chainEnds(pending.map((p) => p.start), pending.map((p) => p.from))}
+      WITH RECURSIVE ${mergeChainEnds(pending.map((p) => p.start), pending.map((p) => p.from))}
       SELECT e.start, c.id, c.status, c.merged_into FROM ends e JOIN customers c ON c.id = e.id
       ORDER BY c.id ${forUpdate ? sql`FOR UPDATE OF c` : sql`FOR SHARE OF c`}`.execute(trx);
     const again: typeof pending = [];
@@ -118,29 +101,20 @@ export async function activeIds(db: Db | Tx, ids: string[]): Promise<Map<string,
   const out = new Map(ids.map((id) => [id, id]));
   if (wanted.length === 0) return out;
   const rows = await sql<{ start: string; id: string }>`
-    WITH RECURSIVE ${chainEnds(wanted, wanted)}
+    WITH RECURSIVE ${mergeChainEnds(wanted, wanted)}
     SELECT start, id FROM ends`.execute(db);
   for (const r of rows.rows) out.set(r.start, r.id);
   return out;
 }
 
 /**
- * For a read of a customer's loyalty records: the id whose records to show. An id merged
- * into another stands for where its chain ends (the survivor, or the survivor's erased
- * row); any other customer's id is answered as given. `row`: the id's customers row
- * (status, merged_into) as the caller read it, so only a merged id costs a look-up more,
- * the rest of its chain in one statement. Not locked: a read shows what is committed.
+ * For a read of a customer's loyalty records: the id whose records to show (customerToRead:
+ * a merged id's survivor; a 404 for an id of no customer). An erased customer's records are
+ * shown as they are, under its id: the ledger stays, anonymous (workflows/customer-lifecycle.ts).
+ * `row`: the id's customers row (status, merged_into), when the caller read it already.
  */
-export async function readCustomerId(db: Db | Tx, id: string, row: { status: string; merged_into: string | null }): Promise<string> {
-  if (row.status !== 'merged' || !row.merged_into) return id;
-  return (await activeIds(db, [row.merged_into])).get(row.merged_into)!;
-}
-
-/** readCustomerId for an id alone: its customers row read by primary key; a 404 for an id of no customer. */
-export async function requireReadCustomerId(db: Db | Tx, id: string): Promise<string> {
-  const row = isUuid(id) ? await db.selectFrom('customers').select(['status', 'merged_into']).where('id', '=', id).executeTakeFirst() : undefined;
-  if (!row) throw notFound(`Customer ${id}`);
-  return readCustomerId(db, id, row);
+export async function requireReadCustomerId(db: Db | Tx, id: string, row?: { status: string; merged_into: string | null }): Promise<string> {
+  return (await customerToRead(db, id, row)).id;
 }
 
 /**

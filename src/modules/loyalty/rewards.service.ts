@@ -16,7 +16,7 @@ import type { LoyaltyCore } from './loyalty.core.ts';
 import { text, type Program } from './program.ts';
 import type { ProgramDocument } from './program.schema.ts';
 import { lockMembersForRedemption, lockRewardStock, writeRedemptions, type RedemptionState, type RewardCouponRow, type RewardGiftCardRow } from './redemption.repository.ts';
-import { lockActiveCustomer, readCustomerId, requireReadCustomerId } from './merged-customers.ts';
+import { lockActiveCustomer, requireReadCustomerId } from './merged-customers.ts';
 import { personIdsQuery } from '../customers/index.ts';
 import { withFields } from '../../shared/objects.ts';
 
@@ -307,7 +307,7 @@ export function createRewardsService(core: LoyaltyCore) {
           .select(['c.status', 'c.merged_into', 'm.points', 'm.tier']).where('c.id', '=', id).executeTakeFirst();
         let row = await read(customerId);
         if (row) {
-          shown = await readCustomerId(db, customerId, row);
+          shown = await requireReadCustomerId(db, customerId, row);
           if (shown !== customerId) row = await read(shown);
         }
         if (shown && row?.points != null) member = { points: row.points, tier: row.tier, available: balanceOf(await ledger.openLots(db, shown), row.points, now).available };

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../../../shared/clock.ts';
 import { isAppError, notFound } from '../../../shared/errors.ts';
 import { isUuid } from '../../../shared/ids.ts';
 import { parseInput } from '../../../shared/validation.ts';
-import type { CustomerService } from '../../customers/index.ts';
+import { customerToRead, type CustomerService } from '../../customers/index.ts';
 import { hitRateAt, trainRecommender, type HitRateReport, type Recommender, type RecommenderOptions } from './recommend.ts';
 import { customerSkus, loadBaskets, productCatalogue, type Product } from './recommendations.repository.ts';
 import { EvaluationQuery } from './recommendations.schema.ts';
@@ -102,20 +102,24 @@ export function createRecommendationService({ db, clock = systemClock, maxAgeMs 
 
 /**
  * The next-best products of a customer named by id or by external id, as a person types
- * it (the CLI, the API). Not found for an unknown, erased or merged customer, rather than
- * the most popular products.
+ * it (the CLI, the API). A merged id stands for the customer it was merged into, through
+ * chains (customerToRead), whose id the answer carries: a till or an app may hold an id
+ * from before the merge. Not found for an unknown or erased customer, rather than the most
+ * popular products.
  */
 export async function recommendationsForCustomer(
-  { customers, recommendations }: { customers: Pick<CustomerService, 'get' | 'findByIdentity'>; recommendations: RecommendationService },
+  { db, customers, recommendations }: { db: Db; customers: Pick<CustomerService, 'get' | 'findByIdentity'>; recommendations: RecommendationService },
   { customer, limit }: { customer: string; limit?: number },
 ): Promise<CustomerRecommendations> {
-  return recommendations.forCustomer({ customerId: await resolveCustomer(customers, customer), limit });
+  return recommendations.forCustomer({ customerId: await resolveCustomer(db, customers, customer), limit });
 }
 
-async function resolveCustomer(customers: Pick<CustomerService, 'get' | 'findByIdentity'>, ref: string): Promise<string> {
+async function resolveCustomer(db: Db, customers: Pick<CustomerService, 'get' | 'findByIdentity'>, ref: string): Promise<string> {
   if (isUuid(ref)) {
+    // An id of no customer (or an erased one's) may still be an external id that looks like one.
     try {
-      return (await customers.get(ref)).id;
+      const found = await customerToRead(db, ref);
+      if (found.status === 'active') return found.id;
     } catch (error) {
       if (!isAppError(error) || error.kind !== 'not_found') throw error;
     }

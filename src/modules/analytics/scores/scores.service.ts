@@ -1,12 +1,13 @@
 import type { Db } from '../../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../../jobs/outbox.ts';
 import { addDaysToDate, localDate, startOfLocalDay, type Clock } from '../../../shared/clock.ts';
-import { AppError, invalidField } from '../../../shared/errors.ts';
+import { AppError, invalidField, notFound } from '../../../shared/errors.ts';
 import { newId } from '../../../shared/ids.ts';
 import type { Logger } from '../../../shared/logger.ts';
 import { currencyExponent, toMajor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { fitAllOffThread, type BgNbdParams, type CustomerSummary, type FittedModels, type ModelFit, type GammaGammaParams, type TransactionModel } from '../btyd/index.ts';
+import { customerToRead } from '../../customers/index.ts';
 import { trainChurnModel, type ChurnTraining, type ChurnValidation } from '../churn/index.ts';
 import * as repo from './scores.repository.ts';
 import { ScoreRunInput, SegmentHistoryQuery } from './scores.schema.ts';
@@ -214,10 +215,15 @@ export function createScoresService(deps: ScoresDeps) {
   return {
     computeScores,
 
-    async customerScores(customerId: string) {
-      const customer = await db.selectFrom('customers').select(['id', 'status']).where('id', '=', customerId).executeTakeFirst();
-      if (!customer || customer.status !== 'active') throw new AppError('not_found', 'Customer not found');
-      const row = await repo.scoresOf(db, customerId);
+    /**
+     * The latest scores of the customer the id stands for: a merged id's are the
+     * survivor's, under its customer_id (the merged customer's own stay until the next run
+     * drops them, and are not shown).
+     */
+    async customerScores(requested: string) {
+      const customer = await customerToRead(db, requested);
+      if (customer.status !== 'active') throw notFound(`Customer ${requested}`);
+      const row = await repo.scoresOf(db, customer.id);
       if (!row) throw new AppError('not_found', 'This customer has no scores yet: scores are computed nightly (or by POST /api/v1/analytics/scores/run) for customers with purchases');
       const run = row.run_params as { horizon_days?: number; risk_from?: string; churn?: { validation?: { auc?: unknown } }; transaction_model?: string };
       return {

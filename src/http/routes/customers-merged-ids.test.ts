@@ -1,0 +1,133 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { eraseCustomer } from '../../workflows/customer-lifecycle.ts';
+import { buildApp } from '../app.ts';
+
+// A till or an app that kept a customer id from before a merge reads the person's
+// purchases, scores and recommendations as they are now: the survivor's, at the end of a
+// chain of merges, with the survivor's id in the body and in Content-Location (as the
+// loyalty reads: loyalty-merged-ids.test.ts). Regression: the three answered a merged id
+// with a 404.
+let s: Awaited<ReturnType<typeof openTestServices>>;
+let app: FastifyInstance;
+let key: string;
+const actor = { actor: 'test' };
+const unknown = '00000000-0000-4000-8000-00000000dead';
+
+const ESP = { sku: 'ESP', name: 'Espresso', category: 'coffee', quantity: 1, unit_price: '2.20' };
+const CRO = { sku: 'CRO', name: 'Croissant', category: 'bakery', quantity: 1, unit_price: '2.00' };
+const TEA = { sku: 'TEA', name: 'Black tea', category: 'tea', quantity: 1, unit_price: '2.50' };
+const MUF = { sku: 'MUF', name: 'Muffin', category: 'bakery', quantity: 1, unit_price: '2.80' };
+
+const call = (method: 'GET' | 'POST', url: string, body?: unknown) =>
+  app.inject({ method, url, payload: body as object, headers: { authorization: `Bearer ${key}` } });
+
+let n = 0;
+async function buy(customer: { email: string; external_id?: string }, occurredAt: string, lines: (typeof ESP)[]) {
+  const total = lines.reduce((sum, l) => sum + Number(l.unit_price) * l.quantity, 0).toFixed(2);
+  const res = await call('POST', '/api/v1/purchases', { external_id: `cm-${++n}`, customer, occurred_at: occurredAt, total, lines });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().customer_id as string;
+}
+
+let a: string;
+let b: string;
+let c: string;
+let erasedEnd: string;
+let mergedIntoErased: string;
+
+beforeAll(async () => {
+  s = await openTestServices();
+  app = await buildApp(s);
+  key = (await s.auth.createApiKey({ name: 'till', scopes: ['read', 'write', 'admin'] }, actor)).key;
+  // Others who buy espresso with a croissant or a muffin, so there is something to recommend.
+  for (const i of [1, 2, 3, 4]) {
+    await buy({ email: `other-${i}@example.com` }, '2026-03-02T09:00:00Z', [ESP, CRO]);
+    await buy({ email: `other-${i}@example.com` }, `2026-05-1${i}T09:00:00Z`, [ESP, MUF]);
+  }
+  a = await buy({ email: 'chain-a@example.com' }, '2026-03-10T09:00:00Z', [ESP]);
+  await buy({ email: 'chain-a@example.com' }, '2026-05-01T09:00:00Z', [ESP]);
+  b = await buy({ email: 'chain-b@example.com' }, '2026-04-02T09:00:00Z', [TEA]);
+  c = await buy({ email: 'chain-c@example.com', external_id: 'chain-c' }, '2026-05-20T09:00:00Z', [CRO]);
+  mergedIntoErased = await buy({ email: 'gone-1@example.com' }, '2026-05-21T09:00:00Z', [TEA]);
+  erasedEnd = await buy({ email: 'gone-2@example.com' }, '2026-05-22T09:00:00Z', [TEA]);
+  // Scored before the merges: A and B keep scores of their own until the next run, which
+  // a read of their ids must not show.
+  expect((await call('POST', '/api/v1/analytics/scores/run')).statusCode).toBe(200);
+  // A goes into B, then B into C.
+  expect((await call('POST', `/api/v1/customers/${b}/merge`, { from: a })).statusCode).toBe(200);
+  expect((await call('POST', `/api/v1/customers/${c}/merge`, { from: b })).statusCode).toBe(200);
+  expect((await call('POST', `/api/v1/customers/${erasedEnd}/merge`, { from: mergedIntoErased })).statusCode).toBe(200);
+  await eraseCustomer(s, erasedEnd, actor);
+});
+afterAll(async () => {
+  await app?.close();
+  await s?.close();
+});
+
+/** C's answer, with no Content-Location, and A's and B's equal to it, naming C's URL. */
+async function expectFollowed(path: (id: string) => string) {
+  const survivor = await call('GET', path(c));
+  expect(survivor.statusCode, survivor.body).toBe(200);
+  expect(survivor.headers['content-location']).toBeUndefined();
+  expect(survivor.json()).toMatchObject({ customer_id: c });
+  for (const merged of [a, b]) {
+    const res = await call('GET', path(merged));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-location']).toBe(path(c));
+    expect(res.json()).toEqual(survivor.json());
+  }
+  return survivor.json();
+}
+
+describe('a per-customer read given a merged id', () => {
+  it("lists the survivor's purchases, the merged customers' among them, page by page", async () => {
+    const all = await expectFollowed((id) => `/api/v1/customers/${id}/purchases?limit=20`);
+    expect(all.items.map((p: { occurred_at: string }) => p.occurred_at)).toEqual(['2026-05-20T09:00:00.000Z', '2026-05-01T09:00:00.000Z', '2026-04-02T09:00:00.000Z', '2026-03-10T09:00:00.000Z']);
+    expect(all.items.every((p: { customer_id: string }) => p.customer_id === c)).toBe(true);
+    const first = await expectFollowed((id) => `/api/v1/customers/${id}/purchases?limit=3`);
+    expect(first.next_cursor).toEqual(expect.any(String));
+    const second = await expectFollowed((id) => `/api/v1/customers/${id}/purchases?limit=3&cursor=${first.next_cursor}`);
+    expect([...first.items, ...second.items]).toEqual(all.items);
+  });
+
+  it("answers the survivor's scores, not the merged customer's own from before the merge", async () => {
+    expect(await s.db.selectFrom('customer_scores').select('customer_id').where('customer_id', 'in', [a, b]).execute()).toHaveLength(2);
+    const scores = await expectFollowed((id) => `/api/v1/customers/${id}/scores`);
+    expect(scores).toMatchObject({ rfm: { frequency: 1 } });
+  });
+
+  it("recommends for the survivor, from everything the person bought", async () => {
+    const recommended = await expectFollowed((id) => `/api/v1/customers/${id}/recommendations?limit=3`);
+    expect(recommended).toMatchObject({ products_bought: 3, items: [{ sku: 'MUF' }] });
+    // By external id the customer is the one named: no merge, no Content-Location.
+    const byExternalId = await call('GET', '/api/v1/customers/chain-c/recommendations?limit=3');
+    expect(byExternalId.statusCode).toBe(200);
+    expect(byExternalId.headers['content-location']).toBeUndefined();
+    expect(byExternalId.json()).toEqual(recommended);
+  });
+
+  it('answers 404 for an unknown id, an erased customer and an id merged into one erased since', async () => {
+    for (const path of ['purchases', 'scores', 'recommendations']) {
+      for (const id of [unknown, erasedEnd, mergedIntoErased]) {
+        const res = await call('GET', `/api/v1/customers/${id}/${path}`);
+        expect(res.statusCode, `${path} ${id}`).toBe(404);
+        expect(res.headers['content-location'], path).toBeUndefined();
+      }
+    }
+  });
+
+  it('leaves the customer record itself merged', async () => {
+    const record = await call('GET', `/api/v1/customers/${a}`);
+    expect(record.statusCode).toBe(404);
+    expect(record.json().detail).toMatch(`merged into ${b}`);
+  });
+
+  it('says so in the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/v1/customers/{id}/purchases', '/api/v1/customers/{id}/scores', '/api/v1/customers/{id}/recommendations']) {
+      expect(doc.paths[path].get.description, path).toMatch(/merged.*Content-Location/s);
+    }
+  });
+});
