@@ -22,11 +22,23 @@ export function subscribersOf(s: Pick<Services, 'loyalty' | 'clock'>): Subscribe
         void (await s.loyalty.evaluateChallengesMany(events.filter((e) => e.customer_id).map((e) => ({ customerId: e.customer_id!, at: new Date(payload(e).occurred_at) })))),
     },
     {
+      // A customer who signs up without buying joins (automatic enrolment), then a complete
+      // profile earns its bonus, which needs a member: one subscriber, in that order.
       name: 'loyalty.profile-bonus',
       eventTypes: ['customer.created', 'customer.updated'],
-      active: async () => Boolean((await program())?.document.bonuses.profile_completion),
-      handle: async (e) => void (e.customer_id && (await s.loyalty.profileCompletion(e.customer_id))),
-      handleBatch: async (events) => void (await s.loyalty.profileCompletionMany(events.flatMap((e) => (e.customer_id ? [e.customer_id] : [])))),
+      active: async () => {
+        const doc = (await program())?.document;
+        return Boolean(doc && (doc.enrolment === 'automatic' || doc.bonuses.profile_completion));
+      },
+      handle: async (e) => {
+        if (!e.customer_id) return;
+        if (e.type === 'customer.created') await s.loyalty.enrolSignUps([e.customer_id]);
+        await s.loyalty.profileCompletion(e.customer_id);
+      },
+      handleBatch: async (events) => {
+        await s.loyalty.enrolSignUps(events.flatMap((e) => (e.type === 'customer.created' && e.customer_id ? [e.customer_id] : [])));
+        await s.loyalty.profileCompletionMany(events.flatMap((e) => (e.customer_id ? [e.customer_id] : [])));
+      },
     },
   ];
 }

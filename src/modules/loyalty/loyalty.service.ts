@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { audit, lockKeys, notifyOnCommit, type Actor, type LoyaltyEntryKind, type Tx } from '../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
-import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
+import { AppError, conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { amountField, currencyExponent, toMajor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { addDays, addMonths } from '../../shared/clock.ts';
@@ -579,6 +579,32 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         return true;
       });
       return { created, account: await service.account(customerId) };
+    },
+
+    /**
+     * Subscriber of customer.created: under automatic enrolment a customer who signs up
+     * without buying (the dashboard, POST /customers, a customers import) joins at once,
+     * with the sign-up bonus, as a buyer joins in the purchase's own transaction. One query
+     * keeps the active customers who are not members yet (a buyer already is), and each
+     * joins through enrol, which does nothing for a member. Answers who joined.
+     */
+    async enrolSignUps(customerIds: string[]): Promise<string[]> {
+      if (customerIds.length === 0) return [];
+      const program = await core.programAt(clock.now());
+      if (program?.document.enrolment !== 'automatic') return [];
+      const joining = await db.selectFrom('customers as c').leftJoin('loyalty_members as m', 'm.customer_id', 'c.id').select('c.id')
+        .where('c.id', '=', sql<string>`ANY(${[...new Set(customerIds)]}::uuid[])`).where('c.status', '=', 'active').where('m.customer_id', 'is', null)
+        .execute();
+      const joined: string[] = [];
+      for (const { id } of joining) {
+        try {
+          if ((await service.enrol(id, { actor: 'loyalty:automatic-enrolment' })).created) joined.push(id);
+        } catch (error) {
+          // Merged or erased since the query: nobody to enrol.
+          if (!(error instanceof AppError && error.kind === 'not_found')) throw error;
+        }
+      }
+      return joined;
     },
 
     // ── Reading ──────────────────────────────────────────────────────────────
