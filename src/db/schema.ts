@@ -302,11 +302,14 @@ export interface LoyaltyReferralsTable {
   customer_id: string;
   referrer_id: string;
   code: string;
-  status: 'pending' | 'rewarded' | 'rejected';
+  /** revoked: a refund took the qualifying purchase below the minimum, and the bonuses were taken back (migration 0016). */
+  status: 'pending' | 'rewarded' | 'rejected' | 'revoked';
   reason: string | null;
   purchase_id: string | null;
   created_at: Timestamp;
   settled_at: Timestamp | null;
+  /** The minimum purchase the qualifying purchase met, in minor units; null before migration 0016. */
+  minimum_minor: Generated<number | null>;
 }
 
 export interface RewardStockTable {
@@ -345,6 +348,8 @@ export interface CouponsTable {
   expires_at: Timestamp | null;
   points_entry_id: number | null;
   created_at: Timestamp;
+  /** A campaign's shared code as the merchant wrote it, shown so (migration 0015); null for a generated code, shown in groups of four. */
+  chosen_code: Generated<string | null>;
 }
 
 export interface CouponUsesTable {

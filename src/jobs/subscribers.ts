@@ -11,7 +11,19 @@ export function subscribersOf(s: Pick<Services, 'loyalty' | 'clock'>): Subscribe
       name: 'loyalty.referrer-bonus',
       eventTypes: ['loyalty.referral_qualified'],
       active: async () => Boolean((await program())?.document.bonuses.referral),
-      handle: async (e) => void (await s.loyalty.rewardReferrer({ referrer_id: payload(e).referrer_id, friend_id: payload(e).friend_id })),
+      handle: async (e) => {
+        const p = payload(e);
+        await s.loyalty.rewardReferrer({ referrer_id: p.referrer_id, friend_id: p.friend_id, purchase_id: p.purchase_id, occurred_at: p.occurred_at, queued_at: e.created_at });
+      },
+    },
+    {
+      // Always listening: a refund may revoke a referral after the program stopped paying them.
+      name: 'loyalty.referrer-bonus-revoked',
+      eventTypes: ['loyalty.referral_revoked'],
+      handle: async (e) => {
+        const p = payload(e);
+        await s.loyalty.revokeReferrerBonus({ referrer_id: p.referrer_id, friend_id: p.friend_id, purchase_id: p.purchase_id, refund_id: p.refund_id });
+      },
     },
     {
       name: 'loyalty.challenges',

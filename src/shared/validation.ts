@@ -10,9 +10,20 @@ export function problemsOf(error: z.ZodError): FieldProblem[] {
   }));
 }
 
+/**
+ * What a missing field is told. zod 4's own messages for it say only "Invalid input"
+ * (a union such as an amount that is a string or a number) or "Invalid input: expected
+ * string, received undefined"; a field left out deserves the plain reason. As a per-parse
+ * error map it yields to a message the schema gives itself (zod asks the schema first), so
+ * a field whose schema says more about being required keeps its words.
+ */
+export const requiredError: z.core.$ZodErrorMap = (issue) => (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value') ? 'is required' : undefined);
+// One options object for every parse: parseInput is on the purchase path.
+const PARSE_OPTIONS = { error: requiredError };
+
 /** `fieldPrefix` names where the input sits in the request body ("program" → `program.rewards.0.code`). */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'input', fieldPrefix?: string): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, PARSE_OPTIONS);
   if (result.success) return result.data;
   const problems = problemsOf(result.error).map((p) => (fieldPrefix ? { ...p, field: p.field === '(body)' ? fieldPrefix : `${fieldPrefix}.${p.field}` } : p));
   const head = problems

@@ -27,6 +27,7 @@ export function loyaltyCommands(program: Command) {
         return [
           `Applied "${result.program.name}" as version ${result.version}, effective ${result.effective_from}.`,
           t.deferred ? 'Tiers will be re-placed when it takes effect.' : `Tiers (${result.tier_policy}): ${t.up} up, ${t.down} down, ${t.unchanged} unchanged.`,
+          ...(result.warnings ?? []).map((w) => `Warning: ${w.message}`),
         ].join('\n');
       });
     });

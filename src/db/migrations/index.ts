@@ -13,6 +13,8 @@ import * as m0011 from './0011_admin_write_keys.ts';
 import * as m0012 from './0012_merge_and_delivery_lookups.ts';
 import * as m0013 from './0013_referral_codes_follow_merges.ts';
 import * as m0014 from './0014_coupon_uses_by_campaign.ts';
+import * as m0015 from './0015_chosen_coupon_codes.ts';
+import * as m0016 from './0016_referral_revocation.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -31,4 +33,6 @@ export const migrations: Record<string, Migration> = {
   '0012_merge_and_delivery_lookups': m0012,
   '0013_referral_codes_follow_merges': m0013,
   '0014_coupon_uses_by_campaign': m0014,
+  '0015_chosen_coupon_codes': m0015,
+  '0016_referral_revocation': m0016,
 };

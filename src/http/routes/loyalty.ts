@@ -31,18 +31,20 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   });
   route(app, prefix, {
     method: 'GET', path: '/loyalty/program', tag: 'loyalty', scope: 'read', summary: 'The program in force and every version',
-    responses: { 200: '{ current: { version, effective_from, document } | null, versions }' },
+    responses: { 200: '{ current: { version, effective_from, note, document } | null, versions: [{ version, effective_from, note, in_force }] }' },
     handler: async () => L.currentProgram(),
   });
   route(app, prefix, {
     method: 'GET', path: '/loyalty/program/versions/:version', tag: 'loyalty', scope: 'read', summary: 'One program version',
-    responses: { 200: '{ version, effective_from, document }', 404: 'Unknown version' },
+    responses: { 200: '{ version, effective_from, note, document }', 404: 'Unknown version' },
     handler: async (req) => L.programVersion(Number((req.params as { version: string }).version)),
   });
   route(app, prefix, {
     method: 'POST', path: '/loyalty/program', tag: 'loyalty', scope: 'admin',
     summary: 'Apply a program document as a new version (effective now or from effective_from); tier_policy says how members are re-placed',
-    body: ApplyProgramInput, responses: { 201: '{ version, effective_from, tier_changes }', 422: 'The document breaks the schema (every problem listed)' },
+    description: 'The version in force at any moment is the latest applied whose effective_from has come. So a version applied while another, applied before it, ' +
+      'is scheduled for a later date keeps that one out for good: the answer warns of each such version (warnings: [{ code: "scheduled_version_overridden", version, effective_from, message }]), and applies all the same.',
+    body: ApplyProgramInput, responses: { 201: '{ version, effective_from, tier_policy, note, tier_changes, warnings, program }', 422: 'The document breaks the schema (every problem listed)' },
     handler: async (req, reply, p) => reply.code(201).send(await L.applyProgram(req.body, { actor: actorOf(p) })),
   });
   route(app, prefix, {
@@ -75,7 +77,9 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/loyalty', tag: 'loyalty', scope: 'read',
     summary: 'Balance, pending points, lots with expiry, tier and progress, and every entry explained (in `language`, English by default)',
-    description: followsMerges("the surviving customer's account"),
+    description: "`lifetime` counts every entry of the ledger once, so its figures add up: earned (purchases and bonuses) + adjusted (by staff, and points moved by merges; " +
+      'negative when taken) − redeemed (rewards and captured or held checkout reservations, less released ones) − reversed (taken back on refunds) − expired ' +
+      '= balance + pending + expiring_now (the points, below zero by what is owed). ' + followsMerges("the surviving customer's account"),
     query: AccountQuery, responses: { 200: 'The account', 404: 'Unknown customer', 422: 'Unknown language' },
     handler: async (req, reply) => {
       const { id } = req.params as IdParams;
@@ -160,7 +164,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/loyalty/referral', tag: 'loyalty', scope: 'write',
     summary: "Link a new customer to the friend whose code they bring; the friend's first qualifying purchase rewards both",
-    body: ClaimReferralInput, responses: { 201: '{ status: pending }', 200: 'Already linked with this code', 409: 'Referred by someone else', 422: 'Unknown code, own code, same email/phone, or not a new customer' },
+    body: ClaimReferralInput, responses: { 201: '{ status: pending }', 200: 'Already linked with this code: { status: pending | rewarded | rejected | revoked } (revoked: a refund took the qualifying purchase below the minimum; it never qualifies again)', 409: 'Referred by someone else', 422: 'Unknown code, own code, same email/phone, or not a new customer' },
     handler: async (req, reply, p) => {
       const r = await L.claimReferral((req.params as IdParams).id, req.body, { actor: actorOf(p) });
       return reply.code(r.created ? 201 : 200).send({ status: r.status });
@@ -169,10 +173,12 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/loyalty/bonuses/survey', tag: 'loyalty', scope: 'write',
     summary: 'Thank-you points for a completed survey response (once per response; never depends on the score)',
-    body: SurveyBonusInput, responses: { 201: '{ points }', 200: 'Already given for this response' },
+    body: SurveyBonusInput,
+    responses: { 201: '{ points }', 200: 'Already given for this response (replay, Idempotent-Replayed: true): the points it was given; or { points: 0 } when the program has no survey bonus', 404: 'Unknown customer', 409: 'Not a member' },
     handler: async (req, reply, p) => {
       const r = await L.surveyBonus((req.params as IdParams).id, req.body, { actor: actorOf(p) });
-      return reply.code(r.created ? 201 : 200).send(r);
+      if (r.created || r.replayed) return answerWrite(reply, r.created, { points: r.points });
+      return reply.code(200).send({ points: r.points });
     },
   });
 

@@ -49,8 +49,13 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
 
   route(app, prefix, {
     method: 'GET', path: '/purchases/:id', tag: 'purchases', scope: 'read', summary: 'A purchase by its id or its external_id',
-    responses: { 200: 'The purchase', 404: 'Unknown' },
-    handler: async (req) => s.commerce.get((req.params as { id: string }).id),
+    description: 'The purchase as it is now (its refunds so far), with `loyalty` as a replay of it answers: the points it earned, and the balance, pending points and tier now; null when no program is in force or the customer is not a member.',
+    responses: { 200: 'The purchase, with `loyalty`', 404: 'Unknown' },
+    handler: async (req) => {
+      const purchase = await s.commerce.get((req.params as { id: string }).id);
+      const receipt = await s.loyalty.receipts([{ customer_id: purchase.customer_id, id: purchase.id }]);
+      return withFields(purchase, { loyalty: receipt.get(purchase.id) ?? null });
+    },
   });
 
   route(app, prefix, {

@@ -6,6 +6,7 @@ import { conflict, invalid, invalidField, notFound } from '../../shared/errors.t
 import { isUuid } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { CATEGORIES_KEPT } from '../commerce/index.ts';
+import { personIdsQuery } from '../customers/index.ts';
 import { newCode, normalizeCode } from './codes.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow } from './ledger.repository.ts';
@@ -13,6 +14,7 @@ import type { LoyaltyCore } from './loyalty.core.ts';
 import { lotExpiry, text, type Program } from './program.ts';
 import { activeIds, keysTakenAcrossMerges, lockActiveCustomer, lockActiveCustomers } from './merged-customers.ts';
 import type { ProgramDocument } from './program.schema.ts';
+import { createReferralRevocation, qualifyingPurchaseTime, referralAvailableAt, referralStillRewarded } from './referral-revocation.ts';
 
 // Points for what members do besides buying: bringing a friend (referrals), completing
 // challenges, completing their profile, answering a survey. The friend's referral bonus
@@ -51,15 +53,16 @@ function inbox(email: string | null): string | null {
 
 export function createEngagementService(core: LoyaltyCore) {
   const { db, clock } = core.deps;
+  const revocation = createReferralRevocation(core);
 
   /**
    * A bonus is once per person: under the member's lock, a key found in the ledger of a
    * customer merged into the member (paid before the merge) is not paid again.
    */
-  async function creditBonus(trx: Tx, member: MemberRow, program: Program, { points, key, at, details }: { points: number; key: string; at: Date; details: Record<string, unknown> }) {
+  async function creditBonus(trx: Tx, member: MemberRow, program: Program, { points, key, at, availableAt = null, details }: { points: number; key: string; at: Date; availableAt?: Date | null; details: Record<string, unknown> }) {
     if ((await keysTakenAcrossMerges(trx, [{ customerId: member.customer_id, key }])).size > 0) return false;
     const written = await ledger.credit(trx, member, {
-      customerId: member.customer_id, kind: 'bonus', points, occurredAt: at, expiresAt: lotExpiry(program, at), sourceType: 'bonus', sourceId: String(details.bonus),
+      customerId: member.customer_id, kind: 'bonus', points, occurredAt: at, availableAt, expiresAt: lotExpiry(program, at), sourceType: 'bonus', sourceId: String(details.bonus),
       idempotencyKey: key, programVersion: program.version, details,
     }, clock.now());
     if (written) {
@@ -67,6 +70,13 @@ export function createEngagementService(core: LoyaltyCore) {
       await ledger.saveMembers(trx, [member], clock.now());
     }
     return written !== null;
+  }
+
+  /** The points of the entry written under `key` in the ledger of the customer or of anyone merged into it; null when there is none. */
+  async function pointsGivenFor(trx: Tx, customerId: string, key: string): Promise<number | null> {
+    const found = await sql<{ points: number }>`
+      SELECT points FROM loyalty_entries WHERE customer_id IN ${personIdsQuery(customerId)} AND idempotency_key = ${key} LIMIT 1`.execute(trx);
+    return found.rows.length ? Number(found.rows[0].points) : null;
   }
 
   /**
@@ -198,30 +208,43 @@ export function createEngagementService(core: LoyaltyCore) {
       });
     },
 
-    /** Inside the friend's purchase transaction: the first qualifying purchase rewards the friend now, the referrer through an event. */
+    /**
+     * Inside the friend's purchase transaction: the first qualifying purchase rewards the
+     * friend now, the referrer through an event. Both bonuses are held for pending_days from
+     * the purchase, as its own points are, and a refund that takes it below the minimum
+     * takes them back (referral-revocation.ts); the minimum it met is kept for that.
+     */
     async onFriendPurchase(trx: Tx, program: Program, member: MemberRow, purchase: { purchaseId: string; totalMinor: number; occurredAt: Date }, pending: { referrer_id: string; code: string }) {
       const referral = program.document.bonuses.referral;
       if (!referral || purchase.totalMinor < program.referralMinimumMinor || purchase.totalMinor === 0) return 0;
       // Only the purchase that settles the pending referral rewards it: the caller read it
       // pending under the friend's lock, and this keeps a second qualifying purchase (a read
       // from before another writer's commit) from rewarding or re-pointing it.
-      const settled = await trx.updateTable('loyalty_referrals').set({ status: 'rewarded', purchase_id: purchase.purchaseId, settled_at: clock.now() })
+      const settled = await trx.updateTable('loyalty_referrals').set({ status: 'rewarded', purchase_id: purchase.purchaseId, settled_at: clock.now(), minimum_minor: program.referralMinimumMinor })
         .where('customer_id', '=', member.customer_id).where('status', '=', 'pending').executeTakeFirst();
       if (Number(settled.numUpdatedRows) === 0) return 0;
       if (referral.friend > 0) {
         await ledger.credit(trx, member, {
-          customerId: member.customer_id, kind: 'bonus', points: referral.friend, occurredAt: purchase.occurredAt, expiresAt: lotExpiry(program, purchase.occurredAt),
+          customerId: member.customer_id, kind: 'bonus', points: referral.friend, occurredAt: purchase.occurredAt,
+          availableAt: referralAvailableAt(program, purchase.occurredAt), expiresAt: lotExpiry(program, purchase.occurredAt),
           sourceType: 'bonus', sourceId: 'referral', idempotencyKey: 'bonus:referral:friend', programVersion: program.version,
-          details: { bonus: 'referral', role: 'friend', referrer: pending.referrer_id, code: pending.code },
+          details: { bonus: 'referral', role: 'friend', referrer: pending.referrer_id, code: pending.code, purchase_id: purchase.purchaseId },
         }, clock.now());
         member.lifetime_earned += referral.friend;
       }
-      await publish(trx, [{ type: 'loyalty.referral_qualified', customerId: pending.referrer_id, payload: { referrer_id: pending.referrer_id, friend_id: member.customer_id, purchase_id: purchase.purchaseId, code: pending.code } }]);
+      await publish(trx, [{
+        type: 'loyalty.referral_qualified', customerId: pending.referrer_id,
+        payload: { referrer_id: pending.referrer_id, friend_id: member.customer_id, purchase_id: purchase.purchaseId, code: pending.code, occurred_at: purchase.occurredAt.toISOString() },
+      }]);
       return referral.friend;
     },
 
-    /** Subscriber of loyalty.referral_qualified: the referrer's bonus, once per friend. */
-    async rewardReferrer({ referrer_id, friend_id }: { referrer_id: string; friend_id: string }) {
+    /**
+     * Subscriber of loyalty.referral_qualified: the referrer's bonus, once per friend, held
+     * until pending_days after the friend's purchase (`occurred_at`; an event queued before it
+     * was sent: qualifyingPurchaseTime). Not paid once a refund has revoked the referral.
+     */
+    async rewardReferrer({ referrer_id, friend_id, purchase_id, occurred_at, queued_at }: { referrer_id: string; friend_id: string; purchase_id?: string; occurred_at?: string; queued_at?: Date }) {
       const now = clock.now();
       const program = await core.programAt(now);
       const points = program?.document.bonuses.referral?.referrer;
@@ -233,10 +256,22 @@ export function createEngagementService(core: LoyaltyCore) {
         if (!referrer) return false;
         const member = (await ledger.lockMembers(trx, [referrer.id], { now, create: false })).get(referrer.id);
         if (!member) return false;
+        // Read under the referrer's locks, which the revoke job takes too: a refund that
+        // revoked the referral first is seen here (nothing paid); one that commits after this
+        // read queues the revoke job, which waits for this transaction and takes the bonus back.
+        if (purchase_id && !(await referralStillRewarded(trx, purchase_id))) return false;
+        const availableAt = referralAvailableAt(program, await qualifyingPurchaseTime(trx, { purchase_id, occurred_at, queued_at: queued_at ?? now }));
         const named = referrer.id === referrer_id ? {} : { referrer_merged: referrer_id };
-        return creditBonus(trx, member, program, { points, key: `bonus:referral:${friend_id}`, at: now, details: { bonus: 'referral', role: 'referrer', friend: friend_id, ...named } });
+        const details = { bonus: 'referral', role: 'referrer', friend: friend_id, purchase_id: purchase_id ?? null, ...named };
+        return creditBonus(trx, member, program, { points, key: `bonus:referral:${friend_id}`, at: now, availableAt, details });
       });
     },
+
+    /** In a refund's transaction: the referral the purchase settled, revoked below its minimum (referral-revocation.ts). */
+    revokeReferralOnRefund: revocation.revokeForRefund,
+
+    /** Subscriber of loyalty.referral_revoked: the referrer's bonus taken back (referral-revocation.ts). */
+    revokeReferrerBonus: revocation.revokeReferrerBonus,
 
     /** Subscriber of purchase.recorded: completes the challenges the purchase finishes (of `only`'s codes, when given). */
     async evaluateChallenges(requested: string, at: Date, only?: ReadonlySet<string>) {
@@ -352,26 +387,37 @@ export function createEngagementService(core: LoyaltyCore) {
       return rewarded;
     },
 
-    /** Thank-you points for a completed survey: one per response, the same whatever the score. */
-    async surveyBonus(customerId: string, input: unknown, { actor }: { actor: Actor }) {
+    /**
+     * Thank-you points for a completed survey: one per response, the same whatever the score.
+     * The response id is the key that makes the call safe to repeat: a response thanked
+     * before answers what it was given then (`replayed`), even if the program has changed
+     * since, and gives nothing more.
+     */
+    async surveyBonus(customerId: string, input: unknown, { actor }: { actor: Actor }): Promise<{ created: boolean; replayed: boolean; points: number }> {
       const { response_id } = parseInput(SurveyBonusInput, input, 'survey bonus');
       const now = clock.now();
       const program = await core.programAt(now);
-      const points = program?.document.bonuses.survey;
       if (!program) throw invalid('No loyalty program is in force');
-      if (!points) return { created: false, points: 0 };
       if (!isUuid(customerId)) throw notFound(`Customer ${customerId}`);
-      const created = await db.transaction().execute(async (trx) => {
+      const points = program.document.bonuses.survey;
+      const key = `bonus:survey:${response_id}`;
+      return db.transaction().execute(async (trx) => {
         // The survey tool cannot know about merges: the survivor's thank-you, once per response.
         const customer = await lockActiveCustomer(trx, customerId);
         if (!customer) throw notFound(`Customer ${customerId}`);
+        const earlier = await pointsGivenFor(trx, customer.id, key);
+        if (earlier !== null) return { created: false, replayed: true, points: earlier };
+        if (!points) return { created: false, replayed: false, points: 0 };
         const member = (await ledger.lockMembers(trx, [customer.id], { now, create: false })).get(customer.id);
         if (!member) throw conflict('The customer is not a loyalty member yet');
-        const ok = await creditBonus(trx, member, program, { points, key: `bonus:survey:${response_id}`, at: now, details: { bonus: 'survey', response: response_id } });
-        if (ok) await audit(trx, { actor, action: 'loyalty.bonus.survey', subject: customer.id, details: { response_id } });
-        return ok;
+        if (await creditBonus(trx, member, program, { points, key, at: now, details: { bonus: 'survey', response: response_id } })) {
+          await audit(trx, { actor, action: 'loyalty.bonus.survey', subject: customer.id, details: { response_id } });
+          return { created: true, replayed: false, points };
+        }
+        // The same response sent at once: the other request wrote it while this one waited
+        // for the member's lock, and committed; this statement sees it.
+        return { created: false, replayed: true, points: (await pointsGivenFor(trx, customer.id, key)) ?? 0 };
       });
-      return { created, points: created ? points : 0 };
     },
   };
   return service;

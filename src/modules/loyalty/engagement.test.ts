@@ -133,8 +133,9 @@ describe('challenges', () => {
 describe('other bonuses', () => {
   it('thanks for a survey once per response, whatever the score', async () => {
     const e = await buy('eva@example.com', 'e1', '1.00');
-    expect(await s.loyalty.surveyBonus(e.customerId, { response_id: 'resp-1' }, actor)).toEqual({ created: true, points: 30 });
-    expect(await s.loyalty.surveyBonus(e.customerId, { response_id: 'resp-1' }, actor)).toEqual({ created: false, points: 0 });
+    expect(await s.loyalty.surveyBonus(e.customerId, { response_id: 'resp-1' }, actor)).toEqual({ created: true, replayed: false, points: 30 });
+    // A repeat is a replay: it answers what the first call gave, and gives nothing more.
+    expect(await s.loyalty.surveyBonus(e.customerId, { response_id: 'resp-1' }, actor)).toEqual({ created: false, replayed: true, points: 30 });
     expect(await balance(e.customerId)).toBe(31);
   });
 

@@ -24,6 +24,8 @@ const ENTRIES = [
   { kind: 'expire', points: -80, details: { policy: 'per_lot', months: 24 } },
   { kind: 'adjust', points: 200, reason: 'Sorry for the wait', source_type: 'staff', details: {} },
   { kind: 'adjust', points: 40, reason: 'merged', source_type: 'merge', details: {} },
+  { kind: 'reverse', points: -250, source_type: 'bonus', details: { bonus: 'referral', role: 'friend', purchase: 'E-1', credited: 250, forgiven: 100 } },
+  { kind: 'reverse', points: -500, source_type: 'bonus', details: { bonus: 'referral', role: 'referrer', purchase_id: 'p-9', credited: 500 } },
 ].map((e) => ({ source_type: 'purchase', source_id: 'x', reason: null, ...e }) as Parameters<typeof describeEntry>[0]);
 
 describe('describeEntry', () => {
@@ -33,6 +35,9 @@ describe('describeEntry', () => {
     expect(describeEntry(ENTRIES[10], 'EUR')).toBe('Refund: 50% of the purchase refunded, 20 of its 40 points taken back; 5 already spent and forgiven');
     expect(describeEntry(ENTRIES[14], 'EUR')).toBe('Points returned: checkout reservation timed out');
     expect(describeEntry(ENTRIES[18], 'EUR')).toBe('Adjustment by staff: Sorry for the wait');
+    // A referral revoked by a refund: the friend is told which purchase; the referrer is not shown the friend's order.
+    expect(describeEntry(ENTRIES[20], 'EUR')).toBe('Referral bonus taken back: the qualifying purchase E-1 was refunded; 100 already spent and forgiven');
+    expect(describeEntry(ENTRIES[21], 'EUR')).toBe("Referral bonus taken back: your friend's qualifying purchase was refunded");
   });
 
   it('says every kind of entry in each of the five languages, each in its own words', () => {
@@ -45,6 +50,24 @@ describe('describeEntry', () => {
       // The numbers and the program's own names come through unchanged.
       expect(describeEntry(ENTRIES[0], 'EUR', language)).toContain('× 2 category coffee');
       expect(describeEntry(ENTRIES[11], 'EUR', language)).toContain('Free coffee');
+      expect(describeEntry(ENTRIES[20], 'EUR', language)).toContain('E-1');
+      expect(describeEntry(ENTRIES[21], 'EUR', language)).not.toContain('p-9');
+    }
+  });
+
+  it('says a checkout reservation was spent once it is captured, and held until then, in each language', () => {
+    const reservation = ENTRIES[13];
+    const captured = new Map([['r1', 'captured' as const]]);
+    expect(describeEntry(reservation, 'EUR')).toBe('Points held at checkout (till-9)');
+    expect(describeEntry(reservation, 'EUR', 'en', { reservations: new Map([['r1', 'held' as const]]) })).toBe('Points held at checkout (till-9)');
+    expect(describeEntry(reservation, 'EUR', 'en', { reservations: captured })).toBe('Points spent at checkout (till-9)');
+    // A released one gave its points back with an entry of its own; its debit still says it held them.
+    expect(describeEntry(reservation, 'EUR', 'en', { reservations: new Map([['r1', 'released' as const]]) })).toBe('Points held at checkout (till-9)');
+    for (const language of LANGUAGES) {
+      const spent = describeEntry(reservation, 'EUR', language, { reservations: captured });
+      expect(spent).toContain('till-9');
+      expect(spent, language).not.toBe(describeEntry(reservation, 'EUR', language));
+      if (language !== 'en') expect(spent, language).not.toBe(describeEntry(reservation, 'EUR', 'en', { reservations: captured }));
     }
   });
 });

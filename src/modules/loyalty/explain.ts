@@ -36,7 +36,11 @@ interface Phrases {
   survey: string;
   otherBonus(name: unknown): string;
   refund(p: { percent: number | null; points: number; credited: unknown; forgiven: unknown }): string;
+  /** A referral revoked by a refund of the friend's qualifying purchase (the friend is told which; the referrer is not shown the friend's order). */
+  referralTakenBack(p: { role: 'referrer' | 'friend'; purchase: unknown; forgiven: unknown }): string;
   held(orderRef: unknown): string;
+  /** A checkout reservation captured: the order went through and the held points paid for it. */
+  spent(orderRef: unknown): string;
   redeemed(reward: unknown, what: { giftCard: string } | { coupon: string }): string;
   /** why: the reservation timed out or was released at the till; null in entries that kept no reason */
   released(why: ReleaseReason | null): string;
@@ -63,7 +67,10 @@ const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven }) =>
       `Refund: ${percent === null ? 'refund' : `${percent}% of the purchase refunded`}, ${points} of its ${credited} points taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
+    referralTakenBack: ({ role, purchase, forgiven }) =>
+      `Referral bonus taken back: ${role === 'friend' ? `the qualifying purchase ${purchase} was refunded` : "your friend's qualifying purchase was refunded"}${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
     held: (orderRef) => `Points held at checkout (${orderRef})`,
+    spent: (orderRef) => `Points spent at checkout (${orderRef})`,
     redeemed: (reward, what) => `Reward redeemed: ${reward} (${'giftCard' in what ? `gift card ${what.giftCard}` : `coupon ${what.coupon}`})`,
     released: (why) => `Points returned: ${{ timed_out: 'checkout reservation timed out', released: 'checkout reservation released', unknown: 'reservation released' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Expired: no purchase for ${months} months`,
@@ -85,7 +92,10 @@ const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven }) =>
       `Vračilo: ${percent === null ? 'vračilo' : `vrnjenih ${percent} % nakupa`}, odvzetih ${points} od ${credited} točk nakupa${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}`,
+    referralTakenBack: ({ role, purchase, forgiven }) =>
+      `Bonus za priporočilo odvzet: ${role === 'friend' ? `nakup ${purchase}, s katerim ste ga prejeli, je bil vrnjen` : 'nakup prijatelja, ki ste ga priporočili, je bil vrnjen'}${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}`,
     held: (orderRef) => `Točke zadržane na blagajni (${orderRef})`,
+    spent: (orderRef) => `Točke porabljene na blagajni (${orderRef})`,
     redeemed: (reward, what) => `Unovčena nagrada: ${reward} (${'giftCard' in what ? `darilna kartica ${what.giftCard}` : `kupon ${what.coupon}`})`,
     released: (why) => `Točke vrnjene: ${{ timed_out: 'rezervacija na blagajni je potekla', released: 'rezervacija na blagajni sproščena', unknown: 'rezervacija sproščena' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Poteklo: brez nakupa ${months} mesecev`,
@@ -107,7 +117,10 @@ const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven }) =>
       `İade: ${percent === null ? 'iade' : `alışverişin %${percent} kadarı iade edildi`}, ${credited} puanın ${points} kadarı geri alındı${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}`,
+    referralTakenBack: ({ role, purchase, forgiven }) =>
+      `Tavsiye bonusu geri alındı: ${role === 'friend' ? `bonusu kazandıran ${purchase} alışverişi iade edildi` : 'tavsiye ettiğiniz arkadaşınızın bonusu kazandıran alışverişi iade edildi'}${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}`,
     held: (orderRef) => `Ödemede ayrılan puanlar (${orderRef})`,
+    spent: (orderRef) => `Ödemede harcanan puanlar (${orderRef})`,
     redeemed: (reward, what) => `Ödül kullanıldı: ${reward} (${'giftCard' in what ? `hediye kartı ${what.giftCard}` : `kupon ${what.coupon}`})`,
     released: (why) => `Puanlar iade edildi: ${{ timed_out: 'ödeme rezervasyonunun süresi doldu', released: 'ödeme rezervasyonu serbest bırakıldı', unknown: 'rezervasyon serbest bırakıldı' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Süresi doldu: ${months} aydır alışveriş yok`,
@@ -129,7 +142,10 @@ const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven }) =>
       `Refundering: ${percent === null ? 'refundering' : `${percent} % af købet refunderet`}, ${points} af købets ${credited} point trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
+    referralTakenBack: ({ role, purchase, forgiven }) =>
+      `Henvisningsbonus trukket tilbage: ${role === 'friend' ? `det kvalificerende køb ${purchase} blev refunderet` : 'din vens kvalificerende køb blev refunderet'}${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
     held: (orderRef) => `Point reserveret ved kassen (${orderRef})`,
+    spent: (orderRef) => `Point brugt ved kassen (${orderRef})`,
     redeemed: (reward, what) => `Belønning indløst: ${reward} (${'giftCard' in what ? `gavekort ${what.giftCard}` : `kupon ${what.coupon}`})`,
     released: (why) => `Point returneret: ${{ timed_out: 'reservationen ved kassen udløb', released: 'reservationen ved kassen blev frigivet', unknown: 'reservation frigivet' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Udløbet: intet køb i ${months} måneder`,
@@ -151,7 +167,10 @@ const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Бонус: ${name}`,
     refund: ({ percent, points, credited, forgiven }) =>
       `Возврат: ${percent === null ? 'возврат' : `возвращено ${percent}% покупки`}, списано ${points} из ${credited} балл. за покупку${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}`,
+    referralTakenBack: ({ role, purchase, forgiven }) =>
+      `Бонус за приглашение списан: ${role === 'friend' ? `покупка ${purchase}, за которую он был начислен, возвращена` : 'приглашённый вами друг вернул покупку, за которую был начислен бонус'}${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}`,
     held: (orderRef) => `Баллы зарезервированы на кассе (${orderRef})`,
+    spent: (orderRef) => `Баллы списаны на кассе (${orderRef})`,
     redeemed: (reward, what) => `Награда получена: ${reward} (${'giftCard' in what ? `подарочная карта ${what.giftCard}` : `купон ${what.coupon}`})`,
     released: (why) => `Баллы возвращены: ${{ timed_out: 'резерв на кассе истёк', released: 'резерв на кассе снят', unknown: 'резерв снят' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Сгорели: нет покупок ${months} мес.`,
@@ -160,7 +179,16 @@ const PHRASES: Record<Language, Phrases> = {
   },
 };
 
-export function describeEntry(e: EntryLike, currency: string, language: Language = 'en'): string {
+/** A checkout reservation's state (loyalty_reservations.status). */
+export type ReservationStatus = 'held' | 'captured' | 'released' | 'expired';
+
+/**
+ * `reservations`: the state of the checkout reservations the entries name. The ledger is
+ * append-only, so a reservation's debit stays the entry written when the points were held;
+ * a capture changes only the reservation, and the entry reads as spent once it is captured.
+ * (A release or a time-out writes an entry of its own that gives the points back.)
+ */
+export function describeEntry(e: EntryLike, currency: string, language: Language = 'en', { reservations }: { reservations?: ReadonlyMap<string, ReservationStatus> } = {}): string {
   const say = PHRASES[language];
   const d = e.details as Record<string, any>;
   switch (e.kind) {
@@ -185,12 +213,13 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
         : d.bonus === 'survey' ? say.survey
         : say.otherBonus(d.bonus ?? e.source_id);
     case 'reverse':
+      if (d.bonus === 'referral') return say.referralTakenBack({ role: d.role === 'referrer' ? 'referrer' : 'friend', purchase: d.purchase ?? d.purchase_id, forgiven: d.forgiven });
       return say.refund({
         percent: typeof d.refunded_share === 'number' ? Math.round(d.refunded_share * 1000) / 10 : null,
         points: Math.abs(e.points), credited: d.credited, forgiven: d.forgiven,
       });
     case 'redeem':
-      return d.reservation ? say.held(d.order_ref ?? d.reservation)
+      return d.reservation ? (reservations?.get(d.reservation) === 'captured' ? say.spent : say.held)(d.order_ref ?? d.reservation)
         : say.redeemed(d.reward_name ?? d.reward, d.gift_card ? { giftCard: formatCode(d.gift_card) } : { coupon: d.coupon ? formatCode(d.coupon) : '—' });
     case 'release':
       return say.released(d.why === undefined ? null : d.why === 'checkout reservation timed out' ? 'timed_out' : 'released');

@@ -15,12 +15,13 @@ import { simulateProgram } from './simulate.ts';
 import { mergedNotFound, requireActiveCustomer, requireReadCustomerId } from './merged-customers.ts';
 import { compileProgram, lotExpiry, pointsForPurchase, text, tierIndexOf, windowStart, type Program, type PurchaseFacts } from './program.ts';
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
-import { insertProgram } from './program.repository.ts';
+import { insertProgram, listPrograms } from './program.repository.ts';
 import { describeEntry } from './explain.ts';
 import { formatCode } from './codes.ts';
 import { personIdsQuery, type Identity, type Language } from '../customers/index.ts';
 import type { EngagementService } from './engagement.service.ts';
 import { withFields } from '../../shared/objects.ts';
+import type { RefundFacts } from '../commerce/index.ts';
 
 // Points for purchases (inside the purchase's transaction), reversals on refunds, staff
 // adjustments, the program's versions, and the member's account with its explanation.
@@ -220,6 +221,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       const effectiveFrom = data.effective_from ? new Date(data.effective_from) : now;
       const result = await db.transaction().execute(async (trx) => {
         await lockKeys(trx, ['loyalty:program']);
+        const scheduled = await scheduledVersionsOverridden(trx, effectiveFrom, now);
         const version = await insertProgram(trx, { document, effective_from: effectiveFrom, tier_policy: data.tier_policy, note: data.note ?? null, created_by: actor, created_at: now });
         await audit(trx, { actor, action: 'loyalty.program.apply', subject: String(version), details: { effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy, note: data.note } });
         await publish(trx, [{ type: 'loyalty.program_applied', payload: { version, effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy } }]);
@@ -228,10 +230,13 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         // A version that is in force now re-places every member by its tier rules at once;
         // a future-dated one does so at the review after it takes effect.
         const tierChanges = effectiveFrom.getTime() <= now.getTime() ? await reevaluateAll(trx, data.tier_policy, now) : { up: 0, down: 0, unchanged: 0, deferred: true };
-        return { version, tierChanges };
+        return { version, tierChanges, warnings: scheduled.map((p) => overriddenWarning(p, version, effectiveFrom)) };
       });
       core.invalidate();
-      return { version: result.version, effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy, tier_changes: result.tierChanges, program: document };
+      return {
+        version: result.version, effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy, note: data.note ?? null,
+        tier_changes: result.tierChanges, warnings: result.warnings, program: document,
+      };
     },
 
     /** Drops the cached program versions (another process applied one: PROGRAM_CHANNEL). */
@@ -244,8 +249,8 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       const program = await core.programAt(now);
       const all = await core.programs();
       return {
-        current: program ? { version: program.version, effective_from: program.effectiveFrom.toISOString(), document: program.document } : null,
-        versions: all.map((p) => ({ version: p.version, effective_from: p.effectiveFrom.toISOString(), in_force: p.version === program?.version })),
+        current: program ? { version: program.version, effective_from: program.effectiveFrom.toISOString(), note: program.note ?? null, document: program.document } : null,
+        versions: all.map((p) => ({ version: p.version, effective_from: p.effectiveFrom.toISOString(), note: p.note ?? null, in_force: p.version === program?.version })),
       };
     },
 
@@ -263,7 +268,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
     async programVersion(version: number) {
       const p = (await core.programs()).find((x) => x.version === version);
       if (!p) throw notFound(`Program version ${version}`);
-      return { version: p.version, effective_from: p.effectiveFrom.toISOString(), document: p.document };
+      return { version: p.version, effective_from: p.effectiveFrom.toISOString(), note: p.note ?? null, document: p.document };
     },
 
     // ── Accrual (inside the purchase transaction) ────────────────────────────
@@ -476,9 +481,11 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
      * pointsToReverse), from the purchase's own lots first. Points already spent follow
      * the program's refund_shortfall: a negative balance settled by the next credits, or
      * forgiven. A reward coupon used on the order is not given back: its discount already
-     * lowered the total, so no points were earned on it.
+     * lowered the total, so no points were earned on it. A refund that takes the purchase
+     * below the minimum of the referral it qualified revokes the referral (`referral`:
+     * the friend's bonus taken back here, the referrer's by a job; referral-revocation.ts).
      */
-    async reverseForRefund(trx: Tx, r: { customerId: string; purchaseId: string; refundId: string; totalMinor: number; refundedMinor: number; occurredAt: Date; now: Date }) {
+    async reverseForRefund(trx: Tx, r: RefundFacts) {
       const members = await ledger.lockMembers(trx, [r.customerId], { now: r.now, create: false });
       const member = members.get(r.customerId);
       if (!member) return null;
@@ -495,26 +502,33 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       const credited = rows.filter((e) => e.points > 0).reduce((s, e) => s + e.points, 0);
       const alreadyReversed = rows.filter((e) => e.kind === 'reverse').reduce((s, e) => s - e.points + Number((e.details as { forgiven?: number }).forgiven ?? 0), 0);
       const points = pointsToReverse({ credited, alreadyReversed, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
-      if (points === 0) return { points_reversed: 0 };
       const program = await core.programAt(r.now, trx);
       const policy = program?.document.refund_shortfall ?? 'negative_balance';
-      const result = await ledger.debit(trx, member, {
+      const result = points === 0 ? { debited: 0, unsettled: 0 } : await ledger.debit(trx, member, {
         customerId: r.customerId, kind: 'reverse', points, occurredAt: r.occurredAt, sourceType: 'purchase', sourceId: r.purchaseId,
         idempotencyKey: `refund:${r.refundId}`, programVersion: program?.version ?? null,
         details: { refund: r.refundId, credited, refunded_share: r.refundedMinor / r.totalMinor, policy },
       }, { now: r.now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive' });
-      await ledger.saveMembers(trx, [member], r.now);
-      return { points_reversed: result.debited, unsettled: result.unsettled };
+      // Also when the purchase's own points are back already: the referral is a rule of its own.
+      const referral = await engagement.revokeReferralOnRefund(trx, member, program, r);
+      if (result.debited > 0 || (referral?.points_reversed ?? 0) > 0) await ledger.saveMembers(trx, [member], r.now);
+      return { points_reversed: result.debited, unsettled: result.unsettled, referral };
     },
 
-    /** What a replayed purchase answers: the points it earned, and the balance now. */
+    /**
+     * What a purchase answers after it was recorded (a replay of it, a read of it): the
+     * points it earned, and the member's balance now. The purchase's credits are looked up
+     * in the ledgers of its customer and of everyone merged into it: a merge moves the
+     * purchase to the survivor but its entries stay where they were written.
+     */
     async receipts(refs: { customer_id: string; id: string }[]): Promise<Map<string, LoyaltySummary | null>> {
       const out = new Map<string, LoyaltySummary | null>();
       if (refs.length === 0) return out;
       const now = clock.now();
       const customerIds = [...new Set(refs.map((r) => r.customer_id))];
       const members = new Map((await db.selectFrom('loyalty_members').select(['customer_id', 'points', 'tier']).where('customer_id', 'in', customerIds).execute()).map((m) => [m.customer_id, m]));
-      const credits = await db.selectFrom('loyalty_entries').select(['source_id', 'points']).where('customer_id', 'in', customerIds)
+      const credits = await db.selectFrom('loyalty_entries').select(['source_id', 'points'])
+        .where(sql<boolean>`customer_id IN ${personIdsQuery(sql`unnest(${customerIds}::uuid[])`)}`)
         .where('source_type', '=', 'purchase').where('points', '>', 0).where('source_id', 'in', refs.map((r) => r.id)).execute();
       for (const ref of refs) {
         const m = members.get(ref.customer_id);
@@ -578,6 +592,9 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         await publish(trx, events);
         return true;
       });
+      // A profile completed before joining earns its bonus now: its own check runs on
+      // profile changes, and found no member then.
+      if (created) await engagement.profileCompletion(customerId);
       return { created, account: await service.account(customerId) };
     },
 
@@ -623,12 +640,20 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       const balance = balanceOf(lots, member.points, now);
       const rows = await db.selectFrom('loyalty_entries').selectAll().where('customer_id', '=', customerId).orderBy('id').execute();
       const allocations = await db.selectFrom('loyalty_allocations').select(['debit_id', 'credit_id', 'points']).where('customer_id', '=', customerId).orderBy('id').execute();
+      // A reservation's entry says held or spent by the reservation's state (describeEntry).
+      const reservationIds = rows.filter((e) => e.source_type === 'reservation' && e.source_id).map((e) => e.source_id!);
+      const reservations = new Map(reservationIds.length === 0 ? [] : (await db.selectFrom('loyalty_reservations').select(['id', 'status'])
+        .where('customer_id', '=', customerId).where('id', 'in', reservationIds).execute()).map((r) => [r.id, r.status]));
       let running = 0;
+      let adjusted = 0;
+      let reversed = 0;
       const explained = rows.map((e) => {
         running += e.points;
+        if (e.kind === 'adjust') adjusted += e.points;
+        else if (e.kind === 'reverse') reversed -= e.points;
         const entry = {
           id: e.id, at: e.occurred_at.toISOString(), kind: e.kind, points: e.points, balance_after: running,
-          description: describeEntry(e, currency, language),
+          description: describeEntry(e, currency, language, { reservations }),
           source: { type: e.source_type, id: e.source_id },
         };
         // A credit says what is left of it and which debits took from it; a debit, what it still owes and which credits it took from.
@@ -654,7 +679,12 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         pending: balance.pending,
         expiring_now: balance.expired_unswept,
         owed: member.points < 0 ? -member.points : 0,
-        lifetime: { earned: member.lifetime_earned, redeemed: member.lifetime_redeemed, expired: member.lifetime_expired },
+        // Every kind of entry falls in one figure, so they add up: earned + adjusted − redeemed
+        // − reversed − expired = balance + pending + expiring_now (the stored points, which
+        // are below zero by what is owed). Earned, redeemed and expired are the member's
+        // cached counters (verify proves them); adjusted (staff, and points moved by merges)
+        // and reversed (taken back on refunds) are summed from the entries read above.
+        lifetime: { earned: member.lifetime_earned, adjusted, redeemed: member.lifetime_redeemed, reversed, expired: member.lifetime_expired },
         tier,
         lots: lots.map((l) => ({ entry: l.id, remaining: l.remaining, available_at: l.availableAt?.toISOString() ?? null, expires_at: l.expiresAt?.toISOString() ?? null, pending: Boolean(l.availableAt && l.availableAt > now) })),
         // The proof: the running sum of the entries ends at the stored points.
@@ -790,7 +820,8 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
     const [coupons, couponUses, giftCards, referredBy, referred, tierHistory] = await Promise.all([
       db.selectFrom('coupons').select(['code', 'kind', 'reward_code', 'campaign_id', 'benefit', 'status', 'max_uses', 'uses', 'valid_from', 'expires_at', 'created_at'])
         .where('customer_id', '=', customerId).orderBy('created_at').execute(),
-      db.selectFrom('coupon_uses').select(['code', 'order_ref', 'used_at']).where('customer_id', '=', customerId).orderBy('used_at').execute(),
+      db.selectFrom('coupon_uses as u').leftJoin('coupons as c', 'c.code', 'u.code').select(['u.code', 'c.chosen_code', 'u.order_ref', 'u.used_at'])
+        .where('u.customer_id', '=', customerId).orderBy('u.used_at').execute(),
       db.selectFrom('gift_cards').select(['code', 'currency', 'initial_minor', 'balance_minor', 'expires_at', 'created_at']).where('customer_id', '=', customerId).orderBy('created_at').execute(),
       db.selectFrom('loyalty_referrals').select(['referrer_id', 'code', 'status', 'reason', 'created_at', 'settled_at']).where('customer_id', '=', customerId).execute(),
       db.selectFrom('loyalty_referrals').select(['customer_id', 'code', 'status', 'reason', 'created_at', 'settled_at']).where('referrer_id', '=', customerId).orderBy('created_at').execute(),
@@ -798,7 +829,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
     ]);
     return {
       coupons: coupons.map((c) => withFields(c, { code: formatCode(c.code), valid_from: iso(c.valid_from), expires_at: iso(c.expires_at), created_at: c.created_at.toISOString() })),
-      coupon_uses: couponUses.map((u) => ({ code: formatCode(u.code), order_ref: u.order_ref, used_at: u.used_at.toISOString() })),
+      coupon_uses: couponUses.map((u) => ({ code: u.chosen_code ?? formatCode(u.code), order_ref: u.order_ref, used_at: u.used_at.toISOString() })),
       gift_cards: giftCards.map((g) => ({ code: formatCode(g.code), currency: g.currency, initial: toMajor(Number(g.initial_minor), g.currency), balance: toMajor(Number(g.balance_minor), g.currency), expires_at: iso(g.expires_at), issued_at: g.created_at.toISOString() })),
       referred_by: referredBy.map((r) => ({ referrer_id: r.referrer_id, code: r.code, status: r.status, reason: r.reason, claimed_at: r.created_at.toISOString(), settled_at: iso(r.settled_at) })),
       referred: referred.map((r) => ({ friend_id: r.customer_id, code: r.code, status: r.status, reason: r.reason, claimed_at: r.created_at.toISOString(), settled_at: iso(r.settled_at) })),
@@ -848,6 +879,32 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       qualifying: fmt(metric),
       next: next ? { code: next.code, name: next.name, threshold: fmt(program.thresholds[index + 1]), missing: fmt(Math.max(0, program.thresholds[index + 1] - metric)) } : null,
       benefits: index >= 0 ? tiers.levels[index].benefits : null,
+    };
+  }
+
+  /**
+   * The versions applied earlier but not yet in force that a version effective from `from`
+   * keeps out for good. The version in force is the latest applied whose date has come
+   * (core.programAt), not the one with the latest date: a scheduled version whose date is
+   * not before `from` would, on its date, find this later-applied one in force already and
+   * never apply. The business may mean that (a correction that cancels the plan), or not
+   * (a fix to today's program, the plan still wanted): applying is not refused, the answer
+   * says so (overriddenWarning).
+   */
+  async function scheduledVersionsOverridden(trx: Tx, from: Date, now: Date) {
+    const rows = await listPrograms(trx);
+    return rows.filter((p) => p.effective_from.getTime() > now.getTime() && p.effective_from.getTime() >= from.getTime())
+      .map((p) => ({ version: p.version, effective_from: p.effective_from }));
+  }
+
+  function overriddenWarning(p: { version: number; effective_from: Date }, version: number, from: Date) {
+    const date = p.effective_from.toISOString();
+    return {
+      code: 'scheduled_version_overridden' as const,
+      version: p.version,
+      effective_from: date,
+      message: `Version ${p.version}, scheduled to take effect on ${date}, will never be in force: version ${version}, applied after it and in force from ${from.toISOString()}, ` +
+        `takes precedence on that date too (the version in force is the latest applied whose date has come). To still switch to version ${p.version}'s rules on ${date}, apply its document again with effective_from ${date}.`,
     };
   }
 

@@ -17,7 +17,8 @@ import { customerToRead, mergeChainEnds, personIdsQuery } from '../customers/ind
 //   merged id still answers its first result (keys are looked up in every ledger of the
 //   person: keysTakenAcrossMerges, and the request hashes keep the id as the caller sent it).
 // - engagement: claimReferral (the friend, and the code's owner, read again under the
-//   lock), referralCode, rewardReferrer, evaluateChallenges(Many), profileCompletion(Many),
+//   lock), referralCode, rewardReferrer, revokeReferrerBonus (referral-revocation.ts: the
+//   bonus taken back where a merge moved it), evaluateChallenges(Many), profileCompletion(Many),
 //   surveyBonus; maintenance: birthdays. A bonus is once per person: its key is looked up
 //   across the merged ledgers, so a referrer's bonus paid to A is not paid to B again, nor
 //   a second birthday bonus in a year when A had one.

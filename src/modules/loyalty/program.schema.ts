@@ -9,12 +9,24 @@ import { withFields } from '../../shared/objects.ts';
 // check a program file while it is written.
 
 const Code = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be a short code of lower-case letters, digits, - and _ (e.g. "gold")');
-const Decimal = z.union([z.string().trim(), z.number()])
+// An amount or a count written as a decimal. The constraint sits on each branch (the
+// string's pattern, the number's minimum) rather than in a refinement after the union, so
+// the published JSON Schema states it too: a refinement is invisible to z.toJSONSchema,
+// which then published `{"type": ["string", "number"]}` and let "-5" or "abc" through an
+// editor that the server refuses. The check after the transform still catches a number
+// whose decimal form is no decimal (1e21 → "1e+21").
+const DECIMAL = /^\d+(\.\d+)?$/;
+const DECIMAL_MESSAGE = 'must be a non-negative decimal amount such as "5.00"';
+const Decimal = z.union([z.string().trim().regex(DECIMAL, DECIMAL_MESSAGE), z.number().min(0, DECIMAL_MESSAGE)], {
+  // Left out, it is "is required" (parseInput's requiredError); anything else is not a decimal.
+  error: (issue) => (issue.input === undefined ? undefined : DECIMAL_MESSAGE),
+})
   .transform((v) => (typeof v === 'number' ? String(v) : v))
-  .refine((v) => /^\d+(\.\d+)?$/.test(v), 'must be a non-negative decimal amount such as "5.00"');
+  .refine((v) => DECIMAL.test(v), DECIMAL_MESSAGE);
 const Points = z.number().int('must be a whole number of points').min(0).max(1e9);
 const PositivePoints = z.number().int('must be a whole number of points').min(1).max(1e9);
-const Instant = z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)) && /T|^\d{4}-\d{2}-\d{2}$/.test(v), 'must be an ISO 8601 date or timestamp');
+const Instant = z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)) && /T|^\d{4}-\d{2}-\d{2}$/.test(v), 'must be an ISO 8601 date or timestamp')
+  .describe('An ISO 8601 timestamp ("2026-12-01T00:00:00+01:00") or date ("2026-12-01", midnight UTC).');
 
 /** A text in the customer's language: one string, or one per language code. */
 export const LocalizedText = z.union([
@@ -56,38 +68,49 @@ export const Promotion = z.object({
   .refine((p) => p.factor !== undefined || p.bonus_points !== undefined, { message: 'needs a factor or bonus_points', path: ['factor'] });
 
 export const Earning = z.object({
-  /** Points per one unit of the business currency of net spend (the purchase total, which is after discount). */
-  points_per_currency_unit: z.number().positive().max(1e6),
-  /** The points of a purchase are computed exactly and rounded once, this way. */
-  rounding: z.enum(['floor', 'nearest', 'ceil']).default('floor'),
-  /** Purchases below this net total earn nothing. */
-  minimum_purchase: Decimal.optional(),
-  multipliers: z.array(Multiplier).default([]),
-  promotions: z.array(Promotion).default([]),
-  /** Most points a member can earn from purchases in one local calendar day. */
-  daily_cap: PositivePoints.optional(),
-}).strict();
+  points_per_currency_unit: z.number().positive().max(1e6)
+    .describe('Points per one unit of the business currency paid: the base of a purchase is its total (after discount) × this.'),
+  rounding: z.enum(['floor', 'nearest', 'ceil']).default('floor')
+    .describe('The exact points of a purchase (the base × every matching factor, plus promotion bonus points) are rounded once per purchase, never line by line: floor (down, the default), nearest (halves up) or ceil (up). A refund takes back its share of the points rounded to the nearest point, whatever this says.'),
+  minimum_purchase: Decimal.optional()
+    .describe('Purchases with a total below this amount (a decimal in the business currency, e.g. "5.00") earn no points.'),
+  multipliers: z.array(Multiplier).default([])
+    .describe('Factors for matching purchases: a category or SKU condition applies to those lines\' share of the total, a store, channel, weekday or tier condition to the whole purchase; matching factors multiply.'),
+  promotions: z.array(Promotion).default([])
+    .describe('Time-boxed factors or bonus points, matched against when the purchase happened.'),
+  daily_cap: PositivePoints.optional()
+    .describe('Most points a member earns from purchases in one local calendar day (the store\'s time zone).'),
+}).strict().describe('How purchases earn points.');
 
 export const Bonuses = z.object({
-  sign_up: Points.optional(),
-  first_purchase: Points.optional(),
-  birthday: Points.optional(),
-  /** Once, when the profile has first and last name, email, phone and birthday. */
-  profile_completion: Points.optional(),
-  /** Per completed survey — never depends on the score given. */
-  survey: Points.optional(),
+  sign_up: Points.optional().describe('Points when a customer becomes a member, spendable at once.'),
+  first_purchase: Points.optional().describe("Points with a member's first purchase (held for pending_days like the purchase's own; a refund takes them back in proportion)."),
+  birthday: Points.optional().describe("Points on the member's birthday, in the member's time zone (29 February: 28 February in other years)."),
+  // engagement.service.ts profileCompletion: the fields it checks, and when it runs.
+  profile_completion: Points.optional()
+    .describe("Points once per person when a member's profile is complete: first name, last name, email, phone and birthday all filled in (tags, language, consent and the rest do not count). Checked when the customer is created or updated (the customer.created and customer.updated events), for a customer who is a member by then."),
+  survey: Points.optional().describe('Points per completed survey response (POST /customers/{id}/loyalty/bonuses/survey), once per response_id; never depends on the score given.'),
   referral: z.object({
-    referrer: Points,
-    friend: Points,
-    /** The friend's first purchase qualifies from this net total. */
-    minimum_purchase: Decimal.optional(),
-  }).strict().optional(),
-}).strict().default({});
+    referrer: Points.describe('Points for the member whose code brought the friend.'),
+    friend: Points.describe('Points for the friend, with their first qualifying purchase.'),
+    minimum_purchase: Decimal.optional().describe("The friend's first purchase qualifies from this total (a decimal in the business currency)."),
+  }).strict().optional().describe("A friend who brings a member's referral code and makes a first purchase of at least minimum_purchase rewards both; both bonuses are held for pending_days from that purchase, and a refund taking it below the minimum revokes the referral and takes both back (it does not qualify again)."),
+}).strict().default({}).describe('Points not tied to spending.');
 
+const ReminderDays = z.number().int().min(0).max(365).default(14)
+  .describe('A loyalty.points_expiring event (for the reminder message) goes out this many days before points expire; 0: none.');
 export const Expiry = z.discriminatedUnion('policy', [
-  z.object({ policy: z.literal('none') }).strict(),
-  z.object({ policy: z.literal('per_lot'), months: z.number().int().min(1).max(120), reminder_days: z.number().int().min(0).max(365).default(14) }).strict(),
-  z.object({ policy: z.literal('inactivity'), months: z.number().int().min(1).max(120), reminder_days: z.number().int().min(0).max(365).default(14) }).strict(),
+  z.object({ policy: z.literal('none').describe('Points never expire.') }).strict(),
+  z.object({
+    policy: z.literal('per_lot').describe('Each credit (a purchase\'s points, a bonus) expires `months` after it was earned, whatever the member does meanwhile.'),
+    months: z.number().int().min(1).max(120).describe('Months after earning.'),
+    reminder_days: ReminderDays,
+  }).strict(),
+  z.object({
+    policy: z.literal('inactivity').describe('All of a member\'s points expire once `months` have passed without a purchase; each purchase starts the time again.'),
+    months: z.number().int().min(1).max(120).describe('Months without a purchase.'),
+    reminder_days: ReminderDays,
+  }).strict(),
 ]);
 
 export const TierBenefits = z.object({
@@ -103,17 +126,16 @@ export const TierBenefits = z.object({
 export const TierLevel = z.object({
   code: Code,
   name: LocalizedText,
-  /** In the metric's unit: an amount for spend ("500.00"), a count for points or purchases. */
-  threshold: Decimal,
+  threshold: Decimal
+    .describe('Where the level starts, in the metric\'s unit: an amount for spend (a decimal in the business currency, "500.00"), a whole number for points or purchases. The first (base) level\'s is 0, and each next level\'s is higher.'),
   benefits: TierBenefits,
 }).strict();
 
 export const Tiers = z.object({
-  metric: z.enum(['spend', 'points', 'purchases']),
-  window: z.enum(['rolling_12_months', 'calendar_year', 'lifetime']),
-  /** Days a member keeps a tier after it lapses, before the downgrade. */
-  grace_days: z.number().int().min(0).max(365).default(30),
-  levels: z.array(TierLevel).min(1),
+  metric: z.enum(['spend', 'points', 'purchases']).describe('What qualifies: net spend (after refunds), points earned (less reversals), or purchases (not fully refunded).'),
+  window: z.enum(['rolling_12_months', 'calendar_year', 'lifetime']).describe('Over which period the metric counts; also how long a tier, once reached, holds (12 months, to the end of the next calendar year, or for ever).'),
+  grace_days: z.number().int().min(0).max(365).default(30).describe('Days a member keeps a tier after its period ends, before the review moves them down.'),
+  levels: z.array(TierLevel).min(1).describe('From the base level (threshold 0) up.'),
 }).strict().superRefine((tiers, ctx) => {
   if (Number(tiers.levels[0].threshold) !== 0) ctx.addIssue({ code: 'custom', path: ['levels', 0, 'threshold'], message: 'the first (base) level must have threshold 0' });
   for (let i = 1; i < tiers.levels.length; i++) {
@@ -138,8 +160,7 @@ export const Reward = z.object({
   name: LocalizedText,
   type: z.enum(REWARD_TYPES),
   points: PositivePoints,
-  /** fixed_discount and gift_card: the value in the business currency. */
-  amount: Decimal.optional(),
+  amount: Decimal.optional().describe('fixed_discount and gift_card: the value, a decimal in the business currency ("5.00").'),
   /** percent_discount: 1–100. */
   percent: z.number().positive().max(100).optional(),
   /** free_product: the product's SKU. */
@@ -180,24 +201,25 @@ export const Challenge = z.object({
 
 export const ProgramDocument = z.object({
   $schema: z.string().optional(),
-  name: z.string().trim().min(1).max(200),
-  points_name: LocalizedText.default('points'),
-  /** What one point is worth in the business currency, for liability reports. */
-  point_value: Decimal.default('0.01'),
-  /** automatic: every identified customer becomes a member with the first purchase. */
-  enrolment: z.enum(['automatic', 'on_request']).default('automatic'),
-  /** Days a purchase's points are pending (the return window) before they can be spent. */
-  pending_days: z.number().int().min(0).max(365).default(0),
-  /** What a refund does when the points it takes back were already spent. */
-  refund_shortfall: z.enum(['negative_balance', 'forgive']).default('negative_balance'),
-  /** Minutes a checkout reservation holds points before it is released. */
-  reservation_minutes: z.number().int().min(1).max(7 * 24 * 60).default(15),
+  name: z.string().trim().min(1).max(200).describe("The program's name, for staff."),
+  points_name: LocalizedText.default('points').describe('What the points are called ("beans"): one text, or one per language code.'),
+  point_value: Decimal.default('0.01')
+    .describe('What one point is worth in the business currency (a decimal, "0.01"), for the liability report; it does not change what is earned.'),
+  enrolment: z.enum(['automatic', 'on_request']).default('automatic')
+    .describe('automatic: every identified customer becomes a member with their first purchase; on_request: only customers enrolled (POST /customers/{id}/loyalty/enrol) earn.'),
+  pending_days: z.number().int().min(0).max(365).default(0)
+    .describe("Holding period: the points a purchase brings (its own, its first-purchase bonus, and the referral bonuses a friend's first purchase gives) can be spent this many days after the purchase (the return window); 0: at once. Bonuses not tied to a purchase are spendable at once."),
+  refund_shortfall: z.enum(['negative_balance', 'forgive']).default('negative_balance')
+    .describe('When a refund takes back points that were already spent: negative_balance: the member owes them and the next credits settle the debt; forgive: the spent part is not taken back.'),
+  reservation_minutes: z.number().int().min(1).max(7 * 24 * 60).default(15)
+    .describe('Minutes a checkout reservation holds points before it is released, unless captured.'),
   earning: Earning,
   bonuses: Bonuses,
-  expiry: Expiry.default({ policy: 'none' }),
-  tiers: Tiers.optional(),
-  rewards: z.array(Reward).default([]),
-  challenges: z.array(Challenge).default([]),
+  expiry: Expiry.default({ policy: 'none' })
+    .describe('When points expire (none by default). Expired points leave the balance with an expiry entry in the ledger (the hourly maintenance).'),
+  tiers: Tiers.optional().describe('Levels members reach by a metric over a window; a level holds for its period, then is reviewed after grace_days.'),
+  rewards: z.array(Reward).default([]).describe('What points buy: each redemption issues a coupon (or a gift card).'),
+  challenges: z.array(Challenge).default([]).describe('Goals (visits, categories within days) that earn points when completed.'),
 }).strict().superRefine((p, ctx) => {
   const tierCodes = new Set(p.tiers?.levels.map((l) => l.code) ?? []);
   const rewardCodes = new Set<string>();

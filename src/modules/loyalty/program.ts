@@ -20,6 +20,8 @@ export interface Program {
   promotionTimes: [number, number][];
   multiplierNames: string[];
   unitMinor: number;
+  /** Why the version was applied (`regulars loyalty apply --note`), as stored with it; absent for a proposal being simulated. */
+  note?: string | null;
 }
 
 export function compileProgram({ version, effectiveFrom, document, currency }: { version: number; effectiveFrom: Date; document: ProgramDocument; currency: string }): Program {

@@ -136,9 +136,14 @@ export function createRewardsService(core: LoyaltyCore) {
     };
   }
 
-  function couponView(c: { code: string; kind: string; customer_id: string | null; reward_code: string | null; campaign_id: string | null; benefit: unknown; status: string; max_uses: number; uses: number; valid_from: Date | null; expires_at: Date | null; created_at: Date }) {
+  /** A coupon's code as people see it: a shared code as the merchant chose it, a generated one in groups of four. */
+  function shownCode(c: { code: string; chosen_code?: string | null }) {
+    return c.chosen_code ?? formatCode(c.code);
+  }
+
+  function couponView(c: { code: string; chosen_code?: string | null; kind: string; customer_id: string | null; reward_code: string | null; campaign_id: string | null; benefit: unknown; status: string; max_uses: number; uses: number; valid_from: Date | null; expires_at: Date | null; created_at: Date }) {
     return {
-      code: formatCode(c.code), kind: c.kind, customer_id: c.customer_id, reward: c.reward_code, campaign_id: c.campaign_id, benefit: c.benefit,
+      code: shownCode(c), kind: c.kind, customer_id: c.customer_id, reward: c.reward_code, campaign_id: c.campaign_id, benefit: c.benefit,
       status: c.status, uses: c.uses, max_uses: c.max_uses, valid_from: c.valid_from?.toISOString() ?? null, expires_at: c.expires_at?.toISOString() ?? null,
       issued_at: c.created_at.toISOString(),
     };
@@ -368,8 +373,8 @@ export function createRewardsService(core: LoyaltyCore) {
           return { created: false, coupon: couponView(c), benefit: c.benefit };
         }
         const problem = couponProblem(c, now);
-        if (problem) throw conflict(`Coupon ${formatCode(code)} cannot be used: ${problem}`);
-        if (c.customer_id && customerId && c.customer_id !== customerId) throw conflict(`Coupon ${formatCode(code)} belongs to another customer`);
+        if (problem) throw conflict(`Coupon ${shownCode(c)} cannot be used: ${problem}`);
+        if (c.customer_id && customerId && c.customer_id !== customerId) throw conflict(`Coupon ${shownCode(c)} belongs to another customer`);
         if (c.per_customer_limit) {
           if (!customerId) throw invalidField('customer_id', 'is required: this coupon is limited per customer');
           await checkCustomerLimit(trx, { code, coupon: c, customerId });
@@ -379,7 +384,7 @@ export function createRewardsService(core: LoyaltyCore) {
         const uses = c.uses + 1;
         await trx.updateTable('coupons').set({ uses, status: uses >= c.max_uses ? 'used' : 'active' }).where('code', '=', code).execute();
         await audit(trx, { actor, action: 'coupon.use', subject: code, details: { order_ref: data.order_ref } });
-        await publish(trx, [{ type: 'coupon.used', customerId: user, payload: { code: formatCode(code), kind: c.kind, reward: c.reward_code, campaign_id: c.campaign_id, customer_id: user, order_ref: data.order_ref ?? null } }]);
+        await publish(trx, [{ type: 'coupon.used', customerId: user, payload: { code: shownCode(c), kind: c.kind, reward: c.reward_code, campaign_id: c.campaign_id, customer_id: user, order_ref: data.order_ref ?? null } }]);
         return { created: true, coupon: couponView({ ...c, uses, status: uses >= c.max_uses ? 'used' : 'active' }), benefit: c.benefit };
       });
     },
@@ -426,14 +431,16 @@ export function createRewardsService(core: LoyaltyCore) {
         const earlier = await trx.selectFrom('coupon_campaigns').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
         if (earlier) {
           if (earlier.request_hash !== requestHash) throw conflict(`Campaign with idempotency key ${key} was already created with a different body`);
-          const stored = await trx.selectFrom('coupons').select('code').where('campaign_id', '=', earlier.id).execute();
+          const stored = await trx.selectFrom('coupons').select(['code', 'chosen_code']).where('campaign_id', '=', earlier.id).execute();
           return {
             created: false, id: earlier.id, name: earlier.name, benefit: earlier.benefit as typeof data.benefit, max_uses: earlier.max_uses,
-            per_customer_limit: earlier.per_customer_limit, codes: stored.map((c) => c.code).sort(),
+            per_customer_limit: earlier.per_customer_limit, codes: stored.sort((a, b) => (a.code < b.code ? -1 : 1)).map(shownCode),
           };
         }
         // Sorted, as a replay reads them back: the same answer both times.
         const codes = (data.code ? [normalizeCode(data.code)] : Array.from({ length: data.count! }, () => normalizeCode(newCode()))).sort();
+        // The shared code as the merchant wrote it, shown so (migration 0015); generated ones have none.
+        const chosen = data.code ?? null;
         if (data.code) {
           if (await trx.selectFrom('coupons').select('code').where('code', '=', codes[0]).executeTakeFirst()) throw taken();
         }
@@ -444,12 +451,12 @@ export function createRewardsService(core: LoyaltyCore) {
         }).execute();
         const json = JSON.stringify(codes);
         await sql`
-          INSERT INTO coupons (code, kind, campaign_id, benefit, status, max_uses, uses, per_customer_limit, valid_from, expires_at, created_at)
+          INSERT INTO coupons (code, kind, campaign_id, benefit, status, max_uses, uses, per_customer_limit, valid_from, expires_at, created_at, chosen_code)
           SELECT c, 'promotion', ${id}, ${JSON.stringify(data.benefit)}::jsonb, 'active', ${data.max_uses}, 0, ${data.per_customer_limit ?? null},
-                 ${data.valid_from ?? null}::timestamptz, ${data.expires_at ?? null}::timestamptz, ${now}
+                 ${data.valid_from ?? null}::timestamptz, ${data.expires_at ?? null}::timestamptz, ${now}, ${chosen}::text
           FROM json_array_elements_text(${json}::json) AS c`.execute(trx);
         await audit(trx, { actor, action: 'coupon.campaign.create', subject: id, details: { name: data.name, codes: codes.length, idempotency_key: key } });
-        return { created: true, id, name: data.name, benefit: data.benefit, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null, codes };
+        return { created: true, id, name: data.name, benefit: data.benefit, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null, codes: codes.map((code) => shownCode({ code, chosen_code: chosen })) };
       }).catch((error: unknown) => {
         // The look-up above cannot see a campaign with the same code that another admin is
         // writing: this insert then waits for it and fails on the key when it commits.
@@ -457,7 +464,7 @@ export function createRewardsService(core: LoyaltyCore) {
         if (data.code && ledger.isUniqueViolation(error)) throw taken();
         throw error;
       });
-      return withFields(campaign, { codes: campaign.codes.map(formatCode) });
+      return campaign;
     },
 
     async giftCard(codeInput: string) {
@@ -623,19 +630,19 @@ export function createRewardsService(core: LoyaltyCore) {
    * first once it has committed. Taken after the coupon's row; nothing after it waits on
    * another use, so no two wait on each other.
    */
-  async function checkCustomerLimit(trx: Tx, { code, coupon: c, customerId }: { code: string; coupon: { campaign_id: string | null; per_customer_limit: number | null }; customerId: string }) {
+  async function checkCustomerLimit(trx: Tx, { code, coupon: c, customerId }: { code: string; coupon: { code: string; chosen_code: string | null; campaign_id: string | null; per_customer_limit: number | null }; customerId: string }) {
     const limit = c.per_customer_limit!;
     const uses = trx.selectFrom('coupon_uses').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', customerId);
     if (!c.campaign_id) {
       const used = Number((await uses.where('code', '=', code).executeTakeFirstOrThrow()).n);
-      if (used >= limit) throw conflict(`Coupon ${formatCode(code)} was already used ${used} time(s) by this customer (limit ${limit})`);
+      if (used >= limit) throw conflict(`Coupon ${shownCode(c)} was already used ${used} time(s) by this customer (limit ${limit})`);
       return;
     }
     await lockKeys(trx, [campaignCustomerLock(c.campaign_id, customerId)]);
     const used = Number((await uses.where('campaign_id', '=', c.campaign_id).executeTakeFirstOrThrow()).n);
     if (used < limit) return;
     const campaign = await trx.selectFrom('coupon_campaigns').select('name').where('id', '=', c.campaign_id).executeTakeFirst();
-    throw conflict(`Coupon ${formatCode(code)} cannot be used: codes were already used ${used} time(s) by this customer in campaign ${campaign ? `"${campaign.name}"` : c.campaign_id} (limit ${limit})`);
+    throw conflict(`Coupon ${shownCode(c)} cannot be used: codes were already used ${used} time(s) by this customer in campaign ${campaign ? `"${campaign.name}"` : c.campaign_id} (limit ${limit})`);
   }
 
   /** A reservation of the customer (or of one merged into it: settled, as a held one refuses the merge). */

@@ -52,10 +52,13 @@ describe('automatic enrolment at sign-up', () => {
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
 
-  it('leaves a customer who signs up alone when members join on request', async () => {
+  it('leaves a customer who signs up alone when members join on request, and gives a complete profile its bonus when they join', async () => {
     await s.loyalty.applyProgram({ program: program('on_request') }, actor);
-    const cy = (await s.customers.upsert({ email: 'cy@example.com' }, actor)).customer.id;
+    const cy = (await s.customers.upsert({ email: 'cy@example.com', first_name: 'Cy', last_name: 'Bor', phone: '+38640333444', birthday: '1985-01-02' }, actor)).customer.id;
     await deliver('customer.created');
     expect((await account(cy)).member).toBe(false);
+    const { created } = await s.loyalty.enrol(cy, actor);
+    expect(created).toBe(true);
+    expect((await account(cy)).balance).toBe(170);
   });
 });

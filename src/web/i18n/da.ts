@@ -160,6 +160,7 @@ export const da: Record<MessageKey, string> = {
   'loyalty.program.published': 'Version {version} er udgivet og gælder fra {date}.',
   'loyalty.program.tiersDeferred': 'Medlemmerne placeres på niveauer igen, når den træder i kraft.',
   'loyalty.program.tierChanges': 'Niveauer: {up} op, {down} ned, {unchanged} uændret.',
+  'loyalty.program.overridden': 'Version {version} var planlagt til {date} og træder nu aldrig i kraft: denne version, udgivet efter den, har forrang også på den dato. Vil I stadig skifte til dens regler da, så udgiv dens dokument igen med virkning fra {date}.',
   'loyalty.program.document': 'Programdokument (JSON)',
   'loyalty.program.fromCurrent': 'Start fra det gældende',
   'loyalty.program.fromExample': 'Start fra eksemplet',

@@ -160,6 +160,7 @@ export const en = {
   'loyalty.program.published': 'Version {version} is published, in force from {date}.',
   'loyalty.program.tiersDeferred': 'Members are placed in tiers again when it takes effect.',
   'loyalty.program.tierChanges': 'Tiers: {up} up, {down} down, {unchanged} unchanged.',
+  'loyalty.program.overridden': 'Version {version} was scheduled for {date} and will now never be in force: this version, applied after it, takes precedence on that date too. To still switch to its rules then, apply its document again from {date}.',
   'loyalty.program.document': 'Program document (JSON)',
   'loyalty.program.fromCurrent': 'Start from current',
   'loyalty.program.fromExample': 'Start from the example',

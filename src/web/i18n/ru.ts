@@ -160,6 +160,7 @@ export const ru: Record<MessageKey, string> = {
   'loyalty.program.published': 'Версия {version} опубликована и действует с {date}.',
   'loyalty.program.tiersDeferred': 'Участники будут заново распределены по уровням, когда она вступит в силу.',
   'loyalty.program.tierChanges': 'Уровни: вверх {up}, вниз {down}, без изменений {unchanged}.',
+  'loyalty.program.overridden': 'Версия {version} была запланирована на {date} и теперь никогда не вступит в силу: эта версия, опубликованная после неё, имеет приоритет и в ту дату. Чтобы всё же перейти на её правила в этот день, опубликуйте её документ снова с датой вступления {date}.',
   'loyalty.program.document': 'Документ программы (JSON)',
   'loyalty.program.fromCurrent': 'Взять действующую',
   'loyalty.program.fromExample': 'Взять пример',

@@ -160,6 +160,7 @@ export const sl: Record<MessageKey, string> = {
   'loyalty.program.published': 'Različica {version} je objavljena in velja od {date}.',
   'loyalty.program.tiersDeferred': 'Člani bodo znova razvrščeni po ravneh, ko začne veljati.',
   'loyalty.program.tierChanges': 'Ravni: navzgor {up}, navzdol {down}, brez spremembe {unchanged}.',
+  'loyalty.program.overridden': 'Različica {version} je bila načrtovana za {date} in zdaj ne bo nikoli veljala: ta različica, objavljena za njo, ima prednost tudi na ta dan. Če želite takrat vseeno preiti na njena pravila, njen dokument znova objavite z veljavnostjo od {date}.',
   'loyalty.program.document': 'Dokument programa (JSON)',
   'loyalty.program.fromCurrent': 'Začni z veljavnim',
   'loyalty.program.fromExample': 'Začni s primerom',

@@ -160,6 +160,7 @@ export const tr: Record<MessageKey, string> = {
   'loyalty.program.published': 'Sürüm {version} yayımlandı; {date} itibarıyla yürürlükte.',
   'loyalty.program.tiersDeferred': 'Üyeler, sürüm yürürlüğe girdiğinde seviyelere yeniden yerleştirilecek.',
   'loyalty.program.tierChanges': 'Seviyeler: {up} yükselen, {down} düşen, {unchanged} değişmeyen.',
+  'loyalty.program.overridden': 'Sürüm {version} {date} için planlanmıştı ve artık hiç yürürlüğe girmeyecek: ondan sonra yayımlanan bu sürüm o tarihte de önceliklidir. O tarihte yine de onun kurallarına geçmek için belgesini {date} itibarıyla yeniden yayımlayın.',
   'loyalty.program.document': 'Program belgesi (JSON)',
   'loyalty.program.fromCurrent': 'Mevcut programdan başla',
   'loyalty.program.fromExample': 'Örnekten başla',

@@ -158,6 +158,11 @@ export function ProgramEditor() {
             : t('loyalty.program.tierChanges', { up: published.tier_changes.up, down: published.tier_changes.down, unchanged: published.tier_changes.unchanged })}
         </p>
       )}
+      {published?.warnings.map((w) => (
+        <p key={w.version} className="card result rejected" role="alert" data-testid="program-overridden">
+          {t('loyalty.program.overridden', { version: w.version, date: i18n.date(w.effective_from, true) })}
+        </p>
+      ))}
 
       <div className="editor-grid">
         <div className="card">

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseInput } from '../../shared/validation.ts';
+import { ProgramDocument, programJsonSchema } from './program.schema.ts';
+
+// The published JSON Schema (GET /api/v1/loyalty/program.schema.json, `regulars loyalty
+// schema`, schemas/loyalty-program.schema.json) is what an editor checks a program file
+// against while it is written: a value the server refuses must not pass it, and it says
+// what the main fields mean.
+
+type Schema = Record<string, any>;
+const published = programJsonSchema() as Schema;
+const example = JSON.parse(fs.readFileSync('examples/program.json', 'utf8'));
+
+/**
+ * Whether a value meets a (sub)schema made only of the keywords an amount's schema uses.
+ * No JSON Schema validator is a dependency of the product; this reads those few keywords
+ * as the specification says, and refuses to judge a schema with any other.
+ */
+function accepts(schema: Schema, value: unknown): boolean {
+  const known = ['anyOf', 'type', 'pattern', 'minimum', 'exclusiveMinimum', 'description', 'default'];
+  expect(Object.keys(schema).filter((k) => !known.includes(k)), JSON.stringify(schema)).toEqual([]);
+  if (schema.anyOf) return (schema.anyOf as Schema[]).some((s) => accepts(s, value));
+  const types = [schema.type].flat().filter(Boolean) as string[];
+  const isType = (t: string) => (t === 'string' ? typeof value === 'string' : t === 'number' ? typeof value === 'number' : t === 'integer' ? Number.isInteger(value) : false);
+  if (types.length > 0 && !types.some(isType)) return false;
+  if (typeof value === 'string' && schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) return false;
+  if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) return false;
+  if (typeof value === 'number' && schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) return false;
+  return true;
+}
+
+/** The server's verdict on a program document: the fields it refuses. */
+function refused(document: unknown): string[] {
+  try {
+    parseInput(ProgramDocument, document, 'program', 'program');
+    return [];
+  } catch (error) {
+    return (error as { problems: { field: string }[] }).problems.map((p) => p.field);
+  }
+}
+
+const withThreshold = (threshold: unknown) => {
+  const doc = structuredClone(example);
+  doc.tiers.levels[1].threshold = threshold;
+  return doc;
+};
+
+describe('the published program JSON Schema', () => {
+  it('is the file in schemas/ (what an editor reads from the repository)', () => {
+    expect(JSON.parse(fs.readFileSync('schemas/loyalty-program.schema.json', 'utf8'))).toEqual(published);
+  });
+
+  it('refuses a tier threshold the server refuses, and takes one it takes', () => {
+    const threshold = published.properties.tiers.properties.levels.items.properties.threshold;
+    for (const bad of [-5, '-5', 'abc', '5,00', '']) {
+      expect(refused(withThreshold(bad)), JSON.stringify(bad)).toContain('program.tiers.levels.1.threshold');
+      expect(accepts(threshold, bad), JSON.stringify(bad)).toBe(false);
+    }
+    for (const good of ['250.00', 250, '250']) {
+      expect(refused(withThreshold(good)), JSON.stringify(good)).toEqual([]);
+      expect(accepts(threshold, good), JSON.stringify(good)).toBe(true);
+    }
+  });
+
+  it('states the same constraint for every amount in the document', () => {
+    const p = published.properties;
+    const amounts = {
+      point_value: p.point_value,
+      'earning.minimum_purchase': p.earning.properties.minimum_purchase,
+      'bonuses.referral.minimum_purchase': p.bonuses.properties.referral.properties.minimum_purchase,
+      'rewards.amount': p.rewards.items.properties.amount,
+    };
+    for (const [field, schema] of Object.entries(amounts)) {
+      for (const bad of [-1, '-1', 'abc']) expect(accepts(schema, bad), `${field} ${JSON.stringify(bad)}`).toBe(false);
+      for (const good of ['0.50', 3, '10']) expect(accepts(schema, good), `${field} ${JSON.stringify(good)}`).toBe(true);
+    }
+    const doc = structuredClone(example);
+    doc.point_value = 'abc';
+    expect(refused(doc)).toEqual(['program.point_value']);
+  });
+
+  it('documents the main fields, as the code does them', () => {
+    const p = published.properties;
+    for (const field of ['name', 'points_name', 'point_value', 'enrolment', 'pending_days', 'refund_shortfall', 'reservation_minutes', 'earning', 'bonuses', 'expiry', 'tiers', 'rewards', 'challenges']) {
+      expect(p[field].description, field).toEqual(expect.any(String));
+    }
+    // engagement.service.ts profileCompletion: first and last name, email, phone, birthday.
+    expect(p.bonuses.properties.profile_completion.description).toMatch(/first name, last name, email, phone and birthday/);
+    expect(p.earning.properties.rounding.description).toMatch(/rounded once per purchase.*floor.*nearest.*ceil/);
+    expect(p.earning.properties.rounding.description).toMatch(/refund.*nearest/);
+    expect(p.pending_days.description).toMatch(/^Holding period/);
+    expect(p.expiry.description).toMatch(/When points expire/);
+    const policies = (p.expiry.oneOf as Schema[]).map((o) => [o.properties.policy.const, o.properties.policy.description]);
+    expect(policies.map(([policy]) => policy)).toEqual(['none', 'per_lot', 'inactivity']);
+    for (const [policy, description] of policies) expect(description, policy).toEqual(expect.any(String));
+  });
+});
