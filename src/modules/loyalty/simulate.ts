@@ -1,12 +1,21 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import { addMonths } from '../../shared/clock.ts';
 import { toMajor, currencyExponent } from '../../shared/money.ts';
+import { pointsToReverse } from './ledger.ts';
 import { pointsForPurchase, tierIndexFor, tierValidUntil, windowStart, type Program, type PurchaseFacts } from './program.ts';
 
 // `regulars loyalty simulate`: replays stored purchases against a proposed program —
 // nothing is written — and reports what it would cost and how members' tiers would
 // move, next to the program in force replayed the same way. The replay uses the same
-// earning and tier functions as the live accrual (program.ts).
+// earning and tier functions as the live accrual (program.ts) and takes refunds back the
+// way the live ledger does (ledger.ts), each at its own time; so the program in force,
+// replayed over the purchases it earned, gives back the ledger's points and the tiers
+// members hold — the baseline the proposal is measured against.
+//
+// Points are counted from --since, but tiers do not start afresh there: the replay reads
+// purchases from far enough back (historyStart) that each member's qualifying window and
+// tier at --since come out of their own history.
 
 export interface SimulationReport {
   since: string;
@@ -34,83 +43,199 @@ interface ProgramOutcome {
 
 interface ReplayPurchase extends PurchaseFacts {
   customerId: string;
-  refundedMinor: number;
+  /** On or after --since: its points are counted. Earlier ones only qualify their customer for tiers. */
+  counted: boolean;
   firstEver: boolean;
+  /** Refunded amount no refund row accounts for (data written around the refund path): taken as refunded when bought. */
+  refundedAtOnceMinor: number;
+  /** The purchase's id when refunds of it are replayed later, at their own time. */
+  refundKey: string | null;
 }
 
 interface CustomerState {
   tier: number;
   validUntil: number | null;
-  /** Qualifying values in the tier window, oldest first, from `head` on; `sum` is theirs. */
+  /**
+   * Qualifying values in the tier window, oldest first, from `head` on; `sum` is theirs.
+   * `shift` counts the values dropped from the front of the arrays, so a purchase's value
+   * is found again by the position it was pushed at.
+   */
   times: number[];
   values: number[];
   head: number;
+  shift: number;
   sum: number;
-  cap: Map<string, number> | null;
+  /** Points earned per local date for the daily cap, for the last few dates only (purchases come in time order). */
+  capDates: string[] | null;
+  capUsed: number[] | null;
+  firstGiven: boolean;
+  /** Bought on or after --since. */
+  counted: boolean;
 }
 
+/** A purchase that refunds may still reach: what a reversal needs, and where its qualifying value sits. */
+interface Refundable {
+  state: CustomerState;
+  /** Position of its value in the tier window (see CustomerState.shift); −1 without one. */
+  slot: number;
+  totalMinor: number;
+  refundedMinor: number;
+  /** Its credits, as the ledger has them: the purchase's points and its first-purchase bonus. */
+  credited: number;
+  bonus: number;
+  reversed: number;
+  reversedBonus: number;
+  counted: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
 /**
- * One program's replay: per-customer tier state and points, fed purchases in time order.
- * Built for a million purchases: window sums are kept incrementally, and the window's
- * start is computed once per day.
+ * One program's replay: per-customer tier state and points, fed purchases and refunds in
+ * time order. Built for a million purchases: window sums are kept incrementally, the
+ * window's start is computed once per day, and only purchases with refunds are remembered.
  */
 class Replay {
   points = 0;
   purchasePoints = 0;
   bonusPoints = 0;
+  /**
+   * Points are worked out for purchases from here on: the counted ones, and earlier ones
+   * whose points matter to them — all of them under a points metric, those of the days
+   * around --since under a daily cap (they used up part of its first day's cap).
+   */
+  readonly pointsFrom: number;
   private state = new Map<string, CustomerState>();
+  private refundable = new Map<string, Refundable>();
   private windowOffsets = new Map<number, number>();
+  private metric: 'spend' | 'points' | 'purchases' | null;
 
-  constructor(private program: Program, private timeZone: string) {}
+  constructor(private program: Program, private timeZone: string, since: Date) {
+    const doc = program.document;
+    this.metric = doc.tiers?.metric ?? null;
+    this.pointsFrom = this.metric === 'points' ? -Infinity : doc.earning.daily_cap ? since.getTime() - 2 * DAY_MS : since.getTime();
+  }
 
-  get customers(): number {
-    return this.state.size;
+  /** Customers with a purchase on or after --since. */
+  buyers(): string[] {
+    const out: string[] = [];
+    for (const [id, s] of this.state) if (s.counted) out.push(id);
+    return out;
   }
 
   feed(p: ReplayPurchase) {
     const doc = this.program.document;
     let s = this.state.get(p.customerId);
     if (!s) {
-      s = { tier: 0, validUntil: null, times: [], values: [], head: 0, sum: 0, cap: null };
+      s = { tier: 0, validUntil: null, times: [], values: [], head: 0, shift: 0, sum: 0, capDates: null, capUsed: null, firstGiven: false, counted: false };
       this.state.set(p.customerId, s);
     }
     const levels = doc.tiers?.levels;
     const t = p.occurredAt.getTime();
-    if (levels) this.placeInTier(s, t);
-    const tier = levels ? levels[s.tier].code : null;
-    const earned = pointsForPurchase(this.program, p, { tier });
-    let points = earned.points;
-    if (doc.earning.daily_cap) {
-      s.cap ??= new Map();
-      const used = s.cap.get(p.localDate) ?? 0;
-      points = Math.min(points, Math.max(0, doc.earning.daily_cap - used));
-      s.cap.set(p.localDate, used + points);
-      if (s.cap.size > 3) s.cap.delete(s.cap.keys().next().value!);
+    if (levels) this.review(s, t);
+    let points = 0;
+    if (p.counted || t >= this.pointsFrom) {
+      points = pointsForPurchase(this.program, p, { tier: levels ? levels[s.tier].code : null }).points;
+      if (doc.earning.daily_cap) points = this.capped(s, p.localDate, points, doc.earning.daily_cap);
     }
-    let bonus = p.firstEver && doc.bonuses.first_purchase && p.totalMinor > 0 ? doc.bonuses.first_purchase : 0;
-    // Refunds take back their share, as the live ledger does.
-    if (p.refundedMinor > 0 && p.totalMinor > 0) {
-      const keep = (n: number) => (p.refundedMinor >= p.totalMinor ? 0 : n - Math.round((n * p.refundedMinor) / p.totalMinor));
-      points = keep(points);
-      bonus = keep(bonus);
+    const bonus = p.firstEver && !s.firstGiven && doc.bonuses.first_purchase && p.totalMinor > 0 ? doc.bonuses.first_purchase : 0;
+    if (bonus) s.firstGiven = true;
+    if (p.counted) {
+      s.counted = true;
+      this.purchasePoints += points;
+      this.bonusPoints += bonus;
+      this.points += points + bonus;
     }
-    this.purchasePoints += points;
-    this.bonusPoints += bonus;
-    this.points += points + bonus;
+    const r: Refundable | null = p.refundKey || p.refundedAtOnceMinor > 0
+      ? { state: s, slot: -1, totalMinor: p.totalMinor, refundedMinor: 0, credited: points + bonus, bonus, reversed: 0, reversedBonus: 0, counted: p.counted }
+      : null;
+    if (r && p.refundedAtOnceMinor > 0) this.reverse(r, p.refundedAtOnceMinor);
     if (levels) {
-      const metric = doc.tiers!.metric;
-      const v = metric === 'spend' ? p.totalMinor - p.refundedMinor : metric === 'purchases' ? (p.refundedMinor < p.totalMinor ? 1 : 0) : points + bonus;
+      const refunded = r?.refundedMinor ?? 0;
+      const v = this.metric === 'spend' ? p.totalMinor - refunded : this.metric === 'purchases' ? (refunded < p.totalMinor ? 1 : 0) : points + bonus - (r?.reversed ?? 0);
+      if (r) r.slot = s.shift + s.times.length;
       s.times.push(t);
       s.values.push(v);
       s.sum += v;
-      this.placeInTier(s, t);
+      this.qualify(s, t);
     }
+    if (r && p.refundKey) this.refundable.set(p.refundKey, r);
+  }
+
+  /** What the daily cap leaves of `points` on `localDate`, counted as used. */
+  private capped(s: CustomerState, localDate: string, points: number, cap: number): number {
+    const dates = (s.capDates ??= []);
+    const used = (s.capUsed ??= []);
+    let i = dates.indexOf(localDate);
+    if (i < 0) {
+      if (dates.length === 3) {
+        dates.shift();
+        used.shift();
+      }
+      i = dates.push(localDate) - 1;
+      used.push(0);
+    }
+    const kept = Math.min(points, Math.max(0, cap - used[i]));
+    used[i] += kept;
+    return kept;
+  }
+
+  /**
+   * A refund at its own time. Its share of the purchase's points goes back (as the ledger's
+   * reversal does), and from then on the purchase qualifies for less: its net spend (or, fully
+   * refunded, no purchase) where the live tier metric reads it, by the purchase's date; under a
+   * points metric the reversal is an entry of its own, dated at the refund. A refund moves no
+   * one down by itself — the live engine does not either — it weighs in at the next upgrade or
+   * review. Refunds of purchases the replay did not read (before its start) change nothing.
+   */
+  refund(purchaseId: string, at: number, amountMinor: number) {
+    const r = this.refundable.get(purchaseId);
+    if (!r) return;
+    const s = r.state;
+    const levels = this.program.document.tiers?.levels;
+    // Reviews that fell due before the refund still saw the purchase whole.
+    if (levels) this.review(s, at);
+    const due = this.reverse(r, amountMinor);
+    if (!levels) return;
+    if (this.metric === 'points') {
+      if (due > 0) {
+        s.times.push(Math.max(at, s.times.at(-1) ?? at));
+        s.values.push(-due);
+        s.sum -= due;
+      }
+      return;
+    }
+    const i = r.slot - s.shift;
+    if (i < s.head) return; // it has left the window already
+    const v = this.metric === 'spend' ? r.totalMinor - r.refundedMinor : r.refundedMinor < r.totalMinor ? 1 : 0;
+    s.sum += v - s.values[i];
+    s.values[i] = v;
+  }
+
+  /**
+   * Takes back the refunded share of a purchase's credits as the ledger does: on the
+   * cumulative refunded amount, the purchase's points and its bonus as one (pointsToReverse).
+   * The report splits what went back between them by the same share.
+   */
+  private reverse(r: Refundable, amountMinor: number): number {
+    r.refundedMinor = Math.min(r.totalMinor, r.refundedMinor + amountMinor);
+    const due = pointsToReverse({ credited: r.credited, alreadyReversed: r.reversed, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
+    const bonusShare = r.refundedMinor >= r.totalMinor ? r.bonus : Math.round((r.bonus * r.refundedMinor) / r.totalMinor);
+    const bonusDue = Math.min(due, Math.max(0, bonusShare - r.reversedBonus));
+    r.reversed += due;
+    r.reversedBonus += bonusDue;
+    if (r.counted) {
+      this.points -= due;
+      this.bonusPoints -= bonusDue;
+      this.purchasePoints -= due - bonusDue;
+    }
+    return due;
   }
 
   /** Start of the window ending at t: the offset depends only on the (UTC) day, so it is computed once a day. */
   private windowStartOf(t: number): number {
     if (this.program.document.tiers?.window === 'lifetime') return -Infinity;
-    const day = Math.floor(t / 86_400_000);
+    const day = Math.floor(t / DAY_MS);
     let offset = this.windowOffsets.get(day);
     if (offset === undefined) {
       const at = new Date(t);
@@ -121,7 +246,8 @@ class Replay {
     return t - offset;
   }
 
-  private metric(s: CustomerState, t: number): number {
+  /** The qualification metric at t; the values that left the window are dropped (t never goes back for a customer). */
+  private windowSum(s: CustomerState, t: number): number {
     const start = this.windowStartOf(t);
     while (s.head < s.times.length && s.times[s.head] < start) {
       s.sum -= s.values[s.head];
@@ -130,22 +256,38 @@ class Replay {
     if (s.head > 64 && s.head * 2 > s.times.length) {
       s.times = s.times.slice(s.head);
       s.values = s.values.slice(s.head);
+      s.shift += s.head;
       s.head = 0;
     }
     return s.sum;
   }
 
-  private placeInTier(s: CustomerState, t: number) {
-    const target = tierIndexFor(this.program, this.metric(s, t));
-    const grace = this.program.document.tiers!.grace_days * 86_400_000;
-    const renew = () => (target === 0 ? null : tierValidUntil(this.program, new Date(t), this.timeZone)?.getTime() ?? null);
+  /** After a purchase: up at once, the same tier again renews its period; never down (that waits for the review). */
+  private qualify(s: CustomerState, t: number) {
+    const target = tierIndexFor(this.program, this.windowSum(s, t));
     if (target > s.tier || (target === s.tier && target > 0)) {
       s.tier = target;
-      s.validUntil = renew();
-    } else if (target < s.tier && s.validUntil !== null && s.validUntil + grace <= t) {
-      s.tier = target;
-      s.validUntil = renew();
+      s.validUntil = this.periodEnd(target, t);
     }
+  }
+
+  /**
+   * The reviews of the tier periods that ended (plus grace) by t, each at the moment it fell
+   * due, as the hourly job makes it: the member is placed by the window then — kept and
+   * renewed, or moved down (or up) — and a new period starts.
+   */
+  private review(s: CustomerState, t: number) {
+    if (s.validUntil === null) return;
+    const grace = this.program.document.tiers!.grace_days * DAY_MS;
+    while (s.validUntil !== null && s.validUntil + grace <= t) {
+      const at = s.validUntil + grace;
+      s.tier = tierIndexFor(this.program, this.windowSum(s, at));
+      s.validUntil = this.periodEnd(s.tier, at);
+    }
+  }
+
+  private periodEnd(tier: number, t: number): number | null {
+    return tier === 0 ? null : tierValidUntil(this.program, new Date(t), this.timeZone)?.getTime() ?? null;
   }
 
   /** Tier index per customer at `at` (periods that ended by then are reviewed). */
@@ -153,7 +295,7 @@ class Replay {
     const out = new Map<string, number>();
     if (!this.program.document.tiers) return out;
     for (const [id, s] of this.state) {
-      this.placeInTier(s, at.getTime());
+      this.review(s, at.getTime());
       out.set(id, s.tier);
     }
     return out;
@@ -165,33 +307,100 @@ class Replay {
   }
 }
 
+/**
+ * Where the replay starts reading for a program, so that each member's tier at --since comes
+ * out of their own purchases and not out of where the replay began. The tier held at --since
+ * was last set (reached, renewed or reviewed) less than one tier period plus grace before it
+ * — an older one has been reviewed by then — on a window reaching one window further back.
+ * Rolling 12 months: 24 months plus grace before --since; calendar year: the start of the
+ * year before the one --since minus grace falls in; lifetime: the whole history (null).
+ * Without tiers, --since itself.
+ */
+function historyStart(program: Program, since: Date, timeZone: string): Date | null {
+  const tiers = program.document.tiers;
+  if (!tiers) return since;
+  if (tiers.window === 'lifetime') return null;
+  const grace = tiers.grace_days * DAY_MS;
+  if (tiers.window === 'rolling_12_months') return new Date(addMonths(since, -24).getTime() - grace);
+  const year = windowStart(program, new Date(since.getTime() - grace), timeZone)!;
+  return windowStart(program, addMonths(year, -6), timeZone);
+}
+
+const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+
+/**
+ * A timestamp as whole microseconds since the epoch, in text: what the cursor reads for
+ * each purchase instead of the timestamp itself, whose parsing into a Date cost about a
+ * second per million rows. Exact (extract gives a numeric), so two of them are equal when
+ * the stored instants are.
+ */
+const epochMicros = (column: RawBuilder<unknown>) => sql`(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
+
+const NO_LINES: PurchaseFacts['lines'] = [];
+
 const PAGE = 20_000;
 
 export async function simulateProgram({ db, proposed, current, since, now, currency, timeZone }: {
   db: Db; proposed: Program; current: Program | undefined; since: Date; now: Date; currency: string; timeZone: string;
 }): Promise<SimulationReport> {
   const started = Date.now();
-  const replays = [new Replay(proposed, timeZone), ...(current ? [new Replay(current, timeZone)] : [])];
-  const needsLines = [proposed, current].some((p) => p && [...p.document.earning.multipliers, ...p.document.earning.promotions].some((m) => m.when?.categories || m.when?.skus));
+  const programs = [proposed, ...(current ? [current] : [])];
+  const replays = programs.map((p) => new Replay(p, timeZone, since));
+  const starts = programs.map((p) => historyStart(p, since, timeZone));
+  const from = starts.includes(null) ? null : new Date(Math.min(...starts.map((d) => d!.getTime())));
+  const readFrom = from ? sql`AND p.occurred_at >= ${from}` : sql``;
+  const needsLines = programs.some((p) => [...p.document.earning.multipliers, ...p.document.earning.promotions].some((m) => m.when?.categories || m.when?.skus));
+  // Lines only where points are worked out (Replay.pointsFrom): a purchase before that only qualifies.
+  const pointsFrom = Math.min(...replays.map((r) => r.pointsFrom));
+  const linesWanted = Number.isFinite(pointsFrom) && (!from || pointsFrom > from.getTime()) ? sql`p.occurred_at >= ${new Date(pointsFrom)}` : sql`true`;
   const stores = new Map((await db.selectFrom('stores').select(['id', 'code']).execute()).map((s) => [s.id, s.code]));
-  // Only customers whose first purchase falls in the replay can earn a first-purchase bonus in it.
-  const firsts = new Map((await sql<{ customer_id: string; at_text: string }>`
-    SELECT customer_id, first_purchase_at::text AS at_text FROM customer_stats WHERE first_purchase_at >= ${since}`.execute(db)).rows.map((r) => [r.customer_id, r.at_text]));
-  type Row = { customer_id: string; id: string; occurred_at: Date; at_text: string; local_date: string; store_id: string | null; channel: string; total_minor: number; refunded_minor: number; lines: { sku: string | null; category: string | null; quantity: string; unit_price_minor: number }[] | null };
+  // Only customers whose first purchase falls in the replay can earn a first-purchase bonus
+  // in it; the instant is compared in whole microseconds (epochMicros), as stored.
+  const firsts = new Map((await sql<{ customer_id: string; at_us: string }>`
+    SELECT customer_id, ${epochMicros(sql`first_purchase_at`)} AS at_us FROM customer_stats
+    WHERE first_purchase_at IS NOT NULL ${from ? sql`AND first_purchase_at >= ${from}` : sql``}`.execute(db)).rows.map((r) => [r.customer_id, r.at_us]));
+  // The refunds, read once in time order (a few per hundred purchases): each is replayed at
+  // its own time, as the live ledger took its points back and its tier metric lost it then.
+  const refundRows = (await sql<{ purchase_id: string; at: Date | string; amount_minor: number }>`
+    SELECT purchase_id, occurred_at AS at, amount_minor FROM refunds ${from ? sql`WHERE occurred_at >= ${from}` : sql``}
+    ORDER BY occurred_at, created_at`.execute(db)).rows;
+  const refunds: { purchaseId: string; at: number; amountMinor: number }[] = [];
+  /** Per purchase, the amount its refund rows account for (later ones included). */
+  const explained = new Map<string, number>();
+  for (const r of refundRows) {
+    const amountMinor = Number(r.amount_minor);
+    explained.set(r.purchase_id, (explained.get(r.purchase_id) ?? 0) + amountMinor);
+    const at = toDate(r.at).getTime();
+    if (at <= now.getTime()) refunds.push({ purchaseId: r.purchase_id, at, amountMinor });
+  }
+  let nextRefund = 0;
+  const read = new Set<string>();
+  /** Refunds dated before their purchase was replayed (at the same instant, or a back-dated refund): replayed just after it. */
+  const early = new Map<string, typeof refunds>();
+  const refundsUntil = (t: number) => {
+    for (; nextRefund < refunds.length && refunds[nextRefund].at <= t; nextRefund++) {
+      const r = refunds[nextRefund];
+      if (read.has(r.purchaseId)) for (const replay of replays) replay.refund(r.purchaseId, r.at, r.amountMinor);
+      else early.set(r.purchaseId, [...(early.get(r.purchaseId) ?? []), r]);
+    }
+  };
+
+  type Row = { customer_id: string; refunded_id: string | null; at_us: string; local_date: string; store_id: string | null; channel: string; total_minor: number; refunded_minor: number; lines: PurchaseFacts['lines'] | null };
   // One cursor over the purchases in time order, read a page at a time: memory stays flat
   // however many purchases there are, and the occurred_at index is walked once (keyset
   // pages made the planner re-sort the rest of the table for every page). Read-only,
   // in its own transaction.
   let purchases = 0;
+  const sinceTime = since.getTime();
   await db.transaction().execute(async (trx) => {
     await sql`
       DECLARE simulation NO SCROLL CURSOR FOR
-      SELECT p.customer_id, p.occurred_at, p.occurred_at::text AS at_text, p.local_date::text AS local_date, p.store_id, p.channel,
-             p.total_minor, p.refunded_minor
-             ${needsLines ? sql`, (SELECT json_agg(json_build_object('sku', l.sku, 'category', l.category, 'quantity', l.quantity, 'unit_price_minor', l.unit_price_minor))
-                                  FROM purchase_lines l WHERE l.customer_id = p.customer_id AND l.purchase_id = p.id) AS lines` : sql`, NULL AS lines`}
+      SELECT p.customer_id, CASE WHEN p.refunded_minor > 0 THEN p.id END AS refunded_id, ${epochMicros(sql`p.occurred_at`)} AS at_us,
+             p.local_date::text AS local_date, p.store_id, p.channel, p.total_minor, p.refunded_minor
+             ${needsLines ? sql`, CASE WHEN ${linesWanted} THEN (SELECT json_agg(json_build_object('sku', l.sku, 'category', l.category, 'quantity', l.quantity::float8, 'unitPriceMinor', l.unit_price_minor))
+                                  FROM purchase_lines l WHERE l.customer_id = p.customer_id AND l.purchase_id = p.id) END AS lines` : sql`, NULL AS lines`}
       FROM purchases p
-      WHERE p.occurred_at >= ${since} AND p.occurred_at <= ${now}
+      WHERE p.occurred_at <= ${now} ${readFrom}
       ORDER BY p.occurred_at`.execute(trx);
     const fetchPage = async () => (await sql<Row>`FETCH ${sql.raw(String(PAGE))} FROM simulation`.execute(trx)).rows;
     let next = fetchPage();
@@ -201,34 +410,60 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
       // The next page is read while this one is replayed.
       next = page.length < PAGE ? Promise.resolve([]) : fetchPage();
       for (const row of page) {
+        const t = Math.floor(Number(row.at_us) / 1000);
+        const occurredAt = new Date(t);
+        refundsUntil(t);
+        const id = row.refunded_id;
+        const accounted = id ? explained.get(id) ?? 0 : 0;
         const p: ReplayPurchase = {
-          customerId: row.customer_id, occurredAt: row.occurred_at instanceof Date ? row.occurred_at : new Date(row.occurred_at), localDate: row.local_date,
-          storeCode: row.store_id ? stores.get(row.store_id) ?? null : null, channel: row.channel, totalMinor: Number(row.total_minor), refundedMinor: Number(row.refunded_minor),
-          lines: (row.lines ?? []).map((l) => ({ sku: l.sku, category: l.category, quantity: Number(l.quantity), unitPriceMinor: Number(l.unit_price_minor) })),
-          firstEver: firsts.get(row.customer_id) === row.at_text,
+          customerId: row.customer_id, occurredAt, localDate: row.local_date,
+          storeCode: row.store_id ? stores.get(row.store_id) ?? null : null, channel: row.channel, totalMinor: Number(row.total_minor),
+          lines: row.lines ?? NO_LINES,
+          firstEver: firsts.get(row.customer_id) === row.at_us,
+          counted: t >= sinceTime,
+          refundedAtOnceMinor: id ? Math.max(0, Number(row.refunded_minor) - accounted) : 0,
+          refundKey: accounted > 0 ? id : null,
         };
         for (const r of replays) r.feed(p);
+        if (p.refundKey) {
+          read.add(p.refundKey);
+          for (const r of early.get(p.refundKey) ?? []) for (const replay of replays) replay.refund(r.purchaseId, t, r.amountMinor);
+          early.delete(p.refundKey);
+        }
+        if (p.counted) purchases++;
       }
-      purchases += page.length;
     }
     await sql`CLOSE simulation`.execute(trx);
   });
+  refundsUntil(now.getTime());
 
+  // The tier distribution covers every member — a merged customer's closed account aside —
+  // and every customer who bought since --since (the proposal would enrol them), whether
+  // or not they bought in the replay.
   const finalTiers = replays[0].finalTiers(now);
   const levels = proposed.document.tiers?.levels ?? [];
-  const today = new Map((await db.selectFrom('loyalty_members').select(['customer_id', 'tier']).where('tier', 'is not', null).execute()).map((r) => [r.customer_id, r.tier!]));
+  const population = new Map((await sql<{ customer_id: string; tier: string | null }>`
+    SELECT m.customer_id, m.tier FROM loyalty_members m JOIN customers c ON c.id = m.customer_id
+    WHERE c.status <> 'merged'`.execute(db)).rows.map((r) => [r.customer_id, r.tier]));
+  for (const id of replays[0].buyers()) if (!population.has(id)) population.set(id, null);
   const moves = { up: 0, down: 0, unchanged: 0 };
   const counts = new Map<string, { proposed: number; today: number }>(levels.map((l) => [l.code, { proposed: 0, today: 0 }]));
-  for (const [customerId, index] of finalTiers) {
-    const code = levels[index].code;
-    counts.get(code)!.proposed++;
-    const todayCode = today.get(customerId);
-    const todayIndex = todayCode ? levels.findIndex((l) => l.code === todayCode) : 0;
-    if (todayCode && counts.has(todayCode)) counts.get(todayCode)!.today++;
-    else if (!todayCode) counts.get(levels[0].code)!.today++;
-    if (todayIndex < 0 || index > todayIndex) moves.up++;
-    else if (index < todayIndex) moves.down++;
-    else moves.unchanged++;
+  const rank = new Map(levels.map((l, i) => [l.code, i]));
+  if (levels.length) {
+    for (const [customerId, tierToday] of population) {
+      const index = finalTiers.get(customerId) ?? 0;
+      counts.get(levels[index].code)!.proposed++;
+      // No tier today (not a member yet, or none placed): the base level.
+      const todayCode = tierToday ?? levels[0].code;
+      // A level the proposal drops still shows, with its members today.
+      let row = counts.get(todayCode);
+      if (!row) counts.set(todayCode, (row = { proposed: 0, today: 0 }));
+      row.today++;
+      const todayIndex = rank.get(todayCode) ?? -1;
+      if (todayIndex < 0 || index > todayIndex) moves.up++;
+      else if (index < todayIndex) moves.down++;
+      else moves.unchanged++;
+    }
   }
   const proposedOutcome = replays[0].outcome(currency);
   const currentOutcome = replays[1]?.outcome(currency) ?? null;
@@ -237,7 +472,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     since: since.toISOString(),
     until: now.toISOString(),
     purchases,
-    customers: replays[0].customers,
+    customers: replays[0].buyers().length,
     proposed: proposedOutcome,
     current: currentOutcome,
     difference: currentOutcome ? { points: proposedOutcome.points - currentOutcome.points, value: toMajor(Math.round(Number(proposedOutcome.value) * 10 ** exp) - Math.round(Number(currentOutcome.value) * 10 ** exp), currency) } : null,

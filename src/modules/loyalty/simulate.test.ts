@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { recordAll } from '../../../test/helpers/purchases.ts';
+
+// `loyalty simulate` against histories written through the real purchase and refund
+// paths, one purchase at a time with the clock at the purchase (as a till sends them),
+// and the tier review run when it falls due (as the hourly job does). Replaying the
+// program in force must give back what the ledger earned and the tiers members hold;
+// the hand-worked cases below say why each number is what it is.
+
+type Services = Awaited<ReturnType<typeof openTestServices>>;
+const actor = { actor: 'test' };
+const DAY = 86_400_000;
+
+/** Moves the clock to `at`, running the tier review at every moment one fell due on the way (the hourly job, on time). */
+async function advance(s: Services, at: string | number, graceDays: number) {
+  const target = typeof at === 'number' ? at : Date.parse(at);
+  for (;;) {
+    const row = await sql<{ due: Date | null }>`SELECT min(tier_valid_until) AS due FROM loyalty_members`.execute(s.db);
+    const due = row.rows[0]?.due ? new Date(row.rows[0].due).getTime() + graceDays * DAY : null;
+    if (due === null || due > target) break;
+    s.clock.set(new Date(due));
+    await s.loyalty.maintenance.reviewTiers(new Date(due));
+  }
+  s.clock.set(new Date(target));
+}
+
+/** One purchase, recorded alone at its own time. */
+async function buy(s: Services, graceDays: number, p: { key: string; email: string; at: string; total: string; channel?: string; lines?: unknown[] }) {
+  await advance(s, p.at, graceDays);
+  const [o] = await recordAll(s, [{ external_id: p.key, customer: { email: p.email }, occurred_at: p.at, total: p.total, channel: p.channel, lines: p.lines ?? [] }]);
+  return o;
+}
+
+async function refund(s: Services, graceDays: number, purchaseId: string, r: { key: string; at: string; amount?: string }) {
+  await advance(s, r.at, graceDays);
+  return s.commerce.refund(purchaseId, { external_id: r.key, ...(r.amount ? { amount: r.amount } : {}) }, actor);
+}
+
+/** The ledger's points for purchases since `since`: their credits (earn, first-purchase bonus) net of their reversals. */
+async function ledgerPurchasePoints(s: Services, since: string) {
+  const row = await sql<{ points: number }>`
+    SELECT COALESCE(sum(e.points), 0)::float8 AS points FROM loyalty_entries e
+    JOIN purchases p ON p.customer_id = e.customer_id AND p.id::text = e.source_id
+    WHERE e.source_type = 'purchase' AND p.occurred_at >= ${new Date(since)}`.execute(s.db);
+  return Number(row.rows[0].points);
+}
+
+const tiersOf = (r: { tiers: { code: string; proposed: number; today: number }[] }) => Object.fromEntries(r.tiers.map((t) => [t.code, [t.proposed, t.today]]));
+
+// 1 point per euro (floor), first purchase +100, spend over a rolling 12 months with 30
+// days of grace: member, silver from 250.00 (× 2), gold from 750.00 (× 3).
+const handProgram = {
+  name: 'Hand-worked',
+  earning: { points_per_currency_unit: 1, rounding: 'floor' },
+  bonuses: { first_purchase: 100 },
+  expiry: { policy: 'none' },
+  tiers: {
+    metric: 'spend', window: 'rolling_12_months', grace_days: 30,
+    levels: [
+      { code: 'member', name: 'Member', threshold: '0' },
+      { code: 'silver', name: 'Silver', threshold: '250.00', benefits: { points_multiplier: 2 } },
+      { code: 'gold', name: 'Gold', threshold: '750.00', benefits: { points_multiplier: 3 } },
+    ],
+  },
+};
+
+describe('a refund after a tier upgrade', () => {
+  let s: Services;
+  beforeAll(async () => {
+    s = await openTestServices();
+    s.clock.set('2025-01-01T00:00:00Z');
+    await s.loyalty.applyProgram({ program: handProgram }, actor);
+  });
+  afterAll(() => s?.close());
+
+  it('takes the refund off the qualifying spend when it happens, not back when the purchase was made', async () => {
+    const g = 30;
+    // A-1 12.35: 12 + 100 first purchase; spend 12.35 → member.
+    const a1 = await buy(s, g, { key: 'A-1', email: 'ana@example.com', at: '2026-02-02T10:00:00Z', total: '12.35' });
+    // A-2 240.00 earns at member: 240; spend 252.35 ≥ 250 → silver.
+    const a2 = await buy(s, g, { key: 'A-2', email: 'ana@example.com', at: '2026-02-03T10:00:00Z', total: '240.00' });
+    expect(a2.loyalty).toMatchObject({ points_earned: 240, tier: 'silver' });
+    // A-1 refunded in full a week later: its 112 points go back; the silver period stands.
+    expect((await refund(s, g, a1.purchaseId, { key: 'RA-1', at: '2026-02-10T10:00:00Z' })).loyalty).toMatchObject({ points_reversed: 112 });
+    // A-3 289.00 and A-4 100.00 earn at silver (× 2): 578 and 200.
+    expect((await buy(s, g, { key: 'A-3', email: 'ana@example.com', at: '2026-02-15T10:00:00Z', total: '289.00' })).loyalty).toMatchObject({ points_earned: 578, tier: 'silver' });
+    expect((await buy(s, g, { key: 'A-4', email: 'ana@example.com', at: '2026-03-01T10:00:00Z', total: '100.00' })).loyalty).toMatchObject({ points_earned: 200, tier: 'silver' });
+    await advance(s, '2026-06-01T12:00:00Z', g);
+
+    // 12 + 100 − 112 + 240 + 578 + 200 = 1,018: what the ledger holds for these purchases.
+    expect(await ledgerPurchasePoints(s, '2026-01-01')).toBe(1018);
+    const same = await s.loyalty.simulate(handProgram, { since: '2026-01-01' });
+    expect(same).toMatchObject({ purchases: 4, customers: 1, moves: { up: 0, down: 0, unchanged: 1 } });
+    expect(same.proposed).toMatchObject({ points: 1018, purchase_points: 1018, bonus_points: 0 });
+    expect(same.current).toMatchObject({ points: 1018 });
+    expect(tiersOf(same)).toEqual({ member: [0, 0], silver: [1, 1], gold: [0, 0] });
+
+    // Twice the points per euro: A-1 24 + 100, all taken back; A-2 480; A-3 289 × 2 × 2 = 1,156; A-4 400.
+    const doubled = await s.loyalty.simulate({ ...handProgram, earning: { ...handProgram.earning, points_per_currency_unit: 2 } }, { since: '2026-01-01' });
+    expect(doubled.proposed.points).toBe(2036);
+    expect(doubled.difference).toEqual({ points: 1018, value: '10.18' });
+  });
+});
+
+describe('history before --since inside the tier window', () => {
+  let s: Services;
+  beforeAll(async () => {
+    s = await openTestServices();
+    s.clock.set('2025-01-01T00:00:00Z');
+    await s.loyalty.applyProgram({ program: handProgram }, actor);
+  });
+  afterAll(() => s?.close());
+
+  it('seeds each member\'s qualification and tier at --since from the purchases before it, and counts every member in the tiers', async () => {
+    const g = 30;
+    // Cy: 300.00 on 2025-03-01 → silver until 2026-03-01; reviewed on 2026-03-31 with nothing in the window → member.
+    await buy(s, g, { key: 'C-1', email: 'cy@example.com', at: '2025-03-01T10:00:00Z', total: '300.00' });
+    // Ed: 300.00 on 2025-11-01 → silver until 2026-11-01, nothing bought since --since.
+    await buy(s, g, { key: 'E-1', email: 'ed@example.com', at: '2025-11-01T10:00:00Z', total: '300.00' });
+    // Bo: 600.00 the day before --since → silver; 225.00 after it earns at silver (450) and
+    // makes 825.00 in the window → gold.
+    await buy(s, g, { key: 'B-1', email: 'bo@example.com', at: '2025-12-31T10:00:00Z', total: '600.00' });
+    expect((await buy(s, g, { key: 'B-2', email: 'bo@example.com', at: '2026-03-01T12:00:00Z', total: '225.00' })).loyalty).toMatchObject({ points_earned: 450, tier: 'gold' });
+    // Di joined without buying anything.
+    const di = (await s.customers.upsert({ email: 'di@example.com' }, actor)).customer.id;
+    await s.loyalty.enrol(di, actor);
+    await advance(s, '2026-06-01T12:00:00Z', g);
+    expect((await s.loyalty.report()).tiers.map((t) => [t.tier, t.members]).sort()).toEqual([['gold', 1], ['member', 2], ['silver', 1]]);
+
+    expect(await ledgerPurchasePoints(s, '2026-01-01')).toBe(450);
+    const same = await s.loyalty.simulate(handProgram, { since: '2026-01-01' });
+    expect(same).toMatchObject({ purchases: 1, customers: 1 });
+    expect(same.proposed).toMatchObject({ points: 450, purchase_points: 450, bonus_points: 0 });
+    expect(same.current).toMatchObject({ points: 450 });
+    // All four members, those without a purchase since --since included: Cy and Di members, Ed silver, Bo gold.
+    expect(tiersOf(same)).toEqual({ member: [2, 2], silver: [1, 1], gold: [1, 1] });
+    expect(same.moves).toEqual({ up: 0, down: 0, unchanged: 4 });
+
+    // Gold from 900.00 instead: Bo stays silver (825 < 900) and moves down; his 225 still earns at silver.
+    const higher = structuredClone(handProgram);
+    higher.tiers.levels[2].threshold = '900.00';
+    const r = await s.loyalty.simulate(higher, { since: '2026-01-01' });
+    expect(r.proposed.points).toBe(450);
+    expect(tiersOf(r)).toEqual({ member: [2, 2], silver: [2, 1], gold: [0, 1] });
+    expect(r.moves).toEqual({ up: 0, down: 1, unchanged: 3 });
+  });
+});
+
+// The tier rules the history below is replayed under: qualifying by spend over a rolling
+// 12 months (refunds lower the purchase's own net spend), by points over a rolling 12
+// months (a reversal is an entry of its own, dated at the refund), and by purchases over
+// the calendar year (a fully refunded purchase stops counting).
+const tierRules = [
+  { metric: 'spend', window: 'rolling_12_months', thresholds: ['250.00', '900.00'] },
+  { metric: 'points', window: 'rolling_12_months', thresholds: ['300', '1200'] },
+  { metric: 'purchases', window: 'calendar_year', thresholds: ['4', '10'] },
+] as const;
+
+describe.each(tierRules)('the program in force (tiers by $metric, $window) replayed over a history written by the purchase and refund paths', (rules) => {
+  let s: Services;
+  const grace = 14;
+  // Line and channel factors, tier multipliers, a daily cap and a first-purchase bonus:
+  // every rule whose outcome depends on the tier or on what came before.
+  const program = {
+    name: 'Busy café',
+    earning: {
+      points_per_currency_unit: 1, rounding: 'floor', daily_cap: 400,
+      multipliers: [{ when: { categories: ['coffee'] }, factor: 2 }, { when: { channels: ['online'] }, factor: 1.25 }],
+    },
+    bonuses: { first_purchase: 50 },
+    expiry: { policy: 'none' },
+    tiers: {
+      metric: rules.metric, window: rules.window, grace_days: grace,
+      levels: [
+        { code: 'member', name: 'Member', threshold: '0' },
+        { code: 'silver', name: 'Silver', threshold: rules.thresholds[0], benefits: { points_multiplier: 1.5 } },
+        { code: 'gold', name: 'Gold', threshold: rules.thresholds[1], benefits: { points_multiplier: 2 } },
+      ],
+    },
+  };
+
+  beforeAll(async () => {
+    s = await openTestServices();
+    s.clock.set('2024-05-01T00:00:00Z');
+    await s.loyalty.applyProgram({ program }, actor);
+  });
+  afterAll(() => s?.close());
+
+  it('reports zero change, the tiers members hold, and points equal to the ledger\'s purchase points net of reversals', async () => {
+    // A deterministic pseudo-random history: 10 customers, 120 purchases from 2024-06 to
+    // 2026-05, most of each customer's in a burst of three months, the bursts spread over
+    // the two years (so tiers are reached, then reviewed and kept or lost), a fifth of the
+    // purchases refunded, in full or in part, 1–60 days later.
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const from = Date.parse('2024-06-01T00:00:00Z');
+    const to = Date.parse('2026-05-25T00:00:00Z');
+    const burst = 90 * DAY;
+    const bursts = Array.from({ length: 10 }, (_, k) => from + (k / 9) * (to - from - burst));
+    type Event = { at: number; run: () => Promise<void> };
+    const events: Event[] = [];
+    const ids = new Map<string, string>();
+    for (let i = 0; i < 120; i++) {
+      const customer = Math.floor(rand() * 10);
+      const at = Math.floor((rand() < 0.8 ? bursts[customer] + rand() * burst : from + rand() * (to - from)) / 60_000) * 60_000;
+      const email = `c${customer}@example.com`;
+      const cents = 500 + Math.floor(rand() * 18_000);
+      const total = (cents / 100).toFixed(2);
+      const coffee = rand() < 0.4 ? Math.floor(cents * rand()) : 0;
+      const lines = coffee > 0 ? [{ sku: 'ESP', category: 'coffee', quantity: 1, unit_price: (coffee / 100).toFixed(2) }, { sku: 'CAKE', category: 'cakes', quantity: 1, unit_price: ((cents - coffee) / 100).toFixed(2) }] : [];
+      const key = `P-${i}`;
+      const channel = rand() < 0.2 ? 'online' : 'in_store';
+      events.push({ at, run: async () => void ids.set(key, (await buy(s, grace, { key, email, at: new Date(at).toISOString(), total, channel, lines })).purchaseId) });
+      if (rand() < 0.2) {
+        const refundAt = at + Math.floor((1 + rand() * 59) * DAY);
+        const part = rand() < 0.5 ? undefined : (Math.max(1, Math.floor(cents * rand())) / 100).toFixed(2);
+        if (refundAt < to) events.push({ at: refundAt, run: async () => void (await refund(s, grace, ids.get(key)!, { key: `R-${i}`, at: new Date(refundAt).toISOString(), amount: part })) });
+      }
+    }
+    events.sort((a, b) => a.at - b.at);
+    for (const e of events) await e.run();
+    await advance(s, '2026-06-01T12:00:00Z', grace);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+    // The history moved members up and, at reviews, down.
+    const changes = await s.db.selectFrom('loyalty_tier_history').select(['reason']).execute();
+    expect(changes.some((c) => c.reason === 'qualified') && changes.some((c) => c.reason === 'tier period ended')).toBe(true);
+
+    const today = new Map((await s.db.selectFrom('loyalty_members').select(['tier']).execute()).reduce((m, r) => m.set(r.tier!, (m.get(r.tier!) ?? 0) + 1), new Map<string, number>()));
+    // Over the whole history, and from a date with months of purchases before it that qualify.
+    for (const since of ['2024-01-01', '2025-09-01']) {
+      const r = await s.loyalty.simulate(program, { since });
+      const ledger = await ledgerPurchasePoints(s, since);
+      expect(ledger).toBeGreaterThan(0);
+      expect({ since, proposed: r.proposed.points, current: r.current!.points }).toEqual({ since, proposed: ledger, current: ledger });
+      expect(r.difference).toEqual({ points: 0, value: '0.00' });
+      expect(r.moves).toMatchObject({ up: 0, down: 0, unchanged: 10 });
+      expect(r.tiers.map((t) => [t.code, t.proposed, t.today])).toEqual(['member', 'silver', 'gold'].map((c) => [c, today.get(c) ?? 0, today.get(c) ?? 0]));
+    }
+  });
+});
