@@ -18,12 +18,16 @@ export function problemsOf(error: z.ZodError): FieldProblem[] {
  * a field whose schema says more about being required keeps its words.
  */
 export const requiredError: z.core.$ZodErrorMap = (issue) => (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value') ? 'is required' : undefined);
-// One options object for every parse: parseInput is on the purchase path.
-const PARSE_OPTIONS = { error: requiredError };
+// Given only to a parse that failed: zod's parse with any options runs 2.5–5 µs slower
+// (a purchase's body: 4–6 µs plain), and parseInput is on the purchase path.
+const ON_FAILURE = { error: requiredError };
 
 /** `fieldPrefix` names where the input sits in the request body ("program" → `program.rewards.0.code`). */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'input', fieldPrefix?: string): z.output<S> {
-  const result = schema.safeParse(input, PARSE_OPTIONS);
+  const first = schema.safeParse(input);
+  if (first.success) return first.data;
+  // The messages: parsed again with the error map (a failure is rare; its cost is not the path's).
+  const result = schema.safeParse(input, ON_FAILURE);
   if (result.success) return result.data;
   const problems = problemsOf(result.error).map((p) => (fieldPrefix ? { ...p, field: p.field === '(body)' ? fieldPrefix : `${fieldPrefix}.${p.field}` } : p));
   const head = problems
