@@ -42,14 +42,15 @@ export function subscribersOf(s: Pick<Services, 'loyalty' | 'clock'>): Subscribe
         const doc = (await program())?.document;
         return Boolean(doc && (doc.enrolment === 'automatic' || doc.bonuses.profile_completion));
       },
+      // Joining checks the profile itself (enrol), so those who just joined are not checked twice.
       handle: async (e) => {
         if (!e.customer_id) return;
-        if (e.type === 'customer.created') await s.loyalty.enrolSignUps([e.customer_id]);
+        if (e.type === 'customer.created' && (await s.loyalty.enrolSignUps([e.customer_id])).length > 0) return;
         await s.loyalty.profileCompletion(e.customer_id);
       },
       handleBatch: async (events) => {
-        await s.loyalty.enrolSignUps(events.flatMap((e) => (e.type === 'customer.created' && e.customer_id ? [e.customer_id] : [])));
-        await s.loyalty.profileCompletionMany(events.flatMap((e) => (e.customer_id ? [e.customer_id] : [])));
+        const joined = new Set(await s.loyalty.enrolSignUps(events.flatMap((e) => (e.type === 'customer.created' && e.customer_id ? [e.customer_id] : []))));
+        await s.loyalty.profileCompletionMany(events.flatMap((e) => (e.customer_id && !joined.has(e.customer_id) ? [e.customer_id] : [])));
       },
     },
   ];

@@ -12,13 +12,13 @@ import * as ledger from './ledger.repository.ts';
 import type { MemberRow, NewEntry } from './ledger.repository.ts';
 import { PROGRAM_CHANNEL, type LoyaltyCore } from './loyalty.core.ts';
 import { simulateProgram } from './simulate.ts';
-import { mergedNotFound, requireActiveCustomer, requireReadCustomerId } from './merged-customers.ts';
+import { mergedNotFound, requireActiveCustomer } from './merged-customers.ts';
 import { compileProgram, lotExpiry, pointsForPurchase, text, tierIndexOf, windowStart, type Program, type PurchaseFacts } from './program.ts';
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
 import { insertProgram, listPrograms } from './program.repository.ts';
 import { describeEntry } from './explain.ts';
 import { formatCode } from './codes.ts';
-import { personIdsQuery, type Identity, type Language } from '../customers/index.ts';
+import { customerToRead, personIdsQuery, type Identity, type Language } from '../customers/index.ts';
 import type { EngagementService } from './engagement.service.ts';
 import { withFields } from '../../shared/objects.ts';
 import type { RefundFacts } from '../commerce/index.ts';
@@ -631,7 +631,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
      * id answers the survivor's account, under the survivor's id (merged-customers.ts).
      */
     async account(requested: string, { entries: entryLimit = 500, language = 'en' }: { entries?: number; language?: Language } = {}) {
-      const customerId = await requireReadCustomerId(db, requested);
+      const customerId = (await customerToRead(db, requested)).id;
       const now = clock.now();
       const program = await core.programAt(now);
       const member = await db.selectFrom('loyalty_members').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
@@ -697,7 +697,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
 
     /** The tier history of the customer the id stands for (a merged id: the survivor's, whose id it answers). */
     async tierHistory(requested: string) {
-      const customerId = await requireReadCustomerId(db, requested);
+      const customerId = (await customerToRead(db, requested)).id;
       const rows = await db.selectFrom('loyalty_tier_history').selectAll().where('customer_id', '=', customerId).orderBy('changed_at').execute();
       return { customer_id: customerId, items: rows.map((r) => ({ from: r.from_tier, to: r.to_tier, reason: r.reason, program_version: r.program_version, at: r.changed_at.toISOString() })) };
     },

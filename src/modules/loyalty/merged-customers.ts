@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/index.ts';
 import { notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { customerToRead, mergeChainEnds, personIdsQuery } from '../customers/index.ts';
+import { mergeChainEnds, personIdsQuery } from '../customers/index.ts';
 
 // A merge (workflows/customer-lifecycle.ts) leaves the merged customer's row behind, status
 // 'merged' and merged_into the survivor, possibly in chains (A → B → C). Its ledger is
@@ -25,11 +25,12 @@ import { customerToRead, mergeChainEnds, personIdsQuery } from '../customers/ind
 // Refused with 404 "Customer A (merged into B) not found" (staff acting on a specific id):
 // - adjust and enrol (loyalty.service.ts requireWritableCustomer).
 // Not about a customer: chargeGiftCard (by the card's code; the card moved with the merge).
-// Reads a member's app or a till makes are followed too (requireReadCustomerId, on the
-// customers module's customerToRead), so a client holding a merged id sees the account the
-// person has now, not the closed one: account, tierHistory, couponsOf, the rewards
-// catalogue for a customer. The HTTP routes name the survivor's URL in Content-Location.
-// The customer record itself (customers module) still answers the merged id as merged.
+// Reads a member's app or a till makes are followed too (the customers module's
+// customerToRead; an erased customer's ledger is shown as it is, under its id), so a
+// client holding a merged id sees the account the person has now, not the closed one:
+// account, tierHistory, couponsOf, the rewards catalogue for a customer. The HTTP routes
+// name the survivor's URL in Content-Location. The customer record itself (customers
+// module) still answers the merged id as merged.
 //
 // The active end is row-locked FOR SHARE, customers before members as every writer: a
 // merge (which locks both customers FOR UPDATE) either waits for the writer, whose records
@@ -106,16 +107,6 @@ export async function activeIds(db: Db | Tx, ids: string[]): Promise<Map<string,
     SELECT start, id FROM ends`.execute(db);
   for (const r of rows.rows) out.set(r.start, r.id);
   return out;
-}
-
-/**
- * For a read of a customer's loyalty records: the id whose records to show (customerToRead:
- * a merged id's survivor; a 404 for an id of no customer). An erased customer's records are
- * shown as they are, under its id: the ledger stays, anonymous (workflows/customer-lifecycle.ts).
- * `row`: the id's customers row (status, merged_into), when the caller read it already.
- */
-export async function requireReadCustomerId(db: Db | Tx, id: string, row?: { status: string; merged_into: string | null }): Promise<string> {
-  return (await customerToRead(db, id, row)).id;
 }
 
 /**

@@ -16,8 +16,8 @@ import type { LoyaltyCore } from './loyalty.core.ts';
 import { text, type Program } from './program.ts';
 import type { ProgramDocument } from './program.schema.ts';
 import { lockMembersForRedemption, lockRewardStock, writeRedemptions, type RedemptionState, type RewardCouponRow, type RewardGiftCardRow } from './redemption.repository.ts';
-import { lockActiveCustomer, requireReadCustomerId } from './merged-customers.ts';
-import { personIdsQuery } from '../customers/index.ts';
+import { lockActiveCustomer } from './merged-customers.ts';
+import { customerToRead, personIdsQuery } from '../customers/index.ts';
 import { withFields } from '../../shared/objects.ts';
 
 // Rewards bought with points (a coupon or a gift card), coupons a POS validates and
@@ -312,7 +312,7 @@ export function createRewardsService(core: LoyaltyCore) {
           .select(['c.status', 'c.merged_into', 'm.points', 'm.tier']).where('c.id', '=', id).executeTakeFirst();
         let row = await read(customerId);
         if (row) {
-          shown = await requireReadCustomerId(db, customerId, row);
+          shown = (await customerToRead(db, customerId, row)).id;
           if (shown !== customerId) row = await read(shown);
         }
         if (shown && row?.points != null) member = { points: row.points, tier: row.tier, available: balanceOf(await ledger.openLots(db, shown), row.points, now).available };
@@ -400,7 +400,7 @@ export function createRewardsService(core: LoyaltyCore) {
       let customerId = requested;
       let rows = isUuid(requested) ? await of(requested) : [];
       if (rows.length === 0) {
-        customerId = await requireReadCustomerId(db, requested);
+        customerId = (await customerToRead(db, requested)).id;
         if (customerId !== requested) rows = await of(customerId);
       }
       const now = clock.now();
