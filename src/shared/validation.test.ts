@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseInput } from './validation.ts';
+import { DecimalAmount, parseInput } from './validation.ts';
 
 // zod 4 says "Invalid input" for a field left out of a union (an amount: string or
 // number) and "Invalid input: expected string, received undefined" for the rest.
@@ -47,5 +47,22 @@ describe('parseInput', () => {
       { field: 'channel', reason: 'must be one of in_store, online' },
       { field: 'name', reason: 'Invalid input: expected string, received number' },
     ]);
+  });
+});
+
+describe('DecimalAmount', () => {
+  const schema = z.object({ total: DecimalAmount });
+
+  it('takes a decimal string or a non-negative number as written', () => {
+    expect(parseInput(schema, { total: ' 29.33 ' })).toEqual({ total: '29.33' });
+    expect(parseInput(schema, { total: 29.33 })).toEqual({ total: 29.33 });
+    expect(parseInput(schema, { total: '0' })).toEqual({ total: '0' });
+  });
+
+  it('tells a value of any other kind why, and a missing one that it is required', () => {
+    for (const total of [true, {}, [], null, 'abc', '-5', -1, '1,50']) {
+      expect(problems(schema, { total }), JSON.stringify(total)).toEqual([{ field: 'total', reason: 'must be a non-negative decimal amount such as "29.33"' }]);
+    }
+    expect(problems(schema, {})).toEqual([{ field: 'total', reason: 'is required' }]);
   });
 });

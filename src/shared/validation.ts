@@ -37,6 +37,20 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what 
   throw invalid(`Invalid ${what}: ${head}${problems.length > 3 ? '; …' : ''}`, problems);
 }
 
+/**
+ * Money as it comes in: a non-negative decimal amount in major units, "29.33" (or the
+ * number 29.33, accepted for convenience). Read it into minor units with money.ts's
+ * amountField, which also refuses more decimals than the currency has. Each branch carries
+ * its constraint so the published JSON Schema refuses "-5" and "abc" as the server does,
+ * and a value of another type (true, {}, null) is told the same reason, not zod's "Invalid
+ * input"; left out, it is "is required" (requiredError).
+ */
+export const DECIMAL_AMOUNT = /^\d+(\.\d+)?$/;
+export const DECIMAL_AMOUNT_MESSAGE = 'must be a non-negative decimal amount such as "29.33"';
+export const DecimalAmount = z.union([z.string().trim().regex(DECIMAL_AMOUNT, DECIMAL_AMOUNT_MESSAGE), z.number().min(0, DECIMAL_AMOUNT_MESSAGE)], {
+  error: (issue) => (issue.input === undefined ? undefined : DECIMAL_AMOUNT_MESSAGE),
+});
+
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
 export const CalendarDate = z
   .string()

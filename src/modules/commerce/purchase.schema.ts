@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { CustomerInput } from '../customers/index.ts';
+import { DecimalAmount } from '../../shared/validation.ts';
 
 // A purchase as a POS, a web store or a CSV row sends it. Amounts are decimal strings in
 // major units ("29.33"); numbers are accepted too and read by their decimal digits.
 
 export const PURCHASE_CHANNELS = ['in_store', 'online', 'phone', 'other'] as const;
 
-const amount = z.union([z.string().trim(), z.number()]).refine(
-  (v) => /^\d+(\.\d+)?$/.test(typeof v === 'number' ? String(v) : v),
-  'must be a non-negative decimal amount such as "29.33"',
-);
+const amount = DecimalAmount;
 
 /** An ISO 8601 timestamp with an offset, or a calendar date (then the store's midnight). */
 export const Occurrence = z

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../customers/index.ts';
 import { PURCHASE_CHANNELS } from '../commerce/index.ts';
 import { withFields } from '../../shared/objects.ts';
+import { DECIMAL_AMOUNT, DECIMAL_AMOUNT_MESSAGE, DecimalAmount } from '../../shared/validation.ts';
 
 // The loyalty program is one JSON document. This schema validates it (every problem is
 // reported with its path, e.g. `tiers.levels.2.threshold`), and its JSON Schema export
@@ -9,20 +10,12 @@ import { withFields } from '../../shared/objects.ts';
 // check a program file while it is written.
 
 const Code = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be a short code of lower-case letters, digits, - and _ (e.g. "gold")');
-// An amount or a count written as a decimal. The constraint sits on each branch (the
-// string's pattern, the number's minimum) rather than in a refinement after the union, so
-// the published JSON Schema states it too: a refinement is invisible to z.toJSONSchema,
-// which then published `{"type": ["string", "number"]}` and let "-5" or "abc" through an
-// editor that the server refuses. The check after the transform still catches a number
-// whose decimal form is no decimal (1e21 → "1e+21").
-const DECIMAL = /^\d+(\.\d+)?$/;
-const DECIMAL_MESSAGE = 'must be a non-negative decimal amount such as "5.00"';
-const Decimal = z.union([z.string().trim().regex(DECIMAL, DECIMAL_MESSAGE), z.number().min(0, DECIMAL_MESSAGE)], {
-  // Left out, it is "is required" (parseInput's requiredError); anything else is not a decimal.
-  error: (issue) => (issue.input === undefined ? undefined : DECIMAL_MESSAGE),
-})
+// An amount or a count written as a decimal: the shared money input (its constraints on
+// each branch, so the published JSON Schema states them), read here as its digits. The
+// check after the transform catches a number whose decimal form is no decimal (1e21 → "1e+21").
+const Decimal = DecimalAmount
   .transform((v) => (typeof v === 'number' ? String(v) : v))
-  .refine((v) => DECIMAL.test(v), DECIMAL_MESSAGE);
+  .refine((v) => DECIMAL_AMOUNT.test(v), DECIMAL_AMOUNT_MESSAGE);
 const Points = z.number().int('must be a whole number of points').min(0).max(1e9);
 const PositivePoints = z.number().int('must be a whole number of points').min(1).max(1e9);
 const Instant = z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)) && /T|^\d{4}-\d{2}-\d{2}$/.test(v), 'must be an ISO 8601 date or timestamp')

@@ -6,7 +6,7 @@ import { AppError, conflict, invalid, invalidField, notFound } from '../../share
 import { canonicalJson, sha256 } from '../../shared/hash.ts';
 import { isUuid, newId } from '../../shared/ids.ts';
 import { amountField, toMajor, toMinor } from '../../shared/money.ts';
-import { parseInput } from '../../shared/validation.ts';
+import { DecimalAmount, parseInput } from '../../shared/validation.ts';
 import { addDays } from '../../shared/clock.ts';
 import { formatCode, newCode, normalizeCode } from './codes.ts';
 import { balanceOf, planDebit, takeFromLots } from './ledger.ts';
@@ -48,7 +48,7 @@ export const UseCouponInput = z.object({
 });
 
 const Benefit = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('fixed_discount'), amount: z.union([z.string(), z.number()]).transform(String) }).strict(),
+  z.object({ type: z.literal('fixed_discount'), amount: DecimalAmount }).strict(),
   z.object({ type: z.literal('percent_discount'), percent: z.number().positive().max(100) }).strict(),
   z.object({ type: z.literal('free_product'), sku: z.string().trim().min(1) }).strict(),
 ]);
@@ -83,13 +83,13 @@ export const ReserveInput = z.object({
 });
 
 export const GiftCardChargeInput = z.object({
-  amount: z.union([z.string(), z.number()]).transform(String),
+  amount: DecimalAmount,
   idempotency_key: z.string().trim().min(1).max(200),
   order_ref: z.string().trim().max(200).optional(),
 });
 
 export const GiftCardIssueInput = z.object({
-  amount: z.union([z.string(), z.number()]).transform(String),
+  amount: DecimalAmount,
   idempotency_key: AdminWriteKey,
   customer_id: z.string().uuid().optional(),
   expires_at: z.string().datetime({ offset: true }).optional(),
