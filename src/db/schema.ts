@@ -310,6 +310,8 @@ export interface LoyaltyReferralsTable {
   settled_at: Timestamp | null;
   /** The minimum purchase the qualifying purchase met, in minor units; null before migration 0016. */
   minimum_minor: Generated<number | null>;
+  /** When the job took the referrer's bonus back (or forgave it, nothing being left) after a revocation; migration 0017. */
+  referrer_revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface RewardStockTable {

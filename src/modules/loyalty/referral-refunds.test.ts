@@ -329,4 +329,30 @@ describe('referral bonuses and refunds (refund_shortfall: forgive)', () => {
       s.clock.set(START);
     }
   });
+
+  it('a referrer with nothing left is forgiven the whole bonus, once: the job delivered again after a crash takes nothing earned since', async () => {
+    const r = await h.referral('forgive-none');
+    await h.deliver('loyalty.referral_qualified', r.a);
+    s.clock.set('2026-06-14T12:00:00Z');
+    try {
+      await h.spend(r.a, 500, 'forgive-none-a'); // of 510
+      await s.loyalty.adjust(r.a, { points: -10, reason: 'the last 10 points given as a gift', idempotency_key: 'forgive-none-adjust' }, actor);
+      await s.commerce.refund(r.purchaseId, { external_id: 'forgive-none-R1' }, actor);
+      await h.deliver('loyalty.referral_revoked', r.a);
+      expect(await h.reversals(r.a)).toEqual([]); // nothing to take: no entry
+      // Points earned since, then the same event again (the job's commit done, its
+      // acknowledgement lost): the revocation already happened, forgiven whole.
+      await h.buy('forgive-none-a@example.com', 'forgive-none-A2', '50.00', '2026-06-14T11:00:00Z');
+      const before = await h.account(r.a);
+      await h.deliver('loyalty.referral_revoked', r.a);
+      const after = await h.account(r.a);
+      expect(await h.reversals(r.a)).toEqual([]);
+      expect([after.balance, after.pending]).toEqual([before.balance, before.pending]);
+      expect(before.pending).toBe(50);
+      expect((await h.referralOf(r.e)).status).toBe('revoked');
+      await h.expectLedgerProven();
+    } finally {
+      s.clock.set(START);
+    }
+  });
 });

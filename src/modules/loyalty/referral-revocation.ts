@@ -141,7 +141,7 @@ export function createReferralRevocation(core: LoyaltyCore) {
 
     /**
      * Subscriber of loyalty.referral_revoked: takes the referrer's bonus for that friend
-     * back, once (a key of its own, looked up across merges), under the referrer's locks as
+     * back, once (a key of its own, looked up across merges, and the referral marked done), under the referrer's locks as
      * rewardReferrer pays it — a merged referrer followed to the survivor, the bonus taken
      * from its own lot or the transfer lots a merge made of it first. Nothing when it was
      * never paid (the reward job found the referral revoked). Answers whether points came back.
@@ -162,6 +162,12 @@ export function createReferralRevocation(core: LoyaltyCore) {
         if (!bonus) return false;
         const key = `revoke:${bonus.idempotency_key}`;
         if ((await keysTakenAcrossMerges(trx, [{ customerId: referrer.id, key }])).size > 0) return false;
+        // Once, whatever is taken: forgiven whole (nothing left under 'forgive') writes no
+        // entry, and the job delivered again must not take from points earned since.
+        const first = await trx.updateTable('loyalty_referrals').set({ referrer_revoked_at: now })
+          .where('purchase_id', '=', purchase_id).where('status', '=', 'revoked').where('referrer_revoked_at', 'is', null)
+          .returning('code').executeTakeFirst();
+        if (!first) return false;
         const policy = program?.document.refund_shortfall ?? 'negative_balance';
         const reversed = await ledger.debit(trx, member, {
           customerId: referrer.id, kind: 'reverse', points: bonus.points, occurredAt: now, sourceType: 'bonus', sourceId: 'referral',
