@@ -8,18 +8,23 @@ import { createOwner, kpiDigits, launchChromium, logInAsOwner, screenshotDirs } 
 
 // The loyalty dashboard in real Chromium against the real server and database: the
 // report, the program editor (a broken document is refused with its field paths, a good
-// one is simulated and only then published), the rewards in the dashboard's language,
-// and a member's account with a staff adjustment and a redemption. Screenshots go to
-// .tmp/screenshots, or to docs/screenshots (the README's) with UPDATE_SCREENSHOTS=1.
+// one is simulated and only then published with a note the version list shows), the
+// rewards in the dashboard's language, and a member's account with a refund sent through
+// the API, a staff adjustment and a redemption, its lifetime figures adding up to the
+// points held. Screenshots go to .tmp/screenshots, or to docs/screenshots (the README's)
+// with UPDATE_SCREENSHOTS=1.
 const SHOTS = screenshotDirs().readme;
 const EXAMPLE = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../examples/program.json'), 'utf8'));
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
+/** A till's API key: the refund below arrives through the API, as a till sends it. */
+let tillKey: string;
 
 beforeAll(async () => {
   server = await startTestServer({
     seed: async (s) => {
       await createOwner(s);
+      tillKey = (await s.auth.createApiKey({ name: 'till', scopes: ['read', 'write'] }, { actor: 'test' })).key;
       await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana — Prešernov trg', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
       await s.loyalty.applyProgram({ program: EXAMPLE }, { actor: 'test' });
       const maja = { external_id: 'card-1001', email: 'maja.novak@example.com', first_name: 'Maja', last_name: 'Novak', language: 'sl' };
@@ -73,6 +78,9 @@ describe('loyalty dashboard', () => {
     const editor = page.getByTestId('program-editor');
     await page.waitForFunction(() => (document.querySelector('[data-testid=program-editor]') as HTMLTextAreaElement | null)?.value.includes('Regulars Rewards'));
     expect(await page.getByTestId('program-versions').innerText()).toContain('Version 1');
+    // The versions' notes, newest first.
+    const versionNotes = () => page.getByTestId('program-versions').locator('tbody td:nth-child(3)').allInnerTexts();
+    expect(await versionNotes()).toEqual(['—']); // applied without one
     const broken = structuredClone(EXAMPLE);
     broken.tiers.levels[1].threshold = 'a lot';
     broken.rewards[0].points = -5;
@@ -110,15 +118,18 @@ describe('loyalty dashboard', () => {
     await page.getByTestId('simulate').click();
     await page.getByTestId('simulation').waitFor();
     await page.getByLabel('Place every member by the new rules now, up or down').check();
+    await page.getByLabel('Note for the history (optional)').fill('Double points, silver from €100');
     await editor.evaluate((el) => el.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SHOTS, 'loyalty-program.png'), fullPage: true });
     await page.getByTestId('publish-button').click();
     await page.getByTestId('program-published').waitFor();
     expect(await page.getByTestId('program-published').innerText()).toContain('Version 2 is published');
     await page.getByTestId('program-versions').getByText('Version 2').waitFor();
-    expect(await page.getByTestId('program-current').innerText()).toContain('Version 2');
+    expect(await page.getByTestId('program-current').innerText()).toMatch(/Version 2[\s\S]*Note\s+Double points, silver from €100/);
+    expect(await versionNotes()).toEqual(['Double points, silver from €100', '—']);
     const state = await server.services.loyalty.currentProgram();
     expect(state.current?.version).toBe(2);
+    expect(state.versions.map((v) => v.note)).toEqual([null, 'Double points, silver from €100']);
     expect(state.current?.document.earning.points_per_currency_unit).toBe(20);
 
     // ── Rewards, in the dashboard's language ──
@@ -147,6 +158,13 @@ describe('loyalty dashboard', () => {
     await page.getByTestId('language').selectOption('en');
 
     // ── A member's account ──
+    // A tenth of her first purchase refunded through the API: its points are taken back.
+    const refund = await fetch(`${server.url}/api/v1/purchases/m-1/refunds`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tillKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ external_id: 'refund-m-1', amount: '12.00', reason: 'One bag of beans returned' }),
+    });
+    expect(refund.status).toBe(201);
     await page.getByRole('link', { name: 'Customers' }).click();
     await page.getByTestId('customer-search').fill('maja.novak@example.com');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=customer-table] tbody tr').length === 1);
@@ -164,7 +182,7 @@ describe('loyalty dashboard', () => {
     expect(entries).toContain('Welcome bonus for joining');
     expect(entries).toContain('Purchase m-1');
     expect(await page.getByTestId('loyalty-proof').innerText()).toContain(`= stored points ${account.explanation.stored_points.toLocaleString('en-GB')}`);
-    expect(await page.getByTestId('loyalty-tier').innerText()).toMatch(/Silver[\s\S]*Spend, last 12 months: €279\.90[\s\S]*more to reach Gold/);
+    expect(await page.getByTestId('loyalty-tier').innerText()).toMatch(/Silver[\s\S]*Spend, last 12 months: €267\.90[\s\S]*more to reach Gold/);
     expect(await page.getByTestId('loyalty-lots').innerText()).toContain('Pending');
     expect(await page.getByTestId('tier-history').innerText()).toContain('Member → Silver · reached the threshold');
     await page.unroute('**/api/v1/loyalty/program', slowProgram);
@@ -194,6 +212,23 @@ describe('loyalty dashboard', () => {
     const after = await server.services.loyalty.account(majaId);
     if (!after.member) throw new Error('Maja is not a member');
     expect(after.balance).toBe(before + 250 - 500);
+
+    // The lifetime figures, signed as they add up, reach the points held now: a tenth of
+    // m-1's 1,400 points (its own and its first-purchase bonus) taken back, the staff's +250
+    // as adjusted, the coffee as redeemed.
+    const { earned, adjusted, redeemed, reversed, expired } = after.lifetime;
+    expect({ adjusted, redeemed, reversed, expired }).toEqual({ adjusted: 250, redeemed: 500, reversed: 140, expired: 0 });
+    expect(earned + adjusted - redeemed - reversed - expired).toBe(after.balance + after.pending + after.expiring_now);
+    const shown = (n: number) => n.toLocaleString('en-GB');
+    const lifetime = await page.getByTestId('loyalty-lifetime').locator('table').innerText();
+    expect(lifetime.split('\n').map((line) => line.trim())).toEqual([
+      `Earned\t+${shown(earned)}`,
+      'Adjusted by staff or in merges\t+250',
+      `Redeemed\t-${shown(redeemed)}`,
+      `Taken back on refunds\t-${shown(reversed)}`,
+      'Expired\t0',
+      `= Held now: balance ${shown(after.balance)} + pending ${shown(after.pending)}\t${shown(after.balance + after.pending)}`,
+    ]);
     expect(after.explanation.entries.filter((e) => e.kind === 'adjust')).toHaveLength(1);
     expect((await server.services.loyalty.verify()).ok).toBe(true);
   });

@@ -5,8 +5,9 @@ import { AdjustPoints, RedeemReward } from './MemberForms.tsx';
 import { tierName, useTierLevels } from './tiers.ts';
 
 // A customer's loyalty account as staff see it: what they can spend, what is still
-// pending or owed, their tier and how far the next one is, and the ledger entry by entry
-// with its running total, so "why is my balance this?" has an answer on screen.
+// pending or owed, how the lifetime figures add up to it, their tier and how far the next
+// one is, and the ledger entry by entry with its running total, so "why is my balance
+// this?" has an answer on screen.
 
 export function CustomerLoyalty({ customerId, currency }: { customerId: string; currency: string }) {
   const i18n = useI18n();
@@ -84,14 +85,14 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
         </div>
         <Kpi label={t('loyalty.member.pending')} value={points(a.pending)} />
         <Kpi label={t('loyalty.member.owed')} value={points(a.owed)} />
-        <Kpi label={t('loyalty.report.earned')} value={points(a.lifetime.earned)} />
-        <Kpi label={t('loyalty.report.redeemed')} value={points(a.lifetime.redeemed)} />
-        <Kpi label={t('loyalty.report.expired')} value={points(a.lifetime.expired)} />
       </div>
       <div className="columns">
-        <div className="card" data-testid="loyalty-tier">
-          <h2>{t('loyalty.col.tier')}</h2>
-          {a.tier ? <Tier tier={a.tier} currency={currency} rewardName={rewardName} /> : <p className="hint">{t('loyalty.noTier')}</p>}
+        <div>
+          <div className="card" data-testid="loyalty-tier">
+            <h2>{t('loyalty.col.tier')}</h2>
+            {a.tier ? <Tier tier={a.tier} currency={currency} rewardName={rewardName} /> : <p className="hint">{t('loyalty.noTier')}</p>}
+          </div>
+          <Lifetime account={a} />
         </div>
         {forms}
       </div>
@@ -255,6 +256,52 @@ function Tier({ tier, currency, rewardName }: { tier: TierProgress; currency: st
         </ul>
       )}
     </>
+  );
+}
+
+/**
+ * The lifetime figures with the signs the API adds them up with (every ledger entry falls
+ * in exactly one): earned + adjusted − redeemed − reversed − expired = balance + pending
+ * + expired points the hourly job has not removed yet. Staff reconcile a balance from
+ * here; a sum that does not match is shown as an error, as the entries' proof is.
+ */
+function Lifetime({ account }: { account: MemberAccount }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { earned, adjusted, redeemed, reversed, expired } = account.lifetime;
+  const rows: [string, number][] = [
+    [t('loyalty.report.earned'), earned],
+    [t('loyalty.lifetime.adjusted'), adjusted],
+    [t('loyalty.report.redeemed'), -redeemed],
+    [t('loyalty.report.reversed'), -reversed],
+    [t('loyalty.report.expired'), -expired],
+  ];
+  const sum = rows.reduce((total, [, points]) => total + points, 0);
+  const held = account.balance + account.pending + account.expiring_now;
+  const figures = { balance: i18n.number(account.balance), pending: i18n.number(account.pending), expiring: i18n.number(account.expiring_now) };
+  // `|| 0`: a figure of zero negated is −0, which Intl prints as "-0".
+  const signed = (points: number) => (points > 0 ? `+${i18n.number(points)}` : i18n.number(points || 0));
+  return (
+    <div className="card" data-testid="loyalty-lifetime">
+      <h2>{t('loyalty.lifetime.title')}</h2>
+      <table>
+        <tbody>
+          {rows.map(([label, points]) => (
+            <tr key={label}>
+              <td>{label}</td>
+              <td className={`num ${points < 0 ? 'negative' : points > 0 ? 'positive' : ''}`}>{signed(points)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td><strong>{t(account.expiring_now === 0 ? 'loyalty.lifetime.held' : 'loyalty.lifetime.heldExpiring', figures)}</strong></td>
+            <td className="num"><strong>{i18n.number(held)}</strong></td>
+          </tr>
+        </tfoot>
+      </table>
+      {sum !== held && <p className="error">{t('loyalty.lifetime.mismatch', { sum: i18n.number(sum), held: i18n.number(held) })}</p>}
+    </div>
   );
 }
 

@@ -116,6 +116,7 @@ export function ProgramEditor() {
               <div><dt>{t('loyalty.program.name')}</dt><dd>{current.document.name}</dd></div>
               <div><dt>{t('loyalty.col.version')}</dt><dd>{t('loyalty.program.version', { version: current.version })}</dd></div>
               <div><dt>{t('loyalty.col.effectiveFrom')}</dt><dd>{i18n.date(current.effective_from, true)}</dd></div>
+              {current.note && <div><dt>{t('loyalty.col.note')}</dt><dd>{current.note}</dd></div>}
               <div><dt>{t('loyalty.program.pointsName')}</dt><dd>{i18n.localized(current.document.points_name)}</dd></div>
             </dl>
           )}
@@ -128,6 +129,7 @@ export function ProgramEditor() {
                 <tr>
                   <th>{t('loyalty.col.version')}</th>
                   <th>{t('loyalty.col.effectiveFrom')}</th>
+                  <th>{t('loyalty.col.note')}</th>
                   <th />
                 </tr>
               </thead>
@@ -138,7 +140,8 @@ export function ProgramEditor() {
                       {t('loyalty.program.version', { version: v.version })}
                       {v.in_force && <span className="tag">{t('loyalty.program.inForceTag')}</span>}
                     </td>
-                    <td>{i18n.date(v.effective_from, true)}</td>
+                    <td className="nowrap">{i18n.date(v.effective_from, true)}</td>
+                    <td>{v.note ?? '—'}</td>
                     <td className="num">
                       <button className="link" onClick={() => openVersion(v.version)}>{t('loyalty.program.open')}</button>
                     </td>
