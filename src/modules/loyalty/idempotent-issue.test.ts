@@ -81,12 +81,17 @@ describe('creating a coupon campaign', () => {
     const first = await s.loyalty.createCampaign({ ...spring, idempotency_key: 'camp-1' }, actor);
     expect(first.created).toBe(true);
     expect(new Set(first.codes).size).toBe(40);
+    expect(first.benefit).toEqual({ type: 'fixed_discount', amount: '3.00' });
     const again = await s.loyalty.createCampaign({ ...spring, benefit: { type: 'fixed_discount', amount: 3 }, idempotency_key: 'camp-1' }, actor);
     expect(again.created).toBe(false);
     expect(without(again)).toEqual(without(first));
     expect(await campaignsUnder('camp-1')).toHaveLength(1);
     expect(await codesOf(first.id)).toHaveLength(40);
     expect(await s.db.selectFrom('coupons').select('code').where('kind', '=', 'promotion').execute()).toHaveLength(40);
+    // Sent as a number, stored and answered as the business's decimal like every amount.
+    const { benefit } = await s.loyalty.createCampaign({ name: 'Numbers', benefit: { type: 'fixed_discount', amount: 5 }, count: 1, idempotency_key: 'camp-number' }, actor);
+    expect(benefit).toEqual({ type: 'fixed_discount', amount: '5.00' });
+    expect((await s.db.selectFrom('coupons').select('benefit').where('campaign_id', '=', (await campaignsUnder('camp-number'))[0].id).executeTakeFirstOrThrow()).benefit).toEqual(benefit);
   });
 
   it('replays a shared-code campaign instead of refusing its code as taken', async () => {

@@ -415,6 +415,8 @@ export function createRewardsService(core: LoyaltyCore) {
     async createCampaign(input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(CampaignInput, input, 'campaign');
       const discount = data.benefit.type === 'fixed_discount' ? amountField('benefit.amount', data.benefit.amount, currency) : null;
+      // Stored and answered as the business's decimal ("5.00"), whether "5" or 5 was sent.
+      const benefit = discount === null ? data.benefit : withFields(data.benefit, { amount: toMajor(discount, currency) });
       const key = data.idempotency_key;
       // The request as it means the same ("3" and "3.00", one instant in two offsets).
       const requestHash = sha256(canonicalJson({
@@ -446,17 +448,17 @@ export function createRewardsService(core: LoyaltyCore) {
         }
         const id = newId();
         await trx.insertInto('coupon_campaigns').values({
-          id, name: data.name, benefit: JSON.stringify(data.benefit), codes: codes.length, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null,
+          id, name: data.name, benefit: JSON.stringify(benefit), codes: codes.length, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null,
           valid_from: data.valid_from ?? null, expires_at: data.expires_at ?? null, created_by: actor, created_at: now, idempotency_key: key, request_hash: requestHash,
         }).execute();
         const json = JSON.stringify(codes);
         await sql`
           INSERT INTO coupons (code, kind, campaign_id, benefit, status, max_uses, uses, per_customer_limit, valid_from, expires_at, created_at, chosen_code)
-          SELECT c, 'promotion', ${id}, ${JSON.stringify(data.benefit)}::jsonb, 'active', ${data.max_uses}, 0, ${data.per_customer_limit ?? null},
+          SELECT c, 'promotion', ${id}, ${JSON.stringify(benefit)}::jsonb, 'active', ${data.max_uses}, 0, ${data.per_customer_limit ?? null},
                  ${data.valid_from ?? null}::timestamptz, ${data.expires_at ?? null}::timestamptz, ${now}, ${chosen}::text
           FROM json_array_elements_text(${json}::json) AS c`.execute(trx);
         await audit(trx, { actor, action: 'coupon.campaign.create', subject: id, details: { name: data.name, codes: codes.length, idempotency_key: key } });
-        return { created: true, id, name: data.name, benefit: data.benefit, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null, codes: codes.map((code) => shownCode({ code, chosen_code: chosen })) };
+        return { created: true, id, name: data.name, benefit, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null, codes: codes.map((code) => shownCode({ code, chosen_code: chosen })) };
       }).catch((error: unknown) => {
         // The look-up above cannot see a campaign with the same code that another admin is
         // writing: this insert then waits for it and fails on the key when it commits.
