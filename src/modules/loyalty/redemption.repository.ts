@@ -19,7 +19,7 @@ export interface RedemptionState {
   /** Open lots, oldest first. */
   lots: Lot[];
   /** Entries already written under the asked keys, by key. */
-  previous: Map<string, { id: number; details: Record<string, unknown> }>;
+  previous: Map<string, { id: number; points: number; details: Record<string, unknown> }>;
 }
 
 /**
@@ -34,7 +34,7 @@ export async function lockMembersForRedemption(trx: Tx, customerIds: string[], k
     customer_status: string | null;
     merged_into: string | null;
     lots: { id: number; remaining: number; available_at: string | null; expires_at: string | null }[] | null;
-    previous: { id: number; key: string; details: Record<string, unknown> }[] | null;
+    previous: { id: number; key: string; points: number; details: Record<string, unknown> }[] | null;
   };
   const rows = await lockFresh(customerIds, async (ids) => (await sql<Row>`
     WITH ${lockedMembersCte(ids)}
@@ -48,7 +48,7 @@ export async function lockMembersForRedemption(trx: Tx, customerIds: string[], k
     LEFT JOIN LATERAL (
       -- In the member's ledger or one merged into it: a redemption made under a merged id
       -- before the merge, retried with that id after it, answers what it issued then.
-      SELECT jsonb_agg(jsonb_build_object('id', p.id, 'key', p.idempotency_key, 'details', p.details)) AS previous
+      SELECT jsonb_agg(jsonb_build_object('id', p.id, 'key', p.idempotency_key, 'points', p.points, 'details', p.details)) AS previous
       FROM loyalty_entries p WHERE p.customer_id IN ${personIdsQuery(sql.ref('m.customer_id'))} AND p.idempotency_key = ANY(${[...new Set(keys)]}::text[])
     ) previous ON m.member`.execute(trx)).rows);
   const out = new Map<string, Partial<RedemptionState> & Pick<RedemptionState, 'customer'>>();
@@ -60,7 +60,7 @@ export async function lockMembersForRedemption(trx: Tx, customerIds: string[], k
       continue;
     }
     const lots = (r.lots ?? []).map((l) => ({ id: l.id, remaining: l.remaining, availableAt: l.available_at ? new Date(l.available_at) : null, expiresAt: l.expires_at ? new Date(l.expires_at) : null }));
-    out.set(r.customer_id, { customer, member: memberOf(r), lots, previous: new Map((r.previous ?? []).map((p) => [p.key, { id: p.id, details: p.details }])) });
+    out.set(r.customer_id, { customer, member: memberOf(r), lots, previous: new Map((r.previous ?? []).map((p) => [p.key, { id: p.id, points: Number(p.points), details: p.details }])) });
   }
   return out;
 }

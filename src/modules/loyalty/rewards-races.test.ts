@@ -128,7 +128,7 @@ describe('gift cards charged at once', () => {
 describe('rewards redeemed at once', () => {
   it('300 points, 6 redemptions and 6 reservations of 100 at once: three succeed, none overspends', async () => {
     const c = await member('spend', 300);
-    const { ok, errors } = await race([
+    const { ok, errors } = await race<unknown>([
       ...times(6, (i) => () => on(i).redeemReward(c, { reward: 'coffee', idempotency_key: `r-${i}` }, actor)),
       ...times(6, (i) => () => on(i + 1).reserve(c, { points: 100, idempotency_key: `cart-${i}` }, actor)),
     ]);

@@ -189,7 +189,7 @@ export function createRewardsService(core: LoyaltyCore) {
   }
 
   /** What a redemption answers: the coupon or gift card issued (by this request, or first under its key). */
-  type Redemption = { created: boolean; coupon?: ReturnType<typeof couponView>; gift_card?: ReturnType<typeof giftCardView>; points_spent?: number };
+  type Redemption = { created: boolean; coupon?: ReturnType<typeof couponView>; gift_card?: ReturnType<typeof giftCardView>; points_spent: number };
 
   /**
    * Redemptions written together (group commit: concurrent requests share a transaction
@@ -212,7 +212,7 @@ export function createRewardsService(core: LoyaltyCore) {
       const inGroup = new Map<string, { index: number; hash: string }>();
       const write = { debits: [] as PlannedDebit[], members: new Set<MemberRow>(), coupons: [] as RewardCouponRow[], giftCards: [] as RewardGiftCardRow[], stockIssued: new Map<string, number>(), events: [] as OutgoingEvent[] };
       /** One request's outcome: an error, a replay (of a stored redemption or of an earlier one in the group), or a redemption added to `write`. */
-      const decide = (request: RedemptionRequest, index: number): Redemption | AppError | { replayOf: number } | { stored: Record<string, unknown> } => {
+      const decide = (request: RedemptionRequest, index: number): Redemption | AppError | { replayOf: number } | { stored: Record<string, unknown>; pointsSpent: number } => {
         const found = states.get(memberIdOf(request));
         if (!found) return notFound(`Customer ${request.customerId}`);
         if (!found.member) return conflict('The customer is not a loyalty member yet (no purchase, no enrolment)');
@@ -225,7 +225,7 @@ export function createRewardsService(core: LoyaltyCore) {
         const earlier = inGroup.get(`${r.customerId} ${key}`);
         if (stored || earlier) {
           if ((stored ? stored.details.request_hash : earlier!.hash) !== hash) return conflict(`Redemption ${r.idempotencyKey} was already made for a different reward`);
-          return stored ? { stored: stored.details } : { replayOf: earlier!.index };
+          return stored ? { stored: stored.details, pointsSpent: -stored.points } : { replayOf: earlier!.index };
         }
         if (!program) return invalid('No loyalty program is in force: apply one first (regulars loyalty apply program.json)');
         const reward = rewardOf(r);
@@ -281,14 +281,16 @@ export function createRewardsService(core: LoyaltyCore) {
       const storedGiftCards = storedCodes('gift_card');
       const coupons = new Map((storedCoupons.length ? await trx.selectFrom('coupons').selectAll().where('code', 'in', storedCoupons).execute() : []).map((c) => [c.code, c]));
       const giftCards = new Map((storedGiftCards.length ? await trx.selectFrom('gift_cards').selectAll().where('code', 'in', storedGiftCards).execute() : []).map((g) => [g.code, g]));
-      const replay = (d: Record<string, unknown>): Redemption =>
-        typeof d.gift_card === 'string' ? { created: false, gift_card: giftCardView(giftCards.get(d.gift_card)!) } : { created: false, coupon: couponView(coupons.get(d.coupon as string)!) };
+      const replay = (d: Record<string, unknown>, pointsSpent: number): Redemption =>
+        typeof d.gift_card === 'string'
+          ? { created: false, gift_card: giftCardView(giftCards.get(d.gift_card)!), points_spent: pointsSpent }
+          : { created: false, coupon: couponView(coupons.get(d.coupon as string)!), points_spent: pointsSpent };
       return outcomes.map((o) => {
         if (o instanceof AppError) return o;
-        if ('stored' in o) return replay(o.stored);
+        if ('stored' in o) return replay(o.stored, o.pointsSpent);
         if ('replayOf' in o) {
           const first = outcomes[o.replayOf] as Redemption;
-          return first.gift_card ? { created: false, gift_card: first.gift_card } : { created: false, coupon: first.coupon };
+          return first.gift_card ? { created: false, gift_card: first.gift_card, points_spent: first.points_spent } : { created: false, coupon: first.coupon, points_spent: first.points_spent };
         }
         return o;
       });
