@@ -49,6 +49,19 @@ export function loyaltyCommands(program: Command) {
           lines.push(`Program in force (v${report.current.version}): ${report.current.points.toLocaleString('en')} points, worth ${report.current.value} ${report.current.currency}.`);
           lines.push(`Difference: ${report.difference.points >= 0 ? '+' : ''}${report.difference.points.toLocaleString('en')} points, ${report.difference.value} ${report.proposed.currency}.`);
         }
+        // Bonus points by kind, for every kind either program pays something for.
+        const kinds = (Object.keys(report.proposed.bonus_points_by_kind) as (keyof typeof report.proposed.bonus_points_by_kind)[])
+          .filter((k) => report.proposed.bonus_points_by_kind[k] !== 0 || (report.current?.bonus_points_by_kind[k] ?? 0) !== 0);
+        if (kinds.length) {
+          const triggers = report.bonus_triggers as Record<string, number>;
+          lines.push(`Bonuses               proposed ${report.current ? '  in force' : ''}  triggers`);
+          for (const k of kinds) {
+            const inForce = report.current ? report.current.bonus_points_by_kind[k].toLocaleString('en').padStart(10) : '';
+            lines.push(`  ${k.padEnd(18)} ${report.proposed.bonus_points_by_kind[k].toLocaleString('en').padStart(9)} ${inForce} ${(k in triggers ? triggers[k].toLocaleString('en') : '—').padStart(9)}`);
+          }
+        }
+        for (const n of report.not_simulated) lines.push(`Not simulated: ${n.kind} (${n.ledger_points.toLocaleString('en')} points paid by the ledger in the period, in neither total). ${n.reason}`);
+        for (const note of report.notes) lines.push(`Note: ${note}`);
         if (report.tiers.length) {
           lines.push('Tiers         proposed     today');
           for (const t of report.tiers) lines.push(`  ${t.code.padEnd(10)} ${String(t.proposed).padStart(9)} ${String(t.today).padStart(9)}`);

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openTestServices } from '../../../test/helpers/services.ts';
 import { recordAll } from '../../../test/helpers/purchases.ts';
+import type { StoredEvent } from '../../jobs/queue.ts';
+import { subscribersOf } from '../../jobs/subscribers.ts';
 
 // `loyalty simulate` against histories written through the real purchase and refund
 // paths, one purchase at a time with the clock at the purchase (as a till sends them),
@@ -238,5 +240,223 @@ describe.each(tierRules)('the program in force (tiers by $metric, $window) repla
       expect(r.moves).toMatchObject({ up: 0, down: 0, unchanged: 10 });
       expect(r.tiers.map((t) => [t.code, t.proposed, t.today])).toEqual(['member', 'silver', 'gold'].map((c) => [c, today.get(c) ?? 0, today.get(c) ?? 0]));
     }
+  });
+});
+
+// ── Bonuses not tied to a purchase ───────────────────────────────────────────
+// Sign-up, birthday (with the tier's birthday_bonus), referral (settled by the friend's
+// first purchase that meets the minimum, revoked by a refund below it), profile
+// completion and survey, each written by its real path: enrolment at sign-up or with a
+// purchase, the birthday job at the local midnight it pays on, the referral claim and the
+// jobs that follow its events, the customer events' subscriber, the survey call.
+
+/** Hands the events of `type` written since its last call to their subscribers, as the job queue does. */
+function eventDelivery(get: () => Services) {
+  const delivered = new Map<string, number>();
+  return async (type: string) => {
+    const s = get();
+    const events = (await s.db.selectFrom('events').selectAll().where('type', '=', type).where('id', '>', delivered.get(type) ?? 0).orderBy('id').execute()) as unknown as StoredEvent[];
+    if (events.length === 0) return;
+    delivered.set(type, Number(events.at(-1)!.id));
+    for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes(type))) {
+      if (sub.handleBatch) await sub.handleBatch(events);
+      else for (const e of events) await sub.handle(e);
+    }
+  };
+}
+
+/** The ledger's bonus points since `since` by kind: the bonus credits, and the reversals of revoked referrals. */
+async function ledgerBonusPoints(s: Services, since: string) {
+  const rows = await sql<{ kind: string; points: number }>`
+    SELECT details->>'bonus' AS kind, sum(points)::float8 AS points FROM loyalty_entries
+    WHERE occurred_at >= ${new Date(since)} AND (kind = 'bonus' OR (kind = 'reverse' AND source_type = 'bonus'))
+    GROUP BY 1`.execute(s.db);
+  return { first_purchase: 0, sign_up: 0, birthday: 0, referral: 0, profile_completion: 0, survey: 0, ...Object.fromEntries(rows.rows.map((r) => [r.kind, Number(r.points)])) };
+}
+
+// Sign-up 20, first purchase 50, birthday 100 (silver +50, gold +200), profile 70, survey
+// 30, referral 500 + 250 from a purchase of 15.00; 1 point per euro, silver × 1.5, gold × 2.
+const bonusProgram = (metric: 'spend' | 'points') => ({
+  name: 'Bakery with bonuses',
+  earning: { points_per_currency_unit: 1, rounding: 'floor' },
+  bonuses: { sign_up: 20, first_purchase: 50, birthday: 100, profile_completion: 70, survey: 30, referral: { referrer: 500, friend: 250, minimum_purchase: '15.00' } },
+  expiry: { policy: 'none' },
+  tiers: {
+    metric, window: 'rolling_12_months', grace_days: 30,
+    levels: [
+      { code: 'member', name: 'Member', threshold: '0' },
+      { code: 'silver', name: 'Silver', threshold: metric === 'spend' ? '250.00' : '400', benefits: { points_multiplier: 1.5, birthday_bonus: 50 } },
+      { code: 'gold', name: 'Gold', threshold: metric === 'spend' ? '750.00' : '1400', benefits: { points_multiplier: 2, birthday_bonus: 200 } },
+    ],
+  },
+});
+
+/**
+ * Ana (birthday 15 March) buys, completes her profile, brings Bo and Cy; Bo's 9.00 is below
+ * the minimum and his 90.00 settles the referral; Cy's 18.00 settles hers and a refund of
+ * 5.00 revokes it. Di joins without buying (birthday 20 July), Ed joins on his birthday
+ * with a complete profile. Three survey responses, one sent twice. Europe/Ljubljana: a
+ * birthday starts at 23:00 UTC the day before in winter, 22:00 in summer.
+ */
+async function writeBonusHistory(s: Services, grace: number) {
+  const deliver = eventDelivery(() => s);
+  const at = async (when: string) => advance(s, when, grace);
+  const birthdayJob = async (when: string) => {
+    await at(when);
+    await s.loyalty.maintenance.birthdays(new Date(when));
+  };
+  const a1 = await buy(s, grace, { key: 'A-1', email: 'ana@example.com', at: '2025-01-10T10:00:00Z', total: '300.00' });
+  await at('2025-01-10T10:05:00Z');
+  await s.customers.upsert({ email: 'ana@example.com', first_name: 'Ana', last_name: 'Kos', phone: '+38640111222', birthday: '1990-03-15' }, actor);
+  await deliver('customer.created');
+  await deliver('customer.updated');
+  const { code } = await s.loyalty.referralCode(a1.customerId);
+
+  await at('2025-02-01T09:00:00Z');
+  const bo = (await s.customers.upsert({ email: 'bo@example.com' }, actor)).customer.id;
+  await deliver('customer.created');
+  await s.loyalty.claimReferral(bo, { code }, actor);
+  await buy(s, grace, { key: 'B-1', email: 'bo@example.com', at: '2025-02-03T10:00:00Z', total: '9.00' });
+  await buy(s, grace, { key: 'B-2', email: 'bo@example.com', at: '2025-02-05T10:00:00Z', total: '90.00' });
+  await deliver('loyalty.referral_qualified');
+
+  await at('2025-02-10T08:00:00Z');
+  const cy = (await s.customers.upsert({ email: 'cy@example.com' }, actor)).customer.id;
+  await s.loyalty.claimReferral(cy, { code }, actor);
+  await buy(s, grace, { key: 'C-1', email: 'cy@example.com', at: '2025-02-12T10:00:00Z', total: '5.00' });
+  const c2 = await buy(s, grace, { key: 'C-2', email: 'cy@example.com', at: '2025-02-14T10:00:00Z', total: '18.00' });
+  await deliver('customer.created');
+  await deliver('loyalty.referral_qualified');
+  const revoked = await refund(s, grace, c2.purchaseId, { key: 'RC-2', at: '2025-02-20T10:00:00Z', amount: '5.00' });
+  expect(revoked.loyalty).toMatchObject({ points_reversed: 5, referral: { status: 'revoked', points_reversed: 250 } });
+  await deliver('loyalty.referral_revoked');
+
+  await at('2025-03-01T09:00:00Z');
+  const di = (await s.customers.upsert({ email: 'di@example.com', birthday: '1988-07-20' }, actor)).customer.id;
+  await deliver('customer.created');
+  await buy(s, grace, { key: 'A-2', email: 'ana@example.com', at: '2025-03-01T10:00:00Z', total: '500.00' });
+  // By points, Bo is silver since B-2 only with the friend's 250 (20 + 9 + 50 + 90 + 250 = 419 ≥ 400): B-3 earns 15, not 10.
+  const b3 = await buy(s, grace, { key: 'B-3', email: 'bo@example.com', at: '2025-03-10T10:00:00Z', total: '10.00' });
+  await birthdayJob('2025-03-14T23:00:00Z');
+  await birthdayJob('2025-03-15T10:00:00Z'); // the same day again: nothing more
+  await at('2025-04-10T10:00:00Z');
+  await s.loyalty.surveyBonus(di, { response_id: 'S-1' }, actor);
+  await s.loyalty.surveyBonus(di, { response_id: 'S-1' }, actor); // the same response again: nothing more
+  await at('2025-05-10T10:00:00Z');
+  await s.loyalty.surveyBonus(a1.customerId, { response_id: 'S-2' }, actor);
+
+  await birthdayJob('2025-07-19T22:00:00Z');
+  await at('2025-08-05T15:00:00Z');
+  const ed = (await s.customers.upsert({ email: 'ed@example.com', first_name: 'Ed', last_name: 'Vuk', phone: '+38640999888', birthday: '1995-08-05' }, actor)).customer.id;
+  await deliver('customer.created');
+  await birthdayJob('2025-08-05T16:00:00Z'); // the job's next run after Ed joined on his birthday
+  await at('2025-09-10T10:00:00Z');
+  await s.loyalty.surveyBonus(ed, { response_id: 'S-3' }, actor);
+  await buy(s, grace, { key: 'A-3', email: 'ana@example.com', at: '2026-02-01T10:00:00Z', total: '100.00' });
+  await birthdayJob('2026-03-14T23:00:00Z');
+  await advance(s, '2026-04-15T12:00:00Z', grace);
+  expect((await s.loyalty.verify()).ok).toBe(true);
+  return { boLastReceipt: b3.loyalty };
+}
+
+describe.each(['spend', 'points'] as const)('bonuses not tied to a purchase: the program in force (tiers by %s) replayed over the history the live paths wrote', (metric) => {
+  let s: Services;
+  const grace = 30;
+  const program = bonusProgram(metric);
+  let history: Awaited<ReturnType<typeof writeBonusHistory>>;
+  beforeAll(async () => {
+    s = await openTestServices();
+    s.clock.set('2024-12-01T00:00:00Z');
+    await s.loyalty.applyProgram({ program }, actor);
+    history = await writeBonusHistory(s, grace);
+  });
+  afterAll(() => s?.close());
+
+  it('gives back the ledger\'s bonus points kind by kind, its total, and the tiers members hold', async () => {
+    expect(history.boLastReceipt).toMatchObject(metric === 'points' ? { points_earned: 15, tier: 'silver' } : { points_earned: 10, tier: 'member' });
+    const today = new Map((await s.db.selectFrom('loyalty_members').select(['tier']).execute()).reduce((m, r) => m.set(r.tier!, (m.get(r.tier!) ?? 0) + 1), new Map<string, number>()));
+    for (const since of ['2025-01-01', '2025-06-01']) {
+      const ledger = await ledgerBonusPoints(s, since);
+      const r = await s.loyalty.simulate(program, { since });
+      expect({ since, proposed: r.proposed.bonus_points_by_kind, current: r.current!.bonus_points_by_kind }).toEqual({ since, proposed: ledger, current: ledger });
+      const otherBonuses = Object.values(ledger).reduce((a, b) => a + b, 0) - ledger.first_purchase;
+      expect(r.current!.points).toBe((await ledgerPurchasePoints(s, since)) + otherBonuses);
+      expect(r.difference).toEqual({ points: 0, value: '0.00' });
+      expect(r.tiers.map((t) => [t.code, t.proposed, t.today])).toEqual(['member', 'silver', 'gold'].map((c) => [c, today.get(c) ?? 0, today.get(c) ?? 0]));
+      expect(r.moves).toMatchObject({ up: 0, down: 0 });
+    }
+    if (metric !== 'spend') return;
+    // The ledger, by hand. Since 1 January 2025: five sign-ups (20 each); three first
+    // purchases (50 each); Ana's birthdays at gold (100 + 200, twice), Di's and Ed's as
+    // members (100 each); Bo's referral (250 + 500) and Cy's, revoked (250 + 500 − 750);
+    // Ana's and Ed's profiles (70 each); three survey responses (30 each).
+    expect(await ledgerBonusPoints(s, '2025-01-01')).toEqual({ first_purchase: 150, sign_up: 100, birthday: 800, referral: 750, profile_completion: 140, survey: 90 });
+    // Since 1 June 2025: Ed's sign-up, profile and response; Di's, Ed's and Ana's second birthday.
+    expect(await ledgerBonusPoints(s, '2025-06-01')).toEqual({ first_purchase: 0, sign_up: 20, birthday: 500, referral: 0, profile_completion: 70, survey: 30 });
+    const r = await s.loyalty.simulate(program, { since: '2025-06-01' });
+    expect(r.bonus_triggers).toEqual({ sign_up: 1, birthday: 3, referral: 0, profile_completion: 1, survey: 1 });
+  });
+});
+
+describe('bonuses not tied to a purchase: proposals, worked by hand', () => {
+  let s: Services;
+  const grace = 30;
+  const program = bonusProgram('spend');
+  const since = '2025-01-01';
+  beforeAll(async () => {
+    s = await openTestServices();
+    s.clock.set('2024-12-01T00:00:00Z');
+    await s.loyalty.applyProgram({ program }, actor);
+    await writeBonusHistory(s, grace);
+  });
+  afterAll(() => s?.close());
+
+  const proposal = (change: (p: ReturnType<typeof bonusProgram>) => void) => {
+    const p = structuredClone(program);
+    change(p);
+    return s.loyalty.simulate(p, { since });
+  };
+
+  it('a birthday bonus doubled: 100 more for each of the four birthdays in the period', async () => {
+    const r = await proposal((p) => void (p.bonuses.birthday = 200));
+    expect(r.bonus_triggers.birthday).toBe(4);
+    // Ana at gold twice (200 + 200), Di and Ed as members (200 each): 1,200 against 800.
+    expect([r.proposed.bonus_points_by_kind.birthday, r.current!.bonus_points_by_kind.birthday]).toEqual([1200, 800]);
+    expect(r.difference).toEqual({ points: 400, value: '4.00' });
+  });
+
+  it('a tier\'s birthday_bonus goes with the tier the replay has the member in on the day', async () => {
+    // Gold's 200 → 400: only Ana's two birthdays were at gold.
+    const richer = await proposal((p) => void (p.tiers.levels[2].benefits!.birthday_bonus = 400));
+    expect(richer.proposed.bonus_points_by_kind.birthday).toBe(800 + 2 * 200);
+    // Gold from 900.00: Ana's 800.00 leaves her silver on both birthdays (100 + 50 each, not
+    // 100 + 200), and her 100.00 of February 2026 earns at silver (150, not 200).
+    const harder = await proposal((p) => void (p.tiers.levels[2].threshold = '900.00'));
+    expect(harder.proposed.bonus_points_by_kind.birthday).toBe(150 + 100 + 100 + 150);
+    expect(harder.difference!.points).toBe(-300 - 50);
+  });
+
+  it('a referral minimum raised above the friend\'s purchase pays no referral; one lowered settles earlier and escapes the refund', async () => {
+    // 100.00: Bo's 90.00 no longer qualifies, nor Cy's 18.00, and neither bought more.
+    const higher = await proposal((p) => void (p.bonuses.referral.minimum_purchase = '100.00'));
+    expect([higher.proposed.bonus_points_by_kind.referral, higher.current!.bonus_points_by_kind.referral]).toEqual([0, 750]);
+    expect(higher.difference!.points).toBe(-750);
+    // 4.00: Bo's 9.00 and Cy's 5.00 settle their referrals; the refund of Cy's 18.00 revokes nothing.
+    const lower = await proposal((p) => void (p.bonuses.referral.minimum_purchase = '4.00'));
+    expect(lower.proposed.bonus_points_by_kind.referral).toBe(1500);
+    expect(lower.bonus_triggers.referral).toBe(2);
+  });
+
+  it('sign-up, survey and profile bonuses from their triggers; what only the ledger knows is said, and challenges are left out', async () => {
+    const r = await proposal((p) => {
+      p.bonuses.sign_up = 0;
+      p.bonuses.survey = 60;
+      (p as Record<string, unknown>).challenges = [{ code: 'five-visits', name: '5 visits', goal: { type: 'visits', count: 5, within_days: 30 }, points: 400 }];
+    });
+    expect(r.bonus_triggers).toMatchObject({ sign_up: 5, survey: 3, profile_completion: 2 });
+    expect(r.proposed.bonus_points_by_kind).toMatchObject({ sign_up: 0, survey: 180, profile_completion: 140 });
+    expect(r.difference!.points).toBe(-100 + 90);
+    expect(r.notes.join(' ')).toMatch(/only those a program in force rewarded are counted/);
+    expect(r.not_simulated).toEqual([expect.objectContaining({ kind: 'challenge', ledger_points: 0, ledger_entries: 0 })]);
   });
 });

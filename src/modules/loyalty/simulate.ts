@@ -1,9 +1,14 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import { addMonths } from '../../shared/clock.ts';
 import { toMajor, currencyExponent } from '../../shared/money.ts';
+import { withFields } from '../../shared/objects.ts';
 import { pointsToReverse } from './ledger.ts';
 import { pointsForPurchase, tierIndexFor, tierValidUntil, windowStart, type Program, type PurchaseFacts } from './program.ts';
+import {
+  challengeNote, countTriggers, epochMicros, ledgerOnlyNote, noBonusPoints, readBonusTriggers, readReferrals,
+  type BonusPointsByKind, type BonusTrigger, type BonusTriggerCounts, type NotSimulated, type ReferralTrigger,
+} from './simulate-bonuses.ts';
 
 // `regulars loyalty simulate`: replays stored purchases against a proposed program —
 // nothing is written — and reports what it would cost and how members' tiers would
@@ -16,6 +21,10 @@ import { pointsForPurchase, tierIndexFor, tierValidUntil, windowStart, type Prog
 // Points are counted from --since, but tiers do not start afresh there: the replay reads
 // purchases from far enough back (historyStart) that each member's qualifying window and
 // tier at --since come out of their own history.
+//
+// The bonuses not tied to a purchase (sign-up, birthday, referral, survey, profile
+// completion) are replayed from their real triggers, each at its own time among the
+// purchases; simulate-bonuses.ts says where each trigger comes from, and what is left out.
 
 export interface SimulationReport {
   since: string;
@@ -29,6 +38,15 @@ export interface SimulationReport {
   /** Members by tier at the end of the replay under the proposed rules vs their tier today. */
   tiers: { code: string; proposed: number; today: number }[];
   moves: { up: number; down: number; unchanged: number };
+  /**
+   * How many times each bonus not tied to a purchase fell due in the period: the same
+   * triggers for both programs (referrals: those settled in it under either one's minimum).
+   */
+  bonus_triggers: BonusTriggerCounts;
+  /** Bonuses the replay leaves out of both programs, and why. */
+  not_simulated: NotSimulated[];
+  /** What some of the bonus figures rest on, where it is not the history itself. */
+  notes: string[];
   duration_ms: number;
 }
 
@@ -36,13 +54,17 @@ interface ProgramOutcome {
   version: number | null;
   points: number;
   purchase_points: number;
+  /** Every bonus kind's points, net of what refunds took back. */
   bonus_points: number;
+  bonus_points_by_kind: BonusPointsByKind;
   value: string;
   currency: string;
 }
 
 interface ReplayPurchase extends PurchaseFacts {
   customerId: string;
+  /** occurredAt in whole microseconds (epochMicros): how a referral's qualifying purchase is recognised. */
+  atUs: string;
   /** On or after --since: its points are counted. Earlier ones only qualify their customer for tiers. */
   counted: boolean;
   firstEver: boolean;
@@ -86,6 +108,15 @@ interface Refundable {
   reversed: number;
   reversedBonus: number;
   counted: boolean;
+  /** The referral it settled, which a refund below the minimum revokes. */
+  referral: SettledReferral | null;
+}
+
+interface SettledReferral {
+  referrerId: string;
+  friendPoints: number;
+  referrerPoints: number;
+  revoked: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -98,7 +129,7 @@ const DAY_MS = 86_400_000;
 class Replay {
   points = 0;
   purchasePoints = 0;
-  bonusPoints = 0;
+  bonusPoints: BonusPointsByKind = noBonusPoints();
   /**
    * Points are worked out for purchases from here on: the counted ones, and earlier ones
    * whose points matter to them — all of them under a points metric, those of the days
@@ -108,12 +139,26 @@ class Replay {
   private state = new Map<string, CustomerState>();
   private refundable = new Map<string, Refundable>();
   private windowOffsets = new Map<number, number>();
-  private metric: 'spend' | 'points' | 'purchases' | null;
+  readonly metric: 'spend' | 'points' | 'purchases' | null;
+  private since: number;
+  /** Per friend, the referral this program pays and the purchase that settles it (readReferrals). */
+  private referrals = new Map<string, ReferralTrigger & { paid: boolean }>();
 
-  constructor(private program: Program, private timeZone: string, since: Date) {
+  constructor(readonly program: Program, private timeZone: string, since: Date) {
     const doc = program.document;
     this.metric = doc.tiers?.metric ?? null;
+    this.since = since.getTime();
     this.pointsFrom = this.metric === 'points' ? -Infinity : doc.earning.daily_cap ? since.getTime() - 2 * DAY_MS : since.getTime();
+  }
+
+  /** Whether this program pays referral bonuses at all (then its minimum decides which purchase settles each one). */
+  paysReferrals(): boolean {
+    const referral = this.program.document.bonuses.referral;
+    return Boolean(referral && (referral.friend > 0 || referral.referrer > 0));
+  }
+
+  expectReferrals(referrals: Map<string, ReferralTrigger>) {
+    for (const [friend, r] of referrals) this.referrals.set(friend, withFields(r, { paid: false }));
   }
 
   /** Customers with a purchase on or after --since. */
@@ -123,13 +168,89 @@ class Replay {
     return out;
   }
 
+  /** A customer's state, created at their first purchase or bonus; feed looks it up itself (the million-purchase path, where a call per purchase showed). */
+  private stateOf(customerId: string): CustomerState {
+    return this.state.get(customerId) ?? this.newState(customerId);
+  }
+
+  private newState(customerId: string): CustomerState {
+    const s: CustomerState = { tier: 0, validUntil: null, times: [], values: [], head: 0, shift: 0, sum: 0, capDates: null, capUsed: null, firstGiven: false, counted: false };
+    this.state.set(customerId, s);
+    return s;
+  }
+
+  /**
+   * Under a points metric, a bonus or its reversal is an entry of its own in the tier
+   * window, at its time (never before the member's last one: the window is kept in time
+   * order). It weighs in at the next upgrade or review, as the live jobs that pay these
+   * bonuses place no one.
+   */
+  private addToWindow(customer: CustomerState | string, t: number, points: number) {
+    if (this.metric !== 'points' || points === 0) return;
+    const s = typeof customer === 'string' ? this.stateOf(customer) : customer;
+    this.review(s, t);
+    s.times.push(Math.max(t, s.times.at(-1) ?? t));
+    s.values.push(points);
+    s.sum += points;
+  }
+
+  private count(kind: keyof BonusPointsByKind, points: number) {
+    this.bonusPoints[kind] += points;
+    this.points += points;
+  }
+
+  /**
+   * A bonus not tied to a purchase, at its time: what this program pays for it. A birthday
+   * is the program's birthday bonus plus the birthday_bonus of the tier the replay has the
+   * member in at that moment, after any review then due (the hourly job reviews tiers
+   * before it pays birthdays).
+   */
+  bonus(trigger: BonusTrigger) {
+    const doc = this.program.document;
+    const levels = doc.tiers?.levels;
+    const needsState = this.metric === 'points' || (trigger.kind === 'birthday' && levels);
+    const s = needsState ? this.stateOf(trigger.customerId) : null;
+    let points: number;
+    if (trigger.kind === 'birthday') {
+      if (s && levels) this.review(s, trigger.at);
+      points = (doc.bonuses.birthday ?? 0) + (s && levels ? levels[s.tier].benefits.birthday_bonus ?? 0 : 0);
+    } else points = doc.bonuses[trigger.kind] ?? 0;
+    if (points <= 0) return;
+    if (trigger.at >= this.since) this.count(trigger.kind, points);
+    if (s) this.addToWindow(s, trigger.at, points);
+  }
+
+  /**
+   * The friend's purchase that settles their referral under this program's minimum: the
+   * friend's bonus with it, the referrer's (paid by a job just after, live). Both belong to
+   * the purchase: counted when it is, and taken back when a refund revokes the referral.
+   * Answers the friend's bonus (part of the purchase's points in a points metric, as
+   * the live accrual reads it when it places the friend).
+   */
+  private settleReferral(p: ReplayPurchase, r: Refundable | null): number {
+    const pending = this.referrals.get(p.customerId);
+    if (!pending || pending.paid || pending.atUs !== p.atUs || p.totalMinor < Math.max(this.program.referralMinimumMinor, 1)) return 0;
+    const referral = this.program.document.bonuses.referral!;
+    pending.paid = true;
+    if (p.counted) this.count('referral', referral.friend + referral.referrer);
+    this.addToWindow(pending.referrerId, p.occurredAt.getTime(), referral.referrer);
+    if (r) r.referral = { referrerId: pending.referrerId, friendPoints: referral.friend, referrerPoints: referral.referrer, revoked: false };
+    return referral.friend;
+  }
+
+  /** A refund that takes the settling purchase below the minimum revokes the referral: both bonuses back, at the refund (referral-revocation.ts). */
+  private revokeReferral(r: Refundable, at: number) {
+    const referral = r.referral;
+    if (!referral || referral.revoked || r.totalMinor - r.refundedMinor >= Math.max(this.program.referralMinimumMinor, 1)) return;
+    referral.revoked = true;
+    if (r.counted) this.count('referral', -(referral.friendPoints + referral.referrerPoints));
+    this.addToWindow(r.state, at, -referral.friendPoints);
+    this.addToWindow(referral.referrerId, at, -referral.referrerPoints);
+  }
+
   feed(p: ReplayPurchase) {
     const doc = this.program.document;
-    let s = this.state.get(p.customerId);
-    if (!s) {
-      s = { tier: 0, validUntil: null, times: [], values: [], head: 0, shift: 0, sum: 0, capDates: null, capUsed: null, firstGiven: false, counted: false };
-      this.state.set(p.customerId, s);
-    }
+    const s = this.state.get(p.customerId) ?? this.newState(p.customerId);
     const levels = doc.tiers?.levels;
     const t = p.occurredAt.getTime();
     if (levels) this.review(s, t);
@@ -143,16 +264,19 @@ class Replay {
     if (p.counted) {
       s.counted = true;
       this.purchasePoints += points;
-      this.bonusPoints += bonus;
-      this.points += points + bonus;
+      this.points += points;
+      if (bonus) this.count('first_purchase', bonus);
     }
     const r: Refundable | null = p.refundKey || p.refundedAtOnceMinor > 0
-      ? { state: s, slot: -1, totalMinor: p.totalMinor, refundedMinor: 0, credited: points + bonus, bonus, reversed: 0, reversedBonus: 0, counted: p.counted }
+      ? { state: s, slot: -1, totalMinor: p.totalMinor, refundedMinor: 0, credited: points + bonus, bonus, reversed: 0, reversedBonus: 0, counted: p.counted, referral: null }
       : null;
     if (r && p.refundedAtOnceMinor > 0) this.reverse(r, p.refundedAtOnceMinor);
+    // Only a refund replayed at its own time (a refund row) can revoke the referral: an amount
+    // refunded around the refund path revoked nothing live, so it is not attached then.
+    const referralBonus = this.referrals.size ? this.settleReferral(p, r && p.refundKey ? r : null) : 0;
     if (levels) {
       const refunded = r?.refundedMinor ?? 0;
-      const v = this.metric === 'spend' ? p.totalMinor - refunded : this.metric === 'purchases' ? (refunded < p.totalMinor ? 1 : 0) : points + bonus - (r?.reversed ?? 0);
+      const v = this.metric === 'spend' ? p.totalMinor - refunded : this.metric === 'purchases' ? (refunded < p.totalMinor ? 1 : 0) : points + bonus + referralBonus - (r?.reversed ?? 0);
       if (r) r.slot = s.shift + s.times.length;
       s.times.push(t);
       s.values.push(v);
@@ -196,6 +320,7 @@ class Replay {
     // Reviews that fell due before the refund still saw the purchase whole.
     if (levels) this.review(s, at);
     const due = this.reverse(r, amountMinor);
+    this.revokeReferral(r, at);
     if (!levels) return;
     if (this.metric === 'points') {
       if (due > 0) {
@@ -225,8 +350,8 @@ class Replay {
     r.reversed += due;
     r.reversedBonus += bonusDue;
     if (r.counted) {
-      this.points -= due;
-      this.bonusPoints -= bonusDue;
+      this.points -= due - bonusDue;
+      if (bonusDue) this.count('first_purchase', -bonusDue);
       this.purchasePoints -= due - bonusDue;
     }
     return due;
@@ -303,7 +428,11 @@ class Replay {
 
   outcome(currency: string): ProgramOutcome {
     const value = Math.round(this.points * Number(this.program.document.point_value) * 10 ** currencyExponent(currency));
-    return { version: this.program.version || null, points: this.points, purchase_points: this.purchasePoints, bonus_points: this.bonusPoints, value: toMajor(value, currency), currency };
+    const bonusPoints = Object.values(this.bonusPoints).reduce((a, b) => a + b, 0);
+    return {
+      version: this.program.version || null, points: this.points, purchase_points: this.purchasePoints, bonus_points: bonusPoints,
+      bonus_points_by_kind: { ...this.bonusPoints }, value: toMajor(value, currency), currency,
+    };
   }
 }
 
@@ -327,14 +456,6 @@ function historyStart(program: Program, since: Date, timeZone: string): Date | n
 }
 
 const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
-
-/**
- * A timestamp as whole microseconds since the epoch, in text: what the cursor reads for
- * each purchase instead of the timestamp itself, whose parsing into a Date cost about a
- * second per million rows. Exact (extract gives a numeric), so two of them are equal when
- * the stored instants are.
- */
-const epochMicros = (column: RawBuilder<unknown>) => sql`(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
 
 const NO_LINES: PurchaseFacts['lines'] = [];
 
@@ -364,6 +485,16 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   const refundRows = (await sql<{ purchase_id: string; at: Date | string; amount_minor: number }>`
     SELECT purchase_id, occurred_at AS at, amount_minor FROM refunds ${from ? sql`WHERE occurred_at >= ${from}` : sql``}
     ORDER BY occurred_at, created_at`.execute(db)).rows;
+  // The bonuses not tied to a purchase, from their triggers (simulate-bonuses.ts). Only a
+  // points metric needs those before --since (they count towards the tier at --since).
+  const { triggers, challenges } = await readBonusTriggers({ db, from: replays.some((r) => r.metric === 'points') ? from : since, since, now, timeZone });
+  // The purchase that settles each referral depends on the program's minimum: one read per minimum.
+  const referralsByMinimum = new Map<number, Map<string, ReferralTrigger>>();
+  for (const replay of replays.filter((r) => r.paysReferrals())) {
+    const minimum = replay.program.referralMinimumMinor;
+    if (!referralsByMinimum.has(minimum)) referralsByMinimum.set(minimum, await readReferrals({ db, minimumMinor: minimum, now }));
+    replay.expectReferrals(referralsByMinimum.get(minimum)!);
+  }
   const refunds: { purchaseId: string; at: number; amountMinor: number }[] = [];
   /** Per purchase, the amount its refund rows account for (later ones included). */
   const explained = new Map<string, number>();
@@ -374,14 +505,26 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     if (at <= now.getTime()) refunds.push({ purchaseId: r.purchase_id, at, amountMinor });
   }
   let nextRefund = 0;
+  let nextTrigger = 0;
   const read = new Set<string>();
   /** Refunds dated before their purchase was replayed (at the same instant, or a back-dated refund): replayed just after it. */
   const early = new Map<string, typeof refunds>();
-  const refundsUntil = (t: number) => {
-    for (; nextRefund < refunds.length && refunds[nextRefund].at <= t; nextRefund++) {
-      const r = refunds[nextRefund];
-      if (read.has(r.purchaseId)) for (const replay of replays) replay.refund(r.purchaseId, r.at, r.amountMinor);
-      else early.set(r.purchaseId, [...(early.get(r.purchaseId) ?? []), r]);
+  const refundAt = () => (nextRefund < refunds.length ? refunds[nextRefund].at : Infinity);
+  const triggerAt = () => (nextTrigger < triggers.length ? triggers[nextTrigger].at : Infinity);
+  /** When the next refund or trigger falls due: most purchases have none before them, and that is one comparison. */
+  let nextDue = Math.min(refundAt(), triggerAt());
+  /** The refunds and bonus triggers up to t, in time order, before the purchases at t. */
+  const catchUp = (t: number) => {
+    while (nextDue <= t) {
+      if (triggerAt() <= refundAt()) {
+        for (const replay of replays) replay.bonus(triggers[nextTrigger]);
+        nextTrigger++;
+      } else {
+        const r = refunds[nextRefund++];
+        if (read.has(r.purchaseId)) for (const replay of replays) replay.refund(r.purchaseId, r.at, r.amountMinor);
+        else early.set(r.purchaseId, [...(early.get(r.purchaseId) ?? []), r]);
+      }
+      nextDue = Math.min(refundAt(), triggerAt());
     }
   };
 
@@ -412,11 +555,11 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
       for (const row of page) {
         const t = Math.floor(Number(row.at_us) / 1000);
         const occurredAt = new Date(t);
-        refundsUntil(t);
+        catchUp(t);
         const id = row.refunded_id;
         const accounted = id ? explained.get(id) ?? 0 : 0;
         const p: ReplayPurchase = {
-          customerId: row.customer_id, occurredAt, localDate: row.local_date,
+          customerId: row.customer_id, atUs: row.at_us, occurredAt, localDate: row.local_date,
           storeCode: row.store_id ? stores.get(row.store_id) ?? null : null, channel: row.channel, totalMinor: Number(row.total_minor),
           lines: row.lines ?? NO_LINES,
           firstEver: firsts.get(row.customer_id) === row.at_us,
@@ -435,7 +578,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     }
     await sql`CLOSE simulation`.execute(trx);
   });
-  refundsUntil(now.getTime());
+  catchUp(now.getTime());
 
   // The tier distribution covers every member — a merged customer's closed account aside —
   // and every customer who bought since --since (the proposal would enrol them), whether
@@ -468,6 +611,10 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   const proposedOutcome = replays[0].outcome(currency);
   const currentOutcome = replays[1]?.outcome(currency) ?? null;
   const exp = currencyExponent(currency);
+  const notes: string[] = [];
+  if (programs.some((p) => p.document.bonuses.survey || p.document.bonuses.profile_completion)) notes.push(ledgerOnlyNote);
+  const notSimulated: NotSimulated[] = programs.some((p) => p.document.challenges.length > 0) || challenges.ledger_entries > 0
+    ? [{ kind: 'challenge', reason: challengeNote, ...challenges }] : [];
   return {
     since: since.toISOString(),
     until: now.toISOString(),
@@ -478,6 +625,9 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     difference: currentOutcome ? { points: proposedOutcome.points - currentOutcome.points, value: toMajor(Math.round(Number(proposedOutcome.value) * 10 ** exp) - Math.round(Number(currentOutcome.value) * 10 ** exp), currency) } : null,
     tiers: [...counts].map(([code, c]) => ({ code, ...c })),
     moves,
+    bonus_triggers: countTriggers(triggers, [...referralsByMinimum.values()], since),
+    not_simulated: notSimulated,
+    notes,
     duration_ms: Date.now() - started,
   };
 }

@@ -1,0 +1,151 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/index.ts';
+
+// The bonuses not tied to a purchase, for `loyalty simulate` (simulate.ts). Their triggers
+// are read from what happened, never from the amounts the program in force paid, so a
+// proposal that changes an amount, or pays a bonus the program in force does not, shows
+// the difference. What a program pays for a trigger is worked out in the replay at the
+// trigger's time: a birthday's tier benefit depends on the tier the replay has the member
+// in then, and under a points tier metric every bonus counts towards the tier.
+//
+// - sign-up: each member's enrolment (loyalty_members.joined_at), which is when it is
+//   paid, whether the member joined with a purchase, at sign-up or on request.
+// - birthday: each member's birthday (customers.birthday) in their time zone (else the
+//   business's), once a year, 29 February on 28 February in other years, for someone who
+//   was a member that day — as the hourly job pays it (maintenance.ts birthdays), at the
+//   day's start (its first run that day) or, for someone who joined that day, on joining.
+// - referral: the claimed referrals (loyalty_referrals; rejected ones aside — a merge
+//   refused them), paid with the friend's first purchase that meets *each program's*
+//   minimum (the query below, once per minimum); a refund taking it below the minimum
+//   revokes it in the replay, as referral-revocation.ts does.
+// - survey and profile completion: known only from the ledger. A survey response reaches
+//   us only as the call that thanks it, and nothing is kept of it when no bonus is paid;
+//   when a profile became complete is known only from its bonus entry (customers keep no
+//   history of their fields, and the events are pruned). So these are replayed from the
+//   ledger's bonus entries: only what the program in force (or an earlier version) paid
+//   for is known, and a proposal adding either bonus shows nothing for it (the report
+//   says so).
+// - challenges: not simulated (challengeNote says why); the report gives what the ledger
+//   paid for them in the period, counted in neither program's totals.
+
+export const BONUS_KINDS = ['first_purchase', 'sign_up', 'birthday', 'referral', 'profile_completion', 'survey'] as const;
+export type BonusKind = (typeof BONUS_KINDS)[number];
+export type BonusPointsByKind = Record<BonusKind, number>;
+
+/** A bonus that falls due at a moment of its own, whatever either program pays for it. */
+export type TriggerKind = 'sign_up' | 'birthday' | 'profile_completion' | 'survey';
+export interface BonusTrigger {
+  customerId: string;
+  /** Milliseconds since the epoch, as the replay's purchases are timed. */
+  at: number;
+  kind: TriggerKind;
+}
+
+/** A claimed referral and the purchase that would settle it under one program's minimum. */
+export interface ReferralTrigger {
+  referrerId: string;
+  /** The qualifying purchase's time in whole microseconds (epochMicros), to find it in the replay's cursor. */
+  atUs: string;
+}
+
+/** Triggers in the period, by kind (referrals: those whose qualifying purchase falls in it under either program). */
+export type BonusTriggerCounts = Record<Exclude<BonusKind, 'first_purchase'>, number>;
+
+export interface NotSimulated {
+  kind: 'challenge';
+  reason: string;
+  /** What the ledger paid for it in the period: in neither program's totals. */
+  ledger_points: number;
+  ledger_entries: number;
+}
+
+/**
+ * A timestamp as whole microseconds since the epoch, in text: what the cursor reads for
+ * each purchase instead of the timestamp itself, whose parsing into a Date cost about a
+ * second per million rows. Exact (extract gives a numeric), so two of them are equal when
+ * the stored instants are.
+ */
+export const epochMicros = (column: RawBuilder<unknown>) => sql`(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
+
+const millisOf = (atUs: string) => Math.floor(Number(atUs) / 1000);
+
+export const noBonusPoints = (): BonusPointsByKind => ({ first_purchase: 0, sign_up: 0, birthday: 0, referral: 0, profile_completion: 0, survey: 0 });
+
+export const challengeNote = 'Challenges are not simulated: a completion depends on when the live engine evaluated it (per dispatch of purchase events, '
+  + 'at most one a day, progress counted from the last completion, refunds known by then), which the stored history does not replay faithfully.';
+
+export const ledgerOnlyNote = 'Survey and profile-completion bonuses are replayed from the ledger\'s bonus entries: responses and completed profiles leave no '
+  + 'other record, so only those a program in force rewarded are counted, and a proposal that adds either bonus shows nothing for it.';
+
+/**
+ * The sign-up, birthday, survey and profile-completion triggers from `from` (null: the whole
+ * history) to `now`, in time order, and the ledger's challenge bonuses from `since`. One
+ * set-based query per source, whatever the number of members.
+ */
+export async function readBonusTriggers({ db, from, since, now, timeZone }: { db: Db; from: Date | null; since: Date; now: Date; timeZone: string }) {
+  const after = (column: RawBuilder<unknown>) => (from ? sql`AND ${column} >= ${from}` : sql``);
+  const [joined, birthdays, ledger] = await Promise.all([
+    sql<{ customer_id: string; at_us: string }>`
+      SELECT customer_id, ${epochMicros(sql`joined_at`)} AS at_us FROM loyalty_members
+      WHERE joined_at <= ${now} ${after(sql`joined_at`)}`.execute(db),
+    // Every year from the later of joining and `from` to now, in the member's own time zone;
+    // the job pays on the local date, so a member who joined during the day is paid then.
+    sql<{ customer_id: string; at_us: string }>`
+      SELECT m.customer_id, ${epochMicros(sql`b.at`)} AS at_us
+      FROM loyalty_members m JOIN customers c ON c.id = m.customer_id
+      CROSS JOIN LATERAL (SELECT COALESCE(c.time_zone, ${timeZone}) AS zone) z
+      CROSS JOIN LATERAL generate_series(extract(year FROM (greatest(m.joined_at, ${from}::timestamptz) AT TIME ZONE z.zone))::int,
+                                         extract(year FROM (${now}::timestamptz AT TIME ZONE z.zone))::int) AS y(year)
+      CROSS JOIN LATERAL (SELECT make_date(y.year, extract(month FROM c.birthday)::int,
+        CASE WHEN to_char(c.birthday, 'MM-DD') = '02-29' AND NOT (y.year % 4 = 0 AND (y.year % 100 <> 0 OR y.year % 400 = 0)) THEN 28
+             ELSE extract(day FROM c.birthday)::int END) AS day) d
+      CROSS JOIN LATERAL (SELECT greatest(d.day::timestamp AT TIME ZONE z.zone, m.joined_at) AS at, (d.day + 1)::timestamp AT TIME ZONE z.zone AS day_end) b
+      WHERE c.status = 'active' AND c.birthday IS NOT NULL AND m.joined_at < b.day_end AND b.at <= ${now} ${after(sql`b.at`)}`.execute(db),
+    // The bonus entries are the only record of these triggers (see above).
+    sql<{ customer_id: string; at_us: string; source_id: 'survey' | 'profile_completion' | 'challenge'; points: number }>`
+      SELECT customer_id, ${epochMicros(sql`occurred_at`)} AS at_us, source_id, points FROM loyalty_entries
+      WHERE kind = 'bonus' AND source_type = 'bonus' AND source_id IN ('survey', 'profile_completion', 'challenge')
+        AND occurred_at <= ${now} ${after(sql`occurred_at`)}`.execute(db),
+  ]);
+  const triggers: BonusTrigger[] = [];
+  for (const r of joined.rows) triggers.push({ customerId: r.customer_id, at: millisOf(r.at_us), kind: 'sign_up' });
+  for (const r of birthdays.rows) triggers.push({ customerId: r.customer_id, at: millisOf(r.at_us), kind: 'birthday' });
+  const challenges = { ledger_points: 0, ledger_entries: 0 };
+  for (const r of ledger.rows) {
+    const at = millisOf(r.at_us);
+    if (r.source_id !== 'challenge') triggers.push({ customerId: r.customer_id, at, kind: r.source_id });
+    else if (at >= since.getTime()) {
+      challenges.ledger_points += Number(r.points);
+      challenges.ledger_entries++;
+    }
+  }
+  triggers.sort((a, b) => a.at - b.at);
+  return { triggers, challenges };
+}
+
+/**
+ * Per friend, the claimed referral and the purchase that settles it under a minimum of
+ * `minimumMinor`: the friend's first purchase of at least that (and never of 0, as
+ * onFriendPurchase has it). A referral is claimed before the friend's first purchase
+ * (claimReferral refuses a customer who has bought), so each of their purchases counts.
+ */
+export async function readReferrals({ db, minimumMinor, now }: { db: Db; minimumMinor: number; now: Date }): Promise<Map<string, ReferralTrigger>> {
+  const found = await sql<{ friend_id: string; referrer_id: string; at_us: string }>`
+    SELECT r.customer_id AS friend_id, r.referrer_id, ${epochMicros(sql`q.occurred_at`)} AS at_us FROM loyalty_referrals r
+    CROSS JOIN LATERAL (SELECT p.occurred_at FROM purchases p
+                        WHERE p.customer_id = r.customer_id AND p.total_minor >= ${Math.max(minimumMinor, 1)} AND p.occurred_at <= ${now}
+                        ORDER BY p.occurred_at LIMIT 1) q
+    WHERE r.status <> 'rejected'`.execute(db);
+  return new Map(found.rows.map((r) => [r.friend_id, { referrerId: r.referrer_id, atUs: r.at_us }]));
+}
+
+/** The triggers that fell in [since, now]; a referral counts once, when either program's qualifying purchase does. */
+export function countTriggers(triggers: BonusTrigger[], referrals: Map<string, ReferralTrigger>[], since: Date): BonusTriggerCounts {
+  const counts: BonusTriggerCounts = { sign_up: 0, birthday: 0, referral: 0, profile_completion: 0, survey: 0 };
+  const from = since.getTime();
+  for (const t of triggers) if (t.at >= from) counts[t.kind]++;
+  const friends = new Set<string>();
+  for (const map of referrals) for (const [friend, r] of map) if (millisOf(r.atUs) >= from) friends.add(friend);
+  counts.referral = friends.size;
+  return counts;
+}
