@@ -8,6 +8,8 @@ export default defineConfig({
     // The PostgreSQL pass skips the pure statistics (no database inside): they ran in the
     // PGlite pass already.
     exclude: ['src/web/**', 'node_modules/**', ...(process.env.REGULARS_TEST_DB === 'postgres' ? ['src/modules/analytics/btyd/**'] : [])],
+    // Fails a test whose requests got an answer unlike the one its route declares (src/http/response-check.ts).
+    setupFiles: ['test/helpers/response-checks.setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

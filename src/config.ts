@@ -34,6 +34,7 @@ const Env = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   JOBS: z.enum(['on', 'off']).default('on'),
   EVENTS_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
+  CHECK_RESPONSES: z.enum(['on', 'off']).default('off'),
 });
 
 function isCurrency(code: string): boolean {
@@ -66,6 +67,8 @@ export interface Config {
   jobs: boolean;
   /** Days the outbox keeps an event once every reader is done with it (src/workflows/prune-events.ts); 0: forever. */
   eventsRetentionDays: number;
+  /** Every answer is checked against the schema the API reference publishes for it (src/http/response-check.ts); on under the tests. */
+  checkResponses: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -96,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     jobs: e.JOBS === 'on',
     eventsRetentionDays: e.EVENTS_RETENTION_DAYS,
+    checkResponses: e.CHECK_RESPONSES === 'on',
   };
 }

@@ -200,5 +200,49 @@ describe('documentation', () => {
     expect(doc.paths['/api/v1/purchases'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('external_id');
     const page = await call('GET', '/api/docs', { key: null });
     expect(page.body).toContain('/api/v1/customers/{id}/merge');
+    expect(page.body).toContain('Response body 201 (JSON Schema)');
+    expect(page.body).toContain('<a href="#schema-LoyaltySummary">');
+    expect(page.body).toContain('id="schema-LoyaltySummary"');
+  });
+
+  type Schema = { $ref?: string; properties?: Record<string, Schema>; anyOf?: Schema[]; required?: string[] };
+  type Operation = { responses: Record<string, { content?: Record<string, { schema: Schema }> }> };
+
+  it('gives every success answer with a body the JSON Schema of that body', async () => {
+    const doc = (await call('GET', '/api/openapi.json', { key: null })).json();
+    const operations = registry.map((r) => ({ r, op: doc.paths[r.path.replace(/:([A-Za-z_]+)/g, '{$1}')][r.method.toLowerCase()] as Operation }));
+    expect(operations.length).toBeGreaterThan(70);
+    for (const { r, op } of operations) {
+      const successes = Object.entries(op.responses).filter(([status]) => Number(status) < 300);
+      expect(successes.length, `${r.method} ${r.path} declares no success`).toBeGreaterThan(0);
+      for (const [status, answer] of successes) {
+        const declared = r.responses[Number(status) as 200];
+        if (declared?.schema === null) expect(answer.content, `${r.method} ${r.path} ${status} has no body`).toBeUndefined();
+        else expect(answer.content?.['application/json']?.schema, `${r.method} ${r.path} ${status}`).toBeTruthy();
+      }
+    }
+    // Only the answers without a body have none: the erasures, revocations and the logout.
+    const bodiless = operations.flatMap(({ r, op }) => Object.entries(op.responses).filter(([status, a]) => Number(status) < 300 && !a.content).map(([status]) => `${status} ${r.method} ${r.path}`));
+    expect(bodiless.sort()).toEqual(['204 DELETE /api/v1/customers/:id', '204 DELETE /api/v1/keys/:id', '204 DELETE /api/v1/webhooks/:id', '204 POST /api/v1/auth/logout']);
+    // Every reference leads to a published schema.
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(100);
+    for (const ref of new Set(refs)) expect(doc.components.schemas, ref).toHaveProperty(ref.replace('#/components/schemas/', ''));
+    const unnamed = Object.keys(doc.components.schemas).filter((name) => name.startsWith('operation-'));
+    expect(unnamed, "an answer's schema used inside another's: name it with shared() in src/http/responses/").toEqual([]);
+  });
+
+  it("describes a purchase's loyalty receipt, field by field", async () => {
+    const doc = (await call('GET', '/api/openapi.json', { key: null })).json();
+    const resolve = (schema: Schema): Schema => (schema.$ref ? resolve(doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')]) : schema);
+    const created = resolve(doc.paths['/api/v1/purchases'].post.responses['201'].content['application/json'].schema);
+    expect(created.required).toEqual(expect.arrayContaining(['id', 'external_id', 'total', 'lines', 'loyalty']));
+    const loyalty = created.properties!.loyalty.anyOf!.map(resolve);
+    expect(loyalty).toContainEqual({ type: 'null' });
+    const receipt = loyalty.find((s) => s.properties)!;
+    expect(Object.keys(receipt.properties!)).toEqual(['points_earned', 'balance', 'pending', 'tier']);
+    expect(receipt.properties!.points_earned).toMatchObject({ type: 'integer' });
+    // The NDJSON progress answer of an import is described line by line.
+    expect(doc.paths['/api/v1/imports/{kind}'].post.responses['200'].content['application/x-ndjson'].schema.anyOf).toHaveLength(3);
   });
 });

@@ -9,6 +9,7 @@ import type { Services } from '../services.ts';
 import { registerAuthHook } from './auth.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
 import { errorHandler, problem, sendProblem } from './problem.ts';
+import { installResponseChecks } from './response-check.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { analyticsViewRoutes } from './routes/analytics-views.ts';
 import { customerRoutes } from './routes/customers.ts';
@@ -37,6 +38,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     errorResponseBuilder: (_req, ctx) => withFields(problem(429, `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`), { statusCode: 429 }),
   });
   registerAuthHook(app, services.auth);
+  if (services.config.checkResponses) installResponseChecks(app);
 
   await app.register(
     async (api) => {

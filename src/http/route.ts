@@ -5,7 +5,25 @@ import { forbidden } from '../shared/errors.ts';
 import { isUuid } from '../shared/ids.ts';
 
 // Routes are declared once with their scope and zod schemas; the same declaration
-// registers the handler, enforces the scope and produces the OpenAPI document.
+// registers the handler, enforces the scope and produces the OpenAPI document, the
+// shapes of its answers included (checked against every answer under the tests:
+// response-check.ts).
+
+/** An answer's JSON body: its schema (src/http/responses/), or null when it has none (204). */
+export interface ResponseSpec {
+  description: string;
+  schema: z.ZodType | null;
+  /** The lines answered instead to `Accept: application/x-ndjson` (progress.ts). */
+  ndjson?: z.ZodType;
+}
+
+type SuccessStatus = 200 | 201 | 202 | 204;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+/**
+ * Every status a route answers: a success with the shape of its body; an error in words
+ * (its body is problem details), or with a shape when it answers another body.
+ */
+export type RouteResponses = { [S in SuccessStatus]?: ResponseSpec } & { [S in ErrorStatus]?: string | ResponseSpec };
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -18,7 +36,7 @@ export interface RouteSpec {
   scope: Scope | null;
   body?: z.ZodType;
   query?: z.ZodType;
-  responses: Record<number, string>;
+  responses: RouteResponses;
   rateLimit?: { max: number; timeWindow: string };
   multipart?: boolean;
   handler: (request: FastifyRequest, reply: FastifyReply, principal: Principal) => Promise<unknown>;
@@ -37,7 +55,7 @@ export function route(app: FastifyInstance, prefix: string, spec: RouteSpec): vo
   app.route({
     method: spec.method,
     url: spec.path,
-    config: { scope: spec.scope, ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}) },
+    config: { scope: spec.scope, responses: spec.responses, ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}) },
     handler: async (request, reply) => {
       const principal = request.principal;
       if (spec.scope && principal && !principal.scopes.includes(spec.scope)) {
@@ -51,6 +69,7 @@ export function route(app: FastifyInstance, prefix: string, spec: RouteSpec): vo
 declare module 'fastify' {
   interface FastifyContextConfig {
     scope?: Scope | null;
+    responses?: RouteResponses;
   }
 }
 

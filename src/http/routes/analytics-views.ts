@@ -5,6 +5,7 @@ import {
 } from '../../modules/analytics/index.ts';
 import type { Services } from '../../services.ts';
 import { route } from '../route.ts';
+import { AliveHeatmap, AnalyticsOverview, ClvDistribution, HoldoutValidation, RfmGrid } from '../responses/analytics.ts';
 
 // The read models behind the dashboard's analytics pages. Each answers with aggregates
 // (never a list of customers) and the sample size of every figure.
@@ -16,7 +17,7 @@ export function analyticsViewRoutes(app: FastifyInstance, s: Services, prefix: s
       'repeat purchase ratio, average check and the active share (customers who bought ÷ customers whose first purchase was by the window\'s end). ' +
       'Each KPI has its previous value, the change (relative for counts and money, a difference for shares) and its sample size in both windows; the definitions are /analytics/metrics\'.',
     query: OverviewQuery,
-    responses: { 200: '{ period, currency, current: { from, to, days }, previous, kpis: { customers, purchases, revenue, repeat_purchase_ratio, average_check, active_customers_share } }', 422: 'Invalid query' },
+    responses: { 200: { description: 'The KPIs of both windows', schema: AnalyticsOverview }, 422: 'Invalid query' },
     handler: async (req) => analyticsOverview(s, req.query),
   });
 
@@ -24,7 +25,7 @@ export function analyticsViewRoutes(app: FastifyInstance, s: Services, prefix: s
     method: 'GET', path: '/analytics/rfm-grid', tag: 'analytics', scope: 'read',
     summary: 'Scored customers and their net spend by recency score × frequency score (1–5 each, 5 best; all 25 cells) and by RFM segment, from the latest scores; run is null before the first score run',
     query: RfmGridQuery,
-    responses: { 200: '{ run, currency, customers, cells: [{ r, f, customers, share, revenue }], segments: [{ segment, customers, share, revenue, clv_12m_mean, probability_alive_mean, high_churn_risk, … }] }', 422: 'Unknown query parameter' },
+    responses: { 200: { description: 'The grid and the segments', schema: RfmGrid }, 422: 'Unknown query parameter' },
     handler: async (req) => rfmGrid(s, req.query),
   });
 
@@ -32,7 +33,7 @@ export function analyticsViewRoutes(app: FastifyInstance, s: Services, prefix: s
     method: 'GET', path: '/analytics/clv-distribution', tag: 'analytics', scope: 'read',
     summary: 'Histogram of the scored customers\' 12-month CLV: buckets [from, to) with edges in 1-2-5 steps (a log scale), each with its customers and CLV sum; the total, mean and median',
     query: ClvDistributionQuery,
-    responses: { 200: '{ run, currency, customers, without_clv, total, mean, median, buckets: [{ from, to, customers, total }] }', 422: 'Invalid query' },
+    responses: { 200: { description: 'The histogram', schema: ClvDistribution }, 422: 'Invalid query' },
     handler: async (req) => clvDistribution(s, req.query),
   });
 
@@ -43,7 +44,7 @@ export function analyticsViewRoutes(app: FastifyInstance, s: Services, prefix: s
       'as lifetimes\' plot_probability_alive_matrix; each cell the mean over its whole x and t_x, with the customers in it and the mean of their stored P(alive). ' +
       'Parameters from the latest score run, else fitted now on every customer\'s history.',
     query: AliveHeatmapQuery,
-    responses: { 200: '{ source, run, unit, params, T, customers, frequency_bins, frequency_open, recency_bins, probability_alive, cell_customers, observed_probability_alive, note }', 422: 'Invalid query' },
+    responses: { 200: { description: 'The matrix, the customers in each cell and their stored P(alive)', schema: AliveHeatmap }, 422: 'Invalid query' },
     handler: async (req) => aliveHeatmap(s, req.query),
   });
 
@@ -53,7 +54,7 @@ export function analyticsViewRoutes(app: FastifyInstance, s: Services, prefix: s
       'Calibration / holdout check of BG/NBD: fitted on the purchase days up to calibration_end, it predicts each customer\'s purchase days in (calibration_end, holdout_end]; ' +
       'predicted against actual in total and by the number of repeat purchases in calibration (0 … 6, 7+), with the customers in each group',
     query: HoldoutQuery,
-    responses: { 200: '{ calibration_end, holdout_end, unit, holdout_weeks, model, params, customers, repeat_customers, predicted_total, actual_total, relative_error, mean_absolute_error, by_calibration_purchases, note }', 422: 'Invalid dates' },
+    responses: { 200: { description: 'Predicted against actual, in total and by calibration purchases', schema: HoldoutValidation }, 422: 'Invalid dates' },
     handler: async (req) => holdoutValidation(s, req.query),
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ClvQuery, CohortQuery, MetricsQuery, RfmQuery, clvFit, cohortRetention, loyaltyMetrics, rfmReport } from '../../modules/analytics/index.ts';
 import type { Services } from '../../services.ts';
 import { route } from '../route.ts';
+import { ClvFit, CohortRetention, LoyaltyMetrics, RfmReport } from '../responses/analytics.ts';
 
 // Read models of the customer base. The summaries carry the definitions, so the API
 // reference states exactly what each figure counts.
@@ -17,7 +18,7 @@ export function analyticsRoutes(app: FastifyInstance, s: Services, prefix: strin
       'CLV = annual revenue per customer × average years a customer stays − acquisition_cost, where the years = 1 ÷ annual churn rate (churn rate ÷ period length in years). ' +
       'Promotion purchase: a promo code or a discount. Revenue by tier uses the current loyalty tier ("none" without one).',
     query: MetricsQuery,
-    responses: { 200: '{ period, store, currency, customers, purchases, revenue, repeat_purchase_ratio, average_check, purchase_frequency, churn_rate, clv, revenue_by_customer_type, revenue_by_tier, promotions }', 422: 'Invalid query or unknown store' },
+    responses: { 200: { description: 'The metrics of the period', schema: LoyaltyMetrics }, 422: 'Invalid query or unknown store' },
     handler: async (req) => loyaltyMetrics(s, req.query),
   });
 
@@ -27,7 +28,7 @@ export function analyticsRoutes(app: FastifyInstance, s: Services, prefix: strin
       'Cohort retention: customers by the month of their first purchase ever (in the store, when filtered) within from/to (default the last 12 months), ' +
       'and for each month k after it the number and share of the cohort who bought in that month (k = 0 is the first month). from moves to its month start; at most 120 months.',
     query: CohortQuery,
-    responses: { 200: '{ from, to, store, cohorts: [{ month, customers, retention: [{ offset, month, customers, share }] }] }', 422: 'Invalid query or unknown store' },
+    responses: { 200: { description: 'Every cohort of the range with its retention by month', schema: CohortRetention }, 422: 'Invalid query or unknown store' },
     handler: async (req) => cohortRetention(s, req.query),
   });
 
@@ -38,7 +39,7 @@ export function analyticsRoutes(app: FastifyInstance, s: Services, prefix: strin
       'each scored 1–5 by quintile (5 best), and the named segment of the scores; the segment sizes, then every customer (what `regulars analyze rfm --json` prints). ' +
       'The stored scores of the last score run are /customers/{id}/scores and /analytics/rfm-grid.',
     query: RfmQuery,
-    responses: { 200: '{ currency, segments: [{ segment, customers }], customers: [{ customer_id, recency_days, frequency, monetary, r, f, m, segment }] }', 422: 'Unknown query parameter' },
+    responses: { 200: { description: 'The segment sizes and every scored customer', schema: RfmReport }, 422: 'Unknown query parameter' },
     handler: async (req) => rfmReport(s, req.query),
   });
 
@@ -49,7 +50,7 @@ export function analyticsRoutes(app: FastifyInstance, s: Services, prefix: strin
       'per model its parameters, log-likelihood, standard errors and fit time; with holdout_end, the purchase models\' predicted purchase days in (calibration_end, holdout_end] against the actual ones. ' +
       'What `regulars analyze clv --json` prints for the database. It reads every purchase: seconds on a large business.',
     query: ClvQuery,
-    responses: { 200: '{ customers, unit, models: { bgnbd?, paretonbd?, gammagamma? }, validation: { bgnbd?, paretonbd? } | null }', 422: 'Invalid query, or no purchases to fit' },
+    responses: { 200: { description: 'The fitted models, and the holdout check given holdout_end', schema: ClvFit }, 422: 'Invalid query, or no purchases to fit' },
     handler: async (req) => clvFit(s, req.query),
   });
 }

@@ -6,6 +6,9 @@ import type { Services } from '../../services.ts';
 import { eraseCustomer, exportCustomer, mergeCustomers } from '../../workflows/customer-lifecycle.ts';
 import { answerFollowingMerges, followsMerges, route } from '../route.ts';
 import { withFields } from '../../shared/objects.ts';
+import { CustomerExport } from '../responses/customer-export.ts';
+import { CustomerPage, CustomerWithStats, MergeResult } from '../responses/customers.ts';
+import { PurchasePage } from '../responses/purchases.ts';
 
 type IdParams = { id: string };
 const Page = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20), cursor: z.string().optional() });
@@ -16,7 +19,13 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
   route(app, prefix, {
     method: 'POST', path: '/customers', tag: 'customers', scope: 'write',
     summary: 'Create a customer, or update the one any given identity (external_id, email, phone) already names',
-    body: CustomerInput, responses: { 201: 'Created', 200: 'Updated an existing customer', 409: 'The identities name two different customers', 422: 'Invalid input' },
+    body: CustomerInput,
+    responses: {
+      201: { description: 'Created', schema: CustomerWithStats },
+      200: { description: 'Updated an existing customer', schema: CustomerWithStats },
+      409: 'The identities name two different customers',
+      422: 'Invalid input',
+    },
     handler: async (req, reply, p) => {
       const { customer, created } = await s.customers.upsert(req.body, { actor: actorOf(p), source: p.kind === 'user' ? 'dashboard' : 'api' });
       return reply.code(created ? 201 : 200).send(withFields(customer, { stats: await s.commerce.statsOf(customer.id) }));
@@ -26,19 +35,19 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
   route(app, prefix, {
     method: 'GET', path: '/customers', tag: 'customers', scope: 'read',
     summary: 'Search customers (query matches name, email, phone, card id; exact identities are looked up directly)',
-    query: CustomerSearch, responses: { 200: '{ items, next_cursor }' },
+    query: CustomerSearch, responses: { 200: { description: 'A page of customers, newest first', schema: CustomerPage } },
     handler: async (req) => s.customers.search(req.query),
   });
 
   route(app, prefix, {
     method: 'GET', path: '/customers/:id', tag: 'customers', scope: 'read', summary: 'A customer with identities, consent and running stats',
-    responses: { 200: 'The customer', 404: 'Unknown, erased or merged' },
+    responses: { 200: { description: 'The customer', schema: CustomerWithStats }, 404: 'Unknown, erased or merged' },
     handler: async (req) => withStats((req.params as IdParams).id),
   });
 
   route(app, prefix, {
     method: 'PATCH', path: '/customers/:id', tag: 'customers', scope: 'write', summary: 'Change profile fields; null clears a field',
-    body: CustomerPatch, responses: { 200: 'The customer', 404: 'Unknown', 409: 'An identity belongs to another customer', 422: 'Invalid input' },
+    body: CustomerPatch, responses: { 200: { description: 'The customer', schema: CustomerWithStats }, 404: 'Unknown', 409: 'An identity belongs to another customer', 422: 'Invalid input' },
     handler: async (req, _reply, p) => {
       const id = (req.params as IdParams).id;
       await s.customers.patch(id, req.body, { actor: actorOf(p), source: p.kind === 'user' ? 'dashboard' : 'api' });
@@ -49,7 +58,7 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/purchases', tag: 'customers', scope: 'read', summary: "The customer's purchases, newest first",
     description: followsMerges("the surviving customer's purchases (the merged customer's among them: the merge moved them)"),
-    query: Page, responses: { 200: '{ customer_id, items, next_cursor }', 404: 'Unknown or erased customer' },
+    query: Page, responses: { 200: { description: 'A page of purchases', schema: PurchasePage }, 404: 'Unknown or erased customer' },
     handler: async (req, reply) => {
       const id = (req.params as IdParams).id;
       return answerFollowingMerges(req, reply, id, await s.commerce.listForCustomer(id, Page.parse(req.query)));
@@ -59,13 +68,13 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/merge', tag: 'customers', scope: 'write',
     summary: 'Merge another customer (`from`) into this one: identities, purchases and history move here',
-    body: MergeInput, responses: { 200: '{ customer, moved }', 404: 'Unknown customer', 422: 'Invalid input' },
+    body: MergeInput, responses: { 200: { description: 'The survivor, and what moved to it', schema: MergeResult }, 404: 'Unknown customer', 422: 'Invalid input' },
     handler: async (req, _reply, p) => mergeCustomers(s, (req.params as IdParams).id, req.body, { actor: actorOf(p) }),
   });
 
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/export', tag: 'customers', scope: 'read', summary: 'Everything stored about the customer, as JSON (data access request)',
-    responses: { 200: 'The export' },
+    responses: { 200: { description: 'The export (an attachment: customer-{id}.json)', schema: CustomerExport } },
     handler: async (req, reply) => {
       const id = (req.params as IdParams).id;
       reply.header('content-disposition', `attachment; filename="customer-${id}.json"`);
@@ -76,7 +85,7 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
   route(app, prefix, {
     method: 'DELETE', path: '/customers/:id', tag: 'customers', scope: 'admin',
     summary: 'Erase a customer: personal data is removed, anonymous purchases and totals stay',
-    responses: { 204: 'Erased', 404: 'Unknown' },
+    responses: { 204: { description: 'Erased', schema: null }, 404: 'Unknown' },
     handler: async (req, reply, p) => {
       await eraseCustomer(s, (req.params as IdParams).id, { actor: actorOf(p) });
       return reply.code(204).send();

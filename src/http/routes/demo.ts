@@ -6,6 +6,7 @@ import { runDemo } from '../../workflows/run-demo.ts';
 import { replyWithProgress, wantsProgress } from '../progress.ts';
 import { route } from '../route.ts';
 import { withFields } from '../../shared/objects.ts';
+import { DemoProgressLine, DemoSummary } from '../responses/imports.ts';
 
 // The demo business through a running server, so that `regulars demo` works beside it
 // (the embedded database is the server's alone). Admin only: it writes a whole business.
@@ -22,7 +23,11 @@ export function demoRoutes(app: FastifyInstance, s: Services, prefix: string) {
     summary: 'Fill the database with the demo business (deterministic for a seed; running it again adds nothing)',
     body: DemoInput,
     responses: {
-      200: '{ stores, customers, purchases, created, refunds, revenue, currency }; with `Accept: application/x-ndjson`, a line `{ progress: { customers, purchases } }` every quarter second, then `{ result }` (or `{ error }`)',
+      200: {
+        description: 'What the demo made; with `Accept: application/x-ndjson`, a line `{ progress: { customers, purchases } }` every quarter second, then `{ result }` (or `{ error }`)',
+        schema: DemoSummary,
+        ndjson: DemoProgressLine,
+      },
       422: 'Bad options',
     },
     handler: async (req, reply) => {

@@ -21,12 +21,12 @@ afterAll(async () => {
   await s?.close();
 });
 
-function upload(kind: string, csv: string, fields: Record<string, string> = {}, accept = 'application/json') {
+function upload(kind: string, csv: string, fields: Record<string, string> = {}, accept = 'application/json', step = '') {
   const boundary = 'test-boundary';
   const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
   const payload = `${parts.join('')}--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="sales.csv"\r\ncontent-type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
   return app.inject({
-    method: 'POST', url: `/api/v1/imports/${kind}`, payload,
+    method: 'POST', url: `/api/v1/imports/${kind}${step}`, payload,
     headers: { authorization: `Bearer ${key}`, accept, 'content-type': `multipart/form-data; boundary=${boundary}` },
   });
 }
@@ -79,5 +79,15 @@ describe('POST /imports/:kind', () => {
     const badMap = await upload('purchases', rows(1), { map: '["total"]' }, 'application/x-ndjson');
     expect(badMap.statusCode).toBe(422);
     expect(badMap.json().errors).toEqual([{ field: 'map', reason: 'must be a JSON object { canonical: column }' }]);
+  });
+});
+
+describe('POST /imports/:kind/preview', () => {
+  it("answers a file's headers, its first rows and a suggested mapping", async () => {
+    const res = await upload('purchases', rows(8), {}, 'application/json', '/preview');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ headers: ['order', 'email', 'date', 'amount'], suggested_map: { external_id: 'order', customer_email: 'email' } });
+    expect(res.json().sample).toHaveLength(5);
+    expect(res.json().canonical).toContainEqual({ name: 'total', required: true });
   });
 });

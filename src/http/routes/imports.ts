@@ -5,6 +5,7 @@ import { invalidField } from '../../shared/errors.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { replyWithProgress, wantsProgress } from '../progress.ts';
 import { route } from '../route.ts';
+import { ImportPreview, ImportProgressLine, ImportResult } from '../responses/imports.ts';
 
 // CSV upload from the dashboard: multipart with `file`, and for the import `map` (JSON)
 // and `skip_invalid`. The upload is spooled to a temporary file, read twice, deleted.
@@ -42,7 +43,7 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
   route(app, prefix, {
     method: 'POST', path: '/imports/:kind/preview', tag: 'imports', scope: 'write', multipart: true,
     summary: "A CSV file's headers, first rows and a suggested column mapping",
-    responses: { 200: '{ headers, sample, canonical, suggested_map }', 422: 'No file' },
+    responses: { 200: { description: 'The headers, the first rows and a mapping', schema: ImportPreview }, 422: 'No file' },
     handler: async (req) => {
       const kind = kindOf(req);
       const { spooled } = await readUpload(req);
@@ -58,7 +59,11 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
     method: 'POST', path: '/imports/:kind', tag: 'imports', scope: 'write', multipart: true,
     summary: 'Import a CSV file: all or nothing (a report of every bad line) unless skip_invalid=true',
     responses: {
-      200: '{ kind, rows, created, duplicates, invalid, errors: [{ line, column, reason }], imported }; with `Accept: application/x-ndjson`, a line `{ progress: { phase, rows, bytes, totalBytes } }` every quarter second, then `{ result }` (or `{ error }`, problem details)',
+      200: {
+        description: 'The result; with `Accept: application/x-ndjson`, a line `{ progress: { phase, rows, bytes, totalBytes } }` every quarter second, then `{ result }` (or `{ error }`, problem details)',
+        schema: ImportResult,
+        ndjson: ImportProgressLine,
+      },
       422: 'Columns do not fit',
     },
     handler: async (req, reply) => {

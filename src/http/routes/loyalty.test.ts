@@ -112,6 +112,12 @@ describe('loyalty over HTTP', () => {
     for (const r of [poor, redeemed]) expect(r.headers['server-timing']).toMatch(/^queue;dur=[\d.]+, db;dur=[\d.]+;desc="a group of 1", total;dur=[\d.]+$/);
     const code = redeemed.json().coupon.code as string;
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    // A retry answers the first redemption, as every write with a key does: 200, Idempotent-Replayed.
+    const retried = await call('POST', `/api/v1/customers/${customer.id}/loyalty/redemptions`, { reward: 'coffee', idempotency_key: 'r-1' });
+    expect([retried.statusCode, retried.headers['idempotent-replayed']]).toEqual([200, 'true']);
+    expect(retried.json()).toMatchObject({ created: false, coupon: { code }, points_spent: redeemed.json().points_spent });
+    const giftAgain = await call('POST', `/api/v1/customers/${customer.id}/loyalty/adjustments`, { points: 200, reason: 'Sorry for the wait', idempotency_key: 'gift-1' });
+    expect([giftAgain.statusCode, giftAgain.headers['idempotent-replayed']]).toEqual([200, 'true']);
     const scanned = await call('GET', `/api/v1/coupons/${code}`);
     expect(scanned.json()).toMatchObject({ usable: true, benefit: { type: 'free_product', sku: 'COF-ESP' } });
     const used = await call('POST', `/api/v1/coupons/${code}/redeem`, { idempotency_key: 'till-1-cpn', order_ref: 'till-2' });

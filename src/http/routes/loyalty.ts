@@ -10,6 +10,11 @@ import { AppError } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { answerFollowingMerges, answerWrite, followsMerges, route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
+import {
+  Account, AppliedProgram, LedgerProof, LoyaltyReport, MaintenanceRun, MemberAccount, ProgramJsonSchema, ProgramOverview, ProgramVersion,
+  ReferralClaim, ReferralCode, SimulationReport, SurveyBonus, TierHistory,
+} from '../responses/loyalty.ts';
+import { Campaign, CouponCheck, CouponUse, CustomerCoupons, GiftCard, GiftCardCharge, Redemption, ReservationResult, RewardCatalogue } from '../responses/rewards.ts';
 
 // The loyalty program over HTTP: the program document and its versions, member
 // accounts, rewards and coupons (what a POS calls at checkout), gift cards,
@@ -26,17 +31,17 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   // ── Program ──────────────────────────────────────────────────────────────
   route(app, prefix, {
     method: 'GET', path: '/loyalty/program.schema.json', tag: 'loyalty', scope: null, summary: 'The JSON Schema of a program document (no authentication)',
-    responses: { 200: 'JSON Schema (draft 2020-12)' },
+    responses: { 200: { description: 'JSON Schema (draft 2020-12)', schema: ProgramJsonSchema } },
     handler: async () => programJsonSchema(),
   });
   route(app, prefix, {
     method: 'GET', path: '/loyalty/program', tag: 'loyalty', scope: 'read', summary: 'The program in force and every version',
-    responses: { 200: '{ current: { version, effective_from, note, document } | null, versions: [{ version, effective_from, note, in_force }] }' },
+    responses: { 200: { description: 'The version in force and every version', schema: ProgramOverview } },
     handler: async () => L.currentProgram(),
   });
   route(app, prefix, {
     method: 'GET', path: '/loyalty/program/versions/:version', tag: 'loyalty', scope: 'read', summary: 'One program version',
-    responses: { 200: '{ version, effective_from, note, document }', 404: 'Unknown version' },
+    responses: { 200: { description: 'The version', schema: ProgramVersion }, 404: 'Unknown version' },
     handler: async (req) => L.programVersion(Number((req.params as { version: string }).version)),
   });
   route(app, prefix, {
@@ -44,13 +49,14 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     summary: 'Apply a program document as a new version (effective now or from effective_from); tier_policy says how members are re-placed',
     description: 'The version in force at any moment is the latest applied whose effective_from has come. So a version applied while another, applied before it, ' +
       'is scheduled for a later date keeps that one out for good: the answer warns of each such version (warnings: [{ code: "scheduled_version_overridden", version, effective_from, message }]), and applies all the same.',
-    body: ApplyProgramInput, responses: { 201: '{ version, effective_from, tier_policy, note, tier_changes, warnings, program }', 422: 'The document breaks the schema (every problem listed)' },
+    body: ApplyProgramInput,
+    responses: { 201: { description: 'The version applied, what it did to tiers, and its warnings', schema: AppliedProgram }, 422: 'The document breaks the schema (every problem listed)' },
     handler: async (req, reply, p) => reply.code(201).send(await L.applyProgram(req.body, { actor: actorOf(p) })),
   });
   route(app, prefix, {
     method: 'POST', path: '/loyalty/program/simulate', tag: 'loyalty', scope: 'read',
     summary: 'Replay the purchases since a date against a proposed program: points it would cost, tiers, moves — nothing is written',
-    body: SimulateInput, responses: { 200: 'Simulation report', 422: 'Invalid program or date' },
+    body: SimulateInput, responses: { 200: { description: 'Simulation report', schema: SimulationReport }, 422: 'Invalid program or date' },
     handler: async (req) => {
       const body = parseInput(SimulateInput, req.body, 'simulation');
       return L.simulate(body.program, { since: body.since });
@@ -58,18 +64,18 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   });
   route(app, prefix, {
     method: 'GET', path: '/loyalty/report', tag: 'loyalty', scope: 'read', summary: 'Points liability, breakage, redemption rate, members per tier',
-    responses: { 200: 'The report' },
+    responses: { 200: { description: 'The report', schema: LoyaltyReport } },
     handler: async () => L.report(),
   });
   route(app, prefix, {
     method: 'GET', path: '/loyalty/verify', tag: 'loyalty', scope: 'admin', summary: 'Prove every cached balance against the ledger',
-    responses: { 200: '{ ok, members, entries, problems }' },
+    responses: { 200: { description: 'Whether every balance adds up, and each problem found', schema: LedgerProof } },
     handler: async () => L.verify(),
   });
   route(app, prefix, {
     method: 'POST', path: '/loyalty/maintenance', tag: 'loyalty', scope: 'admin',
     summary: 'Run the scheduled maintenance now: stale reservations, expiry, reminders, tier reviews, birthdays',
-    responses: { 200: 'What each step did' },
+    responses: { 200: { description: 'What each step did', schema: MaintenanceRun } },
     handler: async () => L.maintenance.runAll(s.clock.now()),
   });
 
@@ -80,7 +86,12 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     description: "`lifetime` counts every entry of the ledger once, so its figures add up: earned (purchases and bonuses) + adjusted (by staff, and points moved by merges; " +
       'negative when taken) − redeemed (rewards and captured or held checkout reservations, less released ones) − reversed (taken back on refunds) − expired ' +
       '= balance + pending + expiring_now (the points, below zero by what is owed). ' + followsMerges("the surviving customer's account"),
-    query: AccountQuery, responses: { 200: 'The account', 404: 'Unknown customer', 422: 'Unknown language' },
+    query: AccountQuery,
+    responses: {
+      200: { description: 'The account (only customer_id, member: false and program_version for a customer who has not joined)', schema: Account },
+      404: 'Unknown customer',
+      422: 'Unknown language',
+    },
     handler: async (req, reply) => {
       const { id } = req.params as IdParams;
       return answerFollowingMerges(req, reply, id, await L.account(id, parseInput(AccountQuery, req.query ?? {}, 'query')));
@@ -89,7 +100,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/loyalty/tiers', tag: 'loyalty', scope: 'read', summary: 'Tier history',
     description: followsMerges("the surviving customer's tier history"),
-    responses: { 200: '{ customer_id, items: [{ from, to, reason, at }] }', 404: 'Unknown customer' },
+    responses: { 200: { description: 'Every tier change, oldest first', schema: TierHistory }, 404: 'Unknown customer' },
     handler: async (req, reply) => {
       const { id } = req.params as IdParams;
       return answerFollowingMerges(req, reply, id, await L.tierHistory(id));
@@ -97,7 +108,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   });
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/loyalty/enrol', tag: 'loyalty', scope: 'write', summary: 'Enrol a customer in the program',
-    responses: { 201: 'Enrolled', 200: 'Already a member' },
+    responses: { 201: { description: 'Enrolled: the account', schema: MemberAccount }, 200: { description: 'Already a member: the account', schema: MemberAccount } },
     handler: async (req, reply, p) => {
       const r = await L.enrol((req.params as IdParams).id, { actor: actorOf(p) });
       return reply.code(r.created ? 201 : 200).send(r.account);
@@ -106,27 +117,38 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/loyalty/adjustments', tag: 'loyalty', scope: 'write',
     summary: 'Add or take points by hand; a reason is required and audited; the key makes retries safe',
-    body: AdjustmentInput, responses: { 201: 'The account after', 200: 'Already recorded (replay)', 422: 'No reason, or below zero' },
+    body: AdjustmentInput,
+    responses: {
+      201: { description: 'The account after', schema: MemberAccount },
+      200: { description: 'Already recorded (replay): the account now', schema: MemberAccount },
+      422: 'No reason, or below zero',
+    },
     handler: async (req, reply, p) => {
       const r = await L.adjust((req.params as IdParams).id, req.body, { actor: actorOf(p) });
-      return reply.code(r.created ? 201 : 200).send(r.account);
+      return answerWrite(reply, r.created, r.account);
     },
   });
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/loyalty/redemptions', tag: 'loyalty', scope: 'write',
     summary: 'Spend points on a reward: issues a unique coupon code (or a gift card)',
-    body: RedeemRewardInput, responses: { 201: '{ coupon | gift_card, points_spent }', 200: 'Already redeemed with this key', 409: 'Not enough points, out of stock, or key reused', 422: 'Unknown or ineligible reward' },
+    body: RedeemRewardInput,
+    responses: {
+      201: { description: 'The coupon (or gift card) issued', schema: Redemption },
+      200: { description: 'Already redeemed with this key: what it issued', schema: Redemption },
+      409: 'Not enough points, out of stock, or key reused',
+      422: 'Unknown or ineligible reward',
+    },
     handler: async (req, reply, p) => {
       const { outcome, timing } = await L.redeemRewardTimed((req.params as IdParams).id, req.body, { actor: actorOf(p) });
       setGroupServerTiming(reply, timing);
       if (outcome instanceof AppError) throw outcome;
-      return reply.code(outcome.created ? 201 : 200).send(outcome);
+      return answerWrite(reply, outcome.created, outcome);
     },
   });
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/coupons', tag: 'loyalty', scope: 'read', summary: "The customer's coupons",
     description: followsMerges("the surviving customer's coupons"),
-    responses: { 200: '{ customer_id, items }', 404: 'Unknown customer' },
+    responses: { 200: { description: 'Every coupon of the customer, with whether it can be used now', schema: CustomerCoupons }, 404: 'Unknown customer' },
     handler: async (req, reply) => {
       const { id } = req.params as IdParams;
       return answerFollowingMerges(req, reply, id, await L.couponsOf(id));
@@ -135,17 +157,18 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/loyalty/reservations', tag: 'loyalty', scope: 'write',
     summary: 'Hold points at checkout (released automatically after reservation_minutes)',
-    body: ReserveInput, responses: { 201: '{ reservation }', 409: 'Not enough points' },
+    body: ReserveInput,
+    responses: { 201: { description: 'The reservation', schema: ReservationResult }, 200: { description: 'Already made with this key', schema: ReservationResult }, 409: 'Not enough points' },
     handler: async (req, reply, p) => {
       const r = await L.reserve((req.params as IdParams).id, req.body, { actor: actorOf(p) });
-      return reply.code(r.created ? 201 : 200).send(r);
+      return answerWrite(reply, r.created, r);
     },
   });
   for (const action of ['capture', 'release'] as const) {
     route(app, prefix, {
       method: 'POST', path: `/customers/:id/loyalty/reservations/:reservation/${action}`, tag: 'loyalty', scope: 'write',
       summary: action === 'capture' ? 'Spend the held points (the order went through)' : 'Give the held points back (the order was abandoned)',
-      responses: { 200: '{ reservation }', 404: 'Unknown reservation', 409: 'Already settled otherwise, or expired' },
+      responses: { 200: { description: 'The reservation', schema: ReservationResult }, 404: 'Unknown reservation', 409: 'Already settled otherwise, or expired' },
       handler: async (req) => {
         const { id, reservation } = req.params as { id: string; reservation: string };
         return action === 'capture' ? L.capture(id, reservation) : L.release(id, reservation);
@@ -155,7 +178,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
 
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/loyalty/referral-code', tag: 'loyalty', scope: 'write', summary: "The member's referral code to share (created on first call)",
-    responses: { 201: '{ code }', 200: '{ code } (existing)', 409: 'Not a member' },
+    responses: { 201: { description: 'A new code', schema: ReferralCode }, 200: { description: 'The existing code', schema: ReferralCode }, 409: 'Not a member' },
     handler: async (req, reply) => {
       const r = await L.referralCode((req.params as IdParams).id);
       return reply.code(r.created ? 201 : 200).send({ code: r.code });
@@ -164,7 +187,13 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/loyalty/referral', tag: 'loyalty', scope: 'write',
     summary: "Link a new customer to the friend whose code they bring; the friend's first qualifying purchase rewards both",
-    body: ClaimReferralInput, responses: { 201: '{ status: pending }', 200: 'Already linked with this code: { status: pending | rewarded | rejected | revoked } (revoked: a refund took the qualifying purchase below the minimum; it never qualifies again)', 409: 'Referred by someone else', 422: 'Unknown code, own code, same email/phone, or not a new customer' },
+    body: ClaimReferralInput,
+    responses: {
+      201: { description: 'Linked: pending', schema: ReferralClaim },
+      200: { description: 'Already linked with this code: where it stands', schema: ReferralClaim },
+      409: 'Referred by someone else',
+      422: 'Unknown code, own code, same email/phone, or not a new customer',
+    },
     handler: async (req, reply, p) => {
       const r = await L.claimReferral((req.params as IdParams).id, req.body, { actor: actorOf(p) });
       return reply.code(r.created ? 201 : 200).send({ status: r.status });
@@ -174,7 +203,10 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     method: 'POST', path: '/customers/:id/loyalty/bonuses/survey', tag: 'loyalty', scope: 'write',
     summary: 'Thank-you points for a completed survey response (once per response; never depends on the score)',
     body: SurveyBonusInput,
-    responses: { 201: '{ points }', 200: 'Already given for this response (replay, Idempotent-Replayed: true): the points it was given; or { points: 0 } when the program has no survey bonus', 404: 'Unknown customer', 409: 'Not a member' },
+    responses: {
+      201: { description: 'The points given', schema: SurveyBonus },
+      200: { description: 'Already given for this response (replay, Idempotent-Replayed: true): the points it was given; or { points: 0 } when the program has no survey bonus', schema: SurveyBonus },
+      404: 'Unknown customer', 409: 'Not a member' },
     handler: async (req, reply, p) => {
       const r = await L.surveyBonus((req.params as IdParams).id, req.body, { actor: actorOf(p) });
       if (r.created || r.replayed) return answerWrite(reply, r.created, { points: r.points });
@@ -186,7 +218,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'GET', path: '/loyalty/rewards', tag: 'loyalty', scope: 'read', summary: 'The rewards catalogue (with customer_id: affordable and eligible per reward)',
     description: followsMerges('what the surviving customer can afford and is eligible for'),
-    query: z.object({ customer_id: z.string().optional() }), responses: { 200: '{ program_version, customer_id (given a known customer), rewards }' },
+    query: z.object({ customer_id: z.string().optional() }), responses: { 200: { description: 'The rewards of the program in force', schema: RewardCatalogue } },
     handler: async (req, reply) => {
       const { customer_id: id } = req.query as { customer_id?: string };
       return answerFollowingMerges(req, reply, id, await L.rewards({ customerId: id }));
@@ -194,16 +226,22 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   });
   route(app, prefix, {
     method: 'GET', path: '/coupons/:code', tag: 'loyalty', scope: 'read', summary: 'Validate a coupon: what it gives and whether it can be used now',
-    responses: { 200: '{ code, benefit, usable, problem }', 404: 'Unknown code' }, rateLimit: { max: 120, timeWindow: '1 minute' },
+    responses: { 200: { description: 'The coupon, and whether it can be used now', schema: CouponCheck }, 404: 'Unknown code' }, rateLimit: { max: 120, timeWindow: '1 minute' },
     handler: async (req) => L.coupon((req.params as { code: string }).code),
   });
   route(app, prefix, {
     method: 'POST', path: '/coupons/:code/redeem', tag: 'loyalty', scope: 'write', summary: 'Use a coupon at checkout; the key makes retries safe',
-    body: UseCouponInput, responses: { 201: '{ coupon, benefit }', 200: 'Already used with this key', 404: 'Unknown code', 409: 'Used up, expired, or not this customer\'s' },
+    body: UseCouponInput,
+    responses: {
+      201: { description: 'Used: the coupon and what it gives', schema: CouponUse },
+      200: { description: 'Already used with this key', schema: CouponUse },
+      404: 'Unknown code',
+      409: 'Used up, expired, or not this customer\'s',
+    },
     rateLimit: { max: 120, timeWindow: '1 minute' },
     handler: async (req, reply, p) => {
       const r = await L.useCoupon((req.params as { code: string }).code, req.body, { actor: actorOf(p) });
-      return reply.code(r.created ? 201 : 200).send(r);
+      return answerWrite(reply, r.created, r);
     },
   });
   // An admin's write that creates stored value: a retry with the same idempotency_key
@@ -213,7 +251,10 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     method: 'POST', path: '/coupons/campaigns', tag: 'loyalty', scope: 'admin',
     summary: 'Promotion coupons in bulk (unique codes, or one shared code) with limits and expiry; the idempotency_key makes retries safe',
     body: CampaignInput,
-    responses: { 201: '{ id, codes }', 200: 'Already created with this key (replay): the same campaign and codes', 409: 'The shared code exists, or the key was used with a different body', 422: 'Invalid input' },
+    responses: {
+      201: { description: 'The campaign and its codes', schema: Campaign },
+      200: { description: 'Already created with this key (replay): the same campaign and codes', schema: Campaign },
+      409: 'The shared code exists, or the key was used with a different body', 422: 'Invalid input' },
     handler: async (req, reply, p) => {
       const { created, ...campaign } = await L.createCampaign(req.body, { actor: actorOf(p) });
       return answerWrite(reply, created, campaign);
@@ -222,7 +263,10 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'POST', path: '/gift-cards', tag: 'loyalty', scope: 'admin', summary: 'Issue a gift card; the idempotency_key makes retries safe',
     body: GiftCardIssueInput,
-    responses: { 201: 'The gift card', 200: 'Already issued with this key (replay): the same gift card', 409: 'The key was used with a different body', 422: 'Invalid input' },
+    responses: {
+      201: { description: 'The gift card', schema: GiftCard },
+      200: { description: 'Already issued with this key (replay): the same gift card', schema: GiftCard },
+      409: 'The key was used with a different body', 422: 'Invalid input' },
     handler: async (req, reply, p) => {
       const { created, ...card } = await L.issueGiftCard(req.body, { actor: actorOf(p) });
       return answerWrite(reply, created, card);
@@ -230,15 +274,20 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   });
   route(app, prefix, {
     method: 'GET', path: '/gift-cards/:code', tag: 'loyalty', scope: 'read', summary: 'A gift card and its balance',
-    responses: { 200: 'The gift card', 404: 'Unknown code' }, rateLimit: { max: 120, timeWindow: '1 minute' },
+    responses: { 200: { description: 'The gift card', schema: GiftCard }, 404: 'Unknown code' }, rateLimit: { max: 120, timeWindow: '1 minute' },
     handler: async (req) => L.giftCard((req.params as { code: string }).code),
   });
   route(app, prefix, {
     method: 'POST', path: '/gift-cards/:code/charge', tag: 'loyalty', scope: 'write', summary: 'Pay from a gift card; the key makes retries safe',
-    body: GiftCardChargeInput, responses: { 201: '{ charged, gift_card }', 200: 'Already charged with this key', 409: 'Balance too low or expired' },
+    body: GiftCardChargeInput,
+    responses: {
+      201: { description: 'Charged: the amount and the card after', schema: GiftCardCharge },
+      200: { description: 'Already charged with this key', schema: GiftCardCharge },
+      409: 'Balance too low or expired',
+    },
     handler: async (req, reply, p) => {
       const r = await L.chargeGiftCard((req.params as { code: string }).code, req.body, { actor: actorOf(p) });
-      return reply.code(r.created ? 201 : 200).send(r);
+      return answerWrite(reply, r.created, r);
     },
   });
 }

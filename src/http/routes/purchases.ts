@@ -10,6 +10,7 @@ import { problemOfAppError } from '../problem.ts';
 import { answerWrite, route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
 import { withFields } from '../../shared/objects.ts';
+import { PurchaseBatchResult, PurchaseReceipt, RefundResult } from '../responses/purchases.ts';
 
 export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string) {
   // Concurrent single purchases share transactions (group commit); see purchase-batcher.ts.
@@ -19,7 +20,12 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
     method: 'POST', path: '/purchases', tag: 'purchases', scope: 'write',
     summary: 'Record a purchase. Repeating the same external_id returns the first result and changes nothing (200 with Idempotent-Replayed: true).',
     body: PurchaseInput,
-    responses: { 201: 'Recorded', 200: 'Already recorded with this key (replay)', 409: 'The key was used with a different body', 422: 'Invalid input' },
+    responses: {
+      201: { description: 'Recorded', schema: PurchaseReceipt },
+      200: { description: 'Already recorded with this key (replay)', schema: PurchaseReceipt },
+      409: 'The key was used with a different body',
+      422: 'Invalid input',
+    },
     handler: async (req, reply) => {
       // Invalid input is answered at once, without waiting for a batch.
       const [prepared] = await s.commerce.prepare([req.body], 'api');
@@ -35,7 +41,7 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
     method: 'POST', path: '/purchases/batch', tag: 'purchases', scope: 'write',
     summary: 'Record up to 1,000 purchases in one request; each gets its own result (created, duplicate or a problem)',
     body: PurchaseBatch,
-    responses: { 200: '{ created, duplicates, errors, results: [{ index, status, purchase | error }] }', 422: 'Not a batch' },
+    responses: { 200: { description: 'A result per purchase: created, duplicate (with the purchase) or error (a problem)', schema: PurchaseBatchResult }, 422: 'Not a batch' },
     handler: async (req) => {
       const { purchases } = parseInput(PurchaseBatch, req.body, 'batch');
       const outcomes = await recordPurchases(s, purchases, { source: 'api', deferContended: true });
@@ -50,7 +56,7 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
   route(app, prefix, {
     method: 'GET', path: '/purchases/:id', tag: 'purchases', scope: 'read', summary: 'A purchase by its id or its external_id',
     description: 'The purchase as it is now (its refunds so far), with `loyalty` as a replay of it answers: the points it earned, and the balance, pending points and tier now; null when no program is in force or the customer is not a member.',
-    responses: { 200: 'The purchase, with `loyalty`', 404: 'Unknown' },
+    responses: { 200: { description: 'The purchase, with `loyalty`', schema: PurchaseReceipt }, 404: 'Unknown' },
     handler: async (req) => {
       const purchase = await s.commerce.get((req.params as { id: string }).id);
       const receipt = await s.loyalty.receipts([{ customer_id: purchase.customer_id, id: purchase.id }]);
@@ -62,7 +68,13 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
     method: 'POST', path: '/purchases/:id/refunds', tag: 'purchases', scope: 'write',
     summary: 'Refund all (no amount) or part of a purchase; the refund external_id makes retries safe',
     body: RefundInput,
-    responses: { 201: '{ refund, purchase }', 200: 'Already recorded (replay)', 404: 'Unknown purchase', 409: 'Key reused with a different body', 422: 'More than is refundable, or invalid input' },
+    responses: {
+      201: { description: 'The refund, the purchase with it, and the points taken back', schema: RefundResult },
+      200: { description: 'Already recorded (replay)', schema: RefundResult },
+      404: 'Unknown purchase',
+      409: 'Key reused with a different body',
+      422: 'More than is refundable, or invalid input',
+    },
     handler: async (req, reply, p) => {
       const result = await s.commerce.refund((req.params as { id: string }).id, req.body, { actor: actorOf(p) });
       return answerWrite(reply, result.created, { refund: result.refund, purchase: result.purchase, loyalty: result.loyalty ?? null });

@@ -4,6 +4,7 @@ import { EvaluationQuery, recommendationsForCustomer } from '../../modules/analy
 import type { Services } from '../../services.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { answerFollowingMerges, followsMerges, route } from '../route.ts';
+import { BoughtTogether, CustomerRecommendations, ProductPairs, RecommendationEvaluation } from '../responses/recommendations.ts';
 
 const Limit = z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) });
 
@@ -14,7 +15,7 @@ export function recommendationRoutes(app: FastifyInstance, s: Services, prefix: 
   route(app, prefix, {
     method: 'GET', path: '/products/:sku/bought-together', tag: 'recommendations', scope: 'read',
     summary: 'Products bought in the same basket as this one more often than by chance, by lift (pairs in fewer than 5 baskets left out)',
-    query: Limit, responses: { 200: '{ sku, name, category, baskets, items: [{ sku, name, category, count, support, confidence, lift }], trained_at }', 404: 'No basket holds the product', 422: 'Invalid limit' },
+    query: Limit, responses: { 200: { description: 'The product and its companions, by lift', schema: BoughtTogether }, 404: 'No basket holds the product', 422: 'Invalid limit' },
     handler: async (req) => {
       const { limit } = parseInput(Limit, req.query, 'query');
       return recommendations.boughtTogether({ sku: (req.params as { sku: string }).sku, limit });
@@ -25,7 +26,7 @@ export function recommendationRoutes(app: FastifyInstance, s: Services, prefix: 
     method: 'GET', path: '/customers/:id/recommendations', tag: 'recommendations', scope: 'read',
     summary: "Next-best products for the customer (by id or external id), none they have bought: from what customers with the same products bought, else the most popular",
     description: followsMerges("the surviving customer's, from everything the person bought"),
-    query: Limit, responses: { 200: '{ customer_id, products_bought, items: [{ sku, name, category, score, source }], trained_at }', 404: 'Unknown or erased customer', 422: 'Invalid limit' },
+    query: Limit, responses: { 200: { description: 'The products, best first', schema: CustomerRecommendations }, 404: 'Unknown or erased customer', 422: 'Invalid limit' },
     handler: async (req, reply) => {
       const { limit } = parseInput(Limit, req.query, 'query');
       const { id } = req.params as { id: string };
@@ -36,7 +37,7 @@ export function recommendationRoutes(app: FastifyInstance, s: Services, prefix: 
   route(app, prefix, {
     method: 'GET', path: '/recommendations/pairs', tag: 'recommendations', scope: 'read',
     summary: 'The pairs of products bought in the same basket most often relative to chance, by lift (pairs in fewer than 5 baskets left out)',
-    query: Limit, responses: { 200: '{ items: [{ from: { sku, name, category }, to, count, support, confidence, lift }] }', 422: 'Invalid limit' },
+    query: Limit, responses: { 200: { description: 'The pairs, by lift', schema: ProductPairs }, 422: 'Invalid limit' },
     handler: async (req) => {
       const { limit } = parseInput(Limit, req.query, 'query');
       return { items: await recommendations.strongestPairs({ limit }) };
@@ -48,7 +49,7 @@ export function recommendationRoutes(app: FastifyInstance, s: Services, prefix: 
     summary:
       'Hit rate at k of the recommendations against the k most popular products on a time split: trained on the baskets before cutoff, tested on the customers who bought before it ' +
       'and bought a product new to them from it on (a hit: one of the k is among those), each with its 95 % interval, and the exact McNemar test of the difference. Trains a model of its own: seconds on a large business.',
-    query: EvaluationQuery, responses: { 200: '{ k, cutoff, train_baskets, train_customers, customers, model: { hits, customers, rate, low, high }, most_popular, model_only, popular_only, p_value }', 422: 'Invalid cutoff or k' },
+    query: EvaluationQuery, responses: { 200: { description: 'Both hit rates and the test of their difference', schema: RecommendationEvaluation }, 422: 'Invalid cutoff or k' },
     handler: async (req) => recommendations.evaluate(req.query as EvaluationQuery),
   });
 }

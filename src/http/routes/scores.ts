@@ -4,6 +4,7 @@ import { ScoreRunInput, SegmentHistoryQuery } from '../../modules/analytics/inde
 import type { Services } from '../../services.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { answerFollowingMerges, followsMerges, route } from '../route.ts';
+import { CustomerScores, ScoreRunSummary, SegmentHistory } from '../responses/analytics.ts';
 
 // Scores per customer and the segment history. The nightly job computes the scores
 // (src/jobs/schedules.ts); an admin can run it now.
@@ -17,7 +18,7 @@ export function scoreRoutes(app: FastifyInstance, s: Services, prefix: string) {
       '12-month CLV (Gamma-Gamma spend × BG/NBD purchases, discounted 1 % a month), churn probability (no purchase within the horizon) with its band and top reasons ' +
       '(coefficient × standardised value, log-odds), and the basis: customers scored and the churn score\'s AUC on a held-out window',
     description: followsMerges("the surviving customer's latest scores"),
-    responses: { 200: 'The scores', 404: 'Unknown or erased customer, or not scored yet (no purchases, or before the first run)' },
+    responses: { 200: { description: 'The scores', schema: CustomerScores }, 404: 'Unknown or erased customer, or not scored yet (no purchases, or before the first run)' },
     handler: async (req, reply) => {
       const { id } = req.params as { id: string };
       return answerFollowingMerges(req, reply, id, await scores.customerScores(id));
@@ -28,7 +29,7 @@ export function scoreRoutes(app: FastifyInstance, s: Services, prefix: string) {
     method: 'POST', path: '/analytics/scores/run', tag: 'analytics', scope: 'admin',
     summary: 'Compute every customer\'s scores now (as the nightly job does) and return the run: customers, segment sizes, segment changes, churn AUCs, timings',
     body: ScoreRunInput,
-    responses: { 200: 'The run summary', 409: 'A run is in progress', 422: 'Invalid input' },
+    responses: { 200: { description: 'The run summary', schema: ScoreRunSummary }, 409: 'A run is in progress', 422: 'Invalid input' },
     handler: async (req, _reply, p) => {
       const input = parseInput(ScoreRunInput, req.body ?? {}, 'score run');
       // `regulars analyze scores` records its run as `cli` whether or not a server runs.
@@ -41,7 +42,7 @@ export function scoreRoutes(app: FastifyInstance, s: Services, prefix: string) {
     method: 'GET', path: '/analytics/segments', tag: 'analytics', scope: 'read',
     summary: 'Segment sizes over time and the movements between segments: one entry per score run with its day in from/to (default the last 90 days); a move from null is a customer scored for the first time, to null one who left (merged, erased)',
     query: SegmentHistoryQuery,
-    responses: { 200: '{ from, to, runs: [{ run_id, as_of, computed_at, customers, segments: [{ segment, customers }], moves: [{ from, to, customers }] }] }', 422: 'Invalid query' },
+    responses: { 200: { description: 'The runs of the range, oldest first', schema: SegmentHistory }, 422: 'Invalid query' },
     handler: async (req) => scores.segmentHistory(req.query as { from?: string; to?: string }),
   });
 }

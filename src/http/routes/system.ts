@@ -8,13 +8,15 @@ import { WebhookInput } from '../../modules/webhooks/index.ts';
 import type { Services } from '../../services.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { route } from '../route.ts';
+import { StoreTotals } from '../responses/purchases.ts';
+import { ApiKeys, Degraded, Health, NewApiKey, NewPassword, NewUser, NewWebhook, Session, Store, Stores, UserSession, Users, WebhookDeliveries, Webhooks } from '../responses/system.ts';
 
 // Health, status, sessions, API keys, users, stores and webhooks: the small resources
 // around the customer data.
 export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) {
   route(app, prefix, {
     method: 'GET', path: '/health', tag: 'system', scope: null, summary: 'Liveness and database status (no authentication)',
-    responses: { 200: 'Up', 503: 'The database does not answer' },
+    responses: { 200: { description: 'Up', schema: Health }, 503: { description: 'The database does not answer', schema: Degraded } },
     rateLimit: { max: 600, timeWindow: '1 minute' },
     handler: async (_req, reply) => {
       const started = Date.now();
@@ -29,14 +31,14 @@ export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) 
 
   route(app, prefix, {
     method: 'GET', path: '/status', tag: 'system', scope: 'read', summary: 'Counts of customers and purchases, and net revenue',
-    responses: { 200: '{ customers, purchases, revenue, currency }' },
+    responses: { 200: { description: 'Customers, purchases and net revenue', schema: StoreTotals } },
     handler: async () => s.commerce.totals(),
   });
 
   route(app, prefix, {
     method: 'POST', path: '/auth/login', tag: 'auth', scope: null, summary: 'Log in to the dashboard (sets the session cookie)',
     body: z.object({ email: z.string(), password: z.string() }),
-    responses: { 200: '{ user, csrf_token }', 401: 'Wrong email or password' },
+    responses: { 200: { description: 'The user and the CSRF token of the session', schema: UserSession }, 401: 'Wrong email or password' },
     rateLimit: { max: 10, timeWindow: '1 minute' },
     handler: async (req, reply) => {
       const session = await s.auth.login(req.body);
@@ -50,7 +52,7 @@ export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) 
 
   route(app, prefix, {
     method: 'GET', path: '/auth/session', tag: 'auth', scope: 'read', summary: 'The logged-in user and the CSRF token',
-    responses: { 200: '{ user, csrf_token }', 401: 'Not logged in' },
+    responses: { 200: { description: 'The user and the CSRF token; asked with an API key, the key', schema: Session }, 401: 'Not logged in' },
     handler: async (req, _reply, p) => {
       if (p.kind !== 'user') return { user: null, key: { id: p.id, name: p.name, scopes: p.scopes } };
       return { user: await s.auth.userById(p.id), csrf_token: p.csrfToken };
@@ -59,7 +61,7 @@ export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) 
 
   route(app, prefix, {
     method: 'POST', path: '/auth/logout', tag: 'auth', scope: 'read', summary: 'End the dashboard session',
-    responses: { 204: 'Logged out' },
+    responses: { 204: { description: 'Logged out', schema: null } },
     handler: async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await s.auth.logout(token);
@@ -70,17 +72,17 @@ export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) 
 
   route(app, prefix, {
     method: 'POST', path: '/keys', tag: 'admin', scope: 'admin', summary: 'Create an API key (the secret is shown once)',
-    body: ApiKeyInput, responses: { 201: '{ id, name, scopes, key }' },
+    body: ApiKeyInput, responses: { 201: { description: 'The key, with its secret', schema: NewApiKey } },
     handler: async (req, reply, p) => reply.code(201).send(await s.auth.createApiKey(req.body, { actor: actorOf(p) })),
   });
   route(app, prefix, {
     method: 'GET', path: '/keys', tag: 'admin', scope: 'admin', summary: 'List API keys (without secrets)',
-    responses: { 200: '{ items }' },
+    responses: { 200: { description: 'Every key, revoked ones too', schema: ApiKeys } },
     handler: async () => ({ items: await s.auth.listApiKeys() }),
   });
   route(app, prefix, {
     method: 'DELETE', path: '/keys/:id', tag: 'admin', scope: 'admin', summary: 'Revoke an API key',
-    responses: { 204: 'Revoked', 404: 'No such active key' },
+    responses: { 204: { description: 'Revoked', schema: null }, 404: 'No such active key' },
     handler: async (req, reply, p) => {
       await s.auth.revokeApiKey((req.params as { id: string }).id, { actor: actorOf(p) });
       return reply.code(204).send();
@@ -89,45 +91,45 @@ export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) 
 
   route(app, prefix, {
     method: 'POST', path: '/users', tag: 'admin', scope: 'admin', summary: 'Create a staff user (a password is generated when none is given)',
-    body: UserInput, responses: { 201: '{ user, password? }', 409: 'Email taken' },
+    body: UserInput, responses: { 201: { description: 'The user, and the generated password', schema: NewUser }, 409: 'Email taken' },
     handler: async (req, reply, p) => reply.code(201).send(await s.auth.createUser(req.body, { actor: actorOf(p) })),
   });
   route(app, prefix, {
     method: 'GET', path: '/users', tag: 'admin', scope: 'admin', summary: 'List staff users',
-    responses: { 200: '{ items }' },
+    responses: { 200: { description: 'Every user', schema: Users } },
     handler: async () => ({ items: await s.auth.listUsers() }),
   });
   route(app, prefix, {
     method: 'POST', path: '/users/:email/password-reset', tag: 'admin', scope: 'admin',
     summary: "Give a staff user a new generated password (shown once) and end their sessions",
-    responses: { 200: '{ email, password }', 404: 'No such user' },
+    responses: { 200: { description: 'The new password', schema: NewPassword }, 404: 'No such user' },
     handler: async (req, _reply, p) => s.auth.resetPassword((req.params as { email: string }).email, { actor: actorOf(p) }),
   });
 
   route(app, prefix, {
     method: 'GET', path: '/stores', tag: 'stores', scope: 'read', summary: 'List stores',
-    responses: { 200: '{ items }' },
+    responses: { 200: { description: 'Every store, by name', schema: Stores } },
     handler: async () => ({ items: await s.stores.list() }),
   });
   route(app, prefix, {
     method: 'POST', path: '/stores', tag: 'stores', scope: 'admin', summary: 'Create or update a store by its code',
-    body: StoreInput, responses: { 200: 'The store' },
+    body: StoreInput, responses: { 200: { description: 'The store', schema: Store } },
     handler: async (req) => s.stores.upsert(req.body),
   });
 
   route(app, prefix, {
     method: 'POST', path: '/webhooks', tag: 'webhooks', scope: 'admin', summary: 'Subscribe a URL to events (signed with HMAC-SHA256; the secret is shown once)',
-    body: WebhookInput, responses: { 201: '{ id, url, event_types, secret }' },
+    body: WebhookInput, responses: { 201: { description: 'The endpoint, with its signing secret', schema: NewWebhook } },
     handler: async (req, reply, p) => reply.code(201).send(await s.webhooks.create(req.body, { actor: actorOf(p) })),
   });
   route(app, prefix, {
     method: 'GET', path: '/webhooks', tag: 'webhooks', scope: 'admin', summary: 'List webhook endpoints',
-    responses: { 200: '{ items }' },
+    responses: { 200: { description: 'Every endpoint', schema: Webhooks } },
     handler: async () => ({ items: await s.webhooks.list() }),
   });
   route(app, prefix, {
     method: 'DELETE', path: '/webhooks/:id', tag: 'webhooks', scope: 'admin', summary: 'Remove a webhook endpoint',
-    responses: { 204: 'Removed' },
+    responses: { 204: { description: 'Removed', schema: null } },
     handler: async (req, reply, p) => {
       await s.webhooks.remove((req.params as { id: string }).id, { actor: actorOf(p) });
       return reply.code(204).send();
@@ -135,7 +137,7 @@ export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) 
   });
   route(app, prefix, {
     method: 'GET', path: '/webhooks/:id/deliveries', tag: 'webhooks', scope: 'admin', summary: 'Recent delivery attempts of an endpoint',
-    responses: { 200: '{ items }' },
+    responses: { 200: { description: 'The latest 50 attempts, newest first', schema: WebhookDeliveries } },
     handler: async (req) => ({ items: await s.webhooks.deliveries((req.params as { id: string }).id) }),
   });
 }

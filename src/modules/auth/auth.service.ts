@@ -89,9 +89,11 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
       const exists = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
       if (exists) throw conflict(`A user with email ${email} already exists`);
       const id = newId();
-      await db.insertInto('users').values({ id, email, name: data.name ?? null, role: data.role, password_hash: await hashPassword(password), language: data.language ?? 'en', last_login_at: null, disabled_at: null }).execute();
+      const language = data.language ?? 'en';
+      await db.insertInto('users').values({ id, email, name: data.name ?? null, role: data.role, password_hash: await hashPassword(password), language, last_login_at: null, disabled_at: null }).execute();
       await audit(db, { actor, action: 'user.create', subject: email, details: { role: data.role } });
-      return { user: { id, email, name: data.name ?? null, role: data.role }, password: data.password ? undefined : password };
+      // The user as a login and the user list show it.
+      return { user: { id, email, name: data.name ?? null, role: data.role, language }, password: data.password ? undefined : password };
     },
 
     /** On the first start there is nobody to log in: create the owner and tell the operator. */

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { CHANNELS, LANGUAGES } from '../../modules/customers/index.ts';
+import { Amount, Count, Id, Instant, LocalDate, page, shared } from './common.ts';
+
+// What the customers module answers (customer.service.ts view, purchase.view.ts statsView).
+
+const ConsentState = z.strictObject({
+  status: z.enum(['granted', 'withdrawn']),
+  source: z.string().describe('Where the decision was recorded: api, import, dashboard, or what the caller said'),
+  at: Instant,
+});
+
+export const Identity = z.strictObject({
+  kind: z.enum(['external_id', 'email', 'phone']),
+  value: z.string().describe('In normal form: a trimmed card id, a lower-case email, an E.164 phone number'),
+});
+
+export const Customer = shared('Customer', z.strictObject({
+  id: Id,
+  external_id: z.string().nullable().describe('Your card or POS id'),
+  email: z.string().nullable(),
+  phone: z.string().nullable().describe('E.164'),
+  first_name: z.string().nullable(),
+  last_name: z.string().nullable(),
+  birthday: LocalDate.nullable(),
+  language: z.enum(LANGUAGES).nullable(),
+  time_zone: z.string().nullable(),
+  home_store: z.strictObject({ id: Id, code: z.string(), name: z.string() }).nullable(),
+  tags: z.array(z.string()),
+  attributes: z.record(z.string(), z.unknown()),
+  consent: z.strictObject({ email: ConsentState.nullable(), sms: ConsentState.nullable() }).describe('The latest decision per channel; null: never asked'),
+  identities: z.array(Identity).describe('Every identity that names this customer (a merge adds the merged customer\'s)'),
+  status: z.enum(['active', 'merged', 'erased']),
+  created_at: Instant,
+  updated_at: Instant,
+}));
+
+export const CustomerStats = shared('CustomerStats', z.strictObject({
+  first_purchase_at: Instant.nullable(),
+  last_purchase_at: Instant.nullable(),
+  purchases: Count,
+  purchase_days: Count.describe('Distinct local dates with a purchase'),
+  gross_spend: Amount,
+  refunded: Amount,
+  net_spend: Amount,
+  average_order_value: Amount.describe('net_spend ÷ purchases, rounded half up to the minor unit'),
+}));
+
+export const CustomerWithStats = shared('CustomerWithStats', Customer.extend({ stats: CustomerStats }));
+
+export const CustomerPage = page(Customer);
+
+/** What a merge moved to the survivor, per kind of record. */
+export const MergeResult = z.strictObject({
+  customer: Customer,
+  moved: z.strictObject({
+    identities: Count,
+    purchases: Count,
+    loyalty_points: Count.describe('Open points moved, less a debt moved'),
+    referral_codes: Count,
+    coupons: Count,
+    coupon_uses: Count,
+    gift_cards: Count,
+    referrals: Count,
+    referrals_rejected: Count,
+    challenge_progress: Count,
+    tier_history: Count,
+  }),
+});
+
+export const ConsentLogEntry = z.strictObject({ channel: z.enum(CHANNELS), status: z.enum(['granted', 'withdrawn']), source: z.string(), recorded_at: Instant });

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { Amount, Count, Currency, progressLines, shared } from './common.ts';
+
+// What the CSV imports and the demo answer (import.service.ts, demo.service.ts), and the
+// progress lines they send to a client that asks for them (progress.ts).
+
+export const ImportPreview = z.strictObject({
+  headers: z.array(z.string()),
+  sample: z.array(z.array(z.string())).describe('The first rows'),
+  canonical: z.array(z.strictObject({ name: z.string(), required: z.boolean() })).describe('The fields a row of this kind has'),
+  suggested_map: z.record(z.string(), z.string()).describe('{ canonical field: column }'),
+});
+
+export const ImportResult = shared('ImportResult', z.strictObject({
+  kind: z.enum(['purchases', 'customers']),
+  rows: Count,
+  created: Count,
+  duplicates: Count,
+  invalid: Count,
+  errors: z.array(z.strictObject({ line: Count, column: z.string(), reason: z.string() })),
+  errorsTruncated: z.boolean().describe('Only the first errors are listed'),
+  imported: z.boolean().describe('false: nothing was imported (bad rows, and skip_invalid was not set)'),
+  durationMs: Count,
+}));
+
+export const ImportProgressLine = progressLines(
+  z.strictObject({ phase: z.enum(['validate', 'import']), rows: Count, bytes: Count, totalBytes: Count }),
+  ImportResult,
+);
+
+export const DemoSummary = shared('DemoSummary', z.strictObject({
+  stores: Count,
+  customers: Count.describe('Generated customers who bought'),
+  purchases: Count,
+  created: Count.describe('Purchases new to the database; 0 on a second run with the same seed'),
+  refunds: Count,
+  revenue: Amount.describe('Net revenue of everything in the database'),
+  currency: Currency,
+}));
+
+export const DemoProgressLine = progressLines(z.strictObject({ customers: Count, purchases: Count }), DemoSummary);

@@ -1,0 +1,218 @@
+import { z } from 'zod';
+import { ProgramDocument } from '../../modules/loyalty/index.ts';
+import { Amount, Count, Currency, Id, Instant, Share, list, shared } from './common.ts';
+
+// What the loyalty module answers about the program, the members' accounts and the
+// ledger (loyalty.service.ts, engagement.service.ts, maintenance.ts, simulate.ts).
+
+// The program's own schemas, reached through the document the loyalty module exports:
+// a tier's benefits or a challenge's goal in an account are the document's, as written.
+const program = ProgramDocument.shape;
+const tierRules = program.tiers.unwrap().shape;
+const challengeRules = program.challenges.unwrap().element.shape;
+
+/** A stored program document: what was applied, with its defaults filled in (the schema is /loyalty/program.schema.json's). */
+export const Program = shared('ProgramDocument', ProgramDocument);
+/** The published schema of a program document (GET /loyalty/program.schema.json). */
+export const ProgramJsonSchema = z.record(z.string(), z.unknown()).describe('A JSON Schema (draft 2020-12)');
+export const LocalizedText = shared('LocalizedText', program.points_name.unwrap());
+const TierBenefits = shared('TierBenefits', tierRules.levels.element.shape.benefits.unwrap());
+
+/** What a POS prints on the receipt. */
+export const LoyaltySummary = shared('LoyaltySummary', z.strictObject({
+  points_earned: Count.describe("The purchase's own points and the bonuses it brought"),
+  balance: Count.describe('Spendable now'),
+  pending: Count.describe('Earned, spendable after the return window (pending_days)'),
+  tier: z.string().nullable(),
+}));
+
+const PointsTakenBack = z.strictObject({
+  points_reversed: Count,
+  unsettled: Count.describe('Points that were spent already and are now owed (refund_shortfall: negative_balance)'),
+});
+
+/** What a refund took back: the purchase's points in proportion, and a referral it revoked. */
+export const RefundLoyalty = PointsTakenBack.extend({
+  referral: PointsTakenBack.extend({ status: z.literal('revoked') }).nullable()
+    .describe("The referral this refund took below its minimum purchase, with the friend's bonus taken back; the referrer's follows"),
+});
+
+// ── Program ──────────────────────────────────────────────────────────────────
+
+export const ProgramVersion = shared('ProgramVersion', z.strictObject({ version: Count, effective_from: Instant, note: z.string().nullable(), document: Program }));
+
+export const ProgramOverview = z.strictObject({
+  current: ProgramVersion.nullable().describe('The version in force; null before the first'),
+  versions: z.array(z.strictObject({ version: Count, effective_from: Instant, note: z.string().nullable(), in_force: z.boolean() })),
+});
+
+export const AppliedProgram = z.strictObject({
+  version: Count,
+  effective_from: Instant,
+  tier_policy: z.enum(['upgrade_now', 'reevaluate_now']),
+  note: z.string().nullable(),
+  tier_changes: z.strictObject({
+    up: Count,
+    down: Count,
+    unchanged: Count,
+    deferred: z.literal(true).optional().describe('A future-dated version re-places members at the review after it takes effect'),
+  }),
+  warnings: z.array(z.strictObject({ code: z.literal('scheduled_version_overridden'), version: Count, effective_from: Instant, message: z.string() })),
+  program: Program,
+});
+
+const BonusCounts = {
+  sign_up: Count,
+  birthday: Count,
+  referral: Count,
+  profile_completion: Count,
+  survey: Count,
+};
+
+const ProgramOutcome = z.strictObject({
+  version: Count.nullable(),
+  points: Count,
+  purchase_points: Count,
+  bonus_points: Count.describe("Every bonus kind's points, net of what refunds took back"),
+  bonus_points_by_kind: z.strictObject(BonusCounts).extend({ first_purchase: Count }),
+  value: Amount,
+  currency: Currency,
+});
+
+export const SimulationReport = z.strictObject({
+  since: Instant,
+  until: Instant,
+  purchases: Count,
+  customers: Count,
+  proposed: ProgramOutcome,
+  current: ProgramOutcome.nullable().describe('The program in force, replayed the same way; null without one'),
+  difference: z.strictObject({ points: Count, value: Amount }).nullable().describe('proposed − current'),
+  tiers: z.array(z.strictObject({ code: z.string(), proposed: Count, today: Count })),
+  moves: z.strictObject({ up: Count, down: Count, unchanged: Count }),
+  bonus_triggers: z.strictObject(BonusCounts).describe('How many times each bonus not tied to a purchase fell due in the period: the same for both programs'),
+  not_simulated: z.array(z.strictObject({
+    kind: z.literal('challenge'),
+    reason: z.string(),
+    ledger_points: Count.describe('What the ledger paid for it in the period: in neither program\'s totals'),
+    ledger_entries: Count,
+  })).describe('Bonuses the replay leaves out of both programs, and why'),
+  notes: z.array(z.string()).describe('What some of the bonus figures rest on, where it is not the history itself'),
+  duration_ms: Count,
+});
+
+export const LoyaltyReport = z.strictObject({
+  as_of: Instant,
+  members: Count,
+  points: z.strictObject({ outstanding: Count, pending: Count, owed: Count, earned: Count, redeemed: Count, expired: Count, reversed: Count }),
+  liability: z.strictObject({ points: Count, value: Amount, point_value: z.string().nullable(), currency: Currency }),
+  breakage_rate: Share.nullable().describe('Share of points earned (net of reversals) that expired unused'),
+  redemption_rate: Share.nullable().describe('Share of points earned (net of reversals) that were redeemed'),
+  tiers: z.array(z.strictObject({ tier: z.string().nullable(), name: LocalizedText.nullable(), members: Count })),
+});
+
+export const LedgerProof = z.strictObject({
+  ok: z.boolean(),
+  members: Count,
+  entries: Count,
+  problems: z.array(z.strictObject({ customer_id: Id, rule: z.string(), entry_id: Count.nullable(), expected: z.number(), actual: z.number() })),
+  duration_ms: Count,
+});
+
+export const MaintenanceRun = z.strictObject({
+  reservations_released: Count,
+  expired: z.strictObject({ members: Count, points: Count }),
+  reminded: z.strictObject({ members: Count }),
+  tiers: z.strictObject({ reviewed: Count, down: Count }),
+  birthdays: z.strictObject({ members: Count }),
+});
+
+// ── Accounts ─────────────────────────────────────────────────────────────────
+
+const LedgerEntryBase = z.strictObject({
+  id: Count,
+  at: Instant,
+  kind: z.enum(['earn', 'bonus', 'reverse', 'redeem', 'expire', 'adjust', 'release']),
+  points: Count.describe('Positive: a credit (a lot); negative: a debit'),
+  balance_after: Count.describe('The running sum of the entries up to this one'),
+  description: z.string().describe('The entry in words, in the language asked for'),
+  source: z.strictObject({ type: z.string(), id: z.string().nullable() }),
+  reason: z.string().nullable(),
+  actor: z.string().nullable(),
+});
+const Allocation = z.strictObject({ entry: Count, points: Count });
+
+/** One ledger entry, explained: a credit says what is left of it and which debits took from it; a debit, what it still owes and which credits it took from. */
+export const LedgerEntry = shared('LedgerEntry', z.union([
+  LedgerEntryBase.extend({ remaining: Count.nullable(), available_at: Instant.nullable(), expires_at: Instant.nullable(), taken_by: z.array(Allocation) }),
+  LedgerEntryBase.extend({ unsettled: Count.nullable(), took_from: z.array(Allocation) }),
+  LedgerEntryBase.extend({ unsettled: Count.nullable() }),
+]));
+
+const TierMetricValue = z.union([Amount, Count]).describe('An amount when the tiers count spend; points or purchases otherwise');
+
+const TierStanding = z.strictObject({
+  code: z.string().nullable(),
+  name: LocalizedText.nullable(),
+  since: Instant.nullable(),
+  valid_until: Instant.nullable(),
+  metric: tierRules.metric,
+  window: tierRules.window,
+  qualifying: TierMetricValue.describe("The member's metric over the window"),
+  next: z.strictObject({ code: z.string(), name: LocalizedText, threshold: TierMetricValue, missing: TierMetricValue }).nullable(),
+  benefits: TierBenefits.nullable(),
+});
+
+const ChallengeStanding = z.strictObject({
+  code: z.string(),
+  name: LocalizedText,
+  goal: challengeRules.goal,
+  points: Count,
+  repeatable: z.boolean(),
+  progress: Count,
+  completed: Count,
+  last_completed_at: Instant.nullable(),
+});
+
+export const MemberAccount = shared('MemberAccount', z.strictObject({
+  customer_id: Id,
+  member: z.literal(true),
+  joined_at: Instant,
+  points_name: z.string(),
+  balance: Count.describe('Spendable now'),
+  pending: Count.describe('Held for the return window'),
+  expiring_now: Count.describe('Expired, not yet taken out by the hourly maintenance'),
+  owed: Count.describe('Points spent that a refund took back: the next credits settle them'),
+  lifetime: z.strictObject({ earned: Count, adjusted: Count, redeemed: Count, reversed: Count, expired: Count })
+    .describe('Every entry counted once: earned + adjusted − redeemed − reversed − expired = balance + pending + expiring_now (the stored points, below zero by what is owed)'),
+  tier: TierStanding.nullable().describe('null when the program has no tiers'),
+  lots: z.array(z.strictObject({ entry: Count, remaining: Count, available_at: Instant.nullable(), expires_at: Instant.nullable(), pending: z.boolean() })),
+  explanation: z.strictObject({
+    entries: z.array(LedgerEntry).describe('The latest 500 (all of them in an export)'),
+    entries_total: Count,
+    sum_of_entries: Count,
+    stored_points: Count.describe('Equal to sum_of_entries: the proof'),
+  }),
+  challenges: z.array(ChallengeStanding),
+  referral_code: z.string().nullable(),
+  program_version: Count.nullable(),
+}));
+
+const NotAMember = z.strictObject({ customer_id: Id, member: z.literal(false), program_version: Count.nullable() });
+
+export const Account = z.discriminatedUnion('member', [MemberAccount, NotAMember]);
+
+export const TierChange = z.strictObject({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  reason: z.string(),
+  program_version: Count.nullable(),
+  at: Instant,
+});
+
+export const TierHistory = list(TierChange).extend({ customer_id: Id });
+
+export const ReferralCode = z.strictObject({ code: z.string() });
+export const ReferralClaim = z.strictObject({
+  status: z.enum(['pending', 'rewarded', 'rejected', 'revoked']).describe('revoked: a refund took the qualifying purchase below the minimum; it never qualifies again'),
+});
+export const SurveyBonus = z.strictObject({ points: Count });

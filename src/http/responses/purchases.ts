@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { PURCHASE_CHANNELS } from '../../modules/commerce/index.ts';
+import { Amount, Count, Currency, Id, Instant, LocalDate, Problem, page, shared } from './common.ts';
+import { LoyaltySummary, RefundLoyalty } from './loyalty.ts';
+
+// What the commerce module answers (purchase.view.ts) and what the purchase routes add.
+
+export const Refund = shared('Refund', z.strictObject({
+  id: Id,
+  external_id: z.string().describe('Your refund id: sending it again answers this refund'),
+  amount: Amount,
+  reason: z.string().nullable(),
+  occurred_at: Instant,
+}));
+
+export const Purchase = shared('Purchase', z.strictObject({
+  id: Id,
+  external_id: z.string().describe('Your order id: sending it again with the same body answers this purchase'),
+  customer_id: Id,
+  occurred_at: Instant,
+  local_date: LocalDate.describe("The date in the store's (else the business's) time zone"),
+  store: z.string().nullable().describe("The store's code"),
+  channel: z.enum(PURCHASE_CHANNELS),
+  currency: Currency,
+  total: Amount,
+  discount: Amount,
+  refunded: Amount.describe('Every refund so far'),
+  net: Amount.describe('total − refunded'),
+  promo_code: z.string().nullable(),
+  source: z.string().describe('How it came in: api, import, demo'),
+  lines: z.array(z.strictObject({
+    sku: z.string().nullable(),
+    name: z.string().nullable(),
+    category: z.string().nullable(),
+    quantity: z.number(),
+    unit_price: Amount,
+  })),
+  refunds: z.array(Refund),
+}));
+
+/** A purchase as its writes and reads answer it: with the points it earned and the member's standing now. */
+export const PurchaseReceipt = shared('PurchaseReceipt', Purchase.extend({
+  loyalty: LoyaltySummary.nullable().describe('null when no program is in force or the customer is not a member'),
+}));
+
+export const PurchasePage = page(Purchase).extend({ customer_id: Id.describe("The customer whose purchases these are (a merged id's survivor)") });
+
+export const PurchaseBatchResult = z.strictObject({
+  created: Count,
+  duplicates: Count,
+  errors: Count,
+  results: z.array(z.discriminatedUnion('status', [
+    z.strictObject({ index: Count, status: z.enum(['created', 'duplicate']), purchase: PurchaseReceipt }),
+    z.strictObject({ index: Count, status: z.literal('error'), error: Problem }),
+  ])).describe('One per purchase sent, in its order'),
+});
+
+export const RefundResult = z.strictObject({
+  refund: Refund,
+  purchase: Purchase,
+  loyalty: RefundLoyalty.nullable(),
+});
+
+export const StoreTotals = z.strictObject({
+  customers: Count.describe('Customers not merged into another (erased ones included)'),
+  purchases: Count,
+  revenue: Amount.describe('Net of refunds'),
+  currency: Currency,
+});

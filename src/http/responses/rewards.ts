@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { ProgramDocument } from '../../modules/loyalty/index.ts';
+import { Amount, Count, Currency, Id, Instant, shared } from './common.ts';
+import { LocalizedText } from './loyalty.ts';
+
+// What the loyalty module answers about rewards, coupons, gift cards and checkout
+// reservations (rewards.service.ts).
+
+const RewardType = ProgramDocument.shape.rewards.unwrap().element.shape.type;
+
+const benefitOf = <T extends string, F extends z.ZodRawShape>(type: T, fields: F) =>
+  z.strictObject({
+    type: z.literal(type),
+    name: LocalizedText.optional().describe("The reward's name (reward and birthday coupons)"),
+    birthday: z.literal(true).optional().describe('A birthday gift'),
+  }).extend(fields);
+
+/** What a coupon gives: a reward's (its name with it), a campaign's, or a birthday gift's. */
+export const CouponBenefit = shared('CouponBenefit', z.discriminatedUnion('type', [
+  benefitOf('fixed_discount', { amount: Amount }),
+  benefitOf('percent_discount', { percent: z.number() }),
+  benefitOf('free_product', { sku: z.string() }),
+  benefitOf('event', { event: z.string() }),
+  benefitOf('gift_card', { amount: Amount.optional() }),
+]));
+
+export const Coupon = shared('Coupon', z.strictObject({
+  code: z.string().describe('A generated code in groups of four, or a shared code as the merchant wrote it'),
+  kind: z.enum(['reward', 'promotion']),
+  customer_id: Id.nullable().describe('The only customer who may use it; null: anyone'),
+  reward: z.string().nullable().describe('The reward (code) it was issued for'),
+  campaign_id: Id.nullable(),
+  benefit: CouponBenefit,
+  status: z.enum(['active', 'used', 'void']),
+  uses: Count,
+  max_uses: Count,
+  valid_from: Instant.nullable(),
+  expires_at: Instant.nullable(),
+  issued_at: Instant,
+}));
+
+export const CouponCheck = Coupon.extend({
+  usable: z.boolean(),
+  problem: z.string().nullable().describe('Why it cannot be used now; null when it can'),
+});
+
+export const CustomerCoupons = z.strictObject({ customer_id: Id, items: z.array(Coupon.extend({ usable: z.boolean() })) });
+
+export const CouponUse = z.strictObject({ created: z.boolean(), coupon: Coupon, benefit: CouponBenefit });
+
+export const Campaign = z.strictObject({
+  id: Id,
+  name: z.string(),
+  benefit: CouponBenefit,
+  max_uses: Count,
+  per_customer_limit: Count.nullable(),
+  codes: z.array(z.string()),
+});
+
+export const GiftCard = shared('GiftCard', z.strictObject({
+  code: z.string(),
+  customer_id: Id.nullable(),
+  currency: Currency,
+  initial: Amount,
+  balance: Amount,
+  expires_at: Instant.nullable(),
+  issued_at: Instant,
+}));
+
+export const GiftCardCharge = z.strictObject({ created: z.boolean(), charged: Amount, gift_card: GiftCard });
+
+const pointsSpent = Count.describe('The points the redemption took (a replay: the first request\'s)');
+export const Redemption = z.union([
+  z.strictObject({ created: z.boolean(), coupon: Coupon, points_spent: pointsSpent }),
+  z.strictObject({ created: z.boolean(), gift_card: GiftCard, points_spent: pointsSpent }),
+]);
+
+const Reservation = z.strictObject({
+  id: Id,
+  points: Count,
+  status: z.enum(['held', 'captured', 'released', 'expired']),
+  order_ref: z.string().nullable(),
+  expires_at: Instant,
+  created_at: Instant,
+  settled_at: Instant.nullable(),
+});
+
+export const ReservationResult = z.strictObject({
+  created: z.boolean().describe('false: this request changed nothing (a retry, or settled so already)'),
+  reservation: Reservation,
+});
+
+const RewardOffer = z.strictObject({
+  code: z.string(),
+  name: LocalizedText,
+  type: RewardType,
+  points: Count,
+  amount: Amount.optional(),
+  currency: Currency.optional(),
+  percent: z.number().optional(),
+  sku: z.string().optional(),
+  event: z.string().optional(),
+  tiers: z.array(z.string()).nullable().describe('The tiers that may redeem it; null: every member'),
+  stock: Count.nullable(),
+  left: Count.nullable(),
+  valid_days: Count,
+  available_from: z.string().nullable(),
+  available_to: z.string().nullable(),
+  points_name: z.string(),
+  affordable: z.boolean().optional().describe('Given a member: their balance covers it'),
+  eligible: z.boolean().optional().describe("Given a member: their tier may redeem it"),
+});
+
+export const RewardCatalogue = z.strictObject({
+  program_version: Count.nullable(),
+  customer_id: Id.optional().describe('The customer asked about (a merged id\'s survivor); absent for an unknown one'),
+  rewards: z.array(RewardOffer),
+});
