@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { FieldProblem } from '../shared/errors.ts';
+import { problemsOf } from '../shared/validation.ts';
 import { problem } from './problem.ts';
 import { NDJSON } from './progress.ts';
 import type { ResponseSpec, RouteResponses } from './route.ts';
@@ -66,7 +67,7 @@ function problemsOfJson(schema: z.ZodType, text: string): FieldProblem[] {
     return [{ field: '(body)', reason: 'is not JSON' }];
   }
   const result = schema.safeParse(value);
-  return result.success ? [] : result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', reason: issue.message }));
+  return result.success ? [] : problemsOf(result.error);
 }
 
 function refusal(request: FastifyRequest, what: string, problems: FieldProblem[]) {
