@@ -21,7 +21,7 @@ beforeAll(async () => {
     req.resume();
     req.on('end', () => {
       res.writeHead(200, { 'content-type': 'application/x-ndjson' });
-      res.write(`${JSON.stringify({ progress: { phase: 'validate', rows: 1, bytes: 10, totalBytes: 20 } })}\n`);
+      res.write(`${JSON.stringify({ progress: { phase: 'validate', rows: 1, bytes: 10, total_bytes: 20 } })}\n`);
       if (req.url!.endsWith('/dies')) return void setTimeout(() => res.socket!.destroy(), 20);
       if (req.url!.endsWith('/fails')) return void res.end(`${JSON.stringify({ error: { status: 409, detail: 'changed meanwhile', errors: [] } })}\n`);
       res.end(`${JSON.stringify({ result: { rows: 1, imported: true } })}\n`);
@@ -40,7 +40,7 @@ describe('uploadToServer with progress', () => {
     const seen: RemoteProgress[] = [];
     await expect(uploadToServer(remote, '/imports/purchases', file, {}, (p) => seen.push(p))).resolves.toEqual({ rows: 1, imported: true });
     expect(seen.map((p) => p.phase)).toEqual(['upload', 'validate']);
-    expect(seen[0]).toEqual({ phase: 'upload', bytes: fs.statSync(file).size, totalBytes: fs.statSync(file).size });
+    expect(seen[0]).toEqual({ phase: 'upload', bytes: fs.statSync(file).size, total_bytes: fs.statSync(file).size });
   });
 
   it('turns an error line into the problem it names', async () => {

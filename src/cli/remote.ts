@@ -53,7 +53,7 @@ export interface RemoteProgress {
   phase: string;
   rows?: number;
   bytes: number;
-  totalBytes: number;
+  total_bytes: number;
 }
 
 /**
@@ -77,7 +77,7 @@ export function uploadToServer<T = unknown>(
     req.write(head);
     const stream = fs.createReadStream(file);
     let sent = 0;
-    if (onProgress) stream.on('data', (chunk) => onProgress({ phase: 'upload', bytes: (sent += chunk.length), totalBytes: size }));
+    if (onProgress) stream.on('data', (chunk) => onProgress({ phase: 'upload', bytes: (sent += chunk.length), total_bytes: size }));
     stream.on('error', (error) => req.destroy(error));
     stream.on('end', () => req.end(tail));
     stream.pipe(req, { end: false });

@@ -50,7 +50,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 export interface UploadProgress {
   phase: 'upload';
   bytes: number;
-  totalBytes: number;
+  total_bytes: number;
 }
 
 /**
@@ -65,7 +65,7 @@ export function apiWithProgress<T, P>(path: string, form: FormData, onProgress: 
     xhr.open('POST', `/api/v1${path}`);
     xhr.setRequestHeader('accept', 'application/x-ndjson, application/json');
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.upload.onprogress = (e) => onProgress({ phase: 'upload', bytes: e.loaded, totalBytes: e.total });
+    xhr.upload.onprogress = (e) => onProgress({ phase: 'upload', bytes: e.loaded, total_bytes: e.total });
     let read = 0;
     let settled = false;
     // Handles the lines complete so far; at the end, also the last one.

@@ -73,7 +73,7 @@ export function adminCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (o: { code: string; name: string; timeZone: string; city?: string; json?: boolean }) => {
       const input = { code: o.code, name: o.name, city: o.city, time_zone: o.timeZone };
-      const store = await throughServerOr('stores create', (server) => callServer(server, 'POST', '/stores', input), (s) => s.stores.upsert(input));
+      const store = await throughServerOr('stores create', (server) => callServer(server, 'POST', '/stores', input), async (s) => (await s.stores.upsert(input)).store);
       print(store, Boolean(o.json), () => `Store ${store.code}: ${store.name} (${store.time_zone})`);
     });
   stores

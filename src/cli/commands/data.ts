@@ -67,10 +67,10 @@ function positiveInt(name: string) {
 
 function describe(r: ImportResult): string {
   const errors = r.errors.map((e) => `  line ${e.line}, column ${e.column}: ${e.reason}`);
-  const more = r.errorsTruncated ? ['  … more errors not listed'] : [];
+  const more = r.errors_truncated ? ['  … more errors not listed'] : [];
   if (!r.imported) return [`Nothing imported: ${r.invalid} of ${r.rows} rows have errors. Fix them, or use --skip-invalid.`, ...errors, ...more].join('\n');
   return [
-    `Imported ${r.kind}: ${r.rows} rows, ${r.created} new, ${r.duplicates} already there, ${r.invalid} skipped as invalid (${(r.durationMs / 1000).toFixed(1)} s).`,
+    `Imported ${r.kind}: ${r.rows} rows, ${r.created} new, ${r.duplicates} already there, ${r.invalid} skipped as invalid (${(r.duration_ms / 1000).toFixed(1)} s).`,
     ...errors,
     ...more,
   ].join('\n');
@@ -83,9 +83,9 @@ function progressBar() {
   let last = 0;
   return (p: RemoteProgress) => {
     const now = Date.now();
-    if (now - last < 100 && p.bytes < p.totalBytes) return;
+    if (now - last < 100 && p.bytes < p.total_bytes) return;
     last = now;
-    const share = p.totalBytes ? Math.min(1, p.bytes / p.totalBytes) : 0;
+    const share = p.total_bytes ? Math.min(1, p.bytes / p.total_bytes) : 0;
     const width = 30;
     const filled = Math.round(share * width);
     const rows = p.rows === undefined ? '' : `  ${p.rows.toLocaleString('en')} rows`;

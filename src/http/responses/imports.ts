@@ -18,13 +18,13 @@ export const ImportResult = shared('ImportResult', z.strictObject({
   duplicates: Count,
   invalid: Count,
   errors: z.array(z.strictObject({ line: Count, column: z.string(), reason: z.string() })),
-  errorsTruncated: z.boolean().describe('Only the first errors are listed'),
+  errors_truncated: z.boolean().describe('Only the first errors are listed'),
   imported: z.boolean().describe('false: nothing was imported (bad rows, and skip_invalid was not set)'),
-  durationMs: Count,
+  duration_ms: Count,
 }));
 
 export const ImportProgressLine = progressLines(
-  z.strictObject({ phase: z.enum(['validate', 'import']), rows: Count, bytes: Count, totalBytes: Count }),
+  z.strictObject({ phase: z.enum(['validate', 'import']), rows: Count, bytes: Count, total_bytes: Count }),
   ImportResult,
 );
 

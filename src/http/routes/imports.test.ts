@@ -31,7 +31,7 @@ function upload(kind: string, csv: string, fields: Record<string, string> = {}, 
   });
 }
 
-const lines = (body: string) => body.trim().split('\n').map((line) => JSON.parse(line) as { progress?: { phase: string; rows: number; bytes: number; totalBytes: number }; result?: Record<string, unknown>; error?: Record<string, unknown> });
+const lines = (body: string) => body.trim().split('\n').map((line) => JSON.parse(line) as { progress?: { phase: string; rows: number; bytes: number; total_bytes: number }; result?: Record<string, unknown>; error?: Record<string, unknown> });
 
 const rows = (n: number, from = 0) =>
   ['order,email,date,amount', ...Array.from({ length: n }, (_, i) => `web-${from + i},buyer${(from + i) % 500}@example.com,2026-03-${String(1 + (i % 28)).padStart(2, '0')},${(i % 90) + 1}.50`)].join('\n');
@@ -53,8 +53,8 @@ describe('POST /imports/:kind', () => {
     expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
     const messages = lines(res.body);
     const progress = messages.filter((m) => m.progress).map((m) => m.progress!);
-    expect(progress[0]).toMatchObject({ phase: 'validate', rows: 2000, totalBytes: Buffer.byteLength(csv) });
-    expect(progress.every((p) => p.bytes <= p.totalBytes && p.rows <= 3000)).toBe(true);
+    expect(progress[0]).toMatchObject({ phase: 'validate', rows: 2000, total_bytes: Buffer.byteLength(csv) });
+    expect(progress.every((p) => p.bytes <= p.total_bytes && p.rows <= 3000)).toBe(true);
     expect(messages.at(-1)).toEqual({ result: expect.objectContaining({ rows: 3000, created: 3000, imported: true }) });
     expect(messages.filter((m) => m.result || m.error)).toHaveLength(1);
     expect((await s.commerce.totals()).purchases).toBe(3005);

@@ -60,7 +60,7 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
     summary: 'Import a CSV file: all or nothing (a report of every bad line) unless skip_invalid=true',
     responses: {
       200: {
-        description: 'The result; with `Accept: application/x-ndjson`, a line `{ progress: { phase, rows, bytes, totalBytes } }` every quarter second, then `{ result }` (or `{ error }`, problem details)',
+        description: 'The result; with `Accept: application/x-ndjson`, a line `{ progress: { phase, rows, bytes, total_bytes } }` every quarter second, then `{ result }` (or `{ error }`, problem details)',
         schema: ImportResult,
         ndjson: ImportProgressLine,
       },

@@ -68,8 +68,9 @@ describe('API keys and users', () => {
 describe('stores and webhooks', () => {
   it('creates a store, updates it by its code, and lists the stores', async () => {
     const created = await call('POST', '/stores', { body: { code: 'lj', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' } });
-    expect(created.statusCode).toBe(200);
+    expect(created.statusCode).toBe(201);
     const updated = await call('POST', '/stores', { body: { code: 'lj', name: 'Ljubljana centre', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' } });
+    expect(updated.statusCode).toBe(200);
     expect(updated.json()).toEqual({ id: created.json().id, code: 'lj', name: 'Ljubljana centre', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
     expect((await call('GET', '/stores')).json().items).toEqual([updated.json()]);
   });

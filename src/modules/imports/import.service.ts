@@ -39,7 +39,7 @@ export interface ImportProgress {
   phase: 'validate' | 'import';
   rows: number;
   bytes: number;
-  totalBytes: number;
+  total_bytes: number;
 }
 
 export interface RowError {
@@ -55,9 +55,9 @@ export interface ImportResult {
   duplicates: number;
   invalid: number;
   errors: RowError[];
-  errorsTruncated: boolean;
+  errors_truncated: boolean;
   imported: boolean;
-  durationMs: number;
+  duration_ms: number;
 }
 
 export interface ImportOptions {
@@ -103,16 +103,16 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
       rows += chunk.length;
       if (spool) await spool.add(await validatePurchases({ options, layout, chunk, keyer, keysInFile, report }));
       else await validateCustomers({ options, layout, chunk, report });
-      options.onProgress?.({ phase: 'validate', rows, bytes: first.bytesRead(), totalBytes: first.totalBytes });
+      options.onProgress?.({ phase: 'validate', rows, bytes: first.bytesRead(), total_bytes: first.totalBytes });
     }
     await spool?.finish();
-    const result: ImportResult = { kind, rows, created: 0, duplicates: 0, invalid: report.badLines.size, errors: report.errors, errorsTruncated: report.truncated, imported: false, durationMs: 0 };
-    if (report.badLines.size > 0 && !options.skipInvalid) return { ...result, durationMs: Date.now() - started };
+    const result: ImportResult = { kind, rows, created: 0, duplicates: 0, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: false, duration_ms: 0 };
+    if (report.badLines.size > 0 && !options.skipInvalid) return { ...result, duration_ms: Date.now() - started };
 
     // Pass 2: record the valid rows.
     if (spool) await recordSpooled({ options, spool, result, report, recordSize, totalBytes: first.totalBytes });
     else await importCustomers({ options, layout, result, report, chunkSize });
-    return { ...result, invalid: report.badLines.size, errors: report.errors, errorsTruncated: report.truncated, imported: true, durationMs: Date.now() - started };
+    return { ...result, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: true, duration_ms: Date.now() - started };
   } finally {
     spool?.remove();
   }
@@ -140,7 +140,7 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
           else result.duplicates++;
         });
         done += batch.length;
-        options.onProgress?.({ phase: 'import', rows: done, bytes: Math.round((done / Math.max(1, spool.rows)) * totalBytes), totalBytes });
+        options.onProgress?.({ phase: 'import', rows: done, bytes: Math.round((done / Math.max(1, spool.rows)) * totalBytes), total_bytes: totalBytes });
       })
       // A failed chunk stops the import; the chunks before it are committed, and a re-run
       // finishes the file.
@@ -168,7 +168,7 @@ async function importCustomers({ options, layout, result, report, chunkSize }: {
       }
     }
     done += chunk.length;
-    options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), totalBytes: csv.totalBytes });
+    options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
   }
 }
 

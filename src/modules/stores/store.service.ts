@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
@@ -42,8 +43,8 @@ export function createStoreService({ db }: { db: Db }) {
       return store;
     },
 
-    /** Creates the store, or updates the one with the same code. */
-    async upsert(input: unknown): Promise<Store> {
+    /** Creates the store, or updates the one with the same code; `created` tells which (the API answers 201 or 200). */
+    async upsert(input: unknown): Promise<{ store: Store; created: boolean }> {
       const data = parseInput(StoreInput, input, 'store');
       const row = await db
         .insertInto('stores')
@@ -51,10 +52,12 @@ export function createStoreService({ db }: { db: Db }) {
         .onConflict((oc) =>
           oc.column('code').doUpdateSet({ name: data.name, city: data.city ?? null, time_zone: data.time_zone }),
         )
-        .returning(['id', 'code', 'name', 'city', 'time_zone'])
+        // xmax is 0 on a row this statement inserted, the updating transaction's id on one it updated.
+        .returning(['id', 'code', 'name', 'city', 'time_zone', sql<boolean>`xmax = 0`.as('inserted')])
         .executeTakeFirstOrThrow();
       cache = undefined;
-      return row;
+      const { inserted, ...store } = row;
+      return { store, created: inserted };
     },
 
     forget(): void {

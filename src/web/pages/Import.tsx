@@ -126,9 +126,9 @@ export function Import() {
         </button>
         {busy && progress && (
           <p className="import-progress" data-testid="import-progress">
-            <progress max={progress.totalBytes || 1} value={progress.bytes} />
+            <progress max={progress.total_bytes || 1} value={progress.bytes} />
             {progress.phase === 'upload'
-              ? t('import.phase.upload', { percent: i18n.percent(progress.totalBytes ? progress.bytes / progress.totalBytes : 0) })
+              ? t('import.phase.upload', { percent: i18n.percent(progress.total_bytes ? progress.bytes / progress.total_bytes : 0) })
               : t(`import.phase.${progress.phase}`, { rows: i18n.number(progress.rows) })}
           </p>
         )}
