@@ -3,7 +3,7 @@ import { Count, Id, Instant } from './common.ts';
 import { ConsentLogEntry, Customer, CustomerStats } from './customers.ts';
 import { MemberAccount, ReferralClaim, TierChange } from './loyalty.ts';
 import { Purchase } from './purchases.ts';
-import { CouponBenefit, GiftCard } from './rewards.ts';
+import { Coupon, GiftCard } from './rewards.ts';
 
 // Everything stored about one person (GET /customers/{id}/export): each module's part of
 // a data-access request (exportPart in customers, commerce and loyalty).
@@ -18,19 +18,7 @@ const Referral = z.strictObject({
 
 /** The loyalty records besides the ledger (loyalty.service.ts loyaltyRecordsOf). */
 const LoyaltyRecords = z.strictObject({
-  coupons: z.array(z.strictObject({
-    code: z.string(),
-    kind: z.enum(['reward', 'promotion']),
-    reward_code: z.string().nullable(),
-    campaign_id: Id.nullable(),
-    benefit: CouponBenefit,
-    status: z.enum(['active', 'used', 'void']),
-    max_uses: Count,
-    uses: Count,
-    valid_from: Instant.nullable(),
-    expires_at: Instant.nullable(),
-    created_at: Instant,
-  })),
+  coupons: z.array(Coupon).describe('As the coupon endpoints show them'),
   coupon_uses: z.array(z.strictObject({ code: z.string(), order_ref: z.string().nullable(), used_at: Instant })),
   gift_cards: z.array(GiftCard.omit({ customer_id: true })),
   referred_by: z.array(Referral.extend({ referrer_id: Id })),

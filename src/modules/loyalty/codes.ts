@@ -22,3 +22,20 @@ export function normalizeCode(input: string): string {
 export function formatCode(stored: string): string {
   return /^[A-Z0-9]{8,}$/.test(stored) ? stored.replace(/(.{4})(?=.)/g, '$1-') : stored;
 }
+
+/** A coupon's code as its holder knows it: the merchant's own spelling of a chosen code, else the stored code in groups of four. */
+export function shownCode(c: { code: string; chosen_code?: string | null }): string {
+  return c.chosen_code ?? formatCode(c.code);
+}
+
+/** A coupon row as the API shows it, wherever it appears (the coupon endpoints, a redemption, a customer's data export). */
+export function couponView(c: {
+  code: string; chosen_code?: string | null; kind: string; customer_id: string | null; reward_code: string | null; campaign_id: string | null; benefit: unknown;
+  status: string; max_uses: number; uses: number; valid_from: Date | null; expires_at: Date | null; created_at: Date;
+}) {
+  return {
+    code: shownCode(c), kind: c.kind, customer_id: c.customer_id, reward: c.reward_code, campaign_id: c.campaign_id, benefit: c.benefit,
+    status: c.status, uses: c.uses, max_uses: c.max_uses, valid_from: c.valid_from?.toISOString() ?? null, expires_at: c.expires_at?.toISOString() ?? null,
+    issued_at: c.created_at.toISOString(),
+  };
+}

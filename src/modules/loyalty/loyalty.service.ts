@@ -17,7 +17,7 @@ import { compileProgram, lotExpiry, pointsForPurchase, text, tierIndexOf, window
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
 import { insertProgram, listPrograms } from './program.repository.ts';
 import { describeEntry } from './explain.ts';
-import { formatCode } from './codes.ts';
+import { couponView, formatCode, shownCode } from './codes.ts';
 import { customerToRead, personIdsQuery, type Identity, type Language } from '../customers/index.ts';
 import type { EngagementService } from './engagement.service.ts';
 import { withFields } from '../../shared/objects.ts';
@@ -818,7 +818,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
   async function loyaltyRecordsOf(customerId: string) {
     const iso = (d: Date | null) => d?.toISOString() ?? null;
     const [coupons, couponUses, giftCards, referredBy, referred, tierHistory] = await Promise.all([
-      db.selectFrom('coupons').select(['code', 'kind', 'reward_code', 'campaign_id', 'benefit', 'status', 'max_uses', 'uses', 'valid_from', 'expires_at', 'created_at'])
+      db.selectFrom('coupons').select(['code', 'chosen_code', 'kind', 'customer_id', 'reward_code', 'campaign_id', 'benefit', 'status', 'max_uses', 'uses', 'valid_from', 'expires_at', 'created_at'])
         .where('customer_id', '=', customerId).orderBy('created_at').execute(),
       db.selectFrom('coupon_uses as u').leftJoin('coupons as c', 'c.code', 'u.code').select(['u.code', 'c.chosen_code', 'u.order_ref', 'u.used_at'])
         .where('u.customer_id', '=', customerId).orderBy('u.used_at').execute(),
@@ -828,8 +828,8 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       db.selectFrom('loyalty_tier_history').select(['from_tier', 'to_tier', 'reason', 'program_version', 'changed_at']).where('customer_id', '=', customerId).orderBy('changed_at').execute(),
     ]);
     return {
-      coupons: coupons.map((c) => withFields(c, { code: formatCode(c.code), valid_from: iso(c.valid_from), expires_at: iso(c.expires_at), created_at: c.created_at.toISOString() })),
-      coupon_uses: couponUses.map((u) => ({ code: u.chosen_code ?? formatCode(u.code), order_ref: u.order_ref, used_at: u.used_at.toISOString() })),
+      coupons: coupons.map(couponView),
+      coupon_uses: couponUses.map((u) => ({ code: shownCode(u), order_ref: u.order_ref, used_at: u.used_at.toISOString() })),
       gift_cards: giftCards.map((g) => ({ code: formatCode(g.code), currency: g.currency, initial: toMajor(Number(g.initial_minor), g.currency), balance: toMajor(Number(g.balance_minor), g.currency), expires_at: iso(g.expires_at), issued_at: g.created_at.toISOString() })),
       referred_by: referredBy.map((r) => ({ referrer_id: r.referrer_id, code: r.code, status: r.status, reason: r.reason, claimed_at: r.created_at.toISOString(), settled_at: iso(r.settled_at) })),
       referred: referred.map((r) => ({ friend_id: r.customer_id, code: r.code, status: r.status, reason: r.reason, claimed_at: r.created_at.toISOString(), settled_at: iso(r.settled_at) })),

@@ -8,7 +8,7 @@ import { isUuid, newId } from '../../shared/ids.ts';
 import { amountField, toMajor, toMinor } from '../../shared/money.ts';
 import { DecimalAmount, parseInput } from '../../shared/validation.ts';
 import { addDays } from '../../shared/clock.ts';
-import { formatCode, newCode, normalizeCode } from './codes.ts';
+import { couponView, formatCode, newCode, normalizeCode, shownCode } from './codes.ts';
 import { balanceOf, planDebit, takeFromLots } from './ledger.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow, PlannedDebit } from './ledger.repository.ts';
@@ -137,18 +137,6 @@ export function createRewardsService(core: LoyaltyCore) {
   }
 
   /** A coupon's code as people see it: a shared code as the merchant chose it, a generated one in groups of four. */
-  function shownCode(c: { code: string; chosen_code?: string | null }) {
-    return c.chosen_code ?? formatCode(c.code);
-  }
-
-  function couponView(c: { code: string; chosen_code?: string | null; kind: string; customer_id: string | null; reward_code: string | null; campaign_id: string | null; benefit: unknown; status: string; max_uses: number; uses: number; valid_from: Date | null; expires_at: Date | null; created_at: Date }) {
-    return {
-      code: shownCode(c), kind: c.kind, customer_id: c.customer_id, reward: c.reward_code, campaign_id: c.campaign_id, benefit: c.benefit,
-      status: c.status, uses: c.uses, max_uses: c.max_uses, valid_from: c.valid_from?.toISOString() ?? null, expires_at: c.expires_at?.toISOString() ?? null,
-      issued_at: c.created_at.toISOString(),
-    };
-  }
-
   /** Why a coupon cannot be used now, or null when it can. */
   function couponProblem(c: { status: string; uses: number; max_uses: number; valid_from: Date | null; expires_at: Date | null }, now: Date): string | null {
     if (c.status === 'void') return 'the coupon was cancelled';

@@ -15,6 +15,7 @@ const program = {
   rewards: [
     { code: 'card', name: 'Gift card', type: 'gift_card', amount: '10.00', points: 100 },
     { code: 'mug', name: 'Mug', type: 'free_product', sku: 'MUG', points: 50, stock: 2 },
+    { code: 'cake', name: 'Cake', type: 'free_product', sku: 'CAKE', points: 50 },
   ],
 };
 
@@ -125,6 +126,16 @@ describe('merge and export', () => {
     expect((await s.loyalty.verify()).ok).toBe(true);
     const exported = await exportCustomer(s, x.customerId);
     expect(exported.loyalty).toMatchObject({ member: true, balance: 130 });
+  });
+
+  it("exports a member's coupons as the coupon endpoints show them", async () => {
+    const g = await buy('g@example.com', 'g1', '20.00'); // 200
+    const { coupon } = await s.loyalty.redeemReward(g.customerId, { reward: 'cake', idempotency_key: 'g-cake' }, actor);
+    await s.loyalty.useCoupon(coupon!.code, { idempotency_key: 'g-use', order_ref: 'till-7' }, actor);
+    const listed = (await s.loyalty.couponsOf(g.customerId)).items.map(({ usable: _usable, ...c }) => c);
+    const exported = await exportCustomer(s, g.customerId);
+    expect(listed).toEqual([expect.objectContaining({ code: coupon!.code, reward: 'cake', status: 'used', issued_at: expect.any(String) })]);
+    expect(exported.loyalty).toMatchObject({ coupons: listed, coupon_uses: [{ code: coupon!.code, order_ref: 'till-7' }] });
   });
 });
 
