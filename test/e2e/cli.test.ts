@@ -140,6 +140,17 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     expect(JSON.parse(applied.stdout)).toMatchObject({ version: 1 });
     const verified = JSON.parse(cli('loyalty', 'verify', '--json').stdout);
     expect(verified).toMatchObject({ ok: true, problems: [] });
+    // Returns from a till's export, through the server; the second row would take more than is left.
+    const refunds = path.join(work, 'served-refunds.csv');
+    fs.writeFileSync(refunds, 'purchase,external_id,amount\n1,r-1,0.50\n1,r-2,10.50\n');
+    const overRefunded = cli('import', 'refunds', refunds);
+    expect(overRefunded.status).toBe(1);
+    expect(overRefunded.stdout).toContain('line 3, column amount: exceeds the refundable 10.00 EUR of purchase 1');
+    fs.writeFileSync(refunds, 'purchase,external_id,amount\n1,r-1,0.50\n');
+    const refunded = cli('import', 'refunds', refunds);
+    expect(refunded.status, refunded.stderr).toBe(0);
+    expect(refunded.stdout).toContain('Imported refunds: 1 rows, 1 new');
+    expect(JSON.parse(cli('status', '--json').stdout)).toMatchObject({ revenue: '15.25' });
     // The owner's password is lost while the server runs: the command the first start names still works.
     const reset = cli('users', 'reset-password', 'owner@regulars.local');
     expect(reset.status, reset.stderr).toBe(0);

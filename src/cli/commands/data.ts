@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { DemoProgress } from '../../modules/demo/index.ts';
-import { parseMapSpec, type ImportKind, type ImportResult } from '../../modules/imports/index.ts';
+import { IMPORT_KINDS, isImportKind, parseMapSpec, type ImportResult } from '../../modules/imports/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { runDemo } from '../../workflows/run-demo.ts';
@@ -12,20 +12,20 @@ import { callServer, uploadToServer, type RemoteProgress } from '../remote.ts';
 export function dataCommands(program: Command) {
   program
     .command('import <kind> <file>')
-    .description('import customers or purchases from a CSV file (all or nothing unless --skip-invalid)')
+    .description('import customers, purchases or refunds from a CSV file (all or nothing unless --skip-invalid)')
     .option('--map <pairs>', 'rename columns: canonical=column,… (e.g. total=Amount,customer_email=Email)')
     .option('--skip-invalid', 'import the good rows and report the bad ones')
     .option('--json', 'machine-readable output')
     .action(async (kind: string, file: string, o: { map?: string; skipInvalid?: boolean; json?: boolean }) => {
-      if (kind !== 'purchases' && kind !== 'customers') throw invalidField('kind', `must be "purchases" or "customers", not "${kind}"`);
+      if (!isImportKind(kind)) throw invalidField('kind', `must be one of ${IMPORT_KINDS.join(', ')}, not "${kind}"`);
       if (!fs.existsSync(file)) throw invalidField('file', `no such file: ${file}`);
-      const map = parseMapSpec(o.map, kind as ImportKind);
+      const map = parseMapSpec(o.map, kind);
       const bar = process.stderr.isTTY && !o.json ? progressBar() : undefined;
       const result = await throughServerOr(
         'import',
         // The streamed answer even without a bar: one way of reading it, whether or not on a terminal.
         (server) => uploadToServer(server, `/imports/${kind}`, file, { map: JSON.stringify(map), ...(o.skipInvalid ? { skip_invalid: 'true' } : {}) }, bar ?? (() => {})),
-        (s) => importFile(s, { kind: kind as ImportKind, file, map, skipInvalid: o.skipInvalid, onProgress: bar }),
+        (s) => importFile(s, { kind, file, map, skipInvalid: o.skipInvalid, onProgress: bar }),
       );
       if (bar) process.stderr.write('\n');
       print(result, Boolean(o.json), () => describe(result));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_KINDS } from '../../modules/imports/index.ts';
 import { Amount, Count, Currency, progressLines, shared } from './common.ts';
 
 // What the CSV imports and the demo answer (import.service.ts, demo.service.ts), and the
@@ -12,7 +13,7 @@ export const ImportPreview = z.strictObject({
 });
 
 export const ImportResult = shared('ImportResult', z.strictObject({
-  kind: z.enum(['purchases', 'customers']),
+  kind: z.enum(IMPORT_KINDS),
   rows: Count,
   created: Count,
   duplicates: Count,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { previewCsv, spoolToFile, type ImportKind, type ImportProgress } from '../../modules/imports/index.ts';
+import { IMPORT_KINDS, isImportKind, previewCsv, spoolToFile, type ImportKind, type ImportProgress } from '../../modules/imports/index.ts';
 import type { Services } from '../../services.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { importFile } from '../../workflows/import-file.ts';
@@ -35,7 +35,7 @@ function mapField(text: string | undefined): Record<string, string> {
 
 function kindOf(req: FastifyRequest): ImportKind {
   const kind = (req.params as { kind: string }).kind;
-  if (kind !== 'purchases' && kind !== 'customers') throw invalidField('kind', `must be purchases or customers, not "${kind}"`);
+  if (!isImportKind(kind)) throw invalidField('kind', `must be one of ${IMPORT_KINDS.join(', ')}, not "${kind}"`);
   return kind;
 }
 

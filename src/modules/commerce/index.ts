@@ -3,3 +3,4 @@ export { purchaseKeyLock, type PreparedPurchase } from './purchase.prepare.ts';
 export { preparedPurchaseView, type PurchaseView, type CustomerStatsView } from './purchase.view.ts';
 export { createCommerceService, type CommerceService, type RefundFacts } from './purchase.service.ts';
 export { CATEGORIES_KEPT } from './purchase.repository.ts';
+export type { RefundChecker } from './refund-check.ts';

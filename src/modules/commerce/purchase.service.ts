@@ -3,7 +3,6 @@ import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
-import { canonicalJson, sha256 } from '../../shared/hash.ts';
 import { isUuid, newId } from '../../shared/ids.ts';
 import { toMajor, toMinor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -12,6 +11,7 @@ import type { StoreService } from '../stores/index.ts';
 import { prepareMany, refundKeyLock, type PreparedPurchase } from './purchase.prepare.ts';
 import * as repo from './purchase.repository.ts';
 import { RefundInput } from './purchase.schema.ts';
+import { createRefundChecker, refundRequestHash } from './refund-check.ts';
 import { purchaseView, statsView, type PurchaseView } from './purchase.view.ts';
 
 export interface CommerceDeps {
@@ -111,6 +111,9 @@ export function createCommerceService(deps: CommerceDeps) {
 
     findKeys: repo.findKeys,
 
+    /** Checks a file's refunds in order before any is written (createRefundChecker). */
+    refundChecker: () => createRefundChecker(db),
+
     /** Inserts prepared purchases for resolved customers; the caller holds their row locks. */
     async insert(trx: Tx, items: { prepared: PreparedPurchase; customerId: string; id: string }[], { source, now }: { source: string; now: Date }) {
       const rows: repo.NewPurchaseRow[] = new Array(items.length);
@@ -173,7 +176,7 @@ export function createCommerceService(deps: CommerceDeps) {
     async refund(purchaseRef: string, input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(RefundInput, input, 'refund');
       const now = clock.now();
-      const requestHash = sha256(canonicalJson({ purchaseRef, ...data }));
+      const requestHash = refundRequestHash(purchaseRef, data);
       // A merge of the purchase's customer may move the purchase (to the survivor, under
       // another customer_id) between the read of its ref and the customer's lock: the
       // transaction then finds no purchase under the customer it locked, and runs again

@@ -6,11 +6,11 @@ import type { Db } from '../../db/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.ts';
-import type { CommerceService, PreparedPurchase } from '../commerce/index.ts';
+import type { CommerceService, PreparedPurchase, RefundChecker } from '../commerce/index.ts';
 import { CustomerInput, type CustomerService } from '../customers/index.ts';
 import { openCsv, type CsvRecord } from './csv.ts';
 import { CANONICAL, IDENTITY_COLUMNS, resolveColumns, suggestMap, type ColumnLayout, type ImportKind } from './mapping.ts';
-import { canonicalOfField, createRowKeyer, customerInput, purchaseInput } from './rows.ts';
+import { canonicalOfField, createRowKeyer, customerInput, purchaseInput, refundRow } from './rows.ts';
 import { createPurchaseSpool, type SpooledRow } from './spool.ts';
 import { makeImportTempDir } from './temp-files.ts';
 
@@ -20,7 +20,8 @@ import { makeImportTempDir } from './temp-files.ts';
 // also keeps each valid row as prepared (spool.ts), and the second records those in
 // chunks, each chunk one transaction, exactly once by key — so an interrupted import is
 // finished by running it again. Two chunks are recorded at once: while one waits for the
-// database, the next is built.
+// database, the next is built. Refunds are checked against their purchases with the file's
+// earlier refunds counted (commerce's refund checker), then written one by one by refund id.
 
 export interface ImportDeps {
   db: Db;
@@ -99,9 +100,11 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     let rows = 0;
     const keyer = createRowKeyer(kind, layout);
     const keysInFile = new Map<string, string>();
+    const checkRefunds = kind === 'refunds' ? options.deps.commerce.refundChecker() : undefined;
     for await (const chunk of chunks(first.records, chunkSize)) {
       rows += chunk.length;
       if (spool) await spool.add(await validatePurchases({ options, layout, chunk, keyer, keysInFile, report }));
+      else if (checkRefunds) await validateRefunds({ layout, chunk, report, check: checkRefunds });
       else await validateCustomers({ options, layout, chunk, report });
       options.onProgress?.({ phase: 'validate', rows, bytes: first.bytesRead(), total_bytes: first.totalBytes });
     }
@@ -111,6 +114,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
 
     // Pass 2: record the valid rows.
     if (spool) await recordSpooled({ options, spool, result, report, recordSize, totalBytes: first.totalBytes });
+    else if (kind === 'refunds') await importRefunds({ options, layout, result, report, chunkSize });
     else await importCustomers({ options, layout, result, report, chunkSize });
     return { ...result, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: true, duration_ms: Date.now() - started };
   } finally {
@@ -170,6 +174,40 @@ async function importCustomers({ options, layout, result, report, chunkSize }: {
     done += chunk.length;
     options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
   }
+}
+
+/**
+ * Refunds one at a time in the file's order, each in its own transaction (refunds of one
+ * purchase add up in order) and exactly once by its refund id, as through the API: an
+ * interrupted import is finished by running the file again.
+ */
+async function importRefunds({ options, layout, result, report, chunkSize }: { options: ImportOptions; layout: ColumnLayout; result: ImportResult; report: ErrorReport; chunkSize: number }) {
+  const csv = await openCsv(options.file);
+  let done = 0;
+  for await (const chunk of chunks(csv.records, chunkSize)) {
+    for (const r of chunk) {
+      if (report.badLines.has(r.line)) continue;
+      const { purchase, input } = refundRow(r.values, layout);
+      try {
+        const { created } = await options.deps.commerce.refund(purchase, input, { actor: 'import' });
+        if (created) result.created++;
+        else result.duplicates++;
+      } catch (error) {
+        // A refund through the API meanwhile may have taken what this row was to refund.
+        if (!isAppError(error)) throw error;
+        report.add(r.line, error);
+      }
+    }
+    done += chunk.length;
+    options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
+  }
+}
+
+async function validateRefunds({ layout, chunk, report, check }: { layout: ColumnLayout; chunk: CsvRecord[]; report: ErrorReport; check: RefundChecker }) {
+  const checks = await check(chunk.map((r) => refundRow(r.values, layout)));
+  checks.forEach((c, i) => {
+    if (c instanceof AppError) report.add(chunk[i].line, c);
+  });
 }
 
 /** Validates a chunk of purchase rows; returns the valid ones, prepared, for the import pass. */

@@ -1,2 +1,2 @@
-export { CANONICAL, parseMapSpec, suggestMap, type ImportKind } from './mapping.ts';
+export { CANONICAL, IMPORT_KINDS, isImportKind, parseMapSpec, suggestMap, type ImportKind } from './mapping.ts';
 export { importCsv, previewCsv, spoolToFile, type ImportResult, type ImportProgress, type RowError, type RecordPurchases } from './import.service.ts';

@@ -4,7 +4,13 @@ import { invalid, type FieldProblem } from '../../shared/errors.ts';
 // documented CSV headers; `--map canonical=column` points one at a differently named
 // column. Header matching ignores case and surrounding spaces.
 
-export type ImportKind = 'purchases' | 'customers';
+/** What a file can hold: the kinds of import, each with its own columns. */
+export const IMPORT_KINDS = ['purchases', 'customers', 'refunds'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export function isImportKind(kind: string): kind is ImportKind {
+  return (IMPORT_KINDS as readonly string[]).includes(kind);
+}
 
 export interface CanonicalField {
   name: string;
@@ -43,12 +49,21 @@ export const CANONICAL: Record<ImportKind, CanonicalField[]> = {
     { name: 'email_consent', required: false },
     { name: 'sms_consent', required: false },
   ],
+  // A refund names the purchase by its order id; its own id makes running the file again safe.
+  refunds: [
+    { name: 'purchase', required: true },
+    { name: 'external_id', required: true },
+    { name: 'amount', required: false },
+    { name: 'occurred_at', required: false },
+    { name: 'reason', required: false },
+  ],
 };
 
 /** At least one of these columns must exist: a row needs some identity. */
 export const IDENTITY_COLUMNS: Record<ImportKind, string[]> = {
   purchases: ['customer_external_id', 'customer_email', 'customer_phone'],
   customers: ['external_id', 'email', 'phone'],
+  refunds: [],
 };
 
 /** `total=Amount,customer_email=E-mail` → { total: 'Amount', customer_email: 'E-mail' } */
@@ -95,7 +110,7 @@ export function resolveColumns({ header, map, kind }: { header: string[]; map: R
       problems.push({ field: field.name, reason: `required column "${field.name}" is missing (map another column with --map ${field.name}=COLUMN)` });
     }
   }
-  if (!IDENTITY_COLUMNS[kind].some((c) => index.has(c))) {
+  if (IDENTITY_COLUMNS[kind].length > 0 && !IDENTITY_COLUMNS[kind].some((c) => index.has(c))) {
     problems.push({ field: IDENTITY_COLUMNS[kind].join('|'), reason: `needs at least one customer identity column: ${IDENTITY_COLUMNS[kind].join(', ')}` });
   }
   if (problems.length) throw invalid(`The file's columns do not fit: ${problems.map((p) => p.reason).join('; ')}`, problems);
@@ -104,6 +119,8 @@ export function resolveColumns({ header, map, kind }: { header: string[]; map: R
 
 /** Guesses a mapping for the dashboard's preview: exact names first, then common synonyms. */
 export function suggestMap(header: string[], kind: ImportKind): Record<string, string> {
+  // Synonyms by field, and by kind where a name means something else in another kind's file
+  // (a purchases file's order id is a refunds file's purchase).
   const synonyms: Record<string, string[]> = {
     external_id: ['order_id', 'order', 'invoice', 'invoiceno', 'receipt', 'id', 'transaction_id'],
     customer_external_id: ['customer_id', 'customerid', 'card', 'card_number', 'loyalty_card', 'member_id'],
@@ -113,13 +130,19 @@ export function suggestMap(header: string[], kind: ImportKind): Record<string, s
     total: ['amount', 'total_amount', 'value', 'dollar_value', 'sum', 'price'],
     email: ['e-mail', 'mail', 'customer_email'],
     phone: ['mobile', 'telephone', 'customer_phone'],
-    external_id_customers: ['customer_id', 'card', 'card_number', 'member_id'],
+    'customers:external_id': ['customer_id', 'card', 'card_number', 'member_id'],
+    'refunds:purchase': ['order_id', 'order', 'original_order', 'purchase_id', 'invoice', 'invoiceno', 'receipt', 'transaction_id'],
+    'refunds:external_id': ['refund_id', 'return_id', 'credit_note', 'refund', 'id'],
+    'refunds:amount': ['refund_amount', 'refunded', 'value', 'sum'],
+    'refunds:occurred_at': ['refunded_at', 'date', 'datetime', 'timestamp', 'created_at', 'time'],
   };
-  const lower = header.map(norm);
+  // "Order ID", "order-id" and "order_id" are one name here.
+  const loose = (name: string) => norm(name).replace(/[\s-]+/g, '_');
+  const lower = header.map(loose);
   const out: Record<string, string> = {};
   for (const field of CANONICAL[kind]) {
     const exact = lower.indexOf(field.name);
-    const candidates = synonyms[kind === 'customers' && field.name === 'external_id' ? 'external_id_customers' : field.name] ?? [];
+    const candidates = (synonyms[`${kind}:${field.name}`] ?? synonyms[field.name] ?? []).map(loose);
     const i = exact >= 0 ? exact : lower.findIndex((h) => candidates.includes(h));
     if (i >= 0 && !Object.values(out).includes(header[i])) out[field.name] = header[i];
   }

@@ -34,6 +34,15 @@ export function purchaseInput(row: Row, layout: ColumnLayout, externalId: string
   };
 }
 
+/** A refund row: the purchase it refunds, and the body the refunds API takes (an empty amount refunds the rest). */
+export function refundRow(row: Row, layout: ColumnLayout) {
+  const get = (f: string) => cell(row, layout, f);
+  return {
+    purchase: get('purchase') ?? '',
+    input: { external_id: get('external_id') ?? '', amount: get('amount'), occurred_at: get('occurred_at'), reason: get('reason') },
+  };
+}
+
 const YES = new Set(['yes', 'y', 'true', '1', 'granted']);
 const NO = new Set(['no', 'n', 'false', '0', 'withdrawn']);
 const consentOf = (value: string | undefined): boolean | string | undefined =>

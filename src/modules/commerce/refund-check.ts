@@ -1,0 +1,106 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/index.ts';
+import { AppError, invalidField } from '../../shared/errors.ts';
+import { canonicalJson, sha256 } from '../../shared/hash.ts';
+import { isUuid } from '../../shared/ids.ts';
+import { toMajor, toMinor } from '../../shared/money.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { RefundInput } from './purchase.schema.ts';
+
+// A file of refunds is checked whole before any is written (the CSV import's first pass),
+// by the rules a refund through the API meets when it is written (purchase.service.ts
+// refundOnce), with the file's earlier refunds counted: three refunds of one purchase
+// that together exceed it are refused at the line that goes over, not after two are in.
+
+/** What makes a refund "the same" when its id comes again: the purchase as the client named it, and the body. */
+export function refundRequestHash(purchaseRef: string, data: RefundInput): string {
+  return sha256(canonicalJson({ purchaseRef, ...data }));
+}
+
+export interface RefundRow {
+  /** The purchase: its order id (external_id) or its Regulars id. */
+  purchase: string;
+  input: unknown;
+}
+
+/** A row that passes: `duplicate` when its refund id is already recorded (by an earlier run, or earlier in the file) with the same body. */
+export type RefundCheck = AppError | { duplicate: boolean };
+
+interface PurchaseLeft {
+  currency: string;
+  /** What is left to refund after the refunds recorded and those earlier in the file. */
+  refundableMinor: number;
+}
+
+/**
+ * Checks rows of refunds in file order, chunk after chunk; the checker remembers the
+ * file's earlier rows (their refund ids and what they took from each purchase).
+ */
+export type RefundChecker = (rows: RefundRow[]) => Promise<RefundCheck[]>;
+
+export function createRefundChecker(db: Db): RefundChecker {
+  const left = new Map<string, PurchaseLeft | null>();
+  const hashesInFile = new Map<string, string>();
+
+  async function readPurchases(refs: string[]) {
+    const wanted = refs.filter((r) => !left.has(r));
+    if (wanted.length === 0) return;
+    for (const r of wanted) left.set(r, null);
+    const found = async (column: 'external_id' | 'purchase_id', refsOf: Map<string, string>) => {
+      const values = [...refsOf.keys()];
+      if (values.length === 0) return;
+      const rows = await db.selectFrom('purchase_keys as k')
+        .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'k.customer_id').onRef('p.id', '=', 'k.purchase_id'))
+        .select(['k.external_id', 'k.purchase_id', 'p.currency', 'p.total_minor', 'p.refunded_minor'])
+        .where(`k.${column}`, '=', sql<string>`ANY(${values}::${sql.raw(column === 'purchase_id' ? 'uuid' : 'text')}[])`).execute();
+      for (const r of rows) {
+        const ref = refsOf.get(column === 'external_id' ? r.external_id : r.purchase_id)!;
+        if (!left.get(ref)) left.set(ref, { currency: r.currency, refundableMinor: Number(r.total_minor) - Number(r.refunded_minor) });
+      }
+    };
+    // As the API reads a purchase reference (findPurchaseRef): an order id, or a Regulars id.
+    await found('external_id', new Map(wanted.map((r) => [r, r])));
+    await found('purchase_id', new Map(wanted.filter((r) => left.get(r) === null && isUuid(r)).map((r) => [r.toLowerCase(), r])));
+  }
+
+  return async function check(rows: RefundRow[]): Promise<RefundCheck[]> {
+    const parsed = rows.map((row) => {
+      try {
+        return parseInput(RefundInput, row.input, 'refund');
+      } catch (error) {
+        return error as AppError;
+      }
+    });
+    await readPurchases([...new Set(rows.map((r) => r.purchase).filter(Boolean))]);
+    const ids = parsed.flatMap((p) => (p instanceof AppError ? [] : [p.external_id]));
+    const recorded = ids.length
+      ? new Map((await db.selectFrom('refund_keys').select(['external_id', 'request_hash']).where('external_id', '=', sql<string>`ANY(${ids}::text[])`).execute())
+        .map((k) => [k.external_id, k.request_hash]))
+      : new Map<string, string>();
+
+    return rows.map((row, i): RefundCheck => {
+      const data = parsed[i];
+      if (data instanceof AppError) return data;
+      if (!row.purchase) return invalidField('purchase', 'is required (the order id of the purchase refunded)');
+      const purchase = left.get(row.purchase);
+      if (!purchase) return invalidField('purchase', `no purchase with the order id or id "${row.purchase}" (import the purchases first)`);
+      const hash = refundRequestHash(row.purchase, data);
+      const earlier = hashesInFile.get(data.external_id) ?? recorded.get(data.external_id);
+      if (earlier !== undefined) {
+        return earlier === hash ? { duplicate: true } : invalidField('external_id', `refund ${data.external_id} was already recorded with other values`);
+      }
+      let amount: number;
+      try {
+        amount = data.amount === undefined ? purchase.refundableMinor : toMinor(data.amount, purchase.currency);
+      } catch (error) {
+        return invalidField('amount', (error as Error).message);
+      }
+      if (purchase.refundableMinor === 0) return invalidField('amount', `purchase ${row.purchase} is already fully refunded`);
+      if (amount <= 0) return invalidField('amount', 'must be greater than 0');
+      if (amount > purchase.refundableMinor) return invalidField('amount', `exceeds the refundable ${toMajor(purchase.refundableMinor, purchase.currency)} ${purchase.currency} of purchase ${row.purchase}`);
+      purchase.refundableMinor -= amount;
+      hashesInFile.set(data.external_id, hash);
+      return { duplicate: false };
+    });
+  };
+}

@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { importFile } from '../../workflows/import-file.ts';
+import { previewCsv } from './index.ts';
+
+// Refunds from a CSV file (a till's or a web store's export of its returns): each checked
+// against its purchase with the file's earlier refunds counted, all or nothing, written
+// once by refund id, and the points taken back as a refund through the API takes them.
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-refund-import-'));
+const write = (name: string, text: string) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+};
+
+let s: Awaited<ReturnType<typeof openTestServices>>;
+const balanceOf = async (email: string) => {
+  const customerId = (await s.customers.findByIdentity({ kind: 'email', value: email }))!;
+  const account = await s.loyalty.account(customerId);
+  if (!account.member) throw new Error(`${email} is not a member`);
+  return account.balance;
+};
+
+beforeAll(async () => {
+  s = await openTestServices();
+  // One point per euro, rounded down; no holding period, so the balance shows every point.
+  await s.loyalty.applyProgram({ program: { name: 'Refunds', earning: { points_per_currency_unit: 1, rounding: 'floor' }, expiry: { policy: 'none' } } }, { actor: 'test' });
+  const purchases = write('purchases.csv', [
+    'external_id,customer_email,occurred_at,total',
+    'A1,ana@example.com,2026-05-02T10:00:00+02:00,100.00',
+    'A2,ana@example.com,2026-05-03T10:00:00+02:00,50.00',
+    'B1,bor@example.com,2026-05-04T10:00:00+02:00,20.00',
+    'B2,bor@example.com,2026-05-05T10:00:00+02:00,30.00',
+  ].join('\n'));
+  expect(await importFile(s, { kind: 'purchases', file: purchases })).toMatchObject({ created: 4, imported: true });
+});
+afterAll(async () => {
+  await s?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a file of refunds', () => {
+  it('refunds in order, the earlier rows counted, and takes the points back; a second run adds nothing', async () => {
+    expect(await balanceOf('ana@example.com')).toBe(150);
+    const file = write('refunds.csv', [
+      'purchase,external_id,amount,occurred_at,reason',
+      'A1,R1,40.00,2026-05-10T10:00:00+02:00,damaged',
+      'A1,R2,,2026-05-11T10:00:00+02:00,', // the rest: 60.00
+      'A2,R3,10.00,,',
+    ].join('\n'));
+    const first = await importFile(s, { kind: 'refunds', file });
+    expect(first).toMatchObject({ kind: 'refunds', rows: 3, created: 3, duplicates: 0, invalid: 0, errors: [], imported: true });
+    // By hand: A1 100 → 0 (100 points back), A2 50 → 40 (10 back): 150 − 110 = 40.
+    expect(await balanceOf('ana@example.com')).toBe(40);
+    const a1 = await s.commerce.get('A1');
+    expect(a1.refunds.map((r) => [r.external_id, r.amount, r.reason])).toEqual([['R1', '40.00', 'damaged'], ['R2', '60.00', null]]);
+    expect(a1.refunds[0].occurred_at).toBe('2026-05-10T08:00:00.000Z');
+    expect((await s.commerce.get('A2')).refunded).toBe('10.00');
+    expect((await s.commerce.totals()).revenue).toBe('90.00'); // 200 − 110
+
+    const again = await importFile(s, { kind: 'refunds', file });
+    expect(again).toMatchObject({ created: 0, duplicates: 3, invalid: 0, imported: true });
+    expect(await balanceOf('ana@example.com')).toBe(40);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+
+  it('imports nothing from a file with a bad row, and names every bad line, column and reason', async () => {
+    await s.commerce.refund('B2', { external_id: 'API-1', amount: '5.00' }, { actor: 'test' });
+    const file = write('bad-refunds.csv', [
+      'Order,Refund id,Refund amount',
+      'B1,R10,15.00', // fine
+      'B1,R11,10.00', // line 3: with R10, more than B1's 20.00
+      'NOPE,R12,1.00', // line 4: no such purchase
+      'B2,R13,abc', // line 5
+      'B2,,1.00', // line 6: no refund id
+      'B2,API-1,6.00', // line 7: the API's refund of 5.00 under this id
+      'A1,R14,1.00', // line 8: A1 was refunded in full above
+      'B2,R15,0', // line 9
+    ].join('\n'));
+    const map = { purchase: 'Order', external_id: 'Refund id', amount: 'Refund amount' };
+    const result = await importFile(s, { kind: 'refunds', file, map });
+    expect(result).toMatchObject({ rows: 8, created: 0, invalid: 7, imported: false });
+    expect(result.errors.map((e) => [e.line, e.column])).toEqual([
+      [3, 'Refund amount'], [4, 'Order'], [5, 'Refund amount'], [6, 'Refund id'], [7, 'Refund id'], [8, 'Refund amount'], [9, 'Refund amount'],
+    ]);
+    expect(result.errors[0].reason).toBe('exceeds the refundable 5.00 EUR of purchase B1');
+    expect(result.errors[1].reason).toMatch(/no purchase with the order id or id "NOPE"/);
+    expect(result.errors[4].reason).toBe('refund API-1 was already recorded with other values');
+    expect(result.errors[5].reason).toBe('purchase A1 is already fully refunded');
+    expect((await s.commerce.get('B1')).refunded).toBe('0.00');
+    expect(await balanceOf('bor@example.com')).toBe(45); // 50 earned, 5 back by the API's refund
+
+    // The good row alone, with skip_invalid; run again, it is there already.
+    const skipped = await importFile(s, { kind: 'refunds', file, map, skipInvalid: true });
+    expect(skipped).toMatchObject({ created: 1, invalid: 7, imported: true });
+    expect((await s.commerce.get('B1')).refunded).toBe('15.00');
+    expect(await balanceOf('bor@example.com')).toBe(30);
+    expect(await importFile(s, { kind: 'refunds', file, map, skipInvalid: true })).toMatchObject({ created: 0, duplicates: 1 });
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+
+  it('refuses a file without the purchase or refund id column, naming it', async () => {
+    const file = write('no-purchase.csv', 'external_id,amount\nR20,1.00\n');
+    await expect(importFile(s, { kind: 'refunds', file })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'purchase' }] });
+  });
+
+  it("suggests a mapping for a till's export of returns", async () => {
+    const file = write('till.csv', 'Order ID,Refund ID,Refund amount,Refunded at\nA2,T1,1.00,2026-05-20\n');
+    expect((await previewCsv(file, 'refunds')).suggested_map).toEqual({ purchase: 'Order ID', external_id: 'Refund ID', amount: 'Refund amount', occurred_at: 'Refunded at' });
+  });
+});
