@@ -1,33 +1,17 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestServices } from '../../../test/helpers/services.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/helpers/app.ts';
 import { createScoresService, loyaltyMetrics } from '../../modules/analytics/index.ts';
 import { runDemo } from '../../workflows/run-demo.ts';
-import { buildApp } from '../app.ts';
 
 // The dashboard's read models over HTTP on a small demo business: the shapes, the sums
 // that must agree with each other, and problem+json for bad queries. The figures' own
 // arithmetic is in src/modules/analytics/views/views.test.ts.
-let s: Awaited<ReturnType<typeof openTestServices>>;
-let app: FastifyInstance;
-let readKey: string;
+const api = useTestApp({ keys: { bi: ['read'] }, seed: (s) => runDemo(s, { customers: 150, seed: 11 }) });
 
-beforeAll(async () => {
-  s = await openTestServices();
-  await runDemo(s, { customers: 150, seed: 11 });
-  app = await buildApp(s);
-  readKey = (await s.auth.createApiKey({ name: 'bi', scopes: ['read'] }, { actor: 'test' })).key;
-});
-afterAll(async () => {
-  await app?.close();
-  await s?.close();
-});
-
-const get = (url: string, key: string | null = readKey) => app.inject({ method: 'GET', url, headers: key ? { authorization: `Bearer ${key}` } : {} });
 const MONEY = /^\d+\.\d{2}$/;
 
 const expect422 = async (url: string, field: string) => {
-  const res = await get(url);
+  const res = await api.call('GET', url);
   expect(res.statusCode, url).toBe(422);
   expect(res.headers['content-type']).toContain('application/problem+json');
   expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
@@ -35,12 +19,12 @@ const expect422 = async (url: string, field: string) => {
 
 describe('analytics read models before any score run', () => {
   it('answers empty score views, and still draws P(alive) from a model fitted on the histories', async () => {
-    const grid = await get('/api/v1/analytics/rfm-grid');
+    const grid = await api.call('GET', '/api/v1/analytics/rfm-grid');
     expect(grid.statusCode).toBe(200);
     expect(grid.json()).toMatchObject({ run: null, customers: 0, segments: [] });
     expect(grid.json().cells).toHaveLength(25);
-    expect((await get('/api/v1/analytics/clv-distribution')).json()).toMatchObject({ run: null, customers: 0, buckets: [], median: null });
-    const alive = (await get('/api/v1/analytics/alive-heatmap')).json();
+    expect((await api.call('GET', '/api/v1/analytics/clv-distribution')).json()).toMatchObject({ run: null, customers: 0, buckets: [], median: null });
+    const alive = (await api.call('GET', '/api/v1/analytics/alive-heatmap')).json();
     expect(alive).toMatchObject({ source: 'fitted', run: null, unit: 'week', params: { r: expect.any(Number), alpha: expect.any(Number) } });
     expect(alive.cell_customers.flat().reduce((a: number, b: number) => a + b, 0)).toBe(alive.customers);
     expect(alive.observed_probability_alive.flat().every((v: number | null) => v === null)).toBe(true);
@@ -50,18 +34,19 @@ describe('analytics read models before any score run', () => {
 describe('analytics read models', () => {
   let scored = 0;
   beforeAll(async () => {
-    const scores = createScoresService({ db: s.db, clock: s.clock, timeZone: s.config.timeZone, currency: s.config.currency, logger: s.logger });
+    const { db, clock, config, logger } = api.services;
+    const scores = createScoresService({ db, clock, timeZone: config.timeZone, currency: config.currency, logger });
     scored = (await scores.computeScores({ trigger: 'test' })).customers;
   });
 
   it('GET /analytics/overview compares the window with the one before, with sample sizes', async () => {
-    const res = await get('/api/v1/analytics/overview?period=quarter');
+    const res = await api.call('GET', '/api/v1/analytics/overview?period=quarter');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     // Test clock: 2026-06-01 in Ljubljana → the last three months and the three before.
     expect(body).toMatchObject({ period: 'quarter', currency: 'EUR', current: { from: '2026-03-02', to: '2026-06-01' }, previous: { from: '2025-12-02', to: '2026-03-01' } });
-    const metrics = await loyaltyMetrics(s, { from: '2026-03-02', to: '2026-06-01' });
-    const before = await loyaltyMetrics(s, { from: '2025-12-02', to: '2026-03-01' });
+    const metrics = await loyaltyMetrics(api.services, { from: '2026-03-02', to: '2026-06-01' });
+    const before = await loyaltyMetrics(api.services, { from: '2025-12-02', to: '2026-03-01' });
     expect(body.kpis.customers).toMatchObject({ value: metrics.customers, previous: before.customers, sample: metrics.customers, sample_of: 'customers', change_kind: 'relative' });
     expect(body.kpis.customers.change).toBeCloseTo((metrics.customers - before.customers) / before.customers, 4);
     expect(body.kpis.revenue).toMatchObject({ value: metrics.revenue, previous: before.revenue, sample: metrics.purchases, sample_of: 'purchases' });
@@ -71,13 +56,13 @@ describe('analytics read models', () => {
     const share = body.kpis.active_customers_share;
     expect(share.sample).toBeGreaterThanOrEqual(metrics.customers);
     expect(share.value).toBeCloseTo(metrics.customers / share.sample, 4);
-    expect((await get('/api/v1/analytics/overview')).json().period).toBe('month');
+    expect((await api.call('GET', '/api/v1/analytics/overview')).json().period).toBe('month');
     await expect422('/api/v1/analytics/overview?period=week', 'period');
-    expect((await get('/api/v1/analytics/overview', null)).statusCode).toBe(401);
+    expect((await api.call('GET', '/api/v1/analytics/overview', { key: null })).statusCode).toBe(401);
   });
 
   it('GET /analytics/rfm-grid: the 25 cells and the segments each add up to the scored customers', async () => {
-    const res = await get('/api/v1/analytics/rfm-grid');
+    const res = await api.call('GET', '/api/v1/analytics/rfm-grid');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ currency: 'EUR', customers: scored, run: { as_of: '2026-06-01', customers: scored } });
@@ -91,7 +76,7 @@ describe('analytics read models', () => {
   });
 
   it('GET /analytics/clv-distribution: buckets in 1-2-5 steps that hold every customer with a CLV', async () => {
-    const res = await get('/api/v1/analytics/clv-distribution?buckets=10');
+    const res = await api.call('GET', '/api/v1/analytics/clv-distribution?buckets=10');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.customers + body.without_clv).toBe(scored);
@@ -108,7 +93,7 @@ describe('analytics read models', () => {
   });
 
   it('GET /analytics/alive-heatmap: the run’s BG/NBD over x × t_x, every customer in a cell', async () => {
-    const res = await get('/api/v1/analytics/alive-heatmap');
+    const res = await api.call('GET', '/api/v1/analytics/alive-heatmap');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ source: 'score_run', run: { as_of: '2026-06-01' }, unit: 'week', note: null });
@@ -120,14 +105,14 @@ describe('analytics read models', () => {
     expect(body.probability_alive[0][0]).toBe(1);
     expect(body.probability_alive[0][body.frequency_bins.length - 1]).toBeLessThan(0.05);
     expect(body.probability_alive[body.recency_bins.length - 1][body.frequency_bins.length - 1]).toBeGreaterThan(0.5);
-    const narrow = (await get('/api/v1/analytics/alive-heatmap?max_frequency=4&max_recency=10')).json();
+    const narrow = (await api.call('GET', '/api/v1/analytics/alive-heatmap?max_frequency=4&max_recency=10')).json();
     expect(narrow).toMatchObject({ T: 10, frequency_bins: [{ from: 0, to: 0 }, { from: 1, to: 1 }, { from: 2, to: 2 }, { from: 3, to: 3 }, { from: 4, to: 4 }], frequency_open: true });
     expect(narrow.cell_customers.flat().reduce((a: number, b: number) => a + b, 0)).toBe(body.customers);
     await expect422('/api/v1/analytics/alive-heatmap?max_frequency=0', 'max_frequency');
   });
 
   it('GET /analytics/holdout: predicted against actual by calibration purchases', async () => {
-    const res = await get('/api/v1/analytics/holdout?calibration_end=2025-12-01&holdout_end=2026-06-01');
+    const res = await api.call('GET', '/api/v1/analytics/holdout?calibration_end=2025-12-01&holdout_end=2026-06-01');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ calibration_end: '2025-12-01', holdout_end: '2026-06-01', unit: 'week', model: 'bgnbd', note: null });
@@ -139,14 +124,14 @@ describe('analytics read models', () => {
     expect(body.predicted_total).toBeGreaterThan(0);
     expect(Math.abs(body.relative_error)).toBeLessThan(0.5);
     // The defaults: the holdout ends today and is 26 weeks long.
-    expect((await get('/api/v1/analytics/holdout')).json()).toMatchObject({ calibration_end: '2025-12-01', holdout_end: '2026-06-01' });
+    expect((await api.call('GET', '/api/v1/analytics/holdout')).json()).toMatchObject({ calibration_end: '2025-12-01', holdout_end: '2026-06-01' });
     await expect422('/api/v1/analytics/holdout?calibration_end=2026-06-01&holdout_end=2026-01-01', 'calibration_end');
     await expect422('/api/v1/analytics/holdout?holdout_end=2026-02-30', 'holdout_end');
     await expect422('/api/v1/analytics/holdout?holdout_end=2027-01-01', 'holdout_end');
   });
 
   it('publishes the query parameters in the OpenAPI document', async () => {
-    const doc = (await get('/api/openapi.json', null)).json();
+    const doc = (await api.call('GET', '/api/openapi.json', { key: null })).json();
     const names = (p: string) => doc.paths[p].get.parameters.map((x: { name: string }) => x.name);
     expect(names('/api/v1/analytics/holdout')).toEqual(['calibration_end', 'holdout_end']);
     expect(names('/api/v1/analytics/overview')).toEqual(['period']);

@@ -1,22 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestServices } from '../../../test/helpers/services.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/helpers/app.ts';
 import { recordPurchases } from '../../workflows/record-purchases.ts';
-import { buildApp } from '../app.ts';
 
 // The figures themselves are worked out in src/modules/analytics/metrics/metrics.test.ts;
 // this checks the HTTP edge: scope, query parsing, money as strings, problem+json.
-let s: Awaited<ReturnType<typeof openTestServices>>;
-let app: FastifyInstance;
-let readKey: string;
+const api = useTestApp({ keys: { bi: ['read'] } });
 
 beforeAll(async () => {
-  s = await openTestServices();
-  app = await buildApp(s);
-  readKey = (await s.auth.createApiKey({ name: 'bi', scopes: ['read'] }, { actor: 'test' })).key;
-  await s.stores.upsert({ code: 'lj', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+  await api.services.stores.upsert({ code: 'lj', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
   // 2024: Ana. 2025: Ana twice (repeat), Bor once with a promo code; Cene only in 2024 → churned.
-  await recordPurchases(s, [
+  await recordPurchases(api.services, [
     { external_id: 'a1', customer: { external_id: 'ana' }, occurred_at: '2024-03-01', store: 'lj', total: '10.00' },
     { external_id: 'c1', customer: { external_id: 'cene' }, occurred_at: '2024-04-01', store: 'lj', total: '10.00' },
     { external_id: 'a2', customer: { external_id: 'ana' }, occurred_at: '2025-03-01', store: 'lj', total: '12.00' },
@@ -24,16 +17,10 @@ beforeAll(async () => {
     { external_id: 'b1', customer: { external_id: 'bor' }, occurred_at: '2025-05-01', store: 'lj', total: '5.00', promo_code: 'MAY' },
   ], { source: 'test' });
 });
-afterAll(async () => {
-  await app?.close();
-  await s?.close();
-});
-
-const get = (url: string, key: string | null = readKey) => app.inject({ method: 'GET', url, headers: key ? { authorization: `Bearer ${key}` } : {} });
 
 describe('GET /api/v1/analytics/metrics', () => {
   it('answers a year with decimal strings, the currency and sample sizes', async () => {
-    const res = await get('/api/v1/analytics/metrics?year=2025&store=lj&acquisition_cost=1.50');
+    const res = await api.call('GET', '/api/v1/analytics/metrics?year=2025&store=lj&acquisition_cost=1.50');
     expect(res.statusCode).toBe(200);
     // 2025: Ana 20.00 (2 days: repeat) + Bor 5.00 = 25.00 from 3 purchases of 2 customers.
     // 2024: Ana, Cene; Cene lost → churn 1/2 → 2 years. CLV = 25.00 / 2 × 2 − 1.50 = 23.50.
@@ -49,19 +36,19 @@ describe('GET /api/v1/analytics/metrics', () => {
   });
 
   it('refuses bad input with 422 problem+json naming the field, and a call without a key with 401', async () => {
-    const res = await get('/api/v1/analytics/metrics?year=abc');
+    const res = await api.call('GET', '/api/v1/analytics/metrics?year=abc');
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().errors).toEqual([{ field: 'year', reason: expect.any(String) }]);
-    const money = await get('/api/v1/analytics/metrics?acquisition_cost=1.005');
+    const money = await api.call('GET', '/api/v1/analytics/metrics?acquisition_cost=1.005');
     expect(money.statusCode).toBe(422);
     expect(money.json().errors[0].field).toBe('acquisition_cost');
-    expect((await get('/api/v1/analytics/metrics?store=nowhere')).json().errors[0].field).toBe('store');
-    expect((await get('/api/v1/analytics/metrics', null)).statusCode).toBe(401);
+    expect((await api.call('GET', '/api/v1/analytics/metrics?store=nowhere')).json().errors[0].field).toBe('store');
+    expect((await api.call('GET', '/api/v1/analytics/metrics', { key: null })).statusCode).toBe(401);
   });
 
   it('publishes the query parameters in the OpenAPI document', async () => {
-    const doc = (await get('/api/openapi.json', null)).json();
+    const doc = (await api.call('GET', '/api/openapi.json', { key: null })).json();
     const names = doc.paths['/api/v1/analytics/metrics'].get.parameters.map((p: { name: string }) => p.name);
     expect(names).toEqual(['year', 'from', 'to', 'store', 'acquisition_cost']);
   });
@@ -69,23 +56,23 @@ describe('GET /api/v1/analytics/metrics', () => {
 
 describe('GET /api/v1/analytics/cohorts', () => {
   it('answers the cohort matrix', async () => {
-    const res = await get('/api/v1/analytics/cohorts?from=2025-05-01&to=2025-06-30');
+    const res = await api.call('GET', '/api/v1/analytics/cohorts?from=2025-05-01&to=2025-06-30');
     expect(res.statusCode).toBe(200);
     // Bor's first purchase is 2025-05 (Ana's is 2024-03): the May cohort is Bor alone.
     expect(res.json().cohorts).toEqual([
       { month: '2025-05', customers: 1, retention: [{ offset: 0, month: '2025-05', customers: 1, share: 1 }, { offset: 1, month: '2025-06', customers: 0, share: 0 }] },
       { month: '2025-06', customers: 0, retention: [{ offset: 0, month: '2025-06', customers: 0, share: null }] },
     ]);
-    expect((await get('/api/v1/analytics/cohorts?to=2025-13-01')).statusCode).toBe(422);
+    expect((await api.call('GET', '/api/v1/analytics/cohorts?to=2025-13-01')).statusCode).toBe(422);
   });
 });
 
 describe('GET /api/v1/analytics/rfm', () => {
   it('scores the customers who bought now, by quintile, and sizes every segment', async () => {
-    const res = await get('/api/v1/analytics/rfm');
+    const res = await api.call('GET', '/api/v1/analytics/rfm');
     expect(res.statusCode).toBe(200);
     const body = res.json() as { segments: { segment: string; customers: number }[]; currency: string; customers: { customer_id: string; r: number; f: number; m: number; segment: string }[] };
-    const ids = Object.fromEntries(await Promise.all(['ana', 'bor', 'cene'].map(async (n) => [(await s.customers.findByIdentity({ kind: 'external_id', value: n }))!, n])));
+    const ids = Object.fromEntries(await Promise.all(['ana', 'bor', 'cene'].map(async (n) => [(await api.services.customers.findByIdentity({ kind: 'external_id', value: n }))!, n])));
     // Three customers rank 1, 2 and 4 (floor(rank × 5 / 3) + 1). Recency: Cene (2024) worst,
     // Ana (April 2025), Bor (May 2025) best. Frequency: Bor and Cene tie on one day (both 1),
     // Ana three days. Money: Bor 5.00, Cene 10.00, Ana 30.00.
@@ -104,17 +91,17 @@ describe('GET /api/v1/analytics/rfm', () => {
   });
 
   it('refuses an unknown parameter with 422 naming it, and a call without a key with 401', async () => {
-    const res = await get('/api/v1/analytics/rfm?segment=Champions');
+    const res = await api.call('GET', '/api/v1/analytics/rfm?segment=Champions');
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().detail).toContain('segment');
-    expect((await get('/api/v1/analytics/rfm', null)).statusCode).toBe(401);
+    expect((await api.call('GET', '/api/v1/analytics/rfm', { key: null })).statusCode).toBe(401);
   });
 });
 
 describe('GET /api/v1/analytics/clv', () => {
   it('fits the three models to the purchases in the database', async () => {
-    const res = await get('/api/v1/analytics/clv');
+    const res = await api.call('GET', '/api/v1/analytics/clv');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ customers: 3, unit: 'week', validation: null });
@@ -124,7 +111,7 @@ describe('GET /api/v1/analytics/clv', () => {
   });
 
   it('checks a purchase model against a holdout', async () => {
-    const res = await get('/api/v1/analytics/clv?unit=day&calibration_end=2024-12-31&holdout_end=2025-12-31&model=bgnbd');
+    const res = await api.call('GET', '/api/v1/analytics/clv?unit=day&calibration_end=2024-12-31&holdout_end=2025-12-31&model=bgnbd');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     // Ana and Cene had bought by the end of 2024; in 2025 Ana bought on two days, Cene on none (Bor is new in 2025).
@@ -134,7 +121,7 @@ describe('GET /api/v1/analytics/clv', () => {
 
   it('refuses a bad query with 422 naming the field, and a call without a key with 401', async () => {
     const field = async (url: string) => {
-      const res = await get(url);
+      const res = await api.call('GET', url);
       expect(res.statusCode, url).toBe(422);
       expect(res.headers['content-type']).toContain('application/problem+json');
       return res.json().errors.map((e: { field: string }) => e.field);
@@ -147,9 +134,9 @@ describe('GET /api/v1/analytics/clv', () => {
     expect(await field('/api/v1/analytics/clv?holdout_end=2025-01-01')).toEqual(['holdout_end']);
     expect(await field('/api/v1/analytics/clv?calibration_end=2020-01-01')).toEqual(['calibration_end']);
     // Data a model cannot be fitted to is this query's answer, not a fault of the server.
-    const unfit = await get('/api/v1/analytics/clv?calibration_end=2024-12-31&model=gammagamma');
+    const unfit = await api.call('GET', '/api/v1/analytics/clv?calibration_end=2024-12-31&model=gammagamma');
     expect(unfit.statusCode).toBe(422);
     expect(unfit.json().detail).toMatch(/No customers with repeat purchases/);
-    expect((await get('/api/v1/analytics/clv', null)).statusCode).toBe(401);
+    expect((await api.call('GET', '/api/v1/analytics/clv', { key: null })).statusCode).toBe(401);
   });
 });

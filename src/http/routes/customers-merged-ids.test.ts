@@ -1,17 +1,13 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestServices } from '../../../test/helpers/services.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/helpers/app.ts';
 import { eraseCustomer } from '../../workflows/customer-lifecycle.ts';
-import { buildApp } from '../app.ts';
 
 // A till or an app that kept a customer id from before a merge reads the person's
 // purchases, scores and recommendations as they are now: the survivor's, at the end of a
 // chain of merges, with the survivor's id in the body and in Content-Location (as the
 // loyalty reads: loyalty-merged-ids.test.ts). Regression: the three answered a merged id
 // with a 404.
-let s: Awaited<ReturnType<typeof openTestServices>>;
-let app: FastifyInstance;
-let key: string;
+const api = useTestApp({ keys: { till: ['read', 'write', 'admin'] } });
 const actor = { actor: 'test' };
 const unknown = '00000000-0000-4000-8000-00000000dead';
 
@@ -20,13 +16,10 @@ const CRO = { sku: 'CRO', name: 'Croissant', category: 'bakery', quantity: 1, un
 const TEA = { sku: 'TEA', name: 'Black tea', category: 'tea', quantity: 1, unit_price: '2.50' };
 const MUF = { sku: 'MUF', name: 'Muffin', category: 'bakery', quantity: 1, unit_price: '2.80' };
 
-const call = (method: 'GET' | 'POST', url: string, body?: unknown) =>
-  app.inject({ method, url, payload: body as object, headers: { authorization: `Bearer ${key}` } });
-
 let n = 0;
 async function buy(customer: { email: string; external_id?: string }, occurredAt: string, lines: (typeof ESP)[]) {
   const total = lines.reduce((sum, l) => sum + Number(l.unit_price) * l.quantity, 0).toFixed(2);
-  const res = await call('POST', '/api/v1/purchases', { external_id: `cm-${++n}`, customer, occurred_at: occurredAt, total, lines });
+  const res = await api.call('POST', '/api/v1/purchases', { body: { external_id: `cm-${++n}`, customer, occurred_at: occurredAt, total, lines } });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().customer_id as string;
 }
@@ -38,9 +31,6 @@ let erasedEnd: string;
 let mergedIntoErased: string;
 
 beforeAll(async () => {
-  s = await openTestServices();
-  app = await buildApp(s);
-  key = (await s.auth.createApiKey({ name: 'till', scopes: ['read', 'write', 'admin'] }, actor)).key;
   // Others who buy espresso with a croissant or a muffin, so there is something to recommend.
   for (const i of [1, 2, 3, 4]) {
     await buy({ email: `other-${i}@example.com` }, '2026-03-02T09:00:00Z', [ESP, CRO]);
@@ -54,26 +44,22 @@ beforeAll(async () => {
   erasedEnd = await buy({ email: 'gone-2@example.com' }, '2026-05-22T09:00:00Z', [TEA]);
   // Scored before the merges: A and B keep scores of their own until the next run, which
   // a read of their ids must not show.
-  expect((await call('POST', '/api/v1/analytics/scores/run')).statusCode).toBe(200);
+  expect((await api.call('POST', '/api/v1/analytics/scores/run')).statusCode).toBe(200);
   // A goes into B, then B into C.
-  expect((await call('POST', `/api/v1/customers/${b}/merge`, { from: a })).statusCode).toBe(200);
-  expect((await call('POST', `/api/v1/customers/${c}/merge`, { from: b })).statusCode).toBe(200);
-  expect((await call('POST', `/api/v1/customers/${erasedEnd}/merge`, { from: mergedIntoErased })).statusCode).toBe(200);
-  await eraseCustomer(s, erasedEnd, actor);
-});
-afterAll(async () => {
-  await app?.close();
-  await s?.close();
+  expect((await api.call('POST', `/api/v1/customers/${b}/merge`, { body: { from: a } })).statusCode).toBe(200);
+  expect((await api.call('POST', `/api/v1/customers/${c}/merge`, { body: { from: b } })).statusCode).toBe(200);
+  expect((await api.call('POST', `/api/v1/customers/${erasedEnd}/merge`, { body: { from: mergedIntoErased } })).statusCode).toBe(200);
+  await eraseCustomer(api.services, erasedEnd, actor);
 });
 
 /** C's answer, with no Content-Location, and A's and B's equal to it, naming C's URL. */
 async function expectFollowed(path: (id: string) => string) {
-  const survivor = await call('GET', path(c));
+  const survivor = await api.call('GET', path(c));
   expect(survivor.statusCode, survivor.body).toBe(200);
   expect(survivor.headers['content-location']).toBeUndefined();
   expect(survivor.json()).toMatchObject({ customer_id: c });
   for (const merged of [a, b]) {
-    const res = await call('GET', path(merged));
+    const res = await api.call('GET', path(merged));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-location']).toBe(path(c));
     expect(res.json()).toEqual(survivor.json());
@@ -93,7 +79,7 @@ describe('a per-customer read given a merged id', () => {
   });
 
   it("answers the survivor's scores, not the merged customer's own from before the merge", async () => {
-    expect(await s.db.selectFrom('customer_scores').select('customer_id').where('customer_id', 'in', [a, b]).execute()).toHaveLength(2);
+    expect(await api.services.db.selectFrom('customer_scores').select('customer_id').where('customer_id', 'in', [a, b]).execute()).toHaveLength(2);
     const scores = await expectFollowed((id) => `/api/v1/customers/${id}/scores`);
     expect(scores).toMatchObject({ rfm: { frequency: 1 } });
   });
@@ -102,7 +88,7 @@ describe('a per-customer read given a merged id', () => {
     const recommended = await expectFollowed((id) => `/api/v1/customers/${id}/recommendations?limit=3`);
     expect(recommended).toMatchObject({ products_bought: 3, items: [{ sku: 'MUF' }] });
     // By external id the customer is the one named: no merge, no Content-Location.
-    const byExternalId = await call('GET', '/api/v1/customers/chain-c/recommendations?limit=3');
+    const byExternalId = await api.call('GET', '/api/v1/customers/chain-c/recommendations?limit=3');
     expect(byExternalId.statusCode).toBe(200);
     expect(byExternalId.headers['content-location']).toBeUndefined();
     expect(byExternalId.json()).toEqual(recommended);
@@ -111,7 +97,7 @@ describe('a per-customer read given a merged id', () => {
   it('answers 404 for an unknown id, an erased customer and an id merged into one erased since', async () => {
     for (const path of ['purchases', 'scores', 'recommendations']) {
       for (const id of [unknown, erasedEnd, mergedIntoErased]) {
-        const res = await call('GET', `/api/v1/customers/${id}/${path}`);
+        const res = await api.call('GET', `/api/v1/customers/${id}/${path}`);
         expect(res.statusCode, `${path} ${id}`).toBe(404);
         expect(res.headers['content-location'], path).toBeUndefined();
       }
@@ -119,13 +105,13 @@ describe('a per-customer read given a merged id', () => {
   });
 
   it('leaves the customer record itself merged', async () => {
-    const record = await call('GET', `/api/v1/customers/${a}`);
+    const record = await api.call('GET', `/api/v1/customers/${a}`);
     expect(record.statusCode).toBe(404);
     expect(record.json().detail).toMatch(`merged into ${b}`);
   });
 
   it('says so in the OpenAPI document', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await api.call('GET', '/api/openapi.json', { key: null })).json();
     for (const path of ['/api/v1/customers/{id}/purchases', '/api/v1/customers/{id}/scores', '/api/v1/customers/{id}/recommendations']) {
       expect(doc.paths[path].get.description, path).toMatch(/merged.*Content-Location/s);
     }

@@ -1,34 +1,17 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestServices } from '../../../test/helpers/services.ts';
-import { buildApp } from '../app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/helpers/app.ts';
 
 // CSV import over HTTP, as the dashboard and the CLI beside a running server send it:
 // a multipart upload answered with the import's result, or, for a client that accepts
 // NDJSON, with the import's progress line by line and the result last.
 
-let s: Awaited<ReturnType<typeof openTestServices>>;
-let app: FastifyInstance;
-let key: string;
-
-beforeAll(async () => {
-  s = await openTestServices();
-  app = await buildApp(s);
-  key = (await s.auth.createApiKey({ name: 'back office', scopes: ['read', 'write'] }, { actor: 'test' })).key;
-});
-afterAll(async () => {
-  await app?.close();
-  await s?.close();
-});
+const api = useTestApp({ keys: { 'back office': ['read', 'write'] } });
 
 function upload(kind: string, csv: string, fields: Record<string, string> = {}, accept = 'application/json', step = '') {
   const boundary = 'test-boundary';
   const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
   const payload = `${parts.join('')}--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="sales.csv"\r\ncontent-type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
-  return app.inject({
-    method: 'POST', url: `/api/v1/imports/${kind}${step}`, payload,
-    headers: { authorization: `Bearer ${key}`, accept, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
+  return api.call('POST', `/api/v1/imports/${kind}${step}`, { body: payload, headers: { accept, 'content-type': `multipart/form-data; boundary=${boundary}` } });
 }
 
 const lines = (body: string) => body.trim().split('\n').map((line) => JSON.parse(line) as { progress?: { phase: string; rows: number; bytes: number; total_bytes: number }; result?: Record<string, unknown>; error?: Record<string, unknown> });
@@ -57,7 +40,7 @@ describe('POST /imports/:kind', () => {
     expect(progress.every((p) => p.bytes <= p.total_bytes && p.rows <= 3000)).toBe(true);
     expect(messages.at(-1)).toEqual({ result: expect.objectContaining({ rows: 3000, created: 3000, imported: true }) });
     expect(messages.filter((m) => m.result || m.error)).toHaveLength(1);
-    expect((await s.commerce.totals()).purchases).toBe(3005);
+    expect((await api.services.commerce.totals()).purchases).toBe(3005);
   });
 
   it('reports every bad line in the result line and imports nothing', async () => {
@@ -68,7 +51,7 @@ describe('POST /imports/:kind', () => {
       expect.objectContaining({ line: 4, column: 'email', reason: 'needs at least one of external_id, email, phone' }), // the file's identity column
       expect.objectContaining({ line: 5, column: 'amount' }), // the file's own name for the total
     ]);
-    expect((await s.commerce.totals()).purchases).toBe(3005);
+    expect((await api.services.commerce.totals()).purchases).toBe(3005);
   });
 
   it('answers a file whose columns do not fit with a 422 problem, not a stream', async () => {

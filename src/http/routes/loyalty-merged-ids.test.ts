@@ -1,16 +1,12 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestServices } from '../../../test/helpers/services.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/helpers/app.ts';
 import { eraseCustomer } from '../../workflows/customer-lifecycle.ts';
-import { buildApp } from '../app.ts';
 
 // A member's app or a till that kept a customer id from before a merge reads the account
 // the person has now: the survivor's, at the end of a chain of merges, with the survivor's
 // id in the body and in Content-Location, so the client can learn the id to use. Regression:
 // these reads answered the merged customer's closed account (no points, no coupons).
-let s: Awaited<ReturnType<typeof openTestServices>>;
-let app: FastifyInstance;
-let pos: string;
+const api = useTestApp({ keys: { till: ['read', 'write'] } });
 const actor = { actor: 'test' };
 const unknown = '00000000-0000-4000-8000-00000000dead';
 
@@ -21,12 +17,9 @@ const program = {
   rewards: [{ code: 'mug', name: 'Mug', type: 'free_product', sku: 'MUG', points: 50 }, { code: 'lamp', name: 'Lamp', type: 'free_product', sku: 'LAMP', points: 400 }],
 };
 
-const call = (method: 'GET' | 'POST', url: string, body?: unknown) =>
-  app.inject({ method, url, payload: body as object, headers: { authorization: `Bearer ${pos}` } });
-
 let n = 0;
 async function buy(email: string, total: string) {
-  const res = await call('POST', '/api/v1/purchases', { external_id: `m-${++n}`, customer: { email }, occurred_at: '2026-05-20T10:00:00Z', total });
+  const res = await api.call('POST', '/api/v1/purchases', { body: { external_id: `m-${++n}`, customer: { email }, occurred_at: '2026-05-20T10:00:00Z', total } });
   expect(res.statusCode).toBe(201);
   return res.json().customer_id as string;
 }
@@ -37,31 +30,24 @@ let c: string;
 let couponCode: string;
 
 beforeAll(async () => {
-  s = await openTestServices();
-  app = await buildApp(s);
-  pos = (await s.auth.createApiKey({ name: 'till', scopes: ['read', 'write'] }, actor)).key;
-  await s.loyalty.applyProgram({ program }, actor);
+  await api.services.loyalty.applyProgram({ program }, actor);
   // A earns 200 points and a coupon, B and C buy a little; A goes into B, then B into C.
   a = await buy('chain-a@example.com', '20.00');
   b = await buy('chain-b@example.com', '5.00');
   c = await buy('chain-c@example.com', '5.00');
-  couponCode = (await call('POST', `/api/v1/customers/${a}/loyalty/redemptions`, { reward: 'mug', idempotency_key: 'mug-a' })).json().coupon.code;
-  expect((await call('POST', `/api/v1/customers/${b}/merge`, { from: a })).statusCode).toBe(200);
-  expect((await call('POST', `/api/v1/customers/${c}/merge`, { from: b })).statusCode).toBe(200);
-});
-afterAll(async () => {
-  await app?.close();
-  await s?.close();
+  couponCode = (await api.call('POST', `/api/v1/customers/${a}/loyalty/redemptions`, { body: { reward: 'mug', idempotency_key: 'mug-a' } })).json().coupon.code;
+  expect((await api.call('POST', `/api/v1/customers/${b}/merge`, { body: { from: a } })).statusCode).toBe(200);
+  expect((await api.call('POST', `/api/v1/customers/${c}/merge`, { body: { from: b } })).statusCode).toBe(200);
 });
 
 describe('a per-customer loyalty read given a merged id', () => {
   it("answers the account at the end of the merge chain, named in the body and in Content-Location", async () => {
-    const survivor = await call('GET', `/api/v1/customers/${c}/loyalty?language=sl`);
+    const survivor = await api.call('GET', `/api/v1/customers/${c}/loyalty?language=sl`);
     expect(survivor.headers['content-location']).toBeUndefined();
     // 200 + 50 + 50 earned, 50 spent on the mug.
     expect(survivor.json()).toMatchObject({ customer_id: c, member: true, balance: 250 });
     for (const merged of [a, b]) {
-      const res = await call('GET', `/api/v1/customers/${merged}/loyalty?language=sl`);
+      const res = await api.call('GET', `/api/v1/customers/${merged}/loyalty?language=sl`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-location']).toBe(`/api/v1/customers/${c}/loyalty?language=sl`);
       expect(res.json()).toEqual(survivor.json());
@@ -69,57 +55,57 @@ describe('a per-customer loyalty read given a merged id', () => {
   });
 
   it("answers the survivor's tier history and coupons", async () => {
-    const tiers = await call('GET', `/api/v1/customers/${a}/loyalty/tiers`);
+    const tiers = await api.call('GET', `/api/v1/customers/${a}/loyalty/tiers`);
     expect(tiers.statusCode).toBe(200);
     expect(tiers.headers['content-location']).toBe(`/api/v1/customers/${c}/loyalty/tiers`);
-    expect(tiers.json()).toEqual((await call('GET', `/api/v1/customers/${c}/loyalty/tiers`)).json());
+    expect(tiers.json()).toEqual((await api.call('GET', `/api/v1/customers/${c}/loyalty/tiers`)).json());
     // Each of the three became a regular with a purchase; the merges moved A's and B's history to C.
     expect(tiers.json()).toMatchObject({ customer_id: c, items: [{ to: 'regular' }, { to: 'regular' }, { to: 'regular' }] });
 
-    const coupons = await call('GET', `/api/v1/customers/${a}/coupons`);
+    const coupons = await api.call('GET', `/api/v1/customers/${a}/coupons`);
     expect(coupons.statusCode).toBe(200);
     expect(coupons.headers['content-location']).toBe(`/api/v1/customers/${c}/coupons`);
     expect(coupons.json()).toMatchObject({ customer_id: c, items: [{ code: couponCode, customer_id: c, usable: true }] });
-    const own = await call('GET', `/api/v1/customers/${c}/coupons`);
+    const own = await api.call('GET', `/api/v1/customers/${c}/coupons`);
     expect(own.headers['content-location']).toBeUndefined();
     expect(own.json()).toEqual(coupons.json());
   });
 
   it("says what the survivor can afford in the rewards catalogue", async () => {
-    const res = await call('GET', `/api/v1/loyalty/rewards?customer_id=${b}`);
+    const res = await api.call('GET', `/api/v1/loyalty/rewards?customer_id=${b}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-location']).toBe(`/api/v1/loyalty/rewards?customer_id=${c}`);
     expect(res.json()).toMatchObject({ customer_id: c, rewards: [{ code: 'mug', affordable: true }, { code: 'lamp', affordable: false }] });
-    const anyone = await call('GET', '/api/v1/loyalty/rewards');
+    const anyone = await api.call('GET', '/api/v1/loyalty/rewards');
     expect(anyone.headers['content-location']).toBeUndefined();
     expect(anyone.json().rewards[0]).not.toHaveProperty('affordable');
   });
 
   it('leaves the customer record itself merged, and an unknown id unknown', async () => {
-    const record = await call('GET', `/api/v1/customers/${a}`);
+    const record = await api.call('GET', `/api/v1/customers/${a}`);
     expect(record.statusCode).toBe(404);
     expect(record.json().detail).toMatch(`merged into ${b}`);
     for (const path of ['loyalty', 'loyalty/tiers', 'coupons']) {
-      const res = await call('GET', `/api/v1/customers/${unknown}/${path}`);
+      const res = await api.call('GET', `/api/v1/customers/${unknown}/${path}`);
       expect(res.statusCode, path).toBe(404);
       expect(res.headers['content-location'], path).toBeUndefined();
     }
-    const catalogue = await call('GET', `/api/v1/loyalty/rewards?customer_id=${unknown}`);
+    const catalogue = await api.call('GET', `/api/v1/loyalty/rewards?customer_id=${unknown}`);
     expect(catalogue.statusCode).toBe(200);
     expect(catalogue.json().rewards[0]).not.toHaveProperty('affordable');
   });
 
   it("shows an erased customer's own account, as before", async () => {
     const e = await buy('erased@example.com', '3.00');
-    await eraseCustomer(s, e, actor);
-    const res = await call('GET', `/api/v1/customers/${e}/loyalty`);
+    await eraseCustomer(api.services, e, actor);
+    const res = await api.call('GET', `/api/v1/customers/${e}/loyalty`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-location']).toBeUndefined();
     expect(res.json()).toMatchObject({ customer_id: e });
   });
 
   it('says so in the OpenAPI document', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await api.call('GET', '/api/openapi.json', { key: null })).json();
     for (const path of ['/api/v1/customers/{id}/loyalty', '/api/v1/customers/{id}/loyalty/tiers', '/api/v1/customers/{id}/coupons', '/api/v1/loyalty/rewards']) {
       expect(doc.paths[path].get.description, path).toMatch(/merged.*Content-Location/s);
     }

@@ -1,34 +1,18 @@
 import fs from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestServices } from '../../../test/helpers/services.ts';
-import { buildApp } from '../app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/helpers/app.ts';
 
 // The loyalty program as a POS and an integrator meet it: apply the example program,
 // send a purchase and print the points, redeem a reward, scan and use the coupon.
-let s: Awaited<ReturnType<typeof openTestServices>>;
-let app: FastifyInstance;
-let admin: string;
-let pos: string;
+const api = useTestApp({ keys: { till: ['read', 'write'], owner: ['read', 'write', 'admin'] } });
 
 beforeAll(async () => {
-  s = await openTestServices();
-  app = await buildApp(s);
-  admin = (await s.auth.createApiKey({ name: 'owner', scopes: ['read', 'write', 'admin'] }, { actor: 'test' })).key;
-  pos = (await s.auth.createApiKey({ name: 'till', scopes: ['read', 'write'] }, { actor: 'test' })).key;
-  await s.stores.upsert({ code: 'lj', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+  await api.services.stores.upsert({ code: 'lj', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
 });
-afterAll(async () => {
-  await app?.close();
-  await s?.close();
-});
-
-const call = (method: 'GET' | 'POST', url: string, body?: unknown, key: string | null = pos) =>
-  app.inject({ method, url, payload: body as object, headers: key ? { authorization: `Bearer ${key}` } : {} });
 
 describe('loyalty over HTTP', () => {
   it('publishes the program JSON Schema without authentication', async () => {
-    const res = await call('GET', '/api/v1/loyalty/program.schema.json', undefined, null);
+    const res = await api.call('GET', '/api/v1/loyalty/program.schema.json', { key: null });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ title: 'Regulars loyalty program', type: 'object' });
     expect(res.json().properties).toHaveProperty('earning');
@@ -36,13 +20,13 @@ describe('loyalty over HTTP', () => {
 
   it('applies the example program (admin only) and lists every problem of a bad one', async () => {
     const program = JSON.parse(fs.readFileSync('examples/program.json', 'utf8'));
-    expect((await call('POST', '/api/v1/loyalty/program', { program })).statusCode).toBe(403);
-    const bad = await call('POST', '/api/v1/loyalty/program', { program: { ...program, rewards: [{ code: 'X!', type: 'gift_card', points: 0 }] } }, admin);
+    expect((await api.call('POST', '/api/v1/loyalty/program', { body: { program } })).statusCode).toBe(403);
+    const bad = await api.call('POST', '/api/v1/loyalty/program', { body: { program: { ...program, rewards: [{ code: 'X!', type: 'gift_card', points: 0 }] } }, key: api.keys.owner });
     expect(bad.statusCode).toBe(422);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     const fields = bad.json().errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['program.rewards.0.code', 'program.rewards.0.points', 'program.rewards.0.name']));
-    const ok = await call('POST', '/api/v1/loyalty/program', { program, note: 'launch' }, admin);
+    const ok = await api.call('POST', '/api/v1/loyalty/program', { body: { program, note: 'launch' }, key: api.keys.owner });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ version: 1 });
   });
@@ -51,23 +35,21 @@ describe('loyalty over HTTP', () => {
     // 10 points per euro; 4.40 of coffee (×2) + 2.00 croissant = 6.40 paid:
     // (4.40 × 2 + 2.00) × 10 = 108 → 108; first purchase 200. Pending 14 days: all of it
     // is pending; the sign-up bonus (100) is spendable at once.
-    const res = await call('POST', '/api/v1/purchases', {
+    const receipt = {
       external_id: 'till-1', customer: { external_id: 'card-77', email: 'mia@example.com' }, occurred_at: '2026-06-01T09:00:00+02:00', store: 'lj', total: '6.40',
       lines: [{ sku: 'COF-ESP', category: 'coffee', quantity: 2, unit_price: '2.20' }, { sku: 'BAK-CRO', category: 'bakery', quantity: 1, unit_price: '2.00' }],
-    });
+    };
+    const res = await api.call('POST', '/api/v1/purchases', { body: receipt });
     expect(res.statusCode).toBe(201);
     expect(res.json().loyalty).toEqual({ points_earned: 308, balance: 100, pending: 308, tier: 'member' });
-    const replay = await call('POST', '/api/v1/purchases', {
-      external_id: 'till-1', customer: { external_id: 'card-77', email: 'mia@example.com' }, occurred_at: '2026-06-01T09:00:00+02:00', store: 'lj', total: '6.40',
-      lines: [{ sku: 'COF-ESP', category: 'coffee', quantity: 2, unit_price: '2.20' }, { sku: 'BAK-CRO', category: 'bakery', quantity: 1, unit_price: '2.00' }],
-    });
+    const replay = await api.call('POST', '/api/v1/purchases', { body: receipt });
     expect(replay.statusCode).toBe(200);
     expect(replay.json().loyalty).toEqual({ points_earned: 308, balance: 100, pending: 308, tier: 'member' });
   });
 
   it('shows the account with lots, tier progress and an explanation', async () => {
-    const customer = (await call('GET', '/api/v1/customers?query=mia@example.com')).json().items[0];
-    const res = await call('GET', `/api/v1/customers/${customer.id}/loyalty`);
+    const customer = (await api.call('GET', '/api/v1/customers?query=mia@example.com')).json().items[0];
+    const res = await api.call('GET', `/api/v1/customers/${customer.id}/loyalty`);
     expect(res.statusCode).toBe(200);
     const account = res.json();
     expect(account).toMatchObject({ member: true, balance: 100, pending: 308, points_name: 'beans', tier: { code: 'member', next: { code: 'silver', threshold: '250.00', missing: '243.60' } } });
@@ -80,88 +62,88 @@ describe('loyalty over HTTP', () => {
   });
 
   it('explains the entries in the language asked for, and names an unknown one', async () => {
-    const customer = (await call('GET', '/api/v1/customers?query=mia@example.com')).json().items[0];
-    const sl = (await call('GET', `/api/v1/customers/${customer.id}/loyalty?language=sl`)).json();
+    const customer = (await api.call('GET', '/api/v1/customers?query=mia@example.com')).json().items[0];
+    const sl = (await api.call('GET', `/api/v1/customers/${customer.id}/loyalty?language=sl`)).json();
     expect(sl.explanation.entries.map((e: { description: string }) => e.description)).toEqual([
       'Bonus dobrodošlice ob včlanitvi',
       'Nakup till-1: 6.40 EUR → 64 točk × 2 Coffee counts double (na 69 % košarice) = 108',
       'Bonus za prvi nakup (till-1)',
     ]);
-    const ru = (await call('GET', `/api/v1/customers/${customer.id}/loyalty?language=ru`)).json();
+    const ru = (await api.call('GET', `/api/v1/customers/${customer.id}/loyalty?language=ru`)).json();
     expect(ru.explanation.entries[0].description).toBe('Приветственный бонус за вступление');
-    const wrong = await call('GET', `/api/v1/customers/${customer.id}/loyalty?language=de`);
+    const wrong = await api.call('GET', `/api/v1/customers/${customer.id}/loyalty?language=de`);
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().errors[0].field).toBe('language');
   });
 
   it('redeems a reward for a coupon that a till scans and uses once', async () => {
-    const customer = (await call('GET', '/api/v1/customers?query=mia@example.com')).json().items[0];
-    const poor = await call('POST', `/api/v1/customers/${customer.id}/loyalty/redemptions`, { reward: 'coffee', idempotency_key: 'r-1' });
+    const customer = (await api.call('GET', '/api/v1/customers?query=mia@example.com')).json().items[0];
+    const poor = await api.call('POST', `/api/v1/customers/${customer.id}/loyalty/redemptions`, { body: { reward: 'coffee', idempotency_key: 'r-1' } });
     expect(poor.statusCode).toBe(409);
     expect(poor.json().detail).toMatch(/costs 500, 100 are available/);
-    s.clock.set('2026-06-20T12:00:00Z'); // the holding period is over: 408 spendable
-    const noReason = await call('POST', `/api/v1/customers/${customer.id}/loyalty/adjustments`, { points: 200, idempotency_key: 'gift-1' });
+    api.services.clock.set('2026-06-20T12:00:00Z'); // the holding period is over: 408 spendable
+    const noReason = await api.call('POST', `/api/v1/customers/${customer.id}/loyalty/adjustments`, { body: { points: 200, idempotency_key: 'gift-1' } });
     expect(noReason.statusCode).toBe(422);
     expect(noReason.json().errors[0].field).toBe('reason');
-    const gift = await call('POST', `/api/v1/customers/${customer.id}/loyalty/adjustments`, { points: 200, reason: 'Sorry for the wait', idempotency_key: 'gift-1' });
+    const gift = await api.call('POST', `/api/v1/customers/${customer.id}/loyalty/adjustments`, { body: { points: 200, reason: 'Sorry for the wait', idempotency_key: 'gift-1' } });
     expect(gift.statusCode).toBe(201);
     expect(gift.json().balance).toBe(608);
-    const redeemed = await call('POST', `/api/v1/customers/${customer.id}/loyalty/redemptions`, { reward: 'coffee', idempotency_key: 'r-1' });
+    const redeemed = await api.call('POST', `/api/v1/customers/${customer.id}/loyalty/redemptions`, { body: { reward: 'coffee', idempotency_key: 'r-1' } });
     expect(redeemed.statusCode).toBe(201);
     // Redemptions of a moment share a transaction, and the answer says where the time went (a refusal too).
     for (const r of [poor, redeemed]) expect(r.headers['server-timing']).toMatch(/^queue;dur=[\d.]+, db;dur=[\d.]+;desc="a group of 1", total;dur=[\d.]+$/);
     const code = redeemed.json().coupon.code as string;
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     // A retry answers the first redemption, as every write with a key does: 200, Idempotent-Replayed.
-    const retried = await call('POST', `/api/v1/customers/${customer.id}/loyalty/redemptions`, { reward: 'coffee', idempotency_key: 'r-1' });
+    const retried = await api.call('POST', `/api/v1/customers/${customer.id}/loyalty/redemptions`, { body: { reward: 'coffee', idempotency_key: 'r-1' } });
     expect([retried.statusCode, retried.headers['idempotent-replayed']]).toEqual([200, 'true']);
     expect(retried.json()).toMatchObject({ created: false, coupon: { code }, points_spent: redeemed.json().points_spent });
-    const giftAgain = await call('POST', `/api/v1/customers/${customer.id}/loyalty/adjustments`, { points: 200, reason: 'Sorry for the wait', idempotency_key: 'gift-1' });
+    const giftAgain = await api.call('POST', `/api/v1/customers/${customer.id}/loyalty/adjustments`, { body: { points: 200, reason: 'Sorry for the wait', idempotency_key: 'gift-1' } });
     expect([giftAgain.statusCode, giftAgain.headers['idempotent-replayed']]).toEqual([200, 'true']);
-    const scanned = await call('GET', `/api/v1/coupons/${code}`);
+    const scanned = await api.call('GET', `/api/v1/coupons/${code}`);
     expect(scanned.json()).toMatchObject({ usable: true, benefit: { type: 'free_product', sku: 'COF-ESP' } });
-    const used = await call('POST', `/api/v1/coupons/${code}/redeem`, { idempotency_key: 'till-1-cpn', order_ref: 'till-2' });
+    const used = await api.call('POST', `/api/v1/coupons/${code}/redeem`, { body: { idempotency_key: 'till-1-cpn', order_ref: 'till-2' } });
     expect(used.statusCode).toBe(201);
-    const twice = await call('POST', `/api/v1/coupons/${code}/redeem`, { idempotency_key: 'till-2-cpn' });
+    const twice = await api.call('POST', `/api/v1/coupons/${code}/redeem`, { body: { idempotency_key: 'till-2-cpn' } });
     expect(twice.statusCode).toBe(409);
-    expect((await call('GET', '/api/v1/coupons/NOPE-NOPE-NOPE')).statusCode).toBe(404);
+    expect((await api.call('GET', '/api/v1/coupons/NOPE-NOPE-NOPE')).statusCode).toBe(404);
   });
 
   it('issues a gift card and creates a campaign once per idempotency key: 201, then 200 replayed, 409 for another body', async () => {
     // Admin writes: a till's key may not make them.
-    expect((await call('POST', '/api/v1/gift-cards', { amount: '20.00', idempotency_key: 'gc-1' })).statusCode).toBe(403);
-    const noKey = await call('POST', '/api/v1/gift-cards', { amount: '20.00' }, admin);
+    expect((await api.call('POST', '/api/v1/gift-cards', { body: { amount: '20.00', idempotency_key: 'gc-1' } })).statusCode).toBe(403);
+    const noKey = await api.call('POST', '/api/v1/gift-cards', { body: { amount: '20.00' }, key: api.keys.owner });
     expect(noKey.statusCode).toBe(422);
     expect(noKey.json().errors).toEqual([{ field: 'idempotency_key', reason: expect.stringMatching(/required/) }]);
-    const issued = await call('POST', '/api/v1/gift-cards', { amount: '20.00', idempotency_key: 'gc-1' }, admin);
+    const issued = await api.call('POST', '/api/v1/gift-cards', { body: { amount: '20.00', idempotency_key: 'gc-1' }, key: api.keys.owner });
     expect(issued.statusCode).toBe(201);
     expect(issued.headers['idempotent-replayed']).toBeUndefined();
     expect(issued.json()).toMatchObject({ initial: '20.00', balance: '20.00' });
     expect(issued.json()).not.toHaveProperty('created');
-    const retried = await call('POST', '/api/v1/gift-cards', { amount: '20.00', idempotency_key: 'gc-1' }, admin);
+    const retried = await api.call('POST', '/api/v1/gift-cards', { body: { amount: '20.00', idempotency_key: 'gc-1' }, key: api.keys.owner });
     expect(retried.statusCode).toBe(200);
     expect(retried.headers['idempotent-replayed']).toBe('true');
     expect(retried.json()).toEqual(issued.json());
-    const changed = await call('POST', '/api/v1/gift-cards', { amount: '30.00', idempotency_key: 'gc-1' }, admin);
+    const changed = await api.call('POST', '/api/v1/gift-cards', { body: { amount: '30.00', idempotency_key: 'gc-1' }, key: api.keys.owner });
     expect(changed.statusCode).toBe(409);
     expect(changed.json().detail).toMatch(/gc-1/);
 
     const campaign = { name: 'Launch', benefit: { type: 'percent_discount', percent: 10 }, count: 5, idempotency_key: 'launch-1' };
-    expect((await call('POST', '/api/v1/coupons/campaigns', { ...campaign, idempotency_key: undefined }, admin)).statusCode).toBe(422);
-    const created = await call('POST', '/api/v1/coupons/campaigns', campaign, admin);
+    expect((await api.call('POST', '/api/v1/coupons/campaigns', { body: { ...campaign, idempotency_key: undefined }, key: api.keys.owner })).statusCode).toBe(422);
+    const created = await api.call('POST', '/api/v1/coupons/campaigns', { body: campaign, key: api.keys.owner });
     expect(created.statusCode).toBe(201);
     expect(created.json().codes).toHaveLength(5);
     expect(created.json()).not.toHaveProperty('created');
-    const again = await call('POST', '/api/v1/coupons/campaigns', campaign, admin);
+    const again = await api.call('POST', '/api/v1/coupons/campaigns', { body: campaign, key: api.keys.owner });
     expect(again.statusCode).toBe(200);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json()).toEqual(created.json());
-    const other = await call('POST', '/api/v1/coupons/campaigns', { ...campaign, count: 6 }, admin);
+    const other = await api.call('POST', '/api/v1/coupons/campaigns', { body: { ...campaign, count: 6 }, key: api.keys.owner });
     expect(other.statusCode).toBe(409);
     expect(other.json().detail).toMatch(/launch-1/);
 
     // The OpenAPI document says so.
-    const doc = (await call('GET', '/api/openapi.json', undefined, null)).json();
+    const doc = (await api.call('GET', '/api/openapi.json', { key: null })).json();
     for (const path of ['/api/v1/gift-cards', '/api/v1/coupons/campaigns']) {
       const op = doc.paths[path].post;
       expect(op.requestBody.content['application/json'].schema.required).toContain('idempotency_key');
@@ -170,12 +152,12 @@ describe('loyalty over HTTP', () => {
   });
 
   it('reports liability and proves the ledger', async () => {
-    const report = (await call('GET', '/api/v1/loyalty/report')).json();
+    const report = (await api.call('GET', '/api/v1/loyalty/report')).json();
     // Earned 100 + 108 + 200 = 408, adjusted +200, redeemed 500: 108 outstanding, worth 1.08 € at 0.01 €.
     expect(report.points).toMatchObject({ earned: 408, redeemed: 500, outstanding: 108 });
     expect(report.liability).toEqual({ points: 108, value: '1.08', point_value: '0.01', currency: 'EUR' });
     expect(report.redemption_rate).toBeCloseTo(500 / 408);
-    const verify = await call('GET', '/api/v1/loyalty/verify', undefined, admin);
+    const verify = await api.call('GET', '/api/v1/loyalty/verify', { key: api.keys.owner });
     expect(verify.json()).toMatchObject({ ok: true });
   });
 });

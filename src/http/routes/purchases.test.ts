@@ -1,15 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestServices } from '../../../test/helpers/services.ts';
-import { buildApp } from '../app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/helpers/app.ts';
 
 // Concurrent single purchases share transactions (group commit): each request must still
 // get its own answer, a key repeated across requests must count once, and an item the
 // database refuses must fail alone.
 
-let s: Awaited<ReturnType<typeof openTestServices>>;
-let app: FastifyInstance;
-let key: string;
+const api = useTestApp({ keys: { pos: ['read', 'write'] } });
 
 const program = {
   name: 'Group commit',
@@ -19,18 +15,10 @@ const program = {
 };
 
 beforeAll(async () => {
-  s = await openTestServices();
-  app = await buildApp(s);
-  key = (await s.auth.createApiKey({ name: 'pos', scopes: ['read', 'write'] }, { actor: 'test' })).key;
-  await s.loyalty.applyProgram({ program }, { actor: 'test' });
-});
-afterAll(async () => {
-  await app?.close();
-  await s?.close();
+  await api.services.loyalty.applyProgram({ program }, { actor: 'test' });
 });
 
-const post = (body: unknown) =>
-  app.inject({ method: 'POST', url: '/api/v1/purchases', payload: body as object, headers: { authorization: `Bearer ${key}` } });
+const post = (body: object) => api.call('POST', '/api/v1/purchases', { body });
 
 const purchase = (n: number, over: Record<string, unknown> = {}) => ({
   external_id: `gc-${n}`,
@@ -58,13 +46,13 @@ describe('POST /purchases under concurrency', () => {
     expect(Math.abs(groups - Math.round(groups))).toBeLessThan(1e-9);
     expect(Math.round(groups)).toBeGreaterThanOrEqual(1);
     expect(timings.every((t) => t.db > 0)).toBe(true);
-    const totals = await s.commerce.totals();
+    const totals = await api.services.commerce.totals();
     expect(totals.purchases).toBe(40);
     expect(totals.customers).toBe(7);
     // Every customer's first purchase (in time, then in the batch) earned the bonus once.
-    const report = await s.loyalty.report();
+    const report = await api.services.loyalty.report();
     expect(report.points.earned).toBe(Array.from({ length: 40 }, (_, n) => 10 + n).reduce((a, b) => a + b, 0) + 7 * (10 + 20));
-    expect((await s.loyalty.verify()).ok).toBe(true);
+    expect((await api.services.loyalty.verify()).ok).toBe(true);
   });
 
   it('counts a key repeated by concurrent requests once, and refuses it with another body', async () => {
@@ -79,7 +67,7 @@ describe('POST /purchases under concurrency', () => {
     const ids = new Set(responses.slice(0, 10).map((r) => r.json().id));
     expect(ids.size).toBe(1);
     for (const r of responses.slice(0, 10)) expect(r.json().loyalty).toMatchObject({ points_earned: 110 });
-    expect((await s.commerce.totals()).purchases).toBe(41);
+    expect((await api.services.commerce.totals()).purchases).toBe(41);
   });
 
   it('fails only the purchase the database refuses', async () => {
@@ -88,13 +76,13 @@ describe('POST /purchases under concurrency', () => {
     const responses = await Promise.all([...Array.from({ length: 12 }, (_, i) => post(purchase(201 + i))), post(bad)]);
     expect(responses.slice(0, 12).map((r) => r.statusCode)).toEqual(Array(12).fill(201));
     expect(responses[12].statusCode).toBe(500);
-    expect((await s.commerce.totals()).purchases).toBe(41 + 12);
-    expect((await s.loyalty.verify()).ok).toBe(true);
+    expect((await api.services.commerce.totals()).purchases).toBe(41 + 12);
+    expect((await api.services.loyalty.verify()).ok).toBe(true);
   });
 
   it('keeps the stats equal to a recount', async () => {
-    const stats = await s.db.selectFrom('customer_stats').select(['customer_id', 'purchases_count', 'gross_spend_minor']).execute();
-    const recount = await s.db.selectFrom('purchases').select((f) => ['customer_id', f.fn.countAll<number>().as('n'), f.fn.sum<number>('total_minor').as('gross')]).groupBy('customer_id').execute();
+    const stats = await api.services.db.selectFrom('customer_stats').select(['customer_id', 'purchases_count', 'gross_spend_minor']).execute();
+    const recount = await api.services.db.selectFrom('purchases').select((f) => ['customer_id', f.fn.countAll<number>().as('n'), f.fn.sum<number>('total_minor').as('gross')]).groupBy('customer_id').execute();
     const byId = new Map(recount.map((r) => [r.customer_id, r]));
     expect(stats).toHaveLength(recount.length);
     for (const row of stats) {
