@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SimulationReport } from '../../src/modules/loyalty/index.ts';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { createOwner, kpiDigits, launchChromium, logInAsOwner, screenshotDirs } from './browser.ts';
 
 // The loyalty dashboard in real Chromium against the real server and database: the
 // report, the program editor (a broken document is refused with its field paths, a good
-// one is simulated and only then published with a note the version list shows), the
+// one is simulated — its bonuses kind by kind as the API answers them, in English and in
+// Slovenian — and only then published with a note the version list shows), the
 // rewards in the dashboard's language, and a member's account with a refund sent through
 // the API, a staff adjustment and a redemption, its lifetime figures adding up to the
 // points held. Screenshots go to .tmp/screenshots, or to docs/screenshots (the README's)
@@ -29,7 +31,9 @@ beforeAll(async () => {
       await s.loyalty.applyProgram({ program: EXAMPLE }, { actor: 'test' });
       const maja = { external_id: 'card-1001', email: 'maja.novak@example.com', first_name: 'Maja', last_name: 'Novak', language: 'sl' };
       const zeynep = { external_id: 'card-1002', email: 'zeynep@example.com', first_name: 'Zeynep', last_name: 'Yılmaz', language: 'tr' };
-      const soren = { external_id: 'card-1003', email: 'soren@example.com', first_name: 'Søren', last_name: 'Jensen', language: 'da' };
+      // Søren's birthday is on the test clock's day (2026-06-01), the day all three join: the
+      // simulation counts it (the birthday job does not run here), and the proposal below doubles its bonus.
+      const soren = { external_id: 'card-1003', email: 'soren@example.com', first_name: 'Søren', last_name: 'Jensen', language: 'da', birthday: '1990-06-01' };
       const buy = (external_id: string, customer: object, day: string, total: string, category = 'coffee') => ({
         external_id, customer, occurred_at: `${day}T09:00:00Z`, store: 'ljubljana', total,
         lines: [{ sku: category === 'coffee' ? 'COF-ESP' : 'BEANS-1KG', name: category === 'coffee' ? 'Espresso' : 'Beans 1 kg', category, quantity: 1, unit_price: total }],
@@ -101,6 +105,7 @@ describe('loyalty dashboard', () => {
     const richer = structuredClone(EXAMPLE);
     richer.earning.points_per_currency_unit = 20;
     richer.tiers.levels[1].threshold = '100.00';
+    richer.bonuses.birthday *= 2;
     await editor.fill(JSON.stringify(richer, null, 2));
     await page.getByTestId('simulate-since').fill('2026-01-01');
     await page.getByTestId('simulate').click();
@@ -110,6 +115,66 @@ describe('loyalty dashboard', () => {
     expect(await page.getByTestId('simulation-difference').innerText()).toMatch(/^Difference\s+\+\d/);
     expect(await page.getByTestId('simulation-tiers').innerText()).toContain('Silver');
     expect((await server.services.loyalty.currentProgram()).versions).toHaveLength(1); // simulating wrote nothing
+
+    // ── The bonuses kind by kind: on screen as the API answers the same document ──
+    const simulated = await fetch(`${server.url}/api/v1/loyalty/program/simulate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tillKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ program: richer, since: '2026-01-01' }),
+    });
+    expect(simulated.status).toBe(200);
+    const answer = (await simulated.json()) as SimulationReport;
+    const kinds = ['sign_up', 'first_purchase', 'birthday', 'referral', 'survey', 'profile_completion'] as const;
+    expect(Object.keys(answer.proposed.bonus_points_by_kind).sort()).toEqual([...kinds].sort()); // a row for every kind the API reports
+    const triggers: Record<string, number> = answer.bonus_triggers;
+    // Søren's birthday, paid twice over by the proposal.
+    expect(answer.bonus_triggers.birthday).toBe(1);
+    expect([answer.proposed.bonus_points_by_kind.birthday, answer.current!.bonus_points_by_kind.birthday]).toEqual([2 * EXAMPLE.bonuses.birthday, EXAMPLE.bonuses.birthday]);
+    /** Each kind's row: its kind, then its cells as shown. */
+    const bonusRows = () => page.getByTestId('simulation-bonuses').locator('tbody tr[data-kind]').evaluateAll((rows) =>
+      rows.map((row) => [row.getAttribute('data-kind')!, ...[...row.querySelectorAll('td')].map((td) => td.textContent!.trim())]));
+    /** A figure as shown, in any of the dashboard's locales. */
+    const figure = (text: string) => (/^[-−]/.test(text.trim()) ? -1 : 1) * Number(text.replace(/\D/g, ''));
+    const enGB = (n: number) => n.toLocaleString('en-GB');
+    const english = { sign_up: 'Sign-up', first_purchase: 'First purchase', birthday: 'Birthday', referral: 'Referral', survey: 'Survey response', profile_completion: 'Completed profile' };
+    expect(await page.getByTestId('simulation-bonuses').locator('thead').innerText()).toMatch(/Proposed\s+In force \(version 1\)\s+Times due/);
+    expect(await bonusRows()).toEqual(kinds.map((k) => [
+      k, english[k], enGB(answer.proposed.bonus_points_by_kind[k]), enGB(answer.current!.bonus_points_by_kind[k]), k in triggers ? enGB(triggers[k]) : '—',
+    ]));
+    // The rows add up, on screen, to the table's total and to the Bonuses line above it.
+    const totalCells = await page.getByTestId('simulation-bonuses-total').locator('td').allInnerTexts();
+    const bonusLine = await page.getByTestId('simulation-bonus-points').locator('td').allInnerTexts();
+    expect(totalCells[0]).toBe('Bonuses');
+    expect(bonusLine[0]).toBe('Bonuses');
+    const rowsShown = await bonusRows();
+    for (const [column, outcome] of [[1, answer.proposed], [2, answer.current!]] as const) {
+      const sum = rowsShown.reduce((total, row) => total + figure(row[column + 1]), 0);
+      expect(sum).toBe(outcome.bonus_points);
+      expect([figure(totalCells[column]), figure(bonusLine[column])]).toEqual([sum, sum]);
+    }
+    // Challenges are left out, with what the ledger paid for them; survey and profile bonuses come from the ledger.
+    expect(answer.not_simulated.map((n) => n.code)).toEqual(['challenge_timing']);
+    expect(answer.notes.map((n) => n.code)).toEqual(['ledger_only_triggers']);
+    const [challenges] = answer.not_simulated;
+    expect(await page.getByTestId('simulation-not-simulated').innerText())
+      .toMatch(new RegExp(`^Challenges are not simulated: .* points ${enGB(challenges.ledger_points)}, completions ${enGB(challenges.ledger_entries)}\\.$`));
+    expect(await page.getByTestId('simulation-note').innerText()).toMatch(/^Survey and profile-completion bonuses are replayed from the points ledger/);
+
+    // In Slovenian: the kinds, the headings and the notes translated; none of the server's English sentences shows.
+    await page.getByTestId('language').selectOption('sl');
+    await page.getByTestId('simulation-bonuses').getByText('Rojstni dan').waitFor();
+    const slovenian = { sign_up: 'Včlanitev', first_purchase: 'Prvi nakup', birthday: 'Rojstni dan', referral: 'Priporočilo', survey: 'Odgovor na anketo', profile_completion: 'Izpolnjen profil' };
+    expect(await page.getByTestId('simulation-bonuses').locator('thead').innerText()).toMatch(/Predlog\s+Veljavni \(različica 1\)\s+Kolikokrat/);
+    expect((await bonusRows()).map(([k, label, proposed, current, times]) => [k, label, figure(proposed), figure(current), times === '—' ? null : figure(times)])).toEqual(kinds.map((k) => [
+      k, slovenian[k], answer.proposed.bonus_points_by_kind[k], answer.current!.bonus_points_by_kind[k], k in triggers ? triggers[k] : null,
+    ]));
+    expect(await page.getByTestId('simulation-bonuses-total').locator('td').first().innerText()).toBe('Bonusi');
+    expect(await page.getByTestId('simulation-not-simulated').innerText()).toMatch(/^Izzivi niso simulirani: .* točke \d+, opravljeni izzivi \d+\.$/);
+    expect(await page.getByTestId('simulation-note').innerText()).toMatch(/^Bonusi za ankete in izpolnjene profile so preračunani iz evidence točk/);
+    const inSlovenian = await page.getByTestId('simulation').innerText();
+    for (const sentence of [challenges.reason, ...answer.notes.map((n) => n.message)]) expect(inSlovenian).not.toContain(sentence.slice(0, 30));
+    await page.getByTestId('language').selectOption('en');
+    await page.getByTestId('simulation-bonuses').getByText('Birthday').waitFor();
 
     // Editing after the simulation takes the permission to publish away again.
     await editor.press('End');

@@ -61,7 +61,7 @@ export function loyaltyCommands(program: Command) {
           }
         }
         for (const n of report.not_simulated) lines.push(`Not simulated: ${n.kind} (${n.ledger_points.toLocaleString('en')} points paid by the ledger in the period, in neither total). ${n.reason}`);
-        for (const note of report.notes) lines.push(`Note: ${note}`);
+        for (const note of report.notes) lines.push(`Note: ${note.message}`);
         if (report.tiers.length) {
           lines.push('Tiers         proposed     today');
           for (const t of report.tiers) lines.push(`  ${t.code.padEnd(10)} ${String(t.proposed).padStart(9)} ${String(t.today).padStart(9)}`);

@@ -92,11 +92,15 @@ export const SimulationReport = z.strictObject({
   bonus_triggers: z.strictObject(BonusCounts).describe('How many times each bonus not tied to a purchase fell due in the period: the same for both programs'),
   not_simulated: z.array(z.strictObject({
     kind: z.literal('challenge'),
-    reason: z.string(),
+    code: z.literal('challenge_timing').describe('Why, stable: a completion depends on when the live engine evaluated it'),
+    reason: z.string().describe('The code in an English sentence'),
     ledger_points: Count.describe('What the ledger paid for it in the period: in neither program\'s totals'),
     ledger_entries: Count,
   })).describe('Bonuses the replay leaves out of both programs, and why'),
-  notes: z.array(z.string()).describe('What some of the bonus figures rest on, where it is not the history itself'),
+  notes: z.array(z.strictObject({
+    code: z.literal('ledger_only_triggers').describe('Survey and profile-completion bonuses come from the ledger: a proposal adding either shows nothing for it'),
+    message: z.string().describe('The code in an English sentence'),
+  })).describe('What some of the bonus figures rest on, where it is not the history itself'),
   duration_ms: Count,
 });
 

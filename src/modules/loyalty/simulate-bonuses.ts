@@ -51,8 +51,14 @@ export interface ReferralTrigger {
 /** Triggers in the period, by kind (referrals: those whose qualifying purchase falls in it under either program). */
 export type BonusTriggerCounts = Record<Exclude<BonusKind, 'first_purchase'>, number>;
 
+// The report's notes and not_simulated reasons each carry a stable code beside their
+// English sentence: the dashboard translates by the code (a Slovenian owner does not read
+// the server's English), API and CLI users read the sentence.
+
 export interface NotSimulated {
   kind: 'challenge';
+  code: 'challenge_timing';
+  /** The code's sentence, in English. */
   reason: string;
   /** What the ledger paid for it in the period: in neither program's totals. */
   ledger_points: number;
@@ -70,6 +76,11 @@ export const epochMicros = (column: RawBuilder<unknown>) => sql`(extract(epoch F
 const millisOf = (atUs: string) => Math.floor(Number(atUs) / 1000);
 
 export const noBonusPoints = (): BonusPointsByKind => ({ first_purchase: 0, sign_up: 0, birthday: 0, referral: 0, profile_completion: 0, survey: 0 });
+
+export interface SimulationNote {
+  code: 'ledger_only_triggers';
+  message: string;
+}
 
 export const challengeNote = 'Challenges are not simulated: a completion depends on when the live engine evaluated it (per dispatch of purchase events, '
   + 'at most one a day, progress counted from the last completion, refunds known by then), which the stored history does not replay faithfully.';

@@ -456,7 +456,8 @@ describe('bonuses not tied to a purchase: proposals, worked by hand', () => {
     expect(r.bonus_triggers).toMatchObject({ sign_up: 5, survey: 3, profile_completion: 2 });
     expect(r.proposed.bonus_points_by_kind).toMatchObject({ sign_up: 0, survey: 180, profile_completion: 140 });
     expect(r.difference!.points).toBe(-100 + 90);
-    expect(r.notes.join(' ')).toMatch(/only those a program in force rewarded are counted/);
-    expect(r.not_simulated).toEqual([expect.objectContaining({ kind: 'challenge', ledger_points: 0, ledger_entries: 0 })]);
+    // Each with a stable code, which the dashboard translates, beside its English sentence.
+    expect(r.notes).toEqual([{ code: 'ledger_only_triggers', message: expect.stringMatching(/only those a program in force rewarded are counted/) }]);
+    expect(r.not_simulated).toEqual([{ kind: 'challenge', code: 'challenge_timing', reason: expect.stringMatching(/^Challenges are not simulated/), ledger_points: 0, ledger_entries: 0 }]);
   });
 });

@@ -5,7 +5,7 @@ import { toMajor, currencyExponent } from '../../shared/money.ts';
 import { windowStart, type Program, type PurchaseFacts } from './program.ts';
 import {
   challengeNote, countTriggers, epochMicros, ledgerOnlyNote, readBonusTriggers, readReferrals,
-  type BonusTriggerCounts, type NotSimulated, type ReferralTrigger,
+  type BonusTriggerCounts, type NotSimulated, type ReferralTrigger, type SimulationNote,
 } from './simulate-bonuses.ts';
 import { DAY_MS, Replay, type ProgramOutcome, type ReplayPurchase } from './simulate-replay.ts';
 
@@ -45,7 +45,7 @@ export interface SimulationReport {
   /** Bonuses the replay leaves out of both programs, and why. */
   not_simulated: NotSimulated[];
   /** What some of the bonus figures rest on, where it is not the history itself. */
-  notes: string[];
+  notes: SimulationNote[];
   duration_ms: number;
 }
 
@@ -224,10 +224,10 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   const proposedOutcome = replays[0].outcome(currency);
   const currentOutcome = replays[1]?.outcome(currency) ?? null;
   const exp = currencyExponent(currency);
-  const notes: string[] = [];
-  if (programs.some((p) => p.document.bonuses.survey || p.document.bonuses.profile_completion)) notes.push(ledgerOnlyNote);
+  const notes: SimulationNote[] = [];
+  if (programs.some((p) => p.document.bonuses.survey || p.document.bonuses.profile_completion)) notes.push({ code: 'ledger_only_triggers', message: ledgerOnlyNote });
   const notSimulated: NotSimulated[] = programs.some((p) => p.document.challenges.length > 0) || challenges.ledger_entries > 0
-    ? [{ kind: 'challenge', reason: challengeNote, ...challenges }] : [];
+    ? [{ kind: 'challenge', code: 'challenge_timing', reason: challengeNote, ...challenges }] : [];
   return {
     since: since.toISOString(),
     until: now.toISOString(),

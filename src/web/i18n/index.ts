@@ -40,6 +40,9 @@ export function createI18n(language: Language, setLanguage: (l: Language) => voi
   };
 }
 
+/** Whether a key built from a server's code (a bonus kind, a note) has a text: a code the dashboard does not know yet falls back to what the server says. */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
+
 export const I18nContext = createContext<I18n>(createI18n('en', () => undefined));
 export const useI18n = () => useContext(I18nContext);
 export type { MessageKey };

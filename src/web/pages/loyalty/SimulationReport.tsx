@@ -1,5 +1,6 @@
 import type { Simulation } from '../../api.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { SimulationBonuses } from './SimulationBonuses.tsx';
 import { tierName, type TierLevel } from './tiers.ts';
 
 /** What the proposed program would have given since the chosen date, beside the program in force. */
@@ -9,12 +10,13 @@ export function SimulationReportView({ report, levels, stale }: { report: Simula
   const { proposed, current, difference } = report;
   const money = (amount: string) => i18n.money(amount, proposed.currency);
   const signed = (text: string, n: number) => (n > 0 ? `+${text}` : text);
-  const rows: [string, (o: typeof proposed) => string][] = [
-    [t('loyalty.sim.points'), (o) => i18n.number(o.points)],
-    [t('loyalty.sim.purchasePoints'), (o) => i18n.number(o.purchase_points)],
-    [t('loyalty.sim.bonusPoints'), (o) => i18n.number(o.bonus_points)],
-    [t('loyalty.sim.value'), (o) => money(o.value)],
+  const rows: [string, string, (o: typeof proposed) => string][] = [
+    ['points', t('loyalty.sim.points'), (o) => i18n.number(o.points)],
+    ['purchase-points', t('loyalty.sim.purchasePoints'), (o) => i18n.number(o.purchase_points)],
+    ['bonus-points', t('loyalty.sim.bonusPoints'), (o) => i18n.number(o.bonus_points)],
+    ['value', t('loyalty.sim.value'), (o) => money(o.value)],
   ];
+  const currentHeading = current ? t('loyalty.sim.current', { version: current.version ?? '—' }) : t('loyalty.sim.noCurrent');
 
   return (
     <div className={stale ? 'simulation stale' : 'simulation'} data-testid="simulation">
@@ -27,12 +29,12 @@ export function SimulationReportView({ report, levels, stale }: { report: Simula
           <tr>
             <th />
             <th className="num">{t('loyalty.sim.proposed')}</th>
-            <th className="num">{current ? t('loyalty.sim.current', { version: current.version ?? '—' }) : t('loyalty.sim.noCurrent')}</th>
+            <th className="num">{currentHeading}</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map(([label, value]) => (
-            <tr key={label}>
+          {rows.map(([id, label, value]) => (
+            <tr key={id} data-testid={`simulation-${id}`}>
               <td>{label}</td>
               <td className="num">{value(proposed)}</td>
               <td className="num">{current ? value(current) : '—'}</td>
@@ -48,6 +50,7 @@ export function SimulationReportView({ report, levels, stale }: { report: Simula
           )}
         </tbody>
       </table>
+      <SimulationBonuses report={report} currentHeading={currentHeading} />
       {report.tiers.length > 0 && (
         <>
           <h3>{t('loyalty.sim.tiers')}</h3>
