@@ -135,5 +135,18 @@ describe('dashboard', () => {
     await page.getByText(/Imported 20,000 rows: 20,000 new/).waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('import-progress').count()).toBe(0);
     expect((await server.services.commerce.totals()).purchases).toBe(20_014);
+
+    // Returns from the till: a refunds file, its columns suggested from the till's names.
+    await page.getByLabel(/^Refunds/).check();
+    const returns = path.join(exportDir, 'pos-returns.csv');
+    fs.writeFileSync(returns, 'Receipt,Refund,Amount\nR-1,RF-1,1.20\n');
+    await page.getByTestId('import-file').setInputFiles(returns);
+    await page.getByLabel('purchase', { exact: true }).waitFor();
+    expect(await page.getByLabel('purchase', { exact: true }).inputValue()).toBe('Receipt');
+    expect(await page.getByLabel('external_id', { exact: true }).inputValue()).toBe('Refund');
+    expect(await page.getByLabel('amount', { exact: true }).inputValue()).toBe('Amount');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/Imported 1 rows: 1 new/).waitFor();
+    expect((await server.services.commerce.get('R-1')).refunded).toBe('1.20');
   }, 240_000);
 });

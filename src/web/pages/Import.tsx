@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, apiWithProgress, ApiError, type ImportPreview, type ImportProgress, type ImportResult, type UploadProgress } from '../api.ts';
 import { useI18n } from '../i18n/index.ts';
 
-type Kind = 'purchases' | 'customers';
+type Kind = ImportResult['kind'];
+const KINDS: Kind[] = ['purchases', 'customers', 'refunds'];
 
 export function Import() {
   const i18n = useI18n();
@@ -71,7 +72,7 @@ export function Import() {
       <form className="card form" onSubmit={run}>
         <fieldset>
           <legend>{t('import.kind')}</legend>
-          {(['purchases', 'customers'] as const).map((k) => (
+          {KINDS.map((k) => (
             <label key={k} className="inline">
               <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => { setKind(k); void load(file, k); }} />
               {t(`import.kind.${k}`)}
