@@ -103,6 +103,22 @@ describe('a file of refunds', () => {
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
 
+  it('finishes an interrupted import when the file is run again, each refund once', async () => {
+    const n = 2_100; // the first 2,000 (one chunk) are written before the interruption
+    const purchases = write('many-purchases.csv', ['external_id,customer_email,occurred_at,total', ...Array.from({ length: n }, (_, i) => `M${i},m${i % 70}@example.com,2026-05-06,${(i % 9) + 1}.00`)].join('\n'));
+    expect(await importFile(s, { kind: 'purchases', file: purchases })).toMatchObject({ created: n });
+    const before = await s.commerce.totals();
+    const file = write('many-refunds.csv', ['purchase,external_id,amount', ...Array.from({ length: n }, (_, i) => `M${i},MR${i},1.00`)].join('\n'));
+    const interrupted = importFile(s, { kind: 'refunds', file, onProgress: (p) => {
+      if (p.phase === 'import') throw new Error('the process died here');
+    } });
+    await expect(interrupted).rejects.toThrow('the process died here');
+    expect(Number((await s.commerce.totals()).revenue)).toBe(Number(before.revenue) - 2_000);
+    expect(await importFile(s, { kind: 'refunds', file })).toMatchObject({ created: n - 2_000, duplicates: 2_000, imported: true });
+    expect(Number((await s.commerce.totals()).revenue)).toBe(Number(before.revenue) - n);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  }, 120_000);
+
   it('refuses a file without the purchase or refund id column, naming it', async () => {
     const file = write('no-purchase.csv', 'external_id,amount\nR20,1.00\n');
     await expect(importFile(s, { kind: 'refunds', file })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'purchase' }] });
