@@ -114,8 +114,16 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
 
     // Pass 2: record the valid rows.
     if (spool) await recordSpooled({ options, spool, result, report, recordSize, totalBytes: first.totalBytes });
-    else if (kind === 'refunds') await importRefunds({ options, layout, result, report, chunkSize });
-    else await importCustomers({ options, layout, result, report, chunkSize });
+    else {
+      const { customers, commerce } = options.deps;
+      const write = kind === 'refunds'
+        ? (values: string[]) => {
+          const { purchase, input } = refundRow(values, layout);
+          return commerce.refund(purchase, input, { actor: 'import' });
+        }
+        : (values: string[]) => customers.upsert(customerInput(values, layout), { actor: 'import', source: 'import' });
+      await importRowByRow({ options, result, report, chunkSize, write });
+    }
     return { ...result, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: true, duration_ms: Date.now() - started };
   } finally {
     spool?.remove();
@@ -156,44 +164,26 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
   if (failure) throw failure;
 }
 
-async function importCustomers({ options, layout, result, report, chunkSize }: { options: ImportOptions; layout: ColumnLayout; result: ImportResult; report: ErrorReport; chunkSize: number }) {
-  const csv = await openCsv(options.file);
-  let done = 0;
-  for await (const chunk of chunks(csv.records, chunkSize)) {
-    for (const r of chunk) {
-      if (report.badLines.has(r.line)) continue;
-      try {
-        const { created } = await options.deps.customers.upsert(customerInput(r.values, layout), { actor: 'import', source: 'import' });
-        if (created) result.created++;
-        else result.duplicates++;
-      } catch (error) {
-        if (!isAppError(error)) throw error;
-        report.add(r.line, error);
-      }
-    }
-    done += chunk.length;
-    options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
-  }
-}
-
 /**
- * Refunds one at a time in the file's order, each in its own transaction (refunds of one
- * purchase add up in order) and exactly once by its refund id, as through the API: an
- * interrupted import is finished by running the file again.
+ * The second pass of customers and refunds: the valid rows one at a time in the file's
+ * order, each in its own transaction and exactly once by its key (a customer's identity, a
+ * refund's id), as through the API, so an interrupted import is finished by running the
+ * file again. Refunds of one purchase add up in order. A row refused now (a refund through
+ * the API meanwhile took what it was to refund) is reported like a bad row.
  */
-async function importRefunds({ options, layout, result, report, chunkSize }: { options: ImportOptions; layout: ColumnLayout; result: ImportResult; report: ErrorReport; chunkSize: number }) {
+async function importRowByRow({ options, result, report, chunkSize, write }: {
+  options: ImportOptions; result: ImportResult; report: ErrorReport; chunkSize: number; write: (values: string[]) => Promise<{ created: boolean }>;
+}) {
   const csv = await openCsv(options.file);
   let done = 0;
   for await (const chunk of chunks(csv.records, chunkSize)) {
     for (const r of chunk) {
       if (report.badLines.has(r.line)) continue;
-      const { purchase, input } = refundRow(r.values, layout);
       try {
-        const { created } = await options.deps.commerce.refund(purchase, input, { actor: 'import' });
+        const { created } = await write(r.values);
         if (created) result.created++;
         else result.duplicates++;
       } catch (error) {
-        // A refund through the API meanwhile may have taken what this row was to refund.
         if (!isAppError(error)) throw error;
         report.add(r.line, error);
       }
