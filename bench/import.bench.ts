@@ -11,8 +11,10 @@ import { cpuSecondsOf, createPgDatabase, machine, postgresBackendsCpu, postgresC
 // CSV import of purchases: a synthetic canonical file (N rows, N/3 customers), imported
 // once; rows/s for the validation pass and the import pass, and the whole. With
 // --program, a loyalty program is in force and every row earns points (the ledger is
-// verified after). The store's totals are checked against the file.
-// Usage: npx tsx bench/import.bench.ts [--rows 200000] [--db postgres|pglite|both] [--program examples/program.json]
+// verified after). The store's totals are checked against the file. With --refunds N, a
+// file of N refunds (1.00 of each of the first N purchases) is imported after it, and its
+// rows/s reported; the revenue is checked to have fallen by N.
+// Usage: npx tsx bench/import.bench.ts [--rows 200000] [--db postgres|pglite|both] [--program examples/program.json] [--refunds 20000]
 
 function writeCsv(rows: number): string {
   const file = path.join(tmpDir('regulars-import-bench-'), 'purchases.csv');
@@ -33,7 +35,20 @@ function writeCsv(rows: number): string {
   return file;
 }
 
-export async function run({ rows, db, program }: { rows: number; db: 'postgres' | 'pglite'; program?: string }) {
+/** Refunds a file of refunds costs, after the purchases are in: rows/s over the whole import. */
+async function importRefunds(services: ReturnType<typeof createServices>, dir: string, count: number) {
+  const file = path.join(dir, 'refunds.csv');
+  fs.writeFileSync(file, ['purchase,external_id,amount', ...Array.from({ length: count }, (_, i) => `o-${i},r-${i},1.00`)].join('\n'));
+  const before = Number((await services.commerce.totals()).revenue);
+  const started = Date.now();
+  const result = await importFile(services, { kind: 'refunds', file });
+  const seconds = (Date.now() - started) / 1000;
+  const after = Number((await services.commerce.totals()).revenue);
+  if (result.created !== count || Math.round((before - after) * 100) !== count * 100) throw new Error(`refunds: ${result.created} created of ${count}, revenue ${before} → ${after}`);
+  return { count, perSecond: Math.round(count / seconds), seconds: +seconds.toFixed(1) };
+}
+
+export async function run({ rows, db, program, refunds = 0 }: { rows: number; db: 'postgres' | 'pglite'; program?: string; refunds?: number }) {
   const file = writeCsv(rows);
   await new Promise((r) => setTimeout(r, 200));
   const pg = db === 'postgres' ? await createPgDatabase() : undefined;
@@ -77,9 +92,10 @@ export async function run({ rows, db, program }: { rows: number; db: 'postgres' 
     const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
     const totals = await services.commerce.totals();
     if (totals.purchases !== rows || result.created !== rows) throw new Error(`imported ${result.created}, stored ${totals.purchases}, file ${rows}`);
+    const refunded = refunds > 0 ? await importRefunds(services, path.dirname(file), Math.min(refunds, rows)) : undefined;
     const ledger = program ? await services.loyalty.verify() : undefined;
     if (ledger && !ledger.ok) throw new Error(`loyalty verify failed: ${JSON.stringify(ledger.problems.slice(0, 3))}`);
-    return { db, rows, created: result.created, validatePerSecond: Math.round(rows / (phases.validate / 1000)), importPerSecond: Math.round(rows / (phases.import / 1000)), overallPerSecond: Math.round(rows / (total / 1000)), seconds: +(total / 1000).toFixed(1), rssMb: rss, cpu };
+    return { refunded, db, rows, created: result.created, validatePerSecond: Math.round(rows / (phases.validate / 1000)), importPerSecond: Math.round(rows / (phases.import / 1000)), overallPerSecond: Math.round(rows / (total / 1000)), seconds: +(total / 1000).toFixed(1), rssMb: rss, cpu };
   } finally {
     await database.close();
     await pg?.drop();
@@ -95,11 +111,13 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const rows = Number(arg('rows', '200000'));
   const which = arg('db', 'both');
   const program = process.argv.includes('--program') ? path.resolve(arg('program', '')) : undefined;
+  const refunds = Number(arg('refunds', '0'));
   console.log(`Machine: ${machine()}${program ? `; program ${path.basename(program)}` : ''}`);
   for (const db of which === 'both' ? (['postgres', 'pglite'] as const) : [which as 'postgres' | 'pglite']) {
-    const r = await run({ rows, db, program });
+    const r = await run({ rows, db, program, refunds });
     console.log(`- ${db}: CSV import of ${rows.toLocaleString('en')} purchases${program ? ' (with accrual)' : ''}: **${r.overallPerSecond} rows/s** overall (${r.seconds} s; validation pass ${r.validatePerSecond} rows/s, import pass ${r.importPerSecond} rows/s), process RSS ${r.rssMb} MB`);
     const us = (c: { node: number; postgres: number | null }) => `Node ${c.node} µs${c.postgres === null ? ' (database included)' : `, PostgreSQL ${c.postgres} µs`}`;
     console.log(`  CPU per row: validation pass ${us(r.cpu.validate)}; import pass ${us(r.cpu.import)}`);
+    if (r.refunded) console.log(`  then ${r.refunded.count.toLocaleString('en')} refunds from a CSV file: **${r.refunded.perSecond} rows/s** (${r.refunded.seconds} s)${program ? ', points taken back' : ''}`);
   }
 }

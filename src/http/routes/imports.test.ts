@@ -63,6 +63,17 @@ describe('POST /imports/:kind', () => {
     expect(badMap.statusCode).toBe(422);
     expect(badMap.json().errors).toEqual([{ field: 'map', reason: 'must be a JSON object { canonical: column }' }]);
   });
+
+  it('imports refunds of purchases already in, and names the kinds it knows when given another', async () => {
+    const refunds = 'order,refund_id,amount\nweb-0,back-0,0.50\nweb-1,back-1,\n';
+    const res = await upload('refunds', refunds, { map: JSON.stringify({ purchase: 'order', external_id: 'refund_id' }) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ kind: 'refunds', rows: 2, created: 2, invalid: 0, imported: true });
+    expect((await api.services.commerce.get('web-1')).refunded).toBe('2.50');
+    const other = await upload('returns', refunds);
+    expect(other.statusCode).toBe(422);
+    expect(other.json().errors).toEqual([{ field: 'kind', reason: 'must be one of purchases, customers, refunds, not "returns"' }]);
+  });
 });
 
 describe('POST /imports/:kind/preview', () => {
