@@ -122,7 +122,8 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
           return commerce.refund(purchase, input, { actor: 'import' });
         }
         : (values: string[]) => customers.upsert(customerInput(values, layout), { actor: 'import', source: 'import' });
-      await importRowByRow({ options, result, report, chunkSize, write });
+      const orderKey = kind === 'refunds' ? (values: string[]) => refundRow(values, layout).purchase : undefined;
+      await importRowByRow({ options, result, report, chunkSize, write, orderKey, inFlight: kind === 'refunds' ? REFUNDS_IN_FLIGHT : 1 });
     }
     return { ...result, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: true, duration_ms: Date.now() - started };
   } finally {
@@ -165,32 +166,60 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
 }
 
 /**
- * The second pass of customers and refunds: the valid rows one at a time in the file's
- * order, each in its own transaction and exactly once by its key (a customer's identity, a
- * refund's id), as through the API, so an interrupted import is finished by running the
- * file again. Refunds of one purchase add up in order. A row refused now (a refund through
- * the API meanwhile took what it was to refund) is reported like a bad row.
+ * Refunds written at once by the second pass, each in its own transaction: one at a time
+ * they waited for a commit each (some 250 a second on PostgreSQL here). Refunds of one
+ * purchase still go one after another, in the file's order.
  */
-async function importRowByRow({ options, result, report, chunkSize, write }: {
-  options: ImportOptions; result: ImportResult; report: ErrorReport; chunkSize: number; write: (values: string[]) => Promise<{ created: boolean }>;
+const REFUNDS_IN_FLIGHT = 4;
+
+/**
+ * The second pass of customers and refunds: the valid rows, each in its own transaction and
+ * exactly once by its key (a customer's identity, a refund's id), as through the API, so an
+ * interrupted import is finished by running the file again. Rows with the same `orderKey`
+ * (a refund's purchase: its refunds add up in order) are written one after another in the
+ * file's order, `inFlight` of the others side by side; without one, every row in turn. A
+ * row refused now (a refund through the API meanwhile took what it was to refund) is
+ * reported like a bad row.
+ */
+async function importRowByRow({ options, result, report, chunkSize, write, orderKey, inFlight = 1 }: {
+  options: ImportOptions; result: ImportResult; report: ErrorReport; chunkSize: number;
+  write: (values: string[]) => Promise<{ created: boolean }>; orderKey?: (values: string[]) => string; inFlight?: number;
 }) {
   const csv = await openCsv(options.file);
   let done = 0;
   for await (const chunk of chunks(csv.records, chunkSize)) {
+    const queues = new Map<string, CsvRecord[]>();
     for (const r of chunk) {
       if (report.badLines.has(r.line)) continue;
-      try {
-        const { created } = await write(r.values);
-        if (created) result.created++;
-        else result.duplicates++;
-      } catch (error) {
-        if (!isAppError(error)) throw error;
-        report.add(r.line, error);
-      }
+      const key = orderKey?.(r.values) ?? '';
+      const queue = queues.get(key);
+      if (queue) queue.push(r);
+      else queues.set(key, [r]);
     }
+    const waiting = [...queues.values()];
+    // A failure that is not the row's stops every worker before its next row.
+    let failure: unknown;
+    const worker = async () => {
+      for (let queue = waiting.shift(); queue && !failure; queue = waiting.shift()) {
+        for (const r of queue) {
+          if (failure) return;
+          try {
+            const { created } = await write(r.values);
+            if (created) result.created++;
+            else result.duplicates++;
+          } catch (error) {
+            if (!isAppError(error)) failure ??= error;
+            else report.add(r.line, error);
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: inFlight }, worker));
+    if (failure) throw failure;
     done += chunk.length;
     options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
   }
+  report.sortByLine();
 }
 
 async function validateRefunds({ layout, chunk, report, check }: { layout: ColumnLayout; chunk: CsvRecord[]; report: ErrorReport; check: RefundChecker }) {
@@ -253,6 +282,11 @@ class ErrorReport {
     this.badLines.add(line);
     if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ line, column: this.columnOf(canonical), reason });
     else this.truncated = true;
+  }
+
+  /** Rows written side by side may be refused out of the file's order: the report lists lines in order (stable within a line). */
+  sortByLine() {
+    this.errors.sort((a, b) => a.line - b.line);
   }
 
   private columnOf(canonical: string): string {
