@@ -149,7 +149,7 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     fs.writeFileSync(refunds, 'purchase,external_id,amount\n1,r-1,0.50\n');
     const refunded = cli('import', 'refunds', refunds);
     expect(refunded.status, refunded.stderr).toBe(0);
-    expect(refunded.stdout).toContain('Imported refunds: 1 rows, 1 new');
+    expect(refunded.stdout).toContain('Imported refunds: 1 row, 1 new');
     expect(JSON.parse(cli('status', '--json').stdout)).toMatchObject({ revenue: '15.25' });
     // The owner's password is lost while the server runs: the command the first start names still works.
     const reset = cli('users', 'reset-password', 'owner@regulars.local');
