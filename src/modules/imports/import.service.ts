@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import type { Db } from '../../db/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
+import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { CommerceService, PreparedPurchase, RefundChecker } from '../commerce/index.ts';
 import { CustomerInput, type CustomerService } from '../customers/index.ts';
@@ -21,7 +22,8 @@ import { makeImportTempDir } from './temp-files.ts';
 // chunks, each chunk one transaction, exactly once by key — so an interrupted import is
 // finished by running it again. Two chunks are recorded at once: while one waits for the
 // database, the next is built. Refunds are checked against their purchases with the file's
-// earlier refunds counted (commerce's refund checker), then written one by one by refund id.
+// earlier refunds counted (commerce's refund checker), then written each once by its refund
+// id, those of one purchase in the file's order.
 
 export interface ImportDeps {
   db: Db;
@@ -114,17 +116,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
 
     // Pass 2: record the valid rows.
     if (spool) await recordSpooled({ options, spool, result, report, recordSize, totalBytes: first.totalBytes });
-    else {
-      const { customers, commerce } = options.deps;
-      const write = kind === 'refunds'
-        ? (values: string[]) => {
-          const { purchase, input } = refundRow(values, layout);
-          return commerce.refund(purchase, input, { actor: 'import' });
-        }
-        : (values: string[]) => customers.upsert(customerInput(values, layout), { actor: 'import', source: 'import' });
-      const orderKey = kind === 'refunds' ? (values: string[]) => refundRow(values, layout).purchase : undefined;
-      await importRowByRow({ options, result, report, chunkSize, write, orderKey, inFlight: kind === 'refunds' ? REFUNDS_IN_FLIGHT : 1 });
-    }
+    else await importRowByRow(withFields(rowWriter(kind, layout, options.deps), { options, result, report, chunkSize }));
     return { ...result, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: true, duration_ms: Date.now() - started };
   } finally {
     spool?.remove();
@@ -163,6 +155,21 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
   }
   await Promise.all(inFlight);
   if (failure) throw failure;
+}
+
+/** How the second pass writes a row of customers or refunds (importRowByRow); purchases go through the spool. */
+function rowWriter(kind: ImportKind, layout: ColumnLayout, { customers, commerce }: ImportDeps) {
+  if (kind === 'refunds') {
+    return {
+      write: (values: string[]) => {
+        const { purchase, input } = refundRow(values, layout);
+        return commerce.refund(purchase, input, { actor: 'import' });
+      },
+      orderKey: (values: string[]) => refundRow(values, layout).purchase,
+      inFlight: REFUNDS_IN_FLIGHT,
+    };
+  }
+  return { write: (values: string[]) => customers.upsert(customerInput(values, layout), { actor: 'import', source: 'import' }) };
 }
 
 /**
