@@ -5,6 +5,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError, conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { isUuid, newId } from '../../shared/ids.ts';
 import { toMajor, toMinor } from '../../shared/money.ts';
+import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { customerToRead, type CustomerService } from '../customers/index.ts';
 import type { StoreService } from '../stores/index.ts';
@@ -172,8 +173,15 @@ export function createCommerceService(deps: CommerceDeps) {
       return statsView(row, currency);
     },
 
-    /** Refunds all or part of a purchase; repeating the same refund key returns the first refund. */
+    /** Refunds all or part of a purchase; repeating the same refund key returns the first refund. The answer shows the purchase as it is now. */
     async refund(purchaseRef: string, input: unknown, { actor }: { actor: Actor }) {
+      const outcome = await this.recordRefund(purchaseRef, input, { actor });
+      const purchase = await this.get(outcome.purchaseId);
+      return { created: outcome.created, refund: purchase.refunds.find((r) => r.id === outcome.refundId)!, purchase, ...('loyalty' in outcome ? { loyalty: outcome.loyalty } : {}) };
+    },
+
+    /** The refund alone, without reading the purchase back for an answer (the CSV import writes thousands and answers with counts). */
+    async recordRefund(purchaseRef: string, input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(RefundInput, input, 'refund');
       const now = clock.now();
       const requestHash = refundRequestHash(purchaseRef, data);
@@ -188,9 +196,7 @@ export function createCommerceService(deps: CommerceDeps) {
           if (attempt >= 3 || !(error instanceof PurchaseMovedMeanwhile)) throw error;
           return null;
         });
-        if (!outcome) continue;
-        const purchase = await this.get(ref.purchase_id);
-        return { created: outcome.created, refund: purchase.refunds.find((r) => r.id === outcome.refundId)!, purchase, ...('loyalty' in outcome ? { loyalty: outcome.loyalty } : {}) };
+        if (outcome) return withFields(outcome, { purchaseId: ref.purchase_id });
       }
     },
 

@@ -25,7 +25,7 @@ export interface DemoProgress {
 
 export interface DemoOptions {
   stores: Pick<StoreService, 'upsert'>;
-  commerce: Pick<CommerceService, 'refund' | 'totals'>;
+  commerce: Pick<CommerceService, 'recordRefund' | 'totals'>;
   record: RecordBatch;
   /** The last moment of the history. */
   end: Date;
@@ -77,7 +77,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
     // their key, so a second run (or one after a crash) replays them harmlessly.
     const refund = async ({ purchase, refund: input }: Batch['refunds'][number]) => {
       try {
-        await options.commerce.refund(purchase, input, { actor: 'demo' });
+        await options.commerce.recordRefund(purchase, input, { actor: 'demo' });
       } catch (error) {
         throw error instanceof AppError ? demoError(input.external_id, error) : error;
       }
