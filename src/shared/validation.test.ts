@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DecimalAmount, parseInput } from './validation.ts';
+import { DecimalAmount, isCalendarDay, parseInput } from './validation.ts';
 
 // zod 4 says "Invalid input" for a field left out of a union (an amount: string or
 // number) and "Invalid input: expected string, received undefined" for the rest.
@@ -64,5 +64,13 @@ describe('DecimalAmount', () => {
       expect(problems(schema, { total }), JSON.stringify(total)).toEqual([{ field: 'total', reason: 'must be a non-negative decimal amount such as "29.33"' }]);
     }
     expect(problems(schema, {})).toEqual([{ field: 'total', reason: 'is required' }]);
+  });
+});
+
+describe('isCalendarDay', () => {
+  it('takes the days the calendar has, dates and timestamps alike, and refuses those Date.parse would move on', () => {
+    for (const v of ['2026-02-28', '2024-02-29', '2026-12-31T23:59:59Z', '2026-03-01T10:15:00+01:00', '2000-02-29']) expect([v, isCalendarDay(v)]).toEqual([v, true]);
+    // Date.parse reads each of these as a day of the next month.
+    for (const v of ['2026-02-29', '2026-02-30', '2026-02-30T10:00:00Z', '2026-04-31', '1900-02-29', '2026-13-01', '2026-00-10', 'yesterday']) expect([v, isCalendarDay(v)]).toEqual([v, false]);
   });
 });

@@ -51,12 +51,23 @@ export const DecimalAmount = z.union([z.string().trim().regex(DECIMAL_AMOUNT, DE
   error: (issue) => (issue.input === undefined ? undefined : DECIMAL_AMOUNT_MESSAGE),
 });
 
+/**
+ * Whether the date an ISO 8601 date or timestamp starts with (YYYY-MM-DD) is a day the
+ * calendar has. `Date.parse` reads 2026-02-30 — also as "2026-02-30T10:00:00Z" — as 2
+ * March, so a check that only asks Date.parse would store another day than the one written.
+ */
+export function isCalendarDay(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, day);
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month && d.getUTCDate() === day;
+}
+
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
 export const CalendarDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'is not a calendar date');
+  .refine(isCalendarDay, 'is not a calendar date');

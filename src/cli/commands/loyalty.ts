@@ -42,7 +42,7 @@ export function loyaltyCommands(program: Command) {
       const report = await throughServerOr('loyalty simulate', (server) => callServer(server, 'POST', '/loyalty/program/simulate', { program: document, since: o.since }), (s) => s.loyalty.simulate(document, { since: o.since }));
       print(report, Boolean(o.json), () => {
         const lines = [
-          `Replayed ${report.purchases.toLocaleString('en')} purchases of ${report.customers.toLocaleString('en')} customers since ${report.since.slice(0, 10)} (${report.duration_ms} ms).`,
+          `Replayed ${report.purchases.toLocaleString('en')} purchases of ${report.customers.toLocaleString('en')} customers since ${o.since.trim()} (${report.duration_ms} ms).`,
           `Proposed program: ${report.proposed.points.toLocaleString('en')} points (${report.proposed.purchase_points.toLocaleString('en')} for purchases, ${report.proposed.bonus_points.toLocaleString('en')} bonuses), worth ${report.proposed.value} ${report.proposed.currency}.`,
         ];
         if (report.current && report.difference) {

@@ -91,3 +91,15 @@ describe('POST /purchases under concurrency', () => {
     }
   });
 });
+
+describe('POST /purchases input', () => {
+  it('refuses a day the calendar lacks instead of storing the day Date.parse moves it to, and stores nothing', async () => {
+    for (const [n, occurred_at] of [[900, '2026-02-30T10:00:00+01:00'], [901, '2026-04-31']] as const) {
+      const res = await post(purchase(n, { occurred_at }));
+      expect(res.statusCode).toBe(422);
+      expect(res.json().errors).toEqual([{ field: 'occurred_at', reason: expect.stringContaining('must be an ISO 8601 timestamp') }]);
+      const stored = await api.services.db.selectFrom('purchase_keys').select('external_id').where('external_id', '=', `gc-${n}`).execute();
+      expect(stored).toEqual([]);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CustomerInput } from '../customers/index.ts';
-import { DecimalAmount } from '../../shared/validation.ts';
+import { DecimalAmount, isCalendarDay } from '../../shared/validation.ts';
 
 // A purchase as a POS, a web store or a CSV row sends it. Amounts are decimal strings in
 // major units ("29.33"); numbers are accepted too and read by their decimal digits.
@@ -14,7 +14,7 @@ export const Occurrence = z
   .string()
   .trim()
   .refine(
-    (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)) && !Number.isNaN(Date.parse(v)),
+    (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)) && !Number.isNaN(Date.parse(v)) && isCalendarDay(v),
     'must be an ISO 8601 timestamp with a time zone offset (2025-03-01T10:15:00+01:00) or a date (2025-03-01)',
   );
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from '../../shared/clock.ts';
+import { isCalendarDay } from '../../shared/validation.ts';
 import { CHANNELS, LANGUAGES } from './customer.ts';
 
 // Input schemas for customers. Phone numbers are checked for shape here and normalised
@@ -8,7 +9,7 @@ import { CHANNELS, LANGUAGES } from './customer.ts';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real calendar date');
+  .refine(isCalendarDay, 'is not a real calendar date');
 
 export const ConsentValue = z.union(
   [

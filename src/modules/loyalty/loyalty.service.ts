@@ -4,8 +4,8 @@ import { audit, lockKeys, notifyOnCommit, type Actor, type LoyaltyEntryKind, typ
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { AppError, conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { amountField, currencyExponent, toMajor } from '../../shared/money.ts';
-import { parseInput } from '../../shared/validation.ts';
-import { addDays, addMonths } from '../../shared/clock.ts';
+import { isCalendarDay, parseInput } from '../../shared/validation.ts';
+import { addDays, addMonths, startOfLocalDay } from '../../shared/clock.ts';
 import { balanceOf, pointsToReverse } from './ledger.ts';
 import * as accrual from './accrual.repository.ts';
 import * as ledger from './ledger.repository.ts';
@@ -62,6 +62,9 @@ export const AdjustmentInput = z.object({
 
 /** The members' read that membersForAccrualLater queued, with the program it was made for; null: no program in force. */
 export type AccrualRead = { program: Program; members: accrual.AccrualMembersLater } | null;
+
+/** How far in the past a version's effective_from may lie once a version is in force: a client's clock running behind. */
+const CLOCK_ALLOWANCE_MS = 5 * 60_000;
 
 export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementService) {
   const { db, clock, currency, timeZone } = core.deps;
@@ -221,6 +224,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       const effectiveFrom = data.effective_from ? new Date(data.effective_from) : now;
       const result = await db.transaction().execute(async (trx) => {
         await lockKeys(trx, ['loyalty:program']);
+        await refuseRewrittenHistory(trx, effectiveFrom, now);
         const scheduled = await scheduledVersionsOverridden(trx, effectiveFrom, now);
         const version = await insertProgram(trx, { document, effective_from: effectiveFrom, tier_policy: data.tier_policy, note: data.note ?? null, created_by: actor, created_at: now });
         await audit(trx, { actor, action: 'loyalty.program.apply', subject: String(version), details: { effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy, note: data.note } });
@@ -258,9 +262,8 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
     async simulate(programInput: unknown, { since }: { since: string }) {
       const document = parseInput(ProgramDocument, programInput, 'program', 'program');
       checkAmounts(document, currency);
-      const sinceDate = new Date(since);
-      if (Number.isNaN(sinceDate.getTime())) throw invalidField('since', 'must be a date (YYYY-MM-DD) or an ISO timestamp');
       const now = clock.now();
+      const sinceDate = simulationStart(since, timeZone, now);
       const proposed = compileProgram({ version: 0, effectiveFrom: now, document, currency });
       return simulateProgram({ db, proposed, current: await core.programAt(now), since: sinceDate, now, currency, timeZone });
     },
@@ -891,6 +894,20 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
    * (a fix to today's program, the plan still wanted): applying is not refused, the answer
    * says so (overriddenWarning).
    */
+  /**
+   * A version dated back over a time another version was in force would claim rules that
+   * did not apply then: what was earned meanwhile stays earned (and labelled) under the
+   * version in force. So only the first version may be dated back (a program set up
+   * before its history is imported); a later one starts now or later, with a few minutes'
+   * allowance for a client's clock.
+   */
+  async function refuseRewrittenHistory(trx: Tx, from: Date, now: Date) {
+    if (from.getTime() >= now.getTime() - CLOCK_ALLOWANCE_MS) return;
+    const inForce = (await listPrograms(trx)).filter((p) => p.effective_from.getTime() <= now.getTime()).at(-1);
+    if (!inForce) return;
+    throw invalidField('effective_from', `is in the past (${from.toISOString()}), while version ${inForce.version} has been in force since ${inForce.effective_from.toISOString()} and what was earned meanwhile was earned under it; leave effective_from out to apply now, or give a later time`);
+  }
+
   async function scheduledVersionsOverridden(trx: Tx, from: Date, now: Date) {
     const rows = await listPrograms(trx);
     return rows.filter((p) => p.effective_from.getTime() > now.getTime() && p.effective_from.getTime() >= from.getTime())
@@ -1053,3 +1070,20 @@ function checkAmounts(document: ProgramDocument, currency: string) {
 }
 
 export type LoyaltyService = ReturnType<typeof createLoyaltyService>;
+
+/**
+ * Where a simulation starts: a date (YYYY-MM-DD) is the start of that day in the
+ * business's time zone, as the owner reads it; a timestamp is taken as written. Neither
+ * may name a day the calendar lacks (Date.parse would move 2026-02-30 to 2 March) nor lie
+ * ahead (there would be nothing to replay).
+ */
+function simulationStart(since: string, timeZone: string, now: Date): Date {
+  const text = since.trim();
+  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const at = isDate ? startOfLocalDay(text, timeZone) : new Date(text);
+  if (!(isDate || text.includes('T')) || Number.isNaN(at.getTime()) || !isCalendarDay(text)) {
+    throw invalidField('since', 'must be a date (YYYY-MM-DD) or an ISO 8601 timestamp of a real day');
+  }
+  if (at.getTime() > now.getTime()) throw invalidField('since', `is in the future (${at.toISOString()}): there is nothing to replay yet`);
+  return at;
+}

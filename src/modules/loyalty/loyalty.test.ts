@@ -240,6 +240,13 @@ describe('simulation', () => {
     expect(doubled.proposed.purchase_points).toBeGreaterThan(1.9 * same.proposed.purchase_points);
     expect(doubled.difference!.points).toBe(doubled.proposed.points - doubled.current!.points);
     await expect(s.loyalty.simulate(program, { since: 'yesterday' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'since' }] });
+    // A date is the start of that day where the business is (Europe/Ljubljana in these tests).
+    expect(same.since).toBe('2025-12-31T23:00:00.000Z');
+    expect((await s.loyalty.simulate(program, { since: '2026-01-01T00:00:00Z' })).since).toBe('2026-01-01T00:00:00.000Z');
+    // A day the calendar lacks (Date.parse would read 2 March) or one still to come is refused.
+    for (const since of ['2026-02-30', '2026-02-30T10:00:00Z', new Date(s.clock.now().getTime() + 86_400_000).toISOString()]) {
+      await expect(s.loyalty.simulate(program, { since })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'since' }] });
+    }
     expect(await s.db.selectFrom('loyalty_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual(entries);
   });
 });
@@ -264,5 +271,20 @@ describe('program documents', () => {
     const current = await s.loyalty.currentProgram();
     expect(current.current?.version).toBe(1);
     expect(current.versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('refuses a version dated back over the one in force, or to a day the calendar lacks, and changes nothing', async () => {
+    const before = await s.loyalty.currentProgram();
+    const now = s.clock.now().getTime();
+    await expect(s.loyalty.applyProgram({ program, effective_from: new Date(now - 86_400_000).toISOString() }, actor)).rejects.toMatchObject({
+      kind: 'invalid', problems: [{ field: 'effective_from', reason: expect.stringContaining('while version 1 has been in force since') }],
+    });
+    await expect(s.loyalty.applyProgram({ program, effective_from: '2031-02-30' }, actor)).rejects.toMatchObject({ kind: 'invalid', problems: [expect.objectContaining({ field: 'effective_from' })] });
+    await expect(s.loyalty.applyProgram({ program: { ...program, earning: { ...program.earning, promotions: [{ name: 'Leap', from: '2027-02-29', to: '2027-03-02', factor: 2 }] } } }, actor))
+      .rejects.toMatchObject({ kind: 'invalid', problems: [expect.objectContaining({ field: 'program.earning.promotions.0.from' })] });
+    expect((await s.loyalty.currentProgram()).versions).toEqual(before.versions);
+    // A client's clock a minute behind is not history: that version is in force now.
+    const applied = await s.loyalty.applyProgram({ program: { ...program, name: 'Third' }, effective_from: new Date(now - 60_000).toISOString() }, actor);
+    expect((await s.loyalty.currentProgram()).current?.version).toBe(applied.version);
   });
 });

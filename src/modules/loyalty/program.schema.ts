@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../customers/index.ts';
 import { PURCHASE_CHANNELS } from '../commerce/index.ts';
 import { withFields } from '../../shared/objects.ts';
-import { DECIMAL_AMOUNT, DECIMAL_AMOUNT_MESSAGE, DecimalAmount } from '../../shared/validation.ts';
+import { DECIMAL_AMOUNT, DECIMAL_AMOUNT_MESSAGE, DecimalAmount, isCalendarDay } from '../../shared/validation.ts';
 
 // The loyalty program is one JSON document. This schema validates it (every problem is
 // reported with its path, e.g. `tiers.levels.2.threshold`), and its JSON Schema export
@@ -18,7 +18,7 @@ const Decimal = DecimalAmount
   .refine((v) => DECIMAL_AMOUNT.test(v), DECIMAL_AMOUNT_MESSAGE);
 const Points = z.number().int('must be a whole number of points').min(0).max(1e9);
 const PositivePoints = z.number().int('must be a whole number of points').min(1).max(1e9);
-const Instant = z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)) && /T|^\d{4}-\d{2}-\d{2}$/.test(v), 'must be an ISO 8601 date or timestamp')
+const Instant = z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)) && /T|^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDay(v), 'must be an ISO 8601 date or timestamp of a real day')
   .describe('An ISO 8601 timestamp ("2026-12-01T00:00:00+01:00") or date ("2026-12-01", midnight UTC).');
 
 /** A text in the customer's language: one string, or one per language code. */
