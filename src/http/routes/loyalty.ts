@@ -121,6 +121,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: {
       201: { description: 'The account after', schema: MemberAccount },
       200: { description: 'Already recorded (replay): the account now', schema: MemberAccount },
+      409: 'The key was used with other points or another reason',
       422: 'No reason, or below zero',
     },
     handler: async (req, reply, p) => {

@@ -555,9 +555,22 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         const program = await core.programAt(now, trx);
         const members = await ledger.lockMembers(trx, [customerId], { now, create: true });
         const member = members.get(customerId)!;
+        const idempotencyKey = `adjust:${data.idempotency_key}`;
+        // A retry answers what the first request did (under the member's lock, so it sees a
+        // concurrent first one), before the balance is asked: a debit retried after the
+        // points were spent is still the same debit. The same key with other values is not
+        // a retry, and says so rather than pretend the new values were applied.
+        const earlier = await trx.selectFrom('loyalty_entries').select(['points', 'reason'])
+          .where('customer_id', '=', customerId).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+        if (earlier) {
+          if (Number(earlier.points) !== data.points || earlier.reason !== data.reason) {
+            throw conflict(`Adjustment ${data.idempotency_key} was already recorded with other values (${Number(earlier.points)} points, reason "${earlier.reason}"); use a new idempotency_key for a new adjustment`);
+          }
+          return { created: false };
+        }
         const events: OutgoingEvent[] = [];
         if (member.created && program) await welcome(trx, program, [member], now, events);
-        const base = { customerId, kind: 'adjust' as const, occurredAt: now, sourceType: 'adjustment', sourceId: null, idempotencyKey: `adjust:${data.idempotency_key}`, reason: data.reason, actor, programVersion: program?.version ?? null, details: {} };
+        const base = { customerId, kind: 'adjust' as const, occurredAt: now, sourceType: 'adjustment', sourceId: null, idempotencyKey, reason: data.reason, actor, programVersion: program?.version ?? null, details: {} };
         let written: boolean;
         if (data.points > 0) {
           written = (await ledger.credit(trx, member, withFields(base, { points: data.points, expiresAt: program ? lotExpiry(program, now) : null }), now)) !== null;

@@ -137,6 +137,22 @@ describe('loyalty ledger', () => {
     await expect(s.loyalty.adjust(other.customerId, { points: 5, reason: '', idempotency_key: 'y' }, actor)).rejects.toMatchObject({ kind: 'invalid' });
   });
 
+  it('an adjustment retried answers its first result, also once the points are spent; its key with other values is refused', async () => {
+    const f = await buy({ external_id: 'adj-1', customer: { email: 'fay@example.com' }, total: '10.00' });
+    // Sign-up 50 + 10 + first purchase 100 = 160; staff take 60, she spends the rest on five coffees.
+    const take = { points: -60, reason: 'test: broken cup', idempotency_key: 'fay-take' };
+    const first = await s.loyalty.adjust(f.customerId, take, actor);
+    expect(first.created).toBe(true);
+    for (let i = 0; i < 5; i++) await s.loyalty.redeemReward(f.customerId, { reward: 'coffee', idempotency_key: `fay-${i}` }, actor);
+    const retried = await s.loyalty.adjust(f.customerId, take, actor);
+    expect(retried).toMatchObject({ created: false, account: { balance: 0 } });
+    await expect(s.loyalty.adjust(f.customerId, { ...take, points: -30 }, actor)).rejects.toMatchObject({ kind: 'conflict', message: /fay-take was already recorded with other values \(-60 points, reason "test: broken cup"\)/ });
+    await expect(s.loyalty.adjust(f.customerId, { ...take, reason: 'another reason' }, actor)).rejects.toMatchObject({ kind: 'conflict' });
+    const entries = await s.db.selectFrom('loyalty_entries').select('points').where('customer_id', '=', f.customerId).where('kind', '=', 'adjust').execute();
+    expect(entries.map((e) => Number(e.points))).toEqual([-60]);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+
   it('a refund of points already spent leaves a debt that the next purchase settles', async () => {
     // Cleo: sign-up 50 + first purchase 100 + 40 = 190; she spends 180 on nine coffees, then refunds the purchase.
     const c = await buy({ external_id: 'd1', customer: { email: 'cleo@example.com' }, total: '40.00' });
