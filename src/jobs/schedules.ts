@@ -22,6 +22,9 @@ export function schedulesOf(s: Pick<Services, 'db' | 'clock' | 'config' | 'loyal
     { name: 'analytics.scores', cron: '0 3 * * *', run: () => s.scores.computeScores({ trigger: 'schedule' }) },
     // Points expiry and reminders, tier reviews, birthdays, timed-out checkout reservations.
     { name: 'loyalty.maintenance', cron: '5 * * * *', run: () => s.loyalty.maintenance.runAll(s.clock.now()) },
+    // Checkout reservations give their points back within a minute of timing out, not at
+    // the hour's maintenance: a member whose order was abandoned may be back at the till.
+    { name: 'loyalty.reservations', cron: '* * * * *', run: () => s.loyalty.releaseStaleReservations(s.clock.now()) },
     // The overview's purchase-day rollup catches up when it is read; catching up every
     // minute as well keeps that read small under steady sales, and builds the rollup in
     // the background after an upgrade instead of in the first reader's request. In steps

@@ -80,7 +80,8 @@ describe('loyalty over HTTP', () => {
     const customer = (await api.call('GET', '/api/v1/customers?query=mia@example.com')).json().items[0];
     const poor = await api.call('POST', `/api/v1/customers/${customer.id}/loyalty/redemptions`, { body: { reward: 'coffee', idempotency_key: 'r-1' } });
     expect(poor.statusCode).toBe(409);
-    expect(poor.json().detail).toMatch(/costs 500, 100 are available/);
+    // What is spendable, and what is still in the return window and from when.
+    expect(poor.json().detail).toBe('Not enough points: "A coffee on us" costs 500 beans, 100 are available (308 more pending, the first spendable on 2026-06-15)');
     api.services.clock.set('2026-06-20T12:00:00Z'); // the holding period is over: 408 spendable
     const noReason = await api.call('POST', `/api/v1/customers/${customer.id}/loyalty/adjustments`, { body: { points: 200, idempotency_key: 'gift-1' } });
     expect(noReason.statusCode).toBe(422);

@@ -95,6 +95,21 @@ export function balanceOf(lots: readonly Lot[], memberPoints: number, now: Date)
 }
 
 /**
+ * What a "not enough points" refusal tells the cashier is there: the points spendable now,
+ * and those still pending (the return window) with the day the first becomes spendable,
+ * so "0 available" is not read as "none at all".
+ */
+export function pointsOnHand(lots: readonly Lot[], memberPoints: number, now: Date): string {
+  const { available, pending } = balanceOf(lots, memberPoints, now);
+  const spendable = Math.max(0, available);
+  const onHand = `${spendable} ${spendable === 1 ? 'is' : 'are'} available`;
+  if (pending <= 0) return onHand;
+  const t = now.getTime();
+  const first = Math.min(...lots.filter((l) => l.remaining > 0 && l.availableAt && l.availableAt.getTime() > t).map((l) => l.availableAt!.getTime()));
+  return `${onHand} (${pending} more pending, the first spendable on ${new Date(first).toISOString().slice(0, 10)})`;
+}
+
+/**
  * Points to take back after a refund: the purchase's credits × refunded share, computed
  * on the cumulative refunded amount so that partial refunds add up exactly to a full
  * reversal (no rounding drift), minus what earlier refunds already took back.

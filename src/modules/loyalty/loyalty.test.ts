@@ -193,6 +193,15 @@ describe('loyalty ledger', () => {
     const kept = await s.loyalty.reserve(d.customerId, { points: 100, idempotency_key: 'cart-3' }, actor);
     const captured = await s.loyalty.capture(d.customerId, kept.reservation.id);
     expect(captured.reservation.status).toBe('captured');
+    // A hold that timed out, with nothing swept yet: the member's next reservation at the
+    // till gets the points back first instead of being told they are held.
+    const abandoned = await s.loyalty.reserve(d.customerId, { points: 100, idempotency_key: 'cart-4' }, actor);
+    s.clock.set(new Date(s.clock.now().getTime() + 16 * 60_000));
+    await expect(s.loyalty.reserve(d.customerId, { points: 101, idempotency_key: 'cart-5' }, actor)).rejects.toMatchObject({ kind: 'conflict', message: 'Not enough points: 101 asked, 100 are available' });
+    const again = await s.loyalty.reserve(d.customerId, { points: 100, idempotency_key: 'cart-6' }, actor);
+    expect(again.created).toBe(true);
+    const statuses = await s.db.selectFrom('loyalty_reservations').select(['id', 'status']).where('customer_id', '=', d.customerId).execute();
+    expect(statuses.find((x) => x.id === abandoned.reservation.id)?.status).toBe('expired');
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
 

@@ -9,7 +9,7 @@ import { amountField, toMajor, toMinor } from '../../shared/money.ts';
 import { DecimalAmount, parseInput } from '../../shared/validation.ts';
 import { addDays } from '../../shared/clock.ts';
 import { couponView, formatCode, newCode, normalizeCode, shownCode } from './codes.ts';
-import { balanceOf, planDebit, takeFromLots } from './ledger.ts';
+import { balanceOf, planDebit, pointsOnHand, takeFromLots } from './ledger.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow, PlannedDebit } from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
@@ -228,8 +228,7 @@ export function createRewardsService(core: LoyaltyCore) {
         if (reward.stock !== undefined && (issued.get(reward.code) ?? 0) + taken >= reward.stock) return conflict(`Reward ${reward.code} is out of stock`);
         const plan = planDebit(state.lots, reward.points, { now, includePending: false, shortfall: 'fail' });
         if (plan.debited === 0) {
-          const available = balanceOf(state.lots, member.points, now).available;
-          return conflict(`Not enough points: ${reward.code} costs ${reward.points}, ${Math.max(0, available)} are available`);
+          return conflict(`Not enough points: "${text(reward.name)}" costs ${reward.points} ${text(program!.document.points_name)}, ${pointsOnHand(state.lots, member.points, now)}`);
         }
         takeFromLots(state.lots, plan.allocations);
         member.points -= reward.points;
@@ -531,8 +530,16 @@ export function createRewardsService(core: LoyaltyCore) {
       const data = parseInput(ReserveInput, input, 'reservation');
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
-        const member = await requireMember(trx, requested, now);
+        let member = await requireMember(trx, requested, now);
         const customerId = member.customer_id;
+        // The member's own holds that timed out give their points back first (the sweep
+        // runs each minute): a customer back at the till is not told points are held.
+        const timedOut = await trx.selectFrom('loyalty_reservations').selectAll().where('customer_id', '=', customerId)
+          .where('status', '=', 'held').where('expires_at', '<=', now).execute();
+        if (timedOut.length > 0) {
+          for (const r of timedOut) await releaseOne(trx, r, now, 'expired');
+          member = await requireMember(trx, requested, now); // the member's row as the releases left it
+        }
         // A reservation made under this key before a merge is on the merged customer's ledger.
         const existing = await trx.selectFrom('loyalty_reservations').selectAll().where(sql<boolean>`customer_id IN ${personIdsQuery(customerId)}`).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
         if (existing) {
@@ -546,8 +553,7 @@ export function createRewardsService(core: LoyaltyCore) {
           programVersion: program.version, details: { reservation: id, order_ref: data.order_ref ?? null },
         }, { now, includePending: false, shortfall: 'fail' });
         if (debit.shortfall > 0) {
-          const available = balanceOf(await ledger.openLots(trx, customerId), member.points, now).available;
-          throw conflict(`Not enough points: ${data.points} asked, ${Math.max(0, available)} available`);
+          throw conflict(`Not enough points: ${data.points} asked, ${pointsOnHand(await ledger.openLots(trx, customerId), member.points, now)}`);
         }
         member.lifetime_redeemed += data.points;
         await ledger.saveMembers(trx, [member], now);
