@@ -729,14 +729,17 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
     async report() {
       const now = clock.now();
       const program = await core.programAt(now);
+      // Lots past their expiry count as expired from that moment, as the members' balances
+      // show them, not only once the sweep (maintenance) has written their expiry entries.
       const totals = await sql<{ members: number; outstanding: number; pending: number; owed: number; earned: number; redeemed: number; expired: number; reversed: number }>`
         SELECT (SELECT count(*) FROM loyalty_members)::float8 AS members,
-               (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0)::float8 AS outstanding,
+               (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND (expires_at IS NULL OR expires_at > ${now}))::float8 AS outstanding,
                (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND available_at > ${now})::float8 AS pending,
                (SELECT COALESCE(sum(unsettled), 0) FROM loyalty_entries WHERE unsettled > 0)::float8 AS owed,
                COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus')), 0)::float8 AS earned,
                (COALESCE(-sum(points) FILTER (WHERE kind = 'redeem'), 0) - COALESCE(sum(points) FILTER (WHERE kind = 'release'), 0))::float8 AS redeemed,
-               COALESCE(-sum(points) FILTER (WHERE kind = 'expire'), 0)::float8 AS expired,
+               (COALESCE(-sum(points) FILTER (WHERE kind = 'expire'), 0)
+                + (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND expires_at <= ${now}))::float8 AS expired,
                COALESCE(-sum(points) FILTER (WHERE kind = 'reverse'), 0)::float8 AS reversed
         FROM loyalty_entries`.execute(db);
       const t = totals.rows[0];
