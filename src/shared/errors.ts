@@ -45,5 +45,10 @@ export const isAppError = (error: unknown): error is AppError => error instanceo
 export function describeError(error: unknown): string {
   if (!isAppError(error)) return error instanceof Error ? error.message : String(error);
   if (error.problems.length <= 1) return error.message;
-  return [error.message, ...error.problems.map((p) => `  - ${p.field}: ${p.reason}`)].join('\n');
+  // A message that already names the first problems (parseInput's "Invalid program: a; b; …",
+  // for an API answer's one-line detail) is cut before them, so the list says each once.
+  const first = error.problems[0];
+  const at = error.message.indexOf(`${first.field}: ${first.reason}`);
+  const headline = at > 0 ? `${error.message.slice(0, at).replace(/[\s:;]+$/, '')}:` : error.message;
+  return [headline, ...error.problems.map((p) => `  - ${p.field}: ${p.reason}`)].join('\n');
 }
