@@ -106,7 +106,13 @@ export function loyaltyCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
       const r = await throughServerOr('loyalty maintain', (server) => callServer(server, 'POST', '/loyalty/maintenance'), (s) => s.loyalty.maintenance.runAll(s.clock.now()));
-      print(r, Boolean(o.json), () => JSON.stringify(r, null, 2));
+      print(r, Boolean(o.json), () => [
+        `Checkout reservations released: ${r.reservations_released}`,
+        `Points expired: ${r.expired.points.toLocaleString('en')} of ${r.expired.members.toLocaleString('en')} members`,
+        `Expiry reminders: ${r.reminded.members.toLocaleString('en')} members`,
+        `Tier reviews: ${r.tiers.reviewed.toLocaleString('en')} members, ${r.tiers.down.toLocaleString('en')} moved down`,
+        `Birthday gifts: ${r.birthdays.members.toLocaleString('en')} members`,
+      ].join('\n'));
     });
 
   loyalty

@@ -114,7 +114,11 @@ describe('a checkout reservation in the account', () => {
     expect(await entry('en')).toBe('Points held at checkout (order-1)');
     const heldSaid = new Map<string, string>();
     for (const language of ['sl', 'tr', 'da', 'ru']) heldSaid.set(language, await entry(language));
-    expect((await api.call('POST', `/api/v1/customers/${ana}/loyalty/reservations/${held.id}/capture`)).statusCode).toBe(200);
+    const captured = await api.call('POST', `/api/v1/customers/${ana}/loyalty/reservations/${held.id}/capture`);
+    expect([captured.statusCode, captured.headers['idempotent-replayed']]).toEqual([200, undefined]);
+    // Captured again (a till's retry): the same answer, marked as a replay like every retried write.
+    const again = await api.call('POST', `/api/v1/customers/${ana}/loyalty/reservations/${held.id}/capture`);
+    expect([again.statusCode, again.headers['idempotent-replayed'], again.json().reservation]).toEqual([200, 'true', captured.json().reservation]);
     expect(await entry('en')).toBe('Points spent at checkout (order-1)');
     for (const [language, before] of heldSaid) {
       const after = await entry(language);

@@ -170,9 +170,12 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
       method: 'POST', path: `/customers/:id/loyalty/reservations/:reservation/${action}`, tag: 'loyalty', scope: 'write',
       summary: action === 'capture' ? 'Spend the held points (the order went through)' : 'Give the held points back (the order was abandoned)',
       responses: { 200: { description: 'The reservation', schema: ReservationResult }, 404: 'Unknown reservation', 409: 'Already settled otherwise, or expired' },
-      handler: async (req) => {
+      handler: async (req, reply) => {
         const { id, reservation } = req.params as { id: string; reservation: string };
-        return action === 'capture' ? L.capture(id, reservation) : L.release(id, reservation);
+        const r = action === 'capture' ? await L.capture(id, reservation) : await L.release(id, reservation);
+        // A settled reservation asked again is a retry: 200 either way, marked as for every replayed write.
+        if (!r.created) reply.header('idempotent-replayed', 'true');
+        return r;
       },
     });
   }

@@ -56,7 +56,7 @@ export interface LoyaltySummary {
 
 export const AdjustmentInput = z.object({
   points: z.number().int('must be a whole number of points').refine((n) => n !== 0, 'must not be 0').refine((n) => Math.abs(n) <= 1e9, 'is too large'),
-  reason: z.string().trim().min(3, 'is required (say why, it is audited)').max(500),
+  reason: z.string({ error: (issue) => (issue.input === undefined ? 'is required (say why, it is audited)' : undefined) }).trim().min(3, 'is required (say why, it is audited)').max(500),
   idempotency_key: z.string().trim().min(1).max(200),
 });
 

@@ -132,9 +132,15 @@ describe('loyalty ledger', () => {
 
   it('refuses a reward of a tier the member has not reached, and staff debits below zero', async () => {
     const other = await buy({ external_id: 'q1', customer: { email: 'bo@example.com' }, total: '20.00' });
-    await expect(s.loyalty.redeemReward(other.customerId, { reward: 'gold-only', idempotency_key: 'g1' }, actor)).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(s.loyalty.redeemReward(other.customerId, { reward: 'gold-only', idempotency_key: 'g1' }, actor)).rejects.toMatchObject({
+      kind: 'invalid', problems: [{ field: 'reward', reason: 'is for members of Gold; this member is in Member' }],
+    });
     await expect(s.loyalty.adjust(other.customerId, { points: -1000, reason: 'too much', idempotency_key: 'x' }, actor)).rejects.toMatchObject({ kind: 'invalid', message: /below zero/ });
     await expect(s.loyalty.adjust(other.customerId, { points: 5, reason: '', idempotency_key: 'y' }, actor)).rejects.toMatchObject({ kind: 'invalid' });
+    // Left out or empty, the reason is told the same.
+    for (const reason of [undefined, '']) {
+      await expect(s.loyalty.adjust(other.customerId, { points: 5, reason, idempotency_key: 'y' }, actor)).rejects.toMatchObject({ problems: [{ field: 'reason', reason: 'is required (say why, it is audited)' }] });
+    }
   });
 
   it('an adjustment retried answers its first result, also once the points are spent; its key with other values is refused', async () => {

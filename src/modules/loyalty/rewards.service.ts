@@ -222,7 +222,8 @@ export function createRewardsService(core: LoyaltyCore) {
         if (reward.available_from && Date.parse(reward.available_from) > now.getTime()) return invalidField('reward', `is available from ${reward.available_from}`);
         if (reward.available_to && Date.parse(reward.available_to) <= now.getTime()) return invalidField('reward', `was available until ${reward.available_to}`);
         if (reward.tiers && !(member.tier && reward.tiers.includes(member.tier))) {
-          return invalidField('reward', `is for the ${reward.tiers.join(', ')} tier${reward.tiers.length > 1 ? 's' : ''}; the member is ${member.tier ?? 'without a tier'}`);
+          const tierName = (code: string) => text(program!.document.tiers?.levels.find((l) => l.code === code)?.name ?? code);
+          return invalidField('reward', `is for members of ${reward.tiers.map(tierName).join(' or ')}; this member is ${member.tier ? `in ${tierName(member.tier)}` : 'in no tier'}`);
         }
         const taken = write.stockIssued.get(reward.code) ?? 0;
         if (reward.stock !== undefined && (issued.get(reward.code) ?? 0) + taken >= reward.stock) return conflict(`Reward ${reward.code} is out of stock`);
