@@ -12,6 +12,8 @@ export interface CsvRecord {
 
 export interface CsvSource {
   header: string[];
+  /** The separator the file was read with (detectDelimiter). */
+  delimiter: string;
   records: AsyncIterable<CsvRecord>;
   bytesRead(): number;
   totalBytes: number;
@@ -22,8 +24,12 @@ export async function openCsv(file: string): Promise<CsvSource> {
   const input = fs.createReadStream(file);
   let bytes = 0;
   input.on('data', (chunk) => (bytes += chunk.length));
+  const delimiter = detectDelimiter(file);
+  // Rows may have fewer fields than the header (trailing empty cells left out) or more:
+  // the importer refuses a row with more (fieldCountProblem, field-count.ts) rather than
+  // let the parser drop its extra fields.
   const parser = input.pipe(
-    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, delimiter: detectDelimiter(file) }),
+    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, delimiter }),
   );
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number; records: number } }>;
   const first = await iterator.next();
@@ -38,7 +44,7 @@ export async function openCsv(file: string): Promise<CsvSource> {
       }
     },
   };
-  return { header, records, bytesRead: () => bytes, totalBytes };
+  return { header, delimiter, records, bytesRead: () => bytes, totalBytes };
 }
 
 /** Comma by default; semicolon or tab when the header line clearly uses one (European exports). */

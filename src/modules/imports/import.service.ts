@@ -13,17 +13,19 @@ import { openCsv, type CsvRecord } from './csv.ts';
 import { CANONICAL, IDENTITY_COLUMNS, resolveColumns, suggestMap, type ColumnLayout, type ImportKind } from './mapping.ts';
 import { canonicalOfField, createRowKeyer, customerInput, purchaseInput, refundRow } from './rows.ts';
 import { createPurchaseSpool, type SpooledRow } from './spool.ts';
+import { fieldCountCheck } from './field-count.ts';
 import { makeImportTempDir } from './temp-files.ts';
 
 // CSV import in two passes. The first validates every row with the same rules as the
 // API and writes nothing; a file with any bad row imports nothing (unless skipInvalid)
-// and the report names every bad line, column and reason. For purchases, the first pass
-// also keeps each valid row as prepared (spool.ts), and the second records those in
-// chunks, each chunk one transaction, exactly once by key — so an interrupted import is
-// finished by running it again. Two chunks are recorded at once: while one waits for the
-// database, the next is built. Refunds are checked against their purchases with the file's
-// earlier refunds counted (commerce's refund checker), then written each once by its refund
-// id, those of one purchase in the file's order.
+// and the report names every bad line, column and reason (a row with more fields than
+// the header is one: field-count.ts). For purchases, the first pass also keeps each valid
+// row as prepared (spool.ts), and the second records those in chunks, each chunk one
+// transaction, exactly once by key — so an interrupted import is finished by running it
+// again. Two chunks are recorded at once: while one waits for the database, the next is
+// built. Refunds are checked against their purchases with the file's earlier refunds
+// counted (commerce's refund checker), then written each once by its refund id, those of
+// one purchase in the file's order.
 
 export interface ImportDeps {
   db: Db;
@@ -103,14 +105,25 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     const keyer = createRowKeyer(kind, layout);
     const keysInFile = new Map<string, string>();
     const checkRefunds = kind === 'refunds' ? options.deps.commerce.refundChecker() : undefined;
-    for await (const chunk of chunks(first.records, chunkSize)) {
-      rows += chunk.length;
-      if (spool) await spool.add(await validatePurchases({ options, layout, chunk, keyer, keysInFile, report }));
-      else if (checkRefunds) await validateRefunds({ layout, chunk, report, check: checkRefunds });
-      else await validateCustomers({ options, layout, chunk, report });
+    const tooManyFields = fieldCountCheck(kind, layout, first.header, first.delimiter);
+    for await (const records of chunks(first.records, chunkSize)) {
+      rows += records.length;
+      // Its fields shifted, such a row is not validated further, nor keyed: a file's
+      // identical rows keep their keys when it is fixed and imported again.
+      const chunk = records.filter((r) => {
+        const problem = tooManyFields(r.values);
+        if (problem) report.addInColumn(r.line, problem.column ?? ROW, problem.reason);
+        return !problem;
+      });
+      if (chunk.length > 0) {
+        if (spool) await spool.add(await validatePurchases({ options, layout, chunk, keyer, keysInFile, report }));
+        else if (checkRefunds) await validateRefunds({ layout, chunk, report, check: checkRefunds });
+        else await validateCustomers({ options, layout, chunk, report });
+      }
       options.onProgress?.({ phase: 'validate', rows, bytes: first.bytesRead(), total_bytes: first.totalBytes });
     }
     await spool?.finish();
+    report.sortByLine();
     const result: ImportResult = { kind, rows, created: 0, duplicates: 0, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: false, duration_ms: 0 };
     if (report.badLines.size > 0 && !options.skipInvalid) return { ...result, duration_ms: Date.now() - started };
 
@@ -278,6 +291,9 @@ async function validateCustomers({ options, layout, chunk, report }: { options: 
   }
 }
 
+/** The column of a problem of the whole row. */
+const ROW = '(row)';
+
 class ErrorReport {
   readonly errors: RowError[] = [];
   readonly badLines = new Set<number>();
@@ -285,18 +301,27 @@ class ErrorReport {
   constructor(private readonly layout: ColumnLayout, private readonly kind: ImportKind) {}
 
   add(line: number, error: AppError) {
-    const problems = error.problems.length ? error.problems : [{ field: '(row)', reason: error.message }];
+    const problems = error.problems.length ? error.problems : [{ field: ROW, reason: error.message }];
     for (const p of problems) this.addReason(line, canonicalOfField(this.kind, p.field), p.reason);
   }
 
   /** A problem of the line in a canonical column, reported under the file's own name for it. */
   addReason(line: number, canonical: string, reason: string) {
+    this.addInColumn(line, this.columnOf(canonical), reason);
+  }
+
+  /** A problem of the line in a column of the file, by its name there (or ROW: the whole row). */
+  addInColumn(line: number, column: string, reason: string) {
     this.badLines.add(line);
-    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ line, column: this.columnOf(canonical), reason });
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ line, column, reason });
     else this.truncated = true;
   }
 
-  /** Rows written side by side may be refused out of the file's order: the report lists lines in order (stable within a line). */
+  /**
+   * The report lists lines in order (stable within a line): rows written side by side may
+   * be refused out of the file's order, and a chunk's rows with too many fields are
+   * reported before its other bad rows.
+   */
   sortByLine() {
     this.errors.sort((a, b) => a.line - b.line);
   }

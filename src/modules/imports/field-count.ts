@@ -1,0 +1,63 @@
+import type { ColumnLayout, ImportKind } from './mapping.ts';
+
+// A row with more fields than the header is refused, never cut to the header's width: in
+// a comma-separated file an unquoted decimal comma ("12,50") splits one amount into two
+// fields, and keeping the first would record 12.00 for 12.50. Fields past the header that
+// are all empty are accepted (exports that end every row with a separator). A row with
+// fewer fields than the header is accepted: its missing cells are empty.
+
+/** The columns holding amounts, where a decimal comma is looked for first. */
+const MONEY_COLUMNS: Record<ImportKind, string[]> = { purchases: ['total', 'discount'], customers: [], refunds: ['amount'] };
+
+export interface FieldCountProblem {
+  /** The file's column the problem most likely starts in, or undefined (the whole row). */
+  column: string | undefined;
+  reason: string;
+}
+
+const SEPARATOR_NAMES: Record<string, string> = { ',': '","', ';': '";"', '\t': 'tab' };
+
+/** A checker for the rows of a file with this header, read with this separator. */
+export function fieldCountCheck(kind: ImportKind, layout: ColumnLayout, header: string[], delimiter: string) {
+  const money = MONEY_COLUMNS[kind].flatMap((c) => layout.index.get(c) ?? []).sort((a, b) => a - b);
+  return (values: string[]): FieldCountProblem | undefined => {
+    let count = values.length;
+    while (count > header.length && values[count - 1].trim() === '') count--;
+    if (count <= header.length) return undefined;
+    const counted = `${count} fields where the header has ${header.length}`;
+    if (delimiter !== ',') {
+      const name = SEPARATOR_NAMES[delimiter] ?? `"${delimiter}"`;
+      return { column: undefined, reason: `${counted} — a ${name} inside a value? Quote values that contain it` };
+    }
+    const split = splitNumber(values.slice(0, count), money);
+    if (!split) return { column: undefined, reason: `${counted} — a "," inside a value? Quote values that contain ","` };
+    const column = split.index < header.length ? header[split.index] : undefined;
+    return split.kind === 'decimal'
+      ? { column, reason: `${counted} — a decimal comma ("${split.text}") in a comma-separated file? Write amounts with a decimal point (${split.fixed})` }
+      : { column, reason: `${counted} — a thousands separator ("${split.text}") in a comma-separated file? Write amounts without it (${split.fixed})` };
+  };
+}
+
+const WHOLE = /^[-+]?(?:\d+|\d{1,3}(?:\.\d{3})+)$/; // 12, or 1.234 (a European thousands point)
+const CENTS = /^\d{1,2}$/;
+const THOUSANDS = /^[-+]?\d{1,3}$/;
+const REST = /^\d{3}(?:\.\d+)?$/;
+
+/** Two neighbouring fields that read as one number split at its comma: the money columns first, then any. */
+function splitNumber(values: string[], money: number[]) {
+  const at = (i: number) => {
+    const [a, b] = [values[i]?.trim() ?? '', values[i + 1]?.trim() ?? ''];
+    if (WHOLE.test(a) && CENTS.test(b)) return { index: i, kind: 'decimal' as const, text: `${a},${b}`, fixed: `${a.replace(/\./g, '')}.${b}` };
+    if (THOUSANDS.test(a) && REST.test(b)) return { index: i, kind: 'thousands' as const, text: `${a},${b}`, fixed: `${a}${b}` };
+    return undefined;
+  };
+  for (const i of money) {
+    const found = at(i);
+    if (found) return found;
+  }
+  for (let i = 0; i < values.length - 1; i++) {
+    const found = at(i);
+    if (found) return found;
+  }
+  return undefined;
+}
