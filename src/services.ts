@@ -24,6 +24,7 @@ export function createServices({ config, database, clock = systemClock, logger, 
   const commerce = createCommerceService({
     db, customers, stores, clock, currency: config.currency, timeZone: config.timeZone,
     onRefund: (trx, refund) => loyalty.reverseForRefund(trx, refund),
+    onRefundReplay: (trx, refund) => loyalty.refundAnswer(trx, refund),
   });
   const auth = createAuthService({ db, clock, localCliToken });
   const scores = createScoresService({ db, clock, timeZone: config.timeZone, currency: config.currency, logger });

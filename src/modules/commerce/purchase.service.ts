@@ -12,7 +12,8 @@ import type { StoreService } from '../stores/index.ts';
 import { prepareMany, refundKeyLock, type PreparedPurchase } from './purchase.prepare.ts';
 import * as repo from './purchase.repository.ts';
 import { RefundInput } from './purchase.schema.ts';
-import { createRefundChecker, refundRequestHash } from './refund-check.ts';
+import { createRefundChecker, refundRequestHash, refundTimeProblem } from './refund-check.ts';
+import { linesOfPurchase, valueOfReturnedLines } from './refund-lines.ts';
 import { purchaseView, statsView, type PurchaseView } from './purchase.view.ts';
 
 export interface CommerceDeps {
@@ -27,6 +28,8 @@ export interface CommerceDeps {
    * stay consistent with refunds (loyalty takes points back) hook in here at composition.
    */
   onRefund?: (trx: Tx, refund: RefundFacts) => Promise<Record<string, unknown> | null>;
+  /** What `onRefund` answered for a refund recorded before, read back for a retry of it. */
+  onRefundReplay?: (trx: Tx, refund: { customerId: string; refundId: string }) => Promise<Record<string, unknown> | null>;
 }
 
 export interface RefundFacts {
@@ -63,29 +66,40 @@ export function createCommerceService(deps: CommerceDeps) {
   }
 
   /** One attempt at a refund, in one transaction; PurchaseMovedMeanwhile when a merge moved the purchase before its customer's lock was granted. */
-  function refundOnce(ref: { customer_id: string; purchase_id: string }, data: RefundInput, requestHash: string, now: Date, actor: Actor) {
+  function refundOnce(ref: { customer_id: string; purchase_id: string; external_id: string }, data: RefundInput, now: Date, actor: Actor) {
+    // The same refund whether the client names the purchase by its order id or its Regulars id.
+    const [requestHash, otherSpelling] = [refundRequestHash(ref.external_id, data), refundRequestHash(ref.purchase_id, data)];
     return db.transaction().execute(async (trx) => {
       await lockKeys(trx, [refundKeyLock(data.external_id)]);
       const existing = await trx.selectFrom('refund_keys').selectAll().where('external_id', '=', data.external_id).executeTakeFirst();
       if (existing) {
-        if (existing.request_hash !== requestHash) throw conflict(`Refund ${data.external_id} was already recorded with a different body`);
-        return { refundId: existing.refund_id, created: false };
+        const earlier = await trx.selectFrom('refunds').select('purchase_id').where('customer_id', '=', existing.customer_id).where('id', '=', existing.refund_id).executeTakeFirst();
+        if (earlier && earlier.purchase_id !== ref.purchase_id) throw conflict(`Refund ${data.external_id} was already recorded for another purchase (a refund id is unique across purchases)`);
+        if (existing.request_hash !== requestHash && existing.request_hash !== otherSpelling) throw conflict(`Refund ${data.external_id} was already recorded with a different body`);
+        const loyalty = deps.onRefundReplay ? await deps.onRefundReplay(trx, { customerId: existing.customer_id, refundId: existing.refund_id }) : null;
+        return { refundId: existing.refund_id, created: false, loyalty };
       }
       await deps.customers.lockCustomers(trx, [ref.customer_id]);
-      const purchase = await trx.selectFrom('purchases').select(['total_minor', 'refunded_minor', 'currency']).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
+      const purchase = await trx.selectFrom('purchases').select(['total_minor', 'refunded_minor', 'currency', 'occurred_at', 'local_date']).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
       if (!purchase) throw new PurchaseMovedMeanwhile(ref.purchase_id);
+      const occurredAt = data.occurred_at ? new Date(data.occurred_at) : now;
+      const problem = refundTimeProblem(data.occurred_at, { occurredAt: new Date(purchase.occurred_at), localDate: String(purchase.local_date) }, now);
+      if (problem) throw problem;
       const refundable = purchase.total_minor - purchase.refunded_minor;
+      if (refundable === 0) throw invalidField('amount', 'the purchase is already fully refunded');
+      const returned = data.lines?.length
+        ? valueOfReturnedLines({ ...(await linesOfPurchase(trx, ref)), returned: data.lines, totalMinor: purchase.total_minor, purchase: ref.external_id })
+        : null;
+      if (returned instanceof AppError) throw returned;
       let amount: number;
       try {
-        amount = data.amount === undefined ? refundable : toMinor(data.amount, purchase.currency);
+        amount = data.amount !== undefined ? toMinor(data.amount, purchase.currency) : returned ? returned.valueMinor : refundable;
       } catch (error) {
         throw invalidField('amount', (error as Error).message);
       }
-      if (refundable === 0) throw invalidField('amount', 'the purchase is already fully refunded');
       if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
-      if (amount > refundable) throw invalidField('amount', `exceeds the refundable ${toMajor(refundable, purchase.currency)} ${purchase.currency}`);
+      if (amount > refundable) throw invalidField(data.amount === undefined && returned ? 'lines' : 'amount', `${data.amount === undefined && returned ? `the lines' ${toMajor(amount, purchase.currency)} ${purchase.currency} exceed` : 'exceeds'} the refundable ${toMajor(refundable, purchase.currency)} ${purchase.currency}`);
       const refundId = newId();
-      const occurredAt = data.occurred_at ? new Date(data.occurred_at) : now;
       await trx.insertInto('refunds').values({
         customer_id: ref.customer_id, id: refundId, purchase_id: ref.purchase_id, external_id: data.external_id,
         amount_minor: amount, reason: data.reason ?? null, lines: JSON.stringify(data.lines ?? []), occurred_at: occurredAt, created_at: now,
@@ -113,7 +127,7 @@ export function createCommerceService(deps: CommerceDeps) {
     findKeys: repo.findKeys,
 
     /** Checks a file's refunds in order before any is written (createRefundChecker). */
-    refundChecker: () => createRefundChecker(db),
+    refundChecker: () => createRefundChecker(db, clock),
 
     /** Inserts prepared purchases for resolved customers; the caller holds their row locks. */
     async insert(trx: Tx, items: { prepared: PreparedPurchase; customerId: string; id: string }[], { source, now }: { source: string; now: Date }) {
@@ -177,14 +191,13 @@ export function createCommerceService(deps: CommerceDeps) {
     async refund(purchaseRef: string, input: unknown, { actor }: { actor: Actor }) {
       const outcome = await this.recordRefund(purchaseRef, input, { actor });
       const purchase = await this.get(outcome.purchaseId);
-      return { created: outcome.created, refund: purchase.refunds.find((r) => r.id === outcome.refundId)!, purchase, ...('loyalty' in outcome ? { loyalty: outcome.loyalty } : {}) };
+      return { created: outcome.created, refund: purchase.refunds.find((r) => r.id === outcome.refundId)!, purchase, loyalty: outcome.loyalty };
     },
 
     /** The refund alone, without reading the purchase back for an answer (the CSV import writes thousands and answers with counts). */
     async recordRefund(purchaseRef: string, input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(RefundInput, input, 'refund');
       const now = clock.now();
-      const requestHash = refundRequestHash(purchaseRef, data);
       // A merge of the purchase's customer may move the purchase (to the survivor, under
       // another customer_id) between the read of its ref and the customer's lock: the
       // transaction then finds no purchase under the customer it locked, and runs again
@@ -192,7 +205,7 @@ export function createCommerceService(deps: CommerceDeps) {
       for (let attempt = 1; ; attempt++) {
         const ref = await repo.findPurchaseRef(db, purchaseRef, isUuid(purchaseRef));
         if (!ref) throw notFound(`Purchase ${purchaseRef}`);
-        const outcome = await refundOnce(ref, data, requestHash, now, actor).catch((error: unknown) => {
+        const outcome = await refundOnce(ref, data, now, actor).catch((error: unknown) => {
           if (attempt >= 3 || !(error instanceof PurchaseMovedMeanwhile)) throw error;
           return null;
         });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import type { Clock } from '../../shared/clock.ts';
 import { AppError, invalidField } from '../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../shared/hash.ts';
 import { isUuid } from '../../shared/ids.ts';
@@ -12,9 +13,31 @@ import { RefundInput } from './purchase.schema.ts';
 // refundOnce), with the file's earlier refunds counted: three refunds of one purchase
 // that together exceed it are refused at the line that goes over, not after two are in.
 
-/** What makes a refund "the same" when its id comes again: the purchase as the client named it, and the body. */
+/**
+ * What makes a refund "the same" when its id comes again: the purchase and the body. The
+ * purchase is named by its order id (a refund recorded before this rule may have been
+ * hashed with its Regulars id, as the client named it: a retry is checked against both).
+ */
 export function refundRequestHash(purchaseRef: string, data: RefundInput): string {
   return sha256(canonicalJson({ purchaseRef, ...data }));
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A refund dated before the purchase it refunds, or more than a day ahead (as a purchase
+ * may not be), is refused. A refund dated by its day alone is compared by day with the
+ * purchase's local date: returned the day it was bought is not "before" it.
+ */
+export function refundTimeProblem(written: string | undefined, purchase: { occurredAt: Date; localDate: string }, now: Date): AppError | null {
+  if (written === undefined) return null;
+  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(written);
+  const at = new Date(written);
+  if (isDate ? written < purchase.localDate : at.getTime() < purchase.occurredAt.getTime()) {
+    return invalidField('occurred_at', `is before the purchase it refunds (${isDate ? purchase.localDate : purchase.occurredAt.toISOString()})`);
+  }
+  if (at.getTime() > now.getTime() + DAY_MS) return invalidField('occurred_at', 'is more than a day in the future');
+  return null;
 }
 
 export interface RefundRow {
@@ -27,6 +50,10 @@ export interface RefundRow {
 export type RefundCheck = AppError | { duplicate: boolean };
 
 interface PurchaseLeft {
+  externalId: string;
+  purchaseId: string;
+  occurredAt: Date;
+  localDate: string;
   currency: string;
   /** What is left to refund after the refunds recorded and those earlier in the file. */
   refundableMinor: number;
@@ -38,7 +65,7 @@ interface PurchaseLeft {
  */
 export type RefundChecker = (rows: RefundRow[]) => Promise<RefundCheck[]>;
 
-export function createRefundChecker(db: Db): RefundChecker {
+export function createRefundChecker(db: Db, clock: Clock): RefundChecker {
   const left = new Map<string, PurchaseLeft | null>();
   const hashesInFile = new Map<string, string>();
 
@@ -51,11 +78,16 @@ export function createRefundChecker(db: Db): RefundChecker {
       if (values.length === 0) return;
       const rows = await db.selectFrom('purchase_keys as k')
         .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'k.customer_id').onRef('p.id', '=', 'k.purchase_id'))
-        .select(['k.external_id', 'k.purchase_id', 'p.currency', 'p.total_minor', 'p.refunded_minor'])
+        .select(['k.external_id', 'k.purchase_id', 'p.currency', 'p.total_minor', 'p.refunded_minor', 'p.occurred_at', 'p.local_date'])
         .where(`k.${column}`, '=', sql<string>`ANY(${values}::${sql.raw(column === 'purchase_id' ? 'uuid' : 'text')}[])`).execute();
       for (const r of rows) {
         const ref = refsOf.get(column === 'external_id' ? r.external_id : r.purchase_id)!;
-        if (!left.get(ref)) left.set(ref, { currency: r.currency, refundableMinor: Number(r.total_minor) - Number(r.refunded_minor) });
+        if (!left.get(ref)) {
+          left.set(ref, {
+            externalId: r.external_id, purchaseId: r.purchase_id, occurredAt: new Date(r.occurred_at), localDate: String(r.local_date),
+            currency: r.currency, refundableMinor: Number(r.total_minor) - Number(r.refunded_minor),
+          });
+        }
       }
     };
     // As the API reads a purchase reference (findPurchaseRef): an order id, or a Regulars id.
@@ -84,11 +116,16 @@ export function createRefundChecker(db: Db): RefundChecker {
       if (!row.purchase) return invalidField('purchase', 'is required (the order id of the purchase refunded)');
       const purchase = left.get(row.purchase);
       if (!purchase) return invalidField('purchase', `no purchase with the order id or id "${row.purchase}" (import the purchases first)`);
-      const hash = refundRequestHash(row.purchase, data);
+      // As the API tells a retry (purchase.service.ts refundOnce): by either name of the purchase.
+      const hash = refundRequestHash(purchase.externalId, data);
       const earlier = hashesInFile.get(data.external_id) ?? recorded.get(data.external_id);
       if (earlier !== undefined) {
-        return earlier === hash ? { duplicate: true } : invalidField('external_id', `refund ${data.external_id} was already recorded with other values`);
+        return earlier === hash || earlier === refundRequestHash(purchase.purchaseId, data)
+          ? { duplicate: true }
+          : invalidField('external_id', `refund ${data.external_id} was already recorded with other values`);
       }
+      const late = refundTimeProblem(data.occurred_at, purchase, clock.now());
+      if (late) return late;
       let amount: number;
       try {
         amount = data.amount === undefined ? purchase.refundableMinor : toMinor(data.amount, purchase.currency);

@@ -519,6 +519,25 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
     },
 
     /**
+     * What a refund answers when it is sent again (a till's retry): what reverseForRefund
+     * answered, read back from the entries it wrote under the refund's keys (in the ledgers
+     * of the person, a merge having moved the purchase), with what of them is still owed now.
+     */
+    async refundAnswer(trx: Tx, r: { customerId: string; refundId: string }) {
+      const member = await trx.selectFrom('loyalty_members').select('customer_id').where('customer_id', '=', r.customerId).executeTakeFirst();
+      if (!member) return null;
+      const rows = await trx.selectFrom('loyalty_entries').select(['idempotency_key', 'points', 'unsettled'])
+        .where(sql<boolean>`customer_id IN ${personIdsQuery(r.customerId)}`)
+        .where('idempotency_key', 'in', [`refund:${r.refundId}`, `refund:${r.refundId}:referral`]).execute();
+      const taken = (key: string) => {
+        const e = rows.find((x) => x.idempotency_key === key);
+        return { points_reversed: e ? -Number(e.points) : 0, unsettled: e ? Number(e.unsettled ?? 0) : 0 };
+      };
+      const referral = rows.some((x) => x.idempotency_key === `refund:${r.refundId}:referral`) ? withFields(taken(`refund:${r.refundId}:referral`), { status: 'revoked' as const }) : null;
+      return withFields(taken(`refund:${r.refundId}`), { referral });
+    },
+
+    /**
      * What a purchase answers after it was recorded (a replay of it, a read of it): the
      * points it earned, and the member's balance now. The purchase's credits are looked up
      * in the ledgers of its customer and of everyone merged into it: a merge moves the
