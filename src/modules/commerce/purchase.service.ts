@@ -36,6 +36,10 @@ export interface RefundFacts {
   customerId: string;
   purchaseId: string;
   refundId: string;
+  /** The refund's and the purchase's ids as the business knows them, and the refund's amount: for the ledger's explanation. */
+  refundExternalId: string;
+  purchaseExternalId: string;
+  amount: string;
   totalMinor: number;
   /** Cumulative, this refund included. */
   refundedMinor: number;
@@ -108,7 +112,10 @@ export function createCommerceService(deps: CommerceDeps) {
       await trx.updateTable('purchases').set({ refunded_minor: sql`refunded_minor + ${amount}` }).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).execute();
       await repo.recomputeStats(trx, [ref.customer_id], now);
       const loyalty = deps.onRefund
-        ? await deps.onRefund(trx, { customerId: ref.customer_id, purchaseId: ref.purchase_id, refundId, totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + amount, occurredAt, now })
+        ? await deps.onRefund(trx, {
+          customerId: ref.customer_id, purchaseId: ref.purchase_id, refundId, refundExternalId: data.external_id, purchaseExternalId: ref.external_id,
+          amount: toMajor(amount, purchase.currency), totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + amount, occurredAt, now,
+        })
         : null;
       await audit(trx, { actor, action: 'purchase.refund', subject: ref.purchase_id, details: { amount: toMajor(amount, purchase.currency) } });
       await publish(trx, [{

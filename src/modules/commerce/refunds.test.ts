@@ -35,6 +35,10 @@ describe('a refund by the lines returned', () => {
     // One espresso: 5.00 × 18.00 / 20.00 = 4.50; of the 18 points earned, 18 × 4.50 / 18.00 = 4.5 → 5 (halves up).
     const first = await refund('till-1', { external_id: 'ret-1', lines: [{ sku: 'ESP', quantity: 1 }] });
     expect(first).toMatchObject({ created: true, refund: { amount: '4.50' }, loyalty: { points_reversed: 5, unsettled: 0, referral: null } });
+    // The member's account says which refund took the points back, of how much, on which order.
+    const account = await s.loyalty.account(first.purchase.customer_id);
+    if (!account.member) throw new Error('not a member');
+    expect(account.explanation.entries.map((e) => e.description)).toContain('Refund ret-1 of 4.50 EUR on purchase till-1 (25% of it refunded in all): 5 of its 18 points taken back');
     // A till's retry, naming the purchase by its Regulars id this time: the same refund, and the same answer for the receipt.
     const retried = await refund(purchaseId, { external_id: 'ret-1', lines: [{ sku: 'ESP', quantity: 1 }] });
     expect(retried).toEqual({ ...first, created: false });

@@ -26,6 +26,7 @@ const ENTRIES = [
   { kind: 'adjust', points: 40, reason: 'merged', source_type: 'merge', details: {} },
   { kind: 'reverse', points: -250, source_type: 'bonus', details: { bonus: 'referral', role: 'friend', purchase: 'E-1', credited: 250, forgiven: 100 } },
   { kind: 'reverse', points: -500, source_type: 'bonus', details: { bonus: 'referral', role: 'referrer', purchase_id: 'p-9', credited: 500 } },
+  { kind: 'reverse', points: -5, details: { refund: 'u-1', refund_id: 'ret-1', amount: '4.50', purchase: 'till-1', credited: 18, refunded_share: 0.25 } },
 ].map((e) => ({ source_type: 'purchase', source_id: 'x', reason: null, ...e }) as Parameters<typeof describeEntry>[0]);
 
 describe('describeEntry', () => {
@@ -38,6 +39,8 @@ describe('describeEntry', () => {
     // A referral revoked by a refund: the friend is told which purchase; the referrer is not shown the friend's order.
     expect(describeEntry(ENTRIES[20], 'EUR')).toBe('Referral bonus taken back: the qualifying purchase E-1 was refunded; 100 already spent and forgiven');
     expect(describeEntry(ENTRIES[21], 'EUR')).toBe("Referral bonus taken back: your friend's qualifying purchase was refunded");
+    // A refund recorded with its id, amount and order says which one it was and how much of the purchase is back in all.
+    expect(describeEntry(ENTRIES[22], 'EUR')).toBe('Refund ret-1 of 4.50 EUR on purchase till-1 (25% of it refunded in all): 5 of its 18 points taken back');
   });
 
   it('says every kind of entry in each of the five languages, each in its own words', () => {
@@ -52,6 +55,7 @@ describe('describeEntry', () => {
       expect(describeEntry(ENTRIES[11], 'EUR', language)).toContain('Free coffee');
       expect(describeEntry(ENTRIES[20], 'EUR', language)).toContain('E-1');
       expect(describeEntry(ENTRIES[21], 'EUR', language)).not.toContain('p-9');
+      for (const part of ['ret-1', '4.50 EUR', 'till-1', '25']) expect(describeEntry(ENTRIES[22], 'EUR', language)).toContain(part);
     }
   });
 

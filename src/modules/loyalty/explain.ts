@@ -36,6 +36,8 @@ interface Phrases {
   survey: string;
   otherBonus(name: unknown): string;
   refund(p: { percent: number | null; points: number; credited: unknown; forgiven: unknown }): string;
+  /** A refund recorded with its own id, amount and order (entries written before only have the share). */
+  namedRefund(p: { refund: string; amount: string; purchase: string; percent: number; points: number; credited: unknown; forgiven: unknown }): string;
   /** A referral revoked by a refund of the friend's qualifying purchase (the friend is told which; the referrer is not shown the friend's order). */
   referralTakenBack(p: { role: 'referrer' | 'friend'; purchase: unknown; forgiven: unknown }): string;
   held(orderRef: unknown): string;
@@ -67,6 +69,8 @@ const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven }) =>
       `Refund: ${percent === null ? 'refund' : `${percent}% of the purchase refunded`}, ${points} of its ${credited} points taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven }) =>
+      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): ${points} of its ${credited} points taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Referral bonus taken back: ${role === 'friend' ? `the qualifying purchase ${purchase} was refunded` : "your friend's qualifying purchase was refunded"}${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
     held: (orderRef) => `Points held at checkout (${orderRef})`,
@@ -92,6 +96,8 @@ const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven }) =>
       `Vračilo: ${percent === null ? 'vračilo' : `vrnjenih ${percent} % nakupa`}, odvzetih ${points} od ${credited} točk nakupa${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven }) =>
+      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} % nakupa): odvzetih ${points} od ${credited} točk nakupa${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Bonus za priporočilo odvzet: ${role === 'friend' ? `nakup ${purchase}, s katerim ste ga prejeli, je bil vrnjen` : 'nakup prijatelja, ki ste ga priporočili, je bil vrnjen'}${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}`,
     held: (orderRef) => `Točke zadržane na blagajni (${orderRef})`,
@@ -117,6 +123,8 @@ const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven }) =>
       `İade: ${percent === null ? 'iade' : `alışverişin %${percent} kadarı iade edildi`}, ${credited} puanın ${points} kadarı geri alındı${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven }) =>
+      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin %${percent} kadarı iade edildi): ${credited} puanın ${points} kadarı geri alındı${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Tavsiye bonusu geri alındı: ${role === 'friend' ? `bonusu kazandıran ${purchase} alışverişi iade edildi` : 'tavsiye ettiğiniz arkadaşınızın bonusu kazandıran alışverişi iade edildi'}${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}`,
     held: (orderRef) => `Ödemede ayrılan puanlar (${orderRef})`,
@@ -142,6 +150,8 @@ const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven }) =>
       `Refundering: ${percent === null ? 'refundering' : `${percent} % af købet refunderet`}, ${points} af købets ${credited} point trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven }) =>
+      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} % af købet refunderet): ${points} af købets ${credited} point trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Henvisningsbonus trukket tilbage: ${role === 'friend' ? `det kvalificerende køb ${purchase} blev refunderet` : 'din vens kvalificerende køb blev refunderet'}${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
     held: (orderRef) => `Point reserveret ved kassen (${orderRef})`,
@@ -167,6 +177,8 @@ const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Бонус: ${name}`,
     refund: ({ percent, points, credited, forgiven }) =>
       `Возврат: ${percent === null ? 'возврат' : `возвращено ${percent}% покупки`}, списано ${points} из ${credited} балл. за покупку${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven }) =>
+      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent}% покупки): списано ${points} из ${credited} балл. за покупку${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Бонус за приглашение списан: ${role === 'friend' ? `покупка ${purchase}, за которую он был начислен, возвращена` : 'приглашённый вами друг вернул покупку, за которую был начислен бонус'}${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}`,
     held: (orderRef) => `Баллы зарезервированы на кассе (${orderRef})`,
@@ -214,10 +226,13 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
         : say.otherBonus(d.bonus ?? e.source_id);
     case 'reverse':
       if (d.bonus === 'referral') return say.referralTakenBack({ role: d.role === 'referrer' ? 'referrer' : 'friend', purchase: d.purchase ?? d.purchase_id, forgiven: d.forgiven });
-      return say.refund({
-        percent: typeof d.refunded_share === 'number' ? Math.round(d.refunded_share * 1000) / 10 : null,
-        points: Math.abs(e.points), credited: d.credited, forgiven: d.forgiven,
-      });
+      {
+        const percent = typeof d.refunded_share === 'number' ? Math.round(d.refunded_share * 1000) / 10 : null;
+        const points = Math.abs(e.points);
+        return d.refund_id && percent !== null
+          ? say.namedRefund({ refund: d.refund_id, amount: `${d.amount} ${currency}`, purchase: d.purchase, percent, points, credited: d.credited, forgiven: d.forgiven })
+          : say.refund({ percent, points, credited: d.credited, forgiven: d.forgiven });
+      }
     case 'redeem':
       return d.reservation ? (reservations?.get(d.reservation) === 'captured' ? say.spent : say.held)(d.order_ref ?? d.reservation)
         : say.redeemed(d.reward_name ?? d.reward, d.gift_card ? { giftCard: formatCode(d.gift_card) } : { coupon: d.coupon ? formatCode(d.coupon) : '—' });

@@ -510,7 +510,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       const result = points === 0 ? { debited: 0, unsettled: 0 } : await ledger.debit(trx, member, {
         customerId: r.customerId, kind: 'reverse', points, occurredAt: r.occurredAt, sourceType: 'purchase', sourceId: r.purchaseId,
         idempotencyKey: `refund:${r.refundId}`, programVersion: program?.version ?? null,
-        details: { refund: r.refundId, credited, refunded_share: r.refundedMinor / r.totalMinor, policy },
+        details: { refund: r.refundId, refund_id: r.refundExternalId, amount: r.amount, purchase: r.purchaseExternalId, credited, refunded_share: r.refundedMinor / r.totalMinor, policy },
       }, { now: r.now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive' });
       // Also when the purchase's own points are back already: the referral is a rule of its own.
       const referral = await engagement.revokeReferralOnRefund(trx, member, program, r);
