@@ -94,6 +94,13 @@ describe('a file with bad rows', () => {
     expect(r.errors).toEqual([{ line: 3, column: 'external_id', reason: expect.stringMatching(/already recorded with other values/) }]);
   });
 
+  it('names the earlier line when an order id comes twice in the file with other values', async () => {
+    const file = write('twice.csv', 'external_id,customer_external_id,occurred_at,total\nT1,c1,2026-05-02,1.00\nT2,c1,2026-05-02,2.00\nT1,c1,2026-05-02,3.00\nT1,c1,2026-05-02,1.00\n');
+    const r = await importFile(s, { kind: 'purchases', file });
+    expect(r).toMatchObject({ imported: false, created: 0 });
+    expect(r.errors).toEqual([{ line: 4, column: 'external_id', reason: 'order id T1 is on line 2 too, with other values' }]);
+  });
+
   it('explains missing columns and bad maps before reading rows', async () => {
     const file = write('cols.csv', 'email,amount\nx@example.com,1\n');
     await expect(importFile(s, { kind: 'purchases', file })).rejects.toThrow(/required column "occurred_at" is missing/);

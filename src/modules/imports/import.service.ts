@@ -103,7 +103,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     // Pass 1: validate everything, write nothing.
     let rows = 0;
     const keyer = createRowKeyer(kind, layout);
-    const keysInFile = new Map<string, string>();
+    const keysInFile = new Map<string, { hash: string; line: number }>();
     const checkRefunds = kind === 'refunds' ? options.deps.commerce.refundChecker() : undefined;
     const tooManyFields = fieldCountCheck(kind, layout, first.header, first.delimiter);
     for await (const records of chunks(first.records, chunkSize)) {
@@ -256,7 +256,7 @@ async function validateRefunds({ layout, chunk, report, check }: { layout: Colum
 
 /** Validates a chunk of purchase rows; returns the valid ones, prepared, for the import pass. */
 async function validatePurchases({ options, layout, chunk, keyer, keysInFile, report }: {
-  options: ImportOptions; layout: ColumnLayout; chunk: CsvRecord[]; keyer: (row: string[]) => string; keysInFile: Map<string, string>; report: ErrorReport;
+  options: ImportOptions; layout: ColumnLayout; chunk: CsvRecord[]; keyer: (row: string[]) => string; keysInFile: Map<string, { hash: string; line: number }>; report: ErrorReport;
 }): Promise<SpooledRow[]> {
   const keys = chunk.map((r) => keyer(r.values));
   const prepared = await options.deps.commerce.prepare(chunk.map((r, i) => purchaseInput(r.values, layout, keys[i])), 'import');
@@ -266,13 +266,16 @@ async function validatePurchases({ options, layout, chunk, keyer, keysInFile, re
     const line = chunk[i].line;
     if (p instanceof AppError) return report.add(line, p);
     const hash = p.requestHash;
-    const seen = keysInFile.get(p.externalId) ?? stored.get(p.externalId)?.request_hash;
+    const inFile = keysInFile.get(p.externalId);
+    const seen = inFile?.hash ?? stored.get(p.externalId)?.request_hash;
     // Only a file with its own order ids can repeat one with other values.
     if (seen !== undefined && seen !== hash && layout.index.has('external_id')) {
-      report.addReason(line, 'external_id', `order id ${p.externalId} was already recorded with other values`);
+      report.addReason(line, 'external_id', inFile
+        ? `order id ${p.externalId} is on line ${inFile.line} too, with other values`
+        : `order id ${p.externalId} was already recorded with other values`);
       return;
     }
-    if (layout.index.has('external_id')) keysInFile.set(p.externalId, hash);
+    if (layout.index.has('external_id') && !inFile) keysInFile.set(p.externalId, { hash, line });
     valid.push({ line, prepared: p });
   });
   return valid;
