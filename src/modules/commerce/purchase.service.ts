@@ -91,9 +91,11 @@ export function createCommerceService(deps: CommerceDeps) {
       if (problem) throw problem;
       const refundable = purchase.total_minor - purchase.refunded_minor;
       if (refundable === 0) throw invalidField('amount', 'the purchase is already fully refunded');
-      const returned = data.lines?.length
-        ? valueOfReturnedLines({ ...(await linesOfPurchase(trx, ref)), returned: data.lines, totalMinor: purchase.total_minor, purchase: ref.external_id })
-        : null;
+      let returned: { valueMinor: number } | AppError | null = null;
+      if (data.lines?.length) {
+        const { bought, returnedBefore } = await linesOfPurchase(trx, ref);
+        returned = valueOfReturnedLines({ bought, returnedBefore, returned: data.lines, totalMinor: purchase.total_minor, purchase: ref.external_id });
+      }
       if (returned instanceof AppError) throw returned;
       let amount: number;
       try {
