@@ -32,7 +32,11 @@ export function Import() {
     return data;
   };
 
+  // Each preview asked for supersedes the ones before it: a slow preview of the previous
+  // file or kind (a large file, another kind chosen meanwhile) must not land over it.
+  const latestLoad = useRef(0);
   const load = async (chosen: File | undefined, chosenKind = kind) => {
+    const mine = ++latestLoad.current;
     setFile(chosen);
     setPreview(undefined);
     setResult(undefined);
@@ -42,10 +46,11 @@ export function Import() {
     data.append('file', chosen);
     try {
       const p = await api<ImportPreview>(`/imports/${chosenKind}/preview`, { method: 'POST', form: data });
+      if (mine !== latestLoad.current) return;
       setPreview(p);
       setMap(p.suggested_map);
     } catch (e) {
-      setError((e as Error).message);
+      if (mine === latestLoad.current) setError((e as Error).message);
     }
   };
 
