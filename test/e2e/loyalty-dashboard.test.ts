@@ -124,6 +124,8 @@ describe('loyalty dashboard', () => {
     });
     expect(simulated.status).toBe(200);
     const answer = (await simulated.json()) as SimulationReport;
+    // Nobody changes tier under this proposal: no list of movers.
+    expect([answer.movers, await page.getByTestId('simulation-movers').count()]).toEqual([[], 0]);
     const kinds = ['sign_up', 'first_purchase', 'birthday', 'referral', 'survey', 'profile_completion'] as const;
     expect(Object.keys(answer.proposed.bonus_points_by_kind).sort()).toEqual([...kinds].sort()); // a row for every kind the API reports
     const triggers: Record<string, number> = answer.bonus_triggers;
@@ -296,5 +298,21 @@ describe('loyalty dashboard', () => {
     ]);
     expect(after.explanation.entries.filter((e) => e.kind === 'adjust')).toHaveLength(1);
     expect((await server.services.loyalty.verify()).ok).toBe(true);
+
+    // ── Who a stricter proposal moves: silver from 300.00, so Maja's 267.90 in the window no longer reaches it ──
+    await page.getByRole('link', { name: 'Loyalty' }).click();
+    await page.getByRole('tab', { name: 'Program' }).click();
+    await page.waitForFunction(() => (document.querySelector('[data-testid=program-editor]') as HTMLTextAreaElement | null)?.value.includes('"threshold"'));
+    const stricter = structuredClone(richer);
+    stricter.tiers.levels[1].threshold = '300.00';
+    await page.getByTestId('program-editor').fill(JSON.stringify(stricter, null, 2));
+    await page.getByTestId('simulate-since').fill('2026-01-01');
+    await page.getByTestId('simulate').click();
+    await page.getByTestId('simulation-movers').waitFor();
+    const movers = page.getByTestId('simulation-movers').locator('tbody tr');
+    expect(await movers.count()).toBe(1);
+    expect((await movers.first().innerText()).split('\t').map((cell) => cell.trim())).toEqual(['Maja Novak', 'Silver', '↓ Member']);
+    expect(await movers.first().locator('a').getAttribute('href')).toBe(`/customers/${majaId}?tab=loyalty`);
+    expect((await server.services.loyalty.currentProgram()).versions).toHaveLength(2); // simulating wrote nothing
   });
 });

@@ -66,6 +66,11 @@ export function loyaltyCommands(program: Command) {
           lines.push('Tiers         proposed     today');
           for (const t of report.tiers) lines.push(`  ${t.code.padEnd(10)} ${String(t.proposed).padStart(9)} ${String(t.today).padStart(9)}`);
           lines.push(`Members moving up: ${report.moves.up}, down: ${report.moves.down}, unchanged: ${report.moves.unchanged}.`);
+          // Who: those moving down first; --json lists up to 1,000.
+          const shown = report.movers.slice(0, 20);
+          for (const m of shown) lines.push(`  ${m.direction === 'down' ? 'down' : 'up  '} ${(m.name ?? m.customer_id).padEnd(28)} ${m.from ?? '(none)'} -> ${m.to}   ${m.customer_id}`);
+          const more = report.moves.up + report.moves.down - shown.length;
+          if (more > 0) lines.push(`  … and ${more.toLocaleString('en')} more (--json lists up to 1,000)`);
         }
         return lines.join('\n');
       });

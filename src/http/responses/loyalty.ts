@@ -89,6 +89,12 @@ export const SimulationReport = z.strictObject({
   difference: z.strictObject({ points: Count, value: Amount }).nullable().describe('proposed − current'),
   tiers: z.array(z.strictObject({ code: z.string(), proposed: Count, today: Count })),
   moves: z.strictObject({ up: Count, down: Count, unchanged: Count }),
+  movers: z.array(z.strictObject({
+    customer_id: Id, name: z.string().nullable().describe("The customer's name, or email"),
+    from: z.string().nullable().describe("Today's tier; null: not placed yet (a customer the proposal would enrol)"), to: z.string().describe("The proposal's tier"),
+    direction: z.enum(['up', 'down']),
+  })).describe('Who moves, those moving down first, then up; at most 1,000'),
+  movers_truncated: z.boolean().describe('More members move than `movers` lists (`moves` counts them all)'),
   bonus_triggers: z.strictObject(BonusCounts).describe('How many times each bonus not tied to a purchase fell due in the period: the same for both programs'),
   not_simulated: z.array(z.strictObject({
     kind: z.literal('challenge'),

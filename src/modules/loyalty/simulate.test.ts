@@ -139,6 +139,7 @@ describe('history before --since inside the tier window', () => {
     // All four members, those without a purchase since --since included: Cy and Di members, Ed silver, Bo gold.
     expect(tiersOf(same)).toEqual({ member: [2, 2], silver: [1, 1], gold: [1, 1] });
     expect(same.moves).toEqual({ up: 0, down: 0, unchanged: 4 });
+    expect([same.movers, same.movers_truncated]).toEqual([[], false]);
 
     // Gold from 900.00 instead: Bo stays silver (825 < 900) and moves down; his 225 still earns at silver.
     const higher = structuredClone(handProgram);
@@ -147,6 +148,10 @@ describe('history before --since inside the tier window', () => {
     expect(r.proposed.points).toBe(450);
     expect(tiersOf(r)).toEqual({ member: [2, 2], silver: [2, 1], gold: [0, 1] });
     expect(r.moves).toEqual({ up: 0, down: 1, unchanged: 3 });
+    // Who: Bo, named by his email (his record has no name).
+    const bo = await s.db.selectFrom('customers').select('id').where('email', '=', 'bo@example.com').executeTakeFirstOrThrow();
+    expect(r.movers).toEqual([{ customer_id: bo.id, name: 'bo@example.com', from: 'gold', to: 'silver', direction: 'down' }]);
+    expect(r.movers_truncated).toBe(false);
   });
 });
 

@@ -25,6 +25,19 @@ import { DAY_MS, Replay, type ProgramOutcome, type ReplayPurchase } from './simu
 // completion) are replayed from their real triggers, each at its own time among the
 // purchases; simulate-bonuses.ts says where each trigger comes from, and what is left out.
 
+/** A member whose tier the proposal changes: `from` is today's (null: not placed yet), `to` the proposal's. */
+export interface Mover {
+  customer_id: string;
+  /** The name on the customer's record, or its email, or null. */
+  name: string | null;
+  from: string | null;
+  to: string;
+  direction: 'up' | 'down';
+}
+
+/** The most movers a report lists by name. */
+export const MOVERS_LISTED = 1000;
+
 export interface SimulationReport {
   since: string;
   until: string;
@@ -37,6 +50,13 @@ export interface SimulationReport {
   /** Members by tier at the end of the replay under the proposed rules vs their tier today. */
   tiers: { code: string; proposed: number; today: number }[];
   moves: { up: number; down: number; unchanged: number };
+  /**
+   * Who moves: each member whose tier under the proposed rules differs from today's, those
+   * moving down first (the ones a change of rules could upset), then up; at most
+   * MOVERS_LISTED, `movers_truncated` when there are more (the counts are in `moves`).
+   */
+  movers: Mover[];
+  movers_truncated: boolean;
   /**
    * How many times each bonus not tied to a purchase fell due in the period: the same
    * triggers for both programs (referrals: those settled in it under either one's minimum).
@@ -203,6 +223,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     WHERE c.status <> 'merged'`.execute(db)).rows.map((r) => [r.customer_id, r.tier]));
   for (const id of replays[0].buyers()) if (!population.has(id)) population.set(id, null);
   const moves = { up: 0, down: 0, unchanged: 0 };
+  const moved: Omit<Mover, 'name'>[] = [];
   const counts = new Map<string, { proposed: number; today: number }>(levels.map((l) => [l.code, { proposed: 0, today: 0 }]));
   const rank = new Map(levels.map((l, i) => [l.code, i]));
   if (levels.length) {
@@ -216,11 +237,19 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
       if (!row) counts.set(todayCode, (row = { proposed: 0, today: 0 }));
       row.today++;
       const todayIndex = rank.get(todayCode) ?? -1;
-      if (todayIndex < 0 || index > todayIndex) moves.up++;
-      else if (index < todayIndex) moves.down++;
-      else moves.unchanged++;
+      const direction = todayIndex < 0 || index > todayIndex ? 'up' : index < todayIndex ? 'down' : null;
+      if (direction) {
+        moves[direction]++;
+        moved.push({ customer_id: customerId, from: tierToday, to: levels[index].code, direction });
+      } else moves.unchanged++;
     }
   }
+  moved.sort((a, b) => (a.direction === b.direction ? (a.customer_id < b.customer_id ? -1 : 1) : a.direction === 'down' ? -1 : 1));
+  const listed = moved.slice(0, MOVERS_LISTED);
+  const names = listed.length === 0 ? new Map<string, string | null>() : new Map((await sql<{ id: string; name: string | null }>`
+    SELECT id, COALESCE(NULLIF(trim(concat_ws(' ', first_name, last_name)), ''), email) AS name
+    FROM customers WHERE id = ANY(${listed.map((m) => m.customer_id)}::uuid[])`.execute(db)).rows.map((r) => [r.id, r.name]));
+  const movers = listed.map((m) => ({ customer_id: m.customer_id, name: names.get(m.customer_id) ?? null, from: m.from, to: m.to, direction: m.direction }));
   const proposedOutcome = replays[0].outcome(currency);
   const currentOutcome = replays[1]?.outcome(currency) ?? null;
   const exp = currencyExponent(currency);
@@ -238,6 +267,8 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     difference: currentOutcome ? { points: proposedOutcome.points - currentOutcome.points, value: toMajor(Math.round(Number(proposedOutcome.value) * 10 ** exp) - Math.round(Number(currentOutcome.value) * 10 ** exp), currency) } : null,
     tiers: [...counts].map(([code, c]) => ({ code, ...c })),
     moves,
+    movers,
+    movers_truncated: moved.length > listed.length,
     bonus_triggers: countTriggers(triggers, [...referralsByMinimum.values()], since),
     not_simulated: notSimulated,
     notes,

@@ -1,6 +1,7 @@
 import type { Simulation } from '../../api.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { SimulationBonuses } from './SimulationBonuses.tsx';
+import { navigate } from '../../router.ts';
 import { tierName, type TierLevel } from './tiers.ts';
 
 /** What the proposed program would have given since the chosen date, beside the program in force. */
@@ -75,8 +76,48 @@ export function SimulationReportView({ report, levels, stale }: { report: Simula
           <p data-testid="simulation-moves">
             {t('loyalty.sim.moves', { up: i18n.number(report.moves.up), down: i18n.number(report.moves.down), unchanged: i18n.number(report.moves.unchanged) })}
           </p>
+          {report.movers.length > 0 && <Movers report={report} levels={levels} />}
         </>
       )}
     </div>
+  );
+}
+
+/** The most movers the page lists; the API answers up to 1,000. */
+const MOVERS_SHOWN = 50;
+
+/** Who moves: those moving down first, each with a link to the customer. */
+function Movers({ report, levels }: { report: Simulation; levels: TierLevel[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const shown = report.movers.slice(0, MOVERS_SHOWN);
+  const more = report.moves.up + report.moves.down - shown.length;
+  return (
+    <>
+      <h3>{t('loyalty.sim.movers')}</h3>
+      <table data-testid="simulation-movers">
+        <thead>
+          <tr>
+            <th>{t('loyalty.sim.moverCustomer')}</th>
+            <th>{t('loyalty.sim.today')}</th>
+            <th>{t('loyalty.sim.proposed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((m) => (
+            <tr key={m.customer_id} className={m.direction === 'down' ? 'down' : 'up'}>
+              <td>
+                <a href={`/customers/${m.customer_id}?tab=loyalty`} onClick={(e) => { e.preventDefault(); navigate(`/customers/${m.customer_id}?tab=loyalty`); }}>
+                  {m.name ?? m.customer_id}
+                </a>
+              </td>
+              <td>{m.from === null ? t('loyalty.sim.notPlaced') : tierName(i18n, levels, m.from)}</td>
+              <td>{`${m.direction === 'down' ? '↓' : '↑'} ${tierName(i18n, levels, m.to)}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {more > 0 && <p className="hint">{t('loyalty.sim.moversMore', { count: i18n.number(more) })}</p>}
+    </>
   );
 }
