@@ -3,9 +3,10 @@ import { invalidField, type AppError } from '../../shared/errors.ts';
 
 // A refund may name the lines returned ({ sku, quantity }) instead of an amount, as a till
 // does when a customer brings back one item of a basket. The amount is then what those
-// items were paid: their share of the lines' value applied to the purchase's total, so a
-// discount on the basket is returned in proportion (as points are earned on shares of the
-// basket, program.ts). A line can be returned only as many times as it was bought, counting
+// items were paid: their price, less their share of a discount when the lines add up to
+// more than the total (a basket discount returned in proportion). Lines that add up to
+// less than the total are not all the basket (a till may list only some): each is then
+// refunded at its price, never scaled up to the total. A line can be returned only as many times as it was bought, counting
 // the lines of the purchase's earlier refunds. With an amount as well, the amount is
 // refunded and the lines are checked and recorded as what came back.
 
@@ -50,7 +51,7 @@ export function valueOfReturnedLines(
     value += r.quantity * (line.valueMinor / line.quantity);
   }
   if (linesValue <= 0) return invalidField('lines', `the lines of purchase ${purchase} have no value to return; give the amount instead`);
-  return { valueMinor: Math.round((value * totalMinor) / linesValue) };
+  return { valueMinor: Math.round(value * Math.min(1, totalMinor / linesValue)) };
 }
 
 /** The purchase's lines and the lines its earlier refunds returned, for valueOfReturnedLines. */

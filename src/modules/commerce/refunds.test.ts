@@ -22,6 +22,8 @@ beforeAll(async () => {
       lines: [{ sku: 'ESP', quantity: 2, unit_price: '5.00' }, { sku: 'CAKE', quantity: 1, unit_price: '10.00' }],
     },
     { external_id: 'till-2', customer: { email: 'rea@example.com' }, occurred_at: '2026-05-21T10:00:00+02:00', total: '3.00' },
+    // Only the coffees listed: 4.40 of a 12.40 basket.
+    { external_id: 'till-3', customer: { email: 'rea@example.com' }, occurred_at: '2026-05-21T11:00:00+02:00', total: '12.40', lines: [{ sku: 'ESP', quantity: 2, unit_price: '2.20' }] },
   ]);
   purchaseId = p.purchaseId;
 });
@@ -53,6 +55,11 @@ describe('a refund by the lines returned', () => {
     const noLines = await refusal(refund('till-2', { external_id: 'ret-2', lines: [{ sku: 'ESP', quantity: 1 }] }));
     expect(noLines).toMatchObject({ kind: 'invalid', problems: [{ field: 'lines', reason: 'purchase till-2 has no line items to return; give the amount instead' }] });
     expect(await s.commerce.get(purchaseId)).toEqual(before);
+  });
+
+  it('refunds a listed line at its price when the lines are only part of the basket', async () => {
+    const one = await refund('till-3', { external_id: 'ret-6', lines: [{ sku: 'ESP', quantity: 1 }] });
+    expect(one.refund).toMatchObject({ amount: '2.20' });
   });
 
   it('with an amount as well, refunds the amount and counts the lines as returned', async () => {
