@@ -46,6 +46,15 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
+/** Whether a text is a calendar date alone (YYYY-MM-DD), not a timestamp. */
+export const isDateOnly = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
+
+/** What an input names: a date alone is the start of that day in `timeZone`, a timestamp the instant written. */
+export const instantOf = (text: string, timeZone: string): Date => (isDateOnly(text) ? startOfLocalDay(text, timeZone) : new Date(text));
+
+/** How far ahead of now a sale or a refund may be dated: a till's clock running ahead, a time zone crossed. */
+export const FUTURE_ALLOWANCE_MS = 24 * 3600_000;
+
 /** The instant a calendar date (YYYY-MM-DD) begins in an IANA time zone. */
 export function startOfLocalDay(date: string, timeZone: string): Date {
   const utcGuess = new Date(`${date}T00:00:00Z`);

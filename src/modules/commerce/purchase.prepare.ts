@@ -1,4 +1,4 @@
-import { localDate, startOfLocalDay } from '../../shared/clock.ts';
+import { FUTURE_ALLOWANCE_MS, instantOf, localDate } from '../../shared/clock.ts';
 import { AppError, invalidField } from '../../shared/errors.ts';
 import { sha256 } from '../../shared/hash.ts';
 import { toMinor } from '../../shared/money.ts';
@@ -45,10 +45,8 @@ export async function preparePurchase(input: unknown, ctx: PrepareContext): Prom
   }
   const store = data.store ? await ctx.stores.require(data.store) : undefined;
   const timeZone = store?.time_zone ?? ctx.timeZone;
-  const occurredAt = /^\d{4}-\d{2}-\d{2}$/.test(data.occurred_at)
-    ? startOfLocalDay(data.occurred_at, timeZone)
-    : new Date(data.occurred_at);
-  if (occurredAt.getTime() > ctx.now.getTime() + 24 * 3600_000) {
+  const occurredAt = instantOf(data.occurred_at, timeZone);
+  if (occurredAt.getTime() > ctx.now.getTime() + FUTURE_ALLOWANCE_MS) {
     throw invalidField('occurred_at', 'is more than a day in the future');
   }
   const totalMinor = money(data.total, currency, 'total');

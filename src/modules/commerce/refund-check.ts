@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
-import type { Clock } from '../../shared/clock.ts';
+import { FUTURE_ALLOWANCE_MS, isDateOnly, type Clock } from '../../shared/clock.ts';
 import { AppError, invalidField } from '../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../shared/hash.ts';
 import { isUuid } from '../../shared/ids.ts';
@@ -22,8 +22,6 @@ export function refundRequestHash(purchaseRef: string, data: RefundInput): strin
   return sha256(canonicalJson({ purchaseRef, ...data }));
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * A refund dated before the purchase it refunds, or more than a day ahead (as a purchase
  * may not be), is refused. A refund dated by its day alone is compared by day with the
@@ -31,12 +29,12 @@ const DAY_MS = 86_400_000;
  */
 export function refundTimeProblem(written: string | undefined, purchase: { occurredAt: Date; localDate: string }, now: Date): AppError | null {
   if (written === undefined) return null;
-  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(written);
+  const isDate = isDateOnly(written);
   const at = new Date(written);
   if (isDate ? written < purchase.localDate : at.getTime() < purchase.occurredAt.getTime()) {
     return invalidField('occurred_at', `is before the purchase it refunds (${isDate ? purchase.localDate : purchase.occurredAt.toISOString()})`);
   }
-  if (at.getTime() > now.getTime() + DAY_MS) return invalidField('occurred_at', 'is more than a day in the future');
+  if (at.getTime() > now.getTime() + FUTURE_ALLOWANCE_MS) return invalidField('occurred_at', 'is more than a day in the future');
   return null;
 }
 

@@ -5,7 +5,7 @@ import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { AppError, conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
 import { amountField, currencyExponent, toMajor } from '../../shared/money.ts';
 import { isCalendarDay, parseInput } from '../../shared/validation.ts';
-import { addDays, addMonths, startOfLocalDay } from '../../shared/clock.ts';
+import { addDays, addMonths, instantOf, isDateOnly } from '../../shared/clock.ts';
 import { balanceOf, pointsToReverse } from './ledger.ts';
 import * as accrual from './accrual.repository.ts';
 import * as ledger from './ledger.repository.ts';
@@ -1114,9 +1114,8 @@ export type LoyaltyService = ReturnType<typeof createLoyaltyService>;
  */
 function simulationStart(since: string, timeZone: string, now: Date): Date {
   const text = since.trim();
-  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(text);
-  const at = isDate ? startOfLocalDay(text, timeZone) : new Date(text);
-  if (!(isDate || text.includes('T')) || Number.isNaN(at.getTime()) || !isCalendarDay(text)) {
+  const at = instantOf(text, timeZone);
+  if (!(isDateOnly(text) || text.includes('T')) || Number.isNaN(at.getTime()) || !isCalendarDay(text)) {
     throw invalidField('since', 'must be a date (YYYY-MM-DD) or an ISO 8601 timestamp of a real day');
   }
   if (at.getTime() > now.getTime()) throw invalidField('since', `is in the future (${at.toISOString()}): there is nothing to replay yet`);

@@ -539,7 +539,7 @@ export function createRewardsService(core: LoyaltyCore) {
           .where('status', '=', 'held').where('expires_at', '<=', now).execute();
         if (timedOut.length > 0) {
           for (const r of timedOut) await releaseOne(trx, r, now, 'expired');
-          member = await requireMember(trx, requested, now); // the member's row as the releases left it
+          member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId)!; // the member's row as the releases left it
         }
         // A reservation made under this key before a merge is on the merged customer's ledger.
         const existing = await trx.selectFrom('loyalty_reservations').selectAll().where(sql<boolean>`customer_id IN ${personIdsQuery(customerId)}`).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
