@@ -152,7 +152,7 @@ export interface Status {
 export interface ImportPreview {
   headers: string[];
   sample: string[][];
-  canonical: { name: string; required: boolean }[];
+  canonical: { name: string; required: boolean; unless?: string }[];
   suggested_map: Record<string, string>;
 }
 

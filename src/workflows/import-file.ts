@@ -7,7 +7,7 @@ import { withFields } from '../shared/objects.ts';
 // A CSV file into the store, through the same purchase workflow the API uses. Background
 // work: on the embedded database, requests go first (db/priority.ts).
 export function importFile(
-  services: Pick<Services, 'db' | 'clock' | 'customers' | 'commerce' | 'loyalty'>,
+  services: Pick<Services, 'db' | 'config' | 'clock' | 'customers' | 'commerce' | 'loyalty'>,
   options: { kind: ImportKind; file: string; map?: Record<string, string>; skipInvalid?: boolean; onProgress?: (p: ImportProgress) => void },
 ) {
   return inBackground(() => importCsv(withFields(options, {

@@ -148,5 +148,18 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText(/Imported 1 rows: 1 new/).waitFor();
     expect((await server.services.commerce.get('R-1')).refunded).toBe('1.20');
+
+    // A web store's export with one row per item bought: an order's rows make one purchase.
+    await page.getByLabel(/^Purchases/).check();
+    const items = path.join(exportDir, 'shop-items.csv');
+    fs.writeFileSync(items, ['InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID',
+      'W-1,ESP,Espresso,2,2026-04-02,2.20,card-1', 'W-1,MUG,Mug,1,2026-04-02,8.00,card-1', 'W-2,ESP,Espresso,1,2026-04-03,2.20,card-2'].join('\n'));
+    await page.getByTestId('import-file').setInputFiles(items);
+    await expect.poll(() => page.getByLabel('line_unit_price').inputValue()).toBe('UnitPrice');
+    expect(await page.getByLabel('external_id', { exact: true }).inputValue()).toBe('InvoiceNo');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/Imported 3 rows of line items, 2 orders: 2 new/).waitFor();
+    expect((await server.services.commerce.get('W-1')).total).toBe('12.40');
+    expect((await server.services.commerce.get('W-1')).lines).toHaveLength(2);
   }, 240_000);
 });

@@ -70,7 +70,9 @@ function describe(r: ImportResult): string {
   const more = r.errors_truncated ? ['  … more errors not listed'] : [];
   if (!r.imported) return [`Nothing imported: ${r.invalid} of ${r.rows} rows have errors. Fix them, or use --skip-invalid.`, ...errors, ...more].join('\n');
   return [
-    `Imported ${r.kind}: ${r.rows} row${r.rows === 1 ? '' : 's'}, ${r.created} new, ${r.duplicates} already there, ${r.invalid} skipped as invalid (${(r.duration_ms / 1000).toFixed(1)} s).`,
+    r.orders === undefined
+      ? `Imported ${r.kind}: ${r.rows} row${r.rows === 1 ? '' : 's'}, ${r.created} new, ${r.duplicates} already there, ${r.invalid} skipped as invalid (${(r.duration_ms / 1000).toFixed(1)} s).`
+      : `Imported ${r.kind}: ${r.rows} row${r.rows === 1 ? '' : 's'} of line items, ${r.orders} order${r.orders === 1 ? '' : 's'}: ${r.created} new, ${r.duplicates} already there; ${r.invalid} row${r.invalid === 1 ? '' : 's'} skipped as invalid (${(r.duration_ms / 1000).toFixed(1)} s).`,
     ...errors,
     ...more,
   ].join('\n');

@@ -8,16 +8,17 @@ import { Amount, Count, Currency, progressLines, shared } from './common.ts';
 export const ImportPreview = z.strictObject({
   headers: z.array(z.string()),
   sample: z.array(z.array(z.string())).describe('The first rows'),
-  canonical: z.array(z.strictObject({ name: z.string(), required: z.boolean() })).describe('The fields a row of this kind has'),
+  canonical: z.array(z.strictObject({ name: z.string(), required: z.boolean(), unless: z.string().optional().describe('Not required when the file maps this field') })).describe('The fields a row of this kind has'),
   suggested_map: z.record(z.string(), z.string()).describe('{ canonical field: column }'),
 });
 
 export const ImportResult = shared('ImportResult', z.strictObject({
   kind: z.enum(IMPORT_KINDS),
   rows: Count,
+  orders: Count.optional().describe('A purchases file with line items (one row per item): the purchases its rows make; created and duplicates count purchases'),
   created: Count,
   duplicates: Count,
-  invalid: Count,
+  invalid: Count.describe('Rows not imported for an error (with a line item\'s error, the other rows of its order too)'),
   errors: z.array(z.strictObject({ line: Count, column: z.string(), reason: z.string() })),
   errors_truncated: z.boolean().describe('Only the first errors are listed'),
   imported: z.boolean().describe('false: nothing was imported (bad rows, and skip_invalid was not set)'),

@@ -82,6 +82,6 @@ describe('POST /imports/:kind/preview', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ headers: ['order', 'email', 'date', 'amount'], suggested_map: { external_id: 'order', customer_email: 'email' } });
     expect(res.json().sample).toHaveLength(5);
-    expect(res.json().canonical).toContainEqual({ name: 'total', required: true });
+    expect(res.json().canonical).toContainEqual({ name: 'total', required: true, unless: 'line_unit_price' });
   });
 });

@@ -10,14 +10,17 @@ import { parseInput } from '../../shared/validation.ts';
 import type { CommerceService, PreparedPurchase, RefundChecker } from '../commerce/index.ts';
 import { CustomerInput, type CustomerService } from '../customers/index.ts';
 import { openCsv, type CsvRecord } from './csv.ts';
-import { CANONICAL, IDENTITY_COLUMNS, resolveColumns, suggestMap, type ColumnLayout, type ImportKind } from './mapping.ts';
-import { canonicalOfField, createRowKeyer, customerInput, purchaseInput, refundRow } from './rows.ts';
+import { CANONICAL, IDENTITY_COLUMNS, hasLineItems, resolveColumns, suggestMap, type ColumnLayout, type ImportKind } from './mapping.ts';
+import { basketChunks, basketsOf, type Basket } from './baskets.ts';
+import { basketInput, type BasketProblem } from './basket-input.ts';
+import { canonicalOfField, cell, createRowKeyer, customerInput, purchaseInput, refundRow } from './rows.ts';
 import { createPurchaseSpool, type SpooledRow } from './spool.ts';
 import { fieldCountCheck } from './field-count.ts';
 import { makeImportTempDir } from './temp-files.ts';
 
 // CSV import in two passes. The first validates every row with the same rules as the
-// API and writes nothing; a file with any bad row imports nothing (unless skipInvalid)
+// API and writes nothing (a purchases file with line items has a purchase in the rows of
+// its order id, one after another: baskets.ts); a file with any bad row imports nothing (unless skipInvalid)
 // and the report names every bad line, column and reason (a row with more fields than
 // the header is one: field-count.ts). For purchases, the first pass also keeps each valid
 // row as prepared (spool.ts), and the second records those in chunks, each chunk one
@@ -29,6 +32,8 @@ import { makeImportTempDir } from './temp-files.ts';
 
 export interface ImportDeps {
   db: Db;
+  /** The business currency: a file with line items adds them up in it when it has no total. */
+  config: { currency: string };
   clock: Clock;
   customers: CustomerService;
   commerce: CommerceService;
@@ -56,6 +61,8 @@ export interface RowError {
 export interface ImportResult {
   kind: ImportKind;
   rows: number;
+  /** A purchases file with line items: the purchases its rows make (created and duplicates count these). */
+  orders?: number;
   created: number;
   duplicates: number;
   invalid: number;
@@ -106,25 +113,31 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     const keysInFile = new Map<string, { hash: string; line: number }>();
     const checkRefunds = kind === 'refunds' ? options.deps.commerce.refundChecker() : undefined;
     const tooManyFields = fieldCountCheck(kind, layout, first.header, first.delimiter);
-    for await (const records of chunks(first.records, chunkSize)) {
-      rows += records.length;
+    const lineItems = kind === 'purchases' && hasLineItems(layout);
+    let orders = 0;
+    for await (const baskets of basketChunks(basketsOf(first.records, lineItems ? layout.index.get('external_id') : undefined), chunkSize)) {
       // Its fields shifted, such a row is not validated further, nor keyed: a file's
       // identical rows keep their keys when it is fixed and imported again.
-      const chunk = records.filter((r) => {
-        const problem = tooManyFields(r.values);
-        if (problem) report.addInColumn(r.line, problem.column ?? ROW, problem.reason);
-        return !problem;
+      const whole = baskets.filter((basket) => {
+        rows += basket.length;
+        for (const r of basket) {
+          const problem = tooManyFields(r.values);
+          if (problem) report.addInColumn(r.line, problem.column ?? ROW, problem.reason);
+        }
+        return !report.leftOut(basket, layout);
       });
-      if (chunk.length > 0) {
-        if (spool) await spool.add(await validatePurchases({ options, layout, chunk, keyer, keysInFile, report }));
-        else if (checkRefunds) await validateRefunds({ layout, chunk, report, check: checkRefunds });
-        else await validateCustomers({ options, layout, chunk, report });
+      orders += baskets.length;
+      if (whole.length > 0) {
+        if (spool) await spool.add(await validatePurchases({ options, layout, baskets: whole, lineItems, keyer, keysInFile, report }));
+        else if (checkRefunds) await validateRefunds({ layout, chunk: whole.flat(), report, check: checkRefunds });
+        else await validateCustomers({ options, layout, chunk: whole.flat(), report });
       }
       options.onProgress?.({ phase: 'validate', rows, bytes: first.bytesRead(), total_bytes: first.totalBytes });
     }
     await spool?.finish();
     report.sortByLine();
     const result: ImportResult = { kind, rows, created: 0, duplicates: 0, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: false, duration_ms: 0 };
+    if (lineItems) result.orders = orders;
     if (report.badLines.size > 0 && !options.skipInvalid) return { ...result, duration_ms: Date.now() - started };
 
     // Pass 2: record the valid rows.
@@ -254,29 +267,42 @@ async function validateRefunds({ layout, chunk, report, check }: { layout: Colum
   });
 }
 
-/** Validates a chunk of purchase rows; returns the valid ones, prepared, for the import pass. */
-async function validatePurchases({ options, layout, chunk, keyer, keysInFile, report }: {
-  options: ImportOptions; layout: ColumnLayout; chunk: CsvRecord[]; keyer: (row: string[]) => string; keysInFile: Map<string, { hash: string; line: number }>; report: ErrorReport;
+/**
+ * Validates purchases — a row each, or the rows of an order's line items (a basket) — and
+ * returns the valid ones, prepared, for the import pass. A basket's problem is reported at
+ * its row (a line's price at that line, the order's fields at the first), and its other rows
+ * as left out with it.
+ */
+async function validatePurchases({ options, layout, baskets, lineItems, keyer, keysInFile, report }: {
+  options: ImportOptions; layout: ColumnLayout; baskets: Basket[]; lineItems: boolean; keyer: (row: string[]) => string; keysInFile: Map<string, { hash: string; line: number }>; report: ErrorReport;
 }): Promise<SpooledRow[]> {
-  const keys = chunk.map((r) => keyer(r.values));
-  const prepared = await options.deps.commerce.prepare(chunk.map((r, i) => purchaseInput(r.values, layout, keys[i])), 'import');
+  const keys = baskets.map((b) => keyer(b[0].values));
+  const built = baskets.map((b, i) => (lineItems
+    ? basketInput(b, layout, keys[i], options.deps.config.currency)
+    : { input: purchaseInput(b[0].values, layout, keys[i]), problems: [] as BasketProblem[] }));
+  const prepared = await options.deps.commerce.prepare(built.map((b) => b.input), 'import');
   const stored = await options.deps.commerce.findKeys(options.deps.db, keys.filter(Boolean));
   const valid: SpooledRow[] = [];
   prepared.forEach((p, i) => {
-    const line = chunk[i].line;
-    if (p instanceof AppError) return report.add(line, p);
-    const hash = p.requestHash;
-    const inFile = keysInFile.get(p.externalId);
-    const seen = inFile?.hash ?? stored.get(p.externalId)?.request_hash;
-    // Only a file with its own order ids can repeat one with other values.
-    if (seen !== undefined && seen !== hash && layout.index.has('external_id')) {
-      report.addReason(line, 'external_id', inFile
-        ? `order id ${p.externalId} is on line ${inFile.line} too, with other values`
-        : `order id ${p.externalId} was already recorded with other values`);
-      return;
+    const basket = baskets[i];
+    const line = basket[0].line;
+    for (const problem of built[i].problems) report.addReason(problem.line, problem.column, problem.reason);
+    if (p instanceof AppError) report.addInBasket(basket, p);
+    else {
+      const hash = p.requestHash;
+      const inFile = keysInFile.get(p.externalId);
+      const seen = inFile?.hash ?? stored.get(p.externalId)?.request_hash;
+      // Rows of one order split by other orders' rows would be two purchases of one order id.
+      if (inFile && lineItems) report.addReason(line, 'external_id', `order ${p.externalId} has rows on line ${inFile.line} too, with other orders' rows between: put an order's rows one after another`);
+      // Only a file with its own order ids can repeat one with other values.
+      else if (seen !== undefined && seen !== hash && layout.index.has('external_id')) {
+        report.addReason(line, 'external_id', inFile
+          ? `order id ${p.externalId} is on line ${inFile.line} too, with other values`
+          : `order id ${p.externalId} was already recorded with other values`);
+      }
+      if (layout.index.has('external_id') && !inFile) keysInFile.set(p.externalId, { hash, line });
     }
-    if (layout.index.has('external_id') && !inFile) keysInFile.set(p.externalId, { hash, line });
-    valid.push({ line, prepared: p });
+    if (!report.leftOut(basket, layout)) valid.push({ line, prepared: p as PreparedPurchase });
   });
   return valid;
 }
@@ -304,8 +330,31 @@ class ErrorReport {
   constructor(private readonly layout: ColumnLayout, private readonly kind: ImportKind) {}
 
   add(line: number, error: AppError) {
+    this.addInBasket([{ line, values: [] }], error);
+  }
+
+  /** A purchase's problems at their rows: a line item's at its row, the order's at the first. */
+  addInBasket(basket: Basket, error: AppError) {
     const problems = error.problems.length ? error.problems : [{ field: ROW, reason: error.message }];
-    for (const p of problems) this.addReason(line, canonicalOfField(this.kind, p.field), p.reason);
+    for (const p of problems) {
+      const item = /^lines\.(\d+)\.(\w+)/.exec(p.field);
+      if (item && basket[Number(item[1])]) this.addReason(basket[Number(item[1])].line, `line_${item[2]}`, p.reason);
+      else this.addReason(basket[0].line, p.field === 'lines' ? ROW : canonicalOfField(this.kind, p.field), p.reason);
+    }
+  }
+
+  /**
+   * Whether a basket is left out for a problem on any of its rows. Its rows without one are
+   * reported as left out with it (once), so the report lists every row not imported.
+   */
+  leftOut(basket: Basket, layout: ColumnLayout): boolean {
+    const bad = basket.find((r) => this.badLines.has(r.line));
+    if (!bad) return false;
+    const orderId = cell(basket[0].values, layout, 'external_id');
+    for (const r of basket) {
+      if (!this.badLines.has(r.line)) this.addInColumn(r.line, ROW, `not imported: a row of order ${orderId}, which has an error on line ${bad.line}`);
+    }
+    return true;
   }
 
   /** A problem of the line in a canonical column, reported under the file's own name for it. */

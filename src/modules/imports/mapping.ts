@@ -12,9 +12,17 @@ export function isImportKind(kind: string): kind is ImportKind {
   return (IMPORT_KINDS as readonly string[]).includes(kind);
 }
 
+/** The columns of a line item, in a file with one row per item bought. */
+export const LINE_COLUMNS = ['line_sku', 'line_name', 'line_category', 'line_quantity', 'line_unit_price'] as const;
+
+/** A file has line items when it maps a line's price: its rows are items, grouped by order id. */
+export const hasLineItems = (layout: ColumnLayout) => layout.index.has('line_unit_price');
+
 export interface CanonicalField {
   name: string;
   required: boolean;
+  /** A required field a file may go without when it has this other one. */
+  unless?: string;
 }
 
 export const CANONICAL: Record<ImportKind, CanonicalField[]> = {
@@ -27,13 +35,16 @@ export const CANONICAL: Record<ImportKind, CanonicalField[]> = {
     { name: 'store', required: false },
     { name: 'channel', required: false },
     { name: 'currency', required: false },
-    { name: 'total', required: true },
+    // Not needed in a file with line items: their prices add up to it.
+    { name: 'total', required: true, unless: 'line_unit_price' },
     { name: 'discount', required: false },
     { name: 'promo_code', required: false },
     { name: 'customer_first_name', required: false },
     { name: 'customer_last_name', required: false },
     { name: 'customer_birthday', required: false },
     { name: 'customer_language', required: false },
+    // One row per line item (baskets.ts): the rows of one order id, one after another, are one purchase.
+    ...LINE_COLUMNS.map((name) => ({ name, required: false })),
   ],
   customers: [
     { name: 'external_id', required: false },
@@ -106,15 +117,29 @@ export function resolveColumns({ header, map, kind }: { header: string[]; map: R
       columnName.set(field.name, header[i]);
     } else if (map[field.name]) {
       problems.push({ field: field.name, reason: `the file has no column "${wanted}" (its columns: ${header.join(', ')})` });
-    } else if (field.required) {
-      problems.push({ field: field.name, reason: `required column "${field.name}" is missing (map another column with --map ${field.name}=COLUMN)` });
     }
   }
+  for (const field of CANONICAL[kind]) {
+    if (!field.required || index.has(field.name) || map[field.name] || (field.unless && index.has(field.unless))) continue;
+    const or = field.unless ? `, or map ${field.unless}` : '';
+    problems.push({ field: field.name, reason: `required column "${field.name}" is missing (map another column with --map ${field.name}=COLUMN${or})` });
+  }
+  if (kind === 'purchases') problems.push(...purchaseColumnProblems(index));
   if (IDENTITY_COLUMNS[kind].length > 0 && !IDENTITY_COLUMNS[kind].some((c) => index.has(c))) {
     problems.push({ field: IDENTITY_COLUMNS[kind].join('|'), reason: `needs at least one customer identity column: ${IDENTITY_COLUMNS[kind].join(', ')}` });
   }
   if (problems.length) throw invalid(`The file's columns do not fit: ${problems.map((p) => p.reason).join('; ')}`, problems);
   return { index, columnName };
+}
+
+/** Line items need their price, and their order id to be grouped by. */
+function purchaseColumnProblems(index: Map<string, number>): FieldProblem[] {
+  const lineColumns = LINE_COLUMNS.filter((c) => index.has(c));
+  if (!index.has('line_unit_price')) {
+    return lineColumns.length === 0 ? [] : [{ field: 'line_unit_price', reason: `line columns (${lineColumns.join(', ')}) need line_unit_price too: a row is one item bought, at its unit price` }];
+  }
+  if (!index.has('external_id')) return [{ field: 'external_id', reason: 'a file with one row per item needs the order id column external_id: the rows of one order id, one after another, are one purchase' }];
+  return [];
 }
 
 /** Guesses a mapping for the dashboard's preview: exact names first, then common synonyms. */
@@ -127,7 +152,15 @@ export function suggestMap(header: string[], kind: ImportKind): Record<string, s
     customer_email: ['email', 'e-mail', 'mail'],
     customer_phone: ['phone', 'mobile', 'telephone'],
     occurred_at: ['date', 'datetime', 'timestamp', 'invoicedate', 'created_at', 'time'],
-    total: ['amount', 'total_amount', 'value', 'dollar_value', 'sum', 'price'],
+    total: ['amount', 'total_amount', 'value', 'dollar_value', 'sum', 'price', 'order_total', 'grand_total'],
+    discount: ['discount_amount', 'discounts', 'total_discount'],
+    promo_code: ['discount_code', 'coupon', 'coupon_code', 'voucher', 'promotion_code'],
+    // Shopify's order export ("Lineitem sku") and UCI Online Retail ("StockCode") among others.
+    line_sku: ['sku', 'lineitem_sku', 'item_sku', 'stockcode', 'stock_code', 'product_code', 'item_code', 'article', 'ean', 'barcode'],
+    line_name: ['lineitem_name', 'item_name', 'product_name', 'product', 'description', 'item'],
+    line_category: ['category', 'product_type', 'product_category', 'item_category', 'department'],
+    line_quantity: ['quantity', 'qty', 'lineitem_quantity', 'units', 'item_quantity'],
+    line_unit_price: ['unit_price', 'unitprice', 'lineitem_price', 'item_price', 'price_per_unit'],
     email: ['e-mail', 'mail', 'customer_email'],
     phone: ['mobile', 'telephone', 'customer_phone'],
     'customers:external_id': ['customer_id', 'card', 'card_number', 'member_id'],

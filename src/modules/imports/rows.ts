@@ -5,7 +5,7 @@ import type { ColumnLayout, ImportKind } from './mapping.ts';
 // both. Empty cells are absent values.
 
 type Row = string[];
-const cell = (row: Row, layout: ColumnLayout, field: string): string | undefined => {
+export const cell = (row: Row, layout: ColumnLayout, field: string): string | undefined => {
   const i = layout.index.get(field);
   const value = i === undefined ? undefined : row[i]?.trim();
   return value ? value : undefined;

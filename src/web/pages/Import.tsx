@@ -96,7 +96,7 @@ export function Import() {
               {preview.canonical.map((field) => (
                 <label key={field.name}>
                   <code>{field.name}</code>
-                  {field.required && <small> {t('import.required')}</small>}
+                  {field.required && !(field.unless && map[field.unless]) && <small> {t('import.required')}</small>}
                   <select value={map[field.name] ?? ''} onChange={(e) => setMap({ ...map, [field.name]: e.target.value })} aria-label={field.name}>
                     <option value="">{t('import.mapping.none')}</option>
                     {preview.headers.map((h) => (
@@ -143,7 +143,9 @@ export function Import() {
       {result && (
         <div ref={resultCard} className={`card result ${result.imported ? 'ok' : 'rejected'}`} data-testid="import-result">
           <p>
-            {result.imported
+            {result.imported && result.orders !== undefined
+              ? t('import.doneOrders', { rows: i18n.number(result.rows), orders: i18n.number(result.orders), created: i18n.number(result.created), duplicates: i18n.number(result.duplicates), invalid: i18n.number(result.invalid) })
+              : result.imported
               ? t('import.done', { rows: i18n.number(result.rows), created: i18n.number(result.created), duplicates: i18n.number(result.duplicates), invalid: i18n.number(result.invalid) })
               : t('import.rejected', { rows: i18n.number(result.rows), invalid: i18n.number(result.invalid) })}
           </p>
