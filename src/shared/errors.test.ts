@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeError, invalid } from './errors.ts';
+import { AppError, describeError, invalid } from './errors.ts';
 import { parseInput } from './validation.ts';
 
 describe('describeError', () => {
@@ -14,6 +14,13 @@ describe('describeError', () => {
     const lines = describeError(error).split('\n');
     expect(lines[0]).toBe('Invalid program:');
     expect(lines.slice(1)).toEqual([expect.stringMatching(/^ {2}- a: /), expect.stringMatching(/^ {2}- b: /), expect.stringMatching(/^ {2}- c: /)]);
+  });
+
+  it("cuts a conflict's message before the differences it lists", () => {
+    const error = new AppError('conflict', 'Purchase till-1 was already recorded with other values: total 12.40 (this request: 12.50); store lj (this request: mb)', [
+      { field: 'total', reason: '12.40 (this request: 12.50)' }, { field: 'store', reason: 'lj (this request: mb)' },
+    ]);
+    expect(describeError(error)).toBe('Purchase till-1 was already recorded with other values:\n  - total: 12.40 (this request: 12.50)\n  - store: lj (this request: mb)');
   });
 
   it('keeps a message that does not name its problems whole', () => {

@@ -48,7 +48,9 @@ export function describeError(error: unknown): string {
   // A message that already names the first problems (parseInput's "Invalid program: a; b; …",
   // for an API answer's one-line detail) is cut before them, so the list says each once.
   const first = error.problems[0];
-  const at = error.message.indexOf(`${first.field}: ${first.reason}`);
+  // (A conflict names them as "total 12.40 (this request: 12.50)": without the colon.)
+  const named = [`${first.field}: ${first.reason}`, `${first.field} ${first.reason}`].map((text) => error.message.indexOf(text)).filter((i) => i > 0);
+  const at = named.length ? Math.min(...named) : -1;
   const headline = at > 0 ? `${error.message.slice(0, at).replace(/[\s:;]+$/, '')}:` : error.message;
   return [headline, ...error.problems.map((p) => `  - ${p.field}: ${p.reason}`)].join('\n');
 }

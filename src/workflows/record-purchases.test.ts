@@ -40,8 +40,28 @@ describe('recordPurchases', () => {
     expect(again.status).toBe('duplicate');
     const [changed] = await recordPurchases(s, [purchase({ total: '30.00' })], { source: 'api' });
     expect(changed.status).toBe('error');
-    if (changed.status === 'error') expect(changed.error.kind).toBe('conflict');
+    if (changed.status === 'error') {
+      expect(changed.error).toMatchObject({
+        kind: 'conflict', message: 'Purchase order-1 was already recorded with other values: total 29.33 (this request: 30.00)',
+        problems: [{ field: 'total', reason: '29.33 (this request: 30.00)' }],
+      });
+    }
     expect((await s.commerce.totals()).purchases).toBe(1);
+  });
+
+  it('names what differs from a purchase earlier in the same batch, and from one of a customer erased since', async () => {
+    const customer = { email: 'twice@example.com' };
+    const out = await recordPurchases(s, [purchase({ external_id: 'twice-1', customer }), purchase({ external_id: 'twice-1', customer, discount: '0.50', store: null })], { source: 'api' });
+    expect(out.map((o) => o.status)).toEqual(['created', 'error']);
+    expect(out[1].status === 'error' && out[1].error.message).toBe(
+      'Purchase twice-1 was already recorded with other values: discount 1.00 (this request: 0.50); store lj-center (this request: none); channel in_store (this request: other)',
+    );
+    const [kept] = await recordPurchases(s, [purchase({ external_id: 'erased-1', customer: { email: 'gone@example.com' } })], { source: 'api' });
+    if (kept.status === 'error') throw kept.error;
+    await s.db.transaction().execute((trx) => s.customers.anonymize(trx, { customerId: kept.customerId, now: new Date() }));
+    // The erased customer has no identities left to compare: only the purchase's own values are named.
+    const [again] = await recordPurchases(s, [purchase({ external_id: 'erased-1', customer: { email: 'other@example.com' }, total: '29.34' })], { source: 'api' });
+    expect(again.status === 'error' && again.error.message).toBe('Purchase erased-1 was already recorded with other values: total 29.33 (this request: 29.34)');
   });
 
   it('treats purchases of one new customer in one batch as one customer', async () => {

@@ -1,6 +1,6 @@
 import { lockFreeKeys, lockKeys, withLockRoom, type Db } from '../db/index.ts';
 import type { Clock } from '../shared/clock.ts';
-import { AppError, conflict } from '../shared/errors.ts';
+import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { identityKey, type CustomerService } from '../modules/customers/index.ts';
 import { preparedPurchaseView, purchaseKeyLock, type CommerceService, type PreparedPurchase, type PurchaseView } from '../modules/commerce/index.ts';
@@ -85,6 +85,7 @@ export async function recordPurchases(
     // is the same, and a conflict when it is not.
     const firstInBatch = new Map<string, PreparedPurchase>();
     const fresh: { index: number; p: PreparedPurchase }[] = [];
+    const conflicts: { index: number; request: PreparedPurchase; earlierInBatch: PreparedPurchase | null }[] = [];
     const replays: { index: number; customer_id: string; id: string }[] = [];
     const pendingReplays: { index: number; key: string }[] = [];
     for (const item of mine) {
@@ -92,7 +93,7 @@ export async function recordPurchases(
       const earlier = firstInBatch.get(item.p.externalId);
       const hash = stored?.request_hash ?? earlier?.requestHash;
       if (hash !== undefined && hash !== item.p.requestHash) {
-        outcomes[item.index] = { index: item.index, status: 'error', error: conflict(`Purchase ${item.p.externalId} was already recorded with a different body`) };
+        conflicts.push({ index: item.index, request: item.p, earlierInBatch: stored ? null : earlier! });
       } else if (stored) {
         replays.push({ index: item.index, customer_id: stored.customer_id, id: stored.purchase_id });
       } else if (earlier) {
@@ -127,8 +128,18 @@ export async function recordPurchases(
       created: rows.map((r) => ({ index: r.index, customer_id: r.customerId, id: r.id, prepared: r.prepared, loyalty: points.get(r.id) ?? null })),
       replays: [...replays, ...pendingReplays.map((r) => ({ index: r.index, ...idByKey.get(r.key)! }))],
       deferred,
+      conflicts,
     };
   })));
+
+  // What differs is read for the conflicts alone, after the transaction: a purchase that is
+  // new or a retry costs no statement more, and no lock is held while it is read.
+  if (written.conflicts.length > 0) {
+    const errors = await commerce.purchaseConflicts(written.conflicts);
+    written.conflicts.forEach((c, i) => {
+      outcomes[c.index] = { index: c.index, status: 'error', error: errors[i] };
+    });
+  }
 
   for (const r of written.created) {
     const purchase = withViews ? preparedPurchaseView(r.prepared, { id: r.id, customerId: r.customer_id, source }) : undefined;

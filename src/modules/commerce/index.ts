@@ -4,3 +4,6 @@ export { preparedPurchaseView, type PurchaseView, type CustomerStatsView } from 
 export { createCommerceService, type CommerceService, type RefundFacts } from './purchase.service.ts';
 export { CATEGORIES_KEPT } from './purchase.repository.ts';
 export type { RefundChecker } from './refund-check.ts';
+export {
+  describePurchaseDifference, describeRefundDifference, purchaseConflict, refundConflict, recordedOfPrepared, type RecordedPurchase, type RecordedRefund,
+} from './purchase-difference.ts';

@@ -189,6 +189,17 @@ export async function purchasesByIds(db: Db | Tx, refs: { customer_id: string; i
   return result.rows;
 }
 
+/** The purchases recorded under these order ids, read by their keys as they are now (a merge may have moved one since it was looked up). */
+export async function purchasesByExternalIds(db: Db | Tx, externalIds: string[]): Promise<PurchaseRow[]> {
+  if (externalIds.length === 0) return [];
+  const result = await sql<PurchaseRow>`
+    ${PURCHASE_WITH_DETAILS}
+    JOIN purchase_keys k ON k.customer_id = p.customer_id AND k.purchase_id = p.id
+    WHERE k.external_id = ANY(${externalIds}::text[])
+  `.execute(db);
+  return result.rows;
+}
+
 export async function purchasesOfCustomer(
   db: Db | Tx,
   { customerId, limit, before }: { customerId: string; limit: number; before?: { occurred_at: string; id: string } },

@@ -2,18 +2,19 @@ import { sql } from 'kysely';
 import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { AppError, conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
+import { AppError, conflict, invalid, invalidField, isAppError, notFound } from '../../shared/errors.ts';
 import { isUuid, newId } from '../../shared/ids.ts';
 import { toMajor, toMinor } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
-import { customerToRead, type CustomerService } from '../customers/index.ts';
+import { customerToRead, type CustomerService, type Identity } from '../customers/index.ts';
 import type { StoreService } from '../stores/index.ts';
 import { prepareMany, refundKeyLock, type PreparedPurchase } from './purchase.prepare.ts';
 import * as repo from './purchase.repository.ts';
 import { RefundInput } from './purchase.schema.ts';
 import { createRefundChecker, refundRequestHash, refundTimeProblem } from './refund-check.ts';
-import { linesOfPurchase, valueOfReturnedLines } from './refund-lines.ts';
+import { linesOfPurchase, valueOfReturnedLines, type ReturnedLine } from './refund-lines.ts';
+import { describePurchaseDifference, describeRefundDifference, purchaseConflict, recordedOfPrepared, refundConflict, type RecordedPurchase } from './purchase-difference.ts';
 import { purchaseView, statsView, type PurchaseView } from './purchase.view.ts';
 
 export interface CommerceDeps {
@@ -69,6 +70,24 @@ export function createCommerceService(deps: CommerceDeps) {
     return refs.map((ref) => purchaseView(byId.get(ref.id)!, storesById));
   }
 
+  /**
+   * The 409 for a refund id recorded with other values, naming what differs. The refund (and
+   * its purchase's currency and store, for the amounts and times) is read on this path
+   * alone: a retry reads nothing more.
+   */
+  async function refundConflictOf(trx: Tx, key: { customer_id: string; refund_id: string }, data: RefundInput): Promise<AppError> {
+    const row = await trx.selectFrom('refunds as r')
+      .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.id', '=', 'r.purchase_id'))
+      .select(['r.amount_minor', 'r.reason', 'r.lines', 'r.occurred_at', 'p.currency', 'p.store_id'])
+      .where('r.customer_id', '=', key.customer_id).where('r.id', '=', key.refund_id).executeTakeFirst();
+    if (!row) return refundConflict(data.external_id, []);
+    const store = row.store_id ? await stores.byId(row.store_id) : undefined;
+    const recorded = {
+      currency: row.currency, amountMinor: Number(row.amount_minor), occurredAt: new Date(row.occurred_at), reason: row.reason, lines: (row.lines as ReturnedLine[] | null) ?? [],
+    };
+    return refundConflict(data.external_id, describeRefundDifference({ recorded, request: data, timeZone: store?.time_zone ?? deps.timeZone }));
+  }
+
   /** One attempt at a refund, in one transaction; PurchaseMovedMeanwhile when a merge moved the purchase before its customer's lock was granted. */
   function refundOnce(ref: { customer_id: string; purchase_id: string; external_id: string }, data: RefundInput, now: Date, actor: Actor) {
     // The same refund whether the client names the purchase by its order id or its Regulars id.
@@ -79,7 +98,7 @@ export function createCommerceService(deps: CommerceDeps) {
       if (existing) {
         const earlier = await trx.selectFrom('refunds').select('purchase_id').where('customer_id', '=', existing.customer_id).where('id', '=', existing.refund_id).executeTakeFirst();
         if (earlier && earlier.purchase_id !== ref.purchase_id) throw conflict(`Refund ${data.external_id} was already recorded for another purchase (a refund id is unique across purchases)`);
-        if (existing.request_hash !== requestHash && existing.request_hash !== otherSpelling) throw conflict(`Refund ${data.external_id} was already recorded with a different body`);
+        if (existing.request_hash !== requestHash && existing.request_hash !== otherSpelling) throw await refundConflictOf(trx, existing, data);
         const loyalty = deps.onRefundReplay ? await deps.onRefundReplay(trx, { customerId: existing.customer_id, refundId: existing.refund_id }) : null;
         return { refundId: existing.refund_id, created: false, loyalty };
       }
@@ -163,6 +182,45 @@ export function createCommerceService(deps: CommerceDeps) {
     },
 
     views: (refs: { customer_id: string; id: string }[], trx?: Tx) => views(trx ?? db, refs),
+
+    /**
+     * The 409s of purchases whose order ids were recorded with other values (or came earlier
+     * in the same batch with them), each naming what differs. The recorded purchases and
+     * their customers' identities are read here, for these alone: a new purchase or a retry
+     * reads nothing more. Read after the transaction that found the conflict, by order id,
+     * so a merge in between still finds the purchase where it is now.
+     */
+    async purchaseConflicts(items: { request: PreparedPurchase; earlierInBatch: PreparedPurchase | null }[]): Promise<AppError[]> {
+      const rows = await repo.purchasesByExternalIds(db, items.filter((c) => !c.earlierInBatch).map((c) => c.request.externalId));
+      const byKey = new Map(rows.map((r) => [r.external_id, r]));
+      const storesById = new Map((await stores.list()).map((s) => [s.id, s]));
+      const identities = new Map<string, Promise<Identity[] | null>>();
+      // An erased customer has no identities left to compare (nor a profile to read).
+      const identitiesOf = (customerId: string) => {
+        if (!identities.has(customerId)) {
+          identities.set(customerId, deps.customers.get(customerId).then((c) => c.identities, (error: unknown) => {
+            if (isAppError(error) && error.kind === 'not_found') return null;
+            throw error;
+          }));
+        }
+        return identities.get(customerId)!;
+      };
+      return Promise.all(items.map(async ({ request, earlierInBatch }) => {
+        const row = earlierInBatch ? undefined : byKey.get(request.externalId);
+        let recorded: RecordedPurchase | undefined;
+        if (earlierInBatch) recorded = recordedOfPrepared(earlierInBatch);
+        else if (row) {
+          recorded = {
+            currency: row.currency, totalMinor: Number(row.total_minor), discountMinor: Number(row.discount_minor), occurredAt: new Date(row.occurred_at),
+            storeId: row.store_id, storeCode: row.store_id ? (storesById.get(row.store_id)?.code ?? null) : null, channel: row.channel, promoCode: row.promo_code,
+            lines: row.lines, customerIdentities: await identitiesOf(row.customer_id),
+          };
+        }
+        if (!recorded) return purchaseConflict(request.externalId, []);
+        const timeZone = (recorded.storeId ? storesById.get(recorded.storeId)?.time_zone : undefined) ?? deps.timeZone;
+        return purchaseConflict(request.externalId, describePurchaseDifference({ recorded, request, timeZone }));
+      }));
+    },
 
     async get(idOrExternalId: string): Promise<PurchaseView> {
       const ref = await repo.findPurchaseRef(db, idOrExternalId, isUuid(idOrExternalId));

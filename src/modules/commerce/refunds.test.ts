@@ -77,6 +77,15 @@ describe('what makes a refund the same one, and when it may be dated', () => {
     expect(reused).toMatchObject({ kind: 'conflict', message: 'Refund ret-1 was already recorded for another purchase (a refund id is unique across purchases)' });
   });
 
+  it('refuses a refund id reused with other values, naming them; an amount it was given by its lines is no difference', async () => {
+    const other = await refusal(refund(purchaseId, { external_id: 'ret-1', amount: '4.50', reason: 'Cold', lines: [{ sku: 'CAKE', quantity: 1 }] }));
+    expect(other).toMatchObject({
+      kind: 'conflict',
+      message: 'Refund ret-1 was already recorded with other values: reason none (this request: "Cold"); lines.0.sku ESP (this request: CAKE)',
+      problems: [{ field: 'reason', reason: 'none (this request: "Cold")' }, { field: 'lines.0.sku', reason: 'ESP (this request: CAKE)' }],
+    });
+  });
+
   it('refuses a refund dated before its purchase or more than a day ahead; the purchase day itself is fine', async () => {
     const early = await refusal(refund('till-2', { external_id: 'ret-5', amount: '1.00', occurred_at: '2026-05-21T09:59:00+02:00' }));
     expect(early).toMatchObject({ kind: 'invalid', problems: [{ field: 'occurred_at', reason: 'is before the purchase it refunds (2026-05-21T08:00:00.000Z)' }] });
