@@ -143,7 +143,9 @@ const LedgerEntryBase = z.strictObject({
   at: Instant,
   kind: z.enum(['earn', 'bonus', 'reverse', 'redeem', 'expire', 'adjust', 'release']),
   points: Count.describe('Positive: a credit (a lot); negative: a debit'),
-  balance_after: Count.describe('The running sum of the entries up to this one'),
+  balance_after: Count.describe('The running sum of the entries up to this one, the entries in the order they happened (at; equal times in the order they were written)'),
+  spendable_after: Count.describe('balance_after less pending_after. At the last entry: balance, plus expiring_now until maintenance writes that expiry'),
+  pending_after: Count.describe('The part of balance_after still in its holding period now; at the last entry: pending'),
   description: z.string().describe('The entry in words, in the language asked for'),
   source: z.strictObject({ type: z.string(), id: z.string().nullable() }),
   reason: z.string().nullable(),
@@ -153,7 +155,11 @@ const Allocation = z.strictObject({ entry: Count, points: Count });
 
 /** One ledger entry, explained: a credit says what is left of it and which debits took from it; a debit, what it still owes and which credits it took from. */
 export const LedgerEntry = shared('LedgerEntry', z.union([
-  LedgerEntryBase.extend({ remaining: Count.nullable(), available_at: Instant.nullable(), expires_at: Instant.nullable(), taken_by: z.array(Allocation) }),
+  LedgerEntryBase.extend({
+    remaining: Count.nullable(), available_at: Instant.nullable(), expires_at: Instant.nullable(),
+    pending: z.boolean().describe('What is left of it is still in its holding period, spendable from available_at (the description says so too)'),
+    taken_by: z.array(Allocation),
+  }),
   LedgerEntryBase.extend({ unsettled: Count.nullable(), took_from: z.array(Allocation) }),
   LedgerEntryBase.extend({ unsettled: Count.nullable() }),
 ]));
@@ -197,7 +203,7 @@ export const MemberAccount = shared('MemberAccount', z.strictObject({
   tier: TierStanding.nullable().describe('null when the program has no tiers'),
   lots: z.array(z.strictObject({ entry: Count, remaining: Count, available_at: Instant.nullable(), expires_at: Instant.nullable(), pending: z.boolean() })),
   explanation: z.strictObject({
-    entries: z.array(LedgerEntry).describe('The latest 500 (all of them in an export)'),
+    entries: z.array(LedgerEntry).describe('The latest 500 by when they happened, oldest first (all of them in an export)'),
     entries_total: Count,
     sum_of_entries: Count,
     stored_points: Count.describe('Equal to sum_of_entries: the proof'),

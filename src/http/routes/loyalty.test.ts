@@ -54,23 +54,27 @@ describe('loyalty over HTTP', () => {
     const account = res.json();
     expect(account).toMatchObject({ member: true, balance: 100, pending: 308, points_name: 'beans', tier: { code: 'member', next: { code: 'silver', threshold: '250.00', missing: '243.60' } } });
     expect(account.lots).toHaveLength(3);
+    // In the order things happened: the purchase (09:00 in Ljubljana), then the welcome
+    // bonus given when it was recorded (12:00 UTC); the purchase's points still pending.
     expect(account.explanation.entries.map((e: { description: string }) => e.description)).toEqual([
+      'Purchase till-1: 6.40 EUR → 64 points × 2 Coffee counts double (on 68.8% of the basket) = 108; 108 pending, spendable from 15 Jun 2026',
+      'First purchase bonus (till-1); 200 pending, spendable from 15 Jun 2026',
       'Welcome bonus for joining',
-      'Purchase till-1: 6.40 EUR → 64 points × 2 Coffee counts double (on 69% of the basket) = 108',
-      'First purchase bonus (till-1)',
     ]);
+    const running = account.explanation.entries.map((e: { balance_after: number; spendable_after: number; pending_after: number }) => [e.balance_after, e.spendable_after, e.pending_after]);
+    expect(running).toEqual([[108, 0, 108], [308, 0, 308], [408, 100, 308]]);
   });
 
   it('explains the entries in the language asked for, and names an unknown one', async () => {
     const customer = (await api.call('GET', '/api/v1/customers?query=mia@example.com')).json().items[0];
     const sl = (await api.call('GET', `/api/v1/customers/${customer.id}/loyalty?language=sl`)).json();
     expect(sl.explanation.entries.map((e: { description: string }) => e.description)).toEqual([
+      'Nakup till-1: 6.40 EUR → 64 točk × 2 Coffee counts double (na 68,8 % košarice) = 108; 108 v čakanju, na voljo od 15. jun. 2026',
+      'Bonus za prvi nakup (till-1); 200 v čakanju, na voljo od 15. jun. 2026',
       'Bonus dobrodošlice ob včlanitvi',
-      'Nakup till-1: 6.40 EUR → 64 točk × 2 Coffee counts double (na 69 % košarice) = 108',
-      'Bonus za prvi nakup (till-1)',
     ]);
     const ru = (await api.call('GET', `/api/v1/customers/${customer.id}/loyalty?language=ru`)).json();
-    expect(ru.explanation.entries[0].description).toBe('Приветственный бонус за вступление');
+    expect(ru.explanation.entries[2].description).toBe('Приветственный бонус за вступление');
     const wrong = await api.call('GET', `/api/v1/customers/${customer.id}/loyalty?language=de`);
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().errors[0].field).toBe('language');

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { recordPurchases } from '../../workflows/record-purchases.ts';
 import { LANGUAGES } from '../customers/index.ts';
+import * as explain from './explain.ts';
 import { describeEntry } from './explain.ts';
 
 // Every kind of ledger entry, as the ledger writes them.
@@ -73,5 +76,120 @@ describe('describeEntry', () => {
       expect(spent, language).not.toBe(describeEntry(reservation, 'EUR', language));
       if (language !== 'en') expect(spent, language).not.toBe(describeEntry(reservation, 'EUR', 'en', { reservations: captured }));
     }
+  });
+});
+
+describe('basket shares', () => {
+  const coffee = (share: number) => ({ ...ENTRIES[0], details: { ...ENTRIES[0].details, factors: [{ name: 'category coffee', factor: 2, share }] } });
+
+  // Regression: shares were rounded to whole per cent, so 84.5% of the basket read as 85%.
+  it('says a share that is not whole with one decimal, in each language with its own decimal separator', () => {
+    const said = Object.fromEntries(LANGUAGES.map((l) => [l, describeEntry(coffee(0.845), 'EUR', l)]));
+    expect(said.en).toContain('(on 84.5% of the basket)');
+    expect(said.sl).toContain('(na 84,5 % košarice)');
+    expect(said.tr).toContain('(sepetin %84,5 kısmına)');
+    expect(said.da).toContain('(på 84,5 % af kurven)');
+    expect(said.ru).toContain('(на 84,5% корзины)');
+    // 1/3 to one decimal; whole shares as before.
+    expect(describeEntry(coffee(1 / 3), 'EUR')).toContain('(on 33.3% of the basket)');
+    expect(describeEntry(coffee(0.5), 'EUR')).toContain('(on 50% of the basket)');
+    expect(describeEntry(coffee(0.5), 'EUR', 'sl')).toContain('(na 50 % košarice)');
+    // A refunded share, already one decimal, takes the language's separator too.
+    expect(describeEntry({ ...ENTRIES[10], details: { refunded_share: 1 / 3, credited: 30, forgiven: 0 } }, 'EUR', 'da')).toContain('33,3 % af købet refunderet');
+  });
+});
+
+// The account read the way the ledger stores it: rows with their occurrence (occurred_at:
+// the purchase's or refund's own time, or when a bonus was given) and the allocations
+// between debits and the credits they took from.
+const NOW = new Date('2026-06-01T12:00:00Z');
+type Row = Parameters<typeof explain.explainLedger>[0]['rows'][number];
+const row = (r: Partial<Row> & Pick<Row, 'id' | 'kind' | 'points' | 'occurred_at'>): Row => ({
+  source_type: 'purchase', source_id: null, reason: null, actor: null, details: {}, available_at: null, expires_at: null,
+  remaining: r.points > 0 ? r.points : null, unsettled: r.points < 0 ? 0 : null, ...r,
+});
+const ledger = (rows: Row[], allocations: { debit_id: number; credit_id: number; points: number }[] = [], language: 'en' | 'sl' = 'en') =>
+  explain.explainLedger({ rows, allocations, currency: 'EUR', language, now: NOW, timeZone: 'Europe/Ljubljana' });
+
+describe('the explanation of a balance', () => {
+  // Regression: the entries were listed as written, so a sign-up bonus of today came before
+  // the purchases of last spring imported after it, and the running total went with them.
+  it('lists the entries in the order they happened, equal times in the order they were written', () => {
+    const { entries, sum } = ledger([
+      row({ id: 1, kind: 'bonus', points: 50, occurred_at: NOW, source_type: 'bonus', details: { bonus: 'sign_up' } }),
+      row({ id: 2, kind: 'earn', points: 20, occurred_at: new Date('2026-03-02T09:00:00Z'), details: { purchase: 'old', total: '20.00', base: 20 } }),
+      row({ id: 3, kind: 'bonus', points: 100, occurred_at: new Date('2026-03-02T09:00:00Z'), details: { bonus: 'first_purchase', purchase: 'old' } }),
+    ]);
+    expect(entries.map((e) => [e.id, e.balance_after])).toEqual([[2, 20], [3, 120], [1, 170]]);
+    expect(sum).toBe(170);
+  });
+
+  // Regression: the running total counted points still in their holding period as if they could be spent, without a word.
+  it('keeps the pending points apart in the running total and says until when each credit is pending', () => {
+    const { entries } = ledger([
+      row({ id: 1, kind: 'earn', points: 100, remaining: 60, occurred_at: new Date('2026-05-25T09:00:00Z'), available_at: new Date('2026-06-08T09:00:00Z'), details: { purchase: 'p1', total: '100.00', base: 100 } }),
+      row({ id: 2, kind: 'reverse', points: -40, occurred_at: new Date('2026-05-28T09:00:00Z'), details: { refunded_share: 0.4, credited: 100 } }),
+      row({ id: 3, kind: 'bonus', points: 50, occurred_at: NOW, source_type: 'bonus', details: { bonus: 'sign_up' } }),
+      row({ id: 4, kind: 'earn', points: 10, occurred_at: new Date('2026-04-01T09:00:00Z'), available_at: new Date('2026-04-15T09:00:00Z'), details: { purchase: 'p0', total: '10.00', base: 10 } }),
+    ], [{ debit_id: 2, credit_id: 1, points: 40 }]);
+    expect(entries.map((e) => [e.id, e.balance_after, e.spendable_after, e.pending_after])).toEqual([[4, 10, 10, 0], [1, 110, 10, 100], [2, 70, 10, 60], [3, 120, 60, 60]]);
+    const [past, pending] = entries;
+    expect(pending).toMatchObject({ pending: true, description: 'Purchase p1: 100.00 EUR → 100 points; 60 pending, spendable from 8 Jun 2026' });
+    expect(past).toMatchObject({ pending: false, description: 'Purchase p0: 10.00 EUR → 10 points' });
+    expect(entries[2].description).not.toContain('pending');
+    const sl = ledger([row({ id: 1, kind: 'earn', points: 100, occurred_at: NOW, available_at: new Date('2026-06-08T09:00:00Z'), details: { purchase: 'p1', total: '100.00', base: 100 } })], [], 'sl');
+    expect(sl.entries[0].description).toBe('Nakup p1: 100.00 EUR → 100 točk; 100 v čakanju, na voljo od 8. jun. 2026');
+  });
+
+  it('counts a debt settled by a later pending credit where the credit comes, so the pending points never go below zero', () => {
+    const { entries } = ledger([
+      row({ id: 1, kind: 'reverse', points: -30, unsettled: 0, occurred_at: new Date('2026-05-01T09:00:00Z'), details: { refunded_share: 1, credited: 30 } }),
+      row({ id: 2, kind: 'earn', points: 100, remaining: 70, occurred_at: new Date('2026-05-25T09:00:00Z'), available_at: new Date('2026-06-08T09:00:00Z'), details: { purchase: 'p2', total: '100.00', base: 100 } }),
+    ], [{ debit_id: 1, credit_id: 2, points: 30 }]);
+    expect(entries.map((e) => [e.balance_after, e.spendable_after, e.pending_after])).toEqual([[-30, -30, 0], [70, 0, 70]]);
+    expect(entries[0]).toMatchObject({ took_from: [{ entry: 2, points: 30 }] });
+    expect(entries[1]).toMatchObject({ taken_by: [{ entry: 1, points: 30 }] });
+  });
+});
+
+describe('the explanation in the account, on real SQL', () => {
+  let s: Awaited<ReturnType<typeof openTestServices>>;
+  beforeAll(async () => {
+    s = await openTestServices();
+    await s.loyalty.applyProgram({ program: {
+      name: 'Explained', pending_days: 14, earning: { points_per_currency_unit: 1, rounding: 'floor', multipliers: [{ when: { categories: ['coffee'] }, factor: 2 }] },
+      bonuses: { sign_up: 50, first_purchase: 100 },
+    } }, { actor: 'test' });
+  });
+  afterAll(() => s?.close());
+
+  it('reads a history imported after sign-up in the order it happened, spendable and pending apart, ending at the balance', async () => {
+    // Ana signs up today (2026-06-01) and gets the welcome bonus; then her purchases of the spring are imported.
+    const ana = (await s.customers.upsert({ email: 'ana@example.com', first_name: 'Ana' }, { actor: 'test' })).customer.id;
+    expect((await s.loyalty.enrol(ana, { actor: 'test' })).created).toBe(true);
+    const buy = (external_id: string, occurred_at: string, lines: { sku: string; category: string; unit_price: string }[]) =>
+      ({ external_id, customer: { email: 'ana@example.com' }, occurred_at, total: '10.00', lines: lines.map((l) => ({ ...l, quantity: 1 })) });
+    const outcomes = await recordPurchases(s, [
+      buy('old', '2026-03-02T09:00:00Z', [{ sku: 'CAKE', category: 'cakes', unit_price: '10.00' }]),
+      // 8.45 of 10.00 is coffee: 84.5% of the basket doubles. Bought a week ago: pending until 2026-06-08.
+      buy('new', '2026-05-25T09:00:00Z', [{ sku: 'ESP', category: 'coffee', unit_price: '8.45' }, { sku: 'BUN', category: 'bakery', unit_price: '1.55' }]),
+    ], { source: 'import' });
+    expect(outcomes.map((o) => o.status)).toEqual(['created', 'created']);
+
+    const account = await s.loyalty.account(ana);
+    if (!account.member) throw new Error('not a member');
+    const entries = account.explanation.entries;
+    expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort());
+    expect(entries.map((e) => [e.description, e.balance_after, e.spendable_after, e.pending_after])).toEqual([
+      ['Purchase old: 10.00 EUR → 10 points', 10, 10, 0],
+      ['First purchase bonus (old)', 110, 110, 0],
+      ['Purchase new: 10.00 EUR → 10 points × 2 category coffee (on 84.5% of the basket) = 18.45 → 18 (floor); 18 pending, spendable from 8 Jun 2026', 128, 110, 18],
+      ['Welcome bonus for joining', 178, 160, 18],
+    ]);
+    const last = entries.at(-1)!;
+    expect(last.balance_after).toBe(account.explanation.stored_points);
+    expect(last.spendable_after).toBe(account.balance + account.expiring_now);
+    expect(last.pending_after).toBe(account.pending);
+    expect((await s.loyalty.verify()).ok).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { LoyaltyEntryKind } from '../../db/index.ts';
+import { withFields } from '../../shared/objects.ts';
 import type { Language } from '../customers/index.ts';
 import { formatCode } from './codes.ts';
 import type { EarningFactor } from './program.ts';
@@ -8,6 +9,13 @@ import type { EarningFactor } from './program.ts';
 // languages Regulars speaks. The sentence frames are translated here; the names inside
 // them (a multiplier's, a reward's, a challenge's) are the program's own words, stored
 // with the entry when it was written.
+//
+// The account reads as things happened (explainLedger): by each entry's occurrence — a
+// purchase's or a refund's own time, the moment a bonus was given — not the order the
+// ledger was written in, which an import of older purchases turns around. Points still in
+// their holding period are kept apart: each line has the running total, the part of it
+// that is pending and the rest, and a pending credit says from which day it can be spent,
+// as a member of a Smile.io or LoyaltyLion program sees "pending" next to the points.
 
 interface EntryLike {
   kind: LoyaltyEntryKind;
@@ -24,7 +32,8 @@ type ReleaseReason = 'timed_out' | 'released';
 
 interface Phrases {
   purchase(p: { purchase: unknown; total: unknown; currency: string; base: unknown }): string;
-  onShare(percent: number): string;
+  /** percent: formatted for the language (percentIn). */
+  onShare(percent: string): string;
   rounded(earned: unknown, rule: Rounding): string;
   capped(cap: unknown, points: number): string;
   firstPurchase(purchase: unknown): string;
@@ -35,9 +44,9 @@ interface Phrases {
   profileCompletion: string;
   survey: string;
   otherBonus(name: unknown): string;
-  refund(p: { percent: number | null; points: number; credited: unknown; forgiven: unknown }): string;
+  refund(p: { percent: string | null; points: number; credited: unknown; forgiven: unknown }): string;
   /** A refund recorded with its own id, amount and order (entries written before only have the share). */
-  namedRefund(p: { refund: string; amount: string; purchase: string; percent: number; points: number; credited: unknown; forgiven: unknown }): string;
+  namedRefund(p: { refund: string; amount: string; purchase: string; percent: string; points: number; credited: unknown; forgiven: unknown }): string;
   /** A referral revoked by a refund of the friend's qualifying purchase (the friend is told which; the referrer is not shown the friend's order). */
   referralTakenBack(p: { role: 'referrer' | 'friend'; purchase: unknown; forgiven: unknown }): string;
   held(orderRef: unknown): string;
@@ -49,6 +58,8 @@ interface Phrases {
   expiredInactivity(months: unknown): string;
   expiredAge(months: unknown): string;
   adjustment(byMerge: boolean, reason: string): string;
+  /** After a credit still in its holding period: how many of its points, and the day (formatted) they can be spent. */
+  pending(points: number, from: string): string;
 }
 
 const withReason = (head: string, reason: string) => (reason ? `${head}: ${reason}` : `${head}:`);
@@ -80,6 +91,7 @@ const PHRASES: Record<Language, Phrases> = {
     expiredInactivity: (months) => `Expired: no purchase for ${months} months`,
     expiredAge: (months) => `Expired: points earned more than ${months ?? 'the allowed'} months ago`,
     adjustment: (byMerge, reason) => `Adjustment by ${byMerge ? 'merge' : 'staff'}: ${reason}`.trim(),
+    pending: (points, from) => `; ${points} pending, spendable from ${from}`,
   },
   sl: {
     purchase: ({ purchase, total, currency, base }) => `Nakup ${purchase}: ${total} ${currency} → ${base} točk`,
@@ -107,6 +119,7 @@ const PHRASES: Record<Language, Phrases> = {
     expiredInactivity: (months) => `Poteklo: brez nakupa ${months} mesecev`,
     expiredAge: (months) => `Poteklo: točke, zbrane pred več kot ${months ?? 'dovoljenimi'} meseci`,
     adjustment: (byMerge, reason) => withReason(`Popravek (${byMerge ? 'združitev strank' : 'osebje'})`, reason),
+    pending: (points, from) => `; ${points} v čakanju, na voljo od ${from}`,
   },
   tr: {
     purchase: ({ purchase, total, currency, base }) => `Alışveriş ${purchase}: ${total} ${currency} → ${base} puan`,
@@ -134,6 +147,7 @@ const PHRASES: Record<Language, Phrases> = {
     expiredInactivity: (months) => `Süresi doldu: ${months} aydır alışveriş yok`,
     expiredAge: (months) => `Süresi doldu: ${months ?? 'izin verilen'} aydan daha önce kazanılan puanlar`,
     adjustment: (byMerge, reason) => withReason(`Düzeltme (${byMerge ? 'müşteri birleştirme' : 'personel'})`, reason),
+    pending: (points, from) => `; ${points} puan beklemede, ${from} tarihinden itibaren kullanılabilir`,
   },
   da: {
     purchase: ({ purchase, total, currency, base }) => `Køb ${purchase}: ${total} ${currency} → ${base} point`,
@@ -161,6 +175,7 @@ const PHRASES: Record<Language, Phrases> = {
     expiredInactivity: (months) => `Udløbet: intet køb i ${months} måneder`,
     expiredAge: (months) => `Udløbet: point optjent for mere end ${months ?? 'det tilladte antal'} måneder siden`,
     adjustment: (byMerge, reason) => withReason(`Justering (${byMerge ? 'sammenlægning' : 'personale'})`, reason),
+    pending: (points, from) => `; ${points} afventende, kan bruges fra ${from}`,
   },
   ru: {
     purchase: ({ purchase, total, currency, base }) => `Покупка ${purchase}: ${total} ${currency} → ${base} балл.`,
@@ -188,6 +203,7 @@ const PHRASES: Record<Language, Phrases> = {
     expiredInactivity: (months) => `Сгорели: нет покупок ${months} мес.`,
     expiredAge: (months) => `Сгорели: баллы начислены более ${months ?? 'допустимого числа'} мес. назад`,
     adjustment: (byMerge, reason) => withReason(`Корректировка (${byMerge ? 'объединение клиентов' : 'сотрудник'})`, reason),
+    pending: (points, from) => `; ${points} в ожидании, доступны с ${from}`,
   },
 };
 
@@ -206,7 +222,7 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
   switch (e.kind) {
     case 'earn': {
       const factors = ((d.factors ?? []) as EarningFactor[])
-        .map((f) => ` × ${f.factor} ${f.name}${f.share < 1 ? say.onShare(Math.round(f.share * 100)) : ''}`).join('');
+        .map((f) => ` × ${f.factor} ${f.name}${f.share < 1 ? say.onShare(percentIn(language, f.share)) : ''}`).join('');
       const bonus = ((d.bonus_points ?? []) as { name: string; points: number }[]).map((b) => ` + ${b.points} ${b.name}`).join('');
       const exact = typeof d.exact === 'number' ? round4(d.exact) : undefined;
       const earned = d.capped_at ? d.uncapped : Math.abs(e.points);
@@ -227,7 +243,7 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
     case 'reverse':
       if (d.bonus === 'referral') return say.referralTakenBack({ role: d.role === 'referrer' ? 'referrer' : 'friend', purchase: d.purchase ?? d.purchase_id, forgiven: d.forgiven });
       {
-        const percent = typeof d.refunded_share === 'number' ? Math.round(d.refunded_share * 1000) / 10 : null;
+        const percent = typeof d.refunded_share === 'number' ? percentIn(language, d.refunded_share) : null;
         const points = Math.abs(e.points);
         return d.refund_id && percent !== null
           ? say.namedRefund({ refund: d.refund_id, amount: `${d.amount} ${currency}`, purchase: d.purchase, percent, points, credited: d.credited, forgiven: d.forgiven })
@@ -248,3 +264,96 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
 }
 
 const round4 = (v: unknown) => (typeof v === 'number' ? Number(v.toFixed(4)) : v);
+
+// The dashboard's locales (src/web/i18n/index.ts): a share reads as its percentages do
+// there, 84.5 in English and 84,5 in the other four.
+const LOCALES: Record<Language, string> = { en: 'en-GB', sl: 'sl-SI', tr: 'tr-TR', da: 'da-DK', ru: 'ru-RU' };
+const percentFormats = new Map<Language, Intl.NumberFormat>();
+
+/** A share (0.845) as the language writes its per cent, one decimal where it is not whole ("84,5"); the phrase places the sign. */
+function percentIn(language: Language, share: number): string {
+  let format = percentFormats.get(language);
+  if (!format) percentFormats.set(language, (format = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 1 })));
+  // Rounded first: Intl would round the binary value of 84.45, which may lie below it.
+  return format.format(Math.round(share * 1000) / 10);
+}
+
+/** A ledger row as the account reads it (loyalty_entries). */
+export interface LedgerRow extends EntryLike {
+  id: number;
+  occurred_at: Date;
+  remaining: number | null;
+  unsettled: number | null;
+  available_at: Date | null;
+  expires_at: Date | null;
+  actor: string | null;
+}
+
+/**
+ * The member's entries in the order they happened (occurred_at; equal times as written,
+ * by id), each with its running total (balance_after) split into pending_after — points
+ * still in their holding period now — and spendable_after, the rest. The last line's
+ * pending_after is the account's pending; its spendable_after the balance, plus points
+ * already expired that the hourly maintenance has not yet taken out (expiring_now) until
+ * it writes their expiry entry. `sum` is the sum of all entries, for the proof.
+ */
+export function explainLedger({ rows, allocations, reservations, currency, language, now, timeZone }: {
+  rows: readonly LedgerRow[];
+  allocations: readonly { debit_id: number; credit_id: number; points: number }[];
+  reservations?: ReadonlyMap<string, ReservationStatus>;
+  currency: string;
+  language: Language;
+  now: Date;
+  timeZone: string;
+}) {
+  const ordered = [...rows].sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime() || a.id - b.id);
+  const line = new Map(ordered.map((e, i) => [e.id, i]));
+  const t = now.getTime();
+  // As the balance counts them (balanceOf): a lot past its expiry is not pending.
+  const pending = (e: LedgerRow) => e.points > 0 && e.available_at !== null && e.available_at.getTime() > t && !(e.expires_at && e.expires_at.getTime() <= t);
+  // What each line adds to the pending points: a pending credit all its points, a debit
+  // minus what it took from pending credits (a refund of a purchase still in its return
+  // window) — counted at the later of the two lines, as a debt owed before the credit
+  // that settled it is settled only when that credit comes.
+  const pendingBy = ordered.map((e) => (pending(e) ? e.points : 0));
+  const takenBy = new Map<number, { entry: number; points: number }[]>();
+  const tookFrom = new Map<number, { entry: number; points: number }[]>();
+  const add = (to: Map<number, { entry: number; points: number }[]>, id: number, item: { entry: number; points: number }) => {
+    const list = to.get(id);
+    if (list) list.push(item);
+    else to.set(id, [item]);
+  };
+  for (const a of allocations) {
+    add(takenBy, a.credit_id, { entry: a.debit_id, points: a.points });
+    add(tookFrom, a.debit_id, { entry: a.credit_id, points: a.points });
+    const credit = line.get(a.credit_id);
+    const debit = line.get(a.debit_id);
+    if (credit !== undefined && debit !== undefined && pending(ordered[credit])) pendingBy[Math.max(credit, debit)] -= a.points;
+  }
+  const say = PHRASES[language];
+  const day = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone });
+  let running = 0;
+  let pendingRunning = 0;
+  const entries = ordered.map((e, i) => {
+    running += e.points;
+    pendingRunning += pendingBy[i];
+    const stillPending = pending(e) && e.remaining !== null && e.remaining > 0;
+    const said = describeEntry(e, currency, language, { reservations });
+    const entry = {
+      id: e.id, at: e.occurred_at.toISOString(), kind: e.kind, points: e.points,
+      balance_after: running, spendable_after: running - pendingRunning, pending_after: pendingRunning,
+      description: stillPending ? `${said}${say.pending(e.remaining!, day.format(e.available_at!))}` : said,
+      source: { type: e.source_type, id: e.source_id },
+    };
+    // A credit says what is left of it, whether that is still pending, and which debits took from it; a debit, what it still owes and which credits it took from.
+    if (e.points > 0) {
+      return withFields(entry, {
+        remaining: e.remaining, available_at: e.available_at?.toISOString() ?? null, expires_at: e.expires_at?.toISOString() ?? null, pending: stillPending,
+        taken_by: takenBy.get(e.id) ?? [], reason: e.reason, actor: e.actor,
+      });
+    }
+    if (e.points < 0) return withFields(entry, { unsettled: e.unsettled, took_from: tookFrom.get(e.id) ?? [], reason: e.reason, actor: e.actor });
+    return withFields(entry, { unsettled: e.unsettled, reason: e.reason, actor: e.actor });
+  });
+  return { entries, sum: running };
+}

@@ -16,7 +16,7 @@ import { mergedNotFound, requireActiveCustomer } from './merged-customers.ts';
 import { compileProgram, lotExpiry, pointsForPurchase, text, tierIndexOf, windowStart, type Program, type PurchaseFacts } from './program.ts';
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
 import { insertProgram, listPrograms } from './program.repository.ts';
-import { describeEntry } from './explain.ts';
+import { explainLedger } from './explain.ts';
 import { couponView, formatCode, shownCode } from './codes.ts';
 import { customerToRead, personIdsQuery, type Identity, type Language } from '../customers/index.ts';
 import type { EngagementService } from './engagement.service.ts';
@@ -679,31 +679,13 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
       const reservationIds = rows.filter((e) => e.source_type === 'reservation' && e.source_id).map((e) => e.source_id!);
       const reservations = new Map(reservationIds.length === 0 ? [] : (await db.selectFrom('loyalty_reservations').select(['id', 'status'])
         .where('customer_id', '=', customerId).where('id', 'in', reservationIds).execute()).map((r) => [r.id, r.status]));
-      let running = 0;
       let adjusted = 0;
       let reversed = 0;
-      const explained = rows.map((e) => {
-        running += e.points;
+      for (const e of rows) {
         if (e.kind === 'adjust') adjusted += e.points;
         else if (e.kind === 'reverse') reversed -= e.points;
-        const entry = {
-          id: e.id, at: e.occurred_at.toISOString(), kind: e.kind, points: e.points, balance_after: running,
-          description: describeEntry(e, currency, language, { reservations }),
-          source: { type: e.source_type, id: e.source_id },
-        };
-        // A credit says what is left of it and which debits took from it; a debit, what it still owes and which credits it took from.
-        if (e.points > 0) {
-          return withFields(entry, {
-            remaining: e.remaining, available_at: e.available_at?.toISOString() ?? null, expires_at: e.expires_at?.toISOString() ?? null,
-            taken_by: allocations.filter((a) => a.credit_id === e.id).map((a) => ({ entry: a.debit_id, points: a.points })), reason: e.reason, actor: e.actor,
-          });
-        }
-        if (e.points < 0) {
-          const tookFrom = allocations.filter((a) => a.debit_id === e.id).map((a) => ({ entry: a.credit_id, points: a.points }));
-          return withFields(entry, { unsettled: e.unsettled, took_from: tookFrom, reason: e.reason, actor: e.actor });
-        }
-        return withFields(entry, { unsettled: e.unsettled, reason: e.reason, actor: e.actor });
-      });
+      }
+      const explained = explainLedger({ rows, allocations, reservations, currency, language, now, timeZone });
       const tier = await tierProgress(program, member, now);
       return {
         customer_id: customerId,
@@ -723,7 +705,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         tier,
         lots: lots.map((l) => ({ entry: l.id, remaining: l.remaining, available_at: l.availableAt?.toISOString() ?? null, expires_at: l.expiresAt?.toISOString() ?? null, pending: Boolean(l.availableAt && l.availableAt > now) })),
         // The proof: the running sum of the entries ends at the stored points.
-        explanation: { entries: explained.slice(-entryLimit), entries_total: explained.length, sum_of_entries: running, stored_points: member.points },
+        explanation: { entries: explained.entries.slice(-entryLimit), entries_total: explained.entries.length, sum_of_entries: explained.sum, stored_points: member.points },
         challenges: await engagement.challenges(customerId),
         referral_code: member.referral_code,
         program_version: program?.version ?? null,

@@ -55,8 +55,9 @@ describe('loyalty ledger', () => {
     const account = await s.loyalty.account(ana);
     if (!account.member) throw new Error('not a member');
     expect(account.balance).toBe(189);
-    expect(account.explanation.entries.map((e) => [e.kind, e.points])).toEqual([['bonus', 50], ['earn', 39], ['bonus', 100]]);
-    expect(account.explanation.entries[1].description).toBe('Purchase p1: 29.99 EUR → 29.99 points × 2 category coffee (on 33% of the basket) = 39.99 → 39 (floor)');
+    // In the order things happened: the purchase (2026-05-20) before the sign-up bonus, given when it was recorded (the clock's 2026-06-01).
+    expect(account.explanation.entries.map((e) => [e.kind, e.points])).toEqual([['earn', 39], ['bonus', 100], ['bonus', 50]]);
+    expect(account.explanation.entries[0].description).toBe('Purchase p1: 29.99 EUR → 29.99 points × 2 category coffee (on 33.3% of the basket) = 39.99 → 39 (floor)');
     expect(account.explanation.sum_of_entries).toBe(account.explanation.stored_points);
   });
 

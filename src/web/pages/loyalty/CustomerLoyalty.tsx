@@ -6,8 +6,9 @@ import { tierName, useTierLevels } from './tiers.ts';
 
 // A customer's loyalty account as staff see it: what they can spend, what is still
 // pending or owed, how the lifetime figures add up to it, their tier and how far the next
-// one is, and the ledger entry by entry with its running total, so "why is my balance
-// this?" has an answer on screen.
+// one is, and the ledger entry by entry, in the order things happened, with its running
+// total and the part of it still pending, so "why is my balance this?" has an answer on
+// screen.
 
 export function CustomerLoyalty({ customerId, currency }: { customerId: string; currency: string }) {
   const i18n = useI18n();
@@ -118,7 +119,11 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
                   {e.actor && e.kind === 'adjust' && <small className="muted"> · {e.actor}</small>}
                 </td>
                 <td className={`num ${e.points < 0 ? 'negative' : 'positive'}`}>{e.points > 0 ? `+${points(e.points)}` : points(e.points)}</td>
-                <td className="num">{points(e.balance_after)}</td>
+                <td className="num">
+                  {points(e.balance_after)}
+                  {/* The running total counts pending points too, where the balance card counts only what can be spent: say how many. */}
+                  {e.pending_after > 0 && <small className="muted"> ({t('loyalty.member.pending')}: {points(e.pending_after)})</small>}
+                </td>
               </tr>
             ))}
           </tbody>
