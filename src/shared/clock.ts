@@ -56,8 +56,11 @@ export const instantOf = (text: string, timeZone: string): Date => (isDateOnly(t
 export const FUTURE_ALLOWANCE_MS = 24 * 3600_000;
 
 /** The instant a calendar date (YYYY-MM-DD) begins in an IANA time zone. */
-export function startOfLocalDay(date: string, timeZone: string): Date {
-  const utcGuess = new Date(`${date}T00:00:00Z`);
+export const startOfLocalDay = (date: string, timeZone: string): Date => localInstant(date, '00:00:00', timeZone);
+
+/** The instant a wall-clock time (YYYY-MM-DD, HH:mm:ss) shows in an IANA time zone. */
+export function localInstant(date: string, time: string, timeZone: string): Date {
+  const utcGuess = new Date(`${date}T${time}Z`);
   // The zone's offset at that moment; applied twice to settle across a DST change.
   let instant = utcGuess;
   for (let i = 0; i < 2; i++) instant = new Date(utcGuess.getTime() - cachedOffsetMs(instant, timeZone));

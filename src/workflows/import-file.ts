@@ -1,4 +1,4 @@
-import { importCsv, type ImportKind, type ImportProgress } from '../modules/imports/index.ts';
+import { importCsv, type FileFormat, type ImportKind, type ImportProgress } from '../modules/imports/index.ts';
 import { inBackground } from '../db/index.ts';
 import type { Services } from '../services.ts';
 import { recordPurchases } from './record-purchases.ts';
@@ -7,8 +7,8 @@ import { withFields } from '../shared/objects.ts';
 // A CSV file into the store, through the same purchase workflow the API uses. Background
 // work: on the embedded database, requests go first (db/priority.ts).
 export function importFile(
-  services: Pick<Services, 'db' | 'config' | 'clock' | 'customers' | 'commerce' | 'loyalty'>,
-  options: { kind: ImportKind; file: string; map?: Record<string, string>; skipInvalid?: boolean; onProgress?: (p: ImportProgress) => void },
+  services: Pick<Services, 'db' | 'config' | 'stores' | 'clock' | 'customers' | 'commerce' | 'loyalty'>,
+  options: { kind: ImportKind; file: string; map?: Record<string, string>; format?: FileFormat; skipInvalid?: boolean; onProgress?: (p: ImportProgress) => void },
 ) {
   return inBackground(() => importCsv(withFields(options, {
     deps: services,

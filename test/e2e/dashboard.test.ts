@@ -161,5 +161,16 @@ describe('dashboard', () => {
     await page.getByText(/Imported 3 rows of line items, 2 orders: 2 new/).waitFor();
     expect((await server.services.commerce.get('W-1')).total).toBe('12.40');
     expect((await server.services.commerce.get('W-1')).lines).toHaveLength(2);
+
+    // A European till's export: semicolons, day-first dates and decimal commas, recognised by the preview.
+    const european = path.join(exportDir, 'till-eu.csv');
+    fs.writeFileSync(european, ['Receipt;Card;Date;Amount', 'E-1;card-1;15.3.2026 9:15;12,50', 'E-2;card-2;16.3.2026;1.234,00'].join('\n'));
+    await page.getByTestId('import-file').setInputFiles(european);
+    await expect.poll(() => page.getByTestId('import-date-format').inputValue()).toBe('D.M.YYYY H:mm');
+    expect(await page.getByTestId('import-decimal-comma').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/Imported 2 rows: 2 new/).waitFor();
+    expect(await server.services.commerce.get('E-1')).toMatchObject({ total: '12.50', occurred_at: '2026-03-15T08:15:00.000Z' });
+    expect((await server.services.commerce.get('E-2')).total).toBe('1234.00');
   }, 240_000);
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { DemoProgress } from '../../modules/demo/index.ts';
-import { IMPORT_KINDS, isImportKind, parseMapSpec, type ImportResult } from '../../modules/imports/index.ts';
+import { fileFormatOf, IMPORT_KINDS, isImportKind, parseMapSpec, type ImportResult } from '../../modules/imports/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { runDemo } from '../../workflows/run-demo.ts';
@@ -14,18 +14,25 @@ export function dataCommands(program: Command) {
     .command('import <kind> <file>')
     .description('import customers, purchases or refunds from a CSV file (all or nothing unless --skip-invalid)')
     .option('--map <pairs>', 'rename columns: canonical=column,… (e.g. total=Amount,customer_email=Email)')
+    .option('--date-format <format>', 'how the file writes dates, when not ISO 8601: YYYY, M/MM, D/DD, H/HH, mm, ss (e.g. "D.M.YYYY H:mm", "M/D/YYYY H:mm"); a time without an offset is the store\'s local time')
+    .option('--decimal-comma', 'amounts and quantities are written with a decimal comma (1.234,50)')
     .option('--skip-invalid', 'import the good rows and report the bad ones')
     .option('--json', 'machine-readable output')
-    .action(async (kind: string, file: string, o: { map?: string; skipInvalid?: boolean; json?: boolean }) => {
+    .action(async (kind: string, file: string, o: { map?: string; dateFormat?: string; decimalComma?: boolean; skipInvalid?: boolean; json?: boolean }) => {
       if (!isImportKind(kind)) throw invalidField('kind', `must be one of ${IMPORT_KINDS.join(', ')}, not "${kind}"`);
       if (!fs.existsSync(file)) throw invalidField('file', `no such file: ${file}`);
       const map = parseMapSpec(o.map, kind);
+      const format = fileFormatOf({ dateFormat: o.dateFormat, decimalComma: o.decimalComma });
+      const fields: Record<string, string> = { map: JSON.stringify(map) };
+      if (format.dateFormat) fields.date_format = format.dateFormat;
+      if (format.decimalComma) fields.decimal_comma = 'true';
+      if (o.skipInvalid) fields.skip_invalid = 'true';
       const bar = process.stderr.isTTY && !o.json ? progressBar() : undefined;
       const result = await throughServerOr(
         'import',
         // The streamed answer even without a bar: one way of reading it, whether or not on a terminal.
-        (server) => uploadToServer(server, `/imports/${kind}`, file, { map: JSON.stringify(map), ...(o.skipInvalid ? { skip_invalid: 'true' } : {}) }, bar ?? (() => {})),
-        (s) => importFile(s, { kind, file, map, skipInvalid: o.skipInvalid, onProgress: bar }),
+        (server) => uploadToServer(server, `/imports/${kind}`, file, fields, bar ?? (() => {})),
+        (s) => importFile(s, { kind, file, map, format, skipInvalid: o.skipInvalid, onProgress: bar }),
       );
       if (bar) process.stderr.write('\n');
       print(result, Boolean(o.json), () => describe(result));

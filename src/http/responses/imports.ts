@@ -10,6 +10,11 @@ export const ImportPreview = z.strictObject({
   sample: z.array(z.array(z.string())).describe('The first rows'),
   canonical: z.array(z.strictObject({ name: z.string(), required: z.boolean(), unless: z.string().optional().describe('Not required when the file maps this field') })).describe('The fields a row of this kind has'),
   suggested_map: z.record(z.string(), z.string()).describe('{ canonical field: column }'),
+  suggested_format: z.strictObject({
+    date_format: z.string().nullable().describe('A common date format that reads every date of the first rows (null: ISO 8601 already, or two formats fit, as 1/2/2026 is both 1 February and 2 January)'),
+    decimal_comma: z.boolean().describe('Amounts are written with a decimal comma (12,50)'),
+  }).describe('The options date_format and decimal_comma this file seems to need'),
+  date_formats: z.array(z.string()).describe('Common date formats, to offer (any other may be given)'),
 });
 
 export const ImportResult = shared('ImportResult', z.strictObject({

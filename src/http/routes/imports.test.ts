@@ -85,3 +85,18 @@ describe('POST /imports/:kind/preview', () => {
     expect(res.json().canonical).toContainEqual({ name: 'total', required: true, unless: 'line_unit_price' });
   });
 });
+
+// Last: it adds a purchase, which the counts above do not expect.
+describe('POST /imports/:kind with a file format', () => {
+  it('reads dates and amounts by the format given, and refuses a format it cannot read before reading the file', async () => {
+    const csv = ['order;email;date;amount', 'eu-1;eu@example.com;1.3.2026 9:15;12,50'].join('\n');
+    const ok = await upload('purchases', csv, { map, date_format: 'D.M.YYYY H:mm', decimal_comma: 'true' });
+    expect(ok.json()).toMatchObject({ created: 1, imported: true });
+    expect((await api.call('GET', '/api/v1/purchases/eu-1')).json()).toMatchObject({ total: '12.50', occurred_at: '2026-03-01T08:15:00.000Z' });
+    const badFormat = await upload('purchases', csv, { map, date_format: 'DD.MM.YY' });
+    expect(badFormat.statusCode).toBe(422);
+    expect(badFormat.json().errors).toEqual([{ field: 'date_format', reason: '"DD.MM.YY": a two-digit year (YY) cannot tell 1925 from 2025: write YYYY' }]);
+    const badFlag = await upload('purchases', csv, { map, decimal_comma: 'yes' });
+    expect(badFlag.json().errors).toEqual([{ field: 'decimal_comma', reason: 'must be true or false, not "yes"' }]);
+  });
+});

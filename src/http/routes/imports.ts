@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { IMPORT_KINDS, isImportKind, previewCsv, spoolToFile, type ImportKind, type ImportProgress } from '../../modules/imports/index.ts';
+import { fileFormatOf, IMPORT_KINDS, isImportKind, previewCsv, spoolToFile, type FileFormat, type ImportKind, type ImportProgress } from '../../modules/imports/index.ts';
 import type { Services } from '../../services.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { importFile } from '../../workflows/import-file.ts';
@@ -7,8 +7,8 @@ import { replyWithProgress, wantsProgress } from '../progress.ts';
 import { route } from '../route.ts';
 import { ImportPreview, ImportProgressLine, ImportResult } from '../responses/imports.ts';
 
-// CSV upload from the dashboard: multipart with `file`, and for the import `map` (JSON)
-// and `skip_invalid`. The upload is spooled to a temporary file, read twice, deleted.
+// CSV upload from the dashboard: multipart with `file`, and for the import `map` (JSON),
+// `date_format`, `decimal_comma` (file-format.ts) and `skip_invalid`. The upload is spooled to a temporary file, read twice, deleted.
 async function readUpload(req: FastifyRequest) {
   const fields: Record<string, string> = {};
   let spooled: Awaited<ReturnType<typeof spoolToFile>> | undefined;
@@ -31,6 +31,13 @@ function mapField(text: string | undefined): Record<string, string> {
   }
   if (!map || typeof map !== 'object' || Array.isArray(map)) throw invalidField('map', 'must be a JSON object { canonical: column }');
   return Object.fromEntries(Object.entries(map).filter(([, v]) => typeof v === 'string' && v));
+}
+
+/** A multipart flag: "true" or "false" (absent: false). */
+function booleanField(name: string, text: string | undefined): boolean {
+  if (text === undefined || text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  throw invalidField(name, `must be true or false, not "${text}"`);
 }
 
 function kindOf(req: FastifyRequest): ImportKind {
@@ -57,7 +64,7 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
 
   route(app, prefix, {
     method: 'POST', path: '/imports/:kind', tag: 'imports', scope: 'write', multipart: true,
-    summary: 'Import a CSV file: all or nothing (a report of every bad line) unless skip_invalid=true',
+    summary: 'Import a CSV file: all or nothing (a report of every bad line) unless skip_invalid=true; date_format (e.g. "D.M.YYYY H:mm") and decimal_comma=true for files that write dates and amounts otherwise than ISO 8601 and 12.50',
     responses: {
       200: {
         description: 'The result; with `Accept: application/x-ndjson`, a line `{ progress: { phase, rows, bytes, total_bytes } }` every quarter second, then `{ result }` (or `{ error }`, problem details)',
@@ -70,8 +77,10 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
       const kind = kindOf(req);
       const { spooled, fields } = await readUpload(req);
       let map: Record<string, string>;
+      let format: FileFormat;
       try {
         map = mapField(fields.map);
+        format = fileFormatOf({ dateFormat: fields.date_format, decimalComma: booleanField('decimal_comma', fields.decimal_comma) });
       } catch (error) {
         spooled.remove();
         throw error;
@@ -79,7 +88,7 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
       // The import removes the upload when it ends: for a client that follows its
       // progress, that is after this handler has returned.
       const run = (onProgress?: (p: ImportProgress) => void) =>
-        importFile(s, { kind, file: spooled.file, map, skipInvalid: fields.skip_invalid === 'true', onProgress }).finally(spooled.remove);
+        importFile(s, { kind, file: spooled.file, map, format, skipInvalid: fields.skip_invalid === 'true', onProgress }).finally(spooled.remove);
       return wantsProgress(req) ? replyWithProgress(req, reply, s.logger, run) : run();
     },
   });

@@ -16,6 +16,7 @@ import { basketInput, type BasketProblem } from './basket-input.ts';
 import { canonicalOfField, cell, createRowKeyer, customerInput, purchaseInput, refundRow } from './rows.ts';
 import { createPurchaseSpool, type SpooledRow } from './spool.ts';
 import { fieldCountCheck } from './field-count.ts';
+import { COMMON_DATE_FORMATS, formatConverter, guessFileFormat, type FileFormat } from './file-format.ts';
 import { makeImportTempDir } from './temp-files.ts';
 
 // CSV import in two passes. The first validates every row with the same rules as the
@@ -32,8 +33,12 @@ import { makeImportTempDir } from './temp-files.ts';
 
 export interface ImportDeps {
   db: Db;
-  /** The business currency: a file with line items adds them up in it when it has no total. */
-  config: { currency: string };
+  /**
+   * The business currency (a file with line items adds them up in it when it has no total)
+   * and time zone (a row's wall-clock time without a store is read in it: file-format.ts).
+   */
+  config: { currency: string; timeZone: string };
+  stores: { list(): Promise<{ code: string; time_zone: string }[]> };
   clock: Clock;
   customers: CustomerService;
   commerce: CommerceService;
@@ -78,6 +83,8 @@ export interface ImportOptions {
   kind: ImportKind;
   file: string;
   map?: Record<string, string>;
+  /** How the file writes dates and numbers, when not as the API does. */
+  format?: FileFormat;
   skipInvalid?: boolean;
   onProgress?: (progress: ImportProgress) => void;
   /** Rows validated at a time. */
@@ -113,17 +120,22 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     const keysInFile = new Map<string, { hash: string; line: number }>();
     const checkRefunds = kind === 'refunds' ? options.deps.commerce.refundChecker() : undefined;
     const tooManyFields = fieldCountCheck(kind, layout, first.header, first.delimiter);
+    const convert = await converterFor(options, layout);
+    // Its fields shifted, such a row is not read further, nor keyed: a file's identical
+    // rows keep their keys when it is fixed and imported again.
+    const records = mapRecords(first.records, (r) => {
+      const problem = tooManyFields(r.values);
+      if (problem) report.addInColumn(r.line, problem.column ?? ROW, problem.reason);
+      if (problem || !convert) return r;
+      const converted = convert(r.values);
+      for (const p of converted.problems) report.addReason(r.line, p.column, p.reason);
+      return { line: r.line, values: converted.values };
+    });
     const lineItems = kind === 'purchases' && hasLineItems(layout);
     let orders = 0;
-    for await (const baskets of basketChunks(basketsOf(first.records, lineItems ? layout.index.get('external_id') : undefined), chunkSize)) {
-      // Its fields shifted, such a row is not validated further, nor keyed: a file's
-      // identical rows keep their keys when it is fixed and imported again.
+    for await (const baskets of basketChunks(basketsOf(records, lineItems ? layout.index.get('external_id') : undefined), chunkSize)) {
       const whole = baskets.filter((basket) => {
         rows += basket.length;
-        for (const r of basket) {
-          const problem = tooManyFields(r.values);
-          if (problem) report.addInColumn(r.line, problem.column ?? ROW, problem.reason);
-        }
         return !report.leftOut(basket, layout);
       });
       orders += baskets.length;
@@ -142,11 +154,28 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
 
     // Pass 2: record the valid rows.
     if (spool) await recordSpooled({ options, spool, result, report, recordSize, totalBytes: first.totalBytes });
-    else await importRowByRow(withFields(rowWriter(kind, layout, options.deps), { options, result, report, chunkSize }));
+    else await importRowByRow(withFields(rowWriter(kind, layout, options.deps), { options, result, report, chunkSize, convert }));
     return { ...result, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: true, duration_ms: Date.now() - started };
   } finally {
     spool?.remove();
   }
+}
+
+/** The file's dates and numbers in the API's spelling (file-format.ts), or undefined when they are already. */
+async function converterFor(options: ImportOptions, layout: ColumnLayout) {
+  const { deps, kind, format = {} } = options;
+  if (!format.dateFormat && !format.decimalComma) return undefined;
+  const zones = new Map((await deps.stores.list()).map((st) => [st.code, st.time_zone]));
+  const store = layout.index.get('store');
+  return formatConverter({
+    format, layout, kind,
+    // A purchase's wall-clock time is its store's; anything else's the business's.
+    zoneOf: (values) => (store === undefined ? undefined : zones.get(values[store]?.trim())) ?? deps.config.timeZone,
+  });
+}
+
+async function* mapRecords(records: AsyncIterable<CsvRecord>, f: (r: CsvRecord) => CsvRecord): AsyncIterable<CsvRecord> {
+  for await (const r of records) yield f(r);
 }
 
 async function recordSpooled({ options, spool, result, report, recordSize, totalBytes }: {
@@ -220,8 +249,8 @@ const REFUNDS_IN_FLIGHT = 4;
  * row refused now (a refund through the API meanwhile took what it was to refund) is
  * reported like a bad row.
  */
-async function importRowByRow({ options, result, report, chunkSize, prepare, inFlight }: RowWriter & {
-  options: ImportOptions; result: ImportResult; report: ErrorReport; chunkSize: number;
+async function importRowByRow({ options, result, report, chunkSize, prepare, inFlight, convert }: RowWriter & {
+  options: ImportOptions; result: ImportResult; report: ErrorReport; chunkSize: number; convert: ((values: string[]) => { values: string[] }) | undefined;
 }) {
   const csv = await openCsv(options.file);
   let done = 0;
@@ -229,7 +258,7 @@ async function importRowByRow({ options, result, report, chunkSize, prepare, inF
     const queues = new Map<string, { line: number; write(): Promise<{ created: boolean }> }[]>();
     for (const r of chunk) {
       if (report.badLines.has(r.line)) continue;
-      const { orderKey, write } = prepare(r.values);
+      const { orderKey, write } = prepare(convert ? convert(r.values).values : r.values);
       const queue = queues.get(orderKey);
       if (queue) queue.push({ line: r.line, write });
       else queues.set(orderKey, [{ line: r.line, write }]);
@@ -416,10 +445,17 @@ export async function spoolToFile(stream: Readable, name = 'upload.csv'): Promis
 /** Headers, the first rows and a suggested mapping, for the dashboard's import page. */
 export async function previewCsv(file: string, kind: ImportKind) {
   const csv = await openCsv(file);
-  const sample: string[][] = [];
+  // The format is guessed from more rows than are shown: a day past the 12th tells D/M from M/D.
+  const rows: string[][] = [];
   for await (const record of csv.records) {
-    sample.push(record.values);
-    if (sample.length >= 5) break;
+    rows.push(record.values);
+    if (rows.length >= 200) break;
   }
-  return { headers: csv.header, sample, canonical: CANONICAL[kind], suggested_map: suggestMap(csv.header, kind) };
+  const suggested = suggestMap(csv.header, kind);
+  const format = guessFileFormat(rows);
+  return {
+    headers: csv.header, sample: rows.slice(0, 5), canonical: CANONICAL[kind], suggested_map: suggested,
+    suggested_format: { date_format: format.dateFormat ?? null, decimal_comma: format.decimalComma ?? false },
+    date_formats: COMMON_DATE_FORMATS,
+  };
 }

@@ -12,6 +12,9 @@ export function Import() {
   const [file, setFile] = useState<File>();
   const [preview, setPreview] = useState<ImportPreview>();
   const [map, setMap] = useState<Record<string, string>>({});
+  // How the file writes dates and amounts, when not as ISO 8601 and 12.50 (guessed by the preview).
+  const [dateFormat, setDateFormat] = useState('');
+  const [decimalComma, setDecimalComma] = useState(false);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [result, setResult] = useState<ImportResult>();
   const [error, setError] = useState<string>();
@@ -28,6 +31,8 @@ export function Import() {
     const data = new FormData();
     data.append('map', JSON.stringify(map));
     data.append('skip_invalid', String(skipInvalid));
+    if (dateFormat.trim()) data.append('date_format', dateFormat.trim());
+    data.append('decimal_comma', String(decimalComma));
     data.append('file', file!);
     return data;
   };
@@ -49,6 +54,8 @@ export function Import() {
       if (mine !== latestLoad.current) return;
       setPreview(p);
       setMap(p.suggested_map);
+      setDateFormat(p.suggested_format.date_format ?? '');
+      setDecimalComma(p.suggested_format.decimal_comma);
     } catch (e) {
       if (mine === latestLoad.current) setError((e as Error).message);
     }
@@ -108,6 +115,21 @@ export function Import() {
                 </label>
               ))}
             </div>
+            <h2>{t('import.format')}</h2>
+            <div className="mapping">
+              <label>
+                {t('import.dateFormat')}
+                <input list="date-formats" value={dateFormat} onChange={(e) => setDateFormat(e.target.value)} placeholder="YYYY-MM-DD" data-testid="import-date-format" />
+                <datalist id="date-formats">
+                  {preview.date_formats.map((f) => <option key={f} value={f} />)}
+                </datalist>
+              </label>
+              <label className="inline">
+                <input type="checkbox" checked={decimalComma} onChange={(e) => setDecimalComma(e.target.checked)} data-testid="import-decimal-comma" />
+                {t('import.decimalComma')}
+              </label>
+            </div>
+            <p className="hint">{t('import.format.hint')}</p>
             <h2>{t('import.sample')}</h2>
             <div className="scroll">
               <table className="sample">

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { importFile } from '../../workflows/import-file.ts';
+import { dateReader, fileFormatOf, guessFileFormat } from './file-format.ts';
+import { parseMapSpec, previewCsv } from './index.ts';
+
+describe('date formats', () => {
+  it('reads dates and times as tills write them, the time and its seconds optional', () => {
+    const us = dateReader('M/D/YYYY H:mm');
+    expect(us('12/1/2010 8:26')).toEqual({ date: '2010-12-01', time: '08:26:00', offset: undefined });
+    expect(us('12/1/2010 08:26:59')).toEqual({ date: '2010-12-01', time: '08:26:59', offset: undefined });
+    expect(us('12/1/2010')).toEqual({ date: '2010-12-01', time: undefined, offset: undefined });
+    expect(us('2010-12-01')).toBeUndefined();
+    const sl = dateReader('D.M.YYYY H:mm');
+    expect(sl('15.1.2024 10:23 +0100')).toEqual({ date: '2024-01-15', time: '10:23:00', offset: '+01:00' });
+    expect(sl('15. 1. 2024')).toBeUndefined();
+    expect(dateReader('YYYY-MM-DDTHH:mm:ss')('2024-01-15T10:23:45Z')).toEqual({ date: '2024-01-15', time: '10:23:45', offset: 'Z' });
+  });
+
+  it('names what is wrong with a format', () => {
+    expect(() => fileFormatOf({ dateFormat: 'DD.MM.YY' })).toThrow('a two-digit year (YY) cannot tell 1925 from 2025: write YYYY');
+    expect(() => fileFormatOf({ dateFormat: 'DD.MM' })).toThrow('needs a year (YYYY), a month (M or MM) and a day (D or DD)');
+    expect(() => fileFormatOf({ dateFormat: 'D.M.YYYY HH' })).toThrow('needs hours and minutes together');
+    expect(() => fileFormatOf({ dateFormat: 'D.MMM.YYYY' })).toThrow('has M twice');
+    expect(() => fileFormatOf({ dateFormat: 'D.M.YYYY hh:mm' })).toThrow('"h", which is not a date part');
+    expect(fileFormatOf({ dateFormat: ' ', decimalComma: false })).toEqual({});
+  });
+
+  it('guesses a format only when one reads every date: 1/2/2026 alone could be either', () => {
+    expect(guessFileFormat([['536365', '12/1/2010 8:26', '3.50'], ['536366', '12/13/2010 9:00', '1.00']])).toEqual({ dateFormat: 'M/D/YYYY H:mm' });
+    expect(guessFileFormat([['1/2/2026 8:26', '3.50']])).toEqual({});
+    expect(guessFileFormat([['R-1', '15.01.2024 10:23', '12,50'], ['R-2', '16.01.2024', '1.234,00']])).toEqual({ dateFormat: 'D.M.YYYY H:mm', decimalComma: true });
+    expect(guessFileFormat([['2024-01-15T10:23:00+01:00', '12.50', '2']])).toEqual({});
+    // A decimal point anywhere says the amounts are not written with commas.
+    expect(guessFileFormat([['a', '12,50'], ['b', '12.50']])).toEqual({});
+  });
+});
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-format-test-'));
+let n = 0;
+const write = (rows: string[]) => {
+  const file = path.join(dir, `file-${++n}.csv`);
+  fs.writeFileSync(file, rows.join('\n') + '\n');
+  return file;
+};
+
+let s: Awaited<ReturnType<typeof openTestServices>>;
+beforeAll(async () => {
+  s = await openTestServices(); // the business in Europe/Ljubljana
+  await s.stores.upsert({ code: 'ist', name: 'Istanbul', time_zone: 'Europe/Istanbul' });
+});
+afterAll(async () => {
+  await s?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('importing a file by its format', () => {
+  it('reads UCI Online Retail\'s dates, a wall-clock time in the store\'s zone or the business\'s', async () => {
+    const file = write([
+      'InvoiceNo,InvoiceDate,CustomerID,Store,Amount',
+      '536365,12/1/2010 8:26,17850,,139.12', // Ljubljana, winter: UTC+1
+      '536366,7/1/2011 8:28,17850,,22.20', // Ljubljana, summer: UTC+2
+      '536367,12/1/2010 8:34,13047,ist,278.73', // Istanbul in 2010: UTC+2
+      '536368,12/1/2010 8:34 +0000,13047,,70.05', // an offset is kept
+    ]);
+    const map = parseMapSpec('external_id=InvoiceNo,occurred_at=InvoiceDate,customer_external_id=CustomerID,store=Store,total=Amount', 'purchases');
+    const result = await importFile(s, { kind: 'purchases', file, map, format: fileFormatOf({ dateFormat: 'M/D/YYYY H:mm' }) });
+    expect(result).toMatchObject({ rows: 4, created: 4, invalid: 0, imported: true });
+    expect((await s.commerce.get('536365')).occurred_at).toBe('2010-12-01T07:26:00.000Z');
+    expect((await s.commerce.get('536366')).occurred_at).toBe('2011-07-01T06:28:00.000Z');
+    expect((await s.commerce.get('536367')).occurred_at).toBe('2010-12-01T06:34:00.000Z');
+    expect((await s.commerce.get('536368')).occurred_at).toBe('2010-12-01T08:34:00.000Z');
+    // Read again by the same format, the same purchases: nothing added.
+    expect(await importFile(s, { kind: 'purchases', file, map, format: { dateFormat: 'M/D/YYYY H:mm' } })).toMatchObject({ created: 0, duplicates: 4 });
+  });
+
+  it('reads a European export: semicolons, D.M.YYYY and decimal commas — in purchases, customers and refunds', async () => {
+    const purchases = write([
+      'Račun;Kartica;Datum;Znesek;Popust',
+      'R-1;k-1;1.3.2026 9:15;1.234,50;10,00',
+      'R-2;k-2;2.3.2026;12,5;',
+    ]);
+    const map = parseMapSpec('external_id=Račun,customer_external_id=Kartica,occurred_at=Datum,total=Znesek,discount=Popust', 'purchases');
+    const format = fileFormatOf({ dateFormat: 'D.M.YYYY H:mm', decimalComma: true });
+    const preview = await previewCsv(purchases, 'purchases');
+    // Dates with points are day first (nobody writes M.D.YYYY): no other common format reads them.
+    expect(preview.suggested_format).toEqual({ date_format: 'D.M.YYYY H:mm', decimal_comma: true });
+    expect(await importFile(s, { kind: 'purchases', file: purchases, map, format })).toMatchObject({ created: 2, imported: true });
+    expect(await s.commerce.get('R-1')).toMatchObject({ total: '1234.50', discount: '10.00', occurred_at: '2026-03-01T08:15:00.000Z' });
+    expect(await s.commerce.get('R-2')).toMatchObject({ total: '12.50', local_date: '2026-03-02' });
+
+    const customers = write(['Kartica;Rojstni dan', 'k-1;24.12.1990']);
+    expect(await importFile(s, { kind: 'customers', file: customers, map: parseMapSpec('external_id=Kartica,birthday=Rojstni dan', 'customers'), format })).toMatchObject({ invalid: 0, imported: true });
+    const k1 = (await s.customers.findByIdentity({ kind: 'external_id', value: 'k-1' }))!;
+    expect((await s.customers.get(k1)).birthday).toBe('1990-12-24');
+
+    const refunds = write(['Račun;Vračilo;Znesek;Datum', 'R-1;V-1;34,50;3.3.2026 10:00']);
+    expect(await importFile(s, { kind: 'refunds', file: refunds, map: parseMapSpec('purchase=Račun,external_id=Vračilo,amount=Znesek,occurred_at=Datum', 'refunds'), format }))
+      .toMatchObject({ created: 1, invalid: 0, imported: true });
+    expect((await s.commerce.get('R-1')).refunded).toBe('34.50');
+  });
+
+  it('names each cell that does not fit the format, and imports nothing', async () => {
+    const file = write([
+      'order;card;date;total',
+      'F-1;c-1;31.2.2026;5,00', // line 2: no 31 February
+      'F-2;c-1;1.3.2026 25:00;5,00', // line 3
+      'F-3;c-1;2026-03-01;5,00', // line 4: another format
+      'F-4;c-1;1.3.2026;5.00', // line 5: a decimal point
+      'F-5;c-1;1.3.2026;5', // fine
+    ]);
+    const map = parseMapSpec('external_id=order,customer_external_id=card,occurred_at=date,total=total', 'purchases');
+    const result = await importFile(s, { kind: 'purchases', file, map, format: { dateFormat: 'D.M.YYYY H:mm', decimalComma: true } });
+    expect(result).toMatchObject({ imported: false, invalid: 4 });
+    expect(result.errors).toEqual([
+      { line: 2, column: 'date', reason: '"31.2.2026" is not a day of the calendar (read as 2026-02-31 by the format D.M.YYYY H:mm)' },
+      { line: 3, column: 'date', reason: '"1.3.2026 25:00" is not a time of day (read as 25:00:00 by the format D.M.YYYY H:mm)' },
+      { line: 4, column: 'date', reason: '"2026-03-01" does not match the date format D.M.YYYY H:mm' },
+      { line: 5, column: 'total', reason: '"5.00" is not a number written with a decimal comma (such as 1.234,50)' },
+    ]);
+    await expect(s.commerce.get('F-5')).rejects.toThrow();
+  });
+});
