@@ -154,9 +154,10 @@ export interface ImportPreview {
   sample: string[][];
   canonical: { name: string; required: boolean; unless?: string }[];
   suggested_map: Record<string, string>;
-  suggested_format: { date_format: string | null; decimal_comma: boolean };
+  suggested_format: { date_format: string | null; decimal_comma: boolean; encoding: string };
   /** Common date formats to offer (any other may be typed). */
   date_formats: string[];
+  encodings: string[];
 }
 
 // Loyalty: the server's own shapes (src/modules/loyalty).

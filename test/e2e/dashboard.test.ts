@@ -172,5 +172,16 @@ describe('dashboard', () => {
     await page.getByText(/Imported 2 rows: 2 new/).waitFor();
     expect(await server.services.commerce.get('E-1')).toMatchObject({ total: '12.50', occurred_at: '2026-03-15T08:15:00.000Z' });
     expect((await server.services.commerce.get('E-2')).total).toBe('1234.00');
+
+    // Saved by a spreadsheet on Windows in its code page (Ž is 0x8E in windows-1250): the
+    // preview reads it in the code page it guesses, and the import too.
+    const legacy = path.join(exportDir, 'till-1250.csv');
+    fs.writeFileSync(legacy, Buffer.concat([Buffer.from('Receipt;Card;Date;Amount;Cashier\nC-1;card-1;17.3.2026;2,00;'), Buffer.from([0x8e]), Buffer.from('iga\n')]));
+    await page.getByTestId('import-file').setInputFiles(legacy);
+    await expect.poll(() => page.getByTestId('import-encoding').inputValue()).toBe('windows-1250');
+    await page.getByRole('cell', { name: 'Žiga' }).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/Imported 1 rows: 1 new/).waitFor();
+    expect((await server.services.commerce.get('C-1')).total).toBe('2.00');
   }, 240_000);
 });

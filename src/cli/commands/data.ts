@@ -16,16 +16,18 @@ export function dataCommands(program: Command) {
     .option('--map <pairs>', 'rename columns: canonical=column,… (e.g. total=Amount,customer_email=Email)')
     .option('--date-format <format>', 'how the file writes dates, when not ISO 8601: YYYY, M/MM, D/DD, H/HH, mm, ss (e.g. "D.M.YYYY H:mm", "M/D/YYYY H:mm"); a time without an offset is the store\'s local time')
     .option('--decimal-comma', 'amounts and quantities are written with a decimal comma (1.234,50)')
+    .option('--encoding <name>', 'the file\'s encoding when not UTF-8: windows-1250 (Slovenian), windows-1251 (Russian), windows-1252 (Danish, English), windows-1254 (Turkish), …')
     .option('--skip-invalid', 'import the good rows and report the bad ones')
     .option('--json', 'machine-readable output')
-    .action(async (kind: string, file: string, o: { map?: string; dateFormat?: string; decimalComma?: boolean; skipInvalid?: boolean; json?: boolean }) => {
+    .action(async (kind: string, file: string, o: { map?: string; dateFormat?: string; decimalComma?: boolean; encoding?: string; skipInvalid?: boolean; json?: boolean }) => {
       if (!isImportKind(kind)) throw invalidField('kind', `must be one of ${IMPORT_KINDS.join(', ')}, not "${kind}"`);
       if (!fs.existsSync(file)) throw invalidField('file', `no such file: ${file}`);
       const map = parseMapSpec(o.map, kind);
-      const format = fileFormatOf({ dateFormat: o.dateFormat, decimalComma: o.decimalComma });
+      const format = fileFormatOf({ dateFormat: o.dateFormat, decimalComma: o.decimalComma, encoding: o.encoding });
       const fields: Record<string, string> = { map: JSON.stringify(map) };
       if (format.dateFormat) fields.date_format = format.dateFormat;
       if (format.decimalComma) fields.decimal_comma = 'true';
+      if (format.encoding) fields.encoding = format.encoding;
       if (o.skipInvalid) fields.skip_invalid = 'true';
       const bar = process.stderr.isTTY && !o.json ? progressBar() : undefined;
       const result = await throughServerOr(

@@ -13,8 +13,10 @@ export const ImportPreview = z.strictObject({
   suggested_format: z.strictObject({
     date_format: z.string().nullable().describe('A common date format that reads every date of the first rows (null: ISO 8601 already, or two formats fit, as 1/2/2026 is both 1 February and 2 January)'),
     decimal_comma: z.boolean().describe('Amounts are written with a decimal comma (12,50)'),
-  }).describe('The options date_format and decimal_comma this file seems to need'),
+    encoding: z.string().describe('The encoding the file was read in: utf-8, or the code page its bytes that are not UTF-8 most likely are in (windows-1250 …); the sample is read in it'),
+  }).describe('The options date_format, decimal_comma and encoding this file seems to need'),
   date_formats: z.array(z.string()).describe('Common date formats, to offer (any other may be given)'),
+  encodings: z.array(z.string()).describe('Common encodings, to offer'),
 });
 
 export const ImportResult = shared('ImportResult', z.strictObject({

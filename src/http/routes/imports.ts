@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { fileFormatOf, IMPORT_KINDS, isImportKind, previewCsv, spoolToFile, type FileFormat, type ImportKind, type ImportProgress } from '../../modules/imports/index.ts';
+import { encodingOf, fileFormatOf, IMPORT_KINDS, isImportKind, previewCsv, spoolToFile, type FileFormat, type ImportKind, type ImportProgress } from '../../modules/imports/index.ts';
 import type { Services } from '../../services.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { importFile } from '../../workflows/import-file.ts';
@@ -8,7 +8,8 @@ import { route } from '../route.ts';
 import { ImportPreview, ImportProgressLine, ImportResult } from '../responses/imports.ts';
 
 // CSV upload from the dashboard: multipart with `file`, and for the import `map` (JSON),
-// `date_format`, `decimal_comma` (file-format.ts) and `skip_invalid`. The upload is spooled to a temporary file, read twice, deleted.
+// `date_format`, `decimal_comma`, `encoding` (file-format.ts) and `skip_invalid`; the preview
+// takes `encoding` too, to show the sample read in it. The upload is spooled to a temporary file, read twice, deleted.
 async function readUpload(req: FastifyRequest) {
   const fields: Record<string, string> = {};
   let spooled: Awaited<ReturnType<typeof spoolToFile>> | undefined;
@@ -53,9 +54,9 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
     responses: { 200: { description: 'The headers, the first rows and a mapping', schema: ImportPreview }, 422: 'No file' },
     handler: async (req) => {
       const kind = kindOf(req);
-      const { spooled } = await readUpload(req);
+      const { spooled, fields } = await readUpload(req);
       try {
-        return await previewCsv(spooled.file, kind);
+        return await previewCsv(spooled.file, kind, { encoding: fields.encoding ? encodingOf(fields.encoding) : undefined });
       } finally {
         spooled.remove();
       }
@@ -80,7 +81,7 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
       let format: FileFormat;
       try {
         map = mapField(fields.map);
-        format = fileFormatOf({ dateFormat: fields.date_format, decimalComma: booleanField('decimal_comma', fields.decimal_comma) });
+        format = fileFormatOf({ dateFormat: fields.date_format, decimalComma: booleanField('decimal_comma', fields.decimal_comma), encoding: fields.encoding });
       } catch (error) {
         spooled.remove();
         throw error;

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import { pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
+import { utf8Stream } from './encoding.ts';
 
 // Streaming CSV: one record at a time with the physical line it started on (a quoted
 // field may span lines, so the record number is not the line number), in bounded
@@ -19,7 +21,8 @@ export interface CsvSource {
   totalBytes: number;
 }
 
-export async function openCsv(file: string): Promise<CsvSource> {
+/** Opens a file in `encoding` (UTF-8 unless told: bytes that are not stop the reading, encoding.ts). */
+export async function openCsv(file: string, encoding = 'utf-8'): Promise<CsvSource> {
   const totalBytes = fs.statSync(file).size;
   const input = fs.createReadStream(file);
   let bytes = 0;
@@ -28,9 +31,9 @@ export async function openCsv(file: string): Promise<CsvSource> {
   // Rows may have fewer fields than the header (trailing empty cells left out) or more:
   // the importer refuses a row with more (fieldCountProblem, field-count.ts) rather than
   // let the parser drop its extra fields.
-  const parser = input.pipe(
-    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, delimiter }),
-  );
+  const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, delimiter });
+  // pipeline, not pipe: an encoding error must reach the reader of the records.
+  pipeline(input, utf8Stream(encoding), parser, () => {});
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number; records: number } }>;
   const first = await iterator.next();
   const header = first.done ? [] : first.value.record;

@@ -87,7 +87,7 @@ describe('importing a file by its format', () => {
     const format = fileFormatOf({ dateFormat: 'D.M.YYYY H:mm', decimalComma: true });
     const preview = await previewCsv(purchases, 'purchases');
     // Dates with points are day first (nobody writes M.D.YYYY): no other common format reads them.
-    expect(preview.suggested_format).toEqual({ date_format: 'D.M.YYYY H:mm', decimal_comma: true });
+    expect(preview.suggested_format).toEqual({ date_format: 'D.M.YYYY H:mm', decimal_comma: true, encoding: 'utf-8' });
     expect(await importFile(s, { kind: 'purchases', file: purchases, map, format })).toMatchObject({ created: 2, imported: true });
     expect(await s.commerce.get('R-1')).toMatchObject({ total: '1234.50', discount: '10.00', occurred_at: '2026-03-01T08:15:00.000Z' });
     expect(await s.commerce.get('R-2')).toMatchObject({ total: '12.50', local_date: '2026-03-02' });

@@ -1,6 +1,7 @@
 import { localInstant } from '../../shared/clock.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { isCalendarDay } from '../../shared/validation.ts';
+import { encodingOf } from './encoding.ts';
 import type { ColumnLayout, ImportKind } from './mapping.ts';
 
 // How a file writes dates and numbers, when not as the API does. Exports from tills and
@@ -15,6 +16,8 @@ export interface FileFormat {
   dateFormat?: string;
   /** Amounts and quantities with a decimal comma ("1.234,50"). */
   decimalComma?: boolean;
+  /** The file's encoding, when not UTF-8 (encoding.ts). */
+  encoding?: string;
 }
 
 /** Common date formats, offered by the dashboard and guessed from a file's first rows. */
@@ -154,8 +157,9 @@ function decimalCommaText(text: string): string | CellProblem {
 }
 
 /** The options of an upload or a command line, checked before the file is read. */
-export function fileFormatOf({ dateFormat, decimalComma }: { dateFormat?: string; decimalComma?: boolean }): FileFormat {
+export function fileFormatOf({ dateFormat, decimalComma, encoding }: { dateFormat?: string; decimalComma?: boolean; encoding?: string }): FileFormat {
   const format: FileFormat = {};
+  if (encoding?.trim() && encodingOf(encoding) !== 'utf-8') format.encoding = encodingOf(encoding);
   if (dateFormat?.trim()) {
     dateReader(dateFormat);
     format.dateFormat = dateFormat.trim();

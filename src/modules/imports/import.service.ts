@@ -17,6 +17,7 @@ import { canonicalOfField, cell, createRowKeyer, customerInput, purchaseInput, r
 import { createPurchaseSpool, type SpooledRow } from './spool.ts';
 import { fieldCountCheck } from './field-count.ts';
 import { COMMON_DATE_FORMATS, formatConverter, guessFileFormat, type FileFormat } from './file-format.ts';
+import { COMMON_ENCODINGS, guessEncoding } from './encoding.ts';
 import { makeImportTempDir } from './temp-files.ts';
 
 // CSV import in two passes. The first validates every row with the same rules as the
@@ -109,7 +110,7 @@ const RECORDS_IN_FLIGHT = 2;
 export async function importCsv(options: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
   const { kind, file, chunkSize = 2000, recordSize = 500 } = options;
-  const first = await openCsv(file);
+  const first = await openCsv(file, options.format?.encoding);
   const layout = resolveColumns({ header: first.header, map: options.map ?? {}, kind });
   const report = new ErrorReport(layout, kind);
   const spool = kind === 'purchases' ? createPurchaseSpool() : undefined;
@@ -252,7 +253,7 @@ const REFUNDS_IN_FLIGHT = 4;
 async function importRowByRow({ options, result, report, chunkSize, prepare, inFlight, convert }: RowWriter & {
   options: ImportOptions; result: ImportResult; report: ErrorReport; chunkSize: number; convert: ((values: string[]) => { values: string[] }) | undefined;
 }) {
-  const csv = await openCsv(options.file);
+  const csv = await openCsv(options.file, options.format?.encoding);
   let done = 0;
   for await (const chunk of chunks(csv.records, chunkSize)) {
     const queues = new Map<string, { line: number; write(): Promise<{ created: boolean }> }[]>();
@@ -443,8 +444,9 @@ export async function spoolToFile(stream: Readable, name = 'upload.csv'): Promis
 }
 
 /** Headers, the first rows and a suggested mapping, for the dashboard's import page. */
-export async function previewCsv(file: string, kind: ImportKind) {
-  const csv = await openCsv(file);
+export async function previewCsv(file: string, kind: ImportKind, { encoding }: { encoding?: string } = {}) {
+  const read = encoding ?? guessEncoding(firstBytes(file, 64 * 1024));
+  const csv = await openCsv(file, read);
   // The format is guessed from more rows than are shown: a day past the 12th tells D/M from M/D.
   const rows: string[][] = [];
   for await (const record of csv.records) {
@@ -455,7 +457,18 @@ export async function previewCsv(file: string, kind: ImportKind) {
   const format = guessFileFormat(rows);
   return {
     headers: csv.header, sample: rows.slice(0, 5), canonical: CANONICAL[kind], suggested_map: suggested,
-    suggested_format: { date_format: format.dateFormat ?? null, decimal_comma: format.decimalComma ?? false },
+    suggested_format: { date_format: format.dateFormat ?? null, decimal_comma: format.decimalComma ?? false, encoding: read },
     date_formats: COMMON_DATE_FORMATS,
+    encodings: COMMON_ENCODINGS,
   };
+}
+
+function firstBytes(file: string, size: number): Uint8Array {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(size);
+    return buffer.subarray(0, fs.readSync(fd, buffer, 0, size, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -94,6 +94,7 @@ export const da: Record<MessageKey, string> = {
   'import.dateFormat': 'Datoer skrevet som',
   'import.decimalComma': 'Beløb skrevet med decimalkomma (1.234,50)',
   'import.format.hint': 'Lad datoformatet stå tomt for ISO 8601 (2026-03-01 eller 2026-03-01T10:15:00+01:00). YYYY år, M måned, D dag, H time, mm minutter, ss sekunder; et klokkeslæt uden forskydning er butikkens lokale tid.',
+  'import.encoding': 'Tegnkodning',
   'import.sample': 'Filens første rækker',
   'common.loading': 'Indlæser…',
   'common.error': 'Noget gik galt: {message}',

@@ -94,6 +94,7 @@ export const en = {
   'import.dateFormat': 'Dates written as',
   'import.decimalComma': 'Amounts written with a decimal comma (1.234,50)',
   'import.format.hint': 'Leave the date format empty for ISO 8601 (2026-03-01 or 2026-03-01T10:15:00+01:00). YYYY year, M month, D day, H hour, mm minutes, ss seconds; a time without an offset is the store\'s local time.',
+  'import.encoding': 'Encoding',
   'import.sample': 'First rows of the file',
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong: {message}',

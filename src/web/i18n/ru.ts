@@ -94,6 +94,7 @@ export const ru: Record<MessageKey, string> = {
   'import.dateFormat': 'Формат дат',
   'import.decimalComma': 'Суммы с десятичной запятой (1.234,50)',
   'import.format.hint': 'Для ISO 8601 (2026-03-01 или 2026-03-01T10:15:00+01:00) оставьте формат даты пустым. YYYY год, M месяц, D день, H час, mm минуты, ss секунды; время без смещения — местное время магазина.',
+  'import.encoding': 'Кодировка',
   'import.sample': 'Первые строки файла',
   'common.loading': 'Загрузка…',
   'common.error': 'Что-то пошло не так: {message}',

@@ -94,6 +94,7 @@ export const sl: Record<MessageKey, string> = {
   'import.dateFormat': 'Zapis datumov',
   'import.decimalComma': 'Zneski z decimalno vejico (1.234,50)',
   'import.format.hint': 'Za ISO 8601 (2026-03-01 ali 2026-03-01T10:15:00+01:00) pustite zapis datuma prazen. YYYY leto, M mesec, D dan, H ura, mm minute, ss sekunde; čas brez zamika je lokalni čas trgovine.',
+  'import.encoding': 'Kodiranje znakov',
   'import.sample': 'Prve vrstice datoteke',
   'common.loading': 'Nalagam …',
   'common.error': 'Prišlo je do napake: {message}',

@@ -94,6 +94,7 @@ export const tr: Record<MessageKey, string> = {
   'import.dateFormat': 'Tarih biçimi',
   'import.decimalComma': 'Tutarlar ondalık virgülle yazılmış (1.234,50)',
   'import.format.hint': 'ISO 8601 için (2026-03-01 veya 2026-03-01T10:15:00+01:00) tarih biçimini boş bırakın. YYYY yıl, M ay, D gün, H saat, mm dakika, ss saniye; saat farkı olmayan bir saat mağazanın yerel saatidir.',
+  'import.encoding': 'Karakter kodlaması',
   'import.sample': 'Dosyanın ilk satırları',
   'common.loading': 'Yükleniyor…',
   'common.error': 'Bir sorun oluştu: {message}',

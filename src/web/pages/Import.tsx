@@ -15,6 +15,7 @@ export function Import() {
   // How the file writes dates and amounts, when not as ISO 8601 and 12.50 (guessed by the preview).
   const [dateFormat, setDateFormat] = useState('');
   const [decimalComma, setDecimalComma] = useState(false);
+  const [encoding, setEncoding] = useState('utf-8');
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [result, setResult] = useState<ImportResult>();
   const [error, setError] = useState<string>();
@@ -33,6 +34,7 @@ export function Import() {
     data.append('skip_invalid', String(skipInvalid));
     if (dateFormat.trim()) data.append('date_format', dateFormat.trim());
     data.append('decimal_comma', String(decimalComma));
+    data.append('encoding', encoding);
     data.append('file', file!);
     return data;
   };
@@ -40,7 +42,8 @@ export function Import() {
   // Each preview asked for supersedes the ones before it: a slow preview of the previous
   // file or kind (a large file, another kind chosen meanwhile) must not land over it.
   const latestLoad = useRef(0);
-  const load = async (chosen: File | undefined, chosenKind = kind) => {
+  // Without an encoding the server guesses it; one chosen reads the sample again in it.
+  const load = async (chosen: File | undefined, chosenKind = kind, chosenEncoding?: string) => {
     const mine = ++latestLoad.current;
     setFile(chosen);
     setPreview(undefined);
@@ -48,6 +51,7 @@ export function Import() {
     setError(undefined);
     if (!chosen) return;
     const data = new FormData();
+    if (chosenEncoding) data.append('encoding', chosenEncoding);
     data.append('file', chosen);
     try {
       const p = await api<ImportPreview>(`/imports/${chosenKind}/preview`, { method: 'POST', form: data });
@@ -56,6 +60,7 @@ export function Import() {
       setMap(p.suggested_map);
       setDateFormat(p.suggested_format.date_format ?? '');
       setDecimalComma(p.suggested_format.decimal_comma);
+      setEncoding(p.suggested_format.encoding);
     } catch (e) {
       if (mine === latestLoad.current) setError((e as Error).message);
     }
@@ -123,6 +128,12 @@ export function Import() {
                 <datalist id="date-formats">
                   {preview.date_formats.map((f) => <option key={f} value={f} />)}
                 </datalist>
+              </label>
+              <label>
+                {t('import.encoding')}
+                <select value={encoding} onChange={(e) => void load(file, kind, e.target.value)} data-testid="import-encoding">
+                  {[...new Set([...preview.encodings, encoding])].map((e) => <option key={e} value={e}>{e}</option>)}
+                </select>
               </label>
               <label className="inline">
                 <input type="checkbox" checked={decimalComma} onChange={(e) => setDecimalComma(e.target.checked)} data-testid="import-decimal-comma" />
