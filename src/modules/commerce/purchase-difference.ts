@@ -1,9 +1,11 @@
+import { instantOf, isDateOnly } from '../../shared/clock.ts';
 import { AppError, type FieldProblem } from '../../shared/errors.ts';
 import { toMajor, toMinor } from '../../shared/money.ts';
 import type { Identity } from '../customers/index.ts';
 import type { PreparedPurchase } from './purchase.prepare.ts';
 import type { RefundInput } from './purchase.schema.ts';
 import type { ReturnedLine } from './refund-lines.ts';
+import { returnedLine } from './refund-meaning.ts';
 
 // An order id (or a refund id) sent again with other values is a 409, and only a hash of
 // the first body is kept: the hash tells that something differs, not what. A till's
@@ -90,6 +92,8 @@ export function recordedOfPrepared(p: PreparedPurchase): RecordedPurchase {
  * What differs between a refund as recorded and a request with its refund id. An amount
  * or a time the request leaves out was worked out when the first one was recorded (the
  * rest of the purchase, the moment it came), so only those the request gives are compared.
+ * A date alone is the start of that day in `timeZone` (the purchase's store's), as
+ * refundMeaning reads it.
  */
 export function describeRefundDifference({ recorded, request, timeZone }: { recorded: RecordedRefund; request: RefundInput; timeZone: string }): FieldProblem[] {
   const out: FieldProblem[] = [];
@@ -98,12 +102,15 @@ export function describeRefundDifference({ recorded, request, timeZone }: { reco
   };
   if (request.amount !== undefined) differ('amount', toMajor(recorded.amountMinor, recorded.currency), amountText(request.amount, recorded.currency));
   if (request.occurred_at !== undefined) {
-    const at = new Date(request.occurred_at);
-    if (at.getTime() !== recorded.occurredAt.getTime()) differ('occurred_at', timeIn(recorded.occurredAt, timeZone), timeIn(at, timeZone));
+    const at = instantOf(request.occurred_at, timeZone);
+    // A refund dated by its day alone was stored at that day's UTC midnight before it meant
+    // the day's start in the store's zone; one recorded then was the same day.
+    const sameDayAsStoredThen = isDateOnly(request.occurred_at) && new Date(request.occurred_at).getTime() === recorded.occurredAt.getTime();
+    if (at.getTime() !== recorded.occurredAt.getTime() && !sameDayAsStoredThen) differ('occurred_at', timeIn(recorded.occurredAt, timeZone), timeIn(at, timeZone));
   }
-  differ('reason', quoted(recorded.reason), quoted(request.reason ?? null));
-  const line = (l: ReturnedLine) => ({ sku: l.sku ?? null, quantity: Number(l.quantity) });
-  out.push(...lineDifferences(recorded.lines.map(line), (request.lines ?? []).map(line)));
+  // An empty reason was stored as written before it was none.
+  differ('reason', quoted(recorded.reason || null), quoted(request.reason || null));
+  out.push(...lineDifferences(recorded.lines.map(returnedLine), (request.lines ?? []).map(returnedLine)));
   return out;
 }
 

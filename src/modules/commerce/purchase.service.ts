@@ -4,7 +4,7 @@ import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, conflict, invalid, invalidField, isAppError, notFound } from '../../shared/errors.ts';
 import { isUuid, newId } from '../../shared/ids.ts';
-import { toMajor, toMinor } from '../../shared/money.ts';
+import { toMajor } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { customerToRead, type CustomerService, type Identity } from '../customers/index.ts';
@@ -12,8 +12,9 @@ import type { StoreService } from '../stores/index.ts';
 import { prepareMany, refundKeyLock, type PreparedPurchase } from './purchase.prepare.ts';
 import * as repo from './purchase.repository.ts';
 import { RefundInput } from './purchase.schema.ts';
-import { createRefundChecker, refundRequestHash, refundTimeProblem } from './refund-check.ts';
+import { createRefundChecker, refundTimeProblem } from './refund-check.ts';
 import { linesOfPurchase, valueOfReturnedLines, type ReturnedLine } from './refund-lines.ts';
+import { isHashOfRefund, refundMeaning, refundRequestHash, type RefundContext } from './refund-meaning.ts';
 import { describePurchaseDifference, describeRefundDifference, purchaseConflict, recordedOfPrepared, refundConflict, type RecordedPurchase } from './purchase-difference.ts';
 import { purchaseView, statsView, type PurchaseView } from './purchase.view.ts';
 
@@ -88,47 +89,56 @@ export function createCommerceService(deps: CommerceDeps) {
     return refundConflict(data.external_id, describeRefundDifference({ recorded, request: data, timeZone: store?.time_zone ?? deps.timeZone }));
   }
 
+  /** The context a refund of this purchase is read in: its currency, its store's time zone (else the business's). */
+  async function refundContextOf(purchase: { currency: string; store_id: string | null } | undefined): Promise<RefundContext> {
+    const store = purchase?.store_id ? await stores.byId(purchase.store_id) : undefined;
+    return { currency: purchase?.currency ?? currency, timeZone: store?.time_zone ?? deps.timeZone };
+  }
+
   /** One attempt at a refund, in one transaction; PurchaseMovedMeanwhile when a merge moved the purchase before its customer's lock was granted. */
   function refundOnce(ref: { customer_id: string; purchase_id: string; external_id: string }, data: RefundInput, now: Date, actor: Actor) {
-    // The same refund whether the client names the purchase by its order id or its Regulars id.
-    const [requestHash, otherSpelling] = [refundRequestHash(ref.external_id, data), refundRequestHash(ref.purchase_id, data)];
     return db.transaction().execute(async (trx) => {
       await lockKeys(trx, [refundKeyLock(data.external_id)]);
       const existing = await trx.selectFrom('refund_keys').selectAll().where('external_id', '=', data.external_id).executeTakeFirst();
       if (existing) {
-        const earlier = await trx.selectFrom('refunds').select('purchase_id').where('customer_id', '=', existing.customer_id).where('id', '=', existing.refund_id).executeTakeFirst();
+        const earlier = await trx.selectFrom('refunds as r')
+          .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.id', '=', 'r.purchase_id'))
+          .select(['r.purchase_id', 'p.currency', 'p.store_id'])
+          .where('r.customer_id', '=', existing.customer_id).where('r.id', '=', existing.refund_id).executeTakeFirst();
         if (earlier && earlier.purchase_id !== ref.purchase_id) throw conflict(`Refund ${data.external_id} was already recorded for another purchase (a refund id is unique across purchases)`);
-        if (existing.request_hash !== requestHash && existing.request_hash !== otherSpelling) throw await refundConflictOf(trx, existing, data);
+        // Read as the refund it would repeat was: in its purchase's currency and store's zone.
+        const meaning = refundMeaning(data, await refundContextOf(earlier));
+        if (!isHashOfRefund(existing.request_hash, { purchase: { externalId: ref.external_id, id: ref.purchase_id }, data, meaning })) throw await refundConflictOf(trx, existing, data);
         const loyalty = deps.onRefundReplay ? await deps.onRefundReplay(trx, { customerId: existing.customer_id, refundId: existing.refund_id }) : null;
         return { refundId: existing.refund_id, created: false, loyalty };
       }
       await deps.customers.lockCustomers(trx, [ref.customer_id]);
-      const purchase = await trx.selectFrom('purchases').select(['total_minor', 'refunded_minor', 'currency', 'occurred_at', 'local_date']).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
+      const purchase = await trx.selectFrom('purchases').select(['total_minor', 'refunded_minor', 'currency', 'store_id', 'occurred_at', 'local_date'])
+        .where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
       if (!purchase) throw new PurchaseMovedMeanwhile(ref.purchase_id);
-      const occurredAt = data.occurred_at ? new Date(data.occurred_at) : now;
-      const problem = refundTimeProblem(data.occurred_at, { occurredAt: new Date(purchase.occurred_at), localDate: String(purchase.local_date) }, now);
+      const context = await refundContextOf(purchase);
+      const meaning = refundMeaning(data, context);
+      const occurredAt = meaning.occurredAt ?? now;
+      const problem = refundTimeProblem(data.occurred_at, { occurredAt: new Date(purchase.occurred_at), localDate: String(purchase.local_date), timeZone: context.timeZone }, now);
       if (problem) throw problem;
       const refundable = purchase.total_minor - purchase.refunded_minor;
       if (refundable === 0) throw invalidField('amount', 'the purchase is already fully refunded');
       let returned: { valueMinor: number } | AppError | null = null;
-      if (data.lines?.length) {
+      if (meaning.lines.length) {
         const { bought, returnedBefore } = await linesOfPurchase(trx, ref);
-        returned = valueOfReturnedLines({ bought, returnedBefore, returned: data.lines, totalMinor: purchase.total_minor, purchase: ref.external_id });
+        returned = valueOfReturnedLines({ bought, returnedBefore, returned: meaning.lines, totalMinor: purchase.total_minor, purchase: ref.external_id });
       }
       if (returned instanceof AppError) throw returned;
-      let amount: number;
-      try {
-        amount = data.amount !== undefined ? toMinor(data.amount, purchase.currency) : returned ? returned.valueMinor : refundable;
-      } catch (error) {
-        throw invalidField('amount', (error as Error).message);
-      }
+      const amount = meaning.amountMinor ?? (returned ? returned.valueMinor : refundable);
+      const byLines = meaning.amountMinor === null && returned !== null;
       if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
-      if (amount > refundable) throw invalidField(data.amount === undefined && returned ? 'lines' : 'amount', `${data.amount === undefined && returned ? `the lines' ${toMajor(amount, purchase.currency)} ${purchase.currency} exceed` : 'exceeds'} the refundable ${toMajor(refundable, purchase.currency)} ${purchase.currency}`);
+      if (amount > refundable) throw invalidField(byLines ? 'lines' : 'amount', `${byLines ? `the lines' ${toMajor(amount, purchase.currency)} ${purchase.currency} exceed` : 'exceeds'} the refundable ${toMajor(refundable, purchase.currency)} ${purchase.currency}`);
       const refundId = newId();
       await trx.insertInto('refunds').values({
         customer_id: ref.customer_id, id: refundId, purchase_id: ref.purchase_id, external_id: data.external_id,
-        amount_minor: amount, reason: data.reason ?? null, lines: JSON.stringify(data.lines ?? []), occurred_at: occurredAt, created_at: now,
+        amount_minor: amount, reason: meaning.reason, lines: JSON.stringify(meaning.lines), occurred_at: occurredAt, created_at: now,
       }).execute();
+      const requestHash = refundRequestHash(ref.external_id, meaning);
       await trx.insertInto('refund_keys').values({ external_id: data.external_id, customer_id: ref.customer_id, refund_id: refundId, request_hash: requestHash }).execute();
       await trx.updateTable('purchases').set({ refunded_minor: sql`refunded_minor + ${amount}` }).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).execute();
       await repo.recomputeStats(trx, [ref.customer_id], now);
@@ -155,7 +165,7 @@ export function createCommerceService(deps: CommerceDeps) {
     findKeys: repo.findKeys,
 
     /** Checks a file's refunds in order before any is written (createRefundChecker). */
-    refundChecker: () => createRefundChecker(db, clock),
+    refundChecker: () => createRefundChecker({ db, clock, stores, timeZone: deps.timeZone }),
 
     /** Inserts prepared purchases for resolved customers; the caller holds their row locks. */
     async insert(trx: Tx, items: { prepared: PreparedPurchase; customerId: string; id: string }[], { source, now }: { source: string; now: Date }) {

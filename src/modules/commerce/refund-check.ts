@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
-import { FUTURE_ALLOWANCE_MS, isDateOnly, type Clock } from '../../shared/clock.ts';
+import { FUTURE_ALLOWANCE_MS, instantOf, isDateOnly, type Clock } from '../../shared/clock.ts';
 import { AppError, invalidField } from '../../shared/errors.ts';
-import { canonicalJson, sha256 } from '../../shared/hash.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { toMajor, toMinor } from '../../shared/money.ts';
+import { toMajor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
+import type { StoreService } from '../stores/index.ts';
 import { RefundInput } from './purchase.schema.ts';
+import { isHashOfRefund, refundMeaning, refundRequestHash, type RefundMeaning } from './refund-meaning.ts';
 
 // A file of refunds is checked whole before any is written (the CSV import's first pass),
 // by the rules a refund through the API meets when it is written (purchase.service.ts
@@ -14,23 +15,16 @@ import { RefundInput } from './purchase.schema.ts';
 // that together exceed it are refused at the line that goes over, not after two are in.
 
 /**
- * What makes a refund "the same" when its id comes again: the purchase and the body. The
- * purchase is named by its order id (a refund recorded before this rule may have been
- * hashed with its Regulars id, as the client named it: a retry is checked against both).
- */
-export function refundRequestHash(purchaseRef: string, data: RefundInput): string {
-  return sha256(canonicalJson({ purchaseRef, ...data }));
-}
-
-/**
  * A refund dated before the purchase it refunds, or more than a day ahead (as a purchase
  * may not be), is refused. A refund dated by its day alone is compared by day with the
- * purchase's local date: returned the day it was bought is not "before" it.
+ * purchase's local date: returned the day it was bought is not "before" it. The day is
+ * the purchase's store's (`timeZone`), so "a day ahead" is counted from that day's start
+ * there, as for a purchase dated by its day.
  */
-export function refundTimeProblem(written: string | undefined, purchase: { occurredAt: Date; localDate: string }, now: Date): AppError | null {
+export function refundTimeProblem(written: string | undefined, purchase: { occurredAt: Date; localDate: string; timeZone: string }, now: Date): AppError | null {
   if (written === undefined) return null;
   const isDate = isDateOnly(written);
-  const at = new Date(written);
+  const at = instantOf(written, purchase.timeZone);
   if (isDate ? written < purchase.localDate : at.getTime() < purchase.occurredAt.getTime()) {
     return invalidField('occurred_at', `is before the purchase it refunds (${isDate ? purchase.localDate : purchase.occurredAt.toISOString()})`);
   }
@@ -53,6 +47,8 @@ interface PurchaseLeft {
   occurredAt: Date;
   localDate: string;
   currency: string;
+  /** Its store's, else the business's: a refund dated by its day alone begins then there. */
+  timeZone: string;
   /** What is left to refund after the refunds recorded and those earlier in the file. */
   refundableMinor: number;
 }
@@ -63,7 +59,7 @@ interface PurchaseLeft {
  */
 export type RefundChecker = (rows: RefundRow[]) => Promise<RefundCheck[]>;
 
-export function createRefundChecker(db: Db, clock: Clock): RefundChecker {
+export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; clock: Clock; stores: StoreService; timeZone: string }): RefundChecker {
   const left = new Map<string, PurchaseLeft | null>();
   const hashesInFile = new Map<string, string>();
 
@@ -76,14 +72,15 @@ export function createRefundChecker(db: Db, clock: Clock): RefundChecker {
       if (values.length === 0) return;
       const rows = await db.selectFrom('purchase_keys as k')
         .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'k.customer_id').onRef('p.id', '=', 'k.purchase_id'))
-        .select(['k.external_id', 'k.purchase_id', 'p.currency', 'p.total_minor', 'p.refunded_minor', 'p.occurred_at', 'p.local_date'])
+        .select(['k.external_id', 'k.purchase_id', 'p.currency', 'p.store_id', 'p.total_minor', 'p.refunded_minor', 'p.occurred_at', 'p.local_date'])
         .where(`k.${column}`, '=', sql<string>`ANY(${values}::${sql.raw(column === 'purchase_id' ? 'uuid' : 'text')}[])`).execute();
       for (const r of rows) {
         const ref = refsOf.get(column === 'external_id' ? r.external_id : r.purchase_id)!;
         if (!left.get(ref)) {
           left.set(ref, {
             externalId: r.external_id, purchaseId: r.purchase_id, occurredAt: new Date(r.occurred_at), localDate: String(r.local_date),
-            currency: r.currency, refundableMinor: Number(r.total_minor) - Number(r.refunded_minor),
+            currency: r.currency, timeZone: (r.store_id ? (await stores.byId(r.store_id))?.time_zone : undefined) ?? timeZone,
+            refundableMinor: Number(r.total_minor) - Number(r.refunded_minor),
           });
         }
       }
@@ -114,27 +111,28 @@ export function createRefundChecker(db: Db, clock: Clock): RefundChecker {
       if (!row.purchase) return invalidField('purchase', 'is required (the order id of the purchase refunded)');
       const purchase = left.get(row.purchase);
       if (!purchase) return invalidField('purchase', `no purchase with the order id or id "${row.purchase}" (import the purchases first)`);
-      // As the API tells a retry (purchase.service.ts refundOnce): by either name of the purchase.
-      const hash = refundRequestHash(purchase.externalId, data);
+      let meaning: RefundMeaning;
+      try {
+        meaning = refundMeaning(data, purchase);
+      } catch (error) {
+        if (error instanceof AppError) return error;
+        throw error;
+      }
+      // As the API tells a retry (purchase.service.ts refundOnce): by what it means, or by a hash of a refund recorded before that form.
       const earlier = hashesInFile.get(data.external_id) ?? recorded.get(data.external_id);
       if (earlier !== undefined) {
-        return earlier === hash || earlier === refundRequestHash(purchase.purchaseId, data)
+        return isHashOfRefund(earlier, { purchase: { externalId: purchase.externalId, id: purchase.purchaseId }, data, meaning })
           ? { duplicate: true }
           : invalidField('external_id', `refund ${data.external_id} was already recorded with other values`);
       }
       const late = refundTimeProblem(data.occurred_at, purchase, clock.now());
       if (late) return late;
-      let amount: number;
-      try {
-        amount = data.amount === undefined ? purchase.refundableMinor : toMinor(data.amount, purchase.currency);
-      } catch (error) {
-        return invalidField('amount', (error as Error).message);
-      }
+      const amount = meaning.amountMinor ?? purchase.refundableMinor;
       if (purchase.refundableMinor === 0) return invalidField('amount', `purchase ${row.purchase} is already fully refunded`);
       if (amount <= 0) return invalidField('amount', 'must be greater than 0');
       if (amount > purchase.refundableMinor) return invalidField('amount', `exceeds the refundable ${toMajor(purchase.refundableMinor, purchase.currency)} ${purchase.currency} of purchase ${row.purchase}`);
       purchase.refundableMinor -= amount;
-      hashesInFile.set(data.external_id, hash);
+      hashesInFile.set(data.external_id, refundRequestHash(purchase.externalId, meaning));
       return { duplicate: false };
     });
   };
