@@ -142,7 +142,7 @@ const LedgerEntryBase = z.strictObject({
   id: Count,
   at: Instant,
   kind: z.enum(['earn', 'bonus', 'reverse', 'redeem', 'expire', 'adjust', 'release']),
-  points: Count.describe('Positive: a credit (a lot); negative: a debit'),
+  points: Count.describe('Positive: a credit (a lot); negative: a debit; 0: a purchase the daily cap left without points (its description says so), neither'),
   balance_after: Count.describe('The running sum of the entries up to this one, the entries in the order they happened (at; equal times in the order they were written)'),
   spendable_after: Count.describe('balance_after less pending_after. At the last entry: balance, plus expiring_now until maintenance writes that expiry'),
   pending_after: Count.describe('The part of balance_after still in its holding period now; at the last entry: pending'),
@@ -153,7 +153,7 @@ const LedgerEntryBase = z.strictObject({
 });
 const Allocation = z.strictObject({ entry: Count, points: Count });
 
-/** One ledger entry, explained: a credit says what is left of it and which debits took from it; a debit, what it still owes and which credits it took from. */
+/** One ledger entry, explained: a credit says what is left of it and which debits took from it; a debit, what it still owes and which credits it took from; an entry of 0 points, neither. */
 export const LedgerEntry = shared('LedgerEntry', z.union([
   LedgerEntryBase.extend({
     remaining: Count.nullable(), available_at: Instant.nullable(), expires_at: Instant.nullable(),

@@ -46,9 +46,13 @@ export const CouponCheck = Coupon.extend({
 
 export const CustomerCoupons = z.strictObject({ customer_id: Id, items: z.array(Coupon.extend({ usable: z.boolean() })) });
 
-export const CouponUse = z.strictObject({ created: z.boolean(), coupon: Coupon, benefit: CouponBenefit });
+/** A write that an idempotency key makes safe to retry says in its body, as in its status, whether this request made it. */
+const Created = z.boolean().describe('true: this request did it (201); false: an earlier request with the same idempotency_key did, and this one changed nothing (200, Idempotent-Replayed: true)');
+
+export const CouponUse = z.strictObject({ created: Created, coupon: Coupon, benefit: CouponBenefit });
 
 export const Campaign = z.strictObject({
+  created: Created,
   id: Id,
   name: z.string(),
   benefit: CouponBenefit,
@@ -67,12 +71,15 @@ export const GiftCard = shared('GiftCard', z.strictObject({
   issued_at: Instant,
 }));
 
-export const GiftCardCharge = z.strictObject({ created: z.boolean(), charged: Amount, gift_card: GiftCard });
+/** An issued gift card: the card (as GET /gift-cards/{code} reads it), and which request issued it. */
+export const GiftCardIssue = z.strictObject({ created: Created }).extend(GiftCard.shape);
+
+export const GiftCardCharge = z.strictObject({ created: Created, charged: Amount, gift_card: GiftCard });
 
 const pointsSpent = Count.describe('The points the redemption took (a replay: the first request\'s)');
 export const Redemption = z.union([
-  z.strictObject({ created: z.boolean(), coupon: Coupon, points_spent: pointsSpent }),
-  z.strictObject({ created: z.boolean(), gift_card: GiftCard, points_spent: pointsSpent }),
+  z.strictObject({ created: Created, coupon: Coupon, points_spent: pointsSpent }),
+  z.strictObject({ created: Created, gift_card: GiftCard, points_spent: pointsSpent }),
 ]);
 
 const Reservation = z.strictObject({

@@ -114,7 +114,9 @@ describe('loyalty over HTTP', () => {
     expect((await api.call('GET', '/api/v1/coupons/NOPE-NOPE-NOPE')).statusCode).toBe(404);
   });
 
-  it('issues a gift card and creates a campaign once per idempotency key: 201, then 200 replayed, 409 for another body', async () => {
+  // Regression: the two answered their created flag by status and header only, where a
+  // redemption, a reservation and a gift card charge say it in the body too.
+  it('issues a gift card and creates a campaign once per idempotency key: 201 created, then 200 replayed and not created, 409 for another body', async () => {
     // Admin writes: a till's key may not make them.
     expect((await api.call('POST', '/api/v1/gift-cards', { body: { amount: '20.00', idempotency_key: 'gc-1' } })).statusCode).toBe(403);
     const noKey = await api.call('POST', '/api/v1/gift-cards', { body: { amount: '20.00' }, key: api.keys.owner });
@@ -123,12 +125,14 @@ describe('loyalty over HTTP', () => {
     const issued = await api.call('POST', '/api/v1/gift-cards', { body: { amount: '20.00', idempotency_key: 'gc-1' }, key: api.keys.owner });
     expect(issued.statusCode).toBe(201);
     expect(issued.headers['idempotent-replayed']).toBeUndefined();
-    expect(issued.json()).toMatchObject({ initial: '20.00', balance: '20.00' });
-    expect(issued.json()).not.toHaveProperty('created');
+    expect(issued.json()).toMatchObject({ created: true, initial: '20.00', balance: '20.00' });
     const retried = await api.call('POST', '/api/v1/gift-cards', { body: { amount: '20.00', idempotency_key: 'gc-1' }, key: api.keys.owner });
     expect(retried.statusCode).toBe(200);
     expect(retried.headers['idempotent-replayed']).toBe('true');
-    expect(retried.json()).toEqual(issued.json());
+    expect(retried.json()).toEqual({ ...issued.json(), created: false });
+    // Read, the card is the card: no created flag.
+    const { created: _issuedNow, ...card } = issued.json();
+    expect((await api.call('GET', `/api/v1/gift-cards/${card.code}`)).json()).toEqual(card);
     const changed = await api.call('POST', '/api/v1/gift-cards', { body: { amount: '30.00', idempotency_key: 'gc-1' }, key: api.keys.owner });
     expect(changed.statusCode).toBe(409);
     expect(changed.json().detail).toMatch(/gc-1/);
@@ -137,12 +141,13 @@ describe('loyalty over HTTP', () => {
     expect((await api.call('POST', '/api/v1/coupons/campaigns', { body: { ...campaign, idempotency_key: undefined }, key: api.keys.owner })).statusCode).toBe(422);
     const created = await api.call('POST', '/api/v1/coupons/campaigns', { body: campaign, key: api.keys.owner });
     expect(created.statusCode).toBe(201);
+    expect(created.headers['idempotent-replayed']).toBeUndefined();
+    expect(created.json()).toMatchObject({ created: true, name: 'Launch' });
     expect(created.json().codes).toHaveLength(5);
-    expect(created.json()).not.toHaveProperty('created');
     const again = await api.call('POST', '/api/v1/coupons/campaigns', { body: campaign, key: api.keys.owner });
     expect(again.statusCode).toBe(200);
     expect(again.headers['idempotent-replayed']).toBe('true');
-    expect(again.json()).toEqual(created.json());
+    expect(again.json()).toEqual({ ...created.json(), created: false });
     const other = await api.call('POST', '/api/v1/coupons/campaigns', { body: { ...campaign, count: 6 }, key: api.keys.owner });
     expect(other.statusCode).toBe(409);
     expect(other.json().detail).toMatch(/launch-1/);
@@ -153,6 +158,10 @@ describe('loyalty over HTTP', () => {
       const op = doc.paths[path].post;
       expect(op.requestBody.content['application/json'].schema.required).toContain('idempotency_key');
       expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '201', '409']));
+      for (const status of ['200', '201']) {
+        const body = op.responses[status].content['application/json'].schema;
+        expect([path, status, body.required, body.properties?.created?.type]).toEqual([path, status, expect.arrayContaining(['created']), 'boolean']);
+      }
     }
   });
 

@@ -14,7 +14,7 @@ import {
   Account, AppliedProgram, LedgerProof, LoyaltyReport, MaintenanceRun, MemberAccount, ProgramJsonSchema, ProgramOverview, ProgramVersion,
   ReferralClaim, ReferralCode, SimulationReport, SurveyBonus, TierHistory,
 } from '../responses/loyalty.ts';
-import { Campaign, CouponCheck, CouponUse, CustomerCoupons, GiftCard, GiftCardCharge, Redemption, ReservationResult, RewardCatalogue } from '../responses/rewards.ts';
+import { Campaign, CouponCheck, CouponUse, CustomerCoupons, GiftCard, GiftCardCharge, GiftCardIssue, Redemption, ReservationResult, RewardCatalogue } from '../responses/rewards.ts';
 
 // The loyalty program over HTTP: the program document and its versions, member
 // accounts, rewards and coupons (what a POS calls at checkout), gift cards,
@@ -249,8 +249,9 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     },
   });
   // An admin's write that creates stored value: a retry with the same idempotency_key
-  // answers what the first request created (200 with Idempotent-Replayed: true, as a
-  // replayed purchase or refund) and creates nothing.
+  // answers what the first request created (200 with Idempotent-Replayed: true and
+  // created: false in the body, as a replayed redemption, reservation or charge) and
+  // creates nothing.
   route(app, prefix, {
     method: 'POST', path: '/coupons/campaigns', tag: 'loyalty', scope: 'admin',
     summary: 'Promotion coupons in bulk (unique codes, or one shared code) with limits and expiry; the idempotency_key makes retries safe',
@@ -260,20 +261,20 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
       200: { description: 'Already created with this key (replay): the same campaign and codes', schema: Campaign },
       409: 'The shared code exists, or the key was used with a different body', 422: 'Invalid input' },
     handler: async (req, reply, p) => {
-      const { created, ...campaign } = await L.createCampaign(req.body, { actor: actorOf(p) });
-      return answerWrite(reply, created, campaign);
+      const r = await L.createCampaign(req.body, { actor: actorOf(p) });
+      return answerWrite(reply, r.created, r);
     },
   });
   route(app, prefix, {
     method: 'POST', path: '/gift-cards', tag: 'loyalty', scope: 'admin', summary: 'Issue a gift card; the idempotency_key makes retries safe',
     body: GiftCardIssueInput,
     responses: {
-      201: { description: 'The gift card', schema: GiftCard },
-      200: { description: 'Already issued with this key (replay): the same gift card', schema: GiftCard },
+      201: { description: 'The gift card', schema: GiftCardIssue },
+      200: { description: 'Already issued with this key (replay): the same gift card, as it is now', schema: GiftCardIssue },
       409: 'The key was used with a different body', 422: 'Invalid input' },
     handler: async (req, reply, p) => {
-      const { created, ...card } = await L.issueGiftCard(req.body, { actor: actorOf(p) });
-      return answerWrite(reply, created, card);
+      const r = await L.issueGiftCard(req.body, { actor: actorOf(p) });
+      return answerWrite(reply, r.created, r);
     },
   });
   route(app, prefix, {

@@ -182,7 +182,8 @@ export async function lotSums(db: Db | Tx, customerIds: string[], now: Date): Pr
 
 /**
  * The write half of accrual in one statement: the new lots (the caller has settled any
- * debt first), the members' cached counters and tiers, and the events. Every credit's key
+ * debt first) and the 0-point entries of purchases the daily cap left without points, the
+ * members' cached counters and tiers, and the events. Every credit's key
  * and every new member were read absent under the customers' locks, so the inserts are
  * plain ones (ON CONFLICT's speculative insertion costs a WAL record and an index probe
  * more per row): a row another transaction wrote meanwhile fails the statement, and the
@@ -223,13 +224,17 @@ export async function writeAccrual(trx: Tx, { credits, members, events, now }: {
     isUniqueViolation(error) ? new MemberEnrolledConcurrently(error) : error);
 }
 
-/** Credits as one JSON array, built by hand: this runs for every purchase. */
+/**
+ * Credits as one JSON array, built by hand: this runs for every purchase. A credit is a lot
+ * (remaining: all its points); an entry of 0 points (a purchase the daily cap left without
+ * points) is none, and has no remaining (migration 0018).
+ */
 function creditsJson(entries: NewEntry[], now: Date): string {
   const created = JSON.stringify(now.toISOString());
   let json = '[';
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    json += `${i ? ',' : ''}{"customer_id":"${e.customerId}","kind":"${e.kind}","points":${e.points},"remaining":${e.points},"unsettled":null,` +
+    json += `${i ? ',' : ''}{"customer_id":"${e.customerId}","kind":"${e.kind}","points":${e.points},"remaining":${e.points > 0 ? e.points : 'null'},"unsettled":null,` +
       `"available_at":${e.availableAt ? `"${e.availableAt.toISOString()}"` : 'null'},"expires_at":${e.expiresAt ? `"${e.expiresAt.toISOString()}"` : 'null'},` +
       `"occurred_at":"${e.occurredAt.toISOString()}","created_at":${created},"source_type":${JSON.stringify(e.sourceType)},` +
       `"source_id":${e.sourceId == null ? 'null' : JSON.stringify(e.sourceId)},"idempotency_key":${e.idempotencyKey == null ? 'null' : JSON.stringify(e.idempotencyKey)},` +

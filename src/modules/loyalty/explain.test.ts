@@ -8,7 +8,7 @@ import { describeEntry } from './explain.ts';
 // Every kind of ledger entry, as the ledger writes them.
 const ENTRIES = [
   { kind: 'earn', points: 39, details: { purchase: 'p1', total: '29.99', base: 29.99, exact: 39.99, rounding: 'floor', factors: [{ name: 'category coffee', factor: 2, share: 0.33 }] } },
-  { kind: 'earn', points: 100, details: { purchase: 'p2', total: '300.00', base: 300, exact: 300, uncapped: 300, capped_at: 100 } },
+  { kind: 'earn', points: 100, details: { purchase: 'p2', local_date: '2026-05-01', total: '300.00', base: 300, exact: 300, uncapped: 300, capped_at: 150 } },
   { kind: 'bonus', points: 100, details: { bonus: 'sign_up' } },
   { kind: 'bonus', points: 50, details: { bonus: 'first_purchase', purchase: 'p1' } },
   { kind: 'bonus', points: 200, details: { bonus: 'birthday', year: 2026 } },
@@ -30,12 +30,15 @@ const ENTRIES = [
   { kind: 'reverse', points: -250, source_type: 'bonus', details: { bonus: 'referral', role: 'friend', purchase: 'E-1', credited: 250, forgiven: 100 } },
   { kind: 'reverse', points: -500, source_type: 'bonus', details: { bonus: 'referral', role: 'referrer', purchase_id: 'p-9', credited: 500 } },
   { kind: 'reverse', points: -5, details: { refund: 'u-1', refund_id: 'ret-1', amount: '4.50', purchase: 'till-1', credited: 18, refunded_share: 0.25 } },
+  { kind: 'earn', points: 0, details: { purchase: 'till-9', local_date: '2026-05-01', total: '12.00', base: 12, exact: 12, uncapped: 12, capped_at: 150 } },
 ].map((e) => ({ source_type: 'purchase', source_id: 'x', reason: null, ...e }) as Parameters<typeof describeEntry>[0]);
 
 describe('describeEntry', () => {
   it('keeps the English explanations word for word', () => {
     expect(describeEntry(ENTRIES[0], 'EUR')).toBe('Purchase p1: 29.99 EUR → 29.99 points × 2 category coffee (on 33% of the basket) = 39.99 → 39 (floor)');
-    expect(describeEntry(ENTRIES[1], 'EUR')).toBe('Purchase p2: 300.00 EUR → 300 points; capped at 100 a day: 100');
+    // A purchase the daily cap cut short, and one it left without points (an entry of 0): which day, and why.
+    expect(describeEntry(ENTRIES[1], 'EUR')).toBe('Purchase p2: 300.00 EUR → 300 points; the daily cap of 150 points for 1 May 2026 left 100: other purchases that day earned 50');
+    expect(describeEntry(ENTRIES[23], 'EUR')).toBe('Purchase till-9: 12.00 EUR → 12 points; none earned: the daily cap of 150 points for 1 May 2026 was already reached by other purchases that day');
     expect(describeEntry(ENTRIES[10], 'EUR')).toBe('Refund: 50% of the purchase refunded, 20 of its 40 points taken back; 5 already spent and forgiven');
     expect(describeEntry(ENTRIES[14], 'EUR')).toBe('Points returned: checkout reservation timed out');
     expect(describeEntry(ENTRIES[18], 'EUR')).toBe('Adjustment by staff: Sorry for the wait');
@@ -59,6 +62,10 @@ describe('describeEntry', () => {
       expect(describeEntry(ENTRIES[20], 'EUR', language)).toContain('E-1');
       expect(describeEntry(ENTRIES[21], 'EUR', language)).not.toContain('p-9');
       for (const part of ['ret-1', '4.50 EUR', 'till-1', '25']) expect(describeEntry(ENTRIES[22], 'EUR', language)).toContain(part);
+      // The cap, its day in the language's words, and what the others of the day earned.
+      for (const part of ['p2', '150', '100', '50', '2026']) expect(describeEntry(ENTRIES[1], 'EUR', language)).toContain(part);
+      for (const part of ['till-9', '150', '2026']) expect(describeEntry(ENTRIES[23], 'EUR', language)).toContain(part);
+      expect(describeEntry(ENTRIES[23], 'EUR', language)).not.toContain('2026-05-01');
     }
   });
 

@@ -35,7 +35,10 @@ interface Phrases {
   /** percent: formatted for the language (percentIn). */
   onShare(percent: string): string;
   rounded(earned: unknown, rule: Rounding): string;
-  capped(cap: unknown, points: number): string;
+  /** A purchase the daily cap cut short: the cap, its local day (formatted), the points left for it, and those other purchases that day had earned. */
+  capped(p: { cap: unknown; day: string; points: number; before: number }): string;
+  /** A purchase the daily cap left without points (an entry of 0): other purchases that day had reached it. */
+  cappedToNothing(p: { cap: unknown; day: string }): string;
   firstPurchase(purchase: unknown): string;
   signUp: string;
   birthday(year: unknown): string;
@@ -69,7 +72,8 @@ const PHRASES: Record<Language, Phrases> = {
     purchase: ({ purchase, total, currency, base }) => `Purchase ${purchase}: ${total} ${currency} → ${base} points`,
     onShare: (percent) => ` (on ${percent}% of the basket)`,
     rounded: (earned, rule) => ` → ${earned} (${rule})`,
-    capped: (cap, points) => `; capped at ${cap} a day: ${points}`,
+    capped: ({ cap, day, points, before }) => `; the daily cap of ${cap} points for ${day} left ${points}: other purchases that day earned ${before}`,
+    cappedToNothing: ({ cap, day }) => `; none earned: the daily cap of ${cap} points for ${day} was already reached by other purchases that day`,
     firstPurchase: (purchase) => `First purchase bonus (${purchase})`,
     signUp: 'Welcome bonus for joining',
     birthday: (year) => `Birthday bonus ${year ?? ''}`.trim(),
@@ -97,7 +101,8 @@ const PHRASES: Record<Language, Phrases> = {
     purchase: ({ purchase, total, currency, base }) => `Nakup ${purchase}: ${total} ${currency} → ${base} točk`,
     onShare: (percent) => ` (na ${percent} % košarice)`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'zaokroženo navzdol', nearest: 'zaokroženo na najbližje', ceil: 'zaokroženo navzgor' }[rule]})`,
-    capped: (cap, points) => `; omejeno na ${cap} na dan: ${points}`,
+    capped: ({ cap, day, points, before }) => `; dnevna omejitev ${cap} točk za ${day} je dopustila še ${points}, ker so drugi nakupi tega dne prinesli že ${before}`,
+    cappedToNothing: ({ cap, day }) => `; brez točk: dnevno omejitev ${cap} točk za ${day} so drugi nakupi tega dne že dosegli`,
     firstPurchase: (purchase) => `Bonus za prvi nakup (${purchase})`,
     signUp: 'Bonus dobrodošlice ob včlanitvi',
     birthday: (year) => `Rojstnodnevni bonus ${year ?? ''}`.trim(),
@@ -125,7 +130,8 @@ const PHRASES: Record<Language, Phrases> = {
     purchase: ({ purchase, total, currency, base }) => `Alışveriş ${purchase}: ${total} ${currency} → ${base} puan`,
     onShare: (percent) => ` (sepetin %${percent} kısmına)`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'aşağı yuvarlandı', nearest: 'en yakına yuvarlandı', ceil: 'yukarı yuvarlandı' }[rule]})`,
-    capped: (cap, points) => `; günlük ${cap} sınırı: ${points}`,
+    capped: ({ cap, day, points, before }) => `; ${day} için günlük ${cap} puan sınırı: o günün diğer alışverişleri ${before} puan kazandırdığından ${points} puan kazanıldı`,
+    cappedToNothing: ({ cap, day }) => `; puan kazanılmadı: ${day} için günlük ${cap} puan sınırına o günün diğer alışverişleriyle zaten ulaşılmıştı`,
     firstPurchase: (purchase) => `İlk alışveriş bonusu (${purchase})`,
     signUp: 'Katılım hoş geldin bonusu',
     birthday: (year) => `Doğum günü bonusu ${year ?? ''}`.trim(),
@@ -153,7 +159,8 @@ const PHRASES: Record<Language, Phrases> = {
     purchase: ({ purchase, total, currency, base }) => `Køb ${purchase}: ${total} ${currency} → ${base} point`,
     onShare: (percent) => ` (på ${percent} % af kurven)`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'rundet ned', nearest: 'rundet til nærmeste', ceil: 'rundet op' }[rule]})`,
-    capped: (cap, points) => `; loft på ${cap} om dagen: ${points}`,
+    capped: ({ cap, day, points, before }) => `; dagsloftet på ${cap} point for ${day} gav plads til ${points}: andre køb samme dag havde allerede givet ${before}`,
+    cappedToNothing: ({ cap, day }) => `; ingen point: dagsloftet på ${cap} point for ${day} var allerede nået med andre køb samme dag`,
     firstPurchase: (purchase) => `Bonus for første køb (${purchase})`,
     signUp: 'Velkomstbonus for at melde sig ind',
     birthday: (year) => `Fødselsdagsbonus ${year ?? ''}`.trim(),
@@ -181,7 +188,8 @@ const PHRASES: Record<Language, Phrases> = {
     purchase: ({ purchase, total, currency, base }) => `Покупка ${purchase}: ${total} ${currency} → ${base} балл.`,
     onShare: (percent) => ` (на ${percent}% корзины)`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'округлено вниз', nearest: 'округлено до ближайшего', ceil: 'округлено вверх' }[rule]})`,
-    capped: (cap, points) => `; лимит ${cap} в день: ${points}`,
+    capped: ({ cap, day, points, before }) => `; дневной лимит ${cap} балл. на ${day} оставил ${points}: другие покупки в этот день уже принесли ${before}`,
+    cappedToNothing: ({ cap, day }) => `; баллы не начислены: дневной лимит ${cap} балл. на ${day} уже исчерпан другими покупками в этот день`,
     firstPurchase: (purchase) => `Бонус за первую покупку (${purchase})`,
     signUp: 'Приветственный бонус за вступление',
     birthday: (year) => `Бонус ко дню рождения ${year ?? ''}`.trim(),
@@ -228,7 +236,12 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
       const earned = d.capped_at ? d.uncapped : Math.abs(e.points);
       const arithmetic = factors || bonus ? `${factors}${bonus} = ${exact}` : '';
       const rounded = exact !== undefined && exact !== earned ? say.rounded(earned, d.rounding as Rounding) : '';
-      const capped = d.capped_at ? say.capped(d.capped_at, Math.abs(e.points)) : '';
+      // A purchase the cap cut short earns the room left under it: the other purchases of
+      // its day had earned the cap less its points.
+      const day = d.capped_at ? dayIn(language, d.local_date) : '';
+      const capped = !d.capped_at ? ''
+        : e.points === 0 ? say.cappedToNothing({ cap: d.capped_at, day })
+        : say.capped({ cap: d.capped_at, day, points: e.points, before: d.capped_at - e.points });
       return `${say.purchase({ purchase: d.purchase ?? e.source_id, total: d.total, currency, base: round4(d.base) })}${arithmetic}${rounded}${capped}`;
     }
     case 'bonus':
@@ -276,6 +289,20 @@ function percentIn(language: Language, share: number): string {
   if (!format) percentFormats.set(language, (format = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 1 })));
   // Rounded first: Intl would round the binary value of 84.45, which may lie below it.
   return format.format(Math.round(share * 1000) / 10);
+}
+
+const dayFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/**
+ * A purchase's local date ("2026-05-01", the day its store's zone says) as the language
+ * writes a day, as the "spendable from" day reads ("1 May 2026"). Formatted in UTC: the
+ * date is already the store's, and no zone may move it to the day before.
+ */
+function dayIn(language: Language, localDate: unknown): string {
+  if (typeof localDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(localDate)) return String(localDate ?? '');
+  let format = dayFormats.get(language);
+  if (!format) dayFormats.set(language, (format = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' })));
+  return format.format(new Date(`${localDate}T00:00:00Z`));
 }
 
 /** A ledger row as the account reads it (loyalty_entries). */
@@ -345,7 +372,8 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
       description: stillPending ? `${said}${say.pending(e.remaining!, day.format(e.available_at!))}` : said,
       source: { type: e.source_type, id: e.source_id },
     };
-    // A credit says what is left of it, whether that is still pending, and which debits took from it; a debit, what it still owes and which credits it took from.
+    // A credit says what is left of it, whether that is still pending, and which debits took from it; a debit, what it still owes and which credits it took from;
+    // an entry of 0 points (a purchase the daily cap left without points) is neither.
     if (e.points > 0) {
       return withFields(entry, {
         remaining: e.remaining, available_at: e.available_at?.toISOString() ?? null, expires_at: e.expires_at?.toISOString() ?? null, pending: stillPending,

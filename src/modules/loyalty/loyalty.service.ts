@@ -396,15 +396,19 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         const availableAt = doc.pending_days > 0 ? addDays(item.facts.occurredAt, doc.pending_days) : null;
         const expiresAt = lotExpiry(program, item.facts.occurredAt);
         const entries: NewEntry[] = [];
-        if (points > 0) {
+        // A purchase the cap left without points gets an entry too, of 0 points (no lot:
+        // migration 0018), so the account says why it earned nothing; it costs a row in
+        // the statement that writes the lots, and only for such a purchase.
+        if (points > 0 || capped) {
+          const details = {
+            purchase: item.externalId, local_date: item.facts.localDate, total: toMajor(item.facts.totalMinor, currency), base: result.base,
+            factors: result.factors, bonus_points: result.bonusPoints, exact: result.exact, rounding: doc.earning.rounding,
+          };
           entries.push({
-            customerId: member.customer_id, kind: 'earn', points, occurredAt: item.facts.occurredAt, availableAt, expiresAt,
+            customerId: member.customer_id, kind: 'earn', points, occurredAt: item.facts.occurredAt,
+            availableAt: points > 0 ? availableAt : null, expiresAt: points > 0 ? expiresAt : null,
             sourceType: 'purchase', sourceId: item.purchaseId, idempotencyKey: `purchase:${item.purchaseId}`, programVersion: program.version,
-            details: {
-              purchase: item.externalId, local_date: item.facts.localDate, total: toMajor(item.facts.totalMinor, currency), base: result.base,
-              factors: result.factors, bonus_points: result.bonusPoints, exact: result.exact, rounding: doc.earning.rounding,
-              ...(capped ? { capped_at: doc.earning.daily_cap, uncapped: result.points } : {}),
-            },
+            details: capped ? withFields(details, { capped_at: doc.earning.daily_cap, uncapped: result.points }) : details,
           });
         }
         const firstBonus = doc.bonuses.first_purchase;
@@ -418,7 +422,8 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
         }
         for (const e of entries) {
           member.lifetime_earned += e.points;
-          if (member.points < 0) {
+          // An entry of 0 points settles nothing: it goes with the other new lots whatever the member owes.
+          if (member.points < 0 && e.points > 0) {
             // Someone who owes points settles the debt from this credit (rare; one by one).
             await ledger.credit(trx, member, e, now);
             reread.add(member.customer_id);

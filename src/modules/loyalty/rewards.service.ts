@@ -497,7 +497,8 @@ export function createRewardsService(core: LoyaltyCore) {
         await audit(trx, { actor, action: 'gift_card.issue', subject: code, details: { amount: data.amount, idempotency_key: key } });
         return { created: true, code };
       });
-      return withFields(await service.giftCard(issued.code), { created: issued.created });
+      // `created` first, as every write made safe by a key answers it (a redemption, a charge).
+      return withFields({ created: issued.created }, await service.giftCard(issued.code));
     },
 
     /** Pays (part of) an order from a gift card's balance. */
