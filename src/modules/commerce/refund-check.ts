@@ -7,6 +7,7 @@ import { toMajor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { StoreService } from '../stores/index.ts';
 import { RefundInput } from './purchase.schema.ts';
+import { linesOfPurchase, valueOfReturnedLines } from './refund-lines.ts';
 import { isHashOfRefund, refundMeaning, refundRequestHash, type RefundMeaning } from './refund-meaning.ts';
 
 // A file of refunds is checked whole before any is written (the CSV import's first pass),
@@ -44,6 +45,8 @@ export type RefundCheck = AppError | { duplicate: boolean };
 interface PurchaseLeft {
   externalId: string;
   purchaseId: string;
+  customerId: string;
+  totalMinor: number;
   occurredAt: Date;
   localDate: string;
   currency: string;
@@ -51,6 +54,8 @@ interface PurchaseLeft {
   timeZone: string;
   /** What is left to refund after the refunds recorded and those earlier in the file. */
   refundableMinor: number;
+  /** Its lines and those returned by its refunds recorded and earlier in the file; read when a row names lines. */
+  lines?: Awaited<ReturnType<typeof linesOfPurchase>>;
 }
 
 /**
@@ -72,13 +77,13 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       if (values.length === 0) return;
       const rows = await db.selectFrom('purchase_keys as k')
         .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'k.customer_id').onRef('p.id', '=', 'k.purchase_id'))
-        .select(['k.external_id', 'k.purchase_id', 'p.currency', 'p.store_id', 'p.total_minor', 'p.refunded_minor', 'p.occurred_at', 'p.local_date'])
+        .select(['k.external_id', 'k.purchase_id', 'k.customer_id', 'p.currency', 'p.store_id', 'p.total_minor', 'p.refunded_minor', 'p.occurred_at', 'p.local_date'])
         .where(`k.${column}`, '=', sql<string>`ANY(${values}::${sql.raw(column === 'purchase_id' ? 'uuid' : 'text')}[])`).execute();
       for (const r of rows) {
         const ref = refsOf.get(column === 'external_id' ? r.external_id : r.purchase_id)!;
         if (!left.get(ref)) {
           left.set(ref, {
-            externalId: r.external_id, purchaseId: r.purchase_id, occurredAt: new Date(r.occurred_at), localDate: String(r.local_date),
+            externalId: r.external_id, purchaseId: r.purchase_id, customerId: r.customer_id, totalMinor: Number(r.total_minor), occurredAt: new Date(r.occurred_at), localDate: String(r.local_date),
             currency: r.currency, timeZone: (r.store_id ? (await stores.byId(r.store_id))?.time_zone : undefined) ?? timeZone,
             refundableMinor: Number(r.total_minor) - Number(r.refunded_minor),
           });
@@ -99,6 +104,14 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       }
     });
     await readPurchases([...new Set(rows.map((r) => r.purchase).filter(Boolean))]);
+    // A row naming lines is valued by the purchase's lines, less those returned before it.
+    for (const [i, row] of rows.entries()) {
+      const purchase = left.get(row.purchase);
+      const data = parsed[i];
+      if (purchase && !purchase.lines && !(data instanceof AppError) && data.lines?.length) {
+        purchase.lines = await linesOfPurchase(db, { customer_id: purchase.customerId, purchase_id: purchase.purchaseId });
+      }
+    }
     const ids = parsed.flatMap((p) => (p instanceof AppError ? [] : [p.external_id]));
     const recorded = ids.length
       ? new Map((await db.selectFrom('refund_keys').select(['external_id', 'request_hash']).where('external_id', '=', sql<string>`ANY(${ids}::text[])`).execute())
@@ -127,11 +140,20 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       }
       const late = refundTimeProblem(data.occurred_at, purchase, clock.now());
       if (late) return late;
-      const amount = meaning.amountMinor ?? purchase.refundableMinor;
       if (purchase.refundableMinor === 0) return invalidField('amount', `purchase ${row.purchase} is already fully refunded`);
+      const returned = meaning.lines.length && purchase.lines
+        ? valueOfReturnedLines({ bought: purchase.lines.bought, returnedBefore: purchase.lines.returnedBefore, returned: meaning.lines, totalMinor: purchase.totalMinor, purchase: row.purchase })
+        : null;
+      if (returned instanceof AppError) return returned;
+      const amount = meaning.amountMinor ?? returned?.valueMinor ?? purchase.refundableMinor;
+      const byLines = meaning.amountMinor === null && returned !== null;
       if (amount <= 0) return invalidField('amount', 'must be greater than 0');
-      if (amount > purchase.refundableMinor) return invalidField('amount', `exceeds the refundable ${toMajor(purchase.refundableMinor, purchase.currency)} ${purchase.currency} of purchase ${row.purchase}`);
+      if (amount > purchase.refundableMinor) {
+        const refundable = `the refundable ${toMajor(purchase.refundableMinor, purchase.currency)} ${purchase.currency} of purchase ${row.purchase}`;
+        return byLines ? invalidField('lines', `the lines' ${toMajor(amount, purchase.currency)} ${purchase.currency} exceed ${refundable}`) : invalidField('amount', `exceeds ${refundable}`);
+      }
       purchase.refundableMinor -= amount;
+      purchase.lines?.returnedBefore.push(...meaning.lines);
       hashesInFile.set(data.external_id, refundRequestHash(purchase.externalId, meaning));
       return { duplicate: false };
     });

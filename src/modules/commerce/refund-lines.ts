@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/index.ts';
+import type { Db } from '../../db/index.ts';
 import { invalidField, type AppError } from '../../shared/errors.ts';
 
 // A refund may name the lines returned ({ sku, quantity }) instead of an amount, as a till
@@ -55,7 +55,7 @@ export function valueOfReturnedLines(
 }
 
 /** The purchase's lines and the lines its earlier refunds returned, for valueOfReturnedLines. */
-export async function linesOfPurchase(trx: Tx, ref: { customer_id: string; purchase_id: string }): Promise<{ bought: BoughtLine[]; returnedBefore: ReturnedLine[] }> {
+export async function linesOfPurchase(trx: Db, ref: { customer_id: string; purchase_id: string }): Promise<{ bought: BoughtLine[]; returnedBefore: ReturnedLine[] }> {
   const bought = await trx.selectFrom('purchase_lines').select(['sku', 'quantity', 'unit_price_minor'])
     .where('customer_id', '=', ref.customer_id).where('purchase_id', '=', ref.purchase_id).orderBy('line_no').execute();
   const refunds = await trx.selectFrom('refunds').select('lines').where('customer_id', '=', ref.customer_id).where('purchase_id', '=', ref.purchase_id).execute();

@@ -2,13 +2,14 @@ import { toMajor, toMinor } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
 import type { Basket } from './baskets.ts';
 import { CANONICAL, LINE_COLUMNS, type ColumnLayout } from './mapping.ts';
-import { cell, purchaseInput } from './rows.ts';
+import { cell, purchaseInput, refundRow } from './rows.ts';
 
 // The rows of one order (a file with one row per item bought) become one purchase input,
-// the body the API takes: the order's fields from its rows, one line per row. Exports
-// differ in where they put the order's fields — Shopify writes them on the first row only,
-// UCI Online Retail on every row — so a later row may leave them empty, and one that
-// gives another value is refused rather than one of them picked.
+// the body the API takes: the order's fields from its rows, one line per row; the rows of
+// one refund (a returns file with one row per item returned), one refund with its lines.
+// Exports differ in where they put the order's fields — Shopify writes them on the first
+// row only, UCI Online Retail on every row — so a later row may leave them empty, and one
+// that gives another value is refused rather than one of them picked.
 
 export interface BasketProblem {
   line: number;
@@ -17,18 +18,42 @@ export interface BasketProblem {
   reason: string;
 }
 
-/** The order's own columns: everything but the line items and the order id they are grouped by. */
-const ORDER_COLUMNS = CANONICAL.purchases.map((f) => f.name).filter((n) => n !== 'external_id' && !(LINE_COLUMNS as readonly string[]).includes(n));
+/** The columns of the whole purchase or refund: everything but the line items and the id they are grouped by. */
+const wholeColumns = (kind: 'purchases' | 'refunds') => CANONICAL[kind].map((f) => f.name).filter((n) => n !== 'external_id' && !(LINE_COLUMNS as readonly string[]).includes(n));
+const ORDER_COLUMNS = wholeColumns('purchases');
+const REFUND_COLUMNS = wholeColumns('refunds');
 
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
 /** A basket's purchase input, and what is wrong with its rows that the API's rules cannot see. */
 export function basketInput(basket: Basket, layout: ColumnLayout, externalId: string, businessCurrency: string) {
   const problems: BasketProblem[] = [];
-  const rows = basket.map((r) => r.values);
-  // The order's fields: each the first value its rows give; another value later is a problem of that row.
-  const orderRow = rows[0].slice();
-  for (const column of ORDER_COLUMNS) {
+  const input = purchaseInput(wholeRow(basket, layout, ORDER_COLUMNS, `order ${externalId}`, problems), layout, externalId);
+  const lines = basket.map((record) => lineOf(record, layout, problems));
+  const total = input.total || computedTotal(lines, input.discount, input.currency ?? businessCurrency, basket[0].line, problems);
+  return { input: withFields(input, { total, lines: lines.map((l) => l.item) }), problems };
+}
+
+/**
+ * A refund's row (the purchase it refunds and the body the refunds API takes), from the rows
+ * of one refund id when the file names the items returned. A returns file may sign their
+ * quantities (-1: one came back), so the sign is dropped.
+ */
+export function refundBasketInput(basket: Basket, layout: ColumnLayout, lineItems: boolean) {
+  const problems: BasketProblem[] = [];
+  const row = refundRow(lineItems ? wholeRow(basket, layout, REFUND_COLUMNS, `refund ${cell(basket[0].values, layout, 'external_id')}`, problems) : basket[0].values, layout);
+  if (!lineItems) return { row, problems };
+  const lines = basket.map((record) => ({
+    sku: cell(record.values, layout, 'line_sku'),
+    quantity: Number(quantityOf(record, layout, problems, (text) => text.replace(/^-/, ''))),
+  }));
+  return { row: { purchase: row.purchase, input: withFields(row.input, { lines }) }, problems };
+}
+
+/** The fields of the whole (order or refund) from its rows: each the first value they give; another value later is a problem of that row. */
+function wholeRow(basket: Basket, layout: ColumnLayout, columns: string[], what: string, problems: BasketProblem[]): string[] {
+  const row = basket[0].values.slice();
+  for (const column of columns) {
     const i = layout.index.get(column);
     if (i === undefined) continue;
     let first: { value: string; line: number } | undefined;
@@ -36,34 +61,37 @@ export function basketInput(basket: Basket, layout: ColumnLayout, externalId: st
       const value = cell(record.values, layout, column);
       if (value === undefined) continue;
       if (!first) first = { value, line: record.line };
-      else if (value !== first.value) problems.push({ line: record.line, column, reason: `"${value}" differs from "${first.value}" on line ${first.line}, in the same order ${externalId}` });
+      else if (value !== first.value) problems.push({ line: record.line, column, reason: `"${value}" differs from "${first.value}" on line ${first.line}, in the same ${what}` });
     }
-    if (first) orderRow[i] = first.value;
+    if (first) row[i] = first.value;
   }
-  const input = purchaseInput(orderRow, layout, externalId);
-  const lines = basket.map((record) => lineOf(record, layout, problems));
-  const total = input.total || computedTotal(lines, input.discount, input.currency ?? businessCurrency, basket[0].line, problems);
-  return { input: withFields(input, { total, lines: lines.map((l) => l.item) }), problems };
+  return row;
 }
 
-/** A row's line item; a quantity that is not a positive number is a problem of the row (and 1 stands in). */
+/**
+ * A row's quantity as decimal text ("1" when empty); one that is not a number, or negative
+ * where a sign means nothing, is a problem of the row (and 1 stands in, so the API's rules
+ * do not tell it again: the basket is refused anyway).
+ */
+function quantityOf(record: Basket[number], layout: ColumnLayout, problems: BasketProblem[], unsign = (text: string) => text): string {
+  const text = cell(record.values, layout, 'line_quantity');
+  if (text === undefined) return '1';
+  const problem = !NUMBER.test(text) ? `must be a number such as 2 or 0.5, not "${text}"`
+    : unsign(text).startsWith('-') ? `is negative (${text}): a returned item? Import returns as a refunds file`
+    : undefined;
+  if (problem) problems.push({ line: record.line, column: 'line_quantity', reason: problem });
+  return problem ? '1' : unsign(text).replace(/^\+/, '');
+}
+
+/** A row's line item. */
 function lineOf(record: Basket[number], layout: ColumnLayout, problems: BasketProblem[]) {
   const get = (column: string) => cell(record.values, layout, column);
-  const text = get('line_quantity');
-  let quantity = text?.replace(/^\+/, '');
-  const problem = text === undefined ? undefined
-    : !NUMBER.test(text) ? `must be a number such as 2 or 0.5, not "${text}"`
-    : text.startsWith('-') ? `is negative (${text}): a returned item? Import returns as a refunds file`
-    : undefined;
-  if (problem) {
-    problems.push({ line: record.line, column: 'line_quantity', reason: problem });
-    quantity = '1'; // the basket is refused for the problem; 1 keeps the API's rules from telling it again
-  }
+  const quantity = quantityOf(record, layout, problems);
   const unitPrice = get('line_unit_price');
   return {
     /** The line as the API takes it (an empty quantity is 1 there too). */
-    item: { sku: get('line_sku'), name: get('line_name'), category: get('line_category'), quantity: quantity === undefined ? undefined : Number(quantity), unit_price: unitPrice as string },
-    quantity: quantity ?? '1',
+    item: { sku: get('line_sku'), name: get('line_name'), category: get('line_category'), quantity: Number(quantity), unit_price: unitPrice as string },
+    quantity,
     unitPrice,
   };
 }

@@ -12,7 +12,7 @@ import { CustomerInput, type CustomerService } from '../customers/index.ts';
 import { openCsv, type CsvRecord } from './csv.ts';
 import { CANONICAL, IDENTITY_COLUMNS, hasLineItems, resolveColumns, suggestMap, type ColumnLayout, type ImportKind } from './mapping.ts';
 import { basketChunks, basketsOf, type Basket } from './baskets.ts';
-import { basketInput, type BasketProblem } from './basket-input.ts';
+import { basketInput, refundBasketInput, type BasketProblem } from './basket-input.ts';
 import { canonicalOfField, cell, createRowKeyer, customerInput, purchaseInput, refundRow } from './rows.ts';
 import { createPurchaseSpool, type SpooledRow } from './spool.ts';
 import { fieldCountCheck } from './field-count.ts';
@@ -132,7 +132,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
       for (const p of converted.problems) report.addReason(r.line, p.column, p.reason);
       return { line: r.line, values: converted.values };
     });
-    const lineItems = kind === 'purchases' && hasLineItems(layout);
+    const lineItems = hasLineItems(kind, layout);
     let orders = 0;
     for await (const baskets of basketChunks(basketsOf(records, lineItems ? layout.index.get('external_id') : undefined), chunkSize)) {
       const whole = baskets.filter((basket) => {
@@ -142,7 +142,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
       orders += baskets.length;
       if (whole.length > 0) {
         if (spool) await spool.add(await validatePurchases({ options, layout, baskets: whole, lineItems, keyer, keysInFile, report }));
-        else if (checkRefunds) await validateRefunds({ layout, chunk: whole.flat(), report, check: checkRefunds });
+        else if (checkRefunds) await validateRefunds({ layout, baskets: whole, lineItems, report, check: checkRefunds });
         else await validateCustomers({ options, layout, chunk: whole.flat(), report });
       }
       options.onProgress?.({ phase: 'validate', rows, bytes: first.bytesRead(), total_bytes: first.totalBytes });
@@ -150,12 +150,12 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     await spool?.finish();
     report.sortByLine();
     const result: ImportResult = { kind, rows, created: 0, duplicates: 0, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: false, duration_ms: 0 };
-    if (lineItems) result.orders = orders;
+    if (lineItems && kind === 'purchases') result.orders = orders;
     if (report.badLines.size > 0 && !options.skipInvalid) return { ...result, duration_ms: Date.now() - started };
 
     // Pass 2: record the valid rows.
     if (spool) await recordSpooled({ options, spool, result, report, recordSize, totalBytes: first.totalBytes });
-    else await importRowByRow(withFields(rowWriter(kind, layout, options.deps), { options, result, report, chunkSize, convert }));
+    else await importRowByRow(withFields(rowWriter(kind, layout, lineItems, options.deps), { options, result, report, chunkSize, convert }));
     return { ...result, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: true, duration_ms: Date.now() - started };
   } finally {
     spool?.remove();
@@ -213,24 +213,27 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
   if (failure) throw failure;
 }
 
-/** How the second pass writes a row of customers or refunds (importRowByRow); purchases go through the spool. */
-function rowWriter(kind: ImportKind, layout: ColumnLayout, { customers, commerce }: ImportDeps): RowWriter {
+/** How the second pass writes a customer or a refund (importRowByRow); purchases go through the spool. */
+function rowWriter(kind: ImportKind, layout: ColumnLayout, lineItems: boolean, { customers, commerce }: ImportDeps): RowWriter {
   if (kind === 'refunds') {
     return {
-      prepare: (values) => {
-        const { purchase, input } = refundRow(values, layout);
+      prepare: (basket) => {
+        const { purchase, input } = refundBasketInput(basket, layout, lineItems).row;
         return { orderKey: purchase, write: () => commerce.recordRefund(purchase, input, { actor: 'import' }) };
       },
       inFlight: REFUNDS_IN_FLIGHT,
+      groupBy: lineItems ? layout.index.get('external_id') : undefined,
     };
   }
-  return { prepare: (values) => ({ orderKey: '', write: () => customers.upsert(customerInput(values, layout), { actor: 'import', source: 'import' }) }), inFlight: 1 };
+  return { prepare: ([row]) => ({ orderKey: '', write: () => customers.upsert(customerInput(row.values, layout), { actor: 'import', source: 'import' }) }), inFlight: 1, groupBy: undefined };
 }
 
-/** A row of the second pass: its write, and which rows it must follow (the same orderKey). */
+/** A customer or refund (its row, or a refund's rows of items) of the second pass: its write, and which it must follow (the same orderKey). */
 interface RowWriter {
-  prepare(values: string[]): { orderKey: string; write(): Promise<{ created: boolean }> };
+  prepare(basket: Basket): { orderKey: string; write(): Promise<{ created: boolean }> };
   inFlight: number;
+  /** The column whose consecutive equal values make one (a refund's id, when its rows are items). */
+  groupBy: number | undefined;
 }
 
 /**
@@ -250,19 +253,20 @@ const REFUNDS_IN_FLIGHT = 4;
  * row refused now (a refund through the API meanwhile took what it was to refund) is
  * reported like a bad row.
  */
-async function importRowByRow({ options, result, report, chunkSize, prepare, inFlight, convert }: RowWriter & {
+async function importRowByRow({ options, result, report, chunkSize, prepare, inFlight, groupBy, convert }: RowWriter & {
   options: ImportOptions; result: ImportResult; report: ErrorReport; chunkSize: number; convert: ((values: string[]) => { values: string[] }) | undefined;
 }) {
   const csv = await openCsv(options.file, options.format?.encoding);
+  const records = convert ? mapRecords(csv.records, (r) => ({ line: r.line, values: convert(r.values).values })) : csv.records;
   let done = 0;
-  for await (const chunk of chunks(csv.records, chunkSize)) {
+  for await (const chunk of basketChunks(basketsOf(records, groupBy), chunkSize)) {
     const queues = new Map<string, { line: number; write(): Promise<{ created: boolean }> }[]>();
-    for (const r of chunk) {
-      if (report.badLines.has(r.line)) continue;
-      const { orderKey, write } = prepare(convert ? convert(r.values).values : r.values);
+    for (const basket of chunk) {
+      if (basket.some((r) => report.badLines.has(r.line))) continue;
+      const { orderKey, write } = prepare(basket);
       const queue = queues.get(orderKey);
-      if (queue) queue.push({ line: r.line, write });
-      else queues.set(orderKey, [{ line: r.line, write }]);
+      if (queue) queue.push({ line: basket[0].line, write });
+      else queues.set(orderKey, [{ line: basket[0].line, write }]);
     }
     const waiting = [...queues.values()];
     // A failure that is not the row's stops every worker before its next row.
@@ -284,16 +288,20 @@ async function importRowByRow({ options, result, report, chunkSize, prepare, inF
     };
     await Promise.all(Array.from({ length: inFlight }, worker));
     if (failure) throw failure;
-    done += chunk.length;
+    done += chunk.reduce((n, b) => n + b.length, 0);
     options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
   }
   report.sortByLine();
 }
 
-async function validateRefunds({ layout, chunk, report, check }: { layout: ColumnLayout; chunk: CsvRecord[]; report: ErrorReport; check: RefundChecker }) {
-  const checks = await check(chunk.map((r) => refundRow(r.values, layout)));
+/** Checks refunds — a row each, or the rows of a refund's items — in the file's order; a refund's problem at its row, its other rows left out with it. */
+async function validateRefunds({ layout, baskets, lineItems, report, check }: { layout: ColumnLayout; baskets: Basket[]; lineItems: boolean; report: ErrorReport; check: RefundChecker }) {
+  const built = baskets.map((b) => refundBasketInput(b, layout, lineItems));
+  const checks = await check(built.map((b) => b.row));
   checks.forEach((c, i) => {
-    if (c instanceof AppError) report.add(chunk[i].line, c);
+    for (const problem of built[i].problems) report.addReason(problem.line, problem.column, problem.reason);
+    if (c instanceof AppError) report.addInBasket(baskets[i], c);
+    report.leftOut(baskets[i], layout);
   });
 }
 

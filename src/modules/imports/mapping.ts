@@ -15,8 +15,12 @@ export function isImportKind(kind: string): kind is ImportKind {
 /** The columns of a line item, in a file with one row per item bought. */
 export const LINE_COLUMNS = ['line_sku', 'line_name', 'line_category', 'line_quantity', 'line_unit_price'] as const;
 
-/** A file has line items when it maps a line's price: its rows are items, grouped by order id. */
-export const hasLineItems = (layout: ColumnLayout) => layout.index.has('line_unit_price');
+/**
+ * A file has line items when it maps a line's price (purchases) or SKU (refunds): its rows
+ * are items, grouped by the order's or the refund's id.
+ */
+export const hasLineItems = (kind: ImportKind, layout: ColumnLayout) =>
+  (kind === 'purchases' && layout.index.has('line_unit_price')) || (kind === 'refunds' && layout.index.has('line_sku'));
 
 export interface CanonicalField {
   name: string;
@@ -67,6 +71,9 @@ export const CANONICAL: Record<ImportKind, CanonicalField[]> = {
     { name: 'amount', required: false },
     { name: 'occurred_at', required: false },
     { name: 'reason', required: false },
+    // One row per item returned: the rows of one refund id, one after another, are one refund of those lines.
+    { name: 'line_sku', required: false },
+    { name: 'line_quantity', required: false },
   ],
 };
 
@@ -125,6 +132,9 @@ export function resolveColumns({ header, map, kind }: { header: string[]; map: R
     problems.push({ field: field.name, reason: `required column "${field.name}" is missing (map another column with --map ${field.name}=COLUMN${or})` });
   }
   if (kind === 'purchases') problems.push(...purchaseColumnProblems(index));
+  if (kind === 'refunds' && index.has('line_quantity') && !index.has('line_sku')) {
+    problems.push({ field: 'line_sku', reason: 'line_quantity needs line_sku too: a row is the quantity of one SKU returned' });
+  }
   if (IDENTITY_COLUMNS[kind].length > 0 && !IDENTITY_COLUMNS[kind].some((c) => index.has(c))) {
     problems.push({ field: IDENTITY_COLUMNS[kind].join('|'), reason: `needs at least one customer identity column: ${IDENTITY_COLUMNS[kind].join(', ')}` });
   }

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { importFile } from '../../workflows/import-file.ts';
+import { parseMapSpec, suggestMap } from './index.ts';
+
+// A returns file with one row per item returned: the rows of one refund id, one after
+// another, are one refund of those lines — valued as the API values a refund by lines.
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-refund-lines-test-'));
+let n = 0;
+const write = (rows: string[]) => {
+  const file = path.join(dir, `file-${++n}.csv`);
+  fs.writeFileSync(file, rows.join('\n') + '\n');
+  return file;
+};
+
+let s: Awaited<ReturnType<typeof openTestServices>>;
+beforeAll(async () => {
+  s = await openTestServices();
+  const purchases = write([
+    'order,email,date,sku,qty,price',
+    'P-1,ra@example.com,2026-05-02,ESP,2,2.20',
+    'P-1,ra@example.com,2026-05-02,MUG,1,8.00',
+    'P-2,ra@example.com,2026-05-03,ESP,1,2.20',
+    'P-2,ra@example.com,2026-05-03,MUG,1,8.00',
+  ]);
+  const map = parseMapSpec('external_id=order,customer_email=email,occurred_at=date,line_sku=sku,line_quantity=qty,line_unit_price=price', 'purchases');
+  expect(await importFile(s, { kind: 'purchases', file: purchases, map })).toMatchObject({ created: 2, imported: true });
+});
+afterAll(async () => {
+  await s?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a returns file with one row per item', () => {
+  it('refunds what the items were paid, a refund of several rows once, its quantities signed or not', async () => {
+    const header = 'refund,order,sku,qty,date';
+    const file = write([
+      header,
+      'RF-1,P-1,ESP,-1,2026-05-04', // a till writes returns negative
+      'RF-1,P-1,MUG,1,2026-05-04',
+      'RF-2,P-1,ESP,1,2026-05-05',
+    ]);
+    const map = suggestMap(header.split(','), 'refunds');
+    expect(map).toEqual({ purchase: 'order', external_id: 'refund', line_sku: 'sku', line_quantity: 'qty', occurred_at: 'date' });
+    expect(await importFile(s, { kind: 'refunds', file, map })).toMatchObject({ rows: 3, created: 2, invalid: 0, imported: true });
+    expect((await s.commerce.get('P-1')).refunded).toBe('12.40');
+    expect(await importFile(s, { kind: 'refunds', file, map })).toMatchObject({ created: 0, duplicates: 2, imported: true });
+  });
+
+  it('refuses an item not bought, or more than is left to return — counting the file\'s earlier rows — naming each row', async () => {
+    const file = write([
+      'refund,order,sku,qty',
+      'RF-3,P-2,ESP,1', // line 2: fine alone
+      'RF-4,P-2,ESP,1', // line 3: the only espresso went back on line 2
+      'RF-5,P-2,CAKE,1', // line 4
+      'RF-5,P-2,ESP,x', // line 5
+    ]);
+    const map = parseMapSpec('purchase=order,external_id=refund,line_sku=sku,line_quantity=qty', 'refunds');
+    const result = await importFile(s, { kind: 'refunds', file, map });
+    expect(result).toMatchObject({ imported: false, invalid: 3 });
+    expect(result.errors).toEqual([
+      { line: 3, column: 'qty', reason: 'exceeds the 0 of SKU ESP still returnable (1 bought)' },
+      { line: 4, column: 'sku', reason: 'purchase P-2 has no line with SKU CAKE' },
+      { line: 5, column: 'qty', reason: 'must be a number such as 2 or 0.5, not "x"' },
+    ]);
+    expect((await s.commerce.get('P-2')).refunded).toBe('0.00');
+  });
+
+  it('names a quantity without its SKU before reading a row', async () => {
+    const file = write(['refund,order,qty', 'RF-9,P-2,1']);
+    await expect(importFile(s, { kind: 'refunds', file, map: parseMapSpec('purchase=order,external_id=refund,line_quantity=qty', 'refunds') }))
+      .rejects.toThrow('line_quantity needs line_sku too');
+  });
+});
