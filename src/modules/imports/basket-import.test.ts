@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvFiles } from '../../../test/helpers/csv-files.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
 import { sharedData } from '../../../test/helpers/shared-data.ts';
 import { importFile } from '../../workflows/import-file.ts';
@@ -11,13 +10,8 @@ import { parseMapSpec, suggestMap } from './index.ts';
 // purchase with its lines — so category and SKU multipliers apply to imported history, and
 // products bought together are known.
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-basket-test-'));
-let n = 0;
-const write = (rows: string[]) => {
-  const file = path.join(dir, `file-${++n}.csv`);
-  fs.writeFileSync(file, rows.join('\n') + '\n');
-  return file;
-};
+const files = csvFiles('basket-test');
+const write = files.write;
 
 let s: Awaited<ReturnType<typeof openTestServices>>;
 beforeAll(async () => {
@@ -32,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await s?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  files.remove();
 });
 
 const balanceOf = async (email: string) => (await s.loyalty.account((await s.customers.findByIdentity({ kind: 'email', value: email }))!)).balance;

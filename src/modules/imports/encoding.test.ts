@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvFiles } from '../../../test/helpers/csv-files.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { guessEncoding, invalidUtf8At, likelyCodePage } from './encoding.ts';
@@ -39,18 +39,18 @@ describe('telling UTF-8 from a code page', () => {
   });
 });
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-encoding-test-'));
+const files = csvFiles('encoding-test');
 let s: Awaited<ReturnType<typeof openTestServices>>;
 beforeAll(async () => {
   s = await openTestServices();
 });
 afterAll(async () => {
   await s?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  files.remove();
 });
 
 describe('importing a file saved in a code page', () => {
-  const file = path.join(dir, 'stranke.csv');
+  const file = path.join(files.dir, 'stranke.csv');
   const map = parseMapSpec('external_id=Kartica,last_name=Priimek,first_name=Ime', 'customers');
 
   it('stops at the first line that is not UTF-8, naming the likely code page, and imports nothing', async () => {
@@ -70,7 +70,7 @@ describe('importing a file saved in a code page', () => {
   });
 
   it('reads UTF-8 whose letters are cut between the chunks the file is read in', async () => {
-    const big = path.join(dir, 'big.csv');
+    const big = path.join(files.dir, 'big.csv');
     const rows = Array.from({ length: 4000 }, (_, i) => `c-${i};Čeh Žižek Šuštar;2026-05-01;1.00`);
     fs.writeFileSync(big, ['Kartica;Priimek;Datum;Znesek', ...rows].join('\n'));
     expect(fs.statSync(big).size).toBeGreaterThan(2 * 65_536); // read in chunks of 64 KiB

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvFiles } from '../../../test/helpers/csv-files.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { fieldCountCheck } from './field-count.ts';
@@ -12,12 +10,8 @@ import { resolveColumns } from './mapping.ts';
 // and the first half alone was recorded (12.00 for 12.50). Empty fields past the header
 // (a separator ending every row) are accepted.
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-field-count-'));
-const write = (name: string, lines: string[]) => {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  return file;
-};
+const files = csvFiles('field-count');
+const write = (name: string, lines: string[]) => files.write(lines, name);
 
 let s: Awaited<ReturnType<typeof openTestServices>>;
 beforeAll(async () => {
@@ -25,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await s?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  files.remove();
 });
 
 const decimalComma = (fields: number, header: number, value: string, fixed: string) =>

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvFiles } from '../../../test/helpers/csv-files.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { dateReader, fileFormatOf, guessFileFormat } from './file-format.ts';
@@ -39,13 +37,8 @@ describe('date formats', () => {
   });
 });
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-format-test-'));
-let n = 0;
-const write = (rows: string[]) => {
-  const file = path.join(dir, `file-${++n}.csv`);
-  fs.writeFileSync(file, rows.join('\n') + '\n');
-  return file;
-};
+const files = csvFiles('format-test');
+const write = files.write;
 
 let s: Awaited<ReturnType<typeof openTestServices>>;
 beforeAll(async () => {
@@ -54,7 +47,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await s?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  files.remove();
 });
 
 describe('importing a file by its format', () => {

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvFiles } from '../../../test/helpers/csv-files.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { parseMapSpec, suggestMap } from './index.ts';
@@ -9,13 +7,8 @@ import { parseMapSpec, suggestMap } from './index.ts';
 // A returns file with one row per item returned: the rows of one refund id, one after
 // another, are one refund of those lines — valued as the API values a refund by lines.
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-refund-lines-test-'));
-let n = 0;
-const write = (rows: string[]) => {
-  const file = path.join(dir, `file-${++n}.csv`);
-  fs.writeFileSync(file, rows.join('\n') + '\n');
-  return file;
-};
+const files = csvFiles('refund-lines-test');
+const write = files.write;
 
 let s: Awaited<ReturnType<typeof openTestServices>>;
 beforeAll(async () => {
@@ -32,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await s?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  files.remove();
 });
 
 describe('a returns file with one row per item', () => {
