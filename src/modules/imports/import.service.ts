@@ -1,7 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
 import type { Db } from '../../db/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
@@ -10,15 +6,14 @@ import { parseInput } from '../../shared/validation.ts';
 import type { CommerceService, PreparedPurchase, RefundChecker } from '../commerce/index.ts';
 import { CustomerInput, type CustomerService } from '../customers/index.ts';
 import { openCsv, type CsvRecord } from './csv.ts';
-import { CANONICAL, IDENTITY_COLUMNS, hasLineItems, resolveColumns, suggestMap, type ColumnLayout, type ImportKind } from './mapping.ts';
+import { hasLineItems, resolveColumns, type ColumnLayout, type ImportKind } from './mapping.ts';
 import { basketChunks, basketsOf, type Basket } from './baskets.ts';
 import { basketInput, refundBasketInput, type BasketProblem } from './basket-input.ts';
-import { canonicalOfField, cell, createRowKeyer, customerInput, purchaseInput, refundRow } from './rows.ts';
+import { createRowKeyer, customerInput, purchaseInput } from './rows.ts';
 import { createPurchaseSpool, type SpooledRow } from './spool.ts';
 import { fieldCountCheck } from './field-count.ts';
-import { COMMON_DATE_FORMATS, formatConverter, guessFileFormat, type FileFormat } from './file-format.ts';
-import { COMMON_ENCODINGS, guessEncoding } from './encoding.ts';
-import { makeImportTempDir } from './temp-files.ts';
+import { formatConverter, type FileFormat } from './file-format.ts';
+import { ErrorReport, ROW, type RowError } from './error-report.ts';
 
 // CSV import in two passes. The first validates every row with the same rules as the
 // API and writes nothing (a purchases file with line items has a purchase in the rows of
@@ -58,12 +53,6 @@ export interface ImportProgress {
   total_bytes: number;
 }
 
-export interface RowError {
-  line: number;
-  column: string;
-  reason: string;
-}
-
 export interface ImportResult {
   kind: ImportKind;
   rows: number;
@@ -98,7 +87,6 @@ export interface ImportOptions {
   recordSize?: number;
 }
 
-const MAX_REPORTED_ERRORS = 10_000;
 // Each recorded chunk holds an advisory lock per order id and identity until it commits,
 // and PostgreSQL's shared lock table has room for about 64 × max_connections locks in
 // all (6,400 by default) — shared with every other writer. Two chunks of 500 (1,000–1,500
@@ -355,128 +343,5 @@ async function validateCustomers({ options, layout, chunk, report }: { options: 
       if (!isAppError(error)) throw error;
       report.add(r.line, error);
     }
-  }
-}
-
-/** The column of a problem of the whole row. */
-const ROW = '(row)';
-
-class ErrorReport {
-  readonly errors: RowError[] = [];
-  readonly badLines = new Set<number>();
-  truncated = false;
-  constructor(private readonly layout: ColumnLayout, private readonly kind: ImportKind) {}
-
-  add(line: number, error: AppError) {
-    this.addInBasket([{ line, values: [] }], error);
-  }
-
-  /** A purchase's problems at their rows: a line item's at its row, the order's at the first. */
-  addInBasket(basket: Basket, error: AppError) {
-    const problems = error.problems.length ? error.problems : [{ field: ROW, reason: error.message }];
-    for (const p of problems) {
-      const item = /^lines\.(\d+)\.(\w+)/.exec(p.field);
-      if (item && basket[Number(item[1])]) this.addReason(basket[Number(item[1])].line, `line_${item[2]}`, p.reason);
-      else this.addReason(basket[0].line, p.field === 'lines' ? ROW : canonicalOfField(this.kind, p.field), p.reason);
-    }
-  }
-
-  /**
-   * Whether a basket is left out for a problem on any of its rows. Its rows without one are
-   * reported as left out with it (once), so the report lists every row not imported.
-   */
-  leftOut(basket: Basket, layout: ColumnLayout): boolean {
-    const bad = basket.find((r) => this.badLines.has(r.line));
-    if (!bad) return false;
-    const orderId = cell(basket[0].values, layout, 'external_id');
-    for (const r of basket) {
-      if (!this.badLines.has(r.line)) this.addInColumn(r.line, ROW, `not imported: a row of order ${orderId}, which has an error on line ${bad.line}`);
-    }
-    return true;
-  }
-
-  /** A problem of the line in a canonical column, reported under the file's own name for it. */
-  addReason(line: number, canonical: string, reason: string) {
-    this.addInColumn(line, this.columnOf(canonical), reason);
-  }
-
-  /** A problem of the line in a column of the file, by its name there (or ROW: the whole row). */
-  addInColumn(line: number, column: string, reason: string) {
-    this.badLines.add(line);
-    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ line, column, reason });
-    else this.truncated = true;
-  }
-
-  /**
-   * The report lists lines in order (stable within a line): rows written side by side may
-   * be refused out of the file's order, and a chunk's rows with too many fields are
-   * reported before its other bad rows.
-   */
-  sortByLine() {
-    this.errors.sort((a, b) => a.line - b.line);
-  }
-
-  private columnOf(canonical: string): string {
-    return this.layout.columnName.get(canonical) ?? this.identityColumnsFor(canonical) ?? canonical;
-  }
-
-  /**
-   * A row without any customer identity is reported against the identity columns the
-   * file has ("Card / E-mail"), not a canonical name the file may not even contain.
-   */
-  private identityColumnsFor(canonical: string): string | undefined {
-    if (!IDENTITY_COLUMNS[this.kind].includes(canonical)) return undefined;
-    const present = IDENTITY_COLUMNS[this.kind].flatMap((c) => this.layout.columnName.get(c) ?? []);
-    return present.length ? present.join(' / ') : undefined;
-  }
-}
-
-async function* chunks<T>(source: AsyncIterable<T>, size: number): AsyncIterable<T[]> {
-  let chunk: T[] = [];
-  for await (const item of source) {
-    chunk.push(item);
-    if (chunk.length >= size) {
-      yield chunk;
-      chunk = [];
-    }
-  }
-  if (chunk.length) yield chunk;
-}
-
-/** An upload is read twice (validate, then import): spool it to a temporary file first. */
-export async function spoolToFile(stream: Readable, name = 'upload.csv'): Promise<{ file: string; remove(): void }> {
-  const dir = makeImportTempDir('upload');
-  const file = path.join(dir, path.basename(name).replace(/[^\w.-]/g, '_') || 'upload.csv');
-  await pipeline(stream, fs.createWriteStream(file));
-  return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** Headers, the first rows and a suggested mapping, for the dashboard's import page. */
-export async function previewCsv(file: string, kind: ImportKind, { encoding }: { encoding?: string } = {}) {
-  const read = encoding ?? guessEncoding(firstBytes(file, 64 * 1024));
-  const csv = await openCsv(file, read);
-  // The format is guessed from more rows than are shown: a day past the 12th tells D/M from M/D.
-  const rows: string[][] = [];
-  for await (const record of csv.records) {
-    rows.push(record.values);
-    if (rows.length >= 200) break;
-  }
-  const suggested = suggestMap(csv.header, kind);
-  const format = guessFileFormat(rows);
-  return {
-    headers: csv.header, sample: rows.slice(0, 5), canonical: CANONICAL[kind], suggested_map: suggested,
-    suggested_format: { date_format: format.dateFormat ?? null, decimal_comma: format.decimalComma ?? false, encoding: read },
-    date_formats: COMMON_DATE_FORMATS,
-    encodings: COMMON_ENCODINGS,
-  };
-}
-
-function firstBytes(file: string, size: number): Uint8Array {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(size);
-    return buffer.subarray(0, fs.readSync(fd, buffer, 0, size, 0));
-  } finally {
-    fs.closeSync(fd);
   }
 }

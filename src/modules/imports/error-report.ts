@@ -1,0 +1,88 @@
+import type { AppError } from '../../shared/errors.ts';
+import type { Basket } from './baskets.ts';
+import { IDENTITY_COLUMNS, type ColumnLayout, type ImportKind } from './mapping.ts';
+import { canonicalOfField, cell } from './rows.ts';
+
+// The import's report of bad rows: each problem under the file's own name for its column,
+// every row left out named (a line item's error leaves its order's other rows out too).
+
+export interface RowError {
+  line: number;
+  column: string;
+  reason: string;
+}
+
+const MAX_REPORTED_ERRORS = 10_000;
+
+/** The column of a problem of the whole row. */
+export const ROW = '(row)';
+
+export class ErrorReport {
+  readonly errors: RowError[] = [];
+  readonly badLines = new Set<number>();
+  truncated = false;
+  constructor(private readonly layout: ColumnLayout, private readonly kind: ImportKind) {}
+
+  add(line: number, error: AppError) {
+    this.addInBasket([{ line, values: [] }], error);
+  }
+
+  /** A purchase's problems at their rows: a line item's at its row, the order's at the first. */
+  addInBasket(basket: Basket, error: AppError) {
+    const problems = error.problems.length ? error.problems : [{ field: ROW, reason: error.message }];
+    for (const p of problems) {
+      const item = /^lines\.(\d+)\.(\w+)/.exec(p.field);
+      if (item && basket[Number(item[1])]) this.addReason(basket[Number(item[1])].line, `line_${item[2]}`, p.reason);
+      else this.addReason(basket[0].line, p.field === 'lines' ? ROW : canonicalOfField(this.kind, p.field), p.reason);
+    }
+  }
+
+  /**
+   * Whether a basket is left out for a problem on any of its rows. Its rows without one are
+   * reported as left out with it (once), so the report lists every row not imported.
+   */
+  leftOut(basket: Basket, layout: ColumnLayout): boolean {
+    const bad = basket.find((r) => this.badLines.has(r.line));
+    if (!bad) return false;
+    const orderId = cell(basket[0].values, layout, 'external_id');
+    for (const r of basket) {
+      if (!this.badLines.has(r.line)) this.addInColumn(r.line, ROW, `not imported: a row of order ${orderId}, which has an error on line ${bad.line}`);
+    }
+    return true;
+  }
+
+  /** A problem of the line in a canonical column, reported under the file's own name for it. */
+  addReason(line: number, canonical: string, reason: string) {
+    this.addInColumn(line, this.columnOf(canonical), reason);
+  }
+
+  /** A problem of the line in a column of the file, by its name there (or ROW: the whole row). */
+  addInColumn(line: number, column: string, reason: string) {
+    this.badLines.add(line);
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ line, column, reason });
+    else this.truncated = true;
+  }
+
+  /**
+   * The report lists lines in order (stable within a line): rows written side by side may
+   * be refused out of the file's order, and a chunk's rows with too many fields are
+   * reported before its other bad rows.
+   */
+  sortByLine() {
+    this.errors.sort((a, b) => a.line - b.line);
+  }
+
+  private columnOf(canonical: string): string {
+    return this.layout.columnName.get(canonical) ?? this.identityColumnsFor(canonical) ?? canonical;
+  }
+
+  /**
+   * A row without any customer identity is reported against the identity columns the
+   * file has ("Card / E-mail"), not a canonical name the file may not even contain.
+   */
+  private identityColumnsFor(canonical: string): string | undefined {
+    if (!IDENTITY_COLUMNS[this.kind].includes(canonical)) return undefined;
+    const present = IDENTITY_COLUMNS[this.kind].flatMap((c) => this.layout.columnName.get(c) ?? []);
+    return present.length ? present.join(' / ') : undefined;
+  }
+}

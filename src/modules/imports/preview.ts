@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { openCsv } from './csv.ts';
+import { COMMON_ENCODINGS, guessEncoding } from './encoding.ts';
+import { COMMON_DATE_FORMATS, guessFileFormat } from './file-format.ts';
+import { CANONICAL, suggestMap, type ImportKind } from './mapping.ts';
+import { makeImportTempDir } from './temp-files.ts';
+
+// What the dashboard's import page shows before an import: the upload kept in a temporary
+// file (it is read twice), its headers, first rows, and the mapping and format it seems to need.
+
+/** An upload is read twice (validate, then import): spool it to a temporary file first. */
+export async function spoolToFile(stream: Readable, name = 'upload.csv'): Promise<{ file: string; remove(): void }> {
+  const dir = makeImportTempDir('upload');
+  const file = path.join(dir, path.basename(name).replace(/[^\w.-]/g, '_') || 'upload.csv');
+  await pipeline(stream, fs.createWriteStream(file));
+  return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Headers, the first rows and a suggested mapping, for the dashboard's import page. */
+export async function previewCsv(file: string, kind: ImportKind, { encoding }: { encoding?: string } = {}) {
+  const read = encoding ?? guessEncoding(firstBytes(file, 64 * 1024));
+  const csv = await openCsv(file, read);
+  // The format is guessed from more rows than are shown: a day past the 12th tells D/M from M/D.
+  const rows: string[][] = [];
+  for await (const record of csv.records) {
+    rows.push(record.values);
+    if (rows.length >= 200) break;
+  }
+  const suggested = suggestMap(csv.header, kind);
+  const format = guessFileFormat(rows);
+  return {
+    headers: csv.header, sample: rows.slice(0, 5), canonical: CANONICAL[kind], suggested_map: suggested,
+    suggested_format: { date_format: format.dateFormat ?? null, decimal_comma: format.decimalComma ?? false, encoding: read },
+    date_formats: COMMON_DATE_FORMATS,
+    encodings: COMMON_ENCODINGS,
+  };
+}
+
+function firstBytes(file: string, size: number): Uint8Array {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(size);
+    return buffer.subarray(0, fs.readSync(fd, buffer, 0, size, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
