@@ -125,8 +125,8 @@ export function createCommerceService(deps: CommerceDeps) {
       if (refundable === 0) throw invalidField('amount', 'the purchase is already fully refunded');
       let returned: { valueMinor: number } | AppError | null = null;
       if (meaning.lines.length) {
-        const { bought, returnedBefore } = await linesOfPurchase(trx, ref);
-        returned = valueOfReturnedLines({ bought, returnedBefore, returned: meaning.lines, totalMinor: purchase.total_minor, purchase: ref.external_id });
+        const { bought, returnedBefore, discountMinor } = await linesOfPurchase(trx, ref);
+        returned = valueOfReturnedLines({ bought, returnedBefore, returned: meaning.lines, totalMinor: purchase.total_minor, discountMinor, purchase: ref.external_id });
       }
       if (returned instanceof AppError) throw returned;
       const amount = meaning.amountMinor ?? (returned ? returned.valueMinor : refundable);

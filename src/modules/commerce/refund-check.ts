@@ -142,7 +142,7 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       if (late) return late;
       if (purchase.refundableMinor === 0) return invalidField('amount', `purchase ${row.purchase} is already fully refunded`);
       const returned = meaning.lines.length && purchase.lines
-        ? valueOfReturnedLines({ bought: purchase.lines.bought, returnedBefore: purchase.lines.returnedBefore, returned: meaning.lines, totalMinor: purchase.totalMinor, purchase: row.purchase })
+        ? valueOfReturnedLines({ bought: purchase.lines.bought, returnedBefore: purchase.lines.returnedBefore, returned: meaning.lines, totalMinor: purchase.totalMinor, discountMinor: purchase.lines.discountMinor, purchase: row.purchase })
         : null;
       if (returned instanceof AppError) return returned;
       const amount = meaning.amountMinor ?? returned?.valueMinor ?? purchase.refundableMinor;

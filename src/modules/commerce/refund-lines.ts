@@ -3,10 +3,12 @@ import { invalidField, type AppError } from '../../shared/errors.ts';
 
 // A refund may name the lines returned ({ sku, quantity }) instead of an amount, as a till
 // does when a customer brings back one item of a basket. The amount is then what those
-// items were paid: their price, less their share of a discount when the lines add up to
-// more than the total (a basket discount returned in proportion). Lines that add up to
-// less than the total are not all the basket (a till may list only some): each is then
-// refunded at its price, never scaled up to the total. A line can be returned only as many times as it was bought, counting
+// items were paid: each line's amount as the receipt printed it (quantity × price, rounded
+// to the cent), less its share of the basket's discount — the recorded discount, or the
+// lines' excess over the total when they add up to more. Lines that add up to less than
+// the total are not all the basket (a till may list only some; a web store's total adds
+// shipping): each is then refunded at its price less its share of the discount, never
+// scaled up to the total. A line can be returned only as many times as it was bought, counting
 // the lines of the purchase's earlier refunds. With an amount as well, the amount is
 // refunded and the lines are checked and recorded as what came back.
 
@@ -23,17 +25,20 @@ interface BoughtLine {
 
 /** What the returned lines were paid (minor units), or the problem with the first line that cannot be returned. */
 export function valueOfReturnedLines(
-  { bought, returnedBefore, returned, totalMinor, purchase }: { bought: BoughtLine[]; returnedBefore: ReturnedLine[]; returned: ReturnedLine[]; totalMinor: number; purchase: string },
+  { bought, returnedBefore, returned, totalMinor, discountMinor, purchase }: {
+    bought: BoughtLine[]; returnedBefore: ReturnedLine[]; returned: ReturnedLine[]; totalMinor: number; discountMinor: number; purchase: string;
+  },
 ): { valueMinor: number } | AppError {
   if (bought.length === 0) return invalidField('lines', `purchase ${purchase} has no line items to return; give the amount instead`);
   const bySku = new Map<string, { quantity: number; valueMinor: number }>();
   let linesValue = 0;
   for (const l of bought) {
-    linesValue += l.quantity * l.unitPriceMinor;
+    const amount = Math.round(l.quantity * l.unitPriceMinor);
+    linesValue += amount;
     if (!l.sku) continue;
     const s = bySku.get(l.sku) ?? { quantity: 0, valueMinor: 0 };
     s.quantity += l.quantity;
-    s.valueMinor += l.quantity * l.unitPriceMinor;
+    s.valueMinor += amount;
     bySku.set(l.sku, s);
   }
   const left = new Map([...bySku].map(([sku, s]) => [sku, s.quantity]));
@@ -51,16 +56,18 @@ export function valueOfReturnedLines(
     value += r.quantity * (line.valueMinor / line.quantity);
   }
   if (linesValue <= 0) return invalidField('lines', `the lines of purchase ${purchase} have no value to return; give the amount instead`);
-  return { valueMinor: Math.round(value * Math.min(1, totalMinor / linesValue)) };
+  return { valueMinor: Math.round(value * Math.min(1, totalMinor / linesValue, (linesValue - discountMinor) / linesValue)) };
 }
 
 /** The purchase's lines and the lines its earlier refunds returned, for valueOfReturnedLines. */
-export async function linesOfPurchase(trx: Db, ref: { customer_id: string; purchase_id: string }): Promise<{ bought: BoughtLine[]; returnedBefore: ReturnedLine[] }> {
+export async function linesOfPurchase(trx: Db, ref: { customer_id: string; purchase_id: string }): Promise<{ bought: BoughtLine[]; returnedBefore: ReturnedLine[]; discountMinor: number }> {
   const bought = await trx.selectFrom('purchase_lines').select(['sku', 'quantity', 'unit_price_minor'])
     .where('customer_id', '=', ref.customer_id).where('purchase_id', '=', ref.purchase_id).orderBy('line_no').execute();
   const refunds = await trx.selectFrom('refunds').select('lines').where('customer_id', '=', ref.customer_id).where('purchase_id', '=', ref.purchase_id).execute();
+  const purchase = await trx.selectFrom('purchases').select('discount_minor').where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
   return {
     bought: bought.map((l) => ({ sku: l.sku, quantity: Number(l.quantity), unitPriceMinor: Number(l.unit_price_minor) })),
     returnedBefore: refunds.flatMap((r) => (r.lines as ReturnedLine[]) ?? []),
+    discountMinor: Number(purchase?.discount_minor ?? 0),
   };
 }

@@ -123,7 +123,8 @@ describe('a file with one row per line item', () => {
     const result = await importFile(s, { kind: 'purchases', file, map });
     expect(result).toMatchObject({ rows: 8, orders: 5, created: 0, imported: false, invalid: 7 });
     expect(result.errors).toEqual([
-      { line: 2, column: '(row)', reason: 'not imported: a row of order b-1, which has an error on line 3' },
+      // b-1's rows are split by other orders' (line 9); its first rows have a problem too.
+      { line: 2, column: 'order', reason: "order b-1 has rows on line 9 too, with other orders' rows between: put an order's rows one after another" },
       { line: 3, column: 'date', reason: '"2026-05-06" differs from "2026-05-05" on line 2, in the same order b-1' },
       { line: 4, column: 'qty', reason: 'is negative (-1): a returned item? Import returns as a refunds file' },
       { line: 5, column: 'price', reason: '"1.005" has more than 2 decimals for EUR' },
@@ -136,6 +137,25 @@ describe('a file with one row per line item', () => {
     const skipping = await importFile(s, { kind: 'purchases', file, map, skipInvalid: true });
     expect(skipping).toMatchObject({ created: 1, invalid: 7, imported: true });
     expect((await s.commerce.get('b-4')).lines).toHaveLength(1);
+  });
+
+  it('leaves out both parts of an order split by another, though its first rows alone were fine', async () => {
+    const file = write([
+      'order,email,date,sku,qty,price',
+      's-1,dy@example.com,2026-05-05,A,1,1.00', // line 2
+      's-2,dy@example.com,2026-05-05,B,1,2.00',
+      's-1,dy@example.com,2026-05-05,C,1,3.00', // line 4
+      's-1,dy@example.com,2026-05-05,D,1,4.00',
+    ]);
+    const map = parseMapSpec('external_id=order,customer_email=email,occurred_at=date,line_sku=sku,line_quantity=qty,line_unit_price=price', 'purchases');
+    const result = await importFile(s, { kind: 'purchases', file, map, skipInvalid: true });
+    expect(result).toMatchObject({ rows: 4, created: 1, invalid: 3, imported: true });
+    expect(result.errors).toEqual([
+      { line: 2, column: 'order', reason: "order s-1 has rows on line 4 too, with other orders' rows between: put an order's rows one after another" },
+      { line: 4, column: 'order', reason: "order s-1 has rows on line 2 too, with other orders' rows between: put an order's rows one after another" },
+      { line: 5, column: '(row)', reason: 'not imported: a row of order s-1, which has an error on line 4' },
+    ]);
+    await expect(s.commerce.get('s-1')).rejects.toThrow();
   });
 
   it('names what a file with line items lacks before reading a row', async () => {

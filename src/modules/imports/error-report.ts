@@ -21,6 +21,8 @@ export class ErrorReport {
   readonly errors: RowError[] = [];
   readonly badLines = new Set<number>();
   truncated = false;
+  /** Rows reported only as left out with their order: a problem of their own found later takes the place of that. */
+  private readonly leftOutOnly = new Map<number, RowError>();
   constructor(private readonly layout: ColumnLayout, private readonly kind: ImportKind) {}
 
   add(line: number, error: AppError) {
@@ -44,9 +46,12 @@ export class ErrorReport {
   leftOut(basket: Basket, layout: ColumnLayout): boolean {
     const bad = basket.find((r) => this.badLines.has(r.line));
     if (!bad) return false;
-    const orderId = cell(basket[0].values, layout, 'external_id');
+    const id = cell(basket[0].values, layout, 'external_id');
     for (const r of basket) {
-      if (!this.badLines.has(r.line)) this.addInColumn(r.line, ROW, `not imported: a row of order ${orderId}, which has an error on line ${bad.line}`);
+      if (this.badLines.has(r.line)) continue;
+      this.addInColumn(r.line, ROW, `not imported: a row of ${this.kind === 'refunds' ? 'refund' : 'order'} ${id}, which has an error on line ${bad.line}`);
+      const entry = this.errors.at(-1);
+      if (entry?.line === r.line) this.leftOutOnly.set(r.line, entry);
     }
     return true;
   }
@@ -58,6 +63,11 @@ export class ErrorReport {
 
   /** A problem of the line in a column of the file, by its name there (or ROW: the whole row). */
   addInColumn(line: number, column: string, reason: string) {
+    const leftOut = this.leftOutOnly.get(line);
+    if (leftOut) {
+      this.leftOutOnly.delete(line);
+      this.errors.splice(this.errors.indexOf(leftOut), 1);
+    }
     this.badLines.add(line);
     if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ line, column, reason });
     else this.truncated = true;

@@ -121,10 +121,12 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
       return { line: r.line, values: converted.values };
     });
     const lineItems = hasLineItems(kind, layout);
+    const splitCheck = splitGroups(layout, kind, report);
     let orders = 0;
     for await (const baskets of basketChunks(basketsOf(records, lineItems ? layout.index.get('external_id') : undefined), chunkSize)) {
       const whole = baskets.filter((basket) => {
         rows += basket.length;
+        if (lineItems) splitCheck(basket);
         return !report.leftOut(basket, layout);
       });
       orders += baskets.length;
@@ -150,6 +152,31 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
   }
 }
 
+/**
+ * In a file of line items, the rows of one order (or refund) are one after another: rows of
+ * its id again after other ids' rows would make a second purchase of one order id, or take
+ * the order's first rows alone. Both parts are refused, whole — the first may already have
+ * passed validation (its rows are left out by the import pass, which skips bad lines).
+ */
+function splitGroups(layout: ColumnLayout, kind: ImportKind, report: ErrorReport) {
+  const seen = new Map<string, number[]>();
+  const what = kind === 'refunds' ? 'refund' : 'order';
+  return (basket: Basket) => {
+    const id = basket[0].values[layout.index.get('external_id')!]?.trim();
+    if (!id) return;
+    const earlier = seen.get(id);
+    const lines = basket.map((r) => r.line);
+    if (!earlier) return void seen.set(id, lines);
+    const between = `with other ${what}s' rows between: put a${what === 'order' ? 'n' : ''} ${what}'s rows one after another`;
+    report.addReason(basket[0].line, 'external_id', `${what} ${id} has rows on line ${earlier[0]} too, ${between}`);
+    if (!report.badLines.has(earlier[0])) {
+      report.addReason(earlier[0], 'external_id', `${what} ${id} has rows on line ${basket[0].line} too, ${between}`);
+      report.leftOut(earlier.map((line) => ({ line, values: basket[0].values })), layout);
+    }
+    earlier.push(...lines);
+  };
+}
+
 /** The file's dates and numbers in the API's spelling (file-format.ts), or undefined when they are already. */
 async function converterFor(options: ImportOptions, layout: ColumnLayout) {
   const { deps, kind, format = {} } = options;
@@ -173,7 +200,9 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
   let done = 0;
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
-  for await (const batch of spool.read(recordSize)) {
+  for await (const read of spool.read(recordSize)) {
+    // An order found split by other orders' rows after its first rows were spooled is left out whole.
+    const batch = read.filter((b) => !report.badLines.has(b.line));
     while (inFlight.size >= RECORDS_IN_FLIGHT) await Promise.race(inFlight);
     if (failure) break;
     const recording: Promise<void> = options
@@ -318,10 +347,8 @@ async function validatePurchases({ options, layout, baskets, lineItems, keyer, k
       const hash = p.requestHash;
       const inFile = keysInFile.get(p.externalId);
       const seen = inFile?.hash ?? stored.get(p.externalId)?.request_hash;
-      // Rows of one order split by other orders' rows would be two purchases of one order id.
-      if (inFile && lineItems) report.addReason(line, 'external_id', `order ${p.externalId} has rows on line ${inFile.line} too, with other orders' rows between: put an order's rows one after another`);
-      // Only a file with its own order ids can repeat one with other values.
-      else if (seen !== undefined && seen !== hash && layout.index.has('external_id')) {
+      // Only a file with its own order ids can repeat one with other values (an order's rows split by others' are refused by splitGroups).
+      if (!lineItems && seen !== undefined && seen !== hash && layout.index.has('external_id')) {
         report.addReason(line, 'external_id', inFile
           ? `order id ${p.externalId} is on line ${inFile.line} too, with other values`
           : `order id ${p.externalId} was already recorded with other values`);

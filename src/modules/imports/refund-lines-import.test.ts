@@ -63,6 +63,34 @@ describe('a returns file with one row per item', () => {
     expect((await s.commerce.get('P-2')).refunded).toBe('0.00');
   });
 
+  it('values items as the receipt printed them, less their share of the discount even when the total adds shipping', async () => {
+    const purchases = write([
+      'order,email,date,sku,qty,price,discount,total',
+      '#1001,ra@example.com,2026-05-06,CB-250,2,12.50,3.39,35.41', // lines 33.90 − 3.39 + shipping 4.90
+      '#1001,ra@example.com,2026-05-06,MUG-1,1,8.90,3.39,35.41',
+      'T1,ra@example.com,2026-05-06,CHEESE,0.5,12.99,,', // 6.495 → 6.50 on the receipt
+      'T1,ra@example.com,2026-05-06,OLIVES,1.5,0.33,,', // 0.495 → 0.50
+    ]);
+    const map = parseMapSpec('external_id=order,customer_email=email,occurred_at=date,line_sku=sku,line_quantity=qty,line_unit_price=price,discount=discount,total=total', 'purchases');
+    expect(await importFile(s, { kind: 'purchases', file: purchases, map })).toMatchObject({ created: 2, imported: true });
+    expect((await s.commerce.get('T1')).total).toBe('7.00');
+    const returns = write(['refund,order,sku,qty', 'RS-1,#1001,CB-250,1', 'RS-2,T1,CHEESE,0.5', 'RS-2,T1,OLIVES,1.5']);
+    expect(await importFile(s, { kind: 'refunds', file: returns, map: suggestMap(['refund', 'order', 'sku', 'qty'], 'refunds') })).toMatchObject({ created: 2, imported: true });
+    expect((await s.commerce.get('#1001')).refunded).toBe('11.25'); // 12.50 × 30.51 / 33.90
+    expect((await s.commerce.get('T1')).refunded).toBe('7.00'); // all of it, not a cent less
+  });
+
+  it('refuses a refund whose rows are split by another refund\'s — both parts', async () => {
+    const file = write(['refund,order,sku,qty', 'RX-1,P-2,MUG,1', 'RX-2,P-2,ESP,1', 'RX-1,P-2,MUG,1']);
+    const result = await importFile(s, { kind: 'refunds', file, map: suggestMap(['refund', 'order', 'sku', 'qty'], 'refunds'), skipInvalid: true });
+    expect(result).toMatchObject({ created: 1, invalid: 2, imported: true });
+    expect(result.errors).toEqual([
+      { line: 2, column: 'refund', reason: "refund RX-1 has rows on line 4 too, with other refunds' rows between: put a refund's rows one after another" },
+      { line: 4, column: 'refund', reason: "refund RX-1 has rows on line 2 too, with other refunds' rows between: put a refund's rows one after another" },
+    ]);
+    expect((await s.commerce.get('P-2')).refunded).toBe('2.20');
+  });
+
   it('names a quantity without its SKU before reading a row', async () => {
     const file = write(['refund,order,qty', 'RF-9,P-2,1']);
     await expect(importFile(s, { kind: 'refunds', file, map: parseMapSpec('purchase=order,external_id=refund,line_quantity=qty', 'refunds') }))
