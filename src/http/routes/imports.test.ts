@@ -98,5 +98,12 @@ describe('POST /imports/:kind with a file format', () => {
     expect(badFormat.json().errors).toEqual([{ field: 'date_format', reason: '"DD.MM.YY": a two-digit year (YY) cannot tell 1925 from 2025: write YYYY' }]);
     const badFlag = await upload('purchases', csv, { map, decimal_comma: 'yes' });
     expect(badFlag.json().errors).toEqual([{ field: 'decimal_comma', reason: 'must be true or false, not "yes"' }]);
+    // Not read as false: a client meaning "skip" would get nothing imported without a word.
+    const badSkip = await upload('purchases', csv, { map, skip_invalid: '1' });
+    expect(badSkip.json().errors).toEqual([{ field: 'skip_invalid', reason: 'must be true or false, not "1"' }]);
+    // The preview checks the options it is given, so a mistyped format is told before the import.
+    const preview = await upload('purchases', csv, { date_format: 'DD.MM.YYYY HH:MM' }, 'application/json', '/preview');
+    expect(preview.statusCode).toBe(422);
+    expect(preview.json().errors[0]).toMatchObject({ field: 'date_format' });
   });
 });

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { encodingOf, fileFormatOf, IMPORT_KINDS, isImportKind, previewCsv, spoolToFile, type FileFormat, type ImportKind, type ImportProgress } from '../../modules/imports/index.ts';
+import { fileFormatOf, IMPORT_KINDS, isImportKind, previewCsv, spoolToFile, type FileFormat, type ImportKind, type ImportProgress } from '../../modules/imports/index.ts';
 import type { Services } from '../../services.ts';
 import { invalidField } from '../../shared/errors.ts';
+import { withFields } from '../../shared/objects.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { replyWithProgress, wantsProgress } from '../progress.ts';
 import { route } from '../route.ts';
@@ -41,6 +42,15 @@ function booleanField(name: string, text: string | undefined): boolean {
   throw invalidField(name, `must be true or false, not "${text}"`);
 }
 
+/** The upload's options, each checked: `map`, `date_format`, `decimal_comma`, `encoding`, `skip_invalid`. */
+function uploadOptions(fields: Record<string, string>): { map: Record<string, string>; format: FileFormat; skipInvalid: boolean } {
+  return {
+    map: mapField(fields.map),
+    format: fileFormatOf({ dateFormat: fields.date_format, decimalComma: booleanField('decimal_comma', fields.decimal_comma), encoding: fields.encoding }),
+    skipInvalid: booleanField('skip_invalid', fields.skip_invalid),
+  };
+}
+
 function kindOf(req: FastifyRequest): ImportKind {
   const kind = (req.params as { kind: string }).kind;
   if (!isImportKind(kind)) throw invalidField('kind', `must be one of ${IMPORT_KINDS.join(', ')}, not "${kind}"`);
@@ -56,7 +66,9 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
       const kind = kindOf(req);
       const { spooled, fields } = await readUpload(req);
       try {
-        return await previewCsv(spooled.file, kind, { encoding: fields.encoding ? encodingOf(fields.encoding) : undefined });
+        // Options given are checked here too: a mistyped date format is told before the import.
+        const { format } = uploadOptions(fields);
+        return await previewCsv(spooled.file, kind, { encoding: fields.encoding ? format.encoding ?? 'utf-8' : undefined });
       } finally {
         spooled.remove();
       }
@@ -77,11 +89,9 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
     handler: async (req, reply) => {
       const kind = kindOf(req);
       const { spooled, fields } = await readUpload(req);
-      let map: Record<string, string>;
-      let format: FileFormat;
+      let options: ReturnType<typeof uploadOptions>;
       try {
-        map = mapField(fields.map);
-        format = fileFormatOf({ dateFormat: fields.date_format, decimalComma: booleanField('decimal_comma', fields.decimal_comma), encoding: fields.encoding });
+        options = uploadOptions(fields);
       } catch (error) {
         spooled.remove();
         throw error;
@@ -89,7 +99,7 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
       // The import removes the upload when it ends: for a client that follows its
       // progress, that is after this handler has returned.
       const run = (onProgress?: (p: ImportProgress) => void) =>
-        importFile(s, { kind, file: spooled.file, map, format, skipInvalid: fields.skip_invalid === 'true', onProgress }).finally(spooled.remove);
+        importFile(s, withFields(options, { kind, file: spooled.file, onProgress })).finally(spooled.remove);
       return wantsProgress(req) ? replyWithProgress(req, reply, s.logger, run) : run();
     },
   });

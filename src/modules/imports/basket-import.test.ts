@@ -85,7 +85,9 @@ describe('a file with one row per line item', () => {
     ]);
     const map = parseMapSpec('external_id=Name,customer_email=Email,line_category=Category', 'purchases');
     const suggested = suggestMap(fs.readFileSync(file, 'utf8').split('\n')[0].split(','), 'purchases');
-    expect(suggested).toMatchObject({ customer_email: 'Email', occurred_at: 'Created at', total: 'Total', discount: 'Discount Amount', promo_code: 'Discount Code', line_quantity: 'Lineitem quantity', line_name: 'Lineitem name', line_unit_price: 'Lineitem price', line_sku: 'Lineitem sku', line_category: 'Category' });
+    // "Name" is Shopify's order number: taken for the order id only beside Shopify's line columns.
+    expect(suggestMap(['Name', 'Email', 'Date', 'Amount'], 'purchases').external_id).toBeUndefined();
+    expect(suggested).toMatchObject({ external_id: 'Name', customer_email: 'Email', occurred_at: 'Created at', total: 'Total', discount: 'Discount Amount', promo_code: 'Discount Code', line_quantity: 'Lineitem quantity', line_name: 'Lineitem name', line_unit_price: 'Lineitem price', line_sku: 'Lineitem sku', line_category: 'Category' });
     const result = await importFile(s, { kind: 'purchases', file, map: { ...suggested, ...map } });
     expect(result).toMatchObject({ rows: 3, orders: 2, created: 2, invalid: 0, imported: true });
     const order = await s.commerce.get('#1001');

@@ -104,7 +104,11 @@ function lineOf(record: Basket[number], layout: ColumnLayout, problems: BasketPr
 function computedTotal(lines: { quantity: string; unitPrice: string | undefined }[], discount: string | undefined, currency: string, line: number, problems: BasketProblem[]): string {
   try {
     let sum = 0n;
-    for (const l of lines) sum += lineAmount(l.quantity, toMinor(l.unitPrice ?? '', currency));
+    for (const l of lines) {
+      const unitMinor = toMinor(l.unitPrice ?? '', currency);
+      if (unitMinor < 0) return '0'; // a negative price (UCI's "Adjust bad debt"): the API's rules name it
+      sum += lineAmount(l.quantity, unitMinor);
+    }
     const discountMinor = discount === undefined ? 0n : BigInt(toMinor(discount, currency));
     if (discountMinor > sum) {
       problems.push({ line, column: 'discount', reason: `${discount} is more than the order's lines add up to (${toMajor(sum, currency)})` });

@@ -22,12 +22,13 @@ export interface CsvSource {
 }
 
 /** Opens a file in `encoding` (UTF-8 unless told: bytes that are not stop the reading, encoding.ts). */
-export async function openCsv(file: string, encoding = 'utf-8'): Promise<CsvSource> {
+export async function openCsv(file: string, told = 'utf-8'): Promise<CsvSource> {
   const totalBytes = fs.statSync(file).size;
+  const encoding = byteOrderMark(file) ?? told;
   const input = fs.createReadStream(file);
   let bytes = 0;
   input.on('data', (chunk) => (bytes += chunk.length));
-  const delimiter = detectDelimiter(file);
+  const delimiter = detectDelimiter(file, encoding);
   // Rows may have fewer fields than the header (trailing empty cells left out) or more:
   // the importer refuses a row with more (fieldCountProblem, field-count.ts) rather than
   // let the parser drop its extra fields.
@@ -36,31 +37,54 @@ export async function openCsv(file: string, encoding = 'utf-8'): Promise<CsvSour
   pipeline(input, utf8Stream(encoding), parser, () => {});
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number; records: number } }>;
   const first = await iterator.next();
+  // Columns without a name at the end of the header are no columns: a header ending in a
+  // separator would otherwise make room for a decimal comma's second half (field-count.ts).
   const header = first.done ? [] : first.value.record;
+  while (header.length > 0 && header[header.length - 1] === '') header.pop();
   let startLine = first.done ? 1 : first.value.info.lines + 1;
   const records: AsyncIterable<CsvRecord> = {
     async *[Symbol.asyncIterator]() {
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-        const line = startLine;
-        startLine = next.value.info.lines + 1;
-        yield { line, values: next.value.record };
+      // A reader that stops early (a preview's first rows) closes the file.
+      try {
+        yield* read();
+      } finally {
+        parser.destroy();
       }
     },
   };
+  async function* read(): AsyncIterable<CsvRecord> {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const line = startLine;
+      startLine = next.value.info.lines + 1;
+      // A row of separators alone (",,,": a spreadsheet's empty table row) is an empty line.
+      if (next.value.record.every((v) => v === '')) continue;
+      yield { line, values: next.value.record };
+    }
+  }
   return { header, delimiter, records, bytesRead: () => bytes, totalBytes };
 }
 
-/** Comma by default; semicolon or tab when the header line clearly uses one (European exports). */
-function detectDelimiter(file: string): string {
+/** The first bytes of a file. */
+function head(file: string, size: number): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(4096);
-    const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    const firstLine = buffer.subarray(0, n).toString('utf8').split(/\r?\n/)[0];
-    const count = (c: string) => firstLine.split(c).length - 1;
-    const [best] = [',', ';', '\t'].sort((a, b) => count(b) - count(a));
-    return count(best) > 0 ? best : ',';
+    const buffer = Buffer.alloc(size);
+    return buffer.subarray(0, fs.readSync(fd, buffer, 0, size, 0));
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** UTF-16 by its byte order mark (Excel's "Unicode text"): the mark leaves no doubt, whatever encoding was assumed. */
+function byteOrderMark(file: string): string | undefined {
+  const [a, b] = head(file, 2);
+  return a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : undefined;
+}
+
+/** Comma by default; semicolon or tab when the header line clearly uses one (European exports). */
+function detectDelimiter(file: string, encoding: string): string {
+  const firstLine = new TextDecoder(encoding).decode(head(file, 4096)).split(/\r?\n/)[0];
+  const count = (c: string) => firstLine.split(c).length - 1;
+  const [best] = [',', ';', '\t'].sort((a, b) => count(b) - count(a));
+  return count(best) > 0 ? best : ',';
 }

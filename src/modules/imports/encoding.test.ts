@@ -35,6 +35,9 @@ describe('telling UTF-8 from a code page', () => {
     expect(likelyCodePage(encodeIn('windows-1251', 'Фамилия;Имя\nИванова;Мария'))).toBe('windows-1251');
     expect(likelyCodePage(encodeIn('windows-1252', 'Efternavn;Fornavn\nJørgensen;Søren\nÅberg;Ærø'))).toBe('windows-1252');
     expect(likelyCodePage(encodeIn('windows-1254', 'Soyadı;Adı\nYılmaz;Ayşe\nDoğan;İbrahim'))).toBe('windows-1254');
+    // æ read as Central European is ć, and č read as Western is è: neither a letter of the other's words.
+    expect(likelyCodePage(encodeIn('windows-1252', 'Lars,Bæk,Næstved'))).toBe('windows-1252');
+    expect(likelyCodePage(encodeIn('windows-1250', 'Lars;Horvatić;Kranj\nŠpela;Kovač;Celje'))).toBe('windows-1250');
     expect(guessEncoding(Buffer.from('Čeh;Žiga', 'utf8'))).toBe('utf-8');
   });
 });
@@ -79,6 +82,15 @@ describe('importing a file saved in a code page', () => {
     const last = (await s.customers.findByIdentity({ kind: 'external_id', value: 'c-3999' }))!;
     expect((await s.customers.get(last)).last_name).toBe('Čeh Žižek Šuštar');
   }, 120_000);
+
+  it('reads UTF-16 by its byte order mark (Excel\'s "Unicode text", tab-separated) without being told', async () => {
+    const text = 'Kartica\tPriimek\tIme\r\nk-16\tYılmaz\tŞükrü\r\n';
+    const unicode = files.write(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'unicode.txt');
+    expect((await previewCsv(unicode, 'customers')).suggested_format.encoding).toBe('utf-16le');
+    expect(await importFile(s, { kind: 'customers', file: unicode, map })).toMatchObject({ rows: 1, invalid: 0, imported: true });
+    const k16 = (await s.customers.findByIdentity({ kind: 'external_id', value: 'k-16' }))!;
+    expect(await s.customers.get(k16)).toMatchObject({ first_name: 'Şükrü', last_name: 'Yılmaz' });
+  });
 
   it('refuses an encoding it does not know', () => {
     expect(() => fileFormatOf({ encoding: 'klingon' })).toThrow('"klingon" is not an encoding this server can read');

@@ -8,7 +8,7 @@ import { invalidField } from '../../shared/errors.ts';
 // their line, with the code page the file most likely is in; `encoding` reads it as that.
 
 /** The encodings offered by the dashboard; any label TextDecoder knows is accepted. */
-export const COMMON_ENCODINGS = ['utf-8', 'windows-1250', 'windows-1251', 'windows-1252', 'windows-1254'];
+export const COMMON_ENCODINGS = ['utf-8', 'windows-1250', 'windows-1251', 'windows-1252', 'windows-1254', 'utf-16le'];
 
 /** The encoding's canonical name, or a problem of the field `encoding`. */
 export function encodingOf(label: string): string {
@@ -45,11 +45,13 @@ export function invalidUtf8At(bytes: Uint8Array, final: boolean): number | { inc
 // The words each code page's languages write: the decoding that yields most letters
 // beyond ASCII inside such words is the likely one. Read in the wrong page, a word comes
 // out of mixed scripts ("Jшrgensen", Danish read as Cyrillic) or with letters its
-// languages lack ("Kovaè", Slovenian read as Western), and counts nothing.
+// languages lack ("Kovaè", Slovenian read as Western; "Bćk", Danish read as Central
+// European), and counts nothing. So each set holds the letters of our languages alone:
+// Slovenian č š ž, Danish æ ø å (German ä ö ü ß, é of loanwords), Turkish ç ğ ı ş ö ü.
 const WORDS: Record<string, { word: RegExp; letters: RegExp }> = {
-  'windows-1250': { word: /^[A-Za-zčšžćđČŠŽĆĐ]+$/, letters: /[čšžćđČŠŽĆĐ]/g },
+  'windows-1250': { word: /^[A-Za-zčšžČŠŽ]+$/, letters: /[čšžČŠŽ]/g },
   'windows-1251': { word: /^[а-яёА-ЯЁ]+$/, letters: /[а-яёА-ЯЁ]/g },
-  'windows-1252': { word: /^[A-Za-zæøåÆØÅéèêëüöäßÉÈÜÖÄçñ]+$/, letters: /[æøåÆØÅéèêëüöäßÉÈÜÖÄçñ]/g },
+  'windows-1252': { word: /^[A-Za-zæøåÆØÅäöüßÄÖÜé]+$/, letters: /[æøåÆØÅäöüßÄÖÜé]/g },
   'windows-1254': { word: /^[A-Za-zçğışöüÇĞİŞÖÜ]+$/, letters: /[çğışöüÇĞİŞÖÜ]/g },
 };
 
@@ -67,6 +69,8 @@ export function likelyCodePage(sample: Uint8Array): string {
 
 /** The encoding of a file's first bytes: UTF-8 when they are, else the likely code page. */
 export function guessEncoding(sample: Uint8Array): string {
+  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le'; // Excel's "Unicode text", by its byte order mark
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
   const at = invalidUtf8At(sample, false);
   return typeof at === 'number' && at >= 0 ? likelyCodePage(sample) : 'utf-8';
 }

@@ -96,6 +96,21 @@ describe('importing a file by its format', () => {
     expect((await s.commerce.get('R-1')).refunded).toBe('34.50');
   });
 
+  it('refuses at once a file whose dates are all in another format, naming the format that reads them', async () => {
+    const uci = write(['InvoiceNo,InvoiceDate,CustomerID,Amount', '536365,12/13/2010 8:26,17850,1.00', '536366,12/1/2010 8:28,17850,2.00']);
+    const map = parseMapSpec('external_id=InvoiceNo,occurred_at=InvoiceDate,customer_external_id=CustomerID,total=Amount', 'purchases');
+    await expect(importFile(s, { kind: 'purchases', file: uci, map })).rejects.toThrow('the dates of column InvoiceDate are not ISO 8601 (line 2: "12/13/2010 8:26"): name the file\'s date format, "M/D/YYYY H:mm"');
+    const either = write(['InvoiceNo,InvoiceDate,CustomerID,Amount', '536367,1/2/2010,17850,1.00']);
+    await expect(importFile(s, { kind: 'purchases', file: either, map })).rejects.toThrow('"D/M/YYYY H:mm" or "M/D/YYYY H:mm" (its first rows fit either)');
+  });
+
+  it('reads a spreadsheet\'s empty rows (",,,") as blank lines, and a header\'s unnamed last column as none', async () => {
+    const file = write(['order,card,date,total,', 'G-1,c-1,2026-03-01,4.00,', ',,,,', 'G-2,c-1,2026-03-01,12,50']);
+    const result = await importFile(s, { kind: 'purchases', file, map: parseMapSpec('external_id=order,customer_external_id=card,occurred_at=date', 'purchases') });
+    expect(result).toMatchObject({ rows: 2, imported: false, invalid: 1 });
+    expect(result.errors).toEqual([{ line: 4, column: 'total', reason: '5 fields where the header has 4 — a decimal comma ("12,50") in a comma-separated file? Write amounts with a decimal point (12.50)' }]);
+  });
+
   it('names each cell that does not fit the format, and imports nothing', async () => {
     const file = write([
       'order;card;date;total',

@@ -43,7 +43,8 @@ function compile(format: string, part: string, order: string[]): string {
   let pattern = '';
   for (const [token] of part.matchAll(/YYYY|MM?|DD?|HH?|mm|ss|[A-Za-z]|[^A-Za-z]+/g)) {
     if (GROUPS[token]) {
-      if (order.includes(token[0])) throw invalidField('date_format', `"${format}" has ${token[0] === 'm' ? 'minutes' : token} twice`);
+      const minutes = token[0] === 'M' && order.includes('H') ? ' (minutes are mm, months M or MM)' : '';
+      if (order.includes(token[0])) throw invalidField('date_format', `"${format}" has ${token[0] === 'm' ? 'minutes' : token} twice${minutes}`);
       order.push(token[0]);
       pattern += GROUPS[token];
     } else if (/^[A-Za-z]$/.test(token)) {
@@ -154,6 +155,25 @@ function decimalCommaText(text: string): string | CellProblem {
   if (!match) return { column: '', reason: `"${text}" is not a number written with a decimal comma (such as 1.234,50)` };
   const [, sign, whole, fraction] = match;
   return `${sign}${whole.replace(/\D/g, '')}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+/**
+ * A file whose dates are all written otherwise than ISO 8601, imported without a date
+ * format, is refused at once with the format that reads them — not row by row, thousands
+ * of times. `rows` are its first rows; undefined when its dates are fine or unreadable.
+ */
+export function missingDateFormat(kind: ImportKind, layout: ColumnLayout, rows: { line: number; values: string[] }[]) {
+  const columns = COLUMNS[kind].instants.flatMap((c) => layout.index.get(c) ?? []);
+  const dated = rows.flatMap((r) => columns.map((i) => ({ line: r.line, value: r.values[i]?.trim() ?? '' }))).filter((d) => d.value);
+  if (dated.length === 0 || dated.some((d) => ISO.test(d.value))) return undefined;
+  const readers = COMMON_DATE_FORMATS.filter((f) => {
+    const read = dateReader(f);
+    return dated.every((d) => typeof instantText(read(d.value), d.value, f, () => 'UTC') === 'string');
+  });
+  if (readers.length === 0) return undefined;
+  const column = layout.columnName.get(COLUMNS[kind].instants[0]);
+  const formats = readers.map((f) => `"${f}"`).join(' or ');
+  return invalidField('date_format', `the dates of column ${column} are not ISO 8601 (line ${dated[0].line}: "${dated[0].value}"): name the file's date format, ${formats}${readers.length > 1 ? ' (its first rows fit either)' : ''}`);
 }
 
 /** The options of an upload or a command line, checked before the file is read. */

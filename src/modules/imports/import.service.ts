@@ -12,7 +12,7 @@ import { basketInput, refundBasketInput, type BasketProblem } from './basket-inp
 import { createRowKeyer, customerInput, purchaseInput } from './rows.ts';
 import { createPurchaseSpool, type SpooledRow } from './spool.ts';
 import { fieldCountCheck } from './field-count.ts';
-import { formatConverter, type FileFormat } from './file-format.ts';
+import { formatConverter, missingDateFormat, type FileFormat } from './file-format.ts';
 import { ErrorReport, ROW, type RowError } from './error-report.ts';
 
 // CSV import in two passes. The first validates every row with the same rules as the
@@ -100,6 +100,10 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
   const { kind, file, chunkSize = 2000, recordSize = 500 } = options;
   const first = await openCsv(file, options.format?.encoding);
   const layout = resolveColumns({ header: first.header, map: options.map ?? {}, kind });
+  if (!options.format?.dateFormat) {
+    const problem = missingDateFormat(kind, layout, await firstRecords(file, options.format?.encoding, 200));
+    if (problem) throw problem;
+  }
   const report = new ErrorReport(layout, kind);
   const spool = kind === 'purchases' ? createPurchaseSpool() : undefined;
   try {
@@ -188,6 +192,17 @@ async function converterFor(options: ImportOptions, layout: ColumnLayout) {
     // A purchase's wall-clock time is its store's; anything else's the business's.
     zoneOf: (values) => (store === undefined ? undefined : zones.get(values[store]?.trim())) ?? deps.config.timeZone,
   });
+}
+
+/** A file's first records, read apart from the import's own pass. */
+async function firstRecords(file: string, encoding: string | undefined, count: number): Promise<CsvRecord[]> {
+  const csv = await openCsv(file, encoding);
+  const records: CsvRecord[] = [];
+  for await (const record of csv.records) {
+    records.push(record);
+    if (records.length >= count) break;
+  }
+  return records;
 }
 
 async function* mapRecords(records: AsyncIterable<CsvRecord>, f: (r: CsvRecord) => CsvRecord): AsyncIterable<CsvRecord> {

@@ -189,5 +189,8 @@ export function suggestMap(header: string[], kind: ImportKind): Record<string, s
     const i = exact >= 0 ? exact : lower.findIndex((h) => candidates.includes(h));
     if (i >= 0 && !Object.values(out).includes(header[i])) out[field.name] = header[i];
   }
+  // Shopify's orders export names the order "Name" (#1001); elsewhere a "Name" is a person's.
+  const name = lower.indexOf('name');
+  if (kind === 'purchases' && !out.external_id && name >= 0 && lower.includes('lineitem_quantity')) out.external_id = header[name];
   return out;
 }
