@@ -49,7 +49,8 @@ export function describeError(error: unknown): string {
   // for an API answer's one-line detail) is cut before them, so the list says each once.
   const first = error.problems[0];
   // (A conflict names them as "total 12.40 (this request: 12.50)": without the colon.)
-  const named = [`${first.field}: ${first.reason}`, `${first.field} ${first.reason}`].map((text) => error.message.indexOf(text)).filter((i) => i > 0);
+  // (A file's columns are listed by their reasons alone.)
+  const named = [`${first.field}: ${first.reason}`, `${first.field} ${first.reason}`, first.reason].map((text) => error.message.indexOf(text)).filter((i) => i > 0);
   const at = named.length ? Math.min(...named) : -1;
   const headline = at > 0 ? `${error.message.slice(0, at).replace(/[\s:;]+$/, '')}:` : error.message;
   return [headline, ...error.problems.map((p) => `  - ${p.field}: ${p.reason}`)].join('\n');

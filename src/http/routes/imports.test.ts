@@ -48,7 +48,7 @@ describe('POST /imports/:kind', () => {
     const result = lines(res.body).at(-1)!.result!;
     expect(result).toMatchObject({ imported: false, invalid: 2, created: 0 });
     expect(result.errors).toEqual([
-      expect.objectContaining({ line: 4, column: 'email', reason: 'needs at least one of external_id, email, phone' }), // the file's identity column
+      expect.objectContaining({ line: 4, column: 'email', reason: 'is empty — a purchase needs its customer' }), // the file's identity column, in its words
       expect.objectContaining({ line: 5, column: 'amount' }), // the file's own name for the total
     ]);
     expect((await api.services.commerce.totals()).purchases).toBe(3005);

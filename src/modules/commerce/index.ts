@@ -1,5 +1,5 @@
 export { PurchaseInput, RefundInput, PurchaseBatch, BATCH_LIMIT, PURCHASE_CHANNELS } from './purchase.schema.ts';
-export { purchaseKeyLock, type PreparedPurchase } from './purchase.prepare.ts';
+export { purchaseKeyLock, purchaseMeaning, withOrderId, type PreparedPurchase } from './purchase.prepare.ts';
 export { preparedPurchaseView, type PurchaseView, type CustomerStatsView } from './purchase.view.ts';
 export { createCommerceService, type CommerceService, type RefundFacts } from './purchase.service.ts';
 export { CATEGORIES_KEPT } from './purchase.repository.ts';

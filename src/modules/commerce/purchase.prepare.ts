@@ -61,26 +61,46 @@ export async function preparePurchase(input: unknown, ctx: PrepareContext): Prom
     quantity: String(line.quantity),
     unit_price_minor: money(line.unit_price, currency, `lines.${i}.unit_price`),
   }));
-  const externalId = data.external_id;
-  const localDay = localDate(occurredAt, timeZone);
-  const storeId = store?.id ?? null;
-  const storeCode = store?.code ?? null;
-  const channel = data.channel ?? (store ? 'in_store' : 'other');
-  const promoCode = data.promo_code || null;
-  // The hash covers what the purchase means, not how it was spelled ("9.5" vs 9.50).
-  // Every object here is built by this code in a fixed key order, so plain JSON is
-  // canonical without sorting keys. The order is that of the stored hashes: changing it
-  // would turn every retry of an earlier purchase into a conflict.
+  return withOrderId({
+    externalId: data.external_id, requestHash: '', identities: profile.identities, profile, occurredAt, localDate: localDate(occurredAt, timeZone),
+    storeId: store?.id ?? null, storeCode: store?.code ?? null, channel: data.channel ?? (store ? 'in_store' : 'other'), currency,
+    totalMinor, discountMinor, promoCode: data.promo_code || null, lines,
+  }, data.external_id);
+}
+
+/**
+ * The prepared purchase under an order id, with its request hash. The hash covers what the
+ * purchase means, not how it was spelled ("9.5" vs 9.50). Every object here is built by
+ * this code in a fixed key order, so plain JSON is canonical without sorting keys. The
+ * order is that of the stored hashes: changing it would turn every retry of an earlier
+ * purchase into a conflict.
+ */
+export function withOrderId(p: PreparedPurchase, externalId: string): PreparedPurchase {
   const requestHash = sha256(
     JSON.stringify({
-      externalId, identities: profile.identities, profile: profile.fields, occurredAt: occurredAt.toISOString(), localDate: localDay, storeId, storeCode,
-      channel, currency, totalMinor, discountMinor, promoCode, lines, consent: profile.consentChanges,
+      externalId, identities: p.profile.identities, profile: p.profile.fields, occurredAt: p.occurredAt.toISOString(), localDate: p.localDate, storeId: p.storeId,
+      storeCode: p.storeCode, channel: p.channel, currency: p.currency, totalMinor: p.totalMinor, discountMinor: p.discountMinor, promoCode: p.promoCode,
+      lines: p.lines, consent: p.profile.consentChanges,
     }),
   );
   return {
-    externalId, requestHash, identities: profile.identities, profile, occurredAt, localDate: localDay, storeId, storeCode, channel, currency,
-    totalMinor, discountMinor, promoCode, lines,
+    externalId, requestHash, identities: p.identities, profile: p.profile, occurredAt: p.occurredAt, localDate: p.localDate, storeId: p.storeId,
+    storeCode: p.storeCode, channel: p.channel, currency: p.currency, totalMinor: p.totalMinor, discountMinor: p.discountMinor, promoCode: p.promoCode, lines: p.lines,
   };
+}
+
+/**
+ * What a purchase is, apart from its order id and the customer's profile: who bought (by
+ * normalised identity), when, where, for how much, what. A file without order ids keys its
+ * rows by this, so it is the same purchase however the file spells it (4.5 or 4.50, an
+ * e-mail in capitals) or whichever profile columns it maps.
+ */
+export function purchaseMeaning(p: PreparedPurchase): string {
+  return sha256(JSON.stringify({
+    identities: [...p.identities].map((i) => `${i.kind}:${i.value}`).sort(), occurredAt: p.occurredAt.toISOString(), storeId: p.storeId, channel: p.channel,
+    currency: p.currency, totalMinor: p.totalMinor, discountMinor: p.discountMinor, promoCode: p.promoCode,
+    lines: p.lines.map((l) => [l.sku, l.quantity, l.unit_price_minor]),
+  })).slice(0, 32);
 }
 
 /** An amount in minor units; an amount that cannot be one is a problem of its field. */

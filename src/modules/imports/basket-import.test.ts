@@ -128,7 +128,7 @@ describe('a file with one row per line item', () => {
       // b-1's rows are split by other orders' (line 9); its first rows have a problem too.
       { line: 2, column: 'order', reason: "order b-1 has rows on line 9 too, with other orders' rows between: put an order's rows one after another" },
       { line: 3, column: 'date', reason: '"2026-05-06" differs from "2026-05-05" on line 2, in the same order b-1' },
-      { line: 4, column: 'qty', reason: 'is negative (-1): a returned item? Import returns as a refunds file' },
+      { line: 4, column: 'qty', reason: 'is negative (-1): a returned item? Import returns as a refunds file naming their purchase, or leave the row out (skip invalid rows)' },
       { line: 5, column: 'price', reason: '"1.005" has more than 2 decimals for EUR' },
       { line: 6, column: 'qty', reason: 'must be a number such as 2 or 0.5, not "two"' },
       { line: 7, column: '(row)', reason: 'not imported: a row of order b-3, which has an error on line 6' },

@@ -77,7 +77,7 @@ function quantityOf(record: Basket[number], layout: ColumnLayout, problems: Bask
   const text = cell(record.values, layout, 'line_quantity');
   if (text === undefined) return '1';
   const problem = !NUMBER.test(text) ? `must be a number such as 2 or 0.5, not "${text}"`
-    : unsign(text).startsWith('-') ? `is negative (${text}): a returned item? Import returns as a refunds file`
+    : unsign(text).startsWith('-') ? `is negative (${text}): a returned item? Import returns as a refunds file naming their purchase, or leave the row out (skip invalid rows)`
     : undefined;
   if (problem) problems.push({ line: record.line, column: 'line_quantity', reason: problem });
   return problem ? '1' : unsign(text).replace(/^\+/, '');

@@ -34,6 +34,11 @@ export class ErrorReport {
     const problems = error.problems.length ? error.problems : [{ field: ROW, reason: error.message }];
     for (const p of problems) {
       const item = /^lines\.(\d+)\.(\w+)/.exec(p.field);
+      // The API's words ("needs at least one of external_id, email, phone") name its fields, not the file's columns.
+      if (this.kind === 'purchases' && (p.field === 'customer' || (p.field.startsWith('customer.') && p.reason.startsWith('needs at least one of')))) {
+        this.addReason(basket[0].line, 'customer_external_id', 'is empty — a purchase needs its customer');
+        continue;
+      }
       if (item && basket[Number(item[1])]) this.addReason(basket[Number(item[1])].line, `line_${item[2]}`, p.reason);
       else this.addReason(basket[0].line, p.field === 'lines' ? ROW : canonicalOfField(this.kind, p.field), p.reason);
     }

@@ -3,13 +3,13 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
-import type { CommerceService, PreparedPurchase, RefundChecker } from '../commerce/index.ts';
+import { withOrderId, type CommerceService, type PreparedPurchase, type RefundChecker } from '../commerce/index.ts';
 import { CustomerInput, type CustomerService } from '../customers/index.ts';
 import { openCsv, type CsvRecord } from './csv.ts';
 import { hasLineItems, resolveColumns, type ColumnLayout, type ImportKind } from './mapping.ts';
 import { basketChunks, basketsOf, type Basket } from './baskets.ts';
 import { basketInput, refundBasketInput, type BasketProblem } from './basket-input.ts';
-import { createRowKeyer, customerInput, purchaseInput } from './rows.ts';
+import { createRowKeys, customerInput, KEY_BY_MEANING, purchaseInput } from './rows.ts';
 import { createPurchaseSpool, type SpooledRow } from './spool.ts';
 import { fieldCountCheck } from './field-count.ts';
 import { formatConverter, missingDateFormat, type FileFormat } from './file-format.ts';
@@ -109,7 +109,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
   try {
     // Pass 1: validate everything, write nothing.
     let rows = 0;
-    const keyer = createRowKeyer(kind, layout);
+    const keys = createRowKeys(kind, layout);
     const keysInFile = new Map<string, { hash: string; line: number }>();
     const checkRefunds = kind === 'refunds' ? options.deps.commerce.refundChecker() : undefined;
     const tooManyFields = fieldCountCheck(kind, layout, first.header, first.delimiter);
@@ -135,7 +135,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
       });
       orders += baskets.length;
       if (whole.length > 0) {
-        if (spool) await spool.add(await validatePurchases({ options, layout, baskets: whole, lineItems, keyer, keysInFile, report }));
+        if (spool) await spool.add(await validatePurchases({ options, layout, baskets: whole, lineItems, keys, keysInFile, report }));
         else if (checkRefunds) await validateRefunds({ layout, baskets: whole, lineItems, report, check: checkRefunds });
         else await validateCustomers({ options, layout, chunk: whole.flat(), report });
       }
@@ -143,7 +143,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     }
     await spool?.finish();
     report.sortByLine();
-    const result: ImportResult = { kind, rows, created: 0, duplicates: 0, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: false, duration_ms: 0 };
+    const result: ImportResult = { kind, rows, created: 0, duplicates: keys.duplicates, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: false, duration_ms: 0 };
     if (lineItems && kind === 'purchases') result.orders = orders;
     if (report.badLines.size > 0 && !options.skipInvalid) return { ...result, duration_ms: Date.now() - started };
 
@@ -343,22 +343,30 @@ async function validateRefunds({ layout, baskets, lineItems, report, check }: { 
  * its row (a line's price at that line, the order's fields at the first), and its other rows
  * as left out with it.
  */
-async function validatePurchases({ options, layout, baskets, lineItems, keyer, keysInFile, report }: {
-  options: ImportOptions; layout: ColumnLayout; baskets: Basket[]; lineItems: boolean; keyer: (row: string[]) => string; keysInFile: Map<string, { hash: string; line: number }>; report: ErrorReport;
+async function validatePurchases({ options, layout, baskets, lineItems, keys: keying, keysInFile, report }: {
+  options: ImportOptions; layout: ColumnLayout; baskets: Basket[]; lineItems: boolean; keys: ReturnType<typeof createRowKeys>; keysInFile: Map<string, { hash: string; line: number }>; report: ErrorReport;
 }): Promise<SpooledRow[]> {
-  const keys = baskets.map((b) => keyer(b[0].values));
+  // An order id, or for a file without them the key of the row's content as keyed before
+  // keys were by meaning: a purchase imported then is found by it.
+  const keys = baskets.map((b) => keying.ofRow(b[0].values));
   const built = baskets.map((b, i) => (lineItems
     ? basketInput(b, layout, keys[i], options.deps.config.currency)
-    : { input: purchaseInput(b[0].values, layout, keys[i]), problems: [] as BasketProblem[] }));
-  const prepared = await options.deps.commerce.prepare(built.map((b) => b.input), 'import');
-  const stored = await options.deps.commerce.findKeys(options.deps.db, keys.filter(Boolean));
+    : { input: purchaseInput(b[0].values, layout, keying.keyless ? KEY_BY_MEANING : keys[i]), problems: [] as BasketProblem[] }));
+  let prepared = await options.deps.commerce.prepare(built.map((b) => b.input), 'import');
+  if (keying.keyless) prepared = prepared.map((p) => (p instanceof AppError ? p : withOrderId(p, keying.ofMeaning(p))));
+  const byMeaning = keying.keyless ? prepared.flatMap((p) => (p instanceof AppError ? [] : [p.externalId])) : [];
+  const stored = await options.deps.commerce.findKeys(options.deps.db, [...keys.filter(Boolean), ...byMeaning]);
   const valid: SpooledRow[] = [];
   prepared.forEach((p, i) => {
     const basket = baskets[i];
     const line = basket[0].line;
     for (const problem of built[i].problems) report.addReason(problem.line, problem.column, problem.reason);
     if (p instanceof AppError) report.addInBasket(basket, p);
-    else {
+    else if (keying.keyless && (stored.has(p.externalId) || stored.has(keys[i]))) {
+      // Imported before (its profile columns may differ now: they are not what the purchase is).
+      keying.duplicates++;
+      return;
+    } else {
       const hash = p.requestHash;
       const inFile = keysInFile.get(p.externalId);
       const seen = inFile?.hash ?? stored.get(p.externalId)?.request_hash;

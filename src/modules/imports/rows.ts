@@ -1,4 +1,5 @@
 import { sha256 } from '../../shared/hash.ts';
+import { purchaseMeaning, type PreparedPurchase } from '../commerce/index.ts';
 import type { ColumnLayout, ImportKind } from './mapping.ts';
 
 // A CSV row becomes the same input object the API takes, so one set of rules validates
@@ -68,20 +69,37 @@ export function customerInput(row: Row, layout: ColumnLayout) {
   };
 }
 
+/** The order id a row of a file without order ids is prepared under, before its key by meaning replaces it. */
+export const KEY_BY_MEANING = 'import:by-meaning';
+
 /**
- * Keys for files without an order id: the row's content plus how many identical rows
- * came before it in the file. Importing the same file again yields the same keys (so
- * nothing is added), while two genuinely identical purchases in one file stay two.
+ * The keys of a purchases file's rows: their order ids, or, for a file without them, what
+ * each purchase is (purchaseMeaning: who, when, where, how much, what) plus how many
+ * identical purchases came before it in the file. Importing the same purchases again yields
+ * the same keys — however the file spells them (4.5 or 4.50), whichever profile columns it
+ * maps — so nothing is added, while two genuinely identical purchases in one file stay two.
+ * Files imported before purchases were keyed by meaning were keyed by the row's cells as
+ * written (`ofRow`): those keys are looked up too, so such a file adds nothing either.
  */
-export function createRowKeyer(kind: ImportKind, layout: ColumnLayout) {
-  const seen = new Map<string, number>();
-  const hasKey = kind === 'purchases' && layout.index.has('external_id');
-  return (row: Row): string => {
-    if (hasKey) return cell(row, layout, 'external_id') ?? '';
-    const content = sha256(JSON.stringify([...layout.index.entries()].sort().map(([f, i]) => [f, row[i]?.trim() ?? '']))).slice(0, 32);
+export function createRowKeys(kind: ImportKind, layout: ColumnLayout) {
+  const rowsSeen = new Map<string, number>();
+  const meaningsSeen = new Map<string, number>();
+  const keyless = kind === 'purchases' && !layout.index.has('external_id');
+  const nth = (seen: Map<string, number>, content: string) => {
     const n = (seen.get(content) ?? 0) + 1;
     seen.set(content, n);
     return `import:${content}:${n}`;
+  };
+  return {
+    keyless,
+    /** Purchases of a file without order ids found imported before (counted, not recorded again). */
+    duplicates: 0,
+    ofRow(row: Row): string {
+      if (!keyless) return cell(row, layout, 'external_id') ?? '';
+      const content = sha256(JSON.stringify([...layout.index.entries()].sort().map(([f, i]) => [f, row[i]?.trim() ?? '']))).slice(0, 32);
+      return nth(rowsSeen, content);
+    },
+    ofMeaning: (p: PreparedPurchase) => nth(meaningsSeen, purchaseMeaning(p)),
   };
 }
 

@@ -39,7 +39,7 @@ export function createStoreService({ db }: { db: Db }) {
     /** Resolves a store code from input; an unknown code is an error naming the field. */
     async require(code: string, field = 'store'): Promise<Store> {
       const store = await this.byCode(code);
-      if (!store) throw invalidField(field, `unknown store "${code}" (create it first: POST /api/v1/stores)`);
+      if (!store) throw invalidField(field, `unknown store "${code}" (create it first: regulars stores create, or POST /api/v1/stores)`);
       return store;
     },
 
