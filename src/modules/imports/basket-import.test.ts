@@ -74,6 +74,16 @@ describe('a file with one row per line item', () => {
     }
 
     expect(await importFile(s, { kind: 'purchases', file, map })).toMatchObject({ rows: 9, orders: 2, created: 0, duplicates: 2, imported: true });
+
+    // Its days and months swapped on a second export: named, not recorded as another purchase.
+    const swapped = write(UCI.map((row) => row.replace('2010-12-01T08:28:00Z', '2010-01-12T08:28:00Z')));
+    const again = await importFile(s, { kind: 'purchases', file: swapped, map });
+    expect(again).toMatchObject({ imported: false, invalid: 2 });
+    expect(again.errors[0]).toEqual({ line: 9, column: 'InvoiceNo', reason: 'order id 536366 was already recorded with other values: occurred_at 2010-12-01T09:28:00+01:00 (this request: 2010-01-12T09:28:00+01:00)' });
+  });
+
+  it('says a file is empty', async () => {
+    await expect(importFile(s, { kind: 'purchases', file: write([]) })).rejects.toThrow('file: is empty: a CSV file begins with a line naming its columns');
   });
 
   it('reads a Shopify-style export: the order\'s fields on its first row only, its total and discount as given, category multipliers earn', async () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/index.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { AppError, isAppError } from '../../shared/errors.ts';
+import { AppError, invalidField, isAppError } from '../../shared/errors.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { withOrderId, type CommerceService, type PreparedPurchase, type RefundChecker } from '../commerce/index.ts';
@@ -99,6 +99,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
   const { kind, file, chunkSize = 2000, recordSize = 500 } = options;
   const first = await openCsv(file, options.format?.encoding);
+  if (first.header.length === 0) throw invalidField('file', 'is empty: a CSV file begins with a line naming its columns');
   const layout = resolveColumns({ header: first.header, map: options.map ?? {}, kind });
   if (!options.format?.dateFormat) {
     const problem = missingDateFormat(kind, layout, await firstRecords(file, options.format?.encoding, 200));
@@ -356,6 +357,11 @@ async function validatePurchases({ options, layout, baskets, lineItems, keys: ke
   if (keying.keyless) prepared = prepared.map((p) => (p instanceof AppError ? p : withOrderId(p, keying.ofMeaning(p))));
   const byMeaning = keying.keyless ? prepared.flatMap((p) => (p instanceof AppError ? [] : [p.externalId])) : [];
   const stored = await options.deps.commerce.findKeys(options.deps.db, [...keys.filter(Boolean), ...byMeaning]);
+  // An order id recorded before with other values: what differs is read for these alone.
+  const reused = layout.index.has('external_id')
+    ? prepared.flatMap((p) => (p instanceof AppError || keysInFile.has(p.externalId) || (stored.get(p.externalId)?.request_hash ?? p.requestHash) === p.requestHash ? [] : [p]))
+    : [];
+  const differences = new Map((await options.deps.commerce.purchaseConflicts(reused.map((request) => ({ request, earlierInBatch: null })))).map((e, i) => [reused[i], e]));
   const valid: SpooledRow[] = [];
   prepared.forEach((p, i) => {
     const basket = baskets[i];
@@ -371,10 +377,11 @@ async function validatePurchases({ options, layout, baskets, lineItems, keys: ke
       const inFile = keysInFile.get(p.externalId);
       const seen = inFile?.hash ?? stored.get(p.externalId)?.request_hash;
       // Only a file with its own order ids can repeat one with other values (an order's rows split by others' are refused by splitGroups).
-      if (!lineItems && seen !== undefined && seen !== hash && layout.index.has('external_id')) {
+      if (seen !== undefined && seen !== hash && layout.index.has('external_id')) {
+        const named = differences.get(p)?.problems.map((d) => `${d.field} ${d.reason}`).join('; ');
         report.addReason(line, 'external_id', inFile
           ? `order id ${p.externalId} is on line ${inFile.line} too, with other values`
-          : `order id ${p.externalId} was already recorded with other values`);
+          : `order id ${p.externalId} was already recorded with other values${named ? `: ${named}` : ''}`);
       }
       if (layout.index.has('external_id') && !inFile) keysInFile.set(p.externalId, { hash, line });
     }
