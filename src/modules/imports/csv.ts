@@ -65,7 +65,7 @@ export async function openCsv(file: string, told = 'utf-8'): Promise<CsvSource> 
 }
 
 /** The first bytes of a file. */
-function head(file: string, size: number): Buffer {
+export function firstBytes(file: string, size: number): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(size);
@@ -77,13 +77,13 @@ function head(file: string, size: number): Buffer {
 
 /** UTF-16 by its byte order mark (Excel's "Unicode text"): the mark leaves no doubt, whatever encoding was assumed. */
 function byteOrderMark(file: string): string | undefined {
-  const [a, b] = head(file, 2);
+  const [a, b] = firstBytes(file, 2);
   return a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : undefined;
 }
 
 /** Comma by default; semicolon or tab when the header line clearly uses one (European exports). */
 function detectDelimiter(file: string, encoding: string): string {
-  const firstLine = new TextDecoder(encoding).decode(head(file, 4096)).split(/\r?\n/)[0];
+  const firstLine = new TextDecoder(encoding).decode(firstBytes(file, 4096)).split(/\r?\n/)[0];
   const count = (c: string) => firstLine.split(c).length - 1;
   const [best] = [',', ';', '\t'].sort((a, b) => count(b) - count(a));
   return count(best) > 0 ? best : ',';

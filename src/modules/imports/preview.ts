@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import { openCsv } from './csv.ts';
+import { firstBytes, openCsv } from './csv.ts';
 import { COMMON_ENCODINGS, guessEncoding } from './encoding.ts';
 import { COMMON_DATE_FORMATS, guessFileFormat } from './file-format.ts';
 import { CANONICAL, suggestMap, type ImportKind } from './mapping.ts';
@@ -37,14 +37,4 @@ export async function previewCsv(file: string, kind: ImportKind, { encoding }: {
     date_formats: COMMON_DATE_FORMATS,
     encodings: COMMON_ENCODINGS,
   };
-}
-
-function firstBytes(file: string, size: number): Uint8Array {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(size);
-    return buffer.subarray(0, fs.readSync(fd, buffer, 0, size, 0));
-  } finally {
-    fs.closeSync(fd);
-  }
 }
