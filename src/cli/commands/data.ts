@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { DemoProgress } from '../../modules/demo/index.ts';
-import { fileFormatOf, IMPORT_KINDS, isImportKind, parseMapSpec, type ImportResult } from '../../modules/imports/index.ts';
+import { fileFormatOf, fitMapping, IMPORT_KINDS, isImportKind, parseMapSpec, type ImportResult } from '../../modules/imports/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { runDemo } from '../../workflows/run-demo.ts';
@@ -22,8 +22,10 @@ export function dataCommands(program: Command) {
     .action(async (kind: string, file: string, o: { map?: string; dateFormat?: string; decimalComma?: boolean; encoding?: string; skipInvalid?: boolean; json?: boolean }) => {
       if (!isImportKind(kind)) throw invalidField('kind', `must be one of ${IMPORT_KINDS.join(', ')}, not "${kind}"`);
       if (!fs.existsSync(file)) throw invalidField('file', `no such file: ${file}`);
-      const map = parseMapSpec(o.map, kind);
       const format = fileFormatOf({ dateFormat: o.dateFormat, decimalComma: o.decimalComma, encoding: o.encoding });
+      const { map, guessed } = await fitMapping(file, kind, parseMapSpec(o.map, kind), format.encoding);
+      const guesses = Object.entries(guessed).map(([field, column]) => `${field}=${column}`);
+      if (guesses.length > 0 && !o.json) process.stderr.write(`Columns guessed: ${guesses.join(', ')} (--map to choose others)\n`);
       const fields: Record<string, string> = { map: JSON.stringify(map) };
       if (format.dateFormat) fields.date_format = format.dateFormat;
       if (format.decimalComma) fields.decimal_comma = 'true';

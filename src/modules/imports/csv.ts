@@ -19,6 +19,8 @@ export interface CsvSource {
   records: AsyncIterable<CsvRecord>;
   bytesRead(): number;
   totalBytes: number;
+  /** Stops reading (a reader that wanted the header alone). */
+  close(): void;
 }
 
 /** Opens a file in `encoding` (UTF-8 unless told: bytes that are not stop the reading, encoding.ts). */
@@ -61,7 +63,7 @@ export async function openCsv(file: string, told = 'utf-8'): Promise<CsvSource> 
       yield { line, values: next.value.record };
     }
   }
-  return { header, delimiter, records, bytesRead: () => bytes, totalBytes };
+  return { header, delimiter, records, bytesRead: () => bytes, totalBytes, close: () => parser.destroy() };
 }
 
 /** The first bytes of a file. */

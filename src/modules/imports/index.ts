@@ -1,6 +1,6 @@
 export { CANONICAL, IMPORT_KINDS, isImportKind, parseMapSpec, suggestMap, type ImportKind } from './mapping.ts';
 export { importCsv, type ImportResult, type ImportProgress, type RecordPurchases } from './import.service.ts';
-export { previewCsv, spoolToFile } from './preview.ts';
+export { fitMapping, previewCsv, spoolToFile } from './preview.ts';
 export type { RowError } from './error-report.ts';
 export { COMMON_DATE_FORMATS, fileFormatOf, type FileFormat } from './file-format.ts';
 export { encodingOf } from './encoding.ts';

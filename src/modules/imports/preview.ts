@@ -5,7 +5,8 @@ import type { Readable } from 'node:stream';
 import { firstBytes, openCsv } from './csv.ts';
 import { COMMON_ENCODINGS, guessEncoding } from './encoding.ts';
 import { COMMON_DATE_FORMATS, guessFileFormat } from './file-format.ts';
-import { CANONICAL, suggestMap, type ImportKind } from './mapping.ts';
+import { withFields } from '../../shared/objects.ts';
+import { CANONICAL, resolveColumns, suggestMap, type ImportKind } from './mapping.ts';
 import { makeImportTempDir } from './temp-files.ts';
 
 // What the dashboard's import page shows before an import: the upload kept in a temporary
@@ -37,4 +38,30 @@ export async function previewCsv(file: string, kind: ImportKind, { encoding }: {
     date_formats: COMMON_DATE_FORMATS,
     encodings: COMMON_ENCODINGS,
   };
+}
+
+/**
+ * The mapping a command line imports with: the one given when the file's columns fit it;
+ * when they do not, the columns it leaves out are guessed as the dashboard's preview
+ * guesses them (suggestMap) and, if the file then fits, the guesses are answered to be
+ * told. A file that fit before is never mapped otherwise; one that fits neither way is
+ * refused as given.
+ */
+export async function fitMapping(file: string, kind: ImportKind, map: Record<string, string>, encoding?: string): Promise<{ map: Record<string, string>; guessed: Record<string, string> }> {
+  const csv = await openCsv(file, encoding);
+  csv.close();
+  const { header } = csv;
+  try {
+    resolveColumns({ header, map, kind });
+    return { map, guessed: {} };
+  } catch (error) {
+    const guessed = Object.fromEntries(Object.entries(suggestMap(header, kind)).filter(([field]) => !(field in map) && !header.some((h) => h.trim().toLowerCase() === field)));
+    const merged = withFields(guessed, map);
+    try {
+      resolveColumns({ header, map: merged, kind });
+    } catch {
+      throw error;
+    }
+    return { map: merged, guessed };
+  }
 }

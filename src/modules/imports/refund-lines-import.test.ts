@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvFiles } from '../../../test/helpers/csv-files.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
 import { importFile } from '../../workflows/import-file.ts';
-import { parseMapSpec, suggestMap } from './index.ts';
+import { fitMapping, parseMapSpec, suggestMap } from './index.ts';
 
 // A returns file with one row per item returned: the rows of one refund id, one after
 // another, are one refund of those lines — valued as the API values a refund by lines.
@@ -95,5 +95,21 @@ describe('a returns file with one row per item', () => {
     const file = write(['refund,order,qty', 'RF-9,P-2,1']);
     await expect(importFile(s, { kind: 'refunds', file, map: parseMapSpec('purchase=order,external_id=refund,line_quantity=qty', 'refunds') }))
       .rejects.toThrow('line_quantity needs line_sku too');
+  });
+});
+
+describe('a command line without --map', () => {
+  it('guesses the columns a file does not name as Regulars does, only when the file does not fit as given', async () => {
+    const returns = write(['refund,order,sku,qty', 'RG-1,P-1,MUG,1']);
+    await expect(fitMapping(returns, 'refunds', {})).resolves.toEqual({
+      map: { purchase: 'order', external_id: 'refund', line_sku: 'sku', line_quantity: 'qty' },
+      guessed: { purchase: 'order', external_id: 'refund', line_sku: 'sku', line_quantity: 'qty' },
+    });
+    // A file that fits is read as given: its "Quantity" column is not taken for line items.
+    const fits = write(['external_id,customer_email,occurred_at,total,Quantity', 'F-1,f@example.com,2026-05-01,2.00,3']);
+    await expect(fitMapping(fits, 'purchases', {})).resolves.toEqual({ map: {}, guessed: {} });
+    // One that fits neither way is refused as given.
+    const neither = write(['a,b', '1,2']);
+    await expect(fitMapping(neither, 'refunds', {})).rejects.toThrow('required column "purchase" is missing');
   });
 });
