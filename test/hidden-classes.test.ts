@@ -42,6 +42,15 @@ function keysAddedAfterSpread(literal: ts.ObjectLiteralExpression, checker: ts.T
   let spread = false;
   for (const property of literal.properties) {
     if (ts.isSpreadAssignment(property)) {
+      // A spread of one object or another (`...(cond ? { errors } : {})`) adds keys some times and not others.
+      let spreadOf: ts.Expression = property.expression;
+      while (ts.isParenthesizedExpression(spreadOf)) spreadOf = spreadOf.expression;
+      const type = checker.getTypeAtLocation(spreadOf);
+      if ((ts.isConditionalExpression(spreadOf) || ts.isBinaryExpression(spreadOf)) && type.isUnion() && literal.properties.length > 1) {
+        const keysOf = (t: ts.Type) => checker.getPropertiesOfType(checker.getApparentType(t)).map((symbol) => symbol.name).sort().join(',');
+        const shapes = new Set(type.types.map(keysOf));
+        if (shapes.size > 1) added.push(`${[...shapes].filter(Boolean).join(' or ')} (by a conditional spread)`);
+      }
       // Only the keys the type says are always there: an optional one may be missing at run time.
       const keys = checker
         .getPropertiesOfType(checker.getApparentType(checker.getTypeAtLocation(property.expression)))

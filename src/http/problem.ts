@@ -38,7 +38,9 @@ export interface Problem {
 }
 
 export function problem(status: number, detail: string, errors?: FieldProblem[]): Problem {
-  return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...(errors?.length ? { errors } : {}) };
+  // One shape whether or not there are field problems (an error answer is a request path
+  // too); JSON leaves out an `errors` that is undefined.
+  return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, errors: errors?.length ? errors : undefined };
 }
 
 export const problemOfAppError = (error: AppError): Problem => problem(STATUS_OF[error.kind], error.message, error.problems);

@@ -55,7 +55,7 @@ export function route(app: FastifyInstance, prefix: string, spec: RouteSpec): vo
   app.route({
     method: spec.method,
     url: spec.path,
-    config: { scope: spec.scope, responses: spec.responses, ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}) },
+    config: spec.rateLimit ? { scope: spec.scope, responses: spec.responses, rateLimit: spec.rateLimit } : { scope: spec.scope, responses: spec.responses },
     handler: async (request, reply) => {
       const principal = request.principal;
       if (spec.scope && principal && !principal.scopes.includes(spec.scope)) {

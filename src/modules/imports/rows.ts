@@ -49,6 +49,15 @@ const NO = new Set(['no', 'n', 'false', '0', 'withdrawn']);
 const consentOf = (value: string | undefined): boolean | string | undefined =>
   value === undefined ? undefined : YES.has(value.toLowerCase()) ? true : NO.has(value.toLowerCase()) ? false : value;
 
+/** The channels a row gives consent for (a channel left empty is not in it: the API would read it as a bad value). */
+function consentOfRow(email: boolean | string | undefined, sms: boolean | string | undefined) {
+  if (email === undefined && sms === undefined) return undefined;
+  const consent: Partial<Record<'email' | 'sms', boolean | string>> = {};
+  if (email !== undefined) consent.email = email;
+  if (sms !== undefined) consent.sms = sms;
+  return consent;
+}
+
 export function customerInput(row: Row, layout: ColumnLayout) {
   const get = (f: string) => cell(row, layout, f);
   const tags = get('tags');
@@ -65,7 +74,7 @@ export function customerInput(row: Row, layout: ColumnLayout) {
     time_zone: get('time_zone'),
     home_store: get('home_store'),
     tags: tags ? tags.split(/[|;]/).map((t) => t.trim()).filter(Boolean) : undefined,
-    consent: email === undefined && sms === undefined ? undefined : { ...(email === undefined ? {} : { email }), ...(sms === undefined ? {} : { sms }) },
+    consent: consentOfRow(email, sms),
   };
 }
 

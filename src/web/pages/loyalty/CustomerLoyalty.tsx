@@ -118,7 +118,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
                   {e.description}
                   {e.actor && e.kind === 'adjust' && <small className="muted"> · {e.actor}</small>}
                 </td>
-                <td className={`num ${e.points < 0 ? 'negative' : 'positive'}`}>{e.points > 0 ? `+${points(e.points)}` : points(e.points)}</td>
+                <td className={`num ${e.points < 0 ? 'negative' : e.points > 0 ? 'positive' : ''}`}>{e.points > 0 ? `+${points(e.points)}` : points(e.points)}</td>
                 <td className="num">
                   {points(e.balance_after)}
                   {/* The running total counts pending points too, where the balance card counts only what can be spent: say how many. */}
