@@ -201,6 +201,8 @@ export function createCommerceService(deps: CommerceDeps) {
      * so a merge in between still finds the purchase where it is now.
      */
     async purchaseConflicts(items: { request: PreparedPurchase; earlierInBatch: PreparedPurchase | null }[]): Promise<AppError[]> {
+      // The import asks for every chunk it checks; most have no conflict, and nothing need be read.
+      if (items.length === 0) return [];
       const rows = await repo.purchasesByExternalIds(db, items.filter((c) => !c.earlierInBatch).map((c) => c.request.externalId));
       const byKey = new Map(rows.map((r) => [r.external_id, r]));
       const storesById = new Map((await stores.list()).map((s) => [s.id, s]));

@@ -26,11 +26,13 @@ export interface CsvSource {
 /** Opens a file in `encoding` (UTF-8 unless told: bytes that are not stop the reading, encoding.ts). */
 export async function openCsv(file: string, told = 'utf-8'): Promise<CsvSource> {
   const totalBytes = fs.statSync(file).size;
-  const encoding = byteOrderMark(file) ?? told;
+  // The first bytes tell both the byte order mark and the separator: one read for the two.
+  const head = firstBytes(file, 4096);
+  const encoding = byteOrderMark(head) ?? told;
   const input = fs.createReadStream(file);
   let bytes = 0;
   input.on('data', (chunk) => (bytes += chunk.length));
-  const delimiter = detectDelimiter(file, encoding);
+  const delimiter = detectDelimiter(head, encoding);
   // Rows may have fewer fields than the header (trailing empty cells left out) or more:
   // the importer refuses a row with more (fieldCountProblem, field-count.ts) rather than
   // let the parser drop its extra fields.
@@ -78,14 +80,14 @@ export function firstBytes(file: string, size: number): Buffer {
 }
 
 /** UTF-16 by its byte order mark (Excel's "Unicode text"): the mark leaves no doubt, whatever encoding was assumed. */
-function byteOrderMark(file: string): string | undefined {
-  const [a, b] = firstBytes(file, 2);
+function byteOrderMark(head: Uint8Array): string | undefined {
+  const [a, b] = head;
   return a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : undefined;
 }
 
 /** Comma by default; semicolon or tab when the header line clearly uses one (European exports). */
-function detectDelimiter(file: string, encoding: string): string {
-  const firstLine = new TextDecoder(encoding).decode(firstBytes(file, 4096)).split(/\r?\n/)[0];
+function detectDelimiter(head: Uint8Array, encoding: string): string {
+  const firstLine = new TextDecoder(encoding).decode(head).split(/\r?\n/)[0];
   const count = (c: string) => firstLine.split(c).length - 1;
   const [best] = [',', ';', '\t'].sort((a, b) => count(b) - count(a));
   return count(best) > 0 ? best : ',';
