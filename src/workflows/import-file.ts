@@ -8,7 +8,7 @@ import { withFields } from '../shared/objects.ts';
 // work: on the embedded database, requests go first (db/priority.ts).
 export function importFile(
   services: Pick<Services, 'db' | 'config' | 'stores' | 'clock' | 'customers' | 'commerce' | 'loyalty'>,
-  options: { kind: ImportKind; file: string; map?: Record<string, string>; format?: FileFormat; skipInvalid?: boolean; onProgress?: (p: ImportProgress) => void },
+  options: { kind: ImportKind; file: string; map?: Record<string, string>; format?: FileFormat; skipInvalid?: boolean; dryRun?: boolean; onProgress?: (p: ImportProgress) => void },
 ) {
   return inBackground(() => importCsv(withFields(options, {
     deps: services,

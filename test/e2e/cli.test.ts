@@ -20,6 +20,9 @@ describe('regulars CLI', () => {
     const bad = path.join(work, 'bad.csv');
     fs.writeFileSync(bad, 'external_id,customer_email,occurred_at,total\n3,c@example.com,2026-01-04,1.999\n4,nope,2026-01-05,2\n');
     const map = 'external_id=Order,customer_email=Email,occurred_at=Date,total=Amount';
+    const checked = run('import', 'purchases', good, '--map', map, '--dry-run');
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stdout).toContain('Dry run, nothing written: purchases file of 2 rows. The import would add 2 and find 0 already there.');
     const imported = run('import', 'purchases', good, '--map', map);
     expect(imported.status, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('2 new');

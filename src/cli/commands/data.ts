@@ -18,8 +18,9 @@ export function dataCommands(program: Command) {
     .option('--decimal-comma', 'amounts and quantities are written with a decimal comma (1.234,50)')
     .option('--encoding <name>', 'the file\'s encoding when not UTF-8: windows-1250 (Slovenian), windows-1251 (Russian), windows-1252 (Danish, English), windows-1254 (Turkish), …')
     .option('--skip-invalid', 'import the good rows and report the bad ones')
+    .option('--dry-run', 'check every row and tell what would be imported; write nothing')
     .option('--json', 'machine-readable output')
-    .action(async (kind: string, file: string, o: { map?: string; dateFormat?: string; decimalComma?: boolean; encoding?: string; skipInvalid?: boolean; json?: boolean }) => {
+    .action(async (kind: string, file: string, o: { map?: string; dateFormat?: string; decimalComma?: boolean; encoding?: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) => {
       if (!isImportKind(kind)) throw invalidField('kind', `must be one of ${IMPORT_KINDS.join(', ')}, not "${kind}"`);
       if (!fs.existsSync(file)) throw invalidField('file', `no such file: ${file}`);
       const format = fileFormatOf({ dateFormat: o.dateFormat, decimalComma: o.decimalComma, encoding: o.encoding });
@@ -31,16 +32,18 @@ export function dataCommands(program: Command) {
       if (format.decimalComma) fields.decimal_comma = 'true';
       if (format.encoding) fields.encoding = format.encoding;
       if (o.skipInvalid) fields.skip_invalid = 'true';
+      if (o.dryRun) fields.dry_run = 'true';
       const bar = process.stderr.isTTY && !o.json ? progressBar() : undefined;
       const result = await throughServerOr(
         'import',
         // The streamed answer even without a bar: one way of reading it, whether or not on a terminal.
         (server) => uploadToServer(server, `/imports/${kind}`, file, fields, bar ?? (() => {})),
-        (s) => importFile(s, { kind, file, map, format, skipInvalid: o.skipInvalid, onProgress: bar }),
+        (s) => importFile(s, { kind, file, map, format, skipInvalid: o.skipInvalid, dryRun: o.dryRun, onProgress: bar }),
       );
       if (bar) process.stderr.write('\n');
-      print(result, Boolean(o.json), () => describe(result));
-      if (!result.imported) process.exitCode = 1;
+      print(result, Boolean(o.json), () => describe(result, Boolean(o.skipInvalid)));
+      // A dry run fails as the import would: on bad rows without --skip-invalid.
+      if (result.dry_run ? result.invalid > 0 && !o.skipInvalid : !result.imported) process.exitCode = 1;
     });
 
   program
@@ -76,9 +79,18 @@ function positiveInt(name: string) {
   };
 }
 
-function describe(r: ImportResult): string {
+function describe(r: ImportResult, skipInvalid: boolean): string {
   const errors = r.errors.map((e) => `  line ${e.line}, column ${e.column}: ${e.reason}`);
   const more = r.errors_truncated ? ['  … more errors not listed'] : [];
+  const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+  if (r.dry_run && r.invalid > 0 && !skipInvalid) {
+    return [`Dry run, nothing written: the import would refuse the file, ${r.invalid} of ${r.rows} rows have errors. Fix them, or use --skip-invalid.`, ...errors, ...more].join('\n');
+  }
+  if (r.dry_run) {
+    const what = r.orders === undefined ? plural(r.rows, 'row') : `${plural(r.rows, 'row')} of line items, ${plural(r.orders, 'order')}`;
+    const skipped = r.invalid > 0 ? `; it would skip ${plural(r.invalid, 'invalid row')}` : '';
+    return [`Dry run, nothing written: ${r.kind} file of ${what}. The import would add ${r.created.toLocaleString('en')} and find ${r.duplicates.toLocaleString('en')} already there${skipped}.`, ...errors, ...more].join('\n');
+  }
   if (!r.imported) return [`Nothing imported: ${r.invalid} of ${r.rows} rows have errors. Fix them, or use --skip-invalid.`, ...errors, ...more].join('\n');
   return [
     r.orders === undefined

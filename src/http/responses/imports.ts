@@ -23,12 +23,13 @@ export const ImportResult = shared('ImportResult', z.strictObject({
   kind: z.enum(IMPORT_KINDS),
   rows: Count,
   orders: Count.optional().describe('A purchases file with line items (one row per item): the purchases its rows make; created and duplicates count purchases'),
-  created: Count,
-  duplicates: Count,
+  created: Count.describe('Added (a dry run: would be added)'),
+  duplicates: Count.describe('Already there: the same order id, refund id or customer identity (a dry run: would be)'),
   invalid: Count.describe('Rows not imported for an error (with a line item\'s error, the other rows of its order too)'),
   errors: z.array(z.strictObject({ line: Count, column: z.string(), reason: z.string() })),
   errors_truncated: z.boolean().describe('Only the first errors are listed'),
-  imported: z.boolean().describe('false: nothing was imported (bad rows, and skip_invalid was not set)'),
+  imported: z.boolean().describe('false: nothing was imported (bad rows, and skip_invalid was not set; or a dry run)'),
+  dry_run: z.boolean().describe('Only checked (dry_run=true): nothing was written; created and duplicates are what the import would add and find already there'),
   duration_ms: Count,
 }));
 

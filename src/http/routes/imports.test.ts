@@ -74,6 +74,17 @@ describe('POST /imports/:kind', () => {
     expect(other.statusCode).toBe(422);
     expect(other.json().errors).toEqual([{ field: 'kind', reason: 'must be one of purchases, customers, refunds, not "returns"' }]);
   });
+
+  it('with dry_run=true checks the file and tells what it would import, writing nothing; another value is refused', async () => {
+    const before = await api.services.commerce.totals();
+    const res = await upload('purchases', rows(4, 0) + '\n' + rows(3, 20_000).split('\n').slice(1).join('\n'), { map, dry_run: 'true' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 7, created: 3, duplicates: 4, invalid: 0, imported: false, dry_run: true });
+    expect(await api.services.commerce.totals()).toEqual(before);
+    const bad = await upload('purchases', rows(1), { map, dry_run: 'yes' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toEqual([{ field: 'dry_run', reason: 'must be true or false, not "yes"' }]);
+  });
 });
 
 describe('POST /imports/:kind/preview', () => {

@@ -9,7 +9,7 @@ import { route } from '../route.ts';
 import { ImportPreview, ImportProgressLine, ImportResult } from '../responses/imports.ts';
 
 // CSV upload from the dashboard: multipart with `file`, and for the import `map` (JSON),
-// `date_format`, `decimal_comma`, `encoding` (file-format.ts) and `skip_invalid`; the preview
+// `date_format`, `decimal_comma`, `encoding` (file-format.ts), `skip_invalid` and `dry_run`; the preview
 // takes `encoding` too, to show the sample read in it. The upload is spooled to a temporary file, read twice, deleted.
 async function readUpload(req: FastifyRequest) {
   const fields: Record<string, string> = {};
@@ -42,12 +42,13 @@ function booleanField(name: string, text: string | undefined): boolean {
   throw invalidField(name, `must be true or false, not "${text}"`);
 }
 
-/** The upload's options, each checked: `map`, `date_format`, `decimal_comma`, `encoding`, `skip_invalid`. */
-function uploadOptions(fields: Record<string, string>): { map: Record<string, string>; format: FileFormat; skipInvalid: boolean } {
+/** The upload's options, each checked: `map`, `date_format`, `decimal_comma`, `encoding`, `skip_invalid`, `dry_run`. */
+function uploadOptions(fields: Record<string, string>): { map: Record<string, string>; format: FileFormat; skipInvalid: boolean; dryRun: boolean } {
   return {
     map: mapField(fields.map),
     format: fileFormatOf({ dateFormat: fields.date_format, decimalComma: booleanField('decimal_comma', fields.decimal_comma), encoding: fields.encoding }),
     skipInvalid: booleanField('skip_invalid', fields.skip_invalid),
+    dryRun: booleanField('dry_run', fields.dry_run),
   };
 }
 
@@ -77,7 +78,7 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
 
   route(app, prefix, {
     method: 'POST', path: '/imports/:kind', tag: 'imports', scope: 'write', multipart: true,
-    summary: 'Import a CSV file: all or nothing (a report of every bad line) unless skip_invalid=true; date_format (e.g. "D.M.YYYY H:mm") and decimal_comma=true for files that write dates and amounts otherwise than ISO 8601 and 12.50',
+    summary: 'Import a CSV file: all or nothing (a report of every bad line) unless skip_invalid=true; dry_run=true checks the file and tells what it would import, writing nothing; date_format (e.g. "D.M.YYYY H:mm") and decimal_comma=true for files that write dates and amounts otherwise than ISO 8601 and 12.50',
     responses: {
       200: {
         description: 'The result; with `Accept: application/x-ndjson`, a line `{ progress: { phase, rows, bytes, total_bytes } }` every quarter second, then `{ result }` (or `{ error }`, problem details)',

@@ -158,6 +158,9 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       return view(row, await repo.identitiesOf(db, id));
     },
 
+    /** The customers these identities name, by `kind:value` (an import's dry run asks which rows it would add). */
+    findOwners: (identities: Identity[]): Promise<Map<string, string>> => repo.findByIdentities(db, identities),
+
     /** Finds a customer by an identity (`email`, `phone` or `external_id`). */
     async findByIdentity(identity: Identity): Promise<string | undefined> {
       const found = await repo.findByIdentities(db, [identity]);

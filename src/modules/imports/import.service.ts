@@ -4,7 +4,7 @@ import { AppError, invalidField, isAppError } from '../../shared/errors.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { withOrderId, type CommerceService, type PreparedPurchase, type RefundChecker } from '../commerce/index.ts';
-import { CustomerInput, type CustomerService } from '../customers/index.ts';
+import { CustomerInput, type CustomerService, type Identity } from '../customers/index.ts';
 import { openCsv, type CsvRecord } from './csv.ts';
 import { hasLineItems, resolveColumns, type ColumnLayout, type ImportKind } from './mapping.ts';
 import { basketChunks, basketsOf, type Basket } from './baskets.ts';
@@ -14,6 +14,7 @@ import { createPurchaseSpool, type SpooledRow } from './spool.ts';
 import { fieldCountCheck } from './field-count.ts';
 import { formatConverter, missingDateFormat, type FileFormat } from './file-format.ts';
 import { ErrorReport, ROW, type RowError } from './error-report.ts';
+import { DryRunTally } from './dry-run.ts';
 
 // CSV import in two passes. The first validates every row with the same rules as the
 // API and writes nothing (a purchases file with line items has a purchase in the rows of
@@ -64,6 +65,8 @@ export interface ImportResult {
   errors: RowError[];
   errors_truncated: boolean;
   imported: boolean;
+  /** Only checked (dry-run.ts): created and duplicates say what the import would do. */
+  dry_run: boolean;
   duration_ms: number;
 }
 
@@ -76,6 +79,8 @@ export interface ImportOptions {
   /** How the file writes dates and numbers, when not as the API does. */
   format?: FileFormat;
   skipInvalid?: boolean;
+  /** Check the file and tell what it would import; write nothing (dry-run.ts). */
+  dryRun?: boolean;
   onProgress?: (progress: ImportProgress) => void;
   /** Rows validated at a time. */
   chunkSize?: number;
@@ -106,7 +111,8 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     if (problem) throw problem;
   }
   const report = new ErrorReport(layout, kind);
-  const spool = kind === 'purchases' ? createPurchaseSpool() : undefined;
+  const spool = kind === 'purchases' && !options.dryRun ? createPurchaseSpool() : undefined;
+  const tally = options.dryRun ? new DryRunTally() : undefined;
   try {
     // Pass 1: validate everything, write nothing.
     let rows = 0;
@@ -136,16 +142,22 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
       });
       orders += baskets.length;
       if (whole.length > 0) {
-        if (spool) await spool.add(await validatePurchases({ options, layout, baskets: whole, lineItems, keys, keysInFile, report }));
-        else if (checkRefunds) await validateRefunds({ layout, baskets: whole, lineItems, report, check: checkRefunds });
-        else await validateCustomers({ options, layout, chunk: whole.flat(), report });
+        if (kind === 'purchases') {
+          const valid = await validatePurchases({ options, layout, baskets: whole, lineItems, keys, keysInFile, report, tally });
+          await spool?.add(valid);
+        } else if (checkRefunds) await validateRefunds({ layout, baskets: whole, lineItems, report, check: checkRefunds, tally });
+        else await validateCustomers({ options, layout, chunk: whole.flat(), report, tally });
       }
       options.onProgress?.({ phase: 'validate', rows, bytes: first.bytesRead(), total_bytes: first.totalBytes });
     }
     await spool?.finish();
     report.sortByLine();
-    const result: ImportResult = { kind, rows, created: 0, duplicates: keys.duplicates, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: false, duration_ms: 0 };
+    const result: ImportResult = { kind, rows, created: 0, duplicates: keys.duplicates, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: false, dry_run: Boolean(tally), duration_ms: 0 };
     if (lineItems && kind === 'purchases') result.orders = orders;
+    if (tally) {
+      const wouldBe = tally.counts(report.badLines);
+      return { ...result, created: wouldBe.created, duplicates: result.duplicates + wouldBe.duplicates, duration_ms: Date.now() - started };
+    }
     if (report.badLines.size > 0 && !options.skipInvalid) return { ...result, duration_ms: Date.now() - started };
 
     // Pass 2: record the valid rows.
@@ -328,13 +340,16 @@ async function importRowByRow({ options, result, report, chunkSize, prepare, inF
 }
 
 /** Checks refunds — a row each, or the rows of a refund's items — in the file's order; a refund's problem at its row, its other rows left out with it. */
-async function validateRefunds({ layout, baskets, lineItems, report, check }: { layout: ColumnLayout; baskets: Basket[]; lineItems: boolean; report: ErrorReport; check: RefundChecker }) {
+async function validateRefunds({ layout, baskets, lineItems, report, check, tally }: {
+  layout: ColumnLayout; baskets: Basket[]; lineItems: boolean; report: ErrorReport; check: RefundChecker; tally: DryRunTally | undefined;
+}) {
   const built = baskets.map((b) => refundBasketInput(b, layout, lineItems));
   const checks = await check(built.map((b) => b.row));
   checks.forEach((c, i) => {
     for (const problem of built[i].problems) report.addReason(problem.line, problem.column, problem.reason);
     if (c instanceof AppError) report.addInBasket(baskets[i], c);
-    report.leftOut(baskets[i], layout);
+    // The checker tells a refund id earlier in the file with the same values as a duplicate.
+    if (!report.leftOut(baskets[i], layout) && !(c instanceof AppError)) tally?.note(baskets[i][0].line, [], c.duplicate);
   });
 }
 
@@ -344,8 +359,9 @@ async function validateRefunds({ layout, baskets, lineItems, report, check }: { 
  * its row (a line's price at that line, the order's fields at the first), and its other rows
  * as left out with it.
  */
-async function validatePurchases({ options, layout, baskets, lineItems, keys: keying, keysInFile, report }: {
-  options: ImportOptions; layout: ColumnLayout; baskets: Basket[]; lineItems: boolean; keys: ReturnType<typeof createRowKeys>; keysInFile: Map<string, { hash: string; line: number }>; report: ErrorReport;
+async function validatePurchases({ options, layout, baskets, lineItems, keys: keying, keysInFile, report, tally }: {
+  options: ImportOptions; layout: ColumnLayout; baskets: Basket[]; lineItems: boolean; keys: ReturnType<typeof createRowKeys>;
+  keysInFile: Map<string, { hash: string; line: number }>; report: ErrorReport; tally: DryRunTally | undefined;
 }): Promise<SpooledRow[]> {
   // An order id, or for a file without them the key of the row's content as keyed before
   // keys were by meaning: a purchase imported then is found by it.
@@ -385,20 +401,35 @@ async function validatePurchases({ options, layout, baskets, lineItems, keys: ke
       }
       if (layout.index.has('external_id') && !inFile) keysInFile.set(p.externalId, { hash, line });
     }
-    if (!report.leftOut(basket, layout)) valid.push({ line, prepared: p as PreparedPurchase });
+    if (report.leftOut(basket, layout)) return;
+    const purchase = p as PreparedPurchase;
+    valid.push({ line, prepared: purchase });
+    // Stored under its order id with other values, it was reported above: stored here is the same purchase.
+    tally?.note(line, [purchase.externalId], stored.has(purchase.externalId));
   });
   return valid;
 }
 
-async function validateCustomers({ options, layout, chunk, report }: { options: ImportOptions; layout: ColumnLayout; chunk: CsvRecord[]; report: ErrorReport }) {
+async function validateCustomers({ options, layout, chunk, report, tally }: {
+  options: ImportOptions; layout: ColumnLayout; chunk: CsvRecord[]; report: ErrorReport; tally: DryRunTally | undefined;
+}) {
   const now = options.deps.clock.now();
+  const valid: { line: number; identities: Identity[] }[] = [];
   for (const r of chunk) {
     try {
       const input = parseInput(CustomerInput, customerInput(r.values, layout), 'customer');
-      await options.deps.customers.prepareProfile(input, 'import', now);
+      const { identities } = await options.deps.customers.prepareProfile(input, 'import', now);
+      valid.push({ line: r.line, identities });
     } catch (error) {
       if (!isAppError(error)) throw error;
       report.add(r.line, error);
     }
+  }
+  if (!tally) return;
+  // As the import's upsert: a row updates the customer any of its identities names, else adds one.
+  const owners = await options.deps.customers.findOwners(valid.flatMap((v) => v.identities));
+  for (const { line, identities } of valid) {
+    const keys = identities.map((i) => `${i.kind}:${i.value}`);
+    tally.note(line, keys, keys.some((k) => owners.has(k)));
   }
 }

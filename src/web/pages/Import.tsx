@@ -19,7 +19,7 @@ export function Import() {
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [result, setResult] = useState<ImportResult>();
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'import' | 'check'>();
   const [progress, setProgress] = useState<ImportProgress | UploadProgress>();
   // The result appears below a long mapping form: bring it into view.
   const resultCard = useRef<HTMLDivElement>(null);
@@ -28,10 +28,11 @@ export function Import() {
     void resultCard.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [result]);
 
-  const form = () => {
+  const form = (dryRun: boolean) => {
     const data = new FormData();
     data.append('map', JSON.stringify(map));
     data.append('skip_invalid', String(skipInvalid));
+    data.append('dry_run', String(dryRun));
     if (dateFormat.trim()) data.append('date_format', dateFormat.trim());
     data.append('decimal_comma', String(decimalComma));
     data.append('encoding', encoding);
@@ -66,19 +67,20 @@ export function Import() {
     }
   };
 
-  const run = async (e: FormEvent) => {
-    e.preventDefault();
+  // "Check only" sends the file as a dry run: every row checked, nothing written, and the result tells what importing would do.
+  const run = async (e: FormEvent | undefined, dryRun = false) => {
+    e?.preventDefault();
     if (!file) return;
-    setBusy(true);
+    setBusy(dryRun ? 'check' : 'import');
     setError(undefined);
     setResult(undefined);
     try {
-      setResult(await apiWithProgress<ImportResult, ImportProgress>(`/imports/${kind}`, form(), setProgress));
+      setResult(await apiWithProgress<ImportResult, ImportProgress>(`/imports/${kind}`, form(dryRun), setProgress));
     } catch (err) {
       const problems = err instanceof ApiError && err.problems.length ? ` (${err.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')})` : '';
       setError((err as Error).message + problems);
     } finally {
-      setBusy(false);
+      setBusy(undefined);
       setProgress(undefined);
     }
   };
@@ -160,9 +162,14 @@ export function Import() {
           <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
           {t('import.skipInvalid')}
         </label>
-        <button type="submit" className="primary" disabled={!file || busy}>
-          {busy ? t('import.running') : t('import.run')}
-        </button>
+        <div className="toolbar">
+          <button type="submit" className="primary" disabled={!file || Boolean(busy)}>
+            {busy === 'import' ? t('import.running') : t('import.run')}
+          </button>
+          <button type="button" className="secondary" disabled={!file || Boolean(busy)} onClick={() => void run(undefined, true)} data-testid="import-check">
+            {busy === 'check' ? t('import.checking') : t('import.check')}
+          </button>
+        </div>
         {busy && progress && (
           <p className="import-progress" data-testid="import-progress">
             <progress max={progress.total_bytes || 1} value={progress.bytes} />
@@ -174,9 +181,13 @@ export function Import() {
       </form>
       {error && <p className="error" role="alert">{t('common.error', { message: error })}</p>}
       {result && (
-        <div ref={resultCard} className={`card result ${result.imported ? 'ok' : 'rejected'}`} data-testid="import-result">
+        <div ref={resultCard} className={`card result ${result.imported || (result.dry_run && (result.invalid === 0 || skipInvalid)) ? 'ok' : 'rejected'}`} data-testid="import-result">
           <p>
-            {result.imported && result.orders !== undefined
+            {result.dry_run
+              ? result.invalid > 0 && !skipInvalid
+                ? t('import.checkedRejected', { rows: i18n.number(result.rows), invalid: i18n.number(result.invalid) })
+                : t('import.checked', { rows: i18n.number(result.rows), created: i18n.number(result.created), duplicates: i18n.number(result.duplicates), invalid: i18n.number(result.invalid) })
+              : result.imported && result.orders !== undefined
               ? t('import.doneOrders', { rows: i18n.number(result.rows), orders: i18n.number(result.orders), created: i18n.number(result.created), duplicates: i18n.number(result.duplicates), invalid: i18n.number(result.invalid) })
               : result.imported
               ? t('import.done', { rows: i18n.number(result.rows), created: i18n.number(result.created), duplicates: i18n.number(result.duplicates), invalid: i18n.number(result.invalid) })
