@@ -14,7 +14,7 @@ export function dataCommands(program: Command) {
     .command('import <kind> <file>')
     .description('import customers, purchases or refunds from a CSV file (all or nothing unless --skip-invalid)')
     .option('--map <pairs>', 'rename columns: canonical=column,… (e.g. total=Amount,customer_email=Email)')
-    .option('--date-format <format>', 'how the file writes dates, when not ISO 8601: YYYY, M/MM, D/DD, H/HH, mm, ss (e.g. "D.M.YYYY H:mm", "M/D/YYYY H:mm"); a time without an offset is the store\'s local time')
+    .option('--date-format <format>', 'how the file writes dates, when not ISO 8601: YYYY, M/MM, D/DD, H/HH, mm, ss (e.g. "D.M.YYYY H:mm", "M/D/YYYY H:mm"); a time without an offset is the store\'s local time (a refund\'s: its purchase\'s store\'s)')
     .option('--decimal-comma', 'amounts and quantities are written with a decimal comma (1.234,50)')
     .option('--encoding <name>', 'the file\'s encoding when not UTF-8: windows-1250 (Slovenian), windows-1251 (Russian), windows-1252 (Danish, English), windows-1254 (Turkish), …')
     .option('--skip-invalid', 'import the good rows and report the bad ones')

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { sendLater, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
+import { isUuid } from '../../shared/ids.ts';
 
 // SQL for purchases, refunds and the per-customer stats read model. Batch writes send a
 // whole batch as one JSON parameter (json_to_recordset): one round trip and no limit on
@@ -23,6 +24,31 @@ export async function findPurchaseRef(db: Db | Tx, idOrExternalId: string, isUui
   let q = db.selectFrom('purchase_keys').select(['customer_id', 'purchase_id', 'external_id']);
   q = isUuid ? q.where((eb) => eb.or([eb('purchase_id', '=', idOrExternalId), eb('external_id', '=', idOrExternalId)])) : q.where('external_id', '=', idOrExternalId);
   return q.executeTakeFirst();
+}
+
+/** The stores of the purchases these references (order ids, or Regulars ids) name: reference → store id, for those with a store. */
+export async function storesOfPurchases(db: Db | Tx, refs: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (refs.length === 0) return found;
+  const byId = new Map(refs.filter(isUuid).map((r) => [r.toLowerCase(), r]));
+  const ids = [...byId.keys()];
+  const rows = await db.selectFrom('purchase_keys as k')
+    .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'k.customer_id').onRef('p.id', '=', 'k.purchase_id'))
+    .select(['k.external_id', 'k.purchase_id', 'p.store_id'])
+    .where((eb) => eb.or([
+      eb('k.external_id', '=', sql<string>`ANY(${refs}::text[])`),
+      ...(ids.length ? [eb('k.purchase_id', '=', sql<string>`ANY(${ids}::uuid[])`)] : []),
+    ]))
+    .where('p.store_id', 'is not', null)
+    .execute();
+  const wanted = new Set(refs);
+  // As findPurchaseRef reads a reference: an order id first, then a Regulars id.
+  for (const r of rows) if (wanted.has(r.external_id)) found.set(r.external_id, r.store_id!);
+  for (const r of rows) {
+    const ref = byId.get(r.purchase_id);
+    if (ref && !found.has(ref)) found.set(ref, r.store_id!);
+  }
+  return found;
 }
 
 /**

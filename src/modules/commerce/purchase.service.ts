@@ -164,6 +164,19 @@ export function createCommerceService(deps: CommerceDeps) {
 
     findKeys: repo.findKeys,
 
+    /**
+     * The time zones of the purchases these references name (order ids, or Regulars ids):
+     * their stores'; a purchase without a store is in the business's, and not listed.
+     */
+    async timeZonesOfPurchases(refs: string[]): Promise<Map<string, string>> {
+      const storeIds = await repo.storesOfPurchases(db, refs);
+      const zones = new Map((await stores.list()).map((st) => [st.id, st.time_zone]));
+      return new Map([...storeIds].flatMap(([ref, storeId]) => {
+        const zone = zones.get(storeId);
+        return zone ? [[ref, zone] as const] : [];
+      }));
+    },
+
     /** Checks a file's refunds in order before any is written (createRefundChecker). */
     refundChecker: () => createRefundChecker({ db, clock, stores, timeZone: deps.timeZone }),
 

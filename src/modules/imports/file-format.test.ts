@@ -96,6 +96,22 @@ describe('importing a file by its format', () => {
     expect((await s.commerce.get('R-1')).refunded).toBe('34.50');
   });
 
+  it("reads a refund's wall-clock time in its purchase's store's zone, as the till that sold it wrote it", async () => {
+    // 536367 was bought at 8:34 in Istanbul (06:34Z, UTC+2 in 2010): 8:30 there is before it,
+    // though 8:30 in Ljubljana (07:30Z) would not be.
+    const map = parseMapSpec('purchase=Invoice,external_id=Credit,occurred_at=Date,amount=Amount', 'refunds');
+    const format = fileFormatOf({ dateFormat: 'M/D/YYYY H:mm' });
+    const early = write(['Invoice,Credit,Date,Amount', '536367,C-1,12/1/2010 8:30,10.00']);
+    const refused = await importFile(s, { kind: 'refunds', file: early, map, format });
+    expect(refused).toMatchObject({ imported: false, invalid: 1 });
+    expect(refused.errors).toEqual([{ line: 2, column: 'Date', reason: 'is before the purchase it refunds (2010-12-01T06:34:00.000Z)' }]);
+    const later = write(['Invoice,Credit,Date,Amount', '536367,C-2,12/1/2010 9:00,10.00', '536365,C-3,12/1/2010 9:00,10.00']);
+    expect(await importFile(s, { kind: 'refunds', file: later, map, format })).toMatchObject({ created: 2, imported: true });
+    const at = async (id: string) => (await s.db.selectFrom('refunds').select('occurred_at').where('external_id', '=', id).executeTakeFirstOrThrow()).occurred_at;
+    expect(new Date(await at('C-2')).toISOString()).toBe('2010-12-01T07:00:00.000Z'); // Istanbul's store
+    expect(new Date(await at('C-3')).toISOString()).toBe('2010-12-01T08:00:00.000Z'); // a purchase without a store: Ljubljana
+  });
+
   it('refuses at once a file whose dates are all in another format, naming the format that reads them', async () => {
     const uci = write(['InvoiceNo,InvoiceDate,CustomerID,Amount', '536365,12/13/2010 8:26,17850,1.00', '536366,12/1/2010 8:28,17850,2.00']);
     const map = parseMapSpec('external_id=InvoiceNo,occurred_at=InvoiceDate,customer_external_id=CustomerID,total=Amount', 'purchases');

@@ -15,6 +15,7 @@ import { fieldCountCheck } from './field-count.ts';
 import { formatConverter, missingDateFormat, type FileFormat } from './file-format.ts';
 import { ErrorReport, ROW, type RowError } from './error-report.ts';
 import { DryRunTally } from './dry-run.ts';
+import { wallClockZones } from './zones.ts';
 
 // CSV import in two passes. The first validates every row with the same rules as the
 // API and writes nothing (a purchases file with line items has a purchase in the rows of
@@ -198,13 +199,10 @@ function splitGroups(layout: ColumnLayout, kind: ImportKind, report: ErrorReport
 async function converterFor(options: ImportOptions, layout: ColumnLayout) {
   const { deps, kind, format = {} } = options;
   if (!format.dateFormat && !format.decimalComma) return undefined;
-  const zones = new Map((await deps.stores.list()).map((st) => [st.code, st.time_zone]));
-  const store = layout.index.get('store');
-  return formatConverter({
-    format, layout, kind,
-    // A purchase's wall-clock time is its store's; anything else's the business's.
-    zoneOf: (values) => (store === undefined ? undefined : zones.get(values[store]?.trim())) ?? deps.config.timeZone,
+  const zoneOf = await wallClockZones({
+    kind, layout, file: options.file, encoding: format.encoding, business: deps.config.timeZone, stores: await deps.stores.list(), commerce: deps.commerce,
   });
+  return formatConverter({ format, layout, kind, zoneOf });
 }
 
 /** A file's first records, read apart from the import's own pass. */
