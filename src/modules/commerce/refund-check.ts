@@ -37,6 +37,8 @@ export interface RefundRow {
   /** The purchase: its order id (external_id) or its Regulars id. */
   purchase: string;
   input: unknown;
+  /** The row's line in the file: a refund refused for what earlier rows took names them. */
+  line?: number;
 }
 
 /** A row that passes: `duplicate` when its refund id is already recorded (by an earlier run, or earlier in the file) with the same body. */
@@ -56,6 +58,15 @@ interface PurchaseLeft {
   refundableMinor: number;
   /** Its lines and those returned by its refunds recorded and earlier in the file; read when a row names lines. */
   lines?: Awaited<ReturnType<typeof linesOfPurchase>>;
+  /** The file's lines of its refunds passed so far. */
+  refundedOnLines: number[];
+}
+
+/** Which earlier rows of the file refunded part of a purchase, for a refusal of what is left: " (line 3 of this file refunded 20.00 of it)". */
+function afterEarlierRows(purchase: PurchaseLeft): string {
+  const lines = purchase.refundedOnLines;
+  if (lines.length === 0) return '';
+  return ` after this file's refund${lines.length === 1 ? ' on line' : 's on lines'} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}`;
 }
 
 /**
@@ -86,6 +97,7 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
             externalId: r.external_id, purchaseId: r.purchase_id, customerId: r.customer_id, totalMinor: Number(r.total_minor), occurredAt: new Date(r.occurred_at), localDate: String(r.local_date),
             currency: r.currency, timeZone: (r.store_id ? (await stores.byId(r.store_id))?.time_zone : undefined) ?? timeZone,
             refundableMinor: Number(r.total_minor) - Number(r.refunded_minor),
+            refundedOnLines: [],
           });
         }
       }
@@ -140,7 +152,7 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       }
       const late = refundTimeProblem(data.occurred_at, purchase, clock.now());
       if (late) return late;
-      if (purchase.refundableMinor === 0) return invalidField('amount', `purchase ${row.purchase} is already fully refunded`);
+      if (purchase.refundableMinor === 0) return invalidField('amount', `purchase ${row.purchase} is already fully refunded${afterEarlierRows(purchase)}`);
       const returned = meaning.lines.length && purchase.lines
         ? valueOfReturnedLines({ bought: purchase.lines.bought, returnedBefore: purchase.lines.returnedBefore, returned: meaning.lines, totalMinor: purchase.totalMinor, discountMinor: purchase.lines.discountMinor, purchase: row.purchase })
         : null;
@@ -149,10 +161,11 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       const byLines = meaning.amountMinor === null && returned !== null;
       if (amount <= 0) return invalidField('amount', 'must be greater than 0');
       if (amount > purchase.refundableMinor) {
-        const refundable = `the refundable ${toMajor(purchase.refundableMinor, purchase.currency)} ${purchase.currency} of purchase ${row.purchase}`;
+        const refundable = `the refundable ${toMajor(purchase.refundableMinor, purchase.currency)} ${purchase.currency} of purchase ${row.purchase}${afterEarlierRows(purchase)}`;
         return byLines ? invalidField('lines', `the lines' ${toMajor(amount, purchase.currency)} ${purchase.currency} exceed ${refundable}`) : invalidField('amount', `exceeds ${refundable}`);
       }
       purchase.refundableMinor -= amount;
+      if (row.line !== undefined) purchase.refundedOnLines.push(row.line);
       purchase.lines?.returnedBefore.push(...meaning.lines);
       hashesInFile.set(data.external_id, refundRequestHash(purchase.externalId, meaning));
       return { duplicate: false };

@@ -342,7 +342,7 @@ async function validateRefunds({ layout, baskets, lineItems, report, check, tall
   layout: ColumnLayout; baskets: Basket[]; lineItems: boolean; report: ErrorReport; check: RefundChecker; tally: DryRunTally | undefined;
 }) {
   const built = baskets.map((b) => refundBasketInput(b, layout, lineItems));
-  const checks = await check(built.map((b) => b.row));
+  const checks = await check(built.map((b, i) => ({ purchase: b.row.purchase, input: b.row.input, line: baskets[i][0].line })));
   checks.forEach((c, i) => {
     for (const problem of built[i].problems) report.addReason(problem.line, problem.column, problem.reason);
     if (c instanceof AppError) report.addInBasket(baskets[i], c);

@@ -87,7 +87,7 @@ describe('a file of refunds', () => {
     expect(result.errors.map((e) => [e.line, e.column])).toEqual([
       [3, 'Refund amount'], [4, 'Order'], [5, 'Refund amount'], [6, 'Refund id'], [7, 'Refund id'], [8, 'Refund amount'], [9, 'Refund amount'],
     ]);
-    expect(result.errors[0].reason).toBe('exceeds the refundable 5.00 EUR of purchase B1');
+    expect(result.errors[0].reason).toBe("exceeds the refundable 5.00 EUR of purchase B1 after this file's refund on line 2");
     expect(result.errors[1].reason).toMatch(/no purchase with the order id or id "NOPE"/);
     expect(result.errors[4].reason).toBe('refund API-1 was already recorded with other values');
     expect(result.errors[5].reason).toBe('purchase A1 is already fully refunded');
@@ -101,6 +101,16 @@ describe('a file of refunds', () => {
     expect(await balanceOf('bor@example.com')).toBe(30);
     expect(await importFile(s, { kind: 'refunds', file, map, skipInvalid: true })).toMatchObject({ created: 0, duplicates: 1 });
     expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+
+  it("names the file's earlier rows that refunded a purchase when a later one finds nothing or too little left", async () => {
+    // A2 is 50.00, 10.00 of it refunded by the first file: 40.00 left.
+    expect((await s.commerce.get('A2')).refunded).toBe('10.00');
+    const file = write('a2-refunds.csv', ['purchase,external_id,amount', 'A2,Q1,20.00', 'B1,Q2,1.00', 'A2,Q3,20.00', 'A2,Q4,1.00'].join('\n'));
+    const result = await importFile(s, { kind: 'refunds', file });
+    expect(result).toMatchObject({ imported: false, invalid: 1 });
+    expect(result.errors).toEqual([{ line: 5, column: 'amount', reason: "purchase A2 is already fully refunded after this file's refunds on lines 2, 4" }]);
+    expect((await s.commerce.get('A2')).refunded).toBe('10.00');
   });
 
   it('finishes an interrupted import when the file is run again, each refund once', async () => {
