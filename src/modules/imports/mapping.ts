@@ -84,16 +84,21 @@ export const IDENTITY_COLUMNS: Record<ImportKind, string[]> = {
   refunds: [],
 };
 
-/** `total=Amount,customer_email=E-mail` → { total: 'Amount', customer_email: 'E-mail' } */
+/**
+ * `total=Amount,customer_email=E-mail` → { total: 'Amount', customer_email: 'E-mail' }. A
+ * column's name may hold a comma — `total=Amount, EUR,customer_email=E-mail` — since a pair
+ * begins only after a comma followed by `field=`; or be written in double quotes
+ * (`total="Amount, EUR"`, a quote in it doubled).
+ */
 export function parseMapSpec(spec: string | undefined, kind: ImportKind): Record<string, string> {
   if (!spec) return {};
   const known = new Set(CANONICAL[kind].map((f) => f.name));
   const map: Record<string, string> = {};
   const problems: FieldProblem[] = [];
-  for (const pair of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of mapPairs(spec)) {
     const eq = pair.indexOf('=');
     const canonical = eq > 0 ? pair.slice(0, eq).trim() : '';
-    const column = eq > 0 ? pair.slice(eq + 1).trim() : '';
+    const column = eq > 0 ? unquote(pair.slice(eq + 1).trim()) : '';
     if (!canonical || !column) problems.push({ field: 'map', reason: `"${pair}" is not canonical=column` });
     else if (!known.has(canonical)) problems.push({ field: 'map', reason: `"${canonical}" is not a ${kind} field (one of ${[...known].join(', ')})` });
     else map[canonical] = column;
@@ -101,6 +106,27 @@ export function parseMapSpec(spec: string | undefined, kind: ImportKind): Record
   if (problems.length) throw invalid(`Bad --map: ${problems.map((p) => p.reason).join('; ')}`, problems);
   return map;
 }
+
+/** What follows a comma that begins the next pair: a field's name and "=", or nothing more. */
+const NEXT_PAIR = /^\s*([A-Za-z_]\w*\s*=|$)/;
+
+function mapPairs(spec: string): string[] {
+  const pairs: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < spec.length; i++) {
+    const c = spec[i];
+    if (c === '"') quoted = !quoted;
+    if (c === ',' && !quoted && NEXT_PAIR.test(spec.slice(i + 1))) {
+      pairs.push(current);
+      current = '';
+    } else current += c;
+  }
+  pairs.push(current);
+  return pairs.map((p) => p.trim()).filter(Boolean);
+}
+
+const unquote = (text: string) => (text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1).replaceAll('""', '"') : text);
 
 export interface ColumnLayout {
   /** canonical field → index in the row */
