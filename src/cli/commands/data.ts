@@ -86,16 +86,18 @@ function describe(r: ImportResult, skipInvalid: boolean): string {
   if (r.dry_run && r.invalid > 0 && !skipInvalid) {
     return [`Dry run, nothing written: the import would refuse the file, ${r.invalid} of ${r.rows} rows have errors. Fix them, or use --skip-invalid.`, ...errors, ...more].join('\n');
   }
+  const notPaid = r.not_paid ? [`${plural(r.not_paid, 'order')} left out as not paid (pending, authorized, voided or expired).`] : [];
   if (r.dry_run) {
     const what = r.orders === undefined ? plural(r.rows, 'row') : `${plural(r.rows, 'row')} of line items, ${plural(r.orders, 'order')}`;
     const skipped = r.invalid > 0 ? `; it would skip ${plural(r.invalid, 'invalid row')}` : '';
-    return [`Dry run, nothing written: ${r.kind} file of ${what}. The import would add ${r.created.toLocaleString('en')} and find ${r.duplicates.toLocaleString('en')} already there${skipped}.`, ...errors, ...more].join('\n');
+    return [`Dry run, nothing written: ${r.kind} file of ${what}. The import would add ${r.created.toLocaleString('en')} and find ${r.duplicates.toLocaleString('en')} already there${skipped}.`, ...notPaid, ...errors, ...more].join('\n');
   }
   if (!r.imported) return [`Nothing imported: ${r.invalid} of ${r.rows} rows have errors. Fix them, or use --skip-invalid.`, ...errors, ...more].join('\n');
   return [
     r.orders === undefined
       ? `Imported ${r.kind}: ${r.rows} row${r.rows === 1 ? '' : 's'}, ${r.created} new, ${r.duplicates} already there, ${r.invalid} skipped as invalid (${(r.duration_ms / 1000).toFixed(1)} s).`
       : `Imported ${r.kind}: ${r.rows} row${r.rows === 1 ? '' : 's'} of line items, ${r.orders} order${r.orders === 1 ? '' : 's'}: ${r.created} new, ${r.duplicates} already there; ${r.invalid} row${r.invalid === 1 ? '' : 's'} skipped as invalid (${(r.duration_ms / 1000).toFixed(1)} s).`,
+    ...notPaid,
     ...errors,
     ...more,
   ].join('\n');

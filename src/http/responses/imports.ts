@@ -23,6 +23,7 @@ export const ImportResult = shared('ImportResult', z.strictObject({
   kind: z.enum(IMPORT_KINDS),
   rows: Count,
   orders: Count.optional().describe('A purchases file with line items (one row per item): the purchases its rows make; created and duplicates count purchases'),
+  not_paid: Count.optional().describe('A purchases file with a payment status column (Shopify\'s "Financial Status"): its orders left out as never paid (pending, authorized, voided, expired)'),
   created: Count.describe('Added (a dry run: would be added)'),
   duplicates: Count.describe('Already there: the same order id, refund id or customer identity (a dry run: would be)'),
   invalid: Count.describe('Rows not imported for an error (with a line item\'s error, the other rows of its order too)'),

@@ -108,6 +108,30 @@ describe('a file with one row per line item', () => {
     expect(await balanceOf('ana@example.com')).toBe(36);
   });
 
+  it("leaves out a Shopify export's orders that were never paid, counted; an unknown status is the row's error", async () => {
+    const file = write([
+      'Name,Email,Financial Status,Created at,Total,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku',
+      '#2001,cem@example.com,paid,2026-05-06T10:00:00+02:00,9.00,1,Mug,8.00,MUG',
+      '#2001,,,,,1,Spoon,1.00,SPOON',
+      '#2002,cem@example.com,pending,2026-05-06T11:00:00+02:00,8.00,1,Mug,8.00,MUG',
+      '#2003,cem@example.com,Voided,2026-05-06T12:00:00+02:00,16.00,2,Mug,8.00,MUG',
+      '#2003,,,,,1,Spoon,1.00,SPOON',
+      '#2004,cem@example.com,partially_refunded,2026-05-07T10:00:00+02:00,8.00,1,Mug,8.00,MUG',
+      '#2005,cem@example.com,on hold,2026-05-07T11:00:00+02:00,8.00,1,Mug,8.00,MUG', // line 8
+    ]);
+    const map = suggestMap(fs.readFileSync(file, 'utf8').split('\n')[0].split(','), 'purchases');
+    expect(map).toMatchObject({ external_id: 'Name', payment_status: 'Financial Status' });
+    const refused = await importFile(s, { kind: 'purchases', file, map });
+    expect(refused).toMatchObject({ rows: 7, orders: 5, not_paid: 2, invalid: 1, imported: false });
+    expect(refused.errors).toEqual([{ line: 8, column: 'Financial Status', reason: expect.stringContaining('"on hold" is not a payment status known here') }]);
+    const imported = await importFile(s, { kind: 'purchases', file, map, skipInvalid: true });
+    expect(imported).toMatchObject({ orders: 5, created: 2, duplicates: 0, not_paid: 2, invalid: 1, imported: true });
+    await expect(s.commerce.get('#2002')).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(s.commerce.get('#2003')).rejects.toMatchObject({ kind: 'not_found' });
+    expect((await s.commerce.get('#2004')).total).toBe('8.00');
+    expect(await balanceOf('cem@example.com')).toBe(17); // 9 + 8, nothing for the orders never paid
+  });
+
   it('adds the lines up when the file has no total: each line rounded as a receipt prints it, less the discount', async () => {
     const file = write([
       'order,email,date,qty,unit_price,discount',

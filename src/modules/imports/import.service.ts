@@ -16,6 +16,7 @@ import { formatConverter, missingDateFormat, type FileFormat } from './file-form
 import { ErrorReport, ROW, type RowError } from './error-report.ts';
 import { DryRunTally } from './dry-run.ts';
 import { wallClockZones } from './zones.ts';
+import { paymentFilter } from './payment-status.ts';
 
 // CSV import in two passes. The first validates every row with the same rules as the
 // API and writes nothing (a purchases file with line items has a purchase in the rows of
@@ -60,6 +61,8 @@ export interface ImportResult {
   rows: number;
   /** A purchases file with line items: the purchases its rows make (created and duplicates count these). */
   orders?: number;
+  /** A purchases file with a payment status column: its orders left out as not paid (payment-status.ts). */
+  not_paid?: number;
   created: number;
   duplicates: number;
   invalid: number;
@@ -134,11 +137,13 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     });
     const lineItems = hasLineItems(kind, layout);
     const splitCheck = splitGroups(layout, kind, report);
+    const payment = paymentFilter(kind, layout, report);
     let orders = 0;
     for await (const baskets of basketChunks(basketsOf(records, lineItems ? layout.index.get('external_id') : undefined), chunkSize)) {
       const whole = baskets.filter((basket) => {
         rows += basket.length;
         if (lineItems) splitCheck(basket);
+        if (payment && !payment.wanted(basket)) return false;
         return !report.leftOut(basket, layout);
       });
       orders += baskets.length;
@@ -155,6 +160,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     report.sortByLine();
     const result: ImportResult = { kind, rows, created: 0, duplicates: keys.duplicates, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: false, dry_run: Boolean(tally), duration_ms: 0 };
     if (lineItems && kind === 'purchases') result.orders = orders;
+    if (payment) result.not_paid = payment.notPaid;
     if (tally) {
       const wouldBe = tally.counts(report.badLines);
       return { ...result, created: wouldBe.created, duplicates: result.duplicates + wouldBe.duplicates, duration_ms: Date.now() - started };

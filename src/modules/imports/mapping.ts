@@ -47,6 +47,8 @@ export const CANONICAL: Record<ImportKind, CanonicalField[]> = {
     { name: 'customer_last_name', required: false },
     { name: 'customer_birthday', required: false },
     { name: 'customer_language', required: false },
+    // An order not paid (pending, voided …) is left out: payment-status.ts.
+    { name: 'payment_status', required: false },
     // One row per line item (baskets.ts): the rows of one order id, one after another, are one purchase.
     ...LINE_COLUMNS.map((name) => ({ name, required: false })),
   ],
@@ -191,6 +193,7 @@ export function suggestMap(header: string[], kind: ImportKind): Record<string, s
     total: ['amount', 'total_amount', 'value', 'dollar_value', 'sum', 'price', 'order_total', 'grand_total'],
     discount: ['discount_amount', 'discounts', 'total_discount'],
     promo_code: ['discount_code', 'coupon', 'coupon_code', 'voucher', 'promotion_code'],
+    payment_status: ['financial_status', 'payment_state', 'paid_status'],
     // Shopify's order export ("Lineitem sku") and UCI Online Retail ("StockCode") among others.
     line_sku: ['sku', 'lineitem_sku', 'item_sku', 'stockcode', 'stock_code', 'product_code', 'item_code', 'article', 'ean', 'barcode'],
     line_name: ['lineitem_name', 'item_name', 'product_name', 'product', 'description', 'item'],

@@ -193,6 +193,7 @@ export function Import() {
               ? t('import.done', { rows: i18n.number(result.rows), created: i18n.number(result.created), duplicates: i18n.number(result.duplicates), invalid: i18n.number(result.invalid) })
               : t('import.rejected', { rows: i18n.number(result.rows), invalid: i18n.number(result.invalid) })}
           </p>
+          {Boolean(result.not_paid) && <p className="hint" data-testid="import-not-paid">{t('import.notPaid', { orders: i18n.number(result.not_paid ?? 0) })}</p>}
           {result.errors.length > 0 && (
             <>
               <h2>{t('import.errors')}</h2>
