@@ -6,6 +6,7 @@ import type { Services } from '../../services.ts';
 import { eraseCustomer, exportCustomer, mergeCustomers } from '../../workflows/customer-lifecycle.ts';
 import { answerFollowingMerges, followsMerges, route } from '../route.ts';
 import { withFields } from '../../shared/objects.ts';
+import { parseInput } from '../../shared/validation.ts';
 import { CustomerExport } from '../responses/customer-export.ts';
 import { CustomerPage, CustomerWithStats, MergeResult } from '../responses/customers.ts';
 import { PurchasePage } from '../responses/purchases.ts';
@@ -61,7 +62,7 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
     query: Page, responses: { 200: { description: 'A page of purchases', schema: PurchasePage }, 404: 'Unknown or erased customer' },
     handler: async (req, reply) => {
       const id = (req.params as IdParams).id;
-      return answerFollowingMerges(req, reply, id, await s.commerce.listForCustomer(id, Page.parse(req.query)));
+      return answerFollowingMerges(req, reply, id, await s.commerce.listForCustomer(id, parseInput(Page, req.query ?? {}, 'query')));
     },
   });
 
