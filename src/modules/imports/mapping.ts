@@ -1,3 +1,4 @@
+import { withFields } from '../../shared/objects.ts';
 import { invalid, type FieldProblem } from '../../shared/errors.ts';
 
 // Which columns of the user's file hold which canonical field. Canonical names are the
@@ -221,5 +222,10 @@ export function suggestMap(header: string[], kind: ImportKind): Record<string, s
   // Shopify's orders export names the order "Name" (#1001); elsewhere a "Name" is a person's.
   const name = lower.indexOf('name');
   if (kind === 'purchases' && !out.external_id && name >= 0 && lower.includes('lineitem_quantity')) out.external_id = header[name];
+  // Beside a quantity or a SKU, a row is an item, and its "price" the item's, not the order's total.
+  if (kind === 'purchases' && out.total && loose(out.total) === 'price' && !out.line_unit_price && (out.line_quantity || out.line_sku)) {
+    const { total, ...rest } = out;
+    return withFields(rest, { line_unit_price: total });
+  }
   return out;
 }

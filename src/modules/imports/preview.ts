@@ -6,6 +6,7 @@ import { firstBytes, openCsv } from './csv.ts';
 import { COMMON_ENCODINGS, guessEncoding } from './encoding.ts';
 import { COMMON_DATE_FORMATS, guessFileFormat } from './file-format.ts';
 import { withFields } from '../../shared/objects.ts';
+import { invalid, isAppError } from '../../shared/errors.ts';
 import { CANONICAL, resolveColumns, suggestMap, type ImportKind } from './mapping.ts';
 import { makeImportTempDir } from './temp-files.ts';
 
@@ -57,10 +58,14 @@ export async function fitMapping(file: string, kind: ImportKind, map: Record<str
   } catch (error) {
     const guessed = Object.fromEntries(Object.entries(suggestMap(header, kind)).filter(([field]) => !(field in map) && !header.some((h) => h.trim().toLowerCase() === field)));
     const merged = withFields(guessed, map);
+    if (Object.keys(guessed).length === 0) throw error;
     try {
       resolveColumns({ header, map: merged, kind });
-    } catch {
-      throw error;
+    } catch (still) {
+      // What is still missing with the guesses is what to fix; the guesses are told with it.
+      if (!isAppError(still)) throw still;
+      const guesses = Object.entries(guessed).map(([field, column]) => `${field}=${column}`).join(', ');
+      throw invalid(`${still.message} (with the columns guessed: ${guesses}; --map to choose others)`, still.problems);
     }
     return { map: merged, guessed };
   }

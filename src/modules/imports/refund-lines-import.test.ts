@@ -112,4 +112,16 @@ describe('a command line without --map', () => {
     const neither = write(['a,b', '1,2']);
     await expect(fitMapping(neither, 'refunds', {})).rejects.toThrow('required column "purchase" is missing');
   });
+
+  it("takes an item's \"price\" for its unit price beside a quantity or SKU, and names the guesses with what is still missing", async () => {
+    const items = write(['order_id,email,date,sku,category,qty,price', 'I-1,i@example.com,2026-05-01,MUG,kitchen,2,8.00']);
+    const guessed = { external_id: 'order_id', customer_email: 'email', occurred_at: 'date', line_sku: 'sku', line_category: 'category', line_quantity: 'qty', line_unit_price: 'price' };
+    await expect(fitMapping(items, 'purchases', {})).resolves.toEqual({ map: guessed, guessed });
+    // Without a quantity or SKU, "price" is the purchase's.
+    expect(suggestMap(['order_id', 'email', 'date', 'price'], 'purchases')).toMatchObject({ total: 'price' });
+    const noPrice = write(['order_id,email,date,sku,qty', 'I-2,i@example.com,2026-05-01,MUG,2']);
+    await expect(fitMapping(noPrice, 'purchases', {})).rejects.toThrow(
+      'line columns (line_sku, line_quantity) need line_unit_price too: a row is one item bought, at its unit price (with the columns guessed: external_id=order_id, customer_email=email, occurred_at=date, line_sku=sku, line_quantity=qty; --map to choose others)',
+    );
+  });
 });
