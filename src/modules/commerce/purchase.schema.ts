@@ -9,14 +9,25 @@ export const PURCHASE_CHANNELS = ['in_store', 'online', 'phone', 'other'] as con
 
 const amount = DecimalAmount;
 
-/** An ISO 8601 timestamp with an offset, or a calendar date (then the store's midnight). */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * An ISO 8601 timestamp with an offset, or a calendar date (then the store's midnight). A
+ * date of the right form the calendar lacks (2026-02-31) is told so, not as a wrong form.
+ */
 export const Occurrence = z
   .string()
   .trim()
-  .refine(
-    (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)) && !Number.isNaN(Date.parse(v)) && isCalendarDay(v),
-    'must be an ISO 8601 timestamp with a time zone offset (2025-03-01T10:15:00+01:00) or a date (2025-03-01)',
-  );
+  .superRefine((v, ctx) => {
+    if (!ISO_DATE.test(v) && !ISO_TIMESTAMP.test(v)) {
+      ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 timestamp with a time zone offset (2025-03-01T10:15:00+01:00) or a date (2025-03-01)' });
+    } else if (!isCalendarDay(v)) {
+      ctx.addIssue({ code: 'custom', message: `is not a day of the calendar (${v.slice(0, 10)})` });
+    } else if (Number.isNaN(Date.parse(v))) {
+      ctx.addIssue({ code: 'custom', message: `is not a time of day (${v.slice(11)})` });
+    }
+  });
 
 export const PurchaseLineInput = z.object({
   sku: z.string().trim().max(200).nullish(),
