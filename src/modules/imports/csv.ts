@@ -10,6 +10,8 @@ import { utf8Stream } from './encoding.ts';
 export interface CsvRecord {
   line: number;
   values: string[];
+  /** The cells as the file wrote them, when a format option rewrote them (file-format.ts): an error quotes the file's text. */
+  written?: string[];
 }
 
 export interface CsvSource {

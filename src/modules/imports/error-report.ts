@@ -1,4 +1,6 @@
 import type { AppError } from '../../shared/errors.ts';
+import { DECIMAL_AMOUNT_MESSAGE } from '../../shared/validation.ts';
+import type { CsvRecord } from './csv.ts';
 import type { Basket } from './baskets.ts';
 import { IDENTITY_COLUMNS, type ColumnLayout, type ImportKind } from './mapping.ts';
 import { canonicalOfField, cell } from './rows.ts';
@@ -13,6 +15,9 @@ export interface RowError {
 }
 
 const MAX_REPORTED_ERRORS = 10_000;
+
+/** "12,50", "1.234,50", "1 234,5": an amount as a decimal-comma locale writes it. */
+const DECIMAL_COMMA_AMOUNT = /^\d{1,3}(?:[. \u00a0']\d{3})*,\d+$|^\d+,\d+$/;
 
 /** The column of a problem of the whole row. */
 export const ROW = '(row)';
@@ -39,8 +44,11 @@ export class ErrorReport {
         this.addReason(basket[0].line, 'customer_external_id', 'is empty — a purchase needs its customer');
         continue;
       }
-      if (item && basket[Number(item[1])]) this.addReason(basket[Number(item[1])].line, `line_${item[2]}`, p.reason);
-      else this.addReason(basket[0].line, p.field === 'lines' ? ROW : canonicalOfField(this.kind, p.field), p.reason);
+      if (item && basket[Number(item[1])]) this.addReason(basket[Number(item[1])].line, `line_${item[2]}`, this.inFileTerms(basket[Number(item[1])], `line_${item[2]}`, p.reason));
+      else {
+        const canonical = p.field === 'lines' ? ROW : canonicalOfField(this.kind, p.field);
+        this.addReason(basket[0].line, canonical, this.inFileTerms(basket[0], canonical, p.reason));
+      }
     }
   }
 
@@ -59,6 +67,24 @@ export class ErrorReport {
       if (entry?.line === r.line) this.leftOutOnly.set(r.line, entry);
     }
     return true;
+  }
+
+  /**
+   * A cell's problem told in the file's terms: a value a format option rewrote quoted as the
+   * file wrote it ("1,234" read as 1.234), and an amount written with a decimal comma in a
+   * file imported without that option named as such.
+   */
+  private inFileTerms(row: CsvRecord, canonical: string, reason: string): string {
+    const i = this.layout.index.get(canonical);
+    if (i === undefined) return reason;
+    const read = row.values[i]?.trim();
+    const written = (row.written ?? row.values)[i]?.trim();
+    if (!read || !written) return reason;
+    if (written !== read && reason.includes(`"${read}"`)) return reason.replace(`"${read}"`, `"${written}" (read as ${read})`);
+    if (reason === DECIMAL_AMOUNT_MESSAGE && DECIMAL_COMMA_AMOUNT.test(written)) {
+      return `${reason}, not "${written}": written with a decimal comma? Import with --decimal-comma (on the dashboard: amounts written with a decimal comma)`;
+    }
+    return reason;
   }
 
   /** A problem of the line in a canonical column, reported under the file's own name for it. */

@@ -147,4 +147,16 @@ describe('importing a file by its format', () => {
     ]);
     await expect(s.commerce.get('F-5')).rejects.toThrow();
   });
+
+  it('quotes a cell as the file wrote it, and names a decimal comma in a file imported without the option', async () => {
+    const file = write(['order;card;date;total', 'G-1;c-1;2026-03-01;1,234', 'G-2;c-1;2026-03-01;1.234,50']);
+    const map = parseMapSpec('external_id=order,customer_external_id=card,occurred_at=date,total=total', 'purchases');
+    const withOption = await importFile(s, { kind: 'purchases', file, map, format: { decimalComma: true } });
+    expect(withOption.errors).toEqual([{ line: 2, column: 'total', reason: '"1,234" (read as 1.234) has more than 2 decimals for EUR' }]);
+    const without = await importFile(s, { kind: 'purchases', file, map });
+    expect(without.errors).toEqual([
+      { line: 2, column: 'total', reason: expect.stringContaining('not "1,234": written with a decimal comma? Import with --decimal-comma') },
+      { line: 3, column: 'total', reason: 'must be a non-negative decimal amount such as "29.33", not "1.234,50": written with a decimal comma? Import with --decimal-comma (on the dashboard: amounts written with a decimal comma)' },
+    ]);
+  });
 });

@@ -133,7 +133,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
       if (problem || !convert) return r;
       const converted = convert(r.values);
       for (const p of converted.problems) report.addReason(r.line, p.column, p.reason);
-      return { line: r.line, values: converted.values };
+      return { line: r.line, values: converted.values, written: r.values };
     });
     const lineItems = hasLineItems(kind, layout);
     const splitCheck = splitGroups(layout, kind, report);
