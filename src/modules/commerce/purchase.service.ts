@@ -12,10 +12,10 @@ import type { StoreService } from '../stores/index.ts';
 import { prepareMany, refundKeyLock, type PreparedPurchase } from './purchase.prepare.ts';
 import * as repo from './purchase.repository.ts';
 import { RefundInput } from './purchase.schema.ts';
-import { createRefundChecker, refundTimeProblem } from './refund-check.ts';
-import { linesOfPurchase, valueOfReturnedLines, type ReturnedLine } from './refund-lines.ts';
+import { createRefundChecker, refundConflictOf, refundTimeProblem } from './refund-check.ts';
+import { linesOfPurchase, valueOfReturnedLines } from './refund-lines.ts';
 import { isHashOfRefund, refundMeaning, refundRequestHash, type RefundContext } from './refund-meaning.ts';
-import { describePurchaseDifference, describeRefundDifference, purchaseConflict, recordedOfPrepared, refundConflict, type RecordedPurchase } from './purchase-difference.ts';
+import { describePurchaseDifference, purchaseConflict, recordedOfPrepared, type RecordedPurchase } from './purchase-difference.ts';
 import { purchaseView, statsView, type PurchaseView } from './purchase.view.ts';
 
 export interface CommerceDeps {
@@ -71,23 +71,6 @@ export function createCommerceService(deps: CommerceDeps) {
     return refs.map((ref) => purchaseView(byId.get(ref.id)!, storesById));
   }
 
-  /**
-   * The 409 for a refund id recorded with other values, naming what differs. The refund (and
-   * its purchase's currency and store, for the amounts and times) is read on this path
-   * alone: a retry reads nothing more.
-   */
-  async function refundConflictOf(trx: Tx, key: { customer_id: string; refund_id: string }, data: RefundInput): Promise<AppError> {
-    const row = await trx.selectFrom('refunds as r')
-      .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.id', '=', 'r.purchase_id'))
-      .select(['r.amount_minor', 'r.reason', 'r.lines', 'r.occurred_at', 'p.currency', 'p.store_id'])
-      .where('r.customer_id', '=', key.customer_id).where('r.id', '=', key.refund_id).executeTakeFirst();
-    if (!row) return refundConflict(data.external_id, []);
-    const store = row.store_id ? await stores.byId(row.store_id) : undefined;
-    const recorded = {
-      currency: row.currency, amountMinor: Number(row.amount_minor), occurredAt: new Date(row.occurred_at), reason: row.reason, lines: (row.lines as ReturnedLine[] | null) ?? [],
-    };
-    return refundConflict(data.external_id, describeRefundDifference({ recorded, request: data, timeZone: store?.time_zone ?? deps.timeZone }));
-  }
 
   /** The context a refund of this purchase is read in: its currency, its store's time zone (else the business's). */
   async function refundContextOf(purchase: { currency: string; store_id: string | null } | undefined): Promise<RefundContext> {
@@ -108,7 +91,7 @@ export function createCommerceService(deps: CommerceDeps) {
         if (earlier && earlier.purchase_id !== ref.purchase_id) throw conflict(`Refund ${data.external_id} was already recorded for another purchase (a refund id is unique across purchases)`);
         // Read as the refund it would repeat was: in its purchase's currency and store's zone.
         const meaning = refundMeaning(data, await refundContextOf(earlier));
-        if (!isHashOfRefund(existing.request_hash, { purchase: { externalId: ref.external_id, id: ref.purchase_id }, data, meaning })) throw await refundConflictOf(trx, existing, data);
+        if (!isHashOfRefund(existing.request_hash, { purchase: { externalId: ref.external_id, id: ref.purchase_id }, data, meaning })) throw await refundConflictOf(trx, { stores, timeZone: deps.timeZone }, existing, data);
         const loyalty = deps.onRefundReplay ? await deps.onRefundReplay(trx, { customerId: existing.customer_id, refundId: existing.refund_id }) : null;
         return { refundId: existing.refund_id, created: false, loyalty };
       }

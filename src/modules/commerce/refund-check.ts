@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/index.ts';
+import type { Db, Tx } from '../../db/index.ts';
 import { FUTURE_ALLOWANCE_MS, instantOf, isDateOnly, type Clock } from '../../shared/clock.ts';
 import { AppError, invalidField } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
@@ -7,7 +7,8 @@ import { toMajor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { StoreService } from '../stores/index.ts';
 import { RefundInput } from './purchase.schema.ts';
-import { linesOfPurchase, valueOfReturnedLines } from './refund-lines.ts';
+import { describeRefundDifference, refundConflict } from './purchase-difference.ts';
+import { linesOfPurchase, valueOfReturnedLines, type ReturnedLine } from './refund-lines.ts';
 import { isHashOfRefund, refundMeaning, refundRequestHash, type RefundMeaning } from './refund-meaning.ts';
 
 // A file of refunds is checked whole before any is written (the CSV import's first pass),
@@ -31,6 +32,26 @@ export function refundTimeProblem(written: string | undefined, purchase: { occur
   }
   if (at.getTime() > now.getTime() + FUTURE_ALLOWANCE_MS) return invalidField('occurred_at', 'is more than a day in the future');
   return null;
+}
+
+/**
+ * The 409 for a refund id recorded with other values, naming what differs. The refund (and
+ * its purchase's currency and store, for the amounts and times) is read on this path
+ * alone: a retry reads nothing more.
+ */
+export async function refundConflictOf(
+  db: Db | Tx, { stores, timeZone }: { stores: StoreService; timeZone: string }, key: { customer_id: string; refund_id: string }, data: RefundInput,
+): Promise<AppError> {
+  const row = await db.selectFrom('refunds as r')
+    .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.id', '=', 'r.purchase_id'))
+    .select(['r.amount_minor', 'r.reason', 'r.lines', 'r.occurred_at', 'p.currency', 'p.store_id'])
+    .where('r.customer_id', '=', key.customer_id).where('r.id', '=', key.refund_id).executeTakeFirst();
+  if (!row) return refundConflict(data.external_id, []);
+  const store = row.store_id ? await stores.byId(row.store_id) : undefined;
+  const recorded = {
+    currency: row.currency, amountMinor: Number(row.amount_minor), occurredAt: new Date(row.occurred_at), reason: row.reason, lines: (row.lines as ReturnedLine[] | null) ?? [],
+  };
+  return refundConflict(data.external_id, describeRefundDifference({ recorded, request: data, timeZone: store?.time_zone ?? timeZone }));
 }
 
 export interface RefundRow {
@@ -77,7 +98,7 @@ export type RefundChecker = (rows: RefundRow[]) => Promise<RefundCheck[]>;
 
 export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; clock: Clock; stores: StoreService; timeZone: string }): RefundChecker {
   const left = new Map<string, PurchaseLeft | null>();
-  const hashesInFile = new Map<string, string>();
+  const hashesInFile = new Map<string, { hash: string; line: number | undefined }>();
 
   async function readPurchases(refs: string[]) {
     const wanted = refs.filter((r) => !left.has(r));
@@ -126,11 +147,13 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
     }
     const ids = parsed.flatMap((p) => (p instanceof AppError ? [] : [p.external_id]));
     const recorded = ids.length
-      ? new Map((await db.selectFrom('refund_keys').select(['external_id', 'request_hash']).where('external_id', '=', sql<string>`ANY(${ids}::text[])`).execute())
-        .map((k) => [k.external_id, k.request_hash]))
-      : new Map<string, string>();
+      ? new Map((await db.selectFrom('refund_keys').select(['external_id', 'request_hash', 'customer_id', 'refund_id']).where('external_id', '=', sql<string>`ANY(${ids}::text[])`).execute())
+        .map((k) => [k.external_id, k]))
+      : new Map<string, { request_hash: string; customer_id: string; refund_id: string }>();
+    // Refund ids recorded with other values: what differs is read after the rows are checked, for these alone.
+    const conflicts: { index: number; key: { customer_id: string; refund_id: string }; data: RefundInput }[] = [];
 
-    return rows.map((row, i): RefundCheck => {
+    const checks = rows.map((row, i): RefundCheck => {
       const data = parsed[i];
       if (data instanceof AppError) return data;
       if (!row.purchase) return invalidField('purchase', 'is required (the order id of the purchase refunded)');
@@ -144,11 +167,14 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
         throw error;
       }
       // As the API tells a retry (purchase.service.ts refundOnce): by what it means, or by a hash of a refund recorded before that form.
-      const earlier = hashesInFile.get(data.external_id) ?? recorded.get(data.external_id);
+      const inFile = hashesInFile.get(data.external_id);
+      const stored = recorded.get(data.external_id);
+      const earlier = inFile?.hash ?? stored?.request_hash;
       if (earlier !== undefined) {
-        return isHashOfRefund(earlier, { purchase: { externalId: purchase.externalId, id: purchase.purchaseId }, data, meaning })
-          ? { duplicate: true }
-          : invalidField('external_id', `refund ${data.external_id} was already recorded with other values`);
+        if (isHashOfRefund(earlier, { purchase: { externalId: purchase.externalId, id: purchase.purchaseId }, data, meaning })) return { duplicate: true };
+        if (inFile) return invalidField('external_id', `refund ${data.external_id} is ${inFile.line === undefined ? 'earlier in the file' : `on line ${inFile.line} too`}, with other values`);
+        conflicts.push({ index: i, key: stored!, data });
+        return invalidField('external_id', `refund ${data.external_id} was already recorded with other values`);
       }
       const late = refundTimeProblem(data.occurred_at, purchase, clock.now());
       if (late) return late;
@@ -167,8 +193,13 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       purchase.refundableMinor -= amount;
       if (row.line !== undefined) purchase.refundedOnLines.push(row.line);
       purchase.lines?.returnedBefore.push(...meaning.lines);
-      hashesInFile.set(data.external_id, refundRequestHash(purchase.externalId, meaning));
+      hashesInFile.set(data.external_id, { hash: refundRequestHash(purchase.externalId, meaning), line: row.line });
       return { duplicate: false };
     });
+    for (const { index, key, data } of conflicts) {
+      const named = (await refundConflictOf(db, { stores, timeZone }, key, data)).problems.map((d) => `${d.field} ${d.reason}`).join('; ');
+      if (named) checks[index] = invalidField('external_id', `refund ${data.external_id} was already recorded with other values: ${named}`);
+    }
+    return checks;
   };
 }

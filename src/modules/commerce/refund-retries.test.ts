@@ -117,7 +117,7 @@ describe('the CSV import\'s check of a refund id recorded before', () => {
     ])).toMatchObject([
       { duplicate: true },
       { duplicate: true },
-      { kind: 'invalid', problems: [{ field: 'external_id', reason: 'refund old-1 was already recorded with other values' }] },
+      { kind: 'invalid', problems: [{ field: 'external_id', reason: 'refund old-1 was already recorded with other values: amount 3.00 (this request: 3.50)' }] },
     ]);
   });
 });

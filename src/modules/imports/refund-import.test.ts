@@ -89,7 +89,7 @@ describe('a file of refunds', () => {
     ]);
     expect(result.errors[0].reason).toBe("exceeds the refundable 5.00 EUR of purchase B1 after this file's refund on line 2");
     expect(result.errors[1].reason).toMatch(/no purchase with the order id or id "NOPE"/);
-    expect(result.errors[4].reason).toBe('refund API-1 was already recorded with other values');
+    expect(result.errors[4].reason).toBe('refund API-1 was already recorded with other values: amount 5.00 (this request: 6.00)');
     expect(result.errors[5].reason).toBe('purchase A1 is already fully refunded');
     expect((await s.commerce.get('B1')).refunded).toBe('0.00');
     expect(await balanceOf('bor@example.com')).toBe(45); // 50 earned, 5 back by the API's refund
@@ -111,6 +111,12 @@ describe('a file of refunds', () => {
     expect(result).toMatchObject({ imported: false, invalid: 1 });
     expect(result.errors).toEqual([{ line: 5, column: 'amount', reason: "purchase A2 is already fully refunded after this file's refunds on lines 2, 4" }]);
     expect((await s.commerce.get('A2')).refunded).toBe('10.00');
+  });
+
+  it("names the file's line that has a refund id already, with other values", async () => {
+    const file = write('twice.csv', ['purchase,external_id,amount', 'B2,T-1,1.00', 'B2,T-1,2.00'].join('\n'));
+    const result = await importFile(s, { kind: 'refunds', file });
+    expect(result.errors).toEqual([{ line: 3, column: 'external_id', reason: 'refund T-1 is on line 2 too, with other values' }]);
   });
 
   it('finishes an interrupted import when the file is run again, each refund once', async () => {
