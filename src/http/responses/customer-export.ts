@@ -16,7 +16,7 @@ const Referral = z.strictObject({
   settled_at: Instant.nullable(),
 });
 
-/** The loyalty records besides the ledger (loyalty.service.ts loyaltyRecordsOf). */
+/** The loyalty records besides the ledger (accounts.ts loyaltyRecordsOf). */
 const LoyaltyRecords = z.strictObject({
   coupons: z.array(Coupon).describe('As the coupon endpoints show them'),
   coupon_uses: z.array(z.strictObject({ code: z.string(), order_ref: z.string().nullable(), used_at: Instant })),

@@ -11,7 +11,8 @@ import { withFields } from '../../shared/objects.ts';
 
 export { ProgramDocument, ApplyProgramInput, programJsonSchema } from './program.schema.ts';
 export { compileProgram, pointsForPurchase, type Program, type PurchaseFacts } from './program.ts';
-export { AdjustmentInput, type AccrualItem, type LoyaltySummary } from './loyalty.service.ts';
+export { type AccrualItem, type LoyaltySummary } from './accrual.ts';
+export { AdjustmentInput } from './staff-actions.ts';
 export { RedeemRewardInput, UseCouponInput, CampaignInput, ReserveInput, GiftCardChargeInput, GiftCardIssueInput } from './rewards.service.ts';
 export { simulateProgram, type SimulationReport } from './simulate.ts';
 export { PROGRAM_CHANNEL } from './loyalty.core.ts';

@@ -23,7 +23,7 @@ import { mergeChainEnds, personIdsQuery } from '../customers/index.ts';
 //   across the merged ledgers, so a referrer's bonus paid to A is not paid to B again, nor
 //   a second birthday bonus in a year when A had one.
 // Refused with 404 "Customer A (merged into B) not found" (staff acting on a specific id):
-// - adjust and enrol (loyalty.service.ts requireWritableCustomer).
+// - adjust and enrol (staff-actions.ts requireWritableCustomer).
 // Not about a customer: chargeGiftCard (by the card's code; the card moved with the merge).
 // Reads a member's app or a till makes are followed too (the customers module's
 // customerToRead; an erased customer's ledger is shown as it is, under its id), so a

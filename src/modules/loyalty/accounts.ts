@@ -1,0 +1,183 @@
+import { sql } from 'kysely';
+import { currencyExponent, toMajor } from '../../shared/money.ts';
+import { withFields } from '../../shared/objects.ts';
+import { customerToRead, type Language } from '../customers/index.ts';
+import { couponView, formatCode, shownCode } from './codes.ts';
+import type { EngagementService } from './engagement.service.ts';
+import { explainLedger } from './explain.ts';
+import { balanceOf } from './ledger.ts';
+import * as ledger from './ledger.repository.ts';
+import type { LoyaltyCore } from './loyalty.core.ts';
+import { text, tierIndexOf, type Program } from './program.ts';
+
+// The ledger read back, writing nothing: one member's account with every entry explained,
+// their tier history and their part of a data-access export; and every account at once,
+// the program's report (liability, breakage) and the proof that each cached balance is the
+// sum of its entries.
+
+export function createAccounts(core: LoyaltyCore, engagement: EngagementService) {
+  const { db, clock, currency, timeZone } = core.deps;
+
+  /** The loyalty records of one customer besides the ledger, for the data-access export. */
+  async function loyaltyRecordsOf(customerId: string) {
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    const [coupons, couponUses, giftCards, referredBy, referred, tierHistory] = await Promise.all([
+      db.selectFrom('coupons').select(['code', 'chosen_code', 'kind', 'customer_id', 'reward_code', 'campaign_id', 'benefit', 'status', 'max_uses', 'uses', 'valid_from', 'expires_at', 'created_at'])
+        .where('customer_id', '=', customerId).orderBy('created_at').execute(),
+      db.selectFrom('coupon_uses as u').leftJoin('coupons as c', 'c.code', 'u.code').select(['u.code', 'c.chosen_code', 'u.order_ref', 'u.used_at'])
+        .where('u.customer_id', '=', customerId).orderBy('u.used_at').execute(),
+      db.selectFrom('gift_cards').select(['code', 'currency', 'initial_minor', 'balance_minor', 'expires_at', 'created_at']).where('customer_id', '=', customerId).orderBy('created_at').execute(),
+      db.selectFrom('loyalty_referrals').select(['referrer_id', 'code', 'status', 'reason', 'created_at', 'settled_at']).where('customer_id', '=', customerId).execute(),
+      db.selectFrom('loyalty_referrals').select(['customer_id', 'code', 'status', 'reason', 'created_at', 'settled_at']).where('referrer_id', '=', customerId).orderBy('created_at').execute(),
+      db.selectFrom('loyalty_tier_history').select(['from_tier', 'to_tier', 'reason', 'program_version', 'changed_at']).where('customer_id', '=', customerId).orderBy('changed_at').execute(),
+    ]);
+    return {
+      coupons: coupons.map(couponView),
+      coupon_uses: couponUses.map((u) => ({ code: shownCode(u), order_ref: u.order_ref, used_at: u.used_at.toISOString() })),
+      gift_cards: giftCards.map((g) => ({ code: formatCode(g.code), currency: g.currency, initial: toMajor(Number(g.initial_minor), g.currency), balance: toMajor(Number(g.balance_minor), g.currency), expires_at: iso(g.expires_at), issued_at: g.created_at.toISOString() })),
+      referred_by: referredBy.map((r) => ({ referrer_id: r.referrer_id, code: r.code, status: r.status, reason: r.reason, claimed_at: r.created_at.toISOString(), settled_at: iso(r.settled_at) })),
+      referred: referred.map((r) => ({ friend_id: r.customer_id, code: r.code, status: r.status, reason: r.reason, claimed_at: r.created_at.toISOString(), settled_at: iso(r.settled_at) })),
+      tier_history: tierHistory.map((h) => ({ from: h.from_tier, to: h.to_tier, reason: h.reason, program_version: h.program_version, at: h.changed_at.toISOString() })),
+    };
+  }
+
+  async function tierProgress(program: Program | undefined, member: { customer_id: string; tier: string | null; tier_since: Date | null; tier_valid_until: Date | null }, now: Date) {
+    const tiers = program?.document.tiers;
+    if (!program || !tiers) return null;
+    const metric = (await core.tierMetrics(db, program, [member.customer_id], now)).get(member.customer_id) ?? 0;
+    const index = tierIndexOf(program, member.tier);
+    const next = tiers.levels[index + 1];
+    const fmt = (v: number) => (tiers.metric === 'spend' ? toMajor(Math.round(v), currency) : v);
+    return {
+      code: member.tier,
+      name: index >= 0 ? tiers.levels[index].name : null,
+      since: member.tier_since?.toISOString() ?? null,
+      valid_until: member.tier_valid_until?.toISOString() ?? null,
+      metric: tiers.metric,
+      window: tiers.window,
+      qualifying: fmt(metric),
+      next: next ? { code: next.code, name: next.name, threshold: fmt(program.thresholds[index + 1]), missing: fmt(Math.max(0, program.thresholds[index + 1] - metric)) } : null,
+      benefits: index >= 0 ? tiers.levels[index].benefits : null,
+    };
+  }
+
+  const accounts = {
+    /**
+     * The member's account: balance, pending, lots, tier and progress, and every entry
+     * explained in `language` (the staff's or the member's; English by default). A merged
+     * id answers the survivor's account, under the survivor's id (merged-customers.ts).
+     */
+    async account(requested: string, { entries: entryLimit = 500, language = 'en' }: { entries?: number; language?: Language } = {}) {
+      const customerId = (await customerToRead(db, requested)).id;
+      const now = clock.now();
+      const program = await core.programAt(now);
+      const member = await db.selectFrom('loyalty_members').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
+      if (!member) return { customer_id: customerId, member: false as const, program_version: program?.version ?? null };
+      const lots = await ledger.openLots(db, customerId);
+      const balance = balanceOf(lots, member.points, now);
+      const rows = await db.selectFrom('loyalty_entries').selectAll().where('customer_id', '=', customerId).orderBy('id').execute();
+      const allocations = await db.selectFrom('loyalty_allocations').select(['debit_id', 'credit_id', 'points']).where('customer_id', '=', customerId).orderBy('id').execute();
+      // A reservation's entry says held or spent by the reservation's state (describeEntry).
+      const reservationIds = rows.filter((e) => e.source_type === 'reservation' && e.source_id).map((e) => e.source_id!);
+      const reservations = new Map(reservationIds.length === 0 ? [] : (await db.selectFrom('loyalty_reservations').select(['id', 'status'])
+        .where('customer_id', '=', customerId).where('id', 'in', reservationIds).execute()).map((r) => [r.id, r.status]));
+      let adjusted = 0;
+      let reversed = 0;
+      for (const e of rows) {
+        if (e.kind === 'adjust') adjusted += e.points;
+        else if (e.kind === 'reverse') reversed -= e.points;
+      }
+      const explained = explainLedger({ rows, allocations, reservations, currency, language, now, timeZone });
+      const tier = await tierProgress(program, member, now);
+      return {
+        customer_id: customerId,
+        member: true as const,
+        joined_at: member.joined_at.toISOString(),
+        points_name: program ? text(program.document.points_name) : 'points',
+        balance: balance.available,
+        pending: balance.pending,
+        expiring_now: balance.expired_unswept,
+        owed: member.points < 0 ? -member.points : 0,
+        // Every kind of entry falls in one figure, so they add up: earned + adjusted − redeemed
+        // − reversed − expired = balance + pending + expiring_now (the stored points, which
+        // are below zero by what is owed). Earned, redeemed and expired are the member's
+        // cached counters (verify proves them); adjusted (staff, and points moved by merges)
+        // and reversed (taken back on refunds) are summed from the entries read above.
+        lifetime: { earned: member.lifetime_earned, adjusted, redeemed: member.lifetime_redeemed, reversed, expired: member.lifetime_expired },
+        tier,
+        lots: lots.map((l) => ({ entry: l.id, remaining: l.remaining, available_at: l.availableAt?.toISOString() ?? null, expires_at: l.expiresAt?.toISOString() ?? null, pending: Boolean(l.availableAt && l.availableAt > now) })),
+        // The proof: the running sum of the entries ends at the stored points.
+        explanation: { entries: explained.entries.slice(-entryLimit), entries_total: explained.entries.length, sum_of_entries: explained.sum, stored_points: member.points },
+        challenges: await engagement.challenges(customerId),
+        referral_code: member.referral_code,
+        program_version: program?.version ?? null,
+      };
+    },
+
+    /** The tier history of the customer the id stands for (a merged id: the survivor's, whose id it answers). */
+    async tierHistory(requested: string) {
+      const customerId = (await customerToRead(db, requested)).id;
+      const rows = await db.selectFrom('loyalty_tier_history').selectAll().where('customer_id', '=', customerId).orderBy('changed_at').execute();
+      return { customer_id: customerId, items: rows.map((r) => ({ from: r.from_tier, to: r.to_tier, reason: r.reason, program_version: r.program_version, at: r.changed_at.toISOString() })) };
+    },
+
+    /** Proves every member's cached balance against the ledger (`regulars loyalty verify`). */
+    async verify() {
+      const started = Date.now();
+      const result = await ledger.findLedgerProblems(db);
+      return { ok: result.problems.length === 0, members: result.members, entries: result.entries, problems: result.problems, duration_ms: Date.now() - started };
+    },
+
+    /** Points liability, breakage, redemption rate, members per tier. */
+    async report() {
+      const now = clock.now();
+      const program = await core.programAt(now);
+      // Lots past their expiry count as expired from that moment, as the members' balances
+      // show them, not only once the sweep (maintenance) has written their expiry entries.
+      const totals = await sql<{ members: number; outstanding: number; pending: number; owed: number; earned: number; redeemed: number; expired: number; reversed: number }>`
+        SELECT (SELECT count(*) FROM loyalty_members)::float8 AS members,
+               (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND (expires_at IS NULL OR expires_at > ${now}))::float8 AS outstanding,
+               (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND available_at > ${now})::float8 AS pending,
+               (SELECT COALESCE(sum(unsettled), 0) FROM loyalty_entries WHERE unsettled > 0)::float8 AS owed,
+               COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus')), 0)::float8 AS earned,
+               (COALESCE(-sum(points) FILTER (WHERE kind = 'redeem'), 0) - COALESCE(sum(points) FILTER (WHERE kind = 'release'), 0))::float8 AS redeemed,
+               (COALESCE(-sum(points) FILTER (WHERE kind = 'expire'), 0)
+                + (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND expires_at <= ${now}))::float8 AS expired,
+               COALESCE(-sum(points) FILTER (WHERE kind = 'reverse'), 0)::float8 AS reversed
+        FROM loyalty_entries`.execute(db);
+      const t = totals.rows[0];
+      const tiers = await sql<{ tier: string | null; members: number }>`SELECT tier, count(*)::float8 AS members FROM loyalty_members GROUP BY tier ORDER BY 2 DESC`.execute(db);
+      const pointValue = program ? Number(program.document.point_value) : 0;
+      const net = t.earned - t.reversed;
+      return {
+        as_of: now.toISOString(),
+        members: t.members,
+        points: { outstanding: t.outstanding, pending: t.pending, owed: t.owed, earned: t.earned, redeemed: t.redeemed, expired: t.expired, reversed: t.reversed },
+        liability: { points: t.outstanding, value: toMajor(Math.round(t.outstanding * pointValue * 10 ** currencyExponent(currency)), currency), point_value: program?.document.point_value ?? null, currency },
+        /** Share of points earned (net of reversals) that expired unused. */
+        breakage_rate: net > 0 ? t.expired / net : null,
+        /** Share of points earned (net of reversals) that were redeemed. */
+        redemption_rate: net > 0 ? t.redeemed / net : null,
+        tiers: tiers.rows.map((r) => ({ tier: r.tier, name: program?.document.tiers?.levels.find((l) => l.code === r.tier)?.name ?? r.tier, members: r.members })),
+      };
+    },
+
+    /**
+     * Everything the loyalty module keeps about the person: the account (ledger, lots,
+     * challenges, referral code) and the records around it — coupons and their uses, gift
+     * cards, referrals either way, tier history. After a merge the survivor's export holds
+     * what came from the merged customer too (moveLoyaltyRecords), as its own.
+     */
+    async exportPart(customerId: string) {
+      const member = await db.selectFrom('loyalty_members').select('customer_id').where('customer_id', '=', customerId).executeTakeFirst();
+      const records = await loyaltyRecordsOf(customerId);
+      const hasRecords = Object.values(records).some((list) => list.length > 0);
+      if (!member && !hasRecords) return { loyalty: null };
+      const account = member ? await accounts.account(customerId, { entries: 1_000_000 }) : { customer_id: customerId, member: false as const };
+      return { loyalty: withFields(account, records) };
+    },
+  };
+  return accounts;
+}
+
+export type Accounts = ReturnType<typeof createAccounts>;

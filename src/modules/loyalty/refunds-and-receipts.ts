@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import type { LoyaltyEntryKind, Tx } from '../../db/index.ts';
+import { withFields } from '../../shared/objects.ts';
+import type { RefundFacts } from '../commerce/index.ts';
+import { personIdsQuery } from '../customers/index.ts';
+import type { LoyaltySummary } from './accrual.ts';
+import type { EngagementService } from './engagement.service.ts';
+import { balanceOf, pointsToReverse } from './ledger.ts';
+import * as ledger from './ledger.repository.ts';
+import type { LoyaltyCore } from './loyalty.core.ts';
+
+// A recorded purchase's points afterwards: taken back when it is refunded, and read back
+// when the purchase or the refund is sent again (a till's retry, a replayed import). A
+// merge moves the purchase to the survivor but leaves its entries in the ledger they were
+// written to, so each of these looks in the ledgers of everyone merged into the customer.
+
+export function createRefundsAndReceipts(core: LoyaltyCore, engagement: EngagementService) {
+  const { db, clock } = core.deps;
+
+  /**
+   * A purchase's entries (credits and reversals) in the ledgers of `customerId` and of
+   * every customer merged into it, directly or through another merge, and, as `prefer`,
+   * `customerId`'s open transfer lots that descend from the purchase's credits (a merge's
+   * transfer lot names the lot it came from: details.lot, source_id the merged customer).
+   */
+  async function purchaseEntriesAcrossMerges(trx: Tx, customerId: string, purchaseId: string) {
+    const person = personIdsQuery(customerId);
+    const found = await sql<{ customer_id: string; id: number; kind: LoyaltyEntryKind; points: number; details: Record<string, unknown>; transfer: boolean }>`
+      WITH RECURSIVE entries AS (
+        SELECT e.customer_id, e.id, e.kind, e.points, e.details FROM loyalty_entries e
+        WHERE e.customer_id IN ${person} AND e.source_type = 'purchase' AND e.source_id = ${purchaseId}
+      ), lots(customer_id, id) AS (
+        SELECT customer_id, id FROM entries WHERE points > 0
+        UNION SELECT e.customer_id, e.id FROM loyalty_entries e JOIN lots l ON e.source_id = l.customer_id::text AND e.details->>'lot' = l.id::text
+        WHERE e.customer_id IN ${person} AND e.source_type = 'merge' AND e.points > 0
+      )
+      SELECT customer_id, id, kind, points, details, false AS transfer FROM entries
+      UNION ALL SELECT customer_id, id, NULL, NULL, NULL, true FROM lots WHERE customer_id = ${customerId} AND id NOT IN (SELECT id FROM entries)`.execute(trx);
+    return {
+      rows: found.rows.filter((e) => !e.transfer).map((e) => ({ id: Number(e.id), kind: e.kind, points: Number(e.points), details: e.details })),
+      prefer: found.rows.filter((e) => e.transfer).map((e) => Number(e.id)),
+    };
+  }
+
+  return {
+    /**
+     * Takes back a refunded purchase's points in proportion to the refunded share (see
+     * pointsToReverse), from the purchase's own lots first. Points already spent follow
+     * the program's refund_shortfall: a negative balance settled by the next credits, or
+     * forgiven. A reward coupon used on the order is not given back: its discount already
+     * lowered the total, so no points were earned on it. A refund that takes the purchase
+     * below the minimum of the referral it qualified revokes the referral (`referral`:
+     * the friend's bonus taken back here, the referrer's by a job; referral-revocation.ts).
+     */
+    async reverseForRefund(trx: Tx, r: RefundFacts) {
+      const members = await ledger.lockMembers(trx, [r.customerId], { now: r.now, create: false });
+      const member = members.get(r.customerId);
+      if (!member) return null;
+      let rows = await trx.selectFrom('loyalty_entries').select(['id', 'kind', 'points', 'details'])
+        .where('customer_id', '=', r.customerId).where('source_type', '=', 'purchase').where('source_id', '=', r.purchaseId).execute();
+      let prefer = rows.filter((e) => e.points > 0).map((e) => e.id);
+      // No credit here: the purchase may have been earned by a customer merged into this
+      // one (a merge moves the purchase, but its lots stay in the merged member's closed
+      // ledger and only what was left of them comes over, as transfer lots). Its credits
+      // and earlier reversals are then read from those ledgers, and the transfer lots
+      // descending from its lots are taken first; without this, a refund after a merge
+      // took back nothing.
+      if (prefer.length === 0) ({ rows, prefer } = await purchaseEntriesAcrossMerges(trx, r.customerId, r.purchaseId));
+      const credited = rows.filter((e) => e.points > 0).reduce((s, e) => s + e.points, 0);
+      const alreadyReversed = rows.filter((e) => e.kind === 'reverse').reduce((s, e) => s - e.points + Number((e.details as { forgiven?: number }).forgiven ?? 0), 0);
+      const points = pointsToReverse({ credited, alreadyReversed, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
+      const program = await core.programAt(r.now, trx);
+      const policy = program?.document.refund_shortfall ?? 'negative_balance';
+      const result = points === 0 ? { debited: 0, unsettled: 0 } : await ledger.debit(trx, member, {
+        customerId: r.customerId, kind: 'reverse', points, occurredAt: r.occurredAt, sourceType: 'purchase', sourceId: r.purchaseId,
+        idempotencyKey: `refund:${r.refundId}`, programVersion: program?.version ?? null,
+        details: { refund: r.refundId, refund_id: r.refundExternalId, amount: r.amount, purchase: r.purchaseExternalId, credited, refunded_share: r.refundedMinor / r.totalMinor, policy },
+      }, { now: r.now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive' });
+      // Also when the purchase's own points are back already: the referral is a rule of its own.
+      const referral = await engagement.revokeReferralOnRefund(trx, member, program, r);
+      if (result.debited > 0 || (referral?.points_reversed ?? 0) > 0) await ledger.saveMembers(trx, [member], r.now);
+      return { points_reversed: result.debited, unsettled: result.unsettled, referral };
+    },
+
+    /**
+     * What a refund answers when it is sent again (a till's retry): what reverseForRefund
+     * answered, read back from the entries it wrote under the refund's keys (in the ledgers
+     * of the person, a merge having moved the purchase), with what of them is still owed now.
+     */
+    async refundAnswer(trx: Tx, r: { customerId: string; refundId: string }) {
+      const member = await trx.selectFrom('loyalty_members').select('customer_id').where('customer_id', '=', r.customerId).executeTakeFirst();
+      if (!member) return null;
+      const rows = await trx.selectFrom('loyalty_entries').select(['idempotency_key', 'points', 'unsettled'])
+        .where(sql<boolean>`customer_id IN ${personIdsQuery(r.customerId)}`)
+        .where('idempotency_key', 'in', [`refund:${r.refundId}`, `refund:${r.refundId}:referral`]).execute();
+      const taken = (key: string) => {
+        const e = rows.find((x) => x.idempotency_key === key);
+        return { points_reversed: e ? -Number(e.points) : 0, unsettled: e ? Number(e.unsettled ?? 0) : 0 };
+      };
+      const referral = rows.some((x) => x.idempotency_key === `refund:${r.refundId}:referral`) ? withFields(taken(`refund:${r.refundId}:referral`), { status: 'revoked' as const }) : null;
+      return withFields(taken(`refund:${r.refundId}`), { referral });
+    },
+
+    /**
+     * What a purchase answers after it was recorded (a replay of it, a read of it): the
+     * points it earned, and the member's balance now. The purchase's credits are looked up
+     * in the ledgers of its customer and of everyone merged into it: a merge moves the
+     * purchase to the survivor but its entries stay where they were written.
+     */
+    async receipts(refs: { customer_id: string; id: string }[]): Promise<Map<string, LoyaltySummary | null>> {
+      const out = new Map<string, LoyaltySummary | null>();
+      if (refs.length === 0) return out;
+      const now = clock.now();
+      const customerIds = [...new Set(refs.map((r) => r.customer_id))];
+      const members = new Map((await db.selectFrom('loyalty_members').select(['customer_id', 'points', 'tier']).where('customer_id', 'in', customerIds).execute()).map((m) => [m.customer_id, m]));
+      const credits = await db.selectFrom('loyalty_entries').select(['source_id', 'points'])
+        .where(sql<boolean>`customer_id IN ${personIdsQuery(sql`unnest(${customerIds}::uuid[])`)}`)
+        .where('source_type', '=', 'purchase').where('points', '>', 0).where('source_id', 'in', refs.map((r) => r.id)).execute();
+      for (const ref of refs) {
+        const m = members.get(ref.customer_id);
+        if (!m) {
+          out.set(ref.id, null);
+          continue;
+        }
+        const balance = balanceOf(await ledger.openLots(db, ref.customer_id), m.points, now);
+        const earned = credits.filter((c) => c.source_id === ref.id).reduce((s, c) => s + c.points, 0);
+        out.set(ref.id, { points_earned: earned, balance: balance.available, pending: balance.pending, tier: m.tier });
+      }
+      return out;
+    },
+  };
+}
