@@ -33,6 +33,8 @@ type Challenge = ProgramDocument['challenges'][number];
 /** A member's standing on one challenge (challengeStandings). */
 interface ChallengeStanding {
   customerId: string;
+  /** The moment the standing is taken at (its window ends there). */
+  at: Date;
   challenge: Challenge;
   /** Towards the goal, since the last completion (within the challenge's window). */
   progress: number;
@@ -123,7 +125,7 @@ export function createEngagementService(core: LoyaltyCore) {
                  ELSE cardinality(s.categories) >= least(c.goal, ${sql.lit(CATEGORIES_KEPT)}) END` : sql``}
       ORDER BY m.i, c.j`.execute(db_);
     return result.rows.map((r) => ({
-      customerId: members[Number(r.i) - 1].customerId, challenge: challenges[r.j], progress: Number(r.progress),
+      customerId: members[Number(r.i) - 1].customerId, at: members[Number(r.i) - 1].at, challenge: challenges[r.j], progress: Number(r.progress),
       completions: Number(r.completions), lastCompletedAt: r.last_completed_at,
     }));
   }
@@ -319,23 +321,38 @@ export function createEngagementService(core: LoyaltyCore) {
       // By the customer each id stands for after merges: the merged customer's purchases are
       // the survivor's now (evaluateChallenges follows the id again under the lock).
       const survivors = await activeIds(db, items.map((i) => i.customerId));
-      const latest = new Map<string, Date>();
+      // At each of a member's purchases in the dispatch, not only the latest: a goal reached
+      // by an earlier one is completed at its time (the bonus dated and expiring from there),
+      // and a goal within a window ("5 visits in 30 days") reached then may be out of the
+      // window that ends at the latest.
+      const times = new Map<string, Set<number>>();
       for (const i of items) {
         const id = survivors.get(i.customerId) ?? i.customerId;
-        if (!latest.has(id) || latest.get(id)! < i.at) latest.set(id, i.at);
+        const seen = times.get(id);
+        if (seen) seen.add(i.at.getTime());
+        else times.set(id, new Set([i.at.getTime()]));
       }
-      const members = [...latest].map(([customerId, at]) => ({ customerId, at }));
-      const reached = new Map<string, Set<string>>();
-      // A statement per CHALLENGE_CHECK_CHUNK members: after a large import the queue hands
+      const questions = [...times].flatMap(([customerId, ats]) => [...ats].sort((a, b) => a - b).map((t) => ({ customerId, at: new Date(t) })));
+      // Customer → the moments (in time order, as asked) at which goals were reached, with their challenges.
+      const reached = new Map<string, Map<number, Set<string>>>();
+      // A statement per CHALLENGE_CHECK_CHUNK questions: after a large import the queue hands
       // over thousands of events at once, and on the embedded database one statement over
       // all of them held its only connection for seconds.
-      for (let from = 0; from < members.length; from += CHALLENGE_CHECK_CHUNK) {
-        for (const { customerId, challenge, progress } of await challengeStandings(db, members.slice(from, from + CHALLENGE_CHECK_CHUNK), program.document.challenges, { reachedOnly: true })) {
-          if (progress >= challenge.goal.count) reached.set(customerId, (reached.get(customerId) ?? new Set()).add(challenge.code));
+      for (let from = 0; from < questions.length; from += CHALLENGE_CHECK_CHUNK) {
+        for (const { customerId, at, challenge, progress } of await challengeStandings(db, questions.slice(from, from + CHALLENGE_CHECK_CHUNK), program.document.challenges, { reachedOnly: true })) {
+          if (progress < challenge.goal.count) continue;
+          const byTime = reached.get(customerId) ?? reached.set(customerId, new Map()).get(customerId)!;
+          const codes = byTime.get(at.getTime()) ?? byTime.set(at.getTime(), new Set()).get(at.getTime())!;
+          codes.add(challenge.code);
         }
       }
       const completed: { customerId: string; challenges: string[] }[] = [];
-      for (const [id, codes] of reached) completed.push({ customerId: id, challenges: await service.evaluateChallenges(id, latest.get(id)!, codes) });
+      for (const [id, byTime] of reached) {
+        const challenges: string[] = [];
+        // Earliest first: a challenge that does not repeat is completed at its first, and checked again under the lock at each.
+        for (const [t, codes] of byTime) challenges.push(...(await service.evaluateChallenges(id, new Date(t), codes)));
+        completed.push({ customerId: id, challenges });
+      }
       return completed;
     },
 

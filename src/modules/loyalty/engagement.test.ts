@@ -114,6 +114,23 @@ describe('challenges', () => {
     expect(account.challenges.find((c) => c.code === 'explorer')).toMatchObject({ progress: 3, completed: 1, last_completed_at: '2026-05-02T09:00:00.000Z' });
   });
 
+  it('completes a challenge at the purchase that reached it, when later ones come in the same dispatch', async () => {
+    const line = (category: string) => ({ sku: category, category, quantity: 1, unit_price: '1.00' });
+    // Five visits in March, then one in May: the 30 days that end in May hold one visit alone.
+    const march = ['03-01', '03-05', '03-10', '03-15', '03-20'];
+    for (const [i, d] of march.entries()) await buy('fen@example.com', `fen-${i}`, '1.00', `2026-${d}T09:00:00Z`, i === 0 ? [line('coffee')] : i === 1 ? [line('tea')] : i === 2 ? [line('cakes')] : []);
+    const may = await buy('fen@example.com', 'fen-may', '1.00', '2026-05-10T09:00:00Z');
+    const events = (await s.db.selectFrom('events').selectAll().where('type', '=', 'purchase.recorded').where('customer_id', '=', may.customerId).orderBy('id').execute()) as unknown as StoredEvent[];
+    await subscribersOf(s).find((x) => x.name === 'loyalty.challenges')!.handleBatch!(events);
+    const account = await s.loyalty.account(may.customerId);
+    if (!account.member) throw new Error('not a member');
+    expect(account.challenges.map(({ code, completed, last_completed_at }) => ({ code, completed, last_completed_at }))).toEqual([
+      { code: 'five-visits', completed: 1, last_completed_at: '2026-03-20T09:00:00.000Z' },
+      { code: 'explorer', completed: 1, last_completed_at: '2026-03-10T09:00:00.000Z' },
+    ]);
+    expect(account.balance).toBe(6 + 400 + 100);
+  });
+
   it("counts only the categories of the window's purchases that were not refunded", async () => {
     const line = (category: string) => ({ sku: category, category, quantity: 1, unit_price: '1.00' });
     // January is outside the 90 days before May 10; the soup is refunded in full.
