@@ -51,6 +51,9 @@ export const DecimalAmount = z.union([z.string().trim().regex(DECIMAL_AMOUNT, DE
   error: (issue) => (issue.input === undefined ? undefined : DECIMAL_AMOUNT_MESSAGE),
 });
 
+/** An ISO 8601 timestamp with its offset (Z or ±hh:mm): a time without one would be read in the server's zone. */
+export const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
 /**
  * Whether the date an ISO 8601 date or timestamp starts with (YYYY-MM-DD) is a day the
  * calendar has. `Date.parse` reads 2026-02-30 — also as "2026-02-30T10:00:00Z" — as 2

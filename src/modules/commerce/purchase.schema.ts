@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CustomerInput } from '../customers/index.ts';
-import { DecimalAmount, isCalendarDay } from '../../shared/validation.ts';
+import { DecimalAmount, isCalendarDay, ISO_TIMESTAMP } from '../../shared/validation.ts';
 
 // A purchase as a POS, a web store or a CSV row sends it. Amounts are decimal strings in
 // major units ("29.33"); numbers are accepted too and read by their decimal digits.
@@ -10,7 +10,6 @@ export const PURCHASE_CHANNELS = ['in_store', 'online', 'phone', 'other'] as con
 const amount = DecimalAmount;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
  * An ISO 8601 timestamp with an offset, or a calendar date (then the store's midnight). A

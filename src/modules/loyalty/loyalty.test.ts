@@ -285,6 +285,15 @@ describe('simulation', () => {
     for (const since of ['2026-02-30', '2026-02-30T10:00:00Z', new Date(s.clock.now().getTime() + 86_400_000).toISOString()]) {
       await expect(s.loyalty.simulate(program, { since })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'since' }] });
     }
+    // A month or day out of range is told so (it was a 500), and a time without its offset is refused: it has no one meaning.
+    for (const [since, reason] of [
+      ['2026-13-01', 'is not a day of the calendar (2026-13-01)'],
+      ['2026-00-10', 'is not a day of the calendar (2026-00-10)'],
+      ['2026-01-01T00:00:00', 'must be a date (YYYY-MM-DD) or an ISO 8601 timestamp with its offset (2026-01-01T00:00:00+01:00)'],
+      ['2026-01-01T24:30:00Z', 'is not a time of day (24:30:00Z)'],
+    ]) {
+      await expect(s.loyalty.simulate(program, { since })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'since', reason }] });
+    }
     expect(await s.db.selectFrom('loyalty_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual(entries);
   });
 });

@@ -2,7 +2,7 @@ import { audit, lockKeys, notifyOnCommit, type Actor, type Tx } from '../../db/i
 import { publish } from '../../jobs/outbox.ts';
 import { invalidField, notFound } from '../../shared/errors.ts';
 import { amountField } from '../../shared/money.ts';
-import { isCalendarDay, parseInput } from '../../shared/validation.ts';
+import { isCalendarDay, ISO_TIMESTAMP, parseInput } from '../../shared/validation.ts';
 import { instantOf, isDateOnly } from '../../shared/clock.ts';
 import * as ledger from './ledger.repository.ts';
 import { PROGRAM_CHANNEL, type LoyaltyCore } from './loyalty.core.ts';
@@ -167,10 +167,12 @@ function checkAmounts(document: ProgramDocument, currency: string) {
  */
 function simulationStart(since: string, timeZone: string, now: Date): Date {
   const text = since.trim();
-  const at = instantOf(text, timeZone);
-  if (!(isDateOnly(text) || text.includes('T')) || Number.isNaN(at.getTime()) || !isCalendarDay(text)) {
-    throw invalidField('since', 'must be a date (YYYY-MM-DD) or an ISO 8601 timestamp of a real day');
+  if (!isDateOnly(text) && !ISO_TIMESTAMP.test(text)) {
+    throw invalidField('since', 'must be a date (YYYY-MM-DD) or an ISO 8601 timestamp with its offset (2026-01-01T00:00:00+01:00)');
   }
+  if (!isCalendarDay(text)) throw invalidField('since', `is not a day of the calendar (${text.slice(0, 10)})`);
+  const at = instantOf(text, timeZone);
+  if (Number.isNaN(at.getTime())) throw invalidField('since', `is not a time of day (${text.slice(11)})`);
   if (at.getTime() > now.getTime()) throw invalidField('since', `is in the future (${at.toISOString()}): there is nothing to replay yet`);
   return at;
 }
