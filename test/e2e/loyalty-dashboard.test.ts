@@ -126,6 +126,10 @@ describe('loyalty dashboard', () => {
     const answer = (await simulated.json()) as SimulationReport;
     // Nobody changes tier under this proposal: no list of movers.
     expect([answer.movers, await page.getByTestId('simulation-movers').count()]).toEqual([[], 0]);
+    // What publishing it now would do, per tier policy, as the API answers it.
+    const { upgrade_now: keep, reevaluate_now: all } = answer.on_publish;
+    expect(await page.getByTestId('simulation-on-publish').innerText())
+      .toContain(`keeping tiers (upgrade_now) moves ${keep.up} up; re-evaluating everyone (reevaluate_now) moves ${all.up} up and ${all.down} down`);
     const kinds = ['sign_up', 'first_purchase', 'birthday', 'referral', 'survey', 'profile_completion'] as const;
     expect(Object.keys(answer.proposed.bonus_points_by_kind).sort()).toEqual([...kinds].sort()); // a row for every kind the API reports
     const triggers: Record<string, number> = answer.bonus_triggers;

@@ -65,7 +65,9 @@ export function loyaltyCommands(program: Command) {
         if (report.tiers.length) {
           lines.push('Tiers         proposed     today');
           for (const t of report.tiers) lines.push(`  ${t.code.padEnd(10)} ${String(t.proposed).padStart(9)} ${String(t.today).padStart(9)}`);
-          lines.push(`Members moving up: ${report.moves.up}, down: ${report.moves.down}, unchanged: ${report.moves.unchanged}.`);
+          lines.push(`Members moving up: ${report.moves.up}, down: ${report.moves.down}, unchanged: ${report.moves.unchanged} (their history replayed under the proposal).`);
+          const { upgrade_now: keep, reevaluate_now: all } = report.on_publish;
+          lines.push(`Publishing it now places members by their standing today: --tier-policy upgrade_now moves ${keep.up} up; reevaluate_now moves ${all.up} up and ${all.down} down.`);
           // Who: those moving down first; --json lists up to 1,000.
           const shown = report.movers.slice(0, 20);
           for (const m of shown) lines.push(`  ${m.direction === 'down' ? 'down' : 'up  '} ${(m.name ?? m.customer_id).padEnd(28)} ${m.from ?? '(none)'} -> ${m.to}   ${m.customer_id}`);

@@ -95,6 +95,10 @@ export const SimulationReport = z.strictObject({
     direction: z.enum(['up', 'down']),
   })).describe('Who moves, those moving down first, then up; at most 1,000'),
   movers_truncated: z.boolean().describe('More members move than `movers` lists (`moves` counts them all)'),
+  on_publish: z.strictObject({
+    upgrade_now: z.strictObject({ up: Count, down: Count, unchanged: Count }),
+    reevaluate_now: z.strictObject({ up: Count, down: Count, unchanged: Count }),
+  }).describe("What publishing the proposal now would do to members' tiers under each tier_policy: it places members by their standing now and does not replay history, so it differs from `moves`"),
   bonus_triggers: z.strictObject(BonusCounts).describe('How many times each bonus not tied to a purchase fell due in the period: the same for both programs'),
   not_simulated: z.array(z.strictObject({
     kind: z.literal('challenge'),

@@ -9,6 +9,7 @@ import { PROGRAM_CHANNEL, type LoyaltyCore } from './loyalty.core.ts';
 import { compileProgram, tierIndexOf } from './program.ts';
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
 import { insertProgram, listPrograms } from './program.repository.ts';
+import { tierMovesOnPublish } from './publish-preview.ts';
 import { simulateProgram } from './simulate.ts';
 
 // The program's versions: applying one (which may re-place every member's tier at once,
@@ -139,7 +140,8 @@ export function createProgramVersions(core: LoyaltyCore) {
       const now = clock.now();
       const sinceDate = simulationStart(since, timeZone, now);
       const proposed = compileProgram({ version: 0, effectiveFrom: now, document, currency });
-      return simulateProgram({ db, proposed, current: await core.programAt(now), since: sinceDate, now, currency, timeZone });
+      const onPublish = await tierMovesOnPublish(db, core, proposed, now);
+      return simulateProgram({ db, proposed, current: await core.programAt(now), since: sinceDate, now, currency, timeZone, onPublish });
     },
 
     async programVersion(version: number) {

@@ -8,6 +8,7 @@ import {
   type BonusTriggerCounts, type NotSimulated, type ReferralTrigger, type SimulationNote,
 } from './simulate-bonuses.ts';
 import { DAY_MS, Replay, type ProgramOutcome, type ReplayPurchase } from './simulate-replay.ts';
+import type { TierMoves, TierPolicy } from './publish-preview.ts';
 
 // `regulars loyalty simulate`: replays stored purchases against a proposed program —
 // nothing is written — and reports what it would cost and how members' tiers would
@@ -58,6 +59,12 @@ export interface SimulationReport {
   movers: Mover[];
   movers_truncated: boolean;
   /**
+   * What publishing the proposal now would do to members' tiers under each tier policy
+   * (publish-preview.ts): publishing places members by their standing now, it does not
+   * replay history, so these differ from `moves`.
+   */
+  on_publish: Record<TierPolicy, TierMoves>;
+  /**
    * How many times each bonus not tied to a purchase fell due in the period: the same
    * triggers for both programs (referrals: those settled in it under either one's minimum).
    */
@@ -94,8 +101,8 @@ const NO_LINES: PurchaseFacts['lines'] = [];
 
 const PAGE = 20_000;
 
-export async function simulateProgram({ db, proposed, current, since, now, currency, timeZone }: {
-  db: Db; proposed: Program; current: Program | undefined; since: Date; now: Date; currency: string; timeZone: string;
+export async function simulateProgram({ db, proposed, current, since, now, currency, timeZone, onPublish }: {
+  db: Db; proposed: Program; current: Program | undefined; since: Date; now: Date; currency: string; timeZone: string; onPublish: Record<TierPolicy, TierMoves>;
 }): Promise<SimulationReport> {
   const started = Date.now();
   const programs = [proposed, ...(current ? [current] : [])];
@@ -269,6 +276,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     moves,
     movers,
     movers_truncated: moved.length > listed.length,
+    on_publish: onPublish,
     bonus_triggers: countTriggers(triggers, [...referralsByMinimum.values()], since),
     not_simulated: notSimulated,
     notes,

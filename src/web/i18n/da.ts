@@ -204,6 +204,7 @@ export const da: Record<MessageKey, string> = {
   'loyalty.sim.tiers': 'Medlemmer pr. niveau',
   'loyalty.sim.today': 'I dag',
   'loyalty.sim.moves': 'Niveauskift: {up} op, {down} ned, {unchanged} uændret.',
+  'loyalty.sim.onPublish': 'Disse skift genspiller medlemmernes historik under forslaget. Udgives det nu, placeres medlemmerne efter deres stilling i dag: at beholde niveauer (upgrade_now) flytter {upgradeUp} op; at revurdere alle (reevaluate_now) flytter {reevaluateUp} op og {reevaluateDown} ned.',
   'loyalty.sim.movers': 'Hvem skifter',
   'loyalty.sim.moverCustomer': 'Kunde',
   'loyalty.sim.notPlaced': 'endnu uden niveau',

@@ -204,6 +204,7 @@ export const en = {
   'loyalty.sim.tiers': 'Members per tier',
   'loyalty.sim.today': 'Today',
   'loyalty.sim.moves': 'Tier moves: {up} up, {down} down, {unchanged} unchanged.',
+  'loyalty.sim.onPublish': 'Those moves replay members\' history under the proposal. Publishing it now places members by their standing today: keeping tiers (upgrade_now) moves {upgradeUp} up; re-evaluating everyone (reevaluate_now) moves {reevaluateUp} up and {reevaluateDown} down.',
   'loyalty.sim.movers': 'Who moves',
   'loyalty.sim.moverCustomer': 'Customer',
   'loyalty.sim.notPlaced': 'not placed yet',

@@ -204,6 +204,7 @@ export const ru: Record<MessageKey, string> = {
   'loyalty.sim.tiers': 'Участники по уровням',
   'loyalty.sim.today': 'Сегодня',
   'loyalty.sim.moves': 'Смена уровней: вверх {up}, вниз {down}, без изменений {unchanged}.',
+  'loyalty.sim.onPublish': 'Эти изменения воспроизводят историю участников по предложению. Публикация сейчас распределяет участников по их текущему положению: с сохранением уровней (upgrade_now) вверх {upgradeUp}; с пересмотром всех (reevaluate_now) вверх {reevaluateUp}, вниз {reevaluateDown}.',
   'loyalty.sim.movers': 'Кто меняет уровень',
   'loyalty.sim.moverCustomer': 'Клиент',
   'loyalty.sim.notPlaced': 'ещё без уровня',

@@ -204,6 +204,7 @@ export const sl: Record<MessageKey, string> = {
   'loyalty.sim.tiers': 'Člani po ravneh',
   'loyalty.sim.today': 'Danes',
   'loyalty.sim.moves': 'Premiki med ravnmi: navzgor {up}, navzdol {down}, brez spremembe {unchanged}.',
+  'loyalty.sim.onPublish': 'Ti premiki ponovijo zgodovino članov po predlogu. Objava zdaj razvrsti člane po današnjem stanju: ob ohranitvi ravni (upgrade_now) navzgor {upgradeUp}; ob ponovni oceni vseh (reevaluate_now) navzgor {reevaluateUp} in navzdol {reevaluateDown}.',
   'loyalty.sim.movers': 'Kdo se premakne',
   'loyalty.sim.moverCustomer': 'Stranka',
   'loyalty.sim.notPlaced': 'še brez ravni',

@@ -204,6 +204,7 @@ export const tr: Record<MessageKey, string> = {
   'loyalty.sim.tiers': 'Seviyelere göre üyeler',
   'loyalty.sim.today': 'Bugün',
   'loyalty.sim.moves': 'Seviye değişimleri: {up} yükselen, {down} düşen, {unchanged} değişmeyen.',
+  'loyalty.sim.onPublish': 'Bu değişimler üyelerin geçmişini öneriyle yeniden oynatır. Şimdi yayımlamak üyeleri bugünkü durumlarına göre yerleştirir: seviyeleri korumak (upgrade_now) {upgradeUp} yükseltir; herkesi yeniden değerlendirmek (reevaluate_now) {reevaluateUp} yükseltir, {reevaluateDown} düşürür.',
   'loyalty.sim.movers': 'Kimler değişiyor',
   'loyalty.sim.moverCustomer': 'Müşteri',
   'loyalty.sim.notPlaced': 'henüz seviyesi yok',
