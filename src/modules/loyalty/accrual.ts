@@ -9,25 +9,20 @@ import * as ledger from './ledger.repository.ts';
 import type { MemberRow, NewEntry } from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
 import type { EngagementService } from './engagement.service.ts';
-import { lotExpiry, pointsForPurchase, tierIndexOf, windowStart, type Program, type PurchaseFacts } from './program.ts';
+import { lotExpiry, pointsForPurchase, tierIndexOf, type Program, type PurchaseFacts } from './program.ts';
+import { finishTimelines, placeFromCache, planTiers } from './tier-placement.ts';
 
 // Points for purchases, in the purchases' own transaction: the members locked and read
 // with the owners (membersForAccrualLater), then one pass that enrols, earns, caps,
-// settles debts, pays the friend's referral bonus and moves tiers, written with the
-// purchases (accrue). It is the checkout's path, and benchmarked: the helpers it calls
+// settles debts, pays the friend's referral bonus and moves tiers — each purchase at the
+// tier held when it was made, judged on the window ending at it (tier-placement.ts) —
+// written with the purchases (accrue). It is the checkout's path, and benchmarked: the helpers it calls
 // stay beside it, in one closure.
 
 /** A new lot's points in the account's pending or (already past their expiry) expired sums. */
 function addHeld(held: { pending: number; expired: number }, lot: NewEntry, now: Date) {
   if (lot.expiresAt && lot.expiresAt.getTime() <= now.getTime()) held.expired += lot.points;
   else if (lot.availableAt && lot.availableAt.getTime() > now.getTime()) held.pending += lot.points;
-}
-
-/** A member with several purchases in one group: its tier metric as the group's purchases are counted (climbersBefore). */
-interface Climber {
-  metric: number;
-  /** The tier window, as the metric is read: [start, now]. */
-  window: { start: number; end: number };
 }
 
 export interface AccrualItem {
@@ -70,81 +65,6 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
     if (next === undefined) return false;
     const bound = tiers.metric === 'spend' ? st.netSpendMinor : tiers.metric === 'purchases' ? st.purchasesCount : st.member.lifetime_earned;
     return bound >= next;
-  }
-
-  /**
-   * Tier upgrades after accrual. The qualification metric is read only for members who
-   * could reach a level that would change something: its upper bound (net spend, purchase
-   * count or points earned over all time) below the next threshold means the placement
-   * is the one a metric of 0 gives. `bulk` holds the lots not yet written (a points metric
-   * counts them).
-   */
-  async function placeAfterAccrual(trx: Tx, program: Program, states: Map<string, accrual.AccrualState>, bulk: NewEntry[], now: Date) {
-    const tiers = program.document.tiers!;
-    const ids = [...states.values()].filter((st) => mayMoveUp(program, st)).map((st) => st.member.customer_id);
-    const metrics = ids.length ? await core.tierMetrics(trx, program, ids, now) : new Map<string, number>();
-    if (ids.length && tiers.metric === 'points') {
-      const start = (windowStart(program, now, timeZone) ?? new Date(0)).getTime();
-      const wanted = new Set(ids);
-      for (const e of bulk) {
-        const at = e.occurredAt.getTime();
-        if (wanted.has(e.customerId) && (e.kind === 'earn' || e.kind === 'bonus') && at >= start && at <= now.getTime()) metrics.set(e.customerId, (metrics.get(e.customerId) ?? 0) + e.points);
-      }
-    }
-    const changes = [];
-    for (const st of states.values()) {
-      const change = core.placeInTier(program, st.member, metrics.get(st.member.customer_id) ?? 0, now, { allowDowngrade: false, reason: 'qualified' });
-      if (change) changes.push(change);
-    }
-    return changes;
-  }
-
-  /**
-   * A member with several purchases in one group (a batch, an import chunk; rarely two
-   * single purchases at once) moves up between them, as the same purchases sent one by one
-   * would: the purchase that crosses a threshold earns at the old tier, the next at the new
-   * one. This is where each such member's tier metric stands before the group, for accrue
-   * to count the group's purchases onto one by one; only members whose stats may reach the
-   * next tier (and, on the points metric, every such member: the group's points are not
-   * known yet) cost the read, and a group without such members costs nothing.
-   */
-  async function climbersBefore(
-    trx: Tx, program: Program, repeated: ReadonlySet<string>, states: Map<string, accrual.AccrualState>, items: AccrualItem[], bulk: NewEntry[], now: Date,
-  ): Promise<Map<string, Climber>> {
-    const climbers = new Map<string, Climber>();
-    const tiers = program.document.tiers;
-    if (!tiers) return climbers;
-    const window = { start: (windowStart(program, now, timeZone) ?? new Date(0)).getTime(), end: now.getTime() };
-    for (const id of repeated) {
-      if (tiers.metric === 'points' || mayMoveUp(program, states.get(id)!)) climbers.set(id, { metric: 0, window });
-    }
-    if (climbers.size === 0) return climbers;
-    const metrics = await core.tierMetrics(trx, program, [...climbers.keys()], now);
-    for (const [id, c] of climbers) c.metric = metrics.get(id) ?? 0;
-    if (tiers.metric === 'points') {
-      // The ledger holds none of the group's points yet; a new member's sign-up bonus
-      // waits in `bulk` with them.
-      for (const e of bulk) {
-        const c = climbers.get(e.customerId);
-        const at = e.occurredAt.getTime();
-        if (c && (e.kind === 'earn' || e.kind === 'bonus') && at >= c.window.start && at <= c.window.end) c.metric += e.points;
-      }
-    } else {
-      // Spend and purchases are read from the purchases, which already hold the group's.
-      for (const i of items) {
-        const c = climbers.get(i.customerId);
-        if (c) c.metric -= climbContribution(program, c, i, 0);
-      }
-    }
-    return climbers;
-  }
-
-  /** What one purchase adds to its member's tier metric (`points`: what it earned), inside the window or nothing. */
-  function climbContribution(program: Program, c: Climber, item: AccrualItem, points: number): number {
-    const at = item.facts.occurredAt.getTime();
-    if (at < c.window.start || at > c.window.end) return 0;
-    const metric = program.document.tiers!.metric;
-    return metric === 'spend' ? item.facts.totalMinor : metric === 'purchases' ? (item.facts.totalMinor > 0 ? 1 : 0) : points;
   }
 
   /** The members with more than one of these purchases. */
@@ -256,10 +176,13 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
       const firstBonusGiven = new Set<string>();
       // A member with several purchases in the group (a batch, an import chunk) moves up a
       // tier between them, and each of them gets the receipt of the account right after it
-      // (for everyone else, that is the account at the end of the group).
+      // (for everyone else, that is the account at the end of the group). Such a member, and
+      // one whose purchase is dated before what their cached tier says, is placed by the
+      // tier rules over their history, purchase by purchase (tier-placement.ts).
       const repeated = repeatedCustomers(items, states);
-      const climbers = repeated.size ? await climbersBefore(trx, program, repeated, states, items, bulk, now) : new Map<string, Climber>();
-      const climbChanges: NonNullable<ReturnType<LoyaltyCore['placeInTier']>>[] = [];
+      const timed = sorted.map((i) => ({ customerId: i.customerId, purchaseId: i.purchaseId, at: i.facts.occurredAt.getTime() }));
+      const plan = await planTiers(trx, core, program, states, timed, bulk, now, { fresh: (id) => members.get(id)!.created === true && countBefore.get(id) === 0, mayMoveUp: (st) => mayMoveUp(program, st) });
+      const levels = doc.tiers?.levels;
       const afterEach = new Map<string, LoyaltySummary>();
       const lastOf = new Map<string, string>();
       const running = new Map<string, { pending: number; expired: number }>();
@@ -280,6 +203,9 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
         const expiredBefore = member.lifetime_expired;
         await expireIfInactive(trx, program, member, item.facts.occurredAt, now);
         if (member.lifetime_expired !== expiredBefore) reread.add(member.customer_id);
+        // The tier the member held when the purchase was made (reviews due by then made).
+        const timeline = plan.timelines.get(member.customer_id);
+        if (timeline && levels) member.tier = levels[timeline.at(item.facts.occurredAt.getTime())].code;
         const result = pointsForPurchase(program, item.facts, { tier: member.tier });
         let points = result.points;
         let capped = false;
@@ -343,11 +269,11 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
         const pointsEarned = points + referralBonus + entries.filter((e) => e.kind === 'bonus').reduce((s, e) => s + e.points, 0);
         earned.set(item.purchaseId, pointsEarned);
         if (!member.last_activity_at || member.last_activity_at.getTime() < item.facts.occurredAt.getTime()) member.last_activity_at = item.facts.occurredAt;
-        const climber = climbers.get(member.customer_id);
-        if (climber) {
-          climber.metric += climbContribution(program, climber, item, pointsEarned);
-          const change = core.placeInTier(program, member, climber.metric, now, { allowDowngrade: false, reason: 'qualified' });
-          if (change) climbChanges.push(change);
+        if (timeline && levels) {
+          // What the purchase adds to the window ending at it: its total, one purchase, or what it earned.
+          const metric = doc.tiers!.metric;
+          timeline.add(item.facts.occurredAt.getTime(), metric === 'spend' ? item.facts.totalMinor : metric === 'purchases' ? (item.facts.totalMinor > 0 ? 1 : 0) : pointsEarned);
+          member.tier = levels[timeline.state.tier].code;
         }
         const run = running.get(member.customer_id);
         if (run) {
@@ -356,7 +282,7 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
         }
       }
 
-      const tierChanges = doc.tiers ? [...climbChanges, ...(await placeAfterAccrual(trx, program, states, bulk, now))] : [];
+      const tierChanges = doc.tiers ? [...finishTimelines(program, plan, members, now), ...(await placeFromCache(trx, core, program, plan, states, timed, bulk, (st) => mayMoveUp(program, st)))] : [];
       await accrual.writeAccrual(trx, { credits: bulk, members: [...members.values()], events, now });
       await core.recordTierChanges(trx, program, tierChanges, now);
 

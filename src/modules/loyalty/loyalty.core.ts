@@ -11,7 +11,9 @@ import { listPrograms } from './program.repository.ts';
 import { withFields } from '../../shared/objects.ts';
 
 // What the loyalty services share: the program versions (cached), the tier rules applied
-// to members, and the member lock. Kept apart so accrual, rewards and the scheduled
+// to members (placeInTier for a placement at one moment: joining, a program change; the
+// rules over time are tier-timeline.ts, which the purchase path and the review apply
+// through tier-placement.ts), and the member lock. Kept apart so accrual, rewards and the scheduled
 // maintenance each read as their own file.
 
 export interface LoyaltyDeps {
@@ -53,37 +55,45 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
   }
 
   /**
-   * Qualification metric per member for the window that ends now: net spend (minor
-   * units), purchases (not fully refunded), or points earned (credits less reversals).
+   * Qualification metric per member for the window that ends at `end` (per member in
+   * `ends`, or now): net spend (minor units), purchases (not fully refunded), or points
+   * earned (credits less reversals). A purchase is judged on the window that ends at it
+   * (tier-placement.ts), so the purchase path passes each member's purchase time.
    */
-  async function tierMetrics(trx: Db | Tx, program: Program, customerIds: string[] | 'all', now: Date): Promise<Map<string, number>> {
+  async function tierMetrics(trx: Db | Tx, program: Program, customerIds: string[] | 'all', now: Date | undefined, ends?: Map<string, Date>): Promise<Map<string, number>> {
     const tiers = program.document.tiers;
     if (!tiers) return new Map();
-    const start = windowStart(program, now, timeZone) ?? new Date(0);
+    const endOf = (id: string) => ends?.get(id) ?? now ?? deps.clock.now();
     const [table, metric] = tiers.metric === 'points'
       ? [sql`loyalty_entries`, sql`COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus', 'reverse')), 0)`]
       : [sql`purchases`, tiers.metric === 'spend' ? sql`COALESCE(sum(total_minor - refunded_minor), 0)` : sql`count(*) FILTER (WHERE refunded_minor < total_minor)`];
-    const result = customerIds === 'all'
-      ? await sql<{ customer_id: string; metric: number }>`
+    if (customerIds === 'all') {
+      const end = now ?? deps.clock.now();
+      const start = windowStart(program, end, timeZone) ?? new Date(0);
+      const all = await sql<{ customer_id: string; metric: number }>`
           SELECT customer_id, ${metric}::float8 AS metric FROM ${table}
-          WHERE occurred_at >= ${start} AND occurred_at <= ${now} GROUP BY customer_id`.execute(trx)
-      // Every purchase by a member checks their tier, so this runs as a prepared
-      // statement, and PostgreSQL's generic plan for "these customers, this window" read
-      // the whole window of every customer's purchases through purchases_time
-      // (occurred_at) whenever customers are few next to their purchases (a small shop of
-      // regulars). Bounds on the pair (customer, time) fit only the indexes by customer
-      // and time (purchases_customer_time_amounts, loyalty_entries_time), which carry
-      // what the sums read: a member's window, from the index alone.
-      : await sql<{ customer_id: string; metric: number }>`
-          SELECT q.id AS customer_id, w.metric FROM unnest(${customerIds}::uuid[]) AS q(id)
+          WHERE occurred_at >= ${start} AND occurred_at <= ${end} GROUP BY customer_id`.execute(trx);
+      return new Map(all.rows.map((r) => [r.customer_id, Number(r.metric)]));
+    }
+    const startsAt = customerIds.map((id) => (windowStart(program, endOf(id), timeZone) ?? new Date(0)).toISOString());
+    const endsAt = customerIds.map((id) => endOf(id).toISOString());
+    // Every purchase by a member checks their tier, so this runs as a prepared
+    // statement, and PostgreSQL's generic plan for "these customers, this window" read
+    // the whole window of every customer's purchases through purchases_time
+    // (occurred_at) whenever customers are few next to their purchases (a small shop of
+    // regulars). Bounds on the pair (customer, time) fit only the indexes by customer
+    // and time (purchases_customer_time_amounts, loyalty_entries_time), which carry
+    // what the sums read: a member's window, from the index alone. Each member's window
+    // has its own bounds (it ends at their purchase).
+    const result = await sql<{ customer_id: string; metric: number }>`
+          SELECT q.id AS customer_id, w.metric FROM unnest(${customerIds}::uuid[], ${startsAt}::timestamptz[], ${endsAt}::timestamptz[]) AS q(id, s, e)
           CROSS JOIN LATERAL (
             SELECT ${metric}::float8 AS metric FROM ${table}
-            WHERE (customer_id, occurred_at) >= (q.id, ${start}::timestamptz) AND (customer_id, occurred_at) <= (q.id, ${now}::timestamptz)
+            WHERE (customer_id, occurred_at) >= (q.id, q.s) AND (customer_id, occurred_at) <= (q.id, q.e)
           ) w`.execute(trx);
     return new Map(result.rows.map((r) => [r.customer_id, Number(r.metric)]));
   }
 
-  interface TierChange { customerId: string; from: string | null; to: string | null; reason: string }
 
   /**
    * Moves a member to the tier `metric` earns under `program`. Upgrades happen at once and
@@ -120,7 +130,7 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
     if (changes.length === 0) return;
     const levels = program.document.tiers!.levels;
     const rank = (code: string | null) => levels.findIndex((l) => l.code === code);
-    await ledger.recordTierChanges(trx, changes.map((c) => withFields(c, { id: newId(), programVersion: program.version, at: now })));
+    await ledger.recordTierChanges(trx, changes.map((c) => withFields(c, { id: newId(), programVersion: program.version, at: c.at ?? now })));
     const events: OutgoingEvent[] = changes.map((c) => ({
       type: 'loyalty.tier_changed', customerId: c.customerId,
       payload: { customer_id: c.customerId, from: c.from, to: c.to, direction: rank(c.to) > rank(c.from) ? 'up' : 'down', reason: c.reason, program_version: program.version },
@@ -132,6 +142,9 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
 }
 
 export type LoyaltyCore = ReturnType<typeof createLoyaltyCore>;
+
+/** A change of a member's tier, for the tier history and the event; `at`: when it happened (a purchase's time, a review's due moment), else when it is recorded. */
+export interface TierChange { customerId: string; from: string | null; to: string | null; reason: string; at?: Date }
 
 function laterOf(a: Date | null, b: Date | null): Date | null {
   if (!a || !b) return a ?? b;

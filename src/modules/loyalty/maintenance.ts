@@ -8,6 +8,7 @@ import type { LoyaltyCore } from './loyalty.core.ts';
 import { lotExpiry, text } from './program.ts';
 import type { RewardsService } from './rewards.service.ts';
 import { keysTakenAcrossMerges, lockActiveCustomers } from './merged-customers.ts';
+import { reviewMembers } from './tier-placement.ts';
 
 // What happens with time rather than with a request: points expire, members are warned
 // before they do, tier periods end, birthdays come, checkout reservations time out.
@@ -131,7 +132,12 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
       return { members };
     },
 
-    /** At the end of a tier period (plus grace) a member is placed again by the current window: kept, renewed or moved down. */
+    /**
+     * At the end of a tier period (plus grace) a member is placed again — kept and renewed,
+     * or moved down — by the window ending at the moment the review fell due, and dated
+     * then (tier-placement.ts reviewMembers: the rules a purchase and the replay use), so a
+     * run that comes late places members as one on time would have.
+     */
     async reviewTiers(now: Date): Promise<{ reviewed: number; down: number }> {
       const program = await core.programAt(now);
       const tiers = program?.document.tiers;
@@ -141,20 +147,10 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
       let down = 0;
       await inChunks(due.map((r) => r.customer_id), async (trx, chunk) => {
         const locked = await ledger.lockMembers(trx, chunk, { now, create: false });
-        const metrics = await core.tierMetrics(trx, program, chunk, now);
-        const changes = [];
-        for (const m of locked.values()) {
-          if (!m.tier_valid_until || m.tier_valid_until > addDays(now, -tiers.grace_days)) continue;
-          const change = core.placeInTier(program, m, metrics.get(m.customer_id) ?? 0, now, { allowDowngrade: true, reason: 'tier period ended' });
-          if (change) {
-            changes.push(change);
-            down++;
-          } else if (m.tier_valid_until && m.tier_valid_until <= now) {
-            // Still qualifies for the same tier: a new period from now.
-            m.tier_valid_until = null;
-            core.placeInTier(program, m, metrics.get(m.customer_id) ?? 0, now, { allowDowngrade: false, reason: 'renewed' });
-          }
-        }
+        // Reviewed meanwhile (a purchase makes a review due by then itself) are left alone.
+        const dueNow = [...locked.values()].filter((m) => m.tier_valid_until && m.tier_valid_until <= addDays(now, -tiers.grace_days));
+        const changes = await reviewMembers(trx, core, program, dueNow, now);
+        down += changes.length;
         await ledger.saveMembers(trx, [...locked.values()], now);
         await core.recordTierChanges(trx, program, changes, now);
       });

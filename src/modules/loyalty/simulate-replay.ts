@@ -1,7 +1,8 @@
 import { toMajor, currencyExponent } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
 import { pointsToReverse } from './ledger.ts';
-import { pointsForPurchase, tierIndexFor, tierValidUntil, windowStart, type Program, type PurchaseFacts } from './program.ts';
+import { pointsForPurchase, type Program, type PurchaseFacts } from './program.ts';
+import { DAY_MS, TierRules, type TierState } from './tier-timeline.ts';
 import { noBonusPoints, type BonusPointsByKind, type BonusTrigger, type ReferralTrigger } from './simulate-bonuses.ts';
 
 // One program's replay for `loyalty simulate` (simulate.ts reads the history and feeds
@@ -32,19 +33,8 @@ export interface ReplayPurchase extends PurchaseFacts {
   refundKey: string | null;
 }
 
-interface CustomerState {
-  tier: number;
-  validUntil: number | null;
-  /**
-   * Qualifying values in the tier window, oldest first, from `head` on; `sum` is theirs.
-   * `shift` counts the values dropped from the front of the arrays, so a purchase's value
-   * is found again by the position it was pushed at.
-   */
-  times: number[];
-  values: number[];
-  head: number;
-  shift: number;
-  sum: number;
+/** The tier state (tier-timeline.ts: the window's values, found again by position) and what earning needs. */
+interface CustomerState extends TierState {
   /** Points earned per local date for the daily cap, for the last few dates only (purchases come in time order). */
   capDates: string[] | null;
   capUsed: number[] | null;
@@ -77,7 +67,7 @@ interface SettledReferral {
   revoked: boolean;
 }
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
 
 /**
  * One program's replay: per-customer tier state and points, fed purchases and refunds in
@@ -96,15 +86,17 @@ export class Replay {
   readonly pointsFrom: number;
   private state = new Map<string, CustomerState>();
   private refundable = new Map<string, Refundable>();
-  private windowOffsets = new Map<number, number>();
+  /** The tier rules, shared with the live engine (tier-timeline.ts). */
+  private rules: TierRules;
   readonly metric: 'spend' | 'points' | 'purchases' | null;
   private since: number;
   /** Per friend, the referral this program pays and the purchase that settles it (readReferrals). */
   private referrals = new Map<string, ReferralTrigger & { paid: boolean }>();
 
-  constructor(readonly program: Program, private timeZone: string, since: Date) {
+  constructor(readonly program: Program, timeZone: string, since: Date) {
     const doc = program.document;
     this.metric = doc.tiers?.metric ?? null;
+    this.rules = new TierRules(program, timeZone);
     this.since = since.getTime();
     this.pointsFrom = this.metric === 'points' ? -Infinity : doc.earning.daily_cap ? since.getTime() - 2 * DAY_MS : since.getTime();
   }
@@ -235,10 +227,8 @@ export class Replay {
     if (levels) {
       const refunded = r?.refundedMinor ?? 0;
       const v = this.metric === 'spend' ? p.totalMinor - refunded : this.metric === 'purchases' ? (refunded < p.totalMinor ? 1 : 0) : points + bonus + referralBonus - (r?.reversed ?? 0);
-      if (r) r.slot = s.shift + s.times.length;
-      s.times.push(t);
-      s.values.push(v);
-      s.sum += v;
+      const slot = this.rules.push(s, t, v);
+      if (r) r.slot = slot;
       this.qualify(s, t);
     }
     if (r && p.refundKey) this.refundable.set(p.refundKey, r);
@@ -288,11 +278,8 @@ export class Replay {
       }
       return;
     }
-    const i = r.slot - s.shift;
-    if (i < s.head) return; // it has left the window already
-    const v = this.metric === 'spend' ? r.totalMinor - r.refundedMinor : r.refundedMinor < r.totalMinor ? 1 : 0;
-    s.sum += v - s.values[i];
-    s.values[i] = v;
+    // Nothing once it has left the window.
+    this.rules.revalue(s, r.slot, this.metric === 'spend' ? r.totalMinor - r.refundedMinor : r.refundedMinor < r.totalMinor ? 1 : 0);
   }
 
   /**
@@ -315,62 +302,14 @@ export class Replay {
     return due;
   }
 
-  /** Start of the window ending at t: the offset depends only on the (UTC) day, so it is computed once a day. */
-  private windowStartOf(t: number): number {
-    if (this.program.document.tiers?.window === 'lifetime') return -Infinity;
-    const day = Math.floor(t / DAY_MS);
-    let offset = this.windowOffsets.get(day);
-    if (offset === undefined) {
-      const at = new Date(t);
-      offset = t - (windowStart(this.program, at, this.timeZone)?.getTime() ?? -Infinity);
-      if (this.program.document.tiers?.window === 'calendar_year') return t - offset; // depends on the date itself: not cached
-      this.windowOffsets.set(day, offset);
-    }
-    return t - offset;
-  }
-
-  /** The qualification metric at t; the values that left the window are dropped (t never goes back for a customer). */
-  private windowSum(s: CustomerState, t: number): number {
-    const start = this.windowStartOf(t);
-    while (s.head < s.times.length && s.times[s.head] < start) {
-      s.sum -= s.values[s.head];
-      s.head++;
-    }
-    if (s.head > 64 && s.head * 2 > s.times.length) {
-      s.times = s.times.slice(s.head);
-      s.values = s.values.slice(s.head);
-      s.shift += s.head;
-      s.head = 0;
-    }
-    return s.sum;
-  }
-
   /** After a purchase: up at once, the same tier again renews its period; never down (that waits for the review). */
   private qualify(s: CustomerState, t: number) {
-    const target = tierIndexFor(this.program, this.windowSum(s, t));
-    if (target > s.tier || (target === s.tier && target > 0)) {
-      s.tier = target;
-      s.validUntil = this.periodEnd(target, t);
-    }
+    this.rules.qualify(s, t);
   }
 
-  /**
-   * The reviews of the tier periods that ended (plus grace) by t, each at the moment it fell
-   * due, as the hourly job makes it: the member is placed by the window then — kept and
-   * renewed, or moved down (or up) — and a new period starts.
-   */
+  /** The reviews of the tier periods that ended (plus grace) by t, each at the moment it fell due (tier-timeline.ts). */
   private review(s: CustomerState, t: number) {
-    if (s.validUntil === null) return;
-    const grace = this.program.document.tiers!.grace_days * DAY_MS;
-    while (s.validUntil !== null && s.validUntil + grace <= t) {
-      const at = s.validUntil + grace;
-      s.tier = tierIndexFor(this.program, this.windowSum(s, at));
-      s.validUntil = this.periodEnd(s.tier, at);
-    }
-  }
-
-  private periodEnd(tier: number, t: number): number | null {
-    return tier === 0 ? null : tierValidUntil(this.program, new Date(t), this.timeZone)?.getTime() ?? null;
+    this.rules.review(s, t);
   }
 
   /** Tier index per customer at `at` (periods that ended by then are reviewed). */

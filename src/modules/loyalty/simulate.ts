@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
-import { addMonths } from '../../shared/clock.ts';
 import { toMajor, currencyExponent } from '../../shared/money.ts';
-import { windowStart, type Program, type PurchaseFacts } from './program.ts';
+import type { Program, PurchaseFacts } from './program.ts';
 import {
   challengeNote, countTriggers, epochMicros, ledgerOnlyNote, readBonusTriggers, readReferrals,
   type BonusTriggerCounts, type NotSimulated, type ReferralTrigger, type SimulationNote,
 } from './simulate-bonuses.ts';
 import { DAY_MS, Replay, type ProgramOutcome, type ReplayPurchase } from './simulate-replay.ts';
+import { historyStart } from './tier-timeline.ts';
 import type { TierMoves, TierPolicy } from './publish-preview.ts';
 
 // `regulars loyalty simulate`: replays stored purchases against a proposed program —
@@ -83,17 +83,9 @@ export interface SimulationReport {
  * — an older one has been reviewed by then — on a window reaching one window further back.
  * Rolling 12 months: 24 months plus grace before --since; calendar year: the start of the
  * year before the one --since minus grace falls in; lifetime: the whole history (null).
- * Without tiers, --since itself.
+ * Without tiers, --since itself. The rule is tier-timeline.ts historyStart, where the live
+ * engine reads a back-dated purchase's member from too.
  */
-function historyStart(program: Program, since: Date, timeZone: string): Date | null {
-  const tiers = program.document.tiers;
-  if (!tiers) return since;
-  if (tiers.window === 'lifetime') return null;
-  const grace = tiers.grace_days * DAY_MS;
-  if (tiers.window === 'rolling_12_months') return new Date(addMonths(since, -24).getTime() - grace);
-  const year = windowStart(program, new Date(since.getTime() - grace), timeZone)!;
-  return windowStart(program, addMonths(year, -6), timeZone);
-}
 
 const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 

@@ -6,8 +6,9 @@ import { recordAll } from '../../../test/helpers/purchases.ts';
 // A tier by net spend over a rolling 12 months, reached by purchases recorded together
 // (one transaction, as the group commit and the batch endpoint write them): each of the
 // group's purchases inside the window counts once, older ones not at all, and a member
-// read again (another writer held it) does not count the group's purchases twice. The
-// test clock stands at 2026-06-01T12:00Z, so the window starts at 2025-06-01T12:00Z.
+// read again (another writer held it) does not count the group's purchases twice. Each
+// purchase is judged on the 12 months that end at it, and a tier period counts from it
+// (the test clock stands at 2026-06-01T12:00Z, after all of them).
 
 let s: Awaited<ReturnType<typeof openTestServices>>;
 const actor = { actor: 'test' };
@@ -68,7 +69,8 @@ describe('tier by spend in a rolling window, reached in a group', () => {
     const [o] = await record(purchase('g6', 'bo@example.com', '2026-05-31T10:00:00Z', '10.00'));
     const account = await s.loyalty.account(o.customerId);
     if (!account.member) throw new Error('not a member');
-    expect(account.tier).toMatchObject({ code: 'silver', valid_until: expect.stringMatching(/^2027-06-01/) });
+    // Renewed for 12 months from the purchase that qualified again (not from the clock).
+    expect(account.tier).toMatchObject({ code: 'silver', valid_until: '2027-05-31T10:00:00.000Z' });
     // 115 + 190 = 305 ≥ 300: gold, from the purchase that crosses (it still earns at silver: 190).
     const [up] = await record(purchase('g7', 'bo@example.com', '2026-06-01T09:00:00Z', '190.00'));
     expect(up.loyalty).toMatchObject({ points_earned: 190, tier: 'gold' });
