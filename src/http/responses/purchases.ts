@@ -11,6 +11,8 @@ export const Refund = shared('Refund', z.strictObject({
   amount: Amount,
   reason: z.string().nullable(),
   occurred_at: Instant,
+  lines: z.array(z.strictObject({ sku: z.string().nullable(), quantity: z.number() }))
+    .describe('The lines the refund named as returned, as sent; empty for a refund by amount'),
 }));
 
 export const Purchase = shared('Purchase', z.strictObject({

@@ -192,7 +192,7 @@ export interface PurchaseRow {
   source: string;
   created_at: Date;
   lines: { line_no: number; sku: string | null; name: string | null; category: string | null; quantity: string; unit_price_minor: number }[];
-  refunds: { id: string; external_id: string; amount_minor: number; reason: string | null; occurred_at: string }[];
+  refunds: { id: string; external_id: string; amount_minor: number; reason: string | null; occurred_at: string; lines: { sku: string | null; quantity: number }[] }[];
 }
 
 const PURCHASE_WITH_DETAILS = sql`
@@ -201,7 +201,7 @@ const PURCHASE_WITH_DETAILS = sql`
               'quantity', l.quantity::text, 'unit_price_minor', l.unit_price_minor) ORDER BY l.line_no)
               FROM purchase_lines l WHERE l.customer_id = p.customer_id AND l.purchase_id = p.id), '[]') AS lines,
     COALESCE((SELECT jsonb_agg(jsonb_build_object('id', r.id, 'external_id', r.external_id, 'amount_minor', r.amount_minor,
-              'reason', r.reason, 'occurred_at', r.occurred_at) ORDER BY r.occurred_at)
+              'reason', r.reason, 'occurred_at', r.occurred_at, 'lines', COALESCE(r.lines, '[]'::jsonb)) ORDER BY r.occurred_at)
               FROM refunds r WHERE r.customer_id = p.customer_id AND r.purchase_id = p.id), '[]') AS refunds
   FROM purchases p`;
 

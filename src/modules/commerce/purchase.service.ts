@@ -13,7 +13,7 @@ import { prepareMany, refundKeyLock, type PreparedPurchase } from './purchase.pr
 import * as repo from './purchase.repository.ts';
 import { RefundInput } from './purchase.schema.ts';
 import { createRefundChecker, refundConflictOf, refundTimeProblem } from './refund-check.ts';
-import { linesOfPurchase, valueOfReturnedLines } from './refund-lines.ts';
+import { amountOfReturnedLines, linesOfPurchase, returnsOfPurchase, type PurchaseReturns } from './refund-lines.ts';
 import { isHashOfRefund, refundMeaning, refundRequestHash, type RefundContext } from './refund-meaning.ts';
 import { describePurchaseDifference, purchaseConflict, recordedOfPrepared, type RecordedPurchase } from './purchase-difference.ts';
 import { purchaseView, statsView, type PurchaseView } from './purchase.view.ts';
@@ -47,6 +47,11 @@ export interface RefundFacts {
   refundedMinor: number;
   occurredAt: Date;
   now: Date;
+  /**
+   * The purchase's lines and all its refunds, this one included, read when asked: a refund
+   * naming lines takes back what those lines earned, not their share of the amount.
+   */
+  returns: () => Promise<PurchaseReturns>;
 }
 
 /**
@@ -106,13 +111,15 @@ export function createCommerceService(deps: CommerceDeps) {
       if (problem) throw problem;
       const refundable = purchase.total_minor - purchase.refunded_minor;
       if (refundable === 0) throw invalidField('amount', 'the purchase is already fully refunded');
-      let returned: { valueMinor: number } | AppError | null = null;
+      let returned: { amountMinor: number } | AppError | null = null;
       if (meaning.lines.length) {
-        const { bought, returnedBefore, discountMinor } = await linesOfPurchase(trx, ref);
-        returned = valueOfReturnedLines({ bought, returnedBefore, returned: meaning.lines, totalMinor: purchase.total_minor, discountMinor, purchase: ref.external_id });
+        const lines = await linesOfPurchase(trx, ref);
+        returned = amountOfReturnedLines(withFields(lines, {
+          returned: meaning.lines, amountMinor: meaning.amountMinor, totalMinor: purchase.total_minor, currency: purchase.currency, purchase: ref.external_id,
+        }));
       }
       if (returned instanceof AppError) throw returned;
-      const amount = meaning.amountMinor ?? (returned ? returned.valueMinor : refundable);
+      const amount = returned ? returned.amountMinor : (meaning.amountMinor ?? refundable);
       const byLines = meaning.amountMinor === null && returned !== null;
       if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
       if (amount > refundable) throw invalidField(byLines ? 'lines' : 'amount', `${byLines ? `the lines' ${toMajor(amount, purchase.currency)} ${purchase.currency} exceed` : 'exceeds'} the refundable ${toMajor(refundable, purchase.currency)} ${purchase.currency}`);
@@ -129,6 +136,7 @@ export function createCommerceService(deps: CommerceDeps) {
         ? await deps.onRefund(trx, {
           customerId: ref.customer_id, purchaseId: ref.purchase_id, refundId, refundExternalId: data.external_id, purchaseExternalId: ref.external_id,
           amount: toMajor(amount, purchase.currency), totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + amount, occurredAt, now,
+          returns: () => returnsOfPurchase(trx, ref),
         })
         : null;
       await audit(trx, { actor, action: 'purchase.refund', subject: ref.purchase_id, details: { amount: toMajor(amount, purchase.currency) } });

@@ -20,7 +20,8 @@ export interface PurchaseView {
   promo_code: string | null;
   source: string;
   lines: { sku: string | null; name: string | null; category: string | null; quantity: number; unit_price: string }[];
-  refunds: { id: string; external_id: string; amount: string; reason: string | null; occurred_at: string }[];
+  /** Each with the lines it named as returned (none: a refund by amount), so a refund's amount can be read against what came back. */
+  refunds: { id: string; external_id: string; amount: string; reason: string | null; occurred_at: string; lines: { sku: string | null; quantity: number }[] }[];
 }
 
 export function purchaseView(row: PurchaseRow, storesById: Map<string, Store>): PurchaseView {
@@ -41,7 +42,9 @@ export function purchaseView(row: PurchaseRow, storesById: Map<string, Store>): 
     promo_code: row.promo_code,
     source: row.source,
     lines: row.lines.map((l) => ({ sku: l.sku, name: l.name, category: l.category, quantity: Number(l.quantity), unit_price: toMajor(l.unit_price_minor, c) })),
-    refunds: row.refunds.map((r) => ({ id: r.id, external_id: r.external_id, amount: toMajor(r.amount_minor, c), reason: r.reason, occurred_at: new Date(r.occurred_at).toISOString() })),
+    refunds: row.refunds.map((r) => ({ id: r.id, external_id: r.external_id, amount: toMajor(r.amount_minor, c), reason: r.reason, occurred_at: new Date(r.occurred_at).toISOString(),
+      lines: r.lines.map((l) => ({ sku: l.sku ?? null, quantity: Number(l.quantity) })),
+    })),
   };
 }
 

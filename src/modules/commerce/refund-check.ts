@@ -4,11 +4,12 @@ import { FUTURE_ALLOWANCE_MS, instantOf, isDateOnly, type Clock } from '../../sh
 import { AppError, invalidField } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { toMajor } from '../../shared/money.ts';
+import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { StoreService } from '../stores/index.ts';
 import { RefundInput } from './purchase.schema.ts';
 import { describeRefundDifference, refundConflict } from './purchase-difference.ts';
-import { linesOfPurchase, valueOfReturnedLines, type ReturnedLine } from './refund-lines.ts';
+import { amountOfReturnedLines, linesOfPurchase, type ReturnedLine } from './refund-lines.ts';
 import { isHashOfRefund, refundMeaning, refundRequestHash, type RefundMeaning } from './refund-meaning.ts';
 
 // A file of refunds is checked whole before any is written (the CSV import's first pass),
@@ -179,11 +180,14 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       const late = refundTimeProblem(data.occurred_at, purchase, clock.now());
       if (late) return late;
       if (purchase.refundableMinor === 0) return invalidField('amount', `purchase ${row.purchase} is already fully refunded${afterEarlierRows(purchase)}`);
+      // As the API decides (refund-lines.ts amountOfReturnedLines), the file's earlier returns counted.
       const returned = meaning.lines.length && purchase.lines
-        ? valueOfReturnedLines({ bought: purchase.lines.bought, returnedBefore: purchase.lines.returnedBefore, returned: meaning.lines, totalMinor: purchase.totalMinor, discountMinor: purchase.lines.discountMinor, purchase: row.purchase })
+        ? amountOfReturnedLines(withFields(purchase.lines, {
+          returned: meaning.lines, amountMinor: meaning.amountMinor, totalMinor: purchase.totalMinor, currency: purchase.currency, purchase: row.purchase,
+        }))
         : null;
       if (returned instanceof AppError) return returned;
-      const amount = meaning.amountMinor ?? returned?.valueMinor ?? purchase.refundableMinor;
+      const amount = returned?.amountMinor ?? meaning.amountMinor ?? purchase.refundableMinor;
       const byLines = meaning.amountMinor === null && returned !== null;
       if (amount <= 0) return invalidField('amount', 'must be greater than 0');
       if (amount > purchase.refundableMinor) {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.ts';
 import { invalidField, type AppError } from '../../shared/errors.ts';
+import { toMajor } from '../../shared/money.ts';
 
 // A refund may name the lines returned ({ sku, quantity }) instead of an amount, as a till
 // does when a customer brings back one item of a basket. The amount is then what those
@@ -9,41 +10,84 @@ import { invalidField, type AppError } from '../../shared/errors.ts';
 // the total are not all the basket (a till may list only some; a web store's total adds
 // shipping): each is then refunded at its price less its share of the discount, never
 // scaled up to the total. A line can be returned only as many times as it was bought, counting
-// the lines of the purchase's earlier refunds. With an amount as well, the amount is
-// refunded and the lines are checked and recorded as what came back.
+// the lines of the purchase's earlier refunds.
+//
+// With an amount as well, the amount is refunded and the lines are recorded as what came
+// back (a return with a restocking fee, a damaged item refunded in part). So that lines
+// are never marked returned for an amount that has nothing to do with them, the amount may
+// not exceed what those lines were paid plus the part of the purchase outside its lines
+// (shipping); below it, loyalty takes back the lines' points scaled by amount ÷ value.
+// The API (purchase.service.ts) and a refunds file (refund-check.ts) both decide here, so
+// a refund means the same whichever way it comes.
 
 export interface ReturnedLine {
   sku?: string | null;
   quantity: number;
 }
 
-interface BoughtLine {
+export interface BoughtLine {
   sku: string | null;
+  category: string | null;
   quantity: number;
   unitPriceMinor: number;
 }
 
-/** What the returned lines were paid (minor units), or the problem with the first line that cannot be returned. */
-export function valueOfReturnedLines(
-  { bought, returnedBefore, returned, totalMinor, discountMinor, purchase }: {
-    bought: BoughtLine[]; returnedBefore: ReturnedLine[]; returned: ReturnedLine[]; totalMinor: number; discountMinor: number; purchase: string;
-  },
-): { valueMinor: number } | AppError {
-  if (bought.length === 0) return invalidField('lines', `purchase ${purchase} has no line items to return; give the amount instead`);
+/** A purchase's lines and what its refunds (recorded, and earlier in a file) returned of them. */
+export interface PurchaseLines {
+  bought: BoughtLine[];
+  returnedBefore: ReturnedLine[];
+  discountMinor: number;
+}
+
+/** The receipt's amount of each line (quantity × price, to the cent), and of all of them. */
+function lineAmounts(bought: BoughtLine[]) {
+  const amounts = bought.map((l) => Math.round(l.quantity * l.unitPriceMinor));
+  return { amounts, linesValue: amounts.reduce((a, b) => a + b, 0) };
+}
+
+/** What share of its price each line was paid: the discount (or the lines' excess over the total) taken from every line alike. */
+function paidShare(linesValue: number, totalMinor: number, discountMinor: number): number {
+  return linesValue > 0 ? Math.min(1, totalMinor / linesValue, (linesValue - discountMinor) / linesValue) : 0;
+}
+
+/** Per SKU: the quantity bought and what it cost on the receipt (lines without a SKU cannot be named, and are not here). */
+function bySkuOf(bought: BoughtLine[], amounts: number[]) {
   const bySku = new Map<string, { quantity: number; valueMinor: number }>();
-  let linesValue = 0;
-  for (const l of bought) {
-    const amount = Math.round(l.quantity * l.unitPriceMinor);
-    linesValue += amount;
-    if (!l.sku) continue;
+  bought.forEach((l, i) => {
+    if (!l.sku) return;
     const s = bySku.get(l.sku) ?? { quantity: 0, valueMinor: 0 };
     s.quantity += l.quantity;
-    s.valueMinor += amount;
+    s.valueMinor += amounts[i];
     bySku.set(l.sku, s);
+  });
+  return bySku;
+}
+
+/**
+ * What these lines were paid (minor units), without checking they can be returned: a SKU
+ * on several lines is valued at its average price. Loyalty values a recorded refund's
+ * lines with it, to scale the points of a refund whose amount is below its lines' value.
+ */
+export function valueOfLines({ bought, returned, totalMinor, discountMinor }: { bought: BoughtLine[]; returned: ReturnedLine[]; totalMinor: number; discountMinor: number }): number {
+  const { amounts, linesValue } = lineAmounts(bought);
+  const bySku = bySkuOf(bought, amounts);
+  let value = 0;
+  for (const r of returned) {
+    const line = r.sku ? bySku.get(r.sku) : undefined;
+    if (line) value += r.quantity * (line.valueMinor / line.quantity);
   }
+  return Math.round(value * paidShare(linesValue, totalMinor, discountMinor));
+}
+
+/** What the returned lines were paid (minor units), or the problem with the first line that cannot be returned. */
+export function valueOfReturnedLines(
+  { bought, returnedBefore, returned, totalMinor, discountMinor, purchase }: PurchaseLines & { returned: ReturnedLine[]; totalMinor: number; purchase: string },
+): { valueMinor: number } | AppError {
+  if (bought.length === 0) return invalidField('lines', `purchase ${purchase} has no line items to return; give the amount instead`);
+  const { amounts, linesValue } = lineAmounts(bought);
+  const bySku = bySkuOf(bought, amounts);
   const left = new Map([...bySku].map(([sku, s]) => [sku, s.quantity]));
   for (const r of returnedBefore) if (r.sku && left.has(r.sku)) left.set(r.sku, left.get(r.sku)! - r.quantity);
-  let value = 0;
   for (const [i, r] of returned.entries()) {
     if (!r.sku) return invalidField(`lines.${i}.sku`, 'is required: the SKU of the line returned');
     const line = bySku.get(r.sku);
@@ -53,21 +97,59 @@ export function valueOfReturnedLines(
       return invalidField(`lines.${i}.quantity`, `exceeds the ${Math.max(0, returnable)} of SKU ${r.sku} still returnable (${line.quantity} bought)`);
     }
     left.set(r.sku, returnable - r.quantity);
-    value += r.quantity * (line.valueMinor / line.quantity);
   }
   if (linesValue <= 0) return invalidField('lines', `the lines of purchase ${purchase} have no value to return; give the amount instead`);
-  return { valueMinor: Math.round(value * Math.min(1, totalMinor / linesValue, (linesValue - discountMinor) / linesValue)) };
+  return { valueMinor: valueOfLines({ bought, returned, totalMinor, discountMinor }) };
+}
+
+/**
+ * The amount a refund naming lines takes, by the rules above: the lines' value, or the
+ * amount given with them when it is at most that value plus the part of the purchase
+ * outside its lines; else the problem, named as the field the client can change.
+ */
+export function amountOfReturnedLines(
+  p: PurchaseLines & { returned: ReturnedLine[]; amountMinor: number | null; totalMinor: number; currency: string; purchase: string },
+): { amountMinor: number } | AppError {
+  if (p.bought.length === 0 && p.amountMinor !== null) {
+    return invalidField('lines', `purchase ${p.purchase} has no line items, so the lines cannot be checked: leave them out and the amount is refunded`);
+  }
+  const returned = valueOfReturnedLines(p);
+  if (!('valueMinor' in returned)) return returned;
+  if (p.amountMinor === null) return { amountMinor: returned.valueMinor };
+  const { linesValue } = lineAmounts(p.bought);
+  const outsideLines = Math.max(0, p.totalMinor - Math.round(linesValue * paidShare(linesValue, p.totalMinor, p.discountMinor)));
+  const most = returned.valueMinor + outsideLines;
+  if (p.amountMinor > most) {
+    const money = (minor: number) => `${toMajor(minor, p.currency)} ${p.currency}`;
+    return invalidField('amount', `${toMajor(p.amountMinor, p.currency)} exceeds the ${money(returned.valueMinor)} the lines returned were paid${outsideLines ? ` and the ${money(outsideLines)} of purchase ${p.purchase} outside its lines` : ''} (leave the amount out to refund the lines at what they were paid)`);
+  }
+  return { amountMinor: p.amountMinor };
 }
 
 /** The purchase's lines and the lines its earlier refunds returned, for valueOfReturnedLines. */
-export async function linesOfPurchase(trx: Db, ref: { customer_id: string; purchase_id: string }): Promise<{ bought: BoughtLine[]; returnedBefore: ReturnedLine[]; discountMinor: number }> {
-  const bought = await trx.selectFrom('purchase_lines').select(['sku', 'quantity', 'unit_price_minor'])
+export async function linesOfPurchase(trx: Db, ref: { customer_id: string; purchase_id: string }): Promise<PurchaseLines> {
+  const { bought, refunds, discountMinor } = await returnsOfPurchase(trx, ref);
+  return { bought, returnedBefore: refunds.flatMap((r) => r.lines), discountMinor };
+}
+
+/** A purchase's refunds as loyalty weighs them: each one's amount and the lines it named (none: a refund by amount). */
+export interface PurchaseReturns {
+  bought: BoughtLine[];
+  discountMinor: number;
+  totalMinor: number;
+  refunds: { amountMinor: number; lines: ReturnedLine[] }[];
+}
+
+/** The purchase's lines, discount and total, and every refund of it recorded so far. */
+export async function returnsOfPurchase(trx: Db, ref: { customer_id: string; purchase_id: string }): Promise<PurchaseReturns> {
+  const bought = await trx.selectFrom('purchase_lines').select(['sku', 'category', 'quantity', 'unit_price_minor'])
     .where('customer_id', '=', ref.customer_id).where('purchase_id', '=', ref.purchase_id).orderBy('line_no').execute();
-  const refunds = await trx.selectFrom('refunds').select('lines').where('customer_id', '=', ref.customer_id).where('purchase_id', '=', ref.purchase_id).execute();
-  const purchase = await trx.selectFrom('purchases').select('discount_minor').where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
+  const refunds = await trx.selectFrom('refunds').select(['amount_minor', 'lines']).where('customer_id', '=', ref.customer_id).where('purchase_id', '=', ref.purchase_id).execute();
+  const purchase = await trx.selectFrom('purchases').select(['discount_minor', 'total_minor']).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
   return {
-    bought: bought.map((l) => ({ sku: l.sku, quantity: Number(l.quantity), unitPriceMinor: Number(l.unit_price_minor) })),
-    returnedBefore: refunds.flatMap((r) => (r.lines as ReturnedLine[]) ?? []),
+    bought: bought.map((l) => ({ sku: l.sku, category: l.category, quantity: Number(l.quantity), unitPriceMinor: Number(l.unit_price_minor) })),
     discountMinor: Number(purchase?.discount_minor ?? 0),
+    totalMinor: Number(purchase?.total_minor ?? 0),
+    refunds: refunds.map((r) => ({ amountMinor: Number(r.amount_minor), lines: (r.lines as ReturnedLine[] | null) ?? [] })),
   };
 }

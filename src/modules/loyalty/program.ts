@@ -83,13 +83,13 @@ function purchaseMatches(when: Condition, p: PurchaseFacts, tier: string | null)
   return true;
 }
 
-function lineMatches(when: Condition, line: PurchaseFacts['lines'][number]): boolean {
+export function lineMatches(when: Condition, line: PurchaseFacts['lines'][number]): boolean {
   if (when.categories && !(line.category && when.categories.includes(line.category))) return false;
   if (when.skus && !(line.sku && when.skus.includes(line.sku))) return false;
   return true;
 }
 
-const isLineCondition = (when: Condition) => Boolean(when.categories || when.skus);
+export const isLineCondition = (when: Condition) => Boolean(when.categories || when.skus);
 
 /**
  * Points a purchase earns before the daily cap. The base is the total paid (after

@@ -8,6 +8,8 @@ import type { EngagementService } from './engagement.service.ts';
 import { balanceOf, pointsToReverse } from './ledger.ts';
 import * as ledger from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
+import type { EarningFactor } from './program.ts';
+import { earnedShareReturned, lineWeights, pointsToReverseByLines } from './refund-points.ts';
 
 // A recorded purchase's points afterwards: taken back when it is refunded, and read back
 // when the purchase or the refund is sent again (a till's retry, a replayed import). A
@@ -25,27 +27,50 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
    */
   async function purchaseEntriesAcrossMerges(trx: Tx, customerId: string, purchaseId: string) {
     const person = personIdsQuery(customerId);
-    const found = await sql<{ customer_id: string; id: number; kind: LoyaltyEntryKind; points: number; details: Record<string, unknown>; transfer: boolean }>`
+    const found = await sql<{ customer_id: string; id: number; kind: LoyaltyEntryKind; points: number; details: Record<string, unknown>; program_version: number | null; transfer: boolean }>`
       WITH RECURSIVE entries AS (
-        SELECT e.customer_id, e.id, e.kind, e.points, e.details FROM loyalty_entries e
+        SELECT e.customer_id, e.id, e.kind, e.points, e.details, e.program_version FROM loyalty_entries e
         WHERE e.customer_id IN ${person} AND e.source_type = 'purchase' AND e.source_id = ${purchaseId}
       ), lots(customer_id, id) AS (
         SELECT customer_id, id FROM entries WHERE points > 0
         UNION SELECT e.customer_id, e.id FROM loyalty_entries e JOIN lots l ON e.source_id = l.customer_id::text AND e.details->>'lot' = l.id::text
         WHERE e.customer_id IN ${person} AND e.source_type = 'merge' AND e.points > 0
       )
-      SELECT customer_id, id, kind, points, details, false AS transfer FROM entries
-      UNION ALL SELECT customer_id, id, NULL, NULL, NULL, true FROM lots WHERE customer_id = ${customerId} AND id NOT IN (SELECT id FROM entries)`.execute(trx);
+      SELECT customer_id, id, kind, points, details, program_version, false AS transfer FROM entries
+      UNION ALL SELECT customer_id, id, NULL, NULL, NULL, NULL, true FROM lots WHERE customer_id = ${customerId} AND id NOT IN (SELECT id FROM entries)`.execute(trx);
     return {
-      rows: found.rows.filter((e) => !e.transfer).map((e) => ({ id: Number(e.id), kind: e.kind, points: Number(e.points), details: e.details })),
+      rows: found.rows.filter((e) => !e.transfer).map((e) => ({
+        id: Number(e.id), kind: e.kind, points: Number(e.points), details: e.details, program_version: e.program_version === null ? null : Number(e.program_version),
+      })),
       prefer: found.rows.filter((e) => e.transfer).map((e) => Number(e.id)),
     };
+  }
+
+  /**
+   * What a refund takes back when the purchase's refunds (this one or an earlier one) named
+   * lines: what the lines earned (refund-points.ts); null when none did, or the purchase
+   * earned no points of its own, and the refunded share of the amount decides as before.
+   */
+  async function returnedByLines(
+    trx: Tx, r: RefundFacts, rows: { kind: LoyaltyEntryKind | null; points: number; details: unknown; program_version: number | null }[],
+    { credited, alreadyReversed }: { credited: number; alreadyReversed: number },
+  ): Promise<{ points: number; share: number } | null> {
+    const earn = rows.find((e) => e.kind === 'earn' && e.points > 0);
+    if (!earn) return null;
+    const returns = await r.returns();
+    if (!returns.refunds.some((x) => x.lines.length > 0)) return null;
+    const program = earn.program_version === null ? undefined : (await core.programs(trx)).find((p) => p.version === earn.program_version);
+    const weights = lineWeights(program, returns.bought, ((earn.details as { factors?: EarningFactor[] }).factors) ?? []);
+    const share = earnedShareReturned(weights, returns);
+    const points = pointsToReverseByLines({ earned: earn.points, bonus: credited - earn.points, alreadyReversed, share, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
+    return { points, share };
   }
 
   return {
     /**
      * Takes back a refunded purchase's points in proportion to the refunded share (see
-     * pointsToReverse), from the purchase's own lots first. Points already spent follow
+     * pointsToReverse) — or, when its refunds named the lines returned, what those lines
+     * earned (refund-points.ts) — from the purchase's own lots first. Points already spent follow
      * the program's refund_shortfall: a negative balance settled by the next credits, or
      * forgiven. A reward coupon used on the order is not given back: its discount already
      * lowered the total, so no points were earned on it. A refund that takes the purchase
@@ -56,7 +81,7 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       const members = await ledger.lockMembers(trx, [r.customerId], { now: r.now, create: false });
       const member = members.get(r.customerId);
       if (!member) return null;
-      let rows = await trx.selectFrom('loyalty_entries').select(['id', 'kind', 'points', 'details'])
+      let rows = await trx.selectFrom('loyalty_entries').select(['id', 'kind', 'points', 'details', 'program_version'])
         .where('customer_id', '=', r.customerId).where('source_type', '=', 'purchase').where('source_id', '=', r.purchaseId).execute();
       let prefer = rows.filter((e) => e.points > 0).map((e) => e.id);
       // No credit here: the purchase may have been earned by a customer merged into this
@@ -66,15 +91,23 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       // descending from its lots are taken first; without this, a refund after a merge
       // took back nothing.
       if (prefer.length === 0) ({ rows, prefer } = await purchaseEntriesAcrossMerges(trx, r.customerId, r.purchaseId));
-      const credited = rows.filter((e) => e.points > 0).reduce((s, e) => s + e.points, 0);
-      const alreadyReversed = rows.filter((e) => e.kind === 'reverse').reduce((s, e) => s - e.points + Number((e.details as { forgiven?: number }).forgiven ?? 0), 0);
-      const points = pointsToReverse({ credited, alreadyReversed, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
+      // A first-purchase bonus a merge took back as the person's second (merge-duplicate-bonuses.ts)
+      // is the purchase's no more: out of what it credited, and the part of it earlier refunds took out of what they took back.
+      const undone = rows.map((e) => e.details as { duplicate_of?: unknown; bonus_points?: number; already_reversed?: number }).filter((d) => d.duplicate_of);
+      const credited = rows.filter((e) => e.points > 0).reduce((s, e) => s + e.points, 0) - undone.reduce((s, d) => s + Number(d.bonus_points ?? 0), 0);
+      const alreadyReversed = rows.filter((e) => e.kind === 'reverse' && !(e.details as { duplicate_of?: unknown }).duplicate_of).reduce((s, e) => s - e.points + Number((e.details as { forgiven?: number }).forgiven ?? 0), 0)
+        - undone.reduce((s, d) => s + Number(d.already_reversed ?? 0), 0);
+      const byLines = await returnedByLines(trx, r, rows, { credited, alreadyReversed });
+      const points = byLines?.points ?? pointsToReverse({ credited, alreadyReversed, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
       const program = await core.programAt(r.now, trx);
       const policy = program?.document.refund_shortfall ?? 'negative_balance';
       const result = points === 0 ? { debited: 0, unsettled: 0 } : await ledger.debit(trx, member, {
         customerId: r.customerId, kind: 'reverse', points, occurredAt: r.occurredAt, sourceType: 'purchase', sourceId: r.purchaseId,
         idempotencyKey: `refund:${r.refundId}`, programVersion: program?.version ?? null,
-        details: { refund: r.refundId, refund_id: r.refundExternalId, amount: r.amount, purchase: r.purchaseExternalId, credited, refunded_share: r.refundedMinor / r.totalMinor, policy },
+        details: withFields(
+          { refund: r.refundId, refund_id: r.refundExternalId, amount: r.amount, purchase: r.purchaseExternalId, credited, refunded_share: r.refundedMinor / r.totalMinor, policy },
+          byLines ? { earned_share_returned: byLines.share } : {},
+        ),
       }, { now: r.now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive' });
       // Also when the purchase's own points are back already: the referral is a rule of its own.
       const referral = await engagement.revokeReferralOnRefund(trx, member, program, r);
