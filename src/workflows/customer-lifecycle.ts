@@ -19,7 +19,7 @@ export async function mergeCustomers(deps: Deps, survivorId: string, input: unkn
   const moved = await deps.db.transaction().execute(async (trx) => {
     const customerPart = await deps.customers.absorb(trx, { survivorId, mergedId: from, now });
     const commercePart = await deps.commerce.moveCustomer(trx, { fromId: from, toId: survivorId, now });
-    const loyaltyPart = await deps.loyalty.moveCustomer(trx, { fromId: from, toId: survivorId, now });
+    const loyaltyPart = await deps.loyalty.moveCustomer(trx, { fromId: from, toId: survivorId, now, actor });
     const counts = withFields(customerPart, commercePart, loyaltyPart);
     await trx.insertInto('customer_merges').values({ id: newId(), survivor_id: survivorId, merged_id: from, actor, moved: JSON.stringify(counts), merged_at: now }).execute();
     await audit(trx, { actor, action: 'customer.merge', subject: survivorId, details: { merged: from, ...counts } });

@@ -279,6 +279,15 @@ describe('loyalty dashboard', () => {
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid=loyalty-balance] strong')!.textContent!.replace(/\D/g, '')) === b + 250 - 500, before);
     expect(await page.getByTestId('loyalty-coupons').innerText()).toContain('A coffee on us');
     await page.screenshot({ path: path.join(SHOTS, 'customer-loyalty.png'), fullPage: true });
+    // In Slovenian the entries name the program's rewards as the program does in Slovenian,
+    // with decimal commas (QA: "A coffee on us" and "95.50 EUR" stayed as in English).
+    await page.getByTestId('language').selectOption('sl');
+    await page.getByTestId('loyalty-entries').getByText(/Unovčena nagrada: Kava na naš račun/).waitFor();
+    const slEntries = await page.getByTestId('loyalty-entries').innerText();
+    expect(slEntries).toContain('Nakup m-2: 95,50 EUR → 955 točk');
+    expect(slEntries).not.toMatch(/A coffee on us|\d\.\d{2} EUR/);
+    await page.getByTestId('language').selectOption('en');
+    await page.getByTestId('loyalty-entries').getByText(/Reward redeemed: A coffee on us/).waitFor();
 
     const after = await server.services.loyalty.account(majaId);
     if (!after.member) throw new Error('Maja is not a member');

@@ -9,6 +9,7 @@ import { balanceOf } from './ledger.ts';
 import * as ledger from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
 import { text, tierIndexOf, type Program } from './program.ts';
+import { namesByVersion } from './program-names.ts';
 
 // The ledger read back, writing nothing: one member's account with every entry explained,
 // their tier history and their part of a data-access export; and every account at once,
@@ -41,7 +42,8 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
     };
   }
 
-  async function tierProgress(program: Program | undefined, member: { customer_id: string; tier: string | null; tier_since: Date | null; tier_valid_until: Date | null }, now: Date) {
+  /** Tier and progress; the names in `language` (the program's fallback: text()). */
+  async function tierProgress(program: Program | undefined, member: { customer_id: string; tier: string | null; tier_since: Date | null; tier_valid_until: Date | null }, now: Date, language: Language) {
     const tiers = program?.document.tiers;
     if (!program || !tiers) return null;
     const metric = (await core.tierMetrics(db, program, [member.customer_id], now)).get(member.customer_id) ?? 0;
@@ -50,13 +52,13 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
     const fmt = (v: number) => (tiers.metric === 'spend' ? toMajor(Math.round(v), currency) : v);
     return {
       code: member.tier,
-      name: index >= 0 ? tiers.levels[index].name : null,
+      name: index >= 0 ? text(tiers.levels[index].name, language) : null,
       since: member.tier_since?.toISOString() ?? null,
       valid_until: member.tier_valid_until?.toISOString() ?? null,
       metric: tiers.metric,
       window: tiers.window,
       qualifying: fmt(metric),
-      next: next ? { code: next.code, name: next.name, threshold: fmt(program.thresholds[index + 1]), missing: fmt(Math.max(0, program.thresholds[index + 1] - metric)) } : null,
+      next: next ? { code: next.code, name: text(next.name, language), threshold: fmt(program.thresholds[index + 1]), missing: fmt(Math.max(0, program.thresholds[index + 1] - metric)) } : null,
       benefits: index >= 0 ? tiers.levels[index].benefits : null,
     };
   }
@@ -87,13 +89,15 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
         if (e.kind === 'adjust') adjusted += e.points;
         else if (e.kind === 'reverse') reversed -= e.points;
       }
-      const explained = explainLedger({ rows, allocations, reservations, currency, language, now, timeZone });
-      const tier = await tierProgress(program, member, now);
+      // Each entry's names come from the program version it was written under, in `language`.
+      const names = namesByVersion(await core.programs(), program, language);
+      const explained = explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names });
+      const tier = await tierProgress(program, member, now, language);
       return {
         customer_id: customerId,
         member: true as const,
         joined_at: member.joined_at.toISOString(),
-        points_name: program ? text(program.document.points_name) : 'points',
+        points_name: program ? text(program.document.points_name, language) : 'points',
         balance: balance.available,
         pending: balance.pending,
         expiring_now: balance.expired_unswept,
@@ -108,7 +112,8 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
         lots: lots.map((l) => ({ entry: l.id, remaining: l.remaining, available_at: l.availableAt?.toISOString() ?? null, expires_at: l.expiresAt?.toISOString() ?? null, pending: Boolean(l.availableAt && l.availableAt > now) })),
         // The proof: the running sum of the entries ends at the stored points.
         explanation: { entries: explained.entries.slice(-entryLimit), entries_total: explained.entries.length, sum_of_entries: explained.sum, stored_points: member.points },
-        challenges: await engagement.challenges(customerId),
+        // The standings carry the challenge's name as the program gives it (one text or one per language): answered in `language`.
+        challenges: (await engagement.challenges(customerId)).map((c) => withFields(c, { name: text(c.name, language) })),
         referral_code: member.referral_code,
         program_version: program?.version ?? null,
       };

@@ -61,7 +61,8 @@ describe('describeEntry', () => {
       expect(describeEntry(ENTRIES[11], 'EUR', language)).toContain('Free coffee');
       expect(describeEntry(ENTRIES[20], 'EUR', language)).toContain('E-1');
       expect(describeEntry(ENTRIES[21], 'EUR', language)).not.toContain('p-9');
-      for (const part of ['ret-1', '4.50 EUR', 'till-1', '25']) expect(describeEntry(ENTRIES[22], 'EUR', language)).toContain(part);
+      // The amount with the language's decimal separator, as every number of a sentence (numberIn).
+      for (const part of ['ret-1', '4,50 EUR', 'till-1', '25']) expect(describeEntry(ENTRIES[22], 'EUR', language)).toContain(part);
       // The cap, its day in the language's words, and what the others of the day earned.
       for (const part of ['p2', '150', '100', '50', '2026']) expect(describeEntry(ENTRIES[1], 'EUR', language)).toContain(part);
       for (const part of ['till-9', '150', '2026']) expect(describeEntry(ENTRIES[23], 'EUR', language)).toContain(part);
@@ -106,6 +107,21 @@ describe('basket shares', () => {
   });
 });
 
+describe('numbers in a sentence', () => {
+  // QA: "9.00 EUR", "129.6" and "× 1.25" kept a decimal point in Slovenian beside "45,5 %".
+  it("writes amounts, bases, factors and exact values with the language's decimal separator, the digits as stored, no grouping", () => {
+    // 1296.00 at 0.1 points a euro: 129.6 × 1.25 = 162.
+    const earn = { ...ENTRIES[0], points: 162, details: { purchase: 'p9', total: '1296.00', base: 129.6, exact: 162, rounding: 'floor', factors: [{ name: 'Online orders', factor: 1.25, share: 1 }] } };
+    expect(describeEntry(earn, 'EUR', 'en')).toBe('Purchase p9: 1296.00 EUR → 129.6 points × 1.25 Online orders = 162');
+    expect(describeEntry(earn, 'EUR', 'sl')).toBe('Nakup p9: 1296,00 EUR → 129,6 točk × 1,25 Online orders = 162');
+    expect(describeEntry(earn, 'EUR', 'ru')).toBe('Покупка p9: 1296,00 EUR → 129,6 балл. × 1,25 Online orders = 162');
+    expect(explain.numberIn('da', '9.00')).toBe('9,00');
+    expect(explain.numberIn('tr', 2026)).toBe('2026');
+    // Not a number: as it is.
+    expect(explain.numberIn('sl', 'P-1.5')).toBe('P-1.5');
+  });
+});
+
 // The account read the way the ledger stores it: rows with their occurrence (occurred_at:
 // the purchase's or refund's own time, or when a bonus was given) and the allocations
 // between debits and the credits they took from.
@@ -145,7 +161,7 @@ describe('the explanation of a balance', () => {
     expect(past).toMatchObject({ pending: false, description: 'Purchase p0: 10.00 EUR → 10 points' });
     expect(entries[2].description).not.toContain('pending');
     const sl = ledger([row({ id: 1, kind: 'earn', points: 100, occurred_at: NOW, available_at: new Date('2026-06-08T09:00:00Z'), details: { purchase: 'p1', total: '100.00', base: 100 } })], [], 'sl');
-    expect(sl.entries[0].description).toBe('Nakup p1: 100.00 EUR → 100 točk; 100 v čakanju, na voljo od 8. jun. 2026');
+    expect(sl.entries[0].description).toBe('Nakup p1: 100,00 EUR → 100 točk; 100 v čakanju, na voljo od 8. jun. 2026');
   });
 
   it('counts a debt settled by a later pending credit where the credit comes, so the pending points never go below zero', () => {

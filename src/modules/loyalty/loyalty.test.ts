@@ -142,6 +142,14 @@ describe('loyalty ledger', () => {
     for (const reason of [undefined, '']) {
       await expect(s.loyalty.adjust(other.customerId, { points: 5, reason, idempotency_key: 'y' }, actor)).rejects.toMatchObject({ problems: [{ field: 'reason', reason: 'is required (say why, it is audited)' }] });
     }
+    // Given but too short (QA: "qa" was told it is required): the message names the rule it broke.
+    for (const reason of ['qa', '  qa  ']) {
+      await expect(s.loyalty.adjust(other.customerId, { points: 5, reason, idempotency_key: 'y' }, actor)).rejects.toMatchObject({
+        message: 'Invalid adjustment: reason: must be at least 3 characters: say why, it is audited',
+        problems: [{ field: 'reason', reason: 'must be at least 3 characters: say why, it is audited' }],
+      });
+    }
+    await expect(s.loyalty.adjust(other.customerId, { points: 5, reason: 'x'.repeat(501), idempotency_key: 'y' }, actor)).rejects.toMatchObject({ problems: [{ field: 'reason', reason: 'must be at most 500 characters' }] });
   });
 
   it('an adjustment retried answers its first result, also once the points are spent; its key with other values is refused', async () => {

@@ -220,9 +220,10 @@ describe('referrals', () => {
 
 describe('challenges and tiers', () => {
   it('brings challenge completions and tier history to the survivor, one completion per day', async () => {
-    // Both complete "2 visits" on the same day; A also reaches the higher tier.
+    // Both complete "2 visits" on the same day (a completion is dated at the purchase that
+    // reached it: A's second visit, 05-05 08:00); A also reaches the higher tier.
     let a = '';
-    for (const [i, d] of ['2026-05-01', '2026-05-03', '2026-05-05'].entries()) a = (await buy('chal-a@example.com', `ca${i}`, '2.00', `${d}T09:00:00Z`)).customerId;
+    for (const [i, at] of ['2026-05-01T09:00:00Z', '2026-05-05T08:00:00Z', '2026-05-05T09:00:00Z'].entries()) a = (await buy('chal-a@example.com', `ca${i}`, '2.00', at)).customerId;
     let b = '';
     for (const [i, d] of ['2026-05-02', '2026-05-05'].entries()) b = (await buy('chal-b@example.com', `cb${i}`, '2.00', `${d}T11:00:00Z`)).customerId;
     await deliver('purchase.recorded');

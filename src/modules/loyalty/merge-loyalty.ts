@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../db/index.ts';
+import type { Actor, Tx } from '../../db/index.ts';
 import { conflict } from '../../shared/errors.ts';
 import { withFields } from '../../shared/objects.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow } from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
+import { takeBackDuplicateBonuses } from './merge-duplicate-bonuses.ts';
 import { tierIndexOf } from './program.ts';
 
 // The loyalty part of a customer merge (workflows/customer-lifecycle.ts), in the merge's
@@ -20,13 +21,16 @@ export function createMergeLoyalty(core: LoyaltyCore) {
      * and why: moveLoyaltyRecords). The merged member's open lots move as transfer entries
      * that keep each lot's expiry and holding period; a debt moves too; the survivor keeps
      * the higher tier. The merged member's own ledger stays as it was, closed by the
-     * transfer-out entry. Returns what moved, for the merge's `moved` counts.
+     * transfer-out entry. A once-per-person bonus the person now has twice is taken back
+     * from the survivor, the first given staying (merge-duplicate-bonuses.ts), audited as
+     * `actor`'s merge. Returns what moved, for the merge's `moved` counts.
      */
-    async moveCustomer(trx: Tx, { fromId, toId, now }: { fromId: string; toId: string; now: Date }) {
+    async moveCustomer(trx: Tx, { fromId, toId, now, actor = 'system' }: { fromId: string; toId: string; now: Date; actor?: Actor }) {
       const members = await ledger.lockMembers(trx, [fromId, toId], { now, create: false });
       const from = members.get(fromId);
       let points = 0;
       let referralCode = { referral_codes: 0 };
+      let duplicates = { duplicate_bonuses: 0, duplicate_bonus_points: 0 };
       // A customer who never joined can still have loyalty records (a gift card issued to
       // them, uses of a promotion code, a referral claimed before the first purchase):
       // those move below whether or not there is a ledger to move.
@@ -55,6 +59,8 @@ export function createMergeLoyalty(core: LoyaltyCore) {
           await ledger.debit(trx, to, { customerId: toId, kind: 'adjust', points: owed, occurredAt: now, sourceType: 'merge', sourceId: fromId, idempotencyKey: `merge-debt-in:${fromId}`, reason: `debt moved from ${fromId}`, actor: 'system', details: { merged_from: fromId } }, { now, includePending: true, shortfall: 'owe' });
         }
         const program = await core.programAt(now, trx);
+        // After the lots moved: a bonus taken back from the merged customer's comes from its transfer lot.
+        duplicates = await takeBackDuplicateBonuses(trx, to, { fromId, now, actor, programs: await core.programs(trx), program });
         if (program && tierIndexOf(program, from.tier) > tierIndexOf(program, to.tier)) {
           const change = { customerId: toId, from: to.tier, to: from.tier, reason: 'merge' };
           to.tier = from.tier;
@@ -68,7 +74,7 @@ export function createMergeLoyalty(core: LoyaltyCore) {
         points = moving - owed;
       }
       const records = await moveLoyaltyRecords(trx, fromId, toId, now);
-      return withFields({ loyalty_points: points }, referralCode, records);
+      return withFields({ loyalty_points: points }, duplicates, referralCode, records);
     },
   };
 }
@@ -81,7 +87,9 @@ export function createMergeLoyalty(core: LoyaltyCore) {
 //
 // - loyalty_entries, loyalty_allocations: stay. The merged ledger is closed by transfer
 //   entries (moveCustomer) and verifies on its own; moving entries would renumber them
-//   and break the allocations' keys.
+//   and break the allocations' keys. A once-per-person bonus both ids were given is taken
+//   back from the survivor by an entry of its own, the first given staying
+//   (merge-duplicate-bonuses.ts).
 // - loyalty_reservations: a held one refuses the merge (409, moveCustomer); settled ones
 //   stay with the ledger whose debit they name (debit_entry_id).
 // - loyalty_members: the merged member's row stays, with the closed ledger's counters.

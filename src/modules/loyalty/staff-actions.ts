@@ -19,9 +19,16 @@ import { lotExpiry, type Program } from './program.ts';
 // caller's key) and enrol it. Automatic enrolment of customers who sign up without buying
 // goes through the same enrol. Both answer the account as it is afterwards.
 
+// Each refusal of a reason names the rule it broke: one left out or blank (spaces only) is
+// missing; one given but shorter than 3 characters ("qa") is told the length, not that it
+// is required — staff who wrote a reason would look for a field they left out.
+const REASON_REQUIRED = 'is required (say why, it is audited)';
+const REASON_SHORT = 'must be at least 3 characters: say why, it is audited';
+
 export const AdjustmentInput = z.object({
   points: z.number().int('must be a whole number of points').refine((n) => n !== 0, 'must not be 0').refine((n) => Math.abs(n) <= 1e9, 'is too large'),
-  reason: z.string({ error: (issue) => (issue.input === undefined ? 'is required (say why, it is audited)' : undefined) }).trim().min(3, 'is required (say why, it is audited)').max(500),
+  reason: z.string({ error: (issue) => (issue.input === undefined ? REASON_REQUIRED : 'must be a text of at least 3 characters: say why, it is audited') })
+    .trim().min(1, { message: REASON_REQUIRED, abort: true }).min(3, REASON_SHORT).max(500, 'must be at most 500 characters'),
   idempotency_key: z.string().trim().min(1).max(200),
 });
 

@@ -1,0 +1,72 @@
+import type { Language } from '../customers/index.ts';
+import { text, type Program } from './program.ts';
+import type { ProgramDocument } from './program.schema.ts';
+
+// The program's names in the language an account is read in. A ledger entry keeps the
+// names it was written with in one language (the English text of the program's name, or
+// its only one: text() at write time), so an account asked for in Slovenian would show
+// "Silver tier" and "A coffee on us" where the program says "Srebrni" and "Kava na naš
+// račun". The entry also keeps the program version it was written under, and that
+// version's document holds every language of the same name: the name is looked up there
+// — by code where the entry kept one (a reward, a challenge), else by the very text the
+// entry kept, which that document produced — and answered in the language asked for,
+// falling back as text() does (English, then the first given). A name no longer found
+// (an entry of a version that is gone, a multiplier, whose name is one text) stays as
+// written.
+
+/** An earning factor's name as the account shows it: a tier's (the phrase adds "tier"), or another name. */
+export type FactorName = { tier: string } | { name: string };
+
+export interface ProgramNames {
+  /** An earning factor (entry details.factors[].name as stored). */
+  factor(stored: string): FactorName;
+  /** A promotion's bonus points (details.bonus_points[].name as stored). */
+  promotion(stored: string): string;
+  challenge(code: unknown, stored: unknown): unknown;
+  reward(code: unknown, stored: unknown): unknown;
+}
+
+/** Names as the entries stored them: for an entry of a program version no longer known. */
+export const STORED_NAMES: ProgramNames = {
+  factor: (stored) => ({ name: stored }),
+  promotion: (stored) => stored,
+  challenge: (_code, stored) => stored,
+  reward: (_code, stored) => stored,
+};
+
+/** The names of one program document in `language`. */
+export function programNames(document: ProgramDocument, language: Language): ProgramNames {
+  // Keyed by what pointsForPurchase wrote (program.ts): `${text(tier name)} tier`, text(promotion name).
+  const tiers = new Map((document.tiers?.levels ?? []).map((l) => [`${text(l.name)} tier`, text(l.name, language)]));
+  const promotions = new Map(document.earning.promotions.map((p) => [text(p.name), text(p.name, language)]));
+  const challenges = new Map(document.challenges.map((c) => [c.code, text(c.name, language)]));
+  const rewards = new Map(document.rewards.map((r) => [r.code, text(r.name, language)]));
+  return {
+    factor: (stored) => {
+      const tier = tiers.get(stored);
+      return tier !== undefined ? { tier } : { name: promotions.get(stored) ?? stored };
+    },
+    promotion: (stored) => promotions.get(stored) ?? stored,
+    challenge: (code, stored) => (typeof code === 'string' && challenges.get(code)) || stored,
+    reward: (code, stored) => (typeof code === 'string' && rewards.get(code)) || stored,
+  };
+}
+
+/**
+ * The names for each entry by the program version it was written under (`program_version`;
+ * an entry without one, or of a version not found, takes the program in force now, else
+ * its names as stored). One book per version, built when first asked.
+ */
+export function namesByVersion(programs: readonly Program[], current: Program | undefined, language: Language): (version: number | null | undefined) => ProgramNames {
+  const books = new Map<number | null, ProgramNames>();
+  return (version) => {
+    const key = version ?? null;
+    let book = books.get(key);
+    if (!book) {
+      const program = programs.find((p) => p.version === key) ?? current;
+      book = program ? programNames(program.document, language) : STORED_NAMES;
+      books.set(key, book);
+    }
+    return book;
+  };
+}
