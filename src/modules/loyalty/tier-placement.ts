@@ -82,7 +82,11 @@ export async function planTiers(
       continue;
     }
     const due = rules.reviewDue(storedState(program, m));
-    const backdated = t < settledAt(rules, m);
+    // A member in the base level whose all-time stats cannot reach the first threshold was
+    // in the base level at every moment: a back-dated purchase of theirs changes nothing
+    // the history would tell (the till's common case of a customer far from any tier).
+    const belowEveryTier = tiers.metric !== 'points' && !mayMoveUp(st) && tierIndexOf(program, m.tier) <= 0 && !m.tier_valid_until;
+    const backdated = t < settledAt(rules, m) && !belowEveryTier;
     const several = count.get(id)! > 1 && (tiers.metric === 'points' || mayMoveUp(st));
     if (!backdated && !(due !== null && due <= now.getTime()) && !several) continue;
     if (backdated) wanted.push({ customerId: id, from: historyStart(program, new Date(t), core.deps.timeZone), settled: -Infinity, recordFrom: t, backdated });
