@@ -7,4 +7,4 @@ export type { RefundChecker } from './refund-check.ts';
 export {
   describePurchaseDifference, describeRefundDifference, purchaseConflict, refundConflict, recordedOfPrepared, type RecordedPurchase, type RecordedRefund,
 } from './purchase-difference.ts';
-export { valueOfLines, type BoughtLine, type PurchaseReturns, type ReturnedLine } from './refund-lines.ts';
+export { atSkuAverage, valueOfLines, type BoughtLine, type PurchaseReturns, type ReturnedLine } from './refund-lines.ts';

@@ -50,17 +50,32 @@ function paidShare(linesValue: number, totalMinor: number, discountMinor: number
   return linesValue > 0 ? Math.min(1, totalMinor / linesValue, (linesValue - discountMinor) / linesValue) : 0;
 }
 
-/** Per SKU: the quantity bought and what it cost on the receipt (lines without a SKU cannot be named, and are not here). */
-function bySkuOf(bought: BoughtLine[], amounts: number[]) {
-  const bySku = new Map<string, { quantity: number; valueMinor: number }>();
+/** Per SKU: the quantity bought and the sum of a per-line figure (lines without a SKU cannot be named, and are not here). */
+function bySkuOf(bought: BoughtLine[], perLine: readonly number[]) {
+  const bySku = new Map<string, { quantity: number; total: number }>();
   bought.forEach((l, i) => {
     if (!l.sku) return;
-    const s = bySku.get(l.sku) ?? { quantity: 0, valueMinor: 0 };
+    const s = bySku.get(l.sku) ?? { quantity: 0, total: 0 };
     s.quantity += l.quantity;
-    s.valueMinor += amounts[i];
+    s.total += perLine[i];
     bySku.set(l.sku, s);
   });
   return bySku;
+}
+
+/**
+ * What returned lines come to by a per-line figure of the lines bought (what each cost on
+ * the receipt, or the weight of the points it earned): a SKU on several lines at its
+ * average per unit.
+ */
+export function atSkuAverage(bought: BoughtLine[], perLine: readonly number[], returned: ReturnedLine[]): number {
+  const bySku = bySkuOf(bought, perLine);
+  let sum = 0;
+  for (const r of returned) {
+    const line = r.sku ? bySku.get(r.sku) : undefined;
+    if (line) sum += r.quantity * (line.total / line.quantity);
+  }
+  return sum;
 }
 
 /**
@@ -70,13 +85,7 @@ function bySkuOf(bought: BoughtLine[], amounts: number[]) {
  */
 export function valueOfLines({ bought, returned, totalMinor, discountMinor }: { bought: BoughtLine[]; returned: ReturnedLine[]; totalMinor: number; discountMinor: number }): number {
   const { amounts, linesValue } = lineAmounts(bought);
-  const bySku = bySkuOf(bought, amounts);
-  let value = 0;
-  for (const r of returned) {
-    const line = r.sku ? bySku.get(r.sku) : undefined;
-    if (line) value += r.quantity * (line.valueMinor / line.quantity);
-  }
-  return Math.round(value * paidShare(linesValue, totalMinor, discountMinor));
+  return Math.round(atSkuAverage(bought, amounts, returned) * paidShare(linesValue, totalMinor, discountMinor));
 }
 
 /** What the returned lines were paid (minor units), or the problem with the first line that cannot be returned. */

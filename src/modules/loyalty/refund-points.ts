@@ -1,4 +1,4 @@
-import { valueOfLines, type BoughtLine, type PurchaseReturns } from '../commerce/index.ts';
+import { atSkuAverage, valueOfLines, type BoughtLine, type PurchaseReturns } from '../commerce/index.ts';
 import { isLineCondition, lineMatches, round, text, type EarningFactor, type Program } from './program.ts';
 
 // What a refund naming the lines returned takes back: what those lines earned, not their
@@ -66,25 +66,13 @@ export function earnedShareReturned(weights: readonly number[], returns: Purchas
   const { bought, totalMinor, discountMinor } = returns;
   if (totalMinor <= 0) return 0;
   const all = weights.reduce((a, b) => a + b, 0);
-  const bySku = new Map<string, { quantity: number; weight: number }>();
-  bought.forEach((l, i) => {
-    if (!l.sku) return;
-    const s = bySku.get(l.sku) ?? { quantity: 0, weight: 0 };
-    s.quantity += l.quantity;
-    s.weight += weights[i];
-    bySku.set(l.sku, s);
-  });
   let share = 0;
   for (const r of returns.refunds) {
     if (r.lines.length === 0 || all <= 0) {
       share += r.amountMinor / totalMinor;
       continue;
     }
-    let weight = 0;
-    for (const l of r.lines) {
-      const s = l.sku ? bySku.get(l.sku) : undefined;
-      if (s) weight += l.quantity * (s.weight / s.quantity);
-    }
+    const weight = atSkuAverage(bought, weights, r.lines);
     const value = valueOfLines({ bought, returned: r.lines, totalMinor, discountMinor });
     share += (weight / all) * (value > 0 ? Math.min(1, r.amountMinor / value) : 1);
   }
