@@ -20,6 +20,21 @@ const CHUNK = 200;
 export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsService) {
   const { db, timeZone } = core.deps;
 
+  /**
+   * Whether the customer holds a birthday gift for this year already: any reward's, in any
+   * state (a tier change since, or one withdrawn by a merge, makes no second gift), its
+   * year reckoned in the customer's time zone as the birthday's. A merge moves the merged
+   * customer's coupons to the survivor, so the survivor's coupons are the whole person's.
+   */
+  async function hasBirthdayGift(trx: Tx, customerId: string, year: string): Promise<boolean> {
+    const found = await sql`
+      SELECT 1 FROM coupons k JOIN customers c ON c.id = k.customer_id
+      WHERE k.customer_id = ${customerId} AND k.kind = 'reward' AND k.benefit->>'birthday' = 'true'
+        AND to_char(k.created_at AT TIME ZONE COALESCE(c.time_zone, ${timeZone}), 'YYYY') = ${year}
+      LIMIT 1`.execute(trx);
+    return found.rows.length > 0;
+  }
+
   async function inChunks(ids: string[], work: (trx: Tx, chunk: string[]) => Promise<void>) {
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
@@ -184,6 +199,7 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
         // lock): the bonus is the survivor's, once per person and year, so the year's key
         // is looked for in the survivor's ledger and in every ledger merged into it (a
         // birthday paid to the merged customer this year is the person's birthday bonus).
+        // The gift too: once per person and year (hasBirthdayGift).
         const customers = await lockActiveCustomers(trx, chunk);
         const years = new Map<string, string>();
         for (const id of chunk) {
@@ -200,6 +216,7 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
           const gift = level?.benefits.birthday_reward ? doc.rewards.find((r) => r.code === level.benefits.birthday_reward) : undefined;
           // The bonus entry's key holds the year, so a second run adds nothing; a gift-only
           // birthday is guarded by the coupon check below.
+          let entryId: number | null = null;
           if (points > 0) {
             if (paid.has(`${m.customer_id} bonus:birthday:${year}`)) continue;
             const written = await ledger.credit(trx, m, {
@@ -207,20 +224,19 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
               idempotencyKey: `bonus:birthday:${year}`, programVersion: program.version, details: { bonus: 'birthday', year, tier: m.tier },
             }, now);
             if (!written) continue;
+            entryId = written.id;
             m.lifetime_earned += points;
           }
           let coupon: string | undefined;
-          if (gift) {
-            const already = await trx.selectFrom('coupons').select('code').where('customer_id', '=', m.customer_id).where('reward_code', '=', gift.code)
-              .where('points_entry_id', 'is', null).where('created_at', '>', addDays(now, -300)).executeTakeFirst();
-            if (!already) {
-              coupon = normalizeCode(newCode());
-              await trx.insertInto('coupons').values({
-                code: coupon, kind: 'reward', customer_id: m.customer_id, campaign_id: null, reward_code: gift.code,
-                benefit: JSON.stringify({ type: gift.type, amount: gift.amount, percent: gift.percent, sku: gift.sku, event: gift.event, name: gift.name, birthday: true }),
-                status: 'active', max_uses: 1, uses: 0, per_customer_limit: null, valid_from: now, expires_at: addDays(now, gift.valid_days), points_entry_id: null, created_at: now,
-              }).execute();
-            }
+          if (gift && !(await hasBirthdayGift(trx, m.customer_id, year))) {
+            coupon = normalizeCode(newCode());
+            // points_entry_id: the birthday entry the gift came with, so a merge of two ids
+            // that both had the year's gift pairs each gift with its bonus (merge-birthday-gifts.ts).
+            await trx.insertInto('coupons').values({
+              code: coupon, kind: 'reward', customer_id: m.customer_id, campaign_id: null, reward_code: gift.code,
+              benefit: JSON.stringify({ type: gift.type, amount: gift.amount, percent: gift.percent, sku: gift.sku, event: gift.event, name: gift.name, birthday: true }),
+              status: 'active', max_uses: 1, uses: 0, per_customer_limit: null, valid_from: now, expires_at: addDays(now, gift.valid_days), points_entry_id: entryId, created_at: now,
+            }).execute();
           }
           if (points > 0 || coupon) {
             members++;

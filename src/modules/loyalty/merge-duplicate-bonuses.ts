@@ -19,7 +19,9 @@ import type { Program } from './program.ts';
 // their own, each in its own window, and stay). Not the referral bonus: it belongs to a
 // referral, which the merge keeps with its outcome (merge-loyalty.ts), and its own refund
 // rule takes it back (referral-revocation.ts). Not a survey's: one per response, and a
-// response is one id's.
+// response is one id's. A birthday gift (a coupon, not an entry) follows the same rule in
+// merge-birthday-gifts.ts: the one that came with the birthday bonus taken back here is
+// withdrawn, unless it was used.
 //
 // Which one stays: the one given first (occurred_at; then the entry written first), and
 // the later one is taken back, whichever id it was given to. The first-purchase bonus is

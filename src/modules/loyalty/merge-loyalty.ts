@@ -5,6 +5,7 @@ import { withFields } from '../../shared/objects.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow } from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
+import { withdrawDuplicateBirthdayGifts } from './merge-birthday-gifts.ts';
 import { takeBackDuplicateBonuses } from './merge-duplicate-bonuses.ts';
 import { tierIndexOf } from './program.ts';
 
@@ -22,8 +23,10 @@ export function createMergeLoyalty(core: LoyaltyCore) {
      * that keep each lot's expiry and holding period; a debt moves too; the survivor keeps
      * the higher tier. The merged member's own ledger stays as it was, closed by the
      * transfer-out entry. A once-per-person bonus the person now has twice is taken back
-     * from the survivor, the first given staying (merge-duplicate-bonuses.ts), audited as
-     * `actor`'s merge. Returns what moved, for the merge's `moved` counts.
+     * from the survivor, the first given staying (merge-duplicate-bonuses.ts), and a
+     * birthday gift the person now has twice for a year is withdrawn unless used
+     * (merge-birthday-gifts.ts), both audited as `actor`'s merge. Returns what moved, for
+     * the merge's `moved` counts.
      */
     async moveCustomer(trx: Tx, { fromId, toId, now, actor = 'system' }: { fromId: string; toId: string; now: Date; actor?: Actor }) {
       const members = await ledger.lockMembers(trx, [fromId, toId], { now, create: false });
@@ -61,6 +64,8 @@ export function createMergeLoyalty(core: LoyaltyCore) {
         const program = await core.programAt(now, trx);
         // After the lots moved: a bonus taken back from the merged customer's comes from its transfer lot.
         duplicates = await takeBackDuplicateBonuses(trx, to, { fromId, now, actor, programs: await core.programs(trx), program });
+        // Before the coupons move: which id held a gift tells which merge first put two gifts side by side.
+        await withdrawDuplicateBirthdayGifts(trx, { fromId, toId, actor, timeZone: core.deps.timeZone });
         if (program && tierIndexOf(program, from.tier) > tierIndexOf(program, to.tier)) {
           const change = { customerId: toId, from: to.tier, to: from.tier, reason: 'merge' };
           to.tier = from.tier;
@@ -95,7 +100,10 @@ export function createMergeLoyalty(core: LoyaltyCore) {
 // - loyalty_members: the merged member's row stays, with the closed ledger's counters.
 // - coupons (reward and birthday coupons, customer_id): moved, whatever their status. An
 //   unused one is then the survivor's to use: the till checks the coupon's owner against
-//   the customer at checkout, and the merged id is no longer anyone's.
+//   the customer at checkout, and the merged id is no longer anyone's. Of the birthday
+//   gifts the person was given under both ids for one year, the person keeps one: the
+//   other unused ones are withdrawn (status `void`); a used one always stays
+//   (merge-birthday-gifts.ts).
 // - coupon_uses: moved, so a per-customer limit counts the person's uses under both ids
 //   (the limit is counted by customer_id, per campaign, or per code outside one).
 // - gift_cards: moved (the stored value is the person's); their transactions carry no
