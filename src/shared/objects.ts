@@ -21,6 +21,7 @@ type With<Base, Extra> = Omit<Base, keyof Extra> & Extra;
 export function withFields<B extends object, E extends object>(base: B, extra: E): With<B, E>;
 export function withFields<B extends object, E1 extends object, E2 extends object>(base: B, e1: E1, e2: E2): With<With<B, E1>, E2>;
 export function withFields<B extends object, E1 extends object, E2 extends object, E3 extends object>(base: B, e1: E1, e2: E2, e3: E3): With<With<With<B, E1>, E2>, E3>;
+export function withFields<B extends object, E1 extends object, E2 extends object, E3 extends object, E4 extends object>(base: B, e1: E1, e2: E2, e3: E3, e4: E4): With<With<With<With<B, E1>, E2>, E3>, E4>;
 export function withFields(base: object, ...extras: object[]): object {
   return Object.assign({}, base, ...extras);
 }

@@ -59,6 +59,7 @@ export const MergeResult = z.strictObject({
     loyalty_points: Count.describe('Open points moved, less a debt moved'),
     duplicate_bonuses: Count.describe('Once-per-person bonuses (sign-up, first purchase, profile completion, a year\'s birthday, a challenge that does not repeat) the person had under both ids: the later one taken back from the survivor'),
     duplicate_bonus_points: Count.describe('The points those took back'),
+    duplicate_birthday_gifts: Count.describe('Birthday gifts the person had twice for a year, unused: withdrawn (status void), one kept'),
     referral_codes: Count,
     coupons: Count,
     coupon_uses: Count,

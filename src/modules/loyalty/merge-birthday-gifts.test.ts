@@ -71,7 +71,7 @@ describe('a merge of two ids that both had the year\'s birthday gift', () => {
 
     s.clock.set('2026-06-01T12:00:00Z');
     // B survives, but its bonus and gift are the later ones: they go, A's (moved to B) stay.
-    expect((await merge(b, a)).moved).toMatchObject({ duplicate_bonuses: 1, duplicate_bonus_points: 30, coupons: 1 });
+    expect((await merge(b, a)).moved).toMatchObject({ duplicate_bonuses: 1, duplicate_bonus_points: 30, duplicate_birthday_gifts: 1, coupons: 1 });
     expect(await gifts(b)).toEqual([
       { code: aGift, reward_code: 'coffee', status: 'active', uses: 0 },
       { code: bGift, reward_code: 'coffee', status: 'void', uses: 0 },
@@ -89,7 +89,7 @@ describe('a merge of two ids that both had the year\'s birthday gift', () => {
 
     // Again: the merge itself is refused (A is merged), and its loyalty step, run again, withdraws nothing more.
     await expect(merge(b, a)).rejects.toMatchObject({ kind: 'not_found' });
-    expect(await moveAgain(b, a)).toMatchObject({ duplicate_bonuses: 0, coupons: 0 });
+    expect(await moveAgain(b, a)).toMatchObject({ duplicate_bonuses: 0, duplicate_birthday_gifts: 0, coupons: 0 });
     expect((await gifts(b)).map((g) => g.status)).toEqual(['active', 'void']);
     expect(await audited('loyalty.duplicate_birthday_gift_withdrawn', b)).toHaveLength(1);
     // Nor does the birthday run give the person a gift more this year.

@@ -78,7 +78,7 @@ interface PairedGift {
  */
 export async function withdrawDuplicateBirthdayGifts(trx: Tx, { fromId, toId, actor, timeZone }: {
   fromId: string; toId: string; actor: Actor; timeZone: string;
-}): Promise<void> {
+}): Promise<{ duplicate_birthday_gifts: number }> {
   const person = sql`(SELECT id FROM ${personIdsQuery(toId)} AS a UNION SELECT id FROM ${personIdsQuery(fromId)} AS b)`;
   const gifts = (await sql<BirthdayGift>`
     SELECT k.code, k.customer_id, k.reward_code, k.status, k.uses, k.created_at, k.points_entry_id,
@@ -87,7 +87,8 @@ export async function withdrawDuplicateBirthdayGifts(trx: Tx, { fromId, toId, ac
     WHERE k.customer_id IN ${person} AND k.kind = 'reward' AND k.benefit->>'birthday' = 'true'
     ORDER BY k.created_at, k.code
     FOR UPDATE OF k`.execute(trx)).rows.map((g) => withFields(g, { uses: Number(g.uses), created_at: new Date(g.created_at), points_entry_id: g.points_entry_id === null ? null : Number(g.points_entry_id) }));
-  if (gifts.filter((g) => g.status !== 'void').length < 2) return;
+  let withdrawn = 0;
+  if (gifts.filter((g) => g.status !== 'void').length < 2) return { duplicate_birthday_gifts: withdrawn };
   const entries = (await sql<BirthdayEntry>`
     SELECT customer_id, id, occurred_at, substr(idempotency_key, length('bonus:birthday:') + 1) AS year
     FROM loyalty_entries WHERE customer_id IN ${person} AND kind = 'bonus' AND idempotency_key LIKE 'bonus:birthday:%'`.execute(trx)).rows
@@ -114,6 +115,7 @@ export async function withdrawDuplicateBirthdayGifts(trx: Tx, { fromId, toId, ac
       const voided = await trx.updateTable('coupons').set({ status: 'void' })
         .where('code', '=', p.gift.code).where('status', '=', 'active').where('uses', '=', 0).executeTakeFirst();
       if (Number(voided.numUpdatedRows) === 0) continue;
+      withdrawn++;
       await audit(trx, {
         actor, action: 'loyalty.duplicate_birthday_gift_withdrawn', subject: toId,
         details: {
@@ -134,6 +136,7 @@ export async function withdrawDuplicateBirthdayGifts(trx: Tx, { fromId, toId, ac
       });
     }
   }
+  return { duplicate_birthday_gifts: withdrawn };
 }
 
 /**

@@ -34,6 +34,7 @@ export function createMergeLoyalty(core: LoyaltyCore) {
       let points = 0;
       let referralCode = { referral_codes: 0 };
       let duplicates = { duplicate_bonuses: 0, duplicate_bonus_points: 0 };
+      let gifts = { duplicate_birthday_gifts: 0 };
       // A customer who never joined can still have loyalty records (a gift card issued to
       // them, uses of a promotion code, a referral claimed before the first purchase):
       // those move below whether or not there is a ledger to move.
@@ -65,7 +66,7 @@ export function createMergeLoyalty(core: LoyaltyCore) {
         // After the lots moved: a bonus taken back from the merged customer's comes from its transfer lot.
         duplicates = await takeBackDuplicateBonuses(trx, to, { fromId, now, actor, programs: await core.programs(trx), program });
         // Before the coupons move: which id held a gift tells which merge first put two gifts side by side.
-        await withdrawDuplicateBirthdayGifts(trx, { fromId, toId, actor, timeZone: core.deps.timeZone });
+        gifts = await withdrawDuplicateBirthdayGifts(trx, { fromId, toId, actor, timeZone: core.deps.timeZone });
         if (program && tierIndexOf(program, from.tier) > tierIndexOf(program, to.tier)) {
           const change = { customerId: toId, from: to.tier, to: from.tier, reason: 'merge' };
           to.tier = from.tier;
@@ -79,7 +80,7 @@ export function createMergeLoyalty(core: LoyaltyCore) {
         points = moving - owed;
       }
       const records = await moveLoyaltyRecords(trx, fromId, toId, now);
-      return withFields({ loyalty_points: points }, duplicates, referralCode, records);
+      return withFields({ loyalty_points: points }, duplicates, gifts, referralCode, records);
     },
   };
 }
