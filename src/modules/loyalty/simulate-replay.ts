@@ -1,13 +1,16 @@
 import { toMajor, currencyExponent } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
+import type { BoughtLine, PurchaseReturns, ReturnedLine } from '../commerce/index.ts';
 import { pointsToReverse } from './ledger.ts';
-import { pointsForPurchase, type Program, type PurchaseFacts } from './program.ts';
+import { pointsForPurchase, type EarningFactor, type Program, type PurchaseFacts } from './program.ts';
+import { earnedShareReturned, lineWeights, pointsToReverseByLines } from './refund-points.ts';
 import { DAY_MS, TierRules, type TierState } from './tier-timeline.ts';
 import { noBonusPoints, type BonusPointsByKind, type BonusTrigger, type ReferralTrigger } from './simulate-bonuses.ts';
 
 // One program's replay for `loyalty simulate` (simulate.ts reads the history and feeds
 // it, in time order, to a Replay per program): the live engine's earning, tier and
-// refund rules (program.ts, ledger.ts) applied purchase by purchase, bonus by bonus.
+// refund rules (program.ts, ledger.ts, refund-points.ts) applied purchase by purchase,
+// bonus by bonus.
 
 export interface ProgramOutcome {
   version: number | null;
@@ -31,6 +34,16 @@ export interface ReplayPurchase extends PurchaseFacts {
   refundedAtOnceMinor: number;
   /** The purchase's id when refunds of it are replayed later, at their own time. */
   refundKey: string | null;
+  /**
+   * Set only when one of its refunds names lines: the purchase's lines (all of them, in
+   * order) and its discount, by which those refunds' points are weighed (refund-points.ts).
+   */
+  basket: ReplayBasket | null;
+}
+
+export interface ReplayBasket {
+  bought: BoughtLine[];
+  discountMinor: number;
 }
 
 /** The tier state (tier-timeline.ts: the window's values, found again by position) and what earning needs. */
@@ -58,6 +71,19 @@ interface Refundable {
   counted: boolean;
   /** The referral it settled, which a refund below the minimum revokes. */
   referral: SettledReferral | null;
+  /** Only for a purchase one of whose refunds names lines: see ReturnedByLines. */
+  byLines: ReturnedByLines | null;
+}
+
+/**
+ * What the live reversal weighs a refund naming lines by: each line's weight in what the
+ * purchase earned under this replay's program (lineWeights, from the factors it applied
+ * here), and the purchase's refunds replayed so far — by amount or by lines, in order —
+ * as returnsOfPurchase reads them live.
+ */
+interface ReturnedByLines {
+  weights: number[];
+  returns: PurchaseReturns;
 }
 
 interface SettledReferral {
@@ -205,8 +231,11 @@ export class Replay {
     const t = p.occurredAt.getTime();
     if (levels) this.review(s, t);
     let points = 0;
+    let factors: EarningFactor[] | null = null;
     if (p.counted || t >= this.pointsFrom) {
-      points = pointsForPurchase(this.program, p, { tier: levels ? levels[s.tier].code : null }).points;
+      const earned = pointsForPurchase(this.program, p, { tier: levels ? levels[s.tier].code : null });
+      points = earned.points;
+      factors = earned.factors;
       if (doc.earning.daily_cap) points = this.capped(s, p.localDate, points, doc.earning.daily_cap);
     }
     const bonus = p.firstEver && !s.firstGiven && doc.bonuses.first_purchase && p.totalMinor > 0 ? doc.bonuses.first_purchase : 0;
@@ -218,7 +247,10 @@ export class Replay {
       if (bonus) this.count('first_purchase', bonus);
     }
     const r: Refundable | null = p.refundKey || p.refundedAtOnceMinor > 0
-      ? { state: s, slot: -1, totalMinor: p.totalMinor, refundedMinor: 0, credited: points + bonus, bonus, reversed: 0, reversedBonus: 0, counted: p.counted, referral: null }
+      ? {
+        state: s, slot: -1, totalMinor: p.totalMinor, refundedMinor: 0, credited: points + bonus, bonus, reversed: 0, reversedBonus: 0, counted: p.counted, referral: null,
+        byLines: p.basket && p.refundKey ? this.returnedByLines(p, p.basket, factors) : null,
+      }
       : null;
     if (r && p.refundedAtOnceMinor > 0) this.reverse(r, p.refundedAtOnceMinor);
     // Only a refund replayed at its own time (a refund row) can revoke the referral: an amount
@@ -232,6 +264,19 @@ export class Replay {
       this.qualify(s, t);
     }
     if (r && p.refundKey) this.refundable.set(p.refundKey, r);
+  }
+
+  /**
+   * The weights of a purchase's lines under this program, as refunds-and-receipts.ts works
+   * them out live from the purchase entry's factors: here, the factors pointsForPurchase
+   * applied. Null factors: its points were not worked out, it earned none here, and its
+   * refunds go by the amount's share (dueByLines), as they do live for such a purchase.
+   */
+  private returnedByLines(p: ReplayPurchase, basket: ReplayBasket, factors: EarningFactor[] | null): ReturnedByLines {
+    return {
+      weights: lineWeights(this.program, basket.bought, factors ?? []),
+      returns: { bought: basket.bought, discountMinor: basket.discountMinor, totalMinor: p.totalMinor, refunds: [] },
+    };
   }
 
   /** What the daily cap leaves of `points` on `localDate`, counted as used. */
@@ -259,10 +304,12 @@ export class Replay {
    * points metric the reversal is an entry of its own, dated at the refund. A refund moves no
    * one down by itself — the live engine does not either — it weighs in at the next upgrade or
    * review. Refunds of purchases the replay did not read (before its start) change nothing.
+   * `lines`: those the refund names as returned (none: a refund by amount).
    */
-  refund(purchaseId: string, at: number, amountMinor: number) {
+  refund(purchaseId: string, at: number, amountMinor: number, lines: ReturnedLine[]) {
     const r = this.refundable.get(purchaseId);
     if (!r) return;
+    r.byLines?.returns.refunds.push({ amountMinor, lines });
     const s = r.state;
     const levels = this.program.document.tiers?.levels;
     // Reviews that fell due before the refund still saw the purchase whole.
@@ -284,12 +331,14 @@ export class Replay {
 
   /**
    * Takes back the refunded share of a purchase's credits as the ledger does: on the
-   * cumulative refunded amount, the purchase's points and its bonus as one (pointsToReverse).
-   * The report splits what went back between them by the same share.
+   * cumulative refunded amount, the purchase's points and its bonus as one (pointsToReverse);
+   * once one of its refunds named lines, what the lines returned earned and the bonus's
+   * share of the amount (dueByLines). The report splits what went back between the points
+   * and the bonus by the amount's share.
    */
   private reverse(r: Refundable, amountMinor: number): number {
     r.refundedMinor = Math.min(r.totalMinor, r.refundedMinor + amountMinor);
-    const due = pointsToReverse({ credited: r.credited, alreadyReversed: r.reversed, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
+    const due = this.dueByLines(r) ?? pointsToReverse({ credited: r.credited, alreadyReversed: r.reversed, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
     const bonusShare = r.refundedMinor >= r.totalMinor ? r.bonus : Math.round((r.bonus * r.refundedMinor) / r.totalMinor);
     const bonusDue = Math.min(due, Math.max(0, bonusShare - r.reversedBonus));
     r.reversed += due;
@@ -300,6 +349,19 @@ export class Replay {
       this.purchasePoints -= due - bonusDue;
     }
     return due;
+  }
+
+  /**
+   * The live rule for a purchase whose refunds so far named lines (refunds-and-receipts.ts
+   * returnedByLines): null when none did yet, or the purchase earned no points of its own,
+   * and the amount's share decides.
+   */
+  private dueByLines(r: Refundable): number | null {
+    const byLines = r.byLines;
+    const earned = r.credited - r.bonus;
+    if (!byLines || earned <= 0 || !byLines.returns.refunds.some((x) => x.lines.length > 0)) return null;
+    const share = earnedShareReturned(byLines.weights, byLines.returns);
+    return pointsToReverseByLines({ earned, bonus: r.bonus, alreadyReversed: r.reversed, share, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
   }
 
   /** After a purchase: up at once, the same tier again renews its period; never down (that waits for the review). */

@@ -35,9 +35,10 @@ async function buy(s: Services, graceDays: number, p: { key: string; email: stri
   return o;
 }
 
-async function refund(s: Services, graceDays: number, purchaseId: string, r: { key: string; at: string; amount?: string }) {
+/** A refund at its own time: of `amount`, of the `lines` returned, or (neither) of the rest of the purchase. */
+async function refund(s: Services, graceDays: number, purchaseId: string, r: { key: string; at: string; amount?: string; lines?: { sku: string; quantity: number }[] }) {
   await advance(s, r.at, graceDays);
-  return s.commerce.refund(purchaseId, { external_id: r.key, ...(r.amount ? { amount: r.amount } : {}) }, actor);
+  return s.commerce.refund(purchaseId, { external_id: r.key, ...(r.amount ? { amount: r.amount } : {}), ...(r.lines ? { lines: r.lines } : {}) }, actor);
 }
 
 /** The ledger's points for purchases since `since`: their credits (earn, first-purchase bonus) net of their reversals. */
@@ -199,7 +200,9 @@ describe.each(tierRules)('the program in force (tiers by $metric, $window) repla
     // A deterministic pseudo-random history: 10 customers, 120 purchases from 2024-06 to
     // 2026-05, most of each customer's in a burst of three months, the bursts spread over
     // the two years (so tiers are reached, then reviewed and kept or lost), a fifth of the
-    // purchases refunded, in full or in part, 1–60 days later.
+    // purchases refunded, in full or in part, 1–60 days later. Half the refunds of a basket
+    // with a coffee line name that line instead (taken back by what it earned, × 2 and
+    // capped), and a full one then returns the cake line a day later.
     let seed = 42;
     const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
     const from = Date.parse('2024-06-01T00:00:00Z');
@@ -223,13 +226,21 @@ describe.each(tierRules)('the program in force (tiers by $metric, $window) repla
       if (rand() < 0.2) {
         const refundAt = at + Math.floor((1 + rand() * 59) * DAY);
         const part = rand() < 0.5 ? undefined : (Math.max(1, Math.floor(cents * rand())) / 100).toFixed(2);
-        if (refundAt < to) events.push({ at: refundAt, run: async () => void (await refund(s, grace, ids.get(key)!, { key: `R-${i}`, at: new Date(refundAt).toISOString(), amount: part })) });
+        const coffeeLine = coffee > 0 && i % 2 === 0;
+        const first = coffeeLine ? { lines: [{ sku: 'ESP', quantity: 1 }] } : { amount: part };
+        if (refundAt < to) events.push({ at: refundAt, run: async () => void (await refund(s, grace, ids.get(key)!, { key: `R-${i}`, at: new Date(refundAt).toISOString(), ...first })) });
+        const cakeAt = refundAt + DAY;
+        if (coffeeLine && part === undefined && cakeAt < to) {
+          events.push({ at: cakeAt, run: async () => void (await refund(s, grace, ids.get(key)!, { key: `R-${i}-cake`, at: new Date(cakeAt).toISOString(), lines: [{ sku: 'CAKE', quantity: 1 }] })) });
+        }
       }
     }
     events.sort((a, b) => a.at - b.at);
     for (const e of events) await e.run();
     await advance(s, '2026-06-01T12:00:00Z', grace);
     expect((await s.loyalty.verify()).ok).toBe(true);
+    const lineRefunds = await sql<{ n: number }>`SELECT count(*)::int AS n FROM refunds WHERE lines <> '[]'::jsonb`.execute(s.db);
+    expect(lineRefunds.rows[0].n).toBeGreaterThanOrEqual(4);
     // The history moved members up and, at reviews, down.
     const changes = await s.db.selectFrom('loyalty_tier_history').select(['reason']).execute();
     expect(changes.some((c) => c.reason === 'qualified') && changes.some((c) => c.reason === 'tier period ended')).toBe(true);
@@ -245,6 +256,122 @@ describe.each(tierRules)('the program in force (tiers by $metric, $window) repla
       expect(r.moves).toMatchObject({ up: 0, down: 0, unchanged: 10 });
       expect(r.tiers.map((t) => [t.code, t.proposed, t.today])).toEqual(['member', 'silver', 'gold'].map((c) => [c, today.get(c) ?? 0, today.get(c) ?? 0]));
     }
+  });
+});
+
+// ── Refunds naming lines ─────────────────────────────────────────────────────
+// The live ledger takes back what the returned lines earned (refund-points.ts), and the
+// replay must too, each program weighing the lines by its own line rules. 10 points a
+// euro (floor), coffee × 2, first purchase +100, no tiers. The basket: BEANS 40.00
+// (coffee) and MUG 20.00 (merch), 65.00 with 5.00 of shipping outside the lines; it earns
+// 650 × (40 × 2 + 20) / 60 = 1,083.3 → 1,083.
+
+const lineProgram = {
+  name: 'Coffee counts double',
+  earning: { points_per_currency_unit: 10, rounding: 'floor', multipliers: [{ when: { categories: ['coffee'] }, factor: 2 }] },
+  bonuses: { first_purchase: 100 },
+  expiry: { policy: 'none' },
+};
+const coffeeTimes = (factor: number) => {
+  const p = structuredClone(lineProgram);
+  p.earning.multipliers[0].factor = factor;
+  return p;
+};
+const BASKET = [
+  { sku: 'BEANS', category: 'coffee', quantity: 1, unit_price: '40.00' },
+  { sku: 'MUG', category: 'merch', quantity: 1, unit_price: '20.00' },
+];
+
+/** What the ledger holds: the members' points, and the purchases' entries since `since` (they agree here: no other bonuses). */
+async function ledgerTotal(s: Services, since: string) {
+  const row = await sql<{ points: number }>`SELECT COALESCE(sum(points), 0)::float8 AS points FROM loyalty_members`.execute(s.db);
+  const members = Number(row.rows[0].points);
+  expect(await ledgerPurchasePoints(s, since)).toBe(members);
+  return members;
+}
+
+describe('a refund naming lines, replayed as the ledger took it back', () => {
+  let s: Services;
+  beforeAll(async () => {
+    s = await openTestServices();
+    s.clock.set('2026-01-01T00:00:00Z');
+    await s.loyalty.applyProgram({ program: lineProgram }, actor);
+  });
+  afterAll(() => s?.close());
+
+  it('takes back what the returned line earned under each program\'s own multiplier, and a refund by amount its share', async () => {
+    // Ana's basket, first purchase: 1,083 + 100. Returning the beans (40.00) takes back
+    // 1,083 × 80 / 100 = 866.4 → 866 of the points and 100 × 40 / 65 = 61.5 → 62 of the
+    // bonus: 928, leaving 255. (By the amount's share it was 1,183 × 40 / 65 = 728.)
+    // Bo's, the same basket refunded by 40.00 alone: 1,183 × 40 / 65 = 728, leaving 455.
+    const a1 = await buy(s, 0, { key: 'A-1', email: 'ana@example.com', at: '2026-02-02T10:00:00Z', total: '65.00', lines: BASKET });
+    const b1 = await buy(s, 0, { key: 'B-1', email: 'bo@example.com', at: '2026-02-03T10:00:00Z', total: '65.00', lines: BASKET });
+    expect([a1.loyalty?.points_earned, b1.loyalty?.points_earned]).toEqual([1183, 1183]);
+    const byLines = await refund(s, 0, a1.purchaseId, { key: 'RA-1', at: '2026-02-09T10:00:00Z', lines: [{ sku: 'BEANS', quantity: 1 }] });
+    expect(byLines).toMatchObject({ refund: { amount: '40.00' }, loyalty: { points_reversed: 928 } });
+    expect((await refund(s, 0, b1.purchaseId, { key: 'RB-1', at: '2026-02-10T10:00:00Z', amount: '40.00' })).loyalty).toMatchObject({ points_reversed: 728 });
+    await advance(s, '2026-06-01T12:00:00Z', 0);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+
+    expect(await ledgerTotal(s, '2026-01-01')).toBe(255 + 455);
+    const same = await s.loyalty.simulate(lineProgram, { since: '2026-01-01' });
+    expect([same.current!.points, same.proposed.points]).toEqual([710, 710]);
+    // What went back is split by the amount's share of the bonus (62 of each): Ana's 866 and Bo's 666 of the points.
+    expect(same.proposed).toMatchObject({ purchase_points: 1083 - 866 + 1083 - 666, bonus_points: 2 * (100 - 62) });
+
+    // Coffee × 3: each basket earns 650 × (40 × 3 + 20) / 60 = 1,516.7 → 1,516. Ana's beans
+    // weigh 120 of 140 now: 1,516 × 6 / 7 = 1,299.4 → 1,299, and the bonus's 62, leaving
+    // 255 (her mug earns the same under both). Weighed by the program in force's 80 of 100
+    // it would be 1,213, leaving 341. Bo's: 1,616 × 40 / 65 = 994.5 → 994, leaving 622.
+    const triple = await s.loyalty.simulate(coffeeTimes(3), { since: '2026-01-01' });
+    expect(triple.current!.points).toBe(710);
+    expect(triple.proposed.points).toBe(255 + 622);
+    expect(triple.difference).toEqual({ points: 167, value: '1.67' });
+  });
+});
+
+describe('a purchase refunded line by line until every line is back', () => {
+  let s: Services;
+  beforeAll(async () => {
+    s = await openTestServices();
+    s.clock.set('2026-01-01T00:00:00Z');
+    await s.loyalty.applyProgram({ program: lineProgram }, actor);
+  });
+  afterAll(() => s?.close());
+
+  it('takes back exactly the purchase\'s points, refund by refund as the ledger did, though its shipping stays paid', async () => {
+    // Cy's first purchase, 5.00: 50 + 100, kept throughout. Then 60.53: BEANS 3 × 13.33
+    // (coffee) and MUG 2 × 7.77, 5.00 of shipping; 605.3 × (39.99 × 2 + 15.54) / 55.53 =
+    // 1,041.2 → 1,041. The beans weigh 26.66 each and a mug 7.77, of 95.52 in all.
+    await buy(s, 0, { key: 'C-0', email: 'cy@example.com', at: '2026-02-01T10:00:00Z', total: '5.00' });
+    const c1 = await buy(s, 0, { key: 'C-1', email: 'cy@example.com', at: '2026-02-02T10:00:00Z', total: '60.53', lines: [
+      { sku: 'BEANS', category: 'coffee', quantity: 3, unit_price: '13.33' },
+      { sku: 'MUG', category: 'merch', quantity: 2, unit_price: '7.77' },
+    ] });
+    expect(c1.loyalty?.points_earned).toBe(1041);
+    // Cumulative shares, rounded, less what went before: 26.66 / 95.52 → 291; 34.43 → 375
+    // (84); 87.75 → 956 (581); every line back → all 1,041 (85).
+    const steps = [
+      { lines: [{ sku: 'BEANS', quantity: 1 }], points: 291 },
+      { lines: [{ sku: 'MUG', quantity: 1 }], points: 84 },
+      { lines: [{ sku: 'BEANS', quantity: 2 }], points: 581 },
+      { lines: [{ sku: 'MUG', quantity: 1 }], points: 85 },
+    ];
+    let left = 150 + 1041;
+    for (const [i, step] of steps.entries()) {
+      const r = await refund(s, 0, c1.purchaseId, { key: `RC-${i}`, at: `2026-02-1${i}T10:00:00Z`, lines: step.lines });
+      expect(r.loyalty).toMatchObject({ points_reversed: step.points });
+      left -= step.points;
+      expect(await ledgerTotal(s, '2026-01-01')).toBe(left);
+      const replayed = await s.loyalty.simulate(lineProgram, { since: '2026-01-01' });
+      expect({ i, current: replayed.current!.points, proposed: replayed.proposed.points }).toEqual({ i, current: left, proposed: left });
+    }
+    // 55.53 of 60.53 refunded: by the amount's share 1,041 × 55.53 / 60.53 = 955 would have gone back, leaving 86.
+    expect(left).toBe(150);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+    // Under coffee × 3 the purchase earns 1,477, and all of it goes back as well.
+    const triple = await s.loyalty.simulate(coffeeTimes(3), { since: '2026-01-01' });
+    expect([triple.proposed.points, triple.current!.points]).toEqual([150, 150]);
   });
 });
 

@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import { toMajor, currencyExponent } from '../../shared/money.ts';
+import type { ReturnedLine } from '../commerce/index.ts';
 import type { Program, PurchaseFacts } from './program.ts';
 import {
   challengeNote, countTriggers, epochMicros, ledgerOnlyNote, readBonusTriggers, readReferrals,
   type BonusTriggerCounts, type NotSimulated, type ReferralTrigger, type SimulationNote,
 } from './simulate-bonuses.ts';
-import { DAY_MS, Replay, type ProgramOutcome, type ReplayPurchase } from './simulate-replay.ts';
+import { DAY_MS, Replay, type ProgramOutcome, type ReplayBasket, type ReplayPurchase } from './simulate-replay.ts';
 import { historyStart } from './tier-timeline.ts';
 import type { TierMoves, TierPolicy } from './publish-preview.ts';
 
@@ -14,7 +15,8 @@ import type { TierMoves, TierPolicy } from './publish-preview.ts';
 // nothing is written — and reports what it would cost and how members' tiers would
 // move, next to the program in force replayed the same way. The replay uses the same
 // earning and tier functions as the live accrual (program.ts) and takes refunds back the
-// way the live ledger does (ledger.ts), each at its own time; so the program in force,
+// way the live ledger does (ledger.ts; by what the lines earned for a refund naming
+// lines, refund-points.ts), each at its own time; so the program in force,
 // replayed over the purchases it earned, gives back the ledger's points and the tiers
 // members hold — the baseline the proposal is measured against.
 //
@@ -90,8 +92,27 @@ export interface SimulationReport {
 const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
 const NO_LINES: PurchaseFacts['lines'] = [];
+const NOTHING_RETURNED: ReturnedLine[] = [];
 
 const PAGE = 20_000;
+
+/**
+ * The lines and discount of each purchase one of whose refunds names lines, by purchase id,
+ * as the live reversal reads them (returnsOfPurchase): one query keyed by those purchases
+ * (a few per hundred), so the cursor over all the purchases carries nothing more for them.
+ */
+async function readBaskets(db: Db, refundRows: { customer_id: string; purchase_id: string; lines: ReturnedLine[] | null }[]): Promise<Map<string, ReplayBasket>> {
+  const keys = new Map<string, string>();
+  for (const r of refundRows) if (r.lines) keys.set(r.purchase_id, r.customer_id);
+  if (keys.size === 0) return new Map();
+  const rows = await sql<{ id: string; discount_minor: number; bought: ReplayBasket['bought'] | null }>`
+    SELECT p.id, p.discount_minor,
+           (SELECT json_agg(json_build_object('sku', l.sku, 'category', l.category, 'quantity', l.quantity::float8, 'unitPriceMinor', l.unit_price_minor) ORDER BY l.line_no)
+            FROM purchase_lines l WHERE l.customer_id = p.customer_id AND l.purchase_id = p.id) AS bought
+    FROM unnest(${[...keys.values()]}::uuid[], ${[...keys.keys()]}::uuid[]) AS k(customer_id, id)
+    JOIN purchases p ON p.customer_id = k.customer_id AND p.id = k.id`.execute(db);
+  return new Map(rows.rows.map((r) => [r.id, { bought: r.bought ?? [], discountMinor: Number(r.discount_minor) }]));
+}
 
 export async function simulateProgram({ db, proposed, current, since, now, currency, timeZone, onPublish }: {
   db: Db; proposed: Program; current: Program | undefined; since: Date; now: Date; currency: string; timeZone: string; onPublish: Record<TierPolicy, TierMoves>;
@@ -114,9 +135,13 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     WHERE first_purchase_at IS NOT NULL ${from ? sql`AND first_purchase_at >= ${from}` : sql``}`.execute(db)).rows.map((r) => [r.customer_id, r.at_us]));
   // The refunds, read once in time order (a few per hundred purchases): each is replayed at
   // its own time, as the live ledger took its points back and its tier metric lost it then.
-  const refundRows = (await sql<{ purchase_id: string; at: Date | string; amount_minor: number }>`
-    SELECT purchase_id, occurred_at AS at, amount_minor FROM refunds ${from ? sql`WHERE occurred_at >= ${from}` : sql``}
+  // A refund's lines come only with the refunds that name some (the column holds [] for the others).
+  const refundRows = (await sql<{ customer_id: string; purchase_id: string; at: Date | string; amount_minor: number; lines: ReturnedLine[] | null }>`
+    SELECT customer_id, purchase_id, occurred_at AS at, amount_minor,
+           CASE WHEN jsonb_typeof(lines) <> 'array' OR lines = '[]'::jsonb THEN NULL ELSE lines END AS lines
+    FROM refunds ${from ? sql`WHERE occurred_at >= ${from}` : sql``}
     ORDER BY occurred_at, created_at`.execute(db)).rows;
+  const baskets = await readBaskets(db, refundRows);
   // The bonuses not tied to a purchase, from their triggers (simulate-bonuses.ts). Only a
   // points metric needs those before --since (they count towards the tier at --since).
   const { triggers, challenges } = await readBonusTriggers({ db, from: replays.some((r) => r.metric === 'points') ? from : since, since, now, timeZone });
@@ -127,14 +152,14 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     if (!referralsByMinimum.has(minimum)) referralsByMinimum.set(minimum, await readReferrals({ db, minimumMinor: minimum, now }));
     replay.expectReferrals(referralsByMinimum.get(minimum)!);
   }
-  const refunds: { purchaseId: string; at: number; amountMinor: number }[] = [];
+  const refunds: { purchaseId: string; at: number; amountMinor: number; lines: ReturnedLine[] }[] = [];
   /** Per purchase, the amount its refund rows account for (later ones included). */
   const explained = new Map<string, number>();
   for (const r of refundRows) {
     const amountMinor = Number(r.amount_minor);
     explained.set(r.purchase_id, (explained.get(r.purchase_id) ?? 0) + amountMinor);
     const at = toDate(r.at).getTime();
-    if (at <= now.getTime()) refunds.push({ purchaseId: r.purchase_id, at, amountMinor });
+    if (at <= now.getTime()) refunds.push({ purchaseId: r.purchase_id, at, amountMinor, lines: r.lines ?? NOTHING_RETURNED });
   }
   let nextRefund = 0;
   let nextTrigger = 0;
@@ -153,7 +178,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
         nextTrigger++;
       } else {
         const r = refunds[nextRefund++];
-        if (read.has(r.purchaseId)) for (const replay of replays) replay.refund(r.purchaseId, r.at, r.amountMinor);
+        if (read.has(r.purchaseId)) for (const replay of replays) replay.refund(r.purchaseId, r.at, r.amountMinor, r.lines);
         else early.set(r.purchaseId, [...(early.get(r.purchaseId) ?? []), r]);
       }
       nextDue = Math.min(refundAt(), triggerAt());
@@ -198,11 +223,14 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
           counted: t >= sinceTime,
           refundedAtOnceMinor: id ? Math.max(0, Number(row.refunded_minor) - accounted) : 0,
           refundKey: accounted > 0 ? id : null,
+          basket: id && accounted > 0 ? baskets.get(id) ?? null : null,
         };
         for (const r of replays) r.feed(p);
         if (p.refundKey) {
           read.add(p.refundKey);
-          for (const r of early.get(p.refundKey) ?? []) for (const replay of replays) replay.refund(r.purchaseId, t, r.amountMinor);
+          // Each replay keeps what it needs of the basket (its weights); the map need not.
+          baskets.delete(p.refundKey);
+          for (const r of early.get(p.refundKey) ?? []) for (const replay of replays) replay.refund(r.purchaseId, t, r.amountMinor, r.lines);
           early.delete(p.refundKey);
         }
         if (p.counted) purchases++;
