@@ -117,6 +117,21 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     await repo.insertConsentLog(trx, consentLogRows(row.id, prepared.consentChanges, now));
   }
 
+  /**
+   * An upsert that found the customer by their email or phone and names a card (external
+   * id) nobody holds, while the customer holds another card: the new card is added to the
+   * customer's identities, and the card they hold stays theirs (and on their profile). A
+   * person may carry two cards (a new one, a keyring tag), and a till that reads a new card
+   * and asks for the phone must not cut the old card off: its next scan would find no one.
+   * Replacing a card is a PATCH of external_id, which says so.
+   */
+  function keepingCards(row: repo.CustomerRow, prepared: PreparedProfile): PreparedProfile {
+    const card = prepared.fields.external_id;
+    if (!card || !row.external_id || row.external_id === card) return prepared;
+    const { external_id: _replaced, ...fields } = prepared.fields;
+    return withFields(prepared, { fields });
+  }
+
   return {
     /** Creates a customer, or updates the one that any given identity already names. */
     async upsert(input: unknown, { actor, source = 'api' }: { actor: Actor; source?: string }) {
@@ -139,7 +154,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           const owners = await repo.findByIdentities(trx, prepared.identities);
           const current = ownerOf(owners);
           if (row?.status === 'active' && current === ownerId) {
-            await applyProfile(trx, row, prepared, now, owners);
+            await applyProfile(trx, row, keepingCards(row, prepared), now, owners);
             await publish(trx, [{ type: 'customer.updated', customerId: row.id, payload: { customer_id: row.id } }]);
             return { id: row.id, created: false };
           }
