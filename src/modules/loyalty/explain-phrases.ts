@@ -11,7 +11,8 @@ export type Rounding = 'floor' | 'nearest' | 'ceil';
 export type ReleaseReason = 'timed_out' | 'released';
 
 export interface Phrases {
-  purchase(p: { purchase: unknown; total: unknown; currency: string; base: unknown }): string;
+  /** `base`: the points before multipliers, as the language writes the number; `count`: the same number, for the word's plural form. */
+  purchase(p: { purchase: unknown; total: unknown; currency: string; base: unknown; count: number }): string;
   /** percent: formatted for the language (percentIn). */
   onShare(percent: string): string;
   /** A tier's points multiplier, by the tier's name in the language. */
@@ -49,11 +50,28 @@ export interface Phrases {
   pending(points: number, from: string): string;
 }
 
+// The word for points after a number, in the nominative (→ 1 točka, 2 točki, 3 točke, 5
+// točk; 1 балл, 2 балла, 5 баллов), by the language's plural rules (Intl.PluralRules:
+// decimals take their own form, "1,5 točke", "1,5 балла"). Frames where the number stands
+// in another case keep their own wording.
+const WORDS: Partial<Record<Language, Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>> = {
+  en: { one: 'point', other: 'points' },
+  sl: { one: 'točka', two: 'točki', few: 'točke', other: 'točk' },
+  ru: { one: 'балл', few: 'балла', many: 'баллов', other: 'балла' },
+};
+const RULES = new Map<Language, Intl.PluralRules>();
+function pointsWord(language: 'en' | 'sl' | 'ru', count: number): string {
+  const words = WORDS[language]!;
+  let rules = RULES.get(language);
+  if (!rules) RULES.set(language, (rules = new Intl.PluralRules(language)));
+  return words[rules.select(count)] ?? words.other;
+}
+
 const withReason = (head: string, reason: string) => (reason ? `${head}: ${reason}` : `${head}:`);
 
 export const PHRASES: Record<Language, Phrases> = {
   en: {
-    purchase: ({ purchase, total, currency, base }) => `Purchase ${purchase}: ${total} ${currency} → ${base} points`,
+    purchase: ({ purchase, total, currency, base, count }) => `Purchase ${purchase}: ${total} ${currency} → ${base} ${pointsWord('en', count)}`,
     onShare: (percent) => ` (on ${percent}% of the basket)`,
     tierFactor: (name) => `${name} tier`,
     rounded: (earned, rule) => ` → ${earned} (${rule})`,
@@ -68,9 +86,9 @@ export const PHRASES: Record<Language, Phrases> = {
     survey: 'Thank-you for answering a survey',
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven }) =>
-      `Refund: ${percent === null ? 'refund' : `${percent}% of the purchase refunded`}, ${points} of its ${credited} points taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
+      `Refund: ${percent === null ? 'refund' : `${percent}% of the purchase refunded`}, ${points} of its ${credited} ${credited === 1 ? 'point' : 'points'} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
     namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven }) =>
-      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): ${points} of its ${credited} points taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
+      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): ${points} of its ${credited} ${credited === 1 ? 'point' : 'points'} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Referral bonus taken back: ${role === 'friend' ? `the qualifying purchase ${purchase} was refunded` : "your friend's qualifying purchase was refunded"}${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
     held: (orderRef) => `Points held at checkout (${orderRef})`,
@@ -84,7 +102,7 @@ export const PHRASES: Record<Language, Phrases> = {
     pending: (points, from) => `; ${points} pending, spendable from ${from}`,
   },
   sl: {
-    purchase: ({ purchase, total, currency, base }) => `Nakup ${purchase}: ${total} ${currency} → ${base} točk`,
+    purchase: ({ purchase, total, currency, base, count }) => `Nakup ${purchase}: ${total} ${currency} → ${base} ${pointsWord('sl', count)}`,
     onShare: (percent) => ` (na ${percent} % košarice)`,
     tierFactor: (name) => `raven ${name}`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'zaokroženo navzdol', nearest: 'zaokroženo na najbližje', ceil: 'zaokroženo navzgor' }[rule]})`,
@@ -177,7 +195,7 @@ export const PHRASES: Record<Language, Phrases> = {
     pending: (points, from) => `; ${points} afventende, kan bruges fra ${from}`,
   },
   ru: {
-    purchase: ({ purchase, total, currency, base }) => `Покупка ${purchase}: ${total} ${currency} → ${base} балл.`,
+    purchase: ({ purchase, total, currency, base, count }) => `Покупка ${purchase}: ${total} ${currency} → ${base} ${pointsWord('ru', count)}`,
     onShare: (percent) => ` (на ${percent}% корзины)`,
     tierFactor: (name) => `уровень ${name}`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'округлено вниз', nearest: 'округлено до ближайшего', ceil: 'округлено вверх' }[rule]})`,

@@ -108,13 +108,25 @@ describe('basket shares', () => {
 });
 
 describe('numbers in a sentence', () => {
+  // QA: "→ 1 points", "1 točk / 2 točk / 3 točk".
+  it('gives the word for points the plural form its number takes in the language', () => {
+    const earned = (base: number, language: 'en' | 'sl' | 'ru' | 'da' | 'tr') =>
+      describeEntry({ ...ENTRIES[0], points: base, details: { purchase: 'p', total: `${base}.00`, base, exact: base, rounding: 'floor' } }, 'EUR', language).replace(/^.*→ /, '');
+    expect([1, 2, 5].map((n) => earned(n, 'en'))).toEqual(['1 point', '2 points', '5 points']);
+    expect([1, 2, 3, 5, 101, 102].map((n) => earned(n, 'sl'))).toEqual(['1 točka', '2 točki', '3 točke', '5 točk', '101 točka', '102 točki']);
+    expect([1, 3, 5, 21, 22, 25].map((n) => earned(n, 'ru'))).toEqual(['1 балл', '3 балла', '5 баллов', '21 балл', '22 балла', '25 баллов']);
+    expect([1, 5].map((n) => earned(n, 'da'))).toEqual(['1 point', '5 point']);
+    expect([1, 5].map((n) => earned(n, 'tr'))).toEqual(['1 puan', '5 puan']);
+  });
+
   // QA: "9.00 EUR", "129.6" and "× 1.25" kept a decimal point in Slovenian beside "45,5 %".
   it("writes amounts, bases, factors and exact values with the language's decimal separator, the digits as stored, no grouping", () => {
     // 1296.00 at 0.1 points a euro: 129.6 × 1.25 = 162.
     const earn = { ...ENTRIES[0], points: 162, details: { purchase: 'p9', total: '1296.00', base: 129.6, exact: 162, rounding: 'floor', factors: [{ name: 'Online orders', factor: 1.25, share: 1 }] } };
     expect(describeEntry(earn, 'EUR', 'en')).toBe('Purchase p9: 1296.00 EUR → 129.6 points × 1.25 Online orders = 162');
-    expect(describeEntry(earn, 'EUR', 'sl')).toBe('Nakup p9: 1296,00 EUR → 129,6 točk × 1,25 Online orders = 162');
-    expect(describeEntry(earn, 'EUR', 'ru')).toBe('Покупка p9: 1296,00 EUR → 129,6 балл. × 1,25 Online orders = 162');
+    // A decimal takes its own form of the word: 129,6 točke, 129,6 балла.
+    expect(describeEntry(earn, 'EUR', 'sl')).toBe('Nakup p9: 1296,00 EUR → 129,6 točke × 1,25 Online orders = 162');
+    expect(describeEntry(earn, 'EUR', 'ru')).toBe('Покупка p9: 1296,00 EUR → 129,6 балла × 1,25 Online orders = 162');
     expect(explain.numberIn('da', '9.00')).toBe('9,00');
     expect(explain.numberIn('tr', 2026)).toBe('2026');
     // Not a number: as it is.

@@ -59,7 +59,7 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
       const capped = !d.capped_at ? ''
         : e.points === 0 ? say.cappedToNothing({ cap: d.capped_at, day })
         : say.capped({ cap: d.capped_at, day, points: e.points, before: d.capped_at - e.points });
-      return `${say.purchase({ purchase: d.purchase ?? e.source_id, total: n(d.total), currency, base: n(round4(d.base)) })}${arithmetic}${rounded}${capped}`;
+      return `${say.purchase({ purchase: d.purchase ?? e.source_id, total: n(d.total), currency, base: n(round4(d.base)), count: Number(round4(d.base)) })}${arithmetic}${rounded}${capped}`;
     }
     case 'bonus':
       return d.bonus === 'first_purchase' ? say.firstPurchase(d.purchase)
