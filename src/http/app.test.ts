@@ -97,6 +97,9 @@ describe('purchases', () => {
     const json = await api.call('POST', '/api/v1/purchases', { headers: { 'content-type': 'application/json' }, body: '{"oops' });
     expect(json.statusCode).toBe(400);
     expect(json.headers['content-type']).toContain('application/problem+json');
+    // An empty body sent as JSON is no body: the purchase's fields are missing, each named.
+    const empty = await api.call('POST', '/api/v1/purchases', { headers: { 'content-type': 'application/json' }, body: '' });
+    expect(empty.statusCode, empty.body).toBe(422);
     expect((await api.call('GET', '/api/v1/status')).json()).toEqual(before);
   });
 

@@ -29,6 +29,14 @@ const VERSION = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: true });
   app.setErrorHandler(errorHandler(services.logger));
+  // A till or a script often sends `Content-Type: application/json` on a POST that needs no
+  // body (a capture, a release): an empty body is no body, not a 400. Anything else is
+  // read by Fastify's own JSON parser, as before.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, undefined);
+    return parseJson(request, body, done);
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 2 * 1024 ** 3, files: 1 } });
   // Limits apply only to routes that declare one (login, health): API keys are trusted
