@@ -33,9 +33,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   // body (a capture, a release): an empty body is no body, not a 400. Anything else is
   // read by Fastify's own JSON parser, as before.
   const parseJson = app.getDefaultJsonParser('error', 'error');
+  // (parseAs: 'string' hands a string, though the type says string or Buffer.)
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '') return done(null, undefined);
-    return parseJson(request, body, done);
+    return parseJson(request, body as string, done);
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 2 * 1024 ** 3, files: 1 } });
