@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import type { Services } from '../services.ts';
 import { registerAuthHook } from './auth.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
-import { errorHandler, problem, sendProblem } from './problem.ts';
+import { answerLanguage, errorHandler, problem, sendProblem } from './problem.ts';
 import { installResponseChecks } from './response-check.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { analyticsViewRoutes } from './routes/analytics-views.ts';
@@ -20,7 +20,7 @@ import { purchaseRoutes } from './routes/purchases.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { scoreRoutes } from './routes/scores.ts';
 import { systemRoutes } from './routes/system.ts';
-import { withFields } from '../shared/objects.ts';
+import { say } from '../shared/messages/index.ts';
 
 export const API_PREFIX = '/api/v1';
 const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
@@ -44,7 +44,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   // callers, and a POS sending a burst must not be turned away.
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => withFields(problem(429, `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`), { statusCode: 429 }),
+    // An Error with its status, as Fastify's own client errors come: problemOf tells it (a plain object lost its detail).
+    errorResponseBuilder: (req, ctx) => Object.assign(new Error(say('http.too_many_requests', { seconds: Math.ceil(ctx.ttl / 1000) }).in(answerLanguage(req))), { statusCode: 429 }),
   });
   registerAuthHook(app, services.auth);
   if (services.config.checkResponses) installResponseChecks(app);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthService, Principal } from '../modules/auth/index.ts';
 import { forbidden, unauthorized } from '../shared/errors.ts';
+import { say } from '../shared/messages/index.ts';
 
 // Who is calling: an API key (`Authorization: Bearer rk_…`) for programs, or the
 // dashboard's session cookie for staff. A cookie is sent by the browser on its own, so
@@ -14,14 +15,14 @@ export async function authenticate(request: FastifyRequest, auth: AuthService): 
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const principal = match ? await auth.principalFromApiKey(match[1]) : undefined;
-    if (!principal) throw unauthorized('The API key is not valid (revoked, mistyped, or not a Bearer token)');
+    if (!principal) throw unauthorized(say('auth.bad_key'));
     return principal;
   }
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return undefined;
   const principal = await auth.principalFromSession(token);
   if (principal && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== principal.csrfToken) {
-    throw forbidden('Missing or wrong X-CSRF-Token header for a request made with a session cookie');
+    throw forbidden(say('auth.csrf'));
   }
   return principal;
 }
@@ -36,7 +37,7 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService): void 
       return;
     }
     const principal = await authenticate(request, auth);
-    if (!principal) throw unauthorized('Authentication required: send "Authorization: Bearer <API key>" or log in to the dashboard');
+    if (!principal) throw unauthorized(say('auth.required'));
     request.principal = principal;
   });
 }

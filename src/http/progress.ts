@@ -45,7 +45,7 @@ export async function replyWithProgress<P, T>(
   void done
     .then(
       (result) => write({ result }),
-      (error: unknown) => write({ error: problemOf(error, logger, { method: request.method, url: request.url }) }),
+      (error: unknown) => write({ error: problemOf(error, logger, request) }),
     )
     .finally(() => lines.end());
   reply.type(NDJSON).header('cache-control', 'no-store').header('x-accel-buffering', 'no');

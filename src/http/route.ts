@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Principal, Scope } from '../modules/auth/index.ts';
 import { forbidden } from '../shared/errors.ts';
+import { say } from '../shared/messages/index.ts';
 import { isUuid } from '../shared/ids.ts';
 
 // Routes are declared once with their scope and zod schemas; the same declaration
@@ -59,7 +60,7 @@ export function route(app: FastifyInstance, prefix: string, spec: RouteSpec): vo
     handler: async (request, reply) => {
       const principal = request.principal;
       if (spec.scope && principal && !principal.scopes.includes(spec.scope)) {
-        throw forbidden(`This needs the "${spec.scope}" scope; ${principal.kind === 'key' ? 'the API key has' : 'your role grants'} ${principal.scopes.join(', ')}`);
+        throw forbidden(say(principal.kind === 'key' ? 'auth.scope_of_key' : 'auth.scope_of_role', { scope: spec.scope, scopes: principal.scopes.join(', ') }));
       }
       return spec.handler(request, reply, principal!);
     },

@@ -1,6 +1,12 @@
+import { tell, told, type Language, type Text } from './messages/index.ts';
+
 // One error family for the whole product. Services throw AppError; the HTTP layer maps
 // `kind` to a status in one place (src/http/problem.ts) and the CLI prints `message` and
 // every field problem. Anything else that is thrown is a bug and becomes a 500.
+//
+// A message or a reason may be a catalogue message (say(code, params): src/shared/messages):
+// `message` and `problems` are then its English, as they always were, and the HTTP layer
+// asks the error for them in the request's language (AppError.in).
 
 export type ErrorKind =
   | 'invalid' // the input is malformed or breaks a rule (422)
@@ -16,28 +22,50 @@ export interface FieldProblem {
   reason: string;
 }
 
+/** A field problem as code raises it: its reason plain English or told per language. */
+export interface RaisedProblem {
+  field: string;
+  reason: Text;
+}
+
+/** An error's message and field problems in one language. */
+export interface ToldError {
+  message: string;
+  problems: FieldProblem[];
+}
+
+const problemIn = (p: RaisedProblem, language: Language): FieldProblem => (typeof p.reason === 'string' ? (p as FieldProblem) : { field: p.field, reason: p.reason.in(language) });
+
 export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly problems: FieldProblem[];
+  readonly #toldIn: (language: Language) => ToldError;
 
-  constructor(kind: ErrorKind, message: string, problems: FieldProblem[] = []) {
-    super(message);
+  /** `toldIn` tells the error in another language when its texts alone cannot (parseInput: zod's issues). */
+  constructor(kind: ErrorKind, message: Text, problems: RaisedProblem[] = [], toldIn?: (language: Language) => ToldError) {
+    super(tell(message, 'en'));
     this.name = 'AppError';
     this.kind = kind;
-    this.problems = problems;
+    this.problems = problems.map((p) => problemIn(p, 'en'));
+    this.#toldIn = toldIn ?? ((language) => ({ message: tell(message, language), problems: problems.map((p) => problemIn(p, language)) }));
+  }
+
+  /** The message and field problems in `language`; in English, `message` and `problems` themselves. */
+  in(language: Language): ToldError {
+    return language === 'en' ? { message: this.message, problems: this.problems } : this.#toldIn(language);
   }
 }
 
-export const invalid = (message: string, problems: FieldProblem[] = []) =>
+export const invalid = (message: Text, problems: RaisedProblem[] = []) =>
   new AppError('invalid', message, problems);
-export const invalidField = (field: string, reason: string) =>
-  new AppError('invalid', `${field}: ${reason}`, [{ field, reason }]);
+export const invalidField = (field: string, reason: Text) =>
+  new AppError('invalid', typeof reason === 'string' ? `${field}: ${reason}` : told((language) => `${field}: ${reason.in(language)}`), [{ field, reason }]);
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
-export const conflict = (message: string) => new AppError('conflict', message);
-export const unauthorized = (message = 'Authentication required') =>
+export const conflict = (message: Text) => new AppError('conflict', message);
+export const unauthorized = (message: Text = 'Authentication required') =>
   new AppError('unauthorized', message);
-export const forbidden = (message: string) => new AppError('forbidden', message);
-export const unavailable = (message: string) => new AppError('unavailable', message);
+export const forbidden = (message: Text) => new AppError('forbidden', message);
+export const unavailable = (message: Text) => new AppError('unavailable', message);
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
 

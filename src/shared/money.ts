@@ -1,4 +1,5 @@
 import { invalid, invalidField } from './errors.ts';
+import { say, type Said } from './messages/index.ts';
 
 // Money is an integer number of minor units (cents) inside the product and a decimal
 // string in major units at the edges ("29.33"). Floats never touch an amount: parsing
@@ -23,6 +24,13 @@ export function currencyExponent(currency: string): number {
 
 const DECIMAL_RE = /^(-)?(\d+)(?:\.(\d+))?$/;
 
+/** A RangeError whose reason is a catalogue message: amountField tells it in the request's language. */
+class AmountError extends RangeError {
+  constructor(readonly said: Said) {
+    super(said.toString());
+  }
+}
+
 /**
  * Parses "29.33" (or a number such as 29.33, accepted for convenience) into minor units.
  * More decimals than the currency has is an error, not a rounding.
@@ -30,15 +38,15 @@ const DECIMAL_RE = /^(-)?(\d+)(?:\.(\d+))?$/;
 export function toMinor(value: string | number, currency: string): number {
   const text = typeof value === 'number' ? numberToPlainString(value) : value.trim();
   const match = DECIMAL_RE.exec(text);
-  if (!match) throw new RangeError(`"${value}" is not a decimal amount`);
+  if (!match) throw new AmountError(say('amount.not_decimal', { value: String(value) }));
   const [, sign, whole, fraction = ''] = match;
   const exponent = currencyExponent(currency);
   const trimmed = fraction.replace(/0+$/, '');
   if (trimmed.length > exponent) {
-    throw new RangeError(`"${value}" has more than ${exponent} decimals for ${currency}`);
+    throw new AmountError(say('amount.too_many_decimals', { value: String(value), exponent, currency }));
   }
   const minor = Number(whole + trimmed.padEnd(exponent, '0'));
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`"${value}" is too large`);
+  if (!Number.isSafeInteger(minor)) throw new AmountError(say('amount.too_large', { value: String(value) }));
   return sign ? -minor : minor;
 }
 
@@ -47,7 +55,7 @@ export function amountField(field: string, value: string | number, currency: str
   try {
     return toMinor(value, currency);
   } catch (error) {
-    throw invalidField(field, (error as Error).message);
+    throw invalidField(field, error instanceof AmountError ? error.said : (error as Error).message);
   }
 }
 
@@ -63,10 +71,10 @@ export function toMajor(minor: number | bigint | string, currency: string): stri
 }
 
 function numberToPlainString(value: number): string {
-  if (!Number.isFinite(value)) throw new RangeError(`${value} is not an amount`);
+  if (!Number.isFinite(value)) throw new AmountError(say('amount.not_an_amount', { value: String(value) }));
   // toString gives the shortest round-trip form (29.33, not 29.329999…); exponent
   // notation only appears for amounts no shop has.
   const text = value.toString();
-  if (/e/i.test(text)) throw new RangeError(`${value} is out of range`);
+  if (/e/i.test(text)) throw new AmountError(say('amount.out_of_range', { value: String(value) }));
   return text;
 }

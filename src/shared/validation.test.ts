@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DecimalAmount, isCalendarDay, parseInput } from './validation.ts';
+import { AppError } from './errors.ts';
+import { fixedText, say } from './messages/index.ts';
+import { DecimalAmount, isCalendarDay, parseInput, saidIssue } from './validation.ts';
 
 // zod 4 says "Invalid input" for a field left out of a union (an amount: string or
 // number) and "Invalid input: expected string, received undefined" for the rest.
@@ -72,5 +74,56 @@ describe('isCalendarDay', () => {
     for (const v of ['2026-02-28', '2024-02-29', '2026-12-31T23:59:59Z', '2026-03-01T10:15:00+01:00', '2000-02-29']) expect([v, isCalendarDay(v)]).toEqual([v, true]);
     // Date.parse reads each of these as a day of the next month.
     for (const v of ['2026-02-29', '2026-02-30', '2026-02-30T10:00:00Z', '2026-04-31', '1900-02-29', '2026-13-01', '2026-00-10', 'yesterday']) expect([v, isCalendarDay(v)]).toEqual([v, false]);
+  });
+});
+
+describe('parseInput told in another language', () => {
+  const refusal = (schema: z.ZodType, input: unknown, what?: string, prefix?: string) => {
+    try {
+      parseInput(schema, input, what, prefix);
+    } catch (error) {
+      return error as AppError;
+    }
+    throw new Error('accepted');
+  };
+  const schema = z.object({
+    points: z.number().int(fixedText('points.whole')),
+    factor: z.number().positive(),
+    name: z.string(),
+    code: z.string().superRefine((code, ctx) => ctx.addIssue({ code: 'custom', ...saidIssue(say('program.used_twice', { code })) })),
+    note: z.string().min(3, 'a text the catalogue does not have'),
+  });
+  const input = { points: 1.5, factor: 0, code: 'gold', note: 'x' };
+
+  it("tells zod's own messages through zod's locale, the catalogue's texts and custom issues from the catalogue, the rest as written", () => {
+    const error = refusal(schema, input, 'adjustment');
+    expect(error.in('sl').problems).toEqual([
+      { field: 'points', reason: 'mora biti celo število točk' },
+      { field: 'factor', reason: 'Premajhno: pričakovano, da bo number >0' },
+      { field: 'name', reason: 'je obvezno' },
+      { field: 'code', reason: 'koda "gold" je uporabljena dvakrat' },
+      { field: 'note', reason: 'a text the catalogue does not have' },
+    ]);
+    expect(error.in('sl').message).toBe('Neveljavna sprememba točk: points: mora biti celo število točk; factor: Premajhno: pričakovano, da bo number >0; name: je obvezno; …');
+    expect(error.in('ru').problems[1]).toEqual({ field: 'factor', reason: 'Слишком маленькое значение: ожидалось, что number будет >0' });
+  });
+
+  it('keeps the English of message and problems exactly, and it is what in("en") gives', () => {
+    const error = refusal(schema, input, 'adjustment');
+    expect(error.problems).toEqual([
+      { field: 'points', reason: 'must be a whole number of points' },
+      { field: 'factor', reason: 'Too small: expected number to be >0' },
+      { field: 'name', reason: 'is required' },
+      { field: 'code', reason: '"gold" is used twice' },
+      { field: 'note', reason: 'a text the catalogue does not have' },
+    ]);
+    expect(error.message).toBe('Invalid adjustment: points: must be a whole number of points; factor: Too small: expected number to be >0; name: is required; …');
+    expect(error.in('en')).toEqual({ message: error.message, problems: error.problems });
+  });
+
+  it('names the fields under their prefix, and words a headline it has no entry for generally', () => {
+    const error = refusal(z.object({ a: z.number() }), { a: 'x' }, 'gift card', 'card');
+    expect(error.in('da')).toEqual({ message: 'Ugyldige data: card.a: Ugyldigt input: forventede tal, fik streng', problems: [{ field: 'card.a', reason: 'Ugyldigt input: forventede tal, fik streng' }] });
+    expect(error.message).toBe('Invalid gift card: card.a: Invalid input: expected number, received string');
   });
 });

@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { invalid, type FieldProblem } from './errors.ts';
+import { AppError, type FieldProblem } from './errors.ts';
+import { fixedText, MESSAGES, Said, translateFixed, type Language, type MessageCode } from './messages/index.ts';
 
 // zod is the one validation library at every boundary (HTTP bodies, CSV rows, the
-// environment). This turns its issues into our FieldProblem list.
-export function problemsOf(error: z.ZodError): FieldProblem[] {
+// environment). This turns its issues into our FieldProblem list (`reasonOf`: each told
+// in another language than the issue's message).
+export function problemsOf(error: z.ZodError, reasonOf = (issue: z.core.$ZodIssue) => issue.message): FieldProblem[] {
   return error.issues.map((issue) => ({
     field: issue.path.length ? issue.path.join('.') : '(body)',
-    reason: issue.message,
+    reason: reasonOf(issue),
   }));
 }
 
@@ -17,10 +19,52 @@ export function problemsOf(error: z.ZodError): FieldProblem[] {
  * error map it yields to a message the schema gives itself (zod asks the schema first), so
  * a field whose schema says more about being required keeps its words.
  */
-export const requiredError: z.core.$ZodErrorMap = (issue) => (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value') ? 'is required' : undefined);
+export const requiredError: z.core.$ZodErrorMap = (issue) => (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value') ? fixedText('field.required') : undefined);
 // Given only to a parse that failed: zod's parse with any options runs 2.5–5 µs slower
 // (a purchase's body: 4–6 µs plain), and parseInput is on the purchase path.
 const ON_FAILURE = { error: requiredError };
+
+/**
+ * The error map of a parse told in `language`: zod's own messages from its locale, built
+ * per parse (zod's global config is one for all requests, which are in several languages at once).
+ */
+const ZOD_LOCALES = { en: z.locales.en, sl: z.locales.sl, tr: z.locales.tr, da: z.locales.da, ru: z.locales.ru } satisfies Record<Language, unknown>;
+const localeErrors = new Map<Language, z.core.$ZodErrorMap>();
+function errorMapIn(language: Language): z.core.$ZodErrorMap {
+  const zodsOwn = localeErrors.get(language) ?? ZOD_LOCALES[language]().localeError;
+  localeErrors.set(language, zodsOwn);
+  return (issue) => requiredError(issue) ?? zodsOwn(issue);
+}
+
+/**
+ * An issue's reason in `language`: a custom issue raised with its catalogue message
+ * (saidIssue) is told from it; a schema's fixed text (fixedText) from the catalogue; any
+ * other text is zod's own, already in the language's words (errorMapIn), or stays as written.
+ */
+function reasonIn(issue: z.core.$ZodIssue, language: Language): string {
+  const said = (issue as { params?: { said?: unknown } }).params?.said;
+  if (said instanceof Said) return said.in(language);
+  return translateFixed(issue.message, language) ?? issue.message;
+}
+
+/**
+ * A custom issue's message from the catalogue, for ctx.addIssue and refine:
+ * `ctx.addIssue({ code: 'custom', path, ...saidIssue(say('program.used_twice', { code })) })`.
+ * The issue carries the Said, so parseInput tells it in the request's language.
+ */
+export const saidIssue = (said: Said) => ({ message: said.toString(), params: { said } });
+
+/** parseInput's headline, "Invalid adjustment: points: …", told in `language`. */
+function headline(what: string, problems: FieldProblem[], language: Language): string {
+  const head = problems
+    .slice(0, 3)
+    .map((p) => `${p.field}: ${p.reason}`)
+    .join('; ');
+  const listed = `${head}${problems.length > 3 ? '; …' : ''}`;
+  if (language === 'en') return `Invalid ${what}: ${listed}`;
+  const own = `invalid.${what.replaceAll(' ', '_')}`;
+  return new Said(Object.hasOwn(MESSAGES, own) ? (own as MessageCode) : 'invalid.input', { problems: listed }).in(language);
+}
 
 /** `fieldPrefix` names where the input sits in the request body ("program" → `program.rewards.0.code`). */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'input', fieldPrefix?: string): z.output<S> {
@@ -29,12 +73,16 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what 
   // The messages: parsed again with the error map (a failure is rare; its cost is not the path's).
   const result = schema.safeParse(input, ON_FAILURE);
   if (result.success) return result.data;
-  const problems = problemsOf(result.error).map((p) => (fieldPrefix ? { ...p, field: p.field === '(body)' ? fieldPrefix : `${fieldPrefix}.${p.field}` } : p));
-  const head = problems
-    .slice(0, 3)
-    .map((p) => `${p.field}: ${p.reason}`)
-    .join('; ');
-  throw invalid(`Invalid ${what}: ${head}${problems.length > 3 ? '; …' : ''}`, problems);
+  const prefixed = (problems: FieldProblem[]) => (fieldPrefix ? problems.map((p) => ({ ...p, field: p.field === '(body)' ? fieldPrefix : `${fieldPrefix}.${p.field}` })) : problems);
+  const problems = prefixed(problemsOf(result.error));
+  // In another language the input is parsed once more, with that language's error map:
+  // only when an answer is told in it.
+  const toldIn = (language: Language) => {
+    const told = schema.safeParse(input, { error: errorMapIn(language) });
+    const reasons = told.success ? problems : prefixed(problemsOf(told.error, (issue) => reasonIn(issue, language)));
+    return { message: headline(what, reasons, language), problems: reasons };
+  };
+  throw new AppError('invalid', headline(what, problems, 'en'), problems, toldIn);
 }
 
 /**
@@ -46,7 +94,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what 
  * input"; left out, it is "is required" (requiredError).
  */
 export const DECIMAL_AMOUNT = /^\d+(\.\d+)?$/;
-export const DECIMAL_AMOUNT_MESSAGE = 'must be a non-negative decimal amount such as "29.33"';
+export const DECIMAL_AMOUNT_MESSAGE = fixedText('amount.decimal');
 export const DecimalAmount = z.union([z.string().trim().regex(DECIMAL_AMOUNT, DECIMAL_AMOUNT_MESSAGE), z.number().min(0, DECIMAL_AMOUNT_MESSAGE)], {
   error: (issue) => (issue.input === undefined ? undefined : DECIMAL_AMOUNT_MESSAGE),
 });
@@ -72,5 +120,5 @@ export function isCalendarDay(iso: string): boolean {
 export const CalendarDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine(isCalendarDay, 'is not a calendar date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, fixedText('date.format'))
+  .refine(isCalendarDay, fixedText('date.not_in_calendar'));

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, setCsrfToken, type User } from './api.ts';
+import { api, setApiLanguage, setCsrfToken, type User } from './api.ts';
 import { createI18n, I18nContext, LANGUAGE_NAMES, LANGUAGES, type Language } from './i18n/index.ts';
 import { Analytics } from './pages/Analytics.tsx';
 import { CustomerProfile } from './pages/CustomerProfile.tsx';
@@ -19,6 +19,8 @@ export function App() {
   const [language, setLanguageState] = useState<Language>(storedLanguage);
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const path = usePath();
+  // Set while rendering, not in an effect: a page's own effects (its first calls) run before App's.
+  setApiLanguage(language);
   const i18n = useMemo(
     () =>
       createI18n(language, (l) => {

@@ -7,7 +7,8 @@ import type { LoyaltyService, SimulationReport } from '../modules/loyalty/index.
 import type { Store } from '../modules/stores/index.ts';
 
 // The dashboard's one way to call the API: same-origin cookie session, the CSRF token on
-// writes, problem+json errors turned into ApiError with the field problems.
+// writes, the dashboard's language as Accept-Language (the server tells its refusals in
+// it), problem+json errors turned into ApiError with the field problems.
 
 export interface FieldProblem {
   field: string;
@@ -29,9 +30,15 @@ export const setCsrfToken = (token: string | undefined) => {
   csrfToken = token;
 };
 
+/** The language the dashboard shows: every call asks the server to answer in it. */
+let language = 'en';
+export const setApiLanguage = (shown: string) => {
+  language = shown;
+};
+
 export async function api<T>(path: string, init: { method?: string; body?: unknown; form?: FormData } = {}): Promise<T> {
   const method = init.method ?? 'GET';
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { 'accept-language': language };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let body: BodyInit | undefined;
   if (init.form) body = init.form;
@@ -64,6 +71,7 @@ export function apiWithProgress<T, P>(path: string, form: FormData, onProgress: 
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${path}`);
     xhr.setRequestHeader('accept', 'application/x-ndjson, application/json');
+    xhr.setRequestHeader('accept-language', language);
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.upload.onprogress = (e) => onProgress({ phase: 'upload', bytes: e.loaded, total_bytes: e.total });
     let read = 0;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fixedText } from '../../shared/messages/index.ts';
 
 export const ROLES = ['owner', 'manager', 'staff'] as const;
 export const SCOPES = ['read', 'write', 'admin'] as const;
@@ -13,8 +14,8 @@ export const UserInput = z.object({
 });
 
 export const LoginInput = z.object({
-  email: z.string().trim().min(1, 'is required'),
-  password: z.string().min(1, 'is required'),
+  email: z.string().trim().min(1, fixedText('field.required')),
+  password: z.string().min(1, fixedText('field.required')),
 });
 
 export const ApiKeyInput = z.object({

@@ -3,6 +3,7 @@ import { audit, type Actor, type Db, type Role } from '../../db/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { conflict, notFound, unauthorized } from '../../shared/errors.ts';
 import { newId, newSecret } from '../../shared/ids.ts';
+import { say } from '../../shared/messages/index.ts';
 import { sha256 } from '../../shared/hash.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { ApiKeyInput, LoginInput, ROLE_SCOPES, UserInput, type Scope } from './auth.schema.ts';
@@ -129,7 +130,7 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
       const user = await db.selectFrom('users').selectAll().where('email', '=', data.email.toLowerCase()).executeTakeFirst();
       // Verify against a dummy hash when the user is unknown, so timing does not reveal who exists.
       const ok = await verifyPassword(data.password, user?.password_hash ?? DUMMY_HASH);
-      if (!user || !ok || user.disabled_at) throw unauthorized('Wrong email or password');
+      if (!user || !ok || user.disabled_at) throw unauthorized(say('auth.wrong_password'));
       const token = newSecret(32);
       const csrfToken = newSecret(24);
       const now = clock.now();

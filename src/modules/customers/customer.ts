@@ -2,8 +2,8 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 
 // Pure rules about customers: identities and their normal forms. No I/O.
 
-export const LANGUAGES = ['en', 'sl', 'tr', 'da', 'ru'] as const;
-export type Language = (typeof LANGUAGES)[number];
+// The languages a customer can be spoken to in are the ones the product speaks.
+export { LANGUAGES, type Language } from '../../shared/messages/languages.ts';
 export const CHANNELS = ['email', 'sms'] as const;
 export type ConsentChannel = (typeof CHANNELS)[number];
 

@@ -1,6 +1,7 @@
 import { audit, lockKeys, notifyOnCommit, type Actor, type Tx } from '../../db/index.ts';
 import { publish } from '../../jobs/outbox.ts';
 import { invalidField, notFound } from '../../shared/errors.ts';
+import { say } from '../../shared/messages/index.ts';
 import { amountField } from '../../shared/money.ts';
 import { isCalendarDay, ISO_TIMESTAMP, parseInput } from '../../shared/validation.ts';
 import { instantOf, isDateOnly } from '../../shared/clock.ts';
@@ -35,7 +36,7 @@ export function createProgramVersions(core: LoyaltyCore) {
     if (from.getTime() >= now.getTime() - CLOCK_ALLOWANCE_MS) return;
     const inForce = (await listPrograms(trx)).filter((p) => p.effective_from.getTime() <= now.getTime()).at(-1);
     if (!inForce) return;
-    throw invalidField('effective_from', `is in the past (${from.toISOString()}), while version ${inForce.version} has been in force since ${inForce.effective_from.toISOString()} and what was earned meanwhile was earned under it; leave effective_from out to apply now, or give a later time`);
+    throw invalidField('effective_from', say('program.effective_from_in_past', { from: from.toISOString(), version: inForce.version, since: inForce.effective_from.toISOString() }));
   }
 
   /**
@@ -170,11 +171,11 @@ function checkAmounts(document: ProgramDocument, currency: string) {
 function simulationStart(since: string, timeZone: string, now: Date): Date {
   const text = since.trim();
   if (!isDateOnly(text) && !ISO_TIMESTAMP.test(text)) {
-    throw invalidField('since', 'must be a date (YYYY-MM-DD) or an ISO 8601 timestamp with its offset (2026-01-01T00:00:00+01:00)');
+    throw invalidField('since', say('simulation.since_format'));
   }
-  if (!isCalendarDay(text)) throw invalidField('since', `is not a day of the calendar (${text.slice(0, 10)})`);
+  if (!isCalendarDay(text)) throw invalidField('since', say('simulation.since_not_a_day', { day: text.slice(0, 10) }));
   const at = instantOf(text, timeZone);
-  if (Number.isNaN(at.getTime())) throw invalidField('since', `is not a time of day (${text.slice(11)})`);
-  if (at.getTime() > now.getTime()) throw invalidField('since', `is in the future (${at.toISOString()}): there is nothing to replay yet`);
+  if (Number.isNaN(at.getTime())) throw invalidField('since', say('simulation.since_not_a_time', { time: text.slice(11) }));
+  if (at.getTime() > now.getTime()) throw invalidField('since', say('simulation.since_in_future', { at: at.toISOString() }));
   return at;
 }

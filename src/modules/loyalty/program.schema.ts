@@ -1,30 +1,32 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../customers/index.ts';
 import { PURCHASE_CHANNELS } from '../commerce/index.ts';
+import { fixedText, say } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
-import { DECIMAL_AMOUNT, DECIMAL_AMOUNT_MESSAGE, DecimalAmount, isCalendarDay } from '../../shared/validation.ts';
+import { DECIMAL_AMOUNT, DECIMAL_AMOUNT_MESSAGE, DecimalAmount, isCalendarDay, saidIssue } from '../../shared/validation.ts';
 
 // The loyalty program is one JSON document. This schema validates it (every problem is
 // reported with its path, e.g. `tiers.levels.2.threshold`), and its JSON Schema export
 // is published at /api/v1/loyalty/program.schema.json and in schemas/ so editors can
-// check a program file while it is written.
+// check a program file while it is written. Its reasons are the catalogue's
+// (src/shared/messages), told in the dashboard's language in the program editor.
 
-const Code = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be a short code of lower-case letters, digits, - and _ (e.g. "gold")');
+const Code = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, fixedText('program.code_format'));
 // An amount or a count written as a decimal: the shared money input (its constraints on
 // each branch, so the published JSON Schema states them), read here as its digits. The
 // check after the transform catches a number whose decimal form is no decimal (1e21 → "1e+21").
 const Decimal = DecimalAmount
   .transform((v) => (typeof v === 'number' ? String(v) : v))
   .refine((v) => DECIMAL_AMOUNT.test(v), DECIMAL_AMOUNT_MESSAGE);
-const Points = z.number().int('must be a whole number of points').min(0).max(1e9);
-const PositivePoints = z.number().int('must be a whole number of points').min(1).max(1e9);
-const Instant = z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)) && /T|^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDay(v), 'must be an ISO 8601 date or timestamp of a real day')
+const Points = z.number().int(fixedText('points.whole')).min(0).max(1e9);
+const PositivePoints = z.number().int(fixedText('points.whole')).min(1).max(1e9);
+const Instant = z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)) && /T|^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDay(v), fixedText('program.instant'))
   .describe('An ISO 8601 timestamp ("2026-12-01T00:00:00+01:00") or date ("2026-12-01", midnight UTC).');
 
 /** A text in the customer's language: one string, or one per language code. */
 export const LocalizedText = z.union([
   z.string().trim().min(1).max(200),
-  z.partialRecord(z.enum(LANGUAGES), z.string().trim().min(1).max(200)).refine((r) => Object.keys(r).length > 0, 'needs at least one language'),
+  z.partialRecord(z.enum(LANGUAGES), z.string().trim().min(1).max(200)).refine((r) => Object.keys(r).length > 0, fixedText('program.needs_language')),
 ]);
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
@@ -40,7 +42,7 @@ export const Condition = z.object({
 }).strict();
 export type Condition = z.infer<typeof Condition>;
 
-const Factor = z.number().positive('must be greater than 0').max(100);
+const Factor = z.number().positive(fixedText('field.positive')).max(100);
 
 export const Multiplier = z.object({
   name: z.string().trim().max(200).optional(),
@@ -57,8 +59,8 @@ export const Promotion = z.object({
   factor: Factor.optional(),
   /** Extra points per matching purchase, once per purchase. */
   bonus_points: Points.optional(),
-}).strict().refine((p) => Date.parse(p.from) < Date.parse(p.to), { message: 'must end after it starts', path: ['to'] })
-  .refine((p) => p.factor !== undefined || p.bonus_points !== undefined, { message: 'needs a factor or bonus_points', path: ['factor'] });
+}).strict().refine((p) => Date.parse(p.from) < Date.parse(p.to), { message: fixedText('program.ends_after_start'), path: ['to'] })
+  .refine((p) => p.factor !== undefined || p.bonus_points !== undefined, { message: fixedText('program.needs_factor'), path: ['factor'] });
 
 export const Earning = z.object({
   points_per_currency_unit: z.number().positive().max(1e6)
@@ -130,18 +132,18 @@ export const Tiers = z.object({
   grace_days: z.number().int().min(0).max(365).default(30).describe('Days a member keeps a tier after its period ends, before the review moves them down.'),
   levels: z.array(TierLevel).min(1).describe('From the base level (threshold 0) up.'),
 }).strict().superRefine((tiers, ctx) => {
-  if (Number(tiers.levels[0].threshold) !== 0) ctx.addIssue({ code: 'custom', path: ['levels', 0, 'threshold'], message: 'the first (base) level must have threshold 0' });
+  if (Number(tiers.levels[0].threshold) !== 0) ctx.addIssue({ code: 'custom', path: ['levels', 0, 'threshold'], message: fixedText('program.base_threshold') });
   for (let i = 1; i < tiers.levels.length; i++) {
     if (!(Number(tiers.levels[i].threshold) > Number(tiers.levels[i - 1].threshold))) {
-      ctx.addIssue({ code: 'custom', path: ['levels', i, 'threshold'], message: 'thresholds must increase from level to level' });
+      ctx.addIssue({ code: 'custom', path: ['levels', i, 'threshold'], message: fixedText('program.thresholds_increase') });
     }
     if (tiers.metric !== 'spend' && !/^\d+$/.test(tiers.levels[i].threshold)) {
-      ctx.addIssue({ code: 'custom', path: ['levels', i, 'threshold'], message: `must be a whole number of ${tiers.metric}` });
+      ctx.addIssue({ code: 'custom', path: ['levels', i, 'threshold'], ...saidIssue(say('program.whole_metric', { metric: tiers.metric })) });
     }
   }
   const codes = new Set<string>();
   tiers.levels.forEach((l, i) => {
-    if (codes.has(l.code)) ctx.addIssue({ code: 'custom', path: ['levels', i, 'code'], message: `"${l.code}" is used twice` });
+    if (codes.has(l.code)) ctx.addIssue({ code: 'custom', path: ['levels', i, 'code'], ...saidIssue(say('program.used_twice', { code: l.code })) });
     codes.add(l.code);
   });
 });
@@ -170,7 +172,7 @@ export const Reward = z.object({
   available_to: Instant.optional(),
 }).strict().superRefine((r, ctx) => {
   const need = (field: 'amount' | 'percent' | 'sku' | 'event') => {
-    if (r[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required for a ${r.type} reward` });
+    if (r[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], ...saidIssue(say('program.reward_needs', { type: r.type })) });
   };
   if (r.type === 'fixed_discount' || r.type === 'gift_card') need('amount');
   if (r.type === 'percent_discount') need('percent');
@@ -217,15 +219,15 @@ export const ProgramDocument = z.object({
   const tierCodes = new Set(p.tiers?.levels.map((l) => l.code) ?? []);
   const rewardCodes = new Set<string>();
   p.rewards.forEach((r, i) => {
-    if (rewardCodes.has(r.code)) ctx.addIssue({ code: 'custom', path: ['rewards', i, 'code'], message: `"${r.code}" is used twice` });
+    if (rewardCodes.has(r.code)) ctx.addIssue({ code: 'custom', path: ['rewards', i, 'code'], ...saidIssue(say('program.used_twice', { code: r.code })) });
     rewardCodes.add(r.code);
     r.tiers?.forEach((t, j) => {
-      if (!tierCodes.has(t)) ctx.addIssue({ code: 'custom', path: ['rewards', i, 'tiers', j], message: `no tier "${t}" in tiers.levels` });
+      if (!tierCodes.has(t)) ctx.addIssue({ code: 'custom', path: ['rewards', i, 'tiers', j], ...saidIssue(say('program.no_such_tier', { tier: t })) });
     });
   });
   p.tiers?.levels.forEach((l, i) => {
     const gift = l.benefits.birthday_reward;
-    if (gift && !rewardCodes.has(gift)) ctx.addIssue({ code: 'custom', path: ['tiers', 'levels', i, 'benefits', 'birthday_reward'], message: `no reward "${gift}" in rewards` });
+    if (gift && !rewardCodes.has(gift)) ctx.addIssue({ code: 'custom', path: ['tiers', 'levels', i, 'benefits', 'birthday_reward'], ...saidIssue(say('program.no_such_reward', { reward: gift })) });
   });
   const conditions: [Condition | undefined, (string | number)[]][] = [
     ...p.earning.multipliers.map((m, i) => [m.when, ['earning', 'multipliers', i, 'when']] as [Condition, (string | number)[]]),
@@ -233,12 +235,12 @@ export const ProgramDocument = z.object({
   ];
   for (const [when, path] of conditions) {
     when?.tiers?.forEach((t, j) => {
-      if (!tierCodes.has(t)) ctx.addIssue({ code: 'custom', path: [...path, 'tiers', j], message: `no tier "${t}" in tiers.levels` });
+      if (!tierCodes.has(t)) ctx.addIssue({ code: 'custom', path: [...path, 'tiers', j], ...saidIssue(say('program.no_such_tier', { tier: t })) });
     });
   }
   const challengeCodes = new Set<string>();
   p.challenges.forEach((c, i) => {
-    if (challengeCodes.has(c.code)) ctx.addIssue({ code: 'custom', path: ['challenges', i, 'code'], message: `"${c.code}" is used twice` });
+    if (challengeCodes.has(c.code)) ctx.addIssue({ code: 'custom', path: ['challenges', i, 'code'], ...saidIssue(say('program.used_twice', { code: c.code })) });
     challengeCodes.add(c.code);
   });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { audit, type Actor, type Tx } from '../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { AppError, conflict, invalid, invalidField } from '../../shared/errors.ts';
+import { fixedText, say } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { Accounts } from './accounts.ts';
@@ -21,14 +22,14 @@ import { lotExpiry, type Program } from './program.ts';
 
 // Each refusal of a reason names the rule it broke: one left out or blank (spaces only) is
 // missing; one given but shorter than 3 characters ("qa") is told the length, not that it
-// is required — staff who wrote a reason would look for a field they left out.
-const REASON_REQUIRED = 'is required (say why, it is audited)';
-const REASON_SHORT = 'must be at least 3 characters: say why, it is audited';
+// is required — staff who wrote a reason would look for a field they left out. (The texts
+// are the catalogue's, told in the dashboard's language: src/shared/messages.)
+const REASON_REQUIRED = fixedText('adjustment.reason_required');
 
 export const AdjustmentInput = z.object({
-  points: z.number().int('must be a whole number of points').refine((n) => n !== 0, 'must not be 0').refine((n) => Math.abs(n) <= 1e9, 'is too large'),
-  reason: z.string({ error: (issue) => (issue.input === undefined ? REASON_REQUIRED : 'must be a text of at least 3 characters: say why, it is audited') })
-    .trim().min(1, { message: REASON_REQUIRED, abort: true }).min(3, REASON_SHORT).max(500, 'must be at most 500 characters'),
+  points: z.number().int(fixedText('points.whole')).refine((n) => n !== 0, fixedText('adjustment.not_zero')).refine((n) => Math.abs(n) <= 1e9, fixedText('adjustment.too_large')),
+  reason: z.string({ error: (issue) => (issue.input === undefined ? REASON_REQUIRED : fixedText('adjustment.reason_not_text')) })
+    .trim().min(1, { message: REASON_REQUIRED, abort: true }).min(3, fixedText('adjustment.reason_short')).max(500, fixedText('adjustment.reason_long')),
   idempotency_key: z.string().trim().min(1).max(200),
 });
 
@@ -76,7 +77,7 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
           .where('customer_id', '=', customerId).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
         if (earlier) {
           if (Number(earlier.points) !== data.points || earlier.reason !== data.reason) {
-            throw conflict(`Adjustment ${data.idempotency_key} was already recorded with other values (${Number(earlier.points)} points, reason "${earlier.reason}"); use a new idempotency_key for a new adjustment`);
+            throw conflict(say('adjustment.key_reused', { key: data.idempotency_key, points: Number(earlier.points), reason: String(earlier.reason) }));
           }
           return { created: false };
         }
@@ -90,7 +91,7 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
           const r = await ledger.debit(trx, member, withFields(base, { points: -data.points }), { now, includePending: false, shortfall: 'fail' });
           if (r.shortfall > 0) {
             const view = balanceOf(await ledger.openLots(trx, customerId), member.points, now);
-            throw invalidField('points', `would take the balance below zero: ${view.available} points are available`);
+            throw invalidField('points', say('adjustment.below_zero', { available: view.available }));
           }
           written = !r.duplicate;
         }
@@ -108,7 +109,7 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
     async enrol(customerId: string, { actor }: { actor: Actor }) {
       const now = clock.now();
       const program = await core.programAt(now);
-      if (!program) throw invalid('No loyalty program is in force: apply one first (regulars loyalty apply program.json)');
+      if (!program) throw invalid(say('loyalty.no_program'));
       const created = await db.transaction().execute(async (trx) => {
         await requireWritableCustomer(trx, customerId);
         const member = (await ledger.lockMembers(trx, [customerId], { now, create: true })).get(customerId)!;

@@ -1,0 +1,138 @@
+import type { Entry } from './languages.ts';
+
+// The catalogue's messages of the HTTP layer, authentication and input validation
+// (index.ts says how they are used). English first: it is the text API clients have always
+// read, and must stay exactly so.
+
+export const GENERAL = {
+  // ── Problem titles (src/http/problem.ts), by status ──
+  'problem.400': { en: 'Bad request', sl: 'Napačna zahteva', tr: 'Hatalı istek', da: 'Ugyldig anmodning', ru: 'Неверный запрос' },
+  'problem.401': { en: 'Unauthorized', sl: 'Nepooblaščen dostop', tr: 'Yetkisiz erişim', da: 'Ikke autoriseret', ru: 'Не авторизован' },
+  'problem.403': { en: 'Forbidden', sl: 'Dostop ni dovoljen', tr: 'Erişim engellendi', da: 'Adgang nægtet', ru: 'Доступ запрещён' },
+  'problem.404': { en: 'Not found', sl: 'Ni najdeno', tr: 'Bulunamadı', da: 'Ikke fundet', ru: 'Не найдено' },
+  'problem.409': { en: 'Conflict', sl: 'Konflikt', tr: 'Çakışma', da: 'Konflikt', ru: 'Конфликт' },
+  'problem.413': { en: 'Payload too large', sl: 'Vsebina je prevelika', tr: 'İçerik çok büyük', da: 'Indholdet er for stort', ru: 'Слишком большой запрос' },
+  'problem.415': { en: 'Unsupported media type', sl: 'Nepodprta vrsta vsebine', tr: 'Desteklenmeyen içerik türü', da: 'Medietypen understøttes ikke', ru: 'Неподдерживаемый тип данных' },
+  'problem.422': { en: 'Unprocessable content', sl: 'Vsebine ni mogoče obdelati', tr: 'İşlenemeyen içerik', da: 'Indholdet kan ikke behandles', ru: 'Невозможно обработать данные' },
+  'problem.429': { en: 'Too many requests', sl: 'Preveč zahtev', tr: 'Çok fazla istek', da: 'For mange anmodninger', ru: 'Слишком много запросов' },
+  'problem.500': { en: 'Internal server error', sl: 'Notranja napaka strežnika', tr: 'Sunucu iç hatası', da: 'Intern serverfejl', ru: 'Внутренняя ошибка сервера' },
+  'problem.503': { en: 'Service unavailable', sl: 'Storitev ni na voljo', tr: 'Hizmet kullanılamıyor', da: 'Tjenesten er ikke tilgængelig', ru: 'Сервис недоступен' },
+  'problem.other': { en: 'Error', sl: 'Napaka', tr: 'Hata', da: 'Fejl', ru: 'Ошибка' },
+
+  // ── The HTTP layer ──
+  'http.invalid_json': {
+    // The parser's own detail stays as the parser says it (English).
+    en: 'The body is not valid JSON: {detail}',
+    sl: 'Telo zahteve ni veljaven JSON: {detail}',
+    tr: 'İstek gövdesi geçerli bir JSON değil: {detail}',
+    da: 'Anmodningens indhold er ikke gyldig JSON: {detail}',
+    ru: 'Тело запроса не является корректным JSON: {detail}',
+  },
+  'http.internal': {
+    en: 'Something went wrong on our side; it has been logged.',
+    sl: 'Pri nas je šlo nekaj narobe; napaka je zabeležena.',
+    tr: 'Bizim tarafımızda bir sorun oluştu; hata kaydedildi.',
+    da: 'Noget gik galt hos os; fejlen er logget.',
+    ru: 'Что-то пошло не так на нашей стороне; ошибка записана в журнал.',
+  },
+  'http.too_many_requests': {
+    en: 'Too many requests; try again in {seconds} s',
+    sl: 'Preveč zahtev; poskusite znova čez {seconds} s',
+    tr: 'Çok fazla istek; {seconds} sn sonra yeniden deneyin',
+    da: 'For mange anmodninger; prøv igen om {seconds} s',
+    ru: 'Слишком много запросов; повторите через {seconds} с',
+  },
+
+  // ── Authentication ──
+  'auth.wrong_password': {
+    en: 'Wrong email or password',
+    sl: 'Napačen e-poštni naslov ali geslo',
+    tr: 'E-posta adresi veya parola hatalı',
+    da: 'Forkert e-mail eller adgangskode',
+    ru: 'Неверный адрес электронной почты или пароль',
+  },
+  'auth.required': {
+    en: 'Authentication required: send "Authorization: Bearer <API key>" or log in to the dashboard',
+    sl: 'Potrebna je prijava: pošljite "Authorization: Bearer <API key>" ali se prijavite v nadzorno ploščo',
+    tr: 'Kimlik doğrulaması gerekli: "Authorization: Bearer <API key>" gönderin ya da panele giriş yapın',
+    da: 'Login kræves: send "Authorization: Bearer <API key>", eller log ind på kontrolpanelet',
+    ru: 'Требуется вход: отправьте "Authorization: Bearer <API key>" или войдите в панель управления',
+  },
+  'auth.bad_key': {
+    en: 'The API key is not valid (revoked, mistyped, or not a Bearer token)',
+    sl: 'Ključ API ni veljaven (preklican, napačno vpisan ali ni žeton Bearer)',
+    tr: 'API anahtarı geçerli değil (iptal edilmiş, yanlış yazılmış ya da Bearer belirteci değil)',
+    da: 'API-nøglen er ikke gyldig (tilbagekaldt, skrevet forkert eller ikke et Bearer-token)',
+    ru: 'Ключ API недействителен (отозван, введён с ошибкой или не является токеном Bearer)',
+  },
+  'auth.csrf': {
+    en: 'Missing or wrong X-CSRF-Token header for a request made with a session cookie',
+    sl: 'Zahtevi s sejnim piškotkom manjka glava X-CSRF-Token ali pa je napačna',
+    tr: 'Oturum çereziyle yapılan istekte X-CSRF-Token başlığı eksik ya da hatalı',
+    da: 'X-CSRF-Token-headeren mangler eller er forkert i en anmodning med en sessionscookie',
+    ru: 'В запросе с сеансовым cookie нет заголовка X-CSRF-Token или он неверен',
+  },
+  'auth.scope_of_key': {
+    en: 'This needs the "{scope}" scope; the API key has {scopes}',
+    sl: 'Za to je potreben obseg "{scope}"; ključ API ima {scopes}',
+    tr: 'Bunun için "{scope}" kapsamı gerekli; API anahtarının kapsamları: {scopes}',
+    da: 'Dette kræver scopet "{scope}"; API-nøglen har {scopes}',
+    ru: 'Для этого нужна область доступа "{scope}"; у ключа API есть: {scopes}',
+  },
+  'auth.scope_of_role': {
+    en: 'This needs the "{scope}" scope; your role grants {scopes}',
+    sl: 'Za to je potreben obseg "{scope}"; vaša vloga dovoljuje {scopes}',
+    tr: 'Bunun için "{scope}" kapsamı gerekli; rolünüzün verdiği kapsamlar: {scopes}',
+    da: 'Dette kræver scopet "{scope}"; din rolle giver {scopes}',
+    ru: 'Для этого нужна область доступа "{scope}"; ваша роль даёт: {scopes}',
+  },
+
+  // ── Input validation (src/shared/validation.ts) ──
+  // parseInput's headline, by what was parsed: "Invalid <what>: <the first problems>". A
+  // `what` without its own entry is told with invalid.input's words in other languages.
+  'invalid.input': { en: 'Invalid input: {problems}', sl: 'Neveljavni podatki: {problems}', tr: 'Geçersiz veri: {problems}', da: 'Ugyldige data: {problems}', ru: 'Неверные данные: {problems}' },
+  'invalid.query': { en: 'Invalid query: {problems}', sl: 'Neveljavni parametri poizvedbe: {problems}', tr: 'Geçersiz sorgu: {problems}', da: 'Ugyldig forespørgsel: {problems}', ru: 'Неверные параметры запроса: {problems}' },
+  'invalid.login': { en: 'Invalid login: {problems}', sl: 'Neveljavna prijava: {problems}', tr: 'Geçersiz giriş: {problems}', da: 'Ugyldigt login: {problems}', ru: 'Неверные данные для входа: {problems}' },
+  'invalid.adjustment': { en: 'Invalid adjustment: {problems}', sl: 'Neveljavna sprememba točk: {problems}', tr: 'Geçersiz puan düzeltmesi: {problems}', da: 'Ugyldig pointjustering: {problems}', ru: 'Неверная корректировка баллов: {problems}' },
+  'invalid.program': { en: 'Invalid program: {problems}', sl: 'Neveljaven program: {problems}', tr: 'Geçersiz program: {problems}', da: 'Ugyldigt program: {problems}', ru: 'Неверная программа: {problems}' },
+  'invalid.program_application': {
+    en: 'Invalid program application: {problems}',
+    sl: 'Neveljavna uveljavitev programa: {problems}',
+    tr: 'Geçersiz program uygulaması: {problems}',
+    da: 'Ugyldig anvendelse af programmet: {problems}',
+    ru: 'Неверный запрос на применение программы: {problems}',
+  },
+  'invalid.simulation': { en: 'Invalid simulation: {problems}', sl: 'Neveljavna simulacija: {problems}', tr: 'Geçersiz simülasyon: {problems}', da: 'Ugyldig simulering: {problems}', ru: 'Неверные параметры симуляции: {problems}' },
+  'invalid.redemption': { en: 'Invalid redemption: {problems}', sl: 'Neveljavna unovčitev: {problems}', tr: 'Geçersiz ödül kullanımı: {problems}', da: 'Ugyldig indløsning: {problems}', ru: 'Неверный запрос на получение награды: {problems}' },
+
+  'field.required': { en: 'is required', sl: 'je obvezno', tr: 'zorunludur', da: 'skal udfyldes', ru: 'обязательное поле' },
+  'field.positive': { en: 'must be greater than 0', sl: 'mora biti večje od 0', tr: "0'dan büyük olmalıdır", da: 'skal være større end 0', ru: 'должно быть больше 0' },
+  'date.format': { en: 'must be a date YYYY-MM-DD', sl: 'mora biti datum v obliki YYYY-MM-DD', tr: 'YYYY-MM-DD biçiminde bir tarih olmalıdır', da: 'skal være en dato på formen YYYY-MM-DD', ru: 'должно быть датой в формате YYYY-MM-DD' },
+  'date.not_in_calendar': { en: 'is not a calendar date', sl: 'tega datuma ni v koledarju', tr: 'takvimde böyle bir tarih yok', da: 'er ikke en dato i kalenderen', ru: 'такой даты нет в календаре' },
+
+  // ── Amounts (src/shared/money.ts) ──
+  'amount.decimal': {
+    en: 'must be a non-negative decimal amount such as "29.33"',
+    sl: 'mora biti nenegativen decimalni znesek, na primer "29.33"',
+    tr: '"29.33" gibi negatif olmayan bir ondalık tutar olmalıdır',
+    da: 'skal være et ikke-negativt decimalbeløb, f.eks. "29.33"',
+    ru: 'должно быть неотрицательной десятичной суммой, например "29.33"',
+  },
+  'amount.not_decimal': {
+    en: '"{value}" is not a decimal amount',
+    sl: '"{value}" ni decimalni znesek',
+    tr: '"{value}" ondalık bir tutar değil',
+    da: '"{value}" er ikke et decimalbeløb',
+    ru: '"{value}" не является десятичной суммой',
+  },
+  'amount.too_many_decimals': {
+    en: '"{value}" has more than {exponent} decimals for {currency}',
+    sl: '"{value}" ima več decimalnih mest, kot jih dopušča {currency} ({exponent})',
+    tr: '"{value}", {currency} için {exponent} ondalık basamaktan fazlasını içeriyor',
+    da: '"{value}" har flere end {exponent} decimaler for {currency}',
+    ru: '"{value}" содержит больше знаков после запятой, чем допускает {currency} ({exponent})',
+  },
+  'amount.too_large': { en: '"{value}" is too large', sl: '"{value}" je prevelik znesek', tr: '"{value}" çok büyük', da: '"{value}" er for stort', ru: '"{value}" — слишком большая сумма' },
+  'amount.not_an_amount': { en: '{value} is not an amount', sl: '{value} ni znesek', tr: '{value} bir tutar değil', da: '{value} er ikke et beløb', ru: '{value} не является суммой' },
+  'amount.out_of_range': { en: '{value} is out of range', sl: '{value} je zunaj dovoljenega obsega', tr: '{value} izin verilen aralığın dışında', da: '{value} er uden for det tilladte interval', ru: '{value} вне допустимого диапазона' },
+} as const satisfies Record<string, Entry>;

@@ -1,0 +1,101 @@
+import { GENERAL } from './general.ts';
+import type { Language } from './languages.ts';
+import { LOYALTY } from './loyalty.ts';
+
+export { LANGUAGES, languageOf, type Entry, type Language } from './languages.ts';
+
+// The product's messages in every language the dashboard speaks. Code that refuses
+// something says it with a code and parameters — say('adjustment.below_zero', { available })
+// — rather than with a sentence: the error keeps the code, its English text is what the
+// message always was (logs, the CLI, API clients that ask for no language), and the HTTP
+// layer tells it in the request's language (src/http/problem.ts). Each entry holds its
+// English text beside the four translations, so a text changed in one place is seen
+// beside the others; messages.test.ts checks that every entry has all five with the same
+// parameters.
+//
+// Not told here: whatever is not in the catalogue (it stays English), and identifiers —
+// field paths, codes, ids, the values a client sent — which stay as written. Numbers keep
+// their English form (1750, "29.33"): they are values a client may copy back.
+
+/** Every message by its code: each part of the catalogue, put together once when the module loads. */
+export const MESSAGES: typeof GENERAL & typeof LOYALTY = Object.assign({}, GENERAL, LOYALTY);
+export type MessageCode = keyof typeof MESSAGES;
+
+/** A text told in whatever language is asked; in a string (a log line, `${…}`) it is English. */
+export interface Told {
+  in(language: Language): string;
+  toString(): string;
+}
+/** A message as code throws it: a plain (English) string, or told per language. */
+export type Text = string | Told;
+export type Param = string | number | Told;
+
+export const tell = (text: Text | number, language: Language): string => (typeof text === 'object' ? text.in(language) : String(text));
+
+/** A text built from others in the asked language (a field's name before its reason, say). */
+export function told(render: (language: Language) => string): Told {
+  return { in: render, toString: () => render('en') };
+}
+
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+type ParamNames<C extends MessageCode> = Placeholders<(typeof MESSAGES)[C]['en']>;
+type ParamsOf<C extends MessageCode> = [ParamNames<C>] extends [never] ? [] : [params: { [P in ParamNames<C>]: Param }];
+
+/** One catalogue message with its parameters, kept as such until it is told. */
+export class Said implements Told {
+  constructor(
+    readonly code: MessageCode,
+    readonly params: Readonly<Record<string, Param>> = {},
+  ) {}
+
+  in(language: Language): string {
+    return (MESSAGES[this.code] as Record<Language, string>)[language].replace(/\{(\w+)\}/g, (_, name: string) => tell(this.params[name], language));
+  }
+
+  toString(): string {
+    return this.in('en');
+  }
+}
+
+/** The catalogue's message `code` with its parameters (the compiler checks their names). */
+export const say = <C extends MessageCode>(code: C, ...[params]: ParamsOf<C>): Said => new Said(code, params);
+
+/**
+ * A text the program gives per language (a reward's name, the points' name): the asked
+ * language's, else English, else the first — as the program's own `text` reads it.
+ */
+export function perLanguage(value: string | Readonly<Partial<Record<string, string>>>): Told {
+  return told((language) => (typeof value === 'string' ? value : (value[language] ?? value.en ?? Object.values(value)[0] ?? '')));
+}
+
+const LIST_LOCALES: Record<Language, string> = { en: 'en', sl: 'sl', tr: 'tr', da: 'da', ru: 'ru' };
+
+/** Alternatives ("Silver or Gold"): English joins them with " or " as it always did; the others as their language lists them. */
+export function anyOf(items: readonly Param[]): Told {
+  return told((language) => {
+    const texts = items.map((item) => tell(item, language));
+    return language === 'en' ? texts.join(' or ') : new Intl.ListFormat(LIST_LOCALES[language], { type: 'disjunction' }).format(texts);
+  });
+}
+
+// ── Fixed texts inside zod schemas ───────────────────────────────────────────
+// A zod check takes its message as a string (`.int('must be a whole number of points')`)
+// and keeps no code with the issue it raises. So a schema writes the catalogue's English
+// text (fixedText), and parseInput, to tell an issue in another language, finds its entry
+// again by that text: it can only find texts the catalogue gave out, and the test checks
+// that no two entries without parameters share an English text. (A check's message with
+// parameters is raised as a custom issue that carries its Said: validation.ts saidIssue.)
+
+type FixedCode = { [C in MessageCode]: [ParamNames<C>] extends [never] ? C : never }[MessageCode];
+
+/** The English text of a message without parameters, for a zod check's own message. */
+export const fixedText = (code: FixedCode): string => MESSAGES[code].en;
+
+let byEnglishText: Map<string, MessageCode> | undefined;
+
+/** The catalogue's message whose English text without parameters is `text`, told in `language`; undefined for any other text. */
+export function translateFixed(text: string, language: Language): string | undefined {
+  byEnglishText ??= new Map((Object.keys(MESSAGES) as MessageCode[]).filter((c) => !MESSAGES[c].en.includes('{')).map((c) => [MESSAGES[c].en, c]));
+  const code = byEnglishText.get(text);
+  return code && (MESSAGES[code] as Record<Language, string>)[language];
+}

@@ -1,0 +1,32 @@
+// The languages the product answers in: the dashboard's five. An API answer is English
+// unless the request's Accept-Language prefers one of the others (the dashboard sends its
+// own language with every call; a till, a script or the CLI sends none and keeps English).
+
+export const LANGUAGES = ['en', 'sl', 'tr', 'da', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** One message of the catalogue: its English text and the four translations, `{name}` for each parameter. */
+export type Entry = Readonly<Record<Language, string>>;
+
+const isLanguage = (tag: string): tag is Language => (LANGUAGES as readonly string[]).includes(tag);
+
+/**
+ * The language an answer to `acceptLanguage` is told in: the one with the highest weight
+ * among those the product has, by primary subtag ("sl-SI" is sl); the header's order
+ * settles a tie. English when the header is absent, names none of them, or prefers
+ * English; a weight of 0 ("ru;q=0") refuses a language, and "*" chooses none.
+ */
+export function languageOf(acceptLanguage: string | string[] | undefined): Language {
+  const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : acceptLanguage;
+  if (!header) return 'en';
+  let best: { language: Language; weight: number } | undefined;
+  for (const part of header.split(',')) {
+    const [range, ...options] = part.trim().split(';');
+    const tag = range.trim().toLowerCase().split('-')[0];
+    const q = options.map((o) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(o)).find(Boolean);
+    const weight = q ? Number(q[1]) : 1;
+    if (!isLanguage(tag) || !(weight > 0)) continue;
+    if (!best || weight > best.weight) best = { language: tag, weight };
+  }
+  return best?.language ?? 'en';
+}

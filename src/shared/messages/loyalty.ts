@@ -1,0 +1,190 @@
+import type { Entry } from './languages.ts';
+
+// The catalogue's loyalty messages a dashboard user meets: a staff adjustment, the program
+// editor (the document's rules, simulating and publishing), a reward redeemed at the
+// counter. English first, exactly as API clients have always read it (index.ts).
+
+export const LOYALTY = {
+  'loyalty.no_program': {
+    en: 'No loyalty program is in force: apply one first (regulars loyalty apply program.json)',
+    sl: 'Noben program zvestobe ne velja: najprej ga uveljavite (regulars loyalty apply program.json)',
+    tr: 'Yürürlükte bir sadakat programı yok: önce bir program uygulayın (regulars loyalty apply program.json)',
+    da: 'Intet loyalitetsprogram er i kraft: anvend først et (regulars loyalty apply program.json)',
+    ru: 'Программа лояльности не действует: сначала примените её (regulars loyalty apply program.json)',
+  },
+
+  // ── A staff adjustment (src/modules/loyalty/staff-actions.ts) ──
+  'points.whole': { en: 'must be a whole number of points', sl: 'mora biti celo število točk', tr: 'puan tam sayı olmalıdır', da: 'skal være et helt antal point', ru: 'должно быть целым числом баллов' },
+  'adjustment.not_zero': { en: 'must not be 0', sl: 'ne sme biti 0', tr: '0 olamaz', da: 'må ikke være 0', ru: 'не может быть равно 0' },
+  'adjustment.too_large': { en: 'is too large', sl: 'je preveliko', tr: 'çok büyük', da: 'er for stort', ru: 'слишком большое значение' },
+  'adjustment.reason_required': {
+    en: 'is required (say why, it is audited)',
+    sl: 'je obvezno (navedite razlog; zapiše se v revizijsko sled)',
+    tr: 'zorunludur (nedenini yazın; denetim kaydına girer)',
+    da: 'skal udfyldes (skriv hvorfor; det logges til revision)',
+    ru: 'обязательное поле (укажите причину: она записывается в журнал аудита)',
+  },
+  'adjustment.reason_short': {
+    en: 'must be at least 3 characters: say why, it is audited',
+    sl: 'mora imeti vsaj 3 znake: navedite razlog; zapiše se v revizijsko sled',
+    tr: 'en az 3 karakter olmalıdır: nedenini yazın; denetim kaydına girer',
+    da: 'skal være på mindst 3 tegn: skriv hvorfor; det logges til revision',
+    ru: 'нужно не менее 3 символов: укажите причину, она записывается в журнал аудита',
+  },
+  'adjustment.reason_not_text': {
+    en: 'must be a text of at least 3 characters: say why, it is audited',
+    sl: 'mora biti besedilo z vsaj 3 znaki: navedite razlog; zapiše se v revizijsko sled',
+    tr: 'en az 3 karakterlik bir metin olmalıdır: nedenini yazın; denetim kaydına girer',
+    da: 'skal være en tekst på mindst 3 tegn: skriv hvorfor; det logges til revision',
+    ru: 'должно быть текстом не короче 3 символов: укажите причину, она записывается в журнал аудита',
+  },
+  'adjustment.reason_long': { en: 'must be at most 500 characters', sl: 'ima lahko največ 500 znakov', tr: 'en fazla 500 karakter olabilir', da: 'må højst være på 500 tegn', ru: 'должно быть не длиннее 500 символов' },
+  'adjustment.below_zero': {
+    en: 'would take the balance below zero: {available} points are available',
+    sl: 'bi stanje spravilo pod nič; razpoložljive točke: {available}',
+    tr: 'bakiyeyi sıfırın altına düşürür: {available} puan kullanılabilir',
+    da: 'ville bringe saldoen under nul: {available} point er til rådighed',
+    ru: 'баланс стал бы отрицательным: доступно баллов — {available}',
+  },
+  'adjustment.key_reused': {
+    en: 'Adjustment {key} was already recorded with other values ({points} points, reason "{reason}"); use a new idempotency_key for a new adjustment',
+    sl: 'Sprememba {key} je že zabeležena z drugimi vrednostmi (točke: {points}, razlog "{reason}"); za novo spremembo uporabite nov idempotency_key',
+    tr: '{key} düzeltmesi başka değerlerle zaten kaydedilmiş ({points} puan, neden "{reason}"); yeni bir düzeltme için yeni bir idempotency_key kullanın',
+    da: 'Justeringen {key} er allerede registreret med andre værdier ({points} point, begrundelse "{reason}"); brug en ny idempotency_key til en ny justering',
+    ru: 'Корректировка {key} уже записана с другими значениями (баллов: {points}, причина "{reason}"); для новой корректировки укажите новый idempotency_key',
+  },
+
+  // ── Simulating and publishing a program (src/modules/loyalty/program-versions.ts) ──
+  'simulation.since_required': { en: 'is required (YYYY-MM-DD)', sl: 'je obvezno (YYYY-MM-DD)', tr: 'zorunludur (YYYY-MM-DD)', da: 'skal udfyldes (YYYY-MM-DD)', ru: 'обязательное поле (YYYY-MM-DD)' },
+  'simulation.since_format': {
+    en: 'must be a date (YYYY-MM-DD) or an ISO 8601 timestamp with its offset (2026-01-01T00:00:00+01:00)',
+    sl: 'mora biti datum (YYYY-MM-DD) ali časovni žig ISO 8601 z zamikom (2026-01-01T00:00:00+01:00)',
+    tr: 'bir tarih (YYYY-MM-DD) ya da saat farkıyla birlikte bir ISO 8601 zaman damgası (2026-01-01T00:00:00+01:00) olmalıdır',
+    da: 'skal være en dato (YYYY-MM-DD) eller et ISO 8601-tidsstempel med forskydning (2026-01-01T00:00:00+01:00)',
+    ru: 'должно быть датой (YYYY-MM-DD) или меткой времени ISO 8601 со смещением (2026-01-01T00:00:00+01:00)',
+  },
+  'simulation.since_not_a_day': {
+    en: 'is not a day of the calendar ({day})',
+    sl: 'tega dne ni v koledarju ({day})',
+    tr: 'takvimde böyle bir gün yok ({day})',
+    da: 'er ikke en dag i kalenderen ({day})',
+    ru: 'такого дня нет в календаре ({day})',
+  },
+  'simulation.since_not_a_time': {
+    en: 'is not a time of day ({time})',
+    sl: 'ni veljaven čas dneva ({time})',
+    tr: 'geçerli bir saat değil ({time})',
+    da: 'er ikke et gyldigt klokkeslæt ({time})',
+    ru: 'не является допустимым временем суток ({time})',
+  },
+  'simulation.since_in_future': {
+    en: 'is in the future ({at}): there is nothing to replay yet',
+    sl: 'je v prihodnosti ({at}): nakupov za ponovni izračun še ni',
+    tr: 'gelecekte ({at}): yeniden hesaplanacak alışveriş henüz yok',
+    da: 'ligger i fremtiden ({at}): der er endnu ingen køb at genberegne',
+    ru: 'в будущем ({at}): пересчитывать пока нечего',
+  },
+  'program.effective_from_in_past': {
+    en: 'is in the past ({from}), while version {version} has been in force since {since} and what was earned meanwhile was earned under it; leave effective_from out to apply now, or give a later time',
+    sl: 'je v preteklosti ({from}), različica {version} pa velja od {since} in vse, kar je bilo vmes zasluženo, je bilo zasluženo po njej; izpustite effective_from, da program uveljavite takoj, ali navedite poznejši čas',
+    tr: 'geçmişte ({from}); oysa {version}. sürüm {since} tarihinden beri yürürlükte ve bu arada kazanılanlar onun kurallarıyla kazanıldı; hemen uygulamak için effective_from alanını boş bırakın ya da daha ileri bir zaman verin',
+    da: 'ligger i fortiden ({from}), mens version {version} har været i kraft siden {since}, og det, der er optjent i mellemtiden, er optjent under den; udelad effective_from for at anvende programmet nu, eller angiv et senere tidspunkt',
+    ru: 'в прошлом ({from}), а версия {version} действует с {since}, и всё заработанное за это время начислено по её правилам; не указывайте effective_from, чтобы применить программу сейчас, или укажите более позднее время',
+  },
+
+  // ── The program document's rules (src/modules/loyalty/program.schema.ts) ──
+  'program.code_format': {
+    en: 'must be a short code of lower-case letters, digits, - and _ (e.g. "gold")',
+    sl: 'mora biti kratka koda iz malih črk, števk, - in _ (npr. "gold")',
+    tr: 'küçük harf, rakam, - ve _ karakterlerinden oluşan kısa bir kod olmalıdır (ör. "gold")',
+    da: 'skal være en kort kode af små bogstaver, cifre, - og _ (f.eks. "gold")',
+    ru: 'должно быть коротким кодом из строчных латинских букв, цифр, - и _ (например, "gold")',
+  },
+  'program.instant': {
+    en: 'must be an ISO 8601 date or timestamp of a real day',
+    sl: 'mora biti datum ali časovni žig ISO 8601 dneva, ki obstaja',
+    tr: 'gerçek bir güne ait ISO 8601 tarihi ya da zaman damgası olmalıdır',
+    da: 'skal være en ISO 8601-dato eller et tidsstempel for en dag, der findes',
+    ru: 'должно быть датой или меткой времени ISO 8601 существующего дня',
+  },
+  'program.needs_language': { en: 'needs at least one language', sl: 'potrebuje vsaj en jezik', tr: 'en az bir dil gerekir', da: 'skal have mindst ét sprog', ru: 'нужен хотя бы один язык' },
+  'program.ends_after_start': { en: 'must end after it starts', sl: 'se mora končati po začetku', tr: 'başladıktan sonra bitmelidir', da: 'skal slutte, efter den begynder', ru: 'должно заканчиваться после начала' },
+  'program.needs_factor': { en: 'needs a factor or bonus_points', sl: 'potrebuje factor ali bonus_points', tr: 'factor ya da bonus_points gerekir', da: 'skal have factor eller bonus_points', ru: 'нужно указать factor или bonus_points' },
+  'program.base_threshold': {
+    en: 'the first (base) level must have threshold 0',
+    sl: 'prva (osnovna) raven mora imeti prag 0',
+    tr: 'ilk (temel) seviyenin eşiği 0 olmalıdır',
+    da: 'det første niveau (grundniveauet) skal have tærskel 0',
+    ru: 'у первого (базового) уровня порог должен быть 0',
+  },
+  'program.thresholds_increase': {
+    en: 'thresholds must increase from level to level',
+    sl: 'pragovi morajo od ravni do ravni naraščati',
+    tr: 'eşikler seviyeden seviyeye artmalıdır',
+    da: 'tærsklerne skal stige fra niveau til niveau',
+    ru: 'пороги должны расти от уровня к уровню',
+  },
+  'program.whole_metric': {
+    en: 'must be a whole number of {metric}',
+    sl: 'mora biti celo število (metrika {metric})',
+    tr: 'tam sayı olmalıdır (ölçüt: {metric})',
+    da: 'skal være et helt tal (metrik: {metric})',
+    ru: 'должно быть целым числом (метрика {metric})',
+  },
+  'program.used_twice': { en: '"{code}" is used twice', sl: 'koda "{code}" je uporabljena dvakrat', tr: '"{code}" iki kez kullanılmış', da: '"{code}" er brugt to gange', ru: 'код "{code}" используется дважды' },
+  'program.no_such_tier': {
+    en: 'no tier "{tier}" in tiers.levels',
+    sl: 'v tiers.levels ni ravni "{tier}"',
+    tr: 'tiers.levels içinde "{tier}" seviyesi yok',
+    da: 'intet niveau "{tier}" i tiers.levels',
+    ru: 'в tiers.levels нет уровня "{tier}"',
+  },
+  'program.no_such_reward': {
+    en: 'no reward "{reward}" in rewards',
+    sl: 'v rewards ni nagrade "{reward}"',
+    tr: 'rewards içinde "{reward}" ödülü yok',
+    da: 'ingen belønning "{reward}" i rewards',
+    ru: 'в rewards нет награды "{reward}"',
+  },
+  'program.reward_needs': {
+    en: 'is required for a {type} reward',
+    sl: 'je obvezno za nagrado vrste {type}',
+    tr: '{type} türündeki bir ödül için zorunludur',
+    da: 'skal angives for en belønning af typen {type}',
+    ru: 'обязательно для награды типа {type}',
+  },
+
+  // ── Redeeming a reward (src/modules/loyalty/rewards.service.ts) ──
+  'reward.not_enough_points': {
+    en: 'Not enough points: "{reward}" costs {points} {points_name}, {on_hand}',
+    sl: 'Premalo točk: "{reward}" stane {points} {points_name}, {on_hand}',
+    tr: 'Yeterli puan yok: "{reward}" için {points} {points_name} gerekiyor; {on_hand}',
+    da: 'Ikke nok point: "{reward}" koster {points} {points_name}, {on_hand}',
+    ru: 'Недостаточно баллов: "{reward}" стоит {points} {points_name}, {on_hand}',
+  },
+  // What a member holds, as a refusal names it (ledger.ts pointsOnHand).
+  'points.available_one': { en: '{available} is available', sl: 'na voljo: {available}', tr: 'kullanılabilir: {available}', da: '{available} er til rådighed', ru: 'доступно: {available}' },
+  'points.available': { en: '{available} are available', sl: 'na voljo: {available}', tr: 'kullanılabilir: {available}', da: '{available} er til rådighed', ru: 'доступно: {available}' },
+  'points.available_and_pending': {
+    en: '{on_hand} ({pending} more pending, the first spendable on {date})',
+    sl: '{on_hand} (še {pending} v čakanju, prve bo mogoče porabiti {date})',
+    tr: '{on_hand} ({pending} puan daha beklemede, ilki {date} tarihinde kullanılabilir)',
+    da: '{on_hand} ({pending} mere afventer, de første kan bruges {date})',
+    ru: '{on_hand} (ещё {pending} в ожидании, первые можно потратить {date})',
+  },
+  'reward.for_tiers': {
+    en: 'is for members of {tiers}; this member is in {tier}',
+    sl: 'je namenjena članom ravni {tiers}; ta član je na ravni {tier}',
+    tr: 'yalnızca {tiers} seviyesindeki üyeler içindir; bu üye {tier} seviyesinde',
+    da: 'er for medlemmer af {tiers}; dette medlem er i {tier}',
+    ru: 'доступна участникам уровня {tiers}; этот участник на уровне {tier}',
+  },
+  'reward.for_tiers_not_placed': {
+    en: 'is for members of {tiers}; this member is in no tier',
+    sl: 'je namenjena članom ravni {tiers}; ta član ni na nobeni ravni',
+    tr: 'yalnızca {tiers} seviyesindeki üyeler içindir; bu üye hiçbir seviyede değil',
+    da: 'er for medlemmer af {tiers}; dette medlem er ikke på noget niveau',
+    ru: 'доступна участникам уровня {tiers}; этот участник не относится ни к одному уровню',
+  },
+  'reward.out_of_stock': { en: 'Reward {code} is out of stock', sl: 'Nagrade {code} ni več na zalogi', tr: '{code} ödülünün stoku tükendi', da: 'Belønningen {code} er udsolgt', ru: 'Награда {code} закончилась' },
+} as const satisfies Record<string, Entry>;

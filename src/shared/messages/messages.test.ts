@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { GENERAL } from './general.ts';
+import { anyOf, fixedText, LANGUAGES, languageOf, MESSAGES, perLanguage, say, translateFixed, type Entry, type MessageCode } from './index.ts';
+import { LOYALTY } from './loyalty.ts';
+
+// The catalogue cannot drift: every message has its English text and the four
+// translations, none empty, each with exactly the English text's parameters.
+
+const entries = Object.entries(MESSAGES) as [MessageCode, Entry][];
+const parameters = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the message catalogue', () => {
+  it('has every message in all five languages, with the same parameters', () => {
+    for (const [code, entry] of entries) {
+      expect(Object.keys(entry).sort(), code).toEqual([...LANGUAGES].sort());
+      for (const language of LANGUAGES) {
+        expect(entry[language].trim(), `${code} ${language}`).not.toBe('');
+        expect(parameters(entry[language]), `${code} ${language}`).toEqual(parameters(entry.en));
+      }
+    }
+  });
+
+  it('names each message once across its parts', () => {
+    expect(entries).toHaveLength(Object.keys(GENERAL).length + Object.keys(LOYALTY).length);
+  });
+
+  it('gives each text without parameters once, so a zod check\'s fixed text leads back to one entry', () => {
+    const fixed = entries.filter(([, entry]) => parameters(entry.en).length === 0).map(([, entry]) => entry.en);
+    expect(new Set(fixed).size).toBe(fixed.length);
+  });
+
+  it("words parseInput's headlines as it does in English: Invalid <what>: …", () => {
+    for (const [code, entry] of entries.filter(([code]) => code.startsWith('invalid.'))) {
+      expect(entry.en).toBe(`Invalid ${code.slice('invalid.'.length).replaceAll('_', ' ')}: {problems}`);
+    }
+  });
+});
+
+describe('say', () => {
+  it('is English in a string, and told in any language', () => {
+    const said = say('adjustment.below_zero', { available: 1750 });
+    expect(`${said}`).toBe('would take the balance below zero: 1750 points are available');
+    expect(said.in('sl')).toBe('bi stanje spravilo pod nič; razpoložljive točke: 1750');
+    expect(said.in('ru')).toBe('баланс стал бы отрицательным: доступно баллов — 1750');
+  });
+
+  it('tells a message inside another, a text per language and alternatives in the same language', () => {
+    const said = say('reward.not_enough_points', {
+      reward: perLanguage({ en: 'A coffee on us', sl: 'Kava na naš račun' }),
+      points: 500,
+      points_name: perLanguage({ en: 'beans', sl: 'zrn' }),
+      on_hand: say('points.available_one', { available: 1 }),
+    });
+    expect(String(said)).toBe('Not enough points: "A coffee on us" costs 500 beans, 1 is available');
+    expect(said.in('sl')).toBe('Premalo točk: "Kava na naš račun" stane 500 zrn, na voljo: 1');
+    // A language the program does not name falls back to English.
+    expect(said.in('da')).toBe('Ikke nok point: "A coffee on us" koster 500 beans, 1 er til rådighed');
+    const tiers = anyOf([perLanguage({ en: 'Silver', sl: 'Srebrni' }), perLanguage('Gold'), 'Platinum']);
+    expect([String(tiers), tiers.in('sl'), tiers.in('ru')]).toEqual(['Silver or Gold or Platinum', 'Srebrni, Gold ali Platinum', 'Silver, Gold или Platinum']);
+  });
+
+  it('finds a fixed text back only for the catalogue\'s own texts', () => {
+    expect(translateFixed(fixedText('points.whole'), 'tr')).toBe('puan tam sayı olmalıdır');
+    expect(translateFixed('must be a whole number of beans', 'tr')).toBeUndefined();
+  });
+});
+
+describe('languageOf', () => {
+  it.each([
+    [undefined, 'en'],
+    ['', 'en'],
+    ['sl', 'sl'],
+    ['sl-SI,sl;q=0.9,en-GB;q=0.8,en;q=0.7', 'sl'],
+    ['en-US,en;q=0.9,ru;q=0.8', 'en'],
+    ['de-DE,de;q=0.9,da;q=0.5', 'da'],
+    ['fr, tr;q=0.4, ru;q=0.6', 'ru'],
+    ['RU', 'ru'],
+    ['ru;q=0, en', 'en'],
+    ['*', 'en'],
+    ['de', 'en'],
+  ] as const)('%j → %s', (header, language) => {
+    expect(languageOf(header)).toBe(language);
+  });
+});
