@@ -22,6 +22,7 @@ export const Purchase = shared('Purchase', z.strictObject({
   occurred_at: Instant,
   local_date: LocalDate.describe("The date in the store's (else the business's) time zone"),
   store: z.string().nullable().describe("The store's code"),
+  store_name: z.string().nullable().describe("The store's name (null with no store)"),
   channel: z.enum(PURCHASE_CHANNELS),
   currency: Currency,
   total: Amount,

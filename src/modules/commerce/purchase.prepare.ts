@@ -20,6 +20,8 @@ export interface PreparedPurchase {
   localDate: string;
   storeId: string | null;
   storeCode: string | null;
+  /** For the answer only (preparedPurchaseView): not part of the request hash, a store's name may change. */
+  storeName: string | null;
   channel: 'in_store' | 'online' | 'phone' | 'other';
   currency: string;
   totalMinor: number;
@@ -63,7 +65,7 @@ export async function preparePurchase(input: unknown, ctx: PrepareContext): Prom
   }));
   return withOrderId({
     externalId: data.external_id, requestHash: '', identities: profile.identities, profile, occurredAt, localDate: localDate(occurredAt, timeZone),
-    storeId: store?.id ?? null, storeCode: store?.code ?? null, channel: data.channel ?? (store ? 'in_store' : 'other'), currency,
+    storeId: store?.id ?? null, storeCode: store?.code ?? null, storeName: store?.name ?? null, channel: data.channel ?? (store ? 'in_store' : 'other'), currency,
     totalMinor, discountMinor, promoCode: data.promo_code || null, lines,
   }, data.external_id);
 }
@@ -85,7 +87,7 @@ export function withOrderId(p: PreparedPurchase, externalId: string): PreparedPu
   );
   return {
     externalId, requestHash, identities: p.identities, profile: p.profile, occurredAt: p.occurredAt, localDate: p.localDate, storeId: p.storeId,
-    storeCode: p.storeCode, channel: p.channel, currency: p.currency, totalMinor: p.totalMinor, discountMinor: p.discountMinor, promoCode: p.promoCode, lines: p.lines,
+    storeCode: p.storeCode, storeName: p.storeName, channel: p.channel, currency: p.currency, totalMinor: p.totalMinor, discountMinor: p.discountMinor, promoCode: p.promoCode, lines: p.lines,
   };
 }
 

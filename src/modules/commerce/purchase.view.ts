@@ -10,7 +10,10 @@ export interface PurchaseView {
   customer_id: string;
   occurred_at: string;
   local_date: string;
+  /** The store's code, as a client sends it. */
   store: string | null;
+  /** The store's name, for people reading the purchase (the dashboard's timeline) without a look-up of stores per row. */
+  store_name: string | null;
   channel: string;
   currency: string;
   total: string;
@@ -33,6 +36,7 @@ export function purchaseView(row: PurchaseRow, storesById: Map<string, Store>): 
     occurred_at: new Date(row.occurred_at).toISOString(),
     local_date: row.local_date,
     store: row.store_id ? (storesById.get(row.store_id)?.code ?? null) : null,
+    store_name: row.store_id ? (storesById.get(row.store_id)?.name ?? null) : null,
     channel: row.channel,
     currency: c,
     total: toMajor(row.total_minor, c),
@@ -58,6 +62,7 @@ export function preparedPurchaseView(p: PreparedPurchase, { id, customerId, sour
     occurred_at: p.occurredAt.toISOString(),
     local_date: p.localDate,
     store: p.storeCode,
+    store_name: p.storeName,
     channel: p.channel,
     currency: c,
     total: toMajor(p.totalMinor, c),

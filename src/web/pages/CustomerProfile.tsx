@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, type Consent, type Customer, type Page, type Purchase, type Stats } from '../api.ts';
-import { LANGUAGE_NAMES, useI18n, type Language, type MessageKey } from '../i18n/index.ts';
+import { isMessageKey, LANGUAGE_NAMES, useI18n, type Language, type MessageKey } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { displayName } from './Customers.tsx';
 import { CustomerLoyalty } from './loyalty/CustomerLoyalty.tsx';
@@ -32,6 +32,12 @@ export function CustomerProfile({ id }: { id: string }) {
   if (!customer) return <p>{t('common.loading')}</p>;
   const s = customer.stats;
   const money = (amount: string) => i18n.money(amount, currency);
+
+  /** A channel the dashboard does not know yet shows under its code. */
+  const channelName = (channel: string) => {
+    const key = `timeline.channel.${channel}`;
+    return isMessageKey(key) ? t(key) : channel;
+  };
 
   const more = async () => {
     if (!purchases?.next_cursor) return;
@@ -122,7 +128,9 @@ export function CustomerProfile({ id }: { id: string }) {
                     <div className="when">{i18n.date(p.occurred_at, true)}</div>
                     <div className="what">
                       <strong>{i18n.money(p.total, p.currency)}</strong>
-                      <span className="muted"> · {p.store ?? t('timeline.online')} · {p.external_id}</span>
+                      <span className="muted" data-testid="purchase-where">
+                        {' · '}{channelName(p.channel)}{p.store_name && ` · ${p.store_name}`} · {p.external_id}
+                      </span>
                       {Number(p.discount) > 0 && <span className="tag">{t('timeline.discount', { amount: i18n.money(p.discount, p.currency) })}</span>}
                       {p.promo_code && <span className="tag">{t('timeline.promo', { code: p.promo_code })}</span>}
                       {p.refunds.map((r) => (

@@ -11,6 +11,11 @@ export function Login({ onLogin, languageSwitch }: { onLogin: (user: User, csrf:
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // Said here rather than by the browser's bubble, which speaks the browser's language and not the dashboard's.
+    if (!email.trim() || !password) {
+      setError(t('login.missing'));
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
@@ -25,7 +30,7 @@ export function Login({ onLogin, languageSwitch }: { onLogin: (user: User, csrf:
 
   return (
     <div className="login-page">
-      <form className="card login" onSubmit={submit}>
+      <form className="card login" onSubmit={submit} noValidate>
         <div className="brand">
           <span className="logo">R</span>
           <div>

@@ -161,7 +161,8 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
             </table>
           )}
         </div>
-        <div className="card">
+        {/* The codes never break (a till types them in): a narrow window scrolls the table inside its card. */}
+        <div className="card scroll">
           <h2>{t('loyalty.coupons.title')}</h2>
           {coupons.length === 0 ? (
             <p className="hint">{t('loyalty.coupons.none')}</p>
@@ -178,7 +179,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
               <tbody>
                 {coupons.map((c) => (
                   <tr key={c.code}>
-                    <td><code>{c.code}</code></td>
+                    <td className="nowrap"><code>{c.code}</code></td>
                     <td>{rewardName(c.reward)}</td>
                     <td>{t(couponStatus(c))}</td>
                     <td>{i18n.date(c.expires_at)}</td>

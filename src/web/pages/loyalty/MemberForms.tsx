@@ -32,11 +32,16 @@ export function AdjustPoints({ customerId, onDone }: { customerId: string; onDon
   const [points, setPoints] = useState('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string>();
+  const [invalid, setInvalid] = useState<string>();
   const { busy, problems, failure, submit } = useSubmission();
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setDone(undefined);
+    // Checked here rather than by the browser's bubble, which speaks the browser's language and not the dashboard's.
+    const mistake = !Number.isInteger(Number(points)) ? t('loyalty.adjust.wholePoints') : reason.trim().length < 3 ? t('loyalty.adjust.reasonMissing') : undefined;
+    setInvalid(mistake);
+    if (mistake) return;
     const body = { points: Number(points), reason: reason.trim(), idempotency_key: newIdempotencyKey() };
     const account = await submit(() => api<LoyaltyAccount>(`/customers/${customerId}/loyalty/adjustments`, { method: 'POST', body }));
     if (!account) return;
@@ -47,13 +52,13 @@ export function AdjustPoints({ customerId, onDone }: { customerId: string; onDon
   };
 
   return (
-    <form className="form compact" onSubmit={save} data-testid="adjust-form">
+    <form className="form compact" onSubmit={save} data-testid="adjust-form" noValidate>
       <div className="toolbar">
         <label>
           {t('loyalty.adjust.points')}
-          <input type="number" step={1} value={points} onChange={(e) => setPoints(e.target.value)} required />
+          <input className="points" type="number" step={1} value={points} onChange={(e) => setPoints(e.target.value)} required />
         </label>
-        <label className="grow">
+        <label className="grow reason">
           {t('loyalty.adjust.reason')}
           <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} maxLength={500} placeholder={t('loyalty.adjust.reasonHint')} />
         </label>
@@ -61,6 +66,7 @@ export function AdjustPoints({ customerId, onDone }: { customerId: string; onDon
           {t('loyalty.adjust.submit')}
         </button>
       </div>
+      {invalid && <p role="alert" className="error">{invalid}</p>}
       <Problems problems={problems} failure={failure} />
       {done && <p role="status" className="ok">{done}</p>}
     </form>

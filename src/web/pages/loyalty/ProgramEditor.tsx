@@ -4,6 +4,7 @@ import { api, type ProgramApplied, type ProgramState, type ProgramVersion, type 
 import { useI18n } from '../../i18n/index.ts';
 import { useSubmission } from '../../useSubmission.ts';
 import { SimulationReportView } from './SimulationReport.tsx';
+import { jsonSyntaxReason } from './json-syntax.ts';
 import type { TierLevel } from './tiers.ts';
 
 // The program is a JSON document (its schema is served at /loyalty/program.schema.json).
@@ -65,7 +66,7 @@ export function ProgramEditor() {
     try {
       return { ok: true, value: JSON.parse(source) };
     } catch (error) {
-      setProblems([{ field: t('loyalty.program.json'), reason: (error as Error).message }]);
+      setProblems([{ field: t('loyalty.program.json'), reason: jsonSyntaxReason(source, error as Error, t) }]);
       return { ok: false };
     }
   };
@@ -121,7 +122,8 @@ export function ProgramEditor() {
             </dl>
           )}
         </div>
-        <div className="card">
+        {/* Half the page's width: at a narrow window the versions scroll inside the card, never the page. */}
+        <div className="card scroll">
           <h2>{t('loyalty.program.versions')}</h2>
           {state && state.versions.length > 0 && (
             <table data-testid="program-versions">

@@ -25,33 +25,36 @@ export function SimulationBonuses({ report, currentHeading }: { report: Simulati
   return (
     <>
       <h3>{t('loyalty.sim.byKind')}</h3>
-      <table data-testid="simulation-bonuses">
-        <thead>
-          <tr>
-            <th />
-            <th className="num">{t('loyalty.sim.proposed')}</th>
-            <th className="num">{currentHeading}</th>
-            <th className="num">{t('loyalty.sim.timesDue')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {kinds.map((kind) => (
-            <tr key={kind} data-kind={kind}>
-              <td className="nowrap">{say(`loyalty.bonus.${kind}`, kind)}</td>
-              <td className="num">{i18n.number(pointsOf(proposed, kind))}</td>
-              <td className="num">{current ? i18n.number(pointsOf(current, kind)) : '—'}</td>
-              {/* A first-purchase bonus falls due with a purchase: it has no count of its own. */}
-              <td className="num">{kind in triggers ? i18n.number(triggers[kind]) : '—'}</td>
+      {/* Scrolls inside the card, never the page, as the report's other tables (SimulationReport.tsx). */}
+      <div className="scroll" data-testid="simulation-bonuses-frame">
+        <table data-testid="simulation-bonuses">
+          <thead>
+            <tr>
+              <th />
+              <th className="num">{t('loyalty.sim.proposed')}</th>
+              <th className="num">{currentHeading}</th>
+              <th className="num">{t('loyalty.sim.timesDue')}</th>
             </tr>
-          ))}
-          <tr className="total" data-testid="simulation-bonuses-total">
-            <td>{t('loyalty.sim.bonusPoints')}</td>
-            <td className="num">{i18n.number(proposed.bonus_points)}</td>
-            <td className="num">{current ? i18n.number(current.bonus_points) : '—'}</td>
-            <td />
-          </tr>
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {kinds.map((kind) => (
+              <tr key={kind} data-kind={kind}>
+                <td>{say(`loyalty.bonus.${kind}`, kind)}</td>
+                <td className="num">{i18n.number(pointsOf(proposed, kind))}</td>
+                <td className="num">{current ? i18n.number(pointsOf(current, kind)) : '—'}</td>
+                {/* A first-purchase bonus falls due with a purchase: it has no count of its own. */}
+                <td className="num">{kind in triggers ? i18n.number(triggers[kind]) : '—'}</td>
+              </tr>
+            ))}
+            <tr className="total" data-testid="simulation-bonuses-total">
+              <td>{t('loyalty.sim.bonusPoints')}</td>
+              <td className="num">{i18n.number(proposed.bonus_points)}</td>
+              <td className="num">{current ? i18n.number(current.bonus_points) : '—'}</td>
+              <td />
+            </tr>
+          </tbody>
+        </table>
+      </div>
       <p className="hint note">{t('loyalty.sim.timesDueHint')}</p>
       {report.not_simulated.map((n) => (
         <p key={n.code} className="hint note" data-testid="simulation-not-simulated">

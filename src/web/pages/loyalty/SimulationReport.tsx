@@ -25,54 +25,59 @@ export function SimulationReportView({ report, levels, stale }: { report: Simula
         {t('loyalty.sim.summary', { purchases: i18n.number(report.purchases), customers: i18n.number(report.customers), since: i18n.date(report.since), until: i18n.date(report.until) })}
       </p>
       {stale && <p className="hint">{t('loyalty.sim.stale')}</p>}
-      <table>
-        <thead>
-          <tr>
-            <th />
-            <th className="num">{t('loyalty.sim.proposed')}</th>
-            <th className="num">{currentHeading}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([id, label, value]) => (
-            <tr key={id} data-testid={`simulation-${id}`}>
-              <td>{label}</td>
-              <td className="num">{value(proposed)}</td>
-              <td className="num">{current ? value(current) : '—'}</td>
+      {/* Each table scrolls inside the card, never the page: at a narrow window a language of long words (Russian) needs more than the card has. */}
+      <div className="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th />
+              <th className="num">{t('loyalty.sim.proposed')}</th>
+              <th className="num">{currentHeading}</th>
             </tr>
-          ))}
-          {difference && (
-            <tr className="total" data-testid="simulation-difference">
-              <td>{t('loyalty.sim.difference')}</td>
-              <td className="num" colSpan={2}>
-                {signed(i18n.number(difference.points), difference.points)} · {signed(money(difference.value), Number(difference.value))}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(([id, label, value]) => (
+              <tr key={id} data-testid={`simulation-${id}`}>
+                <td>{label}</td>
+                <td className="num">{value(proposed)}</td>
+                <td className="num">{current ? value(current) : '—'}</td>
+              </tr>
+            ))}
+            {difference && (
+              <tr className="total" data-testid="simulation-difference">
+                <td>{t('loyalty.sim.difference')}</td>
+                <td className="num" colSpan={2}>
+                  {signed(i18n.number(difference.points), difference.points)} · {signed(money(difference.value), Number(difference.value))}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
       <SimulationBonuses report={report} currentHeading={currentHeading} />
       {report.tiers.length > 0 && (
         <>
           <h3>{t('loyalty.sim.tiers')}</h3>
-          <table data-testid="simulation-tiers">
-            <thead>
-              <tr>
-                <th>{t('loyalty.col.tier')}</th>
-                <th className="num">{t('loyalty.sim.today')}</th>
-                <th className="num">{t('loyalty.sim.proposed')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.tiers.map((row) => (
-                <tr key={row.code}>
-                  <td>{tierName(i18n, levels, row.code)}</td>
-                  <td className="num">{i18n.number(row.today)}</td>
-                  <td className="num">{i18n.number(row.proposed)}</td>
+          <div className="scroll">
+            <table data-testid="simulation-tiers">
+              <thead>
+                <tr>
+                  <th>{t('loyalty.col.tier')}</th>
+                  <th className="num">{t('loyalty.sim.today')}</th>
+                  <th className="num">{t('loyalty.sim.proposed')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.tiers.map((row) => (
+                  <tr key={row.code}>
+                    <td>{tierName(i18n, levels, row.code)}</td>
+                    <td className="num">{i18n.number(row.today)}</td>
+                    <td className="num">{i18n.number(row.proposed)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p data-testid="simulation-moves">
             {t('loyalty.sim.moves', { up: i18n.number(report.moves.up), down: i18n.number(report.moves.down), unchanged: i18n.number(report.moves.unchanged) })}
           </p>
@@ -102,28 +107,30 @@ function Movers({ report, levels }: { report: Simulation; levels: TierLevel[] })
   return (
     <>
       <h3>{t('loyalty.sim.movers')}</h3>
-      <table data-testid="simulation-movers">
-        <thead>
-          <tr>
-            <th>{t('loyalty.sim.moverCustomer')}</th>
-            <th>{t('loyalty.sim.today')}</th>
-            <th>{t('loyalty.sim.proposed')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((m) => (
-            <tr key={m.customer_id} className={m.direction === 'down' ? 'down' : 'up'}>
-              <td>
-                <a href={`/customers/${m.customer_id}?tab=loyalty`} onClick={(e) => { e.preventDefault(); navigate(`/customers/${m.customer_id}?tab=loyalty`); }}>
-                  {m.name ?? m.customer_id}
-                </a>
-              </td>
-              <td>{m.from === null ? t('loyalty.sim.notPlaced') : tierName(i18n, levels, m.from)}</td>
-              <td>{`${m.direction === 'down' ? '↓' : '↑'} ${tierName(i18n, levels, m.to)}`}</td>
+      <div className="scroll">
+        <table data-testid="simulation-movers">
+          <thead>
+            <tr>
+              <th>{t('loyalty.sim.moverCustomer')}</th>
+              <th>{t('loyalty.sim.today')}</th>
+              <th>{t('loyalty.sim.proposed')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((m) => (
+              <tr key={m.customer_id} className={m.direction === 'down' ? 'down' : 'up'}>
+                <td>
+                  <a href={`/customers/${m.customer_id}?tab=loyalty`} onClick={(e) => { e.preventDefault(); navigate(`/customers/${m.customer_id}?tab=loyalty`); }}>
+                    {m.name ?? m.customer_id}
+                  </a>
+                </td>
+                <td>{m.from === null ? t('loyalty.sim.notPlaced') : tierName(i18n, levels, m.from)}</td>
+                <td>{`${m.direction === 'down' ? '↓' : '↑'} ${tierName(i18n, levels, m.to)}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {more > 0 && <p className="hint">{t('loyalty.sim.moversMore', { count: i18n.number(more) })}</p>}
     </>
   );
