@@ -290,6 +290,8 @@ export interface LoyaltyReservationsTable {
   expires_at: Timestamp;
   created_at: Timestamp;
   settled_at: Timestamp | null;
+  /** The points a capture spent (the rest went back to the member); null until captured (migration 0019). */
+  captured_points: Generated<number | null>;
 }
 
 export interface ReferralCodesTable {

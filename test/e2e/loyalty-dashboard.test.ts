@@ -75,6 +75,8 @@ describe('loyalty dashboard', () => {
     const tiers = await page.getByTestId('tier-table').innerText();
     expect(tiers).toContain('Member');
     expect(tiers).toContain('Silver');
+    expect(tiers).toMatch(/Gold\s+0\b/); // a tier nobody is in is listed, with 0 (QA: an empty Gold was left out)
+    expect(await page.getByTestId('points-issued').innerText()).toContain(report.points.issued.toLocaleString('en-GB'));
     await page.screenshot({ path: path.join(SHOTS, 'loyalty.png'), fullPage: true });
 
     // ── Program: a broken document is refused with its field paths and cannot be published ──
@@ -95,11 +97,21 @@ describe('loyalty dashboard', () => {
     expect(problems).toContain('program.tiers.levels.1.threshold');
     expect(problems).toContain('program.rewards.0.points');
     expect(await page.getByTestId('publish-button').isDisabled()).toBe(true);
+    // In Slovenian the server tells the same problems in Slovenian (Accept-Language), zod's own as well; the field paths stay.
+    await page.getByTestId('language').selectOption('sl');
+    await page.getByTestId('simulate').click();
+    await page.getByTestId('program-problems').getByText('mora biti nenegativen decimalni znesek', { exact: false }).waitFor();
+    expect(await page.getByTestId('program-problems').innerText()).toMatch(/program\.rewards\.0\.points\s+Premajhno/);
 
-    // A JSON syntax error is caught before it reaches the server.
+    // A JSON syntax error is caught before it reaches the server, and told where it is in the dashboard's language.
+    await editor.fill('{ "name": 1,\n  earning: {} }');
+    await page.getByTestId('simulate').click();
+    await page.getByTestId('program-problems').getByText('ima skladenjsko napako v vrstici 2, stolpec 3').waitFor();
+    await page.getByTestId('language').selectOption('en');
     await editor.fill('{ "name": ');
     await page.getByTestId('simulate').click();
     await page.getByTestId('program-problems').getByText('JSON', { exact: true }).waitFor();
+    expect(await page.getByTestId('program-problems').innerText()).toContain('ends too early: a bracket or a quotation mark is not closed');
 
     // ── Program: a good document is simulated, then published by an explicit click ──
     const richer = structuredClone(EXAMPLE);
@@ -264,6 +276,11 @@ describe('loyalty dashboard', () => {
     await page.getByRole('button', { name: 'Adjust', exact: true }).click();
     await page.getByTestId('adjust-form').getByText('would take the balance below zero').waitFor();
     expect(await kpiDigits(page, 'loyalty-balance')).toBe(before);
+    // In Slovenian the server's reason comes in Slovenian (QA: it stayed English).
+    await page.getByTestId('language').selectOption('sl');
+    await page.getByTestId('adjust-form').locator('button[type=submit]').click();
+    await page.getByTestId('adjust-form').getByText(`bi stanje spravilo pod nič; razpoložljive točke: ${before}`).waitFor();
+    await page.getByTestId('language').selectOption('en');
 
     await page.getByLabel('Points (+ or −)').fill('250');
     await page.getByLabel('Reason (required, audited)').fill('Goodwill for a late order');

@@ -99,11 +99,15 @@ export function loyaltyCommands(program: Command) {
     .action(async (o: { json?: boolean }) => {
       const r = await throughServerOr('loyalty report', (server) => callServer(server, 'GET', '/loyalty/report'), (s) => s.loyalty.report());
       const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
+      const n = (v: number) => v.toLocaleString('en');
       print(r, Boolean(o.json), () => [
-        `Members: ${r.members.toLocaleString('en')}`,
-        `Outstanding points: ${r.points.outstanding.toLocaleString('en')} (pending ${r.points.pending.toLocaleString('en')}), liability ${r.liability.value} ${r.liability.currency}`,
-        `Earned ${r.points.earned.toLocaleString('en')}, redeemed ${r.points.redeemed.toLocaleString('en')} (${pct(r.redemption_rate)}), expired ${r.points.expired.toLocaleString('en')} (breakage ${pct(r.breakage_rate)}), reversed ${r.points.reversed.toLocaleString('en')}`,
-        ...r.tiers.map((t) => `  ${String(t.tier ?? 'no tier').padEnd(12)} ${t.members.toLocaleString('en')}`),
+        `Members: ${n(r.members)}`,
+        `Outstanding points: ${n(r.points.outstanding)} (pending ${n(r.points.pending)}; owed by members ${n(r.points.owed)}), liability ${r.liability.value} ${r.liability.currency}`,
+        // The figures add up as the API's do: issued − taken by staff − redeemed − expired (± merges, which net to zero) = outstanding.
+        `Issued ${n(r.points.issued)}: earned ${n(r.points.earned)} + added by staff ${n(r.points.adjusted_in)} − taken back on refunds ${n(r.points.reversed)} (${n(r.points.owed)} of them still owed, not taken yet)`,
+        `Taken by staff ${n(r.points.adjusted_out)}, redeemed ${n(r.points.redeemed)} (${pct(r.redemption_rate)} of issued), expired ${n(r.points.expired)} (breakage ${pct(r.breakage_rate)})`,
+        ...(r.points.merged_in > 0 || r.points.merged_out > 0 ? [`Moved between customers by merges: ${n(r.points.merged_in)} in, ${n(r.points.merged_out)} out`] : []),
+        ...r.tiers.map((t) => `  ${String(t.tier ?? 'no tier').padEnd(12)} ${n(t.members)}`),
       ].join('\n'));
     });
 

@@ -17,6 +17,7 @@ import * as m0015 from './0015_chosen_coupon_codes.ts';
 import * as m0016 from './0016_referral_revocation.ts';
 import * as m0017 from './0017_referrer_revocation_done.ts';
 import * as m0018 from './0018_capped_purchase_entries.ts';
+import * as m0019 from './0019_partial_capture.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0016_referral_revocation': m0016,
   '0017_referrer_revocation_done': m0017,
   '0018_capped_purchase_entries': m0018,
+  '0019_partial_capture': m0019,
 };

@@ -114,14 +114,30 @@ export const SimulationReport = z.strictObject({
   duration_ms: Count,
 });
 
+const ISSUED = 'the points issued (points.issued: earned + adjusted_in − (reversed − owed))';
+
 export const LoyaltyReport = z.strictObject({
   as_of: Instant,
   members: Count,
-  points: z.strictObject({ outstanding: Count, pending: Count, owed: Count, earned: Count, redeemed: Count, expired: Count, reversed: Count }),
+  points: z.strictObject({
+    outstanding: Count.describe('In lots not expired, pending ones included: the liability'),
+    pending: Count.describe('The part of outstanding still in its holding period'),
+    owed: Count.describe('Points spent that a refund took back: the members\' next credits settle them'),
+    issued: Count.describe('earned + adjusted_in − (reversed − owed): the points given for good, less what refunds took back from lots (a refund of points already spent leaves them owed, taken as the member earns again)'),
+    earned: Count.describe('Purchases and bonuses'),
+    adjusted_in: Count.describe('Added by staff'),
+    adjusted_out: Count.describe('Taken by staff'),
+    merged_in: Count.describe("Moved to a surviving customer by merges (lots and debts): equal to merged_out, the merged customers' side"),
+    merged_out: Count.describe('Moved out of merged customers by merges'),
+    redeemed: Count.describe('Rewards and checkout reservations (held or captured), less the points given back'),
+    expired: Count.describe('Expired, whether or not the maintenance has written their expiry yet'),
+    reversed: Count.describe('Taken back on refunds'),
+  }).describe('Every ledger entry counted once: earned + adjusted_in − adjusted_out + merged_in − merged_out − redeemed − expired − reversed + owed = outstanding'),
   liability: z.strictObject({ points: Count, value: Amount, point_value: z.string().nullable(), currency: Currency }),
-  breakage_rate: Share.nullable().describe('Share of points earned (net of reversals) that expired unused'),
-  redemption_rate: Share.nullable().describe('Share of points earned (net of reversals) that were redeemed'),
-  tiers: z.array(z.strictObject({ tier: z.string().nullable(), name: LocalizedText.nullable(), members: Count })),
+  breakage_rate: Share.nullable().describe(`expired ÷ ${ISSUED}; at most 1 (redeemed + expired never exceed what was issued); null when nothing was issued`),
+  redemption_rate: Share.nullable().describe(`redeemed ÷ ${ISSUED}; at most 1 (redeemed + expired never exceed what was issued); null when nothing was issued`),
+  tiers: z.array(z.strictObject({ tier: z.string().nullable(), name: LocalizedText.nullable(), members: Count }))
+    .describe("Every tier of the program in force in its order, with 0 where it has no member; then tiers the program no longer has and members without a tier (tier: null), where there are such members"),
 });
 
 export const LedgerProof = z.strictObject({

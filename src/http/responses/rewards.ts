@@ -86,6 +86,7 @@ const Reservation = z.strictObject({
   id: Id,
   points: Count,
   status: z.enum(['held', 'captured', 'released', 'expired']),
+  captured_points: Count.nullable().describe('The points the capture spent (points, or fewer: the rest went back to the member); null until captured'),
   order_ref: z.string().nullable(),
   expires_at: Instant,
   created_at: Instant,

@@ -167,10 +167,11 @@ describe('loyalty over HTTP', () => {
 
   it('reports liability and proves the ledger', async () => {
     const report = (await api.call('GET', '/api/v1/loyalty/report')).json();
-    // Earned 100 + 108 + 200 = 408, adjusted +200, redeemed 500: 108 outstanding, worth 1.08 € at 0.01 €.
-    expect(report.points).toMatchObject({ earned: 408, redeemed: 500, outstanding: 108 });
+    // Earned 100 + 108 + 200 = 408, added by staff 200, redeemed 500: 108 outstanding, worth 1.08 € at 0.01 €.
+    expect(report.points).toMatchObject({ earned: 408, adjusted_in: 200, adjusted_out: 0, issued: 608, redeemed: 500, outstanding: 108 });
     expect(report.liability).toEqual({ points: 108, value: '1.08', point_value: '0.01', currency: 'EUR' });
-    expect(report.redemption_rate).toBeCloseTo(500 / 408);
+    // Of the points issued (earned and added by staff), not of those earned alone: 500 of 408 read 122.5 %.
+    expect(report.redemption_rate).toBeCloseTo(500 / 608);
     const verify = await api.call('GET', '/api/v1/loyalty/verify', { key: api.keys.owner });
     expect(verify.json()).toMatchObject({ ok: true });
   });

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { actorOf } from '../../modules/auth/index.ts';
 import { LANGUAGES } from '../../modules/customers/index.ts';
 import {
-  AdjustmentInput, ApplyProgramInput, CampaignInput, ClaimReferralInput, SurveyBonusInput, GiftCardChargeInput, GiftCardIssueInput, RedeemRewardInput, ReserveInput, UseCouponInput, programJsonSchema,
+  AdjustmentInput, ApplyProgramInput, CampaignInput, CaptureInput, ClaimReferralInput, SurveyBonusInput, GiftCardChargeInput, GiftCardIssueInput, RedeemRewardInput, ReserveInput, UseCouponInput, programJsonSchema,
 } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
 import { AppError } from '../../shared/errors.ts';
+import { fixedText } from '../../shared/messages/index.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { answerFollowingMerges, answerWrite, followsMerges, route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
@@ -23,7 +24,7 @@ import { Campaign, CouponCheck, CouponUse, CustomerCoupons, GiftCard, GiftCardCh
 type IdParams = { id: string };
 const AccountQuery = z.object({ language: z.enum(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`).optional() });
 type AccountQuery = z.infer<typeof AccountQuery>;
-const SimulateInput = z.object({ program: z.unknown(), since: z.string().min(1, 'is required (YYYY-MM-DD)') });
+const SimulateInput = z.object({ program: z.unknown(), since: z.string().min(1, fixedText('simulation.since_required')) });
 
 export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string) {
   const L = s.loyalty;
@@ -64,6 +65,8 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   });
   route(app, prefix, {
     method: 'GET', path: '/loyalty/report', tag: 'loyalty', scope: 'read', summary: 'Points liability, breakage, redemption rate, members per tier',
+    description: 'Every ledger entry is counted once, so the figures add up: earned + adjusted_in − adjusted_out + merged_in − merged_out − redeemed − expired − reversed + owed ' +
+      '= outstanding. The rates are shares of the points issued (earned + adjusted_in − (reversed − owed)), so neither exceeds 1.',
     responses: { 200: { description: 'The report', schema: LoyaltyReport } },
     handler: async () => L.report(),
   });
@@ -168,11 +171,19 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   for (const action of ['capture', 'release'] as const) {
     route(app, prefix, {
       method: 'POST', path: `/customers/:id/loyalty/reservations/:reservation/${action}`, tag: 'loyalty', scope: 'write',
-      summary: action === 'capture' ? 'Spend the held points (the order went through)' : 'Give the held points back (the order was abandoned)',
-      responses: { 200: { description: 'The reservation', schema: ReservationResult }, 404: 'Unknown reservation', 409: 'Already settled otherwise, or expired' },
+      summary: action === 'capture'
+        ? 'Spend the held points (the order went through): all of them, or { points } of them, the rest going back to the member'
+        : 'Give the held points back (the order was abandoned)',
+      body: action === 'capture' ? CaptureInput : undefined,
+      responses: action === 'capture'
+        ? {
+          200: { description: 'The reservation, captured_points the points spent', schema: ReservationResult }, 404: 'Unknown reservation',
+          409: 'Already settled otherwise (or captured with other points), or expired', 422: 'points more than reserved, or a field other than points',
+        }
+        : { 200: { description: 'The reservation', schema: ReservationResult }, 404: 'Unknown reservation', 409: 'Captured already' },
       handler: async (req, reply) => {
         const { id, reservation } = req.params as { id: string; reservation: string };
-        const r = action === 'capture' ? await L.capture(id, reservation) : await L.release(id, reservation);
+        const r = action === 'capture' ? await L.capture(id, reservation, req.body) : await L.release(id, reservation);
         // A settled reservation asked again is a retry: 200 either way, marked as for every replayed write.
         if (!r.created) reply.header('idempotent-replayed', 'true');
         return r;
@@ -239,7 +250,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: {
       201: { description: 'Used: the coupon and what it gives', schema: CouponUse },
       200: { description: 'Already used with this key', schema: CouponUse },
-      404: 'Unknown code',
+      404: 'Unknown code, or a customer_id of no customer (a merged id is followed to the survivor)',
       409: 'Used up, expired, or not this customer\'s',
     },
     rateLimit: { max: 120, timeWindow: '1 minute' },
@@ -259,7 +270,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: {
       201: { description: 'The campaign and its codes', schema: Campaign },
       200: { description: 'Already created with this key (replay): the same campaign and codes', schema: Campaign },
-      409: 'The shared code exists, or the key was used with a different body', 422: 'Invalid input' },
+      409: 'The shared code exists, or the key was used with a different body', 422: 'Invalid input: a discount of 0, expires_at in the past or not after valid_from, …' },
     handler: async (req, reply, p) => {
       const r = await L.createCampaign(req.body, { actor: actorOf(p) });
       return answerWrite(reply, r.created, r);
@@ -271,7 +282,8 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: {
       201: { description: 'The gift card', schema: GiftCardIssue },
       200: { description: 'Already issued with this key (replay): the same gift card, as it is now', schema: GiftCardIssue },
-      409: 'The key was used with a different body', 422: 'Invalid input' },
+      404: 'A customer_id of no customer (a merged id is followed to the survivor)',
+      409: 'The key was used with a different body', 422: 'Invalid input, or expires_at in the past' },
     handler: async (req, reply, p) => {
       const r = await L.issueGiftCard(req.body, { actor: actorOf(p) });
       return answerWrite(reply, r.created, r);

@@ -133,37 +133,53 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
       return { ok: result.problems.length === 0, members: result.members, entries: result.entries, problems: result.problems, duration_ms: Date.now() - started };
     },
 
-    /** Points liability, breakage, redemption rate, members per tier. */
+    /**
+     * Points liability, breakage, redemption rate, members per tier. Every entry of the
+     * ledger falls in one figure, so they add up (report.test.ts proves it on a worked
+     * case): earned + adjusted_in − adjusted_out + merged_in − merged_out − redeemed −
+     * expired − reversed + owed = outstanding. Owed is added back: a refund of points
+     * already spent counts them in reversed while they are in redeemed too, and they
+     * leave the lots only as the member's next credits settle the debt.
+     */
     async report() {
       const now = clock.now();
       const program = await core.programAt(now);
       // Lots past their expiry count as expired from that moment, as the members' balances
       // show them, not only once the sweep (maintenance) has written their expiry entries.
-      const totals = await sql<{ members: number; outstanding: number; pending: number; owed: number; earned: number; redeemed: number; expired: number; reversed: number }>`
+      // Adjustments are the staff's, apart from the transfers a merge writes (source
+      // 'merge'), which move points between two members and net to zero over the program.
+      const totals = await sql<ReportTotals>`
         SELECT (SELECT count(*) FROM loyalty_members)::float8 AS members,
                (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND (expires_at IS NULL OR expires_at > ${now}))::float8 AS outstanding,
                (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND available_at > ${now})::float8 AS pending,
                (SELECT COALESCE(sum(unsettled), 0) FROM loyalty_entries WHERE unsettled > 0)::float8 AS owed,
                COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus')), 0)::float8 AS earned,
+               COALESCE(sum(points) FILTER (WHERE kind = 'adjust' AND source_type <> 'merge' AND points > 0), 0)::float8 AS adjusted_in,
+               COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type <> 'merge' AND points < 0), 0)::float8 AS adjusted_out,
+               COALESCE(sum(points) FILTER (WHERE kind = 'adjust' AND source_type = 'merge' AND points > 0), 0)::float8 AS merged_in,
+               COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type = 'merge' AND points < 0), 0)::float8 AS merged_out,
                (COALESCE(-sum(points) FILTER (WHERE kind = 'redeem'), 0) - COALESCE(sum(points) FILTER (WHERE kind = 'release'), 0))::float8 AS redeemed,
                (COALESCE(-sum(points) FILTER (WHERE kind = 'expire'), 0)
                 + (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND expires_at <= ${now}))::float8 AS expired,
                COALESCE(-sum(points) FILTER (WHERE kind = 'reverse'), 0)::float8 AS reversed
         FROM loyalty_entries`.execute(db);
       const t = totals.rows[0];
-      const tiers = await sql<{ tier: string | null; members: number }>`SELECT tier, count(*)::float8 AS members FROM loyalty_members GROUP BY tier ORDER BY 2 DESC`.execute(db);
+      const counted = await sql<{ tier: string | null; members: number }>`SELECT tier, count(*)::float8 AS members FROM loyalty_members GROUP BY tier`.execute(db);
       const pointValue = program ? Number(program.document.point_value) : 0;
-      const net = t.earned - t.reversed;
+      const issued = pointsIssued(t);
       return {
         as_of: now.toISOString(),
         members: t.members,
-        points: { outstanding: t.outstanding, pending: t.pending, owed: t.owed, earned: t.earned, redeemed: t.redeemed, expired: t.expired, reversed: t.reversed },
+        points: {
+          outstanding: t.outstanding, pending: t.pending, owed: t.owed, issued, earned: t.earned, adjusted_in: t.adjusted_in, adjusted_out: t.adjusted_out,
+          merged_in: t.merged_in, merged_out: t.merged_out, redeemed: t.redeemed, expired: t.expired, reversed: t.reversed,
+        },
         liability: { points: t.outstanding, value: toMajor(Math.round(t.outstanding * pointValue * 10 ** currencyExponent(currency)), currency), point_value: program?.document.point_value ?? null, currency },
-        /** Share of points earned (net of reversals) that expired unused. */
-        breakage_rate: net > 0 ? t.expired / net : null,
-        /** Share of points earned (net of reversals) that were redeemed. */
-        redemption_rate: net > 0 ? t.redeemed / net : null,
-        tiers: tiers.rows.map((r) => ({ tier: r.tier, name: program?.document.tiers?.levels.find((l) => l.code === r.tier)?.name ?? r.tier, members: r.members })),
+        /** Share of the points issued that expired unused. */
+        breakage_rate: issued > 0 ? t.expired / issued : null,
+        /** Share of the points issued that were redeemed. */
+        redemption_rate: issued > 0 ? t.redeemed / issued : null,
+        tiers: tierCounts(program, counted.rows),
       };
     },
 
@@ -186,3 +202,47 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
 }
 
 export type Accounts = ReturnType<typeof createAccounts>;
+
+/** The report's sums over the whole ledger (report). */
+interface ReportTotals {
+  members: number;
+  outstanding: number;
+  pending: number;
+  owed: number;
+  earned: number;
+  adjusted_in: number;
+  adjusted_out: number;
+  merged_in: number;
+  merged_out: number;
+  redeemed: number;
+  expired: number;
+  reversed: number;
+}
+
+/**
+ * The points the program has given for good: earned and added by staff, less what refunds
+ * took back from the members' lots. A refund of points already spent takes them back
+ * only as the member earns again (until then they are owed), so only reversed − owed is
+ * subtracted. Over the ledger, outstanding = issued − adjusted_out − redeemed − expired
+ * (merges' transfers net to zero), and outstanding is never below zero: so redeemed +
+ * expired never exceed the points issued, and neither rate exceeds 100 %.
+ */
+function pointsIssued(t: Pick<ReportTotals, 'earned' | 'adjusted_in' | 'reversed' | 'owed'>): number {
+  return t.earned + t.adjusted_in - (t.reversed - t.owed);
+}
+
+/**
+ * Members per tier: every tier of the program in force in its order, with 0 where it has
+ * none (an empty tier is news, not a gap), then any tier code the program no longer has
+ * and members without a tier, where there are such members.
+ */
+function tierCounts(program: Program | undefined, counted: { tier: string | null; members: number }[]) {
+  const members = new Map(counted.map((r) => [r.tier, r.members]));
+  const levels = program?.document.tiers?.levels ?? [];
+  const known = new Set(levels.map((l) => l.code));
+  return [
+    ...levels.map((l) => ({ tier: l.code as string | null, name: l.name as typeof l.name | null, members: members.get(l.code) ?? 0 })),
+    ...counted.filter((r) => r.tier !== null && !known.has(r.tier)).sort((a, b) => b.members - a.members).map((r) => ({ tier: r.tier, name: r.tier, members: r.members })),
+    ...counted.filter((r) => r.tier === null).map((r) => ({ tier: null, name: null, members: r.members })),
+  ];
+}

@@ -7,8 +7,8 @@ import type { Language } from '../customers/index.ts';
 // program's names in it), so a frame only places them.
 
 export type Rounding = 'floor' | 'nearest' | 'ceil';
-// A release entry's `why` is written by rewards.service.ts: 'checkout reservation timed out' or '… released'.
-export type ReleaseReason = 'timed_out' | 'released';
+// A release entry's `why` is written by reservations.ts: 'checkout reservation timed out', '… released' or '… partly captured'.
+export type ReleaseReason = 'timed_out' | 'released' | 'not_spent';
 
 export interface Phrases {
   /** `base`: the points before multipliers, as the language writes the number; `count`: the same number, for the word's plural form. */
@@ -35,11 +35,12 @@ export interface Phrases {
   namedRefund(p: { refund: string; amount: string; purchase: string; percent: string; points: number; credited: unknown; forgiven: unknown }): string;
   /** A referral revoked by a refund of the friend's qualifying purchase (the friend is told which; the referrer is not shown the friend's order). */
   referralTakenBack(p: { role: 'referrer' | 'friend'; purchase: unknown; forgiven: unknown }): string;
-  held(orderRef: unknown): string;
+  /** orderRef: the till's order, or null when it gave none (the sentence then names none). */
+  held(orderRef: string | null): string;
   /** A checkout reservation captured: the order went through and the held points paid for it. */
-  spent(orderRef: unknown): string;
+  spent(orderRef: string | null): string;
   redeemed(reward: unknown, what: { giftCard: string } | { coupon: string }): string;
-  /** why: the reservation timed out or was released at the till; null in entries that kept no reason */
+  /** why: the reservation timed out, was released at the till, or was captured for fewer points (not_spent: the rest came back); null in entries that kept no reason */
   released(why: ReleaseReason | null): string;
   expiredInactivity(months: unknown): string;
   expiredAge(months: unknown): string;
@@ -68,6 +69,9 @@ function pointsWord(language: 'en' | 'sl' | 'ru', count: number): string {
 }
 
 const withReason = (head: string, reason: string) => (reason ? `${head}: ${reason}` : `${head}:`);
+// A checkout's order in brackets after the sentence; a reservation made without one shows no
+// id at all (its own id means nothing to a member).
+const orderOf = (orderRef: string | null) => (orderRef ? ` (${orderRef})` : '');
 
 export const PHRASES: Record<Language, Phrases> = {
   en: {
@@ -91,10 +95,10 @@ export const PHRASES: Record<Language, Phrases> = {
       `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): ${points} of its ${credited} ${credited === 1 ? 'point' : 'points'} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Referral bonus taken back: ${role === 'friend' ? `the qualifying purchase ${purchase} was refunded` : "your friend's qualifying purchase was refunded"}${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
-    held: (orderRef) => `Points held at checkout (${orderRef})`,
-    spent: (orderRef) => `Points spent at checkout (${orderRef})`,
+    held: (orderRef) => `Points held at checkout${orderOf(orderRef)}`,
+    spent: (orderRef) => `Points spent at checkout${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Reward redeemed: ${reward} (${'giftCard' in what ? `gift card ${what.giftCard}` : `coupon ${what.coupon}`})`,
-    released: (why) => `Points returned: ${{ timed_out: 'checkout reservation timed out', released: 'checkout reservation released', unknown: 'reservation released' }[why ?? 'unknown']}`,
+    released: (why) => `Points returned: ${{ timed_out: 'checkout reservation timed out', released: 'checkout reservation released', not_spent: 'not spent by the order at checkout', unknown: 'reservation released' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Expired: no purchase for ${months} months`,
     expiredAge: (months) => `Expired: points earned more than ${months ?? 'the allowed'} months ago`,
     adjustment: (byMerge, reason) => `Adjustment by ${byMerge ? 'merge' : 'staff'}: ${reason}`.trim(),
@@ -122,10 +126,10 @@ export const PHRASES: Record<Language, Phrases> = {
       `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} % nakupa): odvzetih ${points} od ${credited} točk nakupa${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Bonus za priporočilo odvzet: ${role === 'friend' ? `nakup ${purchase}, s katerim ste ga prejeli, je bil vrnjen` : 'nakup prijatelja, ki ste ga priporočili, je bil vrnjen'}${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}`,
-    held: (orderRef) => `Točke zadržane na blagajni (${orderRef})`,
-    spent: (orderRef) => `Točke porabljene na blagajni (${orderRef})`,
+    held: (orderRef) => `Točke zadržane na blagajni${orderOf(orderRef)}`,
+    spent: (orderRef) => `Točke porabljene na blagajni${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Unovčena nagrada: ${reward} (${'giftCard' in what ? `darilna kartica ${what.giftCard}` : `kupon ${what.coupon}`})`,
-    released: (why) => `Točke vrnjene: ${{ timed_out: 'rezervacija na blagajni je potekla', released: 'rezervacija na blagajni sproščena', unknown: 'rezervacija sproščena' }[why ?? 'unknown']}`,
+    released: (why) => `Točke vrnjene: ${{ timed_out: 'rezervacija na blagajni je potekla', released: 'rezervacija na blagajni sproščena', not_spent: 'naročilo na blagajni jih ni porabilo', unknown: 'rezervacija sproščena' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Poteklo: brez nakupa ${months} mesecev`,
     expiredAge: (months) => `Poteklo: točke, zbrane pred več kot ${months ?? 'dovoljenimi'} meseci`,
     adjustment: (byMerge, reason) => withReason(`Popravek (${byMerge ? 'združitev strank' : 'osebje'})`, reason),
@@ -153,10 +157,10 @@ export const PHRASES: Record<Language, Phrases> = {
       `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin %${percent} kadarı iade edildi): ${credited} puanın ${points} kadarı geri alındı${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Tavsiye bonusu geri alındı: ${role === 'friend' ? `bonusu kazandıran ${purchase} alışverişi iade edildi` : 'tavsiye ettiğiniz arkadaşınızın bonusu kazandıran alışverişi iade edildi'}${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}`,
-    held: (orderRef) => `Ödemede ayrılan puanlar (${orderRef})`,
-    spent: (orderRef) => `Ödemede harcanan puanlar (${orderRef})`,
+    held: (orderRef) => `Ödemede ayrılan puanlar${orderOf(orderRef)}`,
+    spent: (orderRef) => `Ödemede harcanan puanlar${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Ödül kullanıldı: ${reward} (${'giftCard' in what ? `hediye kartı ${what.giftCard}` : `kupon ${what.coupon}`})`,
-    released: (why) => `Puanlar iade edildi: ${{ timed_out: 'ödeme rezervasyonunun süresi doldu', released: 'ödeme rezervasyonu serbest bırakıldı', unknown: 'rezervasyon serbest bırakıldı' }[why ?? 'unknown']}`,
+    released: (why) => `Puanlar iade edildi: ${{ timed_out: 'ödeme rezervasyonunun süresi doldu', released: 'ödeme rezervasyonu serbest bırakıldı', not_spent: 'ödemede siparişte kullanılmadı', unknown: 'rezervasyon serbest bırakıldı' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Süresi doldu: ${months} aydır alışveriş yok`,
     expiredAge: (months) => `Süresi doldu: ${months ?? 'izin verilen'} aydan daha önce kazanılan puanlar`,
     adjustment: (byMerge, reason) => withReason(`Düzeltme (${byMerge ? 'müşteri birleştirme' : 'personel'})`, reason),
@@ -184,10 +188,10 @@ export const PHRASES: Record<Language, Phrases> = {
       `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} % af købet refunderet): ${points} af købets ${credited} point trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Henvisningsbonus trukket tilbage: ${role === 'friend' ? `det kvalificerende køb ${purchase} blev refunderet` : 'din vens kvalificerende køb blev refunderet'}${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
-    held: (orderRef) => `Point reserveret ved kassen (${orderRef})`,
-    spent: (orderRef) => `Point brugt ved kassen (${orderRef})`,
+    held: (orderRef) => `Point reserveret ved kassen${orderOf(orderRef)}`,
+    spent: (orderRef) => `Point brugt ved kassen${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Belønning indløst: ${reward} (${'giftCard' in what ? `gavekort ${what.giftCard}` : `kupon ${what.coupon}`})`,
-    released: (why) => `Point returneret: ${{ timed_out: 'reservationen ved kassen udløb', released: 'reservationen ved kassen blev frigivet', unknown: 'reservation frigivet' }[why ?? 'unknown']}`,
+    released: (why) => `Point returneret: ${{ timed_out: 'reservationen ved kassen udløb', released: 'reservationen ved kassen blev frigivet', not_spent: 'ikke brugt på ordren ved kassen', unknown: 'reservation frigivet' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Udløbet: intet køb i ${months} måneder`,
     expiredAge: (months) => `Udløbet: point optjent for mere end ${months ?? 'det tilladte antal'} måneder siden`,
     adjustment: (byMerge, reason) => withReason(`Justering (${byMerge ? 'sammenlægning' : 'personale'})`, reason),
@@ -215,10 +219,10 @@ export const PHRASES: Record<Language, Phrases> = {
       `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent}% покупки): списано ${points} из ${credited} балл. за покупку${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Бонус за приглашение списан: ${role === 'friend' ? `покупка ${purchase}, за которую он был начислен, возвращена` : 'приглашённый вами друг вернул покупку, за которую был начислен бонус'}${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}`,
-    held: (orderRef) => `Баллы зарезервированы на кассе (${orderRef})`,
-    spent: (orderRef) => `Баллы списаны на кассе (${orderRef})`,
+    held: (orderRef) => `Баллы зарезервированы на кассе${orderOf(orderRef)}`,
+    spent: (orderRef) => `Баллы списаны на кассе${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Награда получена: ${reward} (${'giftCard' in what ? `подарочная карта ${what.giftCard}` : `купон ${what.coupon}`})`,
-    released: (why) => `Баллы возвращены: ${{ timed_out: 'резерв на кассе истёк', released: 'резерв на кассе снят', unknown: 'резерв снят' }[why ?? 'unknown']}`,
+    released: (why) => `Баллы возвращены: ${{ timed_out: 'резерв на кассе истёк', released: 'резерв на кассе снят', not_spent: 'не потрачены на заказ на кассе', unknown: 'резерв снят' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Сгорели: нет покупок ${months} мес.`,
     expiredAge: (months) => `Сгорели: баллы начислены более ${months ?? 'допустимого числа'} мес. назад`,
     adjustment: (byMerge, reason) => withReason(`Корректировка (${byMerge ? 'объединение клиентов' : 'сотрудник'})`, reason),

@@ -85,6 +85,31 @@ describe('describeEntry', () => {
       if (language !== 'en') expect(spent, language).not.toBe(describeEntry(reservation, 'EUR', 'en', { reservations: captured }));
     }
   });
+
+  // QA: a reservation made without order_ref read "Points spent at checkout (01a24157-…)".
+  it('names no id in a reservation made without an order reference, in any language', () => {
+    const id = '01a24157-0000-4000-8000-000000000001';
+    const withoutOrder = { kind: 'redeem' as const, points: -300, source_type: 'reservation', source_id: id, reason: null, details: { reservation: id, order_ref: null } };
+    const captured = new Map([[id, 'captured' as const]]);
+    expect(describeEntry(withoutOrder, 'EUR', 'en')).toBe('Points held at checkout');
+    expect(describeEntry(withoutOrder, 'EUR', 'en', { reservations: captured })).toBe('Points spent at checkout');
+    for (const language of LANGUAGES) {
+      for (const said of [describeEntry(withoutOrder, 'EUR', language), describeEntry(withoutOrder, 'EUR', language, { reservations: captured })]) {
+        expect(said, language).not.toContain('01a24157');
+        expect(said, language).not.toMatch(/\(|\)$/);
+      }
+    }
+  });
+
+  it('says the points a partial capture gave back were not spent by the order, in each language', () => {
+    const back = { kind: 'release' as const, points: 40, source_type: 'reservation', source_id: 'r1', reason: null, details: { why: 'checkout reservation partly captured' } };
+    const released = { ...back, details: { why: 'checkout reservation released' } };
+    expect(describeEntry(back, 'EUR', 'en')).toBe('Points returned: not spent by the order at checkout');
+    for (const language of LANGUAGES) {
+      expect(describeEntry(back, 'EUR', language), language).not.toBe(describeEntry(released, 'EUR', language));
+      if (language !== 'en') expect(describeEntry(back, 'EUR', language), language).not.toBe(describeEntry(back, 'EUR', 'en'));
+    }
+  });
 });
 
 describe('basket shares', () => {

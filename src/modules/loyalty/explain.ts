@@ -82,10 +82,11 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
           : say.refund({ percent, points, credited: d.credited, forgiven: d.forgiven });
       }
     case 'redeem':
-      return d.reservation ? (reservations?.get(d.reservation) === 'captured' ? say.spent : say.held)(d.order_ref ?? d.reservation)
+      // The till's order, or none: a reservation's own id means nothing in a member's history.
+      return d.reservation ? (reservations?.get(d.reservation) === 'captured' ? say.spent : say.held)(d.order_ref ?? null)
         : say.redeemed(names.reward(d.reward, d.reward_name ?? d.reward), d.gift_card ? { giftCard: formatCode(d.gift_card) } : { coupon: d.coupon ? formatCode(d.coupon) : '—' });
     case 'release':
-      return say.released(d.why === undefined ? null : d.why === 'checkout reservation timed out' ? 'timed_out' : 'released');
+      return say.released(d.why === undefined ? null : d.why === 'checkout reservation timed out' ? 'timed_out' : d.why === 'checkout reservation partly captured' ? 'not_spent' : 'released');
     case 'expire':
       return d.policy === 'inactivity' ? say.expiredInactivity(d.months) : say.expiredAge(d.months);
     case 'adjust':

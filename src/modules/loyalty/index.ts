@@ -13,7 +13,8 @@ export { ProgramDocument, ApplyProgramInput, programJsonSchema } from './program
 export { compileProgram, pointsForPurchase, type Program, type PurchaseFacts } from './program.ts';
 export { type AccrualItem, type LoyaltySummary } from './accrual.ts';
 export { AdjustmentInput } from './staff-actions.ts';
-export { RedeemRewardInput, UseCouponInput, CampaignInput, ReserveInput, GiftCardChargeInput, GiftCardIssueInput } from './rewards.service.ts';
+export { RedeemRewardInput, UseCouponInput, CampaignInput, GiftCardChargeInput, GiftCardIssueInput } from './rewards.service.ts';
+export { ReserveInput, CaptureInput } from './reservations.ts';
 export { simulateProgram, type SimulationReport } from './simulate.ts';
 export { PROGRAM_CHANNEL } from './loyalty.core.ts';
 export { ClaimReferralInput, SurveyBonusInput } from './engagement.service.ts';

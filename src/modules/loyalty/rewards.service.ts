@@ -16,14 +16,16 @@ import type { LoyaltyCore } from './loyalty.core.ts';
 import { text, type Program } from './program.ts';
 import type { ProgramDocument } from './program.schema.ts';
 import { lockMembersForRedemption, lockRewardStock, writeRedemptions, type RedemptionState, type RewardCouponRow, type RewardGiftCardRow } from './redemption.repository.ts';
-import { lockActiveCustomer } from './merged-customers.ts';
-import { customerToRead, personIdsQuery } from '../customers/index.ts';
+import { requireActiveCustomer } from './merged-customers.ts';
+import { createReservations } from './reservations.ts';
+import { customerToRead } from '../customers/index.ts';
 import { withFields } from '../../shared/objects.ts';
+import { anyOf, perLanguage, say } from '../../shared/messages/index.ts';
 
 // Rewards bought with points (a coupon or a gift card), coupons a POS validates and
 // consumes, promotion coupons in bulk, gift-card balances, and checkout reservations of
-// points. Every write is idempotent by a caller's key; every points debit goes through
-// the member's row lock, so concurrent redemptions can never overspend.
+// points (reservations.ts). Every write is idempotent by a caller's key; every points
+// debit goes through the member's row lock, so concurrent redemptions can never overspend.
 
 type Reward = ProgramDocument['rewards'][number];
 
@@ -76,12 +78,6 @@ export const CampaignInput = z.object({
   expires_at: z.string().datetime({ offset: true }).optional(),
 }).refine((c) => (c.count === undefined) !== (c.code === undefined), { message: 'give either count (unique codes) or code (one shared code)', path: ['count'] });
 
-export const ReserveInput = z.object({
-  points: z.number().int().min(1),
-  idempotency_key: z.string().trim().min(1).max(200),
-  order_ref: z.string().trim().max(200).optional(),
-});
-
 export const GiftCardChargeInput = z.object({
   amount: DecimalAmount,
   idempotency_key: z.string().trim().min(1).max(200),
@@ -104,26 +100,13 @@ const campaignCustomerLock = (campaignId: string, customerId: string) => `coupon
 /** An instant as one text, whatever offset it was written in. */
 const instant = (at: string | undefined) => (at === undefined ? null : new Date(at).toISOString());
 
+/** Refuses an expiry that has passed already: `what` says what it would make of the thing. */
+function refusePast(field: string, at: string, now: Date, what: string) {
+  if (Date.parse(at) <= now.getTime()) throw invalidField(field, `is in the past (${instant(at)}; now ${now.toISOString()}): ${what}`);
+}
+
 export function createRewardsService(core: LoyaltyCore) {
   const { db, clock, currency } = core.deps;
-
-  async function requireProgram(at: Date, trx?: Tx): Promise<Program> {
-    const program = await core.programAt(at, trx);
-    if (!program) throw invalid('No loyalty program is in force: apply one first (regulars loyalty apply program.json)');
-    return program;
-  }
-
-  /**
-   * The member a till's request names, locked: the customer the id stands for after merges
-   * (merged-customers.ts), its row locked first (customers before members), then the member.
-   */
-  async function requireMember(trx: Tx, customerId: string, now: Date): Promise<MemberRow> {
-    const customer = await lockActiveCustomer(trx, customerId);
-    if (!customer) throw notFound(`Customer ${customerId}`);
-    const member = (await ledger.lockMembers(trx, [customer.id], { now, create: false })).get(customer.id);
-    if (!member) throw conflict('The customer is not a loyalty member yet (no purchase, no enrolment)');
-    return member;
-  }
 
   function rewardView(r: Reward, program: Program, stockIssued?: number) {
     return {
@@ -222,14 +205,14 @@ export function createRewardsService(core: LoyaltyCore) {
         if (reward.available_from && Date.parse(reward.available_from) > now.getTime()) return invalidField('reward', `is available from ${reward.available_from}`);
         if (reward.available_to && Date.parse(reward.available_to) <= now.getTime()) return invalidField('reward', `was available until ${reward.available_to}`);
         if (reward.tiers && !(member.tier && reward.tiers.includes(member.tier))) {
-          const tierName = (code: string) => text(program!.document.tiers?.levels.find((l) => l.code === code)?.name ?? code);
-          return invalidField('reward', `is for members of ${reward.tiers.map(tierName).join(' or ')}; this member is ${member.tier ? `in ${tierName(member.tier)}` : 'in no tier'}`);
+          const tierName = (code: string) => perLanguage(program!.document.tiers?.levels.find((l) => l.code === code)?.name ?? code);
+          return invalidField('reward', member.tier ? say('reward.for_tiers', { tiers: anyOf(reward.tiers.map(tierName)), tier: tierName(member.tier) }) : say('reward.for_tiers_not_placed', { tiers: anyOf(reward.tiers.map(tierName)) }));
         }
         const taken = write.stockIssued.get(reward.code) ?? 0;
-        if (reward.stock !== undefined && (issued.get(reward.code) ?? 0) + taken >= reward.stock) return conflict(`Reward ${reward.code} is out of stock`);
+        if (reward.stock !== undefined && (issued.get(reward.code) ?? 0) + taken >= reward.stock) return conflict(say('reward.out_of_stock', { code: reward.code }));
         const plan = planDebit(state.lots, reward.points, { now, includePending: false, shortfall: 'fail' });
         if (plan.debited === 0) {
-          return conflict(`Not enough points: "${text(reward.name)}" costs ${reward.points} ${text(program!.document.points_name)}, ${pointsOnHand(state.lots, member.points, now)}`);
+          return conflict(say('reward.not_enough_points', { reward: perLanguage(reward.name), points: reward.points, points_name: perLanguage(program!.document.points_name), on_hand: pointsOnHand(state.lots, member.points, now) }));
         }
         takeFromLots(state.lots, plan.allocations);
         member.points -= reward.points;
@@ -353,8 +336,10 @@ export function createRewardsService(core: LoyaltyCore) {
         // The customer the till names, followed past merges and locked before the coupon
         // (customers before coupons, as a merge moves them): a till still sending a merged
         // id uses the survivor's coupon, is counted against the survivor's limit, and a
-        // merge committing meanwhile is seen. An id of no customer is recorded as given.
-        const customerId = data.customer_id ? ((await lockActiveCustomer(trx, data.customer_id))?.id ?? data.customer_id) : undefined;
+        // merge committing meanwhile is seen. An id of no customer is refused (404) before
+        // anything is written, as the /customers/{id}/… routes refuse it: recorded as given,
+        // it burnt a use and escaped the per-customer limit.
+        const customerId = data.customer_id ? (await requireActiveCustomer(trx, data.customer_id)).id : undefined;
         const c = await trx.selectFrom('coupons').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
         if (!c) throw notFound(`Coupon ${codeInput}`);
         const previous = await trx.selectFrom('coupon_uses').selectAll().where('code', '=', code).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
@@ -405,6 +390,12 @@ export function createRewardsService(core: LoyaltyCore) {
     async createCampaign(input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(CampaignInput, input, 'campaign');
       const discount = data.benefit.type === 'fixed_discount' ? amountField('benefit.amount', data.benefit.amount, currency) : null;
+      // Values that could never work are refused, naming the field, rather than stored as a
+      // campaign nobody can use (one whose expiry has passed is refused under the key's lock below).
+      if (discount === 0) throw invalidField('benefit.amount', 'must be greater than 0: a discount of nothing');
+      if (data.valid_from && data.expires_at && Date.parse(data.expires_at) <= Date.parse(data.valid_from)) {
+        throw invalidField('expires_at', `must be after valid_from (${instant(data.valid_from)}): the codes would never be usable`);
+      }
       // Stored and answered as the business's decimal ("5.00"), whether "5" or 5 was sent.
       const benefit = discount === null ? data.benefit : withFields(data.benefit, { amount: toMajor(discount, currency) });
       const key = data.idempotency_key;
@@ -429,6 +420,8 @@ export function createRewardsService(core: LoyaltyCore) {
             per_customer_limit: earlier.per_customer_limit, codes: stored.sort((a, b) => (a.code < b.code ? -1 : 1)).map(shownCode),
           };
         }
+        // After the replay: a retry of a campaign created before its expiry still answers it.
+        if (data.expires_at) refusePast('expires_at', data.expires_at, now, 'the codes would never be usable');
         // Sorted, as a replay reads them back: the same answer both times.
         const codes = (data.code ? [normalizeCode(data.code)] : Array.from({ length: data.count! }, () => normalizeCode(newCode()))).sort();
         // The shared code as the merchant wrote it, shown so (migration 0015); generated ones have none.
@@ -486,9 +479,12 @@ export function createRewardsService(core: LoyaltyCore) {
           if (earlier.request_hash !== requestHash) throw conflict(`Gift card with idempotency key ${key} was already issued with a different body`);
           return { created: false, code: earlier.code };
         }
+        // After the replay, as for a campaign: a retry of a card issued before its expiry still answers it.
+        if (data.expires_at) refusePast('expires_at', data.expires_at, now, 'the card could never be used');
         // The card is the person's: an id merged meanwhile is followed to the survivor (locked,
-        // so a merge committing now is seen), as the merge would have moved the card.
-        const owner = data.customer_id ? ((await lockActiveCustomer(trx, data.customer_id))?.id ?? data.customer_id) : null;
+        // so a merge committing now is seen), as the merge would have moved the card. An id
+        // of no customer is refused (404), as a coupon use's is, with nothing written.
+        const owner = data.customer_id ? (await requireActiveCustomer(trx, data.customer_id)).id : null;
         const code = normalizeCode(newCode(16));
         await trx.insertInto('gift_cards').values({
           code, customer_id: owner, currency, initial_minor: amount, balance_minor: amount, expires_at: data.expires_at ?? null, created_at: now,
@@ -506,16 +502,20 @@ export function createRewardsService(core: LoyaltyCore) {
       const data = parseInput(GiftCardChargeInput, input, 'gift card charge');
       const code = normalizeCode(codeInput);
       const now = clock.now();
-      const requestHash = sha256(canonicalJson({ code, amount: data.amount, order: data.order_ref ?? null }));
       return db.transaction().execute(async (trx) => {
         const g = await trx.selectFrom('gift_cards').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
         if (!g) throw notFound(`Gift card ${codeInput}`);
+        const amount = amountField('amount', data.amount, g.currency);
+        // The request as it means the same, as a card's issue hashes it: "2", 2 and "2.00"
+        // are one charge (minor units of the card's currency).
+        const requestHash = sha256(canonicalJson({ code, amount, currency: g.currency, order: data.order_ref ?? null }));
+        // Charges recorded before hashed the amount as written: their retries are matched so too.
+        const writtenHash = sha256(canonicalJson({ code, amount: data.amount, order: data.order_ref ?? null }));
         const previous = await trx.selectFrom('gift_card_transactions').selectAll().where('code', '=', code).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
         if (previous) {
-          if (previous.request_hash !== requestHash) throw conflict(`Gift card charge ${data.idempotency_key} was already recorded with a different body`);
+          if (previous.request_hash !== requestHash && previous.request_hash !== writtenHash) throw conflict(`Gift card charge ${data.idempotency_key} was already recorded with a different body`);
           return { created: false, charged: toMajor(-previous.amount_minor, g.currency), gift_card: giftCardView(g) };
         }
-        const amount = amountField('amount', data.amount, g.currency);
         if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
         if (g.expires_at && g.expires_at <= now) throw conflict(`Gift card expired at ${g.expires_at.toISOString()}`);
         if (amount > g.balance_minor) throw conflict(`Gift card balance is ${toMajor(g.balance_minor, g.currency)} ${g.currency}, less than ${data.amount}`);
@@ -526,98 +526,6 @@ export function createRewardsService(core: LoyaltyCore) {
         return { created: true, charged: toMajor(amount, g.currency), gift_card: giftCardView({ ...g, balance_minor: balance }) };
       });
     },
-
-    // ── Reservations: hold points at checkout, then capture or release ───────
-    async reserve(requested: string, input: unknown, { actor }: { actor: Actor }) {
-      const data = parseInput(ReserveInput, input, 'reservation');
-      const now = clock.now();
-      return db.transaction().execute(async (trx) => {
-        let member = await requireMember(trx, requested, now);
-        const customerId = member.customer_id;
-        // The member's own holds that timed out give their points back first (the sweep
-        // runs each minute): a customer back at the till is not told points are held.
-        const timedOut = await trx.selectFrom('loyalty_reservations').selectAll().where('customer_id', '=', customerId)
-          .where('status', '=', 'held').where('expires_at', '<=', now).execute();
-        if (timedOut.length > 0) {
-          for (const r of timedOut) await releaseOne(trx, r, now, 'expired');
-          member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId)!; // the member's row as the releases left it
-        }
-        // A reservation made under this key before a merge is on the merged customer's ledger.
-        const existing = await trx.selectFrom('loyalty_reservations').selectAll().where(sql<boolean>`customer_id IN ${personIdsQuery(customerId)}`).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
-        if (existing) {
-          if (existing.points !== data.points || existing.order_ref !== (data.order_ref ?? null)) throw conflict(`Reservation ${data.idempotency_key} was already made with a different body`);
-          return { created: false, reservation: reservationView(existing) };
-        }
-        const program = await requireProgram(now, trx);
-        const id = newId();
-        const debit = await ledger.debit(trx, member, {
-          customerId, kind: 'redeem', points: data.points, occurredAt: now, sourceType: 'reservation', sourceId: id, idempotencyKey: `reserve:${data.idempotency_key}`, actor,
-          programVersion: program.version, details: { reservation: id, order_ref: data.order_ref ?? null },
-        }, { now, includePending: false, shortfall: 'fail' });
-        if (debit.shortfall > 0) {
-          throw conflict(`Not enough points: ${data.points} asked, ${pointsOnHand(await ledger.openLots(trx, customerId), member.points, now)}`);
-        }
-        member.lifetime_redeemed += data.points;
-        await ledger.saveMembers(trx, [member], now);
-        const row = { customer_id: customerId, id, points: data.points, status: 'held' as const, order_ref: data.order_ref ?? null, idempotency_key: data.idempotency_key, debit_entry_id: debit.id!, expires_at: new Date(now.getTime() + program.document.reservation_minutes * 60_000), created_at: now, settled_at: null };
-        await trx.insertInto('loyalty_reservations').values(row).execute();
-        return { created: true, reservation: reservationView(row) };
-      });
-    },
-
-    async capture(requested: string, reservationId: string) {
-      const now = clock.now();
-      const result = await db.transaction().execute(async (trx) => {
-        const customerId = (await requireMember(trx, requested, now)).customer_id;
-        const r = await reservation(trx, customerId, reservationId);
-        if (r.status === 'captured') return { created: false, reservation: reservationView(r) };
-        if (r.status !== 'held') throw conflict(`The reservation was ${r.status}${r.status === 'expired' ? ' (held too long)' : ''}; reserve again`);
-        if (r.expires_at <= now) {
-          // The release must commit, so the refusal is thrown after the transaction.
-          await releaseOne(trx, r, now, 'expired');
-          return 'expired' as const;
-        }
-        await trx.updateTable('loyalty_reservations').set({ status: 'captured', settled_at: now }).where('customer_id', '=', r.customer_id).where('id', '=', r.id).execute();
-        await publish(trx, [{ type: 'loyalty.points_redeemed', customerId, payload: { customer_id: customerId, points: r.points, order_ref: r.order_ref, reservation_id: r.id } }]);
-        return { created: true, reservation: reservationView({ ...r, status: 'captured', settled_at: now }) };
-      });
-      if (result === 'expired') throw conflict('The reservation expired before it was captured; its points went back to the member; reserve again');
-      return result;
-    },
-
-    async release(requested: string, reservationId: string) {
-      const now = clock.now();
-      return db.transaction().execute(async (trx) => {
-        const customerId = (await requireMember(trx, requested, now)).customer_id;
-        const r = await reservation(trx, customerId, reservationId);
-        if (r.status === 'released' || r.status === 'expired') return { created: false, reservation: reservationView(r) };
-        if (r.status === 'captured') throw conflict('The reservation was captured; refund the order instead');
-        await releaseOne(trx, r, now, 'released');
-        return { created: true, reservation: reservationView({ ...r, status: 'released', settled_at: now }) };
-      });
-    },
-
-    /**
-     * Releases reservations held past their time (the scheduled maintenance); returns how
-     * many this call released. The list is read before any lock: a capture, a release or
-     * another sweep (a second process) may settle one first, so each is counted only when
-     * it was still held under the member's lock, or two sweeps at once would report
-     * every reservation twice.
-     */
-    async releaseStaleReservations(now: Date) {
-      const stale = await db.selectFrom('loyalty_reservations').select(['customer_id', 'id']).where('status', '=', 'held').where('expires_at', '<=', now).limit(1000).execute();
-      let released = 0;
-      for (const s of stale) {
-        released += await db.transaction().execute(async (trx) => {
-          await ledger.lockMembers(trx, [s.customer_id], { now, create: false });
-          const r = await reservation(trx, s.customer_id, s.id);
-          if (r.status !== 'held') return 0;
-          await releaseOne(trx, r, now, 'expired');
-          return 1;
-        });
-      }
-      return released;
-    },
   };
 
   /**
@@ -625,7 +533,7 @@ export function createRewardsService(core: LoyaltyCore) {
    * customer's uses of all its codes (coupon_uses.campaign_id, an index probe: migration
    * 0014), a coupon outside a campaign its own. The coupon's row lock serialises uses of
    * one code, and the customer's row is locked only FOR SHARE (merged-customers.ts), which
-   * two uses hold at once, and not at all for an id of no customer: so uses of two codes of
+   * two uses hold at once: so uses of two codes of
    * a campaign by one customer take turns on a lock of their own, and the second counts the
    * first once it has committed. Taken after the coupon's row; nothing after it waits on
    * another use, so no two wait on each other.
@@ -645,39 +553,12 @@ export function createRewardsService(core: LoyaltyCore) {
     throw conflict(`Coupon ${shownCode(c)} cannot be used: codes were already used ${used} time(s) by this customer in campaign ${campaign ? `"${campaign.name}"` : c.campaign_id} (limit ${limit})`);
   }
 
-  /** A reservation of the customer (or of one merged into it: settled, as a held one refuses the merge). */
-  async function reservation(trx: Tx, customerId: string, id: string) {
-    if (!isUuid(id)) throw notFound(`Reservation ${id}`);
-    const r = await trx.selectFrom('loyalty_reservations').selectAll().where(sql<boolean>`customer_id IN ${personIdsQuery(customerId)}`).where('id', '=', id).executeTakeFirst();
-    if (!r) throw notFound(`Reservation ${id}`);
-    return r;
-  }
-
-  /** Gives a reservation's points back lot by lot, each with its original expiry and holding period. */
-  async function releaseOne(trx: Tx, r: { customer_id: string; id: string; points: number; debit_entry_id: number }, now: Date, status: 'released' | 'expired') {
-    const member = (await ledger.lockMembers(trx, [r.customer_id], { now, create: false })).get(r.customer_id)!;
-    const taken = await trx.selectFrom('loyalty_allocations as a').innerJoin('loyalty_entries as e', (j) => j.onRef('e.customer_id', '=', 'a.customer_id').onRef('e.id', '=', 'a.credit_id'))
-      .select(['a.credit_id', 'a.points', 'e.available_at', 'e.expires_at']).where('a.customer_id', '=', r.customer_id).where('a.debit_id', '=', r.debit_entry_id).execute();
-    for (const t of taken) {
-      await ledger.credit(trx, member, {
-        customerId: r.customer_id, kind: 'release', points: t.points, occurredAt: now, availableAt: t.available_at, expiresAt: t.expires_at,
-        sourceType: 'reservation', sourceId: r.id, idempotencyKey: `release:${r.id}:${t.credit_id}`, details: { reservation: r.id, lot: t.credit_id, why: status === 'expired' ? 'checkout reservation timed out' : 'checkout reservation released' },
-      }, now);
-    }
-    member.lifetime_redeemed -= r.points;
-    await ledger.saveMembers(trx, [member], now);
-    await trx.updateTable('loyalty_reservations').set({ status, settled_at: now }).where('customer_id', '=', r.customer_id).where('id', '=', r.id).execute();
-  }
-
   function giftCardView(g: { code: string; customer_id: string | null; currency: string; initial_minor: number; balance_minor: number; expires_at: Date | null; created_at: Date }) {
     return { code: formatCode(g.code), customer_id: g.customer_id, currency: g.currency, initial: toMajor(g.initial_minor, g.currency), balance: toMajor(g.balance_minor, g.currency), expires_at: g.expires_at?.toISOString() ?? null, issued_at: g.created_at.toISOString() };
   }
 
-  function reservationView(r: { id: string; points: number; status: string; order_ref: string | null; expires_at: Date; created_at: Date; settled_at: Date | null }) {
-    return { id: r.id, points: r.points, status: r.status, order_ref: r.order_ref, expires_at: r.expires_at.toISOString(), created_at: r.created_at.toISOString(), settled_at: r.settled_at?.toISOString() ?? null };
-  }
-
-  return service;
+  // The checkout reservations are a part of their own (reservations.ts).
+  return withFields(service, createReservations(core));
 }
 
 function benefitOf(r: Reward) {

@@ -15,13 +15,18 @@ export function LoyaltyReportView() {
   if (!report) return <p>{t('common.loading')}</p>;
   const p = report.points;
   const money = (amount: string) => i18n.money(amount, report.liability.currency);
+  // In the order the figures add up to the outstanding points (loyalty.report.addsUp);
+  // merges only move points between customers, so they show only where there were any.
   const flow: [string, number][] = [
     [t('loyalty.report.earned'), p.earned],
+    [t('loyalty.report.adjustedIn'), p.adjusted_in],
+    [t('loyalty.report.adjustedOut'), p.adjusted_out],
     [t('loyalty.report.redeemed'), p.redeemed],
     [t('loyalty.report.expired'), p.expired],
     [t('loyalty.report.reversed'), p.reversed],
-    [t('loyalty.report.pending'), p.pending],
     [t('loyalty.report.owed'), p.owed],
+    ...(p.merged_in > 0 ? [[t('loyalty.report.merged'), p.merged_in] as [string, number]] : []),
+    [t('loyalty.report.pending'), p.pending],
   ];
 
   return (
@@ -40,12 +45,12 @@ export function LoyaltyReportView() {
         <div className="card kpi" data-testid="kpi-redemption">
           <span>{t('loyalty.report.redemptionRate')}</span>
           <strong>{i18n.percent(report.redemption_rate)}</strong>
-          <small>{t('loyalty.report.ofEarned')}</small>
+          <small>{t('loyalty.report.ofIssued')}</small>
         </div>
         <div className="card kpi" data-testid="kpi-breakage">
           <span>{t('loyalty.report.breakage')}</span>
           <strong>{i18n.percent(report.breakage_rate)}</strong>
-          <small>{t('loyalty.report.ofEarned')}</small>
+          <small>{t('loyalty.report.ofIssued')}</small>
         </div>
       </div>
       <div className="columns">
@@ -59,6 +64,8 @@ export function LoyaltyReportView() {
               </div>
             ))}
           </dl>
+          <p className="hint">{t('loyalty.report.addsUp')}</p>
+          <p className="hint" data-testid="points-issued">{t('loyalty.report.issued', { points: i18n.number(p.issued) })}</p>
           {report.liability.point_value !== null && (
             <p className="hint">{t('loyalty.report.pointValue', { value: money(report.liability.point_value) })}</p>
           )}
