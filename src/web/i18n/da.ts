@@ -124,7 +124,6 @@ export const da: Record<MessageKey, string> = {
   'loyalty.report.liability': 'Forpligtelse {value}',
   'loyalty.report.redemptionRate': 'Indløsningsgrad',
   'loyalty.report.breakage': 'Udløbet ubrugt',
-  'loyalty.report.ofEarned': 'af de optjente point',
   'loyalty.report.flow': 'Point siden starten',
   'loyalty.report.earned': 'Optjent',
   'loyalty.report.redeemed': 'Indløst',

@@ -124,7 +124,6 @@ export const en = {
   'loyalty.report.liability': 'Liability {value}',
   'loyalty.report.redemptionRate': 'Redemption rate',
   'loyalty.report.breakage': 'Breakage',
-  'loyalty.report.ofEarned': 'of the points earned',
   'loyalty.report.flow': 'Points since the start',
   'loyalty.report.earned': 'Earned',
   'loyalty.report.redeemed': 'Redeemed',

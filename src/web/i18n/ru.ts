@@ -124,7 +124,6 @@ export const ru: Record<MessageKey, string> = {
   'loyalty.report.liability': 'Обязательства {value}',
   'loyalty.report.redemptionRate': 'Доля потраченных',
   'loyalty.report.breakage': 'Доля сгоревших',
-  'loyalty.report.ofEarned': 'от начисленных баллов',
   'loyalty.report.flow': 'Баллы с начала работы',
   'loyalty.report.earned': 'Начислено',
   'loyalty.report.redeemed': 'Потрачено на награды',

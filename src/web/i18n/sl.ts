@@ -124,7 +124,6 @@ export const sl: Record<MessageKey, string> = {
   'loyalty.report.liability': 'Obveznost {value}',
   'loyalty.report.redemptionRate': 'Delež unovčenih',
   'loyalty.report.breakage': 'Delež zapadlih',
-  'loyalty.report.ofEarned': 'od zbranih točk',
   'loyalty.report.flow': 'Točke od začetka',
   'loyalty.report.earned': 'Zbrane',
   'loyalty.report.redeemed': 'Unovčene',

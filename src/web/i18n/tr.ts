@@ -124,7 +124,6 @@ export const tr: Record<MessageKey, string> = {
   'loyalty.report.liability': 'Yükümlülük {value}',
   'loyalty.report.redemptionRate': 'Kullanım oranı',
   'loyalty.report.breakage': 'Kullanılmadan sona eren',
-  'loyalty.report.ofEarned': 'kazanılan puanlar içinde',
   'loyalty.report.flow': 'Başlangıçtan bu yana puanlar',
   'loyalty.report.earned': 'Kazanılan',
   'loyalty.report.redeemed': 'Kullanılan',
