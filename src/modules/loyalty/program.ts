@@ -1,5 +1,6 @@
 import { addMonths, startOfLocalDay } from '../../shared/clock.ts';
 import { currencyExponent, toMinor } from '../../shared/money.ts';
+import { textIn } from '../../shared/messages/index.ts';
 import type { Condition, LocalizedText, ProgramDocument } from './program.schema.ts';
 
 // The program's rules as pure functions: how many points a purchase earns (and why),
@@ -180,8 +181,7 @@ function describeCondition(when: Condition): string {
 
 /** A localized text in one language (English, then any, when the language is missing). */
 export function text(value: LocalizedText, language = 'en'): string {
-  if (typeof value === 'string') return value;
-  return value[language as keyof typeof value] ?? value.en ?? Object.values(value)[0]!;
+  return textIn(value, language);
 }
 
 // ── Tiers ─────────────────────────────────────────────────────────────────────

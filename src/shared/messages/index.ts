@@ -60,21 +60,21 @@ export class Said implements Told {
 /** The catalogue's message `code` with its parameters (the compiler checks their names). */
 export const say = <C extends MessageCode>(code: C, ...[params]: ParamsOf<C>): Said => new Said(code, params);
 
-/**
- * A text the program gives per language (a reward's name, the points' name): the asked
- * language's, else English, else the first — as the program's own `text` reads it.
- */
-export function perLanguage(value: string | Readonly<Partial<Record<string, string>>>): Told {
-  return told((language) => (typeof value === 'string' ? value : (value[language] ?? value.en ?? Object.values(value)[0] ?? '')));
+/** A text given one or per language (a program's names): the asked language's, else English, else the first given. */
+export function textIn(value: string | Readonly<Partial<Record<string, string>>>, language: string): string {
+  return typeof value === 'string' ? value : (value[language] ?? value.en ?? Object.values(value)[0] ?? '');
 }
 
-const LIST_LOCALES: Record<Language, string> = { en: 'en', sl: 'sl', tr: 'tr', da: 'da', ru: 'ru' };
+/** A text the program gives per language (a reward's name, the points' name), told as textIn reads it. */
+export function perLanguage(value: string | Readonly<Partial<Record<string, string>>>): Told {
+  return told((language) => textIn(value, language));
+}
 
 /** Alternatives ("Silver or Gold"): English joins them with " or " as it always did; the others as their language lists them. */
 export function anyOf(items: readonly Param[]): Told {
   return told((language) => {
     const texts = items.map((item) => tell(item, language));
-    return language === 'en' ? texts.join(' or ') : new Intl.ListFormat(LIST_LOCALES[language], { type: 'disjunction' }).format(texts);
+    return language === 'en' ? texts.join(' or ') : new Intl.ListFormat(language, { type: 'disjunction' }).format(texts);
   });
 }
 
