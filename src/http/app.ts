@@ -74,10 +74,12 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   const hasDashboard = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasDashboard) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith('/api/')) return sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split('?')[0]}`));
+    const language = answerLanguage(request);
+    const noRoute = (path: string) => sendProblem(reply, problem(404, say('http.no_route', { method: request.method, path }).in(language), undefined, language), language);
+    if (request.url.startsWith('/api/')) return noRoute(request.url.split('?')[0]);
     if (request.method === 'GET' && hasDashboard) return reply.type('text/html').sendFile('index.html');
     if (request.method === 'GET') return reply.type('text/plain').send('The dashboard is not built: run `npm run build:web`.');
-    return sendProblem(reply, problem(404, `No route ${request.method} ${request.url}`));
+    return noRoute(request.url);
   });
   return app;
 }

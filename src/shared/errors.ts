@@ -60,7 +60,8 @@ export const invalid = (message: Text, problems: RaisedProblem[] = []) =>
   new AppError('invalid', message, problems);
 export const invalidField = (field: string, reason: Text) =>
   new AppError('invalid', typeof reason === 'string' ? `${field}: ${reason}` : told((language) => `${field}: ${reason.in(language)}`), [{ field, reason }]);
-export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+/** `what` is a name, "Webhook 3" (English: " not found" is added), or a catalogue message that says it all (say('customer.not_found', { id })). */
+export const notFound = (what: Text) => new AppError('not_found', typeof what === 'string' ? `${what} not found` : what);
 export const conflict = (message: Text) => new AppError('conflict', message);
 export const unauthorized = (message: Text = 'Authentication required') =>
   new AppError('unauthorized', message);

@@ -3,12 +3,13 @@ import { inBackground } from '../db/index.ts';
 import type { Services } from '../services.ts';
 import { recordPurchases } from './record-purchases.ts';
 import { withFields } from '../shared/objects.ts';
+import type { Language } from '../shared/messages/index.ts';
 
 // A CSV file into the store, through the same purchase workflow the API uses. Background
 // work: on the embedded database, requests go first (db/priority.ts).
 export function importFile(
   services: Pick<Services, 'db' | 'config' | 'stores' | 'clock' | 'customers' | 'commerce' | 'loyalty'>,
-  options: { kind: ImportKind; file: string; map?: Record<string, string>; format?: FileFormat; skipInvalid?: boolean; dryRun?: boolean; onProgress?: (p: ImportProgress) => void },
+  options: { kind: ImportKind; file: string; map?: Record<string, string>; format?: FileFormat; skipInvalid?: boolean; dryRun?: boolean; onProgress?: (p: ImportProgress) => void; language?: Language },
 ) {
   return inBackground(() => importCsv(withFields(options, {
     deps: services,

@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fileFormatOf, IMPORT_KINDS, isImportKind, previewCsv, spoolToFile, type FileFormat, type ImportKind, type ImportProgress } from '../../modules/imports/index.ts';
 import type { Services } from '../../services.ts';
 import { invalidField } from '../../shared/errors.ts';
+import { say } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { importFile } from '../../workflows/import-file.ts';
+import { answerLanguage } from '../problem.ts';
 import { replyWithProgress, wantsProgress } from '../progress.ts';
 import { route } from '../route.ts';
 import { ImportPreview, ImportProgressLine, ImportResult } from '../responses/imports.ts';
@@ -18,7 +20,7 @@ async function readUpload(req: FastifyRequest) {
     if (part.type === 'file') spooled = await spoolToFile(part.file, part.filename);
     else fields[part.fieldname] = String(part.value);
   }
-  if (!spooled) throw invalidField('file', 'attach the CSV file as the multipart field "file"');
+  if (!spooled) throw invalidField('file', say('import.file_missing'));
   return { spooled, fields };
 }
 
@@ -31,7 +33,7 @@ function mapField(text: string | undefined): Record<string, string> {
   } catch {
     map = undefined;
   }
-  if (!map || typeof map !== 'object' || Array.isArray(map)) throw invalidField('map', 'must be a JSON object { canonical: column }');
+  if (!map || typeof map !== 'object' || Array.isArray(map)) throw invalidField('map', say('import.map_not_object', { shape: '{ canonical: column }' }));
   return Object.fromEntries(Object.entries(map).filter(([, v]) => typeof v === 'string' && v));
 }
 
@@ -39,7 +41,7 @@ function mapField(text: string | undefined): Record<string, string> {
 function booleanField(name: string, text: string | undefined): boolean {
   if (text === undefined || text === '' || text === 'false') return false;
   if (text === 'true') return true;
-  throw invalidField(name, `must be true or false, not "${text}"`);
+  throw invalidField(name, say('import.not_boolean', { text }));
 }
 
 /** The upload's options, each checked: `map`, `date_format`, `decimal_comma`, `encoding`, `skip_invalid`, `dry_run`. */
@@ -54,7 +56,7 @@ function uploadOptions(fields: Record<string, string>): { map: Record<string, st
 
 function kindOf(req: FastifyRequest): ImportKind {
   const kind = (req.params as { kind: string }).kind;
-  if (!isImportKind(kind)) throw invalidField('kind', `must be one of ${IMPORT_KINDS.join(', ')}, not "${kind}"`);
+  if (!isImportKind(kind)) throw invalidField('kind', say('import.unknown_kind', { kinds: IMPORT_KINDS.join(', '), kind }));
   return kind;
 }
 
@@ -98,9 +100,10 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
         throw error;
       }
       // The import removes the upload when it ends: for a client that follows its
-      // progress, that is after this handler has returned.
+      // progress, that is after this handler has returned. Its report's reasons are told
+      // in the request's language, as a refusal of the whole file is.
       const run = (onProgress?: (p: ImportProgress) => void) =>
-        importFile(s, withFields(options, { kind, file: spooled.file, onProgress })).finally(spooled.remove);
+        importFile(s, withFields(options, { kind, file: spooled.file, onProgress, language: answerLanguage(req) })).finally(spooled.remove);
       return wantsProgress(req) ? replyWithProgress(req, reply, s.logger, run) : run();
     },
   });

@@ -6,7 +6,7 @@ import { parseInput } from '../../shared/validation.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createPurchaseBatcher } from '../../workflows/purchase-batcher.ts';
 import { recordPurchases } from '../../workflows/record-purchases.ts';
-import { problemOfAppError } from '../problem.ts';
+import { answerLanguage, problemOfAppError } from '../problem.ts';
 import { answerWrite, route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
 import { withFields } from '../../shared/objects.ts';
@@ -45,8 +45,10 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
     handler: async (req) => {
       const { purchases } = parseInput(PurchaseBatch, req.body, 'batch');
       const outcomes = await recordPurchases(s, purchases, { source: 'api', deferContended: true });
+      // Each purchase's problem told in the request's language, as a refusal of the whole request is.
+      const language = answerLanguage(req);
       const results = outcomes.map((o) =>
-        o.status === 'error' ? { index: o.index, status: o.status, error: problemOfAppError(o.error) } : { index: o.index, status: o.status, purchase: withFields(o.purchase!, { loyalty: o.loyalty ?? null }) },
+        o.status === 'error' ? { index: o.index, status: o.status, error: problemOfAppError(o.error, language) } : { index: o.index, status: o.status, purchase: withFields(o.purchase!, { loyalty: o.loyalty ?? null }) },
       );
       const count = (status: string) => outcomes.filter((o) => o.status === status).length;
       return { created: count('created'), duplicates: count('duplicate'), errors: count('error'), results };

@@ -107,7 +107,7 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
 
     async resetPassword(email: string, { actor }: { actor: Actor }) {
       const user = await db.selectFrom('users').select('id').where('email', '=', email.toLowerCase()).executeTakeFirst();
-      if (!user) throw notFound(`User ${email}`);
+      if (!user) throw notFound(say('user.not_found', { user: email }));
       const password = generatePassword();
       await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', user.id).execute();
       await db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
@@ -117,7 +117,7 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
 
     async userById(id: string) {
       const user = await db.selectFrom('users').select(['id', 'email', 'name', 'role', 'language']).where('id', '=', id).executeTakeFirst();
-      if (!user) throw notFound(`User ${id}`);
+      if (!user) throw notFound(say('user.not_found', { user: id }));
       return user;
     },
 
@@ -174,7 +174,7 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
       const result = await db.updateTable('api_keys').set({ revoked_at: clock.now() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
       revocations++;
       for (const [key, entry] of verified) if (entry.principal.id === id) verified.delete(key);
-      if (Number(result.numUpdatedRows) === 0) throw notFound(`Active API key ${id}`);
+      if (Number(result.numUpdatedRows) === 0) throw notFound(say('api_key.not_found', { id }));
       await audit(db, { actor, action: 'api_key.revoke', subject: id });
     },
 

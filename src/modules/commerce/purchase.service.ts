@@ -3,6 +3,7 @@ import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, conflict, invalid, invalidField, isAppError, notFound } from '../../shared/errors.ts';
+import { say } from '../../shared/messages/index.ts';
 import { isUuid, newId } from '../../shared/ids.ts';
 import { toMajor } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
@@ -240,7 +241,7 @@ export function createCommerceService(deps: CommerceDeps) {
 
     async get(idOrExternalId: string): Promise<PurchaseView> {
       const ref = await repo.findPurchaseRef(db, idOrExternalId, isUuid(idOrExternalId));
-      if (!ref) throw notFound(`Purchase ${idOrExternalId}`);
+      if (!ref) throw notFound(say('purchase.not_found', { id: idOrExternalId }));
       return (await views(db, [{ customer_id: ref.customer_id, id: ref.purchase_id }]))[0];
     },
 
@@ -251,7 +252,7 @@ export function createCommerceService(deps: CommerceDeps) {
      */
     async listForCustomer(requested: string, { limit = 50, cursor }: { limit?: number; cursor?: string } = {}) {
       const customer = await customerToRead(db, requested);
-      if (customer.status !== 'active') throw notFound(`Customer ${requested}`);
+      if (customer.status !== 'active') throw notFound(say('customer.not_found', { id: requested }));
       const customerId = customer.id;
       const before = cursor ? decodeCursor(cursor) : undefined;
       const rows = await repo.purchasesOfCustomer(db, { customerId, limit: limit + 1, before });
@@ -287,7 +288,7 @@ export function createCommerceService(deps: CommerceDeps) {
       // from the ref as it is now (the survivor's), as the purchase path does.
       for (let attempt = 1; ; attempt++) {
         const ref = await repo.findPurchaseRef(db, purchaseRef, isUuid(purchaseRef));
-        if (!ref) throw notFound(`Purchase ${purchaseRef}`);
+        if (!ref) throw notFound(say('purchase.not_found', { id: purchaseRef }));
         const outcome = await refundOnce(ref, data, now, actor).catch((error: unknown) => {
           if (attempt >= 3 || !(error instanceof PurchaseMovedMeanwhile)) throw error;
           return null;

@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import { readLater, sendLater, type Consent, type CustomersTable, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
+import { say } from '../../shared/messages/index.ts';
 import { isUuid } from '../../shared/ids.ts';
 import type { Identity, IdentityKind } from './customer.ts';
 
@@ -125,7 +126,7 @@ export function mergeChainEnds(starts: string[], froms: string[]) {
  */
 export async function customerToRead(db: Db | Tx, id: string, known?: { status: string; merged_into: string | null }): Promise<{ id: string; status: string }> {
   const row = known ?? (isUuid(id) ? await db.selectFrom('customers').select(['status', 'merged_into']).where('id', '=', id).executeTakeFirst() : undefined);
-  if (!row) throw notFound(`Customer ${id}`);
+  if (!row) throw notFound(say('customer.not_found', { id }));
   if (row.status !== 'merged' || !row.merged_into) return { id, status: row.status };
   // From the id itself: a chain whose next link is missing ends at its last row.
   const { rows } = await sql<{ id: string; status: string }>`WITH RECURSIVE ${mergeChainEnds([id], [id])} SELECT id, status FROM ends`.execute(db);

@@ -3,6 +3,7 @@ import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts
 import { publish } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
+import { say } from '../../shared/messages/index.ts';
 import { newId, isUuid } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { StoreService } from '../stores/index.ts';
@@ -79,8 +80,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
 
   async function requireActive(trx: Db | Tx, id: string, { forUpdate = false } = {}): Promise<repo.CustomerRow> {
     const row = isUuid(id) ? await repo.findById(trx, id, { forUpdate }) : undefined;
-    if (!row || row.status === 'erased') throw notFound(`Customer ${id}`);
-    if (row.status === 'merged') throw notFound(`Customer ${id} (merged into ${row.merged_into})`);
+    if (!row || row.status === 'erased') throw notFound(say('customer.not_found', { id }));
+    if (row.status === 'merged') throw notFound(say('customer.not_found_merged', { id, survivor: String(row.merged_into) }));
     return row;
   }
 
@@ -233,7 +234,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     async absorb(trx: Tx, { survivorId, mergedId, now }: { survivorId: string; mergedId: string; now: Date }) {
       if (survivorId === mergedId) throw invalidField('from', 'a customer cannot be merged into itself');
       // The lock casts the ids to uuid: an id that is none is an unknown customer, not a 500.
-      if (!isUuid(survivorId)) throw notFound(`Customer ${survivorId}`);
+      if (!isUuid(survivorId)) throw notFound(say('customer.not_found', { id: survivorId }));
       await repo.lockCustomers(trx, [survivorId, mergedId]);
       const survivor = await requireActive(trx, survivorId);
       const merged = await requireActive(trx, mergedId);

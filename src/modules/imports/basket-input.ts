@@ -1,3 +1,4 @@
+import { say, type Said } from '../../shared/messages/index.ts';
 import { toMajor, toMinor } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
 import type { Basket } from './baskets.ts';
@@ -15,7 +16,7 @@ export interface BasketProblem {
   line: number;
   /** The canonical column the problem is in. */
   column: string;
-  reason: string;
+  reason: Said;
 }
 
 /** The columns of the whole purchase or refund: everything but the line items and the id they are grouped by. */
@@ -28,7 +29,7 @@ const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 /** A basket's purchase input, and what is wrong with its rows that the API's rules cannot see. */
 export function basketInput(basket: Basket, layout: ColumnLayout, externalId: string, businessCurrency: string) {
   const problems: BasketProblem[] = [];
-  const input = purchaseInput(wholeRow(basket, layout, ORDER_COLUMNS, `order ${externalId}`, problems), layout, externalId);
+  const input = purchaseInput(wholeRow(basket, layout, ORDER_COLUMNS, { kind: 'order', id: externalId }, problems), layout, externalId);
   const lines = basket.map((record) => lineOf(record, layout, problems));
   const total = input.total || computedTotal(lines, input.discount, input.currency ?? businessCurrency, basket[0].line, problems);
   return { input: withFields(input, { total, lines: lines.map((l) => l.item) }), problems };
@@ -41,7 +42,7 @@ export function basketInput(basket: Basket, layout: ColumnLayout, externalId: st
  */
 export function refundBasketInput(basket: Basket, layout: ColumnLayout, lineItems: boolean) {
   const problems: BasketProblem[] = [];
-  const row = refundRow(lineItems ? wholeRow(basket, layout, REFUND_COLUMNS, `refund ${cell(basket[0].values, layout, 'external_id')}`, problems) : basket[0].values, layout);
+  const row = refundRow(lineItems ? wholeRow(basket, layout, REFUND_COLUMNS, { kind: 'refund', id: String(cell(basket[0].values, layout, 'external_id')) }, problems) : basket[0].values, layout);
   if (!lineItems) return { row, problems };
   const lines = basket.map((record) => ({
     sku: cell(record.values, layout, 'line_sku'),
@@ -51,7 +52,7 @@ export function refundBasketInput(basket: Basket, layout: ColumnLayout, lineItem
 }
 
 /** The fields of the whole (order or refund) from its rows: each the first value they give; another value later is a problem of that row. */
-function wholeRow(basket: Basket, layout: ColumnLayout, columns: string[], what: string, problems: BasketProblem[]): string[] {
+function wholeRow(basket: Basket, layout: ColumnLayout, columns: string[], whole: { kind: 'order' | 'refund'; id: string }, problems: BasketProblem[]): string[] {
   const row = basket[0].values.slice();
   for (const column of columns) {
     const i = layout.index.get(column);
@@ -61,7 +62,10 @@ function wholeRow(basket: Basket, layout: ColumnLayout, columns: string[], what:
       const value = cell(record.values, layout, column);
       if (value === undefined) continue;
       if (!first) first = { value, line: record.line };
-      else if (value !== first.value) problems.push({ line: record.line, column, reason: `"${value}" differs from "${first.value}" on line ${first.line}, in the same ${what}` });
+      else if (value !== first.value) {
+        const reason = say(whole.kind === 'order' ? 'import.differs_in_order' : 'import.differs_in_refund', { value, first: first.value, line: first.line, id: whole.id });
+        problems.push({ line: record.line, column, reason });
+      }
     }
     if (first) row[i] = first.value;
   }
@@ -76,8 +80,8 @@ function wholeRow(basket: Basket, layout: ColumnLayout, columns: string[], what:
 function quantityOf(record: Basket[number], layout: ColumnLayout, problems: BasketProblem[], unsign = (text: string) => text): string {
   const text = cell(record.values, layout, 'line_quantity');
   if (text === undefined) return '1';
-  const problem = !NUMBER.test(text) ? `must be a number such as 2 or 0.5, not "${text}"`
-    : unsign(text).startsWith('-') ? `is negative (${text}): a returned item? Import returns as a refunds file naming their purchase, or leave the row out (skip invalid rows)`
+  const problem = !NUMBER.test(text) ? say('import.quantity_not_number', { text })
+    : unsign(text).startsWith('-') ? say('import.quantity_negative', { text })
     : undefined;
   if (problem) problems.push({ line: record.line, column: 'line_quantity', reason: problem });
   return problem ? '1' : unsign(text).replace(/^\+/, '');
@@ -111,7 +115,7 @@ function computedTotal(lines: { quantity: string; unitPrice: string | undefined 
     }
     const discountMinor = discount === undefined ? 0n : BigInt(toMinor(discount, currency));
     if (discountMinor > sum) {
-      problems.push({ line, column: 'discount', reason: `${discount} is more than the order's lines add up to (${toMajor(sum, currency)})` });
+      problems.push({ line, column: 'discount', reason: say('import.discount_too_large', { discount: String(discount), sum: toMajor(sum, currency) }) });
       return '0';
     }
     return toMajor(sum - discountMinor, currency);

@@ -1,5 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { invalidField } from '../../shared/errors.ts';
+import { say } from '../../shared/messages/index.ts';
 
 // A file is read as UTF-8 unless told otherwise. Spreadsheets on Windows save "CSV" in the
 // system's code page — windows-1250 for Slovenian, 1251 for Russian, 1252 for Danish and
@@ -15,7 +16,7 @@ export function encodingOf(label: string): string {
   try {
     return new TextDecoder(label.trim()).encoding;
   } catch {
-    throw invalidField('encoding', `"${label}" is not an encoding this server can read (such as ${COMMON_ENCODINGS.join(', ')})`);
+    throw invalidField('encoding', say('import.unknown_encoding', { label, encodings: COMMON_ENCODINGS.join(', ') }));
   }
 }
 
@@ -99,7 +100,7 @@ export function utf8Stream(encoding: string): Transform {
     if (typeof at === 'number' && at >= 0) {
       const lineOfByte = line + count(bytes.subarray(0, at), 0x0a);
       const codePage = likelyCodePage(bytes.subarray(Math.max(0, at - 2000), at + 2000));
-      return done(invalidField('encoding', `line ${lineOfByte} is not UTF-8 text (byte 0x${bytes[at].toString(16).toUpperCase()}): the file seems to be in ${codePage} — import it with that encoding, or save it as UTF-8`));
+      return done(invalidField('encoding', say('import.not_utf8', { line: lineOfByte, byte: bytes[at].toString(16).toUpperCase(), code_page: codePage })));
     }
     const upTo = typeof at === 'object' ? at.incompleteFrom : bytes.length;
     line += count(bytes.subarray(0, upTo), 0x0a);

@@ -1,4 +1,5 @@
 import type { AppError } from '../../shared/errors.ts';
+import { say, tell, type Language, type Text } from '../../shared/messages/index.ts';
 import { DECIMAL_AMOUNT_MESSAGE } from '../../shared/validation.ts';
 import type { CsvRecord } from './csv.ts';
 import type { Basket } from './baskets.ts';
@@ -6,7 +7,8 @@ import { IDENTITY_COLUMNS, type ColumnLayout, type ImportKind } from './mapping.
 import { canonicalOfField, cell } from './rows.ts';
 
 // The import's report of bad rows: each problem under the file's own name for its column,
-// every row left out named (a line item's error leaves its order's other rows out too).
+// every row left out named (a line item's error leaves its order's other rows out too),
+// its reasons told in the language asked (the dashboard's; English for the CLI).
 
 export interface RowError {
   line: number;
@@ -28,7 +30,7 @@ export class ErrorReport {
   truncated = false;
   /** Rows reported only as left out with their order: a problem of their own found later takes the place of that. */
   private readonly leftOutOnly = new Map<number, RowError>();
-  constructor(private readonly layout: ColumnLayout, private readonly kind: ImportKind) {}
+  constructor(private readonly layout: ColumnLayout, private readonly kind: ImportKind, private readonly language: Language = 'en') {}
 
   add(line: number, error: AppError) {
     this.addInBasket([{ line, values: [] }], error);
@@ -37,17 +39,21 @@ export class ErrorReport {
   /** A purchase's problems at their rows: a line item's at its row, the order's at the first. */
   addInBasket(basket: Basket, error: AppError) {
     const problems = error.problems.length ? error.problems : [{ field: ROW, reason: error.message }];
-    for (const p of problems) {
+    // Read in English (the checks below), reported in the report's language (told only
+    // while the report has room: telling a parsed input's problems parses it again).
+    const told = this.language === 'en' || this.errors.length >= MAX_REPORTED_ERRORS ? undefined : error.in(this.language);
+    for (const [i, p] of problems.entries()) {
+      const reason = told ? (error.problems.length ? told.problems[i]?.reason : told.message) ?? p.reason : p.reason;
       const item = /^lines\.(\d+)\.(\w+)/.exec(p.field);
       // The API's words ("needs at least one of external_id, email, phone") name its fields, not the file's columns.
       if (this.kind === 'purchases' && (p.field === 'customer' || (p.field.startsWith('customer.') && p.reason.startsWith('needs at least one of')))) {
-        this.addReason(basket[0].line, 'customer_external_id', 'is empty — a purchase needs its customer');
+        this.addReason(basket[0].line, 'customer_external_id', say('import.no_customer'));
         continue;
       }
-      if (item && basket[Number(item[1])]) this.addReason(basket[Number(item[1])].line, `line_${item[2]}`, this.inFileTerms(basket[Number(item[1])], `line_${item[2]}`, p.reason));
+      if (item && basket[Number(item[1])]) this.addReason(basket[Number(item[1])].line, `line_${item[2]}`, this.inFileTerms(basket[Number(item[1])], `line_${item[2]}`, p.reason, reason));
       else {
         const canonical = p.field === 'lines' ? ROW : canonicalOfField(this.kind, p.field);
-        this.addReason(basket[0].line, canonical, this.inFileTerms(basket[0], canonical, p.reason));
+        this.addReason(basket[0].line, canonical, this.inFileTerms(basket[0], canonical, p.reason, reason));
       }
     }
   }
@@ -62,7 +68,7 @@ export class ErrorReport {
     const id = cell(basket[0].values, layout, 'external_id');
     for (const r of basket) {
       if (this.badLines.has(r.line)) continue;
-      this.addInColumn(r.line, ROW, `not imported: a row of ${this.kind === 'refunds' ? 'refund' : 'order'} ${id}, which has an error on line ${bad.line}`);
+      this.addInColumn(r.line, ROW, say(this.kind === 'refunds' ? 'import.left_out_refund' : 'import.left_out_order', { id: String(id), line: bad.line }));
       const entry = this.errors.at(-1);
       if (entry?.line === r.line) this.leftOutOnly.set(r.line, entry);
     }
@@ -72,28 +78,28 @@ export class ErrorReport {
   /**
    * A cell's problem told in the file's terms: a value a format option rewrote quoted as the
    * file wrote it ("1,234" read as 1.234), and an amount written with a decimal comma in a
-   * file imported without that option named as such.
+   * file imported without that option named as such. `english` is read, `reason` (the same
+   * in the report's language) told.
    */
-  private inFileTerms(row: CsvRecord, canonical: string, reason: string): string {
+  private inFileTerms(row: CsvRecord, canonical: string, english: string, reason: string): string {
     const i = this.layout.index.get(canonical);
     if (i === undefined) return reason;
     const read = row.values[i]?.trim();
     const written = (row.written ?? row.values)[i]?.trim();
     if (!read || !written) return reason;
-    if (written !== read && reason.includes(`"${read}"`)) return reason.replace(`"${read}"`, `"${written}" (read as ${read})`);
-    if (reason === DECIMAL_AMOUNT_MESSAGE && DECIMAL_COMMA_AMOUNT.test(written)) {
-      return `${reason}, not "${written}": written with a decimal comma? Import with --decimal-comma (on the dashboard: amounts written with a decimal comma)`;
-    }
+    if (written !== read && reason.includes(`"${read}"`)) return reason.replace(`"${read}"`, say('import.read_as', { written, read }).in(this.language));
+    if (english === DECIMAL_AMOUNT_MESSAGE && DECIMAL_COMMA_AMOUNT.test(written)) return say('import.decimal_comma_hint', { reason, written }).in(this.language);
     return reason;
   }
 
   /** A problem of the line in a canonical column, reported under the file's own name for it. */
-  addReason(line: number, canonical: string, reason: string) {
+  addReason(line: number, canonical: string, reason: Text) {
     this.addInColumn(line, this.columnOf(canonical), reason);
   }
 
-  /** A problem of the line in a column of the file, by its name there (or ROW: the whole row). */
-  addInColumn(line: number, column: string, reason: string) {
+  /** A problem of the line in a column of the file, by its name there (or ROW: the whole row); told in the report's language. */
+  addInColumn(line: number, column: string, text: Text) {
+    const reason = tell(text, this.language);
     const leftOut = this.leftOutOnly.get(line);
     if (leftOut) {
       this.leftOutOnly.delete(line);

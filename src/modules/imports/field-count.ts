@@ -1,3 +1,4 @@
+import { say, type Said } from '../../shared/messages/index.ts';
 import type { ColumnLayout, ImportKind } from './mapping.ts';
 
 // A row with more fields than the header is refused, never cut to the header's width: in
@@ -12,10 +13,8 @@ const MONEY_COLUMNS: Record<ImportKind, string[]> = { purchases: ['total', 'disc
 export interface FieldCountProblem {
   /** The file's column the problem most likely starts in, or undefined (the whole row). */
   column: string | undefined;
-  reason: string;
+  reason: Said;
 }
-
-const SEPARATOR_NAMES: Record<string, string> = { ',': '","', ';': '";"', '\t': 'tab' };
 
 /** A checker for the rows of a file with this header, read with this separator. */
 export function fieldCountCheck(kind: ImportKind, layout: ColumnLayout, header: string[], delimiter: string) {
@@ -24,17 +23,13 @@ export function fieldCountCheck(kind: ImportKind, layout: ColumnLayout, header: 
     let count = values.length;
     while (count > header.length && values[count - 1].trim() === '') count--;
     if (count <= header.length) return undefined;
-    const counted = `${count} fields where the header has ${header.length}`;
-    if (delimiter !== ',') {
-      const name = SEPARATOR_NAMES[delimiter] ?? `"${delimiter}"`;
-      return { column: undefined, reason: `${counted} — a ${name} inside a value? Quote values that contain it` };
-    }
+    const counted = say('import.field_count', { count, header: header.length });
+    if (delimiter === '\t') return { column: undefined, reason: say('import.fields_tab', { counted }) };
+    if (delimiter !== ',') return { column: undefined, reason: say('import.fields_separator', { counted, separator: `"${delimiter}"` }) };
     const split = splitNumber(values.slice(0, count), money);
-    if (!split) return { column: undefined, reason: `${counted} — a "," inside a value? Quote values that contain ","` };
+    if (!split) return { column: undefined, reason: say('import.fields_comma', { counted }) };
     const column = split.index < header.length ? header[split.index] : undefined;
-    return split.kind === 'decimal'
-      ? { column, reason: `${counted} — a decimal comma ("${split.text}") in a comma-separated file? Write amounts with a decimal point (${split.fixed})` }
-      : { column, reason: `${counted} — a thousands separator ("${split.text}") in a comma-separated file? Write amounts without it (${split.fixed})` };
+    return { column, reason: say(split.kind === 'decimal' ? 'import.fields_decimal_comma' : 'import.fields_thousands', { counted, text: split.text, fixed: split.fixed }) };
   };
 }
 

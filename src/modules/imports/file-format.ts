@@ -1,5 +1,6 @@
 import { localInstant } from '../../shared/clock.ts';
 import { invalidField } from '../../shared/errors.ts';
+import { anyOf, say, type Said } from '../../shared/messages/index.ts';
 import { isCalendarDay } from '../../shared/validation.ts';
 import { encodingOf } from './encoding.ts';
 import type { ColumnLayout, ImportKind } from './mapping.ts';
@@ -43,12 +44,14 @@ function compile(format: string, part: string, order: string[]): string {
   let pattern = '';
   for (const [token] of part.matchAll(/YYYY|MM?|DD?|HH?|mm|ss|[A-Za-z]|[^A-Za-z]+/g)) {
     if (GROUPS[token]) {
-      const minutes = token[0] === 'M' && order.includes('H') ? ' (minutes are mm, months M or MM)' : '';
-      if (order.includes(token[0])) throw invalidField('date_format', `"${format}" has ${token[0] === 'm' ? 'minutes' : token} twice${minutes}`);
+      const monthOrMinutes = token[0] === 'M' && order.includes('H');
+      if (order.includes(token[0])) {
+        throw invalidField('date_format', token[0] === 'm' ? say('date_format.minutes_twice', { format }) : say(monthOrMinutes ? 'date_format.twice_month' : 'date_format.twice', { format, token }));
+      }
       order.push(token[0]);
       pattern += GROUPS[token];
     } else if (/^[A-Za-z]$/.test(token)) {
-      throw invalidField('date_format', `"${format}" has "${token}", which is not a date part (YYYY, M, MM, D, DD, H, HH, mm, ss)`);
+      throw invalidField('date_format', say('date_format.not_a_part', { format, token }));
     } else {
       pattern += token.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
     }
@@ -60,21 +63,21 @@ function compile(format: string, part: string, order: string[]): string {
 export function dateReader(format: string): (text: string) => DateParts | undefined {
   // The time is optional in a cell (a date alone is the day's start), and seconds may
   // follow the minutes even when the format leaves them out: tills write both.
-  if (/(^|[^Y])YY(?!Y)/.test(format)) throw invalidField('date_format', `"${format}": a two-digit year (YY) cannot tell 1925 from 2025: write YYYY`);
+  if (/(^|[^Y])YY(?!Y)/.test(format)) throw invalidField('date_format', say('date_format.two_digit_year', { format }));
   const hours = format.search(/H/);
   const datePart = hours < 0 ? format.trim() : format.slice(0, hours).replace(/(\s+|T)$/, '');
   const separator = hours < 0 ? '' : format.slice(datePart.length, hours);
   const order: string[] = [];
   let pattern = compile(format, datePart, order);
   for (const part of ['Y', 'M', 'D']) {
-    if (!order.includes(part)) throw invalidField('date_format', `"${format}" needs a year (YYYY), a month (M or MM) and a day (D or DD), before the time`);
+    if (!order.includes(part)) throw invalidField('date_format', say('date_format.needs_day', { format }));
   }
   if (hours >= 0) {
     const time = compile(format, format.slice(hours).trim(), order);
-    if (!order.includes('m')) throw invalidField('date_format', `"${format}" needs hours and minutes together (H:mm)`);
+    if (!order.includes('m')) throw invalidField('date_format', say('date_format.needs_minutes', { format }));
     pattern += `(?:${separator === 'T' ? 'T' : separator ? '\\s+' : ''}${time}${order.includes('s') ? '' : '(?::(\\d{2}))?'})?`;
   } else if (order.includes('m') || order.includes('s')) {
-    throw invalidField('date_format', `"${format}" needs hours and minutes together (H:mm)`);
+    throw invalidField('date_format', say('date_format.needs_minutes', { format }));
   }
   const regex = new RegExp(`^${pattern}(?:\\s*(Z|[+-]\\d{2}:?\\d{2}))?$`);
   return (text) => {
@@ -94,7 +97,7 @@ export function dateReader(format: string): (text: string) => DateParts | undefi
 
 export interface CellProblem {
   column: string;
-  reason: string;
+  reason: Said;
 }
 
 /**
@@ -126,7 +129,7 @@ export function formatConverter({ format, layout, kind, zoneOf }: {
     rewrite(instants, (text) => instantText(read!(text), text, format.dateFormat!, () => zoneOf(values)));
     rewrite(dates, (text) => {
       const parts = read!(text);
-      if (parts?.time !== undefined) return { column: '', reason: `"${text}" has a time: a date alone is expected` };
+      if (parts?.time !== undefined) return { column: '', reason: say('import.date_has_time', { text }) };
       return instantText(parts, text, format.dateFormat!, () => 'UTC');
     });
     rewrite(numbers, decimalCommaText);
@@ -138,11 +141,11 @@ const withColumn = (p: CellProblem, column: string): CellProblem => ({ column, r
 
 /** The ISO 8601 spelling of a cell's date and time: a date alone, an instant with its offset, or a local time placed in the row's zone. */
 function instantText(parts: DateParts | undefined, text: string, format: string, zone: () => string): string | CellProblem {
-  if (!parts) return { column: '', reason: `"${text}" does not match the date format ${format}` };
-  if (!isCalendarDay(parts.date)) return { column: '', reason: `"${text}" is not a day of the calendar (read as ${parts.date} by the format ${format})` };
+  if (!parts) return { column: '', reason: say('import.date_no_match', { text, format }) };
+  if (!isCalendarDay(parts.date)) return { column: '', reason: say('import.date_not_a_day', { text, date: parts.date, format }) };
   if (parts.time === undefined) return parts.date;
   const [h, m, s] = parts.time.split(':').map(Number);
-  if (h > 23 || m > 59 || s > 59) return { column: '', reason: `"${text}" is not a time of day (read as ${parts.time} by the format ${format})` };
+  if (h > 23 || m > 59 || s > 59) return { column: '', reason: say('import.date_not_a_time', { text, time: parts.time, format }) };
   if (parts.offset) return `${parts.date}T${parts.time}${parts.offset}`;
   return localInstant(parts.date, parts.time, zone()).toISOString();
 }
@@ -152,7 +155,7 @@ const DECIMAL_COMMA = /^([+-]?)(\d{1,3}(?:[. \u00a0\u202f']\d{3})+|\d+)(?:,(\d+)
 
 function decimalCommaText(text: string): string | CellProblem {
   const match = DECIMAL_COMMA.exec(text);
-  if (!match) return { column: '', reason: `"${text}" is not a number written with a decimal comma (such as 1.234,50)` };
+  if (!match) return { column: '', reason: say('import.not_decimal_comma', { text }) };
   const [, sign, whole, fraction] = match;
   return `${sign}${whole.replace(/\D/g, '')}${fraction === undefined ? '' : `.${fraction}`}`;
 }
@@ -171,9 +174,9 @@ export function missingDateFormat(kind: ImportKind, layout: ColumnLayout, rows: 
     return dated.every((d) => typeof instantText(read(d.value), d.value, f, () => 'UTC') === 'string');
   });
   if (readers.length === 0) return undefined;
-  const column = layout.columnName.get(COLUMNS[kind].instants[0]);
-  const formats = readers.map((f) => `"${f}"`).join(' or ');
-  return invalidField('date_format', `the dates of column ${column} are not ISO 8601 (line ${dated[0].line}: "${dated[0].value}"): name the file's date format, ${formats}${readers.length > 1 ? ' (its first rows fit either)' : ''}`);
+  const column = String(layout.columnName.get(COLUMNS[kind].instants[0]));
+  const formats = anyOf(readers.map((f) => `"${f}"`));
+  return invalidField('date_format', say(readers.length > 1 ? 'date_format.missing_either' : 'date_format.missing', { column, line: dated[0].line, value: dated[0].value, formats }));
 }
 
 /** The options of an upload or a command line, checked before the file is read. */

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, invalidField, isAppError } from '../../shared/errors.ts';
+import { say, told, type Language } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { withOrderId, type CommerceService, type PreparedPurchase, type RefundChecker } from '../commerce/index.ts';
@@ -86,6 +87,8 @@ export interface ImportOptions {
   /** Check the file and tell what it would import; write nothing (dry-run.ts). */
   dryRun?: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /** The language of the report's reasons (the dashboard's); English by default. */
+  language?: Language;
   /** Rows validated at a time. */
   chunkSize?: number;
   /**
@@ -108,13 +111,13 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
   const { kind, file, chunkSize = 2000, recordSize = 500 } = options;
   const first = await openCsv(file, options.format?.encoding);
-  if (first.header.length === 0) throw invalidField('file', 'is empty: a CSV file begins with a line naming its columns');
+  if (first.header.length === 0) throw invalidField('file', say('import.file_empty'));
   const layout = resolveColumns({ header: first.header, map: options.map ?? {}, kind });
   if (!options.format?.dateFormat) {
     const problem = missingDateFormat(kind, layout, await firstRecords(file, options.format?.encoding, 200));
     if (problem) throw problem;
   }
-  const report = new ErrorReport(layout, kind);
+  const report = new ErrorReport(layout, kind, options.language);
   const spool = kind === 'purchases' && !options.dryRun ? createPurchaseSpool() : undefined;
   const tally = options.dryRun ? new DryRunTally() : undefined;
   try {
@@ -184,17 +187,16 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
  */
 function splitGroups(layout: ColumnLayout, kind: ImportKind, report: ErrorReport) {
   const seen = new Map<string, number[]>();
-  const what = kind === 'refunds' ? 'refund' : 'order';
+  const split = kind === 'refunds' ? 'import.refund_split' : 'import.order_split';
   return (basket: Basket) => {
     const id = basket[0].values[layout.index.get('external_id')!]?.trim();
     if (!id) return;
     const earlier = seen.get(id);
     const lines = basket.map((r) => r.line);
     if (!earlier) return void seen.set(id, lines);
-    const between = `with other ${what}s' rows between: put a${what === 'order' ? 'n' : ''} ${what}'s rows one after another`;
-    report.addReason(basket[0].line, 'external_id', `${what} ${id} has rows on line ${earlier[0]} too, ${between}`);
+    report.addReason(basket[0].line, 'external_id', say(split, { id, line: earlier[0] }));
     if (!report.badLines.has(earlier[0])) {
-      report.addReason(earlier[0], 'external_id', `${what} ${id} has rows on line ${basket[0].line} too, ${between}`);
+      report.addReason(earlier[0], 'external_id', say(split, { id, line: basket[0].line }));
       report.leftOut(earlier.map((line) => ({ line, values: basket[0].values })), layout);
     }
     earlier.push(...lines);
@@ -244,7 +246,7 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
           // An order id recorded with other values after pass 1 checked it (by the API or
           // another import meanwhile) is reported as pass 1 reports it: under the file's
           // order id column, not as a problem of the whole row.
-          if (o.status === 'error' && o.error.kind === 'conflict') report.addReason(batch[i].line, 'external_id', `order id ${batch[i].prepared.externalId} was already recorded with other values`);
+          if (o.status === 'error' && o.error.kind === 'conflict') report.addReason(batch[i].line, 'external_id', say('import.order_recorded_otherwise', { id: batch[i].prepared.externalId }));
           else if (o.status === 'error') report.add(batch[i].line, o.error);
           else if (o.status === 'created') result.created++;
           else result.duplicates++;
@@ -398,10 +400,11 @@ async function validatePurchases({ options, layout, baskets, lineItems, keys: ke
       const seen = inFile?.hash ?? stored.get(p.externalId)?.request_hash;
       // Only a file with its own order ids can repeat one with other values (an order's rows split by others' are refused by splitGroups).
       if (seen !== undefined && seen !== hash && layout.index.has('external_id')) {
-        const named = differences.get(p)?.problems.map((d) => `${d.field} ${d.reason}`).join('; ');
+        const difference = differences.get(p);
+        const named = told((language) => (difference?.in(language).problems ?? []).map((d) => `${d.field} ${d.reason}`).join('; '));
         report.addReason(line, 'external_id', inFile
-          ? `order id ${p.externalId} is on line ${inFile.line} too, with other values`
-          : `order id ${p.externalId} was already recorded with other values${named ? `: ${named}` : ''}`);
+          ? say('import.order_twice_in_file', { id: p.externalId, line: inFile.line })
+          : difference?.problems.length ? say('import.order_recorded_otherwise_named', { id: p.externalId, differences: named }) : say('import.order_recorded_otherwise', { id: p.externalId }));
       }
       if (layout.index.has('external_id') && !inFile) keysInFile.set(p.externalId, { hash, line });
     }

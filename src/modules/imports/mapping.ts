@@ -1,5 +1,6 @@
 import { withFields } from '../../shared/objects.ts';
-import { invalid, type FieldProblem } from '../../shared/errors.ts';
+import { invalid, type FieldProblem, type RaisedProblem } from '../../shared/errors.ts';
+import { say, tell, told } from '../../shared/messages/index.ts';
 
 // Which columns of the user's file hold which canonical field. Canonical names are the
 // documented CSV headers; `--map canonical=column` points one at a differently named
@@ -144,7 +145,7 @@ export function resolveColumns({ header, map, kind }: { header: string[]; map: R
   const position = new Map(header.map((h, i) => [norm(h), i]));
   const index = new Map<string, number>();
   const columnName = new Map<string, string>();
-  const problems: FieldProblem[] = [];
+  const problems: RaisedProblem[] = [];
   for (const field of CANONICAL[kind]) {
     const wanted = map[field.name] ?? field.name;
     const i = position.get(norm(wanted));
@@ -152,32 +153,32 @@ export function resolveColumns({ header, map, kind }: { header: string[]; map: R
       index.set(field.name, i);
       columnName.set(field.name, header[i]);
     } else if (map[field.name]) {
-      problems.push({ field: field.name, reason: `the file has no column "${wanted}" (its columns: ${header.join(', ')})` });
+      problems.push({ field: field.name, reason: say('import.no_such_column', { column: wanted, columns: header.join(', ') }) });
     }
   }
   for (const field of CANONICAL[kind]) {
     if (!field.required || index.has(field.name) || map[field.name] || (field.unless && index.has(field.unless))) continue;
-    const or = field.unless ? `, or map ${field.unless}` : '';
-    problems.push({ field: field.name, reason: `required column "${field.name}" is missing (map another column with --map ${field.name}=COLUMN${or})` });
+    const reason = field.unless ? say('import.required_column_or', { field: field.name, other: field.unless }) : say('import.required_column', { field: field.name });
+    problems.push({ field: field.name, reason });
   }
   if (kind === 'purchases') problems.push(...purchaseColumnProblems(index));
   if (kind === 'refunds' && index.has('line_quantity') && !index.has('line_sku')) {
-    problems.push({ field: 'line_sku', reason: 'line_quantity needs line_sku too: a row is the quantity of one SKU returned' });
+    problems.push({ field: 'line_sku', reason: say('import.quantity_needs_sku') });
   }
   if (IDENTITY_COLUMNS[kind].length > 0 && !IDENTITY_COLUMNS[kind].some((c) => index.has(c))) {
-    problems.push({ field: IDENTITY_COLUMNS[kind].join('|'), reason: `needs at least one customer identity column: ${IDENTITY_COLUMNS[kind].join(', ')}` });
+    problems.push({ field: IDENTITY_COLUMNS[kind].join('|'), reason: say('import.needs_identity', { columns: IDENTITY_COLUMNS[kind].join(', ') }) });
   }
-  if (problems.length) throw invalid(`The file's columns do not fit: ${problems.map((p) => p.reason).join('; ')}`, problems);
+  if (problems.length) throw invalid(say('import.columns_do_not_fit', { problems: told((language) => problems.map((p) => tell(p.reason, language)).join('; ')) }), problems);
   return { index, columnName };
 }
 
 /** Line items need their price, and their order id to be grouped by. */
-function purchaseColumnProblems(index: Map<string, number>): FieldProblem[] {
+function purchaseColumnProblems(index: Map<string, number>): RaisedProblem[] {
   const lineColumns = LINE_COLUMNS.filter((c) => index.has(c));
   if (!index.has('line_unit_price')) {
-    return lineColumns.length === 0 ? [] : [{ field: 'line_unit_price', reason: `line columns (${lineColumns.join(', ')}) need line_unit_price too: a row is one item bought, at its unit price` }];
+    return lineColumns.length === 0 ? [] : [{ field: 'line_unit_price', reason: say('import.lines_need_price', { columns: lineColumns.join(', ') }) }];
   }
-  if (!index.has('external_id')) return [{ field: 'external_id', reason: 'a file with one row per item needs the order id column external_id: the rows of one order id, one after another, are one purchase' }];
+  if (!index.has('external_id')) return [{ field: 'external_id', reason: say('import.lines_need_order_id') }];
   return [];
 }
 

@@ -1,3 +1,4 @@
+import { say } from '../../shared/messages/index.ts';
 import type { Basket } from './baskets.ts';
 import type { ErrorReport } from './error-report.ts';
 import type { ColumnLayout, ImportKind } from './mapping.ts';
@@ -31,7 +32,7 @@ export function paymentFilter(kind: ImportKind, layout: ColumnLayout, report: Er
         filter.notPaid++;
         return false;
       }
-      report.addReason(row.line, 'payment_status', `"${row.values[column].trim()}" is not a payment status known here: ${[...PAID].join(', ')} are imported; ${[...NOT_PAID].join(', ')} are left out as not paid`);
+      report.addReason(row.line, 'payment_status', say('import.unknown_payment_status', { status: row.values[column].trim(), paid: [...PAID].join(', '), not_paid: [...NOT_PAID].join(', ') }));
       return true;
     },
   };

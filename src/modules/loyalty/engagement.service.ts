@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { audit, type Actor, type Tx } from '../../db/index.ts';
 import { publish } from '../../jobs/outbox.ts';
 import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
+import { say } from '../../shared/messages/index.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { CATEGORIES_KEPT } from '../commerce/index.ts';
@@ -133,16 +134,16 @@ export function createEngagementService(core: LoyaltyCore) {
   const service = {
     /** The member's own referral code (created on first request). */
     async referralCode(requested: string) {
-      if (!isUuid(requested)) throw notFound(`Customer ${requested}`);
+      if (!isUuid(requested)) throw notFound(say('customer.not_found', { id: requested }));
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
         // The member's app may still hold a merged id: the survivor's code (merged-customers.ts).
         const active = await lockActiveCustomer(trx, requested);
-        if (!active || active.status !== 'active') throw notFound(`Customer ${requested}`);
+        if (!active || active.status !== 'active') throw notFound(say('customer.not_found', { id: requested }));
         const customerId = active.id;
         const customer = await trx.selectFrom('customers').select(['id', 'first_name', 'status']).where('id', '=', customerId).executeTakeFirstOrThrow();
         const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
-        if (!member) throw conflict('The customer is not a loyalty member yet (no purchase, no enrolment)');
+        if (!member) throw conflict(say('loyalty.not_member'));
         if (member.referral_code) return { code: member.referral_code, created: false };
         // A readable prefix from the first name, a random part for uniqueness.
         const prefix = (customer.first_name ?? 'FRIEND').normalize('NFD').replace(/[^A-Za-z]/g, '').toUpperCase().slice(0, 6) || 'FRIEND';
@@ -164,7 +165,7 @@ export function createEngagementService(core: LoyaltyCore) {
       let friendId = requestedFriend;
       const { code: raw } = parseInput(ClaimReferralInput, input, 'referral');
       const code = raw.toUpperCase().trim();
-      if (!isUuid(friendId)) throw notFound(`Customer ${friendId}`);
+      if (!isUuid(friendId)) throw notFound(say('customer.not_found', { id: friendId }));
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
         // Both customers' rows locked, in id order as every writer of customers locks them: the
@@ -190,7 +191,7 @@ export function createEngagementService(core: LoyaltyCore) {
         const friendNow = locked.get(friendId)?.id;
         const rows = await trx.selectFrom('customers').select(['id', 'email', 'phone', 'status']).where('id', 'in', [friendNow ?? friendId, owner.customer_id]).execute();
         const [friend, referrer] = [friendNow, owner.customer_id].map((id) => rows.find((c) => c.id === id));
-        if (!friend || friend.status !== 'active') throw notFound(`Customer ${friendId}`);
+        if (!friend || friend.status !== 'active') throw notFound(say('customer.not_found', { id: friendId }));
         friendId = friend.id;
         const reject = (reason: string) => invalidField('code', reason);
         if (owner.customer_id === friendId) throw reject('is your own code');
@@ -415,13 +416,13 @@ export function createEngagementService(core: LoyaltyCore) {
       const now = clock.now();
       const program = await core.programAt(now);
       if (!program) throw invalid('No loyalty program is in force');
-      if (!isUuid(customerId)) throw notFound(`Customer ${customerId}`);
+      if (!isUuid(customerId)) throw notFound(say('customer.not_found', { id: customerId }));
       const points = program.document.bonuses.survey;
       const key = `bonus:survey:${response_id}`;
       return db.transaction().execute(async (trx) => {
         // The survey tool cannot know about merges: the survivor's thank-you, once per response.
         const customer = await lockActiveCustomer(trx, customerId);
-        if (!customer) throw notFound(`Customer ${customerId}`);
+        if (!customer) throw notFound(say('customer.not_found', { id: customerId }));
         const earlier = await pointsGivenFor(trx, customer.id, key);
         if (earlier !== null) return { created: false, replayed: true, points: earlier };
         if (!points) return { created: false, replayed: false, points: 0 };

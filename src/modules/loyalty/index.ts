@@ -3,6 +3,7 @@ import { createEngagementService } from './engagement.service.ts';
 import { createLoyaltyService } from './loyalty.service.ts';
 import { createLoyaltyMaintenance } from './maintenance.ts';
 import { createRewardsService } from './rewards.service.ts';
+import { createGiftCards } from './gift-cards.ts';
 import { withFields } from '../../shared/objects.ts';
 
 // The loyalty program: a provable points ledger, earning rules, tiers, rewards, coupons,
@@ -13,7 +14,8 @@ export { ProgramDocument, ApplyProgramInput, programJsonSchema } from './program
 export { compileProgram, pointsForPurchase, type Program, type PurchaseFacts } from './program.ts';
 export { type AccrualItem, type LoyaltySummary } from './accrual.ts';
 export { AdjustmentInput } from './staff-actions.ts';
-export { RedeemRewardInput, UseCouponInput, CampaignInput, GiftCardChargeInput, GiftCardIssueInput } from './rewards.service.ts';
+export { RedeemRewardInput, UseCouponInput, CampaignInput } from './rewards.service.ts';
+export { GiftCardChargeInput, GiftCardIssueInput } from './gift-cards.ts';
 export { ReserveInput, CaptureInput } from './reservations.ts';
 export { simulateProgram, type SimulationReport } from './simulate.ts';
 export { PROGRAM_CHANNEL } from './loyalty.core.ts';
@@ -24,8 +26,9 @@ export function createLoyalty(deps: LoyaltyDeps) {
   const engagement = createEngagementService(core);
   const account = createLoyaltyService(core, engagement);
   const rewards = createRewardsService(core);
+  const giftCards = createGiftCards(core);
   const maintenance = createLoyaltyMaintenance(core, rewards);
-  return withFields(account, rewards, engagement, { maintenance, programAt: core.programAt });
+  return withFields(account, rewards, engagement, giftCards, { maintenance, programAt: core.programAt });
 }
 
 export type LoyaltyService = ReturnType<typeof createLoyalty>;

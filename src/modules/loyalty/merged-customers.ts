@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/index.ts';
 import { notFound } from '../../shared/errors.ts';
+import { say } from '../../shared/messages/index.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { mergeChainEnds, personIdsQuery } from '../customers/index.ts';
 
@@ -85,13 +86,13 @@ export async function lockActiveCustomer(trx: Tx, id: string, options?: { forUpd
 /** The same, and a 404 for an id of no customer. */
 export async function requireActiveCustomer(trx: Tx, id: string): Promise<ActiveCustomer> {
   const found = await lockActiveCustomer(trx, id);
-  if (!found) throw notFound(`Customer ${id}`);
+  if (!found) throw notFound(say('customer.not_found', { id }));
   return found;
 }
 
 /** The refusal of a staff write naming a merged id: the survivor's id is in the message. */
 export function mergedNotFound(c: ActiveCustomer) {
-  return notFound(`Customer ${c.requested} (merged into ${c.id})`);
+  return notFound(say('customer.not_found_merged', { id: c.requested, survivor: c.id }));
 }
 
 /**

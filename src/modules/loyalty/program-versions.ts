@@ -147,7 +147,7 @@ export function createProgramVersions(core: LoyaltyCore) {
 
     async programVersion(version: number) {
       const p = (await core.programs()).find((x) => x.version === version);
-      if (!p) throw notFound(`Program version ${version}`);
+      if (!p) throw notFound(say('program.version_not_found', { version }));
       return { version: p.version, effective_from: p.effectiveFrom.toISOString(), note: p.note ?? null, document: p.document };
     },
   };

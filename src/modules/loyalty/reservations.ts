@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor, Tx } from '../../db/index.ts';
 import { publish } from '../../jobs/outbox.ts';
 import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
+import { fixedText, say } from '../../shared/messages/index.ts';
 import { isUuid, newId } from '../../shared/ids.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -29,7 +30,7 @@ export const ReserveInput = z.object({
 // A capture's body is optional, and strict: a misspelt "point" silently capturing all the
 // points would charge the customer for the whole reservation.
 export const CaptureInput = z.strictObject({
-  points: z.number().int('must be a whole number').min(1, 'must be at least 1').optional()
+  points: z.number().int(fixedText('capture.whole')).min(1, fixedText('capture.at_least_one')).optional()
     .describe('The points the order spends, at most the points reserved; the rest go back to the member. Without it (or without a body), all of them'),
 }, { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}: a capture takes only points` : undefined) });
 
@@ -49,7 +50,7 @@ interface HeldReservation {
 
 /** One refusal for a capture that came too late, whether or not the sweep released the hold first. */
 const expiredBeforeCapture = (r: { expires_at: Date }) =>
-  conflict(`The reservation expired at ${r.expires_at.toISOString()}, before it was captured; its points went back to the member; reserve again`);
+  conflict(say('reservation.expired_before_capture', { at: r.expires_at.toISOString() }));
 
 export function createReservations(core: LoyaltyCore) {
   const { db, clock } = core.deps;
@@ -60,17 +61,17 @@ export function createReservations(core: LoyaltyCore) {
    */
   async function requireMember(trx: Tx, customerId: string, now: Date): Promise<MemberRow> {
     const customer = await lockActiveCustomer(trx, customerId);
-    if (!customer) throw notFound(`Customer ${customerId}`);
+    if (!customer) throw notFound(say('customer.not_found', { id: customerId }));
     const member = (await ledger.lockMembers(trx, [customer.id], { now, create: false })).get(customer.id);
-    if (!member) throw conflict('The customer is not a loyalty member yet (no purchase, no enrolment)');
+    if (!member) throw conflict(say('loyalty.not_member'));
     return member;
   }
 
   /** A reservation of the customer (or of one merged into it: settled, as a held one refuses the merge). */
   async function reservation(trx: Tx, customerId: string, id: string) {
-    if (!isUuid(id)) throw notFound(`Reservation ${id}`);
+    if (!isUuid(id)) throw notFound(say('reservation.not_found', { id }));
     const r = await trx.selectFrom('loyalty_reservations').selectAll().where(sql<boolean>`customer_id IN ${personIdsQuery(customerId)}`).where('id', '=', id).executeTakeFirst();
-    if (!r) throw notFound(`Reservation ${id}`);
+    if (!r) throw notFound(say('reservation.not_found', { id }));
     return r;
   }
 
@@ -134,18 +135,18 @@ export function createReservations(core: LoyaltyCore) {
         // A reservation made under this key before a merge is on the merged customer's ledger.
         const existing = await trx.selectFrom('loyalty_reservations').selectAll().where(sql<boolean>`customer_id IN ${personIdsQuery(customerId)}`).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
         if (existing) {
-          if (existing.points !== data.points || existing.order_ref !== (data.order_ref ?? null)) throw conflict(`Reservation ${data.idempotency_key} was already made with a different body`);
+          if (existing.points !== data.points || existing.order_ref !== (data.order_ref ?? null)) throw conflict(say('reservation.key_reused', { key: data.idempotency_key }));
           return { created: false, reservation: reservationView(existing) };
         }
         const program = await core.programAt(now, trx);
-        if (!program) throw invalid('No loyalty program is in force: apply one first (regulars loyalty apply program.json)');
+        if (!program) throw invalid(say('loyalty.no_program'));
         const id = newId();
         const debit = await ledger.debit(trx, member, {
           customerId, kind: 'redeem', points: data.points, occurredAt: now, sourceType: 'reservation', sourceId: id, idempotencyKey: `reserve:${data.idempotency_key}`, actor,
           programVersion: program.version, details: { reservation: id, order_ref: data.order_ref ?? null },
         }, { now, includePending: false, shortfall: 'fail' });
         if (debit.shortfall > 0) {
-          throw conflict(`Not enough points: ${data.points} asked, ${pointsOnHand(await ledger.openLots(trx, customerId), member.points, now)}`);
+          throw conflict(say('reservation.not_enough_points', { points: data.points, on_hand: pointsOnHand(await ledger.openLots(trx, customerId), member.points, now) }));
         }
         member.lifetime_redeemed += data.points;
         await ledger.saveMembers(trx, [member], now);
@@ -167,15 +168,15 @@ export function createReservations(core: LoyaltyCore) {
         const customerId = (await requireMember(trx, requested, now)).customer_id;
         const r = await reservation(trx, customerId, reservationId);
         const spending = data.points ?? r.points;
-        if (spending > r.points) throw invalidField('points', `must be at most ${r.points}, the points reserved`);
+        if (spending > r.points) throw invalidField('points', say('capture.more_than_reserved', { points: r.points }));
         if (r.status === 'captured') {
           // Captured before the column recorded it (migration 0019): all of its points.
           const captured = r.captured_points ?? r.points;
-          if (captured !== spending) throw conflict(`Reservation ${r.id} was already captured for ${captured} of its ${r.points} points, not ${spending}`);
+          if (captured !== spending) throw conflict(say('reservation.captured_otherwise', { id: r.id, captured, points: r.points, spending }));
           return { created: false, reservation: reservationView(r) };
         }
         if (r.status === 'expired') throw expiredBeforeCapture(r);
-        if (r.status !== 'held') throw conflict(`The reservation was ${r.status}; reserve again`);
+        if (r.status === 'released') throw conflict(say('reservation.released'));
         if (r.expires_at <= now) {
           // The release must commit, so the refusal is thrown after the transaction.
           await releaseOne(trx, r, now, 'expired');
@@ -196,7 +197,7 @@ export function createReservations(core: LoyaltyCore) {
         const customerId = (await requireMember(trx, requested, now)).customer_id;
         const r = await reservation(trx, customerId, reservationId);
         if (r.status === 'released' || r.status === 'expired') return { created: false, reservation: reservationView(r) };
-        if (r.status === 'captured') throw conflict('The reservation was captured; refund the order instead');
+        if (r.status === 'captured') throw conflict(say('reservation.captured'));
         await releaseOne(trx, r, now, 'released');
         return { created: true, reservation: reservationView(withFields(r, { status: 'released', settled_at: now })) };
       });

@@ -4,6 +4,7 @@ import { recordAll } from '../../../test/helpers/purchases.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
 import * as ledger from './ledger.repository.ts';
 import { createLoyaltyCore } from './loyalty.core.ts';
+import { createGiftCards, type GiftCardsService } from './gift-cards.ts';
 import { createRewardsService, type RewardsService } from './rewards.service.ts';
 import { heldOpen, race, times } from '../../../test/helpers/concurrency.ts';
 
@@ -13,7 +14,7 @@ import { heldOpen, race, times } from '../../../test/helpers/concurrency.ts';
 // rewards service with its own group commit, share the database); PGlite runs them one
 // after the other, where the same outcomes must hold. After each race the ledger verifies.
 let s: Awaited<ReturnType<typeof openTestServices>>;
-let processes: RewardsService[];
+let processes: (RewardsService & GiftCardsService)[];
 const actor = { actor: 'test' };
 const program = {
   name: 'Races',
@@ -46,7 +47,10 @@ async function verified() {
 beforeAll(async () => {
   s = await openTestServices();
   await s.loyalty.applyProgram({ program }, actor);
-  processes = times(4, () => createRewardsService(createLoyaltyCore({ db: s.db, clock: s.clock, currency: 'EUR', timeZone: 'Europe/Ljubljana' })));
+  processes = times(4, () => {
+    const core = createLoyaltyCore({ db: s.db, clock: s.clock, currency: 'EUR', timeZone: 'Europe/Ljubljana' });
+    return { ...createRewardsService(core), ...createGiftCards(core) };
+  });
 });
 afterAll(() => s?.close());
 

@@ -8,6 +8,8 @@ import { isUuid, newId } from '../../shared/ids.ts';
 import { amountField, toMajor, toMinor } from '../../shared/money.ts';
 import { DecimalAmount, parseInput } from '../../shared/validation.ts';
 import { addDays } from '../../shared/clock.ts';
+import { AdminWriteKey, instant, refusePast } from './admin-writes.ts';
+import { giftCardView } from './gift-cards.ts';
 import { couponView, formatCode, newCode, normalizeCode, shownCode } from './codes.ts';
 import { balanceOf, planDebit, pointsOnHand, takeFromLots } from './ledger.ts';
 import * as ledger from './ledger.repository.ts';
@@ -20,7 +22,7 @@ import { requireActiveCustomer } from './merged-customers.ts';
 import { createReservations } from './reservations.ts';
 import { customerToRead } from '../customers/index.ts';
 import { withFields } from '../../shared/objects.ts';
-import { anyOf, perLanguage, say } from '../../shared/messages/index.ts';
+import { anyOf, fixedText, perLanguage, say, type Said } from '../../shared/messages/index.ts';
 
 // Rewards bought with points (a coupon or a gift card), coupons a POS validates and
 // consumes, promotion coupons in bulk, gift-card balances, and checkout reservations of
@@ -39,11 +41,11 @@ interface RedemptionRequest {
 
 export const RedeemRewardInput = z.object({
   reward: z.string().trim().min(1),
-  idempotency_key: z.string().trim().min(1, 'is required (it makes retries safe)').max(200),
+  idempotency_key: z.string().trim().min(1, fixedText('idempotency_key.required')).max(200),
 });
 
 export const UseCouponInput = z.object({
-  idempotency_key: z.string().trim().min(1, 'is required (it makes retries safe)').max(200),
+  idempotency_key: z.string().trim().min(1, fixedText('idempotency_key.required')).max(200),
   /** The customer using it (id); needed for per-customer limits and customer-bound coupons. */
   customer_id: z.string().uuid().optional(),
   order_ref: z.string().trim().max(200).optional(),
@@ -55,13 +57,6 @@ const Benefit = z.discriminatedUnion('type', [
   z.object({ type: z.literal('free_product'), sku: z.string().trim().min(1) }).strict(),
 ]);
 
-// What makes an admin's write safe to retry (a gift card issued, a campaign created):
-// required, as for every write with money in it, since these are called by scripts and
-// integrations (the dashboard has no form for them), which are the ones that retry. A
-// client written before the key was required is told why, not just that a string is missing.
-const KEY_REQUIRED = 'is required (it makes retries safe)';
-const AdminWriteKey = z.string({ error: (issue) => (issue.input === undefined ? KEY_REQUIRED : undefined) }).trim().min(1, KEY_REQUIRED).max(200);
-
 export const CampaignInput = z.object({
   name: z.string().trim().min(1).max(200),
   idempotency_key: AdminWriteKey,
@@ -69,41 +64,19 @@ export const CampaignInput = z.object({
   /** Generate this many unique codes… */
   count: z.number().int().min(1).max(100_000).optional(),
   /** …or one shared code customers type in ("SUMMER25"). */
-  code: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4–40 letters, digits or dashes').optional(),
+  code: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, fixedText('campaign.code_format')).optional(),
   /** Uses per code (1 = single-use). */
   max_uses: z.number().int().min(1).max(10_000_000).default(1),
   per_customer_limit: z.number().int().min(1).optional()
     .describe("Uses per customer across the whole campaign (all its codes, the customer's uses under ids merged into it included); customer_id is then required to use a code"),
   valid_from: z.string().datetime({ offset: true }).optional(),
   expires_at: z.string().datetime({ offset: true }).optional(),
-}).refine((c) => (c.count === undefined) !== (c.code === undefined), { message: 'give either count (unique codes) or code (one shared code)', path: ['count'] });
-
-export const GiftCardChargeInput = z.object({
-  amount: DecimalAmount,
-  idempotency_key: z.string().trim().min(1).max(200),
-  order_ref: z.string().trim().max(200).optional(),
-});
-
-export const GiftCardIssueInput = z.object({
-  amount: DecimalAmount,
-  idempotency_key: AdminWriteKey,
-  customer_id: z.string().uuid().optional(),
-  expires_at: z.string().datetime({ offset: true }).optional(),
-});
+}).refine((c) => (c.count === undefined) !== (c.code === undefined), { message: fixedText('campaign.count_or_code'), path: ['count'] });
 
 // The locks that make requests with one admin key take turns (db/locks.ts).
 const campaignKeyLock = (key: string) => `coupon-campaign:${key}`;
-const giftCardKeyLock = (key: string) => `gift-card-issue:${key}`;
 // The lock that makes one customer's uses of a campaign's codes take turns (checkCustomerLimit).
 const campaignCustomerLock = (campaignId: string, customerId: string) => `coupon-campaign-use:${campaignId}:${customerId}`;
-
-/** An instant as one text, whatever offset it was written in. */
-const instant = (at: string | undefined) => (at === undefined ? null : new Date(at).toISOString());
-
-/** Refuses an expiry that has passed already: `what` says what it would make of the thing. */
-function refusePast(field: string, at: string, now: Date, what: string) {
-  if (Date.parse(at) <= now.getTime()) throw invalidField(field, `is in the past (${instant(at)}; now ${now.toISOString()}): ${what}`);
-}
 
 export function createRewardsService(core: LoyaltyCore) {
   const { db, clock, currency } = core.deps;
@@ -119,13 +92,12 @@ export function createRewardsService(core: LoyaltyCore) {
     };
   }
 
-  /** A coupon's code as people see it: a shared code as the merchant chose it, a generated one in groups of four. */
   /** Why a coupon cannot be used now, or null when it can. */
-  function couponProblem(c: { status: string; uses: number; max_uses: number; valid_from: Date | null; expires_at: Date | null }, now: Date): string | null {
-    if (c.status === 'void') return 'the coupon was cancelled';
-    if (c.uses >= c.max_uses) return c.max_uses === 1 ? 'the coupon was already used' : 'the coupon has no uses left';
-    if (c.valid_from && c.valid_from > now) return `the coupon is valid from ${c.valid_from.toISOString()}`;
-    if (c.expires_at && c.expires_at <= now) return `the coupon expired at ${c.expires_at.toISOString()}`;
+  function couponProblem(c: { status: string; uses: number; max_uses: number; valid_from: Date | null; expires_at: Date | null }, now: Date): Said | null {
+    if (c.status === 'void') return say('coupon.cancelled');
+    if (c.uses >= c.max_uses) return say(c.max_uses === 1 ? 'coupon.used' : 'coupon.used_up');
+    if (c.valid_from && c.valid_from > now) return say('coupon.not_yet_valid', { from: c.valid_from.toISOString() });
+    if (c.expires_at && c.expires_at <= now) return say('coupon.expired', { at: c.expires_at.toISOString() });
     return null;
   }
 
@@ -185,8 +157,8 @@ export function createRewardsService(core: LoyaltyCore) {
       /** One request's outcome: an error, a replay (of a stored redemption or of an earlier one in the group), or a redemption added to `write`. */
       const decide = (request: RedemptionRequest, index: number): Redemption | AppError | { replayOf: number } | { stored: Record<string, unknown>; pointsSpent: number } => {
         const found = states.get(memberIdOf(request));
-        if (!found) return notFound(`Customer ${request.customerId}`);
-        if (!found.member) return conflict('The customer is not a loyalty member yet (no purchase, no enrolment)');
+        if (!found) return notFound(say('customer.not_found', { id: request.customerId }));
+        if (!found.member) return conflict(say('loyalty.not_member'));
         const state = found as RedemptionState;
         const key = keyOf(request);
         const hash = hashOf(request);
@@ -195,15 +167,15 @@ export function createRewardsService(core: LoyaltyCore) {
         const stored = state.previous.get(key);
         const earlier = inGroup.get(`${r.customerId} ${key}`);
         if (stored || earlier) {
-          if ((stored ? stored.details.request_hash : earlier!.hash) !== hash) return conflict(`Redemption ${r.idempotencyKey} was already made for a different reward`);
+          if ((stored ? stored.details.request_hash : earlier!.hash) !== hash) return conflict(say('redemption.key_reused', { key: r.idempotencyKey }));
           return stored ? { stored: stored.details, pointsSpent: -stored.points } : { replayOf: earlier!.index };
         }
-        if (!program) return invalid('No loyalty program is in force: apply one first (regulars loyalty apply program.json)');
+        if (!program) return invalid(say('loyalty.no_program'));
         const reward = rewardOf(r);
         const member = state.member;
-        if (!reward) return invalidField('reward', `no reward "${r.reward}" in the program (version ${program.version})`);
-        if (reward.available_from && Date.parse(reward.available_from) > now.getTime()) return invalidField('reward', `is available from ${reward.available_from}`);
-        if (reward.available_to && Date.parse(reward.available_to) <= now.getTime()) return invalidField('reward', `was available until ${reward.available_to}`);
+        if (!reward) return invalidField('reward', say('reward.unknown', { reward: r.reward, version: program.version }));
+        if (reward.available_from && Date.parse(reward.available_from) > now.getTime()) return invalidField('reward', say('reward.available_from', { from: reward.available_from }));
+        if (reward.available_to && Date.parse(reward.available_to) <= now.getTime()) return invalidField('reward', say('reward.available_until', { to: reward.available_to }));
         if (reward.tiers && !(member.tier && reward.tiers.includes(member.tier))) {
           const tierName = (code: string) => perLanguage(program!.document.tiers?.levels.find((l) => l.code === code)?.name ?? code);
           return invalidField('reward', member.tier ? say('reward.for_tiers', { tiers: anyOf(reward.tiers.map(tierName)), tier: tierName(member.tier) }) : say('reward.for_tiers_not_placed', { tiers: anyOf(reward.tiers.map(tierName)) }));
@@ -313,7 +285,7 @@ export function createRewardsService(core: LoyaltyCore) {
      */
     async redeemRewardTimed(customerId: string, input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(RedeemRewardInput, input, 'redemption');
-      if (!isUuid(customerId)) throw notFound(`Customer ${customerId}`);
+      if (!isUuid(customerId)) throw notFound(say('customer.not_found', { id: customerId }));
       return redemptions.submit({ customerId, reward: data.reward, idempotencyKey: data.idempotency_key, actor });
     },
 
@@ -321,9 +293,10 @@ export function createRewardsService(core: LoyaltyCore) {
     async coupon(codeInput: string) {
       const code = normalizeCode(codeInput);
       const c = await db.selectFrom('coupons').selectAll().where('code', '=', code).executeTakeFirst();
-      if (!c) throw notFound(`Coupon ${codeInput}`);
+      if (!c) throw notFound(say('coupon.not_found', { code: codeInput }));
+      // The answer's problem is English, as the check has always answered it (a use's refusal is told in the request's language).
       const problem = couponProblem(c, clock.now());
-      return withFields(couponView(c), { usable: problem === null, problem });
+      return withFields(couponView(c), { usable: problem === null, problem: problem && problem.toString() });
     },
 
     /** Consumes one use of a coupon (POS checkout). The same idempotency key returns the first result. */
@@ -341,17 +314,17 @@ export function createRewardsService(core: LoyaltyCore) {
         // it burnt a use and escaped the per-customer limit.
         const customerId = data.customer_id ? (await requireActiveCustomer(trx, data.customer_id)).id : undefined;
         const c = await trx.selectFrom('coupons').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
-        if (!c) throw notFound(`Coupon ${codeInput}`);
+        if (!c) throw notFound(say('coupon.not_found', { code: codeInput }));
         const previous = await trx.selectFrom('coupon_uses').selectAll().where('code', '=', code).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
         if (previous) {
-          if (previous.request_hash !== requestHash) throw conflict(`Coupon use ${data.idempotency_key} was already recorded with a different body`);
+          if (previous.request_hash !== requestHash) throw conflict(say('coupon.use_key_reused', { key: data.idempotency_key }));
           return { created: false, coupon: couponView(c), benefit: c.benefit };
         }
         const problem = couponProblem(c, now);
-        if (problem) throw conflict(`Coupon ${shownCode(c)} cannot be used: ${problem}`);
-        if (c.customer_id && customerId && c.customer_id !== customerId) throw conflict(`Coupon ${shownCode(c)} belongs to another customer`);
+        if (problem) throw conflict(say('coupon.cannot_be_used', { code: shownCode(c), problem }));
+        if (c.customer_id && customerId && c.customer_id !== customerId) throw conflict(say('coupon.other_customer', { code: shownCode(c) }));
         if (c.per_customer_limit) {
-          if (!customerId) throw invalidField('customer_id', 'is required: this coupon is limited per customer');
+          if (!customerId) throw invalidField('customer_id', say('coupon.customer_required'));
           await checkCustomerLimit(trx, { code, coupon: c, customerId });
         }
         const user = customerId ?? c.customer_id;
@@ -392,9 +365,9 @@ export function createRewardsService(core: LoyaltyCore) {
       const discount = data.benefit.type === 'fixed_discount' ? amountField('benefit.amount', data.benefit.amount, currency) : null;
       // Values that could never work are refused, naming the field, rather than stored as a
       // campaign nobody can use (one whose expiry has passed is refused under the key's lock below).
-      if (discount === 0) throw invalidField('benefit.amount', 'must be greater than 0: a discount of nothing');
+      if (discount === 0) throw invalidField('benefit.amount', say('campaign.discount_of_nothing'));
       if (data.valid_from && data.expires_at && Date.parse(data.expires_at) <= Date.parse(data.valid_from)) {
-        throw invalidField('expires_at', `must be after valid_from (${instant(data.valid_from)}): the codes would never be usable`);
+        throw invalidField('expires_at', say('campaign.expires_before_valid', { from: instant(data.valid_from)! }));
       }
       // Stored and answered as the business's decimal ("5.00"), whether "5" or 5 was sent.
       const benefit = discount === null ? data.benefit : withFields(data.benefit, { amount: toMajor(discount, currency) });
@@ -406,14 +379,14 @@ export function createRewardsService(core: LoyaltyCore) {
         valid_from: instant(data.valid_from), expires_at: instant(data.expires_at),
       }));
       const now = clock.now();
-      const taken = () => conflict(`Coupon code ${data.code} exists already`);
+      const taken = () => conflict(say('campaign.code_taken', { code: data.code! }));
       const campaign = await db.transaction().execute(async (trx) => {
         // Requests with one key take turns from here to their commit, so only the first
         // finds no campaign under it; the unique index is the guard behind the lock.
         await lockKeys(trx, [campaignKeyLock(key)]);
         const earlier = await trx.selectFrom('coupon_campaigns').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
         if (earlier) {
-          if (earlier.request_hash !== requestHash) throw conflict(`Campaign with idempotency key ${key} was already created with a different body`);
+          if (earlier.request_hash !== requestHash) throw conflict(say('campaign.key_reused', { key }));
           const stored = await trx.selectFrom('coupons').select(['code', 'chosen_code']).where('campaign_id', '=', earlier.id).execute();
           return {
             created: false, id: earlier.id, name: earlier.name, benefit: earlier.benefit as typeof data.benefit, max_uses: earlier.max_uses,
@@ -421,7 +394,7 @@ export function createRewardsService(core: LoyaltyCore) {
           };
         }
         // After the replay: a retry of a campaign created before its expiry still answers it.
-        if (data.expires_at) refusePast('expires_at', data.expires_at, now, 'the codes would never be usable');
+        if (data.expires_at) refusePast('expires_at', data.expires_at, now, say('expiry.codes_never_usable'));
         // Sorted, as a replay reads them back: the same answer both times.
         const codes = (data.code ? [normalizeCode(data.code)] : Array.from({ length: data.count! }, () => normalizeCode(newCode()))).sort();
         // The shared code as the merchant wrote it, shown so (migration 0015); generated ones have none.
@@ -451,81 +424,6 @@ export function createRewardsService(core: LoyaltyCore) {
       });
       return campaign;
     },
-
-    async giftCard(codeInput: string) {
-      const code = normalizeCode(codeInput);
-      const g = await db.selectFrom('gift_cards').selectAll().where('code', '=', code).executeTakeFirst();
-      if (!g) throw notFound(`Gift card ${codeInput}`);
-      return giftCardView(g);
-    },
-
-    /**
-     * Issues a gift card. A retry with the same idempotency key answers the card it issued,
-     * as it is now (created: false), and issues no other; the same key with another body
-     * is a conflict.
-     */
-    async issueGiftCard(input: unknown, { actor }: { actor: Actor }) {
-      const data = parseInput(GiftCardIssueInput, input, 'gift card');
-      const amount = amountField('amount', data.amount, currency);
-      if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
-      const key = data.idempotency_key;
-      const requestHash = sha256(canonicalJson({ amount, currency, customer: data.customer_id ?? null, expires_at: instant(data.expires_at) }));
-      const now = clock.now();
-      const issued = await db.transaction().execute(async (trx) => {
-        // As for a campaign: one key's requests take turns, the first issues the card.
-        await lockKeys(trx, [giftCardKeyLock(key)]);
-        const earlier = await trx.selectFrom('gift_cards').select(['code', 'request_hash']).where('idempotency_key', '=', key).executeTakeFirst();
-        if (earlier) {
-          if (earlier.request_hash !== requestHash) throw conflict(`Gift card with idempotency key ${key} was already issued with a different body`);
-          return { created: false, code: earlier.code };
-        }
-        // After the replay, as for a campaign: a retry of a card issued before its expiry still answers it.
-        if (data.expires_at) refusePast('expires_at', data.expires_at, now, 'the card could never be used');
-        // The card is the person's: an id merged meanwhile is followed to the survivor (locked,
-        // so a merge committing now is seen), as the merge would have moved the card. An id
-        // of no customer is refused (404), as a coupon use's is, with nothing written.
-        const owner = data.customer_id ? (await requireActiveCustomer(trx, data.customer_id)).id : null;
-        const code = normalizeCode(newCode(16));
-        await trx.insertInto('gift_cards').values({
-          code, customer_id: owner, currency, initial_minor: amount, balance_minor: amount, expires_at: data.expires_at ?? null, created_at: now,
-          idempotency_key: key, request_hash: requestHash,
-        }).execute();
-        await audit(trx, { actor, action: 'gift_card.issue', subject: code, details: { amount: data.amount, idempotency_key: key } });
-        return { created: true, code };
-      });
-      // `created` first, as every write made safe by a key answers it (a redemption, a charge).
-      return withFields({ created: issued.created }, await service.giftCard(issued.code));
-    },
-
-    /** Pays (part of) an order from a gift card's balance. */
-    async chargeGiftCard(codeInput: string, input: unknown, { actor }: { actor: Actor }) {
-      const data = parseInput(GiftCardChargeInput, input, 'gift card charge');
-      const code = normalizeCode(codeInput);
-      const now = clock.now();
-      return db.transaction().execute(async (trx) => {
-        const g = await trx.selectFrom('gift_cards').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
-        if (!g) throw notFound(`Gift card ${codeInput}`);
-        const amount = amountField('amount', data.amount, g.currency);
-        // The request as it means the same, as a card's issue hashes it: "2", 2 and "2.00"
-        // are one charge (minor units of the card's currency).
-        const requestHash = sha256(canonicalJson({ code, amount, currency: g.currency, order: data.order_ref ?? null }));
-        // Charges recorded before hashed the amount as written: their retries are matched so too.
-        const writtenHash = sha256(canonicalJson({ code, amount: data.amount, order: data.order_ref ?? null }));
-        const previous = await trx.selectFrom('gift_card_transactions').selectAll().where('code', '=', code).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
-        if (previous) {
-          if (previous.request_hash !== requestHash && previous.request_hash !== writtenHash) throw conflict(`Gift card charge ${data.idempotency_key} was already recorded with a different body`);
-          return { created: false, charged: toMajor(-previous.amount_minor, g.currency), gift_card: giftCardView(g) };
-        }
-        if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
-        if (g.expires_at && g.expires_at <= now) throw conflict(`Gift card expired at ${g.expires_at.toISOString()}`);
-        if (amount > g.balance_minor) throw conflict(`Gift card balance is ${toMajor(g.balance_minor, g.currency)} ${g.currency}, less than ${data.amount}`);
-        const balance = g.balance_minor - amount;
-        await trx.updateTable('gift_cards').set({ balance_minor: balance }).where('code', '=', code).execute();
-        await trx.insertInto('gift_card_transactions').values({ code, idempotency_key: data.idempotency_key, amount_minor: -amount, balance_after_minor: balance, order_ref: data.order_ref ?? null, request_hash: requestHash, at: now }).execute();
-        await audit(trx, { actor, action: 'gift_card.charge', subject: code, details: { amount: data.amount, order_ref: data.order_ref } });
-        return { created: true, charged: toMajor(amount, g.currency), gift_card: giftCardView({ ...g, balance_minor: balance }) };
-      });
-    },
   };
 
   /**
@@ -543,18 +441,14 @@ export function createRewardsService(core: LoyaltyCore) {
     const uses = trx.selectFrom('coupon_uses').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', customerId);
     if (!c.campaign_id) {
       const used = Number((await uses.where('code', '=', code).executeTakeFirstOrThrow()).n);
-      if (used >= limit) throw conflict(`Coupon ${shownCode(c)} was already used ${used} time(s) by this customer (limit ${limit})`);
+      if (used >= limit) throw conflict(say('coupon.customer_limit', { code: shownCode(c), used, limit }));
       return;
     }
     await lockKeys(trx, [campaignCustomerLock(c.campaign_id, customerId)]);
     const used = Number((await uses.where('campaign_id', '=', c.campaign_id).executeTakeFirstOrThrow()).n);
     if (used < limit) return;
     const campaign = await trx.selectFrom('coupon_campaigns').select('name').where('id', '=', c.campaign_id).executeTakeFirst();
-    throw conflict(`Coupon ${shownCode(c)} cannot be used: codes were already used ${used} time(s) by this customer in campaign ${campaign ? `"${campaign.name}"` : c.campaign_id} (limit ${limit})`);
-  }
-
-  function giftCardView(g: { code: string; customer_id: string | null; currency: string; initial_minor: number; balance_minor: number; expires_at: Date | null; created_at: Date }) {
-    return { code: formatCode(g.code), customer_id: g.customer_id, currency: g.currency, initial: toMajor(g.initial_minor, g.currency), balance: toMajor(g.balance_minor, g.currency), expires_at: g.expires_at?.toISOString() ?? null, issued_at: g.created_at.toISOString() };
+    throw conflict(say('coupon.cannot_be_used', { code: shownCode(c), problem: say('coupon.campaign_limit', { used, limit, campaign: campaign ? `"${campaign.name}"` : c.campaign_id }) }));
   }
 
   // The checkout reservations are a part of their own (reservations.ts).

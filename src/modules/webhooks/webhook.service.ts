@@ -1,5 +1,6 @@
 import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
 import { notFound } from '../../shared/errors.ts';
+import { say } from '../../shared/messages/index.ts';
 import { newId, newSecret } from '../../shared/ids.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -28,7 +29,7 @@ export function createWebhookService({ db, logger, timeoutMs = 10_000 }: { db: D
 
     async remove(id: string, { actor }: { actor: Actor }) {
       const result = await db.updateTable('webhook_endpoints').set({ active: false }).where('id', '=', id).where('active', '=', true).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw notFound(`Webhook ${id}`);
+      if (Number(result.numUpdatedRows) === 0) throw notFound(say('webhook.not_found', { id }));
       await audit(db, { actor, action: 'webhook.delete', subject: id });
     },
 

@@ -43,6 +43,51 @@ export const GENERAL = {
     ru: 'Слишком много запросов; повторите через {seconds} с',
   },
 
+  'http.no_route': {
+    en: 'No route {method} {path}',
+    sl: 'Pot {method} {path} ne obstaja',
+    tr: 'Böyle bir yol yok: {method} {path}',
+    da: 'Ingen rute {method} {path}',
+    ru: 'Маршрута {method} {path} не существует',
+  },
+
+  // ── Not found (a 404's detail): the id or code as it was asked for ──
+  'customer.not_found': { en: 'Customer {id} not found', sl: 'Stranke {id} ni mogoče najti', tr: 'Müşteri {id} bulunamadı', da: 'Kunden {id} blev ikke fundet', ru: 'Клиент {id} не найден' },
+  'customer.not_found_merged': {
+    en: 'Customer {id} (merged into {survivor}) not found',
+    sl: 'Stranke {id} ni mogoče najti (združena je bila s stranko {survivor})',
+    tr: 'Müşteri {id} bulunamadı ({survivor} ile birleştirildi)',
+    da: 'Kunden {id} blev ikke fundet (lagt sammen med {survivor})',
+    ru: 'Клиент {id} не найден (объединён с {survivor})',
+  },
+  'coupon.not_found': { en: 'Coupon {code} not found', sl: 'Kupona {code} ni mogoče najti', tr: 'Kupon {code} bulunamadı', da: 'Kuponen {code} blev ikke fundet', ru: 'Купон {code} не найден' },
+  'reservation.not_found': { en: 'Reservation {id} not found', sl: 'Rezervacije {id} ni mogoče najti', tr: 'Rezervasyon {id} bulunamadı', da: 'Reservationen {id} blev ikke fundet', ru: 'Резерв {id} не найден' },
+  'purchase.not_found': { en: 'Purchase {id} not found', sl: 'Nakupa {id} ni mogoče najti', tr: 'Alışveriş {id} bulunamadı', da: 'Købet {id} blev ikke fundet', ru: 'Покупка {id} не найдена' },
+  'program.version_not_found': {
+    en: 'Program version {version} not found',
+    sl: 'Različice programa {version} ni mogoče najti',
+    tr: 'Program sürümü {version} bulunamadı',
+    da: 'Programversion {version} blev ikke fundet',
+    ru: 'Версия программы {version} не найдена',
+  },
+  'product.not_found': { en: 'Product {sku} not found', sl: 'Izdelka {sku} ni mogoče najti', tr: 'Ürün {sku} bulunamadı', da: 'Produktet {sku} blev ikke fundet', ru: 'Товар {sku} не найден' },
+  'user.not_found': { en: 'User {user} not found', sl: 'Uporabnika {user} ni mogoče najti', tr: 'Kullanıcı {user} bulunamadı', da: 'Brugeren {user} blev ikke fundet', ru: 'Пользователь {user} не найден' },
+  'api_key.not_found': {
+    en: 'Active API key {id} not found',
+    sl: 'Aktivnega ključa API {id} ni mogoče najti',
+    tr: 'Etkin API anahtarı {id} bulunamadı',
+    da: 'Den aktive API-nøgle {id} blev ikke fundet',
+    ru: 'Активный ключ API {id} не найден',
+  },
+  'webhook.not_found': { en: 'Webhook {id} not found', sl: 'Webhooka {id} ni mogoče najti', tr: 'Webhook {id} bulunamadı', da: 'Webhooken {id} blev ikke fundet', ru: 'Вебхук {id} не найден' },
+  'scores.none_yet': {
+    en: 'This customer has no scores yet: scores are computed nightly (or by POST /api/v1/analytics/scores/run) for customers with purchases',
+    sl: 'Ta stranka še nima ocen: ocene se za stranke z nakupi izračunajo vsako noč (ali z POST /api/v1/analytics/scores/run)',
+    tr: 'Bu müşterinin henüz skoru yok: skorlar, alışveriş yapmış müşteriler için her gece (ya da POST /api/v1/analytics/scores/run ile) hesaplanır',
+    da: 'Denne kunde har endnu ingen scorer: scorer beregnes hver nat (eller med POST /api/v1/analytics/scores/run) for kunder med køb',
+    ru: 'У этого клиента пока нет оценок: оценки рассчитываются каждую ночь (или по запросу POST /api/v1/analytics/scores/run) для клиентов с покупками',
+  },
+
   // ── Authentication ──
   'auth.wrong_password': {
     en: 'Wrong email or password',
@@ -105,6 +150,14 @@ export const GENERAL = {
   'invalid.simulation': { en: 'Invalid simulation: {problems}', sl: 'Neveljavna simulacija: {problems}', tr: 'Geçersiz simülasyon: {problems}', da: 'Ugyldig simulering: {problems}', ru: 'Неверные параметры симуляции: {problems}' },
   'invalid.redemption': { en: 'Invalid redemption: {problems}', sl: 'Neveljavna unovčitev: {problems}', tr: 'Geçersiz ödül kullanımı: {problems}', da: 'Ugyldig indløsning: {problems}', ru: 'Неверный запрос на получение награды: {problems}' },
 
+  // What a write made safe to retry says of a missing key (a zod check's fixed text).
+  'idempotency_key.required': {
+    en: 'is required (it makes retries safe)',
+    sl: 'je obvezno (z njim so ponovni poskusi varni)',
+    tr: 'zorunludur (yeniden denemeleri güvenli kılar)',
+    da: 'skal udfyldes (det gør nye forsøg sikre)',
+    ru: 'обязательное поле (с ним повторные попытки безопасны)',
+  },
   'field.required': { en: 'is required', sl: 'je obvezno', tr: 'zorunludur', da: 'skal udfyldes', ru: 'обязательное поле' },
   'field.positive': { en: 'must be greater than 0', sl: 'mora biti večje od 0', tr: "0'dan büyük olmalıdır", da: 'skal være større end 0', ru: 'должно быть больше 0' },
   'date.format': { en: 'must be a date YYYY-MM-DD', sl: 'mora biti datum v obliki YYYY-MM-DD', tr: 'YYYY-MM-DD biçiminde bir tarih olmalıdır', da: 'skal være en dato på formen YYYY-MM-DD', ru: 'должно быть датой в формате YYYY-MM-DD' },

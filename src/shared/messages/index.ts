@@ -1,6 +1,10 @@
 import { GENERAL } from './general.ts';
+import { GIFT_CARDS } from './gift-cards.ts';
+import { IMPORT_ROWS } from './import-rows.ts';
+import { IMPORTS } from './imports.ts';
 import type { Language } from './languages.ts';
 import { LOYALTY } from './loyalty.ts';
+import { REWARDS } from './rewards.ts';
 
 export { LANGUAGES, languageOf, type Entry, type Language } from './languages.ts';
 
@@ -18,7 +22,7 @@ export { LANGUAGES, languageOf, type Entry, type Language } from './languages.ts
 // their English form (1750, "29.33"): they are values a client may copy back.
 
 /** Every message by its code: each part of the catalogue, put together once when the module loads. */
-export const MESSAGES: typeof GENERAL & typeof LOYALTY = Object.assign({}, GENERAL, LOYALTY);
+export const MESSAGES: typeof GENERAL & typeof LOYALTY & typeof REWARDS & typeof GIFT_CARDS & typeof IMPORTS & typeof IMPORT_ROWS = Object.assign({}, GENERAL, LOYALTY, REWARDS, GIFT_CARDS, IMPORTS, IMPORT_ROWS);
 export type MessageCode = keyof typeof MESSAGES;
 
 /** A text told in whatever language is asked; in a string (a log line, `${…}`) it is English. */

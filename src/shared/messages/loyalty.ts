@@ -13,6 +13,14 @@ export const LOYALTY = {
     ru: 'Программа лояльности не действует: сначала примените её (regulars loyalty apply program.json)',
   },
 
+  'loyalty.not_member': {
+    en: 'The customer is not a loyalty member yet (no purchase, no enrolment)',
+    sl: 'Stranka še ni članica programa zvestobe (brez nakupa in brez včlanitve)',
+    tr: 'Müşteri henüz sadakat programı üyesi değil (alışveriş yok, kayıt yok)',
+    da: 'Kunden er endnu ikke medlem af loyalitetsprogrammet (intet køb, ingen tilmelding)',
+    ru: 'Клиент ещё не участник программы лояльности (нет ни покупок, ни регистрации)',
+  },
+
   // ── A staff adjustment (src/modules/loyalty/staff-actions.ts) ──
   'points.whole': { en: 'must be a whole number of points', sl: 'mora biti celo število točk', tr: 'puan tam sayı olmalıdır', da: 'skal være et helt antal point', ru: 'должно быть целым числом баллов' },
   'adjustment.not_zero': { en: 'must not be 0', sl: 'ne sme biti 0', tr: '0 olamaz', da: 'må ikke være 0', ru: 'не может быть равно 0' },

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GENERAL } from './general.ts';
+import { GIFT_CARDS } from './gift-cards.ts';
+import { IMPORT_ROWS } from './import-rows.ts';
+import { IMPORTS } from './imports.ts';
 import { anyOf, fixedText, LANGUAGES, languageOf, MESSAGES, perLanguage, say, translateFixed, type Entry, type MessageCode } from './index.ts';
 import { LOYALTY } from './loyalty.ts';
+import { REWARDS } from './rewards.ts';
 
 // The catalogue cannot drift: every message has its English text and the four
 // translations, none empty, each with exactly the English text's parameters.
@@ -21,7 +25,8 @@ describe('the message catalogue', () => {
   });
 
   it('names each message once across its parts', () => {
-    expect(entries).toHaveLength(Object.keys(GENERAL).length + Object.keys(LOYALTY).length);
+    const parts = [GENERAL, LOYALTY, REWARDS, GIFT_CARDS, IMPORTS, IMPORT_ROWS];
+    expect(entries).toHaveLength(parts.reduce((n, part) => n + Object.keys(part).length, 0));
   });
 
   it('gives each text without parameters once, so a zod check\'s fixed text leads back to one entry', () => {

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/index.ts';
 import { systemClock, type Clock } from '../../../shared/clock.ts';
 import { isAppError, notFound } from '../../../shared/errors.ts';
+import { say } from '../../../shared/messages/index.ts';
 import { isUuid } from '../../../shared/ids.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { customerToRead, type CustomerService } from '../../customers/index.ts';
@@ -67,7 +68,7 @@ export function createRecommendationService({ db, clock = systemClock, maxAgeMs 
     async boughtTogether({ sku, limit = 10 }: { sku: string; limit?: number }): Promise<BoughtTogether> {
       const m = await model();
       const baskets = m.recommender.basketsWith(sku);
-      if (baskets === 0) throw notFound(`Product ${sku}`);
+      if (baskets === 0) throw notFound(say('product.not_found', { sku }));
       return {
         ...product(m, sku),
         baskets,
@@ -125,6 +126,6 @@ async function resolveCustomer(db: Db, customers: Pick<CustomerService, 'get' | 
     }
   }
   const id = await customers.findByIdentity({ kind: 'external_id', value: ref });
-  if (!id) throw notFound(`Customer ${ref}`);
+  if (!id) throw notFound(say('customer.not_found', { id: ref }));
   return (await customers.get(id)).id; // not found for an erased or merged customer
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../../jobs/outbox.ts';
 import { addDaysToDate, localDate, startOfLocalDay, type Clock } from '../../../shared/clock.ts';
-import { AppError, invalidField, notFound } from '../../../shared/errors.ts';
+import { invalidField, notFound } from '../../../shared/errors.ts';
+import { say } from '../../../shared/messages/index.ts';
 import { newId } from '../../../shared/ids.ts';
 import type { Logger } from '../../../shared/logger.ts';
 import { currencyExponent, toMajor } from '../../../shared/money.ts';
@@ -222,9 +223,9 @@ export function createScoresService(deps: ScoresDeps) {
      */
     async customerScores(requested: string) {
       const customer = await customerToRead(db, requested);
-      if (customer.status !== 'active') throw notFound(`Customer ${requested}`);
+      if (customer.status !== 'active') throw notFound(say('customer.not_found', { id: requested }));
       const row = await repo.scoresOf(db, customer.id);
-      if (!row) throw new AppError('not_found', 'This customer has no scores yet: scores are computed nightly (or by POST /api/v1/analytics/scores/run) for customers with purchases');
+      if (!row) throw notFound(say('scores.none_yet'));
       const run = row.run_params as { horizon_days?: number; risk_from?: string; churn?: { validation?: { auc?: unknown } }; transaction_model?: string };
       return {
         customer_id: row.customer_id,

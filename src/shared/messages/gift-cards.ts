@@ -1,0 +1,61 @@
+import type { Entry } from './languages.ts';
+
+// The catalogue's messages of gift cards (src/modules/loyalty/gift-cards.ts) and of an
+// expiry an admin's write gives that has passed already (admin-writes.ts). English first,
+// exactly as API clients have always read it (index.ts); codes, keys and amounts are
+// parameters and stay as written.
+
+export const GIFT_CARDS = {
+  'gift_card.not_found': { en: 'Gift card {code} not found', sl: 'Darilne kartice {code} ni mogoče najti', tr: 'Hediye kartı {code} bulunamadı', da: 'Gavekortet {code} blev ikke fundet', ru: 'Подарочная карта {code} не найдена' },
+  'gift_card.key_reused': {
+    en: 'Gift card with idempotency key {key} was already issued with a different body',
+    sl: 'Darilna kartica s ključem idempotentnosti {key} je že izdana z drugačno vsebino zahteve',
+    tr: '{key} idempotency anahtarlı hediye kartı farklı bir istek gövdesiyle zaten düzenlenmiş',
+    da: 'Et gavekort med idempotensnøglen {key} er allerede udstedt med et andet indhold',
+    ru: 'Подарочная карта с ключом идемпотентности {key} уже выпущена с другим телом запроса',
+  },
+  'gift_card.charge_key_reused': {
+    en: 'Gift card charge {key} was already recorded with a different body',
+    sl: 'Plačilo z darilno kartico {key} je že zapisano z drugačno vsebino zahteve',
+    tr: '{key} hediye kartı ödemesi farklı bir istek gövdesiyle zaten kaydedilmiş',
+    da: 'Gavekortbetalingen {key} er allerede registreret med et andet indhold',
+    ru: 'Списание с подарочной карты {key} уже записано с другим телом запроса',
+  },
+  'gift_card.expired': {
+    en: 'Gift card expired at {at}',
+    sl: 'Darilna kartica je potekla {at}',
+    tr: 'Hediye kartının süresi {at} tarihinde doldu',
+    da: 'Gavekortet udløb {at}',
+    ru: 'Срок действия подарочной карты истёк {at}',
+  },
+  'gift_card.balance_too_low': {
+    en: 'Gift card balance is {balance} {currency}, less than {amount}',
+    sl: 'Stanje darilne kartice je {balance} {currency}, manj kot {amount}',
+    tr: 'Hediye kartı bakiyesi {balance} {currency}; {amount} tutarından az',
+    da: 'Gavekortets saldo er {balance} {currency}, mindre end {amount}',
+    ru: 'Баланс подарочной карты {balance} {currency}, меньше чем {amount}',
+  },
+
+  // ── An expiry that has passed already (a campaign's codes, a gift card) ──
+  'expiry.in_past': {
+    en: 'is in the past ({at}; now {now}): {consequence}',
+    sl: 'je v preteklosti ({at}; zdaj je {now}): {consequence}',
+    tr: 'geçmişte kalıyor ({at}; şu an {now}): {consequence}',
+    da: 'ligger i fortiden ({at}; nu er det {now}): {consequence}',
+    ru: 'уже в прошлом ({at}; сейчас {now}): {consequence}',
+  },
+  'expiry.codes_never_usable': {
+    en: 'the codes would never be usable',
+    sl: 'kod ne bi bilo nikoli mogoče uporabiti',
+    tr: 'kodlar hiçbir zaman kullanılamaz',
+    da: 'koderne kunne aldrig bruges',
+    ru: 'кодами никогда нельзя будет воспользоваться',
+  },
+  'expiry.card_never_usable': {
+    en: 'the card could never be used',
+    sl: 'kartice ne bi bilo nikoli mogoče uporabiti',
+    tr: 'kart hiçbir zaman kullanılamaz',
+    da: 'kortet kunne aldrig bruges',
+    ru: 'картой никогда нельзя будет воспользоваться',
+  },
+} as const satisfies Record<string, Entry>;

@@ -1,0 +1,174 @@
+import type { Entry } from './languages.ts';
+
+// The catalogue's messages of what points buy and a till settles: a reward redeemed, a
+// coupon scanned and used, a campaign of coupons created, a checkout reservation of points
+// held, captured or released (src/modules/loyalty/rewards.service.ts, reservations.ts).
+// English first, exactly as API clients have always read it (index.ts). Codes, ids and
+// keys are parameters and stay as written.
+
+export const REWARDS = {
+  // ── Redeeming a reward ──
+  'redemption.key_reused': {
+    en: 'Redemption {key} was already made for a different reward',
+    sl: 'Unovčitev {key} je bila že opravljena za drugo nagrado',
+    tr: '{key} ödül kullanımı zaten başka bir ödül için yapılmış',
+    da: 'Indløsningen {key} er allerede foretaget for en anden belønning',
+    ru: 'Обмен {key} уже выполнен на другую награду',
+  },
+  'reward.unknown': {
+    en: 'no reward "{reward}" in the program (version {version})',
+    sl: 'v programu (različica {version}) ni nagrade "{reward}"',
+    tr: 'programda (sürüm {version}) "{reward}" ödülü yok',
+    da: 'ingen belønning "{reward}" i programmet (version {version})',
+    ru: 'в программе (версия {version}) нет награды "{reward}"',
+  },
+  'reward.available_from': { en: 'is available from {from}', sl: 'je na voljo od {from}', tr: '{from} tarihinden itibaren alınabilir', da: 'kan fås fra {from}', ru: 'доступна с {from}' },
+  'reward.available_until': { en: 'was available until {to}', sl: 'je bila na voljo do {to}', tr: '{to} tarihine kadar alınabiliyordu', da: 'kunne fås indtil {to}', ru: 'была доступна до {to}' },
+
+  // ── A coupon scanned and used at a till ──
+  // Why a coupon cannot be used now (a refusal's {problem}).
+  'coupon.cancelled': { en: 'the coupon was cancelled', sl: 'kupon je bil preklican', tr: 'kupon iptal edildi', da: 'kuponen er annulleret', ru: 'купон аннулирован' },
+  'coupon.used': { en: 'the coupon was already used', sl: 'kupon je bil že uporabljen', tr: 'kupon zaten kullanıldı', da: 'kuponen er allerede brugt', ru: 'купон уже использован' },
+  'coupon.used_up': { en: 'the coupon has no uses left', sl: 'kupon nima več razpoložljivih uporab', tr: 'kuponun kullanım hakkı kalmadı', da: 'kuponen har ingen anvendelser tilbage', ru: 'у купона не осталось использований' },
+  'coupon.not_yet_valid': { en: 'the coupon is valid from {from}', sl: 'kupon velja od {from}', tr: 'kupon {from} tarihinden itibaren geçerli', da: 'kuponen gælder fra {from}', ru: 'купон действует с {from}' },
+  'coupon.expired': { en: 'the coupon expired at {at}', sl: 'kupon je potekel {at}', tr: 'kuponun süresi {at} tarihinde doldu', da: 'kuponen udløb {at}', ru: 'срок действия купона истёк {at}' },
+  'coupon.campaign_limit': {
+    en: 'codes were already used {used} time(s) by this customer in campaign {campaign} (limit {limit})',
+    sl: 'ta stranka je kode kampanje {campaign} že uporabila {used}-krat (omejitev: {limit})',
+    tr: 'bu müşteri {campaign} kampanyasının kodlarını zaten {used} kez kullandı (sınır: {limit})',
+    da: 'denne kunde har allerede brugt koder fra kampagnen {campaign} {used} gang(e) (grænse: {limit})',
+    ru: 'этот клиент уже использовал коды кампании {campaign} (использований: {used}, лимит: {limit})',
+  },
+  'coupon.cannot_be_used': {
+    en: 'Coupon {code} cannot be used: {problem}',
+    sl: 'Kupona {code} ni mogoče uporabiti: {problem}',
+    tr: '{code} kuponu kullanılamaz: {problem}',
+    da: 'Kuponen {code} kan ikke bruges: {problem}',
+    ru: 'Купон {code} нельзя использовать: {problem}',
+  },
+  'coupon.customer_limit': {
+    en: 'Coupon {code} was already used {used} time(s) by this customer (limit {limit})',
+    sl: 'Ta stranka je kupon {code} že uporabila {used}-krat (omejitev: {limit})',
+    tr: 'Bu müşteri {code} kuponunu zaten {used} kez kullandı (sınır: {limit})',
+    da: 'Denne kunde har allerede brugt kuponen {code} {used} gang(e) (grænse: {limit})',
+    ru: 'Этот клиент уже использовал купон {code} (использований: {used}, лимит: {limit})',
+  },
+  'coupon.other_customer': {
+    en: 'Coupon {code} belongs to another customer',
+    sl: 'Kupon {code} pripada drugi stranki',
+    tr: '{code} kuponu başka bir müşteriye ait',
+    da: 'Kuponen {code} tilhører en anden kunde',
+    ru: 'Купон {code} принадлежит другому клиенту',
+  },
+  'coupon.customer_required': {
+    en: 'is required: this coupon is limited per customer',
+    sl: 'je obvezno: ta kupon ima omejitev uporab na stranko',
+    tr: 'zorunludur: bu kupon müşteri başına sınırlıdır',
+    da: 'skal angives: denne kupon er begrænset pr. kunde',
+    ru: 'обязательное поле: у этого купона есть лимит на одного клиента',
+  },
+  'coupon.use_key_reused': {
+    en: 'Coupon use {key} was already recorded with a different body',
+    sl: 'Uporaba kupona {key} je že zabeležena z drugačno vsebino zahteve',
+    tr: '{key} kupon kullanımı farklı bir istek gövdesiyle zaten kaydedilmiş',
+    da: 'Kuponbrugen {key} er allerede registreret med et andet indhold',
+    ru: 'Использование купона {key} уже записано с другим телом запроса',
+  },
+
+  // ── A campaign of promotion coupons ──
+  'campaign.code_format': {
+    en: 'must be 4–40 letters, digits or dashes',
+    sl: 'mora imeti 4–40 črk, števk ali vezajev',
+    tr: '4–40 harf, rakam ya da tireden oluşmalıdır',
+    da: 'skal bestå af 4–40 bogstaver, cifre eller bindestreger',
+    ru: 'должно состоять из 4–40 букв, цифр или дефисов',
+  },
+  'campaign.count_or_code': {
+    en: 'give either count (unique codes) or code (one shared code)',
+    sl: 'navedite bodisi count (edinstvene kode) bodisi code (ena skupna koda)',
+    tr: 'ya count (benzersiz kodlar) ya da code (tek bir ortak kod) verin',
+    da: 'angiv enten count (unikke koder) eller code (én fælles kode)',
+    ru: 'укажите либо count (уникальные коды), либо code (один общий код)',
+  },
+  'campaign.discount_of_nothing': {
+    en: 'must be greater than 0: a discount of nothing',
+    sl: 'mora biti večje od 0: popust v višini nič ni popust',
+    tr: "0'dan büyük olmalıdır: sıfır indirim, indirim değildir",
+    da: 'skal være større end 0: en rabat på nul er ingen rabat',
+    ru: 'должно быть больше 0: нулевая скидка — не скидка',
+  },
+  'campaign.expires_before_valid': {
+    en: 'must be after valid_from ({from}): the codes would never be usable',
+    sl: 'mora biti po valid_from ({from}): sicer kod ne bi bilo nikoli mogoče uporabiti',
+    tr: 'valid_from ({from}) değerinden sonra olmalıdır: aksi hâlde kodlar hiçbir zaman kullanılamaz',
+    da: 'skal ligge efter valid_from ({from}): ellers kunne koderne aldrig bruges',
+    ru: 'должно быть позже valid_from ({from}): иначе кодами никогда нельзя будет воспользоваться',
+  },
+  'campaign.code_taken': {
+    en: 'Coupon code {code} exists already',
+    sl: 'Koda kupona {code} že obstaja',
+    tr: '{code} kupon kodu zaten var',
+    da: 'Kuponkoden {code} findes allerede',
+    ru: 'Код купона {code} уже существует',
+  },
+  'campaign.key_reused': {
+    en: 'Campaign with idempotency key {key} was already created with a different body',
+    sl: 'Kampanja s ključem idempotentnosti {key} je že ustvarjena z drugačno vsebino zahteve',
+    tr: '{key} idempotency anahtarlı kampanya farklı bir istek gövdesiyle zaten oluşturulmuş',
+    da: 'En kampagne med idempotensnøglen {key} er allerede oprettet med et andet indhold',
+    ru: 'Кампания с ключом идемпотентности {key} уже создана с другим телом запроса',
+  },
+
+  // ── A checkout reservation of points (a till holds them while the customer pays) ──
+  'reservation.not_enough_points': {
+    en: 'Not enough points: {points} asked, {on_hand}',
+    sl: 'Premalo točk: zahtevanih {points}, {on_hand}',
+    tr: 'Yeterli puan yok: {points} puan istendi; {on_hand}',
+    da: 'Ikke nok point: {points} ønsket, {on_hand}',
+    ru: 'Недостаточно баллов: запрошено {points}, {on_hand}',
+  },
+  'reservation.key_reused': {
+    en: 'Reservation {key} was already made with a different body',
+    sl: 'Rezervacija {key} je že narejena z drugačno vsebino zahteve',
+    tr: '{key} rezervasyonu farklı bir istek gövdesiyle zaten yapılmış',
+    da: 'Reservationen {key} er allerede foretaget med et andet indhold',
+    ru: 'Резерв {key} уже создан с другим телом запроса',
+  },
+  'capture.whole': { en: 'must be a whole number', sl: 'mora biti celo število', tr: 'tam sayı olmalıdır', da: 'skal være et helt tal', ru: 'должно быть целым числом' },
+  'capture.at_least_one': { en: 'must be at least 1', sl: 'mora biti vsaj 1', tr: 'en az 1 olmalıdır', da: 'skal være mindst 1', ru: 'должно быть не меньше 1' },
+  'capture.more_than_reserved': {
+    en: 'must be at most {points}, the points reserved',
+    sl: 'je lahko največ {points}, toliko točk je rezerviranih',
+    tr: 'en fazla {points} olabilir: ayrılan puan bu kadar',
+    da: 'må højst være {points}, de reserverede point',
+    ru: 'должно быть не больше {points}: столько баллов зарезервировано',
+  },
+  'reservation.captured_otherwise': {
+    en: 'Reservation {id} was already captured for {captured} of its {points} points, not {spending}',
+    sl: 'Rezervacija {id} je že potrjena za {captured} (rezervirane točke: {points}), ne za {spending}',
+    tr: '{id} rezervasyonu zaten {captured} puan için tamamlandı ({points} puan ayrılmıştı), {spending} için değil',
+    da: 'Reservationen {id} er allerede gennemført for {captured} af de {points} reserverede point, ikke {spending}',
+    ru: 'По резерву {id} уже списано {captured} (зарезервировано: {points}), а не {spending}',
+  },
+  'reservation.expired_before_capture': {
+    en: 'The reservation expired at {at}, before it was captured; its points went back to the member; reserve again',
+    sl: 'Rezervacija je potekla {at}, preden je bila potrjena; njene točke so bile vrnjene članu; rezervirajte znova',
+    tr: 'Rezervasyonun süresi, tamamlanmadan önce {at} tarihinde doldu; puanları üyeye geri verildi; yeniden rezervasyon yapın',
+    da: 'Reservationen udløb {at}, før den blev gennemført; dens point er givet tilbage til medlemmet; reservér igen',
+    ru: 'Срок резерва истёк {at}, до списания; его баллы вернулись участнику; зарезервируйте снова',
+  },
+  'reservation.released': {
+    en: 'The reservation was released; reserve again',
+    sl: 'Rezervacija je bila sproščena; rezervirajte znova',
+    tr: 'Rezervasyon serbest bırakıldı; yeniden rezervasyon yapın',
+    da: 'Reservationen blev frigivet; reservér igen',
+    ru: 'Резерв был снят; зарезервируйте снова',
+  },
+  'reservation.captured': {
+    en: 'The reservation was captured; refund the order instead',
+    sl: 'Rezervacija je bila potrjena; namesto tega naredite vračilo naročila',
+    tr: 'Rezervasyon tamamlandı; bunun yerine siparişi iade edin',
+    da: 'Reservationen er gennemført; refundér ordren i stedet',
+    ru: 'Резерв уже списан; вместо этого оформите возврат заказа',
+  },
+} as const satisfies Record<string, Entry>;
