@@ -182,6 +182,7 @@ export type Simulation = SimulationReport;
 // With customer_id the catalogue says per reward whether that member can have it.
 export type Reward = Served<'rewards'>['rewards'][number] & { affordable?: boolean; eligible?: boolean };
 export type Coupon = Served<'couponsOf'>['items'][number];
+export type GiftCard = Served<'giftCardsOf'>['items'][number];
 export type TierChange = Served<'tierHistory'>['items'][number];
 export type Redemption = Served<'redeemReward'>;
 

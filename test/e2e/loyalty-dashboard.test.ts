@@ -289,12 +289,19 @@ describe('loyalty dashboard', () => {
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid=loyalty-balance] strong')!.textContent!.replace(/\D/g, '')) === b + 250, before);
     await page.getByTestId('loyalty-entries').getByText('Adjustment by staff: Goodwill for a late order').waitFor();
 
+    // A gift card the business gave Maja, partly spent: the tab shows what is left on it
+    // once it reloads (after the redemption below).
+    const card = await server.services.loyalty.issueGiftCard({ amount: '25.00', idempotency_key: 'maja-card', customer_id: majaId }, { actor: 'test' });
+    await server.services.loyalty.chargeGiftCard(card.code, { amount: '7.50', idempotency_key: 'maja-pay' }, { actor: 'test' });
     await page.getByTestId('redeem-form').getByRole('combobox').selectOption('coffee');
     await page.getByRole('button', { name: 'Redeem', exact: true }).click();
     await page.getByText(/Coupon [A-Z0-9-]+ issued\./).waitFor();
     await page.getByTestId('loyalty-coupons').waitFor();
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid=loyalty-balance] strong')!.textContent!.replace(/\D/g, '')) === b + 250 - 500, before);
     expect(await page.getByTestId('loyalty-coupons').innerText()).toContain('A coffee on us');
+    const cards = await page.getByTestId('loyalty-gift-cards').innerText();
+    expect(cards).toContain(card.code);
+    expect(cards).toMatch(/€17\.50 of €25\.00\s+Can be used/);
     await page.screenshot({ path: path.join(SHOTS, 'customer-loyalty.png'), fullPage: true });
     // In Slovenian the entries name the program's rewards as the program does in Slovenian,
     // with decimal commas (QA: "A coffee on us" and "95.50 EUR" stayed as in English).

@@ -71,6 +71,9 @@ export const GiftCard = shared('GiftCard', z.strictObject({
   issued_at: Instant,
 }));
 
+/** A customer's gift cards, newest first, each with whether it can pay now (a balance left, not expired). */
+export const CustomerGiftCards = z.strictObject({ customer_id: Id, items: z.array(GiftCard.extend({ usable: z.boolean() })) });
+
 /** An issued gift card: the card (as GET /gift-cards/{code} reads it), and which request issued it. */
 export const GiftCardIssue = z.strictObject({ created: Created }).extend(GiftCard.shape);
 

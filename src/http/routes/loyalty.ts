@@ -15,7 +15,7 @@ import {
   Account, AppliedProgram, LedgerProof, LoyaltyReport, MaintenanceRun, MemberAccount, ProgramJsonSchema, ProgramOverview, ProgramVersion,
   ReferralClaim, ReferralCode, SimulationReport, SurveyBonus, TierHistory,
 } from '../responses/loyalty.ts';
-import { Campaign, CouponCheck, CouponUse, CustomerCoupons, GiftCard, GiftCardCharge, GiftCardIssue, Redemption, ReservationResult, RewardCatalogue } from '../responses/rewards.ts';
+import { Campaign, CouponCheck, CouponUse, CustomerCoupons, CustomerGiftCards, GiftCard, GiftCardCharge, GiftCardIssue, Redemption, ReservationResult, RewardCatalogue } from '../responses/rewards.ts';
 
 // The loyalty program over HTTP: the program document and its versions, member
 // accounts, rewards and coupons (what a POS calls at checkout), gift cards,
@@ -156,6 +156,15 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     handler: async (req, reply) => {
       const { id } = req.params as IdParams;
       return answerFollowingMerges(req, reply, id, await L.couponsOf(id));
+    },
+  });
+  route(app, prefix, {
+    method: 'GET', path: '/customers/:id/gift-cards', tag: 'loyalty', scope: 'read', summary: "The customer's gift cards and their balances",
+    description: followsMerges("the surviving customer's gift cards"),
+    responses: { 200: { description: 'Every gift card of the customer, newest first, with whether it can pay now', schema: CustomerGiftCards }, 404: 'Unknown customer' },
+    handler: async (req, reply) => {
+      const { id } = req.params as IdParams;
+      return answerFollowingMerges(req, reply, id, await L.giftCardsOf(id));
     },
   });
   route(app, prefix, {
