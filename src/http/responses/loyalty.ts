@@ -99,7 +99,8 @@ export const SimulationReport = z.strictObject({
     upgrade_now: z.strictObject({ up: Count, down: Count, unchanged: Count }),
     reevaluate_now: z.strictObject({ up: Count, down: Count, unchanged: Count }),
   }).describe("What publishing the proposal now would do to members' tiers under each tier_policy: it places members by their standing now and does not replay history, so it differs from `moves`"),
-  bonus_triggers: z.strictObject(BonusCounts).describe('How many times each bonus not tied to a purchase fell due in the period: the same for both programs'),
+  bonus_triggers: z.strictObject({ first_purchase: Count }).extend(BonusCounts)
+    .describe('How many times each bonus fell due in the period, the same for both programs: first purchases (of more than nothing) made in it, a referral once when its qualifying purchase falls in it under either program'),
   not_simulated: z.array(z.strictObject({
     kind: z.literal('challenge'),
     code: z.literal('challenge_timing').describe('Why, stable: a completion depends on when the live engine evaluated it'),

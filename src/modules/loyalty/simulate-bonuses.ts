@@ -48,8 +48,11 @@ export interface ReferralTrigger {
   atUs: string;
 }
 
-/** Triggers in the period, by kind (referrals: those whose qualifying purchase falls in it under either program). */
-export type BonusTriggerCounts = Record<Exclude<BonusKind, 'first_purchase'>, number>;
+/**
+ * Triggers in the period, by kind: first purchases (of more than nothing) made in it,
+ * referrals whose qualifying purchase falls in it under either program, the others at their own moment.
+ */
+export type BonusTriggerCounts = Record<BonusKind, number>;
 
 // The report's notes and not_simulated reasons each carry a stable code beside their
 // English sentence: the dashboard translates by the code (a Slovenian owner does not read
@@ -150,9 +153,12 @@ export async function readReferrals({ db, minimumMinor, now }: { db: Db; minimum
   return new Map(found.rows.map((r) => [r.friend_id, { referrerId: r.referrer_id, atUs: r.at_us }]));
 }
 
-/** The triggers that fell in [since, now]; a referral counts once, when either program's qualifying purchase does. */
-export function countTriggers(triggers: BonusTrigger[], referrals: Map<string, ReferralTrigger>[], since: Date): BonusTriggerCounts {
-  const counts: BonusTriggerCounts = { sign_up: 0, birthday: 0, referral: 0, profile_completion: 0, survey: 0 };
+/**
+ * The triggers that fell in [since, now]; a referral counts once, when either program's
+ * qualifying purchase does. First purchases are counted by the replay, which reads them.
+ */
+export function countTriggers(triggers: BonusTrigger[], referrals: Map<string, ReferralTrigger>[], since: Date, firstPurchases: number): BonusTriggerCounts {
+  const counts: BonusTriggerCounts = { first_purchase: firstPurchases, sign_up: 0, birthday: 0, referral: 0, profile_completion: 0, survey: 0 };
   const from = since.getTime();
   for (const t of triggers) if (t.at >= from) counts[t.kind]++;
   const friends = new Set<string>();

@@ -526,7 +526,9 @@ describe.each(['spend', 'points'] as const)('bonuses not tied to a purchase: the
     // Since 1 June 2025: Ed's sign-up, profile and response; Di's, Ed's and Ana's second birthday.
     expect(await ledgerBonusPoints(s, '2025-06-01')).toEqual({ first_purchase: 0, sign_up: 20, birthday: 500, referral: 0, profile_completion: 70, survey: 30 });
     const r = await s.loyalty.simulate(program, { since: '2025-06-01' });
-    expect(r.bonus_triggers).toEqual({ sign_up: 1, birthday: 3, referral: 0, profile_completion: 1, survey: 1 });
+    expect(r.bonus_triggers).toEqual({ first_purchase: 0, sign_up: 1, birthday: 3, referral: 0, profile_completion: 1, survey: 1 });
+    // The three first purchases fell due since January (the bonus is paid for each: 150 above).
+    expect((await s.loyalty.simulate(program, { since: '2025-01-01' })).bonus_triggers.first_purchase).toBe(3);
   });
 });
 

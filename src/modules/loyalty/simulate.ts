@@ -191,6 +191,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   // pages made the planner re-sort the rest of the table for every page). Read-only,
   // in its own transaction.
   let purchases = 0;
+  let firstPurchases = 0;
   const sinceTime = since.getTime();
   await db.transaction().execute(async (trx) => {
     await sql`
@@ -233,7 +234,11 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
           for (const r of early.get(p.refundKey) ?? []) for (const replay of replays) replay.refund(r.purchaseId, t, r.amountMinor, r.lines);
           early.delete(p.refundKey);
         }
-        if (p.counted) purchases++;
+        if (p.counted) {
+          purchases++;
+          // A first purchase of nothing earns no first-purchase bonus under any program (Replay.feed).
+          if (p.firstEver && p.totalMinor > 0) firstPurchases++;
+        }
       }
     }
     await sql`CLOSE simulation`.execute(trx);
@@ -297,7 +302,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     movers,
     movers_truncated: moved.length > listed.length,
     on_publish: onPublish,
-    bonus_triggers: countTriggers(triggers, [...referralsByMinimum.values()], since),
+    bonus_triggers: countTriggers(triggers, [...referralsByMinimum.values()], since, firstPurchases),
     not_simulated: notSimulated,
     notes,
     duration_ms: Date.now() - started,
