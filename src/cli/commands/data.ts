@@ -98,6 +98,7 @@ function describe(r: ImportResult, skipInvalid: boolean): string {
       ? `Imported ${r.kind}: ${r.rows} row${r.rows === 1 ? '' : 's'}, ${r.created} new, ${r.duplicates} already there, ${r.invalid} skipped as invalid (${(r.duration_ms / 1000).toFixed(1)} s).`
       : `Imported ${r.kind}: ${r.rows} row${r.rows === 1 ? '' : 's'} of line items, ${r.orders} order${r.orders === 1 ? '' : 's'}: ${r.created} new, ${r.duplicates} already there; ${r.invalid} row${r.invalid === 1 ? '' : 's'} skipped as invalid (${(r.duration_ms / 1000).toFixed(1)} s).`,
     ...notPaid,
+    ...(r.refunds_recorded ? [`${plural(r.refunds_recorded, 'refund')} recorded so that the orders' refunds add up to their refunded amounts.`] : []),
     ...errors,
     ...more,
   ].join('\n');

@@ -297,6 +297,28 @@ export function createCommerceService(deps: CommerceDeps) {
       }
     },
 
+    /**
+     * Makes a purchase's refunds add up to at least `refundedMinor` (an orders export's
+     * refunded amount, imports/refunded-amounts.ts): records a refund of what is missing,
+     * dated at the purchase's time (the export gives no refund date), its id naming the
+     * amount, or nothing when the refunds reach it already. Run again, it finds the
+     * refund and records nothing; two at once record it once (the refund id's lock).
+     */
+    async refundUpTo(purchaseRef: string, refundedMinor: number, { actor }: { actor: Actor }): Promise<{ created: boolean }> {
+      const ref = await repo.findPurchaseRef(db, purchaseRef, false);
+      if (!ref) throw notFound(say('purchase.not_found', { id: purchaseRef }));
+      const purchase = await db.selectFrom('purchases').select(['refunded_minor', 'currency', 'occurred_at'])
+        .where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
+      if (!purchase || purchase.refunded_minor >= refundedMinor) return { created: false };
+      const refund = {
+        external_id: `${ref.external_id}#refunded-${toMajor(refundedMinor, purchase.currency)}`,
+        amount: toMajor(refundedMinor - purchase.refunded_minor, purchase.currency),
+        occurred_at: new Date(purchase.occurred_at).toISOString(),
+        reason: 'refunded amount of the order export',
+      };
+      return { created: (await this.recordRefund(ref.external_id, refund, { actor })).created };
+    },
+
     /** The commerce part of a merge. customer_id is never updated in place: rows are copied to the survivor and the originals deleted. */
     async moveCustomer(trx: Tx, { fromId, toId, now }: { fromId: string; toId: string; now: Date }) {
       const moved = await sql<{ n: number }>`

@@ -26,7 +26,7 @@ export const COMMON_DATE_FORMATS = ['D.M.YYYY H:mm', 'D/M/YYYY H:mm', 'M/D/YYYY 
 
 /** The columns holding a date and time, a date alone, and a number, by kind. */
 const COLUMNS: Record<ImportKind, { instants: string[]; dates: string[]; numbers: string[] }> = {
-  purchases: { instants: ['occurred_at'], dates: ['customer_birthday'], numbers: ['total', 'discount', 'line_quantity', 'line_unit_price'] },
+  purchases: { instants: ['occurred_at'], dates: ['customer_birthday'], numbers: ['total', 'discount', 'refunded_amount', 'line_quantity', 'line_unit_price'] },
   customers: { instants: [], dates: ['birthday'], numbers: [] },
   refunds: { instants: ['occurred_at'], dates: [], numbers: ['amount'] },
 };

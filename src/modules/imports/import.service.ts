@@ -12,6 +12,7 @@ import { basketChunks, basketsOf, type Basket } from './baskets.ts';
 import { basketInput, refundBasketInput, type BasketProblem } from './basket-input.ts';
 import { createRowKeys, customerInput, KEY_BY_MEANING, purchaseInput } from './rows.ts';
 import { createPurchaseSpool, type SpooledRow } from './spool.ts';
+import { refundedAmountOf, settleRefundedAmounts, type RefundedOrder } from './refunded-amounts.ts';
 import { fieldCountCheck } from './field-count.ts';
 import { formatConverter, missingDateFormat, type FileFormat } from './file-format.ts';
 import { ErrorReport, ROW, type RowError } from './error-report.ts';
@@ -64,6 +65,8 @@ export interface ImportResult {
   orders?: number;
   /** A purchases file with a payment status column: its orders left out as not paid (payment-status.ts). */
   not_paid?: number;
+  /** A purchases file with a refunded amount column: the refunds recorded to make its orders' refunds add up to it (refunded-amounts.ts). */
+  refunds_recorded?: number;
   created: number;
   duplicates: number;
   invalid: number;
@@ -168,6 +171,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
       const wouldBe = tally.counts(report.badLines);
       return { ...result, created: wouldBe.created, duplicates: result.duplicates + wouldBe.duplicates, duration_ms: Date.now() - started };
     }
+    if (spool && layout.index.has('refunded_amount')) result.refunds_recorded = 0;
     if (report.badLines.size > 0 && !options.skipInvalid) return { ...result, duration_ms: Date.now() - started };
 
     // Pass 2: record the valid rows.
@@ -241,7 +245,8 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
     if (failure) break;
     const recording: Promise<void> = options
       .record([], { source: 'import', withViews: false, prepared: batch.map((b) => b.prepared) })
-      .then((outcomes) => {
+      .then(async (outcomes) => {
+        const refundedOrders: RefundedOrder[] = [];
         outcomes.forEach((o, i) => {
           // An order id recorded with other values after pass 1 checked it (by the API or
           // another import meanwhile) is reported as pass 1 reports it: under the file's
@@ -250,7 +255,10 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
           else if (o.status === 'error') report.add(batch[i].line, o.error);
           else if (o.status === 'created') result.created++;
           else result.duplicates++;
+          if (o.status !== 'error' && batch[i].refundedMinor > 0) refundedOrders.push({ line: batch[i].line, externalId: batch[i].prepared.externalId, refundedMinor: batch[i].refundedMinor });
         });
+        // After the chunk's purchases committed: the refunds name them.
+        if (refundedOrders.length) result.refunds_recorded = (result.refunds_recorded ?? 0) + (await settleRefundedAmounts(options.deps, refundedOrders, report));
         done += batch.length;
         options.onProgress?.({ phase: 'import', rows: done, bytes: Math.round((done / Math.max(1, spool.rows)) * totalBytes), total_bytes: totalBytes });
       })
@@ -385,6 +393,7 @@ async function validatePurchases({ options, layout, baskets, lineItems, keys: ke
     : [];
   const differences = new Map((await options.deps.commerce.purchaseConflicts(reused.map((request) => ({ request, earlierInBatch: null })))).map((e, i) => [reused[i], e]));
   const valid: SpooledRow[] = [];
+  const refunded = layout.index.has('refunded_amount');
   prepared.forEach((p, i) => {
     const basket = baskets[i];
     const line = basket[0].line;
@@ -408,9 +417,11 @@ async function validatePurchases({ options, layout, baskets, lineItems, keys: ke
       }
       if (layout.index.has('external_id') && !inFile) keysInFile.set(p.externalId, { hash, line });
     }
+    const refund = refunded && !(p instanceof AppError) ? refundedAmountOf(basket, layout, p) : { minor: 0 };
+    if ('reason' in refund) report.addReason(refund.line, 'refunded_amount', refund.reason);
     if (report.leftOut(basket, layout)) return;
     const purchase = p as PreparedPurchase;
-    valid.push({ line, prepared: purchase });
+    valid.push({ line, prepared: purchase, refundedMinor: 'minor' in refund ? refund.minor : 0 });
     // Stored under its order id with other values, it was reported above: stored here is the same purchase.
     tally?.note(line, [purchase.externalId], stored.has(purchase.externalId));
   });

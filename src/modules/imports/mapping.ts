@@ -51,6 +51,8 @@ export const CANONICAL: Record<ImportKind, CanonicalField[]> = {
     { name: 'customer_language', required: false },
     // An order not paid (pending, voided …) is left out: payment-status.ts.
     { name: 'payment_status', required: false },
+    // How much of the order was refunded since (Shopify's "Refunded Amount"): refunded-amounts.ts.
+    { name: 'refunded_amount', required: false },
     // One row per line item (baskets.ts): the rows of one order id, one after another, are one purchase.
     ...LINE_COLUMNS.map((name) => ({ name, required: false })),
   ],
@@ -196,6 +198,7 @@ export function suggestMap(header: string[], kind: ImportKind): Record<string, s
     discount: ['discount_amount', 'discounts', 'total_discount'],
     promo_code: ['discount_code', 'coupon', 'coupon_code', 'voucher', 'promotion_code'],
     payment_status: ['financial_status', 'payment_state', 'paid_status'],
+    refunded_amount: ['amount_refunded', 'total_refunded', 'refunded_total'],
     // Shopify's order export ("Lineitem sku") and UCI Online Retail ("StockCode") among others.
     line_sku: ['sku', 'lineitem_sku', 'item_sku', 'stockcode', 'stock_code', 'product_code', 'item_code', 'article', 'ean', 'barcode'],
     line_name: ['lineitem_name', 'item_name', 'product_name', 'product', 'description', 'item'],

@@ -11,6 +11,8 @@ import { makeImportTempDir } from './temp-files.ts';
 export interface SpooledRow {
   line: number;
   prepared: PreparedPurchase;
+  /** What the file says was refunded of the order since, in minor units (0: nothing, or no such column). */
+  refundedMinor: number;
 }
 
 export function createPurchaseSpool() {
@@ -33,8 +35,8 @@ export function createPurchaseSpool() {
     },
 
     async add(batch: SpooledRow[]) {
-      for (const { line, prepared } of batch) {
-        pending += `${line}\t${JSON.stringify(prepared)}\n`;
+      for (const { line, prepared, refundedMinor } of batch) {
+        pending += `${line}\t${refundedMinor}\t${JSON.stringify(prepared)}\n`;
         rows++;
       }
       if (pending.length > 1 << 20) await flush();
@@ -54,9 +56,10 @@ export function createPurchaseSpool() {
         let start = 0;
         for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
           const tab = text.indexOf('\t', start);
-          const prepared = JSON.parse(text.slice(tab + 1, end)) as PreparedPurchase;
+          const second = text.indexOf('\t', tab + 1);
+          const prepared = JSON.parse(text.slice(second + 1, end)) as PreparedPurchase;
           prepared.occurredAt = new Date(prepared.occurredAt);
-          batch.push({ line: Number(text.slice(start, tab)), prepared });
+          batch.push({ line: Number(text.slice(start, tab)), prepared, refundedMinor: Number(text.slice(tab + 1, second)) });
           start = end + 1;
           if (batch.length === size) {
             yield batch;

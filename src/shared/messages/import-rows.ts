@@ -191,4 +191,20 @@ export const IMPORT_ROWS = {
     da: '{reason}, ikke "{written}": skrevet med decimalkomma? Importér med --decimal-comma (i kontrolpanelet: beløb skrevet med decimalkomma)',
     ru: '{reason}, а не "{written}": записано с десятичной запятой? Импортируйте с --decimal-comma (в панели управления: суммы с десятичной запятой)',
   },
+
+  // ── An order's refunded amount (refunded-amounts.ts) ──
+  'import.refunded_negative': {
+    en: 'must not be negative ({amount}): the amount of the order refunded since',
+    sl: 'ne sme biti negativen ({amount}): znesek naročila, vrnjen od nakupa',
+    tr: 'negatif olamaz ({amount}): siparişin o zamandan beri iade edilen tutarı',
+    da: 'må ikke være negativt ({amount}): det beløb af ordren, der er refunderet siden',
+    ru: 'не может быть отрицательной ({amount}): сумма заказа, возвращённая с тех пор',
+  },
+  'import.refunded_exceeds_total': {
+    en: '{amount} refunded is more than the order\'s total {total} {currency}',
+    sl: 'vrnjenih {amount} je več od skupnega zneska naročila {total} {currency}',
+    tr: 'iade edilen {amount}, sipariş toplamı {total} {currency} tutarından fazla',
+    da: '{amount} refunderet er mere end ordrens total på {total} {currency}',
+    ru: 'возвращено {amount} — больше, чем сумма заказа {total} {currency}',
+  },
 } as const satisfies Record<string, Entry>;

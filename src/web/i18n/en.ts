@@ -89,6 +89,7 @@ export const en = {
   'import.checked': 'Checked {rows} rows, nothing written. Importing would give: {created} new, {duplicates} already there, {invalid} skipped.',
   'import.checkedRejected': 'Checked {rows} rows, nothing written: {invalid} rows have errors, so importing would add nothing. Fix them in the file, or choose to skip invalid rows.',
   'import.notPaid': 'Orders left out as not paid (pending, authorized, voided or expired): {orders}.',
+  'import.refundsRecorded': 'Refunds recorded to match the orders\' refunded amounts: {refunds}.',
   'import.phase.upload': 'Uploading the file: {percent}',
   'import.phase.validate': 'Checking the file: {rows} rows',
   'import.phase.import': 'Importing: {rows} rows',

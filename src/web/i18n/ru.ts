@@ -89,6 +89,7 @@ export const ru: Record<MessageKey, string> = {
   'import.checked': 'Проверено строк: {rows}, ничего не записано. Импорт дал бы: новых {created}, уже есть {duplicates}, пропущено {invalid}.',
   'import.checkedRejected': 'Проверено строк: {rows}, ничего не записано: в {invalid} строках ошибки, поэтому импорт ничего бы не добавил. Исправьте их в файле или выберите пропуск недопустимых строк.',
   'import.notPaid': 'Заказы, пропущенные как неоплаченные (в ожидании, авторизованные, аннулированные или просроченные): {orders}.',
+  'import.refundsRecorded': 'Записано возвратов по возвращённым суммам заказов: {refunds}.',
   'import.phase.upload': 'Загрузка файла: {percent}',
   'import.phase.validate': 'Проверка файла: строк {rows}',
   'import.phase.import': 'Импорт: строк {rows}',

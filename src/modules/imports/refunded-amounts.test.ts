@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvFiles } from '../../../test/helpers/csv-files.ts';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { importFile } from '../../workflows/import-file.ts';
+import { suggestMap } from './index.ts';
+
+// A web store's orders export that says how much of each order was refunded since
+// (Shopify's "Refunded Amount"): the import makes each order's refunds add up to it, once,
+// through the refund path of the API, so spend is net and the points come back.
+
+const files = csvFiles('refunded-amounts-test');
+const HEADER = 'Name,Email,Financial Status,Created at,Total,Refunded Amount,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku';
+const ORDERS = [
+  '#3001,dan@example.com,paid,2026-05-06T10:00:00+02:00,40.00,0.00,2,Mug,20.00,MUG',
+  '#3002,dan@example.com,partially_refunded,2026-05-07T10:00:00+02:00,60.00,15.00,3,Mug,20.00,MUG',
+  '#3003,dan@example.com,refunded,2026-05-08T10:00:00+02:00,25.00,25.00,1,Lamp,25.00,LAMP',
+  // An item row of #3003's would carry no order fields: one row each here.
+];
+
+let s: Awaited<ReturnType<typeof openTestServices>>;
+beforeAll(async () => {
+  s = await openTestServices();
+  // One point per euro, rounded down, spendable at once and never expiring: the balance shows every point.
+  await s.loyalty.applyProgram({ program: { name: 'Refunded amounts', earning: { points_per_currency_unit: 1, rounding: 'floor' }, expiry: { policy: 'none' } } }, { actor: 'test' });
+});
+afterAll(async () => {
+  await s?.close();
+  files.remove();
+});
+
+const balanceOfDan = async () => {
+  const account = await s.loyalty.account((await s.customers.findByIdentity({ kind: 'email', value: 'dan@example.com' }))!);
+  if (!account.member) throw new Error('Dan is not a member');
+  return account.balance;
+};
+const mapOf = (file: string) => suggestMap(fs.readFileSync(file, 'utf8').split('\n')[0].split(','), 'purchases');
+
+describe("an orders export's refunded amounts", () => {
+  it('records a refund for each refunded order, once; a later export with more refunded records the difference', async () => {
+    const file = files.write([HEADER, ...ORDERS]);
+    const map = mapOf(file);
+    expect(map).toMatchObject({ external_id: 'Name', payment_status: 'Financial Status', refunded_amount: 'Refunded Amount' });
+    expect(await importFile(s, { kind: 'purchases', file, map })).toMatchObject({ orders: 3, created: 3, refunds_recorded: 2, invalid: 0, imported: true });
+    expect(await s.commerce.get('#3001')).toMatchObject({ total: '40.00', refunded: '0.00', refunds: [] });
+    // Dated at the order's time (the export has no refund date), named by the amount.
+    expect(await s.commerce.get('#3002')).toMatchObject({
+      refunded: '15.00', net: '45.00', refunds: [{ external_id: '#3002#refunded-15.00', amount: '15.00', occurred_at: '2026-05-07T08:00:00.000Z' }],
+    });
+    expect(await s.commerce.get('#3003')).toMatchObject({ refunded: '25.00', net: '0.00' });
+    // 40 + 60 + 25 points earned; a quarter of #3002's 60 and all of #3003's 25 taken back.
+    expect(await balanceOfDan()).toBe(40 + 60 + 25 - 15 - 25);
+
+    // The same file again: every order and every refund is there.
+    expect(await importFile(s, { kind: 'purchases', file, map })).toMatchObject({ created: 0, duplicates: 3, refunds_recorded: 0, imported: true });
+    expect((await s.commerce.get('#3002')).refunds).toHaveLength(1);
+    expect(await balanceOfDan()).toBe(85);
+
+    // A later export: another 15.00 of #3002 refunded since.
+    const later = files.write([HEADER, ...ORDERS.map((row) => row.replace('partially_refunded,2026-05-07T10:00:00+02:00,60.00,15.00', 'partially_refunded,2026-05-07T10:00:00+02:00,60.00,30.00'))]);
+    expect(await importFile(s, { kind: 'purchases', file: later, map })).toMatchObject({ created: 0, duplicates: 3, refunds_recorded: 1 });
+    expect(await s.commerce.get('#3002')).toMatchObject({
+      refunded: '30.00', refunds: [{ external_id: '#3002#refunded-15.00', amount: '15.00' }, { external_id: '#3002#refunded-30.00', amount: '15.00' }],
+    });
+    expect(await balanceOfDan()).toBe(70);
+    expect((await s.loyalty.verify()).problems).toEqual([]);
+  });
+
+  it("refuses a refunded amount above the order's total, or below zero, as the row's error, importing nothing", async () => {
+    const file = files.write([
+      HEADER,
+      '#4001,eva@example.com,refunded,2026-05-09T10:00:00+02:00,40.00,50.00,2,Mug,20.00,MUG',
+      '#4002,eva@example.com,paid,2026-05-09T11:00:00+02:00,20.00,-1.00,1,Mug,20.00,MUG',
+      '#4003,eva@example.com,paid,2026-05-09T12:00:00+02:00,20.00,abc,1,Mug,20.00,MUG',
+    ]);
+    const refused = await importFile(s, { kind: 'purchases', file, map: mapOf(file) });
+    expect(refused).toMatchObject({ orders: 3, created: 0, invalid: 3, imported: false });
+    expect(refused.errors).toEqual([
+      { line: 2, column: 'Refunded Amount', reason: "50.00 refunded is more than the order's total 40.00 EUR" },
+      { line: 3, column: 'Refunded Amount', reason: 'must not be negative (-1.00): the amount of the order refunded since' },
+      { line: 4, column: 'Refunded Amount', reason: expect.stringContaining('abc') },
+    ]);
+    await expect(s.commerce.get('#4001')).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  it('tells the reasons in the language asked', async () => {
+    const file = files.write([HEADER, '#5001,fay@example.com,refunded,2026-05-09T10:00:00+02:00,40.00,50.00,2,Mug,20.00,MUG']);
+    const refused = await importFile(s, { kind: 'purchases', file, map: mapOf(file), language: 'sl' });
+    expect(refused.errors).toEqual([{ line: 2, column: 'Refunded Amount', reason: 'vrnjenih 50.00 je več od skupnega zneska naročila 40.00 EUR' }]);
+  });
+});

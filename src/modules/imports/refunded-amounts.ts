@@ -1,0 +1,67 @@
+import { amountField, toMajor } from '../../shared/money.ts';
+import { say, told, type Text } from '../../shared/messages/index.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { PreparedPurchase } from '../commerce/index.ts';
+import type { Basket } from './baskets.ts';
+import type { ErrorReport } from './error-report.ts';
+import type { ImportDeps } from './import.service.ts';
+import type { ColumnLayout } from './mapping.ts';
+
+// A web store's orders export says how much of each order was refunded since (Shopify's
+// "Refunded Amount"), without the refunds themselves: a refunded order imported at its
+// full total would count as spend it is not and keep the points it earned. So a purchases
+// file with a refunded amount column makes each order's refunds add up to that amount:
+// after the order is recorded, a refund of what is missing (the whole amount the first
+// time) is recorded through the same refund path as the API's, so the points come back
+// in proportion, and the refund's id names the amount (`#1001#refunded-12.50`). Importing
+// the file again finds the refunds there and records nothing; a later export with a
+// larger amount records the difference. The export gives no date for a refund: it is
+// dated at the order's time, so the order's spend is net of it in every period.
+
+/** The column's amount for the order (its first row that has one), in minor units; 0 when the cell is empty. */
+export function refundedAmountOf(basket: Basket, layout: ColumnLayout, purchase: PreparedPurchase): { minor: number } | { line: number; reason: Text } {
+  const column = layout.index.get('refunded_amount')!;
+  // An order's fields are on its first row, and maybe on none of the others (Shopify's export).
+  const row = basket.find((r) => r.values[column]?.trim()) ?? basket[0];
+  const text = (row.values[column] ?? '').trim();
+  if (text === '') return { minor: 0 };
+  let minor: number;
+  try {
+    minor = amountField('refunded_amount', text, purchase.currency);
+  } catch (error) {
+    if (error instanceof AppError) return { line: row.line, reason: error.problems[0].reason };
+    throw error;
+  }
+  if (minor < 0) return { line: row.line, reason: say('import.refunded_negative', { amount: text }) };
+  if (minor > purchase.totalMinor) {
+    return { line: row.line, reason: say('import.refunded_exceeds_total', { amount: text, total: toMajor(purchase.totalMinor, purchase.currency), currency: purchase.currency }) };
+  }
+  return { minor };
+}
+
+/** An order recorded by the import whose refunds are to add up to `refundedMinor`. */
+export interface RefundedOrder {
+  line: number;
+  externalId: string;
+  refundedMinor: number;
+}
+
+/**
+ * Records, for each order, the refund its refunds miss to add up to the refunded amount
+ * (none when they do already). Each is its own transaction, as a refund through the API:
+ * a crash leaves some recorded, and the import run again records the rest. Answers how
+ * many were recorded; a refusal (a refund through the API meanwhile left less to refund)
+ * is the order's row's error.
+ */
+export async function settleRefundedAmounts(deps: Pick<ImportDeps, 'commerce'>, orders: RefundedOrder[], report: ErrorReport): Promise<number> {
+  let recorded = 0;
+  for (const order of orders) {
+    try {
+      if ((await deps.commerce.refundUpTo(order.externalId, order.refundedMinor, { actor: 'import' })).created) recorded++;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      report.addReason(order.line, 'refunded_amount', told((language) => error.in(language).message));
+    }
+  }
+  return recorded;
+}
