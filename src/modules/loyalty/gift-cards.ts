@@ -2,16 +2,14 @@ import { z } from 'zod';
 import { audit, lockKeys, type Actor } from '../../db/index.ts';
 import { conflict, invalidField, notFound } from '../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../shared/hash.ts';
-import { isUuid } from '../../shared/ids.ts';
 import { amountField, toMajor } from '../../shared/money.ts';
 import { say } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { DecimalAmount, parseInput } from '../../shared/validation.ts';
-import { customerToRead } from '../customers/index.ts';
 import { AdminWriteKey, instant, refusePast } from './admin-writes.ts';
 import { formatCode, newCode, normalizeCode } from './codes.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
-import { requireActiveCustomer } from './merged-customers.ts';
+import { recordsOfCustomer, requireActiveCustomer } from './merged-customers.ts';
 
 // Gift cards: stored value in the business's money, issued by an admin or bought with
 // points (a gift-card reward: rewards.service.ts writes those with the redemption), paid
@@ -52,19 +50,12 @@ export function createGiftCards(core: LoyaltyCore) {
     },
 
     /**
-     * The gift cards of the customer the id stands for, newest first, each with whether it
-     * can pay now (a balance left, not expired). As for coupons (couponsOf): a merge moved
-     * the merged customer's cards, so only an id owning none is looked up — a merged id
-     * answers the survivor's cards under the survivor's id, an unknown one is a 404.
+     * The gift cards of the customer the id stands for (a merged id: the survivor's, whose id
+     * it answers; recordsOfCustomer), newest first, each with whether it can pay now (a
+     * balance left, not expired).
      */
     async giftCardsOf(requested: string) {
-      const of = (id: string) => db.selectFrom('gift_cards').selectAll().where('customer_id', '=', id).orderBy('created_at', 'desc').orderBy('code').limit(200).execute();
-      let customerId = requested;
-      let rows = isUuid(requested) ? await of(requested) : [];
-      if (rows.length === 0) {
-        customerId = (await customerToRead(db, requested)).id;
-        if (customerId !== requested) rows = await of(customerId);
-      }
+      const { customerId, rows } = await recordsOfCustomer(db, requested, (id) => db.selectFrom('gift_cards').selectAll().where('customer_id', '=', id).orderBy('created_at', 'desc').orderBy('code').limit(200).execute());
       const now = clock.now();
       return {
         customer_id: customerId,

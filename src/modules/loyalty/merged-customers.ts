@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/index.ts';
 import { notFound } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { mergeChainEnds, personIdsQuery } from '../customers/index.ts';
+import { customerToRead, mergeChainEnds, personIdsQuery } from '../customers/index.ts';
 
 // A merge (workflows/customer-lifecycle.ts) leaves the merged customer's row behind, status
 // 'merged' and merged_into the survivor, possibly in chains (A → B → C). Its ledger is
@@ -123,4 +123,17 @@ export async function keysTakenAcrossMerges(trx: Db | Tx, pairs: { customerId: s
     FROM unnest(${pairs.map((p) => p.customerId)}::uuid[], ${pairs.map((p) => p.key)}::text[]) AS q(customer_id, key)
     JOIN loyalty_entries e ON e.customer_id IN ${personIdsQuery(sql.ref('q.customer_id'))} AND e.idempotency_key = q.key`.execute(trx);
   return new Set(rows.rows.map((r) => `${r.customer_id} ${r.key}`));
+}
+
+/**
+ * The records a customer holds (their coupons, their gift cards) for the customer an id
+ * stands for, and that customer's id: a merged id answers the survivor's. A merge moved
+ * the merged customer's records and every writer follows a merged id, so an id that holds
+ * some is not a merged one: only an id holding none is looked up (an unknown one is a 404).
+ */
+export async function recordsOfCustomer<R>(db: Db, requested: string, read: (customerId: string) => Promise<R[]>): Promise<{ customerId: string; rows: R[] }> {
+  const rows = isUuid(requested) ? await read(requested) : [];
+  if (rows.length > 0) return { customerId: requested, rows };
+  const customerId = (await customerToRead(db, requested)).id;
+  return { customerId, rows: customerId === requested ? rows : await read(customerId) };
 }

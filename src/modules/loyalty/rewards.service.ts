@@ -18,7 +18,7 @@ import type { LoyaltyCore } from './loyalty.core.ts';
 import { text, type Program } from './program.ts';
 import type { ProgramDocument } from './program.schema.ts';
 import { lockMembersForRedemption, lockRewardStock, writeRedemptions, type RedemptionState, type RewardCouponRow, type RewardGiftCardRow } from './redemption.repository.ts';
-import { requireActiveCustomer } from './merged-customers.ts';
+import { recordsOfCustomer, requireActiveCustomer } from './merged-customers.ts';
 import { createReservations } from './reservations.ts';
 import { customerToRead } from '../customers/index.ts';
 import { withFields } from '../../shared/objects.ts';
@@ -337,20 +337,9 @@ export function createRewardsService(core: LoyaltyCore) {
       });
     },
 
-    /**
-     * The coupons of the customer the id stands for (a merged id: the survivor's, whose id it
-     * answers). A merge moved the merged customer's coupons and every writer follows a
-     * merged id, so an id that owns coupons is not a merged one: only an id owning none is
-     * looked up (an unknown one is a 404).
-     */
+    /** The coupons of the customer the id stands for (a merged id: the survivor's, whose id it answers; recordsOfCustomer). */
     async couponsOf(requested: string) {
-      const of = (id: string) => db.selectFrom('coupons').selectAll().where('customer_id', '=', id).orderBy('created_at', 'desc').limit(200).execute();
-      let customerId = requested;
-      let rows = isUuid(requested) ? await of(requested) : [];
-      if (rows.length === 0) {
-        customerId = (await customerToRead(db, requested)).id;
-        if (customerId !== requested) rows = await of(customerId);
-      }
+      const { customerId, rows } = await recordsOfCustomer(db, requested, (id) => db.selectFrom('coupons').selectAll().where('customer_id', '=', id).orderBy('created_at', 'desc').limit(200).execute());
       const now = clock.now();
       return { customer_id: customerId, items: rows.map((c) => withFields(couponView(c), { usable: couponProblem(c, now) === null })) };
     },
