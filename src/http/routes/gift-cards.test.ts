@@ -83,8 +83,8 @@ describe("GET /customers/{id}/gift-cards", () => {
       return { status: answer.statusCode, detail: answer.json().detail as string, errors: answer.json().errors as unknown };
     };
     const tooMuch = { amount: '20.00', idempotency_key: 'too-much' };
-    expect(await told(`/api/v1/gift-cards/${cards.open}/charge`, tooMuch)).toMatchObject({ status: 409, detail: 'Gift card balance is 17.50 EUR, less than 20.00' });
-    expect(await told(`/api/v1/gift-cards/${cards.open}/charge`, tooMuch, 'sl')).toMatchObject({ status: 409, detail: 'Stanje darilne kartice je 17.50 EUR, manj kot 20.00' });
+    expect(await told(`/api/v1/gift-cards/${cards.open}/charge`, tooMuch)).toMatchObject({ status: 409, detail: 'Gift card balance is 17.50 EUR, less than 20.00 EUR' });
+    expect(await told(`/api/v1/gift-cards/${cards.open}/charge`, tooMuch, 'sl')).toMatchObject({ status: 409, detail: 'Stanje darilne kartice je 17.50 EUR, manj kot 20.00 EUR' });
     expect((await told(`/api/v1/gift-cards/${cards.expiring}/charge`, { amount: '1.00', idempotency_key: 'late' }, 'tr')).detail).toBe('Hediye kartının süresi 2026-05-20T00:00:00.000Z tarihinde doldu');
     expect((await told('/api/v1/gift-cards/NOPE-0000/charge', { amount: '1.00', idempotency_key: 'none' }, 'ru'))).toMatchObject({ status: 404, detail: 'Подарочная карта NOPE-0000 не найдена' });
     const past = { amount: '5.00', idempotency_key: 'past', expires_at: '2026-05-01T00:00:00Z' };
@@ -93,6 +93,19 @@ describe("GET /customers/{id}/gift-cards", () => {
     // Nothing was charged or issued.
     expect((await api.call('GET', `/api/v1/gift-cards/${cards.open}`)).json().balance).toBe('17.50');
     expect((await api.call('GET', `/api/v1/customers/${ana}/gift-cards`)).json().items).toHaveLength(4);
+  });
+
+  it("refuses an erased customer's id, as the customer's own read does: no card issued, none listed", async () => {
+    const gone = await customer('gone@example.com');
+    await issue({ amount: '10.00', idempotency_key: 'gone-card', customer_id: gone });
+    expect((await api.call('DELETE', `/api/v1/customers/${gone}`)).statusCode).toBe(204);
+    expect((await api.call('GET', `/api/v1/customers/${gone}`)).statusCode).toBe(404);
+    expect((await api.call('GET', `/api/v1/customers/${gone}/gift-cards`)).statusCode).toBe(404);
+    expect((await api.call('GET', `/api/v1/customers/${gone}/coupons`)).statusCode).toBe(404);
+    const refused = await api.call('POST', '/api/v1/gift-cards', { body: { amount: '5.00', idempotency_key: 'to-gone', customer_id: gone } });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().detail).toBe(`Customer ${gone} not found`);
+    expect((await api.services.db.selectFrom('gift_cards').select('code').where('idempotency_key', '=', 'to-gone').execute())).toEqual([]);
   });
 
   it("answers a merged id with the survivor's cards, the survivor named in Content-Location", async () => {

@@ -13,7 +13,7 @@ import type { StoreService } from '../stores/index.ts';
 import { prepareMany, refundKeyLock, type PreparedPurchase } from './purchase.prepare.ts';
 import * as repo from './purchase.repository.ts';
 import { RefundInput } from './purchase.schema.ts';
-import { createRefundChecker, refundConflictOf, refundTimeProblem } from './refund-check.ts';
+import { createRefundChecker, exportRefundId, refundConflictOf, refundTimeProblem } from './refund-check.ts';
 import { amountOfReturnedLines, linesOfPurchase, returnsOfPurchase, type PurchaseReturns } from './refund-lines.ts';
 import { isHashOfRefund, refundMeaning, refundRequestHash, type RefundContext } from './refund-meaning.ts';
 import { describePurchaseDifference, purchaseConflict, recordedOfPrepared, type RecordedPurchase } from './purchase-difference.ts';
@@ -311,7 +311,7 @@ export function createCommerceService(deps: CommerceDeps) {
         .where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
       if (!purchase || purchase.refunded_minor >= refundedMinor) return { created: false };
       const refund = {
-        external_id: `${ref.external_id}#refunded-${toMajor(refundedMinor, purchase.currency)}`,
+        external_id: exportRefundId(ref.external_id, toMajor(refundedMinor, purchase.currency)),
         amount: toMajor(refundedMinor - purchase.refunded_minor, purchase.currency),
         occurred_at: new Date(purchase.occurred_at).toISOString(),
         reason: 'refunded amount of the order export',

@@ -66,6 +66,15 @@ export interface RefundRow {
 /** A row that passes: `duplicate` when its refund id is already recorded (by an earlier run, or earlier in the file) with the same body. */
 export type RefundCheck = AppError | { duplicate: boolean };
 
+/**
+ * The id of a refund recorded from an orders export's refunded amount (purchase.service.ts
+ * refundUpTo): the order's id, then the amount its refunds add up to with it. It stands
+ * for refunds the export does not itemise, so a refunds file's refund of that order would
+ * count the same money again (the check below refuses it).
+ */
+const EXPORT_REFUND = '#refunded-';
+export const exportRefundId = (purchaseExternalId: string, refundedTotal: string) => `${purchaseExternalId}${EXPORT_REFUND}${refundedTotal}`;
+
 interface PurchaseLeft {
   externalId: string;
   purchaseId: string;
@@ -82,6 +91,8 @@ interface PurchaseLeft {
   lines?: Awaited<ReturnType<typeof linesOfPurchase>>;
   /** The file's lines of its refunds passed so far. */
   refundedOnLines: number[];
+  /** What its refunds recorded from an orders export's refunded amount add up to (exportRefundId). */
+  exportRefundedMinor: number;
 }
 
 /** Which earlier rows of the file refunded part of a purchase, for a refusal of what is left: " (line 3 of this file refunded 20.00 of it)". */
@@ -111,6 +122,8 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       const rows = await db.selectFrom('purchase_keys as k')
         .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'k.customer_id').onRef('p.id', '=', 'k.purchase_id'))
         .select(['k.external_id', 'k.purchase_id', 'k.customer_id', 'p.currency', 'p.store_id', 'p.total_minor', 'p.refunded_minor', 'p.occurred_at', 'p.local_date'])
+        .select(sql<string>`(SELECT coalesce(sum(r.amount_minor), 0) FROM refunds r
+                             WHERE r.customer_id = p.customer_id AND r.purchase_id = p.id AND starts_with(r.external_id, k.external_id || ${EXPORT_REFUND}))`.as('export_refunded'))
         .where(`k.${column}`, '=', sql<string>`ANY(${values}::${sql.raw(column === 'purchase_id' ? 'uuid' : 'text')}[])`).execute();
       for (const r of rows) {
         const ref = refsOf.get(column === 'external_id' ? r.external_id : r.purchase_id)!;
@@ -120,6 +133,7 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
             currency: r.currency, timeZone: (r.store_id ? (await stores.byId(r.store_id))?.time_zone : undefined) ?? timeZone,
             refundableMinor: Number(r.total_minor) - Number(r.refunded_minor),
             refundedOnLines: [],
+            exportRefundedMinor: Number(r.export_refunded),
           });
         }
       }
@@ -176,6 +190,9 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
         if (inFile) return invalidField('external_id', `refund ${data.external_id} is ${inFile.line === undefined ? 'earlier in the file' : `on line ${inFile.line} too`}, with other values`);
         conflicts.push({ index: i, key: stored!, data });
         return invalidField('external_id', `refund ${data.external_id} was already recorded with other values`);
+      }
+      if (purchase.exportRefundedMinor > 0) {
+        return invalidField('purchase', `purchase ${row.purchase}'s refunds were recorded from an orders export's refunded amount (${toMajor(purchase.exportRefundedMinor, purchase.currency)} ${purchase.currency}): this refund would count that money again; import an order's refunds from the export or from a refunds file, not both`);
       }
       const late = refundTimeProblem(data.occurred_at, purchase, clock.now());
       if (late) return late;

@@ -66,6 +66,23 @@ describe("an orders export's refunded amounts", () => {
     expect((await s.loyalty.verify()).problems).toEqual([]);
   });
 
+  it("refuses a refunds file's refund of an order whose refunds came from its export: the money would count twice; the other way round the export adds nothing", async () => {
+    const refunds = files.write(['purchase,external_id,amount,occurred_at', '#3002,R-3002-1,15.00,2026-05-20T10:00:00+02:00']);
+    const refused = await importFile(s, { kind: 'refunds', file: refunds });
+    expect(refused).toMatchObject({ invalid: 1, imported: false });
+    expect(refused.errors).toEqual([{ line: 2, column: 'purchase', reason: expect.stringContaining("purchase #3002's refunds were recorded from an orders export's refunded amount (30.00 EUR)") }]);
+    expect((await s.commerce.get('#3002')).refunded).toBe('30.00');
+
+    // A refunds file first, then the export: the order's refunds add up to its amount already.
+    const order = [HEADER, '#6001,gus@example.com,refunded,2026-05-10T10:00:00+02:00,50.00,20.00,1,Mug,50.00,MUG'];
+    const withoutAmount = files.write([order[0], order[1].replace(',20.00,1,', ',,1,')]);
+    expect(await importFile(s, { kind: 'purchases', file: withoutAmount, map: mapOf(withoutAmount) })).toMatchObject({ created: 1, refunds_recorded: 0 });
+    expect(await importFile(s, { kind: 'refunds', file: files.write(['purchase,external_id,amount,occurred_at', '#6001,R-6001-1,20.00,2026-05-12T10:00:00+02:00']) })).toMatchObject({ created: 1, imported: true });
+    const exported = files.write(order);
+    expect(await importFile(s, { kind: 'purchases', file: exported, map: mapOf(exported) })).toMatchObject({ duplicates: 1, refunds_recorded: 0 });
+    expect(await s.commerce.get('#6001')).toMatchObject({ refunded: '20.00', refunds: [{ external_id: 'R-6001-1' }] });
+  });
+
   it("refuses a refunded amount above the order's total, or below zero, as the row's error, importing nothing", async () => {
     const file = files.write([
       HEADER,
@@ -76,8 +93,8 @@ describe("an orders export's refunded amounts", () => {
     const refused = await importFile(s, { kind: 'purchases', file, map: mapOf(file) });
     expect(refused).toMatchObject({ orders: 3, created: 0, invalid: 3, imported: false });
     expect(refused.errors).toEqual([
-      { line: 2, column: 'Refunded Amount', reason: "50.00 refunded is more than the order's total 40.00 EUR" },
-      { line: 3, column: 'Refunded Amount', reason: 'must not be negative (-1.00): the amount of the order refunded since' },
+      { line: 2, column: 'Refunded Amount', reason: "the refunded 50.00 is more than the order's total of 40.00 EUR" },
+      { line: 3, column: 'Refunded Amount', reason: 'must not be negative (-1.00): it is how much of the order was refunded after it was paid' },
       { line: 4, column: 'Refunded Amount', reason: expect.stringContaining('abc') },
     ]);
     await expect(s.commerce.get('#4001')).rejects.toMatchObject({ kind: 'not_found' });
@@ -86,6 +103,6 @@ describe("an orders export's refunded amounts", () => {
   it('tells the reasons in the language asked', async () => {
     const file = files.write([HEADER, '#5001,fay@example.com,refunded,2026-05-09T10:00:00+02:00,40.00,50.00,2,Mug,20.00,MUG']);
     const refused = await importFile(s, { kind: 'purchases', file, map: mapOf(file), language: 'sl' });
-    expect(refused.errors).toEqual([{ line: 2, column: 'Refunded Amount', reason: 'vrnjenih 50.00 je več od skupnega zneska naročila 40.00 EUR' }]);
+    expect(refused.errors).toEqual([{ line: 2, column: 'Refunded Amount', reason: 'vrnjeni znesek 50.00 presega skupni znesek naročila 40.00 EUR' }]);
   });
 });

@@ -122,7 +122,7 @@ export function createGiftCards(core: LoyaltyCore) {
         }
         if (amount <= 0) throw invalidField('amount', say('field.positive'));
         if (g.expires_at && g.expires_at <= now) throw conflict(say('gift_card.expired', { at: g.expires_at.toISOString() }));
-        if (amount > g.balance_minor) throw conflict(say('gift_card.balance_too_low', { balance: toMajor(g.balance_minor, g.currency), currency: g.currency, amount: data.amount }));
+        if (amount > g.balance_minor) throw conflict(say('gift_card.balance_too_low', { balance: toMajor(g.balance_minor, g.currency), currency: g.currency, amount: toMajor(amount, g.currency) }));
         const balance = g.balance_minor - amount;
         await trx.updateTable('gift_cards').set({ balance_minor: balance }).where('code', '=', code).execute();
         await trx.insertInto('gift_card_transactions').values({ code, idempotency_key: data.idempotency_key, amount_minor: -amount, balance_after_minor: balance, order_ref: data.order_ref ?? null, request_hash: requestHash, at: now }).execute();

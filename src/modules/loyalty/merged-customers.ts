@@ -83,10 +83,10 @@ export async function lockActiveCustomer(trx: Tx, id: string, options?: { forUpd
   return (await lockActiveCustomers(trx, [id], options)).get(id);
 }
 
-/** The same, and a 404 for an id of no customer. */
+/** The same, and a 404 for an id of no customer, or of one erased (as GET /customers/{id} answers it: nobody to give anything to). */
 export async function requireActiveCustomer(trx: Tx, id: string): Promise<ActiveCustomer> {
   const found = await lockActiveCustomer(trx, id);
-  if (!found) throw notFound(say('customer.not_found', { id }));
+  if (!found || found.status === 'erased') throw notFound(say('customer.not_found', { id }));
   return found;
 }
 
@@ -127,13 +127,12 @@ export async function keysTakenAcrossMerges(trx: Db | Tx, pairs: { customerId: s
 
 /**
  * The records a customer holds (their coupons, their gift cards) for the customer an id
- * stands for, and that customer's id: a merged id answers the survivor's. A merge moved
- * the merged customer's records and every writer follows a merged id, so an id that holds
- * some is not a merged one: only an id holding none is looked up (an unknown one is a 404).
+ * stands for, and that customer's id: a merged id answers the survivor's (a merge moved
+ * the merged customer's records there). An unknown id is a 404, and so is an erased
+ * customer's, as GET /customers/{id} answers it.
  */
 export async function recordsOfCustomer<R>(db: Db, requested: string, read: (customerId: string) => Promise<R[]>): Promise<{ customerId: string; rows: R[] }> {
-  const rows = isUuid(requested) ? await read(requested) : [];
-  if (rows.length > 0) return { customerId: requested, rows };
-  const customerId = (await customerToRead(db, requested)).id;
-  return { customerId, rows: customerId === requested ? rows : await read(customerId) };
+  const customer = await customerToRead(db, requested);
+  if (customer.status === 'erased') throw notFound(say('customer.not_found', { id: requested }));
+  return { customerId: customer.id, rows: await read(customer.id) };
 }

@@ -9,14 +9,14 @@ export const GIFT_CARDS = {
   'gift_card.not_found': { en: 'Gift card {code} not found', sl: 'Darilne kartice {code} ni mogoče najti', tr: 'Hediye kartı {code} bulunamadı', da: 'Gavekortet {code} blev ikke fundet', ru: 'Подарочная карта {code} не найдена' },
   'gift_card.key_reused': {
     en: 'Gift card with idempotency key {key} was already issued with a different body',
-    sl: 'Darilna kartica s ključem idempotentnosti {key} je že izdana z drugačno vsebino zahteve',
-    tr: '{key} idempotency anahtarlı hediye kartı farklı bir istek gövdesiyle zaten düzenlenmiş',
+    sl: 'Darilna kartica s ključem idempotentnosti {key} je bila že izdana z drugačno vsebino zahteve',
+    tr: '{key} tekrar anahtarıyla (idempotency key) farklı bir istek gövdesiyle zaten bir hediye kartı oluşturulmuş',
     da: 'Et gavekort med idempotensnøglen {key} er allerede udstedt med et andet indhold',
     ru: 'Подарочная карта с ключом идемпотентности {key} уже выпущена с другим телом запроса',
   },
   'gift_card.charge_key_reused': {
     en: 'Gift card charge {key} was already recorded with a different body',
-    sl: 'Plačilo z darilno kartico {key} je že zapisano z drugačno vsebino zahteve',
+    sl: 'Plačilo z darilno kartico {key} je bilo že zapisano z drugačno vsebino zahteve',
     tr: '{key} hediye kartı ödemesi farklı bir istek gövdesiyle zaten kaydedilmiş',
     da: 'Gavekortbetalingen {key} er allerede registreret med et andet indhold',
     ru: 'Списание с подарочной карты {key} уже записано с другим телом запроса',
@@ -29,11 +29,11 @@ export const GIFT_CARDS = {
     ru: 'Срок действия подарочной карты истёк {at}',
   },
   'gift_card.balance_too_low': {
-    en: 'Gift card balance is {balance} {currency}, less than {amount}',
-    sl: 'Stanje darilne kartice je {balance} {currency}, manj kot {amount}',
-    tr: 'Hediye kartı bakiyesi {balance} {currency}; {amount} tutarından az',
-    da: 'Gavekortets saldo er {balance} {currency}, mindre end {amount}',
-    ru: 'Баланс подарочной карты {balance} {currency}, меньше чем {amount}',
+    en: 'Gift card balance is {balance} {currency}, less than {amount} {currency}',
+    sl: 'Stanje darilne kartice je {balance} {currency}, manj kot {amount} {currency}',
+    tr: 'Hediye kartı bakiyesi {balance} {currency}; {amount} {currency} tutarından az',
+    da: 'Gavekortets saldo er {balance} {currency}, mindre end {amount} {currency}',
+    ru: 'Баланс подарочной карты — {balance} {currency}, меньше, чем {amount} {currency}',
   },
 
   // ── An expiry that has passed already (a campaign's codes, a gift card) ──

@@ -194,17 +194,17 @@ export const IMPORT_ROWS = {
 
   // ── An order's refunded amount (refunded-amounts.ts) ──
   'import.refunded_negative': {
-    en: 'must not be negative ({amount}): the amount of the order refunded since',
-    sl: 'ne sme biti negativen ({amount}): znesek naročila, vrnjen od nakupa',
-    tr: 'negatif olamaz ({amount}): siparişin o zamandan beri iade edilen tutarı',
-    da: 'må ikke være negativt ({amount}): det beløb af ordren, der er refunderet siden',
-    ru: 'не может быть отрицательной ({amount}): сумма заказа, возвращённая с тех пор',
+    en: 'must not be negative ({amount}): it is how much of the order was refunded after it was paid',
+    sl: 'ne sme biti negativen ({amount}): pove, koliko zneska naročila je bilo vrnjenega po plačilu',
+    tr: 'negatif olamaz ({amount}): siparişin ödendikten sonra ne kadarının iade edildiğini gösterir',
+    da: 'må ikke være negativt ({amount}): det er, hvor meget af ordren der blev refunderet, efter at den var betalt',
+    ru: 'не может быть отрицательной ({amount}): это сумма заказа, возвращённая после оплаты',
   },
   'import.refunded_exceeds_total': {
-    en: '{amount} refunded is more than the order\'s total {total} {currency}',
-    sl: 'vrnjenih {amount} je več od skupnega zneska naročila {total} {currency}',
-    tr: 'iade edilen {amount}, sipariş toplamı {total} {currency} tutarından fazla',
-    da: '{amount} refunderet er mere end ordrens total på {total} {currency}',
-    ru: 'возвращено {amount} — больше, чем сумма заказа {total} {currency}',
+    en: 'the refunded {amount} is more than the order\'s total of {total} {currency}',
+    sl: 'vrnjeni znesek {amount} presega skupni znesek naročila {total} {currency}',
+    tr: 'iade edilen {amount}, {total} {currency} olan sipariş toplamından fazla',
+    da: 'det refunderede beløb {amount} er større end ordrens samlede beløb på {total} {currency}',
+    ru: 'возвращённая сумма {amount} больше суммы заказа {total} {currency}',
   },
 } as const satisfies Record<string, Entry>;
