@@ -103,6 +103,15 @@ describe('a simulation refused', () => {
 });
 
 describe('other refusals a dashboard user meets', () => {
+  it("a purchase's amount with more decimals than the currency has (QA: it stayed English)", async () => {
+    const body = { external_id: 'decimals-1', customer: { email: 'decimals@example.com' }, occurred_at: '2026-05-20T10:00:00Z', total: '12.345' };
+    const english = await api.call('POST', '/api/v1/purchases', { body });
+    expect(english.statusCode).toBe(422);
+    expect(english.json().errors).toEqual([{ field: 'total', reason: '"12.345" has more than 2 decimals for EUR' }]);
+    const slovenian = await api.call('POST', '/api/v1/purchases', { body, headers: inLanguage('sl') });
+    expect(slovenian.json().errors).toEqual([{ field: 'total', reason: '"12.345" ima več decimalnih mest, kot jih dopušča EUR (2)' }]);
+  });
+
   it('a reward the member cannot afford, named as the program names it in the language', async () => {
     const redeem = (language?: string) => api.call('POST', `/api/v1/customers/${mia}/loyalty/redemptions`, { body: { reward: 'coffee', idempotency_key: 'coffee-1' }, headers: inLanguage(language) });
     expect((await redeem()).json().detail).toBe('Not enough points: "A coffee on us" costs 500 points, 100 are available');

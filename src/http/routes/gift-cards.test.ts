@@ -90,6 +90,10 @@ describe("GET /customers/{id}/gift-cards", () => {
     const past = { amount: '5.00', idempotency_key: 'past', expires_at: '2026-05-01T00:00:00Z' };
     expect((await told('/api/v1/gift-cards', past)).errors).toEqual([{ field: 'expires_at', reason: 'is in the past (2026-05-01T00:00:00.000Z; now 2026-06-02T12:00:00.000Z): the card could never be used' }]);
     expect((await told('/api/v1/gift-cards', past, 'da')).errors).toEqual([{ field: 'expires_at', reason: 'ligger i fortiden (2026-05-01T00:00:00.000Z; nu er det 2026-06-02T12:00:00.000Z): kortet kunne aldrig bruges' }]);
+    // A field a card does not take is refused, not dropped: the card would be in euros whatever was sent.
+    const dollars = await api.call('POST', '/api/v1/gift-cards', { body: { amount: '5.00', idempotency_key: 'usd', currency: 'USD' } });
+    expect(dollars.statusCode).toBe(422);
+    expect(dollars.json().errors).toEqual([{ field: expect.any(String), reason: expect.stringContaining('currency') }]);
     // Nothing was charged or issued.
     expect((await api.call('GET', `/api/v1/gift-cards/${cards.open}`)).json().balance).toBe('17.50');
     expect((await api.call('GET', `/api/v1/customers/${ana}/gift-cards`)).json().items).toHaveLength(4);

@@ -1,7 +1,7 @@
 import { FUTURE_ALLOWANCE_MS, instantOf, localDate } from '../../shared/clock.ts';
 import { AppError, invalidField } from '../../shared/errors.ts';
 import { sha256 } from '../../shared/hash.ts';
-import { toMinor } from '../../shared/money.ts';
+import { amountField } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { CustomerService, Identity, PreparedProfile } from '../customers/index.ts';
 import type { StoreService } from '../stores/index.ts';
@@ -51,8 +51,8 @@ export async function preparePurchase(input: unknown, ctx: PrepareContext): Prom
   if (occurredAt.getTime() > ctx.now.getTime() + FUTURE_ALLOWANCE_MS) {
     throw invalidField('occurred_at', 'is more than a day in the future');
   }
-  const totalMinor = money(data.total, currency, 'total');
-  const discountMinor = data.discount === undefined ? 0 : money(data.discount, currency, 'discount');
+  const totalMinor = amountField('total', data.total, currency);
+  const discountMinor = data.discount === undefined ? 0 : amountField('discount', data.discount, currency);
   const profile = await ctx.customers.prepareProfile(data.customer, ctx.source, ctx.now, 'customer.');
   if (profile.identities.length === 0) throw invalidField('customer', 'needs at least one of external_id, email, phone');
   const lines = data.lines.map((line, i) => ({
@@ -61,7 +61,7 @@ export async function preparePurchase(input: unknown, ctx: PrepareContext): Prom
     name: line.name ?? null,
     category: line.category ?? null,
     quantity: String(line.quantity),
-    unit_price_minor: money(line.unit_price, currency, `lines.${i}.unit_price`),
+    unit_price_minor: amountField(`lines.${i}.unit_price`, line.unit_price, currency),
   }));
   return withOrderId({
     externalId: data.external_id, requestHash: '', identities: profile.identities, profile, occurredAt, localDate: localDate(occurredAt, timeZone),
@@ -103,15 +103,6 @@ export function purchaseMeaning(p: PreparedPurchase): string {
     currency: p.currency, totalMinor: p.totalMinor, discountMinor: p.discountMinor, promoCode: p.promoCode,
     lines: p.lines.map((l) => [l.sku, l.quantity, l.unit_price_minor]),
   })).slice(0, 32);
-}
-
-/** An amount in minor units; an amount that cannot be one is a problem of its field. */
-function money(value: string | number, currency: string, field: string): number {
-  try {
-    return toMinor(value, currency);
-  } catch (error) {
-    throw invalidField(field, (error as Error).message);
-  }
 }
 
 /** Prepares many; a failure becomes that item's error instead of failing the batch. */

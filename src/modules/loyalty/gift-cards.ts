@@ -15,14 +15,16 @@ import { recordsOfCustomer, requireActiveCustomer } from './merged-customers.ts'
 // points (a gift-card reward: rewards.service.ts writes those with the redemption), paid
 // from at a till, and listed per customer. Every write is idempotent by the caller's key.
 
-export const GiftCardIssueInput = z.object({
+// Strict: a field these do not take is refused, not dropped — a till sending "currency":
+// "USD" was issued a card in the business's currency without a word.
+export const GiftCardIssueInput = z.strictObject({
   amount: DecimalAmount,
   idempotency_key: AdminWriteKey,
   customer_id: z.string().uuid().optional(),
   expires_at: z.string().datetime({ offset: true }).optional(),
 });
 
-export const GiftCardChargeInput = z.object({
+export const GiftCardChargeInput = z.strictObject({
   amount: DecimalAmount,
   idempotency_key: z.string().trim().min(1).max(200),
   order_ref: z.string().trim().max(200).optional(),
