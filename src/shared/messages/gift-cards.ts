@@ -10,7 +10,7 @@ export const GIFT_CARDS = {
   'gift_card.key_reused': {
     en: 'Gift card with idempotency key {key} was already issued with a different body',
     sl: 'Darilna kartica s ključem idempotentnosti {key} je bila že izdana z drugačno vsebino zahteve',
-    tr: '{key} tekrar anahtarıyla (idempotency key) farklı bir istek gövdesiyle zaten bir hediye kartı oluşturulmuş',
+    tr: '{key} idempotency anahtarlı hediye kartı farklı bir istek gövdesiyle zaten oluşturulmuş',
     da: 'Et gavekort med idempotensnøglen {key} er allerede udstedt med et andet indhold',
     ru: 'Подарочная карта с ключом идемпотентности {key} уже выпущена с другим телом запроса',
   },
