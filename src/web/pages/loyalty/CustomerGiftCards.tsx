@@ -1,20 +1,13 @@
-import { useEffect, useState } from 'react';
-import { api, type GiftCard } from '../../api.ts';
+import type { GiftCard } from '../../api.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 
 // The customer's gift cards beside their coupons: what is left on each, so staff can
 // answer "how much is still on my card?" at the counter. Most customers have none, and
 // then the card is not shown at all.
 
-export function CustomerGiftCards({ customerId, reloads }: { customerId: string; reloads: number }) {
+export function CustomerGiftCards({ cards }: { cards: GiftCard[] }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [cards, setCards] = useState<GiftCard[]>([]);
-  // Reloaded with the account: redeeming a gift-card reward issues one.
-  useEffect(() => {
-    api<{ items: GiftCard[] }>(`/customers/${customerId}/gift-cards`).then((r) => setCards(r.items), () => undefined);
-  }, [customerId, reloads]);
-
   if (cards.length === 0) return null;
   return (
     // The codes never break (a till types them in): a narrow window scrolls the table inside its card.

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, type Coupon, type LoyaltyAccount, type MemberAccount, type Reward, type TierChange, type TierProgress } from '../../api.ts';
+import { api, type Coupon, type GiftCard, type LoyaltyAccount, type MemberAccount, type Reward, type TierChange, type TierProgress } from '../../api.ts';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
 import { CustomerGiftCards } from './CustomerGiftCards.tsx';
 import { AdjustPoints, RedeemReward } from './MemberForms.tsx';
@@ -17,8 +17,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
   const [account, setAccount] = useState<LoyaltyAccount>();
   const [history, setHistory] = useState<TierChange[]>([]);
   const [coupons, setCoupons] = useState<Coupon[]>([]);
-  // Counts the reloads, for the parts that fetch their own data (the gift cards).
-  const [reloads, setReloads] = useState(0);
+  const [giftCards, setGiftCards] = useState<GiftCard[]>([]);
   // The names of tiers and rewards: the page waits for them, so that it never shows codes
   // ("member → silver") for a moment before the names arrive.
   const [rewards, setRewards] = useState<Reward[]>();
@@ -31,7 +30,8 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
     api<LoyaltyAccount>(`/customers/${customerId}/loyalty?language=${i18n.language}`).then(setAccount, (e: Error) => setError(e.message));
     api<{ items: TierChange[] }>(`/customers/${customerId}/loyalty/tiers`).then((r) => setHistory(r.items), () => undefined);
     api<{ items: Coupon[] }>(`/customers/${customerId}/coupons`).then((r) => setCoupons(r.items), () => undefined);
-    setReloads((n) => n + 1);
+    // Redeeming a gift-card reward issues one.
+    api<{ items: GiftCard[] }>(`/customers/${customerId}/gift-cards`).then((r) => setGiftCards(r.items), () => undefined);
     // Without them (a failed request) the codes stand in for the names.
     api<{ rewards: Reward[] }>(`/loyalty/rewards?customer_id=${customerId}`).then((r) => setRewards(r.rewards), () => setRewards((known) => known ?? []));
   };
@@ -193,7 +193,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
             </table>
           )}
         </div>
-        <CustomerGiftCards customerId={customerId} reloads={reloads} />
+        <CustomerGiftCards cards={giftCards} />
       </div>
       <div className="card">
         <h2>{t('loyalty.history.title')}</h2>
