@@ -90,7 +90,8 @@ function describe(r: ImportResult, skipInvalid: boolean): string {
   if (r.dry_run) {
     const what = r.orders === undefined ? plural(r.rows, 'row') : `${plural(r.rows, 'row')} of line items, ${plural(r.orders, 'order')}`;
     const skipped = r.invalid > 0 ? `; it would skip ${plural(r.invalid, 'invalid row')}` : '';
-    return [`Dry run, nothing written: ${r.kind} file of ${what}. The import would add ${r.created.toLocaleString('en')} and find ${r.duplicates.toLocaleString('en')} already there${skipped}.`, ...notPaid, ...errors, ...more].join('\n');
+    const refunds = r.refunds_recorded ? [`It would record ${plural(r.refunds_recorded, 'refund')} so that the orders' refunds add up to their refunded amounts.`] : [];
+    return [`Dry run, nothing written: ${r.kind} file of ${what}. The import would add ${r.created.toLocaleString('en')} and find ${r.duplicates.toLocaleString('en')} already there${skipped}.`, ...notPaid, ...refunds, ...errors, ...more].join('\n');
   }
   if (!r.imported) return [`Nothing imported: ${r.invalid} of ${r.rows} rows have errors. Fix them, or use --skip-invalid.`, ...errors, ...more].join('\n');
   return [

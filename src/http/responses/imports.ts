@@ -24,7 +24,7 @@ export const ImportResult = shared('ImportResult', z.strictObject({
   rows: Count,
   orders: Count.optional().describe('A purchases file with line items (one row per item): the purchases its rows make; created and duplicates count purchases'),
   not_paid: Count.optional().describe('A purchases file with a payment status column (Shopify\'s "Financial Status"): its orders left out as never paid (pending, authorized, voided, expired)'),
-  refunds_recorded: Count.optional().describe('A purchases file with a refunded amount column (Shopify\'s "Refunded Amount"): the refunds recorded so that each order\'s refunds add up to it (none for an order whose refunds already do)'),
+  refunds_recorded: Count.optional().describe('A purchases file with a refunded amount column (Shopify\'s "Refunded Amount"): the refunds recorded so that each order\'s refunds add up to it (none for an order whose refunds already do; a dry run: would be recorded)'),
   created: Count.describe('Added (a dry run: would be added)'),
   duplicates: Count.describe('Already there: the same order id, refund id or customer identity (a dry run: would be)'),
   invalid: Count.describe('Rows not imported for an error (with a line item\'s error, the other rows of its order too)'),

@@ -20,6 +20,16 @@ export async function findKeys(db: Db | Tx, externalIds: string[]): Promise<Map<
   return new Map(rows.map((r) => [r.external_id, r]));
 }
 
+/** What the purchases these order ids name have had refunded: order id → minor units (a CSV dry run's forecast of an export's refunds). */
+export async function refundedOfPurchases(db: Db | Tx, externalIds: string[]): Promise<Map<string, number>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await db.selectFrom('purchase_keys as k')
+    .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'k.customer_id').onRef('p.id', '=', 'k.purchase_id'))
+    .select(['k.external_id', 'p.refunded_minor'])
+    .where('k.external_id', '=', sql<string>`ANY(${externalIds}::text[])`).execute();
+  return new Map(rows.map((r) => [r.external_id, Number(r.refunded_minor)]));
+}
+
 export async function findPurchaseRef(db: Db | Tx, idOrExternalId: string, isUuid: boolean) {
   let q = db.selectFrom('purchase_keys').select(['customer_id', 'purchase_id', 'external_id']);
   q = isUuid ? q.where((eb) => eb.or([eb('purchase_id', '=', idOrExternalId), eb('external_id', '=', idOrExternalId)])) : q.where('external_id', '=', idOrExternalId);

@@ -156,6 +156,9 @@ export function createCommerceService(deps: CommerceDeps) {
 
     findKeys: repo.findKeys,
 
+    /** What has been refunded of the purchases these order ids name (refundUpTo compares the same). */
+    refundedOf: (externalIds: string[]) => repo.refundedOfPurchases(db, externalIds),
+
     /**
      * The time zones of the purchases these references name (order ids, or Regulars ids):
      * their stores'; a purchase without a store is in the business's, and not listed.

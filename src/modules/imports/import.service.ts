@@ -12,7 +12,7 @@ import { basketChunks, basketsOf, type Basket } from './baskets.ts';
 import { basketInput, refundBasketInput, type BasketProblem } from './basket-input.ts';
 import { createRowKeys, customerInput, KEY_BY_MEANING, purchaseInput } from './rows.ts';
 import { createPurchaseSpool, type SpooledRow } from './spool.ts';
-import { refundedAmountOf, settleRefundedAmounts, type RefundedOrder } from './refunded-amounts.ts';
+import { noteRefundedAmounts, refundedAmountOf, settleRefundedAmounts, type RefundedOrder } from './refunded-amounts.ts';
 import { fieldCountCheck } from './field-count.ts';
 import { formatConverter, missingDateFormat, type FileFormat } from './file-format.ts';
 import { ErrorReport, ROW, type RowError } from './error-report.ts';
@@ -65,7 +65,7 @@ export interface ImportResult {
   orders?: number;
   /** A purchases file with a payment status column: its orders left out as not paid (payment-status.ts). */
   not_paid?: number;
-  /** A purchases file with a refunded amount column: the refunds recorded to make its orders' refunds add up to it (refunded-amounts.ts). */
+  /** A purchases file with a refunded amount column: the refunds recorded to make its orders' refunds add up to it (refunded-amounts.ts); a dry run's, those the import would record. */
   refunds_recorded?: number;
   created: number;
   duplicates: number;
@@ -157,6 +157,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
         if (kind === 'purchases') {
           const valid = await validatePurchases({ options, layout, baskets: whole, lineItems, keys, keysInFile, report, tally });
           await spool?.add(valid);
+          if (tally && layout.index.has('refunded_amount')) await noteRefundedAmounts(options.deps, valid, tally);
         } else if (checkRefunds) await validateRefunds({ layout, baskets: whole, lineItems, report, check: checkRefunds, tally });
         else await validateCustomers({ options, layout, chunk: whole.flat(), report, tally });
       }
@@ -169,6 +170,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     if (payment) result.not_paid = payment.notPaid;
     if (tally) {
       const wouldBe = tally.counts(report.badLines);
+      if (layout.index.has('refunded_amount')) result.refunds_recorded = wouldBe.refunds;
       return { ...result, created: wouldBe.created, duplicates: result.duplicates + wouldBe.duplicates, duration_ms: Date.now() - started };
     }
     if (spool && layout.index.has('refunded_amount')) result.refunds_recorded = 0;

@@ -83,6 +83,37 @@ describe("an orders export's refunded amounts", () => {
     expect(await s.commerce.get('#6001')).toMatchObject({ refunded: '20.00', refunds: [{ external_id: 'R-6001-1' }] });
   });
 
+  it('a dry run counts the refunds the import would record, writing none: the new orders refunded, and the stored ones whose refunds fall short', async () => {
+    const refundsNow = async () => Number((await s.db.selectFrom('refunds').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    // #7001 paid, #7002 and #7003 refunded in part and whole; #7004 has a refund through the API already.
+    const orders = [
+      '#7001,hal@example.com,paid,2026-05-11T10:00:00+02:00,40.00,0.00,2,Mug,20.00,MUG',
+      '#7002,hal@example.com,partially_refunded,2026-05-11T11:00:00+02:00,60.00,15.00,3,Mug,20.00,MUG',
+      '#7003,hal@example.com,refunded,2026-05-11T12:00:00+02:00,25.00,25.00,1,Lamp,25.00,LAMP',
+      '#7004,hal@example.com,paid,2026-05-11T13:00:00+02:00,30.00,0.00,1,Vase,30.00,VASE',
+    ];
+    const file = files.write([HEADER, ...orders]);
+    const map = mapOf(file);
+    const before = await refundsNow();
+    expect(await importFile(s, { kind: 'purchases', file, map, dryRun: true })).toMatchObject({ orders: 4, created: 4, refunds_recorded: 2, dry_run: true, imported: false });
+    expect(await refundsNow()).toBe(before);
+    await expect(s.commerce.get('#7002')).rejects.toMatchObject({ kind: 'not_found' });
+    expect(await importFile(s, { kind: 'purchases', file, map })).toMatchObject({ created: 4, refunds_recorded: 2, imported: true });
+    expect(await importFile(s, { kind: 'purchases', file, map, dryRun: true })).toMatchObject({ created: 0, duplicates: 4, refunds_recorded: 0 });
+
+    // A later export: #7002 refunded 15.00 more, #7001 5.00 at last; #7004's 10.00 was refunded through the API, and the export says so.
+    await s.commerce.refund('#7004', { external_id: 'API-7004', amount: '10.00' }, { actor: 'test' });
+    const later = files.write([HEADER, ...orders.map((row) => row
+      .replace('60.00,15.00', '60.00,30.00').replace('40.00,0.00', '40.00,5.00').replace('30.00,0.00', '30.00,10.00'))]);
+    const afterImport = await refundsNow();
+    expect(await importFile(s, { kind: 'purchases', file: later, map, dryRun: true })).toMatchObject({ duplicates: 4, refunds_recorded: 2, dry_run: true });
+    expect(await refundsNow()).toBe(afterImport);
+    expect(await importFile(s, { kind: 'purchases', file: later, map })).toMatchObject({ duplicates: 4, refunds_recorded: 2, imported: true });
+    expect(await importFile(s, { kind: 'purchases', file: later, map, dryRun: true })).toMatchObject({ refunds_recorded: 0 });
+    expect(await s.commerce.get('#7004')).toMatchObject({ refunded: '10.00', refunds: [{ external_id: 'API-7004' }] });
+    expect(await s.commerce.get('#7001')).toMatchObject({ refunded: '5.00', refunds: [{ external_id: '#7001#refunded-5.00' }] });
+  });
+
   it("refuses a refunded amount above the order's total, or below zero, as the row's error, importing nothing", async () => {
     const file = files.write([
       HEADER,

@@ -3,9 +3,11 @@ import { say, told, type Text } from '../../shared/messages/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PreparedPurchase } from '../commerce/index.ts';
 import type { Basket } from './baskets.ts';
+import type { DryRunTally } from './dry-run.ts';
 import type { ErrorReport } from './error-report.ts';
 import type { ImportDeps } from './import.service.ts';
 import type { ColumnLayout } from './mapping.ts';
+import type { SpooledRow } from './spool.ts';
 
 // A web store's orders export says how much of each order was refunded since (Shopify's
 // "Refunded Amount"), without the refunds themselves: a refunded order imported at its
@@ -64,4 +66,16 @@ export async function settleRefundedAmounts(deps: Pick<ImportDeps, 'commerce'>, 
     }
   }
   return recorded;
+}
+
+/**
+ * A dry run's part of settleRefundedAmounts: the valid rows' refunded amounts, and what the
+ * refunds of their orders stored before add up to (refundUpTo compares the same), for the
+ * tally to count the refunds the import would record.
+ */
+export async function noteRefundedAmounts(deps: Pick<ImportDeps, 'commerce'>, rows: SpooledRow[], tally: DryRunTally): Promise<void> {
+  const refunded = rows.filter((r) => r.refundedMinor > 0);
+  if (refunded.length === 0) return;
+  for (const r of refunded) tally.noteRefunded(r.line, r.prepared.externalId, r.refundedMinor);
+  tally.noteRefundedBefore(await deps.commerce.refundedOf(refunded.map((r) => r.prepared.externalId)));
 }

@@ -90,6 +90,7 @@ export const da: Record<MessageKey, string> = {
   'import.checkedRejected': '{rows} rækker kontrolleret, intet skrevet: {invalid} rækker har fejl, så importen ville ikke tilføje noget. Ret dem i filen, eller vælg at springe ugyldige rækker over.',
   'import.notPaid': 'Ordrer udeladt som ikke betalt (afventer, autoriseret, annulleret eller udløbet): {orders}.',
   'import.refundsRecorded': 'Refunderinger registreret, så de passer til ordrernes refunderede beløb: {refunds}.',
+  'import.refundsWouldRecord': 'Refunderinger, som importen ville registrere, så de passer til ordrernes refunderede beløb: {refunds}.',
   'import.phase.upload': 'Uploader filen: {percent}',
   'import.phase.validate': 'Kontrollerer filen: {rows} rækker',
   'import.phase.import': 'Importerer: {rows} rækker',

@@ -90,6 +90,7 @@ export const en = {
   'import.checkedRejected': 'Checked {rows} rows, nothing written: {invalid} rows have errors, so importing would add nothing. Fix them in the file, or choose to skip invalid rows.',
   'import.notPaid': 'Orders left out as not paid (pending, authorized, voided or expired): {orders}.',
   'import.refundsRecorded': 'Refunds recorded to match the orders\' refunded amounts: {refunds}.',
+  'import.refundsWouldRecord': 'Refunds importing would record to match the orders\' refunded amounts: {refunds}.',
   'import.phase.upload': 'Uploading the file: {percent}',
   'import.phase.validate': 'Checking the file: {rows} rows',
   'import.phase.import': 'Importing: {rows} rows',

@@ -90,6 +90,7 @@ export const ru: Record<MessageKey, string> = {
   'import.checkedRejected': 'Проверено строк: {rows}, ничего не записано: в {invalid} строках ошибки, поэтому импорт ничего бы не добавил. Исправьте их в файле или выберите пропуск недопустимых строк.',
   'import.notPaid': 'Заказы, пропущенные как неоплаченные (в ожидании, авторизованные, аннулированные или просроченные): {orders}.',
   'import.refundsRecorded': 'Записано возвратов по возвращённым суммам заказов: {refunds}.',
+  'import.refundsWouldRecord': 'Возвратов, которые импорт записал бы по возвращённым суммам заказов: {refunds}.',
   'import.phase.upload': 'Загрузка файла: {percent}',
   'import.phase.validate': 'Проверка файла: строк {rows}',
   'import.phase.import': 'Импорт: строк {rows}',

@@ -90,6 +90,7 @@ export const sl: Record<MessageKey, string> = {
   'import.checkedRejected': 'Preverjenih {rows} vrstic, nič zapisano: {invalid} vrstic ima napake, zato uvoz ne bi dodal ničesar. Popravite jih v datoteki ali izberite izpuščanje neveljavnih vrstic.',
   'import.notPaid': 'Izpuščena naročila, ki niso bila plačana (v čakanju, avtorizirana, razveljavljena ali potekla): {orders}.',
   'import.refundsRecorded': 'Vračila, zapisana, da se ujemajo z vrnjenimi zneski naročil: {refunds}.',
+  'import.refundsWouldRecord': 'Vračila, ki bi jih uvoz zapisal, da se ujemajo z vrnjenimi zneski naročil: {refunds}.',
   'import.phase.upload': 'Nalagam datoteko: {percent}',
   'import.phase.validate': 'Preverjam datoteko: {rows} vrstic',
   'import.phase.import': 'Uvažam: {rows} vrstic',

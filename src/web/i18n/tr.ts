@@ -90,6 +90,7 @@ export const tr: Record<MessageKey, string> = {
   'import.checkedRejected': '{rows} satır denetlendi, hiçbir şey yazılmadı: {invalid} satırda hata var, bu yüzden içe aktarma hiçbir şey eklemez. Dosyada düzeltin veya geçersiz satırları atlamayı seçin.',
   'import.notPaid': 'Ödenmediği için dışarıda bırakılan siparişler (beklemede, yetkilendirilmiş, iptal edilmiş veya süresi dolmuş): {orders}.',
   'import.refundsRecorded': 'Siparişlerin iade edilen tutarlarına göre kaydedilen iadeler: {refunds}.',
+  'import.refundsWouldRecord': 'İçe aktarmanın, siparişlerin iade edilen tutarlarına göre kaydedeceği iadeler: {refunds}.',
   'import.phase.upload': 'Dosya yükleniyor: {percent}',
   'import.phase.validate': 'Dosya denetleniyor: {rows} satır',
   'import.phase.import': 'İçe aktarılıyor: {rows} satır',

@@ -194,7 +194,13 @@ export function Import() {
               : t('import.rejected', { rows: i18n.number(result.rows), invalid: i18n.number(result.invalid) })}
           </p>
           {Boolean(result.not_paid) && <p className="hint" data-testid="import-not-paid">{t('import.notPaid', { orders: i18n.number(result.not_paid ?? 0) })}</p>}
-          {Boolean(result.refunds_recorded) && <p className="hint" data-testid="import-refunds-recorded">{t('import.refundsRecorded', { refunds: i18n.number(result.refunds_recorded ?? 0) })}</p>}
+          {Boolean(result.refunds_recorded) && !(result.dry_run && result.invalid > 0 && !skipInvalid) && (
+            <p className="hint" data-testid="import-refunds-recorded">
+              {result.dry_run
+                ? t('import.refundsWouldRecord', { refunds: i18n.number(result.refunds_recorded ?? 0) })
+                : t('import.refundsRecorded', { refunds: i18n.number(result.refunds_recorded ?? 0) })}
+            </p>
+          )}
           {result.errors.length > 0 && (
             <>
               <h2>{t('import.errors')}</h2>
