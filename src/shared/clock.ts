@@ -111,3 +111,15 @@ export const addMonthsToDate = (date: string, months: number): string => dateOf(
 
 /** Days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetweenDates = (from: string, to: string): number => (utcMidnight(to).getTime() - utcMidnight(from).getTime()) / DAY_MS;
+
+/** An instant as local time in a zone, with the zone's offset then: 2026-05-01T10:00:00+02:00 (milliseconds when it has any). */
+export function timeIn(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const ms = at.getUTCMilliseconds();
+  // "GMT+02:00", or "GMT" alone where the offset is zero.
+  const offset = part('timeZoneName').replace('GMT', '') || '+00:00';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}${ms ? `.${String(ms).padStart(3, '0')}` : ''}${offset}`;
+}

@@ -1,5 +1,6 @@
-import { instantOf, isDateOnly } from '../../shared/clock.ts';
-import { AppError, type FieldProblem } from '../../shared/errors.ts';
+import { instantOf, isDateOnly, timeIn } from '../../shared/clock.ts';
+import { fieldDifferences, otherValuesConflict, recordedAndRequested } from '../../shared/differences.ts';
+import type { FieldProblem, RaisedProblem } from '../../shared/errors.ts';
 import { toMajor, toMinor } from '../../shared/money.ts';
 import type { Identity } from '../customers/index.ts';
 import type { PreparedPurchase } from './purchase.prepare.ts';
@@ -7,13 +8,12 @@ import type { RefundInput } from './purchase.schema.ts';
 import type { ReturnedLine } from './refund-lines.ts';
 import { returnedLine } from './refund-meaning.ts';
 
-// An order id (or a refund id) sent again with other values is a 409, and only a hash of
-// the first body is kept: the hash tells that something differs, not what. A till's
-// developer needs the what, so on that rare path the caller reads back what was recorded
-// and these functions compare it with the request, field by field, in the forms both are
-// stored in (minor units, instants, store ids, normalised identities): "9.5" and "9.50",
-// or one instant written in two offsets, are never reported as a difference. Pure, so the
-// CSV import can name the same differences for a row.
+// An order id (or a refund id) sent again with other values is a 409 that names what
+// differs (src/shared/differences.ts says how): these functions compare what was recorded
+// with the request, field by field, in the forms both are stored in (minor units,
+// instants, store ids, normalised identities). Pure, so the CSV import can name the same
+// differences for a row. Told in English still, as the purchase's 409 is (its message is
+// not in the catalogue yet): the reasons are the catalogue's English text.
 
 /** A purchase as recorded, in the normal forms of a PreparedPurchase. */
 export interface RecordedPurchase {
@@ -52,10 +52,7 @@ const IDENTITY_KINDS = ['external_id', 'email', 'phone'] as const;
  * store's), so they read side by side. Empty when every compared value is equal.
  */
 export function describePurchaseDifference({ recorded, request, timeZone }: { recorded: RecordedPurchase; request: PreparedPurchase; timeZone: string }): FieldProblem[] {
-  const out: FieldProblem[] = [];
-  const differ = (field: string, was: string, now: string) => {
-    if (was !== now) out.push({ field, reason: `${was} (this request: ${now})` });
-  };
+  const { found: out, differ } = fieldDifferences();
   differ('total', toMajor(recorded.totalMinor, recorded.currency), toMajor(request.totalMinor, request.currency));
   differ('discount', toMajor(recorded.discountMinor, recorded.currency), toMajor(request.discountMinor, request.currency));
   differ('currency', recorded.currency, request.currency);
@@ -77,7 +74,7 @@ export function describePurchaseDifference({ recorded, request, timeZone }: { re
       differ(`customer.${kind}`, held.join(', ') || 'none', asked.value);
     }
   }
-  return out;
+  return inEnglish(out);
 }
 
 /** A purchase prepared earlier (in the same batch) as a RecordedPurchase: its identities are exactly the ones it named. */
@@ -96,10 +93,7 @@ export function recordedOfPrepared(p: PreparedPurchase): RecordedPurchase {
  * refundMeaning reads it.
  */
 export function describeRefundDifference({ recorded, request, timeZone }: { recorded: RecordedRefund; request: RefundInput; timeZone: string }): FieldProblem[] {
-  const out: FieldProblem[] = [];
-  const differ = (field: string, was: string, now: string) => {
-    if (was !== now) out.push({ field, reason: `${was} (this request: ${now})` });
-  };
+  const { found: out, differ } = fieldDifferences();
   if (request.amount !== undefined) differ('amount', toMajor(recorded.amountMinor, recorded.currency), amountText(request.amount, recorded.currency));
   if (request.occurred_at !== undefined) {
     const at = instantOf(request.occurred_at, timeZone);
@@ -111,22 +105,22 @@ export function describeRefundDifference({ recorded, request, timeZone }: { reco
   // An empty reason was stored as written before it was none.
   differ('reason', quoted(recorded.reason || null), quoted(request.reason || null));
   out.push(...lineDifferences(recorded.lines.map(returnedLine), (request.lines ?? []).map(returnedLine)));
-  return out;
+  return inEnglish(out);
 }
+
+const inEnglish = (problems: RaisedProblem[]): FieldProblem[] => problems.map((p) => ({ field: p.field, reason: String(p.reason) }));
 
 /** The 409 for an order id recorded with other values: the differences in its message and as its field problems. */
-export const purchaseConflict = (externalId: string, differences: FieldProblem[]) => otherValuesConflict(`Purchase ${externalId}`, differences);
+export const purchaseConflict = (externalId: string, differences: FieldProblem[]) => recordedOtherwise(`Purchase ${externalId}`, differences);
 
 /** The 409 for a refund id recorded with other values. */
-export const refundConflict = (externalId: string, differences: FieldProblem[]) => otherValuesConflict(`Refund ${externalId}`, differences);
+export const refundConflict = (externalId: string, differences: FieldProblem[]) => recordedOtherwise(`Refund ${externalId}`, differences);
 
-function otherValuesConflict(subject: string, differences: FieldProblem[]): AppError {
-  // Nothing stored differs, yet the hash does: a field that is not kept (a customer's
-  // name, consent) or a body hashed by an older scheme.
-  if (differences.length === 0) return new AppError('conflict', `${subject} was already recorded with a different body (a field not stored differs)`);
-  const listed = differences.map((d) => `${d.field} ${d.reason}`).join('; ');
-  return new AppError('conflict', `${subject} was already recorded with other values: ${listed}`, differences);
-}
+const recordedOtherwise = (subject: string, differences: FieldProblem[]) => otherValuesConflict({
+  differences,
+  named: (listed) => `${subject} was already recorded with other values: ${listed}`,
+  unnamed: `${subject} was already recorded with a different body (a field not stored differs)`,
+});
 
 type Line = { sku: string | null; quantity: number } & Record<string, string | number | null>;
 
@@ -139,16 +133,17 @@ type Line = { sku: string | null; quantity: number } & Record<string, string | n
 function lineDifferences(recorded: Line[], request: Line[]): FieldProblem[] {
   const out: FieldProblem[] = [];
   const count = (n: number) => `${n} line${n === 1 ? '' : 's'}`;
-  if (recorded.length !== request.length) out.push({ field: 'lines', reason: `${count(recorded.length)} (this request: ${count(request.length)})` });
+  const differs = (was: string, now: string) => String(recordedAndRequested(was, now));
+  if (recorded.length !== request.length) out.push({ field: 'lines', reason: differs(count(recorded.length), count(request.length)) });
   for (let i = 0; i < Math.max(recorded.length, request.length); i++) {
     const [was, now] = [recorded[i], request[i]];
     if (!was || !now) {
-      out.push({ field: `lines.${i}`, reason: `${was ? lineText(was) : 'none'} (this request: ${now ? lineText(now) : 'none'})` });
+      out.push({ field: `lines.${i}`, reason: differs(was ? lineText(was) : 'none', now ? lineText(now) : 'none') });
       return out;
     }
     const fields = Object.keys(was).filter((k) => was[k] !== now[k]);
     if (fields.length > 0) {
-      for (const k of fields) out.push({ field: `lines.${i}.${k}`, reason: `${valueText(was[k])} (this request: ${valueText(now[k])})` });
+      for (const k of fields) out.push({ field: `lines.${i}.${k}`, reason: differs(valueText(was[k]), valueText(now[k])) });
       return out;
     }
   }
@@ -166,16 +161,4 @@ function amountText(amount: string | number, currency: string): string {
   } catch {
     return String(amount);
   }
-}
-
-/** An instant as local time in a zone, with the zone's offset then: 2026-05-01T10:00:00+02:00. */
-function timeIn(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset',
-  }).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const ms = at.getUTCMilliseconds();
-  // "GMT+02:00", or "GMT" alone where the offset is zero.
-  const offset = part('timeZoneName').replace('GMT', '') || '+00:00';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}${ms ? `.${String(ms).padStart(3, '0')}` : ''}${offset}`;
 }

@@ -51,6 +51,9 @@ export const GENERAL = {
     ru: 'Маршрута {method} {path} не существует',
   },
 
+  // ── A key sent again with other values (src/shared/differences.ts): the recorded value, then this request's ──
+  'conflict.value_differs': { en: '{was} (this request: {now})', sl: '{was} (ta zahteva: {now})', tr: '{was} (bu istek: {now})', da: '{was} (denne anmodning: {now})', ru: '{was} (в этом запросе: {now})' },
+
   // ── Not found (a 404's detail): the id or code as it was asked for ──
   'customer.not_found': { en: 'Customer {id} not found', sl: 'Stranke {id} ni mogoče najti', tr: 'Müşteri {id} bulunamadı', da: 'Kunden {id} blev ikke fundet', ru: 'Клиент {id} не найден' },
   'customer.not_found_merged': {
