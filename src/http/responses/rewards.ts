@@ -71,11 +71,14 @@ export const GiftCard = shared('GiftCard', z.strictObject({
   issued_at: Instant,
 }));
 
-/** A customer's gift cards, newest first, each with whether it can pay now (a balance left, not expired). */
-export const CustomerGiftCards = z.strictObject({ customer_id: Id, items: z.array(GiftCard.extend({ usable: z.boolean() })) });
+/** A gift card as a read answers it (GET /gift-cards/{code}, a customer's cards), with whether it can pay now. */
+export const UsableGiftCard = shared('UsableGiftCard', GiftCard.extend({ usable: z.boolean().describe('Whether it can pay now: a balance left, and not expired') }));
+
+/** A customer's gift cards, newest first. */
+export const CustomerGiftCards = z.strictObject({ customer_id: Id, items: z.array(UsableGiftCard) });
 
 /** An issued gift card: the card (as GET /gift-cards/{code} reads it), and which request issued it. */
-export const GiftCardIssue = z.strictObject({ created: Created }).extend(GiftCard.shape);
+export const GiftCardIssue = z.strictObject({ created: Created }).extend(UsableGiftCard.shape);
 
 export const GiftCardCharge = z.strictObject({ created: Created, charged: Amount, gift_card: GiftCard });
 

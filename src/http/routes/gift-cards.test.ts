@@ -68,6 +68,17 @@ describe("GET /customers/{id}/gift-cards", () => {
     });
   });
 
+  it('answers GET /gift-cards/{code} as the list answers the card, whether it can pay now included', async () => {
+    const { items } = (await api.call('GET', `/api/v1/customers/${ana}/gift-cards`)).json() as { items: { code: string; usable: boolean }[] };
+    for (const item of items) {
+      const res = await api.call('GET', `/api/v1/gift-cards/${item.code}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json(), item.code).toEqual(item);
+    }
+    // A balance left, spent, expired: one rule for the card and for the list.
+    expect(items.map((g) => [g.code, g.usable])).toEqual([[cards.bought, true], [cards.open, true], [cards.spent, false], [cards.expiring, false]]);
+  });
+
   it("answers a customer with none an empty list, and an unknown id 404", async () => {
     const none = await customer('none@example.com');
     expect((await api.call('GET', `/api/v1/customers/${none}/gift-cards`)).json()).toEqual({ customer_id: none, items: [] });

@@ -15,7 +15,7 @@ import {
   Account, AppliedProgram, LedgerProof, LoyaltyReport, MaintenanceRun, MemberAccount, ProgramJsonSchema, ProgramOverview, ProgramVersion,
   ReferralClaim, ReferralCode, SimulationReport, SurveyBonus, TierHistory,
 } from '../responses/loyalty.ts';
-import { Campaign, CouponCheck, CouponUse, CustomerCoupons, CustomerGiftCards, GiftCard, GiftCardCharge, GiftCardIssue, Redemption, ReservationResult, RewardCatalogue } from '../responses/rewards.ts';
+import { Campaign, CouponCheck, CouponUse, CustomerCoupons, CustomerGiftCards, GiftCardCharge, GiftCardIssue, Redemption, ReservationResult, RewardCatalogue, UsableGiftCard } from '../responses/rewards.ts';
 
 // The loyalty program over HTTP: the program document and its versions, member
 // accounts, rewards and coupons (what a POS calls at checkout), gift cards,
@@ -292,7 +292,8 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
       201: { description: 'The gift card', schema: GiftCardIssue },
       200: { description: 'Already issued with this key (replay): the same gift card, as it is now', schema: GiftCardIssue },
       404: 'A customer_id of no customer (a merged id is followed to the survivor)',
-      409: 'The key was used with a different body', 422: 'Invalid input, or expires_at in the past' },
+      409: 'The key was used with a different body: each field that differs (amount, currency, customer_id, expires_at) named in `errors`, with the card\'s value and this request\'s',
+      422: 'Invalid input, or expires_at in the past (a date alone is usable through that day in the business\'s time zone)' },
     handler: async (req, reply, p) => {
       const r = await L.issueGiftCard(req.body, { actor: actorOf(p) });
       return answerWrite(reply, r.created, r);
@@ -300,7 +301,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   });
   route(app, prefix, {
     method: 'GET', path: '/gift-cards/:code', tag: 'loyalty', scope: 'read', summary: 'A gift card and its balance',
-    responses: { 200: { description: 'The gift card', schema: GiftCard }, 404: 'Unknown code' }, rateLimit: { max: 120, timeWindow: '1 minute' },
+    responses: { 200: { description: 'The gift card, with whether it can pay now', schema: UsableGiftCard }, 404: 'Unknown code' }, rateLimit: { max: 120, timeWindow: '1 minute' },
     handler: async (req) => L.giftCard((req.params as { code: string }).code),
   });
   route(app, prefix, {

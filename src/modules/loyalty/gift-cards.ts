@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { audit, lockKeys, type Actor } from '../../db/index.ts';
+import { audit, lockKeys, type Actor, type Tx } from '../../db/index.ts';
+import { timeIn } from '../../shared/clock.ts';
+import { fieldDifferences, otherValuesConflict } from '../../shared/differences.ts';
 import { conflict, invalidField, notFound } from '../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../shared/hash.ts';
 import { amountField, toMajor } from '../../shared/money.ts';
-import { say } from '../../shared/messages/index.ts';
+import { fixedText, say } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { DecimalAmount, parseInput } from '../../shared/validation.ts';
-import { AdminWriteKey, instant, refusePast } from './admin-writes.ts';
+import { customerToRead } from '../customers/index.ts';
+import { AdminWriteKey, expiryInstant, refusePast } from './admin-writes.ts';
 import { formatCode, newCode, normalizeCode } from './codes.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
 import { recordsOfCustomer, requireActiveCustomer } from './merged-customers.ts';
@@ -21,7 +24,9 @@ export const GiftCardIssueInput = z.strictObject({
   amount: DecimalAmount,
   idempotency_key: AdminWriteKey,
   customer_id: z.string().uuid().optional(),
-  expires_at: z.string().datetime({ offset: true }).optional(),
+  // A date alone, as a voucher is printed ("valid until 31 December"): usable through that
+  // day in the business's time zone (expiryInstant). A card has no store, so no store's zone.
+  expires_at: z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: (issue) => (issue.input === undefined ? undefined : fixedText('gift_card.expires_at_format')) }).optional(),
 });
 
 export const GiftCardChargeInput = z.strictObject({
@@ -37,18 +42,47 @@ export function giftCardView(g: GiftCardRow) {
   return { code: formatCode(g.code), customer_id: g.customer_id, currency: g.currency, initial: toMajor(g.initial_minor, g.currency), balance: toMajor(g.balance_minor, g.currency), expires_at: g.expires_at?.toISOString() ?? null, issued_at: g.created_at.toISOString() };
 }
 
+/** Whether a card can pay at `now`: a balance left, and not expired. */
+export const canPay = (g: Pick<GiftCardRow, 'balance_minor' | 'expires_at'>, now: Date) => g.balance_minor > 0 && (g.expires_at === null || g.expires_at > now);
+
+/** A gift card as a read answers it (GET /gift-cards/{code}, a customer's cards): with whether it can pay now. */
+const usableView = (g: GiftCardRow, now: Date) => withFields(giftCardView(g), { usable: canPay(g, now) });
+
 // The lock that makes requests with one admin key take turns (db/locks.ts).
 const giftCardKeyLock = (key: string) => `gift-card-issue:${key}`;
 
 export function createGiftCards(core: LoyaltyCore) {
-  const { db, clock, currency } = core.deps;
+  const { db, clock, currency, timeZone } = core.deps;
+
+  /**
+   * The 409 for a key that issued a card with other values: which of amount, currency,
+   * customer_id and expires_at differ, the card's value beside this request's (as a
+   * purchase's order id says it: shared/differences.ts). Expiries are shown in the
+   * business's time zone, where a date is read.
+   */
+  async function issuedOtherwise(trx: Tx, card: GiftCardRow, request: { key: string; amountMinor: number; customerId: string | null; expiresAt: Date | null }) {
+    const { found, differ } = fieldDifferences();
+    differ('amount', toMajor(card.initial_minor, card.currency), toMajor(request.amountMinor, currency));
+    differ('currency', card.currency, currency);
+    // A merge since moved the card to the survivor: the id the request names is the same
+    // customer when it leads there.
+    const named = request.customerId === null ? null : ((await customerToRead(trx, request.customerId).catch(() => undefined))?.id ?? request.customerId);
+    if (named !== card.customer_id) differ('customer_id', card.customer_id ?? 'none', request.customerId ?? 'none');
+    const expiry = (at: Date | null) => (at ? timeIn(at, timeZone) : 'none');
+    differ('expires_at', expiry(card.expires_at), expiry(request.expiresAt));
+    return otherValuesConflict({
+      differences: found,
+      named: (differences) => say('gift_card.key_reused_otherwise', { key: request.key, differences }),
+      unnamed: say('gift_card.key_reused', { key: request.key }),
+    });
+  }
 
   const service = {
     async giftCard(codeInput: string) {
       const code = normalizeCode(codeInput);
       const g = await db.selectFrom('gift_cards').selectAll().where('code', '=', code).executeTakeFirst();
       if (!g) throw notFound(say('gift_card.not_found', { code: codeInput }));
-      return giftCardView(g);
+      return usableView(g, clock.now());
     },
 
     /**
@@ -61,39 +95,42 @@ export function createGiftCards(core: LoyaltyCore) {
       const now = clock.now();
       return {
         customer_id: customerId,
-        items: rows.map((g) => withFields(giftCardView(g), { usable: g.balance_minor > 0 && (g.expires_at === null || g.expires_at > now) })),
+        items: rows.map((g) => usableView(g, now)),
       };
     },
 
     /**
      * Issues a gift card. A retry with the same idempotency key answers the card it issued,
      * as it is now (created: false), and issues no other; the same key with another body
-     * is a conflict.
+     * is a conflict naming what differs. The request is hashed as it means: an amount in
+     * minor units, an expiry as its instant (a date: the end of that day), so one card
+     * written two ways is one request.
      */
     async issueGiftCard(input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(GiftCardIssueInput, input, 'gift card');
       const amount = amountField('amount', data.amount, currency);
       if (amount <= 0) throw invalidField('amount', say('field.positive'));
       const key = data.idempotency_key;
-      const requestHash = sha256(canonicalJson({ amount, currency, customer: data.customer_id ?? null, expires_at: instant(data.expires_at) }));
+      const expiresAt = data.expires_at === undefined ? null : expiryInstant(data.expires_at, timeZone);
+      const requestHash = sha256(canonicalJson({ amount, currency, customer: data.customer_id ?? null, expires_at: expiresAt?.toISOString() ?? null }));
       const now = clock.now();
       const issued = await db.transaction().execute(async (trx) => {
         // As for a campaign: one key's requests take turns, the first issues the card.
         await lockKeys(trx, [giftCardKeyLock(key)]);
-        const earlier = await trx.selectFrom('gift_cards').select(['code', 'request_hash']).where('idempotency_key', '=', key).executeTakeFirst();
+        const earlier = await trx.selectFrom('gift_cards').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
         if (earlier) {
-          if (earlier.request_hash !== requestHash) throw conflict(say('gift_card.key_reused', { key }));
+          if (earlier.request_hash !== requestHash) throw await issuedOtherwise(trx, earlier, { key, amountMinor: amount, customerId: data.customer_id ?? null, expiresAt });
           return { created: false, code: earlier.code };
         }
         // After the replay, as for a campaign: a retry of a card issued before its expiry still answers it.
-        if (data.expires_at) refusePast('expires_at', data.expires_at, now, say('expiry.card_never_usable'));
+        if (data.expires_at) refusePast('expires_at', data.expires_at, now, say('expiry.card_never_usable'), timeZone);
         // The card is the person's: an id merged meanwhile is followed to the survivor (locked,
         // so a merge committing now is seen), as the merge would have moved the card. An id
         // of no customer is refused (404), as a coupon use's is, with nothing written.
         const owner = data.customer_id ? (await requireActiveCustomer(trx, data.customer_id)).id : null;
         const code = normalizeCode(newCode(16));
         await trx.insertInto('gift_cards').values({
-          code, customer_id: owner, currency, initial_minor: amount, balance_minor: amount, expires_at: data.expires_at ?? null, created_at: now,
+          code, customer_id: owner, currency, initial_minor: amount, balance_minor: amount, expires_at: expiresAt, created_at: now,
           idempotency_key: key, request_hash: requestHash,
         }).execute();
         await audit(trx, { actor, action: 'gift_card.issue', subject: code, details: { amount: data.amount, idempotency_key: key } });

@@ -14,6 +14,20 @@ export const GIFT_CARDS = {
     da: 'Et gavekort med idempotensnøglen {key} er allerede udstedt med et andet indhold',
     ru: 'Подарочная карта с ключом идемпотентности {key} уже выпущена с другим телом запроса',
   },
+  'gift_card.key_reused_otherwise': {
+    en: 'Gift card with idempotency key {key} was already issued with other values: {differences}',
+    sl: 'Darilna kartica s ključem idempotentnosti {key} je bila že izdana z drugimi vrednostmi: {differences}',
+    tr: '{key} idempotency anahtarlı hediye kartı başka değerlerle zaten oluşturulmuş: {differences}',
+    da: 'Et gavekort med idempotensnøglen {key} er allerede udstedt med andre værdier: {differences}',
+    ru: 'Подарочная карта с ключом идемпотентности {key} уже выпущена с другими значениями: {differences}',
+  },
+  'gift_card.expires_at_format': {
+    en: 'must be an ISO 8601 timestamp with an offset (2026-12-31T18:00:00+01:00) or a date (2026-12-31: usable through that day)',
+    sl: 'mora biti časovni žig ISO 8601 z zamikom (2026-12-31T18:00:00+01:00) ali datum (2026-12-31: uporabna do konca tega dne)',
+    tr: 'saat farkı belirtilmiş bir ISO 8601 zaman damgası (2026-12-31T18:00:00+01:00) ya da bir tarih (2026-12-31: o günün sonuna kadar kullanılabilir) olmalıdır',
+    da: 'skal være et ISO 8601-tidsstempel med forskydning (2026-12-31T18:00:00+01:00) eller en dato (2026-12-31: kan bruges dagen ud)',
+    ru: 'должно быть меткой времени ISO 8601 со смещением (2026-12-31T18:00:00+01:00) или датой (2026-12-31: действует до конца этого дня)',
+  },
   'gift_card.charge_key_reused': {
     en: 'Gift card charge {key} was already recorded with a different body',
     sl: 'Plačilo z darilno kartico {key} je bilo že zapisano z drugačno vsebino zahteve',
@@ -43,6 +57,14 @@ export const GIFT_CARDS = {
     tr: 'geçmişte kalıyor ({at}; şu an {now}): {consequence}',
     da: 'ligger i fortiden ({at}; nu er det {now}): {consequence}',
     ru: 'уже в прошлом ({at}; сейчас {now}): {consequence}',
+  },
+  // An expiry given as a date: the day ends in the business's time zone.
+  'expiry.day_ended': {
+    en: '{date}, which ended at {at} in {time_zone}',
+    sl: '{date}, ki se je v časovnem pasu {time_zone} končal ob {at}',
+    tr: '{time_zone} saat diliminde {at} anında sona eren {date}',
+    da: '{date}, der sluttede {at} i {time_zone}',
+    ru: '{date}, закончившийся в {at} по часовому поясу {time_zone}',
   },
   'expiry.codes_never_usable': {
     en: 'the codes would never be usable',
