@@ -1,11 +1,10 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { aliveHeatmap, analyticsOverview, clvDistribution, cohortRetention, createScoresService, holdoutValidation, rfmGrid } from '../../src/modules/analytics/index.ts';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
 import { runDemo } from '../../src/workflows/run-demo.ts';
-import { startTestServer } from '../helpers/server.ts';
-import { createOwner, kpiDigits, launchChromium, logInAsOwner, screenshotDirs } from './browser.ts';
+import { kpiDigits, screenshotDirs, useDashboard } from './browser.ts';
 
 // The analytics pages in real Chromium against the real server and database, on a demo
 // business of 300 customers: every tab shows the server's own numbers; the score pages
@@ -13,31 +12,15 @@ import { createOwner, kpiDigits, launchChromium, logInAsOwner, screenshotDirs } 
 // gives the segment flows; Danish headings. Screenshots go to .tmp/screenshots, or to
 // docs/screenshots (the README's) with UPDATE_SCREENSHOTS=1.
 const { readme: README_SHOTS, more: MORE_SHOTS } = screenshotDirs();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer({
-    seed: async (s) => {
-      await createOwner(s);
-      await runDemo(s, { customers: 300, seed: 21 });
-    },
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const dashboard = useDashboard({ seed: (s) => runDemo(s, { customers: 300, seed: 21 }) });
 
 const sumOf = async (page: Page, testId: string) =>
   page.getByTestId(testId).evaluateAll((cells) => cells.reduce((n, c) => n + Number((c as HTMLElement).dataset.customers), 0));
 
 describe('analytics dashboard', () => {
   it('shows the overview, runs the scores, and draws every analytics view with the server’s numbers', async () => {
-    const s = server.services;
-    const page = await logInAsOwner(browser, server.url);
+    const s = dashboard.server.services;
+    const page = await dashboard.logIn();
 
     // ── Overview: KPIs with their trend and sample size ──
     await page.getByRole('link', { name: 'Analytics' }).click();

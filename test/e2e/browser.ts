@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Services } from '../../src/services.ts';
+import { startTestServer } from '../helpers/server.ts';
 
 // Debian's Chromium, started the way this machine needs (no sandbox as root, no
 // background network: the machine is offline).
-export async function launchChromium(): Promise<Browser> {
+async function launchChromium(): Promise<Browser> {
   const executablePath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => fs.existsSync(p));
   if (!executablePath) throw new Error('Chromium is not installed: apt-get install chromium (bash .ci/run does it)');
   return chromium.launch({
@@ -22,22 +24,53 @@ export function screenshotDirs(): { readme: string; more: string } {
   return { readme, more };
 }
 
+/** The example loyalty program (examples/program.json). */
+export const EXAMPLE_PROGRAM = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../examples/program.json'), 'utf8'));
+
 /** The owner the dashboard tests log in as. */
 export const OWNER = { email: 'owner@example.com', password: 'a long enough password' };
 
-export async function createOwner(s: Services): Promise<void> {
-  await s.auth.createUser({ email: OWNER.email, role: 'owner', password: OWNER.password }, { actor: 'test' });
-}
-
-/** A page of the dashboard at `url`, logged in as OWNER, on the home page. */
-export async function logInAsOwner(browser: Browser, url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  await page.goto(url);
-  await page.getByLabel('Email').fill(OWNER.email);
-  await page.getByLabel('Password').fill(OWNER.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByTestId('kpi-customers').waitFor();
-  return page;
+/**
+ * The real server on a fresh database holding OWNER and what `seed` adds, and Chromium,
+ * started before the file's tests and closed after them. `server` and `browser` are
+ * there once the tests run; `logIn` logs a page in as OWNER (a new one on the dashboard
+ * when none is given) and waits for the home page.
+ */
+export function useDashboard({ seed }: { seed?: (services: Services) => Promise<unknown> } = {}) {
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startTestServer({
+      seed: async (s) => {
+        await s.auth.createUser({ email: OWNER.email, role: 'owner', password: OWNER.password }, { actor: 'test' });
+        await seed?.(s);
+      },
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useDashboard: the server and browser start in beforeAll, use them in a test');
+    return value;
+  };
+  return {
+    get server() { return started(server); },
+    get browser() { return started(browser); },
+    async logIn(page?: Page): Promise<Page> {
+      if (!page) {
+        page = await started(browser).newPage({ viewport: { width: 1360, height: 900 } });
+        await page.goto(started(server).url);
+      }
+      await page.getByLabel('Email').fill(OWNER.email);
+      await page.getByLabel('Password').fill(OWNER.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByTestId('kpi-customers').waitFor();
+      return page;
+    },
+  };
 }
 
 /** The number a KPI card shows (its digits only: "1.234 €" is 1234). */

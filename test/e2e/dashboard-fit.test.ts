@@ -1,49 +1,34 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CATALOGUES, LANGUAGES, type Language } from '../../src/web/i18n/index.ts';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
-import { startTestServer } from '../helpers/server.ts';
-import { createOwner, launchChromium, OWNER } from './browser.ts';
+import { EXAMPLE_PROGRAM as EXAMPLE, useDashboard } from './browser.ts';
 
 // What a QA pass in Chromium found wrong with the dashboard's words and layout: every
 // purchase without a store read "Online" whatever its channel, and a store showed by its
 // code; coupon codes broke at their hyphens; the simulation's bonuses table ran past its
 // card in Russian; the adjustment's hint was cut off; the browser's own bubbles spoke the
 // browser's language. Checked in all five languages, at a laptop's width and a small one.
-const EXAMPLE = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../examples/program.json'), 'utf8'));
 const STORE = 'Ljubljana — Prešernov trg';
 const WIDTHS = [1366, 1024];
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
 
-beforeAll(async () => {
-  server = await startTestServer({
-    seed: async (s) => {
-      await createOwner(s);
-      await s.stores.upsert({ code: 'ljubljana', name: STORE, city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
-      await s.loyalty.applyProgram({ program: EXAMPLE }, { actor: 'test' });
-      const maja = { external_id: 'card-2001', email: 'maja.novak@example.com', first_name: 'Maja', last_name: 'Novak' };
-      const buy = (external_id: string, day: string, where: { channel?: string; store?: string }) => ({
-        external_id, customer: maja, occurred_at: `2026-${day}T09:00:00Z`, total: '60.00', ...where,
-      });
-      const outcomes = await recordPurchases(s, [
-        buy('ch-in_store', '03-02', { channel: 'in_store' }),
-        buy('ch-online', '03-09', { channel: 'online' }),
-        buy('ch-phone', '03-16', { channel: 'phone' }),
-        buy('ch-other', '03-23', { channel: 'other' }),
-        buy('ch-store', '03-30', { store: 'ljubljana' }), // in store, by default
-      ], { source: 'api' });
-      expect(outcomes.every((o) => o.status === 'created')).toBe(true);
-    },
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const dashboard = useDashboard({
+  seed: async (s) => {
+    await s.stores.upsert({ code: 'ljubljana', name: STORE, city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+    await s.loyalty.applyProgram({ program: EXAMPLE }, { actor: 'test' });
+    const maja = { external_id: 'card-2001', email: 'maja.novak@example.com', first_name: 'Maja', last_name: 'Novak' };
+    const buy = (external_id: string, day: string, where: { channel?: string; store?: string }) => ({
+      external_id, customer: maja, occurred_at: `2026-${day}T09:00:00Z`, total: '60.00', ...where,
+    });
+    const outcomes = await recordPurchases(s, [
+      buy('ch-in_store', '03-02', { channel: 'in_store' }),
+      buy('ch-online', '03-09', { channel: 'online' }),
+      buy('ch-phone', '03-16', { channel: 'phone' }),
+      buy('ch-other', '03-23', { channel: 'other' }),
+      buy('ch-store', '03-30', { store: 'ljubljana' }), // in store, by default
+    ], { source: 'api' });
+    expect(outcomes.every((o) => o.status === 'created')).toBe(true);
+  },
 });
 
 /** Switches the dashboard's language and waits until `text` (in that language) shows. */
@@ -57,6 +42,7 @@ const overflowsSideways = (page: Page) => page.evaluate(() => document.documentE
 
 describe('dashboard words and fit', () => {
   it('names each purchase by its channel and store, keeps coupon codes whole, and keeps the simulation inside its card', async () => {
+    const { server, browser } = dashboard;
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     const consoleErrors: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
@@ -71,10 +57,7 @@ describe('dashboard words and fit', () => {
     // request itself (a network line), the dashboard adds nothing of its own.
     expect(consoleErrors.filter((e) => !/status of 401/.test(e))).toEqual([]);
     await page.getByTestId('language').selectOption('en');
-    await page.getByLabel('Email').fill(OWNER.email);
-    await page.getByLabel('Password').fill(OWNER.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('kpi-customers').waitFor();
+    await dashboard.logIn(page);
 
     // ── The purchase timeline: the channel in words, the store by its name ──
     await page.getByRole('link', { name: 'Customers' }).click();

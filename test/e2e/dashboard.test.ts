@@ -1,45 +1,37 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
-import { startTestServer } from '../helpers/server.ts';
-import { createOwner, launchChromium, OWNER, screenshotDirs } from './browser.ts';
+import { OWNER, screenshotDirs, useDashboard } from './browser.ts';
 
 // The dashboard in real Chromium against the real server and database: log in, search,
 // open a profile, switch language, import a CSV with a bad row. Screenshots go to
 // .tmp/screenshots, or to docs/screenshots (the README's) with UPDATE_SCREENSHOTS=1.
 const SHOTS = screenshotDirs().readme;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer({
-    seed: async (s) => {
-      await createOwner(s);
-      await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana — Prešernov trg', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
-      const people = [
-        { external_id: 'card-1001', email: 'maja.novak@example.com', phone: '+38640111222', first_name: 'Maja', last_name: 'Novak', language: 'sl', birthday: '1990-04-12', home_store: 'ljubljana', tags: ['vip'], consent: { email: true, sms: false } },
-        { external_id: 'card-1002', email: 'zeynep@example.com', first_name: 'Zeynep', last_name: 'Yılmaz', language: 'tr', consent: { email: true } },
-        { external_id: 'card-1003', email: 'soren@example.com', first_name: 'Søren', last_name: 'Jensen', language: 'da' },
-      ];
-      const purchases = people.flatMap((customer, i) =>
-        Array.from({ length: 3 + i }, (_, k) => ({
-          external_id: `order-${i}-${k}`,
-          customer,
-          occurred_at: new Date(Date.UTC(2026, 3, 1 + k * 9, 8 + i)).toISOString(),
-          store: 'ljubljana',
-          total: `${4 + k}.40`,
-          promo_code: k === 1 ? 'WELCOME10' : null,
-          lines: [{ sku: 'CAP', name: 'Cappuccino', category: 'coffee', quantity: 1, unit_price: `${4 + k}.40` }],
-        })),
-      );
-      await recordPurchases(s, purchases, { source: 'api' });
-      await s.commerce.refund('order-0-2', { external_id: 'refund-1', amount: '1.00', reason: 'cold' }, { actor: 'test' });
-    },
-  });
-  browser = await launchChromium();
+const dashboard = useDashboard({
+  seed: async (s) => {
+    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana — Prešernov trg', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+    const people = [
+      { external_id: 'card-1001', email: 'maja.novak@example.com', phone: '+38640111222', first_name: 'Maja', last_name: 'Novak', language: 'sl', birthday: '1990-04-12', home_store: 'ljubljana', tags: ['vip'], consent: { email: true, sms: false } },
+      { external_id: 'card-1002', email: 'zeynep@example.com', first_name: 'Zeynep', last_name: 'Yılmaz', language: 'tr', consent: { email: true } },
+      { external_id: 'card-1003', email: 'soren@example.com', first_name: 'Søren', last_name: 'Jensen', language: 'da' },
+    ];
+    const purchases = people.flatMap((customer, i) =>
+      Array.from({ length: 3 + i }, (_, k) => ({
+        external_id: `order-${i}-${k}`,
+        customer,
+        occurred_at: new Date(Date.UTC(2026, 3, 1 + k * 9, 8 + i)).toISOString(),
+        store: 'ljubljana',
+        total: `${4 + k}.40`,
+        promo_code: k === 1 ? 'WELCOME10' : null,
+        lines: [{ sku: 'CAP', name: 'Cappuccino', category: 'coffee', quantity: 1, unit_price: `${4 + k}.40` }],
+      })),
+    );
+    await recordPurchases(s, purchases, { source: 'api' });
+    await s.commerce.refund('order-0-2', { external_id: 'refund-1', amount: '1.00', reason: 'cold' }, { actor: 'test' });
+  },
 });
 
 /** Chooses a POS export (Receipt, Card, Date, Amount) on the import page and maps its columns. */
@@ -55,14 +47,11 @@ async function chooseExport(page: Page, file: string) {
 /** The POS export the import page uploads. */
 const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-'));
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  fs.rmSync(exportDir, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(exportDir, { recursive: true, force: true }));
 
 describe('dashboard', () => {
   it('logs in, searches, opens a profile, switches language and imports a CSV', async () => {
+    const { server, browser } = dashboard;
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await page.goto(server.url);
     await page.getByLabel('Email').fill(OWNER.email);

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../src/modules/loyalty/index.ts';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
-import { startTestServer } from '../helpers/server.ts';
-import { createOwner, kpiDigits, launchChromium, logInAsOwner, screenshotDirs } from './browser.ts';
+import { EXAMPLE_PROGRAM as EXAMPLE, kpiDigits, screenshotDirs, useDashboard } from './browser.ts';
 
 // The loyalty dashboard in real Chromium against the real server and database: the
 // report, the program editor (a broken document is refused with its field paths, a good
@@ -16,54 +14,42 @@ import { createOwner, kpiDigits, launchChromium, logInAsOwner, screenshotDirs } 
 // points held. Screenshots go to .tmp/screenshots, or to docs/screenshots (the README's)
 // with UPDATE_SCREENSHOTS=1.
 const SHOTS = screenshotDirs().readme;
-const EXAMPLE = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../examples/program.json'), 'utf8'));
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
 /** A till's API key: the refund below arrives through the API, as a till sends it. */
 let tillKey: string;
 
-beforeAll(async () => {
-  server = await startTestServer({
-    seed: async (s) => {
-      await createOwner(s);
-      tillKey = (await s.auth.createApiKey({ name: 'till', scopes: ['read', 'write'] }, { actor: 'test' })).key;
-      await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana — Prešernov trg', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
-      await s.loyalty.applyProgram({ program: EXAMPLE }, { actor: 'test' });
-      const maja = { external_id: 'card-1001', email: 'maja.novak@example.com', first_name: 'Maja', last_name: 'Novak', language: 'sl' };
-      const zeynep = { external_id: 'card-1002', email: 'zeynep@example.com', first_name: 'Zeynep', last_name: 'Yılmaz', language: 'tr' };
-      // Søren's birthday is on the test clock's day (2026-06-01), the day all three join: the
-      // simulation counts it (the birthday job does not run here), and the proposal below doubles its bonus.
-      const soren = { external_id: 'card-1003', email: 'soren@example.com', first_name: 'Søren', last_name: 'Jensen', language: 'da', birthday: '1990-06-01' };
-      const buy = (external_id: string, customer: object, day: string, total: string, category = 'coffee') => ({
-        external_id, customer, occurred_at: `${day}T09:00:00Z`, store: 'ljubljana', total,
-        lines: [{ sku: category === 'coffee' ? 'COF-ESP' : 'BEANS-1KG', name: category === 'coffee' ? 'Espresso' : 'Beans 1 kg', category, quantity: 1, unit_price: total }],
-      });
-      // Maja spends past the silver threshold (250 €); her last purchase is still in its
-      // 14 pending days on the test clock (2026-06-01).
-      const outcomes = await recordPurchases(s, [
-        buy('m-1', maja, '2026-03-02', '120.00', 'beans'),
-        buy('m-2', maja, '2026-04-10', '95.50', 'beans'),
-        buy('m-3', maja, '2026-04-20', '4.40'),
-        buy('m-4', maja, '2026-05-25', '60.00', 'beans'),
-        buy('z-1', zeynep, '2026-04-03', '3.20'),
-        buy('z-2', zeynep, '2026-04-12', '5.60'),
-        buy('s-1', soren, '2026-05-02', '31.90', 'beans'),
-      ], { source: 'api' });
-      expect(outcomes.every((o) => o.status === 'created')).toBe(true);
-    },
-  });
-  browser = await launchChromium();
+const dashboard = useDashboard({
+  seed: async (s) => {
+    tillKey = (await s.auth.createApiKey({ name: 'till', scopes: ['read', 'write'] }, { actor: 'test' })).key;
+    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana — Prešernov trg', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+    await s.loyalty.applyProgram({ program: EXAMPLE }, { actor: 'test' });
+    const maja = { external_id: 'card-1001', email: 'maja.novak@example.com', first_name: 'Maja', last_name: 'Novak', language: 'sl' };
+    const zeynep = { external_id: 'card-1002', email: 'zeynep@example.com', first_name: 'Zeynep', last_name: 'Yılmaz', language: 'tr' };
+    // Søren's birthday is on the test clock's day (2026-06-01), the day all three join: the
+    // simulation counts it (the birthday job does not run here), and the proposal below doubles its bonus.
+    const soren = { external_id: 'card-1003', email: 'soren@example.com', first_name: 'Søren', last_name: 'Jensen', language: 'da', birthday: '1990-06-01' };
+    const buy = (external_id: string, customer: object, day: string, total: string, category = 'coffee') => ({
+      external_id, customer, occurred_at: `${day}T09:00:00Z`, store: 'ljubljana', total,
+      lines: [{ sku: category === 'coffee' ? 'COF-ESP' : 'BEANS-1KG', name: category === 'coffee' ? 'Espresso' : 'Beans 1 kg', category, quantity: 1, unit_price: total }],
+    });
+    // Maja spends past the silver threshold (250 €); her last purchase is still in its
+    // 14 pending days on the test clock (2026-06-01).
+    const outcomes = await recordPurchases(s, [
+      buy('m-1', maja, '2026-03-02', '120.00', 'beans'),
+      buy('m-2', maja, '2026-04-10', '95.50', 'beans'),
+      buy('m-3', maja, '2026-04-20', '4.40'),
+      buy('m-4', maja, '2026-05-25', '60.00', 'beans'),
+      buy('z-1', zeynep, '2026-04-03', '3.20'),
+      buy('z-2', zeynep, '2026-04-12', '5.60'),
+      buy('s-1', soren, '2026-05-02', '31.90', 'beans'),
+    ], { source: 'api' });
+    expect(outcomes.every((o) => o.status === 'created')).toBe(true);
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 
 describe('loyalty dashboard', () => {
   it('reports, simulates and publishes a program, shows rewards in the language, and adjusts a member', async () => {
-    const page = await logInAsOwner(browser, server.url);
+    const { server } = dashboard;
+    const page = await dashboard.logIn();
 
     // ── Report ──
     await page.getByRole('link', { name: 'Loyalty' }).click();
@@ -87,6 +73,8 @@ describe('loyalty dashboard', () => {
     // The versions' notes, newest first.
     const versionNotes = () => page.getByTestId('program-versions').locator('tbody td:nth-child(3)').allInnerTexts();
     expect(await versionNotes()).toEqual(['—']); // applied without one
+    // The points' name, given by its forms, each with a number that takes it (QA: Slovenian showed "zrna" for any number).
+    expect(await page.getByTestId('points-name').innerText()).toBe('1 bean · 2 beans');
     const broken = structuredClone(EXAMPLE);
     broken.tiers.levels[1].threshold = 'a lot';
     broken.rewards[0].points = -5;
@@ -101,6 +89,7 @@ describe('loyalty dashboard', () => {
     await page.getByTestId('language').selectOption('sl');
     await page.getByTestId('simulate').click();
     await page.getByTestId('program-problems').getByText('mora biti nenegativen decimalni znesek', { exact: false }).waitFor();
+    expect(await page.getByTestId('points-name').innerText()).toBe('1 zrno · 2 zrni · 3 zrna · 5 zrn');
     expect(await page.getByTestId('program-problems').innerText()).toMatch(/program\.rewards\.0\.points\s+Premajhno/);
 
     // A JSON syntax error is caught before it reaches the server, and told where it is in the dashboard's language.
