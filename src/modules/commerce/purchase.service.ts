@@ -67,6 +67,9 @@ export class PurchaseMovedMeanwhile extends AppError {
   }
 }
 
+/** A refund's body made from its purchase as read under its customer's lock; null: nothing to refund. */
+type RefundFromPurchase = (purchase: { refunded_minor: number; currency: string; occurred_at: Date | string }) => RefundInput | null;
+
 export function createCommerceService(deps: CommerceDeps) {
   const { db, stores, clock, currency } = deps;
 
@@ -84,27 +87,43 @@ export function createCommerceService(deps: CommerceDeps) {
     return { currency: purchase?.currency ?? currency, timeZone: store?.time_zone ?? deps.timeZone };
   }
 
-  /** One attempt at a refund, in one transaction; PurchaseMovedMeanwhile when a merge moved the purchase before its customer's lock was granted. */
-  function refundOnce(ref: { customer_id: string; purchase_id: string; external_id: string }, data: RefundInput, now: Date, actor: Actor) {
+  /** A refund id recorded before: the refund it named, for a retry of it, or a 409 when it was recorded with other values or for another purchase. */
+  async function replayRefund(trx: Tx, ref: { purchase_id: string; external_id: string }, key: { customer_id: string; refund_id: string; request_hash: string }, data: RefundInput) {
+    const earlier = await trx.selectFrom('refunds as r')
+      .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.id', '=', 'r.purchase_id'))
+      .select(['r.purchase_id', 'p.currency', 'p.store_id'])
+      .where('r.customer_id', '=', key.customer_id).where('r.id', '=', key.refund_id).executeTakeFirst();
+    if (earlier && earlier.purchase_id !== ref.purchase_id) throw conflict(`Refund ${data.external_id} was already recorded for another purchase (a refund id is unique across purchases)`);
+    // Read as the refund it would repeat was: in its purchase's currency and store's zone.
+    const meaning = refundMeaning(data, await refundContextOf(earlier));
+    if (!isHashOfRefund(key.request_hash, { purchase: { externalId: ref.external_id, id: ref.purchase_id }, data, meaning })) throw await refundConflictOf(trx, { stores, timeZone: deps.timeZone }, key, data);
+    const loyalty = deps.onRefundReplay ? await deps.onRefundReplay(trx, { customerId: key.customer_id, refundId: key.refund_id }) : null;
+    return { refundId: key.refund_id, created: false, loyalty };
+  }
+
+  /**
+   * One attempt at a refund, in one transaction; PurchaseMovedMeanwhile when a merge moved the
+   * purchase before its customer's lock was granted. With `fromPurchase` (refundUpTo), `data`
+   * holds the refund's id alone, and its body is made from the purchase as read under that
+   * lock — null, and nothing recorded, when it tells there is nothing to refund.
+   */
+  function refundOnce(ref: { customer_id: string; purchase_id: string; external_id: string }, data: RefundInput, now: Date, actor: Actor, fromPurchase?: RefundFromPurchase) {
     return db.transaction().execute(async (trx) => {
       await lockKeys(trx, [refundKeyLock(data.external_id)]);
       const existing = await trx.selectFrom('refund_keys').selectAll().where('external_id', '=', data.external_id).executeTakeFirst();
-      if (existing) {
-        const earlier = await trx.selectFrom('refunds as r')
-          .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.id', '=', 'r.purchase_id'))
-          .select(['r.purchase_id', 'p.currency', 'p.store_id'])
-          .where('r.customer_id', '=', existing.customer_id).where('r.id', '=', existing.refund_id).executeTakeFirst();
-        if (earlier && earlier.purchase_id !== ref.purchase_id) throw conflict(`Refund ${data.external_id} was already recorded for another purchase (a refund id is unique across purchases)`);
-        // Read as the refund it would repeat was: in its purchase's currency and store's zone.
-        const meaning = refundMeaning(data, await refundContextOf(earlier));
-        if (!isHashOfRefund(existing.request_hash, { purchase: { externalId: ref.external_id, id: ref.purchase_id }, data, meaning })) throw await refundConflictOf(trx, { stores, timeZone: deps.timeZone }, existing, data);
-        const loyalty = deps.onRefundReplay ? await deps.onRefundReplay(trx, { customerId: existing.customer_id, refundId: existing.refund_id }) : null;
-        return { refundId: existing.refund_id, created: false, loyalty };
-      }
+      if (existing && !fromPurchase) return replayRefund(trx, ref, existing, data);
       await deps.customers.lockCustomers(trx, [ref.customer_id]);
       const purchase = await trx.selectFrom('purchases').select(['total_minor', 'refunded_minor', 'currency', 'store_id', 'occurred_at', 'local_date'])
         .where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
       if (!purchase) throw new PurchaseMovedMeanwhile(ref.purchase_id);
+      if (fromPurchase) {
+        const made = fromPurchase(purchase);
+        // Its refunds reach what it asks (this id's refund among them, when recorded before).
+        if (!made) return null;
+        data = made;
+        // Recorded before, this id's refund did not bring them there: it was another, told as any reuse of an id.
+        if (existing) return replayRefund(trx, ref, existing, data);
+      }
       const context = await refundContextOf(purchase);
       const meaning = refundMeaning(data, context);
       const occurredAt = meaning.occurredAt ?? now;
@@ -148,6 +167,26 @@ export function createCommerceService(deps: CommerceDeps) {
       }]);
       return { refundId, created: true, loyalty };
     });
+  }
+
+  /**
+   * A refund, its purchase named as the API names it. A merge of the purchase's customer may
+   * move the purchase (to the survivor, under another customer_id) between the read of its
+   * ref and the customer's lock: the transaction then finds no purchase under the customer it
+   * locked, and runs again from the ref as it is now (the survivor's), as the purchase path does.
+   */
+  async function recordRefundOf(purchaseRef: string, data: RefundInput, actor: Actor, fromPurchase?: RefundFromPurchase) {
+    const now = clock.now();
+    for (let attempt = 1; ; attempt++) {
+      const ref = await repo.findPurchaseRef(db, purchaseRef, isUuid(purchaseRef));
+      if (!ref) throw notFound(say('purchase.not_found', { id: purchaseRef }));
+      try {
+        const outcome = await refundOnce(ref, data, now, actor, fromPurchase);
+        return outcome && withFields(outcome, { purchaseId: ref.purchase_id });
+      } catch (error) {
+        if (attempt >= 3 || !(error instanceof PurchaseMovedMeanwhile)) throw error;
+      }
+    }
   }
 
   return {
@@ -283,21 +322,8 @@ export function createCommerceService(deps: CommerceDeps) {
 
     /** The refund alone, without reading the purchase back for an answer (the CSV import writes thousands and answers with counts). */
     async recordRefund(purchaseRef: string, input: unknown, { actor }: { actor: Actor }) {
-      const data = parseInput(RefundInput, input, 'refund');
-      const now = clock.now();
-      // A merge of the purchase's customer may move the purchase (to the survivor, under
-      // another customer_id) between the read of its ref and the customer's lock: the
-      // transaction then finds no purchase under the customer it locked, and runs again
-      // from the ref as it is now (the survivor's), as the purchase path does.
-      for (let attempt = 1; ; attempt++) {
-        const ref = await repo.findPurchaseRef(db, purchaseRef, isUuid(purchaseRef));
-        if (!ref) throw notFound(say('purchase.not_found', { id: purchaseRef }));
-        const outcome = await refundOnce(ref, data, now, actor).catch((error: unknown) => {
-          if (attempt >= 3 || !(error instanceof PurchaseMovedMeanwhile)) throw error;
-          return null;
-        });
-        if (outcome) return withFields(outcome, { purchaseId: ref.purchase_id });
-      }
+      // Only a refund made from the purchase (refundUpTo) can find nothing to record.
+      return (await recordRefundOf(purchaseRef, parseInput(RefundInput, input, 'refund'), actor))!;
     },
 
     /**
@@ -305,21 +331,20 @@ export function createCommerceService(deps: CommerceDeps) {
      * refunded amount, imports/refunded-amounts.ts): records a refund of what is missing,
      * dated at the purchase's time (the export gives no refund date), its id naming the
      * amount, or nothing when the refunds reach it already. Run again, it finds the
-     * refund and records nothing; two at once record it once (the refund id's lock).
+     * refund and records nothing; two at once record it once (the refund id's lock). The
+     * order is named by its id and the currency it was recorded in (the amount's), so the
+     * refund's id is known before the purchase is read: what is missing is read once, under
+     * the customer's lock, where a refund through the API meanwhile is counted.
      */
-    async refundUpTo(purchaseRef: string, refundedMinor: number, { actor }: { actor: Actor }): Promise<{ created: boolean }> {
-      const ref = await repo.findPurchaseRef(db, purchaseRef, false);
-      if (!ref) throw notFound(say('purchase.not_found', { id: purchaseRef }));
-      const purchase = await db.selectFrom('purchases').select(['refunded_minor', 'currency', 'occurred_at'])
-        .where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
-      if (!purchase || purchase.refunded_minor >= refundedMinor) return { created: false };
-      const refund = {
-        external_id: exportRefundId(ref.external_id, toMajor(refundedMinor, purchase.currency)),
+    async refundUpTo(order: { externalId: string; currency: string }, refundedMinor: number, { actor }: { actor: Actor }): Promise<{ created: boolean }> {
+      const externalId = exportRefundId(order.externalId, toMajor(refundedMinor, order.currency));
+      const outcome = await recordRefundOf(order.externalId, { external_id: externalId }, actor, (purchase) => (purchase.refunded_minor >= refundedMinor ? null : {
+        external_id: externalId,
         amount: toMajor(refundedMinor - purchase.refunded_minor, purchase.currency),
         occurred_at: new Date(purchase.occurred_at).toISOString(),
         reason: 'refunded amount of the order export',
-      };
-      return { created: (await this.recordRefund(ref.external_id, refund, { actor })).created };
+      }));
+      return { created: outcome?.created ?? false };
     },
 
     /** The commerce part of a merge. customer_id is never updated in place: rows are copied to the survivor and the originals deleted. */

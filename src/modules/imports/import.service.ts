@@ -257,7 +257,7 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
           else if (o.status === 'error') report.add(batch[i].line, o.error);
           else if (o.status === 'created') result.created++;
           else result.duplicates++;
-          if (o.status !== 'error' && batch[i].refundedMinor > 0) refundedOrders.push({ line: batch[i].line, externalId: batch[i].prepared.externalId, refundedMinor: batch[i].refundedMinor });
+          if (o.status !== 'error' && batch[i].refundedMinor > 0) refundedOrders.push({ line: batch[i].line, externalId: batch[i].prepared.externalId, currency: batch[i].prepared.currency, refundedMinor: batch[i].refundedMinor });
         });
         // After the chunk's purchases committed: the refunds name them.
         if (refundedOrders.length) result.refunds_recorded = (result.refunds_recorded ?? 0) + (await settleRefundedAmounts(options.deps, refundedOrders, report));

@@ -45,6 +45,8 @@ export function refundedAmountOf(basket: Basket, layout: ColumnLayout, purchase:
 export interface RefundedOrder {
   line: number;
   externalId: string;
+  /** The order's, as recorded: the refunded amount's. */
+  currency: string;
   refundedMinor: number;
 }
 
@@ -59,7 +61,7 @@ export async function settleRefundedAmounts(deps: Pick<ImportDeps, 'commerce'>, 
   let recorded = 0;
   for (const order of orders) {
     try {
-      if ((await deps.commerce.refundUpTo(order.externalId, order.refundedMinor, { actor: 'import' })).created) recorded++;
+      if ((await deps.commerce.refundUpTo(order, order.refundedMinor, { actor: 'import' })).created) recorded++;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       report.addReason(order.line, 'refunded_amount', told((language) => error.in(language).message));
