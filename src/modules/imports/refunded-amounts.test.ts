@@ -101,16 +101,17 @@ describe("an orders export's refunded amounts", () => {
     expect(await importFile(s, { kind: 'purchases', file, map })).toMatchObject({ created: 4, refunds_recorded: 2, imported: true });
     expect(await importFile(s, { kind: 'purchases', file, map, dryRun: true })).toMatchObject({ created: 0, duplicates: 4, refunds_recorded: 0 });
 
-    // A later export: #7002 refunded 15.00 more, #7001 5.00 at last; #7004's 10.00 was refunded through the API, and the export says so.
+    // A later export: #7002 refunded 15.00 more, #7001 5.00 at last; #7004's 10.00 was refunded through the API, and the export says 12.00.
     await s.commerce.refund('#7004', { external_id: 'API-7004', amount: '10.00' }, { actor: 'test' });
     const later = files.write([HEADER, ...orders.map((row) => row
-      .replace('60.00,15.00', '60.00,30.00').replace('40.00,0.00', '40.00,5.00').replace('30.00,0.00', '30.00,10.00'))]);
+      .replace('60.00,15.00', '60.00,30.00').replace('40.00,0.00', '40.00,5.00').replace('30.00,0.00', '30.00,12.00'))]);
     const afterImport = await refundsNow();
-    expect(await importFile(s, { kind: 'purchases', file: later, map, dryRun: true })).toMatchObject({ duplicates: 4, refunds_recorded: 2, dry_run: true });
+    expect(await importFile(s, { kind: 'purchases', file: later, map, dryRun: true })).toMatchObject({ duplicates: 4, refunds_recorded: 3, dry_run: true });
     expect(await refundsNow()).toBe(afterImport);
-    expect(await importFile(s, { kind: 'purchases', file: later, map })).toMatchObject({ duplicates: 4, refunds_recorded: 2, imported: true });
+    expect(await importFile(s, { kind: 'purchases', file: later, map })).toMatchObject({ duplicates: 4, refunds_recorded: 3, imported: true });
     expect(await importFile(s, { kind: 'purchases', file: later, map, dryRun: true })).toMatchObject({ refunds_recorded: 0 });
-    expect(await s.commerce.get('#7004')).toMatchObject({ refunded: '10.00', refunds: [{ external_id: 'API-7004' }] });
+    // What the API's refund left to make up, read when the export's refund was recorded (dated at the order's time, it is listed first).
+    expect(await s.commerce.get('#7004')).toMatchObject({ refunded: '12.00', refunds: [{ external_id: '#7004#refunded-12.00', amount: '2.00' }, { external_id: 'API-7004', amount: '10.00' }] });
     expect(await s.commerce.get('#7001')).toMatchObject({ refunded: '5.00', refunds: [{ external_id: '#7001#refunded-5.00' }] });
   });
 
