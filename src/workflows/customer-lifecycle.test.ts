@@ -37,7 +37,52 @@ describe('merge', () => {
     expect((await buy('m-4', { phone: '+38641222333' }, '1.00')).customerId).toBe(a.customerId);
     expect((await s.commerce.get('m-3')).refunds).toHaveLength(1);
     await expect(mergeCustomers(s, a.customerId, { from: a.customerId }, { actor: 'test' })).rejects.toThrow(/into itself/);
-    await expect(mergeCustomers(s, a.customerId, { from: b.customerId }, { actor: 'test' })).rejects.toThrow(/merged into/);
+  });
+
+  it('sent again after it succeeded, answers as it did and changes nothing; into another customer, it is refused', async () => {
+    const a = await buy('r-1', { email: 'rita@example.com', first_name: 'Rita' }, '10.00');
+    const b = await buy('r-2', { email: 'rita.old@example.com', birthday: '1990-02-03' }, '6.00');
+    const first = await mergeCustomers(s, a.customerId, { from: b.customerId }, { actor: 'test' });
+    expect(first).toMatchObject({ replayed: false, moved: { purchases: 1, identities: 1 }, customer: { birthday: '1990-02-03' } });
+    const writes = async () => ({
+      merges: await s.db.selectFrom('customer_merges').select(['survivor_id', 'moved']).where('merged_id', '=', b.customerId).execute(),
+      audit: await s.db.selectFrom('audit_log').select('id').where('action', '=', 'customer.merge').where('subject', '=', a.customerId).execute(),
+      events: await s.db.selectFrom('events').select('id').where('type', '=', 'customer.merged').where('customer_id', '=', a.customerId).execute(),
+    });
+    const before = await writes();
+    expect(before.merges).toHaveLength(1);
+
+    // A client's retry after a timeout, and two sent at once: the same answer, nothing moved twice.
+    const retries = await Promise.all([1, 2, 3].map(() => mergeCustomers(s, a.customerId, { from: b.customerId }, { actor: 'test' })));
+    for (const again of retries) expect(again).toEqual({ customer: first.customer, moved: first.moved, replayed: true });
+    expect(await writes()).toEqual(before);
+    expect(await s.commerce.statsOf(a.customerId)).toMatchObject({ purchases: 2, net_spend: '16.00' });
+
+    // The survivor as it is now (what a read of it would say), with what the merge moved.
+    await s.customers.patch(a.customerId, { last_name: 'Kovač' }, { actor: 'test', source: 'api' });
+    expect(await mergeCustomers(s, a.customerId, { from: b.customerId }, { actor: 'test' })).toEqual({ customer: await s.customers.get(a.customerId), moved: first.moved, replayed: true });
+
+    // Merged into A, B cannot go into C too (409); nor can anything go into B, which is gone (404, as before).
+    const c = await buy('r-3', { email: 'rita.c@example.com' }, '1.00');
+    await expect(mergeCustomers(s, c.customerId, { from: b.customerId }, { actor: 'test' })).rejects.toMatchObject({
+      kind: 'conflict', message: `Customer ${b.customerId} was already merged into ${a.customerId}, not into ${c.customerId}`,
+    });
+    await expect(mergeCustomers(s, b.customerId, { from: a.customerId }, { actor: 'test' })).rejects.toMatchObject({
+      kind: 'not_found', message: `Customer ${b.customerId} (merged into ${a.customerId}) not found`,
+    });
+    expect(await writes()).toEqual(before);
+    expect(await s.commerce.statsOf(c.customerId)).toMatchObject({ purchases: 1 });
+  });
+
+  it('answers a merge recorded before a kind of record was counted with 0 for it, in the shape every merge answers', async () => {
+    const a = await buy('o-1', { email: 'old-a@example.com' }, '3.00');
+    const b = await buy('o-2', { email: 'old-b@example.com' }, '4.00');
+    const first = await mergeCustomers(s, a.customerId, { from: b.customerId }, { actor: 'test' });
+    // As an earlier version recorded it: fewer counts.
+    await s.db.updateTable('customer_merges').set({ moved: JSON.stringify({ identities: 1, purchases: 1, loyalty_points: 0 }) }).where('merged_id', '=', b.customerId).execute();
+    const again = await mergeCustomers(s, a.customerId, { from: b.customerId }, { actor: 'test' });
+    expect(Object.keys(again.moved).sort()).toEqual(Object.keys(first.moved).sort());
+    expect(again.moved).toEqual(Object.fromEntries(Object.keys(first.moved).map((k) => [k, k === 'identities' || k === 'purchases' ? 1 : 0])));
   });
 });
 

@@ -12,21 +12,40 @@ import { withFields } from '../shared/objects.ts';
 
 type Deps = Pick<Services, 'db' | 'clock' | 'customers' | 'commerce' | 'loyalty'>;
 
-/** Moves everything of `from` to the survivor, in one transaction, and records it. */
+type Moved = NonNullable<Awaited<ReturnType<Deps['customers']['absorb']>>> & Awaited<ReturnType<Deps['commerce']['moveCustomer']>> & Awaited<ReturnType<Deps['loyalty']['moveCustomer']>>;
+
+// What a merge recorded by an earlier version did not count yet, a replay of it answers as
+// 0 (the answer's shape has every count). The compiler keeps the list whole.
+const NOTHING_COUNTED: Record<keyof Moved, 0> = {
+  identities: 0, purchases: 0, loyalty_points: 0, duplicate_bonuses: 0, duplicate_bonus_points: 0, duplicate_birthday_gifts: 0, referral_codes: 0,
+  coupons: 0, coupon_uses: 0, gift_cards: 0, referrals: 0, referrals_rejected: 0, challenge_progress: 0, tier_history: 0,
+};
+
+/**
+ * Moves everything of `from` to the survivor, in one transaction, and records it. Sent
+ * again once it succeeded (a client retrying after a timeout), it changes nothing and
+ * answers as the merge did: the survivor as it is now and what the merge moved, with
+ * `replayed` true. `from` merged into another customer is refused (409).
+ */
 export async function mergeCustomers(deps: Deps, survivorId: string, input: unknown, { actor }: { actor: Actor }) {
   const { from } = parseInput(MergeInput, input, 'merge');
   const now = deps.clock.now();
-  const moved = await deps.db.transaction().execute(async (trx) => {
+  const { moved, replayed } = await deps.db.transaction().execute(async (trx) => {
     const customerPart = await deps.customers.absorb(trx, { survivorId, mergedId: from, now });
+    if (!customerPart) {
+      const recorded = await trx.selectFrom('customer_merges').select('moved').where('survivor_id', '=', survivorId).where('merged_id', '=', from)
+        .orderBy('merged_at', 'desc').limit(1).executeTakeFirst();
+      return { moved: withFields(NOTHING_COUNTED, (recorded?.moved ?? {}) as Partial<Moved>) as Moved, replayed: true };
+    }
     const commercePart = await deps.commerce.moveCustomer(trx, { fromId: from, toId: survivorId, now });
     const loyaltyPart = await deps.loyalty.moveCustomer(trx, { fromId: from, toId: survivorId, now, actor });
     const counts = withFields(customerPart, commercePart, loyaltyPart);
     await trx.insertInto('customer_merges').values({ id: newId(), survivor_id: survivorId, merged_id: from, actor, moved: JSON.stringify(counts), merged_at: now }).execute();
     await audit(trx, { actor, action: 'customer.merge', subject: survivorId, details: { merged: from, ...counts } });
     await publish(trx, [{ type: 'customer.merged', customerId: survivorId, payload: { customer_id: survivorId, merged_id: from, moved: counts } }]);
-    return counts;
+    return { moved: counts as Moved, replayed: false };
   });
-  return { customer: await deps.customers.get(survivorId), moved };
+  return { customer: await deps.customers.get(survivorId), moved, replayed };
 }
 
 /**

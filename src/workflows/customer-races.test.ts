@@ -174,7 +174,10 @@ describe('merges racing merges', () => {
       const crossed = await Promise.allSettled([merge(b.customer, a.customer), merge(a.customer, b.customer)]);
       const fanned = await Promise.allSettled([merge(c.customer, a.customer), merge(c.customer, b.customer)]);
       expect(crossed.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      for (const r of [...crossed, ...fanned]) if (r.status === 'rejected') expect(r.reason).toMatchObject({ kind: 'not_found', message: expect.stringMatching(/merged into/) });
+      // The crossed merge that lost finds its survivor gone (404); the fanned one, its `from` merged into the other already (409).
+      for (const r of crossed) if (r.status === 'rejected') expect(r.reason).toMatchObject({ kind: 'not_found', message: expect.stringMatching(/\(merged into .+\) not found$/) });
+      expect(fanned.filter((r) => r.status === 'rejected')).toHaveLength(1);
+      for (const r of fanned) if (r.status === 'rejected') expect(r.reason).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/was already merged into .+, not into /) });
       const active = await s.db.selectFrom('customers').select('id').where('id', 'in', [a.customer, b.customer, c.customer]).where('status', '=', 'active').execute();
       const points = (await Promise.all(active.map((r) => pointsOf(r.id)))).reduce((x, y) => x + y, 0);
       expect(points).toBe(23);

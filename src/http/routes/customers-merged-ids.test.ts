@@ -117,3 +117,38 @@ describe('a per-customer read given a merged id', () => {
     }
   });
 });
+
+// Regression: a merge sent again after it succeeded (a client retrying after a timeout)
+// answered 404 "Customer … (merged into …) not found", as if it had failed.
+describe('POST /customers/{id}/merge sent again', () => {
+  it('answers as the merge did, changing nothing; the merged customer into another is a 409, told in the language asked', async () => {
+    const x = await buy({ email: 'again-x@example.com' }, '2026-05-23T09:00:00Z', [ESP]);
+    const y = await buy({ email: 'again-y@example.com' }, '2026-05-24T09:00:00Z', [CRO, TEA]);
+    const z = await buy({ email: 'again-z@example.com' }, '2026-05-25T09:00:00Z', [MUF]);
+    const first = await api.call('POST', `/api/v1/customers/${y}/merge`, { body: { from: x } });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(first.json()).toMatchObject({ customer: { id: y, email: 'again-y@example.com' }, moved: { purchases: 1, identities: 1 } });
+
+    const again = await api.call('POST', `/api/v1/customers/${y}/merge`, { body: { from: x } });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect((await api.call('GET', `/api/v1/customers/${y}`)).json().stats).toMatchObject({ purchases: 2 });
+    expect(await api.services.db.selectFrom('customer_merges').select('id').where('merged_id', '=', x).execute()).toHaveLength(1);
+
+    const elsewhere = await api.call('POST', `/api/v1/customers/${z}/merge`, { body: { from: x } });
+    expect(elsewhere.statusCode).toBe(409);
+    expect(elsewhere.json().detail).toBe(`Customer ${x} was already merged into ${y}, not into ${z}`);
+    const told = await api.call('POST', `/api/v1/customers/${z}/merge`, { body: { from: x }, headers: { 'accept-language': 'sl' } });
+    expect(told.json().detail).toBe(`Stranka ${x} je že združena s stranko ${y}, ne s stranko ${z}`);
+    expect((await api.call('GET', `/api/v1/customers/${z}`)).json().stats).toMatchObject({ purchases: 1 });
+  });
+
+  it('answers a retry whose survivor was merged on since with the 404 that names where it went', async () => {
+    // A went into B, then B into C (beforeAll): B is no customer to answer with any more.
+    const res = await api.call('POST', `/api/v1/customers/${b}/merge`, { body: { from: a } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().detail).toBe(`Customer ${b} (merged into ${c}) not found`);
+  });
+});

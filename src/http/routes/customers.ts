@@ -69,8 +69,19 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/merge', tag: 'customers', scope: 'write',
     summary: 'Merge another customer (`from`) into this one: identities, purchases and history move here',
-    body: MergeInput, responses: { 200: { description: 'The survivor, and what moved to it', schema: MergeResult }, 404: 'Unknown customer', 422: 'Invalid input' },
-    handler: async (req, _reply, p) => mergeCustomers(s, (req.params as IdParams).id, req.body, { actor: actorOf(p) }),
+    description: 'Safe to retry: the same merge sent again once it succeeded changes nothing and answers as it did (what it moved, the survivor as it is now), with `Idempotent-Replayed: true`.',
+    body: MergeInput,
+    responses: {
+      200: { description: 'The survivor, and what moved to it', schema: MergeResult },
+      404: 'Unknown customer (this one, or `from`), or this one merged into another',
+      409: '`from` was merged into another customer already, or has a checkout reservation in progress',
+      422: 'Invalid input',
+    },
+    handler: async (req, reply, p) => {
+      const { customer, moved, replayed } = await mergeCustomers(s, (req.params as IdParams).id, req.body, { actor: actorOf(p) });
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return { customer, moved };
+    },
   });
 
   route(app, prefix, {

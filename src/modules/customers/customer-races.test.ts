@@ -219,7 +219,7 @@ describe('merge input', () => {
       [a, { from: 'nope' }, 422, 'from'],
       [a, {}, 422, 'from'],
       ['not-a-uuid', { from: a }, 404, 'Customer not-a-uuid not found'],
-      [a, { from: c }, 404, `Customer ${c} (merged into ${b}) not found`],
+      [a, { from: c }, 409, `Customer ${c} was already merged into ${b}, not into ${a}`],
       [c, { from: a }, 404, `Customer ${c} (merged into ${b}) not found`],
       [a, { from: erased }, 404, `Customer ${erased} not found`],
       [erased, { from: a }, 404, `Customer ${erased} not found`],
@@ -230,6 +230,9 @@ describe('merge input', () => {
       expect(r.statusCode, `${survivor} ${JSON.stringify(body)}: ${r.body}`).toBe(status);
       expect(r.json().detail).toContain(detail);
     }
+    // The merge that was done, sent again: answered as it was (200), changing nothing either.
+    const again = await call('POST', `/customers/${b}/merge`, { from: c });
+    expect([again.statusCode, again.headers['idempotent-replayed']]).toEqual([200, 'true']);
     expect(await s.db.selectFrom('customers').selectAll().orderBy('id').execute()).toEqual(before);
   });
 

@@ -14,6 +14,13 @@ import { CustomerInput, CustomerPatch, CustomerSearch } from './customer.schema.
 import { resolveCustomers, type CustomerClaim } from './customer.resolve.ts';
 import { withFields } from '../../shared/objects.ts';
 
+/** A customer's row when the customer is active; otherwise a 404 that says whether it was merged, and into whom. */
+function activeRow(id: string, row: repo.CustomerRow | undefined): repo.CustomerRow {
+  if (!row || row.status === 'erased') throw notFound(say('customer.not_found', { id }));
+  if (row.status === 'merged') throw notFound(say('customer.not_found_merged', { id, survivor: String(row.merged_into) }));
+  return row;
+}
+
 export interface CustomerServiceDeps {
   db: Db;
   stores: StoreService;
@@ -79,10 +86,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   }
 
   async function requireActive(trx: Db | Tx, id: string, { forUpdate = false } = {}): Promise<repo.CustomerRow> {
-    const row = isUuid(id) ? await repo.findById(trx, id, { forUpdate }) : undefined;
-    if (!row || row.status === 'erased') throw notFound(say('customer.not_found', { id }));
-    if (row.status === 'merged') throw notFound(say('customer.not_found_merged', { id, survivor: String(row.merged_into) }));
-    return row;
+    return activeRow(id, isUuid(id) ? await repo.findById(trx, id, { forUpdate }) : undefined);
   }
 
   /** Stores `prepared` on an existing customer; identities owned by another customer are a conflict. */
@@ -230,14 +234,23 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     lockCustomers: repo.lockCustomers,
     requireActive: (trx: Db | Tx, id: string, options?: { forUpdate?: boolean }) => requireActive(trx, id, options),
 
-    /** The customer part of a merge: identities, profile gaps, tags and consent move to the survivor. */
-    async absorb(trx: Tx, { survivorId, mergedId, now }: { survivorId: string; mergedId: string; now: Date }) {
+    /**
+     * The customer part of a merge: identities, profile gaps, tags and consent move to the
+     * survivor. Null when `mergedId` was merged into this survivor already: a retry of the
+     * merge (a client that lost the first answer), which changes nothing, so the workflow
+     * answers it as the merge did. Merged into another customer, it is refused (409).
+     */
+    async absorb(trx: Tx, { survivorId, mergedId, now }: { survivorId: string; mergedId: string; now: Date }): Promise<{ identities: number } | null> {
       if (survivorId === mergedId) throw invalidField('from', 'a customer cannot be merged into itself');
       // The lock casts the ids to uuid: an id that is none is an unknown customer, not a 500.
       if (!isUuid(survivorId)) throw notFound(say('customer.not_found', { id: survivorId }));
+      // Two requests for one merge take turns here; the second reads the first's outcome.
       await repo.lockCustomers(trx, [survivorId, mergedId]);
       const survivor = await requireActive(trx, survivorId);
-      const merged = await requireActive(trx, mergedId);
+      const mergedRow = await repo.findById(trx, mergedId);
+      if (mergedRow?.status === 'merged' && mergedRow.merged_into === survivorId) return null;
+      if (mergedRow?.status === 'merged') throw conflict(say('customer.merged_elsewhere', { id: mergedId, survivor: String(mergedRow.merged_into), target: survivorId }));
+      const merged = activeRow(mergedId, mergedRow);
       const fill = <K extends keyof repo.CustomerRow>(key: K) => survivor[key] ?? merged[key];
       // Both consent logs move to the survivor: per channel the later decision stands, so
       // the current consent stays the log's latest entry (a withdrawal is never undone).

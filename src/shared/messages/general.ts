@@ -63,6 +63,14 @@ export const GENERAL = {
     da: 'Kunden {id} blev ikke fundet (lagt sammen med {survivor})',
     ru: 'Клиент {id} не найден (объединён с {survivor})',
   },
+  // A merge of a customer merged into another already (customers' absorb): a 409, not a 404.
+  'customer.merged_elsewhere': {
+    en: 'Customer {id} was already merged into {survivor}, not into {target}',
+    sl: 'Stranka {id} je že združena s stranko {survivor}, ne s stranko {target}',
+    tr: 'Müşteri {id} zaten {survivor} ile birleştirildi, {target} ile değil',
+    da: 'Kunden {id} er allerede lagt sammen med {survivor}, ikke med {target}',
+    ru: 'Клиент {id} уже объединён с {survivor}, а не с {target}',
+  },
   'coupon.not_found': { en: 'Coupon {code} not found', sl: 'Kupona {code} ni mogoče najti', tr: 'Kupon {code} bulunamadı', da: 'Kuponen {code} blev ikke fundet', ru: 'Купон {code} не найден' },
   'reservation.not_found': { en: 'Reservation {id} not found', sl: 'Rezervacije {id} ni mogoče najti', tr: 'Rezervasyon {id} bulunamadı', da: 'Reservationen {id} blev ikke fundet', ru: 'Резерв {id} не найден' },
   'purchase.not_found': { en: 'Purchase {id} not found', sl: 'Nakupa {id} ni mogoče najti', tr: 'Alışveriş {id} bulunamadı', da: 'Købet {id} blev ikke fundet', ru: 'Покупка {id} не найдена' },
