@@ -74,6 +74,17 @@ describe('merge', () => {
     expect(await s.commerce.statsOf(c.customerId)).toMatchObject({ purchases: 1 });
   });
 
+  it('sent twice at once, merges once: the second waits for the first and answers what it moved', async () => {
+    const a = await buy('t-1', { email: 'twice-a@example.com' }, '2.00');
+    const b = await buy('t-2', { email: 'twice-b@example.com' }, '3.00');
+    const both = await Promise.all([1, 2].map(() => mergeCustomers(s, a.customerId, { from: b.customerId }, { actor: 'test' })));
+    expect(both.map((r) => r.replayed).sort()).toEqual([false, true]);
+    expect(both[1].moved).toEqual(both[0].moved);
+    expect(both[0].moved).toMatchObject({ purchases: 1, identities: 1 });
+    expect(await s.db.selectFrom('customer_merges').select('id').where('merged_id', '=', b.customerId).execute()).toHaveLength(1);
+    expect(await s.commerce.statsOf(a.customerId)).toMatchObject({ purchases: 2, net_spend: '5.00' });
+  });
+
   it('answers a merge recorded before a kind of record was counted with 0 for it, in the shape every merge answers', async () => {
     const a = await buy('o-1', { email: 'old-a@example.com' }, '3.00');
     const b = await buy('o-2', { email: 'old-b@example.com' }, '4.00');
