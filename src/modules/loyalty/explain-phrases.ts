@@ -1,4 +1,5 @@
 import type { Language } from '../customers/index.ts';
+import { countedName, type CountedName } from '../../shared/plural.ts';
 
 // The sentence frames of the account's explanation (explain.ts), one set per language
 // Regulars speaks. Apart from explain.ts so that each file stays readable: the frames
@@ -55,18 +56,12 @@ export interface Phrases {
 // točk; 1 балл, 2 балла, 5 баллов), by the language's plural rules (Intl.PluralRules:
 // decimals take their own form, "1,5 točke", "1,5 балла"). Frames where the number stands
 // in another case keep their own wording.
-const WORDS: Partial<Record<Language, Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>> = {
+const WORDS: CountedName = {
   en: { one: 'point', other: 'points' },
   sl: { one: 'točka', two: 'točki', few: 'točke', other: 'točk' },
   ru: { one: 'балл', few: 'балла', many: 'баллов', other: 'балла' },
 };
-const RULES = new Map<Language, Intl.PluralRules>();
-function pointsWord(language: 'en' | 'sl' | 'ru', count: number): string {
-  const words = WORDS[language]!;
-  let rules = RULES.get(language);
-  if (!rules) RULES.set(language, (rules = new Intl.PluralRules(language)));
-  return words[rules.select(count)] ?? words.other;
-}
+const pointsWord = (language: 'en' | 'sl' | 'ru', count: number): string => countedName(WORDS, language, count);
 
 const withReason = (head: string, reason: string) => (reason ? `${head}: ${reason}` : `${head}:`);
 // A checkout's order in brackets after the sentence; a reservation made without one shows no
