@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProgramDocument } from '../../modules/loyalty/index.ts';
+import { LocalizedText as ProgramLocalizedText, PluralForms, ProgramDocument } from '../../modules/loyalty/index.ts';
 import { Amount, Count, Currency, Id, Instant, Share, list, shared } from './common.ts';
 
 // What the loyalty module answers about the program, the members' accounts and the
@@ -15,7 +15,8 @@ const challengeRules = program.challenges.unwrap().element.shape;
 export const Program = shared('ProgramDocument', ProgramDocument);
 /** The published schema of a program document (GET /loyalty/program.schema.json). */
 export const ProgramJsonSchema = z.record(z.string(), z.unknown()).describe('A JSON Schema (draft 2020-12)');
-export const LocalizedText = shared('LocalizedText', program.points_name.unwrap());
+export const LocalizedText = shared('LocalizedText', ProgramLocalizedText);
+const PointsNameForms = shared('PointsNameForms', PluralForms);
 const TierBenefits = shared('TierBenefits', tierRules.levels.element.shape.benefits.unwrap());
 
 /** What a POS prints on the receipt. */
@@ -214,7 +215,9 @@ export const MemberAccount = shared('MemberAccount', z.strictObject({
   customer_id: Id,
   member: z.literal(true),
   joined_at: Instant,
-  points_name: z.string(),
+  points_name: z.string().describe('What the points are called in `language`, as a word with no number: the "other" form of a name given by its forms ("beans", "zrn")'),
+  points_name_forms: PointsNameForms.describe('The name\'s forms in `language` (English when the program does not name them in it) by plural category, to print a number with it: '
+    + 'the form of `new Intl.PluralRules(language).select(n)`, else "other" ({ "one": "zrno", "two": "zrni", "few": "zrna", "other": "zrn" }; a name given as one text: { "other": text })'),
   balance: Count.describe('Spendable now'),
   pending: Count.describe('Held for the return window'),
   expiring_now: Count.describe('Expired, not yet taken out by the hourly maintenance'),

@@ -120,7 +120,7 @@ const RewardOffer = z.strictObject({
   valid_days: Count,
   available_from: z.string().nullable(),
   available_to: z.string().nullable(),
-  points_name: z.string(),
+  points_name: z.string().describe("The points' name in the asked language, in the form for this reward's points (\"500 zrn\")"),
   affordable: z.boolean().optional().describe('Given a member: their balance covers it'),
   eligible: z.boolean().optional().describe("Given a member: their tier may redeem it"),
 });

@@ -24,6 +24,8 @@ import { Campaign, CouponCheck, CouponUse, CustomerCoupons, CustomerGiftCards, G
 type IdParams = { id: string };
 const AccountQuery = z.object({ language: z.enum(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`).optional() });
 type AccountQuery = z.infer<typeof AccountQuery>;
+// points_name in `language`, in the form each reward's cost takes ("500 zrn").
+const RewardsQuery = AccountQuery.extend({ customer_id: z.string().optional() });
 const SimulateInput = z.object({ program: z.unknown(), since: z.string().min(1, fixedText('simulation.since_required')) });
 
 export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string) {
@@ -241,11 +243,12 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   // ── Rewards, coupons, gift cards ─────────────────────────────────────────
   route(app, prefix, {
     method: 'GET', path: '/loyalty/rewards', tag: 'loyalty', scope: 'read', summary: 'The rewards catalogue (with customer_id: affordable and eligible per reward)',
-    description: followsMerges('what the surviving customer can afford and is eligible for'),
-    query: z.object({ customer_id: z.string().optional() }), responses: { 200: { description: 'The rewards of the program in force', schema: RewardCatalogue } },
+    description: 'Each reward\'s `points_name` is told in `language` (English by default) in the form its cost takes ("1 zrno", "500 zrn"). ' +
+      followsMerges('what the surviving customer can afford and is eligible for'),
+    query: RewardsQuery, responses: { 200: { description: 'The rewards of the program in force', schema: RewardCatalogue }, 422: 'Unknown language' },
     handler: async (req, reply) => {
-      const { customer_id: id } = req.query as { customer_id?: string };
-      return answerFollowingMerges(req, reply, id, await L.rewards({ customerId: id }));
+      const { customer_id: id, language } = parseInput(RewardsQuery, req.query ?? {}, 'query');
+      return answerFollowingMerges(req, reply, id, await L.rewards({ customerId: id, language }));
     },
   });
   route(app, prefix, {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { currencyExponent, toMajor } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
+import { namedForms, plainName } from '../../shared/plural.ts';
 import { customerToRead, type Language } from '../customers/index.ts';
 import { couponView, formatCode, shownCode } from './codes.ts';
 import type { EngagementService } from './engagement.service.ts';
@@ -97,7 +98,9 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
         customer_id: customerId,
         member: true as const,
         joined_at: member.joined_at.toISOString(),
-        points_name: program ? text(program.document.points_name, language) : 'points',
+        // The name as a word ("beans"; "zrn"), and its forms for a client that prints a number with it (shared/plural.ts).
+        points_name: plainName(program?.document.points_name ?? 'points', language),
+        points_name_forms: namedForms(program?.document.points_name ?? 'points', language),
         balance: balance.available,
         pending: balance.pending,
         expiring_now: balance.expired_unswept,

@@ -10,7 +10,7 @@ import { withFields } from '../../shared/objects.ts';
 // gift cards, reservations and the scheduled maintenance. Other modules and workflows
 // use only what this file exports.
 
-export { ProgramDocument, ApplyProgramInput, programJsonSchema } from './program.schema.ts';
+export { ProgramDocument, ApplyProgramInput, LocalizedText, PluralForms, programJsonSchema } from './program.schema.ts';
 export { compileProgram, pointsForPurchase, type Program, type PurchaseFacts } from './program.ts';
 export { type AccrualItem, type LoyaltySummary } from './accrual.ts';
 export { AdjustmentInput } from './staff-actions.ts';

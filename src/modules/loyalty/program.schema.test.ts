@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { AppError } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { ProgramDocument, programJsonSchema } from './program.schema.ts';
 
@@ -78,6 +79,43 @@ describe('the published program JSON Schema', () => {
     const doc = structuredClone(example);
     doc.point_value = 'abc';
     expect(refused(doc)).toEqual(['program.point_value']);
+  });
+
+  it('takes the points\' name as one text, one per language, or per language its plural forms, and says what is wrong with forms', () => {
+    const named = (points_name: unknown) => {
+      const doc = structuredClone(example);
+      doc.points_name = points_name;
+      return doc;
+    };
+    // The example gives forms for en, sl, da and ru, and one text for tr; the published schema takes it too.
+    expect(refused(example)).toEqual([]);
+    expect(example.points_name.sl).toEqual({ one: 'zrno', two: 'zrni', few: 'zrna', other: 'zrn' });
+    for (const good of ['beans', { en: 'beans', sl: 'zrna' }, { sl: { one: 'zrno', other: 'zrn' }, tr: 'çekirdek' }]) {
+      expect(refused(named(good)), JSON.stringify(good)).toEqual([]);
+    }
+    const reasons = (points_name: unknown) => {
+      try {
+        parseInput(ProgramDocument, named(points_name), 'program', 'program');
+        return [];
+      } catch (error) {
+        return (error as { problems: { field: string; reason: string }[] }).problems;
+      }
+    };
+    expect(reasons({ sl: { one: 'zrno', two: 'zrni', few: 'zrna' } })).toEqual([{ field: 'program.points_name.sl.other', reason: 'is required: the form for every number no other form names' }]);
+    expect(reasons({ en: { one: 'bean', few: 'beans', other: 'beans' } })).toEqual([{ field: 'program.points_name.en.few', reason: '"few" is not a form en uses with numbers; its forms are one, other' }]);
+    expect(reasons({ ru: { one: 'зерно', lots: 'зёрен', other: 'зерна' } })).toEqual([{ field: 'program.points_name.ru', reason: 'Unrecognized key: "lots"' }]);
+    expect(reasons({ sl: { other: 5 } })).toEqual([{ field: 'program.points_name', reason: 'must be one text, or one per language code, each a text or its forms with numbers (e.g. "one": "bean", "other": "beans")' }]);
+    // Told in the language asked, as every reason of the program's.
+    try {
+      parseInput(ProgramDocument, named({ sl: { one: 'zrno' } }), 'program', 'program');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as AppError).in('sl').problems).toEqual([{ field: 'program.points_name.sl.other', reason: 'je obvezno: oblika za vsako število, ki ga ne pokriva nobena druga oblika' }]);
+    }
+    // The published schema says "other" is required and names the forms an editor may offer.
+    const forms = published.properties.points_name.anyOf[1].additionalProperties.anyOf[1];
+    expect(forms).toMatchObject({ type: 'object', required: ['other'], additionalProperties: false });
+    expect(Object.keys(forms.properties)).toEqual(['zero', 'one', 'two', 'few', 'many', 'other']);
   });
 
   it('documents the main fields, as the code does them', () => {

@@ -3,6 +3,7 @@ import { LANGUAGES } from '../customers/index.ts';
 import { PURCHASE_CHANNELS } from '../commerce/index.ts';
 import { fixedText, say } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
+import { PLURAL_CATEGORIES, pluralRules } from '../../shared/plural.ts';
 import { DECIMAL_AMOUNT, DECIMAL_AMOUNT_MESSAGE, DecimalAmount, isCalendarDay, saidIssue } from '../../shared/validation.ts';
 
 // The loyalty program is one JSON document. This schema validates it (every problem is
@@ -29,6 +30,40 @@ export const LocalizedText = z.union([
   z.partialRecord(z.enum(LANGUAGES), z.string().trim().min(1).max(200)).refine((r) => Object.keys(r).length > 0, fixedText('program.needs_language')),
 ]);
 export type LocalizedText = z.infer<typeof LocalizedText>;
+
+const Form = z.string().trim().min(1).max(200);
+/**
+ * A name's forms with numbers, by the CLDR plural categories ("one", "few", …, "other"),
+ * chosen by Intl.PluralRules (shared/plural.ts). "other" is checked by a refinement, not
+ * as a required key: a key missing under a union makes zod say only "Invalid input" for
+ * the whole name, so the published schema is told it is required (meta) instead.
+ */
+export const PluralForms = z.object({ zero: Form.optional(), one: Form.optional(), two: Form.optional(), few: Form.optional(), many: Form.optional(), other: Form.optional() }).strict()
+  .refine((f): f is typeof f & { other: string } => f.other !== undefined, { message: fixedText('program.plural_other'), path: ['other'] })
+  .meta({ required: ['other'], description: 'The forms with numbers by plural category (Intl.PluralRules): "other" always, and those of one, two, few, many, zero the language uses.' });
+
+/**
+ * What the points are called: one text, or per language code one text or its plural
+ * forms ({ "sl": { "one": "zrno", "two": "zrni", "few": "zrna", "other": "zrn" } }), so a
+ * number of points reads right ("5 zrn", not "5 zrna"). A form a language never uses with
+ * numbers (English "few") is refused: it is a slip, and would never be shown.
+ */
+export const PointsName = z.union([
+  Form,
+  z.partialRecord(z.enum(LANGUAGES), z.union([Form, PluralForms])).refine((r) => Object.keys(r).length > 0, fixedText('program.needs_language'))
+    .superRefine((names, ctx) => {
+      for (const [language, name] of Object.entries(names)) {
+        if (typeof name !== 'object') continue;
+        const used: readonly string[] = pluralRules(language).resolvedOptions().pluralCategories;
+        const categories = PLURAL_CATEGORIES.filter((c) => used.includes(c)).join(', ');
+        // A key that is no category at all is the strict object's to refuse.
+        for (const category of PLURAL_CATEGORIES.filter((c) => c in name && !used.includes(c))) {
+          ctx.addIssue({ code: 'custom', path: [language, category], ...saidIssue(say('program.plural_category', { category, language, categories })) });
+        }
+      }
+    }),
+], { error: fixedText('program.points_name_shape') });
+export type PointsName = z.infer<typeof PointsName>;
 
 /** Which purchases (or lines) a multiplier or promotion applies to; all given parts must match. */
 export const Condition = z.object({
@@ -197,7 +232,8 @@ export const Challenge = z.object({
 export const ProgramDocument = z.object({
   $schema: z.string().optional(),
   name: z.string().trim().min(1).max(200).describe("The program's name, for staff."),
-  points_name: LocalizedText.default('points').describe('What the points are called ("beans"): one text, or one per language code.'),
+  points_name: PointsName.default('points')
+    .describe('What the points are called ("beans"): one text, or one per language code, each a text or its forms with numbers by plural category ({ "en": { "one": "bean", "other": "beans" } }).'),
   point_value: Decimal.default('0.01')
     .describe('What one point is worth in the business currency (a decimal, "0.01"), for the liability report; it does not change what is earned.'),
   enrolment: z.enum(['automatic', 'on_request']).default('automatic')

@@ -22,7 +22,8 @@ import { recordsOfCustomer, requireActiveCustomer } from './merged-customers.ts'
 import { createReservations } from './reservations.ts';
 import { customerToRead } from '../customers/index.ts';
 import { withFields } from '../../shared/objects.ts';
-import { anyOf, fixedText, perLanguage, say, type Said } from '../../shared/messages/index.ts';
+import { anyOf, counted, fixedText, perLanguage, say, type Language, type Said } from '../../shared/messages/index.ts';
+import { countedName } from '../../shared/plural.ts';
 
 // Rewards bought with points (a coupon or a gift card), coupons a POS validates and
 // consumes, promotion coupons in bulk, gift-card balances, and checkout reservations of
@@ -81,14 +82,14 @@ const campaignCustomerLock = (campaignId: string, customerId: string) => `coupon
 export function createRewardsService(core: LoyaltyCore) {
   const { db, clock, currency } = core.deps;
 
-  function rewardView(r: Reward, program: Program, stockIssued?: number) {
+  function rewardView(r: Reward, program: Program, stockIssued: number | undefined, language: Language) {
     return {
       // A field a reward does not have is left out of the JSON (undefined), as for a fixed discount's percent.
       code: r.code, name: r.name, type: r.type, points: r.points,
       amount: r.amount, currency: r.amount !== undefined ? currency : undefined, percent: r.percent,
       sku: r.sku || undefined, event: r.event || undefined,
       tiers: r.tiers ?? null, stock: r.stock ?? null, left: r.stock === undefined ? null : Math.max(0, r.stock - (stockIssued ?? 0)),
-      valid_days: r.valid_days, available_from: r.available_from ?? null, available_to: r.available_to ?? null, points_name: text(program.document.points_name),
+      valid_days: r.valid_days, available_from: r.available_from ?? null, available_to: r.available_to ?? null, points_name: countedName(program.document.points_name, language, r.points),
     };
   }
 
@@ -184,7 +185,7 @@ export function createRewardsService(core: LoyaltyCore) {
         if (reward.stock !== undefined && (issued.get(reward.code) ?? 0) + taken >= reward.stock) return conflict(say('reward.out_of_stock', { code: reward.code }));
         const plan = planDebit(state.lots, reward.points, { now, includePending: false, shortfall: 'fail' });
         if (plan.debited === 0) {
-          return conflict(say('reward.not_enough_points', { reward: perLanguage(reward.name), points: reward.points, points_name: perLanguage(program!.document.points_name), on_hand: pointsOnHand(state.lots, member.points, now) }));
+          return conflict(say('reward.not_enough_points', { reward: perLanguage(reward.name), points: reward.points, points_name: counted(program!.document.points_name, reward.points), on_hand: pointsOnHand(state.lots, member.points, now) }));
         }
         takeFromLots(state.lots, plan.allocations);
         member.points -= reward.points;
@@ -242,7 +243,8 @@ export function createRewardsService(core: LoyaltyCore) {
   const redemptions = createGroupCommit(redeemTogether, { maxInFlight: 4 });
 
   const service = {
-    async rewards({ customerId }: { customerId?: string } = {}) {
+    /** The catalogue; each reward's points_name in `language`, in the form for its cost ("500 zrn"). */
+    async rewards({ customerId, language = 'en' }: { customerId?: string; language?: Language } = {}) {
       const now = clock.now();
       const program = await core.programAt(now);
       if (!program) return { rewards: [], program_version: null };
@@ -266,7 +268,7 @@ export function createRewardsService(core: LoyaltyCore) {
         program_version: program.version,
         customer_id: shown,
         rewards: program.document.rewards.map((r) => {
-          const view = rewardView(r, program, issued.get(r.code));
+          const view = rewardView(r, program, issued.get(r.code), language);
           return member ? withFields(view, { affordable: member.available >= r.points, eligible: !r.tiers || (member.tier !== null && r.tiers.includes(member.tier)) }) : view;
         }),
       };

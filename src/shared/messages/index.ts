@@ -1,3 +1,4 @@
+import { countedName, type CountedName } from '../plural.ts';
 import { GENERAL } from './general.ts';
 import { GIFT_CARDS } from './gift-cards.ts';
 import { IMPORT_ROWS } from './import-rows.ts';
@@ -72,6 +73,11 @@ export function textIn(value: string | Readonly<Partial<Record<string, string>>>
 /** A text the program gives per language (a reward's name, the points' name), told as textIn reads it. */
 export function perLanguage(value: string | Readonly<Partial<Record<string, string>>>): Told {
   return told((language) => textIn(value, language));
+}
+
+/** A name that agrees with a number ("5 zrn"), told in each language in its form for `count` (plural.ts). */
+export function counted(value: CountedName, count: number): Told {
+  return told((language) => countedName(value, language, count));
 }
 
 /** Alternatives ("Silver or Gold"): English joins them with " or " as it always did; the others as their language lists them. */

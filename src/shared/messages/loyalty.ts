@@ -116,6 +116,28 @@ export const LOYALTY = {
     ru: 'должно быть датой или меткой времени ISO 8601 существующего дня',
   },
   'program.needs_language': { en: 'needs at least one language', sl: 'potrebuje vsaj en jezik', tr: 'en az bir dil gerekir', da: 'skal have mindst ét sprog', ru: 'нужен хотя бы один язык' },
+  // The points' name (program.schema.ts PointsName): one text, or per language one text or its plural forms.
+  'program.points_name_shape': {
+    en: 'must be one text, or one per language code, each a text or its forms with numbers (e.g. "one": "bean", "other": "beans")',
+    sl: 'mora biti eno besedilo ali po eno za vsako kodo jezika, vsako kot besedilo ali kot njegove oblike ob številih (npr. "one": "zrno", "two": "zrni", "few": "zrna", "other": "zrn")',
+    tr: 'tek bir metin ya da her dil kodu için bir tane olmalıdır; her biri bir metin ya da sayılarla kullanılan biçimleridir (ör. "one": "bean", "other": "beans")',
+    da: 'skal være én tekst eller én pr. sprogkode, hver en tekst eller dens former med tal (f.eks. "one": "bønne", "other": "bønner")',
+    ru: 'должно быть одним текстом или по одному на код языка, каждый — текст или его формы с числами (например, "one": "зерно", "few": "зерна", "many": "зёрен", "other": "зерна")',
+  },
+  'program.plural_other': {
+    en: 'is required: the form for every number no other form names',
+    sl: 'je obvezno: oblika za vsako število, ki ga ne pokriva nobena druga oblika',
+    tr: 'zorunludur: başka hiçbir biçimin karşılamadığı her sayı için kullanılan biçim',
+    da: 'skal angives: formen for ethvert tal, som ingen anden form dækker',
+    ru: 'обязательно: форма для любого числа, которое не покрывает ни одна другая форма',
+  },
+  'program.plural_category': {
+    en: '"{category}" is not a form {language} uses with numbers; its forms are {categories}',
+    sl: '"{category}" ni oblika, ki jo jezik {language} uporablja ob številih; njegove oblike so {categories}',
+    tr: '"{category}", {language} dilinin sayılarla kullandığı bir biçim değil; bu dilin biçimleri: {categories}',
+    da: '"{category}" er ikke en form, som {language} bruger med tal; dets former er {categories}',
+    ru: '"{category}" — не форма, которую язык {language} использует с числами; его формы: {categories}',
+  },
   'program.ends_after_start': { en: 'must end after it starts', sl: 'se mora končati po začetku', tr: 'başladıktan sonra bitmelidir', da: 'skal slutte, efter den begynder', ru: 'должно заканчиваться после начала' },
   'program.needs_factor': { en: 'needs a factor or bonus_points', sl: 'potrebuje factor ali bonus_points', tr: 'factor ya da bonus_points gerekir', da: 'skal have factor eller bonus_points', ru: 'нужно указать factor или bonus_points' },
   'program.base_threshold': {

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import example from '../../../../examples/program.json' with { type: 'json' };
 import { api, type ProgramApplied, type ProgramState, type ProgramVersion, type Simulation } from '../../api.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n, type I18n } from '../../i18n/index.ts';
+import { countedName, nameIn, pluralSamples, type CountedName } from '../../../shared/plural.ts';
 import { useSubmission } from '../../useSubmission.ts';
 import { SimulationReportView } from './SimulationReport.tsx';
 import { jsonSyntaxReason } from './json-syntax.ts';
@@ -21,6 +22,13 @@ const yearAgo = () => {
   return isoDay(d);
 };
 const pretty = (document: unknown) => JSON.stringify(document, null, 2);
+
+/** The points' name in the dashboard's language; a name given by its forms shows each with a number that takes it ("1 zrno · 2 zrni · 3 zrna · 5 zrn"). */
+function pointsNameShown(i18n: I18n, value: CountedName): string {
+  const { language, name } = nameIn(value, i18n.language);
+  if (typeof name === 'string') return name;
+  return pluralSamples(language).map((n) => `${i18n.number(n)} ${countedName(value, i18n.language, n)}`).join(' · ');
+}
 
 export function ProgramEditor() {
   const i18n = useI18n();
@@ -118,7 +126,7 @@ export function ProgramEditor() {
               <div><dt>{t('loyalty.col.version')}</dt><dd>{t('loyalty.program.version', { version: current.version })}</dd></div>
               <div><dt>{t('loyalty.col.effectiveFrom')}</dt><dd>{i18n.date(current.effective_from, true)}</dd></div>
               {current.note && <div><dt>{t('loyalty.col.note')}</dt><dd>{current.note}</dd></div>}
-              <div><dt>{t('loyalty.program.pointsName')}</dt><dd>{i18n.localized(current.document.points_name)}</dd></div>
+              <div><dt>{t('loyalty.program.pointsName')}</dt><dd data-testid="points-name">{pointsNameShown(i18n, current.document.points_name)}</dd></div>
             </dl>
           )}
         </div>
