@@ -1,4 +1,4 @@
-import { importCsv, type FileFormat, type ImportKind, type ImportProgress } from '../modules/imports/index.ts';
+import { importCsv, type FileFormat, type ImportKind, type ImportProgress, type ImportVia } from '../modules/imports/index.ts';
 import { inBackground } from '../db/index.ts';
 import type { Services } from '../services.ts';
 import { recordPurchases } from './record-purchases.ts';
@@ -9,7 +9,7 @@ import type { Language } from '../shared/messages/index.ts';
 // work: on the embedded database, requests go first (db/priority.ts).
 export function importFile(
   services: Pick<Services, 'db' | 'config' | 'stores' | 'clock' | 'customers' | 'commerce' | 'loyalty'>,
-  options: { kind: ImportKind; file: string; map?: Record<string, string>; format?: FileFormat; skipInvalid?: boolean; dryRun?: boolean; onProgress?: (p: ImportProgress) => void; language?: Language },
+  options: { kind: ImportKind; file: string; map?: Record<string, string>; via?: ImportVia; format?: FileFormat; skipInvalid?: boolean; dryRun?: boolean; onProgress?: (p: ImportProgress) => void; language?: Language },
 ) {
   return inBackground(() => importCsv(withFields(options, {
     deps: services,

@@ -59,6 +59,17 @@ describe('regulars CLI', () => {
     const missing = run('import', 'purchases', path.join(work, 'missing.csv'));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain(`file: no such file: ${path.join(work, 'missing.csv')}`);
+    // A column missing: the command line maps another with --map.
+    const noDate = path.join(work, 'no-date.csv');
+    fs.writeFileSync(noDate, 'external_id,customer_email,total,refunded_amount\n9,z@example.com,20.00,5.00\n');
+    const missingColumn = run('import', 'purchases', noDate);
+    expect(missingColumn.status).toBe(1);
+    expect(missingColumn.stderr).toContain('required column "occurred_at" is missing (map another column with --map occurred_at=COLUMN)');
+    // Mapped, a dry run tells the refund its refunded amount would record.
+    fs.writeFileSync(noDate, 'external_id,customer_email,total,refunded_amount,day\n9,z@example.com,20.00,5.00,2026-01-06\n');
+    const wouldRefund = run('import', 'purchases', noDate, '--map', 'occurred_at=day', '--dry-run');
+    expect(wouldRefund.status, wouldRefund.stderr).toBe(0);
+    expect(wouldRefund.stdout).toContain("It would record 1 refund so that the orders' refunds add up to their refunded amounts.");
     const badTotal = path.join(work, 'bad-total.csv');
     fs.writeFileSync(badTotal, 'customer_email,occurred_at,total\nana@example.com,2026-01-02,10.00\nbo@example.com,2026-01-03,ten\n');
     const notANumber = run('analyze', 'clv', '--purchases', badTotal);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isLocalCli } from '../../modules/auth/index.ts';
 import { fileFormatOf, IMPORT_KINDS, isImportKind, previewCsv, spoolToFile, type FileFormat, type ImportKind, type ImportProgress } from '../../modules/imports/index.ts';
 import type { Services } from '../../services.ts';
 import { invalidField } from '../../shared/errors.ts';
@@ -89,7 +90,7 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
       },
       422: 'Columns do not fit',
     },
-    handler: async (req, reply) => {
+    handler: async (req, reply, principal) => {
       const kind = kindOf(req);
       const { spooled, fields } = await readUpload(req);
       let options: ReturnType<typeof uploadOptions>;
@@ -101,9 +102,11 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
       }
       // The import removes the upload when it ends: for a client that follows its
       // progress, that is after this handler has returned. Its report's reasons are told
-      // in the request's language, as a refusal of the whole file is.
+      // in the request's language, as a refusal of the whole file is; a missing column's, with
+      // the way this caller maps one (the command line through the server: its --map).
+      const via = isLocalCli(principal) ? 'cli' : 'api';
       const run = (onProgress?: (p: ImportProgress) => void) =>
-        importFile(s, withFields(options, { kind, file: spooled.file, onProgress, language: answerLanguage(req) })).finally(spooled.remove);
+        importFile(s, withFields(options, { kind, file: spooled.file, via, onProgress, language: answerLanguage(req) })).finally(spooled.remove);
       return wantsProgress(req) ? replyWithProgress(req, reply, s.logger, run) : run();
     },
   });

@@ -146,7 +146,7 @@ describe('empty fields past the header', () => {
 describe('fieldCountCheck', () => {
   const check = (header: string, row: string) => {
     const columns = header.split(',');
-    const problem = fieldCountCheck('purchases', resolveColumns({ header: columns, map: {}, kind: 'purchases' }), columns, ',')(row.split(','));
+    const problem = fieldCountCheck('purchases', resolveColumns({ header: columns, map: {}, kind: 'purchases', via: 'cli' }), columns, ',')(row.split(','));
     return problem && { column: problem.column, reason: String(problem.reason) }; // its English
   };
 

@@ -7,7 +7,7 @@ import { parseInput } from '../../shared/validation.ts';
 import { withOrderId, type CommerceService, type PreparedPurchase, type RefundChecker } from '../commerce/index.ts';
 import { CustomerInput, type CustomerService, type Identity } from '../customers/index.ts';
 import { openCsv, type CsvRecord } from './csv.ts';
-import { hasLineItems, resolveColumns, type ColumnLayout, type ImportKind } from './mapping.ts';
+import { hasLineItems, resolveColumns, type ColumnLayout, type ImportKind, type ImportVia } from './mapping.ts';
 import { basketChunks, basketsOf, type Basket } from './baskets.ts';
 import { basketInput, refundBasketInput, type BasketProblem } from './basket-input.ts';
 import { createRowKeys, customerInput, KEY_BY_MEANING, purchaseInput } from './rows.ts';
@@ -84,6 +84,8 @@ export interface ImportOptions {
   kind: ImportKind;
   file: string;
   map?: Record<string, string>;
+  /** Where the import came from, for how a refusal of a missing column says to map one (mapping.ts); the command line's --map by default. */
+  via?: ImportVia;
   /** How the file writes dates and numbers, when not as the API does. */
   format?: FileFormat;
   skipInvalid?: boolean;
@@ -115,7 +117,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
   const { kind, file, chunkSize = 2000, recordSize = 500 } = options;
   const first = await openCsv(file, options.format?.encoding);
   if (first.header.length === 0) throw invalidField('file', say('import.file_empty'));
-  const layout = resolveColumns({ header: first.header, map: options.map ?? {}, kind });
+  const layout = resolveColumns({ header: first.header, map: options.map ?? {}, kind, via: options.via ?? 'cli' });
   if (!options.format?.dateFormat) {
     const problem = missingDateFormat(kind, layout, await firstRecords(file, options.format?.encoding, 200));
     if (problem) throw problem;

@@ -1,4 +1,4 @@
-export { CANONICAL, IMPORT_KINDS, isImportKind, parseMapSpec, suggestMap, type ImportKind } from './mapping.ts';
+export { CANONICAL, IMPORT_KINDS, isImportKind, parseMapSpec, suggestMap, type ImportKind, type ImportVia } from './mapping.ts';
 export { importCsv, type ImportResult, type ImportProgress, type RecordPurchases } from './import.service.ts';
 export { fitMapping, previewCsv, spoolToFile } from './preview.ts';
 export type { RowError } from './error-report.ts';

@@ -134,6 +134,12 @@ function mapPairs(spec: string): string[] {
 
 const unquote = (text: string) => (text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1).replaceAll('""', '"') : text);
 
+/**
+ * Where an import came from, which names the way its caller maps a column: the command
+ * line's `--map canonical=COLUMN`, or the upload's `map` field (the API's, the dashboard's).
+ */
+export type ImportVia = 'cli' | 'api';
+
 export interface ColumnLayout {
   /** canonical field → index in the row */
   index: Map<string, number>;
@@ -143,7 +149,7 @@ export interface ColumnLayout {
 
 const norm = (s: string) => s.trim().toLowerCase();
 
-export function resolveColumns({ header, map, kind }: { header: string[]; map: Record<string, string>; kind: ImportKind }): ColumnLayout {
+export function resolveColumns({ header, map, kind, via }: { header: string[]; map: Record<string, string>; kind: ImportKind; via: ImportVia }): ColumnLayout {
   const position = new Map(header.map((h, i) => [norm(h), i]));
   const index = new Map<string, number>();
   const columnName = new Map<string, string>();
@@ -160,8 +166,7 @@ export function resolveColumns({ header, map, kind }: { header: string[]; map: R
   }
   for (const field of CANONICAL[kind]) {
     if (!field.required || index.has(field.name) || map[field.name] || (field.unless && index.has(field.unless))) continue;
-    const reason = field.unless ? say('import.required_column_or', { field: field.name, other: field.unless }) : say('import.required_column', { field: field.name });
-    problems.push({ field: field.name, reason });
+    problems.push({ field: field.name, reason: missingColumn(field, via) });
   }
   if (kind === 'purchases') problems.push(...purchaseColumnProblems(index));
   if (kind === 'refunds' && index.has('line_quantity') && !index.has('line_sku')) {
@@ -172,6 +177,13 @@ export function resolveColumns({ header, map, kind }: { header: string[]; map: R
   }
   if (problems.length) throw invalid(say('import.columns_do_not_fit', { problems: told((language) => problems.map((p) => tell(p.reason, language)).join('; ')) }), problems);
   return { index, columnName };
+}
+
+/** A required column missing, with the way the caller maps another column to it. */
+function missingColumn(field: CanonicalField, via: ImportVia) {
+  if (via === 'cli') return field.unless ? say('import.required_column_or', { field: field.name, other: field.unless }) : say('import.required_column', { field: field.name });
+  const example = JSON.stringify({ [field.name]: 'COLUMN' });
+  return field.unless ? say('import.required_column_or_api', { field: field.name, example, other: field.unless }) : say('import.required_column_api', { field: field.name, example });
 }
 
 /** Line items need their price, and their order id to be grouped by. */

@@ -53,14 +53,14 @@ export async function fitMapping(file: string, kind: ImportKind, map: Record<str
   csv.close();
   const { header } = csv;
   try {
-    resolveColumns({ header, map, kind });
+    resolveColumns({ header, map, kind, via: 'cli' });
     return { map, guessed: {} };
   } catch (error) {
     const guessed = Object.fromEntries(Object.entries(suggestMap(header, kind)).filter(([field]) => !(field in map) && !header.some((h) => h.trim().toLowerCase() === field)));
     const merged = withFields(guessed, map);
     if (Object.keys(guessed).length === 0) throw error;
     try {
-      resolveColumns({ header, map: merged, kind });
+      resolveColumns({ header, map: merged, kind, via: 'cli' });
     } catch (still) {
       // What is still missing with the guesses is what to fix; the guesses are told with it.
       if (!isAppError(still)) throw still;

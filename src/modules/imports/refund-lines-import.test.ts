@@ -110,7 +110,8 @@ describe('a command line without --map', () => {
     await expect(fitMapping(fits, 'purchases', {})).resolves.toEqual({ map: {}, guessed: {} });
     // One that fits neither way is refused as given.
     const neither = write(['a,b', '1,2']);
-    await expect(fitMapping(neither, 'refunds', {})).rejects.toThrow('required column "purchase" is missing');
+    // It names the command line's way of mapping another column.
+    await expect(fitMapping(neither, 'refunds', {})).rejects.toThrow('required column "purchase" is missing (map another column with --map purchase=COLUMN)');
   });
 
   it("takes an item's \"price\" for its unit price beside a quantity or SKU, and names the guesses with what is still missing", async () => {

@@ -45,7 +45,7 @@ describe('a purchases file without order ids', () => {
     const header = ['card', 'date', 'total'];
     const row = ['old-1', '2026-03-05', '7.00'];
     const map = parseMapSpec('customer_external_id=card,occurred_at=date', 'purchases');
-    const legacyKey = createRowKeys('purchases', resolveColumns({ header, map, kind: 'purchases' })).ofRow(row);
+    const legacyKey = createRowKeys('purchases', resolveColumns({ header, map, kind: 'purchases', via: 'cli' })).ofRow(row);
     await recordAll(s, [{ external_id: legacyKey, customer: { external_id: 'old-1' }, occurred_at: '2026-03-05', total: '7.00' }]);
     const file = files.write([header.join(','), row.join(',')]);
     expect(await importFile(s, { kind: 'purchases', file, map })).toMatchObject({ created: 0, duplicates: 1, imported: true });

@@ -3,8 +3,8 @@ import type { Entry } from './languages.ts';
 // The catalogue's messages of a CSV import refused as a whole, as the dashboard's import
 // page shows them (src/modules/imports, src/http/routes/imports.ts): the upload's options,
 // the file's encoding, its columns and its date format. English first, exactly as API
-// clients and the CLI have always read it (index.ts). Column and field names, formats and
-// the CLI's options (--map) stay as written.
+// clients and the CLI have always read it (index.ts). Column and field names, formats,
+// the CLI's options (--map) and the upload's fields ("map") stay as written.
 
 export const IMPORTS = {
   // ── The upload (src/http/routes/imports.ts) ──
@@ -83,6 +83,22 @@ export const IMPORTS = {
     tr: 'zorunlu "{field}" sütunu eksik (--map {field}=COLUMN ile başka bir sütunu eşleyin ya da {other} alanını eşleyin)',
     da: 'den påkrævede kolonne "{field}" mangler (knyt en anden kolonne til den med --map {field}=COLUMN, eller knyt {other})',
     ru: 'нет обязательного столбца "{field}" (сопоставьте ему другой столбец: --map {field}=COLUMN, или сопоставьте {other})',
+  },
+  // The same, to a caller of the API's upload (and the dashboard's import page, which is
+  // one): it maps a column in the upload's "map" field; {example} is that field's JSON.
+  'import.required_column_api': {
+    en: 'required column "{field}" is missing (map another column to it in the upload\'s field "map": {example}; on the dashboard, choose its column under Columns)',
+    sl: 'manjka obvezni stolpec "{field}" (v polju "map" nalaganja mu priredite drug stolpec: {example}; v nadzorni plošči mu izberite stolpec pod Stolpci)',
+    tr: 'zorunlu "{field}" sütunu eksik (yüklemenin "map" alanında ona başka bir sütun eşleyin: {example}; panelde, Sütunlar altında sütununu seçin)',
+    da: 'den påkrævede kolonne "{field}" mangler (knyt en anden kolonne til den i uploadens felt "map": {example}; i kontrolpanelet: vælg dens kolonne under Kolonner)',
+    ru: 'нет обязательного столбца "{field}" (сопоставьте ему другой столбец в поле "map" загрузки: {example}; в панели управления выберите его столбец в разделе «Столбцы»)',
+  },
+  'import.required_column_or_api': {
+    en: 'required column "{field}" is missing (map another column to it in the upload\'s field "map": {example}, or map {other}; on the dashboard, choose a column for either under Columns)',
+    sl: 'manjka obvezni stolpec "{field}" (v polju "map" nalaganja mu priredite drug stolpec: {example}, ali priredite {other}; v nadzorni plošči izberite stolpec za enega od njiju pod Stolpci)',
+    tr: 'zorunlu "{field}" sütunu eksik (yüklemenin "map" alanında ona başka bir sütun eşleyin: {example} ya da {other} alanını eşleyin; panelde, Sütunlar altında bunlardan biri için bir sütun seçin)',
+    da: 'den påkrævede kolonne "{field}" mangler (knyt en anden kolonne til den i uploadens felt "map": {example}, eller knyt {other}; i kontrolpanelet: vælg en kolonne til en af dem under Kolonner)',
+    ru: 'нет обязательного столбца "{field}" (сопоставьте ему другой столбец в поле "map" загрузки: {example}, или сопоставьте {other}; в панели управления выберите столбец для одного из них в разделе «Столбцы»)',
   },
   'import.quantity_needs_sku': {
     en: 'line_quantity needs line_sku too: a row is the quantity of one SKU returned',
