@@ -120,6 +120,7 @@ export function loyaltyCommands(program: Command) {
       print(r, Boolean(o.json), () => [
         `Checkout reservations released: ${r.reservations_released}`,
         `Points expired: ${r.expired.points.toLocaleString('en')} of ${r.expired.members.toLocaleString('en')} members`,
+        ...(r.debts_settled.points > 0 ? [`Debts settled from points held beside them: ${r.debts_settled.points.toLocaleString('en')} of ${r.debts_settled.members.toLocaleString('en')} members`] : []),
         `Expiry reminders: ${r.reminded.members.toLocaleString('en')} members`,
         `Tier reviews: ${r.tiers.reviewed.toLocaleString('en')} members, ${r.tiers.down.toLocaleString('en')} moved down`,
         `Birthday gifts: ${r.birthdays.members.toLocaleString('en')} members`,

@@ -153,6 +153,7 @@ export const LedgerProof = z.strictObject({
 export const MaintenanceRun = z.strictObject({
   reservations_released: Count,
   expired: z.strictObject({ members: Count, points: Count }),
+  debts_settled: z.strictObject({ members: Count, points: Count }).describe('Debts paid from lots that stood beside them (a ledger written before credits always settled debts)'),
   reminded: z.strictObject({ members: Count }),
   tiers: z.strictObject({ reviewed: Count, down: Count }),
   birthdays: z.strictObject({ members: Count }),

@@ -104,7 +104,8 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
         balance: balance.available,
         pending: balance.pending,
         expiring_now: balance.expired_unswept,
-        owed: member.points < 0 ? -member.points : 0,
+        // What the member's debts still ask: lots past their expiry are in the stored points but pay nothing.
+        owed: Math.max(0, balance.expired_unswept - member.points),
         // Every kind of entry falls in one figure, so they add up: earned + adjusted − redeemed
         // − reversed − expired = balance + pending + expiring_now (the stored points, which
         // are below zero by what is owed). Earned, redeemed and expired are the member's
@@ -132,7 +133,7 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
     /** Proves every member's cached balance against the ledger (`regulars loyalty verify`). */
     async verify() {
       const started = Date.now();
-      const result = await ledger.findLedgerProblems(db);
+      const result = await ledger.findLedgerProblems(db, clock.now());
       return { ok: result.problems.length === 0, members: result.members, entries: result.entries, problems: result.problems, duration_ms: Date.now() - started };
     },
 

@@ -170,6 +170,9 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
       for (const [id, st] of states) if (st.referral) referrals.set(id, st.referral);
       /** Members whose lots changed outside `bulk` (debts settled, referral bonus, inactivity expiry): their lot sums are read again at the end. */
       const reread = new Set<string>();
+      // Lots past their expiry that the sweep has not written off are in a member's stored
+      // points but pay nothing: a member owes (has debts to settle) when the rest is below zero.
+      const unswept = new Map([...states].map(([id, st]) => [id, st.expired]));
 
       const earned = new Map<string, number>();
       const sorted = [...items].sort((a, b) => a.facts.occurredAt.getTime() - b.facts.occurredAt.getTime());
@@ -202,7 +205,10 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
         }
         const expiredBefore = member.lifetime_expired;
         await expireIfInactive(trx, program, member, item.facts.occurredAt, now);
-        if (member.lifetime_expired !== expiredBefore) reread.add(member.customer_id);
+        if (member.lifetime_expired !== expiredBefore) {
+          reread.add(member.customer_id);
+          unswept.set(member.customer_id, 0);
+        }
         // The tier the member held when the purchase was made (reviews due by then made).
         const timeline = plan.timelines.get(member.customer_id);
         if (timeline && levels) member.tier = levels[timeline.at(item.facts.occurredAt.getTime())].code;
@@ -247,14 +253,17 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
         }
         for (const e of entries) {
           member.lifetime_earned += e.points;
-          // An entry of 0 points settles nothing: it goes with the other new lots whatever the member owes.
-          if (member.points < 0 && e.points > 0) {
+          // An entry of 0 points settles nothing, nor a lot born past its expiry (a purchase
+          // recorded late): they go with the other new lots whatever the member owes.
+          const bornExpired = e.expiresAt != null && e.expiresAt.getTime() <= now.getTime();
+          if (e.points > 0 && !bornExpired && member.points - (unswept.get(member.customer_id) ?? 0) < 0) {
             // Someone who owes points settles the debt from this credit (rare; one by one).
             await ledger.credit(trx, member, e, now);
             reread.add(member.customer_id);
           } else {
             bulk.push(e);
             member.points += e.points;
+            if (bornExpired) unswept.set(member.customer_id, (unswept.get(member.customer_id) ?? 0) + e.points);
             const run = running.get(member.customer_id);
             if (run) addHeld(run, e, now);
           }

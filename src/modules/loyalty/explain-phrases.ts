@@ -31,9 +31,9 @@ export interface Phrases {
   profileCompletion: string;
   survey: string;
   otherBonus(name: unknown): string;
-  refund(p: { percent: string | null; points: number; credited: unknown; forgiven: unknown }): string;
+  refund(p: { percent: string | null; points: number; credited: unknown; forgiven: unknown; expired: unknown }): string;
   /** A refund recorded with its own id, amount and order (entries written before only have the share). */
-  namedRefund(p: { refund: string; amount: string; purchase: string; percent: string; points: number; credited: unknown; forgiven: unknown }): string;
+  namedRefund(p: { refund: string; amount: string; purchase: string; percent: string; points: number; credited: unknown; forgiven: unknown; expired: unknown }): string;
   /** A referral revoked by a refund of the friend's qualifying purchase (the friend is told which; the referrer is not shown the friend's order). */
   referralTakenBack(p: { role: 'referrer' | 'friend'; purchase: unknown; forgiven: unknown }): string;
   /** orderRef: the till's order, or null when it gave none (the sentence then names none). */
@@ -84,10 +84,10 @@ export const PHRASES: Record<Language, Phrases> = {
     profileCompletion: 'Bonus for completing the profile',
     survey: 'Thank-you for answering a survey',
     otherBonus: (name) => `Bonus: ${name}`,
-    refund: ({ percent, points, credited, forgiven }) =>
-      `Refund: ${percent === null ? 'refund' : `${percent}% of the purchase refunded`}, ${points} of its ${credited} ${credited === 1 ? 'point' : 'points'} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven }) =>
-      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): ${points} of its ${credited} ${credited === 1 ? 'point' : 'points'} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
+    refund: ({ percent, points, credited, forgiven, expired }) =>
+      `Refund: ${percent === null ? 'refund' : `${percent}% of the purchase refunded`}, ${points} of its ${credited} ${credited === 1 ? 'point' : 'points'} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired }) =>
+      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): ${points} of its ${credited} ${credited === 1 ? 'point' : 'points'} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Referral bonus taken back: ${role === 'friend' ? `the qualifying purchase ${purchase} was refunded` : "your friend's qualifying purchase was refunded"}${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
     held: (orderRef) => `Points held at checkout${orderOf(orderRef)}`,
@@ -115,10 +115,10 @@ export const PHRASES: Record<Language, Phrases> = {
     profileCompletion: 'Bonus za izpolnjen profil',
     survey: 'Zahvala za izpolnjeno anketo',
     otherBonus: (name) => `Bonus: ${name}`,
-    refund: ({ percent, points, credited, forgiven }) =>
-      `Vračilo: ${percent === null ? 'vračilo' : `vrnjenih ${percent} % nakupa`}, odvzetih ${points} od ${credited} točk nakupa${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven }) =>
-      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} % nakupa): odvzetih ${points} od ${credited} točk nakupa${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}`,
+    refund: ({ percent, points, credited, forgiven, expired }) =>
+      `Vračilo: ${percent === null ? 'vračilo' : `vrnjenih ${percent} % nakupa`}, odvzetih ${points} od ${credited} točk nakupa${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}${expired ? `; že poteklih točk, ki jih ne odvzamemo znova: ${expired}` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired }) =>
+      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} % nakupa): odvzetih ${points} od ${credited} točk nakupa${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}${expired ? `; že poteklih točk, ki jih ne odvzamemo znova: ${expired}` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Bonus za priporočilo odvzet: ${role === 'friend' ? `nakup ${purchase}, s katerim ste ga prejeli, je bil vrnjen` : 'nakup prijatelja, ki ste ga priporočili, je bil vrnjen'}${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}`,
     held: (orderRef) => `Točke zadržane na blagajni${orderOf(orderRef)}`,
@@ -146,10 +146,10 @@ export const PHRASES: Record<Language, Phrases> = {
     profileCompletion: 'Profili tamamlama bonusu',
     survey: 'Anketi yanıtladığınız için teşekkür',
     otherBonus: (name) => `Bonus: ${name}`,
-    refund: ({ percent, points, credited, forgiven }) =>
-      `İade: ${percent === null ? 'iade' : `alışverişin %${percent} kadarı iade edildi`}, ${credited} puanın ${points} kadarı geri alındı${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven }) =>
-      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin %${percent} kadarı iade edildi): ${credited} puanın ${points} kadarı geri alındı${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}`,
+    refund: ({ percent, points, credited, forgiven, expired }) =>
+      `İade: ${percent === null ? 'iade' : `alışverişin %${percent} kadarı iade edildi`}, ${credited} puanın ${points} kadarı geri alındı${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}${expired ? `; süresi zaten dolmuş ${expired} puan yeniden geri alınmadı` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired }) =>
+      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin %${percent} kadarı iade edildi): ${credited} puanın ${points} kadarı geri alındı${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}${expired ? `; süresi zaten dolmuş ${expired} puan yeniden geri alınmadı` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Tavsiye bonusu geri alındı: ${role === 'friend' ? `bonusu kazandıran ${purchase} alışverişi iade edildi` : 'tavsiye ettiğiniz arkadaşınızın bonusu kazandıran alışverişi iade edildi'}${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}`,
     held: (orderRef) => `Ödemede ayrılan puanlar${orderOf(orderRef)}`,
@@ -177,10 +177,10 @@ export const PHRASES: Record<Language, Phrases> = {
     profileCompletion: 'Bonus for at udfylde profilen',
     survey: 'Tak for at svare på en undersøgelse',
     otherBonus: (name) => `Bonus: ${name}`,
-    refund: ({ percent, points, credited, forgiven }) =>
-      `Refundering: ${percent === null ? 'refundering' : `${percent} % af købet refunderet`}, ${points} af købets ${credited} point trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven }) =>
-      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} % af købet refunderet): ${points} af købets ${credited} point trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
+    refund: ({ percent, points, credited, forgiven, expired }) =>
+      `Refundering: ${percent === null ? 'refundering' : `${percent} % af købet refunderet`}, ${points} af købets ${credited} point trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired }) =>
+      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} % af købet refunderet): ${points} af købets ${credited} point trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Henvisningsbonus trukket tilbage: ${role === 'friend' ? `det kvalificerende køb ${purchase} blev refunderet` : 'din vens kvalificerende køb blev refunderet'}${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
     held: (orderRef) => `Point reserveret ved kassen${orderOf(orderRef)}`,
@@ -208,10 +208,10 @@ export const PHRASES: Record<Language, Phrases> = {
     profileCompletion: 'Бонус за заполненный профиль',
     survey: 'Спасибо за участие в опросе',
     otherBonus: (name) => `Бонус: ${name}`,
-    refund: ({ percent, points, credited, forgiven }) =>
-      `Возврат: ${percent === null ? 'возврат' : `возвращено ${percent}% покупки`}, списано ${points} из ${credited} балл. за покупку${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven }) =>
-      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent}% покупки): списано ${points} из ${credited} балл. за покупку${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}`,
+    refund: ({ percent, points, credited, forgiven, expired }) =>
+      `Возврат: ${percent === null ? 'возврат' : `возвращено ${percent}% покупки`}, списано ${points} из ${credited} балл. за покупку${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}${expired ? `; уже сгоревших баллов, которые не списываются повторно: ${expired}` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired }) =>
+      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent}% покупки): списано ${points} из ${credited} балл. за покупку${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}${expired ? `; уже сгоревших баллов, которые не списываются повторно: ${expired}` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Бонус за приглашение списан: ${role === 'friend' ? `покупка ${purchase}, за которую он был начислен, возвращена` : 'приглашённый вами друг вернул покупку, за которую был начислен бонус'}${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}`,
     held: (orderRef) => `Баллы зарезервированы на кассе${orderOf(orderRef)}`,

@@ -78,8 +78,8 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
         const percent = typeof d.refunded_share === 'number' ? percentIn(language, d.refunded_share) : null;
         const points = Math.abs(e.points);
         return d.refund_id && percent !== null
-          ? say.namedRefund({ refund: d.refund_id, amount: `${n(d.amount)} ${currency}`, purchase: d.purchase, percent, points, credited: d.credited, forgiven: d.forgiven })
-          : say.refund({ percent, points, credited: d.credited, forgiven: d.forgiven });
+          ? say.namedRefund({ refund: d.refund_id, amount: `${n(d.amount)} ${currency}`, purchase: d.purchase, percent, points, credited: d.credited, forgiven: d.forgiven, expired: d.expired })
+          : say.refund({ percent, points, credited: d.credited, forgiven: d.forgiven, expired: d.expired });
       }
     case 'redeem':
       // The till's order, or none: a reservation's own id means nothing in a member's history.

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, LoyaltyEntryKind, Tx } from '../../db/index.ts';
-import { planDebit, type Allocation, type Lot } from './ledger.ts';
+import { chooseLots, planDebit, type Allocation, type Lot } from './ledger.ts';
 import { withFields } from '../../shared/objects.ts';
 
 // SQL of the ledger. Every writer of a member's ledger first locks the member's row
@@ -112,16 +112,35 @@ async function writeAllocations(trx: Tx, customerId: string, rows: { debitId: nu
 
 /**
  * Credits one lot for a member whose row the caller holds locked. Outstanding debts
- * (unsettled debits, oldest first) are settled from the new lot first. Returns null
- * when the idempotency key was used before (nothing written).
+ * (unsettled debits, oldest first) are settled from the new lot first — whatever the
+ * member's stored points say: a debt can stand beside lots past their expiry that the
+ * sweep has not written off yet, which keep the stored points above zero. A lot born
+ * past its expiry (a purchase recorded late) settles nothing. Returns null when the
+ * idempotency key was used before (nothing written).
  */
 export async function credit(trx: Tx, member: MemberRow, e: NewEntry, now: Date): Promise<{ id: number; settled: number } | null> {
   const id = await insertOne(trx, e, now, { remaining: e.points, unsettled: null });
   if (id === null) return null;
   let settled = 0;
-  if (member.points < 0) settled = await settleDebts(trx, member.customer_id, id, e.points, now);
+  if (e.points > 0 && !(e.expiresAt && e.expiresAt <= now)) settled = await settleDebts(trx, member.customer_id, id, e.points, now);
   member.points += e.points;
   return { id, settled };
+}
+
+/**
+ * Settles a member's debts from the lots they hold (spendable or pending, earliest expiry
+ * first), for debts that stood beside such lots (ledger written before credits settled
+ * debts whatever the stored points said). Returns the points used.
+ */
+export async function settleDebtsFromLots(trx: Tx, customerId: string, now: Date): Promise<number> {
+  const debts = await sql<{ id: number; unsettled: number }>`
+    SELECT id, unsettled FROM loyalty_entries WHERE customer_id = ${customerId} AND unsettled > 0 ORDER BY id`.execute(trx);
+  const owed = debts.rows.reduce((s, d) => s + Number(d.unsettled), 0);
+  if (owed === 0) return 0;
+  const lots = chooseLots(await openLots(trx, customerId), owed, { now, includePending: true }).allocations;
+  let used = 0;
+  for (const lot of lots) used += await settleDebts(trx, customerId, lot.creditId, lot.points, now);
+  return used;
 }
 
 /** Settles unsettled debits from one new lot; returns the points used. */
@@ -158,19 +177,20 @@ export async function debit(
   trx: Tx,
   member: MemberRow,
   e: Omit<NewEntry, 'points'> & { points: number },
-  { now, includePending, prefer, shortfall, lots: explicit }: { now: Date; includePending: boolean; prefer?: number[]; shortfall: 'fail' | 'owe' | 'forgive'; lots?: Allocation[] },
-): Promise<{ id: number | null; debited: number; unsettled: number; shortfall: number; duplicate: boolean }> {
+  { now, includePending, prefer, shortfall, lots: explicit, expired }: { now: Date; includePending: boolean; prefer?: number[]; shortfall: 'fail' | 'owe' | 'forgive'; lots?: Allocation[]; expired?: number },
+): Promise<{ id: number | null; debited: number; unsettled: number; shortfall: number; expired: number; duplicate: boolean }> {
   const lots = explicit ? [] : await openLots(trx, member.customer_id);
-  const plan = planDebit(lots, e.points, { now, includePending, prefer, shortfall, explicit });
-  if (plan.debited === 0) return { id: null, debited: 0, unsettled: 0, shortfall: plan.shortfall, duplicate: false };
-  const details = shortfall === 'forgive' && plan.shortfall > 0 ? withFields(e.details ?? {}, { forgiven: plan.shortfall }) : e.details;
+  const plan = planDebit(lots, e.points, { now, includePending, prefer, shortfall, explicit, expired });
+  if (plan.debited === 0) return { id: null, debited: 0, unsettled: 0, shortfall: plan.shortfall, expired: plan.expired, duplicate: false };
+  let details = shortfall === 'forgive' && plan.shortfall > 0 ? withFields(e.details ?? {}, { forgiven: plan.shortfall }) : e.details;
+  if (plan.expired > 0) details = withFields(details ?? {}, { expired: plan.expired });
   const written = await sql<{ id: number }>`
     WITH ${debitsCte([{ entry: withFields(e, { points: -plan.debited, details }), unsettled: plan.unsettled, allocations: plan.allocations }], now)}
     SELECT id FROM debits`.execute(trx);
   const id = written.rows[0]?.id ?? null;
-  if (id === null) return { id: null, debited: 0, unsettled: 0, shortfall: 0, duplicate: true };
+  if (id === null) return { id: null, debited: 0, unsettled: 0, shortfall: 0, expired: 0, duplicate: true };
   member.points -= plan.debited;
-  return { id, debited: plan.debited, unsettled: plan.unsettled, shortfall: plan.shortfall, duplicate: false };
+  return { id, debited: plan.debited, unsettled: plan.unsettled, shortfall: plan.shortfall, expired: plan.expired, duplicate: false };
 }
 
 /** A statement failed on a unique constraint: a key (or a member) another transaction wrote first. */
@@ -275,8 +295,12 @@ export interface VerifyProblem {
   actual: number;
 }
 
-/** Every mismatch between the cached numbers and the allocations, over all members (set-based). */
-export async function findLedgerProblems(db: Db, limit = 1000): Promise<{ members: number; entries: number; problems: VerifyProblem[] }> {
+/**
+ * Every mismatch between the cached numbers and the allocations, over all members
+ * (set-based), and every debt left standing beside lots able to pay it at `now` (credits
+ * settle debts first; `loyalty maintain` settles what a ledger written before that rule holds).
+ */
+export async function findLedgerProblems(db: Db, now: Date, limit = 1000): Promise<{ members: number; entries: number; problems: VerifyProblem[] }> {
   const counts = await sql<{ members: number; entries: number }>`
     SELECT (SELECT count(*) FROM loyalty_members)::bigint AS members, (SELECT count(*) FROM loyalty_entries)::bigint AS entries`.execute(db);
   const problems = await sql<VerifyProblem>`
@@ -319,12 +343,18 @@ export async function findLedgerProblems(db: Db, limit = 1000): Promise<{ member
       JOIN loyalty_entries d ON d.customer_id = a.customer_id AND d.id = a.debit_id
       JOIN loyalty_entries c ON c.customer_id = a.customer_id AND c.id = a.credit_id
       WHERE d.points >= 0 OR c.points <= 0
+    ), standing_debts AS (
+      SELECT d.customer_id, 'no debt beside points that can pay it' AS rule, 0::numeric AS expected, least(d.owed, l.held)::numeric AS actual
+      FROM (SELECT customer_id, sum(unsettled) AS owed FROM loyalty_entries WHERE unsettled > 0 GROUP BY customer_id) d
+      JOIN LATERAL (SELECT sum(remaining) AS held FROM loyalty_entries l
+                    WHERE l.customer_id = d.customer_id AND l.remaining > 0 AND (l.expires_at IS NULL OR l.expires_at > ${now})) l ON l.held > 0
     )
     SELECT customer_id, rule, NULL::bigint AS entry_id, expected::float8 AS expected, actual::float8 AS actual FROM member_checks
     UNION ALL SELECT customer_id, rule, NULL, expected::float8, actual::float8 FROM orphans
     UNION ALL SELECT customer_id, rule, entry_id, expected::float8, actual::float8 FROM lot_checks
     UNION ALL SELECT customer_id, rule, entry_id, expected::float8, actual::float8 FROM debit_checks
     UNION ALL SELECT customer_id, rule, entry_id, expected::float8, actual::float8 FROM wrong_direction
+    UNION ALL SELECT customer_id, rule, NULL, expected::float8, actual::float8 FROM standing_debts
     LIMIT ${limit}`.execute(db);
   return { members: Number(counts.rows[0].members), entries: Number(counts.rows[0].entries), problems: problems.rows.map((p) => ({ customer_id: p.customer_id, rule: p.rule, entry_id: p.entry_id ?? undefined, expected: p.expected, actual: p.actual })) };
 }

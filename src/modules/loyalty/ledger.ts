@@ -26,13 +26,16 @@ export interface Allocation {
  * Lots for a debit of `points`: the preferred lots first (a refund takes back the
  * purchase's own points), then the lots that expire earliest (never-expiring last),
  * oldest first among equals. Pending lots are used only when allowed (reversals), after
- * the available ones. Lots already expired are never used.
+ * the available ones. Other lots past their expiry are never used; a preferred one is,
+ * until the sweep writes it off: a refund takes back the purchase's own points, and the
+ * sweep then finds nothing left of them to expire (otherwise the member lost them twice,
+ * once to the refund from other lots and once to the expiry).
  */
 export function chooseLots(lots: readonly Lot[], points: number, { now, includePending, prefer = [] }: { now: Date; includePending: boolean; prefer?: readonly number[] }): { allocations: Allocation[]; shortfall: number } {
   const t = now.getTime();
-  const usable = lots.filter((l) => l.remaining > 0 && !(l.expiresAt && l.expiresAt.getTime() <= t));
-  const isAvailable = (l: Lot) => !l.availableAt || l.availableAt.getTime() <= t;
   const preferred = new Set(prefer);
+  const usable = lots.filter((l) => l.remaining > 0 && (preferred.has(l.id) || !(l.expiresAt && l.expiresAt.getTime() <= t)));
+  const isAvailable = (l: Lot) => !l.availableAt || l.availableAt.getTime() <= t;
   const rank = (l: Lot) => (preferred.has(l.id) ? 0 : isAvailable(l) ? 1 : 2);
   const ordered = usable
     .filter((l) => preferred.has(l.id) || isAvailable(l) || includePending)
@@ -48,11 +51,16 @@ export function chooseLots(lots: readonly Lot[], points: number, { now, includeP
   return { allocations, shortfall: left };
 }
 
-/** What a debit of `points` writes: the lots it takes, and the part no lot covers that stays owed. `debited` 0: nothing to write. */
+/**
+ * What a debit of `points` writes: the lots it takes, and the part no lot covers that stays
+ * owed. `debited` 0: nothing to write. `expired`: the part not taken because the points it
+ * takes back had expired already (see planDebit's `expired`).
+ */
 export interface DebitPlan {
   debited: number;
   unsettled: number;
   shortfall: number;
+  expired: number;
   allocations: Allocation[];
 }
 
@@ -61,18 +69,30 @@ export interface DebitPlan {
  * cover it; 'owe' debits it all and leaves the rest unsettled; 'forgive' debits only what
  * the lots cover. `explicit` lots are taken as given (expiry names its own lots: they are
  * past their date, which chooseLots skips).
+ *
+ * `expired`: of the points to take back, how many the preferred lots (the purchase's own)
+ * have lost to expiry and no earlier take-back has counted. What the preferred lots still
+ * hold is taken first; what they no longer hold because it expired is not taken again from
+ * other lots or owed — the member lost those points once already. Points the lots lost to
+ * spending are taken back as usual (the member had their value).
  */
 export function planDebit(
   lots: readonly Lot[],
   points: number,
-  { now, includePending, prefer, shortfall, explicit }: { now: Date; includePending: boolean; prefer?: readonly number[]; shortfall: 'fail' | 'owe' | 'forgive'; explicit?: Allocation[] },
+  { now, includePending, prefer, shortfall, explicit, expired: expiredBefore = 0 }: { now: Date; includePending: boolean; prefer?: readonly number[]; shortfall: 'fail' | 'owe' | 'forgive'; explicit?: Allocation[]; expired?: number },
 ): DebitPlan {
-  const choice = explicit ? { allocations: explicit, shortfall: 0 } : chooseLots(lots, points, { now, includePending, prefer });
-  const refused = { debited: 0, unsettled: 0, shortfall: choice.shortfall, allocations: [] };
+  let expired = 0;
+  if (expiredBefore > 0 && prefer?.length) {
+    const own = chooseLots(lots.filter((l) => prefer.includes(l.id)), points, { now, includePending, prefer });
+    expired = Math.min(expiredBefore, own.shortfall);
+  }
+  const wanted = points - expired;
+  const choice = explicit ? { allocations: explicit, shortfall: 0 } : chooseLots(lots, wanted, { now, includePending, prefer });
+  const refused = { debited: 0, unsettled: 0, shortfall: choice.shortfall, expired, allocations: [] };
   if (choice.shortfall > 0 && shortfall === 'fail') return refused;
-  const debited = shortfall === 'forgive' ? points - choice.shortfall : points;
+  const debited = shortfall === 'forgive' ? wanted - choice.shortfall : wanted;
   if (debited === 0) return refused;
-  return { debited, unsettled: shortfall === 'owe' ? choice.shortfall : 0, shortfall: choice.shortfall, allocations: choice.allocations };
+  return { debited, unsettled: shortfall === 'owe' ? choice.shortfall : 0, shortfall: choice.shortfall, expired, allocations: choice.allocations };
 }
 
 /** Takes allocations out of lots held in memory, so the next debit planned against them sees what is left. */

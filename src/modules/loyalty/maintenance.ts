@@ -105,6 +105,31 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
       return { members, points };
     },
 
+    /**
+     * Settles debts that stand beside lots able to pay them. Credits settle a member's
+     * debts as they come, so this finds only debts a ledger written before that rule
+     * holds (a credit then settled only while the stored points were below zero, which
+     * lots past their expiry could keep above it). Moves nothing between members and
+     * changes no balance: the lots' points go to the debts.
+     */
+    async settleStandingDebts(now: Date): Promise<{ members: number; points: number }> {
+      const due = await sql<{ customer_id: string }>`
+        SELECT DISTINCT d.customer_id FROM loyalty_entries d
+        WHERE d.unsettled > 0 AND EXISTS (
+          SELECT 1 FROM loyalty_entries l WHERE l.customer_id = d.customer_id AND l.remaining > 0 AND (l.expires_at IS NULL OR l.expires_at > ${now}))`.execute(db);
+      let members = 0;
+      let points = 0;
+      await inChunks(due.rows.map((r) => r.customer_id), async (trx, chunk) => {
+        await ledger.lockMembers(trx, chunk, { now, create: false });
+        for (const id of chunk) {
+          const used = await ledger.settleDebtsFromLots(trx, id, now);
+          if (used > 0) members++;
+          points += used;
+        }
+      });
+      return { members, points };
+    },
+
     /** One `loyalty.points_expiring` event per member, reminder_days before points expire (for the reminder message). */
     async remindExpiring(now: Date): Promise<{ members: number }> {
       const program = await core.programAt(now);
@@ -253,10 +278,11 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
     async runAll(now: Date) {
       const reservations = await rewards.releaseStaleReservations(now);
       const expired = await maintenance.expirePoints(now);
+      const debtsSettled = await maintenance.settleStandingDebts(now);
       const reminded = await maintenance.remindExpiring(now);
       const tiers = await maintenance.reviewTiers(now);
       const birthdays = await maintenance.birthdays(now);
-      return { reservations_released: reservations, expired, reminded, tiers, birthdays };
+      return { reservations_released: reservations, expired, debts_settled: debtsSettled, reminded, tiers, birthdays };
     },
   };
   return maintenance;

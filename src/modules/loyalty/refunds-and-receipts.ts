@@ -66,11 +66,26 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
     return { points, share };
   }
 
+  /**
+   * Points the sweep wrote off from these lots (expiry entries' allocations), in the
+   * ledgers of the person `customerId` is (a merge's transfer lot expires in the survivor's).
+   */
+  async function expiredFromLots(trx: Tx, customerId: string, lotIds: number[]): Promise<number> {
+    if (lotIds.length === 0) return 0;
+    const found = await sql<{ points: number }>`
+      SELECT COALESCE(sum(a.points), 0)::float8 AS points
+      FROM loyalty_allocations a JOIN loyalty_entries d ON d.customer_id = a.customer_id AND d.id = a.debit_id
+      WHERE a.customer_id IN ${personIdsQuery(customerId)} AND a.credit_id = ANY(${lotIds}::bigint[]) AND d.kind = 'expire'`.execute(trx);
+    return found.rows[0].points;
+  }
+
   return {
     /**
      * Takes back a refunded purchase's points in proportion to the refunded share (see
      * pointsToReverse) — or, when its refunds named the lines returned, what those lines
-     * earned (refund-points.ts) — from the purchase's own lots first. Points already spent follow
+     * earned (refund-points.ts) — from the purchase's own lots first, also when they are past
+     * their expiry and not yet written off. Its points that expired already are not taken
+     * again (details.expired: the member lost them once). Points already spent follow
      * the program's refund_shortfall: a negative balance settled by the next credits, or
      * forgiven. A reward coupon used on the order is not given back: its discount already
      * lowered the total, so no points were earned on it. A refund that takes the purchase
@@ -95,7 +110,10 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       // is the purchase's no more: out of what it credited, and the part of it earlier refunds took out of what they took back.
       const undone = rows.map((e) => e.details as { duplicate_of?: unknown; bonus_points?: number; already_reversed?: number }).filter((d) => d.duplicate_of);
       const credited = rows.filter((e) => e.points > 0).reduce((s, e) => s + e.points, 0) - undone.reduce((s, d) => s + Number(d.bonus_points ?? 0), 0);
-      const alreadyReversed = rows.filter((e) => e.kind === 'reverse' && !(e.details as { duplicate_of?: unknown }).duplicate_of).reduce((s, e) => s - e.points + Number((e.details as { forgiven?: number }).forgiven ?? 0), 0)
+      // What earlier refunds settled counts whether they took it, forgave it or found it expired.
+      const reversals = rows.filter((e) => e.kind === 'reverse' && !(e.details as { duplicate_of?: unknown }).duplicate_of);
+      const expiredBefore = reversals.reduce((s, e) => s + Number((e.details as { expired?: number }).expired ?? 0), 0);
+      const alreadyReversed = reversals.reduce((s, e) => s - e.points + Number((e.details as { forgiven?: number }).forgiven ?? 0), 0) + expiredBefore
         - undone.reduce((s, d) => s + Number(d.already_reversed ?? 0), 0);
       const byLines = await returnedByLines(trx, r, rows, { credited, alreadyReversed });
       const points = byLines?.points ?? pointsToReverse({ credited, alreadyReversed, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
@@ -108,7 +126,10 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
           { refund: r.refundId, refund_id: r.refundExternalId, amount: r.amount, purchase: r.purchaseExternalId, credited, refunded_share: r.refundedMinor / r.totalMinor, policy },
           byLines ? { earned_share_returned: byLines.share } : {},
         ),
-      }, { now: r.now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive' });
+      }, {
+        now: r.now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive',
+        expired: points === 0 ? 0 : Math.max(0, (await expiredFromLots(trx, r.customerId, [...rows.filter((e) => e.points > 0).map((e) => e.id), ...prefer])) - expiredBefore),
+      });
       // Also when the purchase's own points are back already: the referral is a rule of its own.
       const referral = await engagement.revokeReferralOnRefund(trx, member, program, r);
       if (result.debited > 0 || (referral?.points_reversed ?? 0) > 0) await ledger.saveMembers(trx, [member], r.now);
