@@ -153,6 +153,13 @@ describe('history before --since inside the tier window', () => {
     const bo = await s.db.selectFrom('customers').select('id').where('email', '=', 'bo@example.com').executeTakeFirstOrThrow();
     expect(r.movers).toEqual([{ customer_id: bo.id, name: 'bo@example.com', from: 'gold', to: 'silver', direction: 'down' }]);
     expect(r.movers_truncated).toBe(false);
+
+    // The levels renamed (member → basic, gold → top), thresholds as they are: a rename moves nobody.
+    const renamed = structuredClone(handProgram);
+    renamed.tiers.levels[0].code = 'basic';
+    renamed.tiers.levels[2].code = 'top';
+    const names = await s.loyalty.simulate(renamed, { since: '2026-01-01' });
+    expect(names.moves).toEqual({ up: 0, down: 0, unchanged: 4 });
   });
 });
 

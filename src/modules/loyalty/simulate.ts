@@ -258,6 +258,9 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   const moved: Omit<Mover, 'name'>[] = [];
   const counts = new Map<string, { proposed: number; today: number }>(levels.map((l) => [l.code, { proposed: 0, today: 0 }]));
   const rank = new Map(levels.map((l, i) => [l.code, i]));
+  // A level the proposal drops or renames ranks where it stands in today's program: a
+  // "member" renamed "basic", both the lowest, is no move.
+  const rankToday = new Map((current?.document.tiers?.levels ?? []).map((l, i) => [l.code, i]));
   if (levels.length) {
     for (const [customerId, tierToday] of population) {
       const index = finalTiers.get(customerId) ?? 0;
@@ -268,7 +271,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
       let row = counts.get(todayCode);
       if (!row) counts.set(todayCode, (row = { proposed: 0, today: 0 }));
       row.today++;
-      const todayIndex = rank.get(todayCode) ?? -1;
+      const todayIndex = rank.get(todayCode) ?? rankToday.get(todayCode) ?? -1;
       const direction = todayIndex < 0 || index > todayIndex ? 'up' : index < todayIndex ? 'down' : null;
       if (direction) {
         moves[direction]++;
