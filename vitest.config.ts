@@ -9,7 +9,7 @@ export default defineConfig({
     // PGlite pass already.
     exclude: ['src/web/**', 'node_modules/**', ...(process.env.REGULARS_TEST_DB === 'postgres' ? ['src/modules/analytics/btyd/**'] : [])],
     // Fails a test whose requests got an answer unlike the one its route declares (src/http/response-check.ts).
-    setupFiles: ['test/helpers/response-checks.setup.ts'],
+    setupFiles: ['test/helpers/response-checks.setup.ts', 'test/helpers/regex-matching.setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
