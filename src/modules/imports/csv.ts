@@ -70,6 +70,22 @@ export async function openCsv(file: string, told = 'utf-8'): Promise<CsvSource> 
   return { header, delimiter, records, bytesRead: () => bytes, totalBytes, close: () => parser.destroy() };
 }
 
+/** A file's first records, read by a reader of their own (the import checks the date format on them before its pass reads the file). */
+export async function firstRecords(file: string, encoding: string | undefined, count: number): Promise<CsvRecord[]> {
+  const csv = await openCsv(file, encoding);
+  const records: CsvRecord[] = [];
+  for await (const record of csv.records) {
+    records.push(record);
+    if (records.length >= count) break;
+  }
+  return records;
+}
+
+/** The records, each as `f` makes it (a row's cells in the API's spelling: file-format.ts), as they are read. */
+export async function* mapRecords(records: AsyncIterable<CsvRecord>, f: (r: CsvRecord) => CsvRecord): AsyncIterable<CsvRecord> {
+  for await (const r of records) yield f(r);
+}
+
 /** The first bytes of a file. */
 export function firstBytes(file: string, size: number): Buffer {
   const fd = fs.openSync(file, 'r');

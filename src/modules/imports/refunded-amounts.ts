@@ -5,7 +5,7 @@ import type { PreparedPurchase } from '../commerce/index.ts';
 import type { Basket } from './baskets.ts';
 import type { DryRunTally } from './dry-run.ts';
 import type { ErrorReport } from './error-report.ts';
-import type { ImportDeps } from './import.service.ts';
+import type { ImportDeps } from './import-options.ts';
 import type { ColumnLayout } from './mapping.ts';
 import type { SpooledRow } from './spool.ts';
 

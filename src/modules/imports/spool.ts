@@ -83,3 +83,5 @@ export function createPurchaseSpool() {
     },
   };
 }
+
+export type PurchaseSpool = ReturnType<typeof createPurchaseSpool>;

@@ -1,0 +1,64 @@
+import type { Db } from '../../db/index.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { AppError } from '../../shared/errors.ts';
+import type { Language } from '../../shared/messages/index.ts';
+import type { CommerceService, PreparedPurchase } from '../commerce/index.ts';
+import type { CustomerService } from '../customers/index.ts';
+import type { FileFormat } from './file-format.ts';
+import type { ImportKind, ImportVia } from './mapping.ts';
+
+// What a caller hands importCsv: the services it writes through, the file and how to read
+// it. Apart from import.service.ts so that both passes (validation-pass.ts, import-pass.ts)
+// and refunded-amounts.ts can name these without importing the service that runs them.
+
+export interface ImportDeps {
+  db: Db;
+  /**
+   * The business currency (a file with line items adds them up in it when it has no total)
+   * and time zone (a row's wall-clock time without a store is read in it: file-format.ts).
+   */
+  config: { currency: string; timeZone: string };
+  stores: { list(): Promise<{ code: string; time_zone: string }[]> };
+  clock: Clock;
+  customers: CustomerService;
+  commerce: CommerceService;
+}
+
+/** `recordPurchases` from the workflows layer, passed in so this module does not depend upward. */
+export type RecordPurchases = (
+  inputs: unknown[],
+  options: { source: string; withViews: boolean; prepared?: (PreparedPurchase | AppError)[] },
+) => Promise<({ status: 'created' | 'duplicate' } | { status: 'error'; error: AppError })[]>;
+
+export interface ImportProgress {
+  phase: 'validate' | 'import';
+  rows: number;
+  bytes: number;
+  total_bytes: number;
+}
+
+export interface ImportOptions {
+  deps: ImportDeps;
+  record: RecordPurchases;
+  kind: ImportKind;
+  file: string;
+  map?: Record<string, string>;
+  /** Where the import came from, for how a refusal of a missing column says to map one (mapping.ts); the command line's --map by default. */
+  via?: ImportVia;
+  /** How the file writes dates and numbers, when not as the API does. */
+  format?: FileFormat;
+  skipInvalid?: boolean;
+  /** Check the file and tell what it would import; write nothing (dry-run.ts). */
+  dryRun?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+  /** The language of the report's reasons (the dashboard's); English by default. */
+  language?: Language;
+  /** Rows validated at a time. */
+  chunkSize?: number;
+  /**
+   * Purchases recorded per transaction. Each holds an advisory lock per order id and
+   * identity until it commits, in PostgreSQL's shared lock table; large transactions take
+   * turns for room in it (withLockRoom, src/db/locks.ts).
+   */
+  recordSize?: number;
+}

@@ -1,0 +1,159 @@
+import { isAppError } from '../../shared/errors.ts';
+import { say } from '../../shared/messages/index.ts';
+import { withFields } from '../../shared/objects.ts';
+import { mapRecords, openCsv } from './csv.ts';
+import type { ColumnLayout, ImportKind } from './mapping.ts';
+import { basketChunks, basketsOf, type Basket } from './baskets.ts';
+import { refundBasketInput } from './basket-input.ts';
+import { customerInput } from './rows.ts';
+import type { PurchaseSpool } from './spool.ts';
+import { settleRefundedAmounts, type RefundedOrder } from './refunded-amounts.ts';
+import type { ErrorReport } from './error-report.ts';
+import type { ImportDeps, ImportOptions } from './import-options.ts';
+import type { ImportResult } from './import-result.ts';
+import type { ValidatedFile } from './validation-pass.ts';
+
+// The second pass of an import (import.service.ts): the rows the validation pass found
+// valid, written exactly once by their keys, so an interrupted import is finished by running
+// the file again. Purchases come prepared from the spool and are recorded in chunks, a
+// transaction each; customers and refunds are read from the file again and written each in
+// its own transaction, as through the API. A row refused now (a write by others since the
+// validation pass) is reported like a bad row; any other failure stops the import.
+
+/** Pass 2: records the valid rows, counting them in `result` and reporting those refused now. */
+export async function importValidRows({ options, layout, checked, spool, result, report, chunkSize, recordSize, totalBytes }: {
+  options: ImportOptions; layout: ColumnLayout; checked: ValidatedFile; spool: PurchaseSpool | undefined;
+  result: ImportResult; report: ErrorReport; chunkSize: number; recordSize: number; totalBytes: number;
+}) {
+  if (spool) await recordSpooled({ options, spool, result, report, recordSize, totalBytes });
+  else await importRowByRow(withFields(rowWriter(options.kind, layout, checked.lineItems, options.deps), { options, result, report, chunkSize, convert: checked.convert }));
+}
+
+// Each recorded chunk holds an advisory lock per order id and identity until it commits,
+// and PostgreSQL's shared lock table has room for about 64 × max_connections locks in
+// all (6,400 by default) — shared with every other writer. Two chunks of 500 (1,000–1,500
+// locks each) fit in the room large transactions share (withLockRoom) without waiting; two of
+// 1,000 ran the table out ("out of shared memory") when two imports overlapped, before
+// large transactions took turns.
+const RECORDS_IN_FLIGHT = 2;
+
+async function recordSpooled({ options, spool, result, report, recordSize, totalBytes }: {
+  options: ImportOptions; spool: PurchaseSpool; result: ImportResult; report: ErrorReport; recordSize: number; totalBytes: number;
+}) {
+  let done = 0;
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
+  for await (const read of spool.read(recordSize)) {
+    // An order found split by other orders' rows after its first rows were spooled is left out whole.
+    const batch = read.filter((b) => !report.badLines.has(b.line));
+    while (inFlight.size >= RECORDS_IN_FLIGHT) await Promise.race(inFlight);
+    if (failure) break;
+    const recording: Promise<void> = options
+      .record([], { source: 'import', withViews: false, prepared: batch.map((b) => b.prepared) })
+      .then(async (outcomes) => {
+        const refundedOrders: RefundedOrder[] = [];
+        outcomes.forEach((o, i) => {
+          // An order id recorded with other values after pass 1 checked it (by the API or
+          // another import meanwhile) is reported as pass 1 reports it: under the file's
+          // order id column, not as a problem of the whole row.
+          if (o.status === 'error' && o.error.kind === 'conflict') report.addReason(batch[i].line, 'external_id', say('import.order_recorded_otherwise', { id: batch[i].prepared.externalId }));
+          else if (o.status === 'error') report.add(batch[i].line, o.error);
+          else if (o.status === 'created') result.created++;
+          else result.duplicates++;
+          if (o.status !== 'error' && batch[i].refundedMinor > 0) refundedOrders.push({ line: batch[i].line, externalId: batch[i].prepared.externalId, currency: batch[i].prepared.currency, refundedMinor: batch[i].refundedMinor });
+        });
+        // After the chunk's purchases committed: the refunds name them.
+        if (refundedOrders.length) result.refunds_recorded = (result.refunds_recorded ?? 0) + (await settleRefundedAmounts(options.deps, refundedOrders, report));
+        done += batch.length;
+        options.onProgress?.({ phase: 'import', rows: done, bytes: Math.round((done / Math.max(1, spool.rows)) * totalBytes), total_bytes: totalBytes });
+      })
+      // A failed chunk stops the import; the chunks before it are committed, and a re-run
+      // finishes the file.
+      .catch((error: unknown) => void (failure ??= error))
+      .finally(() => inFlight.delete(recording));
+    inFlight.add(recording);
+  }
+  await Promise.all(inFlight);
+  if (failure) throw failure;
+}
+
+/** How the second pass writes a customer or a refund (importRowByRow); purchases go through the spool. */
+function rowWriter(kind: ImportKind, layout: ColumnLayout, lineItems: boolean, { customers, commerce }: ImportDeps): RowWriter {
+  if (kind === 'refunds') {
+    return {
+      prepare: (basket) => {
+        const { purchase, input } = refundBasketInput(basket, layout, lineItems).row;
+        return { orderKey: purchase, write: () => commerce.recordRefund(purchase, input, { actor: 'import' }) };
+      },
+      inFlight: REFUNDS_IN_FLIGHT,
+      groupBy: lineItems ? layout.index.get('external_id') : undefined,
+    };
+  }
+  return { prepare: ([row]) => ({ orderKey: '', write: () => customers.upsert(customerInput(row.values, layout), { actor: 'import', source: 'import' }) }), inFlight: 1, groupBy: undefined };
+}
+
+/** A customer or refund (its row, or a refund's rows of items) of the second pass: its write, and which it must follow (the same orderKey). */
+interface RowWriter {
+  prepare(basket: Basket): { orderKey: string; write(): Promise<{ created: boolean }> };
+  inFlight: number;
+  /** The column whose consecutive equal values make one (a refund's id, when its rows are items). */
+  groupBy: number | undefined;
+}
+
+/**
+ * Refunds written at once by the second pass, each in its own transaction: one at a time,
+ * the server and PostgreSQL took turns on one core (247 a second on PostgreSQL here, 328
+ * four at a time). Refunds of one purchase still go one after another, in the file's order.
+ */
+const REFUNDS_IN_FLIGHT = 4;
+
+/**
+ * The second pass of customers and refunds: the valid rows, each in its own transaction and
+ * exactly once by its key (a customer's identity, a refund's id), as through the API, so an
+ * interrupted import is finished by running the file again. Rows with the same `orderKey`
+ * (a refund's purchase: its refunds add up in order) are written one after another in the
+ * file's order, `inFlight` of the others side by side (customers share one key: every row in
+ * turn). A
+ * row refused now (a refund through the API meanwhile took what it was to refund) is
+ * reported like a bad row.
+ */
+async function importRowByRow({ options, result, report, chunkSize, prepare, inFlight, groupBy, convert }: RowWriter & {
+  options: ImportOptions; result: ImportResult; report: ErrorReport; chunkSize: number; convert: ((values: string[]) => { values: string[] }) | undefined;
+}) {
+  const csv = await openCsv(options.file, options.format?.encoding);
+  const records = convert ? mapRecords(csv.records, (r) => ({ line: r.line, values: convert(r.values).values })) : csv.records;
+  let done = 0;
+  for await (const chunk of basketChunks(basketsOf(records, groupBy), chunkSize)) {
+    const queues = new Map<string, { line: number; write(): Promise<{ created: boolean }> }[]>();
+    for (const basket of chunk) {
+      if (basket.some((r) => report.badLines.has(r.line))) continue;
+      const { orderKey, write } = prepare(basket);
+      const queue = queues.get(orderKey);
+      if (queue) queue.push({ line: basket[0].line, write });
+      else queues.set(orderKey, [{ line: basket[0].line, write }]);
+    }
+    const waiting = [...queues.values()];
+    // A failure that is not the row's stops every worker before its next row.
+    let failure: unknown;
+    const worker = async () => {
+      for (let queue = waiting.shift(); queue && !failure; queue = waiting.shift()) {
+        for (const r of queue) {
+          if (failure) return;
+          try {
+            const { created } = await r.write();
+            if (created) result.created++;
+            else result.duplicates++;
+          } catch (error) {
+            if (!isAppError(error)) failure ??= error;
+            else report.add(r.line, error);
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: inFlight }, worker));
+    if (failure) throw failure;
+    done += chunk.reduce((n, b) => n + b.length, 0);
+    options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
+  }
+  report.sortByLine();
+}
