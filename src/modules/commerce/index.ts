@@ -1,7 +1,8 @@
 export { PurchaseInput, RefundInput, PurchaseBatch, BATCH_LIMIT, PURCHASE_CHANNELS } from './purchase.schema.ts';
 export { purchaseKeyLock, purchaseMeaning, withOrderId, type PreparedPurchase } from './purchase.prepare.ts';
 export { preparedPurchaseView, type PurchaseView, type CustomerStatsView } from './purchase.view.ts';
-export { createCommerceService, type CommerceService, type RefundFacts } from './purchase.service.ts';
+export { createCommerceService, type CommerceService } from './purchase.service.ts';
+export type { RefundFacts } from './refund-record.ts';
 export { CATEGORIES_KEPT } from './purchase.repository.ts';
 export type { RefundChecker } from './refund-check.ts';
 export {

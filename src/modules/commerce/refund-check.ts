@@ -13,7 +13,7 @@ import { amountOfReturnedLines, linesOfPurchase, type ReturnedLine } from './ref
 import { isHashOfRefund, refundMeaning, refundRequestHash, type RefundMeaning } from './refund-meaning.ts';
 
 // A file of refunds is checked whole before any is written (the CSV import's first pass),
-// by the rules a refund through the API meets when it is written (purchase.service.ts
+// by the rules a refund through the API meets when it is written (refund-record.ts
 // refundOnce), with the file's earlier refunds counted: three refunds of one purchase
 // that together exceed it are refused at the line that goes over, not after two are in.
 
@@ -181,7 +181,7 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
         if (error instanceof AppError) return error;
         throw error;
       }
-      // As the API tells a retry (purchase.service.ts refundOnce): by what it means, or by a hash of a refund recorded before that form.
+      // As the API tells a retry (refund-record.ts refundOnce): by what it means, or by a hash of a refund recorded before that form.
       const inFile = hashesInFile.get(data.external_id);
       const stored = recorded.get(data.external_id);
       const earlier = inFile?.hash ?? stored?.request_hash;

@@ -17,7 +17,7 @@ import { toMajor } from '../../shared/money.ts';
 // are never marked returned for an amount that has nothing to do with them, the amount may
 // not exceed what those lines were paid plus the part of the purchase outside its lines
 // (shipping); below it, loyalty takes back the lines' points scaled by amount ÷ value.
-// The API (purchase.service.ts) and a refunds file (refund-check.ts) both decide here, so
+// The API (refund-record.ts) and a refunds file (refund-check.ts) both decide here, so
 // a refund means the same whichever way it comes.
 
 export interface ReturnedLine {
