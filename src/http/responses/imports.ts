@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IMPORT_KINDS } from '../../modules/imports/index.ts';
 import { Amount, Count, Currency, progressLines, shared } from './common.ts';
 
-// What the CSV imports and the demo answer (import.service.ts, demo.service.ts), and the
+// What the CSV imports and the demo answer (import-result.ts, demo.service.ts), and the
 // progress lines they send to a client that asks for them (progress.ts).
 
 export const ImportPreview = z.strictObject({

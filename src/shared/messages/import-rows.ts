@@ -88,7 +88,7 @@ export const IMPORT_ROWS = {
     ru: '"{text}" — не число с десятичной запятой (например, 1.234,50)',
   },
 
-  // ── The rows of one order or refund (basket-input.ts, import.service.ts) ──
+  // ── The rows of one order or refund (basket-input.ts, validation-pass.ts) ──
   'import.differs_in_order': {
     en: '"{value}" differs from "{first}" on line {line}, in the same order {id}',
     sl: '"{value}" se razlikuje od "{first}" v vrstici {line} istega naročila {id}',
