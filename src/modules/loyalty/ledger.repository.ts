@@ -133,38 +133,55 @@ export async function credit(trx: Tx, member: MemberRow, e: NewEntry, now: Date)
  * debts whatever the stored points said). Returns the points used.
  */
 export async function settleDebtsFromLots(trx: Tx, customerId: string, now: Date): Promise<number> {
-  const debts = await sql<{ id: number; unsettled: number }>`
-    SELECT id, unsettled FROM loyalty_entries WHERE customer_id = ${customerId} AND unsettled > 0 ORDER BY id`.execute(trx);
-  const owed = debts.rows.reduce((s, d) => s + Number(d.unsettled), 0);
+  const debts = await unsettledDebts(trx, customerId);
+  const owed = debts.reduce((s, d) => s + d.unsettled, 0);
   if (owed === 0) return 0;
-  const lots = chooseLots(await openLots(trx, customerId), owed, { now, includePending: true }).allocations;
-  let used = 0;
-  for (const lot of lots) used += await settleDebts(trx, customerId, lot.creditId, lot.points, now);
-  return used;
+  return settleFrom(trx, customerId, debts, chooseLots(await openLots(trx, customerId), owed, { now, includePending: true }).allocations, now);
 }
 
 /** Settles unsettled debits from one new lot; returns the points used. */
 export async function settleDebts(trx: Tx, customerId: string, creditId: number, available: number, now: Date): Promise<number> {
+  return settleFrom(trx, customerId, await unsettledDebts(trx, customerId), [{ creditId, points: available }], now);
+}
+
+/** A member's debits with points still owed, oldest first. */
+async function unsettledDebts(trx: Tx, customerId: string): Promise<{ id: number; unsettled: number }[]> {
   const debts = await sql<{ id: number; unsettled: number }>`
     SELECT id, unsettled FROM loyalty_entries WHERE customer_id = ${customerId} AND unsettled > 0 ORDER BY id`.execute(trx);
-  let left = available;
+  return debts.rows.map((d) => ({ id: d.id, unsettled: Number(d.unsettled) }));
+}
+
+/** Pays `debts` (oldest first) from `lots` (in the order given, each up to its points): the allocations, the debts' and lots' new figures. Returns the points used. */
+async function settleFrom(trx: Tx, customerId: string, debts: { id: number; unsettled: number }[], lots: readonly Allocation[], now: Date): Promise<number> {
   const allocations: { debitId: number; creditId: number; points: number }[] = [];
-  for (const d of debts.rows) {
-    if (left === 0) break;
-    const take = Math.min(left, d.unsettled);
-    allocations.push({ debitId: d.id, creditId, points: take });
-    left -= take;
+  let d = 0;
+  let owedOnDebt = debts[0]?.unsettled ?? 0;
+  for (const lot of lots) {
+    let left = lot.points;
+    while (left > 0 && d < debts.length) {
+      const take = Math.min(left, owedOnDebt);
+      allocations.push({ debitId: debts[d].id, creditId: lot.creditId, points: take });
+      left -= take;
+      owedOnDebt -= take;
+      if (owedOnDebt === 0) owedOnDebt = debts[++d]?.unsettled ?? 0;
+    }
   }
   if (allocations.length === 0) return 0;
   await writeAllocations(trx, customerId, allocations, now);
-  const json = JSON.stringify(allocations.map((a) => ({ id: a.debitId, points: a.points })));
+  const sums = (key: 'debitId' | 'creditId') => {
+    const by = new Map<number, number>();
+    for (const a of allocations) by.set(a[key], (by.get(a[key]) ?? 0) + a.points);
+    return JSON.stringify([...by].map(([id, points]) => ({ id, points })));
+  };
   await sql`
     UPDATE loyalty_entries e SET unsettled = e.unsettled - t.points
-    FROM json_to_recordset(${json}::json) AS t(id bigint, points bigint)
+    FROM json_to_recordset(${sums('debitId')}::json) AS t(id bigint, points bigint)
     WHERE e.customer_id = ${customerId} AND e.id = t.id`.execute(trx);
-  const used = available - left;
-  await sql`UPDATE loyalty_entries SET remaining = remaining - ${used} WHERE customer_id = ${customerId} AND id = ${creditId}`.execute(trx);
-  return used;
+  await sql`
+    UPDATE loyalty_entries e SET remaining = e.remaining - t.points
+    FROM json_to_recordset(${sums('creditId')}::json) AS t(id bigint, points bigint)
+    WHERE e.customer_id = ${customerId} AND e.id = t.id`.execute(trx);
+  return allocations.reduce((s, a) => s + a.points, 0);
 }
 
 /**
