@@ -2,7 +2,7 @@ import { audit, type Actor } from '../db/index.ts';
 import { publish } from '../jobs/outbox.ts';
 import { parseInput } from '../shared/validation.ts';
 import { newId } from '../shared/ids.ts';
-import { MergeInput } from '../modules/customers/index.ts';
+import { customerToRead, MergeInput } from '../modules/customers/index.ts';
 import type { Services } from '../services.ts';
 import { withFields } from '../shared/objects.ts';
 
@@ -25,17 +25,20 @@ const NOTHING_COUNTED: Record<keyof Moved, 0> = {
  * Moves everything of `from` to the survivor, in one transaction, and records it. Sent
  * again once it succeeded (a client retrying after a timeout), it changes nothing and
  * answers as the merge did: the survivor as it is now and what the merge moved, with
- * `replayed` true. `from` merged into another customer is refused (409).
+ * `replayed` true — also when the survivor has since been merged into a third customer,
+ * whose record it then shows. `from` merged into another customer is refused (409).
  */
 export async function mergeCustomers(deps: Deps, survivorId: string, input: unknown, { actor }: { actor: Actor }) {
   const { from } = parseInput(MergeInput, input, 'merge');
   const now = deps.clock.now();
-  const { moved, replayed } = await deps.db.transaction().execute(async (trx) => {
+  const { moved, replayed, current } = await deps.db.transaction().execute(async (trx) => {
     const customerPart = await deps.customers.absorb(trx, { survivorId, mergedId: from, now });
     if (!customerPart) {
       const recorded = await trx.selectFrom('customer_merges').select('moved').where('survivor_id', '=', survivorId).where('merged_id', '=', from)
         .orderBy('merged_at', 'desc').limit(1).executeTakeFirst();
-      return { moved: withFields(NOTHING_COUNTED, (recorded?.moved ?? {}) as Partial<Moved>) as Moved, replayed: true };
+      // The survivor merged into another since: the answer shows the customer it is now part of.
+      const { id: current } = await customerToRead(trx, survivorId);
+      return { moved: withFields(NOTHING_COUNTED, (recorded?.moved ?? {}) as Partial<Moved>) as Moved, replayed: true, current };
     }
     const commercePart = await deps.commerce.moveCustomer(trx, { fromId: from, toId: survivorId, now });
     const loyaltyPart = await deps.loyalty.moveCustomer(trx, { fromId: from, toId: survivorId, now, actor });
@@ -43,9 +46,9 @@ export async function mergeCustomers(deps: Deps, survivorId: string, input: unkn
     await trx.insertInto('customer_merges').values({ id: newId(), survivor_id: survivorId, merged_id: from, actor, moved: JSON.stringify(counts), merged_at: now }).execute();
     await audit(trx, { actor, action: 'customer.merge', subject: survivorId, details: { merged: from, ...counts } });
     await publish(trx, [{ type: 'customer.merged', customerId: survivorId, payload: { customer_id: survivorId, merged_id: from, moved: counts } }]);
-    return { moved: counts as Moved, replayed: false };
+    return { moved: counts as Moved, replayed: false, current: survivorId };
   });
-  return { customer: await deps.customers.get(survivorId), moved, replayed };
+  return { customer: await deps.customers.get(current), moved, replayed };
 }
 
 /**

@@ -145,10 +145,14 @@ describe('POST /customers/{id}/merge sent again', () => {
     expect((await api.call('GET', `/api/v1/customers/${z}`)).json().stats).toMatchObject({ purchases: 1 });
   });
 
-  it('answers a retry whose survivor was merged on since with the 404 that names where it went', async () => {
-    // A went into B, then B into C (beforeAll): B is no customer to answer with any more.
+  it('answers a retry whose survivor was merged on since as the merge did, showing the customer it is now part of', async () => {
+    // A went into B, then B into C (beforeAll): the merge of A into B happened, and a retry
+    // of it says so (not a 404 that reads as if it had failed); B's record is C's now.
+    const recorded = await api.services.db.selectFrom('customer_merges').select('moved').where('merged_id', '=', a).executeTakeFirstOrThrow();
     const res = await api.call('POST', `/api/v1/customers/${b}/merge`, { body: { from: a } });
-    expect(res.statusCode).toBe(404);
-    expect(res.json().detail).toBe(`Customer ${b} (merged into ${c}) not found`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['idempotent-replayed']).toBe('true');
+    expect(res.json()).toMatchObject({ customer: { id: c }, moved: recorded.moved as object });
+    expect(await api.services.db.selectFrom('customer_merges').select('id').where('merged_id', '=', a).execute()).toHaveLength(1);
   });
 });

@@ -69,11 +69,11 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/merge', tag: 'customers', scope: 'write',
     summary: 'Merge another customer (`from`) into this one: identities, purchases and history move here',
-    description: 'Safe to retry: the same merge sent again once it succeeded changes nothing and answers as it did (what it moved, the survivor as it is now), with `Idempotent-Replayed: true`.',
+    description: 'Safe to retry: the same merge sent again once it succeeded changes nothing and answers as it did (what it moved, the survivor as it is now — or, merged on into another customer since, that customer), with `Idempotent-Replayed: true`.',
     body: MergeInput,
     responses: {
       200: { description: 'The survivor, and what moved to it', schema: MergeResult },
-      404: 'Unknown customer (this one, or `from`), or this one merged into another',
+      404: 'Unknown customer (this one, or `from`), or this one merged into another (unless `from` was merged into this one: then the merge is answered again)',
       409: '`from` was merged into another customer already, or has a checkout reservation in progress',
       422: 'Invalid input',
     },

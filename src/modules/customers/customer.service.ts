@@ -246,9 +246,11 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       if (!isUuid(survivorId)) throw notFound(say('customer.not_found', { id: survivorId }));
       // Two requests for one merge take turns here; the second reads the first's outcome.
       await repo.lockCustomers(trx, [survivorId, mergedId]);
-      const survivor = await requireActive(trx, survivorId);
       const mergedRow = await repo.findById(trx, mergedId);
+      // A merge sent again is a replay before anything else: the survivor may have been
+      // merged into a third customer since, which does not undo this merge.
       if (mergedRow?.status === 'merged' && mergedRow.merged_into === survivorId) return null;
+      const survivor = await requireActive(trx, survivorId);
       if (mergedRow?.status === 'merged') throw conflict(say('customer.merged_elsewhere', { id: mergedId, survivor: String(mergedRow.merged_into), target: survivorId }));
       const merged = activeRow(mergedId, mergedRow);
       const fill = <K extends keyof repo.CustomerRow>(key: K) => survivor[key] ?? merged[key];
