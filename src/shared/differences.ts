@@ -1,5 +1,5 @@
 import { AppError, type RaisedProblem } from './errors.ts';
-import { say, tell, told, type Said, type Text, type Told } from './messages/index.ts';
+import { say, tell, told, type Param, type Said, type Text, type Told } from './messages/index.ts';
 
 // A write sent again under its key (an order id, a refund id, an admin's idempotency key)
 // with other values is a 409, and only a hash of the first body is kept: the hash tells
@@ -11,14 +11,17 @@ import { say, tell, told, type Said, type Text, type Told } from './messages/ind
 // gift-cards.ts): one way of saying a difference, one way of listing them, one 409.
 
 /** A recorded value beside this request's: "12.40 (this request: 12.50)", told in the asked language. */
-export const recordedAndRequested = (was: string, now: string): Said => say('conflict.value_differs', { was, now });
+export const recordedAndRequested = (was: Param, now: Param): Said => say('conflict.value_differs', { was, now });
 
-/** Collects the fields whose recorded and requested texts differ (`differ`), in the order asked. */
+/** What a side that has no value shows ("none", "brez"): one object, so two sides without one are equal. */
+export const NO_VALUE: Said = say('conflict.none');
+
+/** Collects the fields whose recorded and requested texts (or NO_VALUE) differ (`differ`), in the order asked. */
 export function fieldDifferences() {
   const found: RaisedProblem[] = [];
   return {
     found,
-    differ(field: string, was: string, now: string) {
+    differ(field: string, was: string | Said, now: string | Said) {
       if (was !== now) found.push({ field, reason: recordedAndRequested(was, now) });
     },
   };

@@ -75,6 +75,26 @@ describe('POST /purchases with an order id recorded with other values', () => {
     ]);
   });
 
+  // QA: the 409 was English whatever the dashboard asked for, unlike every other refusal (and a gift card's).
+  it("tells the differences in the request's language, the values as they were written", async () => {
+    const res = await api.call('POST', '/api/v1/purchases', { body: { ...first, store: undefined, total: '12.50', lines: [first.lines[0]] }, headers: { 'accept-language': 'sl' } });
+    expect([res.statusCode, res.headers['content-language']]).toEqual([409, 'sl']);
+    expect(res.json()).toEqual({
+      type: 'about:blank', title: 'Konflikt', status: 409,
+      detail: 'Nakup till-1 je že zabeležen z drugimi vrednostmi: total 12.40 (ta zahteva: 12.50); store lj-center (ta zahteva: brez); '
+        + 'channel in_store (ta zahteva: other); lines 2 vrstici (ta zahteva: 1 vrstica); lines.1 sku CAKE, quantity 1, unit_price 8.00 (ta zahteva: brez)',
+      errors: [
+        { field: 'total', reason: '12.40 (ta zahteva: 12.50)' },
+        { field: 'store', reason: 'lj-center (ta zahteva: brez)' },
+        { field: 'channel', reason: 'in_store (ta zahteva: other)' },
+        { field: 'lines', reason: '2 vrstici (ta zahteva: 1 vrstica)' },
+        { field: 'lines.1', reason: 'sku CAKE, quantity 1, unit_price 8.00 (ta zahteva: brez)' },
+      ],
+    });
+    const unnamed = await api.call('POST', '/api/v1/purchases', { body: { ...first, customer: { ...first.customer, first_name: 'Maja' } }, headers: { 'accept-language': 'ru' } });
+    expect(unnamed.json().detail).toBe('Покупка till-1 уже записана с другим телом запроса (отличается поле, которое не сохраняется)');
+  });
+
   it('says a field that is not stored differs when every stored value is the same', async () => {
     const res = await post({ ...first, customer: { ...first.customer, first_name: 'Maja' } });
     expect(res.statusCode).toBe(409);
@@ -86,8 +106,9 @@ describe('POST /purchases with an order id recorded with other values', () => {
 });
 
 describe('POST /purchases/{id}/refunds with a refund id recorded with other values', () => {
+  const refund = (body: object, language?: string) => api.call('POST', '/api/v1/purchases/till-1/refunds', { body, headers: language ? { 'accept-language': language } : {} });
+
   it('names the amount, time, reason and lines that differ', async () => {
-    const refund = (body: object) => api.call('POST', '/api/v1/purchases/till-1/refunds', { body });
     expect((await refund({ external_id: 'ret-1', amount: '2.00', reason: 'Cold', lines: [{ sku: 'ESP', quantity: 1 }] })).statusCode).toBe(201);
     const res = await refund({ external_id: 'ret-1', amount: '2.20', reason: 'Spilt', occurred_at: '2026-05-02T09:00:00+02:00', lines: [{ sku: 'ESP', quantity: 2 }] });
     expect(res.statusCode).toBe(409);
@@ -102,5 +123,14 @@ describe('POST /purchases/{id}/refunds with a refund id recorded with other valu
         { field: 'lines.0.quantity', reason: '1 (this request: 2)' },
       ],
     });
+  });
+
+  it("tells them in the request's language, and a refund id used for another purchase too", async () => {
+    const res = await refund({ external_id: 'ret-1', amount: '2.00', reason: 'Cold', lines: [{ sku: 'ESP', quantity: 1 }, { sku: 'CAKE', quantity: 1 }] }, 'da');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toBe('Refunderingen ret-1 er allerede registreret med andre værdier: lines 1 linje (denne anmodning: 2 linjer); lines.1 ingen (denne anmodning: sku CAKE, quantity 1)');
+    expect((await post({ ...first, external_id: 'till-3' })).statusCode).toBe(201);
+    const elsewhere = await api.call('POST', '/api/v1/purchases/till-3/refunds', { body: { external_id: 'ret-1', amount: '1.00' }, headers: { 'accept-language': 'tr' } });
+    expect([elsewhere.statusCode, elsewhere.json().detail]).toEqual([409, 'ret-1 iadesi başka bir alışveriş için zaten kaydedilmiş (iade kimliği tüm alışverişlerde benzersizdir)']);
   });
 });

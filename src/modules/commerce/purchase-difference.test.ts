@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { RaisedProblem } from '../../shared/errors.ts';
+import { tell, type Language } from '../../shared/messages/index.ts';
 import type { PreparedPurchase } from './purchase.prepare.ts';
-import { describePurchaseDifference, describeRefundDifference, purchaseConflict, recordedOfPrepared, type RecordedPurchase } from './purchase-difference.ts';
+import { describePurchaseDifference, describeRefundDifference, purchaseConflict, recordedOfPrepared, refundConflict, type RecordedPurchase } from './purchase-difference.ts';
 
 // The comparison alone, on values in the forms they are stored in (the API's answers are
 // checked in src/http/routes/purchase-conflicts.test.ts).
@@ -13,7 +15,9 @@ const request = (over: Partial<PreparedPurchase> = {}): PreparedPurchase => Obje
 }, over);
 
 const recorded = (over: Partial<RecordedPurchase> = {}): RecordedPurchase => Object.assign(recordedOfPrepared(request()), over);
-const differences = (r: RecordedPurchase, p: PreparedPurchase, timeZone = 'Europe/Ljubljana') => describePurchaseDifference({ recorded: r, request: p, timeZone });
+// The reasons told in `language` (English unless asked).
+const told = (problems: RaisedProblem[], language: Language = 'en') => problems.map((p) => ({ field: p.field, reason: tell(p.reason, language) }));
+const differences = (r: RecordedPurchase, p: PreparedPurchase, timeZone = 'Europe/Ljubljana', language: Language = 'en') => told(describePurchaseDifference({ recorded: r, request: p, timeZone }), language);
 
 describe('describePurchaseDifference', () => {
   it('finds nothing between equal values, whatever their spelling was', () => {
@@ -65,11 +69,28 @@ describe('describePurchaseDifference', () => {
     expect(error).toMatchObject({ kind: 'conflict', message: 'Purchase till-1 was already recorded with other values: total 12.40 (this request: 12.50)', problems: [{ field: 'total', reason: '12.40 (this request: 12.50)' }] });
     expect(purchaseConflict('till-1', [])).toMatchObject({ kind: 'conflict', message: 'Purchase till-1 was already recorded with a different body (a field not stored differs)', problems: [] });
   });
+
+  // QA: a Slovenian dashboard user retrying a purchase read the whole 409 in English.
+  it("tells the differences and the conflict in the asked language, the values as written, a count of lines agreeing with its noun", () => {
+    const line = (sku: string) => ({ line_no: 1, sku, name: null, category: null, quantity: '1', unit_price_minor: 100 });
+    const lines = [line('A'), line('B'), line('C'), line('D'), line('E')];
+    const changed = request({ storeId: 's1', storeCode: 'lj', lines: lines.slice(0, 2) });
+    expect(differences(recorded({ lines }), changed, 'Europe/Ljubljana', 'sl')).toEqual([
+      { field: 'store', reason: 'brez (ta zahteva: lj)' },
+      { field: 'lines', reason: '5 vrstic (ta zahteva: 2 vrstici)' },
+      { field: 'lines.2', reason: 'sku C, quantity 1, unit_price 1.00 (ta zahteva: brez)' },
+    ]);
+    expect(differences(recorded({ lines: lines.slice(0, 1) }), request({ lines: lines.slice(0, 2) }), 'UTC', 'ru')[0]).toEqual({ field: 'lines', reason: '1 строка (в этом запросе: 2 строки)' });
+    expect(differences(recorded({ lines: lines.slice(0, 1) }), request({ lines: lines.slice(0, 2) }), 'UTC', 'da')[0]).toEqual({ field: 'lines', reason: '1 linje (denne anmodning: 2 linjer)' });
+    const error = purchaseConflict('till-1', describePurchaseDifference({ recorded: recorded({ totalMinor: 1250 }), request: request(), timeZone: 'UTC' }));
+    expect(error.in('tr')).toEqual({ message: 'till-1 alışverişi başka değerlerle zaten kaydedilmiş: total 12.50 (bu istek: 12.40)', problems: [{ field: 'total', reason: '12.50 (bu istek: 12.40)' }] });
+    expect(purchaseConflict('till-1', []).in('da').message).toBe('Købet till-1 er allerede registreret med et andet indhold (et felt, der ikke gemmes, er anderledes)');
+  });
 });
 
 describe('describeRefundDifference', () => {
   const refund = { currency: 'EUR', amountMinor: 450, occurredAt: new Date('2026-05-20T08:00:00Z'), reason: null, lines: [{ sku: 'ESP', quantity: 1 }] };
-  const differ = (request: Parameters<typeof describeRefundDifference>[0]['request']) => describeRefundDifference({ recorded: refund, request, timeZone: 'Europe/Ljubljana' });
+  const differ = (request: Parameters<typeof describeRefundDifference>[0]['request'], language: Language = 'en') => told(describeRefundDifference({ recorded: refund, request, timeZone: 'Europe/Ljubljana' }), language);
 
   it('compares an amount and a time only when the request gives them', () => {
     expect(differ({ external_id: 'r', lines: [{ sku: 'ESP', quantity: 1 }] })).toEqual([]);
@@ -78,6 +99,13 @@ describe('describeRefundDifference', () => {
       { field: 'amount', reason: '4.50 (this request: 4.505)' },
       { field: 'reason', reason: 'none (this request: "Cold")' },
     ]);
+  });
+
+  it('tells a refund\'s conflict in the asked language', () => {
+    const error = refundConflict('r', describeRefundDifference({ recorded: refund, request: { external_id: 'r', reason: 'Cold', lines: [{ sku: 'ESP', quantity: 1 }] }, timeZone: 'UTC' }));
+    expect(error.message).toBe('Refund r was already recorded with other values: reason none (this request: "Cold")');
+    expect(error.in('sl')).toEqual({ message: 'Vračilo r je že zabeleženo z drugimi vrednostmi: reason brez (ta zahteva: "Cold")', problems: [{ field: 'reason', reason: 'brez (ta zahteva: "Cold")' }] });
+    expect(differ({ external_id: 'r' }, 'ru')[0]).toEqual({ field: 'lines', reason: '1 строка (в этом запросе: 0 строк)' });
   });
 
   it('names lines left out', () => {

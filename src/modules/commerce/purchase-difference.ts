@@ -1,7 +1,9 @@
 import { instantOf, isDateOnly, timeIn } from '../../shared/clock.ts';
-import { fieldDifferences, otherValuesConflict, recordedAndRequested } from '../../shared/differences.ts';
-import type { FieldProblem, RaisedProblem } from '../../shared/errors.ts';
+import { fieldDifferences, NO_VALUE, otherValuesConflict, recordedAndRequested } from '../../shared/differences.ts';
+import type { RaisedProblem } from '../../shared/errors.ts';
+import { say, told, type Said } from '../../shared/messages/index.ts';
 import { toMajor, toMinor } from '../../shared/money.ts';
+import { countedName, type CountedName } from '../../shared/plural.ts';
 import type { Identity } from '../customers/index.ts';
 import type { PreparedPurchase } from './purchase.prepare.ts';
 import type { RefundInput } from './purchase.schema.ts';
@@ -12,8 +14,9 @@ import { returnedLine } from './refund-meaning.ts';
 // differs (src/shared/differences.ts says how): these functions compare what was recorded
 // with the request, field by field, in the forms both are stored in (minor units,
 // instants, store ids, normalised identities). Pure, so the CSV import can name the same
-// differences for a row. Told in English still, as the purchase's 409 is (its message is
-// not in the catalogue yet): the reasons are the catalogue's English text.
+// differences for a row. Told in the request's language as a gift card's 409 is (the
+// catalogue's conflict.value_differs, purchase.recorded_otherwise, …); the values
+// themselves — amounts, instants, codes, field names inside a line — stay as written.
 
 /** A purchase as recorded, in the normal forms of a PreparedPurchase. */
 export interface RecordedPurchase {
@@ -51,7 +54,7 @@ const IDENTITY_KINDS = ['external_id', 'email', 'phone'] as const;
  * recorded value and this request's. Times are both shown in `timeZone` (the recorded
  * store's), so they read side by side. Empty when every compared value is equal.
  */
-export function describePurchaseDifference({ recorded, request, timeZone }: { recorded: RecordedPurchase; request: PreparedPurchase; timeZone: string }): FieldProblem[] {
+export function describePurchaseDifference({ recorded, request, timeZone }: { recorded: RecordedPurchase; request: PreparedPurchase; timeZone: string }): RaisedProblem[] {
   const { found: out, differ } = fieldDifferences();
   differ('total', toMajor(recorded.totalMinor, recorded.currency), toMajor(request.totalMinor, request.currency));
   differ('discount', toMajor(recorded.discountMinor, recorded.currency), toMajor(request.discountMinor, request.currency));
@@ -59,7 +62,7 @@ export function describePurchaseDifference({ recorded, request, timeZone }: { re
   if (recorded.occurredAt.getTime() !== request.occurredAt.getTime()) {
     differ('occurred_at', timeIn(recorded.occurredAt, timeZone), timeIn(request.occurredAt, timeZone));
   }
-  if (recorded.storeId !== request.storeId) differ('store', recorded.storeCode ?? recorded.storeId ?? 'none', request.storeCode ?? 'none');
+  if (recorded.storeId !== request.storeId) differ('store', recorded.storeCode ?? recorded.storeId ?? NO_VALUE, request.storeCode ?? NO_VALUE);
   differ('channel', recorded.channel, request.channel);
   differ('promo_code', quoted(recorded.promoCode), quoted(request.promoCode));
   out.push(...lineDifferences(
@@ -71,10 +74,10 @@ export function describePurchaseDifference({ recorded, request, timeZone }: { re
       const asked = request.identities.find((i) => i.kind === kind);
       if (!asked || recorded.customerIdentities.some((i) => i.kind === kind && i.value === asked.value)) continue;
       const held = recorded.customerIdentities.filter((i) => i.kind === kind).map((i) => i.value);
-      differ(`customer.${kind}`, held.join(', ') || 'none', asked.value);
+      differ(`customer.${kind}`, held.join(', ') || NO_VALUE, asked.value);
     }
   }
-  return inEnglish(out);
+  return out;
 }
 
 /** A purchase prepared earlier (in the same batch) as a RecordedPurchase: its identities are exactly the ones it named. */
@@ -92,7 +95,7 @@ export function recordedOfPrepared(p: PreparedPurchase): RecordedPurchase {
  * A date alone is the start of that day in `timeZone` (the purchase's store's), as
  * refundMeaning reads it.
  */
-export function describeRefundDifference({ recorded, request, timeZone }: { recorded: RecordedRefund; request: RefundInput; timeZone: string }): FieldProblem[] {
+export function describeRefundDifference({ recorded, request, timeZone }: { recorded: RecordedRefund; request: RefundInput; timeZone: string }): RaisedProblem[] {
   const { found: out, differ } = fieldDifferences();
   if (request.amount !== undefined) differ('amount', toMajor(recorded.amountMinor, recorded.currency), amountText(request.amount, recorded.currency));
   if (request.occurred_at !== undefined) {
@@ -105,22 +108,32 @@ export function describeRefundDifference({ recorded, request, timeZone }: { reco
   // An empty reason was stored as written before it was none.
   differ('reason', quoted(recorded.reason || null), quoted(request.reason || null));
   out.push(...lineDifferences(recorded.lines.map(returnedLine), (request.lines ?? []).map(returnedLine)));
-  return inEnglish(out);
+  return out;
 }
 
-const inEnglish = (problems: RaisedProblem[]): FieldProblem[] => problems.map((p) => ({ field: p.field, reason: String(p.reason) }));
-
 /** The 409 for an order id recorded with other values: the differences in its message and as its field problems. */
-export const purchaseConflict = (externalId: string, differences: FieldProblem[]) => recordedOtherwise(`Purchase ${externalId}`, differences);
+export const purchaseConflict = (externalId: string, differences: RaisedProblem[]) => otherValuesConflict({
+  differences,
+  named: (listed) => say('purchase.recorded_otherwise', { id: externalId, differences: listed }),
+  unnamed: say('purchase.recorded_otherwise_unnamed', { id: externalId }),
+});
 
 /** The 409 for a refund id recorded with other values. */
-export const refundConflict = (externalId: string, differences: FieldProblem[]) => recordedOtherwise(`Refund ${externalId}`, differences);
-
-const recordedOtherwise = (subject: string, differences: FieldProblem[]) => otherValuesConflict({
+export const refundConflict = (externalId: string, differences: RaisedProblem[]) => otherValuesConflict({
   differences,
-  named: (listed) => `${subject} was already recorded with other values: ${listed}`,
-  unnamed: `${subject} was already recorded with a different body (a field not stored differs)`,
+  named: (listed) => say('refund.recorded_otherwise', { id: externalId, differences: listed }),
+  unnamed: say('refund.recorded_otherwise_unnamed', { id: externalId }),
 });
+
+// A count of lines agrees with its noun in each language (plural.ts): "1 line", "2 vrstici", "5 строк".
+const LINES: CountedName = {
+  en: { one: 'line', other: 'lines' },
+  sl: { one: 'vrstica', two: 'vrstici', few: 'vrstice', other: 'vrstic' },
+  tr: 'satır',
+  da: { one: 'linje', other: 'linjer' },
+  ru: { one: 'строка', few: 'строки', many: 'строк', other: 'строки' },
+};
+const lineCount = (n: number) => told((language) => `${n} ${countedName(LINES, language, n)}`);
 
 type Line = { sku: string | null; quantity: number } & Record<string, string | number | null>;
 
@@ -130,20 +143,18 @@ type Line = { sku: string | null; quantity: number } & Record<string, string | n
  * one side has none at that position. Later lines are left out: the first one is enough
  * to find the mistake, and a shifted list would make every later line "differ".
  */
-function lineDifferences(recorded: Line[], request: Line[]): FieldProblem[] {
-  const out: FieldProblem[] = [];
-  const count = (n: number) => `${n} line${n === 1 ? '' : 's'}`;
-  const differs = (was: string, now: string) => String(recordedAndRequested(was, now));
-  if (recorded.length !== request.length) out.push({ field: 'lines', reason: differs(count(recorded.length), count(request.length)) });
+function lineDifferences(recorded: Line[], request: Line[]): RaisedProblem[] {
+  const out: RaisedProblem[] = [];
+  if (recorded.length !== request.length) out.push({ field: 'lines', reason: recordedAndRequested(lineCount(recorded.length), lineCount(request.length)) });
   for (let i = 0; i < Math.max(recorded.length, request.length); i++) {
     const [was, now] = [recorded[i], request[i]];
     if (!was || !now) {
-      out.push({ field: `lines.${i}`, reason: differs(was ? lineText(was) : 'none', now ? lineText(now) : 'none') });
+      out.push({ field: `lines.${i}`, reason: recordedAndRequested(was ? lineText(was) : NO_VALUE, now ? lineText(now) : NO_VALUE) });
       return out;
     }
     const fields = Object.keys(was).filter((k) => was[k] !== now[k]);
     if (fields.length > 0) {
-      for (const k of fields) out.push({ field: `lines.${i}.${k}`, reason: differs(valueText(was[k]), valueText(now[k])) });
+      for (const k of fields) out.push({ field: `lines.${i}.${k}`, reason: recordedAndRequested(valueText(was[k]), valueText(now[k])) });
       return out;
     }
   }
@@ -151,8 +162,8 @@ function lineDifferences(recorded: Line[], request: Line[]): FieldProblem[] {
 }
 
 const lineText = (line: Line) => Object.entries(line).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${valueText(v)}`).join(', ');
-const valueText = (v: string | number | null) => (v === null ? 'none' : String(v));
-const quoted = (text: string | null) => (text === null ? 'none' : JSON.stringify(text));
+const valueText = (v: string | number | null): string | Said => (v === null ? NO_VALUE : String(v));
+const quoted = (text: string | null): string | Said => (text === null ? NO_VALUE : JSON.stringify(text));
 
 /** An amount as the request wrote it, in major units when it is one the currency can hold. */
 function amountText(amount: string | number, currency: string): string {

@@ -89,7 +89,7 @@ export function createRefundRecorder(deps: RefundHooks & { db: Db; customers: Pi
       .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.id', '=', 'r.purchase_id'))
       .select(['r.purchase_id', 'p.currency', 'p.store_id'])
       .where('r.customer_id', '=', key.customer_id).where('r.id', '=', key.refund_id).executeTakeFirst();
-    if (earlier && earlier.purchase_id !== ref.purchase_id) throw conflict(`Refund ${data.external_id} was already recorded for another purchase (a refund id is unique across purchases)`);
+    if (earlier && earlier.purchase_id !== ref.purchase_id) throw conflict(say('refund.recorded_for_other_purchase', { id: data.external_id }));
     // Read as the refund it would repeat was: in its purchase's currency and store's zone.
     const meaning = refundMeaning(data, await refundContextOf(earlier));
     if (!isHashOfRefund(key.request_hash, { purchase: { externalId: ref.external_id, id: ref.purchase_id }, data, meaning })) throw await refundConflictOf(trx, { stores, timeZone: deps.timeZone }, key, data);

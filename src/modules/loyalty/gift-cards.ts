@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { audit, lockKeys, type Actor, type Tx } from '../../db/index.ts';
 import { timeIn } from '../../shared/clock.ts';
-import { fieldDifferences, otherValuesConflict } from '../../shared/differences.ts';
+import { fieldDifferences, NO_VALUE, otherValuesConflict } from '../../shared/differences.ts';
 import { conflict, invalidField, notFound } from '../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../shared/hash.ts';
 import { amountField, toMajor } from '../../shared/money.ts';
@@ -67,8 +67,8 @@ export function createGiftCards(core: LoyaltyCore) {
     // A merge since moved the card to the survivor: the id the request names is the same
     // customer when it leads there.
     const named = request.customerId === null ? null : ((await customerToRead(trx, request.customerId).catch(() => undefined))?.id ?? request.customerId);
-    if (named !== card.customer_id) differ('customer_id', card.customer_id ?? 'none', request.customerId ?? 'none');
-    const expiry = (at: Date | null) => (at ? timeIn(at, timeZone) : 'none');
+    if (named !== card.customer_id) differ('customer_id', card.customer_id ?? NO_VALUE, request.customerId ?? NO_VALUE);
+    const expiry = (at: Date | null) => (at ? timeIn(at, timeZone) : NO_VALUE);
     differ('expires_at', expiry(card.expires_at), expiry(request.expiresAt));
     return otherValuesConflict({
       differences: found,

@@ -53,6 +53,8 @@ export const GENERAL = {
 
   // ── A key sent again with other values (src/shared/differences.ts): the recorded value, then this request's ──
   'conflict.value_differs': { en: '{was} (this request: {now})', sl: '{was} (ta zahteva: {now})', tr: '{was} (bu istek: {now})', da: '{was} (denne anmodning: {now})', ru: '{was} (в этом запросе: {now})' },
+  // A value one side lacks where the other has one ("store lj-center (this request: none)").
+  'conflict.none': { en: 'none', sl: 'brez', tr: 'yok', da: 'ingen', ru: 'нет' },
 
   // ── Not found (a 404's detail): the id or code as it was asked for ──
   'customer.not_found': { en: 'Customer {id} not found', sl: 'Stranke {id} ni mogoče najti', tr: 'Müşteri {id} bulunamadı', da: 'Kunden {id} blev ikke fundet', ru: 'Клиент {id} не найден' },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COMMERCE } from './commerce.ts';
 import { GENERAL } from './general.ts';
 import { GIFT_CARDS } from './gift-cards.ts';
 import { IMPORT_ROWS } from './import-rows.ts';
@@ -25,7 +26,7 @@ describe('the message catalogue', () => {
   });
 
   it('names each message once across its parts', () => {
-    const parts = [GENERAL, LOYALTY, REWARDS, GIFT_CARDS, IMPORTS, IMPORT_ROWS];
+    const parts = [GENERAL, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS];
     expect(entries).toHaveLength(parts.reduce((n, part) => n + Object.keys(part).length, 0));
   });
 
