@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProgramDocument } from '../../modules/loyalty/index.ts';
+import { COUPON_PROBLEM_CODES, ProgramDocument } from '../../modules/loyalty/index.ts';
 import { Amount, Count, Currency, Id, Instant, shared } from './common.ts';
 import { LocalizedText } from './loyalty.ts';
 
@@ -41,7 +41,8 @@ export const Coupon = shared('Coupon', z.strictObject({
 
 export const CouponCheck = Coupon.extend({
   usable: z.boolean(),
-  problem: z.string().nullable().describe('Why it cannot be used now; null when it can'),
+  problem: z.string().nullable().describe("Why it cannot be used now, in the request's Accept-Language (English without one); null when it can"),
+  problem_code: z.enum(COUPON_PROBLEM_CODES).nullable().describe('The same as a stable code: cancelled, used (single-use, used), used_up (no uses left), not_yet_valid, expired; null when it can be used'),
 });
 
 export const CustomerCoupons = z.strictObject({ customer_id: Id, items: z.array(Coupon.extend({ usable: z.boolean() })) });

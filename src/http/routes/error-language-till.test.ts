@@ -39,12 +39,19 @@ describe('a coupon refused', () => {
     expect((await told('POST', '/api/v1/coupons/NOPE-0000/redeem', { idempotency_key: 'u-0' }, 'tr')).detail).toBe('Kupon NOPE-0000 bulunamadı');
   });
 
-  it('used up: 409 in English and Turkish; the check still answers its problem in English', async () => {
+  it('used up: 409 in English and Turkish; the check answers its problem in the same language, beside a stable code', async () => {
     expect((await told('POST', '/api/v1/coupons/WELCOME-26/redeem', { idempotency_key: 'u-1' })).status).toBe(201);
     expect(await told('POST', '/api/v1/coupons/WELCOME-26/redeem', { idempotency_key: 'u-2' })).toMatchObject({ status: 409, detail: 'Coupon WELCOME-26 cannot be used: the coupon was already used' });
     expect(await told('POST', '/api/v1/coupons/WELCOME-26/redeem', { idempotency_key: 'u-2' }, 'tr')).toMatchObject({ status: 409, language: 'tr', title: 'Çakışma', detail: 'WELCOME-26 kuponu kullanılamaz: kupon zaten kullanıldı' });
-    const check = await api.call('GET', '/api/v1/coupons/WELCOME-26', { headers: inLanguage('tr') });
-    expect(check.json()).toMatchObject({ usable: false, problem: 'the coupon was already used' });
+    // QA: the check's problem stayed English beside a Turkish refusal of the same coupon.
+    const check = async (language?: string) => (await api.call('GET', '/api/v1/coupons/WELCOME-26', { headers: inLanguage(language) })).json();
+    expect(await check()).toMatchObject({ usable: false, problem: 'the coupon was already used', problem_code: 'used' });
+    expect(await check('tr')).toMatchObject({ usable: false, problem: 'kupon zaten kullanıldı', problem_code: 'used' });
+    expect(await check('sl')).toMatchObject({ problem: 'kupon je bil že uporabljen', problem_code: 'used' });
+    expect(await check('ru')).toMatchObject({ problem: 'купон уже использован', problem_code: 'used' });
+    expect(await check('da')).toMatchObject({ problem: 'kuponen er allerede brugt', problem_code: 'used' });
+    const usable = (await api.call('GET', `/api/v1/coupons/${spring[1]}`, { headers: inLanguage('sl') })).json();
+    expect(usable).toMatchObject({ usable: true, problem: null, problem_code: null });
   });
 
   it("limited per customer: the customer's id required, the campaign's limit, in Danish and Russian", async () => {

@@ -9,6 +9,7 @@ import type { Services } from '../../services.ts';
 import { AppError } from '../../shared/errors.ts';
 import { fixedText } from '../../shared/messages/index.ts';
 import { parseInput } from '../../shared/validation.ts';
+import { answerLanguage } from '../problem.ts';
 import { answerFollowingMerges, answerWrite, followsMerges, route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
 import {
@@ -254,7 +255,8 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'GET', path: '/coupons/:code', tag: 'loyalty', scope: 'read', summary: 'Validate a coupon: what it gives and whether it can be used now',
     responses: { 200: { description: 'The coupon, and whether it can be used now', schema: CouponCheck }, 404: 'Unknown code' }, rateLimit: { max: 120, timeWindow: '1 minute' },
-    handler: async (req) => L.coupon((req.params as { code: string }).code),
+    // Its problem told in the request's language, as a use's refusal is (a till that names none reads English).
+    handler: async (req) => L.coupon((req.params as { code: string }).code, { language: answerLanguage(req) }),
   });
   route(app, prefix, {
     method: 'POST', path: '/coupons/:code/redeem', tag: 'loyalty', scope: 'write', summary: 'Use a coupon at checkout; the key makes retries safe',

@@ -32,6 +32,10 @@ import { countedName } from '../../shared/plural.ts';
 
 type Reward = ProgramDocument['rewards'][number];
 
+/** Why a coupon cannot be used now, as the coupon check's `problem_code` says it. */
+export const COUPON_PROBLEM_CODES = ['cancelled', 'used', 'used_up', 'not_yet_valid', 'expired'] as const;
+type CouponProblemCode = (typeof COUPON_PROBLEM_CODES)[number];
+
 interface RedemptionRequest {
   /** As the caller named the customer (the request's hash keeps it: a retry after a merge replays). */
   customerId: string;
@@ -93,12 +97,12 @@ export function createRewardsService(core: LoyaltyCore) {
     };
   }
 
-  /** Why a coupon cannot be used now, or null when it can. */
-  function couponProblem(c: { status: string; uses: number; max_uses: number; valid_from: Date | null; expires_at: Date | null }, now: Date): Said | null {
-    if (c.status === 'void') return say('coupon.cancelled');
-    if (c.uses >= c.max_uses) return say(c.max_uses === 1 ? 'coupon.used' : 'coupon.used_up');
-    if (c.valid_from && c.valid_from > now) return say('coupon.not_yet_valid', { from: c.valid_from.toISOString() });
-    if (c.expires_at && c.expires_at <= now) return say('coupon.expired', { at: c.expires_at.toISOString() });
+  /** Why a coupon cannot be used now (its code for a till to act on, and its words), or null when it can. */
+  function couponProblem(c: { status: string; uses: number; max_uses: number; valid_from: Date | null; expires_at: Date | null }, now: Date): { code: CouponProblemCode; said: Said } | null {
+    if (c.status === 'void') return { code: 'cancelled', said: say('coupon.cancelled') };
+    if (c.uses >= c.max_uses) return c.max_uses === 1 ? { code: 'used', said: say('coupon.used') } : { code: 'used_up', said: say('coupon.used_up') };
+    if (c.valid_from && c.valid_from > now) return { code: 'not_yet_valid', said: say('coupon.not_yet_valid', { from: c.valid_from.toISOString() }) };
+    if (c.expires_at && c.expires_at <= now) return { code: 'expired', said: say('coupon.expired', { at: c.expires_at.toISOString() }) };
     return null;
   }
 
@@ -291,14 +295,17 @@ export function createRewardsService(core: LoyaltyCore) {
       return redemptions.submit({ customerId, reward: data.reward, idempotencyKey: data.idempotency_key, actor });
     },
 
-    /** What a POS sees when a code is scanned: the coupon, and whether it can be used now. */
-    async coupon(codeInput: string) {
+    /**
+     * What a POS sees when a code is scanned: the coupon, and whether it can be used now —
+     * if not, why: `problem` in `language` (the request's, as a use's refusal is told;
+     * English by default) and `problem_code`, the same in a word a till can act on.
+     */
+    async coupon(codeInput: string, { language = 'en' }: { language?: Language } = {}) {
       const code = normalizeCode(codeInput);
       const c = await db.selectFrom('coupons').selectAll().where('code', '=', code).executeTakeFirst();
       if (!c) throw notFound(say('coupon.not_found', { code: codeInput }));
-      // The answer's problem is English, as the check has always answered it (a use's refusal is told in the request's language).
       const problem = couponProblem(c, clock.now());
-      return withFields(couponView(c), { usable: problem === null, problem: problem && problem.toString() });
+      return withFields(couponView(c), { usable: problem === null, problem: problem && problem.said.in(language), problem_code: problem?.code ?? null });
     },
 
     /** Consumes one use of a coupon (POS checkout). The same idempotency key returns the first result. */
@@ -323,7 +330,7 @@ export function createRewardsService(core: LoyaltyCore) {
           return { created: false, coupon: couponView(c), benefit: c.benefit };
         }
         const problem = couponProblem(c, now);
-        if (problem) throw conflict(say('coupon.cannot_be_used', { code: shownCode(c), problem }));
+        if (problem) throw conflict(say('coupon.cannot_be_used', { code: shownCode(c), problem: problem.said }));
         if (c.customer_id && customerId && c.customer_id !== customerId) throw conflict(say('coupon.other_customer', { code: shownCode(c) }));
         if (c.per_customer_limit) {
           if (!customerId) throw invalidField('customer_id', say('coupon.customer_required'));
