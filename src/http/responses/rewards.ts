@@ -20,7 +20,7 @@ export const CouponBenefit = shared('CouponBenefit', z.discriminatedUnion('type'
   benefitOf('fixed_discount', { amount: Amount }),
   benefitOf('percent_discount', { percent: z.number() }),
   benefitOf('free_product', { sku: z.string() }),
-  benefitOf('event', { event: z.string() }),
+  benefitOf('event', { event: LocalizedText.describe('What the invitation is to, as the program gives it (one text or one per language, as the name)') }),
   benefitOf('gift_card', { amount: Amount.optional() }),
 ]));
 
@@ -114,7 +114,7 @@ const RewardOffer = z.strictObject({
   currency: Currency.optional(),
   percent: z.number().optional(),
   sku: z.string().optional(),
-  event: z.string().optional(),
+  event: LocalizedText.optional().describe('event: what the invitation is to, as the program gives it (one text or one per language, as the name)'),
   tiers: z.array(z.string()).nullable().describe('The tiers that may redeem it; null: every member'),
   stock: Count.nullable(),
   left: Count.nullable(),

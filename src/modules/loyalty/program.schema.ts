@@ -195,8 +195,8 @@ export const Reward = z.object({
   percent: z.number().positive().max(100).optional(),
   /** free_product: the product's SKU. */
   sku: z.string().trim().min(1).optional(),
-  /** event: what the invitation is to. */
-  event: z.string().trim().min(1).max(200).optional(),
+  /** event: what the invitation is to — one text, or one per language as the reward's name. */
+  event: LocalizedText.optional(),
   /** Tier codes allowed to redeem; absent = every member. */
   tiers: z.array(Code).min(1).optional(),
   /** How many can ever be issued; absent = unlimited. */

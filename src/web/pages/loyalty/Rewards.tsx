@@ -7,7 +7,8 @@ import { tierName, useTierLevels } from './tiers.ts';
 export function rewardValue(i18n: I18n, r: Reward): string {
   if ((r.type === 'fixed_discount' || r.type === 'gift_card') && r.amount !== undefined && r.currency) return i18n.money(r.amount, r.currency);
   if (r.type === 'percent_discount' && r.percent !== undefined) return i18n.percent(r.percent / 100);
-  return r.sku ?? r.event ?? '—';
+  // An event's text is given per language as the reward's name is.
+  return r.sku ?? (r.event === undefined ? undefined : i18n.localized(r.event)) ?? '—';
 }
 
 export const rewardTypeKey = (type: string) => `loyalty.rewardType.${type}` as MessageKey;
