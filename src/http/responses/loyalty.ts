@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedText as ProgramLocalizedText, PluralForms, ProgramDocument } from '../../modules/loyalty/index.ts';
+import { LANGUAGES } from '../../shared/messages/index.ts';
 import { Amount, Count, Currency, Id, Instant, Share, list, shared } from './common.ts';
 
 // What the loyalty module answers about the program, the members' accounts and the
@@ -217,8 +218,10 @@ export const MemberAccount = shared('MemberAccount', z.strictObject({
   member: z.literal(true),
   joined_at: Instant,
   points_name: z.string().describe('What the points are called in `language`, as a word with no number: the "other" form of a name given by its forms ("beans", "zrn")'),
-  points_name_forms: PointsNameForms.describe('The name\'s forms in `language` (English when the program does not name them in it) by plural category, to print a number with it: '
-    + 'the form of `new Intl.PluralRules(language).select(n)`, else "other" ({ "one": "zrno", "two": "zrni", "few": "zrna", "other": "zrn" }; a name given as one text: { "other": text })'),
+  points_name_forms: PointsNameForms.describe('The name\'s forms by plural category, in `points_name_language`, to print a number with it: '
+    + 'the form of `new Intl.PluralRules(points_name_language).select(n)`, else "other" ({ "one": "zrno", "two": "zrni", "few": "zrna", "other": "zrn" }; a name given as one text: { "other": text })'),
+  points_name_language: z.enum(LANGUAGES).describe('The language points_name and its forms are in: `language` where the program names its points in it, else the program\'s fallback (English, else the first it gives); '
+    + 'its plural rules choose the form. A program that names no points is answered in the product\'s own word in `language` ("1 point", "5 točk", "5 баллов")'),
   balance: Count.describe('Spendable now'),
   pending: Count.describe('Held for the return window'),
   expiring_now: Count.describe('Expired, not yet taken out by the hourly maintenance'),

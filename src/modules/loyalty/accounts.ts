@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { currencyExponent, toMajor } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
-import { namedForms, plainName } from '../../shared/plural.ts';
+import { nameIn, namedForms, plainName } from '../../shared/plural.ts';
 import { customerToRead, type Language } from '../customers/index.ts';
 import { couponView, formatCode, shownCode } from './codes.ts';
 import type { EngagementService } from './engagement.service.ts';
@@ -10,7 +10,7 @@ import { balanceOf } from './ledger.ts';
 import * as ledger from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
 import { text, tierIndexOf, type Program } from './program.ts';
-import { namesByVersion } from './program-names.ts';
+import { namesByVersion, pointsNameOf } from './program-names.ts';
 
 // The ledger read back, writing nothing: one member's account with every entry explained,
 // their tier history and their part of a data-access export; and every account at once,
@@ -92,15 +92,21 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
       }
       // Each entry's names come from the program version it was written under, in `language`.
       const names = namesByVersion(await core.programs(), program, language);
-      const explained = explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names });
+      const points = pointsNameOf(program?.document);
+      const explained = explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names, points });
       const tier = await tierProgress(program, member, now, language);
       return {
         customer_id: customerId,
         member: true as const,
         joined_at: member.joined_at.toISOString(),
-        // The name as a word ("beans"; "zrn"), and its forms for a client that prints a number with it (shared/plural.ts).
-        points_name: plainName(program?.document.points_name ?? 'points', language),
-        points_name_forms: namedForms(program?.document.points_name ?? 'points', language),
+        // The name as a word ("beans"; "zrn"), and its forms for a client that prints a number with it (shared/plural.ts), in
+        // `language` or, where the program does not name its points in it, in the program's fallback (program-names.ts
+        // pointsNameOf): a Danish member of a café that names them only in Slovenian reads "zrn", as its tiers' names. The
+        // forms are that language's, so points_name_language says which plural rules choose among them — Slovenian forms
+        // chosen by Danish rules would read "2 zrn" where the café writes "2 zrni".
+        points_name: plainName(points, language),
+        points_name_forms: namedForms(points, language),
+        points_name_language: nameIn(points, language).language as Language,
         balance: balance.available,
         pending: balance.pending,
         expiring_now: balance.expired_unswept,

@@ -1,28 +1,37 @@
 import type { Language } from '../customers/index.ts';
-import { countedName, type CountedName } from '../../shared/plural.ts';
 
 // The sentence frames of the account's explanation (explain.ts), one set per language
 // Regulars speaks. Apart from explain.ts so that each file stays readable: the frames
 // are long, and every one exists five times. The values put in them arrive formatted
 // for the language already (numbers with its decimal separator, days in its words, the
 // program's names in it), so a frame only places them.
+//
+// A number of points stands with the points' name (the program's, else the product's
+// word: program-names.ts pointsNameOf) in the form it takes with that number — `unit(n)`,
+// "5 zrn", "21 зерно" — and only where the number is the subject or a label (the
+// nominative the forms are written in): a frame whose number stood in another case ("od
+// 40 točk", "из 40 балл.") says it as a label instead ("nakupu pripisano: 40 zrn"), and a
+// number without the name ("odpuščeno: 5") needs no agreement.
+
+/** The points' name in the form that agrees with `count`. */
+export type Unit = (count: number) => string;
 
 export type Rounding = 'floor' | 'nearest' | 'ceil';
 // A release entry's `why` is written by reservations.ts: 'checkout reservation timed out', '… released' or '… partly captured'.
 export type ReleaseReason = 'timed_out' | 'released' | 'not_spent';
 
 export interface Phrases {
-  /** `base`: the points before multipliers, as the language writes the number; `count`: the same number, for the word's plural form. */
-  purchase(p: { purchase: unknown; total: unknown; currency: string; base: unknown; count: number }): string;
+  /** `base`: the points before multipliers, as the language writes the number; `count`: the same number, for the name's form. */
+  purchase(p: { purchase: unknown; total: unknown; currency: string; base: unknown; count: number; unit: Unit }): string;
   /** percent: formatted for the language (percentIn). */
   onShare(percent: string): string;
   /** A tier's points multiplier, by the tier's name in the language. */
   tierFactor(name: string): string;
   rounded(earned: unknown, rule: Rounding): string;
   /** A purchase the daily cap cut short: the cap, its local day (formatted), the points left for it, and those other purchases that day had earned. */
-  capped(p: { cap: unknown; day: string; points: number; before: number }): string;
+  capped(p: { cap: number; day: string; points: number; before: number; unit: Unit }): string;
   /** A purchase the daily cap left without points (an entry of 0): other purchases that day had reached it. */
-  cappedToNothing(p: { cap: unknown; day: string }): string;
+  cappedToNothing(p: { cap: number; day: string; unit: Unit }): string;
   firstPurchase(purchase: unknown): string;
   signUp: string;
   birthday(year: unknown): string;
@@ -31,11 +40,11 @@ export interface Phrases {
   profileCompletion: string;
   survey: string;
   otherBonus(name: unknown): string;
-  refund(p: { percent: string | null; points: number; credited: unknown; forgiven: unknown; expired: unknown }): string;
+  refund(p: { percent: string | null; points: number; credited: number; forgiven: number; expired: number; unit: Unit }): string;
   /** A refund recorded with its own id, amount and order (entries written before only have the share). */
-  namedRefund(p: { refund: string; amount: string; purchase: string; percent: string; points: number; credited: unknown; forgiven: unknown; expired: unknown }): string;
+  namedRefund(p: { refund: string; amount: string; purchase: string; percent: string; points: number; credited: number; forgiven: number; expired: number; unit: Unit }): string;
   /** A referral revoked by a refund of the friend's qualifying purchase (the friend is told which; the referrer is not shown the friend's order). */
-  referralTakenBack(p: { role: 'referrer' | 'friend'; purchase: unknown; forgiven: unknown }): string;
+  referralTakenBack(p: { role: 'referrer' | 'friend'; purchase: unknown; forgiven: number; unit: Unit }): string;
   /** orderRef: the till's order, or null when it gave none (the sentence then names none). */
   held(orderRef: string | null): string;
   /** A checkout reservation captured: the order went through and the held points paid for it. */
@@ -47,35 +56,29 @@ export interface Phrases {
   expiredAge(months: unknown): string;
   adjustment(byMerge: boolean, reason: string): string;
   /** A once-per-person bonus the person had twice, taken back when their two customers were merged: `bonus` is the bonus as its own entry says it. */
-  duplicateTakenBack(p: { bonus: string; forgiven: unknown }): string;
+  duplicateTakenBack(p: { bonus: string; forgiven: number; unit: Unit }): string;
   /** After a credit still in its holding period: how many of its points, and the day (formatted) they can be spent. */
-  pending(points: number, from: string): string;
+  pending(points: number, from: string, unit: Unit): string;
 }
 
-// The word for points after a number, in the nominative (→ 1 točka, 2 točki, 3 točke, 5
-// točk; 1 балл, 2 балла, 5 баллов), by the language's plural rules (Intl.PluralRules:
-// decimals take their own form, "1,5 točke", "1,5 балла"). Frames where the number stands
-// in another case keep their own wording.
-const WORDS: CountedName = {
-  en: { one: 'point', other: 'points' },
-  sl: { one: 'točka', two: 'točki', few: 'točke', other: 'točk' },
-  ru: { one: 'балл', few: 'балла', many: 'баллов', other: 'балла' },
-};
-const pointsWord = (language: 'en' | 'sl' | 'ru', count: number): string => countedName(WORDS, language, count);
-
 const withReason = (head: string, reason: string) => (reason ? `${head}: ${reason}` : `${head}:`);
+// Points already spent and forgiven, as a label before the number ("5 že porabljenih" and
+// "1 уже потраченных" agreed with no number but 5); Turkish with the name.
+const slForgiven = (forgiven: number) => (forgiven ? `; že porabljeno in odpuščeno: ${forgiven}` : '');
+const ruForgiven = (forgiven: number) => (forgiven ? `; уже потрачено и прощено: ${forgiven}` : '');
+const trForgiven = (forgiven: number, unit: Unit) => (forgiven ? `; zaten harcanmış ${forgiven} ${unit(forgiven)} silindi` : '');
 // A checkout's order in brackets after the sentence; a reservation made without one shows no
 // id at all (its own id means nothing to a member).
 const orderOf = (orderRef: string | null) => (orderRef ? ` (${orderRef})` : '');
 
 export const PHRASES: Record<Language, Phrases> = {
   en: {
-    purchase: ({ purchase, total, currency, base, count }) => `Purchase ${purchase}: ${total} ${currency} → ${base} ${pointsWord('en', count)}`,
+    purchase: ({ purchase, total, currency, base, count, unit }) => `Purchase ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
     onShare: (percent) => ` (on ${percent}% of the basket)`,
     tierFactor: (name) => `${name} tier`,
     rounded: (earned, rule) => ` → ${earned} (${rule})`,
-    capped: ({ cap, day, points, before }) => `; the daily cap of ${cap} points for ${day} left ${points}: other purchases that day earned ${before}`,
-    cappedToNothing: ({ cap, day }) => `; none earned: the daily cap of ${cap} points for ${day} was already reached by other purchases that day`,
+    capped: ({ cap, day, points, before, unit }) => `; the daily cap of ${cap} ${unit(cap)} for ${day} left ${points}: other purchases that day earned ${before}`,
+    cappedToNothing: ({ cap, day, unit }) => `; none earned: the daily cap of ${cap} ${unit(cap)} for ${day} was already reached by other purchases that day`,
     firstPurchase: (purchase) => `First purchase bonus (${purchase})`,
     signUp: 'Welcome bonus for joining',
     birthday: (year) => `Birthday bonus ${year ?? ''}`.trim(),
@@ -84,10 +87,10 @@ export const PHRASES: Record<Language, Phrases> = {
     profileCompletion: 'Bonus for completing the profile',
     survey: 'Thank-you for answering a survey',
     otherBonus: (name) => `Bonus: ${name}`,
-    refund: ({ percent, points, credited, forgiven, expired }) =>
-      `Refund: ${percent === null ? 'refund' : `${percent}% of the purchase refunded`}, ${points} of its ${credited} ${credited === 1 ? 'point' : 'points'} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired }) =>
-      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): ${points} of its ${credited} ${credited === 1 ? 'point' : 'points'} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
+    refund: ({ percent, points, credited, forgiven, expired, unit }) =>
+      `Refund: ${percent === null ? 'refund' : `${percent}% of the purchase refunded`}, ${points} of its ${credited} ${unit(credited)} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
+      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): ${points} of its ${credited} ${unit(credited)} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Referral bonus taken back: ${role === 'friend' ? `the qualifying purchase ${purchase} was refunded` : "your friend's qualifying purchase was refunded"}${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
     held: (orderRef) => `Points held at checkout${orderOf(orderRef)}`,
@@ -101,12 +104,12 @@ export const PHRASES: Record<Language, Phrases> = {
     pending: (points, from) => `; ${points} pending, spendable from ${from}`,
   },
   sl: {
-    purchase: ({ purchase, total, currency, base, count }) => `Nakup ${purchase}: ${total} ${currency} → ${base} ${pointsWord('sl', count)}`,
+    purchase: ({ purchase, total, currency, base, count, unit }) => `Nakup ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
     onShare: (percent) => ` (na ${percent} % košarice)`,
     tierFactor: (name) => `raven ${name}`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'zaokroženo navzdol', nearest: 'zaokroženo na najbližje', ceil: 'zaokroženo navzgor' }[rule]})`,
-    capped: ({ cap, day, points, before }) => `; dnevna omejitev ${cap} točk za ${day} je dopustila še ${points}, ker so drugi nakupi tega dne prinesli že ${before}`,
-    cappedToNothing: ({ cap, day }) => `; brez točk: dnevno omejitev ${cap} točk za ${day} so drugi nakupi tega dne že dosegli`,
+    capped: ({ cap, day, points, before, unit }) => `; dnevna omejitev za ${day} (${cap} ${unit(cap)}) je dopustila še ${points}, ker so drugi nakupi tega dne prinesli že ${before}`,
+    cappedToNothing: ({ cap, day, unit }) => `; nič ni pripisano: dnevno omejitev za ${day} (${cap} ${unit(cap)}) so drugi nakupi tega dne že dosegli`,
     firstPurchase: (purchase) => `Bonus za prvi nakup (${purchase})`,
     signUp: 'Bonus dobrodošlice ob včlanitvi',
     birthday: (year) => `Rojstnodnevni bonus ${year ?? ''}`.trim(),
@@ -115,12 +118,12 @@ export const PHRASES: Record<Language, Phrases> = {
     profileCompletion: 'Bonus za izpolnjen profil',
     survey: 'Zahvala za izpolnjeno anketo',
     otherBonus: (name) => `Bonus: ${name}`,
-    refund: ({ percent, points, credited, forgiven, expired }) =>
-      `Vračilo: ${percent === null ? 'vračilo' : `vrnjenih ${percent} % nakupa`}, odvzetih ${points} od ${credited} točk nakupa${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}${expired ? `; že poteklih točk, ki jih ne odvzamemo znova: ${expired}` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired }) =>
-      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} % nakupa): odvzetih ${points} od ${credited} točk nakupa${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}${expired ? `; že poteklih točk, ki jih ne odvzamemo znova: ${expired}` : ''}`,
+    refund: ({ percent, points, credited, forgiven, expired, unit }) =>
+      `Vračilo: ${percent === null ? 'vračilo' : `vrnjenih ${percent} % nakupa`}; nakupu pripisano: ${credited} ${unit(credited)}, odvzeto: ${points}${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
+      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} % nakupa); nakupu pripisano: ${credited} ${unit(credited)}, odvzeto: ${points}${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
-      `Bonus za priporočilo odvzet: ${role === 'friend' ? `nakup ${purchase}, s katerim ste ga prejeli, je bil vrnjen` : 'nakup prijatelja, ki ste ga priporočili, je bil vrnjen'}${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}`,
+      `Bonus za priporočilo odvzet: ${role === 'friend' ? `nakup ${purchase}, s katerim ste ga prejeli, je bil vrnjen` : 'nakup prijatelja, ki ste ga priporočili, je bil vrnjen'}${slForgiven(forgiven)}`,
     held: (orderRef) => `Točke zadržane na blagajni${orderOf(orderRef)}`,
     spent: (orderRef) => `Točke porabljene na blagajni${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Unovčena nagrada: ${reward} (${'giftCard' in what ? `darilna kartica ${what.giftCard}` : `kupon ${what.coupon}`})`,
@@ -128,16 +131,16 @@ export const PHRASES: Record<Language, Phrases> = {
     expiredInactivity: (months) => `Poteklo: brez nakupa ${months} mesecev`,
     expiredAge: (months) => `Poteklo: točke, zbrane pred več kot ${months ?? 'dovoljenimi'} meseci`,
     adjustment: (byMerge, reason) => withReason(`Popravek (${byMerge ? 'združitev strank' : 'osebje'})`, reason),
-    duplicateTakenBack: ({ bonus, forgiven }) => `Odvzeto, ista oseba ga je prejela dvakrat (združeni stranki): ${bonus}; ostane prejšnji${forgiven ? `; ${forgiven} že porabljenih je odpuščenih` : ''}`,
+    duplicateTakenBack: ({ bonus, forgiven }) => `Odvzeto, ista oseba ga je prejela dvakrat (združeni stranki): ${bonus}; ostane prejšnji${slForgiven(forgiven)}`,
     pending: (points, from) => `; ${points} v čakanju, na voljo od ${from}`,
   },
   tr: {
-    purchase: ({ purchase, total, currency, base }) => `Alışveriş ${purchase}: ${total} ${currency} → ${base} puan`,
+    purchase: ({ purchase, total, currency, base, count, unit }) => `Alışveriş ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
     onShare: (percent) => ` (sepetin %${percent} kısmına)`,
     tierFactor: (name) => `${name} seviyesi`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'aşağı yuvarlandı', nearest: 'en yakına yuvarlandı', ceil: 'yukarı yuvarlandı' }[rule]})`,
-    capped: ({ cap, day, points, before }) => `; ${day} için günlük ${cap} puan sınırı: o günün diğer alışverişleri ${before} puan kazandırdığından ${points} puan kazanıldı`,
-    cappedToNothing: ({ cap, day }) => `; puan kazanılmadı: ${day} için günlük ${cap} puan sınırına o günün diğer alışverişleriyle zaten ulaşılmıştı`,
+    capped: ({ cap, day, points, before, unit }) => `; ${day} için günlük ${cap} ${unit(cap)} sınırı: o günün diğer alışverişleri ${before} ${unit(before)} kazandırdığından ${points} ${unit(points)} kazanıldı`,
+    cappedToNothing: ({ cap, day, unit }) => `; hiç kazanılmadı: ${day} için günlük ${cap} ${unit(cap)} sınırına o günün diğer alışverişleriyle zaten ulaşılmıştı`,
     firstPurchase: (purchase) => `İlk alışveriş bonusu (${purchase})`,
     signUp: 'Katılım hoş geldin bonusu',
     birthday: (year) => `Doğum günü bonusu ${year ?? ''}`.trim(),
@@ -146,12 +149,12 @@ export const PHRASES: Record<Language, Phrases> = {
     profileCompletion: 'Profili tamamlama bonusu',
     survey: 'Anketi yanıtladığınız için teşekkür',
     otherBonus: (name) => `Bonus: ${name}`,
-    refund: ({ percent, points, credited, forgiven, expired }) =>
-      `İade: ${percent === null ? 'iade' : `alışverişin %${percent} kadarı iade edildi`}, ${credited} puanın ${points} kadarı geri alındı${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}${expired ? `; süresi zaten dolmuş ${expired} puan yeniden geri alınmadı` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired }) =>
-      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin %${percent} kadarı iade edildi): ${credited} puanın ${points} kadarı geri alındı${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}${expired ? `; süresi zaten dolmuş ${expired} puan yeniden geri alınmadı` : ''}`,
-    referralTakenBack: ({ role, purchase, forgiven }) =>
-      `Tavsiye bonusu geri alındı: ${role === 'friend' ? `bonusu kazandıran ${purchase} alışverişi iade edildi` : 'tavsiye ettiğiniz arkadaşınızın bonusu kazandıran alışverişi iade edildi'}${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}`,
+    refund: ({ percent, points, credited, forgiven, expired, unit }) =>
+      `İade: ${percent === null ? 'iade' : `alışverişin %${percent} kadarı iade edildi`}; alışverişin kazandırdığı: ${credited} ${unit(credited)}, geri alınan: ${points}${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
+      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin %${percent} kadarı iade edildi); alışverişin kazandırdığı: ${credited} ${unit(credited)}, geri alınan: ${points}${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
+    referralTakenBack: ({ role, purchase, forgiven, unit }) =>
+      `Tavsiye bonusu geri alındı: ${role === 'friend' ? `bonusu kazandıran ${purchase} alışverişi iade edildi` : 'tavsiye ettiğiniz arkadaşınızın bonusu kazandıran alışverişi iade edildi'}${trForgiven(forgiven, unit)}`,
     held: (orderRef) => `Ödemede ayrılan puanlar${orderOf(orderRef)}`,
     spent: (orderRef) => `Ödemede harcanan puanlar${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Ödül kullanıldı: ${reward} (${'giftCard' in what ? `hediye kartı ${what.giftCard}` : `kupon ${what.coupon}`})`,
@@ -159,16 +162,16 @@ export const PHRASES: Record<Language, Phrases> = {
     expiredInactivity: (months) => `Süresi doldu: ${months} aydır alışveriş yok`,
     expiredAge: (months) => `Süresi doldu: ${months ?? 'izin verilen'} aydan daha önce kazanılan puanlar`,
     adjustment: (byMerge, reason) => withReason(`Düzeltme (${byMerge ? 'müşteri birleştirme' : 'personel'})`, reason),
-    duplicateTakenBack: ({ bonus, forgiven }) => `Geri alındı, aynı kişiye iki kez verilmişti (müşteriler birleştirildi): ${bonus}; önceki kalır${forgiven ? `; zaten harcanmış ${forgiven} puan silindi` : ''}`,
-    pending: (points, from) => `; ${points} puan beklemede, ${from} tarihinden itibaren kullanılabilir`,
+    duplicateTakenBack: ({ bonus, forgiven, unit }) => `Geri alındı, aynı kişiye iki kez verilmişti (müşteriler birleştirildi): ${bonus}; önceki kalır${trForgiven(forgiven, unit)}`,
+    pending: (points, from, unit) => `; ${points} ${unit(points)} beklemede, ${from} tarihinden itibaren kullanılabilir`,
   },
   da: {
-    purchase: ({ purchase, total, currency, base }) => `Køb ${purchase}: ${total} ${currency} → ${base} point`,
+    purchase: ({ purchase, total, currency, base, count, unit }) => `Køb ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
     onShare: (percent) => ` (på ${percent} % af kurven)`,
     tierFactor: (name) => `niveau ${name}`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'rundet ned', nearest: 'rundet til nærmeste', ceil: 'rundet op' }[rule]})`,
-    capped: ({ cap, day, points, before }) => `; dagsloftet på ${cap} point for ${day} gav plads til ${points}: andre køb samme dag havde allerede givet ${before}`,
-    cappedToNothing: ({ cap, day }) => `; ingen point: dagsloftet på ${cap} point for ${day} var allerede nået med andre køb samme dag`,
+    capped: ({ cap, day, points, before, unit }) => `; dagsloftet på ${cap} ${unit(cap)} for ${day} gav plads til ${points}: andre køb samme dag havde allerede givet ${before}`,
+    cappedToNothing: ({ cap, day, unit }) => `; intet optjent: dagsloftet på ${cap} ${unit(cap)} for ${day} var allerede nået med andre køb samme dag`,
     firstPurchase: (purchase) => `Bonus for første køb (${purchase})`,
     signUp: 'Velkomstbonus for at melde sig ind',
     birthday: (year) => `Fødselsdagsbonus ${year ?? ''}`.trim(),
@@ -177,10 +180,10 @@ export const PHRASES: Record<Language, Phrases> = {
     profileCompletion: 'Bonus for at udfylde profilen',
     survey: 'Tak for at svare på en undersøgelse',
     otherBonus: (name) => `Bonus: ${name}`,
-    refund: ({ percent, points, credited, forgiven, expired }) =>
-      `Refundering: ${percent === null ? 'refundering' : `${percent} % af købet refunderet`}, ${points} af købets ${credited} point trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired }) =>
-      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} % af købet refunderet): ${points} af købets ${credited} point trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
+    refund: ({ percent, points, credited, forgiven, expired, unit }) =>
+      `Refundering: ${percent === null ? 'refundering' : `${percent} % af købet refunderet`}, ${points} af købets ${credited} ${unit(credited)} trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
+      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} % af købet refunderet): ${points} af købets ${credited} ${unit(credited)} trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Henvisningsbonus trukket tilbage: ${role === 'friend' ? `det kvalificerende køb ${purchase} blev refunderet` : 'din vens kvalificerende køb blev refunderet'}${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
     held: (orderRef) => `Point reserveret ved kassen${orderOf(orderRef)}`,
@@ -194,12 +197,12 @@ export const PHRASES: Record<Language, Phrases> = {
     pending: (points, from) => `; ${points} afventende, kan bruges fra ${from}`,
   },
   ru: {
-    purchase: ({ purchase, total, currency, base, count }) => `Покупка ${purchase}: ${total} ${currency} → ${base} ${pointsWord('ru', count)}`,
+    purchase: ({ purchase, total, currency, base, count, unit }) => `Покупка ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
     onShare: (percent) => ` (на ${percent}% корзины)`,
     tierFactor: (name) => `уровень ${name}`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'округлено вниз', nearest: 'округлено до ближайшего', ceil: 'округлено вверх' }[rule]})`,
-    capped: ({ cap, day, points, before }) => `; дневной лимит ${cap} балл. на ${day} оставил ${points}: другие покупки в этот день уже принесли ${before}`,
-    cappedToNothing: ({ cap, day }) => `; баллы не начислены: дневной лимит ${cap} балл. на ${day} уже исчерпан другими покупками в этот день`,
+    capped: ({ cap, day, points, before, unit }) => `; дневной лимит на ${day} (${cap} ${unit(cap)}) оставил ${points}: другие покупки в этот день уже принесли ${before}`,
+    cappedToNothing: ({ cap, day, unit }) => `; ничего не начислено: дневной лимит на ${day} (${cap} ${unit(cap)}) уже исчерпан другими покупками в этот день`,
     firstPurchase: (purchase) => `Бонус за первую покупку (${purchase})`,
     signUp: 'Приветственный бонус за вступление',
     birthday: (year) => `Бонус ко дню рождения ${year ?? ''}`.trim(),
@@ -208,12 +211,12 @@ export const PHRASES: Record<Language, Phrases> = {
     profileCompletion: 'Бонус за заполненный профиль',
     survey: 'Спасибо за участие в опросе',
     otherBonus: (name) => `Бонус: ${name}`,
-    refund: ({ percent, points, credited, forgiven, expired }) =>
-      `Возврат: ${percent === null ? 'возврат' : `возвращено ${percent}% покупки`}, списано ${points} из ${credited} балл. за покупку${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}${expired ? `; уже сгоревших баллов, которые не списываются повторно: ${expired}` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired }) =>
-      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent}% покупки): списано ${points} из ${credited} балл. за покупку${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}${expired ? `; уже сгоревших баллов, которые не списываются повторно: ${expired}` : ''}`,
+    refund: ({ percent, points, credited, forgiven, expired, unit }) =>
+      `Возврат: ${percent === null ? 'возврат' : `возвращено ${percent}% покупки`}; начислено за покупку: ${credited} ${unit(credited)}, списано: ${points}${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
+      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent}% покупки); начислено за покупку: ${credited} ${unit(credited)}, списано: ${points}${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
-      `Бонус за приглашение списан: ${role === 'friend' ? `покупка ${purchase}, за которую он был начислен, возвращена` : 'приглашённый вами друг вернул покупку, за которую был начислен бонус'}${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}`,
+      `Бонус за приглашение списан: ${role === 'friend' ? `покупка ${purchase}, за которую он был начислен, возвращена` : 'приглашённый вами друг вернул покупку, за которую был начислен бонус'}${ruForgiven(forgiven)}`,
     held: (orderRef) => `Баллы зарезервированы на кассе${orderOf(orderRef)}`,
     spent: (orderRef) => `Баллы списаны на кассе${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Награда получена: ${reward} (${'giftCard' in what ? `подарочная карта ${what.giftCard}` : `купон ${what.coupon}`})`,
@@ -221,7 +224,7 @@ export const PHRASES: Record<Language, Phrases> = {
     expiredInactivity: (months) => `Сгорели: нет покупок ${months} мес.`,
     expiredAge: (months) => `Сгорели: баллы начислены более ${months ?? 'допустимого числа'} мес. назад`,
     adjustment: (byMerge, reason) => withReason(`Корректировка (${byMerge ? 'объединение клиентов' : 'сотрудник'})`, reason),
-    duplicateTakenBack: ({ bonus, forgiven }) => `Списано: один человек получил его дважды (клиенты объединены): ${bonus}; остаётся более ранний${forgiven ? `; ${forgiven} уже потраченных прощено` : ''}`,
+    duplicateTakenBack: ({ bonus, forgiven }) => `Списано: один человек получил его дважды (клиенты объединены): ${bonus}; остаётся более ранний${ruForgiven(forgiven)}`,
     pending: (points, from) => `; ${points} в ожидании, доступны с ${from}`,
   },
 };

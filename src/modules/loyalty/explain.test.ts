@@ -144,6 +144,35 @@ describe('numbers in a sentence', () => {
     expect([1, 5].map((n) => earned(n, 'tr'))).toEqual(['1 puan', '5 puan']);
   });
 
+  // QA: a café that calls its points "zrna" read "→ 5 točk" in its Slovenian account, "→ 21 балл." in Russian,
+  // and refunds "od 40 točk", "из 40 балл.": the product's word, not the café's, in a form no program could give.
+  it("names the program's points in the form each number takes, in every sentence with a number of points", () => {
+    const beans = { en: { one: 'bean', other: 'beans' }, sl: { one: 'zrno', two: 'zrni', few: 'zrna', other: 'zrn' }, tr: 'çekirdek', da: { one: 'bønne', other: 'bønner' }, ru: { one: 'зерно', few: 'зерна', many: 'зёрен', other: 'зерна' } };
+    const say = (entry: Parameters<typeof describeEntry>[0], language: (typeof LANGUAGES)[number]) => describeEntry(entry, 'EUR', language, { points: beans });
+    const earned = (base: number, language: (typeof LANGUAGES)[number]) => say({ ...ENTRIES[0], points: base, details: { purchase: 'p', total: `${base}.00`, base, exact: base, rounding: 'floor' } }, language).replace(/^.*→ /, '');
+    expect([1, 2, 3, 5, 101, 102].map((n) => earned(n, 'sl'))).toEqual(['1 zrno', '2 zrni', '3 zrna', '5 zrn', '101 zrno', '102 zrni']);
+    expect([1, 3, 5, 21].map((n) => earned(n, 'ru'))).toEqual(['1 зерно', '3 зерна', '5 зёрен', '21 зерно']);
+    expect([1, 5].map((n) => earned(n, 'en'))).toEqual(['1 bean', '5 beans']);
+    expect([1, 5].map((n) => earned(n, 'da'))).toEqual(['1 bønne', '5 bønner']);
+    expect(earned(5, 'tr')).toBe('5 çekirdek');
+    // A daily cap, a refund and what was forgiven: the count with the name as a label, or the count alone.
+    const capped = { ...ENTRIES[1], details: { ...ENTRIES[1].details, capped_at: 102 }, points: 2 };
+    expect(say(capped, 'sl')).toBe('Nakup p2: 300,00 EUR → 300 zrn; dnevna omejitev za 1. maj 2026 (102 zrni) je dopustila še 2, ker so drugi nakupi tega dne prinesli že 100');
+    expect(say(capped, 'ru')).toContain('; дневной лимит на 1 мая 2026 г. (102 зерна) оставил 2');
+    expect(say(capped, 'tr')).toContain('günlük 102 çekirdek sınırı: o günün diğer alışverişleri 100 çekirdek kazandırdığından 2 çekirdek kazanıldı');
+    const refund = { ...ENTRIES[10], points: -1, details: { refunded_share: 0.5, credited: 2, forgiven: 1, expired: 1 } };
+    expect(say(refund, 'sl')).toBe('Vračilo: vrnjenih 50 % nakupa; nakupu pripisano: 2 zrni, odvzeto: 1; že porabljeno in odpuščeno: 1; že poteklo, ne odvzamemo znova: 1');
+    expect(say(refund, 'ru')).toBe('Возврат: возвращено 50% покупки; начислено за покупку: 2 зерна, списано: 1; уже потрачено и прощено: 1; уже сгорело и не списывается повторно: 1');
+    expect(say(refund, 'tr')).toBe('İade: alışverişin %50 kadarı iade edildi; alışverişin kazandırdığı: 2 çekirdek, geri alınan: 1; zaten harcanmış 1 çekirdek silindi; süresi zaten dolmuş 1 çekirdek yeniden geri alınmadı');
+    expect(say({ ...refund, details: { ...refund.details, credited: 1 } }, 'da')).toContain('1 af købets 1 bønne trukket tilbage');
+    expect(say({ ...refund, details: { ...refund.details, credited: 1 } }, 'en')).toContain('1 of its 1 bean taken back');
+    expect(say(ENTRIES[22], 'ru')).toBe('Возврат ret-1 на сумму 4,50 EUR по покупке till-1 (всего возвращено 25% покупки); начислено за покупку: 18 зёрен, списано: 5');
+    // No sentence keeps the product's word beside a number once the program names its points.
+    for (const language of ['sl', 'ru', 'tr', 'da'] as const) {
+      for (const entry of ENTRIES) expect(say(entry, language), `${language} ${JSON.stringify(entry.details)}`).not.toMatch(/\d+ (točk\w*|балл\w*|puan|point)\b/);
+    }
+  });
+
   // QA: "9.00 EUR", "129.6" and "× 1.25" kept a decimal point in Slovenian beside "45,5 %".
   it("writes amounts, bases, factors and exact values with the language's decimal separator, the digits as stored, no grouping", () => {
     // 1296.00 at 0.1 points a euro: 129.6 × 1.25 = 162.

@@ -1,10 +1,11 @@
 import type { LoyaltyEntryKind } from '../../db/index.ts';
 import { withFields } from '../../shared/objects.ts';
+import { countedName, type CountedName } from '../../shared/plural.ts';
 import type { Language } from '../customers/index.ts';
 import { formatCode } from './codes.ts';
-import { PHRASES, type Rounding } from './explain-phrases.ts';
+import { PHRASES, type Rounding, type Unit } from './explain-phrases.ts';
 import type { EarningFactor } from './program.ts';
-import { STORED_NAMES, type ProgramNames } from './program-names.ts';
+import { POINTS_WORDS, STORED_NAMES, type ProgramNames } from './program-names.ts';
 
 // One line of plain language per ledger entry, so staff (and the member) can answer
 // "why is my balance what it is?" by reading the account top to bottom — in the five
@@ -12,6 +13,10 @@ import { STORED_NAMES, type ProgramNames } from './program-names.ts';
 // names inside them (a tier's, a promotion's, a reward's, a challenge's) are the program's
 // own words, in the language asked for where the program gives them in several
 // (program-names.ts), and the numbers are written as the language writes them (numberIn).
+// A number of points takes the points' name in its form for that number ("→ 5 zrn",
+// "→ 21 зерно"): the name the program in force gives them (pointsNameOf), not the one of
+// the version that wrote the entry, as the tiers' and rewards' names are — the points are
+// one currency, the balance's, and the account's points_name calls them by today's name.
 //
 // The account reads as things happened (explainLedger): by each entry's occurrence — a
 // purchase's or a refund's own time, the moment a bonus was given — not the order the
@@ -38,10 +43,16 @@ export type ReservationStatus = 'held' | 'captured' | 'released' | 'expired';
  * a capture changes only the reservation, and the entry reads as spent once it is captured.
  * (A release or a time-out writes an entry of its own that gives the points back.)
  */
-export function describeEntry(e: EntryLike, currency: string, language: Language = 'en', { reservations, names = STORED_NAMES }: { reservations?: ReadonlyMap<string, ReservationStatus>; names?: ProgramNames } = {}): string {
+export function describeEntry(e: EntryLike, currency: string, language: Language = 'en', { reservations, names = STORED_NAMES, points = POINTS_WORDS }: {
+  reservations?: ReadonlyMap<string, ReservationStatus>;
+  names?: ProgramNames;
+  /** What the points are called (program-names.ts pointsNameOf); the product's own word by default. */
+  points?: CountedName;
+} = {}): string {
   const say = PHRASES[language];
   const d = e.details as Record<string, any>;
   const n = (v: unknown) => numberIn(language, v);
+  const unit = unitOf(points, language);
   switch (e.kind) {
     case 'earn': {
       const factors = ((d.factors ?? []) as EarningFactor[]).map((f) => {
@@ -57,9 +68,9 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
       // its day had earned the cap less its points.
       const day = d.capped_at ? dayIn(language, d.local_date) : '';
       const capped = !d.capped_at ? ''
-        : e.points === 0 ? say.cappedToNothing({ cap: d.capped_at, day })
-        : say.capped({ cap: d.capped_at, day, points: e.points, before: d.capped_at - e.points });
-      return `${say.purchase({ purchase: d.purchase ?? e.source_id, total: n(d.total), currency, base: n(round4(d.base)), count: Number(round4(d.base)) })}${arithmetic}${rounded}${capped}`;
+        : e.points === 0 ? say.cappedToNothing({ cap: d.capped_at, day, unit })
+        : say.capped({ cap: d.capped_at, day, points: e.points, before: d.capped_at - e.points, unit });
+      return `${say.purchase({ purchase: d.purchase ?? e.source_id, total: n(d.total), currency, base: n(round4(d.base)), count: Number(round4(d.base)), unit })}${arithmetic}${rounded}${capped}`;
     }
     case 'bonus':
       return d.bonus === 'first_purchase' ? say.firstPurchase(d.purchase)
@@ -72,14 +83,14 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
         : say.otherBonus(d.bonus ?? e.source_id);
     case 'reverse':
       // A merge's take-back of a bonus the person had twice keeps that bonus's details, so it names the bonus as the bonus's own entry does.
-      if (d.duplicate_of) return say.duplicateTakenBack({ bonus: describeEntry({ kind: 'bonus', points: -e.points, source_type: e.source_type, source_id: e.source_id, reason: null, details: d }, currency, language, { names }), forgiven: d.forgiven });
-      if (d.bonus === 'referral') return say.referralTakenBack({ role: d.role === 'referrer' ? 'referrer' : 'friend', purchase: d.purchase ?? d.purchase_id, forgiven: d.forgiven });
+      if (d.duplicate_of) return say.duplicateTakenBack({ bonus: describeEntry({ kind: 'bonus', points: -e.points, source_type: e.source_type, source_id: e.source_id, reason: null, details: d }, currency, language, { names, points }), forgiven: d.forgiven, unit });
+      if (d.bonus === 'referral') return say.referralTakenBack({ role: d.role === 'referrer' ? 'referrer' : 'friend', purchase: d.purchase ?? d.purchase_id, forgiven: d.forgiven, unit });
       {
         const percent = typeof d.refunded_share === 'number' ? percentIn(language, d.refunded_share) : null;
-        const points = Math.abs(e.points);
+        const taken = Math.abs(e.points);
         return d.refund_id && percent !== null
-          ? say.namedRefund({ refund: d.refund_id, amount: `${n(d.amount)} ${currency}`, purchase: d.purchase, percent, points, credited: d.credited, forgiven: d.forgiven, expired: d.expired })
-          : say.refund({ percent, points, credited: d.credited, forgiven: d.forgiven, expired: d.expired });
+          ? say.namedRefund({ refund: d.refund_id, amount: `${n(d.amount)} ${currency}`, purchase: d.purchase, percent, points: taken, credited: d.credited, forgiven: d.forgiven, expired: d.expired, unit })
+          : say.refund({ percent, points: taken, credited: d.credited, forgiven: d.forgiven, expired: d.expired, unit });
       }
     case 'redeem':
       // The till's order, or none: a reservation's own id means nothing in a member's history.
@@ -97,6 +108,9 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
 }
 
 const round4 = (v: unknown) => (typeof v === 'number' ? Number(v.toFixed(4)) : v);
+
+/** The points' name in `language` in its form for a count (plural.ts countedName). */
+const unitOf = (points: CountedName, language: Language): Unit => (count) => countedName(points, language, count);
 
 // The dashboard's locales (src/web/i18n/index.ts): a share reads as its percentages do
 // there, 84.5 in English and 84,5 in the other four.
@@ -162,7 +176,7 @@ export interface LedgerRow extends EntryLike {
  * already expired that the hourly maintenance has not yet taken out (expiring_now) until
  * it writes their expiry entry. `sum` is the sum of all entries, for the proof.
  */
-export function explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names }: {
+export function explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names, points = POINTS_WORDS }: {
   rows: readonly LedgerRow[];
   allocations: readonly { debit_id: number; credit_id: number; points: number }[];
   reservations?: ReadonlyMap<string, ReservationStatus>;
@@ -172,6 +186,8 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
   timeZone: string;
   /** The program's names for an entry's version (program-names.ts namesByVersion); without it, the names as stored. */
   names?: (version: number | null | undefined) => ProgramNames;
+  /** What the points are called (program-names.ts pointsNameOf); the product's own word by default. */
+  points?: CountedName;
 }) {
   const ordered = [...rows].sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime() || a.id - b.id);
   const line = new Map(ordered.map((e, i) => [e.id, i]));
@@ -205,11 +221,11 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
     running += e.points;
     pendingRunning += pendingBy[i];
     const stillPending = pending(e) && e.remaining !== null && e.remaining > 0;
-    const said = describeEntry(e, currency, language, { reservations, names: names?.(e.program_version) });
+    const said = describeEntry(e, currency, language, { reservations, names: names?.(e.program_version), points });
     const entry = {
       id: e.id, at: e.occurred_at.toISOString(), kind: e.kind, points: e.points,
       balance_after: running, spendable_after: running - pendingRunning, pending_after: pendingRunning,
-      description: stillPending ? `${said}${say.pending(e.remaining!, day.format(e.available_at!))}` : said,
+      description: stillPending ? `${said}${say.pending(e.remaining!, day.format(e.available_at!), unitOf(points, language))}` : said,
       source: { type: e.source_type, id: e.source_id },
     };
     // A credit says what is left of it, whether that is still pending, and which debits took from it; a debit, what it still owes and which credits it took from;

@@ -1,3 +1,4 @@
+import type { CountedName } from '../../shared/plural.ts';
 import type { Language } from '../customers/index.ts';
 import { text, type Program } from './program.ts';
 import type { ProgramDocument } from './program.schema.ts';
@@ -70,3 +71,22 @@ export function namesByVersion(programs: readonly Program[], current: Program | 
     return book;
   };
 }
+
+// The points' name. A program names its points (points_name) as one text or per language,
+// one text or its forms with numbers, and is answered in the language asked, else its
+// fallback as text() reads any of its names: English, else the first it gives — so a café
+// that names them only in Slovenian is read "zrn" by a Danish member too, as its tiers'
+// and rewards' names are, never the product's English "points". A program that names none
+// (the schema's default, the one text "points") goes by the product's own word in each
+// language, by its forms: "1 point", "3 točke", "5 баллов", "5 puan".
+export const POINTS_WORDS: CountedName = {
+  en: { one: 'point', other: 'points' },
+  sl: { one: 'točka', two: 'točki', few: 'točke', other: 'točk' },
+  tr: 'puan',
+  da: 'point',
+  ru: { one: 'балл', few: 'балла', many: 'баллов', other: 'балла' },
+};
+
+/** What a program's points are called (POINTS_WORDS when it names none, or when there is no program). */
+export const pointsNameOf = (document: Pick<ProgramDocument, 'points_name'> | undefined): CountedName =>
+  document === undefined || document.points_name === 'points' ? POINTS_WORDS : document.points_name;

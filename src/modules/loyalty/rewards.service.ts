@@ -19,6 +19,7 @@ import { text, type Program } from './program.ts';
 import type { ProgramDocument } from './program.schema.ts';
 import { lockMembersForRedemption, lockRewardStock, writeRedemptions, type RedemptionState, type RewardCouponRow, type RewardGiftCardRow } from './redemption.repository.ts';
 import { recordsOfCustomer, requireActiveCustomer } from './merged-customers.ts';
+import { pointsNameOf } from './program-names.ts';
 import { createReservations } from './reservations.ts';
 import { customerToRead } from '../customers/index.ts';
 import { withFields } from '../../shared/objects.ts';
@@ -93,7 +94,7 @@ export function createRewardsService(core: LoyaltyCore) {
       amount: r.amount, currency: r.amount !== undefined ? currency : undefined, percent: r.percent,
       sku: r.sku || undefined, event: r.event || undefined,
       tiers: r.tiers ?? null, stock: r.stock ?? null, left: r.stock === undefined ? null : Math.max(0, r.stock - (stockIssued ?? 0)),
-      valid_days: r.valid_days, available_from: r.available_from ?? null, available_to: r.available_to ?? null, points_name: countedName(program.document.points_name, language, r.points),
+      valid_days: r.valid_days, available_from: r.available_from ?? null, available_to: r.available_to ?? null, points_name: countedName(pointsNameOf(program.document), language, r.points),
     };
   }
 
@@ -189,7 +190,7 @@ export function createRewardsService(core: LoyaltyCore) {
         if (reward.stock !== undefined && (issued.get(reward.code) ?? 0) + taken >= reward.stock) return conflict(say('reward.out_of_stock', { code: reward.code }));
         const plan = planDebit(state.lots, reward.points, { now, includePending: false, shortfall: 'fail' });
         if (plan.debited === 0) {
-          return conflict(say('reward.not_enough_points', { reward: perLanguage(reward.name), points: reward.points, points_name: counted(program!.document.points_name, reward.points), on_hand: pointsOnHand(state.lots, member.points, now) }));
+          return conflict(say('reward.not_enough_points', { reward: perLanguage(reward.name), points: reward.points, points_name: counted(pointsNameOf(program!.document), reward.points), on_hand: pointsOnHand(state.lots, member.points, now) }));
         }
         takeFromLots(state.lots, plan.allocations);
         member.points -= reward.points;
