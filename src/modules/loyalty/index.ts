@@ -14,7 +14,8 @@ export { ProgramDocument, ApplyProgramInput, LocalizedText, PluralForms, program
 export { compileProgram, pointsForPurchase, type Program, type PurchaseFacts } from './program.ts';
 export { type AccrualItem, type LoyaltySummary } from './accrual.ts';
 export { AdjustmentInput } from './staff-actions.ts';
-export { RedeemRewardInput, UseCouponInput, CampaignInput, COUPON_PROBLEM_CODES } from './rewards.service.ts';
+export { RedeemRewardInput, UseCouponInput, CampaignInput } from './rewards.service.ts';
+export { COUPON_PROBLEM_CODES } from './codes.ts';
 export { GiftCardChargeInput, GiftCardIssueInput } from './gift-cards.ts';
 export { ReserveInput, CaptureInput } from './reservations.ts';
 export { simulateProgram, type SimulationReport } from './simulate.ts';

@@ -37,7 +37,7 @@ import { personIdsQuery } from '../customers/index.ts';
 // the year of a birthday.
 //
 // How: the coupon's status becomes `void`, the status the till refuses as "the coupon was
-// cancelled" (rewards.service.ts couponProblem), with a `loyalty.duplicate_birthday_gift_withdrawn`
+// cancelled" (codes.ts couponProblem), with a `loyalty.duplicate_birthday_gift_withdrawn`
 // audit entry by the merge's actor naming the gift that stays. The gifts are locked
 // first, so a use at the till either lands before (the gift is used and stays) or finds
 // it withdrawn. A withdrawn gift is left out of every later decision: a retried or chained

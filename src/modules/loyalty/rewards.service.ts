@@ -10,7 +10,7 @@ import { DecimalAmount, parseInput } from '../../shared/validation.ts';
 import { addDays } from '../../shared/clock.ts';
 import { AdminWriteKey, instant, refusePast } from './admin-writes.ts';
 import { giftCardView } from './gift-cards.ts';
-import { couponView, formatCode, newCode, normalizeCode, shownCode } from './codes.ts';
+import { couponProblem, couponView, formatCode, newCode, normalizeCode, shownCode } from './codes.ts';
 import { balanceOf, planDebit, pointsOnHand, takeFromLots } from './ledger.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow, PlannedDebit } from './ledger.repository.ts';
@@ -23,7 +23,7 @@ import { pointsNameOf } from './program-names.ts';
 import { createReservations } from './reservations.ts';
 import { customerToRead } from '../customers/index.ts';
 import { withFields } from '../../shared/objects.ts';
-import { anyOf, counted, fixedText, perLanguage, say, type Language, type Said } from '../../shared/messages/index.ts';
+import { anyOf, counted, fixedText, perLanguage, say, type Language } from '../../shared/messages/index.ts';
 import { countedName } from '../../shared/plural.ts';
 
 // Rewards bought with points (a coupon or a gift card), coupons a POS validates and
@@ -32,10 +32,6 @@ import { countedName } from '../../shared/plural.ts';
 // debit goes through the member's row lock, so concurrent redemptions can never overspend.
 
 type Reward = ProgramDocument['rewards'][number];
-
-/** Why a coupon cannot be used now, as the coupon check's `problem_code` says it. */
-export const COUPON_PROBLEM_CODES = ['cancelled', 'used', 'used_up', 'not_yet_valid', 'expired'] as const;
-type CouponProblemCode = (typeof COUPON_PROBLEM_CODES)[number];
 
 interface RedemptionRequest {
   /** As the caller named the customer (the request's hash keeps it: a retry after a merge replays). */
@@ -96,15 +92,6 @@ export function createRewardsService(core: LoyaltyCore) {
       tiers: r.tiers ?? null, stock: r.stock ?? null, left: r.stock === undefined ? null : Math.max(0, r.stock - (stockIssued ?? 0)),
       valid_days: r.valid_days, available_from: r.available_from ?? null, available_to: r.available_to ?? null, points_name: countedName(pointsNameOf(program.document), language, r.points),
     };
-  }
-
-  /** Why a coupon cannot be used now (its code for a till to act on, and its words), or null when it can. */
-  function couponProblem(c: { status: string; uses: number; max_uses: number; valid_from: Date | null; expires_at: Date | null }, now: Date): { code: CouponProblemCode; said: Said } | null {
-    if (c.status === 'void') return { code: 'cancelled', said: say('coupon.cancelled') };
-    if (c.uses >= c.max_uses) return c.max_uses === 1 ? { code: 'used', said: say('coupon.used') } : { code: 'used_up', said: say('coupon.used_up') };
-    if (c.valid_from && c.valid_from > now) return { code: 'not_yet_valid', said: say('coupon.not_yet_valid', { from: c.valid_from.toISOString() }) };
-    if (c.expires_at && c.expires_at <= now) return { code: 'expired', said: say('coupon.expired', { at: c.expires_at.toISOString() }) };
-    return null;
   }
 
   /**
