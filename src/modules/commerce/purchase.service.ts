@@ -177,7 +177,7 @@ export function createCommerceService(deps: CommerceDeps) {
 
     /**
      * Makes a purchase's refunds add up to at least `refundedMinor` (an orders export's
-     * refunded amount, imports/refunded-amounts.ts): records a refund of what is missing,
+     * refunded amount, imports/passes/refunded-amounts.ts): records a refund of what is missing,
      * dated at the purchase's time (the export gives no refund date), its id naming the
      * amount, or nothing when the refunds reach it already. Run again, it finds the
      * refund and records nothing; two at once record it once (the refund id's lock). The

@@ -1,15 +1,15 @@
 import { invalidField } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
-import { firstRecords, openCsv } from './csv.ts';
-import { resolveColumns } from './mapping.ts';
-import { createPurchaseSpool } from './spool.ts';
-import { missingDateFormat } from './file-format.ts';
-import { ErrorReport } from './error-report.ts';
-import { DryRunTally } from './dry-run.ts';
-import type { ImportOptions } from './import-options.ts';
-import { checkedResult, forecastResult, importedResult, type ImportResult } from './import-result.ts';
-import { validateFile } from './validation-pass.ts';
-import { importValidRows } from './import-pass.ts';
+import { firstRecords, openCsv } from './file/csv.ts';
+import { resolveColumns } from './rows/mapping.ts';
+import { createPurchaseSpool } from './file/spool.ts';
+import { missingDateFormat } from './rows/file-format.ts';
+import { ErrorReport } from './report/error-report.ts';
+import { DryRunTally } from './report/dry-run.ts';
+import type { ImportOptions } from './passes/import-options.ts';
+import { checkedResult, forecastResult, importedResult, type ImportResult } from './passes/import-result.ts';
+import { validateFile } from './passes/validation-pass.ts';
+import { importValidRows } from './passes/import-pass.ts';
 
 // CSV import in two passes. The first validates every row with the same rules as the
 // API and writes nothing (a purchases file with line items has a purchase in the rows of

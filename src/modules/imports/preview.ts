@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import { firstBytes, openCsv } from './csv.ts';
-import { COMMON_ENCODINGS, guessEncoding } from './encoding.ts';
-import { COMMON_DATE_FORMATS, guessFileFormat } from './file-format.ts';
+import { firstBytes, openCsv } from './file/csv.ts';
+import { COMMON_ENCODINGS, guessEncoding } from './file/encoding.ts';
+import { COMMON_DATE_FORMATS, guessFileFormat } from './rows/file-format.ts';
 import { withFields } from '../../shared/objects.ts';
 import { invalid, isAppError } from '../../shared/errors.ts';
-import { CANONICAL, resolveColumns, suggestMap, type ImportKind } from './mapping.ts';
-import { makeImportTempDir } from './temp-files.ts';
+import { CANONICAL, resolveColumns, suggestMap, type ImportKind } from './rows/mapping.ts';
+import { makeImportTempDir } from './file/temp-files.ts';
 
 // What the dashboard's import page shows before an import: the upload kept in a temporary
 // file (it is read twice), its headers, first rows, and the mapping and format it seems to need.

@@ -1,7 +1,7 @@
 import type { Entry } from './languages.ts';
 
 // The catalogue's reasons a CSV import's report gives for its bad rows (the dashboard's
-// import page lists them by line and column: src/modules/imports/error-report.ts), beside
+// import page lists them by line and column: src/modules/imports/report/error-report.ts), beside
 // the API's own reasons for what a row holds. English first, exactly as API clients and the
 // CLI have always read it (index.ts). The file's values, ids, columns and formats stay as
 // written.

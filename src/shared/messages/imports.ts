@@ -39,7 +39,7 @@ export const IMPORTS = {
     ru: 'пуст: файл CSV начинается со строки с названиями столбцов',
   },
 
-  // ── The file's encoding (src/modules/imports/encoding.ts) ──
+  // ── The file's encoding (src/modules/imports/file/encoding.ts) ──
   'import.unknown_encoding': {
     en: '"{label}" is not an encoding this server can read (such as {encodings})',
     sl: '"{label}" ni kodiranje, ki ga ta strežnik zna prebrati (na primer {encodings})',
@@ -55,7 +55,7 @@ export const IMPORTS = {
     ru: 'строка {line} — не текст UTF-8 (байт 0x{byte}): похоже, файл в кодировке {code_page} — импортируйте его в этой кодировке или сохраните как UTF-8',
   },
 
-  // ── The file's columns (src/modules/imports/mapping.ts) ──
+  // ── The file's columns (src/modules/imports/rows/mapping.ts) ──
   'import.columns_do_not_fit': {
     en: "The file's columns do not fit: {problems}",
     sl: 'Stolpci datoteke se ne ujemajo: {problems}',
@@ -129,7 +129,7 @@ export const IMPORTS = {
     ru: 'файлу с одной строкой на товар нужен столбец номера заказа external_id: идущие подряд строки с одним номером заказа — это одна покупка',
   },
 
-  // ── The file's date format (src/modules/imports/file-format.ts) ──
+  // ── The file's date format (src/modules/imports/rows/file-format.ts) ──
   'date_format.minutes_twice': { en: '"{format}" has minutes twice', sl: '"{format}" ima minute dvakrat', tr: '"{format}" içinde dakika iki kez geçiyor', da: '"{format}" har minutter to gange', ru: 'в "{format}" минуты указаны дважды' },
   'date_format.twice': { en: '"{format}" has {token} twice', sl: '"{format}" ima {token} dvakrat', tr: '"{format}" içinde {token} iki kez geçiyor', da: '"{format}" har {token} to gange', ru: 'в "{format}" {token} указано дважды' },
   'date_format.twice_month': {

@@ -1,4 +1,4 @@
-import { say, type Said } from '../../shared/messages/index.ts';
+import { say, type Said } from '../../../shared/messages/index.ts';
 import type { ColumnLayout, ImportKind } from './mapping.ts';
 
 // A row with more fields than the header is refused, never cut to the header's width: in

@@ -1,6 +1,6 @@
-import { say, type Said } from '../../shared/messages/index.ts';
-import { toMajor, toMinor } from '../../shared/money.ts';
-import { withFields } from '../../shared/objects.ts';
+import { say, type Said } from '../../../shared/messages/index.ts';
+import { toMajor, toMinor } from '../../../shared/money.ts';
+import { withFields } from '../../../shared/objects.ts';
 import type { Basket } from './baskets.ts';
 import { CANONICAL, LINE_COLUMNS, type ColumnLayout } from './mapping.ts';
 import { cell, purchaseInput, refundRow } from './rows.ts';

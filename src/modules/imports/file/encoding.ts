@@ -1,6 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import { invalidField } from '../../shared/errors.ts';
-import { say } from '../../shared/messages/index.ts';
+import { invalidField } from '../../../shared/errors.ts';
+import { say } from '../../../shared/messages/index.ts';
 
 // A file is read as UTF-8 unless told otherwise. Spreadsheets on Windows save "CSV" in the
 // system's code page — windows-1250 for Slovenian, 1251 for Russian, 1252 for Danish and

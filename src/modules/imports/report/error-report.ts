@@ -1,10 +1,10 @@
-import type { AppError } from '../../shared/errors.ts';
-import { say, tell, type Language, type Text } from '../../shared/messages/index.ts';
-import { DECIMAL_AMOUNT_MESSAGE } from '../../shared/validation.ts';
-import type { CsvRecord } from './csv.ts';
-import type { Basket } from './baskets.ts';
-import { IDENTITY_COLUMNS, type ColumnLayout, type ImportKind } from './mapping.ts';
-import { canonicalOfField, cell } from './rows.ts';
+import type { AppError } from '../../../shared/errors.ts';
+import { say, tell, type Language, type Text } from '../../../shared/messages/index.ts';
+import { DECIMAL_AMOUNT_MESSAGE } from '../../../shared/validation.ts';
+import type { CsvRecord } from '../file/csv.ts';
+import type { Basket } from '../rows/baskets.ts';
+import { IDENTITY_COLUMNS, type ColumnLayout, type ImportKind } from '../rows/mapping.ts';
+import { canonicalOfField, cell } from '../rows/rows.ts';
 
 // The import's report of bad rows: each problem under the file's own name for its column,
 // every row left out named (a line item's error leaves its order's other rows out too),

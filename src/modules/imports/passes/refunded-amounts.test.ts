@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvFiles } from '../../../test/helpers/csv-files.ts';
-import { openTestServices } from '../../../test/helpers/services.ts';
-import { importFile } from '../../workflows/import-file.ts';
-import { suggestMap } from './index.ts';
+import { csvFiles } from '../../../../test/helpers/csv-files.ts';
+import { openTestServices } from '../../../../test/helpers/services.ts';
+import { importFile } from '../../../workflows/import-file.ts';
+import { suggestMap } from '../index.ts';
 
 // A web store's orders export that says how much of each order was refunded since
 // (Shopify's "Refunded Amount"): the import makes each order's refunds add up to it, once,

@@ -1,8 +1,8 @@
-import { localInstant } from '../../shared/clock.ts';
-import { invalidField } from '../../shared/errors.ts';
-import { anyOf, say, type Said } from '../../shared/messages/index.ts';
-import { isCalendarDay } from '../../shared/validation.ts';
-import { encodingOf } from './encoding.ts';
+import { localInstant } from '../../../shared/clock.ts';
+import { invalidField } from '../../../shared/errors.ts';
+import { anyOf, say, type Said } from '../../../shared/messages/index.ts';
+import { isCalendarDay } from '../../../shared/validation.ts';
+import { encodingOf } from '../file/encoding.ts';
 import type { ColumnLayout, ImportKind } from './mapping.ts';
 
 // How a file writes dates and numbers, when not as the API does. Exports from tills and

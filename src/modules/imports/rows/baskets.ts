@@ -1,4 +1,4 @@
-import type { CsvRecord } from './csv.ts';
+import type { CsvRecord } from '../file/csv.ts';
 
 // A file with one row per item bought (a till's or web store's line export: Shopify's
 // orders export, UCI Online Retail) holds a purchase as the rows of its order id, one after

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvFiles } from '../../../test/helpers/csv-files.ts';
-import { openTestServices } from '../../../test/helpers/services.ts';
-import { sharedData } from '../../../test/helpers/shared-data.ts';
-import { importFile } from '../../workflows/import-file.ts';
-import { parseMapSpec, suggestMap } from './index.ts';
+import { csvFiles } from '../../../../test/helpers/csv-files.ts';
+import { openTestServices } from '../../../../test/helpers/services.ts';
+import { sharedData } from '../../../../test/helpers/shared-data.ts';
+import { importFile } from '../../../workflows/import-file.ts';
+import { parseMapSpec, suggestMap } from '../index.ts';
 
 // Files with one row per item bought: the rows of one order id, one after another, are one
 // purchase with its lines — so category and SKU multipliers apply to imported history, and

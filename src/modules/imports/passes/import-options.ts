@@ -1,11 +1,11 @@
-import type { Db } from '../../db/index.ts';
-import type { Clock } from '../../shared/clock.ts';
-import type { AppError } from '../../shared/errors.ts';
-import type { Language } from '../../shared/messages/index.ts';
-import type { CommerceService, PreparedPurchase } from '../commerce/index.ts';
-import type { CustomerService } from '../customers/index.ts';
-import type { FileFormat } from './file-format.ts';
-import type { ImportKind, ImportVia } from './mapping.ts';
+import type { Db } from '../../../db/index.ts';
+import type { Clock } from '../../../shared/clock.ts';
+import type { AppError } from '../../../shared/errors.ts';
+import type { Language } from '../../../shared/messages/index.ts';
+import type { CommerceService, PreparedPurchase } from '../../commerce/index.ts';
+import type { CustomerService } from '../../customers/index.ts';
+import type { FileFormat } from '../rows/file-format.ts';
+import type { ImportKind, ImportVia } from '../rows/mapping.ts';
 
 // What a caller hands importCsv: the services it writes through, the file and how to read
 // it. Apart from import.service.ts so that both passes (validation-pass.ts, import-pass.ts)

@@ -1,6 +1,6 @@
-import { withFields } from '../../shared/objects.ts';
-import { invalid, type FieldProblem, type RaisedProblem } from '../../shared/errors.ts';
-import { say, tell, told } from '../../shared/messages/index.ts';
+import { withFields } from '../../../shared/objects.ts';
+import { invalid, type FieldProblem, type RaisedProblem } from '../../../shared/errors.ts';
+import { say, tell, told } from '../../../shared/messages/index.ts';
 
 // Which columns of the user's file hold which canonical field. Canonical names are the
 // documented CSV headers; `--map canonical=column` points one at a differently named

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestServices } from '../../../test/helpers/services.ts';
-import { importFile } from '../../workflows/import-file.ts';
-import { previewCsv } from './index.ts';
+import { openTestServices } from '../../../../test/helpers/services.ts';
+import { importFile } from '../../../workflows/import-file.ts';
+import { previewCsv } from '../index.ts';
 
 // Refunds from a CSV file (a till's or a web store's export of its returns): each checked
 // against its purchase with the file's earlier refunds counted, all or nothing, written

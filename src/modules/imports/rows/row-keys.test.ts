@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvFiles } from '../../../test/helpers/csv-files.ts';
-import { recordAll } from '../../../test/helpers/purchases.ts';
-import { openTestServices } from '../../../test/helpers/services.ts';
-import { importFile } from '../../workflows/import-file.ts';
-import { parseMapSpec } from './index.ts';
+import { csvFiles } from '../../../../test/helpers/csv-files.ts';
+import { recordAll } from '../../../../test/helpers/purchases.ts';
+import { openTestServices } from '../../../../test/helpers/services.ts';
+import { importFile } from '../../../workflows/import-file.ts';
+import { parseMapSpec } from '../index.ts';
 import { resolveColumns } from './mapping.ts';
 import { createRowKeys } from './rows.ts';
 

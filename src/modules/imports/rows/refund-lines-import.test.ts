@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvFiles } from '../../../test/helpers/csv-files.ts';
-import { openTestServices } from '../../../test/helpers/services.ts';
-import { importFile } from '../../workflows/import-file.ts';
-import { fitMapping, parseMapSpec, suggestMap } from './index.ts';
+import { csvFiles } from '../../../../test/helpers/csv-files.ts';
+import { openTestServices } from '../../../../test/helpers/services.ts';
+import { importFile } from '../../../workflows/import-file.ts';
+import { fitMapping, parseMapSpec, suggestMap } from '../index.ts';
 
 // A returns file with one row per item returned: the rows of one refund id, one after
 // another, are one refund of those lines — valued as the API values a refund by lines.

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PreparedPurchase } from '../commerce/index.ts';
+import type { PreparedPurchase } from '../../commerce/index.ts';
 import { makeImportTempDir } from './temp-files.ts';
 
 // The validation pass keeps what it prepared (one JSON line per valid row, with its CSV

@@ -1,5 +1,5 @@
-import type { CommerceService } from '../commerce/index.ts';
-import { openCsv } from './csv.ts';
+import type { CommerceService } from '../../commerce/index.ts';
+import { openCsv } from '../file/csv.ts';
 import type { ColumnLayout, ImportKind } from './mapping.ts';
 
 // The time zone a row's wall-clock times are in, for a file whose dates have no offset

@@ -1,7 +1,7 @@
-import { say } from '../../shared/messages/index.ts';
-import type { Basket } from './baskets.ts';
-import type { ErrorReport } from './error-report.ts';
-import type { ColumnLayout, ImportKind } from './mapping.ts';
+import { say } from '../../../shared/messages/index.ts';
+import type { Basket } from '../rows/baskets.ts';
+import type { ErrorReport } from '../report/error-report.ts';
+import type { ColumnLayout, ImportKind } from '../rows/mapping.ts';
 
 // A web store's export lists every order, paid or not: Shopify's "Financial Status" says
 // pending, authorized (the card held, not charged), voided or expired for orders that

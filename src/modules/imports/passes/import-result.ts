@@ -1,6 +1,6 @@
-import type { DryRunTally } from './dry-run.ts';
-import type { ErrorReport, RowError } from './error-report.ts';
-import type { ColumnLayout, ImportKind } from './mapping.ts';
+import type { DryRunTally } from '../report/dry-run.ts';
+import type { ErrorReport, RowError } from '../report/error-report.ts';
+import type { ColumnLayout, ImportKind } from '../rows/mapping.ts';
 import type { ValidatedFile } from './validation-pass.ts';
 
 // What an import answers: the CLI prints it, the upload returns it. It is made when the

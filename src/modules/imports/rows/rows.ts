@@ -1,5 +1,5 @@
-import { sha256 } from '../../shared/hash.ts';
-import { purchaseMeaning, type PreparedPurchase } from '../commerce/index.ts';
+import { sha256 } from '../../../shared/hash.ts';
+import { purchaseMeaning, type PreparedPurchase } from '../../commerce/index.ts';
 import type { ColumnLayout, ImportKind } from './mapping.ts';
 
 // A CSV row becomes the same input object the API takes, so one set of rules validates

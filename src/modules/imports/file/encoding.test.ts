@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvFiles } from '../../../test/helpers/csv-files.ts';
-import { openTestServices } from '../../../test/helpers/services.ts';
-import { importFile } from '../../workflows/import-file.ts';
+import { csvFiles } from '../../../../test/helpers/csv-files.ts';
+import { openTestServices } from '../../../../test/helpers/services.ts';
+import { importFile } from '../../../workflows/import-file.ts';
 import { guessEncoding, invalidUtf8At, likelyCodePage } from './encoding.ts';
-import { fileFormatOf, parseMapSpec, previewCsv } from './index.ts';
+import { fileFormatOf, parseMapSpec, previewCsv } from '../index.ts';
 
 /** Text in a single-byte code page, as a spreadsheet on Windows saves it. */
 function encodeIn(codePage: string, text: string): Buffer {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvFiles } from '../../../test/helpers/csv-files.ts';
-import { openTestServices } from '../../../test/helpers/services.ts';
-import { importFile } from '../../workflows/import-file.ts';
+import { csvFiles } from '../../../../test/helpers/csv-files.ts';
+import { openTestServices } from '../../../../test/helpers/services.ts';
+import { importFile } from '../../../workflows/import-file.ts';
 
 // A dry run checks a file as the import's first pass does and writes nothing; what it says
 // the import would add and find already there is what the import then does.

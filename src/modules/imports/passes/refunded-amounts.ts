@@ -1,13 +1,13 @@
-import { amountField, toMajor } from '../../shared/money.ts';
-import { say, told, type Text } from '../../shared/messages/index.ts';
-import { AppError } from '../../shared/errors.ts';
-import type { PreparedPurchase } from '../commerce/index.ts';
-import type { Basket } from './baskets.ts';
-import type { DryRunTally } from './dry-run.ts';
-import type { ErrorReport } from './error-report.ts';
+import { amountField, toMajor } from '../../../shared/money.ts';
+import { say, told, type Text } from '../../../shared/messages/index.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { PreparedPurchase } from '../../commerce/index.ts';
+import type { Basket } from '../rows/baskets.ts';
+import type { DryRunTally } from '../report/dry-run.ts';
+import type { ErrorReport } from '../report/error-report.ts';
 import type { ImportDeps } from './import-options.ts';
-import type { ColumnLayout } from './mapping.ts';
-import type { SpooledRow } from './spool.ts';
+import type { ColumnLayout } from '../rows/mapping.ts';
+import type { SpooledRow } from '../file/spool.ts';
 
 // A web store's orders export says how much of each order was refunded since (Shopify's
 // "Refunded Amount"), without the refunds themselves: a refunded order imported at its

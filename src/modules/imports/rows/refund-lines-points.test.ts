@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvFiles } from '../../../test/helpers/csv-files.ts';
-import { recordAll } from '../../../test/helpers/purchases.ts';
-import { openTestServices } from '../../../test/helpers/services.ts';
-import { importFile } from '../../workflows/import-file.ts';
-import { parseMapSpec } from './index.ts';
+import { csvFiles } from '../../../../test/helpers/csv-files.ts';
+import { recordAll } from '../../../../test/helpers/purchases.ts';
+import { openTestServices } from '../../../../test/helpers/services.ts';
+import { importFile } from '../../../workflows/import-file.ts';
+import { parseMapSpec } from '../index.ts';
 
 // A returns file (one row per item returned) refunds and takes back points as the API does
 // for the same refunds: the refund checker and the API decide the amount by one rule

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvFiles } from '../../../test/helpers/csv-files.ts';
-import { openTestServices } from '../../../test/helpers/services.ts';
-import { importFile } from '../../workflows/import-file.ts';
+import { csvFiles } from '../../../../test/helpers/csv-files.ts';
+import { openTestServices } from '../../../../test/helpers/services.ts';
+import { importFile } from '../../../workflows/import-file.ts';
 import { dateReader, fileFormatOf, guessFileFormat } from './file-format.ts';
-import { parseMapSpec, previewCsv } from './index.ts';
+import { parseMapSpec, previewCsv } from '../index.ts';
 
 describe('date formats', () => {
   it('reads dates and times as tills write them, the time and its seconds optional', () => {
