@@ -19,9 +19,10 @@ const example = JSON.parse(fs.readFileSync('examples/program.json', 'utf8'));
  * as the specification says, and refuses to judge a schema with any other.
  */
 function accepts(schema: Schema, value: unknown): boolean {
-  const known = ['anyOf', 'type', 'pattern', 'minimum', 'exclusiveMinimum', 'description', 'default'];
+  const known = ['anyOf', 'allOf', 'type', 'pattern', 'minimum', 'exclusiveMinimum', 'description', 'default'];
   expect(Object.keys(schema).filter((k) => !known.includes(k)), JSON.stringify(schema)).toEqual([]);
   if (schema.anyOf) return (schema.anyOf as Schema[]).some((s) => accepts(s, value));
+  if (schema.allOf && !(schema.allOf as Schema[]).every((s) => accepts(s, value))) return false;
   const types = [schema.type].flat().filter(Boolean) as string[];
   const isType = (t: string) => (t === 'string' ? typeof value === 'string' : t === 'number' ? typeof value === 'number' : t === 'integer' ? Number.isInteger(value) : false);
   if (types.length > 0 && !types.some(isType)) return false;
@@ -31,15 +32,18 @@ function accepts(schema: Schema, value: unknown): boolean {
   return true;
 }
 
-/** The server's verdict on a program document: the fields it refuses. */
-function refused(document: unknown): string[] {
+/** The server's reasons for refusing a program document, field by field (English). */
+function reasons(document: unknown): { field: string; reason: string }[] {
   try {
     parseInput(ProgramDocument, document, 'program', 'program');
     return [];
   } catch (error) {
-    return (error as { problems: { field: string }[] }).problems.map((p) => p.field);
+    return (error as { problems: { field: string; reason: string }[] }).problems;
   }
 }
+
+/** The server's verdict on a program document: the fields it refuses. */
+const refused = (document: unknown): string[] => reasons(document).map((p) => p.field);
 
 const withThreshold = (threshold: unknown) => {
   const doc = structuredClone(example);
@@ -79,6 +83,22 @@ describe('the published program JSON Schema', () => {
     const doc = structuredClone(example);
     doc.point_value = 'abc';
     expect(refused(doc)).toEqual(['program.point_value']);
+  });
+
+  it("refuses a reward's amount of nothing, as the server does", () => {
+    const amount = published.properties.rewards.items.properties.amount;
+    // rewards[2] is the example's fixed discount, rewards[4] its gift card.
+    for (const [index, bad] of [[2, '0.00'], [2, '0'], [4, 0], [4, '000.000']] as const) {
+      const doc = structuredClone(example);
+      doc.rewards[index].amount = bad;
+      expect(reasons(doc), JSON.stringify(bad)).toEqual([{ field: `program.rewards.${index}.amount`, reason: 'must be greater than 0' }]);
+      expect(accepts(amount, bad), JSON.stringify(bad)).toBe(false);
+    }
+    for (const good of ['0.01', '10.50', 0.5, 20]) expect(accepts(amount, good), JSON.stringify(good)).toBe(true);
+    // Not an amount at all is told so, once (not also "must be greater than 0").
+    const doc = structuredClone(example);
+    doc.rewards[2].amount = 'abc';
+    expect(reasons(doc)).toEqual([{ field: 'program.rewards.2.amount', reason: 'must be a non-negative decimal amount such as "29.33"' }]);
   });
 
   it('takes the points\' name as one text, one per language, or per language its plural forms, and says what is wrong with forms', () => {
@@ -132,5 +152,58 @@ describe('the published program JSON Schema', () => {
     const policies = (p.expiry.oneOf as Schema[]).map((o) => [o.properties.policy.const, o.properties.policy.description]);
     expect(policies.map(([policy]) => policy)).toEqual(['none', 'per_lot', 'inactivity']);
     for (const [policy, description] of policies) expect(description, policy).toEqual(expect.any(String));
+  });
+});
+
+// A refinement runs after refusals that do not stop parsing (an empty list, a malformed
+// amount or date): it must neither read what is not there (a 500) nor judge again what was
+// refused (a spurious second error on the next level).
+describe("the program document's rules across fields", () => {
+  const edited = (edit: (doc: any) => void) => {
+    const doc = structuredClone(example);
+    edit(doc);
+    return doc;
+  };
+
+  it('refuses tiers with no levels, naming tiers.levels (no TypeError)', () => {
+    const doc = edited((d) => {
+      d.tiers.levels = [];
+      for (const r of d.rewards) delete r.tiers;
+    });
+    expect(refused(doc)).toEqual(['program.tiers.levels']);
+  });
+
+  it('reports a threshold that is no amount once, and compares the next level with the last that is one', () => {
+    expect(reasons(edited((d) => (d.tiers.levels[1].threshold = 'abc')))).toEqual([
+      { field: 'program.tiers.levels.1.threshold', reason: 'must be a non-negative decimal amount such as "29.33"' },
+    ]);
+    expect(refused(edited((d) => (d.tiers.levels[0].threshold = 'abc')))).toEqual(['program.tiers.levels.0.threshold']);
+    // Real errors still come.
+    expect(reasons(edited((d) => {
+      d.tiers.levels[1].threshold = '500.00';
+      d.tiers.levels[2].threshold = '400.00';
+    }))).toEqual([
+      { field: 'program.tiers.levels.2.threshold', reason: 'thresholds must increase from level to level' },
+    ]);
+    expect(refused(edited((d) => {
+      d.tiers.levels[1].threshold = 'x';
+      d.tiers.levels[2].threshold = '0';
+    }))).toEqual(['program.tiers.levels.1.threshold', 'program.tiers.levels.2.threshold']);
+  });
+
+  it("refuses a reward available to before it is available from, as a promotion's reversed window", () => {
+    const doc = edited((d) => Object.assign(d.rewards[0], { available_from: '2026-07-01', available_to: '2026-06-01T00:00:00Z' }));
+    expect(reasons(doc)).toEqual([{ field: 'program.rewards.0.available_to', reason: 'must end after it starts' }]);
+    expect(refused(edited((d) => Object.assign(d.rewards[0], { available_from: '2026-07-01', available_to: '2026-07-01T00:00:00Z' })))).toEqual(['program.rewards.0.available_to']);
+    expect(refused(edited((d) => Object.assign(d.rewards[0], { available_from: '2026-06-01', available_to: '2026-07-01' })))).toEqual([]);
+    // A date that is no date is told so alone, in a reward and in a promotion.
+    expect(refused(edited((d) => Object.assign(d.rewards[0], { available_from: 'soon', available_to: '2026-07-01' })))).toEqual(['program.rewards.0.available_from']);
+    expect(refused(edited((d) => (d.earning.promotions[0].from = 'soon')))).toEqual(['program.earning.promotions.0.from']);
+    expect(refused(edited((d) => (d.earning.promotions[0].to = d.earning.promotions[0].from)))).toEqual(['program.earning.promotions.0.to']);
+  });
+
+  it('does not also call a malformed tier code in a reward unknown', () => {
+    expect(refused(edited((d) => (d.rewards[3].tiers = ['Gold!'])))).toEqual(['program.rewards.3.tiers.0']);
+    expect(reasons(edited((d) => (d.rewards[3].tiers = ['platinum'])))).toEqual([{ field: 'program.rewards.3.tiers.0', reason: 'no tier "platinum" in tiers.levels' }]);
   });
 });

@@ -16,11 +16,29 @@ const Code = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, fixedText('pr
 // An amount or a count written as a decimal: the shared money input (its constraints on
 // each branch, so the published JSON Schema states them), read here as its digits. The
 // check after the transform catches a number whose decimal form is no decimal (1e21 → "1e+21").
-const Decimal = DecimalAmount
-  .transform((v) => (typeof v === 'number' ? String(v) : v))
+const asDecimal = (amount: z.ZodType<string | number, string | number>) => amount
+  .transform((v): string => (typeof v === 'number' ? String(v) : v))
   .refine((v) => DECIMAL_AMOUNT.test(v), DECIMAL_AMOUNT_MESSAGE);
+const Decimal = asDecimal(DecimalAmount);
+// A reward's value: as Decimal, and more than nothing ("0.00" buys nothing). The string's
+// second pattern is checked only once the first has passed ("abc" is told it is no amount,
+// not also that it is not above 0); the published schema states both.
+const POSITIVE = fixedText('field.positive');
+const PositiveDecimal = asDecimal(z.union([
+  z.string().trim().regex(DECIMAL_AMOUNT, { message: DECIMAL_AMOUNT_MESSAGE, abort: true }).regex(/[1-9]/, POSITIVE),
+  z.number().positive(POSITIVE),
+], { error: (issue) => (issue.input === undefined ? undefined : DECIMAL_AMOUNT_MESSAGE) }));
 const Points = z.number().int(fixedText('points.whole')).min(0).max(1e9);
 const PositivePoints = z.number().int(fixedText('points.whole')).min(1).max(1e9);
+/**
+ * Whether a check before this refinement already refused the value at `path` (or inside
+ * it): a refinement runs after refusals that do not abort (an empty list, a malformed
+ * amount or date), and must not judge what was refused, nor read an element that is not there.
+ */
+function refusedAt(ctx: z.core.$RefinementCtx, ...path: PropertyKey[]): boolean {
+  return ctx.issues.some((issue) => path.every((key, i) => issue.path?.[i] === key));
+}
+
 const Instant = z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)) && /T|^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDay(v), fixedText('program.instant'))
   .describe('An ISO 8601 timestamp ("2026-12-01T00:00:00+01:00") or date ("2026-12-01", midnight UTC).');
 
@@ -85,6 +103,12 @@ export const Multiplier = z.object({
   factor: Factor,
 }).strict();
 
+/** A time window that ends at or before it starts: refused at its end ("must end after it starts"), once both ends are dates. */
+function refuseReversedWindow(ctx: z.core.$RefinementCtx, fromKey: string, from: string | undefined, toKey: string, to: string | undefined) {
+  if (from === undefined || to === undefined || refusedAt(ctx, fromKey) || refusedAt(ctx, toKey)) return;
+  if (!(Date.parse(from) < Date.parse(to))) ctx.addIssue({ code: 'custom', path: [toKey], message: fixedText('program.ends_after_start') });
+}
+
 export const Promotion = z.object({
   name: LocalizedText,
   from: Instant,
@@ -94,7 +118,7 @@ export const Promotion = z.object({
   factor: Factor.optional(),
   /** Extra points per matching purchase, once per purchase. */
   bonus_points: Points.optional(),
-}).strict().refine((p) => Date.parse(p.from) < Date.parse(p.to), { message: fixedText('program.ends_after_start'), path: ['to'] })
+}).strict().superRefine((p, ctx) => refuseReversedWindow(ctx, 'from', p.from, 'to', p.to))
   .refine((p) => p.factor !== undefined || p.bonus_points !== undefined, { message: fixedText('program.needs_factor'), path: ['factor'] });
 
 export const Earning = z.object({
@@ -167,17 +191,24 @@ export const Tiers = z.object({
   grace_days: z.number().int().min(0).max(365).default(30).describe('Days a member keeps a tier after its period ends, before the review moves them down.'),
   levels: z.array(TierLevel).min(1).describe('From the base level (threshold 0) up.'),
 }).strict().superRefine((tiers, ctx) => {
-  if (Number(tiers.levels[0].threshold) !== 0) ctx.addIssue({ code: 'custom', path: ['levels', 0, 'threshold'], message: fixedText('program.base_threshold') });
-  for (let i = 1; i < tiers.levels.length; i++) {
-    if (!(Number(tiers.levels[i].threshold) > Number(tiers.levels[i - 1].threshold))) {
-      ctx.addIssue({ code: 'custom', path: ['levels', i, 'threshold'], message: fixedText('program.thresholds_increase') });
-    }
-    if (tiers.metric !== 'spend' && !/^\d+$/.test(tiers.levels[i].threshold)) {
+  // A threshold already refused (not an amount) is not compared; the next is compared with
+  // the last one that is. An empty list is refused by min(1), with no base level to judge.
+  const judged = (i: number) => !refusedAt(ctx, 'levels', i, 'threshold');
+  let previous: string | undefined;
+  tiers.levels.forEach((level, i) => {
+    if (!judged(i)) return;
+    if (i === 0 && Number(level.threshold) !== 0) ctx.addIssue({ code: 'custom', path: ['levels', 0, 'threshold'], message: fixedText('program.base_threshold') });
+    if (i > 0 && tiers.metric !== 'spend' && !/^\d+$/.test(level.threshold)) {
       ctx.addIssue({ code: 'custom', path: ['levels', i, 'threshold'], ...saidIssue(say('program.whole_metric', { metric: tiers.metric })) });
     }
-  }
+    if (previous !== undefined && !(Number(level.threshold) > Number(previous))) {
+      ctx.addIssue({ code: 'custom', path: ['levels', i, 'threshold'], message: fixedText('program.thresholds_increase') });
+    }
+    previous = level.threshold;
+  });
   const codes = new Set<string>();
   tiers.levels.forEach((l, i) => {
+    if (refusedAt(ctx, 'levels', i, 'code')) return;
     if (codes.has(l.code)) ctx.addIssue({ code: 'custom', path: ['levels', i, 'code'], ...saidIssue(say('program.used_twice', { code: l.code })) });
     codes.add(l.code);
   });
@@ -190,7 +221,7 @@ export const Reward = z.object({
   name: LocalizedText,
   type: z.enum(REWARD_TYPES),
   points: PositivePoints,
-  amount: Decimal.optional().describe('fixed_discount and gift_card: the value, a decimal in the business currency ("5.00").'),
+  amount: PositiveDecimal.optional().describe('fixed_discount and gift_card: the value, a decimal in the business currency ("5.00"), more than 0.'),
   /** percent_discount: 1–100. */
   percent: z.number().positive().max(100).optional(),
   /** free_product: the product's SKU. */
@@ -213,6 +244,7 @@ export const Reward = z.object({
   if (r.type === 'percent_discount') need('percent');
   if (r.type === 'free_product') need('sku');
   if (r.type === 'event') need('event');
+  refuseReversedWindow(ctx, 'available_from', r.available_from, 'available_to', r.available_to);
 });
 
 export const Challenge = z.object({
@@ -255,15 +287,15 @@ export const ProgramDocument = z.object({
   const tierCodes = new Set(p.tiers?.levels.map((l) => l.code) ?? []);
   const rewardCodes = new Set<string>();
   p.rewards.forEach((r, i) => {
-    if (rewardCodes.has(r.code)) ctx.addIssue({ code: 'custom', path: ['rewards', i, 'code'], ...saidIssue(say('program.used_twice', { code: r.code })) });
+    if (rewardCodes.has(r.code) && !refusedAt(ctx, 'rewards', i, 'code')) ctx.addIssue({ code: 'custom', path: ['rewards', i, 'code'], ...saidIssue(say('program.used_twice', { code: r.code })) });
     rewardCodes.add(r.code);
     r.tiers?.forEach((t, j) => {
-      if (!tierCodes.has(t)) ctx.addIssue({ code: 'custom', path: ['rewards', i, 'tiers', j], ...saidIssue(say('program.no_such_tier', { tier: t })) });
+      if (!tierCodes.has(t) && !refusedAt(ctx, 'rewards', i, 'tiers', j)) ctx.addIssue({ code: 'custom', path: ['rewards', i, 'tiers', j], ...saidIssue(say('program.no_such_tier', { tier: t })) });
     });
   });
   p.tiers?.levels.forEach((l, i) => {
     const gift = l.benefits.birthday_reward;
-    if (gift && !rewardCodes.has(gift)) ctx.addIssue({ code: 'custom', path: ['tiers', 'levels', i, 'benefits', 'birthday_reward'], ...saidIssue(say('program.no_such_reward', { reward: gift })) });
+    if (gift && !rewardCodes.has(gift) && !refusedAt(ctx, 'tiers', 'levels', i, 'benefits', 'birthday_reward')) ctx.addIssue({ code: 'custom', path: ['tiers', 'levels', i, 'benefits', 'birthday_reward'], ...saidIssue(say('program.no_such_reward', { reward: gift })) });
   });
   const conditions: [Condition | undefined, (string | number)[]][] = [
     ...p.earning.multipliers.map((m, i) => [m.when, ['earning', 'multipliers', i, 'when']] as [Condition, (string | number)[]]),
@@ -271,7 +303,7 @@ export const ProgramDocument = z.object({
   ];
   for (const [when, path] of conditions) {
     when?.tiers?.forEach((t, j) => {
-      if (!tierCodes.has(t)) ctx.addIssue({ code: 'custom', path: [...path, 'tiers', j], ...saidIssue(say('program.no_such_tier', { tier: t })) });
+      if (!tierCodes.has(t) && !refusedAt(ctx, ...path, 'tiers', j)) ctx.addIssue({ code: 'custom', path: [...path, 'tiers', j], ...saidIssue(say('program.no_such_tier', { tier: t })) });
     });
   }
   const challengeCodes = new Set<string>();
