@@ -338,8 +338,14 @@ describe('program documents', () => {
     await expect(s.loyalty.applyProgram({ program: { ...program, earning: { ...program.earning, promotions: [{ name: 'Leap', from: '2027-02-29', to: '2027-03-02', factor: 2 }] } } }, actor))
       .rejects.toMatchObject({ kind: 'invalid', problems: [expect.objectContaining({ field: 'program.earning.promotions.0.from' })] });
     expect((await s.loyalty.currentProgram()).versions).toEqual(before.versions);
-    // A client's clock a minute behind is not history: that version is in force now.
-    const applied = await s.loyalty.applyProgram({ program: { ...program, name: 'Third' }, effective_from: new Date(now - 60_000).toISOString() }, actor);
-    expect((await s.loyalty.currentProgram()).current?.version).toBe(applied.version);
+    // A client's clock a minute behind is not history: that version is in force now (version
+    // 1 took effect ten minutes before; a time at or before that is refused: routes/loyalty-program-refusals.test.ts).
+    s.clock.set(new Date(now + 10 * 60_000));
+    try {
+      const applied = await s.loyalty.applyProgram({ program: { ...program, name: 'Third' }, effective_from: new Date(now + 9 * 60_000).toISOString() }, actor);
+      expect((await s.loyalty.currentProgram()).current?.version).toBe(applied.version);
+    } finally {
+      s.clock.set(new Date(now));
+    }
   });
 });

@@ -99,6 +99,13 @@ export const LOYALTY = {
     da: 'ligger i fortiden ({from}), mens version {version} har været i kraft siden {since}, og det, der er optjent i mellemtiden, er optjent under den; udelad effective_from for at anvende programmet nu, eller angiv et senere tidspunkt',
     ru: 'в прошлом ({from}), а версия {version} действует с {since}, и всё заработанное за это время начислено по её правилам; не указывайте effective_from, чтобы применить программу сейчас, или укажите более позднее время',
   },
+  'program.effective_from_before_in_force': {
+    en: 'is {from}, not after {since}, when version {version} (the version in force) took effect: a new version cannot be dated back over it; leave effective_from out to apply now, or give a time after {since}',
+    sl: 'je {from}, kar ni po {since}, ko je začela veljati različica {version} (ta, ki velja): nove različice ni mogoče datirati nazaj čeznjo; izpustite effective_from, da program uveljavite takoj, ali navedite čas po {since}',
+    tr: '{from}; bu, yürürlükteki {version}. sürümün yürürlüğe girdiği {since} tarihinden sonra değil: yeni bir sürüm onun öncesine tarihlenemez; hemen uygulamak için effective_from alanını boş bırakın ya da {since} sonrasında bir zaman verin',
+    da: 'er {from}, ikke efter {since}, da version {version} (den gældende) trådte i kraft: en ny version kan ikke dateres tilbage før den; udelad effective_from for at anvende programmet nu, eller angiv et tidspunkt efter {since}',
+    ru: '{from} — не позже {since}, когда вступила в силу действующая версия {version}: новую версию нельзя датировать раньше неё; не указывайте effective_from, чтобы применить программу сейчас, или укажите время после {since}',
+  },
 
   // ── The program document's rules (src/modules/loyalty/program.schema.ts) ──
   'program.code_format': {
