@@ -229,7 +229,13 @@ export const MemberAccount = shared('MemberAccount', z.strictObject({
   lifetime: z.strictObject({ earned: Count, adjusted: Count, redeemed: Count, reversed: Count, expired: Count })
     .describe('Every entry counted once: earned + adjusted − redeemed − reversed − expired = balance + pending + expiring_now (the stored points, below zero by what is owed)'),
   tier: TierStanding.nullable().describe('null when the program has no tiers'),
-  lots: z.array(z.strictObject({ entry: Count, remaining: Count, available_at: Instant.nullable(), expires_at: Instant.nullable(), pending: z.boolean() })),
+  lots: z.array(z.strictObject({
+    entry: Count, remaining: Count, available_at: Instant.nullable(),
+    expires_at: Instant.nullable().describe('When what is left of the lot expires: its own date (per-lot expiry), or under inactivity expiry the day the member will have been idle for the program\'s months (every lot the same), unless they buy before'),
+    pending: z.boolean(),
+  })),
+  next_expiry: z.strictObject({ at: Instant, points: Count }).nullable()
+    .describe('The next time points expire and how many then (lots already past their date are expiring_now); null when nothing is due to expire'),
   explanation: z.strictObject({
     entries: z.array(LedgerEntry).describe('The latest 500 by when they happened, oldest first (all of them in an export)'),
     entries_total: Count,

@@ -6,6 +6,7 @@ import { customerToRead, type Language } from '../customers/index.ts';
 import { couponView, formatCode, shownCode } from './codes.ts';
 import type { EngagementService } from './engagement.service.ts';
 import { explainLedger } from './explain.ts';
+import { inactivityExpiresAt } from './inactivity.ts';
 import { balanceOf } from './ledger.ts';
 import * as ledger from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
@@ -16,6 +17,22 @@ import { namesByVersion, pointsNameOf } from './program-names.ts';
 // their tier history and their part of a data-access export; and every account at once,
 // the program's report (liability, breakage) and the proof that each cached balance is the
 // sum of its entries.
+
+/**
+ * The next date points expire on and how many go then (a receipt's "500 beans expire on
+ * 1 March"), among lots still to expire: those past their date already are expiring_now.
+ */
+function nextExpiry<Lot extends { remaining: number }>(lots: Lot[], expiresAt: (l: Lot) => Date | null, now: Date) {
+  let at: Date | null = null;
+  let points = 0;
+  for (const lot of lots) {
+    const date = expiresAt(lot);
+    if (!date || date <= now || lot.remaining <= 0) continue;
+    if (!at || date < at) [at, points] = [date, 0];
+    if (date.getTime() === at.getTime()) points += lot.remaining;
+  }
+  return at ? { at: at.toISOString(), points } : null;
+}
 
 export function createAccounts(core: LoyaltyCore, engagement: EngagementService) {
   const { db, clock, currency, timeZone } = core.deps;
@@ -78,6 +95,11 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
       if (!member) return { customer_id: customerId, member: false as const, program_version: program?.version ?? null };
       const lots = await ledger.openLots(db, customerId);
       const balance = balanceOf(lots, member.points, now);
+      // Under inactivity expiry a lot has no date of its own: all of them go on the day the
+      // member will have been idle for the program's months, unless they buy before.
+      const expiry = program?.document.expiry;
+      const idleEnd = expiry?.policy === 'inactivity' ? inactivityExpiresAt(member, expiry.months) : null;
+      const expiresAt = (l: { expiresAt: Date | null }) => (idleEnd && (!l.expiresAt || idleEnd < l.expiresAt) ? idleEnd : l.expiresAt);
       const rows = await db.selectFrom('loyalty_entries').selectAll().where('customer_id', '=', customerId).orderBy('id').execute();
       const allocations = await db.selectFrom('loyalty_allocations').select(['debit_id', 'credit_id', 'points']).where('customer_id', '=', customerId).orderBy('id').execute();
       // A reservation's entry says held or spent by the reservation's state (describeEntry).
@@ -119,7 +141,8 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
         // and reversed (taken back on refunds) are summed from the entries read above.
         lifetime: { earned: member.lifetime_earned, adjusted, redeemed: member.lifetime_redeemed, reversed, expired: member.lifetime_expired },
         tier,
-        lots: lots.map((l) => ({ entry: l.id, remaining: l.remaining, available_at: l.availableAt?.toISOString() ?? null, expires_at: l.expiresAt?.toISOString() ?? null, pending: Boolean(l.availableAt && l.availableAt > now) })),
+        lots: lots.map((l) => ({ entry: l.id, remaining: l.remaining, available_at: l.availableAt?.toISOString() ?? null, expires_at: expiresAt(l)?.toISOString() ?? null, pending: Boolean(l.availableAt && l.availableAt > now) })),
+        next_expiry: nextExpiry(lots, expiresAt, now),
         // The proof: the running sum of the entries ends at the stored points.
         explanation: { entries: explained.entries.slice(-entryLimit), entries_total: explained.entries.length, sum_of_entries: explained.sum, stored_points: member.points },
         // The standings carry the challenge's name as the program gives it (one text or one per language): answered in `language`.

@@ -1,7 +1,8 @@
 import type { Tx } from '../../db/index.ts';
 import type { OutgoingEvent } from '../../jobs/outbox.ts';
 import { toMajor } from '../../shared/money.ts';
-import { addDays, addMonths } from '../../shared/clock.ts';
+import { addDays } from '../../shared/clock.ts';
+import { inactivityExpiresAt } from './inactivity.ts';
 import { withFields } from '../../shared/objects.ts';
 import type { Identity } from '../customers/index.ts';
 import * as accrual from './accrual.repository.ts';
@@ -83,8 +84,8 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
   /** Inactivity expiry, applied before a member's next credit (the sweep may not have run yet). */
   async function expireIfInactive(trx: Tx, program: Program, member: MemberRow, at: Date, now: Date) {
     const expiry = program.document.expiry;
-    if (expiry.policy !== 'inactivity' || !member.last_activity_at || member.points <= 0) return;
-    if (addMonths(member.last_activity_at, expiry.months).getTime() > at.getTime()) return;
+    if (expiry.policy !== 'inactivity' || member.points <= 0) return;
+    if (inactivityExpiresAt(member, expiry.months).getTime() > at.getTime()) return;
     const lots = (await ledger.openLots(trx, member.customer_id)).filter((l) => l.remaining > 0);
     const points = lots.reduce((s, l) => s + l.remaining, 0);
     if (points === 0) return;

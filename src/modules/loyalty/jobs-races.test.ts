@@ -248,11 +248,12 @@ describe('points expiry by inactivity', () => {
   let t: Services;
   beforeAll(async () => {
     t = await openTestServices();
-    await t.loyalty.applyProgram({ program: { ...program, expiry: { policy: 'inactivity', months: 6, reminder_days: 14 } } }, actor);
+    await t.loyalty.applyProgram({ program: { ...program, expiry: { policy: 'inactivity', months: 6, reminder_days: 14 } }, effective_from: '2025-01-01T00:00:00Z' }, actor);
   });
   afterAll(() => t?.close());
 
   it('two sweeps racing the purchase that ends the inactivity: the old points expire once', async () => {
+    t.clock.set('2026-01-10T10:05:00Z'); // recorded as it happened: joined then (the idle time runs from the later of joining and buying)
     const r = await buy(t, 'rob@example.com', 'rob-1', '40.00', '2026-01-10T10:00:00Z');
     t.clock.set('2026-08-01T12:00:00Z');
     const now = t.clock.now();
@@ -264,9 +265,44 @@ describe('points expiry by inactivity', () => {
   });
 
   it('reminds once per member when the reminder job runs twice at once', async () => {
+    t.clock.set('2026-02-10T10:05:00Z');
     const u = await buy(t, 'uma@example.com', 'uma-1', '25.00', '2026-02-10T10:00:00Z');
     const now = new Date('2026-08-01T12:00:00Z'); // idle since 02-10: expires 08-10, within 14 days
     await Promise.all([t.loyalty.maintenance.remindExpiring(now), t.loyalty.maintenance.remindExpiring(now)]);
     expect(await events(t, 'loyalty.points_expiring', u.customerId)).toHaveLength(1);
+  });
+});
+
+// Regression: a member whose first recorded purchases were dated long ago (an imported
+// history) joined today, and the next sweep expired everything — the welcome bonus given
+// at joining too, seconds after it was given. The idle time runs from the later of the last
+// purchase and joining; the account tells the date.
+describe('inactivity counted from joining when that is later', () => {
+  let t: Services;
+  beforeAll(async () => {
+    t = await openTestServices();
+    await t.loyalty.applyProgram({ program: { ...program, bonuses: { sign_up: 100 }, expiry: { policy: 'inactivity', months: 6, reminder_days: 30 } }, effective_from: '2025-01-01T00:00:00Z' }, actor);
+  });
+  afterAll(() => t?.close());
+
+  it('keeps the points of a member who joined today with an old history, until six months after joining', async () => {
+    const first = await buy(t, 'pia@example.com', 'pia-1', '10.00', '2025-03-01T10:00:00Z');
+    await buy(t, 'pia@example.com', 'pia-2', '10.00', '2025-05-01T10:00:00Z');
+    const joined = t.clock.now(); // 2026-06-01T12:00Z
+    expect(await t.loyalty.maintenance.expirePoints(joined)).toEqual({ members: 0, points: 0 });
+    const account = await t.loyalty.account(first.customerId);
+    expect(account).toMatchObject({ balance: 120, next_expiry: { at: '2026-12-01T12:00:00.000Z', points: 120 } });
+    if (!account.member) throw new Error('a member');
+    expect(account.lots.map((l) => l.expires_at)).toEqual(account.lots.map(() => '2026-12-01T12:00:00.000Z'));
+
+    // The reminder 30 days before, then the sweep on the day: everything goes, once.
+    await t.loyalty.maintenance.remindExpiring(new Date('2026-11-05T12:00:00Z'));
+    expect((await events(t, 'loyalty.points_expiring', first.customerId)).map((e) => e.payload)).toEqual([
+      expect.objectContaining({ points: 120, expires_at: '2026-12-01T12:00:00.000Z', policy: 'inactivity' }),
+    ]);
+    expect(await t.loyalty.maintenance.expirePoints(new Date('2026-11-30T12:00:00Z'))).toEqual({ members: 0, points: 0 });
+    expect(await t.loyalty.maintenance.expirePoints(new Date('2026-12-01T12:00:00Z'))).toEqual({ members: 1, points: 120 });
+    expect(await t.loyalty.account(first.customerId)).toMatchObject({ balance: 0, next_expiry: null });
+    await expectLedgerProven(t);
   });
 });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { addDays, addMonths } from '../../shared/clock.ts';
+import { idleSince, idleSinceSql } from './inactivity.ts';
 import { formatCode, newCode, normalizeCode } from './codes.ts';
 import * as ledger from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
@@ -80,12 +81,12 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
       const expiry = program?.document.expiry;
       if (expiry?.policy === 'inactivity') {
         const cutoff = addMonths(now, -expiry.months);
-        const idle = await db.selectFrom('loyalty_members').select('customer_id').where('points', '>', 0).where('last_activity_at', '<=', cutoff).execute();
+        const idle = await db.selectFrom('loyalty_members as m').select('customer_id').where('points', '>', 0).where(idleSinceSql('m'), '<=', cutoff).execute();
         await inChunks(idle.map((r) => r.customer_id), async (trx, chunk) => {
           const locked = await ledger.lockMembers(trx, chunk, { now, create: false });
           const events: OutgoingEvent[] = [];
           for (const m of locked.values()) {
-            if (!m.last_activity_at || m.last_activity_at > cutoff) continue; // bought meanwhile
+            if (idleSince(m) > cutoff) continue; // bought meanwhile
             const lots = (await ledger.openLots(trx, m.customer_id)).filter((l) => l.remaining > 0);
             const total = lots.reduce((s, l) => s + l.remaining, 0);
             if (total === 0) continue;
@@ -144,7 +145,7 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
             WHERE remaining > 0 AND expires_at > ${now} AND expires_at <= ${horizon} AND reminded_at IS NULL`.execute(db)
         : await sql<{ customer_id: string }>`
             SELECT DISTINCT m.customer_id FROM loyalty_members m JOIN loyalty_entries e ON e.customer_id = m.customer_id AND e.remaining > 0 AND e.reminded_at IS NULL
-            WHERE m.last_activity_at <= ${idleBefore} AND m.last_activity_at > ${idleAfter}`.execute(db);
+            WHERE ${idleSinceSql('m')} <= ${idleBefore} AND ${idleSinceSql('m')} > ${idleAfter}`.execute(db);
       let members = 0;
       await inChunks(due.rows.map((r) => r.customer_id), async (trx, chunk) => {
         // The lots are marked first and only what this run marked is told: two runs at once
@@ -158,8 +159,8 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
                 RETURNING e.customer_id, e.remaining, e.expires_at AS due`
           : sql`UPDATE loyalty_entries e SET reminded_at = ${now} FROM loyalty_members m
                 WHERE m.customer_id = e.customer_id AND e.customer_id = ANY(${chunk}::uuid[]) AND e.remaining > 0 AND e.reminded_at IS NULL
-                  AND m.last_activity_at <= ${idleBefore} AND m.last_activity_at > ${idleAfter}
-                RETURNING e.customer_id, e.remaining, m.last_activity_at AS due`;
+                  AND ${idleSinceSql('m')} <= ${idleBefore} AND ${idleSinceSql('m')} > ${idleAfter}
+                RETURNING e.customer_id, e.remaining, ${idleSinceSql('m')} AS due`;
         const rows = await sql<{ customer_id: string; points: number; due: Date }>`
           WITH marked AS (${marked}) SELECT customer_id, sum(remaining)::float8 AS points, min(due) AS due FROM marked GROUP BY customer_id ORDER BY customer_id`.execute(trx);
         const expiresAt = (r: (typeof rows.rows)[number]) => (expiry.policy === 'per_lot' ? new Date(r.due) : addMonths(new Date(r.due), expiry.months));

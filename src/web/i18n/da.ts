@@ -240,6 +240,8 @@ export const da: Record<MessageKey, string> = {
   'loyalty.member.balance': 'Saldo',
   'loyalty.member.pending': 'Afventende',
   'loyalty.member.owed': 'Gæld',
+  'loyalty.member.nextExpiry': 'Udløber næste gang',
+  'loyalty.member.nextExpiryNone': 'Intet udløber',
   'loyalty.lifetime.title': 'Siden indmeldelsen: sådan går pointene op',
   'loyalty.lifetime.adjusted': 'Justeret af personale eller ved sammenlægning',
   'loyalty.lifetime.held': '= Nu: saldo {balance} + afventende {pending}',

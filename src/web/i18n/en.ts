@@ -240,6 +240,8 @@ export const en = {
   'loyalty.member.balance': 'Balance',
   'loyalty.member.pending': 'Pending',
   'loyalty.member.owed': 'Owed',
+  'loyalty.member.nextExpiry': 'Expiring next',
+  'loyalty.member.nextExpiryNone': 'Nothing due',
   'loyalty.lifetime.title': 'Since joining: how the points add up',
   'loyalty.lifetime.adjusted': 'Adjusted by staff or in merges',
   'loyalty.lifetime.held': '= Held now: balance {balance} + pending {pending}',

@@ -240,6 +240,8 @@ export const ru: Record<MessageKey, string> = {
   'loyalty.member.balance': 'Баланс',
   'loyalty.member.pending': 'В ожидании',
   'loyalty.member.owed': 'Долг',
+  'loyalty.member.nextExpiry': 'Ближайшее сгорание',
+  'loyalty.member.nextExpiryNone': 'Ничего не сгорает',
   'loyalty.lifetime.title': 'С момента вступления: из чего складываются баллы',
   'loyalty.lifetime.adjusted': 'Корректировки сотрудников и при объединении',
   'loyalty.lifetime.held': '= Сейчас: баланс {balance} + в ожидании {pending}',

@@ -240,6 +240,8 @@ export const sl: Record<MessageKey, string> = {
   'loyalty.member.balance': 'Stanje točk',
   'loyalty.member.pending': 'V čakanju',
   'loyalty.member.owed': 'Dolg',
+  'loyalty.member.nextExpiry': 'Naslednji potek',
+  'loyalty.member.nextExpiryNone': 'Nič ne poteče',
   'loyalty.lifetime.title': 'Od včlanitve: kako se točke seštejejo',
   'loyalty.lifetime.adjusted': 'Popravki osebja ali ob združitvi strank',
   'loyalty.lifetime.held': '= Zdaj: stanje {balance} + v čakanju {pending}',

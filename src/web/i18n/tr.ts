@@ -240,6 +240,8 @@ export const tr: Record<MessageKey, string> = {
   'loyalty.member.balance': 'Bakiye',
   'loyalty.member.pending': 'Beklemede',
   'loyalty.member.owed': 'Borç',
+  'loyalty.member.nextExpiry': 'Sıradaki son kullanma',
+  'loyalty.member.nextExpiryNone': 'Süresi dolacak puan yok',
   'loyalty.lifetime.title': 'Üyelikten bu yana: puanlar nasıl toplanıyor',
   'loyalty.lifetime.adjusted': 'Personel veya birleştirme düzeltmeleri',
   'loyalty.lifetime.held': '= Şu an: bakiye {balance} + beklemede {pending}',

@@ -90,6 +90,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
         </div>
         <Kpi label={t('loyalty.member.pending')} value={points(a.pending)} />
         <Kpi label={t('loyalty.member.owed')} value={points(a.owed)} />
+        <Kpi label={t('loyalty.member.nextExpiry')} value={a.next_expiry ? `${points(a.next_expiry.points)} · ${i18n.date(a.next_expiry.at)}` : t('loyalty.member.nextExpiryNone')} />
       </div>
       <div className="columns">
         <div>
