@@ -33,26 +33,28 @@ describe("a version's effective_from", () => {
   it('may not be at or before the moment the version in force took effect, though within the clock allowance', async () => {
     const now = api.services.clock.now().getTime();
     expect((await apply()).json()).toMatchObject({ version: 1, effective_from: at(now) });
-    // Two minutes later, a version dated two minutes back would go behind version 1.
+    // Applied again in the same instant: nothing happened under version 1, version 2 is in force.
+    expect((await apply()).json()).toMatchObject({ version: 2, effective_from: at(now) });
+    // Two minutes later, a version dated two minutes back would go behind version 2.
     api.services.clock.set(at(now + 2 * 60_000));
     for (const from of [at(now - 60_000), at(now)]) {
       const res = await apply(from);
       expect(res.statusCode, from).toBe(422);
       expect(res.json().errors).toEqual([{
         field: 'effective_from',
-        reason: `is ${from}, not after ${at(now)}, when version 1 (the version in force) took effect: a new version cannot be dated back over it; leave effective_from out to apply now, or give a time after ${at(now)}`,
+        reason: `is ${from}, not after ${at(now)}, when version 2 (the version in force) took effect: a new version cannot be dated back over it; leave effective_from out to apply now, or give a time after ${at(now)}`,
       }]);
     }
     const sl = await apply(at(now - 60_000), 'sl');
-    expect(sl.json().errors[0].reason).toMatch(/^je .*, kar ni po .*, ko je začela veljati različica 1 \(ta, ki velja\)/);
-    expect(await versions()).toEqual([1]);
+    expect(sl.json().errors[0].reason).toMatch(/^je .*, kar ni po .*, ko je začela veljati različica 2 \(ta, ki velja\)/);
+    expect(await versions()).toEqual([1, 2]);
     // After it, within the allowance for a client's clock: applied, and in force now.
     const later = await apply(at(now + 60_000));
-    expect(later.json()).toMatchObject({ version: 2, effective_from: at(now + 60_000) });
-    expect((await api.call('GET', '/api/v1/loyalty/program')).json().current.version).toBe(2);
+    expect(later.json()).toMatchObject({ version: 3, effective_from: at(now + 60_000) });
+    expect((await api.call('GET', '/api/v1/loyalty/program')).json().current.version).toBe(3);
     // Longer back than the allowance: refused as before.
     const past = await apply(at(now - 10 * 60_000));
-    expect([past.statusCode, past.json().errors[0].reason]).toEqual([422, expect.stringContaining('while version 2 has been in force since')]);
+    expect([past.statusCode, past.json().errors[0].reason]).toEqual([422, expect.stringContaining('while version 3 has been in force since')]);
     api.services.clock.set(at(now));
   });
 

@@ -30,8 +30,8 @@ export function createProgramVersions(core: LoyaltyCore) {
    * did not apply then: what was earned meanwhile stays earned (and labelled) under the
    * version in force. So only the first version may be dated back (a program set up
    * before its history is imported); a later one starts now or later, with a few minutes'
-   * allowance for a client's clock — and never at or before the moment the version in
-   * force took effect, which the allowance would otherwise let it go behind (the version
+   * allowance for a client's clock — and never before the moment the version in force
+   * took effect, nor at it, which the allowance would otherwise let it go behind (the version
    * in force is the latest applied whose date has come, so a version dated before it
    * would take over its whole time). A version scheduled for later does not bound it: one
    * dated before it is applied, and the answer warns that the scheduled one will never
@@ -42,7 +42,12 @@ export function createProgramVersions(core: LoyaltyCore) {
     if (!inForce) return;
     const said = { from: from.toISOString(), version: inForce.version, since: inForce.effective_from.toISOString() };
     if (from.getTime() < now.getTime() - CLOCK_ALLOWANCE_MS) throw invalidField('effective_from', say('program.effective_from_in_past', said));
-    if (from.getTime() <= inForce.effective_from.getTime()) throw invalidField('effective_from', say('program.effective_from_before_in_force', said));
+    // At the very moment it took effect is over its time too, unless that moment is now:
+    // two versions applied in one instant, nothing happened under the first.
+    const since = inForce.effective_from.getTime();
+    if (from.getTime() < since || (from.getTime() === since && since < now.getTime())) {
+      throw invalidField('effective_from', say('program.effective_from_before_in_force', said));
+    }
   }
 
   /**
