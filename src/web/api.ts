@@ -179,8 +179,8 @@ export type ProgramState = Served<'currentProgram'>;
 export type ProgramVersion = Served<'programVersion'>;
 export type ProgramApplied = Served<'applyProgram'>;
 export type Simulation = SimulationReport;
-// With customer_id the catalogue says per reward whether that member can have it.
-export type Reward = Served<'rewards'>['rewards'][number] & { affordable?: boolean; eligible?: boolean };
+// With customer_id the catalogue says per reward whether that member can redeem it now, and why not.
+export type Reward = Served<'rewards'>['rewards'][number] & { affordable?: boolean; eligible?: boolean; redeemable?: boolean; problem?: string | null; problem_code?: string | null };
 export type Coupon = Served<'couponsOf'>['items'][number];
 export type GiftCard = Served<'giftCardsOf'>['items'][number];
 export type TierChange = Served<'tierHistory'>['items'][number];

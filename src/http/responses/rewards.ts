@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUPON_PROBLEM_CODES, ProgramDocument } from '../../modules/loyalty/index.ts';
+import { COUPON_PROBLEM_CODES, ProgramDocument, REWARD_PROBLEM_CODES } from '../../modules/loyalty/index.ts';
 import { Amount, Count, Currency, Id, Instant, shared } from './common.ts';
 import { LocalizedText } from './loyalty.ts';
 
@@ -122,8 +122,12 @@ const RewardOffer = z.strictObject({
   available_from: z.string().nullable(),
   available_to: z.string().nullable(),
   points_name: z.string().describe("The points' name in the asked language, in the form for this reward's points (\"500 zrn\")"),
-  affordable: z.boolean().optional().describe('Given a member: their balance covers it'),
-  eligible: z.boolean().optional().describe("Given a member: their tier may redeem it"),
+  affordable: z.boolean().optional().describe('Given a member: the points they can spend now cover it (pending points do not)'),
+  eligible: z.boolean().optional().describe('Given a member: they may redeem it now, points aside: it is available now (available_from, available_to), their tier may have it, and its stock is not used up'),
+  redeemable: z.boolean().optional().describe('Given a member: a redemption now would be made (eligible and affordable); the rule the redemption itself applies'),
+  problem: z.string().nullable().optional().describe("Given a member: why it cannot be redeemed now, in `language` — what the redemption would be refused with; null when it can"),
+  problem_code: z.enum(REWARD_PROBLEM_CODES).nullable().optional()
+    .describe('Given a member: the same as a stable code, the first that applies in this order: not_yet_available (before available_from), no_longer_available (from available_to on), not_for_tier, out_of_stock, not_enough_points; null when it can be redeemed'),
 });
 
 export const RewardCatalogue = z.strictObject({

@@ -16,6 +16,7 @@ export { type AccrualItem, type LoyaltySummary } from './accrual.ts';
 export { AdjustmentInput } from './staff-actions.ts';
 export { RedeemRewardInput, UseCouponInput, CampaignInput } from './rewards.service.ts';
 export { COUPON_PROBLEM_CODES } from './codes.ts';
+export { REWARD_PROBLEM_CODES } from './reward-rules.ts';
 export { GiftCardChargeInput, GiftCardIssueInput } from './gift-cards.ts';
 export { ReserveInput, CaptureInput } from './reservations.ts';
 export { simulateProgram, type SimulationReport } from './simulate.ts';

@@ -11,7 +11,7 @@ import { addDays } from '../../shared/clock.ts';
 import { AdminWriteKey, instant, refusePast } from './admin-writes.ts';
 import { giftCardView } from './gift-cards.ts';
 import { couponProblem, couponView, formatCode, newCode, normalizeCode, shownCode } from './codes.ts';
-import { balanceOf, planDebit, pointsOnHand, takeFromLots } from './ledger.ts';
+import { takeFromLots } from './ledger.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow, PlannedDebit } from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
@@ -20,10 +20,11 @@ import type { ProgramDocument } from './program.schema.ts';
 import { lockMembersForRedemption, lockRewardStock, writeRedemptions, type RedemptionState, type RewardCouponRow, type RewardGiftCardRow } from './redemption.repository.ts';
 import { recordsOfCustomer, requireActiveCustomer } from './merged-customers.ts';
 import { pointsNameOf } from './program-names.ts';
+import { refusalOf, rewardProblem, spendPlan, type Redeemer } from './reward-rules.ts';
 import { createReservations } from './reservations.ts';
 import { customerToRead } from '../customers/index.ts';
 import { withFields } from '../../shared/objects.ts';
-import { anyOf, counted, fixedText, perLanguage, say, type Language } from '../../shared/messages/index.ts';
+import { fixedText, say, type Language } from '../../shared/messages/index.ts';
 import { countedName } from '../../shared/plural.ts';
 
 // Rewards bought with points (a coupon or a gift card), coupons a POS validates and
@@ -167,18 +168,11 @@ export function createRewardsService(core: LoyaltyCore) {
         const reward = rewardOf(r);
         const member = state.member;
         if (!reward) return invalidField('reward', say('reward.unknown', { reward: r.reward, version: program.version }));
-        if (reward.available_from && Date.parse(reward.available_from) > now.getTime()) return invalidField('reward', say('reward.available_from', { from: reward.available_from }));
-        if (reward.available_to && Date.parse(reward.available_to) <= now.getTime()) return invalidField('reward', say('reward.available_until', { to: reward.available_to }));
-        if (reward.tiers && !(member.tier && reward.tiers.includes(member.tier))) {
-          const tierName = (code: string) => perLanguage(program!.document.tiers?.levels.find((l) => l.code === code)?.name ?? code);
-          return invalidField('reward', member.tier ? say('reward.for_tiers', { tiers: anyOf(reward.tiers.map(tierName)), tier: tierName(member.tier) }) : say('reward.for_tiers_not_placed', { tiers: anyOf(reward.tiers.map(tierName)) }));
-        }
         const taken = write.stockIssued.get(reward.code) ?? 0;
-        if (reward.stock !== undefined && (issued.get(reward.code) ?? 0) + taken >= reward.stock) return conflict(say('reward.out_of_stock', { code: reward.code }));
-        const plan = planDebit(state.lots, reward.points, { now, includePending: false, shortfall: 'fail' });
-        if (plan.debited === 0) {
-          return conflict(say('reward.not_enough_points', { reward: perLanguage(reward.name), points: reward.points, points_name: counted(pointsNameOf(program!.document), reward.points), on_hand: pointsOnHand(state.lots, member.points, now) }));
-        }
+        const redeemer = { tier: member.tier, points: member.points, lots: state.lots };
+        const problem = rewardProblem(reward, program, redeemer, { now, issued: (issued.get(reward.code) ?? 0) + taken });
+        if (problem) return refusalOf(problem);
+        const plan = spendPlan(reward, redeemer, now);
         takeFromLots(state.lots, plan.allocations);
         member.points -= reward.points;
         member.lifetime_redeemed += reward.points;
@@ -242,7 +236,7 @@ export function createRewardsService(core: LoyaltyCore) {
       if (!program) return { rewards: [], program_version: null };
       const stock = await db.selectFrom('reward_stock').selectAll().execute();
       const issued = new Map(stock.map((s) => [s.reward_code, s.issued]));
-      let member: { points: number; tier: string | null; available: number } | undefined;
+      let member: Redeemer | undefined;
       // The customer the id stands for: a merged id's member row stays behind with the closed
       // ledger, so the customer's row comes with the member's to tell (merged-customers.ts).
       let shown: string | undefined;
@@ -254,14 +248,23 @@ export function createRewardsService(core: LoyaltyCore) {
           shown = (await customerToRead(db, customerId, row)).id;
           if (shown !== customerId) row = await read(shown);
         }
-        if (shown && row?.points != null) member = { points: row.points, tier: row.tier, available: balanceOf(await ledger.openLots(db, shown), row.points, now).available };
+        if (shown && row?.points != null) member = { points: row.points, tier: row.tier, lots: await ledger.openLots(db, shown) };
       }
       return {
         program_version: program.version,
         customer_id: shown,
         rewards: program.document.rewards.map((r) => {
           const view = rewardView(r, program, issued.get(r.code), language);
-          return member ? withFields(view, { affordable: member.available >= r.points, eligible: !r.tiers || (member.tier !== null && r.tiers.includes(member.tier)) }) : view;
+          if (!member) return view;
+          // The redemption's own rule (reward-rules.ts): what it would refuse, and why.
+          const problem = rewardProblem(r, program, member, { now, issued: issued.get(r.code) ?? 0 });
+          return withFields(view, {
+            affordable: spendPlan(r, member, now).debited > 0,
+            eligible: problem === null || problem.code === 'not_enough_points',
+            redeemable: problem === null,
+            problem: problem && problem.said.in(language),
+            problem_code: problem?.code ?? null,
+          });
         }),
       };
     },

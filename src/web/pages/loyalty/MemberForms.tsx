@@ -76,7 +76,8 @@ export function AdjustPoints({ customerId, onDone }: { customerId: string; onDon
 export function RedeemReward({ customerId, rewards, onDone }: { customerId: string; rewards: Reward[]; onDone: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const choices = rewards.filter((r) => r.affordable && r.eligible !== false && r.left !== 0);
+  // The catalogue asked for this customer says what a redemption now would refuse (out of stock, outside its dates, another tier, too few points).
+  const choices = rewards.filter((r) => r.redeemable);
   const [reward, setReward] = useState('');
   const [done, setDone] = useState<string>();
   const { busy, problems, failure, submit } = useSubmission();
