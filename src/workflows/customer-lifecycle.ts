@@ -53,13 +53,17 @@ export async function mergeCustomers(deps: Deps, survivorId: string, input: unkn
 
 /**
  * GDPR erasure: personal data is removed; purchases, stats and the points ledger
- * stay, attached to an anonymous id, so revenue and loyalty totals do not change.
+ * stay, attached to an anonymous id, so revenue and the points earned, redeemed and
+ * expired do not change. The points the customer still held are forfeited, by a ledger
+ * entry of their own (nobody can redeem them again: no liability; the policy is the
+ * loyalty module's erasure.ts), and the customer is no member in the loyalty report.
  */
 export async function eraseCustomer(deps: Deps, customerId: string, { actor }: { actor: Actor }) {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await deps.customers.anonymize(trx, { customerId, now });
-    await audit(trx, { actor, action: 'customer.erase', subject: customerId });
+    const loyaltyPart = await deps.loyalty.eraseCustomer(trx, { customerId, now, actor });
+    await audit(trx, { actor, action: 'customer.erase', subject: customerId, details: loyaltyPart });
     await publish(trx, [{ type: 'customer.erased', customerId, payload: { customer_id: customerId } }]);
   });
 }

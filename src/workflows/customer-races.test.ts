@@ -264,11 +264,20 @@ describe('merges racing the ledger', () => {
 });
 
 describe('erasure racing refunds and merges', () => {
-  it('an erasure with a refund, and with a merge either way, keeps every purchase and point', async () => {
+  // An erasure forfeits the points the customer holds (erasure.ts): what the refund did not
+  // take back first goes out as forfeited; a refund after the erasure leaves its points owed.
+  const forfeitedBy = async (ids: string[]) => -Number((await s.db.selectFrom('loyalty_entries').select((e) => e.fn.sum<number>('points').as('p'))
+    .where('customer_id', 'in', ids).where('source_type', '=', 'erasure').executeTakeFirst())?.p ?? 0);
+
+  it('an erasure with a refund, and with a merge either way, keeps every purchase, and every point is forfeited or taken back', async () => {
     const a = await buy('10.00');
     await Promise.all([eraseCustomer(s, a.customer, actor), refund(a.purchase, 'erase-refund', '4.00')]);
     expect((await s.commerce.get(a.purchase)).refunded).toBe('4.00');
-    expect(await pointsOf(a.customer)).toBe(6);
+    // Refund first: 4 taken back, 6 forfeited. Erasure first: 10 forfeited, then the 4 owed.
+    const reversed = -((await reverseEntries(a.purchase))[0]?.points ?? 0);
+    expect(reversed).toBe(4);
+    expect([0, -4]).toContain(await pointsOf(a.customer));
+    expect(await pointsOf(a.customer) + reversed + (await forfeitedBy([a.customer]))).toBe(10);
     const [b, c, d] = [await buy('3.00'), await buy('8.00'), await buy('2.00')];
     const merged = await Promise.allSettled([merge(c.customer, b.customer), eraseCustomer(s, b.customer, actor)]);
     expect(merged.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -276,7 +285,7 @@ describe('erasure racing refunds and merges', () => {
     const owners = await s.db.selectFrom('purchases').select('customer_id').where('id', 'in', [b.purchase, c.purchase, d.purchase]).execute();
     expect(owners).toHaveLength(3);
     const points = (await Promise.all([...new Set(owners.map((o) => o.customer_id))].map(pointsOf))).reduce((x, y) => x + y, 0);
-    expect(points).toBe(13);
+    expect(points + (await forfeitedBy([b.customer, c.customer, d.customer]))).toBe(13);
     await expectConsistent();
   });
 
@@ -289,14 +298,16 @@ describe('erasure racing refunds and merges', () => {
     await queued();
     g.release();
     await erasing;
-    expect((await refunding).loyalty).toMatchObject({ points_reversed: 2 });
+    // The erasure forfeited the 10 points first: the refund's 2 stay owed.
+    expect((await refunding).loyalty).toMatchObject({ points_reversed: 2, unsettled: 2 });
+    expect([await pointsOf(a.customer), await forfeitedBy([a.customer])]).toEqual([-2, 10]);
     const b = await buy('10.00');
     const held = await heldRefund(b.purchase, 'before-erasure', '2.00');
     const erasing2 = eraseCustomer(s, b.customer, actor);
     await queued();
     await held.commit();
     await erasing2;
-    expect(await pointsOf(b.customer)).toBe(8);
+    expect([await pointsOf(b.customer), await forfeitedBy([b.customer])]).toEqual([0, 8]);
     await expectConsistent();
   });
 });

@@ -103,9 +103,10 @@ export function loyaltyCommands(program: Command) {
       print(r, Boolean(o.json), () => [
         `Members: ${n(r.members)}`,
         `Outstanding points: ${n(r.points.outstanding)} (pending ${n(r.points.pending)}; owed by members ${n(r.points.owed)}), liability ${r.liability.value} ${r.liability.currency}`,
-        // The figures add up as the API's do: issued − taken by staff − redeemed − expired (± merges, which net to zero) = outstanding.
+        // The figures add up as the API's do: issued − taken by staff − redeemed − expired − forfeited (± merges, which net to zero) = outstanding.
         `Issued ${n(r.points.issued)}: earned ${n(r.points.earned)} + added by staff ${n(r.points.adjusted_in)} − taken back on refunds ${n(r.points.reversed)} (${n(r.points.owed)} of them still owed, not taken yet)`,
-        `Taken by staff ${n(r.points.adjusted_out)}, redeemed ${n(r.points.redeemed)} (${pct(r.redemption_rate)} of issued), expired ${n(r.points.expired)} (breakage ${pct(r.breakage_rate)})`,
+        `Taken by staff ${n(r.points.adjusted_out)}, redeemed ${n(r.points.redeemed)} (${pct(r.redemption_rate)} of issued), expired ${n(r.points.expired)}` +
+          `${r.points.forfeited > 0 ? `, forfeited by erased customers ${n(r.points.forfeited)}` : ''} (breakage ${pct(r.breakage_rate)})`,
         ...(r.points.merged_in > 0 || r.points.merged_out > 0 ? [`Moved between customers by merges: ${n(r.points.merged_in)} in, ${n(r.points.merged_out)} out`] : []),
         ...r.tiers.map((t) => `  ${String(t.tier ?? 'no tier').padEnd(12)} ${n(t.members)}`),
       ].join('\n'));
@@ -121,6 +122,7 @@ export function loyaltyCommands(program: Command) {
         `Checkout reservations released: ${r.reservations_released}`,
         `Points expired: ${r.expired.points.toLocaleString('en')} of ${r.expired.members.toLocaleString('en')} members`,
         ...(r.debts_settled.points > 0 ? [`Debts settled from points held beside them: ${r.debts_settled.points.toLocaleString('en')} of ${r.debts_settled.members.toLocaleString('en')} members`] : []),
+        ...(r.forfeited.points > 0 ? [`Points of erased customers forfeited: ${r.forfeited.points.toLocaleString('en')} of ${r.forfeited.members.toLocaleString('en')} customers`] : []),
         `Expiry reminders: ${r.reminded.members.toLocaleString('en')} members`,
         `Tier reviews: ${r.tiers.reviewed.toLocaleString('en')} members, ${r.tiers.down.toLocaleString('en')} moved down`,
         `Birthday gifts: ${r.birthdays.members.toLocaleString('en')} members`,

@@ -121,7 +121,7 @@ const ISSUED = 'the points issued (points.issued: earned + adjusted_in − (reve
 
 export const LoyaltyReport = z.strictObject({
   as_of: Instant,
-  members: Count,
+  members: Count.describe('Active customers with a loyalty account: merged and erased customers are not counted (their ledgers are)'),
   points: z.strictObject({
     outstanding: Count.describe('In lots not expired, pending ones included: the liability'),
     pending: Count.describe('The part of outstanding still in its holding period'),
@@ -135,12 +135,13 @@ export const LoyaltyReport = z.strictObject({
     redeemed: Count.describe('Rewards and checkout reservations (held or captured), less the points given back'),
     expired: Count.describe('Expired, whether or not the maintenance has written their expiry yet'),
     reversed: Count.describe('Taken back on refunds'),
-  }).describe('Every ledger entry counted once: earned + adjusted_in − adjusted_out + merged_in − merged_out − redeemed − expired − reversed + owed = outstanding'),
+    forfeited: Count.describe('Held by customers when they were erased (GDPR): forfeited by a ledger entry, as nobody can redeem them any more; counted in the breakage'),
+  }).describe('Every ledger entry counted once: earned + adjusted_in − adjusted_out + merged_in − merged_out − redeemed − expired − reversed − forfeited + owed = outstanding'),
   liability: z.strictObject({ points: Count, value: Amount, point_value: z.string().nullable(), currency: Currency }),
-  breakage_rate: Share.nullable().describe(`expired ÷ ${ISSUED}; at most 1 (redeemed + expired never exceed what was issued); null when nothing was issued`),
-  redemption_rate: Share.nullable().describe(`redeemed ÷ ${ISSUED}; at most 1 (redeemed + expired never exceed what was issued); null when nothing was issued`),
+  breakage_rate: Share.nullable().describe(`(expired + forfeited) ÷ ${ISSUED}; at most 1 (redeemed + expired + forfeited never exceed what was issued); null when nothing was issued`),
+  redemption_rate: Share.nullable().describe(`redeemed ÷ ${ISSUED}; at most 1 (redeemed + expired + forfeited never exceed what was issued); null when nothing was issued`),
   tiers: z.array(z.strictObject({ tier: z.string().nullable(), name: LocalizedText.nullable(), members: Count }))
-    .describe("Every tier of the program in force in its order, with 0 where it has no member; then tiers the program no longer has and members without a tier (tier: null), where there are such members"),
+    .describe("Members (active customers) per tier: every tier of the program in force in its order, with 0 where it has no member; then tiers the program no longer has and members without a tier (tier: null), where there are such members"),
 });
 
 export const LedgerProof = z.strictObject({
@@ -155,6 +156,7 @@ export const MaintenanceRun = z.strictObject({
   reservations_released: Count,
   expired: z.strictObject({ members: Count, points: Count }),
   debts_settled: z.strictObject({ members: Count, points: Count }).describe('Debts paid from lots that stood beside them (a ledger written before credits always settled debts)'),
+  forfeited: z.strictObject({ members: Count, points: Count }).describe('Points erased customers still held (erased before erasure forfeited them, or a checkout reservation released after it), forfeited'),
   reminded: z.strictObject({ members: Count }),
   tiers: z.strictObject({ reviewed: Count, down: Count }),
   birthdays: z.strictObject({ members: Count }),

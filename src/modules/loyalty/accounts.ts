@@ -170,9 +170,17 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
      * Points liability, breakage, redemption rate, members per tier. Every entry of the
      * ledger falls in one figure, so they add up (report.test.ts proves it on a worked
      * case): earned + adjusted_in − adjusted_out + merged_in − merged_out − redeemed −
-     * expired − reversed + owed = outstanding. Owed is added back: a refund of points
-     * already spent counts them in reversed while they are in redeemed too, and they
-     * leave the lots only as the member's next credits settle the debt.
+     * expired − reversed − forfeited + owed = outstanding. Owed is added back: a refund of
+     * points already spent counts them in reversed while they are in redeemed too, and
+     * they leave the lots only as the member's next credits settle the debt.
+     *
+     * Members are the active customers with a ledger. A merged customer is none: its
+     * points moved to the survivor, which is the member, and its closed ledger only keeps
+     * the history. An erased customer is none either: nobody can redeem again, and the
+     * points it held were forfeited at the erasure (erasure.ts) — in `forfeited`, out of
+     * the liability, and in the breakage (points that will never be redeemed). Both
+     * ledgers still count in the flows above, so the totals do not change by a merge or
+     * an erasure, only move between figures.
      */
     async report() {
       const now = clock.now();
@@ -180,15 +188,17 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
       // Lots past their expiry count as expired from that moment, as the members' balances
       // show them, not only once the sweep (maintenance) has written their expiry entries.
       // Adjustments are the staff's, apart from the transfers a merge writes (source
-      // 'merge'), which move points between two members and net to zero over the program.
+      // 'merge'), which move points between two members and net to zero over the program,
+      // and the forfeiture an erasure writes (source 'erasure').
       const totals = await sql<ReportTotals>`
-        SELECT (SELECT count(*) FROM loyalty_members)::float8 AS members,
+        SELECT (SELECT count(*) FROM loyalty_members m JOIN customers c ON c.id = m.customer_id WHERE c.status = 'active')::float8 AS members,
                (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND (expires_at IS NULL OR expires_at > ${now}))::float8 AS outstanding,
                (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND available_at > ${now})::float8 AS pending,
                (SELECT COALESCE(sum(unsettled), 0) FROM loyalty_entries WHERE unsettled > 0)::float8 AS owed,
                COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus')), 0)::float8 AS earned,
-               COALESCE(sum(points) FILTER (WHERE kind = 'adjust' AND source_type <> 'merge' AND points > 0), 0)::float8 AS adjusted_in,
-               COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type <> 'merge' AND points < 0), 0)::float8 AS adjusted_out,
+               COALESCE(sum(points) FILTER (WHERE kind = 'adjust' AND source_type NOT IN ('merge', 'erasure') AND points > 0), 0)::float8 AS adjusted_in,
+               COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type NOT IN ('merge', 'erasure') AND points < 0), 0)::float8 AS adjusted_out,
+               COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type = 'erasure'), 0)::float8 AS forfeited,
                COALESCE(sum(points) FILTER (WHERE kind = 'adjust' AND source_type = 'merge' AND points > 0), 0)::float8 AS merged_in,
                COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type = 'merge' AND points < 0), 0)::float8 AS merged_out,
                (COALESCE(-sum(points) FILTER (WHERE kind = 'redeem'), 0) - COALESCE(sum(points) FILTER (WHERE kind = 'release'), 0))::float8 AS redeemed,
@@ -197,7 +207,8 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
                COALESCE(-sum(points) FILTER (WHERE kind = 'reverse'), 0)::float8 AS reversed
         FROM loyalty_entries`.execute(db);
       const t = totals.rows[0];
-      const counted = await sql<{ tier: string | null; members: number }>`SELECT tier, count(*)::float8 AS members FROM loyalty_members GROUP BY tier`.execute(db);
+      const counted = await sql<{ tier: string | null; members: number }>`
+        SELECT m.tier, count(*)::float8 AS members FROM loyalty_members m JOIN customers c ON c.id = m.customer_id WHERE c.status = 'active' GROUP BY m.tier`.execute(db);
       const pointValue = program ? Number(program.document.point_value) : 0;
       const issued = pointsIssued(t);
       return {
@@ -205,11 +216,11 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
         members: t.members,
         points: {
           outstanding: t.outstanding, pending: t.pending, owed: t.owed, issued, earned: t.earned, adjusted_in: t.adjusted_in, adjusted_out: t.adjusted_out,
-          merged_in: t.merged_in, merged_out: t.merged_out, redeemed: t.redeemed, expired: t.expired, reversed: t.reversed,
+          merged_in: t.merged_in, merged_out: t.merged_out, redeemed: t.redeemed, expired: t.expired, reversed: t.reversed, forfeited: t.forfeited,
         },
         liability: { points: t.outstanding, value: toMajor(Math.round(t.outstanding * pointValue * 10 ** currencyExponent(currency)), currency), point_value: program?.document.point_value ?? null, currency },
-        /** Share of the points issued that expired unused. */
-        breakage_rate: issued > 0 ? t.expired / issued : null,
+        /** Share of the points issued that will never be redeemed: expired, or forfeited by an erasure. */
+        breakage_rate: issued > 0 ? (t.expired + t.forfeited) / issued : null,
         /** Share of the points issued that were redeemed. */
         redemption_rate: issued > 0 ? t.redeemed / issued : null,
         tiers: tierCounts(program, counted.rows),
@@ -250,15 +261,16 @@ interface ReportTotals {
   redeemed: number;
   expired: number;
   reversed: number;
+  forfeited: number;
 }
 
 /**
  * The points the program has given for good: earned and added by staff, less what refunds
  * took back from the members' lots. A refund of points already spent takes them back
  * only as the member earns again (until then they are owed), so only reversed − owed is
- * subtracted. Over the ledger, outstanding = issued − adjusted_out − redeemed − expired
- * (merges' transfers net to zero), and outstanding is never below zero: so redeemed +
- * expired never exceed the points issued, and neither rate exceeds 100 %.
+ * subtracted. Over the ledger, outstanding = issued − adjusted_out − redeemed − expired −
+ * forfeited (merges' transfers net to zero), and outstanding is never below zero: so
+ * redeemed + expired + forfeited never exceed the points issued, and neither rate exceeds 100 %.
  */
 function pointsIssued(t: Pick<ReportTotals, 'earned' | 'adjusted_in' | 'reversed' | 'owed'>): number {
   return t.earned + t.adjusted_in - (t.reversed - t.owed);

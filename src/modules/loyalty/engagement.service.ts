@@ -256,7 +256,8 @@ export function createEngagementService(core: LoyaltyCore) {
         // Queued before a merge of the referrer: the survivor's bonus, once (creditBonus
         // finds the key in the merged ledger when it was paid there before the merge).
         const referrer = await lockActiveCustomer(trx, referrer_id);
-        if (!referrer) return false;
+        // An erased referrer's points were forfeited (erasure.ts): nobody to give the bonus to.
+        if (!referrer || referrer.status === 'erased') return false;
         const member = (await ledger.lockMembers(trx, [referrer.id], { now, create: false })).get(referrer.id);
         if (!member) return false;
         // Read under the referrer's locks, which the revoke job takes too: a refund that
@@ -286,8 +287,9 @@ export function createEngagementService(core: LoyaltyCore) {
         if (only && !only.has(challenge.code)) continue;
         await db.transaction().execute(async (trx) => {
           // A purchase event queued before a merge of its customer: the survivor's challenges.
-          const customerId = (await lockActiveCustomer(trx, requested))?.id;
-          if (!customerId) return;
+          const active = await lockActiveCustomer(trx, requested);
+          if (!active || active.status === 'erased') return; // erased since the purchase: its points are forfeited (erasure.ts)
+          const customerId = active.id;
           const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
           if (!member) return;
           const [{ progress, completions, lastCompletedAt }] = await challengeStandings(trx, [{ customerId, at }], [challenge]);
@@ -422,7 +424,7 @@ export function createEngagementService(core: LoyaltyCore) {
       return db.transaction().execute(async (trx) => {
         // The survey tool cannot know about merges: the survivor's thank-you, once per response.
         const customer = await lockActiveCustomer(trx, customerId);
-        if (!customer) throw notFound(say('customer.not_found', { id: customerId }));
+        if (!customer || customer.status === 'erased') throw notFound(say('customer.not_found', { id: customerId }));
         const earlier = await pointsGivenFor(trx, customer.id, key);
         if (earlier !== null) return { created: false, replayed: true, points: earlier };
         if (!points) return { created: false, replayed: false, points: 0 };

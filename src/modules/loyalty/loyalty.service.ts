@@ -2,6 +2,7 @@ import { withFields } from '../../shared/objects.ts';
 import { createAccounts } from './accounts.ts';
 import { createAccrual } from './accrual.ts';
 import type { EngagementService } from './engagement.service.ts';
+import { createErasureLoyalty } from './erasure.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
 import { createMergeLoyalty } from './merge-loyalty.ts';
 import { createProgramVersions } from './program-versions.ts';
@@ -10,7 +11,7 @@ import { createStaffActions } from './staff-actions.ts';
 
 // The points side of the loyalty service, put together from one file per concern: the
 // program's versions, points for purchases, their refunds and receipts, staff adjustments
-// and enrolment, the accounts read back, and the loyalty part of a merge. Each part is
+// and enrolment, the accounts read back, and the loyalty parts of a merge and an erasure. Each part is
 // made once here, so the methods other modules call are the parts' own closures: nothing
 // stands between a purchase and accrue.
 
@@ -20,7 +21,7 @@ export function createLoyaltyService(core: LoyaltyCore, engagement: EngagementSe
     withFields(createProgramVersions(core), createAccrual(core, engagement), createRefundsAndReceipts(core, engagement)),
     createStaffActions(core, engagement, accounts),
     accounts,
-    createMergeLoyalty(core),
+    withFields(createMergeLoyalty(core), createErasureLoyalty(core)),
   );
 }
 

@@ -8,6 +8,7 @@ import * as ledger from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
 import { lotExpiry, text } from './program.ts';
 import type { RewardsService } from './rewards.service.ts';
+import { forfeitErasedPoints } from './erasure.ts';
 import { keysTakenAcrossMerges, lockActiveCustomers } from './merged-customers.ts';
 import { reviewMembers } from './tier-placement.ts';
 
@@ -280,10 +281,11 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
       const reservations = await rewards.releaseStaleReservations(now);
       const expired = await maintenance.expirePoints(now);
       const debtsSettled = await maintenance.settleStandingDebts(now);
+      const forfeited = await forfeitErasedPoints(db, now);
       const reminded = await maintenance.remindExpiring(now);
       const tiers = await maintenance.reviewTiers(now);
       const birthdays = await maintenance.birthdays(now);
-      return { reservations_released: reservations, expired, debts_settled: debtsSettled, reminded, tiers, birthdays };
+      return { reservations_released: reservations, expired, debts_settled: debtsSettled, forfeited, reminded, tiers, birthdays };
     },
   };
   return maintenance;

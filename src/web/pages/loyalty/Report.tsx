@@ -24,6 +24,7 @@ export function LoyaltyReportView() {
     [t('loyalty.report.redeemed'), p.redeemed],
     [t('loyalty.report.expired'), p.expired],
     [t('loyalty.report.reversed'), p.reversed],
+    [t('loyalty.report.forfeited'), p.forfeited],
     [t('loyalty.report.owed'), p.owed],
     ...(p.merged_in > 0 ? [[t('loyalty.report.merged'), p.merged_in] as [string, number]] : []),
     [t('loyalty.report.pending'), p.pending],
