@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config } from './config.ts';
-import { migrateToLatest, openDatabase, updateLockHolder } from './db/index.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { embeddedDatabaseExists, hasRegularsSchema, migrateToLatest, noDatabaseMessage, openDatabase, updateLockHolder } from './db/index.ts';
 import { buildApp } from './http/app.ts';
 import { createJobQueue, type JobQueue } from './jobs/index.ts';
 import { subscribersOf } from './jobs/subscribers.ts';
@@ -23,7 +23,18 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function openServices({ config, logger, command, clock = systemClock }: { config: Config; logger: Logger; command: string; clock?: Clock }) {
+/**
+ * `create`: whether the command may start a new database where there is none (serve,
+ * migrate, and the CLI commands that set a business up: cli/context.ts). Without it, a
+ * data folder with no database, or a PostgreSQL database without Regulars' tables, is
+ * refused (a ConfigError naming where it looked) and nothing is created. `onCreated` is
+ * told when this call created the database.
+ */
+export async function openServices({ config, logger, command, clock = systemClock, create = true, dataDirSet = true, onCreated }: {
+  config: Config; logger: Logger; command: string; clock?: Clock; create?: boolean; dataDirSet?: boolean; onCreated?: () => void;
+}) {
+  const embeddedExisted = config.databaseUrl ? true : embeddedDatabaseExists(config.dataDir);
+  if (!embeddedExisted && !create) throw new ConfigError(noDatabaseMessage(command, { dataDir: config.dataDir, dataDirSet }));
   // A server on the embedded database holds its folder alone; the command line on this
   // machine acts through it with the token it leaves in the folder's lock (cli/remote.ts).
   const localCliToken = command === 'serve' && !config.databaseUrl ? newSecret() : undefined;
@@ -36,7 +47,10 @@ export async function openServices({ config, logger, command, clock = systemCloc
     holder: { command, port: command === 'serve' ? config.port : undefined, cliToken: localCliToken },
   });
   try {
+    const existed = embeddedExisted && (!config.databaseUrl || (await hasRegularsSchema(database.db)));
+    if (!existed && !create) throw new ConfigError(noDatabaseMessage(command, { databaseUrl: config.databaseUrl! }));
     await migrateToLatest(database.db);
+    if (!existed) onCreated?.();
   } catch (error) {
     await database.close();
     throw error;

@@ -8,10 +8,27 @@ import { runningServer, type RunningServer } from './remote.ts';
 // after. On the embedded database the folder lock refuses to open a folder a running
 // server holds, with a message that names the server (see db/lock.ts); the commands
 // people run beside a server go through it instead (throughServerOr, remote.ts).
+
+/**
+ * The commands that may create the database where there is none: those that set a
+ * business up or bring its data in, as a new user runs them on a fresh checkout before or
+ * after the first `npm start` (README: keys create, stores create, loyalty apply, import,
+ * demo; migrate). They say on stderr that they created it, naming where. Every other
+ * command reads, checks or maintains data that must be there already (status, the lists,
+ * keys revoke, users reset-password, loyalty verify/report/simulate/maintain, analyze):
+ * pointed at an empty place (DATA_DIR mistyped or unset) it would answer from an empty
+ * database — "OK: 0 members" — so it refuses, names the folder or database and how to
+ * point at the right one, exits non-zero and creates nothing (db/presence.ts).
+ */
+export const MAY_CREATE_DATABASE: ReadonlySet<string> = new Set(['migrate', 'demo', 'import', 'keys create', 'users create', 'stores create', 'loyalty apply']);
+
 export async function withServices<T>(command: string, run: (services: Services, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel === 'debug' ? 'debug' : 'warn', json: config.logJson });
-  const services = await openServices({ config, logger, command });
+  const onCreated = () => process.stderr.write(config.databaseUrl
+    ? 'Set up a new Regulars database at DATABASE_URL.\n'
+    : `Created a new Regulars database in ${config.dataDir} (DATA_DIR${process.env.DATA_DIR ? '' : ' is not set: ./data of the current folder'}).\n`);
+  const services = await openServices({ config, logger, command, create: MAY_CREATE_DATABASE.has(command), dataDirSet: Boolean(process.env.DATA_DIR), onCreated });
   try {
     return await run(services, config);
   } finally {

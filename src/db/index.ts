@@ -4,6 +4,7 @@ import type { Database } from './schema.ts';
 export { openDatabase, type DatabaseHandle, type DatabaseKind } from './connect.ts';
 export { inBackground } from './priority.ts';
 export { migrateTo, migrateToLatest } from './migrate.ts';
+export { embeddedDatabaseExists, hasRegularsSchema, noDatabaseMessage } from './presence.ts';
 export { readLockHolder, updateLockHolder, type LockHolder } from './lock.ts';
 export { lockFreeKeys, lockKeys, withLockRoom } from './locks.ts';
 export { readLater, sendLater, type LaterRows } from './pipeline.ts';
