@@ -20,8 +20,10 @@ describe('a program with tiers but no levels', () => {
     for (const [url, body] of [['/api/v1/loyalty/program/simulate', { program: noLevels, since: '2026-05-01' }], ['/api/v1/loyalty/program', { program: noLevels }]] as const) {
       const res = await api.call('POST', url, { body });
       expect(res.statusCode, url).toBe(422);
-      expect(res.json().errors.map((e: { field: string }) => e.field), url).toEqual(['program.tiers.levels']);
+      expect(res.json().errors, url).toEqual([{ field: 'program.tiers.levels', reason: 'needs at least one level: the base level, with threshold 0' }]);
     }
+    const sl = await api.call('POST', '/api/v1/loyalty/program', { body: { program: noLevels }, headers: { 'accept-language': 'sl' } });
+    expect(sl.json().errors).toEqual([{ field: 'program.tiers.levels', reason: 'potrebuje vsaj eno raven: osnovno raven s pragom 0' }]);
     expect(await versions()).toEqual([]);
   });
 });

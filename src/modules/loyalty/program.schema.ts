@@ -189,7 +189,7 @@ export const Tiers = z.object({
   metric: z.enum(['spend', 'points', 'purchases']).describe('What qualifies: net spend (after refunds), points earned (less reversals), or purchases (not fully refunded).'),
   window: z.enum(['rolling_12_months', 'calendar_year', 'lifetime']).describe('Over which period the metric counts; also how long a tier, once reached, holds (12 months, to the end of the next calendar year, or for ever).'),
   grace_days: z.number().int().min(0).max(365).default(30).describe('Days a member keeps a tier after its period ends, before the review moves them down.'),
-  levels: z.array(TierLevel).min(1).describe('From the base level (threshold 0) up.'),
+  levels: z.array(TierLevel).min(1, fixedText('program.needs_level')).describe('From the base level (threshold 0) up.'),
 }).strict().superRefine((tiers, ctx) => {
   // A threshold already refused (not an amount) is not compared; the next is compared with
   // the last one that is. An empty list is refused by min(1), with no base level to judge.

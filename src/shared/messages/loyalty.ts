@@ -154,6 +154,13 @@ export const LOYALTY = {
     da: 'det første niveau (grundniveauet) skal have tærskel 0',
     ru: 'у первого (базового) уровня порог должен быть 0',
   },
+  'program.needs_level': {
+    en: 'needs at least one level: the base level, with threshold 0',
+    sl: 'potrebuje vsaj eno raven: osnovno raven s pragom 0',
+    tr: 'en az bir seviye gerekir: eşiği 0 olan temel seviye',
+    da: 'skal have mindst ét niveau: grundniveauet med tærskel 0',
+    ru: 'нужен хотя бы один уровень: базовый, с порогом 0',
+  },
   'program.thresholds_increase': {
     en: 'thresholds must increase from level to level',
     sl: 'pragovi morajo od ravni do ravni naraščati',
