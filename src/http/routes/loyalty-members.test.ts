@@ -90,7 +90,7 @@ describe('the program, for an admin', () => {
     const res = await api.call('POST', '/api/v1/loyalty/maintenance');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      reservations_released: 0, expired: { members: 0, points: 0 }, debts_settled: { members: 0, points: 0 }, reminded: { members: 0 }, tiers: { reviewed: expect.any(Number), down: 0 }, birthdays: { members: 0 },
+      reservations_released: 0, expired: { members: 0, points: 0 }, debts_settled: { members: 0, points: 0 }, forfeited: { members: 0, points: 0 }, reminded: { members: 0 }, tiers: { reviewed: expect.any(Number), down: 0 }, birthdays: { members: 0 },
     });
   });
 });
