@@ -31,6 +31,7 @@ const ENTRIES = [
   { kind: 'reverse', points: -500, source_type: 'bonus', details: { bonus: 'referral', role: 'referrer', purchase_id: 'p-9', credited: 500 } },
   { kind: 'reverse', points: -5, details: { refund: 'u-1', refund_id: 'ret-1', amount: '4.50', purchase: 'till-1', credited: 18, refunded_share: 0.25 } },
   { kind: 'earn', points: 0, details: { purchase: 'till-9', local_date: '2026-05-01', total: '12.00', base: 12, exact: 12, uncapped: 12, capped_at: 150 } },
+  { kind: 'reverse', points: 0, details: { refund: 'u-2', refund_id: 'ret-2', amount: '5.00', purchase: 'C-1', credited: 300, refunded_share: 0.1667, expired: 50 } },
 ].map((e) => ({ source_type: 'purchase', source_id: 'x', reason: null, ...e }) as Parameters<typeof describeEntry>[0]);
 
 describe('describeEntry', () => {
@@ -47,6 +48,8 @@ describe('describeEntry', () => {
     expect(describeEntry(ENTRIES[21], 'EUR')).toBe("Referral bonus taken back: your friend's qualifying purchase was refunded");
     // A refund recorded with its id, amount and order says which one it was and how much of the purchase is back in all.
     expect(describeEntry(ENTRIES[22], 'EUR')).toBe('Refund ret-1 of 4.50 EUR on purchase till-1 (25% of it refunded in all): 5 of its 18 points taken back');
+    // A refund that found what it would take back expired already (an entry of 0): nothing taken, and how many had expired.
+    expect(describeEntry(ENTRIES[24], 'EUR')).toBe('Refund ret-2 of 5.00 EUR on purchase C-1 (16.7% of it refunded in all): nothing taken back of its 300 points: 50 points to take back had expired already');
   });
 
   it('says every kind of entry in each of the five languages, each in its own words', () => {
@@ -67,6 +70,7 @@ describe('describeEntry', () => {
       for (const part of ['p2', '150', '100', '50', '2026']) expect(describeEntry(ENTRIES[1], 'EUR', language)).toContain(part);
       for (const part of ['till-9', '150', '2026']) expect(describeEntry(ENTRIES[23], 'EUR', language)).toContain(part);
       expect(describeEntry(ENTRIES[23], 'EUR', language)).not.toContain('2026-05-01');
+      for (const part of ['ret-2', '5,00 EUR', 'C-1', '16,7', '300', '50']) expect(describeEntry(ENTRIES[24], 'EUR', language)).toContain(part);
     }
   });
 

@@ -88,6 +88,10 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
       {
         const percent = typeof d.refunded_share === 'number' ? percentIn(language, d.refunded_share) : null;
         const taken = Math.abs(e.points);
+        // An entry of 0: the refund found what it would take back expired already (refunds-and-receipts.ts).
+        if (e.points === 0 && d.refund_id && percent !== null) {
+          return say.nothingTakenBack({ refund: d.refund_id, amount: `${n(d.amount)} ${currency}`, purchase: d.purchase, percent, credited: d.credited, forgiven: d.forgiven, expired: d.expired ?? 0, unit });
+        }
         return d.refund_id && percent !== null
           ? say.namedRefund({ refund: d.refund_id, amount: `${n(d.amount)} ${currency}`, purchase: d.purchase, percent, points: taken, credited: d.credited, forgiven: d.forgiven, expired: d.expired, unit })
           : say.refund({ percent, points: taken, credited: d.credited, forgiven: d.forgiven, expired: d.expired, unit });
@@ -229,7 +233,7 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
       source: { type: e.source_type, id: e.source_id },
     };
     // A credit says what is left of it, whether that is still pending, and which debits took from it; a debit, what it still owes and which credits it took from;
-    // an entry of 0 points (a purchase the daily cap left without points) is neither.
+    // an entry of 0 points (a purchase the daily cap left without points, a refund of points expired already) is neither.
     if (e.points > 0) {
       return withFields(entry, {
         remaining: e.remaining, available_at: e.available_at?.toISOString() ?? null, expires_at: e.expires_at?.toISOString() ?? null, pending: stillPending,

@@ -210,6 +210,16 @@ export async function debit(
   return { id, debited: plan.debited, unsettled: plan.unsettled, shortfall: plan.shortfall, expired: plan.expired, duplicate: false };
 }
 
+/**
+ * Writes an entry of 0 points, neither a lot nor a debt (no remaining, no unsettled;
+ * migrations 0018 and 0020 allow it for a purchase's earning and a refund's take-back only):
+ * an event that moved no points but belongs in the member's explanation. Returns null when
+ * the idempotency key was used before (nothing written).
+ */
+export async function recordNothing(trx: Tx, e: Omit<NewEntry, 'points'>, now: Date): Promise<number | null> {
+  return insertOne(trx, withFields(e, { points: 0 }), now, { remaining: null, unsettled: null });
+}
+
 /** A statement failed on a unique constraint: a key (or a member) another transaction wrote first. */
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === '23505';

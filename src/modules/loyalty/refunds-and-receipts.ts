@@ -119,17 +119,30 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       const points = byLines?.points ?? pointsToReverse({ credited, alreadyReversed, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
       const program = await core.programAt(r.now, trx);
       const policy = program?.document.refund_shortfall ?? 'negative_balance';
-      const result = points === 0 ? { debited: 0, unsettled: 0 } : await ledger.debit(trx, member, {
-        customerId: r.customerId, kind: 'reverse', points, occurredAt: r.occurredAt, sourceType: 'purchase', sourceId: r.purchaseId,
+      const entry = {
+        customerId: r.customerId, kind: 'reverse' as const, occurredAt: r.occurredAt, sourceType: 'purchase', sourceId: r.purchaseId,
         idempotencyKey: `refund:${r.refundId}`, programVersion: program?.version ?? null,
         details: withFields(
           { refund: r.refundId, refund_id: r.refundExternalId, amount: r.amount, purchase: r.purchaseExternalId, credited, refunded_share: r.refundedMinor / r.totalMinor, policy },
           byLines ? { earned_share_returned: byLines.share } : {},
         ),
-      }, {
+      };
+      const result = points === 0 ? { debited: 0, unsettled: 0, shortfall: 0, expired: 0, duplicate: false } : await ledger.debit(trx, member, withFields(entry, { points }), {
         now: r.now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive',
-        expired: points === 0 ? 0 : Math.max(0, (await expiredFromLots(trx, r.customerId, [...rows.filter((e) => e.points > 0).map((e) => e.id), ...prefer])) - expiredBefore),
+        expired: Math.max(0, (await expiredFromLots(trx, r.customerId, [...rows.filter((e) => e.points > 0).map((e) => e.id), ...prefer])) - expiredBefore),
       });
+      // Nothing taken because what the refund takes back had expired already (all of it, or
+      // the rest forgiven as spent): an entry of 0 points (migration 0020) says so in the
+      // member's explanation, and its details.expired counts as settled for the purchase's
+      // next refunds, as a take-back's does. Nothing is written when the refund had nothing
+      // to take back at all (points 0: earlier refunds took back all it would, or the
+      // purchase earned nothing): their entries, or the purchase's, already explain the
+      // account, and a line saying nothing changed would only repeat them. Nor when all of
+      // it was spent and forgiven with none expired, as before.
+      if (result.debited === 0 && result.expired > 0 && !result.duplicate) {
+        const forgiven = policy === 'forgive' ? result.shortfall : 0;
+        await ledger.recordNothing(trx, withFields(entry, { details: withFields(entry.details, { expired: result.expired }, forgiven > 0 ? { forgiven } : {}) }), r.now);
+      }
       // Also when the purchase's own points are back already: the referral is a rule of its own.
       const referral = await engagement.revokeReferralOnRefund(trx, member, program, r);
       if (result.debited > 0 || (referral?.points_reversed ?? 0) > 0) await ledger.saveMembers(trx, [member], r.now);
@@ -149,7 +162,8 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
         .where('idempotency_key', 'in', [`refund:${r.refundId}`, `refund:${r.refundId}:referral`]).execute();
       const taken = (key: string) => {
         const e = rows.find((x) => x.idempotency_key === key);
-        return { points_reversed: e ? -Number(e.points) : 0, unsettled: e ? Number(e.unsettled ?? 0) : 0 };
+        // An entry of 0 (a refund of expired points) took back nothing: 0, not −0.
+        return { points_reversed: e && Number(e.points) < 0 ? -Number(e.points) : 0, unsettled: e ? Number(e.unsettled ?? 0) : 0 };
       };
       const referral = rows.some((x) => x.idempotency_key === `refund:${r.refundId}:referral`) ? withFields(taken(`refund:${r.refundId}:referral`), { status: 'revoked' as const }) : null;
       return withFields(taken(`refund:${r.refundId}`), { referral });
