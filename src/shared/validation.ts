@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, type FieldProblem } from './errors.ts';
-import { fixedText, MESSAGES, Said, translateFixed, type Language, type MessageCode } from './messages/index.ts';
+import { counted, fixedText, MESSAGES, Said, say, translateFixed, type Language, type MessageCode } from './messages/index.ts';
+import type { CountedName } from './plural.ts';
 
 // zod is the one validation library at every boundary (HTTP bodies, CSV rows, the
 // environment). This turns its issues into our FieldProblem list (`reasonOf`: each told
@@ -24,16 +25,75 @@ export const requiredError: z.core.$ZodErrorMap = (issue) => (issue.input === un
 // (a purchase's body: 4–6 µs plain), and parseInput is on the purchase path.
 const ON_FAILURE = { error: requiredError };
 
+// A count of characters or items agrees with its noun (plural.ts), in the case the
+// catalogue's length.* sentences put it in (messages/validation.ts): "3 znake", "5 символов".
+const CHARACTERS: CountedName = {
+  en: { one: 'character', other: 'characters' },
+  sl: { one: 'znak', two: 'znaka', few: 'znake', other: 'znakov' },
+  tr: 'karakter',
+  da: 'tegn',
+  ru: { one: 'символ', few: 'символа', many: 'символов', other: 'символа' },
+};
+const ITEMS: CountedName = {
+  en: { one: 'item', other: 'items' },
+  sl: { one: 'element', two: 'elementa', few: 'elemente', other: 'elementov' },
+  tr: 'öğe',
+  da: { one: 'element', other: 'elementer' },
+  ru: { one: 'элемент', few: 'элемента', many: 'элементов', other: 'элемента' },
+};
+const TYPES: Partial<Record<string, MessageCode>> = {
+  number: 'type.number', bigint: 'capture.whole', int: 'capture.whole', string: 'type.text', boolean: 'type.boolean',
+  array: 'type.list', tuple: 'type.list', set: 'type.list', object: 'type.object', record: 'type.object', map: 'type.object',
+};
+
 /**
- * The error map of a parse told in `language`: zod's own messages from its locale, built
- * per parse (zod's global config is one for all requests, which are in several languages at once).
+ * zod's common issues in the catalogue's words: a number's or a length's bound, a value of
+ * another type (by the type expected, with no type name of zod's), an ISO date or timestamp
+ * or an email address in another form. Undefined for the rest, which zod's locale tells.
+ */
+export function zodIssue(issue: z.core.$ZodRawIssue): Said | undefined {
+  switch (issue.code) {
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const bound = Number(small ? issue.minimum : issue.maximum);
+      if (!Number.isFinite(bound)) return undefined;
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
+        if (small) return issue.inclusive ? say('value.at_least', { minimum: bound }) : say('value.greater_than', { minimum: bound });
+        return issue.inclusive ? say('value.at_most', { maximum: bound }) : say('value.less_than', { maximum: bound });
+      }
+      const unit = issue.origin === 'string' ? CHARACTERS : issue.origin === 'array' || issue.origin === 'set' ? ITEMS : undefined;
+      if (!unit) return undefined;
+      // A length's bound is a whole count; an exclusive one is the next count in.
+      const count = issue.inclusive === false ? bound + (small ? 1 : -1) : bound;
+      if (issue.exact) return say('length.exactly', { length: count, unit: counted(unit, count) });
+      if (small) return count === 1 ? say('length.not_empty') : say('length.at_least', { minimum: count, unit: counted(unit, count) });
+      return say('length.at_most', { maximum: count, unit: counted(unit, count) });
+    }
+    case 'invalid_type': {
+      const code = TYPES[issue.expected];
+      return code ? new Said(code) : say('type.other');
+    }
+    case 'invalid_format':
+      return issue.format === 'date' ? say('date.format') : issue.format === 'datetime' ? say('format.timestamp') : issue.format === 'email' ? say('format.email') : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The error map of a parse told in `language`: zod's common issues in the catalogue's
+ * words (zodIssue), the rest in zod's own from its locale, built per parse (zod's global
+ * config is one for all requests, which are in several languages at once). English keeps
+ * zod's own words throughout: API clients have always read them.
  */
 const ZOD_LOCALES = { en: z.locales.en, sl: z.locales.sl, tr: z.locales.tr, da: z.locales.da, ru: z.locales.ru } satisfies Record<Language, unknown>;
 const localeErrors = new Map<Language, z.core.$ZodErrorMap>();
 function errorMapIn(language: Language): z.core.$ZodErrorMap {
   const zodsOwn = localeErrors.get(language) ?? ZOD_LOCALES[language]().localeError;
   localeErrors.set(language, zodsOwn);
-  return (issue) => requiredError(issue) ?? zodsOwn(issue);
+  if (language === 'en') return (issue) => requiredError(issue) ?? zodsOwn(issue);
+  return (issue) => requiredError(issue) ?? zodIssue(issue)?.in(language) ?? zodsOwn(issue);
 }
 
 /**

@@ -85,7 +85,13 @@ describe('loyalty over HTTP', () => {
     const poor = await api.call('POST', `/api/v1/customers/${customer.id}/loyalty/redemptions`, { body: { reward: 'coffee', idempotency_key: 'r-1' } });
     expect(poor.statusCode).toBe(409);
     // What is spendable, and what is still in the return window and from when.
-    expect(poor.json().detail).toBe('Not enough points: "A coffee on us" costs 500 beans, 100 are available (308 more pending, the first spendable on 2026-06-15)');
+    expect(poor.json().detail).toBe('Not enough beans: "A coffee on us" costs 500 beans, 100 are available (308 more beans pending, the first spendable on 2026-06-15)');
+    // Every part by the program's name for the points, in the form for its number (QA: Turkish said "308 puan daha beklemede" after "500 çekirdek").
+    const told = async (language: string) => (await api.call('POST', `/api/v1/customers/${customer.id}/loyalty/redemptions`, { body: { reward: 'coffee', idempotency_key: 'r-1' }, headers: { 'accept-language': language } })).json().detail;
+    expect(await told('tr')).toBe('Yeterli çekirdek yok: "Bizden bir kahve" için 500 çekirdek gerekiyor; kullanılabilir: 100 (308 çekirdek daha beklemede, ilki 2026-06-15 tarihinde kullanılabilir)');
+    expect(await told('sl')).toMatch(/^Premalo zrn: ".+" stane 500 zrn, na voljo: 100 \(še 308 zrn v čakanju, /);
+    expect(await told('ru')).toMatch(/^Недостаточно зёрен: ".+" стоит 500 зёрен, доступно: 100 \(ещё 308 зёрен в ожидании, /);
+    expect(await told('da')).toMatch(/^Ikke nok bønner: ".+" koster 500 bønner, 100 er til rådighed \(yderligere 308 bønner afventer, /);
     api.services.clock.set('2026-06-20T12:00:00Z'); // the holding period is over: 408 spendable
     const noReason = await api.call('POST', `/api/v1/customers/${customer.id}/loyalty/adjustments`, { body: { points: 200, idempotency_key: 'gift-1' } });
     expect(noReason.statusCode).toBe(422);

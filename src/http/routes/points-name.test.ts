@@ -37,22 +37,22 @@ describe("a reward the member cannot afford, its cost with the points' name in t
   it('in Slovenian: 1 zrno, 2 zrni, 3 zrna, 5 zrn (and 21 zrn, 102 zrni: by the last digits)', async () => {
     const said = [];
     for (const points of COSTS) said.push(await refusal(points, 'sl'));
-    expect(said).toEqual(['1 zrno', '2 zrni', '3 zrna', '5 zrn', '21 zrn', '102 zrni'].map((cost, i) => `Premalo točk: "Nagrada ${COSTS[i]}" stane ${cost}, na voljo: 0`));
+    expect(said).toEqual(['1 zrno', '2 zrni', '3 zrna', '5 zrn', '21 zrn', '102 zrni'].map((cost, i) => `Premalo zrn: "Nagrada ${COSTS[i]}" stane ${cost}, na voljo: 0`));
   });
 
   it('in Russian: 1 зерно, 2 and 3 зерна, 5 зёрен (and 21 зерно, 102 зерна)', async () => {
     const said = [];
     for (const points of COSTS) said.push(await refusal(points, 'ru'));
-    expect(said).toEqual(['1 зерно', '2 зерна', '3 зерна', '5 зёрен', '21 зерно', '102 зерна'].map((cost, i) => `Недостаточно баллов: "Награда ${COSTS[i]}" стоит ${cost}, доступно: 0`));
+    expect(said).toEqual(['1 зерно', '2 зерна', '3 зерна', '5 зёрен', '21 зерно', '102 зерна'].map((cost, i) => `Недостаточно зёрен: "Награда ${COSTS[i]}" стоит ${cost}, доступно: 0`));
   });
 
   it('in English and Danish by one and other, in Turkish the one text the program gives', async () => {
-    expect(await refusal(1, 'en')).toBe('Not enough points: "Reward 1" costs 1 bean, 0 are available');
-    expect(await refusal(2, 'en')).toBe('Not enough points: "Reward 2" costs 2 beans, 0 are available');
-    expect(await refusal(1, 'da')).toBe('Ikke nok point: "Reward 1" koster 1 bønne, 0 er til rådighed');
-    expect(await refusal(5, 'da')).toBe('Ikke nok point: "Reward 5" koster 5 bønner, 0 er til rådighed');
-    expect(await refusal(1, 'tr')).toBe('Yeterli puan yok: "Reward 1" için 1 çekirdek gerekiyor; kullanılabilir: 0');
-    expect(await refusal(5, 'tr')).toBe('Yeterli puan yok: "Reward 5" için 5 çekirdek gerekiyor; kullanılabilir: 0');
+    expect(await refusal(1, 'en')).toBe('Not enough beans: "Reward 1" costs 1 bean, 0 are available');
+    expect(await refusal(2, 'en')).toBe('Not enough beans: "Reward 2" costs 2 beans, 0 are available');
+    expect(await refusal(1, 'da')).toBe('Ikke nok bønner: "Reward 1" koster 1 bønne, 0 er til rådighed');
+    expect(await refusal(5, 'da')).toBe('Ikke nok bønner: "Reward 5" koster 5 bønner, 0 er til rådighed');
+    expect(await refusal(1, 'tr')).toBe('Yeterli çekirdek yok: "Reward 1" için 1 çekirdek gerekiyor; kullanılabilir: 0');
+    expect(await refusal(5, 'tr')).toBe('Yeterli çekirdek yok: "Reward 5" için 5 çekirdek gerekiyor; kullanılabilir: 0');
   });
 });
 

@@ -1,4 +1,6 @@
-import { say, type Said } from '../../shared/messages/index.ts';
+import { counted, say, type Said } from '../../shared/messages/index.ts';
+import type { CountedName } from '../../shared/plural.ts';
+import { POINTS_WORDS } from './program-names.ts';
 
 // The ledger's rules, pure: which lots a debit consumes, and what a member's entries say
 // about the balance. The repository stores what these decide.
@@ -120,16 +122,17 @@ export function balanceOf(lots: readonly Lot[], memberPoints: number, now: Date)
  * What a "not enough points" refusal tells the cashier is there: the points spendable now,
  * and those still pending (the return window) with the day the first becomes spendable,
  * so "0 available" is not read as "none at all". A catalogue message (told in the
- * dashboard's language; in a string, English).
+ * dashboard's language; in a string, English); the pending points by `pointsName`, the
+ * program's name for them (program-names.ts pointsNameOf), as the rest of the refusal.
  */
-export function pointsOnHand(lots: readonly Lot[], memberPoints: number, now: Date): Said {
+export function pointsOnHand(lots: readonly Lot[], memberPoints: number, now: Date, pointsName: CountedName = POINTS_WORDS): Said {
   const { available, pending } = balanceOf(lots, memberPoints, now);
   const spendable = Math.max(0, available);
   const onHand = say(spendable === 1 ? 'points.available_one' : 'points.available', { available: spendable });
   if (pending <= 0) return onHand;
   const t = now.getTime();
   const first = Math.min(...lots.filter((l) => l.remaining > 0 && l.availableAt && l.availableAt.getTime() > t).map((l) => l.availableAt!.getTime()));
-  return say('points.available_and_pending', { on_hand: onHand, pending, date: new Date(first).toISOString().slice(0, 10) });
+  return say('points.available_and_pending', { on_hand: onHand, pending, points_name: counted(pointsName, pending), date: new Date(first).toISOString().slice(0, 10) });
 }
 
 /**

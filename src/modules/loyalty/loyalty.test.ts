@@ -212,7 +212,7 @@ describe('loyalty ledger', () => {
     // till gets the points back first instead of being told they are held.
     const abandoned = await s.loyalty.reserve(d.customerId, { points: 100, idempotency_key: 'cart-4' }, actor);
     s.clock.set(new Date(s.clock.now().getTime() + 16 * 60_000));
-    await expect(s.loyalty.reserve(d.customerId, { points: 101, idempotency_key: 'cart-5' }, actor)).rejects.toMatchObject({ kind: 'conflict', message: 'Not enough points: 101 asked, 100 are available' });
+    await expect(s.loyalty.reserve(d.customerId, { points: 101, idempotency_key: 'cart-5' }, actor)).rejects.toMatchObject({ kind: 'conflict', message: 'Not enough points: 101 points asked, 100 are available' });
     const again = await s.loyalty.reserve(d.customerId, { points: 100, idempotency_key: 'cart-6' }, actor);
     expect(again.created).toBe(true);
     const statuses = await s.db.selectFrom('loyalty_reservations').select(['id', 'status']).where('customer_id', '=', d.customerId).execute();

@@ -1,3 +1,4 @@
+import { counted, type Told } from '../../shared/messages/index.ts';
 import type { CountedName } from '../../shared/plural.ts';
 import type { Language } from '../customers/index.ts';
 import { text, type Program } from './program.ts';
@@ -86,6 +87,13 @@ export const POINTS_WORDS: CountedName = {
   da: 'point',
   ru: { one: 'балл', few: 'балла', many: 'баллов', other: 'балла' },
 };
+
+/**
+ * The points' name with no number, as a refusal's headline says it ("Not enough beans",
+ * "Premalo zrn", "Недостаточно зёрен", "Yeterli çekirdek yok"): the form that 5 takes, which
+ * is also the genitive plural that "premalo" and "недостаточно" ask for.
+ */
+export const pointsWord = (name: CountedName): Told => counted(name, 5);
 
 /** What a program's points are called (POINTS_WORDS when it names none, or when there is no program). */
 export const pointsNameOf = (document: Pick<ProgramDocument, 'points_name'> | undefined): CountedName =>

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { Actor, Tx } from '../../db/index.ts';
 import { publish } from '../../jobs/outbox.ts';
 import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
-import { fixedText, say } from '../../shared/messages/index.ts';
+import { counted, fixedText, say } from '../../shared/messages/index.ts';
 import { isUuid, newId } from '../../shared/ids.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { personIdsQuery } from '../customers/index.ts';
 import { pointsOnHand } from './ledger.ts';
+import { pointsNameOf, pointsWord } from './program-names.ts';
 import * as ledger from './ledger.repository.ts';
 import type { MemberRow } from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
@@ -146,7 +147,10 @@ export function createReservations(core: LoyaltyCore) {
           programVersion: program.version, details: { reservation: id, order_ref: data.order_ref ?? null },
         }, { now, includePending: false, shortfall: 'fail' });
         if (debit.shortfall > 0) {
-          throw conflict(say('reservation.not_enough_points', { points: data.points, on_hand: pointsOnHand(await ledger.openLots(trx, customerId), member.points, now) }));
+          const name = pointsNameOf(program.document);
+          throw conflict(say('reservation.not_enough_points', {
+            points_word: pointsWord(name), points: data.points, points_name: counted(name, data.points), on_hand: pointsOnHand(await ledger.openLots(trx, customerId), member.points, now, name),
+          }));
         }
         member.lifetime_redeemed += data.points;
         await ledger.saveMembers(trx, [member], now);

@@ -3,7 +3,7 @@ import { anyOf, counted, perLanguage, say, type Said } from '../../shared/messag
 import { planDebit, pointsOnHand, type Lot } from './ledger.ts';
 import type { Program } from './program.ts';
 import type { ProgramDocument } from './program.schema.ts';
-import { pointsNameOf } from './program-names.ts';
+import { pointsNameOf, pointsWord } from './program-names.ts';
 
 // Whether a member can redeem a reward now, and if not why: one rule for the redemption,
 // which refuses with it, and the rewards catalogue, which says it per reward
@@ -52,8 +52,9 @@ export function rewardProblem(reward: Reward, program: Program, member: Redeemer
   }
   if (reward.stock !== undefined && issued >= reward.stock) return { code: 'out_of_stock', kind: 'conflict', said: say('reward.out_of_stock', { code: reward.code }) };
   if (spendPlan(reward, member, now).debited === 0) {
+    const name = pointsNameOf(program.document);
     const said = say('reward.not_enough_points', {
-      reward: perLanguage(reward.name), points: reward.points, points_name: counted(pointsNameOf(program.document), reward.points), on_hand: pointsOnHand(member.lots, member.points, now),
+      points_word: pointsWord(name), reward: perLanguage(reward.name), points: reward.points, points_name: counted(name, reward.points), on_hand: pointsOnHand(member.lots, member.points, now, name),
     });
     return { code: 'not_enough_points', kind: 'conflict', said };
   }

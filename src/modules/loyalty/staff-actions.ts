@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { audit, type Actor, type Tx } from '../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { AppError, conflict, invalid, invalidField } from '../../shared/errors.ts';
-import { fixedText, say } from '../../shared/messages/index.ts';
+import { counted, fixedText, say } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { Accounts } from './accounts.ts';
@@ -15,6 +15,7 @@ import type { MemberRow } from './ledger.repository.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
 import { mergedNotFound, requireActiveCustomer } from './merged-customers.ts';
 import { lotExpiry, type Program } from './program.ts';
+import { pointsNameOf } from './program-names.ts';
 
 // What staff do to one member's account: adjust its points (audited, idempotent by the
 // caller's key) and enrol it. Automatic enrolment of customers who sign up without buying
@@ -91,7 +92,8 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
           const r = await ledger.debit(trx, member, withFields(base, { points: -data.points }), { now, includePending: false, shortfall: 'fail' });
           if (r.shortfall > 0) {
             const view = balanceOf(await ledger.openLots(trx, customerId), member.points, now);
-            throw invalidField('points', say('adjustment.below_zero', { available: view.available }));
+            const name = counted(pointsNameOf(program?.document), view.available);
+            throw invalidField('points', say(view.available === 1 ? 'adjustment.below_zero_one' : 'adjustment.below_zero', { available: view.available, points_name: name }));
           }
           written = !r.duplicate;
         }

@@ -7,6 +7,7 @@ import { IMPORTS } from './imports.ts';
 import type { Language } from './languages.ts';
 import { LOYALTY } from './loyalty.ts';
 import { REWARDS } from './rewards.ts';
+import { VALIDATION } from './validation.ts';
 
 export { LANGUAGES, languageOf, type Entry, type Language } from './languages.ts';
 
@@ -24,8 +25,8 @@ export { LANGUAGES, languageOf, type Entry, type Language } from './languages.ts
 // their English form (1750, "29.33"): they are values a client may copy back.
 
 /** Every message by its code: each part of the catalogue, put together once when the module loads. */
-export const MESSAGES: typeof GENERAL & typeof LOYALTY & typeof REWARDS & typeof GIFT_CARDS & typeof COMMERCE & typeof IMPORTS & typeof IMPORT_ROWS =
-  Object.assign({}, GENERAL, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS);
+export const MESSAGES: typeof GENERAL & typeof VALIDATION & typeof LOYALTY & typeof REWARDS & typeof GIFT_CARDS & typeof COMMERCE & typeof IMPORTS & typeof IMPORT_ROWS =
+  Object.assign({}, GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS);
 export type MessageCode = keyof typeof MESSAGES;
 
 /** A text told in whatever language is asked; in a string (a log line, `${…}`) it is English. */

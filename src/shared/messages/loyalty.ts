@@ -47,12 +47,20 @@ export const LOYALTY = {
     ru: 'должно быть текстом не короче 3 символов: укажите причину, она записывается в журнал аудита',
   },
   'adjustment.reason_long': { en: 'must be at most 500 characters', sl: 'ima lahko največ 500 znakov', tr: 'en fazla 500 karakter olabilir', da: 'må højst være på 500 tegn', ru: 'должно быть не длиннее 500 символов' },
+  // The points by the program's name in its form for the number (points_name: counted).
   'adjustment.below_zero': {
-    en: 'would take the balance below zero: {available} points are available',
-    sl: 'bi stanje spravilo pod nič; razpoložljive točke: {available}',
-    tr: 'bakiyeyi sıfırın altına düşürür: {available} puan kullanılabilir',
-    da: 'ville bringe saldoen under nul: {available} point er til rådighed',
-    ru: 'баланс стал бы отрицательным: доступно баллов — {available}',
+    en: 'would take the balance below zero: {available} {points_name} are available',
+    sl: 'bi stanje spravilo pod nič; na voljo: {available} {points_name}',
+    tr: 'bakiyeyi sıfırın altına düşürür: {available} {points_name} kullanılabilir',
+    da: 'ville bringe saldoen under nul: {available} {points_name} er til rådighed',
+    ru: 'баланс стал бы отрицательным; доступно: {available} {points_name}',
+  },
+  'adjustment.below_zero_one': {
+    en: 'would take the balance below zero: {available} {points_name} is available',
+    sl: 'bi stanje spravilo pod nič; na voljo: {available} {points_name}',
+    tr: 'bakiyeyi sıfırın altına düşürür: {available} {points_name} kullanılabilir',
+    da: 'ville bringe saldoen under nul: {available} {points_name} er til rådighed',
+    ru: 'баланс стал бы отрицательным; доступно: {available} {points_name}',
   },
   'adjustment.key_reused': {
     en: 'Adjustment {key} was already recorded with other values ({points} points, reason "{reason}"); use a new idempotency_key for a new adjustment',
@@ -199,22 +207,23 @@ export const LOYALTY = {
   },
 
   // ── Redeeming a reward (src/modules/loyalty/rewards.service.ts) ──
+  // Every part by the program's name for the points: points_word with no number (program-names.ts pointsWord), points_name with one.
   'reward.not_enough_points': {
-    en: 'Not enough points: "{reward}" costs {points} {points_name}, {on_hand}',
-    sl: 'Premalo točk: "{reward}" stane {points} {points_name}, {on_hand}',
-    tr: 'Yeterli puan yok: "{reward}" için {points} {points_name} gerekiyor; {on_hand}',
-    da: 'Ikke nok point: "{reward}" koster {points} {points_name}, {on_hand}',
-    ru: 'Недостаточно баллов: "{reward}" стоит {points} {points_name}, {on_hand}',
+    en: 'Not enough {points_word}: "{reward}" costs {points} {points_name}, {on_hand}',
+    sl: 'Premalo {points_word}: "{reward}" stane {points} {points_name}, {on_hand}',
+    tr: 'Yeterli {points_word} yok: "{reward}" için {points} {points_name} gerekiyor; {on_hand}',
+    da: 'Ikke nok {points_word}: "{reward}" koster {points} {points_name}, {on_hand}',
+    ru: 'Недостаточно {points_word}: "{reward}" стоит {points} {points_name}, {on_hand}',
   },
   // What a member holds, as a refusal names it (ledger.ts pointsOnHand).
   'points.available_one': { en: '{available} is available', sl: 'na voljo: {available}', tr: 'kullanılabilir: {available}', da: '{available} er til rådighed', ru: 'доступно: {available}' },
   'points.available': { en: '{available} are available', sl: 'na voljo: {available}', tr: 'kullanılabilir: {available}', da: '{available} er til rådighed', ru: 'доступно: {available}' },
   'points.available_and_pending': {
-    en: '{on_hand} ({pending} more pending, the first spendable on {date})',
-    sl: '{on_hand} (še {pending} v čakanju, prve bo mogoče porabiti {date})',
-    tr: '{on_hand} ({pending} puan daha beklemede, ilki {date} tarihinde kullanılabilir)',
-    da: '{on_hand} ({pending} mere afventer, de første kan bruges {date})',
-    ru: '{on_hand} (ещё {pending} в ожидании, первые можно потратить {date})',
+    en: '{on_hand} ({pending} more {points_name} pending, the first spendable on {date})',
+    sl: '{on_hand} (še {pending} {points_name} v čakanju, prve bo mogoče porabiti {date})',
+    tr: '{on_hand} ({pending} {points_name} daha beklemede, ilki {date} tarihinde kullanılabilir)',
+    da: '{on_hand} (yderligere {pending} {points_name} afventer, de første kan bruges {date})',
+    ru: '{on_hand} (ещё {pending} {points_name} в ожидании, первые можно потратить {date})',
   },
   'reward.for_tiers': {
     en: 'is for members of {tiers}; this member is in {tier}',

@@ -4,9 +4,10 @@ import { GENERAL } from './general.ts';
 import { GIFT_CARDS } from './gift-cards.ts';
 import { IMPORT_ROWS } from './import-rows.ts';
 import { IMPORTS } from './imports.ts';
-import { anyOf, fixedText, LANGUAGES, languageOf, MESSAGES, perLanguage, say, translateFixed, type Entry, type MessageCode } from './index.ts';
+import { anyOf, counted, fixedText, LANGUAGES, languageOf, MESSAGES, perLanguage, say, translateFixed, type Entry, type MessageCode } from './index.ts';
 import { LOYALTY } from './loyalty.ts';
 import { REWARDS } from './rewards.ts';
+import { VALIDATION } from './validation.ts';
 
 // The catalogue cannot drift: every message has its English text and the four
 // translations, none empty, each with exactly the English text's parameters.
@@ -26,7 +27,7 @@ describe('the message catalogue', () => {
   });
 
   it('names each message once across its parts', () => {
-    const parts = [GENERAL, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS];
+    const parts = [GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS];
     expect(entries).toHaveLength(parts.reduce((n, part) => n + Object.keys(part).length, 0));
   });
 
@@ -44,23 +45,27 @@ describe('the message catalogue', () => {
 
 describe('say', () => {
   it('is English in a string, and told in any language', () => {
-    const said = say('adjustment.below_zero', { available: 1750 });
+    const points = { en: { one: 'point', other: 'points' }, sl: { one: 'točka', two: 'točki', few: 'točke', other: 'točk' }, ru: { one: 'балл', few: 'балла', many: 'баллов', other: 'балла' } };
+    const said = say('adjustment.below_zero', { available: 1750, points_name: counted(points, 1750) });
     expect(`${said}`).toBe('would take the balance below zero: 1750 points are available');
-    expect(said.in('sl')).toBe('bi stanje spravilo pod nič; razpoložljive točke: 1750');
-    expect(said.in('ru')).toBe('баланс стал бы отрицательным: доступно баллов — 1750');
+    expect(said.in('sl')).toBe('bi stanje spravilo pod nič; na voljo: 1750 točk');
+    expect(said.in('ru')).toBe('баланс стал бы отрицательным; доступно: 1750 баллов');
+    expect(String(say('adjustment.below_zero_one', { available: 1, points_name: counted(points, 1) }))).toBe('would take the balance below zero: 1 point is available');
+    expect(say('adjustment.below_zero', { available: 3, points_name: counted(points, 3) }).in('sl')).toBe('bi stanje spravilo pod nič; na voljo: 3 točke');
   });
 
   it('tells a message inside another, a text per language and alternatives in the same language', () => {
     const said = say('reward.not_enough_points', {
+      points_word: perLanguage({ en: 'beans', sl: 'zrn' }),
       reward: perLanguage({ en: 'A coffee on us', sl: 'Kava na naš račun' }),
       points: 500,
       points_name: perLanguage({ en: 'beans', sl: 'zrn' }),
       on_hand: say('points.available_one', { available: 1 }),
     });
-    expect(String(said)).toBe('Not enough points: "A coffee on us" costs 500 beans, 1 is available');
-    expect(said.in('sl')).toBe('Premalo točk: "Kava na naš račun" stane 500 zrn, na voljo: 1');
+    expect(String(said)).toBe('Not enough beans: "A coffee on us" costs 500 beans, 1 is available');
+    expect(said.in('sl')).toBe('Premalo zrn: "Kava na naš račun" stane 500 zrn, na voljo: 1');
     // A language the program does not name falls back to English.
-    expect(said.in('da')).toBe('Ikke nok point: "A coffee on us" koster 500 beans, 1 er til rådighed');
+    expect(said.in('da')).toBe('Ikke nok beans: "A coffee on us" koster 500 beans, 1 er til rådighed');
     const tiers = anyOf([perLanguage({ en: 'Silver', sl: 'Srebrni' }), perLanguage('Gold'), 'Platinum']);
     expect([String(tiers), tiers.in('sl'), tiers.in('ru')]).toEqual(['Silver or Gold or Platinum', 'Srebrni, Gold ali Platinum', 'Silver, Gold или Platinum']);
   });

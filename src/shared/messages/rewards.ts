@@ -120,12 +120,13 @@ export const REWARDS = {
   },
 
   // ── A checkout reservation of points (a till holds them while the customer pays) ──
+  // By the program's name for the points, as reward.not_enough_points.
   'reservation.not_enough_points': {
-    en: 'Not enough points: {points} asked, {on_hand}',
-    sl: 'Premalo točk: zahtevanih {points}, {on_hand}',
-    tr: 'Yeterli puan yok: {points} puan istendi; {on_hand}',
-    da: 'Ikke nok point: {points} ønsket, {on_hand}',
-    ru: 'Недостаточно баллов: запрошено {points}, {on_hand}',
+    en: 'Not enough {points_word}: {points} {points_name} asked, {on_hand}',
+    sl: 'Premalo {points_word}: zahtevano: {points} {points_name}, {on_hand}',
+    tr: 'Yeterli {points_word} yok: {points} {points_name} istendi; {on_hand}',
+    da: 'Ikke nok {points_word}: {points} {points_name} ønsket, {on_hand}',
+    ru: 'Недостаточно {points_word}: запрошено {points} {points_name}, {on_hand}',
   },
   'reservation.key_reused': {
     en: 'Reservation {key} was already made with a different body',
