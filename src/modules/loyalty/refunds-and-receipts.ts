@@ -131,16 +131,17 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
         now: r.now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive',
         expired: Math.max(0, (await expiredFromLots(trx, r.customerId, [...rows.filter((e) => e.points > 0).map((e) => e.id), ...prefer])) - expiredBefore),
       });
-      // Nothing taken because what the refund takes back had expired already (all of it, or
-      // the rest forgiven as spent): an entry of 0 points (migration 0020) says so in the
-      // member's explanation, and its details.expired counts as settled for the purchase's
-      // next refunds, as a take-back's does. Nothing is written when the refund had nothing
-      // to take back at all (points 0: earlier refunds took back all it would, or the
-      // purchase earned nothing): their entries, or the purchase's, already explain the
-      // account, and a line saying nothing changed would only repeat them. Nor when all of
-      // it was spent and forgiven with none expired, as before.
-      if (result.debited === 0 && result.expired > 0 && !result.duplicate) {
-        const forgiven = policy === 'forgive' ? result.shortfall : 0;
+      // Nothing taken because what the refund takes back had expired already or was spent
+      // and forgiven (refund_shortfall "forgive"): an entry of 0 points (migration 0020)
+      // says so in the member's explanation, and its details.expired and details.forgiven
+      // count as settled for the purchase's next refunds, as a take-back's do — without it
+      // the next refund took the forgiven share again, from points earned since. Nothing is
+      // written when the refund had nothing to take back at all (points 0: earlier refunds
+      // took back all it would, or the purchase earned nothing): their entries, or the
+      // purchase's, already explain the account, and a line saying nothing changed would
+      // only repeat them.
+      const forgiven = policy === 'forgive' ? result.shortfall : 0;
+      if (result.debited === 0 && (result.expired > 0 || forgiven > 0) && !result.duplicate) {
         await ledger.recordNothing(trx, withFields(entry, { details: withFields(entry.details, { expired: result.expired }, forgiven > 0 ? { forgiven } : {}) }), r.now);
       }
       // Also when the purchase's own points are back already: the referral is a rule of its own.
