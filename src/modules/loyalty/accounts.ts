@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { localDate } from '../../shared/clock.ts';
 import { currencyExponent, toMajor } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
 import { nameIn, namedForms, plainName } from '../../shared/plural.ts';
@@ -19,19 +20,19 @@ import { namesByVersion, pointsNameOf } from './program-names.ts';
 // sum of its entries.
 
 /**
- * The next date points expire on and how many go then (a receipt's "500 beans expire on
+ * The next day points expire on and how many go that day (a receipt's "500 beans expire on
  * 1 March"), among lots still to expire: those past their date already are expiring_now.
+ * Lots earned at different hours expire at different hours of one day; a member and the
+ * dashboard read days, so the lots of that day (in the business's time zone) count
+ * together, and `at` is the first of them.
  */
-function nextExpiry<Lot extends { remaining: number }>(lots: Lot[], expiresAt: (l: Lot) => Date | null, now: Date) {
-  let at: Date | null = null;
-  let points = 0;
-  for (const lot of lots) {
-    const date = expiresAt(lot);
-    if (!date || date <= now || lot.remaining <= 0) continue;
-    if (!at || date < at) [at, points] = [date, 0];
-    if (date.getTime() === at.getTime()) points += lot.remaining;
-  }
-  return at ? { at: at.toISOString(), points } : null;
+function nextExpiry<Lot extends { remaining: number }>(lots: Lot[], expiresAt: (l: Lot) => Date | null, now: Date, timeZone: string) {
+  const due = lots.map((lot) => ({ lot, date: expiresAt(lot) })).filter((d): d is { lot: Lot; date: Date } => d.date !== null && d.date > now && d.lot.remaining > 0);
+  if (due.length === 0) return null;
+  const first = due.reduce((a, b) => (b.date < a.date ? b : a)).date;
+  const day = localDate(first, timeZone);
+  const points = due.filter((d) => localDate(d.date, timeZone) === day).reduce((sum, d) => sum + d.lot.remaining, 0);
+  return { at: first.toISOString(), points };
 }
 
 export function createAccounts(core: LoyaltyCore, engagement: EngagementService) {
@@ -141,8 +142,10 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
         // and reversed (taken back on refunds) are summed from the entries read above.
         lifetime: { earned: member.lifetime_earned, adjusted, redeemed: member.lifetime_redeemed, reversed, expired: member.lifetime_expired },
         tier,
-        lots: lots.map((l) => ({ entry: l.id, remaining: l.remaining, available_at: l.availableAt?.toISOString() ?? null, expires_at: expiresAt(l)?.toISOString() ?? null, pending: Boolean(l.availableAt && l.availableAt > now) })),
-        next_expiry: nextExpiry(lots, expiresAt, now),
+        // The earliest expiry first (what a debit takes first, ledger.ts chooseLots), then the oldest.
+        lots: lots.map((l) => ({ entry: l.id, remaining: l.remaining, available_at: l.availableAt?.toISOString() ?? null, expires_at: expiresAt(l)?.toISOString() ?? null, pending: Boolean(l.availableAt && l.availableAt > now) }))
+          .sort((a, b) => (a.expires_at ?? '~').localeCompare(b.expires_at ?? '~') || a.entry - b.entry),
+        next_expiry: nextExpiry(lots, expiresAt, now, timeZone),
         // The proof: the running sum of the entries ends at the stored points.
         explanation: { entries: explained.entries.slice(-entryLimit), entries_total: explained.entries.length, sum_of_entries: explained.sum, stored_points: member.points },
         // The standings carry the challenge's name as the program gives it (one text or one per language): answered in `language`.
