@@ -237,7 +237,7 @@ export const MemberAccount = shared('MemberAccount', z.strictObject({
     pending: z.boolean(),
   })),
   next_expiry: z.strictObject({ at: Instant, points: Count }).nullable()
-    .describe('The next time points expire and how many then (lots already past their date are expiring_now); null when nothing is due to expire'),
+    .describe('The next day points expire, in the business\'s time zone, and how many go that day (at: the first of them; lots already past their date are expiring_now); null when nothing is due to expire'),
   explanation: z.strictObject({
     entries: z.array(LedgerEntry).describe('The latest 500 by when they happened, oldest first (all of them in an export)'),
     entries_total: Count,
