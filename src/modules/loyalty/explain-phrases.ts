@@ -45,7 +45,8 @@ export interface Phrases {
   namedRefund(p: { refund: string; amount: string; purchase: string; percent: string; points: number; credited: number; forgiven: number; expired: number; unit: Unit }): string;
   /**
    * A refund that took nothing back (an entry of 0): the points it would take back had
-   * expired already (`expired`), or, besides, were spent and forgiven (`forgiven`).
+   * expired already (`expired`), were spent and forgiven (`forgiven`, under refund_shortfall
+   * forgive), or both; each part is said only when it is more than 0.
    */
   nothingTakenBack(p: { refund: string; amount: string; purchase: string; percent: string; credited: number; forgiven: number; expired: number; unit: Unit }): string;
   /** A referral revoked by a refund of the friend's qualifying purchase (the friend is told which; the referrer is not shown the friend's order). */
@@ -97,7 +98,9 @@ export const PHRASES: Record<Language, Phrases> = {
     namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
       `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): ${points} of its ${credited} ${unit(credited)} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
-      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): nothing taken back of its ${credited} ${unit(credited)}: ${expired} ${unit(expired)} to take back had expired already${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
+      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): nothing taken back of its ${credited} ${unit(credited)}: ${[
+        expired ? `${expired} ${unit(expired)} to take back had expired already` : '', forgiven ? `${forgiven} already spent and forgiven` : '',
+      ].filter(Boolean).join('; ')}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Referral bonus taken back: ${role === 'friend' ? `the qualifying purchase ${purchase} was refunded` : "your friend's qualifying purchase was refunded"}${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
     held: (orderRef) => `Points held at checkout${orderOf(orderRef)}`,
@@ -130,7 +133,8 @@ export const PHRASES: Record<Language, Phrases> = {
     namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
       `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} % nakupa); nakupu pripisano: ${credited} ${unit(credited)}, odvzeto: ${points}${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
-      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} % nakupa); nakupu pripisano: ${credited} ${unit(credited)}; nič ni odvzeto, ker je že poteklo: ${expired} ${unit(expired)}${slForgiven(forgiven)}`,
+      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} % nakupa); nakupu pripisano: ${credited} ${unit(credited)}; ${
+        expired ? `nič ni odvzeto, ker je že poteklo: ${expired} ${unit(expired)}${slForgiven(forgiven)}` : `nič ni odvzeto${slForgiven(forgiven)}`}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Bonus za priporočilo odvzet: ${role === 'friend' ? `nakup ${purchase}, s katerim ste ga prejeli, je bil vrnjen` : 'nakup prijatelja, ki ste ga priporočili, je bil vrnjen'}${slForgiven(forgiven)}`,
     held: (orderRef) => `Točke zadržane na blagajni${orderOf(orderRef)}`,
@@ -163,7 +167,8 @@ export const PHRASES: Record<Language, Phrases> = {
     namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
       `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin %${percent} kadarı iade edildi); alışverişin kazandırdığı: ${credited} ${unit(credited)}, geri alınan: ${points}${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
-      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin %${percent} kadarı iade edildi); alışverişin kazandırdığı: ${credited} ${unit(credited)}; hiçbiri geri alınmadı: geri alınacak ${expired} ${unit(expired)} zaten geçerliliğini yitirmişti${trForgiven(forgiven, unit)}`,
+      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin %${percent} kadarı iade edildi); alışverişin kazandırdığı: ${credited} ${unit(credited)}; hiçbiri geri alınmadı${
+        expired ? `: geri alınacak ${expired} ${unit(expired)} zaten geçerliliğini yitirmişti` : ''}${trForgiven(forgiven, unit)}`,
     referralTakenBack: ({ role, purchase, forgiven, unit }) =>
       `Tavsiye bonusu geri alındı: ${role === 'friend' ? `bonusu kazandıran ${purchase} alışverişi iade edildi` : 'tavsiye ettiğiniz arkadaşınızın bonusu kazandıran alışverişi iade edildi'}${trForgiven(forgiven, unit)}`,
     held: (orderRef) => `Ödemede ayrılan puanlar${orderOf(orderRef)}`,
@@ -196,7 +201,9 @@ export const PHRASES: Record<Language, Phrases> = {
     namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
       `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} % af købet refunderet): ${points} af købets ${credited} ${unit(credited)} trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
-      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} % af købet refunderet): intet af købets ${credited} ${unit(credited)} trukket tilbage: ${expired} ${unit(expired)}, der skulle trækkes tilbage, var allerede udløbet${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
+      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} % af købet refunderet): intet af købets ${credited} ${unit(credited)} trukket tilbage: ${[
+        expired ? `${expired} ${unit(expired)}, der skulle trækkes tilbage, var allerede udløbet` : '', forgiven ? `${forgiven} allerede brugt og eftergivet` : '',
+      ].filter(Boolean).join('; ')}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Henvisningsbonus trukket tilbage: ${role === 'friend' ? `det kvalificerende køb ${purchase} blev refunderet` : 'din vens kvalificerende køb blev refunderet'}${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
     held: (orderRef) => `Point reserveret ved kassen${orderOf(orderRef)}`,
@@ -229,7 +236,8 @@ export const PHRASES: Record<Language, Phrases> = {
     namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
       `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent}% покупки); начислено за покупку: ${credited} ${unit(credited)}, списано: ${points}${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
-      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent}% покупки); начислено за покупку: ${credited} ${unit(credited)}; ничего не списано, так как уже сгорело: ${expired} ${unit(expired)}${ruForgiven(forgiven)}`,
+      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent}% покупки); начислено за покупку: ${credited} ${unit(credited)}; ${
+        expired ? `ничего не списано, так как уже сгорело: ${expired} ${unit(expired)}` : 'ничего не списано'}${ruForgiven(forgiven)}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Бонус за приглашение списан: ${role === 'friend' ? `покупка ${purchase}, за которую он был начислен, возвращена` : 'приглашённый вами друг вернул покупку, за которую был начислен бонус'}${ruForgiven(forgiven)}`,
     held: (orderRef) => `Баллы зарезервированы на кассе${orderOf(orderRef)}`,
