@@ -116,8 +116,8 @@ export class Replay {
   private rules: TierRules;
   readonly metric: 'spend' | 'points' | 'purchases' | null;
   private since: number;
-  /** Per friend, the referral this program pays and the purchase that settles it (readReferrals). */
-  private referrals = new Map<string, ReferralTrigger & { paid: boolean }>();
+  /** Per friend (a person: a merged friend's purchases are its survivor's), the referrals this program pays and the purchase settling each (readReferrals). */
+  private referrals = new Map<string, (ReferralTrigger & { paid: boolean })[]>();
 
   constructor(readonly program: Program, timeZone: string, since: Date) {
     const doc = program.document;
@@ -134,7 +134,12 @@ export class Replay {
   }
 
   expectReferrals(referrals: Map<string, ReferralTrigger>) {
-    for (const [friend, r] of referrals) this.referrals.set(friend, withFields(r, { paid: false }));
+    for (const r of referrals.values()) {
+      const pending = withFields(r, { paid: false });
+      const list = this.referrals.get(r.friendId);
+      if (list) list.push(pending);
+      else this.referrals.set(r.friendId, [pending]);
+    }
   }
 
   /** Customers with a purchase on or after --since. */
@@ -204,8 +209,8 @@ export class Replay {
    * the live accrual reads it when it places the friend).
    */
   private settleReferral(p: ReplayPurchase, r: Refundable | null): number {
-    const pending = this.referrals.get(p.customerId);
-    if (!pending || pending.paid || pending.atUs !== p.atUs || p.totalMinor < Math.max(this.program.referralMinimumMinor, 1)) return 0;
+    const pending = this.referrals.get(p.customerId)?.find((x) => !x.paid && x.atUs === p.atUs);
+    if (!pending || p.totalMinor < Math.max(this.program.referralMinimumMinor, 1)) return 0;
     const referral = this.program.document.bonuses.referral!;
     pending.paid = true;
     if (p.counted) this.count('referral', referral.friend + referral.referrer);
