@@ -28,6 +28,8 @@ export interface Problem {
   status: number;
   detail: string;
   errors?: FieldProblem[];
+  /** A merged customer's 404: the id of the customer it was merged into. */
+  merged_into?: string;
 }
 
 export function problem(status: number, detail: string, errors?: FieldProblem[], language: Language = 'en'): Problem {
@@ -38,7 +40,8 @@ export function problem(status: number, detail: string, errors?: FieldProblem[],
 
 export function problemOfAppError(error: AppError, language: Language = 'en'): Problem {
   const told = error.in(language);
-  return problem(STATUS_OF[error.kind], told.message, told.problems, language);
+  const answer = problem(STATUS_OF[error.kind], told.message, told.problems, language);
+  return error.extensions ? withFields(answer, error.extensions) : answer;
 }
 
 /** The language an answer to `request` is told in (its Accept-Language). */

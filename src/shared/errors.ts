@@ -36,9 +36,16 @@ export interface ToldError {
 
 const problemIn = (p: RaisedProblem, language: Language): FieldProblem => (typeof p.reason === 'string' ? (p as FieldProblem) : { field: p.field, reason: p.reason.in(language) });
 
+/** Machine-readable members a problem adds to its RFC 9457 fields (`merged_into` of a merged customer's 404). */
+export interface ProblemExtensions {
+  merged_into?: string;
+}
+
 export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly problems: FieldProblem[];
+  /** Set by the raiser after construction (notFound's second argument); the HTTP layer adds them to the problem. */
+  extensions?: ProblemExtensions;
   readonly #toldIn: (language: Language) => ToldError;
 
   /** `toldIn` tells the error in another language when its texts alone cannot (parseInput: zod's issues). */
@@ -61,7 +68,11 @@ export const invalid = (message: Text, problems: RaisedProblem[] = []) =>
 export const invalidField = (field: string, reason: Text) =>
   new AppError('invalid', typeof reason === 'string' ? `${field}: ${reason}` : told((language) => `${field}: ${reason.in(language)}`), [{ field, reason }]);
 /** `what` is a name, "Webhook 3" (English: " not found" is added), or a catalogue message that says it all (say('customer.not_found', { id })). */
-export const notFound = (what: Text) => new AppError('not_found', typeof what === 'string' ? `${what} not found` : what);
+export const notFound = (what: Text, extensions?: ProblemExtensions) => {
+  const error = new AppError('not_found', typeof what === 'string' ? `${what} not found` : what);
+  if (extensions) error.extensions = extensions;
+  return error;
+};
 export const conflict = (message: Text) => new AppError('conflict', message);
 export const unauthorized = (message: Text = 'Authentication required') =>
   new AppError('unauthorized', message);

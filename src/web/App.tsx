@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, setApiLanguage, setCsrfToken, type User } from './api.ts';
+import { ScopesContext } from './access.ts';
+import { api, onSessionEnded, setApiLanguage, setCsrfToken, type User, type UserSession } from './api.ts';
 import { createI18n, I18nContext, LANGUAGE_NAMES, LANGUAGES, type Language } from './i18n/index.ts';
-import { Analytics } from './pages/Analytics.tsx';
+import { Analytics, TABS as ANALYTICS_TABS } from './pages/Analytics.tsx';
 import { CustomerProfile } from './pages/CustomerProfile.tsx';
 import { Customers } from './pages/Customers.tsx';
 import { Import } from './pages/Import.tsx';
 import { Login } from './pages/Login.tsx';
-import { Loyalty } from './pages/Loyalty.tsx';
+import { Loyalty, TABS as LOYALTY_TABS } from './pages/Loyalty.tsx';
+import { NotFound } from './pages/NotFound.tsx';
 import { Overview } from './pages/Overview.tsx';
 import { navigate, usePath } from './router.ts';
 
@@ -18,6 +20,9 @@ const storedLanguage = (): Language => {
 export function App() {
   const [language, setLanguageState] = useState<Language>(storedLanguage);
   const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [scopes, setScopes] = useState<readonly string[]>([]);
+  // Set when a call found the session gone: the login page says so, and the address (the page the user was on) is kept to return to.
+  const [sessionEnded, setSessionEnded] = useState(false);
   const path = usePath();
   // Set while rendering, not in an effect: a page's own effects (its first calls) run before App's.
   setApiLanguage(language);
@@ -35,30 +40,42 @@ export function App() {
   }, [language]);
 
   useEffect(() => {
-    api<{ user: User; csrf_token: string }>('/auth/session')
-      .then((s) => {
-        setCsrfToken(s.csrf_token);
-        setUser(s.user);
-      })
-      .catch(() => setUser(null));
+    api<UserSession>('/auth/session').then(loggedIn, () => setUser(null));
+    onSessionEnded(() => {
+      setCsrfToken(undefined);
+      setUser((was) => {
+        if (was) setSessionEnded(true);
+        return null;
+      });
+    });
   }, []);
+
+  const loggedIn = (session: UserSession) => {
+    setCsrfToken(session.csrf_token);
+    setScopes(session.scopes);
+    setSessionEnded(false);
+    setUser(session.user);
+  };
 
   const logout = async () => {
     await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
     setCsrfToken(undefined);
+    setScopes([]);
     setUser(null);
     navigate('/');
   };
 
   const page = () => {
-    const route = path.split('?')[0];
+    // A trailing slash names the same page; any other address is none of the dashboard's.
+    const route = path.split('?')[0].replace(/(.)\/+$/, '$1');
     const profile = /^\/customers\/([0-9a-f-]{36})$/.exec(route);
     if (profile) return <CustomerProfile id={profile[1]} />;
-    if (route.startsWith('/customers')) return <Customers />;
-    if (route.startsWith('/import')) return <Import />;
-    if (route.startsWith('/loyalty')) return <Loyalty route={route} />;
-    if (route.startsWith('/analytics')) return <Analytics route={route} canRunScores={user?.role === 'owner'} />;
-    return <Overview />;
+    if (route === '/') return <Overview />;
+    if (route === '/customers') return <Customers />;
+    if (route === '/import') return <Import />;
+    if (LOYALTY_TABS.some(([href]) => href === route)) return <Loyalty route={route} />;
+    if (ANALYTICS_TABS.some(([href]) => href === route)) return <Analytics route={route} />;
+    return <NotFound />;
   };
 
   const languageSwitch = (
@@ -79,8 +96,9 @@ export function App() {
       {user === undefined ? (
         <p className="loading">{i18n.t('common.loading')}</p>
       ) : user === null ? (
-        <Login onLogin={(u, csrf) => { setCsrfToken(csrf); setUser(u); }} languageSwitch={languageSwitch} />
+        <Login onLogin={loggedIn} sessionEnded={sessionEnded} languageSwitch={languageSwitch} />
       ) : (
+        <ScopesContext.Provider value={scopes}>
         <div className="shell">
           <aside className="sidebar">
             <div className="brand">
@@ -115,6 +133,7 @@ export function App() {
           </aside>
           <main className="content">{page()}</main>
         </div>
+        </ScopesContext.Provider>
       )}
     </I18nContext.Provider>
   );

@@ -20,10 +20,23 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly problems: FieldProblem[] = [],
+    /** A merged customer's 404: the id of the customer it was merged into. */
+    readonly mergedInto?: string,
   ) {
     super(message);
   }
 }
+
+/**
+ * Told when the API answers 401 to a call made while logged in (the session expired or
+ * was ended elsewhere): the app then shows the login page. Not for the login itself (a
+ * wrong password) nor the first look at the session (nobody logged in yet).
+ */
+let sessionEnded: () => void = () => undefined;
+export const onSessionEnded = (handler: () => void) => {
+  sessionEnded = handler;
+};
+const NOT_A_SESSION_END = new Set(['/auth/login', '/auth/session']);
 
 let csrfToken: string | undefined;
 export const setCsrfToken = (token: string | undefined) => {
@@ -49,6 +62,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const response = await fetch(`/api/v1${path}`, { method, headers, body, credentials: 'same-origin' });
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => ({}));
+  if (response.status === 401 && !NOT_A_SESSION_END.has(path)) sessionEnded();
   if (!response.ok) throw problemError(response.status, data, response.statusText);
   return data as T;
 }
@@ -102,12 +116,13 @@ export function apiWithProgress<T, P>(path: string, form: FormData, onProgress: 
         if (!settled) reject(new ApiError(0, 'The server stopped answering before the end; what it finished is stored, so try again: nothing is counted twice'));
         return;
       }
-      let data: { detail?: string; errors?: FieldProblem[] } = {};
+      let data: ProblemBody = {};
       try {
         data = JSON.parse(xhr.responseText);
       } catch {
         /* not JSON: the status says what happened */
       }
+      if (xhr.status === 401) sessionEnded();
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
       else reject(problemError(xhr.status, data, xhr.statusText));
     };
@@ -116,8 +131,9 @@ export function apiWithProgress<T, P>(path: string, form: FormData, onProgress: 
   });
 }
 
-const problemError = (status: number, data: { detail?: string; errors?: FieldProblem[] }, fallback: string) =>
-  new ApiError(status, data.detail ?? fallback, data.errors ?? []);
+type ProblemBody = { detail?: string; errors?: FieldProblem[]; merged_into?: string };
+const problemError = (status: number, data: ProblemBody, fallback: string) =>
+  new ApiError(status, data.detail ?? fallback, data.errors ?? [], data.merged_into);
 
 /**
  * A fresh idempotency key for one form submission. crypto.randomUUID exists only in
@@ -139,6 +155,12 @@ export interface User {
   name: string | null;
   role: string;
   language: string;
+}
+/** A login's or the session's answer: the user, the CSRF token and what the user's role may do. */
+export interface UserSession {
+  user: User;
+  csrf_token: string;
+  scopes: string[];
 }
 // The shapes the API returns are the server's own view types (type-only imports: no
 // server code reaches the browser bundle).

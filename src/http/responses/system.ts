@@ -14,7 +14,11 @@ const Language = z.string().describe('The dashboard language');
 
 export const SessionUser = shared('SessionUser', z.strictObject({ id: Id, email: z.string(), name: z.string().nullable(), role: Role, language: Language }));
 
-export const UserSession = shared('UserSession', z.strictObject({ user: SessionUser, csrf_token: z.string().describe('Send it as X-CSRF-Token with every write made with the session cookie') }));
+export const UserSession = shared('UserSession', z.strictObject({
+  user: SessionUser,
+  csrf_token: z.string().describe('Send it as X-CSRF-Token with every write made with the session cookie'),
+  scopes: Scopes.describe("What the user's role may do: the dashboard offers an action only to a user whose scopes include the one its route needs"),
+}));
 
 export const Session = z.union([
   UserSession,

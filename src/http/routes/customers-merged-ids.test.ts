@@ -108,6 +108,10 @@ describe('a per-customer read given a merged id', () => {
     const record = await api.call('GET', `/api/v1/customers/${a}`);
     expect(record.statusCode).toBe(404);
     expect(record.json().detail).toMatch(`merged into ${b}`);
+    // Machine-readable too: the customer it was merged into.
+    expect(record.json().merged_into).toBe(b);
+    const unknownRecord = await api.call('GET', `/api/v1/customers/${unknown}`);
+    expect(unknownRecord.json().merged_into).toBeUndefined();
   });
 
   it('says so in the OpenAPI document', async () => {

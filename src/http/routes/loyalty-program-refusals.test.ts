@@ -44,7 +44,7 @@ describe("a version's effective_from", () => {
       expect(res.statusCode, from).toBe(422);
       expect(res.json().errors).toEqual([{
         field: 'effective_from',
-        reason: `is ${from}, not after ${at(now)}, when version 2 (the version in force) took effect: a new version cannot be dated back over it; leave effective_from out to apply now, or give a time after ${at(now)}`,
+        reason: `is ${from}, not after ${at(now)}, when version 2 (the version in force) took effect: a new version cannot be dated back over it: give a time after ${at(now)}, or none to apply the program now`,
       }]);
     }
     const sl = await apply(at(now - 60_000), 'sl');

@@ -14,7 +14,8 @@ describe('sessions', () => {
     const cookie = (login.headers['set-cookie'] as string).split(';')[0];
     const session = await api.call('GET', '/api/v1/auth/session', { key: null, headers: { cookie } });
     expect(session.statusCode).toBe(200);
-    expect(session.json()).toEqual({ user: expect.objectContaining({ email: 'owner@example.com', role: 'owner' }), csrf_token: login.json().csrf_token });
+    expect(session.json()).toEqual({ user: expect.objectContaining({ email: 'owner@example.com', role: 'owner' }), csrf_token: login.json().csrf_token, scopes: ['read', 'write', 'admin'] });
+    expect(login.json().scopes).toEqual(['read', 'write', 'admin']);
     expect((await api.call('GET', '/api/v1/auth/session')).json()).toEqual({ user: null, key: { id: expect.any(String), name: 'ops', scopes: ['read', 'write', 'admin'] } });
     const logout = await api.call('POST', '/api/v1/auth/logout', { key: null, headers: { cookie, 'x-csrf-token': login.json().csrf_token } });
     expect(logout.statusCode).toBe(204);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { actorOf } from '../../modules/auth/index.ts';
+import { actorOf, ROLE_SCOPES } from '../../modules/auth/index.ts';
 import { ApiKeyInput, UserInput } from '../../modules/auth/auth.schema.ts';
 import { StoreInput } from '../../modules/stores/index.ts';
 import { WebhookInput } from '../../modules/webhooks/index.ts';
@@ -46,7 +46,7 @@ export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) 
         httpOnly: true, sameSite: 'lax', path: '/', maxAge: session.maxAgeSeconds,
         secure: s.config.publicUrl.startsWith('https://'),
       });
-      return { user: session.user, csrf_token: session.csrfToken };
+      return { user: session.user, csrf_token: session.csrfToken, scopes: ROLE_SCOPES[session.user.role] };
     },
   });
 
@@ -55,7 +55,7 @@ export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) 
     responses: { 200: { description: 'The user and the CSRF token; asked with an API key, the key', schema: Session }, 401: 'Not logged in' },
     handler: async (req, _reply, p) => {
       if (p.kind !== 'user') return { user: null, key: { id: p.id, name: p.name, scopes: p.scopes } };
-      return { user: await s.auth.userById(p.id), csrf_token: p.csrfToken };
+      return { user: await s.auth.userById(p.id), csrf_token: p.csrfToken, scopes: p.scopes };
     },
   });
 

@@ -17,7 +17,7 @@ import { withFields } from '../../shared/objects.ts';
 /** A customer's row when the customer is active; otherwise a 404 that says whether it was merged, and into whom. */
 function activeRow(id: string, row: repo.CustomerRow | undefined): repo.CustomerRow {
   if (!row || row.status === 'erased') throw notFound(say('customer.not_found', { id }));
-  if (row.status === 'merged') throw notFound(say('customer.not_found_merged', { id, survivor: String(row.merged_into) }));
+  if (row.status === 'merged') throw notFound(say('customer.not_found_merged', { id, survivor: String(row.merged_into) }), { merged_into: String(row.merged_into) });
   return row;
 }
 

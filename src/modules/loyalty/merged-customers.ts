@@ -92,7 +92,7 @@ export async function requireActiveCustomer(trx: Tx, id: string): Promise<Active
 
 /** The refusal of a staff write naming a merged id: the survivor's id is in the message. */
 export function mergedNotFound(c: ActiveCustomer) {
-  return notFound(say('customer.not_found_merged', { id: c.requested, survivor: c.id }));
+  return notFound(say('customer.not_found_merged', { id: c.requested, survivor: c.id }), { merged_into: c.id });
 }
 
 /**

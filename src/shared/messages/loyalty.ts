@@ -101,18 +101,18 @@ export const LOYALTY = {
     ru: 'в будущем ({at}): пересчитывать пока нечего',
   },
   'program.effective_from_in_past': {
-    en: 'is in the past ({from}), while version {version} has been in force since {since} and what was earned meanwhile was earned under it; leave effective_from out to apply now, or give a later time',
-    sl: 'je v preteklosti ({from}), različica {version} pa velja od {since} in vse, kar je bilo vmes zasluženo, je bilo zasluženo po njej; izpustite effective_from, da program uveljavite takoj, ali navedite poznejši čas',
-    tr: 'geçmişte ({from}); oysa {version}. sürüm {since} tarihinden beri yürürlükte ve bu arada kazanılanlar onun kurallarıyla kazanıldı; hemen uygulamak için effective_from alanını boş bırakın ya da daha ileri bir zaman verin',
-    da: 'ligger i fortiden ({from}), mens version {version} har været i kraft siden {since}, og det, der er optjent i mellemtiden, er optjent under den; udelad effective_from for at anvende programmet nu, eller angiv et senere tidspunkt',
-    ru: 'в прошлом ({from}), а версия {version} действует с {since}, и всё заработанное за это время начислено по её правилам; не указывайте effective_from, чтобы применить программу сейчас, или укажите более позднее время',
+    en: 'is in the past ({from}), while version {version} has been in force since {since} and what was earned meanwhile was earned under it: give a later time, or none to apply the program now',
+    sl: 'je v preteklosti ({from}), različica {version} pa velja od {since} in vse, kar je bilo vmes zasluženo, je bilo zasluženo po njej: navedite poznejši čas ali pa nobenega, da program uveljavite takoj',
+    tr: 'geçmişte ({from}); oysa {version}. sürüm {since} tarihinden beri yürürlükte ve bu arada kazanılanlar onun kurallarıyla kazanıldı: daha ileri bir zaman verin ya da programı hemen uygulamak için hiç zaman vermeyin',
+    da: 'ligger i fortiden ({from}), mens version {version} har været i kraft siden {since}, og det, der er optjent i mellemtiden, er optjent under den: angiv et senere tidspunkt, eller intet for at anvende programmet nu',
+    ru: 'в прошлом ({from}), а версия {version} действует с {since}, и всё заработанное за это время начислено по её правилам: укажите более позднее время или не указывайте никакого, чтобы применить программу сейчас',
   },
   'program.effective_from_before_in_force': {
-    en: 'is {from}, not after {since}, when version {version} (the version in force) took effect: a new version cannot be dated back over it; leave effective_from out to apply now, or give a time after {since}',
-    sl: 'je {from}, kar ni po {since}, ko je začela veljati različica {version} (ta, ki velja): nove različice ni mogoče datirati nazaj čeznjo; izpustite effective_from, da program uveljavite takoj, ali navedite čas po {since}',
-    tr: '{from}; bu, yürürlükteki {version}. sürümün yürürlüğe girdiği {since} tarihinden sonra değil: yeni bir sürüm onun öncesine tarihlenemez; hemen uygulamak için effective_from alanını boş bırakın ya da {since} sonrasında bir zaman verin',
-    da: 'er {from}, ikke efter {since}, da version {version} (den gældende) trådte i kraft: en ny version kan ikke dateres tilbage før den; udelad effective_from for at anvende programmet nu, eller angiv et tidspunkt efter {since}',
-    ru: '{from} — не позже {since}, когда вступила в силу действующая версия {version}: новую версию нельзя датировать раньше неё; не указывайте effective_from, чтобы применить программу сейчас, или укажите время после {since}',
+    en: 'is {from}, not after {since}, when version {version} (the version in force) took effect: a new version cannot be dated back over it: give a time after {since}, or none to apply the program now',
+    sl: 'je {from}, kar ni po {since}, ko je začela veljati različica {version} (ta, ki velja): nove različice ni mogoče datirati nazaj čeznjo: navedite čas po {since} ali pa nobenega, da program uveljavite takoj',
+    tr: '{from}; bu, yürürlükteki {version}. sürümün yürürlüğe girdiği {since} tarihinden sonra değil: yeni bir sürüm onun öncesine tarihlenemez: {since} sonrasında bir zaman verin ya da programı hemen uygulamak için hiç zaman vermeyin',
+    da: 'er {from}, ikke efter {since}, da version {version} (den gældende) trådte i kraft: en ny version kan ikke dateres tilbage før den: angiv et tidspunkt efter {since}, eller intet for at anvende programmet nu',
+    ru: '{from} — не позже {since}, когда вступила в силу действующая версия {version}: новую версию нельзя датировать раньше неё: укажите время после {since} или не указывайте никакого, чтобы применить программу сейчас',
   },
 
   // ── The program document's rules (src/modules/loyalty/program.schema.ts) ──

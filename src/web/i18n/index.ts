@@ -21,21 +21,27 @@ export interface I18n {
   percent(share: number | null): string;
   /** A text the program gives per language: the dashboard's language, else English, else any. */
   localized(text: string | Partial<Record<string, string>> | null | undefined): string;
+  /** A server's text with the instants it names (2026-12-01T10:00:00.000Z) written as the language writes a date and time. */
+  withDates(text: string): string;
 }
+
+const INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
 
 export function createI18n(language: Language, setLanguage: (l: Language) => void): I18n {
   const catalogue = CATALOGUES[language];
   const locale = LOCALES[language];
+  const date = (iso: string | null, withTime = false) =>
+    iso ? new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(iso)) : '—';
   return {
     language,
     setLanguage,
     t: (key, params) => (catalogue[key] ?? en[key]).replace(/\{(\w+)\}/g, (_, name) => String(params?.[name] ?? `{${name}}`)),
-    date: (iso, withTime = false) =>
-      iso ? new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(iso)) : '—',
+    date,
     // Amounts arrive as exact decimal strings; Intl only formats them for display.
     money: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(Number(amount)),
     number: (n) => new Intl.NumberFormat(locale).format(n),
     percent: (share) => (share === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share)),
+    withDates: (text) => text.replace(INSTANT, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : date(iso, true))),
     localized: (text) => (text == null ? '' : typeof text === 'string' ? text : (text[language] ?? text.en ?? Object.values(text).find(Boolean) ?? '')),
   };
 }

@@ -11,7 +11,7 @@ import { SegmentsView } from './analytics/Segments.tsx';
 // Customer analytics: KPIs of two periods, the RFM grid, segment flows, the CLV
 // distribution, probability alive, cohort retention and the check of the purchase model
 // on a holdout period. Each tab has its own address.
-const TABS = [
+export const TABS = [
   ['/analytics', 'analytics.tab.overview'],
   ['/analytics/rfm', 'analytics.tab.rfm'],
   ['/analytics/segments', 'analytics.tab.segments'],
@@ -21,14 +21,14 @@ const TABS = [
   ['/analytics/holdout', 'analytics.tab.holdout'],
 ] as const;
 
-export function Analytics({ route, canRunScores }: { route: string; canRunScores: boolean }) {
+export function Analytics({ route }: { route: string }) {
   const { t } = useI18n();
   const tab = TABS.find(([href]) => href === route)?.[0] ?? '/analytics';
   const view = () => {
     switch (tab) {
-      case '/analytics/rfm': return <RfmView canRun={canRunScores} />;
-      case '/analytics/segments': return <SegmentsView canRun={canRunScores} />;
-      case '/analytics/clv': return <ClvView canRun={canRunScores} />;
+      case '/analytics/rfm': return <RfmView />;
+      case '/analytics/segments': return <SegmentsView />;
+      case '/analytics/clv': return <ClvView />;
       case '/analytics/alive': return <AliveView />;
       case '/analytics/cohorts': return <CohortsView />;
       case '/analytics/holdout': return <HoldoutView />;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, type Consent, type Customer, type Page, type Purchase, type Stats } from '../api.ts';
+import { api, ApiError, type Consent, type Customer, type Page, type Purchase, type Stats } from '../api.ts';
 import { isMessageKey, LANGUAGE_NAMES, useI18n, type Language, type MessageKey } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { displayName } from './Customers.tsx';
@@ -14,10 +14,17 @@ export function CustomerProfile({ id }: { id: string }) {
   const [purchases, setPurchases] = useState<Page<Purchase>>();
   const [currency, setCurrency] = useState('EUR');
   const [error, setError] = useState<string>();
+  // An id merged into another customer: who it is now (the API's 404 names the id it was merged into).
+  const [mergedInto, setMergedInto] = useState<Customer>();
   const [tab, setTab] = useState<Tab>(() => (new URLSearchParams(window.location.search).get('tab') === 'loyalty' ? 'loyalty' : 'profile'));
 
   useEffect(() => {
-    api<Customer & { stats: Stats }>(`/customers/${id}`).then(setCustomer, (e: Error) => setError(e.message));
+    setMergedInto(undefined);
+    api<Customer & { stats: Stats }>(`/customers/${id}`).then(setCustomer, async (e: Error) => {
+      const survivor = e instanceof ApiError ? await survivorOf(e) : undefined;
+      if (survivor) setMergedInto(survivor);
+      else setError(e.message);
+    });
     api<Page<Purchase>>(`/customers/${id}/purchases?limit=20`).then(setPurchases, () => undefined);
     api<{ currency: string }>('/status').then((s) => setCurrency(s.currency), () => undefined);
   }, [id]);
@@ -28,6 +35,23 @@ export function CustomerProfile({ id }: { id: string }) {
     setTab(next);
   };
 
+  if (mergedInto) {
+    // "…merged into {name}.": the name is the link to the customer's page.
+    const [before, after] = t('profile.mergedInto', { name: '\u0000' }).split('\u0000');
+    return (
+      <section data-testid="customer-merged">
+        <div className="card empty-state">
+          <p>
+            {before}
+            <a href={`/customers/${mergedInto.id}`} onClick={(e) => { e.preventDefault(); navigate(`/customers/${mergedInto.id}`); }}>
+              {displayName(mergedInto, t('customers.unnamed'))}
+            </a>
+            {after}
+          </p>
+        </div>
+      </section>
+    );
+  }
   if (error) return <p className="error">{t('common.error', { message: error })}</p>;
   if (!customer) return <p>{t('common.loading')}</p>;
   const s = customer.stats;
@@ -169,4 +193,17 @@ function Kpi({ label, value }: { label: string; value: string }) {
       <strong>{value}</strong>
     </div>
   );
+}
+
+/** The customer a merged id now stands for, following merges of merges; undefined when the refusal is not about a merged id. */
+async function survivorOf(refusal: ApiError): Promise<Customer | undefined> {
+  let next = refusal.mergedInto;
+  for (let hops = 0; next && hops < 10; hops++) {
+    try {
+      return await api<Customer>(`/customers/${next}`);
+    } catch (e) {
+      next = e instanceof ApiError ? e.mergedInto : undefined;
+    }
+  }
+  return undefined;
 }

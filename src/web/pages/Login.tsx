@@ -1,8 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api, type User } from '../api.ts';
+import { api, type UserSession } from '../api.ts';
 import { useI18n } from '../i18n/index.ts';
 
-export function Login({ onLogin, languageSwitch }: { onLogin: (user: User, csrf: string) => void; languageSwitch: ReactNode }) {
+export function Login({ onLogin, sessionEnded = false, languageSwitch }: { onLogin: (session: UserSession) => void; sessionEnded?: boolean; languageSwitch: ReactNode }) {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -19,8 +19,7 @@ export function Login({ onLogin, languageSwitch }: { onLogin: (user: User, csrf:
     setBusy(true);
     setError(undefined);
     try {
-      const session = await api<{ user: User; csrf_token: string }>('/auth/login', { method: 'POST', body: { email, password } });
-      onLogin(session.user, session.csrf_token);
+      onLogin(await api<UserSession>('/auth/login', { method: 'POST', body: { email, password } }));
     } catch {
       setError(t('login.failed'));
     } finally {
@@ -39,6 +38,7 @@ export function Login({ onLogin, languageSwitch }: { onLogin: (user: User, csrf:
           </div>
         </div>
         <h1>{t('login.title')}</h1>
+        {sessionEnded && <p className="notice" role="status" data-testid="session-ended">{t('login.sessionEnded')}</p>}
         <label>
           {t('login.email')}
           <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />

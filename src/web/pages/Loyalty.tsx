@@ -6,7 +6,7 @@ import { RewardsCatalogue } from './loyalty/Rewards.tsx';
 
 // The loyalty program: its numbers, its rules (edited as a document, simulated before
 // publishing) and the rewards it offers. Each tab has its own address.
-const TABS = [
+export const TABS = [
   ['/loyalty', 'loyalty.tab.report'],
   ['/loyalty/program', 'loyalty.tab.program'],
   ['/loyalty/rewards', 'loyalty.tab.rewards'],

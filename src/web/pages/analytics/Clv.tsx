@@ -2,12 +2,12 @@ import type { Clv } from '../../api.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Loading, NoScores, RunNote, useApi } from './shared.tsx';
 
-export function ClvView({ canRun }: { canRun: boolean }) {
+export function ClvView() {
   const i18n = useI18n();
   const { t } = i18n;
   const { data, error, reload } = useApi<Clv>('/analytics/clv-distribution');
   if (!data) return <Loading error={error} />;
-  if (data.customers + data.without_clv === 0) return <NoScores canRun={canRun} onDone={reload} />;
+  if (data.customers + data.without_clv === 0) return <NoScores onDone={reload} />;
   const money = (amount: string | null) => (amount === null ? '—' : i18n.money(amount, data.currency));
   const max = Math.max(1, ...data.buckets.map((b) => b.customers));
 

@@ -4,12 +4,12 @@ import { heat, Legend, Loading, NoScores, RunNote, segmentColour, segmentName, u
 
 const SCORES = [1, 2, 3, 4, 5];
 
-export function RfmView({ canRun }: { canRun: boolean }) {
+export function RfmView() {
   const i18n = useI18n();
   const { t } = i18n;
   const { data, error, reload } = useApi<Rfm>('/analytics/rfm-grid');
   if (!data) return <Loading error={error} />;
-  if (data.customers === 0) return <NoScores canRun={canRun} onDone={reload} />;
+  if (data.customers === 0) return <NoScores onDone={reload} />;
   const money = (amount: string) => i18n.money(amount, data.currency);
   const max = Math.max(1, ...data.cells.map((c) => c.customers));
   const cell = (r: number, f: number) => data.cells.find((c) => c.r === r && c.f === f)!;

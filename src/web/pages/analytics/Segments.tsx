@@ -6,13 +6,13 @@ import { Loading, NoScores, segmentColour, segmentName, segmentRank, useApi } fr
 type Run = SegmentHistory['runs'][number];
 type Move = Run['moves'][number];
 
-export function SegmentsView({ canRun }: { canRun: boolean }) {
+export function SegmentsView() {
   const i18n = useI18n();
   const { t } = i18n;
   const { data, error, reload } = useApi<SegmentHistory>('/analytics/segments');
   const [picked, setPicked] = useState<string>();
   if (!data) return <Loading error={error} />;
-  if (data.runs.length === 0) return <NoScores canRun={canRun} onDone={reload} />;
+  if (data.runs.length === 0) return <NoScores onDone={reload} />;
   const run = data.runs.find((r) => r.run_id === picked) ?? data.runs[data.runs.length - 1];
   const segments = [...new Set(data.runs.flatMap((r) => r.segments.map((s) => s.segment)))].sort((a, b) => segmentRank(a) - segmentRank(b));
   const changes = run.moves.filter((m) => m.from !== m.to).sort((a, b) => b.customers - a.customers);

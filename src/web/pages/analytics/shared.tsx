@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useCan } from '../../access.ts';
 import { api, type ScoreRun } from '../../api.ts';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
 
@@ -30,8 +31,9 @@ export function Loading({ error }: { error?: string }) {
 }
 
 /** Shown where a tab needs customer scores and there are none yet: an owner can run them now. */
-export function NoScores({ canRun, onDone }: { canRun: boolean; onDone: () => void }) {
+export function NoScores({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
+  const canRun = useCan()('admin');
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string>();
   const run = async () => {

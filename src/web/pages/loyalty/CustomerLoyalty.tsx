@@ -33,7 +33,8 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
     // Redeeming a gift-card reward issues one.
     api<{ items: GiftCard[] }>(`/customers/${customerId}/gift-cards`).then((r) => setGiftCards(r.items), () => undefined);
     // Without them (a failed request) the codes stand in for the names.
-    api<{ rewards: Reward[] }>(`/loyalty/rewards?customer_id=${customerId}`).then((r) => setRewards(r.rewards), () => setRewards((known) => known ?? []));
+    // In the dashboard's language: each reward's points_name in the form its cost takes.
+    api<{ rewards: Reward[] }>(`/loyalty/rewards?customer_id=${customerId}&language=${i18n.language}`).then((r) => setRewards(r.rewards), () => setRewards((known) => known ?? []));
   };
   useEffect(reload, [customerId, i18n.language]);
 
@@ -166,6 +167,8 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
             </table>
           )}
         </div>
+        {/* Coupons and gift cards together beside the lots: a gift card just issued by a redemption is in sight, not below the lots. */}
+        <div>
         {/* The codes never break (a till types them in): a narrow window scrolls the table inside its card. */}
         <div className="card scroll">
           <h2>{t('loyalty.coupons.title')}</h2>
@@ -195,6 +198,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
           )}
         </div>
         <CustomerGiftCards cards={giftCards} />
+        </div>
       </div>
       <div className="card">
         <h2>{t('loyalty.history.title')}</h2>

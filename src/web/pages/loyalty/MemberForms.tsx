@@ -1,29 +1,25 @@
 import { useState, type FormEvent } from 'react';
-import { api, newIdempotencyKey, type FieldProblem, type LoyaltyAccount, type Redemption, type Reward } from '../../api.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { api, newIdempotencyKey, type LoyaltyAccount, type Redemption, type Reward } from '../../api.ts';
+import { useI18n, type I18n } from '../../i18n/index.ts';
+import { Problems } from '../../Problems.tsx';
 import { useSubmission } from '../../useSubmission.ts';
 import { rewardValue } from './Rewards.tsx';
 
 // Staff writes on a member's account. Each submission carries a fresh idempotency key,
 // so a double click or a retried request after a dropped connection counts once.
 
-function Problems({ problems, failure }: { problems: FieldProblem[]; failure?: string }) {
-  const { t } = useI18n();
-  if (!problems.length && !failure) return null;
-  return (
-    <div role="alert" className="error">
-      {failure && <p>{t('common.error', { message: failure })}</p>}
-      {problems.length > 0 && (
-        <ul className="problems">
-          {problems.map((p, i) => (
-            <li key={i}>
-              <code>{p.field}</code> {p.reason}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
+/** A whole number of points, taken or given: digits with an optional sign. */
+const WHOLE_POINTS = /^[+-]?\d+$/;
+
+/**
+ * A reward as the picker offers it: its name and cost, the points called by the program's
+ * name in the form the cost takes ("500 zrn"), and what it is worth where that is an amount
+ * or a share (a product's SKU tells staff nothing).
+ */
+function redeemOption(i18n: I18n, r: Reward): string {
+  const params = { name: i18n.localized(r.name), points: i18n.number(r.points), pointsName: r.points_name };
+  const worth = r.type === 'fixed_discount' || r.type === 'gift_card' || r.type === 'percent_discount';
+  return worth ? i18n.t('loyalty.redeem.optionWorth', { ...params, value: rewardValue(i18n, r) }) : i18n.t('loyalty.redeem.option', params);
 }
 
 export function AdjustPoints({ customerId, onDone }: { customerId: string; onDone: (account: LoyaltyAccount) => void }) {
@@ -33,16 +29,24 @@ export function AdjustPoints({ customerId, onDone }: { customerId: string; onDon
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string>();
   const [invalid, setInvalid] = useState<string>();
-  const { busy, problems, failure, submit } = useSubmission();
+  const { busy, problems, failure, submit, setProblems, setFailure } = useSubmission();
+  // A message about what the fields held is gone once they change: it spoke of a value no longer there.
+  const change = (set: (value: string) => void, value: string) => {
+    set(value);
+    setInvalid(undefined);
+    setProblems([]);
+    setFailure(undefined);
+  };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setDone(undefined);
     // Checked here rather than by the browser's bubble, which speaks the browser's language and not the dashboard's.
-    const mistake = !Number.isInteger(Number(points)) ? t('loyalty.adjust.wholePoints') : reason.trim().length < 3 ? t('loyalty.adjust.reasonMissing') : undefined;
+    // Only digits with an optional sign: Number() would also take "1e3" (+1,000), "0x10" or "1.0".
+    const mistake = !WHOLE_POINTS.test(points.trim()) ? t('loyalty.adjust.wholePoints') : reason.trim().length < 3 ? t('loyalty.adjust.reasonMissing') : undefined;
     setInvalid(mistake);
     if (mistake) return;
-    const body = { points: Number(points), reason: reason.trim(), idempotency_key: newIdempotencyKey() };
+    const body = { points: Number(points.trim()), reason: reason.trim(), idempotency_key: newIdempotencyKey() };
     const account = await submit(() => api<LoyaltyAccount>(`/customers/${customerId}/loyalty/adjustments`, { method: 'POST', body }));
     if (!account) return;
     setDone(t('loyalty.adjust.done', { points: `${body.points > 0 ? '+' : ''}${i18n.number(body.points)}` }));
@@ -56,18 +60,18 @@ export function AdjustPoints({ customerId, onDone }: { customerId: string; onDon
       <div className="toolbar">
         <label>
           {t('loyalty.adjust.points')}
-          <input className="points" type="number" step={1} value={points} onChange={(e) => setPoints(e.target.value)} required />
+          <input className="points" inputMode="numeric" value={points} onChange={(e) => change(setPoints, e.target.value)} required />
         </label>
         <label className="grow reason">
           {t('loyalty.adjust.reason')}
-          <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} maxLength={500} placeholder={t('loyalty.adjust.reasonHint')} />
+          <input value={reason} onChange={(e) => change(setReason, e.target.value)} required minLength={3} maxLength={500} placeholder={t('loyalty.adjust.reasonHint')} />
         </label>
         <button type="submit" className="primary" disabled={busy || !points || Number(points) === 0}>
           {t('loyalty.adjust.submit')}
         </button>
       </div>
       {invalid && <p role="alert" className="error">{invalid}</p>}
-      <Problems problems={problems} failure={failure} />
+      <Problems problems={problems} failure={failure} labels={{ points: t('loyalty.adjust.points'), reason: t('loyalty.adjust.reason') }} />
       {done && <p role="status" className="ok">{done}</p>}
     </form>
   );
@@ -112,7 +116,7 @@ export function RedeemReward({ customerId, rewards, onDone }: { customerId: stri
           <select value={chosen} onChange={(e) => setReward(e.target.value)}>
             {choices.map((r) => (
               <option key={r.code} value={r.code}>
-                {t('loyalty.redeem.option', { name: i18n.localized(r.name), points: i18n.number(r.points), value: rewardValue(i18n, r) })}
+                {redeemOption(i18n, r)}
               </option>
             ))}
           </select>

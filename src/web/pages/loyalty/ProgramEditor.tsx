@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import example from '../../../../examples/program.json' with { type: 'json' };
+import { useCan } from '../../access.ts';
 import { api, type ProgramApplied, type ProgramState, type ProgramVersion, type Simulation } from '../../api.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { countedName, nameIn, pluralSamples, type CountedName } from '../../../shared/plural.ts';
+import { Problems } from '../../Problems.tsx';
 import { useSubmission } from '../../useSubmission.ts';
 import { SimulationReportView } from './SimulationReport.tsx';
 import { jsonSyntaxReason } from './json-syntax.ts';
@@ -38,6 +40,10 @@ export function ProgramEditor() {
   const [since, setSince] = useState(yearAgo);
   const [simulation, setSimulation] = useState<{ source: string; report: Simulation }>();
   const { busy, problems, failure, submit: run, setProblems, setFailure } = useSubmission();
+  // Publishing's own refusal, shown at its button (a time in the past, a role that may not publish).
+  const publishing = useSubmission();
+  // Publishing needs the admin scope; anyone else may still check a proposal.
+  const mayPublish = useCan()('admin');
   const [effectiveFrom, setEffectiveFrom] = useState('');
   const [policy, setPolicy] = useState<TierPolicy>('upgrade_now');
   const [note, setNote] = useState('');
@@ -94,7 +100,7 @@ export function ProgramEditor() {
     const program = parsed();
     if (!ready || !program.ok) return;
     const body = { program: program.value, tier_policy: policy, effective_from: effectiveFrom ? new Date(effectiveFrom).toISOString() : undefined, note: note.trim() || undefined };
-    const result = await run(() => api<ProgramApplied>('/loyalty/program', { method: 'POST', body }));
+    const result = await publishing.submit(() => api<ProgramApplied>('/loyalty/program', { method: 'POST', body }));
     if (!result) return;
     setPublished(result);
     setSimulation(undefined);
@@ -225,7 +231,7 @@ export function ProgramEditor() {
             <div className="form">
               <label>
                 {t('loyalty.program.effectiveFrom')}
-                <input type="datetime-local" data-testid="effective-from" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />
+                <input type="datetime-local" data-testid="effective-from" value={effectiveFrom} onChange={(e) => { setEffectiveFrom(e.target.value); publishing.setProblems([]); publishing.setFailure(undefined); }} />
               </label>
               <fieldset>
                 <legend>{t('loyalty.program.tierPolicy')}</legend>
@@ -242,10 +248,20 @@ export function ProgramEditor() {
                 {t('loyalty.program.note')}
                 <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
               </label>
-              {!ready && <p className="hint">{t('loyalty.program.simulateFirst')}</p>}
-              <button className="primary" data-testid="publish-button" disabled={!ready || busy} onClick={publish}>
+              {!mayPublish ? (
+                <p className="hint" data-testid="publish-admin-only">{t('loyalty.program.adminOnly')}</p>
+              ) : (
+                !ready && <p className="hint">{t('loyalty.program.simulateFirst')}</p>
+              )}
+              <button className="primary" data-testid="publish-button" disabled={!mayPublish || !ready || busy || publishing.busy} onClick={publish}>
                 {t('loyalty.program.publishButton')}
               </button>
+              <Problems
+                testId="publish-refused"
+                problems={publishing.problems}
+                failure={publishing.failure}
+                labels={{ effective_from: t('loyalty.program.effectiveFrom'), tier_policy: t('loyalty.program.tierPolicy'), note: t('loyalty.program.note') }}
+              />
             </div>
           </div>
         </div>

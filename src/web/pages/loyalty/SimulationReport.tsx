@@ -81,13 +81,14 @@ export function SimulationReportView({ report, levels, stale }: { report: Simula
           <p data-testid="simulation-moves">
             {t('loyalty.sim.moves', { up: i18n.number(report.moves.up), down: i18n.number(report.moves.down), unchanged: i18n.number(report.moves.unchanged) })}
           </p>
-          <p className="hint" data-testid="simulation-on-publish">
-            {t('loyalty.sim.onPublish', {
-              upgradeUp: i18n.number(report.on_publish.upgrade_now.up),
-              reevaluateUp: i18n.number(report.on_publish.reevaluate_now.up),
-              reevaluateDown: i18n.number(report.on_publish.reevaluate_now.down),
-            })}
-          </p>
+          {/* Each tier policy by the words the Publish choices use. */}
+          <div className="hint" data-testid="simulation-on-publish">
+            <p>{t('loyalty.sim.onPublish')}</p>
+            <ul>
+              <li>{t('loyalty.program.policy.upgrade_now')}: {t('loyalty.sim.onPublishUp', { up: i18n.number(report.on_publish.upgrade_now.up) })}</li>
+              <li>{t('loyalty.program.policy.reevaluate_now')}: {t('loyalty.sim.onPublishUpDown', { up: i18n.number(report.on_publish.reevaluate_now.up), down: i18n.number(report.on_publish.reevaluate_now.down) })}</li>
+            </ul>
+          </div>
           {report.movers.length > 0 && <Movers report={report} levels={levels} />}
         </>
       )}
