@@ -22,8 +22,9 @@ export function problemsOf(error: z.ZodError, reasonOf = (issue: z.core.$ZodIssu
  */
 export const requiredError: z.core.$ZodErrorMap = (issue) => (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value') ? fixedText('field.required') : undefined);
 // Given only to a parse that failed: zod's parse with any options runs 2.5–5 µs slower
-// (a purchase's body: 4–6 µs plain), and parseInput is on the purchase path.
-const ON_FAILURE = { error: requiredError };
+// (a purchase's body: 4–6 µs plain), and parseInput is on the purchase path. The English
+// answer, in the catalogue's words as every other language's (errorMapIn).
+const ON_FAILURE: { error: z.core.$ZodErrorMap } = { error: (issue) => requiredError(issue) ?? zodIssue(issue)?.in('en') };
 
 // A count of characters or items agrees with its noun (plural.ts), in the case the
 // catalogue's length.* sentences put it in (messages/validation.ts): "3 znake", "5 символов".
@@ -83,16 +84,16 @@ export function zodIssue(issue: z.core.$ZodRawIssue): Said | undefined {
 
 /**
  * The error map of a parse told in `language`: zod's common issues in the catalogue's
- * words (zodIssue), the rest in zod's own from its locale, built per parse (zod's global
- * config is one for all requests, which are in several languages at once). English keeps
- * zod's own words throughout: API clients have always read them.
+ * words (zodIssue: "must be greater than 0", not zod's "Too small: expected number to be
+ * >0", which read as a developer's note in the dashboard), the rest in zod's own from its
+ * locale, built per parse (zod's global config is one for all requests, which are in
+ * several languages at once).
  */
 const ZOD_LOCALES = { en: z.locales.en, sl: z.locales.sl, tr: z.locales.tr, da: z.locales.da, ru: z.locales.ru } satisfies Record<Language, unknown>;
 const localeErrors = new Map<Language, z.core.$ZodErrorMap>();
 function errorMapIn(language: Language): z.core.$ZodErrorMap {
   const zodsOwn = localeErrors.get(language) ?? ZOD_LOCALES[language]().localeError;
   localeErrors.set(language, zodsOwn);
-  if (language === 'en') return (issue) => requiredError(issue) ?? zodsOwn(issue);
   return (issue) => requiredError(issue) ?? zodIssue(issue)?.in(language) ?? zodsOwn(issue);
 }
 

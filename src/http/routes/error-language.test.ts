@@ -68,7 +68,7 @@ describe('a simulation refused', () => {
   it("tells the document's problems, zod's and the program's own, in the language asked", async () => {
     const english = await simulate({ program: broken, since: '2026-01-01' });
     expect(english.json().errors).toEqual([
-      { field: 'program.earning.points_per_currency_unit', reason: 'Too small: expected number to be >0' },
+      { field: 'program.earning.points_per_currency_unit', reason: 'must be greater than 0' },
       { field: 'program.rewards.1.code', reason: '"coffee" is used twice' },
     ]);
     const sl = await simulate({ program: broken, since: '2026-01-01' }, 'sl');

@@ -1,10 +1,8 @@
 import type { Entry } from './languages.ts';
 
 // zod's common issues, told in the product's words (src/shared/validation.ts zodIssue): zod's
-// own locales write them as "ожидалось, что number будет >0" or "pričakovano string",
-// with English type names and comparison signs. English answers keep zod's own wording
-// ("Too small: expected number to be >0"), which API clients have always read; the English
-// text here is what the other four say.
+// own locales write them as "ожидалось, что number будет >0", "pričakovano string" or
+// "Too small: expected number to be >0", with type names and comparison signs.
 //
 // A count of characters or items ({unit}: validation.ts's CHARACTERS and ITEMS) stands
 // where its noun takes the case the forms are written in: the accusative after "imeti"
