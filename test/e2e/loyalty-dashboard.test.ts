@@ -300,7 +300,7 @@ describe('loyalty dashboard', () => {
     await page.getByTestId('language').selectOption('sl');
     await page.getByTestId('loyalty-entries').getByText(/Unovčena nagrada: Kava na naš račun/).waitFor();
     const slEntries = await page.getByTestId('loyalty-entries').innerText();
-    expect(slEntries).toContain('Nakup m-2: 95,50 EUR → 955 točk');
+    expect(slEntries).toContain('Nakup m-2: 95,50 EUR → 955 zrn');
     expect(slEntries).not.toMatch(/A coffee on us|\d\.\d{2} EUR/);
     await page.getByTestId('language').selectOption('en');
     await page.getByTestId('loyalty-entries').getByText(/Reward redeemed: A coffee on us/).waitFor();

@@ -69,7 +69,7 @@ describe('loyalty over HTTP', () => {
     const customer = (await api.call('GET', '/api/v1/customers?query=mia@example.com')).json().items[0];
     const sl = (await api.call('GET', `/api/v1/customers/${customer.id}/loyalty?language=sl`)).json();
     expect(sl.explanation.entries.map((e: { description: string }) => e.description)).toEqual([
-      'Nakup till-1: 6,40 EUR → 64 zrn × 2 Coffee counts double (na 68,8 % košarice) = 108; 108 v čakanju, na voljo od 15. jun. 2026',
+      'Nakup till-1: 6,40 EUR → 64 zrn × 2 Kava šteje dvojno (na 68,8 % košarice) = 108; 108 v čakanju, na voljo od 15. jun. 2026',
       'Bonus za prvi nakup (till-1); 200 v čakanju, na voljo od 15. jun. 2026',
       'Bonus dobrodošlice ob včlanitvi',
     ]);

@@ -56,8 +56,8 @@ describe("the account in the member's language", () => {
     expect(await descriptions('sl')).toEqual([
       'Nakup P1: 300,00 EUR → 3000 zrn',
       'Bonus za prvi nakup (P1)',
-      // The multiplier's name is one text in the program ("Coffee counts double"), so it stays as written.
-      'Nakup P2: 9,10 EUR → 91 zrn × 1,25 raven Srebrni × 2 Coffee counts double (na 50 % košarice) × 2 Vikend dvojnih točk = 341,25 → 341 (zaokroženo navzdol)',
+      // The multiplier's name is given per language in the program, as the tiers' and the promotion's.
+      'Nakup P2: 9,10 EUR → 91 zrn × 1,25 raven Srebrni × 2 Kava šteje dvojno (na 50 % košarice) × 2 Vikend dvojnih točk = 341,25 → 341 (zaokroženo navzdol)',
       'Izziv opravljen: Preizkusi 3 kategorije',
       'Bonus dobrodošlice ob včlanitvi',
       'Unovčena nagrada: Kava na naš račun (…)',
@@ -74,14 +74,14 @@ describe("the account in the member's language", () => {
     expect(await descriptions('tr')).toEqual([
       'Alışveriş P1: 300,00 EUR → 3000 çekirdek',
       'İlk alışveriş bonusu (P1)',
-      'Alışveriş P2: 9,10 EUR → 91 çekirdek × 1,25 Gümüş seviyesi × 2 Coffee counts double (sepetin %50 kısmına) × 2 Çift puan hafta sonu = 341,25 → 341 (aşağı yuvarlandı)',
+      'Alışveriş P2: 9,10 EUR → 91 çekirdek × 1,25 Gümüş seviyesi × 2 Kahve çift sayılır (sepetin %50 kısmına) × 2 Çift puan hafta sonu = 341,25 → 341 (aşağı yuvarlandı)',
       'Görev tamamlandı: 3 kategori dene',
       'Katılım hoş geldin bonusu',
       'Ödül kullanıldı: Bizden bir kahve (…)',
     ]);
     const da = await read('da');
     expect([da.points_name, da.tier?.name, da.challenges[1].name]).toEqual(['bønner', 'Sølv', 'Prøv 3 kategorier']);
-    expect((await descriptions('da'))[2]).toBe('Køb P2: 9,10 EUR → 91 bønner × 1,25 niveau Sølv × 2 Coffee counts double (på 50 % af kurven) × 2 Dobbeltpoint-weekend = 341,25 → 341 (rundet ned)');
+    expect((await descriptions('da'))[2]).toBe('Køb P2: 9,10 EUR → 91 bønner × 1,25 niveau Sølv × 2 Kaffe tæller dobbelt (på 50 % af kurven) × 2 Dobbeltpoint-weekend = 341,25 → 341 (rundet ned)');
     expect((await descriptions('da'))[5]).toBe('Belønning indløst: En kop kaffe på os (…)');
     const en = await read('en');
     expect([en.points_name, en.tier?.name, en.challenges[1].name]).toEqual(['beans', 'Silver', 'Try 3 categories']);

@@ -13,7 +13,7 @@ import type { ProgramDocument } from './program.schema.ts';
 // — by code where the entry kept one (a reward, a challenge), else by the very text the
 // entry kept, which that document produced — and answered in the language asked for,
 // falling back as text() does (English, then the first given). A name no longer found
-// (an entry of a version that is gone, a multiplier, whose name is one text) stays as
+// (an entry of a version that is gone, a multiplier named by its condition) stays as
 // written.
 
 /** An earning factor's name as the account shows it: a tier's (the phrase adds "tier"), or another name. */
@@ -41,12 +41,13 @@ export function programNames(document: ProgramDocument, language: Language): Pro
   // Keyed by what pointsForPurchase wrote (program.ts): `${text(tier name)} tier`, text(promotion name).
   const tiers = new Map((document.tiers?.levels ?? []).map((l) => [`${text(l.name)} tier`, text(l.name, language)]));
   const promotions = new Map(document.earning.promotions.map((p) => [text(p.name), text(p.name, language)]));
+  const multipliers = new Map(document.earning.multipliers.flatMap((m) => (m.name ? [[text(m.name), text(m.name, language)] as const] : [])));
   const challenges = new Map(document.challenges.map((c) => [c.code, text(c.name, language)]));
   const rewards = new Map(document.rewards.map((r) => [r.code, text(r.name, language)]));
   return {
     factor: (stored) => {
       const tier = tiers.get(stored);
-      return tier !== undefined ? { tier } : { name: promotions.get(stored) ?? stored };
+      return tier !== undefined ? { tier } : { name: promotions.get(stored) ?? multipliers.get(stored) ?? stored };
     },
     promotion: (stored) => promotions.get(stored) ?? stored,
     challenge: (code, stored) => (typeof code === 'string' && challenges.get(code)) || stored,

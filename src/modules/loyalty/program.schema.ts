@@ -98,7 +98,7 @@ export type Condition = z.infer<typeof Condition>;
 const Factor = z.number().positive(fixedText('field.positive')).max(100);
 
 export const Multiplier = z.object({
-  name: z.string().trim().max(200).optional(),
+  name: LocalizedText.optional().describe('What the explanation of a purchase calls the multiplier: one text, or one per language; else a description of its condition.'),
   when: Condition,
   factor: Factor,
 }).strict();

@@ -38,7 +38,7 @@ export function compileProgram({ version, effectiveFrom, document, currency }: {
     // Point values are often fractions of a cent ("0.005"): kept in millionths of a unit.
     pointValueMinor: Number(document.point_value) * 10 ** currencyExponent(currency),
     promotionTimes: document.earning.promotions.map((p) => [Date.parse(p.from), Date.parse(p.to)]),
-    multiplierNames: document.earning.multipliers.map((m) => m.name ?? describeCondition(m.when)),
+    multiplierNames: document.earning.multipliers.map((m) => (m.name ? text(m.name) : describeCondition(m.when))),
     unitMinor: 10 ** currencyExponent(currency),
   };
 }
