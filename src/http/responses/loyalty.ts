@@ -168,6 +168,8 @@ const LedgerEntryBase = z.strictObject({
   id: Count,
   at: Instant,
   kind: z.enum(['earn', 'bonus', 'reverse', 'redeem', 'expire', 'adjust', 'release']),
+  shown_as: z.enum(['earn', 'bonus', 'reverse', 'redeem', 'expire', 'adjust', 'release'])
+    .describe("The kind the entry reads as, and the lifetime figure it counts in: its kind, but a merge's take-back of a bonus the person had twice (kind reverse) is an adjustment by the merge, not a refund"),
   points: Count.describe('Positive: a credit (a lot); negative: a debit; 0: a purchase the daily cap left without points, or a refund whose points to take back had expired already (its description says so), neither'),
   balance_after: Count.describe('The running sum of the entries up to this one, the entries in the order they happened (at; equal times in the order they were written)'),
   spendable_after: Count.describe('balance_after less pending_after. At the last entry: balance, plus expiring_now until maintenance writes that expiry'),

@@ -6,7 +6,7 @@ import { nameIn, namedForms, plainName } from '../../shared/plural.ts';
 import { customerToRead, type Language } from '../customers/index.ts';
 import { couponView, formatCode, shownCode } from './codes.ts';
 import type { EngagementService } from './engagement.service.ts';
-import { explainLedger } from './explain.ts';
+import { explainLedger, shownAs } from './explain.ts';
 import { inactivityExpiresAt } from './inactivity.ts';
 import { balanceOf } from './ledger.ts';
 import * as ledger from './ledger.repository.ts';
@@ -37,6 +37,21 @@ function nextExpiry<Lot extends { remaining: number }>(lots: Lot[], expiresAt: (
 
 export function createAccounts(core: LoyaltyCore, engagement: EngagementService) {
   const { db, clock, currency, timeZone } = core.deps;
+
+  /**
+   * The other customer of each merge transfer among `rows`, as a member or staff can read
+   * it: its name, else its card number (external_id). A merged customer's row keeps its
+   * profile (customers.absorb); an erased person's is gone, and the entry then says "a
+   * duplicate record".
+   */
+  async function mergedCustomerNames(rows: readonly { kind: string; source_type: string; source_id: string | null }[]) {
+    const ids = [...new Set(rows.filter((e) => e.kind === 'adjust' && e.source_type === 'merge' && e.source_id).map((e) => e.source_id!))];
+    if (ids.length === 0) return new Map<string, string | null>();
+    const found = await sql<{ id: string; name: string | null }>`
+      SELECT id::text AS id, COALESCE(NULLIF(trim(concat_ws(' ', first_name, last_name)), ''), NULLIF(external_id, '')) AS name
+      FROM customers WHERE id::text = ANY(${ids}::text[])`.execute(db);
+    return new Map(found.rows.map((r) => [r.id, r.name]));
+  }
 
   /** The loyalty records of one customer besides the ledger, for the data-access export. */
   async function loyaltyRecordsOf(customerId: string) {
@@ -110,13 +125,15 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
       let adjusted = 0;
       let reversed = 0;
       for (const e of rows) {
-        if (e.kind === 'adjust') adjusted += e.points;
-        else if (e.kind === 'reverse') reversed -= e.points;
+        const as = shownAs(e);
+        if (as === 'adjust') adjusted += e.points;
+        else if (as === 'reverse') reversed -= e.points;
       }
       // Each entry's names come from the program version it was written under, in `language`.
       const names = namesByVersion(await core.programs(), program, language);
       const points = pointsNameOf(program?.document);
-      const explained = explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names, points });
+      const customers = await mergedCustomerNames(rows);
+      const explained = explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names, points, customers });
       const tier = await tierProgress(program, member, now, language);
       return {
         customer_id: customerId,
@@ -138,8 +155,9 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
         // Every kind of entry falls in one figure, so they add up: earned + adjusted − redeemed
         // − reversed − expired = balance + pending + expiring_now (the stored points, which
         // are below zero by what is owed). Earned, redeemed and expired are the member's
-        // cached counters (verify proves them); adjusted (staff, and points moved by merges)
-        // and reversed (taken back on refunds) are summed from the entries read above.
+        // cached counters (verify proves them); adjusted (staff, and merges: the points they
+        // moved and the duplicate bonuses they took back, explain.ts shownAs) and reversed
+        // (taken back on refunds) are summed from the entries read above.
         lifetime: { earned: member.lifetime_earned, adjusted, redeemed: member.lifetime_redeemed, reversed, expired: member.lifetime_expired },
         tier,
         // The earliest expiry first (what a debit takes first, ledger.ts chooseLots), then the oldest.
@@ -192,13 +210,16 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
       // show them, not only once the sweep (maintenance) has written their expiry entries.
       // Adjustments are the staff's, apart from the transfers a merge writes (source
       // 'merge'), which move points between two members and net to zero over the program,
-      // and the forfeiture an erasure writes (source 'erasure').
+      // and the forfeiture an erasure writes (source 'erasure'). A bonus a merge took back
+      // as the person's second (a reverse entry naming the one that stays, duplicate_of)
+      // was never the person's to earn: earned is net of it, and reversed is refunds'.
       const totals = await sql<ReportTotals>`
         SELECT (SELECT count(*) FROM loyalty_members m JOIN customers c ON c.id = m.customer_id WHERE c.status = 'active')::float8 AS members,
                (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND (expires_at IS NULL OR expires_at > ${now}))::float8 AS outstanding,
                (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND available_at > ${now})::float8 AS pending,
                (SELECT COALESCE(sum(unsettled), 0) FROM loyalty_entries WHERE unsettled > 0)::float8 AS owed,
-               COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus')), 0)::float8 AS earned,
+               (COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus')), 0)
+                + COALESCE(sum(points) FILTER (WHERE kind = 'reverse' AND details ? 'duplicate_of'), 0))::float8 AS earned,
                COALESCE(sum(points) FILTER (WHERE kind = 'adjust' AND source_type NOT IN ('merge', 'erasure') AND points > 0), 0)::float8 AS adjusted_in,
                COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type NOT IN ('merge', 'erasure') AND points < 0), 0)::float8 AS adjusted_out,
                COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type = 'erasure'), 0)::float8 AS forfeited,
@@ -207,7 +228,7 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
                (COALESCE(-sum(points) FILTER (WHERE kind = 'redeem'), 0) - COALESCE(sum(points) FILTER (WHERE kind = 'release'), 0))::float8 AS redeemed,
                (COALESCE(-sum(points) FILTER (WHERE kind = 'expire'), 0)
                 + (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND expires_at <= ${now}))::float8 AS expired,
-               COALESCE(-sum(points) FILTER (WHERE kind = 'reverse'), 0)::float8 AS reversed
+               COALESCE(-sum(points) FILTER (WHERE kind = 'reverse' AND NOT details ? 'duplicate_of'), 0)::float8 AS reversed
         FROM loyalty_entries`.execute(db);
       const t = totals.rows[0];
       const counted = await sql<{ tier: string | null; members: number }>`

@@ -63,6 +63,12 @@ export interface Phrases {
   adjustment(byMerge: boolean, reason: string): string;
   /** A once-per-person bonus the person had twice, taken back when their two customers were merged: `bonus` is the bonus as its own entry says it. */
   duplicateTakenBack(p: { bonus: string; forgiven: number; unit: Unit }): string;
+  /**
+   * A merge's transfer: `in`, the points (or, `debt`, the points owed) of a record merged
+   * into this one; `out`, this record's moved to the one it was merged into. `who`: that
+   * record's name or card number, null when none is known (an erased person's).
+   */
+  mergeMoved(p: { direction: 'in' | 'out'; debt: boolean; who: string | null }): string;
   /** After a credit still in its holding period: how many of its points, and the day (formatted) they can be spent. */
   pending(points: number, from: string, unit: Unit): string;
 }
@@ -111,6 +117,9 @@ export const PHRASES: Record<Language, Phrases> = {
     expiredAge: (months) => `Expired: points earned more than ${months ?? 'the allowed'} months ago`,
     adjustment: (byMerge, reason) => `Adjustment by ${byMerge ? 'merge' : 'staff'}: ${reason}`.trim(),
     duplicateTakenBack: ({ bonus, forgiven }) => `Taken back, given twice to one person (customers merged): ${bonus}; the earlier one stays${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
+    mergeMoved: ({ direction, debt, who }) => (direction === 'in'
+      ? `Merged in from ${who ? `the record of ${who}` : 'a duplicate record'}: ${debt ? 'the points it owed' : 'its points'} moved here`
+      : `Merged into ${who ? `the record of ${who}` : 'another record'}: ${debt ? 'the points owed' : 'the points'} moved there`),
     pending: (points, from) => `; ${points} pending, spendable from ${from}`,
   },
   sl: {
@@ -145,6 +154,9 @@ export const PHRASES: Record<Language, Phrases> = {
     expiredAge: (months) => `Poteklo: točke, zbrane pred več kot ${months ?? 'dovoljenimi'} meseci`,
     adjustment: (byMerge, reason) => withReason(`Popravek (${byMerge ? 'združitev strank' : 'osebje'})`, reason),
     duplicateTakenBack: ({ bonus, forgiven }) => `Odvzeto, ista oseba ga je prejela dvakrat (združeni stranki): ${bonus}; ostane prejšnji${slForgiven(forgiven)}`,
+    mergeMoved: ({ direction, debt, who }) => (direction === 'in'
+      ? `Združeno iz ${who ? `zapisa stranke ${who}` : 'podvojenega zapisa'}: ${debt ? 'njen dolg točk prenesen sem' : 'njene točke prenesene sem'}`
+      : `Združeno v ${who ? `zapis stranke ${who}` : 'drug zapis'}: ${debt ? 'dolg točk prenesen tja' : 'točke prenesene tja'}`),
     pending: (points, from) => `; ${points} v čakanju, na voljo od ${from}`,
   },
   tr: {
@@ -179,6 +191,9 @@ export const PHRASES: Record<Language, Phrases> = {
     expiredAge: (months) => `Süresi doldu: ${months ?? 'izin verilen'} aydan daha önce kazanılan puanlar`,
     adjustment: (byMerge, reason) => withReason(`Düzeltme (${byMerge ? 'müşteri birleştirme' : 'personel'})`, reason),
     duplicateTakenBack: ({ bonus, forgiven, unit }) => `Geri alındı, aynı kişiye iki kez verilmişti (müşteriler birleştirildi): ${bonus}; önceki kalır${trForgiven(forgiven, unit)}`,
+    mergeMoved: ({ direction, debt, who }) => (direction === 'in'
+      ? `${who ? `${who} kaydından` : 'Yinelenen bir kayıttan'} birleştirildi: ${debt ? 'o kaydın puan borcu' : 'o kaydın puanları'} buraya aktarıldı`
+      : `${who ? `${who} kaydıyla` : 'Başka bir kayıtla'} birleştirildi: ${debt ? 'puan borcu' : 'puanlar'} oraya aktarıldı`),
     pending: (points, from, unit) => `; ${points} ${unit(points)} beklemede, ${from} tarihinden itibaren kullanılabilir`,
   },
   da: {
@@ -214,6 +229,9 @@ export const PHRASES: Record<Language, Phrases> = {
     expiredAge: (months) => `Udløbet: point optjent for mere end ${months ?? 'det tilladte antal'} måneder siden`,
     adjustment: (byMerge, reason) => withReason(`Justering (${byMerge ? 'sammenlægning' : 'personale'})`, reason),
     duplicateTakenBack: ({ bonus, forgiven }) => `Trukket tilbage, givet to gange til samme person (kunder lagt sammen): ${bonus}; den første beholdes${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
+    mergeMoved: ({ direction, debt, who }) => (direction === 'in'
+      ? `Lagt sammen fra ${who ? `kundeposten for ${who}` : 'en dubleret kundepost'}: ${debt ? 'dens gæld i point' : 'dens point'} flyttet hertil`
+      : `Lagt sammen med ${who ? `kundeposten for ${who}` : 'en anden kundepost'}: ${debt ? 'gælden i point' : 'pointene'} flyttet dertil`),
     pending: (points, from) => `; ${points} afventende, kan bruges fra ${from}`,
   },
   ru: {
@@ -248,6 +266,9 @@ export const PHRASES: Record<Language, Phrases> = {
     expiredAge: (months) => `Сгорели: баллы начислены более ${months ?? 'допустимого числа'} мес. назад`,
     adjustment: (byMerge, reason) => withReason(`Корректировка (${byMerge ? 'объединение клиентов' : 'сотрудник'})`, reason),
     duplicateTakenBack: ({ bonus, forgiven }) => `Списано: один человек получил его дважды (клиенты объединены): ${bonus}; остаётся более ранний${ruForgiven(forgiven)}`,
+    mergeMoved: ({ direction, debt, who }) => (direction === 'in'
+      ? `Объединено с ${who ? `записью клиента ${who}` : 'дублирующей записью'}: ${debt ? 'её долг по баллам перенесён сюда' : 'её баллы перенесены сюда'}`
+      : `Объединено с ${who ? `записью клиента ${who}` : 'другой записью'}: ${debt ? 'долг по баллам перенесён туда' : 'баллы перенесены туда'}`),
     pending: (points, from) => `; ${points} в ожидании, доступны с ${from}`,
   },
 };

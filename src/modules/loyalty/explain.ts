@@ -43,8 +43,10 @@ export type ReservationStatus = 'held' | 'captured' | 'released' | 'expired';
  * a capture changes only the reservation, and the entry reads as spent once it is captured.
  * (A release or a time-out writes an entry of its own that gives the points back.)
  */
-export function describeEntry(e: EntryLike, currency: string, language: Language = 'en', { reservations, names = STORED_NAMES, points = POINTS_WORDS }: {
+export function describeEntry(e: EntryLike, currency: string, language: Language = 'en', { reservations, names = STORED_NAMES, points = POINTS_WORDS, customers }: {
   reservations?: ReadonlyMap<string, ReservationStatus>;
+  /** What to call the other customer of a merge's transfer (mergedCustomerNames): a name or card number, null when none is known. */
+  customers?: ReadonlyMap<string, string | null>;
   names?: ProgramNames;
   /** What the points are called (program-names.ts pointsNameOf); the product's own word by default. */
   points?: CountedName;
@@ -104,11 +106,27 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
       return say.released(d.why === undefined ? null : d.why === 'checkout reservation timed out' ? 'timed_out' : d.why === 'checkout reservation partly captured' ? 'not_spent' : 'released');
     case 'expire':
       return d.policy === 'inactivity' ? say.expiredInactivity(d.months) : say.expiredAge(d.months);
-    case 'adjust':
+    case 'adjust': {
+      // A merge's transfer names the other record in words, never by its id (a raw uuid means nothing to a member).
+      const other = e.source_type === 'merge' ? (d.merged_from ?? d.merged_into) : undefined;
+      if (typeof other === 'string') {
+        const into = d.merged_from === undefined;
+        return say.mergeMoved({ direction: into ? 'out' : 'in', debt: into ? e.points > 0 : e.points < 0, who: customers?.get(other) ?? null });
+      }
       return say.adjustment(e.source_type === 'merge', e.reason ?? '');
+    }
     default:
       return e.kind;
   }
+}
+
+/**
+ * The kind an entry reads as, and the account's lifetime figure it counts in: its own,
+ * but a merge's take-back of a bonus the person had twice (a `reverse` entry naming the
+ * bonus that stays, duplicate_of) is an adjustment made by the merge, not a refund.
+ */
+export function shownAs(e: Pick<EntryLike, 'kind' | 'details'>): LoyaltyEntryKind {
+  return e.kind === 'reverse' && e.details.duplicate_of ? 'adjust' : e.kind;
 }
 
 const round4 = (v: unknown) => (typeof v === 'number' ? Number(v.toFixed(4)) : v);
@@ -180,7 +198,7 @@ export interface LedgerRow extends EntryLike {
  * already expired that the hourly maintenance has not yet taken out (expiring_now) until
  * it writes their expiry entry. `sum` is the sum of all entries, for the proof.
  */
-export function explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names, points = POINTS_WORDS }: {
+export function explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names, points = POINTS_WORDS, customers }: {
   rows: readonly LedgerRow[];
   allocations: readonly { debit_id: number; credit_id: number; points: number }[];
   reservations?: ReadonlyMap<string, ReservationStatus>;
@@ -192,6 +210,8 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
   names?: (version: number | null | undefined) => ProgramNames;
   /** What the points are called (program-names.ts pointsNameOf); the product's own word by default. */
   points?: CountedName;
+  /** The other customers of the merges the entries record, in words (describeEntry). */
+  customers?: ReadonlyMap<string, string | null>;
 }) {
   const ordered = [...rows].sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime() || a.id - b.id);
   const line = new Map(ordered.map((e, i) => [e.id, i]));
@@ -225,9 +245,9 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
     running += e.points;
     pendingRunning += pendingBy[i];
     const stillPending = pending(e) && e.remaining !== null && e.remaining > 0;
-    const said = describeEntry(e, currency, language, { reservations, names: names?.(e.program_version), points });
+    const said = describeEntry(e, currency, language, { reservations, names: names?.(e.program_version), points, customers });
     const entry = {
-      id: e.id, at: e.occurred_at.toISOString(), kind: e.kind, points: e.points,
+      id: e.id, at: e.occurred_at.toISOString(), kind: e.kind, shown_as: shownAs(e), points: e.points,
       balance_after: running, spendable_after: running - pendingRunning, pending_after: pendingRunning,
       description: stillPending ? `${said}${say.pending(e.remaining!, day.format(e.available_at!), unitOf(points, language))}` : said,
       source: { type: e.source_type, id: e.source_id },

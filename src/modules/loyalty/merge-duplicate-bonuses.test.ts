@@ -53,13 +53,26 @@ describe('a merge of two customers who are one person', () => {
     // 350 + 450 − 250 = 550 = the person's 200 + 100 of purchases, one first-purchase bonus (200), one sign-up bonus (50).
     const after = await account(b);
     expect(after).toMatchObject({ balance: 550, pending: 0, owed: 0 });
-    expect(after.lifetime).toEqual({ earned: 350, adjusted: 450, redeemed: 0, reversed: 250, expired: 0 });
+    // The bonuses taken back are the merge's adjustment, not a refund's: adjusted 450 − 250, nothing reversed (there was no refund).
+    expect(after.lifetime).toEqual({ earned: 350, adjusted: 200, redeemed: 0, reversed: 0, expired: 0 });
+    expect(after.lifetime.earned + after.lifetime.adjusted - after.lifetime.redeemed - after.lifetime.reversed - after.lifetime.expired).toBe(after.balance + after.pending + after.expiring_now);
 
     const takenBack = after.explanation.entries.filter((e) => e.kind === 'reverse');
-    expect(takenBack.map((e) => [e.points, e.description])).toEqual([
-      [-50, 'Taken back, given twice to one person (customers merged): Welcome bonus for joining; the earlier one stays'],
-      [-200, 'Taken back, given twice to one person (customers merged): First purchase bonus (b1); the earlier one stays'],
+    // The ledger's kind stays reverse; the entry reads as an adjustment by the merge (shown_as), as the lifetime figures count it.
+    expect(takenBack.map((e) => [e.points, e.shown_as, e.description])).toEqual([
+      [-50, 'adjust', 'Taken back, given twice to one person (customers merged): Welcome bonus for joining; the earlier one stays'],
+      [-200, 'adjust', 'Taken back, given twice to one person (customers merged): First purchase bonus (b1); the earlier one stays'],
     ]);
+    // The transfers (one per lot of A's: its purchase, first-purchase and sign-up) name the merged record in words, not by its id:
+    // A has no name or card number here.
+    const movedIn = after.explanation.entries.filter((e) => e.kind === 'adjust');
+    expect(movedIn.reduce((sum, e) => sum + e.points, 0)).toBe(450);
+    expect(new Set(movedIn.map((e) => `${e.shown_as}: ${e.description}`))).toEqual(new Set(['adjust: Merged in from a duplicate record: its points moved here']));
+    expect(after.explanation.entries.filter((e) => e.description.includes(a))).toEqual([]);
+    // The report: the bonuses taken back are out of earned (450 + 350 − 250), not in reversed; it still adds up.
+    const report = (await s.loyalty.report()).points;
+    expect(report).toMatchObject({ earned: 550, reversed: 0, merged_in: 450, merged_out: 450, outstanding: 550, issued: 550 });
+    expect(report.earned + report.adjusted_in - report.adjusted_out + report.merged_in - report.merged_out - report.redeemed - report.expired - report.reversed - report.forfeited + report.owed).toBe(report.outstanding);
     // Each from the bonus's own lot: B's bonus entries are left with nothing.
     const bEntries = await s.db.selectFrom('loyalty_entries').select(['id', 'idempotency_key', 'remaining']).where('customer_id', '=', b).execute();
     const own = (key: string) => bEntries.find((e) => e.idempotency_key === key)!;
@@ -112,5 +125,21 @@ describe('a merge of two customers who are one person', () => {
     // −200 + 280 − 250 = −170: earned 400 + 30, spent 600.
     expect(await account(d)).toMatchObject({ balance: -170, owed: 170 });
     expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+
+  it('names the merged record in the transfer by its name, else its card number, in each language', async () => {
+    s.clock.set('2026-05-01T08:00:00Z');
+    await s.customers.upsert({ email: 'fa@example.com', first_name: 'Fa', last_name: 'Novak' }, actor);
+    await s.customers.upsert({ email: 'gi@example.com', external_id: 'CARD-7' }, actor);
+    const f = (await buy('fa@example.com', 'f1', '4.00', '2026-05-02T09:00:00Z')).customerId;
+    const g = (await buy('gi@example.com', 'g1', '6.00', '2026-05-03T09:00:00Z')).customerId;
+    const h = (await buy('ha@example.com', 'h1', '8.00', '2026-05-04T09:00:00Z')).customerId;
+    s.clock.set('2026-06-04T12:00:00Z');
+    await merge(h, f);
+    await merge(h, g);
+    // One transfer per lot moved (purchase, first purchase, sign-up), each saying whose.
+    const said = async (language: 'en' | 'sl') => [...new Set((await account(h, language)).explanation.entries.filter((e) => e.kind === 'adjust').map((e) => e.description))];
+    expect(await said('en')).toEqual(['Merged in from the record of Fa Novak: its points moved here', 'Merged in from the record of CARD-7: its points moved here']);
+    expect(await said('sl')).toEqual(['Združeno iz zapisa stranke Fa Novak: njene točke prenesene sem', 'Združeno iz zapisa stranke CARD-7: njene točke prenesene sem']);
   });
 });
