@@ -119,7 +119,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
             {a.explanation.entries.map((e) => (
               <tr key={e.id}>
                 <td className="nowrap">{i18n.date(e.at, true)}</td>
-                <td><span className={`tag kind-${e.kind}`}>{t(`loyalty.kind.${e.kind}` as MessageKey)}</span></td>
+                <td><span className={`tag kind-${e.shown_as}`}>{t(`loyalty.kind.${e.shown_as}` as MessageKey)}</span></td>
                 <td>
                   {e.description}
                   {e.actor && e.kind === 'adjust' && <small className="muted"> · {e.actor}</small>}
