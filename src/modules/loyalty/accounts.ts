@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { localDate } from '../../shared/clock.ts';
 import { currencyExponent, toMajor } from '../../shared/money.ts';
+import { isUuid } from '../../shared/ids.ts';
 import { withFields } from '../../shared/objects.ts';
 import { nameIn, namedForms, plainName } from '../../shared/plural.ts';
 import { customerToRead, type Language } from '../customers/index.ts';
@@ -45,11 +46,12 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
    * duplicate record".
    */
   async function mergedCustomerNames(rows: readonly { kind: string; source_type: string; source_id: string | null }[]) {
-    const ids = [...new Set(rows.filter((e) => e.kind === 'adjust' && e.source_type === 'merge' && e.source_id).map((e) => e.source_id!))];
+    const ids = [...new Set(rows.filter((e) => e.kind === 'adjust' && e.source_type === 'merge' && e.source_id && isUuid(e.source_id)).map((e) => e.source_id!))];
     if (ids.length === 0) return new Map<string, string | null>();
+    // By the uuid itself, so the primary key finds them (id::text would read every customer).
     const found = await sql<{ id: string; name: string | null }>`
       SELECT id::text AS id, COALESCE(NULLIF(trim(concat_ws(' ', first_name, last_name)), ''), NULLIF(external_id, '')) AS name
-      FROM customers WHERE id::text = ANY(${ids}::text[])`.execute(db);
+      FROM customers WHERE id = ANY(${ids}::uuid[])`.execute(db);
     return new Map(found.rows.map((r) => [r.id, r.name]));
   }
 
