@@ -113,11 +113,18 @@ const mergedInto = sql`
     UNION ALL SELECT up.id, c.merged_into FROM up JOIN customers c ON c.id = up.person WHERE c.status = 'merged' AND c.merged_into IS NOT NULL
   ) SELECT up.id, up.person FROM up JOIN customers c ON c.id = up.person WHERE c.status <> 'merged'`;
 
-/** The person a customer id stands for: its survivor if it was merged, else itself. */
-const personOf = (column: RawBuilder<unknown>) => sql`COALESCE((SELECT mi.person FROM merged_into mi WHERE mi.id = ${column}), ${column})`;
+/**
+ * The person a customer id stands for (its survivor if it was merged, else itself), for a
+ * statement `WITH merged_into AS (${mergedInto})`: a join to add to its FROM, and the
+ * person's id. A join, not a correlated look-up: a look-up per row read the merges once
+ * for every member or entry (members × merges).
+ */
+const personJoin = (alias: string, column: RawBuilder<unknown>) => sql`LEFT JOIN merged_into ${sql.raw(alias)} ON ${sql.raw(alias)}.id = ${column}`;
+const personOf = (alias: string, column: RawBuilder<unknown>) => sql`COALESCE(${sql.raw(alias)}.person, ${column})`;
 
 /** Each person's enrolment: the earliest of their records' (customer_id: the person). */
-const personsJoined = sql`SELECT person AS customer_id, min(joined_at) AS joined_at FROM (SELECT ${personOf(sql`m.customer_id`)} AS person, m.joined_at FROM loyalty_members m) x GROUP BY person`;
+const personsJoined = sql`SELECT ${personOf('mi', sql`m.customer_id`)} AS customer_id, min(m.joined_at) AS joined_at
+  FROM loyalty_members m ${personJoin('mi', sql`m.customer_id`)} GROUP BY 1`;
 
 /**
  * The sign-up, birthday, survey and profile-completion triggers from `from` (null: the whole
@@ -151,7 +158,8 @@ export async function readBonusTriggers({ db, from, since, now, timeZone }: { db
       WITH merged_into AS (${mergedInto}),
       taken_back AS (SELECT details->'taken_back'->>'customer_id' AS customer_id, details->'taken_back'->>'entry' AS entry FROM loyalty_entries
                      WHERE kind = 'reverse' AND details ? 'duplicate_of')
-      SELECT ${personOf(sql`e.customer_id`)} AS customer_id, ${epochMicros(sql`e.occurred_at`)} AS at_us, e.source_id, e.points FROM loyalty_entries e
+      SELECT ${personOf('mi', sql`e.customer_id`)} AS customer_id, ${epochMicros(sql`e.occurred_at`)} AS at_us, e.source_id, e.points
+      FROM loyalty_entries e ${personJoin('mi', sql`e.customer_id`)}
       WHERE e.kind = 'bonus' AND e.source_type = 'bonus' AND e.source_id IN ('survey', 'profile_completion', 'challenge')
         AND e.occurred_at <= ${now} ${after(sql`e.occurred_at`)}
         AND NOT EXISTS (SELECT 1 FROM taken_back t WHERE t.customer_id = e.customer_id::text AND t.entry = e.id::text)
@@ -190,9 +198,9 @@ export async function readBonusTriggers({ db, from, since, now, timeZone }: { db
 export async function readReferrals({ db, minimumMinor, now }: { db: Db; minimumMinor: number; now: Date }): Promise<Map<string, ReferralTrigger>> {
   const found = await sql<{ friend: string; friend_id: string; referrer_id: string; at_us: string }>`
     WITH merged_into AS (${mergedInto})
-    SELECT r.customer_id AS friend, f.person AS friend_id, ${personOf(sql`r.referrer_id`)} AS referrer_id, ${epochMicros(sql`q.occurred_at`)} AS at_us
-    FROM loyalty_referrals r
-    CROSS JOIN LATERAL (SELECT ${personOf(sql`r.customer_id`)} AS person) f
+    SELECT r.customer_id AS friend, f.person AS friend_id, ${personOf('mr', sql`r.referrer_id`)} AS referrer_id, ${epochMicros(sql`q.occurred_at`)} AS at_us
+    FROM loyalty_referrals r ${personJoin('mr', sql`r.referrer_id`)} ${personJoin('mf', sql`r.customer_id`)}
+    CROSS JOIN LATERAL (SELECT ${personOf('mf', sql`r.customer_id`)} AS person) f
     CROSS JOIN LATERAL (SELECT p.occurred_at FROM purchases p
                         WHERE p.customer_id = f.person AND p.created_at >= r.created_at AND p.total_minor >= ${Math.max(minimumMinor, 1)} AND p.occurred_at <= ${now}
                         ORDER BY p.occurred_at LIMIT 1) q
