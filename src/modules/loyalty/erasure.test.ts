@@ -113,4 +113,25 @@ describe('merged and erased customers in the loyalty report', () => {
     expect((await s.loyalty.maintenance.runAll(s.clock.now())).forfeited).toEqual({ members: 0, points: 0 });
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
+
+  it('forgives what a refund after the erasure cannot take back: an erased customer earns nothing again to settle a debt', async () => {
+    const s = api.services;
+    // Gone buys for 80 € and joins (80 + 100), spends 150 of it, then is erased: 30 forfeited.
+    s.clock.set('2027-07-01T12:00:00Z');
+    const gone = await buy('card-gone', 'gone-1', '80.00', '2027-07-01T10:00:00Z');
+    s.clock.set('2027-07-10T12:00:00Z');
+    await s.loyalty.adjust(gone, { points: -150, reason: 'test: spent', idempotency_key: 'gone-spent' }, actor);
+    expect((await api.call('DELETE', `/api/v1/customers/${gone}`)).statusCode).toBe(204);
+    const before = await report();
+
+    // The whole purchase is refunded afterwards: its 80 points are nowhere to take, and no debt stays.
+    const purchase = await s.db.selectFrom('purchases').select('id').where('customer_id', '=', gone).executeTakeFirstOrThrow();
+    const refund = await s.commerce.refund(purchase.id, { external_id: 'gone-1-r', amount: '80.00' }, actor);
+    expect(refund.loyalty).toMatchObject({ points_reversed: 0, unsettled: 0 });
+    const after = await report();
+    expect(after.points).toMatchObject({ owed: before.points.owed, outstanding: before.points.outstanding });
+    const entry = await s.db.selectFrom('loyalty_entries').select(['points', 'details']).where('customer_id', '=', gone).where('kind', '=', 'reverse').executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ points: 0, details: { refund_id: 'gone-1-r', forgiven: 80, policy: 'forgive' } });
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
 });
