@@ -26,6 +26,8 @@ import { isHashOfRefund, refundMeaning, refundRequestHash, type RefundContext } 
 
 export interface RefundFacts {
   customerId: string;
+  /** The customer was erased (read with the customer's lock): nothing will credit them again. */
+  customerErased: boolean;
   purchaseId: string;
   refundId: string;
   /** The refund's and the purchase's ids as the business knows them, and the refund's amount: for the ledger's explanation. */
@@ -108,7 +110,7 @@ export function createRefundRecorder(deps: RefundHooks & { db: Db; customers: Pi
       await lockKeys(trx, [refundKeyLock(data.external_id)]);
       const existing = await trx.selectFrom('refund_keys').selectAll().where('external_id', '=', data.external_id).executeTakeFirst();
       if (existing && !fromPurchase) return replayRefund(trx, ref, existing, data);
-      await deps.customers.lockCustomers(trx, [ref.customer_id]);
+      const statuses = await deps.customers.lockCustomers(trx, [ref.customer_id]);
       const purchase = await trx.selectFrom('purchases').select(['total_minor', 'refunded_minor', 'currency', 'store_id', 'occurred_at', 'local_date'])
         .where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
       if (!purchase) throw new PurchaseMovedMeanwhile(ref.purchase_id);
@@ -150,7 +152,7 @@ export function createRefundRecorder(deps: RefundHooks & { db: Db; customers: Pi
       await repo.recomputeStats(trx, [ref.customer_id], now);
       const loyalty = deps.onRefund
         ? await deps.onRefund(trx, {
-          customerId: ref.customer_id, purchaseId: ref.purchase_id, refundId, refundExternalId: data.external_id, purchaseExternalId: ref.external_id,
+          customerId: ref.customer_id, customerErased: statuses.get(ref.customer_id) === 'erased', purchaseId: ref.purchase_id, refundId, refundExternalId: data.external_id, purchaseExternalId: ref.external_id,
           amount: toMajor(amount, purchase.currency), totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + amount, occurredAt, now,
           returns: () => returnsOfPurchase(trx, ref),
         })

@@ -24,9 +24,11 @@ export async function findById(db: Db | Tx, id: string, { forUpdate = false } = 
 }
 
 /** Locks customers' rows, in id order, for the rest of the transaction. */
-export async function lockCustomers(trx: Tx, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await sql`SELECT 1 FROM customers WHERE id = ANY(${[...new Set(ids)].sort()}::uuid[]) ORDER BY id FOR UPDATE`.execute(trx);
+export async function lockCustomers(trx: Tx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  // The status of each row locked, as it is now, for a caller that acts on it (a refund of an erased customer's purchase).
+  const { rows } = await sql<{ id: string; status: string }>`SELECT id, status FROM customers WHERE id = ANY(${[...new Set(ids)].sort()}::uuid[]) ORDER BY id FOR UPDATE`.execute(trx);
+  return new Map(rows.map((r) => [r.id, r.status]));
 }
 
 /**

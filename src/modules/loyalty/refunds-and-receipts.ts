@@ -120,8 +120,7 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       const program = await core.programAt(r.now, trx);
       // An erased customer earns nothing again (erasure.ts), so a debt of theirs would stand
       // for ever in the report's owed: what a refund after the erasure cannot take is forgiven.
-      const erased = (await trx.selectFrom('customers').select('status').where('id', '=', r.customerId).executeTakeFirst())?.status === 'erased';
-      const policy = erased ? 'forgive' : (program?.document.refund_shortfall ?? 'negative_balance');
+      const policy = r.customerErased ? 'forgive' : (program?.document.refund_shortfall ?? 'negative_balance');
       const entry = {
         customerId: r.customerId, kind: 'reverse' as const, occurredAt: r.occurredAt, sourceType: 'purchase', sourceId: r.purchaseId,
         idempotencyKey: `refund:${r.refundId}`, programVersion: program?.version ?? null,
