@@ -20,7 +20,9 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
   const [giftCards, setGiftCards] = useState<GiftCard[]>([]);
   // The names of tiers and rewards: the page waits for them, so that it never shows codes
   // ("member → silver") for a moment before the names arrive.
-  const [rewards, setRewards] = useState<Reward[]>();
+  // With the language they were asked in: each carries the program's points name in that
+  // language, so after a switch the picker waits for the new answer rather than show the old word.
+  const [catalogue, setCatalogue] = useState<{ language: string; rewards: Reward[] }>();
   const levels = useTierLevels();
   const [error, setError] = useState<string>();
   const [enrolError, setEnrolError] = useState<string>();
@@ -34,12 +36,16 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
     api<{ items: GiftCard[] }>(`/customers/${customerId}/gift-cards`).then((r) => setGiftCards(r.items), () => undefined);
     // Without them (a failed request) the codes stand in for the names.
     // In the dashboard's language: each reward's points_name in the form its cost takes.
-    api<{ rewards: Reward[] }>(`/loyalty/rewards?customer_id=${customerId}&language=${i18n.language}`).then((r) => setRewards(r.rewards), () => setRewards((known) => known ?? []));
+    const language = i18n.language;
+    api<{ rewards: Reward[] }>(`/loyalty/rewards?customer_id=${customerId}&language=${language}`).then(
+      (r) => setCatalogue({ language, rewards: r.rewards }),
+      () => setCatalogue((known) => ({ language, rewards: known?.rewards ?? [] })),
+    );
   };
   useEffect(reload, [customerId, i18n.language]);
 
   if (error) return <p className="error">{t('common.error', { message: error })}</p>;
-  if (!account || !levels || !rewards) return <p>{t('common.loading')}</p>;
+  if (!account || !levels || !catalogue) return <p>{t('common.loading')}</p>;
 
   const enrol = async () => {
     try {
@@ -54,6 +60,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
     reload();
   };
   const nameOfTier = (code: string | null) => (code === null ? t('loyalty.noTier') : tierName(i18n, levels, code));
+  const { rewards } = catalogue;
   const rewardName = (code: string | null) => i18n.localized(rewards.find((r) => r.code === code)?.name) || code || '—';
 
   const forms = (
@@ -61,7 +68,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
       <h2>{t('loyalty.adjust.title')}</h2>
       <AdjustPoints customerId={customerId} onDone={adjusted} />
       <h2>{t('loyalty.redeem.title')}</h2>
-      <RedeemReward customerId={customerId} rewards={rewards} onDone={reload} />
+      {catalogue.language === i18n.language ? <RedeemReward customerId={customerId} rewards={rewards} onDone={reload} /> : <p className="hint">{t('common.loading')}</p>}
     </div>
   );
 
