@@ -129,10 +129,25 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   const linesWanted = Number.isFinite(pointsFrom) && (!from || pointsFrom > from.getTime()) ? sql`p.occurred_at >= ${new Date(pointsFrom)}` : sql`true`;
   const stores = new Map((await db.selectFrom('stores').select(['id', 'code']).execute()).map((s) => [s.id, s.code]));
   // Only customers whose first purchase falls in the replay can earn a first-purchase bonus
-  // in it; the instant is compared in whole microseconds (epochMicros), as stored.
-  const firsts = new Map((await sql<{ customer_id: string; at_us: string }>`
-    SELECT customer_id, ${epochMicros(sql`first_purchase_at`)} AS at_us FROM customer_stats
-    WHERE first_purchase_at IS NOT NULL ${from ? sql`AND first_purchase_at >= ${from}` : sql``}`.execute(db)).rows.map((r) => [r.customer_id, r.at_us]));
+  // in it. Which purchase is the first: the one the ledger gave the bonus to, where it did
+  // (the first recorded, which a purchase recorded later but dated earlier does not
+  // displace); otherwise the first at the customer's first instant (compared in whole
+  // microseconds, epochMicros, as stored), in the order they were recorded. Two purchases
+  // at one instant are common: a date without a time is the store's midnight.
+  const firsts = new Map((await sql<{ customer_id: string; at_us: string; bonus_purchase: string | null }>`
+    SELECT s.customer_id, ${epochMicros(sql`s.first_purchase_at`)} AS at_us, e.source_id AS bonus_purchase
+    FROM customer_stats s
+    LEFT JOIN loyalty_entries e ON e.customer_id = s.customer_id AND e.idempotency_key = 'bonus:first_purchase' AND e.source_type = 'purchase'
+    WHERE s.first_purchase_at IS NOT NULL ${from ? sql`AND s.first_purchase_at >= ${from}` : sql``}`.execute(db)).rows.map((r) => [r.customer_id, { atUs: r.at_us, bonusPurchase: r.bonus_purchase }]));
+  /** Customers whose first purchase the replay has met. */
+  const firstMet = new Set<string>();
+  const isFirstEver = (row: { customer_id: string; id: string; at_us: string }) => {
+    const first = firsts.get(row.customer_id);
+    if (!first || firstMet.has(row.customer_id)) return false;
+    const isIt = first.bonusPurchase !== null ? first.bonusPurchase === row.id : first.atUs === row.at_us;
+    if (isIt) firstMet.add(row.customer_id);
+    return isIt;
+  };
   // The refunds, read once in time order (a few per hundred purchases): each is replayed at
   // its own time, as the live ledger took its points back and its tier metric lost it then.
   // A refund's lines come only with the refunds that name some (the column holds [] for the others).
@@ -185,7 +200,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     }
   };
 
-  type Row = { customer_id: string; refunded_id: string | null; at_us: string; local_date: string; store_id: string | null; channel: string; total_minor: number; refunded_minor: number; lines: PurchaseFacts['lines'] | null };
+  type Row = { customer_id: string; id: string; at_us: string; local_date: string; store_id: string | null; channel: string; total_minor: number; refunded_minor: number; lines: PurchaseFacts['lines'] | null };
   // One cursor over the purchases in time order, read a page at a time: memory stays flat
   // however many purchases there are, and the occurred_at index is walked once (keyset
   // pages made the planner re-sort the rest of the table for every page). Read-only,
@@ -196,13 +211,13 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   await db.transaction().execute(async (trx) => {
     await sql`
       DECLARE simulation NO SCROLL CURSOR FOR
-      SELECT p.customer_id, CASE WHEN p.refunded_minor > 0 THEN p.id END AS refunded_id, ${epochMicros(sql`p.occurred_at`)} AS at_us,
+      SELECT p.customer_id, p.id, ${epochMicros(sql`p.occurred_at`)} AS at_us,
              p.local_date::text AS local_date, p.store_id, p.channel, p.total_minor, p.refunded_minor
              ${needsLines ? sql`, CASE WHEN ${linesWanted} THEN (SELECT json_agg(json_build_object('sku', l.sku, 'category', l.category, 'quantity', l.quantity::float8, 'unitPriceMinor', l.unit_price_minor))
                                   FROM purchase_lines l WHERE l.customer_id = p.customer_id AND l.purchase_id = p.id) END AS lines` : sql`, NULL AS lines`}
       FROM purchases p
       WHERE p.occurred_at <= ${now} ${readFrom}
-      ORDER BY p.occurred_at`.execute(trx);
+      ORDER BY p.occurred_at, p.created_at, p.id`.execute(trx);
     const fetchPage = async () => (await sql<Row>`FETCH ${sql.raw(String(PAGE))} FROM simulation`.execute(trx)).rows;
     let next = fetchPage();
     for (;;) {
@@ -214,13 +229,13 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
         const t = Math.floor(Number(row.at_us) / 1000);
         const occurredAt = new Date(t);
         catchUp(t);
-        const id = row.refunded_id;
+        const id = Number(row.refunded_minor) > 0 ? row.id : null;
         const accounted = id ? explained.get(id) ?? 0 : 0;
         const p: ReplayPurchase = {
           customerId: row.customer_id, atUs: row.at_us, occurredAt, localDate: row.local_date,
           storeCode: row.store_id ? stores.get(row.store_id) ?? null : null, channel: row.channel, totalMinor: Number(row.total_minor),
           lines: row.lines ?? NO_LINES,
-          firstEver: firsts.get(row.customer_id) === row.at_us,
+          firstEver: isFirstEver(row),
           counted: t >= sinceTime,
           refundedAtOnceMinor: id ? Math.max(0, Number(row.refunded_minor) - accounted) : 0,
           refundKey: accounted > 0 ? id : null,

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { recordAll } from '../../../test/helpers/purchases.ts';
+
+// Which purchase the replay gives the first-purchase bonus: the one the ledger gave it.
+// A date without a time is the store's midnight, so a customer's first day often holds
+// two purchases at one instant; the replay gave the bonus to whichever the database read
+// first, counted both as first purchases, and a refund of the one the ledger had credited
+// then took the bonus back from a purchase the replay had not given it to.
+
+type Services = Awaited<ReturnType<typeof openTestServices>>;
+const actor = { actor: 'test' };
+
+// 10 points a euro, first purchase +200, no tiers, no expiry.
+const program = {
+  name: 'Firsts',
+  earning: { points_per_currency_unit: 10, rounding: 'floor' },
+  bonuses: { first_purchase: 200 },
+  expiry: { policy: 'none' },
+};
+
+async function ledgerPoints(s: Services) {
+  const row = await sql<{ points: number }>`SELECT COALESCE(sum(points), 0)::float8 AS points FROM loyalty_members`.execute(s.db);
+  return Number(row.rows[0].points);
+}
+
+describe('a first day of two purchases at one instant', () => {
+  let s: Services;
+  beforeAll(async () => {
+    s = await openTestServices();
+    s.clock.set('2026-01-01T00:00:00Z');
+    await s.loyalty.applyProgram({ program }, actor);
+    s.clock.set('2026-05-10T12:00:00Z');
+  });
+  afterAll(() => s?.close());
+
+  it('replays the bonus on the purchase the ledger credited, once a customer, and its refund takes it back from there', async () => {
+    // Y: 10.00 then 20.00, both at 10:00; the first recorded earns 100 + 200, the other 200.
+    // The first is refunded in full: 300 back. Y holds 200.
+    const [y1] = await recordAll(s, [{ external_id: 'Y-1', customer: { email: 'y@example.com' }, occurred_at: '2026-05-02T10:00:00+02:00', total: '10.00' }]);
+    await recordAll(s, [{ external_id: 'Y-2', customer: { email: 'y@example.com' }, occurred_at: '2026-05-02T10:00:00+02:00', total: '20.00' }]);
+    await s.commerce.refund(y1.purchaseId, { external_id: 'Y-1-R' }, actor);
+    // Z: two purchases dated by day only (the store's midnight), 30.00 recorded first, then
+    // 5.00; half of the first refunded: 300 + 200 earned, 50, then 250 back. Z holds 300.
+    const [z1] = await recordAll(s, [{ external_id: 'Z-1', customer: { email: 'z@example.com' }, occurred_at: '2026-05-03', total: '30.00' }]);
+    await recordAll(s, [{ external_id: 'Z-2', customer: { email: 'z@example.com' }, occurred_at: '2026-05-03', total: '5.00' }]);
+    await s.commerce.refund(z1.purchaseId, { external_id: 'Z-1-R', amount: '15.00' }, actor);
+    // The second of each pair is recorded after the first, yet the database may read them
+    // in either order: the bonus must follow the ledger, not the order read.
+    expect(await ledgerPoints(s)).toBe(200 + 300);
+
+    const r = await s.loyalty.simulate(program, { since: '2026-01-01' });
+    expect({ proposed: r.proposed.points, current: r.current!.points }).toEqual({ proposed: 500, current: 500 });
+    expect(r.bonus_triggers.first_purchase).toBe(2);
+    expect(r.difference).toEqual({ points: 0, value: '0.00' });
+  });
+
+  it('without a ledger bonus to follow, counts one first purchase a customer: the first recorded at the first instant', async () => {
+    // The program in force had no first-purchase bonus: a proposal with one pays it once
+    // a customer. W's 8.00 and 12.00 are at one instant; the first recorded takes the bonus.
+    const t = await openTestServices();
+    try {
+      t.clock.set('2026-01-01T00:00:00Z');
+      await t.loyalty.applyProgram({ program: { ...program, bonuses: {} } }, actor);
+      t.clock.set('2026-05-10T12:00:00Z');
+      await recordAll(t, [{ external_id: 'W-1', customer: { email: 'w@example.com' }, occurred_at: '2026-05-04', total: '8.00' }]);
+      await recordAll(t, [{ external_id: 'W-2', customer: { email: 'w@example.com' }, occurred_at: '2026-05-04', total: '12.00' }]);
+      const r = await t.loyalty.simulate(program, { since: '2026-01-01' });
+      expect(r.bonus_triggers.first_purchase).toBe(1);
+      expect({ proposed: r.proposed.points, current: r.current!.points }).toEqual({ proposed: 80 + 120 + 200, current: 200 });
+    } finally {
+      await t.close();
+    }
+  });
+});
