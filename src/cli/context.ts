@@ -54,4 +54,7 @@ export const print = (value: unknown, json: boolean, human: () => string) => {
 };
 
 /** `a,b , c` → ['a','b','c'] */
+/** A count with its noun in English's two forms: "1 member", "2,000 members". */
+export const counted = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
 export const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { programJsonSchema } from '../../modules/loyalty/index.ts';
 import { invalid } from '../../shared/errors.ts';
-import { print, throughServerOr } from '../context.ts';
+import { counted, print, throughServerOr } from '../context.ts';
 import { callServer } from '../remote.ts';
 
 // `regulars loyalty …`: apply a program file, simulate one against past purchases,
@@ -42,7 +42,7 @@ export function loyaltyCommands(program: Command) {
       const report = await throughServerOr('loyalty simulate', (server) => callServer(server, 'POST', '/loyalty/program/simulate', { program: document, since: o.since }), (s) => s.loyalty.simulate(document, { since: o.since }));
       print(report, Boolean(o.json), () => {
         const lines = [
-          `Replayed ${report.purchases.toLocaleString('en')} purchases of ${report.customers.toLocaleString('en')} customers since ${o.since.trim()} (${report.duration_ms} ms).`,
+          `Replayed ${counted(report.purchases, 'purchase')} of ${counted(report.customers, 'customer')} since ${o.since.trim()} (${report.duration_ms} ms).`,
           `Proposed program: ${report.proposed.points.toLocaleString('en')} points (${report.proposed.purchase_points.toLocaleString('en')} for purchases, ${report.proposed.bonus_points.toLocaleString('en')} bonuses), worth ${report.proposed.value} ${report.proposed.currency}.`,
         ];
         if (report.current && report.difference) {
@@ -70,7 +70,7 @@ export function loyaltyCommands(program: Command) {
           lines.push(`Publishing it now places members by their standing today: --tier-policy upgrade_now moves ${keep.up} up; reevaluate_now moves ${all.up} up and ${all.down} down.`);
           // Who: those moving down first; --json lists up to 1,000.
           const shown = report.movers.slice(0, 20);
-          for (const m of shown) lines.push(`  ${m.direction === 'down' ? 'down' : 'up  '} ${(m.name ?? m.customer_id).padEnd(28)} ${m.from ?? '(none)'} -> ${m.to}   ${m.customer_id}`);
+          for (const m of shown) lines.push(`  ${m.direction === 'down' ? 'down' : 'up  '} ${(m.name ?? '(no name)').padEnd(28)} ${m.from ?? '(none)'} -> ${m.to}   ${m.customer_id}`);
           const more = report.moves.up + report.moves.down - shown.length;
           if (more > 0) lines.push(`  … and ${more.toLocaleString('en')} more (--json lists up to 1,000)`);
         }
@@ -86,8 +86,8 @@ export function loyaltyCommands(program: Command) {
       const result = await throughServerOr('loyalty verify', (server) => callServer(server, 'GET', '/loyalty/verify'), (s) => s.loyalty.verify());
       print(result, Boolean(o.json), () =>
         result.ok
-          ? `OK: ${result.members.toLocaleString('en')} members, ${result.entries.toLocaleString('en')} ledger entries — every balance equals its ledger (${result.duration_ms} ms).`
-          : [`MISMATCH: ${result.problems.length} problem(s)`, ...result.problems.map((p) => `  customer ${p.customer_id}${p.entry_id ? ` entry ${p.entry_id}` : ''}: ${p.rule} — expected ${p.expected}, found ${p.actual}`)].join('\n'),
+          ? `OK: ${counted(result.members, 'member')}, ${counted(result.entries, 'ledger entry', 'ledger entries')} — every balance equals its ledger (${result.duration_ms} ms).`
+          : [`MISMATCH: ${counted(result.problems.length, 'problem')}`, ...result.problems.map((p) => `  customer ${p.customer_id}${p.entry_id ? ` entry ${p.entry_id}` : ''}: ${p.rule} — expected ${p.expected}, found ${p.actual}`)].join('\n'),
       );
       if (!result.ok) process.exitCode = 1;
     });
@@ -119,13 +119,13 @@ export function loyaltyCommands(program: Command) {
     .action(async (o: { json?: boolean }) => {
       const r = await throughServerOr('loyalty maintain', (server) => callServer(server, 'POST', '/loyalty/maintenance'), (s) => s.loyalty.maintenance.runAll(s.clock.now()));
       print(r, Boolean(o.json), () => [
-        `Checkout reservations released: ${r.reservations_released}`,
-        `Points expired: ${r.expired.points.toLocaleString('en')} of ${r.expired.members.toLocaleString('en')} members`,
-        ...(r.debts_settled.points > 0 ? [`Debts settled from points held beside them: ${r.debts_settled.points.toLocaleString('en')} of ${r.debts_settled.members.toLocaleString('en')} members`] : []),
-        ...(r.forfeited.points > 0 ? [`Points of erased customers forfeited: ${r.forfeited.points.toLocaleString('en')} of ${r.forfeited.members.toLocaleString('en')} customers`] : []),
-        `Expiry reminders: ${r.reminded.members.toLocaleString('en')} members`,
-        `Tier reviews: ${r.tiers.reviewed.toLocaleString('en')} members, ${r.tiers.down.toLocaleString('en')} moved down`,
-        `Birthday gifts: ${r.birthdays.members.toLocaleString('en')} members`,
+        `Checkout reservations released: ${r.reservations_released.toLocaleString('en')}`,
+        `Points expired: ${r.expired.points.toLocaleString('en')} of ${counted(r.expired.members, 'member')}`,
+        ...(r.debts_settled.points > 0 ? [`Debts settled from points held beside them: ${r.debts_settled.points.toLocaleString('en')} of ${counted(r.debts_settled.members, 'member')}`] : []),
+        ...(r.forfeited.points > 0 ? [`Points of erased customers forfeited: ${r.forfeited.points.toLocaleString('en')} of ${counted(r.forfeited.members, 'customer')}`] : []),
+        `Expiry reminders: ${counted(r.reminded.members, 'member')}`,
+        `Tier reviews: ${counted(r.tiers.reviewed, 'member')}, ${r.tiers.down.toLocaleString('en')} moved down`,
+        `Birthday gifts: ${counted(r.birthdays.members, 'member')}`,
       ].join('\n'));
     });
 
