@@ -14,7 +14,8 @@ export { ProgramDocument, ApplyProgramInput, LocalizedText, PluralForms, program
 export { compileProgram, pointsForPurchase, type Program, type PurchaseFacts } from './program.ts';
 export { type AccrualItem, type LoyaltySummary } from './accrual.ts';
 export { AdjustmentInput } from './staff-actions.ts';
-export { RedeemRewardInput, UseCouponInput, CampaignInput } from './rewards.service.ts';
+export { RedeemRewardInput } from './rewards.service.ts';
+export { UseCouponInput, CampaignInput } from './coupons.ts';
 export { COUPON_PROBLEM_CODES } from './codes.ts';
 export { REWARD_PROBLEM_CODES } from './reward-rules.ts';
 export { GiftCardChargeInput, GiftCardIssueInput } from './gift-cards.ts';
