@@ -4,7 +4,7 @@ import { Amount, Count, Currency, Id, Instant, shared } from './common.ts';
 import { LocalizedText } from './loyalty.ts';
 
 // What the loyalty module answers about rewards, coupons, gift cards and checkout
-// reservations (rewards.service.ts).
+// reservations (rewards.service.ts, coupons.ts).
 
 const RewardType = ProgramDocument.shape.rewards.unwrap().element.shape.type;
 

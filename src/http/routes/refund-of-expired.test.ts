@@ -3,7 +3,7 @@ import { useTestApp } from '../../../test/helpers/app.ts';
 
 // QA finding, as reported: a refund of a purchase whose points had all expired answered
 // points_reversed 0 and the member's explanation had no entry for it. It now has one of
-// 0 points saying how many had expired (modules/loyalty/refund-of-expired.test.ts).
+// 0 points saying how many had expired (modules/loyalty/refunds/refund-of-expired.test.ts).
 
 const api = useTestApp({ keys: { owner: ['read', 'write', 'admin'] } });
 

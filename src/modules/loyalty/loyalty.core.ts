@@ -3,11 +3,11 @@ import type { Db, Tx } from '../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
-import * as ledger from './ledger.repository.ts';
-import type { MemberRow } from './ledger.repository.ts';
-import { compileProgram, tierIndexFor, tierIndexOf, tierValidUntil, windowStart, type Program } from './program.ts';
-import { ProgramDocument } from './program.schema.ts';
-import { listPrograms } from './program.repository.ts';
+import * as ledger from './ledger/ledger.repository.ts';
+import type { MemberRow } from './ledger/ledger.repository.ts';
+import { compileProgram, tierIndexFor, tierIndexOf, tierValidUntil, windowStart, type Program } from './program/program.ts';
+import { ProgramDocument } from './program/program.schema.ts';
+import { listPrograms } from './program/program.repository.ts';
 import { withFields } from '../../shared/objects.ts';
 
 // What the loyalty services share: the program versions (cached), the tier rules applied

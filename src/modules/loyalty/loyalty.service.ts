@@ -1,13 +1,13 @@
 import { withFields } from '../../shared/objects.ts';
-import { createAccounts } from './accounts.ts';
-import { createAccrual } from './accrual.ts';
-import type { EngagementService } from './engagement.service.ts';
-import { createErasureLoyalty } from './erasure.ts';
+import { createAccounts } from './accounts/accounts.ts';
+import { createAccrual } from './earning/accrual.ts';
+import type { EngagementService } from './earning/engagement.service.ts';
+import { createErasureLoyalty } from './lifecycle/erasure.ts';
 import type { LoyaltyCore } from './loyalty.core.ts';
-import { createMergeLoyalty } from './merge-loyalty.ts';
-import { createProgramVersions } from './program-versions.ts';
-import { createRefundsAndReceipts } from './refunds-and-receipts.ts';
-import { createStaffActions } from './staff-actions.ts';
+import { createMergeLoyalty } from './lifecycle/merge-loyalty.ts';
+import { createProgramVersions } from './program/program-versions.ts';
+import { createRefundsAndReceipts } from './refunds/refunds-and-receipts.ts';
+import { createStaffActions } from './accounts/staff-actions.ts';
 
 // The points side of the loyalty service, put together from one file per concern: the
 // program's versions, points for purchases, their refunds and receipts, staff adjustments

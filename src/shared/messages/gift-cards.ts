@@ -1,6 +1,6 @@
 import type { Entry } from './languages.ts';
 
-// The catalogue's messages of gift cards (src/modules/loyalty/gift-cards.ts) and of an
+// The catalogue's messages of gift cards (src/modules/loyalty/rewards/gift-cards.ts) and of an
 // expiry an admin's write gives that has passed already (admin-writes.ts). English first,
 // exactly as API clients have always read it (index.ts); codes, keys and amounts are
 // parameters and stay as written.

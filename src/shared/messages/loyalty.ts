@@ -21,7 +21,7 @@ export const LOYALTY = {
     ru: 'Клиент ещё не участник программы лояльности (нет ни покупок, ни регистрации)',
   },
 
-  // ── A staff adjustment (src/modules/loyalty/staff-actions.ts) ──
+  // ── A staff adjustment (src/modules/loyalty/accounts/staff-actions.ts) ──
   'points.whole': { en: 'must be a whole number of points', sl: 'mora biti celo število točk', tr: 'puan tam sayı olmalıdır', da: 'skal være et helt antal point', ru: 'должно быть целым числом баллов' },
   'adjustment.not_zero': { en: 'must not be 0', sl: 'ne sme biti 0', tr: '0 olamaz', da: 'må ikke være 0', ru: 'не может быть равно 0' },
   'adjustment.too_large': { en: 'is too large', sl: 'je preveliko', tr: 'çok büyük', da: 'er for stort', ru: 'слишком большое значение' },
@@ -70,7 +70,7 @@ export const LOYALTY = {
     ru: 'Корректировка {key} уже записана с другими значениями (баллов: {points}, причина "{reason}"); для новой корректировки укажите новый idempotency_key',
   },
 
-  // ── Simulating and publishing a program (src/modules/loyalty/program-versions.ts) ──
+  // ── Simulating and publishing a program (src/modules/loyalty/program/program-versions.ts) ──
   'simulation.since_required': { en: 'is required (YYYY-MM-DD)', sl: 'je obvezno (YYYY-MM-DD)', tr: 'zorunludur (YYYY-MM-DD)', da: 'skal udfyldes (YYYY-MM-DD)', ru: 'обязательное поле (YYYY-MM-DD)' },
   'simulation.since_format': {
     en: 'must be a date (YYYY-MM-DD) or an ISO 8601 timestamp with its offset (2026-01-01T00:00:00+01:00)',
@@ -115,7 +115,7 @@ export const LOYALTY = {
     ru: '{from} — не позже {since}, когда вступила в силу действующая версия {version}: новую версию нельзя датировать раньше неё: укажите время после {since} или не указывайте никакого, чтобы применить программу сейчас',
   },
 
-  // ── The program document's rules (src/modules/loyalty/program.schema.ts) ──
+  // ── The program document's rules (src/modules/loyalty/program/program.schema.ts) ──
   'program.code_format': {
     en: 'must be a short code of lower-case letters, digits, - and _ (e.g. "gold")',
     sl: 'mora biti kratka koda iz malih črk, števk, - in _ (npr. "gold")',
@@ -206,7 +206,7 @@ export const LOYALTY = {
     ru: 'обязательно для награды типа {type}',
   },
 
-  // ── Redeeming a reward (src/modules/loyalty/rewards.service.ts) ──
+  // ── Redeeming a reward (src/modules/loyalty/rewards/rewards.service.ts) ──
   // Every part by the program's name for the points: points_word with no number (program-names.ts pointsWord), points_name with one.
   'reward.not_enough_points': {
     en: 'Not enough {points_word}: "{reward}" costs {points} {points_name}, {on_hand}',

@@ -2,7 +2,8 @@ import type { Entry } from './languages.ts';
 
 // The catalogue's messages of what points buy and a till settles: a reward redeemed, a
 // coupon scanned and used, a campaign of coupons created, a checkout reservation of points
-// held, captured or released (src/modules/loyalty/rewards.service.ts, reservations.ts).
+// held, captured or released (src/modules/loyalty/rewards/rewards.service.ts, coupons.ts,
+// reservations.ts).
 // English first, exactly as API clients have always read it (index.ts). Codes, ids and
 // keys are parameters and stay as written.
 

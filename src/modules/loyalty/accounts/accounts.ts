@@ -1,0 +1,319 @@
+import { sql } from 'kysely';
+import { localDate } from '../../../shared/clock.ts';
+import { currencyExponent, toMajor } from '../../../shared/money.ts';
+import { isUuid } from '../../../shared/ids.ts';
+import { withFields } from '../../../shared/objects.ts';
+import { nameIn, namedForms, plainName } from '../../../shared/plural.ts';
+import { customerToRead, type Language } from '../../customers/index.ts';
+import { couponView, formatCode, shownCode } from '../rewards/codes.ts';
+import type { EngagementService } from '../earning/engagement.service.ts';
+import { explainLedger, shownAs } from './explain.ts';
+import { inactivityExpiresAt } from '../maintenance/inactivity.ts';
+import { balanceOf } from '../ledger/ledger.ts';
+import * as ledger from '../ledger/ledger.repository.ts';
+import type { LoyaltyCore } from '../loyalty.core.ts';
+import { text, tierIndexOf, type Program } from '../program/program.ts';
+import { namesByVersion, pointsNameOf } from '../program/program-names.ts';
+
+// The ledger read back, writing nothing: one member's account with every entry explained,
+// their tier history and their part of a data-access export; and every account at once,
+// the program's report (liability, breakage) and the proof that each cached balance is the
+// sum of its entries.
+
+/**
+ * The next day points expire on and how many go that day (a receipt's "500 beans expire on
+ * 1 March"), among lots still to expire: those past their date already are expiring_now.
+ * Lots earned at different hours expire at different hours of one day; a member and the
+ * dashboard read days, so the lots of that day (in the business's time zone) count
+ * together, and `at` is the first of them.
+ */
+function nextExpiry<Lot extends { remaining: number }>(lots: Lot[], expiresAt: (l: Lot) => Date | null, now: Date, timeZone: string) {
+  const due = lots.map((lot) => ({ lot, date: expiresAt(lot) })).filter((d): d is { lot: Lot; date: Date } => d.date !== null && d.date > now && d.lot.remaining > 0);
+  if (due.length === 0) return null;
+  const first = due.reduce((a, b) => (b.date < a.date ? b : a)).date;
+  const day = localDate(first, timeZone);
+  const points = due.filter((d) => localDate(d.date, timeZone) === day).reduce((sum, d) => sum + d.lot.remaining, 0);
+  return { at: first.toISOString(), points };
+}
+
+export function createAccounts(core: LoyaltyCore, engagement: EngagementService) {
+  const { db, clock, currency, timeZone } = core.deps;
+
+  /**
+   * The other customer of each merge transfer among `rows`, as a member or staff can read
+   * it: its name, else its card number (external_id). A merged customer's row keeps its
+   * profile (customers.absorb); an erased person's is gone, and the entry then says "a
+   * duplicate record".
+   */
+  async function mergedCustomerNames(rows: readonly { kind: string; source_type: string; source_id: string | null }[]) {
+    const ids = [...new Set(rows.filter((e) => e.kind === 'adjust' && e.source_type === 'merge' && e.source_id && isUuid(e.source_id)).map((e) => e.source_id!))];
+    if (ids.length === 0) return new Map<string, string | null>();
+    // By the uuid itself, so the primary key finds them (id::text would read every customer).
+    const found = await sql<{ id: string; name: string | null }>`
+      SELECT id::text AS id, COALESCE(NULLIF(trim(concat_ws(' ', first_name, last_name)), ''), NULLIF(external_id, '')) AS name
+      FROM customers WHERE id = ANY(${ids}::uuid[])`.execute(db);
+    return new Map(found.rows.map((r) => [r.id, r.name]));
+  }
+
+  /** The loyalty records of one customer besides the ledger, for the data-access export. */
+  async function loyaltyRecordsOf(customerId: string) {
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    const [coupons, couponUses, giftCards, referredBy, referred, tierHistory] = await Promise.all([
+      db.selectFrom('coupons').select(['code', 'chosen_code', 'kind', 'customer_id', 'reward_code', 'campaign_id', 'benefit', 'status', 'max_uses', 'uses', 'valid_from', 'expires_at', 'created_at'])
+        .where('customer_id', '=', customerId).orderBy('created_at').execute(),
+      db.selectFrom('coupon_uses as u').leftJoin('coupons as c', 'c.code', 'u.code').select(['u.code', 'c.chosen_code', 'u.order_ref', 'u.used_at'])
+        .where('u.customer_id', '=', customerId).orderBy('u.used_at').execute(),
+      db.selectFrom('gift_cards').select(['code', 'currency', 'initial_minor', 'balance_minor', 'expires_at', 'created_at']).where('customer_id', '=', customerId).orderBy('created_at').execute(),
+      db.selectFrom('loyalty_referrals').select(['referrer_id', 'code', 'status', 'reason', 'created_at', 'settled_at']).where('customer_id', '=', customerId).execute(),
+      db.selectFrom('loyalty_referrals').select(['customer_id', 'code', 'status', 'reason', 'created_at', 'settled_at']).where('referrer_id', '=', customerId).orderBy('created_at').execute(),
+      db.selectFrom('loyalty_tier_history').select(['from_tier', 'to_tier', 'reason', 'program_version', 'changed_at']).where('customer_id', '=', customerId).orderBy('changed_at').execute(),
+    ]);
+    return {
+      coupons: coupons.map(couponView),
+      coupon_uses: couponUses.map((u) => ({ code: shownCode(u), order_ref: u.order_ref, used_at: u.used_at.toISOString() })),
+      gift_cards: giftCards.map((g) => ({ code: formatCode(g.code), currency: g.currency, initial: toMajor(Number(g.initial_minor), g.currency), balance: toMajor(Number(g.balance_minor), g.currency), expires_at: iso(g.expires_at), issued_at: g.created_at.toISOString() })),
+      referred_by: referredBy.map((r) => ({ referrer_id: r.referrer_id, code: r.code, status: r.status, reason: r.reason, claimed_at: r.created_at.toISOString(), settled_at: iso(r.settled_at) })),
+      referred: referred.map((r) => ({ friend_id: r.customer_id, code: r.code, status: r.status, reason: r.reason, claimed_at: r.created_at.toISOString(), settled_at: iso(r.settled_at) })),
+      tier_history: tierHistory.map((h) => ({ from: h.from_tier, to: h.to_tier, reason: h.reason, program_version: h.program_version, at: h.changed_at.toISOString() })),
+    };
+  }
+
+  /** Tier and progress; the names in `language` (the program's fallback: text()). */
+  async function tierProgress(program: Program | undefined, member: { customer_id: string; tier: string | null; tier_since: Date | null; tier_valid_until: Date | null }, now: Date, language: Language) {
+    const tiers = program?.document.tiers;
+    if (!program || !tiers) return null;
+    const metric = (await core.tierMetrics(db, program, [member.customer_id], now)).get(member.customer_id) ?? 0;
+    const index = tierIndexOf(program, member.tier);
+    const next = tiers.levels[index + 1];
+    const fmt = (v: number) => (tiers.metric === 'spend' ? toMajor(Math.round(v), currency) : v);
+    return {
+      code: member.tier,
+      name: index >= 0 ? text(tiers.levels[index].name, language) : null,
+      since: member.tier_since?.toISOString() ?? null,
+      valid_until: member.tier_valid_until?.toISOString() ?? null,
+      metric: tiers.metric,
+      window: tiers.window,
+      qualifying: fmt(metric),
+      next: next ? { code: next.code, name: text(next.name, language), threshold: fmt(program.thresholds[index + 1]), missing: fmt(Math.max(0, program.thresholds[index + 1] - metric)) } : null,
+      benefits: index >= 0 ? tiers.levels[index].benefits : null,
+    };
+  }
+
+  const accounts = {
+    /**
+     * The member's account: balance, pending, lots, tier and progress, and every entry
+     * explained in `language` (the staff's or the member's; English by default). A merged
+     * id answers the survivor's account, under the survivor's id (merged-customers.ts).
+     */
+    async account(requested: string, { entries: entryLimit = 500, language = 'en' }: { entries?: number; language?: Language } = {}) {
+      const customerId = (await customerToRead(db, requested)).id;
+      const now = clock.now();
+      const program = await core.programAt(now);
+      const member = await db.selectFrom('loyalty_members').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
+      if (!member) return { customer_id: customerId, member: false as const, program_version: program?.version ?? null };
+      const lots = await ledger.openLots(db, customerId);
+      const balance = balanceOf(lots, member.points, now);
+      // Under inactivity expiry a lot has no date of its own: all of them go on the day the
+      // member will have been idle for the program's months, unless they buy before.
+      const expiry = program?.document.expiry;
+      const idleEnd = expiry?.policy === 'inactivity' ? inactivityExpiresAt(member, expiry.months) : null;
+      const expiresAt = (l: { expiresAt: Date | null }) => (idleEnd && (!l.expiresAt || idleEnd < l.expiresAt) ? idleEnd : l.expiresAt);
+      const rows = await db.selectFrom('loyalty_entries').selectAll().where('customer_id', '=', customerId).orderBy('id').execute();
+      const allocations = await db.selectFrom('loyalty_allocations').select(['debit_id', 'credit_id', 'points']).where('customer_id', '=', customerId).orderBy('id').execute();
+      // A reservation's entry says held or spent by the reservation's state (describeEntry).
+      const reservationIds = rows.filter((e) => e.source_type === 'reservation' && e.source_id).map((e) => e.source_id!);
+      const reservations = new Map(reservationIds.length === 0 ? [] : (await db.selectFrom('loyalty_reservations').select(['id', 'status'])
+        .where('customer_id', '=', customerId).where('id', 'in', reservationIds).execute()).map((r) => [r.id, r.status]));
+      let adjusted = 0;
+      let reversed = 0;
+      for (const e of rows) {
+        const as = shownAs(e);
+        if (as === 'adjust') adjusted += e.points;
+        else if (as === 'reverse') reversed -= e.points;
+      }
+      // Each entry's names come from the program version it was written under, in `language`.
+      const names = namesByVersion(await core.programs(), program, language);
+      const points = pointsNameOf(program?.document);
+      const customers = await mergedCustomerNames(rows);
+      const explained = explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names, points, customers });
+      const tier = await tierProgress(program, member, now, language);
+      return {
+        customer_id: customerId,
+        member: true as const,
+        joined_at: member.joined_at.toISOString(),
+        // The name as a word ("beans"; "zrn"), and its forms for a client that prints a number with it (shared/plural.ts), in
+        // `language` or, where the program does not name its points in it, in the program's fallback (program-names.ts
+        // pointsNameOf): a Danish member of a café that names them only in Slovenian reads "zrn", as its tiers' names. The
+        // forms are that language's, so points_name_language says which plural rules choose among them — Slovenian forms
+        // chosen by Danish rules would read "2 zrn" where the café writes "2 zrni".
+        points_name: plainName(points, language),
+        points_name_forms: namedForms(points, language),
+        points_name_language: nameIn(points, language).language as Language,
+        balance: balance.available,
+        pending: balance.pending,
+        expiring_now: balance.expired_unswept,
+        // What the member's debts still ask: lots past their expiry are in the stored points but pay nothing.
+        owed: Math.max(0, balance.expired_unswept - member.points),
+        // Every kind of entry falls in one figure, so they add up: earned + adjusted − redeemed
+        // − reversed − expired = balance + pending + expiring_now (the stored points, which
+        // are below zero by what is owed). Earned, redeemed and expired are the member's
+        // cached counters (verify proves them); adjusted (staff, and merges: the points they
+        // moved and the duplicate bonuses they took back, explain.ts shownAs) and reversed
+        // (taken back on refunds) are summed from the entries read above.
+        lifetime: { earned: member.lifetime_earned, adjusted, redeemed: member.lifetime_redeemed, reversed, expired: member.lifetime_expired },
+        tier,
+        // The earliest expiry first (what a debit takes first, ledger.ts chooseLots), then the oldest.
+        lots: lots.map((l) => ({ entry: l.id, remaining: l.remaining, available_at: l.availableAt?.toISOString() ?? null, expires_at: expiresAt(l)?.toISOString() ?? null, pending: Boolean(l.availableAt && l.availableAt > now) }))
+          .sort((a, b) => (a.expires_at ?? '~').localeCompare(b.expires_at ?? '~') || a.entry - b.entry),
+        next_expiry: nextExpiry(lots, expiresAt, now, timeZone),
+        // The proof: the running sum of the entries ends at the stored points.
+        explanation: { entries: explained.entries.slice(-entryLimit), entries_total: explained.entries.length, sum_of_entries: explained.sum, stored_points: member.points },
+        // The standings carry the challenge's name as the program gives it (one text or one per language): answered in `language`.
+        challenges: (await engagement.challenges(customerId)).map((c) => withFields(c, { name: text(c.name, language) })),
+        referral_code: member.referral_code,
+        program_version: program?.version ?? null,
+      };
+    },
+
+    /** The tier history of the customer the id stands for (a merged id: the survivor's, whose id it answers). */
+    async tierHistory(requested: string) {
+      const customerId = (await customerToRead(db, requested)).id;
+      const rows = await db.selectFrom('loyalty_tier_history').selectAll().where('customer_id', '=', customerId).orderBy('changed_at').execute();
+      return { customer_id: customerId, items: rows.map((r) => ({ from: r.from_tier, to: r.to_tier, reason: r.reason, program_version: r.program_version, at: r.changed_at.toISOString() })) };
+    },
+
+    /** Proves every member's cached balance against the ledger (`regulars loyalty verify`). */
+    async verify() {
+      const started = Date.now();
+      const result = await ledger.findLedgerProblems(db, clock.now());
+      return { ok: result.problems.length === 0, members: result.members, entries: result.entries, problems: result.problems, duration_ms: Date.now() - started };
+    },
+
+    /**
+     * Points liability, breakage, redemption rate, members per tier. Every entry of the
+     * ledger falls in one figure, so they add up (report.test.ts proves it on a worked
+     * case): earned + adjusted_in − adjusted_out + merged_in − merged_out − redeemed −
+     * expired − reversed − forfeited + owed = outstanding. Owed is added back: a refund of
+     * points already spent counts them in reversed while they are in redeemed too, and
+     * they leave the lots only as the member's next credits settle the debt.
+     *
+     * Members are the active customers with a ledger. A merged customer is none: its
+     * points moved to the survivor, which is the member, and its closed ledger only keeps
+     * the history. An erased customer is none either: nobody can redeem again, and the
+     * points it held were forfeited at the erasure (erasure.ts) — in `forfeited`, out of
+     * the liability, and in the breakage (points that will never be redeemed). Both
+     * ledgers still count in the flows above, so the totals do not change by a merge or
+     * an erasure, only move between figures.
+     */
+    async report() {
+      const now = clock.now();
+      const program = await core.programAt(now);
+      // Lots past their expiry count as expired from that moment, as the members' balances
+      // show them, not only once the sweep (maintenance) has written their expiry entries.
+      // Adjustments are the staff's, apart from the transfers a merge writes (source
+      // 'merge'), which move points between two members and net to zero over the program,
+      // and the forfeiture an erasure writes (source 'erasure'). A bonus a merge took back
+      // as the person's second (a reverse entry naming the one that stays, duplicate_of)
+      // was never the person's to earn: earned is net of it, and reversed is refunds'.
+      const totals = await sql<ReportTotals>`
+        SELECT (SELECT count(*) FROM loyalty_members m JOIN customers c ON c.id = m.customer_id WHERE c.status = 'active')::float8 AS members,
+               (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND (expires_at IS NULL OR expires_at > ${now}))::float8 AS outstanding,
+               (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND available_at > ${now})::float8 AS pending,
+               (SELECT COALESCE(sum(unsettled), 0) FROM loyalty_entries WHERE unsettled > 0)::float8 AS owed,
+               (COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus')), 0)
+                + COALESCE(sum(points) FILTER (WHERE kind = 'reverse' AND details ? 'duplicate_of'), 0))::float8 AS earned,
+               COALESCE(sum(points) FILTER (WHERE kind = 'adjust' AND source_type NOT IN ('merge', 'erasure') AND points > 0), 0)::float8 AS adjusted_in,
+               COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type NOT IN ('merge', 'erasure') AND points < 0), 0)::float8 AS adjusted_out,
+               COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type = 'erasure'), 0)::float8 AS forfeited,
+               COALESCE(sum(points) FILTER (WHERE kind = 'adjust' AND source_type = 'merge' AND points > 0), 0)::float8 AS merged_in,
+               COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type = 'merge' AND points < 0), 0)::float8 AS merged_out,
+               (COALESCE(-sum(points) FILTER (WHERE kind = 'redeem'), 0) - COALESCE(sum(points) FILTER (WHERE kind = 'release'), 0))::float8 AS redeemed,
+               (COALESCE(-sum(points) FILTER (WHERE kind = 'expire'), 0)
+                + (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND expires_at <= ${now}))::float8 AS expired,
+               COALESCE(-sum(points) FILTER (WHERE kind = 'reverse' AND NOT details ? 'duplicate_of'), 0)::float8 AS reversed
+        FROM loyalty_entries`.execute(db);
+      const t = totals.rows[0];
+      const counted = await sql<{ tier: string | null; members: number }>`
+        SELECT m.tier, count(*)::float8 AS members FROM loyalty_members m JOIN customers c ON c.id = m.customer_id WHERE c.status = 'active' GROUP BY m.tier`.execute(db);
+      const pointValue = program ? Number(program.document.point_value) : 0;
+      const issued = pointsIssued(t);
+      return {
+        as_of: now.toISOString(),
+        members: t.members,
+        points: {
+          outstanding: t.outstanding, pending: t.pending, owed: t.owed, issued, earned: t.earned, adjusted_in: t.adjusted_in, adjusted_out: t.adjusted_out,
+          merged_in: t.merged_in, merged_out: t.merged_out, redeemed: t.redeemed, expired: t.expired, reversed: t.reversed, forfeited: t.forfeited,
+        },
+        liability: { points: t.outstanding, value: toMajor(Math.round(t.outstanding * pointValue * 10 ** currencyExponent(currency)), currency), point_value: program?.document.point_value ?? null, currency },
+        /** Share of the points issued that will never be redeemed: expired, or forfeited by an erasure. */
+        breakage_rate: issued > 0 ? (t.expired + t.forfeited) / issued : null,
+        /** Share of the points issued that were redeemed. */
+        redemption_rate: issued > 0 ? t.redeemed / issued : null,
+        tiers: tierCounts(program, counted.rows),
+      };
+    },
+
+    /**
+     * Everything the loyalty module keeps about the person: the account (ledger, lots,
+     * challenges, referral code) and the records around it — coupons and their uses, gift
+     * cards, referrals either way, tier history. After a merge the survivor's export holds
+     * what came from the merged customer too (moveLoyaltyRecords), as its own.
+     */
+    async exportPart(customerId: string) {
+      const member = await db.selectFrom('loyalty_members').select('customer_id').where('customer_id', '=', customerId).executeTakeFirst();
+      const records = await loyaltyRecordsOf(customerId);
+      const hasRecords = Object.values(records).some((list) => list.length > 0);
+      if (!member && !hasRecords) return { loyalty: null };
+      const account = member ? await accounts.account(customerId, { entries: 1_000_000 }) : { customer_id: customerId, member: false as const };
+      return { loyalty: withFields(account, records) };
+    },
+  };
+  return accounts;
+}
+
+export type Accounts = ReturnType<typeof createAccounts>;
+
+/** The report's sums over the whole ledger (report). */
+interface ReportTotals {
+  members: number;
+  outstanding: number;
+  pending: number;
+  owed: number;
+  earned: number;
+  adjusted_in: number;
+  adjusted_out: number;
+  merged_in: number;
+  merged_out: number;
+  redeemed: number;
+  expired: number;
+  reversed: number;
+  forfeited: number;
+}
+
+/**
+ * The points the program has given for good: earned and added by staff, less what refunds
+ * took back from the members' lots. A refund of points already spent takes them back
+ * only as the member earns again (until then they are owed), so only reversed − owed is
+ * subtracted. Over the ledger, outstanding = issued − adjusted_out − redeemed − expired −
+ * forfeited (merges' transfers net to zero), and outstanding is never below zero: so
+ * redeemed + expired + forfeited never exceed the points issued, and neither rate exceeds 100 %.
+ */
+function pointsIssued(t: Pick<ReportTotals, 'earned' | 'adjusted_in' | 'reversed' | 'owed'>): number {
+  return t.earned + t.adjusted_in - (t.reversed - t.owed);
+}
+
+/**
+ * Members per tier: every tier of the program in force in its order, with 0 where it has
+ * none (an empty tier is news, not a gap), then any tier code the program no longer has
+ * and members without a tier, where there are such members.
+ */
+function tierCounts(program: Program | undefined, counted: { tier: string | null; members: number }[]) {
+  const members = new Map(counted.map((r) => [r.tier, r.members]));
+  const levels = program?.document.tiers?.levels ?? [];
+  const known = new Set(levels.map((l) => l.code));
+  return [
+    ...levels.map((l) => ({ tier: l.code as string | null, name: l.name as typeof l.name | null, members: members.get(l.code) ?? 0 })),
+    ...counted.filter((r) => r.tier !== null && !known.has(r.tier)).sort((a, b) => b.members - a.members).map((r) => ({ tier: r.tier, name: r.tier, members: r.members })),
+    ...counted.filter((r) => r.tier === null).map((r) => ({ tier: null, name: null, members: r.members })),
+  ];
+}

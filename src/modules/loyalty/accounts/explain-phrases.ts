@@ -1,0 +1,274 @@
+import type { Language } from '../../customers/index.ts';
+
+// The sentence frames of the account's explanation (explain.ts), one set per language
+// Regulars speaks. Apart from explain.ts so that each file stays readable: the frames
+// are long, and every one exists five times. The values put in them arrive formatted
+// for the language already (numbers with its decimal separator, days in its words, the
+// program's names in it), so a frame only places them.
+//
+// A number of points stands with the points' name (the program's, else the product's
+// word: program-names.ts pointsNameOf) in the form it takes with that number — `unit(n)`,
+// "5 zrn", "21 зерно" — and only where the number is the subject or a label (the
+// nominative the forms are written in): a frame whose number stood in another case ("od
+// 40 točk", "из 40 балл.") says it as a label instead ("nakupu pripisano: 40 zrn"), and a
+// number without the name ("odpuščeno: 5") needs no agreement.
+
+/** The points' name in the form that agrees with `count`. */
+export type Unit = (count: number) => string;
+
+export type Rounding = 'floor' | 'nearest' | 'ceil';
+// A release entry's `why` is written by reservations.ts: 'checkout reservation timed out', '… released' or '… partly captured'.
+export type ReleaseReason = 'timed_out' | 'released' | 'not_spent';
+
+export interface Phrases {
+  /** `base`: the points before multipliers, as the language writes the number; `count`: the same number, for the name's form. */
+  purchase(p: { purchase: unknown; total: unknown; currency: string; base: unknown; count: number; unit: Unit }): string;
+  /** percent: formatted for the language (percentIn). */
+  onShare(percent: string): string;
+  /** A tier's points multiplier, by the tier's name in the language. */
+  tierFactor(name: string): string;
+  rounded(earned: unknown, rule: Rounding): string;
+  /** A purchase the daily cap cut short: the cap, its local day (formatted), the points left for it, and those other purchases that day had earned. */
+  capped(p: { cap: number; day: string; points: number; before: number; unit: Unit }): string;
+  /** A purchase the daily cap left without points (an entry of 0): other purchases that day had reached it. */
+  cappedToNothing(p: { cap: number; day: string; unit: Unit }): string;
+  firstPurchase(purchase: unknown): string;
+  signUp: string;
+  birthday(year: unknown): string;
+  referral(role: 'referrer' | 'friend'): string;
+  challenge(name: unknown): string;
+  profileCompletion: string;
+  survey: string;
+  otherBonus(name: unknown): string;
+  refund(p: { percent: string | null; points: number; credited: number; forgiven: number; expired: number; unit: Unit }): string;
+  /** A refund recorded with its own id, amount and order (entries written before only have the share). */
+  namedRefund(p: { refund: string; amount: string; purchase: string; percent: string; points: number; credited: number; forgiven: number; expired: number; unit: Unit }): string;
+  /**
+   * A refund that took nothing back (an entry of 0): the points it would take back had
+   * expired already (`expired`), were spent and forgiven (`forgiven`, under refund_shortfall
+   * forgive), or both; each part is said only when it is more than 0.
+   */
+  nothingTakenBack(p: { refund: string; amount: string; purchase: string; percent: string; credited: number; forgiven: number; expired: number; unit: Unit }): string;
+  /** A referral revoked by a refund of the friend's qualifying purchase (the friend is told which; the referrer is not shown the friend's order). */
+  referralTakenBack(p: { role: 'referrer' | 'friend'; purchase: unknown; forgiven: number; unit: Unit }): string;
+  /** orderRef: the till's order, or null when it gave none (the sentence then names none). */
+  held(orderRef: string | null): string;
+  /** A checkout reservation captured: the order went through and the held points paid for it. */
+  spent(orderRef: string | null): string;
+  redeemed(reward: unknown, what: { giftCard: string } | { coupon: string }): string;
+  /** why: the reservation timed out, was released at the till, or was captured for fewer points (not_spent: the rest came back); null in entries that kept no reason */
+  released(why: ReleaseReason | null): string;
+  expiredInactivity(months: unknown): string;
+  expiredAge(months: unknown): string;
+  adjustment(byMerge: boolean, reason: string): string;
+  /** A once-per-person bonus the person had twice, taken back when their two customers were merged: `bonus` is the bonus as its own entry says it. */
+  duplicateTakenBack(p: { bonus: string; forgiven: number; unit: Unit }): string;
+  /**
+   * A merge's transfer: `in`, the points (or, `debt`, the points owed) of a record merged
+   * into this one; `out`, this record's moved to the one it was merged into. `who`: that
+   * record's name or card number, null when none is known (an erased person's).
+   */
+  mergeMoved(p: { direction: 'in' | 'out'; debt: boolean; who: string | null }): string;
+  /** After a credit still in its holding period: how many of its points, and the day (formatted) they can be spent. */
+  pending(points: number, from: string, unit: Unit): string;
+}
+
+const withReason = (head: string, reason: string) => (reason ? `${head}: ${reason}` : `${head}:`);
+// Points already spent and forgiven, as a label before the number ("5 že porabljenih" and
+// "1 уже потраченных" agreed with no number but 5); Turkish with the name.
+const slForgiven = (forgiven: number) => (forgiven ? `; že porabljeno in odpuščeno: ${forgiven}` : '');
+const ruForgiven = (forgiven: number) => (forgiven ? `; уже потрачено и прощено: ${forgiven}` : '');
+const trForgiven = (forgiven: number, unit: Unit) => (forgiven ? `; zaten harcanmış ${forgiven} ${unit(forgiven)} silindi` : '');
+// A checkout's order in brackets after the sentence; a reservation made without one shows no
+// id at all (its own id means nothing to a member).
+const orderOf = (orderRef: string | null) => (orderRef ? ` (${orderRef})` : '');
+
+export const PHRASES: Record<Language, Phrases> = {
+  en: {
+    purchase: ({ purchase, total, currency, base, count, unit }) => `Purchase ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
+    onShare: (percent) => ` (on ${percent}% of the basket)`,
+    tierFactor: (name) => `${name} tier`,
+    rounded: (earned, rule) => ` → ${earned} (${rule})`,
+    capped: ({ cap, day, points, before, unit }) => `; the daily cap of ${cap} ${unit(cap)} for ${day} left ${points}: other purchases that day earned ${before}`,
+    cappedToNothing: ({ cap, day, unit }) => `; none earned: the daily cap of ${cap} ${unit(cap)} for ${day} was already reached by other purchases that day`,
+    firstPurchase: (purchase) => `First purchase bonus (${purchase})`,
+    signUp: 'Welcome bonus for joining',
+    birthday: (year) => `Birthday bonus ${year ?? ''}`.trim(),
+    referral: (role) => `Referral bonus (${role === 'referrer' ? 'a friend you referred made a first purchase' : 'you joined through a friend'})`,
+    challenge: (name) => `Challenge completed: ${name}`,
+    profileCompletion: 'Bonus for completing the profile',
+    survey: 'Thank-you for answering a survey',
+    otherBonus: (name) => `Bonus: ${name}`,
+    refund: ({ percent, points, credited, forgiven, expired, unit }) =>
+      `Refund: ${percent === null ? 'refund' : `${percent}% of the purchase refunded`}, ${points} of its ${credited} ${unit(credited)} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
+      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): ${points} of its ${credited} ${unit(credited)} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
+    nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
+      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): nothing taken back of its ${credited} ${unit(credited)}: ${[
+        expired ? `${expired} ${unit(expired)} to take back had expired already` : '', forgiven ? `${forgiven} already spent and forgiven` : '',
+      ].filter(Boolean).join('; ')}`,
+    referralTakenBack: ({ role, purchase, forgiven }) =>
+      `Referral bonus taken back: ${role === 'friend' ? `the qualifying purchase ${purchase} was refunded` : "your friend's qualifying purchase was refunded"}${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
+    held: (orderRef) => `Points held at checkout${orderOf(orderRef)}`,
+    spent: (orderRef) => `Points spent at checkout${orderOf(orderRef)}`,
+    redeemed: (reward, what) => `Reward redeemed: ${reward} (${'giftCard' in what ? `gift card ${what.giftCard}` : `coupon ${what.coupon}`})`,
+    released: (why) => `Points returned: ${{ timed_out: 'checkout reservation timed out', released: 'checkout reservation released', not_spent: 'not spent by the order at checkout', unknown: 'reservation released' }[why ?? 'unknown']}`,
+    expiredInactivity: (months) => `Expired: no purchase for ${months} months`,
+    expiredAge: (months) => `Expired: points earned more than ${months ?? 'the allowed'} months ago`,
+    adjustment: (byMerge, reason) => `Adjustment by ${byMerge ? 'merge' : 'staff'}: ${reason}`.trim(),
+    duplicateTakenBack: ({ bonus, forgiven }) => `Taken back, given twice to one person (customers merged): ${bonus}; the earlier one stays${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
+    mergeMoved: ({ direction, debt, who }) => (direction === 'in'
+      ? `Merged in from ${who ? `the record of ${who}` : 'a duplicate record'}: ${debt ? 'the points it owed' : 'its points'} moved here`
+      : `Merged into ${who ? `the record of ${who}` : 'another record'}: ${debt ? 'the points owed' : 'the points'} moved there`),
+    pending: (points, from) => `; ${points} pending, spendable from ${from}`,
+  },
+  sl: {
+    purchase: ({ purchase, total, currency, base, count, unit }) => `Nakup ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
+    onShare: (percent) => ` (na ${percent} % košarice)`,
+    tierFactor: (name) => `raven ${name}`,
+    rounded: (earned, rule) => ` → ${earned} (${{ floor: 'zaokroženo navzdol', nearest: 'zaokroženo na najbližje', ceil: 'zaokroženo navzgor' }[rule]})`,
+    capped: ({ cap, day, points, before, unit }) => `; dnevna omejitev za ${day} (${cap} ${unit(cap)}) je dopustila še ${points}, ker so drugi nakupi tega dne prinesli že ${before}`,
+    cappedToNothing: ({ cap, day, unit }) => `; nič ni pripisano: dnevno omejitev za ${day} (${cap} ${unit(cap)}) so drugi nakupi tega dne že dosegli`,
+    firstPurchase: (purchase) => `Bonus za prvi nakup (${purchase})`,
+    signUp: 'Bonus dobrodošlice ob včlanitvi',
+    birthday: (year) => `Rojstnodnevni bonus ${year ?? ''}`.trim(),
+    referral: (role) => `Bonus za priporočilo (${role === 'referrer' ? 'prijatelj, ki ste ga priporočili, je opravil prvi nakup' : 'včlanili ste se na priporočilo prijatelja'})`,
+    challenge: (name) => `Izziv opravljen: ${name}`,
+    profileCompletion: 'Bonus za izpolnjen profil',
+    survey: 'Zahvala za izpolnjeno anketo',
+    otherBonus: (name) => `Bonus: ${name}`,
+    refund: ({ percent, points, credited, forgiven, expired, unit }) =>
+      `Vračilo: ${percent === null ? 'vračilo' : `vrnjenih ${percent} % nakupa`}; nakupu pripisano: ${credited} ${unit(credited)}, odvzeto: ${points}${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
+      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} % nakupa); nakupu pripisano: ${credited} ${unit(credited)}, odvzeto: ${points}${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
+    nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
+      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} % nakupa); nakupu pripisano: ${credited} ${unit(credited)}; ${
+        expired ? `nič ni odvzeto, ker je že poteklo: ${expired} ${unit(expired)}${slForgiven(forgiven)}` : `nič ni odvzeto${slForgiven(forgiven)}`}`,
+    referralTakenBack: ({ role, purchase, forgiven }) =>
+      `Bonus za priporočilo odvzet: ${role === 'friend' ? `nakup ${purchase}, s katerim ste ga prejeli, je bil vrnjen` : 'nakup prijatelja, ki ste ga priporočili, je bil vrnjen'}${slForgiven(forgiven)}`,
+    held: (orderRef) => `Točke zadržane na blagajni${orderOf(orderRef)}`,
+    spent: (orderRef) => `Točke porabljene na blagajni${orderOf(orderRef)}`,
+    redeemed: (reward, what) => `Unovčena nagrada: ${reward} (${'giftCard' in what ? `darilna kartica ${what.giftCard}` : `kupon ${what.coupon}`})`,
+    released: (why) => `Točke vrnjene: ${{ timed_out: 'rezervacija na blagajni je potekla', released: 'rezervacija na blagajni sproščena', not_spent: 'naročilo na blagajni jih ni porabilo', unknown: 'rezervacija sproščena' }[why ?? 'unknown']}`,
+    expiredInactivity: (months) => `Poteklo: brez nakupa ${months} mesecev`,
+    expiredAge: (months) => `Poteklo: točke, zbrane pred več kot ${months ?? 'dovoljenimi'} meseci`,
+    adjustment: (byMerge, reason) => withReason(`Popravek (${byMerge ? 'združitev strank' : 'osebje'})`, reason),
+    duplicateTakenBack: ({ bonus, forgiven }) => `Odvzeto, ista oseba ga je prejela dvakrat (združeni stranki): ${bonus}; ostane prejšnji${slForgiven(forgiven)}`,
+    mergeMoved: ({ direction, debt, who }) => (direction === 'in'
+      ? `Združeno iz ${who ? `zapisa stranke ${who}` : 'podvojenega zapisa'}: ${debt ? 'njen dolg točk prenesen sem' : 'njene točke prenesene sem'}`
+      : `Združeno v ${who ? `zapis stranke ${who}` : 'drug zapis'}: ${debt ? 'dolg točk prenesen tja' : 'točke prenesene tja'}`),
+    pending: (points, from) => `; ${points} v čakanju, na voljo od ${from}`,
+  },
+  tr: {
+    purchase: ({ purchase, total, currency, base, count, unit }) => `Alışveriş ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
+    onShare: (percent) => ` (sepetin %${percent} kısmına)`,
+    tierFactor: (name) => `${name} seviyesi`,
+    rounded: (earned, rule) => ` → ${earned} (${{ floor: 'aşağı yuvarlandı', nearest: 'en yakına yuvarlandı', ceil: 'yukarı yuvarlandı' }[rule]})`,
+    capped: ({ cap, day, points, before, unit }) => `; ${day} için günlük ${cap} ${unit(cap)} sınırı: o günün diğer alışverişleri ${before} ${unit(before)} kazandırdığından ${points} ${unit(points)} kazanıldı`,
+    cappedToNothing: ({ cap, day, unit }) => `; hiç kazanılmadı: ${day} için günlük ${cap} ${unit(cap)} sınırına o günün diğer alışverişleriyle zaten ulaşılmıştı`,
+    firstPurchase: (purchase) => `İlk alışveriş bonusu (${purchase})`,
+    signUp: 'Katılım hoş geldin bonusu',
+    birthday: (year) => `Doğum günü bonusu ${year ?? ''}`.trim(),
+    referral: (role) => `Tavsiye bonusu (${role === 'referrer' ? 'tavsiye ettiğiniz arkadaşınız ilk alışverişini yaptı' : 'bir arkadaşınızın tavsiyesiyle katıldınız'})`,
+    challenge: (name) => `Görev tamamlandı: ${name}`,
+    profileCompletion: 'Profili tamamlama bonusu',
+    survey: 'Anketi yanıtladığınız için teşekkür',
+    otherBonus: (name) => `Bonus: ${name}`,
+    refund: ({ percent, points, credited, forgiven, expired, unit }) =>
+      `İade: ${percent === null ? 'iade' : `alışverişin %${percent} kadarı iade edildi`}; alışverişin kazandırdığı: ${credited} ${unit(credited)}, geri alınan: ${points}${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
+      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin %${percent} kadarı iade edildi); alışverişin kazandırdığı: ${credited} ${unit(credited)}, geri alınan: ${points}${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
+    nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
+      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin %${percent} kadarı iade edildi); alışverişin kazandırdığı: ${credited} ${unit(credited)}; hiçbiri geri alınmadı${
+        expired ? `: geri alınacak ${expired} ${unit(expired)} zaten geçerliliğini yitirmişti` : ''}${trForgiven(forgiven, unit)}`,
+    referralTakenBack: ({ role, purchase, forgiven, unit }) =>
+      `Tavsiye bonusu geri alındı: ${role === 'friend' ? `bonusu kazandıran ${purchase} alışverişi iade edildi` : 'tavsiye ettiğiniz arkadaşınızın bonusu kazandıran alışverişi iade edildi'}${trForgiven(forgiven, unit)}`,
+    held: (orderRef) => `Ödemede ayrılan puanlar${orderOf(orderRef)}`,
+    spent: (orderRef) => `Ödemede harcanan puanlar${orderOf(orderRef)}`,
+    redeemed: (reward, what) => `Ödül kullanıldı: ${reward} (${'giftCard' in what ? `hediye kartı ${what.giftCard}` : `kupon ${what.coupon}`})`,
+    released: (why) => `Puanlar iade edildi: ${{ timed_out: 'ödeme rezervasyonunun süresi doldu', released: 'ödeme rezervasyonu serbest bırakıldı', not_spent: 'ödemede siparişte kullanılmadı', unknown: 'rezervasyon serbest bırakıldı' }[why ?? 'unknown']}`,
+    expiredInactivity: (months) => `Süresi doldu: ${months} aydır alışveriş yok`,
+    expiredAge: (months) => `Süresi doldu: ${months ?? 'izin verilen'} aydan daha önce kazanılan puanlar`,
+    adjustment: (byMerge, reason) => withReason(`Düzeltme (${byMerge ? 'müşteri birleştirme' : 'personel'})`, reason),
+    duplicateTakenBack: ({ bonus, forgiven, unit }) => `Geri alındı, aynı kişiye iki kez verilmişti (müşteriler birleştirildi): ${bonus}; önceki kalır${trForgiven(forgiven, unit)}`,
+    mergeMoved: ({ direction, debt, who }) => (direction === 'in'
+      ? `${who ? `${who} kaydından` : 'Yinelenen bir kayıttan'} birleştirildi: ${debt ? 'o kaydın puan borcu' : 'o kaydın puanları'} buraya aktarıldı`
+      : `${who ? `${who} kaydıyla` : 'Başka bir kayıtla'} birleştirildi: ${debt ? 'puan borcu' : 'puanlar'} oraya aktarıldı`),
+    pending: (points, from, unit) => `; ${points} ${unit(points)} beklemede, ${from} tarihinden itibaren kullanılabilir`,
+  },
+  da: {
+    purchase: ({ purchase, total, currency, base, count, unit }) => `Køb ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
+    onShare: (percent) => ` (på ${percent} % af kurven)`,
+    tierFactor: (name) => `niveau ${name}`,
+    rounded: (earned, rule) => ` → ${earned} (${{ floor: 'rundet ned', nearest: 'rundet til nærmeste', ceil: 'rundet op' }[rule]})`,
+    capped: ({ cap, day, points, before, unit }) => `; dagsloftet på ${cap} ${unit(cap)} for ${day} gav plads til ${points}: andre køb samme dag havde allerede givet ${before}`,
+    cappedToNothing: ({ cap, day, unit }) => `; intet optjent: dagsloftet på ${cap} ${unit(cap)} for ${day} var allerede nået med andre køb samme dag`,
+    firstPurchase: (purchase) => `Bonus for første køb (${purchase})`,
+    signUp: 'Velkomstbonus for at melde sig ind',
+    birthday: (year) => `Fødselsdagsbonus ${year ?? ''}`.trim(),
+    referral: (role) => `Henvisningsbonus (${role === 'referrer' ? 'en ven, du henviste, har foretaget sit første køb' : 'du meldte dig ind via en ven'})`,
+    challenge: (name) => `Udfordring gennemført: ${name}`,
+    profileCompletion: 'Bonus for at udfylde profilen',
+    survey: 'Tak for at svare på en undersøgelse',
+    otherBonus: (name) => `Bonus: ${name}`,
+    refund: ({ percent, points, credited, forgiven, expired, unit }) =>
+      `Refundering: ${percent === null ? 'refundering' : `${percent} % af købet refunderet`}, ${points} af købets ${credited} ${unit(credited)} trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
+      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} % af købet refunderet): ${points} af købets ${credited} ${unit(credited)} trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
+    nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
+      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} % af købet refunderet): intet af købets ${credited} ${unit(credited)} trukket tilbage: ${[
+        expired ? `${expired} ${unit(expired)}, der skulle trækkes tilbage, var allerede udløbet` : '', forgiven ? `${forgiven} allerede brugt og eftergivet` : '',
+      ].filter(Boolean).join('; ')}`,
+    referralTakenBack: ({ role, purchase, forgiven }) =>
+      `Henvisningsbonus trukket tilbage: ${role === 'friend' ? `det kvalificerende køb ${purchase} blev refunderet` : 'din vens kvalificerende køb blev refunderet'}${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
+    held: (orderRef) => `Point reserveret ved kassen${orderOf(orderRef)}`,
+    spent: (orderRef) => `Point brugt ved kassen${orderOf(orderRef)}`,
+    redeemed: (reward, what) => `Belønning indløst: ${reward} (${'giftCard' in what ? `gavekort ${what.giftCard}` : `kupon ${what.coupon}`})`,
+    released: (why) => `Point returneret: ${{ timed_out: 'reservationen ved kassen udløb', released: 'reservationen ved kassen blev frigivet', not_spent: 'ikke brugt på ordren ved kassen', unknown: 'reservation frigivet' }[why ?? 'unknown']}`,
+    expiredInactivity: (months) => `Udløbet: intet køb i ${months} måneder`,
+    expiredAge: (months) => `Udløbet: point optjent for mere end ${months ?? 'det tilladte antal'} måneder siden`,
+    adjustment: (byMerge, reason) => withReason(`Justering (${byMerge ? 'sammenlægning' : 'personale'})`, reason),
+    duplicateTakenBack: ({ bonus, forgiven }) => `Trukket tilbage, givet to gange til samme person (kunder lagt sammen): ${bonus}; den første beholdes${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
+    mergeMoved: ({ direction, debt, who }) => (direction === 'in'
+      ? `Lagt sammen fra ${who ? `kundeposten for ${who}` : 'en dubleret kundepost'}: ${debt ? 'dens gæld i point' : 'dens point'} flyttet hertil`
+      : `Lagt sammen med ${who ? `kundeposten for ${who}` : 'en anden kundepost'}: ${debt ? 'gælden i point' : 'pointene'} flyttet dertil`),
+    pending: (points, from) => `; ${points} afventende, kan bruges fra ${from}`,
+  },
+  ru: {
+    purchase: ({ purchase, total, currency, base, count, unit }) => `Покупка ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
+    onShare: (percent) => ` (на ${percent}% корзины)`,
+    tierFactor: (name) => `уровень ${name}`,
+    rounded: (earned, rule) => ` → ${earned} (${{ floor: 'округлено вниз', nearest: 'округлено до ближайшего', ceil: 'округлено вверх' }[rule]})`,
+    capped: ({ cap, day, points, before, unit }) => `; дневной лимит на ${day} (${cap} ${unit(cap)}) оставил ${points}: другие покупки в этот день уже принесли ${before}`,
+    cappedToNothing: ({ cap, day, unit }) => `; ничего не начислено: дневной лимит на ${day} (${cap} ${unit(cap)}) уже исчерпан другими покупками в этот день`,
+    firstPurchase: (purchase) => `Бонус за первую покупку (${purchase})`,
+    signUp: 'Приветственный бонус за вступление',
+    birthday: (year) => `Бонус ко дню рождения ${year ?? ''}`.trim(),
+    referral: (role) => `Бонус за приглашение (${role === 'referrer' ? 'приглашённый вами друг совершил первую покупку' : 'вы присоединились по приглашению друга'})`,
+    challenge: (name) => `Задание выполнено: ${name}`,
+    profileCompletion: 'Бонус за заполненный профиль',
+    survey: 'Спасибо за участие в опросе',
+    otherBonus: (name) => `Бонус: ${name}`,
+    refund: ({ percent, points, credited, forgiven, expired, unit }) =>
+      `Возврат: ${percent === null ? 'возврат' : `возвращено ${percent}% покупки`}; начислено за покупку: ${credited} ${unit(credited)}, списано: ${points}${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
+      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent}% покупки); начислено за покупку: ${credited} ${unit(credited)}, списано: ${points}${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
+    nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
+      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent}% покупки); начислено за покупку: ${credited} ${unit(credited)}; ${
+        expired ? `ничего не списано, так как уже сгорело: ${expired} ${unit(expired)}` : 'ничего не списано'}${ruForgiven(forgiven)}`,
+    referralTakenBack: ({ role, purchase, forgiven }) =>
+      `Бонус за приглашение списан: ${role === 'friend' ? `покупка ${purchase}, за которую он был начислен, возвращена` : 'приглашённый вами друг вернул покупку, за которую был начислен бонус'}${ruForgiven(forgiven)}`,
+    held: (orderRef) => `Баллы зарезервированы на кассе${orderOf(orderRef)}`,
+    spent: (orderRef) => `Баллы списаны на кассе${orderOf(orderRef)}`,
+    redeemed: (reward, what) => `Награда получена: ${reward} (${'giftCard' in what ? `подарочная карта ${what.giftCard}` : `купон ${what.coupon}`})`,
+    released: (why) => `Баллы возвращены: ${{ timed_out: 'резерв на кассе истёк', released: 'резерв на кассе снят', not_spent: 'не потрачены на заказ на кассе', unknown: 'резерв снят' }[why ?? 'unknown']}`,
+    expiredInactivity: (months) => `Сгорели: нет покупок ${months} мес.`,
+    expiredAge: (months) => `Сгорели: баллы начислены более ${months ?? 'допустимого числа'} мес. назад`,
+    adjustment: (byMerge, reason) => withReason(`Корректировка (${byMerge ? 'объединение клиентов' : 'сотрудник'})`, reason),
+    duplicateTakenBack: ({ bonus, forgiven }) => `Списано: один человек получил его дважды (клиенты объединены): ${bonus}; остаётся более ранний${ruForgiven(forgiven)}`,
+    mergeMoved: ({ direction, debt, who }) => (direction === 'in'
+      ? `Объединено с ${who ? `записью клиента ${who}` : 'дублирующей записью'}: ${debt ? 'её долг по баллам перенесён сюда' : 'её баллы перенесены сюда'}`
+      : `Объединено с ${who ? `записью клиента ${who}` : 'другой записью'}: ${debt ? 'долг по баллам перенесён туда' : 'баллы перенесены туда'}`),
+    pending: (points, from) => `; ${points} в ожидании, доступны с ${from}`,
+  },
+};

@@ -1,0 +1,267 @@
+import type { LoyaltyEntryKind } from '../../../db/index.ts';
+import { withFields } from '../../../shared/objects.ts';
+import { countedName, type CountedName } from '../../../shared/plural.ts';
+import type { Language } from '../../customers/index.ts';
+import { formatCode } from '../rewards/codes.ts';
+import { PHRASES, type Rounding, type Unit } from './explain-phrases.ts';
+import type { EarningFactor } from '../program/program.ts';
+import { POINTS_WORDS, STORED_NAMES, type ProgramNames } from '../program/program-names.ts';
+
+// One line of plain language per ledger entry, so staff (and the member) can answer
+// "why is my balance what it is?" by reading the account top to bottom — in the five
+// languages Regulars speaks. The sentence frames are translated (explain-phrases.ts); the
+// names inside them (a tier's, a promotion's, a reward's, a challenge's) are the program's
+// own words, in the language asked for where the program gives them in several
+// (program-names.ts), and the numbers are written as the language writes them (numberIn).
+// A number of points takes the points' name in its form for that number ("→ 5 zrn",
+// "→ 21 зерно"): the name the program in force gives them (pointsNameOf), not the one of
+// the version that wrote the entry, as the tiers' and rewards' names are — the points are
+// one currency, the balance's, and the account's points_name calls them by today's name.
+//
+// The account reads as things happened (explainLedger): by each entry's occurrence — a
+// purchase's or a refund's own time, the moment a bonus was given — not the order the
+// ledger was written in, which an import of older purchases turns around. Points still in
+// their holding period are kept apart: each line has the running total, the part of it
+// that is pending and the rest, and a pending credit says from which day it can be spent,
+// as a member of a Smile.io or LoyaltyLion program sees "pending" next to the points.
+
+interface EntryLike {
+  kind: LoyaltyEntryKind;
+  points: number;
+  source_type: string;
+  source_id: string | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+}
+
+/** A checkout reservation's state (loyalty_reservations.status). */
+export type ReservationStatus = 'held' | 'captured' | 'released' | 'expired';
+
+/**
+ * `reservations`: the state of the checkout reservations the entries name. The ledger is
+ * append-only, so a reservation's debit stays the entry written when the points were held;
+ * a capture changes only the reservation, and the entry reads as spent once it is captured.
+ * (A release or a time-out writes an entry of its own that gives the points back.)
+ */
+export function describeEntry(e: EntryLike, currency: string, language: Language = 'en', { reservations, names = STORED_NAMES, points = POINTS_WORDS, customers }: {
+  reservations?: ReadonlyMap<string, ReservationStatus>;
+  /** What to call the other customer of a merge's transfer (mergedCustomerNames): a name or card number, null when none is known. */
+  customers?: ReadonlyMap<string, string | null>;
+  names?: ProgramNames;
+  /** What the points are called (program-names.ts pointsNameOf); the product's own word by default. */
+  points?: CountedName;
+} = {}): string {
+  const say = PHRASES[language];
+  const d = e.details as Record<string, any>;
+  const n = (v: unknown) => numberIn(language, v);
+  const unit = unitOf(points, language);
+  switch (e.kind) {
+    case 'earn': {
+      const factors = ((d.factors ?? []) as EarningFactor[]).map((f) => {
+        const name = names.factor(f.name);
+        return ` × ${n(f.factor)} ${'tier' in name ? say.tierFactor(name.tier) : name.name}${f.share < 1 ? say.onShare(percentIn(language, f.share)) : ''}`;
+      }).join('');
+      const bonus = ((d.bonus_points ?? []) as { name: string; points: number }[]).map((b) => ` + ${n(b.points)} ${names.promotion(b.name)}`).join('');
+      const exact = typeof d.exact === 'number' ? round4(d.exact) : undefined;
+      const earned = d.capped_at ? d.uncapped : Math.abs(e.points);
+      const arithmetic = factors || bonus ? `${factors}${bonus} = ${n(exact)}` : '';
+      const rounded = exact !== undefined && exact !== earned ? say.rounded(n(earned), d.rounding as Rounding) : '';
+      // A purchase the cap cut short earns the room left under it: the other purchases of
+      // its day had earned the cap less its points.
+      const day = d.capped_at ? dayIn(language, d.local_date) : '';
+      const capped = !d.capped_at ? ''
+        : e.points === 0 ? say.cappedToNothing({ cap: d.capped_at, day, unit })
+        : say.capped({ cap: d.capped_at, day, points: e.points, before: d.capped_at - e.points, unit });
+      return `${say.purchase({ purchase: d.purchase ?? e.source_id, total: n(d.total), currency, base: n(round4(d.base)), count: Number(round4(d.base)), unit })}${arithmetic}${rounded}${capped}`;
+    }
+    case 'bonus':
+      return d.bonus === 'first_purchase' ? say.firstPurchase(d.purchase)
+        : d.bonus === 'sign_up' ? say.signUp
+        : d.bonus === 'birthday' ? say.birthday(d.year)
+        : d.bonus === 'referral' ? say.referral(d.role === 'referrer' ? 'referrer' : 'friend')
+        : d.bonus === 'challenge' ? say.challenge(names.challenge(d.code, d.challenge))
+        : d.bonus === 'profile_completion' ? say.profileCompletion
+        : d.bonus === 'survey' ? say.survey
+        : say.otherBonus(d.bonus ?? e.source_id);
+    case 'reverse':
+      // A merge's take-back of a bonus the person had twice keeps that bonus's details, so it names the bonus as the bonus's own entry does.
+      if (d.duplicate_of) return say.duplicateTakenBack({ bonus: describeEntry({ kind: 'bonus', points: -e.points, source_type: e.source_type, source_id: e.source_id, reason: null, details: d }, currency, language, { names, points }), forgiven: d.forgiven, unit });
+      if (d.bonus === 'referral') return say.referralTakenBack({ role: d.role === 'referrer' ? 'referrer' : 'friend', purchase: d.purchase ?? d.purchase_id, forgiven: d.forgiven, unit });
+      {
+        const percent = typeof d.refunded_share === 'number' ? percentIn(language, d.refunded_share) : null;
+        const taken = Math.abs(e.points);
+        // An entry of 0: the refund found what it would take back expired already (refunds-and-receipts.ts).
+        if (e.points === 0 && d.refund_id && percent !== null) {
+          return say.nothingTakenBack({ refund: d.refund_id, amount: `${n(d.amount)} ${currency}`, purchase: d.purchase, percent, credited: d.credited, forgiven: d.forgiven, expired: d.expired ?? 0, unit });
+        }
+        return d.refund_id && percent !== null
+          ? say.namedRefund({ refund: d.refund_id, amount: `${n(d.amount)} ${currency}`, purchase: d.purchase, percent, points: taken, credited: d.credited, forgiven: d.forgiven, expired: d.expired, unit })
+          : say.refund({ percent, points: taken, credited: d.credited, forgiven: d.forgiven, expired: d.expired, unit });
+      }
+    case 'redeem':
+      // The till's order, or none: a reservation's own id means nothing in a member's history.
+      return d.reservation ? (reservations?.get(d.reservation) === 'captured' ? say.spent : say.held)(d.order_ref ?? null)
+        : say.redeemed(names.reward(d.reward, d.reward_name ?? d.reward), d.gift_card ? { giftCard: formatCode(d.gift_card) } : { coupon: d.coupon ? formatCode(d.coupon) : '—' });
+    case 'release':
+      return say.released(d.why === undefined ? null : d.why === 'checkout reservation timed out' ? 'timed_out' : d.why === 'checkout reservation partly captured' ? 'not_spent' : 'released');
+    case 'expire':
+      return d.policy === 'inactivity' ? say.expiredInactivity(d.months) : say.expiredAge(d.months);
+    case 'adjust': {
+      // A merge's transfer names the other record in words, never by its id (a raw uuid means nothing to a member).
+      const other = e.source_type === 'merge' ? (d.merged_from ?? d.merged_into) : undefined;
+      if (typeof other === 'string') {
+        const into = d.merged_from === undefined;
+        return say.mergeMoved({ direction: into ? 'out' : 'in', debt: into ? e.points > 0 : e.points < 0, who: customers?.get(other) ?? null });
+      }
+      return say.adjustment(e.source_type === 'merge', e.reason ?? '');
+    }
+    default:
+      return e.kind;
+  }
+}
+
+/**
+ * The kind an entry reads as, and the account's lifetime figure it counts in: its own,
+ * but a merge's take-back of a bonus the person had twice (a `reverse` entry naming the
+ * bonus that stays, duplicate_of) is an adjustment made by the merge, not a refund.
+ */
+export function shownAs(e: Pick<EntryLike, 'kind' | 'details'>): LoyaltyEntryKind {
+  return e.kind === 'reverse' && e.details.duplicate_of ? 'adjust' : e.kind;
+}
+
+const round4 = (v: unknown) => (typeof v === 'number' ? Number(v.toFixed(4)) : v);
+
+/** The points' name in `language` in its form for a count (plural.ts countedName). */
+const unitOf = (points: CountedName, language: Language): Unit => (count) => countedName(points, language, count);
+
+// The dashboard's locales (src/web/i18n/index.ts): a share reads as its percentages do
+// there, 84.5 in English and 84,5 in the other four.
+const LOCALES: Record<Language, string> = { en: 'en-GB', sl: 'sl-SI', tr: 'tr-TR', da: 'da-DK', ru: 'ru-RU' };
+const percentFormats = new Map<Language, Intl.NumberFormat>();
+
+/**
+ * A number of a sentence (an amount as its exact decimal string "9.00", a base of 129.6
+ * points, a factor of 1.25) with the language's decimal separator: "9,00", "129,6", "1,25"
+ * in sl, tr, da and ru, as the shares (percentIn) and the dashboard's figures read. The
+ * digits stay as stored (no float rounding of an amount); no thousands separator, in any
+ * language: the "." that groups thousands in sl, tr and da is the English decimal point,
+ * and a sentence is quoted across languages (a ticket, an export), where "1.250" must not
+ * be read two ways. Anything not a number (an id, a missing value) is left as it is.
+ */
+export function numberIn(language: Language, value: unknown): unknown {
+  const written = typeof value === 'number' && Number.isFinite(value) ? String(value)
+    : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? value : undefined;
+  if (written === undefined) return value;
+  return language === 'en' ? written : written.replace('.', ',');
+}
+
+/** A share (0.845) as the language writes its per cent, one decimal where it is not whole ("84,5"); the phrase places the sign. */
+function percentIn(language: Language, share: number): string {
+  let format = percentFormats.get(language);
+  if (!format) percentFormats.set(language, (format = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 1 })));
+  // Rounded first: Intl would round the binary value of 84.45, which may lie below it.
+  return format.format(Math.round(share * 1000) / 10);
+}
+
+const dayFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/**
+ * A purchase's local date ("2026-05-01", the day its store's zone says) as the language
+ * writes a day, as the "spendable from" day reads ("1 May 2026"). Formatted in UTC: the
+ * date is already the store's, and no zone may move it to the day before.
+ */
+function dayIn(language: Language, localDate: unknown): string {
+  if (typeof localDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(localDate)) return String(localDate ?? '');
+  let format = dayFormats.get(language);
+  if (!format) dayFormats.set(language, (format = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' })));
+  return format.format(new Date(`${localDate}T00:00:00Z`));
+}
+
+/** A ledger row as the account reads it (loyalty_entries). */
+export interface LedgerRow extends EntryLike {
+  id: number;
+  occurred_at: Date;
+  remaining: number | null;
+  unsettled: number | null;
+  available_at: Date | null;
+  expires_at: Date | null;
+  actor: string | null;
+  /** The program version the entry was written under: its names, in the language asked for. */
+  program_version?: number | null;
+}
+
+/**
+ * The member's entries in the order they happened (occurred_at; equal times as written,
+ * by id), each with its running total (balance_after) split into pending_after — points
+ * still in their holding period now — and spendable_after, the rest. The last line's
+ * pending_after is the account's pending; its spendable_after the balance, plus points
+ * already expired that the hourly maintenance has not yet taken out (expiring_now) until
+ * it writes their expiry entry. `sum` is the sum of all entries, for the proof.
+ */
+export function explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names, points = POINTS_WORDS, customers }: {
+  rows: readonly LedgerRow[];
+  allocations: readonly { debit_id: number; credit_id: number; points: number }[];
+  reservations?: ReadonlyMap<string, ReservationStatus>;
+  currency: string;
+  language: Language;
+  now: Date;
+  timeZone: string;
+  /** The program's names for an entry's version (program-names.ts namesByVersion); without it, the names as stored. */
+  names?: (version: number | null | undefined) => ProgramNames;
+  /** What the points are called (program-names.ts pointsNameOf); the product's own word by default. */
+  points?: CountedName;
+  /** The other customers of the merges the entries record, in words (describeEntry). */
+  customers?: ReadonlyMap<string, string | null>;
+}) {
+  const ordered = [...rows].sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime() || a.id - b.id);
+  const line = new Map(ordered.map((e, i) => [e.id, i]));
+  const t = now.getTime();
+  // As the balance counts them (balanceOf): a lot past its expiry is not pending.
+  const pending = (e: LedgerRow) => e.points > 0 && e.available_at !== null && e.available_at.getTime() > t && !(e.expires_at && e.expires_at.getTime() <= t);
+  // What each line adds to the pending points: a pending credit all its points, a debit
+  // minus what it took from pending credits (a refund of a purchase still in its return
+  // window) — counted at the later of the two lines, as a debt owed before the credit
+  // that settled it is settled only when that credit comes.
+  const pendingBy = ordered.map((e) => (pending(e) ? e.points : 0));
+  const takenBy = new Map<number, { entry: number; points: number }[]>();
+  const tookFrom = new Map<number, { entry: number; points: number }[]>();
+  const add = (to: Map<number, { entry: number; points: number }[]>, id: number, item: { entry: number; points: number }) => {
+    const list = to.get(id);
+    if (list) list.push(item);
+    else to.set(id, [item]);
+  };
+  for (const a of allocations) {
+    add(takenBy, a.credit_id, { entry: a.debit_id, points: a.points });
+    add(tookFrom, a.debit_id, { entry: a.credit_id, points: a.points });
+    const credit = line.get(a.credit_id);
+    const debit = line.get(a.debit_id);
+    if (credit !== undefined && debit !== undefined && pending(ordered[credit])) pendingBy[Math.max(credit, debit)] -= a.points;
+  }
+  const say = PHRASES[language];
+  const day = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone });
+  let running = 0;
+  let pendingRunning = 0;
+  const entries = ordered.map((e, i) => {
+    running += e.points;
+    pendingRunning += pendingBy[i];
+    const stillPending = pending(e) && e.remaining !== null && e.remaining > 0;
+    const said = describeEntry(e, currency, language, { reservations, names: names?.(e.program_version), points, customers });
+    const entry = {
+      id: e.id, at: e.occurred_at.toISOString(), kind: e.kind, shown_as: shownAs(e), points: e.points,
+      balance_after: running, spendable_after: running - pendingRunning, pending_after: pendingRunning,
+      description: stillPending ? `${said}${say.pending(e.remaining!, day.format(e.available_at!), unitOf(points, language))}` : said,
+      source: { type: e.source_type, id: e.source_id },
+    };
+    // A credit says what is left of it, whether that is still pending, and which debits took from it; a debit, what it still owes and which credits it took from;
+    // an entry of 0 points (a purchase the daily cap left without points, a refund of points expired already) is neither.
+    if (e.points > 0) {
+      return withFields(entry, {
+        remaining: e.remaining, available_at: e.available_at?.toISOString() ?? null, expires_at: e.expires_at?.toISOString() ?? null, pending: stillPending,
+        taken_by: takenBy.get(e.id) ?? [], reason: e.reason, actor: e.actor,
+      });
+    }
+    if (e.points < 0) return withFields(entry, { unsettled: e.unsettled, took_from: tookFrom.get(e.id) ?? [], reason: e.reason, actor: e.actor });
+    return withFields(entry, { unsettled: e.unsettled, reason: e.reason, actor: e.actor });
+  });
+  return { entries, sum: running };
+}

@@ -1,0 +1,159 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { audit, type Actor, type Tx } from '../../../db/index.ts';
+import { publish, type OutgoingEvent } from '../../../jobs/outbox.ts';
+import { AppError, conflict, invalid, invalidField } from '../../../shared/errors.ts';
+import { counted, fixedText, say } from '../../../shared/messages/index.ts';
+import { withFields } from '../../../shared/objects.ts';
+import { parseInput } from '../../../shared/validation.ts';
+import type { Accounts } from './accounts.ts';
+import { welcomeMember } from '../earning/accrual.ts';
+import type { EngagementService } from '../earning/engagement.service.ts';
+import { balanceOf } from '../ledger/ledger.ts';
+import * as ledger from '../ledger/ledger.repository.ts';
+import type { MemberRow } from '../ledger/ledger.repository.ts';
+import type { LoyaltyCore } from '../loyalty.core.ts';
+import { mergedNotFound, requireActiveCustomer } from '../lifecycle/merged-customers.ts';
+import { lotExpiry, type Program } from '../program/program.ts';
+import { pointsNameOf } from '../program/program-names.ts';
+
+// What staff do to one member's account: adjust its points (audited, idempotent by the
+// caller's key) and enrol it. Automatic enrolment of customers who sign up without buying
+// goes through the same enrol. Both answer the account as it is afterwards.
+
+// Each refusal of a reason names the rule it broke: one left out or blank (spaces only) is
+// missing; one given but shorter than 3 characters ("qa") is told the length, not that it
+// is required — staff who wrote a reason would look for a field they left out. (The texts
+// are the catalogue's, told in the dashboard's language: src/shared/messages.)
+const REASON_REQUIRED = fixedText('adjustment.reason_required');
+
+export const AdjustmentInput = z.object({
+  points: z.number().int(fixedText('points.whole')).refine((n) => n !== 0, fixedText('adjustment.not_zero')).refine((n) => Math.abs(n) <= 1e9, fixedText('adjustment.too_large')),
+  reason: z.string({ error: (issue) => (issue.input === undefined ? REASON_REQUIRED : fixedText('adjustment.reason_not_text')) })
+    .trim().min(1, { message: REASON_REQUIRED, abort: true }).min(3, fixedText('adjustment.reason_short')).max(500, fixedText('adjustment.reason_long')),
+  idempotency_key: z.string().trim().min(1).max(200),
+});
+
+/**
+ * The customer whose ledger a staff action writes, row-locked (shared) for the rest of the
+ * transaction: customers before members, the lock order of every writer. A merged
+ * customer is refused: a merge that committed while this waited for its lock moved the
+ * member's lots to the survivor, and points written now would stay behind, unseen, on
+ * the merged customer's closed account. Staff act on the id they chose, so it is not
+ * followed to the survivor (the policy: merged-customers.ts); the refusal names the
+ * active end of the merge chain.
+ */
+async function requireWritableCustomer(trx: Tx, id: string) {
+  const row = await requireActiveCustomer(trx, id);
+  if (row.id !== id) throw mergedNotFound(row);
+  return row;
+}
+
+export function createStaffActions(core: LoyaltyCore, engagement: EngagementService, accounts: Pick<Accounts, 'account'>) {
+  const { db, clock } = core.deps;
+
+  /** Sign-up bonus and base tier for members enrolled just now. */
+  async function welcome(trx: Tx, program: Program, members: MemberRow[], now: Date, events: OutgoingEvent[]) {
+    for (const m of members) {
+      const signUp = welcomeMember(core, program, m, now, events);
+      if (signUp && (await ledger.credit(trx, m, signUp, now))) m.lifetime_earned += signUp.points;
+    }
+  }
+
+  const staffActions = {
+    async adjust(customerId: string, input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(AdjustmentInput, input, 'adjustment');
+      const now = clock.now();
+      const outcome = await db.transaction().execute(async (trx) => {
+        await requireWritableCustomer(trx, customerId);
+        const program = await core.programAt(now, trx);
+        const members = await ledger.lockMembers(trx, [customerId], { now, create: true });
+        const member = members.get(customerId)!;
+        const idempotencyKey = `adjust:${data.idempotency_key}`;
+        // A retry answers what the first request did (under the member's lock, so it sees a
+        // concurrent first one), before the balance is asked: a debit retried after the
+        // points were spent is still the same debit. The same key with other values is not
+        // a retry, and says so rather than pretend the new values were applied.
+        const earlier = await trx.selectFrom('loyalty_entries').select(['points', 'reason'])
+          .where('customer_id', '=', customerId).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+        if (earlier) {
+          if (Number(earlier.points) !== data.points || earlier.reason !== data.reason) {
+            throw conflict(say('adjustment.key_reused', { key: data.idempotency_key, points: Number(earlier.points), reason: String(earlier.reason) }));
+          }
+          return { created: false };
+        }
+        const events: OutgoingEvent[] = [];
+        if (member.created && program) await welcome(trx, program, [member], now, events);
+        const base = { customerId, kind: 'adjust' as const, occurredAt: now, sourceType: 'adjustment', sourceId: null, idempotencyKey, reason: data.reason, actor, programVersion: program?.version ?? null, details: {} };
+        let written: boolean;
+        if (data.points > 0) {
+          written = (await ledger.credit(trx, member, withFields(base, { points: data.points, expiresAt: program ? lotExpiry(program, now) : null }), now)) !== null;
+        } else {
+          const r = await ledger.debit(trx, member, withFields(base, { points: -data.points }), { now, includePending: false, shortfall: 'fail' });
+          if (r.shortfall > 0) {
+            const view = balanceOf(await ledger.openLots(trx, customerId), member.points, now);
+            const name = counted(pointsNameOf(program?.document), view.available);
+            throw invalidField('points', say(view.available === 1 ? 'adjustment.below_zero_one' : 'adjustment.below_zero', { available: view.available, points_name: name }));
+          }
+          written = !r.duplicate;
+        }
+        if (!written) return { created: false };
+        await ledger.saveMembers(trx, [member], now);
+        await audit(trx, { actor, action: 'loyalty.adjust', subject: customerId, details: { points: data.points, reason: data.reason } });
+        events.push({ type: 'loyalty.points_adjusted', customerId, payload: { customer_id: customerId, points: data.points, reason: data.reason, actor } });
+        await publish(trx, events);
+        return { created: true };
+      });
+      return withFields(outcome, { account: await accounts.account(customerId) });
+    },
+
+    /** Enrols a customer (programs with enrolment on_request, or before any purchase). */
+    async enrol(customerId: string, { actor }: { actor: Actor }) {
+      const now = clock.now();
+      const program = await core.programAt(now);
+      if (!program) throw invalid(say('loyalty.no_program'));
+      const created = await db.transaction().execute(async (trx) => {
+        await requireWritableCustomer(trx, customerId);
+        const member = (await ledger.lockMembers(trx, [customerId], { now, create: true })).get(customerId)!;
+        if (!member.created) return false;
+        const events: OutgoingEvent[] = [];
+        await welcome(trx, program, [member], now, events);
+        await ledger.saveMembers(trx, [member], now);
+        await audit(trx, { actor, action: 'loyalty.enrol', subject: customerId });
+        await publish(trx, events);
+        return true;
+      });
+      // A profile completed before joining earns its bonus now: its own check runs on
+      // profile changes, and found no member then.
+      if (created) await engagement.profileCompletion(customerId);
+      return { created, account: await accounts.account(customerId) };
+    },
+
+    /**
+     * Subscriber of customer.created: under automatic enrolment a customer who signs up
+     * without buying (the dashboard, POST /customers, a customers import) joins at once,
+     * with the sign-up bonus, as a buyer joins in the purchase's own transaction. One query
+     * keeps the active customers who are not members yet (a buyer already is), and each
+     * joins through enrol, which does nothing for a member. Answers who joined.
+     */
+    async enrolSignUps(customerIds: string[]): Promise<string[]> {
+      if (customerIds.length === 0) return [];
+      const program = await core.programAt(clock.now());
+      if (program?.document.enrolment !== 'automatic') return [];
+      const joining = await db.selectFrom('customers as c').leftJoin('loyalty_members as m', 'm.customer_id', 'c.id').select('c.id')
+        .where('c.id', '=', sql<string>`ANY(${[...new Set(customerIds)]}::uuid[])`).where('c.status', '=', 'active').where('m.customer_id', 'is', null)
+        .execute();
+      const joined: string[] = [];
+      for (const { id } of joining) {
+        try {
+          if ((await staffActions.enrol(id, { actor: 'loyalty:automatic-enrolment' })).created) joined.push(id);
+        } catch (error) {
+          // Merged or erased since the query: nobody to enrol.
+          if (!(error instanceof AppError && error.kind === 'not_found')) throw error;
+        }
+      }
+      return joined;
+    },
+  };
+  return staffActions;
+}

@@ -1,0 +1,232 @@
+import { addMonths, startOfLocalDay } from '../../../shared/clock.ts';
+import { currencyExponent, toMinor } from '../../../shared/money.ts';
+import { textIn } from '../../../shared/messages/index.ts';
+import type { Condition, LocalizedText, ProgramDocument } from './program.schema.ts';
+
+// The program's rules as pure functions: how many points a purchase earns (and why),
+// which tier a qualification metric gives, and when a tier period ends. No I/O here, so
+// the live accrual and `regulars loyalty simulate` compute exactly the same numbers.
+
+export interface Program {
+  version: number;
+  effectiveFrom: Date;
+  document: ProgramDocument;
+  currency: string;
+  /** Tier thresholds in the metric's unit; for spend in minor units. */
+  thresholds: number[];
+  minimumPurchaseMinor: number;
+  referralMinimumMinor: number;
+  pointValueMinor: number;
+  /** Per promotion, [from, to) in epoch ms; per multiplier, its display name (parsed once, used per purchase). */
+  promotionTimes: [number, number][];
+  multiplierNames: string[];
+  unitMinor: number;
+  /** Why the version was applied (`regulars loyalty apply --note`), as stored with it; absent for a proposal being simulated. */
+  note?: string | null;
+}
+
+export function compileProgram({ version, effectiveFrom, document, currency }: { version: number; effectiveFrom: Date; document: ProgramDocument; currency: string }): Program {
+  const tiers = document.tiers;
+  return {
+    version,
+    effectiveFrom,
+    document,
+    currency,
+    thresholds: tiers ? tiers.levels.map((l) => (tiers.metric === 'spend' ? toMinor(l.threshold, currency) : Number(l.threshold))) : [],
+    minimumPurchaseMinor: document.earning.minimum_purchase ? toMinor(document.earning.minimum_purchase, currency) : 0,
+    referralMinimumMinor: document.bonuses.referral?.minimum_purchase ? toMinor(document.bonuses.referral.minimum_purchase, currency) : 0,
+    // Point values are often fractions of a cent ("0.005"): kept in millionths of a unit.
+    pointValueMinor: Number(document.point_value) * 10 ** currencyExponent(currency),
+    promotionTimes: document.earning.promotions.map((p) => [Date.parse(p.from), Date.parse(p.to)]),
+    multiplierNames: document.earning.multipliers.map((m) => (m.name ? text(m.name) : describeCondition(m.when))),
+    unitMinor: 10 ** currencyExponent(currency),
+  };
+}
+
+export interface PurchaseFacts {
+  occurredAt: Date;
+  /** The purchase's calendar date in its store's time zone. */
+  localDate: string;
+  storeCode: string | null;
+  channel: string;
+  /** What the customer paid, after discount: the earning base. */
+  totalMinor: number;
+  lines: { sku: string | null; category: string | null; quantity: number; unitPriceMinor: number }[];
+}
+
+export interface EarningFactor {
+  name: string;
+  factor: number;
+  /** Share of the purchase (0–1) the factor applies to; line rules apply to some lines only. */
+  share: number;
+}
+
+export interface EarnedPoints {
+  points: number;
+  /** The exact value before rounding, for the explanation. */
+  exact: number;
+  base: number;
+  factors: EarningFactor[];
+  bonusPoints: { name: string; points: number }[];
+  below_minimum?: boolean;
+}
+
+const isoWeekday = (localDate: string) => {
+  const d = new Date(`${localDate}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+};
+
+function purchaseMatches(when: Condition, p: PurchaseFacts, tier: string | null): boolean {
+  if (when.stores && !(p.storeCode && when.stores.includes(p.storeCode))) return false;
+  if (when.channels && !when.channels.includes(p.channel as never)) return false;
+  if (when.tiers && !(tier && when.tiers.includes(tier))) return false;
+  if (when.weekdays && !when.weekdays.includes(isoWeekday(p.localDate))) return false;
+  return true;
+}
+
+export function lineMatches(when: Condition, line: PurchaseFacts['lines'][number]): boolean {
+  if (when.categories && !(line.category && when.categories.includes(line.category))) return false;
+  if (when.skus && !(line.sku && when.skus.includes(line.sku))) return false;
+  return true;
+}
+
+export const isLineCondition = (when: Condition) => Boolean(when.categories || when.skus);
+
+/**
+ * Points a purchase earns before the daily cap. The base is the total paid (after
+ * discount) × points per currency unit. A line rule (category, SKU) applies to the
+ * line's share of the total — its quantity × unit price over the sum of all lines, so a
+ * basket-level discount lowers every line alike. Matching factors multiply (tier ×
+ * store × promotion …). The exact value is rounded once per purchase by the program's
+ * rounding rule, so a purchase never loses a point to rounding line by line.
+ */
+export function pointsForPurchase(program: Program, purchase: PurchaseFacts, { tier }: { tier: string | null }): EarnedPoints {
+  const doc = program.document;
+  const base = (purchase.totalMinor / program.unitMinor) * doc.earning.points_per_currency_unit;
+  if (purchase.totalMinor < program.minimumPurchaseMinor || purchase.totalMinor === 0) {
+    return { points: 0, exact: 0, base, factors: [], bonusPoints: [], below_minimum: purchase.totalMinor > 0 };
+  }
+  const lineAmounts = purchase.lines.map((l) => l.quantity * l.unitPriceMinor);
+  const linesTotal = lineAmounts.reduce((a, b) => a + b, 0);
+  const factors: EarningFactor[] = [];
+  const bonusPoints: { name: string; points: number }[] = [];
+
+  // Per-line multiplier: the product of the line rules that match the line.
+  const lineFactor = purchase.lines.map(() => 1);
+  const lineRule = (name: string, when: Condition, factor: number) => {
+    if (!purchaseMatches(when, purchase, tier) || linesTotal <= 0) return;
+    let share = 0;
+    purchase.lines.forEach((line, i) => {
+      if (lineMatches(when, line)) {
+        lineFactor[i] *= factor;
+        share += lineAmounts[i] / linesTotal;
+      }
+    });
+    if (share > 0) factors.push({ name, factor, share });
+  };
+  let purchaseFactor = 1;
+  const purchaseRule = (name: string, when: Condition | undefined, factor: number) => {
+    if (when && !purchaseMatches(when, purchase, tier)) return;
+    purchaseFactor *= factor;
+    factors.push({ name, factor, share: 1 });
+  };
+
+  if (tier && doc.tiers) {
+    const level = doc.tiers.levels.find((l) => l.code === tier);
+    if (level && level.benefits.points_multiplier !== 1) purchaseRule(`${text(level.name)} tier`, undefined, level.benefits.points_multiplier);
+  }
+  for (const [i, m] of doc.earning.multipliers.entries()) {
+    const name = program.multiplierNames[i];
+    if (isLineCondition(m.when)) lineRule(name, m.when, m.factor);
+    else purchaseRule(name, m.when, m.factor);
+  }
+  const at = purchase.occurredAt.getTime();
+  for (const [i, promo] of doc.earning.promotions.entries()) {
+    const [from, to] = program.promotionTimes[i];
+    if (at < from || at >= to) continue;
+    const when = promo.when;
+    if (when && !purchaseMatches(when, purchase, tier)) continue;
+    if (when && isLineCondition(when) && !purchase.lines.some((l) => lineMatches(when, l))) continue;
+    if (promo.factor !== undefined) {
+      if (when && isLineCondition(when)) lineRule(text(promo.name), when, promo.factor);
+      else purchaseRule(text(promo.name), undefined, promo.factor);
+    }
+    if (promo.bonus_points) bonusPoints.push({ name: text(promo.name), points: promo.bonus_points });
+  }
+
+  const weightedLineFactor = linesTotal > 0 ? lineAmounts.reduce((sum, amount, i) => sum + (amount / linesTotal) * lineFactor[i], 0) : 1;
+  const exact = base * weightedLineFactor * purchaseFactor + bonusPoints.reduce((s, b) => s + b.points, 0);
+  return { points: round(exact, doc.earning.rounding), exact, base, factors, bonusPoints };
+}
+
+/** Rounds a non-negative exact point value; the epsilon absorbs binary floating-point noise (29.999999999 → 30). */
+export function round(exact: number, rule: 'floor' | 'nearest' | 'ceil'): number {
+  const EPS = 1e-9;
+  if (rule === 'floor') return Math.floor(exact + EPS);
+  if (rule === 'ceil') return Math.ceil(exact - EPS);
+  return Math.floor(exact + 0.5 + EPS);
+}
+
+function describeCondition(when: Condition): string {
+  const parts = [
+    when.categories && `category ${when.categories.join('/')}`,
+    when.skus && `SKU ${when.skus.join('/')}`,
+    when.stores && `store ${when.stores.join('/')}`,
+    when.channels && `channel ${when.channels.join('/')}`,
+    when.tiers && `tier ${when.tiers.join('/')}`,
+    when.weekdays && `weekday ${when.weekdays.join('/')}`,
+  ].filter(Boolean);
+  return parts.join(', ') || 'every purchase';
+}
+
+/** A localized text in one language (English, then any, when the language is missing). */
+export function text(value: LocalizedText, language = 'en'): string {
+  return textIn(value, language);
+}
+
+// ── Tiers ─────────────────────────────────────────────────────────────────────
+
+/** Index of the highest level whose threshold the metric reaches (0 = base level). */
+export function tierIndexFor(program: Program, metric: number): number {
+  let index = 0;
+  program.thresholds.forEach((t, i) => {
+    if (metric >= t) index = i;
+  });
+  return index;
+}
+
+export function tierIndexOf(program: Program, code: string | null): number {
+  if (!code || !program.document.tiers) return -1;
+  return program.document.tiers.levels.findIndex((l) => l.code === code);
+}
+
+/** Start of the qualification window that ends at `at` (null: lifetime). */
+export function windowStart(program: Program, at: Date, timeZone: string): Date | null {
+  const window = program.document.tiers?.window;
+  if (window === 'rolling_12_months') return addMonths(at, -12);
+  if (window === 'calendar_year') return startOfLocalDay(`${yearIn(at, timeZone)}-01-01`, timeZone);
+  return null;
+}
+
+/**
+ * Until when a tier reached (or re-qualified) at `at` is held: twelve months on a rolling
+ * window; to the end of the next calendar year on a calendar-year window (reach gold in
+ * 2026, keep it through 2027); for ever on a lifetime window. The grace period comes on top.
+ */
+export function tierValidUntil(program: Program, at: Date, timeZone: string): Date | null {
+  const window = program.document.tiers?.window;
+  if (window === 'rolling_12_months') return addMonths(at, 12);
+  if (window === 'calendar_year') return startOfLocalDay(`${yearIn(at, timeZone) + 2}-01-01`, timeZone);
+  return null;
+}
+
+
+function yearIn(at: Date, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
+}
+
+/** When points earned at `at` expire under a per-lot policy (null: they do not). */
+export function lotExpiry(program: Program, at: Date): Date | null {
+  const expiry = program.document.expiry;
+  return expiry.policy === 'per_lot' ? addMonths(at, expiry.months) : null;
+}

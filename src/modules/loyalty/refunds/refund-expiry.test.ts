@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../../test/helpers/services.ts';
+import { recordAll } from '../../../../test/helpers/purchases.ts';
+import * as ledger from '../ledger/ledger.repository.ts';
+
+// Refunds meet expiry, and debts meet credits, on real SQL, by hand. The program: 1 point
+// per euro, lots expire 2 months after the purchase, no holding period, no bonuses, points
+// already spent are owed. A refund takes back the purchase's own points first, also when
+// their lot is past its date and the sweep has not written it off; what the sweep wrote
+// off is not taken a second time; a debt is settled by the next credit whatever the
+// stored points say, and `loyalty maintain` settles one a ledger left beside points.
+
+let s: Awaited<ReturnType<typeof openTestServices>>;
+const actor = { actor: 'test' };
+
+const program = {
+  name: 'Expiry and refunds',
+  earning: { points_per_currency_unit: 1, rounding: 'floor' },
+  expiry: { policy: 'per_lot', months: 2, reminder_days: 7 },
+  refund_shortfall: 'negative_balance',
+};
+
+async function buy(email: string, externalId: string, occurredAt: string, total: string) {
+  const [o] = await recordAll(s, [{ customer: { email }, external_id: externalId, occurred_at: occurredAt, total }]);
+  return o;
+}
+
+async function account(customerId: string) {
+  const a = await s.loyalty.account(customerId);
+  if (!a.member) throw new Error('not a member');
+  return a;
+}
+
+beforeAll(async () => {
+  s = await openTestServices();
+  s.clock.set('2026-04-01T12:00:00Z');
+  await s.loyalty.applyProgram({ program }, actor);
+});
+afterAll(() => s?.close());
+
+describe('a refund of a purchase whose points expired', () => {
+  it('takes its own lot past its date before the sweep, and the sweep then finds nothing of it to expire', async () => {
+    s.clock.set('2026-06-01T12:00:00Z');
+    // a-1 on 1 March: 10 points, expiring on 1 May (past now, not swept); a-2 on 20 May: 5 points.
+    const first = await buy('a@example.com', 'a-1', '2026-03-01T10:00:00Z', '10.00');
+    await buy('a@example.com', 'a-2', '2026-05-20T10:00:00Z', '5.00');
+    const before = await account(first.customerId);
+    expect([before.balance, before.expiring_now, before.owed]).toEqual([5, 10, 0]);
+
+    const refund = await s.commerce.refund(first.purchaseId, { external_id: 'a-1-r' }, actor);
+    expect(refund.loyalty).toMatchObject({ points_reversed: 10, unsettled: 0 });
+    const expired = await s.loyalty.maintenance.expirePoints(s.clock.now());
+    expect(expired.points).toBe(0);
+    const after = await account(first.customerId);
+    // Lost once, to the refund: a-2's 5 points stay.
+    expect([after.balance, after.expiring_now, after.owed]).toEqual([5, 0, 0]);
+    expect(after.lifetime).toMatchObject({ reversed: 10, expired: 0 });
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+
+  it('does not take again what the sweep wrote off, only what was spent, in one refund or in parts', async () => {
+    // b and c alike: 10 points on 1 March (expiring 1 May), 4 of them spent on 1 April; the
+    // other 6 expire in the sweep of 1 June; 20 points from a purchase of 25 May.
+    const spentThenExpired = async (who: string) => {
+      s.clock.set('2026-04-01T12:00:00Z');
+      const first = await buy(`${who}@example.com`, `${who}-1`, '2026-03-01T10:00:00Z', '10.00');
+      await s.loyalty.adjust(first.customerId, { points: -4, reason: 'test: spent at the counter', idempotency_key: `${who}-spend` }, actor);
+      s.clock.set('2026-06-01T12:00:00Z');
+      await buy(`${who}@example.com`, `${who}-2`, '2026-05-25T10:00:00Z', '20.00');
+      await s.loyalty.maintenance.expirePoints(s.clock.now());
+      expect((await account(first.customerId)).balance).toBe(20);
+      return first;
+    };
+
+    const b = await spentThenExpired('b');
+    const whole = await s.commerce.refund(b.purchaseId, { external_id: 'b-1-r' }, actor);
+    // 10 to take back: 6 expired already (not again), the 4 spent from b-2's lot.
+    expect(whole.loyalty).toMatchObject({ points_reversed: 4, unsettled: 0 });
+    const afterB = await account(b.customerId);
+    expect(afterB.balance).toBe(16);
+    expect(afterB.lifetime).toMatchObject({ reversed: 4, expired: 6 });
+    expect(afterB.explanation.entries.find((e) => e.kind === 'reverse')?.description)
+      .toBe('Refund b-1-r of 10.00 EUR on purchase b-1 (100% of it refunded in all): 4 of its 10 points taken back; 6 had expired already and are not taken again');
+
+    const c = await spentThenExpired('c');
+    // Half first: 5 due, all of them within the 6 that expired — nothing taken.
+    const half = await s.commerce.refund(c.purchaseId, { external_id: 'c-1-r1', amount: '5.00' }, actor);
+    expect(half.loyalty).toMatchObject({ points_reversed: 0, unsettled: 0 });
+    // The rest: 10 due in all, 6 of them expired, so the 4 spent.
+    const rest = await s.commerce.refund(c.purchaseId, { external_id: 'c-1-r2' }, actor);
+    expect(rest.loyalty).toMatchObject({ points_reversed: 4, unsettled: 0 });
+    expect((await account(c.customerId)).balance).toBe(16);
+    // A retry of either changes nothing.
+    await s.commerce.refund(c.purchaseId, { external_id: 'c-1-r2' }, actor);
+    expect((await account(c.customerId)).balance).toBe(16);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+});
+
+describe('a debt beside points past their date', () => {
+  let d: string;
+
+  it('is settled by the next credit although the stored points are not below zero', async () => {
+    s.clock.set('2026-04-01T12:00:00Z');
+    // d-1: 10 points (expiring 1 May), d-2: 5 points (expiring 2 May); 5 spent on 1 April, from d-1.
+    const first = await buy('d@example.com', 'd-1', '2026-03-01T10:00:00Z', '10.00');
+    d = first.customerId;
+    await buy('d@example.com', 'd-2', '2026-03-02T10:00:00Z', '5.00');
+    await s.loyalty.adjust(d, { points: -5, reason: 'test: spent at the counter', idempotency_key: 'd-spend' }, actor);
+    s.clock.set('2026-06-01T12:00:00Z');
+    // Both lots past their date, not swept. Refunding d-1 takes its own 5 and owes the 5
+    // spent: d-2's lot is past its date and pays nothing.
+    const refund = await s.commerce.refund(first.purchaseId, { external_id: 'd-1-r' }, actor);
+    expect(refund.loyalty).toMatchObject({ points_reversed: 10, unsettled: 5 });
+    const owing = await account(d);
+    // Stored points 0 (d-2's 5 past their date, 5 owed).
+    expect([owing.balance, owing.expiring_now, owing.owed]).toEqual([-5, 5, 5]);
+
+    // 3 points of goodwill go to the debt.
+    await s.loyalty.adjust(d, { points: 3, reason: 'test: goodwill', idempotency_key: 'd-goodwill' }, actor);
+    const settled = await account(d);
+    expect([settled.balance, settled.owed]).toEqual([-2, 2]);
+    expect(settled.lots.filter((l) => l.remaining > 0 && l.expires_at === null)).toEqual([]);
+    await s.loyalty.maintenance.expirePoints(s.clock.now());
+    const swept = await account(d);
+    expect([swept.balance, swept.expiring_now, swept.owed]).toEqual([-2, 0, 2]);
+    expect((await s.loyalty.report()).points.owed).toBe(2);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+
+  it('left beside points by an older ledger, fails verify and is settled by maintain', async () => {
+    // As a credit written before credits always settled debts: a lot of 4 beside d's debt of 2.
+    await s.db.transaction().execute(async (trx) => {
+      const member = (await ledger.lockMembers(trx, [d], { now: s.clock.now(), create: false })).get(d)!;
+      await ledger.insertCredits(trx, [{ customerId: d, kind: 'adjust', points: 4, occurredAt: s.clock.now(), sourceType: 'staff', reason: 'test: an older credit', actor: 'test' }], s.clock.now());
+      member.points += 4;
+      await ledger.saveMembers(trx, [member], s.clock.now());
+    });
+    const found = await s.loyalty.verify();
+    expect(found.ok).toBe(false);
+    expect(found.problems).toEqual([{ customer_id: d, rule: 'no debt beside points that can pay it', expected: 0, actual: 2 }]);
+
+    const run = await s.loyalty.maintenance.runAll(s.clock.now());
+    expect(run.debts_settled).toEqual({ members: 1, points: 2 });
+    const after = await account(d);
+    expect([after.balance, after.owed]).toEqual([2, 0]);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+    expect((await s.loyalty.maintenance.settleStandingDebts(s.clock.now())).members).toBe(0);
+  });
+});

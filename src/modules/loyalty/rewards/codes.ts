@@ -1,0 +1,55 @@
+import { randomInt } from 'node:crypto';
+import { say, type Said } from '../../../shared/messages/index.ts';
+
+// Coupon, gift-card and referral codes: random (crypto), unguessable, and easy to read
+// aloud or type from a receipt — no 0/O or 1/I. Twelve characters from 32 symbols are
+// 60 bits: guessing one valid code among a million issued takes ~10^12 tries, and the
+// redeem endpoint is rate-limited.
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export function newCode(length = 12): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
+  return out.replace(/(.{4})(?=.)/g, '$1-');
+}
+
+/** How a code is stored and compared: upper case, without spaces and dashes. */
+export function normalizeCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** A stored code shown in groups of four. */
+export function formatCode(stored: string): string {
+  return /^[A-Z0-9]{8,}$/.test(stored) ? stored.replace(/(.{4})(?=.)/g, '$1-') : stored;
+}
+
+/** A coupon's code as its holder knows it: the merchant's own spelling of a chosen code, else the stored code in groups of four. */
+export function shownCode(c: { code: string; chosen_code?: string | null }): string {
+  return c.chosen_code ?? formatCode(c.code);
+}
+
+/** A coupon row as the API shows it, wherever it appears (the coupon endpoints, a redemption, a customer's data export). */
+export function couponView(c: {
+  code: string; chosen_code?: string | null; kind: string; customer_id: string | null; reward_code: string | null; campaign_id: string | null; benefit: unknown;
+  status: string; max_uses: number; uses: number; valid_from: Date | null; expires_at: Date | null; created_at: Date;
+}) {
+  return {
+    code: shownCode(c), kind: c.kind, customer_id: c.customer_id, reward: c.reward_code, campaign_id: c.campaign_id, benefit: c.benefit,
+    status: c.status, uses: c.uses, max_uses: c.max_uses, valid_from: c.valid_from?.toISOString() ?? null, expires_at: c.expires_at?.toISOString() ?? null,
+    issued_at: c.created_at.toISOString(),
+  };
+}
+
+/** Why a coupon cannot be used now, as the coupon check's `problem_code` says it. */
+export const COUPON_PROBLEM_CODES = ['cancelled', 'used', 'used_up', 'not_yet_valid', 'expired'] as const;
+export type CouponProblemCode = (typeof COUPON_PROBLEM_CODES)[number];
+
+/** Why a coupon cannot be used now (its code for a till to act on, and its words), or null when it can. */
+export function couponProblem(c: { status: string; uses: number; max_uses: number; valid_from: Date | null; expires_at: Date | null }, now: Date): { code: CouponProblemCode; said: Said } | null {
+  if (c.status === 'void') return { code: 'cancelled', said: say('coupon.cancelled') };
+  if (c.uses >= c.max_uses) return c.max_uses === 1 ? { code: 'used', said: say('coupon.used') } : { code: 'used_up', said: say('coupon.used_up') };
+  if (c.valid_from && c.valid_from > now) return { code: 'not_yet_valid', said: say('coupon.not_yet_valid', { from: c.valid_from.toISOString() }) };
+  if (c.expires_at && c.expires_at <= now) return { code: 'expired', said: say('coupon.expired', { at: c.expires_at.toISOString() }) };
+  return null;
+}

@@ -1,0 +1,215 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { audit, lockKeys, type Actor, type Tx } from '../../../db/index.ts';
+import { publish } from '../../../jobs/outbox.ts';
+import { conflict, invalidField, notFound } from '../../../shared/errors.ts';
+import { canonicalJson, sha256 } from '../../../shared/hash.ts';
+import { newId } from '../../../shared/ids.ts';
+import { amountField, toMajor } from '../../../shared/money.ts';
+import { DecimalAmount, parseInput } from '../../../shared/validation.ts';
+import { AdminWriteKey, instant, refusePast } from './admin-writes.ts';
+import { couponProblem, couponView, newCode, normalizeCode, shownCode } from './codes.ts';
+import * as ledger from '../ledger/ledger.repository.ts';
+import type { LoyaltyCore } from '../loyalty.core.ts';
+import { recordsOfCustomer, requireActiveCustomer } from '../lifecycle/merged-customers.ts';
+import { withFields } from '../../../shared/objects.ts';
+import { fixedText, say, type Language } from '../../../shared/messages/index.ts';
+
+// Coupons a POS validates and consumes, a customer's coupons, and promotion coupons in
+// bulk (campaigns). A part of the rewards service (rewards.service.ts), which issues the
+// coupons bought with points. Every write is idempotent by a caller's key.
+
+export const UseCouponInput = z.object({
+  idempotency_key: z.string().trim().min(1, fixedText('idempotency_key.required')).max(200),
+  /** The customer using it (id); needed for per-customer limits and customer-bound coupons. */
+  customer_id: z.string().uuid().optional(),
+  order_ref: z.string().trim().max(200).optional(),
+});
+
+const Benefit = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('fixed_discount'), amount: DecimalAmount }).strict(),
+  z.object({ type: z.literal('percent_discount'), percent: z.number().positive().max(100) }).strict(),
+  z.object({ type: z.literal('free_product'), sku: z.string().trim().min(1) }).strict(),
+]);
+
+export const CampaignInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  idempotency_key: AdminWriteKey,
+  benefit: Benefit,
+  /** Generate this many unique codes… */
+  count: z.number().int().min(1).max(100_000).optional(),
+  /** …or one shared code customers type in ("SUMMER25"). */
+  code: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, fixedText('campaign.code_format')).optional(),
+  /** Uses per code (1 = single-use). */
+  max_uses: z.number().int().min(1).max(10_000_000).default(1),
+  per_customer_limit: z.number().int().min(1).optional()
+    .describe("Uses per customer across the whole campaign (all its codes, the customer's uses under ids merged into it included); customer_id is then required to use a code"),
+  valid_from: z.string().datetime({ offset: true }).optional(),
+  expires_at: z.string().datetime({ offset: true }).optional(),
+}).refine((c) => (c.count === undefined) !== (c.code === undefined), { message: fixedText('campaign.count_or_code'), path: ['count'] });
+
+// The locks that make requests with one admin key take turns (db/locks.ts).
+const campaignKeyLock = (key: string) => `coupon-campaign:${key}`;
+// The lock that makes one customer's uses of a campaign's codes take turns (checkCustomerLimit).
+const campaignCustomerLock = (campaignId: string, customerId: string) => `coupon-campaign-use:${campaignId}:${customerId}`;
+
+export function createCoupons(core: LoyaltyCore) {
+  const { db, clock, currency } = core.deps;
+
+  const service = {
+    /**
+     * What a POS sees when a code is scanned: the coupon, and whether it can be used now —
+     * if not, why: `problem` in `language` (the request's, as a use's refusal is told;
+     * English by default) and `problem_code`, the same in a word a till can act on.
+     */
+    async coupon(codeInput: string, { language = 'en' }: { language?: Language } = {}) {
+      const code = normalizeCode(codeInput);
+      const c = await db.selectFrom('coupons').selectAll().where('code', '=', code).executeTakeFirst();
+      if (!c) throw notFound(say('coupon.not_found', { code: codeInput }));
+      const problem = couponProblem(c, clock.now());
+      return withFields(couponView(c), { usable: problem === null, problem: problem && problem.said.in(language), problem_code: problem?.code ?? null });
+    },
+
+    /** Consumes one use of a coupon (POS checkout). The same idempotency key returns the first result. */
+    async useCoupon(codeInput: string, input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(UseCouponInput, input, 'coupon use');
+      const code = normalizeCode(codeInput);
+      const now = clock.now();
+      const requestHash = sha256(canonicalJson({ code, customer: data.customer_id ?? null, order: data.order_ref ?? null }));
+      return db.transaction().execute(async (trx) => {
+        // The customer the till names, followed past merges and locked before the coupon
+        // (customers before coupons, as a merge moves them): a till still sending a merged
+        // id uses the survivor's coupon, is counted against the survivor's limit, and a
+        // merge committing meanwhile is seen. An id of no customer is refused (404) before
+        // anything is written, as the /customers/{id}/… routes refuse it: recorded as given,
+        // it burnt a use and escaped the per-customer limit.
+        const customerId = data.customer_id ? (await requireActiveCustomer(trx, data.customer_id)).id : undefined;
+        const c = await trx.selectFrom('coupons').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+        if (!c) throw notFound(say('coupon.not_found', { code: codeInput }));
+        const previous = await trx.selectFrom('coupon_uses').selectAll().where('code', '=', code).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
+        if (previous) {
+          if (previous.request_hash !== requestHash) throw conflict(say('coupon.use_key_reused', { key: data.idempotency_key }));
+          return { created: false, coupon: couponView(c), benefit: c.benefit };
+        }
+        const problem = couponProblem(c, now);
+        if (problem) throw conflict(say('coupon.cannot_be_used', { code: shownCode(c), problem: problem.said }));
+        if (c.customer_id && customerId && c.customer_id !== customerId) throw conflict(say('coupon.other_customer', { code: shownCode(c) }));
+        if (c.per_customer_limit) {
+          if (!customerId) throw invalidField('customer_id', say('coupon.customer_required'));
+          await checkCustomerLimit(trx, { code, coupon: c, customerId });
+        }
+        const user = customerId ?? c.customer_id;
+        await trx.insertInto('coupon_uses').values({ code, idempotency_key: data.idempotency_key, customer_id: user, campaign_id: c.campaign_id, order_ref: data.order_ref ?? null, request_hash: requestHash, used_at: now }).execute();
+        const uses = c.uses + 1;
+        await trx.updateTable('coupons').set({ uses, status: uses >= c.max_uses ? 'used' : 'active' }).where('code', '=', code).execute();
+        await audit(trx, { actor, action: 'coupon.use', subject: code, details: { order_ref: data.order_ref } });
+        await publish(trx, [{ type: 'coupon.used', customerId: user, payload: { code: shownCode(c), kind: c.kind, reward: c.reward_code, campaign_id: c.campaign_id, customer_id: user, order_ref: data.order_ref ?? null } }]);
+        return { created: true, coupon: couponView({ ...c, uses, status: uses >= c.max_uses ? 'used' : 'active' }), benefit: c.benefit };
+      });
+    },
+
+    /** The coupons of the customer the id stands for (a merged id: the survivor's, whose id it answers; recordsOfCustomer). */
+    async couponsOf(requested: string) {
+      const { customerId, rows } = await recordsOfCustomer(db, requested, (id) => db.selectFrom('coupons').selectAll().where('customer_id', '=', id).orderBy('created_at', 'desc').limit(200).execute());
+      const now = clock.now();
+      return { customer_id: customerId, items: rows.map((c) => withFields(couponView(c), { usable: couponProblem(c, now) === null })) };
+    },
+
+    /**
+     * Promotion coupons in bulk: N unique codes, or one shared code. A retry with the same
+     * idempotency key answers the campaign it created, with its codes (created: false),
+     * and makes no other; the same key with another body is a conflict.
+     */
+    async createCampaign(input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(CampaignInput, input, 'campaign');
+      const discount = data.benefit.type === 'fixed_discount' ? amountField('benefit.amount', data.benefit.amount, currency) : null;
+      // Values that could never work are refused, naming the field, rather than stored as a
+      // campaign nobody can use (one whose expiry has passed is refused under the key's lock below).
+      if (discount === 0) throw invalidField('benefit.amount', say('campaign.discount_of_nothing'));
+      if (data.valid_from && data.expires_at && Date.parse(data.expires_at) <= Date.parse(data.valid_from)) {
+        throw invalidField('expires_at', say('campaign.expires_before_valid', { from: instant(data.valid_from)! }));
+      }
+      // Stored and answered as the business's decimal ("5.00"), whether "5" or 5 was sent.
+      const benefit = discount === null ? data.benefit : withFields(data.benefit, { amount: toMajor(discount, currency) });
+      const key = data.idempotency_key;
+      // The request as it means the same ("3" and "3.00", one instant in two offsets).
+      const requestHash = sha256(canonicalJson({
+        name: data.name, benefit: discount === null ? data.benefit : withFields(data.benefit, { amount: discount, currency }), count: data.count ?? null,
+        code: data.code ? normalizeCode(data.code) : null, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null,
+        valid_from: instant(data.valid_from), expires_at: instant(data.expires_at),
+      }));
+      const now = clock.now();
+      const taken = () => conflict(say('campaign.code_taken', { code: data.code! }));
+      const campaign = await db.transaction().execute(async (trx) => {
+        // Requests with one key take turns from here to their commit, so only the first
+        // finds no campaign under it; the unique index is the guard behind the lock.
+        await lockKeys(trx, [campaignKeyLock(key)]);
+        const earlier = await trx.selectFrom('coupon_campaigns').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+        if (earlier) {
+          if (earlier.request_hash !== requestHash) throw conflict(say('campaign.key_reused', { key }));
+          const stored = await trx.selectFrom('coupons').select(['code', 'chosen_code']).where('campaign_id', '=', earlier.id).execute();
+          return {
+            created: false, id: earlier.id, name: earlier.name, benefit: earlier.benefit as typeof data.benefit, max_uses: earlier.max_uses,
+            per_customer_limit: earlier.per_customer_limit, codes: stored.sort((a, b) => (a.code < b.code ? -1 : 1)).map(shownCode),
+          };
+        }
+        // After the replay: a retry of a campaign created before its expiry still answers it.
+        if (data.expires_at) refusePast('expires_at', data.expires_at, now, say('expiry.codes_never_usable'));
+        // Sorted, as a replay reads them back: the same answer both times.
+        const codes = (data.code ? [normalizeCode(data.code)] : Array.from({ length: data.count! }, () => normalizeCode(newCode()))).sort();
+        // The shared code as the merchant wrote it, shown so (migration 0015); generated ones have none.
+        const chosen = data.code ?? null;
+        if (data.code) {
+          if (await trx.selectFrom('coupons').select('code').where('code', '=', codes[0]).executeTakeFirst()) throw taken();
+        }
+        const id = newId();
+        await trx.insertInto('coupon_campaigns').values({
+          id, name: data.name, benefit: JSON.stringify(benefit), codes: codes.length, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null,
+          valid_from: data.valid_from ?? null, expires_at: data.expires_at ?? null, created_by: actor, created_at: now, idempotency_key: key, request_hash: requestHash,
+        }).execute();
+        const json = JSON.stringify(codes);
+        await sql`
+          INSERT INTO coupons (code, kind, campaign_id, benefit, status, max_uses, uses, per_customer_limit, valid_from, expires_at, created_at, chosen_code)
+          SELECT c, 'promotion', ${id}, ${JSON.stringify(benefit)}::jsonb, 'active', ${data.max_uses}, 0, ${data.per_customer_limit ?? null},
+                 ${data.valid_from ?? null}::timestamptz, ${data.expires_at ?? null}::timestamptz, ${now}, ${chosen}::text
+          FROM json_array_elements_text(${json}::json) AS c`.execute(trx);
+        await audit(trx, { actor, action: 'coupon.campaign.create', subject: id, details: { name: data.name, codes: codes.length, idempotency_key: key } });
+        return { created: true, id, name: data.name, benefit, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null, codes: codes.map((code) => shownCode({ code, chosen_code: chosen })) };
+      }).catch((error: unknown) => {
+        // The look-up above cannot see a campaign with the same code that another admin is
+        // writing: this insert then waits for it and fails on the key when it commits.
+        // That is the same refusal, not a server error.
+        if (data.code && ledger.isUniqueViolation(error)) throw taken();
+        throw error;
+      });
+      return campaign;
+    },
+  };
+
+  /**
+   * Refuses a use past the coupon's per-customer limit. A campaign's limit counts the
+   * customer's uses of all its codes (coupon_uses.campaign_id, an index probe: migration
+   * 0014), a coupon outside a campaign its own. The coupon's row lock serialises uses of
+   * one code, and the customer's row is locked only FOR SHARE (merged-customers.ts), which
+   * two uses hold at once: so uses of two codes of
+   * a campaign by one customer take turns on a lock of their own, and the second counts the
+   * first once it has committed. Taken after the coupon's row; nothing after it waits on
+   * another use, so no two wait on each other.
+   */
+  async function checkCustomerLimit(trx: Tx, { code, coupon: c, customerId }: { code: string; coupon: { code: string; chosen_code: string | null; campaign_id: string | null; per_customer_limit: number | null }; customerId: string }) {
+    const limit = c.per_customer_limit!;
+    const uses = trx.selectFrom('coupon_uses').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', customerId);
+    if (!c.campaign_id) {
+      const used = Number((await uses.where('code', '=', code).executeTakeFirstOrThrow()).n);
+      if (used >= limit) throw conflict(say('coupon.customer_limit', { code: shownCode(c), used, limit }));
+      return;
+    }
+    await lockKeys(trx, [campaignCustomerLock(c.campaign_id, customerId)]);
+    const used = Number((await uses.where('campaign_id', '=', c.campaign_id).executeTakeFirstOrThrow()).n);
+    if (used < limit) return;
+    const campaign = await trx.selectFrom('coupon_campaigns').select('name').where('id', '=', c.campaign_id).executeTakeFirst();
+    throw conflict(say('coupon.cannot_be_used', { code: shownCode(c), problem: say('coupon.campaign_limit', { used, limit, campaign: campaign ? `"${campaign.name}"` : c.campaign_id }) }));
+  }
+
+  return service;
+}

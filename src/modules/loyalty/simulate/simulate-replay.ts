@@ -1,0 +1,401 @@
+import { toMajor, currencyExponent } from '../../../shared/money.ts';
+import { withFields } from '../../../shared/objects.ts';
+import type { BoughtLine, PurchaseReturns, ReturnedLine } from '../../commerce/index.ts';
+import { pointsToReverse } from '../ledger/ledger.ts';
+import { pointsForPurchase, type EarningFactor, type Program, type PurchaseFacts } from '../program/program.ts';
+import { earnedShareReturned, lineWeights, pointsToReverseByLines } from '../refunds/refund-points.ts';
+import { DAY_MS, TierRules, type TierState } from '../tiers/tier-timeline.ts';
+import { noBonusPoints, type BonusPointsByKind, type BonusTrigger, type ReferralTrigger } from './simulate-bonuses.ts';
+
+// One program's replay for `loyalty simulate` (simulate.ts reads the history and feeds
+// it, in time order, to a Replay per program): the live engine's earning, tier and
+// refund rules (program.ts, ledger.ts, refund-points.ts) applied purchase by purchase,
+// bonus by bonus.
+
+export interface ProgramOutcome {
+  version: number | null;
+  points: number;
+  purchase_points: number;
+  /** Every bonus kind's points, net of what refunds took back. */
+  bonus_points: number;
+  bonus_points_by_kind: BonusPointsByKind;
+  value: string;
+  currency: string;
+}
+
+export interface ReplayPurchase extends PurchaseFacts {
+  customerId: string;
+  /** occurredAt in whole microseconds (epochMicros): how a referral's qualifying purchase is recognised. */
+  atUs: string;
+  /** On or after --since: its points are counted. Earlier ones only qualify their customer for tiers. */
+  counted: boolean;
+  firstEver: boolean;
+  /** Refunded amount no refund row accounts for (data written around the refund path): taken as refunded when bought. */
+  refundedAtOnceMinor: number;
+  /** The purchase's id when refunds of it are replayed later, at their own time. */
+  refundKey: string | null;
+  /**
+   * Set only when one of its refunds names lines: the purchase's lines (all of them, in
+   * order) and its discount, by which those refunds' points are weighed (refund-points.ts).
+   */
+  basket: ReplayBasket | null;
+}
+
+export interface ReplayBasket {
+  bought: BoughtLine[];
+  discountMinor: number;
+}
+
+/** The tier state (tier-timeline.ts: the window's values, found again by position) and what earning needs. */
+interface CustomerState extends TierState {
+  /** Points earned per local date for the daily cap, for the last few dates only (purchases come in time order). */
+  capDates: string[] | null;
+  capUsed: number[] | null;
+  firstGiven: boolean;
+  /** Bought on or after --since. */
+  counted: boolean;
+}
+
+/** A purchase that refunds may still reach: what a reversal needs, and where its qualifying value sits. */
+interface Refundable {
+  state: CustomerState;
+  /** Position of its value in the tier window (see CustomerState.shift); −1 without one. */
+  slot: number;
+  totalMinor: number;
+  refundedMinor: number;
+  /** Its credits, as the ledger has them: the purchase's points and its first-purchase bonus. */
+  credited: number;
+  bonus: number;
+  reversed: number;
+  reversedBonus: number;
+  counted: boolean;
+  /** The referral it settled, which a refund below the minimum revokes. */
+  referral: SettledReferral | null;
+  /** Only for a purchase one of whose refunds names lines: see ReturnedByLines. */
+  byLines: ReturnedByLines | null;
+}
+
+/**
+ * What the live reversal weighs a refund naming lines by: each line's weight in what the
+ * purchase earned under this replay's program (lineWeights, from the factors it applied
+ * here), and the purchase's refunds replayed so far — by amount or by lines, in order —
+ * as returnsOfPurchase reads them live.
+ */
+interface ReturnedByLines {
+  weights: number[];
+  returns: PurchaseReturns;
+}
+
+interface SettledReferral {
+  referrerId: string;
+  friendPoints: number;
+  referrerPoints: number;
+  revoked: boolean;
+}
+
+export { DAY_MS };
+
+/**
+ * One program's replay: per-customer tier state and points, fed purchases and refunds in
+ * time order. Built for a million purchases: window sums are kept incrementally, the
+ * window's start is computed once per day, and only purchases with refunds are remembered.
+ */
+export class Replay {
+  points = 0;
+  purchasePoints = 0;
+  bonusPoints: BonusPointsByKind = noBonusPoints();
+  /**
+   * Points are worked out for purchases from here on: the counted ones, and earlier ones
+   * whose points matter to them — all of them under a points metric, those of the days
+   * around --since under a daily cap (they used up part of its first day's cap).
+   */
+  readonly pointsFrom: number;
+  private state = new Map<string, CustomerState>();
+  private refundable = new Map<string, Refundable>();
+  /** The tier rules, shared with the live engine (tier-timeline.ts). */
+  private rules: TierRules;
+  readonly metric: 'spend' | 'points' | 'purchases' | null;
+  private since: number;
+  /** Per friend (a person: a merged friend's purchases are its survivor's), the referrals this program pays and the purchase settling each (readReferrals). */
+  private referrals = new Map<string, (ReferralTrigger & { paid: boolean })[]>();
+
+  constructor(readonly program: Program, timeZone: string, since: Date) {
+    const doc = program.document;
+    this.metric = doc.tiers?.metric ?? null;
+    this.rules = new TierRules(program, timeZone);
+    this.since = since.getTime();
+    this.pointsFrom = this.metric === 'points' ? -Infinity : doc.earning.daily_cap ? since.getTime() - 2 * DAY_MS : since.getTime();
+  }
+
+  /** Whether this program pays referral bonuses at all (then its minimum decides which purchase settles each one). */
+  paysReferrals(): boolean {
+    const referral = this.program.document.bonuses.referral;
+    return Boolean(referral && (referral.friend > 0 || referral.referrer > 0));
+  }
+
+  expectReferrals(referrals: Map<string, ReferralTrigger>) {
+    for (const r of referrals.values()) {
+      const pending = withFields(r, { paid: false });
+      const list = this.referrals.get(r.friendId);
+      if (list) list.push(pending);
+      else this.referrals.set(r.friendId, [pending]);
+    }
+  }
+
+  /** Customers with a purchase on or after --since. */
+  buyers(): string[] {
+    const out: string[] = [];
+    for (const [id, s] of this.state) if (s.counted) out.push(id);
+    return out;
+  }
+
+  /** A customer's state, created at their first purchase or bonus; feed looks it up itself (the million-purchase path, where a call per purchase showed). */
+  private stateOf(customerId: string): CustomerState {
+    return this.state.get(customerId) ?? this.newState(customerId);
+  }
+
+  private newState(customerId: string): CustomerState {
+    const s: CustomerState = { tier: 0, validUntil: null, times: [], values: [], head: 0, shift: 0, sum: 0, capDates: null, capUsed: null, firstGiven: false, counted: false };
+    this.state.set(customerId, s);
+    return s;
+  }
+
+  /**
+   * Under a points metric, a bonus or its reversal is an entry of its own in the tier
+   * window, at its time (never before the member's last one: the window is kept in time
+   * order). It weighs in at the next upgrade or review, as the live jobs that pay these
+   * bonuses place no one.
+   */
+  private addToWindow(customer: CustomerState | string, t: number, points: number) {
+    if (this.metric !== 'points' || points === 0) return;
+    const s = typeof customer === 'string' ? this.stateOf(customer) : customer;
+    this.review(s, t);
+    s.times.push(Math.max(t, s.times.at(-1) ?? t));
+    s.values.push(points);
+    s.sum += points;
+  }
+
+  private count(kind: keyof BonusPointsByKind, points: number) {
+    this.bonusPoints[kind] += points;
+    this.points += points;
+  }
+
+  /**
+   * A bonus not tied to a purchase, at its time: what this program pays for it. A birthday
+   * is the program's birthday bonus plus the birthday_bonus of the tier the replay has the
+   * member in at that moment, after any review then due (the hourly job reviews tiers
+   * before it pays birthdays).
+   */
+  bonus(trigger: BonusTrigger) {
+    const doc = this.program.document;
+    const levels = doc.tiers?.levels;
+    const needsState = this.metric === 'points' || (trigger.kind === 'birthday' && levels);
+    const s = needsState ? this.stateOf(trigger.customerId) : null;
+    let points: number;
+    if (trigger.kind === 'birthday') {
+      if (s && levels) this.review(s, trigger.at);
+      points = (doc.bonuses.birthday ?? 0) + (s && levels ? levels[s.tier].benefits.birthday_bonus ?? 0 : 0);
+    } else points = doc.bonuses[trigger.kind] ?? 0;
+    if (points <= 0) return;
+    if (trigger.at >= this.since) this.count(trigger.kind, points);
+    if (s) this.addToWindow(s, trigger.at, points);
+  }
+
+  /**
+   * The friend's purchase that settles their referral under this program's minimum: the
+   * friend's bonus with it, the referrer's (paid by a job just after, live). Both belong to
+   * the purchase: counted when it is, and taken back when a refund revokes the referral.
+   * Answers the friend's bonus (part of the purchase's points in a points metric, as
+   * the live accrual reads it when it places the friend).
+   */
+  private settleReferral(p: ReplayPurchase, r: Refundable | null): number {
+    const pending = this.referrals.get(p.customerId)?.find((x) => !x.paid && x.atUs === p.atUs);
+    if (!pending || p.totalMinor < Math.max(this.program.referralMinimumMinor, 1)) return 0;
+    const referral = this.program.document.bonuses.referral!;
+    pending.paid = true;
+    if (p.counted) this.count('referral', referral.friend + referral.referrer);
+    this.addToWindow(pending.referrerId, p.occurredAt.getTime(), referral.referrer);
+    if (r) r.referral = { referrerId: pending.referrerId, friendPoints: referral.friend, referrerPoints: referral.referrer, revoked: false };
+    return referral.friend;
+  }
+
+  /** A refund that takes the settling purchase below the minimum revokes the referral: both bonuses back, at the refund (referral-revocation.ts). */
+  private revokeReferral(r: Refundable, at: number) {
+    const referral = r.referral;
+    if (!referral || referral.revoked || r.totalMinor - r.refundedMinor >= Math.max(this.program.referralMinimumMinor, 1)) return;
+    referral.revoked = true;
+    if (r.counted) this.count('referral', -(referral.friendPoints + referral.referrerPoints));
+    this.addToWindow(r.state, at, -referral.friendPoints);
+    this.addToWindow(referral.referrerId, at, -referral.referrerPoints);
+  }
+
+  feed(p: ReplayPurchase) {
+    const doc = this.program.document;
+    const s = this.state.get(p.customerId) ?? this.newState(p.customerId);
+    const levels = doc.tiers?.levels;
+    const t = p.occurredAt.getTime();
+    if (levels) this.review(s, t);
+    let points = 0;
+    let factors: EarningFactor[] | null = null;
+    if (p.counted || t >= this.pointsFrom) {
+      const earned = pointsForPurchase(this.program, p, { tier: levels ? levels[s.tier].code : null });
+      points = earned.points;
+      factors = earned.factors;
+      if (doc.earning.daily_cap) points = this.capped(s, p.localDate, points, doc.earning.daily_cap);
+    }
+    const bonus = p.firstEver && !s.firstGiven && doc.bonuses.first_purchase && p.totalMinor > 0 ? doc.bonuses.first_purchase : 0;
+    if (bonus) s.firstGiven = true;
+    if (p.counted) {
+      s.counted = true;
+      this.purchasePoints += points;
+      this.points += points;
+      if (bonus) this.count('first_purchase', bonus);
+    }
+    const r: Refundable | null = p.refundKey || p.refundedAtOnceMinor > 0
+      ? {
+        state: s, slot: -1, totalMinor: p.totalMinor, refundedMinor: 0, credited: points + bonus, bonus, reversed: 0, reversedBonus: 0, counted: p.counted, referral: null,
+        byLines: p.basket && p.refundKey ? this.returnedByLines(p, p.basket, factors) : null,
+      }
+      : null;
+    if (r && p.refundedAtOnceMinor > 0) this.reverse(r, p.refundedAtOnceMinor);
+    // Only a refund replayed at its own time (a refund row) can revoke the referral: an amount
+    // refunded around the refund path revoked nothing live, so it is not attached then.
+    const referralBonus = this.referrals.size ? this.settleReferral(p, r && p.refundKey ? r : null) : 0;
+    if (levels) {
+      const refunded = r?.refundedMinor ?? 0;
+      const v = this.metric === 'spend' ? p.totalMinor - refunded : this.metric === 'purchases' ? (refunded < p.totalMinor ? 1 : 0) : points + bonus + referralBonus - (r?.reversed ?? 0);
+      const slot = this.rules.push(s, t, v);
+      if (r) r.slot = slot;
+      this.qualify(s, t);
+    }
+    if (r && p.refundKey) this.refundable.set(p.refundKey, r);
+  }
+
+  /**
+   * The weights of a purchase's lines under this program, as refunds-and-receipts.ts works
+   * them out live from the purchase entry's factors: here, the factors pointsForPurchase
+   * applied. Null factors: its points were not worked out, it earned none here, and its
+   * refunds go by the amount's share (dueByLines), as they do live for such a purchase.
+   */
+  private returnedByLines(p: ReplayPurchase, basket: ReplayBasket, factors: EarningFactor[] | null): ReturnedByLines {
+    return {
+      weights: lineWeights(this.program, basket.bought, factors ?? []),
+      returns: { bought: basket.bought, discountMinor: basket.discountMinor, totalMinor: p.totalMinor, refunds: [] },
+    };
+  }
+
+  /** What the daily cap leaves of `points` on `localDate`, counted as used. */
+  private capped(s: CustomerState, localDate: string, points: number, cap: number): number {
+    const dates = (s.capDates ??= []);
+    const used = (s.capUsed ??= []);
+    let i = dates.indexOf(localDate);
+    if (i < 0) {
+      if (dates.length === 3) {
+        dates.shift();
+        used.shift();
+      }
+      i = dates.push(localDate) - 1;
+      used.push(0);
+    }
+    const kept = Math.min(points, Math.max(0, cap - used[i]));
+    used[i] += kept;
+    return kept;
+  }
+
+  /**
+   * A refund at its own time. Its share of the purchase's points goes back (as the ledger's
+   * reversal does), and from then on the purchase qualifies for less: its net spend (or, fully
+   * refunded, no purchase) where the live tier metric reads it, by the purchase's date; under a
+   * points metric the reversal is an entry of its own, dated at the refund. A refund moves no
+   * one down by itself — the live engine does not either — it weighs in at the next upgrade or
+   * review. Refunds of purchases the replay did not read (before its start) change nothing.
+   * `lines`: those the refund names as returned (none: a refund by amount).
+   */
+  refund(purchaseId: string, at: number, amountMinor: number, lines: ReturnedLine[]) {
+    const r = this.refundable.get(purchaseId);
+    if (!r) return;
+    r.byLines?.returns.refunds.push({ amountMinor, lines });
+    const s = r.state;
+    const levels = this.program.document.tiers?.levels;
+    // Reviews that fell due before the refund still saw the purchase whole.
+    if (levels) this.review(s, at);
+    const due = this.reverse(r, amountMinor);
+    this.revokeReferral(r, at);
+    if (!levels) return;
+    if (this.metric === 'points') {
+      if (due > 0) {
+        s.times.push(Math.max(at, s.times.at(-1) ?? at));
+        s.values.push(-due);
+        s.sum -= due;
+      }
+      return;
+    }
+    // Nothing once it has left the window.
+    this.rules.revalue(s, r.slot, this.metric === 'spend' ? r.totalMinor - r.refundedMinor : r.refundedMinor < r.totalMinor ? 1 : 0);
+  }
+
+  /**
+   * Takes back the refunded share of a purchase's credits as the ledger does: on the
+   * cumulative refunded amount, the purchase's points and its bonus as one (pointsToReverse);
+   * once one of its refunds named lines, what the lines returned earned and the bonus's
+   * share of the amount (dueByLines). The report splits what went back between the points
+   * and the bonus by the amount's share.
+   */
+  private reverse(r: Refundable, amountMinor: number): number {
+    r.refundedMinor = Math.min(r.totalMinor, r.refundedMinor + amountMinor);
+    const due = this.dueByLines(r) ?? pointsToReverse({ credited: r.credited, alreadyReversed: r.reversed, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
+    const bonusShare = r.refundedMinor >= r.totalMinor ? r.bonus : Math.round((r.bonus * r.refundedMinor) / r.totalMinor);
+    const bonusDue = Math.min(due, Math.max(0, bonusShare - r.reversedBonus));
+    r.reversed += due;
+    r.reversedBonus += bonusDue;
+    if (r.counted) {
+      this.points -= due - bonusDue;
+      if (bonusDue) this.count('first_purchase', -bonusDue);
+      this.purchasePoints -= due - bonusDue;
+    }
+    return due;
+  }
+
+  /**
+   * The live rule for a purchase whose refunds so far named lines (refunds-and-receipts.ts
+   * returnedByLines): null when none did yet, or the purchase earned no points of its own,
+   * and the amount's share decides.
+   */
+  private dueByLines(r: Refundable): number | null {
+    const byLines = r.byLines;
+    const earned = r.credited - r.bonus;
+    if (!byLines || earned <= 0 || !byLines.returns.refunds.some((x) => x.lines.length > 0)) return null;
+    const share = earnedShareReturned(byLines.weights, byLines.returns);
+    return pointsToReverseByLines({ earned, bonus: r.bonus, alreadyReversed: r.reversed, share, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
+  }
+
+  /** After a purchase: up at once, the same tier again renews its period; never down (that waits for the review). */
+  private qualify(s: CustomerState, t: number) {
+    this.rules.qualify(s, t);
+  }
+
+  /** The reviews of the tier periods that ended (plus grace) by t, each at the moment it fell due (tier-timeline.ts). */
+  private review(s: CustomerState, t: number) {
+    this.rules.review(s, t);
+  }
+
+  /** Tier index per customer at `at` (periods that ended by then are reviewed). */
+  finalTiers(at: Date): Map<string, number> {
+    const out = new Map<string, number>();
+    if (!this.program.document.tiers) return out;
+    for (const [id, s] of this.state) {
+      this.review(s, at.getTime());
+      out.set(id, s.tier);
+    }
+    return out;
+  }
+
+  outcome(currency: string): ProgramOutcome {
+    const value = Math.round(this.points * Number(this.program.document.point_value) * 10 ** currencyExponent(currency));
+    const bonusPoints = Object.values(this.bonusPoints).reduce((a, b) => a + b, 0);
+    return {
+      version: this.program.version || null, points: this.points, purchase_points: this.purchasePoints, bonus_points: bonusPoints,
+      bonus_points_by_kind: { ...this.bonusPoints }, value: toMajor(value, currency), currency,
+    };
+  }
+}

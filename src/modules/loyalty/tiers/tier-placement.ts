@@ -1,0 +1,201 @@
+import type { Tx } from '../../../db/index.ts';
+import type * as accrual from '../earning/accrual.repository.ts';
+import type { MemberRow, NewEntry } from '../ledger/ledger.repository.ts';
+import type { LoyaltyCore, TierChange } from '../loyalty.core.ts';
+import { tierIndexOf, windowStart, type Program } from '../program/program.ts';
+import { historyStart, MemberTimeline, newTierState, TierRules, type TierMove } from './tier-timeline.ts';
+import { readMemberHistories } from './tier-timeline.repository.ts';
+import { withFields } from '../../../shared/objects.ts';
+
+// Where the live engine places members, by the replay's rules (tier-timeline.ts): each
+// purchase is judged on the window that ends at it and dated there, and a period that
+// ended (plus grace) is reviewed at the moment it fell due.
+//
+// The cached tier (tier, tier_since, tier_valid_until, and the last purchase's time,
+// last_activity_at) is the member's state from its latest moment on — their last
+// purchase, tier change, or the start of their tier period, whichever is latest
+// (settledAt). A purchase at or after that moment, with no review due by now, is placed
+// from the cache: one sum over the window ending at the purchase, read only when the
+// member's all-time stats could reach a threshold — the till's path, as before. Anything
+// else reads the member's history (readMemberHistories) and runs the rules over it: a
+// purchase dated before that moment (back-dated: an import, a till that was offline, a
+// batch sent late) replays the member from historyStart, as simulate does, so its tier
+// is the one held when it was made; several purchases of one member in one transaction
+// are placed one by one in time order; a review due by now is made at its moment, in the
+// purchase's transaction, so the answer's tier and the earning multiplier are right at
+// once. Points already earned by a member's later purchases stand (the ledger is
+// append-only): a purchase recorded after later ones of the same member re-places the
+// tier from its time on, but does not re-rate them.
+
+export interface TierPlan {
+  rules: TierRules;
+  /** Members placed by the rules over their history (or, new ones, over this transaction's purchases alone). */
+  timelines: Map<string, MemberTimeline>;
+}
+
+/** The moment the cached tier speaks from: purchases before it are back-dated. */
+export function settledAt(rules: TierRules, m: MemberRow): number {
+  let at = Math.max(m.last_activity_at?.getTime() ?? -Infinity, m.tier_since?.getTime() ?? -Infinity);
+  if (m.tier_valid_until) at = Math.max(at, rules.periodStart(m.tier_valid_until.getTime()));
+  return at;
+}
+
+function storedState(program: Program, m: MemberRow) {
+  return { tier: Math.max(0, tierIndexOf(program, m.tier)), validUntil: m.tier_valid_until?.getTime() ?? null };
+}
+
+const NO_HISTORY = { purchases: [], entries: [] };
+
+/** A timeline that starts from the cached tier, reading the history from the window of its first moment (a review due, or the first purchase). */
+function fromCache(rules: TierRules, m: MemberRow, first: number): { from: Date | null; settled: number } {
+  const due = rules.reviewDue(storedState(rules.program, m));
+  const start = rules.windowStartOf(Math.min(first, due ?? first));
+  return { from: Number.isFinite(start) ? new Date(start) : null, settled: settledAt(rules, m) };
+}
+
+/**
+ * Before accrual's loop: the members it places by the rules, with their history read (one
+ * or two statements for all of them). `items` is sorted by time; `fresh`: a member enrolled
+ * now without earlier purchases, placed over this transaction's purchases alone (no read).
+ */
+export async function planTiers(
+  trx: Tx, core: LoyaltyCore, program: Program, states: Map<string, accrual.AccrualState>, items: { customerId: string; purchaseId: string; at: number }[],
+  bulk: NewEntry[], now: Date, { fresh, mayMoveUp }: { fresh: (id: string) => boolean; mayMoveUp: (st: accrual.AccrualState) => boolean },
+): Promise<TierPlan> {
+  const rules = new TierRules(program, core.deps.timeZone);
+  const plan: TierPlan = { rules, timelines: new Map() };
+  const tiers = program.document.tiers;
+  if (!tiers) return plan;
+  const first = new Map<string, number>();
+  const count = new Map<string, number>();
+  for (const i of items) {
+    if (!states.has(i.customerId)) continue;
+    if (!first.has(i.customerId)) first.set(i.customerId, i.at);
+    count.set(i.customerId, (count.get(i.customerId) ?? 0) + 1);
+  }
+  const wanted: { customerId: string; from: Date | null; settled: number; recordFrom: number; backdated: boolean }[] = [];
+  for (const [id, t] of first) {
+    const st = states.get(id)!;
+    const m = st.member;
+    if (fresh(id)) {
+      plan.timelines.set(id, new MemberTimeline(rules, storedState(program, m), NO_HISTORY, -Infinity, -Infinity));
+      continue;
+    }
+    const due = rules.reviewDue(storedState(program, m));
+    // A member in the base level whose all-time stats cannot reach the first threshold was
+    // in the base level at every moment: a back-dated purchase of theirs changes nothing
+    // the history would tell (the till's common case of a customer far from any tier).
+    const belowEveryTier = tiers.metric !== 'points' && !mayMoveUp(st) && tierIndexOf(program, m.tier) <= 0 && !m.tier_valid_until;
+    const backdated = t < settledAt(rules, m) && !belowEveryTier;
+    const several = count.get(id)! > 1 && (tiers.metric === 'points' || mayMoveUp(st));
+    if (!backdated && !(due !== null && due <= now.getTime()) && !several) continue;
+    if (backdated) wanted.push({ customerId: id, from: historyStart(program, new Date(t), core.deps.timeZone), settled: -Infinity, recordFrom: t, backdated });
+    else {
+      const cached = fromCache(rules, m, t);
+      wanted.push({ customerId: id, from: cached.from, settled: cached.settled, recordFrom: -Infinity, backdated });
+    }
+  }
+  if (wanted.length === 0) return plan;
+  const histories = await readMemberHistories(trx, tiers.metric, wanted, now, items.map((i) => i.purchaseId));
+  for (const w of wanted) {
+    const history = histories.get(w.customerId)!;
+    // Bonuses this transaction credits before the purchases (a sign-up) count towards a points metric at their time.
+    for (const e of bulk) if (e.customerId === w.customerId) history.entries.push({ at: e.occurredAt.getTime(), points: e.points });
+    const start = w.backdated ? { tier: 0, validUntil: null } : storedState(program, states.get(w.customerId)!.member);
+    plan.timelines.set(w.customerId, new MemberTimeline(rules, start, history, w.settled, w.recordFrom));
+  }
+  return plan;
+}
+
+/**
+ * After accrual's loop, the members placed from the cache: a purchase at or after the
+ * member's settled moment, judged on the window ending at it (read only for those whose
+ * stats could reach a threshold). `bulk` holds the lots not yet written (a points metric
+ * counts them).
+ */
+export async function placeFromCache(
+  trx: Tx, core: LoyaltyCore, program: Program, plan: TierPlan, states: Map<string, accrual.AccrualState>, items: { customerId: string; at: number }[],
+  bulk: NewEntry[], mayMoveUp: (st: accrual.AccrualState) => boolean,
+): Promise<TierChange[]> {
+  const tiers = program.document.tiers;
+  if (!tiers) return [];
+  // Those whose stats could reach a threshold, and any member not placed in a level yet (the base level, without a read).
+  const ends = new Map<string, Date>();
+  const read = new Set<string>();
+  for (const i of items) {
+    const st = states.get(i.customerId);
+    if (!st || plan.timelines.has(i.customerId)) continue;
+    const reach = mayMoveUp(st);
+    if (!reach && tierIndexOf(program, st.member.tier) >= 0) continue;
+    if (reach) read.add(i.customerId);
+    ends.set(i.customerId, new Date(Math.max(i.at, ends.get(i.customerId)?.getTime() ?? -Infinity)));
+  }
+  const metrics = read.size ? await core.tierMetrics(trx, program, [...read], undefined, ends) : new Map<string, number>();
+  if (tiers.metric === 'points') {
+    for (const e of bulk) {
+      const end = read.has(e.customerId) ? ends.get(e.customerId) : undefined;
+      const at = e.occurredAt.getTime();
+      if (end && (e.kind === 'earn' || e.kind === 'bonus') && at >= plan.rules.windowStartOf(end.getTime()) && at <= end.getTime()) metrics.set(e.customerId, (metrics.get(e.customerId) ?? 0) + e.points);
+    }
+  }
+  const changes: TierChange[] = [];
+  for (const [id, end] of ends) {
+    const m = states.get(id)!.member;
+    const state = newTierState(storedState(program, m).tier, m.tier_valid_until?.getTime() ?? null);
+    const moves: TierMove[] = [];
+    plan.rules.qualifyWith(state, end.getTime(), metrics.get(id) ?? 0, (from, at, reason) => moves.push({ from, to: state.tier, at, reason }));
+    // A renewal keeps the later end: a purchase placed from the cache may be dated a little before the moment that set it.
+    if (moves.length === 0 && m.tier_valid_until && state.validUntil !== null && state.validUntil < m.tier_valid_until.getTime()) state.validUntil = m.tier_valid_until.getTime();
+    changes.push(...settle(program, m, state, moves, end));
+  }
+  return changes;
+}
+
+/** Writes a member's placement back to the member row: the tier, its period, since its last move; answers the moves as tier changes. */
+export function settle(program: Program, m: MemberRow, state: { tier: number; validUntil: number | null }, moves: TierMove[], at: Date): TierChange[] {
+  const levels = program.document.tiers!.levels;
+  const before = m.tier;
+  m.tier = levels[state.tier].code;
+  m.tier_valid_until = state.validUntil === null ? null : new Date(state.validUntil);
+  const last = moves.at(-1);
+  if (last) m.tier_since = new Date(last.at);
+  const changes: TierChange[] = moves.map((v) => ({ customerId: m.customer_id, from: levels[v.from].code, to: levels[v.to].code, reason: v.reason, at: new Date(v.at) }));
+  if (before === null && !last) m.tier_since ??= at;
+  // The history replayed from further back placed the member otherwise than the cache had them, with no move after the purchase: said at once.
+  else if (before !== m.tier && !last) {
+    m.tier_since = at;
+    changes.push({ customerId: m.customer_id, from: before, to: m.tier, reason: 'qualified', at });
+  }
+  return changes;
+}
+
+/** After accrual's loop, the members placed by the rules: the rest of their history and the reviews due by now. */
+export function finishTimelines(program: Program, plan: TierPlan, members: Map<string, MemberRow>, now: Date): TierChange[] {
+  const changes: TierChange[] = [];
+  for (const [id, tl] of plan.timelines) {
+    tl.finish(now.getTime());
+    changes.push(...settle(program, members.get(id)!, tl.state, tl.moves, now));
+  }
+  return changes;
+}
+
+/**
+ * The review at the end of a tier period (plus grace), for members locked by the caller
+ * (the hourly job): each due review made at the moment it fell due, on the window ending
+ * then, by the same timeline a purchase uses — so a job that runs late places members as
+ * one that ran on time, and as the replay does.
+ */
+export async function reviewMembers(trx: Tx, core: LoyaltyCore, program: Program, members: MemberRow[], now: Date): Promise<TierChange[]> {
+  const tiers = program.document.tiers;
+  if (!tiers || members.length === 0) return [];
+  const rules = new TierRules(program, core.deps.timeZone);
+  const wanted = members.map((m) => withFields(fromCache(rules, m, now.getTime()), { customerId: m.customer_id }));
+  const histories = await readMemberHistories(trx, tiers.metric, wanted, now, []);
+  const changes: TierChange[] = [];
+  for (const [i, m] of members.entries()) {
+    const tl = new MemberTimeline(rules, storedState(program, m), histories.get(m.customer_id)!, wanted[i].settled, -Infinity);
+    tl.finish(now.getTime());
+    changes.push(...settle(program, m, tl.state, tl.moves, now));
+  }
+  return changes;
+}
