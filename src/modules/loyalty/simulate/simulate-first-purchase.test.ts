@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openTestServices } from '../../../test/helpers/services.ts';
-import { recordAll } from '../../../test/helpers/purchases.ts';
+import { openTestServices } from '../../../../test/helpers/services.ts';
+import { recordAll } from '../../../../test/helpers/purchases.ts';
 
 // Which purchase the replay gives the first-purchase bonus: the one the ledger gave it.
 // A date without a time is the store's midnight, so a customer's first day often holds
