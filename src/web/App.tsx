@@ -23,6 +23,8 @@ export function App() {
   const [scopes, setScopes] = useState<readonly string[]>([]);
   // Set when a call found the session gone: the login page says so, and the address (the page the user was on) is kept to return to.
   const [sessionEnded, setSessionEnded] = useState(false);
+  // On a phone the navigation folds into a top bar with a menu button (styles.css): open until a page is picked.
+  const [menuOpen, setMenuOpen] = useState(false);
   const path = usePath();
   // Set while rendering, not in an effect: a page's own effects (its first calls) run before App's.
   setApiLanguage(language);
@@ -38,6 +40,7 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+  useEffect(() => setMenuOpen(false), [path]);
 
   useEffect(() => {
     api<UserSession>('/auth/session').then(loggedIn, () => setUser(null));
@@ -81,7 +84,7 @@ export function App() {
   const languageSwitch = (
     <label className="language">
       <span>{i18n.t('nav.language')}</span>
-      <select aria-label={i18n.t('nav.language')} data-testid="language" value={language} onChange={(e) => i18n.setLanguage(e.target.value as Language)}>
+      <select aria-label={i18n.t('nav.dashboardLanguage')} data-testid="language" value={language} onChange={(e) => i18n.setLanguage(e.target.value as Language)}>
         {LANGUAGES.map((l) => (
           <option key={l} value={l}>
             {LANGUAGE_NAMES[l]}
@@ -100,7 +103,7 @@ export function App() {
       ) : (
         <ScopesContext.Provider value={scopes}>
         <div className="shell">
-          <aside className="sidebar">
+          <aside className={menuOpen ? 'sidebar open' : 'sidebar'}>
             <div className="brand">
               <span className="logo">R</span>
               <div>
@@ -108,7 +111,10 @@ export function App() {
                 <small>{i18n.t('app.tagline')}</small>
               </div>
             </div>
-            <nav>
+            <button className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-menu" data-testid="menu-toggle" onClick={() => setMenuOpen(!menuOpen)}>
+              {i18n.t('nav.menu')}
+            </button>
+            <nav id="main-menu">
               {([['/', 'nav.overview'], ['/customers', 'nav.customers'], ['/loyalty', 'nav.loyalty'], ['/analytics', 'nav.analytics'], ['/import', 'nav.import']] as const).map(([href, key]) => (
                 <a
                   key={href}

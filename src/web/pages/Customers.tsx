@@ -8,8 +8,12 @@ export const displayName = (c: Customer, unnamed: string) => [c.first_name, c.la
 export function Customers() {
   const i18n = useI18n();
   const { t } = i18n;
-  const [query, setQuery] = useState(new URLSearchParams(window.location.search).get('query') ?? '');
-  const [filters, setFilters] = useState({ language: '', store: '', tag: '', consent: '' });
+  // The search and filters live in the address too: Back from a customer (or a reload) finds them as they were.
+  const [query, setQuery] = useState(() => new URLSearchParams(window.location.search).get('query') ?? '');
+  const [filters, setFilters] = useState(() => {
+    const shown = new URLSearchParams(window.location.search);
+    return { language: shown.get('language') ?? '', store: shown.get('store') ?? '', tag: shown.get('tag') ?? '', consent: shown.get('consent') ?? '' };
+  });
   const [stores, setStores] = useState<Store[]>([]);
   const [page, setPage] = useState<Page<Customer>>();
   const [error, setError] = useState<string>();
@@ -25,6 +29,14 @@ export function Customers() {
     if (cursor) p.set('cursor', cursor);
     return p.toString();
   };
+
+  useEffect(() => {
+    const shown = new URLSearchParams();
+    if (query) shown.set('query', query);
+    for (const [k, v] of Object.entries(filters)) if (v) shown.set(k, v);
+    // Replaced, not pushed: typing makes no history entries of its own.
+    window.history.replaceState(null, '', `/customers${shown.size ? `?${shown}` : ''}`);
+  }, [query, filters]);
 
   useEffect(() => {
     // Search as the user types, a moment after the last key.
@@ -95,16 +107,16 @@ export function Customers() {
             <tbody>
               {page.items.map((c) => (
                 <tr key={c.id} className="clickable" onClick={() => navigate(`/customers/${c.id}`)}>
-                  <td>
+                  <td className="wrap">
                     <a href={`/customers/${c.id}`} onClick={(e) => e.preventDefault()}>
                       {displayName(c, t('customers.unnamed'))}
                     </a>
                   </td>
-                  <td>{c.email ?? '—'}</td>
+                  <td className="wrap">{c.email ?? '—'}</td>
                   <td>{c.phone ?? '—'}</td>
                   <td>{c.external_id ?? '—'}</td>
                   <td>{c.language ? LANGUAGE_NAMES[c.language as Language] ?? c.language : '—'}</td>
-                  <td>{c.home_store?.name ?? '—'}</td>
+                  <td className="wrap">{c.home_store?.name ?? '—'}</td>
                   <td>{i18n.date(c.created_at)}</td>
                 </tr>
               ))}

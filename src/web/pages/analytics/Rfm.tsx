@@ -74,7 +74,7 @@ export function RfmView() {
             <tbody>
               {data.segments.map((s) => (
                 <tr key={s.segment}>
-                  <td className="nowrap">
+                  <td>
                     <span className="swatch" style={{ background: segmentColour(s.segment) }} />
                     {segmentName(i18n, s.segment)}
                   </td>

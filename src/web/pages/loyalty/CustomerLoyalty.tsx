@@ -110,7 +110,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
         </div>
         {forms}
       </div>
-      <div className="card scroll">
+      <div className="card">
         <h2>{t('loyalty.entries.title')}</h2>
         <table data-testid="loyalty-entries">
           <thead>
@@ -177,7 +177,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
         {/* Coupons and gift cards together beside the lots: a gift card just issued by a redemption is in sight, not below the lots. */}
         <div>
         {/* The codes never break (a till types them in): a narrow window scrolls the table inside its card. */}
-        <div className="card scroll">
+        <div className="card">
           <h2>{t('loyalty.coupons.title')}</h2>
           {coupons.length === 0 ? (
             <p className="hint">{t('loyalty.coupons.none')}</p>

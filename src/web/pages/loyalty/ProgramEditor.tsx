@@ -137,7 +137,7 @@ export function ProgramEditor() {
           )}
         </div>
         {/* Half the page's width: at a narrow window the versions scroll inside the card, never the page. */}
-        <div className="card scroll">
+        <div className="card">
           <h2>{t('loyalty.program.versions')}</h2>
           {state && state.versions.length > 0 && (
             <table data-testid="program-versions">

@@ -28,7 +28,7 @@ export function RewardsCatalogue() {
   if (rewards.length === 0) return <p className="hint">{t('loyalty.rewards.none')}</p>;
 
   return (
-    <div className="card scroll">
+    <div className="card">
       <table data-testid="rewards-table">
         <thead>
           <tr>

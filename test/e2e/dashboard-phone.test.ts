@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUES, LANGUAGES, type Language } from '../../src/web/i18n/index.ts';
+import { recordPurchases } from '../../src/workflows/record-purchases.ts';
+import { runDemo } from '../../src/workflows/run-demo.ts';
+import { useDashboard } from './browser.ts';
+
+// What a QA pass on a phone (390 px) and a laptop (1366 px) found: on the phone most
+// pages were wider than the screen in every language (the analytics tabs did not wrap, the
+// customers' filters and the rewards ran off to the right, a member's Pending and Owed
+// cards were cut) and the sidebar filled the first screen before any content; on the
+// laptop a long name or email widened the customers' table past the window, and the RFM
+// segments table ran past its card in the languages of longer words.
+const LONG = {
+  external_id: 'QA-LONG-0000000000000000000001',
+  email: 'very.long.name.address.for.testing.overflow.behaviour@an-extremely-long-domain-name-example.com',
+  first_name: 'Maximiliana-Konstantina Wolfeschlegelsteinhausenbergerdorff',
+  last_name: 'Ćirić-Şahinoğlu-Васильева-Østergaard-Przybyszewska-van der Berghe',
+};
+
+const dashboard = useDashboard({
+  seed: async (s) => {
+    await runDemo(s, { customers: 120, seed: 7 });
+    const outcomes = await recordPurchases(s, [{ external_id: 'long-1', customer: LONG, occurred_at: '2026-05-20T09:00:00Z', total: '12.40' }], { source: 'api' });
+    expect(outcomes[0].status).toBe('created');
+    await s.scores.computeScores({ trigger: 'cli' });
+  },
+});
+
+/** Opens `address` in `language` and waits until the page has loaded what it shows. */
+async function open(page: Page, language: Language, address: string) {
+  await page.evaluate((l) => localStorage.setItem('regulars.language', l), language);
+  await page.goto(new URL(address, dashboard.server.url).href, { waitUntil: 'networkidle' });
+  await page.waitForFunction((loading) => !document.body.innerText.includes(loading), CATALOGUES[language]['common.loading']);
+}
+
+/** How much wider than the window the page is (0 when it fits). */
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+describe('dashboard on a phone and a laptop', () => {
+  it('fits every page in a phone’s width, in every language, with the navigation folded into a menu', async () => {
+    const page = await dashboard.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(dashboard.server.url);
+    await dashboard.logIn(page);
+    const s = dashboard.server.services;
+    const member = (await s.db.selectFrom('loyalty_members').select('customer_id').orderBy('customer_id').executeTakeFirstOrThrow()).customer_id;
+    const pages = [
+      '/', '/customers', `/customers/${member}`, `/customers/${member}?tab=loyalty`,
+      '/loyalty', '/loyalty/program', '/loyalty/rewards',
+      '/analytics', '/analytics/rfm', '/analytics/segments', '/analytics/clv', '/analytics/alive', '/analytics/cohorts', '/analytics/holdout',
+      '/import',
+    ];
+    const wider: string[] = [];
+    for (const language of LANGUAGES) {
+      for (const address of pages) {
+        await open(page, language, address);
+        const by = await sideways(page);
+        if (by > 0) wider.push(`${language} ${address}: ${by} px too wide`);
+      }
+    }
+    expect(wider).toEqual([]);
+
+    // The page's own heading is in the first screen, under a bar with a menu button; the menu opens the navigation and closes once a page is picked.
+    for (const language of LANGUAGES) {
+      const say = CATALOGUES[language];
+      await open(page, language, '/analytics');
+      const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+      expect(heading!.y, language).toBeLessThan(150);
+      const menu = page.getByRole('button', { name: say['nav.menu'] });
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.getByRole('link', { name: say['nav.customers'], exact: true }).isVisible()).toBe(false);
+      await menu.click();
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.getByTestId('language').isVisible()).toBe(true);
+      await page.getByRole('link', { name: say['nav.customers'], exact: true }).click();
+      await page.getByTestId('customer-search').waitFor();
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await sideways(page), language).toBeLessThanOrEqual(0);
+    }
+  }, 300_000);
+
+  it('keeps a long name and email inside the customers’ table, and the RFM segments inside their card, on a laptop', async () => {
+    const page = await dashboard.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(dashboard.server.url);
+    await dashboard.logIn(page);
+    for (const language of LANGUAGES) {
+      await open(page, language, '/customers?query=QA-LONG');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=customer-table] tbody tr').length === 1);
+      expect(await sideways(page), language).toBeLessThanOrEqual(0);
+      // The long values wrap in their cells: the table is no wider than its card.
+      const table = await page.getByTestId('customer-table').evaluate((t) => ({ table: t.scrollWidth, card: t.parentElement!.clientWidth }));
+      expect(table.table, `${language}: ${JSON.stringify(table)}`).toBeLessThanOrEqual(table.card);
+
+      await open(page, language, '/analytics/rfm');
+      const segments = await page.getByTestId('segment-table').evaluate((t) => {
+        const card = t.closest('.card')!;
+        return { table: t.getBoundingClientRect().right, card: card.getBoundingClientRect().right, scrolls: card.scrollWidth > card.clientWidth };
+      });
+      expect(segments.table, `${language}: ${JSON.stringify(segments)}`).toBeLessThanOrEqual(segments.card);
+      expect(segments.scrolls, language).toBe(false);
+      expect(await sideways(page), language).toBeLessThanOrEqual(0);
+    }
+  }, 120_000);
+});
