@@ -135,9 +135,12 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   // microseconds, epochMicros, as stored), in the order they were recorded. Two purchases
   // at one instant are common: a date without a time is the store's midnight.
   const firsts = new Map((await sql<{ customer_id: string; at_us: string; bonus_purchase: string | null }>`
-    SELECT s.customer_id, ${epochMicros(sql`s.first_purchase_at`)} AS at_us, e.source_id AS bonus_purchase
+    SELECT s.customer_id, ${epochMicros(sql`s.first_purchase_at`)} AS at_us,
+           -- A look-up in the ledger's (customer_id, idempotency_key) key per customer: as a
+           -- join, the planner misjudged how many entries the key matches and compared every
+           -- customer with every bonus (4 s for 5,000 customers).
+           (SELECT e.source_id FROM loyalty_entries e WHERE e.customer_id = s.customer_id AND e.idempotency_key = 'bonus:first_purchase' AND e.source_type = 'purchase') AS bonus_purchase
     FROM customer_stats s
-    LEFT JOIN loyalty_entries e ON e.customer_id = s.customer_id AND e.idempotency_key = 'bonus:first_purchase' AND e.source_type = 'purchase'
     WHERE s.first_purchase_at IS NOT NULL ${from ? sql`AND s.first_purchase_at >= ${from}` : sql``}`.execute(db)).rows.map((r) => [r.customer_id, { atUs: r.at_us, bonusPurchase: r.bonus_purchase }]));
   /** Customers whose first purchase the replay has met. */
   const firstMet = new Set<string>();
