@@ -200,10 +200,19 @@ export function tierIndexOf(program: Program, code: string | null): number {
   return program.document.tiers.levels.findIndex((l) => l.code === code);
 }
 
-/** Start of the qualification window that ends at `at` (null: lifetime). */
+/**
+ * The first instant of the qualification window that ends at `at` (null: lifetime); the
+ * window holds the times from it to `at`, both included — the one boundary rule, for the
+ * live sums (tierMetrics), the tier timeline and simulate's replay (TierRules.windowStartOf).
+ * Rolling: the instant 12 months before `at` is left out (the window starts a millisecond
+ * after it), so a purchase counts in the windows ending less than 12 months after it, and
+ * the review at the end of the period it started — 12 months on, with no grace — no longer
+ * counts it: without that, the purchase that earned a tier would also renew it. Calendar
+ * year: from the local midnight that starts the year.
+ */
 export function windowStart(program: Program, at: Date, timeZone: string): Date | null {
   const window = program.document.tiers?.window;
-  if (window === 'rolling_12_months') return addMonths(at, -12);
+  if (window === 'rolling_12_months') return new Date(addMonths(at, -12).getTime() + 1);
   if (window === 'calendar_year') return startOfLocalDay(`${yearIn(at, timeZone)}-01-01`, timeZone);
   return null;
 }

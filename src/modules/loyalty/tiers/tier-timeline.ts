@@ -45,7 +45,7 @@ export class TierRules {
     this.graceMs = (program.document.tiers?.grace_days ?? 0) * DAY_MS;
   }
 
-  /** Start of the window ending at t: the offset depends only on the (UTC) day, so it is computed once a day. */
+  /** First instant of the window ending at t (program.ts windowStart: both ends included); the offset depends only on the (UTC) day, so it is computed once a day. */
   windowStartOf(t: number): number {
     const window = this.program.document.tiers?.window;
     if (window === 'lifetime') return -Infinity;
@@ -76,7 +76,7 @@ export class TierRules {
     s.values[i] = value;
   }
 
-  /** The qualification metric at t; the values that left the window are dropped (t never goes back for a state). */
+  /** The qualification metric at t, over the window ending at t; the values before its first instant are dropped (t never goes back for a state). */
   sum(s: TierState, t: number): number {
     const start = this.windowStartOf(t);
     while (s.head < s.times.length && s.times[s.head] < start) {
