@@ -4,7 +4,7 @@ import type { MemberRow, NewEntry } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore, TierChange } from '../loyalty.core.ts';
 import { tierIndexOf, windowStart, type Program } from '../program/program.ts';
 import { historyStart, MemberTimeline, newTierState, TierRules, type TierMove } from './tier-timeline.ts';
-import { readMemberHistories } from './tier-timeline.repository.ts';
+import { lastTierChanges, readMemberHistories } from './tier-timeline.repository.ts';
 import { withFields } from '../../../shared/objects.ts';
 
 // Where the live engine places members, by the replay's rules (tier-timeline.ts): each
@@ -26,12 +26,25 @@ import { withFields } from '../../../shared/objects.ts';
 // once. Points already earned by a member's later purchases stand (the ledger is
 // append-only): a purchase recorded after later ones of the same member re-places the
 // tier from its time on, but does not re-rate them.
+//
+// The tier history (and its events) is append-only too, and read in time order it must
+// chain: each change from the tier the one before it left. A back-dated purchase can
+// contradict changes already recorded (sent one at a time, an earlier purchase moved the
+// member down at a review that a later-recorded one shows never happened): the replay's
+// moves are kept where they follow the recorded history (dated from its last change on,
+// from the tier it left), and where the member's tier still differs from the recorded
+// one, one change says so at once, dated when it is recorded (settle).
 
 export interface TierPlan {
   rules: TierRules;
   /** Members placed by the rules over their history (or, new ones, over this transaction's purchases alone). */
   timelines: Map<string, MemberTimeline>;
+  /** Their tier history as recorded before this transaction (accrual's loop changes the member rows' tier as it goes). */
+  recorded: Map<string, Recorded>;
 }
+
+/** Where a member's recorded tier history stands: its tier, and the time of its last change (-Infinity: none the timeline's moves could precede). */
+export interface Recorded { tier: string | null; lastAt: number }
 
 /** The moment the cached tier speaks from: purchases before it are back-dated. */
 export function settledAt(rules: TierRules, m: MemberRow): number {
@@ -63,7 +76,7 @@ export async function planTiers(
   bulk: NewEntry[], now: Date, { fresh, mayMoveUp }: { fresh: (id: string) => boolean; mayMoveUp: (st: accrual.AccrualState) => boolean },
 ): Promise<TierPlan> {
   const rules = new TierRules(program, core.deps.timeZone);
-  const plan: TierPlan = { rules, timelines: new Map() };
+  const plan: TierPlan = { rules, timelines: new Map(), recorded: new Map() };
   const tiers = program.document.tiers;
   if (!tiers) return plan;
   const first = new Map<string, number>();
@@ -79,6 +92,7 @@ export async function planTiers(
     const m = st.member;
     if (fresh(id)) {
       plan.timelines.set(id, new MemberTimeline(rules, storedState(program, m), NO_HISTORY, -Infinity, -Infinity));
+      plan.recorded.set(id, { tier: m.tier, lastAt: -Infinity });
       continue;
     }
     const due = rules.reviewDue(storedState(program, m));
@@ -97,7 +111,11 @@ export async function planTiers(
   }
   if (wanted.length === 0) return plan;
   const histories = await readMemberHistories(trx, tiers.metric, wanted, now, items.map((i) => i.purchaseId));
+  // A replay from further back may contradict changes recorded after the purchase: where the history stands.
+  const backdated = wanted.filter((w) => w.backdated).map((w) => w.customerId);
+  const lastChanges = backdated.length ? await lastTierChanges(trx, backdated) : new Map<string, number>();
   for (const w of wanted) {
+    plan.recorded.set(w.customerId, { tier: states.get(w.customerId)!.member.tier, lastAt: lastChanges.get(w.customerId) ?? -Infinity });
     const history = histories.get(w.customerId)!;
     // Bonuses this transaction credits before the purchases (a sign-up) count towards a points metric at their time.
     for (const e of bulk) if (e.customerId === w.customerId) history.entries.push({ at: e.occurredAt.getTime(), points: e.points });
@@ -151,20 +169,32 @@ export async function placeFromCache(
   return changes;
 }
 
-/** Writes a member's placement back to the member row: the tier, its period, since its last move; answers the moves as tier changes. */
-export function settle(program: Program, m: MemberRow, state: { tier: number; validUntil: number | null }, moves: TierMove[], at: Date): TierChange[] {
+/**
+ * Writes a member's placement back to the member row: the tier, its period, since its last
+ * change; answers the changes for the tier history and the events, chained onto the
+ * `recorded` history (the module's comment): the moves that follow it, then, if the tier
+ * still differs from where they leave it, one change dated `at`.
+ */
+export function settle(
+  program: Program, m: MemberRow, state: { tier: number; validUntil: number | null }, moves: TierMove[], at: Date,
+  recorded: Recorded = { tier: m.tier, lastAt: -Infinity },
+): TierChange[] {
   const levels = program.document.tiers!.levels;
-  const before = m.tier;
+  let from = recorded.tier;
+  const changes: TierChange[] = [];
+  for (const v of moves) {
+    if (v.at < recorded.lastAt || v.from !== Math.max(0, tierIndexOf(program, from))) continue;
+    changes.push({ customerId: m.customer_id, from: levels[v.from].code, to: levels[v.to].code, reason: v.reason, at: new Date(v.at) });
+    from = levels[v.to].code;
+  }
   m.tier = levels[state.tier].code;
   m.tier_valid_until = state.validUntil === null ? null : new Date(state.validUntil);
-  const last = moves.at(-1);
-  if (last) m.tier_since = new Date(last.at);
-  const changes: TierChange[] = moves.map((v) => ({ customerId: m.customer_id, from: levels[v.from].code, to: levels[v.to].code, reason: v.reason, at: new Date(v.at) }));
-  if (before === null && !last) m.tier_since ??= at;
-  // The history replayed from further back placed the member otherwise than the cache had them, with no move after the purchase: said at once.
-  else if (before !== m.tier && !last) {
+  if (changes.length) m.tier_since = changes.at(-1)!.at!;
+  if (from === null && changes.length === 0 && state.tier === 0) m.tier_since ??= at;
+  // The history replayed from further back placed the member otherwise than the recorded history leaves them: said at once.
+  else if (Math.max(0, tierIndexOf(program, from)) !== state.tier) {
     m.tier_since = at;
-    changes.push({ customerId: m.customer_id, from: before, to: m.tier, reason: 'qualified', at });
+    changes.push({ customerId: m.customer_id, from, to: m.tier, reason: 'qualified', at });
   }
   return changes;
 }
@@ -174,7 +204,7 @@ export function finishTimelines(program: Program, plan: TierPlan, members: Map<s
   const changes: TierChange[] = [];
   for (const [id, tl] of plan.timelines) {
     tl.finish(now.getTime());
-    changes.push(...settle(program, members.get(id)!, tl.state, tl.moves, now));
+    changes.push(...settle(program, members.get(id)!, tl.state, tl.moves, now, plan.recorded.get(id)));
   }
   return changes;
 }

@@ -51,3 +51,10 @@ export async function readMemberHistories(
   }
   return out;
 }
+
+/** Per member, when their recorded tier history last changed (members without one are left out). */
+export async function lastTierChanges(db: Db | Tx, customerIds: string[]): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('loyalty_tier_history').select(['customer_id', (eb) => eb.fn.max('changed_at').as('at')])
+    .where('customer_id', 'in', customerIds).groupBy('customer_id').execute();
+  return new Map(rows.map((r) => [r.customer_id, toTime(r.at as Date | string)]));
+}
