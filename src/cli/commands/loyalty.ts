@@ -106,6 +106,7 @@ export function loyaltyCommands(program: Command) {
         // The figures add up as the API's do: issued − taken by staff − redeemed − expired − forfeited (± merges, which net to zero) = outstanding.
         `Issued ${n(r.points.issued)}: earned ${n(r.points.earned)} + added by staff ${n(r.points.adjusted_in)} − taken back on refunds ${n(r.points.reversed)} (${n(r.points.owed)} of them still owed, not taken yet)`,
         `Taken by staff ${n(r.points.adjusted_out)}, redeemed ${n(r.points.redeemed)} (${pct(r.redemption_rate)} of issued), expired ${n(r.points.expired)}` +
+          `${r.points.expiring_now > 0 ? ` (${n(r.points.expiring_now)} of them past their date, written off at the next hourly maintenance)` : ''}` +
           `${r.points.forfeited > 0 ? `, forfeited by erased customers ${n(r.points.forfeited)}` : ''} (breakage ${pct(r.breakage_rate)})`,
         ...(r.points.merged_in > 0 || r.points.merged_out > 0 ? [`Moved between customers by merges: ${n(r.points.merged_in)} in, ${n(r.points.merged_out)} out`] : []),
         ...r.tiers.map((t) => `  ${String(t.tier ?? 'no tier').padEnd(12)} ${n(t.members)}`),

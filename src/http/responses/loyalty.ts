@@ -134,6 +134,7 @@ export const LoyaltyReport = z.strictObject({
     merged_out: Count.describe('Moved out of merged customers by merges'),
     redeemed: Count.describe('Rewards and checkout reservations (held or captured), less the points given back'),
     expired: Count.describe('Expired, whether or not the maintenance has written their expiry yet'),
+    expiring_now: Count.describe("The part of expired past its expiry date that the hourly maintenance has not written off yet: the members' accounts show it as expiring_now, beside lifetime.expired"),
     reversed: Count.describe('Taken back on refunds'),
     forfeited: Count.describe('Held by customers when they were erased (GDPR): forfeited by a ledger entry, as nobody can redeem them any more; counted in the breakage'),
   }).describe('Every ledger entry counted once: earned + adjusted_in − adjusted_out + merged_in − merged_out − redeemed − expired − reversed − forfeited + owed = outstanding'),

@@ -228,11 +228,15 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
                COALESCE(sum(points) FILTER (WHERE kind = 'adjust' AND source_type = 'merge' AND points > 0), 0)::float8 AS merged_in,
                COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type = 'merge' AND points < 0), 0)::float8 AS merged_out,
                (COALESCE(-sum(points) FILTER (WHERE kind = 'redeem'), 0) - COALESCE(sum(points) FILTER (WHERE kind = 'release'), 0))::float8 AS redeemed,
-               (COALESCE(-sum(points) FILTER (WHERE kind = 'expire'), 0)
-                + (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND expires_at <= ${now}))::float8 AS expired,
+               COALESCE(-sum(points) FILTER (WHERE kind = 'expire'), 0)::float8 AS expired_swept,
+               (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND expires_at <= ${now})::float8 AS expiring_now,
                COALESCE(-sum(points) FILTER (WHERE kind = 'reverse' AND NOT details ? 'duplicate_of'), 0)::float8 AS reversed
         FROM loyalty_entries`.execute(db);
-      const t = totals.rows[0];
+      const row = totals.rows[0];
+      // Expired counts both; expiring_now says how much of it the members' accounts still
+      // show apart (their lifetime.expired holds only what the sweep wrote), so the sum of
+      // the accounts' lifetime.expired and expiring_now is this expired.
+      const t = withFields(row, { expired: row.expired_swept + row.expiring_now });
       const counted = await sql<{ tier: string | null; members: number }>`
         SELECT m.tier, count(*)::float8 AS members FROM loyalty_members m JOIN customers c ON c.id = m.customer_id WHERE c.status = 'active' GROUP BY m.tier`.execute(db);
       const pointValue = program ? Number(program.document.point_value) : 0;
@@ -242,7 +246,7 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
         members: t.members,
         points: {
           outstanding: t.outstanding, pending: t.pending, owed: t.owed, issued, earned: t.earned, adjusted_in: t.adjusted_in, adjusted_out: t.adjusted_out,
-          merged_in: t.merged_in, merged_out: t.merged_out, redeemed: t.redeemed, expired: t.expired, reversed: t.reversed, forfeited: t.forfeited,
+          merged_in: t.merged_in, merged_out: t.merged_out, redeemed: t.redeemed, expired: t.expired, expiring_now: t.expiring_now, reversed: t.reversed, forfeited: t.forfeited,
         },
         liability: { points: t.outstanding, value: toMajor(Math.round(t.outstanding * pointValue * 10 ** currencyExponent(currency)), currency), point_value: program?.document.point_value ?? null, currency },
         /** Share of the points issued that will never be redeemed: expired, or forfeited by an erasure. */
@@ -273,7 +277,7 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
 
 export type Accounts = ReturnType<typeof createAccounts>;
 
-/** The report's sums over the whole ledger (report). */
+/** The report's sums over the whole ledger (report): expired is expired_swept + expiring_now. */
 interface ReportTotals {
   members: number;
   outstanding: number;
@@ -285,7 +289,8 @@ interface ReportTotals {
   merged_in: number;
   merged_out: number;
   redeemed: number;
-  expired: number;
+  expired_swept: number;
+  expiring_now: number;
   reversed: number;
   forfeited: number;
 }

@@ -72,8 +72,8 @@ describe('the loyalty report', () => {
     await mergeCustomers(s, dee, { from: ben }, actor);
     // Ivy's 10 and Jo's 7, earned a year ago: Ivy's expire on 10 June and are swept, Jo's
     // expire on 15 June and are not swept yet.
-    await buy('ivy@example.com', 'i1', '10.00', '2025-06-10T10:00:00Z');
-    await buy('jo@example.com', 'j1', '7.00', '2025-06-15T10:00:00Z');
+    const ivy = (await buy('ivy@example.com', 'i1', '10.00', '2025-06-10T10:00:00Z')).customerId;
+    const jo = (await buy('jo@example.com', 'j1', '7.00', '2025-06-15T10:00:00Z')).customerId;
     s.clock.set('2026-06-12T00:00:00Z');
     await s.loyalty.maintenance.expirePoints(s.clock.now());
     s.clock.set('2026-06-20T00:00:00Z');
@@ -88,6 +88,8 @@ describe('the loyalty report', () => {
       merged_out: 20 + 90,
       redeemed: 30 + (40 - 15) + (10 - 10) + 90,
       expired: 10 + 7,
+      // Jo's 7: past their date, not swept yet.
+      expiring_now: 7,
       reversed: 100,
       owed: 40,
       outstanding: 530,
@@ -104,6 +106,14 @@ describe('the loyalty report', () => {
     if (!account.member) throw new Error('not a member');
     expect(account.lifetime).toEqual({ earned: 105, adjusted: 480, redeemed: 55, reversed: 0, expired: 0 });
     expect(account.balance).toBe(530);
+    // Expired as the accounts show it: written off (lifetime.expired) and past its date,
+    // not swept yet (expiring_now); the two add up to the report's expired.
+    const expiredOf = async (id: string) => {
+      const a = await s.loyalty.account(id);
+      if (!a.member) throw new Error('not a member');
+      return { swept: a.lifetime.expired, now: a.expiring_now };
+    };
+    expect([await expiredOf(ivy), await expiredOf(jo)]).toEqual([{ swept: 10, now: 0 }, { swept: 0, now: 7 }]);
     // Every tier, the empty ones too. Cy and Ben, merged into Dee, are no members: their
     // member rows keep only their closed ledgers, which still count in the flows above.
     expect(report.tiers.map((t) => [t.tier, t.members])).toEqual([['member', 4], ['silver', 0], ['gold', 0]]);
