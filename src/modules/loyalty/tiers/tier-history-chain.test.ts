@@ -63,7 +63,7 @@ describe('back-dated purchases sent one at a time and together (now 2026-12-05)'
     const [t1, t2] = await recordAll(s, [buy(s, 'together', 't-1', '2025-10-01T10:00:00Z', '300.00'), buy(s, 'together', 't-2', '2025-11-20T10:00:00Z', '1.00')]);
     expect(t1.loyalty).toMatchObject({ points_earned: 3000, tier: 'silver' });
     expect(t2.loyalty).toMatchObject({ points_earned: 15, tier: 'silver' });
-    const together = await tierOf(s, t1.customerId);
+    const together = (await tierOf(s, t1.customerId))!;
     expect(together).toMatchObject({ code: 'silver', since: '2025-10-01T10:00:00.000Z', valid_until: '2026-11-20T10:00:00.000Z' });
 
     // One at a time: e-1 alone is silver until 2026-10-01, reviewed on 2026-10-31 with
