@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { errorCodes, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import type { Services } from '../services.ts';
 import { registerAuthHook } from './auth.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
-import { answerLanguage, errorHandler, problem, sendProblem } from './problem.ts';
+import { answerLanguage, errorHandler, invalidJsonBody, problem, sendProblem } from './problem.ts';
 import { installResponseChecks } from './response-check.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { analyticsViewRoutes } from './routes/analytics-views.ts';
@@ -31,12 +31,22 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler(services.logger));
   // A till or a script often sends `Content-Type: application/json` on a POST that needs no
   // body (a capture, a release): an empty body is no body, not a 400. Anything else is
-  // read by Fastify's own JSON parser, as before.
+  // read by Fastify's own JSON parser, as before; a body it refuses is told with the
+  // position of the error (invalidJsonBody), not Fastify's English sentence.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   // (parseAs: 'string' hands a string, though the type says string or Buffer.)
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '') return done(null, undefined);
-    return parseJson(request, body as string, done);
+    return parseJson(request, body as string, (error, value) => (error ? done(invalidJsonBody(body as string), undefined) : done(null, value)));
+  });
+  // The API reads JSON (and an import's multipart): a body of another type is a 415 naming
+  // both (problemOf), not a string the route's schema then calls "must be an object". An
+  // empty one is no body, as for JSON (`curl -d ''` sends form-urlencoded).
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('*', (request, _payload, done) => {
+    const { 'content-length': length, 'transfer-encoding': chunked } = request.headers;
+    if (chunked === undefined && (length === undefined || length === '0')) return done(null, undefined);
+    return done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(), undefined);
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 2 * 1024 ** 3, files: 1 } });

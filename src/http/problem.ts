@@ -54,17 +54,49 @@ export function sendProblem(reply: FastifyReply, p: Problem, language: Language 
 }
 
 /**
+ * A body that is not JSON, as Fastify's own error for it (400), with the position of the
+ * error when the parser names one: Fastify's parser keeps only its English sentence, so the
+ * body is parsed once more to learn it (a failure's path alone).
+ */
+export function invalidJsonBody(text: string): FastifyError & { position?: number } {
+  let position: number | undefined;
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const at = /at position (\d+)/.exec((error as Error).message);
+    if (at) position = Number(at[1]);
+  }
+  return Object.assign(new Error('The body is not valid JSON'), { name: 'FastifyError', code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400, position });
+}
+
+/** What a body of a type the route does not read is told (415): the type received, and the one the route reads. */
+function unsupportedMediaType(request: Pick<FastifyRequest, 'headers'> & { routeOptions?: { config?: { multipart?: boolean } } }): Said {
+  const expected = request.routeOptions?.config?.multipart ? 'multipart/form-data' : 'application/json';
+  const received = request.headers['content-type']?.split(';')[0].trim();
+  return received ? say('http.unsupported_media_type', { received, expected }) : say('http.no_media_type', { expected });
+}
+
+/** Fastify's own client errors in the request's language: their English sentences are not told. */
+function clientErrorDetail(error: FastifyError & { position?: number }, request: Parameters<typeof unsupportedMediaType>[0]): Said | string {
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return unsupportedMediaType(request);
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+    return error.position === undefined ? say('http.invalid_json') : say('http.invalid_json_at', { position: error.position });
+  }
+  return error.message;
+}
+
+/**
  * Any error as a problem: an AppError names what is wrong; Fastify's own client errors
  * (malformed JSON, wrong content type, body too large, rate limit) keep their status;
  * anything else is logged and becomes a 500 that tells nothing of our insides.
  */
-export function problemOf(error: unknown, logger: Logger, request: Pick<FastifyRequest, 'method' | 'url' | 'headers'>): Problem {
+export function problemOf(error: unknown, logger: Logger, request: Pick<FastifyRequest, 'method' | 'url' | 'headers'> & Parameters<typeof unsupportedMediaType>[0]): Problem {
   const language = answerLanguage(request);
   if (isAppError(error)) return problemOfAppError(error, language);
   const fe = error as FastifyError;
   if (fe.statusCode && fe.statusCode < 500) {
-    const detail = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? say('http.invalid_json', { detail: fe.message }).in(language) : fe.message;
-    return problem(fe.statusCode, detail, undefined, language);
+    const detail = clientErrorDetail(fe, request);
+    return problem(fe.statusCode, typeof detail === 'string' ? detail : detail.in(language), undefined, language);
   }
   logger.error('unhandled error', withFields({ method: request.method, url: request.url }, { error: (error as Error).message, stack: (error as Error).stack }));
   return problem(500, say('http.internal').in(language), undefined, language);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Principal, Scope } from '../modules/auth/index.ts';
-import { forbidden } from '../shared/errors.ts';
+import { forbidden, notFound } from '../shared/errors.ts';
 import { say } from '../shared/messages/index.ts';
 import { isUuid } from '../shared/ids.ts';
 
@@ -56,8 +56,11 @@ export function route(app: FastifyInstance, prefix: string, spec: RouteSpec): vo
   app.route({
     method: spec.method,
     url: spec.path,
-    config: spec.rateLimit ? { scope: spec.scope, responses: spec.responses, rateLimit: spec.rateLimit } : { scope: spec.scope, responses: spec.responses },
+    config: { scope: spec.scope, responses: spec.responses, ...(spec.rateLimit && { rateLimit: spec.rateLimit }), ...(spec.multipart && { multipart: true }) },
     handler: async (request, reply) => {
+      // A path with a parameter left empty (/customers//loyalty) names nothing: told so, not "Customer  not found".
+      const empty = Object.entries(request.params as Record<string, string>).find(([, value]) => value.trim() === '');
+      if (empty) throw notFound(say('http.empty_path_param', { param: empty[0], route: prefix + spec.path }));
       const principal = request.principal;
       if (spec.scope && principal && !principal.scopes.includes(spec.scope)) {
         throw forbidden(say(principal.kind === 'key' ? 'auth.scope_of_key' : 'auth.scope_of_role', { scope: spec.scope, scopes: principal.scopes.join(', ') }));
@@ -71,6 +74,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     scope?: Scope | null;
     responses?: RouteResponses;
+    /** The route reads a multipart body (a 415 names it as the type to send). */
+    multipart?: boolean;
   }
 }
 

@@ -20,13 +20,43 @@ export const GENERAL = {
   'problem.other': { en: 'Error', sl: 'Napaka', tr: 'Hata', da: 'Fejl', ru: 'Ошибка' },
 
   // ── The HTTP layer ──
+  // The parser's position of the error (a number), when it names one; its own English words are not repeated.
   'http.invalid_json': {
-    // The parser's own detail stays as the parser says it (English).
-    en: 'The body is not valid JSON: {detail}',
-    sl: 'Telo zahteve ni veljaven JSON: {detail}',
-    tr: 'İstek gövdesi geçerli bir JSON değil: {detail}',
-    da: 'Anmodningens indhold er ikke gyldig JSON: {detail}',
-    ru: 'Тело запроса не является корректным JSON: {detail}',
+    en: 'The body is not valid JSON',
+    sl: 'Telo zahteve ni veljaven JSON',
+    tr: 'İstek gövdesi geçerli bir JSON değil',
+    da: 'Anmodningens indhold er ikke gyldig JSON',
+    ru: 'Тело запроса не является корректным JSON',
+  },
+  'http.invalid_json_at': {
+    en: 'The body is not valid JSON (at position {position})',
+    sl: 'Telo zahteve ni veljaven JSON (na položaju {position})',
+    tr: 'İstek gövdesi geçerli bir JSON değil ({position}. konumda)',
+    da: 'Anmodningens indhold er ikke gyldig JSON (ved position {position})',
+    ru: 'Тело запроса не является корректным JSON (в позиции {position})',
+  },
+  // A body in a type the route does not read (415): the Content-Type received, and the one to send.
+  'http.unsupported_media_type': {
+    en: 'The body is sent as {received}, which this endpoint does not read: send it as {expected}',
+    sl: 'Telo zahteve je poslano kot {received}, česar ta končna točka ne bere: pošljite ga kot {expected}',
+    tr: 'İstek gövdesi {received} olarak gönderilmiş; bu uç nokta bunu okumaz: {expected} olarak gönderin',
+    da: 'Indholdet er sendt som {received}, som dette endpoint ikke læser: send det som {expected}',
+    ru: 'Тело запроса отправлено как {received}, а эта конечная точка такое не читает: отправьте его как {expected}',
+  },
+  'http.no_media_type': {
+    en: 'The body is sent without a Content-Type: send it as {expected}',
+    sl: 'Telo zahteve je poslano brez glave Content-Type: pošljite ga kot {expected}',
+    tr: 'İstek gövdesi Content-Type olmadan gönderilmiş: {expected} olarak gönderin',
+    da: 'Indholdet er sendt uden Content-Type: send det som {expected}',
+    ru: 'Тело запроса отправлено без заголовка Content-Type: отправьте его как {expected}',
+  },
+  // A path parameter left empty (/customers//loyalty): {param} as the route names it, {route} its path.
+  'http.empty_path_param': {
+    en: 'The path gives no {param}: {route} needs one',
+    sl: 'Pot ne navaja parametra {param}: {route} ga potrebuje',
+    tr: 'Yol {param} değerini belirtmiyor: {route} için bu değer gerekir',
+    da: 'Stien angiver intet {param}: {route} kræver et',
+    ru: 'В пути не указан {param}: он нужен для {route}',
   },
   'http.internal': {
     en: 'Something went wrong on our side; it has been logged.',

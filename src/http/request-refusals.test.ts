@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/helpers/app.ts';
+
+// What a request the routes never see is told, in the language asked: a body that is not
+// JSON (with the parser's position, not its English sentence), a body of a type the API
+// does not read (415, naming the type received and the one to send), and a path with an id
+// left empty. Nothing is written.
+
+const api = useTestApp({ keys: { till: ['read', 'write'] } });
+
+const post = (url: string, body: string, contentType: string, language?: string) =>
+  api.call('POST', url, { body, headers: { 'content-type': contentType, ...(language ? { 'accept-language': language } : {}) } });
+const problemOf = (answer: Awaited<ReturnType<typeof post>>) => ({ status: answer.statusCode, language: answer.headers['content-language'], type: answer.headers['content-type'], title: answer.json().title, detail: answer.json().detail });
+const purchase = JSON.stringify({ external_id: 'r-1', customer: { email: 'r@example.com' }, occurred_at: '2026-05-20T09:15:00+02:00', total: '5.00' });
+
+let mia: string;
+beforeAll(async () => {
+  mia = (await api.call('POST', '/api/v1/customers', { body: { email: 'mia@example.com' } })).json().id;
+});
+
+describe('a body that is not JSON', () => {
+  it('is told in the language asked, with the position of the error and none of the parser\'s English', async () => {
+    const broken = '{"external_id": "r-1" "total": "5.00"}';
+    expect(problemOf(await post('/api/v1/purchases', broken, 'application/json', 'sl'))).toEqual({
+      status: 400, language: 'sl', type: 'application/problem+json; charset=utf-8', title: 'Napačna zahteva', detail: 'Telo zahteve ni veljaven JSON (na položaju 22)',
+    });
+    expect(problemOf(await post('/api/v1/purchases', broken, 'application/json', 'ru')).detail).toBe('Тело запроса не является корректным JSON (в позиции 22)');
+    expect(problemOf(await post('/api/v1/purchases', broken, 'application/json')).detail).toBe('The body is not valid JSON (at position 22)');
+    // A parser's message without a position: the sentence alone.
+    expect(problemOf(await post('/api/v1/purchases', 'notjson', 'application/json', 'ru')).detail).toBe('Тело запроса не является корректным JSON');
+  });
+});
+
+describe('a body of a type the API does not read', () => {
+  it('is a 415 naming the type received and the one to send, in the language asked', async () => {
+    expect(problemOf(await post('/api/v1/purchases', purchase, 'text/plain', 'sl'))).toEqual({
+      status: 415, language: 'sl', type: 'application/problem+json; charset=utf-8', title: 'Nepodprta vrsta vsebine',
+      detail: 'Telo zahteve je poslano kot text/plain, česar ta končna točka ne bere: pošljite ga kot application/json',
+    });
+    expect(problemOf(await post('/api/v1/purchases', purchase, 'text/plain; charset=utf-8', 'ru')).detail)
+      .toBe('Тело запроса отправлено как text/plain, а эта конечная точка такое не читает: отправьте его как application/json');
+    expect(problemOf(await post('/api/v1/purchases', 'a=1', 'application/x-www-form-urlencoded')).detail)
+      .toBe('The body is sent as application/x-www-form-urlencoded, which this endpoint does not read: send it as application/json');
+    // An import reads a multipart upload, and says so.
+    expect(problemOf(await post('/api/v1/imports/purchases', 'order,total\n1,5.00\n', 'text/csv', 'sl')).detail)
+      .toBe('Telo zahteve je poslano kot text/csv, česar ta končna točka ne bere: pošljite ga kot multipart/form-data');
+    expect((await api.call('GET', '/api/v1/purchases/r-1')).statusCode).toBe(404); // nothing was written
+  });
+
+  it('is no body when it is empty, as an empty JSON body is', async () => {
+    const enrol = await post(`/api/v1/customers/${mia}/loyalty/enrol`, '', 'application/x-www-form-urlencoded');
+    expect(enrol.statusCode, enrol.body).not.toBe(415);
+  });
+});
+
+describe('a path with its id left empty', () => {
+  it('is a 404 naming the parameter and the route, not "Customer  not found"', async () => {
+    const body = JSON.stringify({ points: 10, reason: 'a test', idempotency_key: 'k-1' });
+    expect(problemOf(await post('/api/v1/customers//loyalty/adjustments', body, 'application/json', 'sl'))).toEqual({
+      status: 404, language: 'sl', type: 'application/problem+json; charset=utf-8', title: 'Ni najdeno', detail: 'Pot ne navaja parametra id: /api/v1/customers/:id/loyalty/adjustments ga potrebuje',
+    });
+    expect(problemOf(await post('/api/v1/customers//loyalty/adjustments', body, 'application/json', 'ru')).detail).toBe('В пути не указан id: он нужен для /api/v1/customers/:id/loyalty/adjustments');
+    expect(problemOf(await post('/api/v1/customers//loyalty/adjustments', body, 'application/json')).detail).toBe('The path gives no id: /api/v1/customers/:id/loyalty/adjustments needs one');
+    expect((await api.call('GET', '/api/v1/purchases/%20')).json().detail).toBe('The path gives no id: /api/v1/purchases/:id needs one');
+  });
+});
