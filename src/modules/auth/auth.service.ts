@@ -88,7 +88,7 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
       const email = data.email.toLowerCase();
       const password = data.password ?? generatePassword();
       const exists = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-      if (exists) throw conflict(`A user with email ${email} already exists`);
+      if (exists) throw conflict(say('auth.user_exists', { email }));
       const id = newId();
       const language = data.language ?? 'en';
       await db.insertInto('users').values({ id, email, name: data.name ?? null, role: data.role, password_hash: await hashPassword(password), language, last_login_at: null, disabled_at: null }).execute();

@@ -1,6 +1,7 @@
 import { FUTURE_ALLOWANCE_MS, instantOf, localDate } from '../../shared/clock.ts';
 import { AppError, invalidField } from '../../shared/errors.ts';
 import { sha256 } from '../../shared/hash.ts';
+import { say } from '../../shared/messages/index.ts';
 import { amountField } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { CustomerService, Identity, PreparedProfile } from '../customers/index.ts';
@@ -43,18 +44,18 @@ export async function preparePurchase(input: unknown, ctx: PrepareContext): Prom
   const data = parseInput(PurchaseInput, input, 'purchase');
   const currency = data.currency ?? ctx.currency;
   if (currency !== ctx.currency) {
-    throw invalidField('currency', `${currency} is not the business currency ${ctx.currency}; convert before sending`);
+    throw invalidField('currency', say('purchase.not_business_currency', { currency, business: ctx.currency }));
   }
   const store = data.store ? await ctx.stores.require(data.store) : undefined;
   const timeZone = store?.time_zone ?? ctx.timeZone;
   const occurredAt = instantOf(data.occurred_at, timeZone);
   if (occurredAt.getTime() > ctx.now.getTime() + FUTURE_ALLOWANCE_MS) {
-    throw invalidField('occurred_at', 'is more than a day in the future');
+    throw invalidField('occurred_at', say('occurrence.in_future'));
   }
   const totalMinor = amountField('total', data.total, currency);
   const discountMinor = data.discount === undefined ? 0 : amountField('discount', data.discount, currency);
   const profile = await ctx.customers.prepareProfile(data.customer, ctx.source, ctx.now, 'customer.');
-  if (profile.identities.length === 0) throw invalidField('customer', 'needs at least one of external_id, email, phone');
+  if (profile.identities.length === 0) throw invalidField('customer', say('customer.needs_identity'));
   const lines = data.lines.map((line, i) => ({
     line_no: i + 1,
     sku: line.sku ?? null,

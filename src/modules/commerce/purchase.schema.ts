@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CustomerInput } from '../customers/index.ts';
-import { DecimalAmount, isCalendarDay, ISO_TIMESTAMP } from '../../shared/validation.ts';
+import { fixedText, say } from '../../shared/messages/index.ts';
+import { DecimalAmount, isCalendarDay, ISO_TIMESTAMP, saidIssue } from '../../shared/validation.ts';
 
 // A purchase as a POS, a web store or a CSV row sends it. Amounts are decimal strings in
 // major units ("29.33"); numbers are accepted too and read by their decimal digits.
@@ -20,11 +21,11 @@ export const Occurrence = z
   .trim()
   .superRefine((v, ctx) => {
     if (!ISO_DATE.test(v) && !ISO_TIMESTAMP.test(v)) {
-      ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 timestamp with a time zone offset (2025-03-01T10:15:00+01:00) or a date (2025-03-01)' });
+      ctx.addIssue({ code: 'custom', ...saidIssue(say('occurrence.format')) });
     } else if (!isCalendarDay(v)) {
-      ctx.addIssue({ code: 'custom', message: `is not a day of the calendar (${v.slice(0, 10)})` });
+      ctx.addIssue({ code: 'custom', ...saidIssue(say('simulation.since_not_a_day', { day: v.slice(0, 10) })) });
     } else if (Number.isNaN(Date.parse(v))) {
-      ctx.addIssue({ code: 'custom', message: `is not a time of day (${v.slice(11)})` });
+      ctx.addIssue({ code: 'custom', ...saidIssue(say('simulation.since_not_a_time', { time: v.slice(11) })) });
     }
   });
 
@@ -32,16 +33,16 @@ export const PurchaseLineInput = z.object({
   sku: z.string().trim().max(200).nullish(),
   name: z.string().trim().max(500).nullish(),
   category: z.string().trim().max(200).nullish(),
-  quantity: z.number().positive('must be greater than 0').max(1e9).default(1),
+  quantity: z.number().positive(fixedText('field.positive')).max(1e9).default(1),
   unit_price: amount,
 });
 
 export const PurchaseInput = z.object({
-  external_id: z.string().trim().min(1, 'is required (the POS or web store order id; it makes retries safe)').max(200),
+  external_id: z.string().trim().min(1, fixedText('purchase.order_id_required')).max(200),
   customer: CustomerInput,
   occurred_at: Occurrence,
   store: z.string().trim().min(1).max(100).nullish(),
-  channel: z.enum(PURCHASE_CHANNELS, `must be one of ${PURCHASE_CHANNELS.join(', ')}`).optional(),
+  channel: z.enum(PURCHASE_CHANNELS, fixedText('purchase.channel')).optional(),
   currency: z.string().trim().toUpperCase().optional(),
   total: amount,
   discount: amount.optional(),
@@ -51,7 +52,7 @@ export const PurchaseInput = z.object({
 export type PurchaseInput = z.infer<typeof PurchaseInput>;
 
 export const RefundInput = z.object({
-  external_id: z.string().trim().min(1, 'is required (your refund id; it makes retries safe)').max(200),
+  external_id: z.string().trim().min(1, fixedText('refund.id_required')).max(200),
   amount: amount.optional(),
   reason: z.string().trim().max(500).nullish(),
   occurred_at: Occurrence.optional(),

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Actor, Db, Tx } from '../../db/index.ts';
 import type { OutgoingEvent } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { AppError, invalid, isAppError, notFound } from '../../shared/errors.ts';
+import { AppError, invalidField, isAppError, notFound } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { toMajor } from '../../shared/money.ts';
@@ -246,6 +246,6 @@ function decodeCursor(cursor: string) {
     if (!isUuid(id)) throw new Error();
     return { occurred_at, id };
   } catch {
-    throw invalid('cursor: not a cursor returned by this endpoint', [{ field: 'cursor', reason: 'not a cursor returned by this endpoint' }]);
+    throw invalidField('cursor', say('cursor.not_ours'));
   }
 }

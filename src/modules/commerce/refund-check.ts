@@ -4,6 +4,7 @@ import { FUTURE_ALLOWANCE_MS, instantOf, isDateOnly, type Clock } from '../../sh
 import { AppError, invalidField } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { toMajor } from '../../shared/money.ts';
+import { say, told, type Said, type Told } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { StoreService } from '../stores/index.ts';
@@ -29,9 +30,9 @@ export function refundTimeProblem(written: string | undefined, purchase: { occur
   const isDate = isDateOnly(written);
   const at = instantOf(written, purchase.timeZone);
   if (isDate ? written < purchase.localDate : at.getTime() < purchase.occurredAt.getTime()) {
-    return invalidField('occurred_at', `is before the purchase it refunds (${isDate ? purchase.localDate : purchase.occurredAt.toISOString()})`);
+    return invalidField('occurred_at', say('refund.before_purchase', { at: isDate ? purchase.localDate : purchase.occurredAt.toISOString() }));
   }
-  if (at.getTime() > now.getTime() + FUTURE_ALLOWANCE_MS) return invalidField('occurred_at', 'is more than a day in the future');
+  if (at.getTime() > now.getTime() + FUTURE_ALLOWANCE_MS) return invalidField('occurred_at', say('occurrence.in_future'));
   return null;
 }
 
@@ -95,11 +96,19 @@ interface PurchaseLeft {
   exportRefundedMinor: number;
 }
 
-/** Which earlier rows of the file refunded part of a purchase, for a refusal of what is left: " (line 3 of this file refunded 20.00 of it)". */
-function afterEarlierRows(purchase: PurchaseLeft): string {
+/** Which earlier rows of the file refunded part of a purchase, for a refusal of what is left: " after this file's refunds on lines 3, 7". */
+function afterEarlierRows(purchase: PurchaseLeft): Told | string {
   const lines = purchase.refundedOnLines;
   if (lines.length === 0) return '';
-  return ` after this file's refund${lines.length === 1 ? ' on line' : 's on lines'} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}`;
+  const listed = `${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}`;
+  return say(lines.length === 1 ? 'refund.after_file_line' : 'refund.after_file_lines', { lines: listed });
+}
+
+/** A refund that takes more than its purchase has left (`refundable`: what is left, as refund.exceeds names it), named as the field the client can change. */
+export function exceedsRefundable({ byLines, amountMinor, currency, refundable }: { byLines: boolean; amountMinor: number; currency: string; refundable: Said }): AppError {
+  return byLines
+    ? invalidField('lines', say('refund.lines_exceed', { value: toMajor(amountMinor, currency), currency, refundable }))
+    : invalidField('amount', say('refund.exceeds', { refundable }));
 }
 
 /**
@@ -171,9 +180,9 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
     const checks = rows.map((row, i): RefundCheck => {
       const data = parsed[i];
       if (data instanceof AppError) return data;
-      if (!row.purchase) return invalidField('purchase', 'is required (the order id of the purchase refunded)');
+      if (!row.purchase) return invalidField('purchase', say('refund.purchase_required'));
       const purchase = left.get(row.purchase);
-      if (!purchase) return invalidField('purchase', `no purchase with the order id or id "${row.purchase}" (import the purchases first)`);
+      if (!purchase) return invalidField('purchase', say('refund.no_such_purchase', { purchase: row.purchase }));
       let meaning: RefundMeaning;
       try {
         meaning = refundMeaning(data, purchase);
@@ -187,16 +196,16 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       const earlier = inFile?.hash ?? stored?.request_hash;
       if (earlier !== undefined) {
         if (isHashOfRefund(earlier, { purchase: { externalId: purchase.externalId, id: purchase.purchaseId }, data, meaning })) return { duplicate: true };
-        if (inFile) return invalidField('external_id', `refund ${data.external_id} is ${inFile.line === undefined ? 'earlier in the file' : `on line ${inFile.line} too`}, with other values`);
+        if (inFile) return invalidField('external_id', inFile.line === undefined ? say('refund.earlier_in_file', { id: data.external_id }) : say('refund.on_line_too', { id: data.external_id, line: inFile.line }));
         conflicts.push({ index: i, key: stored!, data });
-        return invalidField('external_id', `refund ${data.external_id} was already recorded with other values`);
+        return invalidField('external_id', say('refund.recorded_otherwise_in_file', { id: data.external_id }));
       }
       if (purchase.exportRefundedMinor > 0) {
-        return invalidField('purchase', `purchase ${row.purchase}'s refunds were recorded from an orders export's refunded amount (${toMajor(purchase.exportRefundedMinor, purchase.currency)} ${purchase.currency}): this refund would count that money again; import an order's refunds from the export or from a refunds file, not both`);
+        return invalidField('purchase', say('refund.counted_by_export', { purchase: row.purchase, amount: toMajor(purchase.exportRefundedMinor, purchase.currency), currency: purchase.currency }));
       }
       const late = refundTimeProblem(data.occurred_at, purchase, clock.now());
       if (late) return late;
-      if (purchase.refundableMinor === 0) return invalidField('amount', `purchase ${row.purchase} is already fully refunded${afterEarlierRows(purchase)}`);
+      if (purchase.refundableMinor === 0) return invalidField('amount', say('refund.purchase_fully_refunded', { purchase: row.purchase, after: afterEarlierRows(purchase) }));
       // As the API decides (refund-lines.ts amountOfReturnedLines), the file's earlier returns counted.
       const returned = meaning.lines.length && purchase.lines
         ? amountOfReturnedLines(withFields(purchase.lines, {
@@ -206,10 +215,10 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       if (returned instanceof AppError) return returned;
       const amount = returned?.amountMinor ?? meaning.amountMinor ?? purchase.refundableMinor;
       const byLines = meaning.amountMinor === null && returned !== null;
-      if (amount <= 0) return invalidField('amount', 'must be greater than 0');
+      if (amount <= 0) return invalidField('amount', say('field.positive'));
       if (amount > purchase.refundableMinor) {
-        const refundable = `the refundable ${toMajor(purchase.refundableMinor, purchase.currency)} ${purchase.currency} of purchase ${row.purchase}${afterEarlierRows(purchase)}`;
-        return byLines ? invalidField('lines', `the lines' ${toMajor(amount, purchase.currency)} ${purchase.currency} exceed ${refundable}`) : invalidField('amount', `exceeds ${refundable}`);
+        const refundable = say('refund.refundable_of', { amount: toMajor(purchase.refundableMinor, purchase.currency), currency: purchase.currency, purchase: row.purchase, after: afterEarlierRows(purchase) });
+        return exceedsRefundable({ byLines, amountMinor: amount, currency: purchase.currency, refundable });
       }
       purchase.refundableMinor -= amount;
       if (row.line !== undefined) purchase.refundedOnLines.push(row.line);
@@ -218,8 +227,10 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       return { duplicate: false };
     });
     for (const { index, key, data } of conflicts) {
-      const named = (await refundConflictOf(db, { stores, timeZone }, key, data)).problems.map((d) => `${d.field} ${d.reason}`).join('; ');
-      if (named) checks[index] = invalidField('external_id', `refund ${data.external_id} was already recorded with other values: ${named}`);
+      const conflict = await refundConflictOf(db, { stores, timeZone }, key, data);
+      if (conflict.problems.length === 0) continue;
+      const named = told((language) => conflict.in(language).problems.map((d) => `${d.field} ${d.reason}`).join('; '));
+      checks[index] = invalidField('external_id', say('refund.recorded_otherwise_in_file_named', { id: data.external_id, differences: named }));
     }
     return checks;
   };

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.ts';
 import { invalidField, type AppError } from '../../shared/errors.ts';
+import { say } from '../../shared/messages/index.ts';
 import { toMajor } from '../../shared/money.ts';
 
 // A refund may name the lines returned ({ sku, quantity }) instead of an amount, as a till
@@ -92,22 +93,22 @@ export function valueOfLines({ bought, returned, totalMinor, discountMinor }: { 
 export function valueOfReturnedLines(
   { bought, returnedBefore, returned, totalMinor, discountMinor, purchase }: PurchaseLines & { returned: ReturnedLine[]; totalMinor: number; purchase: string },
 ): { valueMinor: number } | AppError {
-  if (bought.length === 0) return invalidField('lines', `purchase ${purchase} has no line items to return; give the amount instead`);
+  if (bought.length === 0) return invalidField('lines', say('refund.no_line_items', { purchase }));
   const { amounts, linesValue } = lineAmounts(bought);
   const bySku = bySkuOf(bought, amounts);
   const left = new Map([...bySku].map(([sku, s]) => [sku, s.quantity]));
   for (const r of returnedBefore) if (r.sku && left.has(r.sku)) left.set(r.sku, left.get(r.sku)! - r.quantity);
   for (const [i, r] of returned.entries()) {
-    if (!r.sku) return invalidField(`lines.${i}.sku`, 'is required: the SKU of the line returned');
+    if (!r.sku) return invalidField(`lines.${i}.sku`, say('refund.sku_required'));
     const line = bySku.get(r.sku);
-    if (!line) return invalidField(`lines.${i}.sku`, `purchase ${purchase} has no line with SKU ${r.sku}`);
+    if (!line) return invalidField(`lines.${i}.sku`, say('refund.no_such_sku', { purchase, sku: r.sku }));
     const returnable = left.get(r.sku)!;
     if (r.quantity > returnable + 1e-9) {
-      return invalidField(`lines.${i}.quantity`, `exceeds the ${Math.max(0, returnable)} of SKU ${r.sku} still returnable (${line.quantity} bought)`);
+      return invalidField(`lines.${i}.quantity`, say('refund.quantity_exceeds', { returnable: Math.max(0, returnable), sku: r.sku, bought: line.quantity }));
     }
     left.set(r.sku, returnable - r.quantity);
   }
-  if (linesValue <= 0) return invalidField('lines', `the lines of purchase ${purchase} have no value to return; give the amount instead`);
+  if (linesValue <= 0) return invalidField('lines', say('refund.lines_without_value', { purchase }));
   return { valueMinor: valueOfLines({ bought, returned, totalMinor, discountMinor }) };
 }
 
@@ -120,7 +121,7 @@ export function amountOfReturnedLines(
   p: PurchaseLines & { returned: ReturnedLine[]; amountMinor: number | null; totalMinor: number; currency: string; purchase: string },
 ): { amountMinor: number } | AppError {
   if (p.bought.length === 0 && p.amountMinor !== null) {
-    return invalidField('lines', `purchase ${p.purchase} has no line items, so the lines cannot be checked: leave them out and the amount is refunded`);
+    return invalidField('lines', say('refund.lines_unchecked', { purchase: p.purchase }));
   }
   const returned = valueOfReturnedLines(p);
   if (!('valueMinor' in returned)) return returned;
@@ -129,8 +130,10 @@ export function amountOfReturnedLines(
   const outsideLines = Math.max(0, p.totalMinor - Math.round(linesValue * paidShare(linesValue, p.totalMinor, p.discountMinor)));
   const most = returned.valueMinor + outsideLines;
   if (p.amountMinor > most) {
-    const money = (minor: number) => `${toMajor(minor, p.currency)} ${p.currency}`;
-    return invalidField('amount', `${toMajor(p.amountMinor, p.currency)} exceeds the ${money(returned.valueMinor)} the lines returned were paid${outsideLines ? ` and the ${money(outsideLines)} of purchase ${p.purchase} outside its lines` : ''} (leave the amount out to refund the lines at what they were paid)`);
+    const amounts = { amount: toMajor(p.amountMinor, p.currency), value: toMajor(returned.valueMinor, p.currency), currency: p.currency };
+    return invalidField('amount', outsideLines
+      ? say('refund.amount_exceeds_lines_and_rest', { ...amounts, rest: toMajor(outsideLines, p.currency), purchase: p.purchase })
+      : say('refund.amount_exceeds_lines', amounts));
   }
   return { amountMinor: p.amountMinor };
 }

@@ -12,7 +12,7 @@ import type { StoreService } from '../stores/index.ts';
 import { refundKeyLock } from './purchase.prepare.ts';
 import * as repo from './purchase.repository.ts';
 import type { RefundInput } from './purchase.schema.ts';
-import { refundConflictOf, refundTimeProblem } from './refund-check.ts';
+import { exceedsRefundable, refundConflictOf, refundTimeProblem } from './refund-check.ts';
 import { amountOfReturnedLines, linesOfPurchase, returnsOfPurchase, type PurchaseReturns } from './refund-lines.ts';
 import { isHashOfRefund, refundMeaning, refundRequestHash, type RefundContext } from './refund-meaning.ts';
 
@@ -128,7 +128,7 @@ export function createRefundRecorder(deps: RefundHooks & { db: Db; customers: Pi
       const problem = refundTimeProblem(data.occurred_at, { occurredAt: new Date(purchase.occurred_at), localDate: String(purchase.local_date), timeZone: context.timeZone }, now);
       if (problem) throw problem;
       const refundable = purchase.total_minor - purchase.refunded_minor;
-      if (refundable === 0) throw invalidField('amount', 'the purchase is already fully refunded');
+      if (refundable === 0) throw invalidField('amount', say('refund.fully_refunded'));
       let returned: { amountMinor: number } | AppError | null = null;
       if (meaning.lines.length) {
         const lines = await linesOfPurchase(trx, ref);
@@ -139,8 +139,8 @@ export function createRefundRecorder(deps: RefundHooks & { db: Db; customers: Pi
       if (returned instanceof AppError) throw returned;
       const amount = returned ? returned.amountMinor : (meaning.amountMinor ?? refundable);
       const byLines = meaning.amountMinor === null && returned !== null;
-      if (amount <= 0) throw invalidField('amount', 'must be greater than 0');
-      if (amount > refundable) throw invalidField(byLines ? 'lines' : 'amount', `${byLines ? `the lines' ${toMajor(amount, purchase.currency)} ${purchase.currency} exceed` : 'exceeds'} the refundable ${toMajor(refundable, purchase.currency)} ${purchase.currency}`);
+      if (amount <= 0) throw invalidField('amount', say('field.positive'));
+      if (amount > refundable) throw exceedsRefundable({ byLines, amountMinor: amount, currency: purchase.currency, refundable: say('refund.refundable', { amount: toMajor(refundable, purchase.currency), currency: purchase.currency }) });
       const refundId = newId();
       await trx.insertInto('refunds').values({
         customer_id: ref.customer_id, id: refundId, purchase_id: ref.purchase_id, external_id: data.external_id,

@@ -1,6 +1,7 @@
 import type { Consent } from '../../db/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import { say } from '../../shared/messages/index.ts';
 import type { StoreService } from '../stores/index.ts';
 import { CHANNELS, normalizeEmail, normalizePhone, type ConsentChannel, type Identity } from './customer.ts';
 import type { CustomerInput, CustomerPatch } from './customer.schema.ts';
@@ -28,10 +29,7 @@ export function identitiesOf(
   if (input.phone) {
     const phone = normalizePhone(input.phone, defaultRegion);
     if (!phone) {
-      throw invalidField(
-        `${fieldPrefix}phone`,
-        `"${input.phone}" is not a valid phone number${defaultRegion ? '' : ' (use international format, e.g. +38640123456, or set PHONE_REGION)'}`,
-      );
+      throw invalidField(`${fieldPrefix}phone`, say(defaultRegion ? 'customer.phone_invalid' : 'customer.phone_invalid_no_region', { phone: input.phone }));
     }
     identities.push({ kind: 'phone', value: phone });
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from '../../shared/clock.ts';
+import { fixedText } from '../../shared/messages/index.ts';
 import { isCalendarDay } from '../../shared/validation.ts';
 import { CHANNELS, LANGUAGES } from './customer.ts';
 
@@ -34,7 +35,7 @@ export const CustomerProfileFields = z.object({
   last_name: z.string().trim().max(200).nullish(),
   birthday: isoDate.nullish(),
   language: z.enum(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`).nullish(),
-  time_zone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Ljubljana').nullish(),
+  time_zone: z.string().refine(isTimeZone, fixedText('time_zone.iana')).nullish(),
   home_store: z.string().trim().min(1).max(100).nullish(),
   tags: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
   attributes: z.record(z.string(), z.unknown()).optional(),
@@ -43,7 +44,7 @@ export const CustomerProfileFields = z.object({
 
 const hasIdentity = (c: { external_id?: string | null; email?: string | null; phone?: string | null }) =>
   Boolean(c.external_id || c.email || c.phone);
-const identityMessage = { message: 'needs at least one of external_id, email, phone', path: ['external_id'] };
+const identityMessage = { message: fixedText('customer.needs_identity'), path: ['external_id'] };
 
 export const CustomerInput = CustomerIdentityFields.extend(CustomerProfileFields.shape).refine(hasIdentity, identityMessage);
 export type CustomerInput = z.infer<typeof CustomerInput>;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
 import { publish } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { conflict, invalid, invalidField, notFound } from '../../shared/errors.ts';
+import { conflict, invalidField, notFound } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
 import { newId, isUuid } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -95,7 +95,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     for (const identity of prepared.identities) {
       const owner = owners.get(`${identity.kind}:${identity.value}`);
       if (owner && owner !== row.id) {
-        throw conflict(`${identity.kind} ${identity.value} belongs to another customer (${owner}); merge the two customers instead`);
+        throw conflict(say('customer.identity_taken', { kind: identity.kind, value: identity.value, owner }));
       }
     }
     const merged = withFields(row, prepared.fields);
@@ -241,7 +241,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
      * answers it as the merge did. Merged into another customer, it is refused (409).
      */
     async absorb(trx: Tx, { survivorId, mergedId, now }: { survivorId: string; mergedId: string; now: Date }): Promise<{ identities: number } | null> {
-      if (survivorId === mergedId) throw invalidField('from', 'a customer cannot be merged into itself');
+      if (survivorId === mergedId) throw invalidField('from', say('customer.merge_into_itself'));
       // The lock casts the ids to uuid: an id that is none is an unknown customer, not a 500.
       if (!isUuid(survivorId)) throw notFound(say('customer.not_found', { id: survivorId }));
       // Two requests for one merge take turns here; the second reads the first's outcome.
@@ -335,6 +335,6 @@ function decodeCursor(cursor: string): { created_at: string; id: string } {
     if (typeof created_at !== 'string' || !isUuid(id)) throw new Error();
     return { created_at, id };
   } catch {
-    throw invalid('cursor: not a cursor returned by this endpoint', [{ field: 'cursor', reason: 'not a cursor returned by this endpoint' }]);
+    throw invalidField('cursor', say('cursor.not_ours'));
   }
 }

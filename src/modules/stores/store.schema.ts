@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from '../../shared/clock.ts';
+import { fixedText } from '../../shared/messages/index.ts';
 
 export const StoreInput = z.object({
   code: z
@@ -7,9 +8,9 @@ export const StoreInput = z.object({
     .trim()
     .min(1)
     .max(100)
-    .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only'),
+    .regex(/^[A-Za-z0-9._-]+$/, fixedText('store.code_format')),
   name: z.string().trim().min(1).max(200),
   city: z.string().trim().max(200).nullish(),
-  time_zone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Ljubljana'),
+  time_zone: z.string().refine(isTimeZone, fixedText('time_zone.iana')),
 });
 export type StoreInput = z.infer<typeof StoreInput>;

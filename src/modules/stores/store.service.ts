@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import { say } from '../../shared/messages/index.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { Store } from './store.ts';
 import { StoreInput } from './store.schema.ts';
@@ -39,7 +40,7 @@ export function createStoreService({ db }: { db: Db }) {
     /** Resolves a store code from input; an unknown code is an error naming the field. */
     async require(code: string, field = 'store'): Promise<Store> {
       const store = await this.byCode(code);
-      if (!store) throw invalidField(field, `unknown store "${code}" (create it first: regulars stores create, or POST /api/v1/stores)`);
+      if (!store) throw invalidField(field, say('store.unknown', { code }));
       return store;
     },
 

@@ -131,6 +131,67 @@ export const GENERAL = {
     ru: 'У этого клиента пока нет оценок: оценки рассчитываются каждую ночь (или по запросу POST /api/v1/analytics/scores/run) для клиентов с покупками',
   },
 
+  // ── Customers (src/modules/customers): who a customer is, and a merge ──
+  'customer.needs_identity': {
+    en: 'needs at least one of external_id, email, phone',
+    sl: 'potrebuje vsaj eno od polj external_id, email, phone',
+    tr: 'external_id, email, phone alanlarından en az biri gerekir',
+    da: 'skal have mindst ét af external_id, email, phone',
+    ru: 'нужно хотя бы одно из полей external_id, email, phone',
+  },
+  // {kind} is the identity's field name (email, phone, external_id), as written.
+  'customer.identity_taken': {
+    en: '{kind} {value} belongs to another customer ({owner}); merge the two customers instead',
+    sl: '{kind} {value} pripada drugi stranki ({owner}); namesto tega združite stranki',
+    tr: '{kind} {value} başka bir müşteriye ait ({owner}); bunun yerine iki müşteriyi birleştirin',
+    da: '{kind} {value} tilhører en anden kunde ({owner}); læg i stedet de to kunder sammen',
+    ru: '{kind} {value} принадлежит другому клиенту ({owner}); вместо этого объедините двух клиентов',
+  },
+  'customer.merge_into_itself': {
+    en: 'a customer cannot be merged into itself',
+    sl: 'stranke ni mogoče združiti same s sabo',
+    tr: 'bir müşteri kendisiyle birleştirilemez',
+    da: 'en kunde kan ikke lægges sammen med sig selv',
+    ru: 'клиента нельзя объединить с самим собой',
+  },
+  'customer.phone_invalid': {
+    en: '"{phone}" is not a valid phone number',
+    sl: '"{phone}" ni veljavna telefonska številka',
+    tr: '"{phone}" geçerli bir telefon numarası değil',
+    da: '"{phone}" er ikke et gyldigt telefonnummer',
+    ru: '"{phone}" — недопустимый номер телефона',
+  },
+  // Without PHONE_REGION a number is read only in its international form.
+  'customer.phone_invalid_no_region': {
+    en: '"{phone}" is not a valid phone number (use international format, e.g. +38640123456, or set PHONE_REGION)',
+    sl: '"{phone}" ni veljavna telefonska številka (uporabite mednarodno obliko, npr. +38640123456, ali nastavite PHONE_REGION)',
+    tr: '"{phone}" geçerli bir telefon numarası değil (uluslararası biçimi kullanın, ör. +38640123456, ya da PHONE_REGION ayarlayın)',
+    da: '"{phone}" er ikke et gyldigt telefonnummer (brug internationalt format, f.eks. +38640123456, eller angiv PHONE_REGION)',
+    ru: '"{phone}" — недопустимый номер телефона (используйте международный формат, например +38640123456, или задайте PHONE_REGION)',
+  },
+  'time_zone.iana': {
+    en: 'must be an IANA time zone such as Europe/Ljubljana',
+    sl: 'mora biti časovni pas IANA, na primer Europe/Ljubljana',
+    tr: 'Europe/Ljubljana gibi bir IANA saat dilimi olmalıdır',
+    da: 'skal være en IANA-tidszone, f.eks. Europe/Ljubljana',
+    ru: 'должно быть часовым поясом IANA, например Europe/Ljubljana',
+  },
+  'store.code_format': {
+    en: 'letters, digits, dot, dash and underscore only',
+    sl: 'samo črke, števke, pika, vezaj in podčrtaj',
+    tr: 'yalnızca harf, rakam, nokta, tire ve alt çizgi',
+    da: 'kun bogstaver, cifre, punktum, bindestreg og understregning',
+    ru: 'только буквы, цифры, точка, дефис и подчёркивание',
+  },
+  // A list's `cursor` that no answer of the list gave (customers, purchases).
+  'cursor.not_ours': {
+    en: 'not a cursor returned by this endpoint',
+    sl: 'ni kazalec, ki ga je vrnila ta končna točka',
+    tr: 'bu uç noktanın döndürdüğü bir imleç değil',
+    da: 'er ikke en cursor, som dette endpoint har returneret',
+    ru: 'это не курсор, возвращённый этой конечной точкой',
+  },
+
   // ── Authentication ──
   'auth.wrong_password': {
     en: 'Wrong email or password',
@@ -166,6 +227,13 @@ export const GENERAL = {
     tr: 'Bunun için "{scope}" kapsamı gerekli; API anahtarının kapsamları: {scopes}',
     da: 'Dette kræver scopet "{scope}"; API-nøglen har {scopes}',
     ru: 'Для этого нужна область доступа "{scope}"; у ключа API есть: {scopes}',
+  },
+  'auth.user_exists': {
+    en: 'A user with email {email} already exists',
+    sl: 'Uporabnik z e-poštnim naslovom {email} že obstaja',
+    tr: '{email} e-posta adresine sahip bir kullanıcı zaten var',
+    da: 'Der findes allerede en bruger med e-mailen {email}',
+    ru: 'Пользователь с адресом электронной почты {email} уже существует',
   },
   'auth.scope_of_role': {
     en: 'This needs the "{scope}" scope; your role grants {scopes}',
