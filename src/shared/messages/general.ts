@@ -192,6 +192,45 @@ export const GENERAL = {
     ru: 'это не курсор, возвращённый этой конечной точкой',
   },
 
+  // ── Analytics' queries (src/modules/analytics): a day after today, a range too long ──
+  'analytics.after_today': {
+    en: 'is after today ({today} in {time_zone})',
+    sl: 'je po današnjem dnevu ({today} v časovnem pasu {time_zone})',
+    tr: 'bugünden sonra ({time_zone} saat diliminde bugün {today})',
+    da: 'ligger efter i dag ({today} i {time_zone})',
+    ru: 'позже сегодняшнего дня ({today} в часовом поясе {time_zone})',
+  },
+  'analytics.holdout_after_today': {
+    en: 'is after today ({today} in {time_zone}): the holdout must have happened',
+    sl: 'je po današnjem dnevu ({today} v časovnem pasu {time_zone}): kontrolno obdobje mora biti že mimo',
+    tr: 'bugünden sonra ({time_zone} saat diliminde bugün {today}): kontrol dönemi geçmiş olmalıdır',
+    da: 'ligger efter i dag ({today} i {time_zone}): kontrolperioden skal være overstået',
+    ru: 'позже сегодняшнего дня ({today} в часовом поясе {time_zone}): контрольный период должен уже пройти',
+  },
+  'analytics.from_after_to': {
+    en: 'must not be after {to} (to, today when omitted)',
+    sl: 'ne sme biti po {to} (to; brez njega današnji dan)',
+    tr: '{to} tarihinden sonra olamaz (to; verilmezse bugün)',
+    da: 'må ikke ligge efter {to} (to; i dag, hvis det udelades)',
+    ru: 'не может быть позже {to} (to; если не указано — сегодня)',
+  },
+  // {unit}: the months in their form for the number (metrics.service.ts MONTHS), the accusative in sl and ru.
+  'analytics.range_too_long': {
+    en: 'the range may span at most {months} {unit}',
+    sl: 'obdobje lahko obsega največ {months} {unit}',
+    tr: 'aralık en fazla {months} {unit} kapsayabilir',
+    da: 'perioden må højst strække sig over {months} {unit}',
+    ru: 'диапазон может охватывать максимум {months} {unit}',
+  },
+  'scores.run_in_progress': { en: 'A score run is already in progress', sl: 'Izračun ocen že poteka', tr: 'Bir skor hesaplaması zaten sürüyor', da: 'En scoreberegning er allerede i gang', ru: 'Расчёт оценок уже выполняется' },
+  'scores.run_in_progress_since': {
+    en: 'A score run is already in progress ({trigger}, started {at})',
+    sl: 'Izračun ocen že poteka ({trigger}, začet {at})',
+    tr: 'Bir skor hesaplaması zaten sürüyor ({trigger}, başlangıç {at})',
+    da: 'En scoreberegning er allerede i gang ({trigger}, startet {at})',
+    ru: 'Расчёт оценок уже выполняется ({trigger}, начат {at})',
+  },
+
   // ── Authentication ──
   'auth.wrong_password': {
     en: 'Wrong email or password',

@@ -1,6 +1,8 @@
 import type { Db } from '../../../db/index.ts';
 import { addDaysToDate, addMonthsToDate, localDate, startOfLocalDay, type Clock } from '../../../shared/clock.ts';
 import { invalidField } from '../../../shared/errors.ts';
+import { counted, say } from '../../../shared/messages/index.ts';
+import type { CountedName } from '../../../shared/plural.ts';
 import { toMinor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import type { StoreService } from '../../stores/index.ts';
@@ -18,6 +20,14 @@ export interface MetricsDeps {
 }
 
 const MAX_COHORT_MONTHS = 120;
+// Months after a number, in the case analytics.range_too_long puts them in (plural.ts).
+const MONTHS: CountedName = {
+  en: { one: 'month', other: 'months' },
+  sl: { one: 'mesec', two: 'meseca', few: 'mesece', other: 'mesecev' },
+  tr: 'ay',
+  da: { one: 'måned', other: 'måneder' },
+  ru: { one: 'месяц', few: 'месяца', many: 'месяцев', other: 'месяца' },
+};
 
 /** The loyalty metrics of a period (see metrics.ts for the definitions). */
 export async function loyaltyMetrics(deps: MetricsDeps, input: unknown): Promise<LoyaltyMetrics> {
@@ -62,8 +72,8 @@ export async function cohortRetention(deps: MetricsDeps, input: unknown): Promis
   const query = parseInput(CohortQuery, input, 'query');
   const to = query.to ?? localDate(deps.clock.now(), deps.config.timeZone);
   const from = monthStart(query.from ?? addMonthsToDate(to, -11));
-  if (from > to) throw invalidField('from', `must not be after ${to} (to, today when omitted)`);
-  if (monthIndex(to) - monthIndex(from) >= MAX_COHORT_MONTHS) throw invalidField('from', `the range may span at most ${MAX_COHORT_MONTHS} months`);
+  if (from > to) throw invalidField('from', say('analytics.from_after_to', { to }));
+  if (monthIndex(to) - monthIndex(from) >= MAX_COHORT_MONTHS) throw invalidField('from', say('analytics.range_too_long', { months: MAX_COHORT_MONTHS, unit: counted(MONTHS, MAX_COHORT_MONTHS) }));
   const store = query.store === undefined ? undefined : await deps.stores.require(query.store, 'store');
   const counts = await cohortCounts(deps.db, { from, to, storeId: store?.id ?? null });
   return shapeCohorts({ counts, from, to, store: store?.code ?? null });

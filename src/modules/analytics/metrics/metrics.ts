@@ -1,4 +1,5 @@
 import { invalidField } from '../../../shared/errors.ts';
+import { say } from '../../../shared/messages/index.ts';
 import { addDaysToDate, addMonthsToDate, daysBetweenDates } from '../../../shared/clock.ts';
 import { toMajor } from '../../../shared/money.ts';
 
@@ -58,7 +59,7 @@ export function resolvePeriod({ year, from, to, today }: { year?: number; from?:
   }
   to ??= today;
   from ??= addDaysToDate(addMonthsToDate(to, -12), 1);
-  if (from > to) throw invalidField('from', `must not be after ${to} (to, today when omitted)`);
+  if (from > to) throw invalidField('from', say('analytics.from_after_to', { to }));
   const days = daysBetweenDates(from, to) + 1;
   const months = wholeMonths(from, to);
   return {

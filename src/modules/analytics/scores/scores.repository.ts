@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../db/index.ts';
 import { conflict } from '../../../shared/errors.ts';
+import { say } from '../../../shared/messages/index.ts';
 import { featureColumns, featureSql, type CustomerFeatures } from '../churn/index.ts';
 import { MODEL_VERSION, type ScoredCustomer } from './scores.ts';
 
@@ -28,7 +29,7 @@ export async function startRun(db: Db, run: { id: string; asOf: string; trigger:
   } catch (error) {
     if ((error as { code?: string }).code !== '23505') throw error;
     const running = await db.selectFrom('score_runs').select(['id', 'started_at', 'trigger']).where('status', '=', 'running').executeTakeFirst();
-    throw conflict(`A score run is already in progress${running ? ` (${running.trigger}, started ${running.started_at.toISOString()})` : ''}`);
+    throw conflict(running ? say('scores.run_in_progress_since', { trigger: running.trigger, at: running.started_at.toISOString() }) : say('scores.run_in_progress'));
   }
 }
 

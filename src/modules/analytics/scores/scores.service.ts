@@ -72,7 +72,7 @@ export function createScoresService(deps: ScoresDeps) {
     const now = clock.now();
     const today = localDate(now, timeZone);
     const asOf = input.as_of ?? today;
-    if (asOf > today) throw invalidField('as_of', `is after today (${today} in ${timeZone})`);
+    if (asOf > today) throw invalidField('as_of', say('analytics.after_today', { today, time_zone: timeZone }));
     const horizonDays = input.horizon_days ?? 90;
     const started = performance.now();
     const timings: Record<string, number> = {};

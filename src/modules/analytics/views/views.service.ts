@@ -1,5 +1,6 @@
 import { addDaysToDate, addMonthsToDate, localDate } from '../../../shared/clock.ts';
 import { invalidField } from '../../../shared/errors.ts';
+import { say } from '../../../shared/messages/index.ts';
 import { toMajor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { DAYS_PER_UNIT, fitAllOffThread, validationReport, type BgNbdParams, type HoldoutCustomer, type HoldoutGroup } from '../btyd/index.ts';
@@ -255,7 +256,7 @@ export async function holdoutValidation(deps: ViewsDeps, input: unknown): Promis
   const query = parseInput(HoldoutQuery, input ?? {}, 'query');
   const today = localDate(deps.clock.now(), deps.config.timeZone);
   const holdoutEnd = query.holdout_end ?? today;
-  if (holdoutEnd > today) throw invalidField('holdout_end', `is after today (${today} in ${deps.config.timeZone}): the holdout must have happened`);
+  if (holdoutEnd > today) throw invalidField('holdout_end', say('analytics.holdout_after_today', { today, time_zone: deps.config.timeZone }));
   const calibrationEnd = query.calibration_end ?? addDaysToDate(holdoutEnd, -DEFAULT_HOLDOUT_DAYS);
   const holdoutWeeks = (Date.parse(holdoutEnd) - Date.parse(calibrationEnd)) / 86_400_000 / WEEK;
   const customers: HoldoutCustomer[] = (await repo.holdoutGroups(deps.db, { calibrationEnd, holdoutEnd })).map((g) => ({
