@@ -23,10 +23,12 @@ export function loyaltyCommands(program: Command) {
       const result = await throughServerOr('loyalty apply', (server) => callServer(server, 'POST', '/loyalty/program', input), (s) => s.loyalty.applyProgram(input, { actor: 'cli' }));
       const { program: _doc, ...summary } = result;
       print(summary, Boolean(o.json), () => {
-        const t = result.tier_changes as { up: number; down: number; unchanged: number; deferred?: boolean };
+        const t = result.tier_changes as { up: number; down: number; unchanged: number; deferred?: boolean; tier_rules_changed: boolean };
         return [
           `Applied "${result.program.name}" as version ${result.version}, effective ${result.effective_from}.`,
-          t.deferred ? 'Tiers will be re-placed when it takes effect.' : `Tiers (${result.tier_policy}): ${t.up} up, ${t.down} down, ${t.unchanged} unchanged.`,
+          !t.tier_rules_changed ? 'Tier rules unchanged: nobody re-placed, tier periods stand.'
+            : t.deferred ? 'Tiers will be re-placed when it takes effect.'
+              : `Tiers (${result.tier_policy}): ${t.up} up, ${t.down} down, ${t.unchanged} unchanged (keeping their tier period).`,
           ...(result.warnings ?? []).map((w) => `Warning: ${w.message}`),
         ].join('\n');
       });
@@ -66,13 +68,24 @@ export function loyaltyCommands(program: Command) {
           lines.push('Tiers         proposed     today');
           for (const t of report.tiers) lines.push(`  ${t.code.padEnd(10)} ${String(t.proposed).padStart(9)} ${String(t.today).padStart(9)}`);
           lines.push(`Members moving up: ${report.moves.up}, down: ${report.moves.down}, unchanged: ${report.moves.unchanged} (their history replayed under the proposal).`);
-          const { upgrade_now: keep, reevaluate_now: all } = report.on_publish;
-          lines.push(`Publishing it now places members by their standing today: --tier-policy upgrade_now moves ${keep.up} up; reevaluate_now moves ${all.up} up and ${all.down} down.`);
           // Who: those moving down first; --json lists up to 1,000.
-          const shown = report.movers.slice(0, 20);
-          for (const m of shown) lines.push(`  ${m.direction === 'down' ? 'down' : 'up  '} ${(m.name ?? '(no name)').padEnd(28)} ${m.from ?? '(none)'} -> ${m.to}   ${m.customer_id}`);
-          const more = report.moves.up + report.moves.down - shown.length;
-          if (more > 0) lines.push(`  … and ${more.toLocaleString('en')} more (--json lists up to 1,000)`);
+          const listMovers = (movers: typeof report.movers, total: number) => {
+            const shown = movers.slice(0, 20);
+            for (const m of shown) lines.push(`  ${m.direction === 'down' ? 'down' : 'up  '} ${(m.name ?? '(no name)').padEnd(28)} ${m.from ?? '(none)'} -> ${m.to}   ${m.customer_id}`);
+            const more = total - shown.length;
+            if (more > 0) lines.push(`  … and ${more.toLocaleString('en')} more (--json lists up to 1,000)`);
+          };
+          listMovers(report.movers, report.moves.up + report.moves.down);
+          const { tier_rules_changed: changed, upgrade_now: keep, reevaluate_now: all } = report.on_publish;
+          if (!changed) lines.push('Publishing it now moves nobody: its tier rules are those in force, and tier periods stand.');
+          else {
+            lines.push(`Publishing it now places members by their standing today: --tier-policy upgrade_now moves ${keep.up} up; reevaluate_now moves ${all.up} up and ${all.down} down.`);
+            for (const [policy, moves] of [['upgrade_now', keep], ['reevaluate_now', all]] as const) {
+              if (moves.up + moves.down === 0) continue;
+              lines.push(`Publishing with --tier-policy ${policy} moves:`);
+              listMovers(moves.movers, moves.up + moves.down);
+            }
+          }
         }
         return lines.join('\n');
       });

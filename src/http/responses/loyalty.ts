@@ -58,6 +58,7 @@ export const AppliedProgram = z.strictObject({
     down: Count,
     unchanged: Count,
     deferred: z.literal(true).optional().describe('A future-dated version re-places members at the review after it takes effect'),
+    tier_rules_changed: z.boolean().describe("Whether the version places members otherwise than the one it replaces (metric, window, grace, levels' codes or thresholds). If not, nobody is re-placed and every tier period stands; if so, members who keep their tier keep its period, those moved start a new one now"),
   }),
   warnings: z.array(z.strictObject({ code: z.literal('scheduled_version_overridden'), version: Count, effective_from: Instant, message: z.string() })),
   program: Program,
@@ -81,6 +82,18 @@ const ProgramOutcome = z.strictObject({
   currency: Currency,
 });
 
+const Mover = z.strictObject({
+  customer_id: Id, name: z.string().nullable().describe("The customer's name, or email"),
+  from: z.string().nullable().describe("Today's tier; null: not placed yet (a customer the proposal would enrol)"), to: z.string().describe("The proposal's tier"),
+  direction: z.enum(['up', 'down']),
+});
+
+const PublishMoves = z.strictObject({
+  up: Count, down: Count, unchanged: Count,
+  movers: z.array(Mover).describe('Who publishing under this policy moves, those moving down first, then up; at most 1,000'),
+  movers_truncated: z.boolean().describe('More members move than `movers` lists'),
+});
+
 export const SimulationReport = z.strictObject({
   since: Instant,
   until: Instant,
@@ -91,15 +104,12 @@ export const SimulationReport = z.strictObject({
   difference: z.strictObject({ points: Count, value: Amount }).nullable().describe('proposed − current'),
   tiers: z.array(z.strictObject({ code: z.string(), proposed: Count, today: Count })),
   moves: z.strictObject({ up: Count, down: Count, unchanged: Count }),
-  movers: z.array(z.strictObject({
-    customer_id: Id, name: z.string().nullable().describe("The customer's name, or email"),
-    from: z.string().nullable().describe("Today's tier; null: not placed yet (a customer the proposal would enrol)"), to: z.string().describe("The proposal's tier"),
-    direction: z.enum(['up', 'down']),
-  })).describe('Who moves, those moving down first, then up; at most 1,000'),
+  movers: z.array(Mover).describe('Who moves, those moving down first, then up; at most 1,000'),
   movers_truncated: z.boolean().describe('More members move than `movers` lists (`moves` counts them all)'),
   on_publish: z.strictObject({
-    upgrade_now: z.strictObject({ up: Count, down: Count, unchanged: Count }),
-    reevaluate_now: z.strictObject({ up: Count, down: Count, unchanged: Count }),
+    tier_rules_changed: z.boolean().describe("Whether the proposal places members otherwise than the program in force (metric, window, grace, levels' codes or thresholds); if not, publishing it moves nobody under either policy and tier periods stand"),
+    upgrade_now: PublishMoves,
+    reevaluate_now: PublishMoves,
   }).describe("What publishing the proposal now would do to members' tiers under each tier_policy: it places members by their standing now and does not replay history, so it differs from `moves`"),
   bonus_triggers: z.strictObject({ first_purchase: Count }).extend(BonusCounts)
     .describe('How many times each bonus fell due in the period, the same for both programs: first purchases (of more than nothing) made in it, a referral once when its qualifying purchase falls in it under either program'),

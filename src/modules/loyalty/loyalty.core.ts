@@ -96,10 +96,11 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
 
 
   /**
-   * Moves a member to the tier `metric` earns under `program`. Upgrades happen at once and
-   * start a new tier period; reaching the same tier again renews the period; a lower
-   * result changes nothing unless `allowDowngrade` (the review at the end of a period, or
-   * a program change applied with reevaluate_now).
+   * Moves a member to the tier `metric` earns under `program`, at one moment (joining, a
+   * program change): an upgrade at once, starting a new tier period; a lower result only
+   * with `allowDowngrade` (a program change applied with reevaluate_now). The same tier
+   * keeps its period: a program change is no purchase, and renewing here would give every
+   * qualifying member another 12 months at each version published.
    */
   function placeInTier(program: Program, member: MemberRow, metric: number, now: Date, { allowDowngrade, reason }: { allowDowngrade: boolean; reason: string }): TierChange | null {
     const levels = program.document.tiers?.levels;
@@ -107,10 +108,7 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
     const target = tierIndexFor(program, metric);
     const current = tierIndexOf(program, member.tier);
     const validUntil = target === 0 ? null : tierValidUntil(program, now, timeZone);
-    if (target === current) {
-      if (target > 0) member.tier_valid_until = laterOf(member.tier_valid_until, validUntil);
-      return null;
-    }
+    if (target === current) return null;
     if (target < current && !allowDowngrade) return null;
     if (current === -1 && target === 0) {
       // A new member starts in the base level: not a change anyone needs to hear about.
@@ -145,8 +143,3 @@ export type LoyaltyCore = ReturnType<typeof createLoyaltyCore>;
 
 /** A change of a member's tier, for the tier history and the event; `at`: when it happened (a purchase's time, a review's due moment), else when it is recorded. */
 export interface TierChange { customerId: string; from: string | null; to: string | null; reason: string; at?: Date }
-
-function laterOf(a: Date | null, b: Date | null): Date | null {
-  if (!a || !b) return a ?? b;
-  return a.getTime() >= b.getTime() ? a : b;
-}

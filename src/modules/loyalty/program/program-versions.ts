@@ -7,11 +7,11 @@ import { isCalendarDay, ISO_TIMESTAMP, parseInput } from '../../../shared/valida
 import { instantOf, isDateOnly } from '../../../shared/clock.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import { PROGRAM_CHANNEL, type LoyaltyCore } from '../loyalty.core.ts';
-import { compileProgram, tierIndexOf } from './program.ts';
+import { compileProgram, tierIndexOf, type Program } from './program.ts';
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
 import { insertProgram, listPrograms } from './program.repository.ts';
-import { tierMovesOnPublish } from './publish-preview.ts';
-import { simulateProgram } from '../simulate/simulate.ts';
+import { tierMovesOnPublish, tierRulesChanged } from './publish-preview.ts';
+import { MOVERS_LISTED, simulateProgram } from '../simulate/simulate.ts';
 
 // The program's versions: applying one (which may re-place every member's tier at once,
 // and warns of a scheduled version it keeps out for good), reading them, and simulating a
@@ -76,11 +76,21 @@ export function createProgramVersions(core: LoyaltyCore) {
     };
   }
 
-  /** Re-places every member by the tier rules in force (after a program is applied). */
-  async function reevaluateAll(trx: Tx, policy: 'upgrade_now' | 'reevaluate_now', now: Date) {
+  /**
+   * Re-places every member by the tier rules in force (after a program is applied), unless
+   * they are those of the version it replaces (`before`): then nobody moves and tier periods
+   * stand (publish-preview.ts). A member who keeps their tier keeps its period either way
+   * (placeInTier); one moved starts a new period now.
+   */
+  async function reevaluateAll(trx: Tx, policy: 'upgrade_now' | 'reevaluate_now', now: Date, before: Program | undefined) {
     const program = await core.programAt(now, trx);
-    const counts = { up: 0, down: 0, unchanged: 0 };
+    const counts = { up: 0, down: 0, unchanged: 0, tier_rules_changed: Boolean(program && tierRulesChanged(before, program)) };
     if (!program?.document.tiers) return counts;
+    if (!counts.tier_rules_changed) {
+      const { n } = await trx.selectFrom('loyalty_members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      counts.unchanged = Number(n);
+      return counts;
+    }
     const ids = (await trx.selectFrom('loyalty_members').select('customer_id').orderBy('customer_id').execute()).map((r) => r.customer_id);
     for (let i = 0; i < ids.length; i += 5000) {
       const chunk = ids.slice(i, i + 5000);
@@ -112,6 +122,7 @@ export function createProgramVersions(core: LoyaltyCore) {
       const result = await db.transaction().execute(async (trx) => {
         await lockKeys(trx, ['loyalty:program']);
         await refuseRewrittenHistory(trx, effectiveFrom, now);
+        const before = await core.programAt(now, trx);
         const scheduled = await scheduledVersionsOverridden(trx, effectiveFrom, now);
         const version = await insertProgram(trx, { document, effective_from: effectiveFrom, tier_policy: data.tier_policy, note: data.note ?? null, created_by: actor, created_at: now });
         await audit(trx, { actor, action: 'loyalty.program.apply', subject: String(version), details: { effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy, note: data.note } });
@@ -120,7 +131,9 @@ export function createProgramVersions(core: LoyaltyCore) {
         core.invalidate();
         // A version that is in force now re-places every member by its tier rules at once;
         // a future-dated one does so at the review after it takes effect.
-        const tierChanges = effectiveFrom.getTime() <= now.getTime() ? await reevaluateAll(trx, data.tier_policy, now) : { up: 0, down: 0, unchanged: 0, deferred: true };
+        const tierChanges = effectiveFrom.getTime() <= now.getTime()
+          ? await reevaluateAll(trx, data.tier_policy, now, before)
+          : { up: 0, down: 0, unchanged: 0, deferred: true, tier_rules_changed: tierRulesChanged(before, compileProgram({ version, effectiveFrom, document, currency })) };
         return { version, tierChanges, warnings: scheduled.map((p) => overriddenWarning(p, version, effectiveFrom)) };
       });
       core.invalidate();
@@ -152,7 +165,7 @@ export function createProgramVersions(core: LoyaltyCore) {
       const now = clock.now();
       const sinceDate = simulationStart(since, timeZone, now);
       const proposed = compileProgram({ version: 0, effectiveFrom: now, document, currency });
-      const onPublish = await tierMovesOnPublish(db, core, proposed, now);
+      const onPublish = await tierMovesOnPublish(db, core, proposed, now, MOVERS_LISTED);
       return simulateProgram({ db, proposed, current: await core.programAt(now), since: sinceDate, now, currency, timeZone, onPublish });
     },
 

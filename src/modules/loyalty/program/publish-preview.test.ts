@@ -32,30 +32,40 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
+const counts = ({ up, down, unchanged }: { up: number; down: number; unchanged: number }) => ({ up, down, unchanged });
+const idOf = async (email: string) => (await s.db.selectFrom('customers').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+const mover = async (email: string, from: string, to: string, direction: 'up' | 'down') => ({ customer_id: await idOf(email), name: email, from, to, direction });
+const nobody = (unchanged: number) => ({ up: 0, down: 0, unchanged, movers: [], movers_truncated: false });
+
 describe('publishing a proposal, told before', () => {
   it('counts per tier policy what publishing now does, and publishing does it', async () => {
     // Silver from 50.00, gold from 400.00: cy moves up (60 ≥ 50); ana (350) would move down
     // from gold only if everyone is re-evaluated; bo and dan stay silver.
     const proposal = withThresholds('50.00', '400.00');
     const report = await s.loyalty.simulate(proposal, { since: '2026-01-01' });
+    // Each policy names whom it moves, those moving down first.
     expect(report.on_publish).toEqual({
-      upgrade_now: { up: 1, down: 0, unchanged: 3 },
-      reevaluate_now: { up: 1, down: 1, unchanged: 2 },
+      tier_rules_changed: true,
+      upgrade_now: { up: 1, down: 0, unchanged: 3, movers: [await mover('cy@example.com', 'member', 'silver', 'up')], movers_truncated: false },
+      reevaluate_now: {
+        up: 1, down: 1, unchanged: 2, movers_truncated: false,
+        movers: [await mover('ana@example.com', 'gold', 'silver', 'down'), await mover('cy@example.com', 'member', 'silver', 'up')],
+      },
     });
     const applied = await s.loyalty.applyProgram({ program: proposal, tier_policy: 'reevaluate_now' }, actor);
-    expect(applied.tier_changes).toEqual(report.on_publish.reevaluate_now);
+    expect(applied.tier_changes).toEqual({ ...counts(report.on_publish.reevaluate_now), tier_rules_changed: true });
     // The program now in force, against itself: publishing it again moves nobody.
-    expect((await s.loyalty.simulate(proposal, { since: '2026-01-01' })).on_publish).toEqual({
-      upgrade_now: { up: 0, down: 0, unchanged: 4 },
-      reevaluate_now: { up: 0, down: 0, unchanged: 4 },
-    });
+    expect((await s.loyalty.simulate(proposal, { since: '2026-01-01' })).on_publish).toEqual({ tier_rules_changed: false, upgrade_now: nobody(4), reevaluate_now: nobody(4) });
   });
 
   it('answers the same as the upgrade_now publishing it foretells', async () => {
     const proposal = withThresholds('30.00', '100.00');
     const report = await s.loyalty.simulate(proposal, { since: '2026-01-01' });
     // All silver now (ana was moved down above): ana 350, bo 150 and dan 120 reach gold at 100.00; cy's 60 stays silver.
-    expect(report.on_publish.upgrade_now).toEqual({ up: 3, down: 0, unchanged: 1 });
-    expect((await s.loyalty.applyProgram({ program: proposal }, actor)).tier_changes).toEqual(report.on_publish.upgrade_now);
+    expect(counts(report.on_publish.upgrade_now)).toEqual({ up: 3, down: 0, unchanged: 1 });
+    expect(report.on_publish.upgrade_now.movers.map((m) => [m.name, m.from, m.to, m.direction]).sort()).toEqual(
+      [['ana@example.com', 'silver', 'gold', 'up'], ['bo@example.com', 'silver', 'gold', 'up'], ['dan@example.com', 'silver', 'gold', 'up']],
+    );
+    expect((await s.loyalty.applyProgram({ program: proposal }, actor)).tier_changes).toEqual({ ...counts(report.on_publish.upgrade_now), tier_rules_changed: true });
   });
 });

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/index.ts';
+import { canonicalJson } from '../../../shared/hash.ts';
 import type { MemberRow } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import type { Program } from './program.ts';
@@ -9,19 +10,53 @@ import type { Program } from './program.ts';
 // does not rewrite history: `upgrade_now` only lifts those who qualify now, `reevaluate_now`
 // places everyone by their standing now. The counts here are reached the way publishing
 // reaches them (program-versions.ts reevaluateAll: the same metric and placeInTier, on
-// copies of the members' rows), and nothing is written or locked.
+// copies of the members' rows), and nothing is written or locked; the members who move
+// are named, as the simulation's are.
+//
+// A version whose tier rules are those in force (sameTierRules) re-places nobody: neither
+// policy moves anyone, and tier periods stand — placing members again by the same rules
+// would only cut short the periods of those whose window has thinned since they qualified.
 
 export const TIER_POLICIES = ['upgrade_now', 'reevaluate_now'] as const;
 export type TierPolicy = (typeof TIER_POLICIES)[number];
 export type TierMoves = { up: number; down: number; unchanged: number };
 
+/** A member whose tier changes: `from` today's (null: not placed yet), `to` the new one. */
+export interface TierMover { customer_id: string; from: string | null; to: string; direction: 'up' | 'down' }
+
+/** What publishing does under one policy: the counts, and who moves (down first, at most `listed`). */
+export type PublishMoves = TierMoves & { movers: TierMover[]; movers_truncated: boolean };
+
+export type OnPublish = { tier_rules_changed: boolean } & Record<TierPolicy, PublishMoves>;
+
 const MEMBERS_AT_ONCE = 5000;
 
-export async function tierMovesOnPublish(db: Db, core: LoyaltyCore, program: Program, now: Date): Promise<Record<TierPolicy, TierMoves>> {
-  const moves = { upgrade_now: { up: 0, down: 0, unchanged: 0 }, reevaluate_now: { up: 0, down: 0, unchanged: 0 } };
+/**
+ * Whether `next` places members otherwise than `before`: its metric, window, grace, or its
+ * levels' codes or thresholds differ (names and benefits do not place anyone). No program
+ * before, or no tiers in either: changed unless neither has tiers.
+ */
+export function tierRulesChanged(before: Program | null | undefined, next: Program): boolean {
+  const rules = (p: Program | null | undefined) => {
+    const t = p?.document.tiers;
+    return t ? canonicalJson({ metric: t.metric, window: t.window, grace_days: t.grace_days, levels: t.levels.map((l) => l.code), thresholds: p!.thresholds }) : null;
+  };
+  return rules(before) !== rules(next);
+}
+
+export async function tierMovesOnPublish(db: Db, core: LoyaltyCore, program: Program, now: Date, listed: number): Promise<OnPublish> {
+  const empty = (): PublishMoves => ({ up: 0, down: 0, unchanged: 0, movers: [], movers_truncated: false });
+  const out: OnPublish = { tier_rules_changed: tierRulesChanged(await core.programAt(now), program), upgrade_now: empty(), reevaluate_now: empty() };
   const levels = program.document.tiers?.levels;
-  if (!levels) return moves;
+  if (!levels) return out;
+  if (!out.tier_rules_changed) {
+    const { n } = await db.selectFrom('loyalty_members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    for (const policy of TIER_POLICIES) out[policy].unchanged = Number(n);
+    return out;
+  }
   const rank = (code: string | null) => levels.findIndex((l) => l.code === code);
+  // Down first, then up, each in customer order (the order members are read in), up to `listed` of each.
+  const moved = Object.fromEntries(TIER_POLICIES.map((p) => [p, { down: [] as TierMover[], up: [] as TierMover[] }])) as Record<TierPolicy, Record<'up' | 'down', TierMover[]>>;
   for (let after = ''; ;) {
     const rows = (await db.selectFrom('loyalty_members').selectAll().where('customer_id', '>', after || '00000000-0000-0000-0000-000000000000')
       .orderBy('customer_id').limit(MEMBERS_AT_ONCE).execute()) as unknown as MemberRow[];
@@ -32,11 +67,21 @@ export async function tierMovesOnPublish(db: Db, core: LoyaltyCore, program: Pro
       for (const policy of TIER_POLICIES) {
         const member = structuredClone(row);
         const change = core.placeInTier(program, member, metrics.get(row.customer_id) ?? 0, now, { allowDowngrade: policy === 'reevaluate_now', reason: policy });
-        if (!change) moves[policy].unchanged++;
-        else if (rank(change.to) > rank(change.from)) moves[policy].up++;
-        else moves[policy].down++;
+        if (!change) {
+          out[policy].unchanged++;
+          continue;
+        }
+        const direction = rank(change.to) > rank(change.from) ? 'up' : 'down';
+        out[policy][direction]++;
+        const list = moved[policy][direction];
+        if (list.length < listed) list.push({ customer_id: row.customer_id, from: change.from, to: change.to!, direction });
       }
     }
   }
-  return moves;
+  for (const policy of TIER_POLICIES) {
+    const all = [...moved[policy].down, ...moved[policy].up];
+    out[policy].movers = all.slice(0, listed);
+    out[policy].movers_truncated = out[policy].up + out[policy].down > out[policy].movers.length;
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import {
 } from './simulate-bonuses.ts';
 import { DAY_MS, Replay, type ProgramOutcome, type ReplayBasket, type ReplayPurchase } from './simulate-replay.ts';
 import { historyStart } from '../tiers/tier-timeline.ts';
-import type { TierMoves, TierPolicy } from '../program/publish-preview.ts';
+import type { OnPublish, PublishMoves, TierMover, TierPolicy } from '../program/publish-preview.ts';
 
 // `regulars loyalty simulate`: replays stored purchases against a proposed program —
 // nothing is written — and reports what it would cost and how members' tiers would
@@ -29,13 +29,9 @@ import type { TierMoves, TierPolicy } from '../program/publish-preview.ts';
 // purchases; simulate-bonuses.ts says where each trigger comes from, and what is left out.
 
 /** A member whose tier the proposal changes: `from` is today's (null: not placed yet), `to` the proposal's. */
-export interface Mover {
-  customer_id: string;
+export interface Mover extends TierMover {
   /** The name on the customer's record, or its email, or null. */
   name: string | null;
-  from: string | null;
-  to: string;
-  direction: 'up' | 'down';
 }
 
 /** The most movers a report lists by name. */
@@ -63,9 +59,9 @@ export interface SimulationReport {
   /**
    * What publishing the proposal now would do to members' tiers under each tier policy
    * (publish-preview.ts): publishing places members by their standing now, it does not
-   * replay history, so these differ from `moves`.
+   * replay history, so these differ from `moves`; each names its movers as `movers` does.
    */
-  on_publish: Record<TierPolicy, TierMoves>;
+  on_publish: { tier_rules_changed: boolean } & Record<TierPolicy, Omit<PublishMoves, 'movers'> & { movers: Mover[] }>;
   /**
    * How many times each bonus not tied to a purchase fell due in the period: the same
    * triggers for both programs (referrals: those settled in it under either one's minimum).
@@ -115,7 +111,7 @@ async function readBaskets(db: Db, refundRows: { customer_id: string; purchase_i
 }
 
 export async function simulateProgram({ db, proposed, current, since, now, currency, timeZone, onPublish }: {
-  db: Db; proposed: Program; current: Program | undefined; since: Date; now: Date; currency: string; timeZone: string; onPublish: Record<TierPolicy, TierMoves>;
+  db: Db; proposed: Program; current: Program | undefined; since: Date; now: Date; currency: string; timeZone: string; onPublish: OnPublish;
 }): Promise<SimulationReport> {
   const started = Date.now();
   const programs = [proposed, ...(current ? [current] : [])];
@@ -273,7 +269,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     WHERE c.status <> 'merged'`.execute(db)).rows.map((r) => [r.customer_id, r.tier]));
   for (const id of replays[0].buyers()) if (!population.has(id)) population.set(id, null);
   const moves = { up: 0, down: 0, unchanged: 0 };
-  const moved: Omit<Mover, 'name'>[] = [];
+  const moved: TierMover[] = [];
   const counts = new Map<string, { proposed: number; today: number }>(levels.map((l) => [l.code, { proposed: 0, today: 0 }]));
   const rank = new Map(levels.map((l, i) => [l.code, i]));
   // A level the proposal drops or renames ranks where it stands in today's program: a
@@ -299,10 +295,14 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   }
   moved.sort((a, b) => (a.direction === b.direction ? (a.customer_id < b.customer_id ? -1 : 1) : a.direction === 'down' ? -1 : 1));
   const listed = moved.slice(0, MOVERS_LISTED);
-  const names = listed.length === 0 ? new Map<string, string | null>() : new Map((await sql<{ id: string; name: string | null }>`
+  // The names of the replay's movers and of those publishing would move, in one query.
+  const named = [...new Set([...listed, ...onPublish.upgrade_now.movers, ...onPublish.reevaluate_now.movers].map((m) => m.customer_id))];
+  const names = named.length === 0 ? new Map<string, string | null>() : new Map((await sql<{ id: string; name: string | null }>`
     SELECT id, COALESCE(NULLIF(trim(concat_ws(' ', first_name, last_name)), ''), email) AS name
-    FROM customers WHERE id = ANY(${listed.map((m) => m.customer_id)}::uuid[])`.execute(db)).rows.map((r) => [r.id, r.name]));
-  const movers = listed.map((m) => ({ customer_id: m.customer_id, name: names.get(m.customer_id) ?? null, from: m.from, to: m.to, direction: m.direction }));
+    FROM customers WHERE id = ANY(${named}::uuid[])`.execute(db)).rows.map((r) => [r.id, r.name]));
+  const withNames = (list: TierMover[]): Mover[] => list.map((m) => ({ customer_id: m.customer_id, name: names.get(m.customer_id) ?? null, from: m.from, to: m.to, direction: m.direction }));
+  const movers = withNames(listed);
+  const policyMoves = (p: PublishMoves) => ({ ...p, movers: withNames(p.movers) });
   const proposedOutcome = replays[0].outcome(currency);
   const currentOutcome = replays[1]?.outcome(currency) ?? null;
   const exp = currencyExponent(currency);
@@ -322,7 +322,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     moves,
     movers,
     movers_truncated: moved.length > listed.length,
-    on_publish: onPublish,
+    on_publish: { tier_rules_changed: onPublish.tier_rules_changed, upgrade_now: policyMoves(onPublish.upgrade_now), reevaluate_now: policyMoves(onPublish.reevaluate_now) },
     bonus_triggers: countTriggers(triggers, [...referralsByMinimum.values()], since, firstPurchases),
     not_simulated: notSimulated,
     notes,
