@@ -183,6 +183,8 @@ export interface ImportPreview {
   headers: string[];
   sample: string[][];
   canonical: { name: string; required: boolean; unless?: string }[];
+  /** At least one of these must be mapped (a row needs its customer); empty for refunds. */
+  identity: string[];
   suggested_map: Record<string, string>;
   suggested_format: { date_format: string | null; decimal_comma: boolean; encoding: string };
   /** Common date formats to offer (any other may be typed). */

@@ -92,6 +92,7 @@ describe('dashboard words and fit', () => {
     await page.getByRole('tab', { name: 'Loyalty' }).click();
     await page.getByTestId('redeem-form').getByRole('combobox').selectOption('coffee');
     await page.getByRole('button', { name: 'Redeem', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, redeem', exact: true }).click();
     await page.getByTestId('loyalty-coupons').waitFor();
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 });

@@ -34,14 +34,15 @@ const dashboard = useDashboard({
   },
 });
 
-/** Chooses a POS export (Receipt, Card, Date, Amount) on the import page and maps its columns. */
+/** Chooses a POS export (Receipt, Card, Date, Amount) on the import page and maps its columns (each field by what it holds, its code beside it). */
 async function chooseExport(page: Page, file: string) {
   await page.getByTestId('import-file').setInputFiles(file);
-  await page.getByLabel('customer_external_id').waitFor();
-  await page.getByLabel('external_id', { exact: true }).selectOption('Receipt');
-  await page.getByLabel('customer_external_id').selectOption('Card');
-  await page.getByLabel('occurred_at').selectOption('Date');
-  await page.getByLabel('total').selectOption('Amount');
+  await page.getByLabel('Customer’s card / POS id', { exact: true }).waitFor();
+  for (const code of ['external_id', 'customer_external_id', 'occurred_at', 'total']) expect(await page.locator('.mapping code', { hasText: new RegExp(`^${code}$`) }).count()).toBe(1);
+  await page.getByLabel('Order number', { exact: true }).selectOption('Receipt');
+  await page.getByLabel('Customer’s card / POS id', { exact: true }).selectOption('Card');
+  await page.getByLabel('Date and time of the purchase', { exact: true }).selectOption('Date');
+  await page.getByLabel('Total', { exact: true }).selectOption('Amount');
 }
 
 /** The POS export the import page uploads. */
@@ -133,10 +134,10 @@ describe('dashboard', () => {
     const returns = path.join(exportDir, 'pos-returns.csv');
     fs.writeFileSync(returns, 'Receipt,Refund,Amount\nR-1,RF-1,1.20\n');
     await page.getByTestId('import-file').setInputFiles(returns);
-    await page.getByLabel('purchase', { exact: true }).waitFor();
-    expect(await page.getByLabel('purchase', { exact: true }).inputValue()).toBe('Receipt');
-    expect(await page.getByLabel('external_id', { exact: true }).inputValue()).toBe('Refund');
-    expect(await page.getByLabel('amount', { exact: true }).inputValue()).toBe('Amount');
+    await page.getByLabel('Order number of the purchase', { exact: true }).waitFor();
+    expect(await page.getByLabel('Order number of the purchase', { exact: true }).inputValue()).toBe('Receipt');
+    expect(await page.getByLabel('Refund number', { exact: true }).inputValue()).toBe('Refund');
+    expect(await page.getByLabel('Amount refunded', { exact: true }).inputValue()).toBe('Amount');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText(/Imported 1 rows: 1 new/).waitFor();
     expect((await server.services.commerce.get('R-1')).refunded).toBe('1.20');
@@ -147,8 +148,8 @@ describe('dashboard', () => {
     fs.writeFileSync(items, ['InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID',
       'W-1,ESP,Espresso,2,2026-04-02,2.20,card-1', 'W-1,MUG,Mug,1,2026-04-02,8.00,card-1', 'W-2,ESP,Espresso,1,2026-04-03,2.20,card-2'].join('\n'));
     await page.getByTestId('import-file').setInputFiles(items);
-    await expect.poll(() => page.getByLabel('line_unit_price').inputValue()).toBe('UnitPrice');
-    expect(await page.getByLabel('external_id', { exact: true }).inputValue()).toBe('InvoiceNo');
+    await expect.poll(() => page.getByLabel('Item unit price', { exact: true }).inputValue()).toBe('UnitPrice');
+    expect(await page.getByLabel('Order number', { exact: true }).inputValue()).toBe('InvoiceNo');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText(/Imported 3 rows of line items, 2 orders: 2 new/).waitFor();
     expect((await server.services.commerce.get('W-1')).total).toBe('12.40');

@@ -287,6 +287,9 @@ describe('loyalty dashboard', () => {
     await server.services.loyalty.chargeGiftCard(card.code, { amount: '7.50', idempotency_key: 'maja-pay' }, { actor: 'test' });
     await page.getByTestId('redeem-form').getByRole('combobox').selectOption('coffee');
     await page.getByRole('button', { name: 'Redeem', exact: true }).click();
+    // Redeeming spends points: it asks first, naming the reward and its cost.
+    expect(await page.getByTestId('redeem-confirm').innerText()).toContain('Redeem A coffee on us for 500 beans?');
+    await page.getByRole('button', { name: 'Yes, redeem', exact: true }).click();
     await page.getByText(/Coupon [A-Z0-9-]+ issued\./).waitFor();
     await page.getByTestId('loyalty-coupons').waitFor();
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid=loyalty-balance] strong')!.textContent!.replace(/\D/g, '')) === b + 250 - 500, before);

@@ -9,6 +9,7 @@ export const ImportPreview = z.strictObject({
   headers: z.array(z.string()),
   sample: z.array(z.array(z.string())).describe('The first rows'),
   canonical: z.array(z.strictObject({ name: z.string(), required: z.boolean(), unless: z.string().optional().describe('Not required when the file maps this field') })).describe('The fields a row of this kind has'),
+  identity: z.array(z.string()).describe('A file must map at least one of these columns: a row needs a customer it belongs to (none for refunds)'),
   suggested_map: z.record(z.string(), z.string()).describe('{ canonical field: column }'),
   suggested_format: z.strictObject({
     date_format: z.string().nullable().describe('A common date format that reads every date of the first rows (null: ISO 8601 already, or two formats fit, as 1/2/2026 is both 1 February and 2 January)'),

@@ -7,7 +7,7 @@ import { COMMON_ENCODINGS, guessEncoding } from './file/encoding.ts';
 import { COMMON_DATE_FORMATS, guessFileFormat } from './rows/file-format.ts';
 import { withFields } from '../../shared/objects.ts';
 import { invalid, isAppError } from '../../shared/errors.ts';
-import { CANONICAL, resolveColumns, suggestMap, type ImportKind } from './rows/mapping.ts';
+import { CANONICAL, IDENTITY_COLUMNS, resolveColumns, suggestMap, type ImportKind } from './rows/mapping.ts';
 import { makeImportTempDir } from './file/temp-files.ts';
 
 // What the dashboard's import page shows before an import: the upload kept in a temporary
@@ -34,7 +34,7 @@ export async function previewCsv(file: string, kind: ImportKind, { encoding }: {
   const suggested = suggestMap(csv.header, kind);
   const format = guessFileFormat(rows);
   return {
-    headers: csv.header, sample: rows.slice(0, 5), canonical: CANONICAL[kind], suggested_map: suggested,
+    headers: csv.header, sample: rows.slice(0, 5), canonical: CANONICAL[kind], identity: IDENTITY_COLUMNS[kind], suggested_map: suggested,
     suggested_format: { date_format: format.dateFormat ?? null, decimal_comma: format.decimalComma ?? false, encoding: read },
     date_formats: COMMON_DATE_FORMATS,
     encodings: COMMON_ENCODINGS,

@@ -19,6 +19,8 @@ export interface I18n {
   money(amount: string, currency: string): string;
   number(n: number): string;
   percent(share: number | null): string;
+  /** Items as the language lists them: "a, b and c" (all of them) or "a, b or c" (any one). */
+  list(items: string[], kind?: 'all' | 'any'): string;
   /** A text the program gives per language: the dashboard's language, else English, else any. */
   localized(text: string | Partial<Record<string, string>> | null | undefined): string;
   /** A server's text with the instants it names (2026-12-01T10:00:00.000Z) written as the language writes a date and time. */
@@ -40,6 +42,7 @@ export function createI18n(language: Language, setLanguage: (l: Language) => voi
     // Amounts arrive as exact decimal strings; Intl only formats them for display.
     money: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(Number(amount)),
     number: (n) => new Intl.NumberFormat(locale).format(n),
+    list: (items, kind = 'all') => new Intl.ListFormat(locale, { type: kind === 'all' ? 'conjunction' : 'disjunction' }).format(items),
     percent: (share) => (share === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share)),
     withDates: (text) => text.replace(INSTANT, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : date(iso, true))),
     localized: (text) => (text == null ? '' : typeof text === 'string' ? text : (text[language] ?? text.en ?? Object.values(text).find(Boolean) ?? '')),

@@ -4,6 +4,7 @@ import { isMessageKey, LANGUAGE_NAMES, useI18n, type Language, type MessageKey }
 import { navigate } from '../router.ts';
 import { displayName } from './Customers.tsx';
 import { CustomerLoyalty } from './loyalty/CustomerLoyalty.tsx';
+import { NotFound } from './NotFound.tsx';
 
 type Tab = 'profile' | 'loyalty';
 
@@ -14,15 +15,19 @@ export function CustomerProfile({ id }: { id: string }) {
   const [purchases, setPurchases] = useState<Page<Purchase>>();
   const [currency, setCurrency] = useState('EUR');
   const [error, setError] = useState<string>();
+  // No customer has this id (a mistyped or an old link): the page the router shows for any unknown address.
+  const [missing, setMissing] = useState(false);
   // An id merged into another customer: who it is now (the API's 404 names the id it was merged into).
   const [mergedInto, setMergedInto] = useState<Customer>();
   const [tab, setTab] = useState<Tab>(() => (new URLSearchParams(window.location.search).get('tab') === 'loyalty' ? 'loyalty' : 'profile'));
 
   useEffect(() => {
     setMergedInto(undefined);
+    setMissing(false);
     api<Customer & { stats: Stats }>(`/customers/${id}`).then(setCustomer, async (e: Error) => {
       const survivor = e instanceof ApiError ? await survivorOf(e) : undefined;
       if (survivor) setMergedInto(survivor);
+      else if (e instanceof ApiError && e.status === 404) setMissing(true);
       else setError(e.message);
     });
     api<Page<Purchase>>(`/customers/${id}/purchases?limit=20`).then(setPurchases, () => undefined);
@@ -52,6 +57,7 @@ export function CustomerProfile({ id }: { id: string }) {
       </section>
     );
   }
+  if (missing) return <NotFound />;
   if (error) return <p className="error">{t('common.error', { message: error })}</p>;
   if (!customer) return <p>{t('common.loading')}</p>;
   const s = customer.stats;
@@ -100,7 +106,7 @@ export function CustomerProfile({ id }: { id: string }) {
             <Kpi label={t('stats.purchases')} value={i18n.number(s.purchases)} />
             <Kpi label={t('stats.days')} value={i18n.number(s.purchase_days)} />
             <Kpi label={t('stats.net')} value={money(s.net_spend)} />
-            <Kpi label={t('stats.aov')} value={money(s.average_order_value)} />
+            <Kpi label={t('stats.aov')} value={s.purchases === 0 ? '—' : money(s.average_order_value)} />
             <Kpi label={t('stats.first')} value={i18n.date(s.first_purchase_at)} />
             <Kpi label={t('stats.last')} value={i18n.date(s.last_purchase_at)} />
           </div>

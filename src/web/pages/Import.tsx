@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, apiWithProgress, ApiError, type ImportPreview, type ImportProgress, type ImportResult, type UploadProgress } from '../api.ts';
 import { useI18n } from '../i18n/index.ts';
+import { importFieldLabel } from '../i18n/import-fields.ts';
 
 type Kind = ImportResult['kind'];
 const KINDS: Kind[] = ['purchases', 'customers', 'refunds'];
@@ -70,20 +71,32 @@ export function Import() {
   // "Check only" sends the file as a dry run: every row checked, nothing written, and the result tells what importing would do.
   const run = async (e: FormEvent | undefined, dryRun = false) => {
     e?.preventDefault();
-    if (!file) return;
+    if (!file || !ready) return;
     setBusy(dryRun ? 'check' : 'import');
     setError(undefined);
     setResult(undefined);
     try {
       setResult(await apiWithProgress<ImportResult, ImportProgress>(`/imports/${kind}`, form(dryRun), setProgress));
     } catch (err) {
-      const problems = err instanceof ApiError && err.problems.length ? ` (${err.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')})` : '';
-      setError((err as Error).message + problems);
+      // The message names the problems already when it sums them up: add only those it leaves out.
+      const message = (err as Error).message;
+      const more = err instanceof ApiError ? err.problems.filter((p) => !message.includes(p.reason)) : [];
+      setError(more.length ? `${message} (${more.map((p) => `${importFieldLabel(i18n.language, kind, p.field)}: ${p.reason}`).join('; ')})` : message);
     } finally {
       setBusy(undefined);
       setProgress(undefined);
     }
   };
+
+  // What the file must map before it can be checked or imported: said here, in words, before the server would refuse it.
+  const label = (field: string) => importFieldLabel(i18n.language, kind, field);
+  const mapped = (field: string | undefined) => Boolean(field && map[field]);
+  const missing = !preview ? [] : [
+    ...preview.canonical.filter((f) => f.required && !mapped(f.name) && !mapped(f.unless)).map((f) => label(f.name)),
+    ...(preview.identity.length > 0 && !preview.identity.some(mapped) ? [t('import.missingOneOf', { fields: i18n.list(preview.identity.map(label), 'any') })] : []),
+  ];
+  const empty = preview !== undefined && preview.headers.length === 0;
+  const ready = Boolean(file) && !busy && (!preview || (!empty && missing.length === 0));
 
   return (
     <section>
@@ -109,9 +122,11 @@ export function Import() {
             <div className="mapping">
               {preview.canonical.map((field) => (
                 <label key={field.name}>
-                  <code>{field.name}</code>
-                  {field.required && !(field.unless && map[field.unless]) && <small> {t('import.required')}</small>}
-                  <select value={map[field.name] ?? ''} onChange={(e) => setMap({ ...map, [field.name]: e.target.value })} aria-label={field.name}>
+                  <span>
+                    {label(field.name)} <code>{field.name}</code>
+                  </span>
+                  {field.required && !mapped(field.unless) && <small> {t('import.required')}</small>}
+                  <select value={map[field.name] ?? ''} onChange={(e) => setMap({ ...map, [field.name]: e.target.value })} aria-label={label(field.name)}>
                     <option value="">{t('import.mapping.none')}</option>
                     {preview.headers.map((h) => (
                       <option key={h} value={h}>
@@ -162,16 +177,21 @@ export function Import() {
           <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
           {t('import.skipInvalid')}
         </label>
+        {empty ? (
+          <p className="error" data-testid="import-missing">{t('import.fileEmpty')}</p>
+        ) : missing.length > 0 && (
+          <p className="error" data-testid="import-missing">{t('import.missing', { fields: i18n.list(missing) })}</p>
+        )}
         <div className="toolbar">
-          <button type="submit" className="primary" disabled={!file || Boolean(busy)}>
+          <button type="submit" className="primary" disabled={!ready}>
             {busy === 'import' ? t('import.running') : t('import.run')}
           </button>
-          <button type="button" className="secondary" disabled={!file || Boolean(busy)} onClick={() => void run(undefined, true)} data-testid="import-check">
+          <button type="button" className="secondary" disabled={!ready} onClick={() => void run(undefined, true)} data-testid="import-check">
             {busy === 'check' ? t('import.checking') : t('import.check')}
           </button>
         </div>
         {busy && progress && (
-          <p className="import-progress" data-testid="import-progress">
+          <p className="working" data-testid="import-progress">
             <progress max={progress.total_bytes || 1} value={progress.bytes} />
             {progress.phase === 'upload'
               ? t('import.phase.upload', { percent: i18n.percent(progress.total_bytes ? progress.bytes / progress.total_bytes : 0) })

@@ -28,7 +28,7 @@ export function CohortsView() {
                   <th>{t('analytics.cohorts.cohort')}</th>
                   <th className="num">{t('analytics.col.customers')}</th>
                   {Array.from({ length: offsets }, (_, k) => (
-                    <th key={k} className="num" title={t('analytics.cohorts.after', { n: k })}>{k}</th>
+                    <th key={k} className="num" title={t('analytics.cohorts.after', { n: i18n.number(k) })}>{k}</th>
                   ))}
                 </tr>
               </thead>

@@ -47,7 +47,8 @@ export function SegmentsView() {
           </label>
         </div>
         <Sankey moves={run.moves} />
-        <p className="hint">{t('analytics.segments.stayed', { customers: i18n.number(stayed) })}</p>
+        {/* The first run has nothing before it: every customer is new, none "stayed". */}
+        <p className="hint" data-testid="segment-stayed">{run.moves.every((m) => m.from === null) ? t('analytics.segments.firstRun') : t('analytics.segments.stayed', { customers: i18n.number(stayed) })}</p>
         {changes.length === 0 ? (
           <p className="hint">{t('analytics.segments.noMoves')}</p>
         ) : (

@@ -129,7 +129,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
                 <td><span className={`tag kind-${e.shown_as}`}>{t(`loyalty.kind.${e.shown_as}` as MessageKey)}</span></td>
                 <td>
                   {e.description}
-                  {e.actor && e.kind === 'adjust' && <small className="muted"> · {e.actor}</small>}
+                  {e.actor && e.kind === 'adjust' && <small className="muted" data-testid="entry-actor"> · {actorName(t, e.actor)}</small>}
                 </td>
                 <td className={`num ${e.points < 0 ? 'negative' : e.points > 0 ? 'positive' : ''}`}>{e.points > 0 ? `+${points(e.points)}` : points(e.points)}</td>
                 <td className="num">
@@ -160,16 +160,23 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
                 </tr>
               </thead>
               <tbody>
-                {a.lots.map((lot) => (
-                  <tr key={lot.entry}>
-                    <td className="num">{points(lot.remaining)}</td>
-                    <td>
-                      {lot.available_at ? i18n.date(lot.available_at) : '—'}
-                      {lot.pending && <span className="tag">{t('loyalty.member.pending')}</span>}
-                    </td>
-                    <td>{lot.expires_at ? i18n.date(lot.expires_at) : t('loyalty.lots.never')}</td>
-                  </tr>
-                ))}
+                {a.lots.map((lot) => {
+                  // Past its date but not yet removed by the hourly job: no longer points to spend.
+                  const expired = lot.expires_at !== null && Date.parse(lot.expires_at) <= Date.now();
+                  return (
+                    <tr key={lot.entry} className={expired ? 'muted' : undefined} data-expired={expired}>
+                      <td className="num">{points(lot.remaining)}</td>
+                      <td>
+                        {lot.available_at ? i18n.date(lot.available_at) : '—'}
+                        {lot.pending && <span className="tag">{t('loyalty.member.pending')}</span>}
+                      </td>
+                      <td>
+                        {lot.expires_at ? i18n.date(lot.expires_at) : t('loyalty.lots.never')}
+                        {expired && <span className="tag expired">{t('loyalty.lots.expired')}</span>}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           )}
@@ -239,6 +246,10 @@ const TIER_REASONS: Record<string, MessageKey> = {
   'program changed (reevaluate_now)': 'loyalty.tierReason.programReevaluate',
 };
 const tierReason = (t: I18n['t'], reason: string) => (TIER_REASONS[reason] ? t(TIER_REASONS[reason]) : reason);
+
+/** Who made an entry, as staff know them: a user by their email, an API key by its name ("user:owner@shop.example" → "owner@shop.example"). */
+const actorName = (t: I18n['t'], actor: string) =>
+  actor.startsWith('user:') ? actor.slice('user:'.length) : actor.startsWith('key:') ? t('loyalty.actor.apiKey', { name: actor.slice('key:'.length) }) : actor;
 
 function couponStatus(c: Coupon): MessageKey {
   if (c.status === 'used') return 'loyalty.coupon.used';

@@ -84,12 +84,20 @@ export function RedeemReward({ customerId, rewards, onDone }: { customerId: stri
   const choices = rewards.filter((r) => r.redeemable);
   const [reward, setReward] = useState('');
   const [done, setDone] = useState<string>();
+  // Redeeming spends points at once: the first click asks, naming the reward and its cost; the second spends.
+  const [confirming, setConfirming] = useState(false);
   const { busy, problems, failure, submit } = useSubmission();
   const chosen = choices.some((r) => r.code === reward) ? reward : (choices[0]?.code ?? '');
+  const chosenReward = choices.find((r) => r.code === chosen);
 
   const redeem = async (e: FormEvent) => {
     e.preventDefault();
     setDone(undefined);
+    if (!confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     const body = { reward: chosen, idempotency_key: newIdempotencyKey() };
     const result = await submit(() => api<Redemption>(`/customers/${customerId}/loyalty/redemptions`, { method: 'POST', body }));
     if (!result) return;
@@ -113,7 +121,7 @@ export function RedeemReward({ customerId, rewards, onDone }: { customerId: stri
       <div className="toolbar">
         <label className="grow">
           {t('loyalty.redeem.reward')}
-          <select value={chosen} onChange={(e) => setReward(e.target.value)}>
+          <select value={chosen} onChange={(e) => { setReward(e.target.value); setConfirming(false); }}>
             {choices.map((r) => (
               <option key={r.code} value={r.code}>
                 {redeemOption(i18n, r)}
@@ -121,10 +129,21 @@ export function RedeemReward({ customerId, rewards, onDone }: { customerId: stri
             ))}
           </select>
         </label>
-        <button type="submit" className="primary" disabled={busy || !chosen}>
-          {t('loyalty.redeem.submit')}
-        </button>
+        {!confirming && (
+          <button type="submit" className="primary" disabled={busy || !chosen}>
+            {t('loyalty.redeem.submit')}
+          </button>
+        )}
       </div>
+      {confirming && chosenReward && (
+        <div className="notice" role="alertdialog" aria-label={t('loyalty.redeem.submit')} data-testid="redeem-confirm">
+          <p>{t('loyalty.redeem.confirm', { name: i18n.localized(chosenReward.name), points: i18n.number(chosenReward.points), pointsName: chosenReward.points_name })}</p>
+          <div className="toolbar">
+            <button type="submit" className="primary" disabled={busy} autoFocus>{t('loyalty.redeem.confirmYes')}</button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t('loyalty.redeem.cancel')}</button>
+          </div>
+        </div>
+      )}
       <Problems problems={problems} failure={failure} />
       {done && <p role="status" className="ok">{done}</p>}
     </form>

@@ -32,6 +32,27 @@ function pointsNameShown(i18n: I18n, value: CountedName): string {
   return pluralSamples(language).map((n) => `${i18n.number(n)} ${countedName(value, i18n.language, n)}`).join(' · ');
 }
 
+/** A simulation replays the whole history and may take a while: say it runs, and for how long so far. */
+function Working() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const started = performance.now();
+    const timer = setInterval(() => setSeconds(Math.floor((performance.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <div role="status" data-testid="simulate-progress">
+      <p className="working">
+        <progress />
+        {t('loyalty.program.simulating', { seconds: i18n.number(seconds) })}
+      </p>
+      <p className="hint">{t('loyalty.program.simulatingHint')}</p>
+    </div>
+  );
+}
+
 export function ProgramEditor() {
   const i18n = useI18n();
   const { t } = i18n;
@@ -174,7 +195,7 @@ export function ProgramEditor() {
           {t('loyalty.program.published', { version: published.version, date: i18n.date(published.effective_from, true) })}{' '}
           {'deferred' in published.tier_changes
             ? t('loyalty.program.tiersDeferred')
-            : t('loyalty.program.tierChanges', { up: published.tier_changes.up, down: published.tier_changes.down, unchanged: published.tier_changes.unchanged })}
+            : t('loyalty.program.tierChanges', { up: i18n.number(published.tier_changes.up), down: i18n.number(published.tier_changes.down), unchanged: i18n.number(published.tier_changes.unchanged) })}
         </p>
       )}
       {published?.warnings.map((w) => (
@@ -211,10 +232,11 @@ export function ProgramEditor() {
               </label>
               <button className="primary" data-testid="simulate" disabled={busy || !source.trim()} onClick={simulate}>{t('loyalty.program.simulate')}</button>
             </div>
+            {busy && <Working />}
             {failure && <p className="error" role="alert">{t('common.error', { message: failure })}</p>}
             {problems.length > 0 && (
               <div role="alert" data-testid="program-problems">
-                <p className="error">{t('loyalty.program.problems', { count: problems.length })}</p>
+                <p className="error">{t('loyalty.program.problems', { count: i18n.number(problems.length) })}</p>
                 <ul className="problems">
                   {problems.map((p, i) => (
                     <li key={i}>
