@@ -74,4 +74,21 @@ describe('stores and webhooks', () => {
     expect((await api.call('DELETE', `/api/v1/webhooks/${id}`)).statusCode).toBe(204);
     expect((await api.call('GET', '/api/v1/webhooks')).json().items.filter((w: { active: boolean }) => w.active)).toEqual([]);
   });
+
+  it('refuses a subscription to an event type Regulars never sends, naming it, and subscribes to families and types it sends', async () => {
+    const before = (await api.call('GET', '/api/v1/webhooks')).json().items.length;
+    // A typo would make a subscription that never fires, and nobody would know why.
+    const typo = await api.call('POST', '/api/v1/webhooks', { body: { url: 'http://127.0.0.1:1/t', event_types: ['customer.*', 'loyalty.tier_chaged', 'loyaltyy.*'] } });
+    expect(typo.statusCode).toBe(422);
+    expect(typo.json().errors).toEqual([
+      { field: 'event_types.1', reason: 'Regulars sends no event of type "loyalty.tier_chaged": name one it sends (such as loyalty.tier_changed), a family (loyalty.*) or *' },
+      { field: 'event_types.2', reason: 'Regulars sends no event of type "loyaltyy.*": name one it sends (such as loyalty.tier_changed), a family (loyalty.*) or *' },
+    ]);
+    const told = await api.call('POST', '/api/v1/webhooks', { body: { url: 'http://127.0.0.1:1/t', event_types: ['test.event'] }, headers: { 'accept-language': 'sl' } });
+    expect(told.json().errors).toEqual([{ field: 'event_types.0', reason: 'Regulars ne pošilja dogodkov vrste »test.event«: navedite vrsto, ki jo pošilja (na primer loyalty.tier_changed), družino (loyalty.*) ali *' }]);
+    expect((await api.call('GET', '/api/v1/webhooks')).json().items.length).toBe(before);
+    for (const types of [['*'], ['loyalty.*', 'coupon.used'], ['loyalty.tier_changed', 'customer.segment_changed']]) {
+      expect((await api.call('POST', '/api/v1/webhooks', { body: { url: 'http://127.0.0.1:1/t', event_types: types } })).statusCode).toBe(201);
+    }
+  });
 });

@@ -48,13 +48,15 @@ afterAll(async () => {
   await s?.close();
 });
 
+// Each endpoint its own event type (one a subscription may name: the product's own): one
+// test's events do not reach another's endpoint.
+const typeOf: Record<string, string> = { '/flaky': 'loyalty.birthday', '/removed': 'coupon.used', '/twice': 'loyalty.points_expiring', '/backlog': 'customer.segment_changed' };
 const endpoint = async (path: string, plan: (number | 'hang')[]) => {
   script.set(path, plan);
-  // Each endpoint its own event type: one test's events do not reach another's endpoint.
-  return s.webhooks.create({ url: `${base}${path}`, event_types: [`test.${path.slice(1)}`] }, { actor: 'test' });
+  return s.webhooks.create({ url: `${base}${path}`, event_types: [typeOf[path]] }, { actor: 'test' });
 };
 const event = async (path: string, n = 1) => {
-  await publish(s.db, Array.from({ length: n }, (_, i) => ({ type: `test.${path.slice(1)}`, payload: { n: i } })));
+  await publish(s.db, Array.from({ length: n }, (_, i) => ({ type: typeOf[path], payload: { n: i } })));
   const rows = await s.db.selectFrom('events').select('id').orderBy('id', 'desc').limit(n).execute();
   return rows.map((r) => Number(r.id)).reverse();
 };

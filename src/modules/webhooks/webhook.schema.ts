@@ -1,9 +1,18 @@
 import { z } from 'zod';
+import { say } from '../../shared/messages/index.ts';
+import { saidIssue } from '../../shared/validation.ts';
+import { EVENT_TYPES, isKnownEventPattern } from './event-types.ts';
 
 export const WebhookInput = z.object({
   url: z.url('must be an http(s) URL').refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
   event_types: z
-    .array(z.string().regex(/^(\*|[a-z_]+\.(\*|[a-z_]+))$/, 'must be an event type such as purchase.recorded, purchase.* or *'))
-    .min(1, 'needs at least one event type'),
+    .array(z.string())
+    .min(1, 'needs at least one event type')
+    .superRefine((types, ctx) => {
+      types.forEach((type, i) => {
+        if (!isKnownEventPattern(type)) ctx.addIssue({ code: 'custom', path: [i], ...saidIssue(say('webhook.unknown_event_type', { type })) });
+      });
+    })
+    .describe(`Event types to receive: one of ${EVENT_TYPES.join(', ')}; a family such as loyalty.*; or * for all`),
   description: z.string().max(500).nullish(),
 });

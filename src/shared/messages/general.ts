@@ -123,6 +123,13 @@ export const GENERAL = {
     ru: 'Активный ключ API {id} не найден',
   },
   'webhook.not_found': { en: 'Webhook {id} not found', sl: 'Webhooka {id} ni mogoče najti', tr: 'Webhook {id} bulunamadı', da: 'Webhooken {id} blev ikke fundet', ru: 'Вебхук {id} не найден' },
+  'webhook.unknown_event_type': {
+    en: 'Regulars sends no event of type "{type}": name one it sends (such as loyalty.tier_changed), a family (loyalty.*) or *',
+    sl: 'Regulars ne pošilja dogodkov vrste »{type}«: navedite vrsto, ki jo pošilja (na primer loyalty.tier_changed), družino (loyalty.*) ali *',
+    tr: 'Regulars "{type}" türünde olay göndermez: gönderdiği bir türü (örneğin loyalty.tier_changed), bir aileyi (loyalty.*) ya da * belirtin',
+    da: 'Regulars sender ingen hændelser af typen "{type}": angiv en type, den sender (f.eks. loyalty.tier_changed), en familie (loyalty.*) eller *',
+    ru: 'Regulars не отправляет событий типа «{type}»: укажите тип, который он отправляет (например, loyalty.tier_changed), семейство (loyalty.*) или *',
+  },
   'scores.none_yet': {
     en: 'This customer has no scores yet: scores are computed nightly (or by POST /api/v1/analytics/scores/run) for customers with purchases',
     sl: 'Ta stranka še nima ocen: ocene se za stranke z nakupi izračunajo vsako noč (ali z POST /api/v1/analytics/scores/run)',
