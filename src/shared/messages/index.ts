@@ -4,12 +4,12 @@ import { GENERAL } from './general.ts';
 import { GIFT_CARDS } from './gift-cards.ts';
 import { IMPORT_ROWS } from './import-rows.ts';
 import { IMPORTS } from './imports.ts';
-import type { Language } from './languages.ts';
+import { LOCALES, type Language } from './languages.ts';
 import { LOYALTY } from './loyalty.ts';
 import { REWARDS } from './rewards.ts';
 import { VALIDATION } from './validation.ts';
 
-export { LANGUAGES, languageOf, type Entry, type Language } from './languages.ts';
+export { LANGUAGES, LOCALES, languageOf, type Entry, type Language } from './languages.ts';
 
 // The product's messages in every language the dashboard speaks. Code that refuses
 // something says it with a code and parameters — say('adjustment.below_zero', { available })
@@ -21,8 +21,10 @@ export { LANGUAGES, languageOf, type Entry, type Language } from './languages.ts
 // parameters.
 //
 // Not told here: whatever is not in the catalogue (it stays English), and identifiers —
-// field paths, codes, ids, the values a client sent — which stay as written. Numbers keep
-// their English form (1750, "29.33"): they are values a client may copy back.
+// field paths, codes, ids, the values a client sent — which stay as written, as do amounts
+// given as their exact decimal text ("29.33"). A parameter given as a number is a count
+// (points, uses, a limit) and reads as the language writes it, thousands grouped as the
+// dashboard shows them: "19,272" in English, "19.272" in Slovenian, "19 272" in Russian.
 
 /** Every message by its code: each part of the catalogue, put together once when the module loads. */
 export const MESSAGES: typeof GENERAL & typeof VALIDATION & typeof LOYALTY & typeof REWARDS & typeof GIFT_CARDS & typeof COMMERCE & typeof IMPORTS & typeof IMPORT_ROWS =
@@ -38,7 +40,17 @@ export interface Told {
 export type Text = string | Told;
 export type Param = string | number | Told;
 
-export const tell = (text: Text | number, language: Language): string => (typeof text === 'object' ? text.in(language) : String(text));
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/** A number as `language` writes it (the dashboard's locale: LOCALES), built once per language. */
+export function numberIn(value: number, language: Language): string {
+  let format = numberFormats.get(language);
+  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 20 })));
+  return format.format(value);
+}
+
+export const tell = (text: Text | number, language: Language): string =>
+  typeof text === 'object' ? text.in(language) : typeof text === 'number' ? numberIn(text, language) : text;
 
 /** A text built from others in the asked language (a field's name before its reason, say). */
 export function told(render: (language: Language) => string): Told {

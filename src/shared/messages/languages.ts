@@ -5,6 +5,9 @@
 export const LANGUAGES = ['en', 'sl', 'tr', 'da', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** The locale each language's numbers, dates and shares are written in: the dashboard's (src/web/i18n/index.ts). */
+export const LOCALES: Record<Language, string> = { en: 'en-GB', sl: 'sl-SI', tr: 'tr-TR', da: 'da-DK', ru: 'ru-RU' };
+
 /** One message of the catalogue: its English text and the four translations, `{name}` for each parameter. */
 export type Entry = Readonly<Record<Language, string>>;
 

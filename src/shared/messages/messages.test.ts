@@ -47,9 +47,9 @@ describe('say', () => {
   it('is English in a string, and told in any language', () => {
     const points = { en: { one: 'point', other: 'points' }, sl: { one: 'točka', two: 'točki', few: 'točke', other: 'točk' }, ru: { one: 'балл', few: 'балла', many: 'баллов', other: 'балла' } };
     const said = say('adjustment.below_zero', { available: 1750, points_name: counted(points, 1750) });
-    expect(`${said}`).toBe('would take the balance below zero: 1750 points are available');
+    expect(`${said}`).toBe('would take the balance below zero: 1,750 points are available');
     expect(said.in('sl')).toBe('bi stanje spravilo pod nič; na voljo: 1750 točk');
-    expect(said.in('ru')).toBe('баланс стал бы отрицательным; доступно: 1750 баллов');
+    expect(said.in('ru')).toBe('баланс стал бы отрицательным; доступно: 1\u00a0750 баллов');
     expect(String(say('adjustment.below_zero_one', { available: 1, points_name: counted(points, 1) }))).toBe('would take the balance below zero: 1 point is available');
     expect(say('adjustment.below_zero', { available: 3, points_name: counted(points, 3) }).in('sl')).toBe('bi stanje spravilo pod nič; na voljo: 3 točke');
   });
@@ -68,6 +68,19 @@ describe('say', () => {
     expect(said.in('da')).toBe('Ikke nok beans: "A coffee on us" koster 500 beans, 1 er til rådighed');
     const tiers = anyOf([perLanguage({ en: 'Silver', sl: 'Srebrni' }), perLanguage('Gold'), 'Platinum']);
     expect([String(tiers), tiers.in('sl'), tiers.in('ru')]).toEqual(['Silver or Gold or Platinum', 'Srebrni, Gold ali Platinum', 'Silver, Gold или Platinum']);
+  });
+
+  it('writes a number parameter as each language writes it, thousands grouped as the dashboard shows them; a decimal text stays as given', () => {
+    const beans = { en: 'beans', ru: { one: 'зерно', few: 'зерна', many: 'зёрен', other: 'зерна' } };
+    const said = say('adjustment.below_zero', { available: 19272, points_name: counted(beans, 19272) });
+    expect(Object.fromEntries(LANGUAGES.map((l) => [l, said.in(l)]))).toEqual({
+      en: 'would take the balance below zero: 19,272 beans are available',
+      sl: 'bi stanje spravilo pod nič; na voljo: 19.272 beans',
+      tr: 'bakiyeyi sıfırın altına düşürür: 19.272 beans kullanılabilir',
+      da: 'ville bringe saldoen under nul: 19.272 beans er til rådighed',
+      ru: 'баланс стал бы отрицательным; доступно: 19\u00a0272 зерна',
+    });
+    expect(say('coupon.expired', { at: '2026-05-01T10:00:00.000Z' }).in('da')).toBe('kuponen udløb 2026-05-01T10:00:00.000Z');
   });
 
   it('finds a fixed text back only for the catalogue\'s own texts', () => {
