@@ -92,7 +92,7 @@ describe('capturing part of a reservation', () => {
 
 describe('a capture that came too late', () => {
   // QA: the same case answered "The reservation was expired (held too long); reserve again"
-  // once swept, and "…expired before it was captured; its points went back…" before.
+  // once swept, and "…expired before it was captured; its 10 points went back…" before.
   it('answers one message whether or not the sweep released it first', async () => {
     const before = (await account()).balance;
     const first = await reserve(10, 'late-1');
@@ -103,7 +103,7 @@ describe('a capture that came too late', () => {
     const unswept = await capture(first.id);
     expect(await api.services.loyalty.releaseStaleReservations(api.services.clock.now())).toBe(1);
     const swept = await capture(second.id);
-    const said = `The reservation expired at ${expiresAt}, before it was captured; its points went back to the member; reserve again`;
+    const said = `The reservation expired at ${expiresAt}, before it was captured; its 10 points went back to the member; reserve again`;
     expect([unswept.statusCode, unswept.json().detail]).toEqual([409, said]);
     expect([swept.statusCode, swept.json().detail]).toEqual([409, said]);
     expect((await account()).balance).toBe(before);

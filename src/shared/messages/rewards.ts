@@ -33,12 +33,13 @@ export const REWARDS = {
   'coupon.used_up': { en: 'the coupon has no uses left', sl: 'kupon nima več razpoložljivih uporab', tr: 'kuponun kullanım hakkı kalmadı', da: 'kuponen har ingen anvendelser tilbage', ru: 'у купона не осталось использований' },
   'coupon.not_yet_valid': { en: 'the coupon is valid from {from}', sl: 'kupon velja od {from}', tr: 'kupon {from} tarihinden itibaren geçerli', da: 'kuponen gælder fra {from}', ru: 'купон действует с {from}' },
   'coupon.expired': { en: 'the coupon expired at {at}', sl: 'kupon je potekel {at}', tr: 'kuponun süresi {at} tarihinde doldu', da: 'kuponen udløb {at}', ru: 'срок действия купона истёк {at}' },
+  // {times}: "time" in its form for {used} (coupons.ts TIMES); Slovenian writes it joined ("3-krat").
   'coupon.campaign_limit': {
-    en: 'codes were already used {used} time(s) by this customer in campaign {campaign} (limit {limit})',
-    sl: 'ta stranka je kode kampanje {campaign} že uporabila {used}-krat (omejitev: {limit})',
-    tr: 'bu müşteri {campaign} kampanyasının kodlarını zaten {used} kez kullandı (sınır: {limit})',
-    da: 'denne kunde har allerede brugt koder fra kampagnen {campaign} {used} gang(e) (grænse: {limit})',
-    ru: 'этот клиент уже использовал коды кампании {campaign} (использований: {used}, лимит: {limit})',
+    en: 'codes were already used {used} {times} by this customer in campaign {campaign} (limit {limit})',
+    sl: 'ta stranka je kode kampanje {campaign} že uporabila {used}{times} (omejitev: {limit})',
+    tr: 'bu müşteri {campaign} kampanyasının kodlarını zaten {used} {times} kullandı (sınır: {limit})',
+    da: 'denne kunde har allerede brugt koder fra kampagnen {campaign} {used} {times} (grænse: {limit})',
+    ru: 'этот клиент уже использовал коды кампании {campaign} {used} {times} (лимит: {limit})',
   },
   'coupon.cannot_be_used': {
     en: 'Coupon {code} cannot be used: {problem}',
@@ -48,11 +49,11 @@ export const REWARDS = {
     ru: 'Купон {code} нельзя использовать: {problem}',
   },
   'coupon.customer_limit': {
-    en: 'Coupon {code} was already used {used} time(s) by this customer (limit {limit})',
-    sl: 'Ta stranka je kupon {code} že uporabila {used}-krat (omejitev: {limit})',
-    tr: 'Bu müşteri {code} kuponunu zaten {used} kez kullandı (sınır: {limit})',
-    da: 'Denne kunde har allerede brugt kuponen {code} {used} gang(e) (grænse: {limit})',
-    ru: 'Этот клиент уже использовал купон {code} (использований: {used}, лимит: {limit})',
+    en: 'Coupon {code} was already used {used} {times} by this customer (limit {limit})',
+    sl: 'Ta stranka je kupon {code} že uporabila {used}{times} (omejitev: {limit})',
+    tr: 'Bu müşteri {code} kuponunu zaten {used} {times} kullandı (sınır: {limit})',
+    da: 'Denne kunde har allerede brugt kuponen {code} {used} {times} (grænse: {limit})',
+    ru: 'Этот клиент уже использовал купон {code} {used} {times} (лимит: {limit})',
   },
   'coupon.other_customer': {
     en: 'Coupon {code} belongs to another customer',
@@ -138,12 +139,13 @@ export const REWARDS = {
   },
   'capture.whole': { en: 'must be a whole number', sl: 'mora biti celo število', tr: 'tam sayı olmalıdır', da: 'skal være et helt tal', ru: 'должно быть целым числом' },
   'capture.at_least_one': { en: 'must be at least 1', sl: 'mora biti vsaj 1', tr: 'en az 1 olmalıdır', da: 'skal være mindst 1', ru: 'должно быть не меньше 1' },
+  // By the program's name for the points, as reservation.not_enough_points: {points_word} with no number.
   'capture.more_than_reserved': {
-    en: 'must be at most {points}, the points reserved',
-    sl: 'je lahko največ {points}, toliko točk je rezerviranih',
-    tr: 'en fazla {points} olabilir: ayrılan puan bu kadar',
-    da: 'må højst være {points}, de reserverede point',
-    ru: 'должно быть не больше {points}: столько баллов зарезервировано',
+    en: 'must be at most {points}, the {points_word} reserved',
+    sl: 'je lahko največ {points}, toliko {points_word} je rezerviranih',
+    tr: 'en fazla {points} olabilir: ayrılan {points_word} bu kadar',
+    da: 'må højst være {points}, de reserverede {points_word}',
+    ru: 'должно быть не больше {points}: столько {points_word} зарезервировано',
   },
   'reservation.captured_otherwise': {
     en: 'Reservation {id} was already captured for {captured} of its {points} points, not {spending}',
@@ -153,11 +155,11 @@ export const REWARDS = {
     ru: 'По резерву {id} уже списано {captured} (зарезервировано: {points}), а не {spending}',
   },
   'reservation.expired_before_capture': {
-    en: 'The reservation expired at {at}, before it was captured; its points went back to the member; reserve again',
-    sl: 'Rezervacija je potekla {at}, preden je bila potrjena; njene točke so bile vrnjene članu; rezervirajte znova',
-    tr: 'Rezervasyonun süresi, tamamlanmadan önce {at} tarihinde doldu; puanları üyeye geri verildi; yeniden rezervasyon yapın',
-    da: 'Reservationen udløb {at}, før den blev gennemført; dens point er givet tilbage til medlemmet; reservér igen',
-    ru: 'Срок резерва истёк {at}, до списания; его баллы вернулись участнику; зарезервируйте снова',
+    en: 'The reservation expired at {at}, before it was captured; its {points} {points_name} went back to the member; reserve again',
+    sl: 'Rezervacija je potekla {at}, preden je bila potrjena; članu je bilo vrnjeno: {points} {points_name}; rezervirajte znova',
+    tr: 'Rezervasyonun süresi, tamamlanmadan önce {at} tarihinde doldu; {points} {points_name} üyeye geri verildi; yeniden rezervasyon yapın',
+    da: 'Reservationen udløb {at}, før den blev gennemført; dens {points} {points_name} er givet tilbage til medlemmet; reservér igen',
+    ru: 'Срок резерва истёк {at}, до списания; участнику возвращено: {points} {points_name}; зарезервируйте снова',
   },
   'reservation.released': {
     en: 'The reservation was released; reserve again',
@@ -166,11 +168,13 @@ export const REWARDS = {
     da: 'Reservationen blev frigivet; reservér igen',
     ru: 'Резерв был снят; зарезервируйте снова',
   },
+  // The points a captured reservation spent stay spent: a refund of the order does not return
+  // them (README "Rewards"), so the refusal says who can.
   'reservation.captured': {
-    en: 'The reservation was captured; refund the order instead',
-    sl: 'Rezervacija je bila potrjena; namesto tega naredite vračilo naročila',
-    tr: 'Rezervasyon tamamlandı; bunun yerine siparişi iade edin',
-    da: 'Reservationen er gennemført; refundér ordren i stedet',
-    ru: 'Резерв уже списан; вместо этого оформите возврат заказа',
+    en: 'The reservation was captured: the order was paid with {points} {points_name}, which neither a release nor a refund of the order gives back; staff can return what was spent with an adjustment',
+    sl: 'Rezervacija je bila potrjena in naročilo plačano (porabljeno: {points} {points_name}); tega ne vrneta ne sprostitev ne vračilo naročila; porabljeno lahko vrne osebje z ročno spremembo stanja',
+    tr: 'Rezervasyon tamamlandı: sipariş {points} {points_name} ile ödendi; bunlar ne rezervasyonun serbest bırakılmasıyla ne de siparişin iadesiyle geri verilir; harcananı personel bir düzeltmeyle geri verebilir',
+    da: 'Reservationen er gennemført: ordren blev betalt med {points} {points_name}, som hverken en frigivelse eller en refundering af ordren giver tilbage; personalet kan give det brugte tilbage med en justering',
+    ru: 'Резерв уже списан: заказ оплачен ({points} {points_name}); списанное не возвращается ни при снятии резерва, ни при возврате заказа; вернуть его может сотрудник корректировкой баланса',
   },
 } as const satisfies Record<string, Entry>;

@@ -13,7 +13,8 @@ import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { recordsOfCustomer, requireActiveCustomer } from '../lifecycle/merged-customers.ts';
 import { withFields } from '../../../shared/objects.ts';
-import { fixedText, say, type Language } from '../../../shared/messages/index.ts';
+import { counted, fixedText, say, type Language } from '../../../shared/messages/index.ts';
+import type { CountedName } from '../../../shared/plural.ts';
 
 // Coupons a POS validates and consumes, a customer's coupons, and promotion coupons in
 // bulk (campaigns). A part of the rewards service (rewards.service.ts), which issues the
@@ -52,6 +53,18 @@ export const CampaignInput = z.object({
 const campaignKeyLock = (key: string) => `coupon-campaign:${key}`;
 // The lock that makes one customer's uses of a campaign's codes take turns (checkCustomerLimit).
 const campaignCustomerLock = (campaignId: string, customerId: string) => `coupon-campaign-use:${campaignId}:${customerId}`;
+
+/**
+ * "Time(s)" of a use count in each language's form for the number ("1 time", "2 gange",
+ * "5 раз"); Slovenian joins it to the number ("3-krat"), the same for every number.
+ */
+const TIMES: CountedName = {
+  en: { one: 'time', other: 'times' },
+  sl: '-krat',
+  tr: 'kez',
+  da: { one: 'gang', other: 'gange' },
+  ru: { one: 'раз', few: 'раза', many: 'раз', other: 'раза' },
+};
 
 export function createCoupons(core: LoyaltyCore) {
   const { db, clock, currency } = core.deps;
@@ -201,14 +214,14 @@ export function createCoupons(core: LoyaltyCore) {
     const uses = trx.selectFrom('coupon_uses').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', customerId);
     if (!c.campaign_id) {
       const used = Number((await uses.where('code', '=', code).executeTakeFirstOrThrow()).n);
-      if (used >= limit) throw conflict(say('coupon.customer_limit', { code: shownCode(c), used, limit }));
+      if (used >= limit) throw conflict(say('coupon.customer_limit', { code: shownCode(c), used, times: counted(TIMES, used), limit }));
       return;
     }
     await lockKeys(trx, [campaignCustomerLock(c.campaign_id, customerId)]);
     const used = Number((await uses.where('campaign_id', '=', c.campaign_id).executeTakeFirstOrThrow()).n);
     if (used < limit) return;
     const campaign = await trx.selectFrom('coupon_campaigns').select('name').where('id', '=', c.campaign_id).executeTakeFirst();
-    throw conflict(say('coupon.cannot_be_used', { code: shownCode(c), problem: say('coupon.campaign_limit', { used, limit, campaign: campaign ? `"${campaign.name}"` : c.campaign_id }) }));
+    throw conflict(say('coupon.cannot_be_used', { code: shownCode(c), problem: say('coupon.campaign_limit', { used, times: counted(TIMES, used), limit, campaign: campaign ? `"${campaign.name}"` : c.campaign_id }) }));
   }
 
   return service;

@@ -4,6 +4,7 @@ import type { Actor, Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
 import { conflict, invalid, invalidField, notFound } from '../../../shared/errors.ts';
 import { counted, fixedText, say } from '../../../shared/messages/index.ts';
+import type { CountedName } from '../../../shared/plural.ts';
 import { isUuid, newId } from '../../../shared/ids.ts';
 import { withFields } from '../../../shared/objects.ts';
 import { parseInput } from '../../../shared/validation.ts';
@@ -49,12 +50,15 @@ interface HeldReservation {
   debit_entry_id: number;
 }
 
-/** One refusal for a capture that came too late, whether or not the sweep released the hold first. */
-const expiredBeforeCapture = (r: { expires_at: Date }) =>
-  conflict(say('reservation.expired_before_capture', { at: r.expires_at.toISOString() }));
+/** One refusal for a capture that came too late, whether or not the sweep released the hold first; the points by the program's name. */
+const expiredBeforeCapture = (r: { expires_at: Date; points: number }, name: CountedName) =>
+  conflict(say('reservation.expired_before_capture', { at: r.expires_at.toISOString(), points: r.points, points_name: counted(name, r.points) }));
 
 export function createReservations(core: LoyaltyCore) {
   const { db, clock } = core.deps;
+
+  /** What the program in force calls its points, for a refusal (read only when refusing). */
+  const pointsName = async (trx?: Tx): Promise<CountedName> => pointsNameOf((await core.programAt(clock.now(), trx))?.document);
 
   /**
    * The member a till's request names, locked: the customer the id stands for after merges
@@ -172,14 +176,14 @@ export function createReservations(core: LoyaltyCore) {
         const customerId = (await requireMember(trx, requested, now)).customer_id;
         const r = await reservation(trx, customerId, reservationId);
         const spending = data.points ?? r.points;
-        if (spending > r.points) throw invalidField('points', say('capture.more_than_reserved', { points: r.points }));
+        if (spending > r.points) throw invalidField('points', say('capture.more_than_reserved', { points: r.points, points_word: pointsWord(await pointsName(trx)) }));
         if (r.status === 'captured') {
           // Captured before the column recorded it (migration 0019): all of its points.
           const captured = r.captured_points ?? r.points;
           if (captured !== spending) throw conflict(say('reservation.captured_otherwise', { id: r.id, captured, points: r.points, spending }));
           return { created: false, reservation: reservationView(r) };
         }
-        if (r.status === 'expired') throw expiredBeforeCapture(r);
+        if (r.status === 'expired') throw expiredBeforeCapture(r, await pointsName(trx));
         if (r.status === 'released') throw conflict(say('reservation.released'));
         if (r.expires_at <= now) {
           // The release must commit, so the refusal is thrown after the transaction.
@@ -191,7 +195,7 @@ export function createReservations(core: LoyaltyCore) {
         await publish(trx, [{ type: 'loyalty.points_redeemed', customerId, payload: { customer_id: customerId, points: spending, order_ref: r.order_ref, reservation_id: r.id } }]);
         return { created: true, reservation: reservationView(withFields(r, { status: 'captured', captured_points: spending, settled_at: now })) };
       });
-      if (result.expired !== undefined) throw expiredBeforeCapture(result.expired);
+      if (result.expired !== undefined) throw expiredBeforeCapture(result.expired, await pointsName());
       return result;
     },
 
@@ -201,7 +205,10 @@ export function createReservations(core: LoyaltyCore) {
         const customerId = (await requireMember(trx, requested, now)).customer_id;
         const r = await reservation(trx, customerId, reservationId);
         if (r.status === 'released' || r.status === 'expired') return { created: false, reservation: reservationView(r) };
-        if (r.status === 'captured') throw conflict(say('reservation.captured'));
+        if (r.status === 'captured') {
+          const spent = r.captured_points ?? r.points;
+          throw conflict(say('reservation.captured', { points: spent, points_name: counted(await pointsName(trx), spent) }));
+        }
         await releaseOne(trx, r, now, 'released');
         return { created: true, reservation: reservationView(withFields(r, { status: 'released', settled_at: now })) };
       });
