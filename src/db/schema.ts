@@ -397,6 +397,8 @@ export interface ChallengeProgressTable {
   progress: Json<Record<string, unknown>>;
   completed_at: Timestamp | null;
   updated_at: Timestamp;
+  /** A refund left the completion short of its goal: its bonus was taken back (migration 0021). */
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 // ── Analytics ──────────────────────────────────────────────────────────────────

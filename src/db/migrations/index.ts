@@ -19,6 +19,7 @@ import * as m0017 from './0017_referrer_revocation_done.ts';
 import * as m0018 from './0018_capped_purchase_entries.ts';
 import * as m0019 from './0019_partial_capture.ts';
 import * as m0020 from './0020_refunds_of_expired_points.ts';
+import * as m0021 from './0021_challenge_revocation.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0018_capped_purchase_entries': m0018,
   '0019_partial_capture': m0019,
   '0020_refunds_of_expired_points': m0020,
+  '0021_challenge_revocation': m0021,
 };

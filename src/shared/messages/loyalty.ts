@@ -206,6 +206,44 @@ export const LOYALTY = {
     ru: 'обязательно для награды типа {type}',
   },
 
+  // ── A referral claimed (src/modules/loyalty/earning/engagement.service.ts): the reasons are the code's ──
+  'referral.unknown_code': {
+    en: 'no referral code {code}',
+    sl: 'koda za priporočilo {code} ne obstaja',
+    tr: '{code} diye bir tavsiye kodu yok',
+    da: 'ingen henvisningskode {code}',
+    ru: 'кода приглашения {code} не существует',
+  },
+  'referral.own_code': { en: 'is your own code', sl: 'je vaša lastna koda', tr: 'sizin kendi kodunuz', da: 'er din egen kode', ru: 'это ваш собственный код' },
+  'referral.same_person': {
+    en: 'belongs to someone with the same email or phone',
+    sl: 'pripada nekomu z istim e-poštnim naslovom ali telefonsko številko',
+    tr: 'aynı e-posta adresine ya da telefon numarasına sahip birine ait',
+    da: 'tilhører en person med samme e-mailadresse eller telefonnummer',
+    ru: 'принадлежит человеку с тем же адресом электронной почты или телефоном',
+  },
+  'referral.not_new': {
+    en: 'is for new customers; this customer has bought before',
+    sl: 'je namenjena novim strankam; ta stranka je že opravila nakup',
+    tr: 'yeni müşteriler içindir; bu müşteri daha önce alışveriş yapmış',
+    da: 'er til nye kunder; denne kunde har handlet før',
+    ru: 'предназначен для новых клиентов; этот клиент уже совершал покупки',
+  },
+  'referral.referred_back': {
+    en: 'belongs to a friend you referred',
+    sl: 'pripada prijatelju, ki ste ga priporočili vi',
+    tr: 'tavsiye ettiğiniz bir arkadaşınıza ait',
+    da: 'tilhører en ven, du har henvist',
+    ru: 'принадлежит другу, которого пригласили вы',
+  },
+  'referral.already_referred': {
+    en: 'The customer was already referred by someone else',
+    sl: 'Stranko je že priporočil nekdo drug',
+    tr: 'Müşteri zaten başka biri tarafından tavsiye edilmiş',
+    da: 'Kunden er allerede henvist af en anden',
+    ru: 'Клиента уже пригласил кто-то другой',
+  },
+
   // ── Redeeming a reward (src/modules/loyalty/rewards/rewards.service.ts) ──
   // Every part by the program's name for the points: points_word with no number (program-names.ts pointsWord), points_name with one.
   'reward.not_enough_points': {

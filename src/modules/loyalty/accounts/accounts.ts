@@ -132,10 +132,13 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
         else if (as === 'reverse') reversed -= e.points;
       }
       // Each entry's names come from the program version it was written under, in `language`.
-      const names = namesByVersion(await core.programs(), program, language);
+      const programs = await core.programs();
+      const names = namesByVersion(programs, program, language);
       const points = pointsNameOf(program?.document);
+      // An entry's points by the name its version gave them (an entry without one, or of a version not found: today's).
+      const pointsOf = (version: number | null | undefined) => (version == null ? points : pointsNameOf((programs.find((p) => p.version === version) ?? program)?.document));
       const customers = await mergedCustomerNames(rows);
-      const explained = explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names, points, customers });
+      const explained = explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names, points: pointsOf, customers });
       const tier = await tierProgress(program, member, now, language);
       return {
         customer_id: customerId,

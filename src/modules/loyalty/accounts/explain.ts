@@ -2,6 +2,7 @@ import type { LoyaltyEntryKind } from '../../../db/index.ts';
 import { withFields } from '../../../shared/objects.ts';
 import { countedName, type CountedName } from '../../../shared/plural.ts';
 import type { Language } from '../../customers/index.ts';
+import { LOCALES } from '../../../shared/messages/index.ts';
 import { formatCode } from '../rewards/codes.ts';
 import { PHRASES, type Rounding, type Unit } from './explain-phrases.ts';
 import type { EarningFactor } from '../program/program.ts';
@@ -14,9 +15,10 @@ import { POINTS_WORDS, STORED_NAMES, type ProgramNames } from '../program/progra
 // own words, in the language asked for where the program gives them in several
 // (program-names.ts), and the numbers are written as the language writes them (numberIn).
 // A number of points takes the points' name in its form for that number ("→ 5 zrn",
-// "→ 21 зерно"): the name the program in force gives them (pointsNameOf), not the one of
-// the version that wrote the entry, as the tiers' and rewards' names are — the points are
-// one currency, the balance's, and the account's points_name calls them by today's name.
+// "→ 21 зерно"): the name the version that wrote the entry gave them (pointsNameOf of that
+// version), as the tiers' and rewards' names are — an entry says what the member was told
+// when it was written, and a later version that renames the points, or names none, does
+// not rewrite "1000 зёрен" as "1000 баллов". The account's points_name is today's.
 //
 // The account reads as things happened (explainLedger): by each entry's occurrence — a
 // purchase's or a refund's own time, the moment a bonus was given — not the order the
@@ -87,6 +89,7 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
       // A merge's take-back of a bonus the person had twice keeps that bonus's details, so it names the bonus as the bonus's own entry does.
       if (d.duplicate_of) return say.duplicateTakenBack({ bonus: describeEntry({ kind: 'bonus', points: -e.points, source_type: e.source_type, source_id: e.source_id, reason: null, details: d }, currency, language, { names, points }), forgiven: d.forgiven, unit });
       if (d.bonus === 'referral') return say.referralTakenBack({ role: d.role === 'referrer' ? 'referrer' : 'friend', purchase: d.purchase ?? d.purchase_id, forgiven: d.forgiven, unit });
+      if (d.bonus === 'challenge') return say.challengeTakenBack({ name: names.challenge(d.code, d.challenge), purchase: d.purchase, left: d.left, goal: d.goal, forgiven: d.forgiven, unit });
       {
         const percent = typeof d.refunded_share === 'number' ? percentIn(language, d.refunded_share) : null;
         const taken = Math.abs(e.points);
@@ -134,9 +137,8 @@ const round4 = (v: unknown) => (typeof v === 'number' ? Number(v.toFixed(4)) : v
 /** The points' name in `language` in its form for a count (plural.ts countedName). */
 const unitOf = (points: CountedName, language: Language): Unit => (count) => countedName(points, language, count);
 
-// The dashboard's locales (src/web/i18n/index.ts): a share reads as its percentages do
-// there, 84.5 in English and 84,5 in the other four.
-const LOCALES: Record<Language, string> = { en: 'en-GB', sl: 'sl-SI', tr: 'tr-TR', da: 'da-DK', ru: 'ru-RU' };
+// The dashboard's locales (LOCALES): a share reads as its percentages do there, 84.5 in
+// English and 84,5 in the other four.
 const percentFormats = new Map<Language, Intl.NumberFormat>();
 
 /**
@@ -198,7 +200,7 @@ export interface LedgerRow extends EntryLike {
  * already expired that the hourly maintenance has not yet taken out (expiring_now) until
  * it writes their expiry entry. `sum` is the sum of all entries, for the proof.
  */
-export function explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names, points = POINTS_WORDS, customers }: {
+export function explainLedger({ rows, allocations, reservations, currency, language, now, timeZone, names, points = () => POINTS_WORDS, customers }: {
   rows: readonly LedgerRow[];
   allocations: readonly { debit_id: number; credit_id: number; points: number }[];
   reservations?: ReadonlyMap<string, ReservationStatus>;
@@ -208,8 +210,8 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
   timeZone: string;
   /** The program's names for an entry's version (program-names.ts namesByVersion); without it, the names as stored. */
   names?: (version: number | null | undefined) => ProgramNames;
-  /** What the points are called (program-names.ts pointsNameOf); the product's own word by default. */
-  points?: CountedName;
+  /** What the points are called by an entry's version (program-names.ts pointsNameOf of it); the product's own word by default. */
+  points?: (version: number | null | undefined) => CountedName;
   /** The other customers of the merges the entries record, in words (describeEntry). */
   customers?: ReadonlyMap<string, string | null>;
 }) {
@@ -245,11 +247,12 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
     running += e.points;
     pendingRunning += pendingBy[i];
     const stillPending = pending(e) && e.remaining !== null && e.remaining > 0;
-    const said = describeEntry(e, currency, language, { reservations, names: names?.(e.program_version), points, customers });
+    const pointsName = points(e.program_version);
+    const said = describeEntry(e, currency, language, { reservations, names: names?.(e.program_version), points: pointsName, customers });
     const entry = {
       id: e.id, at: e.occurred_at.toISOString(), kind: e.kind, shown_as: shownAs(e), points: e.points,
       balance_after: running, spendable_after: running - pendingRunning, pending_after: pendingRunning,
-      description: stillPending ? `${said}${say.pending(e.remaining!, day.format(e.available_at!), unitOf(points, language))}` : said,
+      description: stillPending ? `${said}${say.pending(e.remaining!, day.format(e.available_at!), unitOf(pointsName, language))}` : said,
       source: { type: e.source_type, id: e.source_id },
     };
     // A credit says what is left of it, whether that is still pending, and which debits took from it; a debit, what it still owes and which credits it took from;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { audit, type Actor, type Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
 import { conflict, invalid, invalidField, notFound } from '../../../shared/errors.ts';
-import { say } from '../../../shared/messages/index.ts';
+import { say, type Said } from '../../../shared/messages/index.ts';
 import { isUuid } from '../../../shared/ids.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { CATEGORIES_KEPT } from '../../commerce/index.ts';
@@ -39,8 +39,12 @@ interface ChallengeStanding {
   challenge: Challenge;
   /** Towards the goal, since the last completion (within the challenge's window). */
   progress: number;
+  /** Completions that stand: a refund may have revoked others (challenge-revocation.ts). */
   completions: number;
   lastCompletedAt: Date | null;
+  /** Every completion ever, revoked ones too: the next bonus key's number and the one-a-day rule go by these. */
+  allCompletions: number;
+  lastAnyAt: Date | null;
 }
 
 /** Members whose challenges one statement checks (evaluateChallengesMany). */
@@ -106,8 +110,8 @@ export function createEngagementService(core: LoyaltyCore) {
     // window's: a long history made every purchase's check slower. OFFSET 0 keeps the
     // planner from flattening the sub-query back into that join. A window is whole days of
     // 24 hours, as shared/clock.ts's addDays counts them for the program's other rules.
-    const result = await sql<{ i: string; j: number; completions: string; last_completed_at: Date | null; progress: number }>`
-      SELECT m.i, c.j, done.n AS completions, done.last AS last_completed_at, CASE WHEN c.visits
+    const result = await sql<{ i: string; j: number; completions: string; last_completed_at: Date | null; all_completions: string; last_any_at: Date | null; progress: number }>`
+      SELECT m.i, c.j, done.n AS completions, done.last AS last_completed_at, done.n_all AS all_completions, done.last_any AS last_any_at, CASE WHEN c.visits
         THEN (SELECT count(DISTINCT p.local_date) FROM purchases p
               WHERE p.customer_id = m.customer_id AND p.occurred_at > w.start_at AND p.occurred_at <= m.end_at AND p.refunded_minor < p.total_minor)
         ELSE (SELECT count(DISTINCT l.category) FROM purchases p
@@ -118,7 +122,8 @@ export function createEngagementService(core: LoyaltyCore) {
       FROM unnest(${members.map((m) => m.customerId)}::uuid[], ${members.map((m) => m.at.toISOString())}::timestamptz[]) WITH ORDINALITY AS m(customer_id, end_at, i)
       LEFT JOIN customer_stats s ON s.customer_id = m.customer_id
       CROSS JOIN json_to_recordset(${rules}::json) AS c(j int, code text, visits boolean, goal int, within_days int, repeatable boolean)
-      CROSS JOIN LATERAL (SELECT count(cp.completed_at) AS n, max(cp.completed_at) AS last FROM challenge_progress cp
+      CROSS JOIN LATERAL (SELECT count(cp.completed_at) FILTER (WHERE cp.revoked_at IS NULL) AS n, max(cp.completed_at) FILTER (WHERE cp.revoked_at IS NULL) AS last,
+                                 count(cp.completed_at) AS n_all, max(cp.completed_at) AS last_any FROM challenge_progress cp
                           WHERE cp.customer_id = m.customer_id AND cp.challenge_code = c.code) done
       CROSS JOIN LATERAL (SELECT greatest(done.last, m.end_at - c.within_days * interval '24 hours') AS start_at) w
       ${reachedOnly ? sql`WHERE (done.n = 0 OR c.repeatable)
@@ -127,7 +132,7 @@ export function createEngagementService(core: LoyaltyCore) {
       ORDER BY m.i, c.j`.execute(db_);
     return result.rows.map((r) => ({
       customerId: members[Number(r.i) - 1].customerId, at: members[Number(r.i) - 1].at, challenge: challenges[r.j], progress: Number(r.progress),
-      completions: Number(r.completions), lastCompletedAt: r.last_completed_at,
+      completions: Number(r.completions), lastCompletedAt: r.last_completed_at, allCompletions: Number(r.all_completions), lastAnyAt: r.last_any_at,
     }));
   }
 
@@ -181,7 +186,7 @@ export function createEngagementService(core: LoyaltyCore) {
         let owner = await trx.selectFrom('referral_codes').selectAll().where('code', '=', code).executeTakeFirst();
         let locked = new Map<string, { id: string }>();
         for (let attempt = 0; ; attempt++) {
-          if (!owner) throw invalidField('code', `no referral code ${raw}`);
+          if (!owner) throw invalidField('code', say('referral.unknown_code', { code: raw }));
           if (attempt === 5) throw new Error('loyalty: a referral code kept changing owner while being claimed');
           locked = await lockActiveCustomers(trx, [friendId, owner.customer_id], { forUpdate: true });
           const held = owner.customer_id;
@@ -193,18 +198,18 @@ export function createEngagementService(core: LoyaltyCore) {
         const [friend, referrer] = [friendNow, owner.customer_id].map((id) => rows.find((c) => c.id === id));
         if (!friend || friend.status !== 'active') throw notFound(say('customer.not_found', { id: friendId }));
         friendId = friend.id;
-        const reject = (reason: string) => invalidField('code', reason);
-        if (owner.customer_id === friendId) throw reject('is your own code');
-        if (referrer && ((friend.email && inbox(friend.email) === inbox(referrer.email)) || (friend.phone && friend.phone === referrer.phone))) throw reject('belongs to someone with the same email or phone');
+        const reject = (reason: Said) => invalidField('code', reason);
+        if (owner.customer_id === friendId) throw reject(say('referral.own_code'));
+        if (referrer && ((friend.email && inbox(friend.email) === inbox(referrer.email)) || (friend.phone && friend.phone === referrer.phone))) throw reject(say('referral.same_person'));
         const existing = await trx.selectFrom('loyalty_referrals').selectAll().where('customer_id', '=', friendId).executeTakeFirst();
         if (existing) {
           if (existing.code === code) return { created: false, status: existing.status };
-          throw conflict('The customer was already referred by someone else');
+          throw conflict(say('referral.already_referred'));
         }
         const back = await trx.selectFrom('loyalty_referrals').select('customer_id').where('customer_id', '=', owner.customer_id).where('referrer_id', '=', friendId).executeTakeFirst();
-        if (back) throw reject('belongs to a friend you referred');
+        if (back) throw reject(say('referral.referred_back'));
         const bought = await trx.selectFrom('customer_stats').select('purchases_count').where('customer_id', '=', friendId).executeTakeFirst();
-        if (bought && bought.purchases_count > 0) throw reject('is for new customers; this customer has bought before');
+        if (bought && bought.purchases_count > 0) throw reject(say('referral.not_new'));
         await trx.insertInto('loyalty_referrals').values({ customer_id: friendId, referrer_id: owner.customer_id, code, status: 'pending', reason: null, purchase_id: null, created_at: now, settled_at: null }).execute();
         await audit(trx, { actor, action: 'loyalty.referral.claim', subject: friendId, details: { code, referrer: owner.customer_id } });
         return { created: true, status: 'pending' as const };
@@ -292,15 +297,16 @@ export function createEngagementService(core: LoyaltyCore) {
           const customerId = active.id;
           const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
           if (!member) return;
-          const [{ progress, completions, lastCompletedAt }] = await challengeStandings(trx, [{ customerId, at }], [challenge]);
+          const [{ progress, completions, allCompletions, lastAnyAt }] = await challengeStandings(trx, [{ customerId, at }], [challenge]);
           if ((completions > 0 && !challenge.repeatable) || progress < challenge.goal.count) return;
           // challenge_progress keeps one row per challenge and day (window_start, the
           // completion's date): a second completion on the same day overwrote the first's row,
           // so the count stayed behind the bonuses paid and every later completion drew a key
           // already used, and was never rewarded. At most one completion a day: what was
-          // bought after it counts towards the next, on a later day.
-          if (lastCompletedAt && new Date(lastCompletedAt).toISOString().slice(0, 10) === at.toISOString().slice(0, 10)) return;
-          const n = completions + 1;
+          // bought after it counts towards the next, on a later day. A revoked completion
+          // keeps its row and its number (migration 0021), so both count here.
+          if (lastAnyAt && new Date(lastAnyAt).toISOString().slice(0, 10) === at.toISOString().slice(0, 10)) return;
+          const n = allCompletions + 1;
           const credited = await creditBonus(trx, member, program, { points: challenge.points, key: `bonus:challenge:${challenge.code}:${n}`, at, details: { bonus: 'challenge', challenge: text(challenge.name), code: challenge.code, completion: n } });
           if (!credited) return;
           await trx.insertInto('challenge_progress').values({ customer_id: customerId, challenge_code: challenge.code, window_start: at.toISOString().slice(0, 10), progress: JSON.stringify({ count: progress, goal: challenge.goal }), completed_at: at, updated_at: now })

@@ -129,7 +129,7 @@ export function createMergeLoyalty(core: LoyaltyCore) {
 //   id count once for the person (a challenge that does not repeat is not completed
 //   again) and the progress towards the next one starts after the latest. Two completions
 //   of a challenge on the same day become one row, the later: at most one completion a
-//   day, the rule evaluateChallenges keeps. The next completion's bonus key goes on from
+//   day, the rule evaluateChallenges keeps; the row kept says whether a refund revoked it. The next completion's bonus key goes on from
 //   the survivor's count, never below the keys its own ledger used.
 // - loyalty_tier_history (key customer, random id): moved as it is (the reasons are fixed
 //   words the web app translates); the merge's own tier change follows it.
@@ -156,12 +156,13 @@ async function moveLoyaltyRecords(trx: Tx, fromId: string, toId: string, now: Da
   const challenges = await sql<{ n: number }>`
     WITH gone AS (
       DELETE FROM challenge_progress WHERE customer_id = ${fromId}
-      RETURNING challenge_code, window_start, progress, completed_at, updated_at
+      RETURNING challenge_code, window_start, progress, completed_at, updated_at, revoked_at
     ), merged AS (
-      INSERT INTO challenge_progress (customer_id, challenge_code, window_start, progress, completed_at, updated_at)
-      SELECT ${toId}, challenge_code, window_start, progress, completed_at, updated_at FROM gone
+      INSERT INTO challenge_progress (customer_id, challenge_code, window_start, progress, completed_at, updated_at, revoked_at)
+      SELECT ${toId}, challenge_code, window_start, progress, completed_at, updated_at, revoked_at FROM gone
       ON CONFLICT (customer_id, challenge_code, window_start) DO UPDATE
-        SET completed_at = GREATEST(challenge_progress.completed_at, EXCLUDED.completed_at), updated_at = ${now}
+        SET completed_at = GREATEST(challenge_progress.completed_at, EXCLUDED.completed_at), updated_at = ${now},
+          revoked_at = CASE WHEN EXCLUDED.completed_at > challenge_progress.completed_at THEN EXCLUDED.revoked_at ELSE challenge_progress.revoked_at END
       RETURNING 1
     ) SELECT count(*)::int AS n FROM merged`.execute(trx);
   // Each row at most once: the merged customer's own referral (as the friend) and those

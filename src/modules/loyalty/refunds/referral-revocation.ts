@@ -30,14 +30,14 @@ import type { RefundFacts } from '../../commerce/index.ts';
 // That keeps the guard to one status check; the friend's later purchases earn their own
 // points as anyone's do.
 
-/** A referral bonus's credit, wherever the person's ledgers hold it. */
-interface BonusEntry {
+/** A bonus's credit, wherever the person's ledgers hold it. */
+export interface BonusEntry {
   customer_id: string;
   id: number;
   points: number;
   idempotency_key: string;
   occurred_at: Date;
-  details: { purchase_id?: string };
+  details: { purchase_id?: string; completion?: number; challenge?: unknown };
 }
 
 /** When a referral bonus becomes spendable: pending_days after the friend's qualifying purchase; null: at once. */
@@ -72,7 +72,7 @@ export async function qualifyingPurchaseTime(trx: Tx, { purchase_id, occurred_at
  * is in that ledger, and the transfer lots merges made from it: details.lot names the lot,
  * source_id the merged customer): a reversal takes the bonus back from these first.
  */
-async function lotsFrom(trx: Tx, customerId: string, entry: BonusEntry): Promise<number[]> {
+export async function lotsFrom(trx: Tx, customerId: string, entry: BonusEntry): Promise<number[]> {
   const found = await sql<{ id: number }>`
     WITH RECURSIVE lots(customer_id, id) AS (
       SELECT ${entry.customer_id}::uuid, ${entry.id}::bigint

@@ -9,6 +9,7 @@ import { balanceOf, pointsToReverse } from '../ledger/ledger.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import type { EarningFactor } from '../program/program.ts';
+import { revokeChallengesForRefund } from './challenge-revocation.ts';
 import { earnedShareReturned, lineWeights, pointsToReverseByLines } from './refund-points.ts';
 
 // A recorded purchase's points afterwards: taken back when it is refunded, and read back
@@ -90,7 +91,9 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
      * forgiven. A reward coupon used on the order is not given back: its discount already
      * lowered the total, so no points were earned on it. A refund that takes the purchase
      * below the minimum of the referral it qualified revokes the referral (`referral`:
-     * the friend's bonus taken back here, the referrer's by a job; referral-revocation.ts).
+     * the friend's bonus taken back here, the referrer's by a job; referral-revocation.ts),
+     * and one that leaves a challenge completion short of its goal revokes that completion
+     * and takes its bonus back (challenge-revocation.ts).
      */
     async reverseForRefund(trx: Tx, r: RefundFacts) {
       const members = await ledger.lockMembers(trx, [r.customerId], { now: r.now, create: false });
@@ -148,7 +151,9 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       }
       // Also when the purchase's own points are back already: the referral is a rule of its own.
       const referral = await engagement.revokeReferralOnRefund(trx, member, program, r);
-      if (result.debited > 0 || (referral?.points_reversed ?? 0) > 0) await ledger.saveMembers(trx, [member], r.now);
+      // So are the challenges the purchase helped complete (challenge-revocation.ts).
+      const challenges = await revokeChallengesForRefund(trx, member, program, r);
+      if (result.debited > 0 || (referral?.points_reversed ?? 0) > 0 || challenges.some((c) => c.points_reversed > 0)) await ledger.saveMembers(trx, [member], r.now);
       return { points_reversed: result.debited, unsettled: result.unsettled, referral };
     },
 
