@@ -1,9 +1,12 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, LANGUAGES, type Language } from '../../src/web/i18n/index.ts';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
 import { runDemo } from '../../src/workflows/run-demo.ts';
-import { useDashboard } from './browser.ts';
+import { screenshotDirs, useDashboard } from './browser.ts';
+
+const SHOTS = screenshotDirs().more;
 
 // What a QA pass on a phone (390 px) and a laptop (1366 px) found: on the phone most
 // pages were wider than the screen in every language (the analytics tabs did not wrap, the
@@ -56,6 +59,7 @@ describe('dashboard on a phone and a laptop', () => {
         await open(page, language, address);
         const by = await sideways(page);
         if (by > 0) wider.push(`${language} ${address}: ${by} px too wide`);
+        if (language === 'da') await page.screenshot({ path: path.join(SHOTS, `phone${address.replace(/[/?=]+/g, '-').replace(/-[0-9a-f-]{36}/, '-member')}.png`), fullPage: true });
       }
     }
     expect(wider).toEqual([]);
@@ -71,6 +75,7 @@ describe('dashboard on a phone and a laptop', () => {
       expect(await page.getByRole('link', { name: say['nav.customers'], exact: true }).isVisible()).toBe(false);
       await menu.click();
       expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      if (language === 'en') await page.screenshot({ path: path.join(SHOTS, 'phone-menu.png') });
       expect(await page.getByTestId('language').isVisible()).toBe(true);
       await page.getByRole('link', { name: say['nav.customers'], exact: true }).click();
       await page.getByTestId('customer-search').waitFor();
