@@ -1,12 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../db/index.ts';
+import type { EventType } from './event-types.ts';
 
 // Every change writes its event in the same transaction as the change (the outbox), so
 // an event exists exactly when its change committed. The dispatcher (queue.ts) hands
 // committed events to subscribers and webhooks through the job queue. Events that every
 // reader is done with are deleted after a while (pruneEvents), oldest first.
 export interface OutgoingEvent {
-  type: string;
+  type: EventType;
   customerId?: string | null;
   payload: Record<string, unknown>;
 }

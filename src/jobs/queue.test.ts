@@ -8,8 +8,11 @@ import { migrateTo, migrateToLatest, type Db } from '../db/index.ts';
 import { createWebhookService, verifySignature, type WebhookService } from '../modules/webhooks/index.ts';
 import { silentLogger } from '../shared/logger.ts';
 import { recordPurchases } from '../workflows/record-purchases.ts';
-import { createJobQueue, publish, type JobQueue, type StoredEvent } from './index.ts';
+import { createJobQueue, publish, type EventType, type JobQueue, type StoredEvent } from './index.ts';
 import { until } from '../../test/helpers/concurrency.ts';
+
+/** An event type only this file's subscribers read (publish takes the product's types). */
+const ownType = (type: string) => type as EventType;
 
 // The outbox, the job queue and webhooks together, on the real database and a real HTTP
 // receiver on loopback.
@@ -145,7 +148,7 @@ describe('outbox → jobs → webhooks', () => {
     await queue.start();
     // An event every 100 ms: each dispatch makes one job, which never fills a fetch of ten.
     for (let i = 0; i < 20; i++) {
-      await publish(s.db, [{ type: 'trickle.tick', payload: { i } }]);
+      await publish(s.db, [{ type: ownType('trickle.tick'), payload: { i } }]);
       await new Promise((r) => setTimeout(r, 100));
     }
     await until(() => handled.length === 20);
@@ -224,7 +227,7 @@ describe('outbox cursor', () => {
     let writing = true;
     // 40 transactions of 25 events, written while both dispatchers go round.
     const writers = Promise.all(Array.from({ length: 40 }, (_, t) =>
-      publish(s.db, Array.from({ length: 25 }, (_, i) => ({ type: 'cursor.race', payload: { n: t * 25 + i } })))))
+      publish(s.db, Array.from({ length: 25 }, (_, i) => ({ type: ownType('cursor.race'), payload: { n: t * 25 + i } })))))
       .finally(() => void (writing = false));
     const rounds = { a: 0, b: 0 };
     const goRound = async (q: JobQueue, key: 'a' | 'b') => {
@@ -243,7 +246,7 @@ describe('outbox cursor', () => {
   });
 
   it('dispatches nothing when a dispatch fails before it commits, and everything on the next one', async () => {
-    await publish(s.db, Array.from({ length: 50 }, (_, n) => ({ type: 'cursor.crash', payload: { n } })));
+    await publish(s.db, Array.from({ length: 50 }, (_, n) => ({ type: ownType('cursor.crash'), payload: { n } })));
     const q = dispatcher({ name: 'cursor-crash' });
     const cursorBefore = await s.db.selectFrom('outbox_cursor').selectAll().executeTakeFirstOrThrow();
     // The failing dispatch must see the events to fail on them.
@@ -263,9 +266,9 @@ describe('outbox cursor', () => {
 
   it('refuses to start on a database restored into a cluster whose transaction ids are behind, and its repair dispatches the rest once', async () => {
     const q = dispatcher({ name: 'cursor-restore' });
-    await publish(s.db, [1, 2, 3].map((n) => ({ type: 'cursor.restore', payload: { n } })));
+    await publish(s.db, [1, 2, 3].map((n) => ({ type: ownType('cursor.restore'), payload: { n } })));
     await dispatchEverything([q]);
-    await publish(s.db, [4, 5].map((n) => ({ type: 'cursor.restore', payload: { n } })));
+    await publish(s.db, [4, 5].map((n) => ({ type: ownType('cursor.restore'), payload: { n } })));
     // As a restore into a younger cluster leaves it: every id a billion ahead of the cluster's.
     await sql`UPDATE events SET txid = (txid::text::bigint + 1000000000)::text::xid8`.execute(s.db);
     await sql`UPDATE outbox_cursor SET txid = (txid::text::bigint + 1000000000)::text::xid8`.execute(s.db);
@@ -273,7 +276,7 @@ describe('outbox cursor', () => {
     await q.stop();
     expect(refused?.message).toMatch(/restored into another cluster/);
     await sql.raw(refused!.message.split('run: ')[1]).execute(s.db);
-    await publish(s.db, [{ type: 'cursor.restore', payload: { n: 6 } }]);
+    await publish(s.db, [{ type: ownType('cursor.restore'), payload: { n: 6 } }]);
     await dispatchEverything([q]);
     expectOnceEach(await jobsPerEvent('cursor-restore'), await idsOf('cursor.restore'));
   });
@@ -296,7 +299,7 @@ describe('outbox cursor', () => {
       q = dispatcher({ name: 'cursor-upgrade', db: database.db, query: database.query, webhooks: createWebhookService({ db: database.db, logger: silentLogger }) });
       await q.start(); // creates pg-boss's tables and the queue, then dispatches
       await dispatchEverything([q], database.db);
-      await publish(database.db, [{ type: 'cursor.upgrade', payload: { n: 31 } }]);
+      await publish(database.db, [{ type: ownType('cursor.upgrade'), payload: { n: 31 } }]);
       await dispatchEverything([q], database.db);
       await q.dispatchAll();
       const expected = (await sql<{ id: number }>`

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../../test/helpers/database.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
 import { openDatabase, type DatabaseHandle } from '../../db/index.ts';
-import { createJobQueue, publish, type JobQueue } from '../../jobs/index.ts';
+import { createJobQueue, publish, type EventType, type JobQueue } from '../../jobs/index.ts';
 import { silentLogger } from '../../shared/logger.ts';
 import { createWebhookService, verifySignature } from './index.ts';
 import { until } from '../../../test/helpers/concurrency.ts';
@@ -50,7 +50,7 @@ afterAll(async () => {
 
 // Each endpoint its own event type (one a subscription may name: the product's own): one
 // test's events do not reach another's endpoint.
-const typeOf: Record<string, string> = { '/flaky': 'loyalty.birthday', '/removed': 'coupon.used', '/twice': 'loyalty.points_expiring', '/backlog': 'customer.segment_changed' };
+const typeOf: Record<string, EventType> = { '/flaky': 'loyalty.birthday', '/removed': 'coupon.used', '/twice': 'loyalty.points_expiring', '/backlog': 'customer.segment_changed' };
 const endpoint = async (path: string, plan: (number | 'hang')[]) => {
   script.set(path, plan);
   return s.webhooks.create({ url: `${base}${path}`, event_types: [typeOf[path]] }, { actor: 'test' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { say } from '../../shared/messages/index.ts';
 import { saidIssue } from '../../shared/validation.ts';
-import { EVENT_TYPES, isKnownEventPattern } from './event-types.ts';
+import { EVENT_TYPES, isKnownEventPattern } from '../../jobs/event-types.ts';
 
 export const WebhookInput = z.object({
   url: z.url('must be an http(s) URL').refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),

@@ -1,4 +1,4 @@
-// The events Regulars writes to its change log (src/jobs/outbox.ts), by type. Webhook
+// The events Regulars writes to its change log (outbox.ts), by type: publish takes no other. Webhook
 // subscriptions are checked against this list: a subscription to a type nobody sends
 // (a typo such as "loyalty.tier_chaged") would never fire, and nobody would know why.
 // A module that starts publishing a new type adds it here, and to README's list.
