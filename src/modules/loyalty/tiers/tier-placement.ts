@@ -189,7 +189,10 @@ export function settle(
   }
   m.tier = levels[state.tier].code;
   m.tier_valid_until = state.validUntil === null ? null : new Date(state.validUntil);
-  if (changes.length) m.tier_since = changes.at(-1)!.at!;
+  // Since the latest move, recorded or not: the cache speaks from it (settledAt), and a move
+  // left out of the history still placed the member then.
+  const lastMove = moves.at(-1);
+  if (lastMove) m.tier_since = new Date(changes.length ? lastMove.at : Math.max(lastMove.at, m.tier_since?.getTime() ?? -Infinity));
   if (from === null && changes.length === 0 && state.tier === 0) m.tier_since ??= at;
   // The history replayed from further back placed the member otherwise than the recorded history leaves them: said at once.
   else if (Math.max(0, tierIndexOf(program, from)) !== state.tier) {
