@@ -72,7 +72,7 @@ describe('promotion coupons', () => {
     expect(await s.loyalty.coupon(codes[2])).toMatchObject({ uses: 0, usable: true });
     // The person's uses under a merged id count too (the merge moved them).
     await mergeCustomers(s, b, { from: a }, actor);
-    await expect(use(codes[4], b, 'w-b2')).rejects.toMatchObject({ kind: 'conflict', message: /used 2 time\(s\) by this customer in campaign "Welcome back" \(limit 1\)/ });
+    await expect(use(codes[4], b, 'w-b2')).rejects.toMatchObject({ kind: 'conflict', message: /used 2 times by this customer in campaign "Welcome back" \(limit 1\)/ });
     const uses = await s.db.selectFrom('coupon_uses').select(['customer_id', 'campaign_id']).where('idempotency_key', 'like', 'w-%').orderBy('idempotency_key').execute();
     expect(uses).toEqual([{ customer_id: b, campaign_id: id }, { customer_id: b, campaign_id: id }]);
 
