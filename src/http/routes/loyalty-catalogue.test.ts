@@ -48,7 +48,7 @@ describe('the rewards catalogue for a member', () => {
       vip: [false, false, true, 'not_for_tier', 'is for members of Gold; this member is in Member'],
       'none-left': [false, false, true, 'out_of_stock', 'Reward none-left is out of stock'],
       'last-one': [false, false, true, 'out_of_stock', 'Reward last-one is out of stock'],
-      lamp: [false, true, false, 'not_enough_points', 'Not enough points: "Lamp" costs 5000 points, 150 are available'],
+      lamp: [false, true, false, 'not_enough_points', 'Not enough points: "Lamp" costs 5,000 points, 150 are available'],
     });
     // Told in the language asked, as the points' name is.
     const sl = Object.fromEntries((await catalogue('sl')).map((r) => [r.code, r.problem]));

@@ -217,7 +217,7 @@ describe('reservations settled at once', () => {
     const status = (await s.db.selectFrom('loyalty_reservations').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
     expect(ok.filter((r) => r.created)).toHaveLength(1);
     for (const r of ok) expect(r.reservation.status).toBe(status);
-    for (const e of errors) expect(e).toMatchObject({ kind: 'conflict', message: status === 'captured' ? /refund the order/ : /reserve again/ });
+    for (const e of errors) expect(e).toMatchObject({ kind: 'conflict', message: status === 'captured' ? /neither a release nor a refund of the order gives back/ : /reserve again/ });
     expect(await balance(c)).toBe(status === 'captured' ? 100 : 200);
     await verified();
   });
