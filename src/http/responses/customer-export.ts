@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Count, Id, Instant } from './common.ts';
+import { Id, Instant } from './common.ts';
 import { ConsentLogEntry, Customer, CustomerStats } from './customers.ts';
 import { MemberAccount, ReferralClaim, TierChange } from './loyalty.ts';
 import { Purchase } from './purchases.ts';

@@ -4,7 +4,7 @@ import { publish } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { conflict, invalidField, notFound } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
-import { newId, isUuid } from '../../shared/ids.ts';
+import { isUuid } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { StoreService } from '../stores/index.ts';
 import { identityKey, IDENTITY_PRECEDENCE, normalizeEmail, normalizePhone, searchTextOf, type Identity } from './customer.ts';

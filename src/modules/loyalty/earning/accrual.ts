@@ -54,7 +54,7 @@ export function welcomeMember(core: LoyaltyCore, program: Program, m: MemberRow,
 }
 
 export function createAccrual(core: LoyaltyCore, engagement: EngagementService) {
-  const { currency, timeZone } = core.deps;
+  const { currency } = core.deps;
 
   /**
    * Whether the member's stats (all time, this transaction's purchases counted) reach the

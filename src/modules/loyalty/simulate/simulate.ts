@@ -7,7 +7,7 @@ import {
   challengeNote, countTriggers, epochMicros, ledgerOnlyNote, readBonusTriggers, readReferrals,
   type BonusTriggerCounts, type NotSimulated, type ReferralTrigger, type SimulationNote,
 } from './simulate-bonuses.ts';
-import { DAY_MS, Replay, type ProgramOutcome, type ReplayBasket, type ReplayPurchase } from './simulate-replay.ts';
+import { Replay, type ProgramOutcome, type ReplayBasket, type ReplayPurchase } from './simulate-replay.ts';
 import { historyStart } from '../tiers/tier-timeline.ts';
 import type { OnPublish, PublishMoves, TierMover, TierPolicy } from '../program/publish-preview.ts';
 

@@ -2,7 +2,7 @@ import type { Tx } from '../../../db/index.ts';
 import type * as accrual from '../earning/accrual.repository.ts';
 import type { MemberRow, NewEntry } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore, TierChange } from '../loyalty.core.ts';
-import { tierIndexOf, windowStart, type Program } from '../program/program.ts';
+import { tierIndexOf, type Program } from '../program/program.ts';
 import { historyStart, MemberTimeline, newTierState, TierRules, type TierMove } from './tier-timeline.ts';
 import { lastTierChanges, readMemberHistories } from './tier-timeline.repository.ts';
 import { withFields } from '../../../shared/objects.ts';

@@ -6,7 +6,7 @@ import { tierIndexFor, tierValidUntil, windowStart, type Program } from '../prog
 // ends at the purchase and dated there, and the review of a period that ended (plus grace)
 // made at the moment it fell due. `loyalty simulate` runs them for every member
 // (simulate-replay.ts), the live engine for a member it cannot place from the cached
-// tier alone (accrual-tiers.ts: a purchase dated before the member's last purchase or tier
+// tier alone (tier-placement.ts: a purchase dated before the member's last purchase or tier
 // change, several purchases of one member at once, a review due) and for the hourly
 // review (maintenance.ts): so the live tiers are the replay's.
 
@@ -97,7 +97,7 @@ export class TierRules {
     this.qualifyWith(s, t, this.sum(s, t), moved);
   }
 
-  /** qualify, with the window's metric at t read elsewhere (the live engine's sum over the member's window: accrual-tiers.ts). */
+  /** qualify, with the window's metric at t read elsewhere (the live engine's sum over the member's window: tier-placement.ts). */
   qualifyWith(s: TierState, t: number, metric: number, moved?: TierMoveListener) {
     const target = tierIndexFor(this.program, metric);
     if (target > s.tier || (target === s.tier && target > 0)) {
