@@ -2,6 +2,7 @@ import type { Db } from '../../db/index.ts';
 import { invalidField, type AppError } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
 import { toMajor } from '../../shared/money.ts';
+import { withFields } from '../../shared/objects.ts';
 
 // A refund may name the lines returned ({ sku, quantity }) instead of an amount, as a till
 // does when a customer brings back one item of a basket. The amount is then what those
@@ -132,7 +133,7 @@ export function amountOfReturnedLines(
   if (p.amountMinor > most) {
     const amounts = { amount: toMajor(p.amountMinor, p.currency), value: toMajor(returned.valueMinor, p.currency), currency: p.currency };
     return invalidField('amount', outsideLines
-      ? say('refund.amount_exceeds_lines_and_rest', { ...amounts, rest: toMajor(outsideLines, p.currency), purchase: p.purchase })
+      ? say('refund.amount_exceeds_lines_and_rest', withFields(amounts, { rest: toMajor(outsideLines, p.currency), purchase: p.purchase }))
       : say('refund.amount_exceeds_lines', amounts));
   }
   return { amountMinor: p.amountMinor };
