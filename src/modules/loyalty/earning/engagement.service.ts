@@ -16,6 +16,7 @@ import { lotExpiry, text, type Program } from '../program/program.ts';
 import { activeIds, keysTakenAcrossMerges, lockActiveCustomer, lockActiveCustomers } from '../lifecycle/merged-customers.ts';
 import type { ProgramDocument } from '../program/program.schema.ts';
 import { createReferralRevocation, qualifyingPurchaseTime, referralAvailableAt, referralStillRewarded } from '../refunds/referral-revocation.ts';
+import { categoriesIn, visitsIn } from './challenge-window.ts';
 
 // Points for what members do besides buying: bringing a friend (referrals), completing
 // challenges, completing their profile, answering a survey. The friend's referral bonus
@@ -104,20 +105,12 @@ export function createEngagementService(core: LoyaltyCore) {
   async function challengeStandings(db_: Tx | typeof db, members: { customerId: string; at: Date }[], challenges: readonly Challenge[], { reachedOnly = false } = {}): Promise<ChallengeStanding[]> {
     if (members.length === 0 || challenges.length === 0) return [];
     const rules = JSON.stringify(challenges.map((c, j) => ({ j, code: c.code, visits: c.goal.type === 'visits', goal: c.goal.count, within_days: c.goal.within_days, repeatable: Boolean(c.repeatable) })));
-    // Categories: the window's purchases first (purchases_customer_time_amounts), then each one's
-    // lines by their key. Joining the lines to the purchases the other way round reads every
-    // line the member ever bought (purchase_lines' key starts with customer_id) to keep the
-    // window's: a long history made every purchase's check slower. OFFSET 0 keeps the
-    // planner from flattening the sub-query back into that join. A window is whole days of
-    // 24 hours, as shared/clock.ts's addDays counts them for the program's other rules.
+    // What the goal counts: challenge-window.ts. A window is whole days of 24 hours, as
+    // shared/clock.ts's addDays counts them for the program's other rules.
     const result = await sql<{ i: string; j: number; completions: string; last_completed_at: Date | null; all_completions: string; last_any_at: Date | null; progress: number }>`
       SELECT m.i, c.j, done.n AS completions, done.last AS last_completed_at, done.n_all AS all_completions, done.last_any AS last_any_at, CASE WHEN c.visits
-        THEN (SELECT count(DISTINCT p.local_date) FROM purchases p
-              WHERE p.customer_id = m.customer_id AND p.occurred_at > w.start_at AND p.occurred_at <= m.end_at AND p.refunded_minor < p.total_minor)
-        ELSE (SELECT count(DISTINCT l.category) FROM purchases p
-              CROSS JOIN LATERAL (SELECT l.category FROM purchase_lines l
-                                  WHERE l.customer_id = p.customer_id AND l.purchase_id = p.id AND l.category IS NOT NULL OFFSET 0) l
-              WHERE p.customer_id = m.customer_id AND p.occurred_at > w.start_at AND p.occurred_at <= m.end_at AND p.refunded_minor < p.total_minor)
+        THEN ${visitsIn(sql.ref('m.customer_id'), sql.ref('w.start_at'), sql.ref('m.end_at'))}
+        ELSE ${categoriesIn(sql.ref('m.customer_id'), sql.ref('w.start_at'), sql.ref('m.end_at'))}
         END::int AS progress
       FROM unnest(${members.map((m) => m.customerId)}::uuid[], ${members.map((m) => m.at.toISOString())}::timestamptz[]) WITH ORDINALITY AS m(customer_id, end_at, i)
       LEFT JOIN customer_stats s ON s.customer_id = m.customer_id

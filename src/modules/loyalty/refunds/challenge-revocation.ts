@@ -3,11 +3,11 @@ import type { Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
 import { withFields } from '../../../shared/objects.ts';
 import type { RefundFacts } from '../../commerce/index.ts';
-import { personIdsQuery } from '../../customers/index.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { MemberRow } from '../ledger/ledger.repository.ts';
 import type { Program } from '../program/program.ts';
-import { lotsFrom, type BonusEntry } from './referral-revocation.ts';
+import { bonusCredits, takeBonusBack } from './bonus-takeback.ts';
+import { categoriesIn, visitsIn } from '../earning/challenge-window.ts';
 
 // A challenge completion stands on its qualifying purchases: a refund that leaves it fewer
 // than its goal revokes it and takes its bonus back, as a refund below a referral's minimum
@@ -43,28 +43,17 @@ function goalOf(progress: unknown): Goal | undefined {
   return p?.goal && typeof p.goal.count === 'number' ? p.goal : undefined;
 }
 
-/** Purchase days (visits) or distinct categories in (start, end], purchases refunded in full left out, as challengeStandings counts them. */
+/** What the goal counts in (start, end], as the engine counts it (challenge-window.ts). */
 async function qualifying(trx: Tx, customerId: string, goal: Goal, start: Date, end: Date): Promise<number> {
-  const found = goal.type === 'visits'
-    ? await sql<{ n: number }>`
-        SELECT count(DISTINCT p.local_date)::int AS n FROM purchases p
-        WHERE p.customer_id = ${customerId} AND p.occurred_at > ${start} AND p.occurred_at <= ${end} AND p.refunded_minor < p.total_minor`.execute(trx)
-    : await sql<{ n: number }>`
-        SELECT count(DISTINCT l.category)::int AS n FROM purchases p
-        JOIN purchase_lines l ON l.customer_id = p.customer_id AND l.purchase_id = p.id AND l.category IS NOT NULL
-        WHERE p.customer_id = ${customerId} AND p.occurred_at > ${start} AND p.occurred_at <= ${end} AND p.refunded_minor < p.total_minor`.execute(trx);
+  const counted = goal.type === 'visits' ? visitsIn(customerId, start, end) : categoriesIn(customerId, start, end);
+  const found = await sql<{ n: number }>`SELECT ${counted}::int AS n`.execute(trx);
   return Number(found.rows[0]?.n ?? 0);
 }
 
 /** The completion's bonus: the challenge's credit given at the completion's moment, in the ledgers of the person (a merge leaves it where it was written). */
-async function bonusOf(trx: Tx, customerId: string, code: string, completedAt: Date): Promise<BonusEntry | undefined> {
-  const found = await sql<BonusEntry>`
-    SELECT customer_id, id, points, idempotency_key, occurred_at, details FROM loyalty_entries
-    WHERE customer_id IN ${personIdsQuery(customerId)} AND source_type = 'bonus' AND source_id = 'challenge'
-      AND details->>'code' = ${code} AND occurred_at = ${completedAt} AND points > 0
-    ORDER BY id LIMIT 1`.execute(trx);
-  const r = found.rows[0];
-  return r && { customer_id: r.customer_id, id: Number(r.id), points: Number(r.points), idempotency_key: r.idempotency_key, occurred_at: new Date(r.occurred_at), details: r.details ?? {} };
+async function bonusOf(trx: Tx, customerId: string, code: string, completedAt: Date) {
+  const [first] = await bonusCredits(trx, customerId, sql`source_type = 'bonus' AND source_id = 'challenge' AND details->>'code' = ${code} AND occurred_at = ${completedAt}`);
+  return first;
 }
 
 /**
@@ -111,18 +100,18 @@ export async function revokeChallengesForRefund(trx: Tx, member: MemberRow, prog
     let reversed = { debited: 0, unsettled: 0 };
     if (bonus) {
       const entry = {
-        customerId: member.customer_id, kind: 'reverse' as const, occurredAt: r.occurredAt, sourceType: 'bonus', sourceId: 'challenge',
+        occurredAt: r.occurredAt, sourceType: 'bonus', sourceId: 'challenge',
         idempotencyKey: `refund:${r.refundId}:${bonus.idempotency_key}`, programVersion: program?.version ?? null,
         details: {
           bonus: 'challenge', code: c.challenge_code, challenge: bonus.details.challenge ?? null, completion, refund: r.refundId, refund_id: r.refundExternalId,
           purchase: r.purchaseExternalId, purchase_id: r.purchaseId, credited: bonus.points, left, goal: goal.count, policy,
         },
       };
-      const result = await ledger.debit(trx, member, withFields(entry, { points: bonus.points }), {
-        now: r.now, includePending: true, prefer: await lotsFrom(trx, member.customer_id, bonus), shortfall: policy === 'negative_balance' ? 'owe' : 'forgive',
-      });
+      const result = await takeBonusBack(trx, member, bonus, entry, { now: r.now, policy });
       // All of it spent and forgiven: an entry of 0 still tells the member why the challenge reads as not done.
-      if (result.debited === 0 && !result.duplicate) await ledger.recordNothing(trx, withFields(entry, { details: withFields(entry.details, { forgiven: result.shortfall }) }), r.now);
+      if (result.debited === 0 && !result.duplicate) {
+        await ledger.recordNothing(trx, withFields(entry, { customerId: member.customer_id, kind: 'reverse' as const, details: withFields(entry.details, { forgiven: result.shortfall }) }), r.now);
+      }
       reversed = result;
     }
     await publish(trx, [{

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
 import { addDays } from '../../../shared/clock.ts';
@@ -9,6 +9,7 @@ import type { LoyaltyCore } from '../loyalty.core.ts';
 import { keysTakenAcrossMerges, lockActiveCustomer } from '../lifecycle/merged-customers.ts';
 import type { Program } from '../program/program.ts';
 import type { RefundFacts } from '../../commerce/index.ts';
+import { bonusCredits, takeBonusBack } from './bonus-takeback.ts';
 
 // Referral bonuses follow the friend's qualifying purchase: held for the program's
 // pending_days from it, like the purchase's own points, and taken back when a refund takes
@@ -29,16 +30,6 @@ import type { RefundFacts } from '../../commerce/index.ts';
 // A revoked referral never qualifies again: the purchase path rewards only a 'pending' one.
 // That keeps the guard to one status check; the friend's later purchases earn their own
 // points as anyone's do.
-
-/** A bonus's credit, wherever the person's ledgers hold it. */
-export interface BonusEntry {
-  customer_id: string;
-  id: number;
-  points: number;
-  idempotency_key: string;
-  occurred_at: Date;
-  details: { purchase_id?: string; completion?: number; challenge?: unknown };
-}
 
 /** When a referral bonus becomes spendable: pending_days after the friend's qualifying purchase; null: at once. */
 export function referralAvailableAt(program: Program, purchaseAt: Date): Date | null {
@@ -65,29 +56,6 @@ export async function qualifyingPurchaseTime(trx: Tx, { purchase_id, occurred_at
     if (found.rows.length) return new Date(found.rows[0].occurred_at);
   }
   return queued_at;
-}
-
-/**
- * The ids of `customerId`'s open lots that descend from `entry` (the entry itself when it
- * is in that ledger, and the transfer lots merges made from it: details.lot names the lot,
- * source_id the merged customer): a reversal takes the bonus back from these first.
- */
-export async function lotsFrom(trx: Tx, customerId: string, entry: BonusEntry): Promise<number[]> {
-  const found = await sql<{ id: number }>`
-    WITH RECURSIVE lots(customer_id, id) AS (
-      SELECT ${entry.customer_id}::uuid, ${entry.id}::bigint
-      UNION SELECT e.customer_id, e.id FROM loyalty_entries e JOIN lots l ON e.source_id = l.customer_id::text AND e.details->>'lot' = l.id::text
-      WHERE e.customer_id IN ${personIdsQuery(customerId)} AND e.source_type = 'merge' AND e.points > 0
-    ) SELECT id FROM lots WHERE customer_id = ${customerId}`.execute(trx);
-  return found.rows.map((r) => Number(r.id));
-}
-
-/** Referral bonus credits under these keys in the ledgers of `customerId` and of everyone merged into it. */
-async function bonusCredits(trx: Tx, customerId: string, keys: RawBuilder<unknown>): Promise<BonusEntry[]> {
-  const found = await sql<BonusEntry>`
-    SELECT customer_id, id, points, idempotency_key, occurred_at, details FROM loyalty_entries
-    WHERE customer_id IN ${personIdsQuery(customerId)} AND idempotency_key IN ${keys} AND points > 0 ORDER BY id`.execute(trx);
-  return found.rows.map((r) => ({ customer_id: r.customer_id, id: Number(r.id), points: Number(r.points), idempotency_key: r.idempotency_key, occurred_at: new Date(r.occurred_at), details: r.details ?? {} }));
 }
 
 export function createReferralRevocation(core: LoyaltyCore) {
@@ -117,17 +85,16 @@ export function createReferralRevocation(core: LoyaltyCore) {
       // The friend's bonus: the credit written with this purchase. Its key is one per
       // ledger, and a merged person may have two (each id referred once): the one naming
       // the purchase, or, written before credits named it, the one dated with it.
-      const credits = await bonusCredits(trx, r.customerId, sql`(${'bonus:referral:friend'})`);
+      const credits = await bonusCredits(trx, r.customerId, sql`idempotency_key = ${'bonus:referral:friend'}`);
       const bonus = credits.find((c) => c.details.purchase_id === r.purchaseId)
         ?? credits.find((c) => !c.details.purchase_id && c.occurred_at.getTime() === purchase.occurred_at.getTime());
       let reversed = { debited: 0, unsettled: 0 };
       if (bonus) {
         const policy = program?.document.refund_shortfall ?? 'negative_balance';
-        reversed = await ledger.debit(trx, member, {
-          customerId: member.customer_id, kind: 'reverse', points: bonus.points, occurredAt: r.occurredAt, sourceType: 'bonus', sourceId: 'referral',
-          idempotencyKey: `refund:${r.refundId}:referral`, programVersion: program?.version ?? null,
+        reversed = await takeBonusBack(trx, member, bonus, {
+          occurredAt: r.occurredAt, sourceType: 'bonus', sourceId: 'referral', idempotencyKey: `refund:${r.refundId}:referral`, programVersion: program?.version ?? null,
           details: { bonus: 'referral', role: 'friend', refund: r.refundId, purchase: purchase.external_id, purchase_id: r.purchaseId, credited: bonus.points, policy },
-        }, { now: r.now, includePending: true, prefer: await lotsFrom(trx, member.customer_id, bonus), shortfall: policy === 'negative_balance' ? 'owe' : 'forgive' });
+        }, { now: r.now, policy });
       }
       // The referrer's bonus is keyed by the friend's id when it was paid: the id whose
       // ledger got the friend's bonus (the referral may have moved to a survivor since).
@@ -156,7 +123,7 @@ export function createReferralRevocation(core: LoyaltyCore) {
         if (!member) return false;
         // Keyed by the friend's id at the time (or an id merged into it since, whose key the
         // purchase named in the credit tells apart).
-        const credits = await bonusCredits(trx, referrer.id, sql`(SELECT 'bonus:referral:' || f.id FROM ${personIdsQuery(friend_id)} AS f)`);
+        const credits = await bonusCredits(trx, referrer.id, sql`idempotency_key IN (SELECT 'bonus:referral:' || f.id FROM ${personIdsQuery(friend_id)} AS f)`);
         const bonus = credits.find((c) => c.details.purchase_id === purchase_id)
           ?? credits.find((c) => !c.details.purchase_id && c.idempotency_key === `bonus:referral:${friend_id}`);
         if (!bonus) return false;
@@ -169,11 +136,10 @@ export function createReferralRevocation(core: LoyaltyCore) {
           .returning('code').executeTakeFirst();
         if (!first) return false;
         const policy = program?.document.refund_shortfall ?? 'negative_balance';
-        const reversed = await ledger.debit(trx, member, {
-          customerId: referrer.id, kind: 'reverse', points: bonus.points, occurredAt: now, sourceType: 'bonus', sourceId: 'referral',
-          idempotencyKey: key, programVersion: program?.version ?? null,
+        const reversed = await takeBonusBack(trx, member, bonus, {
+          occurredAt: now, sourceType: 'bonus', sourceId: 'referral', idempotencyKey: key, programVersion: program?.version ?? null,
           details: { bonus: 'referral', role: 'referrer', friend: friend_id, purchase_id, refund: refund_id ?? null, credited: bonus.points, policy },
-        }, { now, includePending: true, prefer: await lotsFrom(trx, referrer.id, bonus), shortfall: policy === 'negative_balance' ? 'owe' : 'forgive' });
+        }, { now, policy });
         if (reversed.debited === 0) return false;
         await ledger.saveMembers(trx, [member], now);
         return true;
