@@ -248,6 +248,7 @@ export const MemberAccount = shared('MemberAccount', z.strictObject({
     entry: Count, remaining: Count, available_at: Instant.nullable(),
     expires_at: Instant.nullable().describe('When what is left of the lot expires: its own date (per-lot expiry), or under inactivity expiry the day the member will have been idle for the program\'s months (every lot the same), unless they buy before'),
     pending: z.boolean(),
+    expired: z.boolean().describe('Past its expiry date, not yet written off by the hourly maintenance: no longer spendable (in expiring_now)'),
   })),
   next_expiry: z.strictObject({ at: Instant, points: Count }).nullable()
     .describe('The next day points expire, in the business\'s time zone, and how many go that day (at: the first of them; lots already past their date are expiring_now); null when nothing is due to expire'),

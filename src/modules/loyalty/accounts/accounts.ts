@@ -166,7 +166,13 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
         lifetime: { earned: member.lifetime_earned, adjusted, redeemed: member.lifetime_redeemed, reversed, expired: member.lifetime_expired },
         tier,
         // The earliest expiry first (what a debit takes first, ledger.ts chooseLots), then the oldest.
-        lots: lots.map((l) => ({ entry: l.id, remaining: l.remaining, available_at: l.availableAt?.toISOString() ?? null, expires_at: expiresAt(l)?.toISOString() ?? null, pending: Boolean(l.availableAt && l.availableAt > now) }))
+        lots: lots.map((l) => {
+          const expires = expiresAt(l);
+          return {
+            entry: l.id, remaining: l.remaining, available_at: l.availableAt?.toISOString() ?? null, expires_at: expires?.toISOString() ?? null,
+            pending: Boolean(l.availableAt && l.availableAt > now), expired: expires !== null && expires <= now,
+          };
+        })
           .sort((a, b) => (a.expires_at ?? '~').localeCompare(b.expires_at ?? '~') || a.entry - b.entry),
         next_expiry: nextExpiry(lots, expiresAt, now, timeZone),
         // The proof: the running sum of the entries ends at the stored points.

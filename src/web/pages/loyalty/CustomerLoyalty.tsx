@@ -161,8 +161,8 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
               </thead>
               <tbody>
                 {a.lots.map((lot) => {
-                  // Past its date but not yet removed by the hourly job: no longer points to spend.
-                  const expired = lot.expires_at !== null && Date.parse(lot.expires_at) <= Date.now();
+                  // Past its date but not yet removed by the hourly job (by the server's clock): no longer points to spend.
+                  const { expired } = lot;
                   return (
                     <tr key={lot.entry} className={expired ? 'muted' : undefined} data-expired={expired}>
                       <td className="num">{points(lot.remaining)}</td>
