@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, LANGUAGES } from '../../src/web/i18n/index.ts';
-import { en } from '../../src/web/i18n/en.ts';
+import { en } from '../../src/web/i18n/en/index.ts';
 
 const WEB = path.resolve(import.meta.dirname, '../../src/web');
 

@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react';
-import { da } from './da.ts';
-import { en, type MessageKey } from './en.ts';
-import { ru } from './ru.ts';
-import { sl } from './sl.ts';
-import { tr } from './tr.ts';
+import { da } from './da/index.ts';
+import { en, type MessageKey } from './en/index.ts';
+import { ru } from './ru/index.ts';
+import { sl } from './sl/index.ts';
+import { tr } from './tr/index.ts';
 
 export const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, sl, tr, da, ru };
 export const LANGUAGES = ['en', 'sl', 'tr', 'da', 'ru'] as const;

@@ -1,0 +1,9 @@
+import type { MessageKey } from '../en/index.ts';
+import { ANALYTICS } from './analytics.ts';
+import { CUSTOMERS } from './customers.ts';
+import { GENERAL } from './general.ts';
+import { IMPORT } from './import.ts';
+import { LOYALTY_MEMBER } from './loyalty-member.ts';
+import { LOYALTY_PROGRAM } from './loyalty-program.ts';
+
+export const da: Record<MessageKey, string> = { ...GENERAL, ...CUSTOMERS, ...IMPORT, ...LOYALTY_PROGRAM, ...LOYALTY_MEMBER, ...ANALYTICS };

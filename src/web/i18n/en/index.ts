@@ -1,0 +1,13 @@
+import { ANALYTICS } from './analytics.ts';
+import { CUSTOMERS } from './customers.ts';
+import { GENERAL } from './general.ts';
+import { IMPORT } from './import.ts';
+import { LOYALTY_MEMBER } from './loyalty-member.ts';
+import { LOYALTY_PROGRAM } from './loyalty-program.ts';
+
+// The dashboard's English catalogue, one file per area: every other language has exactly
+// these keys, area by area (each of its files is typed by the English one, so a key missing
+// or extra fails the typecheck; test/e2e/i18n.test.ts checks it again at run time).
+export const en = { ...GENERAL, ...CUSTOMERS, ...IMPORT, ...LOYALTY_PROGRAM, ...LOYALTY_MEMBER, ...ANALYTICS } as const;
+
+export type MessageKey = keyof typeof en;
