@@ -24,7 +24,10 @@ export { LANGUAGES, LOCALES, languageOf, type Entry, type Language } from './lan
 // field paths, codes, ids, the values a client sent — which stay as written, as do amounts
 // given as their exact decimal text ("29.33"). A parameter given as a number is a count
 // (points, uses, a limit) and reads as the language writes it, thousands grouped as the
-// dashboard shows them: "19,272" in English, "19.272" in Slovenian, "19 272" in Russian.
+// dashboard shows them: "19,272" in English, "19.272" in Slovenian, "19 272" in Russian —
+// except where the number points at something rather than counting it (POSITIONS: a
+// line of a file, a position in a body, a version), which is written as the file or
+// editor shows it: "line 1234", never "line 1,234".
 
 /** Every message by its code: each part of the catalogue, put together once when the module loads. */
 export const MESSAGES: typeof GENERAL & typeof VALIDATION & typeof LOYALTY & typeof REWARDS & typeof GIFT_CARDS & typeof COMMERCE & typeof IMPORTS & typeof IMPORT_ROWS =
@@ -39,6 +42,9 @@ export interface Told {
 /** A message as code throws it: a plain (English) string, or told per language. */
 export type Text = string | Told;
 export type Param = string | number | Told;
+
+/** Parameters whose numbers point at something (an editor's line, a parser's offset), never grouped as counts are. */
+const POSITIONS: ReadonlySet<string> = new Set(['line', 'position', 'byte', 'version', 'code_page']);
 
 const numberFormats = new Map<Language, Intl.NumberFormat>();
 
@@ -69,7 +75,10 @@ export class Said implements Told {
   ) {}
 
   in(language: Language): string {
-    return (MESSAGES[this.code] as Record<Language, string>)[language].replace(/\{(\w+)\}/g, (_, name: string) => tell(this.params[name], language));
+    return (MESSAGES[this.code] as Record<Language, string>)[language].replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = this.params[name];
+      return typeof value === 'number' && POSITIONS.has(name) ? String(value) : tell(value, language);
+    });
   }
 
   toString(): string {

@@ -83,6 +83,11 @@ describe('say', () => {
     expect(say('coupon.expired', { at: '2026-05-01T10:00:00.000Z' }).in('da')).toBe('kuponen udløb 2026-05-01T10:00:00.000Z');
   });
 
+  it('writes a number that points at something (a line, a position) as an editor shows it, not grouped as a count', () => {
+    expect(say('http.invalid_json_at', { position: 12345 }).in('en')).toBe('The body is not valid JSON (at position 12345)');
+    expect(say('import.not_utf8', { line: 10234, byte: 'e8', code_page: 'windows-1250' }).in('sl')).toContain('10234');
+  });
+
   it('finds a fixed text back only for the catalogue\'s own texts', () => {
     expect(translateFixed(fixedText('points.whole'), 'tr')).toBe('puan tam sayı olmalıdır');
     expect(translateFixed('must be a whole number of beans', 'tr')).toBeUndefined();
