@@ -33,10 +33,14 @@ const PointsTakenBack = z.strictObject({
   unsettled: Count.describe('Points that were spent already and are now owed (refund_shortfall: negative_balance)'),
 });
 
-/** What a refund took back: the purchase's points in proportion, and a referral it revoked. */
+/** What a refund took back: the purchase's points in proportion, and a referral and challenge completions it revoked. */
 export const RefundLoyalty = PointsTakenBack.extend({
   referral: PointsTakenBack.extend({ status: z.literal('revoked') }).nullable()
     .describe("The referral this refund took below its minimum purchase, with the friend's bonus taken back; the referrer's follows"),
+  challenges: z.array(PointsTakenBack.extend({
+    challenge: z.string().describe("The challenge's code in the program"),
+    completion: Count.describe("Which of the member's completions of it (1 for the first)"),
+  })).describe('Challenge completions this refund left short of their goal, revoked with their bonus taken back (loyalty.challenge_revoked)'),
 });
 
 // ── Program ──────────────────────────────────────────────────────────────────

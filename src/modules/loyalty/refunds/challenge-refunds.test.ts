@@ -106,7 +106,10 @@ describe('challenge bonuses and refunds (refund_shortfall: negative_balance)', (
     const y = await h.explorer('y');
     const first = await s.commerce.refund(y.purchases[0], { external_id: 'y-R1' }, actor);
     expect(first.created).toBe(true);
-    expect(await s.commerce.refund(y.purchases[0], { external_id: 'y-R1' }, actor)).toMatchObject({ created: false });
+    // The answer names the completion it revoked, as the till's retry reads it back.
+    const revoked = [{ challenge: 'explorer', completion: 1, points_reversed: 300, unsettled: 0 }];
+    expect(first.loyalty).toEqual({ points_reversed: 5 + 100, unsettled: 0, referral: null, challenges: revoked }); // with the first-purchase bonus
+    expect(await s.commerce.refund(y.purchases[0], { external_id: 'y-R1' }, actor)).toMatchObject({ created: false, loyalty: { points_reversed: 105, challenges: revoked } });
     await s.commerce.refund(y.purchases[2], { external_id: 'y-R3' }, actor);
     await h.deliver(); // the job delivered again completes nothing: one category is left
     expect((await h.takenBack(y.id)).map((e) => e.points)).toEqual([-300]);

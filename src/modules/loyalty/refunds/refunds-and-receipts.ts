@@ -154,7 +154,7 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       // So are the challenges the purchase helped complete (challenge-revocation.ts).
       const challenges = await revokeChallengesForRefund(trx, member, program, r);
       if (result.debited > 0 || (referral?.points_reversed ?? 0) > 0 || challenges.some((c) => c.points_reversed > 0)) await ledger.saveMembers(trx, [member], r.now);
-      return { points_reversed: result.debited, unsettled: result.unsettled, referral };
+      return { points_reversed: result.debited, unsettled: result.unsettled, referral, challenges };
     },
 
     /**
@@ -165,16 +165,29 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
     async refundAnswer(trx: Tx, r: { customerId: string; refundId: string }) {
       const member = await trx.selectFrom('loyalty_members').select('customer_id').where('customer_id', '=', r.customerId).executeTakeFirst();
       if (!member) return null;
-      const rows = await trx.selectFrom('loyalty_entries').select(['idempotency_key', 'points', 'unsettled'])
+      const rows = await trx.selectFrom('loyalty_entries').select(['idempotency_key', 'points', 'unsettled', 'details'])
         .where(sql<boolean>`customer_id IN ${personIdsQuery(r.customerId)}`)
-        .where('idempotency_key', 'in', [`refund:${r.refundId}`, `refund:${r.refundId}:referral`]).execute();
+        .where((w) => w.or([
+          w('idempotency_key', 'in', [`refund:${r.refundId}`, `refund:${r.refundId}:referral`]),
+          // The challenge completions it revoked: their take-backs are keyed by the refund and the completion's bonus key.
+          w.and([w('source_type', '=', 'bonus'), w('source_id', '=', 'challenge'), w('idempotency_key', 'like', `refund:${r.refundId}:bonus:challenge:%`)]),
+        ])).execute();
       const taken = (key: string) => {
         const e = rows.find((x) => x.idempotency_key === key);
         // An entry of 0 (a refund of expired points) took back nothing: 0, not −0.
         return { points_reversed: e && Number(e.points) < 0 ? -Number(e.points) : 0, unsettled: e ? Number(e.unsettled ?? 0) : 0 };
       };
       const referral = rows.some((x) => x.idempotency_key === `refund:${r.refundId}:referral`) ? withFields(taken(`refund:${r.refundId}:referral`), { status: 'revoked' as const }) : null;
-      return withFields(taken(`refund:${r.refundId}`), { referral });
+      // A completion whose bonus was never credited (nothing to take back) wrote no entry and
+      // is not read back here; the live answer and the loyalty.challenge_revoked event name it.
+      const challenges = rows.filter((x) => x.idempotency_key?.startsWith(`refund:${r.refundId}:bonus:challenge:`))
+        .map((x) => {
+          const d = x.details as { code: string; completion?: number };
+          const back = taken(x.idempotency_key!);
+          return { challenge: d.code, completion: Number(d.completion ?? 0), points_reversed: back.points_reversed, unsettled: back.unsettled };
+        })
+        .sort((a, b) => a.challenge.localeCompare(b.challenge) || a.completion - b.completion);
+      return withFields(taken(`refund:${r.refundId}`), { referral, challenges });
     },
 
     /**
