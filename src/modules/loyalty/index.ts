@@ -22,7 +22,8 @@ export { GiftCardChargeInput, GiftCardIssueInput } from './rewards/gift-cards.ts
 export { ReserveInput, CaptureInput } from './rewards/reservations.ts';
 export { simulateProgram, type SimulationReport } from './simulate/simulate.ts';
 export { PROGRAM_CHANNEL } from './loyalty.core.ts';
-export { ClaimReferralInput, SurveyBonusInput } from './earning/engagement.service.ts';
+export { ClaimReferralInput } from './earning/referrals.ts';
+export { SurveyBonusInput } from './earning/profile-and-survey-bonuses.ts';
 
 export function createLoyalty(deps: LoyaltyDeps) {
   const core = createLoyaltyCore(deps);

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 
 // What a challenge's goal counts in a window (start, end] of a member's purchases, the one
-// rule for the engine that completes challenges (engagement.service.ts, per member and
+// rule for the engine that completes challenges (challenges.ts, per member and
 // challenge in one statement) and for a refund that revokes a completion
 // (refunds/challenge-revocation.ts): purchase days for a visits goal, distinct categories
 // for a categories goal, a purchase counting until it is refunded in full. Each side

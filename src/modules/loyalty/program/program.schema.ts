@@ -140,7 +140,7 @@ export const Bonuses = z.object({
   sign_up: Points.optional().describe('Points when a customer becomes a member, spendable at once.'),
   first_purchase: Points.optional().describe("Points with a member's first purchase (held for pending_days like the purchase's own; a refund takes them back in proportion)."),
   birthday: Points.optional().describe("Points on the member's birthday, in the member's time zone (29 February: 28 February in other years)."),
-  // engagement.service.ts profileCompletion: the fields it checks, and when it runs.
+  // earning/profile-and-survey-bonuses.ts profileCompletion: the fields it checks, and when it runs.
   profile_completion: Points.optional()
     .describe("Points once per person when a member's profile is complete: first name, last name, email, phone and birthday all filled in (tags, language, consent and the rest do not count). Checked when the customer is created or updated (the customer.created and customer.updated events), for a customer who is a member by then."),
   survey: Points.optional().describe('Points per completed survey response (POST /customers/{id}/loyalty/bonuses/survey), once per response_id; never depends on the score given.'),

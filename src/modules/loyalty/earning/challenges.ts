@@ -1,0 +1,180 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../../db/index.ts';
+import { publish } from '../../../jobs/outbox.ts';
+import { CATEGORIES_KEPT } from '../../commerce/index.ts';
+import * as ledger from '../ledger/ledger.repository.ts';
+import type { LoyaltyCore } from '../loyalty.core.ts';
+import { text } from '../program/program.ts';
+import { activeIds, lockActiveCustomer } from '../lifecycle/merged-customers.ts';
+import type { ProgramDocument } from '../program/program.schema.ts';
+import { createBonusCredit } from './bonus-credit.ts';
+import { categoriesIn, visitsIn } from './challenge-window.ts';
+
+// Challenges: where each member stands on each, and the bonus when a purchase reaches a
+// goal. They follow from the purchase's outbox event, so a purchase never waits on them.
+
+type Challenge = ProgramDocument['challenges'][number];
+
+/** A member's standing on one challenge (challengeStandings). */
+interface ChallengeStanding {
+  customerId: string;
+  /** The moment the standing is taken at (its window ends there). */
+  at: Date;
+  challenge: Challenge;
+  /** Towards the goal, since the last completion (within the challenge's window). */
+  progress: number;
+  /** Completions that stand: a refund may have revoked others (challenge-revocation.ts). */
+  completions: number;
+  lastCompletedAt: Date | null;
+  /** Every completion ever, revoked ones too: the next bonus key's number and the one-a-day rule go by these. */
+  allCompletions: number;
+  lastAnyAt: Date | null;
+}
+
+/** Members whose challenges one statement checks (evaluateChallengesMany). */
+const CHALLENGE_CHECK_CHUNK = 1_000;
+
+export function createChallenges(core: LoyaltyCore) {
+  const { db, clock } = core.deps;
+  const creditBonus = createBonusCredit(core);
+
+  /**
+   * Where each member stands on each challenge: completions so far, the last one, and the
+   * progress since — purchase days (visits) or distinct categories in the challenge's
+   * window that ends at the member's `at`, counting only after the last completion. One
+   * statement for any number of members and challenges. The members go as two arrays
+   * and the challenges as a few bytes of JSON: a dispatch's ~350 buyers as one JSON row
+   * per question made a 108 KB parameter that, under load, took as long to bind as to answer.
+   *
+   * `reachedOnly`: only whether a goal can be reached matters (the purchase subscriber):
+   * leaves out completed challenges that do not repeat, and questions whose member has
+   * bought on fewer days in all than a visits goal, or in fewer categories in all than a
+   * categories goal (customer_stats.purchase_days and categories, kept by every purchase),
+   * without reading their purchases. Most members of a busy shop are such, and this runs
+   * for every dispatch of purchases.
+   */
+  async function challengeStandings(db_: Tx | typeof db, members: { customerId: string; at: Date }[], challenges: readonly Challenge[], { reachedOnly = false } = {}): Promise<ChallengeStanding[]> {
+    if (members.length === 0 || challenges.length === 0) return [];
+    const rules = JSON.stringify(challenges.map((c, j) => ({ j, code: c.code, visits: c.goal.type === 'visits', goal: c.goal.count, within_days: c.goal.within_days, repeatable: Boolean(c.repeatable) })));
+    // What the goal counts: challenge-window.ts. A window is whole days of 24 hours, as
+    // shared/clock.ts's addDays counts them for the program's other rules.
+    const result = await sql<{ i: string; j: number; completions: string; last_completed_at: Date | null; all_completions: string; last_any_at: Date | null; progress: number }>`
+      SELECT m.i, c.j, done.n AS completions, done.last AS last_completed_at, done.n_all AS all_completions, done.last_any AS last_any_at, CASE WHEN c.visits
+        THEN ${visitsIn(sql.ref('m.customer_id'), sql.ref('w.start_at'), sql.ref('m.end_at'))}
+        ELSE ${categoriesIn(sql.ref('m.customer_id'), sql.ref('w.start_at'), sql.ref('m.end_at'))}
+        END::int AS progress
+      FROM unnest(${members.map((m) => m.customerId)}::uuid[], ${members.map((m) => m.at.toISOString())}::timestamptz[]) WITH ORDINALITY AS m(customer_id, end_at, i)
+      LEFT JOIN customer_stats s ON s.customer_id = m.customer_id
+      CROSS JOIN json_to_recordset(${rules}::json) AS c(j int, code text, visits boolean, goal int, within_days int, repeatable boolean)
+      CROSS JOIN LATERAL (SELECT count(cp.completed_at) FILTER (WHERE cp.revoked_at IS NULL) AS n, max(cp.completed_at) FILTER (WHERE cp.revoked_at IS NULL) AS last,
+                                 count(cp.completed_at) AS n_all, max(cp.completed_at) AS last_any FROM challenge_progress cp
+                          WHERE cp.customer_id = m.customer_id AND cp.challenge_code = c.code) done
+      CROSS JOIN LATERAL (SELECT greatest(done.last, m.end_at - c.within_days * interval '24 hours') AS start_at) w
+      ${reachedOnly ? sql`WHERE (done.n = 0 OR c.repeatable)
+        AND CASE WHEN c.visits THEN s.purchase_days >= c.goal
+                 ELSE cardinality(s.categories) >= least(c.goal, ${sql.lit(CATEGORIES_KEPT)}) END` : sql``}
+      ORDER BY m.i, c.j`.execute(db_);
+    return result.rows.map((r) => ({
+      customerId: members[Number(r.i) - 1].customerId, at: members[Number(r.i) - 1].at, challenge: challenges[r.j], progress: Number(r.progress),
+      completions: Number(r.completions), lastCompletedAt: r.last_completed_at, allCompletions: Number(r.all_completions), lastAnyAt: r.last_any_at,
+    }));
+  }
+
+  const service = {
+    /** Subscriber of purchase.recorded: completes the challenges the purchase finishes (of `only`'s codes, when given). */
+    async evaluateChallenges(requested: string, at: Date, only?: ReadonlySet<string>) {
+      const now = clock.now();
+      const program = await core.programAt(now);
+      if (!program || program.document.challenges.length === 0) return [];
+      const completed: string[] = [];
+      for (const challenge of program.document.challenges) {
+        if (only && !only.has(challenge.code)) continue;
+        await db.transaction().execute(async (trx) => {
+          // A purchase event queued before a merge of its customer: the survivor's challenges.
+          const active = await lockActiveCustomer(trx, requested);
+          if (!active || active.status === 'erased') return; // erased since the purchase: its points are forfeited (erasure.ts)
+          const customerId = active.id;
+          const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
+          if (!member) return;
+          const [{ progress, completions, allCompletions, lastAnyAt }] = await challengeStandings(trx, [{ customerId, at }], [challenge]);
+          if ((completions > 0 && !challenge.repeatable) || progress < challenge.goal.count) return;
+          // challenge_progress keeps one row per challenge and day (window_start, the
+          // completion's date): a second completion on the same day overwrote the first's row,
+          // so the count stayed behind the bonuses paid and every later completion drew a key
+          // already used, and was never rewarded. At most one completion a day: what was
+          // bought after it counts towards the next, on a later day. A revoked completion
+          // keeps its row and its number (migration 0021), so both count here.
+          if (lastAnyAt && new Date(lastAnyAt).toISOString().slice(0, 10) === at.toISOString().slice(0, 10)) return;
+          const n = allCompletions + 1;
+          const credited = await creditBonus(trx, member, program, { points: challenge.points, key: `bonus:challenge:${challenge.code}:${n}`, at, details: { bonus: 'challenge', challenge: text(challenge.name), code: challenge.code, completion: n } });
+          if (!credited) return;
+          await trx.insertInto('challenge_progress').values({ customer_id: customerId, challenge_code: challenge.code, window_start: at.toISOString().slice(0, 10), progress: JSON.stringify({ count: progress, goal: challenge.goal }), completed_at: at, updated_at: now })
+            .onConflict((oc) => oc.columns(['customer_id', 'challenge_code', 'window_start']).doUpdateSet({ completed_at: at, updated_at: now })).execute();
+          await publish(trx, [{ type: 'loyalty.challenge_completed', customerId, payload: { customer_id: customerId, challenge: challenge.code, points: challenge.points, completion: n } }]);
+          completed.push(challenge.code);
+        });
+      }
+      return completed;
+    },
+
+    /**
+     * The same for a batch of purchase events (the job queue hands over the events of a
+     * dispatch at once): one statement measures every member's progress on every
+     * challenge they can still complete, and only the members who reached a goal go
+     * through the per-member transaction above, which checks again under the member's lock.
+     */
+    async evaluateChallengesMany(items: { customerId: string; at: Date }[]) {
+      const program = await core.programAt(clock.now());
+      if (!program || program.document.challenges.length === 0 || items.length === 0) return [];
+      // By the customer each id stands for after merges: the merged customer's purchases are
+      // the survivor's now (evaluateChallenges follows the id again under the lock).
+      const survivors = await activeIds(db, items.map((i) => i.customerId));
+      // At each of a member's purchases in the dispatch, not only the latest: a goal reached
+      // by an earlier one is completed at its time (the bonus dated and expiring from there),
+      // and a goal within a window ("5 visits in 30 days") reached then may be out of the
+      // window that ends at the latest.
+      const times = new Map<string, Set<number>>();
+      for (const i of items) {
+        const id = survivors.get(i.customerId) ?? i.customerId;
+        const seen = times.get(id);
+        if (seen) seen.add(i.at.getTime());
+        else times.set(id, new Set([i.at.getTime()]));
+      }
+      const questions = [...times].flatMap(([customerId, ats]) => [...ats].sort((a, b) => a - b).map((t) => ({ customerId, at: new Date(t) })));
+      // Customer → the moments (in time order, as asked) at which goals were reached, with their challenges.
+      const reached = new Map<string, Map<number, Set<string>>>();
+      // A statement per CHALLENGE_CHECK_CHUNK questions: after a large import the queue hands
+      // over thousands of events at once, and on the embedded database one statement over
+      // all of them held its only connection for seconds.
+      for (let from = 0; from < questions.length; from += CHALLENGE_CHECK_CHUNK) {
+        for (const { customerId, at, challenge, progress } of await challengeStandings(db, questions.slice(from, from + CHALLENGE_CHECK_CHUNK), program.document.challenges, { reachedOnly: true })) {
+          if (progress < challenge.goal.count) continue;
+          const byTime = reached.get(customerId) ?? reached.set(customerId, new Map()).get(customerId)!;
+          const codes = byTime.get(at.getTime()) ?? byTime.set(at.getTime(), new Set()).get(at.getTime())!;
+          codes.add(challenge.code);
+        }
+      }
+      const completed: { customerId: string; challenges: string[] }[] = [];
+      for (const [id, byTime] of reached) {
+        const challenges: string[] = [];
+        // Earliest first: a challenge that does not repeat is completed at its first, and checked again under the lock at each.
+        for (const [t, codes] of byTime) challenges.push(...(await service.evaluateChallenges(id, new Date(t), codes)));
+        completed.push({ customerId: id, challenges });
+      }
+      return completed;
+    },
+
+    /** Progress of every challenge, for the account view. */
+    async challenges(customerId: string) {
+      const now = clock.now();
+      const program = await core.programAt(now);
+      if (!program) return [];
+      const standings = await challengeStandings(db, [{ customerId, at: now }], program.document.challenges);
+      return standings.map(({ challenge: c, progress, completions, lastCompletedAt }) => {
+        const reached = !c.repeatable && completions ? c.goal.count : progress;
+        return { code: c.code, name: c.name, goal: c.goal, points: c.points, repeatable: c.repeatable, progress: Math.min(reached, c.goal.count), completed: completions, last_completed_at: lastCompletedAt?.toISOString() ?? null };
+      });
+    },
+  };
+  return service;
+}

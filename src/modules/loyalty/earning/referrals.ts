@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { audit, type Actor, type Tx } from '../../../db/index.ts';
+import { publish } from '../../../jobs/outbox.ts';
+import { conflict, invalidField, notFound } from '../../../shared/errors.ts';
+import { say, type Said } from '../../../shared/messages/index.ts';
+import { isUuid } from '../../../shared/ids.ts';
+import { parseInput } from '../../../shared/validation.ts';
+import { newCode, normalizeCode } from '../rewards/codes.ts';
+import * as ledger from '../ledger/ledger.repository.ts';
+import type { MemberRow } from '../ledger/ledger.repository.ts';
+import type { LoyaltyCore } from '../loyalty.core.ts';
+import { lotExpiry, type Program } from '../program/program.ts';
+import { lockActiveCustomer, lockActiveCustomers } from '../lifecycle/merged-customers.ts';
+import { createReferralRevocation, qualifyingPurchaseTime, referralAvailableAt, referralStillRewarded } from '../refunds/referral-revocation.ts';
+import { createBonusCredit } from './bonus-credit.ts';
+
+// Bringing a friend: the member's code, the friend's claim of it, and the two bonuses.
+// The friend's is part of their purchase (in its transaction); the referrer's follows from
+// an outbox event, so a purchase never waits on — or locks — the referrer's account.
+
+export const ClaimReferralInput = z.object({ code: z.string().trim().min(4).max(40) });
+
+/** Gmail ignores dots and +tags; other providers ignore +tags: the same inbox is the same person. */
+function inbox(email: string | null): string | null {
+  if (!email) return null;
+  const [local, domain] = email.toLowerCase().split('@');
+  const base = local.split('+')[0];
+  return `${domain === 'gmail.com' || domain === 'googlemail.com' ? base.replace(/\./g, '') : base}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
+}
+
+export function createReferrals(core: LoyaltyCore) {
+  const { db, clock } = core.deps;
+  const revocation = createReferralRevocation(core);
+  const creditBonus = createBonusCredit(core);
+
+  return {
+    /** The member's own referral code (created on first request). */
+    async referralCode(requested: string) {
+      if (!isUuid(requested)) throw notFound(say('customer.not_found', { id: requested }));
+      const now = clock.now();
+      return db.transaction().execute(async (trx) => {
+        // The member's app may still hold a merged id: the survivor's code (merged-customers.ts).
+        const active = await lockActiveCustomer(trx, requested);
+        if (!active || active.status !== 'active') throw notFound(say('customer.not_found', { id: requested }));
+        const customerId = active.id;
+        const customer = await trx.selectFrom('customers').select(['id', 'first_name', 'status']).where('id', '=', customerId).executeTakeFirstOrThrow();
+        const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
+        if (!member) throw conflict(say('loyalty.not_member'));
+        if (member.referral_code) return { code: member.referral_code, created: false };
+        // A readable prefix from the first name, a random part for uniqueness.
+        const prefix = (customer.first_name ?? 'FRIEND').normalize('NFD').replace(/[^A-Za-z]/g, '').toUpperCase().slice(0, 6) || 'FRIEND';
+        const code = `${prefix}-${normalizeCode(newCode(6)).slice(0, 6)}`;
+        await trx.insertInto('referral_codes').values({ code, customer_id: customerId, created_at: now }).execute();
+        member.referral_code = code;
+        await ledger.saveMembers(trx, [member], now);
+        return { code, created: true };
+      });
+    },
+
+    /**
+     * Links a new customer to the member whose code they bring. Refused: one's own code,
+     * a code of someone with the same inbox or phone, a customer who has bought already
+     * (a referral is for new customers), a second referral, and a referral back to the
+     * friend who referred you.
+     */
+    async claimReferral(requestedFriend: string, input: unknown, { actor }: { actor: Actor }) {
+      let friendId = requestedFriend;
+      const { code: raw } = parseInput(ClaimReferralInput, input, 'referral');
+      const code = raw.toUpperCase().trim();
+      if (!isUuid(friendId)) throw notFound(say('customer.not_found', { id: friendId }));
+      const now = clock.now();
+      return db.transaction().execute(async (trx) => {
+        // Both customers' rows locked, in id order as every writer of customers locks them: the
+        // checks below read what a claim or purchase that got there first committed. Unlocked,
+        // two claims for one friend sent at once both found no referral (the second failed on
+        // the key, a 500), two customers claiming each other's code at once were both
+        // accepted, and a claim while the friend's first purchase was being recorded (it holds
+        // the friend's row until it commits) read no purchase yet: a referral for an old customer.
+        // Each id is followed past merges (merged-customers.ts): the friend may be named by a
+        // merged id, and the code's owner is read again under the locks, since a merge that
+        // committed while this waited moved the code to the survivor; a referrer read before
+        // it would be the merged customer, whose closed account nobody sees.
+        let owner = await trx.selectFrom('referral_codes').selectAll().where('code', '=', code).executeTakeFirst();
+        let locked = new Map<string, { id: string }>();
+        for (let attempt = 0; ; attempt++) {
+          if (!owner) throw invalidField('code', say('referral.unknown_code', { code: raw }));
+          if (attempt === 5) throw new Error('loyalty: a referral code kept changing owner while being claimed');
+          locked = await lockActiveCustomers(trx, [friendId, owner.customer_id], { forUpdate: true });
+          const held = owner.customer_id;
+          owner = await trx.selectFrom('referral_codes').selectAll().where('code', '=', code).executeTakeFirst();
+          if (owner && owner.customer_id === (locked.get(held)?.id ?? held)) break;
+        }
+        const friendNow = locked.get(friendId)?.id;
+        const rows = await trx.selectFrom('customers').select(['id', 'email', 'phone', 'status']).where('id', 'in', [friendNow ?? friendId, owner.customer_id]).execute();
+        const [friend, referrer] = [friendNow, owner.customer_id].map((id) => rows.find((c) => c.id === id));
+        if (!friend || friend.status !== 'active') throw notFound(say('customer.not_found', { id: friendId }));
+        friendId = friend.id;
+        const reject = (reason: Said) => invalidField('code', reason);
+        if (owner.customer_id === friendId) throw reject(say('referral.own_code'));
+        if (referrer && ((friend.email && inbox(friend.email) === inbox(referrer.email)) || (friend.phone && friend.phone === referrer.phone))) throw reject(say('referral.same_person'));
+        const existing = await trx.selectFrom('loyalty_referrals').selectAll().where('customer_id', '=', friendId).executeTakeFirst();
+        if (existing) {
+          if (existing.code === code) return { created: false, status: existing.status };
+          throw conflict(say('referral.already_referred'));
+        }
+        const back = await trx.selectFrom('loyalty_referrals').select('customer_id').where('customer_id', '=', owner.customer_id).where('referrer_id', '=', friendId).executeTakeFirst();
+        if (back) throw reject(say('referral.referred_back'));
+        const bought = await trx.selectFrom('customer_stats').select('purchases_count').where('customer_id', '=', friendId).executeTakeFirst();
+        if (bought && bought.purchases_count > 0) throw reject(say('referral.not_new'));
+        await trx.insertInto('loyalty_referrals').values({ customer_id: friendId, referrer_id: owner.customer_id, code, status: 'pending', reason: null, purchase_id: null, created_at: now, settled_at: null }).execute();
+        await audit(trx, { actor, action: 'loyalty.referral.claim', subject: friendId, details: { code, referrer: owner.customer_id } });
+        return { created: true, status: 'pending' as const };
+      });
+    },
+
+    /**
+     * Inside the friend's purchase transaction: the first qualifying purchase rewards the
+     * friend now, the referrer through an event. Both bonuses are held for pending_days from
+     * the purchase, as its own points are, and a refund that takes it below the minimum
+     * takes them back (referral-revocation.ts); the minimum it met is kept for that.
+     */
+    async onFriendPurchase(trx: Tx, program: Program, member: MemberRow, purchase: { purchaseId: string; totalMinor: number; occurredAt: Date }, pending: { referrer_id: string; code: string }) {
+      const referral = program.document.bonuses.referral;
+      if (!referral || purchase.totalMinor < program.referralMinimumMinor || purchase.totalMinor === 0) return 0;
+      // Only the purchase that settles the pending referral rewards it: the caller read it
+      // pending under the friend's lock, and this keeps a second qualifying purchase (a read
+      // from before another writer's commit) from rewarding or re-pointing it.
+      const settled = await trx.updateTable('loyalty_referrals').set({ status: 'rewarded', purchase_id: purchase.purchaseId, settled_at: clock.now(), minimum_minor: program.referralMinimumMinor })
+        .where('customer_id', '=', member.customer_id).where('status', '=', 'pending').executeTakeFirst();
+      if (Number(settled.numUpdatedRows) === 0) return 0;
+      if (referral.friend > 0) {
+        await ledger.credit(trx, member, {
+          customerId: member.customer_id, kind: 'bonus', points: referral.friend, occurredAt: purchase.occurredAt,
+          availableAt: referralAvailableAt(program, purchase.occurredAt), expiresAt: lotExpiry(program, purchase.occurredAt),
+          sourceType: 'bonus', sourceId: 'referral', idempotencyKey: 'bonus:referral:friend', programVersion: program.version,
+          details: { bonus: 'referral', role: 'friend', referrer: pending.referrer_id, code: pending.code, purchase_id: purchase.purchaseId },
+        }, clock.now());
+        member.lifetime_earned += referral.friend;
+      }
+      await publish(trx, [{
+        type: 'loyalty.referral_qualified', customerId: pending.referrer_id,
+        payload: { referrer_id: pending.referrer_id, friend_id: member.customer_id, purchase_id: purchase.purchaseId, code: pending.code, occurred_at: purchase.occurredAt.toISOString() },
+      }]);
+      return referral.friend;
+    },
+
+    /**
+     * Subscriber of loyalty.referral_qualified: the referrer's bonus, once per friend, held
+     * until pending_days after the friend's purchase (`occurred_at`; an event queued before it
+     * was sent: qualifyingPurchaseTime). Not paid once a refund has revoked the referral.
+     */
+    async rewardReferrer({ referrer_id, friend_id, purchase_id, occurred_at, queued_at }: { referrer_id: string; friend_id: string; purchase_id?: string; occurred_at?: string; queued_at?: Date }) {
+      const now = clock.now();
+      const program = await core.programAt(now);
+      const points = program?.document.bonuses.referral?.referrer;
+      if (!program || !points) return false;
+      return db.transaction().execute(async (trx) => {
+        // Queued before a merge of the referrer: the survivor's bonus, once (creditBonus
+        // finds the key in the merged ledger when it was paid there before the merge).
+        const referrer = await lockActiveCustomer(trx, referrer_id);
+        // An erased referrer's points were forfeited (erasure.ts): nobody to give the bonus to.
+        if (!referrer || referrer.status === 'erased') return false;
+        const member = (await ledger.lockMembers(trx, [referrer.id], { now, create: false })).get(referrer.id);
+        if (!member) return false;
+        // Read under the referrer's locks, which the revoke job takes too: a refund that
+        // revoked the referral first is seen here (nothing paid); one that commits after this
+        // read queues the revoke job, which waits for this transaction and takes the bonus back.
+        if (purchase_id && !(await referralStillRewarded(trx, purchase_id))) return false;
+        const availableAt = referralAvailableAt(program, await qualifyingPurchaseTime(trx, { purchase_id, occurred_at, queued_at: queued_at ?? now }));
+        const named = referrer.id === referrer_id ? {} : { referrer_merged: referrer_id };
+        const details = { bonus: 'referral', role: 'referrer', friend: friend_id, purchase_id: purchase_id ?? null, ...named };
+        return creditBonus(trx, member, program, { points, key: `bonus:referral:${friend_id}`, at: now, availableAt, details });
+      });
+    },
+
+    /** In a refund's transaction: the referral the purchase settled, revoked below its minimum (referral-revocation.ts). */
+    revokeReferralOnRefund: revocation.revokeForRefund,
+
+    /** Subscriber of loyalty.referral_revoked: the referrer's bonus taken back (referral-revocation.ts). */
+    revokeReferrerBonus: revocation.revokeReferrerBonus,
+  };
+}
