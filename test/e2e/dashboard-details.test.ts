@@ -154,7 +154,7 @@ describe('dashboard details', () => {
     await page.route('**/api/v1/loyalty/program', async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       const response = await route.fetch();
-      await route.fulfill({ response, json: { ...(await response.json()), tier_changes: { up: 21, down: 0, unchanged: 4979 } } });
+      await route.fulfill({ response, json: { ...(await response.json()), tier_changes: { up: 21, down: 0, unchanged: 4979, tier_rules_changed: true } } });
     });
     await page.getByTestId('language').selectOption('da');
     await page.getByTestId('publish-button').click();

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pluralRules } from '../../src/shared/plural.ts';
+import { COUNTED } from '../../src/web/i18n/counted.ts';
 import { CATALOGUES, LANGUAGES } from '../../src/web/i18n/index.ts';
 import { en } from '../../src/web/i18n/en/index.ts';
 
@@ -25,6 +27,17 @@ describe('dashboard catalogues', () => {
       for (const [key, text] of Object.entries(en)) {
         const wanted = (text.match(/\{\w+\}/g) ?? []).sort();
         expect((CATALOGUES[language][key as keyof typeof en].match(/\{\w+\}/g) ?? []).sort(), `${language} ${key}`).toEqual(wanted);
+      }
+    }
+  });
+
+  it('a text that agrees with a number gives, in every language, each form its numbers take, each with the number', () => {
+    for (const [key, texts] of Object.entries(COUNTED)) {
+      for (const language of LANGUAGES) {
+        const forms: Record<string, string> = texts[language];
+        const categories = pluralRules(language).resolvedOptions().pluralCategories;
+        expect(Object.keys(forms).sort(), `${language} ${key}`).toEqual([...categories].sort());
+        for (const [category, text] of Object.entries(forms)) expect(text, `${language} ${key} ${category}`).toMatch(/^[^{}]*\{count\}[^{}]*$/);
       }
     }
   });

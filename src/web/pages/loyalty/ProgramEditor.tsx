@@ -53,6 +53,18 @@ function Working() {
   );
 }
 
+/**
+ * What publishing did to tiers. A version that keeps the tier rules re-placed nobody and
+ * left every tier period standing: said so, rather than "0 up, 0 down", which reads as if
+ * members had been placed again and came out where they were.
+ */
+function publishedTiers(i18n: I18n, changes: ProgramApplied['tier_changes']): string {
+  const deferred = 'deferred' in changes;
+  if (!changes.tier_rules_changed) return i18n.t(deferred ? 'loyalty.program.tiersKeptDeferred' : 'loyalty.program.tiersKept');
+  if (deferred) return i18n.t('loyalty.program.tiersDeferred');
+  return i18n.t('loyalty.program.tierChanges', { up: i18n.number(changes.up), down: i18n.number(changes.down), unchanged: i18n.number(changes.unchanged) });
+}
+
 export function ProgramEditor() {
   const i18n = useI18n();
   const { t } = i18n;
@@ -193,9 +205,7 @@ export function ProgramEditor() {
       {published && (
         <p className="card result ok" role="status" data-testid="program-published">
           {t('loyalty.program.published', { version: published.version, date: i18n.date(published.effective_from, true) })}{' '}
-          {'deferred' in published.tier_changes
-            ? t('loyalty.program.tiersDeferred')
-            : t('loyalty.program.tierChanges', { up: i18n.number(published.tier_changes.up), down: i18n.number(published.tier_changes.down), unchanged: i18n.number(published.tier_changes.unchanged) })}
+          {publishedTiers(i18n, published.tier_changes)}
         </p>
       )}
       {published?.warnings.map((w) => (

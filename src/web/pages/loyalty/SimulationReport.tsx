@@ -1,8 +1,11 @@
 import type { Simulation } from '../../api.ts';
+import { counted } from '../../i18n/counted.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { SimulationBonuses } from './SimulationBonuses.tsx';
 import { navigate } from '../../router.ts';
 import { tierName, type TierLevel } from './tiers.ts';
+
+type Mover = Simulation['movers'][number];
 
 /** What the proposed program would have given since the chosen date, beside the program in force. */
 export function SimulationReportView({ report, levels, stale }: { report: Simulation; levels: TierLevel[]; stale: boolean }) {
@@ -81,40 +84,42 @@ export function SimulationReportView({ report, levels, stale }: { report: Simula
           <p data-testid="simulation-moves">
             {t('loyalty.sim.moves', { up: i18n.number(report.moves.up), down: i18n.number(report.moves.down), unchanged: i18n.number(report.moves.unchanged) })}
           </p>
-          {/* Each tier policy by the words the Publish choices use. */}
-          <div className="hint" data-testid="simulation-on-publish">
-            <p>{t('loyalty.sim.onPublish')}</p>
-            <ul>
-              <li>{t('loyalty.program.policy.upgrade_now')}: {t('loyalty.sim.onPublishUp', { up: i18n.number(report.on_publish.upgrade_now.up) })}</li>
-              <li>{t('loyalty.program.policy.reevaluate_now')}: {t('loyalty.sim.onPublishUpDown', { up: i18n.number(report.on_publish.reevaluate_now.up), down: i18n.number(report.on_publish.reevaluate_now.down) })}</li>
-            </ul>
-          </div>
-          {report.movers.length > 0 && <Movers report={report} levels={levels} />}
+          {report.movers.length > 0 && (
+            <>
+              <h3>{t('loyalty.sim.movers')}</h3>
+              <Movers movers={report.movers} total={report.moves.up + report.moves.down} limit={MOVERS_SHOWN} levels={levels} toHeading={t('loyalty.sim.proposed')} testId="simulation-movers" />
+            </>
+          )}
+          <OnPublish report={report} levels={levels} />
         </>
       )}
     </div>
   );
 }
 
-/** The most movers the page lists; the API answers up to 1,000. */
+/** The most movers the replay's table lists; the API answers up to 1,000. */
 const MOVERS_SHOWN = 50;
+/**
+ * The most each tier policy's table lists: two of them follow the replay's, and those moving
+ * down, the ones an owner looks for, come first (the command line lists as many).
+ */
+const ON_PUBLISH_SHOWN = 20;
 
-/** Who moves: those moving down first, each with a link to the customer. */
-function Movers({ report, levels }: { report: Simulation; levels: TierLevel[] }) {
+/** Who moves, those moving down first, each with a link to the customer; `total` counts those the table leaves out too. */
+function Movers({ movers, total, limit, levels, toHeading, testId }: { movers: Mover[]; total: number; limit: number; levels: TierLevel[]; toHeading: string; testId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const shown = report.movers.slice(0, MOVERS_SHOWN);
-  const more = report.moves.up + report.moves.down - shown.length;
+  const shown = movers.slice(0, limit);
+  const more = total - shown.length;
   return (
     <>
-      <h3>{t('loyalty.sim.movers')}</h3>
       <div className="scroll">
-        <table data-testid="simulation-movers">
+        <table data-testid={testId}>
           <thead>
             <tr>
               <th>{t('loyalty.sim.moverCustomer')}</th>
               <th>{t('loyalty.sim.today')}</th>
-              <th>{t('loyalty.sim.proposed')}</th>
+              <th>{toHeading}</th>
             </tr>
           </thead>
           <tbody>
@@ -132,7 +137,48 @@ function Movers({ report, levels }: { report: Simulation; levels: TierLevel[] })
           </tbody>
         </table>
       </div>
-      {more > 0 && <p className="hint">{t('loyalty.sim.moversMore', { count: i18n.number(more) })}</p>}
+      {more > 0 && <p className="hint" data-testid={`${testId}-more`}>{t('loyalty.sim.moversMore', { count: i18n.number(more) })}</p>}
     </>
+  );
+}
+
+/**
+ * What publishing the proposal now would do to tiers, under each tier policy by the words
+ * the Publish choices use, naming who moves. Publishing places members by their standing
+ * today, not by the replay above, so its movers may differ from the replay's. A proposal that keeps the tier
+ * rules re-places nobody under either policy: said once, rather than as zeros per policy.
+ */
+function OnPublish({ report, levels }: { report: Simulation; levels: TierLevel[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { tier_rules_changed: changed } = report.on_publish;
+  const policies = [
+    ['upgrade_now', t('loyalty.program.policy.upgrade_now')],
+    ['reevaluate_now', t('loyalty.program.policy.reevaluate_now')],
+  ] as const;
+  return (
+    <div data-testid="simulation-on-publish">
+      <h3>{t('loyalty.sim.onPublishTitle')}</h3>
+      {!changed ? (
+        <p data-testid="simulation-on-publish-kept">{t('loyalty.sim.onPublishKept')}</p>
+      ) : (
+        <>
+          <p className="hint">{t('loyalty.sim.onPublish')}</p>
+          {policies.map(([policy, label]) => {
+            const moves = report.on_publish[policy];
+            const parts = [...(moves.up > 0 ? [counted(i18n, 'movesUp', moves.up)] : []), ...(moves.down > 0 ? [counted(i18n, 'movesDown', moves.down)] : [])];
+            return (
+              <section key={policy} className="policy" data-testid={`simulation-on-publish-${policy}`}>
+                <h4>{label}</h4>
+                <p data-testid={`simulation-on-publish-${policy}-summary`}>{parts.length ? `${i18n.list(parts)}.` : t('loyalty.sim.onPublishNobody')}</p>
+                {moves.movers.length > 0 && (
+                  <Movers movers={moves.movers} total={moves.up + moves.down} limit={ON_PUBLISH_SHOWN} levels={levels} toHeading={t('loyalty.sim.afterPublish')} testId={`simulation-on-publish-${policy}-movers`} />
+                )}
+              </section>
+            );
+          })}
+        </>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,39 @@
+import { countedName, type PluralForms } from '../../shared/plural.ts';
+import type { I18n, Language } from './index.ts';
+
+// Texts that agree with a number: "1 member moves up", "2 člana se premaknejo" is wrong,
+// "2 člana se premakneta" right. A catalogue holds one text per key, so a text whose words
+// change with the number is here instead, each language by the plural forms its numbers take
+// (shared/plural.ts chooses the form, as it does for the points' name); {count} is where the
+// number goes. test/e2e/i18n.test.ts checks that every language gives each form its plural
+// rules use.
+type Counted = Readonly<Record<Language, PluralForms>>;
+
+export const COUNTED = {
+  /** Members a published program would move up a tier. */
+  movesUp: {
+    en: { one: '{count} member moves up', other: '{count} members move up' },
+    sl: { one: '{count} član se premakne navzgor', two: '{count} člana se premakneta navzgor', few: '{count} člani se premaknejo navzgor', other: '{count} članov se premakne navzgor' },
+    tr: { one: '{count} üye yükselir', other: '{count} üye yükselir' },
+    da: { one: '{count} medlem rykker op', other: '{count} medlemmer rykker op' },
+    ru: {
+      one: '{count} участник перейдёт на более высокий уровень', few: '{count} участника перейдут на более высокий уровень',
+      many: '{count} участников перейдут на более высокий уровень', other: '{count} участника перейдут на более высокий уровень',
+    },
+  },
+  /** Members a published program would move down a tier. */
+  movesDown: {
+    en: { one: '{count} member moves down', other: '{count} members move down' },
+    sl: { one: '{count} član se premakne navzdol', two: '{count} člana se premakneta navzdol', few: '{count} člani se premaknejo navzdol', other: '{count} članov se premakne navzdol' },
+    tr: { one: '{count} üye düşer', other: '{count} üye düşer' },
+    da: { one: '{count} medlem rykker ned', other: '{count} medlemmer rykker ned' },
+    ru: {
+      one: '{count} участник перейдёт на более низкий уровень', few: '{count} участника перейдут на более низкий уровень',
+      many: '{count} участников перейдут на более низкий уровень', other: '{count} участника перейдут на более низкий уровень',
+    },
+  },
+} as const satisfies Record<string, Counted>;
+
+/** The text in the dashboard's language in the form that agrees with `count`, the number written as the language writes it. */
+export const counted = (i18n: I18n, key: keyof typeof COUNTED, count: number): string =>
+  countedName(COUNTED[key], i18n.language, count).replace('{count}', i18n.number(count));
