@@ -84,17 +84,17 @@ describe('what publishing a proposal does to tiers', () => {
     expect(await page.getByTestId('simulation-on-publish-upgrade_now-summary').innerText()).toBe('52 members move up.');
     expect(await page.getByTestId('simulation-on-publish-reevaluate_now-summary').innerText()).toBe('52 members move up and 2 members move down.');
 
-    // Who: those moving down first, by name; a customer with no name by their id, as the replay's table does; 20 rows, then how many more.
-    const shown = (movers: SimulationReport['movers']) => movers.slice(0, 20).map((m) => [m.name ?? m.customer_id, m.from === 'member' ? 'Member' : m.from === 'gold' ? 'Gold' : String(m.from), `${m.direction === 'down' ? '↓' : '↑'} ${m.to === 'silver' ? 'Silver' : m.to}`]);
+    // Who: those moving down first, by name; a customer with no name as the customer list calls them; 20 rows, then how many more.
+    const shown = (movers: SimulationReport['movers']) => movers.slice(0, 20).map((m) => [m.name ?? 'Unnamed customer', m.from === 'member' ? 'Member' : m.from === 'gold' ? 'Gold' : String(m.from), `${m.direction === 'down' ? '↓' : '↑'} ${m.to === 'silver' ? 'Silver' : m.to}`]);
     const keepRows = await rows(page, 'simulation-on-publish-upgrade_now-movers');
     const allRows = await rows(page, 'simulation-on-publish-reevaluate_now-movers');
     expect(keepRows[0]).toEqual(['Cem Demir', 'Member', '↑ Silver']);
     expect(allRows.slice(0, 3)).toEqual([['Ana Kovač', 'Gold', '↓ Silver'], ['Bojan Horvat', 'Gold', '↓ Silver'], ['Cem Demir', 'Member', '↑ Silver']]);
     expect([keepRows, allRows]).toEqual([shown(keep.movers), shown(all.movers)]);
-    expect(keepRows[1][0]).toBe(keep.movers[1].customer_id); // the crowd has no name
+    expect(keepRows[1][0]).toBe('Unnamed customer'); // the crowd has no name
     expect(await page.getByTestId('simulation-on-publish-upgrade_now-movers').locator('thead').innerText()).toMatch(/Customer\s+Today\s+After publishing/);
-    expect(await page.getByTestId('simulation-on-publish-upgrade_now-movers-more').innerText()).toBe('and 32 more (the command line and the API list up to 1,000)');
-    expect(await page.getByTestId('simulation-on-publish-reevaluate_now-movers-more').innerText()).toBe('and 34 more (the command line and the API list up to 1,000)');
+    expect(await page.getByTestId('simulation-on-publish-upgrade_now-movers-more').innerText()).toBe('and 32 more (the API lists up to 1,000, as does the command line with --json)');
+    expect(await page.getByTestId('simulation-on-publish-reevaluate_now-movers-more').innerText()).toBe('and 34 more (the API lists up to 1,000, as does the command line with --json)');
     // A name links to the customer's loyalty tab.
     const ana = all.movers[0];
     expect(await allSection.getByRole('link', { name: 'Ana Kovač' }).getAttribute('href')).toBe(`/customers/${ana.customer_id}?tab=loyalty`);

@@ -119,7 +119,7 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.sim.movers': 'Hvem skifter',
   'loyalty.sim.moverCustomer': 'Kunde',
   'loyalty.sim.notPlaced': 'endnu uden niveau',
-  'loyalty.sim.moversMore': 'og {count} mere (kommandolinjen og API’et viser op til 1.000)',
+  'loyalty.sim.moversMore': 'og {count} mere (API’et viser op til 1.000, ligesom kommandolinjen med --json)',
   'loyalty.sim.byKind': 'Bonusser efter type',
   'loyalty.sim.timesDue': 'Antal gange',
   'loyalty.sim.timesDueHint': 'Antal gange: hvor mange gange hver bonus forfaldt i perioden, uanset hvilket program der betaler den. En henvisning tæller vennens og henviserens bonus sammen.',

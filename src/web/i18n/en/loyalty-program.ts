@@ -118,7 +118,7 @@ export const LOYALTY_PROGRAM = {
   'loyalty.sim.movers': 'Who moves',
   'loyalty.sim.moverCustomer': 'Customer',
   'loyalty.sim.notPlaced': 'not placed yet',
-  'loyalty.sim.moversMore': 'and {count} more (the command line and the API list up to 1,000)',
+  'loyalty.sim.moversMore': 'and {count} more (the API lists up to 1,000, as does the command line with --json)',
   'loyalty.sim.byKind': 'Bonuses by kind',
   'loyalty.sim.timesDue': 'Times due',
   'loyalty.sim.timesDueHint': 'Times due: how many times each bonus fell due in the period, whichever program pays it. A referral counts the friend\'s and the referrer\'s bonus together.',

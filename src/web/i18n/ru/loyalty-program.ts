@@ -119,7 +119,7 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.sim.movers': 'Кто меняет уровень',
   'loyalty.sim.moverCustomer': 'Клиент',
   'loyalty.sim.notPlaced': 'ещё без уровня',
-  'loyalty.sim.moversMore': 'и ещё {count} (командная строка и API показывают до 1000)',
+  'loyalty.sim.moversMore': 'и ещё {count} (API показывает до 1000, как и командная строка с --json)',
   'loyalty.sim.byKind': 'Бонусы по видам',
   'loyalty.sim.timesDue': 'Сколько раз',
   'loyalty.sim.timesDueHint': 'Сколько раз: сколько раз каждый бонус полагался за период, независимо от того, какая программа его выплачивает. Рекомендация учитывает бонусы друга и пригласившего вместе.',

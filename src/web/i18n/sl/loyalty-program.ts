@@ -119,7 +119,7 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.sim.movers': 'Kdo se premakne',
   'loyalty.sim.moverCustomer': 'Stranka',
   'loyalty.sim.notPlaced': 'še brez ravni',
-  'loyalty.sim.moversMore': 'in še {count} (ukazna vrstica in API jih navedeta do 1.000)',
+  'loyalty.sim.moversMore': 'in še {count} (API jih navede do 1.000, prav tako ukazna vrstica z --json)',
   'loyalty.sim.byKind': 'Bonusi po vrstah',
   'loyalty.sim.timesDue': 'Kolikokrat',
   'loyalty.sim.timesDueHint': 'Kolikokrat: kolikokrat je bil posamezni bonus v obdobju upravičen, ne glede na to, kateri program ga plača. Priporočilo šteje bonus prijatelja in priporočitelja skupaj.',

@@ -119,7 +119,7 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.sim.movers': 'Kimler değişiyor',
   'loyalty.sim.moverCustomer': 'Müşteri',
   'loyalty.sim.notPlaced': 'henüz seviyesi yok',
-  'loyalty.sim.moversMore': 've {count} kişi daha (komut satırı ve API 1.000 kişiye kadar listeler)',
+  'loyalty.sim.moversMore': 've {count} kişi daha (API 1.000 kişiye kadar listeler, --json ile komut satırı da)',
   'loyalty.sim.byKind': 'Türlerine göre bonuslar',
   'loyalty.sim.timesDue': 'Kaç kez',
   'loyalty.sim.timesDueHint': 'Kaç kez: her bonusun dönem içinde kaç kez hak edildiği; hangi programın ödediğinden bağımsızdır. Tavsiye, arkadaşın ve tavsiye edenin bonusunu birlikte sayar.',

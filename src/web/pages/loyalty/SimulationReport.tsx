@@ -127,7 +127,7 @@ function Movers({ movers, total, limit, levels, toHeading, testId }: { movers: M
               <tr key={m.customer_id} className={m.direction === 'down' ? 'down' : 'up'}>
                 <td>
                   <a href={`/customers/${m.customer_id}?tab=loyalty`} onClick={(e) => { e.preventDefault(); navigate(`/customers/${m.customer_id}?tab=loyalty`); }}>
-                    {m.name ?? m.customer_id}
+                    {m.name ?? t('customers.unnamed')}
                   </a>
                 </td>
                 <td>{m.from === null ? t('loyalty.sim.notPlaced') : tierName(i18n, levels, m.from)}</td>
