@@ -6,7 +6,7 @@ export const SCOPES = ['read', 'write', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const UserInput = z.object({
-  email: z.email('must be a valid email address'),
+  email: z.email(fixedText('format.email')),
   name: z.string().trim().max(200).nullish(),
   role: z.enum(ROLES, `must be one of ${ROLES.join(', ')}`),
   password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),

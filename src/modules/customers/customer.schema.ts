@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import { isTimeZone } from '../../shared/clock.ts';
 import { fixedText } from '../../shared/messages/index.ts';
-import { isCalendarDay } from '../../shared/validation.ts';
+import { CalendarDate } from '../../shared/validation.ts';
 import { CHANNELS, LANGUAGES } from './customer.ts';
 
 // Input schemas for customers. Phone numbers are checked for shape here and normalised
 // to E.164 by the service (which knows the default region).
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine(isCalendarDay, 'is not a real calendar date');
 
 export const ConsentValue = z.union(
   [
@@ -26,14 +21,14 @@ export const ConsentValue = z.union(
 /** Who the customer is: at least one identity. */
 export const CustomerIdentityFields = z.object({
   external_id: z.string().trim().min(1).max(200).nullish(),
-  email: z.email('must be a valid email address').max(320).nullish(),
+  email: z.email(fixedText('format.email')).max(320).nullish(),
   phone: z.string().trim().min(3).max(40).nullish(),
 });
 
 export const CustomerProfileFields = z.object({
   first_name: z.string().trim().max(200).nullish(),
   last_name: z.string().trim().max(200).nullish(),
-  birthday: isoDate.nullish(),
+  birthday: CalendarDate.nullish(),
   language: z.enum(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`).nullish(),
   time_zone: z.string().refine(isTimeZone, fixedText('time_zone.iana')).nullish(),
   home_store: z.string().trim().min(1).max(100).nullish(),

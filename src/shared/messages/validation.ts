@@ -62,5 +62,12 @@ export const VALIDATION = {
     da: 'skal være et ISO 8601-tidsstempel, f.eks. 2026-12-31T18:00:00Z',
     ru: 'должно быть меткой времени ISO 8601, например 2026-12-31T18:00:00Z',
   },
-  'format.email': { en: 'must be an email address', sl: 'mora biti e-poštni naslov', tr: 'bir e-posta adresi olmalıdır', da: 'skal være en e-mailadresse', ru: 'должно быть адресом электронной почты' },
+  // English as API clients and the README have always read it (customer.email, a user's email).
+  'format.email': {
+    en: 'must be a valid email address',
+    sl: 'mora biti veljaven e-poštni naslov',
+    tr: 'geçerli bir e-posta adresi olmalıdır',
+    da: 'skal være en gyldig e-mailadresse',
+    ru: 'должно быть корректным адресом электронной почты',
+  },
 } as const satisfies Record<string, Entry>;
