@@ -31,7 +31,7 @@ const Env = z.object({
   OWNER_EMAIL: z.email().default('owner@regulars.local'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  UNKNOWN_CODES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   JOBS: z.enum(['on', 'off']).default('on'),
   EVENTS_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
   CHECK_RESPONSES: z.enum(['on', 'off']).default('off'),
@@ -63,7 +63,8 @@ export interface Config {
   ownerEmail: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   logJson: boolean;
-  rateLimitPerMinute: number;
+  /** Unknown coupon or gift-card codes a caller may try in a minute before every code answers 429 (src/http/code-guesses.ts). */
+  unknownCodesPerMinute: number;
   jobs: boolean;
   /** Days the outbox keeps an event once every reader is done with it (src/workflows/prune-events.ts); 0: forever. */
   eventsRetentionDays: number;
@@ -96,7 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ownerEmail: e.OWNER_EMAIL,
     logLevel: e.LOG_LEVEL,
     logJson: e.LOG_FORMAT === 'json',
-    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    unknownCodesPerMinute: e.UNKNOWN_CODES_PER_MINUTE,
     jobs: e.JOBS === 'on',
     eventsRetentionDays: e.EVENTS_RETENTION_DAYS,
     checkResponses: e.CHECK_RESPONSES === 'on',

@@ -7,8 +7,9 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { Services } from '../services.ts';
 import { registerAuthHook } from './auth.ts';
+import { createCodeGuesses } from './code-guesses.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
-import { answerLanguage, errorHandler, invalidJsonBody, problem, sendProblem } from './problem.ts';
+import { answerLanguage, errorHandler, invalidJsonBody, problem, sendProblem, tooManyRequests } from './problem.ts';
 import { installResponseChecks } from './response-check.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { analyticsViewRoutes } from './routes/analytics-views.ts';
@@ -51,11 +52,13 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 2 * 1024 ** 3, files: 1 } });
   // Limits apply only to routes that declare one (login, health): API keys are trusted
-  // callers, and a POS sending a burst must not be turned away.
+  // callers, and a POS sending a burst must not be turned away. Coupon and gift-card look-ups
+  // are limited by the unknown codes a caller tries, not by its requests (code-guesses.ts).
+  app.decorate('codeGuesses', createCodeGuesses(services.config.unknownCodesPerMinute));
   await app.register(rateLimit, {
     global: false,
     // An Error with its status, as Fastify's own client errors come: problemOf tells it (a plain object lost its detail).
-    errorResponseBuilder: (req, ctx) => Object.assign(new Error(say('http.too_many_requests', { seconds: Math.ceil(ctx.ttl / 1000) }).in(answerLanguage(req))), { statusCode: 429 }),
+    errorResponseBuilder: (_req, ctx) => tooManyRequests(Math.ceil(ctx.ttl / 1000)),
   });
   registerAuthHook(app, services.auth);
   if (services.config.checkResponses) installResponseChecks(app);

@@ -69,6 +69,11 @@ export function invalidJsonBody(text: string): FastifyError & { position?: numbe
   return Object.assign(new Error('The body is not valid JSON'), { name: 'FastifyError', code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400, position });
 }
 
+/** A 429: the caller is to wait `seconds` (a route's rate limit, or the unknown codes it tried: code-guesses.ts), told in the request's language. */
+export function tooManyRequests(seconds: number): FastifyError & { seconds: number } {
+  return Object.assign(new Error(`Too many requests; try again in ${seconds} s`), { name: 'FastifyError', code: 'REGULARS_TOO_MANY_REQUESTS', statusCode: 429, seconds });
+}
+
 /** What a body of a type the route does not read is told (415): the type received, and the one the route reads. */
 function unsupportedMediaType(request: Pick<FastifyRequest, 'headers'> & { routeOptions?: { config?: { multipart?: boolean } } }): Said {
   const expected = request.routeOptions?.config?.multipart ? 'multipart/form-data' : 'application/json';
@@ -77,8 +82,9 @@ function unsupportedMediaType(request: Pick<FastifyRequest, 'headers'> & { route
 }
 
 /** Fastify's own client errors in the request's language: their English sentences are not told. */
-function clientErrorDetail(error: FastifyError & { position?: number }, request: Parameters<typeof unsupportedMediaType>[0]): Said | string {
+function clientErrorDetail(error: FastifyError & { position?: number; seconds?: number }, request: Parameters<typeof unsupportedMediaType>[0]): Said | string {
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return unsupportedMediaType(request);
+  if (error.code === 'REGULARS_TOO_MANY_REQUESTS') return say('http.too_many_requests', { seconds: error.seconds ?? 1 });
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
     return error.position === undefined ? say('http.invalid_json') : say('http.invalid_json_at', { position: error.position });
   }

@@ -1,9 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Principal, Scope } from '../modules/auth/index.ts';
-import { forbidden, notFound } from '../shared/errors.ts';
+import { forbidden, isAppError, notFound } from '../shared/errors.ts';
+import type { CodeGuesses } from './code-guesses.ts';
+import { tooManyRequests } from './problem.ts';
 import { say } from '../shared/messages/index.ts';
 import { isUuid } from '../shared/ids.ts';
+import { withFields } from '../shared/objects.ts';
 
 // Routes are declared once with their scope and zod schemas; the same declaration
 // registers the handler, enforces the scope and produces the OpenAPI document, the
@@ -39,6 +42,8 @@ export interface RouteSpec {
   query?: z.ZodType;
   responses: RouteResponses;
   rateLimit?: { max: number; timeWindow: string };
+  /** The route looks a coupon or gift card up by its code: unknown codes count against the caller (code-guesses.ts). */
+  codeLookup?: true;
   multipart?: boolean;
   handler: (request: FastifyRequest, reply: FastifyReply, principal: Principal) => Promise<unknown>;
 }
@@ -49,10 +54,17 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
   }
+  interface FastifyInstance {
+    /** The unknown codes each caller tried this minute (buildApp). */
+    codeGuesses: CodeGuesses;
+  }
 }
 
 export function route(app: FastifyInstance, prefix: string, spec: RouteSpec): void {
-  if (!registry.some((r) => r.method === spec.method && r.path === prefix + spec.path)) registry.push({ ...spec, path: prefix + spec.path });
+  if (!registry.some((r) => r.method === spec.method && r.path === prefix + spec.path)) {
+    const responses: RouteResponses = spec.codeLookup ? withFields(spec.responses, { 429: 'Too many unknown codes from this caller this minute (UNKNOWN_CODES_PER_MINUTE): every code is refused until Retry-After' }) : spec.responses;
+    registry.push(withFields(spec, { path: prefix + spec.path, responses }));
+  }
   app.route({
     method: spec.method,
     url: spec.path,
@@ -68,7 +80,19 @@ export function route(app: FastifyInstance, prefix: string, spec: RouteSpec): vo
       if (spec.scope && principal && !principal.scopes.includes(spec.scope)) {
         throw forbidden(say(principal.kind === 'key' ? 'auth.scope_of_key' : 'auth.scope_of_role', { scope: spec.scope, scopes: principal.scopes.join(', ') }));
       }
-      return spec.handler(request, reply, principal!);
+      if (!spec.codeLookup) return spec.handler(request, reply, principal!);
+      const guesses = request.server.codeGuesses;
+      const wait = guesses.blockedFor(request);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw tooManyRequests(wait);
+      }
+      try {
+        return await spec.handler(request, reply, principal!);
+      } catch (error) {
+        if (isAppError(error) && error.kind === 'not_found') guesses.missed(request);
+        throw error;
+      }
     },
   });
 }

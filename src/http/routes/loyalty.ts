@@ -256,7 +256,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   });
   route(app, prefix, {
     method: 'GET', path: '/coupons/:code', tag: 'loyalty', scope: 'read', summary: 'Validate a coupon: what it gives and whether it can be used now',
-    responses: { 200: { description: 'The coupon, and whether it can be used now', schema: CouponCheck }, 404: 'Unknown code' }, rateLimit: { max: 120, timeWindow: '1 minute' },
+    responses: { 200: { description: 'The coupon, and whether it can be used now', schema: CouponCheck }, 404: 'Unknown code' }, codeLookup: true,
     // Its problem told in the request's language, as a use's refusal is (a till that names none reads English).
     handler: async (req) => L.coupon((req.params as { code: string }).code, { language: answerLanguage(req) }),
   });
@@ -269,7 +269,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
       404: 'Unknown code, or a customer_id of no customer (a merged id is followed to the survivor)',
       409: 'Used up, expired, or not this customer\'s',
     },
-    rateLimit: { max: 120, timeWindow: '1 minute' },
+    codeLookup: true,
     handler: async (req, reply, p) => {
       const r = await L.useCoupon((req.params as { code: string }).code, req.body, { actor: actorOf(p) });
       return answerWrite(reply, r.created, r);
@@ -308,11 +308,12 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   });
   route(app, prefix, {
     method: 'GET', path: '/gift-cards/:code', tag: 'loyalty', scope: 'read', summary: 'A gift card and its balance',
-    responses: { 200: { description: 'The gift card, with whether it can pay now', schema: UsableGiftCard }, 404: 'Unknown code' }, rateLimit: { max: 120, timeWindow: '1 minute' },
+    responses: { 200: { description: 'The gift card, with whether it can pay now', schema: UsableGiftCard }, 404: 'Unknown code' }, codeLookup: true,
     handler: async (req) => L.giftCard((req.params as { code: string }).code),
   });
   route(app, prefix, {
     method: 'POST', path: '/gift-cards/:code/charge', tag: 'loyalty', scope: 'write', summary: 'Pay from a gift card; the key makes retries safe',
+    codeLookup: true,
     body: GiftCardChargeInput,
     responses: {
       201: { description: 'Charged: the amount and the card after', schema: GiftCardCharge },
