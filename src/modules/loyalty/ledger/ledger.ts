@@ -1,6 +1,5 @@
 import { counted, say, type Said } from '../../../shared/messages/index.ts';
 import type { CountedName } from '../../../shared/plural.ts';
-import { POINTS_WORDS } from '../program/program-names.ts';
 
 // The ledger's rules, pure: which lots a debit consumes, and what a member's entries say
 // about the balance. The repository stores what these decide.
@@ -124,8 +123,9 @@ export function balanceOf(lots: readonly Lot[], memberPoints: number, now: Date)
  * so "0 available" is not read as "none at all". A catalogue message (told in the
  * dashboard's language; in a string, English); the pending points by `pointsName`, the
  * program's name for them (program-names.ts pointsNameOf), as the rest of the refusal.
+ * The caller names them: the ledger knows nothing of the program (program uses ledger).
  */
-export function pointsOnHand(lots: readonly Lot[], memberPoints: number, now: Date, pointsName: CountedName = POINTS_WORDS): Said {
+export function pointsOnHand(lots: readonly Lot[], memberPoints: number, now: Date, pointsName: CountedName): Said {
   const { available, pending } = balanceOf(lots, memberPoints, now);
   const spendable = Math.max(0, available);
   const onHand = say(spendable === 1 ? 'points.available_one' : 'points.available', { available: spendable });

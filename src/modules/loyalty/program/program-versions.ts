@@ -2,20 +2,17 @@ import { audit, lockKeys, notifyOnCommit, type Actor, type Tx } from '../../../d
 import { publish } from '../../../jobs/outbox.ts';
 import { invalidField, notFound } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
-import { amountField } from '../../../shared/money.ts';
-import { isCalendarDay, ISO_TIMESTAMP, parseInput } from '../../../shared/validation.ts';
-import { instantOf, isDateOnly } from '../../../shared/clock.ts';
+import { parseInput } from '../../../shared/validation.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import { PROGRAM_CHANNEL, type LoyaltyCore } from '../loyalty.core.ts';
-import { compileProgram, tierIndexOf, type Program } from './program.ts';
+import { checkAmounts, compileProgram, tierIndexOf, type Program } from './program.ts';
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
 import { insertProgram, listPrograms } from './program.repository.ts';
-import { tierMovesOnPublish, tierRulesChanged } from './publish-preview.ts';
-import { MOVERS_LISTED, simulateProgram } from '../simulate/simulate.ts';
+import { tierRulesChanged } from './publish-preview.ts';
 
 // The program's versions: applying one (which may re-place every member's tier at once,
-// and warns of a scheduled version it keeps out for good), reading them, and simulating a
-// proposed one against the purchases so far. Versions are never edited: what was earned
+// and warns of a scheduled version it keeps out for good) and reading them; simulating a
+// proposed one is simulate/simulate.service.ts. Versions are never edited: what was earned
 // under one stays earned and labelled under it, so a new version may not be dated back
 // over another's time.
 
@@ -23,7 +20,7 @@ import { MOVERS_LISTED, simulateProgram } from '../simulate/simulate.ts';
 const CLOCK_ALLOWANCE_MS = 5 * 60_000;
 
 export function createProgramVersions(core: LoyaltyCore) {
-  const { db, clock, currency, timeZone } = core.deps;
+  const { db, clock, currency } = core.deps;
 
   /**
    * A version dated back over a time another version was in force would claim rules that
@@ -158,48 +155,10 @@ export function createProgramVersions(core: LoyaltyCore) {
       };
     },
 
-    /** Replays the purchases since `since` against a proposed program; writes nothing. */
-    async simulate(programInput: unknown, { since }: { since: string }) {
-      const document = parseInput(ProgramDocument, programInput, 'program', 'program');
-      checkAmounts(document, currency);
-      const now = clock.now();
-      const sinceDate = simulationStart(since, timeZone, now);
-      const proposed = compileProgram({ version: 0, effectiveFrom: now, document, currency });
-      const onPublish = await tierMovesOnPublish(db, core, proposed, now, MOVERS_LISTED);
-      return simulateProgram({ db, proposed, current: await core.programAt(now), since: sinceDate, now, currency, timeZone, onPublish });
-    },
-
     async programVersion(version: number) {
       const p = (await core.programs()).find((x) => x.version === version);
       if (!p) throw notFound(say('program.version_not_found', { version }));
       return { version: p.version, effective_from: p.effectiveFrom.toISOString(), note: p.note ?? null, document: p.document };
     },
   };
-}
-
-/** Amounts in the document must fit the business currency's decimals ("5.005" is not euros). */
-function checkAmounts(document: ProgramDocument, currency: string) {
-  const check = (value: string | undefined, field: string) => value !== undefined && amountField(field, value, currency);
-  check(document.earning.minimum_purchase, 'program.earning.minimum_purchase');
-  check(document.bonuses.referral?.minimum_purchase, 'program.bonuses.referral.minimum_purchase');
-  if (document.tiers?.metric === 'spend') document.tiers.levels.forEach((l, i) => check(l.threshold, `program.tiers.levels.${i}.threshold`));
-  document.rewards.forEach((r, i) => check(r.amount, `program.rewards.${i}.amount`));
-}
-
-/**
- * Where a simulation starts: a date (YYYY-MM-DD) is the start of that day in the
- * business's time zone, as the owner reads it; a timestamp is taken as written. Neither
- * may name a day the calendar lacks (Date.parse would move 2026-02-30 to 2 March) nor lie
- * ahead (there would be nothing to replay).
- */
-function simulationStart(since: string, timeZone: string, now: Date): Date {
-  const text = since.trim();
-  if (!isDateOnly(text) && !ISO_TIMESTAMP.test(text)) {
-    throw invalidField('since', say('simulation.since_format'));
-  }
-  if (!isCalendarDay(text)) throw invalidField('since', say('simulation.since_not_a_day', { day: text.slice(0, 10) }));
-  const at = instantOf(text, timeZone);
-  if (Number.isNaN(at.getTime())) throw invalidField('since', say('simulation.since_not_a_time', { time: text.slice(11) }));
-  if (at.getTime() > now.getTime()) throw invalidField('since', say('simulation.since_in_future', { at: at.toISOString() }));
-  return at;
 }

@@ -1,5 +1,5 @@
 import { addMonths, startOfLocalDay } from '../../../shared/clock.ts';
-import { currencyExponent, toMinor } from '../../../shared/money.ts';
+import { amountField, currencyExponent, toMinor } from '../../../shared/money.ts';
 import { textIn } from '../../../shared/messages/index.ts';
 import type { Condition, LocalizedText, ProgramDocument } from './program.schema.ts';
 
@@ -23,6 +23,15 @@ export interface Program {
   unitMinor: number;
   /** Why the version was applied (`regulars loyalty apply --note`), as stored with it; absent for a proposal being simulated. */
   note?: string | null;
+}
+
+/** Amounts in the document must fit the business currency's decimals ("5.005" is not euros): checked before a version is applied or simulated. */
+export function checkAmounts(document: ProgramDocument, currency: string) {
+  const check = (value: string | undefined, field: string) => value !== undefined && amountField(field, value, currency);
+  check(document.earning.minimum_purchase, 'program.earning.minimum_purchase');
+  check(document.bonuses.referral?.minimum_purchase, 'program.bonuses.referral.minimum_purchase');
+  if (document.tiers?.metric === 'spend') document.tiers.levels.forEach((l, i) => check(l.threshold, `program.tiers.levels.${i}.threshold`));
+  document.rewards.forEach((r, i) => check(r.amount, `program.rewards.${i}.amount`));
 }
 
 export function compileProgram({ version, effectiveFrom, document, currency }: { version: number; effectiveFrom: Date; document: ProgramDocument; currency: string }): Program {

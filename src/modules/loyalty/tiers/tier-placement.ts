@@ -1,5 +1,4 @@
 import type { Tx } from '../../../db/index.ts';
-import type * as accrual from '../earning/accrual.repository.ts';
 import type { MemberRow, NewEntry } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore, TierChange } from '../loyalty.core.ts';
 import { tierIndexOf, type Program } from '../program/program.ts';
@@ -46,6 +45,13 @@ export interface TierPlan {
 /** Where a member's recorded tier history stands: its tier, and the time of its last change (-Infinity: none the timeline's moves could precede). */
 export interface Recorded { tier: string | null; lastAt: number }
 
+/**
+ * What placement needs of accrual's state for a member (AccrualState): the row. The rest
+ * goes back untouched to accrual's mayMoveUp, so these functions are generic over it and
+ * tiers does not import earning (earning uses tiers).
+ */
+export interface PlacedMember { member: MemberRow }
+
 /** The moment the cached tier speaks from: purchases before it are back-dated. */
 export function settledAt(rules: TierRules, m: MemberRow): number {
   let at = Math.max(m.last_activity_at?.getTime() ?? -Infinity, m.tier_since?.getTime() ?? -Infinity);
@@ -71,9 +77,9 @@ function fromCache(rules: TierRules, m: MemberRow, first: number): { from: Date 
  * or two statements for all of them). `items` is sorted by time; `fresh`: a member enrolled
  * now without earlier purchases, placed over this transaction's purchases alone (no read).
  */
-export async function planTiers(
-  trx: Tx, core: LoyaltyCore, program: Program, states: Map<string, accrual.AccrualState>, items: { customerId: string; purchaseId: string; at: number }[],
-  bulk: NewEntry[], now: Date, { fresh, mayMoveUp }: { fresh: (id: string) => boolean; mayMoveUp: (st: accrual.AccrualState) => boolean },
+export async function planTiers<S extends PlacedMember>(
+  trx: Tx, core: LoyaltyCore, program: Program, states: Map<string, S>, items: { customerId: string; purchaseId: string; at: number }[],
+  bulk: NewEntry[], now: Date, { fresh, mayMoveUp }: { fresh: (id: string) => boolean; mayMoveUp: (st: S) => boolean },
 ): Promise<TierPlan> {
   const rules = new TierRules(program, core.deps.timeZone);
   const plan: TierPlan = { rules, timelines: new Map(), recorded: new Map() };
@@ -131,9 +137,9 @@ export async function planTiers(
  * stats could reach a threshold). `bulk` holds the lots not yet written (a points metric
  * counts them).
  */
-export async function placeFromCache(
-  trx: Tx, core: LoyaltyCore, program: Program, plan: TierPlan, states: Map<string, accrual.AccrualState>, items: { customerId: string; at: number }[],
-  bulk: NewEntry[], mayMoveUp: (st: accrual.AccrualState) => boolean,
+export async function placeFromCache<S extends PlacedMember>(
+  trx: Tx, core: LoyaltyCore, program: Program, plan: TierPlan, states: Map<string, S>, items: { customerId: string; at: number }[],
+  bulk: NewEntry[], mayMoveUp: (st: S) => boolean,
 ): Promise<TierChange[]> {
   const tiers = program.document.tiers;
   if (!tiers) return [];

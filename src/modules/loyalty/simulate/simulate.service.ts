@@ -1,0 +1,48 @@
+import { invalidField } from '../../../shared/errors.ts';
+import { say } from '../../../shared/messages/index.ts';
+import { isCalendarDay, ISO_TIMESTAMP, parseInput } from '../../../shared/validation.ts';
+import { instantOf, isDateOnly } from '../../../shared/clock.ts';
+import type { LoyaltyCore } from '../loyalty.core.ts';
+import { checkAmounts, compileProgram } from '../program/program.ts';
+import { ProgramDocument } from '../program/program.schema.ts';
+import { tierMovesOnPublish } from '../program/publish-preview.ts';
+import { MOVERS_LISTED, simulateProgram } from './simulate.ts';
+
+// A proposed program tried before it is applied: the purchases so far replayed under it
+// (simulate.ts), beside what publishing it now would do to tiers (publish-preview.ts).
+// It lives here, not beside applying a version (program-versions.ts), because simulate
+// builds on program's rules: program does not import simulate back.
+
+export function createProgramSimulation(core: LoyaltyCore) {
+  const { db, clock, currency, timeZone } = core.deps;
+  return {
+    /** Replays the purchases since `since` against a proposed program; writes nothing. */
+    async simulate(programInput: unknown, { since }: { since: string }) {
+      const document = parseInput(ProgramDocument, programInput, 'program', 'program');
+      checkAmounts(document, currency);
+      const now = clock.now();
+      const sinceDate = simulationStart(since, timeZone, now);
+      const proposed = compileProgram({ version: 0, effectiveFrom: now, document, currency });
+      const onPublish = await tierMovesOnPublish(db, core, proposed, now, MOVERS_LISTED);
+      return simulateProgram({ db, proposed, current: await core.programAt(now), since: sinceDate, now, currency, timeZone, onPublish });
+    },
+  };
+}
+
+/**
+ * Where a simulation starts: a date (YYYY-MM-DD) is the start of that day in the
+ * business's time zone, as the owner reads it; a timestamp is taken as written. Neither
+ * may name a day the calendar lacks (Date.parse would move 2026-02-30 to 2 March) nor lie
+ * ahead (there would be nothing to replay).
+ */
+function simulationStart(since: string, timeZone: string, now: Date): Date {
+  const text = since.trim();
+  if (!isDateOnly(text) && !ISO_TIMESTAMP.test(text)) {
+    throw invalidField('since', say('simulation.since_format'));
+  }
+  if (!isCalendarDay(text)) throw invalidField('since', say('simulation.since_not_a_day', { day: text.slice(0, 10) }));
+  const at = instantOf(text, timeZone);
+  if (Number.isNaN(at.getTime())) throw invalidField('since', say('simulation.since_not_a_time', { time: text.slice(11) }));
+  if (at.getTime() > now.getTime()) throw invalidField('since', say('simulation.since_in_future', { at: at.toISOString() }));
+  return at;
+}
