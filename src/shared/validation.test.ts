@@ -175,6 +175,41 @@ describe('parseInput told in another language', () => {
       }
     });
 
+    // QA (F6): a program's reward of an unknown type read `Invalid option: expected one of
+    // "fixed_discount"|"percent_discount"|…`, a misspelt key `Unrecognized key: "earnings"`.
+    it('names the values a field takes, and a key an object does not take, at the same path', () => {
+      const kinds = z.strictObject({
+        channel: z.enum(['in_store', 'online']),
+        version: z.literal(1),
+        mode: z.literal(['a', 2, true]),
+        reward: z.discriminatedUnion('type', [z.object({ type: z.literal('fixed_discount') }), z.object({ type: z.literal('free_product') })]),
+        other: z.discriminatedUnion('type', [z.object({ type: z.literal('x') }), z.object({ type: z.literal('y') })]),
+        inner: z.strictObject({ a: z.number().optional() }),
+      });
+      const input = { channel: 'fax', version: 2, mode: 'b', reward: { type: 'teleport' }, other: {}, inner: { b: 1, c: 2 }, earnings: {} };
+      const error = refusal(kinds, input, 'program', 'program');
+      expect(error.problems).toEqual([
+        { field: 'program.channel', reason: 'must be one of in_store, online' },
+        { field: 'program.version', reason: 'must be 1' },
+        { field: 'program.mode', reason: 'must be one of a, 2, true' },
+        { field: 'program.reward.type', reason: 'must be one of fixed_discount, free_product' },
+        { field: 'program.other.type', reason: 'is required' },
+        { field: 'program.inner', reason: 'unknown fields "b", "c"' },
+        { field: 'program', reason: 'unknown field "earnings"' },
+      ]);
+      const told = {
+        sl: ['mora biti ena od vrednosti in_store, online', 'mora biti 1', 'mora biti ena od vrednosti a, 2, true', 'mora biti ena od vrednosti fixed_discount, free_product', 'je obvezno', 'neznana polja "b", "c"', 'neznano polje "earnings"'],
+        tr: ['şunlardan biri olmalıdır: in_store, online', '1 olmalıdır', 'şunlardan biri olmalıdır: a, 2, true', 'şunlardan biri olmalıdır: fixed_discount, free_product', 'zorunludur', 'bilinmeyen alanlar "b", "c"', 'bilinmeyen alan "earnings"'],
+        da: ['skal være en af in_store, online', 'skal være 1', 'skal være en af a, 2, true', 'skal være en af fixed_discount, free_product', 'skal udfyldes', 'ukendte felter "b", "c"', 'ukendt felt "earnings"'],
+        ru: ['должно быть одним из значений in_store, online', 'должно быть равно 1', 'должно быть одним из значений a, 2, true', 'должно быть одним из значений fixed_discount, free_product', 'обязательное поле', 'неизвестные поля "b", "c"', 'неизвестное поле "earnings"'],
+      };
+      for (const [language, reasons] of Object.entries(told)) {
+        expect(error.in(language as keyof typeof told).problems, language).toEqual(error.problems.map((p, i) => ({ field: p.field, reason: reasons[i] })));
+      }
+      // A schema's own words for its values are kept.
+      expect(refusal(z.object({ c: z.enum(['a', 'b'], 'pick a or b') }), { c: 'z' }).problems).toEqual([{ field: 'c', reason: 'pick a or b' }]);
+    });
+
     it('agrees a count with its noun, in English too', () => {
       const one = refusal(z.object({ code: z.string().max(1), list: z.array(z.number()).min(5) }), { code: 'ab', list: [1] });
       expect(one.in('ru').problems.map((p) => p.reason)).toEqual(['может содержать максимум 1 символ', 'должно содержать как минимум 5 элементов']);

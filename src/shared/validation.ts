@@ -47,10 +47,18 @@ const TYPES: Partial<Record<string, MessageCode>> = {
   array: 'type.list', tuple: 'type.list', set: 'type.list', object: 'type.object', record: 'type.object', map: 'type.object',
 };
 
+/** The values a field takes, as a client writes them: text bare (in_store, not "in_store"), the rest as JSON has them. */
+function oneOf(values: readonly unknown[]): Said {
+  const written = values.map((value) => (typeof value === 'string' ? value : typeof value === 'bigint' ? String(value) : JSON.stringify(value) ?? String(value)));
+  return written.length === 1 ? say('value.equal_to', { value: written[0]! }) : say('value.one_of', { values: written.join(', ') });
+}
+
 /**
  * zod's common issues in the catalogue's words: a number's or a length's bound, a value of
  * another type (by the type expected, with no type name of zod's), an ISO date or timestamp
- * or an email address in another form. Undefined for the rest, which zod's locale tells.
+ * or an email address in another form, a value not among those a field takes ("must be one
+ * of in_store, online", not zod's `Invalid option: expected one of "in_store"|"online"`), a
+ * key an object does not take. Undefined for the rest, which zod's locale tells.
  */
 export function zodIssue(issue: z.core.$ZodRawIssue): Said | undefined {
   switch (issue.code) {
@@ -77,6 +85,17 @@ export function zodIssue(issue: z.core.$ZodRawIssue): Said | undefined {
     }
     case 'invalid_format':
       return issue.format === 'date' ? say('date.format') : issue.format === 'datetime' ? say('format.timestamp') : issue.format === 'email' ? say('format.email') : undefined;
+    case 'invalid_value':
+      return oneOf(issue.values);
+    case 'unrecognized_keys':
+      return issue.keys.length === 1 ? say('key.unknown', { key: issue.keys[0]! }) : say('key.unknown_many', { keys: issue.keys.map((key) => `"${key}"`).join(', ') });
+    case 'invalid_union': {
+      // A discriminated union's tag that names no option (a reward's "type"); left out, it is required.
+      const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
+      if (discriminator === undefined || !options?.length) return undefined;
+      const tag = (issue.input as Record<string, unknown> | undefined)?.[discriminator];
+      return tag === undefined ? say('field.required') : oneOf(options);
+    }
     default:
       return undefined;
   }

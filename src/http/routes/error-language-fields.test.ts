@@ -38,3 +38,40 @@ describe("an email address that is not one (F5: English in every language, besid
     expect((await api.call('POST', '/api/v1/users', { body: { email: 'owner.example.com', role: 'staff' } })).json().errors).toEqual([{ field: 'email', reason: email.en }]);
   });
 });
+
+describe("a value a field does not take, and a key a document does not have (F6: zod's raw wording)", () => {
+  const program = {
+    name: 'Beans',
+    earning: { points_per_currency_unit: 10 },
+    rewards: [{ code: 'coffee', name: 'A coffee on us', type: 'teleport', sku: 'COF-ESP', points: 500 }],
+    earnings: {},
+  };
+  const apply = (language?: string) => api.call('POST', '/api/v1/loyalty/program', { body: { program }, headers: inLanguage(language) });
+
+  it("in a program document, at the fields' paths as before, in English and the four others", async () => {
+    const reasons = {
+      en: ['must be one of fixed_discount, percent_discount', 'unknown field "earnings"'],
+      sl: ['mora biti ena od vrednosti fixed_discount, percent_discount', 'neznano polje "earnings"'],
+      tr: ['şunlardan biri olmalıdır: fixed_discount, percent_discount', 'bilinmeyen alan "earnings"'],
+      da: ['skal være en af fixed_discount, percent_discount', 'ukendt felt "earnings"'],
+      ru: ['должно быть одним из значений fixed_discount, percent_discount', 'неизвестное поле "earnings"'],
+    };
+    for (const [language, [type, key]] of Object.entries(reasons)) {
+      const answer = await apply(language === 'en' ? undefined : language);
+      expect(answer.statusCode).toBe(422);
+      const errors: { field: string; reason: string }[] = answer.json().errors;
+      expect(errors.find((e) => e.field === 'program.rewards.0.type')?.reason, language).toMatch(new RegExp(`^${type!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      expect(errors.find((e) => e.field === 'program'), language).toEqual({ field: 'program', reason: key });
+      for (const e of errors) expect(e.reason, `${language} ${e.field}`).not.toMatch(/Invalid option|Unrecognized key|expected one of|"\|"/);
+    }
+    expect((await api.call('GET', '/api/v1/loyalty/program')).json().versions).toEqual([]); // nothing was written
+  });
+
+  it("a customer's language and a user's role", async () => {
+    const customer = await api.call('POST', '/api/v1/customers', { body: { external_id: 'fields-l', language: 'de' }, headers: inLanguage('tr') });
+    expect(customer.json().errors).toEqual([{ field: 'language', reason: 'şunlardan biri olmalıdır: en, sl, tr, da, ru' }]);
+    const user = await api.call('POST', '/api/v1/users', { body: { email: 'fields@example.com', role: 'boss' }, headers: inLanguage('da') });
+    expect(user.json().errors).toEqual([{ field: 'role', reason: 'skal være en af owner, manager, staff' }]);
+    expect((await api.call('POST', '/api/v1/users', { body: { email: 'fields@example.com', role: 'boss' } })).json().errors).toEqual([{ field: 'role', reason: 'must be one of owner, manager, staff' }]);
+  });
+});

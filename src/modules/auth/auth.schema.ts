@@ -8,7 +8,7 @@ export type Scope = (typeof SCOPES)[number];
 export const UserInput = z.object({
   email: z.email(fixedText('format.email')),
   name: z.string().trim().max(200).nullish(),
-  role: z.enum(ROLES, `must be one of ${ROLES.join(', ')}`),
+  role: z.enum(ROLES),
   password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
   language: z.enum(['en', 'sl', 'tr', 'da', 'ru']).optional(),
 });
@@ -20,7 +20,7 @@ export const LoginInput = z.object({
 
 export const ApiKeyInput = z.object({
   name: z.string().trim().min(1, 'is required').max(100),
-  scopes: z.array(z.enum(SCOPES, `must be among ${SCOPES.join(', ')}`)).min(1, 'needs at least one scope'),
+  scopes: z.array(z.enum(SCOPES)).min(1, 'needs at least one scope'),
 });
 
 /** What each staff role may do; API keys carry their scopes directly. */

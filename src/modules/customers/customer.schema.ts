@@ -29,7 +29,7 @@ export const CustomerProfileFields = z.object({
   first_name: z.string().trim().max(200).nullish(),
   last_name: z.string().trim().max(200).nullish(),
   birthday: CalendarDate.nullish(),
-  language: z.enum(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`).nullish(),
+  language: z.enum(LANGUAGES).nullish(),
   time_zone: z.string().refine(isTimeZone, fixedText('time_zone.iana')).nullish(),
   home_store: z.string().trim().min(1).max(100).nullish(),
   tags: z.array(z.string().trim().min(1).max(100)).max(100).optional(),

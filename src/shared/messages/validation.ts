@@ -70,4 +70,18 @@ export const VALIDATION = {
     da: 'skal være en gyldig e-mailadresse',
     ru: 'должно быть корректным адресом электронной почты',
   },
+  // A value not among those a field takes (a zod enum or literal, a union's discriminator): the
+  // values as a client writes them, as purchase.channel names its channels.
+  'value.one_of': {
+    en: 'must be one of {values}',
+    sl: 'mora biti ena od vrednosti {values}',
+    tr: 'şunlardan biri olmalıdır: {values}',
+    da: 'skal være en af {values}',
+    ru: 'должно быть одним из значений {values}',
+  },
+  'value.equal_to': { en: 'must be {value}', sl: 'mora biti {value}', tr: '{value} olmalıdır', da: 'skal være {value}', ru: 'должно быть равно {value}' },
+  // A key an object does not take, told at the object's path (zod's unrecognized_keys), as
+  // the reservation's capture already words it.
+  'key.unknown': { en: 'unknown field "{key}"', sl: 'neznano polje "{key}"', tr: 'bilinmeyen alan "{key}"', da: 'ukendt felt "{key}"', ru: 'неизвестное поле "{key}"' },
+  'key.unknown_many': { en: 'unknown fields {keys}', sl: 'neznana polja {keys}', tr: 'bilinmeyen alanlar {keys}', da: 'ukendte felter {keys}', ru: 'неизвестные поля {keys}' },
 } as const satisfies Record<string, Entry>;
