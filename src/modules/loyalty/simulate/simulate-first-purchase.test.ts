@@ -74,3 +74,24 @@ describe('a first day of two purchases at one instant', () => {
     }
   });
 });
+
+describe('a purchase dated ahead of the server\'s clock (a till whose clock runs fast)', () => {
+  let s: Services;
+  beforeAll(async () => {
+    s = await openTestServices();
+    s.clock.set('2026-01-01T00:00:00Z');
+    await s.loyalty.applyProgram({ program }, actor);
+    s.clock.set('2026-05-10T12:00:00Z');
+  });
+  afterAll(() => s?.close());
+
+  it('is replayed as the ledger earned it: the replay runs to the latest purchase, not only to now', async () => {
+    // V: 10.00 this morning and 4.00 dated 20:00, eight hours ahead (within the day allowed): 100 + 200 and 40.
+    await recordAll(s, [{ external_id: 'V-1', customer: { email: 'v@example.com' }, occurred_at: '2026-05-10T09:00:00Z', total: '10.00' }]);
+    await recordAll(s, [{ external_id: 'V-2', customer: { email: 'v@example.com' }, occurred_at: '2026-05-10T20:00:00Z', total: '4.00' }]);
+    expect(await ledgerPoints(s)).toBe(340);
+    const r = await s.loyalty.simulate(program, { since: '2026-05-01' });
+    expect({ proposed: r.proposed.points, current: r.current!.points, until: r.until }).toEqual({ proposed: 340, current: 340, until: '2026-05-10T20:00:00.000Z' });
+    expect(r.difference).toEqual({ points: 0, value: '0.00' });
+  });
+});

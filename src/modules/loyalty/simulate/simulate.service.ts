@@ -24,7 +24,12 @@ export function createProgramSimulation(core: LoyaltyCore) {
       const sinceDate = simulationStart(since, timeZone, now);
       const proposed = compileProgram({ version: 0, effectiveFrom: now, document, currency });
       const onPublish = await tierMovesOnPublish(db, core, proposed, now, MOVERS_LISTED);
-      return simulateProgram({ db, proposed, current: await core.programAt(now), since: sinceDate, now, currency, timeZone, onPublish });
+      // A till whose clock runs ahead records purchases dated up to a day later (FUTURE_ALLOWANCE_MS),
+      // and the ledger earned them: the replay runs to the latest of them, so the program in
+      // force still replays to the ledger (the report's `until` says where it stopped).
+      const ahead = await db.selectFrom('purchases').select((eb) => eb.fn.max('occurred_at').as('at')).where('occurred_at', '>', now).executeTakeFirst();
+      const until = ahead?.at ? new Date(ahead.at) : now;
+      return simulateProgram({ db, proposed, current: await core.programAt(now), since: sinceDate, now: until, currency, timeZone, onPublish });
     },
   };
 }
