@@ -12,8 +12,11 @@ import { cpuSecondsOf, createPgDatabase, machine, postgresBackendsCpu, postgresC
 // once; rows/s for the validation pass and the import pass, and the whole. With
 // --program, a loyalty program is in force and every row earns points (the ledger is
 // verified after). The store's totals are checked against the file. With --refunds N, a
-// file of N refunds (1.00 of each of the first N purchases) is imported after it, and its
-// rows/s reported; the revenue is checked to have fallen by N.
+// file of N refunds is imported after it, and its rows/s reported: a day's returns as a
+// till lists them, customer after customer (a customer's refunds one after another, as in
+// a tester's file whose refunds then waited for each other's lock), 1.00 of each of their
+// purchases and, of every third purchase, then the rest (an empty amount); the revenue is
+// checked to have fallen by what the file refunds.
 // Usage: npx tsx bench/import.bench.ts [--rows 200000] [--db postgres|pglite|both] [--program examples/program.json] [--refunds 20000]
 
 function writeCsv(rows: number): string {
@@ -35,16 +38,37 @@ function writeCsv(rows: number): string {
   return file;
 }
 
+/** The refunds file (see above): its text and the revenue it takes back, in cents. */
+function refundsCsv(rows: number, count: number): { text: string; refundedMinor: number } {
+  const customers = Math.max(1, Math.floor(rows / 3));
+  const purchasesOf = Array.from({ length: customers }, () => [] as number[]);
+  for (let i = 0; i < rows; i++) purchasesOf[(i * 7919) % customers].push(i);
+  const totalMinor = (i: number) => ((i % 80) + 2) * 100 + (i % 100);
+  const lines = ['purchase,external_id,amount'];
+  let refundedMinor = 0;
+  for (const i of purchasesOf.flat()) {
+    if (lines.length > count) break;
+    lines.push(`o-${i},r-${i},1.00`);
+    refundedMinor += 100;
+    if (i % 3 === 0 && lines.length <= count) {
+      lines.push(`o-${i},r-${i}-rest,`);
+      refundedMinor += totalMinor(i) - 100;
+    }
+  }
+  return { text: lines.join('\n'), refundedMinor };
+}
+
 /** Refunds a file of refunds costs, after the purchases are in: rows/s over the whole import. */
-async function importRefunds(services: ReturnType<typeof createServices>, dir: string, count: number) {
+async function importRefunds(services: ReturnType<typeof createServices>, dir: string, rows: number, count: number) {
   const file = path.join(dir, 'refunds.csv');
-  fs.writeFileSync(file, ['purchase,external_id,amount', ...Array.from({ length: count }, (_, i) => `o-${i},r-${i},1.00`)].join('\n'));
+  const { text, refundedMinor } = refundsCsv(rows, count);
+  fs.writeFileSync(file, text);
   const before = Number((await services.commerce.totals()).revenue);
   const started = Date.now();
   const result = await importFile(services, { kind: 'refunds', file });
   const seconds = (Date.now() - started) / 1000;
   const after = Number((await services.commerce.totals()).revenue);
-  if (result.created !== count || Math.round((before - after) * 100) !== count * 100) throw new Error(`refunds: ${result.created} created of ${count}, revenue ${before} → ${after}`);
+  if (result.created !== count || Math.round((before - after) * 100) !== refundedMinor) throw new Error(`refunds: ${result.created} created of ${count}, revenue ${before} → ${after}`);
   return { count, perSecond: Math.round(count / seconds), seconds: +seconds.toFixed(1) };
 }
 
@@ -92,7 +116,7 @@ export async function run({ rows, db, program, refunds = 0 }: { rows: number; db
     const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
     const totals = await services.commerce.totals();
     if (totals.purchases !== rows || result.created !== rows) throw new Error(`imported ${result.created}, stored ${totals.purchases}, file ${rows}`);
-    const refunded = refunds > 0 ? await importRefunds(services, path.dirname(file), Math.min(refunds, rows)) : undefined;
+    const refunded = refunds > 0 ? await importRefunds(services, path.dirname(file), rows, Math.min(refunds, rows)) : undefined;
     const ledger = program ? await services.loyalty.verify() : undefined;
     if (ledger && !ledger.ok) throw new Error(`loyalty verify failed: ${JSON.stringify(ledger.problems.slice(0, 3))}`);
     return { refunded, db, rows, created: result.created, validatePerSecond: Math.round(rows / (phases.validate / 1000)), importPerSecond: Math.round(rows / (phases.import / 1000)), overallPerSecond: Math.round(rows / (total / 1000)), seconds: +(total / 1000).toFixed(1), rssMb: rss, cpu };
