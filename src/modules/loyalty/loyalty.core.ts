@@ -40,7 +40,7 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
   async function programs(db_: Db | Tx = db): Promise<Program[]> {
     if (cache && Date.now() - cache.at < PROGRAM_CACHE_MS) return cache.programs;
     const rows = await listPrograms(db_);
-    const list: Program[] = rows.map((r) => withFields(compileProgram({ version: r.version, effectiveFrom: r.effective_from, document: ProgramDocument.parse(r.document), currency }), { note: r.note }));
+    const list: Program[] = rows.map((r) => withFields(compileProgram({ version: r.version, effectiveFrom: r.effective_from, document: ProgramDocument.parse(r.document), currency, timeZone }), { note: r.note }));
     cache = { programs: list, at: Date.now() };
     return list;
   }

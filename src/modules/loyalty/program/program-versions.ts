@@ -1,5 +1,6 @@
 import { audit, lockKeys, notifyOnCommit, type Actor, type Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
+import { instantOf } from '../../../shared/clock.ts';
 import { invalidField, notFound } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
 import { parseInput } from '../../../shared/validation.ts';
@@ -20,7 +21,7 @@ import { tierRulesChanged } from './publish-preview.ts';
 const CLOCK_ALLOWANCE_MS = 5 * 60_000;
 
 export function createProgramVersions(core: LoyaltyCore) {
-  const { db, clock, currency } = core.deps;
+  const { db, clock, currency, timeZone } = core.deps;
 
   /**
    * A version dated back over a time another version was in force would claim rules that
@@ -115,7 +116,8 @@ export function createProgramVersions(core: LoyaltyCore) {
       const document = parseInput(ProgramDocument, data.program, 'program', 'program');
       checkAmounts(document, currency);
       const now = clock.now();
-      const effectiveFrom = data.effective_from ? new Date(data.effective_from) : now;
+      // A date alone is the start of that day in the business's time zone: "from 1 January" as the owner means it.
+      const effectiveFrom = data.effective_from ? instantOf(data.effective_from, timeZone) : now;
       const result = await db.transaction().execute(async (trx) => {
         await lockKeys(trx, ['loyalty:program']);
         await refuseRewrittenHistory(trx, effectiveFrom, now);
@@ -130,7 +132,7 @@ export function createProgramVersions(core: LoyaltyCore) {
         // a future-dated one does so at the review after it takes effect.
         const tierChanges = effectiveFrom.getTime() <= now.getTime()
           ? await reevaluateAll(trx, data.tier_policy, now, before)
-          : { up: 0, down: 0, unchanged: 0, deferred: true, tier_rules_changed: tierRulesChanged(before, compileProgram({ version, effectiveFrom, document, currency })) };
+          : { up: 0, down: 0, unchanged: 0, deferred: true, tier_rules_changed: tierRulesChanged(await core.programAt(new Date(effectiveFrom.getTime() - 1), trx), compileProgram({ version, effectiveFrom, document, currency, timeZone })) };
         return { version, tierChanges, warnings: scheduled.map((p) => overriddenWarning(p, version, effectiveFrom)) };
       });
       core.invalidate();

@@ -1,4 +1,4 @@
-import { addMonths, startOfLocalDay } from '../../../shared/clock.ts';
+import { addMonths, instantOf, startOfLocalDay } from '../../../shared/clock.ts';
 import { amountField, currencyExponent, toMinor } from '../../../shared/money.ts';
 import { textIn } from '../../../shared/messages/index.ts';
 import type { Condition, LocalizedText, ProgramDocument } from './program.schema.ts';
@@ -34,7 +34,7 @@ export function checkAmounts(document: ProgramDocument, currency: string) {
   document.rewards.forEach((r, i) => check(r.amount, `program.rewards.${i}.amount`));
 }
 
-export function compileProgram({ version, effectiveFrom, document, currency }: { version: number; effectiveFrom: Date; document: ProgramDocument; currency: string }): Program {
+export function compileProgram({ version, effectiveFrom, document, currency, timeZone }: { version: number; effectiveFrom: Date; document: ProgramDocument; currency: string; timeZone: string }): Program {
   const tiers = document.tiers;
   return {
     version,
@@ -46,7 +46,8 @@ export function compileProgram({ version, effectiveFrom, document, currency }: {
     referralMinimumMinor: document.bonuses.referral?.minimum_purchase ? toMinor(document.bonuses.referral.minimum_purchase, currency) : 0,
     // Point values are often fractions of a cent ("0.005"): kept in millionths of a unit.
     pointValueMinor: Number(document.point_value) * 10 ** currencyExponent(currency),
-    promotionTimes: document.earning.promotions.map((p) => [Date.parse(p.from), Date.parse(p.to)]),
+    // A date alone is the start of that day in the business's time zone, as the owner means "from Saturday".
+    promotionTimes: document.earning.promotions.map((p) => [instantOf(p.from, timeZone).getTime(), instantOf(p.to, timeZone).getTime()]),
     multiplierNames: document.earning.multipliers.map((m) => (m.name ? text(m.name) : describeCondition(m.when))),
     unitMinor: 10 ** currencyExponent(currency),
   };

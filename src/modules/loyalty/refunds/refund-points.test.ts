@@ -7,7 +7,7 @@ import { earnedShareReturned, lineWeights, pointsToReverseByLines } from './refu
 // lines and the program version that earned it, as refund-points.ts says; by hand.
 
 const program = compileProgram({
-  version: 1, effectiveFrom: new Date('2026-01-01T00:00:00Z'), currency: 'EUR',
+  version: 1, effectiveFrom: new Date('2026-01-01T00:00:00Z'), currency: 'EUR', timeZone: 'Europe/Ljubljana',
   document: ProgramDocument.parse({
     name: 'Weights',
     earning: {

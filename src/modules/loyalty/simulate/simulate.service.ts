@@ -22,7 +22,7 @@ export function createProgramSimulation(core: LoyaltyCore) {
       checkAmounts(document, currency);
       const now = clock.now();
       const sinceDate = simulationStart(since, timeZone, now);
-      const proposed = compileProgram({ version: 0, effectiveFrom: now, document, currency });
+      const proposed = compileProgram({ version: 0, effectiveFrom: now, document, currency, timeZone });
       const onPublish = await tierMovesOnPublish(db, core, proposed, now, MOVERS_LISTED);
       // A till whose clock runs ahead records purchases dated up to a day later (FUTURE_ALLOWANCE_MS),
       // and the ledger earned them: the replay runs to the latest of them, so the program in

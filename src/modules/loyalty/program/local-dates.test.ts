@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAll } from '../../../../test/helpers/purchases.ts';
+import { openTestServices } from '../../../../test/helpers/services.ts';
+
+// A date without a time in a program is a day as the business lives it: the start of that
+// day in its TIMEZONE (Europe/Ljubljana here), as everywhere else a date stands alone —
+// not midnight UTC, which began a "from 1 January" version and a "double points from
+// Saturday" promotion an hour late in Ljubljana (and a day early west of Greenwich).
+
+type Services = Awaited<ReturnType<typeof openTestServices>>;
+const actor = { actor: 'test' };
+
+const program = {
+  name: 'Local days',
+  earning: { points_per_currency_unit: 1, promotions: [{ name: 'Double weekend', from: '2026-06-06', to: '2026-06-08', factor: 2 }] },
+  expiry: { policy: 'none' },
+};
+
+describe('dates alone in a program', () => {
+  let s: Services;
+  beforeAll(async () => {
+    s = await openTestServices();
+    s.clock.set('2026-06-01T12:00:00Z');
+    await s.loyalty.applyProgram({ program }, actor);
+    s.clock.set('2026-06-10T12:00:00Z');
+  });
+  afterAll(() => s?.close());
+
+  it('a promotion runs from the start of its first day to the start of its last, in the business\'s time zone', async () => {
+    const earned = async (key: string, at: string) =>
+      (await recordAll(s, [{ external_id: key, customer: { email: `${key}@example.com` }, occurred_at: at, total: '10.00' }]))[0].loyalty?.points_earned;
+    // 00:30 on Saturday in Ljubljana is Friday 22:30 UTC: in the promotion.
+    expect(await earned('sat-early', '2026-06-05T22:30:00Z')).toBe(20);
+    expect(await earned('fri-late', '2026-06-05T21:30:00Z')).toBe(10);
+    // 00:30 on Monday in Ljubljana: over.
+    expect(await earned('mon-early', '2026-06-07T22:30:00Z')).toBe(10);
+    expect(await earned('sun-late', '2026-06-07T21:30:00Z')).toBe(20);
+  });
+
+  it('a version dated by day alone takes effect at that day\'s start there', async () => {
+    const applied = await s.loyalty.applyProgram({ program: { ...program, name: 'New year' }, effective_from: '2027-01-01' }, actor);
+    expect(applied.effective_from).toBe('2026-12-31T23:00:00.000Z');
+  });
+});
