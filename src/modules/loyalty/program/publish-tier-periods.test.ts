@@ -64,4 +64,12 @@ describe('tier periods across published versions', () => {
     expect(applied.tier_changes).toEqual({ up: 0, down: 0, unchanged: 1, tier_rules_changed: true });
     expect(await tier()).toMatchObject({ code: 'silver', since: '2026-06-01T10:00:00.000Z', valid_until: '2027-06-01T10:00:00.000Z' });
   });
+
+  it('a future-dated version is compared with the one that will be in force before it, not with today\'s', async () => {
+    // In force: silver at 200.00. Scheduled for January: 400.00. A June version at 400.00 keeps January's rules.
+    const january = await s.loyalty.applyProgram({ program: withSilverAt('400.00'), effective_from: '2027-01-01T00:00:00Z' }, actor);
+    expect(january.tier_changes).toEqual({ up: 0, down: 0, unchanged: 0, deferred: true, tier_rules_changed: true });
+    const june = await s.loyalty.applyProgram({ program: withSilverAt('400.00', ' (summer)'), effective_from: '2027-06-01T00:00:00Z' }, actor);
+    expect(june.tier_changes).toEqual({ up: 0, down: 0, unchanged: 0, deferred: true, tier_rules_changed: false });
+  });
 });
