@@ -1,11 +1,30 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
 import { fixedText, say } from './messages/index.ts';
-import { DecimalAmount, isCalendarDay, parseInput, saidIssue } from './validation.ts';
+import { DecimalAmount, isCalendarDay, parseInput, saidIssue, type InputSubject } from './validation.ts';
 
 // zod 4 says "Invalid input" for a field left out of a union (an amount: string or
 // number) and "Invalid input: expected string, received undefined" for the rest.
+
+/** The third argument of the call whose arguments begin at `start`: its subject ('input' when left out); undefined when it is not a string literal. */
+function subjectOf(text: string, start: number): string | undefined {
+  const args: string[] = [''];
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i]!;
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c) && depth-- === 0) break;
+    if (c === ',' && depth === 0) args.push('');
+    else args[args.length - 1] += c;
+  }
+  const what = args[2]?.trim();
+  if (what === undefined || what === '') return 'input';
+  return /^'([^']+)'$/.exec(what)?.[1];
+}
 
 function problems(schema: z.ZodType, input: unknown) {
   try {
@@ -78,7 +97,7 @@ describe('isCalendarDay', () => {
 });
 
 describe('parseInput told in another language', () => {
-  const refusal = (schema: z.ZodType, input: unknown, what?: string, prefix?: string) => {
+  const refusal = (schema: z.ZodType, input: unknown, what?: InputSubject, prefix?: string) => {
     try {
       parseInput(schema, input, what, prefix);
     } catch (error) {
@@ -123,8 +142,35 @@ describe('parseInput told in another language', () => {
 
   it('names the fields under their prefix, and words a headline it has no entry for generally', () => {
     const error = refusal(z.object({ a: z.number() }), { a: 'x' }, 'gift card', 'card');
-    expect(error.in('da')).toEqual({ message: 'Ugyldige data: card.a: skal være et tal', problems: [{ field: 'card.a', reason: 'skal være et tal' }] });
+    expect(error.in('da')).toEqual({ message: 'Ugyldigt gavekort: card.a: skal være et tal', problems: [{ field: 'card.a', reason: 'skal være et tal' }] });
     expect(error.message).toBe('Invalid gift card: card.a: must be a number');
+    // A subject the type refuses (from JavaScript, say) still reads as a headline.
+    const unnamed = refusal(z.object({ a: z.number() }), { a: 'x' }, 'widget' as InputSubject, 'card');
+    expect([unnamed.message, unnamed.in('da').message]).toEqual(['Invalid widget: card.a: must be a number', 'Ugyldige data: card.a: skal være et tal']);
+  });
+
+  // QA (F6): a purchase's headline read "Invalid purchase:" in English and the generic
+  // "Neveljavni podatki:" ("Invalid data") in Slovenian, as did every subject without an entry.
+  it('has a headline of its own, in every language, for every subject the code parses', () => {
+    const src = fileURLToPath(new URL('..', import.meta.url));
+    const subjects = new Map<string, string>();
+    for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
+      if (!/\.tsx?$/.test(file) || /\.test\.tsx?$/.test(file)) continue;
+      const text = readFileSync(join(src, file), 'utf8');
+      for (const call of text.matchAll(/\bparseInput\(/g)) {
+        const what = subjectOf(text, call.index + call[0].length);
+        expect(what, `${file}: parseInput's subject is a literal the catalogue can be checked against`).toBeDefined();
+        subjects.set(what!, file);
+      }
+    }
+    expect(subjects.size).toBeGreaterThan(20);
+    for (const [what, file] of subjects) {
+      const error = refusal(z.object({ a: z.number() }), {}, what as InputSubject);
+      for (const language of ['sl', 'tr', 'da', 'ru'] as const) {
+        const generic = refusal(z.object({ a: z.number() }), {}).in(language).message;
+        expect(error.in(language).message === generic && what !== 'input', `${file}: "${what}" in ${language} reads the generic ${generic}`).toBe(false);
+      }
+    }
   });
 
   describe("zod's common issues, in the four other languages", () => {

@@ -134,8 +134,16 @@ function reasonIn(issue: z.core.$ZodIssue, language: Language): string {
  */
 export const saidIssue = (said: Said) => ({ message: said.toString(), params: { said } });
 
+type Spaced<S extends string> = S extends `${infer Head}_${infer Rest}` ? `${Head} ${Spaced<Rest>}` : S;
+/**
+ * What parseInput may say it parsed: a subject the catalogue has a headline for in every
+ * language ('gift card' for invalid.gift_card), so none falls back to the generic "Invalid
+ * data" in another language while English names it.
+ */
+export type InputSubject = { [C in MessageCode]: C extends `invalid.${infer What}` ? Spaced<What> : never }[MessageCode];
+
 /** parseInput's headline, "Invalid adjustment: points: …", told in `language`. */
-function headline(what: string, problems: FieldProblem[], language: Language): string {
+function headline(what: InputSubject, problems: FieldProblem[], language: Language): string {
   const head = problems
     .slice(0, 3)
     .map((p) => `${p.field}: ${p.reason}`)
@@ -147,7 +155,7 @@ function headline(what: string, problems: FieldProblem[], language: Language): s
 }
 
 /** `fieldPrefix` names where the input sits in the request body ("program" → `program.rewards.0.code`). */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'input', fieldPrefix?: string): z.output<S> {
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: InputSubject = 'input', fieldPrefix?: string): z.output<S> {
   const first = schema.safeParse(input);
   if (first.success) return first.data;
   // The messages: parsed again with the error map (a failure is rare; its cost is not the path's).

@@ -75,3 +75,31 @@ describe("a value a field does not take, and a key a document does not have (F6:
     expect((await api.call('POST', '/api/v1/users', { body: { email: 'fields@example.com', role: 'boss' } })).json().errors).toEqual([{ field: 'role', reason: 'must be one of owner, manager, staff' }]);
   });
 });
+
+describe("a refusal's headline names what was refused (F6: a purchase's and a refund's read the generic \"Invalid data\")", () => {
+  const headlines = {
+    sl: ['Neveljaven nakup: ', 'Neveljavno vračilo: ', 'Neveljavni podatki stranke: '],
+    tr: ['Geçersiz alışveriş: ', 'Geçersiz iade: ', 'Geçersiz müşteri: '],
+    da: ['Ugyldigt køb: ', 'Ugyldig refundering: ', 'Ugyldig kunde: '],
+    ru: ['Неверная покупка: ', 'Неверный возврат: ', 'Неверные данные клиента: '],
+  };
+
+  it('a purchase, a refund and a customer, in English as before and the four others', async () => {
+    expect((await buy({ external_id: 'fields-2' })).statusCode).toBe(201);
+    const refund = (language?: string) => api.call('POST', '/api/v1/purchases/fields-2/refunds', { body: { external_id: 'fields-r', amount: 'lots' }, headers: inLanguage(language) });
+    const customer = (language?: string) => api.call('POST', '/api/v1/customers', { body: { external_id: 'fields-h', language: 'de' }, headers: inLanguage(language) });
+    const bad = (language?: string) => buy({ external_id: 'fields-3', total: 'abc' }, language);
+    expect((await bad()).json().detail).toBe('Invalid purchase: total: must be a non-negative decimal amount such as "29.33"');
+    expect((await refund()).json().detail).toMatch(/^Invalid refund: amount: /);
+    expect((await customer()).json().detail).toMatch(/^Invalid customer: language: /);
+    for (const [language, [purchase, refunded, customed]] of Object.entries(headlines)) {
+      const answer = await bad(language);
+      expect([answer.statusCode, answer.headers['content-language']]).toEqual([422, language]);
+      expect(answer.json().detail, language).toBe(`${purchase}total: ${answer.json().errors[0].reason}`);
+      expect((await refund(language)).json().detail, language).toMatch(new RegExp(`^${refunded}amount: `));
+      expect((await customer(language)).json().detail, language).toMatch(new RegExp(`^${customed}language: `));
+    }
+    expect((await api.call('GET', '/api/v1/purchases/fields-3')).statusCode).toBe(404);
+    expect((await api.call('GET', '/api/v1/purchases/fields-2')).json()).toMatchObject({ refunded: '0.00' });
+  });
+});

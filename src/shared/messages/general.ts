@@ -289,24 +289,7 @@ export const GENERAL = {
     ru: 'Для этого нужна область доступа "{scope}"; ваша роль даёт: {scopes}',
   },
 
-  // ── Input validation (src/shared/validation.ts) ──
-  // parseInput's headline, by what was parsed: "Invalid <what>: <the first problems>". A
-  // `what` without its own entry is told with invalid.input's words in other languages.
-  'invalid.input': { en: 'Invalid input: {problems}', sl: 'Neveljavni podatki: {problems}', tr: 'Geçersiz veri: {problems}', da: 'Ugyldige data: {problems}', ru: 'Неверные данные: {problems}' },
-  'invalid.query': { en: 'Invalid query: {problems}', sl: 'Neveljavni parametri poizvedbe: {problems}', tr: 'Geçersiz sorgu: {problems}', da: 'Ugyldig forespørgsel: {problems}', ru: 'Неверные параметры запроса: {problems}' },
-  'invalid.login': { en: 'Invalid login: {problems}', sl: 'Neveljavna prijava: {problems}', tr: 'Geçersiz giriş: {problems}', da: 'Ugyldigt login: {problems}', ru: 'Неверные данные для входа: {problems}' },
-  'invalid.adjustment': { en: 'Invalid adjustment: {problems}', sl: 'Neveljavna sprememba točk: {problems}', tr: 'Geçersiz puan düzeltmesi: {problems}', da: 'Ugyldig pointjustering: {problems}', ru: 'Неверная корректировка баллов: {problems}' },
-  'invalid.program': { en: 'Invalid program: {problems}', sl: 'Neveljaven program: {problems}', tr: 'Geçersiz program: {problems}', da: 'Ugyldigt program: {problems}', ru: 'Неверная программа: {problems}' },
-  'invalid.program_application': {
-    en: 'Invalid program application: {problems}',
-    sl: 'Neveljavna uveljavitev programa: {problems}',
-    tr: 'Geçersiz program uygulaması: {problems}',
-    da: 'Ugyldig anvendelse af programmet: {problems}',
-    ru: 'Неверный запрос на применение программы: {problems}',
-  },
-  'invalid.simulation': { en: 'Invalid simulation: {problems}', sl: 'Neveljavna simulacija: {problems}', tr: 'Geçersiz simülasyon: {problems}', da: 'Ugyldig simulering: {problems}', ru: 'Неверные параметры симуляции: {problems}' },
-  'invalid.redemption': { en: 'Invalid redemption: {problems}', sl: 'Neveljavna unovčitev: {problems}', tr: 'Geçersiz ödül kullanımı: {problems}', da: 'Ugyldig indløsning: {problems}', ru: 'Неверный запрос на получение награды: {problems}' },
-
+  // ── Input validation (src/shared/validation.ts; parseInput's headlines are in ./validation.ts) ──
   // What a write made safe to retry says of a missing key (a zod check's fixed text).
   'idempotency_key.required': {
     en: 'is required (it makes retries safe)',

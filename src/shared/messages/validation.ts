@@ -1,5 +1,8 @@
 import type { Entry } from './languages.ts';
 
+// What parseInput (src/shared/validation.ts) says of a body, a query or a document it refuses:
+// its headline by what was parsed, and each field's reason.
+//
 // zod's common issues, told in the product's words (src/shared/validation.ts zodIssue): zod's
 // own locales write them as "ожидалось, что number будет >0", "pričakovano string" or
 // "Too small: expected number to be >0", with type names and comparison signs.
@@ -9,6 +12,68 @@ import type { Entry } from './languages.ts';
 // and "содержать" (Slovenian's forms are the accusative ones, "3 znake").
 
 export const VALIDATION = {
+  // parseInput's headline, by what was parsed: "Invalid <what>: <the first problems>". Every
+  // `what` the code passes has its entry (parseInput's type says so, and validation.test.ts
+  // reads the calls); one without would be told with invalid.input's words in other languages.
+  'invalid.input': { en: 'Invalid input: {problems}', sl: 'Neveljavni podatki: {problems}', tr: 'Geçersiz veri: {problems}', da: 'Ugyldige data: {problems}', ru: 'Неверные данные: {problems}' },
+  'invalid.query': { en: 'Invalid query: {problems}', sl: 'Neveljavni parametri poizvedbe: {problems}', tr: 'Geçersiz sorgu: {problems}', da: 'Ugyldig forespørgsel: {problems}', ru: 'Неверные параметры запроса: {problems}' },
+  'invalid.login': { en: 'Invalid login: {problems}', sl: 'Neveljavna prijava: {problems}', tr: 'Geçersiz giriş: {problems}', da: 'Ugyldigt login: {problems}', ru: 'Неверные данные для входа: {problems}' },
+  'invalid.adjustment': { en: 'Invalid adjustment: {problems}', sl: 'Neveljavna sprememba točk: {problems}', tr: 'Geçersiz puan düzeltmesi: {problems}', da: 'Ugyldig pointjustering: {problems}', ru: 'Неверная корректировка баллов: {problems}' },
+  'invalid.program': { en: 'Invalid program: {problems}', sl: 'Neveljaven program: {problems}', tr: 'Geçersiz program: {problems}', da: 'Ugyldigt program: {problems}', ru: 'Неверная программа: {problems}' },
+  'invalid.program_application': {
+    en: 'Invalid program application: {problems}',
+    sl: 'Neveljavna uveljavitev programa: {problems}',
+    tr: 'Geçersiz program uygulaması: {problems}',
+    da: 'Ugyldig anvendelse af programmet: {problems}',
+    ru: 'Неверный запрос на применение программы: {problems}',
+  },
+  'invalid.simulation': { en: 'Invalid simulation: {problems}', sl: 'Neveljavna simulacija: {problems}', tr: 'Geçersiz simülasyon: {problems}', da: 'Ugyldig simulering: {problems}', ru: 'Неверные параметры симуляции: {problems}' },
+  'invalid.redemption': { en: 'Invalid redemption: {problems}', sl: 'Neveljavna unovčitev: {problems}', tr: 'Geçersiz ödül kullanımı: {problems}', da: 'Ugyldig indløsning: {problems}', ru: 'Неверный запрос на получение награды: {problems}' },
+  'invalid.purchase': { en: 'Invalid purchase: {problems}', sl: 'Neveljaven nakup: {problems}', tr: 'Geçersiz alışveriş: {problems}', da: 'Ugyldigt køb: {problems}', ru: 'Неверная покупка: {problems}' },
+  'invalid.refund': { en: 'Invalid refund: {problems}', sl: 'Neveljavno vračilo: {problems}', tr: 'Geçersiz iade: {problems}', da: 'Ugyldig refundering: {problems}', ru: 'Неверный возврат: {problems}' },
+  'invalid.batch': { en: 'Invalid batch: {problems}', sl: 'Neveljaven paket nakupov: {problems}', tr: 'Geçersiz alışveriş paketi: {problems}', da: 'Ugyldig batch af køb: {problems}', ru: 'Неверный пакет покупок: {problems}' },
+  'invalid.customer': { en: 'Invalid customer: {problems}', sl: 'Neveljavni podatki stranke: {problems}', tr: 'Geçersiz müşteri: {problems}', da: 'Ugyldig kunde: {problems}', ru: 'Неверные данные клиента: {problems}' },
+  'invalid.merge': { en: 'Invalid merge: {problems}', sl: 'Neveljavna združitev: {problems}', tr: 'Geçersiz birleştirme: {problems}', da: 'Ugyldig sammenlægning: {problems}', ru: 'Неверный запрос на объединение: {problems}' },
+  'invalid.store': { en: 'Invalid store: {problems}', sl: 'Neveljavna trgovina: {problems}', tr: 'Geçersiz mağaza: {problems}', da: 'Ugyldig butik: {problems}', ru: 'Неверные данные магазина: {problems}' },
+  'invalid.user': { en: 'Invalid user: {problems}', sl: 'Neveljaven uporabnik: {problems}', tr: 'Geçersiz kullanıcı: {problems}', da: 'Ugyldig bruger: {problems}', ru: 'Неверные данные пользователя: {problems}' },
+  'invalid.API_key': { en: 'Invalid API key: {problems}', sl: 'Neveljaven ključ API: {problems}', tr: 'Geçersiz API anahtarı: {problems}', da: 'Ugyldig API-nøgle: {problems}', ru: 'Неверные данные ключа API: {problems}' },
+  'invalid.webhook': { en: 'Invalid webhook: {problems}', sl: 'Neveljaven webhook: {problems}', tr: 'Geçersiz webhook: {problems}', da: 'Ugyldig webhook: {problems}', ru: 'Неверный вебхук: {problems}' },
+  'invalid.referral': { en: 'Invalid referral: {problems}', sl: 'Neveljavno priporočilo: {problems}', tr: 'Geçersiz tavsiye: {problems}', da: 'Ugyldig henvisning: {problems}', ru: 'Неверное приглашение: {problems}' },
+  'invalid.survey_bonus': {
+    en: 'Invalid survey bonus: {problems}',
+    sl: 'Neveljaven bonus za odgovor na anketo: {problems}',
+    tr: 'Geçersiz anket yanıtı bonusu: {problems}',
+    da: 'Ugyldig bonus for svar på undersøgelse: {problems}',
+    ru: 'Неверный бонус за ответ на опрос: {problems}',
+  },
+  'invalid.reservation': { en: 'Invalid reservation: {problems}', sl: 'Neveljavna rezervacija: {problems}', tr: 'Geçersiz rezervasyon: {problems}', da: 'Ugyldig reservation: {problems}', ru: 'Неверный резерв: {problems}' },
+  'invalid.capture': {
+    en: 'Invalid capture: {problems}',
+    sl: 'Neveljavna potrditev rezervacije: {problems}',
+    tr: 'Geçersiz rezervasyon tamamlama: {problems}',
+    da: 'Ugyldig gennemførelse af reservationen: {problems}',
+    ru: 'Неверное списание по резерву: {problems}',
+  },
+  'invalid.coupon_use': {
+    en: 'Invalid coupon use: {problems}',
+    sl: 'Neveljavna uporaba kupona: {problems}',
+    tr: 'Geçersiz kupon kullanımı: {problems}',
+    da: 'Ugyldig brug af kupon: {problems}',
+    ru: 'Неверный запрос на использование купона: {problems}',
+  },
+  'invalid.campaign': { en: 'Invalid campaign: {problems}', sl: 'Neveljavna kampanja: {problems}', tr: 'Geçersiz kampanya: {problems}', da: 'Ugyldig kampagne: {problems}', ru: 'Неверные параметры кампании: {problems}' },
+  'invalid.gift_card': { en: 'Invalid gift card: {problems}', sl: 'Neveljavna darilna kartica: {problems}', tr: 'Geçersiz hediye kartı: {problems}', da: 'Ugyldigt gavekort: {problems}', ru: 'Неверная подарочная карта: {problems}' },
+  'invalid.gift_card_charge': {
+    en: 'Invalid gift card charge: {problems}',
+    sl: 'Neveljavno plačilo z darilno kartico: {problems}',
+    tr: 'Geçersiz hediye kartı ödemesi: {problems}',
+    da: 'Ugyldig gavekortbetaling: {problems}',
+    ru: 'Неверное списание с подарочной карты: {problems}',
+  },
+  'invalid.score_run': { en: 'Invalid score run: {problems}', sl: 'Neveljaven izračun ocen: {problems}', tr: 'Geçersiz skor hesaplaması: {problems}', da: 'Ugyldig scoreberegning: {problems}', ru: 'Неверные параметры расчёта оценок: {problems}' },
+  'invalid.demo': { en: 'Invalid demo: {problems}', sl: 'Neveljaven demo: {problems}', tr: 'Geçersiz demo: {problems}', da: 'Ugyldig demo: {problems}', ru: 'Неверные параметры демо: {problems}' },
+  'invalid.options': { en: 'Invalid options: {problems}', sl: 'Neveljavne možnosti: {problems}', tr: 'Geçersiz seçenekler: {problems}', da: 'Ugyldige indstillinger: {problems}', ru: 'Неверные параметры: {problems}' },
+
   'value.at_least': { en: 'must be at least {minimum}', sl: 'mora biti vsaj {minimum}', tr: 'en az {minimum} olmalıdır', da: 'skal være mindst {minimum}', ru: 'должно быть не меньше {minimum}' },
   'value.greater_than': {
     en: 'must be greater than {minimum}',
