@@ -136,6 +136,18 @@ describe('empty fields past the header', () => {
     expect((await s.commerce.get('t-2')).total).toBe('2.50');
   });
 
+  it('do not let a decimal comma fit by filling the column after the amount (a row ending with a separator)', async () => {
+    const file = write('trailing-fit.csv', ['external_id,customer_external_id,occurred_at,total,discount', 't-5,card-t,2026-05-08,12,50,']);
+    const r = await importFile(s, { kind: 'purchases', file });
+    expect(r).toMatchObject({ imported: false, errors: [{ line: 2, column: 'total', reason: decimalComma(6, 5, '12,50', '12.50') }] });
+    // A promo code after the amount: the same.
+    const promo = write('trailing-promo.csv', ['external_id,customer_external_id,occurred_at,total,promo_code', 't-6,card-t,2026-05-08,7,90,']);
+    expect(await importFile(s, { kind: 'purchases', file: promo })).toMatchObject({ imported: false, errors: [{ line: 2, column: 'total', reason: decimalComma(6, 5, '7,90', '7.90') }] });
+    // An amount with its decimals and an empty optional column stays accepted.
+    const fine = write('trailing-fine.csv', ['external_id,customer_external_id,occurred_at,total,discount', 't-7,card-t,2026-05-08,12.50,,', 't-8,card-t,2026-05-08,12,1.50,']);
+    expect(await importFile(s, { kind: 'purchases', file: fine })).toMatchObject({ created: 2, invalid: 0, imported: true });
+  });
+
   it('do not hide a decimal comma before them, nor count in the message', async () => {
     const file = write('trailing-comma.csv', ['external_id,customer_external_id,occurred_at,total', 't-4,card-t,2026-05-08,4,50,']);
     const r = await importFile(s, { kind: 'purchases', file });
