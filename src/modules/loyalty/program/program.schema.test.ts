@@ -123,7 +123,7 @@ describe('the published program JSON Schema', () => {
     };
     expect(reasons({ sl: { one: 'zrno', two: 'zrni', few: 'zrna' } })).toEqual([{ field: 'program.points_name.sl.other', reason: 'is required: the form for every number no other form names' }]);
     expect(reasons({ en: { one: 'bean', few: 'beans', other: 'beans' } })).toEqual([{ field: 'program.points_name.en.few', reason: '"few" is not a form en uses with numbers; its forms are one, other' }]);
-    expect(reasons({ ru: { one: 'зерно', lots: 'зёрен', other: 'зерна' } })).toEqual([{ field: 'program.points_name.ru', reason: 'Unrecognized key: "lots"' }]);
+    expect(reasons({ ru: { one: 'зерно', lots: 'зёрен', other: 'зерна' } })).toEqual([{ field: 'program.points_name.ru', reason: 'unknown field "lots"' }]);
     expect(reasons({ sl: { other: 5 } })).toEqual([{ field: 'program.points_name', reason: 'must be one text, or one per language code, each a text or its forms with numbers (e.g. "one": "bean", "other": "beans")' }]);
     // Told in the language asked, as every reason of the program's.
     try {
