@@ -1,6 +1,7 @@
 import { withFields } from '../../../shared/objects.ts';
 import { invalid, type FieldProblem, type RaisedProblem } from '../../../shared/errors.ts';
 import { say, tell, told } from '../../../shared/messages/index.ts';
+import { COLUMN_SYNONYMS, looseName } from './column-names.ts';
 
 // Which columns of the user's file hold which canonical field. Canonical names are the
 // documented CSV headers; `--map canonical=column` points one at a differently named
@@ -196,42 +197,15 @@ function purchaseColumnProblems(index: Map<string, number>): RaisedProblem[] {
   return [];
 }
 
-/** Guesses a mapping for the dashboard's preview: exact names first, then common synonyms. */
+/** Guesses a mapping for the dashboard's preview: exact names first, then common names in five languages (column-names.ts). */
 export function suggestMap(header: string[], kind: ImportKind): Record<string, string> {
-  // Synonyms by field, and by kind where a name means something else in another kind's file
-  // (a purchases file's order id is a refunds file's purchase).
-  const synonyms: Record<string, string[]> = {
-    external_id: ['order_id', 'order', 'invoice', 'invoiceno', 'receipt', 'id', 'transaction_id'],
-    customer_external_id: ['customer_id', 'customerid', 'card', 'card_number', 'loyalty_card', 'member_id'],
-    customer_email: ['email', 'e-mail', 'mail'],
-    customer_phone: ['phone', 'mobile', 'telephone'],
-    occurred_at: ['date', 'datetime', 'timestamp', 'invoicedate', 'created_at', 'time'],
-    total: ['amount', 'total_amount', 'value', 'dollar_value', 'sum', 'price', 'order_total', 'grand_total'],
-    discount: ['discount_amount', 'discounts', 'total_discount'],
-    promo_code: ['discount_code', 'coupon', 'coupon_code', 'voucher', 'promotion_code'],
-    payment_status: ['financial_status', 'payment_state', 'paid_status'],
-    refunded_amount: ['amount_refunded', 'total_refunded', 'refunded_total'],
-    // Shopify's order export ("Lineitem sku") and UCI Online Retail ("StockCode") among others.
-    line_sku: ['sku', 'lineitem_sku', 'item_sku', 'stockcode', 'stock_code', 'product_code', 'item_code', 'article', 'ean', 'barcode'],
-    line_name: ['lineitem_name', 'item_name', 'product_name', 'product', 'description', 'item'],
-    line_category: ['category', 'product_type', 'product_category', 'item_category', 'department'],
-    line_quantity: ['quantity', 'qty', 'lineitem_quantity', 'units', 'item_quantity'],
-    line_unit_price: ['unit_price', 'unitprice', 'lineitem_price', 'item_price', 'price_per_unit'],
-    email: ['e-mail', 'mail', 'customer_email'],
-    phone: ['mobile', 'telephone', 'customer_phone'],
-    'customers:external_id': ['customer_id', 'card', 'card_number', 'member_id'],
-    'refunds:purchase': ['order_id', 'order', 'original_order', 'purchase_id', 'invoice', 'invoiceno', 'receipt', 'transaction_id'],
-    'refunds:external_id': ['refund_id', 'return_id', 'credit_note', 'refund', 'id'],
-    'refunds:amount': ['refund_amount', 'refunded', 'value', 'sum'],
-    'refunds:occurred_at': ['refunded_at', 'date', 'datetime', 'timestamp', 'created_at', 'time'],
-  };
-  // "Order ID", "order-id" and "order_id" are one name here.
-  const loose = (name: string) => norm(name).replace(/[\s-]+/g, '_');
+  // "Order ID", "order-id", "order_id" and "Ordre-nr." are one name here (column-names.ts).
+  const loose = looseName;
   const lower = header.map(loose);
   const out: Record<string, string> = {};
   for (const field of CANONICAL[kind]) {
     const exact = lower.indexOf(field.name);
-    const candidates = (synonyms[`${kind}:${field.name}`] ?? synonyms[field.name] ?? []).map(loose);
+    const candidates = (COLUMN_SYNONYMS[`${kind}:${field.name}`] ?? COLUMN_SYNONYMS[field.name] ?? []).map(loose);
     const i = exact >= 0 ? exact : lower.findIndex((h) => candidates.includes(h));
     if (i >= 0 && !Object.values(out).includes(header[i])) out[field.name] = header[i];
   }

@@ -1,0 +1,71 @@
+// The names a POS or web-store export gives its columns, by field, in the languages the
+// shops that use Regulars keep their books in — English, Slovenian, Danish, Turkish and
+// Russian — for the preview's guessed mapping (mapping.ts suggestMap). Names are compared
+// loosely (looseName): case, accents, spaces, dashes, dots and slashes aside, so
+// "E-pošta", "e_posta" and "E-POŠTA" are one name, and "Fiş No." is "fis_no".
+//
+// Keys are a field's name, or kind:field where a name means something else in another
+// kind's file (a purchases file's order id is a refunds file's purchase).
+
+export const COLUMN_SYNONYMS: Record<string, string[]> = {
+  external_id: [
+    'order_id', 'order', 'invoice', 'invoiceno', 'receipt', 'id', 'transaction_id',
+    'racun', 'st_racuna', 'stevilka_racuna', 'narocilo', 'st_narocila', 'stevilka_narocila', 'dokument',
+    'ordrenr', 'ordre', 'ordrenummer', 'bon', 'bonnr', 'kvittering', 'faktura', 'fakturanr',
+    'fis_no', 'fis', 'fis_numarasi', 'fatura', 'fatura_no', 'siparis', 'siparis_no',
+    'номер_чека', 'чек', 'номер_заказа', 'заказ', 'номер_документа',
+  ],
+  customer_external_id: [
+    'customer_id', 'customerid', 'card', 'card_number', 'loyalty_card', 'member_id',
+    'kartica', 'st_kartice', 'stevilka_kartice', 'kupec', 'id_kupca', 'sifra_kupca', 'stranka', 'id_stranke',
+    'kundenr', 'kundenummer', 'kunde', 'kort', 'kortnr', 'medlemsnr',
+    'kart', 'kart_no', 'musteri', 'musteri_no', 'uye_no',
+    'карта', 'номер_карты', 'клиент', 'код_клиента', 'id_клиента',
+  ],
+  customer_email: ['email', 'e_mail', 'mail', 'e_posta', 'eposta', 'почта', 'электронная_почта'],
+  customer_phone: ['phone', 'mobile', 'telephone', 'telefon', 'gsm', 'mobitel', 'mobil', 'tlf', 'cep', 'cep_telefonu', 'телефон', 'мобильный'],
+  occurred_at: [
+    'date', 'datetime', 'timestamp', 'invoicedate', 'created_at', 'time',
+    'datum', 'cas', 'datum_in_cas', 'dato', 'tidspunkt', 'tid', 'tarih', 'zaman', 'tarih_saat', 'дата', 'время', 'дата_время',
+  ],
+  total: [
+    'amount', 'total_amount', 'value', 'dollar_value', 'sum', 'price', 'order_total', 'grand_total',
+    'znesek', 'skupaj', 'vrednost', 'za_placilo', 'belob', 'i_alt', 'tutar', 'toplam', 'toplam_tutar', 'сумма', 'итого', 'стоимость',
+  ],
+  discount: ['discount_amount', 'discounts', 'total_discount', 'popust', 'rabat', 'indirim', 'скидка'],
+  promo_code: ['discount_code', 'coupon', 'coupon_code', 'voucher', 'promotion_code', 'kupon', 'koda_kupona', 'promo_koda', 'rabatkode', 'kuponkode', 'kupon_kodu', 'indirim_kodu', 'промокод', 'купон'],
+  payment_status: ['financial_status', 'payment_state', 'paid_status'],
+  refunded_amount: ['amount_refunded', 'total_refunded', 'refunded_total'],
+  // Shopify's order export ("Lineitem sku") and UCI Online Retail ("StockCode") among others.
+  line_sku: [
+    'sku', 'lineitem_sku', 'item_sku', 'stockcode', 'stock_code', 'product_code', 'item_code', 'article', 'ean', 'barcode',
+    'sifra', 'sifra_artikla', 'varenr', 'varenummer', 'urun_kodu', 'stok_kodu', 'barkod', 'артикул', 'код_товара', 'штрихкод',
+  ],
+  line_name: [
+    'lineitem_name', 'item_name', 'product_name', 'product', 'description', 'item',
+    'artikel', 'naziv', 'izdelek', 'opis', 'vare', 'varenavn', 'beskrivelse', 'produkt', 'urun', 'urun_adi', 'aciklama', 'товар', 'наименование', 'название', 'описание',
+  ],
+  line_category: ['category', 'product_type', 'product_category', 'item_category', 'department', 'kategorija', 'skupina', 'kategori', 'varegruppe', 'категория', 'группа'],
+  line_quantity: ['quantity', 'qty', 'lineitem_quantity', 'units', 'item_quantity', 'kolicina', 'antal', 'adet', 'miktar', 'количество', 'кол_во'],
+  line_unit_price: ['unit_price', 'unitprice', 'lineitem_price', 'item_price', 'price_per_unit', 'cena', 'cena_na_enoto', 'pris', 'stykpris', 'enhedspris', 'birim_fiyat', 'fiyat', 'цена', 'цена_за_единицу'],
+  email: ['e_mail', 'mail', 'customer_email', 'e_posta', 'eposta', 'почта', 'электронная_почта'],
+  phone: ['mobile', 'telephone', 'customer_phone', 'telefon', 'gsm', 'mobitel', 'mobil', 'tlf', 'cep', 'телефон', 'мобильный'],
+  'customers:external_id': ['customer_id', 'card', 'card_number', 'member_id', 'kartica', 'st_kartice', 'kupec', 'stranka', 'kundenr', 'kundenummer', 'kort', 'kart', 'kart_no', 'musteri_no', 'карта', 'номер_карты', 'код_клиента'],
+  'refunds:purchase': [
+    'order_id', 'order', 'original_order', 'purchase_id', 'invoice', 'invoiceno', 'receipt', 'transaction_id',
+    'racun', 'st_racuna', 'narocilo', 'ordrenr', 'ordre', 'bon', 'bonnr', 'faktura', 'fis_no', 'fis', 'fatura_no', 'siparis_no', 'номер_чека', 'чек', 'номер_заказа', 'заказ',
+  ],
+  'refunds:external_id': ['refund_id', 'return_id', 'credit_note', 'refund', 'id', 'vracilo', 'st_vracila', 'dobropis', 'returnr', 'kreditnota', 'iade_no', 'iade', 'номер_возврата', 'возврат'],
+  'refunds:amount': ['refund_amount', 'refunded', 'value', 'sum', 'znesek', 'znesek_vracila', 'belob', 'tutar', 'iade_tutari', 'сумма', 'сумма_возврата'],
+  'refunds:occurred_at': ['refunded_at', 'date', 'datetime', 'timestamp', 'created_at', 'time', 'datum', 'dato', 'tarih', 'дата'],
+};
+
+// Letters that carry their mark in themselves rather than as one NFD takes apart.
+const PLAIN: Record<string, string> = { ø: 'o', æ: 'ae', å: 'a', ı: 'i', đ: 'd', ł: 'l', ß: 'ss' };
+
+/** A column name as the guess compares it: "E-pošta" and "e_posta", "Fiş No." and "fis_no", "Beløb" and "belob" are one. */
+export function looseName(name: string): string {
+  return name.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
+    .replace(/[øæåıđłß]/g, (c) => PLAIN[c])
+    .replace(/[\s\-./\\]+/g, '_').replace(/^_+|_+$/g, '');
+}
