@@ -35,6 +35,15 @@ describe('date formats', () => {
     // A decimal point anywhere says the amounts are not written with commas.
     expect(guessFileFormat([['a', '12,50'], ['b', '12.50']])).toEqual({});
   });
+
+  it('is not put off by a bad date or amount among the rows: the errors of such a file are the ones to report', () => {
+    // A Slovenian till's export with 31.2.2026 (no such day) and "abc" among nine good rows.
+    const rows = Array.from({ length: 9 }, (_, i) => [`R-${i}`, `${i + 10}.3.2026 10:00`, `${i + 1},50`]);
+    rows.push(['R-9', '31.2.2026 10:00', 'abc']);
+    expect(guessFileFormat(rows)).toEqual({ dateFormat: 'D.M.YYYY H:mm', decimalComma: true });
+    // Half the dates unreadable is no guess.
+    expect(guessFileFormat([['x', '31.2.2026 10:00', '1,50'], ['y', '13.3.2026 10:00', '2,50']])).toEqual({ decimalComma: true });
+  });
 });
 
 const files = csvFiles('format-test');
@@ -118,6 +127,9 @@ describe('importing a file by its format', () => {
     await expect(importFile(s, { kind: 'purchases', file: uci, map })).rejects.toThrow('the dates of column InvoiceDate are not ISO 8601 (line 2: "12/13/2010 8:26"): name the file\'s date format, "M/D/YYYY H:mm"');
     const either = write(['InvoiceNo,InvoiceDate,CustomerID,Amount', '536367,1/2/2010,17850,1.00']);
     await expect(importFile(s, { kind: 'purchases', file: either, map })).rejects.toThrow('"D/M/YYYY H:mm" or "M/D/YYYY H:mm" (its first rows fit either)');
+    // One date of no calendar among them does not hide the format the rest are in.
+    const flawed = write(['InvoiceNo,InvoiceDate,CustomerID,Amount', ...Array.from({ length: 9 }, (_, i) => `5368${i},12/${i + 13}/2010 8:26,17850,1.00`), '536399,2/31/2010 8:26,17850,1.00']);
+    await expect(importFile(s, { kind: 'purchases', file: flawed, map })).rejects.toThrow('name the file\'s date format, "M/D/YYYY H:mm"');
   });
 
   it('reads a spreadsheet\'s empty rows (",,,") as blank lines, and a header\'s unnamed last column as none', async () => {

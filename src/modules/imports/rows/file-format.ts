@@ -2,6 +2,7 @@ import { localInstant } from '../../../shared/clock.ts';
 import { invalidField } from '../../../shared/errors.ts';
 import { anyOf, say, type Said } from '../../../shared/messages/index.ts';
 import { isCalendarDay } from '../../../shared/validation.ts';
+import { withFields } from '../../../shared/objects.ts';
 import { encodingOf } from '../file/encoding.ts';
 import type { ColumnLayout, ImportKind } from './mapping.ts';
 
@@ -169,10 +170,10 @@ export function missingDateFormat(kind: ImportKind, layout: ColumnLayout, rows: 
   const columns = COLUMNS[kind].instants.flatMap((c) => layout.index.get(c) ?? []);
   const dated = rows.flatMap((r) => columns.map((i) => ({ line: r.line, value: r.values[i]?.trim() ?? '' }))).filter((d) => d.value);
   if (dated.length === 0 || dated.some((d) => ISO.test(d.value))) return undefined;
-  const readers = COMMON_DATE_FORMATS.filter((f) => {
+  const readers = bestReaders(COMMON_DATE_FORMATS.map((f) => {
     const read = dateReader(f);
-    return dated.every((d) => typeof instantText(read(d.value), d.value, f, () => 'UTC') === 'string');
-  });
+    return { format: f, read: dated.filter((d) => typeof instantText(read(d.value), d.value, f, () => 'UTC') === 'string').length };
+  }), dated.length).map((r) => r.format);
   if (readers.length === 0) return undefined;
   const column = String(layout.columnName.get(COLUMNS[kind].instants[0]));
   const formats = anyOf(readers.map((f) => `"${f}"`));
@@ -191,14 +192,29 @@ export function fileFormatOf({ dateFormat, decimalComma, encoding }: { dateForma
   return format;
 }
 
+/**
+ * The share of a sample a guess must read: most of it, not all — a file with errors is
+ * exactly the one whose report matters, and one bad date (31.2.2026) or amount ("abc")
+ * among its first rows must not hide the format the rest are in, which would bury its
+ * real errors under "must be ISO 8601" on every line.
+ */
+const mostly = (read: number, of: number) => read > 0 && read >= Math.ceil(of * 0.8);
+
+/** The formats reading the most of a sample, if that is most of it (ties kept: 1/2/2026 is read by two). */
+function bestReaders<T extends { read: number }>(candidates: T[], of: number): T[] {
+  const most = Math.max(0, ...candidates.map((c) => c.read));
+  return mostly(most, of) ? candidates.filter((c) => c.read === most) : [];
+}
+
 const ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
 
 /**
  * A guess at a file's format from its first rows, for the dashboard to offer, looking at
  * every column (the user may map them otherwise than suggested): the one common date format
- * that reads every date (none when the dates are ISO 8601 already, or when two formats read
- * them, as 1/2/2026 is both 1 February and 2 January), and a decimal comma when a column's
- * numbers are written with one and no cell is an amount with a decimal point.
+ * that reads the most dates, if that is most of them (none when the dates are ISO 8601
+ * already, or when two formats read as many, as 1/2/2026 is both 1 February and 2
+ * January), and a decimal comma when most of a column's values are numbers written with
+ * one and no cell is an amount with a decimal point.
  */
 export function guessFileFormat(rows: string[][]): FileFormat {
   const readers = COMMON_DATE_FORMATS.map((f) => ({ format: f, read: dateReader(f) }));
@@ -210,11 +226,12 @@ export function guessFileFormat(rows: string[][]): FileFormat {
     const values = rows.map((r) => r[j]?.trim() ?? '').filter(Boolean);
     if (values.length === 0) continue;
     const notIso = values.filter((v) => !ISO.test(v));
-    if (notIso.length > 0 && notIso.every((v) => readers.some((f) => fits(f, v)))) dates.push(...notIso);
-    if (values.every((v) => DECIMAL_COMMA.test(v)) && values.some((v) => v.includes(','))) commas = true;
+    const datelike = notIso.filter((v) => readers.some((f) => fits(f, v)));
+    if (mostly(datelike.length, notIso.length)) dates.push(...datelike);
+    if (mostly(values.filter((v) => DECIMAL_COMMA.test(v)).length, values.length) && values.some((v) => DECIMAL_COMMA.test(v) && v.includes(','))) commas = true;
   }
   const guess: FileFormat = {};
-  const formats = dates.length === 0 ? [] : readers.filter((f) => dates.every((v) => fits(f, v)));
+  const formats = dates.length === 0 ? [] : bestReaders(readers.map((f) => withFields(f, { read: dates.filter((v) => fits(f, v)).length })), dates.length);
   if (formats.length === 1) guess.dateFormat = formats[0].format;
   if (commas && !rows.some((r) => r.some((v) => /^[+-]?\d+\.\d{1,2}$/.test(v.trim())))) guess.decimalComma = true;
   return guess;
