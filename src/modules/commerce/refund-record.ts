@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
+import { lockKeys, sendLater, type Actor, type Db, type Tx } from '../../db/index.ts';
 import { publish } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, conflict, invalidField, notFound } from '../../shared/errors.ts';
@@ -14,7 +14,7 @@ import * as repo from './purchase.repository.ts';
 import type { RefundInput } from './purchase.schema.ts';
 import { exceedsRefundable, refundConflictOf, refundTimeProblem } from './refund-check.ts';
 import { amountOfReturnedLines, linesOfPurchase, returnsOfPurchase, type PurchaseReturns } from './refund-lines.ts';
-import { isHashOfRefund, refundMeaning, refundRequestHash, type RefundContext } from './refund-meaning.ts';
+import { isHashOfRefund, refundMeaning, refundRequestHash, type RefundContext, type RefundMeaning } from './refund-meaning.ts';
 
 // Recording one refund: its transaction (the refund id's lock, then its customer's), a
 // retry of a refund id answered as first recorded, the amount checked against what is left
@@ -72,12 +72,26 @@ export class PurchaseMovedMeanwhile extends AppError {
 /** A refund's body made from its purchase as read under its customer's lock; null: nothing to refund. */
 type RefundFromPurchase = (purchase: { refunded_minor: number; currency: string; occurred_at: Date | string }) => RefundInput | null;
 
+/** What the refund path's steps need (createRefundSteps): the recorder's and the batch's. */
+export type RefundRecorderDeps = RefundHooks & { db: Db; customers: Pick<CustomerService, 'lockCustomers'>; stores: StoreService; clock: Clock; currency: string; timeZone: string };
+
+/** A purchase as its refund reads it, under its customer's lock. */
+export interface PurchaseToRefund { total_minor: number; refunded_minor: number; currency: string; store_id: string | null; occurred_at: Date | string; local_date: string }
+
+/** A refund checked against its purchase: what it takes, and when. */
+interface CheckedRefund { amount: number; refundable: number; meaning: RefundMeaning; occurredAt: Date }
+
+/** A purchase's reference as the refund path names it: its customer, its id, its order id. */
+export interface PurchaseRef { customer_id: string; purchase_id: string; external_id: string }
+
 /**
- * The refund path (recordRefundOf) for purchase.service.ts: a refund of the purchase named as
- * the API names it, or made from the purchase as read under its customer's lock.
+ * The steps of recording a refund, in the order a transaction runs them: shared by one
+ * refund in its own transaction (createRefundRecorder) and a file's refunds, many in one
+ * (refund-batch.ts), so both check, write and hook alike. `check` throws its refusals
+ * before anything of the refund is written; the steps after it refuse nothing.
  */
-export function createRefundRecorder(deps: RefundHooks & { db: Db; customers: Pick<CustomerService, 'lockCustomers'>; stores: StoreService; clock: Clock; currency: string; timeZone: string }) {
-  const { db, stores, clock, currency } = deps;
+export function createRefundSteps(deps: RefundRecorderDeps) {
+  const { stores, currency } = deps;
 
   /** The context a refund of this purchase is read in: its currency, its store's time zone (else the business's). */
   async function refundContextOf(purchase: { currency: string; store_id: string | null } | undefined): Promise<RefundContext> {
@@ -85,46 +99,29 @@ export function createRefundRecorder(deps: RefundHooks & { db: Db; customers: Pi
     return { currency: purchase?.currency ?? currency, timeZone: store?.time_zone ?? deps.timeZone };
   }
 
-  /** A refund id recorded before: the refund it named, for a retry of it, or a 409 when it was recorded with other values or for another purchase. */
-  async function replayRefund(trx: Tx, ref: { purchase_id: string; external_id: string }, key: { customer_id: string; refund_id: string; request_hash: string }, data: RefundInput) {
-    const earlier = await trx.selectFrom('refunds as r')
-      .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.id', '=', 'r.purchase_id'))
-      .select(['r.purchase_id', 'p.currency', 'p.store_id'])
-      .where('r.customer_id', '=', key.customer_id).where('r.id', '=', key.refund_id).executeTakeFirst();
-    if (earlier && earlier.purchase_id !== ref.purchase_id) throw conflict(say('refund.recorded_for_other_purchase', { id: data.external_id }));
-    // Read as the refund it would repeat was: in its purchase's currency and store's zone.
-    const meaning = refundMeaning(data, await refundContextOf(earlier));
-    if (!isHashOfRefund(key.request_hash, { purchase: { externalId: ref.external_id, id: ref.purchase_id }, data, meaning })) throw await refundConflictOf(trx, { stores, timeZone: deps.timeZone }, key, data);
-    const loyalty = deps.onRefundReplay ? await deps.onRefundReplay(trx, { customerId: key.customer_id, refundId: key.refund_id }) : null;
-    return { refundId: key.refund_id, created: false, loyalty };
-  }
+  return {
+    /**
+     * A refund id recorded before: the refund it named, for a retry of it, or a 409 when it
+     * was recorded with other values or for another purchase. `answer: false` (an import,
+     * which answers with counts): loyalty's answer is not read back.
+     */
+    async replay(trx: Tx, ref: { purchase_id: string; external_id: string }, key: { customer_id: string; refund_id: string; request_hash: string }, data: RefundInput, { answer = true } = {}) {
+      const earlier = await trx.selectFrom('refunds as r')
+        .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.id', '=', 'r.purchase_id'))
+        .select(['r.purchase_id', 'p.currency', 'p.store_id'])
+        .where('r.customer_id', '=', key.customer_id).where('r.id', '=', key.refund_id).executeTakeFirst();
+      if (earlier && earlier.purchase_id !== ref.purchase_id) throw conflict(say('refund.recorded_for_other_purchase', { id: data.external_id }));
+      // Read as the refund it would repeat was: in its purchase's currency and store's zone.
+      const meaning = refundMeaning(data, await refundContextOf(earlier));
+      if (!isHashOfRefund(key.request_hash, { purchase: { externalId: ref.external_id, id: ref.purchase_id }, data, meaning })) throw await refundConflictOf(trx, { stores, timeZone: deps.timeZone }, key, data);
+      const loyalty = answer && deps.onRefundReplay ? await deps.onRefundReplay(trx, { customerId: key.customer_id, refundId: key.refund_id }) : null;
+      return { refundId: key.refund_id, created: false, loyalty };
+    },
 
-  /**
-   * One attempt at a refund, in one transaction; PurchaseMovedMeanwhile when a merge moved the
-   * purchase before its customer's lock was granted. With `fromPurchase` (refundUpTo), `data`
-   * holds the refund's id alone, and its body is made from the purchase as read under that
-   * lock — null, and nothing recorded, when it tells there is nothing to refund.
-   */
-  function refundOnce(ref: { customer_id: string; purchase_id: string; external_id: string }, data: RefundInput, now: Date, actor: Actor, fromPurchase?: RefundFromPurchase) {
-    return db.transaction().execute(async (trx) => {
-      await lockKeys(trx, [refundKeyLock(data.external_id)]);
-      const existing = await trx.selectFrom('refund_keys').selectAll().where('external_id', '=', data.external_id).executeTakeFirst();
-      if (existing && !fromPurchase) return replayRefund(trx, ref, existing, data);
-      const statuses = await deps.customers.lockCustomers(trx, [ref.customer_id]);
-      const purchase = await trx.selectFrom('purchases').select(['total_minor', 'refunded_minor', 'currency', 'store_id', 'occurred_at', 'local_date'])
-        .where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
-      if (!purchase) throw new PurchaseMovedMeanwhile(ref.purchase_id);
-      if (fromPurchase) {
-        const made = fromPurchase(purchase);
-        // Its refunds reach what it asks (this id's refund among them, when recorded before).
-        if (!made) return null;
-        data = made;
-        // Recorded before, this id's refund did not bring them there: it was another, told as any reuse of an id.
-        if (existing) return replayRefund(trx, ref, existing, data);
-      }
+    /** The refund checked against its purchase as read under its customer's lock (and the refunds before it in the transaction); throws its refusal, having written nothing. */
+    async check(trx: Tx, ref: PurchaseRef, data: RefundInput, purchase: PurchaseToRefund, now: Date): Promise<CheckedRefund> {
       const context = await refundContextOf(purchase);
       const meaning = refundMeaning(data, context);
-      const occurredAt = meaning.occurredAt ?? now;
       const problem = refundTimeProblem(data.occurred_at, { occurredAt: new Date(purchase.occurred_at), localDate: String(purchase.local_date), timeZone: context.timeZone }, now);
       if (problem) throw problem;
       const refundable = purchase.total_minor - purchase.refunded_minor;
@@ -141,28 +138,94 @@ export function createRefundRecorder(deps: RefundHooks & { db: Db; customers: Pi
       const byLines = meaning.amountMinor === null && returned !== null;
       if (amount <= 0) throw invalidField('amount', say('field.positive'));
       if (amount > refundable) throw exceedsRefundable({ byLines, amountMinor: amount, currency: purchase.currency, refundable: say('refund.refundable', { amount: toMajor(refundable, purchase.currency), currency: purchase.currency }) });
+      return { amount, refundable, meaning, occurredAt: meaning.occurredAt ?? now };
+    },
+
+    /**
+     * Writes the checked refund: the refund, its key, the purchase's refunded amount — one
+     * statement, sent with the transaction's next (pipeline.ts): nothing waits for it, and
+     * what reads the purchase's refunds after it in the transaction finds this one there.
+     * Answers the refund's id and its key as refund_keys holds it.
+     */
+    async write(trx: Tx, ref: PurchaseRef, data: RefundInput, checked: CheckedRefund, now: Date) {
       const refundId = newId();
-      await trx.insertInto('refunds').values({
-        customer_id: ref.customer_id, id: refundId, purchase_id: ref.purchase_id, external_id: data.external_id,
-        amount_minor: amount, reason: meaning.reason, lines: JSON.stringify(meaning.lines), occurred_at: occurredAt, created_at: now,
-      }).execute();
-      const requestHash = refundRequestHash(ref.external_id, meaning);
-      await trx.insertInto('refund_keys').values({ external_id: data.external_id, customer_id: ref.customer_id, refund_id: refundId, request_hash: requestHash }).execute();
-      await trx.updateTable('purchases').set({ refunded_minor: sql`refunded_minor + ${amount}` }).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).execute();
+      const requestHash = refundRequestHash(ref.external_id, checked.meaning);
+      await sendLater(trx, sql`
+        WITH refund AS (
+          INSERT INTO refunds (customer_id, id, purchase_id, external_id, amount_minor, reason, lines, occurred_at, created_at)
+          VALUES (${ref.customer_id}, ${refundId}, ${ref.purchase_id}, ${data.external_id}, ${checked.amount}, ${checked.meaning.reason},
+                  ${JSON.stringify(checked.meaning.lines)}::jsonb, ${checked.occurredAt}, ${now})
+        ), refund_key AS (
+          INSERT INTO refund_keys (external_id, customer_id, refund_id, request_hash) VALUES (${data.external_id}, ${ref.customer_id}, ${refundId}, ${requestHash})
+        )
+        UPDATE purchases SET refunded_minor = refunded_minor + ${checked.amount} WHERE customer_id = ${ref.customer_id} AND id = ${ref.purchase_id}`);
+      return { refundId, key: { customer_id: ref.customer_id, refund_id: refundId, request_hash: requestHash } };
+    },
+
+    /** Loyalty's hook on the written refund (its answer: the points taken back), with the facts it reads; `purchase` as read before this refund. */
+    hook(trx: Tx, { ref, data, purchase, checked, refundId, erased, now }: {
+      ref: PurchaseRef; data: RefundInput; purchase: PurchaseToRefund; checked: CheckedRefund; refundId: string; erased: boolean; now: Date;
+    }) {
+      if (!deps.onRefund) return Promise.resolve(null);
+      return deps.onRefund(trx, {
+        customerId: ref.customer_id, customerErased: erased, purchaseId: ref.purchase_id, refundId, refundExternalId: data.external_id, purchaseExternalId: ref.external_id,
+        amount: toMajor(checked.amount, purchase.currency), totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + checked.amount, occurredAt: checked.occurredAt, now,
+        returns: () => returnsOfPurchase(trx, ref),
+      });
+    },
+
+    /** The audit entry and the event of a written refund (written after its hook, several refunds' at once by the batch). */
+    told(ref: PurchaseRef, purchase: PurchaseToRefund, checked: CheckedRefund, refundId: string, actor: Actor) {
+      const amount = toMajor(checked.amount, purchase.currency);
+      return {
+        audit: { actor, action: 'purchase.refund', subject: ref.purchase_id, details: JSON.stringify({ amount }) },
+        event: {
+          type: 'purchase.refunded' as const, customerId: ref.customer_id,
+          payload: { purchase_id: ref.purchase_id, refund_id: refundId, customer_id: ref.customer_id, amount, share_of_total: checked.amount / purchase.total_minor, fully_refunded: checked.amount === checked.refundable },
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The refund path (recordRefundOf) for purchase.service.ts: a refund of the purchase named as
+ * the API names it, or made from the purchase as read under its customer's lock.
+ */
+export function createRefundRecorder(deps: RefundRecorderDeps) {
+  const { db, clock } = deps;
+  const steps = createRefundSteps(deps);
+
+  /**
+   * One attempt at a refund, in one transaction; PurchaseMovedMeanwhile when a merge moved the
+   * purchase before its customer's lock was granted. With `fromPurchase` (refundUpTo), `data`
+   * holds the refund's id alone, and its body is made from the purchase as read under that
+   * lock — null, and nothing recorded, when it tells there is nothing to refund.
+   */
+  function refundOnce(ref: PurchaseRef, data: RefundInput, now: Date, actor: Actor, fromPurchase?: RefundFromPurchase) {
+    return db.transaction().execute(async (trx) => {
+      await lockKeys(trx, [refundKeyLock(data.external_id)]);
+      const existing = await trx.selectFrom('refund_keys').selectAll().where('external_id', '=', data.external_id).executeTakeFirst();
+      if (existing && !fromPurchase) return steps.replay(trx, ref, existing, data);
+      const statuses = await deps.customers.lockCustomers(trx, [ref.customer_id]);
+      const purchase = await trx.selectFrom('purchases').select(['total_minor', 'refunded_minor', 'currency', 'store_id', 'occurred_at', 'local_date'])
+        .where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
+      if (!purchase) throw new PurchaseMovedMeanwhile(ref.purchase_id);
+      if (fromPurchase) {
+        const made = fromPurchase(purchase);
+        // Its refunds reach what it asks (this id's refund among them, when recorded before).
+        if (!made) return null;
+        data = made;
+        // Recorded before, this id's refund did not bring them there: it was another, told as any reuse of an id.
+        if (existing) return steps.replay(trx, ref, existing, data);
+      }
+      const checked = await steps.check(trx, ref, data, purchase, now);
+      const { refundId } = await steps.write(trx, ref, data, checked, now);
       await repo.recomputeStats(trx, [ref.customer_id], now);
-      const loyalty = deps.onRefund
-        ? await deps.onRefund(trx, {
-          customerId: ref.customer_id, customerErased: statuses.get(ref.customer_id) === 'erased', purchaseId: ref.purchase_id, refundId, refundExternalId: data.external_id, purchaseExternalId: ref.external_id,
-          amount: toMajor(amount, purchase.currency), totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + amount, occurredAt, now,
-          returns: () => returnsOfPurchase(trx, ref),
-        })
-        : null;
-      await audit(trx, { actor, action: 'purchase.refund', subject: ref.purchase_id, details: { amount: toMajor(amount, purchase.currency) } });
-      await publish(trx, [{
-        type: 'purchase.refunded', customerId: ref.customer_id,
-        payload: { purchase_id: ref.purchase_id, refund_id: refundId, customer_id: ref.customer_id, amount: toMajor(amount, purchase.currency),
-          share_of_total: amount / purchase.total_minor, fully_refunded: amount === refundable },
-      }]);
+      const loyalty = await steps.hook(trx, { ref, data, purchase, checked, refundId, erased: statuses.get(ref.customer_id) === 'erased', now });
+      const { audit, event } = steps.told(ref, purchase, checked, refundId, actor);
+      await trx.insertInto('audit_log').values(audit).execute();
+      await publish(trx, [event]);
       return { refundId, created: true, loyalty };
     });
   }
