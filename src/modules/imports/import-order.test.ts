@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices } from '../../../test/helpers/services.ts';
+import { recordPurchases } from '../../workflows/record-purchases.ts';
+import { withFields } from '../../shared/objects.ts';
+import { importCsv } from './index.ts';
+
+// A member's purchases are recorded in the order they happened, wherever their rows sit in
+// the file (spool.ts): an export sorted by store and then date, or shuffled, put a member's
+// later purchase in an earlier chunk, which then took the first-purchase bonus and earned
+// at the tier an earlier purchase was yet to lift. Chunks of two rows here make any two rows
+// apart land in different chunks, as 500-row chunks do in a real file.
+
+const program = {
+  name: 'Order matters',
+  earning: { points_per_currency_unit: 10, rounding: 'floor' },
+  bonuses: { first_purchase: 200 },
+  expiry: { policy: 'none' },
+  tiers: {
+    metric: 'spend', window: 'rolling_12_months', grace_days: 0,
+    levels: [{ code: 'member', name: 'Member', threshold: '0' }, { code: 'silver', name: 'Silver', threshold: '250.00', benefits: { points_multiplier: 1.25 } }],
+  },
+};
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-import-order-'));
+let s: Awaited<ReturnType<typeof openTestServices>>;
+beforeAll(async () => {
+  s = await openTestServices();
+  s.clock.set('2025-12-01T00:00:00Z');
+  await s.loyalty.applyProgram({ program }, { actor: 'test' });
+  s.clock.set('2026-06-01T12:00:00Z');
+});
+afterAll(async () => {
+  await s?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a file not in time order', () => {
+  it('earns as if sorted: the bonus with the first purchase, the later one at the tier the first reached', async () => {
+    const filler = Array.from({ length: 6 }, (_, i) => `F-${i},card-f${i},2026-03-0${i + 1}T10:00:00Z,10.00`);
+    const file = path.join(dir, 'by-store.csv');
+    fs.writeFileSync(file, ['external_id,customer_external_id,occurred_at,total', 'TT-2,card-tt,2026-02-10T10:00:00Z,100.00', ...filler, 'TT-1,card-tt,2026-01-10T10:00:00Z,300.00', ''].join('\n'));
+    const r = await importCsv({
+      deps: s, kind: 'purchases', file, recordSize: 2,
+      record: (inputs, o) => recordPurchases(s, inputs, withFields(o, { deferContended: true })),
+    });
+    expect(r).toMatchObject({ created: 8, invalid: 0, imported: true });
+    const earned = async (id: string) => (await s.db.selectFrom('loyalty_entries').select(['kind', 'points']).where('source_type', '=', 'purchase')
+      .where('source_id', '=', (await s.commerce.get(id)).id).orderBy('id').execute()).map((e) => [e.kind, e.points]);
+    // 300.00 crosses Silver and earns at Member with the first-purchase bonus; 100.00 a month later earns at Silver.
+    expect(await earned('TT-1')).toEqual([['earn', 3000], ['bonus', 200]]);
+    expect(await earned('TT-2')).toEqual([['earn', 1250]]);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+});
