@@ -14,6 +14,7 @@ import * as repo from './purchase.repository.ts';
 import { RefundInput } from './purchase.schema.ts';
 import { createRefundChecker, exportRefundId } from './refund-check.ts';
 import { createRefundRecorder, type RefundHooks } from './refund-record.ts';
+import { createRefundBatchRecorder, type RefundToRecord } from './refund-batch.ts';
 import { describePurchaseDifference, purchaseConflict, recordedOfPrepared, type RecordedPurchase } from './purchase-difference.ts';
 import { purchaseView, statsView, type PurchaseView } from './purchase.view.ts';
 
@@ -30,6 +31,7 @@ export function createCommerceService(deps: CommerceDeps) {
   const { db, stores, clock, currency } = deps;
   // Recording a refund is refund-record.ts's: refund, recordRefund and refundUpTo answer with it.
   const recordRefundOf = createRefundRecorder(deps);
+  const recordRefundsOf = createRefundBatchRecorder(deps, recordRefundOf);
 
   async function views(db_: Db | Tx, refs: { customer_id: string; id: string }[]): Promise<PurchaseView[]> {
     const rows = await repo.purchasesByIds(db_, refs);
@@ -174,6 +176,13 @@ export function createCommerceService(deps: CommerceDeps) {
       // Only a refund made from the purchase (refundUpTo) can find nothing to record.
       return (await recordRefundOf(purchaseRef, parseInput(RefundInput, input, 'refund'), actor))!;
     },
+
+    /**
+     * Many refunds, as a refunds file lists them, many to a transaction (refund-batch.ts):
+     * each checked, written and its points taken back as recordRefund does; answers each
+     * one's outcome, a refusal as the AppError recordRefund would throw.
+     */
+    recordRefunds: (refunds: RefundToRecord[], { actor }: { actor: Actor }) => recordRefundsOf(refunds, actor),
 
     /**
      * Makes a purchase's refunds add up to at least `refundedMinor` (an orders export's

@@ -126,6 +126,38 @@ describe('an import re-run after a crash', () => {
   }, 120_000);
 });
 
+describe('refunds imported twice at once', () => {
+  it('records each refund once, many to a transaction, with the points taken back once', async () => {
+    const f = purchasesFile('refundable', 900, 90);
+    await importFile(s, { kind: 'purchases', file: f.file });
+    const before = await state();
+    // Customer after customer, as a till lists returns: a customer's refunds one after
+    // another; each purchase 1.00, every third then the rest.
+    const rows: string[] = [];
+    let cents = 0;
+    for (let c = 0; c < 90; c++) {
+      for (let i = c; i < 900; i += 90) {
+        rows.push(`refundable-${i},rr-${i},1.00`);
+        cents += 100;
+        if (i % 3 === 0) {
+          rows.push(`refundable-${i},rr-${i}-rest,`);
+          cents += 150 + (i % 700) - 100;
+        }
+      }
+    }
+    const file = path.join(dir, 'refunds-twice.csv');
+    fs.writeFileSync(file, ['purchase,external_id,amount', ...rows].join('\n') + '\n');
+    const results = await Promise.all([importFile(s, { kind: 'refunds', file }), importFile(t, { kind: 'refunds', file })]);
+    for (const r of results) expect(r).toMatchObject({ rows: rows.length, invalid: 0, errors: [], imported: true });
+    for (const r of results) expect(r.created + r.duplicates).toBe(rows.length);
+    expect(sum(results, 'created')).toBe(rows.length);
+    const after = await state();
+    expect(added(before, after)).toMatchObject({ customers: 0, purchases: 0, cents: -cents });
+    expect(await importFile(t, { kind: 'refunds', file })).toMatchObject({ created: 0, duplicates: rows.length });
+    expect(await state()).toEqual(after);
+  }, 120_000);
+});
+
 describe('customers imported twice at once', () => {
   it('creates each customer once', async () => {
     const n = 400;

@@ -1,4 +1,4 @@
-import { isAppError } from '../../../shared/errors.ts';
+import { AppError, isAppError } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
 import { withFields } from '../../../shared/objects.ts';
 import { mapRecords, openCsv } from '../file/csv.ts';
@@ -16,8 +16,9 @@ import type { ValidatedFile } from './validation-pass.ts';
 // The second pass of an import (import.service.ts): the rows the validation pass found
 // valid, written exactly once by their keys, so an interrupted import is finished by running
 // the file again. Purchases come prepared from the spool and are recorded in chunks, a
-// transaction each; customers and refunds are read from the file again and written each in
-// its own transaction, as through the API. A row refused now (a write by others since the
+// transaction each; customers and refunds are read from the file again, customers written
+// each in its own transaction, as through the API, refunds many to a transaction by
+// commerce's refund path (refund-batch.ts). A row refused now (a write by others since the
 // validation pass) is reported like a bad row; any other failure stops the import.
 
 /** Pass 2: records the valid rows, counting them in `result` and reporting those refused now. */
@@ -77,81 +78,63 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
   if (failure) throw failure;
 }
 
-/** How the second pass writes a customer or a refund (importRowByRow); purchases go through the spool. */
+/**
+ * How the second pass writes a chunk of customers or refunds (importRowByRow): each row's
+ * outcome, a refusal as an AppError; any other failure is thrown. Purchases go through the spool.
+ */
 function rowWriter(kind: ImportKind, layout: ColumnLayout, lineItems: boolean, { customers, commerce }: ImportDeps): RowWriter {
   if (kind === 'refunds') {
     return {
-      prepare: (basket) => {
-        const { purchase, input } = refundBasketInput(basket, layout, lineItems).row;
-        return { orderKey: purchase, write: () => commerce.recordRefund(purchase, input, { actor: 'import' }) };
-      },
-      inFlight: REFUNDS_IN_FLIGHT,
+      // Many to a transaction, those of one purchase in the file's order (commerce's refund-batch.ts).
+      write: (baskets) => commerce.recordRefunds(baskets.map((basket) => refundBasketInput(basket, layout, lineItems).row), { actor: 'import' }),
       groupBy: lineItems ? layout.index.get('external_id') : undefined,
     };
   }
-  return { prepare: ([row]) => ({ orderKey: '', write: () => customers.upsert(customerInput(row.values, layout), { actor: 'import', source: 'import' }) }), inFlight: 1, groupBy: undefined };
+  return {
+    // One at a time: two rows may name one customer (an identity of each).
+    write: async (baskets) => {
+      const outcomes: ({ created: boolean } | AppError)[] = [];
+      for (const [row] of baskets) {
+        try {
+          outcomes.push(await customers.upsert(customerInput(row.values, layout), { actor: 'import', source: 'import' }));
+        } catch (error) {
+          if (!isAppError(error)) throw error;
+          outcomes.push(error);
+        }
+      }
+      return outcomes;
+    },
+    groupBy: undefined,
+  };
 }
 
-/** A customer or refund (its row, or a refund's rows of items) of the second pass: its write, and which it must follow (the same orderKey). */
+/** A customer or refund (its row, or a refund's rows of items) of the second pass: how a chunk of them is written. */
 interface RowWriter {
-  prepare(basket: Basket): { orderKey: string; write(): Promise<{ created: boolean }> };
-  inFlight: number;
+  write(baskets: Basket[]): Promise<({ created: boolean } | AppError)[]>;
   /** The column whose consecutive equal values make one (a refund's id, when its rows are items). */
   groupBy: number | undefined;
 }
 
 /**
- * Refunds written at once by the second pass, each in its own transaction: one at a time,
- * the server and PostgreSQL took turns on one core (247 a second on PostgreSQL here, 328
- * four at a time). Refunds of one purchase still go one after another, in the file's order.
+ * The second pass of customers and refunds: the valid rows, a chunk at a time, each exactly
+ * once by its key (a customer's identity, a refund's id), as through the API, so an
+ * interrupted import is finished by running the file again. A row refused now (a refund
+ * through the API meanwhile took what it was to refund) is reported like a bad row.
  */
-const REFUNDS_IN_FLIGHT = 4;
-
-/**
- * The second pass of customers and refunds: the valid rows, each in its own transaction and
- * exactly once by its key (a customer's identity, a refund's id), as through the API, so an
- * interrupted import is finished by running the file again. Rows with the same `orderKey`
- * (a refund's purchase: its refunds add up in order) are written one after another in the
- * file's order, `inFlight` of the others side by side (customers share one key: every row in
- * turn). A
- * row refused now (a refund through the API meanwhile took what it was to refund) is
- * reported like a bad row.
- */
-async function importRowByRow({ options, result, report, chunkSize, prepare, inFlight, groupBy, convert }: RowWriter & {
+async function importRowByRow({ options, result, report, chunkSize, write, groupBy, convert }: RowWriter & {
   options: ImportOptions; result: ImportResult; report: ErrorReport; chunkSize: number; convert: ((values: string[]) => { values: string[] }) | undefined;
 }) {
   const csv = await openCsv(options.file, options.format?.encoding);
   const records = convert ? mapRecords(csv.records, (r) => ({ line: r.line, values: convert(r.values).values })) : csv.records;
   let done = 0;
   for await (const chunk of basketChunks(basketsOf(records, groupBy), chunkSize)) {
-    const queues = new Map<string, { line: number; write(): Promise<{ created: boolean }> }[]>();
-    for (const basket of chunk) {
-      if (basket.some((r) => report.badLines.has(r.line))) continue;
-      const { orderKey, write } = prepare(basket);
-      const queue = queues.get(orderKey);
-      if (queue) queue.push({ line: basket[0].line, write });
-      else queues.set(orderKey, [{ line: basket[0].line, write }]);
-    }
-    const waiting = [...queues.values()];
-    // A failure that is not the row's stops every worker before its next row.
-    let failure: unknown;
-    const worker = async () => {
-      for (let queue = waiting.shift(); queue && !failure; queue = waiting.shift()) {
-        for (const r of queue) {
-          if (failure) return;
-          try {
-            const { created } = await r.write();
-            if (created) result.created++;
-            else result.duplicates++;
-          } catch (error) {
-            if (!isAppError(error)) failure ??= error;
-            else report.add(r.line, error);
-          }
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: inFlight }, worker));
-    if (failure) throw failure;
+    const valid = chunk.filter((basket) => !basket.some((r) => report.badLines.has(r.line)));
+    const outcomes = valid.length ? await write(valid) : [];
+    outcomes.forEach((outcome, i) => {
+      if (isAppError(outcome)) report.add(valid[i][0].line, outcome);
+      else if (outcome.created) result.created++;
+      else result.duplicates++;
+    });
     done += chunk.reduce((n, b) => n + b.length, 0);
     options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
   }
