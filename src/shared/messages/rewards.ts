@@ -148,11 +148,11 @@ export const REWARDS = {
     ru: 'должно быть не больше {points}: столько {points_word} зарезервировано',
   },
   'reservation.captured_otherwise': {
-    en: 'Reservation {id} was already captured for {captured} of its {points} points, not {spending}',
-    sl: 'Rezervacija {id} je že potrjena za {captured} (rezervirane točke: {points}), ne za {spending}',
-    tr: '{id} rezervasyonu zaten {captured} puan için tamamlandı ({points} puan ayrılmıştı), {spending} için değil',
-    da: 'Reservationen {id} er allerede gennemført for {captured} af de {points} reserverede point, ikke {spending}',
-    ru: 'По резерву {id} уже списано {captured} (зарезервировано: {points}), а не {spending}',
+    en: 'Reservation {id} was already captured for {captured} of its {points} {points_name}, not {spending}',
+    sl: 'Rezervacija {id} je že potrjena za {captured} (rezervirano: {points} {points_name}), ne za {spending}',
+    tr: '{id} rezervasyonu zaten {captured} için tamamlandı ({points} {points_name} ayrılmıştı), {spending} için değil',
+    da: 'Reservationen {id} er allerede gennemført for {captured} af de {points} reserverede {points_name}, ikke {spending}',
+    ru: 'По резерву {id} уже списано {captured} (зарезервировано: {points} {points_name}), а не {spending}',
   },
   'reservation.expired_before_capture': {
     en: 'The reservation expired at {at}, before it was captured; its {points} {points_name} went back to the member; reserve again',

@@ -180,7 +180,7 @@ export function createReservations(core: LoyaltyCore) {
         if (r.status === 'captured') {
           // Captured before the column recorded it (migration 0019): all of its points.
           const captured = r.captured_points ?? r.points;
-          if (captured !== spending) throw conflict(say('reservation.captured_otherwise', { id: r.id, captured, points: r.points, spending }));
+          if (captured !== spending) throw conflict(say('reservation.captured_otherwise', { id: r.id, captured, points: r.points, points_name: counted(await pointsName(trx), r.points), spending }));
           return { created: false, reservation: reservationView(r) };
         }
         if (r.status === 'expired') throw expiredBeforeCapture(r, await pointsName(trx));
