@@ -84,6 +84,71 @@ describe('dashboard on a phone and a laptop', () => {
     }
   }, 300_000);
 
+  // A second pass on the phone (390 px) found in Russian the program editor 475 px wide once
+  // simulated (its column grew with the report's tables instead of scrolling them), a member's
+  // Points and Running total off to the right of the entries' table while "Why" wrapped every
+  // few letters, each version's "Open in the editor" out of sight, the Turkish redeem form and
+  // the Russian "Неизрасходованные баллы" wider than their cards.
+  it('keeps a simulation, a member’s points, the program’s versions and the report’s figures in a phone’s width', async () => {
+    const page = await dashboard.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(dashboard.server.url);
+    await dashboard.logIn(page);
+    const s = dashboard.server.services;
+    // The richest member: every reward is in reach, so the picker lists the longest names.
+    const member = (await s.db.selectFrom('loyalty_members').select('customer_id').orderBy('points', 'desc').orderBy('customer_id').executeTakeFirstOrThrow()).customer_id;
+    /** The elements `selector` finds that are not wholly inside the window, left to right. */
+    const outOfSight = (selector: string) => page.evaluate((sel) => [...document.querySelectorAll(sel)]
+      .filter((e) => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > window.innerWidth; })
+      .map((e) => `${(e as HTMLElement).innerText.trim()} (${Math.round(e.getBoundingClientRect().right)} px)`), selector);
+    /** The elements `selector` finds whose content is wider than they are (a card that scrolls it, a label that runs past its card's edge). */
+    const scrolling = (selector: string) => page.evaluate((sel) => [...document.querySelectorAll(sel)]
+      .filter((e) => e.scrollWidth > e.clientWidth)
+      .map((e) => `${(e as HTMLElement).innerText.trim().slice(0, 40)}: ${e.scrollWidth} > ${e.clientWidth} px`), selector);
+    /** A screen's height of the page from the top of the element with `testId`, to look at. */
+    const shoot = async (name: string, testId: string) => {
+      const box = (await page.getByTestId(testId).boundingBox())!;
+      const top = box.y + (await page.evaluate(() => window.scrollY));
+      await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, clip: { x: 0, y: Math.max(0, top - 20), width: 390, height: 844 } });
+    };
+    const problems: string[] = [];
+    const check = (what: string, found: string[] | number) => {
+      if (typeof found === 'number' ? found > 0 : found.length > 0) problems.push(`${what}: ${typeof found === 'number' ? `${found} px too wide` : found.join('; ')}`);
+    };
+    for (const language of LANGUAGES) {
+      await open(page, language, '/loyalty/program');
+      await page.waitForFunction(() => (document.querySelector('[data-testid=program-editor]') as HTMLTextAreaElement | null)?.value.includes('"threshold"'));
+      await page.getByTestId('simulate').click();
+      await page.getByTestId('simulation-bonuses').waitFor();
+      check(`${language} simulated`, await sideways(page));
+      check(`${language} versions`, await outOfSight('[data-testid=program-versions] button'));
+      check(`${language} versions' card`, await scrolling('.card:has(> [data-testid=program-versions])'));
+      if (language === 'ru') {
+        await shoot('phone-ru-versions', 'program-versions');
+        await shoot('phone-ru-simulation', 'simulation');
+      }
+
+      await open(page, language, `/customers/${member}?tab=loyalty`);
+      await page.getByTestId('loyalty-entries').waitFor();
+      check(`${language} member`, await sideways(page));
+      // The figures staff look for are in sight, without scrolling the table.
+      expect(await page.getByTestId('loyalty-entries').locator('tbody td.num').count()).toBeGreaterThan(0);
+      await page.getByTestId('redeem-form').waitFor();
+      check(`${language} entries`, await outOfSight('[data-testid=loyalty-entries] td.num, [data-testid=loyalty-entries] th.num'));
+      check(`${language} member's cards`, await scrolling('[data-testid=customer-loyalty] .kpi, [data-testid=customer-loyalty] .kpi > *, [data-testid=loyalty-entries-card], [data-testid=member-forms], [data-testid=member-forms] .toolbar'));
+      if (language === 'ru') {
+        await shoot('phone-ru-member-forms', 'member-forms');
+        await shoot('phone-ru-member-entries', 'loyalty-entries-card');
+      }
+
+      await open(page, language, '/loyalty');
+      await page.getByTestId('loyalty-report').waitFor();
+      check(`${language} report`, await sideways(page));
+      check(`${language} report's figures`, await scrolling('.kpi, .kpi > *'));
+      if (language === 'ru') await page.screenshot({ path: path.join(SHOTS, 'phone-ru-report.png') });
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
+
   it('keeps a long name and email inside the customers’ table, and the RFM segments inside their card, on a laptop', async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(dashboard.server.url);

@@ -16,6 +16,8 @@ export interface I18n {
   setLanguage(language: Language): void;
   t(key: MessageKey, params?: Record<string, string | number>): string;
   date(iso: string | null, withTime?: boolean): string;
+  /** The time of day alone, as `date(iso, true)` ends with it. */
+  time(iso: string): string;
   money(amount: string, currency: string): string;
   number(n: number): string;
   percent(share: number | null): string;
@@ -39,6 +41,7 @@ export function createI18n(language: Language, setLanguage: (l: Language) => voi
     setLanguage,
     t: (key, params) => (catalogue[key] ?? en[key]).replace(/\{(\w+)\}/g, (_, name) => String(params?.[name] ?? `{${name}}`)),
     date,
+    time: (iso) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso)),
     // Amounts arrive as exact decimal strings; Intl only formats them for display.
     money: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(Number(amount)),
     number: (n) => new Intl.NumberFormat(locale).format(n),

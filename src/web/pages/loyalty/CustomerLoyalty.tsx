@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, type Coupon, type GiftCard, type LoyaltyAccount, type MemberAccount, type Reward, type TierChange, type TierProgress } from '../../api.ts';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
 import { CustomerGiftCards } from './CustomerGiftCards.tsx';
+import { When } from '../../When.tsx';
 import { AdjustPoints, RedeemReward } from './MemberForms.tsx';
 import { tierName, useTierLevels } from './tiers.ts';
 
@@ -64,7 +65,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
   const rewardName = (code: string | null) => i18n.localized(rewards.find((r) => r.code === code)?.name) || code || '—';
 
   const forms = (
-    <div className="card">
+    <div className="card" data-testid="member-forms">
       <h2>{t('loyalty.adjust.title')}</h2>
       <AdjustPoints customerId={customerId} onDone={adjusted} />
       <h2>{t('loyalty.redeem.title')}</h2>
@@ -110,29 +111,30 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
         </div>
         {forms}
       </div>
-      <div className="card">
+      <div className="card" data-testid="loyalty-entries-card">
         <h2>{t('loyalty.entries.title')}</h2>
-        <table data-testid="loyalty-entries">
+        {/* On a phone the rows stack, the points and running total in sight (styles.css, table.entries). */}
+        <table className="entries" data-testid="loyalty-entries">
           <thead>
             <tr>
-              <th>{t('loyalty.col.date')}</th>
-              <th>{t('loyalty.col.kind')}</th>
-              <th>{t('loyalty.col.description')}</th>
-              <th className="num">{t('loyalty.col.points')}</th>
-              <th className="num">{t('loyalty.col.running')}</th>
+              <th className="when">{t('loyalty.col.date')}</th>
+              <th className="kind">{t('loyalty.col.kind')}</th>
+              <th className="why">{t('loyalty.col.description')}</th>
+              <th className="num points">{t('loyalty.col.points')}</th>
+              <th className="num running">{t('loyalty.col.running')}</th>
             </tr>
           </thead>
           <tbody>
             {a.explanation.entries.map((e) => (
               <tr key={e.id}>
-                <td className="nowrap">{i18n.date(e.at, true)}</td>
-                <td><span className={`tag kind-${e.shown_as}`}>{t(`loyalty.kind.${e.shown_as}` as MessageKey)}</span></td>
-                <td>
+                <td className="nowrap when"><When at={e.at} time /></td>
+                <td className="kind"><span className={`tag kind-${e.shown_as}`}>{t(`loyalty.kind.${e.shown_as}` as MessageKey)}</span></td>
+                <td className="why">
                   {e.description}
                   {e.actor && e.kind === 'adjust' && <small className="muted" data-testid="entry-actor"> · {actorName(t, e.actor)}</small>}
                 </td>
-                <td className={`num ${e.points < 0 ? 'negative' : e.points > 0 ? 'positive' : ''}`}>{e.points > 0 ? `+${points(e.points)}` : points(e.points)}</td>
-                <td className="num">
+                <td className={`num points ${e.points < 0 ? 'negative' : e.points > 0 ? 'positive' : ''}`}>{e.points > 0 ? `+${points(e.points)}` : points(e.points)}</td>
+                <td className="num running">
                   {points(e.balance_after)}
                   {/* The running total counts pending points too, where the balance card counts only what can be spent: say how many. */}
                   {e.pending_after > 0 && <small className="muted"> ({t('loyalty.member.pending')}: {points(e.pending_after)})</small>}

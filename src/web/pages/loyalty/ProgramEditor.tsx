@@ -6,6 +6,7 @@ import { useI18n, type I18n } from '../../i18n/index.ts';
 import { countedName, nameIn, pluralSamples, type CountedName } from '../../../shared/plural.ts';
 import { Problems } from '../../Problems.tsx';
 import { useSubmission } from '../../useSubmission.ts';
+import { When } from '../../When.tsx';
 import { SimulationReportView } from './SimulationReport.tsx';
 import { jsonSyntaxReason } from './json-syntax.ts';
 import type { TierLevel } from './tiers.ts';
@@ -169,17 +170,16 @@ export function ProgramEditor() {
             </dl>
           )}
         </div>
-        {/* Half the page's width: at a narrow window the versions scroll inside the card, never the page. */}
+        {/* Half the page's width: each version's "Open in the editor" under its name, in sight at any width; a long note wraps. */}
         <div className="card">
           <h2>{t('loyalty.program.versions')}</h2>
           {state && state.versions.length > 0 && (
-            <table data-testid="program-versions">
+            <table className="versions" data-testid="program-versions">
               <thead>
                 <tr>
                   <th>{t('loyalty.col.version')}</th>
                   <th>{t('loyalty.col.effectiveFrom')}</th>
                   <th>{t('loyalty.col.note')}</th>
-                  <th />
                 </tr>
               </thead>
               <tbody>
@@ -188,12 +188,10 @@ export function ProgramEditor() {
                     <td>
                       {t('loyalty.program.version', { version: v.version })}
                       {v.in_force && <span className="tag">{t('loyalty.program.inForceTag')}</span>}
-                    </td>
-                    <td className="nowrap">{i18n.date(v.effective_from, true)}</td>
-                    <td>{v.note ?? '—'}</td>
-                    <td className="num">
                       <button className="link" onClick={() => openVersion(v.version)}>{t('loyalty.program.open')}</button>
                     </td>
+                    <td><When at={v.effective_from} time /></td>
+                    <td className="note">{v.note ?? '—'}</td>
                   </tr>
                 ))}
               </tbody>
