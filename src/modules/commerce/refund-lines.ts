@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import { invalidField, type AppError } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
@@ -153,16 +154,29 @@ export interface PurchaseReturns {
   refunds: { amountMinor: number; lines: ReturnedLine[] }[];
 }
 
-/** The purchase's lines, discount and total, and every refund of it recorded so far. */
+/**
+ * The purchase's lines, discount and total, and every refund of it recorded so far. One
+ * statement, one round trip: loyalty reads it for every refund of a purchase that earned
+ * points (a file's refunds, many to a transaction, made three a refund of some twelve).
+ */
 export async function returnsOfPurchase(trx: Db, ref: { customer_id: string; purchase_id: string }): Promise<PurchaseReturns> {
-  const bought = await trx.selectFrom('purchase_lines').select(['sku', 'category', 'quantity', 'unit_price_minor'])
-    .where('customer_id', '=', ref.customer_id).where('purchase_id', '=', ref.purchase_id).orderBy('line_no').execute();
-  const refunds = await trx.selectFrom('refunds').select(['amount_minor', 'lines']).where('customer_id', '=', ref.customer_id).where('purchase_id', '=', ref.purchase_id).execute();
-  const purchase = await trx.selectFrom('purchases').select(['discount_minor', 'total_minor']).where('customer_id', '=', ref.customer_id).where('id', '=', ref.purchase_id).executeTakeFirst();
+  const { customer_id: customerId, purchase_id: purchaseId } = ref;
+  const { rows: [row] } = await sql<{
+    bought: { sku: string | null; category: string | null; quantity: number | string; unit_price_minor: number | string }[];
+    refunds: { amount_minor: number | string; lines: ReturnedLine[] | null }[];
+    discount_minor: number | null;
+    total_minor: number | null;
+  }>`
+    SELECT (SELECT coalesce(json_agg(json_build_object('sku', l.sku, 'category', l.category, 'quantity', l.quantity, 'unit_price_minor', l.unit_price_minor) ORDER BY l.line_no), '[]')
+              FROM purchase_lines l WHERE l.customer_id = ${customerId} AND l.purchase_id = ${purchaseId}) AS bought,
+           (SELECT coalesce(json_agg(json_build_object('amount_minor', r.amount_minor, 'lines', r.lines) ORDER BY r.created_at, r.id), '[]')
+              FROM refunds r WHERE r.customer_id = ${customerId} AND r.purchase_id = ${purchaseId}) AS refunds,
+           p.discount_minor, p.total_minor
+    FROM (SELECT 1) AS one LEFT JOIN purchases p ON p.customer_id = ${customerId} AND p.id = ${purchaseId}`.execute(trx);
   return {
-    bought: bought.map((l) => ({ sku: l.sku, category: l.category, quantity: Number(l.quantity), unitPriceMinor: Number(l.unit_price_minor) })),
-    discountMinor: Number(purchase?.discount_minor ?? 0),
-    totalMinor: Number(purchase?.total_minor ?? 0),
-    refunds: refunds.map((r) => ({ amountMinor: Number(r.amount_minor), lines: (r.lines as ReturnedLine[] | null) ?? [] })),
+    bought: row.bought.map((l) => ({ sku: l.sku, category: l.category, quantity: Number(l.quantity), unitPriceMinor: Number(l.unit_price_minor) })),
+    discountMinor: Number(row.discount_minor ?? 0),
+    totalMinor: Number(row.total_minor ?? 0),
+    refunds: row.refunds.map((r) => ({ amountMinor: Number(r.amount_minor), lines: r.lines ?? [] })),
   };
 }
