@@ -139,7 +139,7 @@ describe('dashboard', () => {
     expect(await page.getByLabel('Refund number', { exact: true }).inputValue()).toBe('Refund');
     expect(await page.getByLabel('Amount refunded', { exact: true }).inputValue()).toBe('Amount');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByText(/Imported 1 rows: 1 new/).waitFor();
+    await page.getByText(/Imported 1 row: 1 new/).waitFor();
     expect((await server.services.commerce.get('R-1')).refunded).toBe('1.20');
 
     // A web store's export with one row per item bought: an order's rows make one purchase.
@@ -174,7 +174,7 @@ describe('dashboard', () => {
     await expect.poll(() => page.getByTestId('import-encoding').inputValue()).toBe('windows-1250');
     await page.getByRole('cell', { name: 'Žiga' }).waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByText(/Imported 1 rows: 1 new/).waitFor();
+    await page.getByText(/Imported 1 row: 1 new/).waitFor();
     expect((await server.services.commerce.get('C-1')).total).toBe('2.00');
   }, 240_000);
 });

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pluralRules } from '../../src/shared/plural.ts';
 import { COUNTED } from '../../src/web/i18n/counted.ts';
-import { CATALOGUES, LANGUAGES } from '../../src/web/i18n/index.ts';
+import type { ImportResult } from '../../src/web/api.ts';
+import { CATALOGUES, createI18n, LANGUAGES, type Language } from '../../src/web/i18n/index.ts';
+import { importPhase, importSummary } from '../../src/web/pages/import-summary.ts';
 import { en } from '../../src/web/i18n/en/index.ts';
 
 const WEB = path.resolve(import.meta.dirname, '../../src/web');
@@ -50,5 +52,58 @@ describe('dashboard catalogues', () => {
     expect(used.size).toBeGreaterThan(40);
     const missing = [...used].filter((k) => !(k in en));
     expect(missing).toEqual([]);
+  });
+
+  // A QA pass read "Preverjenih 4 vrstic … 2 vrstic ima napake", "Uvoženih 4 vrstic: 2 novih",
+  // "в 1 строках ошибки", "1 rækker" and "1 rows" on the Import page.
+  it('says an import’s counts with the words that agree with them', () => {
+    const answer = (counts: Partial<ImportResult>): ImportResult => Object.assign(
+      { kind: 'purchases', rows: 4, created: 2, duplicates: 2, invalid: 0, errors: [], errors_truncated: false, imported: true, dry_run: false, duration_ms: 0 } satisfies ImportResult,
+      counts,
+    );
+    const say = (language: Language, counts: Partial<ImportResult>, skipInvalid = false) => importSummary(createI18n(language, () => undefined), answer(counts), skipInvalid);
+    const refused = { dry_run: true, imported: false, invalid: 2 };
+
+    expect(say('sl', refused)).toBe('Preverjene 4 vrstice, nič zapisano: 2 vrstici imata napake, zato uvoz ne bi dodal ničesar. Popravite jih v datoteki ali izberite izpuščanje neveljavnih vrstic.');
+    expect(say('sl', {})).toBe('Uvožene 4 vrstice: 2 novi, 2 že obstoječi, 0 preskočenih.');
+    expect(say('sl', { rows: 1, created: 1, duplicates: 0 })).toBe('Uvožena 1 vrstica: 1 nova, 0 že obstoječih, 0 preskočenih.');
+    expect(say('sl', { rows: 5, created: 3, duplicates: 1, invalid: 1 })).toBe('Uvoženih 5 vrstic: 3 nove, 1 že obstoječa, 1 preskočena.');
+    expect(say('sl', { rows: 102, created: 101, duplicates: 0, invalid: 1, orders: 103 })).toBe('Uvoženi 102 vrstici postavk, 103 naročila: 101 novo, 0 že obstoječih; 1 preskočena vrstica.');
+    expect(say('sl', { imported: false, rows: 3, invalid: 1 })).toBe('Nič ni bilo uvoženo: 1 vrstica ima napake (3 vrstice v datoteki). Popravite jih v datoteki ali izberite preskok neveljavnih vrstic.');
+
+    expect(say('ru', { dry_run: true, imported: false, rows: 5, invalid: 1 })).toMatch(/^Проверено 5 строк, ничего не записано: в 1 строке ошибки, /);
+    expect(say('ru', { dry_run: true, imported: false, rows: 21, invalid: 2 })).toMatch(/^Проверена 21 строка, ничего не записано: в 2 строках ошибки, /);
+    expect(say('ru', { rows: 3, created: 1, duplicates: 2, invalid: 0 })).toBe('Импортированы 3 строки: 1 новая, 2 уже были, 0 пропущено.');
+    expect(say('ru', { rows: 3, created: 2, duplicates: 1, invalid: 0, orders: 3 })).toBe('Импортированы 3 строки товаров, 3 заказа: 2 новых, 1 уже был; 0 строк пропущено.');
+
+    expect(say('da', { rows: 1, created: 1, duplicates: 0 })).toBe('1 række importeret: 1 ny, 0 fandtes allerede, 0 sprunget over.');
+    expect(say('da', { dry_run: true, imported: false })).toBe('4 rækker kontrolleret, intet skrevet. Importen ville give: 2 nye, 2 findes allerede, 0 sprunget over.');
+    expect(say('en', { rows: 1, created: 1, duplicates: 0 })).toBe('Imported 1 row: 1 new, 0 already there, 0 skipped.');
+    expect(say('en', { imported: false, rows: 2, invalid: 1 })).toBe('Nothing was imported: 1 row has errors (2 rows in the file). Fix them in the file, or choose to skip invalid rows.');
+    expect(say('en', { dry_run: true, imported: false, rows: 3, invalid: 1, orders: 2 }, true)).toBe('Checked 3 rows (2 orders), nothing written. Importing would give: 2 new, 2 already there; 1 row skipped.');
+    expect(say('tr', { rows: 1, created: 1, duplicates: 0 })).toBe('1 satır içe aktarıldı: 1 yeni, 0 zaten vardı, 0 atlandı.');
+
+    // Every sentence, in every language, for counts of every plural form: the numbers all there, no placeholder left.
+    for (const language of LANGUAGES) {
+      const i18n = createI18n(language, () => undefined);
+      for (const count of [0, 1, 2, 3, 5, 21, 1000]) {
+        const shapes: Partial<ImportResult>[] = [
+          { rows: count, created: count, duplicates: count, invalid: count, dry_run: true, imported: false },
+          { rows: count, created: count, duplicates: count, invalid: count, dry_run: true, imported: false, orders: count },
+          { rows: count, created: count, duplicates: count, invalid: count },
+          { rows: count, created: count, duplicates: count, invalid: count, orders: count },
+          { rows: count, invalid: count, imported: false },
+        ];
+        const sentences = [
+          ...shapes.flatMap((shape) => [importSummary(i18n, answer(shape), false), importSummary(i18n, answer(shape), true)]),
+          importPhase(i18n, { phase: 'validate', rows: count, bytes: 0, total_bytes: 0 }),
+          importPhase(i18n, { phase: 'import', rows: count, bytes: 0, total_bytes: 0 }),
+        ];
+        for (const sentence of sentences) {
+          expect(sentence, `${language} ${count}`).not.toMatch(/[{}]/);
+          expect(sentence, `${language} ${count}`).toContain(i18n.number(count));
+        }
+      }
+    }
   });
 });

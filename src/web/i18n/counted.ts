@@ -1,4 +1,5 @@
 import { countedName, type PluralForms } from '../../shared/plural.ts';
+import { IMPORT_COUNTED } from './counted-import.ts';
 import type { I18n, Language } from './index.ts';
 
 // Texts that agree with a number: "1 member moves up", "2 člana se premaknejo" is wrong,
@@ -7,7 +8,7 @@ import type { I18n, Language } from './index.ts';
 // (shared/plural.ts chooses the form, as it does for the points' name); {count} is where the
 // number goes. test/e2e/i18n.test.ts checks that every language gives each form its plural
 // rules use.
-type Counted = Readonly<Record<Language, PluralForms>>;
+export type Counted = Readonly<Record<Language, PluralForms>>;
 
 export const COUNTED = {
   /** Members a published program would move up a tier. */
@@ -32,6 +33,8 @@ export const COUNTED = {
       many: '{count} участников перейдут на более низкий уровень', other: '{count} участника перейдут на более низкий уровень',
     },
   },
+  // The Import page's (counted-import.ts).
+  ...IMPORT_COUNTED,
 } as const satisfies Record<string, Counted>;
 
 /** The text in the dashboard's language in the form that agrees with `count`, the number written as the language writes it. */

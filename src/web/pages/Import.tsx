@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, apiWithProgress, ApiError, type ImportPreview, type ImportProgress, type ImportResult, type UploadProgress } from '../api.ts';
 import { useI18n } from '../i18n/index.ts';
 import { importFieldLabel } from '../i18n/import-fields.ts';
+import { importPhase, importSummary } from './import-summary.ts';
 
 type Kind = ImportResult['kind'];
 const KINDS: Kind[] = ['purchases', 'customers', 'refunds'];
@@ -195,24 +196,14 @@ export function Import() {
             <progress max={progress.total_bytes || 1} value={progress.bytes} />
             {progress.phase === 'upload'
               ? t('import.phase.upload', { percent: i18n.percent(progress.total_bytes ? progress.bytes / progress.total_bytes : 0) })
-              : t(`import.phase.${progress.phase}`, { rows: i18n.number(progress.rows) })}
+              : importPhase(i18n, progress)}
           </p>
         )}
       </form>
       {error && <p className="error" role="alert">{t('common.error', { message: error })}</p>}
       {result && (
         <div ref={resultCard} className={`card result ${result.imported || (result.dry_run && (result.invalid === 0 || skipInvalid)) ? 'ok' : 'rejected'}`} data-testid="import-result">
-          <p>
-            {result.dry_run
-              ? result.invalid > 0 && !skipInvalid
-                ? t('import.checkedRejected', { rows: i18n.number(result.rows), invalid: i18n.number(result.invalid) })
-                : t('import.checked', { rows: i18n.number(result.rows), created: i18n.number(result.created), duplicates: i18n.number(result.duplicates), invalid: i18n.number(result.invalid) })
-              : result.imported && result.orders !== undefined
-              ? t('import.doneOrders', { rows: i18n.number(result.rows), orders: i18n.number(result.orders), created: i18n.number(result.created), duplicates: i18n.number(result.duplicates), invalid: i18n.number(result.invalid) })
-              : result.imported
-              ? t('import.done', { rows: i18n.number(result.rows), created: i18n.number(result.created), duplicates: i18n.number(result.duplicates), invalid: i18n.number(result.invalid) })
-              : t('import.rejected', { rows: i18n.number(result.rows), invalid: i18n.number(result.invalid) })}
-          </p>
+          <p data-testid="import-summary">{importSummary(i18n, result, skipInvalid)}</p>
           {Boolean(result.not_paid) && <p className="hint" data-testid="import-not-paid">{t('import.notPaid', { orders: i18n.number(result.not_paid ?? 0) })}</p>}
           {Boolean(result.refunds_recorded) && !(result.dry_run && result.invalid > 0 && !skipInvalid) && (
             <p className="hint" data-testid="import-refunds-recorded">
