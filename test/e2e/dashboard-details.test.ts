@@ -125,6 +125,15 @@ describe('dashboard details', () => {
     await page.getByRole('button', { name: 'Yes, redeem', exact: true }).click();
     await page.getByText(/Coupon [A-Z0-9-]+ issued\./).waitFor();
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid=loyalty-balance] strong')!.textContent!.replace(/\D/g, '')) === b - 500, before);
+    // The redemption's message replaces the adjustment's (QA: "Points adjusted" stayed beside the coupon).
+    expect(await page.getByText('Points adjusted: +1,000.').count()).toBe(0);
+    expect(await page.getByRole('status').allInnerTexts()).toEqual([expect.stringMatching(/^Coupon [A-Z0-9-]+ issued\.$/)]);
+    // And the next adjustment's replaces the redemption's.
+    await page.getByLabel('Points (+ or −)').fill('5');
+    await page.getByLabel('Reason (required, audited)').fill('Goodwill again');
+    await page.getByRole('button', { name: 'Adjust', exact: true }).click();
+    await page.getByText('Points adjusted: +5.').waitFor();
+    expect(await page.getByText(/Coupon [A-Z0-9-]+ issued\./).count()).toBe(0);
   });
 
   it('says a simulation runs and for how long, in the language, and writes the publish message’s numbers as the language does', async () => {

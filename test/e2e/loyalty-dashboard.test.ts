@@ -297,6 +297,7 @@ describe('loyalty dashboard', () => {
     await page.getByTestId('loyalty-coupons').waitFor();
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid=loyalty-balance] strong')!.textContent!.replace(/\D/g, '')) === b + 250 - 500, before);
     expect(await page.getByTestId('loyalty-coupons').innerText()).toContain('A coffee on us');
+    expect(await page.getByText('Points adjusted: +250.').count()).toBe(0);
     const cards = await page.getByTestId('loyalty-gift-cards').innerText();
     expect(cards).toContain(card.code);
     expect(cards).toMatch(/€17\.50 of €25\.00\s+Can be used/);

@@ -3,7 +3,7 @@ import { api, type Coupon, type GiftCard, type LoyaltyAccount, type MemberAccoun
 import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
 import { CustomerGiftCards } from './CustomerGiftCards.tsx';
 import { When } from '../../When.tsx';
-import { AdjustPoints, RedeemReward } from './MemberForms.tsx';
+import { AdjustPoints, RedeemReward, type Notice } from './MemberForms.tsx';
 import { tierName, useTierLevels } from './tiers.ts';
 
 // A customer's loyalty account as staff see it: what they can spend, what is still
@@ -27,6 +27,12 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
   const levels = useTierLevels();
   const [error, setError] = useState<string>();
   const [enrolError, setEnrolError] = useState<string>();
+  // What the last adjustment or redemption did, said by the form that did it (MemberForms.tsx).
+  const [notice, setNotice] = useState<{ from: 'adjust' | 'redeem'; text: string }>();
+  const notices = (from: 'adjust' | 'redeem'): Notice => ({
+    notice: notice?.from === from ? notice.text : undefined,
+    say: (text) => setNotice(text === undefined ? undefined : { from, text }),
+  });
 
   const reload = () => {
     // The entries' explanations come in the dashboard's language.
@@ -67,9 +73,9 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
   const forms = (
     <div className="card" data-testid="member-forms">
       <h2>{t('loyalty.adjust.title')}</h2>
-      <AdjustPoints customerId={customerId} onDone={adjusted} />
+      <AdjustPoints customerId={customerId} onDone={adjusted} {...notices('adjust')} />
       <h2>{t('loyalty.redeem.title')}</h2>
-      {catalogue.language === i18n.language ? <RedeemReward customerId={customerId} rewards={rewards} onDone={reload} /> : <p className="hint">{t('common.loading')}</p>}
+      {catalogue.language === i18n.language ? <RedeemReward customerId={customerId} rewards={rewards} onDone={reload} {...notices('redeem')} /> : <p className="hint">{t('common.loading')}</p>}
     </div>
   );
 

@@ -6,7 +6,10 @@ import { useSubmission } from '../../useSubmission.ts';
 import { rewardValue } from './Rewards.tsx';
 
 // Staff writes on a member's account. Each submission carries a fresh idempotency key,
-// so a double click or a retried request after a dropped connection counts once.
+// so a double click or a retried request after a dropped connection counts once. What the
+// last action did is said once, by the form that did it: the account page holds it
+// (`notice`), and either form's next action replaces it (`say`), so "Points adjusted: +50."
+// does not stay beside a later redemption's coupon.
 
 /** A whole number of points, taken or given: digits with an optional sign. */
 const WHOLE_POINTS = /^[+-]?\d+$/;
@@ -22,12 +25,17 @@ function redeemOption(i18n: I18n, r: Reward): string {
   return worth ? i18n.t('loyalty.redeem.optionWorth', { ...params, value: rewardValue(i18n, r) }) : i18n.t('loyalty.redeem.option', params);
 }
 
-export function AdjustPoints({ customerId, onDone }: { customerId: string; onDone: (account: LoyaltyAccount) => void }) {
+/** What the last action on the account did, shown by the form that did it; `say(undefined)` clears it as an action begins. */
+export interface Notice {
+  notice: string | undefined;
+  say: (text: string | undefined) => void;
+}
+
+export function AdjustPoints({ customerId, onDone, notice, say }: { customerId: string; onDone: (account: LoyaltyAccount) => void } & Notice) {
   const i18n = useI18n();
   const { t } = i18n;
   const [points, setPoints] = useState('');
   const [reason, setReason] = useState('');
-  const [done, setDone] = useState<string>();
   const [invalid, setInvalid] = useState<string>();
   const { busy, problems, failure, submit, setProblems, setFailure } = useSubmission();
   // A message about what the fields held is gone once they change: it spoke of a value no longer there.
@@ -40,7 +48,7 @@ export function AdjustPoints({ customerId, onDone }: { customerId: string; onDon
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    setDone(undefined);
+    say(undefined);
     // Checked here rather than by the browser's bubble, which speaks the browser's language and not the dashboard's.
     // Only digits with an optional sign: Number() would also take "1e3" (+1,000), "0x10" or "1.0".
     const mistake = !WHOLE_POINTS.test(points.trim()) ? t('loyalty.adjust.wholePoints') : reason.trim().length < 3 ? t('loyalty.adjust.reasonMissing') : undefined;
@@ -49,7 +57,7 @@ export function AdjustPoints({ customerId, onDone }: { customerId: string; onDon
     const body = { points: Number(points.trim()), reason: reason.trim(), idempotency_key: newIdempotencyKey() };
     const account = await submit(() => api<LoyaltyAccount>(`/customers/${customerId}/loyalty/adjustments`, { method: 'POST', body }));
     if (!account) return;
-    setDone(t('loyalty.adjust.done', { points: `${body.points > 0 ? '+' : ''}${i18n.number(body.points)}` }));
+    say(t('loyalty.adjust.done', { points: `${body.points > 0 ? '+' : ''}${i18n.number(body.points)}` }));
     setPoints('');
     setReason('');
     onDone(account);
@@ -72,18 +80,17 @@ export function AdjustPoints({ customerId, onDone }: { customerId: string; onDon
       </div>
       {invalid && <p role="alert" className="error">{invalid}</p>}
       <Problems problems={problems} failure={failure} labels={{ points: t('loyalty.adjust.points'), reason: t('loyalty.adjust.reason') }} />
-      {done && <p role="status" className="ok">{done}</p>}
+      {notice && <p role="status" className="ok">{notice}</p>}
     </form>
   );
 }
 
-export function RedeemReward({ customerId, rewards, onDone }: { customerId: string; rewards: Reward[]; onDone: () => void }) {
+export function RedeemReward({ customerId, rewards, onDone, notice, say }: { customerId: string; rewards: Reward[]; onDone: () => void } & Notice) {
   const i18n = useI18n();
   const { t } = i18n;
   // The catalogue asked for this customer says what a redemption now would refuse (out of stock, outside its dates, another tier, too few points).
   const choices = rewards.filter((r) => r.redeemable);
   const [reward, setReward] = useState('');
-  const [done, setDone] = useState<string>();
   // Redeeming spends points at once: the first click asks, naming the reward and its cost; the second spends.
   const [confirming, setConfirming] = useState(false);
   const { busy, problems, failure, submit } = useSubmission();
@@ -92,7 +99,7 @@ export function RedeemReward({ customerId, rewards, onDone }: { customerId: stri
 
   const redeem = async (e: FormEvent) => {
     e.preventDefault();
-    setDone(undefined);
+    say(undefined);
     if (!confirming) {
       setConfirming(true);
       return;
@@ -103,15 +110,15 @@ export function RedeemReward({ customerId, rewards, onDone }: { customerId: stri
     if (!result) return;
     const card = 'gift_card' in result ? result.gift_card : undefined;
     const coupon = 'coupon' in result ? result.coupon : undefined;
-    if (card) setDone(t('loyalty.redeem.giftCard', { code: card.code, amount: i18n.money(card.initial, card.currency) }));
-    else if (coupon) setDone(t('loyalty.redeem.coupon', { code: coupon.code }));
+    if (card) say(t('loyalty.redeem.giftCard', { code: card.code, amount: i18n.money(card.initial, card.currency) }));
+    else if (coupon) say(t('loyalty.redeem.coupon', { code: coupon.code }));
     onDone();
   };
 
   if (choices.length === 0) {
     return (
       <>
-        {done && <p role="status" className="ok">{done}</p>}
+        {notice && <p role="status" className="ok">{notice}</p>}
         <p className="hint">{t('loyalty.redeem.none')}</p>
       </>
     );
@@ -145,7 +152,7 @@ export function RedeemReward({ customerId, rewards, onDone }: { customerId: stri
         </div>
       )}
       <Problems problems={problems} failure={failure} />
-      {done && <p role="status" className="ok">{done}</p>}
+      {notice && <p role="status" className="ok">{notice}</p>}
     </form>
   );
 }
