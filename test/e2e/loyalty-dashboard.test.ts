@@ -298,6 +298,8 @@ describe('loyalty dashboard', () => {
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid=loyalty-balance] strong')!.textContent!.replace(/\D/g, '')) === b + 250 - 500, before);
     expect(await page.getByTestId('loyalty-coupons').innerText()).toContain('A coffee on us');
     expect(await page.getByText('Points adjusted: +250.').count()).toBe(0);
+    // The running total's pending part, in lower case mid-phrase, on a line of its own.
+    expect(await page.getByTestId('loyalty-entries').innerText()).toContain('\n(600 pending)');
     const cards = await page.getByTestId('loyalty-gift-cards').innerText();
     expect(cards).toContain(card.code);
     expect(cards).toMatch(/€17\.50 of €25\.00\s+Can be used/);
@@ -308,6 +310,7 @@ describe('loyalty dashboard', () => {
     await page.getByTestId('loyalty-entries').getByText(/Unovčena nagrada: Kava na naš račun/).waitFor();
     const slEntries = await page.getByTestId('loyalty-entries').innerText();
     expect(slEntries).toContain('Nakup m-2: 95,50 EUR → 955 zrn');
+    expect(slEntries).toContain('(v čakanju: 600)');
     expect(slEntries).not.toMatch(/A coffee on us|\d\.\d{2} EUR/);
     await page.getByTestId('language').selectOption('en');
     await page.getByTestId('loyalty-entries').getByText(/Reward redeemed: A coffee on us/).waitFor();

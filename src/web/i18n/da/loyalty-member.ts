@@ -14,6 +14,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.lifetime.heldExpiring': '= Nu: saldo {balance} + afventende {pending} + udløbet, endnu ikke fjernet {expiring}',
   'loyalty.lifetime.mismatch': 'Tallene giver tilsammen {sum}, ikke medlemmets nuværende point ({held}): kør regulars loyalty verify.',
   'loyalty.entries.title': 'Point, post for post',
+  'loyalty.entries.pending': '(afventende: {points})',
   'loyalty.entries.proof': 'Summen af posterne {sum} = gemte point {stored}.',
   'loyalty.entries.mismatch': 'Summen af posterne {sum} passer ikke med de gemte point {stored}: kør regulars loyalty verify.',
   'loyalty.kind.earn': 'Optjent',

@@ -13,6 +13,8 @@ export const LOYALTY_MEMBER = {
   'loyalty.lifetime.heldExpiring': '= Held now: balance {balance} + pending {pending} + expired, not yet removed {expiring}',
   'loyalty.lifetime.mismatch': 'These figures add up to {sum}, not to the points held now ({held}): run regulars loyalty verify.',
   'loyalty.entries.title': 'Points, entry by entry',
+  // After a running total that counts pending points too: how many of them are pending, in lower case mid-phrase.
+  'loyalty.entries.pending': '({points} pending)',
   'loyalty.entries.proof': 'Sum of the entries {sum} = stored points {stored}.',
   'loyalty.entries.mismatch': 'Sum of the entries {sum} does not match the stored points {stored}: run regulars loyalty verify.',
   'loyalty.kind.earn': 'Earned',

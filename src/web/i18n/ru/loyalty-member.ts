@@ -14,6 +14,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.lifetime.heldExpiring': '= Сейчас: баланс {balance} + в ожидании {pending} + сгоревшие, ещё не списанные {expiring}',
   'loyalty.lifetime.mismatch': 'Эти цифры дают в сумме {sum}, а не нынешние баллы участника ({held}): запустите regulars loyalty verify.',
   'loyalty.entries.title': 'Баллы, операция за операцией',
+  'loyalty.entries.pending': '(в ожидании: {points})',
   'loyalty.entries.proof': 'Сумма операций {sum} = сохранённый баланс {stored}.',
   'loyalty.entries.mismatch': 'Сумма операций {sum} не совпадает с сохранённым балансом {stored}: запустите regulars loyalty verify.',
   'loyalty.kind.earn': 'Начисление',

@@ -14,6 +14,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.lifetime.heldExpiring': '= Zdaj: stanje {balance} + v čakanju {pending} + zapadle, še ne odpisane {expiring}',
   'loyalty.lifetime.mismatch': 'Ti zneski dajo skupaj {sum}, ne točk, ki jih ima član zdaj ({held}): zaženite regulars loyalty verify.',
   'loyalty.entries.title': 'Točke, vnos za vnosom',
+  'loyalty.entries.pending': '(v čakanju: {points})',
   'loyalty.entries.proof': 'Vsota vnosov {sum} = shranjene točke {stored}.',
   'loyalty.entries.mismatch': 'Vsota vnosov {sum} se ne ujema s shranjenimi točkami {stored}: zaženite regulars loyalty verify.',
   'loyalty.kind.earn': 'Zbrano',

@@ -14,6 +14,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.lifetime.heldExpiring': '= Şu an: bakiye {balance} + beklemede {pending} + süresi dolmuş, henüz düşülmemiş {expiring}',
   'loyalty.lifetime.mismatch': 'Bu rakamların toplamı {sum}; üyenin şu anki puanları ({held}) değil: regulars loyalty verify komutunu çalıştırın.',
   'loyalty.entries.title': 'Puanlar, kayıt kayıt',
+  'loyalty.entries.pending': '(beklemede: {points})',
   'loyalty.entries.proof': 'Kayıtların toplamı {sum} = kayıtlı puan {stored}.',
   'loyalty.entries.mismatch': 'Kayıtların toplamı {sum}, kayıtlı puanla ({stored}) uyuşmuyor: regulars loyalty verify çalıştırın.',
   'loyalty.kind.earn': 'Kazanıldı',

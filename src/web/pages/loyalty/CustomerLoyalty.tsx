@@ -143,7 +143,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
                 <td className="num running">
                   {points(e.balance_after)}
                   {/* The running total counts pending points too, where the balance card counts only what can be spent: say how many. */}
-                  {e.pending_after > 0 && <small className="muted"> ({t('loyalty.member.pending')}: {points(e.pending_after)})</small>}
+                  {e.pending_after > 0 && <small className="muted"> {t('loyalty.entries.pending', { points: points(e.pending_after) })}</small>}
                 </td>
               </tr>
             ))}
