@@ -135,7 +135,12 @@ describe('dashboard on a phone and a laptop', () => {
       await page.getByTestId('redeem-form').waitFor();
       check(`${language} entries`, await outOfSight('[data-testid=loyalty-entries] td.num, [data-testid=loyalty-entries] th.num'));
       check(`${language} member's cards`, await scrolling('[data-testid=customer-loyalty] .kpi, [data-testid=customer-loyalty] .kpi > *, [data-testid=loyalty-entries-card], [data-testid=member-forms], [data-testid=member-forms] .toolbar'));
+      // A date stays whole on its line ("3 нояб. 2027 г." never leaves "г." alone).
+      check(`${language} dates`, await page.evaluate(() => [...document.querySelectorAll('[data-testid=customer-loyalty] .date')]
+        .filter((d) => d.getClientRects().length > 1).map((d) => (d as HTMLElement).innerText)));
+      expect(await page.locator('[data-testid=customer-loyalty] .date').count()).toBeGreaterThan(0);
       if (language === 'ru') {
+        await shoot('phone-ru-member', 'customer-loyalty');
         await shoot('phone-ru-member-forms', 'member-forms');
         await shoot('phone-ru-member-entries', 'loyalty-entries-card');
       }

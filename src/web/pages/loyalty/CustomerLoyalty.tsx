@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { api, type Coupon, type GiftCard, type LoyaltyAccount, type MemberAccount, type Reward, type TierChange, type TierProgress } from '../../api.ts';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
 import { CustomerGiftCards } from './CustomerGiftCards.tsx';
@@ -105,7 +105,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
         </div>
         <Kpi label={t('loyalty.member.pending')} value={points(a.pending)} />
         <Kpi label={t('loyalty.member.owed')} value={points(a.owed)} />
-        <Kpi label={t('loyalty.member.nextExpiry')} value={a.next_expiry ? `${points(a.next_expiry.points)} · ${i18n.date(a.next_expiry.at)}` : t('loyalty.member.nextExpiryNone')} />
+        <Kpi label={t('loyalty.member.nextExpiry')} value={a.next_expiry ? <>{points(a.next_expiry.points)} · <When at={a.next_expiry.at} /></> : t('loyalty.member.nextExpiryNone')} />
       </div>
       <div className="columns">
         <div>
@@ -175,11 +175,11 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
                     <tr key={lot.entry} className={expired ? 'muted' : undefined} data-expired={expired}>
                       <td className="num">{points(lot.remaining)}</td>
                       <td>
-                        {lot.available_at ? i18n.date(lot.available_at) : '—'}
+                        <When at={lot.available_at} />
                         {lot.pending && <span className="tag">{t('loyalty.member.pending')}</span>}
                       </td>
                       <td>
-                        {lot.expires_at ? i18n.date(lot.expires_at) : t('loyalty.lots.never')}
+                        {lot.expires_at ? <When at={lot.expires_at} /> : t('loyalty.lots.never')}
                         {expired && <span className="tag expired">{t('loyalty.lots.expired')}</span>}
                       </td>
                     </tr>
@@ -212,7 +212,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
                     <td className="nowrap"><code>{c.code}</code></td>
                     <td>{rewardName(c.reward)}</td>
                     <td>{t(couponStatus(c))}</td>
-                    <td>{i18n.date(c.expires_at)}</td>
+                    <td><When at={c.expires_at} /></td>
                   </tr>
                 ))}
               </tbody>
@@ -230,7 +230,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
           <ol className="timeline" data-testid="tier-history">
             {[...history].reverse().map((h, i) => (
               <li key={i}>
-                <div className="when">{i18n.date(h.at, true)}</div>
+                <div className="when"><When at={h.at} time /></div>
                 <div className="what">
                   <strong>{nameOfTier(h.from)} → {nameOfTier(h.to)}</strong> <span className="muted">· {tierReason(t, h.reason)}</span>
                 </div>
@@ -280,8 +280,9 @@ function Tier({ tier, currency, rewardName }: { tier: TierProgress; currency: st
     <>
       <p className="tier-name">
         <strong>{i18n.localized(tier.name) || tier.code}</strong>
-        {tier.since && <span className="muted"> · {t('loyalty.tier.since', { date: i18n.date(tier.since) })}</span>}
-        {tier.valid_until && <span className="muted"> · {t('loyalty.tier.validUntil', { date: i18n.date(tier.valid_until) })}</span>}
+        {/* Each phrase on one line with its date ("с 3 нояб. 2026 г."), a line breaking only between them. */}
+        {tier.since && <span className="muted"> · <span className="date">{t('loyalty.tier.since', { date: i18n.date(tier.since) })}</span></span>}
+        {tier.valid_until && <span className="muted"> · <span className="date">{t('loyalty.tier.validUntil', { date: i18n.date(tier.valid_until) })}</span></span>}
       </p>
       <p>{t('loyalty.tier.qualifying', { metric: t(`loyalty.metric.${tier.metric}` as MessageKey), window: t(`loyalty.window.${tier.window}` as MessageKey), value: value(tier.qualifying) })}</p>
       <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)} data-testid="tier-progress">
@@ -347,7 +348,7 @@ function Lifetime({ account }: { account: MemberAccount }) {
   );
 }
 
-function Kpi({ label, value }: { label: string; value: string }) {
+function Kpi({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div className="card kpi small">
       <span>{label}</span>
