@@ -58,18 +58,26 @@ function refundsCsv(rows: number, count: number): { text: string; refundedMinor:
   return { text: lines.join('\n'), refundedMinor };
 }
 
-/** Refunds a file of refunds costs, after the purchases are in: rows/s over the whole import. */
-async function importRefunds(services: ReturnType<typeof createServices>, dir: string, rows: number, count: number) {
+/** Refunds a file of refunds costs, after the purchases are in: rows/s over the whole import, and CPU per refund (`cpu`: this process's CPU seconds and the database backends', as run reads them). */
+async function importRefunds(services: ReturnType<typeof createServices>, dir: string, { rows, count, cpu, postgres }: {
+  rows: number; count: number; cpu: () => { node: number; postgres: Map<number, number> }; postgres: boolean;
+}) {
   const file = path.join(dir, 'refunds.csv');
   const { text, refundedMinor } = refundsCsv(rows, count);
   fs.writeFileSync(file, text);
   const before = Number((await services.commerce.totals()).revenue);
+  const cpuBefore = cpu();
   const started = Date.now();
   const result = await importFile(services, { kind: 'refunds', file });
   const seconds = (Date.now() - started) / 1000;
+  const cpuAfter = cpu();
   const after = Number((await services.commerce.totals()).revenue);
   if (result.created !== count || Math.round((before - after) * 100) !== refundedMinor) throw new Error(`refunds: ${result.created} created of ${count}, revenue ${before} → ${after}`);
-  return { count, perSecond: Math.round(count / seconds), seconds: +seconds.toFixed(1) };
+  const perRefund = (s: number) => Math.round((s * 1e6) / count);
+  return {
+    count, perSecond: Math.round(count / seconds), seconds: +seconds.toFixed(1),
+    cpu: { node: perRefund(cpuAfter.node - cpuBefore.node), postgres: postgres ? perRefund(postgresCpuBetween(cpuBefore.postgres, cpuAfter.postgres)) : null },
+  };
 }
 
 export async function run({ rows, db, program, refunds = 0 }: { rows: number; db: 'postgres' | 'pglite'; program?: string; refunds?: number }) {
@@ -116,7 +124,7 @@ export async function run({ rows, db, program, refunds = 0 }: { rows: number; db
     const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
     const totals = await services.commerce.totals();
     if (totals.purchases !== rows || result.created !== rows) throw new Error(`imported ${result.created}, stored ${totals.purchases}, file ${rows}`);
-    const refunded = refunds > 0 ? await importRefunds(services, path.dirname(file), rows, Math.min(refunds, rows)) : undefined;
+    const refunded = refunds > 0 ? await importRefunds(services, path.dirname(file), { rows, count: Math.min(refunds, rows), cpu: cpuNow, postgres: Boolean(pg) }) : undefined;
     const ledger = program ? await services.loyalty.verify() : undefined;
     if (ledger && !ledger.ok) throw new Error(`loyalty verify failed: ${JSON.stringify(ledger.problems.slice(0, 3))}`);
     return { refunded, db, rows, created: result.created, validatePerSecond: Math.round(rows / (phases.validate / 1000)), importPerSecond: Math.round(rows / (phases.import / 1000)), overallPerSecond: Math.round(rows / (total / 1000)), seconds: +(total / 1000).toFixed(1), rssMb: rss, cpu };
@@ -142,6 +150,6 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     console.log(`- ${db}: CSV import of ${rows.toLocaleString('en')} purchases${program ? ' (with accrual)' : ''}: **${r.overallPerSecond} rows/s** overall (${r.seconds} s; validation pass ${r.validatePerSecond} rows/s, import pass ${r.importPerSecond} rows/s), process RSS ${r.rssMb} MB`);
     const us = (c: { node: number; postgres: number | null }) => `Node ${c.node} µs${c.postgres === null ? ' (database included)' : `, PostgreSQL ${c.postgres} µs`}`;
     console.log(`  CPU per row: validation pass ${us(r.cpu.validate)}; import pass ${us(r.cpu.import)}`);
-    if (r.refunded) console.log(`  then ${r.refunded.count.toLocaleString('en')} refunds from a CSV file: **${r.refunded.perSecond} rows/s** (${r.refunded.seconds} s)${program ? ', points taken back' : ''}`);
+    if (r.refunded) console.log(`  then ${r.refunded.count.toLocaleString('en')} refunds from a CSV file: **${r.refunded.perSecond} rows/s** (${r.refunded.seconds} s)${program ? ', points taken back' : ''}; CPU per refund ${us(r.refunded.cpu)}`);
   }
 }
