@@ -21,7 +21,7 @@ import { importValidRows } from './passes/import-pass.ts';
 // again. Two chunks are recorded at once: while one waits for the database, the next is
 // built. Refunds are checked against their purchases with the file's earlier refunds
 // counted (commerce's refund checker), then written each once by its refund id, those of
-// one purchase in the file's order.
+// one purchase in the file's order, many to a transaction (commerce's refund-batch.ts).
 //
 // This file runs the course of an import: the file's header and format checked before any
 // row is read, then the validation pass (validation-pass.ts), then — unless a dry run or a
