@@ -92,7 +92,7 @@ describe('a list of refunds recorded together', () => {
       { created: true },
       'Purchase NOPE not found',
       expect.stringMatching(/decimal amount/),
-      'Refund api-1 was already recorded for another purchase (a refund id is unique across purchases)',
+      'Refund api-1 was already recorded for purchase cene-3 (a refund id is unique across purchases)',
       { created: false },
     ]);
     expect((await s.commerce.get('cene-1')).refunded).toBe('1.00');

@@ -175,7 +175,7 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
         .map((k) => [k.external_id, k]))
       : new Map<string, { request_hash: string; customer_id: string; refund_id: string }>();
     // Refund ids recorded with other values: what differs is read after the rows are checked, for these alone.
-    const conflicts: { index: number; key: { customer_id: string; refund_id: string }; data: RefundInput }[] = [];
+    const conflicts: { index: number; key: { customer_id: string; refund_id: string }; data: RefundInput; purchaseId: string }[] = [];
 
     const checks = rows.map((row, i): RefundCheck => {
       const data = parsed[i];
@@ -197,7 +197,7 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       if (earlier !== undefined) {
         if (isHashOfRefund(earlier, { purchase: { externalId: purchase.externalId, id: purchase.purchaseId }, data, meaning })) return { duplicate: true };
         if (inFile) return invalidField('external_id', inFile.line === undefined ? say('refund.earlier_in_file', { id: data.external_id }) : say('refund.on_line_too', { id: data.external_id, line: inFile.line }));
-        conflicts.push({ index: i, key: stored!, data });
+        conflicts.push({ index: i, key: stored!, data, purchaseId: purchase.purchaseId });
         return invalidField('external_id', say('refund.recorded_otherwise_in_file', { id: data.external_id }));
       }
       if (purchase.exportRefundedMinor > 0) {
@@ -226,7 +226,14 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       hashesInFile.set(data.external_id, { hash: refundRequestHash(purchase.externalId, meaning), line: row.line });
       return { duplicate: false };
     });
-    for (const { index, key, data } of conflicts) {
+    for (const { index, key, data, purchaseId } of conflicts) {
+      // Recorded on another purchase: that is what differs, whatever the amounts (as the API tells it, refund-record.ts).
+      const other = await db.selectFrom('refunds as r').innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.id', '=', 'r.purchase_id'))
+        .select(['p.id', 'p.external_id']).where('r.customer_id', '=', key.customer_id).where('r.id', '=', key.refund_id).executeTakeFirst();
+      if (other && other.id !== purchaseId) {
+        checks[index] = invalidField('external_id', say('refund.recorded_for_other_purchase', { id: data.external_id, purchase: other.external_id ?? other.id }));
+        continue;
+      }
       const conflict = await refundConflictOf(db, { stores, timeZone }, key, data);
       if (conflict.problems.length === 0) continue;
       const named = told((language) => conflict.in(language).problems.map((d) => `${d.field} ${d.reason}`).join('; '));

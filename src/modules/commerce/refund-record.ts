@@ -108,9 +108,9 @@ export function createRefundSteps(deps: RefundRecorderDeps) {
     async replay(trx: Tx, ref: { purchase_id: string; external_id: string }, key: { customer_id: string; refund_id: string; request_hash: string }, data: RefundInput, { answer = true } = {}) {
       const earlier = await trx.selectFrom('refunds as r')
         .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.id', '=', 'r.purchase_id'))
-        .select(['r.purchase_id', 'p.currency', 'p.store_id'])
+        .select(['r.purchase_id', 'p.external_id as purchase_external_id', 'p.currency', 'p.store_id'])
         .where('r.customer_id', '=', key.customer_id).where('r.id', '=', key.refund_id).executeTakeFirst();
-      if (earlier && earlier.purchase_id !== ref.purchase_id) throw conflict(say('refund.recorded_for_other_purchase', { id: data.external_id }));
+      if (earlier && earlier.purchase_id !== ref.purchase_id) throw conflict(say('refund.recorded_for_other_purchase', { id: data.external_id, purchase: earlier.purchase_external_id ?? earlier.purchase_id }));
       // Read as the refund it would repeat was: in its purchase's currency and store's zone.
       const meaning = refundMeaning(data, await refundContextOf(earlier));
       if (!isHashOfRefund(key.request_hash, { purchase: { externalId: ref.external_id, id: ref.purchase_id }, data, meaning })) throw await refundConflictOf(trx, { stores, timeZone: deps.timeZone }, key, data);

@@ -74,7 +74,7 @@ describe('a refund by the lines returned', () => {
 describe('what makes a refund the same one, and when it may be dated', () => {
   it('refuses a refund id already used for another purchase, naming that', async () => {
     const reused = await refusal(refund('till-2', { external_id: 'ret-1', lines: [{ sku: 'ESP', quantity: 1 }] }));
-    expect(reused).toMatchObject({ kind: 'conflict', message: 'Refund ret-1 was already recorded for another purchase (a refund id is unique across purchases)' });
+    expect(reused).toMatchObject({ kind: 'conflict', message: 'Refund ret-1 was already recorded for purchase till-1 (a refund id is unique across purchases)' });
   });
 
   it('refuses a refund id reused with other values, naming them; an amount it was given by its lines is no difference', async () => {

@@ -37,11 +37,11 @@ export const COMMERCE = {
     ru: 'Возврат {id} уже записан с другим телом запроса (отличается поле, которое не сохраняется)',
   },
   'refund.recorded_for_other_purchase': {
-    en: 'Refund {id} was already recorded for another purchase (a refund id is unique across purchases)',
-    sl: 'Vračilo {id} je že zabeleženo za drug nakup (oznaka vračila je edinstvena med vsemi nakupi)',
-    tr: '{id} iadesi başka bir alışveriş için zaten kaydedilmiş (iade kimliği tüm alışverişlerde benzersizdir)',
-    da: 'Refunderingen {id} er allerede registreret for et andet køb (et refunderings-id er entydigt på tværs af køb)',
-    ru: 'Возврат {id} уже записан для другой покупки (идентификатор возврата уникален среди всех покупок)',
+    en: 'Refund {id} was already recorded for purchase {purchase} (a refund id is unique across purchases)',
+    sl: 'Vračilo {id} je že zabeleženo za nakup {purchase} (oznaka vračila je edinstvena med vsemi nakupi)',
+    tr: '{id} iadesi zaten {purchase} alışverişi için kaydedilmiş (iade kimliği tüm alışverişlerde benzersizdir)',
+    da: 'Refunderingen {id} er allerede registreret for købet {purchase} (et refunderings-id er entydigt på tværs af køb)',
+    ru: 'Возврат {id} уже записан для покупки {purchase} (идентификатор возврата уникален среди всех покупок)',
   },
   // ── A purchase's fields (purchase.schema.ts, purchase.prepare.ts) ──
   // (A date of the right form the calendar lacks is the catalogue's simulation.since_not_a_day, a time simulation.since_not_a_time.)

@@ -80,23 +80,25 @@ describe('a file of refunds', () => {
       'B2,API-1,6.00', // line 7: the API's refund of 5.00 under this id
       'A1,R14,1.00', // line 8: A1 was refunded in full above
       'B2,R15,0', // line 9
+      'B1,API-1,5.00', // line 10: the API's refund id, of another purchase
     ].join('\n'));
     const map = { purchase: 'Order', external_id: 'Refund id', amount: 'Refund amount' };
     const result = await importFile(s, { kind: 'refunds', file, map });
-    expect(result).toMatchObject({ rows: 8, created: 0, invalid: 7, imported: false });
+    expect(result).toMatchObject({ rows: 9, created: 0, invalid: 8, imported: false });
     expect(result.errors.map((e) => [e.line, e.column])).toEqual([
-      [3, 'Refund amount'], [4, 'Order'], [5, 'Refund amount'], [6, 'Refund id'], [7, 'Refund id'], [8, 'Refund amount'], [9, 'Refund amount'],
+      [3, 'Refund amount'], [4, 'Order'], [5, 'Refund amount'], [6, 'Refund id'], [7, 'Refund id'], [8, 'Refund amount'], [9, 'Refund amount'], [10, 'Refund id'],
     ]);
     expect(result.errors[0].reason).toBe("exceeds the refundable 5.00 EUR of purchase B1 after this file's refund on line 2");
     expect(result.errors[1].reason).toMatch(/no purchase with the order id or id "NOPE"/);
     expect(result.errors[4].reason).toBe('refund API-1 was already recorded with other values: amount 5.00 (this request: 6.00)');
     expect(result.errors[5].reason).toBe('purchase A1 is already fully refunded');
+    expect(result.errors[7].reason).toBe('Refund API-1 was already recorded for purchase B2 (a refund id is unique across purchases)');
     expect((await s.commerce.get('B1')).refunded).toBe('0.00');
     expect(await balanceOf('bor@example.com')).toBe(45); // 50 earned, 5 back by the API's refund
 
     // The good row alone, with skip_invalid; run again, it is there already.
     const skipped = await importFile(s, { kind: 'refunds', file, map, skipInvalid: true });
-    expect(skipped).toMatchObject({ created: 1, invalid: 7, imported: true });
+    expect(skipped).toMatchObject({ created: 1, invalid: 8, imported: true });
     expect((await s.commerce.get('B1')).refunded).toBe('15.00');
     expect(await balanceOf('bor@example.com')).toBe(30);
     expect(await importFile(s, { kind: 'refunds', file, map, skipInvalid: true })).toMatchObject({ created: 0, duplicates: 1 });
