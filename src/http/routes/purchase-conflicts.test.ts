@@ -131,6 +131,6 @@ describe('POST /purchases/{id}/refunds with a refund id recorded with other valu
     expect(res.json().detail).toBe('Refunderingen ret-1 er allerede registreret med andre værdier: lines 1 linje (denne anmodning: 2 linjer); lines.1 ingen (denne anmodning: sku CAKE, quantity 1)');
     expect((await post({ ...first, external_id: 'till-3' })).statusCode).toBe(201);
     const elsewhere = await api.call('POST', '/api/v1/purchases/till-3/refunds', { body: { external_id: 'ret-1', amount: '1.00' }, headers: { 'accept-language': 'tr' } });
-    expect([elsewhere.statusCode, elsewhere.json().detail]).toEqual([409, 'ret-1 iadesi başka bir alışveriş için zaten kaydedilmiş (iade kimliği tüm alışverişlerde benzersizdir)']);
+    expect([elsewhere.statusCode, elsewhere.json().detail]).toEqual([409, 'ret-1 iadesi zaten till-1 alışverişi için kaydedilmiş (iade kimliği tüm alışverişlerde benzersizdir)']);
   });
 });
