@@ -4,7 +4,7 @@ import { LANGUAGES } from '../../shared/messages/index.ts';
 import { Amount, Count, Currency, Id, Instant, Share, list, shared } from './common.ts';
 
 // What the loyalty module answers about the program, the members' accounts and the
-// ledger (accrual.ts, refunds-and-receipts.ts, accounts.ts, engagement.service.ts, maintenance.ts, simulate.ts).
+// ledger (accrual.ts, refunds-and-receipts.ts, accounts.ts, referrals.ts, challenges.ts, maintenance.ts, simulate.ts).
 
 // The program's own schemas, reached through the document the loyalty module exports:
 // a tier's benefits or a challenge's goal in an account are the document's, as written.
