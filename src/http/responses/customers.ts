@@ -31,8 +31,17 @@ export const Customer = shared('Customer', z.strictObject({
   consent: z.strictObject({ email: ConsentState.nullable(), sms: ConsentState.nullable() }).describe('The latest decision per channel; null: never asked'),
   identities: z.array(Identity).describe('Every identity that names this customer (a merge adds the merged customer\'s)'),
   status: z.enum(['active', 'merged', 'erased']),
-  created_at: Instant,
+  created_at: Instant.describe('When this customer record was written. For a customer an import brought in (a file of past purchases, a customers file), the day of the import: customer_since is when they became a customer'),
   updated_at: Instant,
+  first_purchase_at: Instant.nullable().describe('The first purchase of the person (the purchases of customers merged into this one are this one\'s): stats.first_purchase_at; null before any'),
+  customer_since: Instant.describe('The earlier of first_purchase_at and the day the person was first recorded (created_at, or that of a customer merged into this one): for a customer imported with a history of purchases, their first purchase'),
+  member_since: Instant.nullable().describe(
+    'null for a customer who is not a loyalty member. For a member, the earlier of the day they joined (the loyalty account\'s joined_at, '
+    + 'of this customer or of one merged into it) and the first purchase the program credited them with points: with enrolment '
+    + '`automatic` a customer joins with their first purchase, so a member whose history was imported (their account joined the day '
+    + 'of the import, and each purchase earned at its own date) is a member since their first purchase. A purchase from before the '
+    + 'program was in force earned nothing and does not count',
+  ),
 }));
 
 export const CustomerStats = shared('CustomerStats', z.strictObject({

@@ -36,7 +36,8 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
   route(app, prefix, {
     method: 'GET', path: '/customers', tag: 'customers', scope: 'read',
     summary: 'Search customers (query matches name, email, phone, card id; exact identities are looked up directly)',
-    query: CustomerSearch, responses: { 200: { description: 'A page of customers, newest first', schema: CustomerPage } },
+    description: 'Each customer as GET /customers/{id} answers it, without `stats`: with `first_purchase_at`, `customer_since` and `member_since`, the dates a customer imported with a history of purchases has been a customer and a member (not `created_at`, the day of the import).',
+    query: CustomerSearch, responses: { 200: { description: 'A page of customers, newest record (created_at) first', schema: CustomerPage } },
     handler: async (req) => s.customers.search(req.query),
   });
 

@@ -10,6 +10,7 @@ import type { StoreService } from '../stores/index.ts';
 import { identityKey, IDENTITY_PRECEDENCE, normalizeEmail, normalizePhone, searchTextOf, type Identity } from './customer.ts';
 import { applyConsent, consentLogRows, latestConsent, prepareProfile, type PreparedProfile } from './customer.profile.ts';
 import * as repo from './customer.repository.ts';
+import { datesOf, type CustomerDates } from './customer-dates.repository.ts';
 import { CustomerInput, CustomerPatch, CustomerSearch } from './customer.schema.ts';
 import { resolveCustomers, type CustomerClaim } from './customer.resolve.ts';
 import { withFields } from '../../shared/objects.ts';
@@ -44,8 +45,15 @@ export interface CustomerView {
   consent: { email: ConsentView | null; sms: ConsentView | null };
   identities: Identity[];
   status: string;
+  /** When this record was written: for a customer an import brought in, the day of the import. */
   created_at: string;
   updated_at: string;
+  /** The person's first purchase (customer-dates.repository.ts says how each date is read). */
+  first_purchase_at: string | null;
+  /** The earlier of the first purchase and created_at (of every record of the person). */
+  customer_since: string;
+  /** For a loyalty member, the earlier of joining and the first purchase the program credited; null for anyone else. */
+  member_since: string | null;
 }
 interface ConsentView {
   status: 'granted' | 'withdrawn';
@@ -62,7 +70,7 @@ const NO_PERSONAL_DATA = {
 export function createCustomerService(deps: CustomerServiceDeps) {
   const { db, stores, clock } = deps;
 
-  async function view(row: repo.CustomerRow, identities: Identity[]): Promise<CustomerView> {
+  async function view(row: repo.CustomerRow, identities: Identity[], dates: CustomerDates | undefined): Promise<CustomerView> {
     const store = row.home_store_id ? await stores.byId(row.home_store_id) : undefined;
     return {
       id: row.id,
@@ -82,7 +90,18 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       status: row.status,
       created_at: row.created_at.toISOString(),
       updated_at: row.updated_at.toISOString(),
+      first_purchase_at: dates?.first_purchase_at?.toISOString() ?? null,
+      customer_since: (dates?.customer_since ?? row.created_at).toISOString(),
+      member_since: dates?.member_since?.toISOString() ?? null,
     };
+  }
+
+  /** Customers' answers, with their identities and dates read for all of them at once (a page of a list costs two statements, not two a customer). */
+  async function views(trx: Db | Tx, rows: repo.CustomerRow[]): Promise<CustomerView[]> {
+    const ids = rows.map((r) => r.id);
+    const identities = await repo.identitiesOfMany(trx, ids);
+    const dates = await datesOf(trx, ids);
+    return Promise.all(rows.map((r) => view(r, identities.get(r.id) ?? [], dates.get(r.id))));
   }
 
   async function requireActive(trx: Db | Tx, id: string, { forUpdate = false } = {}): Promise<repo.CustomerRow> {
@@ -174,8 +193,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     },
 
     async get(id: string): Promise<CustomerView> {
-      const row = await requireActive(db, id);
-      return view(row, await repo.identitiesOf(db, id));
+      const [customer] = await views(db, [await requireActive(db, id)]);
+      return customer;
     },
 
     /** The customers these identities name, by `kind:value` (an import's dry run asks which rows it would add). */
@@ -206,7 +225,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         ? await repo.list(db, { query: p.query, tag: p.tag, language: p.language, storeId, consent: p.consent, limit: p.limit + 1, after: p.cursor ? decodeCursor(p.cursor) : undefined })
         : rows;
       const page = found.slice(0, p.limit);
-      const items = await Promise.all(page.map(async (r) => view(r, await repo.identitiesOf(db, r.id))));
+      const items = await views(db, page);
       const last = page[page.length - 1];
       return { items, next_cursor: found.length > p.limit && last ? encodeCursor(last) : null };
     },
@@ -307,7 +326,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     async exportPart(customerId: string) {
       const row = await requireActive(db, customerId);
       const consentLog = await db.selectFrom('consent_log').select(['channel', 'status', 'source', 'recorded_at']).where('customer_id', '=', customerId).orderBy('recorded_at').execute();
-      return { profile: await view(row, await repo.identitiesOf(db, customerId)), consent_log: consentLog };
+      const [profile] = await views(db, [row]);
+      return { profile, consent_log: consentLog };
     },
   };
 }
