@@ -140,6 +140,8 @@ export function CustomerProfile({ id }: { id: string }) {
                 <div><dt>{t('profile.birthday')}</dt><dd>{customer.birthday ? i18n.date(`${customer.birthday}T12:00:00Z`) : '—'}</dd></div>
                 <div><dt>{t('profile.timeZone')}</dt><dd>{customer.time_zone ?? '—'}</dd></div>
                 <div><dt>{t('profile.homeStore')}</dt><dd>{customer.home_store?.name ?? '—'}</dd></div>
+                <div><dt>{t('customers.col.since')}</dt><dd data-testid="customer-since">{i18n.date(customer.customer_since)}</dd></div>
+                <div><dt>{t('profile.memberSince')}</dt><dd data-testid="member-since">{customer.member_since ? i18n.date(customer.member_since) : t('profile.notMember')}</dd></div>
                 <div><dt>{t('profile.tags')}</dt><dd>{customer.tags.length ? customer.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) : '—'}</dd></div>
                 <div><dt>{t('stats.refunded')}</dt><dd>{money(s.refunded)}</dd></div>
               </dl>

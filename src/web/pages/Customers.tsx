@@ -117,7 +117,8 @@ export function Customers() {
                   <td>{c.external_id ?? '—'}</td>
                   <td>{c.language ? LANGUAGE_NAMES[c.language as Language] ?? c.language : '—'}</td>
                   <td className="wrap">{c.home_store?.name ?? '—'}</td>
-                  <td>{i18n.date(c.created_at)}</td>
+                  {/* Not created_at: a customer an import brought in was written that day, and known since their first purchase. */}
+                  <td className="date">{i18n.date(c.customer_since)}</td>
                 </tr>
               ))}
             </tbody>

@@ -30,6 +30,8 @@ export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'profile.timeZone': 'Tidszone',
   'profile.homeStore': 'Hjemmebutik',
   'profile.tags': 'Mærker',
+  'profile.memberSince': 'Medlem siden',
+  'profile.notMember': 'Ikke medlem',
   'profile.consent.granted': 'Givet',
   'profile.consent.withdrawn': 'Trukket tilbage',
   'profile.consent.unknown': 'Ikke spurgt',

@@ -29,6 +29,8 @@ export const CUSTOMERS = {
   'profile.timeZone': 'Time zone',
   'profile.homeStore': 'Home store',
   'profile.tags': 'Tags',
+  'profile.memberSince': 'Member since',
+  'profile.notMember': 'Not a member',
   'profile.consent.granted': 'Granted',
   'profile.consent.withdrawn': 'Withdrawn',
   'profile.consent.unknown': 'Not asked',

@@ -30,6 +30,8 @@ export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'profile.timeZone': 'Часовой пояс',
   'profile.homeStore': 'Основной магазин',
   'profile.tags': 'Метки',
+  'profile.memberSince': 'В программе лояльности с',
+  'profile.notMember': 'Не участвует в программе',
   'profile.consent.granted': 'Дано',
   'profile.consent.withdrawn': 'Отозвано',
   'profile.consent.unknown': 'Не запрашивалось',

@@ -30,6 +30,8 @@ export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'profile.timeZone': 'Časovni pas',
   'profile.homeStore': 'Domača trgovina',
   'profile.tags': 'Oznake',
+  'profile.memberSince': 'Članstvo od',
+  'profile.notMember': 'Brez članstva',
   'profile.consent.granted': 'Dana',
   'profile.consent.withdrawn': 'Preklicana',
   'profile.consent.unknown': 'Ni vprašano',

@@ -30,6 +30,8 @@ export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'profile.timeZone': 'Saat dilimi',
   'profile.homeStore': 'Ana mağaza',
   'profile.tags': 'Etiketler',
+  'profile.memberSince': 'Üyelik başlangıcı',
+  'profile.notMember': 'Üye değil',
   'profile.consent.granted': 'Verildi',
   'profile.consent.withdrawn': 'Geri çekildi',
   'profile.consent.unknown': 'Sorulmadı',

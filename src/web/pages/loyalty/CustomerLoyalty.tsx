@@ -4,6 +4,7 @@ import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
 import { CustomerGiftCards } from './CustomerGiftCards.tsx';
 import { When } from '../../When.tsx';
 import { AdjustPoints, RedeemReward, type Notice } from './MemberForms.tsx';
+import { flagText } from './benefit-flags.ts';
 import { tierName, useTierLevels } from './tiers.ts';
 
 // A customer's loyalty account as staff see it: what they can spend, what is still
@@ -295,7 +296,7 @@ function Tier({ tier, currency, rewardName }: { tier: TierProgress; currency: st
           {b.birthday_bonus !== undefined && <li>{t('loyalty.benefit.birthdayBonus', { points: i18n.number(b.birthday_bonus) })}</li>}
           {b.birthday_reward && <li>{t('loyalty.benefit.birthdayReward', { reward: rewardName(b.birthday_reward) })}</li>}
           {b.early_access && <li>{t('loyalty.benefit.earlyAccess')}</li>}
-          {b.flags.map((f) => <li key={f}>{f}</li>)}
+          {b.flags.map((f) => <li key={f} data-flag={f}>{flagText(i18n, f)}</li>)}
         </ul>
       )}
     </>
