@@ -7,7 +7,7 @@ import { createCustomerService } from './modules/customers/index.ts';
 import { createCommerceService } from './modules/commerce/index.ts';
 import { createAuthService } from './modules/auth/index.ts';
 import { createWebhookService } from './modules/webhooks/index.ts';
-import { createLoyalty } from './modules/loyalty/index.ts';
+import { createLoyalty, customerDatesOf } from './modules/loyalty/index.ts';
 import { createRecommendationService, createScoresService } from './modules/analytics/index.ts';
 
 // The composition root's wiring: every service is built once here from its explicit
@@ -19,7 +19,7 @@ export function createServices({ config, database, clock = systemClock, logger, 
 }) {
   const { db } = database;
   const stores = createStoreService({ db });
-  const customers = createCustomerService({ db, stores, clock, defaultRegion: config.phoneRegion });
+  const customers = createCustomerService({ db, stores, clock, defaultRegion: config.phoneRegion, datesOf: customerDatesOf });
   const loyalty = createLoyalty({ db, clock, currency: config.currency, timeZone: config.timeZone });
   const commerce = createCommerceService({
     db, customers, stores, clock, currency: config.currency, timeZone: config.timeZone,

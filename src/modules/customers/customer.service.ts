@@ -10,7 +10,6 @@ import type { StoreService } from '../stores/index.ts';
 import { identityKey, IDENTITY_PRECEDENCE, normalizeEmail, normalizePhone, searchTextOf, type Identity } from './customer.ts';
 import { applyConsent, consentLogRows, latestConsent, prepareProfile, type PreparedProfile } from './customer.profile.ts';
 import * as repo from './customer.repository.ts';
-import { datesOf, type CustomerDates } from './customer-dates.repository.ts';
 import { CustomerInput, CustomerPatch, CustomerSearch } from './customer.schema.ts';
 import { resolveCustomers, type CustomerClaim } from './customer.resolve.ts';
 import { withFields } from '../../shared/objects.ts';
@@ -27,7 +26,22 @@ export interface CustomerServiceDeps {
   stores: StoreService;
   clock: Clock;
   defaultRegion?: string;
+  /**
+   * Since when each customer is one and a member (their answers' customer_since,
+   * member_since, first_purchase_at): read from purchases and the loyalty ledger, which
+   * this module does not know, so given by the composition (services.ts: loyalty's
+   * customerDatesOf).
+   */
+  datesOf: CustomerDatesReader;
 }
+
+/** A customer's dates beside created_at (when the row was written): see CustomerServiceDeps.datesOf. */
+export interface CustomerDates {
+  first_purchase_at: Date | null;
+  customer_since: Date;
+  member_since: Date | null;
+}
+export type CustomerDatesReader = (db: Db | Tx, customerIds: string[]) => Promise<Map<string, CustomerDates>>;
 
 export interface CustomerView {
   id: string;
@@ -100,7 +114,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   async function views(trx: Db | Tx, rows: repo.CustomerRow[]): Promise<CustomerView[]> {
     const ids = rows.map((r) => r.id);
     const identities = await repo.identitiesOfMany(trx, ids);
-    const dates = await datesOf(trx, ids);
+    const dates = await deps.datesOf(trx, ids);
     return Promise.all(rows.map((r) => view(r, identities.get(r.id) ?? [], dates.get(r.id))));
   }
 

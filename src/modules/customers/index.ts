@@ -2,5 +2,5 @@ export { LANGUAGES, CHANNELS, normalizeEmail, normalizePhone, identityKey, type 
 export { CustomerInput, CustomerPatch, CustomerSearch, MergeInput } from './customer.schema.ts';
 export { identitiesOf, type PreparedProfile } from './customer.profile.ts';
 export type { CustomerClaim, Resolution } from './customer.resolve.ts';
-export { createCustomerService, type CustomerService, type CustomerView } from './customer.service.ts';
+export { createCustomerService, type CustomerDates, type CustomerDatesReader, type CustomerService, type CustomerView } from './customer.service.ts';
 export { customerToRead, mergeChainEnds, ownerIdsQuery, personIdsQuery } from './customer.repository.ts';

@@ -24,6 +24,7 @@ export { simulateProgram, type SimulationReport } from './simulate/simulate.ts';
 export { PROGRAM_CHANNEL } from './loyalty.core.ts';
 export { ClaimReferralInput } from './earning/referrals.ts';
 export { SurveyBonusInput } from './earning/profile-and-survey-bonuses.ts';
+export { customerDatesOf } from './accounts/customer-dates.ts';
 
 export function createLoyalty(deps: LoyaltyDeps) {
   const core = createLoyaltyCore(deps);

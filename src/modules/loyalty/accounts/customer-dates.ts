@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../db/index.ts';
-import { personIdsQuery } from './customer.repository.ts';
+import type { Db, Tx } from '../../../db/index.ts';
+import { personIdsQuery, type CustomerDates } from '../../customers/index.ts';
 
 // Since when a business has known a customer, and since when they are a member: the dates
 // a customer's answer carries beside created_at. created_at is when the row was written,
@@ -9,9 +9,9 @@ import { personIdsQuery } from './customer.repository.ts';
 // their first purchase. These are read, not stored: each is a few index probes per
 // customer, and a list page reads them for all its customers in one statement.
 //
-// The rows are the commerce module's (customer_stats, kept up to date on every purchase
-// and merge) and the loyalty module's (loyalty_members, loyalty_entries), read as they are
-// written; nothing here writes them.
+// The customers module answers these dates but knows nothing of purchases or members: it
+// is given this reader (services.ts), which reads commerce's customer_stats (kept up to
+// date on every purchase and merge, as accrual reads it) and the loyalty tables.
 //
 // - customer_since: the earlier of the first purchase and the day the customer was first
 //   recorded (of every record of the person: a merge moves purchases to the survivor, and
@@ -27,13 +27,8 @@ import { personIdsQuery } from './customer.repository.ts';
 //   date back. Over every record of the person too: a survivor who never joined becomes a
 //   member at the merge, the customer merged in may have been one for years.
 
-export interface CustomerDates {
-  first_purchase_at: Date | null;
-  customer_since: Date;
-  member_since: Date | null;
-}
-
-export async function datesOf(db: Db | Tx, customerIds: string[]): Promise<Map<string, CustomerDates>> {
+/** The dates of each customer's answer (customers' CustomerDatesReader), for a page of them in one statement. */
+export async function customerDatesOf(db: Db | Tx, customerIds: string[]): Promise<Map<string, CustomerDates>> {
   if (customerIds.length === 0) return new Map();
   // The first earn entry is the first row of loyalty_entries_time (customer_id, occurred_at)
   // that is one, read from the index alone (kind is in it: migration 0008).
