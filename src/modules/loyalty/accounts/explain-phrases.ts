@@ -73,6 +73,11 @@ export interface Phrases {
   mergeMoved(p: { direction: 'in' | 'out'; debt: boolean; who: string | null }): string;
   /** After a credit still in its holding period: how many of its points, and the day (formatted) they can be spent. */
   pending(points: number, from: string, unit: Unit): string;
+  /**
+   * After a debit shown where it was recorded rather than at its own date (explain.ts
+   * shownOrder: a refund dated before a redemption it was recorded after): that date, formatted.
+   */
+  recordedLater(dated: string): string;
 }
 
 const withReason = (head: string, reason: string) => (reason ? `${head}: ${reason}` : `${head}:`);
@@ -125,6 +130,7 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `Merged in from ${who ? `the record of ${who}` : 'a duplicate record'}: ${debt ? 'the points it owed' : 'its points'} moved here`
       : `Merged into ${who ? `the record of ${who}` : 'another record'}: ${debt ? 'the points owed' : 'the points'} moved there`),
     pending: (points, from) => `; ${points} pending, spendable from ${from}`,
+    recordedLater: (dated) => `; dated ${dated}, recorded later`,
   },
   sl: {
     purchase: ({ purchase, total, currency, base, count, unit }) => `Nakup ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
@@ -164,6 +170,7 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `Združeno iz ${who ? `zapisa stranke ${who}` : 'podvojenega zapisa'}: ${debt ? 'njen dolg točk prenesen sem' : 'njene točke prenesene sem'}`
       : `Združeno v ${who ? `zapis stranke ${who}` : 'drug zapis'}: ${debt ? 'dolg točk prenesen tja' : 'točke prenesene tja'}`),
     pending: (points, from) => `; ${points} v čakanju, na voljo od ${from}`,
+    recordedLater: (dated) => `; z datumom ${dated}, zabeleženo pozneje`,
   },
   tr: {
     purchase: ({ purchase, total, currency, base, count, unit }) => `Alışveriş ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
@@ -203,6 +210,7 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `${who ? `${who} kaydından` : 'Yinelenen bir kayıttan'} birleştirildi: ${debt ? 'o kaydın puan borcu' : 'o kaydın puanları'} buraya aktarıldı`
       : `${who ? `${who} kaydıyla` : 'Başka bir kayıtla'} birleştirildi: ${debt ? 'puan borcu' : 'puanlar'} oraya aktarıldı`),
     pending: (points, from, unit) => `; ${points} ${unit(points)} beklemede, ${from} tarihinden itibaren kullanılabilir`,
+    recordedLater: (dated) => `; ${dated} tarihli, sonradan kaydedildi`,
   },
   da: {
     purchase: ({ purchase, total, currency, base, count, unit }) => `Køb ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
@@ -243,6 +251,7 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `Lagt sammen fra ${who ? `kundeposten for ${who}` : 'en dubleret kundepost'}: ${debt ? 'dens gæld i point' : 'dens point'} flyttet hertil`
       : `Lagt sammen med ${who ? `kundeposten for ${who}` : 'en anden kundepost'}: ${debt ? 'gælden i point' : 'pointene'} flyttet dertil`),
     pending: (points, from) => `; ${points} afventende, kan bruges fra ${from}`,
+    recordedLater: (dated) => `; dateret ${dated}, registreret senere`,
   },
   ru: {
     purchase: ({ purchase, total, currency, base, count, unit }) => `Покупка ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
@@ -282,5 +291,6 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `Объединено с ${who ? `записью клиента ${who}` : 'дублирующей записью'}: ${debt ? 'её долг по баллам перенесён сюда' : 'её баллы перенесены сюда'}`
       : `Объединено с ${who ? `записью клиента ${who}` : 'другой записью'}: ${debt ? 'долг по баллам перенесён туда' : 'баллы перенесены туда'}`),
     pending: (points, from) => `; ${points} в ожидании, доступны с ${from}`,
+    recordedLater: (dated) => `; датировано ${dated}, записано позже`,
   },
 };

@@ -199,7 +199,7 @@ const NOW = new Date('2026-06-01T12:00:00Z');
 type Row = Parameters<typeof explain.explainLedger>[0]['rows'][number];
 const row = (r: Partial<Row> & Pick<Row, 'id' | 'kind' | 'points' | 'occurred_at'>): Row => ({
   source_type: 'purchase', source_id: null, reason: null, actor: null, details: {}, available_at: null, expires_at: null,
-  remaining: r.points > 0 ? r.points : null, unsettled: r.points < 0 ? 0 : null, ...r,
+  remaining: r.points > 0 ? r.points : null, unsettled: r.points < 0 ? 0 : null, created_at: r.occurred_at, ...r,
 });
 const ledger = (rows: Row[], allocations: { debit_id: number; credit_id: number; points: number }[] = [], language: 'en' | 'sl' = 'en') =>
   explain.explainLedger({ rows, allocations, currency: 'EUR', language, now: NOW, timeZone: 'Europe/Ljubljana' });
@@ -242,6 +242,52 @@ describe('the explanation of a balance', () => {
     expect(entries.map((e) => [e.balance_after, e.spendable_after, e.pending_after])).toEqual([[-30, -30, 0], [70, 0, 70]]);
     expect(entries[0]).toMatchObject({ took_from: [{ entry: 2, points: 30 }] });
     expect(entries[1]).toMatchObject({ taken_by: [{ entry: 1, points: 30 }] });
+  });
+
+  // Regression (QA F4): a refund dated before a redemption it was recorded after came first,
+  // and the redemption read as spending 100 points of a balance of 50.
+  it('shows a back-dated debit where it was recorded when at its own date a debit written before it would read as overdrawing', () => {
+    const bought = row({ id: 1, kind: 'earn', points: 100, occurred_at: new Date('2026-05-20T10:00:00Z'), remaining: 0, details: { purchase: 'p1', total: '10.00', base: 100 } });
+    const redeemed = row({ id: 2, kind: 'redeem', points: -100, occurred_at: new Date('2026-05-28T12:00:00Z'), source_type: 'reward', details: { reward: 'coffee', reward_name: 'Coffee', coupon: 'ABCD2345' } });
+    const refund = row({
+      id: 3, kind: 'reverse', points: -50, unsettled: 50, occurred_at: new Date('2026-05-25T09:00:00Z'), created_at: new Date('2026-06-01T08:30:00Z'),
+      details: { refund_id: 'R1', amount: '5.00', purchase: 'p1', refunded_share: 0.5, credited: 100 },
+    });
+    const { entries, sum } = ledger([bought, redeemed, refund], [{ debit_id: 2, credit_id: 1, points: 100 }]);
+    expect(entries.map((e) => [e.id, e.at, e.balance_after])).toEqual([[1, '2026-05-20T10:00:00.000Z', 100], [2, '2026-05-28T12:00:00.000Z', 0], [3, '2026-06-01T08:30:00.000Z', -50]]);
+    expect(entries[2].description).toBe('Refund R1 of 5.00 EUR on purchase p1 (50% of it refunded in all): 50 of its 100 points taken back; dated 25 May 2026, recorded later');
+    expect(sum).toBe(-50);
+    const sl = ledger([bought, redeemed, refund], [], 'sl').entries[2].description;
+    expect(sl).toMatch(/; z datumom 25\. maj 2026, zabeleženo pozneje$/);
+
+    // Recorded the same day as its own date: the time says which.
+    const sameDay = ledger([bought, redeemed, { ...refund, occurred_at: new Date('2026-05-28T08:00:00Z'), created_at: new Date('2026-05-28T15:00:00Z') }]).entries;
+    expect(sameDay.map((e) => [e.id, e.at])).toEqual([[1, '2026-05-20T10:00:00.000Z'], [2, '2026-05-28T12:00:00.000Z'], [3, '2026-05-28T15:00:00.000Z']]);
+    expect(sameDay[2].description).toMatch(/; dated 28 May 2026, 10:00, recorded later$/);
+
+    // Written in a race, its request's clock read before the redemption's: after the redemption, not before it.
+    const raced = ledger([bought, redeemed, { ...refund, occurred_at: new Date('2026-05-28T11:59:59Z'), created_at: new Date('2026-05-28T11:59:59Z') }]).entries;
+    expect(raced.map((e) => [e.id, e.at, e.balance_after])).toEqual([[1, '2026-05-20T10:00:00.000Z', 100], [2, '2026-05-28T12:00:00.000Z', 0], [3, '2026-05-28T12:00:00.000Z', -50]]);
+  });
+
+  it('keeps a back-dated debit at its own date when the balance covered it and what was written before it', () => {
+    // 150 points: the redemption of 100 and the refund's 50 fit either way, so the refund reads on its day.
+    const { entries } = ledger([
+      row({ id: 1, kind: 'earn', points: 150, occurred_at: new Date('2026-05-20T10:00:00Z'), remaining: 0, details: { purchase: 'p1', total: '15.00', base: 150 } }),
+      row({ id: 2, kind: 'redeem', points: -100, occurred_at: new Date('2026-05-28T12:00:00Z'), source_type: 'reward', details: { reward: 'coffee', coupon: 'ABCD2345' } }),
+      row({ id: 3, kind: 'reverse', points: -50, occurred_at: new Date('2026-05-25T09:00:00Z'), created_at: NOW, details: { refund_id: 'R1', amount: '5.00', purchase: 'p1', refunded_share: 1 / 3, credited: 150 } }),
+    ]);
+    expect(entries.map((e) => [e.id, e.at, e.balance_after])).toEqual([[1, '2026-05-20T10:00:00.000Z', 150], [3, '2026-05-25T09:00:00.000Z', 100], [2, '2026-05-28T12:00:00.000Z', 0]]);
+    expect(entries[1].description).not.toContain('recorded later');
+
+    // An imported history (a purchase and its refund of last year, written today) reads at its dates, before today's redemption of the welcome bonus.
+    const imported = ledger([
+      row({ id: 1, kind: 'bonus', points: 50, occurred_at: new Date('2026-05-01T10:00:00Z'), remaining: 0, source_type: 'bonus', details: { bonus: 'sign_up' } }),
+      row({ id: 2, kind: 'redeem', points: -50, occurred_at: new Date('2026-05-02T10:00:00Z'), source_type: 'reward', details: { reward: 'tea', coupon: 'ABCD2345' } }),
+      row({ id: 3, kind: 'earn', points: 100, occurred_at: new Date('2025-03-01T10:00:00Z'), remaining: 0, details: { purchase: 'old', total: '10.00', base: 100 } }),
+      row({ id: 4, kind: 'reverse', points: -100, occurred_at: new Date('2025-03-05T10:00:00Z'), created_at: NOW, details: { refund_id: 'R0', amount: '10.00', purchase: 'old', refunded_share: 1, credited: 100 } }),
+    ]).entries;
+    expect(imported.map((e) => [e.id, e.balance_after])).toEqual([[3, 100], [4, 0], [1, 50], [2, 0]]);
   });
 });
 

@@ -26,6 +26,11 @@ import { POINTS_WORDS, STORED_NAMES, type ProgramNames } from '../program/progra
 // their holding period are kept apart: each line has the running total, the part of it
 // that is pending and the rest, and a pending credit says from which day it can be spent,
 // as a member of a Smile.io or LoyaltyLion program sees "pending" next to the points.
+//
+// One exception to the order (shownOrder): a debit dated before an entry written ahead of
+// it — a refund dated last week, recorded after today's redemption had spent the points
+// it takes back — stands where it was recorded when, at its own date, it would show that
+// redemption spending points the member did not have. Its own date is then said in words.
 
 interface EntryLike {
   kind: LoyaltyEntryKind;
@@ -183,6 +188,8 @@ function dayIn(language: Language, localDate: unknown): string {
 export interface LedgerRow extends EntryLike {
   id: number;
   occurred_at: Date;
+  /** When it was written: the writer's clock, read as its request came or once it held the member. */
+  created_at: Date;
   remaining: number | null;
   unsettled: number | null;
   available_at: Date | null;
@@ -215,7 +222,7 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
   /** The other customers of the merges the entries record, in words (describeEntry). */
   customers?: ReadonlyMap<string, string | null>;
 }) {
-  const ordered = [...rows].sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime() || a.id - b.id);
+  const { ordered, shownAt } = shownOrder(rows);
   const line = new Map(ordered.map((e, i) => [e.id, i]));
   const t = now.getTime();
   // As the balance counts them (balanceOf): a lot past its expiry is not pending.
@@ -241,6 +248,7 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
   }
   const say = PHRASES[language];
   const day = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone });
+  const dayAndTime = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short', timeZone });
   let running = 0;
   let pendingRunning = 0;
   const entries = ordered.map((e, i) => {
@@ -248,9 +256,13 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
     pendingRunning += pendingBy[i];
     const stillPending = pending(e) && e.remaining !== null && e.remaining > 0;
     const pointsName = points(e.program_version);
-    const said = describeEntry(e, currency, language, { reservations, names: names?.(e.program_version), points: pointsName, customers });
+    const described = describeEntry(e, currency, language, { reservations, names: names?.(e.program_version), points: pointsName, customers });
+    // Shown where it was recorded: its own date in words, with the time when that is the same day.
+    const at = shownAt.get(e.id) ?? e.occurred_at;
+    const said = at === e.occurred_at ? described
+      : `${described}${say.recordedLater((day.format(at) === day.format(e.occurred_at) ? dayAndTime : day).format(e.occurred_at))}`;
     const entry = {
-      id: e.id, at: e.occurred_at.toISOString(), kind: e.kind, shown_as: shownAs(e), points: e.points,
+      id: e.id, at: at.toISOString(), kind: e.kind, shown_as: shownAs(e), points: e.points,
       balance_after: running, spendable_after: running - pendingRunning, pending_after: pendingRunning,
       description: stillPending ? `${said}${say.pending(e.remaining!, day.format(e.available_at!), unitOf(pointsName, language))}` : said,
       source: { type: e.source_type, id: e.source_id },
@@ -267,4 +279,50 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
     return withFields(entry, { unsettled: e.unsettled, reason: e.reason, actor: e.actor });
   });
   return { entries, sum: running };
+}
+
+/**
+ * The order the account reads in: by occurrence (equal times as written, by id), except
+ * that a debit written later never makes one written before it read as overdrawing. The ledger
+ * never lets a redemption (a checkout hold, a staff debit) spend points the member does
+ * not have, and every live writer dates its entry after taking the member's lock, so
+ * among live entries the dates follow the writes. A debit dated earlier than it was
+ * written does not: a refund dated last week (by the till, or by a refunds file) recorded
+ * after today's redemption took back points the redemption had spent — its shortfall is
+ * a debt since its recording — but at its own date it would come first, and the
+ * redemption after it would read as spending points that were not there. So when a debit
+ * reads below zero, lower than the ledger stood just after it was written (the sum of the
+ * entries up to it by id), the debits written after it and shown before it move to when
+ * they were recorded: after every entry written before them, and not before their own
+ * writing (created_at). `shownAt` holds those entries' new times. A debit written later
+ * that leaves everything above zero stays at its own date: the purchases, refunds and
+ * bonuses of an imported history read in the order they happened, however late they were
+ * written. Moving only ever delays an entry, to one of finitely many times, so it ends.
+ */
+export function shownOrder(rows: readonly LedgerRow[]): { ordered: LedgerRow[]; shownAt: Map<number, Date> } {
+  const shownAt = new Map<number, Date>();
+  const time = (e: LedgerRow) => (shownAt.get(e.id) ?? e.occurred_at).getTime();
+  const sort = () => [...rows].sort((a, b) => time(a) - time(b) || a.id - b.id);
+  const written = new Map<number, number>();
+  let sum = 0;
+  for (const e of [...rows].sort((a, b) => a.id - b.id)) written.set(e.id, (sum += e.points));
+  let ordered = sort();
+  for (;;) {
+    let running = 0;
+    let moved = false;
+    for (let i = 0; i < ordered.length && !moved; i++) {
+      const e = ordered[i];
+      running += e.points;
+      if (e.points >= 0 || running >= 0 || running >= written.get(e.id)!) continue;
+      for (const later of ordered.slice(0, i)) {
+        if (later.points >= 0 || later.id < e.id) continue;
+        let recorded = later.created_at.getTime();
+        for (const x of rows) if (x.id < later.id) recorded = Math.max(recorded, time(x));
+        shownAt.set(later.id, new Date(recorded));
+        moved = true;
+      }
+    }
+    if (!moved) return { ordered, shownAt };
+    ordered = sort();
+  }
 }

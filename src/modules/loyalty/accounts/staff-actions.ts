@@ -63,12 +63,13 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
   const staffActions = {
     async adjust(customerId: string, input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(AdjustmentInput, input, 'adjustment');
-      const now = clock.now();
       const outcome = await db.transaction().execute(async (trx) => {
         await requireWritableCustomer(trx, customerId);
-        const program = await core.programAt(now, trx);
-        const members = await ledger.lockMembers(trx, [customerId], { now, create: true });
+        const members = await ledger.lockMembers(trx, [customerId], { now: clock.now(), create: true });
         const member = members.get(customerId)!;
+        // The adjustment's time: once the member is locked, after whatever wrote before it (explain.ts).
+        const now = clock.now();
+        const program = await core.programAt(now, trx);
         const idempotencyKey = `adjust:${data.idempotency_key}`;
         // A retry answers what the first request did (under the member's lock, so it sees a
         // concurrent first one), before the balance is asked: a debit retried after the

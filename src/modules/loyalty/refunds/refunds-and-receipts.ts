@@ -95,10 +95,16 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
      * and one that leaves a challenge completion short of its goal revokes that completion
      * and takes its bonus back (challenge-revocation.ts).
      */
-    async reverseForRefund(trx: Tx, r: RefundFacts) {
-      const members = await ledger.lockMembers(trx, [r.customerId], { now: r.now, create: false });
-      const member = members.get(r.customerId);
+    async reverseForRefund(trx: Tx, refund: RefundFacts) {
+      const members = await ledger.lockMembers(trx, [refund.customerId], { now: refund.now, create: false });
+      const member = members.get(refund.customerId);
       if (!member) return null;
+      // A refund sent without a date of its own is dated as its request came (refund-record.ts:
+      // its time is its `now`); its take-backs are dated once the member is locked, as a
+      // redemption's are, so one that waited for a redemption to commit reads after it
+      // (explain.ts; QA F4). A refund's own date stays as given: explain.ts shows one that
+      // would read as overdrawing a redemption written before it where it was recorded.
+      const r = refund.occurredAt.getTime() === refund.now.getTime() ? withFields(refund, { occurredAt: clock.now() }) : refund;
       let rows = await trx.selectFrom('loyalty_entries').select(['id', 'kind', 'points', 'details', 'program_version'])
         .where('customer_id', '=', r.customerId).where('source_type', '=', 'purchase').where('source_id', '=', r.purchaseId).execute();
       let prefer = rows.filter((e) => e.points > 0).map((e) => e.id);

@@ -125,9 +125,10 @@ export function createReservations(core: LoyaltyCore) {
   const reservations = {
     async reserve(requested: string, input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(ReserveInput, input, 'reservation');
-      const now = clock.now();
       return db.transaction().execute(async (trx) => {
-        let member = await requireMember(trx, requested, now);
+        let member = await requireMember(trx, requested, clock.now());
+        // The hold's time: once the member is ours, so it follows whatever wrote before it (explain.ts).
+        const now = clock.now();
         const customerId = member.customer_id;
         // The member's own holds that timed out give their points back first (the sweep
         // runs each minute): a customer back at the till is not told points are held.
@@ -171,9 +172,10 @@ export function createReservations(core: LoyaltyCore) {
      */
     async capture(requested: string, reservationId: string, input?: unknown) {
       const data = parseInput(CaptureInput, input ?? {}, 'capture');
-      const now = clock.now();
       const result = await db.transaction().execute(async (trx) => {
-        const customerId = (await requireMember(trx, requested, now)).customer_id;
+        const customerId = (await requireMember(trx, requested, clock.now())).customer_id;
+        // As a hold's: the time once the member is locked.
+        const now = clock.now();
         const r = await reservation(trx, customerId, reservationId);
         const spending = data.points ?? r.points;
         if (spending > r.points) throw invalidField('points', say('capture.more_than_reserved', { points: r.points, points_word: pointsWord(await pointsName(trx)) }));
@@ -200,9 +202,9 @@ export function createReservations(core: LoyaltyCore) {
     },
 
     async release(requested: string, reservationId: string) {
-      const now = clock.now();
       return db.transaction().execute(async (trx) => {
-        const customerId = (await requireMember(trx, requested, now)).customer_id;
+        const customerId = (await requireMember(trx, requested, clock.now())).customer_id;
+        const now = clock.now();
         const r = await reservation(trx, customerId, reservationId);
         if (r.status === 'released' || r.status === 'expired') return { created: false, reservation: reservationView(r) };
         if (r.status === 'captured') {

@@ -101,11 +101,17 @@ export function createRewardsService(core: LoyaltyCore) {
    * points, which the group's earlier redemptions of the same member have already taken.
    */
   async function redeemTogether(requests: RedemptionRequest[]): Promise<(Redemption | AppError)[]> {
-    const now = clock.now();
     return db.transaction().execute(async (trx) => {
       const keyOf = (r: RedemptionRequest) => `redeem:${r.idempotencyKey}`;
       const hashOf = (r: RedemptionRequest) => sha256(canonicalJson({ customerId: r.customerId, reward: r.reward }));
       const { memberIdOf, states } = await lockRedeemers(trx, requests.map((r) => r.customerId), requests.map(keyOf));
+      // The time of the redemptions is read once their members are locked, not as the
+      // requests came: a writer that held a member meanwhile (a refund, a checkout hold)
+      // wrote before them and, dated as it wrote, is dated before them too, so the account
+      // reads in the order the points went (explain.ts; QA F4: two writers of a member
+      // dated in one order and written in the other, and the explanation showed a
+      // redemption spending points the member did not have).
+      const now = clock.now();
       const program = await core.programAt(now, trx);
       const rewardOf = (r: RedemptionRequest) => program?.document.rewards.find((x) => x.code === r.reward);
       const stockCodes = [...new Set(requests.map(rewardOf).filter((x) => x?.stock !== undefined).map((x) => x!.code))];
