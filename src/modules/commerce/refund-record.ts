@@ -38,6 +38,8 @@ export interface RefundFacts {
   /** Cumulative, this refund included. */
   refundedMinor: number;
   occurredAt: Date;
+  /** Whether the refund came with its own time (occurredAt); without one it is dated `now`, as its request came. */
+  dated: boolean;
   now: Date;
   /**
    * The purchase's lines and all its refunds, this one included, read when asked: a refund
@@ -169,7 +171,7 @@ export function createRefundSteps(deps: RefundRecorderDeps) {
       if (!deps.onRefund) return Promise.resolve(null);
       return deps.onRefund(trx, {
         customerId: ref.customer_id, customerErased: erased, purchaseId: ref.purchase_id, refundId, refundExternalId: data.external_id, purchaseExternalId: ref.external_id,
-        amount: toMajor(checked.amount, purchase.currency), totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + checked.amount, occurredAt: checked.occurredAt, now,
+        amount: toMajor(checked.amount, purchase.currency), totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + checked.amount, occurredAt: checked.occurredAt, dated: checked.meaning.occurredAt !== null, now,
         returns: () => returnsOfPurchase(trx, ref),
       });
     },

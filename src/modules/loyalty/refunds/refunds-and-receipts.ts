@@ -99,12 +99,11 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       const members = await ledger.lockMembers(trx, [refund.customerId], { now: refund.now, create: false });
       const member = members.get(refund.customerId);
       if (!member) return null;
-      // A refund sent without a date of its own is dated as its request came (refund-record.ts:
-      // its time is its `now`); its take-backs are dated once the member is locked, as a
+      // A refund sent without a date of its own is dated as its request came; its take-backs are dated once the member is locked, as a
       // redemption's are, so one that waited for a redemption to commit reads after it
       // (explain.ts; QA F4). A refund's own date stays as given: explain.ts shows one that
       // would read as overdrawing a redemption written before it where it was recorded.
-      const r = refund.occurredAt.getTime() === refund.now.getTime() ? withFields(refund, { occurredAt: clock.now() }) : refund;
+      const r = refund.dated ? refund : withFields(refund, { occurredAt: clock.now() });
       let rows = await trx.selectFrom('loyalty_entries').select(['id', 'kind', 'points', 'details', 'program_version'])
         .where('customer_id', '=', r.customerId).where('source_type', '=', 'purchase').where('source_id', '=', r.purchaseId).execute();
       let prefer = rows.filter((e) => e.points > 0).map((e) => e.id);
