@@ -1,4 +1,5 @@
 import type { Language } from '../../customers/index.ts';
+import { pluralRules, type PluralForms } from '../../../shared/plural.ts';
 
 // The sentence frames of the account's explanation (explain.ts), one set per language
 // Regulars speaks. Apart from explain.ts so that each file stays readable: the frames
@@ -88,6 +89,10 @@ const ruForgiven = (forgiven: number) => (forgiven ? `; уже потрачен�
 const trForgiven = (forgiven: number, unit: Unit) => (forgiven ? `; zaten harcanmış ${forgiven} ${unit(forgiven)} silindi` : '');
 // A checkout's order in brackets after the sentence; a reservation made without one shows no
 // id at all (its own id means nothing to a member).
+/** "1 month", "2 meseca", "5 måneder": the number of months with the word in the form it takes after it in `language`. */
+const monthsIn = (language: Language, months: unknown, forms: PluralForms) =>
+  `${months} ${forms[pluralRules(language).select(Number(months))] ?? forms.other}`;
+
 const orderOf = (orderRef: string | null) => (orderRef ? ` (${orderRef})` : '');
 
 export const PHRASES: Record<Language, Phrases> = {
@@ -122,8 +127,8 @@ export const PHRASES: Record<Language, Phrases> = {
     spent: (orderRef) => `Points spent at checkout${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Reward redeemed: ${reward} (${'giftCard' in what ? `gift card ${what.giftCard}` : `coupon ${what.coupon}`})`,
     released: (why) => `Points returned: ${{ timed_out: 'checkout reservation timed out', released: 'checkout reservation released', not_spent: 'not spent by the order at checkout', unknown: 'reservation released' }[why ?? 'unknown']}`,
-    expiredInactivity: (months) => `Expired: no purchase for ${months} months`,
-    expiredAge: (months) => `Expired: points earned more than ${months ?? 'the allowed'} months ago`,
+    expiredInactivity: (months) => `Expired: no purchase for ${monthsIn('en', months, { one: 'month', other: 'months' })}`,
+    expiredAge: (months) => `Expired: points earned more than ${months == null ? 'the allowed months' : monthsIn('en', months, { one: 'month', other: 'months' })} ago`,
     adjustment: (byMerge, reason) => `Adjustment by ${byMerge ? 'merge' : 'staff'}: ${reason}`.trim(),
     duplicateTakenBack: ({ bonus, forgiven }) => `Taken back, given twice to one person (customers merged): ${bonus}; the earlier one stays${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
     mergeMoved: ({ direction, debt, who }) => (direction === 'in'
@@ -162,8 +167,8 @@ export const PHRASES: Record<Language, Phrases> = {
     spent: (orderRef) => `Točke porabljene na blagajni${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Unovčena nagrada: ${reward} (${'giftCard' in what ? `darilna kartica ${what.giftCard}` : `kupon ${what.coupon}`})`,
     released: (why) => `Točke vrnjene: ${{ timed_out: 'rezervacija na blagajni je potekla', released: 'rezervacija na blagajni sproščena', not_spent: 'naročilo na blagajni jih ni porabilo', unknown: 'rezervacija sproščena' }[why ?? 'unknown']}`,
-    expiredInactivity: (months) => `Poteklo: brez nakupa ${months} mesecev`,
-    expiredAge: (months) => `Poteklo: točke, zbrane pred več kot ${months ?? 'dovoljenimi'} meseci`,
+    expiredInactivity: (months) => `Poteklo: ${monthsIn('sl', months, { one: 'mesec', two: 'meseca', few: 'mesece', other: 'mesecev' })} brez nakupa`,
+    expiredAge: (months) => `Poteklo: točke, zbrane pred več kot ${months == null ? 'dovoljenimi meseci' : monthsIn('sl', months, { one: 'mesecem', two: 'mesecema', few: 'meseci', other: 'meseci' })}`,
     adjustment: (byMerge, reason) => withReason(`Popravek (${byMerge ? 'združitev strank' : 'osebje'})`, reason),
     duplicateTakenBack: ({ bonus, forgiven }) => `Odvzeto, ista oseba ga je prejela dvakrat (združeni stranki): ${bonus}; ostane prejšnji${slForgiven(forgiven)}`,
     mergeMoved: ({ direction, debt, who }) => (direction === 'in'
@@ -243,8 +248,8 @@ export const PHRASES: Record<Language, Phrases> = {
     spent: (orderRef) => `Point brugt ved kassen${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Belønning indløst: ${reward} (${'giftCard' in what ? `gavekort ${what.giftCard}` : `kupon ${what.coupon}`})`,
     released: (why) => `Point returneret: ${{ timed_out: 'reservationen ved kassen udløb', released: 'reservationen ved kassen blev frigivet', not_spent: 'ikke brugt på ordren ved kassen', unknown: 'reservation frigivet' }[why ?? 'unknown']}`,
-    expiredInactivity: (months) => `Udløbet: intet køb i ${months} måneder`,
-    expiredAge: (months) => `Udløbet: point optjent for mere end ${months ?? 'det tilladte antal'} måneder siden`,
+    expiredInactivity: (months) => `Udløbet: intet køb i ${monthsIn('da', months, { one: 'måned', other: 'måneder' })}`,
+    expiredAge: (months) => `Udløbet: point optjent for mere end ${months == null ? 'det tilladte antal måneder' : monthsIn('da', months, { one: 'måned', other: 'måneder' })} siden`,
     adjustment: (byMerge, reason) => withReason(`Justering (${byMerge ? 'sammenlægning' : 'personale'})`, reason),
     duplicateTakenBack: ({ bonus, forgiven }) => `Trukket tilbage, givet to gange til samme person (kunder lagt sammen): ${bonus}; den første beholdes${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
     mergeMoved: ({ direction, debt, who }) => (direction === 'in'

@@ -148,6 +148,18 @@ describe('numbers in a sentence', () => {
     expect([1, 5].map((n) => earned(n, 'tr'))).toEqual(['1 puan', '5 puan']);
   });
 
+  // QA: "points earned more than 1 months ago", "pred več kot 1 meseci", "intet køb i 1 måneder".
+  it('gives the word for months the form its number takes, in the expiry sentences', () => {
+    const expired = (policy: 'inactivity' | 'per_lot', months: number, language: 'en' | 'sl' | 'da') =>
+      describeEntry({ ...ENTRIES.find((e) => e.kind === 'expire')!, details: { policy, months } }, 'EUR', language);
+    expect([1, 2].map((n) => expired('per_lot', n, 'en'))).toEqual(['Expired: points earned more than 1 month ago', 'Expired: points earned more than 2 months ago']);
+    expect([1, 6].map((n) => expired('inactivity', n, 'en'))).toEqual(['Expired: no purchase for 1 month', 'Expired: no purchase for 6 months']);
+    expect([1, 2, 3, 5].map((n) => expired('inactivity', n, 'sl'))).toEqual(['Poteklo: 1 mesec brez nakupa', 'Poteklo: 2 meseca brez nakupa', 'Poteklo: 3 mesece brez nakupa', 'Poteklo: 5 mesecev brez nakupa']);
+    expect([1, 2, 3, 12].map((n) => expired('per_lot', n, 'sl').replace(/^.*več kot /, ''))).toEqual(['1 mesecem', '2 mesecema', '3 meseci', '12 meseci']);
+    expect([1, 12].map((n) => expired('inactivity', n, 'da'))).toEqual(['Udløbet: intet køb i 1 måned', 'Udløbet: intet køb i 12 måneder']);
+    expect(expired('per_lot', 1, 'da')).toBe('Udløbet: point optjent for mere end 1 måned siden');
+  });
+
   // QA: a café that calls its points "zrna" read "→ 5 točk" in its Slovenian account, "→ 21 балл." in Russian,
   // and refunds "od 40 točk", "из 40 балл.": the product's word, not the café's, in a form no program could give.
   it("names the program's points in the form each number takes, in every sentence with a number of points", () => {
