@@ -120,6 +120,14 @@ export const REWARDS = {
     da: 'En kampagne med idempotensnøglen {key} er allerede oprettet med et andet indhold',
     ru: 'Кампания с ключом идемпотентности {key} уже создана с другим телом запроса',
   },
+  // {differences}: each field that differs, the campaign's value beside this request's (shared/differences.ts).
+  'campaign.key_reused_otherwise': {
+    en: 'Campaign with idempotency key {key} was already created with other values: {differences}',
+    sl: 'Kampanja s ključem idempotentnosti {key} je že ustvarjena z drugimi vrednostmi: {differences}',
+    tr: '{key} idempotency anahtarlı kampanya başka değerlerle zaten oluşturulmuş: {differences}',
+    da: 'En kampagne med idempotensnøglen {key} er allerede oprettet med andre værdier: {differences}',
+    ru: 'Кампания с ключом идемпотентности {key} уже создана с другими значениями: {differences}',
+  },
 
   // ── A checkout reservation of points (a till holds them while the customer pays) ──
   // By the program's name for the points, as reward.not_enough_points.
