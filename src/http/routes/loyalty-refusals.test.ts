@@ -115,3 +115,34 @@ describe('a gift card charge retried', () => {
     expect(charges.map((c) => Number(c.amount_minor))).toEqual([-200]);
   });
 });
+
+describe('a campaign key used again with another body', () => {
+  // QA F6: `camp-1` sent again with another amount was told only "already created with a
+  // different body", naming nothing, where a gift card's or a purchase's key names what differs.
+  it('is a 409 naming each field that differs, the campaign\'s value beside this request\'s, in five languages', async () => {
+    const body = { name: 'Summer', idempotency_key: 'camp-1', benefit: { type: 'fixed_discount', amount: '5.00' }, count: 2, expires_at: '2026-09-01T00:00:00Z' };
+    expect((await api.call('POST', '/api/v1/coupons/campaigns', { body })).statusCode).toBe(201);
+    const other = { ...body, benefit: { type: 'fixed_discount', amount: '7' }, max_uses: 3 };
+    const asked = (language?: string) => api.call('POST', '/api/v1/coupons/campaigns', { body: other, headers: language ? { 'accept-language': language } : {} });
+    const en = await asked();
+    expect(en.statusCode).toBe(409);
+    expect(en.json()).toMatchObject({
+      detail: 'Campaign with idempotency key camp-1 was already created with other values: benefit.amount 5.00 (this request: 7.00); max_uses 1 (this request: 3)',
+      errors: [{ field: 'benefit.amount', reason: '5.00 (this request: 7.00)' }, { field: 'max_uses', reason: '1 (this request: 3)' }],
+    });
+    const told = Object.fromEntries(await Promise.all(['sl', 'tr', 'da', 'ru'].map(async (language) => {
+      const answer = await asked(language);
+      expect([answer.statusCode, answer.headers['content-language']]).toEqual([409, language]);
+      return [language, answer.json().detail];
+    })));
+    expect(told).toEqual({
+      sl: 'Kampanja s ključem idempotentnosti camp-1 je že ustvarjena z drugimi vrednostmi: benefit.amount 5.00 (ta zahteva: 7.00); max_uses 1 (ta zahteva: 3)',
+      tr: 'camp-1 idempotency anahtarlı kampanya başka değerlerle zaten oluşturulmuş: benefit.amount 5.00 (bu istek: 7.00); max_uses 1 (bu istek: 3)',
+      da: 'En kampagne med idempotensnøglen camp-1 er allerede oprettet med andre værdier: benefit.amount 5.00 (denne anmodning: 7.00); max_uses 1 (denne anmodning: 3)',
+      ru: 'Кампания с ключом идемпотентности camp-1 уже создана с другими значениями: benefit.amount 5.00 (в этом запросе: 7.00); max_uses 1 (в этом запросе: 3)',
+    });
+    // The same campaign written otherwise (5 for "5.00", the instant in another offset) is a replay, not a conflict.
+    const replay = await api.call('POST', '/api/v1/coupons/campaigns', { body: { ...body, benefit: { type: 'fixed_discount', amount: 5 }, expires_at: '2026-09-01T02:00:00+02:00' } });
+    expect([replay.statusCode, replay.headers['idempotent-replayed']]).toEqual([200, 'true']);
+  });
+});

@@ -8,6 +8,7 @@ import { newId } from '../../../shared/ids.ts';
 import { amountField, toMajor } from '../../../shared/money.ts';
 import { DecimalAmount, parseInput } from '../../../shared/validation.ts';
 import { AdminWriteKey, instant, refusePast } from './admin-writes.ts';
+import { campaignConflict } from './campaign-difference.ts';
 import { couponProblem, couponView, newCode, normalizeCode, shownCode } from './codes.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
@@ -67,7 +68,7 @@ const TIMES: CountedName = {
 };
 
 export function createCoupons(core: LoyaltyCore) {
-  const { db, clock, currency } = core.deps;
+  const { db, clock, currency, timeZone } = core.deps;
 
   const service = {
     /**
@@ -131,7 +132,7 @@ export function createCoupons(core: LoyaltyCore) {
     /**
      * Promotion coupons in bulk: N unique codes, or one shared code. A retry with the same
      * idempotency key answers the campaign it created, with its codes (created: false),
-     * and makes no other; the same key with another body is a conflict.
+     * and makes no other; the same key with another body is a conflict naming what differs.
      */
     async createCampaign(input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(CampaignInput, input, 'campaign');
@@ -159,8 +160,9 @@ export function createCoupons(core: LoyaltyCore) {
         await lockKeys(trx, [campaignKeyLock(key)]);
         const earlier = await trx.selectFrom('coupon_campaigns').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
         if (earlier) {
-          if (earlier.request_hash !== requestHash) throw conflict(say('campaign.key_reused', { key }));
           const stored = await trx.selectFrom('coupons').select(['code', 'chosen_code']).where('campaign_id', '=', earlier.id).execute();
+          // A shared code is the one coupon's merchant-chosen spelling; generated codes have none.
+          if (earlier.request_hash !== requestHash) throw campaignConflict({ key, stored: withFields(earlier, { sharedCode: stored.length === 1 ? stored[0].chosen_code : null }), request: data, currency, timeZone });
           return {
             created: false, id: earlier.id, name: earlier.name, benefit: earlier.benefit as typeof data.benefit, max_uses: earlier.max_uses,
             per_customer_limit: earlier.per_customer_limit, codes: stored.sort((a, b) => (a.code < b.code ? -1 : 1)).map(shownCode),
