@@ -116,7 +116,7 @@ export function openApiDocument({ version, serverUrl }: { version: string; serve
     info: {
       title: 'Regulars API',
       version,
-      description: 'Customers, purchases and loyalty. Amounts are decimal strings in the business currency. Errors are RFC 9457 problem details, in English unless `Accept-Language` prefers sl, tr, da or ru (then `Content-Language` names it). Authenticate with `Authorization: Bearer <API key>` (create one with `regulars keys create`).',
+      description: 'Customers, purchases and loyalty. Amounts are decimal strings in the business currency. Errors are RFC 9457 problem details, in English unless `Accept-Language` prefers sl, tr, da or ru (then `Content-Language` names it, as it does on any answer whose texts are told in another language than English: an import\'s report, a batch\'s problems, a coupon\'s `problem`, a member\'s explanation or the rewards in `?language=`). Authenticate with `Authorization: Bearer <API key>` (create one with `regulars keys create`).',
     },
     servers: [{ url: serverUrl }],
     components: {

@@ -4,7 +4,8 @@ import { useTestApp } from '../../../test/helpers/app.ts';
 // A CSV import as the dashboard's import page meets it in the user's language: a file
 // refused as a whole (its columns, its date format, the upload's options) and the report
 // of its bad rows; and a batch of purchases, each one's problem. English, word for word as
-// before, to a client that asks for no language (the CLI, scripts).
+// before, to a client that asks for no language (the CLI, scripts); any other language is
+// named in Content-Language, on a 200 as on a 422.
 
 const api = useTestApp({ keys: { 'back office': ['read', 'write'] } });
 
@@ -69,7 +70,11 @@ describe("the report of a file's bad rows", () => {
       { line: 3, column: 'amount', reason: 'must be a non-negative decimal amount such as "29.33", not "4,50": written with a decimal comma? Import with --decimal-comma (on the dashboard: amounts written with a decimal comma)' },
       { line: 4, column: '(row)', reason: '5 fields where the header has 4 — a "," inside a value? Quote values that contain ","' },
     ]);
-    const tr = (await upload('purchases', csv, { map }, 'tr')).json();
+    const trAnswer = await upload('purchases', csv, { map }, 'tr');
+    // A 200 whose reasons are told says so, as a 422 does (QA F8: it carried no Content-Language); English goes unsaid.
+    expect([trAnswer.statusCode, trAnswer.headers['content-language']]).toEqual([200, 'tr']);
+    expect((await upload('purchases', csv, { map })).headers['content-language']).toBeUndefined();
+    const tr = trAnswer.json();
     expect(tr.errors).toEqual([
       { line: 2, column: 'email', reason: 'boş — her alışverişin bir müşterisi olmalıdır' },
       { line: 3, column: 'amount', reason: '"29.33" gibi negatif olmayan bir ondalık tutar olmalıdır, "4,50" değil: ondalık virgülle mi yazılmış? --decimal-comma ile içe aktarın (panelde: tutarlar ondalık virgülle yazılmış)' },
@@ -78,7 +83,9 @@ describe("the report of a file's bad rows", () => {
   });
 
   it('a value the file\'s format cannot read, in Slovenian', async () => {
-    const sl = (await upload('purchases', 'order,email,date,amount\nw-9,d@example.com,31.2.2026 10:00,"1,50"\n', { map, date_format: 'D.M.YYYY H:mm', decimal_comma: 'true' }, 'sl')).json();
+    const answer = await upload('purchases', 'order,email,date,amount\nw-9,d@example.com,31.2.2026 10:00,"1,50"\n', { map, date_format: 'D.M.YYYY H:mm', decimal_comma: 'true' }, 'sl');
+    expect(answer.headers['content-language']).toBe('sl');
+    const sl = answer.json();
     expect(sl.errors).toEqual([{ line: 2, column: 'date', reason: 'dneva "31.2.2026 10:00" ni v koledarju (po zapisu D.M.YYYY H:mm prebrano kot 2026-02-31)' }]);
   });
 });
@@ -88,5 +95,6 @@ it('a batch of purchases: each problem told in the language asked', async () => 
   const en = await api.call('POST', '/api/v1/purchases/batch', { body: batch });
   const sl = await api.call('POST', '/api/v1/purchases/batch', { body: batch, headers: { 'accept-language': 'sl' } });
   expect(en.json().results[0].error.errors).toEqual([{ field: 'total', reason: 'must be a non-negative decimal amount such as "29.33"' }]);
+  expect([sl.statusCode, sl.headers['content-language'], en.headers['content-language']]).toEqual([200, 'sl', undefined]);
   expect(sl.json().results[0].error).toMatchObject({ title: 'Vsebine ni mogoče obdelati', errors: [{ field: 'total', reason: 'mora biti nenegativen decimalni znesek, na primer "29.33"' }] });
 });

@@ -52,6 +52,9 @@ describe('a coupon refused', () => {
     expect(await check('da')).toMatchObject({ problem: 'kuponen er allerede brugt', problem_code: 'used' });
     const usable = (await api.call('GET', `/api/v1/coupons/${spring[1]}`, { headers: inLanguage('sl') })).json();
     expect(usable).toMatchObject({ usable: true, problem: null, problem_code: null });
+    // The check says the language its problem is told in, as the refusal does (QA F8); English goes unsaid.
+    const header = async (language?: string) => (await api.call('GET', '/api/v1/coupons/WELCOME-26', { headers: inLanguage(language) })).headers['content-language'];
+    expect([await header('da'), await header('ru;q=0.5, en'), await header()]).toEqual(['da', undefined, undefined]);
   });
 
   it("limited per customer: the customer's id required, the campaign's limit, in Danish and Russian", async () => {

@@ -6,7 +6,7 @@ import { invalidField } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { importFile } from '../../workflows/import-file.ts';
-import { answerLanguage } from '../problem.ts';
+import { answerLanguage, toldIn } from '../problem.ts';
 import { replyWithProgress, wantsProgress } from '../progress.ts';
 import { route } from '../route.ts';
 import { ImportPreview, ImportProgressLine, ImportResult } from '../responses/imports.ts';
@@ -102,11 +102,13 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
       }
       // The import removes the upload when it ends: for a client that follows its
       // progress, that is after this handler has returned. Its report's reasons are told
-      // in the request's language, as a refusal of the whole file is; a missing column's, with
-      // the way this caller maps one (the command line through the server: its --map).
+      // in the request's language, as a refusal of the whole file is (and says so, Content-Language);
+      // a missing column's, with the way this caller maps one (the command line through the server: its --map).
       const via = isLocalCli(principal) ? 'cli' : 'api';
+      const language = answerLanguage(req);
+      toldIn(reply, language);
       const run = (onProgress?: (p: ImportProgress) => void) =>
-        importFile(s, withFields(options, { kind, file: spooled.file, via, onProgress, language: answerLanguage(req) })).finally(spooled.remove);
+        importFile(s, withFields(options, { kind, file: spooled.file, via, onProgress, language })).finally(spooled.remove);
       return wantsProgress(req) ? replyWithProgress(req, reply, s.logger, run) : run();
     },
   });

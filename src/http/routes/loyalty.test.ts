@@ -67,13 +67,19 @@ describe('loyalty over HTTP', () => {
 
   it('explains the entries in the language asked for, and names an unknown one', async () => {
     const customer = (await api.call('GET', '/api/v1/customers?query=mia@example.com')).json().items[0];
-    const sl = (await api.call('GET', `/api/v1/customers/${customer.id}/loyalty?language=sl`)).json();
+    const slAnswer = await api.call('GET', `/api/v1/customers/${customer.id}/loyalty?language=sl`);
+    // Told in Slovenian, and saying so (QA F8), as a refusal told in it does.
+    expect(slAnswer.headers['content-language']).toBe('sl');
+    const sl = slAnswer.json();
     expect(sl.explanation.entries.map((e: { description: string }) => e.description)).toEqual([
       'Nakup till-1: 6,40 EUR → 64 zrn × 2 Kava šteje dvojno (na 68,8 % košarice) = 108; 108 v čakanju, na voljo od 15. jun. 2026',
       'Bonus za prvi nakup (till-1); 200 v čakanju, na voljo od 15. jun. 2026',
       'Bonus dobrodošlice ob včlanitvi',
     ]);
-    const ru = (await api.call('GET', `/api/v1/customers/${customer.id}/loyalty?language=ru`)).json();
+    const ruAnswer = await api.call('GET', `/api/v1/customers/${customer.id}/loyalty?language=ru`);
+    expect(ruAnswer.headers['content-language']).toBe('ru');
+    expect((await api.call('GET', `/api/v1/customers/${customer.id}/loyalty`)).headers['content-language']).toBeUndefined();
+    const ru = ruAnswer.json();
     expect(ru.explanation.entries[2].description).toBe('Приветственный бонус за вступление');
     const wrong = await api.call('GET', `/api/v1/customers/${customer.id}/loyalty?language=de`);
     expect(wrong.statusCode).toBe(422);

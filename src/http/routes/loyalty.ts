@@ -9,7 +9,7 @@ import type { Services } from '../../services.ts';
 import { AppError } from '../../shared/errors.ts';
 import { fixedText } from '../../shared/messages/index.ts';
 import { parseInput } from '../../shared/validation.ts';
-import { answerLanguage } from '../problem.ts';
+import { answerLanguage, toldIn } from '../problem.ts';
 import { answerFollowingMerges, answerWrite, followsMerges, route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
 import {
@@ -100,7 +100,8 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     },
     handler: async (req, reply) => {
       const { id } = req.params as IdParams;
-      return answerFollowingMerges(req, reply, id, await L.account(id, parseInput(AccountQuery, req.query ?? {}, 'query')));
+      const query = parseInput(AccountQuery, req.query ?? {}, 'query');
+      return answerFollowingMerges(req, toldIn(reply, query.language ?? 'en'), id, await L.account(id, query));
     },
   });
   route(app, prefix, {
@@ -251,14 +252,17 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     query: RewardsQuery, responses: { 200: { description: 'The rewards of the program in force', schema: RewardCatalogue }, 422: 'Unknown language' },
     handler: async (req, reply) => {
       const { customer_id: id, language } = parseInput(RewardsQuery, req.query ?? {}, 'query');
-      return answerFollowingMerges(req, reply, id, await L.rewards({ customerId: id, language }));
+      return answerFollowingMerges(req, toldIn(reply, language ?? 'en'), id, await L.rewards({ customerId: id, language }));
     },
   });
   route(app, prefix, {
     method: 'GET', path: '/coupons/:code', tag: 'loyalty', scope: 'read', summary: 'Validate a coupon: what it gives and whether it can be used now',
     responses: { 200: { description: 'The coupon, and whether it can be used now', schema: CouponCheck }, 404: 'Unknown code' }, codeLookup: true,
     // Its problem told in the request's language, as a use's refusal is (a till that names none reads English).
-    handler: async (req) => L.coupon((req.params as { code: string }).code, { language: answerLanguage(req) }),
+    handler: async (req, reply) => {
+      const language = answerLanguage(req);
+      return toldIn(reply, language).send(await L.coupon((req.params as { code: string }).code, { language }));
+    },
   });
   route(app, prefix, {
     method: 'POST', path: '/coupons/:code/redeem', tag: 'loyalty', scope: 'write', summary: 'Use a coupon at checkout; the key makes retries safe',
@@ -286,7 +290,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: {
       201: { description: 'The campaign and its codes', schema: Campaign },
       200: { description: 'Already created with this key (replay): the same campaign and codes', schema: Campaign },
-      409: 'The shared code exists, or the key was used with a different body', 422: 'Invalid input: a discount of 0, expires_at in the past or not after valid_from, …' },
+      409: 'The shared code exists, or the key was used with a different body: each field that differs (name, benefit, count, code, max_uses, per_customer_limit, valid_from, expires_at) named in `errors`, with the campaign\'s value and this request\'s', 422: 'Invalid input: a discount of 0, expires_at in the past or not after valid_from, …' },
     handler: async (req, reply, p) => {
       const r = await L.createCampaign(req.body, { actor: actorOf(p) });
       return answerWrite(reply, r.created, r);

@@ -6,7 +6,7 @@ import { parseInput } from '../../shared/validation.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createPurchaseBatcher } from '../../workflows/purchase-batcher.ts';
 import { recordPurchases } from '../../workflows/record-purchases.ts';
-import { answerLanguage, problemOfAppError } from '../problem.ts';
+import { answerLanguage, problemOfAppError, toldIn } from '../problem.ts';
 import { answerWrite, route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
 import { withFields } from '../../shared/objects.ts';
@@ -42,11 +42,12 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
     summary: 'Record up to 1,000 purchases in one request; each gets its own result (created, duplicate or a problem)',
     body: PurchaseBatch,
     responses: { 200: { description: 'A result per purchase: created, duplicate (with the purchase) or error (a problem)', schema: PurchaseBatchResult }, 422: 'Not a batch' },
-    handler: async (req) => {
+    handler: async (req, reply) => {
       const { purchases } = parseInput(PurchaseBatch, req.body, 'batch');
       const outcomes = await recordPurchases(s, purchases, { source: 'api', deferContended: true });
       // Each purchase's problem told in the request's language, as a refusal of the whole request is.
       const language = answerLanguage(req);
+      toldIn(reply, language);
       const results = outcomes.map((o) =>
         o.status === 'error' ? { index: o.index, status: o.status, error: problemOfAppError(o.error, language) } : { index: o.index, status: o.status, purchase: withFields(o.purchase!, { loyalty: o.loyalty ?? null }) },
       );
