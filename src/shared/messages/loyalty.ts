@@ -277,5 +277,12 @@ export const LOYALTY = {
     da: 'er for medlemmer af {tiers}; dette medlem er ikke på noget niveau',
     ru: 'доступна участникам уровня {tiers}; этот участник не относится ни к одному уровню',
   },
-  'reward.out_of_stock': { en: 'Reward {code} is out of stock', sl: 'Nagrade {code} ni več na zalogi', tr: '{code} ödülünün stoku tükendi', da: 'Belønningen {code} er udsolgt', ru: 'Награда {code} закончилась' },
+  // By the reward's name in the asked language, as reward.not_enough_points (QA F7: it named the code, "Belønningen tasting er udsolgt").
+  'reward.out_of_stock': {
+    en: 'Reward "{reward}" is out of stock',
+    sl: 'Nagrade "{reward}" ni več na zalogi',
+    tr: '"{reward}" ödülünün stoku tükendi',
+    da: 'Belønningen "{reward}" er udsolgt',
+    ru: 'Награда "{reward}" закончилась',
+  },
 } as const satisfies Record<string, Entry>;

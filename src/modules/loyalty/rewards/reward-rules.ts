@@ -50,7 +50,7 @@ export function rewardProblem(reward: Reward, program: Program, member: Redeemer
     const said = member.tier ? say('reward.for_tiers', { tiers, tier: tierName(member.tier) }) : say('reward.for_tiers_not_placed', { tiers });
     return { code: 'not_for_tier', kind: 'invalid', said };
   }
-  if (reward.stock !== undefined && issued >= reward.stock) return { code: 'out_of_stock', kind: 'conflict', said: say('reward.out_of_stock', { code: reward.code }) };
+  if (reward.stock !== undefined && issued >= reward.stock) return { code: 'out_of_stock', kind: 'conflict', said: say('reward.out_of_stock', { reward: perLanguage(reward.name) }) };
   if (spendPlan(reward, member, now).debited === 0) {
     const name = pointsNameOf(program.document);
     const said = say('reward.not_enough_points', {

@@ -7,6 +7,7 @@ import { createLoyaltyCore } from '../loyalty.core.ts';
 import { createGiftCards, type GiftCardsService } from './gift-cards.ts';
 import { createRewardsService, type RewardsService } from './rewards.service.ts';
 import { heldOpen, race, times } from '../../../../test/helpers/concurrency.ts';
+import type { AppError } from '../../../shared/errors.ts';
 
 // Nothing is lost and nothing counts twice when the same coupon, gift card, reward or
 // reservation is hit by many requests at once, or by a retry racing its original. On
@@ -22,7 +23,7 @@ const program = {
   rewards: [
     { code: 'coffee', name: 'Coffee', type: 'free_product', sku: 'ESP', points: 100 },
     { code: 'tea', name: 'Tea', type: 'free_product', sku: 'TEA', points: 50 },
-    { code: 'mug', name: 'Mug', type: 'free_product', sku: 'MUG', points: 10, stock: 3 },
+    { code: 'mug', name: { en: 'Mug', da: 'Krus', sl: 'Skodelica' }, type: 'free_product', sku: 'MUG', points: 10, stock: 3 },
   ],
 };
 
@@ -160,7 +161,12 @@ describe('rewards redeemed at once', () => {
     const members = await Promise.all(times(10, (i) => member(`stock-${i}`, 50)));
     const { ok, errors } = await race(members.map((c, i) => () => on(i).redeemReward(c, { reward: 'mug', idempotency_key: 'mug' }, actor)));
     expect(ok).toHaveLength(3);
-    for (const e of errors) expect(e).toMatchObject({ kind: 'conflict', message: /out of stock/ });
+    expect(errors).toHaveLength(7);
+    // Each refusal names the reward as the program names it in the language told, as "not enough points" does, not by its code (QA F7).
+    for (const e of errors) {
+      expect(e).toMatchObject({ kind: 'conflict', message: 'Reward "Mug" is out of stock' });
+      expect([(e as AppError).in('da').message, (e as AppError).in('sl').message, (e as AppError).in('ru').message]).toEqual(['Belønningen "Krus" er udsolgt', 'Nagrade "Skodelica" ni več na zalogi', 'Награда "Mug" закончилась']);
+    }
     expect(await s.db.selectFrom('reward_stock').select('issued').where('reward_code', '=', 'mug').executeTakeFirst()).toMatchObject({ issued: 3 });
     expect(await s.db.selectFrom('coupons').select('code').where('reward_code', '=', 'mug').execute()).toHaveLength(3);
     const balances = await Promise.all(members.map(balance));
