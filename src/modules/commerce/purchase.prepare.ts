@@ -1,11 +1,11 @@
 import { FUTURE_ALLOWANCE_MS, instantOf, localDate } from '../../shared/clock.ts';
 import { AppError, invalidField } from '../../shared/errors.ts';
 import { sha256 } from '../../shared/hash.ts';
-import { say } from '../../shared/messages/index.ts';
+import { say, type Language } from '../../shared/messages/index.ts';
 import { amountField } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { CustomerService, Identity, PreparedProfile } from '../customers/index.ts';
-import type { StoreService } from '../stores/index.ts';
+import type { Store, StoreService } from '../stores/index.ts';
 import { PurchaseInput } from './purchase.schema.ts';
 
 // Validates one incoming purchase and turns it into what is stored: minor units, the
@@ -40,35 +40,135 @@ export interface PrepareContext {
   now: Date;
 }
 
+/**
+ * Validates a purchase and prepares it. Every field's problem is told at once, as an
+ * import tells every problem of a line (QA F9: a bad date, a total with three decimals and
+ * another currency were told one per request, each fix showing the next): the schema's
+ * issues, then each check that needs the business (its currency and stores) or the clock,
+ * on every field the schema could read. One problem is refused as it always was; several
+ * are one 422 listing them all (refusalOf). The checks are CPU only but for the stores,
+ * read from their cache: a valid purchase costs what it did, and a refused one makes no
+ * round trip a valid one would not.
+ */
 export async function preparePurchase(input: unknown, ctx: PrepareContext): Promise<PreparedPurchase> {
-  const data = parseInput(PurchaseInput, input, 'purchase');
-  const currency = data.currency ?? ctx.currency;
-  if (currency !== ctx.currency) {
-    throw invalidField('currency', say('purchase.not_business_currency', { currency, business: ctx.currency }));
+  let data: PurchaseInput;
+  try {
+    data = parseInput(PurchaseInput, input, 'purchase');
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    // The schema refused some fields: the others are checked too, each as parsed alone.
+    const others = await checkedFields(fieldsThatParse(input), ctx);
+    throw refusalOf([error, ...others.errors]);
   }
-  const store = data.store ? await ctx.stores.require(data.store) : undefined;
+  const checked = await checkedFields(data, ctx);
+  if (checked.errors.length > 0) throw refusalOf(checked.errors);
+  const { store, occurredAt } = checked;
+  const profile = checked.profile!;
   const timeZone = store?.time_zone ?? ctx.timeZone;
-  const occurredAt = instantOf(data.occurred_at, timeZone);
-  if (occurredAt.getTime() > ctx.now.getTime() + FUTURE_ALLOWANCE_MS) {
-    throw invalidField('occurred_at', say('occurrence.in_future'));
+  return withOrderId({
+    externalId: data.external_id, requestHash: '', identities: profile.identities, profile, occurredAt: occurredAt!, localDate: localDate(occurredAt!, timeZone),
+    storeId: store?.id ?? null, storeCode: store?.code ?? null, storeName: store?.name ?? null, channel: data.channel ?? (store ? 'in_store' : 'other'), currency: ctx.currency,
+    totalMinor: checked.totalMinor!, discountMinor: checked.discountMinor!, promoCode: data.promo_code || null, lines: checked.lines!,
+  }, data.external_id);
+}
+
+/** What the checks after the schema read, and each refusal they met (none: all of it is read). */
+interface Checked {
+  errors: AppError[];
+  store: Store | undefined;
+  profile: PreparedProfile | undefined;
+  occurredAt: Date | undefined;
+  totalMinor: number | undefined;
+  discountMinor: number | undefined;
+  lines: PreparedPurchase['lines'] | undefined;
+}
+
+/**
+ * The checks after the schema, on the fields given (all of a parsed purchase; those that
+ * parse alone of a refused one): each refusal kept, in the order of the fields. Amounts
+ * are read in the business's currency, the only one a purchase may be in, so a total with
+ * too many decimals is told so beside another currency.
+ */
+async function checkedFields(data: Partial<PurchaseInput>, ctx: PrepareContext): Promise<Checked> {
+  const errors: AppError[] = [];
+  const currency = ctx.currency;
+  if (data.currency !== undefined && data.currency !== currency) {
+    errors.push(invalidField('currency', say('purchase.not_business_currency', { currency: data.currency, business: currency })));
   }
-  const totalMinor = amountField('total', data.total, currency);
-  const discountMinor = data.discount === undefined ? 0 : amountField('discount', data.discount, currency);
-  const profile = await ctx.customers.prepareProfile(data.customer, ctx.source, ctx.now, 'customer.');
-  if (profile.identities.length === 0) throw invalidField('customer', say('customer.needs_identity'));
-  const lines = data.lines.map((line, i) => ({
+  // Stores are read from their cache (store.service.ts).
+  const store = data.store ? await kept(errors, () => ctx.stores.require(data.store!)) : undefined;
+  let occurredAt: Date | undefined;
+  if (data.occurred_at !== undefined) {
+    occurredAt = instantOf(data.occurred_at, store?.time_zone ?? ctx.timeZone);
+    if (occurredAt.getTime() > ctx.now.getTime() + FUTURE_ALLOWANCE_MS) errors.push(invalidField('occurred_at', say('occurrence.in_future')));
+  }
+  const totalMinor = data.total === undefined ? undefined : keptNow(errors, () => amountField('total', data.total!, currency));
+  const discountMinor = data.discount === undefined ? 0 : keptNow(errors, () => amountField('discount', data.discount!, currency));
+  let profile: PreparedProfile | undefined;
+  if (data.customer !== undefined) {
+    profile = await kept(errors, () => ctx.customers.prepareProfile(data.customer!, ctx.source, ctx.now, 'customer.'));
+    if (profile && profile.identities.length === 0) errors.push(invalidField('customer', say('customer.needs_identity')));
+  }
+  const lines = data.lines?.map((line, i) => ({
     line_no: i + 1,
     sku: line.sku ?? null,
     name: line.name ?? null,
     category: line.category ?? null,
     quantity: String(line.quantity),
-    unit_price_minor: amountField(`lines.${i}.unit_price`, line.unit_price, currency),
+    unit_price_minor: keptNow(errors, () => amountField(`lines.${i}.unit_price`, line.unit_price, currency)) ?? 0,
   }));
-  return withOrderId({
-    externalId: data.external_id, requestHash: '', identities: profile.identities, profile, occurredAt, localDate: localDate(occurredAt, timeZone),
-    storeId: store?.id ?? null, storeCode: store?.code ?? null, storeName: store?.name ?? null, channel: data.channel ?? (store ? 'in_store' : 'other'), currency,
-    totalMinor, discountMinor, promoCode: data.promo_code || null, lines,
-  }, data.external_id);
+  return { errors, store, profile, occurredAt, totalMinor, discountMinor, lines };
+}
+
+/** What `read` answers, or undefined when it refuses the input (kept in `errors`); anything else is thrown. */
+function keptNow<T>(errors: AppError[], read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.kind !== 'invalid') throw error;
+    errors.push(error);
+    return undefined;
+  }
+}
+
+async function kept<T>(errors: AppError[], read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.kind !== 'invalid') throw error;
+    errors.push(error);
+    return undefined;
+  }
+}
+
+/** The fields of a purchase the schema refused that parse on their own (a field's schema alone). */
+function fieldsThatParse(input: unknown): Partial<PurchaseInput> {
+  const out: Record<string, unknown> = {};
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return out;
+  for (const [field, schema] of Object.entries(PurchaseInput.shape)) {
+    const parsed = schema.safeParse((input as Record<string, unknown>)[field]);
+    if (parsed.success) out[field] = parsed.data;
+  }
+  return out as Partial<PurchaseInput>;
+}
+
+/**
+ * A purchase's refusals as one 422: a single one as it is; several with every field
+ * problem of each, in order, under the headline parseInput gives ("Invalid purchase:
+ * occurred_at: …; currency: …; total: …"), told in any language as each of them is.
+ */
+function refusalOf(errors: AppError[]): AppError {
+  if (errors.length === 1) return errors[0];
+  const toldIn = (language: Language) => {
+    const problems = errors.flatMap((e) => {
+      const told = e.in(language);
+      return told.problems.length > 0 ? told.problems : [{ field: '(body)', reason: told.message }];
+    });
+    const listed = `${problems.slice(0, 3).map((p) => `${p.field}: ${p.reason}`).join('; ')}${problems.length > 3 ? '; …' : ''}`;
+    return { message: say('invalid.purchase', { problems: listed }).in(language), problems };
+  };
+  const english = toldIn('en');
+  return new AppError('invalid', english.message, english.problems, toldIn);
 }
 
 /**
