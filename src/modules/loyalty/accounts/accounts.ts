@@ -4,7 +4,7 @@ import { currencyExponent, toMajor } from '../../../shared/money.ts';
 import { isUuid } from '../../../shared/ids.ts';
 import { withFields } from '../../../shared/objects.ts';
 import { nameIn, namedForms, plainName } from '../../../shared/plural.ts';
-import { customerToRead, type Language } from '../../customers/index.ts';
+import type { Language } from '../../customers/index.ts';
 import { couponView, formatCode, shownCode } from '../rewards/codes.ts';
 import type { EngagementService } from '../earning/engagement.service.ts';
 import { explainLedger, shownAs } from './explain.ts';
@@ -14,6 +14,7 @@ import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { text, tierIndexOf, type Program } from '../program/program.ts';
 import { namesByVersion, pointsNameOf } from '../program/program-names.ts';
+import { readableCustomer } from '../lifecycle/merged-customers.ts';
 
 // The ledger read back, writing nothing: one member's account with every entry explained,
 // their tier history and their part of a data-access export; and every account at once,
@@ -103,10 +104,11 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
     /**
      * The member's account: balance, pending, lots, tier and progress, and every entry
      * explained in `language` (the staff's or the member's; English by default). A merged
-     * id answers the survivor's account, under the survivor's id (merged-customers.ts).
+     * id answers the survivor's account, under the survivor's id; an erased customer's is a
+     * 404, as GET /customers/{id} (merged-customers.ts readableCustomer).
      */
     async account(requested: string, { entries: entryLimit = 500, language = 'en' }: { entries?: number; language?: Language } = {}) {
-      const customerId = (await customerToRead(db, requested)).id;
+      const customerId = (await readableCustomer(db, requested)).id;
       const now = clock.now();
       const program = await core.programAt(now);
       const member = await db.selectFrom('loyalty_members').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
@@ -186,7 +188,7 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
 
     /** The tier history of the customer the id stands for (a merged id: the survivor's, whose id it answers). */
     async tierHistory(requested: string) {
-      const customerId = (await customerToRead(db, requested)).id;
+      const customerId = (await readableCustomer(db, requested)).id;
       const rows = await db.selectFrom('loyalty_tier_history').selectAll().where('customer_id', '=', customerId).orderBy('changed_at').execute();
       return { customer_id: customerId, items: rows.map((r) => ({ from: r.from_tier, to: r.to_tier, reason: r.reason, program_version: r.program_version, at: r.changed_at.toISOString() })) };
     },

@@ -20,11 +20,14 @@ import type { LoyaltyCore } from '../loyalty.core.ts';
 // - a debt (points spent, then taken back by a refund): it stays owed, as it stood; there
 //   is nothing to take, and no later credit will settle it.
 // Purchases, their stats and the ledger stay (under the anonymous id), so revenue and
-// the points earned, redeemed and expired do not change. Nothing credits an erased
-// customer later (bonuses and staff adjustments refuse or skip one), except a checkout
-// reservation held at the erasure and released after it: its points come back to the
-// lots they came from, and the hourly maintenance forfeits them (forfeitErasedPoints),
-// as it does the points of customers erased before this policy.
+// the points earned, redeemed and expired do not change. Every loyalty route answers an
+// erased customer's id as GET /customers/{id} does, a 404 (merged-customers.ts), so
+// nothing credits or spends for them later (bonuses and jobs refuse or skip one), except
+// a checkout reservation held at the erasure: a till can no longer capture or release it,
+// it lapses, its points come back to the lots they came from, and the hourly maintenance
+// forfeits them (forfeitErasedPoints), as it does the points of customers erased before
+// this policy. A refund after the erasure finds nothing to take back (refunds-and-receipts.ts
+// forgives it: nobody will earn it again).
 
 const REASON = 'customer erased: points forfeited';
 

@@ -26,12 +26,18 @@ import { customerToRead, mergeChainEnds, personIdsQuery } from '../../customers/
 // Refused with 404 "Customer A (merged into B) not found" (staff acting on a specific id):
 // - adjust and enrol (staff-actions.ts requireWritableCustomer).
 // Not about a customer: chargeGiftCard (by the card's code; the card moved with the merge).
-// Reads a member's app or a till makes are followed too (the customers module's
-// customerToRead; an erased customer's ledger is shown as it is, under its id), so a
+// Reads a member's app or a till makes are followed too (readableCustomer), so a
 // client holding a merged id sees the account the person has now, not the closed one:
-// account, tierHistory, couponsOf, the rewards catalogue for a customer. The HTTP routes
-// name the survivor's URL in Content-Location. The customer record itself (customers
-// module) still answers the merged id as merged.
+// account, tierHistory, couponsOf, giftCardsOf, the rewards catalogue for a customer. The
+// HTTP routes name the survivor's URL in Content-Location. The customer record itself
+// (customers module) still answers the merged id as merged.
+//
+// An erased customer is nobody any more: every loyalty read and write answers their id as
+// GET /customers/{id} does, 404 "Customer … not found" (readableCustomer,
+// requireActiveCustomer, the redemption's and the reservation's own look-ups), and the
+// rewards catalogue answers it as an unknown id, with no member's fields. QA F10: the
+// account answered 200 with the erased ledger, a redemption 409 "not enough points".
+// Their ledger stays, under the anonymous id, for the report and verify.
 //
 // The active end is row-locked FOR SHARE, customers before members as every writer: a
 // merge (which locks both customers FOR UPDATE) either waits for the writer, whose records
@@ -126,13 +132,22 @@ export async function keysTakenAcrossMerges(trx: Db | Tx, pairs: { customerId: s
 }
 
 /**
+ * The customer an id stands for, to read what they hold (customerToRead: a merged id
+ * answers the survivor). An unknown id is a 404, and so is an erased customer's, as
+ * GET /customers/{id} answers it. `known`: the id's row, when the caller read it already.
+ */
+export async function readableCustomer(db: Db | Tx, requested: string, known?: { status: string; merged_into: string | null }): Promise<{ id: string; status: string }> {
+  const customer = await customerToRead(db, requested, known);
+  if (customer.status === 'erased') throw notFound(say('customer.not_found', { id: requested }));
+  return customer;
+}
+
+/**
  * The records a customer holds (their coupons, their gift cards) for the customer an id
  * stands for, and that customer's id: a merged id answers the survivor's (a merge moved
- * the merged customer's records there). An unknown id is a 404, and so is an erased
- * customer's, as GET /customers/{id} answers it.
+ * the merged customer's records there); an unknown or erased one is a 404 (readableCustomer).
  */
 export async function recordsOfCustomer<R>(db: Db, requested: string, read: (customerId: string) => Promise<R[]>): Promise<{ customerId: string; rows: R[] }> {
-  const customer = await customerToRead(db, requested);
-  if (customer.status === 'erased') throw notFound(say('customer.not_found', { id: requested }));
+  const customer = await readableCustomer(db, requested);
   return { customerId: customer.id, rows: await read(customer.id) };
 }

@@ -66,7 +66,8 @@ export function createReservations(core: LoyaltyCore) {
    */
   async function requireMember(trx: Tx, customerId: string, now: Date): Promise<MemberRow> {
     const customer = await lockActiveCustomer(trx, customerId);
-    if (!customer) throw notFound(say('customer.not_found', { id: customerId }));
+    // An erased customer's id, as GET /customers/{id} answers it (merged-customers.ts): a held reservation lapses and the maintenance forfeits its points (erasure.ts).
+    if (!customer || customer.status === 'erased') throw notFound(say('customer.not_found', { id: customerId }));
     const member = (await ledger.lockMembers(trx, [customer.id], { now, create: false })).get(customer.id);
     if (!member) throw conflict(say('loyalty.not_member'));
     return member;

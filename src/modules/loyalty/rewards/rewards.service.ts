@@ -122,7 +122,8 @@ export function createRewardsService(core: LoyaltyCore) {
       /** One request's outcome: an error, a replay (of a stored redemption or of an earlier one in the group), or a redemption added to `write`. */
       const decide = (request: RedemptionRequest, index: number): Redemption | AppError | { replayOf: number } | { stored: Record<string, unknown>; pointsSpent: number } => {
         const found = states.get(memberIdOf(request));
-        if (!found) return notFound(say('customer.not_found', { id: request.customerId }));
+        // An erased customer is answered as GET /customers/{id} answers them (merged-customers.ts), a retry of a redemption made before too.
+        if (!found || found.customer.status === 'erased') return notFound(say('customer.not_found', { id: request.customerId }));
         if (!found.member) return conflict(say('loyalty.not_member'));
         const state = found as RedemptionState;
         const key = keyOf(request);
@@ -210,14 +211,16 @@ export function createRewardsService(core: LoyaltyCore) {
       let member: Redeemer | undefined;
       // The customer the id stands for: a merged id's member row stays behind with the closed
       // ledger, so the customer's row comes with the member's to tell (merged-customers.ts).
+      // An erased customer is answered as an unknown id: the catalogue, with no member's fields.
       let shown: string | undefined;
       if (customerId && isUuid(customerId)) {
         const read = (id: string) => db.selectFrom('customers as c').leftJoin('loyalty_members as m', 'm.customer_id', 'c.id')
           .select(['c.status', 'c.merged_into', 'm.points', 'm.tier']).where('c.id', '=', id).executeTakeFirst();
         let row = await read(customerId);
         if (row) {
-          shown = (await customerToRead(db, customerId, row)).id;
-          if (shown !== customerId) row = await read(shown);
+          const customer = await customerToRead(db, customerId, row);
+          shown = customer.status === 'erased' ? undefined : customer.id;
+          if (shown && shown !== customerId) row = await read(shown);
         }
         if (shown && row?.points != null) member = { points: row.points, tier: row.tier, lots: await ledger.openLots(db, shown) };
       }
