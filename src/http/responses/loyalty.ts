@@ -40,6 +40,10 @@ export const RefundLoyalty = PointsTakenBack.extend({
   challenges: z.array(PointsTakenBack.extend({
     challenge: z.string().describe("The challenge's code in the program"),
     completion: Count.describe("Which of the member's completions of it (1 for the first)"),
+    completed_again: z.strictObject({
+      completion: Count.describe("The new completion's number"),
+      points: Count.describe('Its bonus, credited in the same refund'),
+    }).nullable().describe('The challenge completed again at once because the purchases kept still meet its goal, dated at the purchase that now meets it (loyalty.challenge_completed); null when they do not'),
   })).describe('Challenge completions this refund left short of their goal, revoked with their bonus taken back (loyalty.challenge_revoked)'),
 });
 

@@ -8,6 +8,8 @@ import type { MemberRow } from '../ledger/ledger.repository.ts';
 import type { Program } from '../program/program.ts';
 import { bonusCredits, takeBonusBack } from './bonus-takeback.ts';
 import { categoriesIn, visitsIn } from '../earning/challenge-window.ts';
+import type { createBonusCredit } from '../earning/bonus-credit.ts';
+import { completeAgainAfterRefund } from './challenge-completed-again.ts';
 
 // A challenge completion stands on its qualifying purchases: a refund that leaves it fewer
 // than its goal revokes it and takes its bonus back, as a refund below a referral's minimum
@@ -27,7 +29,8 @@ import { categoriesIn, visitsIn } from '../earning/challenge-window.ts';
 // refund counts without the refunded purchase. The row is marked (revoked_at, migration
 // 0021), not deleted, and marked once: a retried refund, or a later refund of another of
 // its purchases, finds it revoked and takes nothing more. A completion revoked no longer
-// counts as done, so the member can complete the challenge again with purchases they keep.
+// counts as done, so the member can complete the challenge again with purchases they keep:
+// at once, in this refund, when those already bought meet the goal (challenge-completed-again.ts).
 
 interface Goal {
   type: 'visits' | 'categories';
@@ -61,10 +64,12 @@ async function bonusOf(trx: Tx, customerId: string, code: string, completedAt: D
  * it): revokes each challenge completion the refund leaves short of its goal and takes its
  * bonus back — from its own lot first, what was spent following refund_shortfall like the
  * purchase's points — with an entry that says why (an entry of 0 when all of it was
- * forgiven). Answers the completions revoked, with the points each took back.
+ * forgiven). Answers the completions revoked, with the points each took back, and each
+ * challenge completed again at once by the purchases kept (`completed_again`, on its last
+ * completion revoked).
  */
-export async function revokeChallengesForRefund(trx: Tx, member: MemberRow, program: Program | undefined, r: RefundFacts) {
-  const revoked: { challenge: string; completion: number; points_reversed: number; unsettled: number }[] = [];
+export async function revokeChallengesForRefund(trx: Tx, member: MemberRow, program: Program | undefined, r: RefundFacts, creditBonus: ReturnType<typeof createBonusCredit>) {
+  const revoked: { challenge: string; completion: number; points_reversed: number; unsettled: number; completed_again: { completion: number; points: number } | null }[] = [];
   if (r.refundedMinor < r.totalMinor) return revoked;
   const purchase = await trx.selectFrom('purchases').select(['occurred_at', 'external_id']).where('customer_id', '=', r.customerId).where('id', '=', r.purchaseId).executeTakeFirst();
   if (!purchase) return revoked;
@@ -77,6 +82,7 @@ export async function revokeChallengesForRefund(trx: Tx, member: MemberRow, prog
   const policy = r.customerErased ? 'forgive' : (program?.document.refund_shortfall ?? 'negative_balance');
   let code: string | null = null;
   let standing: Date | null = null; // the code's last completion that still stands
+  const lastRevoked = new Map<string, { item: (typeof revoked)[number]; completedAt: Date }>();
   for (const c of rows) {
     if (c.challenge_code !== code) [code, standing] = [c.challenge_code, null];
     const completedAt = c.completed_at!;
@@ -118,7 +124,11 @@ export async function revokeChallengesForRefund(trx: Tx, member: MemberRow, prog
       type: 'loyalty.challenge_revoked', customerId: r.customerId,
       payload: { customer_id: r.customerId, challenge: c.challenge_code, completion, points: bonus?.points ?? 0, points_reversed: reversed.debited, purchase_id: r.purchaseId, refund_id: r.refundId },
     }]);
-    revoked.push({ challenge: c.challenge_code, completion, points_reversed: reversed.debited, unsettled: reversed.unsettled });
+    revoked.push({ challenge: c.challenge_code, completion, points_reversed: reversed.debited, unsettled: reversed.unsettled, completed_again: null });
+    lastRevoked.set(c.challenge_code, { item: revoked[revoked.length - 1], completedAt });
+  }
+  for (const [code, { item, completedAt }] of lastRevoked) {
+    item.completed_again = await completeAgainAfterRefund(trx, { member, program, r, code, revoked: { completion: item.completion, completedAt }, creditBonus });
   }
   return revoked;
 }

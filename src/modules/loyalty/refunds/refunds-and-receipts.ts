@@ -4,6 +4,7 @@ import { withFields } from '../../../shared/objects.ts';
 import type { RefundFacts } from '../../commerce/index.ts';
 import { personIdsQuery } from '../../customers/index.ts';
 import type { LoyaltySummary } from '../earning/accrual.ts';
+import { createBonusCredit } from '../earning/bonus-credit.ts';
 import type { EngagementService } from '../earning/engagement.service.ts';
 import { balanceOf, pointsToReverse } from '../ledger/ledger.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
@@ -19,6 +20,7 @@ import { earnedShareReturned, lineWeights, pointsToReverseByLines } from './refu
 
 export function createRefundsAndReceipts(core: LoyaltyCore, engagement: EngagementService) {
   const { db, clock } = core.deps;
+  const creditBonus = createBonusCredit(core);
 
   /**
    * A purchase's entries (credits and reversals) in the ledgers of `customerId` and of
@@ -156,8 +158,9 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       }
       // Also when the purchase's own points are back already: the referral is a rule of its own.
       const referral = await engagement.revokeReferralOnRefund(trx, member, program, r);
-      // So are the challenges the purchase helped complete (challenge-revocation.ts).
-      const challenges = await revokeChallengesForRefund(trx, member, program, r);
+      // So are the challenges the purchase helped complete (challenge-revocation.ts), and
+      // completed again at once when the purchases kept meet their goal (challenge-completed-again.ts).
+      const challenges = await revokeChallengesForRefund(trx, member, program, r, creditBonus);
       if (result.debited > 0 || (referral?.points_reversed ?? 0) > 0 || challenges.some((c) => c.points_reversed > 0)) await ledger.saveMembers(trx, [member], r.now);
       return { points_reversed: result.debited, unsettled: result.unsettled, referral, challenges };
     },
@@ -176,6 +179,8 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
           w('idempotency_key', 'in', [`refund:${r.refundId}`, `refund:${r.refundId}:referral`]),
           // The challenge completions it revoked: their take-backs are keyed by the refund and the completion's bonus key.
           w.and([w('source_type', '=', 'bonus'), w('source_id', '=', 'challenge'), w('idempotency_key', 'like', `refund:${r.refundId}:bonus:challenge:%`)]),
+          // And those it completed again with the purchases kept: their credits name the refund.
+          w.and([w('source_type', '=', 'bonus'), w('source_id', '=', 'challenge'), w('kind', '=', 'bonus'), w(sql<string>`details->>'after_refund'`, '=', r.refundId)]),
         ])).execute();
       const taken = (key: string) => {
         const e = rows.find((x) => x.idempotency_key === key);
@@ -185,11 +190,17 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       const referral = rows.some((x) => x.idempotency_key === `refund:${r.refundId}:referral`) ? withFields(taken(`refund:${r.refundId}:referral`), { status: 'revoked' as const }) : null;
       // A completion whose bonus was never credited (nothing to take back) wrote no entry and
       // is not read back here; the live answer and the loyalty.challenge_revoked event name it.
+      const again = rows.filter((x) => (x.details as { after_refund?: string }).after_refund === r.refundId).map((x) => {
+        const d = x.details as { code: string; completion: number; replaces?: number };
+        return { code: d.code, replaces: Number(d.replaces ?? 0), completion: Number(d.completion), points: Number(x.points) };
+      });
       const challenges = rows.filter((x) => x.idempotency_key?.startsWith(`refund:${r.refundId}:bonus:challenge:`))
         .map((x) => {
           const d = x.details as { code: string; completion?: number };
           const back = taken(x.idempotency_key!);
-          return { challenge: d.code, completion: Number(d.completion ?? 0), points_reversed: back.points_reversed, unsettled: back.unsettled };
+          const completion = Number(d.completion ?? 0);
+          const anew = again.find((a) => a.code === d.code && a.replaces === completion);
+          return { challenge: d.code, completion, points_reversed: back.points_reversed, unsettled: back.unsettled, completed_again: anew ? { completion: anew.completion, points: anew.points } : null };
         })
         .sort((a, b) => a.challenge.localeCompare(b.challenge) || a.completion - b.completion);
       return withFields(taken(`refund:${r.refundId}`), { referral, challenges });
