@@ -125,8 +125,8 @@ export const SimulationReport = z.strictObject({
     kind: z.literal('challenge'),
     code: z.literal('challenge_timing').describe('Why, stable: a completion depends on when the live engine evaluated it'),
     reason: z.string().describe('The code in an English sentence'),
-    ledger_points: Count.describe('What the ledger paid for it in the period: in neither program\'s totals'),
-    ledger_entries: Count,
+    ledger_points: Count.describe('What the ledger paid for it in the period, net of what merges and refunds took back of those completions: in neither program\'s totals'),
+    ledger_entries: Count.describe('The completions paid in the period that stand: none a merge took back or a refund revoked'),
   })).describe('Bonuses the replay leaves out of both programs, and why'),
   notes: z.array(z.strictObject({
     code: z.literal('ledger_only_triggers').describe('Survey and profile-completion bonuses come from the ledger: a proposal adding either shows nothing for it'),

@@ -36,7 +36,10 @@ import type { Db } from '../../../db/index.ts';
 //   profile completes once.
 // - challenges: not simulated (challengeNote says why); the report gives what the ledger
 //   paid for them in the period, counted in neither program's totals, net of the
-//   completions a merge took back (the person's second of a challenge that does not repeat).
+//   completions a merge took back (the person's second of a challenge that does not repeat)
+//   and of what refunds took back of the completions they revoked (challenge-revocation.ts;
+//   QA F5: 500 paid in the period read beside a ledger whose net was 250). As a merge's
+//   take-back, a refund's counts with the completion it revoked, whenever it was made.
 
 export const BONUS_KINDS = ['first_purchase', 'sign_up', 'birthday', 'referral', 'profile_completion', 'survey'] as const;
 export type BonusKind = (typeof BONUS_KINDS)[number];
@@ -75,8 +78,9 @@ export interface NotSimulated {
   code: 'challenge_timing';
   /** The code's sentence, in English. */
   reason: string;
-  /** What the ledger paid for it in the period: in neither program's totals. */
+  /** What the ledger paid for it in the period, net of what merges and refunds took back: in neither program's totals. */
   ledger_points: number;
+  /** The completions paid in the period that stand (none a merge took back or a refund revoked). */
   ledger_entries: number;
 }
 
@@ -133,7 +137,7 @@ const personsJoined = sql`SELECT ${personOf('mi', sql`m.customer_id`)} AS custom
  */
 export async function readBonusTriggers({ db, from, since, now, timeZone }: { db: Db; from: Date | null; since: Date; now: Date; timeZone: string }) {
   const after = (column: RawBuilder<unknown>) => (from ? sql`AND ${column} >= ${from}` : sql``);
-  const [joined, birthdays, ledger] = await Promise.all([
+  const [joined, birthdays, ledger, revoked] = await Promise.all([
     sql<{ customer_id: string; at_us: string }>`
       WITH merged_into AS (${mergedInto})
       SELECT customer_id, ${epochMicros(sql`joined_at`)} AS at_us FROM (${personsJoined}) m
@@ -154,17 +158,36 @@ export async function readBonusTriggers({ db, from, since, now, timeZone }: { db
       WHERE c.status = 'active' AND c.birthday IS NOT NULL AND m.joined_at < b.day_end AND b.at <= ${now} ${after(sql`b.at`)}`.execute(db),
     // The bonus entries are the only record of these triggers (see above), less those a
     // merge took back as the person's second (their take-back names them: taken_back).
-    sql<{ customer_id: string; at_us: string; source_id: 'survey' | 'profile_completion' | 'challenge'; points: number }>`
+    sql<{ customer_id: string; at_us: string; source_id: 'survey' | 'profile_completion' | 'challenge'; points: number; key: string }>`
       WITH merged_into AS (${mergedInto}),
       taken_back AS (SELECT details->'taken_back'->>'customer_id' AS customer_id, details->'taken_back'->>'entry' AS entry FROM loyalty_entries
                      WHERE kind = 'reverse' AND details ? 'duplicate_of')
-      SELECT ${personOf('mi', sql`e.customer_id`)} AS customer_id, ${epochMicros(sql`e.occurred_at`)} AS at_us, e.source_id, e.points
+      SELECT ${personOf('mi', sql`e.customer_id`)} AS customer_id, ${epochMicros(sql`e.occurred_at`)} AS at_us, e.source_id, e.points, e.idempotency_key AS key
       FROM loyalty_entries e ${personJoin('mi', sql`e.customer_id`)}
       WHERE e.kind = 'bonus' AND e.source_type = 'bonus' AND e.source_id IN ('survey', 'profile_completion', 'challenge')
         AND e.occurred_at <= ${now} ${after(sql`e.occurred_at`)}
         AND NOT EXISTS (SELECT 1 FROM taken_back t WHERE t.customer_id = e.customer_id::text AND t.entry = e.id::text)
       ORDER BY e.occurred_at, e.id`.execute(db),
+    // What refunds took back of challenge completions they revoked: each take-back is keyed
+    // by the refund and its completion's bonus key ("refund:<id>:bonus:challenge:<code>:<n>"),
+    // in the ledger of the person (a merge leaves the credit where it was written).
+    sql<{ customer_id: string; credit_key: string; points: number }>`
+      WITH merged_into AS (${mergedInto})
+      SELECT ${personOf('mi', sql`t.customer_id`)} AS customer_id, substring(t.idempotency_key from '^refund:[^:]+:(.*)$') AS credit_key, t.points
+      FROM loyalty_entries t ${personJoin('mi', sql`t.customer_id`)}
+      WHERE t.kind = 'reverse' AND t.source_type = 'bonus' AND t.source_id = 'challenge' AND t.idempotency_key LIKE 'refund:%:bonus:challenge:%'
+        AND t.occurred_at <= ${now}
+      ORDER BY t.id`.execute(db),
   ]);
+  // The person's completion → what refunds took back of it (≤ 0), in the order written:
+  // a completion is revoked once, but a person's two merged records may each have paid the
+  // completion of a repeatable challenge of that number, so each take-back goes to one.
+  const revokedBy = new Map<string, number[]>();
+  for (const t of revoked.rows) {
+    const k = `${t.customer_id} ${t.credit_key}`;
+    const list = revokedBy.get(k) ?? revokedBy.set(k, []).get(k)!;
+    list.push(Number(t.points));
+  }
   const triggers: BonusTrigger[] = [];
   for (const r of joined.rows) triggers.push({ customerId: r.customer_id, at: millisOf(r.at_us), kind: 'sign_up' });
   for (const r of birthdays.rows) triggers.push({ customerId: r.customer_id, at: millisOf(r.at_us), kind: 'birthday' });
@@ -177,10 +200,14 @@ export async function readBonusTriggers({ db, from, since, now, timeZone }: { db
       if (completed.has(r.customer_id)) continue;
       completed.add(r.customer_id);
     }
-    if (r.source_id !== 'challenge') triggers.push({ customerId: r.customer_id, at, kind: r.source_id });
-    else if (at >= since.getTime()) {
-      challenges.ledger_points += Number(r.points);
-      challenges.ledger_entries++;
+    if (r.source_id !== 'challenge') {
+      triggers.push({ customerId: r.customer_id, at, kind: r.source_id });
+      continue;
+    }
+    const takenBack = revokedBy.get(`${r.customer_id} ${r.key}`)?.shift();
+    if (at >= since.getTime()) {
+      challenges.ledger_points += Number(r.points) + (takenBack ?? 0);
+      if (takenBack === undefined) challenges.ledger_entries++;
     }
   }
   triggers.sort((a, b) => a.at - b.at);
