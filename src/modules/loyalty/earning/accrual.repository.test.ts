@@ -110,3 +110,36 @@ describe('lockMembersForAccrualLater', () => {
     expect(states.get(created)).toMatchObject({ member: { points: 0, created: true }, purchasesCount: 0, pending: 0 });
   });
 });
+
+describe('what the first-purchase rule reads (first-purchase.ts)', () => {
+  const buyer = '00000000-0000-4000-8000-0000000000d6';
+  const identity = { kind: 'email' as const, value: 'buyer@example.com' };
+  const options = (firstDate: string) => ({ now, create: true, capDates: null, referrals: false, firstBonus: { firstDate } });
+  beforeAll(async () => {
+    await sql`INSERT INTO customer_identities (kind, value, customer_id) VALUES ('email', 'buyer@example.com', ${buyer})`.execute(s.db);
+    await sql`INSERT INTO loyalty_members (customer_id, joined_at, points, lifetime_earned, updated_at) VALUES (${buyer}, ${now}, 100, 100, ${now})`.execute(s.db);
+    await sql`INSERT INTO purchases (customer_id, id, external_id, occurred_at, local_date, channel, currency, total_minor, source, created_at)
+              VALUES (${buyer}, '00000000-0000-4000-8000-0000000000e1', 'fp-1', '2026-05-10T10:00:00Z', '2026-05-10', 'in_store', 'EUR', 1000, 'api', ${now})`.execute(s.db);
+    await sql`INSERT INTO customer_stats (customer_id, first_purchase_at, last_purchase_at, purchases_count, purchase_days, gross_spend_minor, refunded_minor, net_spend_minor, updated_at)
+              VALUES (${buyer}, '2026-05-10T10:00:00Z', '2026-05-10T10:00:00Z', 1, 1, 1000, 0, 1000, ${now})`.execute(s.db);
+    await sql`INSERT INTO loyalty_entries (customer_id, kind, points, remaining, occurred_at, created_at, source_type, source_id, idempotency_key)
+              VALUES (${buyer}, 'bonus', 100, 100, '2026-05-10T10:00:00Z', ${now}, 'purchase', '00000000-0000-4000-8000-0000000000e1', 'bonus:first_purchase')`.execute(s.db);
+  });
+
+  it('reads the earliest purchase, and whether the person has the bonus only for purchases that may be dated before it', async () => {
+    const read = (firstDate: string) => s.db.transaction().execute(async (trx) =>
+      (await (await lockMembersForAccrualLater(trx, [identity], options(firstDate))).states([buyer], new Set())).get(buyer)!.firstPurchase);
+    expect(await read('2026-05-11')).toEqual({ earliestAt: Date.parse('2026-05-10T10:00:00Z'), given: true });
+    // Purchases two days and more after it cannot be dated before it: the ledger is not looked up.
+    expect(await read('2026-05-13')).toEqual({ earliestAt: Date.parse('2026-05-10T10:00:00Z'), given: false });
+  });
+
+  it('leaves out the purchases written by this transaction when it reads a member again', async () => {
+    const state = await s.db.transaction().execute(async (trx) => {
+      await sql`INSERT INTO purchases (customer_id, id, external_id, occurred_at, local_date, channel, currency, total_minor, source, created_at)
+                VALUES (${buyer}, '00000000-0000-4000-8000-0000000000e2', 'fp-0', '2026-05-01T10:00:00Z', '2026-05-01', 'in_store', 'EUR', 500, 'api', ${now})`.execute(trx);
+      return (await lockMembersForAccrual(trx, [buyer], options('2026-05-01'), ['00000000-0000-4000-8000-0000000000e2'])).get(buyer)!;
+    });
+    expect(state).toMatchObject({ readAfterPurchases: true, firstPurchase: { earliestAt: Date.parse('2026-05-10T10:00:00Z'), given: true } });
+  });
+});

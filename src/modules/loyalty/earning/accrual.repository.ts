@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { readLater, sendLater, type Db, type Tx } from '../../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../../jobs/outbox.ts';
-import type { Identity } from '../../customers/index.ts';
+import { personIdsQuery, type Identity } from '../../customers/index.ts';
 import { isUniqueViolation, membersJson, updateMembers, type MemberRow, type NewEntry } from '../ledger/ledger.repository.ts';
 import { lockedMembersCte, lockFresh, memberOf, type LockedMemberFlags, type MemberSelector } from '../ledger/member-lock.repository.ts';
+import type { FirstPurchaseHistory } from './first-purchase.ts';
 
 // SQL of accrual, the purchase path's part of the ledger: two statements per batch of
 // purchases, whatever its size — one locks the members and reads what the rules need,
@@ -22,6 +23,8 @@ export interface AccrualState {
   /** Points already earned from purchases per local date (for the daily cap). */
   capUsed: Record<string, number>;
   referral: { referrer_id: string; code: string } | null;
+  /** Their purchases recorded before this transaction's, as the first-purchase rule needs them (first-purchase.ts). */
+  firstPurchase: FirstPurchaseHistory;
   /**
    * True when this was read after the transaction's purchases were written (a member read
    * again by id): its stats already count them.
@@ -29,24 +32,37 @@ export interface AccrualState {
   readAfterPurchases: boolean;
 }
 
-type AccrualRow = MemberRow & LockedMemberFlags & { purchases_count: number | null; net_spend_minor: number | null; pending: number | null; expired: number | null; cap_used: Record<string, number> | null; referrer_id: string | null; referral_code_used: string | null };
+type AccrualRow = MemberRow & LockedMemberFlags & {
+  purchases_count: number | null; net_spend_minor: number | null; pending: number | null; expired: number | null; cap_used: Record<string, number> | null;
+  referrer_id: string | null; referral_code_used: string | null; first_before: Date | null; first_bonus_given: boolean | null;
+};
 
 interface AccrualReadOptions {
   now: Date;
   create: boolean;
   capDates: string[] | null;
   referrals: boolean;
+  /** The program pays a first-purchase bonus, and the earliest local date of the purchases to accrue (null: none). */
+  firstBonus?: { firstDate: string | null } | null;
 }
 
-/** Locks the members of `who` and reads their stats, open-lot sums, daily-cap use and pending referral. */
-function accrualRead(who: MemberSelector, { now, capDates, referrals }: AccrualReadOptions) {
+/**
+ * Locks the members of `who` and reads their stats, open-lot sums, daily-cap use, pending
+ * referral and what the first-purchase rule needs. `written`: this transaction's purchases,
+ * when they are written already (a member read again), which their earliest purchase
+ * recorded before leaves out; otherwise customer_stats does not count them yet.
+ */
+function accrualRead(who: MemberSelector, { now, capDates, referrals, firstBonus }: AccrualReadOptions, written: string[] | null = null) {
   // ISO dates sort as text: the group's first and last local dates bound the cap's read.
   const sortedDates = [...(capDates ?? [])].sort();
   const [firstDate, lastDate] = [sortedDates[0] ?? null, sortedDates.at(-1) ?? null];
+  const firstBefore = written === null
+    ? sql`st.first_purchase_at`
+    : sql`(SELECT p.occurred_at FROM purchases p WHERE p.customer_id = m.customer_id AND p.id <> ALL(${written}::uuid[]) ORDER BY p.occurred_at LIMIT 1)`;
   return sql<AccrualRow>`
       WITH ${lockedMembersCte(who)}
       SELECT m.*, st.purchases_count, st.net_spend_minor, lots.pending, lots.expired, cap.used AS cap_used,
-             ref.referrer_id, ref.code AS referral_code_used
+             ref.referrer_id, ref.code AS referral_code_used, ${firstBefore} AS first_before, fb.given AS first_bonus_given
       FROM m
       LEFT JOIN customer_stats st ON st.customer_id = m.customer_id
       LEFT JOIN LATERAL (
@@ -66,7 +82,19 @@ function accrualRead(who: MemberSelector, { now, capDates, referrals }: AccrualR
             AND e.details->>'local_date' = ANY(${capDates ?? []}::text[])
           GROUP BY 1) d
       ) cap ON ${capDates !== null} AND m.member
-      LEFT JOIN loyalty_referrals ref ON ${referrals} AND ref.customer_id = m.customer_id AND ref.status = 'pending'`;
+      LEFT JOIN loyalty_referrals ref ON ${referrals} AND ref.customer_id = m.customer_id AND ref.status = 'pending'
+      -- Whether the person has the first-purchase bonus matters only to a purchase dated
+      -- before their earliest one (first-purchase.ts). A purchase happens less than two
+      -- days before its local date (as the cap's read above has it), so only a member whose
+      -- earliest purchase is later than two days before the group's earliest local date
+      -- looks it up (a one-time filter: nobody else's ledger is read), in every ledger of
+      -- the person (merges).
+      LEFT JOIN LATERAL (
+        SELECT true AS given FROM loyalty_entries e
+        WHERE ${firstBonus != null} AND ${firstBefore} > ${firstBonus?.firstDate ?? null}::date - 2
+          AND e.customer_id IN ${personIdsQuery(sql.ref('m.customer_id'))} AND e.idempotency_key = 'bonus:first_purchase'
+        LIMIT 1
+      ) fb ON true`;
 }
 
 /**
@@ -94,7 +122,8 @@ function accrualState(r: AccrualRow, now: Date, readAfterPurchases: boolean): Ac
   return {
     member: r.member ? memberOf(r) : newMember(r.customer_id, now),
     purchasesCount: r.purchases_count ?? 0, netSpendMinor: r.net_spend_minor ?? 0, pending: r.pending ?? 0, expired: r.expired ?? 0,
-    capUsed: r.cap_used ?? {}, referral: r.referrer_id ? { referrer_id: r.referrer_id, code: r.referral_code_used! } : null, readAfterPurchases,
+    capUsed: r.cap_used ?? {}, referral: r.referrer_id ? { referrer_id: r.referrer_id, code: r.referral_code_used! } : null,
+    firstPurchase: { earliestAt: r.first_before ? new Date(r.first_before).getTime() : null, given: r.first_bonus_given === true }, readAfterPurchases,
   };
 }
 
@@ -114,13 +143,13 @@ function statesOf(rows: AccrualRow[], { now, create }: AccrualReadOptions, readA
  * transaction with a retryable error (MemberEnrolledConcurrently). The caller holds the customers' row locks, so
  * purchases, stats and purchase entries cannot change under it.
  */
-export async function lockMembersForAccrual(trx: Tx, customerIds: string[], options: AccrualReadOptions): Promise<Map<string, AccrualState>> {
-  return statesOf(await readMembersFresh(trx, customerIds, options), options);
+export async function lockMembersForAccrual(trx: Tx, customerIds: string[], options: AccrualReadOptions, written: string[] | null = null): Promise<Map<string, AccrualState>> {
+  return statesOf(await readMembersFresh(trx, customerIds, options, written), options, written !== null);
 }
 
 /** The accrual read of these customers' members by id, read again for any read stale. */
-function readMembersFresh(trx: Tx, customerIds: string[], options: AccrualReadOptions): Promise<AccrualRow[]> {
-  return lockFresh(customerIds, async (ids) => (await accrualRead(ids, options).execute(trx)).rows);
+function readMembersFresh(trx: Tx, customerIds: string[], options: AccrualReadOptions, written: string[] | null): Promise<AccrualRow[]> {
+  return lockFresh(customerIds, async (ids) => (await accrualRead(ids, options, written).execute(trx)).rows);
 }
 
 /**
@@ -135,7 +164,8 @@ function readMembersFresh(trx: Tx, customerIds: string[], options: AccrualReadOp
 export async function lockMembersForAccrualLater(trx: Tx, identities: Identity[], options: AccrualReadOptions) {
   const read = identities.length ? await readLater(trx, accrualRead({ identities }, options), { genericPlan: suitsGenericPlan(identities, options) }) : null;
   return {
-    async states(customerIds: string[], created: ReadonlySet<string>): Promise<Map<string, AccrualState>> {
+    /** `written`: the ids of the purchases the caller has written, which a member read again does not count as recorded before. */
+    async states(customerIds: string[], created: ReadonlySet<string>, written: string[] = []): Promise<Map<string, AccrualState>> {
       const rows = new Map((read ? await read.rows() : []).map((r) => [r.customer_id, r]));
       const fresh: AccrualRow[] = [];
       const again: string[] = [];
@@ -143,13 +173,15 @@ export async function lockMembersForAccrualLater(trx: Tx, identities: Identity[]
       for (const id of new Set(customerIds)) {
         const row = rows.get(id);
         if (created.has(id)) {
-          if (options.create) out.set(id, { member: newMember(id, options.now), purchasesCount: 0, netSpendMinor: 0, pending: 0, expired: 0, capUsed: {}, referral: null, readAfterPurchases: false });
+          if (options.create) {
+            out.set(id, { member: newMember(id, options.now), purchasesCount: 0, netSpendMinor: 0, pending: 0, expired: 0, capUsed: {}, referral: null, firstPurchase: { earliestAt: null, given: false }, readAfterPurchases: false });
+          }
         } else if (!row || (row.member && row.stale)) again.push(id);
         else fresh.push(row);
       }
       for (const [id, state] of statesOf(fresh, options)) out.set(id, state);
       // Read again now, after the purchases the caller has written (the read goes out with them).
-      if (again.length) for (const [id, state] of statesOf(await readMembersFresh(trx, again, options), options, true)) out.set(id, state);
+      if (again.length) for (const [id, state] of statesOf(await readMembersFresh(trx, again, options, written), options, true)) out.set(id, state);
       return out;
     },
   };

@@ -10,6 +10,7 @@ import * as ledger from '../ledger/ledger.repository.ts';
 import type { MemberRow, NewEntry } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import type { EngagementService } from './engagement.service.ts';
+import { FirstPurchases } from './first-purchase.ts';
 import { lotExpiry, pointsForPurchase, tierIndexOf, type Program, type PurchaseFacts } from '../program/program.ts';
 import { finishTimelines, placeFromCache, planTiers } from '../tiers/tier-placement.ts';
 
@@ -110,6 +111,8 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
         now, create: doc.enrolment === 'automatic',
         capDates: doc.earning.daily_cap ? [...new Set(localDates)] : null,
         referrals: Boolean(doc.bonuses.referral),
+        // ISO dates sort as text.
+        firstBonus: doc.bonuses.first_purchase ? { firstDate: localDates.reduce<string | null>((min, d) => (min === null || d < min ? d : min), null) } : null,
       });
       return { program, members };
     },
@@ -139,7 +142,7 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
       // lots, members and events with the purchases, and commits. Only the rare cases (a
       // debt to settle, a referral, inactivity expiry, a tier threshold within reach, a
       // member another writer changed meanwhile) add statements.
-      const states = await read.members.states(items.map((i) => i.customerId), created);
+      const states = await read.members.states(items.map((i) => i.customerId), created, items.map((i) => i.purchaseId));
       // They were read before this transaction's purchases were counted in customer_stats
       // (except a member read again): count them as the stats now do.
       for (const i of items) {
@@ -177,7 +180,10 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
 
       const earned = new Map<string, number>();
       const sorted = [...items].sort((a, b) => a.facts.occurredAt.getTime() - b.facts.occurredAt.getTime());
-      const firstBonusGiven = new Set<string>();
+      // Which purchase is a member's first is decided over the group in time order, each of
+      // their purchases met, 0.00 ones too (first-purchase.ts).
+      const firsts = new FirstPurchases(program);
+      for (const [id, st] of states) firsts.know(id, st.firstPurchase);
       // A member with several purchases in the group (a batch, an import chunk) moves up a
       // tier between them, and each of them gets the receipt of the account right after it
       // (for everyone else, that is the account at the end of the group). Such a member, and
@@ -243,9 +249,8 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
             details: capped ? withFields(details, { capped_at: doc.earning.daily_cap, uncapped: result.points }) : details,
           });
         }
-        const firstBonus = doc.bonuses.first_purchase;
-        if (firstBonus && countBefore.get(member.customer_id) === 0 && !firstBonusGiven.has(member.customer_id) && item.facts.totalMinor > 0) {
-          firstBonusGiven.add(member.customer_id);
+        const firstBonus = firsts.bonus(member.customer_id, item.facts.occurredAt.getTime(), item.facts.totalMinor);
+        if (firstBonus > 0) {
           entries.push({
             customerId: member.customer_id, kind: 'bonus', points: firstBonus, occurredAt: item.facts.occurredAt, availableAt, expiresAt,
             sourceType: 'purchase', sourceId: item.purchaseId, idempotencyKey: 'bonus:first_purchase', programVersion: program.version,

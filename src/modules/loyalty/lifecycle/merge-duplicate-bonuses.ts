@@ -25,7 +25,10 @@ import type { Program } from '../program/program.ts';
 //
 // Which one stays: the one given first (occurred_at; then the entry written first), and
 // the later one is taken back, whichever id it was given to. The first-purchase bonus is
-// the first purchase's, and the later purchase was not the person's first; the sign-up
+// the first purchase's, and the later purchase was not the person's first (the rule the
+// ledger and simulate follow, earning/first-purchase.ts: a bonus given stays, so a merge
+// takes back only a second one, and a purchase dated earlier under the other id — a
+// first purchase of 0.00 among them — takes nothing from a lone one); the sign-up
 // bonus is the person's joining, which is the earlier; and so for the rest. So the outcome
 // does not depend on which id staff keep as the survivor.
 //
