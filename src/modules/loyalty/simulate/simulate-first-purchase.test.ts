@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openTestServices } from '../../../../test/helpers/services.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
+import { mergeCustomers } from '../../../workflows/customer-lifecycle.ts';
 
 // Which purchase the replay gives the first-purchase bonus: the one the ledger gave it.
 // A date without a time is the store's midnight, so a customer's first day often holds
@@ -69,6 +70,83 @@ describe('a first day of two purchases at one instant', () => {
       const r = await t.loyalty.simulate(program, { since: '2026-01-01' });
       expect(r.bonus_triggers.first_purchase).toBe(1);
       expect({ proposed: r.proposed.points, current: r.current!.points }).toEqual({ proposed: 80 + 120 + 200, current: 200 });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('a first purchase of 0.00 (QA F1)', () => {
+  it('earns no bonus under a proposal that adds one, and the purchase after it is not a first purchase', async () => {
+    const t = await openTestServices();
+    try {
+      t.clock.set('2026-01-01T00:00:00Z');
+      await t.loyalty.applyProgram({ program: { ...program, bonuses: {} } }, actor);
+      // F: 0.00 then 10.00 one call each, G: the same in one batch, H: a 10.00 with nothing before it.
+      t.clock.set('2026-05-10T12:00:00Z');
+      await recordAll(t, [{ external_id: 'F-1', customer: { email: 'f@example.com' }, occurred_at: '2026-05-04T10:00:00Z', total: '0.00' }]);
+      t.clock.set('2026-05-10T12:01:00Z');
+      await recordAll(t, [{ external_id: 'F-2', customer: { email: 'f@example.com' }, occurred_at: '2026-05-04T12:00:00Z', total: '10.00' }]);
+      await recordAll(t, [
+        { external_id: 'G-1', customer: { email: 'g@example.com' }, occurred_at: '2026-05-04T10:00:00Z', total: '0.00' },
+        { external_id: 'G-2', customer: { email: 'g@example.com' }, occurred_at: '2026-05-04T12:00:00Z', total: '10.00' },
+      ]);
+      await recordAll(t, [{ external_id: 'H-1', customer: { email: 'h@example.com' }, occurred_at: '2026-05-05T10:00:00Z', total: '10.00' }]);
+      const r = await t.loyalty.simulate(program, { since: '2026-01-01' });
+      expect(r.bonus_triggers.first_purchase).toBe(1);
+      expect({ proposed: r.proposed.points, current: r.current!.points }).toEqual({ proposed: 300 + 200, current: 300 });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('replays the rule where the ledger gave the bonus past a 0.00 first purchase in one batch (as batches and imports did before)', async () => {
+    const t = await openTestServices();
+    try {
+      t.clock.set('2026-01-01T00:00:00Z');
+      await t.loyalty.applyProgram({ program }, actor);
+      t.clock.set('2026-05-10T12:00:00Z');
+      const [, b] = await recordAll(t, [
+        { external_id: 'K-1', customer: { email: 'k@example.com' }, occurred_at: '2026-05-04T10:00:00Z', total: '0.00' },
+        { external_id: 'K-2', customer: { email: 'k@example.com' }, occurred_at: '2026-05-04T12:00:00Z', total: '10.00' },
+      ]);
+      expect(b.loyalty).toMatchObject({ points_earned: 100 });
+      // The bonus a batch gave K-2 before the rule was one: written as accrual wrote it then.
+      await sql`INSERT INTO loyalty_entries (customer_id, kind, points, remaining, occurred_at, created_at, source_type, source_id, idempotency_key, program_version, details)
+                VALUES (${b.customerId}, 'bonus', 200, 200, '2026-05-04T12:00:00Z', '2026-05-10T12:00:00Z', 'purchase', ${b.purchaseId}, 'bonus:first_purchase',
+                        (SELECT program_version FROM loyalty_entries WHERE source_id = ${b.purchaseId} AND kind = 'earn'),
+                        ${JSON.stringify({ bonus: 'first_purchase', purchase: 'K-2' })}::jsonb)`.execute(t.db);
+      await sql`UPDATE loyalty_members SET points = points + 200, lifetime_earned = lifetime_earned + 200 WHERE customer_id = ${b.customerId}`.execute(t.db);
+      expect(await ledgerPoints(t)).toBe(300);
+      const r = await t.loyalty.simulate(program, { since: '2026-01-01' });
+      expect(r.bonus_triggers.first_purchase).toBe(0);
+      expect({ proposed: r.proposed.points, current: r.current!.points }).toEqual({ proposed: 100, current: 100 });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('a person merged from two customers who each had the bonus', () => {
+  it('replays it on the person\'s first purchase, not on the survivor\'s own that the merge took back', async () => {
+    const t = await openTestServices();
+    try {
+      t.clock.set('2026-01-01T00:00:00Z');
+      await t.loyalty.applyProgram({ program }, actor);
+      // A: 20.00 on 1 May (200 + 200); B, the survivor: 10.00 on 10 May (100 + 200, the bonus taken back by the merge).
+      t.clock.set('2026-05-01T10:00:00Z');
+      const [a] = await recordAll(t, [{ external_id: 'MA-1', customer: { email: 'ma@example.com' }, occurred_at: '2026-05-01T10:00:00Z', total: '20.00' }]);
+      t.clock.set('2026-05-10T10:00:00Z');
+      const [b] = await recordAll(t, [{ external_id: 'MB-1', customer: { email: 'mb@example.com' }, occurred_at: '2026-05-10T10:00:00Z', total: '10.00' }]);
+      t.clock.set('2026-05-20T10:00:00Z');
+      expect((await mergeCustomers(t, b.customerId, { from: a.customerId }, actor)).moved).toMatchObject({ duplicate_bonuses: 1, duplicate_bonus_points: 200 });
+      // B's purchase is refunded in full: its 100 go back, and nothing of the bonus the merge took back.
+      t.clock.set('2026-05-25T10:00:00Z');
+      await t.commerce.refund(b.purchaseId, { external_id: 'MB-1-R' }, actor);
+      expect(await ledgerPoints(t)).toBe(200 + 200);
+      const r = await t.loyalty.simulate(program, { since: '2026-01-01' });
+      expect(r.bonus_triggers.first_purchase).toBe(1);
+      expect({ bonus: r.current!.bonus_points_by_kind.first_purchase, points: r.current!.points }).toEqual({ bonus: 200, points: 400 });
     } finally {
       await t.close();
     }

@@ -1,6 +1,7 @@
 import { toMajor, currencyExponent } from '../../../shared/money.ts';
 import { withFields } from '../../../shared/objects.ts';
 import type { BoughtLine, PurchaseReturns, ReturnedLine } from '../../commerce/index.ts';
+import { firstPurchaseBonus } from '../earning/first-purchase.ts';
 import { pointsToReverse } from '../ledger/ledger.ts';
 import { pointsForPurchase, type EarningFactor, type Program, type PurchaseFacts } from '../program/program.ts';
 import { earnedShareReturned, lineWeights, pointsToReverseByLines } from '../refunds/refund-points.ts';
@@ -243,7 +244,8 @@ export class Replay {
       factors = earned.factors;
       if (doc.earning.daily_cap) points = this.capped(s, p.localDate, points, doc.earning.daily_cap);
     }
-    const bonus = p.firstEver && !s.firstGiven && doc.bonuses.first_purchase && p.totalMinor > 0 ? doc.bonuses.first_purchase : 0;
+    // The ledger's rule (first-purchase.ts): simulate.ts tells the member's first purchase.
+    const bonus = p.firstEver && !s.firstGiven ? firstPurchaseBonus(this.program, p.totalMinor) : 0;
     if (bonus) s.firstGiven = true;
     if (p.counted) {
       s.counted = true;

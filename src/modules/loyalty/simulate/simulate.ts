@@ -125,17 +125,27 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   const linesWanted = Number.isFinite(pointsFrom) && (!from || pointsFrom > from.getTime()) ? sql`p.occurred_at >= ${new Date(pointsFrom)}` : sql`true`;
   const stores = new Map((await db.selectFrom('stores').select(['id', 'code']).execute()).map((s) => [s.id, s.code]));
   // Only customers whose first purchase falls in the replay can earn a first-purchase bonus
-  // in it. Which purchase is the first: the one the ledger gave the bonus to, where it did
-  // (the first recorded, which a purchase recorded later but dated earlier does not
-  // displace); otherwise the first at the customer's first instant (compared in whole
-  // microseconds, epochMicros, as stored), in the order they were recorded. Two purchases
-  // at one instant are common: a date without a time is the store's midnight.
+  // in it. Which purchase is the first, by the ledger's rule (earning/first-purchase.ts):
+  // the one the ledger gave the bonus to, where it did (the first recorded, which a
+  // purchase recorded later but dated earlier does not displace); otherwise the first at
+  // the customer's first instant (compared in whole microseconds, epochMicros, as stored),
+  // in the order they were recorded. Two purchases at one instant are common: a date
+  // without a time is the store's midnight. Whether that first purchase earns the bonus
+  // is the rule's too (Replay.feed): of 0.00 it earns none, and no later one is first.
   const firsts = new Map((await sql<{ customer_id: string; at_us: string; bonus_purchase: string | null }>`
     SELECT s.customer_id, ${epochMicros(sql`s.first_purchase_at`)} AS at_us,
            -- A look-up in the ledger's (customer_id, idempotency_key) key per customer: as a
            -- join, the planner misjudged how many entries the key matches and compared every
            -- customer with every bonus (4 s for 5,000 customers).
-           (SELECT e.source_id FROM loyalty_entries e WHERE e.customer_id = s.customer_id AND e.idempotency_key = 'bonus:first_purchase' AND e.source_type = 'purchase') AS bonus_purchase
+           (SELECT e.source_id FROM loyalty_entries e WHERE e.customer_id = s.customer_id AND e.idempotency_key = 'bonus:first_purchase' AND e.source_type = 'purchase'
+              -- Not a bonus given against the rule: before QA F1, a batch or an import chunk
+              -- gave it to the next purchase after a first purchase of 0.00 in the same
+              -- transaction (one created_at), which the rule never makes a first purchase.
+              AND NOT EXISTS (SELECT 1 FROM purchases b JOIN purchases p ON p.customer_id = b.customer_id AND p.occurred_at < b.occurred_at AND p.created_at = b.created_at
+                              WHERE b.customer_id = e.customer_id AND b.id = e.source_id::uuid)
+              -- Nor one a merge took back as the person's second (the customer's own, so taken
+              -- back in its own ledger: merge-duplicate-bonuses.ts): the person's first is earlier.
+              AND NOT EXISTS (SELECT 1 FROM loyalty_entries t WHERE t.customer_id = e.customer_id AND t.idempotency_key = 'merge-duplicate:' || e.id)) AS bonus_purchase
     FROM customer_stats s
     WHERE s.first_purchase_at IS NOT NULL ${from ? sql`AND s.first_purchase_at >= ${from}` : sql``}`.execute(db)).rows.map((r) => [r.customer_id, { atUs: r.at_us, bonusPurchase: r.bonus_purchase }]));
   /** Customers whose first purchase the replay has met. */
@@ -250,7 +260,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
         }
         if (p.counted) {
           purchases++;
-          // A first purchase of nothing earns no first-purchase bonus under any program (Replay.feed).
+          // A first purchase of nothing earns no first-purchase bonus under any program (firstPurchaseBonus).
           if (p.firstEver && p.totalMinor > 0) firstPurchases++;
         }
       }
