@@ -24,7 +24,24 @@ export const requiredError: z.core.$ZodErrorMap = (issue) => (issue.input === un
 // Given only to a parse that failed: zod's parse with any options runs 2.5–5 µs slower
 // (a purchase's body: 4–6 µs plain), and parseInput is on the purchase path. The English
 // answer, in the catalogue's words as every other language's (errorMapIn).
-const ON_FAILURE: { error: z.core.$ZodErrorMap } = { error: (issue) => requiredError(issue) ?? zodIssue(issue)?.in('en') };
+const ON_FAILURE: { error: z.core.$ZodErrorMap } = { error: (issue) => toldReason(issue)?.in('en') ?? requiredError(issue) ?? zodIssue(issue)?.in('en') };
+
+/**
+ * A schema's (or a check's) own reason that names what was sent or a limit — the unknown
+ * keys of a capture's body, a batch's most purchases — told in each language. A zod
+ * `error` option keeps only a string, and a string with parameters cannot be found back in
+ * the catalogue (translateFixed); registered here, the reason is asked for by the parse's
+ * error map, in the language it tells (ON_FAILURE, errorMapIn), before zod's own words.
+ */
+const TOLD = new WeakMap<object, (issue: z.core.$ZodRawIssue) => Said | undefined>();
+
+/** `schemaOrCheck` refusing with `reason`'s catalogue message (undefined: the usual words); returns it. */
+export function toldBy<T extends z.core.$ZodType | z.core.$ZodCheck>(schemaOrCheck: T, reason: (issue: z.core.$ZodRawIssue) => Said | undefined): T {
+  TOLD.set(schemaOrCheck, reason);
+  return schemaOrCheck;
+}
+
+const toldReason = (issue: z.core.$ZodRawIssue): Said | undefined => (issue.inst ? TOLD.get(issue.inst)?.(issue) : undefined);
 
 // A count of characters or items agrees with its noun (plural.ts), in the case the
 // catalogue's length.* sentences put it in (messages/validation.ts): "3 znake", "5 символов".
@@ -113,7 +130,7 @@ const localeErrors = new Map<Language, z.core.$ZodErrorMap>();
 function errorMapIn(language: Language): z.core.$ZodErrorMap {
   const zodsOwn = localeErrors.get(language) ?? ZOD_LOCALES[language]().localeError;
   localeErrors.set(language, zodsOwn);
-  return (issue) => requiredError(issue) ?? zodIssue(issue)?.in(language) ?? zodsOwn(issue);
+  return (issue) => toldReason(issue)?.in(language) ?? requiredError(issue) ?? zodIssue(issue)?.in(language) ?? zodsOwn(issue);
 }
 
 /**

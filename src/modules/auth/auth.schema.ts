@@ -9,7 +9,7 @@ export const UserInput = z.object({
   email: z.email(fixedText('format.email')),
   name: z.string().trim().max(200).nullish(),
   role: z.enum(ROLES),
-  password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+  password: z.string().min(10, fixedText('user.password_short')).max(200).optional(),
   language: z.enum(['en', 'sl', 'tr', 'da', 'ru']).optional(),
 });
 
@@ -19,8 +19,8 @@ export const LoginInput = z.object({
 });
 
 export const ApiKeyInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(100),
-  scopes: z.array(z.enum(SCOPES)).min(1, 'needs at least one scope'),
+  name: z.string().trim().min(1, fixedText('field.required')).max(100),
+  scopes: z.array(z.enum(SCOPES)).min(1, fixedText('api_key.needs_scope')),
 });
 
 /** What each staff role may do; API keys carry their scopes directly. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CustomerInput } from '../customers/index.ts';
 import { fixedText, say } from '../../shared/messages/index.ts';
-import { DecimalAmount, isCalendarDay, ISO_TIMESTAMP, saidIssue } from '../../shared/validation.ts';
+import { DecimalAmount, isCalendarDay, ISO_TIMESTAMP, saidIssue, toldBy } from '../../shared/validation.ts';
 
 // A purchase as a POS, a web store or a CSV row sends it. Amounts are decimal strings in
 // major units ("29.33"); numbers are accepted too and read by their decimal digits.
@@ -62,5 +62,5 @@ export type RefundInput = z.infer<typeof RefundInput>;
 
 export const BATCH_LIMIT = 1000;
 export const PurchaseBatch = z.object({
-  purchases: z.array(z.unknown()).min(1, 'needs at least one purchase').max(BATCH_LIMIT, `at most ${BATCH_LIMIT} purchases per batch`),
+  purchases: z.array(z.unknown()).min(1, fixedText('batch.needs_purchase')).check(toldBy(z.maxLength(BATCH_LIMIT), () => say('batch.too_many', { limit: BATCH_LIMIT }))),
 });

@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { isTimeZone } from '../../shared/clock.ts';
-import { fixedText } from '../../shared/messages/index.ts';
-import { CalendarDate } from '../../shared/validation.ts';
+import { fixedText, say } from '../../shared/messages/index.ts';
+import { CalendarDate, toldBy } from '../../shared/validation.ts';
 import { CHANNELS, LANGUAGES } from './customer.ts';
 
 // Input schemas for customers. Phone numbers are checked for shape here and normalised
 // to E.164 by the service (which knows the default region).
 
-export const ConsentValue = z.union(
-  [
+export const ConsentValue = toldBy(
+  z.union([
     z.boolean(),
     z.object({
       status: z.enum(['granted', 'withdrawn']),
       source: z.string().trim().min(1).max(200).optional(),
     }),
-  ],
-  { error: 'must be true/false (yes/no in a CSV) or { status: granted|withdrawn, source }' },
+  ]),
+  (issue) => (issue.code === 'invalid_union' ? say('customer.consent_value', { shape: '{ status: granted|withdrawn, source }' }) : undefined),
 );
 
 /** Who the customer is: at least one identity. */
@@ -60,5 +60,5 @@ export const CustomerSearch = z.object({
 export type CustomerSearch = z.infer<typeof CustomerSearch>;
 
 export const MergeInput = z.object({
-  from: z.uuid('must be the id of the customer merged into this one'),
+  from: z.uuid(fixedText('customer.merge_from')),
 });

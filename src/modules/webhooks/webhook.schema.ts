@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { say } from '../../shared/messages/index.ts';
+import { fixedText, say } from '../../shared/messages/index.ts';
 import { saidIssue } from '../../shared/validation.ts';
 import { EVENT_TYPES, isKnownEventPattern } from '../../jobs/event-types.ts';
 
 export const WebhookInput = z.object({
-  url: z.url('must be an http(s) URL').refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
+  url: z.url(fixedText('webhook.url')).refine((u) => /^https?:\/\//.test(u), fixedText('webhook.url')),
   event_types: z
     .array(z.string())
-    .min(1, 'needs at least one event type')
+    .min(1, fixedText('webhook.needs_event_type'))
     .superRefine((types, ctx) => {
       types.forEach((type, i) => {
         if (!isKnownEventPattern(type)) ctx.addIssue({ code: 'custom', path: [i], ...saidIssue(say('webhook.unknown_event_type', { type })) });

@@ -1,21 +1,28 @@
 import { countedName, type CountedName } from '../plural.ts';
+import { CLI_ANALYZE } from './cli-analyze.ts';
+import { CLI_COMMANDS } from './cli-commands.ts';
+import { CLI_IMPORT } from './cli-import.ts';
+import { CLI_LOYALTY } from './cli-loyalty.ts';
 import { COMMERCE } from './commerce.ts';
 import { GENERAL } from './general.ts';
 import { GIFT_CARDS } from './gift-cards.ts';
 import { IMPORT_ROWS } from './import-rows.ts';
 import { IMPORTS } from './imports.ts';
-import { LOCALES, type Language } from './languages.ts';
+import { INPUTS } from './inputs.ts';
+import { LOCALES, type CountedEntry, type Language } from './languages.ts';
 import { LOYALTY } from './loyalty.ts';
 import { REWARDS } from './rewards.ts';
 import { VALIDATION } from './validation.ts';
 
-export { LANGUAGES, LOCALES, languageOf, type Entry, type Language } from './languages.ts';
+export { LANGUAGES, LOCALES, languageOf, type CountedEntry, type Entry, type Language } from './languages.ts';
+export { CLI_COUNTS } from './cli-counts.ts';
 
 // The product's messages in every language the dashboard speaks. Code that refuses
 // something says it with a code and parameters — say('adjustment.below_zero', { available })
 // — rather than with a sentence: the error keeps the code, its English text is what the
-// message always was (logs, the CLI, API clients that ask for no language), and the HTTP
-// layer tells it in the request's language (src/http/problem.ts). Each entry holds its
+// message always was (logs, API clients that ask for no language), the HTTP layer tells
+// it in the request's language (src/http/problem.ts), and the command line in the one it
+// is asked to speak (src/cli/language.ts; its own sentences are the cli-*.ts parts). Each entry holds its
 // English text beside the four translations, so a text changed in one place is seen
 // beside the others; messages.test.ts checks that every entry has all five with the same
 // parameters.
@@ -30,8 +37,9 @@ export { LANGUAGES, LOCALES, languageOf, type Entry, type Language } from './lan
 // editor shows it: "line 1234", never "line 1,234".
 
 /** Every message by its code: each part of the catalogue, put together once when the module loads. */
-export const MESSAGES: typeof GENERAL & typeof VALIDATION & typeof LOYALTY & typeof REWARDS & typeof GIFT_CARDS & typeof COMMERCE & typeof IMPORTS & typeof IMPORT_ROWS =
-  Object.assign({}, GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS);
+export const MESSAGES: typeof GENERAL & typeof VALIDATION & typeof LOYALTY & typeof REWARDS & typeof GIFT_CARDS & typeof COMMERCE & typeof IMPORTS & typeof IMPORT_ROWS
+  & typeof INPUTS & typeof CLI_COMMANDS & typeof CLI_IMPORT & typeof CLI_LOYALTY & typeof CLI_ANALYZE =
+  Object.assign({}, GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_ANALYZE);
 export type MessageCode = keyof typeof MESSAGES;
 
 /** A text told in whatever language is asked; in a string (a log line, `${…}`) it is English. */
@@ -102,6 +110,15 @@ export function perLanguage(value: string | Readonly<Partial<Record<string, stri
 /** A name that agrees with a number ("5 zrn"), told in each language in its form for `count` (plural.ts). */
 export function counted(value: CountedName, count: number): Told {
   return told((language) => countedName(value, language, count));
+}
+
+/**
+ * A count with the words that agree with it, in each language's form for `count` (plural.ts),
+ * the number written as the language writes a count: "1 row has errors", "2 vrstici imata
+ * napake", "в 5 строках ошибки". For a number whose words change with it beyond a noun.
+ */
+export function counting(entry: CountedEntry, count: number): Told {
+  return told((language) => countedName(entry, language, count).replace('{count}', numberIn(count, language)));
 }
 
 /** Alternatives ("Silver or Gold"): English joins them with " or " as it always did; the others as their language lists them. */

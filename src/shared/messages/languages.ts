@@ -1,3 +1,5 @@
+import type { PluralForms } from '../plural.ts';
+
 // The languages the product answers in: the dashboard's five. An API answer is English
 // unless the request's Accept-Language prefers one of the others (the dashboard sends its
 // own language with every call; a till, a script or the CLI sends none and keeps English).
@@ -10,6 +12,14 @@ export const LOCALES: Record<Language, string> = { en: 'en-GB', sl: 'sl-SI', tr:
 
 /** One message of the catalogue: its English text and the four translations, `{name}` for each parameter. */
 export type Entry = Readonly<Record<Language, string>>;
+
+/**
+ * Words that agree with a number, each language's by the plural forms its numbers take,
+ * `{count}` where the number goes: "{count} rows have errors", "в {count} строках ошибки".
+ * A catalogue message puts one where a count stands ({errors}), written in the case and
+ * with the words that place in the language's sentence needs (counting, index.ts).
+ */
+export type CountedEntry = Readonly<Record<Language, PluralForms>>;
 
 const isLanguage = (tag: string): tag is Language => (LANGUAGES as readonly string[]).includes(tag);
 

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { pluralRules } from '../plural.ts';
+import { CLI_ANALYZE } from './cli-analyze.ts';
+import { CLI_COMMANDS } from './cli-commands.ts';
+import { CLI_IMPORT } from './cli-import.ts';
+import { CLI_LOYALTY } from './cli-loyalty.ts';
 import { COMMERCE } from './commerce.ts';
 import { GENERAL } from './general.ts';
 import { GIFT_CARDS } from './gift-cards.ts';
 import { IMPORT_ROWS } from './import-rows.ts';
 import { IMPORTS } from './imports.ts';
-import { anyOf, counted, fixedText, LANGUAGES, languageOf, MESSAGES, perLanguage, say, translateFixed, type Entry, type MessageCode } from './index.ts';
+import { INPUTS } from './inputs.ts';
+import { anyOf, CLI_COUNTS, counted, counting, fixedText, LANGUAGES, languageOf, MESSAGES, perLanguage, say, translateFixed, type Entry, type MessageCode } from './index.ts';
 import { LOYALTY } from './loyalty.ts';
 import { REWARDS } from './rewards.ts';
 import { VALIDATION } from './validation.ts';
@@ -27,7 +33,7 @@ describe('the message catalogue', () => {
   });
 
   it('names each message once across its parts', () => {
-    const parts = [GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS];
+    const parts = [GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_ANALYZE];
     expect(entries).toHaveLength(parts.reduce((n, part) => n + Object.keys(part).length, 0));
   });
 
@@ -40,6 +46,30 @@ describe('the message catalogue', () => {
     for (const [code, entry] of entries.filter(([code]) => code.startsWith('invalid.'))) {
       expect(entry.en).toBe(`Invalid ${code.slice('invalid.'.length).replaceAll('_', ' ')}: {problems}`);
     }
+  });
+});
+
+describe('counts with the words that agree with them (CLI_COUNTS)', () => {
+  it('give every form each language\'s numbers take, and only those, each with its number', () => {
+    for (const [key, entry] of Object.entries(CLI_COUNTS)) {
+      expect(Object.keys(entry).sort(), key).toEqual([...LANGUAGES].sort());
+      for (const language of LANGUAGES) {
+        const forms = entry[language] as Record<string, string>;
+        expect(Object.keys(forms).sort(), `${key} ${language}`).toEqual([...pluralRules(language).resolvedOptions().pluralCategories].sort());
+        for (const form of Object.values(forms)) expect(form.match(/\{count\}/g), `${key} ${language}: ${form}`).toHaveLength(1);
+      }
+    }
+  });
+
+  it('agree with the number in each language, the number written as the language writes a count', () => {
+    const errors = (n: number) => Object.fromEntries(LANGUAGES.map((l) => [l, counting(CLI_COUNTS.rowsWithErrors, n).in(l)]));
+    expect(errors(1)).toEqual({ en: '1 row has errors', sl: '1 vrstica ima napake', tr: '1 satırda hata var', da: '1 række har fejl', ru: 'в 1 строке ошибки' });
+    expect(errors(2).sl).toBe('2 vrstici imata napake');
+    expect(errors(3).sl).toBe('3 vrstice imajo napake');
+    expect(errors(5)).toEqual({ en: '5 rows have errors', sl: '5 vrstic ima napake', tr: '5 satırda hata var', da: '5 rækker har fejl', ru: 'в 5 строках ошибки' });
+    expect(counting(CLI_COUNTS.members, 21).in('ru')).toBe('21 участник');
+    expect(counting(CLI_COUNTS.members, 12345).in('sl')).toBe('12.345 članov');
+    expect(counting(CLI_COUNTS.members, 12345).in('ru')).toBe('12\u00a0345 участников');
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fixedText } from '../../../shared/messages/index.ts';
 import { CalendarDate } from '../../../shared/validation.ts';
 
 // Query parameters of the loyalty metrics and the cohort matrix, shared by the HTTP API
@@ -15,15 +16,15 @@ export const MetricsQuery = z
     acquisition_cost: z
       .string()
       .trim()
-      .regex(/^\d+(\.\d+)?$/, 'must be a non-negative decimal amount such as "10.00"')
+      .regex(/^\d+(\.\d+)?$/, fixedText('analytics.acquisition_cost'))
       .optional()
       .describe('cost of winning one customer, subtracted in the CLV (default 0)'),
   })
   .refine((q) => q.year === undefined || (q.from === undefined && q.to === undefined), {
-    message: 'give either year or from/to, not both',
+    message: fixedText('analytics.year_or_range'),
     path: ['year'],
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: fixedText('analytics.not_before_from'), path: ['to'] });
 export type MetricsQuery = z.infer<typeof MetricsQuery>;
 
 export const CohortQuery = z
@@ -32,5 +33,5 @@ export const CohortQuery = z
     to: CalendarDate.optional().describe('last local date observed, inclusive (default: today)'),
     store: StoreCode.optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: fixedText('analytics.not_before_from'), path: ['to'] });
 export type CohortQuery = z.infer<typeof CohortQuery>;

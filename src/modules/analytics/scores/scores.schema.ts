@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fixedText } from '../../../shared/messages/index.ts';
 import { CalendarDate } from '../../../shared/validation.ts';
 
 // Inputs of the score runs and the segment history, shared by the HTTP API and the CLI.
@@ -17,5 +18,5 @@ export const SegmentHistoryQuery = z
     from: CalendarDate.optional().describe('first run day (default: 90 days before `to`)'),
     to: CalendarDate.optional().describe('last run day, inclusive (default: today)'),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after `to`', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: fixedText('analytics.not_after_to'), path: ['from'] });
 export type SegmentHistoryQuery = z.infer<typeof SegmentHistoryQuery>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fixedText } from '../../../shared/messages/index.ts';
 import { CalendarDate } from '../../../shared/validation.ts';
 
 // Query parameters of the dashboard read models, shared by the HTTP API and any CLI.
@@ -6,7 +7,7 @@ import { CalendarDate } from '../../../shared/validation.ts';
 
 export const OverviewQuery = z
   .object({
-    period: z.enum(['month', 'quarter', 'year'], 'must be month, quarter or year').default('month')
+    period: z.enum(['month', 'quarter', 'year'], fixedText('analytics.period_values')).default('month')
       .describe('length of the window ending today (the last 1, 3 or 12 months), compared with the window of the same length just before'),
   })
   .strict();
@@ -38,5 +39,5 @@ export const HoldoutQuery = z
     holdout_end: CalendarDate.optional().describe('last local day of the holdout period whose purchases are predicted (default: today)'),
   })
   .strict()
-  .refine((q) => !q.calibration_end || !q.holdout_end || q.calibration_end < q.holdout_end, { message: 'must be before holdout_end', path: ['calibration_end'] });
+  .refine((q) => !q.calibration_end || !q.holdout_end || q.calibration_end < q.holdout_end, { message: fixedText('analytics.before_holdout_end'), path: ['calibration_end'] });
 export type HoldoutQuery = z.infer<typeof HoldoutQuery>;

@@ -7,7 +7,7 @@ import { counted, fixedText, say } from '../../../shared/messages/index.ts';
 import type { CountedName } from '../../../shared/plural.ts';
 import { isUuid, newId } from '../../../shared/ids.ts';
 import { withFields } from '../../../shared/objects.ts';
-import { parseInput } from '../../../shared/validation.ts';
+import { parseInput, toldBy } from '../../../shared/validation.ts';
 import { personIdsQuery } from '../../customers/index.ts';
 import { pointsOnHand } from '../ledger/ledger.ts';
 import { pointsNameOf, pointsWord } from '../program/program-names.ts';
@@ -31,10 +31,10 @@ export const ReserveInput = z.object({
 
 // A capture's body is optional, and strict: a misspelt "point" silently capturing all the
 // points would charge the customer for the whole reservation.
-export const CaptureInput = z.strictObject({
+export const CaptureInput = toldBy(z.strictObject({
   points: z.number().int(fixedText('capture.whole')).min(1, fixedText('capture.at_least_one')).optional()
     .describe('The points the order spends, at most the points reserved; the rest go back to the member. Without it (or without a body), all of them'),
-}, { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}: a capture takes only points` : undefined) });
+}), (issue) => (issue.code === 'unrecognized_keys' ? say('capture.unknown_fields', { keys: issue.keys.map((k) => `"${k}"`).join(', ') }) : undefined));
 
 /** Why points went back (a release entry's details.why, read by explain.ts). */
 const WHY = {

@@ -1,0 +1,136 @@
+import type { Entry } from './languages.ts';
+
+// What the command line prints (src/cli), in the language it is asked to speak (--language,
+// REGULARS_LANGUAGE; English by default, and always with --json): here the set-up, the
+// server it goes through, the demo and an import's summary. English as it has always read;
+// a count with words that agree with it is one of CLI_COUNTS (cli-counts.ts), and the
+// commands, options, field and column names, ids and paths stay as written.
+
+export const CLI_COMMANDS = {
+  // ── The command line itself (main.ts, context.ts) ──
+  'cli.migrated': { en: 'The database is up to date.', sl: 'Podatkovna baza je posodobljena.', tr: 'Veritabanı güncel.', da: 'Databasen er opdateret.', ru: 'База данных в актуальном состоянии.' },
+  // Aligned as a table: each language pads its own labels.
+  'cli.status': {
+    en: 'Customers: {customers}\nPurchases: {purchases}\nRevenue:   {revenue} {currency}',
+    sl: 'Stranke:  {customers}\nNakupi:   {purchases}\nPrihodki: {revenue} {currency}',
+    tr: 'Müşteriler:   {customers}\nAlışverişler: {purchases}\nCiro:         {revenue} {currency}',
+    da: 'Kunder:    {customers}\nKøb:       {purchases}\nOmsætning: {revenue} {currency}',
+    ru: 'Клиенты: {customers}\nПокупки: {purchases}\nВыручка: {revenue} {currency}',
+  },
+  'cli.database_created_url': {
+    en: 'Set up a new Regulars database at DATABASE_URL.',
+    sl: 'Na DATABASE_URL je pripravljena nova podatkovna baza Regulars.',
+    tr: 'DATABASE_URL adresinde yeni bir Regulars veritabanı kuruldu.',
+    da: 'Oprettede en ny Regulars-database på DATABASE_URL.',
+    ru: 'По адресу DATABASE_URL создана новая база данных Regulars.',
+  },
+  'cli.database_created': {
+    en: 'Created a new Regulars database in {folder} (DATA_DIR).',
+    sl: 'V {folder} je ustvarjena nova podatkovna baza Regulars (DATA_DIR).',
+    tr: '{folder} içinde yeni bir Regulars veritabanı oluşturuldu (DATA_DIR).',
+    da: 'Oprettede en ny Regulars-database i {folder} (DATA_DIR).',
+    ru: 'В {folder} создана новая база данных Regulars (DATA_DIR).',
+  },
+  'cli.database_created_here': {
+    en: 'Created a new Regulars database in {folder} (DATA_DIR is not set: ./data of the current folder).',
+    sl: 'V {folder} je ustvarjena nova podatkovna baza Regulars (DATA_DIR ni nastavljen: ./data v trenutni mapi).',
+    tr: '{folder} içinde yeni bir Regulars veritabanı oluşturuldu (DATA_DIR ayarlanmamış: geçerli klasördeki ./data).',
+    da: 'Oprettede en ny Regulars-database i {folder} (DATA_DIR er ikke sat: ./data i den aktuelle mappe).',
+    ru: 'В {folder} создана новая база данных Regulars (DATA_DIR не задан: ./data в текущей папке).',
+  },
+  'cli.through_server': {
+    en: '(through the Regulars server at {url}, which holds the data folder)',
+    sl: '(prek strežnika Regulars na {url}, ki uporablja podatkovno mapo)',
+    tr: '(veri klasörünü tutan {url} adresindeki Regulars sunucusu üzerinden)',
+    da: '(gennem Regulars-serveren på {url}, som har datamappen)',
+    ru: '(через сервер Regulars по адресу {url}, который занимает папку данных)',
+  },
+
+  // ── The server it goes through (remote.ts) ──
+  'cli.server_not_json': {
+    en: 'The server at {url} answered {status} with something other than JSON',
+    sl: 'Strežnik na {url} je odgovoril s {status}, a ne v obliki JSON',
+    tr: '{url} adresindeki sunucu {status} ile JSON olmayan bir yanıt verdi',
+    da: 'Serveren på {url} svarede {status} med noget andet end JSON',
+    ru: 'Сервер по адресу {url} ответил {status}, но не в формате JSON',
+  },
+  'cli.server_answered': {
+    en: 'The server at {url} answered {status}',
+    sl: 'Strežnik na {url} je odgovoril s {status}',
+    tr: '{url} adresindeki sunucu {status} yanıtını verdi',
+    da: 'Serveren på {url} svarede {status}',
+    ru: 'Сервер по адресу {url} ответил {status}',
+  },
+  'cli.server_silent': {
+    en: 'The Regulars server (pid {pid}) holds the data folder but does not answer at {url}: is it still starting? Try again in a moment.',
+    sl: 'Strežnik Regulars (pid {pid}) uporablja podatkovno mapo, a na {url} ne odgovarja: se morda še zaganja? Poskusite znova čez trenutek.',
+    tr: 'Regulars sunucusu (pid {pid}) veri klasörünü tutuyor ama {url} adresinde yanıt vermiyor: hâlâ başlıyor olabilir mi? Birazdan yeniden deneyin.',
+    da: 'Regulars-serveren (pid {pid}) har datamappen, men svarer ikke på {url}: er den stadig ved at starte? Prøv igen om et øjeblik.',
+    ru: 'Сервер Regulars (pid {pid}) занимает папку данных, но не отвечает по адресу {url}: может быть, он ещё запускается? Повторите попытку чуть позже.',
+  },
+  'cli.server_lost': {
+    en: 'The Regulars server at {url} stopped answering before the end (was it stopped?). What it finished is stored; once it runs again, run the same command: nothing is counted twice.',
+    sl: 'Strežnik Regulars na {url} je nehal odgovarjati pred koncem (je bil ustavljen?). Kar je dokončal, je shranjeno; ko spet teče, zaženite isti ukaz: nič ne bo šteto dvakrat.',
+    tr: '{url} adresindeki Regulars sunucusu işini bitirmeden yanıt vermeyi kesti (durduruldu mu?). Bitirdikleri kaydedildi; yeniden çalıştığında aynı komutu çalıştırın: hiçbir şey iki kez sayılmaz.',
+    da: 'Regulars-serveren på {url} holdt op med at svare før tid (blev den stoppet?). Det, den nåede at gøre færdigt, er gemt; når den kører igen, så kør den samme kommando: intet tælles to gange.',
+    ru: 'Сервер Regulars по адресу {url} перестал отвечать, не закончив (его остановили?). Всё, что он успел сделать, сохранено; когда он снова заработает, выполните ту же команду: ничего не будет учтено дважды.',
+  },
+
+  // ── Options and files ──
+  'cli.no_such_file': { en: 'no such file: {file}', sl: 'te datoteke ni: {file}', tr: 'böyle bir dosya yok: {file}', da: 'filen findes ikke: {file}', ru: 'нет такого файла: {file}' },
+  'cli.file_missing': { en: '{file}: no such file', sl: '{file}: te datoteke ni', tr: '{file}: böyle bir dosya yok', da: '{file}: filen findes ikke', ru: '{file}: нет такого файла' },
+  'cli.not_json': { en: '{file} is not JSON: {reason}', sl: '{file} ni JSON: {reason}', tr: '{file} JSON değil: {reason}', da: '{file} er ikke JSON: {reason}', ru: '{file} — не JSON: {reason}' },
+  'cli.whole_at_least_one': {
+    en: 'must be a whole number ≥ 1, not "{value}"',
+    sl: 'mora biti celo število ≥ 1, ne "{value}"',
+    tr: '≥ 1 bir tam sayı olmalıdır, "{value}" değil',
+    da: 'skal være et helt tal ≥ 1, ikke "{value}"',
+    ru: 'должно быть целым числом ≥ 1, а не "{value}"',
+  },
+
+  // ── keys, users, stores (admin.ts) ──
+  'cli.key_created': {
+    en: 'API key "{name}" ({scopes}):\n\n  {key}\n\nStore it now: it is not shown again. Send it as "Authorization: Bearer {prefix}…".',
+    sl: 'Ključ API "{name}" ({scopes}):\n\n  {key}\n\nShranite ga zdaj: znova ne bo prikazan. Pošiljajte ga kot "Authorization: Bearer {prefix}…".',
+    tr: 'API anahtarı "{name}" ({scopes}):\n\n  {key}\n\nŞimdi saklayın: bir daha gösterilmeyecek. "Authorization: Bearer {prefix}…" olarak gönderin.',
+    da: 'API-nøgle "{name}" ({scopes}):\n\n  {key}\n\nGem den nu: den vises ikke igen. Send den som "Authorization: Bearer {prefix}…".',
+    ru: 'Ключ API "{name}" ({scopes}):\n\n  {key}\n\nСохраните его сейчас: он больше не будет показан. Передавайте его как "Authorization: Bearer {prefix}…".',
+  },
+  'cli.key_active': { en: 'active', sl: 'aktiven', tr: 'etkin', da: 'aktiv', ru: 'активен' },
+  'cli.key_revoked': { en: 'revoked', sl: 'preklican', tr: 'iptal edildi', da: 'tilbagekaldt', ru: 'отозван' },
+  'cli.no_keys': { en: 'No API keys.', sl: 'Ni ključev API.', tr: 'API anahtarı yok.', da: 'Ingen API-nøgler.', ru: 'Ключей API нет.' },
+  'cli.key_revoked_id': { en: 'Revoked {id}.', sl: 'Ključ {id} je preklican.', tr: '{id} anahtarı iptal edildi.', da: 'Nøglen {id} er tilbagekaldt.', ru: 'Ключ {id} отозван.' },
+  'cli.user_created': {
+    en: 'Created {role} {email}',
+    sl: 'Ustvarjen je uporabnik {email} (vloga {role})',
+    tr: '{email} kullanıcısı oluşturuldu (rol: {role})',
+    da: 'Oprettede {email} med rollen {role}',
+    ru: 'Создан пользователь {email} (роль {role})',
+  },
+  'cli.password': { en: 'Password: {password}', sl: 'Geslo: {password}', tr: 'Parola: {password}', da: 'Adgangskode: {password}', ru: 'Пароль: {password}' },
+  'cli.password_reset': {
+    en: 'New password for {email}: {password}',
+    sl: 'Novo geslo za {email}: {password}',
+    tr: '{email} için yeni parola: {password}',
+    da: 'Ny adgangskode til {email}: {password}',
+    ru: 'Новый пароль для {email}: {password}',
+  },
+  'cli.store': { en: 'Store {code}: {name} ({time_zone})', sl: 'Trgovina {code}: {name} ({time_zone})', tr: 'Mağaza {code}: {name} ({time_zone})', da: 'Butik {code}: {name} ({time_zone})', ru: 'Магазин {code}: {name} ({time_zone})' },
+  'cli.no_stores': { en: 'No stores.', sl: 'Ni trgovin.', tr: 'Mağaza yok.', da: 'Ingen butikker.', ru: 'Магазинов нет.' },
+
+  // ── demo (data.ts) ──
+  'cli.demo_progress': {
+    en: 'customers {customers} / {total}, purchases {purchases}',
+    sl: 'stranke {customers} / {total}, nakupi {purchases}',
+    tr: 'müşteriler {customers} / {total}, alışverişler {purchases}',
+    da: 'kunder {customers} / {total}, køb {purchases}',
+    ru: 'клиенты {customers} / {total}, покупки {purchases}',
+  },
+  'cli.demo_done': {
+    en: 'Demo business (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}; revenue in the store {revenue} {currency}.',
+    sl: 'Demo podjetje (seme {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}; prihodki v trgovinah {revenue} {currency}.',
+    tr: 'Demo işletme (tohum {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}; mağazalardaki ciro {revenue} {currency}.',
+    da: 'Demovirksomhed (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}; omsætning i butikkerne {revenue} {currency}.',
+    ru: 'Демо-бизнес (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}; выручка в магазинах {revenue} {currency}.',
+  },
+} as const satisfies Record<string, Entry>;

@@ -1,0 +1,252 @@
+import type { Entry } from './languages.ts';
+
+// `regulars loyalty …` (src/cli/commands/loyalty*.ts), told as cli-commands.ts says. The
+// points are Regulars' own word in each language; a number of points stands after a
+// label ("točke 1.234", "баллов 1 234") where the word would have to agree with it.
+
+export const CLI_LOYALTY = {
+  // ── apply ──
+  'cli.apply.applied': {
+    en: 'Applied "{name}" as version {version}, effective {effective_from}.',
+    sl: 'Program "{name}" je objavljen kot različica {version}, velja od {effective_from}.',
+    tr: '"{name}" sürüm {version} olarak yayımlandı, yürürlük: {effective_from}.',
+    da: '"{name}" er udgivet som version {version}, gældende fra {effective_from}.',
+    ru: 'Программа "{name}" опубликована как версия {version}, действует с {effective_from}.',
+  },
+  'cli.apply.tiers_unchanged': {
+    en: 'Tier rules unchanged: nobody re-placed, tier periods stand.',
+    sl: 'Pravila ravni so nespremenjena: nihče ni znova razvrščen, obdobja ravni ostanejo.',
+    tr: 'Seviye kuralları değişmedi: kimse yeniden yerleştirilmedi, seviye dönemleri korunuyor.',
+    da: 'Niveaureglerne er uændrede: ingen er placeret på ny, niveauperioderne består.',
+    ru: 'Правила уровней не изменились: никто не перераспределён, периоды уровней сохраняются.',
+  },
+  'cli.apply.tiers_deferred': {
+    en: 'Tiers will be re-placed when it takes effect.',
+    sl: 'Člani bodo po ravneh znova razvrščeni, ko začne veljati.',
+    tr: 'Seviyeler, program yürürlüğe girdiğinde yeniden belirlenecek.',
+    da: 'Niveauerne placeres på ny, når den træder i kraft.',
+    ru: 'Уровни будут пересчитаны, когда она вступит в силу.',
+  },
+  'cli.apply.tiers_moved': {
+    en: 'Tiers ({policy}): {up} up, {down} down, {unchanged} unchanged (keeping their tier period).',
+    sl: 'Ravni ({policy}): navzgor {up}, navzdol {down}, brez spremembe {unchanged} (ti obdržijo svoje obdobje ravni).',
+    tr: 'Seviyeler ({policy}): {up} yükselen, {down} düşen, {unchanged} değişmeyen (seviye dönemleri korunur).',
+    da: 'Niveauer ({policy}): {up} op, {down} ned, {unchanged} uændret (de beholder deres niveauperiode).',
+    ru: 'Уровни ({policy}): вверх {up}, вниз {down}, без изменений {unchanged} (у них сохраняется период уровня).',
+  },
+  'cli.warning': { en: 'Warning: {message}', sl: 'Opozorilo: {message}', tr: 'Uyarı: {message}', da: 'Advarsel: {message}', ru: 'Предупреждение: {message}' },
+  // A warning's code scheduled_version_overridden, as the API's English message words it.
+  'cli.apply.version_overridden': {
+    en: 'Version {version}, scheduled to take effect on {date}, will never be in force: version {applied}, applied after it and in force from {from}, takes precedence on that date too (the version in force is the latest applied whose date has come). To still switch to version {version}\'s rules on {date}, apply its document again with effective_from {date}.',
+    sl: 'Različica {version}, ki naj bi začela veljati {date}, ne bo nikoli veljala: različica {applied}, objavljena za njo in veljavna od {from}, ima prednost tudi na ta dan (velja zadnja objavljena različica, katere datum je že napočil). Če želite {date} vseeno preiti na pravila različice {version}, njen dokument znova objavite z effective_from {date}.',
+    tr: 'Sürüm {version} {date} tarihinde yürürlüğe girecekti, ama hiç yürürlüğe girmeyecek: ondan sonra yayımlanan ve {from} itibarıyla yürürlükte olan sürüm {applied} o tarihte de önceliklidir (yürürlükteki sürüm, tarihi gelmiş en son yayımlanan sürümdür). {date} tarihinde yine de sürüm {version} kurallarına geçmek için belgesini effective_from {date} ile yeniden yayımlayın.',
+    da: 'Version {version}, der skulle træde i kraft {date}, bliver aldrig gældende: version {applied}, udgivet efter den og gældende fra {from}, har forrang også på den dato (den gældende version er den senest udgivne, hvis dato er nået). Vil I stadig skifte til reglerne i version {version} {date}, så udgiv dens dokument igen med effective_from {date}.',
+    ru: 'Версия {version}, которая должна была вступить в силу {date}, никогда не будет действовать: версия {applied}, опубликованная после неё и действующая с {from}, имеет приоритет и в эту дату (действует последняя опубликованная версия, дата которой уже наступила). Чтобы всё же перейти на правила версии {version} {date}, опубликуйте её документ снова с effective_from {date}.',
+  },
+
+  // ── simulate ──
+  // {purchases}: CLI_COUNTS.purchases; {customers}: customersGenitive (whose purchases).
+  'cli.simulate.replayed': {
+    en: 'Replayed {purchases} of {customers} since {since} ({ms} ms).',
+    sl: 'Preračunano od {since}: {purchases} {customers} ({ms} ms).',
+    tr: '{since} tarihinden bu yana yeniden hesaplandı: {purchases}, {customers} ({ms} ms).',
+    da: 'Genberegnet siden {since}: {purchases} fra {customers} ({ms} ms).',
+    ru: 'Пересчитано с {since}: {purchases} {customers} ({ms} мс).',
+  },
+  'cli.simulate.proposed': {
+    en: 'Proposed program: {points} points ({purchase_points} for purchases, {bonus_points} bonuses), worth {value} {currency}.',
+    sl: 'Predlagani program — točke {points} (za nakupe {purchase_points}, bonusi {bonus_points}), vrednost {value} {currency}.',
+    tr: 'Önerilen program: {points} puan (alışverişler için {purchase_points}, bonuslar {bonus_points}), değeri {value} {currency}.',
+    da: 'Foreslået program: {points} point ({purchase_points} for køb, {bonus_points} i bonusser), værd {value} {currency}.',
+    ru: 'Предлагаемая программа — баллов {points} (за покупки {purchase_points}, бонусы {bonus_points}), стоимость {value} {currency}.',
+  },
+  'cli.simulate.in_force': {
+    en: 'Program in force (v{version}): {points} points, worth {value} {currency}.',
+    sl: 'Veljavni program (različica {version}) — točke {points}, vrednost {value} {currency}.',
+    tr: 'Yürürlükteki program (sürüm {version}): {points} puan, değeri {value} {currency}.',
+    da: 'Gældende program (version {version}): {points} point, værd {value} {currency}.',
+    ru: 'Действующая программа (версия {version}) — баллов {points}, стоимость {value} {currency}.',
+  },
+  'cli.simulate.difference': {
+    en: 'Difference: {points} points, {value} {currency}.',
+    sl: 'Razlika — točke {points}, vrednost {value} {currency}.',
+    tr: 'Fark: {points} puan, {value} {currency}.',
+    da: 'Forskel: {points} point, {value} {currency}.',
+    ru: 'Разница — баллов {points}, стоимость {value} {currency}.',
+  },
+  // Column heads of the bonuses and tiers tables.
+  'cli.simulate.bonuses': { en: 'Bonuses', sl: 'Bonusi', tr: 'Bonuslar', da: 'Bonusser', ru: 'Бонусы' },
+  'cli.simulate.proposed_column': { en: 'proposed', sl: 'predlog', tr: 'önerilen', da: 'foreslået', ru: 'предложение' },
+  'cli.simulate.in_force_column': { en: 'in force', sl: 'veljavni', tr: 'yürürlükte', da: 'gældende', ru: 'действующая' },
+  'cli.simulate.triggers_column': { en: 'triggers', sl: 'kolikokrat', tr: 'kaç kez', da: 'antal gange', ru: 'сколько раз' },
+  'cli.simulate.tiers': { en: 'Tiers', sl: 'Ravni', tr: 'Seviyeler', da: 'Niveauer', ru: 'Уровни' },
+  'cli.simulate.today_column': { en: 'today', sl: 'danes', tr: 'bugün', da: 'i dag', ru: 'сегодня' },
+  'cli.simulate.not_simulated': {
+    en: 'Not simulated: {kind} ({points} points paid by the ledger in the period, in neither total). {reason}',
+    sl: 'Ni simulirano: {kind} (točke, ki jih je v obdobju izplačala evidenca točk in niso v nobeni vsoti: {points}). {reason}',
+    tr: 'Simüle edilmedi: {kind} (dönem içinde puan kayıtlarına göre ödenen {points} puan, hiçbir toplamda yok). {reason}',
+    da: 'Ikke simuleret: {kind} ({points} point udbetalt ifølge pointposterne i perioden, i ingen af summerne). {reason}',
+    ru: 'Не симулируется: {kind} (баллы, выплаченные за период по журналу операций и не вошедшие ни в одну сумму: {points}). {reason}',
+  },
+  'cli.simulate.kind.challenge': { en: 'challenge', sl: 'izzivi', tr: 'görevler', da: 'udfordringer', ru: 'задания' },
+  // The report's reasons by their codes, in English as the API's sentences (simulate-bonuses.ts).
+  'cli.simulate.challenge_timing': {
+    en: 'Challenges are not simulated: a completion depends on when the live engine evaluated it (per dispatch of purchase events, at most one a day, progress counted from the last completion, refunds known by then), which the stored history does not replay faithfully.',
+    sl: 'Izzivi niso simulirani: ali je izziv opravljen, je odvisno od tega, kdaj ga je sistem preveril (ob vsaki obdelavi dogodkov nakupov, največ enkrat na dan, napredek šteje od zadnjega opravljenega izziva, upoštevana so do takrat znana vračila), tega pa shranjena zgodovina ne more zvesto ponoviti.',
+    tr: 'Görevler simüle edilmez: bir görevin tamamlanması, canlı sistemin onu ne zaman değerlendirdiğine bağlıdır (her alışveriş olayı işlenişinde, günde en fazla bir kez, ilerleme son tamamlanmadan itibaren sayılır, o ana kadar bilinen iadelerle) ve kayıtlı geçmiş bunu aslına uygun biçimde yeniden oynatamaz.',
+    da: 'Udfordringer simuleres ikke: om en er gennemført, afhænger af hvornår systemet vurderede den (ved hver behandling af købshændelser, højst én gang om dagen, fremskridt talt fra seneste gennemførelse, med de returneringer, der var kendt på det tidspunkt), og det kan den gemte historik ikke genskabe trofast.',
+    ru: 'Задания не симулируются: выполнение зависит от того, когда работающая система его проверила (при каждой обработке событий покупок, не чаще раза в день, прогресс считается с последнего выполнения, с учётом известных к тому моменту возвратов), а сохранённая история не позволяет точно это воспроизвести.',
+  },
+  'cli.simulate.ledger_only_triggers': {
+    en: 'Survey and profile-completion bonuses are replayed from the ledger\'s bonus entries: responses and completed profiles leave no other record, so only those a program in force rewarded are counted, and a proposal that adds either bonus shows nothing for it.',
+    sl: 'Bonusi za ankete in izpolnjene profile so preračunani iz vnosov bonusov v evidenci točk: odgovori in izpolnjeni profili drugje ne pustijo sledi, zato so šteti le tisti, ki jih je nagradil veljavni program, predlog, ki doda katerega od teh bonusov, pa zanj ne pokaže ničesar.',
+    tr: 'Anket ve profil tamamlama bonusları, puan kayıtlarındaki bonus kayıtlarından yeniden hesaplanır: yanıtlar ve tamamlanan profiller başka bir iz bırakmaz; bu yüzden yalnızca yürürlükteki bir programın ödüllendirdikleri sayılır ve bu bonuslardan birini ekleyen bir öneri onun için hiçbir şey göstermez.',
+    da: 'Bonusser for undersøgelser og udfyldte profiler genberegnes ud fra pointposternes bonusposter: svar og udfyldte profiler efterlader intet andet spor, så kun dem, et gældende program belønnede, tælles med, og et forslag, der tilføjer en af disse bonusser, viser intet for den.',
+    ru: 'Бонусы за опросы и заполненный профиль пересчитываются по бонусным записям журнала операций: ответы и заполненные профили не оставляют других следов, поэтому учитываются только те, что вознаградила действовавшая программа, а предложение, добавляющее один из этих бонусов, ничего по нему не покажет.',
+  },
+  'cli.simulate.note': { en: 'Note: {note}', sl: 'Opomba: {note}', tr: 'Not: {note}', da: 'Bemærk: {note}', ru: 'Примечание: {note}' },
+  'cli.simulate.moves': {
+    en: 'Members moving up: {up}, down: {down}, unchanged: {unchanged} (their history replayed under the proposal).',
+    sl: 'Premiki članov med ravnmi — navzgor: {up}, navzdol: {down}, brez spremembe: {unchanged} (njihova zgodovina, ponovljena po predlogu).',
+    tr: 'Yükselen üyeler: {up}, düşen: {down}, değişmeyen: {unchanged} (geçmişleri öneriye göre yeniden oynatıldı).',
+    da: 'Medlemmer, der rykker op: {up}, ned: {down}, uændret: {unchanged} (deres historik genspillet under forslaget).',
+    ru: 'Участники, переходящие вверх: {up}, вниз: {down}, без изменений: {unchanged} (их история пересчитана по предложению).',
+  },
+  'cli.simulate.up': { en: 'up', sl: 'navzgor', tr: 'yükselir', da: 'op', ru: 'вверх' },
+  'cli.simulate.down': { en: 'down', sl: 'navzdol', tr: 'düşer', da: 'ned', ru: 'вниз' },
+  'cli.simulate.no_name': { en: '(no name)', sl: '(brez imena)', tr: '(adsız)', da: '(intet navn)', ru: '(без имени)' },
+  'cli.simulate.no_tier': { en: '(none)', sl: '(brez)', tr: '(yok)', da: '(intet)', ru: '(нет)' },
+  'cli.simulate.more_movers': {
+    en: '… and {more} more (--json lists up to 1,000)',
+    sl: '… in še {more} (--json jih navede do 1.000)',
+    tr: '… ve {more} kişi daha (--json en fazla 1.000 kişiyi listeler)',
+    da: '… og {more} mere (--json viser op til 1.000)',
+    ru: '… и ещё {more} (--json показывает до 1000)',
+  },
+  'cli.simulate.publish_moves_nobody': {
+    en: 'Publishing it now moves nobody: its tier rules are those in force, and tier periods stand.',
+    sl: 'Objava zdaj nikogar ne premakne: njena pravila ravni so enaka veljavnim in obdobja ravni ostanejo.',
+    tr: 'Şimdi yayımlamak kimseyi taşımaz: seviye kuralları yürürlüktekilerle aynı ve seviye dönemleri korunur.',
+    da: 'At udgive det nu flytter ingen: dets niveauregler er de gældende, og niveauperioderne består.',
+    ru: 'Публикация сейчас никого не переместит: её правила уровней совпадают с действующими, и периоды уровней сохраняются.',
+  },
+  'cli.simulate.publish_moves': {
+    en: 'Publishing it now places members by their standing today: --tier-policy upgrade_now moves {keep_up} up; reevaluate_now moves {all_up} up and {all_down} down.',
+    sl: 'Objava zdaj razvrsti člane po današnjem stanju: --tier-policy upgrade_now — navzgor {keep_up}; reevaluate_now — navzgor {all_up}, navzdol {all_down}.',
+    tr: 'Şimdi yayımlamak üyeleri bugünkü durumlarına göre yerleştirir: --tier-policy upgrade_now ile {keep_up} yükselen; reevaluate_now ile {all_up} yükselen ve {all_down} düşen.',
+    da: 'At udgive det nu placerer medlemmerne efter deres stilling i dag: --tier-policy upgrade_now flytter {keep_up} op; reevaluate_now flytter {all_up} op og {all_down} ned.',
+    ru: 'Публикация сейчас распределит участников по их текущему положению: --tier-policy upgrade_now — вверх {keep_up}; reevaluate_now — вверх {all_up}, вниз {all_down}.',
+  },
+  'cli.simulate.publish_with': {
+    en: 'Publishing with --tier-policy {policy} moves:',
+    sl: 'Objava z --tier-policy {policy} premakne:',
+    tr: '--tier-policy {policy} ile yayımlamak şunları taşır:',
+    da: 'Udgivelse med --tier-policy {policy} flytter:',
+    ru: 'Публикация с --tier-policy {policy} переместит:',
+  },
+
+  // ── verify ──
+  'cli.verify.ok': {
+    en: 'OK: {members}, {entries} — every balance equals its ledger ({ms} ms).',
+    sl: 'V redu: {members}, {entries} — vsako stanje se ujema s svojo evidenco ({ms} ms).',
+    tr: 'Tamam: {members}, {entries} — her bakiye kendi kayıtlarıyla eşleşiyor ({ms} ms).',
+    da: 'OK: {members}, {entries} — hver saldo svarer til sine posteringer ({ms} ms).',
+    ru: 'OK: {members}, {entries} — каждый баланс совпадает со своим журналом ({ms} мс).',
+  },
+  'cli.verify.mismatch': { en: 'MISMATCH: {problems}', sl: 'NESKLADJE: {problems}', tr: 'UYUŞMAZLIK: {problems}', da: 'UOVERENSSTEMMELSE: {problems}', ru: 'РАСХОЖДЕНИЕ: {problems}' },
+  // {entry}: '' or cli.verify.entry.
+  'cli.verify.problem': {
+    en: 'customer {customer}{entry}: {rule} — expected {expected}, found {actual}',
+    sl: 'stranka {customer}{entry}: {rule} — pričakovano {expected}, najdeno {actual}',
+    tr: 'müşteri {customer}{entry}: {rule} — beklenen {expected}, bulunan {actual}',
+    da: 'kunde {customer}{entry}: {rule} — forventet {expected}, fundet {actual}',
+    ru: 'клиент {customer}{entry}: {rule} — ожидалось {expected}, найдено {actual}',
+  },
+  'cli.verify.entry': { en: ' entry {entry}', sl: ' vnos {entry}', tr: ' kayıt {entry}', da: ' postering {entry}', ru: ' запись {entry}' },
+
+  // ── report ──
+  'cli.report.members': { en: 'Members: {members}', sl: 'Člani: {members}', tr: 'Üyeler: {members}', da: 'Medlemmer: {members}', ru: 'Участники: {members}' },
+  'cli.report.outstanding': {
+    en: 'Outstanding points: {outstanding} (pending {pending}; owed by members {owed}), liability {value} {currency}',
+    sl: 'Neporabljene točke: {outstanding} (v čakanju {pending}; dolg članov {owed}), obveznost {value} {currency}',
+    tr: 'Kullanılmamış puanlar: {outstanding} (beklemede {pending}; üyelerin borcu {owed}), yükümlülük {value} {currency}',
+    da: 'Udestående point: {outstanding} (afventende {pending}; medlemmernes gæld {owed}), forpligtelse {value} {currency}',
+    ru: 'Неизрасходованные баллы: {outstanding} (в ожидании {pending}; долг участников {owed}), обязательства {value} {currency}',
+  },
+  'cli.report.issued': {
+    en: 'Issued {issued}: earned {earned} + added by staff {added} − taken back on refunds {reversed} ({owed} of them still owed, not taken yet)',
+    sl: 'Izdane {issued}: zbrane {earned} + dodalo osebje {added} − odvzete ob vračilih {reversed} (od tega še dolgovane, ne še odvzete: {owed})',
+    tr: 'Verilen {issued}: kazanılan {earned} + personelin eklediği {added} − iadelerde geri alınan {reversed} (bunların {owed} tanesi hâlâ borç, henüz geri alınmadı)',
+    da: 'Udstedt {issued}: optjent {earned} + tilføjet af personalet {added} − trukket tilbage ved returneringer {reversed} (heraf {owed} stadig skyldige, ikke trukket endnu)',
+    ru: 'Выдано {issued}: начислено {earned} + добавлено персоналом {added} − отозвано при возвратах {reversed} (из них ещё в долгу, пока не отозваны: {owed})',
+  },
+  // {expiring}: '' or cli.report.expiring; {forfeited}: '' or cli.report.forfeited; {rate}, {breakage}: shares.
+  'cli.report.spent': {
+    en: 'Taken by staff {taken}, redeemed {redeemed} ({rate} of issued), expired {expired}{expiring}{forfeited} (breakage {breakage})',
+    sl: 'Odvzelo osebje {taken}, unovčene {redeemed} ({rate} izdanih), zapadle {expired}{expiring}{forfeited} (delež zapadlih {breakage})',
+    tr: 'Personelin düştüğü {taken}, kullanılan {redeemed} (verilenlerin {rate} kadarı), süresi dolan {expired}{expiring}{forfeited} (kullanılmadan sona eren {breakage})',
+    da: 'Fratrukket af personalet {taken}, indløst {redeemed} ({rate} af de udstedte), udløbet {expired}{expiring}{forfeited} (udløbet ubrugt {breakage})',
+    ru: 'Списано персоналом {taken}, потрачено на награды {redeemed} ({rate} от выданных), сгорело {expired}{expiring}{forfeited} (доля сгоревших {breakage})',
+  },
+  'cli.report.expiring': {
+    en: ' ({points} of them past their date, written off at the next hourly maintenance)',
+    sl: ' (od tega jim je rok že potekel: {points}; odpisane bodo ob naslednjem urnem vzdrževanju)',
+    tr: ' (bunların {points} tanesinin tarihi geçti, bir sonraki saatlik bakımda silinecek)',
+    da: ' (heraf {points} over deres dato, afskrives ved næste timevise vedligeholdelse)',
+    ru: ' (из них срок уже истёк у {points}, они будут списаны при ближайшем ежечасном обслуживании)',
+  },
+  'cli.report.forfeited': {
+    en: ', forfeited by erased customers {points}',
+    sl: ', odvzete ob izbrisu strank {points}',
+    tr: ', silinen müşterilerden düşülen {points}',
+    da: ', bortfaldet ved sletning af kunder {points}',
+    ru: ', аннулировано при удалении клиентов {points}',
+  },
+  'cli.report.merges': {
+    en: 'Moved between customers by merges: {in} in, {out} out',
+    sl: 'Preneseno med strankami ob združitvah: prejete {in}, oddane {out}',
+    tr: 'Birleştirmelerde müşteriler arasında aktarılan: {in} giren, {out} çıkan',
+    da: 'Flyttet mellem kunder ved sammenlægninger: {in} ind, {out} ud',
+    ru: 'Перенесено между клиентами при объединении: получено {in}, передано {out}',
+  },
+  'cli.report.no_tier': { en: 'no tier', sl: 'brez ravni', tr: 'seviye yok', da: 'intet niveau', ru: 'без уровня' },
+
+  // ── maintain ── ({members}, {customers}: CLI_COUNTS.ofMembers, ofCustomers — whose points)
+  'cli.maintain.released': {
+    en: 'Checkout reservations released: {count}',
+    sl: 'Sproščene rezervacije točk ob plačilu: {count}',
+    tr: 'Serbest bırakılan ödeme rezervasyonları: {count}',
+    da: 'Frigivne reservationer ved betaling: {count}',
+    ru: 'Снято резервов баллов при оплате: {count}',
+  },
+  'cli.maintain.expired': {
+    en: 'Points expired: {points} {members}',
+    sl: 'Zapadle točke: {points} {members}',
+    tr: 'Süresi dolan puanlar: {points} ({members})',
+    da: 'Udløbne point: {points} {members}',
+    ru: 'Сгорело баллов: {points} {members}',
+  },
+  'cli.maintain.debts': {
+    en: 'Debts settled from points held beside them: {points} {members}',
+    sl: 'Dolgovi, poravnani s točkami, ki so jih člani imeli ob njih: {points} {members}',
+    tr: 'Yanlarındaki puanlarla kapatılan borçlar: {points} ({members})',
+    da: 'Gæld udlignet med point, der stod ved siden af: {points} {members}',
+    ru: 'Долги, погашенные баллами, которые были у участников: {points} {members}',
+  },
+  'cli.maintain.forfeited': {
+    en: 'Points of erased customers forfeited: {points} {customers}',
+    sl: 'Odvzete točke izbrisanih strank: {points} {customers}',
+    tr: 'Silinen müşterilerin düşülen puanları: {points} ({customers})',
+    da: 'Bortfaldne point fra slettede kunder: {points} {customers}',
+    ru: 'Аннулировано баллов удалённых клиентов: {points} {customers}',
+  },
+  'cli.maintain.reminded': { en: 'Expiry reminders: {members}', sl: 'Opomniki o zapadanju točk: {members}', tr: 'Süre dolumu hatırlatmaları: {members}', da: 'Påmindelser om udløb: {members}', ru: 'Напоминания о сгорании: {members}' },
+  'cli.maintain.tier_reviews': {
+    en: 'Tier reviews: {members}, {down} moved down',
+    sl: 'Pregledi ravni: {members}, premaknjeni navzdol: {down}',
+    tr: 'Seviye incelemeleri: {members}, {down} düşürüldü',
+    da: 'Niveaugennemgange: {members}, {down} rykket ned',
+    ru: 'Пересмотр уровней: {members}, понижено: {down}',
+  },
+  'cli.maintain.birthdays': { en: 'Birthday gifts: {members}', sl: 'Rojstnodnevna darila: {members}', tr: 'Doğum günü hediyeleri: {members}', da: 'Fødselsdagsgaver: {members}', ru: 'Подарки ко дню рождения: {members}' },
+} as const satisfies Record<string, Entry>;
