@@ -58,6 +58,13 @@ describe('analytics dashboard', () => {
     const champions = grid.segments.find((g) => g.segment === 'Champions')!;
     expect(await page.getByTestId('segment-table').getByRole('row', { name: /^Champions/ }).innerText()).toContain(String(champions.customers));
     expect(await page.getByText('Scores as of 1 Jun 2026, 300 customers.').count()).toBe(1);
+    // QA: under BG/NBD "Lost" showed 72.6 % alive and "Loyal" 13.8 %. P(alive) is Pareto/NBD's, and the page says so.
+    const lost = grid.segments.find((g) => g.segment === 'Lost')!;
+    expect(grid.alive_model).toBe('paretonbd');
+    expect(lost.probability_alive_mean!).toBeLessThan(champions.probability_alive_mean! - 0.3);
+    const percent = (share: number) => new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(share);
+    expect(await page.getByTestId('segment-table').getByRole('row', { name: /^Lost/ }).innerText()).toContain(percent(lost.probability_alive_mean!));
+    expect(await page.getByTestId('rfm-alive-note').innerText()).toContain('by the Pareto/NBD model');
     await page.screenshot({ path: path.join(README_SHOTS, 'analytics-rfm.png'), fullPage: true });
 
     // ── Segments: in the week after, lapsed customers come back and new ones arrive; the
@@ -112,6 +119,14 @@ describe('analytics dashboard', () => {
     expect(await page.getByTestId('alive-cell').count()).toBe(alive.frequency_bins.length * alive.recency_bins.length);
     expect(await sumOf(page, 'alive-cell')).toBe(alive.customers);
     expect(await page.getByText('Model parameters of the score run of 8 Jun 2026.').count()).toBe(1);
+    // QA: the whole "0 repeat purchases" column was 100 % green. Now it has one cell, at
+    // t_x = 0, coloured by a one-time buyer's P(alive) at age T; the cells above are empty.
+    const firstColumn = await page.getByTestId('alive-heatmap').locator('.heatmap-row').evaluateAll((rows) =>
+      rows.map((row) => (row.querySelector('[data-testid=alive-cell]') as HTMLElement | null)?.dataset.probability ?? 'label').filter((p) => p !== 'label'));
+    expect(firstColumn.at(-1)).toBe(String(alive.probability_alive[0][0])); // the bottom row is t_x = 0
+    expect(alive.probability_alive[0][0]!).toBeLessThan(0.5);
+    expect(firstColumn.slice(0, -1).every((p) => p === undefined)).toBe(true);
+    expect(await page.getByTestId('alive-model').innerText()).toBe('Pareto/NBD rather than BG/NBD: BG/NBD lets a customer leave only right after a repeat purchase, so it would count every one-time buyer as surely active.');
     await page.screenshot({ path: path.join(MORE_SHOTS, 'analytics-alive.png'), fullPage: true });
 
     // ── Cohorts ──
@@ -146,6 +161,9 @@ describe('analytics dashboard', () => {
     await page.getByRole('heading', { name: 'Kunder efter seneste køb og købshyppighed' }).waitFor();
     expect(await page.getByTestId('segment-table').innerText()).toContain('Mestre');
     expect(await page.getByRole('link', { name: 'Analyse' }).getAttribute('class')).toBe('active');
+    expect(await page.getByTestId('rfm-alive-note').innerText()).toContain('Pareto/NBD-modellen');
+    await page.getByRole('tab', { name: 'Sandsynlighed for aktivitet' }).click();
+    await page.getByText('Pareto/NBD frem for BG/NBD', { exact: false }).waitFor();
     await page.getByRole('tab', { name: 'Overblik' }).click();
     await page.getByRole('button', { name: 'Seneste måned' }).waitFor();
     expect(await page.getByTestId('analytics-kpi-customers').innerText()).toContain('Kunder, der har købt');

@@ -135,6 +135,8 @@ export const AnalyticsOverview = z.strictObject({
 export const RfmGrid = z.strictObject({
   run: ScoreRun.nullable(),
   currency: Currency,
+  alive_model: z.literal('paretonbd').nullable()
+    .describe('The model behind the mean P(alive); null for a run from before P(alive) was Pareto/NBD\'s (BG/NBD, which holds every one-time buyer alive): its means are null until the next run'),
   customers: Count,
   cells: z.array(z.strictObject({ r: Count, f: Count, customers: Count, share: Ratio, revenue: Amount })).describe('All 25, R 1–5 × F 1–5'),
   segments: z.array(z.strictObject({
@@ -143,7 +145,7 @@ export const RfmGrid = z.strictObject({
     share: Ratio,
     revenue: Amount,
     clv_12m_mean: Amount.nullable(),
-    probability_alive_mean: z.number().nullable(),
+    probability_alive_mean: z.number().nullable().describe('Mean Pareto/NBD P(alive) of the segment\'s customers'),
     high_churn_risk: Count,
     recency_days_mean: z.number(),
     purchase_days_mean: z.number(),
@@ -166,13 +168,14 @@ export const AliveHeatmap = z.strictObject({
   source: z.enum(['score_run', 'fitted']).nullable(),
   run: ScoreRun.nullable(),
   unit: z.literal('week'),
-  params: BgNbdParams.nullable(),
+  model: z.literal('paretonbd').describe('Pareto/NBD: a customer\'s lifetime runs from the first purchase, so a one-time buyer\'s P(alive) falls with time (BG/NBD would hold them alive for sure)'),
+  params: ParetoNbdParams.nullable(),
   T: z.number().describe('The customer age (weeks) the matrix is drawn for'),
   customers: Count,
   frequency_bins: z.array(Bin),
   frequency_open: z.boolean().describe('The last column holds everyone above it too'),
   recency_bins: z.array(Bin),
-  probability_alive: z.array(z.array(z.number())).describe('[row][column]'),
+  probability_alive: z.array(z.array(z.number().nullable())).describe('[row][column]; null where no customer can be (x = 0 has t_x = 0)'),
   cell_customers: z.array(z.array(Count)),
   observed_probability_alive: z.array(z.array(z.number().nullable())),
   note: z.string().nullable(),
@@ -219,7 +222,12 @@ export const CustomerScores = z.strictObject({
     horizon_days: Count.nullable(),
     reasons: z.array(z.strictObject({ feature: z.string(), value: z.number(), contribution: z.number().describe('Log-odds added against a customer at the training mean') })),
   }),
-  basis: z.strictObject({ customers: Count, transaction_model: z.enum(['bgnbd', 'paretonbd']).nullable(), churn_auc: ChurnAuc.nullable() }),
+  basis: z.strictObject({
+    customers: Count,
+    alive_model: z.enum(['bgnbd', 'paretonbd']).nullable().describe('The model behind probability_alive: Pareto/NBD (bgnbd only in runs from before it, where every one-time buyer is alive)'),
+    transaction_model: z.enum(['bgnbd', 'paretonbd']).nullable().describe('The model behind expected_purchases and clv_12_months'),
+    churn_auc: ChurnAuc.nullable(),
+  }),
 });
 
 export const ScoreRunSummary = z.strictObject({
@@ -231,7 +239,8 @@ export const ScoreRunSummary = z.strictObject({
   left: Count.describe('Customers whose scores were removed (merged, erased)'),
   duration_ms: Count,
   segments: z.array(SegmentSize),
-  transaction_model: z.enum(['bgnbd', 'paretonbd']).nullable(),
+  transaction_model: z.enum(['bgnbd', 'paretonbd']).nullable().describe('The model behind expected purchases and CLV'),
+  alive_model: z.literal('paretonbd').nullable().describe('The model behind P(alive): Pareto/NBD, null when it could not be fitted'),
   churn: z.discriminatedUnion('status', [
     z.strictObject({
       risk_from: ChurnScore.nullable(),

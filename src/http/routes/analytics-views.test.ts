@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/helpers/app.ts';
-import { createScoresService, loyaltyMetrics } from '../../modules/analytics/index.ts';
+import { createScoresService, loyaltyMetrics, paretoNbdProbabilityAlive, type ParetoNbdParams } from '../../modules/analytics/index.ts';
 import { runDemo } from '../../workflows/run-demo.ts';
 
 // The dashboard's read models over HTTP on a small demo business: the shapes, the sums
@@ -25,7 +25,7 @@ describe('analytics read models before any score run', () => {
     expect(grid.json().cells).toHaveLength(25);
     expect((await api.call('GET', '/api/v1/analytics/clv-distribution')).json()).toMatchObject({ run: null, customers: 0, buckets: [], median: null });
     const alive = (await api.call('GET', '/api/v1/analytics/alive-heatmap')).json();
-    expect(alive).toMatchObject({ source: 'fitted', run: null, unit: 'week', params: { r: expect.any(Number), alpha: expect.any(Number) } });
+    expect(alive).toMatchObject({ source: 'fitted', run: null, unit: 'week', model: 'paretonbd', params: { r: expect.any(Number), alpha: expect.any(Number), s: expect.any(Number), beta: expect.any(Number) } });
     expect(alive.cell_customers.flat().reduce((a: number, b: number) => a + b, 0)).toBe(alive.customers);
     expect(alive.observed_probability_alive.flat().every((v: number | null) => v === null)).toBe(true);
   });
@@ -65,13 +65,18 @@ describe('analytics read models', () => {
     const res = await api.call('GET', '/api/v1/analytics/rfm-grid');
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ currency: 'EUR', customers: scored, run: { as_of: '2026-06-01', customers: scored } });
+    expect(body).toMatchObject({ currency: 'EUR', alive_model: 'paretonbd', customers: scored, run: { as_of: '2026-06-01', customers: scored } });
     expect(body.cells).toHaveLength(25);
     expect(body.cells.reduce((n: number, c: { customers: number }) => n + c.customers, 0)).toBe(scored);
     expect(body.segments.reduce((n: number, c: { customers: number }) => n + c.customers, 0)).toBe(scored);
     const champions = body.cells.filter((c: { r: number; f: number }) => c.r === 5 && c.f >= 4).reduce((n: number, c: { customers: number }) => n + c.customers, 0);
     expect(body.segments.find((g: { segment: string }) => g.segment === 'Champions')?.customers ?? 0).toBe(champions);
     for (const c of body.cells) expect(c.revenue).toMatch(MONEY);
+    // QA: under BG/NBD "Lost" averaged 72.6 % alive and "Loyal" 13.8 %. Pareto/NBD's P(alive)
+    // agrees with the segments' names and with the churn column.
+    const segment = (name: string) => body.segments.find((g: { segment: string }) => g.segment === name);
+    expect(segment('Lost').probability_alive_mean).toBeLessThan(0.3);
+    expect(segment('Champions').probability_alive_mean).toBeGreaterThan(segment('Lost').probability_alive_mean + 0.3);
     await expect422('/api/v1/analytics/rfm-grid?segment=Champions', '(body)');
   });
 
@@ -92,17 +97,26 @@ describe('analytics read models', () => {
     await expect422('/api/v1/analytics/clv-distribution?buckets=2', 'buckets');
   });
 
-  it('GET /analytics/alive-heatmap: the run’s BG/NBD over x × t_x, every customer in a cell', async () => {
+  it('GET /analytics/alive-heatmap: the run’s Pareto/NBD over x × t_x, every customer in a cell', async () => {
     const res = await api.call('GET', '/api/v1/analytics/alive-heatmap');
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ source: 'score_run', run: { as_of: '2026-06-01' }, unit: 'week', note: null });
+    expect(body).toMatchObject({ source: 'score_run', run: { as_of: '2026-06-01' }, unit: 'week', model: 'paretonbd', note: null });
+    const run = await api.services.db.selectFrom('score_runs').select('params').where('status', '=', 'succeeded').executeTakeFirstOrThrow();
+    const params = (run.params as { models: { paretonbd: { params: ParetoNbdParams } } }).models.paretonbd.params;
+    expect(body.params).toEqual(params);
     expect(body.T).toBeGreaterThan(50); // two years of demo history
     expect(body.probability_alive).toHaveLength(body.recency_bins.length);
     expect(body.probability_alive[0]).toHaveLength(body.frequency_bins.length);
     expect(body.cell_customers.flat().reduce((a: number, b: number) => a + b, 0)).toBe(body.customers);
-    // x = 0 is alive by BG/NBD's definition; many purchases long ago (short t_x) hardly.
-    expect(body.probability_alive[0][0]).toBe(1);
+    // x = 0 (first and last purchase the same day) has one cell, at t_x = 0: a one-time
+    // buyer of T weeks ago is probably gone (BG/NBD said 1). Many purchases long ago
+    // (short t_x) hardly alive either.
+    expect(body.probability_alive[0][0]).toBeCloseTo(paretoNbdProbabilityAlive({ params, customer: { x: 0, tx: 0, T: body.T } }), 4);
+    expect(body.probability_alive[0][0]).toBeLessThan(0.2);
+    expect(body.probability_alive.slice(1).map((row: (number | null)[]) => row[0])).toEqual(body.recency_bins.slice(1).map(() => null));
+    expect(body.cell_customers.slice(1).map((row: number[]) => row[0])).toEqual(body.recency_bins.slice(1).map(() => 0));
+    expect(body.observed_probability_alive[0][0]).toBeGreaterThan(body.probability_alive[0][0]); // the one-time buyers are younger than T on average
     expect(body.probability_alive[0][body.frequency_bins.length - 1]).toBeLessThan(0.05);
     expect(body.probability_alive[body.recency_bins.length - 1][body.frequency_bins.length - 1]).toBeGreaterThan(0.5);
     const narrow = (await api.call('GET', '/api/v1/analytics/alive-heatmap?max_frequency=4&max_recency=10')).json();
@@ -135,5 +149,24 @@ describe('analytics read models', () => {
     const names = (p: string) => doc.paths[p].get.parameters.map((x: { name: string }) => x.name);
     expect(names('/api/v1/analytics/holdout')).toEqual(['calibration_end', 'holdout_end']);
     expect(names('/api/v1/analytics/overview')).toEqual(['period']);
+  });
+
+  // Last: it rewrites the run. A run from before P(alive) was Pareto/NBD's stored
+  // BG/NBD's, which holds every one-time buyer alive: its means are not shown, the heat
+  // map fits Pareto/NBD now, and a customer's scores say which model their P(alive) is.
+  it('does not show the P(alive) of a run from before Pareto/NBD as if it were Pareto/NBD\'s', async () => {
+    const { db } = api.services;
+    const run = await db.selectFrom('score_runs').select(['id', 'params']).where('status', '=', 'succeeded').executeTakeFirstOrThrow();
+    const { alive_model: _, models: { paretonbd: __, ...models }, ...params } = run.params as { alive_model: string; models: Record<string, unknown> };
+    await db.updateTable('score_runs').set({ params: JSON.stringify({ ...params, models }) }).where('id', '=', run.id).execute();
+    const grid = (await api.call('GET', '/api/v1/analytics/rfm-grid')).json();
+    expect(grid.alive_model).toBeNull();
+    expect(grid.segments.every((g: { probability_alive_mean: number | null }) => g.probability_alive_mean === null)).toBe(true);
+    const alive = (await api.call('GET', '/api/v1/analytics/alive-heatmap')).json();
+    expect(alive).toMatchObject({ source: 'fitted', run: null, model: 'paretonbd', params: { s: expect.any(Number) } });
+    expect(alive.observed_probability_alive.flat().every((v: number | null) => v === null)).toBe(true);
+    const someone = await db.selectFrom('customer_scores').select('customer_id').limit(1).executeTakeFirstOrThrow();
+    const scores = (await api.call('GET', `/api/v1/customers/${someone.customer_id}/scores`)).json();
+    expect(scores.basis).toMatchObject({ alive_model: 'bgnbd', transaction_model: 'bgnbd' });
   });
 });

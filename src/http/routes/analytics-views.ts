@@ -40,9 +40,10 @@ export function analyticsViewRoutes(app: FastifyInstance, s: Services, prefix: s
   route(app, prefix, {
     method: 'GET', path: '/analytics/alive-heatmap', tag: 'analytics', scope: 'read',
     summary:
-      'BG/NBD probability alive over a grid of repeat purchases x (columns) × weeks between first and last purchase t_x (rows) for a customer of age T (the longest), ' +
-      'as lifetimes\' plot_probability_alive_matrix; each cell the mean over its whole x and t_x, with the customers in it and the mean of their stored P(alive). ' +
-      'Parameters from the latest score run, else fitted now on every customer\'s history.',
+      'Pareto/NBD probability alive over a grid of repeat purchases x (columns) × weeks between first and last purchase t_x (rows) for a customer of age T (the longest), ' +
+      'as lifetimes\' plot_probability_alive_matrix; each cell the mean over its whole x and t_x (at most four of each), with the customers in it and the mean of their stored P(alive). ' +
+      'Pareto/NBD rather than BG/NBD because BG/NBD holds every customer without a repeat purchase alive for sure; here their P(alive) falls with time since the first purchase ' +
+      '(x = 0 has a cell only at t_x = 0). Parameters from the latest score run, else fitted now on every customer\'s history.',
     query: AliveHeatmapQuery,
     responses: { 200: { description: 'The matrix, the customers in each cell and their stored P(alive)', schema: AliveHeatmap }, 422: 'Invalid query' },
     handler: async (req) => aliveHeatmap(s, req.query),

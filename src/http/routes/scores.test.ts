@@ -22,7 +22,7 @@ describe('score endpoints', () => {
     const run = await api.call('POST', '/api/v1/analytics/scores/run', { key: api.keys.ops });
     expect(run.statusCode, run.body).toBe(200);
     const summary = run.json();
-    expect(summary).toMatchObject({ as_of: '2026-06-01', trigger: 'api (key:ops)', transaction_model: 'bgnbd' });
+    expect(summary).toMatchObject({ as_of: '2026-06-01', trigger: 'api (key:ops)', transaction_model: 'bgnbd', alive_model: 'paretonbd' });
     expect(summary.customers).toBeGreaterThan(200);
     expect(summary.segments.reduce((n: number, x: { customers: number }) => n + x.customers, 0)).toBe(summary.customers);
 
@@ -32,7 +32,7 @@ describe('score endpoints', () => {
       customer_id: someone.customer_id, as_of: '2026-06-01', run_id: summary.run_id,
       rfm: { r: expect.any(Number), f: expect.any(Number), m: expect.any(Number), segment: expect.any(String) },
       expected_purchases: { next_90_days: expect.any(Number), next_365_days: expect.any(Number) },
-      currency: 'EUR', churn: { horizon_days: 90 }, basis: { customers: summary.customers },
+      currency: 'EUR', churn: { horizon_days: 90 }, basis: { customers: summary.customers, alive_model: 'paretonbd', transaction_model: 'bgnbd' },
     });
 
     const history = await api.call('GET', '/api/v1/analytics/segments?from=2026-05-01&to=2026-06-30');

@@ -14,7 +14,7 @@ export function scoreRoutes(app: FastifyInstance, s: Services, prefix: string) {
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/scores', tag: 'analytics', scope: 'read',
     summary:
-      'The customer\'s latest scores: RFM quintiles (1–5) and segment, probability alive, expected purchases in the next 90 and 365 days, ' +
+      'The customer\'s latest scores: RFM quintiles (1–5) and segment, probability alive (Pareto/NBD), expected purchases in the next 90 and 365 days, ' +
       '12-month CLV (Gamma-Gamma spend × BG/NBD purchases, discounted 1 % a month), churn probability (no purchase within the horizon) with its band and top reasons ' +
       '(coefficient × standardised value, log-odds), and the basis: customers scored and the churn score\'s AUC on a held-out window',
     description: followsMerges("the surviving customer's latest scores"),

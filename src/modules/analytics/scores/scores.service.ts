@@ -12,7 +12,7 @@ import { customerToRead } from '../../customers/index.ts';
 import { trainChurnModel, type ChurnTraining, type ChurnValidation } from '../churn/index.ts';
 import * as repo from './scores.repository.ts';
 import { ScoreRunInput, SegmentHistoryQuery } from './scores.schema.ts';
-import { createScorer, MODEL_VERSION, RISK_THRESHOLDS, type ScoredCustomer, type ScoringModels } from './scores.ts';
+import { aliveModelOfRun, createScorer, MODEL_VERSION, RISK_THRESHOLDS, type ScoredCustomer, type ScoringModels } from './scores.ts';
 
 // Scores per customer: RFM segment, BTYD predictions, CLV and churn risk, computed for
 // every customer by the nightly job (src/jobs/schedules.ts) or on demand. A run:
@@ -40,7 +40,7 @@ export interface ComputeScoresOptions {
   /** last local day of purchases the scores see; default today */
   asOf?: string;
   horizonDays?: number;
-  /** the purchase model behind P(alive), expected purchases and CLV (default BG/NBD) */
+  /** the purchase model behind expected purchases and CLV (default BG/NBD); P(alive) is Pareto/NBD's either way */
   transactionModel?: TransactionModel['model'];
   /** who asked: 'schedule', 'api', 'cli' */
   trigger?: string;
@@ -57,6 +57,8 @@ export interface ScoreRunSummary {
   duration_ms: number;
   segments: { segment: string; customers: number }[];
   transaction_model: TransactionModel['model'] | null;
+  /** the model behind P(alive): Pareto/NBD, or none when it could not be fitted */
+  alive_model: TransactionModel['model'] | null;
   churn: { risk_from: ScoringModels['riskFrom']; status: ChurnTraining['status']; reason?: string; auc?: ChurnValidation['auc']; test_customers?: number; test_churn_rate?: number };
   timings_ms: Record<string, number>;
 }
@@ -136,6 +138,7 @@ export function createScoresService(deps: ScoresDeps) {
         unit: 'week',
         horizon_days: horizonDays,
         transaction_model: purchaseModels.transactionModel?.model ?? null,
+        alive_model: purchaseModels.aliveModel?.model ?? null,
         models: purchaseModels.fits,
         spend_observed_mean: purchaseModels.observedMeanValue,
         notes: purchaseModels.notes,
@@ -163,6 +166,7 @@ export function createScoresService(deps: ScoresDeps) {
         duration_ms: Math.round(performance.now() - started),
         segments: sizes,
         transaction_model: params.transaction_model,
+        alive_model: params.alive_model,
         churn: churn.status === 'trained'
           ? { risk_from: riskFrom, status: churn.status, auc: churn.validation.auc, test_customers: churn.validation.test_customers, test_churn_rate: churn.validation.test_churn_rate }
           : { risk_from: riskFrom, status: churn.status, reason: churn.reason },
@@ -177,14 +181,18 @@ export function createScoresService(deps: ScoresDeps) {
     }
   }
 
-  // The purchase model on the distinct histories (weeks), with BG/NBD always (the churn
-  // baselines read it); Gamma-Gamma on the repeat customers. BG/NBD is the default: its
-  // fit and predictions are closed-form, while Pareto/NBD's integrals can take seconds per
-  // ten thousand customers with long histories (bench/scores.bench.ts).
+  // The purchase models on the distinct histories (weeks): BG/NBD always (the default
+  // purchase model, and the churn baselines read it), Pareto/NBD always (P(alive): BG/NBD
+  // lets a customer drop out only right after a repeat purchase, so it would show every
+  // one-time buyer alive for sure, however long ago they bought); Gamma-Gamma on the repeat
+  // customers. BG/NBD stays the default for expected purchases and CLV: its predictions are
+  // closed-form, while Pareto/NBD's need its integrals for every month of the CLV
+  // (bench/scores.bench.ts).
   async function fitPurchaseModels(asOf: string, model: TransactionModel['model']) {
     const notes: string[] = [];
     const fits: FittedModels = {};
     let transactionModel: TransactionModel | undefined;
+    let aliveModel: TransactionModel | undefined;
     let spendModel: GammaGammaParams | undefined;
     const histories: CustomerSummary[] = (await repo.historyGroups(db, asOf)).map((g) => ({ x: g.x, tx: g.span / 7, T: g.tenure / 7, weight: Number(g.customers) }));
     const spend: CustomerSummary[] = (await repo.spendGroups(db)).map((g) => ({ x: g.x, tx: 0, T: 0, monetary: Number(g.repeat_net_minor) / g.x / minorPerMajor, weight: Number(g.customers) }));
@@ -195,11 +203,21 @@ export function createScoresService(deps: ScoresDeps) {
       // A fit that fails leaves its scores empty (and says why); the RFM segments and the
       // other scores are still written.
       try {
-        Object.assign(fits, (await fitAllOffThread({ summaries: histories, models: model === 'paretonbd' ? ['bgnbd', 'paretonbd'] : ['bgnbd'] })).models);
-        transactionModel = model === 'paretonbd' ? { model, params: fits.paretonbd!.params } : { model, params: fits.bgnbd!.params };
-      } catch (error) {
-        notes.push(`The purchase model could not be fitted (${(error as Error).message}): no probability alive, expected purchases or CLV.`);
+        Object.assign(fits, (await fitAllOffThread({ summaries: histories, models: ['bgnbd', 'paretonbd'] })).models);
+      } catch {
+        // One of the two failed: each alone, so that the other's scores are still written.
+        for (const name of ['bgnbd', 'paretonbd'] as const) {
+          try {
+            Object.assign(fits, (await fitAllOffThread({ summaries: histories, models: [name] })).models);
+          } catch (error) {
+            const lost = name === 'paretonbd' ? ['probability alive', ...(model === name ? ['expected purchases', 'CLV'] : [])] : model === name ? ['expected purchases', 'CLV'] : ['BG/NBD churn baselines'];
+            notes.push(`${name === 'bgnbd' ? 'BG/NBD' : 'Pareto/NBD'} could not be fitted (${(error as Error).message}): no ${lost.join(', ')}.`);
+          }
+        }
       }
+      if (fits.paretonbd) aliveModel = { model: 'paretonbd', params: fits.paretonbd.params };
+      if (model === 'paretonbd') transactionModel = aliveModel;
+      else if (fits.bgnbd) transactionModel = { model, params: fits.bgnbd.params };
       if (!spend.some((s) => s.monetary! > 0)) notes.push('No repeat purchase with a positive value: CLV uses the observed mean.');
       else {
         try {
@@ -210,7 +228,7 @@ export function createScoresService(deps: ScoresDeps) {
         }
       }
     }
-    return { fits: fits as Record<string, ModelFit<unknown>>, transactionModel, spendModel, observedMeanValue, notes };
+    return { fits: fits as Record<string, ModelFit<unknown>>, transactionModel, aliveModel, spendModel, observedMeanValue, notes };
   }
 
   return {
@@ -226,7 +244,7 @@ export function createScoresService(deps: ScoresDeps) {
       if (customer.status !== 'active') throw notFound(say('customer.not_found', { id: requested }));
       const row = await repo.scoresOf(db, customer.id);
       if (!row) throw notFound(say('scores.none_yet'));
-      const run = row.run_params as { horizon_days?: number; risk_from?: string; churn?: { validation?: { auc?: unknown } }; transaction_model?: string };
+      const run = row.run_params as { horizon_days?: number; risk_from?: string; churn?: { validation?: { auc?: unknown } }; transaction_model?: TransactionModel['model'] };
       return {
         customer_id: row.customer_id,
         as_of: row.as_of,
@@ -249,8 +267,12 @@ export function createScoresService(deps: ScoresDeps) {
           reasons: row.churn_reasons,
         },
         // The numbers behind the numbers: how many customers the models were fitted on,
-        // and how well the churn score ranked customers on the held-out window.
-        basis: { customers: Number(row.run_customers), transaction_model: run.transaction_model ?? null, churn_auc: run.churn?.validation?.auc ?? null },
+        // which model gives P(alive) and which the expected purchases and CLV, and how well
+        // the churn score ranked customers on the held-out window.
+        basis: {
+          customers: Number(row.run_customers), alive_model: aliveModelOfRun(run), transaction_model: run.transaction_model ?? null,
+          churn_auc: run.churn?.validation?.auc ?? null,
+        },
       };
     },
 

@@ -71,25 +71,60 @@ describe('computeScores', () => {
 
     // The purchase and spend models: the same fits as on summarize()d purchases.
     const summaries = summarize({ purchases: purchases.map((p) => ({ customerId: p.customer_id, at: p.local_date, value: Number(p.net) / 100 })), unit: 'week', calibrationEnd: TODAY });
-    const reference = fitAll({ summaries, models: ['bgnbd', 'gammagamma'] }).models;
+    const reference = fitAll({ summaries, models: ['bgnbd', 'paretonbd', 'gammagamma'] }).models;
     const run = await s.db.selectFrom('score_runs').selectAll().where('id', '=', first.run_id).executeTakeFirstOrThrow();
     expect(run).toMatchObject({ status: 'succeeded', customers: customers.size, as_of: TODAY, trigger: 'test' });
-    const params = run.params as { transaction_model: 'bgnbd' | 'paretonbd'; models: Record<string, { params: Record<string, number>; log_likelihood: number }> };
-    expect(params.models.paretonbd).toBeUndefined();
-    for (const name of ['bgnbd', 'gammagamma'] as const) {
+    const params = run.params as { transaction_model: 'bgnbd' | 'paretonbd'; alive_model: string; models: Record<string, { params: Record<string, number>; log_likelihood: number }> };
+    for (const name of ['bgnbd', 'paretonbd', 'gammagamma'] as const) {
       expect(params.models[name].log_likelihood).toBeCloseTo(reference[name]!.log_likelihood, 4);
     }
+    // Expected purchases and CLV by BG/NBD (the default); P(alive) by Pareto/NBD.
     expect(params.transaction_model).toBe('bgnbd');
+    expect(params.alive_model).toBe('paretonbd');
+    expect(first).toMatchObject({ transaction_model: 'bgnbd', alive_model: 'paretonbd' });
     const transactionModel: TransactionModel = { model: 'bgnbd', params: params.models.bgnbd.params as unknown as BgNbdParams };
+    const aliveModel: TransactionModel = { model: 'paretonbd', params: params.models.paretonbd.params as unknown as ParetoNbdParams };
     const values = customerLifetimeValues({ transactionModel, spendModel: params.models.gammagamma.params as unknown as GammaGammaParams, unit: 'week', customers: summaries });
     const byId = new Map(stored.map((r) => [r.customer_id, r]));
     summaries.forEach((summary, i) => {
       const row = byId.get(summary.customerId)!;
-      expect(row.probability_alive).toBeCloseTo(probabilityAlive({ transactionModel, customer: summary }), 10);
+      expect(row.probability_alive).toBeCloseTo(probabilityAlive({ transactionModel: aliveModel, customer: summary }), 10);
       expect(row.expected_purchases_90d).toBeCloseTo(conditionalExpectedPurchases({ transactionModel, customer: summary, t: 90 / 7 }), 10);
       expect(row.expected_purchases_365d).toBeCloseTo(conditionalExpectedPurchases({ transactionModel, customer: summary, t: 365 / 7 }), 10);
       expect(Math.abs(Number(row.clv_12m_minor) - values[i].clv * 100)).toBeLessThanOrEqual(0.5 + 1e-6);
     });
+  });
+
+  // QA: with BG/NBD's P(alive), "Lost" customers averaged 72.6 % alive and "Loyal" 13.8 %,
+  // and every one-time buyer was 100 % alive however long ago they bought: BG/NBD lets a
+  // customer drop out only right after a repeat purchase. The demo's customers can leave
+  // after any purchase, the first included.
+  it('gives one-time buyers a P(alive) that falls with the time since their purchase, and segments means that agree with their names', async () => {
+    const stored = await storedScores();
+    const once = stored.filter((r) => r.frequency === 1).sort((a, b) => a.recency_days - b.recency_days);
+    expect(once.length).toBeGreaterThan(50);
+    for (let i = 1; i < once.length; i++) expect(once[i].probability_alive!).toBeLessThanOrEqual(once[i - 1].probability_alive! + 1e-12);
+    // The youngest bought 26 days ago; demo customers buy about once a week while alive.
+    for (const r of once) {
+      if (r.recency_days <= 30) expect(r.probability_alive!).toBeGreaterThan(0.4);
+      if (r.recency_days >= 365) expect(r.probability_alive!).toBeLessThan(0.05);
+    }
+
+    const mean = (segment: string) => {
+      const rows = stored.filter((r) => r.segment === segment);
+      return rows.reduce((n, r) => n + r.probability_alive!, 0) / rows.length;
+    };
+    const means = Object.fromEntries(['Champions', 'Loyal', 'New', 'Promising', 'At risk', "Can't lose them", 'Hibernating', 'Lost'].map((g) => [g, mean(g)]));
+    console.log('demo business mean P(alive) by segment:', Object.entries(means).map(([g, p]) => `${g} ${(100 * p).toFixed(1)} %`).join(', '));
+    for (const recent of ['Champions', 'Loyal', 'New', 'Promising']) {
+      for (const gone of ['Hibernating', 'Lost']) expect(means[recent], `${recent} against ${gone}`).toBeGreaterThan(means[gone]);
+    }
+    expect(means.Lost).toBeLessThan(0.3);
+    expect(means.Hibernating).toBeLessThan(0.3);
+    // The customers the churn band puts at high risk are the ones P(alive) gives up on.
+    const byRisk = (risk: string) => stored.filter((r) => r.churn_risk === risk);
+    const meanAlive = (rows: typeof stored) => rows.reduce((n, r) => n + r.probability_alive!, 0) / rows.length;
+    expect(meanAlive(byRisk('high'))).toBeLessThan(meanAlive(byRisk('low')) - 0.3);
   });
 
   it('trains the churn model on a time split and reports its AUC next to BG/NBD', async () => {
@@ -224,7 +259,7 @@ describe('customerScores', () => {
       probability_alive: row.probability_alive,
       currency: 'EUR',
       churn: { probability: row.churn_probability, risk: row.churn_risk, horizon_days: 90, reasons: row.churn_reasons },
-      basis: { customers: expect.any(Number), transaction_model: expect.stringMatching(/bgnbd|paretonbd/), churn_auc: { logistic: expect.any(Number) } },
+      basis: { customers: expect.any(Number), alive_model: 'paretonbd', transaction_model: expect.stringMatching(/bgnbd|paretonbd/), churn_auc: { logistic: expect.any(Number) } },
     });
     expect(view.clv_12_months).toMatch(/^\d+\.\d{2}$/);
   });

@@ -13,7 +13,16 @@ import { segmentOf, type SegmentRule, DEFAULT_SEGMENT_RULES } from '../rfm/index
 // the fitted models, this turns them into the row that is stored.
 
 /** Names the scoring recipe; the run row (score_runs.params) holds the fitted parameters. */
-export const MODEL_VERSION = 'scores/1 (rfm quintiles, btyd weeks, gamma-gamma, logistic churn)';
+export const MODEL_VERSION = 'scores/2 (rfm quintiles, btyd weeks, pareto/nbd p(alive), gamma-gamma, logistic churn)';
+
+/**
+ * The model behind a run's stored P(alive). Runs since scores/2 say it (`alive_model`);
+ * before, P(alive) came from the run's purchase model.
+ */
+export function aliveModelOfRun(params: unknown): TransactionModel['model'] | null {
+  const run = (params ?? {}) as { alive_model?: TransactionModel['model'] | null; transaction_model?: TransactionModel['model'] | null };
+  return run.alive_model !== undefined ? run.alive_model : (run.transaction_model ?? null);
+}
 
 /** The churn probability at or above which a customer is in a band. */
 export const RISK_THRESHOLDS = { high: 0.7, medium: 0.4 } as const;
@@ -23,7 +32,15 @@ export function riskBand(probability: number): ChurnRisk {
 }
 
 export interface ScoringModels {
+  /** the purchase model behind expected purchases and CLV */
   transactionModel?: TransactionModel;
+  /**
+   * the model behind P(alive): Pareto/NBD in the score runs, whatever the purchase model.
+   * BG/NBD lets a customer drop out only right after a repeat purchase, so it holds every
+   * one-time buyer alive for sure however long ago they bought; Pareto/NBD's lifetime runs
+   * from the first purchase.
+   */
+  aliveModel?: TransactionModel;
   spendModel?: GammaGammaParams;
   /** mean repeat-day value of the repeat customers, major units (for when Gamma-Gamma has no finite mean) */
   observedMeanValue: number;
@@ -62,13 +79,13 @@ const CLV_MONTHS = 12;
 const DISCOUNT_PER_MONTH = 0.01;
 
 interface PurchaseOutlook {
-  alive: number;
+  alive: number | null;
   /** BG/NBD's churn score, when it sets the risk band */
   bgnbdRisk: number | null;
-  next90: number;
-  next365: number;
+  next90: number | null;
+  next365: number | null;
   /** expected purchases of the next 12 months, each month discounted */
-  discounted: number;
+  discounted: number | null;
 }
 
 /**
@@ -79,7 +96,7 @@ interface PurchaseOutlook {
 export function createScorer(models: ScoringModels) {
   const outlooks = new Map<number, PurchaseOutlook>();
   const perMonth = DAYS_PER_UNIT.month / WEEK;
-  const { transactionModel, spendModel, observedMeanValue, churnModel, riskFrom, bgnbd, horizonDays, minorPerMajor } = models;
+  const { transactionModel, aliveModel, spendModel, observedMeanValue, churnModel, riskFrom, bgnbd, horizonDays, minorPerMajor } = models;
   const fromBgnbd = riskFrom === 'bgnbd_probability_alive' || riskFrom === 'bgnbd_no_purchase';
   if (fromBgnbd && !bgnbd) throw new RangeError(`riskFrom ${riskFrom} needs the BG/NBD parameters`);
   if (riskFrom === 'logistic' && !churnModel) throw new RangeError('riskFrom logistic needs the churn model');
@@ -94,20 +111,22 @@ export function createScorer(models: ScoringModels) {
     const key = (customer.x * 65_536 + c.span_days) * 65_536 + c.tenure_days;
     let known = outlooks.get(key);
     if (known) return known;
-    const model = transactionModel!;
-    let discounted = 0;
-    let before = 0;
-    // As clv.ts (lifetimes' method): each month's expected purchases, discounted at (1 + d)^month.
-    for (let month = 1; month <= CLV_MONTHS; month++) {
-      const cumulative = conditionalExpectedPurchases({ transactionModel: model, customer, t: month * perMonth });
-      discounted += (cumulative - before) / Math.pow(1 + DISCOUNT_PER_MONTH, month);
-      before = cumulative;
+    let discounted: number | null = null;
+    if (transactionModel) {
+      discounted = 0;
+      let before = 0;
+      // As clv.ts (lifetimes' method): each month's expected purchases, discounted at (1 + d)^month.
+      for (let month = 1; month <= CLV_MONTHS; month++) {
+        const cumulative = conditionalExpectedPurchases({ transactionModel, customer, t: month * perMonth });
+        discounted += (cumulative - before) / Math.pow(1 + DISCOUNT_PER_MONTH, month);
+        before = cumulative;
+      }
     }
     known = {
-      alive: probabilityAlive({ transactionModel: model, customer }),
+      alive: aliveModel ? probabilityAlive({ transactionModel: aliveModel, customer }) : null,
       bgnbdRisk: fromBgnbd ? bgnbdRisk(customer) : null,
-      next90: conditionalExpectedPurchases({ transactionModel: model, customer, t: 90 / WEEK }),
-      next365: conditionalExpectedPurchases({ transactionModel: model, customer, t: 365 / WEEK }),
+      next90: transactionModel ? conditionalExpectedPurchases({ transactionModel, customer, t: 90 / WEEK }) : null,
+      next365: transactionModel ? conditionalExpectedPurchases({ transactionModel, customer, t: 365 / WEEK }) : null,
       discounted,
     };
     outlooks.set(key, known);
@@ -124,7 +143,7 @@ export function createScorer(models: ScoringModels) {
 
   return (c: CustomerFeatures & { r: number; f: number; m: number }): ScoredCustomer => {
     const summary = btydSummary(c, minorPerMajor);
-    const o = transactionModel ? outlook(summary, c) : undefined;
+    const o = transactionModel || aliveModel || fromBgnbd ? outlook(summary, c) : undefined;
     const churnProbability = churnModel ? predictLogistic(churnModel, modelFeatures(c, minorPerMajor)) : null;
     const riskScore = riskFrom === 'logistic' ? churnProbability : fromBgnbd && o ? o.bgnbdRisk : null;
     return {
@@ -139,7 +158,7 @@ export function createScorer(models: ScoringModels) {
       probability_alive: o ? o.alive : null,
       expected_purchases_90d: o ? o.next90 : null,
       expected_purchases_365d: o ? o.next365 : null,
-      clv_12m_minor: o ? Math.round(valuePerPurchase(summary.x, summary.monetary) * o.discounted * minorPerMajor) : null,
+      clv_12m_minor: o && o.discounted !== null ? Math.round(valuePerPurchase(summary.x, summary.monetary) * o.discounted * minorPerMajor) : null,
       churn_probability: churnProbability,
       churn_risk: riskScore === null ? null : riskBand(riskScore),
       churn_reasons: churnModel ? churnReasons(churnModel, c, { minorPerMajor }) : [],

@@ -3,7 +3,8 @@ import { invalidField } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
 import { toMajor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
-import { DAYS_PER_UNIT, fitAllOffThread, validationReport, type BgNbdParams, type HoldoutCustomer, type HoldoutGroup } from '../btyd/index.ts';
+import { DAYS_PER_UNIT, fitAllOffThread, validationReport, type BgNbdParams, type HoldoutCustomer, type HoldoutGroup, type ParetoNbdParams } from '../btyd/index.ts';
+import { aliveModelOfRun } from '../scores/index.ts';
 import { headlineFigures, resolvePeriod, type MetricsDeps } from '../metrics/index.ts';
 import * as repo from './views.repository.ts';
 import { AliveHeatmapQuery, ClvDistributionQuery, HoldoutQuery, OverviewQuery, RfmGridQuery } from './views.schema.ts';
@@ -59,6 +60,11 @@ export async function analyticsOverview(deps: ViewsDeps, input: unknown): Promis
 export interface RfmGrid {
   run: RunInfo | null;
   currency: string;
+  /**
+   * the model behind the mean P(alive): Pareto/NBD. A run from before it (BG/NBD, which
+   * holds every one-time buyer alive) has no means until the scores are run again.
+   */
+  alive_model: 'paretonbd' | null;
   /** customers with scores; the cells and the segments each add up to it */
   customers: number;
   /** all 25 cells, R 1–5 × F 1–5 (5 = most recent, most frequent) */
@@ -80,6 +86,7 @@ export async function rfmGrid(deps: ViewsDeps, input: unknown = {}): Promise<Rfm
   const run = cellRows.length > 0 ? await repo.currentRun(deps.db) : undefined;
   const customers = cellRows.reduce((n, c) => n + Number(c.customers), 0);
   const share = (n: number) => (customers > 0 ? round4(n / customers) : null);
+  const aliveModel = run && aliveModelOfRun(run.params) === 'paretonbd' ? 'paretonbd' : null;
   const cells: RfmGrid['cells'] = [];
   for (let r = 1; r <= 5; r++) {
     for (let f = 1; f <= 5; f++) {
@@ -91,6 +98,7 @@ export async function rfmGrid(deps: ViewsDeps, input: unknown = {}): Promise<Rfm
   return {
     run: customers > 0 ? runInfo(run) : null,
     currency,
+    alive_model: aliveModel,
     customers,
     cells,
     segments: segmentRows.map((s) => ({
@@ -99,7 +107,7 @@ export async function rfmGrid(deps: ViewsDeps, input: unknown = {}): Promise<Rfm
       share: share(Number(s.customers)),
       revenue: money(Number(s.net_minor)),
       clv_12m_mean: Number(s.clv_customers) > 0 ? money(Number(s.clv_minor) / Number(s.clv_customers)) : null,
-      probability_alive_mean: s.probability_alive === null ? null : round4(s.probability_alive),
+      probability_alive_mean: s.probability_alive === null || !aliveModel ? null : round4(s.probability_alive),
       high_churn_risk: Number(s.high_risk),
       recency_days_mean: round4(s.recency_days),
       purchase_days_mean: round4(s.frequency),
@@ -150,11 +158,16 @@ export async function clvDistribution(deps: ViewsDeps, input: unknown = {}): Pro
 }
 
 export interface AliveHeatmap {
-  /** where the BG/NBD parameters come from: the latest score run, or fitted now on every customer's history */
+  /** where the Pareto/NBD parameters come from: the latest score run, or fitted now on every customer's history */
   source: 'score_run' | 'fitted' | null;
   run: RunInfo | null;
   unit: 'week';
-  params: BgNbdParams | null;
+  /**
+   * the model of the matrix and of the stored P(alive): Pareto/NBD, whose lifetime runs from
+   * the first purchase (BG/NBD would hold every one-time buyer alive for sure)
+   */
+  model: 'paretonbd';
+  params: ParetoNbdParams | null;
   /** the customer age the matrix is drawn for (weeks): the longest, as lifetimes does */
   T: number;
   customers: number;
@@ -163,8 +176,11 @@ export interface AliveHeatmap {
   frequency_open: boolean;
   /** weeks between first and last purchase (t_x) per row, shortest first */
   recency_bins: Bin[];
-  /** [row][column]: the model's P(alive), the customers in the cell, and the mean of their stored P(alive) */
-  probability_alive: number[][];
+  /**
+   * [row][column]: the model's P(alive) (null where no customer can be: x = 0 beyond
+   * t_x = 0), the customers in the cell, and the mean of their stored P(alive)
+   */
+  probability_alive: (number | null)[][];
   cell_customers: number[][];
   observed_probability_alive: (number | null)[][];
   note: string | null;
@@ -182,16 +198,21 @@ export async function aliveHeatmap(deps: ViewsDeps, input: unknown = {}): Promis
   const extent = await repo.historyExtent(db, place);
   const customers = Number(extent.customers);
   const run = await repo.currentRun(db);
-  let params = (run?.params as { models?: { bgnbd?: { params?: BgNbdParams } } } | undefined)?.models?.bgnbd?.params ?? null;
+  // A run from before P(alive) was Pareto/NBD's stored BG/NBD's: the model is fitted now,
+  // and those stored values are not shown beside it.
+  const runParams = run && aliveModelOfRun(run.params) === 'paretonbd'
+    ? (run.params as { models?: { paretonbd?: { params?: ParetoNbdParams } } }).models?.paretonbd?.params ?? null
+    : null;
+  let params = runParams;
   let source: AliveHeatmap['source'] = params ? 'score_run' : null;
   if (!params && customers > 0) {
     const histories = (await repo.historyGroups(db, place)).map((g) => ({ x: Number(g.x), tx: Number(g.span) / WEEK, T: Number(g.tenure) / WEEK, weight: Number(g.customers) }));
     if (histories.some((h) => h.x > 0)) {
-      params = (await fitAllOffThread({ summaries: histories, models: ['bgnbd'] })).models.bgnbd!.params;
+      params = (await fitAllOffThread({ summaries: histories, models: ['paretonbd'] })).models.paretonbd!.params;
       source = 'fitted';
     }
   }
-  const empty = { source, run: source === 'score_run' ? runInfo(run) : null, unit: 'week' as const, params, customers, frequency_open: false };
+  const empty = { source, run: source === 'score_run' ? runInfo(run) : null, unit: 'week' as const, model: 'paretonbd' as const, params, customers, frequency_open: false };
   if (!params || customers === 0) {
     const note = customers === 0 ? 'No customer has bought yet.' : 'No customer has bought on a second day yet: there is no purchase model.';
     return { ...empty, T: 0, frequency_bins: [], recency_bins: [], probability_alive: [], cell_customers: [], observed_probability_alive: [], note };
@@ -200,7 +221,7 @@ export async function aliveHeatmap(deps: ViewsDeps, input: unknown = {}): Promis
   const T = query.max_recency ?? Math.max(1, Math.floor(Number(extent.tenure_max) / WEEK));
   const frequency = bins({ max: maxFrequency, count: MAX_COLUMNS, zeroAlone: true });
   const recency = bins({ max: T, count: MAX_ROWS });
-  const grid = aliveMatrix({ params, T, frequency: frequency.bins, recency: recency.bins });
+  const grid = aliveMatrix({ model: { model: 'paretonbd', params }, T, frequency: frequency.bins, recency: recency.bins });
   const cell = await repo.aliveCells(db, { ...place, frequencyWidth: frequency.width, columns: frequency.bins.length, recencyWidth: recency.width, rows: recency.bins.length });
   const cellCustomers = recency.bins.map(() => frequency.bins.map(() => 0));
   const observed = recency.bins.map(() => frequency.bins.map((): number | null => null));
@@ -208,7 +229,7 @@ export async function aliveHeatmap(deps: ViewsDeps, input: unknown = {}): Promis
   for (const c of cell) {
     const [row, col] = [Number(c.row), Number(c.col)];
     cellCustomers[row][col] += Number(c.customers);
-    if (c.probability_alive !== null) {
+    if (c.probability_alive !== null && source === 'score_run') {
       weighted[row][col].sum += c.probability_alive * Number(c.scored);
       weighted[row][col].n += Number(c.scored);
     }

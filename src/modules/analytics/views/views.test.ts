@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../../test/helpers/services.ts';
 import { recordPurchases } from '../../../workflows/record-purchases.ts';
-import { bgnbdProbabilityAlive, fitAll, summarize, validationReport, type BgNbdParams } from '../btyd/index.ts';
+import { fitAll, paretoNbdProbabilityAlive, summarize, validationReport, type ParetoNbdParams } from '../btyd/index.ts';
 import type { LoyaltyMetrics } from '../metrics/index.ts';
 import { runDemo } from '../../../workflows/run-demo.ts';
 import { holdoutGroups } from './views.repository.ts';
 import { holdoutValidation } from './views.service.ts';
-import { aliveMatrix, bins, clvEdges, oneTwoFive, shapeKpis } from './views.ts';
+import { aliveMatrix, bins, clvEdges, MAX_SAMPLES_PER_BIN, oneTwoFive, shapeKpis } from './views.ts';
 
 describe('CLV histogram edges', () => {
   it('steps 1-2-5 from about the low end to the first step above the largest value', () => {
@@ -22,7 +22,9 @@ describe('CLV histogram edges', () => {
 });
 
 describe('probability alive matrix', () => {
-  const params: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }; // lifetimes' CDNOW fit, weeks
+  const params: ParetoNbdParams = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }; // the published CDNOW fit, weeks
+  const model = { model: 'paretonbd' as const, params };
+  const p = (x: number, tx: number, T: number) => paretoNbdProbabilityAlive({ params, customer: { x, tx, T } });
 
   it('bins whole numbers, x = 0 alone when asked', () => {
     expect(bins({ max: 9, count: 4 })).toEqual({ width: 3, zeroAlone: false, bins: [{ from: 0, to: 2 }, { from: 3, to: 5 }, { from: 6, to: 8 }, { from: 9, to: 9 }] });
@@ -30,15 +32,29 @@ describe('probability alive matrix', () => {
     expect(bins({ max: 3, count: 25, zeroAlone: true }).bins).toHaveLength(4);
   });
 
-  it('is the mean of BG/NBD over the whole x and t_x of each cell, for a customer of age T', () => {
+  it('is the mean of Pareto/NBD over the whole x and t_x of each cell, for a customer of age T', () => {
     const T = 39;
-    const grid = aliveMatrix({ params, T, frequency: [{ from: 0, to: 0 }, { from: 1, to: 2 }], recency: [{ from: 0, to: 1 }, { from: 38, to: 40 }] });
-    const p = (x: number, tx: number) => bgnbdProbabilityAlive({ params, customer: { x, tx, T } });
-    expect(grid[0][0]).toBe(1);
-    expect(grid[0][1]).toBeCloseTo((p(1, 0) + p(1, 1) + p(2, 0) + p(2, 1)) / 4, 4);
+    const grid = aliveMatrix({ model, T, frequency: [{ from: 0, to: 0 }, { from: 1, to: 2 }], recency: [{ from: 0, to: 1 }, { from: 38, to: 40 }] });
+    expect(grid[0][1]).toBeCloseTo((p(1, 0, T) + p(1, 1, T) + p(2, 0, T) + p(2, 1, T)) / 4, 4);
     // t_x never exceeds T: the 40 of the last row is left out.
-    expect(grid[1][1]).toBeCloseTo((p(1, 38) + p(1, 39) + p(2, 38) + p(2, 39)) / 4, 4);
-    expect(grid[1][1]).toBeGreaterThan(grid[0][1]); // bought lately: more likely alive
+    expect(grid[1][1]).toBeCloseTo((p(1, 38, T) + p(1, 39, T) + p(2, 38, T) + p(2, 39, T)) / 4, 4);
+    expect(grid[1][1]).toBeGreaterThan(grid[0][1]!); // bought lately: more likely alive
+  });
+
+  // QA: under BG/NBD the whole "0 repeat purchases" column was 100 % green, one-time buyers
+  // of long ago included.
+  it('has one cell for x = 0, at t_x = 0, falling with the age T; none above it', () => {
+    const column = (T: number) => aliveMatrix({ model, T, frequency: [{ from: 0, to: 0 }], recency: [{ from: 0, to: 3 }, { from: 4, to: 7 }] }).map((row) => row[0]);
+    expect(column(13)).toEqual([Number(p(0, 0, 13).toFixed(4)), null]);
+    expect(column(52)[0]).toBeCloseTo(0.2332, 4);
+    expect(column(104)[0]!).toBeLessThan(column(52)[0]!);
+  });
+
+  it('evaluates at most four whole numbers of a wide bin, evenly spread with both ends', () => {
+    expect(MAX_SAMPLES_PER_BIN).toBe(4);
+    const T = 104;
+    const [[cell]] = aliveMatrix({ model, T, frequency: [{ from: 3, to: 3 }], recency: [{ from: 0, to: 9 }] });
+    expect(cell).toBeCloseTo((p(3, 0, T) + p(3, 3, T) + p(3, 6, T) + p(3, 9, T)) / 4, 4);
   });
 });
 

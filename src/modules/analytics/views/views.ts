@@ -1,5 +1,5 @@
 import { toMinor } from '../../../shared/money.ts';
-import { bgnbdProbabilityAlive, type BgNbdParams } from '../btyd/index.ts';
+import { probabilityAlive, type TransactionModel } from '../btyd/index.ts';
 import type { HeadlineFigures } from '../metrics/index.ts';
 
 // The dashboard's read models, the pure part: comparing two periods, choosing histogram
@@ -93,8 +93,8 @@ export interface Bin {
 
 /**
  * Consecutive bins of whole numbers 0…max of one width, at most `count` of them. With
- * `zeroAlone`, 0 has a bin of its own (x = 0 is a different kind of customer: BG/NBD holds
- * them alive by definition) and the width applies from 1.
+ * `zeroAlone`, 0 has a bin of its own (x = 0 is a different kind of customer: the first
+ * and last purchase are the same day, t_x = 0) and the width applies from 1.
  */
 export function bins({ max, count, zeroAlone = false }: { max: number; count: number; zeroAlone?: boolean }): { width: number; zeroAlone: boolean; bins: Bin[] } {
   const start = zeroAlone ? 1 : 0;
@@ -104,24 +104,36 @@ export function bins({ max, count, zeroAlone = false }: { max: number; count: nu
   return { width, zeroAlone, bins: out };
 }
 
+/** Most whole numbers of a bin the matrix evaluates the model at (Pareto/NBD's P(alive) takes tens of microseconds). */
+export const MAX_SAMPLES_PER_BIN = 4;
+
+// The whole numbers from…to, or MAX_SAMPLES_PER_BIN of them evenly spread, ends included.
+function samples(from: number, to: number): number[] {
+  const n = to - from + 1;
+  if (n <= MAX_SAMPLES_PER_BIN) return Array.from({ length: Math.max(0, n) }, (_, i) => from + i);
+  return Array.from({ length: MAX_SAMPLES_PER_BIN }, (_, i) => from + Math.round((i * (n - 1)) / (MAX_SAMPLES_PER_BIN - 1)));
+}
+
 /**
- * BG/NBD's P(alive) over a frequency × recency grid for a customer of age T, as lifetimes'
- * plot_probability_alive_matrix draws it: each cell is the mean over the whole numbers of
- * repeat purchases x in its frequency bin and of recencies t_x (weeks, never above T) in its
- * recency bin.
+ * The model's P(alive) over a frequency × recency grid for a customer of age T, as
+ * lifetimes' plot_probability_alive_matrix draws it: each cell is the mean over the whole
+ * numbers of repeat purchases x in its frequency bin and of recencies t_x (weeks, never
+ * above T) in its recency bin (at most MAX_SAMPLES_PER_BIN of each, evenly spread). A
+ * customer without a repeat purchase has t_x = 0, so x = 0 has a value only in the row
+ * that holds t_x = 0; elsewhere in that column the cell is null (no such customer).
  */
-export function aliveMatrix({ params, T, frequency, recency }: { params: BgNbdParams; T: number; frequency: readonly Bin[]; recency: readonly Bin[] }): number[][] {
+export function aliveMatrix({ model, T, frequency, recency }: { model: TransactionModel; T: number; frequency: readonly Bin[]; recency: readonly Bin[] }): (number | null)[][] {
   return recency.map((rb) =>
     frequency.map((fb) => {
       let sum = 0;
       let n = 0;
-      for (let x = fb.from; x <= fb.to; x++) {
-        for (let tx = rb.from; tx <= Math.min(rb.to, T); tx++) {
-          sum += bgnbdProbabilityAlive({ params, customer: { x, tx, T } });
+      for (const x of samples(fb.from, fb.to)) {
+        for (const tx of x === 0 ? (rb.from === 0 ? [0] : []) : samples(rb.from, Math.min(rb.to, T))) {
+          sum += probabilityAlive({ transactionModel: model, customer: { x, tx, T } });
           n++;
         }
       }
-      return n ? round4(sum / n) : 0;
+      return n ? round4(sum / n) : null;
     }),
   );
 }

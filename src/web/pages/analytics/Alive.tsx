@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { heat, Legend, Loading, useApi } from './shared.tsx';
 
 type Bin = Alive['frequency_bins'][number];
+const NO_CUSTOMER = { background: 'transparent', border: '1px dashed var(--line)' };
 const binLabel = (b: Bin, open = false) => (b.from === b.to ? `${b.from}` : `${b.from}–${b.to}`) + (open ? '+' : '');
 
 export function AliveView() {
@@ -25,6 +26,7 @@ export function AliveView() {
       <div className="card">
         <h2>{t('analytics.alive.heading')}</h2>
         <p className="hint">{t('analytics.alive.explain', { T: i18n.number(data.T) })}</p>
+        <p className="hint" data-testid="alive-model">{t('analytics.alive.model')}</p>
         <div className="heatmap-frame">
           <div className="axis-y">{t('analytics.alive.recency')}</div>
           <div className="heatmap" data-testid="alive-heatmap" style={{ gridTemplateColumns: `4.5rem repeat(${columns}, minmax(1.6rem, 1fr))` }}>
@@ -35,6 +37,8 @@ export function AliveView() {
                   const p = data.probability_alive[i][j];
                   const n = data.cell_customers[i][j];
                   const observed = data.observed_probability_alive[i][j];
+                  // No customer can be here (x = 0 has t_x = 0): an empty cell, no colour.
+                  if (p === null) return <div key={fb.from} className="heatmap-cell" data-testid="alive-cell" data-customers={n} style={NO_CUSTOMER} />;
                   const title =
                     t('analytics.alive.cell', { x: binLabel(fb, data.frequency_open && j === lastColumn), tx: binLabel(bin), p: i18n.percent(p), customers: i18n.number(n) }) +
                     (observed === null ? '' : ` ${t('analytics.alive.cellObserved', { p: i18n.percent(observed) })}`);

@@ -97,6 +97,7 @@ export function RfmView() {
             </tfoot>
           </table>
           <p className="hint">{t('analytics.rfm.explain')}</p>
+          <p className="hint" data-testid="rfm-alive-note">{t('analytics.rfm.alive')}</p>
         </div>
       </div>
     </div>
