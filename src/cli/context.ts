@@ -2,6 +2,8 @@ import { loadConfig, type Config } from '../config.ts';
 import { openServices } from '../main.ts';
 import type { Services } from '../services.ts';
 import { createLogger } from '../shared/logger.ts';
+import { say } from '../shared/messages/index.ts';
+import { inCli } from './language.ts';
 import { runningServer, type RunningServer } from './remote.ts';
 
 // Every CLI command that needs data opens the services the same way and closes them
@@ -25,9 +27,9 @@ export const MAY_CREATE_DATABASE: ReadonlySet<string> = new Set(['migrate', 'dem
 export async function withServices<T>(command: string, run: (services: Services, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel === 'debug' ? 'debug' : 'warn', json: config.logJson });
-  const onCreated = () => process.stderr.write(config.databaseUrl
-    ? 'Set up a new Regulars database at DATABASE_URL.\n'
-    : `Created a new Regulars database in ${config.dataDir} (DATA_DIR${process.env.DATA_DIR ? '' : ' is not set: ./data of the current folder'}).\n`);
+  const created = config.databaseUrl ? say('cli.database_created_url')
+    : process.env.DATA_DIR ? say('cli.database_created', { folder: config.dataDir }) : say('cli.database_created_here', { folder: config.dataDir });
+  const onCreated = () => process.stderr.write(`${inCli(created)}\n`);
   const services = await openServices({ config, logger, command, create: MAY_CREATE_DATABASE.has(command), dataDirSet: Boolean(process.env.DATA_DIR), onCreated });
   try {
     return await run(services, config);
@@ -45,7 +47,7 @@ export async function withServices<T>(command: string, run: (services: Services,
 export async function throughServerOr<T>(command: string, remote: (server: RunningServer) => Promise<unknown>, local: (services: Services, config: Config) => Promise<T>): Promise<T> {
   const server = runningServer(loadConfig());
   if (!server) return withServices(command, local);
-  if (process.stderr.isTTY) process.stderr.write(`(through the Regulars server at ${server.url}, which holds the data folder)\n`);
+  if (process.stderr.isTTY) process.stderr.write(`${inCli(say('cli.through_server', { url: server.url }))}\n`);
   return (await remote(server)) as T;
 }
 
@@ -54,7 +56,4 @@ export const print = (value: unknown, json: boolean, human: () => string) => {
 };
 
 /** `a,b , c` → ['a','b','c'] */
-/** A count with its noun in English's two forms: "1 member", "2,000 members". */
-export const counted = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
 export const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);

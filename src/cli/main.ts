@@ -1,12 +1,14 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config.ts';
 import { startRegulars } from '../main.ts';
-import { describeError, isAppError } from '../shared/errors.ts';
+import { AppError, describeError, isAppError } from '../shared/errors.ts';
+import { LANGUAGES, say, type Language } from '../shared/messages/index.ts';
 import { adminCommands } from './commands/admin.ts';
 import { analyzeCommands } from './commands/analyze.ts';
 import { dataCommands } from './commands/data.ts';
 import { loyaltyCommands } from './commands/loyalty.ts';
 import { print, throughServerOr, withServices } from './context.ts';
+import { cliLanguage, count, errorWord, inCli, useLanguage } from './language.ts';
 import { callServer } from './remote.ts';
 
 // The `regulars` command line. Commands are thin: they parse options, call the same
@@ -14,7 +16,14 @@ import { callServer } from './remote.ts';
 const program = new Command('regulars')
   .description('Regulars — customer loyalty and appreciation platform')
   .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  .addOption(
+    new Option('--language <code>', 'the language commands print in: en, sl, tr, da or ru (--json output is always English)')
+      .choices(LANGUAGES).env('REGULARS_LANGUAGE'),
+  );
+// Set before any command runs, from the option (before or after the command's name) or the
+// environment; a command printing JSON prints English.
+program.hook('preAction', (_, command) => useLanguage(command.opts().json ? 'en' : ((program.opts().language as Language | undefined) ?? 'en')));
 
 program
   .command('serve')
@@ -35,7 +44,7 @@ program
   .description('bring the database schema up to date (serve does this too)')
   .action(async () => {
     await withServices('migrate', async () => undefined);
-    console.log('The database is up to date.');
+    console.log(inCli(say('cli.migrated')));
   });
 
 program
@@ -44,8 +53,9 @@ program
   .option('--json', 'machine-readable output')
   .action(async (o: { json?: boolean }) => {
     const totals = await throughServerOr('status', (server) => callServer(server, 'GET', '/status'), (s) => s.commerce.totals());
+    const language = cliLanguage();
     print({ customers: totals.customers, purchases: totals.purchases, revenue: totals.revenue }, Boolean(o.json), () =>
-      `Customers: ${totals.customers.toLocaleString('en')}\nPurchases: ${totals.purchases.toLocaleString('en')}\nRevenue:   ${totals.revenue} ${totals.currency}`,
+      say('cli.status', { customers: count(totals.customers, language), purchases: count(totals.purchases, language), revenue: totals.revenue, currency: totals.currency }).in(language),
     );
   });
 
@@ -62,7 +72,15 @@ try {
     console.error(error.message);
     process.exit(2);
   }
-  console.error(`Error: ${describeError(error)}`);
+  const language = cliLanguage();
+  console.error(`${errorWord(language)}: ${describeError(isAppError(error) ? toldIn(error, language) : error)}`);
   if (!isAppError(error) && process.env.LOG_LEVEL === 'debug') console.error(error);
   process.exit(1);
+}
+
+/** The error with its message and field problems in `language` (describeError prints them). */
+function toldIn(error: AppError, language: Language): AppError {
+  if (language === 'en') return error;
+  const told = error.in(language);
+  return new AppError(error.kind, told.message, told.problems);
 }

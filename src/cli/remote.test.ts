@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uploadToServer, type RemoteProgress, type RunningServer } from './remote.ts';
+import { useLanguage } from './language.ts';
+import { callServer, uploadToServer, type RemoteProgress, type RunningServer } from './remote.ts';
 
 // The CLI's side of an upload with progress, against a stand-in server: the progress
 // lines reach the bar, the result line is the answer, and a server that dies in the
@@ -20,6 +21,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
+      if (req.url!.endsWith('/language')) return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ asked: req.headers['accept-language'] }));
       res.writeHead(200, { 'content-type': 'application/x-ndjson' });
       res.write(`${JSON.stringify({ progress: { phase: 'validate', rows: 1, bytes: 10, total_bytes: 20 } })}\n`);
       if (req.url!.endsWith('/dies')) return void setTimeout(() => res.socket!.destroy(), 20);
@@ -31,6 +33,7 @@ beforeAll(async () => {
   remote = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: 'test', pid: process.pid };
 });
 afterAll(() => {
+  useLanguage('en');
   server?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -49,5 +52,23 @@ describe('uploadToServer with progress', () => {
 
   it('names a server that stopped in the middle of its answer, and what to do', async () => {
     await expect(uploadToServer(remote, '/imports/dies', file, {}, () => {})).rejects.toThrow(/stopped answering before the end .* run the same command: nothing is counted twice/);
+  });
+});
+
+describe("the command line's language", () => {
+  // The server tells its refusals and an import's reasons in the language asked, so a
+  // command reads alike through it and without it.
+  it('is the language every request asks the server for', async () => {
+    useLanguage('sl');
+    await expect(callServer(remote, 'GET', '/language')).resolves.toEqual({ asked: 'sl' });
+    useLanguage('en');
+    await expect(callServer(remote, 'GET', '/language')).resolves.toEqual({ asked: 'en' });
+  });
+
+  it('tells a server gone mid-answer in that language', async () => {
+    useLanguage('ru');
+    const gone = await uploadToServer(remote, '/imports/dies', file, {}, () => {}).catch((error: unknown) => error);
+    useLanguage('en');
+    expect((gone as { in(language: string): { message: string } }).in('ru').message).toMatch(/^Сервер Regulars по адресу http:\/\/127\.0\.0\.1:\d+ перестал отвечать, не закончив/);
   });
 });

@@ -8,6 +8,8 @@ import { STATUS_OF, type Problem } from '../http/problem.ts';
 import { NDJSON, type ProgressLine } from '../http/progress.ts';
 import { AppError, type ErrorKind } from '../shared/errors.ts';
 import { newSecret } from '../shared/ids.ts';
+import { say } from '../shared/messages/index.ts';
+import { cliLanguage } from './language.ts';
 
 // A server on the embedded database holds the data folder alone (db/lock.ts): a second
 // process on it would lose writes. So the commands people run beside a server (status,
@@ -15,6 +17,8 @@ import { newSecret } from '../shared/ids.ts';
 // instead of refusing. The server leaves its port and a token in the folder's lock file,
 // which only its owner can read: whoever can read it can read the database files beside
 // it anyway. Other commands still refuse, naming the server.
+// Each request asks for the command line's language (Accept-Language): the server tells its
+// refusals and an import's reasons in it, as the same command does without a server.
 
 export interface RunningServer {
   url: string;
@@ -92,7 +96,8 @@ function send<T, P>(
 ): Promise<T> {
   const accept = onProgress ? `${NDJSON}, application/json` : 'application/json';
   return new Promise<T>((resolve, reject) => {
-    const req = http.request(`${server.url}/api/v1${route}`, { method, headers: { ...headers, accept, authorization: `Bearer ${server.token}` } }, (res) => {
+    const asked = { ...headers, accept, 'accept-language': cliLanguage(), authorization: `Bearer ${server.token}` };
+    const req = http.request(`${server.url}/api/v1${route}`, { method, headers: asked }, (res) => {
       res.on('error', () => reject(lostServer(server)));
       if (onProgress && res.headers['content-type']?.startsWith(NDJSON)) return readProgressLines(server, res, onProgress).then(resolve as (v: unknown) => void, reject);
       const chunks: Buffer[] = [];
@@ -103,7 +108,7 @@ function send<T, P>(
         try {
           json = text ? JSON.parse(text) : undefined;
         } catch {
-          return reject(new Error(`The server at ${server.url} answered ${res.statusCode} with something other than JSON`));
+          return reject(new AppError('unavailable', say('cli.server_not_json', { url: server.url, status: String(res.statusCode) })));
         }
         if (res.statusCode! < 300) return resolve(json as T);
         reject(errorOfProblem(server, res.statusCode!, json as Partial<Problem> | undefined));
@@ -112,7 +117,7 @@ function send<T, P>(
     req.on('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'ECONNREFUSED'
-          ? new AppError('unavailable', `The Regulars server (pid ${server.pid}) holds the data folder but does not answer at ${server.url}: is it still starting? Try again in a moment.`)
+          ? new AppError('unavailable', say('cli.server_silent', { pid: String(server.pid), url: server.url }))
           : ['ECONNRESET', 'EPIPE'].includes(error.code ?? '') ? lostServer(server) : error,
       ),
     );
@@ -137,14 +142,10 @@ async function readProgressLines<P>(server: RunningServer, res: http.IncomingMes
 }
 
 /** The server went away in the middle of an answer (stopped, or killed). */
-const lostServer = (server: RunningServer) =>
-  new AppError(
-    'unavailable',
-    `The Regulars server at ${server.url} stopped answering before the end (was it stopped?). What it finished is stored; once it runs again, run the same command: nothing is counted twice.`,
-  );
+const lostServer = (server: RunningServer) => new AppError('unavailable', say('cli.server_lost', { url: server.url }));
 
 function errorOfProblem(server: RunningServer, status: number, problem: Partial<Problem> | undefined): AppError {
-  return new AppError(kindOfStatus(status), problem?.detail ?? `The server at ${server.url} answered ${status}`, problem?.errors ?? []);
+  return new AppError(kindOfStatus(status), problem?.detail ?? say('cli.server_answered', { url: server.url, status: String(status) }), problem?.errors ?? []);
 }
 
 function kindOfStatus(status: number): ErrorKind {

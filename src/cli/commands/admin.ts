@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { say } from '../../shared/messages/index.ts';
 import { print, list, throughServerOr } from '../context.ts';
+import { inCli } from '../language.ts';
 import { callServer } from '../remote.ts';
 
 // keys, users and stores: the set-up a business does once.
@@ -14,20 +16,21 @@ export function adminCommands(program: Command) {
     .action(async (o: { name: string; scopes: string; json?: boolean }) => {
       const input = { name: o.name, scopes: list(o.scopes) };
       const key = await throughServerOr('keys create', (server) => callServer(server, 'POST', '/keys', input), (s) => s.auth.createApiKey(input, { actor: 'cli' }));
-      print(key, Boolean(o.json), () => `API key "${key.name}" (${key.scopes.join(', ')}):\n\n  ${key.key}\n\nStore it now: it is not shown again. Send it as "Authorization: Bearer ${key.key.slice(0, 12)}…".`);
+      print(key, Boolean(o.json), () => inCli(say('cli.key_created', { name: key.name, scopes: key.scopes.join(', '), key: key.key, prefix: key.key.slice(0, 12) })));
     });
   keys
     .command('list')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
       const items = await throughServerOr('keys list', async (server) => (await callServer<{ items: unknown }>(server, 'GET', '/keys')).items, (s) => s.auth.listApiKeys());
-      print(items, Boolean(o.json), () => items.map((k) => `${k.id}  ${k.name.padEnd(24)} ${k.scopes.join(',').padEnd(16)} ${k.revoked_at ? 'revoked' : 'active'}`).join('\n') || 'No API keys.');
+      print(items, Boolean(o.json), () =>
+        items.map((k) => `${k.id}  ${k.name.padEnd(24)} ${k.scopes.join(',').padEnd(16)} ${inCli(say(k.revoked_at ? 'cli.key_revoked' : 'cli.key_active'))}`).join('\n') || inCli(say('cli.no_keys')));
     });
   keys
     .command('revoke <id>')
     .action(async (id: string) => {
       await throughServerOr('keys revoke', (server) => callServer(server, 'DELETE', `/keys/${encodeURIComponent(id)}`), (s) => s.auth.revokeApiKey(id, { actor: 'cli' }));
-      console.log(`Revoked ${id}.`);
+      console.log(inCli(say('cli.key_revoked_id', { id })));
     });
 
   const users = program.command('users').description('staff who log in to the dashboard');
@@ -41,7 +44,8 @@ export function adminCommands(program: Command) {
     .action(async (o: { email: string; role: string; name?: string; password?: string; json?: boolean }) => {
       const input = { email: o.email, role: o.role, name: o.name, password: o.password };
       const created = await throughServerOr('users create', (server) => callServer(server, 'POST', '/users', input), (s) => s.auth.createUser(input, { actor: 'cli' }));
-      print(created, Boolean(o.json), () => `Created ${created.user.role} ${created.user.email}${created.password ? `\nPassword: ${created.password}` : ''}`);
+      print(created, Boolean(o.json), () =>
+        [say('cli.user_created', { role: created.user.role, email: created.user.email }), ...(created.password ? [say('cli.password', { password: created.password })] : [])].map(inCli).join('\n'));
     });
   users
     .command('list')
@@ -59,7 +63,7 @@ export function adminCommands(program: Command) {
         (server) => callServer(server, 'POST', `/users/${encodeURIComponent(email)}/password-reset`),
         (s) => s.auth.resetPassword(email, { actor: 'cli' }),
       );
-      console.log(`New password for ${email}: ${password}`);
+      console.log(inCli(say('cli.password_reset', { email, password })));
     });
 
   const stores = program.command('stores').description('locations');
@@ -74,13 +78,13 @@ export function adminCommands(program: Command) {
     .action(async (o: { code: string; name: string; timeZone: string; city?: string; json?: boolean }) => {
       const input = { code: o.code, name: o.name, city: o.city, time_zone: o.timeZone };
       const store = await throughServerOr('stores create', (server) => callServer(server, 'POST', '/stores', input), async (s) => (await s.stores.upsert(input)).store);
-      print(store, Boolean(o.json), () => `Store ${store.code}: ${store.name} (${store.time_zone})`);
+      print(store, Boolean(o.json), () => inCli(say('cli.store', { code: store.code, name: store.name, time_zone: store.time_zone })));
     });
   stores
     .command('list')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
       const items = await throughServerOr('stores list', async (server) => (await callServer<{ items: unknown }>(server, 'GET', '/stores')).items, (s) => s.stores.list());
-      print(items, Boolean(o.json), () => items.map((x) => `${x.code.padEnd(20)} ${x.name.padEnd(28)} ${x.city ?? ''} ${x.time_zone}`).join('\n') || 'No stores.');
+      print(items, Boolean(o.json), () => items.map((x) => `${x.code.padEnd(20)} ${x.name.padEnd(28)} ${x.city ?? ''} ${x.time_zone}`).join('\n') || inCli(say('cli.no_stores')));
     });
 }

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { loyaltyMetrics, type LoyaltyMetrics } from '../../modules/analytics/index.ts';
+import { Said, say, type Language, type MessageCode } from '../../shared/messages/index.ts';
 import { print, throughServerOr } from '../context.ts';
+import { cliLanguage, count, countIn, decimal, percent } from '../language.ts';
 import { callServer, queryOf } from '../remote.ts';
 
 // `regulars analyze metrics`: the loyalty metrics of a period, the same figures as
@@ -18,12 +20,9 @@ export function metricsCommand(analyze: Command) {
     .action(async (o: { year?: string; from?: string; to?: string; store?: string; acquisitionCost: string; json?: boolean }) => {
       const query = { year: o.year, from: o.from, to: o.to, store: o.store, acquisition_cost: o.acquisitionCost };
       const metrics = await throughServerOr('analyze', (server) => callServer(server, 'GET', `/analytics/metrics${queryOf(query)}`), (s) => loyaltyMetrics(s, query));
-      print(metrics, Boolean(o.json), () => describeMetrics(metrics));
+      print(metrics, Boolean(o.json), () => describeMetrics(metrics, cliLanguage()));
     });
 }
-
-const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
-const count = (n: number) => n.toLocaleString('en');
 
 /** Rows of cells as aligned columns; `align` has an l or r per column (default: the first left, numbers right). */
 function table(rows: string[][], align = 'l' + 'r'.repeat(rows[0].length - 1)): string {
@@ -31,32 +30,42 @@ function table(rows: string[][], align = 'l' + 'r'.repeat(rows[0].length - 1)): 
   return rows.map((r) => r.map((cell, i) => (align[i] === 'l' ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd()).join('\n');
 }
 
-export function describeMetrics(m: LoyaltyMetrics): string {
+export function describeMetrics(m: LoyaltyMetrics, language: Language): string {
+  const t = (code: MessageCode) => new Said(code).in(language);
+  const num = (n: number) => count(n, language);
+  const share = (value: number | null) => (value === null ? '—' : percent(value, language));
+  const customers = (n: number) => countIn('customers', n, language);
+  const purchases = (n: number) => countIn('purchases', n, language);
   const c = m.currency;
-  const head = `Loyalty metrics ${m.period.from} – ${m.period.to} (${m.store ? `store ${m.store}` : 'all stores'}; previous period ${m.period.previous.from} – ${m.period.previous.to}), ${c}`;
+  const head = say('cli.metrics.head', {
+    from: m.period.from, to: m.period.to, scope: m.store ? say('cli.metrics.store', { store: m.store }) : say('cli.metrics.all_stores'),
+    previous_from: m.period.previous.from, previous_to: m.period.previous.to, currency: c,
+  }).in(language);
   const figures = table([
-    ['metric', 'value', 'sample'],
-    ['Customers who bought', count(m.customers), ''],
-    ['Purchases', count(m.purchases), ''],
-    ['Net revenue', m.revenue, ''],
-    ['Repeat purchase ratio', percent(m.repeat_purchase_ratio.value), `${count(m.repeat_purchase_ratio.repeat_customers)} of ${count(m.customers)} customers bought on 2+ days`],
-    ['Average check', m.average_check.value ?? '—', `${count(m.purchases)} purchases`],
-    ['Purchase frequency', m.purchase_frequency.value?.toFixed(2) ?? '—', `${count(m.purchases)} purchases / ${count(m.customers)} customers`],
-    ['Churn rate', percent(m.churn_rate.value), `${count(m.churn_rate.churned_customers)} of ${count(m.churn_rate.previous_customers)} previous-period customers did not return`],
-    ['Annual revenue / customer', m.clv.annual_revenue_per_customer ?? '—', `${count(m.customers)} customers`],
-    ['Average lifetime (years)', m.clv.average_lifetime_years?.toFixed(2) ?? '—', '1 / annual churn rate'],
-    ['CLV', m.clv.value ?? '—', `acquisition cost ${m.clv.acquisition_cost}${m.clv.note ? ` — ${m.clv.note}` : ''}`],
-   ], 'lrl');
+    [t('cli.metrics.metric'), t('cli.metrics.value'), t('cli.metrics.sample')],
+    [t('cli.metrics.customers_who_bought'), num(m.customers), ''],
+    [t('cli.metrics.purchases_row'), num(m.purchases), ''],
+    [t('cli.metrics.net_revenue'), m.revenue, ''],
+    [t('cli.metrics.repeat_ratio'), share(m.repeat_purchase_ratio.value), say('cli.metrics.repeat_sample', { repeat: m.repeat_purchase_ratio.repeat_customers, customers: m.customers }).in(language)],
+    [t('cli.metrics.average_check'), m.average_check.value ?? '—', purchases(m.purchases)],
+    [t('cli.metrics.frequency'), m.purchase_frequency.value === null ? '—' : decimal(m.purchase_frequency.value, 2, language), `${purchases(m.purchases)} / ${customers(m.customers)}`],
+    [t('cli.metrics.churn_rate'), share(m.churn_rate.value), say('cli.metrics.churn_sample', { churned: m.churn_rate.churned_customers, previous: m.churn_rate.previous_customers }).in(language)],
+    [t('cli.metrics.annual_revenue'), m.clv.annual_revenue_per_customer ?? '—', customers(m.customers)],
+    [t('cli.metrics.lifetime'), m.clv.average_lifetime_years === null ? '—' : decimal(m.clv.average_lifetime_years, 2, language), t('cli.metrics.lifetime_sample')],
+    ['CLV', m.clv.value ?? '—', say('cli.metrics.acquisition_cost', { cost: m.clv.acquisition_cost, note: m.clv.note ? ` — ${m.clv.note}` : '' }).in(language)],
+  ], 'lrl');
+  const repeat = t('cli.metrics.repeat_customers');
+  const other = t('cli.metrics.other_customers');
   const revenue = table([
-    ['revenue', 'customers', 'purchases', 'revenue', 'share'],
-    ...([['repeat customers', m.revenue_by_customer_type.repeat], ['other customers', m.revenue_by_customer_type.other]] as const).map(([name, g]) =>
-      [name, count(g.customers), count(g.purchases), g.revenue, percent(g.share_of_revenue)]),
-    ...m.revenue_by_tier.map((t) => [`tier ${t.tier}`, count(t.customers), count(t.purchases), t.revenue, percent(t.share_of_revenue)]),
+    [t('cli.metrics.revenue'), t('cli.metrics.customers'), t('cli.metrics.purchases'), t('cli.metrics.revenue'), t('cli.metrics.share')],
+    ...([[repeat, m.revenue_by_customer_type.repeat], [other, m.revenue_by_customer_type.other]] as const).map(([name, g]) =>
+      [name, num(g.customers), num(g.purchases), g.revenue, share(g.share_of_revenue)]),
+    ...m.revenue_by_tier.map((x) => [say('cli.metrics.tier', { tier: String(x.tier) }).in(language), num(x.customers), num(x.purchases), x.revenue, share(x.share_of_revenue)]),
   ]);
   const promotions = table([
-    ['promotions', 'customers', 'purchases', 'with promotion', 'share', 'customers using'],
-    ...([['repeat customers', m.promotions.repeat], ['other customers', m.promotions.other], ['all', m.promotions.all]] as const).map(([name, g]) =>
-      [name, count(g.customers), count(g.purchases), count(g.promo_purchases), percent(g.share), count(g.promo_customers)]),
+    [t('cli.metrics.promotions'), t('cli.metrics.customers'), t('cli.metrics.purchases'), t('cli.metrics.with_promotion'), t('cli.metrics.share'), t('cli.metrics.customers_using')],
+    ...([[repeat, m.promotions.repeat], [other, m.promotions.other], [t('cli.metrics.all'), m.promotions.all]] as const).map(([name, g]) =>
+      [name, num(g.customers), num(g.purchases), num(g.promo_purchases), share(g.share), num(g.promo_customers)]),
   ]);
   return [head, '', figures, '', revenue, '', promotions].join('\n');
 }

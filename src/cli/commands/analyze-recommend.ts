@@ -4,8 +4,10 @@ import {
   type BoughtTogether, type CustomerRecommendations, type HitRate, type HitRateReport, type RecommendationService,
 } from '../../modules/analytics/index.ts';
 import { invalidField } from '../../shared/errors.ts';
+import { say, type Language, type Said } from '../../shared/messages/index.ts';
 import type { Services } from '../../services.ts';
 import { print, throughServerOr } from '../context.ts';
+import { cliLanguage, countIn, decimal, percent } from '../language.ts';
 import { callServer, queryOf, type RunningServer } from '../remote.ts';
 
 // `regulars analyze recommend`: products bought together, a customer's next-best
@@ -62,9 +64,9 @@ export function recommendCommand(analyze: Command) {
     .option('--json', 'machine-readable output')
     .action(async (o: Options) => {
       const limit = Number(o.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalidField('limit', 'must be a whole number from 1 to 100');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalidField('limit', say('cli.recommend.limit'));
       const evaluate = Boolean(o.evaluate || o.cutoff);
-      if (evaluate && !o.cutoff) throw invalidField('cutoff', 'is required with --evaluate (YYYY-MM-DD)');
+      if (evaluate && !o.cutoff) throw invalidField('cutoff', say('cli.recommend.cutoff_required'));
       const ask = async (source: Source) => {
         const out: Result = {};
         if (o.sku) out.bought_together = await source.boughtTogether(o.sku, limit);
@@ -74,41 +76,51 @@ export function recommendCommand(analyze: Command) {
         return out;
       };
       const result = await throughServerOr('analyze', (server) => ask(remote(server)), (s) => ask(local(s)));
-      print(result, Boolean(o.json), () => describe(result));
+      print(result, Boolean(o.json), () => describe(result, cliLanguage()));
     });
 }
 
 const named = (p: { sku: string; name: string | null }) => (p.name ? `${p.name} (${p.sku})` : p.sku);
-const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
-const rate = (r: HitRate) => `${percent(r.rate).padStart(7)}  (95 % interval ${(100 * r.low).toFixed(1)}–${(100 * r.high).toFixed(1)})  ${r.hits} of ${r.customers}`;
 
-function describe(r: Result): string {
+function describe(r: Result, language: Language): string {
+  const t = (said: Said) => said.in(language);
+  const baskets = (n: number) => countIn('baskets', n, language);
+  const rate = (x: HitRate) => t(say('cli.recommend.rate', {
+    rate: percent(x.rate, language, true).padStart(7), low: decimal(100 * x.low, 1, language), high: decimal(100 * x.high, 1, language), hits: x.hits, customers: x.customers,
+  }));
   const out: string[] = [];
   if (r.bought_together) {
     const b = r.bought_together;
-    out.push(`${named(b)}, in ${b.baskets.toLocaleString('en')} baskets. Bought with it:`);
-    if (b.items.length === 0) out.push('  nothing often enough to tell');
-    for (const i of b.items) out.push(`  ${named(i).padEnd(40)} lift ${i.lift.toFixed(2).padStart(6)}  confidence ${percent(i.confidence).padStart(7)}  ${i.count} baskets`);
+    out.push(t(say('cli.recommend.bought_with', { product: named(b), baskets: countIn('basketsIn', b.baskets, language) })));
+    if (b.items.length === 0) out.push(`  ${t(say('cli.recommend.nothing'))}`);
+    for (const i of b.items) {
+      const figures = say('cli.recommend.item', { lift: decimal(i.lift, 2, language).padStart(6), confidence: percent(i.confidence, language, true).padStart(7), baskets: baskets(i.count) });
+      out.push(`  ${named(i).padEnd(40)} ${t(figures)}`);
+    }
   }
   if (r.customer) {
     const c = r.customer;
-    out.push(`Customer ${c.customer_id}, ${c.products_bought} products bought. Next best:`);
-    c.items.forEach((i, n) => out.push(`  ${String(n + 1).padStart(2)}. ${named(i).padEnd(40)} ${i.score.toFixed(3).padStart(7)}  ${i.source}`));
+    out.push(t(say('cli.recommend.customer', { customer: c.customer_id, products: countIn('productsBought', c.products_bought, language) })));
+    c.items.forEach((i, n) => out.push(`  ${String(n + 1).padStart(2)}. ${named(i).padEnd(40)} ${decimal(i.score, 3, language).padStart(7)}  ${i.source}`));
   }
   if (r.evaluation) {
     const e = r.evaluation;
+    const labels = [t(say('cli.recommend.model')), t(say('cli.recommend.most_popular'))];
+    const width = Math.max(12, ...labels.map((label) => label.length));
     out.push(
-      `Hit rate at ${e.k}: trained on ${e.train_baskets.toLocaleString('en')} baskets of ${e.train_customers.toLocaleString('en')} customers before ${e.cutoff};`,
-      `tested on the ${e.customers.toLocaleString('en')} of them who bought a product new to them from then on.`,
-      `  model         ${rate(e.model)}`,
-      `  most popular  ${rate(e.most_popular)}`,
-      `  only the model hit ${e.model_only}, only the most popular ${e.popular_only} (McNemar p = ${e.p_value < 0.001 ? e.p_value.toExponential(1) : e.p_value.toFixed(3)})`,
+      t(say('cli.recommend.trained', { k: e.k, baskets: countIn('basketsIn', e.train_baskets, language), customers: countIn('customersGenitive', e.train_customers, language), cutoff: e.cutoff })),
+      t(say('cli.recommend.tested', { customers: e.customers })),
+      `  ${labels[0].padEnd(width)}  ${rate(e.model)}`,
+      `  ${labels[1].padEnd(width)}  ${rate(e.most_popular)}`,
+      `  ${t(say('cli.recommend.only', { model: e.model_only, popular: e.popular_only, p: e.p_value < 0.001 ? e.p_value.toExponential(1) : decimal(e.p_value, 3, language) }))}`,
     );
   }
   if (r.strongest_pairs) {
-    out.push('Bought together most (by lift; --sku, --customer or --evaluate for more):');
-    if (r.strongest_pairs.length === 0) out.push('  no pair is bought together often enough to tell');
-    for (const p of r.strongest_pairs) out.push(`  ${named(p.from).padEnd(34)} + ${named(p.to).padEnd(34)} lift ${p.lift.toFixed(2).padStart(6)}  ${p.count} baskets`);
+    out.push(t(say('cli.recommend.pairs')));
+    if (r.strongest_pairs.length === 0) out.push(`  ${t(say('cli.recommend.no_pairs'))}`);
+    for (const p of r.strongest_pairs) {
+      out.push(`  ${named(p.from).padEnd(34)} + ${named(p.to).padEnd(34)} ${t(say('cli.recommend.pair', { lift: decimal(p.lift, 2, language).padStart(6), baskets: baskets(p.count) }))}`);
+    }
   }
   return out.join('\n');
 }

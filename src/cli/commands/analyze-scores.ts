@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { ScoreRunSummary } from '../../modules/analytics/index.ts';
+import { say, type Language } from '../../shared/messages/index.ts';
 import { print, throughServerOr } from '../context.ts';
+import { cliLanguage, count, countIn, decimal, percent } from '../language.ts';
 import { callServer } from '../remote.ts';
 
 // `regulars analyze scores`: compute every customer's scores now — what the nightly job
@@ -20,28 +22,29 @@ export function scoresCommand(analyze: Command) {
         (server) => callServer(server, 'POST', '/analytics/scores/run', { as_of: o.asOf, horizon_days: o.horizon, transaction_model: o.model }),
         (s) => s.scores.computeScores({ asOf: o.asOf, horizonDays: Number(o.horizon), transactionModel: o.model as 'bgnbd' | 'paretonbd', trigger: 'cli' }),
       );
-      print(summary, Boolean(o.json), () => describeRun(summary));
+      print(summary, Boolean(o.json), () => describeRun(summary, cliLanguage()));
     });
 }
 
-const count = (n: number) => n.toLocaleString('en');
-const auc = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
+const auc = (v: number | null | undefined, language: Language) => (v === null || v === undefined ? '—' : decimal(v, 3, language));
 
-export function describeRun(r: ScoreRunSummary): string {
+export function describeRun(r: ScoreRunSummary, language: Language): string {
   const lines = [
-    `Scored ${count(r.customers)} customers as of ${r.as_of} in ${(r.duration_ms / 1000).toFixed(1)} s (run ${r.run_id}); ` +
-      `${count(r.segment_changes)} changed segment${r.left ? `, ${count(r.left)} left (merged or erased)` : ''}.`,
+    say('cli.scores.run', {
+      customers: countIn('scoredCustomers', r.customers, language), as_of: r.as_of, seconds: decimal(r.duration_ms / 1000, 1, language), run: r.run_id,
+      changed: r.segment_changes, left: r.left ? say('cli.scores.left', { left: r.left }) : '',
+    }).in(language),
     '',
-    ...r.segments.map((x) => `  ${x.segment.padEnd(20)} ${count(x.customers).padStart(9)}  ${((100 * x.customers) / Math.max(1, r.customers)).toFixed(1).padStart(5)}%`),
+    ...r.segments.map((x) => `  ${x.segment.padEnd(20)} ${count(x.customers, language).padStart(9)}  ${percent(x.customers / Math.max(1, r.customers), language).padStart(6)}`),
     '',
-    `Purchase model: ${r.transaction_model ?? 'none (nobody has bought twice yet)'}.`,
+    (r.transaction_model ? say('cli.scores.model', { model: r.transaction_model }) : say('cli.scores.no_model')).in(language),
   ];
+  const riskFrom = r.churn.risk_from;
   if (r.churn.status === 'trained') {
-    lines.push(
-      `Churn (no purchase within the horizon), AUC on the held-out window of ${count(r.churn.test_customers!)} customers ` +
-        `(${(100 * r.churn.test_churn_rate!).toFixed(1)}% churned): logistic ${auc(r.churn.auc?.logistic)}, ` +
-        `BG/NBD P(alive) ${auc(r.churn.auc?.bgnbd_probability_alive)}, BG/NBD P(no purchase) ${auc(r.churn.auc?.bgnbd_no_purchase)}; the risk band follows ${r.churn.risk_from}.`,
-    );
-  } else lines.push(`Churn model not trained: ${r.churn.reason}${r.churn.risk_from ? `; the risk band follows ${r.churn.risk_from}` : ''}.`);
+    lines.push(say('cli.scores.churn', {
+      customers: countIn('customers', r.churn.test_customers!, language), churned: percent(r.churn.test_churn_rate!, language),
+      logistic: auc(r.churn.auc?.logistic, language), alive: auc(r.churn.auc?.bgnbd_probability_alive, language), no_purchase: auc(r.churn.auc?.bgnbd_no_purchase, language), from: String(riskFrom),
+    }).in(language));
+  } else lines.push(say('cli.scores.not_trained', { reason: String(r.churn.reason), risk: riskFrom ? say('cli.scores.risk_from', { from: riskFrom }) : '' }).in(language));
   return lines.join('\n');
 }

@@ -5,8 +5,10 @@ import {
   type ClvFit, type CustomerSummary, type Purchase,
 } from '../../modules/analytics/index.ts';
 import { invalid } from '../../shared/errors.ts';
+import { say, type Language } from '../../shared/messages/index.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { print, throughServerOr } from '../context.ts';
+import { cliLanguage, count, countIn, percent } from '../language.ts';
 import { callServer, queryOf } from '../remote.ts';
 import { recommendCommand } from './analyze-recommend.ts';
 import { metricsCommand } from './analyze-metrics.ts';
@@ -34,7 +36,7 @@ export function analyzeCommands(program: Command) {
       const result = o.summary ? await fitSummaries({ summaries: readSummary(o.summary), query })
         : o.purchases ? await fitPurchases({ purchases: purchaseColumnsOf(readPurchases(o.purchases)), query })
         : await throughServerOr('analyze', (server) => callServer(server, 'GET', `/analytics/clv${queryOf(query)}`), (s) => clvFit(s, query));
-      print(result, Boolean(o.json), () => describe(result));
+      print(result, Boolean(o.json), () => describe(result, cliLanguage()));
     });
   rfmCommand(analyze);
   scoresCommand(analyze);
@@ -50,20 +52,22 @@ export function rfmCommand(analyze: Command) {
     .action(async (o: { json?: boolean }) => {
       const report = await throughServerOr('analyze', (server) => callServer(server, 'GET', '/analytics/rfm'), (s) => rfmReport(s));
       const scored = report.customers.length;
-      print(report, Boolean(o.json), () =>
-        [`${scored.toLocaleString('en')} customers with purchases`, ...report.segments.filter((x) => x.customers).map((x) => `  ${x.segment.padEnd(20)} ${String(x.customers).padStart(7)}  ${((100 * x.customers) / Math.max(1, scored)).toFixed(1)}%`)].join('\n'),
-      );
+      const language = cliLanguage();
+      print(report, Boolean(o.json), () => [
+        countIn('customersWithPurchases', scored, language),
+        ...report.segments.filter((x) => x.customers).map((x) => `  ${x.segment.padEnd(20)} ${count(x.customers, language).padStart(7)}  ${percent(x.customers / Math.max(1, scored), language)}`),
+      ].join('\n'));
     });
 }
 
-function describe(r: ClvFit): string {
-  const out = [`${r.customers.toLocaleString('en')} customers, time in ${r.unit}s`];
+function describe(r: ClvFit, language: Language): string {
+  const out = [say('cli.clv.customers', { customers: countIn('customers', r.customers, language), unit: say(`cli.clv.unit.${r.unit}`) }).in(language)];
   for (const [name, fit] of Object.entries(r.models)) {
     const params = Object.entries(fit.params).map(([k, v]) => `${k}=${(v as number).toFixed(4)}`).join(' ');
     out.push(`${name.padEnd(10)} ${params}  LL=${fit.log_likelihood.toFixed(1)}  (${fit.fit_ms} ms)`);
   }
   for (const [name, v] of Object.entries(r.validation ?? {})) {
-    out.push(`${name} holdout: predicted ${v.predicted_total.toFixed(0)} purchases, actual ${v.actual_total}`);
+    out.push(say('cli.clv.holdout', { model: name, predicted: Math.round(v.predicted_total), actual: v.actual_total }).in(language));
   }
   return out.join('\n');
 }
@@ -77,10 +81,10 @@ function readSummary(file: string): CustomerSummary[] {
   const { header, rows } = csvRows(file);
   const col = (...names: string[]) => names.map((n) => header.indexOf(n)).find((i) => i >= 0) ?? -1;
   const [x, tx, T, m] = [col('frequency', 'x'), col('recency', 't_x'), col('t'), col('monetary_value', 'zbar')];
-  if (x < 0 || tx < 0 || T < 0) throw invalid(`${file}: needs columns frequency,recency,T (or x,t_x,T); found ${header.join(',')}`);
+  if (x < 0 || tx < 0 || T < 0) throw invalid(say('cli.clv.summary_columns', { file, found: header.join(',') }));
   return rows.map((r, i) => {
     const c = { x: Number(r[x]), tx: Number(r[tx]), T: Number(r[T]), monetary: m >= 0 ? Number(r[m]) : undefined };
-    if (![c.x, c.tx, c.T].every(Number.isFinite)) throw invalid(`${file}: line ${i + 2} is not numeric`);
+    if (![c.x, c.tx, c.T].every(Number.isFinite)) throw invalid(say('cli.clv.not_numeric', { file, line: i + 2 }));
     return c;
   });
 }
@@ -90,10 +94,10 @@ function readPurchases(file: string): Purchase[] {
   const id = ['customer_external_id', 'customer_email', 'customer_phone'].map((n) => header.indexOf(n)).find((i) => i >= 0) ?? -1;
   const at = header.indexOf('occurred_at');
   const total = header.indexOf('total');
-  if (id < 0 || at < 0 || total < 0) throw invalid(`${file}: needs a customer identity column, occurred_at and total`);
+  if (id < 0 || at < 0 || total < 0) throw invalid(say('cli.clv.purchase_columns', { file }));
   return rows.map((r, i) => {
     const value = Number(r[total]);
-    if (!r[total]?.trim() || !Number.isFinite(value)) throw invalid(`${file}: line ${i + 2}: total is not a number`);
+    if (!r[total]?.trim() || !Number.isFinite(value)) throw invalid(say('cli.clv.total_not_number', { file, line: i + 2 }));
     return { customerId: r[id], at: r[at].slice(0, 10), value };
   });
 }

@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { DemoProgress } from '../../modules/demo/index.ts';
-import { fileFormatOf, fitMapping, IMPORT_KINDS, isImportKind, parseMapSpec, type ImportResult } from '../../modules/imports/index.ts';
+import { fileFormatOf, fitMapping, IMPORT_KINDS, isImportKind, parseMapSpec } from '../../modules/imports/index.ts';
 import { invalidField } from '../../shared/errors.ts';
+import { say, type Language } from '../../shared/messages/index.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { runDemo } from '../../workflows/run-demo.ts';
 import { print, throughServerOr } from '../context.ts';
+import { cliLanguage, countIn, inCli } from '../language.ts';
 import { callServer, uploadToServer, type RemoteProgress } from '../remote.ts';
+import { describeImport } from './import-summary.ts';
 
 // import, demo and analyze: data in and numbers out.
 export function dataCommands(program: Command) {
@@ -21,27 +24,28 @@ export function dataCommands(program: Command) {
     .option('--dry-run', 'check every row and tell what would be imported; write nothing')
     .option('--json', 'machine-readable output')
     .action(async (kind: string, file: string, o: { map?: string; dateFormat?: string; decimalComma?: boolean; encoding?: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) => {
-      if (!isImportKind(kind)) throw invalidField('kind', `must be one of ${IMPORT_KINDS.join(', ')}, not "${kind}"`);
-      if (!fs.existsSync(file)) throw invalidField('file', `no such file: ${file}`);
+      if (!isImportKind(kind)) throw invalidField('kind', say('import.unknown_kind', { kinds: IMPORT_KINDS.join(', '), kind }));
+      if (!fs.existsSync(file)) throw invalidField('file', say('cli.no_such_file', { file }));
+      const language = cliLanguage();
       const format = fileFormatOf({ dateFormat: o.dateFormat, decimalComma: o.decimalComma, encoding: o.encoding });
       const { map, guessed } = await fitMapping(file, kind, parseMapSpec(o.map, kind), format.encoding);
       const guesses = Object.entries(guessed).map(([field, column]) => `${field}=${column}`);
-      if (guesses.length > 0 && !o.json) process.stderr.write(`Columns guessed: ${guesses.join(', ')} (--map to choose others)\n`);
+      if (guesses.length > 0 && !o.json) process.stderr.write(`${inCli(say('cli.import.columns_guessed', { columns: guesses.join(', ') }))}\n`);
       const fields: Record<string, string> = { map: JSON.stringify(map) };
       if (format.dateFormat) fields.date_format = format.dateFormat;
       if (format.decimalComma) fields.decimal_comma = 'true';
       if (format.encoding) fields.encoding = format.encoding;
       if (o.skipInvalid) fields.skip_invalid = 'true';
       if (o.dryRun) fields.dry_run = 'true';
-      const bar = process.stderr.isTTY && !o.json ? progressBar() : undefined;
+      const bar = process.stderr.isTTY && !o.json ? progressBar(language) : undefined;
       const result = await throughServerOr(
         'import',
         // The streamed answer even without a bar: one way of reading it, whether or not on a terminal.
         (server) => uploadToServer(server, `/imports/${kind}`, file, fields, bar ?? (() => {})),
-        (s) => importFile(s, { kind, file, map, format, skipInvalid: o.skipInvalid, dryRun: o.dryRun, onProgress: bar }),
+        (s) => importFile(s, { kind, file, map, format, skipInvalid: o.skipInvalid, dryRun: o.dryRun, onProgress: bar, language }),
       );
       if (bar) process.stderr.write('\n');
-      print(result, Boolean(o.json), () => describe(result, Boolean(o.skipInvalid)));
+      print(result, Boolean(o.json), () => describeImport(result, Boolean(o.skipInvalid), language));
       // A dry run fails as the import would: on bad rows without --skip-invalid.
       if (result.dry_run ? result.invalid > 0 && !o.skipInvalid : !result.imported) process.exitCode = 1;
     });
@@ -55,8 +59,9 @@ export function dataCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (o: { customers: number; seed: number; years: number; json?: boolean }) => {
       const tty = process.stderr.isTTY && !o.json;
+      const language = cliLanguage();
       const onProgress = (p: DemoProgress) =>
-        tty && process.stderr.write(`\rcustomers ${p.customers.toLocaleString('en')} / ${o.customers.toLocaleString('en')}, purchases ${p.purchases.toLocaleString('en')}`);
+        tty && process.stderr.write(`\r${say('cli.demo_progress', { customers: p.customers, total: o.customers, purchases: p.purchases }).in(language)}`);
       const options = { customers: o.customers, seed: o.seed, years: o.years };
       const summary = await throughServerOr(
         'demo',
@@ -64,60 +69,37 @@ export function dataCommands(program: Command) {
         (s) => runDemo(s, { ...options, onProgress }),
       );
       if (tty) process.stderr.write('\n');
-      print(summary, Boolean(o.json), () =>
-        `Demo business (seed ${o.seed}): ${summary.stores} stores, ${summary.customers.toLocaleString('en')} customers, ` +
-        `${summary.purchases.toLocaleString('en')} purchases (${summary.created.toLocaleString('en')} new), ${summary.refunds} refund${summary.refunds === 1 ? '' : 's'}; revenue in the store ${summary.revenue} ${summary.currency}.`,
-      );
+      print(summary, Boolean(o.json), () => say('cli.demo_done', {
+        seed: String(o.seed), stores: countIn('stores', summary.stores, language), customers: countIn('customers', summary.customers, language),
+        purchases: countIn('purchases', summary.purchases, language), created: countIn('newPurchases', summary.created, language),
+        refunds: countIn('refunds', summary.refunds, language), revenue: summary.revenue, currency: summary.currency,
+      }).in(language));
     });
 }
 
 function positiveInt(name: string) {
   return (value: string) => {
     const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < 1) throw invalidField(name, `must be a whole number ≥ 1, not "${value}"`);
+    if (!Number.isSafeInteger(n) || n < 1) throw invalidField(name, say('cli.whole_at_least_one', { value }));
     return n;
   };
 }
 
-function describe(r: ImportResult, skipInvalid: boolean): string {
-  const errors = r.errors.map((e) => `  line ${e.line}, column ${e.column}: ${e.reason}`);
-  const more = r.errors_truncated ? ['  … more errors not listed'] : [];
-  const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
-  if (r.dry_run && r.invalid > 0 && !skipInvalid) {
-    return [`Dry run, nothing written: the import would refuse the file, ${r.invalid} of ${r.rows} rows have errors. Fix them, or use --skip-invalid.`, ...errors, ...more].join('\n');
-  }
-  const notPaid = r.not_paid ? [`${plural(r.not_paid, 'order')} left out as not paid (pending, authorized, voided or expired).`] : [];
-  if (r.dry_run) {
-    const what = r.orders === undefined ? plural(r.rows, 'row') : `${plural(r.rows, 'row')} of line items, ${plural(r.orders, 'order')}`;
-    const skipped = r.invalid > 0 ? `; it would skip ${plural(r.invalid, 'invalid row')}` : '';
-    const refunds = r.refunds_recorded ? [`It would record ${plural(r.refunds_recorded, 'refund')} so that the orders' refunds add up to their refunded amounts.`] : [];
-    return [`Dry run, nothing written: ${r.kind} file of ${what}. The import would add ${r.created.toLocaleString('en')} and find ${r.duplicates.toLocaleString('en')} already there${skipped}.`, ...notPaid, ...refunds, ...errors, ...more].join('\n');
-  }
-  if (!r.imported) return [`Nothing imported: ${r.invalid} of ${r.rows} rows have errors. Fix them, or use --skip-invalid.`, ...errors, ...more].join('\n');
-  return [
-    r.orders === undefined
-      ? `Imported ${r.kind}: ${r.rows} row${r.rows === 1 ? '' : 's'}, ${r.created} new, ${r.duplicates} already there, ${r.invalid} skipped as invalid (${(r.duration_ms / 1000).toFixed(1)} s).`
-      : `Imported ${r.kind}: ${r.rows} row${r.rows === 1 ? '' : 's'} of line items, ${r.orders} order${r.orders === 1 ? '' : 's'}: ${r.created} new, ${r.duplicates} already there; ${r.invalid} row${r.invalid === 1 ? '' : 's'} skipped as invalid (${(r.duration_ms / 1000).toFixed(1)} s).`,
-    ...notPaid,
-    ...(r.refunds_recorded ? [`${plural(r.refunds_recorded, 'refund')} recorded so that the orders' refunds add up to their refunded amounts.`] : []),
-    ...errors,
-    ...more,
-  ].join('\n');
-}
-
-const PHASE_LABELS: Record<string, string> = { upload: 'uploading', validate: 'checking ', import: 'importing' };
+const PHASES = ['upload', 'validate', 'import'] as const;
 
 /** A bar on stderr for a terminal: the phase, the share of the file's bytes, the rows so far. */
-function progressBar() {
+function progressBar(language: Language) {
+  const labels = Object.fromEntries(PHASES.map((phase) => [phase, say(`cli.import.phase.${phase}`).in(language)]));
+  const width = Math.max(...Object.values(labels).map((label) => label.length));
   let last = 0;
   return (p: RemoteProgress) => {
     const now = Date.now();
     if (now - last < 100 && p.bytes < p.total_bytes) return;
     last = now;
     const share = p.total_bytes ? Math.min(1, p.bytes / p.total_bytes) : 0;
-    const width = 30;
-    const filled = Math.round(share * width);
-    const rows = p.rows === undefined ? '' : `  ${p.rows.toLocaleString('en')} rows`;
-    process.stderr.write(`\r${PHASE_LABELS[p.phase] ?? p.phase} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%${rows}\x1b[K`);
+    const bar = 30;
+    const filled = Math.round(share * bar);
+    const rows = p.rows === undefined ? '' : `  ${countIn('rows', p.rows, language)}`;
+    process.stderr.write(`\r${(labels[p.phase] ?? p.phase).padEnd(width)} [${'#'.repeat(filled)}${'.'.repeat(bar - filled)}] ${(share * 100).toFixed(0).padStart(3)}%${rows}\x1b[K`);
   };
 }

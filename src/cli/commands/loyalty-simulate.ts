@@ -1,0 +1,100 @@
+import type { Command } from 'commander';
+import type { SimulationReport } from '../../modules/loyalty/index.ts';
+import { say, type Language, type Said } from '../../shared/messages/index.ts';
+import { print, throughServerOr } from '../context.ts';
+import { cliLanguage, count, countIn } from '../language.ts';
+import { callServer } from '../remote.ts';
+import { readJson } from './read-json.ts';
+
+// `regulars loyalty simulate`: replay the purchases since a date against a proposed
+// program and print what it would cost and whom it would move, in the command line's
+// language. The report's reasons and notes are told by their codes (the API's sentences
+// are English); bonus kinds, tier codes and policies stay as the program document writes them.
+export function simulateCommand(loyalty: Command) {
+  loyalty
+    .command('simulate <file>')
+    .description('replay the purchases since a date against a proposed program; changes nothing')
+    .requiredOption('--since <date>', 'YYYY-MM-DD')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, o: { since: string; json?: boolean }) => {
+      const document = readJson(file);
+      const report = await throughServerOr('loyalty simulate', (server) => callServer(server, 'POST', '/loyalty/program/simulate', { program: document, since: o.since }), (s) => s.loyalty.simulate(document, { since: o.since }));
+      print(report, Boolean(o.json), () => describeSimulation(report, o.since.trim(), cliLanguage()));
+    });
+}
+
+const REASONS: Partial<Record<string, Said>> = {
+  challenge_timing: say('cli.simulate.challenge_timing'),
+  ledger_only_triggers: say('cli.simulate.ledger_only_triggers'),
+};
+const KINDS: Partial<Record<string, Said>> = { challenge: say('cli.simulate.kind.challenge') };
+
+export function describeSimulation(report: SimulationReport, since: string, language: Language): string {
+  const t = (said: Said) => said.in(language);
+  const n = (value: number) => count(value, language);
+  const { proposed, current, difference } = report;
+  const lines = [
+    t(say('cli.simulate.replayed', {
+      purchases: countIn('purchases', report.purchases, language), customers: countIn('customersGenitive', report.customers, language), since, ms: String(report.duration_ms),
+    })),
+    t(say('cli.simulate.proposed', { points: proposed.points, purchase_points: proposed.purchase_points, bonus_points: proposed.bonus_points, value: proposed.value, currency: proposed.currency })),
+  ];
+  if (current && difference) {
+    lines.push(t(say('cli.simulate.in_force', { version: String(current.version), points: current.points, value: current.value, currency: current.currency })));
+    lines.push(t(say('cli.simulate.difference', { points: `${difference.points >= 0 ? '+' : ''}${n(difference.points)}`, value: difference.value, currency: proposed.currency })));
+  }
+  // Bonus points by kind, for every kind either program pays something for.
+  const kinds = (Object.keys(proposed.bonus_points_by_kind) as (keyof typeof proposed.bonus_points_by_kind)[])
+    .filter((k) => proposed.bonus_points_by_kind[k] !== 0 || (current?.bonus_points_by_kind[k] ?? 0) !== 0);
+  if (kinds.length) {
+    const triggers = report.bonus_triggers as Record<string, number>;
+    const head = [t(say('cli.simulate.proposed_column')), t(say('cli.simulate.in_force_column')), t(say('cli.simulate.triggers_column'))];
+    const [w1, w2, w3] = [Math.max(9, head[0].length), Math.max(10, head[1].length), Math.max(9, head[2].length)];
+    lines.push(`${t(say('cli.simulate.bonuses')).padEnd(21)}${head[0].padStart(w1)} ${current ? head[1].padStart(w2) : ''} ${head[2].padStart(w3)}`);
+    for (const k of kinds) {
+      const inForce = current ? n(current.bonus_points_by_kind[k]).padStart(w2) : '';
+      lines.push(`  ${k.padEnd(18)} ${n(proposed.bonus_points_by_kind[k]).padStart(w1)} ${inForce} ${(k in triggers ? n(triggers[k]) : '—').padStart(w3)}`);
+    }
+  }
+  for (const x of report.not_simulated) {
+    lines.push(t(say('cli.simulate.not_simulated', { kind: KINDS[x.kind] ?? x.kind, points: x.ledger_points, reason: REASONS[x.code] ?? x.reason })));
+  }
+  for (const note of report.notes) lines.push(t(say('cli.simulate.note', { note: REASONS[note.code] ?? note.message })));
+  if (report.tiers.length) lines.push(...tierLines(report, language));
+  return lines.join('\n');
+}
+
+/** Members per tier, proposed and today, who moves (those moving down first), and what publishing now would do. */
+function tierLines(report: SimulationReport, language: Language): string[] {
+  const t = (said: Said) => said.in(language);
+  const n = (value: number) => count(value, language);
+  const head = [t(say('cli.simulate.proposed_column')), t(say('cli.simulate.today_column'))];
+  const [w1, w2] = [Math.max(9, head[0].length), Math.max(9, head[1].length)];
+  const lines = [`${t(say('cli.simulate.tiers')).padEnd(13)}${head[0].padStart(w1)} ${head[1].padStart(w2)}`];
+  for (const tier of report.tiers) lines.push(`  ${tier.code.padEnd(10)} ${n(tier.proposed).padStart(w1)} ${n(tier.today).padStart(w2)}`);
+  lines.push(t(say('cli.simulate.moves', { up: report.moves.up, down: report.moves.down, unchanged: report.moves.unchanged })));
+  const [up, down] = [t(say('cli.simulate.up')), t(say('cli.simulate.down'))];
+  const direction = Math.max(up.length, down.length);
+  // Who: the first 20; --json lists up to 1,000.
+  const listMovers = (movers: SimulationReport['movers'], total: number) => {
+    const shown = movers.slice(0, 20);
+    for (const m of shown) {
+      const name = m.name ?? t(say('cli.simulate.no_name'));
+      lines.push(`  ${(m.direction === 'down' ? down : up).padEnd(direction)} ${name.padEnd(28)} ${m.from ?? t(say('cli.simulate.no_tier'))} -> ${m.to}   ${m.customer_id}`);
+    }
+    const more = total - shown.length;
+    if (more > 0) lines.push(`  ${t(say('cli.simulate.more_movers', { more }))}`);
+  };
+  listMovers(report.movers, report.moves.up + report.moves.down);
+  const { tier_rules_changed: changed, upgrade_now: keep, reevaluate_now: all } = report.on_publish;
+  if (!changed) lines.push(t(say('cli.simulate.publish_moves_nobody')));
+  else {
+    lines.push(t(say('cli.simulate.publish_moves', { keep_up: keep.up, all_up: all.up, all_down: all.down })));
+    for (const [policy, moves] of [['upgrade_now', keep], ['reevaluate_now', all]] as const) {
+      if (moves.up + moves.down === 0) continue;
+      lines.push(t(say('cli.simulate.publish_with', { policy })));
+      listMovers(moves.movers, moves.up + moves.down);
+    }
+  }
+  return lines;
+}
