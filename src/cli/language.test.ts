@@ -45,7 +45,7 @@ describe('regulars in another language', () => {
   it('proves the ledger in Russian and in Danish, each with its plural', () => {
     const ru = run(['--language', 'ru', 'loyalty', 'verify']);
     expect(ru.status, ru.stderr).toBe(0);
-    expect(ru.stdout).toMatch(/^OK: 0 участников, 0 записей журнала — каждый баланс совпадает со своим журналом \(\d+ мс\)\.\n$/);
+    expect(ru.stdout).toMatch(/^OK: 0 счетов баллов, 0 записей журнала — каждый баланс совпадает со своим журналом \(\d+ мс\)\.\n$/);
     const da = run(['status'], { REGULARS_LANGUAGE: 'da' });
     expect(da.stdout).toMatch(/^Kunder: {4}3\nKøb: {7}3\nOmsætning: 17\.75 EUR\n$/);
   }, 120_000);

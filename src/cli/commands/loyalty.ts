@@ -53,7 +53,7 @@ export function loyaltyCommands(program: Command) {
       const language = cliLanguage();
       print(result, Boolean(o.json), () =>
         result.ok
-          ? say('cli.verify.ok', { members: countIn('members', result.members, language), entries: countIn('ledgerEntries', result.entries, language), ms: String(result.duration_ms) }).in(language)
+          ? say('cli.verify.ok', { accounts: countIn('accounts', result.members, language), entries: countIn('ledgerEntries', result.entries, language), ms: String(result.duration_ms) }).in(language)
           : [
             say('cli.verify.mismatch', { problems: countIn('problems', result.problems.length, language) }).in(language),
             ...result.problems.map((p) => `  ${say('cli.verify.problem', {

@@ -165,6 +165,14 @@ export const CLI_COUNTS = {
     da: { one: '{count} medlem', other: '{count} medlemmer' },
     ru: { one: '{count} участник', few: '{count} участника', many: '{count} участников', other: '{count} участника' },
   },
+  // Points accounts verify checked: members', and those of customers merged or erased since (a report counts members only).
+  accounts: {
+    en: { one: '{count} points account', other: '{count} points accounts' },
+    sl: { one: '{count} račun točk', two: '{count} računa točk', few: '{count} računi točk', other: '{count} računov točk' },
+    tr: same('{count} puan hesabı'),
+    da: { one: '{count} pointkonto', other: '{count} pointkonti' },
+    ru: { one: '{count} счёт баллов', few: '{count} счёта баллов', many: '{count} счетов баллов', other: '{count} счёта баллов' },
+  },
   ledgerEntries: {
     en: { one: '{count} ledger entry', other: '{count} ledger entries' },
     sl: { one: '{count} vnos v evidenci', two: '{count} vnosa v evidenci', few: '{count} vnosi v evidenci', other: '{count} vnosov v evidenci' },

@@ -147,11 +147,11 @@ export const CLI_LOYALTY = {
 
   // ── verify ──
   'cli.verify.ok': {
-    en: 'OK: {members}, {entries} — every balance equals its ledger ({ms} ms).',
-    sl: 'V redu: {members}, {entries} — vsako stanje se ujema s svojo evidenco ({ms} ms).',
-    tr: 'Tamam: {members}, {entries} — her bakiye kendi kayıtlarıyla eşleşiyor ({ms} ms).',
-    da: 'OK: {members}, {entries} — hver saldo svarer til sine posteringer ({ms} ms).',
-    ru: 'OK: {members}, {entries} — каждый баланс совпадает со своим журналом ({ms} мс).',
+    en: 'OK: {accounts}, {entries} — every balance equals its ledger ({ms} ms).',
+    sl: 'V redu: {accounts}, {entries} — vsako stanje se ujema s svojo evidenco ({ms} ms).',
+    tr: 'Tamam: {accounts}, {entries} — her bakiye kendi kayıtlarıyla eşleşiyor ({ms} ms).',
+    da: 'OK: {accounts}, {entries} — hver saldo svarer til sine posteringer ({ms} ms).',
+    ru: 'OK: {accounts}, {entries} — каждый баланс совпадает со своим журналом ({ms} мс).',
   },
   'cli.verify.mismatch': { en: 'MISMATCH: {problems}', sl: 'NESKLADJE: {problems}', tr: 'UYUŞMAZLIK: {problems}', da: 'UOVERENSSTEMMELSE: {problems}', ru: 'РАСХОЖДЕНИЕ: {problems}' },
   // {entry}: '' or cli.verify.entry.
