@@ -19,7 +19,7 @@ import { runningServer, type RunningServer } from './remote.ts';
  * command reads, checks or maintains data that must be there already (status, the lists,
  * keys revoke, users reset-password, loyalty verify/report/simulate/maintain, analyze):
  * pointed at an empty place (DATA_DIR mistyped or unset) it would answer from an empty
- * database — "OK: 0 members" — so it refuses, names the folder or database and how to
+ * database — "OK: 0 points accounts" — so it refuses, names the folder or database and how to
  * point at the right one, exits non-zero and creates nothing (db/presence.ts).
  */
 export const MAY_CREATE_DATABASE: ReadonlySet<string> = new Set(['migrate', 'demo', 'import', 'keys create', 'users create', 'stores create', 'loyalty apply']);

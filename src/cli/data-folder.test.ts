@@ -33,6 +33,16 @@ describe('a command where there is no database', () => {
     expect(fs.existsSync(dir)).toBe(false);
   });
 
+  // QA: `stores create` with a mistyped time zone printed "Created a new Regulars database" before refusing it.
+  it('refuses a store it would create a database for without creating the database', () => {
+    const dir = path.join(work, 'new-business');
+    const r = run({ DATA_DIR: dir }, work, 'stores', 'create', '--code', 'x1', '--name', 'X', '--time-zone', 'Europe/Nowhere');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('time_zone: must be an IANA time zone such as Europe/Ljubljana');
+    expect(r.stdout + r.stderr).not.toContain('Created a new Regulars database');
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
   it('says so when DATA_DIR is not set, and leaves no ./data behind', () => {
     const cwd = fs.mkdtempSync(path.join(work, 'cwd-'));
     const r = run({}, cwd, 'loyalty', 'verify');
@@ -54,7 +64,7 @@ describe('a command where there is no database', () => {
     expect(store.status, store.stderr).toBe(0);
     const verify = run(env, ROOT, 'loyalty', 'verify');
     expect(verify.status, verify.stderr).toBe(0);
-    expect(verify.stdout).toMatch(/^OK: 0 members/);
+    expect(verify.stdout).toMatch(/^OK: 0 points accounts/);
   }, 180_000); // four commands, each starting the embedded database
 
   it.runIf(testDatabaseKind === 'postgres')('refuses a PostgreSQL database without Regulars\' tables, and leaves it empty', async () => {

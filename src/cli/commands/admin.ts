@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { say } from '../../shared/messages/index.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { StoreInput } from '../../modules/stores/index.ts';
 import { print, list, throughServerOr } from '../context.ts';
 import { inCli } from '../language.ts';
 import { callServer } from '../remote.ts';
@@ -77,6 +79,8 @@ export function adminCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (o: { code: string; name: string; timeZone: string; city?: string; json?: boolean }) => {
       const input = { code: o.code, name: o.name, city: o.city, time_zone: o.timeZone };
+      // Checked before a database is opened: a refused store must not leave a new, empty one behind.
+      parseInput(StoreInput, input, 'store');
       const store = await throughServerOr('stores create', (server) => callServer(server, 'POST', '/stores', input), async (s) => (await s.stores.upsert(input)).store);
       print(store, Boolean(o.json), () => inCli(say('cli.store', { code: store.code, name: store.name, time_zone: store.time_zone })));
     });
