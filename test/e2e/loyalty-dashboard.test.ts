@@ -304,14 +304,16 @@ describe('loyalty dashboard', () => {
     expect(cards).toContain(card.code);
     expect(cards).toMatch(/€17\.50 of €25\.00\s+Can be used/);
     await page.screenshot({ path: path.join(SHOTS, 'customer-loyalty.png'), fullPage: true });
+    // The entries write money as the cards do (QA: "6.30 EUR" in the sentences beside "€398.19" on the cards).
+    expect(await page.getByTestId('loyalty-entries').innerText()).toContain('Purchase m-2: €95.50 → 955 beans');
     // In Slovenian the entries name the program's rewards as the program does in Slovenian,
     // with decimal commas (QA: "A coffee on us" and "95.50 EUR" stayed as in English).
     await page.getByTestId('language').selectOption('sl');
     await page.getByTestId('loyalty-entries').getByText(/Unovčena nagrada: Kava na naš račun/).waitFor();
     const slEntries = await page.getByTestId('loyalty-entries').innerText();
-    expect(slEntries).toContain('Nakup m-2: 95,50 EUR → 955 zrn');
+    expect(slEntries).toContain('Nakup m-2: 95,50\u00a0€ → 955 zrn');
     expect(slEntries).toContain('(v čakanju: 600)');
-    expect(slEntries).not.toMatch(/A coffee on us|\d\.\d{2} EUR/);
+    expect(slEntries).not.toMatch(/A coffee on us|\d[.,]\d{2} EUR/);
     await page.getByTestId('language').selectOption('en');
     await page.getByTestId('loyalty-entries').getByText(/Reward redeemed: A coffee on us/).waitFor();
 

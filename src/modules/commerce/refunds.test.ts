@@ -40,7 +40,7 @@ describe('a refund by the lines returned', () => {
     // The member's account says which refund took the points back, of how much, on which order.
     const account = await s.loyalty.account(first.purchase.customer_id);
     if (!account.member) throw new Error('not a member');
-    expect(account.explanation.entries.map((e) => e.description)).toContain('Refund ret-1 of 4.50 EUR on purchase till-1 (25% of it refunded in all): 5 of its 18 points taken back');
+    expect(account.explanation.entries.map((e) => e.description)).toContain('Refund ret-1 of €4.50 on purchase till-1 (25% of it refunded in all): 5 of its 18 points taken back');
     // A till's retry, naming the purchase by its Regulars id this time: the same refund, and the same answer for the receipt.
     const retried = await refund(purchaseId, { external_id: 'ret-1', lines: [{ sku: 'ESP', quantity: 1 }] });
     expect(retried).toEqual({ ...first, created: false });

@@ -57,7 +57,7 @@ describe('loyalty ledger', () => {
     expect(account.balance).toBe(189);
     // In the order things happened: the purchase (2026-05-20) before the sign-up bonus, given when it was recorded (the clock's 2026-06-01).
     expect(account.explanation.entries.map((e) => [e.kind, e.points])).toEqual([['earn', 39], ['bonus', 100], ['bonus', 50]]);
-    expect(account.explanation.entries[0].description).toBe('Purchase p1: 29.99 EUR → 29.99 points × 2 category coffee (on 33.3% of the basket) = 39.99 → 39 (floor)');
+    expect(account.explanation.entries[0].description).toBe('Purchase p1: €29.99 → 29.99 points × 2 category coffee (on 33.3% of the basket) = 39.99 → 39 (floor)');
     expect(account.explanation.sum_of_entries).toBe(account.explanation.stored_points);
   });
 

@@ -54,10 +54,10 @@ describe("the account in the member's language", () => {
     expect(sl.tier).toMatchObject({ code: 'silver', name: 'Srebrni', qualifying: '309.10', next: { code: 'gold', name: 'Zlati', threshold: '750.00', missing: '440.90' } });
     expect(sl.challenges.map((c) => c.name)).toEqual(['5 obiskov v 30 dneh', 'Preizkusi 3 kategorije']);
     expect(await descriptions('sl')).toEqual([
-      'Nakup P1: 300,00 EUR → 3000 zrn',
+      'Nakup P1: 300,00\u00a0€ → 3000 zrn',
       'Bonus za prvi nakup (P1)',
       // The multiplier's name is given per language in the program, as the tiers' and the promotion's.
-      'Nakup P2: 9,10 EUR → 91 zrn × 1,25 raven Srebrni × 2 Kava šteje dvojno (na 50 % košarice) × 2 Vikend dvojnih točk = 341,25 → 341 (zaokroženo navzdol)',
+      'Nakup P2: 9,10\u00a0€ → 91 zrn × 1,25 raven Srebrni × 2 Kava šteje dvojno (na 50\u00a0% košarice) × 2 Vikend dvojnih točk = 341,25 → 341 (zaokroženo navzdol)',
       'Izziv opravljen: Preizkusi 3 kategorije',
       'Bonus dobrodošlice ob včlanitvi',
       'Unovčena nagrada: Kava na naš račun (…)',
@@ -72,23 +72,23 @@ describe("the account in the member's language", () => {
     const tr = await read('tr');
     expect([tr.points_name, tr.tier?.name, tr.tier?.next?.name]).toEqual(['çekirdek', 'Gümüş', 'Altın']);
     expect(await descriptions('tr')).toEqual([
-      'Alışveriş P1: 300,00 EUR → 3000 çekirdek',
+      'Alışveriş P1: €300,00 → 3000 çekirdek',
       'İlk alışveriş bonusu (P1)',
-      'Alışveriş P2: 9,10 EUR → 91 çekirdek × 1,25 Gümüş seviyesi × 2 Kahve çift sayılır (sepetin %50 kısmına) × 2 Çift puan hafta sonu = 341,25 → 341 (aşağı yuvarlandı)',
+      'Alışveriş P2: €9,10 → 91 çekirdek × 1,25 Gümüş seviyesi × 2 Kahve çift sayılır (sepetin %50 kısmına) × 2 Çift puan hafta sonu = 341,25 → 341 (aşağı yuvarlandı)',
       'Görev tamamlandı: 3 kategori dene',
       'Katılım hoş geldin bonusu',
       'Ödül kullanıldı: Bizden bir kahve (…)',
     ]);
     const da = await read('da');
     expect([da.points_name, da.tier?.name, da.challenges[1].name]).toEqual(['bønner', 'Sølv', 'Prøv 3 kategorier']);
-    expect((await descriptions('da'))[2]).toBe('Køb P2: 9,10 EUR → 91 bønner × 1,25 niveau Sølv × 2 Kaffe tæller dobbelt (på 50 % af kurven) × 2 Dobbeltpoint-weekend = 341,25 → 341 (rundet ned)');
+    expect((await descriptions('da'))[2]).toBe('Køb P2: 9,10\u00a0€ → 91 bønner × 1,25 niveau Sølv × 2 Kaffe tæller dobbelt (på 50\u00a0% af kurven) × 2 Dobbeltpoint-weekend = 341,25 → 341 (rundet ned)');
     expect((await descriptions('da'))[5]).toBe('Belønning indløst: En kop kaffe på os (…)');
     const en = await read('en');
     expect([en.points_name, en.tier?.name, en.challenges[1].name]).toEqual(['beans', 'Silver', 'Try 3 categories']);
     expect(await descriptions('en')).toEqual([
-      'Purchase P1: 300.00 EUR → 3000 beans',
+      'Purchase P1: €300.00 → 3000 beans',
       'First purchase bonus (P1)',
-      'Purchase P2: 9.10 EUR → 91 beans × 1.25 Silver tier × 2 Coffee counts double (on 50% of the basket) × 2 Double points weekend = 341.25 → 341 (floor)',
+      'Purchase P2: €9.10 → 91 beans × 1.25 Silver tier × 2 Coffee counts double (on 50% of the basket) × 2 Double points weekend = 341.25 → 341 (floor)',
       'Challenge completed: Try 3 categories',
       'Welcome bonus for joining',
       'Reward redeemed: A coffee on us (…)',

@@ -5,7 +5,8 @@ import { pluralRules, type PluralForms } from '../../../shared/plural.ts';
 // Regulars speaks. Apart from explain.ts so that each file stays readable: the frames
 // are long, and every one exists five times. The values put in them arrive formatted
 // for the language already (numbers with its decimal separator, days in its words, the
-// program's names in it), so a frame only places them.
+// program's names in it, an amount as it writes money and a share as it writes a
+// percentage, sign and all: "€29.99", "29,99 €", "84,5 %", "%84,5"), so a frame only places them.
 //
 // A number of points stands with the points' name (the program's, else the product's
 // word: program-names.ts pointsNameOf) in the form it takes with that number — `unit(n)`,
@@ -22,9 +23,9 @@ export type Rounding = 'floor' | 'nearest' | 'ceil';
 export type ReleaseReason = 'timed_out' | 'released' | 'not_spent';
 
 export interface Phrases {
-  /** `base`: the points before multipliers, as the language writes the number; `count`: the same number, for the name's form. */
-  purchase(p: { purchase: unknown; total: unknown; currency: string; base: unknown; count: number; unit: Unit }): string;
-  /** percent: formatted for the language (percentIn). */
+  /** `total`: the purchase's amount as the language writes money; `base`: the points before multipliers, as it writes the number; `count`: the same number, for the name's form. */
+  purchase(p: { purchase: unknown; total: string; base: unknown; count: number; unit: Unit }): string;
+  /** percent: the share as the language writes a percentage, sign and all (percentIn). */
   onShare(percent: string): string;
   /** A tier's points multiplier, by the tier's name in the language. */
   tierFactor(name: string): string;
@@ -42,7 +43,7 @@ export interface Phrases {
   survey: string;
   otherBonus(name: unknown): string;
   refund(p: { percent: string | null; points: number; credited: number; forgiven: number; expired: number; unit: Unit }): string;
-  /** A refund recorded with its own id, amount and order (entries written before only have the share). */
+  /** A refund recorded with its own id, amount (as the language writes money) and order (entries written before only have the share). */
   namedRefund(p: { refund: string; amount: string; purchase: string; percent: string; points: number; credited: number; forgiven: number; expired: number; unit: Unit }): string;
   /**
    * A refund that took nothing back (an entry of 0): the points it would take back had
@@ -97,8 +98,8 @@ const orderOf = (orderRef: string | null) => (orderRef ? ` (${orderRef})` : '');
 
 export const PHRASES: Record<Language, Phrases> = {
   en: {
-    purchase: ({ purchase, total, currency, base, count, unit }) => `Purchase ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
-    onShare: (percent) => ` (on ${percent}% of the basket)`,
+    purchase: ({ purchase, total, base, count, unit }) => `Purchase ${purchase}: ${total} → ${base} ${unit(count)}`,
+    onShare: (percent) => ` (on ${percent} of the basket)`,
     tierFactor: (name) => `${name} tier`,
     rounded: (earned, rule) => ` → ${earned} (${rule})`,
     capped: ({ cap, day, points, before, unit }) => `; the daily cap of ${cap} ${unit(cap)} for ${day} left ${points}: other purchases that day earned ${before}`,
@@ -112,11 +113,11 @@ export const PHRASES: Record<Language, Phrases> = {
     survey: 'Thank-you for answering a survey',
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven, expired, unit }) =>
-      `Refund: ${percent === null ? 'refund' : `${percent}% of the purchase refunded`}, ${points} of its ${credited} ${unit(credited)} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
+      `Refund: ${percent === null ? 'refund' : `${percent} of the purchase refunded`}, ${points} of its ${credited} ${unit(credited)} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
     namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
-      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): ${points} of its ${credited} ${unit(credited)} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
+      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent} of it refunded in all): ${points} of its ${credited} ${unit(credited)} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
-      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent}% of it refunded in all): nothing taken back of its ${credited} ${unit(credited)}: ${[
+      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent} of it refunded in all): nothing taken back of its ${credited} ${unit(credited)}: ${[
         expired ? `${expired} ${unit(expired)} to take back had expired already` : '', forgiven ? `${forgiven} already spent and forgiven` : '',
       ].filter(Boolean).join('; ')}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
@@ -138,8 +139,8 @@ export const PHRASES: Record<Language, Phrases> = {
     recordedLater: (dated) => `; dated ${dated}, recorded later`,
   },
   sl: {
-    purchase: ({ purchase, total, currency, base, count, unit }) => `Nakup ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
-    onShare: (percent) => ` (na ${percent} % košarice)`,
+    purchase: ({ purchase, total, base, count, unit }) => `Nakup ${purchase}: ${total} → ${base} ${unit(count)}`,
+    onShare: (percent) => ` (na ${percent} košarice)`,
     tierFactor: (name) => `raven ${name}`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'zaokroženo navzdol', nearest: 'zaokroženo na najbližje', ceil: 'zaokroženo navzgor' }[rule]})`,
     capped: ({ cap, day, points, before, unit }) => `; dnevna omejitev za ${day} (${cap} ${unit(cap)}) je dopustila še ${points}, ker so drugi nakupi tega dne prinesli že ${before}`,
@@ -153,11 +154,11 @@ export const PHRASES: Record<Language, Phrases> = {
     survey: 'Zahvala za izpolnjeno anketo',
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven, expired, unit }) =>
-      `Vračilo: ${percent === null ? 'vračilo' : `vrnjenih ${percent} % nakupa`}; nakupu pripisano: ${credited} ${unit(credited)}, odvzeto: ${points}${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
+      `Vračilo: ${percent === null ? 'vračilo' : `vrnjenih ${percent} nakupa`}; nakupu pripisano: ${credited} ${unit(credited)}, odvzeto: ${points}${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
     namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
-      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} % nakupa); nakupu pripisano: ${credited} ${unit(credited)}, odvzeto: ${points}${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
+      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} nakupa); nakupu pripisano: ${credited} ${unit(credited)}, odvzeto: ${points}${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
-      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} % nakupa); nakupu pripisano: ${credited} ${unit(credited)}; ${
+      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} nakupa); nakupu pripisano: ${credited} ${unit(credited)}; ${
         expired ? `nič ni odvzeto, ker je že poteklo: ${expired} ${unit(expired)}${slForgiven(forgiven)}` : `nič ni odvzeto${slForgiven(forgiven)}`}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Bonus za priporočilo odvzet: ${role === 'friend' ? `nakup ${purchase}, s katerim ste ga prejeli, je bil vrnjen` : 'nakup prijatelja, ki ste ga priporočili, je bil vrnjen'}${slForgiven(forgiven)}`,
@@ -178,8 +179,8 @@ export const PHRASES: Record<Language, Phrases> = {
     recordedLater: (dated) => `; z datumom ${dated}, zabeleženo pozneje`,
   },
   tr: {
-    purchase: ({ purchase, total, currency, base, count, unit }) => `Alışveriş ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
-    onShare: (percent) => ` (sepetin %${percent} kısmına)`,
+    purchase: ({ purchase, total, base, count, unit }) => `Alışveriş ${purchase}: ${total} → ${base} ${unit(count)}`,
+    onShare: (percent) => ` (sepetin ${percent} kısmına)`,
     tierFactor: (name) => `${name} seviyesi`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'aşağı yuvarlandı', nearest: 'en yakına yuvarlandı', ceil: 'yukarı yuvarlandı' }[rule]})`,
     capped: ({ cap, day, points, before, unit }) => `; ${day} için günlük ${cap} ${unit(cap)} sınırı: o günün diğer alışverişleri ${before} ${unit(before)} kazandırdığından ${points} ${unit(points)} kazanıldı`,
@@ -193,11 +194,11 @@ export const PHRASES: Record<Language, Phrases> = {
     survey: 'Anketi yanıtladığınız için teşekkür',
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven, expired, unit }) =>
-      `İade: ${percent === null ? 'iade' : `alışverişin %${percent} kadarı iade edildi`}; alışverişin kazandırdığı: ${credited} ${unit(credited)}, geri alınan: ${points}${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
+      `İade: ${percent === null ? 'iade' : `alışverişin ${percent} kadarı iade edildi`}; alışverişin kazandırdığı: ${credited} ${unit(credited)}, geri alınan: ${points}${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
     namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
-      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin %${percent} kadarı iade edildi); alışverişin kazandırdığı: ${credited} ${unit(credited)}, geri alınan: ${points}${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
+      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin ${percent} kadarı iade edildi); alışverişin kazandırdığı: ${credited} ${unit(credited)}, geri alınan: ${points}${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
-      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin %${percent} kadarı iade edildi); alışverişin kazandırdığı: ${credited} ${unit(credited)}; hiçbiri geri alınmadı${
+      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin ${percent} kadarı iade edildi); alışverişin kazandırdığı: ${credited} ${unit(credited)}; hiçbiri geri alınmadı${
         expired ? `: geri alınacak ${expired} ${unit(expired)} zaten geçerliliğini yitirmişti` : ''}${trForgiven(forgiven, unit)}`,
     referralTakenBack: ({ role, purchase, forgiven, unit }) =>
       `Tavsiye bonusu geri alındı: ${role === 'friend' ? `bonusu kazandıran ${purchase} alışverişi iade edildi` : 'tavsiye ettiğiniz arkadaşınızın bonusu kazandıran alışverişi iade edildi'}${trForgiven(forgiven, unit)}`,
@@ -218,8 +219,8 @@ export const PHRASES: Record<Language, Phrases> = {
     recordedLater: (dated) => `; ${dated} tarihli, sonradan kaydedildi`,
   },
   da: {
-    purchase: ({ purchase, total, currency, base, count, unit }) => `Køb ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
-    onShare: (percent) => ` (på ${percent} % af kurven)`,
+    purchase: ({ purchase, total, base, count, unit }) => `Køb ${purchase}: ${total} → ${base} ${unit(count)}`,
+    onShare: (percent) => ` (på ${percent} af kurven)`,
     tierFactor: (name) => `niveau ${name}`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'rundet ned', nearest: 'rundet til nærmeste', ceil: 'rundet op' }[rule]})`,
     capped: ({ cap, day, points, before, unit }) => `; dagsloftet på ${cap} ${unit(cap)} for ${day} gav plads til ${points}: andre køb samme dag havde allerede givet ${before}`,
@@ -233,11 +234,11 @@ export const PHRASES: Record<Language, Phrases> = {
     survey: 'Tak for at svare på en undersøgelse',
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven, expired, unit }) =>
-      `Refundering: ${percent === null ? 'refundering' : `${percent} % af købet refunderet`}, ${points} af købets ${credited} ${unit(credited)} trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
+      `Refundering: ${percent === null ? 'refundering' : `${percent} af købet refunderet`}, ${points} af købets ${credited} ${unit(credited)} trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
     namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
-      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} % af købet refunderet): ${points} af købets ${credited} ${unit(credited)} trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
+      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} af købet refunderet): ${points} af købets ${credited} ${unit(credited)} trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
-      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} % af købet refunderet): intet af købets ${credited} ${unit(credited)} trukket tilbage: ${[
+      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} af købet refunderet): intet af købets ${credited} ${unit(credited)} trukket tilbage: ${[
         expired ? `${expired} ${unit(expired)}, der skulle trækkes tilbage, var allerede udløbet` : '', forgiven ? `${forgiven} allerede brugt og eftergivet` : '',
       ].filter(Boolean).join('; ')}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
@@ -259,8 +260,8 @@ export const PHRASES: Record<Language, Phrases> = {
     recordedLater: (dated) => `; dateret ${dated}, registreret senere`,
   },
   ru: {
-    purchase: ({ purchase, total, currency, base, count, unit }) => `Покупка ${purchase}: ${total} ${currency} → ${base} ${unit(count)}`,
-    onShare: (percent) => ` (на ${percent}% корзины)`,
+    purchase: ({ purchase, total, base, count, unit }) => `Покупка ${purchase}: ${total} → ${base} ${unit(count)}`,
+    onShare: (percent) => ` (на ${percent} корзины)`,
     tierFactor: (name) => `уровень ${name}`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'округлено вниз', nearest: 'округлено до ближайшего', ceil: 'округлено вверх' }[rule]})`,
     capped: ({ cap, day, points, before, unit }) => `; дневной лимит на ${day} (${cap} ${unit(cap)}) оставил ${points}: другие покупки в этот день уже принесли ${before}`,
@@ -274,11 +275,11 @@ export const PHRASES: Record<Language, Phrases> = {
     survey: 'Спасибо за участие в опросе',
     otherBonus: (name) => `Бонус: ${name}`,
     refund: ({ percent, points, credited, forgiven, expired, unit }) =>
-      `Возврат: ${percent === null ? 'возврат' : `возвращено ${percent}% покупки`}; начислено за покупку: ${credited} ${unit(credited)}, списано: ${points}${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
+      `Возврат: ${percent === null ? 'возврат' : `возвращено ${percent} покупки`}; начислено за покупку: ${credited} ${unit(credited)}, списано: ${points}${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
     namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
-      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent}% покупки); начислено за покупку: ${credited} ${unit(credited)}, списано: ${points}${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
+      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent} покупки); начислено за покупку: ${credited} ${unit(credited)}, списано: ${points}${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
-      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent}% покупки); начислено за покупку: ${credited} ${unit(credited)}; ${
+      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent} покупки); начислено за покупку: ${credited} ${unit(credited)}; ${
         expired ? `ничего не списано, так как уже сгорело: ${expired} ${unit(expired)}` : 'ничего не списано'}${ruForgiven(forgiven)}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Бонус за приглашение списан: ${role === 'friend' ? `покупка ${purchase}, за которую он был начислен, возвращена` : 'приглашённый вами друг вернул покупку, за которую был начислен бонус'}${ruForgiven(forgiven)}`,

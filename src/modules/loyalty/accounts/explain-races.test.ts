@@ -64,7 +64,7 @@ describe('a redemption and a refund of the same member', () => {
     const entries = await explained(customerId);
     expect(entries.map((e) => [e.kind, e.balance_after])).toEqual([['earn', 100], ['redeem', 0], ['reverse', -50]]);
     // Dated when it took the points, after the redemption: nothing to explain about its date.
-    expect(entries[2].description).toBe('Refund raced-R of 5.00 EUR on purchase raced (50% of it refunded in all): 50 of its 100 points taken back');
+    expect(entries[2].description).toBe('Refund raced-R of €5.00 on purchase raced (50% of it refunded in all): 50 of its 100 points taken back');
     expect((await s.loyalty.verify()).problems).toEqual([]);
   });
 
@@ -83,7 +83,7 @@ describe('a redemption and a refund of the same member', () => {
       ['redeem', '2026-06-01T12:00:00.000Z', 0],
       ['reverse', '2026-06-02T09:00:00.000Z', -50],
     ]);
-    expect(entries[2].description).toBe('Refund dated-R of 5.00 EUR on purchase dated (50% of it refunded in all): 50 of its 100 points taken back; dated 25 May 2026, recorded later');
+    expect(entries[2].description).toBe('Refund dated-R of €5.00 on purchase dated (50% of it refunded in all): 50 of its 100 points taken back; dated 25 May 2026, recorded later');
     // The ledger keeps the refund's own date; only the explanation shows it where it was recorded.
     const stored = await s.db.selectFrom('loyalty_entries').select('occurred_at').where('customer_id', '=', customerId).where('kind', '=', 'reverse').executeTakeFirstOrThrow();
     expect(stored.occurred_at.toISOString()).toBe('2026-05-25T09:00:00.000Z');
@@ -97,8 +97,8 @@ describe('a redemption and a refund of the same member', () => {
     expect(after.map((e) => [e.description.split(':')[0], e.at, e.balance_after])).toEqual([
       ['Purchase dated', '2026-05-20T10:00:00.000Z', 100],
       ['Purchase dated-2', '2026-05-21T10:00:00.000Z', 250],
-      ['Refund dated-R of 5.00 EUR on purchase dated (50% of it refunded in all)', '2026-05-25T09:00:00.000Z', 200],
-      ['Refund dated-R2 of 3.00 EUR on purchase dated-2 (20% of it refunded in all)', '2026-05-26T09:00:00.000Z', 170],
+      ['Refund dated-R of €5.00 on purchase dated (50% of it refunded in all)', '2026-05-25T09:00:00.000Z', 200],
+      ['Refund dated-R2 of €3.00 on purchase dated-2 (20% of it refunded in all)', '2026-05-26T09:00:00.000Z', 170],
       ['Reward redeemed', '2026-06-01T12:00:00.000Z', 70],
     ]);
     expect(after.some((e) => e.description.includes('recorded later'))).toBe(false);

@@ -36,10 +36,10 @@ const ENTRIES = [
 
 describe('describeEntry', () => {
   it('keeps the English explanations word for word', () => {
-    expect(describeEntry(ENTRIES[0], 'EUR')).toBe('Purchase p1: 29.99 EUR → 29.99 points × 2 category coffee (on 33% of the basket) = 39.99 → 39 (floor)');
+    expect(describeEntry(ENTRIES[0], 'EUR')).toBe('Purchase p1: €29.99 → 29.99 points × 2 category coffee (on 33% of the basket) = 39.99 → 39 (floor)');
     // A purchase the daily cap cut short, and one it left without points (an entry of 0): which day, and why.
-    expect(describeEntry(ENTRIES[1], 'EUR')).toBe('Purchase p2: 300.00 EUR → 300 points; the daily cap of 150 points for 1 May 2026 left 100: other purchases that day earned 50');
-    expect(describeEntry(ENTRIES[23], 'EUR')).toBe('Purchase till-9: 12.00 EUR → 12 points; none earned: the daily cap of 150 points for 1 May 2026 was already reached by other purchases that day');
+    expect(describeEntry(ENTRIES[1], 'EUR')).toBe('Purchase p2: €300.00 → 300 points; the daily cap of 150 points for 1 May 2026 left 100: other purchases that day earned 50');
+    expect(describeEntry(ENTRIES[23], 'EUR')).toBe('Purchase till-9: €12.00 → 12 points; none earned: the daily cap of 150 points for 1 May 2026 was already reached by other purchases that day');
     expect(describeEntry(ENTRIES[10], 'EUR')).toBe('Refund: 50% of the purchase refunded, 20 of its 40 points taken back; 5 already spent and forgiven');
     expect(describeEntry(ENTRIES[14], 'EUR')).toBe('Points returned: checkout reservation timed out');
     expect(describeEntry(ENTRIES[18], 'EUR')).toBe('Adjustment by staff: Sorry for the wait');
@@ -47,9 +47,9 @@ describe('describeEntry', () => {
     expect(describeEntry(ENTRIES[20], 'EUR')).toBe('Referral bonus taken back: the qualifying purchase E-1 was refunded; 100 already spent and forgiven');
     expect(describeEntry(ENTRIES[21], 'EUR')).toBe("Referral bonus taken back: your friend's qualifying purchase was refunded");
     // A refund recorded with its id, amount and order says which one it was and how much of the purchase is back in all.
-    expect(describeEntry(ENTRIES[22], 'EUR')).toBe('Refund ret-1 of 4.50 EUR on purchase till-1 (25% of it refunded in all): 5 of its 18 points taken back');
+    expect(describeEntry(ENTRIES[22], 'EUR')).toBe('Refund ret-1 of €4.50 on purchase till-1 (25% of it refunded in all): 5 of its 18 points taken back');
     // A refund that found what it would take back expired already (an entry of 0): nothing taken, and how many had expired.
-    expect(describeEntry(ENTRIES[24], 'EUR')).toBe('Refund ret-2 of 5.00 EUR on purchase C-1 (16.7% of it refunded in all): nothing taken back of its 300 points: 50 points to take back had expired already');
+    expect(describeEntry(ENTRIES[24], 'EUR')).toBe('Refund ret-2 of €5.00 on purchase C-1 (16.7% of it refunded in all): nothing taken back of its 300 points: 50 points to take back had expired already');
   });
 
   it('says every kind of entry in each of the five languages, each in its own words', () => {
@@ -64,13 +64,13 @@ describe('describeEntry', () => {
       expect(describeEntry(ENTRIES[11], 'EUR', language)).toContain('Free coffee');
       expect(describeEntry(ENTRIES[20], 'EUR', language)).toContain('E-1');
       expect(describeEntry(ENTRIES[21], 'EUR', language)).not.toContain('p-9');
-      // The amount with the language's decimal separator, as every number of a sentence (numberIn).
-      for (const part of ['ret-1', '4,50 EUR', 'till-1', '25']) expect(describeEntry(ENTRIES[22], 'EUR', language)).toContain(part);
+      // The amount as the language writes money, with its decimal separator (moneyIn).
+      for (const part of ['ret-1', '4,50', '€', 'till-1', '25']) expect(describeEntry(ENTRIES[22], 'EUR', language)).toContain(part);
       // The cap, its day in the language's words, and what the others of the day earned.
       for (const part of ['p2', '150', '100', '50', '2026']) expect(describeEntry(ENTRIES[1], 'EUR', language)).toContain(part);
       for (const part of ['till-9', '150', '2026']) expect(describeEntry(ENTRIES[23], 'EUR', language)).toContain(part);
       expect(describeEntry(ENTRIES[23], 'EUR', language)).not.toContain('2026-05-01');
-      for (const part of ['ret-2', '5,00 EUR', 'C-1', '16,7', '300', '50']) expect(describeEntry(ENTRIES[24], 'EUR', language)).toContain(part);
+      for (const part of ['ret-2', '5,00', '€', 'C-1', '16,7', '300', '50']) expect(describeEntry(ENTRIES[24], 'EUR', language)).toContain(part);
     }
   });
 
@@ -123,16 +123,16 @@ describe('basket shares', () => {
   it('says a share that is not whole with one decimal, in each language with its own decimal separator', () => {
     const said = Object.fromEntries(LANGUAGES.map((l) => [l, describeEntry(coffee(0.845), 'EUR', l)]));
     expect(said.en).toContain('(on 84.5% of the basket)');
-    expect(said.sl).toContain('(na 84,5 % košarice)');
+    expect(said.sl).toContain('(na 84,5\u00a0% košarice)');
     expect(said.tr).toContain('(sepetin %84,5 kısmına)');
-    expect(said.da).toContain('(på 84,5 % af kurven)');
-    expect(said.ru).toContain('(на 84,5% корзины)');
+    expect(said.da).toContain('(på 84,5\u00a0% af kurven)');
+    expect(said.ru).toContain('(на 84,5\u00a0% корзины)');
     // 1/3 to one decimal; whole shares as before.
     expect(describeEntry(coffee(1 / 3), 'EUR')).toContain('(on 33.3% of the basket)');
     expect(describeEntry(coffee(0.5), 'EUR')).toContain('(on 50% of the basket)');
-    expect(describeEntry(coffee(0.5), 'EUR', 'sl')).toContain('(na 50 % košarice)');
+    expect(describeEntry(coffee(0.5), 'EUR', 'sl')).toContain('(na 50\u00a0% košarice)');
     // A refunded share, already one decimal, takes the language's separator too.
-    expect(describeEntry({ ...ENTRIES[10], details: { refunded_share: 1 / 3, credited: 30, forgiven: 0 } }, 'EUR', 'da')).toContain('33,3 % af købet refunderet');
+    expect(describeEntry({ ...ENTRIES[10], details: { refunded_share: 1 / 3, credited: 30, forgiven: 0 } }, 'EUR', 'da')).toContain('33,3\u00a0% af købet refunderet');
   });
 });
 
@@ -173,16 +173,16 @@ describe('numbers in a sentence', () => {
     expect(earned(5, 'tr')).toBe('5 çekirdek');
     // A daily cap, a refund and what was forgiven: the count with the name as a label, or the count alone.
     const capped = { ...ENTRIES[1], details: { ...ENTRIES[1].details, capped_at: 102 }, points: 2 };
-    expect(say(capped, 'sl')).toBe('Nakup p2: 300,00 EUR → 300 zrn; dnevna omejitev za 1. maj 2026 (102 zrni) je dopustila še 2, ker so drugi nakupi tega dne prinesli že 100');
+    expect(say(capped, 'sl')).toBe('Nakup p2: 300,00\u00a0€ → 300 zrn; dnevna omejitev za 1. maj 2026 (102 zrni) je dopustila še 2, ker so drugi nakupi tega dne prinesli že 100');
     expect(say(capped, 'ru')).toContain('; дневной лимит на 1 мая 2026 г. (102 зерна) оставил 2');
     expect(say(capped, 'tr')).toContain('günlük 102 çekirdek sınırı: o günün diğer alışverişleri 100 çekirdek kazandırdığından 2 çekirdek kazanıldı');
     const refund = { ...ENTRIES[10], points: -1, details: { refunded_share: 0.5, credited: 2, forgiven: 1, expired: 1 } };
-    expect(say(refund, 'sl')).toBe('Vračilo: vrnjenih 50 % nakupa; nakupu pripisano: 2 zrni, odvzeto: 1; že porabljeno in odpuščeno: 1; že poteklo, ne odvzamemo znova: 1');
-    expect(say(refund, 'ru')).toBe('Возврат: возвращено 50% покупки; начислено за покупку: 2 зерна, списано: 1; уже потрачено и прощено: 1; уже сгорело и не списывается повторно: 1');
+    expect(say(refund, 'sl')).toBe('Vračilo: vrnjenih 50\u00a0% nakupa; nakupu pripisano: 2 zrni, odvzeto: 1; že porabljeno in odpuščeno: 1; že poteklo, ne odvzamemo znova: 1');
+    expect(say(refund, 'ru')).toBe('Возврат: возвращено 50\u00a0% покупки; начислено за покупку: 2 зерна, списано: 1; уже потрачено и прощено: 1; уже сгорело и не списывается повторно: 1');
     expect(say(refund, 'tr')).toBe('İade: alışverişin %50 kadarı iade edildi; alışverişin kazandırdığı: 2 çekirdek, geri alınan: 1; zaten harcanmış 1 çekirdek silindi; süresi zaten dolmuş 1 çekirdek yeniden geri alınmadı');
     expect(say({ ...refund, details: { ...refund.details, credited: 1 } }, 'da')).toContain('1 af købets 1 bønne trukket tilbage');
     expect(say({ ...refund, details: { ...refund.details, credited: 1 } }, 'en')).toContain('1 of its 1 bean taken back');
-    expect(say(ENTRIES[22], 'ru')).toBe('Возврат ret-1 на сумму 4,50 EUR по покупке till-1 (всего возвращено 25% покупки); начислено за покупку: 18 зёрен, списано: 5');
+    expect(say(ENTRIES[22], 'ru')).toBe('Возврат ret-1 на сумму 4,50\u00a0€ по покупке till-1 (всего возвращено 25\u00a0% покупки); начислено за покупку: 18 зёрен, списано: 5');
     // No sentence keeps the product's word beside a number once the program names its points.
     for (const language of ['sl', 'ru', 'tr', 'da'] as const) {
       for (const entry of ENTRIES) expect(say(entry, language), `${language} ${JSON.stringify(entry.details)}`).not.toMatch(/\d+ (točk\w*|балл\w*|puan|point)\b/);
@@ -190,17 +190,43 @@ describe('numbers in a sentence', () => {
   });
 
   // QA: "9.00 EUR", "129.6" and "× 1.25" kept a decimal point in Slovenian beside "45,5 %".
-  it("writes amounts, bases, factors and exact values with the language's decimal separator, the digits as stored, no grouping", () => {
+  it("writes bases, factors and exact values with the language's decimal separator, the digits as stored, no grouping", () => {
     // 1296.00 at 0.1 points a euro: 129.6 × 1.25 = 162.
     const earn = { ...ENTRIES[0], points: 162, details: { purchase: 'p9', total: '1296.00', base: 129.6, exact: 162, rounding: 'floor', factors: [{ name: 'Online orders', factor: 1.25, share: 1 }] } };
-    expect(describeEntry(earn, 'EUR', 'en')).toBe('Purchase p9: 1296.00 EUR → 129.6 points × 1.25 Online orders = 162');
+    expect(describeEntry(earn, 'EUR', 'en')).toBe('Purchase p9: €1,296.00 → 129.6 points × 1.25 Online orders = 162');
     // A decimal takes its own form of the word: 129,6 točke, 129,6 балла.
-    expect(describeEntry(earn, 'EUR', 'sl')).toBe('Nakup p9: 1296,00 EUR → 129,6 točke × 1,25 Online orders = 162');
-    expect(describeEntry(earn, 'EUR', 'ru')).toBe('Покупка p9: 1296,00 EUR → 129,6 балла × 1,25 Online orders = 162');
+    expect(describeEntry(earn, 'EUR', 'sl')).toBe('Nakup p9: 1296,00\u00a0€ → 129,6 točke × 1,25 Online orders = 162');
+    expect(describeEntry(earn, 'EUR', 'ru')).toBe('Покупка p9: 1\u00a0296,00\u00a0€ → 129,6 балла × 1,25 Online orders = 162');
     expect(explain.numberIn('da', '9.00')).toBe('9,00');
     expect(explain.numberIn('tr', 2026)).toBe('2026');
     // Not a number: as it is.
     expect(explain.numberIn('sl', 'P-1.5')).toBe('P-1.5');
+  });
+  // QA: the Russian member tab read "(на 53% корзины)" beside "0,1 %" on the rest of the
+  // dashboard, and every language "6.30 EUR" in its sentences beside "€398.19" or
+  // "398,19 €" on its cards. A share and an amount read as the dashboard writes them
+  // (i18n.percent, i18n.money: Intl in the language's locale), with its no-break spaces.
+  it('writes a share as the language writes a percentage and an amount as it writes money, as the dashboard does', () => {
+    const purchase = { ...ENTRIES[0], details: { ...ENTRIES[0].details, total: '6.30', factors: [{ name: 'category coffee', factor: 2, share: 0.574 }] } };
+    const said = Object.fromEntries(LANGUAGES.map((l) => [l, describeEntry(purchase, 'EUR', l)]));
+    expect(said.en).toMatch(/^Purchase p1: €6\.30 → .* \(on 57\.4% of the basket\)/);
+    expect(said.sl).toMatch(/^Nakup p1: 6,30\u00a0€ → .* \(na 57,4\u00a0% košarice\)/);
+    expect(said.tr).toMatch(/^Alışveriş p1: €6,30 → .* \(sepetin %57,4 kısmına\)/);
+    expect(said.da).toMatch(/^Køb p1: 6,30\u00a0€ → .* \(på 57,4\u00a0% af kurven\)/);
+    expect(said.ru).toMatch(/^Покупка p1: 6,30\u00a0€ → .* \(на 57,4\u00a0% корзины\)/);
+    // A refund's amount and share alike; another currency by its own sign, in its own place.
+    expect(describeEntry(ENTRIES[22], 'DKK', 'da')).toBe('Refundering ret-1 på 4,50\u00a0kr. af købet till-1 (i alt 25\u00a0% af købet refunderet): 5 af købets 18 point trukket tilbage');
+    expect(describeEntry(ENTRIES[22], 'TRY', 'tr')).toContain('till-1 alışverişinin ₺4,50 tutarındaki ret-1 iadesi (toplamda alışverişin %25 kadarı iade edildi)');
+    // An amount's digits as stored (no float rounding), grouped as the dashboard groups them.
+    expect(describeEntry({ ...ENTRIES[22], details: { ...ENTRIES[22].details, amount: '12345678901234.57' } }, 'EUR', 'en')).toContain('Refund ret-1 of €12,345,678,901,234.57 on');
+    // No sentence of any kind names the currency by its code, nor puts "%" against its number where the language spaces them.
+    for (const language of LANGUAGES) {
+      for (const entry of ENTRIES) {
+        const text = describeEntry(entry, 'EUR', language);
+        expect(text, `${language} ${text}`).not.toContain('EUR');
+        if (language !== 'en' && language !== 'tr') expect(text, `${language} ${text}`).not.toMatch(/\d%/);
+      }
+    }
   });
 });
 
@@ -239,11 +265,11 @@ describe('the explanation of a balance', () => {
     ], [{ debit_id: 2, credit_id: 1, points: 40 }]);
     expect(entries.map((e) => [e.id, e.balance_after, e.spendable_after, e.pending_after])).toEqual([[4, 10, 10, 0], [1, 110, 10, 100], [2, 70, 10, 60], [3, 120, 60, 60]]);
     const [past, pending] = entries;
-    expect(pending).toMatchObject({ pending: true, description: 'Purchase p1: 100.00 EUR → 100 points; 60 pending, spendable from 8 Jun 2026' });
-    expect(past).toMatchObject({ pending: false, description: 'Purchase p0: 10.00 EUR → 10 points' });
+    expect(pending).toMatchObject({ pending: true, description: 'Purchase p1: €100.00 → 100 points; 60 pending, spendable from 8 Jun 2026' });
+    expect(past).toMatchObject({ pending: false, description: 'Purchase p0: €10.00 → 10 points' });
     expect(entries[2].description).not.toContain('pending');
     const sl = ledger([row({ id: 1, kind: 'earn', points: 100, occurred_at: NOW, available_at: new Date('2026-06-08T09:00:00Z'), details: { purchase: 'p1', total: '100.00', base: 100 } })], [], 'sl');
-    expect(sl.entries[0].description).toBe('Nakup p1: 100,00 EUR → 100 točk; 100 v čakanju, na voljo od 8. jun. 2026');
+    expect(sl.entries[0].description).toBe('Nakup p1: 100,00\u00a0€ → 100 točk; 100 v čakanju, na voljo od 8. jun. 2026');
   });
 
   it('counts a debt settled by a later pending credit where the credit comes, so the pending points never go below zero', () => {
@@ -267,7 +293,7 @@ describe('the explanation of a balance', () => {
     });
     const { entries, sum } = ledger([bought, redeemed, refund], [{ debit_id: 2, credit_id: 1, points: 100 }]);
     expect(entries.map((e) => [e.id, e.at, e.balance_after])).toEqual([[1, '2026-05-20T10:00:00.000Z', 100], [2, '2026-05-28T12:00:00.000Z', 0], [3, '2026-06-01T08:30:00.000Z', -50]]);
-    expect(entries[2].description).toBe('Refund R1 of 5.00 EUR on purchase p1 (50% of it refunded in all): 50 of its 100 points taken back; dated 25 May 2026, recorded later');
+    expect(entries[2].description).toBe('Refund R1 of €5.00 on purchase p1 (50% of it refunded in all): 50 of its 100 points taken back; dated 25 May 2026, recorded later');
     expect(sum).toBe(-50);
     const sl = ledger([bought, redeemed, refund], [], 'sl').entries[2].description;
     expect(sl).toMatch(/; z datumom 25\. maj 2026, zabeleženo pozneje$/);
@@ -332,9 +358,9 @@ describe('the explanation in the account, on real SQL', () => {
     const entries = account.explanation.entries;
     expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort());
     expect(entries.map((e) => [e.description, e.balance_after, e.spendable_after, e.pending_after])).toEqual([
-      ['Purchase old: 10.00 EUR → 10 points', 10, 10, 0],
+      ['Purchase old: €10.00 → 10 points', 10, 10, 0],
       ['First purchase bonus (old)', 110, 110, 0],
-      ['Purchase new: 10.00 EUR → 10 points × 2 category coffee (on 84.5% of the basket) = 18.45 → 18 (floor); 18 pending, spendable from 8 Jun 2026', 128, 110, 18],
+      ['Purchase new: €10.00 → 10 points × 2 category coffee (on 84.5% of the basket) = 18.45 → 18 (floor); 18 pending, spendable from 8 Jun 2026', 128, 110, 18],
       ['Welcome bonus for joining', 178, 160, 18],
     ]);
     const last = entries.at(-1)!;

@@ -79,7 +79,7 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
       const capped = !d.capped_at ? ''
         : e.points === 0 ? say.cappedToNothing({ cap: d.capped_at, day, unit })
         : say.capped({ cap: d.capped_at, day, points: e.points, before: d.capped_at - e.points, unit });
-      return `${say.purchase({ purchase: d.purchase ?? e.source_id, total: n(d.total), currency, base: n(round4(d.base)), count: Number(round4(d.base)), unit })}${arithmetic}${rounded}${capped}`;
+      return `${say.purchase({ purchase: d.purchase ?? e.source_id, total: moneyIn(language, d.total, currency), base: n(round4(d.base)), count: Number(round4(d.base)), unit })}${arithmetic}${rounded}${capped}`;
     }
     case 'bonus':
       return d.bonus === 'first_purchase' ? say.firstPurchase(d.purchase)
@@ -100,10 +100,10 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
         const taken = Math.abs(e.points);
         // An entry of 0: the refund found what it would take back expired already (refunds-and-receipts.ts).
         if (e.points === 0 && d.refund_id && percent !== null) {
-          return say.nothingTakenBack({ refund: d.refund_id, amount: `${n(d.amount)} ${currency}`, purchase: d.purchase, percent, credited: d.credited, forgiven: d.forgiven, expired: d.expired ?? 0, unit });
+          return say.nothingTakenBack({ refund: d.refund_id, amount: moneyIn(language, d.amount, currency), purchase: d.purchase, percent, credited: d.credited, forgiven: d.forgiven, expired: d.expired ?? 0, unit });
         }
         return d.refund_id && percent !== null
-          ? say.namedRefund({ refund: d.refund_id, amount: `${n(d.amount)} ${currency}`, purchase: d.purchase, percent, points: taken, credited: d.credited, forgiven: d.forgiven, expired: d.expired, unit })
+          ? say.namedRefund({ refund: d.refund_id, amount: moneyIn(language, d.amount, currency), purchase: d.purchase, percent, points: taken, credited: d.credited, forgiven: d.forgiven, expired: d.expired, unit })
           : say.refund({ percent, points: taken, credited: d.credited, forgiven: d.forgiven, expired: d.expired, unit });
       }
     case 'redeem':
@@ -142,18 +142,21 @@ const round4 = (v: unknown) => (typeof v === 'number' ? Number(v.toFixed(4)) : v
 /** The points' name in `language` in its form for a count (plural.ts countedName). */
 const unitOf = (points: CountedName, language: Language): Unit => (count) => countedName(points, language, count);
 
-// The dashboard's locales (LOCALES): a share reads as its percentages do there, 84.5 in
-// English and 84,5 in the other four.
+// The dashboard's locales (LOCALES): a share and an amount read as its percentages and
+// amounts do there — "84.5%", "84,5 %", "%84,5"; "€29.99", "29,99 €" — so the member tab
+// does not write one figure two ways beside its cards (QA: "57,4%" in the Russian
+// explanation beside "0,1 %" on the dashboard, "6.30 EUR" in it beside "€398.19").
 const percentFormats = new Map<Language, Intl.NumberFormat>();
+const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /**
- * A number of a sentence (an amount as its exact decimal string "9.00", a base of 129.6
- * points, a factor of 1.25) with the language's decimal separator: "9,00", "129,6", "1,25"
- * in sl, tr, da and ru, as the shares (percentIn) and the dashboard's figures read. The
- * digits stay as stored (no float rounding of an amount); no thousands separator, in any
+ * A number of a sentence (a base of 129.6 points, a factor of 1.25) with the language's
+ * decimal separator: "129,6", "1,25" in sl, tr, da and ru, as the shares (percentIn) and
+ * the dashboard's figures read. The digits stay as stored; no thousands separator, in any
  * language: the "." that groups thousands in sl, tr and da is the English decimal point,
  * and a sentence is quoted across languages (a ticket, an export), where "1.250" must not
- * be read two ways. Anything not a number (an id, a missing value) is left as it is.
+ * be read two ways. (An amount is money, moneyIn: its decimals and its currency tell its
+ * separators apart.) Anything not a number (an id, a missing value) is left as it is.
  */
 export function numberIn(language: Language, value: unknown): unknown {
   const written = typeof value === 'number' && Number.isFinite(value) ? String(value)
@@ -162,12 +165,28 @@ export function numberIn(language: Language, value: unknown): unknown {
   return language === 'en' ? written : written.replace('.', ',');
 }
 
-/** A share (0.845) as the language writes its per cent, one decimal where it is not whole ("84,5"); the phrase places the sign. */
+/** A share (0.845) as the language writes a percentage, sign and all, one decimal where it is not whole: "84.5%", "84,5 %", "%84,5". */
 function percentIn(language: Language, share: number): string {
   let format = percentFormats.get(language);
-  if (!format) percentFormats.set(language, (format = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 1 })));
-  // Rounded first: Intl would round the binary value of 84.45, which may lie below it.
-  return format.format(Math.round(share * 1000) / 10);
+  if (!format) percentFormats.set(language, (format = new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 1 })));
+  // Rounded first: Intl would round the binary value of 0.8445, which may lie below it.
+  return format.format(Math.round(share * 1000) / 1000);
+}
+
+/**
+ * An amount (its exact decimal string, "29.99") as the language writes money, as the
+ * dashboard's cards do (i18n.money): "€29.99", "29,99 €", "€29,99". Intl reads the string
+ * as the decimal it spells, with no float rounding. A value that is not an amount is said
+ * as it is, with the currency's code.
+ */
+function moneyIn(language: Language, amount: unknown, currency: string): string {
+  const exact = typeof amount === 'number' && Number.isFinite(amount) ? String(amount)
+    : typeof amount === 'string' && /^-?\d+(\.\d+)?$/.test(amount) ? amount : undefined;
+  if (exact === undefined) return `${amount} ${currency}`;
+  const key = `${language} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency })));
+  return format.format(exact as Intl.StringNumericLiteral);
 }
 
 const dayFormats = new Map<Language, Intl.DateTimeFormat>();

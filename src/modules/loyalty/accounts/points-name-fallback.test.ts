@@ -50,8 +50,8 @@ describe("the points' name in an account of a language the program does not name
     // The explanation says the same word with a number.
     const [bought] = await recordPurchases(s, [{ external_id: 'P1', customer: { email: 'ana@example.com' }, occurred_at: '2026-05-01T10:00:00Z', total: '3.00' }], { source: 'import' });
     expect(bought.status).toBe('created');
-    expect((await account('sl')).explanation.entries.map((e) => e.description)).toContain('Nakup P1: 3,00 EUR → 3 točke');
-    expect((await account('ru')).explanation.entries.map((e) => e.description)).toContain('Покупка P1: 3,00 EUR → 3 балла');
+    expect((await account('sl')).explanation.entries.map((e) => e.description)).toContain('Nakup P1: 3,00\u00a0€ → 3 točke');
+    expect((await account('ru')).explanation.entries.map((e) => e.description)).toContain('Покупка P1: 3,00\u00a0€ → 3 балла');
   });
 
   it('says each entry\'s points by the name of the version that wrote it, after a later version drops the name', async () => {
@@ -61,8 +61,8 @@ describe("the points' name in an account of a language the program does not name
     await s.loyalty.applyProgram({ program: { name: 'Plain again', earning: { points_per_currency_unit: 1 } } }, { actor: 'test' });
     await recordPurchases(s, [{ external_id: 'G2', customer: { email: 'ana@example.com' }, occurred_at: '2026-05-03T10:00:00Z', total: '5.00' }], { source: 'import' });
     const ru = (await account('ru')).explanation.entries.map((e) => e.description);
-    expect(ru).toContain('Покупка G1: 1000,00 EUR → 1000 зёрен');
-    expect(ru).toContain('Покупка G2: 5,00 EUR → 5 баллов');
-    expect((await account('en')).explanation.entries.map((e) => e.description)).toContain('Purchase G1: 1000.00 EUR → 1000 grains');
+    expect(ru).toContain('Покупка G1: 1\u00a0000,00\u00a0€ → 1000 зёрен');
+    expect(ru).toContain('Покупка G2: 5,00\u00a0€ → 5 баллов');
+    expect((await account('en')).explanation.entries.map((e) => e.description)).toContain('Purchase G1: €1,000.00 → 1000 grains');
   });
 });

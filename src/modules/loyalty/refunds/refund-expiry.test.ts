@@ -80,7 +80,7 @@ describe('a refund of a purchase whose points expired', () => {
     expect(afterB.balance).toBe(16);
     expect(afterB.lifetime).toMatchObject({ reversed: 4, expired: 6 });
     expect(afterB.explanation.entries.find((e) => e.kind === 'reverse')?.description)
-      .toBe('Refund b-1-r of 10.00 EUR on purchase b-1 (100% of it refunded in all): 4 of its 10 points taken back; 6 had expired already and are not taken again');
+      .toBe('Refund b-1-r of €10.00 on purchase b-1 (100% of it refunded in all): 4 of its 10 points taken back; 6 had expired already and are not taken again');
 
     const c = await spentThenExpired('c');
     // Half first: 5 due, all of them within the 6 that expired — nothing taken.

@@ -38,7 +38,7 @@ describe('refunds of a purchase whose points were spent, under forgive', () => {
     const entry = a.explanation.entries.find((e) => e.kind === 'reverse');
     expect(entry).toMatchObject({ points: 0 });
     // Nothing had expired: the sentence says what was forgiven and nothing about expiry, in every language.
-    expect(entry?.description).toBe('Refund F-1-r1 of 15.00 EUR on purchase F-1 (50% of it refunded in all): nothing taken back of its 300 points: 150 already spent and forgiven');
+    expect(entry?.description).toBe('Refund F-1-r1 of €15.00 on purchase F-1 (50% of it refunded in all): nothing taken back of its 300 points: 150 already spent and forgiven');
     const said = new Map<string, string | undefined>();
     for (const language of ['sl', 'tr', 'da', 'ru'] as const) {
       const x = await s.loyalty.account(customer, { language });
@@ -46,10 +46,10 @@ describe('refunds of a purchase whose points were spent, under forgive', () => {
       said.set(language, x.explanation.entries.find((e) => e.kind === 'reverse')?.description);
     }
     expect(Object.fromEntries(said)).toEqual({
-      sl: 'Vračilo F-1-r1 v znesku 15,00 EUR za nakup F-1 (skupaj vrnjenih 50 % nakupa); nakupu pripisano: 300 točk; nič ni odvzeto; že porabljeno in odpuščeno: 150',
-      tr: "F-1 alışverişinin 15,00 EUR tutarındaki F-1-r1 iadesi (toplamda alışverişin %50 kadarı iade edildi); alışverişin kazandırdığı: 300 puan; hiçbiri geri alınmadı; zaten harcanmış 150 puan silindi",
-      da: 'Refundering F-1-r1 på 15,00 EUR af købet F-1 (i alt 50 % af købet refunderet): intet af købets 300 point trukket tilbage: 150 allerede brugt og eftergivet',
-      ru: 'Возврат F-1-r1 на сумму 15,00 EUR по покупке F-1 (всего возвращено 50% покупки); начислено за покупку: 300 баллов; ничего не списано; уже потрачено и прощено: 150',
+      sl: 'Vračilo F-1-r1 v znesku 15,00\u00a0€ za nakup F-1 (skupaj vrnjenih 50\u00a0% nakupa); nakupu pripisano: 300 točk; nič ni odvzeto; že porabljeno in odpuščeno: 150',
+      tr: "F-1 alışverişinin €15,00 tutarındaki F-1-r1 iadesi (toplamda alışverişin %50 kadarı iade edildi); alışverişin kazandırdığı: 300 puan; hiçbiri geri alınmadı; zaten harcanmış 150 puan silindi",
+      da: 'Refundering F-1-r1 på 15,00\u00a0€ af købet F-1 (i alt 50\u00a0% af købet refunderet): intet af købets 300 point trukket tilbage: 150 allerede brugt og eftergivet',
+      ru: 'Возврат F-1-r1 на сумму 15,00\u00a0€ по покупке F-1 (всего возвращено 50\u00a0% покупки); начислено за покупку: 300 баллов; ничего не списано; уже потрачено и прощено: 150',
     });
     for (const text of said.values()) expect(text).not.toMatch(/\b0 /);
 

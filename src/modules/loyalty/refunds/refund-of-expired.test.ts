@@ -63,16 +63,16 @@ describe('a refund of a purchase whose points had all expired', () => {
     expect(entry).toMatchObject({ points: 0, unsettled: null, balance_after: 20, source: { type: 'purchase', id: purchase } });
     expect(entry).not.toHaveProperty('took_from');
     // 5.00 of 30.00: 50 of its 300 beans to take back, all of them expired.
-    expect(entry.description).toBe('Refund C-1-r of 5.00 EUR on purchase C-1 (16.7% of it refunded in all): nothing taken back of its 300 beans: 50 beans to take back had expired already');
+    expect(entry.description).toBe('Refund C-1-r of €5.00 on purchase C-1 (16.7% of it refunded in all): nothing taken back of its 300 beans: 50 beans to take back had expired already');
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
 
   it('says so in the five languages, with the program’s name for the points in the form for each number', async () => {
     const said = async (language: 'sl' | 'tr' | 'da' | 'ru') => refundEntries(await account(c, language))[0].description;
-    expect(await said('sl')).toBe('Vračilo C-1-r v znesku 5,00 EUR za nakup C-1 (skupaj vrnjenih 16,7 % nakupa); nakupu pripisano: 300 zrn; nič ni odvzeto, ker je že poteklo: 50 zrn');
-    expect(await said('tr')).toBe('C-1 alışverişinin 5,00 EUR tutarındaki C-1-r iadesi (toplamda alışverişin %16,7 kadarı iade edildi); alışverişin kazandırdığı: 300 çekirdek; hiçbiri geri alınmadı: geri alınacak 50 çekirdek zaten geçerliliğini yitirmişti');
-    expect(await said('da')).toBe('Refundering C-1-r på 5,00 EUR af købet C-1 (i alt 16,7 % af købet refunderet): intet af købets 300 bønner trukket tilbage: 50 bønner, der skulle trækkes tilbage, var allerede udløbet');
-    expect(await said('ru')).toBe('Возврат C-1-r на сумму 5,00 EUR по покупке C-1 (всего возвращено 16,7% покупки); начислено за покупку: 300 зёрен; ничего не списано, так как уже сгорело: 50 зёрен');
+    expect(await said('sl')).toBe('Vračilo C-1-r v znesku 5,00\u00a0€ za nakup C-1 (skupaj vrnjenih 16,7\u00a0% nakupa); nakupu pripisano: 300 zrn; nič ni odvzeto, ker je že poteklo: 50 zrn');
+    expect(await said('tr')).toBe('C-1 alışverişinin €5,00 tutarındaki C-1-r iadesi (toplamda alışverişin %16,7 kadarı iade edildi); alışverişin kazandırdığı: 300 çekirdek; hiçbiri geri alınmadı: geri alınacak 50 çekirdek zaten geçerliliğini yitirmişti');
+    expect(await said('da')).toBe('Refundering C-1-r på 5,00\u00a0€ af købet C-1 (i alt 16,7\u00a0% af købet refunderet): intet af købets 300 bønner trukket tilbage: 50 bønner, der skulle trækkes tilbage, var allerede udløbet');
+    expect(await said('ru')).toBe('Возврат C-1-r на сумму 5,00\u00a0€ по покупке C-1 (всего возвращено 16,7\u00a0% покупки); начислено за покупку: 300 зёрен; ничего не списано, так как уже сгорело: 50 зёрен');
   });
 
   it('answers a retry as it answered first, and writes nothing more', async () => {
@@ -89,8 +89,8 @@ describe('a refund of a purchase whose points had all expired', () => {
     const after = await account(c);
     expect(after.balance).toBe(20);
     expect(refundEntries(after).map((e) => [e.points, e.description])).toEqual([
-      [0, 'Refund C-1-r of 5.00 EUR on purchase C-1 (16.7% of it refunded in all): nothing taken back of its 300 beans: 50 beans to take back had expired already'],
-      [0, 'Refund C-1-r2 of 25.00 EUR on purchase C-1 (100% of it refunded in all): nothing taken back of its 300 beans: 250 beans to take back had expired already'],
+      [0, 'Refund C-1-r of €5.00 on purchase C-1 (16.7% of it refunded in all): nothing taken back of its 300 beans: 50 beans to take back had expired already'],
+      [0, 'Refund C-1-r2 of €25.00 on purchase C-1 (100% of it refunded in all): nothing taken back of its 300 beans: 250 beans to take back had expired already'],
     ]);
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
@@ -132,7 +132,7 @@ describe('a refund that takes nothing back for another reason', () => {
     const refund = await s.commerce.refund(bought.purchaseId, { external_id: 'F-1-r' }, actor);
     expect(refund.loyalty).toMatchObject({ points_reversed: 0, unsettled: 0 });
     const [entry] = refundEntries(await account(bought.customerId));
-    expect([entry.points, entry.description]).toEqual([0, 'Refund F-1-r of 1.00 EUR on purchase F-1 (100% of it refunded in all): nothing taken back of its 10 beans: 6 beans to take back had expired already; 4 already spent and forgiven']);
+    expect([entry.points, entry.description]).toEqual([0, 'Refund F-1-r of €1.00 on purchase F-1 (100% of it refunded in all): nothing taken back of its 10 beans: 6 beans to take back had expired already; 4 already spent and forgiven']);
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
 });
