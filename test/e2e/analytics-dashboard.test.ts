@@ -108,6 +108,17 @@ describe('analytics dashboard', () => {
     const clv = await clvDistribution(s);
     expect(await kpiDigits(page, 'clv-customers')).toBe(clv.customers);
     expect(await page.getByTestId('clv-bucket').count()).toBe(clv.buckets.length);
+    // QA: the rows read "€0.00 – €0.02", then "€0.02 – €0.05", a boundary in two rows. A bucket holds whole cents from its
+    // first to its last, [from, to): each row names them, the last a cent below the next row's first ("€0.02 to €0.04", "€0.05 to …").
+    const cents = (amount: string) => Math.round(Number(amount.replace(/[€,]/g, '')) * 100);
+    const rows = await page.getByTestId('clv-bucket').locator('td:first-child').allInnerTexts();
+    const ranges = rows.map((row) => (row.match(/€[\d,]+\.\d{2}/g) ?? []).map(cents));
+    ranges.forEach((amounts, i) => {
+      expect(amounts.length, rows[i]).toBeGreaterThanOrEqual(1);
+      expect(amounts[0], rows[i]).toBe(cents(clv.buckets[i].from));
+      expect(amounts.at(-1), rows[i]).toBe(cents(clv.buckets[i].to) - 1);
+      if (i > 0) expect(amounts[0], `${rows[i - 1]} then ${rows[i]}`).toBe(ranges[i - 1].at(-1)! + 1);
+    });
     expect(await sumOf(page, 'clv-bucket')).toBe(clv.customers);
     expect(await page.getByTestId('clv-median').locator('strong').innerText()).toBe(`€${clv.median}`);
     await page.screenshot({ path: path.join(MORE_SHOTS, 'analytics-clv.png'), fullPage: true });

@@ -33,6 +33,25 @@ export const COUNTED = {
       many: '{count} участников перейдут на более низкий уровень', other: '{count} участника перейдут на более низкий уровень',
     },
   },
+  /**
+   * An analytics figure's sample, the customers it counts (QA: "n = 193 (клиенты)", the
+   * noun in brackets so that it need not agree with the number).
+   */
+  sampleCustomers: {
+    en: { one: 'n = {count} customer', other: 'n = {count} customers' },
+    sl: { one: 'n = {count} stranka', two: 'n = {count} stranki', few: 'n = {count} stranke', other: 'n = {count} strank' },
+    tr: { one: 'n = {count} müşteri', other: 'n = {count} müşteri' },
+    da: { one: 'n = {count} kunde', other: 'n = {count} kunder' },
+    ru: { one: 'n = {count} клиент', few: 'n = {count} клиента', many: 'n = {count} клиентов', other: 'n = {count} клиента' },
+  },
+  /** An analytics figure's sample, the purchases it counts. */
+  samplePurchases: {
+    en: { one: 'n = {count} purchase', other: 'n = {count} purchases' },
+    sl: { one: 'n = {count} nakup', two: 'n = {count} nakupa', few: 'n = {count} nakupi', other: 'n = {count} nakupov' },
+    tr: { one: 'n = {count} alışveriş', other: 'n = {count} alışveriş' },
+    da: { one: 'n = {count} køb', other: 'n = {count} køb' },
+    ru: { one: 'n = {count} покупка', few: 'n = {count} покупки', many: 'n = {count} покупок', other: 'n = {count} покупки' },
+  },
   // The Import page's (counted-import.ts).
   ...IMPORT_COUNTED,
 } as const satisfies Record<string, Counted>;

@@ -23,8 +23,6 @@ export const ANALYTICS: Record<keyof typeof EN, string> = {
   'analytics.kpi.noChange': 'intet tidligere tal',
   'analytics.kpi.points': '{value} procentpoint',
   'analytics.kpi.previous': 'før: {value} (n = {n})',
-  'analytics.kpi.sampleCustomers': 'n = {n} kunder',
-  'analytics.kpi.samplePurchases': 'n = {n} køb',
   'analytics.overview.definitions': 'Køb tælles efter deres lokale dato, og omsætningen er efter refusioner. En genkøber har købt på mindst to forskellige dage i perioden; aktive kunder er dem, der har købt i perioden, som andel af alle, der havde købt inden periodens slutning. Ændringer i andele er i procentpoint.',
   'analytics.noScores.title': 'Ingen kundescorer endnu.',
   'analytics.noScores.text': 'RFM-segmenter, livstidsværdi og frafaldsrisiko beregnes hver nat ud fra købene. Kør beregningen nu for at udfylde siden.',

@@ -23,8 +23,6 @@ export const ANALYTICS: Record<keyof typeof EN, string> = {
   'analytics.kpi.noChange': 'нет прежнего значения',
   'analytics.kpi.points': '{value} п. п.',
   'analytics.kpi.previous': 'ранее: {value} (n = {n})',
-  'analytics.kpi.sampleCustomers': 'n = {n} (клиенты)',
-  'analytics.kpi.samplePurchases': 'n = {n} (покупки)',
   'analytics.overview.definitions': 'Покупки считаются по местной дате, выручка — за вычетом возвратов. Повторный покупатель покупал как минимум в два разных дня периода; активные клиенты — купившие в периоде, как доля всех, кто совершил покупку до его конца. Изменения долей — в процентных пунктах (п. п.).',
   'analytics.noScores.title': 'Оценок клиентов пока нет.',
   'analytics.noScores.text': 'RFM-сегменты, пожизненная ценность и риск оттока рассчитываются каждую ночь по покупкам. Запустите расчёт сейчас, чтобы заполнить эту страницу.',

@@ -23,8 +23,6 @@ export const ANALYTICS: Record<keyof typeof EN, string> = {
   'analytics.kpi.noChange': 'ni prejšnjega podatka',
   'analytics.kpi.points': '{value} o. t.',
   'analytics.kpi.previous': 'prej: {value} (n = {n})',
-  'analytics.kpi.sampleCustomers': 'n = {n} (stranke)',
-  'analytics.kpi.samplePurchases': 'n = {n} (nakupi)',
   'analytics.overview.definitions': 'Nakupi se štejejo po lokalnem datumu, prihodki so brez vračil. Ponovni kupec je kupil vsaj na dva različna dneva v obdobju; aktivne stranke so tiste, ki so kupile v obdobju, kot delež vseh, ki so do njegovega konca že kupile. Spremembe deležev so v odstotnih točkah (o. t.).',
   'analytics.noScores.title': 'Ocen strank še ni.',
   'analytics.noScores.text': 'Segmenti RFM, življenjska vrednost in tveganje odhoda se izračunajo vsako noč iz nakupov. Zaženite izračun zdaj, da se stran napolni.',

@@ -23,8 +23,6 @@ export const ANALYTICS: Record<keyof typeof EN, string> = {
   'analytics.kpi.noChange': 'önceki veri yok',
   'analytics.kpi.points': '{value} yüzde puan',
   'analytics.kpi.previous': 'önce: {value} (n = {n})',
-  'analytics.kpi.sampleCustomers': 'n = {n} müşteri',
-  'analytics.kpi.samplePurchases': 'n = {n} alışveriş',
   'analytics.overview.definitions': 'Alışverişler yerel tarihlerine göre sayılır, gelir iadeler düşülmüş nettir. Tekrar eden müşteri dönem içinde en az iki farklı günde alışveriş yapmıştır; aktif müşteriler, dönem içinde alışveriş yapanların dönem sonuna kadar alışveriş yapmış herkese oranıdır. Oranlardaki değişimler yüzde puan cinsindendir.',
   'analytics.noScores.title': 'Henüz müşteri skoru yok.',
   'analytics.noScores.text': 'RFM segmentleri, yaşam boyu değer ve kayıp riski her gece alışverişlerden hesaplanır. Bu sayfayı doldurmak için şimdi hesaplatın.',

@@ -48,7 +48,7 @@ export function ClvView() {
           <tbody>
             {data.buckets.map((b) => (
               <tr key={b.from} data-testid="clv-bucket" data-customers={b.customers}>
-                <td className="nowrap">{t('analytics.clv.bucket', { from: money(b.from), to: money(b.to) })}</td>
+                <td className="nowrap">{b.from === lastIn(b.to) ? money(b.from) : t('analytics.clv.bucket', { from: money(b.from), to: money(lastIn(b.to)) })}</td>
                 <td className="bar-col">
                   <span className="bar" style={{ width: `${(b.customers / max) * 100}%` }} />
                 </td>
@@ -63,4 +63,17 @@ export function ClvView() {
       </div>
     </div>
   );
+}
+
+/**
+ * The last amount a bucket holds. The server's buckets are [from, to) over whole minor
+ * units (a CLV is stored in cents), so a row reads from its first amount to its last, `to`
+ * less one minor unit: "€0.02 to €0.04", then "€0.05 to €0.09" — no amount in two rows
+ * (QA: "€0.00 – €0.02" above "€0.02 – €0.05"). Exact, in the digits the server wrote `to`
+ * with (the currency's minor unit: "0.05", "500" for yen).
+ */
+function lastIn(to: string): string {
+  const [whole, fraction = ''] = to.split('.');
+  const digits = (BigInt(whole + fraction) - 1n).toString().padStart(fraction.length + 1, '0');
+  return fraction ? `${digits.slice(0, -fraction.length)}.${digits.slice(-fraction.length)}` : digits;
 }

@@ -1,4 +1,5 @@
 import type { Kpi, Overview } from '../../api.ts';
+import { counted } from '../../i18n/counted.ts';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
 import { navigate, usePath } from '../../router.ts';
 import { Loading, useApi } from './shared.tsx';
@@ -79,7 +80,7 @@ function KpiCard({ name, label, kpi, currency }: { name: string; label: string; 
   const { t } = i18n;
   const trend = kpi.change === null ? 'none' : kpi.change > 0 ? 'up' : kpi.change < 0 ? 'down' : 'flat';
   const arrow = { up: '▲', down: '▼', flat: '▶', none: '' }[trend];
-  const sample = (n: number) => t(kpi.sample_of === 'customers' ? 'analytics.kpi.sampleCustomers' : 'analytics.kpi.samplePurchases', { n: i18n.number(n) });
+  const sample = (n: number) => counted(i18n, kpi.sample_of === 'customers' ? 'sampleCustomers' : 'samplePurchases', n);
   return (
     <div className="card kpi" data-testid={`analytics-kpi-${name}`}>
       <span>{label}</span>
