@@ -40,6 +40,70 @@ async function open(page: Page, language: Language, address: string) {
 /** How much wider than the window the page is (0 when it fits). */
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
+/** What of the analytics' period switch runs past its row or the window, or has words wider than its button. */
+const periodSwitchOverflow = (page: Page) => page.evaluate(() => {
+  const group = document.querySelector('[data-testid=analytics-overview] [role=group]');
+  if (!group) return ['no period switch'];
+  const row = group.parentElement!.getBoundingClientRect();
+  const right = Math.min(row.right, window.innerWidth);
+  const out: string[] = [];
+  for (const element of [group, ...group.querySelectorAll('button')] as HTMLElement[]) {
+    const box = element.getBoundingClientRect();
+    const name = element === group ? 'the switch' : `"${element.innerText.replace(/\s+/g, ' ')}"`;
+    if (box.left < row.left - 0.5 || box.right > right + 0.5) out.push(`${name}: ${Math.round(box.left)}–${Math.round(box.right)} px, room ${Math.round(row.left)}–${Math.round(right)} px`);
+    if (element.scrollWidth > element.clientWidth) out.push(`${name}: ${element.scrollWidth} px of words in ${element.clientWidth} px`);
+  }
+  return out;
+});
+
+/** The customers' search placeholder, when the field shows it cut. */
+const placeholderCut = (page: Page) => page.evaluate(() => {
+  const input = document.querySelector('[data-testid=customer-search]') as HTMLInputElement;
+  const style = getComputedStyle(input);
+  const context = document.createElement('canvas').getContext('2d')!;
+  context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const width = context.measureText(input.placeholder).width;
+  return width > room ? [`"${input.placeholder}": ${Math.ceil(width)} px in ${Math.floor(room)} px`] : [];
+});
+
+/**
+ * The texts of the elements `selector` finds that break a line inside a word: "a | b" where
+ * each breaks. A line breaks at a space, and an email address also after its "@" or a hyphen
+ * and before a dot.
+ */
+const brokenMidWord = (page: Page, selector: string) => page.evaluate((sel) => {
+  const found: string[] = [];
+  for (const element of document.querySelectorAll(sel)) {
+    // Each character with the top of the line it is on (none for a space that collapsed at a line's end).
+    const chars: { char: string; top?: number }[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.textContent!.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        chars.push({ char: node.textContent![i], top: range.getClientRects()[0]?.top });
+      }
+    }
+    const text = chars.map((c) => c.char).join('');
+    const email = text.includes('@');
+    let last: number | undefined;
+    for (let i = 0; i < chars.length; i++) {
+      const top = chars[i].top;
+      if (top === undefined) continue;
+      if (last !== undefined && top > chars[last].top! + 1) {
+        const between = text.slice(last, i + 1);
+        const atSpace = /\s/.test(between);
+        const [before, after] = [text[i - 1], text[i]];
+        if (!atSpace && !(email && (before === '@' || before === '-' || after === '.'))) found.push(`${text.slice(0, i)} | ${text.slice(i)}`);
+      }
+      last = i;
+    }
+  }
+  return found;
+}, selector);
+
 describe('dashboard on a phone and a laptop', () => {
   it('fits every page in a phone’s width, in every language, with the navigation folded into a menu', async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -59,6 +123,17 @@ describe('dashboard on a phone and a laptop', () => {
         await open(page, language, address);
         const by = await sideways(page);
         if (by > 0) wider.push(`${language} ${address}: ${by} px too wide`);
+        // A second QA pass: the Russian period switch ("Последние 12 месяцев") ran 14 px past its row, inside the window;
+        // the Slovenian search read "…telefonu ali karti", and emails broke inside words ("qa.good1@e" / "xample.com").
+        if (address === '/analytics') {
+          wider.push(...(await periodSwitchOverflow(page)).map((o) => `${language} period switch: ${o}`));
+          wider.push(...(await brokenMidWord(page, '[data-testid=analytics-overview] [role=group] button')).map((o) => `${language} period broken mid-word: ${o}`));
+        }
+        if (address === '/customers') {
+          wider.push(...(await placeholderCut(page)).map((o) => `${language} search placeholder: ${o}`));
+          wider.push(...(await brokenMidWord(page, '[data-testid=customer-table] td')).filter((o) => o.includes('@')).map((o) => `${language} email broken mid-word: ${o}`));
+          expect(await page.locator('[data-testid=customer-table] td', { hasText: '@' }).count()).toBeGreaterThan(0);
+        }
         if (language === 'da') await page.screenshot({ path: path.join(SHOTS, `phone${address.replace(/[/?=]+/g, '-').replace(/-[0-9a-f-]{36}/, '-member')}.png`), fullPage: true });
       }
     }

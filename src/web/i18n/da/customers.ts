@@ -2,7 +2,8 @@ import type { CUSTOMERS as EN } from '../en/customers.ts';
 
 export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'customers.title': 'Kunder',
-  'customers.search': 'Søg på navn, e-mail, telefon eller kort',
+  'customers.search': 'Søg',
+  'customers.search.placeholder': 'Navn, e-mail, telefon eller kort',
   'customers.filter.language': 'Kundens sprog',
   'customers.filter.store': 'Hjemmebutik',
   'customers.filter.tag': 'Mærke',

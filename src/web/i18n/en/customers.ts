@@ -1,7 +1,8 @@
 // The customer list and a customer's profile: identities, consent, purchases.
 export const CUSTOMERS = {
   'customers.title': 'Customers',
-  'customers.search': 'Search by name, email, phone or card',
+  'customers.search': 'Search',
+  'customers.search.placeholder': 'Name, email, phone or card',
   'customers.filter.language': 'Customer language',
   'customers.filter.store': 'Home store',
   'customers.filter.tag': 'Tag',

@@ -2,7 +2,8 @@ import type { CUSTOMERS as EN } from '../en/customers.ts';
 
 export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'customers.title': 'Клиенты',
-  'customers.search': 'Поиск по имени, эл. почте, телефону или карте',
+  'customers.search': 'Поиск',
+  'customers.search.placeholder': 'Имя, эл. почта, телефон или карта',
   'customers.filter.language': 'Язык клиента',
   'customers.filter.store': 'Основной магазин',
   'customers.filter.tag': 'Метка',

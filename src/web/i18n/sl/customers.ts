@@ -2,7 +2,8 @@ import type { CUSTOMERS as EN } from '../en/customers.ts';
 
 export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'customers.title': 'Stranke',
-  'customers.search': 'Iskanje po imenu, e-pošti, telefonu ali kartici',
+  'customers.search': 'Iskanje',
+  'customers.search.placeholder': 'Ime, e-pošta, telefon ali kartica',
   'customers.filter.language': 'Jezik stranke',
   'customers.filter.store': 'Domača trgovina',
   'customers.filter.tag': 'Oznaka',

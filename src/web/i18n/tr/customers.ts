@@ -2,7 +2,8 @@ import type { CUSTOMERS as EN } from '../en/customers.ts';
 
 export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'customers.title': 'Müşteriler',
-  'customers.search': 'Ad, e-posta, telefon veya kart ile arayın',
+  'customers.search': 'Ara',
+  'customers.search.placeholder': 'Ad, e-posta, telefon veya kart',
   'customers.filter.language': 'Müşteri dili',
   'customers.filter.store': 'Ana mağaza',
   'customers.filter.tag': 'Etiket',
