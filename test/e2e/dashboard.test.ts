@@ -165,6 +165,9 @@ describe('dashboard', () => {
     await page.getByText(/Imported 2 rows: 2 new/).waitFor();
     expect(await server.services.commerce.get('E-1')).toMatchObject({ total: '12.50', occurred_at: '2026-03-15T08:15:00.000Z' });
     expect((await server.services.commerce.get('E-2')).total).toBe('1234.00');
+    // The same file again writes nothing, and says so (QA: "Imported 3 rows: 0 new, 3 already there, 0 skipped").
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Nothing new: all 2 rows were already there.').waitFor();
 
     // Saved by a spreadsheet on Windows in its code page (Ž is 0x8E in windows-1250): the
     // preview reads it in the code page it guesses, and the import too.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pluralRules } from '../../src/shared/plural.ts';
-import { COUNTED } from '../../src/web/i18n/counted.ts';
+import { COUNTED, counted } from '../../src/web/i18n/counted.ts';
 import type { ImportResult } from '../../src/web/api.ts';
 import { CATALOGUES, createI18n, LANGUAGES, type Language } from '../../src/web/i18n/index.ts';
 import { importPhase, importSummary } from '../../src/web/pages/import-summary.ts';
@@ -83,6 +83,27 @@ describe('dashboard catalogues', () => {
     expect(say('en', { dry_run: true, imported: false, rows: 3, invalid: 1, orders: 2 }, true)).toBe('Checked 3 rows (2 orders), nothing written. Importing would give: 2 new, 2 already there; 1 row skipped.');
     expect(say('tr', { rows: 1, created: 1, duplicates: 0 })).toBe('1 satır içe aktarıldı: 1 yeni, 0 zaten vardı, 0 atlandı.');
 
+    // QA: the same good file imported again read "Imported 3 rows: 0 new, 3 already there, 0 skipped": nothing new, said so.
+    const again = { rows: 3, created: 0, duplicates: 3, invalid: 0 };
+    expect(say('en', again)).toBe('Nothing new: all 3 rows were already there.');
+    expect(say('en', { rows: 1, created: 0, duplicates: 1 })).toBe('Nothing new: the file’s 1 row was already there.');
+    expect(say('sl', again)).toBe('Nič novega: vse 3 vrstice so že obstajale.');
+    expect(say('sl', { rows: 2, created: 0, duplicates: 2 })).toBe('Nič novega: 2 vrstici sta že obstajali.');
+    expect(say('sl', { rows: 5, created: 0, duplicates: 5 })).toBe('Nič novega: vseh 5 vrstic je že obstajalo.');
+    expect(say('tr', again)).toBe('Yeni bir şey yok: 3 satırın hepsi zaten vardı.');
+    expect(say('da', again)).toBe('Intet nyt: alle 3 rækker fandtes allerede.');
+    expect(say('ru', again)).toBe('Ничего нового: все 3 строки уже были.');
+    expect(say('ru', { rows: 21, created: 0, duplicates: 21 })).toBe('Ничего нового: 21 строка уже была.');
+    expect(say('ru', { rows: 5, created: 0, duplicates: 5 })).toBe('Ничего нового: все 5 строк уже были.');
+    // A line-item file counts its orders.
+    expect(say('en', { rows: 7, created: 0, duplicates: 3, orders: 3 })).toBe('Nothing new: all 3 orders were already there.');
+    expect(say('ru', { rows: 7, created: 0, duplicates: 5, orders: 5 })).toBe('Ничего нового: все 5 заказов уже были.');
+    // Not when anything else happened: a row skipped, a refund recorded, an order left out as not paid, or only checked.
+    expect(say('en', { rows: 4, created: 0, duplicates: 3, invalid: 1 }, true)).toBe('Imported 4 rows: 0 new, 3 already there, 1 skipped.');
+    expect(say('en', { ...again, refunds_recorded: 1 })).toBe('Imported 3 rows: 0 new, 3 already there, 0 skipped.');
+    expect(say('en', { rows: 3, created: 0, duplicates: 2, not_paid: 1 })).toMatch(/^Imported 3 rows: 0 new, 2 already there/);
+    expect(say('en', { ...again, dry_run: true, imported: false })).toBe('Checked 3 rows, nothing written. Importing would give: 0 new, 3 already there, 0 skipped.');
+
     // Every sentence, in every language, for counts of every plural form: the numbers all there, no placeholder left.
     for (const language of LANGUAGES) {
       const i18n = createI18n(language, () => undefined);
@@ -93,6 +114,8 @@ describe('dashboard catalogues', () => {
           { rows: count, created: count, duplicates: count, invalid: count },
           { rows: count, created: count, duplicates: count, invalid: count, orders: count },
           { rows: count, invalid: count, imported: false },
+          { rows: count, created: 0, duplicates: count, invalid: 0 },
+          { rows: count, created: 0, duplicates: count, invalid: 0, orders: count },
         ];
         const sentences = [
           ...shapes.flatMap((shape) => [importSummary(i18n, answer(shape), false), importSummary(i18n, answer(shape), true)]),
@@ -105,5 +128,30 @@ describe('dashboard catalogues', () => {
         }
       }
     }
+  });
+
+  // QA: Russian analytics cards read "n = 450 (покупки)" and "n = 193 (клиенты)", the noun in brackets to dodge its plural.
+  it('says an analytics figure’s sample with its noun in the form the number takes', () => {
+    const sample = (language: Language, key: 'sampleCustomers' | 'samplePurchases', n: number) => counted(createI18n(language, () => undefined), key, n);
+    expect([1, 3, 5, 21, 193, 450].map((n) => sample('ru', 'samplePurchases', n))).toEqual(['n = 1 покупка', 'n = 3 покупки', 'n = 5 покупок', 'n = 21 покупка', 'n = 193 покупки', 'n = 450 покупок']);
+    expect(sample('ru', 'sampleCustomers', 1502)).toBe('n = 1\u00a0502 клиента');
+    expect([1, 2, 3, 5, 102].map((n) => sample('sl', 'sampleCustomers', n))).toEqual(['n = 1 stranka', 'n = 2 stranki', 'n = 3 stranke', 'n = 5 strank', 'n = 102 stranki']);
+    expect([1, 447].map((n) => sample('en', 'samplePurchases', n))).toEqual(['n = 1 purchase', 'n = 447 purchases']);
+    expect(sample('da', 'sampleCustomers', 1)).toBe('n = 1 kunde');
+    expect(sample('tr', 'samplePurchases', 447)).toBe('n = 447 alışveriş');
+    for (const language of LANGUAGES) {
+      for (const n of [0, 1, 2, 5, 1000]) expect(sample(language, 'sampleCustomers', n), language).not.toMatch(/[()]/);
+    }
+  });
+
+  // QA: under a member's entries the Russian dashboard read "Сумма операций 9 377 = сохранённый баланс 9 377" while
+  // its Balance card said 8 595: the stored points count the pending ones too, so the proof must not call them the balance.
+  it('calls the figure the entries add up to the stored points, never the balance the card shows', () => {
+    for (const language of LANGUAGES) {
+      const say = CATALOGUES[language];
+      const balance = say['loyalty.member.balance'].toLowerCase();
+      for (const key of ['loyalty.entries.proof', 'loyalty.entries.mismatch'] as const) expect(say[key].toLowerCase(), `${language} ${key}`).not.toContain(balance);
+    }
+    expect(CATALOGUES.ru['loyalty.entries.proof']).toBe('Сумма операций {sum} = хранимое число баллов {stored}.');
   });
 });

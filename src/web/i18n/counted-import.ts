@@ -103,6 +103,22 @@ export const IMPORT_COUNTED = {
     da: { one: '{count} fandtes allerede', other: '{count} fandtes allerede' },
     ru: { one: '{count} уже был', few: '{count} уже были', many: '{count} уже было', other: '{count} уже было' },
   },
+  /** An import whose rows were all there already (the same file again): the whole sentence, said as nothing new. */
+  importNothingNew: {
+    en: { one: 'Nothing new: the file’s {count} row was already there.', other: 'Nothing new: all {count} rows were already there.' },
+    sl: { one: 'Nič novega: {count} vrstica je že obstajala.', two: 'Nič novega: {count} vrstici sta že obstajali.', few: 'Nič novega: vse {count} vrstice so že obstajale.', other: 'Nič novega: vseh {count} vrstic je že obstajalo.' },
+    tr: { one: 'Yeni bir şey yok: {count} satır zaten vardı.', other: 'Yeni bir şey yok: {count} satırın hepsi zaten vardı.' },
+    da: { one: 'Intet nyt: filens {count} række fandtes allerede.', other: 'Intet nyt: alle {count} rækker fandtes allerede.' },
+    ru: { one: 'Ничего нового: {count} строка уже была.', few: 'Ничего нового: все {count} строки уже были.', many: 'Ничего нового: все {count} строк уже были.', other: 'Ничего нового: все {count} строки уже были.' },
+  },
+  /** A line-item file's import whose orders were all there already. */
+  importNothingNewOrders: {
+    en: { one: 'Nothing new: the file’s {count} order was already there.', other: 'Nothing new: all {count} orders were already there.' },
+    sl: { one: 'Nič novega: {count} naročilo je že obstajalo.', two: 'Nič novega: {count} naročili sta že obstajali.', few: 'Nič novega: vsa {count} naročila so že obstajala.', other: 'Nič novega: vseh {count} naročil je že obstajalo.' },
+    tr: { one: 'Yeni bir şey yok: {count} sipariş zaten vardı.', other: 'Yeni bir şey yok: {count} siparişin hepsi zaten vardı.' },
+    da: { one: 'Intet nyt: filens {count} ordre fandtes allerede.', other: 'Intet nyt: alle {count} ordrer fandtes allerede.' },
+    ru: { one: 'Ничего нового: {count} заказ уже был.', few: 'Ничего нового: все {count} заказа уже были.', many: 'Ничего нового: все {count} заказов уже были.', other: 'Ничего нового: все {count} заказа уже были.' },
+  },
   /** Rows skipped, after the new and the already there. */
   importSkipped: {
     en: { one: '{count} skipped', other: '{count} skipped' },

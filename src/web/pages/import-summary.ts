@@ -22,6 +22,10 @@ export function importSummary(i18n: I18n, result: ImportResult, skipInvalid: boo
     return t('import.checked', { checked, created: n('importNew', result.created), duplicates: n('importThere', result.duplicates), invalid: n('importSkipped', result.invalid) });
   }
   if (!result.imported) return t('import.rejected', { errors: n('importErrors', result.invalid), rows: n('importRows', result.rows) });
+  // The same file again: every row (a line-item file's every order) was there already, none skipped, left out or
+  // recording a refund — said as nothing new, not as "Imported 3 rows: 0 new, 3 already there, 0 skipped".
+  const nothingNew = result.created === 0 && result.invalid === 0 && !result.refunds_recorded && result.duplicates > 0 && result.duplicates === (orders ?? result.rows);
+  if (nothingNew) return orders !== undefined ? n('importNothingNewOrders', result.duplicates) : n('importNothingNew', result.duplicates);
   if (orders !== undefined) {
     return t('import.doneOrders', {
       imported: n('importImportedLines', result.rows), orders: n('importOrders', orders), created: n('importNewOrders', result.created), duplicates: n('importWasThereOrders', result.duplicates), skipped: n('importSkippedRows', result.invalid),
