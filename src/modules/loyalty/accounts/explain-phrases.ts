@@ -67,6 +67,8 @@ export interface Phrases {
   adjustment(byMerge: boolean, reason: string): string;
   /** A once-per-person bonus the person had twice, taken back when their two customers were merged: `bonus` is the bonus as its own entry says it. */
   duplicateTakenBack(p: { bonus: string; forgiven: number; unit: Unit }): string;
+  /** After a take-back's sentence: `points` it could not take because the customer's erasure had forfeited them (not spent). */
+  forfeitedAtErasure(points: number, unit: Unit): string;
   /**
    * A merge's transfer: `in`, the points (or, `debt`, the points owed) of a record merged
    * into this one; `out`, this record's moved to the one it was merged into. `who`: that
@@ -95,6 +97,8 @@ const monthsIn = (language: Language, months: unknown, forms: PluralForms) =>
   `${months} ${forms[pluralRules(language).select(Number(months))] ?? forms.other}`;
 
 const orderOf = (orderRef: string | null) => (orderRef ? ` (${orderRef})` : '');
+// Why nothing was taken back, after a colon; none when the reason follows the sentence (forfeitedAtErasure).
+const listed = (reasons: string[]) => (reasons.some(Boolean) ? `: ${reasons.filter(Boolean).join('; ')}` : '');
 
 export const PHRASES: Record<Language, Phrases> = {
   en: {
@@ -117,9 +121,9 @@ export const PHRASES: Record<Language, Phrases> = {
     namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
       `Refund ${refund} of ${amount} on purchase ${purchase} (${percent} of it refunded in all): ${points} of its ${credited} ${unit(credited)} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
-      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent} of it refunded in all): nothing taken back of its ${credited} ${unit(credited)}: ${[
+      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent} of it refunded in all): nothing taken back of its ${credited} ${unit(credited)}${listed([
         expired ? `${expired} ${unit(expired)} to take back had expired already` : '', forgiven ? `${forgiven} already spent and forgiven` : '',
-      ].filter(Boolean).join('; ')}`,
+      ])}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Referral bonus taken back: ${role === 'friend' ? `the qualifying purchase ${purchase} was refunded` : "your friend's qualifying purchase was refunded"}${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
     challengeTakenBack: ({ name, purchase, left, goal, forgiven }) =>
@@ -132,6 +136,7 @@ export const PHRASES: Record<Language, Phrases> = {
     expiredAge: (months) => `Expired: points earned more than ${months == null ? 'the allowed months' : monthsIn('en', months, { one: 'month', other: 'months' })} ago`,
     adjustment: (byMerge, reason) => `Adjustment by ${byMerge ? 'merge' : 'staff'}: ${reason}`.trim(),
     duplicateTakenBack: ({ bonus, forgiven }) => `Taken back, given twice to one person (customers merged): ${bonus}; the earlier one stays${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
+    forfeitedAtErasure: (points, unit) => `; ${points} ${unit(points)} forfeited when the customer was erased`,
     mergeMoved: ({ direction, debt, who }) => (direction === 'in'
       ? `Merged in from ${who ? `the record of ${who}` : 'a duplicate record'}: ${debt ? 'the points it owed' : 'its points'} moved here`
       : `Merged into ${who ? `the record of ${who}` : 'another record'}: ${debt ? 'the points owed' : 'the points'} moved there`),
@@ -172,6 +177,7 @@ export const PHRASES: Record<Language, Phrases> = {
     expiredAge: (months) => `Poteklo: točke, zbrane pred več kot ${months == null ? 'dovoljenimi meseci' : monthsIn('sl', months, { one: 'mesecem', two: 'mesecema', few: 'meseci', other: 'meseci' })}`,
     adjustment: (byMerge, reason) => withReason(`Popravek (${byMerge ? 'združitev strank' : 'osebje'})`, reason),
     duplicateTakenBack: ({ bonus, forgiven }) => `Odvzeto, ista oseba ga je prejela dvakrat (združeni stranki): ${bonus}; ostane prejšnji${slForgiven(forgiven)}`,
+    forfeitedAtErasure: (points) => `; razveljavljeno ob izbrisu stranke: ${points}`,
     mergeMoved: ({ direction, debt, who }) => (direction === 'in'
       ? `Združeno iz ${who ? `zapisa stranke ${who}` : 'podvojenega zapisa'}: ${debt ? 'njen dolg točk prenesen sem' : 'njene točke prenesene sem'}`
       : `Združeno v ${who ? `zapis stranke ${who}` : 'drug zapis'}: ${debt ? 'dolg točk prenesen tja' : 'točke prenesene tja'}`),
@@ -212,6 +218,7 @@ export const PHRASES: Record<Language, Phrases> = {
     expiredAge: (months) => `Süresi doldu: ${months ?? 'izin verilen'} aydan daha önce kazanılan puanlar`,
     adjustment: (byMerge, reason) => withReason(`Düzeltme (${byMerge ? 'müşteri birleştirme' : 'personel'})`, reason),
     duplicateTakenBack: ({ bonus, forgiven, unit }) => `Geri alındı, aynı kişiye iki kez verilmişti (müşteriler birleştirildi): ${bonus}; önceki kalır${trForgiven(forgiven, unit)}`,
+    forfeitedAtErasure: (points, unit) => `; müşteri silindiğinde ${points} ${unit(points)} zaten iptal edilmişti`,
     mergeMoved: ({ direction, debt, who }) => (direction === 'in'
       ? `${who ? `${who} kaydından` : 'Yinelenen bir kayıttan'} birleştirildi: ${debt ? 'o kaydın puan borcu' : 'o kaydın puanları'} buraya aktarıldı`
       : `${who ? `${who} kaydıyla` : 'Başka bir kayıtla'} birleştirildi: ${debt ? 'puan borcu' : 'puanlar'} oraya aktarıldı`),
@@ -238,9 +245,9 @@ export const PHRASES: Record<Language, Phrases> = {
     namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
       `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} af købet refunderet): ${points} af købets ${credited} ${unit(credited)} trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
-      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} af købet refunderet): intet af købets ${credited} ${unit(credited)} trukket tilbage: ${[
+      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} af købet refunderet): intet af købets ${credited} ${unit(credited)} trukket tilbage${listed([
         expired ? `${expired} ${unit(expired)}, der skulle trækkes tilbage, var allerede udløbet` : '', forgiven ? `${forgiven} allerede brugt og eftergivet` : '',
-      ].filter(Boolean).join('; ')}`,
+      ])}`,
     referralTakenBack: ({ role, purchase, forgiven }) =>
       `Henvisningsbonus trukket tilbage: ${role === 'friend' ? `det kvalificerende køb ${purchase} blev refunderet` : 'din vens kvalificerende køb blev refunderet'}${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
     challengeTakenBack: ({ name, purchase, left, goal, forgiven }) =>
@@ -253,6 +260,7 @@ export const PHRASES: Record<Language, Phrases> = {
     expiredAge: (months) => `Udløbet: point optjent for mere end ${months == null ? 'det tilladte antal måneder' : monthsIn('da', months, { one: 'måned', other: 'måneder' })} siden`,
     adjustment: (byMerge, reason) => withReason(`Justering (${byMerge ? 'sammenlægning' : 'personale'})`, reason),
     duplicateTakenBack: ({ bonus, forgiven }) => `Trukket tilbage, givet to gange til samme person (kunder lagt sammen): ${bonus}; den første beholdes${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
+    forfeitedAtErasure: (points, unit) => `; ${points} ${unit(points)} fortabt, da kunden blev slettet`,
     mergeMoved: ({ direction, debt, who }) => (direction === 'in'
       ? `Lagt sammen fra ${who ? `kundeposten for ${who}` : 'en dubleret kundepost'}: ${debt ? 'dens gæld i point' : 'dens point'} flyttet hertil`
       : `Lagt sammen med ${who ? `kundeposten for ${who}` : 'en anden kundepost'}: ${debt ? 'gælden i point' : 'pointene'} flyttet dertil`),
@@ -293,6 +301,7 @@ export const PHRASES: Record<Language, Phrases> = {
     expiredAge: (months) => `Сгорели: баллы начислены более ${months ?? 'допустимого числа'} мес. назад`,
     adjustment: (byMerge, reason) => withReason(`Корректировка (${byMerge ? 'объединение клиентов' : 'сотрудник'})`, reason),
     duplicateTakenBack: ({ bonus, forgiven }) => `Списано: один человек получил его дважды (клиенты объединены): ${bonus}; остаётся более ранний${ruForgiven(forgiven)}`,
+    forfeitedAtErasure: (points) => `; аннулировано при удалении клиента: ${points}`,
     mergeMoved: ({ direction, debt, who }) => (direction === 'in'
       ? `Объединено с ${who ? `записью клиента ${who}` : 'дублирующей записью'}: ${debt ? 'её долг по баллам перенесён сюда' : 'её баллы перенесены сюда'}`
       : `Объединено с ${who ? `записью клиента ${who}` : 'другой записью'}: ${debt ? 'долг по баллам перенесён туда' : 'баллы перенесены туда'}`),

@@ -329,6 +329,44 @@ describe('the explanation of a balance', () => {
   });
 });
 
+describe('a refund after the customer was erased', () => {
+  // QA F10: a refund of an erased customer's purchase read "200 already spent and forgiven":
+  // the erasure had forfeited those points (erasure.ts), nobody spent them.
+  const erasure = (id: number, points: number, at: string) =>
+    row({ id, kind: 'adjust', points: -points, occurred_at: new Date(at), source_type: 'erasure', reason: 'customer erased: points forfeited', details: { forfeited: 'erasure' } });
+  const refund = (id: number, at: string) => row({
+    id, kind: 'reverse', points: 0, occurred_at: new Date(at),
+    details: { refund_id: 'R1', amount: '20.00', purchase: 'P', refunded_share: 1, credited: 200, forgiven: 200, expired: 0, policy: 'forgive' },
+  });
+  const earned = row({ id: 1, kind: 'earn', points: 200, remaining: 0, occurred_at: new Date('2026-05-20T10:00:00Z'), details: { purchase: 'P', total: '20.00', base: 200 } });
+
+  it('says the points it could not take back were forfeited at the erasure, in each language', () => {
+    const rows = [earned, erasure(2, 200, '2026-05-25T10:00:00Z'), refund(3, '2026-05-28T10:00:00Z')];
+    const said = (language: 'en' | 'sl') => ledger(rows, [{ debit_id: 2, credit_id: 1, points: 200 }], language).entries.at(-1)!.description;
+    expect(said('en')).toBe('Refund R1 of €20.00 on purchase P (100% of it refunded in all): nothing taken back of its 200 points; 200 points forfeited when the customer was erased');
+    expect(said('sl')).toMatch(/; nič ni odvzeto; razveljavljeno ob izbrisu stranke: 200$/);
+    const entry = rows[2];
+    expect(Object.fromEntries((['tr', 'da', 'ru'] as const).map((l) => [l, explain.describeEntry(entry, 'EUR', l, { forfeited: 200 })]))).toEqual({
+      tr: expect.stringMatching(/hiçbiri geri alınmadı; müşteri silindiğinde 200 puan zaten iptal edilmişti$/),
+      da: expect.stringMatching(/intet af købets 200 point trukket tilbage; 200 point fortabt, da kunden blev slettet$/),
+      ru: expect.stringMatching(/ничего не списано; аннулировано при удалении клиента: 200$/),
+    });
+    // Before an erasure, what a refund forgives was spent, as ever.
+    expect(explain.describeEntry(entry, 'EUR', 'en')).toMatch(/nothing taken back of its 200 points: 200 already spent and forgiven$/);
+  });
+
+  it('tells apart what was spent before the erasure and what it forfeited', () => {
+    const rows = [
+      earned,
+      row({ id: 2, kind: 'redeem', points: -150, occurred_at: new Date('2026-05-22T10:00:00Z'), source_type: 'reward', details: { reward: 'mug', coupon: 'ABCD1234EFGH' } }),
+      erasure(3, 50, '2026-05-25T10:00:00Z'),
+      refund(4, '2026-05-28T10:00:00Z'),
+    ];
+    const { entries } = ledger(rows, [{ debit_id: 2, credit_id: 1, points: 150 }, { debit_id: 3, credit_id: 1, points: 50 }]);
+    expect(entries.at(-1)!.description).toMatch(/nothing taken back of its 200 points: 150 already spent and forgiven; 50 points forfeited when the customer was erased$/);
+  });
+});
+
 describe('the explanation in the account, on real SQL', () => {
   let s: Awaited<ReturnType<typeof openTestServices>>;
   beforeAll(async () => {

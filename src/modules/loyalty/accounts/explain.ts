@@ -50,8 +50,10 @@ export type ReservationStatus = 'held' | 'captured' | 'released' | 'expired';
  * a capture changes only the reservation, and the entry reads as spent once it is captured.
  * (A release or a time-out writes an entry of its own that gives the points back.)
  */
-export function describeEntry(e: EntryLike, currency: string, language: Language = 'en', { reservations, names = STORED_NAMES, points = POINTS_WORDS, customers }: {
+export function describeEntry(e: EntryLike, currency: string, language: Language = 'en', { reservations, names = STORED_NAMES, points = POINTS_WORDS, customers, forfeited = 0 }: {
   reservations?: ReadonlyMap<string, ReservationStatus>;
+  /** Of what a take-back could not take (details.forgiven), the points the customer's erasure had forfeited (forfeitedAtErasure): not spent. */
+  forfeited?: number;
   /** What to call the other customer of a merge's transfer (mergedCustomerNames): a name or card number, null when none is known. */
   customers?: ReadonlyMap<string, string | null>;
   names?: ProgramNames;
@@ -90,22 +92,25 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
         : d.bonus === 'profile_completion' ? say.profileCompletion
         : d.bonus === 'survey' ? say.survey
         : say.otherBonus(d.bonus ?? e.source_id);
-    case 'reverse':
+    case 'reverse': {
+      // What it could not take back was spent and forgiven, or forfeited when the customer was
+      // erased (QA F10: a refund after the erasure said "200 already spent and forgiven").
+      const forgiven = (d.forgiven ?? 0) - forfeited;
+      const lost = forfeited > 0 ? say.forfeitedAtErasure(forfeited, unit) : '';
       // A merge's take-back of a bonus the person had twice keeps that bonus's details, so it names the bonus as the bonus's own entry does.
-      if (d.duplicate_of) return say.duplicateTakenBack({ bonus: describeEntry({ kind: 'bonus', points: -e.points, source_type: e.source_type, source_id: e.source_id, reason: null, details: d }, currency, language, { names, points }), forgiven: d.forgiven, unit });
-      if (d.bonus === 'referral') return say.referralTakenBack({ role: d.role === 'referrer' ? 'referrer' : 'friend', purchase: d.purchase ?? d.purchase_id, forgiven: d.forgiven, unit });
-      if (d.bonus === 'challenge') return say.challengeTakenBack({ name: names.challenge(d.code, d.challenge), purchase: d.purchase, left: d.left, goal: d.goal, forgiven: d.forgiven, unit });
-      {
-        const percent = typeof d.refunded_share === 'number' ? percentIn(language, d.refunded_share) : null;
-        const taken = Math.abs(e.points);
-        // An entry of 0: the refund found what it would take back expired already (refunds-and-receipts.ts).
-        if (e.points === 0 && d.refund_id && percent !== null) {
-          return say.nothingTakenBack({ refund: d.refund_id, amount: moneyIn(language, d.amount, currency), purchase: d.purchase, percent, credited: d.credited, forgiven: d.forgiven, expired: d.expired ?? 0, unit });
-        }
-        return d.refund_id && percent !== null
-          ? say.namedRefund({ refund: d.refund_id, amount: moneyIn(language, d.amount, currency), purchase: d.purchase, percent, points: taken, credited: d.credited, forgiven: d.forgiven, expired: d.expired, unit })
-          : say.refund({ percent, points: taken, credited: d.credited, forgiven: d.forgiven, expired: d.expired, unit });
+      if (d.duplicate_of) return say.duplicateTakenBack({ bonus: describeEntry({ kind: 'bonus', points: -e.points, source_type: e.source_type, source_id: e.source_id, reason: null, details: d }, currency, language, { names, points }), forgiven, unit }) + lost;
+      if (d.bonus === 'referral') return say.referralTakenBack({ role: d.role === 'referrer' ? 'referrer' : 'friend', purchase: d.purchase ?? d.purchase_id, forgiven, unit }) + lost;
+      if (d.bonus === 'challenge') return say.challengeTakenBack({ name: names.challenge(d.code, d.challenge), purchase: d.purchase, left: d.left, goal: d.goal, forgiven, unit }) + lost;
+      const percent = typeof d.refunded_share === 'number' ? percentIn(language, d.refunded_share) : null;
+      const taken = Math.abs(e.points);
+      // An entry of 0: the refund found what it would take back expired already, forgiven or forfeited (refunds-and-receipts.ts).
+      if (e.points === 0 && d.refund_id && percent !== null) {
+        return say.nothingTakenBack({ refund: d.refund_id, amount: moneyIn(language, d.amount, currency), purchase: d.purchase, percent, credited: d.credited, forgiven, expired: d.expired ?? 0, unit }) + lost;
       }
+      return (d.refund_id && percent !== null
+        ? say.namedRefund({ refund: d.refund_id, amount: moneyIn(language, d.amount, currency), purchase: d.purchase, percent, points: taken, credited: d.credited, forgiven, expired: d.expired, unit })
+        : say.refund({ percent, points: taken, credited: d.credited, forgiven, expired: d.expired, unit })) + lost;
+    }
     case 'redeem':
       // The till's order, or none: a reservation's own id means nothing in a member's history.
       return d.reservation ? (reservations?.get(d.reservation) === 'captured' ? say.spent : say.held)(d.order_ref ?? null)
@@ -219,6 +224,28 @@ export interface LedgerRow extends EntryLike {
 }
 
 /**
+ * Of each take-back written after the customer's erasure, the part of what it could not
+ * take (details.forgiven) that the erasure had forfeited (erasure.ts): a refund of an
+ * erased customer's purchase finds the points gone, forfeited rather than spent. In the
+ * order written, each take-back counts against the points the erasures before it
+ * forfeited that earlier take-backs have not counted; anything beyond was spent before.
+ */
+function forfeitedAtErasure(rows: readonly LedgerRow[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let left = 0;
+  for (const e of [...rows].sort((a, b) => a.id - b.id)) {
+    if (e.source_type === 'erasure') left -= e.points;
+    const forgiven = e.kind === 'reverse' ? Number((e.details as { forgiven?: number }).forgiven ?? 0) : 0;
+    if (left > 0 && forgiven > 0) {
+      const part = Math.min(left, forgiven);
+      out.set(e.id, part);
+      left -= part;
+    }
+  }
+  return out;
+}
+
+/**
  * The member's entries in the order they happened (occurred_at; equal times as written,
  * by id), each with its running total (balance_after) split into pending_after — points
  * still in their holding period now — and spendable_after, the rest. The last line's
@@ -242,6 +269,7 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
   customers?: ReadonlyMap<string, string | null>;
 }) {
   const { ordered, shownAt } = shownOrder(rows);
+  const forfeited = forfeitedAtErasure(rows);
   const line = new Map(ordered.map((e, i) => [e.id, i]));
   const t = now.getTime();
   // As the balance counts them (balanceOf): a lot past its expiry is not pending.
@@ -275,7 +303,7 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
     pendingRunning += pendingBy[i];
     const stillPending = pending(e) && e.remaining !== null && e.remaining > 0;
     const pointsName = points(e.program_version);
-    const described = describeEntry(e, currency, language, { reservations, names: names?.(e.program_version), points: pointsName, customers });
+    const described = describeEntry(e, currency, language, { reservations, names: names?.(e.program_version), points: pointsName, customers, forfeited: forfeited.get(e.id) });
     // Shown where it was recorded: its own date in words, with the time when that is the same day.
     const at = shownAt.get(e.id) ?? e.occurred_at;
     const said = at === e.occurred_at ? described

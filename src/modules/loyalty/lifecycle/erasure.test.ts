@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/helpers/app.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
+import { explainLedger } from '../accounts/explain.ts';
 
 // Merged and erased customers in the loyalty report (QA: the report went on counting both
 // as members, and an erased customer's points as a liability). A merged customer's points
@@ -138,5 +139,11 @@ describe('merged and erased customers in the loyalty report', () => {
     const entry = await s.db.selectFrom('loyalty_entries').select(['points', 'details']).where('customer_id', '=', gone).where('kind', '=', 'reverse').executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ points: 0, details: { refund_id: 'gone-1-r', forgiven: 80, policy: 'forgive' } });
     expect((await s.loyalty.verify()).ok).toBe(true);
+    // Its words say what became of those points: 30 the erasure forfeited, the rest spent before
+    // (QA F10: "already spent and forgiven" of points nobody spent). The account itself is a 404 now.
+    const rows = await s.db.selectFrom('loyalty_entries').selectAll().where('customer_id', '=', gone).orderBy('id').execute();
+    const allocations = await s.db.selectFrom('loyalty_allocations').select(['debit_id', 'credit_id', 'points']).where('customer_id', '=', gone).execute();
+    const told = explainLedger({ rows, allocations, currency: 'EUR', language: 'en', now: s.clock.now(), timeZone: 'Europe/Ljubljana' });
+    expect(told.entries.find((e) => e.kind === 'reverse')!.description).toMatch(/: nothing taken back of its 80 points: 50 already spent and forgiven; 30 points forfeited when the customer was erased$/);
   });
 });

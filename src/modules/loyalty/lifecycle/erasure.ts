@@ -27,7 +27,8 @@ import type { LoyaltyCore } from '../loyalty.core.ts';
 // it lapses, its points come back to the lots they came from, and the hourly maintenance
 // forfeits them (forfeitErasedPoints), as it does the points of customers erased before
 // this policy. A refund after the erasure finds nothing to take back (refunds-and-receipts.ts
-// forgives it: nobody will earn it again).
+// forgives it: nobody will earn it again), and its explanation says the points were
+// forfeited here, not spent (explain.ts forfeitedAtErasure).
 
 const REASON = 'customer erased: points forfeited';
 
