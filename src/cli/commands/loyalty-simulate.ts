@@ -86,10 +86,13 @@ function tierLines(report: SimulationReport, language: Language): string[] {
     if (more > 0) lines.push(`  ${t(say('cli.simulate.more_movers', { more }))}`);
   };
   listMovers(report.movers, report.moves.up + report.moves.down);
+  const history = report.in_force_moves;
+  if (history && history.up + history.down > 0) lines.push(t(say('cli.simulate.in_force_moves', { up: history.up, down: history.down })));
   const { tier_rules_changed: changed, upgrade_now: keep, reevaluate_now: all } = report.on_publish;
   if (!changed) lines.push(t(say('cli.simulate.publish_moves_nobody')));
   else {
     lines.push(t(say('cli.simulate.publish_moves', { keep_up: keep.up, all_up: all.up, all_down: all.down })));
+    if (all.held_by_period > 0) lines.push(t(say('cli.simulate.held_by_period', { count: all.held_by_period })));
     for (const [policy, moves] of [['upgrade_now', keep], ['reevaluate_now', all]] as const) {
       if (moves.up + moves.down === 0) continue;
       lines.push(t(say('cli.simulate.publish_with', { policy })));

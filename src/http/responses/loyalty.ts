@@ -98,6 +98,7 @@ const Mover = z.strictObject({
 
 const PublishMoves = z.strictObject({
   up: Count, down: Count, unchanged: Count,
+  held_by_period: Count.describe("Of those moving down, the members whose window today is below their tier's threshold under the rules in force too: they hold it by its tier period or its grace, which reevaluate_now does not wait for"),
   movers: z.array(Mover).describe('Who publishing under this policy moves, those moving down first, then up; at most 1,000'),
   movers_truncated: z.boolean().describe('More members move than `movers` lists'),
 });
@@ -112,6 +113,8 @@ export const SimulationReport = z.strictObject({
   difference: z.strictObject({ points: Count, value: Amount }).nullable().describe('proposed − current'),
   tiers: z.array(z.strictObject({ code: z.string(), proposed: Count, today: Count })),
   moves: z.strictObject({ up: Count, down: Count, unchanged: Count }),
+  in_force_moves: z.strictObject({ up: Count, down: Count }).nullable()
+    .describe("How many members the program in force, replayed the same way, also places otherwise than today (null without one, or without tiers): tiers today rest on purchases judged by the tier rules in force when each was made, and publishing re-judges none, so those moves are the history's, not the proposal's"),
   movers: z.array(Mover).describe('Who moves, those moving down first, then up; at most 1,000'),
   movers_truncated: z.boolean().describe('More members move than `movers` lists (`moves` counts them all)'),
   on_publish: z.strictObject({

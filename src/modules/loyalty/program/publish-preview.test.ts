@@ -35,7 +35,7 @@ afterAll(() => s?.close());
 const counts = ({ up, down, unchanged }: { up: number; down: number; unchanged: number }) => ({ up, down, unchanged });
 const idOf = async (email: string) => (await s.db.selectFrom('customers').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 const mover = async (email: string, from: string, to: string, direction: 'up' | 'down') => ({ customer_id: await idOf(email), name: email, from, to, direction });
-const nobody = (unchanged: number) => ({ up: 0, down: 0, unchanged, movers: [], movers_truncated: false });
+const nobody = (unchanged: number) => ({ up: 0, down: 0, unchanged, held_by_period: 0, movers: [], movers_truncated: false });
 
 describe('publishing a proposal, told before', () => {
   it('counts per tier policy what publishing now does, and publishing does it', async () => {
@@ -46,9 +46,10 @@ describe('publishing a proposal, told before', () => {
     // Each policy names whom it moves, those moving down first.
     expect(report.on_publish).toEqual({
       tier_rules_changed: true,
-      upgrade_now: { up: 1, down: 0, unchanged: 3, movers: [await mover('cy@example.com', 'member', 'silver', 'up')], movers_truncated: false },
+      upgrade_now: { up: 1, down: 0, unchanged: 3, held_by_period: 0, movers: [await mover('cy@example.com', 'member', 'silver', 'up')], movers_truncated: false },
       reevaluate_now: {
-        up: 1, down: 1, unchanged: 2, movers_truncated: false,
+        // Ana's 350.00 meets gold's 300.00 in force: not held by her tier period.
+        up: 1, down: 1, unchanged: 2, held_by_period: 0, movers_truncated: false,
         movers: [await mover('ana@example.com', 'gold', 'silver', 'down'), await mover('cy@example.com', 'member', 'silver', 'up')],
       },
     });

@@ -24,8 +24,13 @@ export type TierMoves = { up: number; down: number; unchanged: number };
 /** A member whose tier changes: `from` today's (null: not placed yet), `to` the new one. */
 export interface TierMover { customer_id: string; from: string | null; to: string; direction: 'up' | 'down' }
 
-/** What publishing does under one policy: the counts, and who moves (down first, at most `listed`). */
-export type PublishMoves = TierMoves & { movers: TierMover[]; movers_truncated: boolean };
+/**
+ * What publishing does under one policy: the counts, and who moves (down first, at most
+ * `listed`). `held_by_period`: of those moving down, the members whose window today is below
+ * their tier's threshold under the rules in force too — they hold it by its tier period or its
+ * grace, which `reevaluate_now` does not wait for (never any under `upgrade_now`).
+ */
+export type PublishMoves = TierMoves & { held_by_period: number; movers: TierMover[]; movers_truncated: boolean };
 
 export type OnPublish = { tier_rules_changed: boolean } & Record<TierPolicy, PublishMoves>;
 
@@ -45,8 +50,9 @@ export function tierRulesChanged(before: Program | null | undefined, next: Progr
 }
 
 export async function tierMovesOnPublish(db: Db, core: LoyaltyCore, program: Program, now: Date, listed: number): Promise<OnPublish> {
-  const empty = (): PublishMoves => ({ up: 0, down: 0, unchanged: 0, movers: [], movers_truncated: false });
-  const out: OnPublish = { tier_rules_changed: tierRulesChanged(await core.programAt(now), program), upgrade_now: empty(), reevaluate_now: empty() };
+  const empty = (): PublishMoves => ({ up: 0, down: 0, unchanged: 0, held_by_period: 0, movers: [], movers_truncated: false });
+  const inForce = await core.programAt(now);
+  const out: OnPublish = { tier_rules_changed: tierRulesChanged(inForce, program), upgrade_now: empty(), reevaluate_now: empty() };
   const levels = program.document.tiers?.levels;
   if (!levels) return out;
   if (!out.tier_rules_changed) {
@@ -62,7 +68,12 @@ export async function tierMovesOnPublish(db: Db, core: LoyaltyCore, program: Pro
       .orderBy('customer_id').limit(MEMBERS_AT_ONCE).execute()) as unknown as MemberRow[];
     if (rows.length === 0) break;
     after = rows[rows.length - 1].customer_id;
-    const metrics = await core.tierMetrics(db, program, rows.map((r) => r.customer_id), now);
+    const ids = rows.map((r) => r.customer_id);
+    const metrics = await core.tierMetrics(db, program, ids, now);
+    // The window today by the rules in force, for those moving down: the same figures where
+    // the metric and window are.
+    const [mine, theirs] = [program.document.tiers, inForce?.document.tiers];
+    const metricsInForce = !inForce || !theirs ? null : theirs.metric === mine!.metric && theirs.window === mine!.window ? metrics : await core.tierMetrics(db, inForce, ids, now);
     for (const row of rows) {
       for (const policy of TIER_POLICIES) {
         const member = structuredClone(row);
@@ -73,6 +84,12 @@ export async function tierMovesOnPublish(db: Db, core: LoyaltyCore, program: Pro
         }
         const direction = rank(change.to) > rank(change.from) ? 'up' : 'down';
         out[policy][direction]++;
+        if (direction === 'down' && inForce && metricsInForce) {
+          // Would the rules in force, not waiting for the period's end, move them down too?
+          const byRulesInForce = core.placeInTier(inForce, structuredClone(row), metricsInForce.get(row.customer_id) ?? 0, now, { allowDowngrade: true, reason: policy });
+          const rankInForce = (code: string | null) => theirs!.levels.findIndex((l) => l.code === code);
+          if (byRulesInForce && rankInForce(byRulesInForce.to) < rankInForce(row.tier)) out[policy].held_by_period++;
+        }
         const list = moved[policy][direction];
         if (list.length < listed) list.push({ customer_id: row.customer_id, from: change.from, to: change.to!, direction });
       }

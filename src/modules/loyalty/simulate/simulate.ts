@@ -50,6 +50,15 @@ export interface SimulationReport {
   tiers: { code: string; proposed: number; today: number }[];
   moves: { up: number; down: number; unchanged: number };
   /**
+   * How many members the program in force, replayed the same way, also places otherwise than
+   * today (null without a program in force or tiers): a tier today rests on purchases judged
+   * by the tier rules in force when each was made, and publishing a version re-judges no past
+   * purchase — a member whose window met a lowered threshold only before it was published holds
+   * the old tier, where the replay gives them the new one. Those moves are the history's, not
+   * the proposal's: simulating the program in force gives exactly these as its `moves`.
+   */
+  in_force_moves: { up: number; down: number } | null;
+  /**
    * Who moves: each member whose tier under the proposed rules differs from today's, those
    * moving down first (the ones a change of rules could upset), then up; at most
    * MOVERS_LISTED, `movers_truncated` when there are more (the counts are in `moves`).
@@ -273,12 +282,15 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   // and every customer who bought since --since (the proposal would enrol them), whether
   // or not they bought in the replay.
   const finalTiers = replays[0].finalTiers(now);
+  const inForceTiers = replays[1]?.finalTiers(now);
   const levels = proposed.document.tiers?.levels ?? [];
   const population = new Map((await sql<{ customer_id: string; tier: string | null }>`
     SELECT m.customer_id, m.tier FROM loyalty_members m JOIN customers c ON c.id = m.customer_id
     WHERE c.status <> 'merged'`.execute(db)).rows.map((r) => [r.customer_id, r.tier]));
   for (const id of replays[0].buyers()) if (!population.has(id)) population.set(id, null);
   const moves = { up: 0, down: 0, unchanged: 0 };
+  const inForceLevels = current?.document.tiers?.levels ?? [];
+  const inForceMoves = inForceTiers && inForceLevels.length ? { up: 0, down: 0 } : null;
   const moved: TierMover[] = [];
   const counts = new Map<string, { proposed: number; today: number }>(levels.map((l) => [l.code, { proposed: 0, today: 0 }]));
   const rank = new Map(levels.map((l, i) => [l.code, i]));
@@ -301,6 +313,16 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
         moves[direction]++;
         moved.push({ customer_id: customerId, from: tierToday, to: levels[index].code, direction });
       } else moves.unchanged++;
+    }
+  }
+  if (inForceMoves && inForceTiers) {
+    // The baseline against today, member by member, by the levels of the program in force.
+    const rankInForce = new Map(inForceLevels.map((l, i) => [l.code, i]));
+    for (const [customerId, tierToday] of population) {
+      const index = inForceTiers.get(customerId) ?? 0;
+      const todayIndex = rankInForce.get(tierToday ?? inForceLevels[0].code) ?? -1;
+      if (todayIndex < 0 || index > todayIndex) inForceMoves.up++;
+      else if (index < todayIndex) inForceMoves.down++;
     }
   }
   moved.sort((a, b) => (a.direction === b.direction ? (a.customer_id < b.customer_id ? -1 : 1) : a.direction === 'down' ? -1 : 1));
@@ -330,6 +352,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     difference: currentOutcome ? { points: proposedOutcome.points - currentOutcome.points, value: toMajor(Math.round(Number(proposedOutcome.value) * 10 ** exp) - Math.round(Number(currentOutcome.value) * 10 ** exp), currency) } : null,
     tiers: [...counts].map(([code, c]) => ({ code, ...c })),
     moves,
+    in_force_moves: inForceMoves,
     movers,
     movers_truncated: moved.length > listed.length,
     on_publish: { tier_rules_changed: onPublish.tier_rules_changed, upgrade_now: policyMoves(onPublish.upgrade_now), reevaluate_now: policyMoves(onPublish.reevaluate_now) },

@@ -111,6 +111,8 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.sim.tiers': 'Medlemmer pr. niveau',
   'loyalty.sim.today': 'I dag',
   'loyalty.sim.moves': 'Niveauskift: {up} op, {down} ned, {unchanged} uændret.',
+  'loyalty.sim.inForceMoves': 'Også det gældende program, genspillet på samme måde, flytter medlemmer — op: {up}, ned: {down}. Deres niveauer i dag blev sat af de niveauregler, der gjaldt, da hvert køb blev foretaget, og en udgivelse bedømmer ingen tidligere køb på ny: sådanne skift kommer fra historikken, ikke fra forslaget.',
+  'loyalty.sim.heldByPeriod': 'Af dem, der flyttes ned, holdes i dag kun på niveauet af deres niveauperiode eller dens henstand (også under de gældende regler under niveauets tærskel): {count}.',
   'loyalty.sim.onPublish': 'Disse skift genspiller medlemmernes historik under forslaget. Udgives det nu, placeres medlemmerne efter deres stilling i dag, efter valget nedenfor:',
   'loyalty.sim.onPublishTitle': 'Ved udgivelse',
   'loyalty.sim.onPublishKept': 'Forslaget beholder de gældende niveauregler (hvad der tæller, over hvilken periode, henstandsdagene og hvert niveaus tærskel), så en udgivelse placerer ingen igen: alle medlemmer beholder deres niveau og dets periode, uanset valget nedenfor.',

@@ -110,6 +110,8 @@ export const LOYALTY_PROGRAM = {
   'loyalty.sim.tiers': 'Members per tier',
   'loyalty.sim.today': 'Today',
   'loyalty.sim.moves': 'Tier moves: {up} up, {down} down, {unchanged} unchanged.',
+  'loyalty.sim.inForceMoves': 'The program in force, replayed the same way, moves members too — up: {up}, down: {down}. Their tiers today were set by the tier rules in force when each purchase was made, and publishing re-judges no past purchase: moves like these come from the history, not from the proposal.',
+  'loyalty.sim.heldByPeriod': 'Of those moving down, held today only by their tier period or its grace (below their tier\'s threshold under the rules in force as well): {count}.',
   'loyalty.sim.onPublish': 'Those moves replay members\' history under the proposal. Publishing it now places members by their standing today, by the choice made below:',
   'loyalty.sim.onPublishTitle': 'On publishing',
   'loyalty.sim.onPublishKept': 'This proposal keeps the tier rules in force (what counts, over which window, the grace days and each tier\'s threshold), so publishing it re-places nobody: every member keeps their tier and its period, whichever choice is made below.',

@@ -111,6 +111,8 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.sim.tiers': 'Člani po ravneh',
   'loyalty.sim.today': 'Danes',
   'loyalty.sim.moves': 'Premiki med ravnmi: navzgor {up}, navzdol {down}, brez spremembe {unchanged}.',
+  'loyalty.sim.inForceMoves': 'Tudi veljavni program, ponovljen na enak način, premakne člane — navzgor: {up}, navzdol: {down}. Njihove današnje ravni so določila pravila ravni, ki so veljala ob posameznem nakupu, objava pa nobenega preteklega nakupa ne presodi znova: takšni premiki izhajajo iz zgodovine, ne iz predloga.',
+  'loyalty.sim.heldByPeriod': 'Od premaknjenih navzdol jih danes na ravni drži le obdobje ravni ali njegov podaljšek (tudi po veljavnih pravilih so pod pragom svoje ravni): {count}.',
   'loyalty.sim.onPublish': 'Ti premiki ponovijo zgodovino članov po predlogu. Objava zdaj razvrsti člane po današnjem stanju, glede na spodnjo izbiro:',
   'loyalty.sim.onPublishTitle': 'Ob objavi',
   'loyalty.sim.onPublishKept': 'Ta predlog ohranja veljavna pravila ravni (kaj se šteje, v katerem obdobju, dneve odloga in prag vsake ravni), zato njegova objava nikogar ne razvrsti znova: vsak član obdrži svojo raven in njeno obdobje, ne glede na izbiro spodaj.',

@@ -111,6 +111,8 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.sim.tiers': 'Seviyelere göre üyeler',
   'loyalty.sim.today': 'Bugün',
   'loyalty.sim.moves': 'Seviye değişimleri: {up} yükselen, {down} düşen, {unchanged} değişmeyen.',
+  'loyalty.sim.inForceMoves': 'Yürürlükteki program da aynı şekilde yeniden oynatıldığında üyeleri taşır — yükselen: {up}, düşen: {down}. Bugünkü seviyelerini her alışveriş yapıldığında yürürlükte olan seviye kuralları belirledi ve yayımlamak geçmiş hiçbir alışverişi yeniden değerlendirmez: bu tür değişimler önerinin değil, geçmişin sonucudur.',
+  'loyalty.sim.heldByPeriod': 'Düşenlerden bugün seviyesini yalnızca seviye dönemi ya da ek süresiyle koruyanlar (yürürlükteki kurallara göre de seviyelerinin eşiğinin altında): {count}.',
   'loyalty.sim.onPublish': 'Bu değişimler üyelerin geçmişini öneriyle yeniden oynatır. Şimdi yayımlamak üyeleri bugünkü durumlarına göre, aşağıdaki seçime göre yerleştirir:',
   'loyalty.sim.onPublishTitle': 'Yayımlanınca',
   'loyalty.sim.onPublishKept': 'Bu öneri yürürlükteki seviye kurallarını (neyin sayıldığını, hangi dönemin esas alındığını, ek süre günlerini ve her seviyenin eşiğini) aynen korur; bu yüzden yayımlamak kimseyi yeniden yerleştirmez: aşağıda hangi seçim yapılırsa yapılsın her üye seviyesini ve seviye dönemini korur.',

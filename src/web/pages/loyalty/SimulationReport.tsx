@@ -84,6 +84,11 @@ export function SimulationReportView({ report, levels, stale }: { report: Simula
           <p data-testid="simulation-moves">
             {t('loyalty.sim.moves', { up: i18n.number(report.moves.up), down: i18n.number(report.moves.down), unchanged: i18n.number(report.moves.unchanged) })}
           </p>
+          {report.in_force_moves && report.in_force_moves.up + report.in_force_moves.down > 0 && (
+            <p className="hint" data-testid="simulation-in-force-moves">
+              {t('loyalty.sim.inForceMoves', { up: i18n.number(report.in_force_moves.up), down: i18n.number(report.in_force_moves.down) })}
+            </p>
+          )}
           {report.movers.length > 0 && (
             <>
               <h3>{t('loyalty.sim.movers')}</h3>
@@ -171,6 +176,9 @@ function OnPublish({ report, levels }: { report: Simulation; levels: TierLevel[]
               <section key={policy} className="policy" data-testid={`simulation-on-publish-${policy}`}>
                 <h4>{label}</h4>
                 <p data-testid={`simulation-on-publish-${policy}-summary`}>{parts.length ? `${i18n.list(parts)}.` : t('loyalty.sim.onPublishNobody')}</p>
+                {moves.held_by_period > 0 && (
+                  <p className="hint" data-testid={`simulation-on-publish-${policy}-held`}>{t('loyalty.sim.heldByPeriod', { count: i18n.number(moves.held_by_period) })}</p>
+                )}
                 {moves.movers.length > 0 && (
                   <Movers movers={moves.movers} total={moves.up + moves.down} limit={ON_PUBLISH_SHOWN} levels={levels} toHeading={t('loyalty.sim.afterPublish')} testId={`simulation-on-publish-${policy}-movers`} />
                 )}
