@@ -55,3 +55,37 @@ describe('a file not in time order', () => {
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
 });
+
+describe('two chunks in flight', () => {
+  // Two chunks are recorded at once; if the earlier one is slow to start (a busy
+  // connection, its keys held by another writer), the later one must not record a
+  // member's later purchase before the earlier chunk records their first.
+  it('never records a member ahead of an earlier chunk still in flight', async () => {
+    const file = path.join(dir, 'in-order.csv');
+    fs.writeFileSync(file, [
+      'external_id,customer_external_id,occurred_at,total',
+      'SL-1,card-sl,2026-01-10T10:00:00Z,300.00', 'G-1,card-g1,2026-01-11T10:00:00Z,10.00',
+      'SL-2,card-sl,2026-02-10T10:00:00Z,100.00', 'G-2,card-g2,2026-02-11T10:00:00Z,10.00',
+      'G-3,card-g3,2026-03-11T10:00:00Z,10.00', '',
+    ].join('\n'));
+    let calls = 0;
+    const recorded: string[] = [];
+    const r = await importCsv({
+      deps: s, kind: 'purchases', file, recordSize: 2,
+      record: async (inputs, o) => {
+        // The first chunk starts late: the second is sent meanwhile.
+        if (calls++ === 0) await new Promise((wake) => setTimeout(wake, 150));
+        const outcomes = await recordPurchases(s, inputs, withFields(o, { deferContended: true }));
+        recorded.push(...(o.prepared ?? []).map((p) => (p instanceof Error ? '?' : p.externalId)));
+        return outcomes;
+      },
+    });
+    expect(r).toMatchObject({ created: 5, invalid: 0, imported: true });
+    expect(recorded.indexOf('SL-1')).toBeLessThan(recorded.indexOf('SL-2'));
+    const earned = async (id: string) => (await s.db.selectFrom('loyalty_entries').select(['kind', 'points']).where('source_type', '=', 'purchase')
+      .where('source_id', '=', (await s.commerce.get(id)).id).orderBy('id').execute()).map((e) => [e.kind, e.points]);
+    expect(await earned('SL-1')).toEqual([['earn', 3000], ['bonus', 200]]);
+    expect(await earned('SL-2')).toEqual([['earn', 1250]]);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+});

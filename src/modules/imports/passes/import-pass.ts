@@ -6,7 +6,9 @@ import type { ColumnLayout, ImportKind } from '../rows/mapping.ts';
 import { basketChunks, basketsOf, type Basket } from '../rows/baskets.ts';
 import { refundBasketInput } from '../rows/basket-input.ts';
 import { customerInput } from '../rows/rows.ts';
-import type { PurchaseSpool } from '../file/spool.ts';
+import type { PurchaseSpool, SpooledRow } from '../file/spool.ts';
+import { purchaseKeyLock } from '../../commerce/index.ts';
+import { identityKey } from '../../customers/index.ts';
 import { settleRefundedAmounts, type RefundedOrder } from './refunded-amounts.ts';
 import type { ErrorReport } from '../report/error-report.ts';
 import type { ImportDeps, ImportOptions } from './import-options.ts';
@@ -42,13 +44,12 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
   options: ImportOptions; spool: PurchaseSpool; result: ImportResult; report: ErrorReport; recordSize: number; totalBytes: number;
 }) {
   let done = 0;
-  const inFlight = new Set<Promise<void>>();
+  // Each chunk in flight with the keys it records (its order ids and identities).
+  const inFlight = new Map<Promise<void>, Set<string>>();
   let failure: unknown;
-  for await (const read of spool.read(recordSize)) {
-    // An order found split by other orders' rows after its first rows were spooled is left out whole.
-    const batch = read.filter((b) => !report.badLines.has(b.line));
-    while (inFlight.size >= RECORDS_IN_FLIGHT) await Promise.race(inFlight);
-    if (failure) break;
+  // Rows held back from a chunk because a chunk still in flight records their member.
+  let heldBack: SpooledRow[] = [];
+  const launch = (batch: SpooledRow[]) => {
     const recording: Promise<void> = options
       .record([], { source: 'import', withViews: false, prepared: batch.map((b) => b.prepared) })
       .then(async (outcomes) => {
@@ -72,10 +73,52 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
       // finishes the file.
       .catch((error: unknown) => void (failure ??= error))
       .finally(() => inFlight.delete(recording));
-    inFlight.add(recording);
+    inFlight.set(recording, new Set(batch.flatMap(recordingKeys)));
+  };
+  for await (const read of spool.read(recordSize)) {
+    // An order found split by other orders' rows after its first rows were spooled is left out whole.
+    const rows = heldBack.concat(read.filter((b) => !report.badLines.has(b.line)));
+    while (inFlight.size >= RECORDS_IN_FLIGHT) await Promise.race(inFlight.keys());
+    if (failure) break;
+    const { free, busy } = apartFromChunksInFlight(rows, [...inFlight.values()]);
+    heldBack = busy;
+    if (free.length > 0) launch(free);
   }
-  await Promise.all(inFlight);
+  await Promise.all(inFlight.keys());
+  if (!failure && heldBack.length > 0) {
+    launch(heldBack);
+    await Promise.all(inFlight.keys());
+  }
   if (failure) throw failure;
+}
+
+// What a purchase locks while it is recorded (record-purchases.ts): its order id and its
+// customer's identities.
+const recordingKeys = (row: SpooledRow): string[] => [purchaseKeyLock(row.prepared.externalId), ...row.prepared.identities.map(identityKey)];
+
+/**
+ * The rows a chunk may record now, and those it holds back for a later chunk: a member's
+ * purchase whose member (or order id) a chunk in flight also records. Two chunks in flight
+ * take their locks in their own time (the earlier one may find its member's lock held by an
+ * API call, or start late on a busy connection), so without this the later chunk could
+ * record a member's later purchase first — and give it the first-purchase bonus, or earn it
+ * below the tier the earlier purchase lifted. Once a row is held back, every later row
+ * sharing a key with it is too, so a member's purchases keep their time order.
+ */
+function apartFromChunksInFlight(rows: SpooledRow[], chunksInFlight: Set<string>[]): { free: SpooledRow[]; busy: SpooledRow[] } {
+  const free: SpooledRow[] = [];
+  const busy: SpooledRow[] = [];
+  const heldKeys = new Set<string>();
+  for (const row of rows) {
+    const keys = recordingKeys(row);
+    if (keys.some((k) => heldKeys.has(k) || chunksInFlight.some((chunk) => chunk.has(k)))) {
+      busy.push(row);
+      for (const k of keys) heldKeys.add(k);
+    } else {
+      free.push(row);
+    }
+  }
+  return { free, busy };
 }
 
 /**
