@@ -80,7 +80,15 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
     const rows = heldBack.concat(read.filter((b) => !report.badLines.has(b.line)));
     while (inFlight.size >= RECORDS_IN_FLIGHT) await Promise.race(inFlight.keys());
     if (failure) break;
-    const { free, busy } = apartFromChunksInFlight(rows, [...inFlight.values()]);
+    let { free, busy } = apartFromChunksInFlight(rows, [...inFlight.values()]);
+    // Mostly held back (members who buy all the time, in every chunk): wait for the chunks in
+    // flight, and then all of it is free. So held-back rows never pile up: a chunk is at most
+    // one and a half reads, and the file is not read on ahead of what is recorded.
+    if (busy.length > recordSize / 2) {
+      await Promise.all(inFlight.keys());
+      if (failure) break;
+      [free, busy] = [rows, []];
+    }
     heldBack = busy;
     if (free.length > 0) launch(free);
   }
