@@ -88,11 +88,13 @@ function accrualRead(who: MemberSelector, { now, capDates, referrals, firstBonus
       -- days before its local date (as the cap's read above has it), so only a member whose
       -- earliest purchase is later than two days before the group's earliest local date
       -- looks it up (a one-time filter: nobody else's ledger is read), in every ledger of
-      -- the person (merges).
+      -- the person (merges): one probe of the (customer_id, idempotency_key) key a ledger,
+      -- never a scan of the entries (as an IN over the person's ids, PGlite — no statistics —
+      -- planned it so that an import of 60,000 rows took over five minutes instead of 30 s).
       LEFT JOIN LATERAL (
-        SELECT true AS given FROM loyalty_entries e
+        SELECT true AS given FROM ${personIdsQuery(sql.ref('m.customer_id'))} AS person(id)
         WHERE ${firstBonus != null} AND ${firstBefore} > ${firstBonus?.firstDate ?? null}::date - 2
-          AND e.customer_id IN ${personIdsQuery(sql.ref('m.customer_id'))} AND e.idempotency_key = 'bonus:first_purchase'
+          AND EXISTS (SELECT 1 FROM loyalty_entries e WHERE e.customer_id = person.id AND e.idempotency_key = 'bonus:first_purchase')
         LIMIT 1
       ) fb ON true`;
 }
