@@ -171,6 +171,24 @@ function headline(what: InputSubject, problems: FieldProblem[], language: Langua
   return new Said(Object.hasOwn(MESSAGES, own) ? (own as MessageCode) : 'invalid.input', { problems: listed }).in(language);
 }
 
+/**
+ * Refusals of one input found by separate checks (parseInput's and those after it), as
+ * one 422: a single one as it is; several with every field problem of each, in order,
+ * under parseInput's headline for `what`, told in any language as each of them is.
+ */
+export function refusedTogether(what: InputSubject, errors: AppError[]): AppError {
+  if (errors.length === 1) return errors[0];
+  const toldIn = (language: Language) => {
+    const problems = errors.flatMap((e) => {
+      const told = e.in(language);
+      return told.problems.length > 0 ? told.problems : [{ field: '(body)', reason: told.message }];
+    });
+    return { message: headline(what, problems, language), problems };
+  };
+  const english = toldIn('en');
+  return new AppError('invalid', english.message, english.problems, toldIn);
+}
+
 /** `fieldPrefix` names where the input sits in the request body ("program" → `program.rewards.0.code`). */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: InputSubject = 'input', fieldPrefix?: string): z.output<S> {
   const first = schema.safeParse(input);

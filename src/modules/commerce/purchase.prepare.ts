@@ -1,9 +1,9 @@
 import { FUTURE_ALLOWANCE_MS, instantOf, localDate } from '../../shared/clock.ts';
 import { AppError, invalidField } from '../../shared/errors.ts';
 import { sha256 } from '../../shared/hash.ts';
-import { say, type Language } from '../../shared/messages/index.ts';
+import { say } from '../../shared/messages/index.ts';
 import { amountField } from '../../shared/money.ts';
-import { parseInput } from '../../shared/validation.ts';
+import { parseInput, refusedTogether } from '../../shared/validation.ts';
 import type { CustomerService, Identity, PreparedProfile } from '../customers/index.ts';
 import type { Store, StoreService } from '../stores/index.ts';
 import { PurchaseInput } from './purchase.schema.ts';
@@ -46,7 +46,7 @@ export interface PrepareContext {
  * another currency were told one per request, each fix showing the next): the schema's
  * issues, then each check that needs the business (its currency and stores) or the clock,
  * on every field the schema could read. One problem is refused as it always was; several
- * are one 422 listing them all (refusalOf). The checks are CPU only but for the stores,
+ * are one 422 listing them all (validation.ts refusedTogether). The checks are CPU only but for the stores,
  * read from their cache: a valid purchase costs what it did, and a refused one makes no
  * round trip a valid one would not.
  */
@@ -58,10 +58,10 @@ export async function preparePurchase(input: unknown, ctx: PrepareContext): Prom
     if (!(error instanceof AppError)) throw error;
     // The schema refused some fields: the others are checked too, each as parsed alone.
     const others = await checkedFields(fieldsThatParse(input), ctx);
-    throw refusalOf([error, ...others.errors]);
+    throw refusedTogether('purchase', [error, ...others.errors]);
   }
   const checked = await checkedFields(data, ctx);
-  if (checked.errors.length > 0) throw refusalOf(checked.errors);
+  if (checked.errors.length > 0) throw refusedTogether('purchase', checked.errors);
   const { store, occurredAt } = checked;
   const profile = checked.profile!;
   const timeZone = store?.time_zone ?? ctx.timeZone;
@@ -152,24 +152,6 @@ function fieldsThatParse(input: unknown): Partial<PurchaseInput> {
   return out as Partial<PurchaseInput>;
 }
 
-/**
- * A purchase's refusals as one 422: a single one as it is; several with every field
- * problem of each, in order, under the headline parseInput gives ("Invalid purchase:
- * occurred_at: …; currency: …; total: …"), told in any language as each of them is.
- */
-function refusalOf(errors: AppError[]): AppError {
-  if (errors.length === 1) return errors[0];
-  const toldIn = (language: Language) => {
-    const problems = errors.flatMap((e) => {
-      const told = e.in(language);
-      return told.problems.length > 0 ? told.problems : [{ field: '(body)', reason: told.message }];
-    });
-    const listed = `${problems.slice(0, 3).map((p) => `${p.field}: ${p.reason}`).join('; ')}${problems.length > 3 ? '; …' : ''}`;
-    return { message: say('invalid.purchase', { problems: listed }).in(language), problems };
-  };
-  const english = toldIn('en');
-  return new AppError('invalid', english.message, english.problems, toldIn);
-}
 
 /**
  * The prepared purchase under an order id, with its request hash. The hash covers what the
