@@ -5,5 +5,8 @@ import { GENERAL } from './general.ts';
 import { IMPORT } from './import.ts';
 import { LOYALTY_MEMBER } from './loyalty-member.ts';
 import { LOYALTY_PROGRAM } from './loyalty-program.ts';
+import { PROGRAM_FORM } from './program-form.ts';
+import { PROMOTIONS } from './promotions.ts';
+import { SETTINGS } from './settings.ts';
 
-export const da: Record<MessageKey, string> = { ...GENERAL, ...CUSTOMERS, ...IMPORT, ...LOYALTY_PROGRAM, ...LOYALTY_MEMBER, ...ANALYTICS };
+export const da: Record<MessageKey, string> = { ...GENERAL, ...CUSTOMERS, ...IMPORT, ...LOYALTY_PROGRAM, ...LOYALTY_MEMBER, ...ANALYTICS, ...PROGRAM_FORM, ...PROMOTIONS, ...SETTINGS };

@@ -1,0 +1,2 @@
+// Filled by the promotions area of the dashboard.
+export const PROMOTIONS = {} as const;

@@ -1,0 +1,2 @@
+// Filled by the settings area of the dashboard.
+export const SETTINGS = {} as const;
