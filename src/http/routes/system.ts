@@ -2,14 +2,14 @@ import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf, ROLE_SCOPES } from '../../modules/auth/index.ts';
-import { ApiKeyInput, UserInput } from '../../modules/auth/auth.schema.ts';
+import { ApiKeyInput, UserChange, UserInput } from '../../modules/auth/auth.schema.ts';
 import { StoreInput } from '../../modules/stores/index.ts';
 import { WebhookInput } from '../../modules/webhooks/index.ts';
 import type { Services } from '../../services.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { route } from '../route.ts';
 import { StoreTotals } from '../responses/purchases.ts';
-import { ApiKeys, Degraded, Health, NewApiKey, NewPassword, NewUser, NewWebhook, Session, Store, Stores, UserSession, Users, WebhookDeliveries, Webhooks } from '../responses/system.ts';
+import { ApiKeys, Degraded, Health, NewApiKey, NewPassword, NewUser, NewWebhook, Session, Store, Stores, User, UserSession, Users, WebhookDeliveries, Webhooks } from '../responses/system.ts';
 
 // Health, status, sessions, API keys, users, stores and webhooks: the small resources
 // around the customer data.
@@ -98,6 +98,13 @@ export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) 
     method: 'GET', path: '/users', tag: 'admin', scope: 'admin', summary: 'List staff users',
     responses: { 200: { description: 'Every user', schema: Users } },
     handler: async () => ({ items: await s.auth.listUsers() }),
+  });
+  route(app, prefix, {
+    method: 'PATCH', path: '/users/:email', tag: 'admin', scope: 'admin',
+    summary: "Change a staff user's role, or stop (disabled: true) or allow again their logins; stopping ends their sessions",
+    body: UserChange,
+    responses: { 200: { description: 'The user', schema: User }, 404: 'No such user', 422: 'The change would leave no active owner' },
+    handler: async (req, _reply, p) => s.auth.updateUser((req.params as { email: string }).email, req.body, { actor: actorOf(p) }),
   });
   route(app, prefix, {
     method: 'POST', path: '/users/:email/password-reset', tag: 'admin', scope: 'admin',

@@ -13,6 +13,12 @@ export const UserInput = z.object({
   language: z.enum(['en', 'sl', 'tr', 'da', 'ru']).optional(),
 });
 
+/** What an owner changes of a staff user: the role, or whether they may log in at all. */
+export const UserChange = z.object({
+  role: z.enum(ROLES).optional(),
+  disabled: z.boolean().optional(),
+});
+
 export const LoginInput = z.object({
   email: z.string().trim().min(1, fixedText('field.required')),
   password: z.string().min(1, fixedText('field.required')),

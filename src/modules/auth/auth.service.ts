@@ -1,12 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
-import { audit, type Actor, type Db, type Role } from '../../db/index.ts';
+import { audit, lockKeys, type Actor, type Db, type Role } from '../../db/index.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { conflict, notFound, unauthorized } from '../../shared/errors.ts';
+import { conflict, invalidField, notFound, unauthorized } from '../../shared/errors.ts';
 import { newId, newSecret } from '../../shared/ids.ts';
 import { say } from '../../shared/messages/index.ts';
 import { sha256 } from '../../shared/hash.ts';
 import { parseInput } from '../../shared/validation.ts';
-import { ApiKeyInput, LoginInput, ROLE_SCOPES, UserInput, type Scope } from './auth.schema.ts';
+import { ApiKeyInput, LoginInput, ROLE_SCOPES, UserChange, UserInput, type Scope } from './auth.schema.ts';
 import { generatePassword, hashPassword, verifyPassword } from './password.ts';
 
 // Staff users log in to the dashboard with a password and get a session cookie; programs
@@ -123,6 +123,35 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
 
     async listUsers() {
       return db.selectFrom('users').select(['id', 'email', 'name', 'role', 'language', 'created_at', 'last_login_at', 'disabled_at']).orderBy('email').execute();
+    },
+
+    /**
+     * Changes a user's role, or stops (or allows again) their logins; stopping ends their
+     * sessions at once. The last active owner keeps both: without one, nobody could manage
+     * users, keys or stores from the dashboard. Owners are counted under one lock, so two
+     * owners demoting each other at the same moment cannot both succeed.
+     */
+    async updateUser(email: string, input: unknown, { actor }: { actor: Actor }) {
+      const data = parseInput(UserChange, input, 'user');
+      return db.transaction().execute(async (trx) => {
+        await lockKeys(trx, ['users:owners']);
+        const user = await trx.selectFrom('users').select(['id', 'role', 'disabled_at']).where('email', '=', email.toLowerCase()).executeTakeFirst();
+        if (!user) throw notFound(say('user.not_found', { user: email }));
+        const role = data.role ?? user.role;
+        const disabled = data.disabled ?? user.disabled_at !== null;
+        if (user.role === 'owner' && user.disabled_at === null && (role !== 'owner' || disabled)) {
+          const another = await trx.selectFrom('users').select('id')
+            .where('role', '=', 'owner').where('disabled_at', 'is', null).where('id', '!=', user.id).limit(1).executeTakeFirst();
+          if (!another) throw invalidField(role !== 'owner' ? 'role' : 'disabled', say('user.last_owner'));
+        }
+        const disabledAt = disabled ? (user.disabled_at ?? clock.now()) : null;
+        if (role !== user.role || disabledAt !== user.disabled_at) {
+          await trx.updateTable('users').set({ role, disabled_at: disabledAt }).where('id', '=', user.id).execute();
+          if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+          await audit(trx, { actor, action: 'user.update', subject: email.toLowerCase(), details: { role, disabled } });
+        }
+        return trx.selectFrom('users').select(['id', 'email', 'name', 'role', 'language', 'created_at', 'last_login_at', 'disabled_at']).where('id', '=', user.id).executeTakeFirstOrThrow();
+      });
     },
 
     async login(input: unknown) {

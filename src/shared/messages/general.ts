@@ -115,6 +115,13 @@ export const GENERAL = {
   },
   'product.not_found': { en: 'Product {sku} not found', sl: 'Izdelka {sku} ni mogoče najti', tr: 'Ürün {sku} bulunamadı', da: 'Produktet {sku} blev ikke fundet', ru: 'Товар {sku} не найден' },
   'user.not_found': { en: 'User {user} not found', sl: 'Uporabnika {user} ni mogoče najti', tr: 'Kullanıcı {user} bulunamadı', da: 'Brugeren {user} blev ikke fundet', ru: 'Пользователь {user} не найден' },
+  'user.last_owner': {
+    en: 'is the only active owner: make another user an owner first, or nobody could manage users, API keys and stores',
+    sl: 'je edini aktivni lastnik: najprej naredite lastnika iz drugega uporabnika, sicer nihče ne bi mogel upravljati uporabnikov, ključev API in trgovin',
+    tr: 'tek etkin sahiptir: önce başka bir kullanıcıyı sahip yapın, yoksa kimse kullanıcıları, API anahtarlarını ve mağazaları yönetemez',
+    da: 'er den eneste aktive ejer: gør først en anden bruger til ejer, ellers kan ingen administrere brugere, API-nøgler og butikker',
+    ru: 'единственный активный владелец: сначала сделайте владельцем другого пользователя, иначе никто не сможет управлять пользователями, ключами API и магазинами',
+  },
   'api_key.not_found': {
     en: 'Active API key {id} not found',
     sl: 'Aktivnega ključa API {id} ni mogoče najti',
