@@ -22,6 +22,7 @@ export function adminCommands(program: Command) {
     });
   keys
     .command('list')
+    .description('list the API keys (never their secrets)')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
       const items = await throughServerOr('keys list', async (server) => (await callServer<{ items: unknown }>(server, 'GET', '/keys')).items, (s) => s.auth.listApiKeys());
@@ -29,7 +30,9 @@ export function adminCommands(program: Command) {
         items.map((k) => `${k.id}  ${k.name.padEnd(24)} ${k.scopes.join(',').padEnd(16)} ${inCli(say(k.revoked_at ? 'cli.key_revoked' : 'cli.key_active'))}`).join('\n') || inCli(say('cli.no_keys')));
     });
   keys
-    .command('revoke <id>')
+    .command('revoke')
+    .description('revoke an API key: requests with it are refused from now on')
+    .argument('<id>', "the key's id, as keys list shows it")
     .action(async (id: string) => {
       await throughServerOr('keys revoke', (server) => callServer(server, 'DELETE', `/keys/${encodeURIComponent(id)}`), (s) => s.auth.revokeApiKey(id, { actor: 'cli' }));
       console.log(inCli(say('cli.key_revoked_id', { id })));
@@ -38,9 +41,10 @@ export function adminCommands(program: Command) {
   const users = program.command('users').description('staff who log in to the dashboard');
   users
     .command('create')
-    .requiredOption('--email <email>')
+    .description('add a staff user who logs in to the dashboard')
+    .requiredOption('--email <email>', 'their email address, which they log in with')
     .requiredOption('--role <role>', 'owner, manager or staff')
-    .option('--name <name>')
+    .option('--name <name>', 'their name, as the dashboard shows it')
     .option('--password <password>', 'at least 10 characters; generated when omitted')
     .option('--json', 'machine-readable output')
     .action(async (o: { email: string; role: string; name?: string; password?: string; json?: boolean }) => {
@@ -51,14 +55,16 @@ export function adminCommands(program: Command) {
     });
   users
     .command('list')
+    .description('list the staff users and their roles')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
       const items = await throughServerOr('users list', async (server) => (await callServer<{ items: unknown }>(server, 'GET', '/users')).items, (s) => s.auth.listUsers());
       print(items, Boolean(o.json), () => items.map((u) => `${u.email.padEnd(32)} ${u.role}`).join('\n'));
     });
   users
-    .command('reset-password <email>')
+    .command('reset-password')
     .description('make a new password and end the user\'s sessions')
+    .argument('<email>', "the user's email address")
     .action(async (email: string) => {
       const { password } = await throughServerOr(
         'users reset-password',
@@ -73,9 +79,9 @@ export function adminCommands(program: Command) {
     .command('create')
     .description('create or update a store by code')
     .requiredOption('--code <code>', 'the id your POS uses, e.g. lj-center')
-    .requiredOption('--name <name>')
+    .requiredOption('--name <name>', "the store's name")
     .requiredOption('--time-zone <tz>', 'IANA time zone, e.g. Europe/Ljubljana')
-    .option('--city <city>')
+    .option('--city <city>', 'the city it is in')
     .option('--json', 'machine-readable output')
     .action(async (o: { code: string; name: string; timeZone: string; city?: string; json?: boolean }) => {
       const input = { code: o.code, name: o.name, city: o.city, time_zone: o.timeZone };
@@ -86,6 +92,7 @@ export function adminCommands(program: Command) {
     });
   stores
     .command('list')
+    .description('list the stores')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
       const items = await throughServerOr('stores list', async (server) => (await callServer<{ items: unknown }>(server, 'GET', '/stores')).items, (s) => s.stores.list());

@@ -14,8 +14,10 @@ import { describeImport } from './import-summary.ts';
 // import, demo and analyze: data in and numbers out.
 export function dataCommands(program: Command) {
   program
-    .command('import <kind> <file>')
+    .command('import')
     .description('import customers, purchases or refunds from a CSV file (all or nothing unless --skip-invalid)')
+    .argument('<kind>', 'customers, purchases or refunds')
+    .argument('<file>', 'the CSV file')
     .option('--map <pairs>', 'rename columns: canonical=column,… (e.g. total=Amount,customer_email=Email)')
     .option('--date-format <format>', 'how the file writes dates, when not ISO 8601: YYYY, M/MM, D/DD, H/HH, mm, ss (e.g. "D.M.YYYY H:mm", "M/D/YYYY H:mm"); a time without an offset is the store\'s local time (a refund\'s: its purchase\'s store\'s)')
     .option('--decimal-comma', 'amounts and quantities are written with a decimal comma (1.234,50)')

@@ -12,8 +12,9 @@ import { readJson } from './read-json.ts';
 // are English); bonus kinds, tier codes and policies stay as the program document writes them.
 export function simulateCommand(loyalty: Command) {
   loyalty
-    .command('simulate <file>')
+    .command('simulate')
     .description('replay the purchases since a date against a proposed program; changes nothing')
+    .argument('<file>', 'the proposed program document (JSON)')
     .requiredOption('--since <date>', 'YYYY-MM-DD')
     .option('--json', 'machine-readable output')
     .action(async (file: string, o: { since: string; json?: boolean }) => {

@@ -14,8 +14,9 @@ export function loyaltyCommands(program: Command) {
   const loyalty = program.command('loyalty').description('the loyalty program: apply, simulate, verify, report');
 
   loyalty
-    .command('apply <file>')
+    .command('apply')
     .description('apply a program document (JSON) as a new version')
+    .argument('<file>', 'the program document (JSON)')
     .option('--effective-from <when>', 'ISO date or timestamp; default now')
     .option('--tier-policy <policy>', 'upgrade_now (nobody moves down before their period ends) or reevaluate_now', 'upgrade_now')
     .option('--note <text>', 'why this version (kept with it)')

@@ -16,6 +16,7 @@ import { VALIDATION } from './validation.ts';
 
 export { LANGUAGES, LOCALES, languageOf, type CountedEntry, type Entry, type Language } from './languages.ts';
 export { CLI_COUNTS } from './cli-counts.ts';
+export { CLI_HELP, COMMANDER_ERRORS, COMMANDER_WORDS, type HelpTranslations } from './cli-help.ts';
 
 // The product's messages in every language the dashboard speaks. Code that refuses
 // something says it with a code and parameters — say('adjustment.below_zero', { available })
