@@ -17,6 +17,7 @@ import { customerRoutes } from './routes/customers.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { importRoutes } from './routes/imports.ts';
 import { loyaltyRoutes } from './routes/loyalty.ts';
+import { promotionRoutes } from './routes/promotions.ts';
 import { purchaseRoutes } from './routes/purchases.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { scoreRoutes } from './routes/scores.ts';
@@ -69,6 +70,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       customerRoutes(api, services, API_PREFIX);
       purchaseRoutes(api, services, API_PREFIX);
       loyaltyRoutes(api, services, API_PREFIX);
+      promotionRoutes(api, services, API_PREFIX);
       importRoutes(api, services, API_PREFIX);
       demoRoutes(api, services, API_PREFIX);
       analyticsRoutes(api, services, API_PREFIX);

@@ -78,6 +78,7 @@ function answerOf(status: string, answer: string | ResponseSpec, schemaOf: (sche
   if (answer.schema === null) return { description: answer.description };
   const content: Record<string, { schema: JsonSchema }> = { 'application/json': { schema: schemaOf(answer.schema) } };
   if (answer.ndjson) content[NDJSON] = { schema: schemaOf(answer.ndjson) };
+  if (answer.csv) content['text/csv'] = { schema: { type: 'string', description: `CSV (RFC 4180) with a header line: ${answer.csv.columns.join(',')}` } };
   return { description: answer.description, content };
 }
 
@@ -146,7 +147,7 @@ export function docsPage(doc: ReturnType<typeof openApiDocument>): string {
       const answers = Object.entries(op.responses as Record<string, { description: string; content?: Record<string, { schema: unknown }> }>);
       const answerBodies = answers.flatMap(([code, answer]) => Object.entries(answer.content ?? {})
         .filter(([type]) => type !== 'application/problem+json')
-        .map(([type, { schema }]) => `<details><summary>Response body ${code}${type === NDJSON ? `, each line of ${NDJSON}` : ''} (JSON Schema)</summary>${schemaBlock(schema)}</details>`));
+        .map(([type, { schema }]) => `<details><summary>Response body ${code}${type === NDJSON ? `, each line of ${NDJSON}` : type === 'text/csv' ? ', as text/csv' : ''} (JSON Schema)</summary>${schemaBlock(schema)}</details>`));
       return `<section class="op">
         <h3><span class="m ${spec.method}">${spec.method}</span> <code>${esc(toOpenApiPath(spec.path))}</code></h3>
         <p>${esc(spec.summary)}</p>

@@ -50,6 +50,10 @@ export function installResponseChecks(app: FastifyInstance): void {
     }
     const text = payload === undefined || payload === null ? '' : String(payload);
     if (declared.schema === null) return text === '' ? payload : refuse(`answered a body for ${status}, which declares none`);
+    if (declared.csv && type.startsWith('text/csv')) {
+      const header = declared.csv.columns.join(',');
+      return text.startsWith(`${header}\r\n`) ? payload : refuse(`answered a CSV whose header line is not its declared one (${header})`);
+    }
     if (!type.startsWith('application/json')) return refuse(`answered ${type || 'no content type'} for ${status}, which declares JSON`);
     const problems = problemsOfJson(declared.schema, text);
     return problems.length ? refuse(`answered a ${status} body its declared schema does not describe`, problems) : payload;

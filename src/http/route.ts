@@ -19,6 +19,8 @@ export interface ResponseSpec {
   schema: z.ZodType | null;
   /** The lines answered instead to `Accept: application/x-ndjson` (progress.ts). */
   ndjson?: z.ZodType;
+  /** The same answered as text/csv (a download), with these columns in its header line. */
+  csv?: { columns: readonly string[] };
 }
 
 type SuccessStatus = 200 | 201 | 202 | 204;

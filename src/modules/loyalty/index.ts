@@ -4,6 +4,7 @@ import { createLoyaltyService } from './loyalty.service.ts';
 import { createLoyaltyMaintenance } from './maintenance/maintenance.ts';
 import { createRewardsService } from './rewards/rewards.service.ts';
 import { createGiftCards } from './rewards/gift-cards.ts';
+import { createPromotionListings } from './rewards/listings/promotion-listings.ts';
 import { withFields } from '../../shared/objects.ts';
 
 // The loyalty program: a provable points ledger, earning rules, tiers, rewards, coupons,
@@ -20,6 +21,9 @@ export { COUPON_PROBLEM_CODES } from './rewards/codes.ts';
 export { REWARD_PROBLEM_CODES } from './rewards/reward-rules.ts';
 export { GiftCardChargeInput, GiftCardIssueInput } from './rewards/gift-cards.ts';
 export { ReserveInput, CaptureInput } from './rewards/reservations.ts';
+export { CampaignListQuery, CampaignCodesQuery, GiftCardListQuery, GIFT_CARD_STATES } from './rewards/listings/listings.schema.ts';
+export { CAMPAIGN_STATES } from './rewards/listings/campaign-listing.ts';
+export { CODE_CSV_COLUMNS } from './rewards/listings/campaign-codes.ts';
 export { simulateProgram, type SimulationReport } from './simulate/simulate.ts';
 export { PROGRAM_CHANNEL } from './loyalty.core.ts';
 export { ClaimReferralInput } from './earning/referrals.ts';
@@ -31,7 +35,8 @@ export function createLoyalty(deps: LoyaltyDeps) {
   const engagement = createEngagementService(core);
   const account = createLoyaltyService(core, engagement);
   const rewards = createRewardsService(core);
-  const giftCards = createGiftCards(core);
+  // Gift cards, and the promotions' read side (campaigns with their figures, their codes, every gift card).
+  const giftCards = withFields(createGiftCards(core), createPromotionListings(core));
   const maintenance = createLoyaltyMaintenance(core, rewards);
   return withFields(account, rewards, engagement, giftCards, { maintenance, programAt: core.programAt });
 }

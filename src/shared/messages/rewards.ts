@@ -78,6 +78,7 @@ export const REWARDS = {
   },
 
   // ── A campaign of promotion coupons ──
+  'campaign.not_found': { en: 'Campaign {id} not found', sl: 'Kampanje {id} ni mogoče najti', tr: 'Kampanya {id} bulunamadı', da: 'Kampagnen {id} blev ikke fundet', ru: 'Кампания {id} не найдена' },
   'campaign.code_format': {
     en: 'must be 4–40 letters, digits or dashes',
     sl: 'mora imeti 4–40 črk, števk ali vezajev',
