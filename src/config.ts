@@ -2,7 +2,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from './shared/clock.ts';
 import { currencyExponent } from './shared/money.ts';
-import { problemsOf } from './shared/validation.ts';
+import { isAppError } from './shared/errors.ts';
+import { fixedText, say, tell, told, type Language, type Text } from './shared/messages/index.ts';
+import { parseInput } from './shared/validation.ts';
 
 // The environment is parsed once, at start-up, and a bad value stops the process with a
 // message naming the variable — never a surprise at the first request.
@@ -13,20 +15,20 @@ const Env = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .regex(/^postgres(ql)?:\/\//, fixedText('config.postgres_url'))
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   DATABASE_PIPELINING: z.enum(['on', 'off']).default('on'),
   CURRENCY: z
     .string()
-    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
-    .refine(isCurrency, 'unknown ISO 4217 currency')
+    .regex(/^[A-Z]{3}$/, fixedText('config.currency_code'))
+    .refine(isCurrency, fixedText('config.currency_unknown'))
     .default('EUR'),
-  TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Ljubljana').default('UTC'),
+  TIMEZONE: z.string().refine(isTimeZone, fixedText('time_zone.iana')).default('UTC'),
   PHONE_REGION: z
     .string()
-    .regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as SI')
+    .regex(/^[A-Z]{2}$/, fixedText('config.country'))
     .optional(),
   OWNER_EMAIL: z.email().default('owner@regulars.local'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -72,16 +74,27 @@ export interface Config {
   checkResponses: boolean;
 }
 
-export class ConfigError extends Error {}
+/** Why the process cannot start or a command cannot run where it was pointed: told in the command line's language (cli/main.ts). */
+export class ConfigError extends Error {
+  constructor(readonly told: Text) {
+    super(String(told));
+  }
+
+  in(language: Language): string {
+    return tell(this.told, language);
+  }
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const result = Env.safeParse(cleaned);
-  if (!result.success) {
-    const lines = problemsOf(result.error).map((p) => `  ${p.field}: ${p.reason}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  let e: z.output<typeof Env>;
+  try {
+    e = parseInput(Env, cleaned, 'configuration');
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    // A line per variable, each reason in the language asked (zod's words or the catalogue's).
+    throw new ConfigError(told((language) => [say('config.invalid').in(language), ...error.in(language).problems.map((p) => `  ${p.field}: ${p.reason}`)].join('\n')));
   }
-  const e = result.data;
   return {
     port: e.PORT,
     host: e.HOST,

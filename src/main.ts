@@ -10,6 +10,7 @@ import { PROGRAM_CHANNEL } from './modules/loyalty/index.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { newSecret } from './shared/ids.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
+import { say, type Language } from './shared/messages/index.ts';
 
 // The composition root: config → database → migrations → services → jobs → HTTP.
 // `npm start` (`regulars serve`) and the end-to-end tests start the product through here.
@@ -63,7 +64,8 @@ export async function startRegulars({
   logger,
   clock,
   services: given,
-}: { env?: Record<string, string | undefined>; logger?: Logger; clock?: Clock; services?: Services } = {}): Promise<Running> {
+  language = 'en',
+}: { env?: Record<string, string | undefined>; logger?: Logger; clock?: Clock; services?: Services; language?: Language } = {}): Promise<Running> {
   const config = given?.config ?? loadConfig(env);
   const log = logger ?? createLogger({ level: config.logLevel, json: config.logJson });
   const services = given ?? (await openServices({ config, logger: log, command: 'serve', clock }));
@@ -78,13 +80,10 @@ export async function startRegulars({
   const port = typeof address === 'object' && address ? address.port : config.port;
   if (services.database.kind === 'pglite' && port !== config.port && !given) updateLockHolder(config.dataDir, { port });
   const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
-  log.info(`Regulars is running at ${url} (database: ${services.database.kind === 'pglite' ? `embedded, in ${config.dataDir}` : 'PostgreSQL'})`);
-  if (owner) {
-    log.info(
-      `\nFirst start — log in to the dashboard at ${url} with\n  email:    ${owner.email}\n  password: ${owner.password}\n` +
-        `Keep the password somewhere safe: it is not shown again (\`npx regulars users reset-password ${owner.email}\` makes a new one).\n`,
-    );
-  }
+  // Told in the language the command line speaks (`regulars serve --language sl`, REGULARS_LANGUAGE).
+  const where = services.database.kind === 'pglite' ? say('serve.running_embedded', { url, folder: config.dataDir }) : say('serve.running_postgres', { url });
+  log.info(where.in(language));
+  if (owner) log.info(say('serve.first_start', { url, email: owner.email, password: owner.password }).in(language));
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {

@@ -14,7 +14,7 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   if (error instanceof ConfigError) {
-    console.error(error.message);
+    console.error(error.in(cliLanguage()));
     process.exit(2);
   }
   const language = cliLanguage();

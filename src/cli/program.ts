@@ -30,9 +30,9 @@ export function buildProgram(): Command {
     .command('serve')
     .description('run the server: API, dashboard and background jobs')
     .action(async () => {
-      const running = await startRegulars();
+      const running = await startRegulars({ language: cliLanguage() });
       const shutdown = async (signal: string) => {
-        console.log(`\n${signal}: stopping…`);
+        console.log(`\n${inCli(say('serve.stopping', { signal }))}`);
         await running.stop();
         process.exit(0);
       };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import { say, type Said } from '../shared/messages/index.ts';
 
 // Whether a database is there before a command opens it. Opening the embedded database
 // creates its folder, and migrating sets up an empty PostgreSQL database: right for the
@@ -31,13 +32,7 @@ export function describeDatabaseUrl(url: string): string {
 }
 
 /** Why `regulars <command>` refuses to run where there is no database, and how to point it at one. */
-export function noDatabaseMessage(command: string, where: { dataDir: string; dataDirSet: boolean } | { databaseUrl: string }): string {
-  if ('databaseUrl' in where) {
-    return `The PostgreSQL database at DATABASE_URL (${describeDatabaseUrl(where.databaseUrl)}) has no Regulars data: \`regulars ${command}\` works on an existing database and changed nothing.\n` +
-      'Set DATABASE_URL to the database your server uses, or run `regulars migrate` to set up a new one there.';
-  }
-  const named = where.dataDirSet ? `DATA_DIR=${where.dataDir}` : `${where.dataDir} (DATA_DIR is not set, so ./data of the current folder)`;
-  return `No Regulars database in ${named}: \`regulars ${command}\` works on an existing database and created nothing.\n` +
-    'Set DATA_DIR to the folder your server keeps its data in (`npm start` in the checkout: its ./data), or DATABASE_URL to its PostgreSQL database; ' +
-    '`regulars migrate` (or `npm start`) creates a new database here.';
+export function noDatabaseMessage(command: string, where: { dataDir: string; dataDirSet: boolean } | { databaseUrl: string }): Said {
+  if ('databaseUrl' in where) return say('cli.no_database_url', { where: describeDatabaseUrl(where.databaseUrl), command });
+  return where.dataDirSet ? say('cli.no_database_folder', { folder: where.dataDir, command }) : say('cli.no_database_default_folder', { folder: where.dataDir, command });
 }

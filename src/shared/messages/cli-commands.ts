@@ -17,6 +17,82 @@ export const CLI_COMMANDS = {
     da: 'Kunder:    {customers}\nKøb:       {purchases}\nOmsætning: {revenue} {currency}',
     ru: 'Клиенты: {customers}\nПокупки: {purchases}\nВыручка: {revenue} {currency}',
   },
+  // ── Start-up: the environment (config.ts), the database looked for (db/presence.ts), the server (main.ts) ──
+  // Followed by one line per variable: "  CURRENCY: must be …".
+  'config.invalid': { en: 'Invalid configuration:', sl: 'Neveljavna nastavitev:', tr: 'Geçersiz yapılandırma:', da: 'Ugyldig konfiguration:', ru: 'Неверная конфигурация:' },
+  'config.postgres_url': {
+    en: 'must be a postgres:// URL',
+    sl: 'mora biti naslov URL postgres://',
+    tr: 'bir postgres:// adresi olmalıdır',
+    da: 'skal være en postgres://-URL',
+    ru: 'должен быть адресом postgres://',
+  },
+  'config.currency_code': {
+    en: 'must be an ISO 4217 code such as EUR',
+    sl: 'mora biti koda ISO 4217, na primer EUR',
+    tr: 'EUR gibi bir ISO 4217 kodu olmalıdır',
+    da: 'skal være en ISO 4217-kode, f.eks. EUR',
+    ru: 'должен быть кодом ISO 4217, например EUR',
+  },
+  'config.currency_unknown': {
+    en: 'unknown ISO 4217 currency',
+    sl: 'neznana valuta ISO 4217',
+    tr: 'bilinmeyen ISO 4217 para birimi',
+    da: 'ukendt ISO 4217-valuta',
+    ru: 'неизвестная валюта ISO 4217',
+  },
+  'config.country': {
+    en: 'must be a two-letter country code such as SI',
+    sl: 'mora biti dvočrkovna koda države, na primer SI',
+    tr: 'SI gibi iki harfli bir ülke kodu olmalıdır',
+    da: 'skal være en landekode på to bogstaver, f.eks. SI',
+    ru: 'должен быть двухбуквенным кодом страны, например SI',
+  },
+  // {command}: the command as typed after `regulars` (status, loyalty verify).
+  'cli.no_database_url': {
+    en: 'The PostgreSQL database at DATABASE_URL ({where}) has no Regulars data: `regulars {command}` works on an existing database and changed nothing.\nSet DATABASE_URL to the database your server uses, or run `regulars migrate` to set up a new one there.',
+    sl: 'Podatkovna baza PostgreSQL na DATABASE_URL ({where}) nima podatkov Regulars: `regulars {command}` deluje na obstoječi podatkovni bazi in ni ničesar spremenil.\nNastavite DATABASE_URL na podatkovno bazo, ki jo uporablja vaš strežnik, ali zaženite `regulars migrate`, da tam pripravite novo.',
+    tr: "DATABASE_URL'deki PostgreSQL veritabanında ({where}) Regulars verisi yok: `regulars {command}` var olan bir veritabanında çalışır ve hiçbir şeyi değiştirmedi.\nDATABASE_URL'yi sunucunuzun kullandığı veritabanına ayarlayın veya orada yenisini kurmak için `regulars migrate` çalıştırın.",
+    da: 'PostgreSQL-databasen på DATABASE_URL ({where}) har ingen Regulars-data: `regulars {command}` virker på en eksisterende database og ændrede intet.\nSæt DATABASE_URL til den database, jeres server bruger, eller kør `regulars migrate` for at oprette en ny der.',
+    ru: 'В базе данных PostgreSQL по DATABASE_URL ({where}) нет данных Regulars: `regulars {command}` работает с существующей базой данных и ничего не изменила.\nУкажите в DATABASE_URL базу данных вашего сервера или выполните `regulars migrate`, чтобы создать там новую.',
+  },
+  'cli.no_database_folder': {
+    en: 'No Regulars database in DATA_DIR={folder}: `regulars {command}` works on an existing database and created nothing.\nSet DATA_DIR to the folder your server keeps its data in (`npm start` in the checkout: its ./data), or DATABASE_URL to its PostgreSQL database; `regulars migrate` (or `npm start`) creates a new database here.',
+    sl: 'V DATA_DIR={folder} ni podatkovne baze Regulars: `regulars {command}` deluje na obstoječi podatkovni bazi in ni ničesar ustvaril.\nNastavite DATA_DIR na mapo, v kateri vaš strežnik hrani podatke (`npm start` v mapi projekta: njena ./data), ali DATABASE_URL na njegovo podatkovno bazo PostgreSQL; `regulars migrate` (ali `npm start`) tu ustvari novo podatkovno bazo.',
+    tr: 'DATA_DIR={folder} içinde Regulars veritabanı yok: `regulars {command}` var olan bir veritabanında çalışır ve hiçbir şey oluşturmadı.\nDATA_DIR\'ı sunucunuzun verilerini tuttuğu klasöre (proje klasöründe `npm start`: onun ./data klasörü) veya DATABASE_URL\'yi onun PostgreSQL veritabanına ayarlayın; `regulars migrate` (veya `npm start`) burada yeni bir veritabanı oluşturur.',
+    da: 'Ingen Regulars-database i DATA_DIR={folder}: `regulars {command}` virker på en eksisterende database og oprettede intet.\nSæt DATA_DIR til den mappe, jeres server gemmer sine data i (`npm start` i projektmappen: dens ./data), eller DATABASE_URL til dens PostgreSQL-database; `regulars migrate` (eller `npm start`) opretter en ny database her.',
+    ru: 'В DATA_DIR={folder} нет базы данных Regulars: `regulars {command}` работает с существующей базой данных и ничего не создала.\nУкажите в DATA_DIR папку, где сервер хранит данные (`npm start` в папке проекта: её ./data), или в DATABASE_URL его базу данных PostgreSQL; `regulars migrate` (или `npm start`) создаст здесь новую базу данных.',
+  },
+  'cli.no_database_default_folder': {
+    en: 'No Regulars database in {folder} (DATA_DIR is not set, so ./data of the current folder): `regulars {command}` works on an existing database and created nothing.\nSet DATA_DIR to the folder your server keeps its data in (`npm start` in the checkout: its ./data), or DATABASE_URL to its PostgreSQL database; `regulars migrate` (or `npm start`) creates a new database here.',
+    sl: 'V {folder} ni podatkovne baze Regulars (DATA_DIR ni nastavljen, zato ./data trenutne mape): `regulars {command}` deluje na obstoječi podatkovni bazi in ni ničesar ustvaril.\nNastavite DATA_DIR na mapo, v kateri vaš strežnik hrani podatke (`npm start` v mapi projekta: njena ./data), ali DATABASE_URL na njegovo podatkovno bazo PostgreSQL; `regulars migrate` (ali `npm start`) tu ustvari novo podatkovno bazo.',
+    tr: '{folder} içinde Regulars veritabanı yok (DATA_DIR ayarlı değil, bu yüzden geçerli klasörün ./data klasörü): `regulars {command}` var olan bir veritabanında çalışır ve hiçbir şey oluşturmadı.\nDATA_DIR\'ı sunucunuzun verilerini tuttuğu klasöre (proje klasöründe `npm start`: onun ./data klasörü) veya DATABASE_URL\'yi onun PostgreSQL veritabanına ayarlayın; `regulars migrate` (veya `npm start`) burada yeni bir veritabanı oluşturur.',
+    da: 'Ingen Regulars-database i {folder} (DATA_DIR er ikke sat, så den aktuelle mappes ./data): `regulars {command}` virker på en eksisterende database og oprettede intet.\nSæt DATA_DIR til den mappe, jeres server gemmer sine data i (`npm start` i projektmappen: dens ./data), eller DATABASE_URL til dens PostgreSQL-database; `regulars migrate` (eller `npm start`) opretter en ny database her.',
+    ru: 'В {folder} нет базы данных Regulars (DATA_DIR не задан, поэтому ./data текущей папки): `regulars {command}` работает с существующей базой данных и ничего не создала.\nУкажите в DATA_DIR папку, где сервер хранит данные (`npm start` в папке проекта: её ./data), или в DATABASE_URL его базу данных PostgreSQL; `regulars migrate` (или `npm start`) создаст здесь новую базу данных.',
+  },
+  'serve.running_embedded': {
+    en: 'Regulars is running at {url} (database: embedded, in {folder})',
+    sl: 'Regulars teče na {url} (podatkovna baza: vgrajena, v {folder})',
+    tr: 'Regulars {url} adresinde çalışıyor (veritabanı: gömülü, {folder} içinde)',
+    da: 'Regulars kører på {url} (database: indbygget, i {folder})',
+    ru: 'Regulars работает по адресу {url} (база данных: встроенная, в {folder})',
+  },
+  'serve.running_postgres': {
+    en: 'Regulars is running at {url} (database: PostgreSQL)',
+    sl: 'Regulars teče na {url} (podatkovna baza: PostgreSQL)',
+    tr: 'Regulars {url} adresinde çalışıyor (veritabanı: PostgreSQL)',
+    da: 'Regulars kører på {url} (database: PostgreSQL)',
+    ru: 'Regulars работает по адресу {url} (база данных: PostgreSQL)',
+  },
+  // Aligned as a table: each language pads its own labels.
+  'serve.first_start': {
+    en: '\nFirst start — log in to the dashboard at {url} with\n  email:    {email}\n  password: {password}\nKeep the password somewhere safe: it is not shown again (`npx regulars users reset-password {email}` makes a new one).\n',
+    sl: '\nPrvi zagon — prijavite se v nadzorno ploščo na {url} z\n  e-pošta: {email}\n  geslo:   {password}\nGeslo shranite na varno: znova ne bo prikazano (`npx regulars users reset-password {email}` ustvari novo).\n',
+    tr: '\nİlk başlatma — yönetim paneline {url} adresinden şu bilgilerle giriş yapın\n  e-posta: {email}\n  parola:  {password}\nParolayı güvenli bir yerde saklayın: bir daha gösterilmeyecek (`npx regulars users reset-password {email}` yenisini oluşturur).\n',
+    da: '\nFørste start — log ind i kontrolpanelet på {url} med\n  e-mail:      {email}\n  adgangskode: {password}\nGem adgangskoden et sikkert sted: den vises ikke igen (`npx regulars users reset-password {email}` laver en ny).\n',
+    ru: '\nПервый запуск — войдите в панель управления по адресу {url}:\n  эл. почта: {email}\n  пароль:    {password}\nСохраните пароль в надёжном месте: он больше не будет показан (`npx regulars users reset-password {email}` создаст новый).\n',
+  },
+  'serve.stopping': { en: '{signal}: stopping…', sl: '{signal}: ustavljanje …', tr: '{signal}: durduruluyor…', da: '{signal}: stopper …', ru: '{signal}: остановка…' },
   'cli.database_created_url': {
     en: 'Set up a new Regulars database at DATABASE_URL.',
     sl: 'Na DATABASE_URL je pripravljena nova podatkovna baza Regulars.',

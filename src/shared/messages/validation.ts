@@ -34,6 +34,13 @@ export const VALIDATION = {
   'invalid.batch': { en: 'Invalid batch: {problems}', sl: 'Neveljaven paket nakupov: {problems}', tr: 'Geçersiz alışveriş paketi: {problems}', da: 'Ugyldig batch af køb: {problems}', ru: 'Неверный пакет покупок: {problems}' },
   'invalid.customer': { en: 'Invalid customer: {problems}', sl: 'Neveljavni podatki stranke: {problems}', tr: 'Geçersiz müşteri: {problems}', da: 'Ugyldig kunde: {problems}', ru: 'Неверные данные клиента: {problems}' },
   'invalid.merge': { en: 'Invalid merge: {problems}', sl: 'Neveljavna združitev: {problems}', tr: 'Geçersiz birleştirme: {problems}', da: 'Ugyldig sammenlægning: {problems}', ru: 'Неверный запрос на объединение: {problems}' },
+  'invalid.configuration': {
+    en: 'Invalid configuration: {problems}',
+    sl: 'Neveljavna nastavitev: {problems}',
+    tr: 'Geçersiz yapılandırma: {problems}',
+    da: 'Ugyldig konfiguration: {problems}',
+    ru: 'Неверная конфигурация: {problems}',
+  },
   'invalid.store': { en: 'Invalid store: {problems}', sl: 'Neveljavna trgovina: {problems}', tr: 'Geçersiz mağaza: {problems}', da: 'Ugyldig butik: {problems}', ru: 'Неверные данные магазина: {problems}' },
   'invalid.user': { en: 'Invalid user: {problems}', sl: 'Neveljaven uporabnik: {problems}', tr: 'Geçersiz kullanıcı: {problems}', da: 'Ugyldig bruger: {problems}', ru: 'Неверные данные пользователя: {problems}' },
   'invalid.API_key': { en: 'Invalid API key: {problems}', sl: 'Neveljaven ključ API: {problems}', tr: 'Geçersiz API anahtarı: {problems}', da: 'Ugyldig API-nøgle: {problems}', ru: 'Неверные данные ключа API: {problems}' },
