@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // The PostgreSQL pass skips the pure statistics (no database inside): they ran in the
     // PGlite pass already.
-    exclude: ['src/web/**', 'node_modules/**', ...(process.env.REGULARS_TEST_DB === 'postgres' ? ['src/modules/analytics/btyd/**'] : [])],
+    // The dashboard's pure functions have their tests beside them as well (src/web/**/*.test.ts, no DOM needed).
+    exclude: ['node_modules/**', ...(process.env.REGULARS_TEST_DB === 'postgres' ? ['src/modules/analytics/btyd/**'] : [])],
     // Fails a test whose requests got an answer unlike the one its route declares (src/http/response-check.ts).
     setupFiles: ['test/helpers/response-checks.setup.ts', 'test/helpers/regex-matching.setup.ts'],
     pool: 'forks',

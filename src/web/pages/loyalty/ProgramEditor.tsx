@@ -9,6 +9,9 @@ import { useSubmission } from '../../useSubmission.ts';
 import { When } from '../../When.tsx';
 import { SimulationReportView } from './SimulationReport.tsx';
 import { jsonSyntaxReason } from './json-syntax.ts';
+import { problemPath } from './program-form/document.ts';
+import { focusField } from './program-form/fields.tsx';
+import { ProgramForm } from './program-form/ProgramForm.tsx';
 import type { TierLevel } from './tiers.ts';
 
 // The program is a JSON document (its schema is served at /loyalty/program.schema.json).
@@ -17,6 +20,10 @@ import type { TierLevel } from './tiers.ts';
 // publishing has seen what it would cost.
 
 type TierPolicy = 'upgrade_now' | 'reevaluate_now';
+/** The document as a form or as its JSON text; the last one chosen opens next time. */
+type View = 'form' | 'json';
+const VIEW_KEY = 'regulars.programView';
+const savedView = (): View => (localStorage.getItem(VIEW_KEY) === 'form' ? 'form' : 'json');
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const yearAgo = () => {
@@ -82,6 +89,11 @@ export function ProgramEditor() {
   const [policy, setPolicy] = useState<TierPolicy>('upgrade_now');
   const [note, setNote] = useState('');
   const [published, setPublished] = useState<ProgramApplied>();
+  const [view, setView] = useState<View>(savedView);
+  const show = (v: View) => {
+    setView(v);
+    localStorage.setItem(VIEW_KEY, v);
+  };
 
   const load = () =>
     api<ProgramState>('/loyalty/program').then(
@@ -212,23 +224,35 @@ export function ProgramEditor() {
         </p>
       ))}
 
-      <div className="editor-grid">
+      {/* The form's labelled inputs need more room than the JSON's short lines: its column takes three fifths. */}
+      <div className={view === 'form' ? 'editor-grid with-form' : 'editor-grid'}>
         <div className="card">
-          <h2>{t('loyalty.program.document')}</h2>
+          <h2>{t(view === 'form' ? 'programForm.heading' : 'loyalty.program.document')}</h2>
           <div className="toolbar">
+            <div className="segmented" role="group" aria-label={t('programForm.view')}>
+              {(['form', 'json'] as const).map((v) => (
+                <button key={v} type="button" data-testid={`program-view-${v}`} className={view === v ? 'active' : ''} aria-pressed={view === v} onClick={() => show(v)}>
+                  {t(v === 'form' ? 'programForm.viewForm' : 'programForm.viewJson')}
+                </button>
+              ))}
+            </div>
             <button className="secondary" disabled={!current} onClick={() => current && edit(pretty(current.document))}>{t('loyalty.program.fromCurrent')}</button>
             <button className="secondary" onClick={() => edit(pretty(example))}>{t('loyalty.program.fromExample')}</button>
             <a href="/api/v1/loyalty/program.schema.json" target="_blank" rel="noreferrer">{t('loyalty.program.schema')}</a>
           </div>
-          <textarea
-            className="code"
-            data-testid="program-editor"
-            aria-label={t('loyalty.program.document')}
-            spellCheck={false}
-            value={source}
-            onChange={(e) => edit(e.target.value)}
-            rows={30}
-          />
+          {view === 'form' ? (
+            <ProgramForm source={source} onChange={edit} problems={problems} onShowJson={() => show('json')} />
+          ) : (
+            <textarea
+              className="code"
+              data-testid="program-editor"
+              aria-label={t('loyalty.program.document')}
+              spellCheck={false}
+              value={source}
+              onChange={(e) => edit(e.target.value)}
+              rows={30}
+            />
+          )}
         </div>
         <div>
           <div className="card">
@@ -248,7 +272,13 @@ export function ProgramEditor() {
                 <ul className="problems">
                   {problems.map((p, i) => (
                     <li key={i}>
-                      <code>{p.field}</code> {p.reason}
+                      {/* In the form, a problem's path takes the cursor to its input (the input shows the reason too). */}
+                      {view === 'form' ? (
+                        <button type="button" className="link" title={t('programForm.goToField')} onClick={() => focusField(document.body, problemPath(p.field))}><code>{p.field}</code></button>
+                      ) : (
+                        <code>{p.field}</code>
+                      )}{' '}
+                      {p.reason}
                     </li>
                   ))}
                 </ul>

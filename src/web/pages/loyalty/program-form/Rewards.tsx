@@ -1,0 +1,56 @@
+import { useI18n } from '../../../i18n/index.ts';
+import { getAt, isObject, shown } from './document.ts';
+import { Choice, Field, nameOf, Section, Some, titled, useProgramForm } from './fields.tsx';
+import { ItemList } from './ItemList.tsx';
+import { Localized } from './Localized.tsx';
+import { codesOf } from './Tiers.tsx';
+
+const TYPES = ['fixed_discount', 'percent_discount', 'free_product', 'gift_card', 'event'] as const;
+
+/**
+ * What points buy. A reward shows the fields its type needs (an amount, a percentage, a
+ * product, an event); a field of another type that the document still holds is kept, not
+ * shown, so switching the type back and forth loses nothing.
+ */
+export function Rewards() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const form = useProgramForm();
+  const levels = getAt(form.document, ['tiers', 'levels']);
+  const tiers = codesOf(levels).map((code) => {
+    const level = Array.isArray(levels) ? levels.find((l) => isObject(l) && l.code === code) : undefined;
+    const name = isObject(level) ? nameOf(i18n, level.name) : '';
+    return [code, name && name !== code ? `${name} (${code})` : code] as const;
+  });
+  return (
+    <Section title={t('programForm.rewards')} testId="program-form-rewards">
+      <ItemList
+        path={['rewards']}
+        testId="program-form-reward-list"
+        title={(reward, i) => titled(t('programForm.reward', { n: i + 1 }), nameOf(i18n, reward.name) || shown(reward.code))}
+        add={t('programForm.addReward')}
+        make={() => ({ type: 'fixed_discount' })}
+        render={(path) => {
+          const type = getAt(form.document, [...path, 'type']);
+          return (
+            <>
+              <div className="grid">
+                <Field path={[...path, 'code']} label={t('programForm.code')} required hint={t('programForm.codeHint')} />
+                <Choice path={[...path, 'type']} label={t('programForm.rewardType')} required options={TYPES.map((ty) => [ty, t(`loyalty.rewardType.${ty}`)] as const)} />
+                {(type === 'fixed_discount' || type === 'gift_card') && <Field path={[...path, 'amount']} label={t('programForm.amount')} kind="amount" required placeholder="5.00" />}
+                {type === 'percent_discount' && <Field path={[...path, 'percent']} label={t('programForm.percent')} kind="number" required placeholder="10" />}
+                {type === 'free_product' && <Field path={[...path, 'sku']} label={t('programForm.sku')} required />}
+                <Field path={[...path, 'points']} label={t('programForm.rewardPoints')} kind="integer" required />
+                <Field path={[...path, 'stock']} label={t('programForm.stock')} kind="integer" hint={t('programForm.stockHint')} />
+                <Field path={[...path, 'valid_days']} label={t('programForm.validDays')} kind="integer" placeholder="90" />
+              </div>
+              <Localized path={[...path, 'name']} label={t('programForm.itemName')} required />
+              {type === 'event' && <Localized path={[...path, 'event']} label={t('programForm.event')} required />}
+              {tiers.length > 0 && <Some path={[...path, 'tiers']} label={t('programForm.rewardTiers')} options={tiers} hint={t('programForm.rewardTiersHint')} />}
+            </>
+          );
+        }}
+      />
+    </Section>
+  );
+}

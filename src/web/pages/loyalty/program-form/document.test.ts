@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addItem, getAt, moveItem, parseAmount, parseList, parseNumber, pretty, problemPath, readDocument, removeItem, setAt, withLanguage } from './document.ts';
+
+// The program form's edits, on the example program: each changes what it names and
+// nothing else, keeps fields the form never shows, and never changes the document it is given.
+const EXAMPLE = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../../../examples/program.json'), 'utf8'));
+
+describe('program form: editing the document', () => {
+  it('sets a path, keeping every other field and the keys\' order', () => {
+    const before = structuredClone(EXAMPLE);
+    const next = setAt(EXAMPLE, ['tiers', 'levels', 1, 'threshold'], '300.00');
+    expect(next.tiers.levels[1].threshold).toBe('300.00');
+    expect(EXAMPLE).toEqual(before); // the given document is untouched
+    const expected = structuredClone(EXAMPLE);
+    expected.tiers.levels[1].threshold = '300.00';
+    expect(next).toEqual(expected);
+    expect(Object.keys(next.tiers.levels[1])).toEqual(Object.keys(EXAMPLE.tiers.levels[1]));
+    expect(pretty(next)).toBe(pretty(expected)); // the JSON text differs in that one value alone
+  });
+
+  it('makes the objects on the way, and removes a key set to nothing', () => {
+    expect(setAt({}, ['bonuses', 'referral', 'referrer'], 500)).toEqual({ bonuses: { referral: { referrer: 500 } } });
+    expect(setAt(EXAMPLE, ['earning', 'daily_cap'], undefined).earning).not.toHaveProperty('daily_cap');
+    expect(setAt({ a: 1, b: 2, c: 3 }, ['b'], undefined)).toEqual({ a: 1, c: 3 });
+  });
+
+  it('prunes an object its last field left, when asked', () => {
+    const only = { bonuses: { sign_up: 100, referral: { referrer: 500 } } };
+    expect(setAt(only, ['bonuses', 'referral', 'referrer'], undefined, { prune: true })).toEqual({ bonuses: { sign_up: 100 } });
+    expect(setAt(only, ['bonuses', 'referral', 'referrer'], undefined)).toEqual({ bonuses: { sign_up: 100, referral: {} } });
+  });
+
+  it('keeps fields the form does not know', () => {
+    const document = { name: 'X', custom: { anything: [1, 2] }, earning: { points_per_currency_unit: 1, future_field: true, multipliers: [{ when: { weekdays: [6, 7] }, factor: 2 }] } };
+    const next = setAt(document, ['earning', 'multipliers', 0, 'factor'], 3);
+    expect(next).toEqual({ name: 'X', custom: { anything: [1, 2] }, earning: { points_per_currency_unit: 1, future_field: true, multipliers: [{ when: { weekdays: [6, 7] }, factor: 3 }] } });
+  });
+
+  it('keeps a key named __proto__ as data', () => {
+    const document = JSON.parse('{"__proto__": {"x": 1}, "name": "A"}');
+    const next = setAt(document, ['name'], 'B');
+    expect(Object.getPrototypeOf(next)).toBe(Object.prototype);
+    expect(JSON.parse(pretty(next))).toEqual(JSON.parse('{"__proto__": {"x": 1}, "name": "B"}'));
+  });
+
+  it('adds, removes and moves list items', () => {
+    const reward = { code: 'mug', name: { en: 'A mug' }, type: 'free_product', sku: 'MUG', points: 900 };
+    const added = addItem(EXAMPLE, ['rewards'], reward);
+    expect(added.rewards).toHaveLength(EXAMPLE.rewards.length + 1);
+    expect(added.rewards.at(-1)).toEqual(reward);
+    expect(added.rewards.slice(0, -1)).toEqual(EXAMPLE.rewards);
+    expect(addItem({}, ['earning', 'promotions'], { factor: 2 })).toEqual({ earning: { promotions: [{ factor: 2 }] } });
+
+    const removed = removeItem(EXAMPLE, ['rewards'], 1);
+    expect(removed.rewards.map((r: { code: string }) => r.code)).toEqual(['coffee', 'five-off', 'ten-percent', 'gift-card-20', 'tasting']);
+    expect(removeItem(EXAMPLE, ['nothing', 'here'], 0)).toBe(EXAMPLE);
+
+    const moved = moveItem(EXAMPLE, ['tiers', 'levels'], 2, 1);
+    expect(moved.tiers.levels.map((l: { code: string }) => l.code)).toEqual(['member', 'gold', 'silver']);
+    expect(moved.tiers.levels[1]).toEqual(EXAMPLE.tiers.levels[2]);
+    expect(moveItem(EXAMPLE, ['tiers', 'levels'], 0, -1)).toBe(EXAMPLE); // past either end: unchanged
+    expect(moveItem(EXAMPLE, ['tiers', 'levels'], 2, 3)).toBe(EXAMPLE);
+  });
+
+  it('leaves an empty per-language name out, and a name with no language left is none', () => {
+    const name = EXAMPLE.tiers.levels[2].name;
+    expect(withLanguage(name, 'tr', '')).toEqual({ en: 'Gold', sl: 'Zlati', da: 'Guld', ru: 'Золото' });
+    expect(withLanguage(name, 'tr', '   ')).not.toHaveProperty('tr');
+    expect(withLanguage(name, 'sl', 'Zlata')).toEqual({ en: 'Gold', sl: 'Zlata', tr: 'Altın', da: 'Guld', ru: 'Золото' });
+    expect(withLanguage({ en: 'Gold' }, 'en', '')).toBeUndefined();
+    expect(withLanguage(undefined, 'da', 'Guld')).toEqual({ da: 'Guld' });
+    // Once for every language: the English entry keeps it, so other readers still read it.
+    expect(withLanguage('Gold', 'sl', 'Zlati')).toEqual({ en: 'Gold', sl: 'Zlati' });
+    expect(withLanguage('Gold', 'en', 'Golden')).toEqual({ en: 'Golden' });
+    // A points name's plural forms are kept whole, and all-empty forms are no entry.
+    const points = EXAMPLE.points_name;
+    expect(withLanguage(points, 'tr', 'puan')).toEqual({ ...points, tr: 'puan' });
+    expect(withLanguage(points, 'sl', {})).not.toHaveProperty('sl');
+    expect(withLanguage(points, 'en', { one: 'bean', other: 'beans' })?.en).toEqual({ one: 'bean', other: 'beans' });
+  });
+
+  it('reads numbers, amounts and lists as typed, leaving the judging to the server', () => {
+    expect([parseNumber('12'), parseNumber(' 1.25 '), parseNumber('-5'), parseNumber('1,5'), parseNumber(''), parseNumber('a lot')]).toEqual([12, 1.25, -5, 1.5, undefined, 'a lot']);
+    expect([parseAmount('250.00'), parseAmount('5,50'), parseAmount(' -5 '), parseAmount(''), parseAmount('lots')]).toEqual(['250.00', '5.50', '-5', undefined, 'lots']);
+    expect([parseList('coffee, tea ,, cake'), parseList(' , '), parseList('online')]).toEqual([['coffee', 'tea', 'cake'], undefined, ['online']]);
+  });
+
+  it('reads the document from its text, or says it cannot', () => {
+    expect(readDocument(pretty(EXAMPLE))).toEqual({ ok: true, document: EXAMPLE });
+    expect(readDocument('  ')).toEqual({ ok: true, document: {} });
+    expect(readDocument('{ "name": ').ok).toBe(false);
+    expect(readDocument('[1, 2]')).toEqual({ ok: false });
+    expect(getAt(EXAMPLE, ['tiers', 'levels', 1, 'benefits', 'birthday_bonus'])).toBe(200);
+    expect(getAt(EXAMPLE, ['tiers', 'levels', 9, 'code'])).toBeUndefined();
+    expect(problemPath('program.tiers.levels.1.threshold')).toBe('tiers.levels.1.threshold');
+  });
+});

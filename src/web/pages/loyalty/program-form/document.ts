@@ -1,0 +1,157 @@
+// The program form edits the program document itself: every input reads one path of the
+// parsed JSON and writes back there, so the JSON view and the form are two views of one
+// text, and whatever the form does not show (a condition's weekdays, a reward's
+// availability window, a key added tomorrow) is carried along untouched. These functions
+// are pure: each gives a new document and never changes the one it is given.
+//
+// They judge nothing: what a person types goes into the document as near to as typed as
+// JSON allows (a number when it reads as one, else the text itself), and the server's
+// schema says what is wrong with it, field by field, when the document is simulated.
+
+export type Key = string | number;
+export type Path = readonly Key[];
+type Dictionary = Record<string, unknown>;
+
+export const isObject = (value: unknown): value is Dictionary => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The value at `path`, or undefined where the document has none. */
+export function getAt(document: unknown, path: Path): unknown {
+  let value = document;
+  for (const key of path) {
+    if (Array.isArray(value) && typeof key === 'number') value = value[key];
+    else if (isObject(value) && typeof key === 'string' && Object.hasOwn(value, key)) value = value[key];
+    else return undefined;
+  }
+  return value;
+}
+
+/**
+ * An object with `key` set, its other keys in their order (a new key goes last); undefined
+ * removes the key. Built from entries, not by assignment, so a key named "__proto__" stays data.
+ */
+function withKey(object: Dictionary, key: string, value: unknown): Dictionary {
+  const entries = Object.entries(object).filter(([k]) => k !== key || value !== undefined);
+  if (value !== undefined) {
+    const at = entries.findIndex(([k]) => k === key);
+    if (at >= 0) entries[at] = [key, value];
+    else entries.push([key, value]);
+  }
+  return Object.fromEntries(entries);
+}
+
+/**
+ * The document with `value` at `path`, the objects on the way made where missing; undefined
+ * removes the key. With `prune`, an object the removal leaves empty goes too (a referral
+ * bonus whose every field was cleared is no referral bonus, not an empty one the schema refuses).
+ */
+export function setAt<T>(document: T, path: Path, value: unknown, { prune = false }: { prune?: boolean } = {}): T {
+  const put = (node: unknown, at: number): unknown => {
+    if (at === path.length) return value;
+    const key = path[at];
+    if (typeof key === 'number') {
+      const list = Array.isArray(node) ? [...node] : [];
+      list[key] = put(list[key], at + 1);
+      return list;
+    }
+    const object = isObject(node) ? node : {};
+    let next = put(object[key], at + 1);
+    if (prune && isObject(next) && Object.keys(next).length === 0 && at + 1 < path.length) next = undefined;
+    return withKey(object, key, next);
+  };
+  return put(document, 0) as T;
+}
+
+/** The document with `item` added at the end of the list at `path` (the list made when missing). */
+export function addItem<T>(document: T, path: Path, item: unknown): T {
+  const list = getAt(document, path);
+  return setAt(document, path, [...(Array.isArray(list) ? list : []), item]);
+}
+
+/** The document without the list item `index` at `path`. */
+export function removeItem<T>(document: T, path: Path, index: number): T {
+  const list = getAt(document, path);
+  if (!Array.isArray(list)) return document;
+  return setAt(document, path, list.filter((_, i) => i !== index));
+}
+
+/** The document with the list item `from` at `path` moved to `to`. */
+export function moveItem<T>(document: T, path: Path, from: number, to: number): T {
+  const list = getAt(document, path);
+  if (!Array.isArray(list) || to < 0 || to >= list.length || from === to) return document;
+  const moved = [...list];
+  const [item] = moved.splice(from, 1);
+  moved.splice(to, 0, item);
+  return setAt(document, path, moved);
+}
+
+/** Whether a language's entry says nothing: no text, or forms that are all left out. */
+const blank = (value: unknown) => value === undefined || (typeof value === 'string' && value.trim() === '') || (isObject(value) && Object.keys(value).length === 0);
+
+/**
+ * A text given per language ({ "en": "Gold", "sl": "Zlati" }) with `language`'s entry set:
+ * a blank one is left out, and a text with no language left is no text (undefined). A text
+ * given once for every language ("Gold") becomes per language, the English entry keeping
+ * what it said, so that readers of the other languages still read it.
+ */
+export function withLanguage(text: unknown, language: string, value: unknown): Dictionary | undefined {
+  const given: Dictionary = isObject(text) ? text : typeof text === 'string' && text.trim() !== '' && language !== 'en' ? { en: text } : {};
+  const next = withKey(given, language, blank(value) ? undefined : value);
+  return Object.keys(next).length ? next : undefined;
+}
+
+/** A value as an input shows it. */
+export function shown(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** A number field's text: a number when it reads as one ("1.25", "-5"), else the text itself, for the server to name; empty is no value. */
+export function parseNumber(text: string): number | string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  if (NUMBER.test(trimmed)) return Number(trimmed);
+  if (/^-?\d+,\d+$/.test(trimmed)) return Number(trimmed.replace(',', '.'));
+  return text;
+}
+
+/**
+ * An amount field's text, kept as the decimal string the document holds money in ("250.00",
+ * never 250): a decimal comma ("5,00", as Slovenian, Danish and Russian write it) becomes a
+ * point; empty is no value.
+ */
+export function parseAmount(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  return /^-?\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
+}
+
+/** A list field's text, items between commas ("coffee, tea"): the items, none is no list. */
+export function parseList(text: string): string[] | undefined {
+  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+  return items.length ? items : undefined;
+}
+
+export const showList = (value: unknown): string => (Array.isArray(value) ? value.map(shown).join(', ') : shown(value));
+
+/** A problem's field as the form names its input: the server's "program.tiers.levels.1.threshold" is "tiers.levels.1.threshold". */
+export const problemPath = (field: string): string => field.replace(/^program\./, '');
+
+export const pathKey = (path: Path): string => path.join('.');
+
+/** The JSON text of a document, as the editor writes it. */
+export const pretty = (document: unknown): string => JSON.stringify(document, null, 2);
+
+/** The document the text holds, or why it holds none: a form edits a JSON object only. Blank text is an empty document, to start from scratch. */
+export function readDocument(text: string): { ok: true; document: Dictionary } | { ok: false; error?: Error } {
+  if (text.trim() === '') return { ok: true, document: {} };
+  try {
+    const document: unknown = JSON.parse(text);
+    return isObject(document) ? { ok: true, document } : { ok: false };
+  } catch (error) {
+    return { ok: false, error: error as Error };
+  }
+}

@@ -1,0 +1,238 @@
+import { createContext, useContext, useId, useState, type ReactNode } from 'react';
+import { useI18n, type I18n } from '../../../i18n/index.ts';
+import { getAt, isObject, parseAmount, parseList, parseNumber, pathKey, shown, showList, type Path } from './document.ts';
+
+// The form's inputs. Each reads the value at its path of the document and writes what is
+// typed back there; each shows, under it, what the server said about that path when the
+// document was last simulated, and carries the path (data-path) so that a problem in the
+// list can take the cursor to it.
+
+export interface ProgramFormApi {
+  document: Record<string, unknown>;
+  /** Puts `value` at `path` (undefined removes it; `prune` removes an object left empty, too). */
+  set(path: Path, value: unknown, options?: { prune?: boolean }): void;
+  /** Replaces the document by what `change` makes of it (a list item added, removed, moved). */
+  change(change: (document: Record<string, unknown>) => Record<string, unknown>): void;
+  /** The server's reasons for the field at `path`. */
+  problems(path: Path): string[];
+}
+
+export const ProgramFormContext = createContext<ProgramFormApi | null>(null);
+
+export function useProgramForm(): ProgramFormApi {
+  const form = useContext(ProgramFormContext);
+  if (!form) throw new Error('useProgramForm: outside ProgramForm');
+  return form;
+}
+
+export const useValue = (path: Path): unknown => getAt(useProgramForm().document, path);
+
+/**
+ * What an input shows: the text being typed while it still means the document's value
+ * ("1.50" while the document holds 1.5, "coffee, " while it holds ["coffee"]), else the
+ * value as written. The document stays the one source of truth.
+ */
+function useDraft(value: unknown, parse: (text: string) => unknown, show: (value: unknown) => string): [string, (text: string) => void] {
+  const [draft, setDraft] = useState<string>();
+  const same = draft !== undefined && JSON.stringify(parse(draft)) === JSON.stringify(value);
+  return [same ? draft : show(value), setDraft];
+}
+
+/** Reasons under an input, named by id for its aria-describedby. */
+function Reasons({ id, reasons, missing }: { id: string; reasons: string[]; missing: boolean }) {
+  const { t } = useI18n();
+  if (!reasons.length && !missing) return null;
+  return (
+    <small id={id} className={reasons.length ? 'error' : 'hint'}>
+      {reasons.length ? reasons.join(' ') : t('common.required')}
+    </small>
+  );
+}
+
+const isEmpty = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+type Kind = 'text' | 'integer' | 'number' | 'amount' | 'list' | 'instant';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** An instant as a datetime-local input shows it: the browser's local time. */
+function localTime(value: unknown): string {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return '';
+  const d = new Date(value);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+/** A datetime-local input's time as the document writes an instant: with the browser's offset that day ("2026-12-05T00:00:00+01:00"). */
+function instant(text: string): string | undefined {
+  if (!text) return undefined;
+  const offset = -new Date(text).getTimezoneOffset();
+  if (Number.isNaN(offset)) return text;
+  const sign = offset < 0 ? '-' : '+';
+  return `${text.length === 16 ? `${text}:00` : text}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+}
+
+const READ: Record<Kind, { parse: (text: string) => unknown; show: (value: unknown) => string; inputMode?: 'numeric' | 'decimal' }> = {
+  text: { parse: (text) => (text.trim() === '' ? undefined : text), show: shown },
+  integer: { parse: parseNumber, show: shown, inputMode: 'numeric' },
+  number: { parse: parseNumber, show: shown, inputMode: 'decimal' },
+  amount: { parse: parseAmount, show: shown, inputMode: 'decimal' },
+  list: { parse: parseList, show: showList },
+  instant: { parse: instant, show: localTime },
+};
+
+/** One value of the document in an input of its kind: a text, a whole number, a number, an amount (kept a decimal string), a list between commas, an instant. */
+export function Field({ path, label, kind = 'text', required = false, hint, prune, placeholder }: {
+  path: Path; label: string; kind?: Kind; required?: boolean; hint?: string; prune?: boolean; placeholder?: string;
+}) {
+  const form = useProgramForm();
+  const id = useId();
+  const value = getAt(form.document, path);
+  const read = READ[kind];
+  const [text, setDraft] = useDraft(value, read.parse, read.show);
+  const reasons = form.problems(path);
+  const missing = required && isEmpty(value);
+  const described = [hint && `${id}-hint`, (reasons.length || missing) && `${id}-reasons`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${reasons.length ? ' refused' : ''}${missing ? ' missing' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        data-path={pathKey(path)}
+        type={kind === 'instant' ? 'datetime-local' : 'text'}
+        inputMode={read.inputMode}
+        value={text}
+        placeholder={placeholder}
+        required={required}
+        aria-invalid={reasons.length > 0 || undefined}
+        aria-describedby={described}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          form.set(path, read.parse(e.target.value), { prune });
+        }}
+      />
+      {hint && <small id={`${id}-hint`} className="hint">{hint}</small>}
+      <Reasons id={`${id}-reasons`} reasons={reasons} missing={missing} />
+    </div>
+  );
+}
+
+/**
+ * A choice among the schema's values. A value the form does not know is still offered, as
+ * it is written, so that showing the form never changes it; `empty` offers "none" (the key left out).
+ */
+export function Choice({ path, label, options, empty, required = false, onChoose }: {
+  path: Path; label: string; options: readonly (readonly [value: string, label: string])[]; empty?: string; required?: boolean;
+  /** Instead of setting the value alone (a policy whose fields change with it). */
+  onChoose?: (value: string | undefined) => void;
+}) {
+  const form = useProgramForm();
+  const id = useId();
+  const value = getAt(form.document, path);
+  const reasons = form.problems(path);
+  const current = value === undefined ? '' : shown(value);
+  const known = current === '' || options.some(([v]) => v === current);
+  const missing = required && current === '';
+  return (
+    <div className={`field${reasons.length ? ' refused' : ''}${missing ? ' missing' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        data-path={pathKey(path)}
+        value={current}
+        required={required}
+        aria-invalid={reasons.length > 0 || undefined}
+        aria-describedby={reasons.length || missing ? `${id}-reasons` : undefined}
+        onChange={(e) => {
+          const chosen = e.target.value === '' ? undefined : e.target.value;
+          if (onChoose) onChoose(chosen);
+          else form.set(path, chosen);
+        }}
+      >
+        {(empty !== undefined || current === '') && <option value="">{empty ?? '—'}</option>}
+        {!known && <option value={current}>{current}</option>}
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </select>
+      <Reasons id={`${id}-reasons`} reasons={reasons} missing={missing} />
+    </div>
+  );
+}
+
+/** A yes-or-no the schema defaults to no: ticked writes true, unticked leaves the key out. */
+export function Check({ path, label }: { path: Path; label: string }) {
+  const form = useProgramForm();
+  const value = getAt(form.document, path);
+  const reasons = form.problems(path);
+  const id = useId();
+  return (
+    <div className={`field check${reasons.length ? ' refused' : ''}`}>
+      <label className="inline">
+        <input type="checkbox" data-path={pathKey(path)} checked={value === true} aria-describedby={reasons.length ? id : undefined}
+          onChange={(e) => form.set(path, e.target.checked ? true : undefined)} />
+        {label}
+      </label>
+      <Reasons id={id} reasons={reasons} missing={false} />
+    </div>
+  );
+}
+
+/** Some of a few values (channels, tiers): ticked ones listed in the given order, none leaves the key out. */
+export function Some({ path, label, options, hint, prune }: { path: Path; label: string; options: readonly (readonly [value: string, label: string])[]; hint?: string; prune?: boolean }) {
+  const form = useProgramForm();
+  const value = getAt(form.document, path);
+  const chosen: unknown[] = Array.isArray(value) ? value : [];
+  const reasons = [...form.problems(path), ...chosen.flatMap((_, i) => form.problems([...path, i]))];
+  const id = useId();
+  // A value ticked in the document but not offered (a tier since removed) is offered too, to be unticked.
+  const all = [...options, ...chosen.filter((c) => !options.some(([v]) => v === c)).map((c) => [shown(c), shown(c)] as const)];
+  const toggle = (option: string, on: boolean) => {
+    const next = all.map(([v]) => v).filter((v) => (v === option ? on : chosen.includes(v)));
+    form.set(path, next.length ? next : undefined, { prune });
+  };
+  return (
+    <fieldset className={`field some${reasons.length ? ' refused' : ''}`} data-path={pathKey(path)} aria-describedby={hint || reasons.length ? id : undefined}>
+      <legend>{label}</legend>
+      <div className="choices">
+        {all.map(([v, text]) => (
+          <label key={v} className="inline">
+            <input type="checkbox" checked={chosen.includes(v)} onChange={(e) => toggle(v, e.target.checked)} />
+            {text}
+          </label>
+        ))}
+      </div>
+      {(hint || reasons.length > 0) && <small id={id} className={reasons.length ? 'error' : 'hint'}>{reasons.length ? reasons.join(' ') : hint}</small>}
+    </fieldset>
+  );
+}
+
+/** A titled part of the form: its heading names it for assistive technology too. */
+export function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="form-section" aria-labelledby={id} data-testid={testId}>
+      <h3 id={id}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * Focuses the input of a problem's field (data-path), or, for a path no input shows (a
+ * list item's unknown key), the nearest part of the form that holds it. Whether it found one.
+ */
+export function focusField(root: HTMLElement, field: string): boolean {
+  const parts = field.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const at = root.querySelector<HTMLElement>(`[data-path="${CSS.escape(parts.slice(0, n).join('.'))}"]`);
+    if (!at) continue;
+    const target = at.matches('input, select, textarea') ? at : at.querySelector<HTMLElement>('input, select, textarea') ?? at;
+    target.scrollIntoView({ block: 'center' });
+    target.focus();
+    return true;
+  }
+  return false;
+}
+
+/** A list item's name in the dashboard's language, for its title ("Tier 2: Silver"); empty while it has none. */
+export const nameOf = (i18n: I18n, value: unknown): string =>
+  typeof value === 'string' ? value : isObject(value) ? i18n.localized(Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string')) as Record<string, string>) : '';
+
+/** A list item's title: its kind and number, and its name once it has one ("Tier 2: Silver"). */
+export const titled = (label: string, name: string): string => (name ? `${label}: ${name}` : label);
