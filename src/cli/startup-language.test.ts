@@ -40,6 +40,16 @@ describe('start-up in the language asked', () => {
     expect(fs.existsSync(folder)).toBe(false);
   });
 
+  it('says in it that another process holds the data folder', () => {
+    const folder = path.join(work, 'held');
+    fs.mkdirSync(folder);
+    // This test's own process, alive, as the holder.
+    fs.writeFileSync(path.join(folder, 'regulars.lock'), JSON.stringify({ pid: process.pid, command: 'serve', port: 43210, since: '2026-12-05T10:00:00.000Z' }));
+    const turkish = run(['migrate', '--language', 'tr'], { DATA_DIR: folder });
+    expect(turkish.status).toBe(1);
+    expect(turkish.stderr).toContain(`Hata: ${folder} veri klasörü başka bir Regulars işlemi tarafından kullanılıyor: pid ${process.pid}, "serve" (43210 numaralı bağlantı noktasında hizmet veriyor), 2026-12-05T10:00:00.000Z tarihinden beri.`);
+  });
+
   it("prints the server's address and the owner's first password in it", async () => {
     const services = await openTestServices({ PORT: '0', JOBS: 'off', OWNER_EMAIL: 'lastnica@example.com' });
     const lines: string[] = [];

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { unavailable } from '../shared/errors.ts';
+import { say } from '../shared/messages/index.ts';
 
 // PGlite has no folder lock of its own, and two processes on one folder silently lose
 // writes. The lock file holds the owner's pid; a lock whose pid is gone is stale (a
@@ -54,18 +55,13 @@ export function acquireDataDirLock(dataDir: string, purpose: { command: string; 
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readLockHolder(dataDir);
       if (holder && holder.pid !== process.pid) {
-        const where = holder.port ? ` (serving on port ${holder.port})` : '';
-        throw unavailable(
-          `The data folder ${dataDir} is in use by another Regulars process: pid ${holder.pid}, ` +
-            `"${holder.command}"${where}, since ${holder.since}. ` +
-            `Stop it first, or use its HTTP API / dashboard instead: the CLI's other commands go through a running server by themselves, and a server migrates the database when it starts. ` +
-            `Two processes on one embedded database would lose writes.`,
-        );
+        const serving = holder.port ? say('db.folder_serving', { port: String(holder.port) }) : '';
+        throw unavailable(say('db.folder_in_use', { folder: dataDir, pid: String(holder.pid), command: holder.command, serving, since: holder.since }));
       }
       fs.rmSync(file, { force: true }); // stale: its process is gone
     }
   }
-  throw unavailable(`Could not lock the data folder ${dataDir}`);
+  throw unavailable(say('db.folder_lock_failed', { folder: dataDir }));
 }
 
 /**

@@ -70,6 +70,22 @@ export const CLI_COMMANDS = {
     da: 'Ingen Regulars-database i {folder} (DATA_DIR er ikke sat, så den aktuelle mappes ./data): `regulars {command}` virker på en eksisterende database og oprettede intet.\nSæt DATA_DIR til den mappe, jeres server gemmer sine data i (`npm start` i projektmappen: dens ./data), eller DATABASE_URL til dens PostgreSQL-database; `regulars migrate` (eller `npm start`) opretter en ny database her.',
     ru: 'В {folder} нет базы данных Regulars (DATA_DIR не задан, поэтому ./data текущей папки): `regulars {command}` работает с существующей базой данных и ничего не создала.\nУкажите в DATA_DIR папку, где сервер хранит данные (`npm start` в папке проекта: её ./data), или в DATABASE_URL его базу данных PostgreSQL; `regulars migrate` (или `npm start`) создаст здесь новую базу данных.',
   },
+  // The embedded database's folder lock (db/lock.ts). {since}: an ISO timestamp.
+  'db.folder_in_use': {
+    en: 'The data folder {folder} is in use by another Regulars process: pid {pid}, "{command}"{serving}, since {since}. Stop it first, or use its HTTP API / dashboard instead: the CLI\'s other commands go through a running server by themselves, and a server migrates the database when it starts. Two processes on one embedded database would lose writes.',
+    sl: 'Podatkovno mapo {folder} uporablja drug proces Regulars: pid {pid}, "{command}"{serving}, od {since}. Najprej ga ustavite ali namesto tega uporabite njegov HTTP API / nadzorno ploščo: drugi ukazi CLI gredo skozi delujoči strežnik sami, strežnik pa ob zagonu posodobi podatkovno bazo. Dva procesa na eni vgrajeni podatkovni bazi bi izgubljala zapise.',
+    tr: '{folder} veri klasörü başka bir Regulars işlemi tarafından kullanılıyor: pid {pid}, "{command}"{serving}, {since} tarihinden beri. Önce onu durdurun ya da onun yerine HTTP API\'sini / yönetim panelini kullanın: CLI\'nin diğer komutları çalışan bir sunucu üzerinden kendiliğinden geçer ve sunucu başlarken veritabanını günceller. Tek bir gömülü veritabanında iki işlem yazılanları kaybeder.',
+    da: 'Datamappen {folder} bruges af en anden Regulars-proces: pid {pid}, "{command}"{serving}, siden {since}. Stop den først, eller brug dens HTTP-API / kontrolpanel i stedet: CLI\'ens andre kommandoer går selv gennem en kørende server, og en server opdaterer databasen, når den starter. To processer på én indbygget database ville miste skrivninger.',
+    ru: 'Папка данных {folder} занята другим процессом Regulars: pid {pid}, "{command}"{serving}, с {since}. Сначала остановите его или используйте вместо этого его HTTP API / панель управления: остальные команды CLI сами идут через работающий сервер, а сервер при запуске обновляет базу данных. Два процесса на одной встроенной базе данных теряли бы записи.',
+  },
+  'db.folder_serving': { en: ' (serving on port {port})', sl: ' (streže na vratih {port})', tr: ' ({port} numaralı bağlantı noktasında hizmet veriyor)', da: ' (betjener port {port})', ru: ' (обслуживает порт {port})' },
+  'db.folder_lock_failed': {
+    en: 'Could not lock the data folder {folder}',
+    sl: 'Podatkovne mape {folder} ni bilo mogoče zakleniti',
+    tr: '{folder} veri klasörü kilitlenemedi',
+    da: 'Kunne ikke låse datamappen {folder}',
+    ru: 'Не удалось заблокировать папку данных {folder}',
+  },
   'serve.running_embedded': {
     en: 'Regulars is running at {url} (database: embedded, in {folder})',
     sl: 'Regulars teče na {url} (podatkovna baza: vgrajena, v {folder})',
