@@ -10,6 +10,7 @@ import { Login } from './pages/Login.tsx';
 import { Loyalty, TABS as LOYALTY_TABS } from './pages/Loyalty.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { Overview } from './pages/Overview.tsx';
+import { Settings, TABS as SETTINGS_TABS } from './pages/settings/Settings.tsx';
 import { navigate, usePath } from './router.ts';
 
 const storedLanguage = (): Language => {
@@ -78,6 +79,7 @@ export function App() {
     if (route === '/import') return <Import />;
     if (LOYALTY_TABS.some(([href]) => href === route)) return <Loyalty route={route} />;
     if (ANALYTICS_TABS.some(([href]) => href === route)) return <Analytics route={route} />;
+    if (SETTINGS_TABS.some(([href]) => href === route)) return <Settings route={route} />;
     return <NotFound />;
   };
 
@@ -115,7 +117,7 @@ export function App() {
               {i18n.t('nav.menu')}
             </button>
             <nav id="main-menu">
-              {([['/', 'nav.overview'], ['/customers', 'nav.customers'], ['/loyalty', 'nav.loyalty'], ['/analytics', 'nav.analytics'], ['/import', 'nav.import']] as const).map(([href, key]) => (
+              {([['/', 'nav.overview'], ['/customers', 'nav.customers'], ['/loyalty', 'nav.loyalty'], ['/analytics', 'nav.analytics'], ['/import', 'nav.import'], ...(scopes.includes('admin') ? [['/settings', 'nav.settings']] as const : [])] as const).map(([href, key]) => (
                 <a
                   key={href}
                   href={href}

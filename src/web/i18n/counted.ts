@@ -1,5 +1,6 @@
 import { countedName, type PluralForms } from '../../shared/plural.ts';
 import { IMPORT_COUNTED } from './counted-import.ts';
+import { SETTINGS_COUNTED } from './counted-settings.ts';
 import type { I18n, Language } from './index.ts';
 
 // Texts that agree with a number: "1 member moves up", "2 člana se premaknejo" is wrong,
@@ -54,6 +55,8 @@ export const COUNTED = {
   },
   // The Import page's (counted-import.ts).
   ...IMPORT_COUNTED,
+  // The Settings page's (counted-settings.ts).
+  ...SETTINGS_COUNTED,
 } as const satisfies Record<string, Counted>;
 
 /** The text in the dashboard's language in the form that agrees with `count`, the number written as the language writes it. */

@@ -1,0 +1,105 @@
+import { useRef, useState, type ReactNode } from 'react';
+import type { FieldProblem } from '../../api.ts';
+import { useI18n } from '../../i18n/index.ts';
+
+// What the settings' tabs share: a secret shown once (a key, a password, a signing secret),
+// and an action that asks before it acts (revoking a key, removing a webhook).
+
+/**
+ * A secret the server keeps only as a hash, shown this once with a button to copy it. The
+ * clipboard API exists only in secure contexts (a dashboard served over plain http on a
+ * shop's LAN has none), so the copy falls back to selecting the text and the browser's copy.
+ */
+export function ShownOnce({ title, value, children, onDone, testId }: { title: string; value: string; children?: ReactNode; onDone: () => void; testId: string }) {
+  const { t } = useI18n();
+  const field = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<'yes' | 'no'>();
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied('yes');
+    } catch {
+      field.current?.select();
+      setCopied(document.execCommand('copy') ? 'yes' : 'no');
+    }
+  };
+  return (
+    <div className="notice shown-once" role="status" data-testid={testId}>
+      <p>
+        <strong>{title}</strong>
+      </p>
+      <div className="secret-row">
+        <input ref={field} readOnly value={value} aria-label={title} data-testid={`${testId}-value`} onFocus={(e) => e.target.select()} spellCheck={false} />
+        <button type="button" className="secondary" onClick={copy}>
+          {copied === 'yes' ? t('settings.copied') : t('settings.copy')}
+        </button>
+      </div>
+      {copied === 'no' && <p className="error">{t('settings.copyFailed')}</p>}
+      <p className="warning">{t('settings.shownOnce')}</p>
+      {children}
+      <button type="button" className="link" onClick={onDone}>
+        {t('settings.shownOnceDone')}
+      </button>
+    </div>
+  );
+}
+
+/** A button that first asks, in place, whether to go on: `question` names what it will do to what. */
+export function Confirmed({ label, question, yes, busy, onConfirm, testId }: { label: string; question: string; yes: string; busy: boolean; onConfirm: () => void; testId: string }) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className="link danger" data-testid={testId} disabled={busy} onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <div className="confirm" role="alertdialog" aria-label={label} data-testid={`${testId}-confirm`}>
+      <p>{question}</p>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="primary danger"
+          disabled={busy}
+          autoFocus
+          onClick={() => {
+            setAsking(false);
+            onConfirm();
+          }}
+        >
+          {yes}
+        </button>
+        <button type="button" className="secondary" onClick={() => setAsking(false)}>
+          {t('settings.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A form's field with its label, and under it what the server said is wrong with it: a
+ * refusal is read where the value was typed. `field` is the API's name for it; a problem
+ * with a part of it (event_types.1) is its too.
+ */
+export function Field({ label, field, problems, className, children }: { label: string; field: string; problems: readonly FieldProblem[]; className?: string; children: ReactNode }) {
+  const mine = problems.filter((p) => isOf(p, field));
+  return (
+    <label className={[className, mine.length ? 'invalid' : ''].filter(Boolean).join(' ') || undefined}>
+      {label}
+      {children}
+      {mine.map((p, i) => (
+        <span key={i} className="field-problem" role="alert">
+          {p.reason}
+        </span>
+      ))}
+    </label>
+  );
+}
+
+const isOf = (p: FieldProblem, field: string) => p.field === field || p.field.startsWith(`${field}.`);
+
+/** The problems no field of the form shows (`fields`: the ones it does), for the form's own list under it. */
+export const otherProblems = (problems: readonly FieldProblem[], fields: readonly string[]): FieldProblem[] => problems.filter((p) => !fields.some((f) => isOf(p, f)));
