@@ -55,6 +55,7 @@ describe('the program form editor', () => {
     expect(await tier(page, 'Tier 2: Silver').getByLabel('From spend of').inputValue()).toBe('250.00');
     expect(await page.locator('[data-path="points_name.sl.two"]').inputValue()).toBe('zrni');
     expect(await page.locator('[data-path="points_name.tr"]').inputValue()).toBe('çekirdek');
+    expect(await tier(page, 'Tier 3: Gold').getByLabel('Birthday reward').locator('option:checked').innerText()).toBe('A slice of cake (free-cake)');
     expect(await page.getByRole('group', { name: 'Reward 6: Coffee tasting evening' }).getByRole('group', { name: 'Invitation to' }).getByLabel('Invitation to (Dansk)').inputValue()).toBe('Kaffesmagning med vores rister');
 
     // Silver from €300, and a new reward: a mug for 900 points, named in English and Slovenian (the other languages left empty).
@@ -70,6 +71,12 @@ describe('the program form editor', () => {
     await mug.getByLabel('Name (Slovenščina)').fill('Skodelica');
     expect(await mug.locator('legend').first().innerText()).toBe('Reward 7: A mug');
     await page.screenshot({ path: path.join(SHOTS, 'program-form.png'), fullPage: true });
+    // Every input, choice and tick box of the form has a name a screen reader says.
+    const unnamed = await page.getByTestId('program-form').locator('input, select').evaluateAll((controls) => controls
+      .filter((c) => !(c.getAttribute('aria-label') || (c as HTMLInputElement).labels?.[0]?.textContent?.trim()))
+      .map((c) => c.outerHTML.slice(0, 80)));
+    expect(unnamed).toEqual([]);
+    expect(await page.getByTestId('program-form').locator('input, select').count()).toBeGreaterThan(150);
 
     // The JSON view holds exactly those changes; every other field is as it was, in its place.
     const expected = structuredClone(EXAMPLE);

@@ -1,9 +1,9 @@
 import { useI18n } from '../../../i18n/index.ts';
-import { getAt, isObject, shown } from './document.ts';
+import { getAt, shown } from './document.ts';
 import { Choice, Field, nameOf, Section, Some, titled, useProgramForm } from './fields.tsx';
 import { ItemList } from './ItemList.tsx';
 import { Localized } from './Localized.tsx';
-import { codesOf } from './Tiers.tsx';
+import { choicesOf } from './Tiers.tsx';
 
 const TYPES = ['fixed_discount', 'percent_discount', 'free_product', 'gift_card', 'event'] as const;
 
@@ -16,12 +16,7 @@ export function Rewards() {
   const i18n = useI18n();
   const { t } = i18n;
   const form = useProgramForm();
-  const levels = getAt(form.document, ['tiers', 'levels']);
-  const tiers = codesOf(levels).map((code) => {
-    const level = Array.isArray(levels) ? levels.find((l) => isObject(l) && l.code === code) : undefined;
-    const name = isObject(level) ? nameOf(i18n, level.name) : '';
-    return [code, name && name !== code ? `${name} (${code})` : code] as const;
-  });
+  const tiers = choicesOf(i18n, getAt(form.document, ['tiers', 'levels']));
   return (
     <Section title={t('programForm.rewards')} testId="program-form-rewards">
       <ItemList

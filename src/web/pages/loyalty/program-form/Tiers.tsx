@@ -1,12 +1,17 @@
-import { useI18n } from '../../../i18n/index.ts';
+import { useI18n, type I18n } from '../../../i18n/index.ts';
 import { getAt, isObject, shown } from './document.ts';
 import { Check, Choice, Field, nameOf, Section, titled, useProgramForm } from './fields.tsx';
 import { ItemList } from './ItemList.tsx';
 import { Localized } from './Localized.tsx';
 
-/** The codes of the document's rewards (or tiers), for a choice among them. */
-export function codesOf(list: unknown): string[] {
-  return Array.isArray(list) ? list.map((item) => (isObject(item) && typeof item.code === 'string' ? item.code : '')).filter(Boolean) : [];
+/** The document's rewards (or tiers) for a choice among them: each by its code, shown by its name and code ("A slice of cake (free-cake)"). */
+export function choicesOf(i18n: I18n, list: unknown): (readonly [code: string, label: string])[] {
+  if (!Array.isArray(list)) return [];
+  return list.filter((item) => isObject(item) && typeof item.code === 'string' && item.code !== '').map((item) => {
+    const code = String(item.code);
+    const name = nameOf(i18n, item.name);
+    return [code, name && name !== code ? `${name} (${code})` : code] as const;
+  });
 }
 
 /** Tiers: what qualifies and over which window, and the levels from the base one up, each with its benefits. */
@@ -15,7 +20,7 @@ export function Tiers() {
   const { t } = i18n;
   const form = useProgramForm();
   const tiers = getAt(form.document, ['tiers']);
-  const rewards = codesOf(getAt(form.document, ['rewards']));
+  const rewards = choicesOf(i18n, getAt(form.document, ['rewards']));
   const metric = isObject(tiers) ? tiers.metric : undefined;
   if (tiers === undefined) {
     return (
@@ -57,7 +62,7 @@ export function Tiers() {
               <Field path={[...path, 'benefits', 'points_multiplier']} label={t('programForm.pointsMultiplier')} kind="number" placeholder="1" prune />
               <Field path={[...path, 'benefits', 'birthday_bonus']} label={t('programForm.birthdayBonus')} kind="integer" prune />
               <Choice path={[...path, 'benefits', 'birthday_reward']} label={t('programForm.birthdayReward')} empty={t('programForm.noReward')}
-                options={rewards.map((code) => [code, code] as const)}
+                options={rewards}
                 onChoose={(code) => form.set([...path, 'benefits', 'birthday_reward'], code, { prune: true })} />
               <Field path={[...path, 'benefits', 'flags']} label={t('programForm.flags')} kind="list" prune />
             </div>
@@ -65,7 +70,7 @@ export function Tiers() {
           </>
         )}
       />
-      <button type="button" className="link danger" onClick={() => window.confirm(t('programForm.removeTiersConfirm')) && form.set(['tiers'], undefined)}>{t('programForm.removeTiers')}</button>
+      <button type="button" className="link danger remove-all" onClick={() => window.confirm(t('programForm.removeTiersConfirm')) && form.set(['tiers'], undefined)}>{t('programForm.removeTiers')}</button>
     </Section>
   );
 }
