@@ -1,5 +1,6 @@
 import { countedName, type PluralForms } from '../../shared/plural.ts';
 import { IMPORT_COUNTED } from './counted-import.ts';
+import { PROMOTIONS_COUNTED } from './counted-promotions.ts';
 import { SETTINGS_COUNTED } from './counted-settings.ts';
 import type { I18n, Language } from './index.ts';
 
@@ -55,6 +56,8 @@ export const COUNTED = {
   },
   // The Import page's (counted-import.ts).
   ...IMPORT_COUNTED,
+  // Loyalty's Promotions tab's (counted-promotions.ts).
+  ...PROMOTIONS_COUNTED,
   // The Settings page's (counted-settings.ts).
   ...SETTINGS_COUNTED,
 } as const satisfies Record<string, Counted>;

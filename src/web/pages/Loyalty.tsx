@@ -3,13 +3,16 @@ import { Tabs } from '../Tabs.tsx';
 import { ProgramEditor } from './loyalty/ProgramEditor.tsx';
 import { LoyaltyReportView } from './loyalty/Report.tsx';
 import { RewardsCatalogue } from './loyalty/Rewards.tsx';
+import { Promotions } from './loyalty/promotions/Promotions.tsx';
 
 // The loyalty program: its numbers, its rules (edited as a document, simulated before
-// publishing) and the rewards it offers. Each tab has its own address.
+// publishing), the rewards it offers, and its promotions (coupon campaigns, gift cards).
+// Each tab has its own address.
 export const TABS = [
   ['/loyalty', 'loyalty.tab.report'],
   ['/loyalty/program', 'loyalty.tab.program'],
   ['/loyalty/rewards', 'loyalty.tab.rewards'],
+  ['/loyalty/promotions', 'loyalty.tab.promotions'],
 ] as const;
 
 export function Loyalty({ route }: { route: string }) {
@@ -19,7 +22,7 @@ export function Loyalty({ route }: { route: string }) {
     <section data-testid="loyalty">
       <h1>{t('loyalty.title')}</h1>
       <Tabs tabs={TABS} active={tab} />
-      {tab === '/loyalty/program' ? <ProgramEditor /> : tab === '/loyalty/rewards' ? <RewardsCatalogue /> : <LoyaltyReportView />}
+      {tab === '/loyalty/program' ? <ProgramEditor /> : tab === '/loyalty/rewards' ? <RewardsCatalogue /> : tab === '/loyalty/promotions' ? <Promotions /> : <LoyaltyReportView />}
     </section>
   );
 }
