@@ -43,7 +43,7 @@ export const NewUser = z.strictObject({
   password: z.string().optional().describe('The generated password, shown this once; absent when one was given'),
 });
 
-export const User = SessionUser.extend({ created_at: Instant, last_login_at: Instant.nullable(), disabled_at: Instant.nullable().describe('Set while the user may not log in') });
+export const User = shared('User', SessionUser.extend({ created_at: Instant, last_login_at: Instant.nullable(), disabled_at: Instant.nullable().describe('Set while the user may not log in') }));
 export const Users = list(User);
 
 export const NewPassword = z.strictObject({ email: z.string(), password: z.string().describe('Shown this once') });
