@@ -157,6 +157,11 @@ describe('the program form editor', () => {
     expect(await page.getByTestId('program-form').count()).toBe(0);
     await unreadable.getByRole('button', { name: 'Open the JSON view' }).click();
     expect(await page.getByTestId('program-editor').inputValue()).toBe(broken);
+    // Simulated from the form: the syntax error is listed, and its "field", which no input shows, opens the JSON view.
+    await page.getByTestId('program-view-form').click();
+    await page.getByTestId('simulate').click();
+    await page.getByTestId('program-problems').getByRole('button', { name: 'JSON', exact: true }).click();
+    expect(await page.getByTestId('program-editor').inputValue()).toBe(broken);
     await page.close();
   });
 

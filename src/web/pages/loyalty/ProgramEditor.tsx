@@ -272,9 +272,9 @@ export function ProgramEditor() {
                 <ul className="problems">
                   {problems.map((p, i) => (
                     <li key={i}>
-                      {/* In the form, a problem's path takes the cursor to its input (the input shows the reason too). */}
+                      {/* In the form, a problem's path takes the cursor to its input (the input shows the reason too); one no input shows (a JSON syntax error, an unknown key at the top) opens the JSON view. */}
                       {view === 'form' ? (
-                        <button type="button" className="link" title={t('programForm.goToField')} onClick={() => focusField(document.body, problemPath(p.field))}><code>{p.field}</code></button>
+                        <button type="button" className="link" title={t('programForm.goToField')} onClick={() => focusField(document.body, problemPath(p.field)) || show('json')}><code>{p.field}</code></button>
                       ) : (
                         <code>{p.field}</code>
                       )}{' '}

@@ -9,7 +9,7 @@ export function Bonuses() {
     <Field key={kind} path={['bonuses', kind]} label={t(`loyalty.bonus.${kind}`)} kind="integer" prune />
   );
   return (
-    <Section title={t('programForm.bonuses')} testId="program-form-bonuses">
+    <Section title={t('programForm.bonuses')} testId="program-form-bonuses" path="bonuses">
       <div className="grid">
         {points('sign_up')}
         {points('first_purchase')}
@@ -43,7 +43,7 @@ export function Expiry() {
     else form.set(['expiry', 'policy'], chosen);
   };
   return (
-    <Section title={t('programForm.expiry')} testId="program-form-expiry">
+    <Section title={t('programForm.expiry')} testId="program-form-expiry" path="expiry">
       <div className="grid">
         <Choice path={['expiry', 'policy']} label={t('programForm.expiryPolicy')} onChoose={choose} empty={t('programForm.byDefault', { value: t('programForm.expiry.none') })}
           options={[['none', t('programForm.expiry.none')], ['per_lot', t('programForm.expiry.per_lot')], ['inactivity', t('programForm.expiry.inactivity')]]} />

@@ -12,7 +12,7 @@ export function Earning() {
   const { t } = i18n;
   const channels = CHANNELS.map((c) => [c, t(`timeline.channel.${c}`)] as const);
   return (
-    <Section title={t('programForm.earning')} testId="program-form-earning">
+    <Section title={t('programForm.earning')} testId="program-form-earning" path="earning">
       <div className="grid">
         <Field path={['earning', 'points_per_currency_unit']} label={t('programForm.pointsPerUnit')} kind="number" required hint={t('programForm.pointsPerUnitHint')} />
         <Choice path={['earning', 'rounding']} label={t('programForm.rounding')} empty={t('programForm.byDefault', { value: t('programForm.rounding.floor') })}

@@ -24,7 +24,7 @@ export function Tiers() {
   const metric = isObject(tiers) ? tiers.metric : undefined;
   if (tiers === undefined) {
     return (
-      <Section title={t('programForm.tiers')} testId="program-form-tiers">
+      <Section title={t('programForm.tiers')} testId="program-form-tiers" path="tiers">
         <p className="hint">{t('programForm.noTiers')}</p>
         <button type="button" className="secondary" onClick={() => form.set(['tiers'], { metric: 'spend', window: 'rolling_12_months', levels: [{ code: 'member', name: {}, threshold: '0' }] })}>
           {t('programForm.addTiers')}
@@ -33,7 +33,7 @@ export function Tiers() {
     );
   }
   return (
-    <Section title={t('programForm.tiers')} testId="program-form-tiers">
+    <Section title={t('programForm.tiers')} testId="program-form-tiers" path="tiers">
       <div className="grid">
         <Choice path={['tiers', 'metric']} label={t('programForm.metric')} required
           options={[['spend', t('programForm.metric.spend')], ['points', t('programForm.metric.points')], ['purchases', t('programForm.metric.purchases')]]} />

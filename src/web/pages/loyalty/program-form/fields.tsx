@@ -203,10 +203,10 @@ export function Some({ path, label, options, hint, prune }: { path: Path; label:
 }
 
 /** A titled part of the form: its heading names it for assistive technology too. */
-export function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+export function Section({ title, testId, path, children }: { title: string; testId: string; path?: string; children: ReactNode }) {
   const id = useId();
   return (
-    <section className="form-section" aria-labelledby={id} data-testid={testId}>
+    <section className="form-section" aria-labelledby={id} data-testid={testId} data-path={path}>
       <h3 id={id}>{title}</h3>
       {children}
     </section>
@@ -222,7 +222,7 @@ export function focusField(root: HTMLElement, field: string): boolean {
   for (let n = parts.length; n > 0; n--) {
     const at = root.querySelector<HTMLElement>(`[data-path="${CSS.escape(parts.slice(0, n).join('.'))}"]`);
     if (!at) continue;
-    const target = at.matches('input, select, textarea') ? at : at.querySelector<HTMLElement>('input, select, textarea') ?? at;
+    const target = at.matches('input, select, textarea') ? at : at.querySelector<HTMLElement>('input, select, textarea, button') ?? at;
     target.scrollIntoView({ block: 'center' });
     target.focus();
     return true;
