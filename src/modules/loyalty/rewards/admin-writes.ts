@@ -5,9 +5,10 @@ import { say, type Said } from '../../../shared/messages/index.ts';
 
 // What an admin's write of stored value (a campaign of coupons, a gift card) needs to be
 // safe to retry and never useless. The idempotency key is required, as for every write
-// with money in it, since these are called by scripts and integrations (the dashboard has
-// no form for them), which are the ones that retry. A client written before the key was
-// required is told why, not just that a string is missing.
+// with money in it, since these are called by scripts and integrations, which are the
+// ones that retry, and by the dashboard's Promotions forms, which make one key per filling
+// of the form (a double click makes one). A client written before the key was required is
+// told why, not just that a string is missing.
 const KEY_REQUIRED = 'is required (it makes retries safe)';
 export const AdminWriteKey = z.string({ error: (issue) => (issue.input === undefined ? KEY_REQUIRED : undefined) }).trim().min(1, KEY_REQUIRED).max(200);
 
