@@ -9,7 +9,7 @@ import { OWNER, screenshotDirs, useDashboard } from './browser.ts';
 // a staff user who logs in with the password shown once and is offered no settings, a
 // store, and a webhook with its deliveries. The API's refusals are read at the inputs.
 
-const SHOTS = screenshotDirs().more;
+const { readme: README_SHOTS, more: SHOTS } = screenshotDirs();
 const dashboard = useDashboard();
 const url = (address: string) => new URL(address, dashboard.server.url).href;
 
@@ -54,7 +54,7 @@ describe('settings in the dashboard', () => {
     await shown.getByRole('button', { name: 'Copy', exact: true }).click();
     await shown.getByRole('button', { name: 'Copied', exact: true }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
-    await page.screenshot({ path: path.join(SHOTS, 'settings-key-shown.png'), fullPage: true });
+    await page.screenshot({ path: path.join(README_SHOTS, 'settings.png'), fullPage: true });
 
     // The till uses it.
     expect(await status(secret)).toBe(200);
