@@ -91,7 +91,7 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
       if (exists) throw conflict(say('auth.user_exists', { email }));
       const id = newId();
       const language = data.language ?? 'en';
-      await db.insertInto('users').values({ id, email, name: data.name ?? null, role: data.role, password_hash: await hashPassword(password), language, last_login_at: null, disabled_at: null }).execute();
+      await db.insertInto('users').values({ id, email, name: data.name ?? null, role: data.role, password_hash: await hashPassword(password), language, created_at: clock.now(), last_login_at: null, disabled_at: null }).execute();
       await audit(db, { actor, action: 'user.create', subject: email, details: { role: data.role } });
       // The user as a login and the user list show it.
       return { user: { id, email, name: data.name ?? null, role: data.role, language }, password: data.password ? undefined : password };
@@ -190,7 +190,7 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
       const secret = newSecret(24);
       const id = newId();
       const scopes = [...new Set(data.scopes)];
-      await db.insertInto('api_keys').values({ id, name: data.name, prefix, secret_hash: sha256(secret), scopes, created_by: actor, last_used_at: null, revoked_at: null }).execute();
+      await db.insertInto('api_keys').values({ id, name: data.name, prefix, secret_hash: sha256(secret), scopes, created_by: actor, created_at: clock.now(), last_used_at: null, revoked_at: null }).execute();
       await audit(db, { actor, action: 'api_key.create', subject: data.name, details: { scopes } });
       return { id, name: data.name, scopes, key: `rk_${prefix}_${secret}` };
     },
