@@ -13,9 +13,13 @@ import { Overview } from './pages/Overview.tsx';
 import { Settings, TABS as SETTINGS_TABS } from './pages/settings/Settings.tsx';
 import { navigate, usePath } from './router.ts';
 
+const isLanguage = (code: string | null | undefined): code is Language => (LANGUAGES as readonly string[]).includes(code ?? '');
+
+/** The language picked in this browser before; else the first of the browser's own languages the dashboard speaks ("sl-SI" → sl); else English. */
 const storedLanguage = (): Language => {
   const saved = localStorage.getItem('regulars.language');
-  return (LANGUAGES as readonly string[]).includes(saved ?? '') ? (saved as Language) : 'en';
+  if (isLanguage(saved)) return saved;
+  return navigator.languages.map((tag) => tag.split('-')[0].toLowerCase()).find(isLanguage) ?? 'en';
 };
 
 export function App() {

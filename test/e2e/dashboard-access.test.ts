@@ -163,4 +163,28 @@ describe('dashboard edges', () => {
     expect(said.startsWith('Баллы')).toBe(true);
     await page.close();
   });
+
+  it("opens in the browser's own language until one is picked, and in the one picked after", async () => {
+    const slovenian = await dashboard.browser.newContext({ locale: 'sl-SI' });
+    const page = await slovenian.newPage();
+    await page.goto(dashboard.server.url);
+    await page.getByLabel('E-pošta').fill(OWNER.email);
+    await page.getByLabel('Geslo').fill(OWNER.password);
+    await page.getByRole('button', { name: 'Prijava' }).click();
+    await page.getByTestId('kpi-customers').waitFor();
+    expect(await page.getByTestId('language').inputValue()).toBe('sl');
+    // A choice made in the dashboard wins over the browser's language from then on.
+    await page.getByTestId('language').selectOption('da');
+    await page.reload();
+    await page.getByTestId('kpi-customers').waitFor();
+    expect(await page.getByTestId('language').inputValue()).toBe('da');
+    await slovenian.close();
+    // A browser in a language the dashboard does not speak gets English.
+    const french = await dashboard.browser.newContext({ locale: 'fr-FR' });
+    const other = await french.newPage();
+    await other.goto(dashboard.server.url);
+    await other.getByLabel('Email').waitFor();
+    expect(await other.getByTestId('language').inputValue()).toBe('en');
+    await french.close();
+  });
 });
