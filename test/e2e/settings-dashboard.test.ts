@@ -161,6 +161,23 @@ describe('settings in the dashboard', () => {
     await mia.reload();
     await mia.getByTestId('customer-search').waitFor();
     expect(await mia.getByRole('link', { name: 'Settings', exact: true }).count()).toBe(0);
+
+    // Made an owner only after a question: cancelled, she stays a manager; confirmed, she sees Settings.
+    const role = row.getByRole('combobox', { name: 'Role of mia@example.com' });
+    await role.selectOption('owner');
+    const asked = page.getByTestId('make-owner-confirm');
+    await asked.getByText('Make mia@example.com an owner?', { exact: false }).waitFor();
+    await asked.getByRole('button', { name: 'Cancel' }).click();
+    await asked.waitFor({ state: 'detached' });
+    expect(await role.inputValue()).toBe('manager');
+    expect((await dashboard.server.services.auth.listUsers()).find((u) => u.email === 'mia@example.com')?.role).toBe('manager');
+    await role.selectOption('owner');
+    await asked.getByRole('button', { name: 'Make an owner' }).click();
+    await expect.poll(async () => (await dashboard.server.services.auth.listUsers()).find((u) => u.email === 'mia@example.com')?.role).toBe('owner');
+    await mia.reload();
+    await mia.getByRole('link', { name: 'Settings', exact: true }).waitFor();
+    await role.selectOption('staff');
+    await expect.poll(async () => (await dashboard.server.services.auth.listUsers()).find((u) => u.email === 'mia@example.com')?.role).toBe('staff');
     await page.screenshot({ path: path.join(SHOTS, 'settings-users.png'), fullPage: true });
     await mia.close();
     await page.close();
@@ -281,9 +298,9 @@ describe('settings in the dashboard', () => {
       await form.getByRole('checkbox').first().check();
       await form.getByRole('button', { name: say['settings.keys.createButton'] }).click();
       expect(await page.getByTestId('shown-key').innerText()).toContain(say['settings.shownOnce']);
-      // A date as the language writes it.
+      // A date as the language writes it: the day the services' clock says the key was made.
       const created = await page.locator(`[data-testid=key-row][data-name="Kasse ${language}"] .date`).first().innerText();
-      expect(created).toBe(new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'ru-RU', { dateStyle: 'medium' }).format(new Date()));
+      expect(created).toBe(new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'ru-RU', { dateStyle: 'medium' }).format(dashboard.server.services.clock.now()));
 
       for (const address of ['/settings', '/settings/keys', '/settings/stores', '/settings/webhooks']) {
         await page.goto(url(address));

@@ -44,6 +44,8 @@ export const SETTINGS: Record<keyof typeof EN, string> = {
   'settings.users.stop': 'Stop login',
   'settings.users.stopQuestion': 'Forhindr {email} i at logge ind? Brugeren logges ud med det samme; du kan tillade det igen senere.',
   'settings.users.stopYes': 'Stop login',
+  'settings.users.ownerQuestion': 'Gør {email} til ejer? En ejer må alt: administrere personale, API-nøgler, butikker og webhooks og udgive programmet.',
+  'settings.users.ownerYes': 'Gør til ejer',
   'settings.users.allow': 'Tillad login igen',
   'settings.scope.read': 'Læse',
   'settings.scope.write': 'Skrive',

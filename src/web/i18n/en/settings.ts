@@ -46,6 +46,8 @@ export const SETTINGS = {
   'settings.users.stop': 'Stop logins',
   'settings.users.stopQuestion': 'Stop {email} from logging in? They are logged out at once; you can allow them again later.',
   'settings.users.stopYes': 'Stop logins',
+  'settings.users.ownerQuestion': 'Make {email} an owner? An owner may do everything: manage staff, API keys, stores and webhooks, and publish the program.',
+  'settings.users.ownerYes': 'Make an owner',
   'settings.users.allow': 'Allow logins again',
 
   'settings.scope.read': 'Read',

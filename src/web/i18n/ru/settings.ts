@@ -44,6 +44,8 @@ export const SETTINGS: Record<keyof typeof EN, string> = {
   'settings.users.stop': 'Закрыть вход',
   'settings.users.stopQuestion': 'Закрыть вход пользователю {email}? Его сеансы сразу завершатся; позже вход можно снова разрешить.',
   'settings.users.stopYes': 'Закрыть вход',
+  'settings.users.ownerQuestion': 'Сделать {email} владельцем? Владелец может всё: управлять сотрудниками, ключами API, точками продаж и вебхуками и публиковать программу.',
+  'settings.users.ownerYes': 'Сделать владельцем',
   'settings.users.allow': 'Снова разрешить вход',
   'settings.scope.read': 'Чтение',
   'settings.scope.write': 'Запись',

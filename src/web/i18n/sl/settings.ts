@@ -44,6 +44,8 @@ export const SETTINGS: Record<keyof typeof EN, string> = {
   'settings.users.stop': 'Ustavi prijave',
   'settings.users.stopQuestion': 'Preprečim uporabniku {email} prijavo? Takoj je odjavljen; pozneje mu jo lahko spet dovolite.',
   'settings.users.stopYes': 'Ustavi prijave',
+  'settings.users.ownerQuestion': 'Naj bo {email} lastnik? Lastnik sme vse: upravlja osebje, ključe API, poslovalnice in webhooke ter objavlja program.',
+  'settings.users.ownerYes': 'Naredi za lastnika',
   'settings.users.allow': 'Znova dovoli prijave',
   'settings.scope.read': 'Branje',
   'settings.scope.write': 'Pisanje',

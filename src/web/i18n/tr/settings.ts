@@ -44,6 +44,8 @@ export const SETTINGS: Record<keyof typeof EN, string> = {
   'settings.users.stop': 'Girişi durdur',
   'settings.users.stopQuestion': '{email} kullanıcısının girişi durdurulsun mu? Oturumları hemen kapanır; daha sonra yeniden izin verebilirsiniz.',
   'settings.users.stopYes': 'Girişi durdur',
+  'settings.users.ownerQuestion': "{email} sahip yapılsın mı? Sahip her şeyi yapabilir: personeli, API anahtarlarını, mağazaları ve webhook'ları yönetir, programı yayımlar.",
+  'settings.users.ownerYes': 'Sahip yap',
   'settings.users.allow': 'Girişe yeniden izin ver',
   'settings.scope.read': 'Okuma',
   'settings.scope.write': 'Yazma',

@@ -45,8 +45,25 @@ export function ShownOnce({ title, value, children, onDone, testId }: { title: s
 }
 
 /** A button that first asks, in place, whether to go on: `question` names what it will do to what. */
-export function Confirmed({ label, question, yes, busy, onConfirm, testId }: { label: string; question: string; yes: string; busy: boolean; onConfirm: () => void; testId: string }) {
+/** A question asked in place before a step not lightly taken back: yes takes it, cancel leaves everything as it was. */
+export function Question({ label, question, yes, busy, onYes, onCancel, testId }: { label: string; question: string; yes: string; busy: boolean; onYes: () => void; onCancel: () => void; testId: string }) {
   const { t } = useI18n();
+  return (
+    <div className="confirm" role="alertdialog" aria-label={label} data-testid={testId}>
+      <p>{question}</p>
+      <div className="toolbar">
+        <button type="button" className="primary danger" disabled={busy} autoFocus onClick={onYes}>
+          {yes}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('settings.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function Confirmed({ label, question, yes, busy, onConfirm, testId }: { label: string; question: string; yes: string; busy: boolean; onConfirm: () => void; testId: string }) {
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
@@ -55,28 +72,11 @@ export function Confirmed({ label, question, yes, busy, onConfirm, testId }: { l
       </button>
     );
   }
-  return (
-    <div className="confirm" role="alertdialog" aria-label={label} data-testid={`${testId}-confirm`}>
-      <p>{question}</p>
-      <div className="toolbar">
-        <button
-          type="button"
-          className="primary danger"
-          disabled={busy}
-          autoFocus
-          onClick={() => {
-            setAsking(false);
-            onConfirm();
-          }}
-        >
-          {yes}
-        </button>
-        <button type="button" className="secondary" onClick={() => setAsking(false)}>
-          {t('settings.cancel')}
-        </button>
-      </div>
-    </div>
-  );
+  const answered = () => {
+    setAsking(false);
+    onConfirm();
+  };
+  return <Question label={label} question={question} yes={yes} busy={busy} onYes={answered} onCancel={() => setAsking(false)} testId={`${testId}-confirm`} />;
 }
 
 /**
