@@ -9,6 +9,7 @@ import { createAuthService } from './modules/auth/index.ts';
 import { createWebhookService } from './modules/webhooks/index.ts';
 import { createLoyalty, customerDatesOf } from './modules/loyalty/index.ts';
 import { createRecommendationService, createScoresService } from './modules/analytics/index.ts';
+import { createAuditService } from './modules/audit/index.ts';
 
 // The composition root's wiring: every service is built once here from its explicit
 // dependencies (no global singletons), and handed to the HTTP app, the jobs and the CLI.
@@ -30,7 +31,9 @@ export function createServices({ config, database, clock = systemClock, logger, 
   const scores = createScoresService({ db, clock, timeZone: config.timeZone, currency: config.currency, logger });
   const recommendations = createRecommendationService({ db, clock });
   const webhooks = createWebhookService({ db, logger });
-  return { config, database, db, clock, logger, stores, customers, commerce, loyalty, auth, webhooks, scores, recommendations };
+  // The activity log names its actors and subjects from auth's users and keys and the webhooks' endpoints.
+  const audit = createAuditService({ db, timeZone: config.timeZone, directory: { users: auth.listUsers, apiKeys: auth.listApiKeys, webhooks: webhooks.list } });
+  return { config, database, db, clock, logger, stores, customers, commerce, loyalty, auth, webhooks, scores, recommendations, audit };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -13,6 +13,7 @@ import { answerLanguage, errorHandler, invalidJsonBody, problem, sendProblem, to
 import { installResponseChecks } from './response-check.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { analyticsViewRoutes } from './routes/analytics-views.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -77,6 +78,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       analyticsViewRoutes(api, services, API_PREFIX);
       recommendationRoutes(api, services, API_PREFIX);
       scoreRoutes(api, services, API_PREFIX);
+      auditRoutes(api, services, API_PREFIX);
     },
     { prefix: API_PREFIX },
   );

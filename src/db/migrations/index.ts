@@ -21,6 +21,7 @@ import * as m0019 from './0019_partial_capture.ts';
 import * as m0020 from './0020_refunds_of_expired_points.ts';
 import * as m0021 from './0021_challenge_revocation.ts';
 import * as m0022 from './0022_promotion_listings.ts';
+import * as m0023 from './0023_activity_log.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '0020_refunds_of_expired_points': m0020,
   '0021_challenge_revocation': m0021,
   '0022_promotion_listings': m0022,
+  '0023_activity_log': m0023,
 };

@@ -1,10 +1,10 @@
 import type { Entry } from './languages.ts';
 
 // Input schemas' own reasons (zod checks' messages) of users and API keys, customers'
-// consent and merges, webhooks, purchase batches, a capture's body and the analytics
-// queries: English exactly as API clients and the README have always read it. The field
-// and parameter names they mention (holdout_end, from, year) and the values a field takes
-// (month, quarter, year) stay as written, as a client sends them.
+// consent and merges, webhooks, purchase batches, a capture's body, the analytics queries
+// and the activity log's filters: English exactly as API clients and the README have
+// always read it. The field and parameter names they mention (holdout_end, from, year)
+// and the values a field takes (month, quarter, year) stay as written, as a client sends them.
 
 export const INPUTS = {
   // ── Users and API keys (src/modules/auth/auth.schema.ts) ──
@@ -139,5 +139,21 @@ export const INPUTS = {
     tr: 'calibration_end tarihinden önce olamaz',
     da: 'må ikke ligge før calibration_end',
     ru: 'не может быть раньше calibration_end',
+  },
+
+  // ── The activity log's filters (src/modules/audit/audit.schema.ts) ──
+  'audit.action_format': {
+    en: 'must be an action such as loyalty.adjust, or a family of actions ending in a dot such as loyalty.',
+    sl: 'mora biti dejanje, na primer loyalty.adjust, ali družina dejanj, ki se konča s piko, na primer loyalty.',
+    tr: 'loyalty.adjust gibi bir işlem ya da loyalty. gibi noktayla biten bir işlem ailesi olmalıdır',
+    da: 'skal være en handling som loyalty.adjust eller en familie af handlinger, der ender med punktum, som loyalty.',
+    ru: 'должно быть действием, например loyalty.adjust, или семейством действий с точкой на конце, например loyalty.',
+  },
+  'audit.since_before_until': {
+    en: 'must be before until',
+    sl: 'mora biti pred until',
+    tr: 'until değerinden önce olmalıdır',
+    da: 'skal ligge før until',
+    ru: 'должно быть раньше until',
   },
 } as const satisfies Record<string, Entry>;
