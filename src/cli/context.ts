@@ -21,6 +21,9 @@ import { runningServer, type RunningServer } from './remote.ts';
  * pointed at an empty place (DATA_DIR mistyped or unset) it would answer from an empty
  * database — "OK: 0 points accounts" — so it refuses, names the folder or database and how to
  * point at the right one, exits non-zero and creates nothing (db/presence.ts).
+ * `coupons create` and `gift-cards issue` write, but are not among the first: their codes are
+ * money handed out, and made in a new database beside the one the tills use (a mistyped
+ * DATA_DIR) they would be codes no till accepts.
  */
 export const MAY_CREATE_DATABASE: ReadonlySet<string> = new Set(['migrate', 'demo', 'import', 'keys create', 'users create', 'stores create', 'loyalty apply']);
 

@@ -5,6 +5,7 @@ import { adminCommands } from './commands/admin.ts';
 import { analyzeCommands } from './commands/analyze.ts';
 import { dataCommands } from './commands/data.ts';
 import { loyaltyCommands } from './commands/loyalty.ts';
+import { promotionCommands } from './commands/promotions.ts';
 import { print, throughServerOr, withServices } from './context.ts';
 import { cliLanguage, count, inCli, useLanguage } from './language.ts';
 import { callServer } from './remote.ts';
@@ -64,5 +65,6 @@ export function buildProgram(): Command {
   dataCommands(program);
   analyzeCommands(program);
   loyaltyCommands(program);
+  promotionCommands(program);
   return program;
 }

@@ -13,10 +13,10 @@ import { cliLanguage } from './language.ts';
 
 // A server on the embedded database holds the data folder alone (db/lock.ts): a second
 // process on it would lose writes. So the commands people run beside a server (status,
-// import, demo, keys, users, stores, loyalty, analyze) go through that server's HTTP API
-// instead of refusing. The server leaves its port and a token in the folder's lock file,
-// which only its owner can read: whoever can read it can read the database files beside
-// it anyway. Other commands still refuse, naming the server.
+// import, demo, keys, users, stores, loyalty, analyze, coupons, gift-cards) go through that
+// server's HTTP API instead of refusing. The server leaves its port and a token in the
+// folder's lock file, which only its owner can read: whoever can read it can read the
+// database files beside it anyway. Other commands still refuse, naming the server.
 // Each request asks for the command line's language (Accept-Language): the server tells its
 // refusals and an import's reasons in it, as the same command does without a server.
 
@@ -104,6 +104,8 @@ function send<T, P>(
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
+        // A download the route answers as CSV (a campaign's codes, ?format=csv): its text as it is.
+        if (res.statusCode! < 300 && res.headers['content-type']?.startsWith('text/csv')) return resolve(text as T);
         let json: unknown;
         try {
           json = text ? JSON.parse(text) : undefined;

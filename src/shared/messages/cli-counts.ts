@@ -249,4 +249,28 @@ export const CLI_COUNTS = {
     da: { one: '{count} produkt købt', other: '{count} produkter købt' },
     ru: { one: 'куплен {count} товар', few: 'куплено {count} товара', many: 'куплено {count} товаров', other: 'куплено {count} товара' },
   },
+
+  // ── Promotions (promotions*.ts) ──
+  codes: {
+    en: { one: '{count} code', other: '{count} codes' },
+    sl: { one: '{count} koda', two: '{count} kodi', few: '{count} kode', other: '{count} kod' },
+    tr: same('{count} kod'),
+    da: { one: '{count} kode', other: '{count} koder' },
+    ru: { one: '{count} код', few: '{count} кода', many: '{count} кодов', other: '{count} кода' },
+  },
+  uniqueCodes: {
+    en: { one: '{count} unique code', other: '{count} unique codes' },
+    sl: { one: '{count} edinstvena koda', two: '{count} edinstveni kodi', few: '{count} edinstvene kode', other: '{count} edinstvenih kod' },
+    tr: same('{count} benzersiz kod'),
+    da: { one: '{count} unik kode', other: '{count} unikke koder' },
+    ru: { one: '{count} уникальный код', few: '{count} уникальных кода', many: '{count} уникальных кодов', other: '{count} уникального кода' },
+  },
+  // Uses of a coupon: "1 use per code", "skupaj 5 uporab", "всего 5 использований".
+  uses: {
+    en: { one: '{count} use', other: '{count} uses' },
+    sl: { one: '{count} uporaba', two: '{count} uporabi', few: '{count} uporabe', other: '{count} uporab' },
+    tr: same('{count} kullanım'),
+    da: { one: '{count} anvendelse', other: '{count} anvendelser' },
+    ru: { one: '{count} использование', few: '{count} использования', many: '{count} использований', other: '{count} использования' },
+  },
 } as const satisfies Record<string, CountedEntry>;

@@ -1,4 +1,5 @@
 import type { Language } from './languages.ts';
+import { CLI_HELP_PROMOTIONS } from './cli-help-promotions.ts';
 
 // The command line's help in the languages it speaks (src/cli/help.ts applies it). Unlike
 // the rest of the catalogue, an entry's key is the English text itself: a command's
@@ -434,4 +435,5 @@ export const CLI_HELP: Readonly<Record<string, HelpTranslations>> = {
     da: 'udskriv JSON-skemaet for et programdokument',
     ru: 'вывести JSON-схему документа программы',
   },
+  ...CLI_HELP_PROMOTIONS,
 };

@@ -3,6 +3,7 @@ import { CLI_ANALYZE } from './cli-analyze.ts';
 import { CLI_COMMANDS } from './cli-commands.ts';
 import { CLI_IMPORT } from './cli-import.ts';
 import { CLI_LOYALTY } from './cli-loyalty.ts';
+import { CLI_PROMOTIONS } from './cli-promotions.ts';
 import { COMMERCE } from './commerce.ts';
 import { GENERAL } from './general.ts';
 import { GIFT_CARDS } from './gift-cards.ts';
@@ -16,6 +17,7 @@ import { VALIDATION } from './validation.ts';
 
 export { LANGUAGES, LOCALES, languageOf, type CountedEntry, type Entry, type Language } from './languages.ts';
 export { CLI_COUNTS } from './cli-counts.ts';
+export { PROMOTION_STATES } from './cli-promotions.ts';
 export { CLI_HELP, COMMANDER_ERRORS, COMMANDER_WORDS, type HelpTranslations } from './cli-help.ts';
 
 // The product's messages in every language the dashboard speaks. Code that refuses
@@ -39,8 +41,8 @@ export { CLI_HELP, COMMANDER_ERRORS, COMMANDER_WORDS, type HelpTranslations } fr
 
 /** Every message by its code: each part of the catalogue, put together once when the module loads. */
 export const MESSAGES: typeof GENERAL & typeof VALIDATION & typeof LOYALTY & typeof REWARDS & typeof GIFT_CARDS & typeof COMMERCE & typeof IMPORTS & typeof IMPORT_ROWS
-  & typeof INPUTS & typeof CLI_COMMANDS & typeof CLI_IMPORT & typeof CLI_LOYALTY & typeof CLI_ANALYZE =
-  Object.assign({}, GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_ANALYZE);
+  & typeof INPUTS & typeof CLI_COMMANDS & typeof CLI_IMPORT & typeof CLI_LOYALTY & typeof CLI_ANALYZE & typeof CLI_PROMOTIONS =
+  Object.assign({}, GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_ANALYZE, CLI_PROMOTIONS);
 export type MessageCode = keyof typeof MESSAGES;
 
 /** A text told in whatever language is asked; in a string (a log line, `${…}`) it is English. */

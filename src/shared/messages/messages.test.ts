@@ -4,6 +4,7 @@ import { CLI_ANALYZE } from './cli-analyze.ts';
 import { CLI_COMMANDS } from './cli-commands.ts';
 import { CLI_IMPORT } from './cli-import.ts';
 import { CLI_LOYALTY } from './cli-loyalty.ts';
+import { CLI_PROMOTIONS } from './cli-promotions.ts';
 import { COMMERCE } from './commerce.ts';
 import { GENERAL } from './general.ts';
 import { GIFT_CARDS } from './gift-cards.ts';
@@ -33,7 +34,7 @@ describe('the message catalogue', () => {
   });
 
   it('names each message once across its parts', () => {
-    const parts = [GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_ANALYZE];
+    const parts = [GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_ANALYZE, CLI_PROMOTIONS];
     expect(entries).toHaveLength(parts.reduce((n, part) => n + Object.keys(part).length, 0));
   });
 

@@ -1,0 +1,193 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKind } from '../../../test/helpers/database.ts';
+
+// `regulars coupons …` and `regulars gift-cards …` as a user runs them, on the embedded
+// database or (REGULARS_TEST_DB=postgres) a PostgreSQL one: a campaign made, listed, shown
+// and its codes written as CSV; the same key again makes nothing; a generated key is told
+// and retries safely; refusals in the language asked, with nothing made; a gift card
+// issued to a customer found by email. Each command is a process of its own (1–3 s).
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const BIN = path.join(ROOT, 'bin/regulars.js');
+const ADMIN_URL = process.env.REGULARS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-promotions-'));
+const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATA_DIR', 'DATABASE_URL', 'REGULARS_LANGUAGE', 'PORT'].includes(k)));
+let where: Record<string, string> = {};
+let dropDatabase: (() => Promise<void>) | undefined;
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: { ...baseEnv, LOG_LEVEL: 'warn', ...where }, cwd: work, encoding: 'utf8' });
+const json = <T>(r: ReturnType<typeof run>): T => {
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as T;
+};
+
+beforeAll(async () => {
+  if (testDatabaseKind === 'postgres') {
+    const name = `regulars_promotions_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    where = { DATABASE_URL: url.toString() };
+  } else {
+    where = { DATA_DIR: path.join(work, 'data') };
+  }
+  // A business with one customer: the import creates the database.
+  const customers = path.join(work, 'customers.csv');
+  fs.writeFileSync(customers, 'email,first_name,last_name\nana@example.com,Ana,Novak\n');
+  const imported = run('import', 'customers', customers);
+  expect(imported.status, imported.stderr).toBe(0);
+}, 120_000);
+
+afterAll(async () => {
+  await dropDatabase?.();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+type Made = { created: boolean; id: string; codes: string[]; idempotency_key: string };
+type Listed = { id: string; name: string; kind: string; codes: number; status: string; shared_code: string | null };
+
+/** The campaign of unique codes the first test makes, which the server's test reads again. */
+let campaignId = '';
+
+describe('regulars coupons', () => {
+
+  it('creates a campaign of unique codes, lists and shows it, writes its codes as CSV, and makes nothing twice with the same key', () => {
+    const args = ['coupons', 'create', '--name', 'Summer sale', '--count', '3', '--amount', '5.00', '--per-customer', '2', '--key', 'summer-1'];
+    const made = json<Made>(run(...args, '--json'));
+    expect(made).toMatchObject({ created: true, idempotency_key: 'summer-1' });
+    expect(made.codes).toHaveLength(3);
+    campaignId = made.id;
+
+    const again = run(...args, '--language', 'sl');
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toBe(''); // a key given is not told
+    expect(again.stdout).toContain(`Kampanja "Summer sale" (${made.id}) je bila s tem ključem že ustvarjena; nič novega ni bilo narejeno.`);
+    expect(again.stdout).toMatch(/kode: +3 edinstvene kode, 1 uporaba na kodo\n/);
+    expect(again.stdout).toContain(`regulars coupons codes ${made.id} --csv codes.csv`);
+
+    const listed = json<Listed[]>(run('coupons', 'list', '--json'));
+    expect(listed).toEqual([expect.objectContaining({ id: made.id, name: 'Summer sale', kind: 'unique_codes', codes: 3, status: 'active' })]);
+
+    const shown = run('coupons', 'show', made.id);
+    expect(shown.status, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain(`Campaign "Summer sale" (${made.id})`);
+    expect(shown.stdout).toMatch(/benefit: +5\.00 EUR off\n/);
+    expect(shown.stdout).toMatch(/per customer: +2 uses\n/);
+    expect(shown.stdout).toMatch(/codes used: +0 of 3\n/);
+    expect(shown.stdout).toMatch(/discount given: +0\.00 EUR\n/);
+
+    const file = path.join(work, 'summer.csv');
+    const written = run('coupons', 'codes', made.id, '--csv', file);
+    expect(written.status, written.stderr).toBe(0);
+    expect(written.stdout).toBe(`Wrote 3 codes to ${file}.\n`);
+    const [heading, ...rows] = fs.readFileSync(file, 'utf8').trimEnd().split('\r\n');
+    expect(heading).toBe('code,state,uses,max_uses,last_used_at,valid_from,expires_at');
+    expect(rows).toEqual([...made.codes].sort().map((code) => `${code},usable,0,1,,,`));
+  }, 180_000);
+
+  it('tells a generated key before it writes, and the same key retries safely; refuses bad options in the language asked and makes nothing', () => {
+    const shared = run('coupons', 'create', '--name', 'Welcome', '--code', 'WELCOME10', '--percent', '10', '--max-uses', '100', '--language', 'ru');
+    expect(shared.status, shared.stderr).toBe(0);
+    const key = /^Ключ идемпотентности (cli-\S+): если команда прервётся, запустите её снова с --key \1 — ничего не будет создано дважды\.\n$/.exec(shared.stderr)?.[1];
+    expect(key, shared.stderr).toBeDefined();
+    expect(shared.stdout).toMatch(/^Кампания "Welcome" создана \(\S+\)\.\n/);
+    expect(shared.stdout).toMatch(/коды: +общий код WELCOME10, всего 100 использований\n/);
+    expect(shared.stdout).toMatch(/выгода: +скидка 10\s%\n/);
+
+    const retried = json<Made>(run('coupons', 'create', '--name', 'Welcome', '--code', 'WELCOME10', '--percent', '10', '--max-uses', '100', '--key', key!, '--json'));
+    expect(retried).toMatchObject({ created: false, codes: ['WELCOME10'], idempotency_key: key });
+
+    // No benefit, and both --count and --code: each said, in Turkish, before anything is opened.
+    const refused = run('coupons', 'create', '--name', 'Both', '--count', '3', '--code', 'BOTH1', '--language', 'tr');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe([
+      'Hata: Geçersiz kampanya:',
+      '  - benefit: --amount (tutar indirimi), --percent (yüzde indirimi) veya --sku (ücretsiz ürün) seçeneklerinden birini verin',
+      '  - count: ya count (benzersiz kodlar) ya da code (tek bir ortak kod) verin',
+      '',
+    ].join('\n'));
+    // The service's refusal of a code that exists, in Danish.
+    const taken = run('coupons', 'create', '--name', 'Again', '--code', 'welcome10', '--amount', '1.00', '--key', 'again-1', '--language', 'da');
+    expect(taken.status).toBe(1);
+    expect(taken.stderr).toBe('Fejl: Kuponkoden welcome10 findes allerede\n');
+
+    const listed = json<Listed[]>(run('coupons', 'list', '--json'));
+    expect(listed.map((c) => [c.name, c.shared_code])).toEqual([['Welcome', 'WELCOME10'], ['Summer sale', null]]);
+  }, 180_000);
+});
+
+type Card = { created: boolean; code: string; customer_id: string | null; initial: string; balance: string; idempotency_key: string };
+
+describe('regulars gift-cards', () => {
+  it('issues a card to a customer found by email, once for one key; lists and shows it; refuses a customer it cannot find', () => {
+    const args = ['gift-cards', 'issue', '--amount', '20.00', '--customer', 'ana@example.com', '--expires-at', '2099-12-31', '--key', 'card-1'];
+    const card = json<Card>(run(...args, '--json'));
+    expect(card).toMatchObject({ created: true, initial: '20.00', balance: '20.00', idempotency_key: 'card-1' });
+    expect(card.customer_id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const again = run(...args, '--language', 'da');
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(new RegExp(`^Gavekortet ${card.code} var allerede udstedt med denne nøgle; intet nyt blev lavet\\.\n`));
+
+    const nobody = run('gift-cards', 'issue', '--amount', '5.00', '--customer', 'nobody@example.com', '--language', 'ru');
+    expect(nobody.status).toBe(1);
+    expect(nobody.stderr).toBe('Ошибка: customer: клиент по запросу "nobody@example.com" не найден\n');
+
+    const listed = json<{ code: string; customer_name: string | null; status: string }[]>(run('gift-cards', 'list', '--status', 'active', '--json'));
+    expect(listed).toEqual([expect.objectContaining({ code: card.code, customer_name: 'Ana Novak', status: 'active' })]);
+
+    // A code as a customer reads it out: lower case, no dashes.
+    const shown = run('gift-cards', 'show', card.code.replaceAll('-', '').toLowerCase(), '--language', 'sl');
+    expect(shown.status, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain(`Darilna kartica ${card.code}\n`);
+    expect(shown.stdout).toMatch(/stanje na kartici: +20\.00 od 20\.00 EUR\n/);
+    expect(shown.stdout).toMatch(/stanje: +uporabna\n/);
+    expect(shown.stdout).toContain(card.customer_id);
+  }, 180_000);
+});
+
+// Beside a server on the embedded database the commands go through its API: the codes'
+// CSV is its download, a customer is looked up by its search.
+describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => {
+  let server: ChildProcess | undefined;
+  afterAll(async () => {
+    if (!server || server.exitCode !== null) return;
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  });
+
+  it('writes a campaign\'s codes as CSV to stdout and issues a gift card to a customer found by email', async () => {
+    server = spawn(process.execPath, [BIN, 'serve'], { env: { ...baseEnv, LOG_LEVEL: 'warn', ...where, PORT: '0', HOST: '127.0.0.1', JOBS: 'off' }, stdio: 'ignore' });
+    const lock = path.join(where.DATA_DIR, 'regulars.lock');
+    for (let i = 0; ; i++) {
+      const holder = fs.existsSync(lock) ? (JSON.parse(fs.readFileSync(lock, 'utf8')) as { command?: string; port?: number }) : {};
+      if (holder.command === 'serve' && holder.port) break;
+      if (i > 240) throw new Error('the server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const csv = run('coupons', 'codes', campaignId, '--csv');
+    expect(csv.status, csv.stderr).toBe(0);
+    expect(csv.stdout.split('\r\n')).toHaveLength(5); // the heading, three codes, and the last line's end
+    expect(csv.stdout).toMatch(/^code,state,uses,max_uses,last_used_at,valid_from,expires_at\r\n/);
+
+    const card = json<Card>(run('gift-cards', 'issue', '--amount', '7.50', '--customer', 'ana@example.com', '--json'));
+    expect(card).toMatchObject({ created: true, initial: '7.50' });
+    expect(card.customer_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(card.idempotency_key).toMatch(/^cli-/);
+  }, 180_000);
+});
