@@ -1,5 +1,6 @@
 import { countedName, type PluralForms } from '../../shared/plural.ts';
 import { IMPORT_COUNTED } from './counted-import.ts';
+import { PROGRAM_FORM_COUNTED } from './counted-program-form.ts';
 import { PROMOTIONS_COUNTED } from './counted-promotions.ts';
 import { SETTINGS_COUNTED } from './counted-settings.ts';
 import type { I18n, Language } from './index.ts';
@@ -60,6 +61,8 @@ export const COUNTED = {
   ...PROMOTIONS_COUNTED,
   // The Settings page's (counted-settings.ts).
   ...SETTINGS_COUNTED,
+  // The program form's summaries (counted-program-form.ts).
+  ...PROGRAM_FORM_COUNTED,
 } as const satisfies Record<string, Counted>;
 
 /** The text in the dashboard's language in the form that agrees with `count`, the number written as the language writes it. */

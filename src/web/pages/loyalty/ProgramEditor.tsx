@@ -10,7 +10,7 @@ import { When } from '../../When.tsx';
 import { SimulationReportView } from './SimulationReport.tsx';
 import { jsonSyntaxReason } from './json-syntax.ts';
 import { problemPath } from './program-form/document.ts';
-import { focusField } from './program-form/fields.tsx';
+import { revealFields, useOutline } from './program-form/outline.tsx';
 import { ProgramForm } from './program-form/ProgramForm.tsx';
 import type { TierLevel } from './tiers.ts';
 
@@ -90,6 +90,10 @@ export function ProgramEditor() {
   const [note, setNote] = useState('');
   const [published, setPublished] = useState<ProgramApplied>();
   const [view, setView] = useState<View>(savedView);
+  // Which parts of the form are open: kept here, above the form, so that the JSON view and back keeps them.
+  const outline = useOutline();
+  // The business's currency, for the form's summaries ("Silver from €250.00").
+  const [currency, setCurrency] = useState<string>();
   const show = (v: View) => {
     setView(v);
     localStorage.setItem(VIEW_KEY, v);
@@ -108,6 +112,7 @@ export function ProgramEditor() {
     );
 
   useEffect(() => {
+    api<{ currency: string }>('/status').then((s) => setCurrency(s.currency), () => undefined);
     load().then((s) => setSource((text) => text || (s?.current ? pretty(s.current.document) : '')));
   }, []);
 
@@ -241,7 +246,7 @@ export function ProgramEditor() {
             <a href="/api/v1/loyalty/program.schema.json" target="_blank" rel="noreferrer">{t('loyalty.program.schema')}</a>
           </div>
           {view === 'form' ? (
-            <ProgramForm source={source} onChange={edit} problems={problems} onShowJson={() => show('json')} />
+            <ProgramForm source={source} onChange={edit} problems={problems} onShowJson={() => show('json')} outline={outline} currency={currency} />
           ) : (
             <textarea
               className="code"
@@ -272,9 +277,9 @@ export function ProgramEditor() {
                 <ul className="problems">
                   {problems.map((p, i) => (
                     <li key={i}>
-                      {/* In the form, a problem's path takes the cursor to its input (the input shows the reason too); one no input shows (a JSON syntax error, an unknown key at the top) opens the JSON view. */}
+                      {/* In the form, a problem's path opens the section and item that hold its input and takes the cursor there (the input shows the reason too); one no input shows (a JSON syntax error, an unknown key at the top) opens the JSON view. */}
                       {view === 'form' ? (
-                        <button type="button" className="link" title={t('programForm.goToField')} onClick={() => focusField(document.body, problemPath(p.field)) || show('json')}><code>{p.field}</code></button>
+                        <button type="button" className="link" title={t('programForm.goToField')} onClick={() => revealFields(document.body, [problemPath(p.field)], outline) || show('json')}><code>{p.field}</code></button>
                       ) : (
                         <code>{p.field}</code>
                       )}{' '}

@@ -1,15 +1,19 @@
 import { useI18n } from '../../../i18n/index.ts';
 import { getAt, isObject } from './document.ts';
-import { Choice, Field, Section, useProgramForm } from './fields.tsx';
+import { Choice, Field, useProgramForm } from './fields.tsx';
+import { Section } from './outline.tsx';
+import { bonusesSummary, expirySummary } from './summaries.ts';
 
 /** Points not tied to spending, and the referral bonus. */
 export function Bonuses() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const form = useProgramForm();
   const points = (kind: 'sign_up' | 'first_purchase' | 'birthday' | 'profile_completion' | 'survey') => (
     <Field key={kind} path={['bonuses', kind]} label={t(`loyalty.bonus.${kind}`)} kind="integer" prune />
   );
   return (
-    <Section title={t('programForm.bonuses')} testId="program-form-bonuses" path="bonuses">
+    <Section id="bonuses" summary={bonusesSummary(i18n, form.document)} testId="program-form-bonuses" path="bonuses">
       <div className="grid">
         {points('sign_up')}
         {points('first_purchase')}
@@ -33,7 +37,8 @@ export function Bonuses() {
  * it leaves them out; choosing between the other two keeps them.
  */
 export function Expiry() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const form = useProgramForm();
   const expiry = getAt(form.document, ['expiry']);
   const policy = isObject(expiry) ? expiry.policy : undefined;
@@ -43,7 +48,7 @@ export function Expiry() {
     else form.set(['expiry', 'policy'], chosen);
   };
   return (
-    <Section title={t('programForm.expiry')} testId="program-form-expiry" path="expiry">
+    <Section id="expiry" summary={expirySummary(i18n, form.document)} testId="program-form-expiry" path="expiry">
       <div className="grid">
         <Choice path={['expiry', 'policy']} label={t('programForm.expiryPolicy')} onChoose={choose} empty={t('programForm.byDefault', { value: t('programForm.expiry.none') })}
           options={[['none', t('programForm.expiry.none')], ['per_lot', t('programForm.expiry.per_lot')], ['inactivity', t('programForm.expiry.inactivity')]]} />

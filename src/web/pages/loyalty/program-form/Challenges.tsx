@@ -1,19 +1,23 @@
 import { useI18n } from '../../../i18n/index.ts';
 import { shown } from './document.ts';
-import { Check, Choice, Field, nameOf, Section, titled } from './fields.tsx';
+import { Check, Choice, Field, useProgramForm } from './fields.tsx';
 import { ItemList } from './ItemList.tsx';
 import { Localized } from './Localized.tsx';
+import { Section } from './outline.tsx';
+import { challengeFigures, challengesSummary, nameOf, titled } from './summaries.ts';
 
 /** Goals that earn points once reached: so many visits, or so many categories, within so many days. */
 export function Challenges() {
   const i18n = useI18n();
   const { t } = i18n;
+  const form = useProgramForm();
   return (
-    <Section title={t('programForm.challenges')} testId="program-form-challenges">
+    <Section id="challenges" summary={challengesSummary(i18n, form.document)} testId="program-form-challenges">
       <ItemList
         path={['challenges']}
         testId="program-form-challenge-list"
         title={(challenge, i) => titled(t('programForm.challenge', { n: i + 1 }), nameOf(i18n, challenge.name) || shown(challenge.code))}
+        figures={(challenge) => challengeFigures(i18n, challenge)}
         add={t('programForm.addChallenge')}
         make={() => ({ goal: { type: 'visits' } })}
         render={(path) => (

@@ -1,7 +1,9 @@
 import { useI18n } from '../../../i18n/index.ts';
-import { Choice, Field, nameOf, Section, Some, titled } from './fields.tsx';
+import { Choice, Field, Some, useProgramForm } from './fields.tsx';
 import { ItemList } from './ItemList.tsx';
 import { Localized } from './Localized.tsx';
+import { Section } from './outline.tsx';
+import { earningSummary, multiplierFigures, nameOf, promotionFigures, titled } from './summaries.ts';
 
 // Kept here as the schema lists them (commerce's PURCHASE_CHANNELS): the dashboard's bundle takes no server module.
 const CHANNELS = ['in_store', 'online', 'phone', 'other'] as const;
@@ -10,9 +12,10 @@ const CHANNELS = ['in_store', 'online', 'phone', 'other'] as const;
 export function Earning() {
   const i18n = useI18n();
   const { t } = i18n;
+  const form = useProgramForm();
   const channels = CHANNELS.map((c) => [c, t(`timeline.channel.${c}`)] as const);
   return (
-    <Section title={t('programForm.earning')} testId="program-form-earning" path="earning">
+    <Section id="earning" summary={earningSummary(i18n, form.document, form.currency)} testId="program-form-earning" path="earning">
       <div className="grid">
         <Field path={['earning', 'points_per_currency_unit']} label={t('programForm.pointsPerUnit')} kind="number" required hint={t('programForm.pointsPerUnitHint')} />
         <Choice path={['earning', 'rounding']} label={t('programForm.rounding')} empty={t('programForm.byDefault', { value: t('programForm.rounding.floor') })}
@@ -27,6 +30,7 @@ export function Earning() {
         path={['earning', 'multipliers']}
         testId="program-form-multipliers"
         title={(m, i) => titled(t('programForm.multiplier', { n: i + 1 }), nameOf(i18n, m.name))}
+        figures={(m) => multiplierFigures(i18n, m)}
         add={t('programForm.addMultiplier')}
         make={() => ({ when: {} })}
         render={(path) => (
@@ -49,6 +53,7 @@ export function Earning() {
         path={['earning', 'promotions']}
         testId="program-form-promotions"
         title={(p, i) => titled(t('programForm.promotion', { n: i + 1 }), nameOf(i18n, p.name))}
+        figures={(p) => promotionFigures(i18n, p)}
         add={t('programForm.addPromotion')}
         make={() => ({})}
         render={(path) => (

@@ -1,12 +1,16 @@
 import { useI18n } from '../../../i18n/index.ts';
-import { Choice, Field, Section } from './fields.tsx';
+import { Choice, Field, useProgramForm } from './fields.tsx';
 import { PointsName } from './Localized.tsx';
+import { Section } from './outline.tsx';
+import { generalSummary } from './summaries.ts';
 
 /** The program's name, what its points are called and worth, and how members join and keep their points. */
 export function General() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const form = useProgramForm();
   return (
-    <Section title={t('programForm.general')} testId="program-form-general">
+    <Section id="general" summary={generalSummary(i18n, form.document, form.currency)} testId="program-form-general">
       <div className="grid">
         <Field path={['name']} label={t('programForm.name')} required />
         <Field path={['point_value']} label={t('programForm.pointValue')} kind="amount" hint={t('programForm.pointValueHint')} placeholder="0.01" />

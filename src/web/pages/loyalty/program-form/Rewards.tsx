@@ -1,8 +1,10 @@
 import { useI18n } from '../../../i18n/index.ts';
 import { getAt, shown } from './document.ts';
-import { Choice, Field, nameOf, Section, Some, titled, useProgramForm } from './fields.tsx';
+import { Choice, Field, Some, useProgramForm } from './fields.tsx';
 import { ItemList } from './ItemList.tsx';
 import { Localized } from './Localized.tsx';
+import { Section } from './outline.tsx';
+import { nameOf, rewardFigures, rewardsSummary, titled } from './summaries.ts';
 import { choicesOf } from './Tiers.tsx';
 
 const TYPES = ['fixed_discount', 'percent_discount', 'free_product', 'gift_card', 'event'] as const;
@@ -18,11 +20,12 @@ export function Rewards() {
   const form = useProgramForm();
   const tiers = choicesOf(i18n, getAt(form.document, ['tiers', 'levels']));
   return (
-    <Section title={t('programForm.rewards')} testId="program-form-rewards">
+    <Section id="rewards" summary={rewardsSummary(i18n, form.document)} testId="program-form-rewards">
       <ItemList
         path={['rewards']}
         testId="program-form-reward-list"
         title={(reward, i) => titled(t('programForm.reward', { n: i + 1 }), nameOf(i18n, reward.name) || shown(reward.code))}
+        figures={(reward) => rewardFigures(i18n, reward, getAt(form.document, ['tiers', 'levels']), form.currency)}
         add={t('programForm.addReward')}
         make={() => ({ type: 'fixed_discount' })}
         render={(path) => {

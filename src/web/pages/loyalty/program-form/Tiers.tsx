@@ -1,8 +1,10 @@
 import { useI18n, type I18n } from '../../../i18n/index.ts';
 import { getAt, isObject, shown } from './document.ts';
-import { Check, Choice, Field, nameOf, Section, titled, useProgramForm } from './fields.tsx';
+import { Check, Choice, Field, useProgramForm } from './fields.tsx';
 import { ItemList } from './ItemList.tsx';
 import { Localized } from './Localized.tsx';
+import { Section } from './outline.tsx';
+import { levelFigures, nameOf, tiersSummary, titled } from './summaries.ts';
 
 /** The document's rewards (or tiers) for a choice among them: each by its code, shown by its name and code ("A slice of cake (free-cake)"). */
 export function choicesOf(i18n: I18n, list: unknown): (readonly [code: string, label: string])[] {
@@ -22,18 +24,24 @@ export function Tiers() {
   const tiers = getAt(form.document, ['tiers']);
   const rewards = choicesOf(i18n, getAt(form.document, ['rewards']));
   const metric = isObject(tiers) ? tiers.metric : undefined;
+  const section = { id: 'tiers' as const, summary: tiersSummary(i18n, form.document, form.currency), testId: 'program-form-tiers', path: 'tiers' };
+  // Tiers start with their base level, opened to be named.
+  const start = () => {
+    form.set(['tiers'], { metric: 'spend', window: 'rolling_12_months', levels: [{ code: 'member', name: {}, threshold: '0' }] });
+    form.outline.setOpen('tiers.levels.0', true);
+  };
   if (tiers === undefined) {
     return (
-      <Section title={t('programForm.tiers')} testId="program-form-tiers" path="tiers">
+      <Section {...section}>
         <p className="hint">{t('programForm.noTiers')}</p>
-        <button type="button" className="secondary" onClick={() => form.set(['tiers'], { metric: 'spend', window: 'rolling_12_months', levels: [{ code: 'member', name: {}, threshold: '0' }] })}>
+        <button type="button" className="secondary" onClick={start}>
           {t('programForm.addTiers')}
         </button>
       </Section>
     );
   }
   return (
-    <Section title={t('programForm.tiers')} testId="program-form-tiers" path="tiers">
+    <Section {...section}>
       <div className="grid">
         <Choice path={['tiers', 'metric']} label={t('programForm.metric')} required
           options={[['spend', t('programForm.metric.spend')], ['points', t('programForm.metric.points')], ['purchases', t('programForm.metric.purchases')]]} />
@@ -48,6 +56,7 @@ export function Tiers() {
         testId="program-form-levels"
         reorder
         title={(level, i) => titled(t('programForm.level', { n: i + 1 }), nameOf(i18n, level.name) || shown(level.code))}
+        figures={(level) => levelFigures(i18n, level, metric, form.currency)}
         add={t('programForm.addLevel')}
         make={() => ({})}
         render={(path) => (

@@ -1,6 +1,7 @@
-import { createContext, useContext, useId, useState, type ReactNode } from 'react';
-import { useI18n, type I18n } from '../../../i18n/index.ts';
-import { getAt, isObject, parseAmount, parseList, parseNumber, pathKey, shown, showList, type Path } from './document.ts';
+import { createContext, useContext, useId, useState } from 'react';
+import { useI18n } from '../../../i18n/index.ts';
+import { getAt, parseAmount, parseList, parseNumber, pathKey, shown, showList, type Path } from './document.ts';
+import type { Outline } from './outline.tsx';
 
 // The form's inputs. Each reads the value at its path of the document and writes what is
 // typed back there; each shows, under it, what the server said about that path when the
@@ -15,6 +16,12 @@ export interface ProgramFormApi {
   change(change: (document: Record<string, unknown>) => Record<string, unknown>): void;
   /** The server's reasons for the field at `path`. */
   problems(path: Path): string[];
+  /** How many of the server's reasons are for fields within the parts at `paths` ("tiers" holds "tiers.levels.1.threshold"). */
+  problemsWithin(paths: readonly string[]): number;
+  /** Which sections and list items are open. */
+  outline: Outline;
+  /** The business's currency, for the summaries' amounts; undefined until known. */
+  currency?: string;
 }
 
 export const ProgramFormContext = createContext<ProgramFormApi | null>(null);
@@ -201,38 +208,3 @@ export function Some({ path, label, options, hint, prune }: { path: Path; label:
     </fieldset>
   );
 }
-
-/** A titled part of the form: its heading names it for assistive technology too. */
-export function Section({ title, testId, path, children }: { title: string; testId: string; path?: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="form-section" aria-labelledby={id} data-testid={testId} data-path={path}>
-      <h3 id={id}>{title}</h3>
-      {children}
-    </section>
-  );
-}
-
-/**
- * Focuses the input of a problem's field (data-path), or, for a path no input shows (a
- * list item's unknown key), the nearest part of the form that holds it. Whether it found one.
- */
-export function focusField(root: HTMLElement, field: string): boolean {
-  const parts = field.split('.');
-  for (let n = parts.length; n > 0; n--) {
-    const at = root.querySelector<HTMLElement>(`[data-path="${CSS.escape(parts.slice(0, n).join('.'))}"]`);
-    if (!at) continue;
-    const target = at.matches('input, select, textarea') ? at : at.querySelector<HTMLElement>('input, select, textarea, button') ?? at;
-    target.scrollIntoView({ block: 'center' });
-    target.focus();
-    return true;
-  }
-  return false;
-}
-
-/** A list item's name in the dashboard's language, for its title ("Tier 2: Silver"); empty while it has none. */
-export const nameOf = (i18n: I18n, value: unknown): string =>
-  typeof value === 'string' ? value : isObject(value) ? i18n.localized(Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string')) as Record<string, string>) : '';
-
-/** A list item's title: its kind and number, and its name once it has one ("Tier 2: Silver"). */
-export const titled = (label: string, name: string): string => (name ? `${label}: ${name}` : label);
