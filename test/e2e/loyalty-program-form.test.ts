@@ -300,6 +300,11 @@ describe('the program form editor', () => {
     expect(Math.max(...links.map((r) => r.right))).toBeLessThanOrEqual(390);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.getByTestId('program-form').screenshot({ path: path.join(SHOTS, 'program-form-phone-folded.png') });
+    // Closed parts are hidden until found: out of sight and of the tab order, yet the browser's find-in-page reaches them and opens their part.
+    expect(await page.getByTestId('program-form-rewards').locator('.section-body').getAttribute('hidden')).toBe('until-found');
+    await open(sectionToggle(page, 'Ravni'));
+    expect(await page.getByTestId('program-form-tiers').locator('.section-body').getAttribute('hidden')).toBeNull();
+    await page.getByTestId('program-form-tiers').screenshot({ path: path.join(SHOTS, 'program-form-phone-tiers.png') });
     await page.close();
   });
 
