@@ -19,7 +19,7 @@ export const AuditEntry = shared('AuditEntry', z.strictObject({
   action: z.string().describe('What was done: loyalty.adjust, loyalty.program.apply, api_key.create, api_key.revoke, user.create, customer.erase…'),
   subject: z.string().nullable().describe('What it was done to, as recorded: a customer id, an email, a key name or id, a gift card code…'),
   subject_type: z.enum(SUBJECT_TYPES).nullable().describe('What kind of thing the subject is, by the action; null for an action this version does not know'),
-  subject_name: z.string().nullable().describe("A subject recorded by id, named: a revoked key's name, a removed webhook's URL"),
+  subject_name: z.string().nullable().describe("A subject recorded by id, named: a customer's name (none once erased), a revoked key's name, a removed webhook's URL"),
   details: z.record(z.string(), z.unknown()).describe('What else the action recorded (an adjustment: points and reason; a publication: effective_from and note…)'),
 }));
 

@@ -48,3 +48,18 @@ export async function listEntries(db: Db, f: AuditFilter): Promise<AuditRow[]> {
   const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
   return rows.map((r) => ({ id: Number(r.id), at_exact: r.at_exact, at: r.at, actor: r.actor, action: r.action, subject: r.subject, details: (r.details ?? {}) as Record<string, unknown> }));
 }
+
+/**
+ * The names of the customers a page's entries are about, as the gift cards' list names a
+ * card's holder: first and last name, else email; an erased customer has none left.
+ */
+export async function customerNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('customers').select(['id', 'first_name', 'last_name', 'email', 'status']).where('id', 'in', [...new Set(ids)]).execute();
+  const names = new Map<string, string>();
+  for (const c of rows) {
+    const name = c.status === 'erased' ? '' : [c.first_name, c.last_name].filter(Boolean).join(' ') || (c.email ?? '');
+    if (name) names.set(c.id, name);
+  }
+  return names;
+}

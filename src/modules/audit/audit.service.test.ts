@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../test/helpers/services.ts';
+import { eraseCustomer } from '../../workflows/customer-lifecycle.ts';
 import type { AuditEntry } from './index.ts';
 
 // The activity log read back after real writes — an owner's points adjustment with its
@@ -39,7 +40,7 @@ describe('the activity log', () => {
     expect(adjusted).toMatchObject({
       actor: 'user:boss@example.com',
       by: { kind: 'user', name: 'boss@example.com', user: { email: 'boss@example.com', name: 'Bo Boss', role: 'owner', active: true }, key: null },
-      subject: ana, subject_type: 'customer', subject_name: null,
+      subject: ana, subject_type: 'customer', subject_name: 'Ana',
       details: { points: 500, reason: 'Opening balance' },
     });
     // A revocation names the key by id: its name is told beside it.
@@ -52,6 +53,15 @@ describe('the activity log', () => {
     });
     expect(items.find((e) => e.action === 'webhook.delete')).toMatchObject({ by: { kind: 'cli', name: 'cli' }, subject: hookId, subject_name: 'https://example.com/hook' });
     expect(items.at(-1)).toMatchObject({ by: { kind: 'system', name: 'system', user: null, key: null }, subject: 'boss@example.com' });
+  });
+
+  it('names no customer once erased', async () => {
+    const bo = (await s.customers.upsert({ email: 'bo@example.com', first_name: 'Bo', last_name: 'Berg' }, boss)).customer.id;
+    expect((await list({ subject: bo })).items.map((e) => e.subject_name)).toEqual(['Bo Berg']);
+    await eraseCustomer(s, bo, boss);
+    const { items } = await list({ subject: bo });
+    expect(items.map((e) => [e.action, e.subject_name])).toEqual([['customer.erase', null], ['customer.create', null]]);
+    expect(items[0].details).toEqual({ loyalty_points_forfeited: 0 });
   });
 
   it('names no key when two keys share the name', async () => {

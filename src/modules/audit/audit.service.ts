@@ -6,14 +6,15 @@ import { say } from '../../shared/messages/index.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { actionFilter, actorParts, decodeCursor, encodeCursor, subjectTypeOf, type ActorKind, type SubjectType } from './audit.ts';
 import { AuditQuery } from './audit.schema.ts';
-import { listEntries, type AuditRow } from './audit.repository.ts';
+import { customerNames, listEntries, type AuditRow } from './audit.repository.ts';
 
 // The activity log as an owner reads it (GET /audit, the dashboard's Settings → Activity):
 // who did what to what, newest first. An actor is recorded by name (user:<email>,
 // key:<name>); the staff user or key it names is looked up in the directory the
 // composition gives (auth's users and keys, webhooks' endpoints: small tables, this
 // module reads none of them itself), so an entry says whose name a user has now and
-// whether the key was revoked since.
+// whether the key was revoked since. A customer an entry is about is named as the gift
+// cards' list names one (an erased customer no longer has a name).
 
 /** The small lists the entries' names are found in (services.ts gives auth's and webhooks'). */
 export interface AuditDirectory {
@@ -44,10 +45,12 @@ export function createAuditService({ db, timeZone, directory }: { db: Db; timeZo
   async function namesFor(rows: readonly AuditRow[]) {
     const kinds = new Set(rows.map((r) => actorParts(r.actor).kind));
     const types = new Set(rows.map((r) => subjectTypeOf(r.action)));
-    const [users, keys, webhooks] = await Promise.all([
+    const customerIds = rows.filter((r) => subjectTypeOf(r.action) === 'customer' && r.subject !== null && isUuid(r.subject)).map((r) => r.subject!);
+    const [users, keys, webhooks, customers] = await Promise.all([
       kinds.has('user') ? directory.users() : [],
       kinds.has('key') || types.has('api_key') ? directory.apiKeys() : [],
       types.has('webhook') ? directory.webhooks() : [],
+      customerNames(db, customerIds),
     ]);
     // A key's name need not be unique: an actor names the key only when one key has it.
     const keysByName = new Map<string, (typeof keys)[number] | null>();
@@ -57,6 +60,7 @@ export function createAuditService({ db, timeZone, directory }: { db: Db; timeZo
       keyNamed: (name: string) => keysByName.get(name) ?? undefined,
       keyById: (id: string) => keys.find((k) => k.id === id),
       webhook: (id: string) => webhooks.find((w) => w.id === id),
+      customer: (id: string) => customers.get(id),
     };
   }
 
@@ -65,8 +69,9 @@ export function createAuditService({ db, timeZone, directory }: { db: Db; timeZo
     const user = kind === 'user' ? names.user(name) : undefined;
     const key = kind === 'key' ? names.keyNamed(name) : undefined;
     const subjectType = subjectTypeOf(r.action);
-    // A key's revocation and a webhook's removal name it by id: its name and URL are what a reader knows it by.
+    // A customer, a key's revocation and a webhook's removal are recorded by id: a name, and a URL, are what a reader knows them by.
     const subjectName = r.subject === null || !isUuid(r.subject) ? null
+      : subjectType === 'customer' ? (names.customer(r.subject) ?? null)
       : subjectType === 'api_key' ? (names.keyById(r.subject)?.name ?? null)
       : subjectType === 'webhook' ? (names.webhook(r.subject)?.url ?? null)
       : null;
