@@ -282,7 +282,7 @@ describe('settings in the dashboard', () => {
       await page.evaluate((l) => localStorage.setItem('regulars.language', l), language);
       await page.goto(url('/settings/keys'));
       await page.getByRole('heading', { name: say['settings.title'] }).waitFor();
-      expect(await page.getByRole('tab').allInnerTexts()).toEqual([say['settings.tab.users'], say['settings.tab.keys'], say['settings.tab.stores'], say['settings.tab.webhooks']]);
+      expect(await page.getByRole('tab').allInnerTexts()).toEqual([say['settings.tab.users'], say['settings.tab.keys'], say['settings.tab.stores'], say['settings.tab.webhooks'], say['settings.tab.activity']]);
       // The navigation folds into a menu on the phone: Settings is in it.
       await page.getByTestId('menu-toggle').click();
       await page.getByRole('link', { name: say['nav.settings'], exact: true }).waitFor();

@@ -1,4 +1,5 @@
 import { countedName, type PluralForms } from '../../shared/plural.ts';
+import { ACTIVITY_COUNTED } from './counted-activity.ts';
 import { IMPORT_COUNTED } from './counted-import.ts';
 import { PROGRAM_FORM_COUNTED } from './counted-program-form.ts';
 import { PROMOTIONS_COUNTED } from './counted-promotions.ts';
@@ -63,6 +64,8 @@ export const COUNTED = {
   ...SETTINGS_COUNTED,
   // The program form's summaries (counted-program-form.ts).
   ...PROGRAM_FORM_COUNTED,
+  // Settings → Activity's (counted-activity.ts).
+  ...ACTIVITY_COUNTED,
 } as const satisfies Record<string, Counted>;
 
 /** The text in the dashboard's language in the form that agrees with `count`, the number written as the language writes it. */

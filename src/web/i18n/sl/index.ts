@@ -1,4 +1,5 @@
 import type { MessageKey } from '../en/index.ts';
+import { ACTIVITY } from './activity.ts';
 import { ANALYTICS } from './analytics.ts';
 import { CUSTOMERS } from './customers.ts';
 import { GENERAL } from './general.ts';
@@ -9,4 +10,4 @@ import { PROGRAM_FORM } from './program-form.ts';
 import { PROMOTIONS } from './promotions.ts';
 import { SETTINGS } from './settings.ts';
 
-export const sl: Record<MessageKey, string> = { ...GENERAL, ...CUSTOMERS, ...IMPORT, ...LOYALTY_PROGRAM, ...LOYALTY_MEMBER, ...ANALYTICS, ...PROGRAM_FORM, ...PROMOTIONS, ...SETTINGS };
+export const sl: Record<MessageKey, string> = { ...GENERAL, ...CUSTOMERS, ...IMPORT, ...LOYALTY_PROGRAM, ...LOYALTY_MEMBER, ...ANALYTICS, ...PROGRAM_FORM, ...PROMOTIONS, ...SETTINGS, ...ACTIVITY };
