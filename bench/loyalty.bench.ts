@@ -30,7 +30,7 @@ export async function run({ purchases }: { purchases: number }) {
     const customers = Math.max(1, Math.round(purchases / 5));
     const t0 = Date.now();
     await sql`SELECT setseed(0.7)`.execute(db);
-    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'bench' });
     await sql`
       INSERT INTO customers (id, external_id, status, created_at, updated_at)
       SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'c-' || i, 'active', now(), now() FROM generate_series(1, ${customers}) AS i`.execute(db);

@@ -34,7 +34,7 @@ export async function run({ customers, purchases, vacuum = true }: { customers: 
     const config = loadConfig({ DATABASE_URL: pg.url, CURRENCY: 'EUR', TIMEZONE: 'Europe/Ljubljana' });
     const clock = fixedClock(NOW.toISOString());
     const s = createServices({ config, database, clock, logger: silentLogger });
-    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'bench' });
     await s.loyalty.applyProgram({ program: JSON.parse(fs.readFileSync(`${ROOT}/examples/program.json`, 'utf8')), effective_from: '2020-01-01T00:00:00Z' }, { actor: 'bench' });
 
     const purchase = (card: string, key: string, at: Date) => ({

@@ -8,7 +8,7 @@ import { heldOpen } from '../../test/helpers/concurrency.ts';
 let s: Awaited<ReturnType<typeof openTestServices>>;
 beforeAll(async () => {
   s = await openTestServices();
-  await s.stores.upsert({ code: 'lj-center', name: 'Ljubljana Center', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+  await s.stores.upsert({ code: 'lj-center', name: 'Ljubljana Center', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'test' });
 });
 afterAll(() => s?.close());
 

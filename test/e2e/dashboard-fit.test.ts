@@ -14,7 +14,7 @@ const WIDTHS = [1366, 1024];
 
 const dashboard = useDashboard({
   seed: async (s) => {
-    await s.stores.upsert({ code: 'ljubljana', name: STORE, city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+    await s.stores.upsert({ code: 'ljubljana', name: STORE, city: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'test' });
     await s.loyalty.applyProgram({ program: EXAMPLE }, { actor: 'test' });
     const maja = { external_id: 'card-2001', email: 'maja.novak@example.com', first_name: 'Maja', last_name: 'Novak' };
     const buy = (external_id: string, day: string, where: { channel?: string; store?: string }) => ({

@@ -12,7 +12,7 @@ import { OWNER, screenshotDirs, useDashboard } from './browser.ts';
 const SHOTS = screenshotDirs().readme;
 const dashboard = useDashboard({
   seed: async (s) => {
-    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana — Prešernov trg', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana — Prešernov trg', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'test' });
     const people = [
       { external_id: 'card-1001', email: 'maja.novak@example.com', phone: '+38640111222', first_name: 'Maja', last_name: 'Novak', language: 'sl', birthday: '1990-04-12', home_store: 'ljubljana', tags: ['vip'], consent: { email: true, sms: false } },
       { external_id: 'card-1002', email: 'zeynep@example.com', first_name: 'Zeynep', last_name: 'Yılmaz', language: 'tr', consent: { email: true } },

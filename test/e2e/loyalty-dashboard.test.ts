@@ -20,7 +20,7 @@ let tillKey: string;
 const dashboard = useDashboard({
   seed: async (s) => {
     tillKey = (await s.auth.createApiKey({ name: 'till', scopes: ['read', 'write'] }, { actor: 'test' })).key;
-    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana — Prešernov trg', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana — Prešernov trg', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'test' });
     await s.loyalty.applyProgram({ program: EXAMPLE }, { actor: 'test' });
     const maja = { external_id: 'card-1001', email: 'maja.novak@example.com', first_name: 'Maja', last_name: 'Novak', language: 'sl' };
     const zeynep = { external_id: 'card-1002', email: 'zeynep@example.com', first_name: 'Zeynep', last_name: 'Yılmaz', language: 'tr' };

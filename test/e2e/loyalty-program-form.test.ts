@@ -16,7 +16,7 @@ let readKey: string;
 const dashboard = useDashboard({
   seed: async (s) => {
     readKey = (await s.auth.createApiKey({ name: 'reader', scopes: ['read'] }, { actor: 'test' })).key;
-    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'test' });
     await s.loyalty.applyProgram({ program: EXAMPLE }, { actor: 'test' });
     const outcomes = await recordPurchases(s, [{
       external_id: 'p-1', customer: { external_id: 'card-1', email: 'ana@example.com', first_name: 'Ana' }, occurred_at: '2026-05-02T09:00:00Z', store: 'ljubljana', total: '320.00',

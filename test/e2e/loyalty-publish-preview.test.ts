@@ -18,7 +18,7 @@ const CROWD = 51;
 
 const dashboard = useDashboard({
   seed: async (s) => {
-    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'test' });
     await s.loyalty.applyProgram({ program: EXAMPLE }, { actor: 'test' });
     const buy = (external_id: string, customer: object, day: string, total: string) => ({
       external_id, customer, occurred_at: `${day}T09:00:00Z`, store: 'ljubljana', total,

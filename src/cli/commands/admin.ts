@@ -87,7 +87,7 @@ export function adminCommands(program: Command) {
       const input = { code: o.code, name: o.name, city: o.city, time_zone: o.timeZone };
       // Checked before a database is opened: a refused store must not leave a new, empty one behind.
       parseInput(StoreInput, input, 'store');
-      const store = await throughServerOr('stores create', (server) => callServer(server, 'POST', '/stores', input), async (s) => (await s.stores.upsert(input)).store);
+      const store = await throughServerOr('stores create', (server) => callServer(server, 'POST', '/stores', input), async (s) => (await s.stores.upsert(input, { actor: 'cli' })).store);
       print(store, Boolean(o.json), () => inCli(say('cli.store', { code: store.code, name: store.name, time_zone: store.time_zone })));
     });
   stores

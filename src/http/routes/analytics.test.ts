@@ -7,7 +7,7 @@ import { recordPurchases } from '../../workflows/record-purchases.ts';
 const api = useTestApp({ keys: { bi: ['read'] } });
 
 beforeAll(async () => {
-  await api.services.stores.upsert({ code: 'lj', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+  await api.services.stores.upsert({ code: 'lj', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'test' });
   // 2024: Ana. 2025: Ana twice (repeat), Bor once with a promo code; Cene only in 2024 → churned.
   await recordPurchases(api.services, [
     { external_id: 'a1', customer: { external_id: 'ana' }, occurred_at: '2024-03-01', store: 'lj', total: '10.00' },

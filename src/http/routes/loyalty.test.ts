@@ -7,7 +7,7 @@ import { useTestApp } from '../../../test/helpers/app.ts';
 const api = useTestApp({ keys: { till: ['read', 'write'], owner: ['read', 'write', 'admin'] } });
 
 beforeAll(async () => {
-  await api.services.stores.upsert({ code: 'lj', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+  await api.services.stores.upsert({ code: 'lj', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'test' });
 });
 
 describe('loyalty over HTTP', () => {

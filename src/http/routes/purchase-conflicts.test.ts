@@ -8,7 +8,7 @@ import { useTestApp } from '../../../test/helpers/app.ts';
 
 const api = useTestApp({
   keys: { pos: ['read', 'write'] },
-  seed: (s) => s.stores.upsert({ code: 'lj-center', name: 'Ljubljana centre', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' }),
+  seed: (s) => s.stores.upsert({ code: 'lj-center', name: 'Ljubljana centre', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'test' }),
 });
 
 const first = {

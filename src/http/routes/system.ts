@@ -121,8 +121,8 @@ export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) 
   route(app, prefix, {
     method: 'POST', path: '/stores', tag: 'stores', scope: 'admin', summary: 'Create or update a store by its code',
     body: StoreInput, responses: { 201: { description: 'The store, created', schema: Store }, 200: { description: 'The store with that code, updated', schema: Store } },
-    handler: async (req, reply) => {
-      const { store, created } = await s.stores.upsert(req.body);
+    handler: async (req, reply, p) => {
+      const { store, created } = await s.stores.upsert(req.body, { actor: actorOf(p) });
       return reply.code(created ? 201 : 200).send(store);
     },
   });

@@ -133,4 +133,15 @@ describe('the activity log', () => {
     expect(await refused({ cursor: 'bm90IG91cnM' })).toEqual([{ field: 'cursor', reason: expect.any(String) }]);
     expect(await refused({ actor: '' })).toEqual([{ field: 'actor', reason: expect.any(String) }]);
   });
+
+  it('records a store added and changed, by whom, with what it was set to', async () => {
+    await s.stores.upsert({ code: 'lj-center', name: 'Ljubljana centre', time_zone: 'Europe/Ljubljana' }, boss);
+    await s.stores.upsert({ code: 'lj-center', name: 'Ljubljana centre', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'cli' });
+    const { items } = await list({ action: 'store.' });
+    expect(items.map((e) => [e.action, e.actor, e.subject, e.subject_type])).toEqual([
+      ['store.update', 'cli', 'lj-center', 'store'],
+      ['store.create', 'user:boss@example.com', 'lj-center', 'store'],
+    ]);
+    expect(items[0].details).toEqual({ name: 'Ljubljana centre', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+  });
 });

@@ -18,7 +18,7 @@ export function actorParts(actor: string): { kind: ActorKind; name: string } {
 }
 
 /** What an entry's subject is, by its action: an id of one of these, or (a key's creation, a gift card, a coupon) its name or code. */
-export const SUBJECT_TYPES = ['customer', 'purchase', 'user', 'api_key', 'webhook', 'gift_card', 'coupon', 'campaign', 'program_version'] as const;
+export const SUBJECT_TYPES = ['customer', 'purchase', 'user', 'api_key', 'webhook', 'gift_card', 'coupon', 'campaign', 'program_version', 'store'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 // Longest prefix first: loyalty.program.apply names a program version, every other
@@ -34,6 +34,7 @@ const SUBJECT_BY_PREFIX: readonly [string, SubjectType][] = [
   ['webhook.', 'webhook'],
   ['gift_card.', 'gift_card'],
   ['coupon.', 'coupon'],
+  ['store.', 'store'],
 ];
 
 /** The type of thing an action's subject is; null for an action this module does not know (its subject is still shown as written). */

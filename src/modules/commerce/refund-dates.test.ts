@@ -16,8 +16,8 @@ const actor = { actor: 'test' };
 
 beforeAll(async () => {
   s = await openTestServices();
-  await s.stores.upsert({ code: 'nyc', name: 'New York', time_zone: 'America/New_York' });
-  await s.stores.upsert({ code: 'kir', name: 'Kiritimati', time_zone: 'Pacific/Kiritimati' });
+  await s.stores.upsert({ code: 'nyc', name: 'New York', time_zone: 'America/New_York' }, { actor: 'test' });
+  await s.stores.upsert({ code: 'kir', name: 'Kiritimati', time_zone: 'Pacific/Kiritimati' }, { actor: 'test' });
   await s.loyalty.applyProgram({ program: { name: 'Refunds', earning: { points_per_currency_unit: 1, rounding: 'floor' }, expiry: { policy: 'none' } } }, actor);
   await recordAll(s, [
     // 22:00 on 2 May in New York: 02:00 on 3 May in UTC.

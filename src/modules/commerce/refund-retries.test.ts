@@ -11,7 +11,7 @@ import { canonicalJson, sha256 } from '../../shared/hash.ts';
 
 const api = useTestApp({
   keys: { pos: ['read', 'write'] },
-  seed: (s) => s.stores.upsert({ code: 'nyc', name: 'New York', time_zone: 'America/New_York' }),
+  seed: (s) => s.stores.upsert({ code: 'nyc', name: 'New York', time_zone: 'America/New_York' }, { actor: 'test' }),
 });
 
 let purchaseId: string;

@@ -62,7 +62,7 @@ interface Batch {
 
 export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
   const { customers: count = 5000, seed = 1, years = 2, batchSize = 2000, concurrency = 2 } = options;
-  for (const store of DEMO_STORES) await options.stores.upsert(storeInput(store));
+  for (const store of DEMO_STORES) await options.stores.upsert(storeInput(store), { actor: 'demo' });
   const period = demoPeriod({ end: options.end, years });
   const summary = { customers: 0, purchases: 0, created: 0, refunds: 0 };
   const done: DemoProgress = { customers: 0, purchases: 0 };

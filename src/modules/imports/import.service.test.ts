@@ -18,7 +18,7 @@ const write = (name: string, text: string) => {
 let s: Awaited<ReturnType<typeof openTestServices>>;
 beforeAll(async () => {
   s = await openTestServices({ TIMEZONE: 'America/New_York' });
-  await s.stores.upsert({ code: 'nyc', name: 'New York', time_zone: 'America/New_York' });
+  await s.stores.upsert({ code: 'nyc', name: 'New York', time_zone: 'America/New_York' }, { actor: 'test' });
 });
 afterAll(async () => {
   await s?.close();

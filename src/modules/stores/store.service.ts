@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/index.ts';
+import { audit, type Actor, type Db } from '../../db/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { say } from '../../shared/messages/index.ts';
@@ -44,18 +44,20 @@ export function createStoreService({ db }: { db: Db }) {
       return store;
     },
 
-    /** Creates the store, or updates the one with the same code; `created` tells which (the API answers 201 or 200). */
-    async upsert(input: unknown): Promise<{ store: Store; created: boolean }> {
+    /** Creates the store, or updates the one with the same code; `created` tells which (the API answers 201 or 200). Recorded in the activity log. */
+    async upsert(input: unknown, { actor }: { actor: Actor }): Promise<{ store: Store; created: boolean }> {
       const data = parseInput(StoreInput, input, 'store');
-      const row = await db
-        .insertInto('stores')
-        .values({ id: newId(), code: data.code, name: data.name, city: data.city ?? null, time_zone: data.time_zone })
-        .onConflict((oc) =>
-          oc.column('code').doUpdateSet({ name: data.name, city: data.city ?? null, time_zone: data.time_zone }),
-        )
-        // xmax is 0 on a row this statement inserted, the updating transaction's id on one it updated.
-        .returning(['id', 'code', 'name', 'city', 'time_zone', sql<boolean>`xmax = 0`.as('inserted')])
-        .executeTakeFirstOrThrow();
+      const row = await db.transaction().execute(async (trx) => {
+        const written = await trx
+          .insertInto('stores')
+          .values({ id: newId(), code: data.code, name: data.name, city: data.city ?? null, time_zone: data.time_zone })
+          .onConflict((oc) => oc.column('code').doUpdateSet({ name: data.name, city: data.city ?? null, time_zone: data.time_zone }))
+          // xmax is 0 on a row this statement inserted, the updating transaction's id on one it updated.
+          .returning(['id', 'code', 'name', 'city', 'time_zone', sql<boolean>`xmax = 0`.as('inserted')])
+          .executeTakeFirstOrThrow();
+        await audit(trx, { actor, action: written.inserted ? 'store.create' : 'store.update', subject: data.code, details: { name: data.name, city: data.city ?? null, time_zone: data.time_zone } });
+        return written;
+      });
       cache = undefined;
       const { inserted, ...store } = row;
       return { store, created: inserted };

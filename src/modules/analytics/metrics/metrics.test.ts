@@ -35,8 +35,8 @@ const ids = new Map<string, string>();
 
 beforeAll(async () => {
   s = await openTestServices({ TIMEZONE: 'Europe/Ljubljana', CURRENCY: 'EUR' });
-  await s.stores.upsert({ code: 'center', name: 'Center', time_zone: 'Europe/Ljubljana' });
-  await s.stores.upsert({ code: 'airport', name: 'Airport', time_zone: 'Europe/Ljubljana' });
+  await s.stores.upsert({ code: 'center', name: 'Center', time_zone: 'Europe/Ljubljana' }, { actor: 'test' });
+  await s.stores.upsert({ code: 'airport', name: 'Airport', time_zone: 'Europe/Ljubljana' }, { actor: 'test' });
   const outcomes = await recordPurchases(s, [
     buy('p1', 'A', '2024-05-01', 'center', '10.00'),
     buy('p2', 'B', '2024-06-01', 'center', '10.00'),

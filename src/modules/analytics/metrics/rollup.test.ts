@@ -87,8 +87,8 @@ async function expectLiveFigures() {
 
 beforeAll(async () => {
   s = await openTestServices({ TIMEZONE: 'Europe/Ljubljana', CURRENCY: 'EUR' });
-  await s.stores.upsert({ code: 'lj', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
-  await s.stores.upsert({ code: 'ny', name: 'New York', time_zone: 'America/New_York' });
+  await s.stores.upsert({ code: 'lj', name: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'test' });
+  await s.stores.upsert({ code: 'ny', name: 'New York', time_zone: 'America/New_York' }, { actor: 'test' });
   await record(purchases(400, '2024-12-01', '2026-06-02'));
 }, 60_000);
 afterAll(async () => {

@@ -52,7 +52,7 @@ const write = files.write;
 let s: Awaited<ReturnType<typeof openTestServices>>;
 beforeAll(async () => {
   s = await openTestServices(); // the business in Europe/Ljubljana
-  await s.stores.upsert({ code: 'ist', name: 'Istanbul', time_zone: 'Europe/Istanbul' });
+  await s.stores.upsert({ code: 'ist', name: 'Istanbul', time_zone: 'Europe/Istanbul' }, { actor: 'test' });
 });
 afterAll(async () => {
   await s?.close();

@@ -36,8 +36,8 @@ async function buy(email: string, purchases: { key: string; at: string; total: s
 
 beforeAll(async () => {
   s = api.services;
-  await s.stores.upsert({ code: 'kiritimati', name: 'Kiritimati', time_zone: 'Pacific/Kiritimati' });
-  await s.stores.upsert({ code: 'pago', name: 'Pago Pago', time_zone: 'Pacific/Pago_Pago' });
+  await s.stores.upsert({ code: 'kiritimati', name: 'Kiritimati', time_zone: 'Pacific/Kiritimati' }, { actor: 'test' });
+  await s.stores.upsert({ code: 'pago', name: 'Pago Pago', time_zone: 'Pacific/Pago_Pago' }, { actor: 'test' });
   await s.loyalty.applyProgram({ program }, actor);
 });
 

@@ -41,6 +41,10 @@ describe('the activity log in words', () => {
     expect(detailsText(en, entry({ action: 'coupon.campaign.create', details: { name: 'Spring', codes: 1 } }), 'EUR')).toBe('“Spring” — 1 code');
     expect(detailsText(en, entry({ action: 'loyalty.program.apply', details: { effective_from: '2026-06-01T12:00:00.000Z', note: 'summer' } }), 'EUR'))
       .toBe(`In force from ${en.date('2026-06-01T12:00:00.000Z', true)} — note: summer`);
+    const store = entry({ action: 'store.update', subject: 'lj-center', subject_type: 'store', details: { name: 'Ljubljana centre', city: null, time_zone: 'Europe/Ljubljana' } });
+    expect(actionText(i18n('sl'), store.action)).toEqual({ text: 'Sprememba poslovalnice', known: true });
+    expect(detailsText(en, store, 'EUR')).toBe('Ljubljana centre — Europe/Ljubljana');
+    expect(aboutText(en, store)).toEqual({ text: 'lj-center', code: true });
   });
 
   it('says who and about what', () => {

@@ -22,6 +22,7 @@ export const FAMILIES: readonly (readonly [string, MessageKey])[] = [
   ['user.', 'activity.family.user'],
   ['api_key.', 'activity.family.api_key'],
   ['webhook.', 'activity.family.webhook'],
+  ['store.', 'activity.family.store'],
 ];
 
 /** The actors that are no staff user or key, as the "Who" filter offers them. */
@@ -80,7 +81,8 @@ export function aboutText(i18n: I18n, e: ActivityEntry): { text: string; href?: 
     case 'api_key':
     case 'webhook': return { text: e.subject_name ?? subject };
     case 'gift_card':
-    case 'coupon': return { text: subject, code: true };
+    case 'coupon':
+    case 'store': return { text: subject, code: true };
     default: return { text: subject };
   }
 }
@@ -152,6 +154,10 @@ export function detailsText(i18n: I18n, e: ActivityEntry, currency: string): str
       break;
     case 'gift_card.charge':
       said = money(d.amount) && join([money(d.amount), order(d.order_ref)]);
+      break;
+    case 'store.create':
+    case 'store.update':
+      said = text(d.name) && join([text(d.name), text(d.city), text(d.time_zone)]);
       break;
     case 'coupon.use':
       said = order(d.order_ref) ?? '';
