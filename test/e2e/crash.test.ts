@@ -2,10 +2,8 @@ import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testDatabaseKind } from '../helpers/database.ts';
+import { createScratchDatabase, testDatabaseKind } from '../helpers/database.ts';
 
 // A process killed with SIGKILL in the middle of a large import loses nothing and counts
 // nothing twice: after a restart, running the same import again yields exactly the
@@ -14,7 +12,6 @@ import { testDatabaseKind } from '../helpers/database.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/regulars.js');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-crash-'));
-const ADMIN_URL = process.env.REGULARS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 let dropDatabase: (() => Promise<void>) | undefined;
 
 afterAll(async () => {
@@ -24,20 +21,9 @@ afterAll(async () => {
 
 async function environment(): Promise<Record<string, string>> {
   if (testDatabaseKind !== 'postgres') return { DATA_DIR: path.join(work, 'data') };
-  const name = `regulars_crash_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: ADMIN_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { DATABASE_URL: url.toString() };
+  const scratch = await createScratchDatabase('crash');
+  dropDatabase = scratch.drop;
+  return { DATABASE_URL: scratch.url };
 }
 
 describe('crash during an import', () => {

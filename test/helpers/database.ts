@@ -7,25 +7,34 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/db
 export const testDatabaseKind = process.env.REGULARS_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 const ADMIN_URL = process.env.REGULARS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** A new, empty PostgreSQL database for one test file (a server or the CLI may be pointed at its `url`); `drop` removes it, connections and all. */
+export async function createScratchDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `regulars_${prefix}_${randomBytes(6).toString('hex')}`;
+  const asAdmin = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await asAdmin(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 export async function openTestDatabase({ migrate = true, pipelining = true } = {}): Promise<DatabaseHandle> {
   let handle: DatabaseHandle;
   if (testDatabaseKind === 'postgres') {
-    const name = `regulars_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    const opened = await openDatabase({ databaseUrl: url.toString(), poolSize: 20, pipelining });
+    const scratch = await createScratchDatabase('test');
+    const opened = await openDatabase({ databaseUrl: scratch.url, poolSize: 20, pipelining });
     handle = {
       ...opened,
       close: async () => {
         await opened.close();
-        const dropper = new pg.Client({ connectionString: ADMIN_URL });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
+        await scratch.drop();
       },
     };
   } else {

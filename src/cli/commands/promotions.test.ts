@@ -1,11 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKind } from '../../../test/helpers/database.ts';
+import { createScratchDatabase, testDatabaseKind } from '../../../test/helpers/database.ts';
 
 // `regulars coupons …` and `regulars gift-cards …` as a user runs them, on the embedded
 // database or (REGULARS_TEST_DB=postgres) a PostgreSQL one: a campaign made, listed, shown
@@ -14,7 +12,6 @@ import { testDatabaseKind } from '../../../test/helpers/database.ts';
 // issued to a customer found by email. Each command is a process of its own (1–3 s).
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BIN = path.join(ROOT, 'bin/regulars.js');
-const ADMIN_URL = process.env.REGULARS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-promotions-'));
 const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATA_DIR', 'DATABASE_URL', 'REGULARS_LANGUAGE', 'PORT'].includes(k)));
 let where: Record<string, string> = {};
@@ -27,20 +24,9 @@ const json = <T>(r: ReturnType<typeof run>): T => {
 
 beforeAll(async () => {
   if (testDatabaseKind === 'postgres') {
-    const name = `regulars_promotions_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    where = { DATABASE_URL: url.toString() };
+    const scratch = await createScratchDatabase('promotions');
+    dropDatabase = scratch.drop;
+    where = { DATABASE_URL: scratch.url };
   } else {
     where = { DATA_DIR: path.join(work, 'data') };
   }
