@@ -1,5 +1,5 @@
 import { groupSummaries, type SummaryGroups } from './aggregate.ts';
-import { fitLogParameters } from './optimize.ts';
+import { fitLogParameters, type LogFit } from './optimize.ts';
 import { hyp2f1, lgamma, lnRising, logBeta, logIntegrateUnit, risingDigamma } from './special-functions.ts';
 import type { CustomerSummary } from './summary.ts';
 
@@ -38,6 +38,21 @@ export interface ModelFit<P> {
   converged: boolean;
   iterations: number;
   fit_ms: number;
+}
+
+/** A model's fit record from the optimiser's result, the groups it ran on and when it began (performance.now()). */
+export function modelFit<K extends string>(fit: LogFit<K>, groups: { customers: number; size: number }, started: number): ModelFit<Record<K, number>> {
+  return {
+    params: fit.params,
+    log_likelihood: -fit.negLogLikelihood,
+    std_errors: fit.std_errors,
+    on_boundary: fit.on_boundary,
+    customers: groups.customers,
+    groups: groups.size,
+    converged: fit.converged,
+    iterations: fit.iterations,
+    fit_ms: Math.round(performance.now() - started),
+  };
 }
 
 /** One customer's log-likelihood, as in lifetimes' BetaGeoFitter. */
@@ -151,17 +166,7 @@ export function fitBgNbd(summaries: readonly CustomerSummary[] | SummaryGroups):
     negLogLikelihood: (theta) => f(theta),
     gradient: (theta, g) => f(theta, g),
   });
-  return {
-    params: fit.params,
-    log_likelihood: -fit.negLogLikelihood,
-    std_errors: fit.std_errors,
-    on_boundary: fit.on_boundary,
-    customers: groups.customers,
-    groups: groups.size,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    fit_ms: Math.round(performance.now() - started),
-  };
+  return modelFit(fit, groups, started);
 }
 
 export function bgnbdProbabilityAlive({ params, customer }: { params: BgNbdParams; customer: History }): number {

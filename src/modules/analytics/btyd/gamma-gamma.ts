@@ -1,5 +1,5 @@
 import { Interner } from './aggregate.ts';
-import type { ModelFit } from './bgnbd.ts';
+import { modelFit, type ModelFit } from './bgnbd.ts';
 import { fitLogParameters } from './optimize.ts';
 import { digamma, lgamma } from './special-functions.ts';
 import type { CustomerSummary } from './summary.ts';
@@ -158,17 +158,7 @@ export function fitGammaGamma(summaries: readonly CustomerSummary[]): ModelFit<G
     negLogLikelihood: (theta) => f(theta),
     gradient: (theta, g) => f(theta, g),
   });
-  return {
-    params: fit.params,
-    log_likelihood: -fit.negLogLikelihood,
-    std_errors: fit.std_errors,
-    on_boundary: fit.on_boundary,
-    customers: groups.customers,
-    groups: groups.size,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    fit_ms: Math.round(performance.now() - started),
-  };
+  return modelFit(fit, groups, started);
 }
 
 /** Population mean value per purchase, pγ / (q − 1) (infinite for q ≤ 1). */

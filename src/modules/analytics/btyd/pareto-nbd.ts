@@ -1,5 +1,5 @@
 import { groupSummaries, type SummaryGroups } from './aggregate.ts';
-import type { History, ModelFit } from './bgnbd.ts';
+import { modelFit, type History, type ModelFit } from './bgnbd.ts';
 import { fitLogParameters } from './optimize.ts';
 import { paretoIntegrals, type ParetoNbdParams } from './pareto-integral.ts';
 import { lnRising, log1mexp, logAddExp, risingDigamma } from './special-functions.ts';
@@ -155,17 +155,7 @@ export function fitParetoNbd(summaries: readonly CustomerSummary[] | SummaryGrou
     negLogLikelihood: (theta) => f(theta),
     gradient: (theta, g) => f(theta, g),
   });
-  return {
-    params: fit.params,
-    log_likelihood: -fit.negLogLikelihood,
-    std_errors: fit.std_errors,
-    on_boundary: fit.on_boundary,
-    customers: groups.customers,
-    groups: groups.size,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    fit_ms: Math.round(performance.now() - started),
-  };
+  return modelFit(fit, groups, started);
 }
 
 // (1 − (1 + u)^−k) / k, and its limit log1p(u) at k = 0 (s = 1 in the expectations).
