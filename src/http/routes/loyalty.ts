@@ -291,7 +291,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: {
       201: { description: 'The campaign and its codes', schema: Campaign },
       200: { description: 'Already created with this key (replay): the same campaign and codes', schema: Campaign },
-      409: 'The shared code exists, or the key was used with a different body: each field that differs (name, benefit, count, code, max_uses, per_customer_limit, valid_from, expires_at) named in `errors`, with the campaign\'s value and this request\'s', 422: 'Invalid input: a discount of 0, expires_at in the past or not after valid_from, …' },
+      409: 'The shared code exists, or the key was used with a different body: each field that differs (name, benefit, count, code, max_uses, per_customer_limit, valid_from, expires_at) named in `errors`, with the campaign\'s value and this request\'s', 422: 'Invalid input: a discount of 0, expires_at in the past or not after valid_from, a shared code of fewer than 4 letters or digits or that reads as a word of the API\'s own paths (campaigns: GET /coupons/campaigns is the list), …' },
     handler: async (req, reply, p) => {
       const r = await L.createCampaign(req.body, { actor: actorOf(p) });
       return answerWrite(reply, r.created, r);

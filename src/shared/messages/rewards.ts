@@ -86,6 +86,21 @@ export const REWARDS = {
     da: 'skal bestå af 4–40 bogstaver, cifre eller bindestreger',
     ru: 'должно состоять из 4–40 букв, цифр или дефисов',
   },
+  'campaign.code_too_few_characters': {
+    en: 'must have at least 4 letters or digits: dashes are not part of a code',
+    sl: 'mora imeti vsaj 4 črke ali števke: vezaji niso del kode',
+    tr: 'en az 4 harf ya da rakam içermelidir: tireler kodun parçası değildir',
+    da: 'skal have mindst 4 bogstaver eller cifre: bindestreger er ikke en del af en kode',
+    ru: 'должно содержать не менее 4 букв или цифр: дефисы не входят в код',
+  },
+  // {word}: a word of the API's own paths where a code goes (/coupons/campaigns); {code} as the merchant wrote it.
+  'campaign.code_route_word': {
+    en: '{code} reads as "{word}", a word of the API\'s own paths (/coupons/{word}): a till checking the code would be answered something else; choose another code',
+    sl: '{code} se bere kot »{word}«, beseda iz lastnih poti API-ja (/coupons/{word}): blagajna, ki bi preverila kodo, bi dobila drug odgovor; izberite drugo kodo',
+    tr: '{code}, API\'nin kendi yollarından birindeki "{word}" sözcüğü olarak okunur (/coupons/{word}): kodu sorgulayan bir kasa başka bir yanıt alır; başka bir kod seçin',
+    da: '{code} læses som »{word}«, et ord i API\'ets egne stier (/coupons/{word}): en kasse, der slår koden op, ville få et andet svar; vælg en anden kode',
+    ru: '{code} читается как «{word}» — слово из собственных путей API (/coupons/{word}): касса, проверяющая код, получила бы другой ответ; выберите другой код',
+  },
   'campaign.count_or_code': {
     en: 'give either count (unique codes) or code (one shared code)',
     sl: 'navedite bodisi count (edinstvene kode) bodisi code (ena skupna koda)',

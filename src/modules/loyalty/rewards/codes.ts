@@ -6,12 +6,34 @@ import { say, type Said } from '../../../shared/messages/index.ts';
 // 60 bits: guessing one valid code among a million issued takes ~10^12 tries, and the
 // redeem endpoint is rate-limited.
 
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export function newCode(length = 12): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
+  let out: string;
+  // Never a route word: none can come out of twelve symbols without I or O (codes.test.ts
+  // checks each), but a shorter code or a new word of the API's paths would make it possible.
+  do {
+    out = '';
+    for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
+  } while (routeWordOf(out) !== undefined);
   return out.replace(/(.{4})(?=.)/g, '$1-');
+}
+
+/**
+ * The words the API's own paths put where a coupon's code goes: GET /coupons/campaigns
+ * is the campaigns' list beside GET /coupons/{code}, and the router takes the word before
+ * the code, so a till checking a code "campaigns" was answered the list. No code may read
+ * as one of these (POST /coupons/{code}/redeem and GET /coupons/CAMPAIGNS would reach it,
+ * but a code that works on one route and not the other is a trap). Stored codes are
+ * compared, as codes are, upper case and without dashes. A new static path under
+ * /coupons/ adds its word here (coupon-route-words.test.ts reads the OpenAPI paths).
+ */
+export const ROUTE_WORDS = ['campaigns'] as const;
+
+/** The route word a code reads as (in any case, with or without dashes), if any. */
+export function routeWordOf(code: string): string | undefined {
+  const stored = normalizeCode(code);
+  return ROUTE_WORDS.find((word) => normalizeCode(word) === stored);
 }
 
 /** How a code is stored and compared: upper case, without spaces and dashes. */

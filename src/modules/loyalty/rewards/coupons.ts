@@ -6,10 +6,10 @@ import { conflict, invalidField, notFound } from '../../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../../shared/hash.ts';
 import { newId } from '../../../shared/ids.ts';
 import { amountField, toMajor } from '../../../shared/money.ts';
-import { DecimalAmount, parseInput } from '../../../shared/validation.ts';
+import { DecimalAmount, parseInput, toldBy } from '../../../shared/validation.ts';
 import { AdminWriteKey, instant, refusePast } from './admin-writes.ts';
 import { campaignConflict } from './campaign-difference.ts';
-import { couponProblem, couponView, newCode, normalizeCode, shownCode } from './codes.ts';
+import { couponProblem, couponView, newCode, normalizeCode, routeWordOf, shownCode } from './codes.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { recordsOfCustomer, requireActiveCustomer } from '../lifecycle/merged-customers.ts';
@@ -34,6 +34,20 @@ const Benefit = z.discriminatedUnion('type', [
   z.object({ type: z.literal('free_product'), sku: z.string().trim().min(1) }).strict(),
 ]);
 
+const CODE_FORMAT = /^[A-Za-z0-9-]{4,40}$/;
+/**
+ * A shared code as a merchant writes it. It is stored as codes are compared (upper case,
+ * no dashes: codes.ts), so what counts is what is left of it then: at least four letters
+ * or digits ("----" was stored as an empty code), and no word of the API's own paths
+ * (routeWordOf). Each told once, and only of a code of the right form.
+ */
+const SharedCode = z.string().trim().regex(CODE_FORMAT, fixedText('campaign.code_format'))
+  .refine((code) => !CODE_FORMAT.test(code) || normalizeCode(code).length >= 4, fixedText('campaign.code_too_few_characters'))
+  .check(toldBy(
+    z.refine<string>((code) => !CODE_FORMAT.test(code) || routeWordOf(code) === undefined),
+    (issue) => say('campaign.code_route_word', { code: String(issue.input), word: routeWordOf(String(issue.input)) ?? '' }),
+  ));
+
 export const CampaignInput = z.object({
   name: z.string().trim().min(1).max(200),
   idempotency_key: AdminWriteKey,
@@ -41,7 +55,7 @@ export const CampaignInput = z.object({
   /** Generate this many unique codes… */
   count: z.number().int().min(1).max(100_000).optional(),
   /** …or one shared code customers type in ("SUMMER25"). */
-  code: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, fixedText('campaign.code_format')).optional(),
+  code: SharedCode.optional(),
   /** Uses per code (1 = single-use). */
   max_uses: z.number().int().min(1).max(10_000_000).default(1),
   per_customer_limit: z.number().int().min(1).optional()
