@@ -1,9 +1,10 @@
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ProgramDocument } from '../../src/modules/loyalty/index.ts';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
 import { EXAMPLE_PROGRAM as EXAMPLE, screenshotDirs, useDashboard } from './browser.ts';
+import { close, itemToggle, jsonView, open, openProgramForm, sectionToggle, tier } from './program-form-page.ts';
 
 // The program's form editor in real Chromium against the real server: the form and the
 // JSON view are two views of one document (a change in the form is that change alone in
@@ -29,36 +30,7 @@ const dashboard = useDashboard({
 const server = () => dashboard.server;
 
 /** The program page with the example in the editor, shown as the form. */
-async function openForm(page: Page) {
-  await page.goto(`${server().url}/loyalty/program`);
-  await page.waitForFunction(() => (document.querySelector('[data-testid=program-editor]') as HTMLTextAreaElement | null)?.value.includes('"threshold"'));
-  await page.getByRole('button', { name: 'Start from the example' }).click();
-  await page.getByTestId('program-view-form').click();
-  await page.getByTestId('program-form').waitFor();
-}
-
-/** The document the JSON view holds, read from its text. */
-async function jsonView(page: Page): Promise<string> {
-  await page.getByTestId('program-view-json').click();
-  return page.getByTestId('program-editor').inputValue();
-}
-
-const tier = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
-
-/** A section's button, in its heading ("Tiers"). */
-const sectionToggle = (page: Page, name: string) => page.getByTestId('program-form').getByRole('heading', { name, exact: true }).getByRole('button');
-/** A list item's button, its legend ("Tier 2: Silver"). */
-const itemToggle = (page: Page, name: string) => tier(page, name).locator('legend').getByRole('button', { name, exact: true });
-
-/** Opens what is closed of a section or a list item by its button, as a reader clicks it. */
-async function open(toggle: Locator) {
-  if (await toggle.getAttribute('aria-expanded') !== 'true') await toggle.click();
-  expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-}
-async function close(toggle: Locator) {
-  if (await toggle.getAttribute('aria-expanded') === 'true') await toggle.click();
-  expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-}
+const openForm = (page: Page) => openProgramForm(page, server().url);
 
 describe('the program form editor', () => {
   it('edits the same document as the JSON view, then simulates and publishes it', async () => {

@@ -110,6 +110,22 @@ export const PROGRAM_FORM_COUNTED = {
     da: { one: '{count} kategori', other: '{count} kategorier' },
     ru: { one: '{count} категория', few: '{count} категории', many: '{count} категорий', other: '{count} категории' },
   },
+  /** A condition's SKUs, when more than a few (the products are named when they are few). */
+  programSkus: {
+    en: { one: '{count} SKU', other: '{count} SKUs' },
+    sl: { one: '{count} izdelek', two: '{count} izdelka', few: '{count} izdelki', other: '{count} izdelkov' },
+    tr: { one: '{count} ürün', other: '{count} ürün' },
+    da: { one: '{count} vare', other: '{count} varer' },
+    ru: { one: '{count} товар', few: '{count} товара', many: '{count} товаров', other: '{count} товара' },
+  },
+  /** A condition's stores, when more than a few. */
+  programStores: {
+    en: { one: '{count} store', other: '{count} stores' },
+    sl: { one: '{count} trgovina', two: '{count} trgovini', few: '{count} trgovine', other: '{count} trgovin' },
+    tr: { one: '{count} mağaza', other: '{count} mağaza' },
+    da: { one: '{count} butik', other: '{count} butikker' },
+    ru: { one: '{count} магазин', few: '{count} магазина', many: '{count} магазинов', other: '{count} магазина' },
+  },
   /** …within so many days. */
   programWithinDays: {
     en: { one: 'in {count} day', other: 'in {count} days' },

@@ -1,11 +1,11 @@
 import { useI18n } from '../../../i18n/index.ts';
 import { getAt, shown } from './document.ts';
-import { Choice, Field, Some, useProgramForm } from './fields.tsx';
+import { TierChoice } from './Condition.tsx';
+import { Choice, Field, useProgramForm } from './fields.tsx';
 import { ItemList } from './ItemList.tsx';
 import { Localized } from './Localized.tsx';
 import { Section } from './outline.tsx';
 import { nameOf, rewardFigures, rewardsSummary, titled } from './summaries.ts';
-import { choicesOf } from './Tiers.tsx';
 
 const TYPES = ['fixed_discount', 'percent_discount', 'free_product', 'gift_card', 'event'] as const;
 
@@ -18,7 +18,7 @@ export function Rewards() {
   const i18n = useI18n();
   const { t } = i18n;
   const form = useProgramForm();
-  const tiers = choicesOf(i18n, getAt(form.document, ['tiers', 'levels']));
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <Section id="rewards" summary={rewardsSummary(i18n, form.document)} testId="program-form-rewards">
       <ItemList
@@ -42,9 +42,13 @@ export function Rewards() {
                 <Field path={[...path, 'stock']} label={t('programForm.stock')} kind="integer" hint={t('programForm.stockHint')} />
                 <Field path={[...path, 'valid_days']} label={t('programForm.validDays')} kind="integer" placeholder="90" />
               </div>
+              <div className="grid instants">
+                <Field path={[...path, 'available_from']} label={t('programForm.availableFrom')} kind="instant" hint={t('programForm.availableFromHint', { zone })} />
+                <Field path={[...path, 'available_to']} label={t('programForm.availableTo')} kind="instant" hint={t('programForm.availableToHint')} />
+              </div>
               <Localized path={[...path, 'name']} label={t('programForm.itemName')} required />
               {type === 'event' && <Localized path={[...path, 'event']} label={t('programForm.event')} required />}
-              {tiers.length > 0 && <Some path={[...path, 'tiers']} label={t('programForm.rewardTiers')} options={tiers} hint={t('programForm.rewardTiersHint')} />}
+              <TierChoice path={[...path, 'tiers']} label={t('programForm.rewardTiers')} hint={t('programForm.rewardTiersHint')} />
             </>
           );
         }}

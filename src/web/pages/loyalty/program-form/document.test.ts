@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { addItem, getAt, moveItem, parseAmount, parseList, parseNumber, pretty, problemPath, readDocument, removeItem, setAt, withLanguage } from './document.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  addItem, getAt, moveItem, parseAmount, parseInstant, parseList, parseNumber, pretty, problemPath, readDocument, removeItem, setAt, showInstant, withChoice, withLanguage,
+} from './document.ts';
 
 // The program form's edits, on the example program: each changes what it names and
 // nothing else, keeps fields the form never shows, and never changes the document it is given.
@@ -95,5 +97,59 @@ describe('program form: editing the document', () => {
     expect(getAt(EXAMPLE, ['tiers', 'levels', 1, 'benefits', 'birthday_bonus'])).toBe(200);
     expect(getAt(EXAMPLE, ['tiers', 'levels', 9, 'code'])).toBeUndefined();
     expect(problemPath('program.tiers.levels.1.threshold')).toBe('tiers.levels.1.threshold');
+  });
+
+  it('ticks some of a few values in their offered order, keeping their type; none ticked is no list', () => {
+    const days = [1, 2, 3, 4, 5, 6, 7];
+    expect(withChoice([], days, 7, true)).toEqual([7]);
+    expect(withChoice([7], days, 6, true)).toEqual([6, 7]); // in the week's order, not the order ticked
+    expect(withChoice([6, 7], days, 7, false)).toEqual([6]);
+    expect(withChoice([6], days, 6, false)).toBeUndefined(); // never [] (the schema wants one at least)
+    expect(withChoice([6], days, '6', true)).toEqual([6]); // "6" is not the weekday 6
+    // A value ticked but not offered any more (a tier since removed) stays until it is unticked.
+    expect(withChoice(['gold', 'platinum'], ['member', 'gold', 'platinum'], 'member', true)).toEqual(['member', 'gold', 'platinum']);
+    expect(withChoice(['platinum'], ['member', 'platinum'], 'platinum', false)).toBeUndefined();
+  });
+
+  it('removes a condition\'s part left empty, and a promotion\'s condition left with none (a multiplier keeps its own)', () => {
+    const document = { earning: { multipliers: [{ when: { weekdays: [6, 7] }, factor: 2 }], promotions: [{ name: 'X', from: '2026-12-05', to: '2026-12-07', when: { tiers: ['gold'] }, factor: 2 }] } };
+    const path = ['earning', 'promotions', 0, 'when', 'tiers'];
+    expect(setAt(document, path, withChoice(['gold'], ['member', 'gold'], 'gold', false), { prune: true }).earning.promotions[0]).toEqual({ name: 'X', from: '2026-12-05', to: '2026-12-07', factor: 2 });
+    expect(setAt(document, ['earning', 'multipliers', 0, 'when', 'weekdays'], undefined).earning.multipliers[0]).toEqual({ when: {}, factor: 2 });
+    expect(setAt(document, ['earning', 'promotions', 0, 'when', 'weekdays'], [6, 7], { prune: true }).earning.promotions[0].when).toEqual({ tiers: ['gold'], weekdays: [6, 7] });
+  });
+});
+
+describe('program form: instants in this browser\'s time zone', () => {
+  const zone = process.env.TZ;
+  const inZone = (tz: string) => { process.env.TZ = tz; };
+  afterEach(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it('writes a local time with that day\'s offset, summer and winter', () => {
+    inZone('Europe/Ljubljana');
+    expect(parseInstant('2026-12-05T00:00')).toBe('2026-12-05T00:00:00+01:00');
+    expect(parseInstant('2026-07-01T09:30')).toBe('2026-07-01T09:30:00+02:00');
+    expect(parseInstant('2026-07-01T09:30:15')).toBe('2026-07-01T09:30:15+02:00');
+    expect(parseInstant('')).toBeUndefined();
+    expect(parseInstant('soon')).toBe('soon'); // for the server to name
+    inZone('America/New_York');
+    expect(parseInstant('2026-12-05T00:00')).toBe('2026-12-05T00:00:00-05:00');
+    inZone('Asia/Kolkata');
+    expect(parseInstant('2026-12-05T00:00')).toBe('2026-12-05T00:00:00+05:30');
+  });
+
+  it('shows an instant as this browser\'s local time, and a date alone as that day\'s start', () => {
+    inZone('Europe/Ljubljana');
+    expect(showInstant('2026-12-05T00:00:00+01:00')).toBe('2026-12-05T00:00');
+    expect(showInstant('2026-12-04T23:00:00Z')).toBe('2026-12-05T00:00');
+    expect(showInstant('2026-12-05')).toBe('2026-12-05T00:00');
+    expect(parseInstant(showInstant('2026-07-01T09:30:00+02:00'))).toBe('2026-07-01T09:30:00+02:00');
+    expect([showInstant('soon'), showInstant(undefined), showInstant(5)]).toEqual(['', '', '']);
+    inZone('America/Los_Angeles');
+    expect(showInstant('2026-12-05')).toBe('2026-12-05T00:00'); // not 4 December, 16:00 (midnight UTC)
+    expect(showInstant('2026-12-05T00:00:00+01:00')).toBe('2026-12-04T15:00');
   });
 });

@@ -1,7 +1,7 @@
 // The program form edits the program document itself: every input reads one path of the
 // parsed JSON and writes back there, so the JSON view and the form are two views of one
-// text, and whatever the form does not show (a condition's weekdays, a reward's
-// availability window, a key added tomorrow) is carried along untouched. These functions
+// text, and whatever the form does not show (the $schema line, an amount kept from a
+// reward's former type, a key added tomorrow) is carried along untouched. These functions
 // are pure: each gives a new document and never changes the one it is given.
 //
 // They judge nothing: what a person types goes into the document as near to as typed as
@@ -136,6 +136,46 @@ export function parseList(text: string): string[] | undefined {
 }
 
 export const showList = (value: unknown): string => (Array.isArray(value) ? value.map(shown).join(', ') : shown(value));
+
+/**
+ * A list of some of a few values (channels, tiers, weekdays) with `option` ticked or not:
+ * in the order they are offered, each value of its own type (the weekday 6, not "6"); none
+ * left is no list (undefined: the key goes), as the schema refuses an empty one.
+ */
+export function withChoice(chosen: readonly unknown[], offered: readonly unknown[], option: unknown, on: boolean): unknown[] | undefined {
+  const next = offered.filter((v) => (v === option ? on : chosen.includes(v)));
+  return next.length ? next : undefined;
+}
+
+// Instants (a promotion's window, a reward's availability) are typed in a datetime-local
+// input, in this browser's time zone as the Promotions tab's are, and written with that
+// zone's offset on that day ("2026-12-05T00:00:00+01:00", "2026-07-01T00:00:00+02:00"): the
+// document then says the very moment, and reads as the local time that was meant.
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * An instant as a datetime-local input shows it: this browser's local time, to the minute.
+ * A date alone ("2026-12-05") is that day's start, as a business means it and as the
+ * server reads a promotion's (in its time zone), not midnight UTC, which is still the day
+ * before west of Greenwich. A text that is no instant shows as nothing (the JSON view has it).
+ */
+export function showInstant(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const text = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return `${text}T00:00`;
+  if (Number.isNaN(Date.parse(text))) return '';
+  const d = new Date(text);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A datetime-local input's time as the document writes an instant, with this browser's offset that day; empty is no value, a text no date reads stays as typed. */
+export function parseInstant(text: string): string | undefined {
+  if (!text) return undefined;
+  const offset = -new Date(text).getTimezoneOffset();
+  if (Number.isNaN(offset)) return text;
+  const sign = offset < 0 ? '-' : '+';
+  return `${text.length === 16 ? `${text}:00` : text}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+}
 
 /** A problem's field as the form names its input: the server's "program.tiers.levels.1.threshold" is "tiers.levels.1.threshold". */
 export const problemPath = (field: string): string => field.replace(/^program\./, '');

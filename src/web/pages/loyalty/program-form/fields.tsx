@@ -1,6 +1,6 @@
 import { createContext, useContext, useId, useState } from 'react';
 import { useI18n } from '../../../i18n/index.ts';
-import { getAt, parseAmount, parseList, parseNumber, pathKey, shown, showList, type Path } from './document.ts';
+import { getAt, parseAmount, parseInstant, parseList, parseNumber, pathKey, showInstant, shown, showList, withChoice, type Path } from './document.ts';
 import type { Outline } from './outline.tsx';
 
 // The form's inputs. Each reads the value at its path of the document and writes what is
@@ -60,29 +60,13 @@ const isEmpty = (value: unknown) => value === undefined || value === '' || (Arra
 
 type Kind = 'text' | 'integer' | 'number' | 'amount' | 'list' | 'instant';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** An instant as a datetime-local input shows it: the browser's local time. */
-function localTime(value: unknown): string {
-  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return '';
-  const d = new Date(value);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-/** A datetime-local input's time as the document writes an instant: with the browser's offset that day ("2026-12-05T00:00:00+01:00"). */
-function instant(text: string): string | undefined {
-  if (!text) return undefined;
-  const offset = -new Date(text).getTimezoneOffset();
-  if (Number.isNaN(offset)) return text;
-  const sign = offset < 0 ? '-' : '+';
-  return `${text.length === 16 ? `${text}:00` : text}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-}
-
 const READ: Record<Kind, { parse: (text: string) => unknown; show: (value: unknown) => string; inputMode?: 'numeric' | 'decimal' }> = {
   text: { parse: (text) => (text.trim() === '' ? undefined : text), show: shown },
   integer: { parse: parseNumber, show: shown, inputMode: 'numeric' },
   number: { parse: parseNumber, show: shown, inputMode: 'decimal' },
   amount: { parse: parseAmount, show: shown, inputMode: 'decimal' },
   list: { parse: parseList, show: showList },
-  instant: { parse: instant, show: localTime },
+  instant: { parse: parseInstant, show: showInstant },
 };
 
 /** One value of the document in an input of its kind: a text, a whole number, a number, an amount (kept a decimal string), a list between commas, an instant. */
@@ -180,26 +164,30 @@ export function Check({ path, label }: { path: Path; label: string }) {
   );
 }
 
-/** Some of a few values (channels, tiers): ticked ones listed in the given order, none leaves the key out. */
-export function Some({ path, label, options, hint, prune }: { path: Path; label: string; options: readonly (readonly [value: string, label: string])[]; hint?: string; prune?: boolean }) {
+type Option = readonly [value: string | number, label: string];
+
+/**
+ * Some of a few values (channels, tiers, weekdays): ticked ones listed in the given order,
+ * none leaves the key out (the schema refuses an empty list). The values keep their type
+ * (a weekday is the number 6, not "6").
+ */
+export function Some({ path, label, options, hint, prune }: { path: Path; label: string; options: readonly Option[]; hint?: string; prune?: boolean }) {
   const form = useProgramForm();
   const value = getAt(form.document, path);
   const chosen: unknown[] = Array.isArray(value) ? value : [];
   const reasons = [...form.problems(path), ...chosen.flatMap((_, i) => form.problems([...path, i]))];
   const id = useId();
-  // A value ticked in the document but not offered (a tier since removed) is offered too, to be unticked.
-  const all = [...options, ...chosen.filter((c) => !options.some(([v]) => v === c)).map((c) => [shown(c), shown(c)] as const)];
-  const toggle = (option: string, on: boolean) => {
-    const next = all.map(([v]) => v).filter((v) => (v === option ? on : chosen.includes(v)));
-    form.set(path, next.length ? next : undefined, { prune });
-  };
+  // A value ticked in the document but not offered (a tier since removed, a weekday 8 typed in the JSON) is offered too, to be unticked.
+  const strays = chosen.filter((c) => !options.some(([v]) => v === c));
+  const all: readonly (readonly [value: unknown, label: string])[] = [...options, ...strays.map((c) => [c, shown(c)] as const)];
+  const toggle = (option: unknown, on: boolean) => form.set(path, withChoice(chosen, all.map(([v]) => v), option, on), { prune });
   return (
     <fieldset className={`field some${reasons.length ? ' refused' : ''}`} data-path={pathKey(path)} aria-describedby={hint || reasons.length ? id : undefined}>
       <legend>{label}</legend>
       <div className="choices">
         {all.map(([v, text]) => (
-          <label key={v} className="inline">
-            <input type="checkbox" checked={chosen.includes(v)} onChange={(e) => toggle(v, e.target.checked)} />
+          <label key={`${typeof v}:${shown(v)}`} className="inline">
+            <input type="checkbox" checked={chosen.includes(v)} aria-invalid={reasons.length > 0 || undefined} onChange={(e) => toggle(v, e.target.checked)} />
             {text}
           </label>
         ))}

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n, type Language } from '../../../i18n/index.ts';
 import { followItems } from './outline.tsx';
 import {
   bonusesSummary, challengeFigures, challengesSummary, earningSummary, expirySummary, generalSummary, levelFigures,
-  multiplierFigures, promotionFigures, rewardFigures, rewardsSummary, tiersSummary,
+  multiplierFigures, promotionFigures, rewardFigures, rewardsSummary, tiersSummary, weekdayChoices, weekdaysText,
 } from './summaries.ts';
 
 // What the program form's closed sections and list items say of the example program, in
@@ -73,6 +73,82 @@ describe('program form: the summaries of its sections and items', () => {
     expect(bonusesSummary(en, { bonuses: { referral: {} } })).toBe('No bonuses');
     expect(generalSummary(en, {})).toBe('');
     expect(rewardFigures(en, {}, undefined)).toBe('');
+  });
+});
+
+describe('program form: the summaries of conditions and availability', () => {
+  const { levels } = EXAMPLE.tiers;
+  const goldWeekends = { when: { tiers: ['silver', 'gold'], weekdays: [6, 7] }, factor: 1.5 };
+  const zone = process.env.TZ;
+  afterEach(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it('names the tiers by their names and the weekdays as the language says them, in five languages', () => {
+    const said = (language: Language) => multiplierFigures(i18nIn(language), goldWeekends, levels);
+    expect(said('en')).toBe('×1.5 · Silver and Gold, weekends');
+    expect(said('sl')).toBe('×1,5 · Srebrni in Zlati, ob vikendih');
+    expect(said('tr')).toBe('×1,5 · Gümüş ve Altın, hafta sonları');
+    expect(said('da')).toBe('×1,5 · Sølv og Guld, i weekenden');
+    expect(said('ru')).toBe('×1,5 · Серебро и Золото, по выходным');
+    // A tier the program does not have is named by its code; without the levels, every one is.
+    expect(multiplierFigures(i18nIn('en'), { when: { tiers: ['gold', 'platinum'] }, factor: 2 }, levels)).toBe('×2 · Gold and platinum');
+    expect(multiplierFigures(i18nIn('en'), goldWeekends)).toBe('×1.5 · silver and gold, weekends');
+  });
+
+  it('says the weekdays: weekends, weekdays, every day, spans of three or more, and a value that is none as typed', () => {
+    const en = i18nIn('en');
+    expect(weekdaysText(en, [1, 2, 3, 4, 5])).toBe('weekdays');
+    expect(weekdaysText(en, [7, 1, 2, 3, 4, 5, 6])).toBe('every day');
+    expect(weekdaysText(en, [6, 1, 2, 4, 3])).toBe('Mon–Thu and Sat');
+    expect(weekdaysText(en, [3, 1])).toBe('Mon and Wed');
+    expect(weekdaysText(en, [5])).toBe('Fri');
+    expect(weekdaysText(en, [6, 7, 8])).toBe('Sat, Sun and 8');
+    expect(weekdaysText(i18nIn('sl'), [1, 2, 3, 5])).toBe('pon.–sre. in pet.');
+    expect(weekdaysText(i18nIn('ru'), [1, 2, 3, 4, 5])).toBe('по будням');
+    expect(weekdaysText(i18nIn('da'), [1, 2, 3, 4, 5, 6, 7])).toBe('alle dage');
+  });
+
+  it('offers the seven weekdays, Monday (1) first, named in the dashboard\'s language', () => {
+    expect(weekdayChoices(i18nIn('en'))).toEqual([[1, 'Monday'], [2, 'Tuesday'], [3, 'Wednesday'], [4, 'Thursday'], [5, 'Friday'], [6, 'Saturday'], [7, 'Sunday']]);
+    expect(weekdayChoices(i18nIn('sl')).map(([, name]) => name)).toEqual(['Ponedeljek', 'Torek', 'Sreda', 'Četrtek', 'Petek', 'Sobota', 'Nedelja']);
+    expect(weekdayChoices(i18nIn('tr'))[0]).toEqual([1, 'Pazartesi']);
+    expect(weekdayChoices(i18nIn('da'))[6]).toEqual([7, 'Søndag']);
+    expect(weekdayChoices(i18nIn('ru'))[2]).toEqual([3, 'Среда']);
+  });
+
+  it('names a few SKUs, stores and categories, and counts more, with the form each number takes', () => {
+    const skus = (n: number) => Array.from({ length: n }, (_, i) => `SKU-${i}`);
+    const condition = (n: number) => ({ when: { skus: skus(n), stores: skus(n) }, factor: 2 });
+    expect(multiplierFigures(i18nIn('en'), condition(2))).toBe('×2 · SKU-0, SKU-1, SKU-0, SKU-1');
+    expect(multiplierFigures(i18nIn('en'), condition(5))).toBe('×2 · 5 SKUs, 5 stores');
+    expect(multiplierFigures(i18nIn('sl'), condition(4))).toBe('×2 · 4 izdelki, 4 trgovine');
+    expect(multiplierFigures(i18nIn('sl'), condition(5))).toBe('×2 · 5 izdelkov, 5 trgovin');
+    expect(multiplierFigures(i18nIn('ru'), condition(4))).toBe('×2 · 4 товара, 4 магазина');
+    expect(multiplierFigures(i18nIn('ru'), condition(21))).toBe('×2 · 21 товар, 21 магазин');
+    expect(multiplierFigures(i18nIn('da'), { when: { categories: ['a', 'b', 'c', 'd'] }, factor: 2 })).toBe('×2 · 4 kategorier');
+    expect(multiplierFigures(i18nIn('tr'), { when: { skus: skus(4) }, factor: 2 })).toBe('×2 · 4 ürün');
+  });
+
+  it('says what a promotion is for after what it gives', () => {
+    process.env.TZ = 'Europe/Ljubljana';
+    const en = i18nIn('en');
+    const promotion = { ...EXAMPLE.earning.promotions[0], when: { channels: ['in_store'], tiers: ['gold'], weekdays: [6, 7] } };
+    expect(promotionFigures(en, promotion, levels)).toBe('5 Dec 2026 – 7 Dec 2026 · ×2 · In store, Gold, weekends');
+    expect(nbsp(promotionFigures(i18nIn('sl'), promotion, levels))).toMatch(/^5\. dec\. 2026 – 7\. dec\. 2026 · ×2 · .+, Zlati, ob vikendih$/);
+  });
+
+  it('says when a reward can be had, the day as this browser reads it; a date alone is that day wherever the browser is', () => {
+    process.env.TZ = 'Europe/Ljubljana';
+    const cake = EXAMPLE.rewards[1];
+    const en = i18nIn('en');
+    expect(rewardFigures(en, { ...cake, available_from: '2026-12-01T00:00:00+01:00', available_to: '2027-01-06T00:00:00+01:00' }, levels)).toBe('Free product · 800 points · available 1 Dec 2026 – 6 Jan 2027');
+    expect(rewardFigures(en, { ...cake, available_from: '2026-12-01T00:00:00+01:00' }, levels)).toBe('Free product · 800 points · available from 1 Dec 2026');
+    expect(rewardFigures(en, { ...cake, available_to: 'soon' }, levels)).toBe('Free product · 800 points · available until soon');
+    expect(nbsp(rewardFigures(i18nIn('ru'), { ...cake, available_to: '2027-01-06T00:00:00+01:00' }, levels))).toBe('Бесплатный товар · 800 баллов · доступна до 6 янв. 2027 г.');
+    process.env.TZ = 'America/Los_Angeles';
+    expect(rewardFigures(en, { ...cake, available_from: '2026-12-01' }, levels)).toBe('Free product · 800 points · available from 1 Dec 2026');
   });
 });
 

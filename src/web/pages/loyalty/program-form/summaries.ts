@@ -134,9 +134,34 @@ export function levelFigures(i18n: I18n, level: Dictionary, metric: unknown, cur
   ]));
 }
 
-/** A reward: its type with its value, its cost, the tiers it is for by their names ("Fixed discount €5.00 · 1,000 points", "… · tiers: Silver, Gold"). */
+/** The program's tier levels by code, each as its name in the dashboard's language (its code while it has none). */
+const tierNamesOf = (i18n: I18n, levels: unknown) => new Map(itemsOf(levels).map((level) => [shown(level.code), nameOf(i18n, level.name) || shown(level.code)]));
+
+/**
+ * An instant as its day ("5 Dec 2026") in this browser's time zone, as the form's inputs
+ * show it; a date alone is that calendar day (not midnight UTC, the day before west of
+ * Greenwich); as typed while it is neither.
+ */
+function dayShown(i18n: I18n, value: unknown): string {
+  if (typeof value !== 'string') return shown(value);
+  const text = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return Number.isNaN(Date.parse(text)) ? text : i18n.date(`${text}T00:00:00`);
+  return Number.isNaN(Date.parse(text)) ? text : i18n.date(text);
+}
+
+/** When a reward can be redeemed: "available 1 Dec 2026 – 6 Jan 2027", "available from …", "available until …"; nothing while always. */
+function availability(i18n: I18n, reward: Dictionary): string | undefined {
+  const from = reward.available_from === undefined ? undefined : dayShown(i18n, reward.available_from);
+  const to = reward.available_to === undefined ? undefined : dayShown(i18n, reward.available_to);
+  if (from !== undefined && to !== undefined) return i18n.t('programForm.summary.availableBetween', { from, to });
+  if (from !== undefined) return i18n.t('programForm.summary.availableFrom', { from });
+  if (to !== undefined) return i18n.t('programForm.summary.availableUntil', { to });
+  return undefined;
+}
+
+/** A reward: its type with its value, its cost, the tiers it is for by their names, when it can be had ("Fixed discount €5.00 · 1,000 points", "… · tiers: Silver, Gold · available from 1 Dec 2026"). */
 export function rewardFigures(i18n: I18n, reward: Dictionary, levels: unknown, currency?: string): string {
-  const tierNames = new Map(itemsOf(levels).map((level) => [shown(level.code), nameOf(i18n, level.name) || shown(level.code)]));
+  const tierNames = tierNamesOf(i18n, levels);
   const { type } = reward;
   const kind = typeof type === 'string' && ['fixed_discount', 'percent_discount', 'free_product', 'gift_card', 'event'].includes(type)
     ? i18n.t(`loyalty.rewardType.${type as 'fixed_discount'}`) : shown(type);
@@ -148,6 +173,7 @@ export function rewardFigures(i18n: I18n, reward: Dictionary, levels: unknown, c
     join([kind, amount], ' '),
     reward.points !== undefined && count(i18n, 'programPoints', reward.points),
     tiers && i18n.t('programForm.summary.tiers', { tiers: tiers.join(', ') }),
+    availability(i18n, reward),
   ]));
 }
 
@@ -163,24 +189,88 @@ export function challengeFigures(i18n: I18n, challenge: Dictionary): string {
   ]));
 }
 
-/** A multiplier: its factor and what a purchase must match ("×2 · coffee", "×1.25 · Online"). */
-export function multiplierFigures(i18n: I18n, multiplier: Dictionary): string {
-  const when = objectAt(multiplier.when);
-  const values = (key: string) => (Array.isArray(when[key]) ? (when[key] as unknown[]).map(shown) : []);
-  const channels = values('channels').map((c) => (['in_store', 'online', 'phone', 'other'].includes(c) ? i18n.t(`timeline.channel.${c as 'online'}`) : c));
+const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** The weekdays' names in the language, Monday (ISO 1) first: "Monday" (long) or "Mon" (short), as Intl writes them. */
+export function weekdayNames(i18n: I18n, width: 'long' | 'short'): string[] {
+  const format = new Intl.DateTimeFormat(i18n.language, { weekday: width, timeZone: 'UTC' });
+  // 1 January 2024 was a Monday.
+  return ISO_WEEKDAYS.map((day) => format.format(new Date(Date.UTC(2024, 0, day))));
+}
+
+/** The weekdays a condition offers, each by its ISO number (1 = Monday) and its name, capitalised as a label is ("Ponedeljek"). */
+export const weekdayChoices = (i18n: I18n): (readonly [day: number, name: string])[] =>
+  weekdayNames(i18n, 'long').map((name, i) => [ISO_WEEKDAYS[i], line(i18n, name)] as const);
+
+/**
+ * A condition's weekdays in a line: "weekends", "weekdays" (Monday to Friday), "every day",
+ * else the days, a run of three or more as a span ("Mon–Thu and Sat"). A value that is no
+ * weekday is shown as typed.
+ */
+export function weekdaysText(i18n: I18n, value: unknown): string {
+  const given = Array.isArray(value) ? value : [value];
+  const isDay = (d: unknown): d is number => typeof d === 'number' && Number.isInteger(d) && d >= 1 && d <= 7;
+  const days = [...new Set(given.filter(isDay))].sort((a, b) => a - b);
+  const others = given.filter((d) => !isDay(d)).map(shown);
+  if (!others.length) {
+    const set = days.join('');
+    if (set === '67') return i18n.t('programForm.summary.weekends');
+    if (set === '12345') return i18n.t('programForm.summary.workdays');
+    if (set === '1234567') return i18n.t('programForm.summary.everyDay');
+  }
+  const names = weekdayNames(i18n, 'short');
+  const runs: number[][] = [];
+  for (const day of days) {
+    const run = runs.at(-1);
+    if (run && run.at(-1) === day - 1) run.push(day);
+    else runs.push([day]);
+  }
+  const said = runs.flatMap((run) => (run.length >= 3 ? [`${names[run[0] - 1]}–${names[run.at(-1)! - 1]}`] : run.map((d) => names[d - 1])));
+  return i18n.list([...said, ...others]);
+}
+
+/** A few values as they are ("coffee, cake"); more than three by their count ("12 SKUs"), the line being one line. */
+function some(i18n: I18n, values: readonly string[], key: CountedKey): string | undefined {
+  if (!values.length) return undefined;
+  return values.length > 3 ? count(i18n, key, values.length) : values.join(', ');
+}
+
+/**
+ * What a purchase must match, in a line: its categories, SKUs, stores, channels, the
+ * member's tiers by their names and the weekdays ("coffee, Online", "Silver and Gold, weekends").
+ */
+export function conditionText(i18n: I18n, when: unknown, levels?: unknown): string {
+  const condition = objectAt(when);
+  const values = (key: string): unknown[] => (Array.isArray(condition[key]) ? condition[key] as unknown[] : condition[key] === undefined ? [] : [condition[key]]);
+  const texts = (key: string) => values(key).map(shown);
+  const channels = texts('channels').map((c) => (['in_store', 'online', 'phone', 'other'].includes(c) ? i18n.t(`timeline.channel.${c as 'online'}`) : c));
+  const tierNames = tierNamesOf(i18n, levels);
+  const tiers = texts('tiers').map((code) => tierNames.get(code) ?? code);
+  return join([
+    some(i18n, texts('categories'), 'programCategories'),
+    some(i18n, texts('skus'), 'programSkus'),
+    some(i18n, texts('stores'), 'programStores'),
+    channels.length > 0 && channels.join(', '),
+    tiers.length > 0 && i18n.list(tiers),
+    values('weekdays').length > 0 && weekdaysText(i18n, values('weekdays')),
+  ], ', ');
+}
+
+/** A multiplier: its factor and what a purchase must match ("×2 · coffee", "×1.25 · Online", "×1.5 · Silver and Gold, weekends"). */
+export function multiplierFigures(i18n: I18n, multiplier: Dictionary, levels?: unknown): string {
   return line(i18n, join([
     multiplier.factor !== undefined && factor(i18n, multiplier.factor),
-    join([...values('categories'), ...values('skus'), ...values('stores'), ...channels], ', '),
+    conditionText(i18n, multiplier.when, levels),
   ]));
 }
 
-/** A promotion: its window and what it gives ("5 Dec 2026 – 7 Dec 2026 · ×2"). */
-export function promotionFigures(i18n: I18n, promotion: Dictionary): string {
-  const day = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? i18n.date(value) : shown(value));
-  const window = promotion.from === undefined && promotion.to === undefined ? undefined : `${day(promotion.from)} – ${day(promotion.to)}`.trim();
+/** A promotion: its window, what it gives and what a purchase must match ("5 Dec 2026 – 7 Dec 2026 · ×2 · Gold, weekends"). */
+export function promotionFigures(i18n: I18n, promotion: Dictionary, levels?: unknown): string {
+  const window = promotion.from === undefined && promotion.to === undefined ? undefined : `${dayShown(i18n, promotion.from)} – ${dayShown(i18n, promotion.to)}`.trim();
   return line(i18n, join([
     window,
     promotion.factor !== undefined && factor(i18n, promotion.factor),
     promotion.bonus_points !== undefined && `+${count(i18n, 'programPoints', promotion.bonus_points)}`,
+    conditionText(i18n, promotion.when, levels),
   ]));
 }
