@@ -365,6 +365,8 @@ export interface CouponUsesTable {
   order_ref: string | null;
   request_hash: string;
   used_at: Timestamp;
+  /** The discount the use gave, in minor units, where the use told it (migration 0024); null where it did not. */
+  discount_minor: number | null;
 }
 
 export interface GiftCardsTable {

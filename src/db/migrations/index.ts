@@ -22,6 +22,7 @@ import * as m0020 from './0020_refunds_of_expired_points.ts';
 import * as m0021 from './0021_challenge_revocation.ts';
 import * as m0022 from './0022_promotion_listings.ts';
 import * as m0023 from './0023_activity_log.ts';
+import * as m0024 from './0024_coupon_use_discounts.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0021_challenge_revocation': m0021,
   '0022_promotion_listings': m0022,
   '0023_activity_log': m0023,
+  '0024_coupon_use_discounts': m0024,
 };

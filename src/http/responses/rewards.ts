@@ -50,7 +50,12 @@ export const CustomerCoupons = z.strictObject({ customer_id: Id, items: z.array(
 /** A write that an idempotency key makes safe to retry says in its body, as in its status, whether this request made it. */
 const Created = z.boolean().describe('true: this request did it (201); false: an earlier request with the same idempotency_key did, and this one changed nothing (200, Idempotent-Replayed: true)');
 
-export const CouponUse = z.strictObject({ created: Created, coupon: Coupon, benefit: CouponBenefit });
+export const CouponUse = z.strictObject({
+  created: Created,
+  coupon: Coupon,
+  benefit: CouponBenefit,
+  discount_given: Amount.nullable().describe("The discount this use gave as recorded, in the business's currency: a fixed amount (at most order_subtotal when sent), the percentage of order_subtotal (rounded to the minor unit, halves up), or a free product's product_price; null when the use did not tell it (a percentage without order_subtotal, a product without product_price, an event or a gift card). A replay answers what the first use recorded"),
+});
 
 export const Campaign = z.strictObject({
   created: Created,

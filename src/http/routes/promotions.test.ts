@@ -42,9 +42,26 @@ describe('GET /coupons/campaigns', () => {
     expect(after.json()).toEqual({
       id: spring.id, name: 'Spring', benefit: { type: 'fixed_discount', amount: '3.50' }, kind: 'unique_codes', shared_code: null,
       codes: 4, max_uses: 1, per_customer_limit: null, uses: 2, codes_used: 2, customers: 1, uses_without_customer: 1,
-      discount_given: '7.00', currency: 'EUR', valid_from: null, expires_at: null, status: 'active', created_at: '2026-05-01T10:00:00.000Z',
+      discount_given: '7.00', uses_without_discount: 0, currency: 'EUR', valid_from: null, expires_at: null, status: 'active', created_at: '2026-05-01T10:00:00.000Z',
     });
-    expect((await api.call('GET', `/api/v1/coupons/campaigns/${summer}`)).json()).toMatchObject({ kind: 'shared_code', shared_code: 'SUN-2026', uses: 1, customers: 1, discount_given: null });
+    expect((await api.call('GET', `/api/v1/coupons/campaigns/${summer}`)).json()).toMatchObject({ kind: 'shared_code', shared_code: 'SUN-2026', uses: 1, customers: 1, discount_given: null, uses_without_discount: 1 });
+  });
+
+  it("records a percentage's discount when the till sends the order's subtotal, and the figures say how many uses did not", async () => {
+    const used = await api.call('POST', '/api/v1/coupons/SUN-2026/redeem', { key: api.keys.till, body: { idempotency_key: 'till-4', order_subtotal: '24.95' } });
+    expect(used.statusCode).toBe(201);
+    expect(used.json()).toMatchObject({ created: true, discount_given: '2.50' }); // 2.495, halves up
+    const replay = await api.call('POST', '/api/v1/coupons/SUN-2026/redeem', { key: api.keys.till, body: { idempotency_key: 'till-4', order_subtotal: 24.95 } });
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json()).toMatchObject({ created: false, discount_given: '2.50' });
+    expect((await api.call('GET', `/api/v1/coupons/campaigns/${summer}`)).json()).toMatchObject({ uses: 2, discount_given: '2.50', uses_without_discount: 1 });
+    const bad = await api.call('POST', '/api/v1/coupons/SUN-2026/redeem', { key: api.keys.till, body: { idempotency_key: 'till-5', order_subtotal: '1.234', product_price: '2' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['order_subtotal']);
+    const doc = (await api.call('GET', '/api/openapi.json', { key: null })).json();
+    const body = doc.paths['/api/v1/coupons/{code}/redeem'].post.requestBody.content['application/json'].schema;
+    expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(['order_subtotal', 'product_price']));
+    expect(body.required).toEqual(['idempotency_key']);
   });
 
   it('pages with next_cursor, and refuses a cursor it did not give, naming the field', async () => {

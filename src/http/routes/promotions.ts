@@ -27,7 +27,8 @@ export function promotionRoutes(app: FastifyInstance, s: Services, prefix: strin
     method: 'GET', path: '/coupons/campaigns', tag: 'loyalty', scope: 'read',
     summary: 'The campaigns of promotion coupons, newest first, each with its figures and where it stands',
     description: 'Each campaign says what it gives, how it was made (unique codes or one shared code), its uses so far, the codes used, the distinct customers named at a use, ' +
-      'the discount given where the benefit is a fixed amount, and its status now. Paginated as GET /customers: pass next_cursor as `cursor`.',
+      'the discount given as its uses told it (a fixed amount per use; a percentage of the order_subtotal a redemption sent; a free product\'s product_price), with the uses that did not tell it counted in uses_without_discount, and its status now. ' +
+      'Paginated as GET /customers: pass next_cursor as `cursor`.',
     query: CampaignListQuery,
     responses: { 200: { description: 'A page of campaigns, newest first', schema: CampaignPage }, 422: 'A cursor this list did not give, or a limit out of 1–500' },
     handler: async (req) => L.campaigns(req.query),

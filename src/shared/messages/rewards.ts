@@ -69,6 +69,13 @@ export const REWARDS = {
     da: 'skal angives: denne kupon er begrænset pr. kunde',
     ru: 'обязательное поле: у этого купона есть лимит на одного клиента',
   },
+  'coupon.price_without_product': {
+    en: 'is only for a coupon that gives a free product: this one gives a discount, whose worth order_subtotal tells',
+    sl: 'je samo za kupon, ki podari izdelek: ta daje popust, katerega vrednost pove order_subtotal',
+    tr: 'yalnızca ücretsiz ürün veren bir kupon içindir: bu kupon bir indirim verir, değerini order_subtotal belirtir',
+    da: 'gælder kun en kupon, der giver et gratis produkt: denne giver en rabat, hvis værdi order_subtotal angiver',
+    ru: 'только для купона, дающего бесплатный товар: этот купон даёт скидку, её размер определяет order_subtotal',
+  },
   'coupon.use_key_reused': {
     en: 'Coupon use {key} was already recorded with a different body',
     sl: 'Uporaba kupona {key} je že zabeležena z drugačno vsebino zahteve',

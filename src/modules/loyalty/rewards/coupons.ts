@@ -10,6 +10,7 @@ import { DecimalAmount, parseInput, toldBy } from '../../../shared/validation.ts
 import { AdminWriteKey, instant, refusePast } from './admin-writes.ts';
 import { campaignConflict } from './campaign-difference.ts';
 import { couponProblem, couponView, newCode, normalizeCode, routeWordOf, shownCode } from './codes.ts';
+import { discountGiven, useAmounts, type Benefit } from './discounts.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { recordsOfCustomer, requireActiveCustomer } from '../lifecycle/merged-customers.ts';
@@ -26,6 +27,12 @@ export const UseCouponInput = z.object({
   /** The customer using it (id); needed for per-customer limits and customer-bound coupons. */
   customer_id: z.string().uuid().optional(),
   order_ref: z.string().trim().max(200).optional(),
+  /** What the order came to before this coupon, in the business's currency ("24.90"): the discount a percentage gave is then recorded (discounts.ts). */
+  order_subtotal: DecimalAmount.optional()
+    .describe("The order's amount before this coupon, in the business's currency (\"24.90\"), as the till rang it up: with it the discount a percentage gave is recorded (rounded to the cent, halves up), and a fixed amount counts at most this much. Optional: without it a percentage's use counts as not recorded in the campaign's figures"),
+  /** The price of the product a free-product coupon gives ("3.20"): recorded as its discount. */
+  product_price: DecimalAmount.optional()
+    .describe("A free-product coupon: the price of the product given (\"3.20\"), recorded as the discount. Refused for a coupon that gives no product"),
 });
 
 const Benefit = z.discriminatedUnion('type', [
@@ -103,7 +110,14 @@ export function createCoupons(core: LoyaltyCore) {
       const data = parseInput(UseCouponInput, input, 'coupon use');
       const code = normalizeCode(codeInput);
       const now = clock.now();
-      const requestHash = sha256(canonicalJson({ code, customer: data.customer_id ?? null, order: data.order_ref ?? null }));
+      const amounts = useAmounts(data, currency);
+      // Amounts in the hash only when sent, in minor units ("3" and "3.00" are one request):
+      // a use recorded before they existed is retried with the hash it was stored under.
+      const hashed: Record<string, unknown> = { code, customer: data.customer_id ?? null, order: data.order_ref ?? null };
+      if (amounts.subtotal !== null) hashed.subtotal = amounts.subtotal;
+      if (amounts.price !== null) hashed.price = amounts.price;
+      const requestHash = sha256(canonicalJson(hashed));
+      const given = (minor: number | string | null) => (minor === null ? null : toMajor(minor, currency));
       return db.transaction().execute(async (trx) => {
         // The customer the till names, followed past merges and locked before the coupon
         // (customers before coupons, as a merge moves them): a till still sending a merged
@@ -117,8 +131,10 @@ export function createCoupons(core: LoyaltyCore) {
         const previous = await trx.selectFrom('coupon_uses').selectAll().where('code', '=', code).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
         if (previous) {
           if (previous.request_hash !== requestHash) throw conflict(say('coupon.use_key_reused', { key: data.idempotency_key }));
-          return { created: false, coupon: couponView(c), benefit: c.benefit };
+          return { created: false, coupon: couponView(c), benefit: c.benefit, discount_given: given(previous.discount_minor) };
         }
+        const benefit = c.benefit as Benefit;
+        if (amounts.price !== null && benefit.type !== 'free_product') throw invalidField('product_price', say('coupon.price_without_product'));
         const problem = couponProblem(c, now);
         if (problem) throw conflict(say('coupon.cannot_be_used', { code: shownCode(c), problem: problem.said }));
         if (c.customer_id && customerId && c.customer_id !== customerId) throw conflict(say('coupon.other_customer', { code: shownCode(c) }));
@@ -127,12 +143,15 @@ export function createCoupons(core: LoyaltyCore) {
           await checkCustomerLimit(trx, { code, coupon: c, customerId });
         }
         const user = customerId ?? c.customer_id;
-        await trx.insertInto('coupon_uses').values({ code, idempotency_key: data.idempotency_key, customer_id: user, campaign_id: c.campaign_id, order_ref: data.order_ref ?? null, request_hash: requestHash, used_at: now }).execute();
+        const discount = discountGiven(benefit, amounts, currency);
+        await trx.insertInto('coupon_uses').values({
+          code, idempotency_key: data.idempotency_key, customer_id: user, campaign_id: c.campaign_id, order_ref: data.order_ref ?? null, request_hash: requestHash, used_at: now, discount_minor: discount,
+        }).execute();
         const uses = c.uses + 1;
         await trx.updateTable('coupons').set({ uses, status: uses >= c.max_uses ? 'used' : 'active' }).where('code', '=', code).execute();
         await audit(trx, { actor, action: 'coupon.use', subject: code, details: { order_ref: data.order_ref } });
         await publish(trx, [{ type: 'coupon.used', customerId: user, payload: { code: shownCode(c), kind: c.kind, reward: c.reward_code, campaign_id: c.campaign_id, customer_id: user, order_ref: data.order_ref ?? null } }]);
-        return { created: true, coupon: couponView({ ...c, uses, status: uses >= c.max_uses ? 'used' : 'active' }), benefit: c.benefit };
+        return { created: true, coupon: couponView({ ...c, uses, status: uses >= c.max_uses ? 'used' : 'active' }), benefit: c.benefit, discount_given: given(discount) };
       });
     },
 

@@ -3,17 +3,19 @@ import type { Db } from '../../../../db/index.ts';
 import { notFound } from '../../../../shared/errors.ts';
 import { isUuid } from '../../../../shared/ids.ts';
 import { say } from '../../../../shared/messages/index.ts';
-import { toMajor, toMinor } from '../../../../shared/money.ts';
+import { toMajor } from '../../../../shared/money.ts';
 import { parseInput } from '../../../../shared/validation.ts';
 import type { LoyaltyCore } from '../../loyalty.core.ts';
+import { minorOrNull, type Benefit } from '../discounts.ts';
 import { decodeCursor, encodeCursor, isInstant } from './cursor.ts';
 import { CampaignListQuery } from './listings.schema.ts';
 
 // The campaigns of promotion coupons as an admin reviews them (the dashboard's
 // Promotions tab, GET /coupons/campaigns): newest first, each with what it gives, how it
-// was made, and how it has done — uses, codes used, customers, the discount given at
-// face value — and where it stands today. The figures are counted from the campaign's
-// uses (migration 0022's index), so a page costs its campaigns' uses, never their codes.
+// was made, and how it has done — uses, codes used, customers, the discount given as its
+// uses recorded it — and where it stands today. The figures are counted from the
+// campaign's uses (the index of migrations 0022 and 0024), so a page costs its campaigns'
+// uses, never their codes.
 
 /** Where a campaign stands now: not valid yet, usable, past its expiry, or every use of every code taken. */
 export const CAMPAIGN_STATES = ['scheduled', 'active', 'expired', 'used_up'] as const;
@@ -23,8 +25,8 @@ type CampaignRow = {
   id: string; name: string; benefit: unknown; codes: number | string; max_uses: number; per_customer_limit: number | null;
   valid_from: Date | null; expires_at: Date | null; created_at: Date;
 };
-type Figures = { uses: number; codes_used: number; customers: number; uses_without_customer: number };
-const NONE: Figures = { uses: 0, codes_used: 0, customers: 0, uses_without_customer: 0 };
+type Figures = { uses: number; codes_used: number; customers: number; uses_without_customer: number; discount_known: number; uses_without_discount: number };
+const NONE: Figures = { uses: 0, codes_used: 0, customers: 0, uses_without_customer: 0, discount_known: 0, uses_without_discount: 0 };
 
 const COLUMNS = ['id', 'name', 'benefit', 'codes', 'max_uses', 'per_customer_limit', 'valid_from', 'expires_at', 'created_at'] as const;
 
@@ -42,9 +44,14 @@ async function figuresOf(db: Db, ids: string[]): Promise<Map<string, Figures>> {
       sql<string>`count(DISTINCT code)`.as('codes_used'),
       sql<string>`count(DISTINCT customer_id)`.as('customers'),
       sql<string>`count(*) FILTER (WHERE customer_id IS NULL)`.as('uses_without_customer'),
+      sql<string>`coalesce(sum(discount_minor), 0)`.as('discount_known'),
+      sql<string>`count(*) FILTER (WHERE discount_minor IS NULL)`.as('uses_without_discount'),
     ])
     .where('campaign_id', 'in', ids).groupBy('campaign_id').execute();
-  return new Map(rows.map((r) => [r.campaign_id!, { uses: Number(r.uses), codes_used: Number(r.codes_used), customers: Number(r.customers), uses_without_customer: Number(r.uses_without_customer) }]));
+  return new Map(rows.map((r) => [r.campaign_id!, {
+    uses: Number(r.uses), codes_used: Number(r.codes_used), customers: Number(r.customers), uses_without_customer: Number(r.uses_without_customer),
+    discount_known: Number(r.discount_known), uses_without_discount: Number(r.uses_without_discount),
+  }]));
 }
 
 /**
@@ -57,6 +64,21 @@ async function sharedCodesOf(db: Db, campaigns: CampaignRow[]): Promise<Map<stri
   if (single.length === 0) return new Map();
   const rows = await db.selectFrom('coupons').select(['campaign_id', 'chosen_code']).where('campaign_id', 'in', single).where('chosen_code', 'is not', null).execute();
   return new Map(rows.map((r) => [r.campaign_id!, r.chosen_code!]));
+}
+
+/**
+ * What a campaign's uses gave: the sum of the discounts recorded (discounts.ts), and the
+ * uses that recorded none — a percentage used without the order's subtotal, a product
+ * without its price, and every such use before a use could tell it (migration 0024). A
+ * fixed amount's use before then gave its amount, at face value, as it was counted then.
+ * discount_given is null only when there were uses and none told what it gave: nothing to
+ * sum, rather than a sum of nothing.
+ */
+export function discountFigures(benefit: unknown, f: Pick<Figures, 'uses' | 'discount_known' | 'uses_without_discount'>, currency: string) {
+  const faceValue = (benefit as Benefit).type === 'fixed_discount' ? minorOrNull((benefit as Benefit).amount, currency) : null;
+  const known = faceValue === null ? f.discount_known : f.discount_known + faceValue * f.uses_without_discount;
+  const unknown = faceValue === null ? f.uses_without_discount : 0;
+  return { discount_given: f.uses > 0 && unknown === f.uses ? null : toMajor(known, currency), uses_without_discount: unknown };
 }
 
 export function campaignState(c: Pick<CampaignRow, 'codes' | 'max_uses' | 'valid_from' | 'expires_at'>, uses: number, now: Date): CampaignState {
@@ -77,17 +99,15 @@ export function createCampaignListing(core: LoyaltyCore) {
     const now = clock.now();
     return rows.map((c) => {
       const f = figures.get(c.id) ?? NONE;
-      const benefit = c.benefit as { type: string; amount?: string | number };
       const sharedCode = shared.get(c.id) ?? null;
+      const discount = discountFigures(c.benefit, f, currency);
       return {
         id: c.id, name: c.name, benefit: c.benefit,
         kind: sharedCode === null ? 'unique_codes' as const : 'shared_code' as const,
         shared_code: sharedCode,
         codes: Number(c.codes), max_uses: c.max_uses, per_customer_limit: c.per_customer_limit,
         uses: f.uses, codes_used: f.codes_used, customers: f.customers, uses_without_customer: f.uses_without_customer,
-        // A fixed amount off, once per use; a percentage or a product gives what the basket
-        // made it, which a use does not record.
-        discount_given: benefit.type === 'fixed_discount' && benefit.amount !== undefined ? toMajor(toMinor(benefit.amount, currency) * f.uses, currency) : null,
+        discount_given: discount.discount_given, uses_without_discount: discount.uses_without_discount,
         currency,
         valid_from: c.valid_from?.toISOString() ?? null, expires_at: c.expires_at?.toISOString() ?? null,
         status: campaignState(c, f.uses, now),
