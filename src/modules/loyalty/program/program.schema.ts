@@ -40,7 +40,7 @@ function refusedAt(ctx: z.core.$RefinementCtx, ...path: PropertyKey[]): boolean 
 }
 
 const Instant = z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)) && /T|^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDay(v), fixedText('program.instant'))
-  .describe('An ISO 8601 timestamp ("2026-12-01T00:00:00+01:00") or date ("2026-12-01", midnight UTC).');
+  .describe('An ISO 8601 timestamp ("2026-12-01T00:00:00+01:00") or date ("2026-12-01": the start of that day in the business\'s time zone).');
 
 /** A text in the customer's language: one string, or one per language code. */
 export const LocalizedText = z.union([

@@ -19,6 +19,8 @@ export interface Program {
   pointValueMinor: number;
   /** Per promotion, [from, to) in epoch ms; per multiplier, its display name (parsed once, used per purchase). */
   promotionTimes: [number, number][];
+  /** Per reward code, [available_from, available_to) in epoch ms, an open end ±Infinity; dates read as promotions' are. */
+  rewardTimes: ReadonlyMap<string, [number, number]>;
   multiplierNames: string[];
   unitMinor: number;
   /** Why the version was applied (`regulars loyalty apply --note`), as stored with it; absent for a proposal being simulated. */
@@ -48,6 +50,10 @@ export function compileProgram({ version, effectiveFrom, document, currency, tim
     pointValueMinor: Number(document.point_value) * 10 ** currencyExponent(currency),
     // A date alone is the start of that day in the business's time zone, as the owner means "from Saturday".
     promotionTimes: document.earning.promotions.map((p) => [instantOf(p.from, timeZone).getTime(), instantOf(p.to, timeZone).getTime()]),
+    rewardTimes: new Map(document.rewards.map((r) => [r.code, [
+      r.available_from ? instantOf(r.available_from, timeZone).getTime() : Number.NEGATIVE_INFINITY,
+      r.available_to ? instantOf(r.available_to, timeZone).getTime() : Number.POSITIVE_INFINITY,
+    ]])),
     multiplierNames: document.earning.multipliers.map((m) => (m.name ? text(m.name) : describeCondition(m.when))),
     unitMinor: 10 ** currencyExponent(currency),
   };

@@ -38,10 +38,12 @@ export interface Redeemer {
  * spendable now (pending points do not count).
  */
 export function rewardProblem(reward: Reward, program: Program, member: Redeemer, { now, issued }: { now: Date; issued: number }): RewardProblem | null {
-  if (reward.available_from && Date.parse(reward.available_from) > now.getTime()) {
+  // The window as the program compiled it: a date alone is that day's start in the business's time zone.
+  const [from, to] = program.rewardTimes.get(reward.code) ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+  if (reward.available_from && from > now.getTime()) {
     return { code: 'not_yet_available', kind: 'invalid', said: say('reward.available_from', { from: reward.available_from }) };
   }
-  if (reward.available_to && Date.parse(reward.available_to) <= now.getTime()) {
+  if (reward.available_to && to <= now.getTime()) {
     return { code: 'no_longer_available', kind: 'invalid', said: say('reward.available_until', { to: reward.available_to }) };
   }
   if (reward.tiers && !(member.tier && reward.tiers.includes(member.tier))) {
