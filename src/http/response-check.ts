@@ -41,6 +41,14 @@ export function installResponseChecks(app: FastifyInstance): void {
     if (typeof declared === 'string') return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     if (isStream(payload)) {
+      // A CSV download written as it is read (a campaign's codes): its header line checked as it passes.
+      if (declared.csv && type.startsWith('text/csv')) {
+        const header = declared.csv.columns.join(',');
+        const checked = checkedFirstLine(`${header}\r\n`, () => failures.push(`Response check: ${request.method} ${request.routeOptions.url} streamed a CSV whose header line is not its declared one (${header})`));
+        // pipe() does not pass a failure on: the download is cut, as it is unchecked.
+        payload.once('error', (error) => checked.destroy(error));
+        return payload.pipe(checked);
+      }
       if (!declared.ndjson || !type.startsWith(NDJSON)) return refuse(`answered a stream (${type || 'no content type'}) for ${status}, which declares ${declared.ndjson ? NDJSON : 'none'}`);
       const lineSchema = declared.ndjson;
       return payload.pipe(checkedLines((line) => {
@@ -79,6 +87,31 @@ function refusal(request: FastifyRequest, what: string, problems: FieldProblem[]
   const detail = `Response check: ${request.method} ${request.routeOptions.url} ${what}${listed ? `: ${listed}` : ''}`;
   failures.push(detail);
   return problem(500, detail, problems);
+}
+
+/**
+ * Passes a stream through as it is, telling `wrong` once when it does not begin with
+ * `first` (the status and headers are sent by then: the test set-up reads the failure).
+ */
+function checkedFirstLine(first: string, wrong: () => void): Transform {
+  let seen = '';
+  let checked = false;
+  const check = (end: boolean) => {
+    if (checked || (!end && seen.length < first.length)) return;
+    checked = true;
+    if (!seen.startsWith(first)) wrong();
+  };
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      if (!checked) seen += String(chunk);
+      check(false);
+      done(null, chunk);
+    },
+    flush(done) {
+      check(true);
+      done();
+    },
+  });
 }
 
 /** Passes an NDJSON stream through line by line, each line as `check` returns it. */

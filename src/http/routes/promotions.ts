@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CampaignCodesQuery, CampaignListQuery, CODE_CSV_COLUMNS, GiftCardListQuery } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
@@ -45,7 +46,7 @@ export function promotionRoutes(app: FastifyInstance, s: Services, prefix: strin
     method: 'GET', path: '/coupons/campaigns/:id/codes', tag: 'loyalty', scope: 'admin',
     summary: "A campaign's codes with their uses: a page as JSON, or every code as a CSV download (Accept: text/csv or format=csv)",
     description: 'JSON: a page of codes in code order, each with its uses, whether it can be used now and when it was last used; pass next_cursor as `cursor`. ' +
-      'CSV: every code of the campaign, one line each, for a mail merge; `state` is `usable` or why not (as a coupon check\'s problem_code). ' +
+      'CSV: every code of the campaign, one line each, for a mail merge; `state` is `usable` or why not (as a coupon check\'s problem_code); sent as it is read, a page of codes at a time (chunked, no Content-Length), with Cache-Control: no-store. ' +
       'Needs the admin scope: the codes are bearer secrets.',
     query: CampaignCodesQuery,
     responses: {
@@ -57,8 +58,12 @@ export function promotionRoutes(app: FastifyInstance, s: Services, prefix: strin
       const { id } = req.params as IdParams;
       const query = parseInput(CampaignCodesQuery, req.query ?? {}, 'query');
       if (!wantsCsv(req, query.format)) return L.campaignCodes(id, req.query);
-      const { csv, fileName } = await L.campaignCodesCsv(id);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(csv);
+      // Written as the pages are read (a campaign may have 100,000 codes); an unknown
+      // campaign is a 404 before anything is sent. The codes are bearer secrets: no cache
+      // along the way may keep them.
+      const { chunks, fileName } = await L.campaignCodesCsvStream(id);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store')
+        .send(Readable.from(chunks, { objectMode: false }));
     },
   });
 

@@ -19,6 +19,9 @@ type CodeRow = { code: string; chosen_code: string | null; status: string; uses:
 /** RFC 4180: a field with a comma, a quote or a line break goes in quotes, its quotes doubled. */
 const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
+/** How many codes a page of the CSV download reads: what one download holds at a time, whatever the campaign's size. */
+export const CSV_PAGE = 1000;
+
 /** The CSV's columns, in order: the code as its holder types it first, for a mail merge's field. */
 export const CODE_CSV_COLUMNS = ['code', 'state', 'uses', 'max_uses', 'last_used_at', 'valid_from', 'expires_at'] as const;
 
@@ -37,12 +40,10 @@ export function createCampaignCodes(core: LoyaltyCore) {
     return campaign;
   }
 
-  /** When each code was last used: for the codes given, or (`codes` undefined) every used code of the campaign. */
-  async function lastUses(d: Db, campaignId: string, codes?: string[]): Promise<Map<string, Date>> {
-    if (codes?.length === 0) return new Map();
-    let q = d.selectFrom('coupon_uses').select(['code', sql<Date>`max(used_at)`.as('at')]).where('campaign_id', '=', campaignId);
-    if (codes) q = q.where('code', 'in', codes);
-    const rows = await q.groupBy('code').execute();
+  /** When each of the codes given was last used. */
+  async function lastUses(d: Db, campaignId: string, codes: string[]): Promise<Map<string, Date>> {
+    if (codes.length === 0) return new Map();
+    const rows = await d.selectFrom('coupon_uses').select(['code', sql<Date>`max(used_at)`.as('at')]).where('campaign_id', '=', campaignId).where('code', 'in', codes).groupBy('code').execute();
     return new Map(rows.map((r) => [r.code, new Date(r.at)]));
   }
 
@@ -55,6 +56,41 @@ export function createCampaignCodes(core: LoyaltyCore) {
   };
 
   const CODE_COLUMNS = ['code', 'chosen_code', 'status', 'uses', 'max_uses', 'valid_from', 'expires_at'] as const;
+  /** A code's line of the CSV (CODE_CSV_COLUMNS), without its line end. */
+  const csvLine = (c: ReturnType<typeof view>) =>
+    [c.code, c.problem_code ?? 'usable', String(c.uses), String(c.max_uses), c.last_used_at ?? '', c.valid_from ?? '', c.expires_at ?? ''].map(csvField).join(',');
+
+  /**
+   * Every code of a campaign as CSV (CODE_CSV_COLUMNS, a header line first, CRLF lines),
+   * with the file name to offer it under, as chunks of text to write as they come: the
+   * codes are read a page at a time in code order (by keyset on the campaign's code
+   * index), each page with its codes' last uses, so a download of 100,000 codes holds one
+   * page, never the whole list. The campaign is looked up before the first chunk (an
+   * unknown id is a 404 before anything is sent). The pages are read one after another,
+   * not in one transaction: on PGlite a transaction would hold the only connection for as
+   * long as the slowest client takes to read, so a code used during the download shows
+   * its uses as its page found them, as a page of the JSON list does. `state` is `usable`
+   * or why not, as a coupon check's problem_code says it, as of the download's start.
+   */
+  async function csvStream(id: string, { pageSize = CSV_PAGE }: { pageSize?: number } = {}) {
+    const campaign = await requireCampaign(id);
+    const now = clock.now();
+    async function* chunks(): AsyncGenerator<string> {
+      yield `${CODE_CSV_COLUMNS.join(',')}\r\n`;
+      let after: string | undefined;
+      for (;;) {
+        let select = db.selectFrom('coupons').select(CODE_COLUMNS).where('campaign_id', '=', campaign.id);
+        if (after !== undefined) select = select.where('code', '>', after);
+        const rows = await select.orderBy('code').limit(pageSize).execute();
+        if (rows.length === 0) return;
+        const used = await lastUses(db, campaign.id, rows.filter((c) => c.uses > 0).map((c) => c.code));
+        yield rows.map((row) => `${csvLine(view(row, used.get(row.code), now))}\r\n`).join('');
+        if (rows.length < pageSize) return;
+        after = rows[rows.length - 1].code;
+      }
+    }
+    return { fileName: codesFileName(campaign), chunks: chunks() };
+  }
 
   return {
     /** A page of a campaign's codes in code order, each with its uses and whether it can be used now. */
@@ -75,24 +111,15 @@ export function createCampaignCodes(core: LoyaltyCore) {
       return { items: page.map((c) => view(c, used.get(c.code), now)), next_cursor: rows.length > q.limit && last ? encodeCursor([last.code]) : null };
     },
 
-    /**
-     * Every code of a campaign as CSV (CODE_CSV_COLUMNS, a header line first, CRLF lines),
-     * with the file name to offer it under. `state` is `usable` or why not, as a coupon
-     * check's problem_code says it.
-     */
+    /** Every code as CSV, a page at a time (csvStream): for the download route. */
+    campaignCodesCsvStream: csvStream,
+
+    /** The same download as one text (the command line's local path, and tests). */
     async campaignCodesCsv(id: string) {
-      const campaign = await requireCampaign(id);
-      const [rows, used] = await Promise.all([
-        db.selectFrom('coupons').select(CODE_COLUMNS).where('campaign_id', '=', campaign.id).orderBy('code').execute(),
-        lastUses(db, campaign.id),
-      ]);
-      const now = clock.now();
-      const lines = [CODE_CSV_COLUMNS.join(',')];
-      for (const row of rows) {
-        const c = view(row, used.get(row.code), now);
-        lines.push([c.code, c.problem_code ?? 'usable', String(c.uses), String(c.max_uses), c.last_used_at ?? '', c.valid_from ?? '', c.expires_at ?? ''].map(csvField).join(','));
-      }
-      return { fileName: codesFileName(campaign), csv: `${lines.join('\r\n')}\r\n` };
+      const { fileName, chunks } = await csvStream(id);
+      let csv = '';
+      for await (const chunk of chunks) csv += chunk;
+      return { fileName, csv };
     },
   };
 }

@@ -117,6 +117,23 @@ describe("a campaign's codes", () => {
     expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual([...uniqueCodes].sort());
     expect(lines).toContain(`${uniqueCodes[1]},used,1,1,2026-05-20T10:00:00.000Z,,2026-07-01T00:00:00.000Z`);
   });
+
+  it('streams the CSV a page of codes at a time, reading the next page only when the last is taken, the same bytes', async () => {
+    const whole = (await s.loyalty.campaignCodesCsv(campaigns.unique)).csv;
+    const { chunks, fileName } = await s.loyalty.campaignCodesCsvStream(campaigns.unique, { pageSize: 2 });
+    expect(fileName).toBe('spring-5-codes.csv');
+    const taken: string[] = [];
+    for await (const chunk of chunks) taken.push(chunk);
+    // The header, a page of two codes, the last page of one.
+    expect(taken.map((c) => c.split('\r\n').length - 1)).toEqual([1, 2, 1]);
+    expect(taken.join('')).toBe(whole);
+    // A page size the codes fill exactly ends on an empty read, not a missing page.
+    const exact = await s.loyalty.campaignCodesCsvStream(campaigns.unique, { pageSize: 3 });
+    let text = '';
+    for await (const chunk of exact.chunks) text += chunk;
+    expect(text).toBe(whole);
+    await expect(s.loyalty.campaignCodesCsvStream('00000000-0000-4000-8000-00000000dead')).rejects.toMatchObject({ kind: 'not_found' });
+  });
 });
 
 describe('gift cards', () => {
