@@ -17,7 +17,7 @@ import { runningServer, type RunningServer } from './remote.ts';
  * after the first `npm start` (README: keys create, stores create, loyalty apply, import,
  * demo; migrate). They say on stderr that they created it, naming where. Every other
  * command reads, checks or maintains data that must be there already (status, the lists,
- * keys revoke, users reset-password, loyalty verify/report/simulate/maintain, analyze):
+ * keys revoke, users reset-password/role/disable/enable, loyalty verify/report/simulate/maintain, analyze):
  * pointed at an empty place (DATA_DIR mistyped or unset) it would answer from an empty
  * database — "OK: 0 points accounts" — so it refuses, names the folder or database and how to
  * point at the right one, exits non-zero and creates nothing (db/presence.ts).

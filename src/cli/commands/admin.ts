@@ -1,10 +1,30 @@
 import type { Command } from 'commander';
-import { say } from '../../shared/messages/index.ts';
+import type { Services } from '../../services.ts';
+import { say, type Language } from '../../shared/messages/index.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { StoreInput } from '../../modules/stores/index.ts';
 import { print, list, throughServerOr } from '../context.ts';
-import { inCli } from '../language.ts';
+import { businessTimeZone, whenText } from '../dates.ts';
+import { cliLanguage, inCli } from '../language.ts';
 import { callServer } from '../remote.ts';
+import { table } from './table.ts';
+import { userCommands } from './users.ts';
+
+type ListedKey = Awaited<ReturnType<Services['auth']['listApiKeys']>>[number];
+
+/** The API keys, one a row: id, name, scopes, active or revoked when, last used. */
+export function keyTable(items: ListedKey[], timeZone: string, language: Language): string {
+  if (items.length === 0) return say('cli.no_keys').in(language);
+  const headings = (['cli.promotions.id', 'cli.users.name', 'cli.keys.scopes', 'cli.keys.state', 'cli.promotions.last_used'] as const).map((code) => say(code).in(language));
+  return table([
+    headings,
+    ...items.map((k) => [
+      k.id, k.name, k.scopes.join(','),
+      (k.revoked_at ? say('cli.keys.revoked_at', { at: whenText(k.revoked_at, timeZone) }) : say('cli.key_active')).in(language),
+      k.last_used_at ? whenText(k.last_used_at, timeZone) : say('cli.users.never').in(language),
+    ]),
+  ]);
+}
 
 // keys, users and stores: the set-up a business does once.
 export function adminCommands(program: Command) {
@@ -26,8 +46,7 @@ export function adminCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
       const items = await throughServerOr('keys list', async (server) => (await callServer<{ items: unknown }>(server, 'GET', '/keys')).items, (s) => s.auth.listApiKeys());
-      print(items, Boolean(o.json), () =>
-        items.map((k) => `${k.id}  ${k.name.padEnd(24)} ${k.scopes.join(',').padEnd(16)} ${inCli(say(k.revoked_at ? 'cli.key_revoked' : 'cli.key_active'))}`).join('\n') || inCli(say('cli.no_keys')));
+      print(items, Boolean(o.json), () => keyTable(items, businessTimeZone(), cliLanguage()));
     });
   keys
     .command('revoke')
@@ -38,41 +57,7 @@ export function adminCommands(program: Command) {
       console.log(inCli(say('cli.key_revoked_id', { id })));
     });
 
-  const users = program.command('users').description('staff who log in to the dashboard');
-  users
-    .command('create')
-    .description('add a staff user who logs in to the dashboard')
-    .requiredOption('--email <email>', 'their email address, which they log in with')
-    .requiredOption('--role <role>', 'owner, manager or staff')
-    .option('--name <name>', 'their name, as the dashboard shows it')
-    .option('--password <password>', 'at least 10 characters; generated when omitted')
-    .option('--json', 'machine-readable output')
-    .action(async (o: { email: string; role: string; name?: string; password?: string; json?: boolean }) => {
-      const input = { email: o.email, role: o.role, name: o.name, password: o.password };
-      const created = await throughServerOr('users create', (server) => callServer(server, 'POST', '/users', input), (s) => s.auth.createUser(input, { actor: 'cli' }));
-      print(created, Boolean(o.json), () =>
-        [say('cli.user_created', { role: created.user.role, email: created.user.email }), ...(created.password ? [say('cli.password', { password: created.password })] : [])].map(inCli).join('\n'));
-    });
-  users
-    .command('list')
-    .description('list the staff users and their roles')
-    .option('--json', 'machine-readable output')
-    .action(async (o: { json?: boolean }) => {
-      const items = await throughServerOr('users list', async (server) => (await callServer<{ items: unknown }>(server, 'GET', '/users')).items, (s) => s.auth.listUsers());
-      print(items, Boolean(o.json), () => items.map((u) => `${u.email.padEnd(32)} ${u.role}`).join('\n'));
-    });
-  users
-    .command('reset-password')
-    .description('make a new password and end the user\'s sessions')
-    .argument('<email>', "the user's email address")
-    .action(async (email: string) => {
-      const { password } = await throughServerOr(
-        'users reset-password',
-        (server) => callServer(server, 'POST', `/users/${encodeURIComponent(email)}/password-reset`),
-        (s) => s.auth.resetPassword(email, { actor: 'cli' }),
-      );
-      console.log(inCli(say('cli.password_reset', { email, password })));
-    });
+  userCommands(program);
 
   const stores = program.command('stores').description('locations');
   stores

@@ -110,7 +110,7 @@ export function describeGiftCard(g: GiftCard, heading: string, language: Languag
     [say('cli.promotions.balance'), balanceIn(g, language)],
     [say('cli.promotions.status'), stateIn(PROMOTION_STATES.giftCard, giftCardState(g), language)],
     [say('cli.promotions.customer'), g.customer_id ?? say('cli.gift_cards.bearer').in(language)],
-    [say('cli.promotions.expires'), g.expires_at ?? say('cli.gift_cards.never').in(language)],
+    [say('cli.promotions.expires'), g.expires_at ?? say('cli.users.never').in(language)],
     [say('cli.promotions.issued_at'), g.issued_at],
   ], language);
 }

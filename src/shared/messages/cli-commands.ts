@@ -189,7 +189,6 @@ export const CLI_COMMANDS = {
     ru: 'Ключ API "{name}" ({scopes}):\n\n  {key}\n\nСохраните его сейчас: он больше не будет показан. Передавайте его как "Authorization: Bearer {prefix}…".',
   },
   'cli.key_active': { en: 'active', sl: 'aktiven', tr: 'etkin', da: 'aktiv', ru: 'активен' },
-  'cli.key_revoked': { en: 'revoked', sl: 'preklican', tr: 'iptal edildi', da: 'tilbagekaldt', ru: 'отозван' },
   'cli.no_keys': { en: 'No API keys.', sl: 'Ni ključev API.', tr: 'API anahtarı yok.', da: 'Ingen API-nøgler.', ru: 'Ключей API нет.' },
   'cli.key_revoked_id': { en: 'Revoked {id}.', sl: 'Ključ {id} je preklican.', tr: '{id} anahtarı iptal edildi.', da: 'Nøglen {id} er tilbagekaldt.', ru: 'Ключ {id} отозван.' },
   'cli.user_created': {

@@ -1,4 +1,5 @@
 import type { Language } from './languages.ts';
+import { CLI_HELP_ADMIN } from './cli-help-admin.ts';
 import { CLI_HELP_PROMOTIONS } from './cli-help-promotions.ts';
 export { COMMANDER_ERRORS, COMMANDER_WORDS } from './cli-help-commander.ts';
 
@@ -106,12 +107,6 @@ export const CLI_HELP: Readonly<Record<string, HelpTranslations>> = {
     tr: 'en az 10 karakter; verilmezse oluşturulur',
     da: 'mindst 10 tegn; dannes, hvis det udelades',
     ru: 'не менее 10 символов; если не указан, создаётся автоматически',
-  },
-  'list the staff users and their roles': {
-    sl: 'izpiši uporabnike iz osebja in njihove vloge',
-    tr: 'personel kullanıcılarını ve rollerini listele',
-    da: 'vis medarbejderne og deres roller',
-    ru: 'список сотрудников и их ролей',
   },
   "make a new password and end the user's sessions": {
     sl: 'ustvari novo geslo in končaj uporabnikove seje',
@@ -395,4 +390,5 @@ export const CLI_HELP: Readonly<Record<string, HelpTranslations>> = {
     ru: 'вывести JSON-схему документа программы',
   },
   ...CLI_HELP_PROMOTIONS,
+  ...CLI_HELP_ADMIN,
 };

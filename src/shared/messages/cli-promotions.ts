@@ -142,7 +142,6 @@ export const CLI_PROMOTIONS = {
     da: 'ingens: den, der har koden, kan betale med den',
     ru: 'ничья: платить ею может любой, у кого есть код',
   },
-  'cli.gift_cards.never': { en: 'never', sl: 'nikoli', tr: 'hiçbir zaman', da: 'aldrig', ru: 'никогда' },
   'cli.gift_cards.none': { en: 'No gift cards here.', sl: 'Tu ni darilnih kartic.', tr: 'Burada hediye kartı yok.', da: 'Ingen gavekort her.', ru: 'Здесь нет подарочных карт.' },
   'cli.gift_cards.no_customer': {
     en: 'no customer found for "{text}"',
