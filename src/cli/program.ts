@@ -3,6 +3,7 @@ import { startRegulars } from '../main.ts';
 import { LANGUAGES, say, type Language } from '../shared/messages/index.ts';
 import { adminCommands } from './commands/admin.ts';
 import { analyzeCommands } from './commands/analyze.ts';
+import { auditCommand } from './commands/audit.ts';
 import { dataCommands } from './commands/data.ts';
 import { loyaltyCommands } from './commands/loyalty.ts';
 import { promotionCommands } from './commands/promotions.ts';
@@ -62,6 +63,7 @@ export function buildProgram(): Command {
     });
 
   adminCommands(program);
+  auditCommand(program);
   dataCommands(program);
   analyzeCommands(program);
   loyaltyCommands(program);

@@ -273,4 +273,13 @@ export const CLI_COUNTS = {
     da: { one: '{count} anvendelse', other: '{count} anvendelser' },
     ru: { one: '{count} использование', few: '{count} использования', many: '{count} использований', other: '{count} использования' },
   },
+
+  // ── The activity log (audit-text.ts): points an entry moved, the sign written before the number ──
+  points: {
+    en: { one: '{count} point', other: '{count} points' },
+    sl: { one: '{count} točka', two: '{count} točki', few: '{count} točke', other: '{count} točk' },
+    tr: same('{count} puan'),
+    da: same('{count} point'),
+    ru: { one: '{count} балл', few: '{count} балла', many: '{count} баллов', other: '{count} балла' },
+  },
 } as const satisfies Record<string, CountedEntry>;

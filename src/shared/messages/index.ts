@@ -1,6 +1,7 @@
 import { countedName, type CountedName } from '../plural.ts';
 import { CLI_ADMIN } from './cli-admin.ts';
 import { CLI_ANALYZE } from './cli-analyze.ts';
+import { CLI_AUDIT } from './cli-audit.ts';
 import { CLI_COMMANDS } from './cli-commands.ts';
 import { CLI_IMPORT } from './cli-import.ts';
 import { CLI_LOYALTY } from './cli-loyalty.ts';
@@ -42,8 +43,8 @@ export { CLI_HELP, COMMANDER_ERRORS, COMMANDER_WORDS, type HelpTranslations } fr
 
 /** Every message by its code: each part of the catalogue, put together once when the module loads. */
 export const MESSAGES: typeof GENERAL & typeof VALIDATION & typeof LOYALTY & typeof REWARDS & typeof GIFT_CARDS & typeof COMMERCE & typeof IMPORTS & typeof IMPORT_ROWS
-  & typeof INPUTS & typeof CLI_COMMANDS & typeof CLI_IMPORT & typeof CLI_LOYALTY & typeof CLI_ANALYZE & typeof CLI_PROMOTIONS & typeof CLI_ADMIN =
-  Object.assign({}, GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_ANALYZE, CLI_PROMOTIONS, CLI_ADMIN);
+  & typeof INPUTS & typeof CLI_COMMANDS & typeof CLI_IMPORT & typeof CLI_LOYALTY & typeof CLI_ANALYZE & typeof CLI_PROMOTIONS & typeof CLI_ADMIN & typeof CLI_AUDIT =
+  Object.assign({}, GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_ANALYZE, CLI_PROMOTIONS, CLI_ADMIN, CLI_AUDIT);
 export type MessageCode = keyof typeof MESSAGES;
 
 /** A text told in whatever language is asked; in a string (a log line, `${…}`) it is English. */

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES, MESSAGES, type MessageCode } from '../../shared/messages/index.ts';
+import { ACTIVITY as DA } from '../../web/i18n/da/activity.ts';
+import { ACTIVITY as EN } from '../../web/i18n/en/activity.ts';
+import { ACTIVITY as RU } from '../../web/i18n/ru/activity.ts';
+import { ACTIVITY as SL } from '../../web/i18n/sl/activity.ts';
+import { ACTIVITY as TR } from '../../web/i18n/tr/activity.ts';
+import { actionText, auditLines, type Entry } from './audit-text.ts';
+
+// `regulars audit` tells an entry as the dashboard's Activity tab does: its words for each
+// action, who did it (a stopped user, a revoked key said so), what about and the details,
+// each instant on the clock of the business's time zone.
+
+const nobody = { user: null, key: null };
+const entry = (fields: Partial<Entry> & Pick<Entry, 'action'>): Entry => Object.assign(
+  { id: 1, at: '2026-06-01T12:00:00.000Z', actor: 'cli', by: { kind: 'cli' as const, name: 'cli', ...nobody }, subject: null, subject_type: null, subject_name: null, details: {} },
+  fields,
+);
+
+const ENTRIES: Entry[] = [
+  entry({
+    id: 5, at: '2026-06-01T12:30:00.000Z', action: 'loyalty.adjust', actor: 'user:mia@example.com',
+    by: { kind: 'user', name: 'mia@example.com', user: { email: 'mia@example.com', name: 'Mia Novak', role: 'owner', active: true }, key: null },
+    subject: '0197a1b2-0000-7000-8000-000000000001', subject_type: 'customer', subject_name: 'Nina Kos', details: { points: 500, reason: 'Opening balance' },
+  }),
+  entry({
+    id: 4, at: new Date('2026-05-31T22:05:00.000Z'), action: 'user.update', actor: 'user:leo@example.com',
+    by: { kind: 'user', name: 'leo@example.com', user: { email: 'leo@example.com', name: null, role: 'staff', active: false }, key: null },
+    subject: 'ana@example.com', subject_type: 'user', details: { role: 'manager', disabled: true },
+  }),
+  entry({
+    id: 3, at: '2026-05-20T08:00:00.000Z', action: 'loyalty.program.apply', actor: 'key:POS',
+    by: { kind: 'key', name: 'POS', user: null, key: { id: 'k1', prefix: 'abc', revoked_at: '2026-05-30T10:00:00.000Z' } },
+    subject: '3', subject_type: 'program_version', details: { effective_from: '2026-06-05T22:00:00.000Z', tier_policy: 'upgrade_now', note: 'Summer' },
+  }),
+  entry({ id: 2, at: '2026-05-19T08:00:00.000Z', action: 'gift_card.issue', subject: 'ABCD-EFGH', subject_type: 'gift_card', details: { amount: '20.00', idempotency_key: 'k' } }),
+  entry({ id: 1, at: '2026-05-18T08:00:00.000Z', action: 'thing.new', actor: 'import', by: { kind: 'system', name: 'import', ...nobody }, subject: 'x', details: { n: 2 } }),
+];
+
+describe('the activity log told for people', () => {
+  it('prints one line an entry: when in the business time zone, who, what, about what, the details', () => {
+    expect(auditLines(ENTRIES, { language: 'en', timeZone: 'Europe/Ljubljana', currency: 'EUR' }, false).split('\n')).toEqual([
+      '2026-06-01 14:30  Mia Novak <mia@example.com>       Adjusted points        Nina Kos (0197a1b2-0000-7000-8000-000000000001)  +500 points — reason: Opening balance',
+      '2026-06-01 00:05  leo@example.com (logins stopped)  Changed a staff user   ana@example.com                                  role: manager — logins stopped',
+      '2026-05-20 10:00  API key “POS” (revoked since)     Published the program  Version 3                                        in force from 2026-06-06 — note: Summer',
+      '2026-05-19 10:00  Command line                      Issued a gift card     ABCD-EFGH                                        amount: 20.00 EUR',
+      '2026-05-18 10:00  An import                         thing.new              x                                                {"n":2}',
+    ]);
+  });
+
+  it('tells it in the language asked, the time zone\'s clock the same', () => {
+    const sl = auditLines(ENTRIES.slice(0, 3), { language: 'sl', timeZone: 'Europe/Ljubljana', currency: 'EUR' }, false).split('\n');
+    expect(sl[0]).toMatch(/^2026-06-01 14:30  Mia Novak <mia@example\.com> +Ročna sprememba točk +Nina Kos \(0197a1b2-0000-7000-8000-000000000001\) +\+500 točk — razlog: Opening balance$/);
+    expect(sl[1]).toMatch(/^2026-06-01 00:05  leo@example\.com \(prijave ustavljene\) +Sprememba uporabnika +ana@example\.com +vloga: vodja — prijave ustavljene$/);
+    expect(sl[2]).toMatch(/^2026-05-20 10:00  Ključ API »POS« \(medtem ukinjen\) +Objava programa +Različica 3 +velja od 2026-06-06 — opomba: Summer$/);
+    const ru = auditLines(ENTRIES.slice(0, 1), { language: 'ru', timeZone: 'America/New_York', currency: 'EUR' }, false);
+    expect(ru).toMatch(/^2026-06-01 08:30  Mia Novak <mia@example\.com>  Ручная корректировка баллов  Nina Kos \(\S+\)  \+500 баллов — причина: Opening balance$/);
+  });
+
+  it('says when nothing is recorded, and when nothing matches the filters', () => {
+    expect(auditLines([], { language: 'da', timeZone: 'UTC', currency: 'DKK' }, false)).toBe('Intet er registreret endnu.');
+    expect(auditLines([], { language: 'tr', timeZone: 'UTC', currency: 'TRY' }, true)).toBe('Bu filtrelere uyan bir şey yok.');
+  });
+
+  it("words each action as the dashboard's Activity tab does, in every language", () => {
+    const dashboard = { en: EN, sl: SL, tr: TR, da: DA, ru: RU };
+    const actions = Object.keys(EN).filter((k) => k.startsWith('activity.action.')).map((k) => k.slice('activity.action.'.length));
+    expect(actions.length).toBeGreaterThan(25);
+    for (const language of LANGUAGES) {
+      for (const action of actions) expect(actionText(action, language), `${language} ${action}`).toBe(dashboard[language][`activity.action.${action}` as keyof typeof EN]);
+    }
+    // And none the dashboard has no words for.
+    const own = (Object.keys(MESSAGES) as MessageCode[]).filter((c) => c.startsWith('cli.audit.action.')).map((c) => c.slice('cli.audit.action.'.length));
+    expect(own.sort()).toEqual([...actions].sort());
+  });
+});

@@ -1,0 +1,146 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScratchDatabase, testDatabaseKind } from '../../../test/helpers/database.ts';
+
+// `regulars audit` as an owner runs it, on the embedded database or (REGULARS_TEST_DB=postgres)
+// a PostgreSQL one: the command line's own writes read back newest first, one line an entry
+// on the clock of the business's time zone, in the language asked; GET /audit's filters and
+// paging; a bad filter refused, naming it.
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const BIN = path.join(ROOT, 'bin/regulars.js');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-audit-'));
+const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATA_DIR', 'DATABASE_URL', 'REGULARS_LANGUAGE', 'PORT', 'TIMEZONE', 'CURRENCY'].includes(k)));
+let where: Record<string, string> = {};
+let dropDatabase: (() => Promise<void>) | undefined;
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { env: { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', CURRENCY: 'EUR', ...where }, cwd: work, encoding: 'utf8' });
+const ok = (r: ReturnType<typeof run>) => {
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+};
+type Page = { items: { action: string; actor: string; subject: string | null; at: string; details: Record<string, unknown> }[]; next_cursor: string | null };
+const page = (...args: string[]) => JSON.parse(ok(run('audit', ...args, '--json'))) as Page;
+const WHEN = '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}';
+
+beforeAll(async () => {
+  if (testDatabaseKind === 'postgres') {
+    const scratch = await createScratchDatabase('audit');
+    dropDatabase = scratch.drop;
+    where = { DATABASE_URL: scratch.url };
+  } else {
+    where = { DATA_DIR: path.join(work, 'data') };
+  }
+  // Four writes of the command line, oldest first.
+  ok(run('users', 'create', '--email', 'ana@example.com', '--role', 'manager', '--name', 'Ana Novak'));
+  ok(run('users', 'role', 'ana@example.com', 'owner'));
+  ok(run('stores', 'create', '--code', 'lj-center', '--name', 'Ljubljana centre', '--time-zone', 'Europe/Ljubljana', '--city', 'Ljubljana'));
+  ok(run('gift-cards', 'issue', '--amount', '20.00', '--key', 'card-1'));
+}, 180_000);
+
+afterAll(async () => {
+  await dropDatabase?.();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('regulars audit', () => {
+  it('prints the activity log newest first, one line an entry, in the language asked', () => {
+    const en = ok(run('audit')).trimEnd().split('\n');
+    expect(en).toHaveLength(4);
+    expect(en[0]).toMatch(new RegExp(`^${WHEN}  Command line  Issued a gift card +[A-Z0-9-]{8,}  amount: 20\\.00 EUR$`));
+    expect(en[1]).toMatch(new RegExp(`^${WHEN}  Command line  Added a store +lj-center +Ljubljana centre — Ljubljana — Europe/Ljubljana$`));
+    expect(en[2]).toMatch(new RegExp(`^${WHEN}  Command line  Changed a staff user +ana@example\\.com +role: owner — logins allowed$`));
+    expect(en[3]).toMatch(new RegExp(`^${WHEN}  Command line  Added a staff user +ana@example\\.com +role: manager$`));
+    // The time on the clock of TIMEZONE, to the minute.
+    const newest = page('--limit', '1').items[0];
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Ljubljana', dateStyle: 'short', timeStyle: 'short' }).format(new Date(newest.at));
+    expect(en[0].startsWith(`${local}  `)).toBe(true);
+
+    const sl = ok(run('audit', '--language', 'sl')).trimEnd().split('\n');
+    expect(sl[1]).toMatch(new RegExp(`^${WHEN}  Ukazna vrstica  Nova poslovalnica +lj-center +Ljubljana centre — Ljubljana — Europe/Ljubljana$`));
+    expect(sl[2]).toMatch(new RegExp(`^${WHEN}  Ukazna vrstica  Sprememba uporabnika +ana@example\\.com +vloga: lastnik — prijave dovoljene$`));
+  }, 120_000);
+
+  it('filters as GET /audit does: a family, an exact action, an actor, a subject, a period', () => {
+    expect(page('--family', 'user').items.map((e) => e.action)).toEqual(['user.update', 'user.create']);
+    expect(page('--action', 'user.create').items.map((e) => e.subject)).toEqual(['ana@example.com']);
+    expect(page('--actor', 'cli', '--subject', 'lj-center').items.map((e) => e.action)).toEqual(['store.create']);
+    expect(page('--since', '2000-01-01', '--until', '2999-01-01T00:00:00+01:00').items).toHaveLength(4);
+    expect(page('--since', '2999-01-01').items).toEqual([]);
+    // An email alone is that staff user; nobody logged in did anything here.
+    const none = run('audit', '--actor', 'Ana@Example.com', '--language', 'da');
+    expect(ok(none)).toBe('Intet passer til disse filtre.\n');
+  }, 120_000);
+
+  it('reads a page at a time, says how to go on, and goes on from the cursor; --all reads every page', () => {
+    const first = ok(run('audit', '--limit', '3')).trimEnd().split('\n');
+    expect(first).toHaveLength(4);
+    const cursor = /^Older entries: the same command with --cursor (\S+) \(or --all for every one\)\.$/.exec(first[3])?.[1];
+    expect(cursor, first[3]).toBeDefined();
+    const rest = page('--cursor', cursor!);
+    expect(rest).toEqual({ items: [expect.objectContaining({ action: 'user.create' })], next_cursor: null });
+    const all = page('--all');
+    expect(all.items.map((e) => e.action)).toEqual(['gift_card.issue', 'store.create', 'user.update', 'user.create']);
+    expect(all.next_cursor).toBeNull();
+    expect(page('--limit', '2').next_cursor).not.toBeNull();
+  }, 120_000);
+
+  it('refuses a filter that is not one, naming each, in the language asked', () => {
+    const refused = run('audit', '--action', 'Loyalty Adjust', '--since', 'yesterday', '--limit', '0');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe([
+      'Error: Invalid query:',
+      '  - limit: must be at least 1',
+      '  - action: must be an action such as loyalty.adjust, or a family of actions ending in a dot such as loyalty.',
+      '  - since: must be an ISO 8601 timestamp with a time zone offset (2025-03-01T10:15:00+01:00) or a date (2025-03-01)',
+      '',
+    ].join('\n'));
+    const both = run('audit', '--action', 'user.create', '--family', 'user', '--limit', '5', '--all', '--language', 'ru');
+    expect(both.status).toBe(1);
+    expect(both.stderr).toBe([
+      'Ошибка: Неверные параметры запроса:',
+      '  - family: укажите --action или --family, но не оба',
+      '  - all: укажите --limit или --all, но не оба',
+      '',
+    ].join('\n'));
+    const family = run('audit', '--family', 'loyalty.adjust', '--language', 'tr');
+    expect(family.status).not.toBe(0);
+    expect(family.stderr).toContain("Hata: '--family <family>' seçeneğinin 'loyalty.adjust' değeri geçersiz.");
+  }, 120_000);
+});
+
+// Beside a server on the embedded database the commands go through its API (GET /audit,
+// PATCH /users/{email}): the same lines, the same refusal of the last owner, and the
+// command line named as the server names it.
+describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => {
+  let server: ChildProcess | undefined;
+  afterAll(async () => {
+    if (!server || server.exitCode !== null) return;
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  });
+
+  it('changes a role, keeps the last owner, and reads the log', async () => {
+    server = spawn(process.execPath, [BIN, 'serve'], { env: { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', ...where, PORT: '0', HOST: '127.0.0.1', JOBS: 'off' }, stdio: 'ignore' });
+    const lock = path.join(where.DATA_DIR, 'regulars.lock');
+    for (let i = 0; ; i++) {
+      const holder = fs.existsSync(lock) ? (JSON.parse(fs.readFileSync(lock, 'utf8')) as { command?: string; port?: number }) : {};
+      if (holder.command === 'serve' && holder.port) break;
+      if (i > 240) throw new Error('the server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    ok(run('users', 'create', '--email', 'bo@example.com', '--role', 'owner'));
+    expect(ok(run('users', 'role', 'ana@example.com', 'manager'))).toBe('Role of ana@example.com: manager (was owner).\n');
+    const refused = run('users', 'disable', 'bo@example.com', '--language', 'sl');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^Napaka: bo@example\.com je edini aktivni lastnik: najprej naredite lastnika iz drugega uporabnika/);
+    const lines = ok(run('audit', '--family', 'user', '--limit', '2')).trimEnd().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^${WHEN}  API key “command line on this machine”  Changed a staff user  ana@example\\.com  role: manager — logins allowed$`));
+    expect(lines[1]).toMatch(new RegExp(`^${WHEN}  API key “command line on this machine”  Added a staff user +bo@example\\.com +role: owner$`));
+    expect(lines[2]).toMatch(/^Older entries: the same command with --cursor \S+ \(or --all for every one\)\.$/);
+  }, 180_000);
+});

@@ -1,0 +1,105 @@
+import { Option, type Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { AuditQuery } from '../../modules/audit/index.ts';
+import { invalidField, isAppError, type AppError } from '../../shared/errors.ts';
+import { say } from '../../shared/messages/index.ts';
+import { withFields } from '../../shared/objects.ts';
+import { parseInput, refusedTogether } from '../../shared/validation.ts';
+import { print, throughServerOr } from '../context.ts';
+import { cliLanguage } from '../language.ts';
+import { callServer, queryOf } from '../remote.ts';
+import { auditLines, type Entry } from './audit-text.ts';
+
+// `regulars audit`: the activity log, as GET /audit and the dashboard's Settings → Activity
+// read it — every admin and staff write, newest first, who made it and what it was about —
+// with the same filters. A page is 1–200 entries (GET /audit's limit), so --limit beyond
+// that, and --all, read page after page; a page with more behind it says how to go on.
+
+type Page = { items: Entry[]; next_cursor: string | null };
+
+/** The kinds of action --family offers: the dashboard's "What" filter (its values without their dot). */
+const FAMILIES = ['loyalty', 'loyalty.program', 'customer', 'purchase', 'coupon', 'gift_card', 'user', 'api_key', 'webhook', 'store'] as const;
+
+/** GET /audit's largest page. */
+const PAGE = 200;
+
+type AuditOptions = {
+  action?: string; family?: string; actor?: string; subject?: string; since?: string; until?: string; limit?: string; cursor?: string; all?: boolean; json?: boolean;
+};
+
+/** The filters given (a strict query refuses a key it does not know, and an undefined one is still a key). */
+const given = (query: Record<string, string | number | undefined>) => Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+
+/** An actor as the log records it: an email alone is that staff user (user:<email>, emails kept in lower case). */
+export function actorFilter(actor: string | undefined): string | undefined {
+  const given = actor?.trim();
+  if (!given) return actor;
+  if (given.startsWith('user:')) return `user:${given.slice('user:'.length).toLowerCase()}`;
+  return given.includes('@') && !given.includes(':') ? `user:${given.toLowerCase()}` : given;
+}
+
+/** The filters as GET /audit takes them, checked as the service checks them, every bad one at once; the entries wanted (Infinity: all). */
+function queryOfOptions(o: AuditOptions): { filters: Record<string, string | undefined>; wanted: number } {
+  const known: AppError[] = [];
+  if (o.action !== undefined && o.family !== undefined) known.push(invalidField('family', say('cli.audit.action_or_family')));
+  if (o.limit !== undefined && o.all) known.push(invalidField('all', say('cli.audit.limit_or_all')));
+  const filters = {
+    action: o.family !== undefined ? `${o.family}.` : o.action, actor: actorFilter(o.actor), subject: o.subject, since: o.since, until: o.until, cursor: o.cursor,
+  };
+  // A limit that is no count is passed on as typed, for the query's own refusal of it.
+  const count = o.limit !== undefined && /^\s*\d+\s*$/.test(o.limit) ? Number(o.limit) : undefined;
+  const firstPage = o.limit === undefined ? 50 : count === undefined || count < 1 ? o.limit : Math.min(count, PAGE);
+  try {
+    parseInput(AuditQuery, given(withFields(filters, { limit: firstPage })), 'query');
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    known.push(error);
+  }
+  if (known.length > 0) throw refusedTogether('query', known);
+  return { filters, wanted: o.all ? Infinity : (count ?? 50) };
+}
+
+/** The entries wanted, page after page, and the cursor of what is left (null when nothing is). */
+async function readPages(wanted: number, filters: Record<string, string | undefined>, page: (query: Record<string, string | number | undefined>) => Promise<Page>): Promise<Page> {
+  const items: Entry[] = [];
+  let cursor = filters.cursor;
+  let next: string | null = null;
+  do {
+    const read = await page(withFields(filters, { cursor, limit: Math.min(PAGE, wanted - items.length) }));
+    items.push(...read.items);
+    next = read.next_cursor;
+    cursor = next ?? undefined;
+  } while (next !== null && items.length < wanted);
+  return { items, next_cursor: next };
+}
+
+export function auditCommand(program: Command) {
+  program
+    .command('audit')
+    .description('the activity log: every admin and staff write, newest first — who made it, what it was and what it was about')
+    .option('--action <action>', 'only this action (loyalty.adjust), or a family of actions ending in a dot (loyalty., user.)')
+    .addOption(new Option('--family <family>', 'only this kind of action, as the dashboard\'s Activity tab filters them').choices(FAMILIES))
+    .option('--actor <who>', 'only what this one did, as the log names them: user:<email> (or the email alone), key:<name>, cli, system, import')
+    .option('--subject <what>', 'only entries about this, as the log names it: a customer\'s id, a gift card\'s code, a user\'s email, a store\'s code…')
+    .option('--since <when>', 'entries at or after this: an ISO timestamp with its offset, or a date YYYY-MM-DD (its start in the business\'s time zone)')
+    .option('--until <when>', 'entries before this: an ISO timestamp with its offset, or a date YYYY-MM-DD (its start: that day is left out)')
+    .option('--limit <n>', 'at most this many entries (default 50)')
+    .option('--cursor <cursor>', 'go on after the entries a run before printed, from the cursor it printed')
+    .option('--all', 'every entry that matches, however many')
+    .option('--json', 'machine-readable output')
+    .action(async (o: AuditOptions) => {
+      const { filters, wanted } = queryOfOptions(o);
+      const page = await throughServerOr(
+        'audit',
+        (server) => readPages(wanted, filters, (q) => callServer<Page>(server, 'GET', `/audit${queryOf(q)}`)),
+        (s) => readPages(wanted, filters, (q) => s.audit.list(given(q))),
+      );
+      const config = loadConfig();
+      const language = cliLanguage();
+      const filtered = [filters.action, filters.actor, filters.subject, filters.since, filters.until].some((v) => v !== undefined);
+      print(page, Boolean(o.json), () => [
+        auditLines(page.items, { language, timeZone: config.timeZone, currency: config.currency }, filtered),
+        ...(page.next_cursor ? [say('cli.audit.more', { cursor: page.next_cursor }).in(language)] : []),
+      ].join('\n'));
+    });
+}
