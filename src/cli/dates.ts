@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { addDaysToDate } from '../shared/clock.ts';
+import { say, type Said } from '../shared/messages/index.ts';
 
 // How the command line writes a date or an instant for people, one way in every command and
 // language (--json prints the API's values as they are). A calendar date (a birthday, a
@@ -57,4 +58,13 @@ export function startText(at: Instant, timeZone: string): string {
 export function endText(at: Instant, timeZone: string): { lastDay: string } | { stops: string } {
   const c = wallClock(at, timeZone);
   return c.midnight ? { lastDay: addDaysToDate(c.date, -1) } : { stops: `${c.date} ${c.hour}:${c.minute}` };
+}
+
+/** How long a thing works, in words: "through 2027-12-31", "from 2026-06-01 until 2026-06-30 18:00", "no time limit". */
+export function validityText(from: Instant | null, until: Instant | null, timeZone: string): Said {
+  const start = from === null ? undefined : startText(from, timeZone);
+  if (until === null) return start === undefined ? say('cli.dates.always') : say('cli.dates.from', { from: start });
+  const end = endText(until, timeZone);
+  if (start === undefined) return 'lastDay' in end ? say('cli.dates.through', { date: end.lastDay }) : say('cli.dates.until', { at: end.stops });
+  return 'lastDay' in end ? say('cli.dates.from_through', { from: start, date: end.lastDay }) : say('cli.dates.from_until', { from: start, at: end.stops });
 }

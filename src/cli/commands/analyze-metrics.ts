@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loyaltyMetrics, type LoyaltyMetrics } from '../../modules/analytics/index.ts';
 import { Said, say, type Language, type MessageCode } from '../../shared/messages/index.ts';
 import { print, throughServerOr } from '../context.ts';
+import { dayText } from '../dates.ts';
 import { cliLanguage, count, countIn, decimal, percent } from '../language.ts';
 import { callServer, queryOf } from '../remote.ts';
 
@@ -38,8 +39,8 @@ export function describeMetrics(m: LoyaltyMetrics, language: Language): string {
   const purchases = (n: number) => countIn('purchases', n, language);
   const c = m.currency;
   const head = say('cli.metrics.head', {
-    from: m.period.from, to: m.period.to, scope: m.store ? say('cli.metrics.store', { store: m.store }) : say('cli.metrics.all_stores'),
-    previous_from: m.period.previous.from, previous_to: m.period.previous.to, currency: c,
+    from: dayText(m.period.from), to: dayText(m.period.to), scope: m.store ? say('cli.metrics.store', { store: m.store }) : say('cli.metrics.all_stores'),
+    previous_from: dayText(m.period.previous.from), previous_to: dayText(m.period.previous.to), currency: c,
   }).in(language);
   const figures = table([
     [t('cli.metrics.metric'), t('cli.metrics.value'), t('cli.metrics.sample')],

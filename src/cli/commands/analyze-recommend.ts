@@ -7,6 +7,7 @@ import { invalidField } from '../../shared/errors.ts';
 import { say, type Language, type Said } from '../../shared/messages/index.ts';
 import type { Services } from '../../services.ts';
 import { print, throughServerOr } from '../context.ts';
+import { dayText } from '../dates.ts';
 import { cliLanguage, countIn, decimal, percent } from '../language.ts';
 import { callServer, queryOf, type RunningServer } from '../remote.ts';
 
@@ -108,7 +109,7 @@ function describe(r: Result, language: Language): string {
     const labels = [t(say('cli.recommend.model')), t(say('cli.recommend.most_popular'))];
     const width = Math.max(12, ...labels.map((label) => label.length));
     out.push(
-      t(say('cli.recommend.trained', { k: e.k, baskets: countIn('basketsIn', e.train_baskets, language), customers: countIn('customersGenitive', e.train_customers, language), cutoff: e.cutoff })),
+      t(say('cli.recommend.trained', { k: e.k, baskets: countIn('basketsIn', e.train_baskets, language), customers: countIn('customersGenitive', e.train_customers, language), cutoff: dayText(e.cutoff) })),
       t(say('cli.recommend.tested', { customers: e.customers })),
       `  ${labels[0].padEnd(width)}  ${rate(e.model)}`,
       `  ${labels[1].padEnd(width)}  ${rate(e.most_popular)}`,

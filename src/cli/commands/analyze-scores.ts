@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { ScoreRunSummary } from '../../modules/analytics/index.ts';
 import { say, type Language } from '../../shared/messages/index.ts';
 import { print, throughServerOr } from '../context.ts';
+import { dayText } from '../dates.ts';
 import { cliLanguage, count, countIn, decimal, percent } from '../language.ts';
 import { callServer } from '../remote.ts';
 
@@ -31,7 +32,7 @@ const auc = (v: number | null | undefined, language: Language) => (v === null ||
 export function describeRun(r: ScoreRunSummary, language: Language): string {
   const lines = [
     say('cli.scores.run', {
-      customers: countIn('scoredCustomers', r.customers, language), as_of: r.as_of, seconds: decimal(r.duration_ms / 1000, 1, language), run: r.run_id,
+      customers: countIn('scoredCustomers', r.customers, language), as_of: dayText(r.as_of), seconds: decimal(r.duration_ms / 1000, 1, language), run: r.run_id,
       changed: r.segment_changes, left: r.left ? say('cli.scores.left', { left: r.left }) : '',
     }).in(language),
     '',

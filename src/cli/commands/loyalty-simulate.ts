@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { SimulationReport } from '../../modules/loyalty/index.ts';
 import { say, type Language, type Said } from '../../shared/messages/index.ts';
 import { print, throughServerOr } from '../context.ts';
+import { dayText } from '../dates.ts';
 import { cliLanguage, count, countIn } from '../language.ts';
 import { callServer } from '../remote.ts';
 import { readJson } from './read-json.ts';
@@ -20,7 +21,7 @@ export function simulateCommand(loyalty: Command) {
     .action(async (file: string, o: { since: string; json?: boolean }) => {
       const document = readJson(file);
       const report = await throughServerOr('loyalty simulate', (server) => callServer(server, 'POST', '/loyalty/program/simulate', { program: document, since: o.since }), (s) => s.loyalty.simulate(document, { since: o.since }));
-      print(report, Boolean(o.json), () => describeSimulation(report, o.since.trim(), cliLanguage()));
+      print(report, Boolean(o.json), () => describeSimulation(report, dayText(o.since.trim()), cliLanguage()));
     });
 }
 

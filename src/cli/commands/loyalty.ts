@@ -3,6 +3,7 @@ import { programJsonSchema } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
 import { say, type Language, type Said } from '../../shared/messages/index.ts';
 import { print, throughServerOr } from '../context.ts';
+import { businessTimeZone, startText } from '../dates.ts';
 import { cliLanguage, count, countIn, percent } from '../language.ts';
 import { callServer } from '../remote.ts';
 import { simulateCommand } from './loyalty-simulate.ts';
@@ -28,13 +29,14 @@ export function loyaltyCommands(program: Command) {
       const { program: _doc, ...summary } = result;
       print(summary, Boolean(o.json), () => {
         const language = cliLanguage();
+        const timeZone = businessTimeZone();
         const t = result.tier_changes as { up: number; down: number; unchanged: number; deferred?: boolean; tier_rules_changed: boolean };
         const warnings = (result.warnings ?? []).map((w) => say('cli.warning', {
           message: w.code === 'scheduled_version_overridden'
-            ? say('cli.apply.version_overridden', { version: w.version, date: w.effective_from, applied: result.version, from: result.effective_from }) : w.message,
+            ? say('cli.apply.version_overridden', { version: w.version, date: startText(w.effective_from, timeZone), applied: result.version, from: startText(result.effective_from, timeZone) }) : w.message,
         }));
         return [
-          say('cli.apply.applied', { name: result.program.name, version: result.version, effective_from: result.effective_from }),
+          say('cli.apply.applied', { name: result.program.name, version: result.version, effective_from: startText(result.effective_from, timeZone) }),
           !t.tier_rules_changed ? say('cli.apply.tiers_unchanged')
             : t.deferred ? say('cli.apply.tiers_deferred')
               : say('cli.apply.tiers_moved', { policy: result.tier_policy, up: t.up, down: t.down, unchanged: t.unchanged }),

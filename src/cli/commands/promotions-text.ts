@@ -1,22 +1,19 @@
 import type { Services } from '../../services.ts';
 import { LOCALES, PROMOTION_STATES, say, type Entry, type Language, type Said } from '../../shared/messages/index.ts';
+import { validityText, whenText } from '../dates.ts';
 import { count, countIn } from '../language.ts';
+import { table } from './table.ts';
 
 // What `regulars coupons …` and `regulars gift-cards …` print for people (promotions.ts):
 // a campaign's or a card's figures as labelled lines, the lists as tables with headings,
-// in the command line's language. --json prints the API's answers instead.
+// in the command line's language, each date as dates.ts writes it (on the clock of the
+// business's time zone, a validity's end as the last day it works). --json prints the API's answers instead.
 
 type Loyalty = Services['loyalty'];
 export type Campaign = Awaited<ReturnType<Loyalty['campaign']>>;
 export type CampaignCode = Awaited<ReturnType<Loyalty['campaignCodes']>>['items'][number];
 export type GiftCard = Awaited<ReturnType<Loyalty['giftCard']>>;
 export type ListedGiftCard = Awaited<ReturnType<Loyalty['giftCards']>>['items'][number];
-
-/** Rows of cells as aligned columns, the first row the headings; `align` has an l or r per column. */
-function table(rows: string[][], align: string): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => (align[i] === 'r' ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
-}
 
 /** Labelled lines under a heading, the labels padded to one width in `language`. */
 function labelled(heading: string, lines: [Said, string][], language: Language): string {
@@ -39,13 +36,6 @@ export function benefitIn(benefit: unknown, currency: string, language: Language
   return say('cli.promotions.benefit_free', { sku: String(b.sku) }).in(language);
 }
 
-function validIn(from: string | null, until: string | null, language: Language): string {
-  if (from && until) return say('cli.promotions.valid_between', { from, until }).in(language);
-  if (from) return say('cli.promotions.valid_from', { from }).in(language);
-  if (until) return say('cli.promotions.valid_until', { until }).in(language);
-  return say('cli.promotions.valid_always').in(language);
-}
-
 /** How a campaign was made: its unique codes and the uses of each, or its shared code and the uses of it in all. */
 function codesIn(c: Campaign, language: Language): string {
   const uses = countIn('uses', c.max_uses, language);
@@ -55,19 +45,19 @@ function codesIn(c: Campaign, language: Language): string {
 }
 
 /** A campaign with its figures, under `heading` (its name, or what a create did). */
-export function describeCampaign(c: Campaign, heading: string, language: Language): string {
+export function describeCampaign(c: Campaign, heading: string, timeZone: string, language: Language): string {
   const n = (v: number) => count(v, language);
   return labelled(heading, [
     [say('cli.promotions.benefit'), benefitIn(c.benefit, c.currency, language)],
     [say('cli.promotions.codes'), codesIn(c, language)],
     [say('cli.promotions.per_customer'), c.per_customer_limit === null ? say('cli.promotions.no_limit').in(language) : countIn('uses', c.per_customer_limit, language)],
-    [say('cli.promotions.valid'), validIn(c.valid_from, c.expires_at, language)],
+    [say('cli.promotions.valid'), validityText(c.valid_from, c.expires_at, timeZone).in(language)],
     [say('cli.promotions.status'), stateIn(PROMOTION_STATES.campaign, c.status, language)],
     [say('cli.promotions.uses'), c.uses_without_customer > 0 ? say('cli.coupons.uses_without_customer', { uses: c.uses, without: c.uses_without_customer }).in(language) : n(c.uses)],
     [say('cli.promotions.codes_used'), say('cli.promotions.of', { used: c.codes_used, total: c.codes }).in(language)],
     [say('cli.metrics.customers'), n(c.customers)],
     [say('cli.promotions.discount_given'), c.discount_given === null ? say('cli.coupons.discount_not_recorded').in(language) : `${c.discount_given} ${c.currency}`],
-    [say('cli.promotions.created_at'), c.created_at],
+    [say('cli.promotions.created_at'), whenText(c.created_at, timeZone)],
   ], language);
 }
 
@@ -88,12 +78,12 @@ export function campaignTable(items: Campaign[], language: Language): string {
 }
 
 /** A campaign's codes, one a row: what `coupons codes` prints without --csv. */
-export function codeTable(items: CampaignCode[], language: Language): string {
+export function codeTable(items: CampaignCode[], timeZone: string, language: Language): string {
   const t = (label: Said) => label.in(language);
   return table([
     [t(say('cli.promotions.code')), t(say('cli.promotions.status')), t(say('cli.promotions.uses')), t(say('cli.promotions.last_used'))],
     ...items.map((c) => [
-      c.code, stateIn(PROMOTION_STATES.code, c.problem_code ?? 'usable', language), say('cli.promotions.of', { used: c.uses, total: c.max_uses }).in(language), c.last_used_at ?? '—',
+      c.code, stateIn(PROMOTION_STATES.code, c.problem_code ?? 'usable', language), say('cli.promotions.of', { used: c.uses, total: c.max_uses }).in(language), c.last_used_at === null ? '—' : whenText(c.last_used_at, timeZone),
     ]),
   ], 'llrl');
 }
@@ -105,24 +95,24 @@ const balanceIn = (g: { balance: string; initial: string; currency: string }, la
   say('cli.gift_cards.balance_of', { balance: g.balance, initial: g.initial, currency: g.currency }).in(language);
 
 /** A gift card with its balance, under `heading` (its code, or what an issue did). */
-export function describeGiftCard(g: GiftCard, heading: string, language: Language): string {
+export function describeGiftCard(g: GiftCard, heading: string, timeZone: string, language: Language): string {
   return labelled(heading, [
     [say('cli.promotions.balance'), balanceIn(g, language)],
     [say('cli.promotions.status'), stateIn(PROMOTION_STATES.giftCard, giftCardState(g), language)],
     [say('cli.promotions.customer'), g.customer_id ?? say('cli.gift_cards.bearer').in(language)],
-    [say('cli.promotions.expires'), g.expires_at ?? say('cli.users.never').in(language)],
-    [say('cli.promotions.issued_at'), g.issued_at],
+    [say('cli.promotions.valid'), validityText(null, g.expires_at, timeZone).in(language)],
+    [say('cli.promotions.issued_at'), whenText(g.issued_at, timeZone)],
   ], language);
 }
 
 /** The gift cards, one a row: what `gift-cards list` prints. */
-export function giftCardTable(items: ListedGiftCard[], language: Language): string {
+export function giftCardTable(items: ListedGiftCard[], timeZone: string, language: Language): string {
   if (items.length === 0) return say('cli.gift_cards.none').in(language);
   const t = (label: Said) => label.in(language);
   return table([
-    [t(say('cli.promotions.code')), t(say('cli.promotions.balance')), t(say('cli.promotions.status')), t(say('cli.promotions.customer')), t(say('cli.promotions.expires')), t(say('cli.promotions.issued_at'))],
+    [t(say('cli.promotions.code')), t(say('cli.promotions.balance')), t(say('cli.promotions.status')), t(say('cli.promotions.customer')), t(say('cli.promotions.valid')), t(say('cli.promotions.issued_at'))],
     ...items.map((g) => [
-      g.code, balanceIn(g, language), stateIn(PROMOTION_STATES.giftCard, g.status, language), g.customer_name ?? g.customer_id ?? '—', g.expires_at ?? '—', g.issued_at,
+      g.code, balanceIn(g, language), stateIn(PROMOTION_STATES.giftCard, g.status, language), g.customer_name ?? g.customer_id ?? '—', validityText(null, g.expires_at, timeZone).in(language), whenText(g.issued_at, timeZone),
     ]),
   ], 'lrllll');
 }

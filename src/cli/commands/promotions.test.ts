@@ -13,10 +13,10 @@ import { createScratchDatabase, testDatabaseKind } from '../../../test/helpers/d
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BIN = path.join(ROOT, 'bin/regulars.js');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-promotions-'));
-const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATA_DIR', 'DATABASE_URL', 'REGULARS_LANGUAGE', 'PORT'].includes(k)));
+const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATA_DIR', 'DATABASE_URL', 'REGULARS_LANGUAGE', 'PORT', 'TIMEZONE'].includes(k)));
 let where: Record<string, string> = {};
 let dropDatabase: (() => Promise<void>) | undefined;
-const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: { ...baseEnv, LOG_LEVEL: 'warn', ...where }, cwd: work, encoding: 'utf8' });
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', ...where }, cwd: work, encoding: 'utf8' });
 const json = <T>(r: ReturnType<typeof run>): T => {
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as T;
@@ -74,6 +74,9 @@ describe('regulars coupons', () => {
     expect(shown.stdout).toMatch(/per customer: +2 uses\n/);
     expect(shown.stdout).toMatch(/codes used: +0 of 3\n/);
     expect(shown.stdout).toMatch(/discount given: +0\.00 EUR\n/);
+    expect(shown.stdout).toMatch(/valid: +no time limit\n/);
+    // An instant on the clock of the business's time zone (TIMEZONE), to the minute.
+    expect(shown.stdout).toMatch(/created: +\d{4}-\d{2}-\d{2} \d{2}:\d{2}\n/);
 
     const file = path.join(work, 'summer.csv');
     const written = run('coupons', 'codes', made.id, '--csv', file);
@@ -85,15 +88,18 @@ describe('regulars coupons', () => {
   }, 180_000);
 
   it('tells a generated key before it writes, and the same key retries safely; refuses bad options in the language asked and makes nothing', () => {
-    const shared = run('coupons', 'create', '--name', 'Welcome', '--code', 'WELCOME10', '--percent', '10', '--max-uses', '100', '--language', 'ru');
+    // Until midnight in Ljubljana: the last day they work is the one before.
+    const welcome = ['coupons', 'create', '--name', 'Welcome', '--code', 'WELCOME10', '--percent', '10', '--max-uses', '100', '--expires-at', '2099-01-01T00:00:00+01:00'];
+    const shared = run(...welcome, '--language', 'ru');
     expect(shared.status, shared.stderr).toBe(0);
     const key = /^Ключ идемпотентности (cli-\S+): если команда прервётся, запустите её снова с --key \1 — ничего не будет создано дважды\.\n$/.exec(shared.stderr)?.[1];
     expect(key, shared.stderr).toBeDefined();
     expect(shared.stdout).toMatch(/^Кампания "Welcome" создана \(\S+\)\.\n/);
     expect(shared.stdout).toMatch(/коды: +общий код WELCOME10, всего 100 использований\n/);
     expect(shared.stdout).toMatch(/выгода: +скидка 10\s%\n/);
+    expect(shared.stdout).toMatch(/срок действия: +по 2098-12-31 включительно\n/);
 
-    const retried = json<Made>(run('coupons', 'create', '--name', 'Welcome', '--code', 'WELCOME10', '--percent', '10', '--max-uses', '100', '--key', key!, '--json'));
+    const retried = json<Made>(run(...welcome, '--key', key!, '--json'));
     expect(retried).toMatchObject({ created: false, codes: ['WELCOME10'], idempotency_key: key });
 
     // No benefit, and both --count and --code: each said, in Turkish, before anything is opened.
@@ -143,6 +149,12 @@ describe('regulars gift-cards', () => {
     expect(shown.stdout).toMatch(/stanje na kartici: +20\.00 od 20\.00 EUR\n/);
     expect(shown.stdout).toMatch(/stanje: +uporabna\n/);
     expect(shown.stdout).toContain(card.customer_id);
+    // Usable through the day it was given, as it was given; not the instant the server keeps (the next midnight).
+    expect(shown.stdout).toMatch(/veljavnost: +do vključno 2099-12-31\n/);
+    expect(shown.stdout).toMatch(/izdana: +\d{4}-\d{2}-\d{2} \d{2}:\d{2}\n/);
+    expect(JSON.parse(run('gift-cards', 'show', card.code, '--json').stdout)).toMatchObject({ expires_at: '2099-12-31T23:00:00.000Z' });
+    const table = run('gift-cards', 'list');
+    expect(table.stdout).toMatch(new RegExp(`\n${card.code} .+ Ana Novak +through 2099-12-31 +\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\n`));
   }, 180_000);
 });
 
@@ -158,7 +170,7 @@ describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => 
   });
 
   it('writes a campaign\'s codes as CSV to stdout and issues a gift card to a customer found by email', async () => {
-    server = spawn(process.execPath, [BIN, 'serve'], { env: { ...baseEnv, LOG_LEVEL: 'warn', ...where, PORT: '0', HOST: '127.0.0.1', JOBS: 'off' }, stdio: 'ignore' });
+    server = spawn(process.execPath, [BIN, 'serve'], { env: { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', ...where, PORT: '0', HOST: '127.0.0.1', JOBS: 'off' }, stdio: 'ignore' });
     const lock = path.join(where.DATA_DIR, 'regulars.lock');
     for (let i = 0; ; i++) {
       const holder = fs.existsSync(lock) ? (JSON.parse(fs.readFileSync(lock, 'utf8')) as { command?: string; port?: number }) : {};

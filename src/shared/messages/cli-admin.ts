@@ -5,6 +5,16 @@
 // instants stay as written.
 
 export const CLI_ADMIN = {
+  // ── A validity (dates.ts validityText): {date} the last day it works, {at} the instant it stops, {from} a day or an instant ──
+  'cli.dates.always': { en: 'no time limit', sl: 'brez časovne omejitve', tr: 'süre sınırı yok', da: 'ingen tidsgrænse', ru: 'без ограничения срока' },
+  'cli.dates.from': { en: 'from {from}', sl: 'od {from}', tr: '{from} tarihinden itibaren', da: 'fra {from}', ru: 'с {from}' },
+  'cli.dates.through': { en: 'through {date}', sl: 'do vključno {date}', tr: '{date} tarihine kadar (dahil)', da: 'til og med {date}', ru: 'по {date} включительно' },
+  'cli.dates.until': { en: 'until {at}', sl: 'do {at}', tr: '{at} tarihine kadar', da: 'indtil {at}', ru: 'до {at}' },
+  'cli.dates.from_through': {
+    en: 'from {from} through {date}', sl: 'od {from} do vključno {date}', tr: '{from} tarihinden {date} tarihine kadar (dahil)', da: 'fra {from} til og med {date}', ru: 'с {from} по {date} включительно',
+  },
+  'cli.dates.from_until': { en: 'from {from} until {at}', sl: 'od {from} do {at}', tr: '{from} tarihinden {at} tarihine kadar', da: 'fra {from} indtil {at}', ru: 'с {from} до {at}' },
+
   // ── Roles (the dashboard's, in lower case as a sentence says them) ──
   'cli.users.role.owner': { en: 'owner', sl: 'lastnik', tr: 'sahip', da: 'ejer', ru: 'владелец' },
   'cli.users.role.manager': { en: 'manager', sl: 'vodja', tr: 'müdür', da: 'leder', ru: 'менеджер' },

@@ -32,7 +32,6 @@ export const CLI_PROMOTIONS = {
   'cli.promotions.last_used': { en: 'last used', sl: 'zadnja uporaba', tr: 'son kullanım', da: 'sidst brugt', ru: 'последнее использование' },
   'cli.promotions.balance': { en: 'balance', sl: 'stanje na kartici', tr: 'bakiye', da: 'saldo', ru: 'остаток' },
   'cli.promotions.customer': { en: 'customer', sl: 'stranka', tr: 'müşteri', da: 'kunde', ru: 'клиент' },
-  'cli.promotions.expires': { en: 'expires', sl: 'poteče', tr: 'bitiş', da: 'udløber', ru: 'истекает' },
   'cli.promotions.issued_at': { en: 'issued', sl: 'izdana', tr: 'veriliş', da: 'udstedt', ru: 'выпущена' },
 
   // ── Values ──
@@ -42,10 +41,6 @@ export const CLI_PROMOTIONS = {
   // {used}, {total}: counts, as the dashboard's "2 of 50".
   'cli.promotions.of': { en: '{used} of {total}', sl: '{used} od {total}', tr: '{total} içinden {used}', da: '{used} af {total}', ru: '{used} из {total}' },
   'cli.promotions.no_limit': { en: 'no limit', sl: 'brez omejitve', tr: 'sınırsız', da: 'ingen grænse', ru: 'без ограничения' },
-  'cli.promotions.valid_always': { en: 'no time limit', sl: 'brez časovne omejitve', tr: 'süre sınırı yok', da: 'ingen tidsgrænse', ru: 'без ограничения срока' },
-  'cli.promotions.valid_from': { en: 'from {from}', sl: 'od {from}', tr: '{from} tarihinden itibaren', da: 'fra {from}', ru: 'с {from}' },
-  'cli.promotions.valid_until': { en: 'until {until}', sl: 'do {until}', tr: '{until} tarihine kadar', da: 'til {until}', ru: 'до {until}' },
-  'cli.promotions.valid_between': { en: '{from} – {until}', sl: '{from} – {until}', tr: '{from} – {until}', da: '{from} – {until}', ru: '{from} – {until}' },
 
   // ── coupons ──
   'cli.coupons.one_benefit': {
