@@ -19,7 +19,7 @@ export function createServices({ config, database, clock = systemClock, logger, 
   localCliToken?: string;
 }) {
   const { db } = database;
-  const stores = createStoreService({ db });
+  const stores = createStoreService({ db, clock });
   const customers = createCustomerService({ db, stores, clock, defaultRegion: config.phoneRegion, datesOf: customerDatesOf });
   const loyalty = createLoyalty({ db, clock, currency: config.currency, timeZone: config.timeZone });
   const commerce = createCommerceService({
@@ -30,7 +30,7 @@ export function createServices({ config, database, clock = systemClock, logger, 
   const auth = createAuthService({ db, clock, localCliToken });
   const scores = createScoresService({ db, clock, timeZone: config.timeZone, currency: config.currency, logger });
   const recommendations = createRecommendationService({ db, clock });
-  const webhooks = createWebhookService({ db, logger });
+  const webhooks = createWebhookService({ db, logger, clock });
   // The activity log names its actors and subjects from auth's users and keys and the webhooks' endpoints.
   const audit = createAuditService({ db, timeZone: config.timeZone, directory: { users: auth.listUsers, apiKeys: auth.listApiKeys, webhooks: webhooks.list } });
   return { config, database, db, clock, logger, stores, customers, commerce, loyalty, auth, webhooks, scores, recommendations, audit };

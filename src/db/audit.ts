@@ -3,10 +3,14 @@ import type { Db, Tx } from './index.ts';
 /** Who did something: `user:<email>`, `key:<name>`, `cli`, `system`. */
 export type Actor = string;
 
-// Staff actions that change customer data are recorded, in the same transaction.
+// Staff actions that change customer data are recorded, in the same transaction. Dated
+// `at` by the services' clock, as the writes they record are (a user's created_at, a
+// ledger entry's occurred_at): the database's now() put an adjustment made under a test's
+// or the demo's clock at the machine's time, beside the entry it recorded. The column's
+// DEFAULT now() stays for rows written by hand; the schema's type asks every insert for it.
 export async function audit(
   db: Db | Tx,
-  entry: { actor: Actor; action: string; subject?: string; details?: Record<string, unknown> },
+  entry: { at: Date; actor: Actor; action: string; subject?: string; details?: Record<string, unknown> },
 ): Promise<void> {
   await db
     .insertInto('audit_log')
@@ -15,6 +19,7 @@ export async function audit(
       action: entry.action,
       subject: entry.subject ?? null,
       details: JSON.stringify(entry.details ?? {}),
+      at: entry.at,
     })
     .execute();
 }

@@ -208,7 +208,8 @@ export interface AuditLogTable {
   action: string;
   subject: string | null;
   details: Json<Record<string, unknown>>;
-  at: GeneratedTimestamp;
+  /** By the services' clock (db/audit.ts): every insert names it. */
+  at: Timestamp;
 }
 
 // ── Loyalty ────────────────────────────────────────────────────────────────────

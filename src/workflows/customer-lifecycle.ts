@@ -44,7 +44,7 @@ export async function mergeCustomers(deps: Deps, survivorId: string, input: unkn
     const loyaltyPart = await deps.loyalty.moveCustomer(trx, { fromId: from, toId: survivorId, now, actor });
     const counts = withFields(customerPart, commercePart, loyaltyPart);
     await trx.insertInto('customer_merges').values({ id: newId(), survivor_id: survivorId, merged_id: from, actor, moved: JSON.stringify(counts), merged_at: now }).execute();
-    await audit(trx, { actor, action: 'customer.merge', subject: survivorId, details: { merged: from, ...counts } });
+    await audit(trx, { at: now, actor, action: 'customer.merge', subject: survivorId, details: { merged: from, ...counts } });
     await publish(trx, [{ type: 'customer.merged', customerId: survivorId, payload: { customer_id: survivorId, merged_id: from, moved: counts } }]);
     return { moved: counts as Moved, replayed: false, current: survivorId };
   });
@@ -63,7 +63,7 @@ export async function eraseCustomer(deps: Deps, customerId: string, { actor }: {
   await deps.db.transaction().execute(async (trx) => {
     await deps.customers.anonymize(trx, { customerId, now });
     const loyaltyPart = await deps.loyalty.eraseCustomer(trx, { customerId, now, actor });
-    await audit(trx, { actor, action: 'customer.erase', subject: customerId, details: loyaltyPart });
+    await audit(trx, { at: now, actor, action: 'customer.erase', subject: customerId, details: loyaltyPart });
     await publish(trx, [{ type: 'customer.erased', customerId, payload: { customer_id: customerId } }]);
   });
 }

@@ -21,18 +21,17 @@ const dashboard = useDashboard({
     ninaId = (await s.customers.upsert({ email: 'nina@example.com', first_name: 'Nina' }, { actor: 'test' })).customer.id;
     await s.loyalty.enrol(ninaId, { actor: 'test' });
     // An action a later version records, which this dashboard has no words for.
-    await audit(s.db, { actor: 'system', action: 'loyalty.something_new', subject: ninaId, details: { kept: true } });
+    await audit(s.db, { at: s.clock.now(), actor: 'system', action: 'loyalty.something_new', subject: ninaId, details: { kept: true } });
     for (let i = 1; i <= IMPORTED; i++) await s.customers.upsert({ email: `imported-${i}@example.com` }, { actor: 'import' });
   },
 });
 const url = (address: string) => new URL(address, dashboard.server.url).href;
 
-/** A local calendar day (YYYY-MM-DD) `days` from today, as a date input takes it. */
-const day = (days: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+// The entries are dated by the services' clock (the test's, 2026-06-01T12:00Z: 14:00 in the
+// business's Ljubljana, the same day wherever the browser is), as every write they record.
+const TODAY = new Date('2026-06-01T12:00:00Z');
+/** A calendar day (YYYY-MM-DD) `days` from the clock's day, as a date input takes it. */
+const day = (days: number) => new Date(TODAY.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 const rows = (page: Page) => page.getByTestId('activity-row');
 /** The rows' actions, once the table shows `count` of them. */
@@ -79,7 +78,7 @@ describe('the activity log in the dashboard', () => {
     expect(await adjusted.getByRole('link', { name: 'Nina' }).getAttribute('href')).toBe(`/customers/${ninaId}`);
     expect(adjustment).not.toContain('{');
     // When, as the language writes a date and time.
-    expect(await revoked.locator('.date').first().innerText()).toBe(new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date()));
+    expect(await revoked.locator('.date').first().innerText()).toBe(new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(TODAY));
     await page.screenshot({ path: path.join(README_SHOTS, 'settings-activity.png'), fullPage: true });
 
     // The older entries, a page more; the last page has no button.

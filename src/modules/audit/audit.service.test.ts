@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAll } from '../../../test/helpers/purchases.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
-import { eraseCustomer } from '../../workflows/customer-lifecycle.ts';
+import { eraseCustomer, mergeCustomers } from '../../workflows/customer-lifecycle.ts';
 import type { AuditEntry } from './index.ts';
 
 // The activity log read back after real writes — an owner's points adjustment with its
@@ -143,5 +145,67 @@ describe('the activity log', () => {
       ['store.create', 'user:boss@example.com', 'lj-center', 'store'],
     ]);
     expect(items[0].details).toEqual({ name: 'Ljubljana centre', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' });
+  });
+});
+
+describe("the activity log's dates", () => {
+  it("dates every entry by the services' clock, and pages through many entries of one instant by their ids", async () => {
+    // Every write above was made at the test clock's instant: a tie of a dozen entries.
+    const { items } = await list({ limit: 200 });
+    expect(new Set(items.map((e) => e.at.toISOString()))).toEqual(new Set(['2026-06-01T12:00:00.000Z']));
+    expect(items.map((e) => e.id)).toEqual([...items.map((e) => e.id)].sort((a, b) => b - a));
+    for (const limit of [1, 2, 5]) {
+      const seen: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await list({ limit, cursor });
+        seen.push(...page.items.map((e) => e.id));
+        cursor = page.next_cursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(items.map((e) => e.id));
+    }
+  });
+
+  it('orders by the instant before the id: a clock set back dates a later write earlier, and paging keeps that order', async () => {
+    s.clock.set('2026-06-01T12:10:00Z');
+    await s.stores.upsert({ code: 'later', name: 'Later', time_zone: 'Europe/Ljubljana' }, boss);
+    s.clock.set('2026-06-01T11:00:00Z');
+    await s.stores.upsert({ code: 'earlier', name: 'Earlier', time_zone: 'Europe/Ljubljana' }, boss);
+    s.clock.set('2026-06-01T12:00:00Z');
+    // An entry written before entries took the clock's time: the database's now(), to the microsecond.
+    await s.db.insertInto('audit_log').values({ actor: 'system', action: 'store.create', subject: 'old', details: '{}', at: new Date('2026-06-01T12:00:00.000Z') }).execute();
+    await s.db.updateTable('audit_log').set({ at: sql<Date>`'2026-06-01T12:00:00.000250Z'::timestamptz` }).where('subject', '=', 'old').execute();
+
+    const whole = (await list({ limit: 200 })).items;
+    expect(whole[0]).toMatchObject({ subject: 'later', at: new Date('2026-06-01T12:10:00Z') });
+    // Past the ms a Date holds, 250 µs after the noon tie: before all of it, newest first.
+    expect(whole[1]).toMatchObject({ subject: 'old' });
+    expect(whole.at(-1)).toMatchObject({ subject: 'earlier', at: new Date('2026-06-01T11:00:00Z') });
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list({ limit: 2, cursor });
+      seen.push(...page.items.map((e) => e.id));
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(whole.map((e) => e.id));
+    expect((await list({ until: '2026-06-01T12:00:00Z' })).items.map((e) => e.subject)).toEqual(['earlier']);
+  });
+
+  it("dates the entries of every kind of write by the clock: a refund's, a merge's, a campaign's and a gift card's", async () => {
+    s.clock.set('2026-06-01T13:00:00Z');
+    const a = (await s.customers.upsert({ email: 'refund@example.com' }, boss)).customer.id;
+    const b = (await s.customers.upsert({ email: 'refund-2@example.com' }, boss)).customer.id;
+    await recordAll(s, [{ external_id: 'p-audit', customer: { email: 'refund@example.com' }, total: '20.00', occurred_at: '2026-06-01T12:30:00Z' }]);
+    // One refund through the API, one as an import's batch writes them (its own insert).
+    await s.commerce.refund('p-audit', { external_id: 'r-audit', amount: '5.00' }, boss);
+    expect(await s.commerce.recordRefunds([{ purchase: 'p-audit', input: { external_id: 'r-audit-2', amount: '2.00' } }], boss)).toEqual([{ created: true }]);
+    await mergeCustomers(s, a, { from: b }, boss);
+    await s.loyalty.createCampaign({ name: 'Dated', idempotency_key: 'dated', benefit: { type: 'percent_discount', percent: 5 }, count: 1 }, boss);
+    await s.loyalty.issueGiftCard({ amount: '10.00', idempotency_key: 'dated-card' }, boss);
+    const { items } = await list({ since: '2026-06-01T13:00:00Z' });
+    expect(items.map((e) => e.action).sort()).toEqual(['coupon.campaign.create', 'customer.create', 'customer.create', 'customer.merge', 'gift_card.issue', 'purchase.refund', 'purchase.refund']);
+    expect(new Set(items.map((e) => e.at.toISOString()))).toEqual(new Set(['2026-06-01T13:00:00.000Z']));
+    s.clock.set('2026-06-01T12:00:00Z');
   });
 });

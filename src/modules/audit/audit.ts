@@ -53,9 +53,12 @@ export function actionFilter(action: string): { family: string; exact?: string; 
 }
 
 // A page's cursor, as GET /customers and the promotions' lists write theirs: the last
-// entry's keys as base64url JSON, opaque to clients. The instant is the database's own
-// text of it to the microsecond (the column is dated by now(), finer than a JS Date), so
-// the next page starts exactly after the last entry shown: none skipped, none twice.
+// entry's keys as base64url JSON, opaque to clients. Entries are dated by the services'
+// clock (db/audit.ts), to the millisecond, so many share an instant — a transaction's
+// entries, a fixed test clock's, a busy second's — and the id breaks the tie: the order is
+// (at, id), and the next page starts after the last entry's pair, none skipped, none twice.
+// The instant is the database's own text of it to the microsecond: entries written before
+// (dated by the database's now()) carry microseconds a JS Date would round away.
 const EXACT_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 export const encodeCursor = (at: string, id: number): string => Buffer.from(JSON.stringify([at, String(id)])).toString('base64url');

@@ -91,8 +91,9 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
       if (exists) throw conflict(say('auth.user_exists', { email }));
       const id = newId();
       const language = data.language ?? 'en';
-      await db.insertInto('users').values({ id, email, name: data.name ?? null, role: data.role, password_hash: await hashPassword(password), language, created_at: clock.now(), last_login_at: null, disabled_at: null }).execute();
-      await audit(db, { actor, action: 'user.create', subject: email, details: { role: data.role } });
+      const now = clock.now();
+      await db.insertInto('users').values({ id, email, name: data.name ?? null, role: data.role, password_hash: await hashPassword(password), language, created_at: now, last_login_at: null, disabled_at: null }).execute();
+      await audit(db, { at: now, actor, action: 'user.create', subject: email, details: { role: data.role } });
       // The user as a login and the user list show it.
       return { user: { id, email, name: data.name ?? null, role: data.role, language }, password: data.password ? undefined : password };
     },
@@ -111,7 +112,7 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
       const password = generatePassword();
       await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', user.id).execute();
       await db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-      await audit(db, { actor, action: 'user.reset_password', subject: email });
+      await audit(db, { at: clock.now(), actor, action: 'user.reset_password', subject: email });
       return { email, password };
     },
 
@@ -144,11 +145,12 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
             .where('role', '=', 'owner').where('disabled_at', 'is', null).where('id', '!=', user.id).limit(1).executeTakeFirst();
           if (!another) throw invalidField(role !== 'owner' ? 'role' : 'disabled', say('user.last_owner'));
         }
-        const disabledAt = disabled ? (user.disabled_at ?? clock.now()) : null;
+        const now = clock.now();
+        const disabledAt = disabled ? (user.disabled_at ?? now) : null;
         if (role !== user.role || disabledAt !== user.disabled_at) {
           await trx.updateTable('users').set({ role, disabled_at: disabledAt }).where('id', '=', user.id).execute();
           if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-          await audit(trx, { actor, action: 'user.update', subject: email.toLowerCase(), details: { role, disabled } });
+          await audit(trx, { at: now, actor, action: 'user.update', subject: email.toLowerCase(), details: { role, disabled } });
         }
         return trx.selectFrom('users').select(['id', 'email', 'name', 'role', 'language', 'created_at', 'last_login_at', 'disabled_at']).where('id', '=', user.id).executeTakeFirstOrThrow();
       });
@@ -190,8 +192,9 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
       const secret = newSecret(24);
       const id = newId();
       const scopes = [...new Set(data.scopes)];
-      await db.insertInto('api_keys').values({ id, name: data.name, prefix, secret_hash: sha256(secret), scopes, created_by: actor, created_at: clock.now(), last_used_at: null, revoked_at: null }).execute();
-      await audit(db, { actor, action: 'api_key.create', subject: data.name, details: { scopes } });
+      const now = clock.now();
+      await db.insertInto('api_keys').values({ id, name: data.name, prefix, secret_hash: sha256(secret), scopes, created_by: actor, created_at: now, last_used_at: null, revoked_at: null }).execute();
+      await audit(db, { at: now, actor, action: 'api_key.create', subject: data.name, details: { scopes } });
       return { id, name: data.name, scopes, key: `rk_${prefix}_${secret}` };
     },
 
@@ -200,11 +203,12 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
     },
 
     async revokeApiKey(id: string, { actor }: { actor: Actor }) {
-      const result = await db.updateTable('api_keys').set({ revoked_at: clock.now() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+      const now = clock.now();
+      const result = await db.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
       revocations++;
       for (const [key, entry] of verified) if (entry.principal.id === id) verified.delete(key);
       if (Number(result.numUpdatedRows) === 0) throw notFound(say('api_key.not_found', { id }));
-      await audit(db, { actor, action: 'api_key.revoke', subject: id });
+      await audit(db, { at: now, actor, action: 'api_key.revoke', subject: id });
     },
 
     async principalFromApiKey(key: string): Promise<Principal | undefined> {

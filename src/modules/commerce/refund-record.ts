@@ -177,10 +177,11 @@ export function createRefundSteps(deps: RefundRecorderDeps) {
     },
 
     /** The audit entry and the event of a written refund (written after its hook, several refunds' at once by the batch). */
-    told(ref: PurchaseRef, purchase: PurchaseToRefund, checked: CheckedRefund, refundId: string, actor: Actor) {
+    told(ref: PurchaseRef, purchase: PurchaseToRefund, checked: CheckedRefund, refundId: string, { actor, now }: { actor: Actor; now: Date }) {
       const amount = toMajor(checked.amount, purchase.currency);
       return {
-        audit: { actor, action: 'purchase.refund', subject: ref.purchase_id, details: JSON.stringify({ amount }) },
+        // Dated by the services' clock, as db/audit.ts dates every entry.
+        audit: { actor, action: 'purchase.refund', subject: ref.purchase_id, details: JSON.stringify({ amount }), at: now },
         event: {
           type: 'purchase.refunded' as const, customerId: ref.customer_id,
           payload: { purchase_id: ref.purchase_id, refund_id: refundId, customer_id: ref.customer_id, amount, share_of_total: checked.amount / purchase.total_minor, fully_refunded: checked.amount === checked.refundable },
@@ -225,7 +226,7 @@ export function createRefundRecorder(deps: RefundRecorderDeps) {
       const { refundId } = await steps.write(trx, ref, data, checked, now);
       await repo.recomputeStats(trx, [ref.customer_id], now);
       const loyalty = await steps.hook(trx, { ref, data, purchase, checked, refundId, erased: statuses.get(ref.customer_id) === 'erased', now });
-      const { audit, event } = steps.told(ref, purchase, checked, refundId, actor);
+      const { audit, event } = steps.told(ref, purchase, checked, refundId, { actor, now });
       await trx.insertInto('audit_log').values(audit).execute();
       await publish(trx, [event]);
       return { refundId, created: true, loyalty };

@@ -200,7 +200,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           ownerId = current;
         }
         const [resolved] = await resolveCustomers(trx, [{ identities: prepared.identities, profile: prepared }], { now });
-        await audit(trx, { actor, action: 'customer.create', subject: resolved.customerId });
+        await audit(trx, { at: now, actor, action: 'customer.create', subject: resolved.customerId });
         return { id: resolved.customerId, created: true };
       });
       return { customer: await this.get(result.id), created: result.created };
@@ -252,7 +252,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         await lockKeys(trx, prepared.identities.map(identityKey));
         const row = await requireActive(trx, id, { forUpdate: true });
         await applyProfile(trx, row, prepared, now);
-        await audit(trx, { actor, action: 'customer.update', subject: id, details: { fields: Object.keys(data) } });
+        await audit(trx, { at: now, actor, action: 'customer.update', subject: id, details: { fields: Object.keys(data) } });
         await publish(trx, [{ type: 'customer.updated', customerId: id, payload: { customer_id: id, fields: Object.keys(data) } }]);
       });
       return this.get(id);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { audit, type Actor, type Db } from '../../db/index.ts';
 import { invalidField } from '../../shared/errors.ts';
+import { systemClock, type Clock } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { say } from '../../shared/messages/index.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -9,7 +10,7 @@ import { StoreInput } from './store.schema.ts';
 
 // Stores are small configuration: few rows, read on every purchase, so they are cached
 // per process and the cache is dropped on every write made through this service.
-export function createStoreService({ db }: { db: Db }) {
+export function createStoreService({ db, clock = systemClock }: { db: Db; clock?: Clock }) {
   let cache: Map<string, Store> | undefined;
 
   async function all(): Promise<Map<string, Store>> {
@@ -55,7 +56,7 @@ export function createStoreService({ db }: { db: Db }) {
           // xmax is 0 on a row this statement inserted, the updating transaction's id on one it updated.
           .returning(['id', 'code', 'name', 'city', 'time_zone', sql<boolean>`xmax = 0`.as('inserted')])
           .executeTakeFirstOrThrow();
-        await audit(trx, { actor, action: written.inserted ? 'store.create' : 'store.update', subject: data.code, details: { name: data.name, city: data.city ?? null, time_zone: data.time_zone } });
+        await audit(trx, { at: clock.now(), actor, action: written.inserted ? 'store.create' : 'store.update', subject: data.code, details: { name: data.name, city: data.city ?? null, time_zone: data.time_zone } });
         return written;
       });
       cache = undefined;

@@ -1,4 +1,5 @@
 import { audit, lockKeys, type Actor, type Db, type Tx } from '../../db/index.ts';
+import { systemClock, type Clock } from '../../shared/clock.ts';
 import { notFound } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
 import { newId, newSecret } from '../../shared/ids.ts';
@@ -10,7 +11,7 @@ import { SIGNATURE_HEADER, sign } from './signature.ts';
 export const matchesEventType = (patterns: string[], type: string): boolean =>
   patterns.some((p) => p === '*' || p === type || (p.endsWith('.*') && type.startsWith(p.slice(0, -1))));
 
-export function createWebhookService({ db, logger, timeoutMs = 10_000 }: { db: Db; logger: Logger; timeoutMs?: number }) {
+export function createWebhookService({ db, logger, clock = systemClock, timeoutMs = 10_000 }: { db: Db; logger: Logger; clock?: Clock; timeoutMs?: number }) {
   /** The attempts this process is making, by endpoint and event (see `deliver`). */
   const attempts = new Map<string, Promise<void>>();
   return {
@@ -19,7 +20,7 @@ export function createWebhookService({ db, logger, timeoutMs = 10_000 }: { db: D
       const id = newId();
       const secret = `whsec_${newSecret(24)}`;
       await db.insertInto('webhook_endpoints').values({ id, url: data.url, secret, event_types: data.event_types, description: data.description ?? null }).execute();
-      await audit(db, { actor, action: 'webhook.create', subject: data.url });
+      await audit(db, { at: clock.now(), actor, action: 'webhook.create', subject: data.url });
       return { id, url: data.url, event_types: data.event_types, description: data.description ?? null, secret };
     },
 
@@ -30,7 +31,7 @@ export function createWebhookService({ db, logger, timeoutMs = 10_000 }: { db: D
     async remove(id: string, { actor }: { actor: Actor }) {
       const result = await db.updateTable('webhook_endpoints').set({ active: false }).where('id', '=', id).where('active', '=', true).executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw notFound(say('webhook.not_found', { id }));
-      await audit(db, { actor, action: 'webhook.delete', subject: id });
+      await audit(db, { at: clock.now(), actor, action: 'webhook.delete', subject: id });
     },
 
     async deliveries(endpointId: string, limit = 50) {

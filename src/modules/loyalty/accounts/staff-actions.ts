@@ -100,7 +100,7 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
         }
         if (!written) return { created: false };
         await ledger.saveMembers(trx, [member], now);
-        await audit(trx, { actor, action: 'loyalty.adjust', subject: customerId, details: { points: data.points, reason: data.reason } });
+        await audit(trx, { at: now, actor, action: 'loyalty.adjust', subject: customerId, details: { points: data.points, reason: data.reason } });
         events.push({ type: 'loyalty.points_adjusted', customerId, payload: { customer_id: customerId, points: data.points, reason: data.reason, actor } });
         await publish(trx, events);
         return { created: true };
@@ -120,7 +120,7 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
         const events: OutgoingEvent[] = [];
         await welcome(trx, program, [member], now, events);
         await ledger.saveMembers(trx, [member], now);
-        await audit(trx, { actor, action: 'loyalty.enrol', subject: customerId });
+        await audit(trx, { at: now, actor, action: 'loyalty.enrol', subject: customerId });
         await publish(trx, events);
         return true;
       });

@@ -91,7 +91,7 @@ export function createProfileAndSurveyBonuses(core: LoyaltyCore) {
         const member = (await ledger.lockMembers(trx, [customer.id], { now, create: false })).get(customer.id);
         if (!member) throw conflict('The customer is not a loyalty member yet');
         if (await creditBonus(trx, member, program, { points, key, at: now, details: { bonus: 'survey', response: response_id } })) {
-          await audit(trx, { actor, action: 'loyalty.bonus.survey', subject: customer.id, details: { response_id } });
+          await audit(trx, { at: now, actor, action: 'loyalty.bonus.survey', subject: customer.id, details: { response_id } });
           return { created: true, replayed: false, points };
         }
         // The same response sent at once: the other request wrote it while this one waited

@@ -108,7 +108,7 @@ export function createReferrals(core: LoyaltyCore) {
         const bought = await trx.selectFrom('customer_stats').select('purchases_count').where('customer_id', '=', friendId).executeTakeFirst();
         if (bought && bought.purchases_count > 0) throw reject(say('referral.not_new'));
         await trx.insertInto('loyalty_referrals').values({ customer_id: friendId, referrer_id: owner.customer_id, code, status: 'pending', reason: null, purchase_id: null, created_at: now, settled_at: null }).execute();
-        await audit(trx, { actor, action: 'loyalty.referral.claim', subject: friendId, details: { code, referrer: owner.customer_id } });
+        await audit(trx, { at: now, actor, action: 'loyalty.referral.claim', subject: friendId, details: { code, referrer: owner.customer_id } });
         return { created: true, status: 'pending' as const };
       });
     },

@@ -42,7 +42,7 @@ async function forfeit(trx: Tx, member: ledger.MemberRow, { now, actor }: { now:
     reason: REASON, actor: 'system', details: { forfeited: 'erasure', lots: lots.map((l) => l.id) },
   }, { now, includePending: true, shortfall: 'fail', lots: lots.map((l) => ({ creditId: l.id, points: l.remaining })) });
   await ledger.saveMembers(trx, [member], now);
-  await audit(trx, { actor, action: 'loyalty.points_forfeited', subject: member.customer_id, details: { points, reason: REASON } });
+  await audit(trx, { at: now, actor, action: 'loyalty.points_forfeited', subject: member.customer_id, details: { points, reason: REASON } });
   return points;
 }
 

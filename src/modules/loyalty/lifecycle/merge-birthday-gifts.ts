@@ -76,8 +76,8 @@ interface PairedGift {
  * the merge's transaction, after the merged customer is marked merged into `toId` and
  * before its coupons move. `timeZone`: the shop's, for customers who have none.
  */
-export async function withdrawDuplicateBirthdayGifts(trx: Tx, { fromId, toId, actor, timeZone }: {
-  fromId: string; toId: string; actor: Actor; timeZone: string;
+export async function withdrawDuplicateBirthdayGifts(trx: Tx, { fromId, toId, actor, timeZone, now }: {
+  fromId: string; toId: string; actor: Actor; timeZone: string; now: Date;
 }): Promise<{ duplicate_birthday_gifts: number }> {
   const person = sql`(SELECT id FROM ${personIdsQuery(toId)} AS a UNION SELECT id FROM ${personIdsQuery(fromId)} AS b)`;
   const gifts = (await sql<BirthdayGift>`
@@ -117,7 +117,7 @@ export async function withdrawDuplicateBirthdayGifts(trx: Tx, { fromId, toId, ac
       if (Number(voided.numUpdatedRows) === 0) continue;
       withdrawn++;
       await audit(trx, {
-        actor, action: 'loyalty.duplicate_birthday_gift_withdrawn', subject: toId,
+        at: now, actor, action: 'loyalty.duplicate_birthday_gift_withdrawn', subject: toId,
         details: {
           year, coupon: p.gift.code, reward: p.gift.reward_code, issued_at: p.gift.created_at.toISOString(),
           birthday_bonus: p.entry ? { customer_id: p.entry.customer_id, entry: p.entry.id } : null,
@@ -131,7 +131,7 @@ export async function withdrawDuplicateBirthdayGifts(trx: Tx, { fromId, toId, ac
     for (const u of keptUsed) {
       if (u.merged === kept.merged) continue;
       await audit(trx, {
-        actor, action: 'loyalty.duplicate_birthday_gift_kept', subject: toId,
+        at: now, actor, action: 'loyalty.duplicate_birthday_gift_kept', subject: toId,
         details: { year, coupon: u.gift.code, reward: u.gift.reward_code, issued_at: u.gift.created_at.toISOString(), reason: 'used', kept: keptDetails },
       });
     }

@@ -122,6 +122,7 @@ export async function takeBackDuplicateBonuses(trx: Tx, to: MemberRow, { fromId,
       count += 1;
       points += result.debited;
       await audit(trx, {
+        at: now,
         actor, action: 'loyalty.duplicate_bonus_taken_back', subject: toId,
         details: { bonus: bonus.idempotency_key, taken_back: { customer_id: bonus.customer_id, entry: bonus.id }, kept: { customer_id: kept.customer_id, entry: kept.id }, points: result.debited, owed: result.unsettled, forgiven: policy === 'forgive' ? result.shortfall : 0 },
       });

@@ -66,7 +66,7 @@ export function createMergeLoyalty(core: LoyaltyCore) {
         // After the lots moved: a bonus taken back from the merged customer's comes from its transfer lot.
         duplicates = await takeBackDuplicateBonuses(trx, to, { fromId, now, actor, programs: await core.programs(trx), program });
         // Before the coupons move: which id held a gift tells which merge first put two gifts side by side.
-        gifts = await withdrawDuplicateBirthdayGifts(trx, { fromId, toId, actor, timeZone: core.deps.timeZone });
+        gifts = await withdrawDuplicateBirthdayGifts(trx, { fromId, toId, actor, timeZone: core.deps.timeZone, now });
         if (program && tierIndexOf(program, from.tier) > tierIndexOf(program, to.tier)) {
           const change = { customerId: toId, from: to.tier, to: from.tier, reason: 'merge' };
           to.tier = from.tier;

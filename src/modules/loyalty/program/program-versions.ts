@@ -124,7 +124,7 @@ export function createProgramVersions(core: LoyaltyCore) {
         const before = await core.programAt(now, trx);
         const scheduled = await scheduledVersionsOverridden(trx, effectiveFrom, now);
         const version = await insertProgram(trx, { document, effective_from: effectiveFrom, tier_policy: data.tier_policy, note: data.note ?? null, created_by: actor, created_at: now });
-        await audit(trx, { actor, action: 'loyalty.program.apply', subject: String(version), details: { effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy, note: data.note } });
+        await audit(trx, { at: now, actor, action: 'loyalty.program.apply', subject: String(version), details: { effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy, note: data.note } });
         await publish(trx, [{ type: 'loyalty.program_applied', payload: { version, effective_from: effectiveFrom.toISOString(), tier_policy: data.tier_policy } }]);
         await notifyOnCommit(trx, PROGRAM_CHANNEL);
         core.invalidate();

@@ -149,7 +149,7 @@ export function createCoupons(core: LoyaltyCore) {
         }).execute();
         const uses = c.uses + 1;
         await trx.updateTable('coupons').set({ uses, status: uses >= c.max_uses ? 'used' : 'active' }).where('code', '=', code).execute();
-        await audit(trx, { actor, action: 'coupon.use', subject: code, details: { order_ref: data.order_ref } });
+        await audit(trx, { at: now, actor, action: 'coupon.use', subject: code, details: { order_ref: data.order_ref } });
         await publish(trx, [{ type: 'coupon.used', customerId: user, payload: { code: shownCode(c), kind: c.kind, reward: c.reward_code, campaign_id: c.campaign_id, customer_id: user, order_ref: data.order_ref ?? null } }]);
         return { created: true, coupon: couponView({ ...c, uses, status: uses >= c.max_uses ? 'used' : 'active' }), benefit: c.benefit, discount_given: given(discount) };
       });
@@ -221,7 +221,7 @@ export function createCoupons(core: LoyaltyCore) {
           SELECT c, 'promotion', ${id}, ${JSON.stringify(benefit)}::jsonb, 'active', ${data.max_uses}, 0, ${data.per_customer_limit ?? null},
                  ${data.valid_from ?? null}::timestamptz, ${data.expires_at ?? null}::timestamptz, ${now}, ${chosen}::text
           FROM json_array_elements_text(${json}::json) AS c`.execute(trx);
-        await audit(trx, { actor, action: 'coupon.campaign.create', subject: id, details: { name: data.name, codes: codes.length, idempotency_key: key } });
+        await audit(trx, { at: now, actor, action: 'coupon.campaign.create', subject: id, details: { name: data.name, codes: codes.length, idempotency_key: key } });
         return { created: true, id, name: data.name, benefit, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null, codes: codes.map((code) => shownCode({ code, chosen_code: chosen })) };
       }).catch((error: unknown) => {
         // The look-up above cannot see a campaign with the same code that another admin is

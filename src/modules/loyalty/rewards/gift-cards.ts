@@ -133,7 +133,7 @@ export function createGiftCards(core: LoyaltyCore) {
           code, customer_id: owner, currency, initial_minor: amount, balance_minor: amount, expires_at: expiresAt, created_at: now,
           idempotency_key: key, request_hash: requestHash,
         }).execute();
-        await audit(trx, { actor, action: 'gift_card.issue', subject: code, details: { amount: data.amount, idempotency_key: key } });
+        await audit(trx, { at: now, actor, action: 'gift_card.issue', subject: code, details: { amount: data.amount, idempotency_key: key } });
         return { created: true, code };
       });
       // `created` first, as every write made safe by a key answers it (a redemption, a charge).
@@ -165,7 +165,7 @@ export function createGiftCards(core: LoyaltyCore) {
         const balance = g.balance_minor - amount;
         await trx.updateTable('gift_cards').set({ balance_minor: balance }).where('code', '=', code).execute();
         await trx.insertInto('gift_card_transactions').values({ code, idempotency_key: data.idempotency_key, amount_minor: -amount, balance_after_minor: balance, order_ref: data.order_ref ?? null, request_hash: requestHash, at: now }).execute();
-        await audit(trx, { actor, action: 'gift_card.charge', subject: code, details: { amount: data.amount, order_ref: data.order_ref } });
+        await audit(trx, { at: now, actor, action: 'gift_card.charge', subject: code, details: { amount: data.amount, order_ref: data.order_ref } });
         return { created: true, charged: toMajor(amount, g.currency), gift_card: giftCardView(withFields(g, { balance_minor: balance })) };
       });
     },
