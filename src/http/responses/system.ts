@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Count, Id, Instant, list, shared } from './common.ts';
+import { StoreTotals } from './purchases.ts';
 
 // Health, sessions, API keys, users, stores and webhooks (auth.service.ts,
 // store.service.ts, webhook.service.ts).
@@ -7,6 +8,11 @@ import { Count, Id, Instant, list, shared } from './common.ts';
 const DatabaseKind = z.enum(['pglite', 'postgres']);
 export const Health = z.strictObject({ status: z.literal('ok'), database: z.strictObject({ status: z.literal('ok'), kind: DatabaseKind, latency_ms: Count }) });
 export const Degraded = z.strictObject({ status: z.literal('degraded'), database: z.strictObject({ status: z.literal('down'), kind: DatabaseKind, error: z.string() }) });
+
+// The dashboard reads it at start: its dates and times are the business's, wherever the browser is.
+export const Status = StoreTotals.extend({
+  time_zone: z.string().describe("The business's time zone (IANA, the server's TIMEZONE): a date alone anywhere in the API is the start of that day in it, and reports count its days"),
+});
 
 const Scopes = z.array(z.enum(['read', 'write', 'admin']));
 const Role = z.enum(['owner', 'manager', 'staff']);

@@ -24,6 +24,26 @@ describe('sessions', () => {
   });
 });
 
+describe('GET /status', () => {
+  // The dashboard reads it at start: its date inputs and the times it shows are the business's, not the browser's.
+  it('answers the counts, the currency and the business\'s time zone, and the OpenAPI document says so', async () => {
+    const status = await api.call('GET', '/api/v1/status');
+    expect(status.statusCode).toBe(200);
+    expect(status.json()).toEqual({ customers: 0, purchases: 0, revenue: '0.00', currency: 'EUR', time_zone: 'Europe/Ljubljana' });
+    const doc = (await api.call('GET', '/api/openapi.json', { key: null })).json();
+    const schema = doc.paths['/api/v1/status'].get.responses['200'].content['application/json'].schema;
+    expect(schema.required).toEqual(expect.arrayContaining(['customers', 'purchases', 'revenue', 'currency', 'time_zone']));
+    expect(schema.properties.time_zone.description).toContain('IANA');
+  });
+
+  describe('on a server set to another zone and currency', () => {
+    const auckland = useTestApp({ keys: { reader: ['read'] }, env: { TIMEZONE: 'Pacific/Auckland', CURRENCY: 'NZD' } });
+    it('answers that zone and currency', async () => {
+      expect((await auckland.call('GET', '/api/v1/status')).json()).toMatchObject({ currency: 'NZD', time_zone: 'Pacific/Auckland' });
+    });
+  });
+});
+
 describe('API keys and users', () => {
   it('creates a key (its secret once), lists keys without secrets, and revokes one', async () => {
     const created = await api.call('POST', '/api/v1/keys', { body: { name: 'till', scopes: ['read', 'write'] } });

@@ -6,10 +6,10 @@ import { ApiKeyInput, UserChange, UserInput } from '../../modules/auth/auth.sche
 import { StoreInput } from '../../modules/stores/index.ts';
 import { WebhookInput } from '../../modules/webhooks/index.ts';
 import type { Services } from '../../services.ts';
+import { withFields } from '../../shared/objects.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { route } from '../route.ts';
-import { StoreTotals } from '../responses/purchases.ts';
-import { ApiKeys, Degraded, Health, NewApiKey, NewPassword, NewUser, NewWebhook, Session, Store, Stores, User, UserSession, Users, WebhookDeliveries, Webhooks } from '../responses/system.ts';
+import { ApiKeys, Degraded, Health, NewApiKey, NewPassword, NewUser, NewWebhook, Session, Status, Store, Stores, User, UserSession, Users, WebhookDeliveries, Webhooks } from '../responses/system.ts';
 
 // Health, status, sessions, API keys, users, stores and webhooks: the small resources
 // around the customer data.
@@ -30,9 +30,9 @@ export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) 
   });
 
   route(app, prefix, {
-    method: 'GET', path: '/status', tag: 'system', scope: 'read', summary: 'Counts of customers and purchases, and net revenue',
-    responses: { 200: { description: 'Customers, purchases and net revenue', schema: StoreTotals } },
-    handler: async () => s.commerce.totals(),
+    method: 'GET', path: '/status', tag: 'system', scope: 'read', summary: "Counts of customers and purchases, net revenue, the currency and the business's time zone",
+    responses: { 200: { description: "Customers, purchases, net revenue, and the currency and time zone the business counts in", schema: Status } },
+    handler: async () => withFields(await s.commerce.totals(), { time_zone: s.config.timeZone }),
   });
 
   route(app, prefix, {
