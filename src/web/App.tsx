@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ScopesContext } from './access.ts';
-import { api, onSessionEnded, setApiLanguage, setCsrfToken, type User, type UserSession } from './api.ts';
+import { api, onSessionEnded, setApiLanguage, setCsrfToken, type Status, type User, type UserSession } from './api.ts';
+import { BusinessContext, type Business } from './business.ts';
 import { createI18n, I18nContext, LANGUAGE_NAMES, LANGUAGES, type Language } from './i18n/index.ts';
 import { Analytics, TABS as ANALYTICS_TABS } from './pages/Analytics.tsx';
 import { CustomerProfile } from './pages/CustomerProfile.tsx';
@@ -28,24 +29,42 @@ export function App() {
   const [scopes, setScopes] = useState<readonly string[]>([]);
   // Set when a call found the session gone: the login page says so, and the address (the page the user was on) is kept to return to.
   const [sessionEnded, setSessionEnded] = useState(false);
+  // The business's currency and time zone (GET /status), asked once logged in: the pages wait for them, as their dates are the business's.
+  const [business, setBusiness] = useState<Business>();
+  const [businessError, setBusinessError] = useState<string>();
   // On a phone the navigation folds into a top bar with a menu button (styles.css): open until a page is picked.
   const [menuOpen, setMenuOpen] = useState(false);
   const path = usePath();
   // Set while rendering, not in an effect: a page's own effects (its first calls) run before App's.
   setApiLanguage(language);
+  const timeZone = business?.timeZone;
   const i18n = useMemo(
     () =>
-      createI18n(language, (l) => {
-        localStorage.setItem('regulars.language', l);
-        setLanguageState(l);
-      }),
-    [language],
+      createI18n(
+        language,
+        (l) => {
+          localStorage.setItem('regulars.language', l);
+          setLanguageState(l);
+        },
+        timeZone,
+      ),
+    [language, timeZone],
   );
 
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
   useEffect(() => setMenuOpen(false), [path]);
+
+  const loggedInAs = user?.id;
+  useEffect(() => {
+    if (!loggedInAs) return;
+    setBusinessError(undefined);
+    api<Status>('/status').then(
+      (s) => setBusiness({ currency: s.currency, timeZone: s.time_zone }),
+      (e: Error) => setBusinessError(e.message),
+    );
+  }, [loggedInAs]);
 
   useEffect(() => {
     api<UserSession>('/auth/session').then(loggedIn, () => setUser(null));
@@ -143,7 +162,15 @@ export function App() {
               </button>
             </div>
           </aside>
-          <main className="content">{page()}</main>
+          <main className="content">
+            {business ? (
+              <BusinessContext.Provider value={business}>{page()}</BusinessContext.Provider>
+            ) : businessError ? (
+              <p className="error" role="alert">{i18n.t('common.error', { message: businessError })}</p>
+            ) : (
+              <p className="loading">{i18n.t('common.loading')}</p>
+            )}
+          </main>
         </div>
         </ScopesContext.Provider>
       )}

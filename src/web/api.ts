@@ -178,6 +178,8 @@ export interface Status {
   purchases: number;
   revenue: string;
   currency: string;
+  /** The business's time zone (IANA). */
+  time_zone: string;
 }
 export interface ImportPreview {
   headers: string[];

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { dateFormats } from '../time.ts';
 import { da } from './da/index.ts';
 import { en, type MessageKey } from './en/index.ts';
 import { ru } from './ru/index.ts';
@@ -13,8 +14,11 @@ const LOCALES: Record<Language, string> = { en: 'en-GB', sl: 'sl-SI', tr: 'tr-TR
 
 export interface I18n {
   language: Language;
+  /** The business's time zone (GET /status): the dates and times shown and typed are its. */
+  timeZone: string;
   setLanguage(language: Language): void;
   t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** An instant's date (and time) in the business's time zone; a date alone (YYYY-MM-DD) as that calendar day; '—' for none. */
   date(iso: string | null, withTime?: boolean): string;
   /** The time of day alone, as `date(iso, true)` ends with it. */
   time(iso: string): string;
@@ -31,17 +35,19 @@ export interface I18n {
 
 const INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
 
-export function createI18n(language: Language, setLanguage: (l: Language) => void): I18n {
+/** The dashboard's texts in a language, its dates and times in the business's time zone (UTC until GET /status has named it: tests, the login page). */
+export function createI18n(language: Language, setLanguage: (l: Language) => void, timeZone = 'UTC'): I18n {
   const catalogue = CATALOGUES[language];
   const locale = LOCALES[language];
-  const date = (iso: string | null, withTime = false) =>
-    iso ? new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(iso)) : '—';
+  const formats = dateFormats(locale, timeZone);
+  const date = (iso: string | null, withTime = false) => (iso ? formats.date(iso, withTime) : '—');
   return {
     language,
     setLanguage,
+    timeZone,
     t: (key, params) => (catalogue[key] ?? en[key]).replace(/\{(\w+)\}/g, (_, name) => String(params?.[name] ?? `{${name}}`)),
     date,
-    time: (iso) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso)),
+    time: formats.time,
     // Amounts arrive as exact decimal strings; Intl only formats them for display.
     money: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(Number(amount)),
     number: (n) => new Intl.NumberFormat(locale).format(n),

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, type Consent, type Customer, type Page, type Purchase, type Stats } from '../api.ts';
+import { useBusiness } from '../business.ts';
 import { isMessageKey, LANGUAGE_NAMES, useI18n, type Language, type MessageKey } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
+import { dayOf } from '../time.ts';
 import { displayName } from './Customers.tsx';
 import { CustomerLoyalty } from './loyalty/CustomerLoyalty.tsx';
 import { NotFound } from './NotFound.tsx';
@@ -13,7 +15,7 @@ export function CustomerProfile({ id }: { id: string }) {
   const { t } = i18n;
   const [customer, setCustomer] = useState<Customer & { stats: Stats }>();
   const [purchases, setPurchases] = useState<Page<Purchase>>();
-  const [currency, setCurrency] = useState('EUR');
+  const { currency } = useBusiness();
   const [error, setError] = useState<string>();
   // No customer has this id (a mistyped or an old link): the page the router shows for any unknown address.
   const [missing, setMissing] = useState(false);
@@ -31,7 +33,6 @@ export function CustomerProfile({ id }: { id: string }) {
       else setError(e.message);
     });
     api<Page<Purchase>>(`/customers/${id}/purchases?limit=20`).then(setPurchases, () => undefined);
-    api<{ currency: string }>('/status').then((s) => setCurrency(s.currency), () => undefined);
   }, [id]);
 
   const showTab = (next: Tab) => {
@@ -137,7 +138,7 @@ export function CustomerProfile({ id }: { id: string }) {
               <h2>{t('profile.details')}</h2>
               <dl>
                 <div><dt>{t('profile.language')}</dt><dd>{customer.language ? LANGUAGE_NAMES[customer.language as Language] ?? customer.language : '—'}</dd></div>
-                <div><dt>{t('profile.birthday')}</dt><dd>{customer.birthday ? i18n.date(`${customer.birthday}T12:00:00Z`) : '—'}</dd></div>
+                <div><dt>{t('profile.birthday')}</dt><dd>{customer.birthday ? i18n.date(customer.birthday) : '—'}</dd></div>
                 <div><dt>{t('profile.timeZone')}</dt><dd>{customer.time_zone ?? '—'}</dd></div>
                 <div><dt>{t('profile.homeStore')}</dt><dd>{customer.home_store?.name ?? '—'}</dd></div>
                 <div><dt>{t('customers.col.since')}</dt><dd data-testid="customer-since">{i18n.date(customer.customer_since)}</dd></div>
@@ -157,7 +158,11 @@ export function CustomerProfile({ id }: { id: string }) {
               <ol className="timeline" data-testid="timeline">
                 {purchases.items.map((p) => (
                   <li key={p.id}>
-                    <div className="when">{i18n.date(p.occurred_at, true)}</div>
+                    <div className="when">
+                      {i18n.date(p.occurred_at, true)}
+                      {/* A store in another zone had another day then: its day, as the server counts it. */}
+                      {p.local_date !== dayOf(p.occurred_at, i18n.timeZone) && <small className="muted" data-testid="purchase-store-day">{t('timeline.storeDay', { date: i18n.date(p.local_date) })}</small>}
+                    </div>
                     <div className="what">
                       <strong>{i18n.money(p.total, p.currency)}</strong>
                       <span className="muted" data-testid="purchase-where">

@@ -48,6 +48,7 @@ export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'stats.aov': 'Gennemsnitligt køb',
   'stats.refunded': 'Refunderet',
   'timeline.none': 'Ingen køb endnu.',
+  'timeline.storeDay': '{date} i butikkens tidszone',
   'timeline.channel.in_store': 'I butikken',
   'timeline.channel.online': 'Online',
   'timeline.channel.phone': 'Telefon',

@@ -28,6 +28,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.loading': 'Indlæser…',
   'common.error': 'Noget gik galt: {message}',
   'common.required': 'Udfyld dette felt.',
+  'common.timesIn': 'Datoer og tider i virksomhedens tidszone, {zone}.',
   'common.yes': 'Ja',
   'common.no': 'Nej',
   'nav.loyalty': 'Loyalitet',

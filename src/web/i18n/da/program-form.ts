@@ -63,7 +63,7 @@ export const PROGRAM_FORM: Record<keyof typeof EN, string> = {
   'programForm.weekdaysHint': 'I butikkens tidszone. Ingen valgt: alle dage.',
   'programForm.factor': 'Faktor',
   'programForm.promotions': 'Kampagner',
-  'programForm.promotionsHint': 'En faktor eller bonuspoint i et tidsrum. Tiderne er i denne browsers tidszone ({zone}).',
+  'programForm.promotionsHint': 'En faktor eller bonuspoint i et tidsrum. Tiderne er i virksomhedens tidszone ({zone}).',
   'programForm.promotion': 'Kampagne {n}',
   'programForm.addPromotion': 'Tilføj en kampagne',
   'programForm.from': 'Fra',
@@ -133,7 +133,7 @@ export const PROGRAM_FORM: Record<keyof typeof EN, string> = {
   'programForm.rewardTiers': 'Kun for niveauer',
   'programForm.rewardTiersHint': 'Ingen valgt: alle medlemmer.',
   'programForm.availableFrom': 'Kan fås fra',
-  'programForm.availableFromHint': 'Tom: kan fås allerede. I denne browsers tidszone ({zone}).',
+  'programForm.availableFromHint': 'Tom: kan fås allerede. I virksomhedens tidszone ({zone}).',
   'programForm.availableTo': 'Kan fås til',
   'programForm.availableToHint': 'Tom: uden slut.',
 

@@ -47,6 +47,7 @@ export const CUSTOMERS = {
   'stats.aov': 'Average order',
   'stats.refunded': 'Refunded',
   'timeline.none': 'No purchases yet.',
+  'timeline.storeDay': '{date} in the store\'s time zone',
   'timeline.channel.in_store': 'In store',
   'timeline.channel.online': 'Online',
   'timeline.channel.phone': 'Phone',

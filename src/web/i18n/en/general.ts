@@ -27,6 +27,7 @@ export const GENERAL = {
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong: {message}',
   'common.required': 'Fill in this field.',
+  'common.timesIn': 'Dates and times in the business\'s time zone, {zone}.',
   'common.yes': 'Yes',
   'common.no': 'No',
   'nav.loyalty': 'Loyalty',

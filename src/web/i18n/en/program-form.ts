@@ -62,7 +62,7 @@ export const PROGRAM_FORM = {
   'programForm.weekdaysHint': 'In the store\'s time zone. None ticked: any day.',
   'programForm.factor': 'Factor',
   'programForm.promotions': 'Promotions',
-  'programForm.promotionsHint': 'A factor or bonus points for a time window. Times are in this browser\'s time zone ({zone}).',
+  'programForm.promotionsHint': 'A factor or bonus points for a time window. Times are in the business\'s time zone ({zone}).',
   'programForm.promotion': 'Promotion {n}',
   'programForm.addPromotion': 'Add a promotion',
   'programForm.from': 'From',
@@ -132,7 +132,7 @@ export const PROGRAM_FORM = {
   'programForm.rewardTiers': 'Only for tiers',
   'programForm.rewardTiersHint': 'None ticked: every member.',
   'programForm.availableFrom': 'Available from',
-  'programForm.availableFromHint': 'Empty: available already. In this browser\'s time zone ({zone}).',
+  'programForm.availableFromHint': 'Empty: available already. In the business\'s time zone ({zone}).',
   'programForm.availableTo': 'Available until',
   'programForm.availableToHint': 'Empty: no end.',
 

@@ -48,6 +48,7 @@ export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'stats.aov': 'Средний чек',
   'stats.refunded': 'Возвращено',
   'timeline.none': 'Покупок пока нет.',
+  'timeline.storeDay': '{date} по времени магазина',
   'timeline.channel.in_store': 'В магазине',
   'timeline.channel.online': 'Онлайн',
   'timeline.channel.phone': 'По телефону',

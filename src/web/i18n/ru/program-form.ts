@@ -63,7 +63,7 @@ export const PROGRAM_FORM: Record<keyof typeof EN, string> = {
   'programForm.weekdaysHint': 'По часовому поясу магазина. Ничего не отмечено: любой день.',
   'programForm.factor': 'Коэффициент',
   'programForm.promotions': 'Акции',
-  'programForm.promotionsHint': 'Коэффициент или бонусные баллы на период времени. Время указано в часовом поясе этого браузера ({zone}).',
+  'programForm.promotionsHint': 'Коэффициент или бонусные баллы на период времени. Время указано в часовом поясе предприятия ({zone}).',
   'programForm.promotion': 'Акция {n}',
   'programForm.addPromotion': 'Добавить акцию',
   'programForm.from': 'С',
@@ -133,7 +133,7 @@ export const PROGRAM_FORM: Record<keyof typeof EN, string> = {
   'programForm.rewardTiers': 'Только для уровней',
   'programForm.rewardTiersHint': 'Ничего не отмечено: для всех участников.',
   'programForm.availableFrom': 'Доступна с',
-  'programForm.availableFromHint': 'Пусто: уже доступна. Время в часовом поясе этого браузера ({zone}).',
+  'programForm.availableFromHint': 'Пусто: уже доступна. Время в часовом поясе предприятия ({zone}).',
   'programForm.availableTo': 'Доступна до',
   'programForm.availableToHint': 'Пусто: без срока окончания.',
 

@@ -48,6 +48,7 @@ export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'stats.aov': 'Povprečni nakup',
   'stats.refunded': 'Vrnjeno',
   'timeline.none': 'Še ni nakupov.',
+  'timeline.storeDay': '{date} po času trgovine',
   'timeline.channel.in_store': 'V trgovini',
   'timeline.channel.online': 'Spletno',
   'timeline.channel.phone': 'Po telefonu',

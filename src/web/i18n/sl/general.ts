@@ -28,6 +28,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.loading': 'Nalagam …',
   'common.error': 'Prišlo je do napake: {message}',
   'common.required': 'Izpolnite to polje.',
+  'common.timesIn': 'Datumi in časi v časovnem pasu podjetja, {zone}.',
   'common.yes': 'Da',
   'common.no': 'Ne',
   'nav.loyalty': 'Zvestoba',

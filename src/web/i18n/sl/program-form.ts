@@ -63,7 +63,7 @@ export const PROGRAM_FORM: Record<keyof typeof EN, string> = {
   'programForm.weekdaysHint': 'V časovnem pasu trgovine. Nič označenega: kateri koli dan.',
   'programForm.factor': 'Faktor',
   'programForm.promotions': 'Akcije',
-  'programForm.promotionsHint': 'Faktor ali dodatne točke v časovnem oknu. Časi so v časovnem pasu tega brskalnika ({zone}).',
+  'programForm.promotionsHint': 'Faktor ali dodatne točke v časovnem oknu. Časi so v časovnem pasu podjetja ({zone}).',
   'programForm.promotion': 'Akcija {n}',
   'programForm.addPromotion': 'Dodaj akcijo',
   'programForm.from': 'Od',
@@ -133,7 +133,7 @@ export const PROGRAM_FORM: Record<keyof typeof EN, string> = {
   'programForm.rewardTiers': 'Samo za ravni',
   'programForm.rewardTiersHint': 'Nič označenega: vsak član.',
   'programForm.availableFrom': 'Na voljo od',
-  'programForm.availableFromHint': 'Prazno: že na voljo. V časovnem pasu tega brskalnika ({zone}).',
+  'programForm.availableFromHint': 'Prazno: že na voljo. V časovnem pasu podjetja ({zone}).',
   'programForm.availableTo': 'Na voljo do',
   'programForm.availableToHint': 'Prazno: brez konca.',
 

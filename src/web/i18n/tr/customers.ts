@@ -48,6 +48,7 @@ export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'stats.aov': 'Ortalama sepet',
   'stats.refunded': 'İade edilen',
   'timeline.none': 'Henüz alışveriş yok.',
+  'timeline.storeDay': 'mağazanın saatiyle {date}',
   'timeline.channel.in_store': 'Mağazada',
   'timeline.channel.online': 'Çevrimiçi',
   'timeline.channel.phone': 'Telefonla',

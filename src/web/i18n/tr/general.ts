@@ -28,6 +28,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.loading': 'Yükleniyor…',
   'common.error': 'Bir sorun oluştu: {message}',
   'common.required': 'Bu alanı doldurun.',
+  'common.timesIn': 'Tarih ve saatler işletmenin saat dilimindedir: {zone}.',
   'common.yes': 'Evet',
   'common.no': 'Hayır',
   'nav.loyalty': 'Sadakat',

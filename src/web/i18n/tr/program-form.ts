@@ -63,7 +63,7 @@ export const PROGRAM_FORM: Record<keyof typeof EN, string> = {
   'programForm.weekdaysHint': 'Mağazanın saat diliminde. Hiçbiri işaretli değilse: her gün.',
   'programForm.factor': 'Çarpan değeri',
   'programForm.promotions': 'Kampanyalar',
-  'programForm.promotionsHint': 'Bir zaman aralığı için çarpan veya ek puan. Saatler bu tarayıcının saat dilimindedir ({zone}).',
+  'programForm.promotionsHint': 'Bir zaman aralığı için çarpan veya ek puan. Saatler işletmenin saat dilimindedir ({zone}).',
   'programForm.promotion': 'Kampanya {n}',
   'programForm.addPromotion': 'Kampanya ekle',
   'programForm.from': 'Başlangıç',
@@ -133,7 +133,7 @@ export const PROGRAM_FORM: Record<keyof typeof EN, string> = {
   'programForm.rewardTiers': 'Yalnızca şu seviyeler için',
   'programForm.rewardTiersHint': 'Hiçbiri işaretli değilse: her üye.',
   'programForm.availableFrom': 'Alınabileceği ilk an',
-  'programForm.availableFromHint': 'Boşsa: hemen alınabilir. Bu tarayıcının saat diliminde ({zone}).',
+  'programForm.availableFromHint': 'Boşsa: hemen alınabilir. İşletmenin saat diliminde ({zone}).',
   'programForm.availableTo': 'Alınabileceği son an',
   'programForm.availableToHint': 'Boşsa: süresiz.',
 

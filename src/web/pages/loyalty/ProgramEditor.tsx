@@ -2,9 +2,12 @@ import { useEffect, useState } from 'react';
 import example from '../../../../examples/program.json' with { type: 'json' };
 import { useCan } from '../../access.ts';
 import { api, type ProgramApplied, type ProgramState, type ProgramVersion, type Simulation } from '../../api.ts';
+import { useBusiness } from '../../business.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
+import { addMonthsToDate } from '../../../shared/clock.ts';
 import { countedName, nameIn, pluralSamples, type CountedName } from '../../../shared/plural.ts';
 import { Problems } from '../../Problems.tsx';
+import { instantOfWallClock, todayIn } from '../../time.ts';
 import { useSubmission } from '../../useSubmission.ts';
 import { When } from '../../When.tsx';
 import { SimulationReportView } from './SimulationReport.tsx';
@@ -25,12 +28,8 @@ type View = 'form' | 'json';
 const VIEW_KEY = 'regulars.programView';
 const savedView = (): View => (localStorage.getItem(VIEW_KEY) === 'form' ? 'form' : 'json');
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const yearAgo = () => {
-  const d = new Date();
-  d.setFullYear(d.getFullYear() - 1);
-  return isoDay(d);
-};
+/** The day a year before today, in the business's time zone (the server reads the day there too). */
+const yearAgo = (timeZone: string) => addMonthsToDate(todayIn(timeZone), -12);
 const pretty = (document: unknown) => JSON.stringify(document, null, 2);
 
 /** The points' name in the dashboard's language; a name given by its forms shows each with a number that takes it ("1 zrno · 2 zrni · 3 zrna · 5 zrn"). */
@@ -78,7 +77,7 @@ export function ProgramEditor() {
   const { t } = i18n;
   const [state, setState] = useState<ProgramState>();
   const [source, setSource] = useState('');
-  const [since, setSince] = useState(yearAgo);
+  const [since, setSince] = useState(() => yearAgo(i18n.timeZone));
   const [simulation, setSimulation] = useState<{ source: string; report: Simulation }>();
   const { busy, problems, failure, submit: run, setProblems, setFailure } = useSubmission();
   // Publishing's own refusal, shown at its button (a time in the past, a role that may not publish).
@@ -93,7 +92,7 @@ export function ProgramEditor() {
   // Which parts of the form are open: kept here, above the form, so that the JSON view and back keeps them.
   const outline = useOutline();
   // The business's currency, for the form's summaries ("Silver from €250.00").
-  const [currency, setCurrency] = useState<string>();
+  const { currency } = useBusiness();
   const show = (v: View) => {
     setView(v);
     localStorage.setItem(VIEW_KEY, v);
@@ -112,7 +111,6 @@ export function ProgramEditor() {
     );
 
   useEffect(() => {
-    api<{ currency: string }>('/status').then((s) => setCurrency(s.currency), () => undefined);
     load().then((s) => setSource((text) => text || (s?.current ? pretty(s.current.document) : '')));
   }, []);
 
@@ -150,7 +148,7 @@ export function ProgramEditor() {
   const publish = async () => {
     const program = parsed();
     if (!ready || !program.ok) return;
-    const body = { program: program.value, tier_policy: policy, effective_from: effectiveFrom ? new Date(effectiveFrom).toISOString() : undefined, note: note.trim() || undefined };
+    const body = { program: program.value, tier_policy: policy, effective_from: instantOfWallClock(effectiveFrom, i18n.timeZone), note: note.trim() || undefined };
     const result = await publishing.submit(() => api<ProgramApplied>('/loyalty/program', { method: 'POST', body }));
     if (!result) return;
     setPublished(result);
@@ -266,6 +264,7 @@ export function ProgramEditor() {
               <label>
                 {t('loyalty.program.since')}
                 <input type="date" data-testid="simulate-since" value={since} onChange={(e) => setSince(e.target.value)} />
+                <small className="hint zone-hint">{t('common.timesIn', { zone: i18n.timeZone })}</small>
               </label>
               <button className="primary" data-testid="simulate" disabled={busy || !source.trim()} onClick={simulate}>{t('loyalty.program.simulate')}</button>
             </div>
@@ -297,6 +296,7 @@ export function ProgramEditor() {
               <label>
                 {t('loyalty.program.effectiveFrom')}
                 <input type="datetime-local" data-testid="effective-from" value={effectiveFrom} onChange={(e) => { setEffectiveFrom(e.target.value); publishing.setProblems([]); publishing.setFailure(undefined); }} />
+                <small className="hint zone-hint">{t('common.timesIn', { zone: i18n.timeZone })}</small>
               </label>
               <fieldset>
                 <legend>{t('loyalty.program.tierPolicy')}</legend>

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError, type FieldProblem, type Status } from '../../api.ts';
+import { api, ApiError, type FieldProblem } from '../../api.ts';
+import { useBusiness } from '../../business.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Problems } from '../../Problems.tsx';
 import { navigate } from '../../router.ts';
+import { dayEnd, dayStart } from '../../time.ts';
 import { When } from '../../When.tsx';
 import { aboutText, actionText, actorText, detailsText, FAMILIES, OTHER_ACTORS, type ActivityEntry } from './activity-texts.ts';
 import { Field, otherProblems } from './parts.tsx';
@@ -10,20 +12,15 @@ import type { ApiKey, StaffUser } from './types.ts';
 
 // Settings → Activity: the activity log (GET /audit), newest first, a page at a time —
 // who changed what and when, told in words. Filters: a family of actions, one person or
-// key, and a period of days picked in the browser's own time zone (the dates shown are in
-// it too), sent as the instants those days begin.
+// key, and a period of days of the business's time zone (the times shown are its too, not
+// the browser's), sent as the instants the first day begins and the last one ends.
 
 const PAGE = 25;
 const FILTER_FIELDS = ['action', 'actor', 'since', 'until'];
 
-/** The instant a local calendar day (YYYY-MM-DD) begins, `days` days later. */
-function dayStart(date: string, days = 0): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(y, m - 1, d + days).toISOString();
-}
-
 export function Activity() {
-  const { t } = useI18n();
+  const { t, timeZone } = useI18n();
+  const { currency } = useBusiness();
   const [action, setAction] = useState('');
   const [actor, setActor] = useState('');
   const [from, setFrom] = useState('');
@@ -32,11 +29,9 @@ export function Activity() {
   const [next, setNext] = useState<string | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [error, setError] = useState<string>();
-  const [currency, setCurrency] = useState('EUR');
   const [people, setPeople] = useState<{ users: StaffUser[]; keys: string[] }>({ users: [], keys: [] });
 
   useEffect(() => {
-    api<Status>('/status').then((s) => setCurrency(s.currency), () => undefined);
     // The "Who" choices: the staff users and the key names (a name given to two keys is one choice, as the log records names).
     Promise.all([api<{ items: StaffUser[] }>('/users'), api<{ items: ApiKey[] }>('/keys')]).then(
       ([users, keys]) => setPeople({ users: users.items, keys: [...new Set(keys.items.map((k) => k.name))].sort((a, b) => a.localeCompare(b)) }),
@@ -48,8 +43,8 @@ export function Activity() {
     const query = new URLSearchParams({ limit: String(PAGE) });
     if (action) query.set('action', action);
     if (actor) query.set('actor', actor);
-    if (from) query.set('since', dayStart(from));
-    if (to) query.set('until', dayStart(to, 1));
+    if (from) query.set('since', dayStart(from, timeZone));
+    if (to) query.set('until', dayEnd(to, timeZone));
     if (cursor) query.set('cursor', cursor);
     try {
       const page = await api<{ items: ActivityEntry[]; next_cursor: string | null }>(`/audit?${query}`);
@@ -105,6 +100,7 @@ export function Activity() {
         <Field label={t('activity.filter.to')} field="until" problems={problems}>
           <input type="date" data-testid="activity-to" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
         </Field>
+        <small className="hint zone-hint" data-testid="activity-time-zone">{t('common.timesIn', { zone: timeZone })}</small>
         {filtered && (
           <button type="button" className="link" data-testid="activity-clear" onClick={() => { setAction(''); setActor(''); setFrom(''); setTo(''); }}>
             {t('activity.filter.clear')}

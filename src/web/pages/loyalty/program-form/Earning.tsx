@@ -13,7 +13,7 @@ export function Earning() {
   const { t } = i18n;
   const form = useProgramForm();
   const levels = getAt(form.document, ['tiers', 'levels']);
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = i18n.timeZone;
   return (
     <Section id="earning" summary={earningSummary(i18n, form.document, form.currency)} testId="program-form-earning" path="earning">
       <div className="grid">

@@ -18,7 +18,7 @@ export function Rewards() {
   const i18n = useI18n();
   const { t } = i18n;
   const form = useProgramForm();
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = i18n.timeZone;
   return (
     <Section id="rewards" summary={rewardsSummary(i18n, form.document)} testId="program-form-rewards">
       <ItemList

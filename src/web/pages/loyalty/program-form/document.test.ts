@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   addItem, getAt, moveItem, parseAmount, parseInstant, parseList, parseNumber, pretty, problemPath, readDocument, removeItem, setAt, showInstant, withChoice, withLanguage,
 } from './document.ts';
@@ -120,36 +120,35 @@ describe('program form: editing the document', () => {
   });
 });
 
-describe('program form: instants in this browser\'s time zone', () => {
+describe('program form: instants in the business\'s time zone, wherever the browser is', () => {
   const zone = process.env.TZ;
-  const inZone = (tz: string) => { process.env.TZ = tz; };
+  // The browser's own zone is Tokyo's: it must not matter.
+  beforeEach(() => { process.env.TZ = 'Asia/Tokyo'; });
   afterEach(() => {
     if (zone === undefined) delete process.env.TZ;
     else process.env.TZ = zone;
   });
 
   it('writes a local time with that day\'s offset, summer and winter', () => {
-    inZone('Europe/Ljubljana');
-    expect(parseInstant('2026-12-05T00:00')).toBe('2026-12-05T00:00:00+01:00');
-    expect(parseInstant('2026-07-01T09:30')).toBe('2026-07-01T09:30:00+02:00');
-    expect(parseInstant('2026-07-01T09:30:15')).toBe('2026-07-01T09:30:15+02:00');
-    expect(parseInstant('')).toBeUndefined();
-    expect(parseInstant('soon')).toBe('soon'); // for the server to name
-    inZone('America/New_York');
-    expect(parseInstant('2026-12-05T00:00')).toBe('2026-12-05T00:00:00-05:00');
-    inZone('Asia/Kolkata');
-    expect(parseInstant('2026-12-05T00:00')).toBe('2026-12-05T00:00:00+05:30');
+    const lj = 'Europe/Ljubljana';
+    expect(parseInstant('2026-12-05T00:00', lj)).toBe('2026-12-05T00:00:00+01:00');
+    expect(parseInstant('2026-07-01T09:30', lj)).toBe('2026-07-01T09:30:00+02:00');
+    expect(parseInstant('2026-07-01T09:30:15', lj)).toBe('2026-07-01T09:30:15+02:00');
+    expect(parseInstant('', lj)).toBeUndefined();
+    expect(parseInstant('soon', lj)).toBe('soon'); // for the server to name
+    expect(parseInstant('2026-12-05T00:00', 'America/New_York')).toBe('2026-12-05T00:00:00-05:00');
+    expect(parseInstant('2026-12-05T00:00', 'Asia/Kolkata')).toBe('2026-12-05T00:00:00+05:30');
   });
 
-  it('shows an instant as this browser\'s local time, and a date alone as that day\'s start', () => {
-    inZone('Europe/Ljubljana');
-    expect(showInstant('2026-12-05T00:00:00+01:00')).toBe('2026-12-05T00:00');
-    expect(showInstant('2026-12-04T23:00:00Z')).toBe('2026-12-05T00:00');
-    expect(showInstant('2026-12-05')).toBe('2026-12-05T00:00');
-    expect(parseInstant(showInstant('2026-07-01T09:30:00+02:00'))).toBe('2026-07-01T09:30:00+02:00');
-    expect([showInstant('soon'), showInstant(undefined), showInstant(5)]).toEqual(['', '', '']);
-    inZone('America/Los_Angeles');
-    expect(showInstant('2026-12-05')).toBe('2026-12-05T00:00'); // not 4 December, 16:00 (midnight UTC)
-    expect(showInstant('2026-12-05T00:00:00+01:00')).toBe('2026-12-04T15:00');
+  it('shows an instant as the business\'s local time, and a date alone as that day\'s start', () => {
+    const lj = 'Europe/Ljubljana';
+    expect(showInstant('2026-12-05T00:00:00+01:00', lj)).toBe('2026-12-05T00:00');
+    expect(showInstant('2026-12-04T23:00:00Z', lj)).toBe('2026-12-05T00:00');
+    expect(showInstant('2026-12-05', lj)).toBe('2026-12-05T00:00');
+    expect(parseInstant(showInstant('2026-07-01T09:30:00+02:00', lj), lj)).toBe('2026-07-01T09:30:00+02:00');
+    expect([showInstant('soon', lj), showInstant(undefined, lj), showInstant(5, lj)]).toEqual(['', '', '']);
+    const la = 'America/Los_Angeles';
+    expect(showInstant('2026-12-05', la)).toBe('2026-12-05T00:00'); // not 4 December, 16:00 (midnight UTC)
+    expect(showInstant('2026-12-05T00:00:00+01:00', la)).toBe('2026-12-04T15:00');
   });
 });

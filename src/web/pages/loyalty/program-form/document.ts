@@ -8,6 +8,8 @@
 // JSON allows (a number when it reads as one, else the text itself), and the server's
 // schema says what is wrong with it, field by field, when the document is simulated.
 
+import { instantOfWallClock, wallClockOf } from '../../../time.ts';
+
 export type Key = string | number;
 export type Path = readonly Key[];
 type Dictionary = Record<string, unknown>;
@@ -148,34 +150,20 @@ export function withChoice(chosen: readonly unknown[], offered: readonly unknown
 }
 
 // Instants (a promotion's window, a reward's availability) are typed in a datetime-local
-// input, in this browser's time zone as the Promotions tab's are, and written with that
-// zone's offset on that day ("2026-12-05T00:00:00+01:00", "2026-07-01T00:00:00+02:00"): the
-// document then says the very moment, and reads as the local time that was meant.
-const pad = (n: number) => String(n).padStart(2, '0');
+// input in the business's time zone (GET /status), as the server reads a date alone, and
+// written with that zone's offset on that day ("2026-12-05T00:00:00+01:00",
+// "2026-07-01T00:00:00+02:00"): the document then says the very moment, and reads as the
+// local time that was meant, wherever the browser is (time.ts).
 
 /**
- * An instant as a datetime-local input shows it: this browser's local time, to the minute.
- * A date alone ("2026-12-05") is that day's start, as a business means it and as the
- * server reads a promotion's (in its time zone), not midnight UTC, which is still the day
- * before west of Greenwich. A text that is no instant shows as nothing (the JSON view has it).
+ * An instant as a datetime-local input shows it: the business's local time, to the minute.
+ * A date alone ("2026-12-05") is that day's start, as the server reads a promotion's (in
+ * its time zone), not midnight UTC. A text that is no instant shows as nothing (the JSON view has it).
  */
-export function showInstant(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  const text = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return `${text}T00:00`;
-  if (Number.isNaN(Date.parse(text))) return '';
-  const d = new Date(text);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export const showInstant = (value: unknown, timeZone: string): string => (typeof value === 'string' ? wallClockOf(value, timeZone) : '');
 
-/** A datetime-local input's time as the document writes an instant, with this browser's offset that day; empty is no value, a text no date reads stays as typed. */
-export function parseInstant(text: string): string | undefined {
-  if (!text) return undefined;
-  const offset = -new Date(text).getTimezoneOffset();
-  if (Number.isNaN(offset)) return text;
-  const sign = offset < 0 ? '-' : '+';
-  return `${text.length === 16 ? `${text}:00` : text}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-}
+/** A datetime-local input's time as the document writes an instant, with the business's offset that day; empty is no value, a text no date reads stays as typed. */
+export const parseInstant = (text: string, timeZone: string): string | undefined => instantOfWallClock(text, timeZone);
 
 /** A problem's field as the form names its input: the server's "program.tiers.levels.1.threshold" is "tiers.levels.1.threshold". */
 export const problemPath = (field: string): string => field.replace(/^program\./, '');

@@ -60,7 +60,8 @@ const isEmpty = (value: unknown) => value === undefined || value === '' || (Arra
 
 type Kind = 'text' | 'integer' | 'number' | 'amount' | 'list' | 'instant';
 
-const READ: Record<Kind, { parse: (text: string) => unknown; show: (value: unknown) => string; inputMode?: 'numeric' | 'decimal' }> = {
+// An instant is read and shown in the business's time zone (the second argument).
+const READ: Record<Kind, { parse: (text: string, timeZone: string) => unknown; show: (value: unknown, timeZone: string) => string; inputMode?: 'numeric' | 'decimal' }> = {
   text: { parse: (text) => (text.trim() === '' ? undefined : text), show: shown },
   integer: { parse: parseNumber, show: shown, inputMode: 'numeric' },
   number: { parse: parseNumber, show: shown, inputMode: 'decimal' },
@@ -74,10 +75,12 @@ export function Field({ path, label, kind = 'text', required = false, hint, prun
   path: Path; label: string; kind?: Kind; required?: boolean; hint?: string; prune?: boolean; placeholder?: string;
 }) {
   const form = useProgramForm();
+  const { timeZone } = useI18n();
   const id = useId();
   const value = getAt(form.document, path);
   const read = READ[kind];
-  const [text, setDraft] = useDraft(value, read.parse, read.show);
+  const parse = (typed: string) => read.parse(typed, timeZone);
+  const [text, setDraft] = useDraft(value, parse, (shownValue) => read.show(shownValue, timeZone));
   const reasons = form.problems(path);
   const missing = required && isEmpty(value);
   const described = [hint && `${id}-hint`, (reasons.length || missing) && `${id}-reasons`].filter(Boolean).join(' ') || undefined;
@@ -96,7 +99,7 @@ export function Field({ path, label, kind = 'text', required = false, hint, prun
         aria-describedby={described}
         onChange={(e) => {
           setDraft(e.target.value);
-          form.set(path, read.parse(e.target.value), { prune });
+          form.set(path, parse(e.target.value), { prune });
         }}
       />
       {hint && <small id={`${id}-hint`} className="hint">{hint}</small>}

@@ -11,7 +11,8 @@ import {
 // What the program form's closed sections and list items say of the example program, in
 // the dashboard's language with the plural forms its numbers take, and of a half-typed one.
 const EXAMPLE = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../../../examples/program.json'), 'utf8'));
-const i18nIn = (language: Language) => createI18n(language, () => undefined);
+// The business is in Ljubljana (the test servers' TIMEZONE); the browser's own zone never matters.
+const i18nIn = (language: Language, timeZone = 'Europe/Ljubljana') => createI18n(language, () => undefined, timeZone);
 const nbsp = (text: string) => text.replaceAll('\u00a0', ' ');
 
 describe('program form: the summaries of its sections and items', () => {
@@ -40,7 +41,7 @@ describe('program form: the summaries of its sections and items', () => {
       '5 visits in 30 days · 500 points · Can be completed again', '3 categories in 90 days · 300 points',
     ]);
     expect(earning.multipliers.map((m: Record<string, unknown>) => multiplierFigures(en, m))).toEqual(['×2 · coffee', '×1.25 · Online']);
-    // Its window in this browser's time zone, as the form's inputs show it.
+    // Its window in the business's time zone, as the form's inputs show it.
     const { from, to } = earning.promotions[0];
     expect(promotionFigures(en, earning.promotions[0])).toBe(`${en.date(from)} – ${en.date(to)} · ×2`);
     expect(promotionFigures(en, { from: 'soon', bonus_points: 50 })).toBe('Soon – · +50 points');
@@ -132,23 +133,25 @@ describe('program form: the summaries of conditions and availability', () => {
   });
 
   it('says what a promotion is for after what it gives', () => {
-    process.env.TZ = 'Europe/Ljubljana';
+    process.env.TZ = 'America/Los_Angeles';
     const en = i18nIn('en');
     const promotion = { ...EXAMPLE.earning.promotions[0], when: { channels: ['in_store'], tiers: ['gold'], weekdays: [6, 7] } };
     expect(promotionFigures(en, promotion, levels)).toBe('5 Dec 2026 – 7 Dec 2026 · ×2 · In store, Gold, weekends');
     expect(nbsp(promotionFigures(i18nIn('sl'), promotion, levels))).toMatch(/^5\. dec\. 2026 – 7\. dec\. 2026 · ×2 · .+, Zlati, ob vikendih$/);
   });
 
-  it('says when a reward can be had, the day as this browser reads it; a date alone is that day wherever the browser is', () => {
-    process.env.TZ = 'Europe/Ljubljana';
+  it('says when a reward can be had, the day as the business reads it; a date alone is that day in any zone', () => {
+    process.env.TZ = 'Pacific/Auckland';
     const cake = EXAMPLE.rewards[1];
     const en = i18nIn('en');
     expect(rewardFigures(en, { ...cake, available_from: '2026-12-01T00:00:00+01:00', available_to: '2027-01-06T00:00:00+01:00' }, levels)).toBe('Free product · 800 points · available 1 Dec 2026 – 6 Jan 2027');
     expect(rewardFigures(en, { ...cake, available_from: '2026-12-01T00:00:00+01:00' }, levels)).toBe('Free product · 800 points · available from 1 Dec 2026');
     expect(rewardFigures(en, { ...cake, available_to: 'soon' }, levels)).toBe('Free product · 800 points · available until soon');
     expect(nbsp(rewardFigures(i18nIn('ru'), { ...cake, available_to: '2027-01-06T00:00:00+01:00' }, levels))).toBe('Бесплатный товар · 800 баллов · доступна до 6 янв. 2027 г.');
-    process.env.TZ = 'America/Los_Angeles';
-    expect(rewardFigures(en, { ...cake, available_from: '2026-12-01' }, levels)).toBe('Free product · 800 points · available from 1 Dec 2026');
+    expect(rewardFigures(i18nIn('en', 'America/Los_Angeles'), { ...cake, available_from: '2026-12-01' }, levels)).toBe('Free product · 800 points · available from 1 Dec 2026');
+    // A time without an offset is the business's wall-clock time; Auckland's midnight of 1 December is still 30 November in Ljubljana.
+    expect(rewardFigures(en, { ...cake, available_from: '2026-12-01T00:00' }, levels)).toBe('Free product · 800 points · available from 1 Dec 2026');
+    expect(rewardFigures(en, { ...cake, available_from: '2026-12-01T00:00:00+13:00' }, levels)).toBe('Free product · 800 points · available from 30 Nov 2026');
   });
 });
 

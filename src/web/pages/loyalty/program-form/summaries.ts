@@ -1,6 +1,7 @@
 import { countedName, plainName, type CountedName } from '../../../../shared/plural.ts';
 import { COUNTED } from '../../../i18n/counted.ts';
 import type { I18n } from '../../../i18n/index.ts';
+import { instantOfWallClock } from '../../../time.ts';
 import { isObject, shown } from './document.ts';
 
 // What a closed section or list item of the program form says in its header: one line,
@@ -138,15 +139,17 @@ export function levelFigures(i18n: I18n, level: Dictionary, metric: unknown, cur
 const tierNamesOf = (i18n: I18n, levels: unknown) => new Map(itemsOf(levels).map((level) => [shown(level.code), nameOf(i18n, level.name) || shown(level.code)]));
 
 /**
- * An instant as its day ("5 Dec 2026") in this browser's time zone, as the form's inputs
+ * An instant as its day ("5 Dec 2026") in the business's time zone, as the form's inputs
  * show it; a date alone is that calendar day (not midnight UTC, the day before west of
  * Greenwich); as typed while it is neither.
  */
 function dayShown(i18n: I18n, value: unknown): string {
   if (typeof value !== 'string') return shown(value);
   const text = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return Number.isNaN(Date.parse(text)) ? text : i18n.date(`${text}T00:00:00`);
-  return Number.isNaN(Date.parse(text)) ? text : i18n.date(text);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return Number.isNaN(Date.parse(text)) ? text : i18n.date(text);
+  // A time without an offset is the business's wall-clock time, as the inputs read it.
+  const at = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? instantOfWallClock(text, i18n.timeZone) ?? text : text;
+  return Number.isNaN(Date.parse(at)) ? text : i18n.date(at);
 }
 
 /** When a reward can be redeemed: "available 1 Dec 2026 – 6 Jan 2027", "available from …", "available until …"; nothing while always. */

@@ -9,7 +9,8 @@ import { Field, Others } from './Field.tsx';
 import { giftCardStateKey } from './texts.ts';
 import type { GiftCardIssued, GiftCardState, ListedGiftCard, UsableGiftCard } from './types.ts';
 
-// Gift cards: issue one (an amount, optionally whose it is, optionally until when), look
+// Gift cards: issue one (an amount, optionally whose it is, optionally until when: a date
+// alone: usable through that day in the business's time zone, as the server reads it), look
 // one up by its code as a customer reads it out, and every card with what is left on it.
 
 const PAGE = 20;
@@ -87,6 +88,7 @@ function IssueGiftCard({ currency, onIssued }: { currency: string; onIssued: () 
         </Field>
         <Field label={t('promotions.giftCards.expires')} field="expires_at" problems={problems}>
           <input type="date" data-testid="gift-card-expires" value={expires} onChange={(e) => change(setExpires, e.target.value)} />
+          <small className="hint zone-hint">{t('common.timesIn', { zone: i18n.timeZone })}</small>
         </Field>
         <button type="submit" className="primary" data-testid="gift-card-submit">{t('promotions.giftCards.issueButton')}</button>
       </fieldset>

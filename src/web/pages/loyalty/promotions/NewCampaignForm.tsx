@@ -4,17 +4,19 @@ import { api, newIdempotencyKey } from '../../../api.ts';
 import { counted } from '../../../i18n/counted.ts';
 import { useI18n, type I18n } from '../../../i18n/index.ts';
 import { navigate } from '../../../router.ts';
+import { instantOfWallClock } from '../../../time.ts';
 import { useSubmission } from '../../../useSubmission.ts';
 import { campaignHref } from './CampaignList.tsx';
 import { Field, Others } from './Field.tsx';
-import { instantOf, wholeNumber } from './texts.ts';
+import { wholeNumber } from './texts.ts';
 import type { CampaignCreated } from './types.ts';
 
 // A campaign of promotion coupons, as POST /coupons/campaigns takes it: what its coupons
 // give, unique codes to hand out or one code for everyone, how often each may be used,
-// and when. The server checks it all and its refusals show at their inputs. The
-// idempotency key is made once per filling of the form, so a double click, or a retry
-// after a lost answer, makes one campaign; a created campaign starts a new filling.
+// and when (typed in the business's time zone, sent with its offset that day). The server
+// checks it all and its refusals show at their inputs. The idempotency key is made once
+// per filling of the form, so a double click, or a retry after a lost answer, makes one
+// campaign; a created campaign starts a new filling.
 
 type BenefitType = 'fixed_discount' | 'percent_discount' | 'free_product';
 const FIELDS = ['name', 'benefit', 'benefit.type', 'benefit.amount', 'benefit.percent', 'benefit.sku', 'count', 'code', 'max_uses', 'per_customer_limit', 'valid_from', 'expires_at'];
@@ -52,7 +54,7 @@ export function NewCampaignForm({ currency, onCreated }: { currency: string; onC
       name: form.name.trim(), idempotency_key: key, benefit: benefit(),
       count: form.shared ? undefined : wholeNumber(form.count), code: form.shared ? form.code.trim() : undefined,
       max_uses: wholeNumber(form.maxUses), per_customer_limit: wholeNumber(form.perCustomer),
-      valid_from: instantOf(form.validFrom), expires_at: instantOf(form.expiresAt),
+      valid_from: instantOfWallClock(form.validFrom, i18n.timeZone), expires_at: instantOfWallClock(form.expiresAt, i18n.timeZone),
     };
     const answer = await submit(() => api<CampaignCreated>('/coupons/campaigns', { method: 'POST', body }));
     if (!answer) return;
@@ -124,6 +126,7 @@ export function NewCampaignForm({ currency, onCreated }: { currency: string; onC
             <input type="datetime-local" data-testid="campaign-expires-at" value={form.expiresAt} aria-invalid={refused('expires_at')} onChange={(e) => set('expiresAt', e.target.value)} />
           ))}
         </div>
+        <p className="hint zone-hint" data-testid="campaign-time-zone">{t('common.timesIn', { zone: i18n.timeZone })}</p>
         <button type="submit" className="primary" data-testid="campaign-submit">{t('promotions.new.submit')}</button>
       </fieldset>
       <Others problems={problems} failure={failure} shown={FIELDS} />

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { api, type Status } from '../../../api.ts';
+import { useState } from 'react';
+import { useBusiness } from '../../../business.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { usePath } from '../../../router.ts';
 import { CampaignDetail } from './CampaignDetail.tsx';
@@ -17,13 +17,9 @@ export function Promotions() {
   const campaign = new URLSearchParams(path.split('?')[1] ?? '').get('campaign');
   const [version, setVersion] = useState(0);
   // The business's currency, which the amounts are entered in.
-  const [currency, setCurrency] = useState<string>();
-  useEffect(() => {
-    api<Status>('/status').then((s) => setCurrency(s.currency), () => setCurrency('EUR'));
-  }, []);
+  const { currency } = useBusiness();
 
   if (campaign) return <CampaignDetail id={campaign} />;
-  if (!currency) return <p>{t('common.loading')}</p>;
   return (
     <div className="promotions" data-testid="promotions">
       <div className="card">

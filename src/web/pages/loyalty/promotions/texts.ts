@@ -30,10 +30,3 @@ export function wholeNumber(text: string): number | string | undefined {
   if (trimmed === '') return undefined;
   return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
-
-/** An instant from a datetime-local field (the browser's own time zone), or nothing when it is empty; a text no date reads stays as typed. */
-export function instantOf(local: string): string | undefined {
-  if (!local) return undefined;
-  const at = new Date(local);
-  return Number.isNaN(at.getTime()) ? local : at.toISOString();
-}
