@@ -1,7 +1,7 @@
 import type { Counted } from './counted.ts';
 
 // The Promotions tab's counts, each with the words that agree with it (counted.ts says how
-// they are chosen): a campaign's codes, its limits, its uses that named no customer.
+// they are chosen): a campaign's codes, its limits, its uses that named no customer or did not tell their discount.
 export const PROMOTIONS_COUNTED = {
   /** A campaign's generated codes: "Created with 50 unique codes". */
   promotionUniqueCodes: {
@@ -34,5 +34,13 @@ export const PROMOTIONS_COUNTED = {
     tr: { one: '{count} kullanımda müşteri belirtilmedi', other: '{count} kullanımda müşteri belirtilmedi' },
     da: { one: '{count} brug angav ingen kunde', other: '{count} brug angav ingen kunde' },
     ru: { one: 'в {count} использовании не указан клиент', few: 'в {count} использованиях не указан клиент', many: 'в {count} использованиях не указан клиент', other: 'в {count} использования не указан клиент' },
+  },
+  /** Uses whose discount the till did not tell (a percentage without the basket, a free product without its price): not in the discount shown. */
+  promotionUsesWithoutDiscount: {
+    en: { one: '{count} use did not tell its discount', other: '{count} uses did not tell their discount' },
+    sl: { one: '{count} uporaba ni sporočila popusta', two: '{count} uporabi nista sporočili popusta', few: '{count} uporabe niso sporočile popusta', other: '{count} uporab ni sporočilo popusta' },
+    tr: { one: '{count} kullanımda indirim bildirilmedi', other: '{count} kullanımda indirim bildirilmedi' },
+    da: { one: '{count} brug oplyste ikke sin rabat', other: '{count} brug oplyste ikke deres rabat' },
+    ru: { one: 'в {count} использовании не указана скидка', few: 'в {count} использованиях не указана скидка', many: 'в {count} использованиях не указана скидка', other: 'в {count} использования не указана скидка' },
   },
 } as const satisfies Record<string, Counted>;

@@ -17,8 +17,8 @@ export const PROMOTIONS = {
   'promotions.kind.shared_code': 'Shared code {code}',
   // A count of a total: "2 of 50".
   'promotions.ofCodes': '{used} of {codes}',
-  'promotions.discount.notRecorded': 'Depends on each basket, which a use does not record',
-  'promotions.discount.notRecordedLong': 'A percentage or a free product gives what each basket makes it, and a use does not record the basket: no total of the discount is shown.',
+  'promotions.discount.notRecorded': 'Depends on each basket: recorded when the till sends it at redemption, and none did',
+  'promotions.discount.notRecordedLong': 'A percentage or a free product gives what each basket makes it. A use records its discount when the till sends the basket as it redeems the code (the order\'s subtotal, the product\'s price); no use so far did, so no total of the discount is shown.',
   'promotions.status.scheduled': 'Scheduled',
   'promotions.status.active': 'Active',
   'promotions.status.expired': 'Expired',

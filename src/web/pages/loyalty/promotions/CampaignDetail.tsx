@@ -50,6 +50,9 @@ export function CampaignDetail({ id }: { id: string }) {
       </div>
       {c.uses_without_customer > 0 && <p className="hint">{counted(i18n, 'promotionUsesWithoutCustomer', c.uses_without_customer)}</p>}
       {c.discount_given === null && <p className="hint">{t('promotions.discount.notRecordedLong')}</p>}
+      {c.discount_given !== null && c.uses_without_discount > 0 && (
+        <p className="hint" data-testid="campaign-discount-partial">{counted(i18n, 'promotionUsesWithoutDiscount', c.uses_without_discount)}</p>
+      )}
       <div className="card">
         <dl>
           <div><dt>{t('promotions.col.benefit')}</dt><dd>{benefitText(i18n, c.benefit, c.currency)}</dd></div>

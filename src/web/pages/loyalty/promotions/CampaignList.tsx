@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../../api.ts';
+import { counted } from '../../../i18n/counted.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { navigate } from '../../../router.ts';
 import { benefitText, campaignStateKey, validityText } from './texts.ts';
 import type { Campaign, CampaignPage } from './types.ts';
 
 // The campaigns, newest first, each with how it has done so far and where it stands; a
-// campaign's name opens it (its codes, its CSV). `version` changes when one was created.
+// campaign's name opens it (its codes, its CSV). A discount that leaves out uses which did
+// not tell theirs says how many. `version` changes when one was created.
 
 const PAGE = 20;
 export const campaignHref = (id: string) => `/loyalty/promotions?campaign=${id}`;
@@ -76,6 +78,9 @@ export function CampaignList({ version }: { version: number }) {
               <td className="num" data-label={t('promotions.col.customers')}>{i18n.number(c.customers)}</td>
               <td className="num" data-label={t('promotions.col.discount')}>
                 {c.discount_given === null ? <span className="muted" title={t('promotions.discount.notRecorded')}>—</span> : i18n.money(c.discount_given, c.currency)}
+                {c.discount_given !== null && c.uses_without_discount > 0 && (
+                  <><br /><span className="muted" data-testid="campaign-discount-partial">{counted(i18n, 'promotionUsesWithoutDiscount', c.uses_without_discount)}</span></>
+                )}
               </td>
               <td data-label={t('promotions.col.valid')}>{validityText(i18n, c.valid_from, c.expires_at)}</td>
               <td data-label={t('promotions.col.status')}><span className={`tag state-${c.status}`}>{t(campaignStateKey(c.status))}</span></td>
