@@ -6,6 +6,7 @@ import { ACTIVITY as RU } from '../../web/i18n/ru/activity.ts';
 import { ACTIVITY as SL } from '../../web/i18n/sl/activity.ts';
 import { ACTIVITY as TR } from '../../web/i18n/tr/activity.ts';
 import { actionText, auditLines, type Entry } from './audit-text.ts';
+import { actorFilter } from './audit.ts';
 
 // `regulars audit` tells an entry as the dashboard's Activity tab does: its words for each
 // action, who did it (a stopped user, a revoked key said so), what about and the details,
@@ -72,5 +73,13 @@ describe('the activity log told for people', () => {
     // And none the dashboard has no words for.
     const own = (Object.keys(MESSAGES) as MessageCode[]).filter((c) => c.startsWith('cli.audit.action.')).map((c) => c.slice('cli.audit.action.'.length));
     expect(own.sort()).toEqual([...actions].sort());
+  });
+
+  it('reads --actor as the log names actors, an email alone being that staff user', () => {
+    expect(actorFilter('Ana@Example.com')).toBe('user:ana@example.com');
+    expect(actorFilter(' user:Mia@Example.com ')).toBe('user:mia@example.com');
+    expect(actorFilter('key:POS Ljubljana')).toBe('key:POS Ljubljana');
+    expect(actorFilter('cli')).toBe('cli');
+    expect(actorFilter(undefined)).toBeUndefined();
   });
 });

@@ -27,15 +27,15 @@ type AuditOptions = {
   action?: string; family?: string; actor?: string; subject?: string; since?: string; until?: string; limit?: string; cursor?: string; all?: boolean; json?: boolean;
 };
 
-/** The filters given (a strict query refuses a key it does not know, and an undefined one is still a key). */
+/** The filters given, without those left out: what a server's query string carries (queryOf), the service reads too. */
 const given = (query: Record<string, string | number | undefined>) => Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
 
 /** An actor as the log records it: an email alone is that staff user (user:<email>, emails kept in lower case). */
 export function actorFilter(actor: string | undefined): string | undefined {
-  const given = actor?.trim();
-  if (!given) return actor;
-  if (given.startsWith('user:')) return `user:${given.slice('user:'.length).toLowerCase()}`;
-  return given.includes('@') && !given.includes(':') ? `user:${given.toLowerCase()}` : given;
+  const text = actor?.trim();
+  if (!text) return actor;
+  if (text.startsWith('user:')) return `user:${text.slice('user:'.length).toLowerCase()}`;
+  return text.includes('@') && !text.includes(':') ? `user:${text.toLowerCase()}` : text;
 }
 
 /** The filters as GET /audit takes them, checked as the service checks them, every bad one at once; the entries wanted (Infinity: all). */
