@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dateFormats, dayEnd, dayOf, dayStart, instantOfWallClock, todayIn, wallClockOf } from './time.ts';
+import { dateFormats, dayEnd, dayOf, dayStart, instantOfWallClock, lastDayBefore, todayIn, wallClockOf } from './time.ts';
 
 // The dashboard's dates and times in the business's time zone, whatever the browser's own:
 // the clocks' changes in Ljubljana (the last Sundays of March and October), in Auckland
@@ -109,6 +109,27 @@ describe('days of the business\'s zone', () => {
     expect(dayOf('2026-10-24T22:30:00Z', LJ)).toBe('2026-10-25');
     expect(todayIn(AKL, new Date('2026-06-01T12:00:00Z'))).toBe('2026-06-02');
     expect(todayIn(LA, new Date('2026-06-01T05:00:00Z'))).toBe('2026-05-31');
+  });
+
+  it('says the last day an end at a day\'s start leaves whole, and nothing for an end at another time', () => {
+    // A gift card entered as expiring 31 Dec, kept as the next day's start there.
+    expect(lastDayBefore('2026-12-31T23:00:00.000Z', LJ)).toBe('2026-12-31');
+    expect(lastDayBefore('2027-01-01T00:00:00+01:00', LJ)).toBe('2026-12-31');
+    expect(lastDayBefore('2026-12-31T11:00:00.000Z', AKL)).toBe('2026-12-31');
+    expect(lastDayBefore('2027-01-01T08:00:00.000Z', LA)).toBe('2026-12-31');
+    // The same instants are another time of day elsewhere.
+    expect(lastDayBefore('2026-12-31T23:00:00.000Z', LA)).toBeUndefined();
+    expect(lastDayBefore('2027-01-01T08:00:00.000Z', LJ)).toBeUndefined();
+    // The days after the clocks change begin at the new offset: 23 and 25 hours after the one before.
+    expect(lastDayBefore(dayEnd('2026-03-29', LJ), LJ)).toBe('2026-03-29');
+    expect(lastDayBefore(dayEnd('2026-10-25', LJ), LJ)).toBe('2026-10-25');
+    expect(lastDayBefore('2026-03-30T00:00:00+01:00', LJ)).toBeUndefined();
+    // A minute past midnight, or a second before it, is a time.
+    expect(lastDayBefore('2027-01-01T00:01:00+01:00', LJ)).toBeUndefined();
+    expect(lastDayBefore('2026-12-31T23:59:59+01:00', LJ)).toBeUndefined();
+    // A date alone is its day's start; no instant, no day.
+    expect(lastDayBefore('2027-01-01', LA)).toBe('2026-12-31');
+    expect(lastDayBefore('someday', LJ)).toBeUndefined();
   });
 });
 

@@ -107,6 +107,21 @@ export const todayIn = (timeZone: string, now = new Date()): string => localDate
 /** The calendar day (YYYY-MM-DD) an instant falls on in the zone. */
 export const dayOf = (iso: string, timeZone: string): string => localDate(new Date(iso), timeZone);
 
+/**
+ * The last calendar day (YYYY-MM-DD) an end leaves whole in the zone, when it falls exactly
+ * at a day's start there: a gift card entered as expiring 31 Dec is kept as 2027-01-01T00:00
+ * there, and is valid through 2026-12-31. A date alone is its day's start, as the server reads
+ * it. Undefined for an end at another time of day (to be shown with its time) or no instant.
+ */
+export function lastDayBefore(end: string, timeZone: string): string | undefined {
+  const value = end.trim();
+  if (isDateOnly(value)) return addDaysToDate(value, -1);
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return undefined;
+  const day = dayOf(value, timeZone);
+  return Date.parse(dayStart(day, timeZone)) === ms ? addDaysToDate(day, -1) : undefined;
+}
+
 export interface DateFormats {
   /** A date ("5 Dec 2026"), with its time ("5 Dec 2026, 00:00") when asked: an instant as the zone's clocks showed it, a date alone as that calendar day. */
   date(iso: string, withTime?: boolean): string;

@@ -77,6 +77,8 @@ describe('promotions dashboard', () => {
     expect(row).toContain('€2.50 off');
     expect(row).toContain('0 of 5');
     expect(row).toContain('Active');
+    // Its end is not at a day's start: said with its time.
+    expect(row).toContain('Until 30 Sept 2026, 18:00');
 
     // ── One code for everyone ──
     await page.getByTestId('campaign-name').fill('Summer');
@@ -90,6 +92,16 @@ describe('promotions dashboard', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=campaign-row]').length === 2);
     expect(await page.getByTestId('campaign-row').first().innerText()).toContain('Shared code SUMMER-26');
     await page.screenshot({ path: path.join(README_SHOTS, 'promotions.png'), fullPage: true });
+
+    // ── A till that sends the basket tells the discount; a use that did not is said apart ──
+    expect((await till('POST', '/coupons/SUMMER-26/redeem', { idempotency_key: 'summer-1', order_ref: 'S-1', order_subtotal: '40.00' })).status).toBe(201);
+    expect((await till('POST', '/coupons/SUMMER-26/redeem', { idempotency_key: 'summer-2', order_ref: 'S-2' })).status).toBe(201);
+    await page.reload();
+    const summer = page.getByTestId('campaign-row').filter({ hasText: 'SUMMER-26' });
+    const partial = summer.getByTestId('campaign-discount-partial');
+    await partial.waitFor();
+    expect(await partial.innerText()).toBe('1 use did not tell its discount');
+    expect(await summer.innerText()).toContain('€4.00');
 
     // ── The campaign: its codes, and all of them as CSV ──
     await page.getByRole('link', { name: 'Spring coffee' }).click();
@@ -146,6 +158,8 @@ describe('promotions dashboard', () => {
     expect(row).toContain('€25.00 of €25.00');
     expect(row).toContain('Maja Novak');
     expect(row).toContain('Can be used');
+    // Entered as usable through 31 Dec: kept as the next day's start, said as the last day.
+    expect(row).toContain('Valid through 31 Dec 2026');
 
     // A till pays part of it; the look-up says what is left.
     expect((await till('POST', `/gift-cards/${code}/charge`, { amount: '7.25', idempotency_key: 'pay-1' })).status).toBe(201);

@@ -1,4 +1,5 @@
 import type { I18n, MessageKey } from '../../../i18n/index.ts';
+import { lastDayBefore } from '../../../time.ts';
 import type { Benefit, CampaignState, GiftCardState } from './types.ts';
 
 // How the Promotions tab says a campaign's and a gift card's facts in the dashboard's
@@ -16,12 +17,27 @@ export function benefitText(i18n: I18n, benefit: Benefit, currency: string): str
 export const campaignStateKey = (state: CampaignState) => `promotions.status.${state}` as MessageKey;
 export const giftCardStateKey = (state: GiftCardState) => `promotions.giftCards.status.${state}` as MessageKey;
 
-/** When a campaign's codes can be used: "from 1 Jun 2026", "until …", "1 Jun – 30 Jun 2026", or no limit. */
+/**
+ * When a campaign's codes can be used, in the business's days: "From 1 Jun 2026", "Through
+ * 30 Jun 2026", "1 Jun 2026 – 30 Jun 2026", or no limit. An end at a day's start there says
+ * the last day before it (an expiry typed as 1 Jul 00:00 works through 30 Jun); a start or an
+ * end at another time of day says its time.
+ */
 export function validityText(i18n: I18n, from: string | null, to: string | null): string {
-  if (from && to) return i18n.t('promotions.valid.between', { from: i18n.date(from), to: i18n.date(to) });
-  if (from) return i18n.t('promotions.valid.from', { date: i18n.date(from) });
-  if (to) return i18n.t('promotions.valid.until', { date: i18n.date(to) });
+  const start = from && (lastDayBefore(from, i18n.timeZone) === undefined ? i18n.date(from, true) : i18n.date(from));
+  const lastDay = to ? lastDayBefore(to, i18n.timeZone) : undefined;
+  const end = to && (lastDay ? i18n.date(lastDay) : i18n.date(to, true));
+  if (start && end) return i18n.t('promotions.valid.between', { from: start, to: end });
+  if (start) return i18n.t('promotions.valid.from', { date: start });
+  if (end) return i18n.t(lastDay ? 'promotions.valid.through' : 'promotions.valid.until', { date: end });
   return i18n.t('promotions.valid.always');
+}
+
+/** When a gift card stops paying: "Valid through 31 Dec 2026" for an expiry at a day's start in the business's zone, else its date and time; none, "—". */
+export function expiryText(i18n: I18n, expiresAt: string | null): string {
+  if (!expiresAt) return i18n.date(null);
+  const lastDay = lastDayBefore(expiresAt, i18n.timeZone);
+  return lastDay ? i18n.t('promotions.giftCards.validThrough', { date: i18n.date(lastDay) }) : i18n.date(expiresAt, true);
 }
 
 /** A whole number as a form's field holds it: digits only, else the text as typed (the server then names the field and says why). */
