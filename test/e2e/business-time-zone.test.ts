@@ -133,6 +133,15 @@ describe('the business\'s time zone in a browser elsewhere', () => {
     await page.context().close();
   });
 
+  it('offers a new store Ljubljana\'s time zone from Los Angeles', async () => {
+    const page = await browserIn('America/Los_Angeles');
+    await page.goto(url('/settings/stores'));
+    const form = page.getByTestId('store-form');
+    await form.waitFor();
+    expect(await form.getByLabel('Time zone').inputValue()).toBe('Europe/Ljubljana');
+    await page.context().close();
+  });
+
   it('dates a purchase by Ljubljana\'s clock, and says the store\'s own day where it was another', async () => {
     const page = await browserIn('Pacific/Auckland');
     await page.goto(url(`/customers/${buyerId}`));

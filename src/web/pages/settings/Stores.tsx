@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../api.ts';
+import { useBusiness } from '../../business.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Problems } from '../../Problems.tsx';
 import { useSubmission } from '../../useSubmission.ts';
@@ -8,16 +9,13 @@ import type { StoreRow } from './types.ts';
 
 // The shop's locations. A store is written by its code (the till sends it with each
 // purchase), so editing one keeps its code and changes the rest. Its time zone decides
-// the local day of its purchases: picked from the zones the browser knows, the browser's
-// own first, rather than typed.
+// the local day of its purchases: picked from the zones the browser knows, rather than
+// typed; a new store's is the business's own (GET /status's), wherever the browser is.
 
-/** The zone this browser is in, else UTC. */
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
-/** The IANA zones to choose from, always with UTC, the browser's own and `current` (a stored zone the browser lists under another name). */
-function zonesWith(current: string): string[] {
+/** The IANA zones to choose from, always with UTC, the business's and `current` (a stored zone the browser lists under another name). */
+function zonesWith(current: string, business: string): string[] {
   const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return [...new Set([...known, 'UTC', browserZone(), current])].sort();
+  return [...new Set([...known, 'UTC', business, current])].sort();
 }
 
 const EMPTY = { code: '', name: '', city: '', time_zone: '' };
@@ -104,8 +102,9 @@ export function Stores() {
 
 function StoreForm({ editing, taken, onSaved, onCancel }: { editing?: StoreRow; taken: readonly string[]; onSaved: (store: StoreRow, created: boolean) => void; onCancel: () => void }) {
   const { t } = useI18n();
-  const [form, setForm] = useState(() => (editing ? { ...editing, city: editing.city ?? '' } : { ...EMPTY, time_zone: browserZone() }));
-  const zones = useMemo(() => zonesWith(form.time_zone), [form.time_zone]);
+  const business = useBusiness().timeZone;
+  const [form, setForm] = useState(() => (editing ? { ...editing, city: editing.city ?? '' } : { ...EMPTY, time_zone: business }));
+  const zones = useMemo(() => zonesWith(form.time_zone, business), [form.time_zone, business]);
   const { busy, problems, failure, submit, setProblems, setFailure } = useSubmission();
   const set = (field: keyof typeof EMPTY, value: string) => {
     setForm((was) => ({ ...was, [field]: value }));
