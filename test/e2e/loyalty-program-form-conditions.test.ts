@@ -8,8 +8,9 @@ import { close, itemToggle, jsonView, open, openProgramForm, sectionToggle, tier
 
 // The program form's conditions and availability windows in real Chromium against the
 // real server (loyalty-program-form.test.ts has the rest of the form): a multiplier's
-// member tiers and weekdays ticked, a reward's availability typed in the browser's time
-// zone, written to the JSON as the schema has them and published; the server's refusals of
+// member tiers and weekdays ticked, a reward's availability typed in the business's time
+// zone (GET /status's; business-time-zone.test.ts types them from browsers elsewhere),
+// written to the JSON as the schema has them and published; the server's refusals of
 // them shown at their inputs. Screenshots go to .tmp/screenshots.
 const SHOTS = screenshotDirs().more;
 let readKey: string;
@@ -31,8 +32,9 @@ const server = () => dashboard.server;
 const openForm = (page: Page) => openProgramForm(page, server().url);
 
 describe('the program form: conditions and availability', () => {
-  it('edits a condition\'s tiers and weekdays and a reward\'s availability, in this browser\'s time zone, and publishes them', async () => {
-    // A browser in Ljubljana: the times typed are Ljubljana's, written with that day's offset.
+  it('edits a condition\'s tiers and weekdays and a reward\'s availability, in the business\'s time zone, and publishes them', async () => {
+    // The business is in Ljubljana (the test server's zone), and so is this browser: the times
+    // typed are Ljubljana's, written with that day's offset.
     const context = await dashboard.browser.newContext({ timezoneId: 'Europe/Ljubljana', viewport: { width: 1360, height: 900 } });
     const page = await context.newPage();
     await page.goto(server().url);
