@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, testDatabaseKind } from '../../../test/helpers/database.ts';
+import { startServeProcess } from '../../../test/helpers/serve-process.ts';
 
 // `regulars audit` as an owner runs it, on the embedded database or (REGULARS_TEST_DB=postgres)
 // a PostgreSQL one: the command line's own writes read back newest first, one line an entry
@@ -116,23 +117,11 @@ describe('regulars audit', () => {
 // PATCH /users/{email}): the same lines, the same refusal of the last owner, and the
 // command line named as the server names it.
 describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => {
-  let server: ChildProcess | undefined;
-  afterAll(async () => {
-    if (!server || server.exitCode !== null) return;
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  });
+  let server: Awaited<ReturnType<typeof startServeProcess>> | undefined;
+  afterAll(async () => server?.stop());
 
   it('changes a role, keeps the last owner, and reads the log', async () => {
-    server = spawn(process.execPath, [BIN, 'serve'], { env: { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', ...where, PORT: '0', HOST: '127.0.0.1', JOBS: 'off' }, stdio: 'ignore' });
-    const lock = path.join(where.DATA_DIR, 'regulars.lock');
-    for (let i = 0; ; i++) {
-      const holder = fs.existsSync(lock) ? (JSON.parse(fs.readFileSync(lock, 'utf8')) as { command?: string; port?: number }) : {};
-      if (holder.command === 'serve' && holder.port) break;
-      if (i > 240) throw new Error('the server did not start');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    server = await startServeProcess(BIN, { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', ...where });
     ok(run('users', 'create', '--email', 'bo@example.com', '--role', 'owner'));
     expect(ok(run('users', 'role', 'ana@example.com', 'manager'))).toBe('Role of ana@example.com: manager (was owner).\n');
     const refused = run('users', 'disable', 'bo@example.com', '--language', 'sl');

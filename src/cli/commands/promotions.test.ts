@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, testDatabaseKind } from '../../../test/helpers/database.ts';
+import { startServeProcess } from '../../../test/helpers/serve-process.ts';
 
 // `regulars coupons …` and `regulars gift-cards …` as a user runs them, on the embedded
 // database or (REGULARS_TEST_DB=postgres) a PostgreSQL one: a campaign made, listed, shown
@@ -161,23 +162,11 @@ describe('regulars gift-cards', () => {
 // Beside a server on the embedded database the commands go through its API: the codes'
 // CSV is its download, a customer is looked up by its search.
 describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => {
-  let server: ChildProcess | undefined;
-  afterAll(async () => {
-    if (!server || server.exitCode !== null) return;
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  });
+  let server: Awaited<ReturnType<typeof startServeProcess>> | undefined;
+  afterAll(async () => server?.stop());
 
   it('writes a campaign\'s codes as CSV to stdout and issues a gift card to a customer found by email', async () => {
-    server = spawn(process.execPath, [BIN, 'serve'], { env: { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', ...where, PORT: '0', HOST: '127.0.0.1', JOBS: 'off' }, stdio: 'ignore' });
-    const lock = path.join(where.DATA_DIR, 'regulars.lock');
-    for (let i = 0; ; i++) {
-      const holder = fs.existsSync(lock) ? (JSON.parse(fs.readFileSync(lock, 'utf8')) as { command?: string; port?: number }) : {};
-      if (holder.command === 'serve' && holder.port) break;
-      if (i > 240) throw new Error('the server did not start');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    server = await startServeProcess(BIN, { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', ...where });
     const csv = run('coupons', 'codes', campaignId, '--csv');
     expect(csv.status, csv.stderr).toBe(0);
     expect(csv.stdout.split('\r\n')).toHaveLength(5); // the heading, three codes, and the last line's end
