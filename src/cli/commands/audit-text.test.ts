@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { AUDIT_WORDS } from '../../shared/audit-describe.ts';
 import { LANGUAGES, MESSAGES, type MessageCode } from '../../shared/messages/index.ts';
 import { ACTIVITY as DA } from '../../web/i18n/da/activity.ts';
 import { ACTIVITY as EN } from '../../web/i18n/en/activity.ts';
 import { ACTIVITY as RU } from '../../web/i18n/ru/activity.ts';
 import { ACTIVITY as SL } from '../../web/i18n/sl/activity.ts';
 import { ACTIVITY as TR } from '../../web/i18n/tr/activity.ts';
-import { actionText, auditLines, type Entry } from './audit-text.ts';
+import { actionText, auditLines, CLI_AUDIT_WORDS, detailsText, type Entry } from './audit-text.ts';
 import { actorFilter } from './audit.ts';
 
 // `regulars audit` tells an entry as the dashboard's Activity tab does: its words for each
@@ -73,6 +74,42 @@ describe('the activity log told for people', () => {
     // And none the dashboard has no words for.
     const own = (Object.keys(MESSAGES) as MessageCode[]).filter((c) => c.startsWith('cli.audit.action.')).map((c) => c.slice('cli.audit.action.'.length));
     expect(own.sort()).toEqual([...actions].sort());
+  });
+
+  it("gives the describer the dashboard's words, in every language: a label the dashboard starts with a capital aside", () => {
+    // One describer (src/shared/audit-describe.ts) tells an entry for both; each gives it its
+    // own words. Those are the same words, the dashboard writing some labels with a capital.
+    const dashboard = { en: EN, sl: SL, tr: TR, da: DA, ru: RU };
+    const lowered = (text: string, language: string) => text.charAt(0).toLocaleLowerCase(language) + text.slice(1);
+    // The command line has one text for "logins stopped" beside a user and as a change
+    // (its catalogue words a fixed text once); Turkish says the one beside a user as "their logins".
+    const apart = new Set(['tr who.userStopped']);
+    for (const language of LANGUAGES) {
+      for (const word of AUDIT_WORDS) {
+        if (apart.has(`${language} ${word}`)) continue;
+        const cli = (MESSAGES[CLI_AUDIT_WORDS[word]] as Record<string, string>)[language];
+        const web = dashboard[language][`activity.${word}` as keyof typeof EN];
+        expect(lowered(cli, language), `${language} ${word}`).toBe(lowered(web, language));
+      }
+    }
+  });
+
+  it('knows which of its words the dashboard words otherwise, and no more', () => {
+    expect(MESSAGES['cli.audit.logins_stopped'].tr).toBe('girişler durduruldu');
+    expect(TR['activity.details.loginsStopped']).toBe('girişler durduruldu');
+    expect(TR['activity.who.userStopped']).toBe('girişleri durduruldu');
+  });
+
+  it("tells a staff user's change as recorded since (what changed, from and to) and as recorded before (the state left)", () => {
+    const telling = { language: 'en' as const, timeZone: 'UTC', currency: 'EUR' };
+    const update = (details: Record<string, unknown>) => detailsText(entry({ action: 'user.update', subject: 'ana@example.com', subject_type: 'user', details }), telling);
+    expect(update({ role: { from: 'manager', to: 'owner' } })).toBe('role: manager → owner');
+    expect(update({ disabled: { from: false, to: true } })).toBe('logins stopped');
+    expect(update({ disabled: { from: true, to: false } })).toBe('logins allowed');
+    expect(update({ role: { from: 'owner', to: 'staff' }, disabled: { from: false, to: true } })).toBe('role: owner → staff — logins stopped');
+    expect(update({ role: 'manager', disabled: false })).toBe('role: manager — logins allowed');
+    expect(detailsText(entry({ action: 'user.update', details: { role: { from: 'staff', to: 'manager' } } }), { ...telling, language: 'sl' })).toBe('vloga: osebje → vodja');
+    expect(update({ other: 1 })).toBe('{"other":1}');
   });
 
   it('reads --actor as the log names actors, an email alone being that staff user', () => {

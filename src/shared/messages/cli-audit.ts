@@ -88,6 +88,8 @@ export const CLI_AUDIT = {
   // ── The details an action recorded ──
   'cli.audit.details.reason': { en: 'reason: {reason}', sl: 'razlog: {reason}', tr: 'neden: {reason}', da: 'årsag: {reason}', ru: 'причина: {reason}' },
   'cli.audit.details.role': { en: 'role: {role}', sl: 'vloga: {role}', tr: 'rol: {role}', da: 'rolle: {role}', ru: 'роль: {role}' },
+  // A user.update that changed the role: {from} and {to} are role names (cli.users.role.*).
+  'cli.audit.details.role_change': { en: 'role: {from} → {to}', sl: 'vloga: {from} → {to}', tr: 'rol: {from} → {to}', da: 'rolle: {from} → {to}', ru: 'роль: {from} → {to}' },
   'cli.audit.logins_stopped': { en: 'logins stopped', sl: 'prijave ustavljene', tr: 'girişler durduruldu', da: 'login stoppet', ru: 'входы остановлены' },
   'cli.audit.details.logins_allowed': { en: 'logins allowed', sl: 'prijave dovoljene', tr: 'girişlere izin verildi', da: 'login tilladt', ru: 'входы разрешены' },
   'cli.audit.details.scopes': { en: 'scopes: {scopes}', sl: 'obsegi dostopa: {scopes}', tr: 'yetki kapsamları: {scopes}', da: 'adgangsområder: {scopes}', ru: 'области доступа: {scopes}' },

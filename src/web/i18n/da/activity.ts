@@ -74,6 +74,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.about.version': 'Version {version}',
   'activity.details.reason': 'årsag: {reason}',
   'activity.details.role': 'Rolle: {role}',
+  'activity.details.roleChange': 'Rolle: {from} → {to}',
   'activity.details.loginsStopped': 'login stoppet',
   'activity.details.loginsAllowed': 'login tilladt',
   'activity.details.scopes': 'Adgangsområder: {scopes}',

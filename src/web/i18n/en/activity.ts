@@ -74,6 +74,7 @@ export const ACTIVITY = {
   'activity.about.version': 'Version {version}',
   'activity.details.reason': 'reason: {reason}',
   'activity.details.role': 'Role: {role}',
+  'activity.details.roleChange': 'Role: {from} → {to}',
   'activity.details.loginsStopped': 'logins stopped',
   'activity.details.loginsAllowed': 'logins allowed',
   'activity.details.scopes': 'Scopes: {scopes}',

@@ -74,6 +74,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.about.version': 'Версия {version}',
   'activity.details.reason': 'причина: {reason}',
   'activity.details.role': 'Роль: {role}',
+  'activity.details.roleChange': 'Роль: {from} → {to}',
   'activity.details.loginsStopped': 'входы остановлены',
   'activity.details.loginsAllowed': 'входы разрешены',
   'activity.details.scopes': 'Области доступа: {scopes}',

@@ -74,6 +74,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.about.version': 'Različica {version}',
   'activity.details.reason': 'razlog: {reason}',
   'activity.details.role': 'Vloga: {role}',
+  'activity.details.roleChange': 'Vloga: {from} → {to}',
   'activity.details.loginsStopped': 'prijave ustavljene',
   'activity.details.loginsAllowed': 'prijave dovoljene',
   'activity.details.scopes': 'Obsegi dostopa: {scopes}',

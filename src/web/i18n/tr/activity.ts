@@ -74,6 +74,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.about.version': 'Sürüm {version}',
   'activity.details.reason': 'neden: {reason}',
   'activity.details.role': 'Rol: {role}',
+  'activity.details.roleChange': 'Rol: {from} → {to}',
   'activity.details.loginsStopped': 'girişler durduruldu',
   'activity.details.loginsAllowed': 'girişlere izin verildi',
   'activity.details.scopes': 'Yetki kapsamları: {scopes}',

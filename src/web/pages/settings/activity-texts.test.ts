@@ -36,6 +36,11 @@ describe('the activity log in words', () => {
   it('tells the other actions’ details', () => {
     const en = i18n('en');
     expect(detailsText(en, entry({ action: 'user.update', details: { role: 'manager', disabled: true } }), 'EUR')).toBe('Role: Manager — logins stopped');
+    // Recorded since: what changed, from and to; before, the state the user was left in (above).
+    expect(detailsText(en, entry({ action: 'user.update', details: { role: { from: 'manager', to: 'owner' } } }), 'EUR')).toBe('Role: Manager → Owner');
+    expect(detailsText(en, entry({ action: 'user.update', details: { disabled: { from: false, to: true } } }), 'EUR')).toBe('logins stopped');
+    expect(detailsText(i18n('da'), entry({ action: 'user.update', details: { role: { from: 'staff', to: 'manager' }, disabled: { from: true, to: false } } }), 'EUR'))
+      .toBe('Rolle: Medarbejder → Leder — login tilladt');
     expect(detailsText(en, entry({ action: 'api_key.create', details: { scopes: ['read', 'write'] } }), 'EUR')).toBe('Scopes: Read and Write');
     expect(detailsText(en, entry({ action: 'gift_card.issue', details: { amount: '50.00' } }), 'EUR')).toBe('Amount: €50.00');
     expect(detailsText(en, entry({ action: 'coupon.campaign.create', details: { name: 'Spring', codes: 1 } }), 'EUR')).toBe('“Spring” — 1 code');
