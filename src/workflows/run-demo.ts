@@ -4,6 +4,7 @@ import { generateDemo } from '../modules/demo/index.ts';
 import { inBackground } from '../db/index.ts';
 import type { Services } from '../services.ts';
 import { recordPurchases } from './record-purchases.ts';
+import { redeemDemoWishes } from './demo-rewards.ts';
 import { withFields } from '../shared/objects.ts';
 
 /** The loyalty program the demo business runs (and a realistic example for a new business). */
@@ -13,7 +14,8 @@ export const EXAMPLE_PROGRAM = path.resolve(import.meta.dirname, '../../examples
  * The demo business, recorded through the same purchase workflow as real sales. It runs
  * the example loyalty program (applied first when no program is in force), and the
  * loyalty maintenance afterwards, so points older than the program's expiry have expired
- * as they would have in a real shop. Background work: on the embedded database, requests
+ * as they would have in a real shop; then some members spend what they have on rewards
+ * (demo-rewards.ts). Background work: on the embedded database, requests
  * go first (db/priority.ts).
  */
 export function runDemo(
@@ -26,7 +28,7 @@ export function runDemo(
       const program = JSON.parse(fs.readFileSync(EXAMPLE_PROGRAM, 'utf8'));
       await services.loyalty.applyProgram({ program, note: 'the demo business runs the example program' }, { actor: 'demo' });
     }
-    const result = await generateDemo(withFields(options, {
+    const { wishes, ...result } = await generateDemo(withFields(options, {
       stores: services.stores,
       commerce: services.commerce,
       // The history ends at today's start (UTC), so a seed gives the same business all day.
@@ -34,6 +36,6 @@ export function runDemo(
       record: (inputs: unknown[]) => recordPurchases(services, inputs, { source: 'demo', withViews: false }),
     }));
     await services.loyalty.maintenance.runAll(services.clock.now());
-    return result;
+    return withFields(result, { redemptions: await redeemDemoWishes(services, wishes) });
   });
 }

@@ -74,7 +74,7 @@ export function dataCommands(program: Command) {
       print(summary, Boolean(o.json), () => say('cli.demo_done', {
         seed: String(o.seed), stores: countIn('stores', summary.stores, language), customers: countIn('customers', summary.customers, language),
         purchases: countIn('purchases', summary.purchases, language), created: countIn('newPurchases', summary.created, language),
-        refunds: countIn('refunds', summary.refunds, language), revenue: summary.revenue, currency: summary.currency,
+        refunds: countIn('refunds', summary.refunds, language), redemptions: countIn('rewardsRedeemed', summary.redemptions, language), revenue: summary.revenue, currency: summary.currency,
       }).in(language));
     });
 }

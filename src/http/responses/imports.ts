@@ -47,6 +47,7 @@ export const DemoSummary = shared('DemoSummary', z.strictObject({
   purchases: Count,
   created: Count.describe('Purchases new to the database; 0 on a second run with the same seed'),
   refunds: Count,
+  redemptions: Count.describe("Rewards the demo's members redeemed on its last day, with the points they had; 0 on a second run with the same seed"),
   revenue: Amount.describe('Net revenue of everything in the database'),
   currency: Currency,
 }));

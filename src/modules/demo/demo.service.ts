@@ -16,7 +16,14 @@ import { DEMO_STORES, storeInput } from './stores.ts';
 // a module does not reach up into the workflows that span modules.
 
 // Typed by the purchase schema's input, so the compiler proves the generator writes what it reads.
-export type RecordBatch = (inputs: z.input<typeof PurchaseInput>[]) => Promise<({ status: 'created' | 'duplicate' } | { status: 'error'; error: AppError })[]>;
+export type RecordBatch = (inputs: z.input<typeof PurchaseInput>[]) => Promise<({ status: 'created' | 'duplicate'; customerId: string } | { status: 'error'; error: AppError })[]>;
+
+/** A customer who will spend points on the demo's last day: who, how far up the catalogue (DemoCustomer.wish), and the key that makes it once. */
+export interface DemoWish {
+  customerId: string;
+  wish: number;
+  idempotencyKey: string;
+}
 
 export interface DemoProgress {
   customers: number;
@@ -47,6 +54,8 @@ export interface DemoSummary {
   /** Purchases new to the database; 0 on a second run with the same seed. */
   created: number;
   refunds: number;
+  /** Rewards the members redeemed on the demo's last day (new ones: 0 on a second run). */
+  redemptions: number;
   /** Net revenue of everything in the database, demo or not. */
   revenue: string;
   currency: string;
@@ -58,13 +67,21 @@ interface Batch {
   inputs: DemoPurchaseInput[];
   refunds: { purchase: string; refund: DemoRefund }[];
   customers: number;
+  /** Per customer who will redeem: the index of their first purchase in `inputs` (whose outcome names the customer). */
+  wishes: { first: number; wish: number; idempotencyKey: string }[];
 }
 
-export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
+/**
+ * The demo's history, recorded; the rewards are not redeemed here but by the caller
+ * (`wishes`), after the loyalty maintenance has expired what a real shop's points would
+ * have lost by now.
+ */
+export async function generateDemo(options: DemoOptions): Promise<Omit<DemoSummary, 'redemptions'> & { wishes: DemoWish[] }> {
   const { customers: count = 5000, seed = 1, years = 2, batchSize = 2000, concurrency = 2 } = options;
   for (const store of DEMO_STORES) await options.stores.upsert(storeInput(store), { actor: 'demo' });
   const period = demoPeriod({ end: options.end, years });
   const summary = { customers: 0, purchases: 0, created: 0, refunds: 0 };
+  const wishes: DemoWish[] = [];
   const done: DemoProgress = { customers: 0, purchases: 0 };
 
   const record = async (batch: Batch) => {
@@ -73,6 +90,13 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
       if (outcome.status === 'error') throw demoError(batch.inputs[i].external_id, outcome.error);
       if (outcome.status === 'created') summary.created++;
     });
+    // A wish comes with the customer's history: the run that records them acts on it, a
+    // second run does not (the points earned since — a challenge's, a birthday's — would
+    // buy what the first run found too dear, and running the demo again adds nothing).
+    for (const w of batch.wishes) {
+      const outcome = outcomes[w.first];
+      if (outcome.status === 'created') wishes.push({ customerId: outcome.customerId, wish: w.wish, idempotencyKey: w.idempotencyKey });
+    }
     // After the batch commits: a refund needs its purchase. Refunds are idempotent by
     // their key, so a second run (or one after a crash) replays them harmlessly.
     const refund = async ({ purchase, refund: input }: Batch['refunds'][number]) => {
@@ -100,10 +124,12 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
     if (inFlight.size >= concurrency) await Promise.race(inFlight);
   };
 
-  let batch: Batch = { inputs: [], refunds: [], customers: 0 };
+  const newBatch = (): Batch => ({ inputs: [], refunds: [], customers: 0, wishes: [] });
+  let batch = newBatch();
   for (const customer of demoCustomers({ seed, count, period })) {
     if (failure) break;
     if (customer.purchases.length === 0) continue;
+    if (customer.wish !== null) batch.wishes.push({ first: batch.inputs.length, wish: customer.wish, idempotencyKey: `demo-${seed}-${customer.n}-reward` });
     for (const p of customer.purchases) {
       batch.inputs.push(p.input);
       if (p.refund) batch.refunds.push({ purchase: p.input.external_id, refund: p.refund });
@@ -114,7 +140,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
     summary.refunds += customer.purchases.filter((p) => p.refund).length;
     if (batch.inputs.length >= batchSize) {
       await submit(batch);
-      batch = { inputs: [], refunds: [], customers: 0 };
+      batch = newBatch();
     }
   }
   if (!failure && batch.inputs.length > 0) await submit(batch);
@@ -122,7 +148,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
   if (failure) throw failure.error;
 
   const totals = await options.commerce.totals();
-  return { stores: DEMO_STORES.length, ...summary, revenue: totals.revenue, currency: totals.currency };
+  return { stores: DEMO_STORES.length, ...summary, revenue: totals.revenue, currency: totals.currency, wishes };
 }
 
 function demoError(key: string, error: AppError): AppError {

@@ -15,7 +15,7 @@ describe('regulars demo', () => {
   });
   afterAll(() => s?.close());
 
-  const count = async (table: 'refunds' | 'purchase_lines' | 'customers') =>
+  const count = async (table: 'refunds' | 'purchase_lines' | 'customers' | 'coupons' | 'gift_cards') =>
     Number((await s.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
   it('records what the generator made, and a second run adds nothing', async () => {
@@ -46,10 +46,34 @@ describe('regulars demo', () => {
     expect(loyalty.points.earned).toBeGreaterThan(0);
     expect((await s.loyalty.verify()).ok).toBe(true);
 
+    // On the last day some members spend their points: each a coupon or gift card, within what they had.
+    expect(first.redemptions).toBeGreaterThan(0);
+    expect(first.redemptions).toBeLessThanOrEqual(generated.filter((c) => c.wish !== null).length);
+    const redeemed = await s.db.selectFrom('loyalty_entries').select(['customer_id', 'points', 'idempotency_key']).where('kind', '=', 'redeem').execute();
+    expect(redeemed).toHaveLength(first.redemptions);
+    expect(new Set(redeemed.map((r) => r.customer_id)).size).toBe(first.redemptions); // once a member
+    expect(loyalty.points.redeemed).toBe(-redeemed.reduce((sum, r) => sum + r.points, 0));
+    expect(loyalty.redemption_rate).toBeGreaterThan(0);
+    const issued = await count('coupons') + await count('gift_cards');
+    expect(issued).toBe(first.redemptions);
+    const balances = await s.loyalty.spendable(redeemed.map((r) => r.customer_id));
+    for (const r of redeemed) expect(balances.get(r.customer_id)!.available).toBeGreaterThanOrEqual(0);
+
+    // Points a member gains after the demo (here from staff; in a shop from a challenge or a
+    // birthday) do not make a second run spend them: the wishes came with the first run's history.
+    const redeemers = new Set(redeemed.map((r) => r.customer_id));
+    const wishers = await s.db.selectFrom('customers').select('id')
+      .where('external_id', 'in', generated.filter((c) => c.wish !== null && c.profile.external_id).map((c) => c.profile.external_id!)).execute();
+    const wisherId = wishers.map((c) => c.id).find((id) => !redeemers.has(id))!; // one who could not afford their wish
+    await s.loyalty.adjust(wisherId, { points: 10_000, reason: 'a goodwill gesture', idempotency_key: 'demo-test-goodwill' }, { actor: 'test' });
+    const adjusted = await s.loyalty.report();
+
     const again = await runDemo(s, { customers: 300, seed: 3 });
-    expect(again).toMatchObject({ purchases: first.purchases, created: 0 });
+    expect(again).toMatchObject({ purchases: first.purchases, created: 0, redemptions: 0 });
     expect(await s.commerce.totals()).toEqual(totals);
-    expect((await s.loyalty.report()).points).toEqual(loyalty.points);
+    expect((await s.loyalty.report()).points).toEqual(adjusted.points);
     expect(await count('refunds')).toBe(first.refunds);
+    expect(await count('coupons') + await count('gift_cards')).toBe(issued);
+    expect((await s.loyalty.verify()).ok).toBe(true);
   });
 });

@@ -19,12 +19,19 @@ export interface DemoCustomer {
   n: number;
   profile: DemoProfile;
   purchases: DemoPurchase[];
+  /**
+   * How far up the reward catalogue (0 its cheapest, 1 its dearest) the customer reaches
+   * when they spend their points on the demo's last day; null for one who only collects.
+   * Drawn from a stream of its own, so adding it changed none of the purchases.
+   */
+  wish: number | null;
 }
 
 // Gamma(r = 0.8, scale 0.2): mean λ 0.16 candidate visits a day, most far fewer, a few
 // regulars daily. Beta(1.4, 3.6): mean dropout 28 % after a purchase, a long tail of loyal ones.
 const RATE = { shape: 0.8, scale: 0.2 };
 const DROPOUT = { a: 1.4, b: 3.6 };
+const WISH_STREAM = 1; // createRandom(seed, n, 1): the customer's rewards, apart from their purchases
 const MAX_PURCHASES = 600; // a visit almost every day for two years: no regular needs more
 const STORE_TABLE = weightedTable(DEMO_STORES.map((s) => [s, s.share] as const));
 
@@ -67,7 +74,10 @@ export function demoCustomer({ seed, n, period }: { seed: number; n: number; per
     // Before the first purchase the customer is only about to join: find the next open day.
     t += purchases.length === 0 ? random.exponential(1) : random.exponential(rate);
   }
-  return { n, profile, purchases };
+  // Regulars loyal to their favourite collect for it: they redeem more often, and mostly the cheap rewards.
+  const spending = createRandom(seed, n, WISH_STREAM);
+  const wish = spending.chance(0.25 + 0.5 * habits.loyalty) ? spending.beta(1.2, 2.5) : null;
+  return { n, profile, purchases, wish };
 }
 
 /** Customers 0 … count − 1, one at a time. */

@@ -1,4 +1,4 @@
-export { generateDemo, type DemoOptions, type DemoProgress, type DemoSummary, type RecordBatch } from './demo.service.ts';
+export { generateDemo, type DemoOptions, type DemoProgress, type DemoSummary, type DemoWish, type RecordBatch } from './demo.service.ts';
 export { demoCustomer, demoCustomers, type DemoCustomer } from './generate.ts';
 export { demoPeriod, type DemoPeriod } from './calendar.ts';
 export type { DemoProfile } from './profile.ts';

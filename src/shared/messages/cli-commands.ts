@@ -218,10 +218,10 @@ export const CLI_COMMANDS = {
     ru: 'клиенты {customers} / {total}, покупки {purchases}',
   },
   'cli.demo_done': {
-    en: 'Demo business (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}; revenue in the store {revenue} {currency}.',
-    sl: 'Demo podjetje (seme {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}; prihodki v trgovinah {revenue} {currency}.',
-    tr: 'Demo işletme (tohum {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}; mağazalardaki ciro {revenue} {currency}.',
-    da: 'Demovirksomhed (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}; omsætning i butikkerne {revenue} {currency}.',
-    ru: 'Демо-бизнес (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}; выручка в магазинах {revenue} {currency}.',
+    en: 'Demo business (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; revenue in the store {revenue} {currency}.',
+    sl: 'Demo podjetje (seme {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; prihodki v trgovinah {revenue} {currency}.',
+    tr: 'Demo işletme (tohum {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; mağazalardaki ciro {revenue} {currency}.',
+    da: 'Demovirksomhed (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; omsætning i butikkerne {revenue} {currency}.',
+    ru: 'Демо-бизнес (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; выручка в магазинах {revenue} {currency}.',
   },
 } as const satisfies Record<string, Entry>;

@@ -48,6 +48,14 @@ export const CLI_COUNTS = {
     da: { one: '{count} refundering', other: '{count} refunderinger' },
     ru: { one: '{count} возврат', few: '{count} возврата', many: '{count} возвратов', other: '{count} возврата' },
   },
+  // The demo's: rewards its members redeemed.
+  rewardsRedeemed: {
+    en: { one: '{count} reward redeemed', other: '{count} rewards redeemed' },
+    sl: { one: '{count} unovčena nagrada', two: '{count} unovčeni nagradi', few: '{count} unovčene nagrade', other: '{count} unovčenih nagrad' },
+    tr: same('{count} ödül kullanıldı'),
+    da: { one: '{count} belønning indløst', other: '{count} belønninger indløst' },
+    ru: { one: '{count} награда получена', few: '{count} награды получены', many: '{count} наград получено', other: '{count} награды получено' },
+  },
   // A check's: what the import would add and find already there (English: "would add {created}").
   wouldAddRows: {
     en: same('{count}'),

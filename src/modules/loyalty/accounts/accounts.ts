@@ -9,7 +9,7 @@ import { couponView, formatCode, shownCode } from '../rewards/codes.ts';
 import type { EngagementService } from '../earning/engagement.service.ts';
 import { explainLedger, shownAs } from './explain.ts';
 import { inactivityExpiresAt } from '../maintenance/inactivity.ts';
-import { balanceOf } from '../ledger/ledger.ts';
+import { balanceOf, type Lot } from '../ledger/ledger.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { text, tierIndexOf, type Program } from '../program/program.ts';
@@ -191,6 +191,30 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
       const customerId = (await readableCustomer(db, requested)).id;
       const rows = await db.selectFrom('loyalty_tier_history').selectAll().where('customer_id', '=', customerId).orderBy('changed_at').execute();
       return { customer_id: customerId, items: rows.map((r) => ({ from: r.from_tier, to: r.to_tier, reason: r.reason, program_version: r.program_version, at: r.changed_at.toISOString() })) };
+    },
+
+    /**
+     * What each of many members can spend now, and their tier, read at once (a customer who
+     * is no member is left out): the balance `account` answers as `available`, without the
+     * entries and their explanation — for deciding who can afford which reward.
+     */
+    async spendable(customerIds: readonly string[]): Promise<Map<string, { available: number; tier: string | null }>> {
+      const now = clock.now();
+      const out = new Map<string, { available: number; tier: string | null }>();
+      const ids = [...new Set(customerIds)].filter(isUuid);
+      for (let i = 0; i < ids.length; i += 1000) {
+        const chunk = ids.slice(i, i + 1000);
+        const members = await db.selectFrom('loyalty_members').select(['customer_id', 'points', 'tier']).where('customer_id', 'in', chunk).execute();
+        const lots = await db.selectFrom('loyalty_entries').select(['customer_id', 'id', 'remaining', 'available_at', 'expires_at'])
+          .where('customer_id', 'in', chunk).where('remaining', '>', 0).execute();
+        const lotsOf = new Map<string, Lot[]>();
+        for (const l of lots) {
+          const lot = { id: l.id, remaining: l.remaining!, availableAt: l.available_at, expiresAt: l.expires_at };
+          lotsOf.get(l.customer_id)?.push(lot) ?? lotsOf.set(l.customer_id, [lot]);
+        }
+        for (const m of members) out.set(m.customer_id, { available: balanceOf(lotsOf.get(m.customer_id) ?? [], m.points, now).available, tier: m.tier });
+      }
+      return out;
     },
 
     /** Proves every member's cached balance against the ledger (`regulars loyalty verify`). */
