@@ -1,10 +1,8 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ProgramDocument } from '../../src/modules/loyalty/index.ts';
-import { recordPurchases } from '../../src/workflows/record-purchases.ts';
-import { EXAMPLE_PROGRAM as EXAMPLE, screenshotDirs, useDashboard } from './browser.ts';
-import { close, itemToggle, jsonView, open, openProgramForm, sectionToggle, tier } from './program-form-page.ts';
+import { EXAMPLE_PROGRAM as EXAMPLE, screenshotDirs } from './browser.ts';
+import { close, itemToggle, jsonView, open, sectionToggle, tier, useProgramFormDashboard } from './program-form-page.ts';
 
 // The program form's conditions and availability windows in real Chromium against the
 // real server (loyalty-program-form.test.ts has the rest of the form): a multiplier's
@@ -13,23 +11,7 @@ import { close, itemToggle, jsonView, open, openProgramForm, sectionToggle, tier
 // written to the JSON as the schema has them and published; the server's refusals of
 // them shown at their inputs. Screenshots go to .tmp/screenshots.
 const SHOTS = screenshotDirs().more;
-let readKey: string;
-
-const dashboard = useDashboard({
-  seed: async (s) => {
-    readKey = (await s.auth.createApiKey({ name: 'reader', scopes: ['read'] }, { actor: 'test' })).key;
-    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'test' });
-    await s.loyalty.applyProgram({ program: EXAMPLE }, { actor: 'test' });
-    const outcomes = await recordPurchases(s, [{
-      external_id: 'p-1', customer: { external_id: 'card-1', email: 'ana@example.com', first_name: 'Ana' }, occurred_at: '2026-05-02T09:00:00Z', store: 'ljubljana', total: '320.00',
-      lines: [{ sku: 'BEANS-1KG', name: 'Beans 1 kg', category: 'beans', quantity: 1, unit_price: '320.00' }],
-    }], { source: 'api' });
-    expect(outcomes[0].status).toBe('created');
-  },
-});
-
-const server = () => dashboard.server;
-const openForm = (page: Page) => openProgramForm(page, server().url);
+const { dashboard, openForm, fetchProgram } = useProgramFormDashboard();
 
 describe('the program form: conditions and availability', () => {
   it('edits a condition\'s tiers and weekdays and a reward\'s availability, in the business\'s time zone, and publishes them', async () => {
@@ -37,7 +19,7 @@ describe('the program form: conditions and availability', () => {
     // typed are Ljubljana's, written with that day's offset.
     const context = await dashboard.browser.newContext({ timezoneId: 'Europe/Ljubljana', viewport: { width: 1360, height: 900 } });
     const page = await context.newPage();
-    await page.goto(server().url);
+    await page.goto(dashboard.server.url);
     await dashboard.logIn(page);
     await openForm(page);
     await open(sectionToggle(page, 'Earning'));
@@ -89,7 +71,7 @@ describe('the program form: conditions and availability', () => {
     await page.getByTestId('simulation').waitFor();
     await page.getByTestId('publish-button').click();
     await page.getByTestId('program-published').waitFor();
-    const answer = await fetch(`${server().url}/api/v1/loyalty/program`, { headers: { authorization: `Bearer ${readKey}` } });
+    const answer = await fetchProgram();
     const { current } = await answer.json() as { current: { document: ProgramDocument } };
     expect(current.document.earning.multipliers[1].when).toEqual({ channels: ['online'], tiers: ['silver', 'gold'], weekdays: [6, 7] });
     expect(current.document.rewards[1]).toMatchObject({ available_from: '2026-12-01T00:00:00+01:00', available_to: '2027-01-06T18:30:00+01:00' });

@@ -1,10 +1,8 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ProgramDocument } from '../../src/modules/loyalty/index.ts';
-import { recordPurchases } from '../../src/workflows/record-purchases.ts';
-import { EXAMPLE_PROGRAM as EXAMPLE, screenshotDirs, useDashboard } from './browser.ts';
-import { close, itemToggle, jsonView, open, openProgramForm, sectionToggle, tier } from './program-form-page.ts';
+import { EXAMPLE_PROGRAM as EXAMPLE, screenshotDirs } from './browser.ts';
+import { close, itemToggle, jsonView, open, sectionToggle, tier, useProgramFormDashboard } from './program-form-page.ts';
 
 // The program's form editor in real Chromium against the real server: the form and the
 // JSON view are two views of one document (a change in the form is that change alone in
@@ -12,25 +10,7 @@ import { close, itemToggle, jsonView, open, openProgramForm, sectionToggle, tier
 // JSON text that does not parse is never lost to the form, and the form speaks the
 // dashboard's language. Screenshots go to .tmp/screenshots.
 const SHOTS = screenshotDirs().more;
-let readKey: string;
-
-const dashboard = useDashboard({
-  seed: async (s) => {
-    readKey = (await s.auth.createApiKey({ name: 'reader', scopes: ['read'] }, { actor: 'test' })).key;
-    await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'test' });
-    await s.loyalty.applyProgram({ program: EXAMPLE }, { actor: 'test' });
-    const outcomes = await recordPurchases(s, [{
-      external_id: 'p-1', customer: { external_id: 'card-1', email: 'ana@example.com', first_name: 'Ana' }, occurred_at: '2026-05-02T09:00:00Z', store: 'ljubljana', total: '320.00',
-      lines: [{ sku: 'BEANS-1KG', name: 'Beans 1 kg', category: 'beans', quantity: 1, unit_price: '320.00' }],
-    }], { source: 'api' });
-    expect(outcomes[0].status).toBe('created');
-  },
-});
-
-const server = () => dashboard.server;
-
-/** The program page with the example in the editor, shown as the form. */
-const openForm = (page: Page) => openProgramForm(page, server().url);
+const { dashboard, openForm, fetchProgram } = useProgramFormDashboard();
 
 describe('the program form editor', () => {
   it('edits the same document as the JSON view, then simulates and publishes it', async () => {
@@ -97,7 +77,7 @@ describe('the program form editor', () => {
     await page.getByTestId('program-published').waitFor();
     expect(await page.getByTestId('program-published').innerText()).toMatch(/^Version 2 is published/);
 
-    const answer = await fetch(`${server().url}/api/v1/loyalty/program`, { headers: { authorization: `Bearer ${readKey}` } });
+    const answer = await fetchProgram();
     expect(answer.status).toBe(200);
     const { current } = await answer.json() as { current: { version: number; document: unknown } };
     expect(current.version).toBe(2);
