@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadConfig } from '../config.ts';
+import { timeIn } from '../shared/clock.ts';
 import { unavailable } from '../shared/errors.ts';
 import { say } from '../shared/messages/index.ts';
 
@@ -56,12 +58,29 @@ export function acquireDataDirLock(dataDir: string, purpose: { command: string; 
       const holder = readLockHolder(dataDir);
       if (holder && holder.pid !== process.pid) {
         const serving = holder.port ? say('db.folder_serving', { port: String(holder.port) }) : '';
-        throw unavailable(say('db.folder_in_use', { folder: dataDir, pid: String(holder.pid), command: holder.command, serving, since: holder.since }));
+        throw unavailable(say('db.folder_in_use', { folder: dataDir, pid: String(holder.pid), command: holder.command, serving, since: sinceText(holder.since) }));
       }
       fs.rmSync(file, { force: true }); // stale: its process is gone
     }
   }
   throw unavailable(say('db.folder_lock_failed', { folder: dataDir }));
+}
+
+/**
+ * Since when the holder has had the folder, as the command line writes an instant
+ * (cli/dates.ts): its date and time to the minute on the clock of the business's time zone
+ * (TIMEZONE), "2026-06-01 14:30", the same in every language. The lock file keeps the instant.
+ */
+export function sinceText(since: string): string {
+  const at = new Date(since);
+  if (Number.isNaN(at.getTime())) return since; // a lock file written otherwise: as it is
+  let timeZone = 'UTC';
+  try {
+    timeZone = loadConfig().timeZone;
+  } catch {
+    // A configuration that is none is refused where it is read; its time zone is UTC here.
+  }
+  return timeIn(at, timeZone).slice(0, 16).replace('T', ' ');
 }
 
 /**
