@@ -32,7 +32,7 @@ export function App() {
   // The business's currency and time zone (GET /status), asked once logged in: the pages wait for them, as their dates are the business's.
   const [business, setBusiness] = useState<Business>();
   const [businessError, setBusinessError] = useState<string>();
-  // On a phone the navigation folds into a top bar with a menu button (styles.css): open until a page is picked.
+  // On a phone the navigation folds into a top bar with a menu button (styles/layout.css): open until a page is picked.
   const [menuOpen, setMenuOpen] = useState(false);
   const path = usePath();
   // Set while rendering, not in an effect: a page's own effects (its first calls) run before App's.
