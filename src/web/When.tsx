@@ -1,4 +1,5 @@
 import { useI18n } from './i18n/index.ts';
+import { lastDayBefore } from './time.ts';
 
 /**
  * A date, or a date and its time, as the language writes it, each kept whole on its line:
@@ -23,4 +24,20 @@ export function When({ at, time = false }: { at: string | null; time?: boolean }
       <span className="date">{clock}</span>
     </>
   );
+}
+
+/**
+ * An expiry (a coupon's, a gift card's, points'), in the business's time zone: at a day's
+ * start there, the last day it works ("Valid through 31 Dec 2026": an expiry entered as
+ * 31 Dec is kept as 1 Jan 00:00, and 1 Jan said a day too many); at another time, its date
+ * and time ("1 Jul 2026, 14:00": a reward's coupon lasts 30 days from the minute it was
+ * redeemed, and its date alone left that day's last hours in doubt). None: "—".
+ */
+export function Expiry({ at }: { at: string | null }) {
+  const i18n = useI18n();
+  const lastDay = at ? lastDayBefore(at, i18n.timeZone) : undefined;
+  if (!lastDay) return <When at={at} time />;
+  // The phrase around the date, which stays whole on its line as When keeps it.
+  const [before, after = ''] = i18n.t('common.validThrough', { date: '\u0000' }).split('\u0000');
+  return <>{before}<When at={lastDay} />{after}</>;
 }

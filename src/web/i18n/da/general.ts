@@ -29,6 +29,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.error': 'Noget gik galt: {message}',
   'common.required': 'Udfyld dette felt.',
   'common.timesIn': 'Datoer og tider i virksomhedens tidszone, {zone}.',
+  'common.validThrough': 'Gælder til og med {date}',
   'common.yes': 'Ja',
   'common.no': 'Nej',
   'nav.loyalty': 'Loyalitet',

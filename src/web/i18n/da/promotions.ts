@@ -82,7 +82,6 @@ export const PROMOTIONS: Record<keyof typeof EN, string> = {
   'promotions.giftCards.customerOptional': 'Kunde (valgfrit)',
   'promotions.giftCards.customerHint': 'e-mail, telefon eller kortnummer',
   'promotions.giftCards.expires': 'Udløber',
-  'promotions.giftCards.validThrough': 'Gælder til og med {date}',
   'promotions.giftCards.issueButton': 'Udsted gavekort',
   'promotions.giftCards.issued': 'Gavekortet {code} er udstedt på {amount}.',
   'promotions.giftCards.replayed': 'Gavekortet {code} på {amount} var allerede udstedt med denne formular; intet nyt blev lavet.',

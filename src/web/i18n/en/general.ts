@@ -28,6 +28,7 @@ export const GENERAL = {
   'common.error': 'Something went wrong: {message}',
   'common.required': 'Fill in this field.',
   'common.timesIn': 'Dates and times in the business\'s time zone, {zone}.',
+  'common.validThrough': 'Valid through {date}',
   'common.yes': 'Yes',
   'common.no': 'No',
   'nav.loyalty': 'Loyalty',

@@ -82,7 +82,6 @@ export const PROMOTIONS = {
   'promotions.giftCards.customerOptional': 'Customer (optional)',
   'promotions.giftCards.customerHint': 'email, phone or card number',
   'promotions.giftCards.expires': 'Expires',
-  'promotions.giftCards.validThrough': 'Valid through {date}',
   'promotions.giftCards.issueButton': 'Issue gift card',
   'promotions.giftCards.issued': 'Gift card {code} issued for {amount}.',
   'promotions.giftCards.replayed': 'Gift card {code} for {amount} had already been issued by this form; nothing new was made.',

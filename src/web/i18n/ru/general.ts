@@ -29,6 +29,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.error': 'Что-то пошло не так: {message}',
   'common.required': 'Заполните это поле.',
   'common.timesIn': 'Даты и время — в часовом поясе предприятия: {zone}.',
+  'common.validThrough': 'Действует по {date} включительно',
   'common.yes': 'Да',
   'common.no': 'Нет',
   'nav.loyalty': 'Лояльность',

@@ -82,7 +82,6 @@ export const PROMOTIONS: Record<keyof typeof EN, string> = {
   'promotions.giftCards.customerOptional': 'Клиент (необязательно)',
   'promotions.giftCards.customerHint': 'эл. почта, телефон или № карты',
   'promotions.giftCards.expires': 'Истекает',
-  'promotions.giftCards.validThrough': 'Действует по {date} включительно',
   'promotions.giftCards.issueButton': 'Выпустить карту',
   'promotions.giftCards.issued': 'Выпущена подарочная карта {code} на {amount}.',
   'promotions.giftCards.replayed': 'Подарочная карта {code} на {amount} уже была выпущена этой формой; ничего нового не создано.',

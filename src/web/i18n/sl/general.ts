@@ -29,6 +29,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.error': 'Prišlo je do napake: {message}',
   'common.required': 'Izpolnite to polje.',
   'common.timesIn': 'Datumi in časi v časovnem pasu podjetja, {zone}.',
+  'common.validThrough': 'Velja do vključno {date}',
   'common.yes': 'Da',
   'common.no': 'Ne',
   'nav.loyalty': 'Zvestoba',

@@ -82,7 +82,6 @@ export const PROMOTIONS: Record<keyof typeof EN, string> = {
   'promotions.giftCards.customerOptional': 'Stranka (neobvezno)',
   'promotions.giftCards.customerHint': 'e-pošta, telefon ali številka kartice',
   'promotions.giftCards.expires': 'Poteče',
-  'promotions.giftCards.validThrough': 'Velja do vključno {date}',
   'promotions.giftCards.issueButton': 'Izdaj darilno kartico',
   'promotions.giftCards.issued': 'Izdana darilna kartica {code} za {amount}.',
   'promotions.giftCards.replayed': 'Darilno kartico {code} za {amount} je ta obrazec že izdal; nič novega ni nastalo.',

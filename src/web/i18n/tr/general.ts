@@ -29,6 +29,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.error': 'Bir sorun oluştu: {message}',
   'common.required': 'Bu alanı doldurun.',
   'common.timesIn': 'Tarih ve saatler işletmenin saat dilimindedir: {zone}.',
+  'common.validThrough': '{date} dahil geçerli',
   'common.yes': 'Evet',
   'common.no': 'Hayır',
   'nav.loyalty': 'Sadakat',

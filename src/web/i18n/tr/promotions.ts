@@ -82,7 +82,6 @@ export const PROMOTIONS: Record<keyof typeof EN, string> = {
   'promotions.giftCards.customerOptional': 'Müşteri (isteğe bağlı)',
   'promotions.giftCards.customerHint': 'e-posta, telefon ya da kart numarası',
   'promotions.giftCards.expires': 'Bitiş',
-  'promotions.giftCards.validThrough': '{date} dahil geçerli',
   'promotions.giftCards.issueButton': 'Hediye kartı ver',
   'promotions.giftCards.issued': '{amount} tutarında {code} hediye kartı verildi.',
   'promotions.giftCards.replayed': '{amount} tutarındaki {code} hediye kartı bu formla zaten verilmişti; yeni bir şey yapılmadı.',

@@ -1,6 +1,6 @@
 import type { GiftCard } from '../../api.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
-import { expiryText } from './promotions/texts.ts';
+import { Expiry } from '../../When.tsx';
 
 // The customer's gift cards beside their coupons: what is left on each, so staff can
 // answer "how much is still on my card?" at the counter. Most customers have none, and
@@ -29,7 +29,7 @@ export function CustomerGiftCards({ cards }: { cards: GiftCard[] }) {
               <td className="nowrap"><code>{g.code}</code></td>
               <td className="num nowrap">{t('loyalty.giftCards.balanceOf', { balance: i18n.money(g.balance, g.currency), initial: i18n.money(g.initial, g.currency) })}</td>
               <td>{t(giftCardStatus(g))}</td>
-              <td>{expiryText(i18n, g.expires_at)}</td>
+              <td><Expiry at={g.expires_at} /></td>
             </tr>
           ))}
         </tbody>

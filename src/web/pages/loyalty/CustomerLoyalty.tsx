@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { api, type Coupon, type GiftCard, type LoyaltyAccount, type MemberAccount, type Reward, type TierChange, type TierProgress } from '../../api.ts';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
 import { CustomerGiftCards } from './CustomerGiftCards.tsx';
-import { When } from '../../When.tsx';
+import { Expiry, When } from '../../When.tsx';
 import { AdjustPoints, RedeemReward, type Notice } from './MemberForms.tsx';
 import { flagText } from './benefit-flags.ts';
 import { tierName, useTierLevels } from './tiers.ts';
@@ -106,7 +106,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
         </div>
         <Kpi label={t('loyalty.member.pending')} value={points(a.pending)} />
         <Kpi label={t('loyalty.member.owed')} value={points(a.owed)} />
-        <Kpi label={t('loyalty.member.nextExpiry')} value={a.next_expiry ? <>{points(a.next_expiry.points)} · <When at={a.next_expiry.at} /></> : t('loyalty.member.nextExpiryNone')} />
+        <Kpi label={t('loyalty.member.nextExpiry')} value={a.next_expiry ? <>{points(a.next_expiry.points)} · <Expiry at={a.next_expiry.at} /></> : t('loyalty.member.nextExpiryNone')} />
       </div>
       <div className="columns">
         <div>
@@ -120,7 +120,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
       </div>
       <div className="card" data-testid="loyalty-entries-card">
         <h2>{t('loyalty.entries.title')}</h2>
-        {/* On a phone the rows stack, the points and running total in sight (styles.css, table.entries). */}
+        {/* On a phone the rows stack, the points and running total in sight (styles/loyalty.css, table.entries). */}
         <table className="entries" data-testid="loyalty-entries">
           <thead>
             <tr>
@@ -180,7 +180,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
                         {lot.pending && <span className="tag">{t('loyalty.member.pending')}</span>}
                       </td>
                       <td>
-                        {lot.expires_at ? <When at={lot.expires_at} /> : t('loyalty.lots.never')}
+                        {lot.expires_at ? <Expiry at={lot.expires_at} /> : t('loyalty.lots.never')}
                         {expired && <span className="tag expired">{t('loyalty.lots.expired')}</span>}
                       </td>
                     </tr>
@@ -213,7 +213,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
                     <td className="nowrap"><code>{c.code}</code></td>
                     <td>{rewardName(c.reward)}</td>
                     <td>{t(couponStatus(c))}</td>
-                    <td><When at={c.expires_at} /></td>
+                    <td><Expiry at={c.expires_at} /></td>
                   </tr>
                 ))}
               </tbody>

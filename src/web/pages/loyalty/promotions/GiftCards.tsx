@@ -4,9 +4,9 @@ import { api, newIdempotencyKey, type Customer, type Page } from '../../../api.t
 import { useI18n } from '../../../i18n/index.ts';
 import { navigate } from '../../../router.ts';
 import { useSubmission } from '../../../useSubmission.ts';
-import { When } from '../../../When.tsx';
+import { Expiry, When } from '../../../When.tsx';
 import { Field, Others } from './Field.tsx';
-import { expiryText, giftCardStateKey } from './texts.ts';
+import { giftCardStateKey } from './texts.ts';
 import type { GiftCardIssued, GiftCardState, ListedGiftCard, UsableGiftCard } from './types.ts';
 
 // Gift cards: issue one (an amount, optionally whose it is, optionally until when: a date
@@ -128,7 +128,7 @@ function LookUpGiftCard() {
           <div><dt>{t('promotions.col.code')}</dt><dd><code>{card.code}</code></dd></div>
           <div><dt>{t('promotions.giftCards.balance')}</dt><dd><strong>{t('loyalty.giftCards.balanceOf', { balance: i18n.money(card.balance, card.currency), initial: i18n.money(card.initial, card.currency) })}</strong></dd></div>
           <div><dt>{t('promotions.col.status')}</dt><dd>{t(card.usable ? 'promotions.giftCards.status.active' : Number(card.balance) === 0 ? 'promotions.giftCards.status.used_up' : 'promotions.giftCards.status.expired')}</dd></div>
-          <div><dt>{t('promotions.giftCards.expires')}</dt><dd data-testid="gift-card-found-expires">{expiryText(i18n, card.expires_at)}</dd></div>
+          <div><dt>{t('promotions.giftCards.expires')}</dt><dd data-testid="gift-card-found-expires"><Expiry at={card.expires_at} /></dd></div>
           {card.customer_id && (
             <div><dt>{t('promotions.giftCards.customer')}</dt><dd><CustomerLink id={card.customer_id} name={null} /></dd></div>
           )}
@@ -210,7 +210,7 @@ function GiftCardList({ version }: { version: number }) {
                     {t('loyalty.giftCards.balanceOf', { balance: i18n.money(g.balance, g.currency), initial: i18n.money(g.initial, g.currency) })}
                   </td>
                   <td className="wrap" data-label={t('promotions.giftCards.customer')}>{g.customer_id ? <CustomerLink id={g.customer_id} name={g.customer_name} /> : '—'}</td>
-                  <td data-label={t('promotions.giftCards.expires')}>{expiryText(i18n, g.expires_at)}</td>
+                  <td data-label={t('promotions.giftCards.expires')}><Expiry at={g.expires_at} /></td>
                   <td data-label={t('promotions.col.status')}><span className={`tag state-${g.status}`}>{t(giftCardStateKey(g.status))}</span></td>
                   <td data-label={t('promotions.giftCards.issuedAt')}><When at={g.issued_at} /></td>
                 </tr>

@@ -33,13 +33,6 @@ export function validityText(i18n: I18n, from: string | null, to: string | null)
   return i18n.t('promotions.valid.always');
 }
 
-/** When a gift card stops paying: "Valid through 31 Dec 2026" for an expiry at a day's start in the business's zone, else its date and time; none, "—". */
-export function expiryText(i18n: I18n, expiresAt: string | null): string {
-  if (!expiresAt) return i18n.date(null);
-  const lastDay = lastDayBefore(expiresAt, i18n.timeZone);
-  return lastDay ? i18n.t('promotions.giftCards.validThrough', { date: i18n.date(lastDay) }) : i18n.date(expiresAt, true);
-}
-
 /** A whole number as a form's field holds it: digits only, else the text as typed (the server then names the field and says why). */
 export function wholeNumber(text: string): number | string | undefined {
   const trimmed = text.trim();
