@@ -149,4 +149,10 @@ describe('dates and times written for reading', () => {
     expect(akl.date('2026-06-01', true)).toBe('1 Jun 2026');
     expect(dateFormats('sl-SI', LA).date('2026-06-01')).toBe('1. jun. 2026');
   });
+
+  it('names a calendar month as that month in every zone, not the one before west of Greenwich', () => {
+    expect(dateFormats('en-GB', LA).month('2026-05')).toBe('May 2026');
+    expect(dateFormats('en-GB', AKL).month('2026-01')).toBe('Jan 2026');
+    expect(dateFormats('da-DK', LA).month('2026-12')).toBe('dec. 2026');
+  });
 });

@@ -127,6 +127,8 @@ export interface DateFormats {
   date(iso: string, withTime?: boolean): string;
   /** The time of day alone, in the zone. */
   time(iso: string): string;
+  /** A calendar month (YYYY-MM) by its short name and year ("May 2026"), as a date alone is: in no zone. */
+  month(yearMonth: string): string;
 }
 
 /**
@@ -139,8 +141,10 @@ export function dateFormats(locale: string, timeZone: string): DateFormats {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone });
+  const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   return {
     date: (iso, withTime = false) => (isDateOnly(iso) ? day.format(new Date(`${iso}T00:00:00Z`)) : (withTime ? dateTime : date).format(new Date(iso))),
     time: (iso) => time.format(new Date(iso)),
+    month: (yearMonth) => month.format(new Date(`${yearMonth}-01T00:00:00Z`)),
   };
 }

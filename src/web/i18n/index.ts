@@ -22,6 +22,8 @@ export interface I18n {
   date(iso: string | null, withTime?: boolean): string;
   /** The time of day alone, as `date(iso, true)` ends with it. */
   time(iso: string): string;
+  /** A calendar month (YYYY-MM): "May 2026". */
+  month(yearMonth: string): string;
   money(amount: string, currency: string): string;
   number(n: number): string;
   percent(share: number | null): string;
@@ -48,6 +50,7 @@ export function createI18n(language: Language, setLanguage: (l: Language) => voi
     t: (key, params) => (catalogue[key] ?? en[key]).replace(/\{(\w+)\}/g, (_, name) => String(params?.[name] ?? `{${name}}`)),
     date,
     time: formats.time,
+    month: formats.month,
     // Amounts arrive as exact decimal strings; Intl only formats them for display.
     money: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(Number(amount)),
     number: (n) => new Intl.NumberFormat(locale).format(n),

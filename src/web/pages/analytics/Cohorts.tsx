@@ -8,8 +8,6 @@ export function CohortsView() {
   const { data, error } = useApi<Cohorts>('/analytics/cohorts');
   if (!data) return <Loading error={error} />;
   const offsets = Math.max(0, ...data.cohorts.map((c) => c.retention.length));
-  // A month label in the dashboard's language ("May 2026"), from YYYY-MM.
-  const month = (ym: string) => new Intl.DateTimeFormat(i18n.language, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${ym}-01T00:00:00Z`));
   // Month 0 is 100 % by definition: the colour scale is for the months after it.
   const max = Math.max(0.01, ...data.cohorts.flatMap((c) => c.retention.slice(1).map((r) => r.share ?? 0)));
 
@@ -35,7 +33,7 @@ export function CohortsView() {
               <tbody>
                 {data.cohorts.map((c) => (
                   <tr key={c.month} data-testid="cohort-row" data-customers={c.customers}>
-                    <td className="nowrap">{month(c.month)}</td>
+                    <td className="nowrap">{i18n.month(c.month)}</td>
                     <td className="num">{i18n.number(c.customers)}</td>
                     {Array.from({ length: offsets }, (_, k) => {
                       const cell = c.retention[k];
@@ -45,7 +43,7 @@ export function CohortsView() {
                           key={k}
                           className="heat-cell"
                           style={k === 0 ? undefined : heat(cell.share / max)}
-                          title={t('analytics.cohorts.cell', { month: month(cell.month), customers: i18n.number(cell.customers), size: i18n.number(c.customers) })}
+                          title={t('analytics.cohorts.cell', { month: i18n.month(cell.month), customers: i18n.number(cell.customers), size: i18n.number(c.customers) })}
                         >
                           {i18n.percent(cell.share)}
                         </td>
