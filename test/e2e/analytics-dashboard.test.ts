@@ -155,6 +155,8 @@ describe('analytics dashboard', () => {
     await page.getByTestId('holdout-chart').waitFor();
     const holdout = await holdoutValidation(s, {});
     expect(await page.getByTestId('calibration-end').inputValue()).toBe(holdout.calibration_end);
+    // The days typed are purchase days: the business's (the test server's Ljubljana), or a store's own in another zone.
+    expect(await page.getByTestId('holdout-time-zone').innerText()).toBe('Days in the business\'s time zone, Europe/Ljubljana; a purchase at a store in another zone counts on that store\'s day.');
     expect(await kpiDigits(page, 'holdout-customers')).toBe(holdout.customers);
     expect(await page.getByTestId('holdout-group').count()).toBe(holdout.by_calibration_purchases.length);
     await page.getByTestId('calibration-end').fill('2025-10-01');

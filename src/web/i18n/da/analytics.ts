@@ -99,6 +99,7 @@ export const ANALYTICS: Record<keyof typeof EN, string> = {
   'analytics.holdout.calibrationEnd': 'Tilpas på køb til og med',
   'analytics.holdout.holdoutEnd': 'Forudsig køb til og med',
   'analytics.holdout.check': 'Kontrollér',
+  'analytics.holdout.daysIn': 'Dage i virksomhedens tidszone, {zone}; et køb i en butik i en anden tidszone tæller på butikkens egen dag.',
   'analytics.holdout.customers': 'Kunder',
   'analytics.holdout.repeaters': '{n} købte igen i kalibreringen',
   'analytics.holdout.predicted': 'Forudsagt',

@@ -98,6 +98,7 @@ export const ANALYTICS = {
   'analytics.holdout.calibrationEnd': 'Fit on purchases up to',
   'analytics.holdout.holdoutEnd': 'Predict purchases up to',
   'analytics.holdout.check': 'Check',
+  'analytics.holdout.daysIn': 'Days in the business\'s time zone, {zone}; a purchase at a store in another zone counts on that store\'s day.',
   'analytics.holdout.customers': 'Customers',
   'analytics.holdout.repeaters': '{n} bought again in calibration',
   'analytics.holdout.predicted': 'Predicted',

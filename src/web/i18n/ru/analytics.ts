@@ -99,6 +99,7 @@ export const ANALYTICS: Record<keyof typeof EN, string> = {
   'analytics.holdout.calibrationEnd': 'Обучить на покупках по',
   'analytics.holdout.holdoutEnd': 'Предсказать покупки по',
   'analytics.holdout.check': 'Проверить',
+  'analytics.holdout.daysIn': 'Дни — по часовому поясу предприятия: {zone}; покупка в магазине в другом часовом поясе считается по дню этого магазина.',
   'analytics.holdout.customers': 'Клиенты',
   'analytics.holdout.repeaters': 'покупали повторно при обучении: {n}',
   'analytics.holdout.predicted': 'Прогноз',

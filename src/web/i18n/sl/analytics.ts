@@ -99,6 +99,7 @@ export const ANALYTICS: Record<keyof typeof EN, string> = {
   'analytics.holdout.calibrationEnd': 'Učenje na nakupih do',
   'analytics.holdout.holdoutEnd': 'Napoved nakupov do',
   'analytics.holdout.check': 'Preveri',
+  'analytics.holdout.daysIn': 'Dnevi v časovnem pasu podjetja, {zone}; nakup v trgovini v drugem časovnem pasu šteje na dan te trgovine.',
   'analytics.holdout.customers': 'Stranke',
   'analytics.holdout.repeaters': 'ponovno kupili v učnem obdobju: {n}',
   'analytics.holdout.predicted': 'Napovedano',

@@ -99,6 +99,7 @@ export const ANALYTICS: Record<keyof typeof EN, string> = {
   'analytics.holdout.calibrationEnd': 'Şu tarihe kadarki alışverişlerle kur',
   'analytics.holdout.holdoutEnd': 'Şu tarihe kadarki alışverişleri tahmin et',
   'analytics.holdout.check': 'Kontrol et',
+  'analytics.holdout.daysIn': 'Günler işletmenin saat dilimindedir: {zone}; başka bir saat dilimindeki mağazada yapılan alışveriş o mağazanın gününe sayılır.',
   'analytics.holdout.customers': 'Müşteriler',
   'analytics.holdout.repeaters': '{n} müşteri kalibrasyonda tekrar aldı',
   'analytics.holdout.predicted': 'Tahmin',

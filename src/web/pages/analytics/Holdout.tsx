@@ -45,6 +45,8 @@ export function HoldoutView() {
           <input type="date" data-testid="holdout-end" value={holdoutEnd} onChange={(e) => setHoldoutEnd(e.target.value)} {...requiredDate} />
         </label>
         <button className="secondary" type="submit">{t('analytics.holdout.check')}</button>
+        {/* The days are the purchases' own (purchases.local_date): the store's zone, else the business's. */}
+        <small className="hint zone-hint" data-testid="holdout-time-zone">{t('analytics.holdout.daysIn', { zone: i18n.timeZone })}</small>
       </form>
       {!data ? (
         <Loading error={error} />
