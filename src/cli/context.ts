@@ -54,9 +54,15 @@ export async function throughServerOr<T>(command: string, remote: (server: Runni
   return (await remote(server)) as T;
 }
 
-export const print = (value: unknown, json: boolean, human: () => string) => {
-  process.stdout.write((json ? JSON.stringify(value, null, 2) : human()) + '\n');
-};
+/** Prints `value` as JSON, or `human()`'s text; a text that needs asking first (the business's time zone through a server, dates.ts) is awaited. */
+export function print(value: unknown, json: boolean, human: () => string): void;
+export function print(value: unknown, json: boolean, human: () => Promise<string>): Promise<void>;
+export function print(value: unknown, json: boolean, human: () => string | Promise<string>): void | Promise<void> {
+  const write = (text: string) => void process.stdout.write(text + '\n');
+  if (json) return write(JSON.stringify(value, null, 2));
+  const text = human();
+  return typeof text === 'string' ? write(text) : text.then(write);
+}
 
 /** `a,b , c` → ['a','b','c'] */
 export const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);

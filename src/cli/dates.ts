@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { addDaysToDate } from '../shared/clock.ts';
 import { say, type Said } from '../shared/messages/index.ts';
+import { serverBusiness, type Business } from './remote.ts';
 
 // How the command line writes a date or an instant for people, one way in every command and
 // language (--json prints the API's values as they are). A calendar date (a birthday, a
@@ -15,8 +16,17 @@ import { say, type Said } from '../shared/messages/index.ts';
 /** An instant as the services answer it locally (Date) or a server's JSON does (ISO text). */
 export type Instant = Date | string;
 
-/** The business's time zone (TIMEZONE). Through a server, this command's own: set alike where both run. */
-export const businessTimeZone = (): string => loadConfig().timeZone;
+/**
+ * The business's time zone and currency: this command's TIMEZONE and CURRENCY when it opened
+ * the database itself; when it went through a server (remote.ts), the server's, as GET
+ * /status names them, for the answers are the server's.
+ */
+export async function business(): Promise<Business> {
+  const server = serverBusiness();
+  if (server) return server;
+  const config = loadConfig();
+  return { timeZone: config.timeZone, currency: config.currency };
+}
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
 

@@ -36,6 +36,26 @@ export function runningServer(config: Config): RunningServer | undefined {
   return { url: `http://${host.includes(':') ? `[${host}]` : host}:${holder.port}`, token: holder.cliToken, pid: holder.pid };
 }
 
+/** The business a server counts in: its time zone (TIMEZONE) and currency, as GET /status names them. */
+export interface Business {
+  timeZone: string;
+  currency: string;
+}
+
+// The server this run's command has talked to, and what GET /status said of its business: its
+// answers are told in that zone and currency (dates.ts business()), not in the command's own
+// environment's, which may be set otherwise or not at all where the command is typed.
+let talkedTo: RunningServer | undefined;
+let businessOf: Promise<Business> | undefined;
+
+/** The business of the server this run's command has gone through (asked once a run); undefined when it has gone through none. */
+export function serverBusiness(): Promise<Business> | undefined {
+  if (!talkedTo) return undefined;
+  const server = talkedTo;
+  businessOf ??= callServer<{ time_zone: string; currency: string }>(server, 'GET', '/status').then((s) => ({ timeZone: s.time_zone, currency: s.currency }));
+  return businessOf;
+}
+
 /**
  * A JSON request to the server's API (`/api/v1` + `route`); its problem details become an
  * AppError. With `onProgress`, a long request's progress lines go there as they come.
@@ -95,6 +115,7 @@ function send<T, P>(
   onProgress?: (progress: P) => void,
 ): Promise<T> {
   const accept = onProgress ? `${NDJSON}, application/json` : 'application/json';
+  talkedTo = server;
   return new Promise<T>((resolve, reject) => {
     const asked = { ...headers, accept, 'accept-language': cliLanguage(), authorization: `Bearer ${server.token}` };
     const req = http.request(`${server.url}/api/v1${route}`, { method, headers: asked }, (res) => {

@@ -4,7 +4,7 @@ import { say, type Language } from '../../shared/messages/index.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { StoreInput } from '../../modules/stores/index.ts';
 import { print, list, throughServerOr } from '../context.ts';
-import { businessTimeZone, whenText } from '../dates.ts';
+import { business, whenText } from '../dates.ts';
 import { cliLanguage, inCli } from '../language.ts';
 import { callServer } from '../remote.ts';
 import { table } from './table.ts';
@@ -46,7 +46,7 @@ export function adminCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
       const items = await throughServerOr('keys list', async (server) => (await callServer<{ items: unknown }>(server, 'GET', '/keys')).items, (s) => s.auth.listApiKeys());
-      print(items, Boolean(o.json), () => keyTable(items, businessTimeZone(), cliLanguage()));
+      await print(items, Boolean(o.json), async () => keyTable(items, (await business()).timeZone, cliLanguage()));
     });
   keys
     .command('revoke')

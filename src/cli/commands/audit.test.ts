@@ -16,8 +16,10 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-audit-'));
 const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATA_DIR', 'DATABASE_URL', 'REGULARS_LANGUAGE', 'PORT', 'TIMEZONE', 'CURRENCY'].includes(k)));
 let where: Record<string, string> = {};
 let dropDatabase: (() => Promise<void>) | undefined;
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args], { env: { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', CURRENCY: 'EUR', ...where }, cwd: work, encoding: 'utf8' });
+/** The command in the business's environment, or (`env`) another: a terminal set to another zone and currency. */
+const runIn = (env: Record<string, string>, ...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { env: { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', CURRENCY: 'EUR', ...where, ...env }, cwd: work, encoding: 'utf8' });
+const run = (...args: string[]) => runIn({}, ...args);
 const ok = (r: ReturnType<typeof run>) => {
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
@@ -52,7 +54,7 @@ describe('regulars audit', () => {
     expect(en).toHaveLength(4);
     expect(en[0]).toMatch(new RegExp(`^${WHEN}  Command line  Issued a gift card +[A-Z0-9-]{8,}  amount: 20\\.00 EUR$`));
     expect(en[1]).toMatch(new RegExp(`^${WHEN}  Command line  Added a store +lj-center +Ljubljana centre — Ljubljana — Europe/Ljubljana$`));
-    expect(en[2]).toMatch(new RegExp(`^${WHEN}  Command line  Changed a staff user +ana@example\\.com +role: owner — logins allowed$`));
+    expect(en[2]).toMatch(new RegExp(`^${WHEN}  Command line  Changed a staff user +ana@example\\.com +role: manager → owner$`));
     expect(en[3]).toMatch(new RegExp(`^${WHEN}  Command line  Added a staff user +ana@example\\.com +role: manager$`));
     // The time on the clock of TIMEZONE, to the minute.
     const newest = page('--limit', '1').items[0];
@@ -61,7 +63,7 @@ describe('regulars audit', () => {
 
     const sl = ok(run('audit', '--language', 'sl')).trimEnd().split('\n');
     expect(sl[1]).toMatch(new RegExp(`^${WHEN}  Ukazna vrstica  Nova poslovalnica +lj-center +Ljubljana centre — Ljubljana — Europe/Ljubljana$`));
-    expect(sl[2]).toMatch(new RegExp(`^${WHEN}  Ukazna vrstica  Sprememba uporabnika +ana@example\\.com +vloga: lastnik — prijave dovoljene$`));
+    expect(sl[2]).toMatch(new RegExp(`^${WHEN}  Ukazna vrstica  Sprememba uporabnika +ana@example\\.com +vloga: vodja → lastnik$`));
   }, 120_000);
 
   it('filters as GET /audit does: a family, an exact action, an actor, a subject, a period', () => {
@@ -115,21 +117,36 @@ describe('regulars audit', () => {
 
 // Beside a server on the embedded database the commands go through its API (GET /audit,
 // PATCH /users/{email}): the same lines, the same refusal of the last owner, and the
-// command line named as the server names it.
+// command line recorded as the command line, as without a server (`--actor cli` finds it).
 describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => {
   let server: Awaited<ReturnType<typeof startServeProcess>> | undefined;
   afterAll(async () => server?.stop());
 
   it('changes a role, keeps the last owner, and reads the log', async () => {
-    server = await startServeProcess(BIN, { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', ...where });
+    server = await startServeProcess(BIN, { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', CURRENCY: 'EUR', ...where });
     ok(run('users', 'create', '--email', 'bo@example.com', '--role', 'owner'));
     expect(ok(run('users', 'role', 'ana@example.com', 'manager'))).toBe('Role of ana@example.com: manager (was owner).\n');
     const refused = run('users', 'disable', 'bo@example.com', '--language', 'sl');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/^Napaka: bo@example\.com je edini aktivni lastnik: najprej naredite lastnika iz drugega uporabnika/);
     const lines = ok(run('audit', '--family', 'user', '--limit', '2')).trimEnd().split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^${WHEN}  API key “command line on this machine”  Changed a staff user  ana@example\\.com  role: manager — logins allowed$`));
-    expect(lines[1]).toMatch(new RegExp(`^${WHEN}  API key “command line on this machine”  Added a staff user +bo@example\\.com +role: owner$`));
+    expect(lines[0]).toMatch(new RegExp(`^${WHEN}  Command line  Changed a staff user  ana@example\\.com  role: owner → manager$`));
+    expect(lines[1]).toMatch(new RegExp(`^${WHEN}  Command line  Added a staff user +bo@example\\.com +role: owner$`));
     expect(lines[2]).toMatch(/^Older entries: the same command with --cursor \S+ \(or --all for every one\)\.$/);
+    // Recorded as the command line is without a server: --actor cli finds both.
+    expect(page('--actor', 'cli', '--family', 'user', '--limit', '2').items.map((e) => [e.actor, e.subject])).toEqual([['cli', 'ana@example.com'], ['cli', 'bo@example.com']]);
+  }, 180_000);
+
+  it("tells times and amounts in the server's time zone and currency (GET /status), not the terminal's", () => {
+    const elsewhere = ok(runIn({ TIMEZONE: 'America/New_York', CURRENCY: 'USD' }, 'audit', '--action', 'gift_card.issue')).trimEnd();
+    const issued = page('--action', 'gift_card.issue').items[0];
+    const ljubljana = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Ljubljana', dateStyle: 'short', timeStyle: 'short' }).format(new Date(issued.at));
+    expect(elsewhere).toMatch(new RegExp(`^${ljubljana}  Command line  Issued a gift card +[A-Z0-9-]{8,}  amount: 20\\.00 EUR$`));
+    const stopped = ok(runIn({ TIMEZONE: 'Pacific/Auckland' }, 'users', 'disable', 'ana@example.com'));
+    expect(stopped).toMatch(/^Stopped the logins of ana@example\.com/);
+    const again = ok(runIn({ TIMEZONE: 'Pacific/Auckland' }, 'users', 'disable', 'ana@example.com'));
+    const since = (JSON.parse(ok(run('users', 'list', '--json'))) as { email: string; disabled_at: string }[]).find((u) => u.email === 'ana@example.com')!.disabled_at;
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Ljubljana', dateStyle: 'short', timeStyle: 'short' }).format(new Date(since));
+    expect(again).toBe(`The logins of ana@example.com were already stopped (since ${local}); nothing changed.\n`);
   }, 180_000);
 });

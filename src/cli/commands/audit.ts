@@ -1,11 +1,11 @@
 import { Option, type Command } from 'commander';
-import { loadConfig } from '../../config.ts';
 import { AuditQuery } from '../../modules/audit/index.ts';
 import { invalidField, isAppError, type AppError } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput, refusedTogether } from '../../shared/validation.ts';
 import { print, throughServerOr } from '../context.ts';
+import { business } from '../dates.ts';
 import { cliLanguage } from '../language.ts';
 import { callServer, queryOf } from '../remote.ts';
 import { auditLines, type Entry } from './audit-text.ts';
@@ -94,11 +94,10 @@ export function auditCommand(program: Command) {
         (server) => readPages(wanted, filters, (q) => callServer<Page>(server, 'GET', `/audit${queryOf(q)}`)),
         (s) => readPages(wanted, filters, (q) => s.audit.list(given(q))),
       );
-      const config = loadConfig();
       const language = cliLanguage();
       const filtered = [filters.action, filters.actor, filters.subject, filters.since, filters.until].some((v) => v !== undefined);
-      print(page, Boolean(o.json), () => [
-        auditLines(page.items, { language, timeZone: config.timeZone, currency: config.currency }, filtered),
+      await print(page, Boolean(o.json), async () => [
+        auditLines(page.items, { language, ...(await business()) }, filtered),
         ...(page.next_cursor ? [say('cli.audit.more', { cursor: page.next_cursor }).in(language)] : []),
       ].join('\n'));
     });

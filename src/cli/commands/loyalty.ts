@@ -3,7 +3,7 @@ import { programJsonSchema } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
 import { say, type Language, type Said } from '../../shared/messages/index.ts';
 import { print, throughServerOr } from '../context.ts';
-import { businessTimeZone, startText } from '../dates.ts';
+import { business, startText } from '../dates.ts';
 import { cliLanguage, count, countIn, percent } from '../language.ts';
 import { callServer } from '../remote.ts';
 import { simulateCommand } from './loyalty-simulate.ts';
@@ -27,9 +27,9 @@ export function loyaltyCommands(program: Command) {
       const input = { program: document, effective_from: o.effectiveFrom, tier_policy: o.tierPolicy, note: o.note };
       const result = await throughServerOr('loyalty apply', (server) => callServer(server, 'POST', '/loyalty/program', input), (s) => s.loyalty.applyProgram(input, { actor: 'cli' }));
       const { program: _doc, ...summary } = result;
-      print(summary, Boolean(o.json), () => {
+      await print(summary, Boolean(o.json), async () => {
         const language = cliLanguage();
-        const timeZone = businessTimeZone();
+        const { timeZone } = await business();
         const t = result.tier_changes as { up: number; down: number; unchanged: number; deferred?: boolean; tier_rules_changed: boolean };
         const warnings = (result.warnings ?? []).map((w) => say('cli.warning', {
           message: w.code === 'scheduled_version_overridden'

@@ -8,7 +8,7 @@ import { say } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput, refusedTogether } from '../../shared/validation.ts';
 import { print, throughServerOr } from '../context.ts';
-import { businessTimeZone } from '../dates.ts';
+import { business } from '../dates.ts';
 import { cliLanguage, countIn, inCli } from '../language.ts';
 import { callServer, queryOf } from '../remote.ts';
 import {
@@ -123,8 +123,8 @@ function couponCommands(program: Command) {
         },
       );
       const language = cliLanguage();
-      print(withFields(made, { idempotency_key: key }), Boolean(o.json), () => [
-        describeCampaign(campaign, say(made.created ? 'cli.coupons.created' : 'cli.coupons.replayed', { name: campaign.name, id: campaign.id }).in(language), businessTimeZone(), language),
+      await print(withFields(made, { idempotency_key: key }), Boolean(o.json), async () => [
+        describeCampaign(campaign, say(made.created ? 'cli.coupons.created' : 'cli.coupons.replayed', { name: campaign.name, id: campaign.id }).in(language), (await business()).timeZone, language),
         ...(campaign.kind === 'unique_codes' ? [say('cli.coupons.get_codes', { id: campaign.id }).in(language)] : []),
       ].join('\n'));
     });
@@ -151,7 +151,7 @@ function couponCommands(program: Command) {
     .action(async (id: string, o: { json?: boolean }) => {
       const campaign = await throughServerOr('coupons show', (server) => callServer(server, 'GET', path('/coupons/campaigns', id)), (s) => s.loyalty.campaign(id));
       const language = cliLanguage();
-      print(campaign, Boolean(o.json), () => describeCampaign(campaign, say('cli.coupons.heading', { name: campaign.name, id: campaign.id }).in(language), businessTimeZone(), language));
+      await print(campaign, Boolean(o.json), async () => describeCampaign(campaign, say('cli.coupons.heading', { name: campaign.name, id: campaign.id }).in(language), (await business()).timeZone, language));
     });
 
   coupons
@@ -167,7 +167,7 @@ function couponCommands(program: Command) {
         (server) => allPages(undefined, (q) => callServer<Page<CampaignCode>>(server, 'GET', `${path('/coupons/campaigns', id)}/codes${queryOf(q)}`)),
         (s) => allPages(undefined, (q) => s.loyalty.campaignCodes(id, q)),
       );
-      print(items, Boolean(o.json), () => codeTable(items, businessTimeZone(), cliLanguage()));
+      await print(items, Boolean(o.json), async () => codeTable(items, (await business()).timeZone, cliLanguage()));
     });
 }
 
@@ -236,7 +236,7 @@ function giftCardCommands(program: Command) {
       const heading = card.created
         ? say('cli.gift_cards.issued', { code: card.code, amount: card.initial, currency: card.currency })
         : say('cli.gift_cards.replayed', { code: card.code });
-      print(withFields(card, { idempotency_key: key }), Boolean(o.json), () => describeGiftCard(card, heading.in(language), businessTimeZone(), language));
+      await print(withFields(card, { idempotency_key: key }), Boolean(o.json), async () => describeGiftCard(card, heading.in(language), (await business()).timeZone, language));
     });
 
   giftCards
@@ -251,7 +251,7 @@ function giftCardCommands(program: Command) {
         (server) => allPages(o.limit, (q) => callServer<Page<ListedGiftCard>>(server, 'GET', `/gift-cards${queryOf(withFields(q, { status: o.status }))}`)),
         (s) => allPages(o.limit, (q) => s.loyalty.giftCards(withFields(q, { status: o.status }))),
       );
-      print(items, Boolean(o.json), () => giftCardTable(items, businessTimeZone(), cliLanguage()));
+      await print(items, Boolean(o.json), async () => giftCardTable(items, (await business()).timeZone, cliLanguage()));
     });
 
   giftCards
@@ -262,7 +262,7 @@ function giftCardCommands(program: Command) {
     .action(async (code: string, o: { json?: boolean }) => {
       const card = await throughServerOr('gift-cards show', (server) => callServer<GiftCard>(server, 'GET', path('/gift-cards', code)), (s) => s.loyalty.giftCard(code));
       const language = cliLanguage();
-      print(card, Boolean(o.json), () => describeGiftCard(card, say('cli.gift_cards.heading', { code: card.code }).in(language), businessTimeZone(), language));
+      await print(card, Boolean(o.json), async () => describeGiftCard(card, say('cli.gift_cards.heading', { code: card.code }).in(language), (await business()).timeZone, language));
     });
 }
 

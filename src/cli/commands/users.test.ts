@@ -65,8 +65,8 @@ describe('regulars users role', () => {
     expect(JSON.parse(ok(run('users', 'role', 'leo@example.com', 'manager', '--json')))).toMatchObject({ email: 'leo@example.com', role: 'manager', disabled_at: null });
     // One entry a change, none for the one that changed nothing.
     expect(await userUpdates()).toEqual([
-      { actor: 'cli', subject: 'mia@example.com', details: { role: 'owner', disabled: false } },
-      { actor: 'cli', subject: 'leo@example.com', details: { role: 'manager', disabled: false } },
+      { actor: 'cli', subject: 'mia@example.com', details: { role: { from: 'manager', to: 'owner' } } },
+      { actor: 'cli', subject: 'leo@example.com', details: { role: { from: 'staff', to: 'manager' } } },
     ]);
   }, 120_000);
 

@@ -4,7 +4,7 @@ import type { Services } from '../../services.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
 import { say, type Language } from '../../shared/messages/index.ts';
 import { print, throughServerOr } from '../context.ts';
-import { businessTimeZone, whenText } from '../dates.ts';
+import { business, whenText } from '../dates.ts';
 import { cliLanguage, inCli } from '../language.ts';
 import { callServer } from '../remote.ts';
 import { table } from './table.ts';
@@ -109,7 +109,7 @@ export function userCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
       const items = await throughServerOr('users list', async (server) => (await callServer<{ items: ListedUser[] }>(server, 'GET', '/users')).items, (s) => s.auth.listUsers());
-      print(items, Boolean(o.json), () => userTable(items, businessTimeZone(), cliLanguage()));
+      await print(items, Boolean(o.json), async () => userTable(items, (await business()).timeZone, cliLanguage()));
     });
   users
     .command('reset-password')
@@ -140,7 +140,7 @@ export function userCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (email: string, o: { json?: boolean }) => {
       const { before, after } = await changeUser('users disable', email, { disabled: true });
-      print(after, Boolean(o.json), () => describeLogins(before, after, businessTimeZone(), cliLanguage()));
+      await print(after, Boolean(o.json), async () => describeLogins(before, after, (await business()).timeZone, cliLanguage()));
     });
   users
     .command('enable')
@@ -149,6 +149,6 @@ export function userCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (email: string, o: { json?: boolean }) => {
       const { before, after } = await changeUser('users enable', email, { disabled: false });
-      print(after, Boolean(o.json), () => describeLogins(before, after, businessTimeZone(), cliLanguage()));
+      await print(after, Boolean(o.json), async () => describeLogins(before, after, (await business()).timeZone, cliLanguage()));
     });
 }

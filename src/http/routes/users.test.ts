@@ -26,7 +26,7 @@ describe("changing a staff user's role and logins", () => {
     const asked = await api.call('GET', '/api/v1/auth/session', { key: null, headers: { cookie } });
     expect(asked.json().scopes).toEqual(['read', 'write', 'admin']);
     const audit = await api.services.db.selectFrom('audit_log').select(['actor', 'details']).where('action', '=', 'user.update').where('subject', '=', 'mia@example.com').execute();
-    expect(audit).toEqual([{ actor: 'key:ops', details: { role: 'owner', disabled: false } }]);
+    expect(audit).toEqual([{ actor: 'key:ops', details: { role: { from: 'manager', to: 'owner' } } }]);
   });
 
   it('stops a user from logging in, ends their sessions, and allows them again', async () => {
@@ -46,6 +46,9 @@ describe("changing a staff user's role and logins", () => {
     const allowed = await api.call('PATCH', '/api/v1/users/leo@example.com', { body: { disabled: false } });
     expect(allowed.json().disabled_at).toBeNull();
     expect((await logIn('leo@example.com', 'another password')).status).toBe(200);
+    // The log records what changed, from and to: stopped once (sent again, nothing changed), allowed again.
+    const audit = await api.services.db.selectFrom('audit_log').select('details').where('action', '=', 'user.update').where('subject', '=', 'leo@example.com').orderBy('id').execute();
+    expect(audit.map((e) => e.details)).toEqual([{ disabled: { from: false, to: true } }, { disabled: { from: true, to: false } }]);
   });
 
   it('keeps an active owner: the last one can be neither demoted nor stopped', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestServices } from '../../../test/helpers/services.ts';
+import { actorOf, createAuthService } from './auth.service.ts';
 
 // API keys are checked on every request, so a verified key is remembered for a few
 // seconds. What must hold: one look-up however many requests ask at once, a revocation
@@ -54,5 +55,24 @@ describe('API keys', () => {
     await s.auth.revokeApiKey(id, { actor: 'test' });
     await inFlight;
     expect(await s.auth.principalFromApiKey(key)).toBeUndefined();
+  });
+});
+
+// A command on the server's own machine acts through the server with the token the server
+// left in the data folder's lock file (cli/remote.ts): the activity log records it as the
+// command line, as it records the same command run without a server, and no API key can
+// pass for it, whatever its name.
+describe('the command line through a server', () => {
+  it("is recorded as the command line; an API key named like it is that key", async () => {
+    const auth = createAuthService({ db: s.db, clock: s.clock, localCliToken: 'the lock file token' });
+    const cli = await auth.principalFromApiKey('the lock file token');
+    expect(cli).toMatchObject({ kind: 'key', scopes: ['read', 'write', 'admin'] });
+    expect(actorOf(cli!)).toBe('cli');
+    for (const name of ['cli', 'command line on this machine']) {
+      const { key } = await auth.createApiKey({ name, scopes: ['read', 'write', 'admin'] }, { actor: 'test' });
+      expect(actorOf((await auth.principalFromApiKey(key))!)).toBe(`key:${name}`);
+    }
+    // Without a server's token (a PostgreSQL deployment, a test), nothing is the command line.
+    expect(await s.auth.principalFromApiKey('the lock file token')).toBeUndefined();
   });
 });

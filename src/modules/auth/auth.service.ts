@@ -31,10 +31,16 @@ const sameSecret = (given: string, expected: string) => timingSafeEqual(Buffer.f
 /** Who a command run on the server's machine acts as (db/lock.ts, cli/remote.ts): the operator, with every scope. */
 const LOCAL_CLI: Principal = { kind: 'key', id: 'local-cli', name: 'command line on this machine', scopes: ['read', 'write', 'admin'] };
 
-export const actorOf = (p: Principal): Actor => `${p.kind}:${p.name}`;
-
 /** The `regulars` command on the server's own machine, acting through the server with the lock file's token. */
 export const isLocalCli = (p: Principal): boolean => p.kind === LOCAL_CLI.kind && p.id === LOCAL_CLI.id;
+
+/**
+ * Who the activity log says did it: `user:<email>`, `key:<name>`, or `cli` — the command line,
+ * whether it opened the database itself or went through the server beside it. Only the
+ * principal made from the lock file's token is the command line (its id is no API key's:
+ * those are UUIDs); an API key named "cli" is still `key:cli`, never the command line.
+ */
+export const actorOf = (p: Principal): Actor => (isLocalCli(p) ? 'cli' : `${p.kind}:${p.name}`);
 
 export function createAuthService({ db, clock, localCliToken }: { db: Db; clock: Clock; localCliToken?: string }) {
   // last_used_at is written at most once a minute per key, not on every request.
@@ -150,7 +156,13 @@ export function createAuthService({ db, clock, localCliToken }: { db: Db; clock:
         if (role !== user.role || disabledAt !== user.disabled_at) {
           await trx.updateTable('users').set({ role, disabled_at: disabledAt }).where('id', '=', user.id).execute();
           if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-          await audit(trx, { at: now, actor, action: 'user.update', subject: email.toLowerCase(), details: { role, disabled } });
+          // What changed, each field as it was and as it is now: the log tells "manager → owner"
+          // (src/shared/audit-describe.ts). Entries written before hold the state alone: { role, disabled }.
+          const wasDisabled = user.disabled_at !== null;
+          const details: Record<string, { from: unknown; to: unknown }> = {};
+          if (role !== user.role) details.role = { from: user.role, to: role };
+          if (disabled !== wasDisabled) details.disabled = { from: wasDisabled, to: disabled };
+          await audit(trx, { at: now, actor, action: 'user.update', subject: email.toLowerCase(), details });
         }
         return trx.selectFrom('users').select(['id', 'email', 'name', 'role', 'language', 'created_at', 'last_login_at', 'disabled_at']).where('id', '=', user.id).executeTakeFirstOrThrow();
       });
