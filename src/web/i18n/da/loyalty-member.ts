@@ -44,6 +44,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.history.none': 'Ingen niveauskift endnu.',
   'loyalty.tier.since': 'siden {date}',
   'loyalty.tier.validUntil': 'gyldig til {date}',
+  'loyalty.tier.validThrough': 'gyldig til og med {date}',
   'loyalty.tier.qualifying': '{metric}, {window}: {value}',
   'loyalty.tier.missing': '{missing} mere for at nå {tier}',
   'loyalty.tier.top': 'Det højeste niveau.',

@@ -44,6 +44,7 @@ export const LOYALTY_MEMBER = {
   'loyalty.history.none': 'No tier changes yet.',
   'loyalty.tier.since': 'since {date}',
   'loyalty.tier.validUntil': 'valid until {date}',
+  'loyalty.tier.validThrough': 'valid through {date}',
   'loyalty.tier.qualifying': '{metric}, {window}: {value}',
   'loyalty.tier.missing': '{missing} more to reach {tier}',
   'loyalty.tier.top': 'The highest tier.',

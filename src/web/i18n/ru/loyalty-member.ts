@@ -44,6 +44,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.history.none': 'Уровень пока не менялся.',
   'loyalty.tier.since': 'с {date}',
   'loyalty.tier.validUntil': 'действует до {date}',
+  'loyalty.tier.validThrough': 'действует по {date} включительно',
   'loyalty.tier.qualifying': '{metric}, {window}: {value}',
   'loyalty.tier.missing': 'До уровня «{tier}» осталось {missing}',
   'loyalty.tier.top': 'Высший уровень.',

@@ -44,6 +44,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.history.none': 'Raven se še ni spremenila.',
   'loyalty.tier.since': 'od {date}',
   'loyalty.tier.validUntil': 'velja do {date}',
+  'loyalty.tier.validThrough': 'velja do vključno {date}',
   'loyalty.tier.qualifying': '{metric}, {window}: {value}',
   'loyalty.tier.missing': 'Do ravni {tier} manjka še {missing}',
   'loyalty.tier.top': 'Najvišja raven.',

@@ -44,6 +44,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.history.none': 'Henüz seviye değişikliği yok.',
   'loyalty.tier.since': '{date} tarihinden beri',
   'loyalty.tier.validUntil': '{date} tarihine kadar geçerli',
+  'loyalty.tier.validThrough': '{date} dahil geçerli',
   'loyalty.tier.qualifying': '{metric}, {window}: {value}',
   'loyalty.tier.missing': '{tier} seviyesine {missing} kaldı',
   'loyalty.tier.top': 'En yüksek seviye.',

@@ -5,7 +5,7 @@ import { CustomerGiftCards } from './CustomerGiftCards.tsx';
 import { Expiry, When } from '../../When.tsx';
 import { AdjustPoints, RedeemReward, type Notice } from './MemberForms.tsx';
 import { flagText } from './benefit-flags.ts';
-import { tierName, useTierLevels } from './tiers.ts';
+import { tierName, tierValidityText, useTierLevels } from './tiers.ts';
 
 // A customer's loyalty account as staff see it: what they can spend, what is still
 // pending or owed, how the lifetime figures add up to it, their tier and how far the next
@@ -283,7 +283,7 @@ function Tier({ tier, currency, rewardName }: { tier: TierProgress; currency: st
         <strong>{i18n.localized(tier.name) || tier.code}</strong>
         {/* Each phrase on one line with its date ("с 3 нояб. 2026 г."), a line breaking only between them. */}
         {tier.since && <span className="muted"> · <span className="date">{t('loyalty.tier.since', { date: i18n.date(tier.since) })}</span></span>}
-        {tier.valid_until && <span className="muted"> · <span className="date">{t('loyalty.tier.validUntil', { date: i18n.date(tier.valid_until) })}</span></span>}
+        {tier.valid_until && <span className="muted"> · <span className="date">{tierValidityText(i18n, tier.valid_until)}</span></span>}
       </p>
       <p>{t('loyalty.tier.qualifying', { metric: t(`loyalty.metric.${tier.metric}` as MessageKey), window: t(`loyalty.window.${tier.window}` as MessageKey), value: value(tier.qualifying) })}</p>
       <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)} data-testid="tier-progress">
