@@ -45,9 +45,10 @@ describe('start-up in the language asked', () => {
     fs.mkdirSync(folder);
     // This test's own process, alive, as the holder.
     fs.writeFileSync(path.join(folder, 'regulars.lock'), JSON.stringify({ pid: process.pid, command: 'serve', port: 43210, since: '2026-12-05T10:00:00.000Z' }));
-    const turkish = run(['migrate', '--language', 'tr'], { DATA_DIR: folder });
+    // Since when: on the clock of the business's time zone, as the command line writes an instant.
+    const turkish = run(['migrate', '--language', 'tr'], { DATA_DIR: folder, TIMEZONE: 'Europe/Ljubljana' });
     expect(turkish.status).toBe(1);
-    expect(turkish.stderr).toContain(`Hata: ${folder} veri klasörü başka bir Regulars işlemi tarafından kullanılıyor: pid ${process.pid}, "serve" (43210 numaralı bağlantı noktasında hizmet veriyor), 2026-12-05T10:00:00.000Z tarihinden beri.`);
+    expect(turkish.stderr).toContain(`Hata: ${folder} veri klasörü başka bir Regulars işlemi tarafından kullanılıyor: pid ${process.pid}, "serve" (43210 numaralı bağlantı noktasında hizmet veriyor), 2026-12-05 11:00 tarihinden beri.`);
   });
 
   it("prints the server's address and the owner's first password in it", async () => {
