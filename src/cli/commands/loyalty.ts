@@ -6,6 +6,7 @@ import { print, throughServerOr } from '../context.ts';
 import { business, startText } from '../dates.ts';
 import { cliLanguage, count, countIn, percent } from '../language.ts';
 import { callServer } from '../remote.ts';
+import { loyaltyAccountCommands } from './loyalty-account.ts';
 import { simulateCommand } from './loyalty-simulate.ts';
 import { readJson } from './read-json.ts';
 
@@ -46,6 +47,7 @@ export function loyaltyCommands(program: Command) {
     });
 
   simulateCommand(loyalty);
+  loyaltyAccountCommands(loyalty);
 
   loyalty
     .command('verify')

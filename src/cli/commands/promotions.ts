@@ -3,13 +3,13 @@ import { Option, type Command } from 'commander';
 import { CampaignInput, GIFT_CARD_STATES, GiftCardIssueInput } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
 import { invalidField, isAppError, type AppError } from '../../shared/errors.ts';
-import { isUuid, newSecret } from '../../shared/ids.ts';
 import { say } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput, refusedTogether } from '../../shared/validation.ts';
 import { print, throughServerOr } from '../context.ts';
+import { customerId, writeKey } from '../customers.ts';
 import { business } from '../dates.ts';
-import { cliLanguage, countIn, inCli } from '../language.ts';
+import { cliLanguage, countIn } from '../language.ts';
 import { callServer, queryOf } from '../remote.ts';
 import {
   campaignTable, codeTable, describeCampaign, describeGiftCard, giftCardTable, type Campaign, type CampaignCode, type GiftCard, type ListedGiftCard,
@@ -45,13 +45,6 @@ async function allPages<T>(limit: string | undefined, page: (query: PageQuery) =
     cursor = next.next_cursor ?? undefined;
   } while (cursor && items.length < wanted);
   return items;
-}
-
-/** The key a write carries: --key, or a new one, told (announce) just before the write is sent. */
-function writeKey(given: string | undefined): { key: string; announce: () => void } {
-  if (given !== undefined) return { key: given, announce: () => undefined };
-  const key = `cli-${newSecret(12)}`;
-  return { key, announce: () => process.stderr.write(`${inCli(say('cli.promotions.key_generated', { key }))}\n`) };
 }
 
 /**
@@ -188,19 +181,6 @@ async function writeCodesCsv(id: string, file: string | true, json: boolean) {
   const codes = csv.split('\r\n').length - 2;
   const language = cliLanguage();
   print({ file, codes }, json, () => say('cli.coupons.csv_written', { codes: countIn('codes', codes, language), file }).in(language));
-}
-
-/**
- * The customer `given` names: an id as it is, else the one customer an email, phone or card
- * number finds (as the dashboard's form looks one up); refused, naming the option, when
- * none or more than one is found.
- */
-async function customerId(given: string | undefined, search: (query: string) => Promise<Page<{ id: string }>>): Promise<string | undefined> {
-  const text = given?.trim();
-  if (!text || isUuid(text)) return text || undefined;
-  const found = await search(text);
-  if (found.items.length === 1) return found.items[0].id;
-  throw invalidField('customer', say(found.items.length === 0 ? 'cli.gift_cards.no_customer' : 'cli.gift_cards.many_customers', { text }));
 }
 
 function giftCardCommands(program: Command) {

@@ -1,6 +1,7 @@
 import type { Language } from './languages.ts';
 import { CLI_HELP_ADMIN } from './cli-help-admin.ts';
 import { CLI_HELP_PROMOTIONS } from './cli-help-promotions.ts';
+import { CLI_HELP_MEMBERS } from './cli-help-members.ts';
 export { COMMANDER_ERRORS, COMMANDER_WORDS } from './cli-help-commander.ts';
 
 // The command line's help in the languages it speaks (src/cli/help.ts applies it). Unlike
@@ -390,5 +391,6 @@ export const CLI_HELP: Readonly<Record<string, HelpTranslations>> = {
     ru: 'вывести JSON-схему документа программы',
   },
   ...CLI_HELP_PROMOTIONS,
+  ...CLI_HELP_MEMBERS,
   ...CLI_HELP_ADMIN,
 };

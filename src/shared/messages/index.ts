@@ -5,6 +5,7 @@ import { CLI_AUDIT } from './cli-audit.ts';
 import { CLI_COMMANDS } from './cli-commands.ts';
 import { CLI_IMPORT } from './cli-import.ts';
 import { CLI_LOYALTY } from './cli-loyalty.ts';
+import { CLI_MEMBERS } from './cli-members.ts';
 import { CLI_PROMOTIONS } from './cli-promotions.ts';
 import { COMMERCE } from './commerce.ts';
 import { GENERAL } from './general.ts';
@@ -43,8 +44,8 @@ export { CLI_HELP, COMMANDER_ERRORS, COMMANDER_WORDS, type HelpTranslations } fr
 
 /** Every message by its code: each part of the catalogue, put together once when the module loads. */
 export const MESSAGES: typeof GENERAL & typeof VALIDATION & typeof LOYALTY & typeof REWARDS & typeof GIFT_CARDS & typeof COMMERCE & typeof IMPORTS & typeof IMPORT_ROWS
-  & typeof INPUTS & typeof CLI_COMMANDS & typeof CLI_IMPORT & typeof CLI_LOYALTY & typeof CLI_ANALYZE & typeof CLI_PROMOTIONS & typeof CLI_ADMIN & typeof CLI_AUDIT =
-  Object.assign({}, GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_ANALYZE, CLI_PROMOTIONS, CLI_ADMIN, CLI_AUDIT);
+  & typeof INPUTS & typeof CLI_COMMANDS & typeof CLI_IMPORT & typeof CLI_LOYALTY & typeof CLI_MEMBERS & typeof CLI_ANALYZE & typeof CLI_PROMOTIONS & typeof CLI_ADMIN & typeof CLI_AUDIT =
+  Object.assign({}, GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_MEMBERS, CLI_ANALYZE, CLI_PROMOTIONS, CLI_ADMIN, CLI_AUDIT);
 export type MessageCode = keyof typeof MESSAGES;
 
 /** A text told in whatever language is asked; in a string (a log line, `${…}`) it is English. */

@@ -6,6 +6,7 @@ import { CLI_AUDIT } from './cli-audit.ts';
 import { CLI_COMMANDS } from './cli-commands.ts';
 import { CLI_IMPORT } from './cli-import.ts';
 import { CLI_LOYALTY } from './cli-loyalty.ts';
+import { CLI_MEMBERS } from './cli-members.ts';
 import { CLI_PROMOTIONS } from './cli-promotions.ts';
 import { COMMERCE } from './commerce.ts';
 import { GENERAL } from './general.ts';
@@ -36,7 +37,7 @@ describe('the message catalogue', () => {
   });
 
   it('names each message once across its parts', () => {
-    const parts = [GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_ANALYZE, CLI_PROMOTIONS, CLI_ADMIN, CLI_AUDIT];
+    const parts = [GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_MEMBERS, CLI_ANALYZE, CLI_PROMOTIONS, CLI_ADMIN, CLI_AUDIT];
     expect(entries).toHaveLength(parts.reduce((n, part) => n + Object.keys(part).length, 0));
   });
 
