@@ -1,52 +1,25 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, testDatabaseKind } from '../../../test/helpers/database.ts';
+import { BIN, useCliBusiness } from '../../../test/helpers/cli-process.ts';
+import { testDatabaseKind } from '../../../test/helpers/database.ts';
 import { startServeProcess } from '../../../test/helpers/serve-process.ts';
 
 // `regulars audit` as an owner runs it, on the embedded database or (REGULARS_TEST_DB=postgres)
 // a PostgreSQL one: the command line's own writes read back newest first, one line an entry
 // on the clock of the business's time zone, in the language asked; GET /audit's filters and
 // paging; a bad filter refused, naming it.
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const BIN = path.join(ROOT, 'bin/regulars.js');
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-audit-'));
-const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATA_DIR', 'DATABASE_URL', 'REGULARS_LANGUAGE', 'PORT', 'TIMEZONE', 'CURRENCY'].includes(k)));
-let where: Record<string, string> = {};
-let dropDatabase: (() => Promise<void>) | undefined;
-/** The command in the business's environment, or (`env`) another: a terminal set to another zone and currency. */
-const runIn = (env: Record<string, string>, ...args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args], { env: { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', CURRENCY: 'EUR', ...where, ...env }, cwd: work, encoding: 'utf8' });
-const run = (...args: string[]) => runIn({}, ...args);
-const ok = (r: ReturnType<typeof run>) => {
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout;
-};
+const cli = useCliBusiness('audit');
+const { run, runIn, ok } = cli;
 type Page = { items: { action: string; actor: string; subject: string | null; at: string; details: Record<string, unknown> }[]; next_cursor: string | null };
 const page = (...args: string[]) => JSON.parse(ok(run('audit', ...args, '--json'))) as Page;
 const WHEN = '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}';
 
 beforeAll(async () => {
-  if (testDatabaseKind === 'postgres') {
-    const scratch = await createScratchDatabase('audit');
-    dropDatabase = scratch.drop;
-    where = { DATABASE_URL: scratch.url };
-  } else {
-    where = { DATA_DIR: path.join(work, 'data') };
-  }
   // Four writes of the command line, oldest first.
   ok(run('users', 'create', '--email', 'ana@example.com', '--role', 'manager', '--name', 'Ana Novak'));
   ok(run('users', 'role', 'ana@example.com', 'owner'));
   ok(run('stores', 'create', '--code', 'lj-center', '--name', 'Ljubljana centre', '--time-zone', 'Europe/Ljubljana', '--city', 'Ljubljana'));
   ok(run('gift-cards', 'issue', '--amount', '20.00', '--key', 'card-1'));
 }, 180_000);
-
-afterAll(async () => {
-  await dropDatabase?.();
-  fs.rmSync(work, { recursive: true, force: true });
-});
 
 describe('regulars audit', () => {
   it('prints the activity log newest first, one line an entry, in the language asked', () => {
@@ -123,7 +96,7 @@ describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => 
   afterAll(async () => server?.stop());
 
   it('changes a role, keeps the last owner, and reads the log', async () => {
-    server = await startServeProcess(BIN, { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', CURRENCY: 'EUR', ...where });
+    server = await startServeProcess(BIN, cli.env());
     ok(run('users', 'create', '--email', 'bo@example.com', '--role', 'owner'));
     expect(ok(run('users', 'role', 'ana@example.com', 'manager'))).toBe('Role of ana@example.com: manager (was owner).\n');
     const refused = run('users', 'disable', 'bo@example.com', '--language', 'sl');

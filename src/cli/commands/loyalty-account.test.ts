@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, testDatabaseKind } from '../../../test/helpers/database.ts';
+import { BIN, useCliBusiness } from '../../../test/helpers/cli-process.ts';
+import { testDatabaseKind } from '../../../test/helpers/database.ts';
 import { startServeProcess } from '../../../test/helpers/serve-process.ts';
 
 // `regulars loyalty account` and `regulars loyalty adjust` as a user runs them, on the
@@ -11,17 +10,8 @@ import { startServeProcess } from '../../../test/helpers/serve-process.ts';
 // by hand: 10 beans a euro, 200 for a first purchase; Ana buys for 30.00 and 12.50 (300 +
 // 200 + 125 = 625 beans; 42.50 of the 100.00 Silver asks). Each command is a process of its
 // own (1–3 s). The purchases are dated before today by the real clock the commands read.
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const BIN = path.join(ROOT, 'bin/regulars.js');
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-account-'));
-const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATA_DIR', 'DATABASE_URL', 'REGULARS_LANGUAGE', 'PORT', 'TIMEZONE'].includes(k)));
-let where: Record<string, string> = {};
-let dropDatabase: (() => Promise<void>) | undefined;
-const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', ...where }, cwd: work, encoding: 'utf8' });
-const json = <T>(r: ReturnType<typeof run>): T => {
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as T;
-};
+const cli = useCliBusiness('account');
+const { run, json, work } = cli;
 
 const PROGRAM = {
   name: 'Test beans',
@@ -45,13 +35,6 @@ const local = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe
 type Account = { customer_id: string; balance: number; lifetime: { adjusted: number }; explanation: { entries: { points: number; description: string; reason: string | null; actor: string | null }[] } };
 
 beforeAll(async () => {
-  if (testDatabaseKind === 'postgres') {
-    const scratch = await createScratchDatabase('account');
-    dropDatabase = scratch.drop;
-    where = { DATABASE_URL: scratch.url };
-  } else {
-    where = { DATA_DIR: path.join(work, 'data') };
-  }
   fs.writeFileSync(path.join(work, 'program.json'), JSON.stringify(PROGRAM));
   expect(run('loyalty', 'apply', 'program.json').status).toBe(0);
   fs.writeFileSync(path.join(work, 'purchases.csv'), [
@@ -63,11 +46,6 @@ beforeAll(async () => {
   const imported = run('import', 'purchases', 'purchases.csv');
   expect(imported.status, imported.stderr).toBe(0);
 }, 120_000);
-
-afterAll(async () => {
-  await dropDatabase?.();
-  fs.rmSync(work, { recursive: true, force: true });
-});
 
 describe('regulars loyalty account', () => {
   it("prints a member's balance, tier, next expiry and entries explained, as worked out by hand, in the language asked", () => {
@@ -152,7 +130,7 @@ describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => 
   afterAll(async () => server?.stop());
 
   it('reads and adjusts an account the same way, in the language asked', async () => {
-    server = await startServeProcess(BIN, { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', ...where });
+    server = await startServeProcess(BIN, cli.env());
     const added = run('loyalty', 'adjust', 'ben@example.com', '40', '--reason', 'Birthday coffee', '--key', 'ben-1', '--language', 'sl');
     expect(added.status, added.stderr).toBe(0);
     expect(added.stdout).toContain('Popravljeno: +40.\n');

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, testDatabaseKind } from '../../../test/helpers/database.ts';
+import { BIN, useCliBusiness } from '../../../test/helpers/cli-process.ts';
+import { testDatabaseKind } from '../../../test/helpers/database.ts';
 import { startServeProcess } from '../../../test/helpers/serve-process.ts';
 
 // `regulars coupons …` and `regulars gift-cards …` as a user runs them, on the embedded
@@ -11,37 +10,16 @@ import { startServeProcess } from '../../../test/helpers/serve-process.ts';
 // and its codes written as CSV; the same key again makes nothing; a generated key is told
 // and retries safely; refusals in the language asked, with nothing made; a gift card
 // issued to a customer found by email. Each command is a process of its own (1–3 s).
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const BIN = path.join(ROOT, 'bin/regulars.js');
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-promotions-'));
-const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATA_DIR', 'DATABASE_URL', 'REGULARS_LANGUAGE', 'PORT', 'TIMEZONE'].includes(k)));
-let where: Record<string, string> = {};
-let dropDatabase: (() => Promise<void>) | undefined;
-const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', ...where }, cwd: work, encoding: 'utf8' });
-const json = <T>(r: ReturnType<typeof run>): T => {
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as T;
-};
+const cli = useCliBusiness('promotions');
+const { run, json, work } = cli;
 
 beforeAll(async () => {
-  if (testDatabaseKind === 'postgres') {
-    const scratch = await createScratchDatabase('promotions');
-    dropDatabase = scratch.drop;
-    where = { DATABASE_URL: scratch.url };
-  } else {
-    where = { DATA_DIR: path.join(work, 'data') };
-  }
   // A business with one customer: the import creates the database.
   const customers = path.join(work, 'customers.csv');
   fs.writeFileSync(customers, 'email,first_name,last_name\nana@example.com,Ana,Novak\n');
   const imported = run('import', 'customers', customers);
   expect(imported.status, imported.stderr).toBe(0);
 }, 120_000);
-
-afterAll(async () => {
-  await dropDatabase?.();
-  fs.rmSync(work, { recursive: true, force: true });
-});
 
 type Made = { created: boolean; id: string; codes: string[]; idempotency_key: string };
 type Listed = { id: string; name: string; kind: string; codes: number; status: string; shared_code: string | null };
@@ -166,7 +144,7 @@ describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => 
   afterAll(async () => server?.stop());
 
   it('writes a campaign\'s codes as CSV to stdout and issues a gift card to a customer found by email', async () => {
-    server = await startServeProcess(BIN, { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', ...where });
+    server = await startServeProcess(BIN, cli.env());
     const csv = run('coupons', 'codes', campaignId, '--csv');
     expect(csv.status, csv.stderr).toBe(0);
     expect(csv.stdout.split('\r\n')).toHaveLength(5); // the heading, three codes, and the last line's end

@@ -1,33 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, testDatabaseKind } from '../../../test/helpers/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCliBusiness } from '../../../test/helpers/cli-process.ts';
 import { openDatabase } from '../../db/index.ts';
 
 // `regulars users role / disable / enable` as an operator runs them, on the embedded database
 // or (REGULARS_TEST_DB=postgres) a PostgreSQL one: the same change PATCH /users/{email} makes,
 // printed as what changed; the last active owner kept; refusals in the language asked, with
 // nothing changed; each change in the activity log with the command line as its actor.
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const BIN = path.join(ROOT, 'bin/regulars.js');
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-users-'));
-const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATA_DIR', 'DATABASE_URL', 'REGULARS_LANGUAGE', 'PORT', 'TIMEZONE'].includes(k)));
-let where: Record<string, string> = {};
-let dropDatabase: (() => Promise<void>) | undefined;
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args], { env: { ...baseEnv, LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Ljubljana', ...where }, cwd: work, encoding: 'utf8' });
-const ok = (r: ReturnType<typeof run>) => {
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout;
-};
+const cli = useCliBusiness('users');
+const { run, ok } = cli;
 type User = { email: string; role: string; disabled_at: string | null };
 const users = () => JSON.parse(ok(run('users', 'list', '--json'))) as User[];
 
 /** The activity log's user.update entries, oldest first, read from the database itself. */
 async function userUpdates() {
-  const database = await openDatabase(where.DATABASE_URL ? { databaseUrl: where.DATABASE_URL } : { dataDir: where.DATA_DIR });
+  const database = await openDatabase(cli.where.DATABASE_URL ? { databaseUrl: cli.where.DATABASE_URL } : { dataDir: cli.where.DATA_DIR });
   try {
     return await database.db.selectFrom('audit_log').select(['actor', 'subject', 'details']).where('action', '=', 'user.update').orderBy('id').execute();
   } finally {
@@ -36,22 +22,10 @@ async function userUpdates() {
 }
 
 beforeAll(async () => {
-  if (testDatabaseKind === 'postgres') {
-    const scratch = await createScratchDatabase('users');
-    dropDatabase = scratch.drop;
-    where = { DATABASE_URL: scratch.url };
-  } else {
-    where = { DATA_DIR: path.join(work, 'data') };
-  }
   ok(run('users', 'create', '--email', 'boss@example.com', '--role', 'owner', '--password', 'a long password'));
   ok(run('users', 'create', '--email', 'mia@example.com', '--role', 'manager', '--name', 'Mia Novak'));
   ok(run('users', 'create', '--email', 'leo@example.com', '--role', 'staff'));
 }, 120_000);
-
-afterAll(async () => {
-  await dropDatabase?.();
-  fs.rmSync(work, { recursive: true, force: true });
-});
 
 describe('regulars users role', () => {
   it('makes a manager an owner without asking, says what changed and what an owner may do, and records it as the command line', async () => {
