@@ -30,6 +30,8 @@ export interface DemoBenchResult {
   customers: number;
   purchases: number;
   refunds: number;
+  /** Rewards the members redeemed on the demo's last day (part of the time). */
+  redemptions: number;
   seconds: number;
   customersPerSecond: number;
   purchasesPerSecond: number;
@@ -61,6 +63,7 @@ export async function run({ customers, db, seed = 1, pgliteOnDisk = false, onPro
       customers: summary.customers,
       purchases: summary.purchases,
       refunds: summary.refunds,
+      redemptions: summary.redemptions,
       seconds: +seconds.toFixed(1),
       customersPerSecond: Math.round(summary.customers / seconds),
       purchasesPerSecond: Math.round(summary.purchases / seconds),
@@ -120,7 +123,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     });
     if (tty) process.stderr.write('\n');
     console.log(
-      `- ${db}${db === 'pglite' && process.argv.includes('--pglite-on-disk') ? ' (on disk)' : ''}: demo with ${r.customers.toLocaleString('en')} customers: ${r.purchases.toLocaleString('en')} purchases, ${r.refunds.toLocaleString('en')} refunds in ${r.seconds} s ` +
+      `- ${db}${db === 'pglite' && process.argv.includes('--pglite-on-disk') ? ' (on disk)' : ''}: demo with ${r.customers.toLocaleString('en')} customers: ${r.purchases.toLocaleString('en')} purchases, ${r.refunds.toLocaleString('en')} refunds, ${r.redemptions.toLocaleString('en')} rewards redeemed in ${r.seconds} s ` +
         `(**${r.customersPerSecond.toLocaleString('en')} customers/s, ${r.purchasesPerSecond.toLocaleString('en')} purchases/s**); ` +
         `generator alone ${r.generatorPurchasesPerSecond.toLocaleString('en')} purchases/s; peak RSS ${r.peakRssMb} MB`,
     );
