@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../config.ts';
 import { openServices } from '../main.ts';
 import type { Services } from '../services.ts';
+import { invalidField } from '../shared/errors.ts';
 import { createLogger } from '../shared/logger.ts';
 import { say } from '../shared/messages/index.ts';
 import { inCli } from './language.ts';
@@ -66,3 +67,12 @@ export function print(value: unknown, json: boolean, human: () => string | Promi
 
 /** `a,b , c` → ['a','b','c'] */
 export const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
+
+/** An option's parser (commander's argParser) for a whole number of at least 1, refused naming `name` otherwise. */
+export function positiveInt(name: string) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < 1) throw invalidField(name, say('cli.whole_at_least_one', { value }));
+    return n;
+  };
+}

@@ -1,6 +1,7 @@
 import type { DemoWish } from '../modules/demo/index.ts';
 import type { Services } from '../services.ts';
 import { AppError } from '../shared/errors.ts';
+import { inParallel } from '../shared/in-parallel.ts';
 
 // The demo's members spend their points, so that its loyalty report, its members' coupons
 // and gift cards look like a running program's (a redemption rate of 0 % read as broken).
@@ -32,18 +33,17 @@ export async function redeemDemoWishes(services: Pick<Services, 'clock' | 'loyal
   });
 
   let redeemed = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < choices.length) {
-      const { customerId, input } = choices[next++];
+  await inParallel({
+    items: choices,
+    limit: IN_FLIGHT,
+    task: async ({ customerId, input }) => {
       try {
         const { outcome } = await services.loyalty.redeemRewardTimed(customerId, input, { actor: 'demo' });
         if (!(outcome instanceof AppError) && outcome.created) redeemed++;
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, choices.length) }, worker));
+    },
+  });
   return redeemed;
 }

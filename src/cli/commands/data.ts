@@ -6,7 +6,7 @@ import { invalidField } from '../../shared/errors.ts';
 import { say, type Language } from '../../shared/messages/index.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { runDemo } from '../../workflows/run-demo.ts';
-import { print, throughServerOr } from '../context.ts';
+import { positiveInt, print, throughServerOr } from '../context.ts';
 import { cliLanguage, countIn, inCli } from '../language.ts';
 import { callServer, uploadToServer, type RemoteProgress } from '../remote.ts';
 import { describeImport } from './import-summary.ts';
@@ -77,14 +77,6 @@ export function dataCommands(program: Command) {
         refunds: countIn('refunds', summary.refunds, language), redemptions: countIn('rewardsRedeemed', summary.redemptions, language), revenue: summary.revenue, currency: summary.currency,
       }).in(language));
     });
-}
-
-function positiveInt(name: string) {
-  return (value: string) => {
-    const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < 1) throw invalidField(name, say('cli.whole_at_least_one', { value }));
-    return n;
-  };
 }
 
 const PHASES = ['upload', 'validate', 'import'] as const;

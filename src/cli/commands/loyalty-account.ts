@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
 import { AdjustmentInput } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
-import { invalidField } from '../../shared/errors.ts';
 import { say, type Language } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { pluralRules } from '../../shared/plural.ts';
 import { parseInput } from '../../shared/validation.ts';
-import { print, throughServerOr } from '../context.ts';
+import { positiveInt, print, throughServerOr } from '../context.ts';
 import { customerId, writeKey } from '../customers.ts';
 import { business, whenText } from '../dates.ts';
 import { cliLanguage, count } from '../language.ts';
@@ -35,11 +34,11 @@ export function loyaltyAccountCommands(loyalty: Command) {
     .command('account')
     .description("a member's points: balance, pending, tier, next expiry and the latest entries explained in words")
     .argument('<customer>', 'their id, email, phone or card number')
-    .option('--entries <n>', `how many of the latest entries to print (default ${DEFAULT_ENTRIES})`)
+    .option('--entries <n>', `how many of the latest entries to print (default ${DEFAULT_ENTRIES})`, positiveInt('--entries'))
     .option('--all', 'print every entry')
     .option('--json', 'machine-readable output')
-    .action(async (given: string, o: { entries?: string; all?: boolean; json?: boolean }) => {
-      const shown = o.all ? Infinity : wholeCount(o.entries, '--entries') ?? DEFAULT_ENTRIES;
+    .action(async (given: string, o: { entries?: number; all?: boolean; json?: boolean }) => {
+      const shown = o.all ? Infinity : o.entries ?? DEFAULT_ENTRIES;
       const language = cliLanguage();
       const account = await throughServerOr(
         'loyalty account',
@@ -82,14 +81,6 @@ export function loyaltyAccountCommands(loyalty: Command) {
       await print(withFields(account, { idempotency_key: key }), Boolean(o.json), async () =>
         [say('cli.account.adjusted', { points: signed(points, language) }).in(language), describeAccount(account, { who: given, shown: 1 }, language, await business())].join('\n'));
     });
-}
-
-/** A whole count of at least 1 given to `option`, or undefined when not given. */
-function wholeCount(value: string | undefined, option: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw invalidField(option, say('cli.whole_at_least_one', { value }));
-  return n;
 }
 
 const signed = (n: number, language: Language) => (n > 0 ? '+' : n < 0 ? '−' : '') + count(Math.abs(n), language);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError, describeError } from '../../shared/errors.ts';
+import { inParallel } from '../../shared/in-parallel.ts';
 import type { CommerceService, PurchaseInput } from '../commerce/index.ts';
 import type { StoreService } from '../stores/index.ts';
 import { demoPeriod } from './calendar.ts';
@@ -158,21 +159,4 @@ function demoError(key: string, error: AppError): AppError {
     return new AppError('conflict', `Demo record ${key} is already in the database with different content (made by another version of the demo?). Use another seed or a fresh database.`);
   }
   return new AppError(error.kind, `Demo record ${key} was rejected: ${describeError(error)}`, error.problems);
-}
-
-/** Runs `task` over the items, at most `limit` at a time; stops starting new ones after a failure. */
-async function inParallel<T>({ items, limit, task }: { items: readonly T[]; limit: number; task: (item: T) => Promise<void> }): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      try {
-        await task(items[next++]);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
