@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { actorOf } from '../../modules/auth/index.ts';
+import { actorOf, sourceOf } from '../../modules/auth/index.ts';
 import { CustomerInput, CustomerPatch, CustomerSearch, MergeInput } from '../../modules/customers/index.ts';
 import type { Services } from '../../services.ts';
 import { eraseCustomer, exportCustomer, mergeCustomers } from '../../workflows/customer-lifecycle.ts';
@@ -28,7 +28,7 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
       422: 'Invalid input',
     },
     handler: async (req, reply, p) => {
-      const { customer, created } = await s.customers.upsert(req.body, { actor: actorOf(p), source: p.kind === 'user' ? 'dashboard' : 'api' });
+      const { customer, created } = await s.customers.upsert(req.body, { actor: actorOf(p), source: sourceOf(p) });
       return reply.code(created ? 201 : 200).send(withFields(customer, { stats: await s.commerce.statsOf(customer.id) }));
     },
   });
@@ -52,7 +52,7 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
     body: CustomerPatch, responses: { 200: { description: 'The customer', schema: CustomerWithStats }, 404: 'Unknown', 409: 'An identity belongs to another customer', 422: 'Invalid input' },
     handler: async (req, _reply, p) => {
       const id = (req.params as IdParams).id;
-      await s.customers.patch(id, req.body, { actor: actorOf(p), source: p.kind === 'user' ? 'dashboard' : 'api' });
+      await s.customers.patch(id, req.body, { actor: actorOf(p), source: sourceOf(p) });
       return withStats(id);
     },
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestServices } from '../../../test/helpers/services.ts';
-import { actorOf, createAuthService } from './auth.service.ts';
+import { actorOf, createAuthService, sourceOf } from './auth.service.ts';
 
 // API keys are checked on every request, so a verified key is remembered for a few
 // seconds. What must hold: one look-up however many requests ask at once, a revocation
@@ -68,9 +68,13 @@ describe('the command line through a server', () => {
     const cli = await auth.principalFromApiKey('the lock file token');
     expect(cli).toMatchObject({ kind: 'key', scopes: ['read', 'write', 'admin'] });
     expect(actorOf(cli!)).toBe('cli');
+    // A customer's consent log says where a change came in: the command line, not the API.
+    expect(sourceOf(cli!)).toBe('cli');
     for (const name of ['cli', 'command line on this machine']) {
       const { key } = await auth.createApiKey({ name, scopes: ['read', 'write', 'admin'] }, { actor: 'test' });
-      expect(actorOf((await auth.principalFromApiKey(key))!)).toBe(`key:${name}`);
+      const principal = (await auth.principalFromApiKey(key))!;
+      expect(actorOf(principal)).toBe(`key:${name}`);
+      expect(sourceOf(principal)).toBe('api');
     }
     // Without a server's token (a PostgreSQL deployment, a test), nothing is the command line.
     expect(await s.auth.principalFromApiKey('the lock file token')).toBeUndefined();

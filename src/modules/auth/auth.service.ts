@@ -42,6 +42,9 @@ export const isLocalCli = (p: Principal): boolean => p.kind === LOCAL_CLI.kind &
  */
 export const actorOf = (p: Principal): Actor => (isLocalCli(p) ? 'cli' : `${p.kind}:${p.name}`);
 
+/** Where a change came in, as a customer's consent log records it: the dashboard (a signed-in user), the command line, or the API. */
+export const sourceOf = (p: Principal): 'dashboard' | 'cli' | 'api' => (p.kind === 'user' ? 'dashboard' : isLocalCli(p) ? 'cli' : 'api');
+
 export function createAuthService({ db, clock, localCliToken }: { db: Db; clock: Clock; localCliToken?: string }) {
   // last_used_at is written at most once a minute per key, not on every request.
   const lastTouched = new Map<string, number>();
