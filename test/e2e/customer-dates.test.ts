@@ -53,6 +53,11 @@ describe('customer dates and tier benefits on the dashboard', () => {
     expect(await row.count()).toBe(1);
     expect(await row.innerText()).toContain(firstPurchase);
     expect(await row.innerText()).not.toContain(importDay);
+    // Beside the dates, what the list tells of a customer: the last purchase, the spend net
+    // of refunds (18.40 + 400.00 + 420.00) and, for a member, their tier under their points.
+    expect(await row.getByTestId('last-purchase').innerText()).toBe(english.date('2026-04-02T11:30:00Z'));
+    expect(await row.getByTestId('net-spend').innerText()).toBe(english.money('838.40', 'EUR'));
+    expect(await row.getByTestId('points').innerText()).toMatch(/^[\d,]+\s+Gold$/);
 
     await page.getByText('Mira Novak').click();
     await page.getByTestId('customer-profile').waitFor();

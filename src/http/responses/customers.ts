@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, LANGUAGES } from '../../modules/customers/index.ts';
 import { Amount, Count, Id, Instant, LocalDate, page, shared } from './common.ts';
+import { LocalizedText } from './loyalty.ts';
 
 // What the customers module answers (customer.service.ts view, purchase.view.ts statsView).
 
@@ -57,7 +58,17 @@ export const CustomerStats = shared('CustomerStats', z.strictObject({
 
 export const CustomerWithStats = shared('CustomerWithStats', Customer.extend({ stats: CustomerStats }));
 
-export const CustomerPage = page(Customer);
+/** A customer in the list: the profile, its running stats, and its loyalty standing (null: not a member). */
+export const CustomerInList = shared('CustomerInList', Customer.extend({
+  stats: CustomerStats,
+  loyalty: z.strictObject({
+    points: Count.describe('Spendable now, as GET /customers/{id}/loyalty answers `available` (pending points not counted)'),
+    tier: z.string().nullable().describe("The tier's code; null without one"),
+    tier_name: LocalizedText.nullable().describe("The tier's name in the program in force; null without a tier, or for a tier the program no longer has"),
+  }).nullable().describe('null for a customer who is not a loyalty member'),
+}));
+
+export const CustomerPage = page(CustomerInList);
 
 /** What a merge moved to the survivor, per kind of record. */
 export const MergeResult = z.strictObject({

@@ -36,9 +36,19 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
   route(app, prefix, {
     method: 'GET', path: '/customers', tag: 'customers', scope: 'read',
     summary: 'Search customers (query matches name, email, phone, card id; exact identities are looked up directly)',
-    description: 'Each customer as GET /customers/{id} answers it, without `stats`: with `first_purchase_at`, `customer_since` and `member_since`, the dates a customer imported with a history of purchases has been a customer and a member (not `created_at`, the day of the import).',
+    description: 'Each customer as GET /customers/{id} answers it, with `stats`, and with `loyalty`: the points a member can spend now and their tier (what a customers list shows beside the name). '
+      + 'With `first_purchase_at`, `customer_since` and `member_since`, the dates a customer imported with a history of purchases has been a customer and a member (not `created_at`, the day of the import).',
     query: CustomerSearch, responses: { 200: { description: 'A page of customers, newest record (created_at) first', schema: CustomerPage } },
-    handler: async (req) => s.customers.search(req.query),
+    handler: async (req) => {
+      const found = await s.customers.search(req.query);
+      const ids = found.items.map((c) => c.id);
+      const [stats, members] = await Promise.all([s.commerce.statsOfMany(ids), s.loyalty.spendable(ids)]);
+      const loyaltyOf = (id: string) => {
+        const m = members.get(id);
+        return m ? { points: m.available, tier: m.tier, tier_name: m.tierName } : null;
+      };
+      return withFields(found, { items: found.items.map((c) => withFields(c, { stats: stats.get(c.id)!, loyalty: loyaltyOf(c.id) })) });
+    },
   });
 
   route(app, prefix, {

@@ -164,6 +164,14 @@ export function createCommerceService(deps: CommerceDeps) {
       return statsView(row, currency);
     },
 
+    /** The running stats of many customers at once (a page of the customers list), each as statsOf answers it. */
+    async statsOfMany(customerIds: readonly string[]): Promise<Map<string, ReturnType<typeof statsView>>> {
+      const ids = [...new Set(customerIds)].filter(isUuid);
+      const rows = ids.length ? await db.selectFrom('customer_stats').selectAll().where('customer_id', 'in', ids).execute() : [];
+      const byId = new Map(rows.map((r) => [r.customer_id, r]));
+      return new Map(ids.map((id) => [id, statsView(byId.get(id), currency)]));
+    },
+
     /** Refunds all or part of a purchase; repeating the same refund key returns the first refund. The answer shows the purchase as it is now. */
     async refund(purchaseRef: string, input: unknown, { actor }: { actor: Actor }) {
       const outcome = await this.recordRefund(purchaseRef, input, { actor });

@@ -1,7 +1,12 @@
 import { Fragment, useEffect, useState } from 'react';
-import { api, type Customer, type Page, type Store } from '../api.ts';
+import type { LocalizedText } from '../../modules/loyalty/index.ts';
+import { useBusiness } from '../business.ts';
+import { api, type Customer, type Page, type Stats, type Store } from '../api.ts';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
+
+/** A customer as GET /customers lists one: with their running stats and, for a member, the points they can spend and their tier. */
+type Listed = Customer & { stats: Stats; loyalty: { points: number; tier: string | null; tier_name: LocalizedText | null } | null };
 
 export const displayName = (c: Customer, unnamed: string) => [c.first_name, c.last_name].filter(Boolean).join(' ') || c.email || c.phone || c.external_id || unnamed;
 
@@ -20,6 +25,7 @@ const byEmail = (c: Customer): c is Customer & { email: string } => !c.first_nam
 export function Customers() {
   const i18n = useI18n();
   const { t } = i18n;
+  const { currency } = useBusiness();
   // The search and filters live in the address too: Back from a customer (or a reload) finds them as they were.
   const [query, setQuery] = useState(() => new URLSearchParams(window.location.search).get('query') ?? '');
   const [filters, setFilters] = useState(() => {
@@ -27,7 +33,7 @@ export function Customers() {
     return { language: shown.get('language') ?? '', store: shown.get('store') ?? '', tag: shown.get('tag') ?? '', consent: shown.get('consent') ?? '' };
   });
   const [stores, setStores] = useState<Store[]>([]);
-  const [page, setPage] = useState<Page<Customer>>();
+  const [page, setPage] = useState<Page<Listed>>();
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -53,7 +59,7 @@ export function Customers() {
   useEffect(() => {
     // Search as the user types, a moment after the last key.
     const timer = setTimeout(() => {
-      api<Page<Customer>>(`/customers?${params()}`).then(
+      api<Page<Listed>>(`/customers?${params()}`).then(
         (r) => {
           setPage(r);
           setError(undefined);
@@ -66,7 +72,7 @@ export function Customers() {
 
   const more = async () => {
     if (!page?.next_cursor) return;
-    const next = await api<Page<Customer>>(`/customers?${params(page.next_cursor)}`);
+    const next = await api<Page<Listed>>(`/customers?${params(page.next_cursor)}`);
     setPage({ items: [...page.items, ...next.items], next_cursor: next.next_cursor });
   };
 
@@ -115,9 +121,11 @@ export function Customers() {
                 <th>{t('customers.col.email')}</th>
                 <th>{t('customers.col.phone')}</th>
                 <th>{t('customers.col.card')}</th>
-                <th>{t('customers.col.language')}</th>
                 <th>{t('customers.col.store')}</th>
                 <th>{t('customers.col.since')}</th>
+                <th>{t('customers.col.lastPurchase')}</th>
+                <th className="num">{t('customers.col.spend')}</th>
+                <th className="num">{t('customers.col.points')}</th>
               </tr>
             </thead>
             <tbody>
@@ -132,10 +140,19 @@ export function Customers() {
                   <td className="email">{c.email ? <Email address={c.email} /> : '—'}</td>
                   <td>{c.phone ?? '—'}</td>
                   <td>{c.external_id ?? '—'}</td>
-                  <td>{c.language ? LANGUAGE_NAMES[c.language as Language] ?? c.language : '—'}</td>
                   <td className="wrap">{c.home_store?.name ?? '—'}</td>
                   {/* Not created_at: a customer an import brought in was written that day, and known since their first purchase. */}
                   <td className="date">{i18n.date(c.customer_since)}</td>
+                  <td className="date" data-testid="last-purchase">{i18n.date(c.stats.last_purchase_at)}</td>
+                  <td className="num" data-testid="net-spend">{c.stats.purchases ? i18n.money(c.stats.net_spend, currency) : '—'}</td>
+                  <td className="num" data-testid="points">
+                    {c.loyalty ? (
+                      <>
+                        {i18n.number(c.loyalty.points)}
+                        {c.loyalty.tier && <small className="listed-tier">{c.loyalty.tier_name ? i18n.localized(c.loyalty.tier_name) : c.loyalty.tier}</small>}
+                      </>
+                    ) : '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>

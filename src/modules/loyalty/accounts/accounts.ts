@@ -14,6 +14,7 @@ import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { text, tierIndexOf, type Program } from '../program/program.ts';
 import { namesByVersion, pointsNameOf } from '../program/program-names.ts';
+import type { LocalizedText } from '../program/program.schema.ts';
 import { readableCustomer } from '../lifecycle/merged-customers.ts';
 
 // The ledger read back, writing nothing: one member's account with every entry explained,
@@ -196,11 +197,15 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
     /**
      * What each of many members can spend now, and their tier, read at once (a customer who
      * is no member is left out): the balance `account` answers as `available`, without the
-     * entries and their explanation — for deciding who can afford which reward.
+     * entries and their explanation — for deciding who can afford which reward, and for a
+     * page of the customers list. The tier's name is the program in force's (null for a
+     * tier it no longer has).
      */
-    async spendable(customerIds: readonly string[]): Promise<Map<string, { available: number; tier: string | null }>> {
+    async spendable(customerIds: readonly string[]): Promise<Map<string, { available: number; tier: string | null; tierName: LocalizedText | null }>> {
       const now = clock.now();
-      const out = new Map<string, { available: number; tier: string | null }>();
+      const out = new Map<string, { available: number; tier: string | null; tierName: LocalizedText | null }>();
+      const levels = (await core.programAt(now))?.document.tiers?.levels ?? [];
+      const nameOf = (tier: string | null) => (tier === null ? null : levels.find((l) => l.code === tier)?.name ?? null);
       const ids = [...new Set(customerIds)].filter(isUuid);
       for (let i = 0; i < ids.length; i += 1000) {
         const chunk = ids.slice(i, i + 1000);
@@ -212,7 +217,9 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
           const lot = { id: l.id, remaining: l.remaining!, availableAt: l.available_at, expiresAt: l.expires_at };
           lotsOf.get(l.customer_id)?.push(lot) ?? lotsOf.set(l.customer_id, [lot]);
         }
-        for (const m of members) out.set(m.customer_id, { available: balanceOf(lotsOf.get(m.customer_id) ?? [], m.points, now).available, tier: m.tier });
+        for (const m of members) {
+          out.set(m.customer_id, { available: balanceOf(lotsOf.get(m.customer_id) ?? [], m.points, now).available, tier: m.tier, tierName: nameOf(m.tier) });
+        }
       }
       return out;
     },
