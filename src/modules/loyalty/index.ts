@@ -14,7 +14,7 @@ import { withFields } from '../../shared/objects.ts';
 export { ProgramDocument, ApplyProgramInput, LocalizedText, PluralForms, programJsonSchema } from './program/program.schema.ts';
 export { compileProgram, pointsForPurchase, type Program, type PurchaseFacts } from './program/program.ts';
 export { type AccrualItem, type LoyaltySummary } from './earning/accrual.ts';
-export { AdjustmentInput } from './accounts/staff-actions.ts';
+export { AdjustmentInput, type AdjustOptions } from './accounts/staff-actions.ts';
 export { RedeemRewardInput } from './rewards/rewards.service.ts';
 export { UseCouponInput, CampaignInput } from './rewards/coupons.ts';
 export { COUPON_PROBLEM_CODES } from './rewards/codes.ts';

@@ -33,6 +33,21 @@ export const AdjustmentInput = z.object({
     .trim().min(1, { message: REASON_REQUIRED, abort: true }).min(3, fixedText('adjustment.reason_short')).max(500, fixedText('adjustment.reason_long')),
   idempotency_key: z.string().trim().min(1).max(200),
 });
+export type AdjustmentInput = z.infer<typeof AdjustmentInput>;
+
+/**
+ * How an adjustment is made besides its input. `signUpBonus: false` enrols a customer who is
+ * no member yet in the base tier without the program's sign-up bonus (a member brought over
+ * from another platform got it there: the points import). `expiresAt` is the credit's lot expiry
+ * (null: never) in place of the program's rule from now. `keyedByContent`: the key is made
+ * of the adjustment's values, so a key seen before is a replay whatever the reason says.
+ */
+export interface AdjustOptions {
+  actor: Actor;
+  signUpBonus?: boolean;
+  expiresAt?: Date | null;
+  keyedByContent?: boolean;
+}
 
 /**
  * The customer whose ledger a staff action writes, row-locked (shared) for the rest of the
@@ -52,60 +67,90 @@ async function requireWritableCustomer(trx: Tx, id: string) {
 export function createStaffActions(core: LoyaltyCore, engagement: EngagementService, accounts: Pick<Accounts, 'account'>) {
   const { db, clock } = core.deps;
 
-  /** Sign-up bonus and base tier for members enrolled just now. */
-  async function welcome(trx: Tx, program: Program, members: MemberRow[], now: Date, events: OutgoingEvent[]) {
+  /** Sign-up bonus (unless left out) and base tier for members enrolled just now. */
+  async function welcome(trx: Tx, program: Program, members: MemberRow[], now: Date, events: OutgoingEvent[], { bonus = true } = {}) {
     for (const m of members) {
       const signUp = welcomeMember(core, program, m, now, events);
-      if (signUp && (await ledger.credit(trx, m, signUp, now))) m.lifetime_earned += signUp.points;
+      if (signUp && bonus && (await ledger.credit(trx, m, signUp, now))) m.lifetime_earned += signUp.points;
     }
   }
 
+  /**
+   * An adjustment inside the caller's transaction (adjust's own, or an import's that has just
+   * created the customer: workflows/import-points.ts). Answers whether it wrote, or throws
+   * the refusal.
+   */
+  async function adjustWithin(trx: Tx, customerId: string, data: AdjustmentInput, { actor, signUpBonus = true, expiresAt, keyedByContent = false }: AdjustOptions) {
+    await requireWritableCustomer(trx, customerId);
+    const members = await ledger.lockMembers(trx, [customerId], { now: clock.now(), create: true });
+    const member = members.get(customerId)!;
+    // The adjustment's time: once the member is locked, after whatever wrote before it (explain.ts).
+    const now = clock.now();
+    const program = await core.programAt(now, trx);
+    const idempotencyKey = `adjust:${data.idempotency_key}`;
+    // A retry answers what the first request did (under the member's lock, so it sees a
+    // concurrent first one), before the balance is asked: a debit retried after the
+    // points were spent is still the same debit. The same key with other values is not
+    // a retry, and says so rather than pretend the new values were applied — unless the
+    // key is made of the values (an import row's), whose default reason may have been
+    // told in another language the first time.
+    const earlier = await trx.selectFrom('loyalty_entries').select(['points', 'reason'])
+      .where('customer_id', '=', customerId).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+    if (earlier) {
+      if (!keyedByContent && (Number(earlier.points) !== data.points || earlier.reason !== data.reason)) {
+        throw conflict(say('adjustment.key_reused', { key: data.idempotency_key, points: Number(earlier.points), reason: String(earlier.reason) }));
+      }
+      return { created: false };
+    }
+    const events: OutgoingEvent[] = [];
+    if (member.created && program) await welcome(trx, program, [member], now, events, { bonus: signUpBonus });
+    const base = { customerId, kind: 'adjust' as const, occurredAt: now, sourceType: 'adjustment', sourceId: null, idempotencyKey, reason: data.reason, actor, programVersion: program?.version ?? null, details: {} };
+    let written: boolean;
+    if (data.points > 0) {
+      const expires = expiresAt !== undefined ? expiresAt : program ? lotExpiry(program, now) : null;
+      written = (await ledger.credit(trx, member, withFields(base, { points: data.points, expiresAt: expires }), now)) !== null;
+    } else {
+      const r = await ledger.debit(trx, member, withFields(base, { points: -data.points }), { now, includePending: false, shortfall: 'fail' });
+      if (r.shortfall > 0) {
+        const view = balanceOf(await ledger.openLots(trx, customerId), member.points, now);
+        const name = counted(pointsNameOf(program?.document), view.available);
+        throw invalidField('points', say(view.available === 1 ? 'adjustment.below_zero_one' : 'adjustment.below_zero', { available: view.available, points_name: name }));
+      }
+      written = !r.duplicate;
+    }
+    if (!written) return { created: false };
+    await ledger.saveMembers(trx, [member], now);
+    await audit(trx, { at: now, actor, action: 'loyalty.adjust', subject: customerId, details: { points: data.points, reason: data.reason } });
+    events.push({ type: 'loyalty.points_adjusted', customerId, payload: { customer_id: customerId, points: data.points, reason: data.reason, actor } });
+    await publish(trx, events);
+    return { created: true };
+  }
+
   const staffActions = {
-    async adjust(customerId: string, input: unknown, { actor }: { actor: Actor }) {
+    async adjust(customerId: string, input: unknown, options: AdjustOptions) {
       const data = parseInput(AdjustmentInput, input, 'adjustment');
-      const outcome = await db.transaction().execute(async (trx) => {
-        await requireWritableCustomer(trx, customerId);
-        const members = await ledger.lockMembers(trx, [customerId], { now: clock.now(), create: true });
-        const member = members.get(customerId)!;
-        // The adjustment's time: once the member is locked, after whatever wrote before it (explain.ts).
-        const now = clock.now();
-        const program = await core.programAt(now, trx);
-        const idempotencyKey = `adjust:${data.idempotency_key}`;
-        // A retry answers what the first request did (under the member's lock, so it sees a
-        // concurrent first one), before the balance is asked: a debit retried after the
-        // points were spent is still the same debit. The same key with other values is not
-        // a retry, and says so rather than pretend the new values were applied.
-        const earlier = await trx.selectFrom('loyalty_entries').select(['points', 'reason'])
-          .where('customer_id', '=', customerId).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
-        if (earlier) {
-          if (Number(earlier.points) !== data.points || earlier.reason !== data.reason) {
-            throw conflict(say('adjustment.key_reused', { key: data.idempotency_key, points: Number(earlier.points), reason: String(earlier.reason) }));
-          }
-          return { created: false };
-        }
-        const events: OutgoingEvent[] = [];
-        if (member.created && program) await welcome(trx, program, [member], now, events);
-        const base = { customerId, kind: 'adjust' as const, occurredAt: now, sourceType: 'adjustment', sourceId: null, idempotencyKey, reason: data.reason, actor, programVersion: program?.version ?? null, details: {} };
-        let written: boolean;
-        if (data.points > 0) {
-          written = (await ledger.credit(trx, member, withFields(base, { points: data.points, expiresAt: program ? lotExpiry(program, now) : null }), now)) !== null;
-        } else {
-          const r = await ledger.debit(trx, member, withFields(base, { points: -data.points }), { now, includePending: false, shortfall: 'fail' });
-          if (r.shortfall > 0) {
-            const view = balanceOf(await ledger.openLots(trx, customerId), member.points, now);
-            const name = counted(pointsNameOf(program?.document), view.available);
-            throw invalidField('points', say(view.available === 1 ? 'adjustment.below_zero_one' : 'adjustment.below_zero', { available: view.available, points_name: name }));
-          }
-          written = !r.duplicate;
-        }
-        if (!written) return { created: false };
-        await ledger.saveMembers(trx, [member], now);
-        await audit(trx, { at: now, actor, action: 'loyalty.adjust', subject: customerId, details: { points: data.points, reason: data.reason } });
-        events.push({ type: 'loyalty.points_adjusted', customerId, payload: { customer_id: customerId, points: data.points, reason: data.reason, actor } });
-        await publish(trx, events);
-        return { created: true };
-      });
+      const outcome = await db.transaction().execute((trx) => adjustWithin(trx, customerId, data, options));
       return withFields(outcome, { account: await accounts.account(customerId) });
+    },
+
+    /** adjust in the caller's transaction, its input checked (AdjustmentInput) by the caller; the account is not read back. */
+    adjustWithin,
+
+    /**
+     * Which of these customers' adjustment keys were used (as `customerId|key`): the rows of
+     * a points import made before, which its validation pass and dry run count as there.
+     */
+    async adjustmentsMade(pairs: { customerId: string; key: string }[]): Promise<Set<string>> {
+      const made = new Set<string>();
+      for (let i = 0; i < pairs.length; i += 1000) {
+        const chunk = pairs.slice(i, i + 1000);
+        const rows = await db.selectFrom('loyalty_entries').select(['customer_id', 'idempotency_key'])
+          .where('customer_id', 'in', [...new Set(chunk.map((p) => p.customerId))])
+          .where('idempotency_key', 'in', [...new Set(chunk.map((p) => `adjust:${p.key}`))])
+          .execute();
+        for (const r of rows) made.add(`${r.customer_id}|${String(r.idempotency_key).slice('adjust:'.length)}`);
+      }
+      return made;
     },
 
     /** Enrols a customer (programs with enrolment on_request, or before any purchase). */
