@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundledEntry } from '../bin/cli-bundle.js';
+
+// The command's bundle (bin/cli-bundle.js) on a small program of its own: built once, reused
+// while its sources stand, rebuilt when one changes or the cache goes, and its sources keep
+// their own places (import.meta) inside it.
+const execFileAsync = promisify(execFile);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-bundle-'));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+const src = path.join(work, 'src');
+const cacheDir = path.join(work, 'cache');
+const entry = path.join(src, 'main.ts');
+const part = path.join(src, 'lib', 'part.ts');
+fs.mkdirSync(path.dirname(part), { recursive: true });
+let edits = 0;
+/**
+ * A source written, its time set a minute or so back (each write another): a build leaves a
+ * source saved while it ran for the next build, and these tests run quicker than that.
+ */
+const edit = (file: string, text: string) => {
+  fs.writeFileSync(file, text);
+  const earlier = new Date(Date.now() - 60_000 - 1_000 * edits++);
+  fs.utimesSync(file, earlier, earlier);
+};
+edit(entry, "import { where } from './lib/part.ts';\nexport const answer: number = 42;\nexport { where };\n");
+edit(part, 'export const where = { dirname: import.meta.dirname, url: import.meta.url, filename: import.meta.filename };\n');
+const bundle = () => bundledEntry({ entry, cacheDir, name: 'test' });
+
+describe('the CLI bundle', () => {
+  it('is built once and reused while its sources stand', async () => {
+    expect(await bundle()).toEqual({ file: pathToFileURL(path.join(cacheDir, 'test.mjs')).href, built: true });
+    expect(await bundle()).toMatchObject({ built: false });
+  });
+
+  it("keeps each source's import.meta: paths relative to a source point where they did", async () => {
+    const { file } = (await bundle())!;
+    const loaded = await import(`${file}?${Date.now()}`);
+    expect(loaded.answer).toBe(42);
+    expect(loaded.where).toEqual({ dirname: path.dirname(part), url: pathToFileURL(part).href, filename: part });
+    expect(fs.readFileSync(path.join(cacheDir, 'test.mjs.map'), 'utf8')).toContain('part.ts');
+  });
+
+  it('is rebuilt when a source it holds changes, a new one is imported, or one is deleted', async () => {
+    edit(part, "export const where = 'edited';\n");
+    expect(await bundle()).toMatchObject({ built: true });
+    expect(await bundle()).toMatchObject({ built: false });
+    expect((await import(`${(await bundle())!.file}?${Date.now()}`)).where).toBe('edited');
+
+    const added = path.join(src, 'added.ts');
+    edit(added, 'export const added = 1;\n');
+    expect(await bundle()).toMatchObject({ built: false }); // nobody imports it yet
+    edit(entry, "import { where } from './lib/part.ts';\nimport { added } from './added.ts';\nexport const answer = 42 + added;\nexport { where };\n");
+    expect(await bundle()).toMatchObject({ built: true });
+
+    fs.rmSync(added);
+    expect(await bundle()).toBeUndefined(); // the entry imports a file that is gone: it cannot be built
+  });
+
+  it('is rebuilt when the cache is deleted or its bundle replaced', async () => {
+    edit(entry, "import { where } from './lib/part.ts';\nexport const answer = 43;\nexport { where };\n");
+    expect(await bundle()).toMatchObject({ built: true });
+    fs.rmSync(cacheDir, { recursive: true });
+    expect(await bundle()).toMatchObject({ built: true });
+    fs.appendFileSync(path.join(cacheDir, 'test.mjs'), '\n// truncated or replaced by someone else\n');
+    expect(await bundle()).toMatchObject({ built: true });
+  });
+
+  it('builds in three processes at once: each renames a whole bundle into place, no temporary file stays', async () => {
+    edit(part, "export const where = 'side by side';\n");
+    const script = `import { bundledEntry } from ${JSON.stringify(pathToFileURL(path.resolve('bin/cli-bundle.js')).href)};
+      const { file, built } = await bundledEntry(${JSON.stringify({ entry, cacheDir, name: 'test' })});
+      console.log(JSON.stringify({ built, where: (await import(file)).where }));`;
+    const runs = await Promise.all([1, 2, 3].map(() => execFileAsync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })));
+    expect(runs.map((r) => JSON.parse(r.stdout))).toEqual(Array(3).fill({ built: true, where: 'side by side' }));
+    expect(fs.readdirSync(cacheDir).sort()).toEqual(['test.json', 'test.mjs', 'test.mjs.map']);
+    expect(await bundle()).toMatchObject({ built: false });
+  });
+});
