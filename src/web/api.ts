@@ -1,5 +1,5 @@
 import type { ProgressLine } from '../http/progress.ts';
-import type { AliveHeatmap, AnalyticsOverview, ClvDistribution, CohortMatrix, HoldoutValidation, RfmGrid, ScoreRunSummary, ScoresService } from '../modules/analytics/index.ts';
+import type { AliveHeatmap, AnalyticsOverview, ClvDistribution, CohortMatrix, HoldoutValidation, LoyaltyMetrics, RfmGrid, ScoreRunSummary, ScoresService } from '../modules/analytics/index.ts';
 import type { CustomerStatsView, PurchaseView } from '../modules/commerce/index.ts';
 import type { CustomerView } from '../modules/customers/index.ts';
 import type { ImportProgress, ImportResult } from '../modules/imports/index.ts';
@@ -221,5 +221,6 @@ export type Clv = Json<ClvDistribution>;
 export type Alive = Json<AliveHeatmap>;
 export type Holdout = Json<HoldoutValidation>;
 export type Cohorts = Json<CohortMatrix>;
+export type Metrics = Json<LoyaltyMetrics>;
 export type SegmentHistory = Json<Awaited<ReturnType<ScoresService['segmentHistory']>>>;
 export type ScoreRun = Json<ScoreRunSummary>;
