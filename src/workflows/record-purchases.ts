@@ -167,7 +167,7 @@ export async function recordPurchases(
  * customer merged or erased while this one waited for the customer's lock). Rare: at most
  * two more attempts.
  */
-async function retrying<T>(run: () => Promise<T>): Promise<T> {
+export async function retrying<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();

@@ -15,8 +15,8 @@ import { describeImport } from './import-summary.ts';
 export function dataCommands(program: Command) {
   program
     .command('import')
-    .description('import customers, purchases or refunds from a CSV file (all or nothing unless --skip-invalid)')
-    .argument('<kind>', 'customers, purchases or refunds')
+    .description('import customers, purchases, refunds or points balances from a CSV file (all or nothing unless --skip-invalid)')
+    .argument('<kind>', 'customers, purchases, refunds or points')
     .argument('<file>', 'the CSV file')
     .option('--map <pairs>', 'rename columns: canonical=column,… (e.g. total=Amount,customer_email=Email)')
     .option('--date-format <format>', 'how the file writes dates, when not ISO 8601: YYYY, M/MM, D/DD, H/HH, mm, ss (e.g. "D.M.YYYY H:mm", "M/D/YYYY H:mm"); a time without an offset is the store\'s local time (a refund\'s: its purchase\'s store\'s)')

@@ -28,7 +28,8 @@ export function describeImport(r: ImportResult, skipInvalid: boolean, language: 
       ? say('cli.import.dry_run', Object.assign({ rows: n('rows', r.rows) }, counts))
       : say('cli.import.dry_run_orders', Object.assign({ rows: n('rowsOfLineItems', r.rows), orders: n('orders', orders) }, counts));
     const refunds = r.refunds_recorded ? [say('cli.import.would_record_refunds', { refunds: n('refunds', r.refunds_recorded) })] : [];
-    return [...tell(checked), ...notPaid, ...tell(...refunds), ...errors, ...more].join('\n');
+    const points = r.points ? [say('cli.import.points_forecast', { credited: r.points.credited, debited: r.points.debited, members: n('membersAdjusted', r.points.members) })] : [];
+    return [...tell(checked), ...notPaid, ...tell(...refunds, ...points), ...errors, ...more].join('\n');
   }
   if (!r.imported) return [...tell(say('cli.import.refused', refused)), ...errors, ...more].join('\n');
   const seconds = decimal(r.duration_ms / 1000, 1, language);
@@ -39,5 +40,6 @@ export function describeImport(r: ImportResult, skipInvalid: boolean, language: 
       imported, rows: n('rowsOfLineItems', r.rows), orders: n('orders', orders), created: n('newOrders', r.created), duplicates: n('ordersWereThere', r.duplicates), invalid: n('skippedRowsNamed', r.invalid), seconds,
     });
   const refunds = r.refunds_recorded ? [say('cli.import.refunds_recorded', { refunds: n('refunds', r.refunds_recorded) })] : [];
-  return [...tell(done), ...notPaid, ...tell(...refunds), ...errors, ...more].join('\n');
+  const points = r.points ? [say('cli.import.points_done', { credited: r.points.credited, debited: r.points.debited, members: n('membersAdjusted', r.points.members) })] : [];
+  return [...tell(done), ...notPaid, ...tell(...refunds, ...points), ...errors, ...more].join('\n');
 }

@@ -72,7 +72,7 @@ describe('POST /imports/:kind', () => {
     expect((await api.services.commerce.get('web-1')).refunded).toBe('2.50');
     const other = await upload('returns', refunds);
     expect(other.statusCode).toBe(422);
-    expect(other.json().errors).toEqual([{ field: 'kind', reason: 'must be one of purchases, customers, refunds, not "returns"' }]);
+    expect(other.json().errors).toEqual([{ field: 'kind', reason: 'must be one of purchases, customers, refunds, points, not "returns"' }]);
   });
 
   it('with dry_run=true checks the file and tells what it would import, writing nothing; another value is refused', async () => {
@@ -116,5 +116,22 @@ describe('POST /imports/:kind with a file format', () => {
     const preview = await upload('purchases', csv, { date_format: 'DD.MM.YYYY HH:MM' }, 'application/json', '/preview');
     expect(preview.statusCode).toBe(422);
     expect(preview.json().errors[0]).toMatchObject({ field: 'date_format' });
+  });
+});
+
+describe('POST /imports/points', () => {
+  it('credits opening balances from a Smile.io export once, in the request\'s language, a dry run first', async () => {
+    const csv = 'Email,Points balance\npts-ana@example.com,500\npts-bo@example.com,-5\n';
+    const map = JSON.stringify({ email: 'Email', points: 'Points balance' });
+    const dry = await upload('points', csv, { map, dry_run: 'true', skip_invalid: 'true' });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ kind: 'points', rows: 2, created: 1, invalid: 1, dry_run: true, points: { members: 1, credited: 500, debited: 0 } });
+    expect(dry.json().errors).toEqual([{ line: 3, column: 'Points balance', reason: "would take 5 points where the member has 0 to spend (with the file's rows above)" }]);
+    const done = await upload('points', csv, { map, skip_invalid: 'true' });
+    expect(done.json()).toMatchObject({ created: 1, imported: true, points: { members: 1, credited: 500, debited: 0 } });
+    const again = await upload('points', csv, { map, skip_invalid: 'true' });
+    expect(again.json()).toMatchObject({ created: 0, duplicates: 1, imported: true });
+    const ana = (await api.services.customers.findByIdentity({ kind: 'email', value: 'pts-ana@example.com' }))!;
+    expect((await api.services.loyalty.account(ana)).balance).toBe(500);
   });
 });

@@ -1,4 +1,4 @@
-// CSV import of customers, purchases and refunds. This file is the module's only door:
+// CSV import of customers, purchases, refunds and points (opening balances). This file is the module's only door:
 // code outside src/modules/imports imports from here, never from the folders below.
 //
 // import.service.ts runs an import (importCsv); preview.ts is what the dashboard shows
@@ -16,7 +16,7 @@
 
 export { CANONICAL, IMPORT_KINDS, isImportKind, parseMapSpec, suggestMap, type ImportKind, type ImportVia } from './rows/mapping.ts';
 export { importCsv } from './import.service.ts';
-export type { ImportProgress, RecordPurchases } from './passes/import-options.ts';
+export type { AdjustPoints, ImportProgress, RecordPurchases } from './passes/import-options.ts';
 export type { ImportResult } from './passes/import-result.ts';
 export { fitMapping, previewCsv, spoolToFile } from './preview.ts';
 export type { RowError } from './report/error-report.ts';

@@ -48,6 +48,14 @@ export const CLI_COUNTS = {
     da: { one: '{count} refundering', other: '{count} refunderinger' },
     ru: { one: '{count} возврат', few: '{count} возврата', many: '{count} возвратов', other: '{count} возврата' },
   },
+  // A points file's (import-summary.ts): the members its rows adjust, after "for"/"pri"/"у"/"hos".
+  membersAdjusted: {
+    en: { one: '{count} member', other: '{count} members' },
+    sl: { one: '{count} članu', two: '{count} članih', few: '{count} članih', other: '{count} članih' },
+    tr: same('{count} üye'),
+    da: { one: '{count} medlem', other: '{count} medlemmer' },
+    ru: { one: '{count} участника', few: '{count} участников', many: '{count} участников', other: '{count} участников' },
+  },
   // The demo's: rewards its members redeemed.
   rewardsRedeemed: {
     en: { one: '{count} reward redeemed', other: '{count} rewards redeemed' },

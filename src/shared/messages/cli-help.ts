@@ -133,17 +133,17 @@ export const CLI_HELP: Readonly<Record<string, HelpTranslations>> = {
   'IANA time zone, e.g. Europe/Ljubljana': { sl: 'časovni pas IANA, npr. Europe/Ljubljana', tr: 'IANA saat dilimi, ör. Europe/Ljubljana', da: 'IANA-tidszone, f.eks. Europe/Ljubljana', ru: 'часовой пояс IANA, например Europe/Ljubljana' },
   'the city it is in': { sl: 'kraj, v katerem je', tr: 'bulunduğu şehir', da: 'byen, den ligger i', ru: 'город, где она находится' },
   'list the stores': { sl: 'izpiši poslovalnice', tr: 'mağazaları listele', da: 'vis butikkerne', ru: 'список точек продаж' },
-  'import customers, purchases or refunds from a CSV file (all or nothing unless --skip-invalid)': {
-    sl: 'uvozi stranke, nakupe ali vračila iz datoteke CSV (vse ali nič, razen z --skip-invalid)',
-    tr: 'bir CSV dosyasından müşterileri, satın almaları veya iadeleri içe aktar (--skip-invalid olmadan ya hepsi ya hiçbiri)',
-    da: 'importér kunder, køb eller refusioner fra en CSV-fil (alt eller intet, medmindre --skip-invalid)',
-    ru: 'импортировать клиентов, покупки или возвраты из файла CSV (всё или ничего, если не указан --skip-invalid)',
+  'import customers, purchases, refunds or points balances from a CSV file (all or nothing unless --skip-invalid)': {
+    sl: 'uvozi stranke, nakupe, vračila ali stanja točk iz datoteke CSV (vse ali nič, razen z --skip-invalid)',
+    tr: 'bir CSV dosyasından müşterileri, satın almaları, iadeleri veya puan bakiyelerini içe aktar (--skip-invalid olmadan ya hepsi ya hiçbiri)',
+    da: 'importér kunder, køb, refusioner eller pointsaldi fra en CSV-fil (alt eller intet, medmindre --skip-invalid)',
+    ru: 'импортировать клиентов, покупки, возвраты или балансы баллов из файла CSV (всё или ничего, если не указан --skip-invalid)',
   },
-  'customers, purchases or refunds': {
-    sl: 'customers (stranke), purchases (nakupi) ali refunds (vračila)',
-    tr: 'customers (müşteriler), purchases (satın almalar) veya refunds (iadeler)',
-    da: 'customers (kunder), purchases (køb) eller refunds (refusioner)',
-    ru: 'customers (клиенты), purchases (покупки) или refunds (возвраты)',
+  'customers, purchases, refunds or points': {
+    sl: 'customers (stranke), purchases (nakupi), refunds (vračila) ali points (začetna stanja točk)',
+    tr: 'customers (müşteriler), purchases (satın almalar), refunds (iadeler) veya points (açılış puan bakiyeleri)',
+    da: 'customers (kunder), purchases (køb), refunds (refusioner) eller points (startsaldi i point)',
+    ru: 'customers (клиенты), purchases (покупки), refunds (возвраты) или points (начальные балансы баллов)',
   },
   'the CSV file': { sl: 'datoteka CSV', tr: 'CSV dosyası', da: 'CSV-filen', ru: 'файл CSV' },
   'rename columns: canonical=column,… (e.g. total=Amount,customer_email=Email)': {

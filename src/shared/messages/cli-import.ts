@@ -13,6 +13,23 @@ export const CLI_IMPORT = {
   'cli.import.done.purchases': { en: 'Imported purchases', sl: 'Uvoz nakupov', tr: 'Alışveriş içe aktarımı', da: 'Import af køb', ru: 'Импорт покупок' },
   'cli.import.done.customers': { en: 'Imported customers', sl: 'Uvoz strank', tr: 'Müşteri içe aktarımı', da: 'Import af kunder', ru: 'Импорт клиентов' },
   'cli.import.done.refunds': { en: 'Imported refunds', sl: 'Uvoz vračil', tr: 'İade içe aktarımı', da: 'Import af refunderinger', ru: 'Импорт возвратов' },
+  'cli.import.file.points': { en: 'points file', sl: 'datoteka točk', tr: 'puan dosyası', da: 'fil med point', ru: 'файл баллов' },
+  'cli.import.done.points': { en: 'Imported points balances', sl: 'Uvoz stanj točk', tr: 'Puan bakiyesi içe aktarımı', da: 'Import af pointsaldi', ru: 'Импорт балансов баллов' },
+  // A points file's sums (points-pass.ts): what its new rows add and take away, and from how many members.
+  'cli.import.points_forecast': {
+    en: 'It would add {credited} points and take away {debited} for {members}.',
+    sl: 'Uvoz bi dodal {credited} točk in odvzel {debited} pri {members}.',
+    tr: 'İçe aktarma {members} için {credited} puan ekler ve {debited} puan düşerdi.',
+    da: 'Importen ville lægge {credited} point til og trække {debited} fra hos {members}.',
+    ru: 'Импорт начислил бы {credited} баллов и списал бы {debited} у {members}.',
+  },
+  'cli.import.points_done': {
+    en: '{credited} points added and {debited} taken away for {members}.',
+    sl: 'Dodanih {credited} točk in odvzetih {debited} pri {members}.',
+    tr: '{members} için {credited} puan eklendi ve {debited} puan düşüldü.',
+    da: '{credited} point lagt til og {debited} trukket fra hos {members}.',
+    ru: 'Начислено {credited} баллов и списано {debited} у {members}.',
+  },
 
   'cli.import.error_line': {
     en: 'line {line}, column {column}: {reason}',

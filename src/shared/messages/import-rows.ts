@@ -207,4 +207,48 @@ export const IMPORT_ROWS = {
     da: 'det refunderede beløb {amount} er større end ordrens samlede beløb på {total} {currency}',
     ru: 'возвращённая сумма {amount} больше суммы заказа {total} {currency}',
   },
+
+  // ── A points file's rows: opening balances (points-pass.ts) ──
+  'import.points_default_reason': {
+    en: 'Opening balance (import)',
+    sl: 'Začetno stanje (uvoz)',
+    tr: 'Açılış bakiyesi (içe aktarma)',
+    da: 'Startsaldo (import)',
+    ru: 'Начальный баланс (импорт)',
+  },
+  'import.points_not_whole': {
+    en: 'must be a whole number of points (positive to add, negative to take away), not "{text}"',
+    sl: 'mora biti celo število točk (pozitivno doda, negativno odvzame), ne "{text}"',
+    tr: 'tam sayı olmalı (pozitif ekler, negatif düşer), "{text}" değil',
+    da: 'skal være et helt antal point (positivt lægger til, negativt trækker fra), ikke "{text}"',
+    ru: 'должно быть целым числом баллов (положительное начисляет, отрицательное списывает), а не "{text}"',
+  },
+  'import.points_expiry_on_debit': {
+    en: 'only points added have an expiry: a row that takes points away takes them from what the member holds',
+    sl: 'rok poteka imajo le dodane točke: vrstica, ki točke odvzame, jih vzame od tistih, ki jih član ima',
+    tr: 'yalnızca eklenen puanların son kullanma tarihi olur: puan düşen satır, üyenin elindekilerden düşer',
+    da: 'kun point, der lægges til, har en udløbsdato: en række, der trækker point fra, tager dem af dem, medlemmet har',
+    ru: 'срок действия бывает только у начисленных баллов: строка списания списывает их из имеющихся у участника',
+  },
+  'import.points_expiry_past': {
+    en: '{text} has passed: points would expire as they are added',
+    sl: '{text} je že minil: točke bi potekle že ob dodajanju',
+    tr: '{text} geçmişte kaldı: puanlar eklenirken sona ererdi',
+    da: '{text} er overskredet: pointene ville udløbe, idet de lægges til',
+    ru: '{text} уже прошло: баллы сгорели бы сразу при начислении',
+  },
+  'import.points_below_zero': {
+    en: 'would take {points} points where the member has {available} to spend (with the file\'s rows above)',
+    sl: 'bi odvzelo {points} točk, član pa jih ima na voljo {available} (z vrsticami datoteke zgoraj)',
+    tr: '{points} puan düşerdi, üyenin kullanabileceği ise {available} (dosyadaki önceki satırlarla)',
+    da: 'ville trække {points} point, hvor medlemmet har {available} til rådighed (med filens rækker ovenfor)',
+    ru: 'списало бы {points} баллов, а у участника доступно {available} (с учётом строк файла выше)',
+  },
+  'import.points_below_zero_one': {
+    en: 'would take {points} points where the member has {available} point to spend (with the file\'s rows above)',
+    sl: 'bi odvzelo {points} točk, član pa ima na voljo le {available} točko (z vrsticami datoteke zgoraj)',
+    tr: '{points} puan düşerdi, üyenin kullanabileceği yalnızca {available} puan (dosyadaki önceki satırlarla)',
+    da: 'ville trække {points} point, hvor medlemmet kun har {available} point til rådighed (med filens rækker ovenfor)',
+    ru: 'списало бы {points} баллов, а у участника доступен {available} балл (с учётом строк файла выше)',
+  },
 } as const satisfies Record<string, Entry>;

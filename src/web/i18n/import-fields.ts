@@ -17,6 +17,7 @@ const en: Labels = {
   email: 'Email', phone: 'Phone', first_name: 'First name', last_name: 'Last name', birthday: 'Birthday', language: 'Language',
   time_zone: 'Time zone', home_store: 'Home store', tags: 'Tags', email_consent: 'Email consent', sms_consent: 'SMS consent',
   purchase: 'Order number of the purchase', amount: 'Amount refunded', reason: 'Reason',
+  'points:external_id': 'Card / POS id', points: 'Points (negative takes away)', 'points:reason': 'Reason (else “Opening balance (import)”)', expires_at: 'Points expire at',
 };
 
 const sl: Labels = {
@@ -30,6 +31,7 @@ const sl: Labels = {
   email: 'E-pošta', phone: 'Telefon', first_name: 'Ime', last_name: 'Priimek', birthday: 'Rojstni dan', language: 'Jezik',
   time_zone: 'Časovni pas', home_store: 'Domača trgovina', tags: 'Oznake', email_consent: 'Soglasje za e-pošto', sms_consent: 'Soglasje za SMS',
   purchase: 'Številka naročila nakupa', amount: 'Vrnjeni znesek', reason: 'Razlog',
+  'points:external_id': 'Kartica / ID blagajne', points: 'Točke (negativne odvzamejo)', 'points:reason': 'Razlog (sicer »Začetno stanje (uvoz)«)', expires_at: 'Točke potečejo',
 };
 
 const tr: Labels = {
@@ -43,6 +45,7 @@ const tr: Labels = {
   email: 'E-posta', phone: 'Telefon', first_name: 'Ad', last_name: 'Soyad', birthday: 'Doğum günü', language: 'Dil',
   time_zone: 'Saat dilimi', home_store: 'Ana mağaza', tags: 'Etiketler', email_consent: 'E-posta izni', sms_consent: 'SMS izni',
   purchase: 'Alışverişin sipariş numarası', amount: 'İade edilen tutar', reason: 'Neden',
+  'points:external_id': 'Kart / kasa kimliği', points: 'Puan (negatif düşer)', 'points:reason': 'Neden (yoksa “Açılış bakiyesi (içe aktarma)”)', expires_at: 'Puanların son kullanma tarihi',
 };
 
 const da: Labels = {
@@ -56,6 +59,7 @@ const da: Labels = {
   email: 'E-mail', phone: 'Telefon', first_name: 'Fornavn', last_name: 'Efternavn', birthday: 'Fødselsdag', language: 'Sprog',
   time_zone: 'Tidszone', home_store: 'Hjemmebutik', tags: 'Mærker', email_consent: 'Samtykke til e-mail', sms_consent: 'Samtykke til sms',
   purchase: 'Købets ordrenummer', amount: 'Refunderet beløb', reason: 'Årsag',
+  'points:external_id': 'Kort / kasse-id', points: 'Point (negative trækkes fra)', 'points:reason': 'Årsag (ellers »Startsaldo (import)«)', expires_at: 'Pointene udløber',
 };
 
 const ru: Labels = {
@@ -69,6 +73,7 @@ const ru: Labels = {
   email: 'Email', phone: 'Телефон', first_name: 'Имя', last_name: 'Фамилия', birthday: 'День рождения', language: 'Язык',
   time_zone: 'Часовой пояс', home_store: 'Основной магазин', tags: 'Теги', email_consent: 'Согласие на email', sms_consent: 'Согласие на SMS',
   purchase: 'Номер заказа покупки', amount: 'Сумма возврата', reason: 'Причина',
+  'points:external_id': 'Карта / ID кассы', points: 'Баллы (отрицательные списываются)', 'points:reason': 'Причина (иначе «Начальный баланс (импорт)»)', expires_at: 'Срок действия баллов',
 };
 
 export const IMPORT_FIELDS: Record<Language, Labels> = { en, sl, tr, da, ru };

@@ -5,7 +5,7 @@ import { importFieldLabel } from '../i18n/import-fields.ts';
 import { importPhase, importSummary } from './import-summary.ts';
 
 type Kind = ImportResult['kind'];
-const KINDS: Kind[] = ['purchases', 'customers', 'refunds'];
+const KINDS: Kind[] = ['purchases', 'customers', 'refunds', 'points'];
 
 export function Import() {
   const i18n = useI18n();

@@ -6,8 +6,14 @@ import type { I18n } from '../i18n/index.ts';
 // (counted-import.ts): "Uvožene 4 vrstice: 2 novi …", never "Uvoženih 4 vrstic: 2 novih".
 // A line-item file's created and already-there count orders, its skipped count rows.
 
-/** The sentence for an import's or a check's answer; `skipInvalid` as the form sent it. */
+/** The sentence for an import's or a check's answer; `skipInvalid` as the form sent it. A points file's adds what its new rows add and take away. */
 export function importSummary(i18n: I18n, result: ImportResult, skipInvalid: boolean): string {
+  const sentence = summarySentence(i18n, result, skipInvalid);
+  if (!result.points || (!result.imported && !result.dry_run) || (result.dry_run && result.invalid > 0 && !skipInvalid)) return sentence;
+  return `${sentence} ${i18n.t(result.dry_run ? 'import.pointsForecast' : 'import.pointsDone', result.points)}`;
+}
+
+function summarySentence(i18n: I18n, result: ImportResult, skipInvalid: boolean): string {
   const { t } = i18n;
   const n = (key: keyof typeof COUNTED, count: number) => counted(i18n, key, count);
   const orders = result.orders;

@@ -3,7 +3,8 @@ import type { Clock } from '../../../shared/clock.ts';
 import type { AppError } from '../../../shared/errors.ts';
 import type { Language } from '../../../shared/messages/index.ts';
 import type { CommerceService, PreparedPurchase } from '../../commerce/index.ts';
-import type { CustomerService } from '../../customers/index.ts';
+import type { CustomerService, Identity, PreparedProfile } from '../../customers/index.ts';
+import type { AdjustmentInput, LoyaltyService } from '../../loyalty/index.ts';
 import type { FileFormat } from '../rows/file-format.ts';
 import type { ImportKind, ImportVia } from '../rows/mapping.ts';
 
@@ -22,6 +23,8 @@ export interface ImportDeps {
   clock: Clock;
   customers: CustomerService;
   commerce: CommerceService;
+  /** A points file's members: what they can spend and the adjustments made before (points-pass.ts). */
+  loyalty: Pick<LoyaltyService, 'spendable' | 'adjustmentsMade'>;
 }
 
 /** `recordPurchases` from the workflows layer, passed in so this module does not depend upward. */
@@ -29,6 +32,15 @@ export type RecordPurchases = (
   inputs: unknown[],
   options: { source: string; withViews: boolean; prepared?: (PreparedPurchase | AppError)[] },
 ) => Promise<({ status: 'created' | 'duplicate' } | { status: 'error'; error: AppError })[]>;
+
+/**
+ * A points row's adjustment, from the workflows layer (workflows/import-points.ts): the
+ * customer found or created, the points adjusted once by the row's key; a refusal thrown as
+ * an AppError.
+ */
+export type AdjustPoints = (row: {
+  key: string; identities: Identity[]; profile: PreparedProfile; adjustment: AdjustmentInput; expiresAt: Date | undefined;
+}) => Promise<{ created: boolean; customerId: string }>;
 
 export interface ImportProgress {
   phase: 'validate' | 'import';
@@ -40,6 +52,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   deps: ImportDeps;
   record: RecordPurchases;
+  /** How a points file's rows are written (the points kind needs it). */
+  adjustPoints?: AdjustPoints;
   kind: ImportKind;
   file: string;
   map?: Record<string, string>;

@@ -10,6 +10,7 @@ import type { PurchaseSpool, SpooledRow } from '../file/spool.ts';
 import { purchaseKeyLock } from '../../commerce/index.ts';
 import { identityKey } from '../../customers/index.ts';
 import { settleRefundedAmounts, type RefundedOrder } from './refunded-amounts.ts';
+import { importPoints } from './points-pass.ts';
 import type { ErrorReport } from '../report/error-report.ts';
 import type { ImportDeps, ImportOptions } from './import-options.ts';
 import type { ImportResult } from './import-result.ts';
@@ -18,7 +19,7 @@ import type { ValidatedFile } from './validation-pass.ts';
 // The second pass of an import (import.service.ts): the rows the validation pass found
 // valid, written exactly once by their keys, so an interrupted import is finished by running
 // the file again. Purchases come prepared from the spool and are recorded in chunks, a
-// transaction each; customers and refunds are read from the file again, customers written
+// transaction each; customers, refunds and points (points-pass.ts) are read from the file again, customers written
 // each in its own transaction, as through the API, refunds many to a transaction by
 // commerce's refund path (refund-batch.ts). A row refused now (a write by others since the
 // validation pass) is reported like a bad row; any other failure stops the import.
@@ -28,7 +29,8 @@ export async function importValidRows({ options, layout, checked, spool, result,
   options: ImportOptions; layout: ColumnLayout; checked: ValidatedFile; spool: PurchaseSpool | undefined;
   result: ImportResult; report: ErrorReport; chunkSize: number; recordSize: number; totalBytes: number;
 }) {
-  if (spool) await recordSpooled({ options, spool, result, report, recordSize, totalBytes });
+  if (options.kind === 'points') await importPoints({ options, layout, result, report, convert: checked.convert });
+  else if (spool) await recordSpooled({ options, spool, result, report, recordSize, totalBytes });
   else await importRowByRow(withFields(rowWriter(options.kind, layout, checked.lineItems, options.deps), { options, result, report, chunkSize, convert: checked.convert }));
 }
 

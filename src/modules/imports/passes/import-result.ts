@@ -18,6 +18,8 @@ export interface ImportResult {
   not_paid?: number;
   /** A purchases file with a refunded amount column: the refunds recorded to make its orders' refunds add up to it (refunded-amounts.ts); a dry run's, those the import would record. */
   refunds_recorded?: number;
+  /** A points file: the members its new adjustments go to and the points they credit and debit (a dry run's, those the import would). */
+  points?: { members: number; credited: number; debited: number };
   created: number;
   duplicates: number;
   invalid: number;
@@ -34,6 +36,7 @@ export function checkedResult({ kind, checked, report, dryRun }: { kind: ImportK
   const result: ImportResult = { kind, rows: checked.rows, created: 0, duplicates: checked.duplicates, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: false, dry_run: dryRun, duration_ms: 0 };
   if (checked.lineItems && kind === 'purchases') result.orders = checked.orders;
   if (checked.payment) result.not_paid = checked.payment.notPaid;
+  if (checked.points) result.points = checked.points.summary();
   return result;
 }
 

@@ -16,6 +16,7 @@ import { ROW, type ErrorReport } from '../report/error-report.ts';
 import type { DryRunTally } from '../report/dry-run.ts';
 import { wallClockZones } from '../rows/zones.ts';
 import { paymentFilter } from './payment-status.ts';
+import { pointsValidation, validatePoints, type PointsTotals } from './points-pass.ts';
 import type { ImportOptions } from './import-options.ts';
 
 // The first pass of an import (import.service.ts): every row validated with the same rules
@@ -35,6 +36,8 @@ export interface ValidatedFile {
   duplicates: number;
   /** A purchases file with a payment status column: its filter, which counted the orders not paid. */
   payment: ReturnType<typeof paymentFilter>;
+  /** A points file: what its valid rows not imported before add up to (points-pass.ts). */
+  points: PointsTotals | undefined;
   /** The file's cells in the API's spelling (file-format.ts): the import pass reads the file again with it. */
   convert: ReturnType<typeof formatConverter>;
 }
@@ -64,8 +67,11 @@ export async function validateFile({ options, csv, layout, report, spool, tally,
   const lineItems = hasLineItems(kind, layout);
   const splitCheck = splitGroups(layout, kind, report);
   const payment = paymentFilter(kind, layout, report);
+  const points = kind === 'points' ? pointsValidation(layout) : undefined;
   let orders = 0;
   for await (const baskets of basketChunks(basketsOf(records, lineItems ? layout.index.get('external_id') : undefined), chunkSize)) {
+    // A points row's key counts the identical rows before it, bad ones too: keyed as written, before any is left out.
+    if (points) for (const [r] of baskets) points.keys.set(r.line, points.keyOf(r.written ?? r.values));
     const whole = baskets.filter((basket) => {
       rows += basket.length;
       if (lineItems) splitCheck(basket);
@@ -78,14 +84,15 @@ export async function validateFile({ options, csv, layout, report, spool, tally,
         const valid = await validatePurchases({ options, layout, baskets: whole, lineItems, keys, keysInFile, report, tally });
         await spool?.add(valid);
         if (tally && layout.index.has('refunded_amount')) await noteRefundedAmounts(options.deps, valid, tally);
-      } else if (checkRefunds) await validateRefunds({ layout, baskets: whole, lineItems, report, check: checkRefunds, tally });
+      } else if (points) await validatePoints({ options, layout, chunk: whole.flat(), report, tally, state: points });
+      else if (checkRefunds) await validateRefunds({ layout, baskets: whole, lineItems, report, check: checkRefunds, tally });
       else await validateCustomers({ options, layout, chunk: whole.flat(), report, tally });
     }
     options.onProgress?.({ phase: 'validate', rows, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
   }
   await spool?.finish();
   report.sortByLine();
-  return { rows, orders, lineItems, duplicates: keys.duplicates, payment, convert };
+  return { rows, orders, lineItems, duplicates: keys.duplicates, payment, points: points?.totals, convert };
 }
 
 /**

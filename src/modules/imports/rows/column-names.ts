@@ -57,6 +57,14 @@ export const COLUMN_SYNONYMS: Record<string, string[]> = {
   ],
   'refunds:external_id': ['refund_id', 'return_id', 'credit_note', 'refund', 'id', 'vracilo', 'st_vracila', 'dobropis', 'returnr', 'kreditnota', 'iade_no', 'iade', 'номер_возврата', 'возврат'],
   'refunds:amount': ['refund_amount', 'refunded', 'value', 'sum', 'znesek', 'znesek_vracila', 'belob', 'tutar', 'iade_tutari', 'сумма', 'сумма_возврата'],
+  // Smile.io's "Points balance", LoyaltyLion's "points", Yotpo's "Points Balance".
+  'points:points': [
+    'points_balance', 'point_balance', 'balance', 'loyalty_points', 'points_total', 'current_points', 'available_points',
+    'tocke', 'stanje_tock', 'point', 'pointsaldo', 'saldo', 'puan', 'puan_bakiyesi', 'bakiye', 'баллы', 'баланс', 'бонусы', 'баланс_баллов',
+  ],
+  'points:external_id': ['customer_id', 'customerid', 'card', 'card_number', 'member_id', 'merchant_id', 'shopify_customer_id', 'kartica', 'kundenr', 'kort', 'kart_no', 'musteri_no', 'карта', 'код_клиента'],
+  'points:reason': ['note', 'notes', 'comment', 'description', 'opomba', 'razlog', 'bemaerkning', 'arsag', 'aciklama', 'not', 'причина', 'комментарий'],
+  'points:expires_at': ['expiry', 'expiry_date', 'expires', 'expiration', 'expiration_date', 'points_expiry', 'potece', 'velja_do', 'udlober', 'udlobsdato', 'son_kullanma', 'gecerlilik', 'срок_действия', 'истекает'],
   'refunds:occurred_at': ['refunded_at', 'date', 'datetime', 'timestamp', 'created_at', 'time', 'datum', 'dato', 'tarih', 'дата'],
 };
 

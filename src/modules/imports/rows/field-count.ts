@@ -9,7 +9,7 @@ import type { ColumnLayout, ImportKind } from './mapping.ts';
 // fewer fields than the header is accepted: its missing cells are empty.
 
 /** The columns holding amounts, where a decimal comma is looked for first. */
-const MONEY_COLUMNS: Record<ImportKind, string[]> = { purchases: ['total', 'discount', 'refunded_amount'], customers: [], refunds: ['amount'] };
+const MONEY_COLUMNS: Record<ImportKind, string[]> = { purchases: ['total', 'discount', 'refunded_amount'], customers: [], refunds: ['amount'], points: [] };
 
 export interface FieldCountProblem {
   /** The file's column the problem most likely starts in, or undefined (the whole row). */

@@ -30,6 +30,7 @@ const COLUMNS: Record<ImportKind, { instants: string[]; dates: string[]; numbers
   purchases: { instants: ['occurred_at'], dates: ['customer_birthday'], numbers: ['total', 'discount', 'refunded_amount', 'line_quantity', 'line_unit_price'] },
   customers: { instants: [], dates: ['birthday'], numbers: [] },
   refunds: { instants: ['occurred_at'], dates: [], numbers: ['amount'] },
+  points: { instants: ['expires_at'], dates: [], numbers: ['points'] },
 };
 
 interface DateParts {

@@ -8,7 +8,7 @@ import { COLUMN_SYNONYMS, looseName } from './column-names.ts';
 // column. Header matching ignores case and surrounding spaces.
 
 /** What a file can hold: the kinds of import, each with its own columns. */
-export const IMPORT_KINDS = ['purchases', 'customers', 'refunds'] as const;
+export const IMPORT_KINDS = ['purchases', 'customers', 'refunds', 'points'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export function isImportKind(kind: string): kind is ImportKind {
@@ -82,6 +82,16 @@ export const CANONICAL: Record<ImportKind, CanonicalField[]> = {
     { name: 'line_sku', required: false },
     { name: 'line_quantity', required: false },
   ],
+  // Opening balances brought from another platform (Smile.io, LoyaltyLion, Yotpo): a row
+  // per member, its points a staff adjustment (points-rows.ts, points-pass.ts).
+  points: [
+    { name: 'external_id', required: false },
+    { name: 'email', required: false },
+    { name: 'phone', required: false },
+    { name: 'points', required: true },
+    { name: 'reason', required: false },
+    { name: 'expires_at', required: false },
+  ],
 };
 
 /** At least one of these columns must exist: a row needs some identity. */
@@ -89,6 +99,7 @@ export const IDENTITY_COLUMNS: Record<ImportKind, string[]> = {
   purchases: ['customer_external_id', 'customer_email', 'customer_phone'],
   customers: ['external_id', 'email', 'phone'],
   refunds: [],
+  points: ['external_id', 'email', 'phone'],
 };
 
 /**

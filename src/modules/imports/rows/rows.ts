@@ -114,7 +114,7 @@ export function createRowKeys(kind: ImportKind, layout: ColumnLayout) {
 
 /** Maps a field path of the input object back to the canonical column it came from. */
 export function canonicalOfField(kind: ImportKind, field: string): string {
-  if (kind === 'customers') {
+  if (kind === 'customers' || kind === 'points') {
     if (field.startsWith('consent.')) return `${field.split('.')[1]}_consent`;
     return field.split('.')[0];
   }
