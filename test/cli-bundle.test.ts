@@ -74,7 +74,7 @@ describe('the CLI bundle', () => {
 
   it('builds in three processes at once: each renames a whole bundle into place, no temporary file stays', async () => {
     edit(part, "export const where = 'side by side';\n");
-    const script = `import { bundledEntry } from ${JSON.stringify(pathToFileURL(path.resolve('bin/cli-bundle.js')).href)};
+    const script = `import { bundledEntry } from ${JSON.stringify(pathToFileURL(path.resolve(import.meta.dirname, '../bin/cli-bundle.js')).href)};
       const { file, built } = await bundledEntry(${JSON.stringify({ entry, cacheDir, name: 'test' })});
       console.log(JSON.stringify({ built, where: (await import(file)).where }));`;
     const runs = await Promise.all([1, 2, 3].map(() => execFileAsync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })));
