@@ -58,12 +58,12 @@ describe('revenue tab and overview', () => {
     const metrics = await loyaltyMetrics(s, { from: '2026-05-02', to: '2026-06-01' });
     // The hand-worked figures are the server's.
     expect(metrics.revenue_by_customer_type).toEqual({
-      repeat: { customers: 2, purchases: 5, revenue: '350.00', share_of_revenue: 0.814 },
-      other: { customers: 2, purchases: 3, revenue: '80.00', share_of_revenue: 0.186 },
+      repeat: { customers: 2, purchases: 5, revenue: '350.00', share_of_revenue: 0.814, average_check: '70.00' },
+      other: { customers: 2, purchases: 3, revenue: '80.00', share_of_revenue: 0.186, average_check: '26.67' }, // 80 / 3 = 26.667
     });
     expect(metrics.revenue_by_tier.map((r) => [r.tier, r.customers, r.purchases, r.revenue])).toEqual([['silver', 1, 2, '300.00'], ['member', 2, 5, '70.00'], ['none', 1, 1, '60.00']]);
     expect(metrics.churn_rate).toEqual({ value: 0.3333, churned_customers: 1, previous_customers: 3 });
-    expect(metrics.clv).toMatchObject({ value: '322.50', annual_revenue_per_customer: '1290.00', average_lifetime_years: 0.25, acquisition_cost: '0.00', note: null });
+    expect(metrics.clv).toMatchObject({ value: '322.50', annual_revenue_per_customer: '1290.00', average_lifetime_years: 0.25, acquisition_cost: '0.00', note: null, note_code: null });
 
     const page = await dashboard.logIn();
 

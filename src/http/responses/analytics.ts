@@ -9,7 +9,7 @@ const Month = z.string().regex(/^\d{4}-\d{2}$/).describe('YYYY-MM');
 
 // ── Metrics and cohorts ──────────────────────────────────────────────────────
 
-const RevenueGroup = z.strictObject({ customers: Count, purchases: Count, revenue: Amount, share_of_revenue: Ratio });
+const RevenueGroup = z.strictObject({ customers: Count, purchases: Count, revenue: Amount, share_of_revenue: Ratio, average_check: Amount.nullable().describe('revenue ÷ purchases; null without purchases') });
 const PromotionGroup = z.strictObject({ customers: Count, purchases: Count, promo_purchases: Count, share: Ratio, promo_customers: Count });
 
 export const LoyaltyMetrics = z.strictObject({
@@ -32,6 +32,7 @@ export const LoyaltyMetrics = z.strictObject({
     previous_customers: Count,
     churned_customers: Count,
     note: z.string().nullable().describe('Why value is null, when it is'),
+    note_code: z.enum(['no_customers', 'no_previous_customers', 'no_churn']).nullable().describe('note as a code: nobody bought in the period; nobody in the previous one (churn unknown); nobody of the previous period left (no churn observed)'),
   }),
   revenue_by_customer_type: z.strictObject({ repeat: RevenueGroup, other: RevenueGroup }),
   revenue_by_tier: z.array(RevenueGroup.extend({ tier: z.string().describe('The current loyalty tier; "none" without one') })),

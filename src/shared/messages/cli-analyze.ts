@@ -210,6 +210,22 @@ export const CLI_ANALYZE = {
   'cli.metrics.lifetime_sample': { en: '1 / annual churn rate', sl: '1 / letna stopnja odhoda', tr: '1 / yıllık kayıp oranı', da: '1 / årlig frafaldsrate', ru: '1 / годовая доля оттока' },
   // {note}: '' or " — " and the server's note (English).
   'cli.metrics.acquisition_cost': { en: 'acquisition cost {cost}{note}', sl: 'strošek pridobitve {cost}{note}', tr: 'edinme maliyeti {cost}{note}', da: 'anskaffelsesomkostning {cost}{note}', ru: 'стоимость привлечения {cost}{note}' },
+  // Why the simple CLV has no value (metrics.ts CLV_NOTES), after the acquisition cost.
+  'cli.metrics.clv_note.no_customers': { en: 'nobody bought in the period', sl: 'v obdobju ni nihče kupil', tr: 'dönemde kimse alışveriş yapmadı', da: 'ingen købte i perioden', ru: 'в периоде никто не покупал' },
+  'cli.metrics.clv_note.no_previous_customers': {
+    en: 'nobody bought in the previous period, so the churn rate and the lifetime are unknown',
+    sl: 'v prejšnjem obdobju ni nihče kupil, zato stopnja odhoda in življenjska doba nista znani',
+    tr: 'önceki dönemde kimse alışveriş yapmadı, bu yüzden kayıp oranı ve yaşam süresi bilinmiyor',
+    da: 'ingen købte i forrige periode, så frafaldsraten og levetiden er ukendte',
+    ru: 'в прошлом периоде никто не покупал, поэтому отток и срок жизни клиента неизвестны',
+  },
+  'cli.metrics.clv_note.no_churn': {
+    en: 'every customer of the previous period came back: with no churn seen, the lifetime cannot be estimated',
+    sl: 'vse stranke prejšnjega obdobja so se vrnile: brez opaženih odhodov življenjske dobe ni mogoče oceniti',
+    tr: 'önceki dönemin tüm müşterileri geri geldi: kayıp görülmeden yaşam süresi tahmin edilemez',
+    da: 'alle kunder fra forrige periode kom igen: uden frafald kan levetiden ikke anslås',
+    ru: 'все клиенты прошлого периода вернулись: без оттока срок жизни клиента оценить нельзя',
+  },
   'cli.metrics.revenue': { en: 'revenue', sl: 'prihodki', tr: 'ciro', da: 'omsætning', ru: 'выручка' },
   'cli.metrics.customers': { en: 'customers', sl: 'stranke', tr: 'müşteri', da: 'kunder', ru: 'клиенты' },
   'cli.metrics.purchases': { en: 'purchases', sl: 'nakupi', tr: 'alışveriş', da: 'køb', ru: 'покупки' },

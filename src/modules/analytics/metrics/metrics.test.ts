@@ -89,10 +89,10 @@ describe('loyalty metrics of a year', () => {
       average_check: { value: '10.55', purchases: 11 },
       purchase_frequency: { value: 1.8333, purchases: 11, customers: 6 },
       churn_rate: { value: 0.3333, churned_customers: 1, previous_customers: 3 },
-      clv: { value: '48.00', annual_revenue_per_customer: '19.33', average_lifetime_years: 3, acquisition_cost: '10.00', customers: 6, previous_customers: 3, churned_customers: 1, note: null },
+      clv: { value: '48.00', annual_revenue_per_customer: '19.33', average_lifetime_years: 3, acquisition_cost: '10.00', customers: 6, previous_customers: 3, churned_customers: 1, note: null, note_code: null },
       revenue_by_customer_type: {
-        repeat: { customers: 3, purchases: 8, revenue: '95.00', share_of_revenue: 0.819 }, // 95 / 116 = 0.81897
-        other: { customers: 3, purchases: 3, revenue: '21.00', share_of_revenue: 0.181 },
+        repeat: { customers: 3, purchases: 8, revenue: '95.00', share_of_revenue: 0.819, average_check: '11.88' }, // 95 / 116 = 0.81897; 95 / 8 = 11.875, half up
+        other: { customers: 3, purchases: 3, revenue: '21.00', share_of_revenue: 0.181, average_check: '7.00' },
       },
       promotions: {
         repeat: { customers: 3, purchases: 8, promo_purchases: 2, share: 0.25, promo_customers: 2 },
@@ -101,7 +101,7 @@ describe('loyalty metrics of a year', () => {
       },
     });
     // The loyalty module has no members yet: everyone is "none".
-    expect(m.revenue_by_tier).toEqual([{ tier: 'none', customers: 6, purchases: 11, revenue: '116.00', share_of_revenue: 1 }]);
+    expect(m.revenue_by_tier).toEqual([{ tier: 'none', customers: 6, purchases: 11, revenue: '116.00', share_of_revenue: 1, average_check: '10.55' }]); // 116 / 11 = 10.545
   });
 
   it('groups revenue by loyalty tier, members without a tier and non-members as "none"', async () => {
@@ -113,9 +113,9 @@ describe('loyalty metrics of a year', () => {
     // none: B 8 + E 4 + H 9 = 21.00 (3, 3). Sorted by revenue.
     const m = await loyaltyMetrics(s, { year: 2025 });
     expect(m.revenue_by_tier).toEqual([
-      { tier: 'gold', customers: 2, purchases: 5, revenue: '49.00', share_of_revenue: 0.4224 }, // 49 / 116
-      { tier: 'silver', customers: 1, purchases: 3, revenue: '46.00', share_of_revenue: 0.3966 }, // 46 / 116
-      { tier: 'none', customers: 3, purchases: 3, revenue: '21.00', share_of_revenue: 0.181 },
+      { tier: 'gold', customers: 2, purchases: 5, revenue: '49.00', share_of_revenue: 0.4224, average_check: '9.80' }, // 49 / 116; 49 / 5
+      { tier: 'silver', customers: 1, purchases: 3, revenue: '46.00', share_of_revenue: 0.3966, average_check: '15.33' }, // 46 / 116; 46 / 3 = 15.333
+      { tier: 'none', customers: 3, purchases: 3, revenue: '21.00', share_of_revenue: 0.181, average_check: '7.00' },
     ]);
     expect(m.clv).toMatchObject({ value: '58.00', acquisition_cost: '0.00' }); // no acquisition cost given
   });
@@ -162,6 +162,7 @@ describe('loyalty metrics of a year', () => {
     const first = await loyaltyMetrics(s, { year: 2024 });
     expect(first).toMatchObject({ customers: 3, revenue: '30.00', churn_rate: { value: null, previous_customers: 0 }, clv: { value: null, annual_revenue_per_customer: '10.00' } });
     expect(first.clv.note).toMatch(/previous period/);
+    expect(first.clv.note_code).toBe('no_previous_customers');
     const empty = await loyaltyMetrics(s, { year: 2030 });
     expect(empty).toMatchObject({
       customers: 0, purchases: 0, revenue: '0.00',

@@ -90,6 +90,8 @@ export interface RevenueGroup {
   revenue: string;
   /** share of the period's net revenue */
   share_of_revenue: number | null;
+  /** revenue ÷ purchases, as the period's average_check is (null without purchases) */
+  average_check: string | null;
 }
 
 export interface PromotionGroup {
@@ -122,6 +124,8 @@ export interface LoyaltyMetrics {
     previous_customers: number;
     churned_customers: number;
     note: string | null;
+    /** note as a code, for a caller that says it in its own language */
+    note_code: ClvNoteCode | null;
   };
   revenue_by_customer_type: { repeat: RevenueGroup; other: RevenueGroup };
   revenue_by_tier: ({ tier: string } & RevenueGroup)[];
@@ -180,6 +184,7 @@ export function shapeMetrics({ rows, period, store, currency, acquisitionCostMin
 
   const revenueGroup = (g: ReturnType<typeof sum>): RevenueGroup => ({
     customers: g.customers, purchases: g.purchases, revenue: money(g.net_minor), share_of_revenue: ratio(g.net_minor, all.net_minor),
+    average_check: g.purchases > 0 ? money(g.net_minor / g.purchases) : null,
   });
   const promotionGroup = (g: ReturnType<typeof sum>): PromotionGroup => ({
     customers: g.customers, purchases: g.purchases, promo_purchases: g.promo_purchases, share: ratio(g.promo_purchases, g.purchases), promo_customers: g.promo_customers,
@@ -203,6 +208,14 @@ export function shapeMetrics({ rows, period, store, currency, acquisitionCostMin
   };
 }
 
+/** Why the simple CLV has no value: the API's English note, and its code for callers that say it in another language. */
+export const CLV_NOTES = {
+  no_customers: 'no customers bought in the period',
+  no_previous_customers: 'no customers bought in the previous period, so the churn rate (and the lifetime) is unknown',
+  no_churn: 'every customer of the previous period came back: with no churn observed the lifetime cannot be estimated',
+} as const;
+export type ClvNoteCode = keyof typeof CLV_NOTES;
+
 function clv({ all, previousCustomers, churned, period, acquisitionCostMinor, money }: {
   all: ReturnType<typeof sum>;
   previousCustomers: number;
@@ -213,10 +226,10 @@ function clv({ all, previousCustomers, churned, period, acquisitionCostMinor, mo
 }): LoyaltyMetrics['clv'] {
   const base = { acquisition_cost: money(acquisitionCostMinor), customers: all.customers, previous_customers: previousCustomers, churned_customers: churned };
   const annual = all.customers > 0 ? all.net_minor / all.customers / period.years : null;
-  const without = (note: string) => ({ ...base, value: null, annual_revenue_per_customer: annual === null ? null : money(annual), average_lifetime_years: null, note });
-  if (annual === null) return without('no customers bought in the period');
-  if (previousCustomers === 0) return without('no customers bought in the previous period, so the churn rate (and the lifetime) is unknown');
-  if (churned === 0) return without('every customer of the previous period came back: with no churn observed the lifetime cannot be estimated');
+  const without = (code: ClvNoteCode) => ({ ...base, value: null, annual_revenue_per_customer: annual === null ? null : money(annual), average_lifetime_years: null, note: CLV_NOTES[code], note_code: code });
+  if (annual === null) return without('no_customers');
+  if (previousCustomers === 0) return without('no_previous_customers');
+  if (churned === 0) return without('no_churn');
   // years = 1 / annual churn = period years ÷ (churned ÷ previous customers)
   const years = (period.years * previousCustomers) / churned;
   return {
@@ -225,6 +238,7 @@ function clv({ all, previousCustomers, churned, period, acquisitionCostMinor, mo
     annual_revenue_per_customer: money(annual),
     average_lifetime_years: Math.round(years * 10_000) / 10_000,
     note: null,
+    note_code: null,
   };
 }
 

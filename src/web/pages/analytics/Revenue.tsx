@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, type Metrics, type Overview, type Store } from '../../api.ts';
 import { FigureCard, RepeatShareBar } from '../../Figures.tsx';
-import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
+import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { tierName, useTierLevels, type TierLevel } from '../loyalty/tiers.ts';
 import { addressOf, metricsQuery, PeriodSwitch, usePeriod } from './period.tsx';
@@ -14,18 +14,11 @@ import { Loading, useApi } from './shared.tsx';
 
 const BASE = '/analytics/revenue';
 
-/** Net revenue ÷ purchases of a group, as a decimal string for i18n.money (null without purchases). */
-const averageCheck = (revenue: string, purchases: number) => (purchases > 0 ? String(Number(revenue) / purchases) : null);
-
-// The CLV's notes (metrics.ts clv()) come in English only; the dashboard says the ones it knows in its language.
-const CLV_NOTES: [string, MessageKey][] = [
-  ['no customers bought in the period', 'analytics.revenue.nobody'],
-  ['no customers bought in the previous period', 'analytics.revenue.clvNoPrevious'],
-  ['every customer of the previous period came back', 'analytics.revenue.clvNoChurn'],
-];
-const clvNote = (i18n: I18n, note: string) => {
-  const known = CLV_NOTES.find(([start]) => note.startsWith(start));
-  return known ? i18n.t(known[1]) : note;
+// Why the CLV has no value (metrics.ts CLV_NOTES), by the code the server gives with its English note.
+const CLV_NOTES: Record<NonNullable<Metrics['clv']['note_code']>, MessageKey> = {
+  no_customers: 'analytics.revenue.nobody',
+  no_previous_customers: 'analytics.revenue.clvNoPrevious',
+  no_churn: 'analytics.revenue.clvNoChurn',
 };
 
 export function RevenueView() {
@@ -73,10 +66,10 @@ function Figures({ data, levels }: { data: Metrics; levels: TierLevel[] }) {
   const { t } = i18n;
   const money = (amount: string | null) => (amount === null ? '—' : i18n.money(amount, data.currency));
   const { repeat, other } = data.revenue_by_customer_type;
-  const groups: [string, MessageKey, typeof repeat & { average: string | null }][] = [
-    ['repeat', 'analytics.revenue.repeat', { ...repeat, average: averageCheck(repeat.revenue, repeat.purchases) }],
-    ['other', 'analytics.revenue.other', { ...other, average: averageCheck(other.revenue, other.purchases) }],
-    ['total', 'analytics.total', { customers: data.customers, purchases: data.purchases, revenue: data.revenue, share_of_revenue: repeat.share_of_revenue === null ? null : 1, average: data.average_check.value }],
+  const groups: [string, MessageKey, typeof repeat][] = [
+    ['repeat', 'analytics.revenue.repeat', repeat],
+    ['other', 'analytics.revenue.other', other],
+    ['total', 'analytics.total', { customers: data.customers, purchases: data.purchases, revenue: data.revenue, share_of_revenue: repeat.share_of_revenue === null ? null : 1, average_check: data.average_check.value }],
   ];
   const { churn_rate: churn, purchase_frequency: frequency, clv } = data;
   const promotions: [string, MessageKey, Metrics['promotions']['all']][] = [
@@ -113,7 +106,7 @@ function Figures({ data, levels }: { data: Metrics; levels: TierLevel[] }) {
                 <td className="num">{i18n.number(g.purchases)}</td>
                 <td className="num">{money(g.revenue)}</td>
                 <td className="num">{i18n.percent(g.share_of_revenue)}</td>
-                <td className="num">{money(g.average)}</td>
+                <td className="num">{money(g.average_check)}</td>
               </tr>
             ))}
           </tbody>
@@ -134,7 +127,7 @@ function Figures({ data, levels }: { data: Metrics; levels: TierLevel[] }) {
               {t('analytics.revenue.clvParts', { annual: money(clv.annual_revenue_per_customer), years: i18n.number(Math.round(clv.average_lifetime_years * 100) / 100), cost: money(clv.acquisition_cost) })}
             </small>
           )}
-          {clv.note && <small data-testid="revenue-clv-note">{clvNote(i18n, clv.note)}</small>}
+          {clv.note_code && <small data-testid="revenue-clv-note">{t(CLV_NOTES[clv.note_code])}</small>}
         </FigureCard>
       </div>
       <p className="hint" data-testid="revenue-formulas">
