@@ -72,14 +72,19 @@ describe('the CLI bundle', () => {
     expect(await bundle()).toMatchObject({ built: true });
   });
 
-  it('builds in three processes at once: each renames a whole bundle into place, no temporary file stays', async () => {
+  it('is built by three processes at once: each renames a whole bundle into place, no temporary file stays', async () => {
     edit(part, "export const where = 'side by side';\n");
     const script = `import { bundledEntry } from ${JSON.stringify(pathToFileURL(path.resolve(import.meta.dirname, '../bin/cli-bundle.js')).href)};
       const { file, built } = await bundledEntry(${JSON.stringify({ entry, cacheDir, name: 'test' })});
       console.log(JSON.stringify({ built, where: (await import(file)).where }));`;
     const runs = await Promise.all([1, 2, 3].map(() => execFileAsync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })));
-    expect(runs.map((r) => JSON.parse(r.stdout))).toEqual(Array(3).fill({ built: true, where: 'side by side' }));
+    const answers = runs.map((r) => JSON.parse(r.stdout) as { built: boolean; where: string });
+    // Each loads the new bundle whole; one that starts after another has finished finds it fresh.
+    expect(answers.map((a) => a.where)).toEqual(['side by side', 'side by side', 'side by side']);
+    expect(answers.some((a) => a.built)).toBe(true);
     expect(fs.readdirSync(cacheDir).sort()).toEqual(['test.json', 'test.mjs', 'test.mjs.map']);
+    // The last manifest written may name another process's bundle (the same code): at most one build more.
+    await bundle();
     expect(await bundle()).toMatchObject({ built: false });
   });
 });
