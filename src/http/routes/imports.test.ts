@@ -126,7 +126,7 @@ describe('POST /imports/points', () => {
     const dry = await upload('points', csv, { map, dry_run: 'true', skip_invalid: 'true' });
     expect(dry.statusCode, dry.body).toBe(200);
     expect(dry.json()).toMatchObject({ kind: 'points', rows: 2, created: 1, invalid: 1, dry_run: true, points: { members: 1, credited: 500, debited: 0 } });
-    expect(dry.json().errors).toEqual([{ line: 3, column: 'Points balance', reason: "would take 5 points where the member has 0 to spend (with the file's rows above)" }]);
+    expect(dry.json().errors).toEqual([{ line: 3, column: 'Points balance', reason: "would take away 5 where the member has 0 points to spend (with the file's rows above)" }]);
     const done = await upload('points', csv, { map, skip_invalid: 'true' });
     expect(done.json()).toMatchObject({ created: 1, imported: true, points: { members: 1, credited: 500, debited: 0 } });
     const again = await upload('points', csv, { map, skip_invalid: 'true' });

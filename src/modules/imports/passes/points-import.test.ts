@@ -104,8 +104,8 @@ describe('a points file', () => {
     ]) });
     expect(result).toMatchObject({ created: 2, invalid: 2, points: { members: 2, credited: 50, debited: 400 } });
     expect(result.errors).toEqual([
-      { line: 3, column: 'points', reason: "would take 150 points where the member has 100 to spend (with the file's rows above)" },
-      { line: 4, column: 'points', reason: "would take 1 points where the member has 0 to spend (with the file's rows above)" },
+      { line: 3, column: 'points', reason: "would take away 150 where the member has 100 points to spend (with the file's rows above)" },
+      { line: 4, column: 'points', reason: "would take away 1 where the member has 0 points to spend (with the file's rows above)" },
     ]);
     expect([await balanceOf('ana@example.com'), await balanceOf('bo@example.com')]).toEqual([100, 1300]);
     expect(await s.customers.findByIdentity({ kind: 'email', value: 'eve@example.com' })).toBeUndefined();
