@@ -4,7 +4,8 @@ import { openTestServices } from '../../../../test/helpers/services.ts';
 import type { StoredEvent } from '../../../jobs/queue.ts';
 import { subscribersOf } from '../../../jobs/subscribers.ts';
 import { importFile } from '../../../workflows/import-file.ts';
-import { previewCsv, suggestMap } from '../index.ts';
+import { importCsv, previewCsv, suggestMap } from '../index.ts';
+import { pointsAdjuster } from '../../../workflows/import-points.ts';
 
 // Opening points balances brought from another platform (points-pass.ts): a row per member,
 // each a staff adjustment keyed by the row, so the same file twice adds nothing; a debit
@@ -122,6 +123,29 @@ describe('a points file', () => {
     ]) });
     expect(result.imported).toBe(false);
     expect(result.errors.map((e) => [e.line, e.column])).toEqual([[2, 'points'], [3, 'expires_at'], [4, 'expires_at'], [5, 'email']]);
+  });
+});
+
+describe('a points import stopped halfway', () => {
+  it('is finished by running the file again, each row once — two identical rows stay two', async () => {
+    const file = files.write(['email,points', 'hal@example.com,10', 'ivo@example.com,20', 'hal@example.com,10', 'jan@example.com,30']);
+    // The process dies as the third row is written: the two before it are committed.
+    const adjust = pointsAdjuster(s);
+    let written = 0;
+    const dying = async (row: Parameters<typeof adjust>[0]) => {
+      if (written === 2) throw new Error('killed');
+      written++;
+      return adjust(row);
+    };
+    await expect(importCsv({ deps: s, record: async () => [], adjustPoints: dying, kind: 'points', file })).rejects.toThrow('killed');
+    expect(await balanceOf('hal@example.com')).toBe(10);
+    const dry = await importFile(s, { kind: 'points', file, dryRun: true });
+    expect(dry).toMatchObject({ created: 2, duplicates: 2, points: { members: 2, credited: 40, debited: 0 } });
+    const resumed = await importFile(s, { kind: 'points', file });
+    expect(resumed).toMatchObject({ created: 2, duplicates: 2, points: dry.points });
+    expect([await balanceOf('hal@example.com'), await balanceOf('ivo@example.com'), await balanceOf('jan@example.com')]).toEqual([20, 20, 30]);
+    expect(await importFile(s, { kind: 'points', file })).toMatchObject({ created: 0, duplicates: 4 });
+    expect((await s.loyalty.verify()).ok).toBe(true);
   });
 });
 
