@@ -127,8 +127,12 @@ describe('customer and member since', () => {
     } while (cursor);
     expect(seen.size).toBe(5); // Eve was merged into Dan: not listed
     for (const id of [ana, bo, cy, dan]) {
-      const { stats: _stats, ...detail } = await customer(id);
-      expect(seen.get(id), id).toEqual(detail);
+      // The list answers what the customer's own answer does (stats included), and beside it
+      // the member's spendable points and tier as their loyalty account has them.
+      const { loyalty, ...listed } = seen.get(id) as Record<string, unknown> & { loyalty: unknown };
+      expect(listed, id).toEqual(await customer(id));
+      const account = (await api.call('GET', `/api/v1/customers/${id}/loyalty`)).json();
+      expect(loyalty, id).toEqual(account.member ? { points: account.balance, tier: account.tier?.code ?? null, tier_name: account.tier ? expect.objectContaining({ en: account.tier.name }) : null } : null);
     }
     expect(seen.get(ana)).toMatchObject({ customer_since: '2023-03-04T10:00:00.000Z', identities: [{ kind: 'email', value: 'ana@example.com' }] });
   });

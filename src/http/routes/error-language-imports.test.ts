@@ -52,8 +52,8 @@ describe('a file refused as a whole', () => {
     const ru = await upload('purchases', 'order,email,date,amount\n1,a@example.com,1.3.26,5.00\n', { map, date_format: 'D.M.YY' }, 'ru');
     expect(ru.json().errors).toEqual([{ field: 'date_format', reason: '"D.M.YY": по двузначному году (YY) не отличить 1925 от 2025: пишите YYYY' }]);
     const da = await upload('orders', 'x\n1\n', {}, 'da');
-    expect(da.json().errors).toEqual([{ field: 'kind', reason: 'skal være en af purchases, customers, refunds, ikke "orders"' }]);
-    expect((await upload('orders', 'x\n1\n')).json().errors).toEqual([{ field: 'kind', reason: 'must be one of purchases, customers, refunds, not "orders"' }]);
+    expect(da.json().errors).toEqual([{ field: 'kind', reason: 'skal være en af purchases, customers, refunds, points, ikke "orders"' }]);
+    expect((await upload('orders', 'x\n1\n')).json().errors).toEqual([{ field: 'kind', reason: 'must be one of purchases, customers, refunds, points, not "orders"' }]);
     const missing = await upload('purchases', 'order,email,date,amount\n1,a@example.com,1.3.2026 10:00,5.00\n', { map }, 'tr');
     expect(missing.json().errors).toEqual([{ field: 'date_format', reason: 'date sütunundaki tarihler ISO 8601 biçiminde değil (satır 2: "1.3.2026 10:00"): dosyanın tarih biçimini belirtin, "D.M.YYYY H:mm"' }]);
   });
