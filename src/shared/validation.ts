@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantOf, isDateOnly } from './clock.ts';
 import { AppError, type FieldProblem } from './errors.ts';
 import { counted, fixedText, MESSAGES, Said, say, translateFixed, type Language, type MessageCode } from './messages/index.ts';
 import type { CountedName } from './plural.ts';
@@ -237,6 +238,19 @@ export function isCalendarDay(iso: string): boolean {
   const d = new Date(0);
   d.setUTCFullYear(year, month, day);
   return d.getUTCFullYear() === year && d.getUTCMonth() === month && d.getUTCDate() === day;
+}
+
+/**
+ * The instant a date or a timestamp names — a date alone (YYYY-MM-DD) is the start of that
+ * day in `timeZone`, as an owner reads it; a timestamp is taken as written — or why it names
+ * none: `format` when it is neither (the caller says which forms it takes), a day the
+ * calendar lacks, a time of day that is none.
+ */
+export function instantOfInput(text: string, timeZone: string, format: Said): Date | Said {
+  if (!isDateOnly(text) && !ISO_TIMESTAMP.test(text)) return format;
+  if (!isCalendarDay(text)) return say('simulation.since_not_a_day', { day: text.slice(0, 10) });
+  const at = instantOf(text, timeZone);
+  return Number.isNaN(at.getTime()) ? say('simulation.since_not_a_time', { time: text.slice(11) }) : at;
 }
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */

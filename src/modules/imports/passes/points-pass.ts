@@ -1,7 +1,6 @@
-import { instantOf } from '../../../shared/clock.ts';
 import { invalidField, isAppError } from '../../../shared/errors.ts';
 import { say, type Language } from '../../../shared/messages/index.ts';
-import { ISO_TIMESTAMP, isCalendarDay, parseInput } from '../../../shared/validation.ts';
+import { instantOfInput, parseInput } from '../../../shared/validation.ts';
 import { CustomerInput, type Identity, type PreparedProfile } from '../../customers/index.ts';
 import { AdjustmentInput } from '../../loyalty/index.ts';
 import { openCsv, type CsvRecord } from '../file/csv.ts';
@@ -89,10 +88,8 @@ async function readRow(options: ImportOptions, layout: ColumnLayout, report: Err
 /** A credit's expiry as the row writes it (after the file's date format is read), or its problem. */
 function expiryOf(text: string, points: number, timeZone: string, now: Date) {
   if (points < 0) return invalidField('expires_at', say('import.points_expiry_on_debit'));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) && !ISO_TIMESTAMP.test(text)) return invalidField('expires_at', say('occurrence.format'));
-  if (!isCalendarDay(text)) return invalidField('expires_at', say('simulation.since_not_a_day', { day: text.slice(0, 10) }));
-  const at = instantOf(text, timeZone);
-  if (Number.isNaN(at.getTime())) return invalidField('expires_at', say('simulation.since_not_a_time', { time: text.slice(11) }));
+  const at = instantOfInput(text, timeZone, say('occurrence.format'));
+  if (!(at instanceof Date)) return invalidField('expires_at', at);
   if (at <= now) return invalidField('expires_at', say('import.points_expiry_past', { text }));
   return at;
 }

@@ -1,7 +1,6 @@
 import { invalidField } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
-import { isCalendarDay, ISO_TIMESTAMP, parseInput } from '../../../shared/validation.ts';
-import { instantOf, isDateOnly } from '../../../shared/clock.ts';
+import { instantOfInput, parseInput } from '../../../shared/validation.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { checkAmounts, compileProgram } from '../program/program.ts';
 import { ProgramDocument } from '../program/program.schema.ts';
@@ -41,13 +40,8 @@ export function createProgramSimulation(core: LoyaltyCore) {
  * ahead (there would be nothing to replay).
  */
 function simulationStart(since: string, timeZone: string, now: Date): Date {
-  const text = since.trim();
-  if (!isDateOnly(text) && !ISO_TIMESTAMP.test(text)) {
-    throw invalidField('since', say('simulation.since_format'));
-  }
-  if (!isCalendarDay(text)) throw invalidField('since', say('simulation.since_not_a_day', { day: text.slice(0, 10) }));
-  const at = instantOf(text, timeZone);
-  if (Number.isNaN(at.getTime())) throw invalidField('since', say('simulation.since_not_a_time', { time: text.slice(11) }));
+  const at = instantOfInput(since.trim(), timeZone, say('simulation.since_format'));
+  if (!(at instanceof Date)) throw invalidField('since', at);
   if (at.getTime() > now.getTime()) throw invalidField('since', say('simulation.since_in_future', { at: at.toISOString() }));
   return at;
 }
