@@ -8,10 +8,14 @@ import { importFile } from '../../workflows/import-file.ts';
 import { runDemo } from '../../workflows/run-demo.ts';
 import { positiveInt, print, throughServerOr } from '../context.ts';
 import { cliLanguage, countIn, inCli } from '../language.ts';
+import { namingOptions } from '../option-names.ts';
 import { callServer, uploadToServer, type RemoteProgress } from '../remote.ts';
 import { describeImport } from './import-summary.ts';
 
 // import, demo and analyze: data in and numbers out.
+// The import's settings as the API names them (its form fields) and as this command takes them.
+const IMPORT_OPTIONS = { map: '--map', date_format: '--date-format', decimal_comma: '--decimal-comma', encoding: '--encoding' };
+
 export function dataCommands(program: Command) {
   program
     .command('import')
@@ -25,7 +29,7 @@ export function dataCommands(program: Command) {
     .option('--skip-invalid', 'import the good rows and report the bad ones')
     .option('--dry-run', 'check every row and tell what would be imported; write nothing')
     .option('--json', 'machine-readable output')
-    .action(async (kind: string, file: string, o: { map?: string; dateFormat?: string; decimalComma?: boolean; encoding?: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) => {
+    .action(namingOptions(IMPORT_OPTIONS, async (kind: string, file: string, o: { map?: string; dateFormat?: string; decimalComma?: boolean; encoding?: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) => {
       if (!isImportKind(kind)) throw invalidField('kind', say('import.unknown_kind', { kinds: IMPORT_KINDS.join(', '), kind }));
       if (!fs.existsSync(file)) throw invalidField('file', say('cli.no_such_file', { file }));
       const language = cliLanguage();
@@ -50,7 +54,7 @@ export function dataCommands(program: Command) {
       print(result, Boolean(o.json), () => describeImport(result, Boolean(o.skipInvalid), language));
       // A dry run fails as the import would: on bad rows without --skip-invalid.
       if (result.dry_run ? result.invalid > 0 && !o.skipInvalid : !result.imported) process.exitCode = 1;
-    });
+    }));
 
   program
     .command('demo')

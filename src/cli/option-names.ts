@@ -1,0 +1,31 @@
+import { AppError, isAppError } from '../shared/errors.ts';
+import { told } from '../shared/messages/index.ts';
+
+/** The command's action, its refusals naming `options` where they name their fields (below). */
+export function namingOptions<A extends unknown[]>(options: Record<string, string>, action: (...args: A) => Promise<void>) {
+  return async (...args: A) => {
+    try {
+      await action(...args);
+    } catch (error) {
+      throw withOptionNames(error, options);
+    }
+  };
+}
+
+/**
+ * The error with the fields it names told as the command's options: an import refused for its
+ * `date_format` reads "--date-format: …", what the user typed (or must type) at the command
+ * line. The same refusal comes from the embedded database and from a running server (its
+ * problem's fields), so the command renames them once, whichever answered. Other errors, and
+ * fields that are no option (a row's column), pass unchanged.
+ */
+function withOptionNames(error: unknown, options: Record<string, string>): unknown {
+  if (!isAppError(error) || !error.problems.some((p) => Object.hasOwn(options, p.field))) return error;
+  const fields = new RegExp(`(?<![\\w-])(${Object.keys(options).join('|')}):`, 'g');
+  const rename = (text: string) => text.replace(fields, (_, field: string) => `${options[field]}:`);
+  return new AppError(
+    error.kind,
+    told((language) => rename(error.in(language).message)),
+    error.problems.map((p, i) => ({ field: options[p.field] ?? p.field, reason: told((language) => error.in(language).problems[i].reason) })),
+  );
+}
