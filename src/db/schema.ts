@@ -487,6 +487,15 @@ export interface OutboxCursorTable {
   event_id: number;
 }
 
+/** One row at most (analytics/settings). */
+export interface AnalyticsSettingsTable {
+  singleton: Generated<boolean>;
+  acquisition_cost_minor: number | null;
+  currency: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
 export interface PurchaseRollupStateTable {
   id: Generated<boolean>;
   events_applied_through: number | null;
@@ -565,6 +574,7 @@ export interface Database {
   segment_snapshots: SegmentSnapshotsTable;
   segment_moves: SegmentMovesTable;
   outbox_cursor: OutboxCursorTable;
+  analytics_settings: AnalyticsSettingsTable;
   purchase_rollup_state: PurchaseRollupStateTable;
   purchase_rollup_checkpoints: PurchaseRollupCheckpointsTable;
   customer_purchase_days: CustomerPurchaseDaysTable;

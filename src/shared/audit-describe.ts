@@ -177,6 +177,9 @@ export function describeDetails(e: DescribedEntry, telling: Telling): string | n
     case 'store.update':
       said = text(d.name) && join([text(d.name), text(d.city), text(d.time_zone)]);
       break;
+    case 'analytics.settings.update':
+      said = d.acquisition_cost === null ? '' : money(d.acquisition_cost);
+      break;
     case 'coupon.use':
       said = order(d.order_ref) ?? '';
       break;

@@ -89,11 +89,23 @@ describe('revenue tab and overview', () => {
     expect(await page.getByRole('link', { name: 'Analytics' }).count()).toBe(1);
     await page.getByTestId('overview-members').click();
     await page.getByTestId('loyalty-report').waitFor();
+    // The overview asks for the month's KPIs and its metrics at once, both by the period's name.
+    const asked: string[] = [];
+    const listen = (request: { url(): string }) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/v1/analytics/')) asked.push(`${url.pathname}${url.search}`);
+    };
+    page.on('request', listen);
     await page.goBack();
+    await page.getByTestId('overview-repeat-line').waitFor();
+    expect(asked.sort()).toEqual(['/api/v1/analytics/metrics?period=month', '/api/v1/analytics/overview?period=month']);
+    asked.length = 0;
 
-    // ── Its repeat-customers card leads to the Revenue tab ──
+    // ── Its repeat-customers card leads to the Revenue tab, which asks one request ──
     await page.getByTestId('overview-repeat-share').click();
     await page.getByTestId('revenue-by-type').waitFor();
+    expect(asked).toEqual(['/api/v1/analytics/metrics?period=month']);
+    page.off('request', listen);
     expect(new URL(page.url()).pathname).toBe('/analytics/revenue');
     expect(await page.getByRole('tab', { name: 'Revenue' }).getAttribute('aria-selected')).toBe('true');
     expect(await page.getByTestId('revenue-period').innerText()).toBe('Period: 2 May 2026 – 1 Jun 2026');
@@ -117,11 +129,33 @@ describe('revenue tab and overview', () => {
     expect(await page.getByTestId('revenue-frequency').locator('strong').innerText()).toBe('2');
     expect(await page.getByTestId('revenue-clv').locator('strong').innerText()).toBe('€322.50');
     expect(await page.getByTestId('revenue-clv-parts').innerText()).toBe('€1,290.00 a year × 0.25 years − €0.00');
+    expect(await page.getByTestId('revenue-clv-cost').innerText()).toBe('No acquisition cost stored: €0.00 subtracted');
     expect(await page.getByTestId('revenue-formulas').innerText()).toContain('previous period (2 Apr 2026 – 1 May 2026)');
     expect(await cells(page, 'promotions-repeat')).toEqual(['Repeat customers', '5', '1', '20%', '1']);
     expect(await cells(page, 'promotions-other')).toEqual(['Other customers', '3', '0', '0%', '0']);
     expect(await cells(page, 'promotions-total')).toEqual(['Total', '8', '1', '12.5%', '1']);
     await page.screenshot({ path: path.join(README_SHOTS, 'analytics-revenue.png'), fullPage: true });
+
+    // ── The owner enters the cost to win a customer once: the CLV subtracts it, says so, and remembers it ──
+    const cost = page.getByTestId('revenue-acquisition-cost');
+    expect(await cost.inputValue()).toBe('');
+    await cost.fill('1.005');
+    await page.getByTestId('revenue-acquisition-save').click();
+    await page.getByTestId('revenue-acquisition-problems').waitFor();
+    expect(await page.getByTestId('revenue-acquisition-problems').innerText()).toMatch(/^Cost to win one customer \(EUR\): .*decimal/);
+    expect((await s.db.selectFrom('analytics_settings').selectAll().execute()).length).toBe(0);
+    await cost.fill('22.50');
+    await page.getByTestId('revenue-acquisition-save').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=revenue-clv] strong')?.textContent === '€300.00');
+    // 1,290.00 × 0.25 − 22.50 = 300.00
+    expect(await page.getByTestId('revenue-clv-parts').innerText()).toBe('€1,290.00 a year × 0.25 years − €22.50');
+    expect(await page.getByTestId('revenue-clv-cost').innerText()).toBe('Acquisition cost €22.50, as stored for the business');
+    expect(await page.getByTestId('revenue-acquisition-problems').count()).toBe(0);
+    expect((await loyaltyMetrics(s, { period: 'month' })).clv).toMatchObject({ value: '300.00', acquisition_cost: '22.50', acquisition_cost_source: 'setting' });
+    await page.reload();
+    await page.getByTestId('revenue-clv-cost').waitFor();
+    expect(await page.getByTestId('revenue-acquisition-cost').inputValue()).toBe('22.50');
+    expect(await page.getByTestId('revenue-clv').locator('strong').innerText()).toBe('€300.00');
 
     // ── One store: Maribor had only Cene's purchase; the choice is in the address ──
     await page.getByTestId('revenue-store').selectOption('maribor');
@@ -148,6 +182,7 @@ describe('revenue tab and overview', () => {
     expect(await page.getByTestId('revenue-churn').locator('span').first().innerText()).toBe('Frafaldsrate');
     expect(await page.getByTestId('revenue-by-tier').innerText()).toContain('Sølv');
     expect(await page.getByTestId('revenue-by-tier').innerText()).toContain('Ikke medlem / intet niveau');
+    expect((await page.getByTestId('revenue-clv-cost').innerText()).replace(/\u00a0/g, ' ')).toBe('Anskaffelsesomkostning 22,50 €, som gemt for virksomheden');
     await page.getByRole('link', { name: 'Overblik', exact: true }).click();
     await page.getByTestId('overview-repeat-line').waitFor();
     expect((await page.getByTestId('overview-repeat-line').innerText()).replace(/\u00a0/g, ' ')).toBe('Genkøbere stod for 81,4 % af nettoomsætningen: 350,00 € af 430,00 €.');

@@ -12,14 +12,15 @@ export function metricsCommand(analyze: Command) {
   analyze
     .command('metrics')
     .description('repeat purchase ratio, CLV, churn, average check, revenue by tier and of repeat customers, promotions — with sample sizes')
+    .option('--period <name>', 'month, quarter or year: the last one ending today, as the dashboard shows it (instead of --year/--from/--to)')
     .option('--year <year>', 'a calendar year (default: the 12 months ending today)')
     .option('--from <date>', 'first local date YYYY-MM-DD (instead of --year)')
     .option('--to <date>', 'last local date YYYY-MM-DD, inclusive (default: today)')
     .option('--store <code>', 'only purchases made in this store')
-    .option('--acquisition-cost <amount>', 'cost of winning one customer, subtracted in the CLV, e.g. 10.00', '0')
+    .option('--acquisition-cost <amount>', 'cost of winning one customer, subtracted in the CLV, e.g. 10.00 (default: the one stored in the dashboard, else 0)')
     .option('--json', 'machine-readable output')
-    .action(async (o: { year?: string; from?: string; to?: string; store?: string; acquisitionCost: string; json?: boolean }) => {
-      const query = { year: o.year, from: o.from, to: o.to, store: o.store, acquisition_cost: o.acquisitionCost };
+    .action(async (o: { period?: string; year?: string; from?: string; to?: string; store?: string; acquisitionCost?: string; json?: boolean }) => {
+      const query = { period: o.period, year: o.year, from: o.from, to: o.to, store: o.store, acquisition_cost: o.acquisitionCost };
       const metrics = await throughServerOr('analyze', (server) => callServer(server, 'GET', `/analytics/metrics${queryOf(query)}`), (s) => loyaltyMetrics(s, query));
       print(metrics, Boolean(o.json), () => describeMetrics(metrics, cliLanguage()));
     });

@@ -12,8 +12,13 @@ const Month = z.string().regex(/^\d{4}-\d{2}$/).describe('YYYY-MM');
 const RevenueGroup = z.strictObject({ customers: Count, purchases: Count, revenue: Amount, share_of_revenue: Ratio, average_check: Amount.nullable().describe('revenue ÷ purchases; null without purchases') });
 const PromotionGroup = z.strictObject({ customers: Count, purchases: Count, promo_purchases: Count, share: Ratio, promo_customers: Count });
 
+const PeriodName = z.enum(['month', 'quarter', 'year']);
+
 export const LoyaltyMetrics = z.strictObject({
-  period: z.strictObject({ from: LocalDate, to: LocalDate, days: Count, previous: z.strictObject({ from: LocalDate, to: LocalDate }) }),
+  period: z.strictObject({
+    name: PeriodName.nullable().describe('The named period asked for; null when a year or dates were'),
+    from: LocalDate, to: LocalDate, days: Count, previous: z.strictObject({ from: LocalDate, to: LocalDate }),
+  }),
   store: z.string().nullable(),
   currency: Currency,
   customers: Count,
@@ -28,6 +33,7 @@ export const LoyaltyMetrics = z.strictObject({
     annual_revenue_per_customer: Amount.nullable(),
     average_lifetime_years: z.number().nullable(),
     acquisition_cost: Amount,
+    acquisition_cost_source: z.enum(['query', 'setting', 'none']).describe('Where acquisition_cost came from: the query, the business\'s stored one (/analytics/settings), or neither (0)'),
     customers: Count,
     previous_customers: Count,
     churned_customers: Count,
@@ -37,6 +43,13 @@ export const LoyaltyMetrics = z.strictObject({
   revenue_by_customer_type: z.strictObject({ repeat: RevenueGroup, other: RevenueGroup }),
   revenue_by_tier: z.array(RevenueGroup.extend({ tier: z.string().describe('The current loyalty tier; "none" without one') })),
   promotions: z.strictObject({ repeat: PromotionGroup, other: PromotionGroup, all: PromotionGroup }),
+});
+
+export const AnalyticsSettings = z.strictObject({
+  currency: Currency,
+  acquisition_cost: Amount.nullable().describe('The stored cost of winning one customer, the CLV\'s default; null when none'),
+  updated_by: z.string().nullable().describe('Who changed the settings last; null before anyone did'),
+  updated_at: Instant.nullable(),
 });
 
 export const CohortRetention = z.strictObject({
@@ -126,7 +139,7 @@ const Kpi = shared('Kpi', z.strictObject({
 }));
 
 export const AnalyticsOverview = z.strictObject({
-  period: z.enum(['month', 'quarter', 'year']),
+  period: PeriodName,
   currency: Currency,
   current: Span,
   previous: Span,

@@ -50,7 +50,59 @@ describe('GET /api/v1/analytics/metrics', () => {
   it('publishes the query parameters in the OpenAPI document', async () => {
     const doc = (await api.call('GET', '/api/openapi.json', { key: null })).json();
     const names = doc.paths['/api/v1/analytics/metrics'].get.parameters.map((p: { name: string }) => p.name);
-    expect(names).toEqual(['year', 'from', 'to', 'store', 'acquisition_cost']);
+    expect(names).toEqual(['period', 'year', 'from', 'to', 'store', 'acquisition_cost']);
+  });
+});
+
+describe('GET /api/v1/analytics/metrics?period=', () => {
+  // The named periods are /analytics/overview's: the last month, quarter or year ending today
+  // in the business's zone. On 2025-05-15 the year is 2024-05-16 … 2025-05-15: Ana's 2025
+  // purchases and Bor's; Cene's (2024-04-01) falls in the year before.
+  const on = async <T>(day: string, work: () => Promise<T>) => {
+    api.services.clock.set(`${day}T12:00:00Z`);
+    try {
+      return await work();
+    } finally {
+      api.services.clock.set('2026-06-01T12:00:00Z');
+    }
+  };
+
+  it('answers the dates it resolved, the same as /analytics/overview, and the same figures as those dates given as from/to', async () => {
+    await on('2025-05-15', async () => {
+      for (const period of ['month', 'quarter', 'year'] as const) {
+        const named = await api.call('GET', `/api/v1/analytics/metrics?period=${period}&store=lj&acquisition_cost=2.00`);
+        expect(named.statusCode, named.body).toBe(200);
+        const overview = (await api.call('GET', `/api/v1/analytics/overview?period=${period}`)).json();
+        const body = named.json();
+        expect(body.period).toMatchObject({ name: period, from: overview.current.from, to: '2025-05-15', days: overview.current.days });
+        expect(body.period.previous).toEqual({ from: overview.previous.from, to: overview.previous.to });
+        const dated = (await api.call('GET', `/api/v1/analytics/metrics?from=${body.period.from}&to=${body.period.to}&store=lj&acquisition_cost=2.00`)).json();
+        expect(dated.period.name).toBeNull();
+        expect({ ...body, period: { ...body.period, name: null } }).toEqual(dated);
+      }
+      const year = (await api.call('GET', '/api/v1/analytics/metrics?period=year')).json();
+      expect(year).toMatchObject({ period: { from: '2024-05-16', to: '2025-05-15' }, customers: 2, purchases: 3, revenue: '25.00' });
+      // The month (2025-04-16 … 2025-05-15) is Bor's purchase alone; Ana's of 2025-04-01 is in the month before.
+      expect((await api.call('GET', '/api/v1/analytics/metrics?period=month')).json()).toMatchObject({
+        period: { from: '2025-04-16', to: '2025-05-15', previous: { from: '2025-03-16', to: '2025-04-15' } }, customers: 1, revenue: '5.00',
+        churn_rate: { churned_customers: 1, previous_customers: 1 },
+      });
+    });
+  });
+
+  it('refuses period with year, from or to, naming period, and an unknown period naming it too', async () => {
+    for (const other of ['year=2025', 'from=2025-01-01', 'to=2025-06-30', 'from=2025-01-01&to=2025-06-30']) {
+      const res = await api.call('GET', `/api/v1/analytics/metrics?period=quarter&${other}`);
+      expect(res.statusCode, other).toBe(422);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors, other).toEqual([{ field: 'period', reason: 'give either period or year/from/to, not both' }]);
+    }
+    const unknown = await api.call('GET', '/api/v1/analytics/metrics?period=week');
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors).toEqual([{ field: 'period', reason: 'must be month, quarter or year' }]);
+    // In the caller's language, as every refusal.
+    const sl = await api.call('GET', '/api/v1/analytics/metrics?period=year&year=2025', { headers: { 'accept-language': 'sl' } });
+    expect(sl.json().errors).toEqual([{ field: 'period', reason: 'podajte bodisi period bodisi year/from/to, ne obojega' }]);
   });
 });
 

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { ClvQuery, CohortQuery, MetricsQuery, RfmQuery, clvFit, cohortRetention, loyaltyMetrics, rfmReport } from '../../modules/analytics/index.ts';
+import {
+  AnalyticsSettingsInput, ClvQuery, CohortQuery, MetricsQuery, RfmQuery, analyticsSettings, clvFit, cohortRetention, loyaltyMetrics, rfmReport, updateAnalyticsSettings,
+} from '../../modules/analytics/index.ts';
+import { actorOf } from '../../modules/auth/index.ts';
 import type { Services } from '../../services.ts';
 import { route } from '../route.ts';
-import { ClvFit, CohortRetention, LoyaltyMetrics, RfmReport } from '../responses/analytics.ts';
+import { AnalyticsSettings, ClvFit, CohortRetention, LoyaltyMetrics, RfmReport } from '../responses/analytics.ts';
 
 // Read models of the customer base. The summaries carry the definitions, so the API
 // reference states exactly what each figure counts.
@@ -10,16 +13,33 @@ export function analyticsRoutes(app: FastifyInstance, s: Services, prefix: strin
   route(app, prefix, {
     method: 'GET', path: '/analytics/metrics', tag: 'analytics', scope: 'read',
     summary:
-      'Loyalty metrics of a period (a calendar year, or from/to local dates; default the 12 months ending today), optionally of one store; ' +
-      'every figure with its sample size, money as decimal strings in `currency`. ' +
+      'Loyalty metrics of a period (a named period — the last month, quarter or year ending today, resolved as /analytics/overview resolves it —, a calendar year, ' +
+      'or from/to local dates; default the 12 months ending today), optionally of one store; period excludes year/from/to. The answer\'s `period` has the resolved dates. ' +
+      'Every figure with its sample size, money as decimal strings in `currency`. ' +
       'Repeat customer: purchases on at least two different local dates in the period; repeat purchase ratio = repeat customers ÷ customers who bought. ' +
       'Revenue is net (total − refunded); average check = revenue ÷ purchases; purchase frequency = purchases ÷ customers. ' +
       'Churn rate = customers of the previous period (same length, just before) who did not buy in this one ÷ customers of the previous period. ' +
-      'CLV = annual revenue per customer × average years a customer stays − acquisition_cost, where the years = 1 ÷ annual churn rate (churn rate ÷ period length in years). ' +
+      'CLV = annual revenue per customer × average years a customer stays − acquisition_cost, where the years = 1 ÷ annual churn rate (churn rate ÷ period length in years); ' +
+      'without acquisition_cost the business\'s stored one (/analytics/settings) is subtracted, else 0, and clv.acquisition_cost_source says which. ' +
       'Promotion purchase: a promo code or a discount. Revenue by tier uses the current loyalty tier ("none" without one).',
     query: MetricsQuery,
-    responses: { 200: { description: 'The metrics of the period', schema: LoyaltyMetrics }, 422: 'Invalid query or unknown store' },
+    responses: { 200: { description: 'The metrics of the period', schema: LoyaltyMetrics }, 422: 'Invalid query (period with year/from/to among it) or unknown store' },
     handler: async (req) => loyaltyMetrics(s, req.query),
+  });
+
+  route(app, prefix, {
+    method: 'GET', path: '/analytics/settings', tag: 'analytics', scope: 'read',
+    summary: 'The business\'s analytics settings: the acquisition cost (a decimal string in `currency`, null when none is stored) that /analytics/metrics subtracts in the CLV when the query gives none',
+    responses: { 200: { description: 'The settings', schema: AnalyticsSettings } },
+    handler: async () => analyticsSettings(s),
+  });
+
+  route(app, prefix, {
+    method: 'PATCH', path: '/analytics/settings', tag: 'analytics', scope: 'admin',
+    summary: 'Store the acquisition cost (a decimal string in `currency`; null forgets it), the default of the CLV in /analytics/metrics; recorded in the activity log',
+    body: AnalyticsSettingsInput,
+    responses: { 200: { description: 'The settings as stored', schema: AnalyticsSettings }, 422: 'Invalid amount (negative, or more decimals than the currency has) or unknown field' },
+    handler: async (req, _reply, p) => updateAnalyticsSettings(s, req.body, { actor: actorOf(p) }),
   });
 
   route(app, prefix, {

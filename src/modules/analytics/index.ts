@@ -6,3 +6,4 @@ export * from './scores/index.ts';
 export * from './churn/index.ts';
 export * from './views/index.ts';
 export * from './clv/index.ts';
+export * from './settings/index.ts';

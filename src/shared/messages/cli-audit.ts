@@ -78,6 +78,7 @@ export const CLI_AUDIT = {
   'cli.audit.action.webhook.delete': { en: 'Removed a webhook', sl: 'Odstranitev webhooka', tr: 'Webhook’u kaldırdı', da: 'Fjernede en webhook', ru: 'Удаление вебхука' },
   'cli.audit.action.store.create': { en: 'Added a store', sl: 'Nova poslovalnica', tr: 'Mağaza ekledi', da: 'Tilføjede en butik', ru: 'Новая точка продаж' },
   'cli.audit.action.store.update': { en: 'Changed a store', sl: 'Sprememba poslovalnice', tr: 'Mağazayı değiştirdi', da: 'Ændrede en butik', ru: 'Изменение точки продаж' },
+  'cli.audit.action.analytics.settings.update': { en: 'Changed the cost to win a customer', sl: 'Sprememba stroška pridobitve stranke', tr: 'Müşteri kazanma maliyetini değiştirdi', da: 'Ændrede prisen for at vinde en kunde', ru: 'Изменение стоимости привлечения клиента' },
 
   // ── What it was about: {id} in full, as --subject takes it ──
   'cli.audit.about.customer': { en: 'Customer {id}', sl: 'Stranka {id}', tr: 'Müşteri {id}', da: 'Kunde {id}', ru: 'Клиент {id}' },

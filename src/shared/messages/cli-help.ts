@@ -297,6 +297,12 @@ export const CLI_HELP: Readonly<Record<string, HelpTranslations>> = {
     da: 'genkøbsandel, CLV, frafald, gennemsnitlig bon, omsætning pr. niveau og fra genkøbende kunder, kampagner — med stikprøvestørrelser',
     ru: 'доля повторных покупок, CLV, отток, средний чек, выручка по уровням и от постоянных клиентов, акции — с размерами выборок',
   },
+  'month, quarter or year: the last one ending today, as the dashboard shows it (instead of --year/--from/--to)': {
+    sl: 'month, quarter ali year: zadnji mesec, četrtletje ali leto do danes, kot ga kaže nadzorna plošča (namesto --year/--from/--to)',
+    tr: 'month, quarter ya da year: bugün biten son ay, çeyrek ya da yıl, panonun gösterdiği gibi (--year/--from/--to yerine)',
+    da: 'month, quarter eller year: den seneste måned, det seneste kvartal eller år frem til i dag, som dashboardet viser det (i stedet for --year/--from/--to)',
+    ru: 'month, quarter или year: последний месяц, квартал или год по сегодняшний день, как на панели (вместо --year/--from/--to)',
+  },
   'a calendar year (default: the 12 months ending today)': {
     sl: 'koledarsko leto (privzeto: 12 mesecev do danes)',
     tr: 'bir takvim yılı (varsayılan: bugün biten 12 ay)',
@@ -321,11 +327,11 @@ export const CLI_HELP: Readonly<Record<string, HelpTranslations>> = {
     da: 'kun køb foretaget i denne butik',
     ru: 'только покупки в этой точке продаж',
   },
-  'cost of winning one customer, subtracted in the CLV, e.g. 10.00': {
-    sl: 'strošek pridobitve ene stranke, odštet v CLV, npr. 10.00',
-    tr: 'bir müşteri kazanmanın maliyeti, CLV\'den düşülür, ör. 10.00',
-    da: 'prisen for at vinde én kunde, trukket fra i CLV, f.eks. 10.00',
-    ru: 'стоимость привлечения одного клиента, вычитается из CLV, например 10.00',
+  'cost of winning one customer, subtracted in the CLV, e.g. 10.00 (default: the one stored in the dashboard, else 0)': {
+    sl: 'strošek pridobitve ene stranke, odštet v CLV, npr. 10.00 (privzeto: shranjeni na nadzorni plošči, sicer 0)',
+    tr: 'bir müşteri kazanmanın maliyeti, CLV\'den düşülür, ör. 10.00 (varsayılan: panoda kayıtlı olan, yoksa 0)',
+    da: 'prisen for at vinde én kunde, trukket fra i CLV, f.eks. 10.00 (standard: den, der er gemt i dashboardet, ellers 0)',
+    ru: 'стоимость привлечения одного клиента, вычитается из CLV, например 10.00 (по умолчанию: сохранённая на панели, иначе 0)',
   },
   'the loyalty program: apply, simulate, verify, report': {
     sl: 'program zvestobe: uveljavi, simuliraj, preveri, poročaj',

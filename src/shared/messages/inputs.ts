@@ -105,6 +105,13 @@ export const INPUTS = {
     da: 'angiv enten year eller from/to, ikke begge',
     ru: 'укажите либо year, либо from/to, но не оба',
   },
+  'analytics.period_or_dates': {
+    en: 'give either period or year/from/to, not both',
+    sl: 'podajte bodisi period bodisi year/from/to, ne obojega',
+    tr: 'ya period ya da year/from/to verin, ikisini birden değil',
+    da: 'angiv enten period eller year/from/to, ikke begge',
+    ru: 'укажите либо period, либо year/from/to, но не оба',
+  },
   'analytics.not_before_from': {
     en: 'must not be before from',
     sl: 'ne sme biti pred from',

@@ -42,6 +42,7 @@ export const VALIDATION = {
     ru: 'Неверная конфигурация: {problems}',
   },
   'invalid.store': { en: 'Invalid store: {problems}', sl: 'Neveljavna trgovina: {problems}', tr: 'Geçersiz mağaza: {problems}', da: 'Ugyldig butik: {problems}', ru: 'Неверные данные магазина: {problems}' },
+  'invalid.settings': { en: 'Invalid settings: {problems}', sl: 'Neveljavne nastavitve: {problems}', tr: 'Geçersiz ayarlar: {problems}', da: 'Ugyldige indstillinger: {problems}', ru: 'Неверные настройки: {problems}' },
   'invalid.user': { en: 'Invalid user: {problems}', sl: 'Neveljaven uporabnik: {problems}', tr: 'Geçersiz kullanıcı: {problems}', da: 'Ugyldig bruger: {problems}', ru: 'Неверные данные пользователя: {problems}' },
   'invalid.API_key': { en: 'Invalid API key: {problems}', sl: 'Neveljaven ključ API: {problems}', tr: 'Geçersiz API anahtarı: {problems}', da: 'Ugyldig API-nøgle: {problems}', ru: 'Неверные данные ключа API: {problems}' },
   'invalid.webhook': { en: 'Invalid webhook: {problems}', sl: 'Neveljaven webhook: {problems}', tr: 'Geçersiz webhook: {problems}', da: 'Ugyldig webhook: {problems}', ru: 'Неверный вебхук: {problems}' },

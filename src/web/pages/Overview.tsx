@@ -46,8 +46,9 @@ export function Overview() {
 function LastMonth() {
   const i18n = useI18n();
   const { t } = i18n;
+  // Both at once: metrics resolves the named month to the same dates the overview does.
   const { data: month } = useApi<AnalyticsOverview>('/analytics/overview?period=month');
-  const { data: metrics } = useApi<Metrics>(month ? metricsQuery(month.current) : null);
+  const { data: metrics } = useApi<Metrics>(metricsQuery('month'));
   if (!month) return null;
   return (
     <>

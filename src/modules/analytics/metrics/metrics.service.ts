@@ -1,9 +1,9 @@
 import type { Db } from '../../../db/index.ts';
 import { addDaysToDate, addMonthsToDate, localDate, startOfLocalDay, type Clock } from '../../../shared/clock.ts';
 import { invalidField } from '../../../shared/errors.ts';
+import { costInMinor, readSettings, storedCostMinor } from '../settings/index.ts';
 import { counted, say } from '../../../shared/messages/index.ts';
 import type { CountedName } from '../../../shared/plural.ts';
-import { toMinor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import type { StoreService } from '../../stores/index.ts';
 import { headlineMetrics, monthStart, monthIndex, resolvePeriod, shapeCohorts, shapeMetrics, type CohortMatrix, type HeadlineMetrics, type LoyaltyMetrics } from './metrics.ts';
@@ -29,22 +29,22 @@ const MONTHS: CountedName = {
   ru: { one: 'месяц', few: 'месяца', many: 'месяцев', other: 'месяца' },
 };
 
-/** The loyalty metrics of a period (see metrics.ts for the definitions). */
+/**
+ * The loyalty metrics of a period (see metrics.ts for the definitions). The CLV subtracts
+ * the query's acquisition_cost, else the business's stored one (analytics/settings), else 0;
+ * `clv.acquisition_cost_source` says which.
+ */
 export async function loyaltyMetrics(deps: MetricsDeps, input: unknown): Promise<LoyaltyMetrics> {
   const query = parseInput(MetricsQuery, input, 'query');
   const { currency, timeZone } = deps.config;
   const period = resolvePeriod({ ...query, today: localDate(deps.clock.now(), timeZone) });
   const store = query.store === undefined ? undefined : await deps.stores.require(query.store, 'store');
-  let acquisitionCostMinor = 0;
-  if (query.acquisition_cost !== undefined) {
-    try {
-      acquisitionCostMinor = toMinor(query.acquisition_cost, currency);
-    } catch (error) {
-      throw invalidField('acquisition_cost', (error as Error).message);
-    }
-  }
+  const stored = query.acquisition_cost === undefined ? storedCostMinor(await readSettings(deps.db), currency) : null;
+  const acquisitionCost = query.acquisition_cost !== undefined
+    ? { minor: costInMinor(query.acquisition_cost, currency), source: 'query' as const }
+    : stored !== null ? { minor: stored, source: 'setting' as const } : { minor: 0, source: 'none' as const };
   const rows = await metricRows(deps.db, { from: period.from, to: period.to, previousFrom: period.previous.from, storeId: store?.id ?? null });
-  return shapeMetrics({ rows, period, store: store?.code ?? null, currency, acquisitionCostMinor });
+  return shapeMetrics({ rows, period, periodName: query.period ?? null, store: store?.code ?? null, currency, acquisitionCost });
 }
 
 export interface HeadlineFigures {

@@ -191,6 +191,14 @@ describe('periods', () => {
     // Not whole months: the same number of days before.
     expect(resolvePeriod({ from: '2025-03-10', to: '2025-03-19', today: '2026-06-01' })).toMatchObject({ days: 10, previous: { from: '2025-02-28', to: '2025-03-09' } });
   });
+
+  it('resolves a named period to the last 1, 3 or 12 months ending today, as the overview shows them', () => {
+    expect(resolvePeriod({ period: 'month', today: '2026-03-31' })).toEqual({
+      from: '2026-03-01', to: '2026-03-31', days: 31, years: 1 / 12, previous: { from: '2026-02-01', to: '2026-02-28' },
+    });
+    expect(resolvePeriod({ period: 'quarter', today: '2026-06-01' })).toMatchObject({ from: '2026-03-02', to: '2026-06-01', years: 0.25, previous: { from: '2025-12-02', to: '2026-03-01' } });
+    expect(resolvePeriod({ period: 'year', today: '2026-06-01' })).toEqual(resolvePeriod({ today: '2026-06-01' }));
+  });
 });
 
 describe('cohort retention', () => {

@@ -2,6 +2,7 @@ import { invalidField } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
 import { addDaysToDate, addMonthsToDate, daysBetweenDates } from '../../../shared/clock.ts';
 import { toMajor } from '../../../shared/money.ts';
+import type { PeriodName } from './metrics.schema.ts';
 
 // Loyalty metrics of a period: the definitions, the calendar arithmetic and the shaping
 // of the aggregated rows into figures. No I/O; the SQL is in metrics.repository.ts.
@@ -48,12 +49,18 @@ export interface Period {
   previous: { from: string; to: string };
 }
 
+const PERIOD_MONTHS: Record<PeriodName, number> = { month: 1, quarter: 3, year: 12 };
+
 /**
- * The period of a query: a calendar year, or [from, to] with from defaulting to 12 months
- * before `to` and `to` to today. Without anything: the 12 months ending today.
+ * The period of a query: a named period (the last 1, 3 or 12 months ending today), a
+ * calendar year, or [from, to] with from defaulting to 12 months before `to` and `to` to
+ * today. Without anything: the 12 months ending today.
  */
-export function resolvePeriod({ year, from, to, today }: { year?: number; from?: string; to?: string; today: string }): Period {
-  if (year !== undefined) {
+export function resolvePeriod({ period, year, from, to, today }: { period?: PeriodName; year?: number; from?: string; to?: string; today: string }): Period {
+  if (period !== undefined) {
+    to = today;
+    from = addDaysToDate(addMonthsToDate(today, -PERIOD_MONTHS[period]), 1);
+  } else if (year !== undefined) {
     from = `${String(year).padStart(4, '0')}-01-01`;
     to = `${String(year).padStart(4, '0')}-12-31`;
   }
@@ -105,7 +112,8 @@ export interface PromotionGroup {
 }
 
 export interface LoyaltyMetrics {
-  period: { from: string; to: string; days: number; previous: { from: string; to: string } };
+  /** name: the named period asked for (null when dates or a year were) */
+  period: { name: PeriodName | null; from: string; to: string; days: number; previous: { from: string; to: string } };
   store: string | null;
   currency: string;
   customers: number;
@@ -120,6 +128,8 @@ export interface LoyaltyMetrics {
     annual_revenue_per_customer: string | null;
     average_lifetime_years: number | null;
     acquisition_cost: string;
+    /** where acquisition_cost came from: the query, the business's stored setting, or neither (0) */
+    acquisition_cost_source: AcquisitionCost['source'];
     customers: number;
     previous_customers: number;
     churned_customers: number;
@@ -167,12 +177,19 @@ export function headlineMetrics({ customers, repeatCustomers, purchases, netMino
   };
 }
 
-export function shapeMetrics({ rows, period, store, currency, acquisitionCostMinor }: {
+/** The acquisition cost a CLV subtracts and where it came from: the query, the stored setting, or none (0). */
+export interface AcquisitionCost {
+  minor: number;
+  source: 'query' | 'setting' | 'none';
+}
+
+export function shapeMetrics({ rows, period, periodName = null, store, currency, acquisitionCost }: {
   rows: readonly MetricRow[];
   period: Period;
+  periodName?: PeriodName | null;
   store: string | null;
   currency: string;
-  acquisitionCostMinor: number;
+  acquisitionCost: AcquisitionCost;
 }): LoyaltyMetrics {
   const money = (minor: number) => toMajor(Math.round(minor), currency);
   const now = rows.filter((r) => r.bought_now);
@@ -195,13 +212,13 @@ export function shapeMetrics({ rows, period, store, currency, acquisitionCostMin
   tiers.sort((a, b) => tierNet(b) - tierNet(a) || a.tier.localeCompare(b.tier));
 
   return {
-    period: { from: period.from, to: period.to, days: period.days, previous: period.previous },
+    period: { name: periodName, from: period.from, to: period.to, days: period.days, previous: period.previous },
     store,
     currency,
     ...headlineMetrics({ customers: all.customers, repeatCustomers: repeat.customers, purchases: all.purchases, netMinor: all.net_minor, currency }),
     purchase_frequency: { value: ratio(all.purchases, all.customers), purchases: all.purchases, customers: all.customers },
     churn_rate: { value: ratio(churned, previousCustomers), churned_customers: churned, previous_customers: previousCustomers },
-    clv: clv({ all, previousCustomers, churned, period, acquisitionCostMinor, money }),
+    clv: clv({ all, previousCustomers, churned, period, acquisitionCost, money }),
     revenue_by_customer_type: { repeat: revenueGroup(repeat), other: revenueGroup(other) },
     revenue_by_tier: tiers,
     promotions: { repeat: promotionGroup(repeat), other: promotionGroup(other), all: promotionGroup(all) },
@@ -216,15 +233,15 @@ export const CLV_NOTES = {
 } as const;
 export type ClvNoteCode = keyof typeof CLV_NOTES;
 
-function clv({ all, previousCustomers, churned, period, acquisitionCostMinor, money }: {
+function clv({ all, previousCustomers, churned, period, acquisitionCost, money }: {
   all: ReturnType<typeof sum>;
   previousCustomers: number;
   churned: number;
   period: Period;
-  acquisitionCostMinor: number;
+  acquisitionCost: AcquisitionCost;
   money: (minor: number) => string;
 }): LoyaltyMetrics['clv'] {
-  const base = { acquisition_cost: money(acquisitionCostMinor), customers: all.customers, previous_customers: previousCustomers, churned_customers: churned };
+  const base = { acquisition_cost: money(acquisitionCost.minor), acquisition_cost_source: acquisitionCost.source, customers: all.customers, previous_customers: previousCustomers, churned_customers: churned };
   const annual = all.customers > 0 ? all.net_minor / all.customers / period.years : null;
   const without = (code: ClvNoteCode) => ({ ...base, value: null, annual_revenue_per_customer: annual === null ? null : money(annual), average_lifetime_years: null, note: CLV_NOTES[code], note_code: code });
   if (annual === null) return without('no_customers');
@@ -234,7 +251,7 @@ function clv({ all, previousCustomers, churned, period, acquisitionCostMinor, mo
   const years = (period.years * previousCustomers) / churned;
   return {
     ...base,
-    value: money(Math.round(annual * years) - acquisitionCostMinor),
+    value: money(Math.round(annual * years) - acquisitionCost.minor),
     annual_revenue_per_customer: money(annual),
     average_lifetime_years: Math.round(years * 10_000) / 10_000,
     note: null,

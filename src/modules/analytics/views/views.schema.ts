@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { fixedText } from '../../../shared/messages/index.ts';
 import { CalendarDate } from '../../../shared/validation.ts';
+import { PeriodName } from '../metrics/index.ts';
 
 // Query parameters of the dashboard read models, shared by the HTTP API and any CLI.
 // Every schema is strict: a misspelt parameter is an error, not silently ignored.
 
 export const OverviewQuery = z
   .object({
-    period: z.enum(['month', 'quarter', 'year'], fixedText('analytics.period_values')).default('month')
+    period: PeriodName.default('month')
       .describe('length of the window ending today (the last 1, 3 or 12 months), compared with the window of the same length just before'),
   })
   .strict();

@@ -1,4 +1,4 @@
-import { addDaysToDate, addMonthsToDate, localDate } from '../../../shared/clock.ts';
+import { addDaysToDate, localDate } from '../../../shared/clock.ts';
 import { invalidField } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
 import { toMajor } from '../../../shared/money.ts';
@@ -18,7 +18,6 @@ import { aliveMatrix, bins, clvEdges, shapeKpis, type Bin, type Kpi, type KpiNam
 export type ViewsDeps = MetricsDeps;
 
 const WEEK = DAYS_PER_UNIT.week;
-const PERIOD_MONTHS = { month: 1, quarter: 3, year: 12 } as const;
 const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 const finiteOrNull = (v: number) => (Number.isFinite(v) ? round4(v) : null);
 
@@ -49,7 +48,7 @@ export async function analyticsOverview(deps: ViewsDeps, input: unknown): Promis
   const query = parseInput(OverviewQuery, input ?? {}, 'query');
   const { currency, timeZone } = deps.config;
   const today = localDate(deps.clock.now(), timeZone);
-  const current = resolvePeriod({ from: addDaysToDate(addMonthsToDate(today, -PERIOD_MONTHS[query.period]), 1), to: today, today });
+  const current = resolvePeriod({ period: query.period, today });
   const previous = resolvePeriod({ ...current.previous, today });
   const [now, before] = await headlineFigures(deps, [current, previous]);
   const kpis = shapeKpis({ current: now, previous: before, currency });

@@ -68,6 +68,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.webhook.delete': 'Fjernede en webhook',
   'activity.action.store.create': 'Tilføjede en butik',
   'activity.action.store.update': 'Ændrede en butik',
+  'activity.action.analytics.settings.update': 'Ændrede prisen for at vinde en kunde',
   'activity.about.customer': 'Kunde {id}',
   'activity.about.purchase': 'Køb {id}',
   'activity.about.campaign': 'Kampagne {id}',

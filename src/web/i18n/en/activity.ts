@@ -68,6 +68,7 @@ export const ACTIVITY = {
   'activity.action.webhook.delete': 'Removed a webhook',
   'activity.action.store.create': 'Added a store',
   'activity.action.store.update': 'Changed a store',
+  'activity.action.analytics.settings.update': 'Changed the cost to win a customer',
   'activity.about.customer': 'Customer {id}',
   'activity.about.purchase': 'Purchase {id}',
   'activity.about.campaign': 'Campaign {id}',

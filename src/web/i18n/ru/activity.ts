@@ -68,6 +68,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.webhook.delete': 'Удаление вебхука',
   'activity.action.store.create': 'Новая точка продаж',
   'activity.action.store.update': 'Изменение точки продаж',
+  'activity.action.analytics.settings.update': 'Изменение стоимости привлечения клиента',
   'activity.about.customer': 'Клиент {id}',
   'activity.about.purchase': 'Покупка {id}',
   'activity.about.campaign': 'Кампания {id}',

@@ -68,6 +68,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.webhook.delete': 'Odstranitev webhooka',
   'activity.action.store.create': 'Nova poslovalnica',
   'activity.action.store.update': 'Sprememba poslovalnice',
+  'activity.action.analytics.settings.update': 'Sprememba stroška pridobitve stranke',
   'activity.about.customer': 'Stranka {id}',
   'activity.about.purchase': 'Nakup {id}',
   'activity.about.campaign': 'Kampanja {id}',

@@ -68,6 +68,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.webhook.delete': 'Webhook’u kaldırdı',
   'activity.action.store.create': 'Mağaza ekledi',
   'activity.action.store.update': 'Mağazayı değiştirdi',
+  'activity.action.analytics.settings.update': 'Müşteri kazanma maliyetini değiştirdi',
   'activity.about.customer': 'Müşteri {id}',
   'activity.about.purchase': 'Alışveriş {id}',
   'activity.about.campaign': 'Kampanya {id}',

@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react';
-import { api, type Metrics, type Overview, type Store } from '../../api.ts';
+import { api, type Metrics, type Store } from '../../api.ts';
 import { FigureCard, RepeatShareBar } from '../../Figures.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { tierName, useTierLevels, type TierLevel } from '../loyalty/tiers.ts';
+import { AcquisitionCost } from './AcquisitionCost.tsx';
 import { addressOf, metricsQuery, PeriodSwitch, usePeriod } from './period.tsx';
 import { Loading, useApi } from './shared.tsx';
 
 // "The numbers" of a recent period, from GET /analytics/metrics: repeat customers' revenue
 // against the others', revenue by loyalty tier, churn, purchase frequency, the simple CLV
-// and promotion purchases. The period is the Overview tab's (the server resolves it to
-// dates in the business's zone; metrics are then asked for those dates), one store or all.
+// and promotion purchases. The period is the Overview tab's, named in the query (the server
+// resolves it to dates in the business's zone and answers them), one store or all. The CLV
+// subtracts the business's stored acquisition cost, which an owner sets here.
 
 const BASE = '/analytics/revenue';
 
@@ -19,6 +21,13 @@ const CLV_NOTES: Record<NonNullable<Metrics['clv']['note_code']>, MessageKey> = 
   no_customers: 'analytics.revenue.nobody',
   no_previous_customers: 'analytics.revenue.clvNoPrevious',
   no_churn: 'analytics.revenue.clvNoChurn',
+};
+
+// Which acquisition cost the CLV subtracted (metrics' clv.acquisition_cost_source).
+const COST_SOURCES: Record<Metrics['clv']['acquisition_cost_source'], MessageKey> = {
+  setting: 'analytics.revenue.costStored',
+  none: 'analytics.revenue.costNone',
+  query: 'analytics.revenue.costAsked',
 };
 
 export function RevenueView() {
@@ -31,8 +40,7 @@ export function RevenueView() {
     api<{ items: Store[] }>('/stores').then((r) => setStores(r.items), () => undefined);
   }, []);
   const levels = useTierLevels();
-  const overview = useApi<Overview>(`/analytics/overview?period=${period}`);
-  const metrics = useApi<Metrics>(overview.data ? metricsQuery(overview.data.current, store) : null);
+  const metrics = useApi<Metrics>(metricsQuery(period, store));
   const data = metrics.data;
 
   return (
@@ -56,12 +64,12 @@ export function RevenueView() {
           </span>
         )}
       </div>
-      {!data || !levels ? <Loading error={overview.error ?? metrics.error} /> : <Figures data={data} levels={levels} />}
+      {!data || !levels ? <Loading error={metrics.error} /> : <Figures data={data} levels={levels} onCostSaved={metrics.reload} />}
     </div>
   );
 }
 
-function Figures({ data, levels }: { data: Metrics; levels: TierLevel[] }) {
+function Figures({ data, levels, onCostSaved }: { data: Metrics; levels: TierLevel[]; onCostSaved: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const money = (amount: string | null) => (amount === null ? '—' : i18n.money(amount, data.currency));
@@ -128,8 +136,10 @@ function Figures({ data, levels }: { data: Metrics; levels: TierLevel[] }) {
             </small>
           )}
           {clv.note_code && <small data-testid="revenue-clv-note">{t(CLV_NOTES[clv.note_code])}</small>}
+          <small data-testid="revenue-clv-cost">{t(COST_SOURCES[clv.acquisition_cost_source], { cost: money(clv.acquisition_cost) })}</small>
         </FigureCard>
       </div>
+      <AcquisitionCost stored={clv.acquisition_cost_source === 'setting' ? clv.acquisition_cost : null} currency={data.currency} onSaved={onCostSaved} />
       <p className="hint" data-testid="revenue-formulas">
         {t('analytics.revenue.formulas', { from: i18n.date(data.period.previous.from), to: i18n.date(data.period.previous.to) })}
       </p>

@@ -1,4 +1,3 @@
-import type { Overview } from '../../api.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { navigate, usePath } from '../../router.ts';
 
@@ -40,9 +39,9 @@ export function PeriodSwitch({ period, addressFor }: { period: PeriodName; addre
   );
 }
 
-/** The query of GET /analytics/metrics for the period the overview resolved (the server's today, in the business's zone). */
-export const metricsQuery = (span: Overview['current'], store?: string) => {
-  const query = new URLSearchParams({ from: span.from, to: span.to });
+/** The query of GET /analytics/metrics for a named period: the server resolves it to dates (its today, in the business's zone) as /analytics/overview does, and answers them. */
+export const metricsQuery = (period: PeriodName, store?: string) => {
+  const query = new URLSearchParams({ period });
   if (store) query.set('store', store);
   return `/analytics/metrics?${query}`;
 };
