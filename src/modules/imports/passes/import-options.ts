@@ -34,13 +34,16 @@ export type RecordPurchases = (
 ) => Promise<({ status: 'created' | 'duplicate' } | { status: 'error'; error: AppError })[]>;
 
 /**
- * A points row's adjustment, from the workflows layer (workflows/import-points.ts): the
- * customer found or created, the points adjusted once by the row's key; a refusal thrown as
- * an AppError.
+ * A batch of points rows' adjustments, in the file's order, from the workflows layer
+ * (workflows/import-points.ts): each row's customer found or created, its points adjusted
+ * once by the row's key, all in one transaction; a row refused (not enough points) is its
+ * AppError in the answer, and the others are written. Any other failure is thrown, and
+ * nothing of the batch is written.
  */
-export type AdjustPoints = (row: {
+export type AdjustPoints = (rows: PointsAdjustment[]) => Promise<({ created: boolean; customerId: string } | AppError)[]>;
+export interface PointsAdjustment {
   key: string; identities: Identity[]; profile: PreparedProfile; adjustment: AdjustmentInput; expiresAt: Date | undefined;
-}) => Promise<{ created: boolean; customerId: string }>;
+}
 
 export interface ImportProgress {
   phase: 'validate' | 'import';

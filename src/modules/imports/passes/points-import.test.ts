@@ -129,13 +129,12 @@ describe('a points file', () => {
 describe('a points import stopped halfway', () => {
   it('is finished by running the file again, each row once — two identical rows stay two', async () => {
     const file = files.write(['email,points', 'hal@example.com,10', 'ivo@example.com,20', 'hal@example.com,10', 'jan@example.com,30']);
-    // The process dies as the third row is written: the two before it are committed.
+    // The process dies as the third row is written: the two before it are committed (a
+    // batch of two, then the process dies before the next batch commits).
     const adjust = pointsAdjuster(s);
-    let written = 0;
-    const dying = async (row: Parameters<typeof adjust>[0]) => {
-      if (written === 2) throw new Error('killed');
-      written++;
-      return adjust(row);
+    const dying = async (rows: Parameters<typeof adjust>[0]) => {
+      await adjust(rows.slice(0, 2));
+      throw new Error('killed');
     };
     await expect(importCsv({ deps: s, record: async () => [], adjustPoints: dying, kind: 'points', file })).rejects.toThrow('killed');
     expect(await balanceOf('hal@example.com')).toBe(10);
@@ -166,5 +165,34 @@ describe('a points export from another platform', () => {
     const gal = await s.loyalty.account(await idOf('gal@example.com'));
     if (!gal.member) throw new Error('Gal is no member');
     expect(gal.next_expiry).toMatchObject({ points: 20, at: '2027-12-31T22:59:00.000Z' });
+  });
+});
+
+describe('a member who spends points between the passes', () => {
+  it('has the debit refused in the import pass, naming what they have, and the batch\'s other rows written', async () => {
+    await importFile(s, { kind: 'points', file: files.write(['email,points', 'kim@example.com,100']) });
+    const file = files.write(['email,points', 'lee@example.com,10', 'kim@example.com,-80', 'kim@example.com,5', 'mo@example.com,20']);
+    // Kim redeems 50 of the 100 after pass 1 allowed the debit of 80, before pass 2 writes it.
+    const adjust = pointsAdjuster(s);
+    const spending = async (rows: Parameters<typeof adjust>[0]) => {
+      await s.loyalty.adjust(await idOf('kim@example.com'), { points: -50, reason: 'redeemed meanwhile', idempotency_key: 'kim-spent' }, { actor: 'test' });
+      return adjust(rows);
+    };
+    const result = await importCsv({ deps: s, record: async () => [], adjustPoints: spending, kind: 'points', file });
+    expect(result).toMatchObject({ created: 3, points: { members: 3, credited: 35, debited: 0 } });
+    expect(result.errors).toEqual([{ line: 3, column: 'points', reason: 'would take the balance below zero: 50 points are available' }]);
+    expect([await balanceOf('lee@example.com'), await balanceOf('kim@example.com'), await balanceOf('mo@example.com')]).toEqual([10, 55, 20]);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+});
+
+describe('a member the points import enrols', () => {
+  it('joins with loyalty.member_joined saying source import, as one enrolled by staff says enrolment', async () => {
+    await importFile(s, { kind: 'points', file: files.write(['email,points', 'noa@example.com,40']) });
+    const noa = await idOf('noa@example.com');
+    const oli = (await s.customers.upsert({ email: 'oli@example.com' }, { actor: 'test' })).customer.id;
+    await s.loyalty.enrol(oli, { actor: 'test' });
+    const joined = await s.db.selectFrom('events').select(['customer_id', 'payload']).where('type', '=', 'loyalty.member_joined').where('customer_id', 'in', [noa, oli]).execute();
+    expect(Object.fromEntries(joined.map((e) => [e.customer_id, (e.payload as { source: string }).source]))).toEqual({ [noa]: 'import', [oli]: 'enrolment' });
   });
 });

@@ -156,11 +156,18 @@ function memberRef(identities: Identity[], owners: Map<string, string>, newMembe
   return ref;
 }
 
+// Rows a transaction of pass 2 writes. Each takes at most three identity locks (and its
+// customer's and member's rows): 250 stay within withLockRoom's small transactions, and a
+// batch costs one commit where a row each cost 2,000 commits for 2,000 rows (some 10 ms each,
+// on PGlite and PostgreSQL alike: docs/benchmarks.md, "Points import").
+const POINTS_BATCH = 250;
+
 /**
  * Pass 2 of a points file: the file read again, every row keyed as in pass 1, the valid ones
- * adjusted one after another in the file's order (a member's rows in order), each in its own
- * transaction; a row refused now (the member spent points since pass 1) is reported like a
- * bad row and the others go on.
+ * adjusted in batches (a transaction each, workflows/import-points.ts), one batch after
+ * another and each in the file's order, so a member's rows are written in order; a row
+ * refused now (the member spent points since pass 1) is reported like a bad row and the
+ * others — of its batch too — go on.
  */
 export async function importPoints({ options, layout, result, report, convert }: {
   options: ImportOptions; layout: ColumnLayout; result: ImportResult; report: ErrorReport;
@@ -172,27 +179,30 @@ export async function importPoints({ options, layout, result, report, convert }:
   const keyOf = createPointsKeys(layout);
   const totals = new PointsTotals();
   let done = 0;
+  let batch: PointsRow[] = [];
+  const write = async () => {
+    const outcomes = batch.length ? await adjust(batch) : [];
+    outcomes.forEach((outcome, i) => {
+      if (isAppError(outcome)) report.add(batch[i].line, outcome);
+      else if (outcome.created) {
+        result.created++;
+        totals.add(outcome.customerId, batch[i].adjustment.points);
+      } else result.duplicates++;
+    });
+    batch = [];
+    options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
+  };
   for await (const r of csv.records) {
     const key = keyOf(r.values);
-    done++;
     if (!report.badLines.has(r.line)) {
       const row = await readRow(options, layout, report, { line: r.line, values: convert ? convert(r.values).values : r.values }, key);
-      if (row) {
-        try {
-          const outcome = await adjust(row);
-          if (outcome.created) {
-            result.created++;
-            totals.add(outcome.customerId, row.adjustment.points);
-          } else result.duplicates++;
-        } catch (error) {
-          if (!isAppError(error)) throw error;
-          report.add(r.line, error);
-        }
-      }
+      if (row) batch.push(row);
     }
-    if (done % 100 === 0) options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
+    done++;
+    if (batch.length >= POINTS_BATCH) await write();
+    else if (done % 100 === 0) options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
   }
-  options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
+  await write();
   result.points = totals.summary();
   report.sortByLine();
 }

@@ -1,17 +1,17 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { audit, type Actor, type Tx } from '../../../db/index.ts';
+import { audit, auditMany, type Actor, type AuditEntry, type Tx } from '../../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../../jobs/outbox.ts';
 import { AppError, conflict, invalid, invalidField } from '../../../shared/errors.ts';
 import { counted, fixedText, say } from '../../../shared/messages/index.ts';
 import { withFields } from '../../../shared/objects.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import type { Accounts } from './accounts.ts';
-import { welcomeMember } from '../earning/accrual.ts';
+import { welcomeMember, type JoinedBy } from '../earning/accrual.ts';
 import type { EngagementService } from '../earning/engagement.service.ts';
 import { balanceOf } from '../ledger/ledger.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
-import type { MemberRow } from '../ledger/ledger.repository.ts';
+import type { MemberRow, NewEntry } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { mergedNotFound, requireActiveCustomer } from '../lifecycle/merged-customers.ts';
 import { lotExpiry, type Program } from '../program/program.ts';
@@ -27,6 +27,9 @@ import { pointsNameOf } from '../program/program-names.ts';
 // are the catalogue's, told in the dashboard's language: src/shared/messages.)
 const REASON_REQUIRED = fixedText('adjustment.reason_required');
 
+/** The actor of automatic enrolment on sign-up (enrolSignUps). */
+const AUTOMATIC_ENROLMENT = 'loyalty:automatic-enrolment';
+
 export const AdjustmentInput = z.object({
   points: z.number().int(fixedText('points.whole')).refine((n) => n !== 0, fixedText('adjustment.not_zero')).refine((n) => Math.abs(n) <= 1e9, fixedText('adjustment.too_large')),
   reason: z.string({ error: (issue) => (issue.input === undefined ? REASON_REQUIRED : fixedText('adjustment.reason_not_text')) })
@@ -41,12 +44,14 @@ export type AdjustmentInput = z.infer<typeof AdjustmentInput>;
  * from another platform got it there: the points import). `expiresAt` is the credit's lot expiry
  * (null: never) in place of the program's rule from now. `keyedByContent`: the key is made
  * of the adjustment's values, so a key seen before is a replay whatever the reason says.
+ * `joinedBy`: how a member the adjustment enrols joined (loyalty.member_joined's `source`).
  */
 export interface AdjustOptions {
   actor: Actor;
   signUpBonus?: boolean;
   expiresAt?: Date | null;
   keyedByContent?: boolean;
+  joinedBy?: JoinedBy;
 }
 
 /**
@@ -68,9 +73,9 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
   const { db, clock } = core.deps;
 
   /** Sign-up bonus (unless left out) and base tier for members enrolled just now. */
-  async function welcome(trx: Tx, program: Program, members: MemberRow[], now: Date, events: OutgoingEvent[], { bonus = true } = {}) {
+  async function welcome(trx: Tx, program: Program, members: MemberRow[], now: Date, events: OutgoingEvent[], { bonus = true, joinedBy }: { bonus?: boolean; joinedBy: JoinedBy }) {
     for (const m of members) {
-      const signUp = welcomeMember(core, program, m, now, events);
+      const signUp = welcomeMember(core, program, m, now, events, joinedBy);
       if (signUp && bonus && (await ledger.credit(trx, m, signUp, now))) m.lifetime_earned += signUp.points;
     }
   }
@@ -80,7 +85,7 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
    * created the customer: workflows/import-points.ts). Answers whether it wrote, or throws
    * the refusal.
    */
-  async function adjustWithin(trx: Tx, customerId: string, data: AdjustmentInput, { actor, signUpBonus = true, expiresAt, keyedByContent = false }: AdjustOptions) {
+  async function adjustWithin(trx: Tx, customerId: string, data: AdjustmentInput, { actor, signUpBonus = true, expiresAt, keyedByContent = false, joinedBy = 'adjustment' }: AdjustOptions) {
     await requireWritableCustomer(trx, customerId);
     const members = await ledger.lockMembers(trx, [customerId], { now: clock.now(), create: true });
     const member = members.get(customerId)!;
@@ -103,7 +108,7 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
       return { created: false };
     }
     const events: OutgoingEvent[] = [];
-    if (member.created && program) await welcome(trx, program, [member], now, events, { bonus: signUpBonus });
+    if (member.created && program) await welcome(trx, program, [member], now, events, { bonus: signUpBonus, joinedBy });
     const base = { customerId, kind: 'adjust' as const, occurredAt: now, sourceType: 'adjustment', sourceId: null, idempotencyKey, reason: data.reason, actor, programVersion: program?.version ?? null, details: {} };
     let written: boolean;
     if (data.points > 0) {
@@ -126,6 +131,103 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
     return { created: true };
   }
 
+  /**
+   * Many adjustments keyed by their content (AdjustOptions.keyedByContent: a points import's
+   * batch, workflows/import-points.ts) in the caller's transaction, in their order, each as
+   * adjustWithin makes it, in a few statements for the batch (adjustWithin makes some ten
+   * an adjustment, a round trip each, and a batch of 250 spent its time waiting on them).
+   * The caller resolved the customers in this transaction (customers.resolveMany: locked,
+   * active), so they are not looked up again. The members are locked at once, in id order;
+   * a customer who is no member joins with their first credit (without the program's sign-up
+   * bonus unless `signUpBonus`). Credits go in one statement, sent before the next debit
+   * (which takes from the lots) and at the end — but a member who owes points gets each
+   * credit as adjustWithin writes it, settling the debt first. A debit larger than what the
+   * member has writes nothing and is answered as its refusal, naming what they have; the
+   * others go on.
+   */
+  async function adjustManyWithin(trx: Tx, items: { customerId: string; data: AdjustmentInput; expiresAt?: Date | null }[], { actor, signUpBonus = true, joinedBy = 'adjustment' }: Omit<AdjustOptions, 'expiresAt' | 'keyedByContent'>) {
+    if (items.length === 0) return [];
+    const ids = [...new Set(items.map((i) => i.customerId))];
+    const members = await ledger.lockMembers(trx, ids, { now: clock.now(), create: false });
+    const joining = [...new Set(items.filter((i) => i.data.points > 0 && !members.has(i.customerId)).map((i) => i.customerId))];
+    for (const [id, m] of await ledger.lockMembers(trx, joining, { now: clock.now(), create: true })) members.set(id, m);
+    const now = clock.now();
+    const program = await core.programAt(now, trx);
+    const keyOf = (i: { data: AdjustmentInput }) => `adjust:${i.data.idempotency_key}`;
+    const earlier = new Set((await trx.selectFrom('loyalty_entries').select(['customer_id', 'idempotency_key'])
+      .where('customer_id', 'in', ids).where('idempotency_key', 'in', items.map(keyOf)).execute()).map((r) => `${r.customer_id}|${r.idempotency_key}`));
+    const owing = await ledger.customersOwing(trx, ids);
+    // Each adjustment's outcome, and its events and audit entry, by its place in `items`.
+    const outcomes: ({ created: boolean } | AppError)[] = new Array(items.length);
+    const eventsOf: OutgoingEvent[][] = items.map(() => []);
+    const auditOf: (AuditEntry | undefined)[] = new Array(items.length);
+    const touched = new Set<MemberRow>();
+    const wrote = (i: number, member: MemberRow) => {
+      const { customerId, data } = items[i];
+      touched.add(member);
+      auditOf[i] = { at: now, actor, action: 'loyalty.adjust', subject: customerId, details: { points: data.points, reason: data.reason } };
+      eventsOf[i].push({ type: 'loyalty.points_adjusted', customerId, payload: { customer_id: customerId, points: data.points, reason: data.reason, actor } });
+    };
+    let credits: { index: number; member: MemberRow; entry: NewEntry }[] = [];
+    const sendCredits = async () => {
+      if (credits.length === 0) return;
+      const inserted = new Set((await ledger.insertCredits(trx, credits.map((c) => c.entry), now)).map((r) => `${r.customer_id}|${r.idempotency_key}`));
+      for (const { index, member, entry } of credits) {
+        const written = inserted.has(`${entry.customerId}|${entry.idempotencyKey}`);
+        if (written) {
+          member.points += entry.points;
+          wrote(index, member);
+        }
+        outcomes[index] = { created: written };
+      }
+      credits = [];
+    };
+    for (const [index, item] of items.entries()) {
+      const { customerId, data } = item;
+      const member = members.get(customerId);
+      if (earlier.has(`${customerId}|${keyOf(item)}`)) {
+        outcomes[index] = { created: false };
+        continue;
+      }
+      if (member?.created && program) {
+        member.created = false;
+        await welcome(trx, program, [member], now, eventsOf[index], { bonus: signUpBonus, joinedBy });
+        touched.add(member);
+      }
+      const base = { customerId, kind: 'adjust' as const, occurredAt: now, sourceType: 'adjustment', sourceId: null, idempotencyKey: keyOf(item), reason: data.reason, actor, programVersion: program?.version ?? null, details: {} };
+      if (data.points > 0) {
+        const entry = withFields(base, { points: data.points, expiresAt: item.expiresAt !== undefined ? item.expiresAt : program ? lotExpiry(program, now) : null });
+        if (!owing.has(customerId)) {
+          credits.push({ index, member: member!, entry });
+          continue;
+        }
+        const written = (await ledger.credit(trx, member!, entry, now)) !== null;
+        if (written) wrote(index, member!);
+        outcomes[index] = { created: written };
+        continue;
+      }
+      await sendCredits();
+      const r = member ? await ledger.debit(trx, member, withFields(base, { points: -data.points }), { now, includePending: false, shortfall: 'fail' }) : { shortfall: -data.points, duplicate: false };
+      if (r.shortfall > 0) outcomes[index] = await belowZero(trx, customerId, member, program, now);
+      else {
+        if (!r.duplicate) wrote(index, member!);
+        outcomes[index] = { created: !r.duplicate };
+      }
+    }
+    await sendCredits();
+    await ledger.saveMembers(trx, [...touched], now);
+    await auditMany(trx, auditOf.filter((a) => a !== undefined));
+    await publish(trx, eventsOf.flat());
+    return outcomes;
+  }
+
+  /** The refusal of a debit larger than what the member (none yet: nothing) can spend. */
+  async function belowZero(trx: Tx, customerId: string, member: MemberRow | undefined, program: Program | undefined, now: Date) {
+    const available = member ? balanceOf(await ledger.openLots(trx, customerId), member.points, now).available : 0;
+    const name = counted(pointsNameOf(program?.document), available);
+    return invalidField('points', say(available === 1 ? 'adjustment.below_zero_one' : 'adjustment.below_zero', { available, points_name: name }));
+  }
+
   const staffActions = {
     async adjust(customerId: string, input: unknown, options: AdjustOptions) {
       const data = parseInput(AdjustmentInput, input, 'adjustment');
@@ -135,6 +237,8 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
 
     /** adjust in the caller's transaction, its input checked (AdjustmentInput) by the caller; the account is not read back. */
     adjustWithin,
+
+    adjustManyWithin,
 
     /**
      * Which of these customers' adjustment keys were used (as `customerId|key`): the rows of
@@ -163,7 +267,7 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
         const member = (await ledger.lockMembers(trx, [customerId], { now, create: true })).get(customerId)!;
         if (!member.created) return false;
         const events: OutgoingEvent[] = [];
-        await welcome(trx, program, [member], now, events);
+        await welcome(trx, program, [member], now, events, { joinedBy: actor === AUTOMATIC_ENROLMENT ? 'sign_up' : 'enrolment' });
         await ledger.saveMembers(trx, [member], now);
         await audit(trx, { at: now, actor, action: 'loyalty.enrol', subject: customerId });
         await publish(trx, events);
@@ -192,7 +296,7 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
       const joined: string[] = [];
       for (const { id } of joining) {
         try {
-          if ((await staffActions.enrol(id, { actor: 'loyalty:automatic-enrolment' })).created) joined.push(id);
+          if ((await staffActions.enrol(id, { actor: AUTOMATIC_ENROLMENT })).created) joined.push(id);
         } catch (error) {
           // Merged or erased since the query: nobody to enrol.
           if (!(error instanceof AppError && error.kind === 'not_found')) throw error;

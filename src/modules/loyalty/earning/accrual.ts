@@ -45,11 +45,18 @@ export interface LoyaltySummary {
 /** The members' read that membersForAccrualLater queued, with the program it was made for; null: no program in force. */
 export type AccrualRead = { program: Program; members: accrual.AccrualMembersLater } | null;
 
+/**
+ * How a member joined, in loyalty.member_joined's `source` (so a welcome automation can tell
+ * a member brought over by a points import from one who just signed up): a purchase, an
+ * adjustment by staff, an enrolment by staff, automatic enrolment on sign-up, or a points import.
+ */
+export type JoinedBy = 'purchase' | 'adjustment' | 'enrolment' | 'sign_up' | 'import';
+
 /** Base tier, the joined event and the sign-up bonus's entry (not yet written) for a member enrolled just now (by a purchase here, by staff in staff-actions.ts). */
-export function welcomeMember(core: LoyaltyCore, program: Program, m: MemberRow, now: Date, events: OutgoingEvent[]): NewEntry | null {
+export function welcomeMember(core: LoyaltyCore, program: Program, m: MemberRow, now: Date, events: OutgoingEvent[], source: JoinedBy): NewEntry | null {
   const bonus = program.document.bonuses.sign_up;
   core.placeInTier(program, m, 0, now, { allowDowngrade: false, reason: 'joined' });
-  events.push({ type: 'loyalty.member_joined', customerId: m.customer_id, payload: { customer_id: m.customer_id, program_version: program.version, tier: m.tier } });
+  events.push({ type: 'loyalty.member_joined', customerId: m.customer_id, payload: { customer_id: m.customer_id, program_version: program.version, tier: m.tier, source } });
   if (!bonus) return null;
   return { customerId: m.customer_id, kind: 'bonus', points: bonus, occurredAt: now, expiresAt: lotExpiry(program, now), sourceType: 'bonus', sourceId: 'sign_up', idempotencyKey: 'bonus:sign_up', programVersion: program.version, details: { bonus: 'sign_up' } };
 }
@@ -156,7 +163,7 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
       const bulk: NewEntry[] = [];
       for (const m of members.values()) {
         if (!m.created) continue;
-        const signUp = welcomeMember(core, program, m, now, events);
+        const signUp = welcomeMember(core, program, m, now, events, 'purchase');
         if (signUp) {
           // A member enrolled just now has no debt: the bonus goes with the other new lots.
           bulk.push(signUp);

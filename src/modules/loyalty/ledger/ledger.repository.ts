@@ -144,6 +144,14 @@ export async function settleDebts(trx: Tx, customerId: string, creditId: number,
   return settleFrom(trx, customerId, await unsettledDebts(trx, customerId), [{ creditId, points: available }], now);
 }
 
+/** Which of these customers owe points (an unsettled debit): a credit of theirs settles a debt first (credit). */
+export async function customersOwing(trx: Tx, customerIds: string[]): Promise<Set<string>> {
+  if (customerIds.length === 0) return new Set();
+  const rows = await sql<{ customer_id: string }>`
+    SELECT DISTINCT customer_id FROM loyalty_entries WHERE customer_id = ANY(${customerIds}::uuid[]) AND unsettled > 0`.execute(trx);
+  return new Set(rows.rows.map((r) => r.customer_id));
+}
+
 /** A member's debits with points still owed, oldest first. */
 async function unsettledDebts(trx: Tx, customerId: string): Promise<{ id: number; unsettled: number }[]> {
   const debts = await sql<{ id: number; unsettled: number }>`
