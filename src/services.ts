@@ -2,12 +2,13 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/index.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
+import { withFields } from './shared/objects.ts';
 import { createStoreService } from './modules/stores/index.ts';
 import { createCustomerService } from './modules/customers/index.ts';
-import { createCommerceService } from './modules/commerce/index.ts';
+import { createCommerceService, customerStatsOrders } from './modules/commerce/index.ts';
 import { createAuthService } from './modules/auth/index.ts';
 import { createWebhookService } from './modules/webhooks/index.ts';
-import { createLoyalty, customerDatesOf } from './modules/loyalty/index.ts';
+import { createLoyalty, customerDatesOf, pointsOrder } from './modules/loyalty/index.ts';
 import { createRecommendationService, createScoresService } from './modules/analytics/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
 
@@ -20,7 +21,9 @@ export function createServices({ config, database, clock = systemClock, logger, 
 }) {
   const { db } = database;
   const stores = createStoreService({ db, clock });
-  const customers = createCustomerService({ db, stores, clock, defaultRegion: config.phoneRegion, datesOf: customerDatesOf });
+  // The customers list sorts by commerce's and loyalty's values through SQL those modules write (customer-order.ts).
+  const orders = withFields(customerStatsOrders, { points: pointsOrder });
+  const customers = createCustomerService({ db, stores, clock, defaultRegion: config.phoneRegion, datesOf: customerDatesOf, orders });
   const loyalty = createLoyalty({ db, clock, currency: config.currency, timeZone: config.timeZone });
   const commerce = createCommerceService({
     db, customers, stores, clock, currency: config.currency, timeZone: config.timeZone,

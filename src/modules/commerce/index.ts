@@ -9,3 +9,4 @@ export {
   describePurchaseDifference, describeRefundDifference, purchaseConflict, refundConflict, recordedOfPrepared, type RecordedPurchase, type RecordedRefund,
 } from './purchase-difference.ts';
 export { atSkuAverage, valueOfLines, type BoughtLine, type PurchaseReturns, type ReturnedLine } from './refund-lines.ts';
+export { customerStatsOrders } from './customer-orders.ts';

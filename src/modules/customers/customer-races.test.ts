@@ -7,6 +7,9 @@ import { heldOpen, queued } from '../../../test/helpers/concurrency.ts';
 import { buildApp } from '../../http/app.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { createCustomerService } from './customer.service.ts';
+import type { ForeignOrders } from './customer-order.ts';
+
+const NO_ORDERS = {} as ForeignOrders;
 
 // The customer API under concurrency and retries: whatever the interleaving, one person is
 // one customer, an identity has one owner, no field a writer did not touch is lost, the
@@ -156,7 +159,7 @@ describe('updating profiles at once', () => {
     const id = await create({ email: 'consent@example.com', consent: { email: true } });
     // Two instances whose requests read the clock before waiting for the customer's lock:
     // the later change (withdrawn, 12:00:02) gets the lock first, the earlier one (granted, 12:00:01) after it.
-    const at = (t: string) => createCustomerService({ db: s.db, stores: s.stores, clock: fixedClock(t), datesOf: async () => new Map() }) // dates are not what this is about;
+    const at = (t: string) => createCustomerService({ db: s.db, stores: s.stores, clock: fixedClock(t), datesOf: async () => new Map(), orders: NO_ORDERS }) // dates and orders are not what this is about;
     const hold = await lockRow(id);
     const withdraw = at('2026-06-01T12:00:02Z').patch(id, { consent: { email: false } }, actor);
     await queued();

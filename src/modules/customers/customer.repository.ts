@@ -5,6 +5,7 @@ import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
 import { isUuid } from '../../shared/ids.ts';
+import type { CustomerOrder } from './customer-order.ts';
 import type { Identity, IdentityKind } from './customer.ts';
 
 // SQL for customers. Functions take the connection or transaction to run on.
@@ -254,28 +255,67 @@ export interface ListFilter {
   storeId?: string;
   consent?: 'email' | 'sms';
   limit: number;
-  after?: { created_at: string; id: string };
+  order: CustomerOrder;
+  descending: boolean;
+  /** The last customer of the page before: its key as text (customer-order.ts), and id. */
+  after?: { value: string | null; id: string };
 }
 
-/** Newest first, keyset-paginated on (created_at, id). */
-export async function list(db: Db, filter: ListFilter): Promise<CustomerRow[]> {
-  let q = db.selectFrom('customers').select(COLUMNS).where('status', '=', 'active');
+/** A customer of the list, with the key it is sorted by, as text (for the next page's cursor). */
+export type ListedRow = CustomerRow & { sort_key: string | null };
+
+/**
+ * A page of active customers in `order`, keyset-paginated on (key, id): ties by id in the
+ * key's direction, customers without a key after all others (in either direction), by id,
+ * so paging through gives each customer once.
+ *
+ * Read in two parts, each a plain ordered range an index can serve (migration 0026): the
+ * customers with a key from the cursor on, then — when the page is not full yet — those
+ * without one. One statement ordering both (`NULLS LAST`, a cursor condition with an OR)
+ * would sort every customer for every page.
+ */
+export async function list(db: Db, filter: ListFilter): Promise<ListedRow[]> {
+  const { order, descending, after, limit } = filter;
+  const where = filtersOf(filter);
+  const direction = sql.raw(descending ? 'DESC' : 'ASC');
+  const beyond = sql.raw(descending ? '<' : '>');
+  const tie = order.tie ?? sql`c.id`;
+  // The key as text, exact to the microsecond for a time (a JavaScript Date keeps milliseconds).
+  const keyText = order.type === 'timestamptz' ? sql`to_char(${order.key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : sql`(${order.key})::text`;
+  const read = async (conditions: RawBuilder<unknown>[], orderBy: RawBuilder<unknown>, count: number) => (await sql<ListedRow>`
+    SELECT ${sql.join(COLUMNS.map((column) => sql.ref(`c.${column}`)))}, ${keyText} AS sort_key
+    FROM customers c ${order.join ?? sql``}
+    WHERE ${sql.join([...where, ...conditions], sql` AND `)}
+    ORDER BY ${orderBy}
+    LIMIT ${count}`.execute(db)).rows;
+
+  const rows: ListedRow[] = [];
+  if (!after || after.value !== null) {
+    const keyed = [sql`${order.key} IS NOT NULL`];
+    if (after) keyed.push(sql`(${order.key}, ${tie}) ${beyond} (${after.value}::${sql.raw(order.type)}, ${after.id}::uuid)`);
+    rows.push(...(await read(keyed, sql`${order.key} ${direction}, ${tie} ${direction}`, limit)));
+  }
+  if (order.nullable && rows.length < limit) {
+    const unkeyed = [sql`${order.key} IS NULL`];
+    if (after?.value === null) unkeyed.push(sql`c.id ${beyond} ${after.id}::uuid`);
+    rows.push(...(await read(unkeyed, sql`c.id ${direction}`, limit - rows.length)));
+  }
+  return rows;
+}
+
+/** The list's filters, as conditions on `customers c`. */
+function filtersOf(filter: ListFilter): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [sql`c.status = 'active'`];
   if (filter.identity) {
     const { kind, value } = filter.identity;
-    q = q.where('id', 'in', (sub) =>
-      sub.selectFrom('customer_identities').select('customer_id').where('kind', '=', kind).where('value', '=', value),
-    );
+    where.push(sql`c.id IN (SELECT customer_id FROM customer_identities WHERE kind = ${kind} AND value = ${value})`);
   } else if (filter.query) {
     const words = filter.query.toLowerCase().split(/\s+/).filter(Boolean);
-    for (const word of words) q = q.where('search_text', 'like', `%${word.replace(/[\\%_]/g, '\\$&')}%`);
+    for (const word of words) where.push(sql`c.search_text LIKE ${`%${word.replace(/[\\%_]/g, '\\$&')}%`}`);
   }
-  if (filter.tag) q = q.where(sql<boolean>`${filter.tag} = ANY(tags)`);
-  if (filter.language) q = q.where('language', '=', filter.language);
-  if (filter.storeId) q = q.where('home_store_id', '=', filter.storeId);
-  if (filter.consent) q = q.where(sql<boolean>`consent -> ${filter.consent} ->> 'status' = 'granted'`);
-  if (filter.after) {
-    const { created_at, id } = filter.after;
-    q = q.where(sql<boolean>`(created_at, id) < (${created_at}::timestamptz, ${id}::uuid)`);
-  }
-  return (await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute()) as CustomerRow[];
+  if (filter.tag) where.push(sql`${filter.tag} = ANY(c.tags)`);
+  if (filter.language) where.push(sql`c.language = ${filter.language}`);
+  if (filter.storeId) where.push(sql`c.home_store_id = ${filter.storeId}`);
+  if (filter.consent) where.push(sql`c.consent -> ${filter.consent} ->> 'status' = 'granted'`);
+  return where;
 }

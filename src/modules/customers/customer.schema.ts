@@ -3,6 +3,7 @@ import { isTimeZone } from '../../shared/clock.ts';
 import { fixedText, say } from '../../shared/messages/index.ts';
 import { CalendarDate, toldBy } from '../../shared/validation.ts';
 import { CHANNELS, LANGUAGES } from './customer.ts';
+import { DEFAULT_SORT, SORTS } from './customer-order.ts';
 
 // Input schemas for customers. Phone numbers are checked for shape here and normalised
 // to E.164 by the service (which knows the default region).
@@ -56,6 +57,11 @@ export const CustomerSearch = z.object({
   consent: z.enum(CHANNELS).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(200).optional(),
+  sort: z.enum(SORTS).default(DEFAULT_SORT).describe(
+    'The order: created_at (when the record was written), name, last_purchase_at, net_spend, purchases or points (spendable now); '
+    + 'a leading `-` for descending (`-net_spend`: the best customers first). Ties by id; customers without a value (no purchase, '
+    + 'not a member, no name) come last in either direction. A cursor continues the sort it came from.',
+  ),
 });
 export type CustomerSearch = z.infer<typeof CustomerSearch>;
 

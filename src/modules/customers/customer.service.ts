@@ -10,6 +10,7 @@ import type { StoreService } from '../stores/index.ts';
 import { identityKey, IDENTITY_PRECEDENCE, normalizeEmail, normalizePhone, searchTextOf, type Identity } from './customer.ts';
 import { applyConsent, consentLogRows, latestConsent, prepareProfile, type PreparedProfile } from './customer.profile.ts';
 import * as repo from './customer.repository.ts';
+import { decodeListCursor, encodeListCursor, parseSort, type CustomerOrder, type ForeignOrders, type ListCursor } from './customer-order.ts';
 import { CustomerInput, CustomerPatch, CustomerSearch } from './customer.schema.ts';
 import { resolveCustomers, type CustomerClaim } from './customer.resolve.ts';
 import { withFields } from '../../shared/objects.ts';
@@ -33,6 +34,11 @@ export interface CustomerServiceDeps {
    * customerDatesOf).
    */
   datesOf: CustomerDatesReader;
+  /**
+   * The list's orders by purchases and points (customer-order.ts): SQL of commerce and
+   * loyalty, whose tables they read, given by the composition (services.ts).
+   */
+  orders: ForeignOrders;
 }
 
 /** A customer's dates beside created_at (when the row was written): see CustomerServiceDeps.datesOf. */
@@ -224,24 +230,17 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       const p = parseInput(CustomerSearch, params, 'query');
       const identity = p.query ? exactIdentity(p.query, deps.defaultRegion) : undefined;
       const storeId = p.store ? (await stores.require(p.store, 'store')).id : undefined;
-      const rows = await repo.list(db, {
-        query: p.query,
-        identity,
-        tag: p.tag,
-        language: p.language,
-        storeId,
-        consent: p.consent,
-        limit: p.limit + 1,
-        after: p.cursor ? decodeCursor(p.cursor) : undefined,
-      });
+      const { key, descending } = parseSort(p.sort);
+      const order = key === 'created_at' || key === 'name' ? OWN_ORDERS[key] : deps.orders[key](clock.now());
+      const after = p.cursor ? keyOfCursor(decodeListCursor(p.cursor, p.sort), order) : undefined;
+      const filter = { query: p.query, tag: p.tag, language: p.language, storeId, consent: p.consent, limit: p.limit + 1, order, descending, after };
+      const rows = await repo.list(db, withFields(filter, { identity }));
       // An exact identity that matches nobody may still be part of a name: fall back.
-      const found = identity && rows.length === 0
-        ? await repo.list(db, { query: p.query, tag: p.tag, language: p.language, storeId, consent: p.consent, limit: p.limit + 1, after: p.cursor ? decodeCursor(p.cursor) : undefined })
-        : rows;
+      const found = identity && rows.length === 0 ? await repo.list(db, filter) : rows;
       const page = found.slice(0, p.limit);
       const items = await views(db, page);
       const last = page[page.length - 1];
-      return { items, next_cursor: found.length > p.limit && last ? encodeCursor(last) : null };
+      return { items, next_cursor: found.length > p.limit && last ? encodeListCursor({ sort: p.sort, value: last.sort_key, id: last.id }) : null };
     },
 
     async patch(id: string, input: unknown, { actor, source = 'api' }: { actor: Actor; source?: string }): Promise<CustomerView> {
@@ -359,16 +358,21 @@ function exactIdentity(query: string, defaultRegion?: string): Identity | undefi
   return undefined;
 }
 
-function encodeCursor(row: { created_at: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([row.created_at.toISOString(), row.id])).toString('base64url');
-}
+/** The customers' own orders: when the record was written (the default, newest first), and the name as the list shows it. */
+const OWN_ORDERS: Record<'created_at' | 'name', CustomerOrder> = {
+  created_at: { key: sql`c.created_at`, type: 'timestamptz', nullable: false },
+  // First name then last name, as displayName writes it, without regard to case; a customer
+  // without a name (the list names them by email or phone) has no key, so comes last.
+  // (Written as migration 0026's index customers_by_name has it.)
+  name: { key: sql`NULLIF(lower(btrim(COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, ''))), '')`, type: 'text', nullable: true },
+};
 
-function decodeCursor(cursor: string): { created_at: string; id: string } {
-  try {
-    const [created_at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof created_at !== 'string' || !isUuid(id)) throw new Error();
-    return { created_at, id };
-  } catch {
-    throw invalidField('cursor', say('cursor.not_ours'));
-  }
+/** A cursor's key, checked to be a value of the order's type (a hand-made one must not become a database error). */
+function keyOfCursor(cursor: ListCursor, order: CustomerOrder): { value: string | null; id: string } {
+  const { value, id } = cursor;
+  const fits = value === null
+    ? order.nullable
+    : order.type === 'bigint' ? /^-?\d{1,18}$/.test(value) : order.type === 'timestamptz' ? !Number.isNaN(Date.parse(value)) : true;
+  if (!fits) throw invalidField('cursor', say('cursor.not_ours'));
+  return { value, id };
 }

@@ -29,6 +29,7 @@ export { PROGRAM_CHANNEL } from './loyalty.core.ts';
 export { ClaimReferralInput } from './earning/referrals.ts';
 export { SurveyBonusInput } from './earning/profile-and-survey-bonuses.ts';
 export { customerDatesOf } from './accounts/customer-dates.ts';
+export { pointsOrder } from './accounts/points-order.ts';
 
 export function createLoyalty(deps: LoyaltyDeps) {
   const core = createLoyaltyCore(deps);
