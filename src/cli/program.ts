@@ -4,6 +4,7 @@ import { LANGUAGES, say, type Language } from '../shared/messages/index.ts';
 import { adminCommands } from './commands/admin.ts';
 import { analyzeCommands } from './commands/analyze.ts';
 import { auditCommand } from './commands/audit.ts';
+import { customerCommands } from './commands/customers.ts';
 import { dataCommands } from './commands/data.ts';
 import { loyaltyCommands } from './commands/loyalty.ts';
 import { promotionCommands } from './commands/promotions.ts';
@@ -65,6 +66,7 @@ export function buildProgram(): Command {
   adminCommands(program);
   auditCommand(program);
   dataCommands(program);
+  customerCommands(program);
   analyzeCommands(program);
   loyaltyCommands(program);
   promotionCommands(program);

@@ -1,5 +1,6 @@
 import type { Language } from './languages.ts';
 import { CLI_HELP_ADMIN } from './cli-help-admin.ts';
+import { CLI_HELP_CUSTOMERS } from './cli-help-customers.ts';
 import { CLI_HELP_PROMOTIONS } from './cli-help-promotions.ts';
 import { CLI_HELP_MEMBERS } from './cli-help-members.ts';
 export { COMMANDER_ERRORS, COMMANDER_WORDS } from './cli-help-commander.ts';
@@ -399,4 +400,5 @@ export const CLI_HELP: Readonly<Record<string, HelpTranslations>> = {
   ...CLI_HELP_PROMOTIONS,
   ...CLI_HELP_MEMBERS,
   ...CLI_HELP_ADMIN,
+  ...CLI_HELP_CUSTOMERS,
 };

@@ -3,6 +3,7 @@ import { CLI_ADMIN } from './cli-admin.ts';
 import { CLI_ANALYZE } from './cli-analyze.ts';
 import { CLI_AUDIT } from './cli-audit.ts';
 import { CLI_COMMANDS } from './cli-commands.ts';
+import { CLI_CUSTOMERS } from './cli-customers.ts';
 import { CLI_IMPORT } from './cli-import.ts';
 import { CLI_LOYALTY } from './cli-loyalty.ts';
 import { CLI_MEMBERS } from './cli-members.ts';
@@ -44,8 +45,8 @@ export { CLI_HELP, COMMANDER_ERRORS, COMMANDER_WORDS, type HelpTranslations } fr
 
 /** Every message by its code: each part of the catalogue, put together once when the module loads. */
 export const MESSAGES: typeof GENERAL & typeof VALIDATION & typeof LOYALTY & typeof REWARDS & typeof GIFT_CARDS & typeof COMMERCE & typeof IMPORTS & typeof IMPORT_ROWS
-  & typeof INPUTS & typeof CLI_COMMANDS & typeof CLI_IMPORT & typeof CLI_LOYALTY & typeof CLI_MEMBERS & typeof CLI_ANALYZE & typeof CLI_PROMOTIONS & typeof CLI_ADMIN & typeof CLI_AUDIT =
-  Object.assign({}, GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_MEMBERS, CLI_ANALYZE, CLI_PROMOTIONS, CLI_ADMIN, CLI_AUDIT);
+  & typeof INPUTS & typeof CLI_COMMANDS & typeof CLI_IMPORT & typeof CLI_LOYALTY & typeof CLI_MEMBERS & typeof CLI_ANALYZE & typeof CLI_PROMOTIONS & typeof CLI_ADMIN & typeof CLI_AUDIT & typeof CLI_CUSTOMERS =
+  Object.assign({}, GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_MEMBERS, CLI_ANALYZE, CLI_PROMOTIONS, CLI_ADMIN, CLI_AUDIT, CLI_CUSTOMERS);
 export type MessageCode = keyof typeof MESSAGES;
 
 /** A text told in whatever language is asked; in a string (a log line, `${…}`) it is English. */

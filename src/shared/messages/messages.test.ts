@@ -4,6 +4,7 @@ import { CLI_ADMIN } from './cli-admin.ts';
 import { CLI_ANALYZE } from './cli-analyze.ts';
 import { CLI_AUDIT } from './cli-audit.ts';
 import { CLI_COMMANDS } from './cli-commands.ts';
+import { CLI_CUSTOMERS } from './cli-customers.ts';
 import { CLI_IMPORT } from './cli-import.ts';
 import { CLI_LOYALTY } from './cli-loyalty.ts';
 import { CLI_MEMBERS } from './cli-members.ts';
@@ -37,7 +38,7 @@ describe('the message catalogue', () => {
   });
 
   it('names each message once across its parts', () => {
-    const parts = [GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_MEMBERS, CLI_ANALYZE, CLI_PROMOTIONS, CLI_ADMIN, CLI_AUDIT];
+    const parts = [GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_MEMBERS, CLI_ANALYZE, CLI_PROMOTIONS, CLI_ADMIN, CLI_AUDIT, CLI_CUSTOMERS];
     expect(entries).toHaveLength(parts.reduce((n, part) => n + Object.keys(part).length, 0));
   });
 
