@@ -71,6 +71,28 @@ describe('dashboard', () => {
     await page.getByTestId('customer-search').fill('');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=customer-table] tbody tr').length === 3);
     await page.screenshot({ path: path.join(SHOTS, 'customers.png') });
+    // Sorted by a column header: the first click shows the biggest spenders first, the next
+    // the other way; the order is kept in the address (a reload finds it) and told by aria-sort.
+    const names = () => page.$$eval('[data-testid=customer-table] tbody tr td:first-child', (cells) => cells.map((c) => c.textContent));
+    const listed = (order: string[]) => page.waitForFunction((want) => [...document.querySelectorAll('[data-testid=customer-table] tbody tr td:first-child')].map((c) => c.textContent).join('|') === want, order.join('|'));
+    const spendHeader = page.locator('th[data-sort=net_spend]');
+    expect(await spendHeader.getAttribute('aria-sort')).toBe('none');
+    await page.getByRole('button', { name: 'Net spend' }).click();
+    await listed(['Søren Jensen', 'Zeynep Yılmaz', 'Maja Novak']); // 32.00, 23.60, 15.20
+    expect(await spendHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('-net_spend');
+    await page.getByRole('button', { name: 'Net spend' }).click();
+    await listed(['Maja Novak', 'Zeynep Yılmaz', 'Søren Jensen']);
+    expect(await spendHeader.getAttribute('aria-sort')).toBe('ascending');
+    await page.reload();
+    await listed(['Maja Novak', 'Zeynep Yılmaz', 'Søren Jensen']);
+    expect(await page.locator('th[data-sort=net_spend]').getAttribute('aria-sort')).toBe('ascending');
+    await page.getByRole('button', { name: 'Last purchase' }).click();
+    await listed(['Søren Jensen', 'Zeynep Yılmaz', 'Maja Novak']); // 7 May, 28 April, 19 April
+    await page.getByRole('button', { name: 'Name' }).click();
+    await listed(['Maja Novak', 'Søren Jensen', 'Zeynep Yılmaz']);
+    expect(await page.locator('th[data-sort=last_purchase_at]').getAttribute('aria-sort')).toBe('none');
+    expect(await names()).toHaveLength(3);
     await page.getByTestId('customer-search').fill('maja.novak@example.com');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=customer-table] tbody tr').length === 1);
     await page.getByText('Maja Novak').click();

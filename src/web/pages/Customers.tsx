@@ -19,6 +19,9 @@ export function Email({ address }: { address: string }) {
   return <>{address.split(/(?<=@)|(?=\.)/).map((part, i) => <Fragment key={i}>{i > 0 && <wbr />}{part}</Fragment>)}</>;
 }
 
+/** The list's order when the address names none: the newest record first (the API's default). */
+const DEFAULT_SORT = '-created_at';
+
 /** Whether the customer is named by their email address (displayName): they have no name. */
 const byEmail = (c: Customer): c is Customer & { email: string } => !c.first_name && !c.last_name && Boolean(c.email);
 
@@ -32,6 +35,7 @@ export function Customers() {
     const shown = new URLSearchParams(window.location.search);
     return { language: shown.get('language') ?? '', store: shown.get('store') ?? '', tag: shown.get('tag') ?? '', consent: shown.get('consent') ?? '' };
   });
+  const [sort, setSort] = useState<string>(() => new URLSearchParams(window.location.search).get('sort') ?? DEFAULT_SORT);
   const [stores, setStores] = useState<Store[]>([]);
   const [page, setPage] = useState<Page<Listed>>();
   const [error, setError] = useState<string>();
@@ -44,6 +48,7 @@ export function Customers() {
     const p = new URLSearchParams({ limit: '50' });
     if (query.trim()) p.set('query', query.trim());
     for (const [k, v] of Object.entries(filters)) if (v) p.set(k, v);
+    if (sort !== DEFAULT_SORT) p.set('sort', sort);
     if (cursor) p.set('cursor', cursor);
     return p.toString();
   };
@@ -52,9 +57,10 @@ export function Customers() {
     const shown = new URLSearchParams();
     if (query) shown.set('query', query);
     for (const [k, v] of Object.entries(filters)) if (v) shown.set(k, v);
+    if (sort !== DEFAULT_SORT) shown.set('sort', sort);
     // Replaced, not pushed: typing makes no history entries of its own.
     window.history.replaceState(null, '', `/customers${shown.size ? `?${shown}` : ''}`);
-  }, [query, filters]);
+  }, [query, filters, sort]);
 
   useEffect(() => {
     // Search as the user types, a moment after the last key.
@@ -68,7 +74,7 @@ export function Customers() {
       );
     }, 200);
     return () => clearTimeout(timer);
-  }, [query, filters]);
+  }, [query, filters, sort]);
 
   const more = async () => {
     if (!page?.next_cursor) return;
@@ -89,6 +95,25 @@ export function Customers() {
       </select>
     </label>
   );
+
+  /**
+   * A column header that sorts the list by `key` (GET /customers?sort=): the first click in
+   * the direction a business looks first (the most spent, the latest purchase, the most
+   * points; names A to Z), the next the other way. aria-sort tells a screen reader the order.
+   */
+  const sortable = (key: string, label: string, className?: string) => {
+    const current = sort === key ? 'ascending' : sort === `-${key}` ? 'descending' : 'none';
+    const first = key === 'name' ? key : `-${key}`;
+    const next = current === 'none' ? first : current === 'ascending' ? `-${key}` : key;
+    return (
+      <th className={className} aria-sort={current} data-sort={key}>
+        <button type="button" className="sort" onClick={() => setSort(next)} title={t('customers.sortBy', { column: label })}>
+          {label}
+          <span aria-hidden="true" className="sort-mark">{current === 'ascending' ? '▲' : current === 'descending' ? '▼' : '↕'}</span>
+        </button>
+      </th>
+    );
+  };
 
   return (
     <section>
@@ -117,15 +142,15 @@ export function Customers() {
           <table data-testid="customer-table">
             <thead>
               <tr>
-                <th>{t('customers.col.name')}</th>
+                {sortable('name', t('customers.col.name'))}
                 <th>{t('customers.col.email')}</th>
                 <th>{t('customers.col.phone')}</th>
                 <th>{t('customers.col.card')}</th>
                 <th>{t('customers.col.store')}</th>
                 <th>{t('customers.col.since')}</th>
-                <th>{t('customers.col.lastPurchase')}</th>
-                <th className="num">{t('customers.col.spend')}</th>
-                <th className="num">{t('customers.col.points')}</th>
+                {sortable('last_purchase_at', t('customers.col.lastPurchase'))}
+                {sortable('net_spend', t('customers.col.spend'), 'num')}
+                {sortable('points', t('customers.col.points'), 'num')}
               </tr>
             </thead>
             <tbody>

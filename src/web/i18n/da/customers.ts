@@ -20,6 +20,7 @@ export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'customers.col.points': 'Point',
   'customers.none': 'Ingen kunder passer.',
   'customers.more': 'Hent flere',
+  'customers.sortBy': 'Sortér efter {column}',
   'customers.unnamed': 'Kunde uden navn',
   'profile.back': 'Alle kunder',
   'profile.mergedInto': 'Denne kunde er lagt sammen med {name}; kundens køb og point er der nu.',

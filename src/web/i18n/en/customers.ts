@@ -19,6 +19,7 @@ export const CUSTOMERS = {
   'customers.col.points': 'Points',
   'customers.none': 'No customers match.',
   'customers.more': 'Load more',
+  'customers.sortBy': 'Sort by {column}',
   'customers.unnamed': 'Unnamed customer',
   'profile.back': 'All customers',
   'profile.mergedInto': 'This customer was merged into {name}; their purchases and points are there now.',

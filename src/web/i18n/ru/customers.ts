@@ -20,6 +20,7 @@ export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'customers.col.points': 'Баллы',
   'customers.none': 'Подходящих клиентов нет.',
   'customers.more': 'Показать ещё',
+  'customers.sortBy': 'Сортировать по столбцу «{column}»',
   'customers.unnamed': 'Клиент без имени',
   'profile.back': 'Все клиенты',
   'profile.mergedInto': 'Этот клиент объединён с клиентом {name}; его покупки и баллы теперь там.',

@@ -20,6 +20,7 @@ export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'customers.col.points': 'Točke',
   'customers.none': 'Nobena stranka ne ustreza.',
   'customers.more': 'Naloži več',
+  'customers.sortBy': 'Razvrsti po stolpcu »{column}«',
   'customers.unnamed': 'Stranka brez imena',
   'profile.back': 'Vse stranke',
   'profile.mergedInto': 'Ta stranka je bila združena s stranko {name}; njeni nakupi in točke so zdaj tam.',

@@ -20,6 +20,7 @@ export const CUSTOMERS: Record<keyof typeof EN, string> = {
   'customers.col.points': 'Puan',
   'customers.none': 'Eşleşen müşteri yok.',
   'customers.more': 'Daha fazla yükle',
+  'customers.sortBy': '{column} sütununa göre sırala',
   'customers.unnamed': 'Adı olmayan müşteri',
   'profile.back': 'Tüm müşteriler',
   'profile.mergedInto': 'Bu müşteri {name} ile birleştirildi; alışverişleri ve puanları artık orada.',
