@@ -138,6 +138,14 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     expect(analyze('metrics', '--year', '2026')).toMatchObject({
       period: { from: '2026-01-01' }, customers: 2, purchases: 3, revenue: '15.75', repeat_purchase_ratio: { value: 0.5, repeat_customers: 1 },
     });
+    // A named period, as the dashboard asks it: the dates the server resolved, and the same figures as those dates.
+    const named = analyze('metrics', '--period', 'quarter');
+    expect(named.period.name).toBe('quarter');
+    const dated = analyze('metrics', '--from', named.period.from, '--to', named.period.to);
+    expect({ ...named, period: { ...named.period, name: null } }).toEqual(dated);
+    const both = cli('analyze', 'metrics', '--period', 'year', '--year', '2026');
+    expect(both.status).toBe(1);
+    expect(both.stderr).toContain('period: give either period or year/from/to, not both');
     // Two customers rank 1 and 3 (floor(rank × 5 / 2) + 1): a@ bought last, on more days, for more.
     const rfm = analyze('rfm') as { segments: { segment: string; customers: number }[]; customers: Record<string, number | string>[] };
     expect(rfm.customers.map(({ frequency, monetary, r, f, m, segment }) => ({ frequency, monetary, r, f, m, segment })).sort((x, y) => Number(x.frequency) - Number(y.frequency))).toEqual([
