@@ -1,5 +1,5 @@
 import type { ImportResult } from '../../modules/imports/index.ts';
-import { CLI_COUNTS, counting, say, type Language } from '../../shared/messages/index.ts';
+import { CLI_COUNTS, counted, counting, say, type Language } from '../../shared/messages/index.ts';
 import { decimal } from '../language.ts';
 
 // What `regulars import` prints of an import or a check, in the command line's language,
@@ -8,6 +8,11 @@ import { decimal } from '../language.ts';
 // datoteki)". A line-item file's created and already-there count orders, its skipped rows.
 
 const n = (key: keyof typeof CLI_COUNTS, count: number) => counting(CLI_COUNTS[key], count);
+
+/** A points file's sums, the points added named as the program names them, in the form their number takes ("1,750 beans", "5 zrn"). */
+const pointsSums = (p: NonNullable<ImportResult['points']>) => ({
+  credited: p.credited, points_name: counted({ [p.points_name_language]: p.points_name_forms }, p.credited), debited: p.debited, members: n('membersAdjusted', p.members),
+});
 
 export function describeImport(r: ImportResult, skipInvalid: boolean, language: Language): string {
   const tell = (...lines: { in(language: Language): string }[]) => lines.map((line) => line.in(language));
@@ -28,7 +33,7 @@ export function describeImport(r: ImportResult, skipInvalid: boolean, language: 
       ? say('cli.import.dry_run', Object.assign({ rows: n('rows', r.rows) }, counts))
       : say('cli.import.dry_run_orders', Object.assign({ rows: n('rowsOfLineItems', r.rows), orders: n('orders', orders) }, counts));
     const refunds = r.refunds_recorded ? [say('cli.import.would_record_refunds', { refunds: n('refunds', r.refunds_recorded) })] : [];
-    const points = r.points ? [say('cli.import.points_forecast', { credited: r.points.credited, debited: r.points.debited, members: n('membersAdjusted', r.points.members) })] : [];
+    const points = r.points ? [say('cli.import.points_forecast', pointsSums(r.points))] : [];
     return [...tell(checked), ...notPaid, ...tell(...refunds, ...points), ...errors, ...more].join('\n');
   }
   if (!r.imported) return [...tell(say('cli.import.refused', refused)), ...errors, ...more].join('\n');
@@ -40,6 +45,6 @@ export function describeImport(r: ImportResult, skipInvalid: boolean, language: 
       imported, rows: n('rowsOfLineItems', r.rows), orders: n('orders', orders), created: n('newOrders', r.created), duplicates: n('ordersWereThere', r.duplicates), invalid: n('skippedRowsNamed', r.invalid), seconds,
     });
   const refunds = r.refunds_recorded ? [say('cli.import.refunds_recorded', { refunds: n('refunds', r.refunds_recorded) })] : [];
-  const points = r.points ? [say('cli.import.points_done', { credited: r.points.credited, debited: r.points.debited, members: n('membersAdjusted', r.points.members) })] : [];
+  const points = r.points ? [say('cli.import.points_done', pointsSums(r.points))] : [];
   return [...tell(done), ...notPaid, ...tell(...refunds, ...points), ...errors, ...more].join('\n');
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_KINDS } from '../../modules/imports/index.ts';
+import { PluralForms } from '../../modules/loyalty/index.ts';
+import { LANGUAGES } from '../../shared/messages/index.ts';
 import { Amount, Count, Currency, progressLines, shared } from './common.ts';
 
 // What the CSV imports and the demo answer (import-result.ts, demo.service.ts), and the
@@ -30,6 +32,8 @@ export const ImportResult = shared('ImportResult', z.strictObject({
     members: Count.describe('The members its new rows adjust'),
     credited: Count.describe('The points its new rows add'),
     debited: Count.describe('The points its new rows take away'),
+    points_name_forms: PluralForms.describe('What the program calls its points, by plural category, in `points_name_language`, to print a number with it as the member\'s account does (`points_name_forms`)'),
+    points_name_language: z.enum(LANGUAGES).describe('The language of points_name_forms: the import\'s where the program names its points in it, else the program\'s fallback'),
   }).optional().describe('A points file (opening balances): what its rows not imported before add up to (a dry run: would)'),
   created: Count.describe('Added (a dry run: would be added)'),
   duplicates: Count.describe('Already there: the same order id, refund id, customer identity or points row (a dry run: would be)'),

@@ -13,6 +13,7 @@ import { withFields } from '../../shared/objects.ts';
 
 export { ProgramDocument, ApplyProgramInput, LocalizedText, PluralForms, programJsonSchema } from './program/program.schema.ts';
 export { compileProgram, pointsForPurchase, type Program, type PurchaseFacts } from './program/program.ts';
+export { pointsNameOf, pointsWord } from './program/program-names.ts';
 export { type AccrualItem, type LoyaltySummary } from './earning/accrual.ts';
 export { AdjustmentInput, type AdjustOptions } from './accounts/staff-actions.ts';
 export { RedeemRewardInput } from './rewards/rewards.service.ts';

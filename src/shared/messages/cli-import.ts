@@ -17,18 +17,18 @@ export const CLI_IMPORT = {
   'cli.import.done.points': { en: 'Imported points balances', sl: 'Uvoz stanj točk', tr: 'Puan bakiyesi içe aktarımı', da: 'Import af pointsaldi', ru: 'Импорт балансов баллов' },
   // A points file's sums (points-pass.ts): what its new rows add and take away, and from how many members.
   'cli.import.points_forecast': {
-    en: 'It would add {credited} points and take away {debited} for {members}.',
-    sl: 'Uvoz bi dodal {credited} točk in odvzel {debited} pri {members}.',
-    tr: 'İçe aktarma {members} için {credited} puan ekler ve {debited} puan düşerdi.',
-    da: 'Importen ville lægge {credited} point til og trække {debited} fra hos {members}.',
-    ru: 'Импорт начислил бы {credited} баллов и списал бы {debited} у {members}.',
+    en: 'It would add {credited} {points_name} and take away {debited} for {members}.',
+    sl: 'Uvoz bi dodal {credited} {points_name} in odvzel {debited} pri {members}.',
+    tr: 'İçe aktarma {members} için {credited} {points_name} ekler ve {debited} düşerdi.',
+    da: 'Importen ville lægge {credited} {points_name} til og trække {debited} fra hos {members}.',
+    ru: 'Импорт начислил бы {credited} {points_name} и списал бы {debited} у {members}.',
   },
   'cli.import.points_done': {
-    en: '{credited} points added and {debited} taken away for {members}.',
-    sl: 'Dodanih {credited} točk in odvzetih {debited} pri {members}.',
-    tr: '{members} için {credited} puan eklendi ve {debited} puan düşüldü.',
-    da: '{credited} point lagt til og {debited} trukket fra hos {members}.',
-    ru: 'Начислено {credited} баллов и списано {debited} у {members}.',
+    en: '{credited} {points_name} added and {debited} taken away for {members}.',
+    sl: 'Dodanih {credited} {points_name} in odvzetih {debited} pri {members}.',
+    tr: '{members} için {credited} {points_name} eklendi ve {debited} düşüldü.',
+    da: '{credited} {points_name} lagt til og {debited} trukket fra hos {members}.',
+    ru: 'Начислено {credited} {points_name} и списано {debited} у {members}.',
   },
 
   'cli.import.error_line': {

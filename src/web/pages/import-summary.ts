@@ -6,11 +6,18 @@ import type { I18n } from '../i18n/index.ts';
 // (counted-import.ts): "Uvožene 4 vrstice: 2 novi …", never "Uvoženih 4 vrstic: 2 novih".
 // A line-item file's created and already-there count orders, its skipped count rows.
 
-/** The sentence for an import's or a check's answer; `skipInvalid` as the form sent it. A points file's adds what its new rows add and take away. */
+/**
+ * The sentence for an import's or a check's answer; `skipInvalid` as the form sent it. A
+ * points file's adds what its new rows add and take away, each number with the program's
+ * name for its points in the form the number takes ("1.750 zrn", "2 zrni").
+ */
 export function importSummary(i18n: I18n, result: ImportResult, skipInvalid: boolean): string {
   const sentence = summarySentence(i18n, result, skipInvalid);
-  if (!result.points || (!result.imported && !result.dry_run) || (result.dry_run && result.invalid > 0 && !skipInvalid)) return sentence;
-  return `${sentence} ${i18n.t(result.dry_run ? 'import.pointsForecast' : 'import.pointsDone', result.points)}`;
+  const points = result.points;
+  if (!points || (!result.imported && !result.dry_run) || (result.dry_run && result.invalid > 0 && !skipInvalid)) return sentence;
+  const rules = new Intl.PluralRules(points.points_name_language);
+  const named = (n: number) => `${i18n.number(n)} ${points.points_name_forms[rules.select(n)] ?? points.points_name_forms.other}`;
+  return `${sentence} ${i18n.t(result.dry_run ? 'import.pointsForecast' : 'import.pointsDone', { credited: named(points.credited), debited: named(points.debited), members: i18n.number(points.members) })}`;
 }
 
 function summarySentence(i18n: I18n, result: ImportResult, skipInvalid: boolean): string {

@@ -23,8 +23,8 @@ export interface ImportDeps {
   clock: Clock;
   customers: CustomerService;
   commerce: CommerceService;
-  /** A points file's members: what they can spend and the adjustments made before (points-pass.ts). */
-  loyalty: Pick<LoyaltyService, 'spendable' | 'adjustmentsMade'>;
+  /** A points file's members: what they can spend and the adjustments made before; what the program calls its points (points-pass.ts). */
+  loyalty: Pick<LoyaltyService, 'spendable' | 'adjustmentsMade' | 'programAt'>;
 }
 
 /** `recordPurchases` from the workflows layer, passed in so this module does not depend upward. */

@@ -1,3 +1,5 @@
+import type { Language } from '../../../shared/messages/index.ts';
+import type { PluralForms } from '../../../shared/plural.ts';
 import type { DryRunTally } from '../report/dry-run.ts';
 import type { ErrorReport, RowError } from '../report/error-report.ts';
 import type { ColumnLayout, ImportKind } from '../rows/mapping.ts';
@@ -19,7 +21,11 @@ export interface ImportResult {
   /** A purchases file with a refunded amount column: the refunds recorded to make its orders' refunds add up to it (refunded-amounts.ts); a dry run's, those the import would record. */
   refunds_recorded?: number;
   /** A points file: the members its new adjustments go to and the points they credit and debit (a dry run's, those the import would). */
-  points?: { members: number; credited: number; debited: number };
+  points?: {
+    members: number; credited: number; debited: number;
+    /** The program's name for its points in the import's language (its forms, by plural category), and the language they are in (the program's fallback where it does not name them in that one). */
+    points_name_forms: PluralForms; points_name_language: Language;
+  };
   created: number;
   duplicates: number;
   invalid: number;

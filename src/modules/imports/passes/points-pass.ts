@@ -1,8 +1,9 @@
 import { invalidField, isAppError } from '../../../shared/errors.ts';
-import { say, type Language } from '../../../shared/messages/index.ts';
+import { counted, say, type Language } from '../../../shared/messages/index.ts';
 import { instantOfInput, parseInput } from '../../../shared/validation.ts';
 import { CustomerInput, type Identity, type PreparedProfile } from '../../customers/index.ts';
-import { AdjustmentInput } from '../../loyalty/index.ts';
+import { AdjustmentInput, pointsNameOf, pointsWord } from '../../loyalty/index.ts';
+import { nameIn, namedForms, type CountedName } from '../../../shared/plural.ts';
 import { openCsv, type CsvRecord } from '../file/csv.ts';
 import type { ColumnLayout } from '../rows/mapping.ts';
 import { createPointsKeys, pointsCells, pointsOf } from '../rows/points-rows.ts';
@@ -40,25 +41,37 @@ export interface PointsRow {
   expiresAt: Date | undefined;
 }
 
-/** What a points import adds up (ImportResult.points): a dry run's forecast, or what the import did. */
+/** What a points import adds up (ImportResult.points): a dry run's forecast, or what the import did, with the program's name for its points. */
 export class PointsTotals {
   private readonly members = new Set<string>();
   credited = 0;
   debited = 0;
+  constructor(private readonly pointsName: CountedName, private readonly language: Language) {}
   add(member: string, points: number) {
     this.members.add(member);
     if (points > 0) this.credited += points;
     else this.debited -= points;
   }
   summary(): NonNullable<ImportResult['points']> {
-    return { members: this.members.size, credited: this.credited, debited: this.debited };
+    return {
+      members: this.members.size, credited: this.credited, debited: this.debited,
+      points_name_forms: namedForms(this.pointsName, this.language), points_name_language: nameIn(this.pointsName, this.language).language as Language,
+    };
   }
 }
 
 const defaultReason = (language: Language | undefined) => say('import.points_default_reason').in(language ?? 'en');
 
+/**
+ * What the program in force calls its points (pointsNameOf: "points" in each language when it
+ * names none): a row's refusal and the totals say it as the rest of the product does.
+ */
+export async function pointsNameNow(options: ImportOptions): Promise<CountedName> {
+  return pointsNameOf((await options.deps.loyalty.programAt(options.deps.clock.now()))?.document);
+}
+
 /** A row's customer and adjustment, its problems reported (undefined then). `values` are the cells in the API's spelling. */
-async function readRow(options: ImportOptions, layout: ColumnLayout, report: ErrorReport, record: CsvRecord, key: string): Promise<PointsRow | undefined> {
+async function readRow(options: ImportOptions, layout: ColumnLayout, report: ErrorReport, record: CsvRecord, key: string, pointsName: CountedName): Promise<PointsRow | undefined> {
   const { line, values } = record;
   const cells = pointsCells(values, layout);
   const now = options.deps.clock.now();
@@ -71,7 +84,7 @@ async function readRow(options: ImportOptions, layout: ColumnLayout, report: Err
     report.add(line, error);
   }
   const points = pointsOf(cells.points);
-  if (points === undefined) report.addReason(line, 'points', say('import.points_not_whole', { text: cells.points ?? '' }));
+  if (points === undefined) report.addReason(line, 'points', say('import.points_not_whole', { text: cells.points ?? '', points_word: pointsWord(pointsName) }));
   let adjustment: AdjustmentInput | undefined;
   try {
     adjustment = parseInput(AdjustmentInput, { points: points ?? 1, reason: cells.reason ?? defaultReason(options.language), idempotency_key: key }, 'adjustment');
@@ -98,8 +111,11 @@ function expiryOf(text: string, points: number, timeZone: string, now: Date) {
  * What the validation pass keeps between chunks of a points file: the rows' keys (made of
  * every row in the file's order), and each member's balance as the file's rows so far leave it.
  */
-export function pointsValidation(layout: ColumnLayout) {
-  return { keyOf: createPointsKeys(layout), keys: new Map<number, string>(), balances: new Map<string, number>(), newMembers: new Map<string, string>(), totals: new PointsTotals() };
+export function pointsValidation(layout: ColumnLayout, pointsName: CountedName, language: Language | undefined) {
+  return {
+    keyOf: createPointsKeys(layout), keys: new Map<number, string>(), balances: new Map<string, number>(), newMembers: new Map<string, string>(),
+    pointsName, totals: new PointsTotals(pointsName, language ?? 'en'),
+  };
 }
 export type PointsValidation = ReturnType<typeof pointsValidation>;
 
@@ -114,7 +130,7 @@ export async function validatePoints({ options, layout, chunk, report, tally, st
 }) {
   const rows: PointsRow[] = [];
   for (const r of chunk) {
-    const row = await readRow(options, layout, report, r, state.keys.get(r.line)!);
+    const row = await readRow(options, layout, report, r, state.keys.get(r.line)!, state.pointsName);
     if (row) rows.push(row);
   }
   const { customers, loyalty } = options.deps;
@@ -131,7 +147,7 @@ export async function validatePoints({ options, layout, chunk, report, tally, st
     const balance = state.balances.get(ref) ?? 0;
     const points = row.adjustment.points;
     if (points < 0 && balance < -points) {
-      report.addReason(row.line, 'points', say(balance === 1 ? 'import.points_below_zero_one' : 'import.points_below_zero', { available: balance, points: -points }));
+      report.addReason(row.line, 'points', say(balance === 1 ? 'import.points_below_zero_one' : 'import.points_below_zero', { available: balance, points: -points, points_name: counted(state.pointsName, balance) }));
       return;
     }
     state.balances.set(ref, balance + points);
@@ -177,7 +193,8 @@ export async function importPoints({ options, layout, result, report, convert }:
   if (!adjust) throw new Error('A points import needs adjustPoints (workflows/import-file.ts)');
   const csv = await openCsv(options.file, options.format?.encoding);
   const keyOf = createPointsKeys(layout);
-  const totals = new PointsTotals();
+  const pointsName = await pointsNameNow(options);
+  const totals = new PointsTotals(pointsName, options.language ?? 'en');
   let done = 0;
   let batch: PointsRow[] = [];
   const write = async () => {
@@ -195,7 +212,7 @@ export async function importPoints({ options, layout, result, report, convert }:
   for await (const r of csv.records) {
     const key = keyOf(r.values);
     if (!report.badLines.has(r.line)) {
-      const row = await readRow(options, layout, report, { line: r.line, values: convert ? convert(r.values).values : r.values }, key);
+      const row = await readRow(options, layout, report, { line: r.line, values: convert ? convert(r.values).values : r.values }, key, pointsName);
       if (row) batch.push(row);
     }
     done++;

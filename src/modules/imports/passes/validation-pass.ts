@@ -16,7 +16,7 @@ import { ROW, type ErrorReport } from '../report/error-report.ts';
 import type { DryRunTally } from '../report/dry-run.ts';
 import { wallClockZones } from '../rows/zones.ts';
 import { paymentFilter } from './payment-status.ts';
-import { pointsValidation, validatePoints, type PointsTotals } from './points-pass.ts';
+import { pointsNameNow, pointsValidation, validatePoints, type PointsTotals } from './points-pass.ts';
 import type { ImportOptions } from './import-options.ts';
 
 // The first pass of an import (import.service.ts): every row validated with the same rules
@@ -67,7 +67,7 @@ export async function validateFile({ options, csv, layout, report, spool, tally,
   const lineItems = hasLineItems(kind, layout);
   const splitCheck = splitGroups(layout, kind, report);
   const payment = paymentFilter(kind, layout, report);
-  const points = kind === 'points' ? pointsValidation(layout) : undefined;
+  const points = kind === 'points' ? pointsValidation(layout, await pointsNameNow(options), options.language) : undefined;
   let orders = 0;
   for await (const baskets of basketChunks(basketsOf(records, lineItems ? layout.index.get('external_id') : undefined), chunkSize)) {
     // A points row's key counts the identical rows before it, bad ones too: keyed as written, before any is left out.
