@@ -54,7 +54,7 @@ export function describeMetrics(m: LoyaltyMetrics, language: Language): string {
     [t('cli.metrics.churn_rate'), share(m.churn_rate.value), say('cli.metrics.churn_sample', { churned: m.churn_rate.churned_customers, previous: m.churn_rate.previous_customers }).in(language)],
     [t('cli.metrics.annual_revenue'), m.clv.annual_revenue_per_customer ?? '—', customers(m.customers)],
     [t('cli.metrics.lifetime'), m.clv.average_lifetime_years === null ? '—' : decimal(m.clv.average_lifetime_years, 2, language), t('cli.metrics.lifetime_sample')],
-    ['CLV', m.clv.value ?? '—', say('cli.metrics.acquisition_cost', { cost: m.clv.acquisition_cost, note: m.clv.note_code ? ` — ${t(`cli.metrics.clv_note.${m.clv.note_code}`)}` : '' }).in(language)],
+    ['CLV', m.clv.value ?? '—', say(m.clv.acquisition_cost_source === 'setting' ? 'cli.metrics.acquisition_cost_stored' : 'cli.metrics.acquisition_cost', { cost: m.clv.acquisition_cost, note: m.clv.note_code ? ` — ${t(`cli.metrics.clv_note.${m.clv.note_code}`)}` : '' }).in(language)],
   ], 'lrl');
   const repeat = t('cli.metrics.repeat_customers');
   const other = t('cli.metrics.other_customers');

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/helpers/app.ts';
+import { describeMetrics } from '../../cli/commands/analyze-metrics.ts';
 import { recordPurchases } from '../../workflows/record-purchases.ts';
 
 // The acquisition cost a business enters once (PATCH /analytics/settings) is the CLV's
@@ -37,6 +38,11 @@ describe('/api/v1/analytics/settings', () => {
     // The query's own cost wins (0 included), and says so.
     expect(await clv('&acquisition_cost=1.00')).toMatchObject({ value: '24.00', acquisition_cost: '1.00', acquisition_cost_source: 'query' });
     expect(await clv('&acquisition_cost=0')).toMatchObject({ value: '25.00', acquisition_cost: '0.00', acquisition_cost_source: 'query' });
+    // `regulars analyze metrics` says it used the stored one.
+    const year = (await api.call('GET', '/api/v1/analytics/metrics?year=2025')).json();
+    expect(describeMetrics(year, 'en')).toMatch(/^CLV +17\.50 +acquisition cost 7\.50, as stored$/m);
+    expect(describeMetrics(year, 'sl')).toMatch(/^CLV +17\.50 +strošek pridobitve 7\.50, kot je shranjen$/m);
+    expect(describeMetrics((await api.call('GET', '/api/v1/analytics/metrics?year=2025&acquisition_cost=1.00')).json(), 'en')).toMatch(/^CLV +24\.00 +acquisition cost 1\.00$/m);
     // A named period uses the stored cost too.
     expect((await api.call('GET', '/api/v1/analytics/metrics?period=quarter')).json().clv).toMatchObject({ acquisition_cost: '7.50', acquisition_cost_source: 'setting' });
     const log = (await api.call('GET', '/api/v1/audit?action=analytics.settings.update')).json();

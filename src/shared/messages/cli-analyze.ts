@@ -210,6 +210,8 @@ export const CLI_ANALYZE = {
   'cli.metrics.lifetime_sample': { en: '1 / annual churn rate', sl: '1 / letna stopnja odhoda', tr: '1 / yıllık kayıp oranı', da: '1 / årlig frafaldsrate', ru: '1 / годовая доля оттока' },
   // {note}: '' or " — " and the server's note (English).
   'cli.metrics.acquisition_cost': { en: 'acquisition cost {cost}{note}', sl: 'strošek pridobitve {cost}{note}', tr: 'edinme maliyeti {cost}{note}', da: 'anskaffelsesomkostning {cost}{note}', ru: 'стоимость привлечения {cost}{note}' },
+  // The cost the business stored (PATCH /analytics/settings), used as no --acquisition-cost was given.
+  'cli.metrics.acquisition_cost_stored': { en: 'acquisition cost {cost}, as stored{note}', sl: 'strošek pridobitve {cost}, kot je shranjen{note}', tr: 'edinme maliyeti {cost}, kayıtlı olduğu gibi{note}', da: 'anskaffelsesomkostning {cost}, som gemt{note}', ru: 'стоимость привлечения {cost}, сохранённая{note}' },
   // Why the simple CLV has no value (metrics.ts CLV_NOTES), after the acquisition cost.
   'cli.metrics.clv_note.no_customers': { en: 'nobody bought in the period', sl: 'v obdobju ni nihče kupil', tr: 'dönemde kimse alışveriş yapmadı', da: 'ingen købte i perioden', ru: 'в периоде никто не покупал' },
   'cli.metrics.clv_note.no_previous_customers': {
