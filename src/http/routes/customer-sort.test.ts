@@ -141,6 +141,11 @@ describe('GET /customers?sort=', () => {
     const refused = await api.call('GET', `/api/v1/customers?sort=-net_spend&cursor=${forged}`);
     expect(refused.statusCode, refused.body).toBe(422);
     expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+    for (const when of ['2026', 'yesterday', '2026-03-02T10:00:00+01:00']) {
+      const time = Buffer.from(JSON.stringify(['-last_purchase_at', when, id.ana])).toString('base64url');
+      const answer = await api.call('GET', `/api/v1/customers?sort=-last_purchase_at&cursor=${time}`);
+      expect(answer.statusCode, when).toBe(422);
+    }
   });
 
   it('continues a cursor from before sorting existed in the default order', async () => {

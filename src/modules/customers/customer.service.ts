@@ -367,12 +367,15 @@ const OWN_ORDERS: Record<'created_at' | 'name', CustomerOrder> = {
   name: { key: sql`NULLIF(lower(btrim(COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, ''))), '')`, type: 'text', nullable: true },
 };
 
+/** A time as a cursor writes it (the list's sort_key, or toISOString in a cursor from before sorting). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
 /** A cursor's key, checked to be a value of the order's type (a hand-made one must not become a database error). */
 function keyOfCursor(cursor: ListCursor, order: CustomerOrder): { value: string | null; id: string } {
   const { value, id } = cursor;
   const fits = value === null
     ? order.nullable
-    : order.type === 'bigint' ? /^-?\d{1,18}$/.test(value) : order.type === 'timestamptz' ? !Number.isNaN(Date.parse(value)) : true;
+    : order.type === 'bigint' ? /^-?\d{1,18}$/.test(value) : order.type === 'timestamptz' ? INSTANT.test(value) && !Number.isNaN(Date.parse(value)) : true;
   if (!fits) throw invalidField('cursor', say('cursor.not_ours'));
   return { value, id };
 }
