@@ -12,6 +12,7 @@ import './styles/settings.css';
 import './styles/analytics.css';
 import './styles/program-form.css';
 import './styles/promotions.css';
+import './styles/customer-actions.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,7 @@ import { isMessageKey, LANGUAGE_NAMES, useI18n, type Language, type MessageKey }
 import { navigate } from '../router.ts';
 import { dayOf } from '../time.ts';
 import { displayName } from './Customers.tsx';
+import { CustomerActions } from './customer/CustomerActions.tsx';
 import { CustomerLoyalty } from './loyalty/CustomerLoyalty.tsx';
 import { NotFound } from './NotFound.tsx';
 
@@ -21,6 +22,10 @@ export function CustomerProfile({ id }: { id: string }) {
   const [missing, setMissing] = useState(false);
   // An id merged into another customer: who it is now (the API's 404 names the id it was merged into).
   const [mergedInto, setMergedInto] = useState<Customer>();
+  // Bumped after a merge moved identities and purchases here: the page reads them again.
+  const [version, setVersion] = useState(0);
+  // Erased from this page: the customer as the user last saw them (their page answers 404 from now on, as an unknown id's does).
+  const [erased, setErased] = useState<Customer>();
   const [tab, setTab] = useState<Tab>(() => (new URLSearchParams(window.location.search).get('tab') === 'loyalty' ? 'loyalty' : 'profile'));
 
   useEffect(() => {
@@ -33,7 +38,7 @@ export function CustomerProfile({ id }: { id: string }) {
       else setError(e.message);
     });
     api<Page<Purchase>>(`/customers/${id}/purchases?limit=20`).then(setPurchases, () => undefined);
-  }, [id]);
+  }, [id, version]);
 
   const showTab = (next: Tab) => {
     // The address remembers the tab (a link or a reload opens it again) without a new history entry.
@@ -54,6 +59,16 @@ export function CustomerProfile({ id }: { id: string }) {
             </a>
             {after}
           </p>
+        </div>
+      </section>
+    );
+  }
+  if (erased) {
+    return (
+      <section data-testid="customer-erased">
+        <div className="card empty-state">
+          <p role="status">{t('customerActions.erased', { name: displayName(erased, t('customers.unnamed')) })}</p>
+          <a href="/customers" onClick={(e) => { e.preventDefault(); navigate('/customers'); }}>← {t('profile.back')}</a>
         </div>
       </section>
     );
@@ -148,6 +163,7 @@ export function CustomerProfile({ id }: { id: string }) {
               </dl>
             </div>
           </div>
+          <CustomerActions customer={customer} onMerged={() => setVersion((v) => v + 1)} onErased={() => setErased(customer)} />
           <div className="card">
             <h2>{t('profile.timeline')}</h2>
             {!purchases ? (

@@ -1,5 +1,6 @@
 import { ACTIVITY } from './activity.ts';
 import { ANALYTICS } from './analytics.ts';
+import { CUSTOMER_ACTIONS } from './customer-actions.ts';
 import { CUSTOMERS } from './customers.ts';
 import { GENERAL } from './general.ts';
 import { IMPORT } from './import.ts';
@@ -12,6 +13,6 @@ import { SETTINGS } from './settings.ts';
 // The dashboard's English catalogue, one file per area: every other language has exactly
 // these keys, area by area (each of its files is typed by the English one, so a key missing
 // or extra fails the typecheck; test/e2e/i18n.test.ts checks it again at run time).
-export const en = { ...GENERAL, ...CUSTOMERS, ...IMPORT, ...LOYALTY_PROGRAM, ...LOYALTY_MEMBER, ...ANALYTICS, ...PROGRAM_FORM, ...PROMOTIONS, ...SETTINGS, ...ACTIVITY } as const;
+export const en = { ...GENERAL, ...CUSTOMERS, ...CUSTOMER_ACTIONS, ...IMPORT, ...LOYALTY_PROGRAM, ...LOYALTY_MEMBER, ...ANALYTICS, ...PROGRAM_FORM, ...PROMOTIONS, ...SETTINGS, ...ACTIVITY } as const;
 
 export type MessageKey = keyof typeof en;

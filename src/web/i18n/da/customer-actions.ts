@@ -1,0 +1,28 @@
+import type { CUSTOMER_ACTIONS as EN } from '../en/customer-actions.ts';
+
+export const CUSTOMER_ACTIONS: Record<keyof typeof EN, string> = {
+  'customerActions.title': 'Data og dubletter',
+  'customerActions.download': 'Hent data',
+  'customerActions.downloadHint': 'Alt, der er gemt om denne kunde, som en JSON-fil: til en anmodning om indsigt i deres data.',
+  'customerActions.downloaded': '{file} er hentet. Den indeholder personoplysninger: opbevar den sikkert, og slet den, når den er udleveret.',
+  'customerActions.merge': 'Læg en dublet sammen med denne kunde',
+  'customerActions.mergeHint': 'Den samme person registreret to gange (et andet kort, en anden e-mail): deres identiteter, køb, point og historik flyttes hertil.',
+  'customerActions.find': 'Find dubletten',
+  'customerActions.noMatch': 'Ingen anden kunde passer.',
+  'customerActions.choose': 'Vælg',
+  'customerActions.kept': 'Beholdes: denne kunde',
+  'customerActions.mergedAway': 'Lægges sammen med den',
+  'customerActions.points': 'Point',
+  'customerActions.notMember': 'Ikke medlem',
+  'customerActions.mergeWarning': 'Alt fra {duplicate} flyttes til {kept}: identiteter, køb, point og historik. En engangsbonus fået to gange tages tilbage. {duplicate} siger derefter kun, hvor den blev af. Det kan ikke fortrydes.',
+  'customerActions.mergeConfirm': 'Læg sammen',
+  'customerActions.cancel': 'Annuller',
+  'customerActions.merged': '{duplicate} er lagt sammen med denne kunde. Flyttet — identiteter: {identities}, køb: {purchases}, point: {points}.',
+  'customerActions.erase': 'Slet personoplysninger',
+  'customerActions.eraseHint': 'Til en anmodning om at blive glemt.',
+  'customerActions.eraseAdminOnly': 'Kun en ejer kan slette en kundes personoplysninger.',
+  'customerActions.eraseWarning': 'Sletning fjerner personoplysningerne om {name}: navn, e-mail, telefon, kortnummer, fødselsdag, sprog, tidszone, hjemmebutik, mærker og samtykke. Deres køb og virksomhedens totaler bliver, anonymt; deres loyalitetspoint fortabes. Det kan ikke fortrydes.',
+  'customerActions.typeToConfirm': 'Skriv {phrase} for at bekræfte',
+  'customerActions.eraseConfirm': 'Slet for altid',
+  'customerActions.erased': 'Personoplysningerne om {name} er slettet. Deres køb bliver i totalerne, anonymt.',
+};

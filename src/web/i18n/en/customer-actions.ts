@@ -1,0 +1,28 @@
+// A customer's data-protection and duplicate actions on their profile (pages/customer/CustomerActions.tsx):
+// download everything stored, merge a duplicate in, erase the personal data.
+export const CUSTOMER_ACTIONS = {
+  'customerActions.title': 'Data and duplicates',
+  'customerActions.download': 'Download data',
+  'customerActions.downloadHint': 'Everything stored about this customer, as a JSON file: for a request to see their data.',
+  'customerActions.downloaded': 'Downloaded {file}. It holds personal data: keep it safe, and delete it once it has been handed over.',
+  'customerActions.merge': 'Merge a duplicate into this customer',
+  'customerActions.mergeHint': 'The same person recorded twice (a second card, another email): their identities, purchases, points and history move here.',
+  'customerActions.find': 'Find the duplicate',
+  'customerActions.noMatch': 'No other customer matches.',
+  'customerActions.choose': 'Choose',
+  'customerActions.kept': 'Kept: this customer',
+  'customerActions.mergedAway': 'Merged into it',
+  'customerActions.points': 'Points',
+  'customerActions.notMember': 'Not a member',
+  'customerActions.mergeWarning': 'Everything of {duplicate} moves to {kept}: identities, purchases, points and history. A once-per-person bonus had twice is taken back. {duplicate} then only says where it went. This cannot be undone.',
+  'customerActions.mergeConfirm': 'Merge',
+  'customerActions.cancel': 'Cancel',
+  'customerActions.merged': 'Merged {duplicate} into this customer. Moved — identities: {identities}, purchases: {purchases}, points: {points}.',
+  'customerActions.erase': 'Erase personal data',
+  'customerActions.eraseHint': 'For a request to be forgotten.',
+  'customerActions.eraseAdminOnly': 'Only an owner can erase a customer\'s personal data.',
+  'customerActions.eraseWarning': 'Erasing removes {name}\'s personal data: name, email, phone, card number, birthday, language, time zone, home store, tags and consent. Their purchases and the business\'s totals stay, anonymous; their loyalty points are forfeited. This cannot be undone.',
+  'customerActions.typeToConfirm': 'To confirm, type {phrase}',
+  'customerActions.eraseConfirm': 'Erase for good',
+  'customerActions.erased': '{name}\'s personal data was erased. Their purchases stay in the totals, anonymous.',
+} as const;

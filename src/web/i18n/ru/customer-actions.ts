@@ -1,0 +1,28 @@
+import type { CUSTOMER_ACTIONS as EN } from '../en/customer-actions.ts';
+
+export const CUSTOMER_ACTIONS: Record<keyof typeof EN, string> = {
+  'customerActions.title': 'Данные и дубликаты',
+  'customerActions.download': 'Скачать данные',
+  'customerActions.downloadHint': 'Всё, что хранится об этом клиенте, в виде файла JSON: для запроса на доступ к данным.',
+  'customerActions.downloaded': 'Файл {file} скачан. Он содержит персональные данные: храните его надёжно и удалите после передачи.',
+  'customerActions.merge': 'Объединить дубликат с этим клиентом',
+  'customerActions.mergeHint': 'Один и тот же человек, записанный дважды (вторая карта, другая почта): его идентификаторы, покупки, баллы и история переносятся сюда.',
+  'customerActions.find': 'Найти дубликат',
+  'customerActions.noMatch': 'Других подходящих клиентов нет.',
+  'customerActions.choose': 'Выбрать',
+  'customerActions.kept': 'Остаётся: этот клиент',
+  'customerActions.mergedAway': 'Объединяется с ним',
+  'customerActions.points': 'Баллы',
+  'customerActions.notMember': 'Не участник',
+  'customerActions.mergeWarning': 'Всё от клиента {duplicate} переходит к {kept}: идентификаторы, покупки, баллы и история. Единовременный бонус, полученный дважды, списывается. {duplicate} затем лишь сообщает, куда перешёл. Это нельзя отменить.',
+  'customerActions.mergeConfirm': 'Объединить',
+  'customerActions.cancel': 'Отмена',
+  'customerActions.merged': 'Клиент {duplicate} объединён с этим клиентом. Перенесено — идентификаторы: {identities}, покупки: {purchases}, баллы: {points}.',
+  'customerActions.erase': 'Удалить персональные данные',
+  'customerActions.eraseHint': 'Для запроса на забвение.',
+  'customerActions.eraseAdminOnly': 'Удалить персональные данные клиента может только владелец.',
+  'customerActions.eraseWarning': 'Удаление стирает персональные данные клиента {name}: имя, эл. почту, телефон, номер карты, день рождения, язык, часовой пояс, домашний магазин, метки и согласия. Его покупки и итоги бизнеса остаются, обезличенно; баллы лояльности аннулируются. Это нельзя отменить.',
+  'customerActions.typeToConfirm': 'Для подтверждения введите {phrase}',
+  'customerActions.eraseConfirm': 'Удалить навсегда',
+  'customerActions.erased': 'Персональные данные клиента {name} удалены. Его покупки остаются в итогах, обезличенно.',
+};

@@ -1,0 +1,28 @@
+import type { CUSTOMER_ACTIONS as EN } from '../en/customer-actions.ts';
+
+export const CUSTOMER_ACTIONS: Record<keyof typeof EN, string> = {
+  'customerActions.title': 'Podatki in dvojniki',
+  'customerActions.download': 'Prenesi podatke',
+  'customerActions.downloadHint': 'Vse, kar je shranjeno o tej stranki, kot datoteka JSON: za zahtevo po vpogledu v podatke.',
+  'customerActions.downloaded': 'Prenesena je datoteka {file}. Vsebuje osebne podatke: hranite jo varno in jo izbrišite, ko jo izročite.',
+  'customerActions.merge': 'Združi dvojnika s to stranko',
+  'customerActions.mergeHint': 'Ista oseba, zapisana dvakrat (druga kartica, drug e-naslov): njene identitete, nakupi, točke in zgodovina se premaknejo sem.',
+  'customerActions.find': 'Poišči dvojnika',
+  'customerActions.noMatch': 'Nobena druga stranka se ne ujema.',
+  'customerActions.choose': 'Izberi',
+  'customerActions.kept': 'Ostane: ta stranka',
+  'customerActions.mergedAway': 'Združi se vanjo',
+  'customerActions.points': 'Točke',
+  'customerActions.notMember': 'Ni član',
+  'customerActions.mergeWarning': 'Vse od stranke {duplicate} se premakne k stranki {kept}: identitete, nakupi, točke in zgodovina. Enkratni bonus, prejet dvakrat, se odvzame. {duplicate} nato pove le še, kam je šla. Tega ni mogoče razveljaviti.',
+  'customerActions.mergeConfirm': 'Združi',
+  'customerActions.cancel': 'Prekliči',
+  'customerActions.merged': 'Stranka {duplicate} je združena s to stranko. Premaknjeno — identitete: {identities}, nakupi: {purchases}, točke: {points}.',
+  'customerActions.erase': 'Izbriši osebne podatke',
+  'customerActions.eraseHint': 'Za zahtevo po pozabi.',
+  'customerActions.eraseAdminOnly': 'Osebne podatke stranke lahko izbriše le lastnik.',
+  'customerActions.eraseWarning': 'Izbris odstrani osebne podatke stranke {name}: ime, e-naslov, telefon, številko kartice, rojstni dan, jezik, časovni pas, domačo trgovino, oznake in soglasja. Njeni nakupi in seštevki podjetja ostanejo, anonimno; njene točke zvestobe zapadejo. Tega ni mogoče razveljaviti.',
+  'customerActions.typeToConfirm': 'Za potrditev vpišite {phrase}',
+  'customerActions.eraseConfirm': 'Izbriši za vedno',
+  'customerActions.erased': 'Osebni podatki stranke {name} so izbrisani. Njeni nakupi ostanejo v seštevkih, anonimno.',
+};

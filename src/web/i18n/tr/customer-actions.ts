@@ -1,0 +1,28 @@
+import type { CUSTOMER_ACTIONS as EN } from '../en/customer-actions.ts';
+
+export const CUSTOMER_ACTIONS: Record<keyof typeof EN, string> = {
+  'customerActions.title': 'Veriler ve kopyalar',
+  'customerActions.download': 'Verileri indir',
+  'customerActions.downloadHint': 'Bu müşteri hakkında saklanan her şey, bir JSON dosyası olarak: verilerini görme talebi için.',
+  'customerActions.downloaded': '{file} indirildi. Kişisel veri içerir: güvenle saklayın ve teslim ettikten sonra silin.',
+  'customerActions.merge': 'Bir kopyayı bu müşteriyle birleştir',
+  'customerActions.mergeHint': 'İki kez kaydedilmiş aynı kişi (ikinci bir kart, başka bir e-posta): kimlikleri, alışverişleri, puanları ve geçmişi buraya taşınır.',
+  'customerActions.find': 'Kopyayı bul',
+  'customerActions.noMatch': 'Eşleşen başka müşteri yok.',
+  'customerActions.choose': 'Seç',
+  'customerActions.kept': 'Korunan: bu müşteri',
+  'customerActions.mergedAway': 'Onunla birleştirilen',
+  'customerActions.points': 'Puan',
+  'customerActions.notMember': 'Üye değil',
+  'customerActions.mergeWarning': '{duplicate} müşterisine ait her şey {kept} müşterisine taşınır: kimlikler, alışverişler, puanlar ve geçmiş. İki kez alınan kişi başı tek seferlik bonus geri alınır. {duplicate} artık yalnızca nereye gittiğini söyler. Geri alınamaz.',
+  'customerActions.mergeConfirm': 'Birleştir',
+  'customerActions.cancel': 'Vazgeç',
+  'customerActions.merged': '{duplicate} bu müşteriyle birleştirildi. Taşınan — kimlik: {identities}, alışveriş: {purchases}, puan: {points}.',
+  'customerActions.erase': 'Kişisel verileri sil',
+  'customerActions.eraseHint': 'Unutulma talebi için.',
+  'customerActions.eraseAdminOnly': 'Bir müşterinin kişisel verilerini yalnızca bir sahip silebilir.',
+  'customerActions.eraseWarning': 'Silme, {name} müşterisinin kişisel verilerini kaldırır: ad, e-posta, telefon, kart numarası, doğum günü, dil, saat dilimi, ana mağaza, etiketler ve izinler. Alışverişleri ve işletmenin toplamları anonim olarak kalır; sadakat puanları yanar. Geri alınamaz.',
+  'customerActions.typeToConfirm': 'Onaylamak için {phrase} yazın',
+  'customerActions.eraseConfirm': 'Kalıcı olarak sil',
+  'customerActions.erased': '{name} müşterisinin kişisel verileri silindi. Alışverişleri toplamlarda anonim olarak kalır.',
+};
