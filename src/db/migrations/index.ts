@@ -23,8 +23,8 @@ import * as m0021 from './0021_challenge_revocation.ts';
 import * as m0022 from './0022_promotion_listings.ts';
 import * as m0023 from './0023_activity_log.ts';
 import * as m0024 from './0024_coupon_use_discounts.ts';
-import * as m0026 from './0026_customer_list_orders.ts';
 import * as m0025 from './0025_analytics_settings.ts';
+import * as m0026 from './0026_customer_list_orders.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -53,6 +53,6 @@ export const migrations: Record<string, Migration> = {
   '0022_promotion_listings': m0022,
   '0023_activity_log': m0023,
   '0024_coupon_use_discounts': m0024,
-  '0026_customer_list_orders': m0026,
   '0025_analytics_settings': m0025,
+  '0026_customer_list_orders': m0026,
 };
