@@ -7,7 +7,8 @@ import type { CustomerOrder, ForeignOrders } from '../customers/index.ts';
 //
 // A customer without a purchase has no key (not 0): the list puts them after every buyer,
 // in either direction. One whose purchases were all refunded has bought — net spend 0,
-// among the buyers. Each order has its index (migration 0026), on the key and the id.
+// among the buyers. No index serves these orders: a purchase updates these columns, and an
+// index on them would cost every purchase its in-place update (migration 0026 says why).
 
 const statsJoin = sql`LEFT JOIN customer_stats cs ON cs.customer_id = c.id AND cs.purchases_count > 0`;
 const ofStats = (column: string, type: CustomerOrder['type']) => (): CustomerOrder =>
