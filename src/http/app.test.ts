@@ -165,6 +165,10 @@ describe('customers', () => {
     expect(exported.profile.email).toBe('maja@example.com');
     expect(exported.purchases).toHaveLength(2);
     expect(exported.consent_log.length).toBeGreaterThan(0);
+    // Who took the data is in the activity log; a refused export (no such customer) records nothing.
+    expect((await api.call('GET', '/api/v1/customers/00000000-0000-7000-8000-000000000000/export')).statusCode).toBe(404);
+    const exports = (await api.call('GET', '/api/v1/audit?action=customer.export', { key: api.keys.ops })).json();
+    expect(exports.items.map((e: { subject: string; by: { kind: string } }) => [e.subject, e.by.kind])).toEqual([[majaId, 'key']]);
 
     const before = (await api.call('GET', '/api/v1/status')).json();
     expect((await api.call('DELETE', `/api/v1/customers/${majaId}`)).statusCode).toBe(403);

@@ -68,10 +68,17 @@ export async function eraseCustomer(deps: Deps, customerId: string, { actor }: {
   });
 }
 
-/** Everything stored about one person, as one JSON document (GDPR data access). */
-export async function exportCustomer(deps: Deps, customerId: string) {
+/**
+ * Everything stored about one person, as one JSON document (GDPR data access), and who took
+ * it, in the activity log: personal data leaving the system is an action a business must be
+ * able to account for, as an erasure is. Recorded once the document is made (an unknown or
+ * erased customer's refusal records nothing).
+ */
+export async function exportCustomer(deps: Deps, customerId: string, { actor }: { actor: Actor }) {
   const customerPart = await deps.customers.exportPart(customerId);
   const commercePart = await deps.commerce.exportPart(customerId);
   const loyaltyPart = await deps.loyalty.exportPart(customerId);
-  return { exported_at: deps.clock.now().toISOString(), ...withFields(customerPart, commercePart, loyaltyPart) };
+  const now = deps.clock.now();
+  await audit(deps.db, { at: now, actor, action: 'customer.export', subject: customerId });
+  return { exported_at: now.toISOString(), ...withFields(customerPart, commercePart, loyaltyPart) };
 }

@@ -79,14 +79,15 @@ describe('regulars customers', () => {
     expect(ana.loyalty?.balance).toBe(625);
   });
 
-  it('erases with --yes; the customer is gone, and the merge and the erasure are in the activity log as the command line', () => {
+  it('erases with --yes; the customer is gone, and the exports, the merge and the erasure are in the activity log as the command line', () => {
     expect(ok(run('customers', 'erase', 'ben@example.com', '--yes'))).toMatch(
       /^Erased the personal data of ben@example\.com \([0-9a-f-]{36}\)\. Their purchases and totals stay, anonymous; loyalty points forfeited: 225\.\n$/);
     const gone = run('customers', 'show', 'ben@example.com');
     expect(gone.status).toBe(1);
     expect(gone.stderr).toContain('customer: no customer found for "ben@example.com"');
     const log = json<{ items: { action: string; by: { kind: string } }[] }>(run('audit', '--action', 'customer.', '--json'));
-    expect(log.items.map((e) => [e.action, e.by.kind])).toEqual([['customer.erase', 'cli'], ['customer.merge', 'cli']]);
+    // Newest first: Ben's export (the first test), the merge, Ana's export after it, Ben's erasure.
+    expect(log.items.map((e) => [e.action, e.by.kind])).toEqual([['customer.erase', 'cli'], ['customer.export', 'cli'], ['customer.merge', 'cli'], ['customer.export', 'cli']]);
   });
 });
 

@@ -74,7 +74,7 @@ export function customerCommands(program: Command) {
       const exported = await throughServerOr(
         'customers export',
         async (server) => callServer<Record<string, unknown>>(server, 'GET', `/customers/${await findCustomer(given, server)}/export`),
-        async (s) => exportCustomer(s, await findCustomer(given, s)),
+        async (s) => exportCustomer(s, await findCustomer(given, s), { actor: 'cli' }),
       );
       const text = `${JSON.stringify(exported, null, 2)}\n`;
       if (!o.out) return void process.stdout.write(text);

@@ -96,12 +96,12 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
   });
 
   route(app, prefix, {
-    method: 'GET', path: '/customers/:id/export', tag: 'customers', scope: 'read', summary: 'Everything stored about the customer, as JSON (data access request)',
+    method: 'GET', path: '/customers/:id/export', tag: 'customers', scope: 'read', summary: 'Everything stored about the customer, as JSON (data access request); recorded in the activity log as `customer.export` with who asked',
     responses: { 200: { description: 'The export (an attachment: customer-{id}.json)', schema: CustomerExport } },
-    handler: async (req, reply) => {
+    handler: async (req, reply, p) => {
       const id = (req.params as IdParams).id;
       reply.header('content-disposition', `attachment; filename="customer-${id}.json"`);
-      return exportCustomer(s, id);
+      return exportCustomer(s, id, { actor: actorOf(p) });
     },
   });
 

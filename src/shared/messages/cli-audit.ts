@@ -52,6 +52,7 @@ export const CLI_AUDIT = {
   'cli.audit.action.customer.update': { en: 'Changed a customer', sl: 'Sprememba stranke', tr: 'Müşteriyi değiştirdi', da: 'Ændrede en kunde', ru: 'Изменение клиента' },
   'cli.audit.action.customer.merge': { en: 'Merged customers', sl: 'Združitev strank', tr: 'Müşterileri birleştirdi', da: 'Lagde kunder sammen', ru: 'Объединение клиентов' },
   'cli.audit.action.customer.erase': { en: 'Erased a customer', sl: 'Izbris stranke', tr: 'Müşteriyi sildi', da: 'Slettede en kunde', ru: 'Удаление клиента' },
+  'cli.audit.action.customer.export': { en: "Exported a customer's data", sl: 'Izvoz podatkov stranke', tr: 'Müşterinin verilerini dışa aktardı', da: 'Eksporterede en kundes data', ru: 'Выгрузка данных клиента' },
   'cli.audit.action.purchase.refund': { en: 'Recorded a refund', sl: 'Zapis vračila', tr: 'İade kaydetti', da: 'Registrerede en refundering', ru: 'Запись возврата' },
   'cli.audit.action.coupon.use': { en: 'Used a coupon', sl: 'Uporaba kupona', tr: 'Kupon kullandı', da: 'Brugte en kupon', ru: 'Использование купона' },
   'cli.audit.action.coupon.campaign.create': {

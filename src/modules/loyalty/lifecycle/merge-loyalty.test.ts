@@ -81,7 +81,7 @@ describe('coupons and gift cards', () => {
     expect(await balance(b)).toBe(50 + 50);
     expect((await s.loyalty.verify()).ok).toBe(true);
     // The survivor's data-access export holds them as its own.
-    const exported = await exportCustomer(s, b);
+    const exported = await exportCustomer(s, b, { actor: 'system' });
     expect(exported.loyalty).toMatchObject({
       member: true, balance: 100,
       coupons: [{ code: coupon!.code, status: 'used' }],
@@ -150,7 +150,7 @@ describe('referrals', () => {
     expect(await balance(r)).toBe(rBefore + 500);
     expect(await referralOf(b)).toMatchObject({ status: 'rewarded' });
     expect((await s.loyalty.verify()).ok).toBe(true);
-    const exported = await exportCustomer(s, b);
+    const exported = await exportCustomer(s, b, { actor: 'system' });
     expect(exported.loyalty).toMatchObject({ referral_code: aCode, referred_by: [{ referrer_id: r, status: 'rewarded' }] });
     expect((exported.loyalty as { referred: { friend_id: string }[] }).referred.map((x) => x.friend_id).sort()).toEqual([f, g].sort());
   });
@@ -253,7 +253,7 @@ describe('challenges and tiers', () => {
     await deliver('purchase.recorded');
     expect(await balance(b)).toBe(before + 20);
     expect((await s.loyalty.verify()).ok).toBe(true);
-    const exported = await exportCustomer(s, b);
+    const exported = await exportCustomer(s, b, { actor: 'system' });
     expect((exported.loyalty as { tier_history: unknown[] }).tier_history).toHaveLength(2);
   });
 });

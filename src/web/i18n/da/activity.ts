@@ -54,6 +54,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.customer.update': 'Ændrede en kunde',
   'activity.action.customer.merge': 'Lagde kunder sammen',
   'activity.action.customer.erase': 'Slettede en kunde',
+  'activity.action.customer.export': 'Eksporterede en kundes data',
   'activity.action.purchase.refund': 'Registrerede en refundering',
   'activity.action.coupon.use': 'Brugte en kupon',
   'activity.action.coupon.campaign.create': 'Oprettede en kuponkampagne',

@@ -54,6 +54,7 @@ export const ACTIVITY = {
   'activity.action.customer.update': 'Changed a customer',
   'activity.action.customer.merge': 'Merged customers',
   'activity.action.customer.erase': 'Erased a customer',
+  'activity.action.customer.export': "Exported a customer's data",
   'activity.action.purchase.refund': 'Recorded a refund',
   'activity.action.coupon.use': 'Used a coupon',
   'activity.action.coupon.campaign.create': 'Created a coupon campaign',

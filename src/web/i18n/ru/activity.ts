@@ -54,6 +54,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.customer.update': 'Изменение клиента',
   'activity.action.customer.merge': 'Объединение клиентов',
   'activity.action.customer.erase': 'Удаление клиента',
+  'activity.action.customer.export': 'Выгрузка данных клиента',
   'activity.action.purchase.refund': 'Запись возврата',
   'activity.action.coupon.use': 'Использование купона',
   'activity.action.coupon.campaign.create': 'Новая кампания купонов',

@@ -54,6 +54,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.customer.update': 'Sprememba stranke',
   'activity.action.customer.merge': 'Združitev strank',
   'activity.action.customer.erase': 'Izbris stranke',
+  'activity.action.customer.export': 'Izvoz podatkov stranke',
   'activity.action.purchase.refund': 'Zapis vračila',
   'activity.action.coupon.use': 'Uporaba kupona',
   'activity.action.coupon.campaign.create': 'Nova kampanja kuponov',

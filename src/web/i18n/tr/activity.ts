@@ -54,6 +54,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.customer.update': 'Müşteriyi değiştirdi',
   'activity.action.customer.merge': 'Müşterileri birleştirdi',
   'activity.action.customer.erase': 'Müşteriyi sildi',
+  'activity.action.customer.export': 'Müşterinin verilerini dışa aktardı',
   'activity.action.purchase.refund': 'İade kaydetti',
   'activity.action.coupon.use': 'Kupon kullandı',
   'activity.action.coupon.campaign.create': 'Kupon kampanyası oluşturdu',
