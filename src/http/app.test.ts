@@ -173,7 +173,14 @@ describe('customers', () => {
     const before = (await api.call('GET', '/api/v1/status')).json();
     expect((await api.call('DELETE', `/api/v1/customers/${majaId}`)).statusCode).toBe(403);
     expect((await api.call('DELETE', `/api/v1/customers/${majaId}`, { key: api.keys.ops })).statusCode).toBe(204);
-    expect((await api.call('GET', `/api/v1/customers/${majaId}`)).statusCode).toBe(404);
+    // The id answers a 404 that says the customer was erased, and when (an unknown id's says neither).
+    const gone = await api.call('GET', `/api/v1/customers/${majaId}`);
+    expect(gone.statusCode).toBe(404);
+    const erasedAt = gone.json().erased_at as string;
+    const erasure = (await api.call('GET', '/api/v1/audit?action=customer.erase', { key: api.keys.ops })).json().items[0];
+    expect(erasedAt).toBe(erasure.at);
+    expect(gone.json().detail).toBe(`Customer ${majaId} not found`);
+    expect((await api.call('GET', '/api/v1/customers/00000000-0000-7000-8000-000000000000')).json()).not.toHaveProperty('erased_at');
     expect((await api.call('GET', '/api/v1/customers?query=maja@example.com')).json().items).toHaveLength(0);
     expect((await api.call('GET', '/api/v1/status')).json().revenue).toBe(before.revenue);
   });

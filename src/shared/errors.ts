@@ -36,9 +36,10 @@ export interface ToldError {
 
 const problemIn = (p: RaisedProblem, language: Language): FieldProblem => (typeof p.reason === 'string' ? (p as FieldProblem) : { field: p.field, reason: p.reason.in(language) });
 
-/** Machine-readable members a problem adds to its RFC 9457 fields (`merged_into` of a merged customer's 404). */
+/** Machine-readable members a problem adds to its RFC 9457 fields (`merged_into` of a merged customer's 404, `erased_at` of an erased one's). */
 export interface ProblemExtensions {
   merged_into?: string;
+  erased_at?: string;
 }
 
 export class AppError extends Error {

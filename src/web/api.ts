@@ -22,6 +22,8 @@ export class ApiError extends Error {
     readonly problems: FieldProblem[] = [],
     /** A merged customer's 404: the id of the customer it was merged into. */
     readonly mergedInto?: string,
+    /** An erased customer's 404: when their personal data was erased. */
+    readonly erasedAt?: string,
   ) {
     super(message);
   }
@@ -131,9 +133,9 @@ export function apiWithProgress<T, P>(path: string, form: FormData, onProgress: 
   });
 }
 
-type ProblemBody = { detail?: string; errors?: FieldProblem[]; merged_into?: string };
+type ProblemBody = { detail?: string; errors?: FieldProblem[]; merged_into?: string; erased_at?: string };
 const problemError = (status: number, data: ProblemBody, fallback: string) =>
-  new ApiError(status, data.detail ?? fallback, data.errors ?? [], data.merged_into);
+  new ApiError(status, data.detail ?? fallback, data.errors ?? [], data.merged_into, data.erased_at);
 
 /**
  * A fresh idempotency key for one form submission. crypto.randomUUID exists only in

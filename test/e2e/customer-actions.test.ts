@@ -119,6 +119,10 @@ describe("a customer's data and duplicates", () => {
     await expect(dashboard.server.services.customers.get(ids.ben)).rejects.toThrow(/not found/);
     const log = await dashboard.server.services.db.selectFrom('audit_log').select(['actor', 'action']).where('subject', '=', ids.ben).where('action', '=', 'customer.erase').execute();
     expect(log).toEqual([{ actor: 'user:owner@example.com', action: 'customer.erase' }]);
+    // Opened again (a reload, an old link): still erased, and since when — not an unknown address.
+    await page.reload();
+    const again = await page.getByTestId('customer-erased').innerText();
+    expect(again).toMatch(/This customer's personal data was erased on .*\d.*\. Their purchases stay in the totals, anonymous\./);
     await page.close();
   });
 

@@ -15,9 +15,15 @@ import { CustomerInput, CustomerPatch, CustomerSearch } from './customer.schema.
 import { resolveCustomers, type CustomerClaim } from './customer.resolve.ts';
 import { withFields } from '../../shared/objects.ts';
 
-/** A customer's row when the customer is active; otherwise a 404 that says whether it was merged, and into whom. */
+/**
+ * A customer's row when the customer is active; otherwise a 404 that says whether it was
+ * merged, and into whom. An erased customer's 404 reads as an unknown id's, as every route
+ * given their id answers it, with `erased_at` beside it: the dashboard's page of the id says
+ * what became of the customer rather than that there never was one.
+ */
 function activeRow(id: string, row: repo.CustomerRow | undefined): repo.CustomerRow {
-  if (!row || row.status === 'erased') throw notFound(say('customer.not_found', { id }));
+  if (!row) throw notFound(say('customer.not_found', { id }));
+  if (row.status === 'erased') throw notFound(say('customer.not_found', { id }), { erased_at: (row.erased_at ?? row.updated_at).toISOString() });
   if (row.status === 'merged') throw notFound(say('customer.not_found_merged', { id, survivor: String(row.merged_into) }), { merged_into: String(row.merged_into) });
   return row;
 }

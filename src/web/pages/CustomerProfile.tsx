@@ -24,16 +24,20 @@ export function CustomerProfile({ id }: { id: string }) {
   const [mergedInto, setMergedInto] = useState<Customer>();
   // Bumped after a merge moved identities and purchases here: the page reads them again.
   const [version, setVersion] = useState(0);
-  // Erased from this page: the customer as the user last saw them (their page answers 404 from now on, as an unknown id's does).
+  // Erased from this page: the customer as the user last saw them (their page answers a 404 from now on that says when they were erased).
   const [erased, setErased] = useState<Customer>();
+  // Erased before: when (the API's 404 says it; the name is gone with the personal data).
+  const [erasedAt, setErasedAt] = useState<string>();
   const [tab, setTab] = useState<Tab>(() => (new URLSearchParams(window.location.search).get('tab') === 'loyalty' ? 'loyalty' : 'profile'));
 
   useEffect(() => {
     setMergedInto(undefined);
     setMissing(false);
+    setErasedAt(undefined);
     api<Customer & { stats: Stats }>(`/customers/${id}`).then(setCustomer, async (e: Error) => {
       const survivor = e instanceof ApiError ? await survivorOf(e) : undefined;
       if (survivor) setMergedInto(survivor);
+      else if (e instanceof ApiError && e.erasedAt) setErasedAt(e.erasedAt);
       else if (e instanceof ApiError && e.status === 404) setMissing(true);
       else setError(e.message);
     });
@@ -63,11 +67,13 @@ export function CustomerProfile({ id }: { id: string }) {
       </section>
     );
   }
-  if (erased) {
+  if (erased || erasedAt) {
     return (
       <section data-testid="customer-erased">
         <div className="card empty-state">
-          <p role="status">{t('customerActions.erased', { name: displayName(erased, t('customers.unnamed')) })}</p>
+          <p role="status">
+            {erased ? t('customerActions.erased', { name: displayName(erased, t('customers.unnamed')) }) : t('customerActions.erasedOn', { date: i18n.date(erasedAt!, true) })}
+          </p>
           <a href="/customers" onClick={(e) => { e.preventDefault(); navigate('/customers'); }}>← {t('profile.back')}</a>
         </div>
       </section>

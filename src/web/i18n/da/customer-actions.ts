@@ -25,4 +25,5 @@ export const CUSTOMER_ACTIONS: Record<keyof typeof EN, string> = {
   'customerActions.typeToConfirm': 'Skriv {phrase} for at bekræfte',
   'customerActions.eraseConfirm': 'Slet for altid',
   'customerActions.erased': 'Personoplysningerne om {name} er slettet. Deres køb bliver i totalerne, anonymt.',
+  'customerActions.erasedOn': 'Personoplysningerne om denne kunde blev slettet {date}. Deres køb bliver i totalerne, anonymt.',
 };

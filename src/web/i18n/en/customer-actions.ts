@@ -25,4 +25,5 @@ export const CUSTOMER_ACTIONS = {
   'customerActions.typeToConfirm': 'To confirm, type {phrase}',
   'customerActions.eraseConfirm': 'Erase for good',
   'customerActions.erased': '{name}\'s personal data was erased. Their purchases stay in the totals, anonymous.',
+  'customerActions.erasedOn': "This customer's personal data was erased on {date}. Their purchases stay in the totals, anonymous.",
 } as const;

@@ -25,4 +25,5 @@ export const CUSTOMER_ACTIONS: Record<keyof typeof EN, string> = {
   'customerActions.typeToConfirm': 'Для подтверждения введите {phrase}',
   'customerActions.eraseConfirm': 'Удалить навсегда',
   'customerActions.erased': 'Персональные данные клиента {name} удалены. Его покупки остаются в итогах, обезличенно.',
+  'customerActions.erasedOn': 'Персональные данные этого клиента удалены {date}. Его покупки остаются в итогах, обезличенно.',
 };

@@ -25,4 +25,5 @@ export const CUSTOMER_ACTIONS: Record<keyof typeof EN, string> = {
   'customerActions.typeToConfirm': 'Za potrditev vpišite {phrase}',
   'customerActions.eraseConfirm': 'Izbriši za vedno',
   'customerActions.erased': 'Osebni podatki stranke {name} so izbrisani. Njeni nakupi ostanejo v seštevkih, anonimno.',
+  'customerActions.erasedOn': 'Osebni podatki te stranke so bili izbrisani {date}. Njeni nakupi ostanejo v seštevkih, anonimno.',
 };

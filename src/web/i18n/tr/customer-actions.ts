@@ -25,4 +25,5 @@ export const CUSTOMER_ACTIONS: Record<keyof typeof EN, string> = {
   'customerActions.typeToConfirm': 'Onaylamak için {phrase} yazın',
   'customerActions.eraseConfirm': 'Kalıcı olarak sil',
   'customerActions.erased': '{name} müşterisinin kişisel verileri silindi. Alışverişleri toplamlarda anonim olarak kalır.',
+  'customerActions.erasedOn': 'Bu müşterinin kişisel verileri {date} tarihinde silindi. Alışverişleri toplamlarda anonim olarak kalır.',
 };
