@@ -6,6 +6,14 @@ import { languageAsked, speakIn } from './help.ts';
 import { cliLanguage, errorWord } from './language.ts';
 import { buildProgram } from './program.ts';
 
+// A reader that stops early (`regulars customers export … | head`, `| jq` that fails) closes
+// the pipe: the rest of the output has nowhere to go. Every command prints after its work is
+// done, so it ends as it would have — not with a stack trace of the failed write.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const program = buildProgram();
 speakIn(program, languageAsked(process.argv, process.env));
 
