@@ -47,6 +47,12 @@ export interface OpenDatabaseOptions {
   pipelining?: boolean;
   /** Purpose written into the lock file so a second process can say who holds the folder. */
   holder?: { command: string; port?: number; cliToken?: string };
+  /**
+   * In-memory PGlite only: start from this data directory, as PGlite's `dumpDataDir` wrote
+   * it, instead of an empty one. Tests open a migrated image (test/helpers/pglite-image.ts):
+   * PGlite's initdb and the migrations are most of a test file's start.
+   */
+  pgliteImage?: Blob;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
@@ -169,7 +175,7 @@ async function openPglite(options: OpenDatabaseOptions, namer: StatementNamer): 
     dataDir = path.join(options.dataDir, 'pglite');
   }
   try {
-    const lite = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    const lite = await PGlite.create({ dataDir, extensions: { pg_trgm }, loadDataDir: dataDir ? undefined : options.pgliteImage });
     // PGlite is a single session: one connection for the whole process, or a ROLLBACK on
     // one connection would discard another's writes.
     // A self-deadlock (a query on the pool while a transaction holds the only connection)

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/db/index.ts';
+import { migratedPgliteImage } from './pglite-image.ts';
 
 // Tests run against real SQL: PGlite in memory by default, or a fresh PostgreSQL
 // database per test file with REGULARS_TEST_DB=postgres (dropped afterwards).
@@ -38,7 +39,8 @@ export async function openTestDatabase({ migrate = true, pipelining = true } = {
       },
     };
   } else {
-    handle = await openDatabase({});
+    // Migrated already when it starts from the image; migrateToLatest then finds nothing to do.
+    handle = await openDatabase({ pgliteImage: migrate ? migratedPgliteImage() : undefined });
   }
   if (migrate) await migrateToLatest(handle.db);
   return handle;
