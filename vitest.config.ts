@@ -11,8 +11,8 @@ export default defineConfig({
     exclude: ['node_modules/**', ...(process.env.REGULARS_TEST_DB === 'postgres' ? ['src/modules/analytics/btyd/**'] : [])],
     // Fails a test whose requests got an answer unlike the one its route declares (src/http/response-check.ts).
     setupFiles: ['test/helpers/response-checks.setup.ts', 'test/helpers/regex-matching.setup.ts'],
-    // Once a run: the migrated PGlite image every file's in-memory database starts from.
-    globalSetup: ['test/helpers/pglite-image.setup.ts'],
+    // Once a run: the migrated database every file's database is copied from (migrated-images.ts).
+    globalSetup: ['test/helpers/migrated-images.setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

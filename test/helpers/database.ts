@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/db/index.ts';
-import { migratedPgliteImage } from './pglite-image.ts';
+import { migratedPgliteImage, migratedPostgresTemplate } from './migrated-images.ts';
 
 // Tests run against real SQL: PGlite in memory by default, or a fresh PostgreSQL
 // database per test file with REGULARS_TEST_DB=postgres (dropped afterwards).
 export const testDatabaseKind = process.env.REGULARS_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
-const ADMIN_URL = process.env.REGULARS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = process.env.REGULARS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** A new, empty PostgreSQL database for one test file (a server or the CLI may be pointed at its `url`); `drop` removes it, connections and all. */
-export async function createScratchDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A new PostgreSQL database for one test file (a server or the CLI may be pointed at its
+ * `url`), empty or a copy of `template`; `drop` removes it, connections and all.
+ */
+export async function createScratchDatabase(prefix: string, { template }: { template?: string } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `regulars_${prefix}_${randomBytes(6).toString('hex')}`;
   const asAdmin = async (statement: string) => {
     const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -20,7 +23,7 @@ export async function createScratchDatabase(prefix: string): Promise<{ url: stri
       await admin.end();
     }
   };
-  await asAdmin(`CREATE DATABASE ${name}`);
+  await asAdmin(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
@@ -29,7 +32,8 @@ export async function createScratchDatabase(prefix: string): Promise<{ url: stri
 export async function openTestDatabase({ migrate = true, pipelining = true } = {}): Promise<DatabaseHandle> {
   let handle: DatabaseHandle;
   if (testDatabaseKind === 'postgres') {
-    const scratch = await createScratchDatabase('test');
+    // Migrated already when copied from the template; migrateToLatest then finds nothing to do.
+    const scratch = await createScratchDatabase('test', { template: migrate ? migratedPostgresTemplate() : undefined });
     const opened = await openDatabase({ databaseUrl: scratch.url, poolSize: 20, pipelining });
     handle = {
       ...opened,

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest, openDatabase } from '../../src/db/index.ts';
+
+// A test file's database starts migrated: made once and copied, not migrated again in every
+// file. On PGlite, PGlite's initdb and the 26 migrations are most of a file's start (about
+// 3 s of CPU a file against loading a dumped image); on PostgreSQL, the migrations take 1–1.8
+// s a file against 0.3 s for CREATE DATABASE … TEMPLATE. Both are named by what makes them —
+// the migrations' sources and this file, and PGlite's version — so a changed migration makes a
+// new one and a stale one is never used. vitest's global setup makes them
+// (migrated-images.setup.ts) and hands them to the test processes in the variables below.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const MIGRATIONS = path.join(root, 'src/db/migrations');
+const IMAGES = path.join(root, '.tmp/pglite-images');
+
+export const PGLITE_IMAGE_VARIABLE = 'REGULARS_TEST_PGLITE_IMAGE';
+export const POSTGRES_TEMPLATE_VARIABLE = 'REGULARS_TEST_PG_TEMPLATE';
+
+function fingerprint(): string {
+  const hash = createHash('sha256');
+  const pglite = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
+  hash.update(`pglite ${pglite.version}\n`);
+  for (const file of fs.readdirSync(MIGRATIONS).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
+    hash.update(`${file}\n`).update(fs.readFileSync(path.join(MIGRATIONS, file)));
+  }
+  for (const file of ['src/db/migrate.ts', 'test/helpers/migrated-images.ts']) hash.update(fs.readFileSync(path.join(root, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The path of the migrated PGlite image (PGlite's dumpDataDir), made when it is not there yet. */
+export async function ensureMigratedPgliteImage(): Promise<string> {
+  const file = path.join(IMAGES, `migrated-${fingerprint()}.tar`);
+  if (fs.existsSync(file)) return file;
+  fs.mkdirSync(IMAGES, { recursive: true });
+  // PGlite as openDatabase opens it (connect.ts: pg_trgm, one connection), without the
+  // handle's statement naming and turns, which the migrations do not need.
+  const lite = await PGlite.create({ extensions: { pg_trgm } });
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1 }) }) });
+  try {
+    await migrateToLatest(db);
+    const image = Buffer.from(await (await lite.dumpDataDir('none')).arrayBuffer());
+    // Written aside and renamed: a run that stops halfway leaves no half image behind.
+    const partial = `${file}.${process.pid}.partial`;
+    fs.writeFileSync(partial, image);
+    fs.renameSync(partial, file);
+  } finally {
+    await db.destroy();
+    await lite.close();
+  }
+  return file;
+}
+
+/** The migrated image for `openDatabase({ pgliteImage })`, when the global setup made one. */
+export function migratedPgliteImage(): Blob | undefined {
+  const file = process.env[PGLITE_IMAGE_VARIABLE];
+  if (!file || !fs.existsSync(file)) return undefined;
+  return new Blob([fs.readFileSync(file)]);
+}
+
+/**
+ * The name of the migrated PostgreSQL template database, made when it is not there yet
+ * (`adminUrl`: a database of the same server to connect to while creating it). Templates of
+ * other migrations are left alone: another checkout's run may be copying from one now.
+ */
+export async function ensureMigratedPostgresTemplate(adminUrl: string): Promise<string> {
+  const name = `regulars_template_${fingerprint()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const existing = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (existing.rowCount) return name;
+    // Made under another name and renamed: a run that stops halfway leaves no half template
+    // under the name a later run would take.
+    const partial = `${name}_partial_${process.pid}`;
+    await admin.query(`CREATE DATABASE ${partial}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${partial}`;
+    const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
+    try {
+      await migrateToLatest(handle.db);
+    } finally {
+      await handle.close();
+    }
+    try {
+      await admin.query(`ALTER DATABASE ${partial} RENAME TO ${name}`);
+    } catch (error) {
+      // Another run made it at the same time (duplicate_database): theirs is as good.
+      if ((error as { code?: string }).code !== '42P04') throw error;
+      await admin.query(`DROP DATABASE ${partial}`);
+    }
+    return name;
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The migrated template for createScratchDatabase, when the global setup made one. */
+export const migratedPostgresTemplate = (): string | undefined => process.env[POSTGRES_TEMPLATE_VARIABLE] || undefined;
