@@ -142,4 +142,29 @@ describe('the activity log in the dashboard', () => {
     await page.evaluate(() => localStorage.setItem('regulars.language', 'en'));
     await page.close();
   });
+
+  // Regression: the "What" filter had no family for the acquisition cost's changes
+  // (analytics.settings.update), so no choice but "Anything" showed them.
+  it('finds the cost to win a customer, entered on the Revenue tab, by a family of its own', async () => {
+    const page = await dashboard.logIn();
+    await page.goto(url('/analytics/revenue'));
+    await page.getByTestId('revenue-clv-cost').waitFor();
+    await page.getByTestId('revenue-acquisition-cost').fill('18.00');
+    await page.getByTestId('revenue-acquisition-save').click();
+    await page.getByText('Acquisition cost €18.00, as stored for the business').waitFor();
+
+    await page.goto(url('/settings/activity'));
+    await actionsShown(page, 25);
+    expect((await page.getByTestId('activity-what').locator('option').allInnerTexts()).at(-1)).toBe('Analytics settings');
+    await page.getByTestId('activity-what').selectOption({ label: 'Analytics settings' });
+    expect(await actionsShown(page, 1)).toEqual(['analytics.settings.update']);
+    const row = await page.locator('[data-testid=activity-row][data-action="analytics.settings.update"]').innerText();
+    expect(row).toContain(OWNER.email);
+    expect(row).toContain('Changed the cost to win a customer');
+    expect(row).toContain('€18.00');
+    // Other families leave it out.
+    await page.getByTestId('activity-what').selectOption({ label: 'Loyalty: points, members, the program' });
+    expect(await actionsShown(page, 4)).not.toContain('analytics.settings.update');
+    await page.close();
+  });
 });

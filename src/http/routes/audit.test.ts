@@ -80,3 +80,23 @@ describe('GET /audit', () => {
     expect(doc.components.schemas.AuditEntry.properties.by.properties.kind.enum).toEqual(['user', 'key', 'cli', 'system']);
   });
 });
+
+// The dashboard's "What" filter and `regulars audit --family` offer `analytics.`: the
+// acquisition cost's changes, found by that family alone (audit-families.test.ts checks
+// every action written has a family).
+describe('GET /audit?action=analytics.', () => {
+  it('finds the changes of the acquisition cost, and no other family does', async () => {
+    expect((await audit('?action=analytics.')).body.items).toEqual([]);
+    expect((await api.call('PATCH', '/api/v1/analytics/settings', { body: { acquisition_cost: '12.00' } })).statusCode).toBe(200);
+    expect((await api.call('PATCH', '/api/v1/analytics/settings', { body: { acquisition_cost: null } })).statusCode).toBe(200);
+    const { status, body } = await audit('?action=analytics.');
+    expect(status).toBe(200);
+    expect(body.items.map((e) => [e.action, e.actor, e.details])).toEqual([
+      ['analytics.settings.update', 'key:ops', { acquisition_cost: null }],
+      ['analytics.settings.update', 'key:ops', { acquisition_cost: '12.00' }],
+    ]);
+    for (const family of ['loyalty.', 'customer.', 'api_key.', 'store.']) {
+      expect((await audit(`?action=${family}`)).body.items.map((e) => e.action), family).not.toContain('analytics.settings.update');
+    }
+  });
+});

@@ -21,6 +21,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.family.api_key': 'API-nøgler',
   'activity.family.webhook': 'Webhooks',
   'activity.family.store': 'Butikker',
+  'activity.family.analytics': 'Analyseindstillinger',
   'activity.who.users': 'Brugere',
   'activity.who.keys': 'API-nøgler',
   'activity.who.others': 'Andre',

@@ -21,6 +21,7 @@ export const ACTIVITY = {
   'activity.family.api_key': 'API keys',
   'activity.family.webhook': 'Webhooks',
   'activity.family.store': 'Stores',
+  'activity.family.analytics': 'Analytics settings',
   'activity.who.users': 'Staff users',
   'activity.who.keys': 'API keys',
   'activity.who.others': 'Others',

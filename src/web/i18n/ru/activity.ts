@@ -21,6 +21,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.family.api_key': 'Ключи API',
   'activity.family.webhook': 'Вебхуки',
   'activity.family.store': 'Точки продаж',
+  'activity.family.analytics': 'Настройки аналитики',
   'activity.who.users': 'Пользователи',
   'activity.who.keys': 'Ключи API',
   'activity.who.others': 'Другие',

@@ -21,6 +21,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.family.api_key': 'Ključi API',
   'activity.family.webhook': 'Webhooki',
   'activity.family.store': 'Poslovalnice',
+  'activity.family.analytics': 'Nastavitve analitike',
   'activity.who.users': 'Uporabniki',
   'activity.who.keys': 'Ključi API',
   'activity.who.others': 'Drugi',

@@ -21,6 +21,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.family.api_key': 'API anahtarları',
   'activity.family.webhook': 'Webhook’lar',
   'activity.family.store': 'Mağazalar',
+  'activity.family.analytics': 'Analitik ayarları',
   'activity.who.users': 'Personel kullanıcıları',
   'activity.who.keys': 'API anahtarları',
   'activity.who.others': 'Diğerleri',

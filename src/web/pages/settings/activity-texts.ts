@@ -14,7 +14,7 @@ import { campaignHref } from '../loyalty/promotions/CampaignList.tsx';
 /** An entry as GET /audit answers it (type-only: no zod in the bundle). */
 export type ActivityEntry = z.infer<typeof AuditEntry>;
 
-/** The families of actions the "What" filter offers, in the order shown (the value is GET /audit's `action`). */
+/** The families of actions the "What" filter offers, in the order shown (the value is GET /audit's `action`); audit-families.test.ts checks every action written has one. */
 export const FAMILIES: readonly (readonly [string, MessageKey])[] = [
   ['loyalty.', 'activity.family.loyalty'],
   ['loyalty.program.', 'activity.family.program'],
@@ -26,6 +26,7 @@ export const FAMILIES: readonly (readonly [string, MessageKey])[] = [
   ['api_key.', 'activity.family.api_key'],
   ['webhook.', 'activity.family.webhook'],
   ['store.', 'activity.family.store'],
+  ['analytics.', 'activity.family.analytics'],
 ];
 
 /** The actors that are no staff user or key, as the "Who" filter offers them. */
