@@ -4,6 +4,7 @@ import { Said, say, type Language, type MessageCode } from '../../shared/message
 import { print, throughServerOr } from '../context.ts';
 import { dayText } from '../dates.ts';
 import { cliLanguage, count, countIn, decimal, percent } from '../language.ts';
+import { namingOptions } from '../option-names.ts';
 import { callServer, queryOf } from '../remote.ts';
 
 // `regulars analyze metrics`: the loyalty metrics of a period, the same figures as
@@ -19,11 +20,11 @@ export function metricsCommand(analyze: Command) {
     .option('--store <code>', 'only purchases made in this store')
     .option('--acquisition-cost <amount>', 'cost of winning one customer, subtracted in the CLV, e.g. 10.00 (default: the one stored in the dashboard, else 0)')
     .option('--json', 'machine-readable output')
-    .action(async (o: { period?: string; year?: string; from?: string; to?: string; store?: string; acquisitionCost?: string; json?: boolean }) => {
+    .action(namingOptions({ acquisition_cost: '--acquisition-cost' }, async (o: { period?: string; year?: string; from?: string; to?: string; store?: string; acquisitionCost?: string; json?: boolean }) => {
       const query = { period: o.period, year: o.year, from: o.from, to: o.to, store: o.store, acquisition_cost: o.acquisitionCost };
       const metrics = await throughServerOr('analyze', (server) => callServer(server, 'GET', `/analytics/metrics${queryOf(query)}`), (s) => loyaltyMetrics(s, query));
       print(metrics, Boolean(o.json), () => describeMetrics(metrics, cliLanguage()));
-    });
+    }));
 }
 
 /** Rows of cells as aligned columns; `align` has an l or r per column (default: the first left, numbers right). */

@@ -13,6 +13,7 @@ import { callServer, queryOf } from '../remote.ts';
 import { recommendCommand } from './analyze-recommend.ts';
 import { metricsCommand } from './analyze-metrics.ts';
 import { scoresCommand } from './analyze-scores.ts';
+import { settingsCommand } from './analyze-settings.ts';
 
 // `regulars analyze clv`: fit the customer-base models to a summary file, a purchases
 // file, or the purchases in the database, and print the parameters (and a holdout check).
@@ -42,6 +43,7 @@ export function analyzeCommands(program: Command) {
   scoresCommand(analyze);
   recommendCommand(analyze);
   metricsCommand(analyze);
+  settingsCommand(analyze);
 }
 
 export function rfmCommand(analyze: Command) {

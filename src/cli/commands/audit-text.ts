@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../modules/audit/index.ts';
+import { actorParts, type AuditEntry } from '../../modules/audit/index.ts';
 import { describeActor, describeDetails, describeSubject, type AuditWord, type Telling as DescriberTelling } from '../../shared/audit-describe.ts';
 import { CLI_COUNTS, counting, MESSAGES, Said, say, type Language, type MessageCode } from '../../shared/messages/index.ts';
 import { startText, whenText, type Instant } from '../dates.ts';
@@ -89,6 +89,12 @@ export function actorText(e: Entry, language: Language): string {
   const { name, detail, note } = describeActor(e, tellingOf({ language, timeZone: 'UTC', currency: '' }));
   const named = detail ? `${name} <${detail}>` : name;
   return note ? `${named} (${note})` : named;
+}
+
+/** An actor as recorded (user:<email>, key:<name>, cli, system…) as the log's lines name one, when only the recorded actor is at hand (a setting's updated_by). */
+export function recordedActorText(actor: string, language: Language): string {
+  const by = { ...actorParts(actor), user: null, key: null };
+  return describeActor({ action: '', by, subject: null, subject_type: null, subject_name: null, details: {} }, tellingOf({ language, timeZone: 'UTC', currency: '' })).name;
 }
 
 /** What it was about: a customer by name and id, a purchase, a campaign, a program's version, a key or a webhook by name; else as recorded. */

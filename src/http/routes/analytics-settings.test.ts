@@ -71,4 +71,17 @@ describe('/api/v1/analytics/settings', () => {
     expect((await api.call('GET', '/api/v1/analytics/settings', { key: null })).statusCode).toBe(401);
     expect((await api.call('GET', '/api/v1/analytics/settings')).json().acquisition_cost).toBe('3.00');
   });
+
+  // Regression: more decimals than the currency has was told in English whatever the
+  // request asked for (the amount's reason was taken as its English text), here and in
+  // /analytics/metrics' acquisition_cost.
+  it('tells an amount with too many decimals in the language asked, here and in the metrics', async () => {
+    const stored = await api.call('PATCH', '/api/v1/analytics/settings', { headers: { 'accept-language': 'sl' }, body: { acquisition_cost: '1.005' } });
+    expect(stored.statusCode).toBe(422);
+    expect(stored.json().errors).toEqual([{ field: 'acquisition_cost', reason: '"1.005" ima več decimalnih mest, kot jih dopušča EUR (2)' }]);
+    const asked = await api.call('GET', '/api/v1/analytics/metrics?year=2025&acquisition_cost=1.005', { headers: { 'accept-language': 'da' } });
+    expect(asked.statusCode).toBe(422);
+    expect(asked.json().errors).toEqual([{ field: 'acquisition_cost', reason: '"1.005" har flere end 2 decimaler for EUR' }]);
+    expect((await api.call('GET', '/api/v1/analytics/settings')).json().acquisition_cost).toBe('3.00');
+  });
 });

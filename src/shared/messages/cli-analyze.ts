@@ -239,4 +239,41 @@ export const CLI_ANALYZE = {
   'cli.metrics.with_promotion': { en: 'with promotion', sl: 's promocijo', tr: 'promosyonlu', da: 'med kampagne', ru: 'с акцией' },
   'cli.metrics.customers_using': { en: 'customers using', sl: 'stranke, ki so jih uporabile', tr: 'kullanan müşteri', da: 'kunder, der brugte dem', ru: 'клиенты, использовавшие их' },
   'cli.metrics.all': { en: 'all', sl: 'vse', tr: 'tümü', da: 'alle', ru: 'все' },
+  // ── settings: the stored acquisition cost (GET / PATCH /analytics/settings) ──
+  'cli.settings.cost': {
+    en: 'Acquisition cost: {cost} {currency}. The CLV of `regulars analyze metrics` and of the dashboard\'s Revenue tab subtracts it when no --acquisition-cost is given.',
+    sl: 'Strošek pridobitve: {cost} {currency}. CLV v `regulars analyze metrics` in na zavihku Prihodki nadzorne plošče ga odšteje, kadar --acquisition-cost ni podan.',
+    tr: 'Edinme maliyeti: {cost} {currency}. `regulars analyze metrics` ve panonun Gelir sekmesindeki CLV, --acquisition-cost verilmediğinde bunu düşer.',
+    da: 'Anskaffelsesomkostning: {cost} {currency}. CLV i `regulars analyze metrics` og på dashboardets fane Omsætning trækker den fra, når --acquisition-cost ikke er angivet.',
+    ru: 'Стоимость привлечения: {cost} {currency}. CLV в `regulars analyze metrics` и на вкладке «Выручка» панели вычитает её, когда --acquisition-cost не указан.',
+  },
+  'cli.settings.no_cost': {
+    en: 'No acquisition cost is stored: the CLV of `regulars analyze metrics` and of the dashboard\'s Revenue tab subtracts 0 when no --acquisition-cost is given.',
+    sl: 'Strošek pridobitve ni shranjen: CLV v `regulars analyze metrics` in na zavihku Prihodki nadzorne plošče odšteje 0, kadar --acquisition-cost ni podan.',
+    tr: 'Kayıtlı edinme maliyeti yok: `regulars analyze metrics` ve panonun Gelir sekmesindeki CLV, --acquisition-cost verilmediğinde 0 düşer.',
+    da: 'Der er ingen gemt anskaffelsesomkostning: CLV i `regulars analyze metrics` og på dashboardets fane Omsætning trækker 0 fra, når --acquisition-cost ikke er angivet.',
+    ru: 'Стоимость привлечения не сохранена: CLV в `regulars analyze metrics` и на вкладке «Выручка» панели вычитает 0, когда --acquisition-cost не указан.',
+  },
+  'cli.settings.changed': { en: 'Last changed {when} by {who}.', sl: 'Nazadnje spremenjeno {when}, spremenil: {who}.', tr: 'Son değişiklik: {when}, yapan: {who}.', da: 'Sidst ændret {when} af {who}.', ru: 'Последнее изменение: {when}, кем: {who}.' },
+  'cli.settings.stored': {
+    en: 'Stored the acquisition cost: {cost} {currency}.',
+    sl: 'Strošek pridobitve je shranjen: {cost} {currency}.',
+    tr: 'Edinme maliyeti kaydedildi: {cost} {currency}.',
+    da: 'Anskaffelsesomkostningen er gemt: {cost} {currency}.',
+    ru: 'Стоимость привлечения сохранена: {cost} {currency}.',
+  },
+  'cli.settings.forgotten': {
+    en: 'Forgot the stored acquisition cost: the CLV subtracts 0 when no --acquisition-cost is given.',
+    sl: 'Shranjeni strošek pridobitve je pozabljen: CLV odšteje 0, kadar --acquisition-cost ni podan.',
+    tr: 'Kayıtlı edinme maliyeti unutuldu: --acquisition-cost verilmediğinde CLV 0 düşer.',
+    da: 'Den gemte anskaffelsesomkostning er glemt: CLV trækker 0 fra, når --acquisition-cost ikke er angivet.',
+    ru: 'Сохранённая стоимость привлечения забыта: CLV вычитает 0, когда --acquisition-cost не указан.',
+  },
+  'cli.settings.set_or_forget': {
+    en: 'give --acquisition-cost or --forget-acquisition-cost, not both',
+    sl: 'navedite --acquisition-cost ali --forget-acquisition-cost, ne obojega',
+    tr: '--acquisition-cost ya da --forget-acquisition-cost verin, ikisini birden değil',
+    da: 'angiv --acquisition-cost eller --forget-acquisition-cost, ikke begge',
+    ru: 'укажите --acquisition-cost или --forget-acquisition-cost, но не оба',
+  },
 } as const satisfies Record<string, Entry>;

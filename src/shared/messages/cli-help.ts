@@ -3,6 +3,7 @@ import { CLI_HELP_ADMIN } from './cli-help-admin.ts';
 import { CLI_HELP_CUSTOMERS } from './cli-help-customers.ts';
 import { CLI_HELP_PROMOTIONS } from './cli-help-promotions.ts';
 import { CLI_HELP_MEMBERS } from './cli-help-members.ts';
+import { CLI_HELP_ANALYZE } from './cli-help-analyze.ts';
 export { COMMANDER_ERRORS, COMMANDER_WORDS } from './cli-help-commander.ts';
 
 // The command line's help in the languages it speaks (src/cli/help.ts applies it). Unlike
@@ -401,4 +402,5 @@ export const CLI_HELP: Readonly<Record<string, HelpTranslations>> = {
   ...CLI_HELP_MEMBERS,
   ...CLI_HELP_ADMIN,
   ...CLI_HELP_CUSTOMERS,
+  ...CLI_HELP_ANALYZE,
 };

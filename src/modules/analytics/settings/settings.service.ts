@@ -1,7 +1,6 @@
 import { audit, type Actor, type Db } from '../../../db/index.ts';
 import type { Clock } from '../../../shared/clock.ts';
-import { invalidField } from '../../../shared/errors.ts';
-import { toMajor, toMinor } from '../../../shared/money.ts';
+import { amountField, toMajor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { readSettings, writeSettings, type SettingsRow } from './settings.repository.ts';
 import { AnalyticsSettingsInput } from './settings.schema.ts';
@@ -24,13 +23,12 @@ export interface AnalyticsSettings {
   updated_at: Date | null;
 }
 
-/** A decimal amount as minor units of the currency; too many decimals is an error naming the field. */
+/**
+ * A decimal amount as minor units of the currency; too many decimals is an error naming the
+ * field, told in the request's language (amountField: it was English whatever was asked).
+ */
 export function costInMinor(amount: string, currency: string, field = 'acquisition_cost'): number {
-  try {
-    return toMinor(amount, currency);
-  } catch (error) {
-    throw invalidField(field, (error as Error).message);
-  }
+  return amountField(field, amount, currency);
 }
 
 /** The stored cost in minor units of the business's currency; null when none, or when it was entered in another currency (CURRENCY changed since). */
