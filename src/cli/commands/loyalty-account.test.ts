@@ -111,6 +111,16 @@ describe('regulars loyalty adjust', () => {
     expect(log.items.map((e) => [e.by.kind, e.details.points, e.details.reason])).toEqual([['cli', -100, 'Double-counted visit'], ['cli', 250, 'Sorry for the wait']]);
   });
 
+  // The account printed is the one the adjustment answers, told in the language asked (it was
+  // answered in English and read a second time in the command's language).
+  it('tells the account after it in the language asked, its entries too', () => {
+    const da = run('loyalty', 'adjust', 'ana@example.com', '5', '--reason', 'Tak for ventetiden', '--key', 'tak-1', '--language', 'da');
+    expect(da.status, da.stderr).toBe(0);
+    expect(da.stdout).toContain('Justeret: +5.\n');
+    expect(da.stdout).toMatch(/\+5 +780 +Justering \(personale\): Tak for ventetiden\n/);
+    expect(da.stdout).not.toContain('Adjustment by staff');
+  }, 120_000);
+
   it('refuses bad input before anything is sent, naming each field, and a balance taken below zero; nothing changes', () => {
     const before = json<Account>(run('loyalty', 'account', 'ben@example.com', '--json')).balance;
     const bad = run('loyalty', 'adjust', 'ben@example.com', '25x', '--reason', 'x');

@@ -74,8 +74,8 @@ export function loyaltyAccountCommands(loyalty: Command) {
         async (s) => {
           const id = await findCustomer(given, s);
           announce();
-          await s.loyalty.adjust(id, input, { actor: 'cli' });
-          return s.loyalty.account(id, { language }) as Promise<MemberAccount>;
+          // The adjustment answers the account after it, told in the command's language: not read a second time.
+          return (await s.loyalty.adjust(id, input, { actor: 'cli', language })).account as MemberAccount;
         },
       );
       await print(withFields(account, { idempotency_key: key }), Boolean(o.json), async () =>

@@ -106,4 +106,15 @@ describe("the account in the member's language", () => {
     expect(said[2]).toContain('× 2 Vikend dvojnih točk');
     expect(said[5]).toBe('Unovčena nagrada: Kava na naš račun (…)');
   });
+
+  // `regulars loyalty adjust` prints the account the adjustment answers, in the command's language.
+  it('answers an adjustment with the account in the language asked, in English when none is', async () => {
+    const sl = await s.loyalty.adjust(ana, { points: 5, reason: 'Hvala za potrpljenje', idempotency_key: 'ana-sl' }, { actor: 'test', language: 'sl' });
+    if (!sl.account.member) throw new Error('not a member');
+    expect([sl.created, sl.account.points_name, sl.account.tier?.name]).toEqual([true, 'zrn', 'Srebrni']);
+    expect(sl.account.explanation.entries.at(-1)?.description).toBe('Popravek (osebje): Hvala za potrpljenje');
+    const en = await s.loyalty.adjust(ana, { points: 5, reason: 'Hvala za potrpljenje', idempotency_key: 'ana-sl' }, { actor: 'test' });
+    if (!en.account.member) throw new Error('not a member');
+    expect([en.created, en.account.points_name, en.account.explanation.entries.at(-1)?.description]).toEqual([false, 'beans', 'Adjustment by staff: Hvala za potrpljenje']);
+  });
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { audit, auditMany, type Actor, type AuditEntry, type Tx } from '../../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../../jobs/outbox.ts';
 import { AppError, conflict, invalid, invalidField } from '../../../shared/errors.ts';
-import { counted, fixedText, say } from '../../../shared/messages/index.ts';
+import { counted, fixedText, say, type Language } from '../../../shared/messages/index.ts';
 import { withFields } from '../../../shared/objects.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import type { Accounts } from './accounts.ts';
@@ -229,10 +229,11 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
   }
 
   const staffActions = {
-    async adjust(customerId: string, input: unknown, options: AdjustOptions) {
+    /** An adjustment in its own transaction, and the account after it, its entries told in `language` (default English) as account() tells them. */
+    async adjust(customerId: string, input: unknown, options: AdjustOptions & { language?: Language }) {
       const data = parseInput(AdjustmentInput, input, 'adjustment');
       const outcome = await db.transaction().execute((trx) => adjustWithin(trx, customerId, data, options));
-      return withFields(outcome, { account: await accounts.account(customerId) });
+      return withFields(outcome, { account: await accounts.account(customerId, { language: options.language }) });
     },
 
     /** adjust in the caller's transaction, its input checked (AdjustmentInput) by the caller; the account is not read back. */
