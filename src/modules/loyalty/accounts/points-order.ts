@@ -4,26 +4,35 @@ import type { CustomerOrder } from '../../customers/index.ts';
 // The customers list's order by points (customer-order.ts in the customers module says why
 // it is given to it as SQL): the points a member can spend at `now`, as the list shows
 // them (accounts.ts spendable, ledger.ts balanceOf) — the cached balance less the open lots
-// still pending (their return window) or past their expiry and not yet swept. Those lots
-// are read from loyalty_entries_open_lot_sums (migration 0008), the index alone.
+// still pending (their return window) or past their expiry and not yet swept.
 // A customer who is no member has no key: after every member, in either direction.
 //
 // No index serves this order: the value depends on the moment, and an index on the cached
 // balance would cost every member's update on the purchase path its in-place write
-// (migration 0007). So a page reads every active customer's balance: 1.3–1.6 s at 100,000
-// members on a busy two-core machine (bench/customer-sort.bench.ts), where the other
-// orders take under 20 ms. Fine for thousands of members; for more, the balance spendable
-// now would have to be kept (or the held-back points indexed) — not done yet.
+// (migration 0007). So a page reads every member's cached balance and sorts them, as the
+// orders by purchases read every buyer's stats. The lots held back are summed once for
+// all members, not once per member: they are few (the return window's last days, and the
+// expired lots the nightly sweep has not reached yet), each kind a range of its own index,
+// read from the index alone (migration 0027: loyalty_entries_pending by available_at,
+// loyalty_entries_expiring by expires_at), and the sums are joined to the members by hash.
+// A lot both pending and expired is counted once: the second range leaves out the first's.
+// The sum per member this replaces (a subquery on each member's open lots) was 100,000
+// index probes and table pages at 100,000 members: 1.4–2.3 s a page on a busy two-core
+// machine, against 0.64–0.68 s now, about twice an order by purchases on the same machine
+// (docs/benchmarks.md, "The customers list, sorted"): what is left is joining every
+// member to the active customers before keeping a page's 50.
 export function pointsOrder(now: Date): CustomerOrder {
   return {
-    join: sql`LEFT JOIN LATERAL (
-      SELECT (m.points - COALESCE((
-        SELECT sum(e.remaining) FROM loyalty_entries e
-        WHERE e.customer_id = m.customer_id AND e.remaining > 0 AND (e.expires_at <= ${now} OR e.available_at > ${now})
-      ), 0))::bigint AS available
-      FROM loyalty_members m WHERE m.customer_id = c.id
-    ) lp ON true`,
-    key: sql`lp.available`,
+    join: sql`LEFT JOIN loyalty_members lm ON lm.customer_id = c.id
+    LEFT JOIN (
+      SELECT h.customer_id, sum(h.remaining)::bigint AS held FROM (
+        SELECT e.customer_id, e.remaining FROM loyalty_entries e WHERE e.remaining > 0 AND e.available_at > ${now}
+        UNION ALL
+        SELECT e.customer_id, e.remaining FROM loyalty_entries e
+        WHERE e.remaining > 0 AND e.expires_at <= ${now} AND (e.available_at > ${now}) IS NOT TRUE
+      ) h GROUP BY h.customer_id
+    ) lh ON lh.customer_id = c.id`,
+    key: sql`(lm.points - COALESCE(lh.held, 0))`,
     type: 'bigint',
     nullable: true,
   };
