@@ -21,7 +21,9 @@ export function namingOptions<A extends unknown[]>(options: Record<string, strin
  */
 function withOptionNames(error: unknown, options: Record<string, string>): unknown {
   if (!isAppError(error) || !error.problems.some((p) => Object.hasOwn(options, p.field))) return error;
-  const fields = new RegExp(`(?<![\\w-])(${Object.keys(options).join('|')}):`, 'g');
+  // A field stands first, or after a list's mark or another field's colon: never in the
+  // headline's "Invalid query:", where `query` is what was refused, not a field of it.
+  const fields = new RegExp(`(?<![\\w-])(?<=(?:^|[;:\\n-])\\s*)(${Object.keys(options).join('|')}):`, 'g');
   const rename = (text: string) => text.replace(fields, (_, field: string) => `${options[field]}:`);
   return new AppError(
     error.kind,

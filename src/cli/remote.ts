@@ -66,6 +66,18 @@ export function callServer<T = unknown, P = unknown>(server: RunningServer, meth
   return send<T, P>(server, method, route, headers, (req) => req.end(payload), onProgress);
 }
 
+/**
+ * A write that is safe to retry (callServer's request): its answer, and whether the server
+ * answered it as done before (`Idempotent-Replayed: true`), changing nothing this time.
+ */
+export async function callServerOnce<T = unknown>(server: RunningServer, method: string, route: string, body?: unknown): Promise<{ answer: T; replayed: boolean }> {
+  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const headers: Record<string, string> = payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {};
+  let replayed = false;
+  const answer = await send<T, never>(server, method, route, headers, (req) => req.end(payload), undefined, (h) => (replayed = h['idempotent-replayed'] === 'true'));
+  return { answer, replayed };
+}
+
 /** A GET's options as its query string (`?a=1&b=x`; those not given left out, '' when none). */
 export function queryOf(options: Record<string, string | number | undefined>): string {
   const given = Object.entries(options).filter((e): e is [string, string | number] => e[1] !== undefined);
@@ -112,7 +124,7 @@ export function uploadToServer<T = unknown>(
 // fetch gives up waiting for response headers after five.
 function send<T, P>(
   server: RunningServer, method: string, route: string, headers: Record<string, string>, write: (req: http.ClientRequest) => void,
-  onProgress?: (progress: P) => void,
+  onProgress?: (progress: P) => void, onHeaders?: (headers: http.IncomingHttpHeaders) => void,
 ): Promise<T> {
   const accept = onProgress ? `${NDJSON}, application/json` : 'application/json';
   talkedTo = server;
@@ -120,6 +132,7 @@ function send<T, P>(
     const asked = { ...headers, accept, 'accept-language': cliLanguage(), authorization: `Bearer ${server.token}` };
     const req = http.request(`${server.url}/api/v1${route}`, { method, headers: asked }, (res) => {
       res.on('error', () => reject(lostServer(server)));
+      onHeaders?.(res.headers);
       if (onProgress && res.headers['content-type']?.startsWith(NDJSON)) return readProgressLines(server, res, onProgress).then(resolve as (v: unknown) => void, reject);
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

@@ -60,11 +60,14 @@ export async function mergeCustomers(deps: Deps, survivorId: string, input: unkn
  */
 export async function eraseCustomer(deps: Deps, customerId: string, { actor }: { actor: Actor }) {
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
-    await deps.customers.anonymize(trx, { customerId, now });
-    const loyaltyPart = await deps.loyalty.eraseCustomer(trx, { customerId, now, actor });
-    await audit(trx, { at: now, actor, action: 'customer.erase', subject: customerId, details: loyaltyPart });
+  // What the erasure did, from its own transaction (DELETE /customers/{id} answers it): the
+  // points a read before it would tell can differ (a reservation held or settled meanwhile).
+  return deps.db.transaction().execute(async (trx) => {
+    const customerPart = await deps.customers.anonymize(trx, { customerId, now });
+    const { loyalty_points_forfeited, loyalty_points_held } = await deps.loyalty.eraseCustomer(trx, { customerId, now, actor });
+    await audit(trx, { at: now, actor, action: 'customer.erase', subject: customerId, details: { loyalty_points_forfeited } });
     await publish(trx, [{ type: 'customer.erased', customerId, payload: { customer_id: customerId } }]);
+    return withFields({ customer_id: customerId, erased_at: now.toISOString(), loyalty_points_forfeited, loyalty_points_held }, customerPart);
   });
 }
 

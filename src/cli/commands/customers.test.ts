@@ -5,7 +5,7 @@ import { BIN, useCliBusiness } from '../../../test/helpers/cli-process.ts';
 import { testDatabaseKind } from '../../../test/helpers/database.ts';
 import { startServeProcess } from '../../../test/helpers/serve-process.ts';
 
-// `regulars customers show|export|erase|merge` as a user runs them, on the embedded database
+// `regulars customers list|show|export|erase|merge` as a user runs them, on the embedded database
 // or (REGULARS_TEST_DB=postgres) a PostgreSQL one, with a case worked out by hand: 10 points
 // a euro, 200 for a first purchase. Ana (ana@example.com) buys for 30.00: 300 + 200 = 500.
 // Her duplicate, card-77 (anka@example.com), buys for 12.50: 125 + 200 = 325. Ben buys for
@@ -21,6 +21,7 @@ const PROGRAM = {
   rewards: [],
 };
 
+type Listed = { items: { id: string; email: string | null; stats: { net_spend: string }; loyalty: { points: number } | null }[]; next_cursor: string | null };
 type Exported = { profile: { id: string; email: string | null; identities: { kind: string; value: string }[] }; purchases: { external_id: string }[]; stats: { purchases: number; net_spend: string }; loyalty: { balance: number } | null };
 
 beforeAll(async () => {
@@ -38,6 +39,46 @@ beforeAll(async () => {
 describe('regulars customers', () => {
   let anaId: string;
 
+  it('lists the customers as GET /customers does: a table by default, sorted, paged, the raw page with --json', () => {
+    // Newest record first (created_at; one import writes them at one instant, so by id, newest first).
+    const lines = ok(run('customers', 'list')).split('\n');
+    expect(lines[0]).toMatch(/^Customer {2,}Id {2,}Purchases {2}Net spend \(EUR\) {2}Last purchase {2,}Points to spend {2}Tier$/);
+    const byId = json<Listed>(run('customers', 'list', '--json')).items.map((c) => c.id);
+    expect([...byId].sort().reverse()).toEqual(byId);
+    const rows: Record<string, string> = {
+      'ana@example.com': 'Ana ID 1 30.00 2026-11-01 11:00 500 —', 'anka@example.com': 'anka@example.com ID 1 12.50 2026-11-02 11:00 325 —', 'ben@example.com': 'Ben ID 1 2.50 2026-11-03 11:00 225 —',
+    };
+    const emails = json<Listed>(run('customers', 'list', '--json')).items.map((c) => c.email!);
+    expect(lines.slice(1).map((l) => l.replace(/[0-9a-f-]{36}/, 'ID').replace(/ +/g, ' '))).toEqual([...emails.map((e) => rows[e]), '']);
+    const best = json<Listed>(run('customers', 'list', '--sort', '-net_spend', '--json'));
+    expect(best.items.map((c) => [c.email, c.stats.net_spend, c.loyalty?.points])).toEqual([['ana@example.com', '30.00', 500], ['anka@example.com', '12.50', 325], ['ben@example.com', '2.50', 225]]);
+    expect(best.next_cursor).toBeNull();
+    // A page of 2 ends with the cursor to go on from; --cursor goes on, --all reads to the end.
+    const first = ok(run('customers', 'list', '--sort', 'points', '--limit', '2', '--language', 'sl')).split('\n');
+    expect(first[0]).toMatch(/^Stranka +Id +Nakupi +Neto poraba \(EUR\) +Zadnji nakup +Točke za porabo +Raven$/);
+    expect(first.slice(1, 3).map((l) => l.split(/ {2,}/)[0])).toEqual(['Ben', 'anka@example.com']);
+    const cursor = /--cursor (\S+)/.exec(first[3])![1];
+    expect(first[3]).toBe(`Še več strank: isti ukaz z --cursor ${cursor} (ali --all za vse).`);
+    expect(json<Listed>(run('customers', 'list', '--sort', 'points', '--cursor', cursor, '--json')).items.map((c) => c.email)).toEqual(['ana@example.com']);
+    expect(json<Listed>(run('customers', 'list', '--sort', 'points', '--all', '--json')).items.map((c) => c.email)).toEqual(['ben@example.com', 'anka@example.com', 'ana@example.com']);
+    expect(json<Listed>(run('customers', 'list', '--search', 'ana', '--json')).items.map((c) => c.email)).toEqual(['ana@example.com']);
+    expect(ok(run('customers', 'list', '--tag', 'vip'))).toBe('No customers found.\n');
+  }, 120_000);
+
+  it('refuses a bad --sort, naming the option and the sorts there are, with every other bad option at once', () => {
+    const refused = run('customers', 'list', '--sort', 'spend', '--limit', '0');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe([
+      'Error: Invalid query:',
+      '  - --limit: must be at least 1',
+      '  - --sort: must be one of created_at, -created_at, name, -name, last_purchase_at, -last_purchase_at, net_spend, -net_spend, purchases, -purchases, points, -points',
+      '',
+    ].join('\n'));
+    expect(run('customers', 'list', '--sort', '-spend', '--language', 'da').stderr).toBe(
+      'Fejl: Ugyldig forespørgsel: --sort: skal være en af created_at, -created_at, name, -name, last_purchase_at, -last_purchase_at, net_spend, -net_spend, purchases, -purchases, points, -points\n');
+  }, 240_000);
+
   it('shows a customer: identities, consent, purchases at a glance, points', () => {
     const lines = ok(run('customers', 'show', 'ana@example.com')).split('\n');
     anaId = /\(([0-9a-f-]{36})\)$/.exec(lines[0])![1];
@@ -51,7 +92,7 @@ describe('regulars customers', () => {
       expect.stringMatching(/^Loyalty: points to spend: 500; pending: 0; tier: —; member since \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
       '',
     ]);
-  });
+  }, 240_000);
 
   it('refuses to erase without --yes, saying what it would erase, and changes nothing; the export still holds everything', () => {
     const refused = run('customers', 'erase', 'ben@example.com', '--language', 'sl');
@@ -63,12 +104,34 @@ describe('regulars customers', () => {
     expect(ben.profile.email).toBe('ben@example.com');
     expect(ben.purchases.map((p) => p.external_id)).toEqual(['o-3']);
     expect(ben.loyalty?.balance).toBe(225);
-  });
+  }, 240_000);
 
-  it('merges a duplicate, found by its card, telling what moved; the export shows it all on the survivor', () => {
-    const merged = json<{ customer: { id: string }; merged_id: string; moved: Record<string, number> }>(run('customers', 'merge', 'ana@example.com', 'card-77', '--json'));
+  it('merges a duplicate, found by its card, only with --yes: without it shows both side by side and changes nothing; the export shows it all on the survivor', () => {
+    const asked = run('customers', 'merge', 'ana@example.com', 'card-77');
+    expect(asked.status).toBe(1);
+    expect(asked.stdout).toBe('');
+    const told = asked.stderr.split('\n').map((l) => l.replace(/[0-9a-f-]{36}/g, 'ID').trimEnd().replace(/ {2,}/g, ' | '));
+    expect(told).toEqual([
+      'Error: --yes: This would merge card-77 (ID) into ana@example.com (ID): its identities, purchases, points and history move to the customer kept, '
+        + 'and a once-per-person bonus had under both is taken back. It cannot be undone. Run it again with --yes to merge.',
+      ' | Kept | Merged into it',
+      'Customer | Ana (ID) | anka@example.com (ID)',
+      'Identities | ana@example.com | anka@example.com, card-77',
+      'Purchases | 1 | 1',
+      'Net spend (EUR) | 30.00 | 12.50',
+      'Points to spend | 500 | 325',
+      'Pending points | 0 | 0',
+      '',
+    ]);
+    expect(json<Exported>(run('customers', 'export', 'card-77')).loyalty?.balance).toBe(325);
+
+    const merged = json<{ customer: { id: string }; merged_id: string; moved: Record<string, number>; replayed: boolean }>(run('customers', 'merge', 'ana@example.com', 'card-77', '--yes', '--json'));
     expect(merged.customer.id).toBe(anaId);
     expect(merged.moved).toMatchObject({ identities: 2, purchases: 1, loyalty_points: 325, duplicate_bonuses: 1, duplicate_bonus_points: 200 });
+    expect(merged.replayed).toBe(false);
+    // The same merge again (the duplicate by its id: its card is the survivor's now) changes nothing and says so.
+    expect(ok(run('customers', 'merge', anaId, merged.merged_id, '--yes'))).toBe(
+      `${merged.merged_id} was merged into ${anaId} before: nothing changed. That merge moved: identities: 2, purchases: 1, loyalty points: 325, once-per-person bonuses had twice, taken back: 1, points of those bonuses: 200.\n`);
 
     ok(run('customers', 'export', anaId, '--out', 'ana.json'));
     expect(fs.statSync(path.join(work, 'ana.json')).mode & 0o777).toBe(0o600);
@@ -77,25 +140,30 @@ describe('regulars customers', () => {
     expect(ana.purchases.map((p) => p.external_id).sort()).toEqual(['o-1', 'o-2']);
     expect(ana.stats).toMatchObject({ purchases: 2, net_spend: '42.50' });
     expect(ana.loyalty?.balance).toBe(625);
-  });
+  }, 240_000);
 
-  it('erases with --yes; the customer is gone, and the exports, the merge and the erasure are in the activity log as the command line', () => {
+  it('erases with --yes, telling what the erasure did; the customer is gone, and the exports, the merge and the erasure are in the activity log as the command line', () => {
+    const erased = json<{ erased: boolean; customer_id: string; erased_at: string; loyalty_points_forfeited: number; loyalty_points_held: number }>(run('customers', 'erase', anaId, '--yes', '--json'));
+    expect(erased).toMatchObject({ erased: true, customer_id: anaId, loyalty_points_forfeited: 625, loyalty_points_held: 0, merged_customers_erased: 1 });
+    expect(Date.now() - Date.parse(erased.erased_at)).toBeLessThan(60_000);
     expect(ok(run('customers', 'erase', 'ben@example.com', '--yes'))).toMatch(
       /^Erased the personal data of ben@example\.com \([0-9a-f-]{36}\)\. Their purchases and totals stay, anonymous; loyalty points forfeited: 225\.\n$/);
     const gone = run('customers', 'show', 'ben@example.com');
     expect(gone.status).toBe(1);
     expect(gone.stderr).toContain('customer: no customer found for "ben@example.com"');
     const log = json<{ items: { action: string; by: { kind: string } }[] }>(run('audit', '--action', 'customer.', '--json'));
-    // Newest first: Ben's export (the first test), the merge, Ana's export after it, Ben's erasure.
-    expect(log.items.map((e) => [e.action, e.by.kind])).toEqual([['customer.erase', 'cli'], ['customer.export', 'cli'], ['customer.merge', 'cli'], ['customer.export', 'cli']]);
-  });
+    // Newest first: Ben's erasure, Ana's, Ana's export, the merge, card-77's export before it, Ben's export.
+    expect(log.items.map((e) => [e.action, e.by.kind])).toEqual([
+      ['customer.erase', 'cli'], ['customer.erase', 'cli'], ['customer.export', 'cli'], ['customer.merge', 'cli'], ['customer.export', 'cli'], ['customer.export', 'cli'],
+    ]);
+  }, 240_000);
 });
 
 describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => {
   let server: Awaited<ReturnType<typeof startServeProcess>> | undefined;
   afterAll(async () => server?.stop());
 
-  it('shows, exports, merges and erases the same way', async () => {
+  it('lists, shows, exports, merges and erases the same way', async () => {
     fs.writeFileSync(path.join(work, 'more.csv'), [
       'external_id,customer_email,customer_external_id,occurred_at,total',
       'o-4,cara@example.com,,2026-11-04T10:00:00Z,5.00',
@@ -103,12 +171,30 @@ describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => 
     ].join('\n'));
     ok(run('import', 'purchases', 'more.csv'));
     server = await startServeProcess(BIN, cli.env());
-    expect(ok(run('customers', 'merge', 'cara@example.com', 'card-88', '--language', 'da')))
+    // Ana and Ben erased, card-77 merged: Cara and card-88 are left, card-88 with the larger net spend.
+    const listed = json<Listed>(run('customers', 'list', '--sort', '-net_spend', '--limit', '1', '--json'));
+    expect(listed.items.map((c) => [c.email, c.stats.net_spend])).toEqual([[null, '7.00']]);
+    expect(listed.next_cursor).not.toBeNull();
+    expect(json<Listed>(run('customers', 'list', '--sort', '-net_spend', '--cursor', listed.next_cursor!, '--all', '--json')).items.map((c) => c.email)).toEqual(['cara@example.com']);
+    expect(ok(run('customers', 'list', '--search', 'cara'))).toMatch(/^Customer +Id +Purchases +Net spend \(EUR\) +Last purchase +Points to spend +Tier\ncara@example\.com +[0-9a-f-]{36} +1 +5\.00 +2026-11-04 11:00 +250 +—\n$/);
+    expect(run('customers', 'list', '--sort', 'bogus').stderr).toMatch(/^Error: Invalid query: --sort: must be one of created_at, /);
+
+    const asked = run('customers', 'merge', 'cara@example.com', 'card-88');
+    expect(asked.status).toBe(1);
+    expect(asked.stderr).toMatch(/^Error: --yes: This would merge card-88 .*\n +Kept +Merged into it\n/);
+    expect(asked.stderr).toMatch(/\nPoints to spend +250 +270\n/);
+    const card88 = json<{ id: string }>(run('customers', 'show', 'card-88', '--json')).id;
+    expect(ok(run('customers', 'merge', 'cara@example.com', 'card-88', '--yes', '--language', 'da')))
       .toMatch(/^card-88 \([0-9a-f-]{36}\) er lagt sammen med cara@example\.com \([0-9a-f-]{36}\)\. Flyttet: identiteter: 1, køb: 1, loyalitetspoint: 270, engangsbonusser fået to gange, taget tilbage: 1, point af de bonusser: 200\.\n$/);
+    // Sent again (the duplicate by its id: its card is Cara's now), the server answers it as
+    // done before (Idempotent-Replayed: true), and the command says so, not "merged".
+    expect(ok(run('customers', 'merge', 'cara@example.com', card88, '--yes'))).toMatch(
+      new RegExp(`^${card88} was merged into cara@example\\.com \\([0-9a-f-]{36}\\) before: nothing changed\\. That merge moved: identities: 1, purchases: 1, loyalty points: 270, `));
+    expect(json<{ replayed: boolean }>(run('customers', 'merge', 'cara@example.com', card88, '--yes', '--json')).replayed).toBe(true);
     const cara = json<Exported>(run('customers', 'export', 'cara@example.com'));
     expect(cara.purchases.map((p) => p.external_id).sort()).toEqual(['o-4', 'o-5']);
     expect(cara.loyalty?.balance).toBe(250 + 270 - 200); // 50 + 200, then 70 + 200 moved, less the second first-purchase bonus
     ok(run('customers', 'erase', 'cara@example.com', '--yes'));
     expect(run('customers', 'show', cara.profile.id).stderr).toContain(`Customer ${cara.profile.id} not found`);
-  });
+  }, 240_000);
 });

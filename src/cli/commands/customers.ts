@@ -3,29 +3,31 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Services } from '../../services.ts';
 import { invalidField } from '../../shared/errors.ts';
-import { say, type Language, type Said } from '../../shared/messages/index.ts';
+import { say, told, type Language, type Said } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { eraseCustomer, exportCustomer, mergeCustomers } from '../../workflows/customer-lifecycle.ts';
 import { print, throughServerOr } from '../context.ts';
 import { customerId } from '../customers.ts';
 import { business, dayText, whenText } from '../dates.ts';
 import { cliLanguage, count, inCli } from '../language.ts';
-import { callServer, queryOf, type RunningServer } from '../remote.ts';
+import { callServer, callServerOnce, queryOf, type RunningServer } from '../remote.ts';
+import { customerListCommand, displayName } from './customers-list.ts';
+import { table } from './table.ts';
 
 // `regulars customers …`: one customer as the dashboard's profile shows them, and what a
 // business does for a person's data request or a duplicate — the export (everything
 // stored, GET /customers/{id}/export), the erasure (personal data gone, anonymous
 // purchases and totals kept; DELETE /customers/{id}) and a merge of a duplicate
 // (POST /customers/{id}/merge) — on the embedded database or through a running server,
-// the writes audited as the command line's ('cli').
-//
-// `customers list` belongs here too, written beside `show` (as the first command of the
-// group) once the customers' list and its route have settled: they are being changed.
+// the writes audited as the command line's ('cli'). The two that cannot be undone, erase
+// and merge, only say what they would do unless --yes is given. `customers list` is in
+// customers-list.ts.
 
 type Customer = Awaited<ReturnType<Services['customers']['get']>>;
 type Stats = Awaited<ReturnType<Services['commerce']['statsOf']>>;
 type Account = Awaited<ReturnType<Services['loyalty']['account']>>;
 type Merged = Awaited<ReturnType<typeof mergeCustomers>>;
+type Erased = Awaited<ReturnType<typeof eraseCustomer>>;
 type Moved = Merged['moved'];
 
 /** A customer with their running stats, as GET /customers/{id} answers. */
@@ -47,7 +49,9 @@ async function profileOf(id: string, where: RunningServer | Services, language: 
 }
 
 export function customerCommands(program: Command) {
-  const customers = program.command('customers').description("one customer: their profile, a copy of everything stored about them, erasing their personal data, merging a duplicate");
+  const customers = program.command('customers').description("the customers list, and one customer: their profile, a copy of everything stored about them, erasing their personal data, merging a duplicate");
+
+  customerListCommand(customers);
 
   customers
     .command('show')
@@ -93,22 +97,29 @@ export function customerCommands(program: Command) {
     .option('--json', 'machine-readable output')
     .action(async (given: string, o: { yes?: boolean; json?: boolean }) => {
       const language = cliLanguage();
-      const erase = async (where: RunningServer | Services) => {
+      // Without --yes, what it would erase, as the customer reads now; with it, what the
+      // erasure did, as its own transaction answers (DELETE /customers/{id}): the points a
+      // read before it would tell can differ (a checkout reservation held or settled meanwhile).
+      const erase = async (where: RunningServer | Services): Promise<{ preview: { customer: Profile; points: number } } | { erased: Erased }> => {
         const id = await findCustomer(given, where);
-        const { customer, account } = await profileOf(id, where, language);
-        const points = account.member ? account.balance + account.pending : 0;
-        if (!o.yes) return { customer, points, erased: false };
-        if ('url' in where) await callServer(where, 'DELETE', `/customers/${id}`);
-        else await eraseCustomer(where, id, { actor: 'cli' });
-        return { customer, points, erased: true };
+        if (!o.yes) {
+          const { customer, account } = await profileOf(id, where, language);
+          return { preview: { customer, points: account.member ? account.balance + account.pending : 0 } };
+        }
+        return { erased: 'url' in where ? await callServer<Erased>(where, 'DELETE', `/customers/${id}`) : await eraseCustomer(where, id, { actor: 'cli' }) };
       };
-      const { customer, points, erased } = await throughServerOr('customers erase', erase, erase);
-      const named = who(given, customer.id);
-      if (!erased) {
+      const done = await throughServerOr('customers erase', erase, erase);
+      if ('preview' in done) {
+        const { customer, points } = done.preview;
         const identities = customer.identities.map((i) => i.value).join(', ') || '—';
-        throw invalidField('--yes', say('cli.customers.erase_would', { customer: named, identities, purchases: customer.stats.purchases, points }));
+        throw invalidField('--yes', say('cli.customers.erase_would', { customer: who(given, customer.id), identities, purchases: customer.stats.purchases, points }));
       }
-      print({ customer_id: customer.id, erased: true, loyalty_points_forfeited: points }, Boolean(o.json), () => say('cli.customers.erased', { customer: named, points }).in(language));
+      const { erased } = done;
+      print(withFields({ erased: true }, erased), Boolean(o.json), () => [
+        say('cli.customers.erased', { customer: who(given, erased.customer_id), points: count(erased.loyalty_points_forfeited, language) }),
+        ...(erased.loyalty_points_held > 0 ? [say('cli.customers.erased_held', { points: count(erased.loyalty_points_held, language) })] : []),
+        ...(erased.merged_customers_erased > 0 ? [say('cli.customers.erased_merged', { count: erased.merged_customers_erased })] : []),
+      ].map((line) => line.in(language)).join('\n'));
     });
 
   customers
@@ -116,21 +127,32 @@ export function customerCommands(program: Command) {
     .description('merge a duplicate into a customer: its identities, purchases, points and history move to the customer kept; cannot be undone')
     .argument('<survivor>', 'the customer kept: their id, email, phone or card number')
     .argument('<duplicate>', 'the duplicate merged into it (it answers no more, except to say where it went): its id, email, phone or card number')
+    .option('--yes', 'merge: without it the command only shows both customers side by side, says what it would merge, and changes nothing')
     .option('--json', 'machine-readable output')
-    .action(async (survivorGiven: string, duplicateGiven: string, o: { json?: boolean }) => {
-      const merge = async (where: RunningServer | Services): Promise<Merged & { from: string }> => {
+    .action(async (survivorGiven: string, duplicateGiven: string, o: { yes?: boolean; json?: boolean }) => {
+      const language = cliLanguage();
+      type Side = { customer: Profile; account: Account };
+      const merge = async (where: RunningServer | Services): Promise<{ preview: [Side, Side] } | (Merged & { from: string })> => {
         const survivor = await findCustomer(survivorGiven, where, 'survivor');
         const from = await findCustomer(duplicateGiven, where, 'duplicate');
+        if (!o.yes) return { preview: [await profileOf(survivor, where, language), await profileOf(from, where, language)] };
         if ('url' in where) {
-          const answer = await callServer<Omit<Merged, 'replayed'>>(where, 'POST', `/customers/${survivor}/merge`, { from });
-          return withFields(answer, { replayed: false, from });
+          // The same merge done before answers as it did, with Idempotent-Replayed: true.
+          const { answer, replayed } = await callServerOnce<Omit<Merged, 'replayed'>>(where, 'POST', `/customers/${survivor}/merge`, { from });
+          return withFields(answer, { replayed, from });
         }
         return withFields(await mergeCustomers(where, survivor, { from }, { actor: 'cli' }), { from });
       };
-      const { customer, moved, replayed, from } = await throughServerOr('customers merge', merge, merge);
-      const language = cliLanguage();
-      const told = { duplicate: who(duplicateGiven, from), survivor: who(survivorGiven, customer.id), moved: movedText(moved, language) };
-      print({ customer, merged_id: from, moved }, Boolean(o.json), () => (replayed ? say('cli.customers.merged_before', told) : say('cli.customers.merged', told)).in(language));
+      const done = await throughServerOr('customers merge', merge, merge);
+      if ('preview' in done) {
+        const [kept, duplicate] = done.preview;
+        const would = say('cli.customers.merge_would', { duplicate: who(duplicateGiven, duplicate.customer.id), survivor: who(survivorGiven, kept.customer.id) });
+        const { currency } = await business();
+        throw invalidField('--yes', told((l) => `${would.in(l)}\n${sideBySide([kept, duplicate], l, currency)}`));
+      }
+      const { customer, moved, replayed, from } = done;
+      const names = { duplicate: who(duplicateGiven, from), survivor: who(survivorGiven, customer.id), moved: movedText(moved, language) };
+      print({ customer, merged_id: from, moved, replayed }, Boolean(o.json), () => (replayed ? say('cli.customers.merged_before', names) : say('cli.customers.merged', names)).in(language));
     });
 }
 
@@ -145,6 +167,25 @@ const MOVED: Record<keyof Moved, Parameters<typeof say>[0]> = {
   referrals_rejected: 'cli.customers.moved.referrals_rejected', challenge_progress: 'cli.customers.moved.challenge_progress', tier_history: 'cli.customers.moved.tier_history',
 };
 
+/**
+ * The two customers of a merge side by side, the one kept first: who, how they are known,
+ * their purchases and net spend, the points they hold (a merge adds the duplicate's to the
+ * kept one's, less a once-per-person bonus both had).
+ */
+function sideBySide(sides: { customer: Profile; account: Account }[], language: Language, currency: string): string {
+  const t = (code: Parameters<typeof say>[0], params?: Record<string, string>) => (say as (c: string, p?: Record<string, string>) => Said)(code, params).in(language);
+  const points = ({ account }: { account: Account }, of: 'balance' | 'pending') => (account.member ? count(account[of], language) : '—');
+  return table([
+    ['', t('cli.customers.merge.kept'), t('cli.customers.merge.duplicate')],
+    [t('cli.customers.col.customer'), ...sides.map(({ customer }) => `${displayName(customer, language)} (${customer.id})`)],
+    [t('cli.customers.col.identities'), ...sides.map(({ customer }) => customer.identities.map((i) => i.value).join(', ') || '—')],
+    [t('cli.metrics.purchases_row'), ...sides.map(({ customer }) => count(customer.stats.purchases, language))],
+    [t('cli.customers.col.net_spend', { currency }), ...sides.map(({ customer }) => customer.stats.net_spend)],
+    [t('cli.customers.col.points'), ...sides.map((side) => points(side, 'balance'))],
+    [t('cli.customers.col.pending'), ...sides.map((side) => points(side, 'pending'))],
+  ]);
+}
+
 /** What a merge moved, the counts that are not 0, in the order the API lists them. */
 function movedText(moved: Moved, language: Language): string {
   const parts = (Object.keys(MOVED) as (keyof Moved)[]).filter((k) => moved[k]).map((k) => (say as (code: string, p: { count: number }) => Said)(MOVED[k], { count: moved[k] }).in(language));
@@ -153,7 +194,7 @@ function movedText(moved: Moved, language: Language): string {
 
 /** The profile for people: who, how they are known and reached, what they bought, their points. */
 export function describeCustomer(c: Profile, account: Account, language: Language, { timeZone, currency }: { timeZone: string; currency: string }): string {
-  const name = [c.first_name, c.last_name].filter(Boolean).join(' ') || c.email || c.phone || c.external_id || say('cli.customers.unnamed').in(language);
+  const name = displayName(c, language);
   const identities = c.identities.map((i) => say(`cli.customers.kind.${i.kind}` as 'cli.customers.kind.email', { value: i.value }).in(language)).join(', ') || '—';
   const consent = (given: Profile['consent']['email']) =>
     given ? say(given.status === 'granted' ? 'cli.customers.consent.granted' : 'cli.customers.consent.withdrawn', { source: given.source, at: whenText(given.at, timeZone) }) : say('cli.customers.consent.unknown');

@@ -91,4 +91,13 @@ export const MergeResult = z.strictObject({
   }),
 });
 
+/** What an erasure did (DELETE /customers/{id}), from its own transaction. */
+export const ErasureResult = z.strictObject({
+  customer_id: Id,
+  erased_at: Instant.describe('When the personal data was erased (the customer\'s `erased_at`, which GET /customers/{id} answers in its 404 from then on)'),
+  loyalty_points_forfeited: Count.describe('The points the customer held (spendable and pending), forfeited by a ledger entry of the erasure; 0 for one who was no member'),
+  loyalty_points_held: Count.describe('Points held by checkout reservations open at the erasure: no till can capture them any more; once they lapse, the hourly maintenance forfeits them (those of lots not expired by then). Not in loyalty_points_forfeited'),
+  merged_customers_erased: Count.describe('Customers merged into this one (the same person) whose kept records lost their personal data too'),
+});
+
 export const ConsentLogEntry = z.strictObject({ channel: z.enum(CHANNELS), status: z.enum(['granted', 'withdrawn']), source: z.string(), recorded_at: Instant });

@@ -4,11 +4,12 @@ import { actorOf, sourceOf } from '../../modules/auth/index.ts';
 import { CustomerInput, CustomerPatch, CustomerSearch, MergeInput } from '../../modules/customers/index.ts';
 import type { Services } from '../../services.ts';
 import { eraseCustomer, exportCustomer, mergeCustomers } from '../../workflows/customer-lifecycle.ts';
+import { listCustomers } from '../../workflows/customer-list.ts';
 import { answerFollowingMerges, followsMerges, route } from '../route.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { CustomerExport } from '../responses/customer-export.ts';
-import { CustomerPage, CustomerWithStats, MergeResult } from '../responses/customers.ts';
+import { CustomerPage, CustomerWithStats, ErasureResult, MergeResult } from '../responses/customers.ts';
 import { PurchasePage } from '../responses/purchases.ts';
 
 type IdParams = { id: string };
@@ -39,16 +40,7 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
     description: 'Each customer as GET /customers/{id} answers it, with `stats`, and with `loyalty`: the points a member can spend now and their tier (what a customers list shows beside the name). '
       + 'With `first_purchase_at`, `customer_since` and `member_since`, the dates a customer imported with a history of purchases has been a customer and a member (not `created_at`, the day of the import).',
     query: CustomerSearch, responses: { 200: { description: 'A page of customers, newest record (created_at) first', schema: CustomerPage } },
-    handler: async (req) => {
-      const found = await s.customers.search(req.query);
-      const ids = found.items.map((c) => c.id);
-      const [stats, members] = await Promise.all([s.commerce.statsOfMany(ids), s.loyalty.spendable(ids)]);
-      const loyaltyOf = (id: string) => {
-        const m = members.get(id);
-        return m ? { points: m.available, tier: m.tier, tier_name: m.tierName } : null;
-      };
-      return withFields(found, { items: found.items.map((c) => withFields(c, { stats: stats.get(c.id)!, loyalty: loyaltyOf(c.id) })) });
-    },
+    handler: async (req) => listCustomers(s, req.query),
   });
 
   route(app, prefix, {
@@ -108,10 +100,9 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
   route(app, prefix, {
     method: 'DELETE', path: '/customers/:id', tag: 'customers', scope: 'admin',
     summary: 'Erase a customer: personal data is removed, anonymous purchases and totals stay',
-    responses: { 204: { description: 'Erased', schema: null }, 404: 'Unknown' },
-    handler: async (req, reply, p) => {
-      await eraseCustomer(s, (req.params as IdParams).id, { actor: actorOf(p) });
-      return reply.code(204).send();
-    },
+    description: 'Answers what the erasure did, from its own transaction: when, the loyalty points it forfeited and those an open checkout reservation still held. '
+      + 'Earlier versions answered 204 with no body: a client that only checks for success is unaffected.',
+    responses: { 200: { description: 'Erased', schema: ErasureResult }, 404: 'Unknown, or erased or merged already' },
+    handler: async (req, _reply, p) => eraseCustomer(s, (req.params as IdParams).id, { actor: actorOf(p) }),
   });
 }

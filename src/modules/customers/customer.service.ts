@@ -327,7 +327,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       return { identities: Number(moved.numUpdatedRows) };
     },
 
-    /** The customer part of an erasure: personal data gone, the row kept as an anonymous stub. */
+    /** The customer part of an erasure: personal data gone, the row kept as an anonymous stub; answers how many customers merged into it went with it. */
     async anonymize(trx: Tx, { customerId, now }: { customerId: string; now: Date }) {
       await requireActive(trx, customerId, { forUpdate: true });
       await trx.deleteFrom('customer_identities').where('customer_id', '=', customerId).execute();
@@ -337,8 +337,9 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       // leaves their rows as stubs with the profile they had, which no request can reach
       // (they answer 404, so cannot be erased themselves). Their personal data goes too;
       // the stubs stay merged, so their ids still lead to the survivor's erased row.
-      await trx.updateTable('customers').set(withFields(NO_PERSONAL_DATA, { updated_at: now }))
-        .where(sql<boolean>`id IN ${repo.personIdsQuery(customerId)}`).where('id', '<>', customerId).execute();
+      const merged = await trx.updateTable('customers').set(withFields(NO_PERSONAL_DATA, { updated_at: now }))
+        .where(sql<boolean>`id IN ${repo.personIdsQuery(customerId)}`).where('id', '<>', customerId).executeTakeFirst();
+      return { merged_customers_erased: Number(merged.numUpdatedRows) };
     },
 
     /** Everything stored about the person in this module, for a data-access request. */

@@ -73,7 +73,31 @@ export const CLI_CUSTOMERS = {
     ru: 'Персональные данные клиента {customer} удалены. Его покупки и итоги остались, обезличенно; аннулировано баллов лояльности: {points}.',
   },
 
+  'cli.customers.erased_held': {
+    en: 'An open checkout reservation still holds {points} points: no till can use them now, and they are forfeited once it lapses.',
+    sl: 'Odprta rezervacija na blagajni še drži {points} točk: nobena blagajna jih ne more več porabiti; zapadejo, ko rezervacija poteče.',
+    tr: 'Açık bir kasa rezervasyonu hâlâ {points} puan tutuyor: hiçbir kasa artık bunları kullanamaz; rezervasyonun süresi dolunca yanarlar.',
+    da: 'En åben kassereservation holder stadig {points} point: ingen kasse kan bruge dem nu, og de fortabes, når den udløber.',
+    ru: 'Открытый резерв на кассе ещё удерживает баллов: {points}; ни одна касса их больше не спишет, они аннулируются, когда резерв истечёт.',
+  },
+  'cli.customers.erased_merged': {
+    en: 'Customers merged into them before lost their personal data too: {count}.',
+    sl: 'Tudi stranke, prej združene z njo, so izgubile osebne podatke: {count}.',
+    tr: 'Daha önce onunla birleştirilmiş müşterilerin kişisel verileri de silindi: {count}.',
+    da: 'Kunder, der tidligere blev lagt sammen med dem, mistede også deres personoplysninger: {count}.',
+    ru: 'Клиенты, ранее объединённые с ним, тоже лишились персональных данных: {count}.',
+  },
+
   // ── merge ──
+  'cli.customers.merge_would': {
+    en: 'This would merge {duplicate} into {survivor}: its identities, purchases, points and history move to the customer kept, and a once-per-person bonus had under both is taken back. It cannot be undone. Run it again with --yes to merge.',
+    sl: 'To bi stranko {duplicate} združilo s stranko {survivor}: njene identitete, nakupi, točke in zgodovina se premaknejo k ohranjeni stranki, enkratni bonus, prejet pri obeh, pa se odvzame. Tega ni mogoče razveljaviti. Za združitev ukaz zaženite znova z --yes.',
+    tr: 'Bu, {duplicate} müşterisini {survivor} ile birleştirecek: kimlikleri, alışverişleri, puanları ve geçmişi korunan müşteriye taşınır; ikisinde de alınmış kişi başı tek seferlik bonus geri alınır. Geri alınamaz. Birleştirmek için --yes ile yeniden çalıştırın.',
+    da: 'Dette ville lægge {duplicate} sammen med {survivor}: dens identiteter, køb, point og historik flyttes til kunden, der beholdes, og en engangsbonus fået under begge tages tilbage. Det kan ikke fortrydes. Kør den igen med --yes for at lægge sammen.',
+    ru: 'Это объединит клиента {duplicate} с {survivor}: его идентификаторы, покупки, баллы и история перейдут к сохраняемому клиенту, а единовременный бонус, полученный обоими, будет списан. Это нельзя отменить. Чтобы объединить, запустите снова с --yes.',
+  },
+  'cli.customers.merge.kept': { en: 'Kept', sl: 'Ostane', tr: 'Korunan', da: 'Beholdes', ru: 'Сохраняется' },
+  'cli.customers.merge.duplicate': { en: 'Merged into it', sl: 'Združi se vanjo', tr: 'Onunla birleşen', da: 'Lægges sammen med den', ru: 'Объединяется с ним' },
   'cli.customers.merged': {
     en: 'Merged {duplicate} into {survivor}. Moved: {moved}.',
     sl: 'Stranka {duplicate} je združena s stranko {survivor}. Premaknjeno: {moved}.',
@@ -103,4 +127,22 @@ export const CLI_CUSTOMERS = {
   'cli.customers.moved.referrals_rejected': { en: 'referrals rejected (a person referring themselves): {count}', sl: 'zavrnjena priporočila (oseba je priporočila sebe): {count}', tr: 'reddedilen tavsiyeler (kişi kendini tavsiye etmiş): {count}', da: 'afviste henvisninger (en person, der henviste sig selv): {count}', ru: 'отклонённые рекомендации (человек рекомендовал себя): {count}' },
   'cli.customers.moved.challenge_progress': { en: 'challenge progress: {count}', sl: 'napredek pri izzivih: {count}', tr: 'görev ilerlemesi: {count}', da: 'udfordringsforløb: {count}', ru: 'прогресс заданий: {count}' },
   'cli.customers.moved.tier_history': { en: 'tier changes: {count}', sl: 'spremembe ravni: {count}', tr: 'seviye değişiklikleri: {count}', da: 'niveauskift: {count}', ru: 'смены уровня: {count}' },
+
+  // ── list (and the merge's sides) ──
+  'cli.customers.col.customer': { en: 'Customer', sl: 'Stranka', tr: 'Müşteri', da: 'Kunde', ru: 'Клиент' },
+  'cli.customers.col.id': { en: 'Id', sl: 'Id', tr: 'Kimlik', da: 'Id', ru: 'Id' },
+  'cli.customers.col.identities': { en: 'Identities', sl: 'Identitete', tr: 'Kimlikler', da: 'Identiteter', ru: 'Идентификаторы' },
+  'cli.customers.col.net_spend': { en: 'Net spend ({currency})', sl: 'Neto poraba ({currency})', tr: 'Net harcama ({currency})', da: 'Nettoforbrug ({currency})', ru: 'Чистые траты ({currency})' },
+  'cli.customers.col.last_purchase': { en: 'Last purchase', sl: 'Zadnji nakup', tr: 'Son alışveriş', da: 'Seneste køb', ru: 'Последняя покупка' },
+  'cli.customers.col.points': { en: 'Points to spend', sl: 'Točke za porabo', tr: 'Harcanabilir puan', da: 'Point at bruge', ru: 'Доступно баллов' },
+  'cli.customers.col.pending': { en: 'Pending points', sl: 'Točke v čakanju', tr: 'Bekleyen puan', da: 'Afventende point', ru: 'Баллы в ожидании' },
+  'cli.customers.col.tier': { en: 'Tier', sl: 'Raven', tr: 'Seviye', da: 'Niveau', ru: 'Уровень' },
+  'cli.customers.list.none': { en: 'No customers found.', sl: 'Ni najdenih strank.', tr: 'Müşteri bulunamadı.', da: 'Ingen kunder fundet.', ru: 'Клиенты не найдены.' },
+  'cli.customers.list.more': {
+    en: 'More customers: the same command with --cursor {cursor} (or --all for every one).',
+    sl: 'Še več strank: isti ukaz z --cursor {cursor} (ali --all za vse).',
+    tr: 'Daha fazla müşteri: aynı komutu --cursor {cursor} ile çalıştırın (hepsi için --all).',
+    da: 'Flere kunder: samme kommando med --cursor {cursor} (eller --all for dem alle).',
+    ru: 'Есть ещё клиенты: та же команда с --cursor {cursor} (или --all, чтобы показать всех).',
+  },
 } as const satisfies Record<string, Entry>;

@@ -4,11 +4,59 @@ import type { HelpTranslations } from './cli-help.ts';
 // text as cli-help.ts says; part of CLI_HELP there.
 
 export const CLI_HELP_CUSTOMERS: Readonly<Record<string, HelpTranslations>> = {
-  'one customer: their profile, a copy of everything stored about them, erasing their personal data, merging a duplicate': {
-    sl: 'ena stranka: njen profil, kopija vsega, kar je shranjeno o njej, izbris njenih osebnih podatkov, združitev dvojnika',
-    tr: 'tek müşteri: profili, hakkında saklanan her şeyin bir kopyası, kişisel verilerinin silinmesi, bir kopyanın birleştirilmesi',
-    da: 'én kunde: profilen, en kopi af alt, der er gemt om dem, sletning af deres personoplysninger, sammenlægning af en dublet',
-    ru: 'один клиент: профиль, копия всего, что о нём хранится, удаление его персональных данных, объединение дубликата',
+  'the customers list, and one customer: their profile, a copy of everything stored about them, erasing their personal data, merging a duplicate': {
+    sl: 'seznam strank in ena stranka: njen profil, kopija vsega, kar je shranjeno o njej, izbris njenih osebnih podatkov, združitev dvojnika',
+    tr: 'müşteri listesi ve tek müşteri: profili, hakkında saklanan her şeyin bir kopyası, kişisel verilerinin silinmesi, bir kopyanın birleştirilmesi',
+    da: 'kundelisten og én kunde: profilen, en kopi af alt, der er gemt om dem, sletning af deres personoplysninger, sammenlægning af en dublet',
+    ru: 'список клиентов и один клиент: профиль, копия всего, что о нём хранится, удаление его персональных данных, объединение дубликата',
+  },
+  'the customers, as the dashboard lists them: who, purchases, net spend, last purchase, points and tier; searched, filtered and sorted': {
+    sl: 'stranke, kot jih navaja nadzorna plošča: kdo, nakupi, neto poraba, zadnji nakup, točke in raven; z iskanjem, filtri in razvrščanjem',
+    tr: 'müşteriler, panonun listelediği gibi: kim, alışverişler, net harcama, son alışveriş, puanlar ve seviye; aranmış, süzülmüş ve sıralanmış',
+    da: 'kunderne, som dashboardet viser dem: hvem, køb, nettoforbrug, seneste køb, point og niveau; søgt, filtreret og sorteret',
+    ru: 'клиенты, как их показывает панель: кто, покупки, чистые траты, последняя покупка, баллы и уровень; с поиском, фильтрами и сортировкой',
+  },
+  'only customers whose name, email, phone or card number matches this (an exact email, phone or card number finds that customer)': {
+    sl: 'samo stranke, katerih ime, e-naslov, telefon ali številka kartice se ujema s tem (točen e-naslov, telefon ali številka kartice najde to stranko)',
+    tr: 'yalnızca adı, e-postası, telefonu ya da kart numarası bununla eşleşen müşteriler (tam bir e-posta, telefon ya da kart numarası o müşteriyi bulur)',
+    da: 'kun kunder, hvis navn, e-mail, telefon eller kortnummer matcher dette (en præcis e-mail, telefon eller et kortnummer finder den kunde)',
+    ru: 'только клиенты, чьё имя, эл. почта, телефон или номер карты совпадает с этим (точная эл. почта, телефон или номер карты находит этого клиента)',
+  },
+  'only customers with this tag': {
+    sl: 'samo stranke s to oznako', tr: 'yalnızca bu etikete sahip müşteriler', da: 'kun kunder med dette mærke', ru: 'только клиенты с этой меткой',
+  },
+  'only customers of this home store: its code or id': {
+    sl: 'samo stranke te domače trgovine: njena koda ali id', tr: 'yalnızca bu ana mağazanın müşterileri: kodu ya da kimliği', da: 'kun kunder med denne hjemmebutik: dens kode eller id', ru: 'только клиенты этого домашнего магазина: его код или id',
+  },
+  'only customers who agreed to hear from the business on this channel: email or sms': {
+    sl: 'samo stranke, ki so privolile v sporočila po tem kanalu: email ali sms',
+    tr: 'yalnızca bu kanaldan haber almayı kabul eden müşteriler: email ya da sms',
+    da: 'kun kunder, der har sagt ja til at høre fra virksomheden på denne kanal: email eller sms',
+    ru: 'только клиенты, согласные получать сообщения по этому каналу: email или sms',
+  },
+  'the order: created_at (the default, newest first), name, last_purchase_at, net_spend, purchases or points; a leading - for descending (-net_spend: the best customers first)': {
+    sl: 'vrstni red: created_at (privzeto, najnovejše najprej), name, last_purchase_at, net_spend, purchases ali points; - na začetku za padajoče (-net_spend: najboljše stranke najprej)',
+    tr: 'sıra: created_at (varsayılan, en yeni önce), name, last_purchase_at, net_spend, purchases ya da points; azalan için başta - (-net_spend: en iyi müşteriler önce)',
+    da: 'rækkefølgen: created_at (standard, nyeste først), name, last_purchase_at, net_spend, purchases eller points; et - foran for faldende (-net_spend: de bedste kunder først)',
+    ru: 'порядок: created_at (по умолчанию, сначала новые), name, last_purchase_at, net_spend, purchases или points; - в начале для убывания (-net_spend: сначала лучшие клиенты)',
+  },
+  'at most this many customers (default 50)': {
+    sl: 'največ toliko strank (privzeto 50)', tr: 'en fazla bu kadar müşteri (varsayılan 50)', da: 'højst så mange kunder (standard 50)', ru: 'не больше стольких клиентов (по умолчанию 50)',
+  },
+  'go on after the customers a run before printed, from the cursor it printed': {
+    sl: 'nadaljuj za strankami, ki jih je izpisal prejšnji zagon, od kazalca, ki ga je izpisal',
+    tr: 'önceki çalıştırmanın yazdırdığı müşterilerden sonra, yazdırdığı imleçten devam et',
+    da: 'fortsæt efter de kunder, en tidligere kørsel viste, fra den markør, den viste',
+    ru: 'продолжить после клиентов, выведенных прошлым запуском, с выведенного им курсора',
+  },
+  'every customer that matches, however many': {
+    sl: 'vse ustrezne stranke, ne glede na število', tr: 'eşleşen tüm müşteriler, kaç tane olursa olsun', da: 'alle kunder, der matcher, uanset hvor mange', ru: 'все подходящие клиенты, сколько бы их ни было',
+  },
+  'merge: without it the command only shows both customers side by side, says what it would merge, and changes nothing': {
+    sl: 'združi: brez tega ukaz samo prikaže obe stranki drugo ob drugi, pove, kaj bi združil, in ničesar ne spremeni',
+    tr: 'birleştir: bu olmadan komut yalnızca iki müşteriyi yan yana gösterir, neyi birleştireceğini söyler ve hiçbir şeyi değiştirmez',
+    da: 'læg sammen: uden den viser kommandoen kun begge kunder side om side, siger, hvad den ville lægge sammen, og ændrer intet',
+    ru: 'объединить: без этого команда только показывает обоих клиентов рядом, сообщает, что объединила бы, и ничего не меняет',
   },
   'a customer: profile, identities, consent, purchases at a glance and loyalty points and tier': {
     sl: 'stranka: profil, identitete, soglasja, nakupi na kratko ter točke zvestobe in raven',

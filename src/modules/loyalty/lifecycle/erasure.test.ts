@@ -62,7 +62,10 @@ describe('merged and erased customers in the loyalty report', () => {
     expect((await api.call('GET', '/api/v1/status')).json().customers).toBe(6);
 
     // X1 holds 150: 100 spendable, 50 still pending. Erasure forfeits all of it.
-    expect((await api.call('DELETE', `/api/v1/customers/${x1}`)).statusCode).toBe(204);
+    const erasure = await api.call('DELETE', `/api/v1/customers/${x1}`);
+    expect(erasure.statusCode, erasure.body).toBe(200);
+    // What the erasure did, from its own transaction; X2, merged into X1, lost its personal data with it.
+    expect(erasure.json()).toEqual({ customer_id: x1, erased_at: '2026-06-01T12:00:00.000Z', loyalty_points_forfeited: 150, loyalty_points_held: 0, merged_customers_erased: 1 });
     const afterErasure = await report();
     expect(afterErasure.members).toBe(5);
     expect(tierMembers(afterErasure)).toEqual({ member: 5, gold: 0 });
@@ -100,7 +103,11 @@ describe('merged and erased customers in the loyalty report', () => {
     expect(account.member && [account.balance, account.expiring_now]).toEqual([30, 140]);
     const before = await report();
 
-    expect((await api.call('DELETE', `/api/v1/customers/${old}`)).statusCode).toBe(204);
+    // The answer tells the 30 forfeited now and the 30 the open reservation holds, which
+    // the account's balance read just before counted neither as the erasure did.
+    const erasure = await api.call('DELETE', `/api/v1/customers/${old}`);
+    expect(erasure.statusCode, erasure.body).toBe(200);
+    expect(erasure.json()).toEqual({ customer_id: old, erased_at: '2027-06-02T12:00:00.000Z', loyalty_points_forfeited: 30, loyalty_points_held: 30, merged_customers_erased: 0 });
     const erased = await report();
     expect(erased.members).toBe(before.members - 1);
     expect(erased.points).toMatchObject({ outstanding: before.points.outstanding - 30, expired: before.points.expired, forfeited: before.points.forfeited + 30 });
@@ -127,7 +134,9 @@ describe('merged and erased customers in the loyalty report', () => {
     const gone = await buy('card-gone', 'gone-1', '80.00', '2027-07-01T10:00:00Z');
     s.clock.set('2027-07-10T12:00:00Z');
     await s.loyalty.adjust(gone, { points: -150, reason: 'test: spent', idempotency_key: 'gone-spent' }, actor);
-    expect((await api.call('DELETE', `/api/v1/customers/${gone}`)).statusCode).toBe(204);
+    const erasure = await api.call('DELETE', `/api/v1/customers/${gone}`);
+    expect(erasure.statusCode, erasure.body).toBe(200);
+    expect(erasure.json()).toMatchObject({ customer_id: gone, loyalty_points_forfeited: 30, loyalty_points_held: 0 });
     const before = await report();
 
     // The whole purchase is refunded afterwards: its 80 points are nowhere to take, and no debt stays.

@@ -51,11 +51,16 @@ export function createErasureLoyalty(core: LoyaltyCore) {
     /**
      * The loyalty step of an erasure, in its transaction, after the customers module has
      * locked and anonymised the customer's row (customers before members, as every
-     * writer): the member's points are forfeited (the policy above). Answers the points.
+     * writer): the member's points are forfeited (the policy above). Answers the points
+     * forfeited, and those checkout reservations still hold: no till can capture them now,
+     * and once they lapse the maintenance forfeits them (those of lots not expired by then).
      */
     async eraseCustomer(trx: Tx, { customerId, now, actor }: { customerId: string; now: Date; actor: Actor }) {
       const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
-      return { loyalty_points_forfeited: member ? await forfeit(trx, member, { now, actor }) : 0 };
+      if (!member) return { loyalty_points_forfeited: 0, loyalty_points_held: 0 };
+      const held = await trx.selectFrom('loyalty_reservations').select((eb) => eb.fn.coalesce(eb.fn.sum<string>('points'), eb.val('0')).as('points'))
+        .where('customer_id', '=', customerId).where('status', '=', 'held').executeTakeFirstOrThrow();
+      return { loyalty_points_forfeited: await forfeit(trx, member, { now, actor }), loyalty_points_held: Number(held.points) };
     },
   };
 }

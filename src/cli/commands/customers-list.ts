@@ -1,0 +1,117 @@
+import type { Command } from 'commander';
+import { CustomerSearch } from '../../modules/customers/index.ts';
+import { invalidField, isAppError, type AppError } from '../../shared/errors.ts';
+import { say, type Language } from '../../shared/messages/index.ts';
+import { withFields } from '../../shared/objects.ts';
+import { parseInput, refusedTogether } from '../../shared/validation.ts';
+import { listCustomers } from '../../workflows/customer-list.ts';
+import { print, throughServerOr } from '../context.ts';
+import { business, whenText } from '../dates.ts';
+import { cliLanguage, count } from '../language.ts';
+import { namingOptions } from '../option-names.ts';
+import { callServer, queryOf } from '../remote.ts';
+import { table } from './table.ts';
+
+// `regulars customers list`: the customers list as GET /customers answers it and the
+// dashboard's Customers page shows it — a search, filters, the sorts of its headers — one
+// line a customer: who, their id, purchases, net spend, last purchase, points and tier.
+// A page is 1–500 customers (GET /customers's limit): --limit beyond that, and --all, read
+// page after page, and a page with more behind it says how to go on (as `regulars audit`).
+
+type Page = Awaited<ReturnType<typeof listCustomers>>;
+type Listed = Page['items'][number];
+
+/** GET /customers's largest page. */
+const PAGE = 500;
+
+type ListOptions = { search?: string; tag?: string; store?: string; consent?: string; sort?: string; limit?: string; cursor?: string; all?: boolean; json?: boolean };
+
+/** The query's fields as the command's options: a refusal, the server's or the service's, names what was typed. */
+const OPTIONS = { query: '--search', tag: '--tag', store: '--store', consent: '--consent', sort: '--sort', limit: '--limit', cursor: '--cursor', all: '--all' };
+
+/** The options given, without those left out: what a server's query string carries (queryOf), the service reads too. */
+const given = (query: Record<string, string | number | undefined>) => Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+
+/** The query as GET /customers takes it, checked as the service checks it, every bad option at once; the customers wanted (Infinity: all). */
+function queryOfOptions(o: ListOptions): { filters: Record<string, string | undefined>; wanted: number } {
+  const known: AppError[] = [];
+  if (o.limit !== undefined && o.all) known.push(invalidField('all', say('cli.audit.limit_or_all')));
+  const filters = { query: o.search, tag: o.tag, store: o.store, consent: o.consent, sort: o.sort, cursor: o.cursor };
+  // A limit that is no count is passed on as typed, for the query's own refusal of it.
+  const limit = o.limit !== undefined && /^\s*\d+\s*$/.test(o.limit) ? Number(o.limit) : undefined;
+  const firstPage = o.limit === undefined ? 50 : limit === undefined || limit < 1 ? o.limit : Math.min(limit, PAGE);
+  try {
+    parseInput(CustomerSearch, given(withFields(filters, { limit: firstPage })), 'query');
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    known.push(error);
+  }
+  if (known.length > 0) throw refusedTogether('query', known);
+  return { filters, wanted: o.all ? Infinity : (limit ?? 50) };
+}
+
+/** The customers wanted, page after page, and the cursor of what is left (null when nothing is). */
+async function readPages(wanted: number, filters: Record<string, string | undefined>, page: (query: Record<string, string | number | undefined>) => Promise<Page>): Promise<Page> {
+  const items: Listed[] = [];
+  let cursor = filters.cursor;
+  let next: string | null = null;
+  do {
+    const read = await page(withFields(filters, { cursor, limit: Math.min(PAGE, wanted - items.length) }));
+    items.push(...read.items);
+    next = read.next_cursor;
+    cursor = next ?? undefined;
+  } while (next !== null && items.length < wanted);
+  return { items, next_cursor: next };
+}
+
+export function customerListCommand(customers: Command) {
+  customers
+    .command('list')
+    .description('the customers, as the dashboard lists them: who, purchases, net spend, last purchase, points and tier; searched, filtered and sorted')
+    .option('--search <text>', 'only customers whose name, email, phone or card number matches this (an exact email, phone or card number finds that customer)')
+    .option('--tag <tag>', 'only customers with this tag')
+    .option('--store <store>', "only customers of this home store: its code or id")
+    .option('--consent <channel>', 'only customers who agreed to hear from the business on this channel: email or sms')
+    .option('--sort <sort>', 'the order: created_at (the default, newest first), name, last_purchase_at, net_spend, purchases or points; a leading - for descending (-net_spend: the best customers first)')
+    .option('--limit <n>', 'at most this many customers (default 50)')
+    .option('--cursor <cursor>', 'go on after the customers a run before printed, from the cursor it printed')
+    .option('--all', 'every customer that matches, however many')
+    .option('--json', 'machine-readable output')
+    .action(namingOptions(OPTIONS, async (o: ListOptions) => {
+      const { filters, wanted } = queryOfOptions(o);
+      const page = await throughServerOr(
+        'customers list',
+        (server) => readPages(wanted, filters, (q) => callServer<Page>(server, 'GET', `/customers${queryOf(q)}`)),
+        (s) => readPages(wanted, filters, (q) => listCustomers(s, given(q))),
+      );
+      const language = cliLanguage();
+      await print(page, Boolean(o.json), async () => [
+        customerTable(page.items, language, await business()),
+        ...(page.next_cursor ? [say('cli.customers.list.more', { cursor: page.next_cursor }).in(language)] : []),
+      ].join('\n'));
+    }));
+}
+
+/** A tier's name in `language` (the program's text, one for all or one per language), else its code. */
+function tierText(loyalty: NonNullable<Listed['loyalty']>, language: Language): string {
+  const name = loyalty.tier_name as string | Partial<Record<Language, string>> | null;
+  if (typeof name === 'string') return name;
+  return name?.[language] ?? name?.en ?? Object.values(name ?? {})[0] ?? loyalty.tier ?? '—';
+}
+
+/** The customers as a table: who, their id, purchases, net spend, last purchase, points to spend and tier. */
+export function customerTable(items: Listed[], language: Language, { timeZone, currency }: { timeZone: string; currency: string }): string {
+  if (items.length === 0) return say('cli.customers.list.none').in(language);
+  const t = (code: 'cli.customers.col.customer' | 'cli.customers.col.id' | 'cli.metrics.purchases_row' | 'cli.customers.col.last_purchase' | 'cli.customers.col.points' | 'cli.customers.col.tier') => say(code).in(language);
+  return table([
+    [t('cli.customers.col.customer'), t('cli.customers.col.id'), t('cli.metrics.purchases_row'), say('cli.customers.col.net_spend', { currency }).in(language), t('cli.customers.col.last_purchase'), t('cli.customers.col.points'), t('cli.customers.col.tier')],
+    ...items.map((c) => [
+      displayName(c, language), c.id, count(c.stats.purchases, language), c.stats.net_spend, c.stats.last_purchase_at ? whenText(c.stats.last_purchase_at, timeZone) : '—',
+      c.loyalty ? count(c.loyalty.points, language) : '—', c.loyalty?.tier ? tierText(c.loyalty, language) : '—',
+    ]),
+  ], 'llrrlrl');
+}
+
+/** A customer as the dashboard names them: their name, else their email, phone or card number. */
+export const displayName = (c: { first_name: string | null; last_name: string | null; email: string | null; phone: string | null; external_id: string | null }, language: Language) =>
+  [c.first_name, c.last_name].filter(Boolean).join(' ') || c.email || c.phone || c.external_id || say('cli.customers.unnamed').in(language);
