@@ -135,3 +135,13 @@ export const followsMerges = (what: string) =>
   `The id of a customer merged into another (POST /customers/{id}/merge, also through a chain of merges) answers ${what}, ` +
   "with the survivor's id as customer_id and a Content-Location header naming the survivor's URL, so a till or an app can learn the id to use. " +
   'GET /customers/{id} is not followed: it answers a merged id with a 404 naming the customer it was merged into.';
+
+/**
+ * The 404 of a route given a customer id (customerNotFound): `what` is refused, and an
+ * erased customer's id is answered as GET /customers/{id} answers it, its problem's
+ * `erased_at` saying when. `merged`: how the route takes a merged id.
+ */
+export const unknownCustomer = (what = 'Unknown customer', merged = 'a merged id is followed to the customer it was merged into') =>
+  `${what}, or an erased one (the problem's \`erased_at\` says when the customer was erased, as GET /customers/{id} answers it); ${merged}`;
+/** unknownCustomer of a staff write that refuses a merged id (adjust, enrol). */
+export const MERGED_REFUSED = "a merged id is refused, the problem's `merged_into` naming the customer it was merged into";

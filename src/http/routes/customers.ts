@@ -5,7 +5,7 @@ import { CustomerInput, CustomerPatch, CustomerSearch, MergeInput } from '../../
 import type { Services } from '../../services.ts';
 import { eraseCustomer, exportCustomer, mergeCustomers } from '../../workflows/customer-lifecycle.ts';
 import { listCustomers } from '../../workflows/customer-list.ts';
-import { answerFollowingMerges, followsMerges, route } from '../route.ts';
+import { answerFollowingMerges, followsMerges, route, unknownCustomer } from '../route.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { CustomerExport } from '../responses/customer-export.ts';
@@ -62,7 +62,7 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/purchases', tag: 'customers', scope: 'read', summary: "The customer's purchases, newest first",
     description: followsMerges("the surviving customer's purchases (the merged customer's among them: the merge moved them)"),
-    query: Page, responses: { 200: { description: 'A page of purchases', schema: PurchasePage }, 404: 'Unknown or erased customer' },
+    query: Page, responses: { 200: { description: 'A page of purchases', schema: PurchasePage }, 404: unknownCustomer() },
     handler: async (req, reply) => {
       const id = (req.params as IdParams).id;
       return answerFollowingMerges(req, reply, id, await s.commerce.listForCustomer(id, parseInput(Page, req.query ?? {}, 'query')));

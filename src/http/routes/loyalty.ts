@@ -10,7 +10,7 @@ import { AppError } from '../../shared/errors.ts';
 import { fixedText } from '../../shared/messages/index.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { answerLanguage, toldIn } from '../problem.ts';
-import { answerFollowingMerges, answerWrite, followsMerges, route } from '../route.ts';
+import { answerFollowingMerges, answerWrite, followsMerges, MERGED_REFUSED, route, unknownCustomer } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
 import {
   Account, AppliedProgram, LedgerProof, LoyaltyReport, MaintenanceRun, MemberAccount, ProgramJsonSchema, ProgramOverview, ProgramVersion,
@@ -96,7 +96,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     query: AccountQuery,
     responses: {
       200: { description: 'The account (only customer_id, member: false and program_version for a customer who has not joined)', schema: Account },
-      404: 'Unknown customer',
+      404: unknownCustomer(),
       422: 'Unknown language',
     },
     handler: async (req, reply) => {
@@ -108,7 +108,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/loyalty/tiers', tag: 'loyalty', scope: 'read', summary: 'Tier history',
     description: followsMerges("the surviving customer's tier history"),
-    responses: { 200: { description: 'Every tier change, oldest first', schema: TierHistory }, 404: 'Unknown customer' },
+    responses: { 200: { description: 'Every tier change, oldest first', schema: TierHistory }, 404: unknownCustomer() },
     handler: async (req, reply) => {
       const { id } = req.params as IdParams;
       return answerFollowingMerges(req, reply, id, await L.tierHistory(id));
@@ -116,7 +116,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   });
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/loyalty/enrol', tag: 'loyalty', scope: 'write', summary: 'Enrol a customer in the program',
-    responses: { 201: { description: 'Enrolled: the account', schema: MemberAccount }, 200: { description: 'Already a member: the account', schema: MemberAccount } },
+    responses: { 201: { description: 'Enrolled: the account', schema: MemberAccount }, 200: { description: 'Already a member: the account', schema: MemberAccount }, 404: unknownCustomer('Unknown customer', MERGED_REFUSED) },
     handler: async (req, reply, p) => {
       const r = await L.enrol((req.params as IdParams).id, { actor: actorOf(p) });
       return reply.code(r.created ? 201 : 200).send(r.account);
@@ -129,6 +129,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: {
       201: { description: 'The account after', schema: MemberAccount },
       200: { description: 'Already recorded (replay): the account now', schema: MemberAccount },
+      404: unknownCustomer('Unknown customer', MERGED_REFUSED),
       409: 'The key was used with other points or another reason',
       422: 'No reason, or below zero',
     },
@@ -144,6 +145,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: {
       201: { description: 'The coupon (or gift card) issued', schema: Redemption },
       200: { description: 'Already redeemed with this key: what it issued', schema: Redemption },
+      404: unknownCustomer(),
       409: 'Not enough points, out of stock, or key reused',
       422: 'Unknown or ineligible reward',
     },
@@ -157,7 +159,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/coupons', tag: 'loyalty', scope: 'read', summary: "The customer's coupons",
     description: followsMerges("the surviving customer's coupons"),
-    responses: { 200: { description: 'Every coupon of the customer, with whether it can be used now', schema: CustomerCoupons }, 404: 'Unknown customer' },
+    responses: { 200: { description: 'Every coupon of the customer, with whether it can be used now', schema: CustomerCoupons }, 404: unknownCustomer() },
     handler: async (req, reply) => {
       const { id } = req.params as IdParams;
       return answerFollowingMerges(req, reply, id, await L.couponsOf(id));
@@ -166,7 +168,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/gift-cards', tag: 'loyalty', scope: 'read', summary: "The customer's gift cards and their balances",
     description: followsMerges("the surviving customer's gift cards"),
-    responses: { 200: { description: 'Every gift card of the customer, newest first, with whether it can pay now', schema: CustomerGiftCards }, 404: 'Unknown customer' },
+    responses: { 200: { description: 'Every gift card of the customer, newest first, with whether it can pay now', schema: CustomerGiftCards }, 404: unknownCustomer() },
     handler: async (req, reply) => {
       const { id } = req.params as IdParams;
       return answerFollowingMerges(req, reply, id, await L.giftCardsOf(id));
@@ -176,7 +178,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     method: 'POST', path: '/customers/:id/loyalty/reservations', tag: 'loyalty', scope: 'write',
     summary: 'Hold points at checkout (released automatically after reservation_minutes)',
     body: ReserveInput,
-    responses: { 201: { description: 'The reservation', schema: ReservationResult }, 200: { description: 'Already made with this key', schema: ReservationResult }, 409: 'Not enough points' },
+    responses: { 201: { description: 'The reservation', schema: ReservationResult }, 200: { description: 'Already made with this key', schema: ReservationResult }, 404: unknownCustomer(), 409: 'Not enough points' },
     handler: async (req, reply, p) => {
       const r = await L.reserve((req.params as IdParams).id, req.body, { actor: actorOf(p) });
       return answerWrite(reply, r.created, r);
@@ -191,10 +193,10 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
       body: action === 'capture' ? CaptureInput : undefined,
       responses: action === 'capture'
         ? {
-          200: { description: 'The reservation, captured_points the points spent', schema: ReservationResult }, 404: 'Unknown reservation',
+          200: { description: 'The reservation, captured_points the points spent', schema: ReservationResult }, 404: unknownCustomer('Unknown reservation or customer'),
           409: 'Already settled otherwise (or captured with other points), or expired', 422: 'points more than reserved, or a field other than points',
         }
-        : { 200: { description: 'The reservation', schema: ReservationResult }, 404: 'Unknown reservation', 409: 'Captured already' },
+        : { 200: { description: 'The reservation', schema: ReservationResult }, 404: unknownCustomer('Unknown reservation or customer'), 409: 'Captured already' },
       handler: async (req, reply) => {
         const { id, reservation } = req.params as { id: string; reservation: string };
         const r = action === 'capture' ? await L.capture(id, reservation, req.body) : await L.release(id, reservation);
@@ -207,7 +209,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
 
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/loyalty/referral-code', tag: 'loyalty', scope: 'write', summary: "The member's referral code to share (created on first call)",
-    responses: { 201: { description: 'A new code', schema: ReferralCode }, 200: { description: 'The existing code', schema: ReferralCode }, 409: 'Not a member' },
+    responses: { 201: { description: 'A new code', schema: ReferralCode }, 200: { description: 'The existing code', schema: ReferralCode }, 404: unknownCustomer(), 409: 'Not a member' },
     handler: async (req, reply) => {
       const r = await L.referralCode((req.params as IdParams).id);
       return reply.code(r.created ? 201 : 200).send({ code: r.code });
@@ -220,6 +222,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: {
       201: { description: 'Linked: pending', schema: ReferralClaim },
       200: { description: 'Already linked with this code: where it stands', schema: ReferralClaim },
+      404: unknownCustomer(),
       409: 'Referred by someone else',
       422: 'Unknown code, own code, same email/phone, or not a new customer',
     },
@@ -235,7 +238,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: {
       201: { description: 'The points given', schema: SurveyBonus },
       200: { description: 'Already given for this response (replay, Idempotent-Replayed: true): the points it was given; or { points: 0 } when the program has no survey bonus', schema: SurveyBonus },
-      404: 'Unknown customer', 409: 'Not a member' },
+      404: unknownCustomer(), 409: 'Not a member' },
     handler: async (req, reply, p) => {
       const r = await L.surveyBonus((req.params as IdParams).id, req.body, { actor: actorOf(p) });
       if (r.created || r.replayed) return answerWrite(reply, r.created, { points: r.points });
@@ -271,7 +274,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: {
       201: { description: 'Used: the coupon and what it gives', schema: CouponUse },
       200: { description: 'Already used with this key', schema: CouponUse },
-      404: 'Unknown code, or a customer_id of no customer (a merged id is followed to the survivor)',
+      404: unknownCustomer('Unknown code, or a customer_id of no customer'),
       409: 'Used up, expired, or not this customer\'s',
     },
     codeLookup: true,
@@ -303,7 +306,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: {
       201: { description: 'The gift card', schema: GiftCardIssue },
       200: { description: 'Already issued with this key (replay): the same gift card, as it is now', schema: GiftCardIssue },
-      404: 'A customer_id of no customer (a merged id is followed to the survivor)',
+      404: unknownCustomer('A customer_id of no customer'),
       409: 'The key was used with a different body: each field that differs (amount, currency, customer_id, expires_at) named in `errors`, with the card\'s value and this request\'s',
       422: 'Invalid input, or expires_at in the past (a date alone is usable through that day in the business\'s time zone)' },
     handler: async (req, reply, p) => {

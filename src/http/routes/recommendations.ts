@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EvaluationQuery, recommendationsForCustomer } from '../../modules/analytics/index.ts';
 import type { Services } from '../../services.ts';
 import { parseInput } from '../../shared/validation.ts';
-import { answerFollowingMerges, followsMerges, route } from '../route.ts';
+import { answerFollowingMerges, followsMerges, route, unknownCustomer } from '../route.ts';
 import { BoughtTogether, CustomerRecommendations, ProductPairs, RecommendationEvaluation } from '../responses/recommendations.ts';
 
 const Limit = z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) });
@@ -26,7 +26,7 @@ export function recommendationRoutes(app: FastifyInstance, s: Services, prefix: 
     method: 'GET', path: '/customers/:id/recommendations', tag: 'recommendations', scope: 'read',
     summary: "Next-best products for the customer (by id or external id), none they have bought: from what customers with the same products bought, else the most popular",
     description: followsMerges("the surviving customer's, from everything the person bought"),
-    query: Limit, responses: { 200: { description: 'The products, best first', schema: CustomerRecommendations }, 404: 'Unknown or erased customer', 422: 'Invalid limit' },
+    query: Limit, responses: { 200: { description: 'The products, best first', schema: CustomerRecommendations }, 404: unknownCustomer(), 422: 'Invalid limit' },
     handler: async (req, reply) => {
       const { limit } = parseInput(Limit, req.query, 'query');
       const { id } = req.params as { id: string };

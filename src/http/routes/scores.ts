@@ -3,7 +3,7 @@ import { actorOf, isLocalCli } from '../../modules/auth/index.ts';
 import { ScoreRunInput, SegmentHistoryQuery } from '../../modules/analytics/index.ts';
 import type { Services } from '../../services.ts';
 import { parseInput } from '../../shared/validation.ts';
-import { answerFollowingMerges, followsMerges, route } from '../route.ts';
+import { answerFollowingMerges, followsMerges, route, unknownCustomer } from '../route.ts';
 import { CustomerScores, ScoreRunSummary, SegmentHistory } from '../responses/analytics.ts';
 
 // Scores per customer and the segment history. The nightly job computes the scores
@@ -18,7 +18,7 @@ export function scoreRoutes(app: FastifyInstance, s: Services, prefix: string) {
       '12-month CLV (Gamma-Gamma spend × BG/NBD purchases, discounted 1 % a month), churn probability (no purchase within the horizon) with its band and top reasons ' +
       '(coefficient × standardised value, log-odds), and the basis: customers scored and the churn score\'s AUC on a held-out window',
     description: followsMerges("the surviving customer's latest scores"),
-    responses: { 200: { description: 'The scores', schema: CustomerScores }, 404: 'Unknown or erased customer, or not scored yet (no purchases, or before the first run)' },
+    responses: { 200: { description: 'The scores', schema: CustomerScores }, 404: `${unknownCustomer()}; or not scored yet (no purchases, or before the first run)` },
     handler: async (req, reply) => {
       const { id } = req.params as { id: string };
       return answerFollowingMerges(req, reply, id, await scores.customerScores(id));

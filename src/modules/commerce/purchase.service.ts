@@ -7,7 +7,7 @@ import { say } from '../../shared/messages/index.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { toMajor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
-import { customerToRead, type CustomerService, type Identity } from '../customers/index.ts';
+import { customerNotFound, customerToRead, type CustomerService, type Identity } from '../customers/index.ts';
 import type { StoreService } from '../stores/index.ts';
 import { prepareMany, type PreparedPurchase } from './purchase.prepare.ts';
 import * as repo from './purchase.repository.ts';
@@ -145,7 +145,7 @@ export function createCommerceService(deps: CommerceDeps) {
      */
     async listForCustomer(requested: string, { limit = 50, cursor }: { limit?: number; cursor?: string } = {}) {
       const customer = await customerToRead(db, requested);
-      if (customer.status !== 'active') throw notFound(say('customer.not_found', { id: requested }));
+      if (customer.status !== 'active') throw customerNotFound(requested, customer);
       const customerId = customer.id;
       const before = cursor ? decodeCursor(cursor) : undefined;
       const rows = await repo.purchasesOfCustomer(db, { customerId, limit: limit + 1, before });

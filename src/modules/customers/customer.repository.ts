@@ -2,11 +2,10 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Selectable } from 'kysely';
 import { readLater, sendLater, type Consent, type CustomersTable, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
-import { AppError, notFound } from '../../shared/errors.ts';
-import { say } from '../../shared/messages/index.ts';
+import { AppError } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
 import type { CustomerOrder } from './customer-order.ts';
-import type { Identity, IdentityKind } from './customer.ts';
+import { customerNotFound, type Identity, type IdentityKind } from './customer.ts';
 
 // SQL for customers. Functions take the connection or transaction to run on.
 
@@ -127,10 +126,11 @@ export function mergeChainEnds(starts: string[], froms: string[]) {
  * caller already read it, so only a merged id costs a look-up more, the rest of its chain
  * in one statement. Not locked: a read shows what is committed.
  */
-export async function customerToRead(db: Db | Tx, id: string, known?: { status: string; merged_into: string | null }): Promise<{ id: string; status: string }> {
-  const row = known ?? (isUuid(id) ? await db.selectFrom('customers').select(['status', 'merged_into']).where('id', '=', id).executeTakeFirst() : undefined);
-  if (!row) throw notFound(say('customer.not_found', { id }));
-  if (row.status !== 'merged' || !row.merged_into) return { id, status: row.status };
+export async function customerToRead(db: Db | Tx, id: string, known?: { status: string; merged_into: string | null; erased_at?: Date | null }): Promise<{ id: string; status: string; erasedAt?: Date | null }> {
+  const row = known ?? (isUuid(id) ? await db.selectFrom('customers').select(['status', 'merged_into', 'erased_at']).where('id', '=', id).executeTakeFirst() : undefined);
+  if (!row) throw customerNotFound(id);
+  // An erased id's own row says when (customerNotFound); the end of a merged id's chain need not.
+  if (row.status !== 'merged' || !row.merged_into) return { id, status: row.status, erasedAt: row.erased_at };
   // From the id itself: a chain whose next link is missing ends at its last row.
   const { rows } = await sql<{ id: string; status: string }>`WITH RECURSIVE ${mergeChainEnds([id], [id])} SELECT id, status FROM ends`.execute(db);
   return rows[0];

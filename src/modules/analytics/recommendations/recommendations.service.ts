@@ -4,7 +4,7 @@ import { isAppError, notFound } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
 import { isUuid } from '../../../shared/ids.ts';
 import { parseInput } from '../../../shared/validation.ts';
-import { customerToRead, type CustomerService } from '../../customers/index.ts';
+import { customerNotFound, customerToRead, type CustomerService } from '../../customers/index.ts';
 import { hitRateAt, trainRecommender, type HitRateReport, type Recommender, type RecommenderOptions } from './recommend.ts';
 import { customerSkus, loadBaskets, productCatalogue, type Product } from './recommendations.repository.ts';
 import { EvaluationQuery } from './recommendations.schema.ts';
@@ -116,16 +116,18 @@ export async function recommendationsForCustomer(
 }
 
 async function resolveCustomer(db: Db, customers: Pick<CustomerService, 'get' | 'findByIdentity'>, ref: string): Promise<string> {
+  let gone: Awaited<ReturnType<typeof customerToRead>> | undefined;
   if (isUuid(ref)) {
     // An id of no customer (or an erased one's) may still be an external id that looks like one.
     try {
       const found = await customerToRead(db, ref);
       if (found.status === 'active') return found.id;
+      gone = found;
     } catch (error) {
       if (!isAppError(error) || error.kind !== 'not_found') throw error;
     }
   }
   const id = await customers.findByIdentity({ kind: 'external_id', value: ref });
-  if (!id) throw notFound(say('customer.not_found', { id: ref }));
+  if (!id) throw customerNotFound(ref, gone);
   return (await customers.get(id)).id; // not found for an erased or merged customer
 }

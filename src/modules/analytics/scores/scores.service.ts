@@ -8,7 +8,7 @@ import type { Logger } from '../../../shared/logger.ts';
 import { currencyExponent, toMajor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { fitAllOffThread, type BgNbdParams, type CustomerSummary, type FittedModels, type ModelFit, type GammaGammaParams, type TransactionModel } from '../btyd/index.ts';
-import { customerToRead } from '../../customers/index.ts';
+import { customerNotFound, customerToRead } from '../../customers/index.ts';
 import { trainChurnModel, type ChurnTraining, type ChurnValidation } from '../churn/index.ts';
 import * as repo from './scores.repository.ts';
 import { ScoreRunInput, SegmentHistoryQuery } from './scores.schema.ts';
@@ -241,7 +241,7 @@ export function createScoresService(deps: ScoresDeps) {
      */
     async customerScores(requested: string) {
       const customer = await customerToRead(db, requested);
-      if (customer.status !== 'active') throw notFound(say('customer.not_found', { id: requested }));
+      if (customer.status !== 'active') throw customerNotFound(requested, customer);
       const row = await repo.scoresOf(db, customer.id);
       if (!row) throw notFound(say('scores.none_yet'));
       const run = row.run_params as { horizon_days?: number; risk_from?: string; churn?: { validation?: { auc?: unknown } }; transaction_model?: TransactionModel['model'] };

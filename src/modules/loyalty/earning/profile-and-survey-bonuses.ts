@@ -5,7 +5,7 @@ import { conflict, invalid, notFound } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
 import { isUuid } from '../../../shared/ids.ts';
 import { parseInput } from '../../../shared/validation.ts';
-import { personIdsQuery } from '../../customers/index.ts';
+import { customerNotFound, personIdsQuery } from '../../customers/index.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { activeIds, lockActiveCustomer } from '../lifecycle/merged-customers.ts';
@@ -84,7 +84,7 @@ export function createProfileAndSurveyBonuses(core: LoyaltyCore) {
       return db.transaction().execute(async (trx) => {
         // The survey tool cannot know about merges: the survivor's thank-you, once per response.
         const customer = await lockActiveCustomer(trx, customerId);
-        if (!customer || customer.status === 'erased') throw notFound(say('customer.not_found', { id: customerId }));
+        if (!customer || customer.status === 'erased') throw customerNotFound(customerId, customer);
         const earlier = await pointsGivenFor(trx, customer.id, key);
         if (earlier !== null) return { created: false, replayed: true, points: earlier };
         if (!points) return { created: false, replayed: false, points: 0 };

@@ -3,6 +3,7 @@ import { audit, type Actor, type Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
 import { conflict, invalidField, notFound } from '../../../shared/errors.ts';
 import { say, type Said } from '../../../shared/messages/index.ts';
+import { customerNotFound } from '../../customers/index.ts';
 import { isUuid } from '../../../shared/ids.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { newCode, normalizeCode } from '../rewards/codes.ts';
@@ -41,7 +42,7 @@ export function createReferrals(core: LoyaltyCore) {
       return db.transaction().execute(async (trx) => {
         // The member's app may still hold a merged id: the survivor's code (merged-customers.ts).
         const active = await lockActiveCustomer(trx, requested);
-        if (!active || active.status !== 'active') throw notFound(say('customer.not_found', { id: requested }));
+        if (!active || active.status !== 'active') throw customerNotFound(requested, active);
         const customerId = active.id;
         const customer = await trx.selectFrom('customers').select(['id', 'first_name', 'status']).where('id', '=', customerId).executeTakeFirstOrThrow();
         const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
@@ -91,9 +92,9 @@ export function createReferrals(core: LoyaltyCore) {
           if (owner && owner.customer_id === (locked.get(held)?.id ?? held)) break;
         }
         const friendNow = locked.get(friendId)?.id;
-        const rows = await trx.selectFrom('customers').select(['id', 'email', 'phone', 'status']).where('id', 'in', [friendNow ?? friendId, owner.customer_id]).execute();
+        const rows = await trx.selectFrom('customers').select(['id', 'email', 'phone', 'status', 'erased_at']).where('id', 'in', [friendNow ?? friendId, owner.customer_id]).execute();
         const [friend, referrer] = [friendNow, owner.customer_id].map((id) => rows.find((c) => c.id === id));
-        if (!friend || friend.status !== 'active') throw notFound(say('customer.not_found', { id: friendId }));
+        if (!friend || friend.status !== 'active') throw customerNotFound(friendId, friend && { id: friend.id, status: friend.status, erasedAt: friend.erased_at });
         friendId = friend.id;
         const reject = (reason: Said) => invalidField('code', reason);
         if (owner.customer_id === friendId) throw reject(say('referral.own_code'));

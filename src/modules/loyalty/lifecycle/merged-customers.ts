@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../../db/index.ts';
 import { notFound } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
 import { isUuid } from '../../../shared/ids.ts';
-import { customerToRead, mergeChainEnds, personIdsQuery } from '../../customers/index.ts';
+import { customerNotFound, customerToRead, mergeChainEnds, personIdsQuery } from '../../customers/index.ts';
 
 // A merge (workflows/customer-lifecycle.ts) leaves the merged customer's row behind, status
 // 'merged' and merged_into the survivor, possibly in chains (A → B → C). Its ledger is
@@ -33,8 +33,9 @@ import { customerToRead, mergeChainEnds, personIdsQuery } from '../../customers/
 // (customers module) still answers the merged id as merged.
 //
 // An erased customer is nobody any more: every loyalty read and write answers their id as
-// GET /customers/{id} does, 404 "Customer … not found" (readableCustomer,
-// requireActiveCustomer, the redemption's and the reservation's own look-ups), and the
+// GET /customers/{id} does, 404 "Customer … not found" with erased_at (customerNotFound,
+// thrown by readableCustomer, requireActiveCustomer, the redemption's and the
+// reservation's own look-ups), and the
 // rewards catalogue answers it as an unknown id, with no member's fields. QA F10: the
 // account answered 200 with the erased ledger, a redemption 409 "not enough points".
 // Their ledger stays, under the anonymous id, for the report and verify.
@@ -51,6 +52,8 @@ export interface ActiveCustomer {
   /** The customer the id stands for now: the id itself unless it was merged. */
   id: string;
   status: string;
+  /** When the customer's personal data was erased (status 'erased'), for the 404 (customerNotFound). */
+  erasedAt: Date | null;
   /** The id asked for. */
   requested: string;
 }
@@ -69,15 +72,15 @@ export async function lockActiveCustomers(trx: Tx, ids: string[], { forUpdate = 
   let pending = [...new Set(ids.filter(isUuid))].map((id) => ({ start: id, from: id }));
   for (let round = 0; pending.length > 0; round++) {
     if (round === MAX_ROUNDS) throw new Error('loyalty: customers kept being merged while being locked');
-    const rows = await sql<{ start: string; id: string; status: string; merged_into: string | null }>`
+    const rows = await sql<{ start: string; id: string; status: string; merged_into: string | null; erased_at: Date | string | null }>`
       WITH RECURSIVE ${mergeChainEnds(pending.map((p) => p.start), pending.map((p) => p.from))}
-      SELECT e.start, c.id, c.status, c.merged_into FROM ends e JOIN customers c ON c.id = e.id
+      SELECT e.start, c.id, c.status, c.merged_into, c.erased_at FROM ends e JOIN customers c ON c.id = e.id
       ORDER BY c.id ${forUpdate ? sql`FOR UPDATE OF c` : sql`FOR SHARE OF c`}`.execute(trx);
     const again: typeof pending = [];
     for (const r of rows.rows) {
       // Merged while this waited for the lock: the merge committed, follow it.
       if (r.status === 'merged' && r.merged_into) again.push({ start: r.start, from: r.merged_into });
-      else out.set(r.start, { id: r.id, status: r.status, requested: r.start });
+      else out.set(r.start, { id: r.id, status: r.status, erasedAt: r.erased_at === null ? null : new Date(r.erased_at), requested: r.start });
     }
     pending = again;
   }
@@ -92,7 +95,7 @@ export async function lockActiveCustomer(trx: Tx, id: string, options?: { forUpd
 /** The same, and a 404 for an id of no customer, or of one erased (as GET /customers/{id} answers it: nobody to give anything to). */
 export async function requireActiveCustomer(trx: Tx, id: string): Promise<ActiveCustomer> {
   const found = await lockActiveCustomer(trx, id);
-  if (!found || found.status === 'erased') throw notFound(say('customer.not_found', { id }));
+  if (!found || found.status === 'erased') throw customerNotFound(id, found);
   return found;
 }
 
@@ -144,7 +147,7 @@ export async function keysTakenAcrossMerges(trx: Db | Tx, pairs: { customerId: s
  */
 export async function readableCustomer(db: Db | Tx, requested: string, known?: { status: string; merged_into: string | null }): Promise<{ id: string; status: string }> {
   const customer = await customerToRead(db, requested, known);
-  if (customer.status === 'erased') throw notFound(say('customer.not_found', { id: requested }));
+  if (customer.status === 'erased') throw customerNotFound(requested, customer);
   return customer;
 }
 

@@ -15,7 +15,7 @@ import { lockedMembersCte, lockFresh, memberOf, type LockedMemberFlags } from '.
 export interface RedemptionState {
   member: MemberRow;
   /** The member's customer, as read under the member's lock (see lockMembersForRedemption). */
-  customer: { status: string; mergedInto: string | null };
+  customer: { status: string; mergedInto: string | null; erasedAt: Date | null };
   /** Open lots, oldest first. */
   lots: Lot[];
   /** Entries already written under the asked keys, by key. */
@@ -33,12 +33,13 @@ export async function lockMembersForRedemption(trx: Tx, customerIds: string[], k
   type Row = MemberRow & LockedMemberFlags & {
     customer_status: string | null;
     merged_into: string | null;
+    erased_at: Date | string | null;
     lots: { id: number; remaining: number; available_at: string | null; expires_at: string | null }[] | null;
     previous: { id: number; key: string; points: number; details: Record<string, unknown> }[] | null;
   };
   const rows = await lockFresh(customerIds, async (ids) => (await sql<Row>`
     WITH ${lockedMembersCte(ids)}
-    SELECT m.*, c.status AS customer_status, c.merged_into, lots.lots, previous.previous
+    SELECT m.*, c.status AS customer_status, c.merged_into, c.erased_at, lots.lots, previous.previous
     FROM m
     LEFT JOIN customers c ON c.id = m.customer_id
     LEFT JOIN LATERAL (
@@ -54,7 +55,7 @@ export async function lockMembersForRedemption(trx: Tx, customerIds: string[], k
   const out = new Map<string, Partial<RedemptionState> & Pick<RedemptionState, 'customer'>>();
   for (const r of rows) {
     if (r.customer_status === null) continue;
-    const customer = { status: r.customer_status, mergedInto: r.merged_into };
+    const customer = { status: r.customer_status, mergedInto: r.merged_into, erasedAt: r.erased_at === null ? null : new Date(r.erased_at) };
     if (!r.member) {
       out.set(r.customer_id, { customer });
       continue;

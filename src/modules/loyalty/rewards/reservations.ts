@@ -8,7 +8,7 @@ import type { CountedName } from '../../../shared/plural.ts';
 import { isUuid, newId } from '../../../shared/ids.ts';
 import { withFields } from '../../../shared/objects.ts';
 import { parseInput, toldBy } from '../../../shared/validation.ts';
-import { personIdsQuery } from '../../customers/index.ts';
+import { customerNotFound, personIdsQuery } from '../../customers/index.ts';
 import { pointsOnHand } from '../ledger/ledger.ts';
 import { pointsNameOf, pointsWord } from '../program/program-names.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
@@ -67,7 +67,7 @@ export function createReservations(core: LoyaltyCore) {
   async function requireMember(trx: Tx, customerId: string, now: Date): Promise<MemberRow> {
     const customer = await lockActiveCustomer(trx, customerId);
     // An erased customer's id, as GET /customers/{id} answers it (merged-customers.ts): a held reservation lapses and the maintenance forfeits its points (erasure.ts).
-    if (!customer || customer.status === 'erased') throw notFound(say('customer.not_found', { id: customerId }));
+    if (!customer || customer.status === 'erased') throw customerNotFound(customerId, customer);
     const member = (await ledger.lockMembers(trx, [customer.id], { now, create: false })).get(customer.id);
     if (!member) throw conflict(say('loyalty.not_member'));
     return member;

@@ -20,7 +20,7 @@ import { lockMembersForRedemption, lockRewardStock, writeRedemptions, type Redem
 import { pointsNameOf } from '../program/program-names.ts';
 import { refusalOf, rewardProblem, spendPlan, type Redeemer } from './reward-rules.ts';
 import { createReservations } from './reservations.ts';
-import { customerToRead } from '../../customers/index.ts';
+import { customerNotFound, customerToRead } from '../../customers/index.ts';
 import { withFields } from '../../../shared/objects.ts';
 import { fixedText, say, type Language } from '../../../shared/messages/index.ts';
 import { countedName } from '../../../shared/plural.ts';
@@ -123,7 +123,7 @@ export function createRewardsService(core: LoyaltyCore) {
       const decide = (request: RedemptionRequest, index: number): Redemption | AppError | { replayOf: number } | { stored: Record<string, unknown>; pointsSpent: number } => {
         const found = states.get(memberIdOf(request));
         // An erased customer is answered as GET /customers/{id} answers them (merged-customers.ts), a retry of a redemption made before too.
-        if (!found || found.customer.status === 'erased') return notFound(say('customer.not_found', { id: request.customerId }));
+        if (!found || found.customer.status === 'erased') return customerNotFound(request.customerId, found && withFields(found.customer, { id: memberIdOf(request) }));
         if (!found.member) return conflict(say('loyalty.not_member'));
         const state = found as RedemptionState;
         const key = keyOf(request);

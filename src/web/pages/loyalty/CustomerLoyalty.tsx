@@ -4,6 +4,7 @@ import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
 import { CustomerGiftCards } from './CustomerGiftCards.tsx';
 import { Expiry, When } from '../../When.tsx';
 import { AdjustPoints, RedeemReward, type Notice } from './MemberForms.tsx';
+import { failureText } from '../../useSubmission.ts';
 import { flagText } from './benefit-flags.ts';
 import { tierName, tierValidityText, useTierLevels } from './tiers.ts';
 
@@ -37,7 +38,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
 
   const reload = () => {
     // The entries' explanations come in the dashboard's language.
-    api<LoyaltyAccount>(`/customers/${customerId}/loyalty?language=${i18n.language}`).then(setAccount, (e: Error) => setError(e.message));
+    api<LoyaltyAccount>(`/customers/${customerId}/loyalty?language=${i18n.language}`).then(setAccount, (e: Error) => setError(failureText(i18n, e)));
     api<{ items: TierChange[] }>(`/customers/${customerId}/loyalty/tiers`).then((r) => setHistory(r.items), () => undefined);
     api<{ items: Coupon[] }>(`/customers/${customerId}/coupons`).then((r) => setCoupons(r.items), () => undefined);
     // Redeeming a gift-card reward issues one.
