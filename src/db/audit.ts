@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { withFields } from '../shared/objects.ts';
 import type { Db, Tx } from './index.ts';
 
 /** Who did something: `user:<email>`, `key:<name>`, `cli`, `system`. */
@@ -9,6 +11,25 @@ export type Actor = string;
 // or the demo's clock at the machine's time, beside the entry it recorded. The column's
 // DEFAULT now() stays for rows written by hand; the schema's type asks every insert for it.
 export interface AuditEntry { at: Date; actor: Actor; action: string; subject?: string; details?: Record<string, unknown> }
+
+// What every entry written during a piece of work says besides its own details: an
+// import's id (workflows/import-file.ts), so the entries of an import are told apart from
+// the same action taken by hand while their actor is who ran the import, as for every
+// other action. Carried along the work's async calls rather than through each service's
+// arguments: an import writes through customers, commerce's refunds and loyalty's
+// adjustments, each of which audits in its own way.
+const context = new AsyncLocalStorage<Record<string, unknown>>();
+
+/** Runs `work` with `details` added to every audit entry it writes (after the entry's own: they say where it came from). */
+export function auditedWith<T>(details: Record<string, unknown>, work: () => Promise<T>): Promise<T> {
+  return context.run(details, work);
+}
+
+/** An entry's details with those of the work it is written in (auditedWith). */
+export function auditDetails(details: Record<string, unknown> = {}): Record<string, unknown> {
+  const extra = context.getStore();
+  return extra ? withFields(details, extra) : details;
+}
 
 export async function audit(db: Db | Tx, entry: AuditEntry): Promise<void> {
   await auditMany(db, [entry]);
@@ -23,7 +44,7 @@ export async function auditMany(db: Db | Tx, entries: AuditEntry[]): Promise<voi
       actor: entry.actor,
       action: entry.action,
       subject: entry.subject ?? null,
-      details: JSON.stringify(entry.details ?? {}),
+      details: JSON.stringify(auditDetails(entry.details)),
       at: entry.at,
     })))
     .execute();

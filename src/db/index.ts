@@ -10,7 +10,7 @@ export { lockFreeKeys, lockKeys, withLockRoom } from './locks.ts';
 export { readLater, sendLater, type LaterRows } from './pipeline.ts';
 export { notifyOnCommit } from './notify.ts';
 export { createGroupCommit, type GroupCommitOptions, type GroupTiming } from './group-commit.ts';
-export { audit, auditMany, type Actor, type AuditEntry } from './audit.ts';
+export { audit, auditDetails, auditedWith, auditMany, type Actor, type AuditEntry } from './audit.ts';
 export type * from './schema.ts';
 
 /** A connection or a transaction: repositories accept either. */

@@ -1,4 +1,4 @@
-import { lockKeys, withLockRoom } from '../db/index.ts';
+import { lockKeys, withLockRoom, type Actor } from '../db/index.ts';
 import { isAppError } from '../shared/errors.ts';
 import { identityKey } from '../modules/customers/index.ts';
 import type { AdjustPoints } from '../modules/imports/index.ts';
@@ -14,10 +14,11 @@ import { retrying } from './record-purchases.ts';
 // purchase's: the batch's identities first (sorted, as lockKeys takes them), so two writers
 // cannot create one new customer twice; then its customers (resolveMany locks them in id
 // order), then its members (in id order). The adjustments are the loyalty module's own
-// (staff-actions.ts, adjustManyWithin): audited as `import`, once per row key, in the file's
+// (staff-actions.ts, adjustManyWithin): audited as `actor`'s, who runs the import (the entries
+// carry the import's id: import-file.ts), once per row key, in the file's
 // order; a row refused now (a debit larger than what its member has: points spent since pass
 // 1) writes nothing and is answered as its refusal, and the batch goes on.
-export function pointsAdjuster(services: Pick<Services, 'db' | 'clock' | 'customers' | 'loyalty'>): AdjustPoints {
+export function pointsAdjuster(services: Pick<Services, 'db' | 'clock' | 'customers' | 'loyalty'>, actor: Actor = 'import'): AdjustPoints {
   const { db, clock, customers, loyalty } = services;
   return (rows) => {
     const keys = rows.flatMap((row) => row.identities.map(identityKey));
@@ -27,7 +28,7 @@ export function pointsAdjuster(services: Pick<Services, 'db' | 'clock' | 'custom
       const outcomes = await loyalty.adjustManyWithin(
         trx,
         rows.map((row, i) => ({ customerId: resolved[i].customerId, data: row.adjustment, expiresAt: row.expiresAt })),
-        { actor: 'import', signUpBonus: false, joinedBy: 'import' },
+        { actor, signUpBonus: false, joinedBy: 'import' },
       );
       return outcomes.map((o, i) => (isAppError(o) ? o : { created: o.created, customerId: resolved[i].customerId }));
     })));

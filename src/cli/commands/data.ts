@@ -48,7 +48,7 @@ export function dataCommands(program: Command) {
         'import',
         // The streamed answer even without a bar: one way of reading it, whether or not on a terminal.
         (server) => uploadToServer(server, `/imports/${kind}`, file, fields, bar ?? (() => {})),
-        (s) => importFile(s, { kind, file, map, format, skipInvalid: o.skipInvalid, dryRun: o.dryRun, onProgress: bar, language }),
+        (s) => importFile(s, { kind, file, actor: 'cli', map, format, skipInvalid: o.skipInvalid, dryRun: o.dryRun, onProgress: bar, language }),
       );
       if (bar) process.stderr.write('\n');
       print(result, Boolean(o.json), () => describeImport(result, Boolean(o.skipInvalid), language));

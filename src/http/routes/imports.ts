@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isLocalCli } from '../../modules/auth/index.ts';
+import { actorOf, isLocalCli } from '../../modules/auth/index.ts';
 import { fileFormatOf, IMPORT_KINDS, isImportKind, previewCsv, spoolToFile, type FileFormat, type ImportKind, type ImportProgress } from '../../modules/imports/index.ts';
 import type { Services } from '../../services.ts';
 import { invalidField } from '../../shared/errors.ts';
@@ -108,7 +108,7 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
       const language = answerLanguage(req);
       toldIn(reply, language);
       const run = (onProgress?: (p: ImportProgress) => void) =>
-        importFile(s, withFields(options, { kind, file: spooled.file, via, onProgress, language })).finally(spooled.remove);
+        importFile(s, withFields(options, { kind, file: spooled.file, actor: actorOf(principal), via, onProgress, language })).finally(spooled.remove);
       return wantsProgress(req) ? replyWithProgress(req, reply, s.logger, run) : run();
     },
   });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { lockKeys, sendLater, type Actor, type Db, type Tx } from '../../db/index.ts';
+import { auditDetails, lockKeys, sendLater, type Actor, type Db, type Tx } from '../../db/index.ts';
 import { publish } from '../../jobs/outbox.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, conflict, invalidField, notFound } from '../../shared/errors.ts';
@@ -181,7 +181,7 @@ export function createRefundSteps(deps: RefundRecorderDeps) {
       const amount = toMajor(checked.amount, purchase.currency);
       return {
         // Dated by the services' clock, as db/audit.ts dates every entry.
-        audit: { actor, action: 'purchase.refund', subject: ref.purchase_id, details: JSON.stringify({ amount }), at: now },
+        audit: { actor, action: 'purchase.refund', subject: ref.purchase_id, details: JSON.stringify(auditDetails({ amount })), at: now },
         event: {
           type: 'purchase.refunded' as const, customerId: ref.customer_id,
           payload: { purchase_id: ref.purchase_id, refund_id: refundId, customer_id: ref.customer_id, amount, share_of_total: checked.amount / purchase.total_minor, fully_refunded: checked.amount === checked.refundable },

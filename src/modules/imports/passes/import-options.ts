@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/index.ts';
+import type { Actor, Db } from '../../../db/index.ts';
 import type { Clock } from '../../../shared/clock.ts';
 import type { AppError } from '../../../shared/errors.ts';
 import type { Language } from '../../../shared/messages/index.ts';
@@ -54,6 +54,8 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   deps: ImportDeps;
+  /** Who runs the import (a staff user, an API key, `cli`): the actor of the audit entries its writes make; `import` when not said (tests). */
+  actor?: Actor;
   record: RecordPurchases;
   /** How a points file's rows are written (the points kind needs it). */
   adjustPoints?: AdjustPoints;

@@ -1,3 +1,4 @@
+import type { Actor } from '../../../db/index.ts';
 import { AppError, isAppError } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
 import { withFields } from '../../../shared/objects.ts';
@@ -31,7 +32,7 @@ export async function importValidRows({ options, layout, checked, spool, result,
 }) {
   if (options.kind === 'points') await importPoints({ options, layout, result, report, convert: checked.convert });
   else if (spool) await recordSpooled({ options, spool, result, report, recordSize, totalBytes });
-  else await importRowByRow(withFields(rowWriter(options.kind, layout, checked.lineItems, options.deps), { options, result, report, chunkSize, convert: checked.convert }));
+  else await importRowByRow(withFields(rowWriter(options.kind, layout, checked.lineItems, options.deps, options.actor ?? 'import'), { options, result, report, chunkSize, convert: checked.convert }));
 }
 
 // Each recorded chunk holds an advisory lock per order id and identity until it commits,
@@ -67,7 +68,7 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
           if (o.status !== 'error' && batch[i].refundedMinor > 0) refundedOrders.push({ line: batch[i].line, externalId: batch[i].prepared.externalId, currency: batch[i].prepared.currency, refundedMinor: batch[i].refundedMinor });
         });
         // After the chunk's purchases committed: the refunds name them.
-        if (refundedOrders.length) result.refunds_recorded = (result.refunds_recorded ?? 0) + (await settleRefundedAmounts(options.deps, refundedOrders, report));
+        if (refundedOrders.length) result.refunds_recorded = (result.refunds_recorded ?? 0) + (await settleRefundedAmounts({ deps: options.deps, actor: options.actor ?? 'import' }, refundedOrders, report));
         done += batch.length;
         options.onProgress?.({ phase: 'import', rows: done, bytes: Math.round((done / Math.max(1, spool.rows)) * totalBytes), total_bytes: totalBytes });
       })
@@ -135,11 +136,11 @@ function apartFromChunksInFlight(rows: SpooledRow[], chunksInFlight: Set<string>
  * How the second pass writes a chunk of customers or refunds (importRowByRow): each row's
  * outcome, a refusal as an AppError; any other failure is thrown. Purchases go through the spool.
  */
-function rowWriter(kind: ImportKind, layout: ColumnLayout, lineItems: boolean, { customers, commerce }: ImportDeps): RowWriter {
+function rowWriter(kind: ImportKind, layout: ColumnLayout, lineItems: boolean, { customers, commerce }: ImportDeps, actor: Actor): RowWriter {
   if (kind === 'refunds') {
     return {
       // Many to a transaction, those of one purchase in the file's order (commerce's refund-batch.ts).
-      write: (baskets) => commerce.recordRefunds(baskets.map((basket) => refundBasketInput(basket, layout, lineItems).row), { actor: 'import' }),
+      write: (baskets) => commerce.recordRefunds(baskets.map((basket) => refundBasketInput(basket, layout, lineItems).row), { actor }),
       groupBy: lineItems ? layout.index.get('external_id') : undefined,
     };
   }
@@ -149,7 +150,7 @@ function rowWriter(kind: ImportKind, layout: ColumnLayout, lineItems: boolean, {
       const outcomes: ({ created: boolean } | AppError)[] = [];
       for (const [row] of baskets) {
         try {
-          outcomes.push(await customers.upsert(customerInput(row.values, layout), { actor: 'import', source: 'import' }));
+          outcomes.push(await customers.upsert(customerInput(row.values, layout), { actor, source: 'import' }));
         } catch (error) {
           if (!isAppError(error)) throw error;
           outcomes.push(error);

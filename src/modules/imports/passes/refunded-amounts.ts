@@ -1,3 +1,4 @@
+import type { Actor } from '../../../db/index.ts';
 import { amountField, toMajor } from '../../../shared/money.ts';
 import { say, told, type Text } from '../../../shared/messages/index.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -57,11 +58,11 @@ export interface RefundedOrder {
  * many were recorded; a refusal (a refund through the API meanwhile left less to refund)
  * is the order's row's error.
  */
-export async function settleRefundedAmounts(deps: Pick<ImportDeps, 'commerce'>, orders: RefundedOrder[], report: ErrorReport): Promise<number> {
+export async function settleRefundedAmounts({ deps, actor }: { deps: Pick<ImportDeps, 'commerce'>; actor: Actor }, orders: RefundedOrder[], report: ErrorReport): Promise<number> {
   let recorded = 0;
   for (const order of orders) {
     try {
-      if ((await deps.commerce.refundUpTo(order, order.refundedMinor, { actor: 'import' })).created) recorded++;
+      if ((await deps.commerce.refundUpTo(order, order.refundedMinor, { actor })).created) recorded++;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       report.addReason(order.line, 'refunded_amount', told((language) => error.in(language).message));
