@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../test/helpers/services.ts';
 import { silentLogger } from '../shared/logger.ts';
@@ -51,6 +52,15 @@ describe('schedules', () => {
     expect(rollup.cron).toBe('* * * * *');
     expect(await rollup.run()).toMatchObject({ rebuilt: true });
     expect(await rollup.run()).toEqual({ rebuilt: false, customersRecounted: 0, steps: 1 });
+  });
+
+  it('refreshes the statistics of grown tables every ten minutes (no autovacuum on PGlite)', async () => {
+    const statistics = schedulesOf(s).find((x) => x.name === 'database.statistics')!;
+    expect(statistics.cron).toBe('*/10 * * * *');
+    await statistics.run();
+    await sql`INSERT INTO stores (id, code, name, time_zone) SELECT gen_random_uuid(), 'grown-' || g, 'Grown ' || g, 'UTC' FROM generate_series(1, 3000) g`.execute(s.db);
+    expect(await statistics.run()).toEqual(['stores']);
+    expect(await statistics.run()).toEqual([]);
   });
 
   it('stores each schedule in the business’s time zone, runs its job, and drops removed ones', async () => {

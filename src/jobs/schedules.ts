@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss';
-import { inBackground } from '../db/index.ts';
+import { inBackground, refreshStatistics } from '../db/index.ts';
 import { catchUpPurchaseRollup } from '../modules/analytics/index.ts';
 import type { Services } from '../services.ts';
 import { pruneOldEvents } from '../workflows/prune-events.ts';
@@ -31,6 +31,9 @@ export function schedulesOf(s: Pick<Services, 'db' | 'clock' | 'config' | 'loyal
     // with a pause between, so that a busy minute's catch-up does not take a core from the
     // requests for seconds (CatchUpOptions says why, docs/benchmarks.md what it measured).
     { name: 'analytics.rollup', cron: '* * * * *', run: () => catchUpPurchaseRollup(s.db, { eventsPerStep: 5_000, pauseMs: 100 }) },
+    // The tables' statistics, where no autovacuum keeps them (PGlite; a server with it off):
+    // without them a grown table is planned as the empty one it was (db/statistics.ts).
+    { name: 'database.statistics', cron: '*/10 * * * *', run: () => refreshStatistics(s.db) },
     // Events every reader is done with, once older than EVENTS_RETENTION_DAYS.
     { name: 'events.prune', cron: '30 4 * * *', run: () => pruneOldEvents({ db: s.db, clock: s.clock, retentionDays: s.config.eventsRetentionDays }) },
   ];

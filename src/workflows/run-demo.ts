@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateDemo } from '../modules/demo/index.ts';
-import { inBackground } from '../db/index.ts';
+import { inBackground, refreshStatistics } from '../db/index.ts';
 import type { Services } from '../services.ts';
 import { recordPurchases } from './record-purchases.ts';
 import { redeemDemoWishes } from './demo-rewards.ts';
@@ -16,7 +16,9 @@ export const EXAMPLE_PROGRAM = path.resolve(import.meta.dirname, '../../examples
  * loyalty maintenance afterwards, so points older than the program's expiry have expired
  * as they would have in a real shop; then some members spend what they have on rewards
  * (demo-rewards.ts). Background work: on the embedded database, requests
- * go first (db/priority.ts).
+ * go first (db/priority.ts). The tables' statistics are refreshed as they grow
+ * (db/statistics.ts): the demo fills an empty database, and the planner would go on
+ * reading it as empty where no autovacuum runs (PGlite), slower with every batch.
  */
 export function runDemo(
   services: Pick<Services, 'db' | 'clock' | 'customers' | 'commerce' | 'loyalty' | 'stores'>,
@@ -24,6 +26,9 @@ export function runDemo(
 ) {
   return inBackground(async () => {
     const now = services.clock.now();
+    // One refresh at a time: two batches in flight end close together.
+    let refreshing: Promise<unknown> | undefined;
+    const refresh = () => (refreshing ??= refreshStatistics(services.db).finally(() => (refreshing = undefined)));
     if (!(await services.loyalty.programAt(now))) {
       const program = JSON.parse(fs.readFileSync(EXAMPLE_PROGRAM, 'utf8'));
       await services.loyalty.applyProgram({ program, note: 'the demo business runs the example program' }, { actor: 'demo' });
@@ -33,8 +38,13 @@ export function runDemo(
       commerce: services.commerce,
       // The history ends at today's start (UTC), so a seed gives the same business all day.
       end: new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000),
-      record: (inputs: unknown[]) => recordPurchases(services, inputs, { source: 'demo', withViews: false }),
+      record: async (inputs: unknown[]) => {
+        const outcomes = await recordPurchases(services, inputs, { source: 'demo', withViews: false });
+        await refresh();
+        return outcomes;
+      },
     }));
+    await refreshStatistics(services.db);
     await services.loyalty.maintenance.runAll(services.clock.now());
     return withFields(result, { redemptions: await redeemDemoWishes(services, wishes) });
   });
