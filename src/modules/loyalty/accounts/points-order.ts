@@ -11,16 +11,14 @@ import type { CustomerOrder } from '../../customers/index.ts';
 // balance would cost every member's update on the purchase path its in-place write
 // (migration 0007). So a page reads every member's cached balance and sorts them, as the
 // orders by purchases read every buyer's stats. The lots held back are summed once for
-// all members, not once per member: they are few (the return window's last days, and the
-// expired lots the nightly sweep has not reached yet), each kind a range of its own index,
-// read from the index alone (migration 0027: loyalty_entries_pending by available_at,
-// loyalty_entries_expiring by expires_at), and the sums are joined to the members by hash.
-// A lot both pending and expired is counted once: the second range leaves out the first's.
-// The sum per member this replaces (a subquery on each member's open lots) was 100,000
-// index probes and table pages at 100,000 members: 1.4–2.3 s a page on a busy two-core
-// machine, against 0.64–0.68 s now, about twice an order by purchases on the same machine
-// (docs/benchmarks.md, "The customers list, sorted"): what is left is joining every
-// member to the active customers before keeping a page's 50.
+// all members, not once per member, and the sums joined to the members by hash: the
+// pending ones by a scan of the open lots (no index by available_at: every purchase's lot
+// would pay for it), the expired ones not yet swept by loyalty_entries_expiring's range up
+// to now. A lot both pending and expired is counted once: the second range leaves out the
+// first's. The sum per member this replaces (a subquery on each member's open lots) was
+// 100,000 index probes and table pages at 100,000 members: 1.4–2.3 s a page on a busy
+// two-core machine; the sum at once reads the open lots in 0.35–0.45 s there
+// (docs/benchmarks.md, "The customers list, sorted").
 export function pointsOrder(now: Date): CustomerOrder {
   return {
     join: sql`LEFT JOIN loyalty_members lm ON lm.customer_id = c.id
