@@ -1,12 +1,11 @@
 import { Option, type Command } from 'commander';
 import { AuditQuery } from '../../modules/audit/index.ts';
-import { invalidField, isAppError, type AppError } from '../../shared/errors.ts';
+import { invalidField } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
-import { withFields } from '../../shared/objects.ts';
-import { parseInput, refusedTogether } from '../../shared/validation.ts';
 import { print, throughServerOr } from '../context.ts';
 import { business } from '../dates.ts';
 import { cliLanguage } from '../language.ts';
+import { given, pagedQuery, readPages, type Page as PageOf } from '../pages.ts';
 import { callServer, queryOf } from '../remote.ts';
 import { auditLines, type Entry } from './audit-text.ts';
 
@@ -15,7 +14,7 @@ import { auditLines, type Entry } from './audit-text.ts';
 // with the same filters. A page is 1–200 entries (GET /audit's limit), so --limit beyond
 // that, and --all, read page after page; a page with more behind it says how to go on.
 
-type Page = { items: Entry[]; next_cursor: string | null };
+type Page = PageOf<Entry>;
 
 /** The kinds of action --family offers: the dashboard's "What" filter (its values without their dot); audit-families.test.ts checks every action written has one. */
 export const FAMILIES = ['loyalty', 'loyalty.program', 'customer', 'purchase', 'coupon', 'gift_card', 'user', 'api_key', 'webhook', 'store', 'analytics'] as const;
@@ -27,9 +26,6 @@ type AuditOptions = {
   action?: string; family?: string; actor?: string; subject?: string; since?: string; until?: string; limit?: string; cursor?: string; all?: boolean; json?: boolean;
 };
 
-/** The filters given, without those left out: what a server's query string carries (queryOf), the service reads too. */
-const given = (query: Record<string, string | number | undefined>) => Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
-
 /** An actor as the log records it: an email alone is that staff user (user:<email>, emails kept in lower case). */
 export function actorFilter(actor: string | undefined): string | undefined {
   const text = actor?.trim();
@@ -40,37 +36,11 @@ export function actorFilter(actor: string | undefined): string | undefined {
 
 /** The filters as GET /audit takes them, checked as the service checks them, every bad one at once; the entries wanted (Infinity: all). */
 function queryOfOptions(o: AuditOptions): { filters: Record<string, string | undefined>; wanted: number } {
-  const known: AppError[] = [];
-  if (o.action !== undefined && o.family !== undefined) known.push(invalidField('family', say('cli.audit.action_or_family')));
-  if (o.limit !== undefined && o.all) known.push(invalidField('all', say('cli.audit.limit_or_all')));
+  const refused = o.action !== undefined && o.family !== undefined ? [invalidField('family', say('cli.audit.action_or_family'))] : [];
   const filters = {
     action: o.family !== undefined ? `${o.family}.` : o.action, actor: actorFilter(o.actor), subject: o.subject, since: o.since, until: o.until, cursor: o.cursor,
   };
-  // A limit that is no count is passed on as typed, for the query's own refusal of it.
-  const count = o.limit !== undefined && /^\s*\d+\s*$/.test(o.limit) ? Number(o.limit) : undefined;
-  const firstPage = o.limit === undefined ? 50 : count === undefined || count < 1 ? o.limit : Math.min(count, PAGE);
-  try {
-    parseInput(AuditQuery, given(withFields(filters, { limit: firstPage })), 'query');
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    known.push(error);
-  }
-  if (known.length > 0) throw refusedTogether('query', known);
-  return { filters, wanted: o.all ? Infinity : (count ?? 50) };
-}
-
-/** The entries wanted, page after page, and the cursor of what is left (null when nothing is). */
-async function readPages(wanted: number, filters: Record<string, string | undefined>, page: (query: Record<string, string | number | undefined>) => Promise<Page>): Promise<Page> {
-  const items: Entry[] = [];
-  let cursor = filters.cursor;
-  let next: string | null = null;
-  do {
-    const read = await page(withFields(filters, { cursor, limit: Math.min(PAGE, wanted - items.length) }));
-    items.push(...read.items);
-    next = read.next_cursor;
-    cursor = next ?? undefined;
-  } while (next !== null && items.length < wanted);
-  return { items, next_cursor: next };
+  return { filters, wanted: pagedQuery(o, filters, { schema: AuditQuery, pageSize: PAGE, refused }) };
 }
 
 export function auditCommand(program: Command) {
@@ -91,8 +61,8 @@ export function auditCommand(program: Command) {
       const { filters, wanted } = queryOfOptions(o);
       const page = await throughServerOr(
         'audit',
-        (server) => readPages(wanted, filters, (q) => callServer<Page>(server, 'GET', `/audit${queryOf(q)}`)),
-        (s) => readPages(wanted, filters, (q) => s.audit.list(given(q))),
+        (server) => readPages({ wanted, pageSize: PAGE }, filters, (q) => callServer<Page>(server, 'GET', `/audit${queryOf(q)}`)),
+        (s) => readPages({ wanted, pageSize: PAGE }, filters, (q) => s.audit.list(given(q))),
       );
       const language = cliLanguage();
       const filtered = [filters.action, filters.actor, filters.subject, filters.since, filters.until].some((v) => v !== undefined);

@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
 import { CustomerSearch } from '../../modules/customers/index.ts';
-import { invalidField, isAppError, type AppError } from '../../shared/errors.ts';
 import { say, type Language } from '../../shared/messages/index.ts';
-import { withFields } from '../../shared/objects.ts';
-import { parseInput, refusedTogether } from '../../shared/validation.ts';
 import { listCustomers } from '../../workflows/customer-list.ts';
 import { print, throughServerOr } from '../context.ts';
 import { business, whenText } from '../dates.ts';
 import { cliLanguage, count } from '../language.ts';
 import { namingOptions } from '../option-names.ts';
+import { given, pagedQuery, readPages, type Page as PageOf } from '../pages.ts';
 import { callServer, queryOf } from '../remote.ts';
 import { table } from './table.ts';
 
@@ -18,8 +16,8 @@ import { table } from './table.ts';
 // A page is 1–500 customers (GET /customers's limit): --limit beyond that, and --all, read
 // page after page, and a page with more behind it says how to go on (as `regulars audit`).
 
-type Page = Awaited<ReturnType<typeof listCustomers>>;
-type Listed = Page['items'][number];
+type Listed = Awaited<ReturnType<typeof listCustomers>>['items'][number];
+type Page = PageOf<Listed>;
 
 /** GET /customers's largest page. */
 const PAGE = 500;
@@ -29,39 +27,10 @@ type ListOptions = { search?: string; tag?: string; store?: string; consent?: st
 /** The query's fields as the command's options: a refusal, the server's or the service's, names what was typed. */
 const OPTIONS = { query: '--search', tag: '--tag', store: '--store', consent: '--consent', sort: '--sort', limit: '--limit', cursor: '--cursor', all: '--all' };
 
-/** The options given, without those left out: what a server's query string carries (queryOf), the service reads too. */
-const given = (query: Record<string, string | number | undefined>) => Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
-
 /** The query as GET /customers takes it, checked as the service checks it, every bad option at once; the customers wanted (Infinity: all). */
 function queryOfOptions(o: ListOptions): { filters: Record<string, string | undefined>; wanted: number } {
-  const known: AppError[] = [];
-  if (o.limit !== undefined && o.all) known.push(invalidField('all', say('cli.audit.limit_or_all')));
   const filters = { query: o.search, tag: o.tag, store: o.store, consent: o.consent, sort: o.sort, cursor: o.cursor };
-  // A limit that is no count is passed on as typed, for the query's own refusal of it.
-  const limit = o.limit !== undefined && /^\s*\d+\s*$/.test(o.limit) ? Number(o.limit) : undefined;
-  const firstPage = o.limit === undefined ? 50 : limit === undefined || limit < 1 ? o.limit : Math.min(limit, PAGE);
-  try {
-    parseInput(CustomerSearch, given(withFields(filters, { limit: firstPage })), 'query');
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    known.push(error);
-  }
-  if (known.length > 0) throw refusedTogether('query', known);
-  return { filters, wanted: o.all ? Infinity : (limit ?? 50) };
-}
-
-/** The customers wanted, page after page, and the cursor of what is left (null when nothing is). */
-async function readPages(wanted: number, filters: Record<string, string | undefined>, page: (query: Record<string, string | number | undefined>) => Promise<Page>): Promise<Page> {
-  const items: Listed[] = [];
-  let cursor = filters.cursor;
-  let next: string | null = null;
-  do {
-    const read = await page(withFields(filters, { cursor, limit: Math.min(PAGE, wanted - items.length) }));
-    items.push(...read.items);
-    next = read.next_cursor;
-    cursor = next ?? undefined;
-  } while (next !== null && items.length < wanted);
-  return { items, next_cursor: next };
+  return { filters, wanted: pagedQuery(o, filters, { schema: CustomerSearch, pageSize: PAGE }) };
 }
 
 export function customerListCommand(customers: Command) {
@@ -81,8 +50,8 @@ export function customerListCommand(customers: Command) {
       const { filters, wanted } = queryOfOptions(o);
       const page = await throughServerOr(
         'customers list',
-        (server) => readPages(wanted, filters, (q) => callServer<Page>(server, 'GET', `/customers${queryOf(q)}`)),
-        (s) => readPages(wanted, filters, (q) => listCustomers(s, given(q))),
+        (server) => readPages({ wanted, pageSize: PAGE }, filters, (q) => callServer<Page>(server, 'GET', `/customers${queryOf(q)}`)),
+        (s) => readPages({ wanted, pageSize: PAGE }, filters, (q) => listCustomers(s, given(q))),
       );
       const language = cliLanguage();
       await print(page, Boolean(o.json), async () => [
