@@ -61,9 +61,15 @@ export function serverBusiness(): Promise<Business> | undefined {
  * AppError. With `onProgress`, a long request's progress lines go there as they come.
  */
 export function callServer<T = unknown, P = unknown>(server: RunningServer, method: string, route: string, body?: unknown, onProgress?: (progress: P) => void): Promise<T> {
+  const { headers, write } = jsonBody(body);
+  return send<T, P>(server, method, route, headers, write, onProgress);
+}
+
+/** A request's JSON body (none when `body` is undefined): its headers and how it is written. */
+function jsonBody(body: unknown): { headers: Record<string, string>; write: (req: http.ClientRequest) => void } {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   const headers: Record<string, string> = payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {};
-  return send<T, P>(server, method, route, headers, (req) => req.end(payload), onProgress);
+  return { headers, write: (req) => req.end(payload) };
 }
 
 /**
@@ -71,10 +77,9 @@ export function callServer<T = unknown, P = unknown>(server: RunningServer, meth
  * answered it as done before (`Idempotent-Replayed: true`), changing nothing this time.
  */
 export async function callServerOnce<T = unknown>(server: RunningServer, method: string, route: string, body?: unknown): Promise<{ answer: T; replayed: boolean }> {
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const headers: Record<string, string> = payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {};
+  const { headers, write } = jsonBody(body);
   let replayed = false;
-  const answer = await send<T, never>(server, method, route, headers, (req) => req.end(payload), undefined, (h) => (replayed = h['idempotent-replayed'] === 'true'));
+  const answer = await send<T, never>(server, method, route, headers, write, undefined, (h) => (replayed = h['idempotent-replayed'] === 'true'));
   return { answer, replayed };
 }
 
