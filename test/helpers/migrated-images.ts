@@ -8,6 +8,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest, openDatabase } from '../../src/db/index.ts';
+import { dropOtherTemplates, holdImage, holdTemplate, removeOtherImages } from './stale-images.ts';
 
 // A test file's database starts migrated: made once and copied, not migrated again in every
 // file. On PGlite, PGlite's initdb and the 26 migrations are most of a file's start (about
@@ -16,6 +17,8 @@ import { migrateToLatest, openDatabase } from '../../src/db/index.ts';
 // the migrations' sources and this file, and PGlite's version — so a changed migration makes a
 // new one and a stale one is never used. vitest's global setup makes them
 // (migrated-images.setup.ts) and hands them to the test processes in the variables below.
+// A run marks the one it uses as in use until it ends, and the run that makes a new one
+// removes those of other migrations that no run uses (stale-images.ts).
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MIGRATIONS = path.join(root, 'src/db/migrations');
@@ -35,11 +38,28 @@ function fingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The path of the migrated PGlite image (PGlite's dumpDataDir), made when it is not there yet. */
-export async function ensureMigratedPgliteImage(): Promise<string> {
-  const file = path.join(IMAGES, `migrated-${fingerprint()}.tar`);
-  if (fs.existsSync(file)) return file;
+/**
+ * The path of the migrated PGlite image (PGlite's dumpDataDir), made when it is not there
+ * yet (and then the images of other migrations not in use removed), marked as in use by this
+ * process until `release`.
+ */
+export async function useMigratedPgliteImage(): Promise<{ image: string; release: () => void }> {
+  const print = fingerprint();
+  const file = path.join(IMAGES, `migrated-${print}.tar`);
   fs.mkdirSync(IMAGES, { recursive: true });
+  const release = holdImage(file);
+  try {
+    if (fs.existsSync(file)) return { image: file, release };
+    await makePgliteImage(file);
+    removeOtherImages(IMAGES, print);
+    return { image: file, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function makePgliteImage(file: string): Promise<void> {
   // PGlite as openDatabase opens it (connect.ts: pg_trgm, one connection), without the
   // handle's statement naming and turns, which the migrations do not need.
   const lite = await PGlite.create({ extensions: { pg_trgm } });
@@ -55,51 +75,68 @@ export async function ensureMigratedPgliteImage(): Promise<string> {
     await db.destroy();
     await lite.close();
   }
-  return file;
 }
 
 /** The migrated image for `openDatabase({ pgliteImage })`, when the global setup made one. */
 export function migratedPgliteImage(): Blob | undefined {
   const file = process.env[PGLITE_IMAGE_VARIABLE];
-  if (!file || !fs.existsSync(file)) return undefined;
-  return new Blob([fs.readFileSync(file)]);
+  if (!file) return undefined;
+  try {
+    return new Blob([fs.readFileSync(file)]);
+  } catch (error) {
+    // Removed by a run of newer migrations (stale-images.ts): the file's database is migrated instead.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /**
- * The name of the migrated PostgreSQL template database, made when it is not there yet
- * (`adminUrl`: a database of the same server to connect to while creating it). Templates of
- * other migrations are left alone: another checkout's run may be copying from one now.
+ * The name of the migrated PostgreSQL template database, made when it is not there yet (and
+ * then the templates of other migrations that no run uses dropped), marked as in use until
+ * `release` (`adminUrl`: a database of the same server to connect to; the mark is a session
+ * lock there, stale-images.ts).
  */
-export async function ensureMigratedPostgresTemplate(adminUrl: string): Promise<string> {
-  const name = `regulars_template_${fingerprint()}`;
+export async function useMigratedPostgresTemplate(adminUrl: string): Promise<{ template: string; release: () => Promise<void> }> {
+  const print = fingerprint();
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
+  const release = () => admin.end();
   try {
-    const existing = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
-    if (existing.rowCount) return name;
-    // Made under another name and renamed: a run that stops halfway leaves no half template
-    // under the name a later run would take.
-    const partial = `${name}_partial_${process.pid}`;
-    await admin.query(`CREATE DATABASE ${partial}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${partial}`;
-    const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
-    try {
-      await migrateToLatest(handle.db);
-    } finally {
-      await handle.close();
-    }
-    try {
-      await admin.query(`ALTER DATABASE ${partial} RENAME TO ${name}`);
-    } catch (error) {
-      // Another run made it at the same time (duplicate_database): theirs is as good.
-      if ((error as { code?: string }).code !== '42P04') throw error;
-      await admin.query(`DROP DATABASE ${partial}`);
-    }
-    return name;
-  } finally {
-    await admin.end();
+    await holdTemplate(admin, print);
+    const template = await ensureTemplate(admin, adminUrl, print);
+    return { template, release };
+  } catch (error) {
+    await release();
+    throw error;
   }
+}
+
+async function ensureTemplate(admin: pg.Client, adminUrl: string, print: string): Promise<string> {
+  const name = `regulars_template_${print}`;
+  const existing = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+  if (existing.rowCount) return name;
+  // Made under another name and renamed: a run that stops halfway leaves no half template
+  // under the name a later run would take.
+  const partial = `${name}_partial_${process.pid}`;
+  await admin.query(`CREATE DATABASE ${partial}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${partial}`;
+  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
+  try {
+    await migrateToLatest(handle.db);
+  } finally {
+    await handle.close();
+  }
+  try {
+    await admin.query(`ALTER DATABASE ${partial} RENAME TO ${name}`);
+  } catch (error) {
+    // Another run made it at the same time (duplicate_database): theirs is as good.
+    if ((error as { code?: string }).code !== '42P04') throw error;
+    await admin.query(`DROP DATABASE ${partial}`);
+    return name;
+  }
+  await dropOtherTemplates(admin, print);
+  return name;
 }
 
 /** The migrated template for createScratchDatabase, when the global setup made one. */
