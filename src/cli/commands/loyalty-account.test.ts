@@ -144,7 +144,8 @@ describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => 
     const added = run('loyalty', 'adjust', 'ben@example.com', '40', '--reason', 'Birthday coffee', '--key', 'ben-1', '--language', 'sl');
     expect(added.status, added.stderr).toBe(0);
     expect(added.stdout).toContain('Popravljeno: +40.\n');
-    expect(added.stdout).toMatch(/\+40 +290 +.*Birthday coffee\n/); // 50 + 200 first purchase + 40
+    // 50 + 200 first purchase + 40; the account the adjustment answered (?language=sl), its entries in Slovenian.
+    expect(added.stdout).toMatch(/\+40 +290 +Popravek \(osebje\): Birthday coffee\n/);
     const shown = run('loyalty', 'account', 'ben@example.com');
     expect(shown.status, shown.stderr).toBe(0);
     expect(shown.stdout).toContain(': 290 beans to spend, 0 beans pending\n');

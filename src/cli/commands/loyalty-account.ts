@@ -68,8 +68,8 @@ export function loyaltyAccountCommands(loyalty: Command) {
         async (server) => {
           const id = await findCustomer(given, server);
           announce();
-          await callServer(server, 'POST', `/customers/${id}/loyalty/adjustments`, input);
-          return callServer<MemberAccount>(server, 'GET', `/customers/${id}/loyalty${queryOf({ language })}`);
+          // The adjustment answers the account after it, told in the language asked: one request.
+          return callServer<MemberAccount>(server, 'POST', `/customers/${id}/loyalty/adjustments${queryOf({ language })}`, input);
         },
         async (s) => {
           const id = await findCustomer(given, s);

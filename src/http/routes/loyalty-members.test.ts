@@ -94,3 +94,36 @@ describe('the program, for an admin', () => {
     });
   });
 });
+
+// Regression: an adjustment answered the account with its entries explained in English
+// whatever was asked, where GET …/loyalty tells them in ?language=; the CLI read the
+// account a second time to print it in its own.
+describe("a staff adjustment's answer", () => {
+  it('tells the account after it in ?language=, as GET …/loyalty does, a replay too; English without', async () => {
+    const ole = await customer('ole@example.com');
+    expect((await api.call('POST', `/api/v1/customers/${ole}/loyalty/enrol`)).statusCode).toBe(201);
+    const body = { points: 25, reason: 'Sorry for the wait', idempotency_key: 'ole-1' };
+    const adjusted = await api.call('POST', `/api/v1/customers/${ole}/loyalty/adjustments?language=sl`, { body });
+    expect(adjusted.statusCode).toBe(201);
+    expect(adjusted.headers['content-language']).toBe('sl');
+    const read = await api.call('GET', `/api/v1/customers/${ole}/loyalty?language=sl`);
+    const said = (answer: { json(): { explanation: { entries: { description: string }[] } } }) => answer.json().explanation.entries.map((e) => e.description);
+    expect(said(adjusted)).toEqual(said(read));
+    expect(said(adjusted).at(-1)).not.toMatch(/Adjustment by staff/);
+    expect(adjusted.json()).toMatchObject({ balance: 125, tier: { name: 'Member' } });
+
+    const replayed = await api.call('POST', `/api/v1/customers/${ole}/loyalty/adjustments?language=sl`, { body });
+    expect([replayed.statusCode, replayed.headers['idempotent-replayed'], replayed.headers['content-language']]).toEqual([200, 'true', 'sl']);
+    expect(said(replayed)).toEqual(said(read));
+
+    const english = await api.call('POST', `/api/v1/customers/${ole}/loyalty/adjustments`, { body });
+    expect(english.headers['content-language']).toBeUndefined();
+    expect(said(english)).toEqual(said(await api.call('GET', `/api/v1/customers/${ole}/loyalty`)));
+    expect(said(english).at(-1)).toBe('Adjustment by staff: Sorry for the wait');
+
+    const unknown = await api.call('POST', `/api/v1/customers/${ole}/loyalty/adjustments?language=xx`, { body: { points: 5, reason: 'never made', idempotency_key: 'ole-2' } });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors).toEqual([{ field: 'language', reason: expect.stringContaining('must be one of en, sl, tr, da, ru') }]);
+    expect((await api.call('GET', `/api/v1/customers/${ole}/loyalty`)).json().balance).toBe(125);
+  });
+});

@@ -125,17 +125,21 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/loyalty/adjustments', tag: 'loyalty', scope: 'write',
     summary: 'Add or take points by hand; a reason is required and audited; the key makes retries safe',
-    body: AdjustmentInput,
+    description: 'Answers the account as GET /customers/{id}/loyalty does, every entry explained in `language` (English by default).',
+    body: AdjustmentInput, query: AccountQuery,
     responses: {
       201: { description: 'The account after', schema: MemberAccount },
       200: { description: 'Already recorded (replay): the account now', schema: MemberAccount },
       404: unknownCustomer('Unknown customer', MERGED_REFUSED),
       409: 'The key was used with other points or another reason',
-      422: 'No reason, or below zero',
+      422: 'No reason, or below zero; or an unknown language',
     },
+    // The account's words in ?language=, as GET …/loyalty tells them (QA: they were English
+    // whatever was asked, so the CLI read the account a second time to print it).
     handler: async (req, reply, p) => {
-      const r = await L.adjust((req.params as IdParams).id, req.body, { actor: actorOf(p) });
-      return answerWrite(reply, r.created, r.account);
+      const { language } = parseInput(AccountQuery, req.query ?? {}, 'query');
+      const r = await L.adjust((req.params as IdParams).id, req.body, { actor: actorOf(p), language });
+      return answerWrite(toldIn(reply, language ?? 'en'), r.created, r.account);
     },
   });
   route(app, prefix, {
