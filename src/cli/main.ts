@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '../config.ts';
-import { AppError, describeError, isAppError } from '../shared/errors.ts';
-import type { Language } from '../shared/messages/index.ts';
+import { isAppError } from '../shared/errors.ts';
+import { errorText } from './error-text.ts';
 import { languageAsked, speakIn } from './help.ts';
 import { cliLanguage, errorWord } from './language.ts';
 import { buildProgram } from './program.ts';
@@ -26,14 +26,7 @@ try {
     process.exit(2);
   }
   const language = cliLanguage();
-  console.error(`${errorWord(language)}: ${describeError(isAppError(error) ? toldIn(error, language) : error)}`);
+  console.error(`${errorWord(language)}: ${await errorText(error, language)}`);
   if (!isAppError(error) && process.env.LOG_LEVEL === 'debug') console.error(error);
   process.exit(1);
-}
-
-/** The error with its message and field problems in `language` (describeError prints them). */
-function toldIn(error: AppError, language: Language): AppError {
-  if (language === 'en') return error;
-  const told = error.in(language);
-  return new AppError(error.kind, told.message, told.problems);
 }

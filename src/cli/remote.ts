@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import { readLockHolder } from '../db/index.ts';
 import { STATUS_OF, type Problem } from '../http/problem.ts';
 import { NDJSON, type ProgressLine } from '../http/progress.ts';
-import { AppError, type ErrorKind } from '../shared/errors.ts';
+import { AppError, type ErrorKind, type ProblemExtensions } from '../shared/errors.ts';
 import { newSecret } from '../shared/ids.ts';
 import { say } from '../shared/messages/index.ts';
 import { cliLanguage } from './language.ts';
@@ -185,9 +185,15 @@ async function readProgressLines<P>(server: RunningServer, res: http.IncomingMes
 /** The server went away in the middle of an answer (stopped, or killed). */
 const lostServer = (server: RunningServer) => new AppError('unavailable', say('cli.server_lost', { url: server.url }));
 
+/** A problem as the error the same command raises without a server: its members `merged_into` and `erased_at` kept, as the service sets them (errors.ts extensions). */
 function errorOfProblem(server: RunningServer, status: number, problem: Partial<Problem> | undefined): AppError {
-  return new AppError(kindOfStatus(status), problem?.detail ?? say('cli.server_answered', { url: server.url, status: String(status) }), problem?.errors ?? []);
+  const error = new AppError(kindOfStatus(status), problem?.detail ?? say('cli.server_answered', { url: server.url, status: String(status) }), problem?.errors ?? []);
+  const extensions: ProblemExtensions = {};
+  for (const member of EXTENSIONS) if (typeof problem?.[member] === 'string') extensions[member] = problem[member];
+  if (Object.keys(extensions).length) error.extensions = extensions;
+  return error;
 }
+const EXTENSIONS = ['merged_into', 'merged_at', 'erased_at'] as const satisfies readonly (keyof ProblemExtensions)[];
 
 function kindOfStatus(status: number): ErrorKind {
   const kind = (Object.keys(STATUS_OF) as ErrorKind[]).find((k) => STATUS_OF[k] === status);

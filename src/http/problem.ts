@@ -30,6 +30,8 @@ export interface Problem {
   errors?: FieldProblem[];
   /** A merged customer's 404: the id of the customer it was merged into. */
   merged_into?: string;
+  /** A merged customer's 404: when it was merged into it. */
+  merged_at?: string;
   /** An erased customer's 404: when their personal data was erased. */
   erased_at?: string;
 }

@@ -39,6 +39,8 @@ const problemIn = (p: RaisedProblem, language: Language): FieldProblem => (typeo
 /** Machine-readable members a problem adds to its RFC 9457 fields (`merged_into` of a merged customer's 404, `erased_at` of an erased one's). */
 export interface ProblemExtensions {
   merged_into?: string;
+  /** When it was merged into it (the merged customer's 404 read by id). */
+  merged_at?: string;
   erased_at?: string;
 }
 

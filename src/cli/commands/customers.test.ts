@@ -21,6 +21,9 @@ const PROGRAM = {
   rewards: [],
 };
 
+/** An instant as the CLI writes it: its date and time in Ljubljana, the business's zone. */
+const local = (at: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Ljubljana', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+
 type Listed = { items: { id: string; email: string | null; stats: { net_spend: string }; loyalty: { points: number } | null }[]; next_cursor: string | null };
 type Exported = { profile: { id: string; email: string | null; identities: { kind: string; value: string }[] }; purchases: { external_id: string }[]; stats: { purchases: number; net_spend: string }; loyalty: { balance: number } | null };
 
@@ -132,6 +135,18 @@ describe('regulars customers', () => {
     // The same merge again (the duplicate by its id: its card is the survivor's now) changes nothing and says so.
     expect(ok(run('customers', 'merge', anaId, merged.merged_id, '--yes'))).toBe(
       `${merged.merged_id} was merged into ${anaId} before: nothing changed. That merge moved: identities: 2, purchases: 1, loyalty points: 325, once-per-person bonuses had twice, taken back: 1, points of those bonuses: 200.\n`);
+    // Asked without --yes, the pair merged already is nothing to do, as with it (exit 0), saying
+    // when, where it showed the server's "merged into" 404 through a server.
+    const before = json<{ merged_id: string; merged_into: string; merged_at: string; already_merged: boolean }>(run('customers', 'merge', anaId, merged.merged_id, '--json'));
+    expect(before).toMatchObject({ merged_id: merged.merged_id, merged_into: anaId, already_merged: true });
+    expect(Date.now() - Date.parse(before.merged_at)).toBeLessThan(120_000);
+    expect(ok(run('customers', 'merge', anaId, merged.merged_id))).toBe(`${merged.merged_id} was merged into ${anaId} already, on ${local(before.merged_at)}: nothing to merge.\n`);
+    expect(ok(run('customers', 'merge', anaId, merged.merged_id, '--language', 'sl'))).toBe(`Stranka ${merged.merged_id} je bila s stranko ${anaId} združena že ${local(before.merged_at)}: ničesar ni za združiti.\n`);
+    // One customer named twice (the card is Ana's now) is refused, as the merge refuses it, not shown side by side.
+    for (const yes of [[], ['--yes']]) {
+      const itself = run('customers', 'merge', 'ana@example.com', 'card-77', ...yes);
+      expect([itself.status, itself.stdout, itself.stderr]).toEqual([1, '', 'Error: duplicate: a customer cannot be merged into itself\n']);
+    }
 
     ok(run('customers', 'export', anaId, '--out', 'ana.json'));
     expect(fs.statSync(path.join(work, 'ana.json')).mode & 0o777).toBe(0o600);
@@ -151,6 +166,9 @@ describe('regulars customers', () => {
     const gone = run('customers', 'show', 'ben@example.com');
     expect(gone.status).toBe(1);
     expect(gone.stderr).toContain('customer: no customer found for "ben@example.com"');
+    // By id, an erased customer is said to be erased, and when, by every command (not "not found" alone).
+    expect(run('customers', 'show', anaId).stderr).toBe(`Error: Customer ${anaId} not found: the customer was erased on ${local(erased.erased_at)}\n`);
+    expect(run('loyalty', 'account', anaId, '--language', 'da').stderr).toBe(`Fejl: Kunden ${anaId} blev ikke fundet: kunden blev slettet ${local(erased.erased_at)}\n`);
     const log = json<{ items: { action: string; by: { kind: string } }[] }>(run('audit', '--action', 'customer.', '--json'));
     // Newest first: Ben's erasure, Ana's, Ana's export, the merge, card-77's export before it, Ben's export.
     expect(log.items.map((e) => [e.action, e.by.kind])).toEqual([
@@ -194,7 +212,15 @@ describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => 
     const cara = json<Exported>(run('customers', 'export', 'cara@example.com'));
     expect(cara.purchases.map((p) => p.external_id).sort()).toEqual(['o-4', 'o-5']);
     expect(cara.loyalty?.balance).toBe(250 + 270 - 200); // 50 + 200, then 70 + 200 moved, less the second first-purchase bonus
-    ok(run('customers', 'erase', 'cara@example.com', '--yes'));
-    expect(run('customers', 'show', cara.profile.id).stderr).toContain(`Customer ${cara.profile.id} not found`);
+    // The pair merged already, asked without --yes: nothing to do, when it was done (not the server's 404).
+    const before = json<{ merged_at: string; already_merged: boolean }>(run('customers', 'merge', 'cara@example.com', card88, '--json'));
+    expect(before.already_merged).toBe(true);
+    expect(ok(run('customers', 'merge', 'cara@example.com', card88, '--language', 'tr'))).toMatch(
+      new RegExp(`^${card88}, cara@example\\.com \\([0-9a-f-]{36}\\) ile zaten ${local(before.merged_at)} tarihinde birleştirildi: birleştirilecek bir şey yok\\.\n$`));
+    const itself = run('customers', 'merge', 'cara@example.com', 'card-88');
+    expect([itself.status, itself.stderr]).toEqual([1, 'Error: duplicate: a customer cannot be merged into itself\n']);
+    const erased = json<{ erased_at: string }>(run('customers', 'erase', 'cara@example.com', '--yes', '--json'));
+    expect(run('customers', 'show', cara.profile.id).stderr).toBe(`Error: Customer ${cara.profile.id} not found: the customer was erased on ${local(erased.erased_at)}\n`);
+    expect(run('loyalty', 'account', cara.profile.id, '--language', 'ru').stderr).toBe(`Ошибка: Клиент ${cara.profile.id} не найден: клиент был удалён ${local(erased.erased_at)}\n`);
   }, 240_000);
 });

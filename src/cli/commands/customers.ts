@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Services } from '../../services.ts';
-import { invalidField } from '../../shared/errors.ts';
+import { invalidField, isAppError } from '../../shared/errors.ts';
 import { say, told, type Language, type Said } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { eraseCustomer, exportCustomer, mergeCustomers } from '../../workflows/customer-lifecycle.ts';
@@ -132,10 +132,22 @@ export function customerCommands(program: Command) {
     .action(async (survivorGiven: string, duplicateGiven: string, o: { yes?: boolean; json?: boolean }) => {
       const language = cliLanguage();
       type Side = { customer: Profile; account: Account };
-      const merge = async (where: RunningServer | Services): Promise<{ preview: [Side, Side] } | (Merged & { from: string })> => {
+      type Before = { survivor: string; from: string; mergedAt: string | undefined };
+      const merge = async (where: RunningServer | Services): Promise<{ preview: [Side, Side] } | { before: Before } | (Merged & { from: string })> => {
         const survivor = await findCustomer(survivorGiven, where, 'survivor');
         const from = await findCustomer(duplicateGiven, where, 'duplicate');
-        if (!o.yes) return { preview: [await profileOf(survivor, where, language), await profileOf(from, where, language)] };
+        // Refused before anything is read, as the merge refuses it (a preview showed one customer twice).
+        if (survivor === from) throw invalidField('duplicate', say('customer.merge_into_itself'));
+        if (!o.yes) {
+          // The duplicate first: merged into this survivor already, there is nothing to show
+          // side by side, as the merge itself answers it (a replay) before anything else.
+          const duplicate = await profileOf(from, where, language).catch((error: unknown) => {
+            const merged = isAppError(error) && error.kind === 'not_found' ? error.extensions : undefined;
+            if (merged?.merged_into === survivor) return { before: { survivor, from, mergedAt: merged.merged_at } };
+            throw error;
+          });
+          return 'before' in duplicate ? duplicate : { preview: [await profileOf(survivor, where, language), duplicate] };
+        }
         if ('url' in where) {
           // The same merge done before answers as it did, with Idempotent-Replayed: true.
           const { answer, replayed } = await callServerOnce<Omit<Merged, 'replayed'>>(where, 'POST', `/customers/${survivor}/merge`, { from });
@@ -144,6 +156,13 @@ export function customerCommands(program: Command) {
         return withFields(await mergeCustomers(where, survivor, { from }, { actor: 'cli' }), { from });
       };
       const done = await throughServerOr('customers merge', merge, merge);
+      if ('before' in done) {
+        // Nothing to do, as the merge sent again says (and exits 0), with when it was done.
+        const { survivor, from, mergedAt } = done.before;
+        const at = mergedAt ? whenText(mergedAt, (await business()).timeZone) : '—';
+        const names = { duplicate: who(duplicateGiven, from), survivor: who(survivorGiven, survivor), at };
+        return print({ merged_id: from, merged_into: survivor, merged_at: mergedAt ?? null, already_merged: true }, Boolean(o.json), () => say('cli.customers.merged_already', names).in(language));
+      }
       if ('preview' in done) {
         const [kept, duplicate] = done.preview;
         const would = say('cli.customers.merge_would', { duplicate: who(duplicateGiven, duplicate.customer.id), survivor: who(survivorGiven, kept.customer.id) });

@@ -39,6 +39,7 @@ export const Problem = shared('Problem', z.strictObject({
   detail: z.string(),
   errors: z.array(FieldProblem).optional().describe('Every field that is wrong, and why'),
   merged_into: Id.optional().describe('On a 404 for a customer merged into another: the id of the customer it was merged into (GET /customers/{id} of it answers that customer, or again a 404 with merged_into along a chain of merges)'),
+  merged_at: Instant.optional().describe('With merged_into (GET /customers/{id} of the merged id): when it was merged'),
   erased_at: Instant.optional().describe("On a 404 for a customer whose personal data was erased: when it was (their anonymous purchases stay in the totals)"),
 }));
 

@@ -114,6 +114,16 @@ describe('a per-customer read given a merged id', () => {
     expect(unknownRecord.json().merged_into).toBeUndefined();
   });
 
+  // A client asked to merge the id again (the CLI's preview) can say it was, and when.
+  it("says when it was merged: the merge's own instant, also after the customer it went into was erased (the stub's row changed then)", async () => {
+    const mergedAt = async (id: string) =>
+      (await api.services.db.selectFrom('customer_merges').select('merged_at').where('merged_id', '=', id).executeTakeFirstOrThrow()).merged_at.toISOString();
+    expect((await api.call('GET', `/api/v1/customers/${a}`)).json()).toMatchObject({ merged_into: b, merged_at: await mergedAt(a) });
+    const stub = await api.call('GET', `/api/v1/customers/${mergedIntoErased}`);
+    expect(stub.json()).toMatchObject({ merged_into: erasedEnd, merged_at: await mergedAt(mergedIntoErased) });
+    expect((await api.call('GET', `/api/v1/customers/${unknown}`)).json().merged_at).toBeUndefined();
+  });
+
   it('says so in the OpenAPI document', async () => {
     const doc = (await api.call('GET', '/api/openapi.json', { key: null })).json();
     for (const path of ['/api/v1/customers/{id}/purchases', '/api/v1/customers/{id}/scores', '/api/v1/customers/{id}/recommendations']) {

@@ -45,7 +45,7 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
 
   route(app, prefix, {
     method: 'GET', path: '/customers/:id', tag: 'customers', scope: 'read', summary: 'A customer with identities, consent and running stats',
-    responses: { 200: { description: 'The customer', schema: CustomerWithStats }, 404: 'Unknown, erased or merged; for a merged id the problem\'s `merged_into` is the id of the customer it was merged into, for an erased one its `erased_at` when' },
+    responses: { 200: { description: 'The customer', schema: CustomerWithStats }, 404: 'Unknown, erased or merged; for a merged id the problem\'s `merged_into` is the id of the customer it was merged into and `merged_at` when, for an erased one its `erased_at` when' },
     handler: async (req) => withStats((req.params as IdParams).id),
   });
 

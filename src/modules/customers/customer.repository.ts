@@ -23,6 +23,13 @@ export async function findById(db: Db | Tx, id: string, { forUpdate = false } = 
   return (await query.executeTakeFirst()) as CustomerRow | undefined;
 }
 
+/** When the customer `id` was merged into `into` (the merge's record; undefined for one recorded by no merge of this product's). */
+export async function mergedAt(db: Db | Tx, id: string, into: string): Promise<Date | undefined> {
+  const row = await db.selectFrom('customer_merges').select('merged_at').where('merged_id', '=', id).where('survivor_id', '=', into)
+    .orderBy('merged_at', 'desc').limit(1).executeTakeFirst();
+  return row?.merged_at;
+}
+
 /** Locks customers' rows, in id order, for the rest of the transaction. */
 export async function lockCustomers(trx: Tx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

@@ -21,10 +21,12 @@ import { withFields } from '../../shared/objects.ts';
  * given their id answers it, with `erased_at` beside it: the dashboard's page of the id says
  * what became of the customer rather than that there never was one.
  */
-function activeRow(id: string, row: repo.CustomerRow | undefined): repo.CustomerRow {
+function activeRow(id: string, row: repo.CustomerRow | undefined, mergedAt?: Date): repo.CustomerRow {
   if (!row) throw notFound(say('customer.not_found', { id }));
   if (row.status === 'erased') throw notFound(say('customer.not_found', { id }), { erased_at: (row.erased_at ?? row.updated_at).toISOString() });
-  if (row.status === 'merged') throw notFound(say('customer.not_found_merged', { id, survivor: String(row.merged_into) }), { merged_into: String(row.merged_into) });
+  if (row.status === 'merged') {
+    throw notFound(say('customer.not_found_merged', { id, survivor: String(row.merged_into) }), mergedAt ? { merged_into: String(row.merged_into), merged_at: mergedAt.toISOString() } : { merged_into: String(row.merged_into) });
+  }
   return row;
 }
 
@@ -131,7 +133,9 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   }
 
   async function requireActive(trx: Db | Tx, id: string, { forUpdate = false } = {}): Promise<repo.CustomerRow> {
-    return activeRow(id, isUuid(id) ? await repo.findById(trx, id, { forUpdate }) : undefined);
+    const row = isUuid(id) ? await repo.findById(trx, id, { forUpdate }) : undefined;
+    // A merged id's 404 says when too (a client asked to merge it again can say it was, and when).
+    return activeRow(id, row, row?.status === 'merged' && row.merged_into ? await repo.mergedAt(trx, id, row.merged_into) : undefined);
   }
 
   /** Stores `prepared` on an existing customer; identities owned by another customer are a conflict. */

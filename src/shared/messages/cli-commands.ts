@@ -167,6 +167,14 @@ export const CLI_COMMANDS = {
     da: 'Regulars-serveren på {url} holdt op med at svare før tid (blev den stoppet?). Det, den nåede at gøre færdigt, er gemt; når den kører igen, så kør den samme kommando: intet tælles to gange.',
     ru: 'Сервер Regulars по адресу {url} перестал отвечать, не закончив (его остановили?). Всё, что он успел сделать, сохранено; когда он снова заработает, выполните ту же команду: ничего не будет учтено дважды.',
   },
+  // An erased customer's 404 (its problem's erased_at, locally the service's error alike): when, not only "not found".
+  'cli.customer_erased': {
+    en: '{detail}: the customer was erased on {at}',
+    sl: '{detail}: stranka je bila izbrisana {at}',
+    tr: '{detail}: müşteri {at} tarihinde silindi',
+    da: '{detail}: kunden blev slettet {at}',
+    ru: '{detail}: клиент был удалён {at}',
+  },
 
   // ── Options and files ──
   'cli.no_such_file': { en: 'no such file: {file}', sl: 'te datoteke ni: {file}', tr: 'böyle bir dosya yok: {file}', da: 'filen findes ikke: {file}', ru: 'нет такого файла: {file}' },

@@ -112,6 +112,13 @@ export const CLI_CUSTOMERS = {
     da: '{duplicate} blev lagt sammen med {survivor} tidligere: intet er ændret. Den sammenlægning flyttede: {moved}.',
     ru: 'Клиент {duplicate} уже был объединён с {survivor}: ничего не изменилось. Тогда перенесено: {moved}.',
   },
+  'cli.customers.merged_already': {
+    en: '{duplicate} was merged into {survivor} already, on {at}: nothing to merge.',
+    sl: 'Stranka {duplicate} je bila s stranko {survivor} združena že {at}: ničesar ni za združiti.',
+    tr: '{duplicate}, {survivor} ile zaten {at} tarihinde birleştirildi: birleştirilecek bir şey yok.',
+    da: '{duplicate} blev allerede lagt sammen med {survivor} {at}: intet at lægge sammen.',
+    ru: 'Клиент {duplicate} уже был объединён с {survivor} {at}: объединять нечего.',
+  },
   'cli.customers.moved_nothing': { en: 'nothing', sl: 'nič', tr: 'hiçbir şey', da: 'intet', ru: 'ничего' },
   'cli.customers.moved.identities': { en: 'identities: {count}', sl: 'identitete: {count}', tr: 'kimlikler: {count}', da: 'identiteter: {count}', ru: 'идентификаторы: {count}' },
   'cli.customers.moved.purchases': { en: 'purchases: {count}', sl: 'nakupi: {count}', tr: 'alışverişler: {count}', da: 'køb: {count}', ru: 'покупки: {count}' },
