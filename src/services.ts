@@ -8,7 +8,7 @@ import { createCustomerService } from './modules/customers/index.ts';
 import { createCommerceService, customerStatsOrders } from './modules/commerce/index.ts';
 import { createAuthService } from './modules/auth/index.ts';
 import { createWebhookService } from './modules/webhooks/index.ts';
-import { createLoyalty, customerDatesOf, pointsOrder } from './modules/loyalty/index.ts';
+import { createLoyalty, customerDatesOf, customerSinceOrder, pointsOrder } from './modules/loyalty/index.ts';
 import { createRecommendationService, createScoresService } from './modules/analytics/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
 
@@ -21,8 +21,9 @@ export function createServices({ config, database, clock = systemClock, logger, 
 }) {
   const { db } = database;
   const stores = createStoreService({ db, clock });
-  // The customers list sorts by commerce's and loyalty's values through SQL those modules write (customer-order.ts).
-  const orders = withFields(customerStatsOrders, { points: pointsOrder });
+  // The customers list sorts by commerce's and loyalty's values through SQL those modules write (customer-order.ts);
+  // by customer_since through the SQL its answers read it with (customer-dates.ts).
+  const orders = withFields(customerStatsOrders, { points: pointsOrder, customer_since: customerSinceOrder });
   const customers = createCustomerService({ db, stores, clock, defaultRegion: config.phoneRegion, datesOf: customerDatesOf, orders });
   const loyalty = createLoyalty({ db, clock, currency: config.currency, timeZone: config.timeZone });
   const commerce = createCommerceService({

@@ -92,6 +92,14 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Name' }).click();
     await listed(['Maja Novak', 'Søren Jensen', 'Zeynep Yılmaz']);
     expect(await page.locator('th[data-sort=last_purchase_at]').getAttribute('aria-sort')).toBe('none');
+    // Customer since: the longest-standing first (their first purchases, 1 April at 8, 9 and 10 o'clock), then the other way.
+    await page.getByRole('button', { name: 'Customer since' }).click();
+    await listed(['Maja Novak', 'Zeynep Yılmaz', 'Søren Jensen']);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('customer_since');
+    expect(await page.locator('th[data-sort=customer_since]').getAttribute('aria-sort')).toBe('ascending');
+    await page.getByRole('button', { name: 'Customer since' }).click();
+    await listed(['Søren Jensen', 'Zeynep Yılmaz', 'Maja Novak']);
+    expect(await page.locator('th[data-sort=customer_since]').getAttribute('aria-sort')).toBe('descending');
     expect(await names()).toHaveLength(3);
     await page.getByTestId('customer-search').fill('maja.novak@example.com');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=customer-table] tbody tr').length === 1);

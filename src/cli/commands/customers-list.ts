@@ -41,7 +41,7 @@ export function customerListCommand(customers: Command) {
     .option('--tag <tag>', 'only customers with this tag')
     .option('--store <store>', "only customers of this home store: its code or id")
     .option('--consent <channel>', 'only customers who agreed to hear from the business on this channel: email or sms')
-    .option('--sort <sort>', 'the order: created_at (the default, newest first), name, last_purchase_at, net_spend, purchases or points; a leading - for descending (-net_spend: the best customers first)')
+    .option('--sort <sort>', 'the order: created_at (the default, newest first), customer_since (the longest-standing customers first), name, last_purchase_at, net_spend, purchases or points; a leading - for descending (-net_spend: the best customers first)')
     .option('--limit <n>', 'at most this many customers (default 50)')
     .option('--cursor <cursor>', 'go on after the customers a run before printed, from the cursor it printed')
     .option('--all', 'every customer that matches, however many')

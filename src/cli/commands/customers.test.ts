@@ -64,6 +64,9 @@ describe('regulars customers', () => {
     expect(first[3]).toBe(`Še več strank: isti ukaz z --cursor ${cursor} (ali --all za vse).`);
     expect(json<Listed>(run('customers', 'list', '--sort', 'points', '--cursor', cursor, '--json')).items.map((c) => c.email)).toEqual(['ana@example.com']);
     expect(json<Listed>(run('customers', 'list', '--sort', 'points', '--all', '--json')).items.map((c) => c.email)).toEqual(['ben@example.com', 'anka@example.com', 'ana@example.com']);
+    // Customer since: imported today, each a customer since their first purchase (1, 2 and 3 November).
+    expect(json<Listed>(run('customers', 'list', '--sort', 'customer_since', '--all', '--json')).items.map((c) => c.email)).toEqual(['ana@example.com', 'anka@example.com', 'ben@example.com']);
+    expect(json<Listed>(run('customers', 'list', '--sort', '-customer_since', '--json')).items.map((c) => c.email)).toEqual(['ben@example.com', 'anka@example.com', 'ana@example.com']);
     expect(json<Listed>(run('customers', 'list', '--search', 'ana', '--json')).items.map((c) => c.email)).toEqual(['ana@example.com']);
     expect(ok(run('customers', 'list', '--tag', 'vip'))).toBe('No customers found.\n');
   }, 120_000);
@@ -75,11 +78,11 @@ describe('regulars customers', () => {
     expect(refused.stderr).toBe([
       'Error: Invalid query:',
       '  - --limit: must be at least 1',
-      '  - --sort: must be one of created_at, -created_at, name, -name, last_purchase_at, -last_purchase_at, net_spend, -net_spend, purchases, -purchases, points, -points',
+      '  - --sort: must be one of created_at, -created_at, customer_since, -customer_since, name, -name, last_purchase_at, -last_purchase_at, net_spend, -net_spend, purchases, -purchases, points, -points',
       '',
     ].join('\n'));
     expect(run('customers', 'list', '--sort', '-spend', '--language', 'da').stderr).toBe(
-      'Fejl: Ugyldig forespørgsel: --sort: skal være en af created_at, -created_at, name, -name, last_purchase_at, -last_purchase_at, net_spend, -net_spend, purchases, -purchases, points, -points\n');
+      'Fejl: Ugyldig forespørgsel: --sort: skal være en af created_at, -created_at, customer_since, -customer_since, name, -name, last_purchase_at, -last_purchase_at, net_spend, -net_spend, purchases, -purchases, points, -points\n');
   }, 240_000);
 
   it('shows a customer: identities, consent, purchases at a glance, points', () => {

@@ -94,6 +94,9 @@ describe('GET /customers?sort=', () => {
     const expected: Record<string, Name[]> = {
       '-created_at': ['eli', 'dee', 'cy', 'bo', 'ana'],
       created_at: ['ana', 'bo', 'cy', 'dee', 'eli'],
+      // Each bought when their record was written (customer-sort-since.test.ts has histories older than their records).
+      customer_since: ['ana', 'bo', 'cy', 'dee', 'eli'],
+      '-customer_since': ['eli', 'dee', 'cy', 'bo', 'ana'],
       // Case does not count (cy Cole); Dee has no name.
       name: ['ana', 'bo', 'cy', 'eli', 'dee'],
       '-name': ['eli', 'cy', 'bo', 'ana', 'dee'],
@@ -121,6 +124,7 @@ describe('GET /customers?sort=', () => {
     expect(await pages('-points', { filters: '&tag=vip' })).toEqual(['cy', 'eli', 'bo']);
     expect(await pages('-net_spend', { filters: '&tag=vip' })).toEqual([...byId('bo', 'cy', true), 'eli']);
     expect(await pages('name', { filters: '&language=da' })).toEqual(['eli', 'dee']);
+    expect(await pages('-customer_since', { filters: '&tag=vip' })).toEqual(['eli', 'cy', 'bo']);
     expect(await pages('-last_purchase_at', { limit: 1, filters: '&query=example.com' })).toEqual(['bo', 'cy', 'ana', ...byId('dee', 'eli', true)]);
     // An exact identity finds one customer, whatever the sort.
     expect(await pages('-points', { filters: '&query=bo@example.com' })).toEqual(['bo']);

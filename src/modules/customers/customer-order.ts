@@ -7,16 +7,18 @@ import { say } from '../../shared/messages/index.ts';
 //
 // Two orders are the customers' own (when the record was written, the name). The others
 // are by values this module does not keep: a customer's purchases are commerce's
-// (customer_stats), their points loyalty's (loyalty_members and the ledger's open lots).
-// Rather than reading those tables here, the list is given each such order as SQL by the
-// module that owns the table (commerce's customerStatsOrders, loyalty's pointsOrder,
+// (customer_stats), their points loyalty's (loyalty_members and the ledger's open lots),
+// and customer_since is the date the customer dates reader answers (loyalty's
+// customer-dates.ts, from the first purchase and the person's records). Rather than
+// reading those tables here, the list is given each such order as SQL by the module that
+// owns it (commerce's customerStatsOrders, loyalty's pointsOrder and customerSinceOrder,
 // handed over by the composition in services.ts, as customer dates are): a join onto
 // `customers c` and the key expression. The list stays one statement — filters, order
 // and page together, so a page costs the same whatever the order — and each table is
 // still read only by SQL its own module wrote.
 
 /** The sorts, without their direction; `-` before one is descending (`-net_spend`: the biggest spenders first). */
-export const SORT_KEYS = ['created_at', 'name', 'last_purchase_at', 'net_spend', 'purchases', 'points'] as const;
+export const SORT_KEYS = ['created_at', 'customer_since', 'name', 'last_purchase_at', 'net_spend', 'purchases', 'points'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const SORTS = SORT_KEYS.flatMap((key) => [key, `-${key}`] as const);
 export type Sort = (typeof SORTS)[number];

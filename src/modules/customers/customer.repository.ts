@@ -103,6 +103,20 @@ export function personIdsQuery(customer: string | RawBuilder<unknown>) {
   ) SELECT id FROM person)`;
 }
 
+/**
+ * A sub-query, `(SELECT person, id, created_at …)`: for each of `roots` (a FROM item of one
+ * column of customer ids: `unnest(…)`, a parenthesized SELECT), a row for every customer
+ * merged into it, directly or through other merges, with when that one was recorded — the
+ * rest of personIdsQuery's person, for many people in one recursion (a correlated
+ * personIdsQuery would walk each one's merges apart). A root nobody was merged into has no row.
+ */
+export function mergedIntoQuery(roots: RawBuilder<unknown>) {
+  return sql<{ person: string; id: string; created_at: Date }>`(WITH RECURSIVE merged(person, id, created_at) AS (
+    SELECT r.id, c.id, c.created_at FROM ${roots} AS r(id) JOIN customers c ON c.merged_into = r.id
+    UNION SELECT m.person, c.id, c.created_at FROM customers c JOIN merged m ON c.merged_into = m.id
+  ) SELECT person, id, created_at FROM merged)`;
+}
+
 const MAX_HOPS = 100;
 
 /**

@@ -58,7 +58,9 @@ export const CustomerSearch = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(200).optional(),
   sort: z.enum(SORTS).default(DEFAULT_SORT).describe(
-    'The order: created_at (when the record was written), name, last_purchase_at, net_spend, purchases or points (spendable now); '
+    'The order: created_at (when the record was written), customer_since (as each customer answers it: the first purchase or, if earlier, '
+    + 'the first record of the person, over merges; ascending, the longest-standing customers first), name, last_purchase_at, net_spend, '
+    + 'purchases or points (spendable now); '
     + 'a leading `-` for descending (`-net_spend`: the best customers first). Ties by id; customers without a value (no purchase, '
     + 'not a member, no name) come last in either direction. A cursor continues the sort it came from.',
   ),

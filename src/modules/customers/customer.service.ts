@@ -43,8 +43,8 @@ export interface CustomerServiceDeps {
    */
   datesOf: CustomerDatesReader;
   /**
-   * The list's orders by purchases and points (customer-order.ts): SQL of commerce and
-   * loyalty, whose tables they read, given by the composition (services.ts).
+   * The list's orders by purchases, points and customer_since (customer-order.ts): SQL of
+   * commerce and loyalty, whose tables they read, given by the composition (services.ts).
    */
   orders: ForeignOrders;
 }

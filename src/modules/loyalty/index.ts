@@ -29,7 +29,7 @@ export { simulateProgram, type SimulationReport } from './simulate/simulate.ts';
 export { PROGRAM_CHANNEL } from './loyalty.core.ts';
 export { ClaimReferralInput } from './earning/referrals.ts';
 export { SurveyBonusInput } from './earning/profile-and-survey-bonuses.ts';
-export { customerDatesOf } from './accounts/customer-dates.ts';
+export { customerDatesOf, customerSinceOrder } from './accounts/customer-dates.ts';
 export { pointsOrder } from './accounts/points-order.ts';
 
 export function createLoyalty(deps: LoyaltyDeps) {

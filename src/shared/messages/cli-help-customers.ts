@@ -34,11 +34,11 @@ export const CLI_HELP_CUSTOMERS: Readonly<Record<string, HelpTranslations>> = {
     da: 'kun kunder, der har sagt ja til at høre fra virksomheden på denne kanal: email eller sms',
     ru: 'только клиенты, согласные получать сообщения по этому каналу: email или sms',
   },
-  'the order: created_at (the default, newest first), name, last_purchase_at, net_spend, purchases or points; a leading - for descending (-net_spend: the best customers first)': {
-    sl: 'vrstni red: created_at (privzeto, najnovejše najprej), name, last_purchase_at, net_spend, purchases ali points; - na začetku za padajoče (-net_spend: najboljše stranke najprej)',
-    tr: 'sıra: created_at (varsayılan, en yeni önce), name, last_purchase_at, net_spend, purchases ya da points; azalan için başta - (-net_spend: en iyi müşteriler önce)',
-    da: 'rækkefølgen: created_at (standard, nyeste først), name, last_purchase_at, net_spend, purchases eller points; et - foran for faldende (-net_spend: de bedste kunder først)',
-    ru: 'порядок: created_at (по умолчанию, сначала новые), name, last_purchase_at, net_spend, purchases или points; - в начале для убывания (-net_spend: сначала лучшие клиенты)',
+  'the order: created_at (the default, newest first), customer_since (the longest-standing customers first), name, last_purchase_at, net_spend, purchases or points; a leading - for descending (-net_spend: the best customers first)': {
+    sl: 'vrstni red: created_at (privzeto, najnovejše najprej), customer_since (najdlje znane stranke najprej), name, last_purchase_at, net_spend, purchases ali points; - na začetku za padajoče (-net_spend: najboljše stranke najprej)',
+    tr: 'sıra: created_at (varsayılan, en yeni önce), customer_since (en eski müşteriler önce), name, last_purchase_at, net_spend, purchases ya da points; azalan için başta - (-net_spend: en iyi müşteriler önce)',
+    da: 'rækkefølgen: created_at (standard, nyeste først), customer_since (de ældste kunder først), name, last_purchase_at, net_spend, purchases eller points; et - foran for faldende (-net_spend: de bedste kunder først)',
+    ru: 'порядок: created_at (по умолчанию, сначала новые), customer_since (сначала самые давние клиенты), name, last_purchase_at, net_spend, purchases или points; - в начале для убывания (-net_spend: сначала лучшие клиенты)',
   },
   'at most this many customers (default 50)': {
     sl: 'največ toliko strank (privzeto 50)', tr: 'en fazla bu kadar müşteri (varsayılan 50)', da: 'højst så mange kunder (standard 50)', ru: 'не больше стольких клиентов (по умолчанию 50)',

@@ -99,11 +99,12 @@ export function Customers() {
   /**
    * A column header that sorts the list by `key` (GET /customers?sort=): the first click in
    * the direction a business looks first (the most spent, the latest purchase, the most
-   * points; names A to Z), the next the other way. aria-sort tells a screen reader the order.
+   * points; names A to Z; the longest-standing customers, the earliest customer_since), the
+   * next the other way. aria-sort tells a screen reader the order.
    */
   const sortable = (key: string, label: string, className?: string) => {
     const current = sort === key ? 'ascending' : sort === `-${key}` ? 'descending' : 'none';
-    const first = key === 'name' ? key : `-${key}`;
+    const first = key === 'name' || key === 'customer_since' ? key : `-${key}`;
     const next = current === 'none' ? first : current === 'ascending' ? `-${key}` : key;
     return (
       <th className={className} aria-sort={current} data-sort={key}>
@@ -147,7 +148,7 @@ export function Customers() {
                 <th>{t('customers.col.phone')}</th>
                 <th>{t('customers.col.card')}</th>
                 <th>{t('customers.col.store')}</th>
-                <th>{t('customers.col.since')}</th>
+                {sortable('customer_since', t('customers.col.since'))}
                 {sortable('last_purchase_at', t('customers.col.lastPurchase'))}
                 {sortable('net_spend', t('customers.col.spend'), 'num')}
                 {sortable('points', t('customers.col.points'), 'num')}

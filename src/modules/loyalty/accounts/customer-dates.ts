@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../../db/index.ts';
-import { personIdsQuery, type CustomerDates } from '../../customers/index.ts';
+import { mergedIntoQuery, personIdsQuery, type CustomerDates, type CustomerOrder } from '../../customers/index.ts';
 
 // Since when a business has known a customer, and since when they are a member: the dates
 // a customer's answer carries beside created_at. created_at is when the row was written,
@@ -26,29 +26,65 @@ import { personIdsQuery, type CustomerDates } from '../../customers/index.ts';
 //   made before the program was in force earned nothing (no entry), so it does not move the
 //   date back. Over every record of the person too: a survivor who never joined becomes a
 //   member at the merge, the customer merged in may have been one for years.
+//
+// customer_since is written once (customerSince below): the answers read it for a page of
+// customers, and the list sorts by it (GET /customers?sort=customer_since) — the order is
+// that of the dates shown, and cannot drift from it.
+
+/**
+ * customer_since of each customer `c` (a `customers c` of the statement): `join`, the joins
+ * it needs (LEFT: every customer stays), and `key`, the value. The first purchase is
+ * customer_stats' (a merge moves the purchases to the survivor, and its stats with them);
+ * the day the person was first recorded the earliest created_at of `c` and the customers
+ * merged into it, read for the people of `roots` (a FROM item of customer ids; a customer
+ * not among them counts its own record alone). Never null: created_at never is.
+ */
+function customerSince(roots: RawBuilder<unknown>): { join: RawBuilder<unknown>; key: RawBuilder<unknown> } {
+  return {
+    join: sql`LEFT JOIN customer_stats since_s ON since_s.customer_id = c.id
+    LEFT JOIN (SELECT mi.person, min(mi.created_at) AS created_at FROM ${mergedIntoQuery(roots)} mi GROUP BY mi.person) since_p ON since_p.person = c.id`,
+    key: sql`LEAST(c.created_at, since_p.created_at, since_s.first_purchase_at)`,
+  };
+}
+
+/**
+ * The customers list's order by customer_since (customer-order.ts in the customers module
+ * says why it is given as SQL), ascending the longest-standing customers first. The people
+ * read are those merged into (the ids merges left in customers_merged_into, migration
+ * 0012): every other customer's is their own record, so a page walks the merges there are,
+ * all in one recursion, and no customer's who has none. No index serves the order: its key
+ * is the least of values of three tables, and customer_stats is written by every purchase
+ * (an index on first_purchase_at would cost it its in-place updates). So a page reads every
+ * customer's stats and sorts them, as the orders by purchases do: 30–40 ms a page at 20,000
+ * customers of whom 1,000 merged into others (bench/customer-sort.bench.ts), the same as theirs.
+ */
+export function customerSinceOrder(): CustomerOrder {
+  const { join, key } = customerSince(sql`(SELECT DISTINCT mc.merged_into FROM customers mc WHERE mc.merged_into IS NOT NULL)`);
+  return { join, key, type: 'timestamptz', nullable: false };
+}
 
 /** The dates of each customer's answer (customers' CustomerDatesReader), for a page of them in one statement. */
 export async function customerDatesOf(db: Db | Tx, customerIds: string[]): Promise<Map<string, CustomerDates>> {
   if (customerIds.length === 0) return new Map();
   // The first earn entry is the first row of loyalty_entries_time (customer_id, occurred_at)
   // that is one, read from the index alone (kind is in it: migration 0008).
+  const since = customerSince(sql`unnest(${customerIds}::uuid[])`);
   const { rows } = await sql<CustomerDates & { customer_id: string }>`
-    SELECT q.id AS customer_id, s.first_purchase_at,
-           LEAST(person.created_at, s.first_purchase_at) AS customer_since,
+    SELECT c.id AS customer_id, since_s.first_purchase_at, ${since.key} AS customer_since,
            CASE WHEN m.customer_id IS NULL THEN NULL ELSE LEAST(person.joined_at, person.first_earned_at) END AS member_since
-    FROM unnest(${customerIds}::uuid[]) AS q(id)
-    LEFT JOIN customer_stats s ON s.customer_id = q.id
-    LEFT JOIN loyalty_members m ON m.customer_id = q.id
+    FROM customers c ${since.join}
+    LEFT JOIN loyalty_members m ON m.customer_id = c.id
     CROSS JOIN LATERAL (
-      SELECT min(c.created_at) AS created_at, min(pm.joined_at) AS joined_at, min(earned.occurred_at) AS first_earned_at
-      FROM customers c
-      LEFT JOIN loyalty_members pm ON pm.customer_id = c.id
+      SELECT min(pm.joined_at) AS joined_at, min(earned.occurred_at) AS first_earned_at
+      FROM customers pc
+      LEFT JOIN loyalty_members pm ON pm.customer_id = pc.id
       LEFT JOIN LATERAL (
         SELECT e.occurred_at FROM loyalty_entries e
-        WHERE e.customer_id = c.id AND e.kind = 'earn'
+        WHERE e.customer_id = pc.id AND e.kind = 'earn'
         ORDER BY e.occurred_at LIMIT 1
       ) earned ON pm.customer_id IS NOT NULL
-      WHERE c.id IN ${personIdsQuery(sql.ref('q.id'))}
-    ) person`.execute(db);
+      WHERE pc.id IN ${personIdsQuery(sql.ref('c.id'))}
+    ) person
+    WHERE c.id = ANY(${customerIds}::uuid[])`.execute(db);
   return new Map(rows.map((r) => [r.customer_id, { first_purchase_at: r.first_purchase_at, customer_since: r.customer_since, member_since: r.member_since }]));
 }
