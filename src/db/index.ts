@@ -9,7 +9,7 @@ export { readLockHolder, updateLockHolder, type LockHolder } from './lock.ts';
 export { lockFreeKeys, lockKeys, withLockRoom } from './locks.ts';
 export { readLater, sendLater, type LaterRows } from './pipeline.ts';
 export { notifyOnCommit } from './notify.ts';
-export { refreshStatistics } from './statistics.ts';
+export { refreshStatistics, statisticsAsTablesGrow } from './statistics.ts';
 export { createGroupCommit, type GroupCommitOptions, type GroupTiming } from './group-commit.ts';
 export { audit, auditDetails, auditedWith, auditMany, type Actor, type AuditEntry } from './audit.ts';
 export type * from './schema.ts';

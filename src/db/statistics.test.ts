@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/helpers/database.ts';
-import { refreshStatistics, type DatabaseHandle } from './index.ts';
+import { refreshStatistics, statisticsAsTablesGrow, type DatabaseHandle } from './index.ts';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -28,4 +28,40 @@ it('analyzes a table that grew since its statistics, and only then', async () =>
   await sql`INSERT INTO stores (id, code, name, time_zone) SELECT gen_random_uuid(), 'most-' || g, 'Most ' || g, 'UTC' FROM generate_series(1, 6000) g`.execute(handle.db);
   expect(await refreshStatistics(handle.db)).toEqual(['stores']);
   expect(await estimatedRows('stores')).toBe(9300);
+});
+
+it('refreshes as a bulk writer tells its rows: not on a small chunk, one check at a time, and at its end', async () => {
+  const addStores = (prefix: string, n: number) =>
+    sql`INSERT INTO stores (id, code, name, time_zone) SELECT gen_random_uuid(), ${prefix} || g, 'Store ' || g, 'UTC' FROM generate_series(1, ${n}::int) g`.execute(handle.db);
+  await refreshStatistics(handle.db);
+  const before = await estimatedRows('stores');
+
+  // A writer that wrote nothing checks nothing, even at its end.
+  await addStores('idle-', 3000);
+  expect(await statisticsAsTablesGrow(handle.db).finish()).toEqual([]);
+  expect(await estimatedRows('stores')).toBe(before);
+
+  const statistics = statisticsAsTablesGrow(handle.db);
+  // The first chunks are small: no check yet, though the table grew.
+  expect(await statistics.wrote(500)).toEqual([]);
+  expect(await statistics.wrote(1400)).toEqual([]);
+  expect(await estimatedRows('stores')).toBe(before);
+  // 2,000 rows told: the first check.
+  expect(await statistics.wrote(100)).toEqual(['stores']);
+  expect(await estimatedRows('stores')).toBe(before + 3000);
+
+  // Two chunks in flight that cross the next check together share one refresh.
+  await addStores('pair-', 6000);
+  const [first, second] = await Promise.all([statistics.wrote(3000), statistics.wrote(3000)]);
+  expect(first).toEqual(['stores']);
+  expect(second).toBe(first);
+  expect(await estimatedRows('stores')).toBe(before + 9000);
+
+  // The next check waits for a fifth more rows than the last one saw (8,000 told): 1,000 more is not it.
+  await addStores('late-', 4000);
+  expect(await statistics.wrote(1000)).toEqual([]);
+  // The end refreshes what grew since, and the end of a writer that grew nothing analyzes nothing.
+  expect(await statistics.finish()).toEqual(['stores']);
+  expect(await estimatedRows('stores')).toBe(before + 13000);
+  expect(await statistics.finish()).toEqual([]);
 });

@@ -9,12 +9,13 @@ import type { Database } from './schema.ts';
 // person's earlier entries took 3 s by sequential scans instead of 1 ms by index, and the
 // demo's last steps ran for many minutes.
 //
-// So the application refreshes them itself, after a bulk load (the demo) and on a schedule
-// (jobs/schedules.ts): each of its tables whose size on disk grew by more than a fifth
-// since its statistics were gathered (pg_class.relpages, set by ANALYZE and VACUUM), or that
-// was never analyzed and holds more than a few pages. The size is read from the table's
-// file, so this works where the activity counters do not (PGlite does not flush them);
-// with autovacuum on, a table it keeps analyzed is seldom picked.
+// So the application refreshes them itself, as a bulk load goes and at its end (the demo, a
+// CSV import: statisticsAsTablesGrow below) and on a schedule (jobs/schedules.ts): each of
+// its tables whose size on disk grew by more than a fifth since its statistics were gathered
+// (pg_class.relpages, set by ANALYZE and VACUUM), or that was never analyzed and holds more
+// than a few pages. The size is read from the table's file, so this works where the
+// activity counters do not (PGlite does not flush them); with autovacuum on, a table it
+// keeps analyzed is seldom picked.
 
 /** ANALYZEs the tables whose statistics are stale; returns their names. */
 export async function refreshStatistics(db: Kysely<Database>): Promise<string[]> {
@@ -26,4 +27,38 @@ export async function refreshStatistics(db: Kysely<Database>): Promise<string[]>
   const names = stale.rows.map((r) => r.relname);
   if (names.length > 0) await sql`ANALYZE ${sql.join(names.map((name) => sql.id(name)))}`.execute(db);
   return names;
+}
+
+// The first check after this many rows written, and at least this many rows between checks.
+const FIRST_CHECK_ROWS = 2000;
+
+/**
+ * The statistics of a bulk writer's tables (the demo, a CSV import) refreshed as it fills
+ * them, and once at its end: a large first import into an empty database was planned as
+ * empty until the schedule's next refresh, up to ten minutes on (the demo ran 4× slower so).
+ * The writer tells `wrote` the rows each chunk added; a check (refreshStatistics, one catalog
+ * query when nothing grew) runs when they reach a fifth more than at the last check — what
+ * makes a table that started empty stale — and never two at once: chunks in flight that end
+ * together wait for the one running. A small import is never checked before its end, and
+ * its end ANALYZEs nothing that did not grow by a fifth.
+ */
+export function statisticsAsTablesGrow(db: Kysely<Database>) {
+  let written = 0;
+  let nextCheck = FIRST_CHECK_ROWS;
+  let refreshing: Promise<string[]> | undefined;
+  const refresh = () => (refreshing ??= refreshStatistics(db).finally(() => (refreshing = undefined)));
+  return {
+    /** `rows` more written; the tables analyzed by a check now (or by the one it waited for). */
+    wrote(rows: number): Promise<string[]> {
+      written += rows;
+      if (written < nextCheck) return Promise.resolve([]);
+      nextCheck = Math.max(written + FIRST_CHECK_ROWS, Math.ceil(written * 1.2));
+      return refresh();
+    },
+    /** The writer is done: the last check, after the one running; none when it wrote nothing. */
+    async finish(): Promise<string[]> {
+      await refreshing?.catch(() => undefined);
+      return written > 0 ? refreshStatistics(db) : [];
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateDemo } from '../modules/demo/index.ts';
-import { inBackground, refreshStatistics } from '../db/index.ts';
+import { inBackground, statisticsAsTablesGrow } from '../db/index.ts';
 import type { Services } from '../services.ts';
 import { recordPurchases } from './record-purchases.ts';
 import { redeemDemoWishes } from './demo-rewards.ts';
@@ -26,9 +26,7 @@ export function runDemo(
 ) {
   return inBackground(async () => {
     const now = services.clock.now();
-    // One refresh at a time: two batches in flight end close together.
-    let refreshing: Promise<unknown> | undefined;
-    const refresh = () => (refreshing ??= refreshStatistics(services.db).finally(() => (refreshing = undefined)));
+    const statistics = statisticsAsTablesGrow(services.db);
     if (!(await services.loyalty.programAt(now))) {
       const program = JSON.parse(fs.readFileSync(EXAMPLE_PROGRAM, 'utf8'));
       await services.loyalty.applyProgram({ program, note: 'the demo business runs the example program' }, { actor: 'demo' });
@@ -40,11 +38,11 @@ export function runDemo(
       end: new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000),
       record: async (inputs: unknown[]) => {
         const outcomes = await recordPurchases(services, inputs, { source: 'demo', withViews: false });
-        await refresh();
+        await statistics.wrote(outcomes.length);
         return outcomes;
       },
     }));
-    await refreshStatistics(services.db);
+    await statistics.finish();
     await services.loyalty.maintenance.runAll(services.clock.now());
     return withFields(result, { redemptions: await redeemDemoWishes(services, wishes) });
   });

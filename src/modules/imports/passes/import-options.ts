@@ -70,6 +70,12 @@ export interface ImportOptions {
   /** Check the file and tell what it would import; write nothing (dry-run.ts). */
   dryRun?: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Told the rows each chunk of the import pass added (created, not found there already),
+   * and waited for: the workflow refreshes the tables' statistics as they grow
+   * (workflows/import-file.ts).
+   */
+  written?: (rows: number) => Promise<unknown>;
   /** The language of the report's reasons (the dashboard's); English by default. */
   language?: Language;
   /** Rows validated at a time. */

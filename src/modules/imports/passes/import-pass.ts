@@ -57,6 +57,7 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
       .record([], { source: 'import', withViews: false, prepared: batch.map((b) => b.prepared) })
       .then(async (outcomes) => {
         const refundedOrders: RefundedOrder[] = [];
+        const createdBefore = result.created;
         outcomes.forEach((o, i) => {
           // An order id recorded with other values after pass 1 checked it (by the API or
           // another import meanwhile) is reported as pass 1 reports it: under the file's
@@ -67,8 +68,11 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
           else result.duplicates++;
           if (o.status !== 'error' && batch[i].refundedMinor > 0) refundedOrders.push({ line: batch[i].line, externalId: batch[i].prepared.externalId, currency: batch[i].prepared.currency, refundedMinor: batch[i].refundedMinor });
         });
+        // Counted before the awaits below: the other chunk in flight counts its own meanwhile.
+        const created = result.created - createdBefore;
         // After the chunk's purchases committed: the refunds name them.
         if (refundedOrders.length) result.refunds_recorded = (result.refunds_recorded ?? 0) + (await settleRefundedAmounts({ deps: options.deps, actor: options.actor ?? 'import' }, refundedOrders, report));
+        await options.written?.(created);
         done += batch.length;
         options.onProgress?.({ phase: 'import', rows: done, bytes: Math.round((done / Math.max(1, spool.rows)) * totalBytes), total_bytes: totalBytes });
       })
@@ -184,11 +188,13 @@ async function importRowByRow({ options, result, report, chunkSize, write, group
   for await (const chunk of basketChunks(basketsOf(records, groupBy), chunkSize)) {
     const valid = chunk.filter((basket) => !basket.some((r) => report.badLines.has(r.line)));
     const outcomes = valid.length ? await write(valid) : [];
+    const createdBefore = result.created;
     outcomes.forEach((outcome, i) => {
       if (isAppError(outcome)) report.add(valid[i][0].line, outcome);
       else if (outcome.created) result.created++;
       else result.duplicates++;
     });
+    await options.written?.(result.created - createdBefore);
     done += chunk.reduce((n, b) => n + b.length, 0);
     options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
   }

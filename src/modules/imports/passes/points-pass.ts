@@ -199,6 +199,7 @@ export async function importPoints({ options, layout, result, report, convert }:
   let batch: PointsRow[] = [];
   const write = async () => {
     const outcomes = batch.length ? await adjust(batch) : [];
+    const createdBefore = result.created;
     outcomes.forEach((outcome, i) => {
       if (isAppError(outcome)) report.add(batch[i].line, outcome);
       else if (outcome.created) {
@@ -206,6 +207,7 @@ export async function importPoints({ options, layout, result, report, convert }:
         totals.add(outcome.customerId, batch[i].adjustment.points);
       } else result.duplicates++;
     });
+    await options.written?.(result.created - createdBefore);
     batch = [];
     options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
   };
