@@ -109,7 +109,7 @@ describe('regulars loyalty adjust', () => {
 
     const log = json<{ items: { action: string; by: { kind: string }; details: { points: number; reason: string } }[] }>(run('audit', '--action', 'loyalty.adjust', '--json'));
     expect(log.items.map((e) => [e.by.kind, e.details.points, e.details.reason])).toEqual([['cli', -100, 'Double-counted visit'], ['cli', 250, 'Sorry for the wait']]);
-  });
+  }, 180_000); // five commands, each starting the embedded database
 
   // The account printed is the one the adjustment answers, told in the language asked (it was
   // answered in English and read a second time in the command's language).
@@ -132,7 +132,7 @@ describe('regulars loyalty adjust', () => {
     expect(below.status).toBe(1);
     expect(below.stderr).toContain('points:');
     expect(json<Account>(run('loyalty', 'account', 'ben@example.com', '--json')).balance).toBe(before);
-  });
+  }, 180_000); // four commands, each starting the embedded database
 });
 
 describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => {
@@ -150,5 +150,5 @@ describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => 
     expect(shown.status, shown.stderr).toBe(0);
     expect(shown.stdout).toContain(': 290 beans to spend, 0 beans pending\n');
     expect(shown.stdout).toContain('The entries add up to 290: the stored balance (290).\n');
-  });
+  }, 180_000); // the server and two commands
 });
