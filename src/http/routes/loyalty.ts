@@ -134,7 +134,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
       409: 'The key was used with other points or another reason',
       422: 'No reason, or below zero; or an unknown language',
     },
-    // The account's words in ?language=, as GET …/loyalty tells them (QA: they were English
+    // The account's words in ?language=, as GET …/loyalty tells them (they were English
     // whatever was asked, so the CLI read the account a second time to print it).
     handler: async (req, reply, p) => {
       const { language } = parseInput(AccountQuery, req.query ?? {}, 'query');
