@@ -36,7 +36,7 @@ export function stampOf(file) {
 export async function bundledEntry({ entry = path.join(ROOT, 'src/cli/main.ts'), cacheDir = CACHE_DIR, name = 'cli' } = {}) {
   const bundle = path.join(cacheDir, `${name}.mjs`);
   const manifest = path.join(cacheDir, `${name}.json`);
-  if (isFresh(manifest, bundle)) return { file: pathToFileURL(bundle).href, built: false };
+  if (isFresh(manifest, bundle, entry)) return { file: pathToFileURL(bundle).href, built: false };
   try {
     await build(entry, bundle, manifest);
     return { file: pathToFileURL(bundle).href, built: true };
@@ -50,16 +50,18 @@ export async function bundledEntry({ entry = path.join(ROOT, 'src/cli/main.ts'),
  * The manifest lists every file the bundle was built from with its stamp (and the bundle's
  * own). The bundle is fresh while none of them changed: an edited or deleted source
  * rebuilds it; a new file only matters once a source imports it, and that source changed.
- * A few hundred stats cost a few milliseconds.
+ * A few hundred stats cost a few milliseconds. And only for the `entry` it was built from:
+ * another checkout whose node_modules is this one's (a git worktree linked to it) builds
+ * into the same cache, and its bundle — its sources, its paths — is not this one's.
  */
-export function isFresh(manifest, bundle) {
+export function isFresh(manifest, bundle, entry) {
   let recorded;
   try {
     recorded = JSON.parse(fs.readFileSync(manifest, 'utf8'));
   } catch {
     return false;
   }
-  if (recorded.bundle !== stampOf(bundle)) return false;
+  if (recorded.bundle !== stampOf(bundle) || !(entry in recorded.inputs)) return false;
   for (const [file, stamp] of Object.entries(recorded.inputs)) if (stampOf(file) !== stamp) return false;
   return true;
 }

@@ -72,6 +72,18 @@ describe('the CLI bundle', () => {
     expect(await bundle()).toMatchObject({ built: true });
   });
 
+  it("is rebuilt for another checkout's sources sharing the cache (a worktree linked to the same node_modules)", async () => {
+    const other = path.join(work, 'other', 'main.ts');
+    fs.mkdirSync(path.dirname(other), { recursive: true });
+    edit(other, "export const answer = 'the other checkout';\n");
+    expect(await bundledEntry({ entry: other, cacheDir, name: 'test' })).toMatchObject({ built: true });
+    // Its manifest's sources are all unchanged, but they are not this entry's.
+    const mine = (await bundle())!;
+    expect(mine.built).toBe(true);
+    expect((await import(`${mine.file}?${Date.now()}`)).answer).toBe(43);
+    expect(await bundle()).toMatchObject({ built: false });
+  });
+
   it('is built by three processes at once: each renames a whole bundle into place, no temporary file stays', async () => {
     edit(part, "export const where = 'side by side';\n");
     const script = `import { bundledEntry } from ${JSON.stringify(pathToFileURL(path.resolve(import.meta.dirname, '../bin/cli-bundle.js')).href)};
