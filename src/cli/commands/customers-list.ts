@@ -12,7 +12,8 @@ import { table } from './table.ts';
 
 // `regulars customers list`: the customers list as GET /customers answers it and the
 // dashboard's Customers page shows it — a search, filters, the sorts of its headers — one
-// line a customer: who, their id, purchases, net spend, last purchase, points and tier.
+// line a customer: who, their id, since when a customer, purchases, net spend, last purchase,
+// points and tier (the columns the sorts read, so a sorted list shows what it is sorted by).
 // A page is 1–500 customers (GET /customers's limit): --limit beyond that, and --all, read
 // page after page, and a page with more behind it says how to go on (as `regulars audit`).
 
@@ -36,7 +37,7 @@ function queryOfOptions(o: ListOptions): { filters: Record<string, string | unde
 export function customerListCommand(customers: Command) {
   customers
     .command('list')
-    .description('the customers, as the dashboard lists them: who, purchases, net spend, last purchase, points and tier; searched, filtered and sorted')
+    .description('the customers, as the dashboard lists them: who, customer since, purchases, net spend, last purchase, points and tier; searched, filtered and sorted')
     .option('--search <text>', 'only customers whose name, email, phone or card number matches this (an exact email, phone or card number finds that customer)')
     .option('--tag <tag>', 'only customers with this tag')
     .option('--store <store>', "only customers of this home store: its code or id")
@@ -68,17 +69,17 @@ function tierText(loyalty: NonNullable<Listed['loyalty']>, language: Language): 
   return name?.[language] ?? name?.en ?? Object.values(name ?? {})[0] ?? loyalty.tier ?? '—';
 }
 
-/** The customers as a table: who, their id, purchases, net spend, last purchase, points to spend and tier. */
+/** The customers as a table: who, their id, customer since, purchases, net spend, last purchase, points to spend and tier. */
 export function customerTable(items: Listed[], language: Language, { timeZone, currency }: { timeZone: string; currency: string }): string {
   if (items.length === 0) return say('cli.customers.list.none').in(language);
-  const t = (code: 'cli.customers.col.customer' | 'cli.customers.col.id' | 'cli.metrics.purchases_row' | 'cli.customers.col.last_purchase' | 'cli.customers.col.points' | 'cli.customers.col.tier') => say(code).in(language);
+  const t = (code: 'cli.customers.col.customer' | 'cli.customers.col.id' | 'cli.customers.col.since' | 'cli.metrics.purchases_row' | 'cli.customers.col.last_purchase' | 'cli.customers.col.points' | 'cli.customers.col.tier') => say(code).in(language);
   return table([
-    [t('cli.customers.col.customer'), t('cli.customers.col.id'), t('cli.metrics.purchases_row'), say('cli.customers.col.net_spend', { currency }).in(language), t('cli.customers.col.last_purchase'), t('cli.customers.col.points'), t('cli.customers.col.tier')],
+    [t('cli.customers.col.customer'), t('cli.customers.col.id'), t('cli.customers.col.since'), t('cli.metrics.purchases_row'), say('cli.customers.col.net_spend', { currency }).in(language), t('cli.customers.col.last_purchase'), t('cli.customers.col.points'), t('cli.customers.col.tier')],
     ...items.map((c) => [
-      displayName(c, language), c.id, count(c.stats.purchases, language), c.stats.net_spend, c.stats.last_purchase_at ? whenText(c.stats.last_purchase_at, timeZone) : '—',
+      displayName(c, language), c.id, whenText(c.customer_since, timeZone), count(c.stats.purchases, language), c.stats.net_spend, c.stats.last_purchase_at ? whenText(c.stats.last_purchase_at, timeZone) : '—',
       c.loyalty ? count(c.loyalty.points, language) : '—', c.loyalty?.tier ? tierText(c.loyalty, language) : '—',
     ]),
-  ], 'llrrlrl');
+  ], 'lllrrlrl');
 }
 
 /** A customer as the dashboard names them: their name, else their email, phone or card number. */

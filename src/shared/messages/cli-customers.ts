@@ -140,6 +140,7 @@ export const CLI_CUSTOMERS = {
   'cli.customers.col.id': { en: 'Id', sl: 'Id', tr: 'Kimlik', da: 'Id', ru: 'Id' },
   'cli.customers.col.identities': { en: 'Identities', sl: 'Identitete', tr: 'Kimlikler', da: 'Identiteter', ru: 'Идентификаторы' },
   'cli.customers.col.net_spend': { en: 'Net spend ({currency})', sl: 'Neto poraba ({currency})', tr: 'Net harcama ({currency})', da: 'Nettoforbrug ({currency})', ru: 'Чистые траты ({currency})' },
+  'cli.customers.col.since': { en: 'Customer since', sl: 'Stranka od', tr: 'Müşteri olduğu tarih', da: 'Kunde siden', ru: 'Клиент с' },
   'cli.customers.col.last_purchase': { en: 'Last purchase', sl: 'Zadnji nakup', tr: 'Son alışveriş', da: 'Seneste køb', ru: 'Последняя покупка' },
   'cli.customers.col.points': { en: 'Points to spend', sl: 'Točke za porabo', tr: 'Harcanabilir puan', da: 'Point at bruge', ru: 'Доступно баллов' },
   'cli.customers.col.pending': { en: 'Pending points', sl: 'Točke v čakanju', tr: 'Bekleyen puan', da: 'Afventende point', ru: 'Баллы в ожидании' },

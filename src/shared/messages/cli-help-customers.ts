@@ -10,11 +10,11 @@ export const CLI_HELP_CUSTOMERS: Readonly<Record<string, HelpTranslations>> = {
     da: 'kundelisten og én kunde: profilen, en kopi af alt, der er gemt om dem, sletning af deres personoplysninger, sammenlægning af en dublet',
     ru: 'список клиентов и один клиент: профиль, копия всего, что о нём хранится, удаление его персональных данных, объединение дубликата',
   },
-  'the customers, as the dashboard lists them: who, purchases, net spend, last purchase, points and tier; searched, filtered and sorted': {
-    sl: 'stranke, kot jih navaja nadzorna plošča: kdo, nakupi, neto poraba, zadnji nakup, točke in raven; z iskanjem, filtri in razvrščanjem',
-    tr: 'müşteriler, panonun listelediği gibi: kim, alışverişler, net harcama, son alışveriş, puanlar ve seviye; aranmış, süzülmüş ve sıralanmış',
-    da: 'kunderne, som dashboardet viser dem: hvem, køb, nettoforbrug, seneste køb, point og niveau; søgt, filtreret og sorteret',
-    ru: 'клиенты, как их показывает панель: кто, покупки, чистые траты, последняя покупка, баллы и уровень; с поиском, фильтрами и сортировкой',
+  'the customers, as the dashboard lists them: who, customer since, purchases, net spend, last purchase, points and tier; searched, filtered and sorted': {
+    sl: 'stranke, kot jih navaja nadzorna plošča: kdo, stranka od, nakupi, neto poraba, zadnji nakup, točke in raven; z iskanjem, filtri in razvrščanjem',
+    tr: 'müşteriler, panonun listelediği gibi: kim, müşteri olduğu tarih, alışverişler, net harcama, son alışveriş, puanlar ve seviye; aranmış, süzülmüş ve sıralanmış',
+    da: 'kunderne, som dashboardet viser dem: hvem, kunde siden, køb, nettoforbrug, seneste køb, point og niveau; søgt, filtreret og sorteret',
+    ru: 'клиенты, как их показывает панель: кто, клиент с какого времени, покупки, чистые траты, последняя покупка, баллы и уровень; с поиском, фильтрами и сортировкой',
   },
   'only customers whose name, email, phone or card number matches this (an exact email, phone or card number finds that customer)': {
     sl: 'samo stranke, katerih ime, e-naslov, telefon ali številka kartice se ujema s tem (točen e-naslov, telefon ali številka kartice najde to stranko)',
