@@ -88,7 +88,7 @@ describe("a customer's 404", () => {
   it('keeps merged_into, merged_at and erased_at, and an erased one is told erased, and when, in the business zone', async () => {
     const merged = await callServer(remote, 'GET', '/customers/c-1/merged').then(() => undefined, (error: unknown) => error as AppError);
     expect([merged?.kind, merged?.extensions]).toEqual(['not_found', { merged_into: 'c-2', merged_at: '2026-11-30T08:00:00.000Z' }]);
-    expect(await errorText(merged, 'en')).toBe('Customer c-1 not found (merged into c-2)');
+    expect(await errorText(merged, 'en')).toBe('Customer c-1 not found (merged into c-2): merged on 2026-11-30 09:00');
     const erased = await callServer(remote, 'GET', '/customers/c-1/erased').then(() => undefined, (error: unknown) => error as AppError);
     expect(erased?.extensions).toEqual({ erased_at: '2026-12-01T09:30:00.000Z' });
     expect(await errorText(erased, 'en')).toBe('Customer c-1 not found: the customer was erased on 2026-12-01 10:30');

@@ -175,6 +175,14 @@ export const CLI_COMMANDS = {
     da: '{detail}: kunden blev slettet {at}',
     ru: '{detail}: клиент был удалён {at}',
   },
+  // A merged customer's 404 read by id (its problem's merged_at): when the merge was made.
+  'cli.customer_merged': {
+    en: '{detail}: merged on {at}',
+    sl: '{detail}; datum združitve: {at}',
+    tr: '{detail}; birleştirme tarihi: {at}',
+    da: '{detail}; lagt sammen {at}',
+    ru: '{detail}; дата объединения: {at}',
+  },
 
   // ── Options and files ──
   'cli.no_such_file': { en: 'no such file: {file}', sl: 'te datoteke ni: {file}', tr: 'böyle bir dosya yok: {file}', da: 'filen findes ikke: {file}', ru: 'нет такого файла: {file}' },
