@@ -14,7 +14,7 @@ import { settleRefundedAmounts, type RefundedOrder } from './refunded-amounts.ts
 import { importPoints } from './points-pass.ts';
 import type { ErrorReport } from '../report/error-report.ts';
 import type { ImportDeps, ImportOptions } from './import-options.ts';
-import type { ImportResult } from './import-result.ts';
+import { countWritten, type ImportResult } from './import-result.ts';
 import type { ValidatedFile } from './validation-pass.ts';
 
 // The second pass of an import (import.service.ts): the rows the validation pass found
@@ -57,19 +57,15 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
       .record([], { source: 'import', withViews: false, prepared: batch.map((b) => b.prepared) })
       .then(async (outcomes) => {
         const refundedOrders: RefundedOrder[] = [];
-        const createdBefore = result.created;
-        outcomes.forEach((o, i) => {
+        const created = countWritten(result, outcomes, (o, i) => {
+          if (o.status !== 'error' && batch[i].refundedMinor > 0) refundedOrders.push({ line: batch[i].line, externalId: batch[i].prepared.externalId, currency: batch[i].prepared.currency, refundedMinor: batch[i].refundedMinor });
           // An order id recorded with other values after pass 1 checked it (by the API or
           // another import meanwhile) is reported as pass 1 reports it: under the file's
           // order id column, not as a problem of the whole row.
           if (o.status === 'error' && o.error.kind === 'conflict') report.addReason(batch[i].line, 'external_id', say('import.order_recorded_otherwise', { id: batch[i].prepared.externalId }));
           else if (o.status === 'error') report.add(batch[i].line, o.error);
-          else if (o.status === 'created') result.created++;
-          else result.duplicates++;
-          if (o.status !== 'error' && batch[i].refundedMinor > 0) refundedOrders.push({ line: batch[i].line, externalId: batch[i].prepared.externalId, currency: batch[i].prepared.currency, refundedMinor: batch[i].refundedMinor });
+          return o.status === 'error' ? 'refused' : o.status;
         });
-        // Counted before the awaits below: the other chunk in flight counts its own meanwhile.
-        const created = result.created - createdBefore;
         // After the chunk's purchases committed: the refunds name them.
         if (refundedOrders.length) result.refunds_recorded = (result.refunds_recorded ?? 0) + (await settleRefundedAmounts({ deps: options.deps, actor: options.actor ?? 'import' }, refundedOrders, report));
         await options.written?.(created);
@@ -188,13 +184,12 @@ async function importRowByRow({ options, result, report, chunkSize, write, group
   for await (const chunk of basketChunks(basketsOf(records, groupBy), chunkSize)) {
     const valid = chunk.filter((basket) => !basket.some((r) => report.badLines.has(r.line)));
     const outcomes = valid.length ? await write(valid) : [];
-    const createdBefore = result.created;
-    outcomes.forEach((outcome, i) => {
-      if (isAppError(outcome)) report.add(valid[i][0].line, outcome);
-      else if (outcome.created) result.created++;
-      else result.duplicates++;
+    const created = countWritten(result, outcomes, (outcome, i) => {
+      if (!isAppError(outcome)) return outcome.created ? 'created' : 'duplicate';
+      report.add(valid[i][0].line, outcome);
+      return 'refused';
     });
-    await options.written?.(result.created - createdBefore);
+    await options.written?.(created);
     done += chunk.reduce((n, b) => n + b.length, 0);
     options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
   }

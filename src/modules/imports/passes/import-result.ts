@@ -57,3 +57,23 @@ export function forecastResult({ result, tally, report, layout }: { result: Impo
 export function importedResult(result: ImportResult, report: ErrorReport): ImportResult {
   return { ...result, invalid: report.badLines.size, errors: report.errors, errors_truncated: report.truncated, imported: true };
 }
+
+/** What became of one row a chunk wrote: written now, found written already, or refused (the caller reported it). */
+export type RowOutcome = 'created' | 'duplicate' | 'refused';
+
+/**
+ * Counts a written chunk's rows into `result` as `outcomeOf` tells each, and answers how many
+ * it created — the rows it wrote, as the statistics' refresh counts them (options.written).
+ * Counted at once, before the caller awaits anything: another chunk in flight counts its own
+ * meanwhile.
+ */
+export function countWritten<T>(result: ImportResult, outcomes: readonly T[], outcomeOf: (outcome: T, index: number) => RowOutcome): number {
+  let created = 0;
+  outcomes.forEach((outcome, i) => {
+    const row = outcomeOf(outcome, i);
+    if (row === 'created') created++;
+    else if (row === 'duplicate') result.duplicates++;
+  });
+  result.created += created;
+  return created;
+}

@@ -10,7 +10,7 @@ import { createPointsKeys, pointsCells, pointsOf } from '../rows/points-rows.ts'
 import type { ErrorReport } from '../report/error-report.ts';
 import type { DryRunTally } from '../report/dry-run.ts';
 import type { ImportOptions } from './import-options.ts';
-import type { ImportResult } from './import-result.ts';
+import { countWritten, type ImportResult } from './import-result.ts';
 
 // The points kind's two passes (import.service.ts runs them as it runs the others'): opening
 // balances from another platform, a row each, each a staff adjustment through the loyalty
@@ -199,15 +199,16 @@ export async function importPoints({ options, layout, result, report, convert }:
   let batch: PointsRow[] = [];
   const write = async () => {
     const outcomes = batch.length ? await adjust(batch) : [];
-    const createdBefore = result.created;
-    outcomes.forEach((outcome, i) => {
-      if (isAppError(outcome)) report.add(batch[i].line, outcome);
-      else if (outcome.created) {
-        result.created++;
-        totals.add(outcome.customerId, batch[i].adjustment.points);
-      } else result.duplicates++;
+    const created = countWritten(result, outcomes, (outcome, i) => {
+      if (isAppError(outcome)) {
+        report.add(batch[i].line, outcome);
+        return 'refused';
+      }
+      if (!outcome.created) return 'duplicate';
+      totals.add(outcome.customerId, batch[i].adjustment.points);
+      return 'created';
     });
-    await options.written?.(result.created - createdBefore);
+    await options.written?.(created);
     batch = [];
     options.onProgress?.({ phase: 'import', rows: done, bytes: csv.bytesRead(), total_bytes: csv.totalBytes });
   };
