@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../../db/index.ts';
-import { mergedIntoQuery, personIdsQuery, type CustomerDates, type CustomerOrder } from '../../customers/index.ts';
+import { mergedIntoQuery, type CustomerDates, type CustomerOrder } from '../../customers/index.ts';
 
 // Since when a business has known a customer, and since when they are a member: the dates
 // a customer's answer carries beside created_at. created_at is when the row was written,
@@ -36,13 +36,13 @@ import { mergedIntoQuery, personIdsQuery, type CustomerDates, type CustomerOrder
  * it needs (LEFT: every customer stays), and `key`, the value. The first purchase is
  * customer_stats' (a merge moves the purchases to the survivor, and its stats with them);
  * the day the person was first recorded the earliest created_at of `c` and the customers
- * merged into it, read for the people of `roots` (a FROM item of customer ids; a customer
- * not among them counts its own record alone). Never null: created_at never is.
+ * merged into it, read from `merged` (mergedIntoQuery's rows, or a CTE of them: a customer
+ * without rows there counts its own record alone). Never null: created_at never is.
  */
-function customerSince(roots: RawBuilder<unknown>): { join: RawBuilder<unknown>; key: RawBuilder<unknown> } {
+function customerSince(merged: RawBuilder<unknown>): { join: RawBuilder<unknown>; key: RawBuilder<unknown> } {
   return {
     join: sql`LEFT JOIN customer_stats since_s ON since_s.customer_id = c.id
-    LEFT JOIN (SELECT mi.person, min(mi.created_at) AS created_at FROM ${mergedIntoQuery(roots)} mi GROUP BY mi.person) since_p ON since_p.person = c.id`,
+    LEFT JOIN (SELECT mi.person, min(mi.created_at) AS created_at FROM ${merged} mi GROUP BY mi.person) since_p ON since_p.person = c.id`,
     key: sql`LEAST(c.created_at, since_p.created_at, since_s.first_purchase_at)`,
   };
 }
@@ -60,32 +60,39 @@ function customerSince(roots: RawBuilder<unknown>): { join: RawBuilder<unknown>;
  * 25 ms of it, the scans of customers and customer_stats most of the rest).
  */
 export function customerSinceOrder(): CustomerOrder {
-  const { join, key } = customerSince(sql`(SELECT DISTINCT mc.merged_into FROM customers mc WHERE mc.merged_into IS NOT NULL)`);
+  const { join, key } = customerSince(mergedIntoQuery(sql`(SELECT DISTINCT mc.merged_into FROM customers mc WHERE mc.merged_into IS NOT NULL)`));
   return { join, key, type: 'timestamptz', nullable: false };
 }
 
-/** The dates of each customer's answer (customers' CustomerDatesReader), for a page of them in one statement. */
+/**
+ * The dates of each customer's answer (customers' CustomerDatesReader), for a page of them in
+ * one statement. The page's merges are walked once (`merged`, a CTE PostgreSQL computes once
+ * for its two readers): customer_since takes the records' dates from it, member_since the
+ * person's ids — the customer and those rows' — whose memberships and first earn entries it
+ * reads.
+ */
 export async function customerDatesOf(db: Db | Tx, customerIds: string[]): Promise<Map<string, CustomerDates>> {
   if (customerIds.length === 0) return new Map();
+  const since = customerSince(sql`merged`);
   // The first earn entry is the first row of loyalty_entries_time (customer_id, occurred_at)
   // that is one, read from the index alone (kind is in it: migration 0008).
-  const since = customerSince(sql`unnest(${customerIds}::uuid[])`);
   const { rows } = await sql<CustomerDates & { customer_id: string }>`
+    WITH merged AS ${mergedIntoQuery(sql`unnest(${customerIds}::uuid[])`)}
     SELECT c.id AS customer_id, since_s.first_purchase_at, ${since.key} AS customer_since,
            CASE WHEN m.customer_id IS NULL THEN NULL ELSE LEAST(person.joined_at, person.first_earned_at) END AS member_since
     FROM customers c ${since.join}
     LEFT JOIN loyalty_members m ON m.customer_id = c.id
-    CROSS JOIN LATERAL (
-      SELECT min(pm.joined_at) AS joined_at, min(earned.occurred_at) AS first_earned_at
-      FROM customers pc
-      LEFT JOIN loyalty_members pm ON pm.customer_id = pc.id
+    LEFT JOIN (
+      SELECT ids.person, min(pm.joined_at) AS joined_at, min(earned.occurred_at) AS first_earned_at
+      FROM (SELECT id AS person, id FROM unnest(${customerIds}::uuid[]) AS page(id) UNION ALL SELECT person, id FROM merged) ids
+      JOIN loyalty_members pm ON pm.customer_id = ids.id
       LEFT JOIN LATERAL (
         SELECT e.occurred_at FROM loyalty_entries e
-        WHERE e.customer_id = pc.id AND e.kind = 'earn'
+        WHERE e.customer_id = ids.id AND e.kind = 'earn'
         ORDER BY e.occurred_at LIMIT 1
-      ) earned ON pm.customer_id IS NOT NULL
-      WHERE pc.id IN ${personIdsQuery(sql.ref('c.id'))}
-    ) person
+      ) earned ON true
+      GROUP BY ids.person
+    ) person ON person.person = c.id
     WHERE c.id = ANY(${customerIds}::uuid[])`.execute(db);
   return new Map(rows.map((r) => [r.customer_id, { first_purchase_at: r.first_purchase_at, customer_since: r.customer_since, member_since: r.member_since }]));
 }
