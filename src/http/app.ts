@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { errorCodes, type FastifyInstance } from 'fastify';
+import Fastify, { errorCodes, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -29,8 +29,24 @@ export const API_PREFIX = '/api/v1';
 const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 const VERSION = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')).version as string;
 
+/**
+ * The longest path parameter the router takes, as sent (percent-encoded). Fastify's default
+ * of 100 refused ids the API itself accepts: an order id may have 200 characters, and one
+ * of accented letters is six times as long encoded (an emoji twelve).
+ */
+export const MAX_PATH_PARAM = 4096;
+
+/** Fastify's errors from before any route (a path that does not decode, a part of it too long) as problems, in the request's language. */
+function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const language = answerLanguage(request);
+  const path = request.url.split('?')[0];
+  if (error.code === 'FST_ERR_BAD_URL') return sendProblem(reply, problem(400, say('http.bad_url', { path }).in(language), undefined, language), language);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, problem(414, say('http.path_param_too_long', { limit: MAX_PATH_PARAM }).in(language), undefined, language), language);
+  return sendProblem(reply, problem(error.statusCode ?? 400, error.message, undefined, language), language);
+}
+
 export async function buildApp(services: Services): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: true });
+  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: true, routerOptions: { maxParamLength: MAX_PATH_PARAM }, frameworkErrors: frameworkError });
   app.setErrorHandler(errorHandler(services.logger));
   // A till or a script often sends `Content-Type: application/json` on a POST that needs no
   // body (a capture, a release): an empty body is no body, not a 400. Anything else is

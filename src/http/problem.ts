@@ -19,7 +19,7 @@ export const STATUS_OF: Record<ErrorKind, number> = {
   unavailable: 503,
 };
 
-const TITLED = new Set([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503]);
+const TITLED = new Set([400, 401, 403, 404, 409, 413, 414, 415, 422, 429, 500, 503]);
 const titleOf = (status: number, language: Language) => new Said(TITLED.has(status) ? (`problem.${status}` as MessageCode) : 'problem.other').in(language);
 
 export interface Problem {

@@ -64,3 +64,33 @@ describe('a path with its id left empty', () => {
     expect((await api.call('GET', '/api/v1/purchases/%20')).json().detail).toBe('The path gives no id: /api/v1/purchases/:id needs one');
   });
 });
+
+describe('a path id as long as the API lets an id be', () => {
+  // Regression: Fastify's router refuses a path parameter over 100 characters, so a
+  // purchase recorded with an order id of 101 to 200 characters (the schema's limit) could
+  // be neither read nor refunded by it: a 414 in Fastify's own JSON, not a problem.
+  it('reads and refunds a purchase by an order id of 200 characters, accented ones too', async () => {
+    const id = `${'č'.repeat(100)}${'o'.repeat(98)}😀`; // 200 UTF-16 units, as the schema counts
+    const recorded = await api.call('POST', '/api/v1/purchases', { body: { external_id: id, customer: { email: 'long@example.com' }, occurred_at: '2026-05-20T09:15:00+02:00', total: '5.00' } });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    const read = await api.call('GET', `/api/v1/purchases/${encodeURIComponent(id)}`);
+    expect([read.statusCode, read.json().external_id]).toEqual([200, id]);
+    const refund = await api.call('POST', `/api/v1/purchases/${encodeURIComponent(id)}/refunds`, { body: { external_id: 'long-refund', amount: '1.00' } });
+    expect(refund.statusCode, refund.body).toBe(201);
+  });
+});
+
+describe('a path that is no URL, or longer than any id', () => {
+  it('is a problem told in the language asked, not Fastify\'s own JSON', async () => {
+    const bad = await api.call('GET', '/api/v1/purchases/%ZZ', { headers: { 'accept-language': 'sl' } });
+    expect(problemOf(bad)).toEqual({
+      status: 400, language: 'sl', type: 'application/problem+json; charset=utf-8', title: 'Napačna zahteva', detail: 'Pot /api/v1/purchases/%ZZ ni veljaven URL: znak % mora začeti kodo, kot je %20',
+    });
+    expect(problemOf(await api.call('GET', '/api/v1/purchases/%ZZ')).detail).toBe('The path /api/v1/purchases/%ZZ is not a valid URL: a % must start an escape such as %20');
+    const long = await api.call('GET', `/api/v1/purchases/${'a'.repeat(5000)}/refunds`, { headers: { 'accept-language': 'da' } });
+    expect(problemOf(long)).toEqual({
+      status: 414, language: 'da', type: 'application/problem+json; charset=utf-8', title: 'URI er for lang', detail: 'En del af stien er længere end 4.096 tegn: intet id eller nogen kode er så lang',
+    });
+    expect(problemOf(await api.call('GET', `/api/v1/purchases/${'a'.repeat(5000)}`)).detail).toBe('A part of the path is longer than 4,096 characters: no id or code is that long');
+  });
+});

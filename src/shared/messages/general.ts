@@ -12,6 +12,7 @@ export const GENERAL = {
   'problem.404': { en: 'Not found', sl: 'Ni najdeno', tr: 'Bulunamadı', da: 'Ikke fundet', ru: 'Не найдено' },
   'problem.409': { en: 'Conflict', sl: 'Konflikt', tr: 'Çakışma', da: 'Konflikt', ru: 'Конфликт' },
   'problem.413': { en: 'Payload too large', sl: 'Vsebina je prevelika', tr: 'İçerik çok büyük', da: 'Indholdet er for stort', ru: 'Слишком большой запрос' },
+  'problem.414': { en: 'URI too long', sl: 'URI je predolg', tr: 'URI çok uzun', da: 'URI er for lang', ru: 'Слишком длинный URI' },
   'problem.415': { en: 'Unsupported media type', sl: 'Nepodprta vrsta vsebine', tr: 'Desteklenmeyen içerik türü', da: 'Medietypen understøttes ikke', ru: 'Неподдерживаемый тип данных' },
   'problem.422': { en: 'Unprocessable content', sl: 'Vsebine ni mogoče obdelati', tr: 'İşlenemeyen içerik', da: 'Indholdet kan ikke behandles', ru: 'Невозможно обработать данные' },
   'problem.429': { en: 'Too many requests', sl: 'Preveč zahtev', tr: 'Çok fazla istek', da: 'For mange anmodninger', ru: 'Слишком много запросов' },
@@ -79,6 +80,22 @@ export const GENERAL = {
     tr: 'Böyle bir yol yok: {method} {path}',
     da: 'Ingen rute {method} {path}',
     ru: 'Маршрута {method} {path} не существует',
+  },
+  // A path whose percent-encoding does not decode (/purchases/%ZZ), and one with a part
+  // longer than any id or code (app.ts: MAX_PATH_PARAM), before any route reads them.
+  'http.bad_url': {
+    en: 'The path {path} is not a valid URL: a % must start an escape such as %20',
+    sl: 'Pot {path} ni veljaven URL: znak % mora začeti kodo, kot je %20',
+    tr: '{path} yolu geçerli bir URL değil: % işareti %20 gibi bir kaçış dizisi başlatmalıdır',
+    da: 'Stien {path} er ikke en gyldig URL: et % skal indlede en kode som %20',
+    ru: 'Путь {path} не является корректным URL: знак % должен начинать код вида %20',
+  },
+  'http.path_param_too_long': {
+    en: 'A part of the path is longer than {limit} characters: no id or code is that long',
+    sl: 'Del poti je daljši od {limit} znakov: noben id ali koda ni tako dolga',
+    tr: 'Yolun bir bölümü {limit} karakterden uzun: hiçbir kimlik ya da kod bu kadar uzun değildir',
+    da: 'En del af stien er længere end {limit} tegn: intet id eller nogen kode er så lang',
+    ru: 'Часть пути длиннее {limit} символов: таких длинных идентификаторов и кодов не бывает',
   },
 
   // ── A key sent again with other values (src/shared/differences.ts): the recorded value, then this request's ──
