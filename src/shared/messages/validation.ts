@@ -128,6 +128,14 @@ export const VALIDATION = {
   'type.list': { en: 'must be a list', sl: 'mora biti seznam', tr: 'bir liste olmalıdır', da: 'skal være en liste', ru: 'должно быть списком' },
   'type.object': { en: 'must be an object', sl: 'mora biti objekt', tr: 'bir nesne olmalıdır', da: 'skal være et objekt', ru: 'должно быть объектом' },
   'type.other': { en: 'is of the wrong type', sl: 'je napačne vrste', tr: 'türü yanlış', da: 'har en forkert type', ru: 'имеет неверный тип' },
+  // A NUL or half of a surrogate pair, which PostgreSQL cannot hold (src/http/text-check.ts): {char} as "U+0000".
+  'text.unstorable_char': {
+    en: 'contains the character {char}, which text cannot hold',
+    sl: 'vsebuje znak {char}, ki ga besedilo ne more hraniti',
+    tr: 'metnin tutamayacağı {char} karakterini içeriyor',
+    da: 'indeholder tegnet {char}, som tekst ikke kan rumme',
+    ru: 'содержит символ {char}, который не может храниться в тексте',
+  },
   'format.timestamp': {
     en: 'must be an ISO 8601 timestamp such as 2026-12-31T18:00:00Z',
     sl: 'mora biti časovni žig ISO 8601, na primer 2026-12-31T18:00:00Z',

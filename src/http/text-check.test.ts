@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/helpers/app.ts';
+
+// Text the database cannot hold: a NUL character (U+0000) and half of a UTF-16 surrogate
+// pair are valid JSON (`"\u0000"`, `"\ud83d"`) and valid in a percent-encoded path or
+// query, but PostgreSQL refuses them in text and jsonb. Regression: a purchase, a customer,
+// GET /purchases/a%00b and a customer search with one answered a 500 ("invalid byte
+// sequence for encoding UTF8: 0x00", "invalid input syntax for type json"); they are a
+// 422 naming the field, told in the language asked, and nothing is written.
+
+const api = useTestApp({ keys: { till: ['read', 'write'] } });
+
+const purchase = (fields: Record<string, unknown>) => ({ external_id: 'nul-1', customer: { email: 'nul@example.com' }, occurred_at: '2026-05-20T09:15:00+02:00', total: '5.00', ...fields });
+const refusal = (answer: Awaited<ReturnType<typeof api.call>>) => ({ status: answer.statusCode, errors: answer.json().errors });
+
+describe('text the database cannot hold', () => {
+  it('in a body is a 422 naming the field, in the language asked, and nothing is written', async () => {
+    expect(refusal(await api.call('POST', '/api/v1/purchases', { body: purchase({ external_id: 'nul\u0000-1' }) }))).toEqual({
+      status: 422, errors: [{ field: 'external_id', reason: 'contains the character U+0000, which text cannot hold' }],
+    });
+    const half = await api.call('POST', '/api/v1/purchases', { body: purchase({ customer: { email: 'nul@example.com', first_name: 'Ana \ud83d' } }), headers: { 'accept-language': 'sl' } });
+    expect(refusal(half)).toEqual({ status: 422, errors: [{ field: 'customer.first_name', reason: 'vsebuje znak U+D83D, ki ga besedilo ne more hraniti' }] });
+    expect(half.json().detail).toBe('customer.first_name: vsebuje znak U+D83D, ki ga besedilo ne more hraniti');
+    expect(refusal(await api.call('POST', '/api/v1/purchases', { body: purchase({ lines: [{ sku: 'A', unit_price: '5.00' }, { sku: 'B\u0000', unit_price: '0.00' }] }) }))).toEqual({
+      status: 422, errors: [{ field: 'lines.1.sku', reason: 'contains the character U+0000, which text cannot hold' }],
+    });
+    expect(refusal(await api.call('POST', '/api/v1/customers', { body: { email: 'c@example.com', tags: ['ok', 'x\udc00'] } }))).toEqual({
+      status: 422, errors: [{ field: 'tags.1', reason: 'contains the character U+DC00, which text cannot hold' }],
+    });
+    expect((await api.call('GET', '/api/v1/customers?query=nul')).json().items).toEqual([]);
+  });
+
+  it('in the path or the query is a 422 naming the parameter', async () => {
+    expect(refusal(await api.call('GET', '/api/v1/purchases/a%00b'))).toEqual({ status: 422, errors: [{ field: 'id', reason: 'contains the character U+0000, which text cannot hold' }] });
+    expect(refusal(await api.call('GET', '/api/v1/customers?query=a%00b'))).toEqual({ status: 422, errors: [{ field: 'query', reason: 'contains the character U+0000, which text cannot hold' }] });
+  });
+
+  it('leaves a surrogate pair whole alone: an emoji is text', async () => {
+    const res = await api.call('POST', '/api/v1/purchases', { body: purchase({ external_id: 'emoji-😀', customer: { email: 'emoji@example.com', first_name: 'Ana 😀' } }) });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+});
