@@ -4,6 +4,7 @@ import { say, type Language, type Said } from '../../shared/messages/index.ts';
 import { print, throughServerOr } from '../context.ts';
 import { dayText } from '../dates.ts';
 import { cliLanguage, count, countIn } from '../language.ts';
+import { namingOptions } from '../option-names.ts';
 import { callServer } from '../remote.ts';
 import { readJson } from './read-json.ts';
 
@@ -18,11 +19,11 @@ export function simulateCommand(loyalty: Command) {
     .argument('<file>', 'the proposed program document (JSON)')
     .requiredOption('--since <date>', 'YYYY-MM-DD')
     .option('--json', 'machine-readable output')
-    .action(async (file: string, o: { since: string; json?: boolean }) => {
+    .action(namingOptions({ since: '--since' }, async (file: string, o: { since: string; json?: boolean }) => {
       const document = readJson(file);
       const report = await throughServerOr('loyalty simulate', (server) => callServer(server, 'POST', '/loyalty/program/simulate', { program: document, since: o.since }), (s) => s.loyalty.simulate(document, { since: o.since }));
       print(report, Boolean(o.json), () => describeSimulation(report, dayText(o.since.trim()), cliLanguage()));
-    });
+    }));
 }
 
 const REASONS: Partial<Record<string, Said>> = {

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
-import { programJsonSchema } from '../../modules/loyalty/index.ts';
+import { ApplyProgramInput, ProgramDocument, programJsonSchema } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
 import { say, type Language, type Said } from '../../shared/messages/index.ts';
+import { parseInput } from '../../shared/validation.ts';
 import { print, throughServerOr } from '../context.ts';
 import { business, startText } from '../dates.ts';
 import { cliLanguage, count, countIn, percent } from '../language.ts';
+import { namingOptions } from '../option-names.ts';
 import { callServer } from '../remote.ts';
 import { loyaltyAccountCommands } from './loyalty-account.ts';
 import { simulateCommand } from './loyalty-simulate.ts';
@@ -12,6 +14,9 @@ import { readJson } from './read-json.ts';
 
 // `regulars loyalty …`: apply a program file, simulate one against past purchases,
 // prove the ledger, and the report.
+// The application's fields as the API names them and as `loyalty apply` takes them.
+const APPLY_OPTIONS = { effective_from: '--effective-from', tier_policy: '--tier-policy', note: '--note' };
+
 export function loyaltyCommands(program: Command) {
   const loyalty = program.command('loyalty').description('the loyalty program: apply, simulate, verify, report');
 
@@ -23,9 +28,13 @@ export function loyaltyCommands(program: Command) {
     .option('--tier-policy <policy>', 'upgrade_now (nobody moves down before their period ends) or reevaluate_now', 'upgrade_now')
     .option('--note <text>', 'why this version (kept with it)')
     .option('--json', 'machine-readable output')
-    .action(async (file: string, o: { effectiveFrom?: string; tierPolicy: string; note?: string; json?: boolean }) => {
+    .action(namingOptions(APPLY_OPTIONS, async (file: string, o: { effectiveFrom?: string; tierPolicy: string; note?: string; json?: boolean }) => {
       const document = readJson(file);
       const input = { program: document, effective_from: o.effectiveFrom, tier_policy: o.tierPolicy, note: o.note };
+      // Checked as the service will, before a database is opened: a refused apply on a fresh
+      // checkout (or a mistyped DATA_DIR) would otherwise leave a new, empty database behind.
+      parseInput(ApplyProgramInput, input, 'program application');
+      parseInput(ProgramDocument, document, 'program', 'program');
       const result = await throughServerOr('loyalty apply', (server) => callServer(server, 'POST', '/loyalty/program', input), (s) => s.loyalty.applyProgram(input, { actor: 'cli' }));
       const { program: _doc, ...summary } = result;
       await print(summary, Boolean(o.json), async () => {
@@ -44,7 +53,7 @@ export function loyaltyCommands(program: Command) {
           ...warnings,
         ].map((line) => line.in(language)).join('\n');
       });
-    });
+    }));
 
   simulateCommand(loyalty);
   loyaltyAccountCommands(loyalty);

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useCliBusiness } from '../../../test/helpers/cli-process.ts';
+
+// `regulars loyalty apply` and `regulars loyalty simulate` refusing what a new owner may
+// mistype, as processes of their own (1–3 s each) on a business that has no database yet.
+// Regression: their refusals named the API's fields ("tier_policy: …", "since: …"), not the
+// options typed, and a refused apply on a fresh checkout left a new, empty database behind.
+const { run, work } = useCliBusiness('loyalty-apply');
+
+const PROGRAM = {
+  name: 'Small shop',
+  points_name: { en: { one: 'point', other: 'points' } },
+  point_value: '0.01', enrolment: 'automatic', pending_days: 0,
+  earning: { points_per_currency_unit: 1, rounding: 'floor' },
+  bonuses: {},
+  expiry: { policy: 'none' },
+  tiers: { metric: 'spend', window: 'lifetime', levels: [{ code: 'basic', name: { en: 'Basic' }, threshold: '0' }] },
+  rewards: [],
+};
+
+describe('regulars loyalty apply and simulate refusing', () => {
+  it('names the options typed, in the language asked, and creates no database', () => {
+    fs.writeFileSync(path.join(work, 'program.json'), JSON.stringify(PROGRAM));
+    const refused = run('loyalty', 'apply', 'program.json', '--tier-policy', 'sometimes', '--effective-from', '2026-02-30');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('--tier-policy: must be one of upgrade_now, reevaluate_now');
+    expect(refused.stderr).toContain('--effective-from: must be an ISO 8601 date or timestamp of a real day');
+    expect(refused.stderr).not.toMatch(/tier_policy|effective_from|Created a new Regulars database/);
+    const sl = run('--language', 'sl', 'loyalty', 'apply', 'program.json', '--tier-policy', 'sometimes');
+    expect(sl.stderr).toContain('Napaka: Neveljavna uveljavitev programa: --tier-policy: mora biti ena od vrednosti upgrade_now, reevaluate_now');
+
+    fs.writeFileSync(path.join(work, 'partial.json'), JSON.stringify({ name: 'No earning' }));
+    const document = run('loyalty', 'apply', 'partial.json');
+    expect(document.status).toBe(1);
+    expect(document.stderr).toContain('Invalid program: program.earning: is required');
+    expect(document.stderr).not.toContain('Created a new Regulars database');
+
+    // Nothing was created: a command that needs the data still finds none (exit code 2).
+    expect(run('loyalty', 'verify').status).toBe(2);
+  }, 120_000);
+
+  it('names --since where the date is refused, once the program is applied', () => {
+    const applied = run('loyalty', 'apply', 'program.json');
+    expect(applied.status, applied.stderr).toBe(0);
+    const refused = run('loyalty', 'simulate', 'program.json', '--since', '2026-02-30');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim()).toBe('Error: --since: is not a day of the calendar (2026-02-30)');
+    const ru = run('--language', 'ru', 'loyalty', 'simulate', 'program.json', '--since', 'yesterday');
+    expect(ru.status).toBe(1);
+    expect(ru.stderr).toMatch(/^Ошибка: --since: /);
+  }, 120_000);
+});
