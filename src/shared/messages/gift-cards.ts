@@ -35,6 +35,13 @@ export const GIFT_CARDS = {
     da: 'Gavekortbetalingen {key} er allerede registreret med et andet indhold',
     ru: 'Списание с подарочной карты {key} уже записано с другим телом запроса',
   },
+  'gift_card.charge_key_reused_otherwise': {
+    en: 'Gift card charge {key} was already recorded with other values: {differences}',
+    sl: 'Plačilo z darilno kartico {key} je bilo že zapisano z drugimi vrednostmi: {differences}',
+    tr: '{key} hediye kartı ödemesi başka değerlerle zaten kaydedilmiş: {differences}',
+    da: 'Gavekortbetalingen {key} er allerede registreret med andre værdier: {differences}',
+    ru: 'Списание с подарочной карты {key} уже записано с другими значениями: {differences}',
+  },
   'gift_card.expired': {
     en: 'Gift card expired at {at}',
     sl: 'Darilna kartica je potekla {at}',

@@ -83,6 +83,13 @@ export const REWARDS = {
     da: 'Kuponbrugen {key} er allerede registreret med et andet indhold',
     ru: 'Использование купона {key} уже записано с другим телом запроса',
   },
+  'coupon.use_key_reused_otherwise': {
+    en: 'Coupon use {key} was already recorded with other values: {differences}',
+    sl: 'Uporaba kupona {key} je že zabeležena z drugimi vrednostmi: {differences}',
+    tr: '{key} kupon kullanımı başka değerlerle zaten kaydedilmiş: {differences}',
+    da: 'Kuponbrugen {key} er allerede registreret med andre værdier: {differences}',
+    ru: 'Использование купона {key} уже записано с другими значениями: {differences}',
+  },
 
   // ── A campaign of promotion coupons ──
   'campaign.not_found': { en: 'Campaign {id} not found', sl: 'Kampanje {id} ni mogoče najti', tr: 'Kampanya {id} bulunamadı', da: 'Kampagnen {id} blev ikke fundet', ru: 'Кампания {id} не найдена' },
@@ -167,6 +174,13 @@ export const REWARDS = {
     tr: '{key} rezervasyonu farklı bir istek gövdesiyle zaten yapılmış',
     da: 'Reservationen {key} er allerede foretaget med et andet indhold',
     ru: 'Резерв {key} уже создан с другим телом запроса',
+  },
+  'reservation.key_reused_otherwise': {
+    en: 'Reservation {key} was already made with other values: {differences}',
+    sl: 'Rezervacija {key} je že narejena z drugimi vrednostmi: {differences}',
+    tr: '{key} rezervasyonu başka değerlerle zaten yapılmış: {differences}',
+    da: 'Reservationen {key} er allerede foretaget med andre værdier: {differences}',
+    ru: 'Резерв {key} уже создан с другими значениями: {differences}',
   },
   'capture.whole': { en: 'must be a whole number', sl: 'mora biti celo število', tr: 'tam sayı olmalıdır', da: 'skal være et helt tal', ru: 'должно быть целым числом' },
   'capture.at_least_one': { en: 'must be at least 1', sl: 'mora biti vsaj 1', tr: 'en az 1 olmalıdır', da: 'skal være mindst 1', ru: 'должно быть не меньше 1' },

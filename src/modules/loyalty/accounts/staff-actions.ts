@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { audit, auditMany, type Actor, type AuditEntry, type Tx } from '../../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../../jobs/outbox.ts';
-import { AppError, conflict, invalid, invalidField } from '../../../shared/errors.ts';
+import { fieldDifferences } from '../../../shared/differences.ts';
+import { AppError, invalid, invalidField } from '../../../shared/errors.ts';
 import { counted, fixedText, say, type Language } from '../../../shared/messages/index.ts';
 import { withFields } from '../../../shared/objects.ts';
 import { parseInput } from '../../../shared/validation.ts';
@@ -103,7 +104,10 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
       .where('customer_id', '=', customerId).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
     if (earlier) {
       if (!keyedByContent && (Number(earlier.points) !== data.points || earlier.reason !== data.reason)) {
-        throw conflict(say('adjustment.key_reused', { key: data.idempotency_key, points: Number(earlier.points), reason: String(earlier.reason) }));
+        const { found, differ } = fieldDifferences();
+        differ('points', String(Number(earlier.points)), String(data.points));
+        differ('reason', String(earlier.reason), data.reason);
+        throw new AppError('conflict', say('adjustment.key_reused', { key: data.idempotency_key, points: Number(earlier.points), reason: String(earlier.reason) }), found);
       }
       return { created: false };
     }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { audit, lockKeys, type Actor, type Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
+import { fieldDifferences, NO_VALUE, otherValuesConflict } from '../../../shared/differences.ts';
 import { conflict, invalidField, notFound } from '../../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../../shared/hash.ts';
 import { newId } from '../../../shared/ids.ts';
@@ -130,7 +131,19 @@ export function createCoupons(core: LoyaltyCore) {
         if (!c) throw notFound(say('coupon.not_found', { code: codeInput }));
         const previous = await trx.selectFrom('coupon_uses').selectAll().where('code', '=', code).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
         if (previous) {
-          if (previous.request_hash !== requestHash) throw conflict(say('coupon.use_key_reused', { key: data.idempotency_key }));
+          if (previous.request_hash !== requestHash) {
+            // What a use keeps: the order, and the customer it counted for (a merged id
+            // leads to the survivor, as customerId does). Amounts are kept only as the
+            // discount they gave: a change of them alone is told without names.
+            const { found, differ } = fieldDifferences();
+            differ('order_ref', previous.order_ref ?? NO_VALUE, data.order_ref ?? NO_VALUE);
+            if (customerId !== undefined && previous.customer_id !== customerId) differ('customer_id', previous.customer_id ?? NO_VALUE, data.customer_id ?? NO_VALUE);
+            throw otherValuesConflict({
+              differences: found,
+              named: (differences) => say('coupon.use_key_reused_otherwise', { key: data.idempotency_key, differences }),
+              unnamed: say('coupon.use_key_reused', { key: data.idempotency_key }),
+            });
+          }
           return { created: false, coupon: couponView(c), benefit: c.benefit, discount_given: given(previous.discount_minor) };
         }
         const benefit = c.benefit as Benefit;

@@ -156,7 +156,16 @@ export function createGiftCards(core: LoyaltyCore) {
         const writtenHash = sha256(canonicalJson({ code, amount: data.amount, order: data.order_ref ?? null }));
         const previous = await trx.selectFrom('gift_card_transactions').selectAll().where('code', '=', code).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
         if (previous) {
-          if (previous.request_hash !== requestHash && previous.request_hash !== writtenHash) throw conflict(say('gift_card.charge_key_reused', { key: data.idempotency_key }));
+          if (previous.request_hash !== requestHash && previous.request_hash !== writtenHash) {
+            const { found, differ } = fieldDifferences();
+            differ('amount', toMajor(-previous.amount_minor, g.currency), toMajor(amount, g.currency));
+            differ('order_ref', previous.order_ref ?? NO_VALUE, data.order_ref ?? NO_VALUE);
+            throw otherValuesConflict({
+              differences: found,
+              named: (differences) => say('gift_card.charge_key_reused_otherwise', { key: data.idempotency_key, differences }),
+              unnamed: say('gift_card.charge_key_reused', { key: data.idempotency_key }),
+            });
+          }
           return { created: false, charged: toMajor(-previous.amount_minor, g.currency), gift_card: giftCardView(g) };
         }
         if (amount <= 0) throw invalidField('amount', say('field.positive'));

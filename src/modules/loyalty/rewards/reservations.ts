@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor, Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
+import { fieldDifferences, NO_VALUE, otherValuesConflict } from '../../../shared/differences.ts';
 import { conflict, invalid, invalidField, notFound } from '../../../shared/errors.ts';
 import { counted, fixedText, say } from '../../../shared/messages/index.ts';
 import type { CountedName } from '../../../shared/plural.ts';
@@ -142,7 +143,16 @@ export function createReservations(core: LoyaltyCore) {
         // A reservation made under this key before a merge is on the merged customer's ledger.
         const existing = await trx.selectFrom('loyalty_reservations').selectAll().where(sql<boolean>`customer_id IN ${personIdsQuery(customerId)}`).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
         if (existing) {
-          if (existing.points !== data.points || existing.order_ref !== (data.order_ref ?? null)) throw conflict(say('reservation.key_reused', { key: data.idempotency_key }));
+          const { found, differ } = fieldDifferences();
+          differ('points', String(existing.points), String(data.points));
+          differ('order_ref', existing.order_ref ?? NO_VALUE, data.order_ref ?? NO_VALUE);
+          if (found.length > 0) {
+            throw otherValuesConflict({
+              differences: found,
+              named: (differences) => say('reservation.key_reused_otherwise', { key: data.idempotency_key, differences }),
+              unnamed: say('reservation.key_reused', { key: data.idempotency_key }),
+            });
+          }
           return { created: false, reservation: reservationView(existing) };
         }
         const program = await core.programAt(now, trx);

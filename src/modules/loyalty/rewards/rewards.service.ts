@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createGroupCommit, type Actor, type Tx } from '../../../db/index.ts';
 import type { OutgoingEvent } from '../../../jobs/outbox.ts';
+import { fieldDifferences } from '../../../shared/differences.ts';
 import { AppError, conflict, invalid, invalidField, notFound } from '../../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../../shared/hash.ts';
 import { isUuid } from '../../../shared/ids.ts';
@@ -133,7 +134,11 @@ export function createRewardsService(core: LoyaltyCore) {
         const stored = state.previous.get(key);
         const earlier = inGroup.get(`${r.customerId} ${key}`);
         if (stored || earlier) {
-          if ((stored ? stored.details.request_hash : earlier!.hash) !== hash) return conflict(say('redemption.key_reused', { key: r.idempotencyKey }));
+          if ((stored ? stored.details.request_hash : earlier!.hash) !== hash) {
+            const { found, differ } = fieldDifferences();
+            differ('reward', stored ? String(stored.details.reward) : requests[earlier!.index].reward, r.reward);
+            return new AppError('conflict', say('redemption.key_reused', { key: r.idempotencyKey }), found);
+          }
           return stored ? { stored: stored.details, pointsSpent: -stored.points } : { replayOf: earlier!.index };
         }
         if (!program) return invalid(say('loyalty.no_program'));
