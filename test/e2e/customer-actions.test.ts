@@ -83,6 +83,22 @@ describe("a customer's data and duplicates", () => {
     await page.close();
   });
 
+  // Regression (QA): the search field's label grew to 280 px tall in the panel's column (a
+  // toolbar's flex basis, read as a height there), so "No other customer matches." sat a
+  // blank band below the field.
+  it('says right under the search field when no other customer matches', async () => {
+    const page = await dashboard.logIn();
+    await open(page, ids.cara);
+    await page.getByTestId('merge-open').click();
+    await page.getByTestId('merge-search').fill('nobody-by-this-name');
+    const noMatch = page.getByTestId('merge-panel').getByText('No other customer matches.');
+    await noMatch.waitFor();
+    const field = (await page.getByTestId('merge-search').boundingBox())!;
+    const hint = (await noMatch.boundingBox())!;
+    expect(hint.y - (field.y + field.height)).toBeLessThan(30);
+    await page.close();
+  });
+
   it("shows a refused merge in the user's language", async () => {
     const page = await dashboard.logIn();
     await page.getByTestId('language').selectOption('sl');
