@@ -196,6 +196,10 @@ describe('settings in the dashboard', () => {
     await form.getByLabel('Name', { exact: true }).fill('Ljubljana centre');
     await form.getByRole('button', { name: 'Add the store' }).click();
     expect(await form.locator('label.invalid').innerText()).toContain('letters, digits, dot, dash and underscore only');
+    // Regression (QA): the refusal under the code lengthened its field, and the row's bottom
+    // alignment lifted the code's label and input above the other fields'.
+    const tops = await form.locator('.toolbar').first().locator('input, select').evaluateAll((fields) => fields.map((f) => Math.round(f.getBoundingClientRect().top)));
+    expect(new Set(tops).size, `the fields' tops: ${tops.join(', ')}`).toBe(1);
 
     await form.getByLabel('Code').fill('lj-center');
     await form.getByLabel('City (optional)').fill('Ljubljana');
@@ -204,6 +208,8 @@ describe('settings in the dashboard', () => {
     expect(await page.getByTestId('store-saved').innerText()).toBe('Store Ljubljana centre (lj-center) added.');
     const row = page.locator('[data-testid=store-row][data-code="lj-center"]');
     expect(await row.innerText()).toMatch(/lj-center\s+Ljubljana centre\s+Ljubljana\s+Europe\/Ljubljana/);
+    // The list's column says what it holds; "(optional)" is the form's word for its field.
+    expect(await page.getByTestId('stores-table').locator('th').allInnerTexts()).toEqual(['Code', 'Name', 'City', 'Time zone', '']);
 
     // The same code again would overwrite that store: said at the code instead.
     await form.getByLabel('Code').fill('lj-center');

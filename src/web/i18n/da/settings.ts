@@ -79,6 +79,7 @@ export const SETTINGS: Record<keyof typeof EN, string> = {
   'settings.stores.code': 'Kode',
   'settings.stores.name': 'Navn',
   'settings.stores.city': 'By (valgfrit)',
+  'settings.stores.cityColumn': 'By',
   'settings.stores.timeZone': 'Tidszone',
   'settings.stores.codeHint': 'Koden er det, dine kasser sender med hvert køb (bogstaver, cifre, . _ -); den kan ikke ændres senere.',
   'settings.stores.codeKept': 'Koden forbliver den samme: kasserne sender den med hvert køb.',

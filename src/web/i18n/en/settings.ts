@@ -84,6 +84,7 @@ export const SETTINGS = {
   'settings.stores.code': 'Code',
   'settings.stores.name': 'Name',
   'settings.stores.city': 'City (optional)',
+  'settings.stores.cityColumn': 'City',
   'settings.stores.timeZone': 'Time zone',
   'settings.stores.codeHint': 'The code is what your tills send with each purchase (letters, digits, . _ -); it cannot be changed later.',
   'settings.stores.codeKept': 'The code stays as it is: the tills send it with each purchase.',

@@ -79,6 +79,7 @@ export const SETTINGS: Record<keyof typeof EN, string> = {
   'settings.stores.code': 'Код',
   'settings.stores.name': 'Название',
   'settings.stores.city': 'Город (необязательно)',
+  'settings.stores.cityColumn': 'Город',
   'settings.stores.timeZone': 'Часовой пояс',
   'settings.stores.codeHint': 'Код — это то, что ваши кассы передают с каждой покупкой (буквы, цифры, . _ -); потом изменить его нельзя.',
   'settings.stores.codeKept': 'Код остаётся прежним: кассы передают его с каждой покупкой.',

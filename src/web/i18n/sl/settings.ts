@@ -79,6 +79,7 @@ export const SETTINGS: Record<keyof typeof EN, string> = {
   'settings.stores.code': 'Oznaka',
   'settings.stores.name': 'Ime',
   'settings.stores.city': 'Kraj (neobvezno)',
+  'settings.stores.cityColumn': 'Kraj',
   'settings.stores.timeZone': 'Časovni pas',
   'settings.stores.codeHint': 'Oznako pošiljajo vaše blagajne z vsakim nakupom (črke, števke, . _ -); pozneje je ni mogoče spremeniti.',
   'settings.stores.codeKept': 'Oznaka ostane enaka: blagajne jo pošiljajo z vsakim nakupom.',

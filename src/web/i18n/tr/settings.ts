@@ -79,6 +79,7 @@ export const SETTINGS: Record<keyof typeof EN, string> = {
   'settings.stores.code': 'Kod',
   'settings.stores.name': 'Ad',
   'settings.stores.city': 'Şehir (isteğe bağlı)',
+  'settings.stores.cityColumn': 'Şehir',
   'settings.stores.timeZone': 'Saat dilimi',
   'settings.stores.codeHint': 'Kod, kasalarınızın her alışverişle gönderdiği değerdir (harfler, rakamlar, . _ -); sonradan değiştirilemez.',
   'settings.stores.codeKept': 'Kod olduğu gibi kalır: kasalar onu her alışverişle gönderir.',

@@ -63,7 +63,7 @@ export function Stores() {
               <tr>
                 <th>{t('settings.stores.code')}</th>
                 <th>{t('settings.stores.name')}</th>
-                <th>{t('settings.stores.city')}</th>
+                <th>{t('settings.stores.cityColumn')}</th>
                 <th>{t('settings.stores.timeZone')}</th>
                 <th />
               </tr>
@@ -75,7 +75,7 @@ export function Stores() {
                     <code>{s.code}</code>
                   </td>
                   <td className="wrap" data-label={t('settings.stores.name')}>{s.name}</td>
-                  <td className="wrap" data-label={t('settings.stores.city')}>{s.city ?? '—'}</td>
+                  <td className="wrap" data-label={t('settings.stores.cityColumn')}>{s.city ?? '—'}</td>
                   <td data-label={t('settings.stores.timeZone')}>{s.time_zone}</td>
                   <td className="actions">
                     <button
