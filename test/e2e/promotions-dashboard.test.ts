@@ -188,7 +188,8 @@ describe('promotions dashboard', () => {
     await page.getByTestId('campaign-count').fill('3');
     await page.getByTestId('campaign-valid-from').fill('2026-10-01T00:00');
     await page.getByTestId('campaign-expires-at').fill('2026-09-01T00:00');
-    await page.getByTestId('campaign-amount').fill('1');
+    // Written with a decimal comma, as Slovenian writes it (it was refused as no decimal amount).
+    await page.getByTestId('campaign-amount').fill('1,50');
     await page.getByTestId('campaign-submit').click();
     expect(await page.getByTestId('refusal-expires_at').innerText()).toMatch(/^mora biti po valid_from \(.+\): sicer kod ne bi bilo nikoli mogoče uporabiti$/);
     await page.getByTestId('campaign-expires-at').fill('2026-11-01T00:00');
@@ -196,7 +197,7 @@ describe('promotions dashboard', () => {
     expect(await page.getByTestId('campaign-created').innerText()).toBe('Kampanja »Jesen« je ustvarjena: 3 edinstvene kode. Odpri');
     const row = page.locator('[data-testid=campaign-row]', { hasText: 'Jesen' });
     await row.getByText(sl['promotions.status.scheduled']).waitFor();
-    expect(await row.innerText()).toMatch(/1,00\s€ popusta/);
+    expect(await row.innerText()).toMatch(/1,50\s€ popusta/);
     await page.getByTestId('language').selectOption('en');
     await page.close();
   });

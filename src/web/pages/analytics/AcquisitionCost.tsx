@@ -4,6 +4,7 @@ import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Problems } from '../../Problems.tsx';
 import { useSubmission } from '../../useSubmission.ts';
+import { parseAmount } from '../loyalty/program-form/document.ts';
 
 // The business's cost of winning one customer, entered once and remembered
 // (PATCH /analytics/settings): the simple CLV subtracts it in every period and store. An
@@ -19,7 +20,7 @@ export function AcquisitionCost({ stored, currency, onSaved }: { stored: string 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     const entered = value.trim();
-    const saved = await submit(() => api('/analytics/settings', { method: 'PATCH', body: { acquisition_cost: entered === '' ? null : entered } }));
+    const saved = await submit(() => api('/analytics/settings', { method: 'PATCH', body: { acquisition_cost: entered === '' ? null : parseAmount(entered) } }));
     if (saved) onSaved();
   };
   return (

@@ -85,7 +85,7 @@ describe('program form: editing the document', () => {
 
   it('reads numbers, amounts and lists as typed, leaving the judging to the server', () => {
     expect([parseNumber('12'), parseNumber(' 1.25 '), parseNumber('-5'), parseNumber('1,5'), parseNumber(''), parseNumber('a lot')]).toEqual([12, 1.25, -5, 1.5, undefined, 'a lot']);
-    expect([parseAmount('250.00'), parseAmount('5,50'), parseAmount(' -5 '), parseAmount(''), parseAmount('lots')]).toEqual(['250.00', '5.50', '-5', undefined, 'lots']);
+    expect([parseAmount('250.00'), parseAmount('5,50'), parseAmount(' -5 '), parseAmount(''), parseAmount('lots'), parseAmount('1,000')]).toEqual(['250.00', '5.50', '-5', undefined, 'lots', '1,000']);
     expect([parseList('coffee, tea ,, cake'), parseList(' , '), parseList('online')]).toEqual([['coffee', 'tea', 'cake'], undefined, ['online']]);
   });
 

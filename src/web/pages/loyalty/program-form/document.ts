@@ -123,12 +123,15 @@ export function parseNumber(text: string): number | string | undefined {
 /**
  * An amount field's text, kept as the decimal string the document holds money in ("250.00",
  * never 250): a decimal comma ("5,00", as Slovenian, Danish and Russian write it) becomes a
- * point; empty is no value.
+ * point; empty is no value. Every amount the dashboard's forms send is read so (a coupon
+ * campaign's discount, a gift card, the acquisition cost).
  */
 export function parseAmount(text: string): string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  return /^-?\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
+  // One or two digits after the comma only: "1,000" is a thousand as English writes it, kept
+  // as typed for the server to refuse, never read as 1.000 (a gift card of €1.00).
+  return /^-?\d+,\d{1,2}$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
 }
 
 /** A list field's text, items between commas ("coffee, tea"): the items, none is no list. */

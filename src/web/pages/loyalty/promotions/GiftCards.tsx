@@ -6,6 +6,7 @@ import { navigate } from '../../../router.ts';
 import { useSubmission } from '../../../useSubmission.ts';
 import { Expiry, When } from '../../../When.tsx';
 import { Field, Others } from './Field.tsx';
+import { parseAmount } from '../program-form/document.ts';
 import { giftCardStateKey } from './texts.ts';
 import type { GiftCardIssued, GiftCardState, ListedGiftCard, UsableGiftCard } from './types.ts';
 
@@ -63,7 +64,7 @@ function IssueGiftCard({ currency, onIssued }: { currency: string; onIssued: () 
     const card = await submit(async () => {
       const owner = await customerId();
       if (owner === undefined) return undefined;
-      const body = { amount: amount.trim(), idempotency_key: key, customer_id: owner ?? undefined, expires_at: expires || undefined };
+      const body = { amount: parseAmount(amount) ?? '', idempotency_key: key, customer_id: owner ?? undefined, expires_at: expires || undefined };
       return api<GiftCardIssued>('/gift-cards', { method: 'POST', body });
     });
     if (!card) return;

@@ -6,6 +6,7 @@ import { useI18n, type I18n } from '../../../i18n/index.ts';
 import { navigate } from '../../../router.ts';
 import { instantOfWallClock } from '../../../time.ts';
 import { useSubmission } from '../../../useSubmission.ts';
+import { parseAmount } from '../program-form/document.ts';
 import { campaignHref } from './CampaignList.tsx';
 import { Field, Others } from './Field.tsx';
 import { wholeNumber } from './texts.ts';
@@ -39,7 +40,8 @@ export function NewCampaignForm({ currency, onCreated }: { currency: string; onC
   };
 
   const benefit = () => {
-    if (form.type === 'fixed_discount') return { type: form.type, amount: form.amount.trim() };
+    // A decimal comma ("5,50", as Slovenian, Danish and Russian write it) reads as the program form reads it; it was refused.
+    if (form.type === 'fixed_discount') return { type: form.type, amount: parseAmount(form.amount) ?? '' };
     if (form.type === 'percent_discount') {
       const percent = form.percent.trim().replace(',', '.');
       return { type: form.type, percent: percent !== '' && Number.isFinite(Number(percent)) ? Number(percent) : percent };
