@@ -35,6 +35,16 @@ describe('text the database cannot hold', () => {
     expect(refusal(await api.call('GET', '/api/v1/customers?query=a%00b'))).toEqual({ status: 422, errors: [{ field: 'query', reason: 'contains the character U+0000, which text cannot hold' }] });
   });
 
+  it('is found however deep the body nests, without a 500 (the walk keeps its own stack)', async () => {
+    const depth = 200_000;
+    const body = `{"external_id":"deep-1","x":${'['.repeat(depth)}"\\u0000"${']'.repeat(depth)}}`;
+    const deep = await api.call('POST', '/api/v1/purchases', { body, headers: { 'content-type': 'application/json' } });
+    expect(deep.statusCode, deep.body.slice(0, 300)).toBe(422);
+    expect(deep.json().errors[0].field).toBe(`x${'.0'.repeat(depth)}`);
+    const name = await api.call('POST', '/api/v1/purchases', { body: purchase({ extra: { 'a\udc00b': 1 } }) });
+    expect(refusal(name)).toEqual({ status: 422, errors: [{ field: 'extra.a\udc00b', reason: 'contains the character U+DC00, which text cannot hold' }] });
+  });
+
   it('leaves a surrogate pair whole alone: an emoji is text', async () => {
     const res = await api.call('POST', '/api/v1/purchases', { body: purchase({ external_id: 'emoji-😀', customer: { email: 'emoji@example.com', first_name: 'Ana 😀' } }) });
     expect(res.statusCode, res.body).toBe(201);

@@ -26,19 +26,32 @@ function unstorableChar(text: string): string | null {
   return null;
 }
 
-/** The first field (a dotted path, as zod names them: `lines.1.sku`) whose name or text holds such a character, with it. */
+/**
+ * The first field (a dotted path, as zod names them: `lines.1.sku`) whose name or text holds
+ * such a character, with it. Walked with a stack of its own, not by recursion: a body may
+ * nest as deep as its 10 MB allow, and JSON.parse reads such a body without complaint.
+ */
 export function unstorableText(value: unknown, path = ''): { field: string; char: string } | null {
-  if (typeof value === 'string') {
-    const char = unstorableChar(value);
-    return char ? { field: path || '(body)', char } : null;
-  }
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, inner] of Object.entries(value)) {
-    const field = path ? `${path}.${key}` : key;
-    const char = unstorableChar(key);
-    if (char) return { field, char };
-    const found = unstorableText(inner, field);
-    if (found) return found;
+  // `char`: a name found to hold one, met before its value.
+  const todo: { at: unknown; field: string; char?: string }[] = [{ at: value, field: path }];
+  while (todo.length > 0) {
+    const { at, field, char: inName } = todo.pop()!;
+    if (inName) return { field, char: inName };
+    if (typeof at === 'string') {
+      const char = unstorableChar(at);
+      if (char) return { field: field || '(body)', char };
+      continue;
+    }
+    if (at === null || typeof at !== 'object') continue;
+    const entries = Object.entries(at);
+    // Pushed last first, so that fields are met in the order the body writes them.
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, inner] = entries[i];
+      const name = field ? `${field}.${key}` : key;
+      todo.push({ at: inner, field: name });
+      const char = unstorableChar(key);
+      if (char) todo.push({ at: undefined, field: name, char });
+    }
   }
   return null;
 }
