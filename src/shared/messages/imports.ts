@@ -55,6 +55,31 @@ export const IMPORTS = {
     ru: 'строка {line} — не текст UTF-8 (байт 0x{byte}): похоже, файл в кодировке {code_page} — импортируйте его в этой кодировке или сохраните как UTF-8',
   },
 
+  // ── The file's quotes (src/modules/imports/file/csv.ts): where the reading stopped, and why ──
+  'import.csv_at': { en: 'line {line}, column {column}', sl: 'vrstica {line}, stolpec {column}', tr: 'satır {line}, sütun {column}', da: 'linje {line}, kolonne {column}', ru: 'строка {line}, столбец {column}' },
+  'import.csv_at_line': { en: 'line {line}', sl: 'vrstica {line}', tr: 'satır {line}', da: 'linje {line}', ru: 'строка {line}' },
+  'import.csv_stray_quote': {
+    en: '{at}: a quote (") inside a field that does not begin with one — put the whole field in quotes and double each quote in it ("Ana ""Anka"" Novak")',
+    sl: '{at}: narekovaj (") sredi polja, ki se z njim ne začne — celotno polje postavite v narekovaje in vsak narekovaj v njem podvojite ("Ana ""Anka"" Novak")',
+    tr: '{at}: tırnakla başlamayan bir alanın içinde tırnak işareti (") var — alanın tamamını tırnak içine alın ve içindeki her tırnağı iki kez yazın ("Ana ""Anka"" Novak")',
+    da: '{at}: et anførselstegn (") inde i et felt, der ikke begynder med et — sæt hele feltet i anførselstegn, og fordobl hvert anførselstegn i det ("Ana ""Anka"" Novak")',
+    ru: '{at}: кавычка (") внутри поля, которое не начинается с кавычки, — заключите всё поле в кавычки и удвойте каждую кавычку в нём ("Ana ""Anka"" Novak")',
+  },
+  'import.csv_after_quote': {
+    en: '{at}: text after the quote that closes the field — put the whole field in quotes and double each quote in it ("Ana ""Anka"" Novak")',
+    sl: '{at}: besedilo za narekovajem, ki zapira polje — celotno polje postavite v narekovaje in vsak narekovaj v njem podvojite ("Ana ""Anka"" Novak")',
+    tr: '{at}: alanı kapatan tırnaktan sonra metin var — alanın tamamını tırnak içine alın ve içindeki her tırnağı iki kez yazın ("Ana ""Anka"" Novak")',
+    da: '{at}: tekst efter det anførselstegn, der lukker feltet — sæt hele feltet i anførselstegn, og fordobl hvert anførselstegn i det ("Ana ""Anka"" Novak")',
+    ru: '{at}: текст после кавычки, закрывающей поле, — заключите всё поле в кавычки и удвойте каждую кавычку в нём ("Ana ""Anka"" Novak")',
+  },
+  'import.csv_quote_not_closed': {
+    en: '{at}: the quote that opens the field is never closed (the rest of the file would be this one field) — close it, or double each quote inside it',
+    sl: '{at}: narekovaj, ki odpira polje, ni nikjer zaprt (preostanek datoteke bi bil to eno polje) — zaprite ga ali podvojite vsak narekovaj v polju',
+    tr: '{at}: alanı açan tırnak hiç kapanmıyor (dosyanın geri kalanı bu tek alan olurdu) — kapatın ya da alandaki her tırnağı iki kez yazın',
+    da: '{at}: anførselstegnet, der åbner feltet, lukkes aldrig (resten af filen ville være dette ene felt) — luk det, eller fordobl hvert anførselstegn i feltet',
+    ru: '{at}: кавычка, открывающая поле, нигде не закрыта (весь остаток файла оказался бы этим одним полем) — закройте её или удвойте каждую кавычку внутри поля',
+  },
+
   // ── The file's columns (src/modules/imports/rows/mapping.ts) ──
   'import.columns_do_not_fit': {
     en: "The file's columns do not fit: {problems}",

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
+import { parse as parseText } from 'csv-parse/sync';
+import { invalidField } from '../../../shared/errors.ts';
+import { say } from '../../../shared/messages/index.ts';
 import { utf8Stream } from './encoding.ts';
 
 // Streaming CSV: one record at a time with the physical line it started on (a quoted
@@ -41,13 +44,22 @@ export async function openCsv(file: string, told = 'utf-8'): Promise<CsvSource> 
   const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, delimiter });
   // pipeline, not pipe: an encoding error must reach the reader of the records.
   pipeline(input, utf8Stream(encoding), parser, () => {});
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number; records: number } }>;
+  const parsed = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number; records: number } }>;
+  let header: string[] = [];
+  let startLine = 1;
+  // The parser's refusals of a quote, told where and why in the catalogue's words. An error in
+  // the first chunk rejects the first read, before the header is had: it is read from the head.
+  const iterator = {
+    next: () => parsed.next().catch((error: unknown) => {
+      throw quoteProblem(error, startLine, header.length > 0 ? header : headerIn(head, encoding, delimiter));
+    }),
+  };
   const first = await iterator.next();
   // Columns without a name at the end of the header are no columns: a header ending in a
   // separator would otherwise make room for a decimal comma's second half (field-count.ts).
-  const header = first.done ? [] : first.value.record;
+  header = first.done ? [] : first.value.record;
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
-  let startLine = first.done ? 1 : first.value.info.lines + 1;
+  startLine = first.done ? 1 : first.value.info.lines + 1;
   const records: AsyncIterable<CsvRecord> = {
     async *[Symbol.asyncIterator]() {
       // A reader that stops early (a preview's first rows) closes the file.
@@ -68,6 +80,41 @@ export async function openCsv(file: string, told = 'utf-8'): Promise<CsvSource> 
     }
   }
   return { header, delimiter, records, bytesRead: () => bytes, totalBytes, close: () => parser.destroy() };
+}
+
+const QUOTE_PROBLEMS = {
+  INVALID_OPENING_QUOTE: 'import.csv_stray_quote',
+  CSV_INVALID_CLOSING_QUOTE: 'import.csv_after_quote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'import.csv_after_quote',
+  CSV_QUOTE_NOT_CLOSED: 'import.csv_quote_not_closed',
+} as const;
+
+/**
+ * A quote the parser cannot read past, as a problem of the file naming its line and column
+ * (QA: csv-parse's own words reached the user in English in every language, counting fields
+ * from 0 — "Invalid Opening Quote: a quote is found on field 1 at line 2" for the column
+ * first_name — and a quote left open was placed at the file's last line, not the one it
+ * opened on). Other errors pass unchanged.
+ */
+function quoteProblem(error: unknown, recordLine: number, header: string[]): unknown {
+  const { code, lines, column } = error as { code?: string; lines?: number; column?: unknown };
+  if (!code || !Object.hasOwn(QUOTE_PROBLEMS, code)) return error;
+  const kind = QUOTE_PROBLEMS[code as keyof typeof QUOTE_PROBLEMS];
+  // A quote left open took the rest of the file: its record began where the reading stood.
+  const line = kind === 'import.csv_quote_not_closed' || typeof lines !== 'number' ? recordLine : lines;
+  const name = typeof column === 'number' ? header[column] : undefined;
+  const at = name ? say('import.csv_at', { line, column: name }) : say('import.csv_at_line', { line });
+  return invalidField('file', say(kind, { at }));
+}
+
+/** The header line's names in a file's first bytes, or none where they do not read. */
+function headerIn(head: Uint8Array, encoding: string, delimiter: string): string[] {
+  try {
+    const [first] = parseText(new TextDecoder(encoding).decode(head), { bom: true, delimiter, trim: true, relax_column_count: true, to: 1 }) as string[][];
+    return first ?? [];
+  } catch {
+    return [];
+  }
 }
 
 /** A file's first records, read by a reader of their own (the import checks the date format on them before its pass reads the file). */
