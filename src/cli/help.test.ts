@@ -61,6 +61,23 @@ describe('the help catalogue', () => {
     expect(program.helpInformation()).toBe(before);
     expect(before).toContain('Usage: regulars [options] [command]');
   });
+
+  // QA: simulate's help said "play the purchases again" (as a recording) in Slovenian, Danish
+  // and Russian, where its answer says it recalculated them; --since was "YYYY-MM-DD" alone,
+  // neither required nor the timestamp it also takes.
+  it("says what loyalty simulate does in each language's own word for it, and that --since is required", () => {
+    const simulateIn = (language: keyof typeof expected) => {
+      const program = buildProgram();
+      speakIn(program, language);
+      return program.commands.find((c) => c.name() === 'loyalty')!.commands.find((c) => c.name() === 'simulate')!;
+    };
+    const expected = { sl: ['preračunaj nakupe', '(obvezno)'], tr: ['yeniden hesapla', '(zorunlu)'], da: ['genberegn købene', '(påkrævet)'], ru: ['пересчитать покупки', '(обязательно)'] };
+    for (const [language, words] of Object.entries(expected)) {
+      const help = unwrapped(simulateIn(language as keyof typeof expected).helpInformation());
+      for (const word of words) expect(help, language).toContain(word);
+      expect(help, language).not.toMatch(/predvajaj|oynat|afspil|воспроизвести/);
+    }
+  });
 });
 
 describe("commander's refusals", () => {
@@ -99,7 +116,7 @@ describe('the language asked for', () => {
     const help = spawnSync(process.execPath, [bin, 'loyalty', 'verify', '--help'], { env: { ...env, REGULARS_LANGUAGE: 'da' }, encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Brug: regulars loyalty verify [options]');
-    expect(unwrapped(help.stdout)).toContain('bevis hvert medlems saldo mod pointbogen; afslutter med 1 ved enhver uoverensstemmelse');
+    expect(unwrapped(help.stdout)).toContain('bevis hver pointkontos saldo mod dens posteringer (medlemmernes og dem for kunder, der siden er flettet eller slettet); afslutter med 1 ved enhver uoverensstemmelse');
     const mistyped = spawnSync(process.execPath, [bin, '--language', 'ru', 'status', '--jsn'], { env, encoding: 'utf8' });
     expect(mistyped.status).toBe(1);
     expect(mistyped.stderr).toMatch(/^Ошибка: неизвестный параметр '--jsn'\n\(Возможно, вы имели в виду --json\?\)\n/);

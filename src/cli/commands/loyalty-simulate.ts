@@ -17,7 +17,7 @@ export function simulateCommand(loyalty: Command) {
     .command('simulate')
     .description('replay the purchases since a date against a proposed program; changes nothing')
     .argument('<file>', 'the proposed program document (JSON)')
-    .requiredOption('--since <date>', 'YYYY-MM-DD')
+    .requiredOption('--since <date>', 'the first day whose purchases are replayed (required): YYYY-MM-DD, or an ISO 8601 timestamp with its offset')
     .option('--json', 'machine-readable output')
     .action(namingOptions({ since: '--since' }, async (file: string, o: { since: string; json?: boolean }) => {
       const document = readJson(file);

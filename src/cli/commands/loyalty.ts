@@ -60,7 +60,7 @@ export function loyaltyCommands(program: Command) {
 
   loyalty
     .command('verify')
-    .description('prove every member balance against the ledger; exits 1 on any mismatch')
+    .description("prove every points account's balance against its ledger (members', and those of customers merged or erased since); exits 1 on any mismatch")
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
       const result = await throughServerOr('loyalty verify', (server) => callServer(server, 'GET', '/loyalty/verify'), (s) => s.loyalty.verify());

@@ -367,18 +367,23 @@ export const CLI_HELP: Readonly<Record<string, HelpTranslations>> = {
     ru: 'зачем эта версия (хранится вместе с ней)',
   },
   'replay the purchases since a date against a proposed program; changes nothing': {
-    sl: 'ponovno predvajaj nakupe od datuma naprej po predlaganem programu; ne spremeni ničesar',
-    tr: 'bir tarihten bu yana satın almaları önerilen programla yeniden oynat; hiçbir şeyi değiştirmez',
-    da: 'afspil købene siden en dato igen mod et foreslået program; ændrer intet',
-    ru: 'воспроизвести покупки с указанной даты по предлагаемой программе; ничего не меняет',
+    sl: 'preračunaj nakupe od datuma naprej po predlaganem programu; ne spremeni ničesar',
+    tr: 'bir tarihten bu yana yapılan satın almaları önerilen programla yeniden hesapla; hiçbir şeyi değiştirmez',
+    da: 'genberegn købene siden en dato efter et foreslået program; ændrer intet',
+    ru: 'пересчитать покупки с указанной даты по предлагаемой программе; ничего не меняет',
   },
   'the proposed program document (JSON)': { sl: 'dokument predlaganega programa (JSON)', tr: 'önerilen program belgesi (JSON)', da: 'det foreslåede programdokument (JSON)', ru: 'документ предлагаемой программы (JSON)' },
-  'YYYY-MM-DD': { sl: 'YYYY-MM-DD', tr: 'YYYY-MM-DD', da: 'YYYY-MM-DD', ru: 'YYYY-MM-DD' },
-  'prove every member balance against the ledger; exits 1 on any mismatch': {
-    sl: 'dokaži stanje vsakega člana z evidenco točk; ob kakršnem koli neskladju konča s kodo 1',
-    tr: 'her üyenin bakiyesini puan defterine karşı kanıtla; herhangi bir uyuşmazlıkta 1 koduyla çıkar',
-    da: 'bevis hvert medlems saldo mod pointbogen; afslutter med 1 ved enhver uoverensstemmelse',
-    ru: 'сверить баланс каждого участника с журналом баллов; при любом расхождении завершается с кодом 1',
+  'the first day whose purchases are replayed (required): YYYY-MM-DD, or an ISO 8601 timestamp with its offset': {
+    sl: 'prvi dan, od katerega se nakupi preračunajo (obvezno): YYYY-MM-DD ali časovni žig ISO 8601 z zamikom',
+    tr: 'satın almaların yeniden hesaplanacağı ilk gün (zorunlu): YYYY-MM-DD ya da saat farkıyla bir ISO 8601 zaman damgası',
+    da: 'den første dag, hvis køb genberegnes (påkrævet): YYYY-MM-DD eller et ISO 8601-tidsstempel med forskydning',
+    ru: 'первый день, с которого пересчитываются покупки (обязательно): YYYY-MM-DD или метка времени ISO 8601 со смещением',
+  },
+  "prove every points account's balance against its ledger (members', and those of customers merged or erased since); exits 1 on any mismatch": {
+    sl: 'dokaži stanje vsakega računa točk z njegovo evidenco (članov in strank, ki so bile od tedaj združene ali izbrisane); ob kakršnem koli neskladju konča s kodo 1',
+    tr: 'her puan hesabının bakiyesini kendi kayıtlarına karşı kanıtla (üyelerin ve o zamandan beri birleştirilmiş ya da silinmiş müşterilerin); herhangi bir uyuşmazlıkta 1 koduyla çıkar',
+    da: 'bevis hver pointkontos saldo mod dens posteringer (medlemmernes og dem for kunder, der siden er flettet eller slettet); afslutter med 1 ved enhver uoverensstemmelse',
+    ru: 'сверить баланс каждого счёта баллов с его журналом (участников, а также клиентов, объединённых или удалённых с тех пор); при любом расхождении завершается с кодом 1',
   },
   'points liability, breakage, redemption rate, members per tier': {
     sl: 'obveznosti iz točk, delež zapadlih, delež unovčenih, člani po ravneh',
