@@ -129,6 +129,10 @@ describe('analytics dashboard', () => {
     const alive = await aliveHeatmap(s);
     expect(await page.getByTestId('alive-cell').count()).toBe(alive.frequency_bins.length * alive.recency_bins.length);
     expect(await sumOf(page, 'alive-cell')).toBe(alive.customers);
+    // A cell's title counts its customers in the number's form (QA: "P(alive) 79.4%, 1 customers.").
+    const titles = await page.getByTestId('alive-cell').evaluateAll((cells) => (cells as HTMLElement[]).filter((c) => c.title).map((c) => ({ n: Number(c.dataset.customers), title: c.title })));
+    expect(titles.length).toBeGreaterThan(0);
+    for (const { n, title } of titles) expect(title).toContain(`, ${n} ${n === 1 ? 'customer' : 'customers'}.`);
     expect(await page.getByText('Model parameters of the score run of 8 Jun 2026.').count()).toBe(1);
     // QA: the whole "0 repeat purchases" column was 100 % green. Now it has one cell, at
     // t_x = 0, coloured by a one-time buyer's P(alive) at age T; the cells above are empty.

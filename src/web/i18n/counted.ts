@@ -48,6 +48,14 @@ export const COUNTED = {
     da: { one: 'n = {count} kunde', other: 'n = {count} kunder' },
     ru: { one: 'n = {count} клиент', few: 'n = {count} клиента', many: 'n = {count} клиентов', other: 'n = {count} клиента' },
   },
+  /** The customers in a cell of the probability-alive heatmap, as its title names them (QA: "…, 1 customers."). */
+  cellCustomers: {
+    en: { one: '{count} customer', other: '{count} customers' },
+    sl: { one: '{count} stranka', two: '{count} stranki', few: '{count} stranke', other: '{count} strank' },
+    tr: { one: '{count} müşteri', other: '{count} müşteri' },
+    da: { one: '{count} kunde', other: '{count} kunder' },
+    ru: { one: '{count} клиент', few: '{count} клиента', many: '{count} клиентов', other: '{count} клиента' },
+  },
   /** An analytics figure's sample, the purchases it counts. */
   samplePurchases: {
     en: { one: 'n = {count} purchase', other: 'n = {count} purchases' },

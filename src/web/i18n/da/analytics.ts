@@ -85,7 +85,7 @@ export const ANALYTICS: Record<keyof typeof EN, string> = {
   'analytics.alive.frequency': 'Genkøb',
   'analytics.alive.fromRun': 'Modelparametre fra scoreberegningen den {date}.',
   'analytics.alive.fitted': 'Modellen er tilpasset nu på {customers} kunder (ingen scoreberegning har gemt den endnu).',
-  'analytics.alive.cell': 'Genkøb {x}, uger {tx}: P(aktiv) {p}, {customers} kunder.',
+  'analytics.alive.cell': 'Genkøb {x}, uger {tx}: P(aktiv) {p}, {customers}.',
   'analytics.alive.cellObserved': 'Deres gemte gennemsnit: {p}.',
   'analytics.alive.cellsAre': 'Tallene i cellerne er kunder ({customers} i alt).',
   'analytics.alive.none': 'Ingen kunde har endnu købt på en anden dag, så der er ingen købsmodel at vise.',

@@ -84,7 +84,7 @@ export const ANALYTICS = {
   'analytics.alive.frequency': 'Repeat purchases',
   'analytics.alive.fromRun': 'Model parameters of the score run of {date}.',
   'analytics.alive.fitted': 'The model was fitted now on {customers} customers (no score run has stored it yet).',
-  'analytics.alive.cell': 'Repeat purchases {x}, weeks {tx}: P(alive) {p}, {customers} customers.',
+  'analytics.alive.cell': 'Repeat purchases {x}, weeks {tx}: P(alive) {p}, {customers}.',
   'analytics.alive.cellObserved': 'Their stored mean: {p}.',
   'analytics.alive.cellsAre': 'The numbers in the cells are customers ({customers} in all).',
   'analytics.alive.none': 'No customer has bought on a second day yet, so there is no purchase model to draw.',

@@ -85,7 +85,7 @@ export const ANALYTICS: Record<keyof typeof EN, string> = {
   'analytics.alive.frequency': 'Повторные покупки',
   'analytics.alive.fromRun': 'Параметры модели из расчёта оценок от {date}.',
   'analytics.alive.fitted': 'Модель подобрана сейчас (клиентов: {customers}); ни один расчёт оценок её ещё не сохранил.',
-  'analytics.alive.cell': 'Повторные покупки {x}, недели {tx}: P(активен) {p}, клиентов: {customers}.',
+  'analytics.alive.cell': 'Повторные покупки {x}, недели {tx}: P(активен) {p}, {customers}.',
   'analytics.alive.cellObserved': 'Их сохранённое среднее: {p}.',
   'analytics.alive.cellsAre': 'Числа в ячейках — клиенты (всего {customers}).',
   'analytics.alive.none': 'Ещё ни один клиент не покупал во второй день, поэтому модели покупок пока нет.',

@@ -85,7 +85,7 @@ export const ANALYTICS: Record<keyof typeof EN, string> = {
   'analytics.alive.frequency': 'Ponovni nakupi',
   'analytics.alive.fromRun': 'Parametri modela iz izračuna ocen z dne {date}.',
   'analytics.alive.fitted': 'Model je bil ocenjen zdaj (strank: {customers}); noben izračun ocen ga še ni shranil.',
-  'analytics.alive.cell': 'Ponovni nakupi {x}, tedni {tx}: P(aktiven) {p}, strank: {customers}.',
+  'analytics.alive.cell': 'Ponovni nakupi {x}, tedni {tx}: P(aktiven) {p}, {customers}.',
   'analytics.alive.cellObserved': 'Njihovo shranjeno povprečje: {p}.',
   'analytics.alive.cellsAre': 'Števila v celicah so stranke (skupaj {customers}).',
   'analytics.alive.none': 'Nobena stranka še ni kupila na dva različna dneva, zato modela nakupov še ni.',

@@ -85,7 +85,7 @@ export const ANALYTICS: Record<keyof typeof EN, string> = {
   'analytics.alive.frequency': 'Tekrar alışverişler',
   'analytics.alive.fromRun': '{date} tarihli skor hesaplamasının model parametreleri.',
   'analytics.alive.fitted': 'Model şimdi {customers} müşteri üzerinde kuruldu (henüz hiçbir skor hesaplaması onu kaydetmedi).',
-  'analytics.alive.cell': 'Tekrar alışveriş {x}, hafta {tx}: P(aktif) {p}, {customers} müşteri.',
+  'analytics.alive.cell': 'Tekrar alışveriş {x}, hafta {tx}: P(aktif) {p}, {customers}.',
   'analytics.alive.cellObserved': 'Kayıtlı ortalamaları: {p}.',
   'analytics.alive.cellsAre': 'Hücrelerdeki sayılar müşterilerdir (toplam {customers}).',
   'analytics.alive.none': 'Henüz hiçbir müşteri ikinci bir günde alışveriş yapmadı; bu yüzden gösterilecek bir alışveriş modeli yok.',

@@ -1,4 +1,5 @@
 import type { Alive } from '../../api.ts';
+import { counted } from '../../i18n/counted.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { heat, Legend, Loading, useApi } from './shared.tsx';
 
@@ -40,7 +41,7 @@ export function AliveView() {
                   // No customer can be here (x = 0 has t_x = 0): an empty cell, no colour.
                   if (p === null) return <div key={fb.from} className="heatmap-cell" data-testid="alive-cell" data-customers={n} style={NO_CUSTOMER} />;
                   const title =
-                    t('analytics.alive.cell', { x: binLabel(fb, data.frequency_open && j === lastColumn), tx: binLabel(bin), p: i18n.percent(p), customers: i18n.number(n) }) +
+                    t('analytics.alive.cell', { x: binLabel(fb, data.frequency_open && j === lastColumn), tx: binLabel(bin), p: i18n.percent(p), customers: counted(i18n, 'cellCustomers', n) }) +
                     (observed === null ? '' : ` ${t('analytics.alive.cellObserved', { p: i18n.percent(observed) })}`);
                   return (
                     <div key={fb.from} className="heatmap-cell" data-testid="alive-cell" data-customers={n} data-probability={p} style={heat(p, 'alive')} title={title}>
