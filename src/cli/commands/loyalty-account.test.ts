@@ -61,7 +61,7 @@ describe('regulars loyalty account', () => {
       `Next to expire: 500 beans at ${local(expiry)}`,
       'Since joining: earned 625, adjusted 0, redeemed 0, taken back on refunds 0, expired 0',
       '',
-      'The latest 3 of 3 entries, oldest first:',
+      'All entries (3), oldest first:',
       'when              points  balance after  what',
       `${local(bought[0])}    +300            300  Purchase o-1: €30.00 → 300 beans`,
       `${local(bought[0])}    +200            500  First purchase bonus (o-1)`,
@@ -77,6 +77,8 @@ describe('regulars loyalty account', () => {
     expect(sl.stdout).toContain(`${id}: 625 zrn za porabo, 0 zrn v čakanju\n`);
     expect(sl.stdout).toContain('Naslednja raven: Srebrni, manjka še 57.50 EUR\n');
     expect(sl.stdout).toContain('Zadnji vnosi (1 od 3), najstarejši prvi:\n');
+    // Every entry is "all", not "the latest 3 of 3".
+    expect(cli.ok(run('loyalty', 'account', id, '--all', '--language', 'ru'))).toContain('\nВсе записи (3), сначала старые:\n');
     expect(sl.stdout).toContain(`${local(bought[1])}   +125        625  Nakup o-2: 12,50\u00a0€ → 125 zrn\n`); // as Intl writes euros in Slovenian
   });
 

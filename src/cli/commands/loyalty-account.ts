@@ -113,7 +113,11 @@ export function describeAccount(account: Account, { who, shown }: { who: string;
 
   const entries = a.explanation.entries.slice(-Math.min(shown, a.explanation.entries.length));
   if (entries.length > 0) {
-    lines.push('', say('cli.account.entries', { shown: count(entries.length, language), total: count(a.explanation.entries_total, language) }).in(language));
+    // Every entry shown is not "the latest 1 of 1".
+    const heading = entries.length === a.explanation.entries_total
+      ? say('cli.account.entries_all', { total: count(entries.length, language) })
+      : say('cli.account.entries', { shown: count(entries.length, language), total: count(a.explanation.entries_total, language) });
+    lines.push('', heading.in(language));
     const headings = (['cli.account.column.when', 'cli.account.column.points', 'cli.account.column.balance', 'cli.account.column.what'] as const).map((code) => say(code).in(language));
     lines.push(table([headings, ...entries.map((e) => [whenText(e.at, timeZone), signed(e.points, language), count(e.balance_after, language), e.description])], 'lrrl'));
   }

@@ -60,6 +60,13 @@ export const CLI_MEMBERS = {
     da: 'De seneste posteringer ({shown} af {total}), ældste først:',
     ru: 'Последние записи ({shown} из {total}), сначала старые:',
   },
+  'cli.account.entries_all': {
+    en: 'All entries ({total}), oldest first:',
+    sl: 'Vsi vnosi ({total}), najstarejši prvi:',
+    tr: 'Tüm kayıtlar ({total}), en eskisi önce:',
+    da: 'Alle posteringer ({total}), ældste først:',
+    ru: 'Все записи ({total}), сначала старые:',
+  },
   'cli.account.column.when': { en: 'when', sl: 'kdaj', tr: 'ne zaman', da: 'hvornår', ru: 'когда' },
   'cli.account.column.points': { en: 'points', sl: 'točke', tr: 'puan', da: 'point', ru: 'баллы' },
   'cli.account.column.balance': { en: 'balance after', sl: 'stanje po', tr: 'sonraki bakiye', da: 'saldo efter', ru: 'остаток после' },
