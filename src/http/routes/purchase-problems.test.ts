@@ -56,6 +56,16 @@ describe('a purchase with several bad fields', () => {
     expect(day.json().errors[0].field).toBe('occurred_at');
   });
 
+  // Regression: a currency of null was "must be text" (store and promo_code take null as
+  // not given), and an empty one read " is not the business currency EUR".
+  it('reads a currency of null as not given, and refuses an empty one as empty', async () => {
+    const none = await post({ external_id: 'cur-1', customer: { email: 'cur@example.com' }, occurred_at: '2026-05-01T10:00:00Z', total: '12.00', currency: null });
+    expect([none.statusCode, none.json().currency]).toEqual([201, 'EUR']);
+    const empty = await post({ external_id: 'cur-2', customer: { email: 'cur@example.com' }, occurred_at: '2026-05-01T10:00:00Z', total: '12.00', currency: ' ' });
+    expect([empty.statusCode, empty.json().errors]).toEqual([422, [{ field: 'currency', reason: 'must not be empty' }]]);
+    expect((await api.call('GET', '/api/v1/purchases/cur-2')).statusCode).toBe(404);
+  });
+
   it('is told the same way for an item of a batch, beside the items recorded', async () => {
     const good = { external_id: 'ok-1', customer: { email: 'ok@example.com' }, occurred_at: '2026-05-01T10:00:00Z', total: '12.00' };
     const res = await api.call('POST', '/api/v1/purchases/batch', { body: { purchases: [good, bad] }, headers: { 'accept-language': 'da' } });

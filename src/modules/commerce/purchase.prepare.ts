@@ -92,7 +92,7 @@ interface Checked {
 async function checkedFields(data: Partial<PurchaseInput>, ctx: PrepareContext): Promise<Checked> {
   const errors: AppError[] = [];
   const currency = ctx.currency;
-  if (data.currency !== undefined && data.currency !== currency) {
+  if (data.currency != null && data.currency !== currency) {
     errors.push(invalidField('currency', say('purchase.not_business_currency', { currency: data.currency, business: currency })));
   }
   // Stores are read from their cache (store.service.ts).

@@ -43,7 +43,7 @@ export const PurchaseInput = z.object({
   occurred_at: Occurrence,
   store: z.string().trim().min(1).max(100).nullish(),
   channel: z.enum(PURCHASE_CHANNELS, fixedText('purchase.channel')).optional(),
-  currency: z.string().trim().toUpperCase().optional(),
+  currency: z.string().trim().toUpperCase().min(1).nullish(),
   total: amount,
   discount: amount.optional(),
   promo_code: z.string().trim().max(100).nullish(),
