@@ -6,7 +6,8 @@ import { firstBytes, openCsv } from './file/csv.ts';
 import { COMMON_ENCODINGS, guessEncoding } from './file/encoding.ts';
 import { COMMON_DATE_FORMATS, guessFileFormat } from './rows/file-format.ts';
 import { withFields } from '../../shared/objects.ts';
-import { invalid, isAppError } from '../../shared/errors.ts';
+import { AppError, invalidField, isAppError } from '../../shared/errors.ts';
+import { say, type Language } from '../../shared/messages/index.ts';
 import { CANONICAL, IDENTITY_COLUMNS, resolveColumns, suggestMap, type ImportKind } from './rows/mapping.ts';
 import { makeImportTempDir } from './file/temp-files.ts';
 
@@ -52,6 +53,8 @@ export async function fitMapping(file: string, kind: ImportKind, map: Record<str
   const csv = await openCsv(file, encoding);
   csv.close();
   const { header } = csv;
+  // An empty file is that, not a file missing every column (as the import itself says).
+  if (header.length === 0) throw invalidField('file', say('import.file_empty'));
   try {
     resolveColumns({ header, map, kind, via: 'cli' });
     return { map, guessed: {} };
@@ -64,8 +67,11 @@ export async function fitMapping(file: string, kind: ImportKind, map: Record<str
     } catch (still) {
       // What is still missing with the guesses is what to fix; the guesses are told with it.
       if (!isAppError(still)) throw still;
-      const guesses = Object.entries(guessed).map(([field, column]) => `${field}=${column}`).join(', ');
-      throw invalid(`${still.message} (with the columns guessed: ${guesses}; --map to choose others)`, still.problems);
+      // In the language asked, as the refusal it extends (QA: it was English in every language).
+      const columns = Object.entries(guessed).map(([field, column]) => `${field}=${column}`).join(', ');
+      const withGuesses = (told: { message: string; problems: { field: string; reason: string }[] }, language: Language) =>
+        ({ message: `${told.message} ${say('import.still_missing_with_guesses', { columns }).in(language)}`, problems: told.problems });
+      throw new AppError('invalid', withGuesses(still, 'en').message, still.problems, (language) => withGuesses(still.in(language), language));
     }
     return { map: merged, guessed };
   }

@@ -81,6 +81,15 @@ export const IMPORTS = {
   },
 
   // ── The file's columns (src/modules/imports/rows/mapping.ts) ──
+  'import.still_missing_with_guesses': {
+    en: '(with the columns guessed: {columns}; --map to choose others)',
+    sl: '(s samodejno izbranimi stolpci: {columns}; druge izberete z --map)',
+    tr: '(otomatik eşlenen sütunlarla: {columns}; başkalarını --map ile seçin)',
+    da: '(med kolonnerne valgt automatisk: {columns}; vælg andre med --map)',
+    ru: '(со столбцами, выбранными автоматически: {columns}; другие можно выбрать через --map)',
+  },
+
+
   'import.columns_do_not_fit': {
     en: "The file's columns do not fit: {problems}",
     sl: 'Stolpci datoteke se ne ujemajo: {problems}',
