@@ -32,6 +32,7 @@ export function dataCommands(program: Command) {
     .action(namingOptions(IMPORT_OPTIONS, async (kind: string, file: string, o: { map?: string; dateFormat?: string; decimalComma?: boolean; encoding?: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) => {
       if (!isImportKind(kind)) throw invalidField('kind', say('import.unknown_kind', { kinds: IMPORT_KINDS.join(', '), kind }));
       if (!fs.existsSync(file)) throw invalidField('file', say('cli.no_such_file', { file }));
+      if (fs.statSync(file).isDirectory()) throw invalidField('file', say('cli.is_folder', { file }));
       const language = cliLanguage();
       const format = fileFormatOf({ dateFormat: o.dateFormat, decimalComma: o.decimalComma, encoding: o.encoding });
       const { map, guessed } = await fitMapping(file, kind, parseMapSpec(o.map, kind), format.encoding);

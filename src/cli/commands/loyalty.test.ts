@@ -6,7 +6,8 @@ import { useCliBusiness } from '../../../test/helpers/cli-process.ts';
 // `regulars loyalty apply` and `regulars loyalty simulate` refusing what a new owner may
 // mistype, as processes of their own (1–3 s each) on a business that has no database yet.
 // Regression: their refusals named the API's fields ("tier_policy: …", "since: …"), not the
-// options typed, and a refused apply on a fresh checkout left a new, empty database behind.
+// options typed, and a refused apply on a fresh checkout left a new, empty database behind;
+// a folder given for the file was refused in the system's English ("EISDIR: …").
 const { run, work } = useCliBusiness('loyalty-apply');
 
 const PROGRAM = {
@@ -36,6 +37,14 @@ describe('regulars loyalty apply and simulate refusing', () => {
     expect(document.status).toBe(1);
     expect(document.stderr).toContain('Invalid program: program.earning: is required');
     expect(document.stderr).not.toContain('Created a new Regulars database');
+
+    // A folder named for a file is told so, not with the system's "EISDIR: illegal operation on a directory".
+    const folder = run('--language', 'sl', 'loyalty', 'apply', work);
+    expect(folder.status).toBe(1);
+    expect(folder.stderr.trim()).toBe(`Napaka: ${work} je mapa, ne datoteka`);
+    const importFolder = run('import', 'purchases', work);
+    expect(importFolder.status).toBe(1);
+    expect(importFolder.stderr.trim()).toBe(`Error: file: ${work} is a folder, not a file`);
 
     // Nothing was created: a command that needs the data still finds none (exit code 2).
     expect(run('loyalty', 'verify').status).toBe(2);

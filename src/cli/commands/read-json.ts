@@ -8,7 +8,8 @@ export function readJson(file: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw invalid((error as NodeJS.ErrnoException).code === 'ENOENT' ? say('cli.file_missing', { file }) : `${file}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw invalid(code === 'ENOENT' ? say('cli.file_missing', { file }) : code === 'EISDIR' ? say('cli.is_folder', { file }) : `${file}: ${(error as Error).message}`);
   }
   try {
     return JSON.parse(text);

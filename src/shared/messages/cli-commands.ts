@@ -187,6 +187,7 @@ export const CLI_COMMANDS = {
   // ── Options and files ──
   'cli.no_such_file': { en: 'no such file: {file}', sl: 'te datoteke ni: {file}', tr: 'böyle bir dosya yok: {file}', da: 'filen findes ikke: {file}', ru: 'нет такого файла: {file}' },
   'cli.file_missing': { en: '{file}: no such file', sl: '{file}: te datoteke ni', tr: '{file}: böyle bir dosya yok', da: '{file}: filen findes ikke', ru: '{file}: нет такого файла' },
+  'cli.is_folder': { en: '{file} is a folder, not a file', sl: '{file} je mapa, ne datoteka', tr: '{file} bir klasör, dosya değil', da: '{file} er en mappe, ikke en fil', ru: '{file} — папка, а не файл' },
   'cli.not_json': { en: '{file} is not JSON: {reason}', sl: '{file} ni JSON: {reason}', tr: '{file} JSON değil: {reason}', da: '{file} er ikke JSON: {reason}', ru: '{file} — не JSON: {reason}' },
   'cli.whole_at_least_one': {
     en: 'must be a whole number ≥ 1, not "{value}"',
