@@ -89,7 +89,6 @@ export const IMPORTS = {
     ru: '(со столбцами, выбранными автоматически: {columns}; другие можно выбрать через --map)',
   },
 
-
   'import.columns_do_not_fit': {
     en: "The file's columns do not fit: {problems}",
     sl: 'Stolpci datoteke se ne ujemajo: {problems}',
