@@ -185,7 +185,16 @@ describe('dashboard details', () => {
     await page.getByTestId('language').selectOption('ru');
     const garbage = path.join(dir, 'garbage.csv');
     fs.writeFileSync(garbage, 'just some text\nnot a csv at all\n');
-    await page.getByTestId('import-file').setInputFiles(garbage);
+    // Before a file: the picker speaks Russian (the browser's own button said "Choose File",
+    // "No file chosen"), clicking it opens the file chooser, and "Check only" looks as waiting as it is.
+    expect(await page.getByTestId('import-file-name').innerText()).toBe(CATALOGUES.ru['import.noFile']);
+    expect(await checkButton.isDisabled()).toBe(true);
+    expect(await checkButton.evaluate((button) => getComputedStyle(button).opacity)).toBe('0.5');
+    const picker = page.locator('.file-pick');
+    expect(await picker.innerText()).toContain(CATALOGUES.ru['import.chooseFile']);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), picker.click()]);
+    await chooser.setFiles(garbage);
+    await page.waitForFunction(() => document.querySelector('[data-testid=import-file-name]')?.textContent === 'garbage.csv');
     const missing = page.getByTestId('import-missing');
     await missing.waitFor();
     const list = (items: string[], type: 'conjunction' | 'disjunction') => new Intl.ListFormat('ru-RU', { type }).format(items);

@@ -112,9 +112,15 @@ export function Import() {
             </label>
           ))}
         </fieldset>
+        {/* The browser's own file button speaks the browser's language ("Choose File", "No file chosen" on a Danish page):
+            the input is hidden under a button and a name in the dashboard's language, and still takes the click and the keyboard. */}
         <label>
           {t('import.file')}
-          <input type="file" accept=".csv,text/csv" data-testid="import-file" onChange={(e) => void load(e.target.files?.[0])} />
+          <span className="file-pick">
+            <span className="secondary" aria-hidden="true">{t('import.chooseFile')}</span>
+            <span className="file-name" data-testid="import-file-name">{file ? file.name : t('import.noFile')}</span>
+            <input type="file" accept=".csv,text/csv" data-testid="import-file" onChange={(e) => void load(e.target.files?.[0])} />
+          </span>
         </label>
         {preview && (
           <>

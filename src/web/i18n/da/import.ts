@@ -8,6 +8,8 @@ export const IMPORT: Record<keyof typeof EN, string> = {
   'import.kind.refunds': 'Refusioner (én række pr. refusion af et allerede importeret køb)',
   'import.kind.points': 'Pointsaldi (én række pr. medlem: point, der lægges til, eller trækkes fra, når de er negative; hentet fra en anden loyalitetsplatform)',
   'import.file': 'CSV-fil',
+  'import.chooseFile': 'Vælg en fil',
+  'import.noFile': 'Ingen fil valgt',
   'import.preview': 'Forhåndsvis filen',
   'import.mapping': 'Kolonner',
   'import.mapping.hint': 'Angiv hvilken kolonne i din fil der indeholder hvert felt.',

@@ -7,6 +7,8 @@ export const IMPORT = {
   'import.kind.refunds': 'Refunds (one row per refund of a purchase already imported)',
   'import.kind.points': 'Points balances (one row per member: points to add, or take away when negative, brought from another loyalty platform)',
   'import.file': 'CSV file',
+  'import.chooseFile': 'Choose a file',
+  'import.noFile': 'No file chosen',
   'import.preview': 'Preview the file',
   'import.mapping': 'Columns',
   'import.mapping.hint': 'Tell Regulars which column of your file holds each field.',

@@ -8,6 +8,8 @@ export const IMPORT: Record<keyof typeof EN, string> = {
   'import.kind.refunds': 'Возвраты (одна строка на возврат уже загруженной покупки)',
   'import.kind.points': 'Балансы баллов (одна строка на участника: баллы к начислению, а если отрицательные — к списанию; перенесённые с другой программы лояльности)',
   'import.file': 'Файл CSV',
+  'import.chooseFile': 'Выбрать файл',
+  'import.noFile': 'Файл не выбран',
   'import.preview': 'Просмотреть файл',
   'import.mapping': 'Столбцы',
   'import.mapping.hint': 'Укажите, в каком столбце вашего файла находится каждое поле.',

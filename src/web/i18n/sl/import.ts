@@ -8,6 +8,8 @@ export const IMPORT: Record<keyof typeof EN, string> = {
   'import.kind.refunds': 'Vračila (ena vrstica na vračilo že uvoženega nakupa)',
   'import.kind.points': 'Stanja točk (ena vrstica na člana: točke, ki se dodajo ali, če so negativne, odvzamejo; prenesene z druge platforme zvestobe)',
   'import.file': 'Datoteka CSV',
+  'import.chooseFile': 'Izberi datoteko',
+  'import.noFile': 'Datoteka ni izbrana',
   'import.preview': 'Predogled datoteke',
   'import.mapping': 'Stolpci',
   'import.mapping.hint': 'Povejte, kateri stolpec vaše datoteke vsebuje posamezno polje.',

@@ -8,6 +8,8 @@ export const IMPORT: Record<keyof typeof EN, string> = {
   'import.kind.refunds': 'İadeler (daha önce aktarılmış bir alışverişin her iadesi bir satır)',
   'import.kind.points': 'Puan bakiyeleri (her satır bir üye: eklenecek, negatifse düşülecek puanlar; başka bir sadakat platformundan taşınan)',
   'import.file': 'CSV dosyası',
+  'import.chooseFile': 'Dosya seç',
+  'import.noFile': 'Dosya seçilmedi',
   'import.preview': 'Dosyayı önizle',
   'import.mapping': 'Sütunlar',
   'import.mapping.hint': 'Her alanın dosyanızın hangi sütununda olduğunu belirtin.',
