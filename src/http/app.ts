@@ -11,7 +11,6 @@ import { createCodeGuesses } from './code-guesses.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
 import { answerLanguage, errorHandler, invalidJsonBody, problem, sendProblem, tooManyRequests } from './problem.ts';
 import { installResponseChecks } from './response-check.ts';
-import { refuseUnstorableText } from './text-check.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { analyticsViewRoutes } from './routes/analytics-views.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -80,7 +79,6 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     errorResponseBuilder: (_req, ctx) => tooManyRequests(Math.ceil(ctx.ttl / 1000)),
   });
   registerAuthHook(app, services.auth);
-  refuseUnstorableText(app);
   if (services.config.checkResponses) installResponseChecks(app);
 
   await app.register(

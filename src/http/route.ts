@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Principal, Scope } from '../modules/auth/index.ts';
 import { forbidden, isAppError, notFound } from '../shared/errors.ts';
 import type { CodeGuesses } from './code-guesses.ts';
+import { refuseUnstorableText } from './text-check.ts';
 import { tooManyRequests } from './problem.ts';
 import { say } from '../shared/messages/index.ts';
 import { isUuid } from '../shared/ids.ts';
@@ -47,6 +48,8 @@ export interface RouteSpec {
   /** The route looks a coupon or gift card up by its code: unknown codes count against the caller (code-guesses.ts). */
   codeLookup?: true;
   multipart?: boolean;
+  /** The body's list whose items the handler checks one by one for text the database cannot hold (text-check.ts). */
+  itemsAlone?: string;
   handler: (request: FastifyRequest, reply: FastifyReply, principal: Principal) => Promise<unknown>;
 }
 
@@ -82,6 +85,7 @@ export function route(app: FastifyInstance, prefix: string, spec: RouteSpec): vo
       if (spec.scope && principal && !principal.scopes.includes(spec.scope)) {
         throw forbidden(say(principal.kind === 'key' ? 'auth.scope_of_key' : 'auth.scope_of_role', { scope: spec.scope, scopes: principal.scopes.join(', ') }));
       }
+      refuseUnstorableText(request, spec.itemsAlone);
       if (!spec.codeLookup) return spec.handler(request, reply, principal!);
       const guesses = request.server.codeGuesses;
       const wait = guesses.blockedFor(request);

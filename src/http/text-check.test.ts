@@ -8,7 +8,7 @@ import { useTestApp } from '../../test/helpers/app.ts';
 // sequence for encoding UTF8: 0x00", "invalid input syntax for type json"); they are a
 // 422 naming the field, told in the language asked, and nothing is written.
 
-const api = useTestApp({ keys: { till: ['read', 'write'] } });
+const api = useTestApp({ keys: { till: ['read', 'write'], reader: ['read'] } });
 
 const purchase = (fields: Record<string, unknown>) => ({ external_id: 'nul-1', customer: { email: 'nul@example.com' }, occurred_at: '2026-05-20T09:15:00+02:00', total: '5.00', ...fields });
 const refusal = (answer: Awaited<ReturnType<typeof api.call>>) => ({ status: answer.statusCode, errors: answer.json().errors });
@@ -43,6 +43,22 @@ describe('text the database cannot hold', () => {
     expect(deep.json().errors[0].field).toBe(`x${'.0'.repeat(depth)}`);
     const name = await api.call('POST', '/api/v1/purchases', { body: purchase({ extra: { 'a\udc00b': 1 } }) });
     expect(refusal(name)).toEqual({ status: 422, errors: [{ field: 'extra.a\udc00b', reason: 'contains the character U+DC00, which text cannot hold' }] });
+  });
+
+  it('in an item of a batch is that item\'s error, beside the items recorded', async () => {
+    const good = (n: number) => purchase({ external_id: `batch-${n}`, customer: { email: `batch${n}@example.com` } });
+    const res = await api.call('POST', '/api/v1/purchases/batch', { body: { purchases: [good(1), purchase({ external_id: 'batch-\u0000' }), good(2)] } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 2, errors: 1 });
+    expect(res.json().results.map((r: { index: number; status: string }) => [r.index, r.status])).toEqual([[0, 'created'], [1, 'error'], [2, 'created']]);
+    expect(res.json().results[1].error.errors).toEqual([{ field: 'external_id', reason: 'contains the character U+0000, which text cannot hold' }]);
+    expect(res.json().results[2].purchase.external_id).toBe('batch-2');
+    // Outside the items, the batch itself is refused.
+    expect(refusal(await api.call('POST', '/api/v1/purchases/batch', { body: { purchases: [good(3)], 'x\u0000': 1 } })).status).toBe(422);
+  });
+
+  it('is told after the caller is: a key without the scope is a 403 first', async () => {
+    expect((await api.call('POST', '/api/v1/purchases', { key: api.keys.reader, body: purchase({ external_id: 'nul\u0000-2' }) })).statusCode).toBe(403);
   });
 
   it('leaves a surrogate pair whole alone: an emoji is text', async () => {

@@ -1,12 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { invalidField } from '../shared/errors.ts';
+import type { FastifyRequest } from 'fastify';
+import { invalidField, type AppError } from '../shared/errors.ts';
 import { say } from '../shared/messages/index.ts';
+import { withFields } from '../shared/objects.ts';
 
 // PostgreSQL holds no NUL character (U+0000) in text or jsonb, nor half of a UTF-16
 // surrogate pair (it is no character of UTF-8). JSON may carry either ("\u0000", "\ud83d")
 // and a path or query may percent-encode a NUL, so every route met them first as a 500
 // from the database. They are refused here, once for all routes, as a 422 naming the
-// field — before a route writes anything. A surrogate pair whole (an emoji) is text.
+// field — after the route's own checks of the caller (route.ts), before it writes anything.
+// A surrogate pair whole (an emoji) is text.
 
 /** Either character, or a surrogate (whose pairing the loop below checks): cheap to test before the precise look. */
 const SUSPECT = /[\u0000\ud800-\udfff]/;
@@ -56,10 +58,20 @@ export function unstorableText(value: unknown, path = ''): { field: string; char
   return null;
 }
 
-/** Refuses such text in a request's path parameters, query and JSON body (an import's multipart file is read by its own parser). */
-export function refuseUnstorableText(app: FastifyInstance) {
-  app.addHook('preHandler', async (request) => {
-    const found = unstorableText(request.params) ?? unstorableText(request.query) ?? unstorableText(request.body);
-    if (found) throw invalidField(found.field, say('text.unstorable_char', { char: found.char }));
-  });
+/** The refusal of text the database cannot hold in `value` (its fields named from `path`), or null. */
+export function unstorableTextError(value: unknown, path = ''): AppError | null {
+  const found = unstorableText(value, path);
+  return found ? invalidField(found.field, say('text.unstorable_char', { char: found.char })) : null;
+}
+
+/**
+ * Refuses such text in a request's path parameters, query and JSON body (an import's
+ * multipart file is read by its own parser). `itemsAlone` names a body's list whose items
+ * the route checks one by one (a batch: an item's bad text is that item's error, as any
+ * other problem of it is, not a refusal of the other 999).
+ */
+export function refuseUnstorableText(request: FastifyRequest, itemsAlone?: string) {
+  const body = itemsAlone && request.body && typeof request.body === 'object' ? withFields(request.body as Record<string, unknown>, { [itemsAlone]: undefined }) : request.body;
+  const error = unstorableTextError(request.params) ?? unstorableTextError(request.query) ?? unstorableTextError(body);
+  if (error) throw error;
 }

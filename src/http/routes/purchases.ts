@@ -5,8 +5,9 @@ import type { Services } from '../../services.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createPurchaseBatcher } from '../../workflows/purchase-batcher.ts';
-import { recordPurchases } from '../../workflows/record-purchases.ts';
+import { recordPurchases, type PurchaseOutcome } from '../../workflows/record-purchases.ts';
 import { answerLanguage, problemOfAppError, toldIn } from '../problem.ts';
+import { unstorableTextError } from '../text-check.ts';
 import { answerWrite, route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
 import { withFields } from '../../shared/objects.ts';
@@ -42,9 +43,16 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
     summary: 'Record up to 1,000 purchases in one request; each gets its own result (created, duplicate or a problem)',
     body: PurchaseBatch,
     responses: { 200: { description: 'A result per purchase: created, duplicate (with the purchase) or error (a problem)', schema: PurchaseBatchResult }, 422: 'Not a batch' },
+    itemsAlone: 'purchases',
     handler: async (req, reply) => {
       const { purchases } = parseInput(PurchaseBatch, req.body, 'batch');
-      const outcomes = await recordPurchases(s, purchases, { source: 'api', deferContended: true });
+      // An item with text the database cannot hold is that item's error, as any problem of it is.
+      const unstorable = purchases.map((p) => unstorableTextError(p));
+      const kept = purchases.flatMap((p, index) => (unstorable[index] ? [] : [{ p, index }]));
+      const recorded = await recordPurchases(s, kept.map((k) => k.p), { source: 'api', deferContended: true });
+      for (const o of recorded) o.index = kept[o.index].index; // the batch's index, not the kept ones'
+      const outcomes: PurchaseOutcome[] = [...recorded, ...unstorable.flatMap((error, index) => (error ? [{ index, status: 'error' as const, error }] : []))]
+        .sort((a, b) => a.index - b.index);
       // Each purchase's problem told in the request's language, as a refusal of the whole request is.
       const language = answerLanguage(req);
       toldIn(reply, language);
