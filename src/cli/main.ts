@@ -3,7 +3,7 @@ import { ConfigError } from '../config.ts';
 import { isAppError } from '../shared/errors.ts';
 import { errorText } from './error-text.ts';
 import { languageAsked, speakIn } from './help.ts';
-import { cliLanguage, errorWord } from './language.ts';
+import { cliLanguage, errorWord, useLanguage } from './language.ts';
 import { buildProgram } from './program.ts';
 
 // A reader that stops early (`regulars customers export … | head`, `| jq` that fails) closes
@@ -15,7 +15,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const program = buildProgram();
-speakIn(program, languageAsked(process.argv, process.env));
+const asked = languageAsked(process.argv, process.env);
+speakIn(program, asked);
+// Option values are checked as the line is parsed (positiveInt), before preAction sets the
+// language: set it now, as preAction will (QA: `--language sl demo --customers abc` refused in English).
+useLanguage(process.argv.includes('--json') ? 'en' : asked);
 
 try {
   await program.parseAsync(process.argv);

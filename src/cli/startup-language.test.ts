@@ -51,6 +51,21 @@ describe('start-up in the language asked', () => {
     expect(turkish.stderr).toContain(`Hata: ${folder} veri klasörü başka bir Regulars işlemi tarafından kullanılıyor: pid ${process.pid}, "serve" (43210 numaralı bağlantı noktasında hizmet veriyor), 2026-12-05 11:00 tarihinden beri.`);
   });
 
+  // QA: an option's value refused as the line is parsed (before any command ran) was English,
+  // and `demo` named its option without the dashes ("customers: must be a whole number").
+  it('refuses a bad option value in it, naming the option, and creates nothing', () => {
+    const folder = path.join(work, 'options');
+    const slovenian = run(['--language', 'sl', 'demo', '--customers', 'abc'], { DATA_DIR: folder });
+    expect(slovenian.status).toBe(1);
+    expect(slovenian.stderr).toBe('Napaka: --customers: mora biti celo število ≥ 1, ne "abc"\n');
+    const danish = run(['loyalty', 'account', 'ana@example.com', '--entries', '0'], { DATA_DIR: folder, REGULARS_LANGUAGE: 'da' });
+    expect(danish.stderr).toBe('Fejl: --entries: skal være et helt tal ≥ 1, ikke "0"\n');
+    // --json speaks English, as the command would.
+    const json = run(['--language', 'ru', 'demo', '--seed', '0', '--json'], { DATA_DIR: folder });
+    expect(json.stderr).toBe('Error: --seed: must be a whole number ≥ 1, not "0"\n');
+    expect(fs.existsSync(folder)).toBe(false);
+  });
+
   it("prints the server's address and the owner's first password in it", async () => {
     const services = await openTestServices({ PORT: '0', JOBS: 'off', OWNER_EMAIL: 'lastnica@example.com' });
     const lines: string[] = [];

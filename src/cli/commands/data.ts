@@ -60,9 +60,9 @@ export function dataCommands(program: Command) {
   program
     .command('demo')
     .description('fill the database with a realistic demo business (deterministic for a seed; running it again adds nothing)')
-    .option('--customers <n>', 'number of customers', positiveInt('customers'), 5000)
-    .option('--seed <n>', 'random seed', positiveInt('seed'), 1)
-    .option('--years <n>', 'years of history, ending today', positiveInt('years'), 2)
+    .option('--customers <n>', 'number of customers', positiveInt('--customers'), 5000)
+    .option('--seed <n>', 'random seed', positiveInt('--seed'), 1)
+    .option('--years <n>', 'years of history, ending today', positiveInt('--years'), 2)
     .option('--json', 'machine-readable output')
     .action(async (o: { customers: number; seed: number; years: number; json?: boolean }) => {
       const tty = process.stderr.isTTY && !o.json;
