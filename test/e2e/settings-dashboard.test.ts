@@ -50,6 +50,14 @@ describe('settings in the dashboard', () => {
     const shown = page.getByTestId('shown-key');
     const secret = await page.getByTestId('shown-key-value').inputValue();
     expect(secret).toMatch(/^rk_[A-Za-z0-9]+_[A-Za-z0-9_-]+$/);
+    // Regression (QA): the monospace field clipped the underscores below its line, so the key
+    // read "rk uFCNut4r 3mdw…": drawn as it is, it must differ from the same field with spaces for them.
+    const field = page.getByTestId('shown-key-value');
+    const drawn = await field.screenshot();
+    await field.evaluate((input: HTMLInputElement) => { input.value = input.value.replace(/_/g, ' '); });
+    const withSpaces = await field.screenshot();
+    await field.evaluate((input: HTMLInputElement, value) => { input.value = value; }, secret);
+    expect(drawn.equals(withSpaces), 'the underscores are drawn').toBe(false);
     expect(await shown.innerText()).toContain('Shown only now');
     await shown.getByRole('button', { name: 'Copy', exact: true }).click();
     await shown.getByRole('button', { name: 'Copied', exact: true }).waitFor();
