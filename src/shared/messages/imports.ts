@@ -89,6 +89,29 @@ export const IMPORTS = {
     ru: '(со столбцами, выбранными автоматически: {columns}; другие можно выбрать через --map)',
   },
 
+  // --map as the command line writes it (parseMapSpec)
+  // (Not "Bad --map: …": a list of several problems is headed by what comes before "--map: " its first.)
+  'import.bad_map': {
+    en: 'The value of --map does not fit: {problems}',
+    sl: 'Vrednost --map ni pravilna: {problems}',
+    tr: '--map değeri uygun değil: {problems}',
+    da: 'Værdien af --map passer ikke: {problems}',
+    ru: 'Значение --map не подходит: {problems}',
+  },
+  'import.map_not_a_pair': {
+    en: '"{pair}" is not canonical=column',
+    sl: '"{pair}" ni oblike kanonično=stolpec (canonical=column)',
+    tr: '"{pair}", kanonik=sütun (canonical=column) biçiminde değil',
+    da: '"{pair}" er ikke på formen kanonisk=kolonne (canonical=column)',
+    ru: '"{pair}" — не в виде канонический=столбец (canonical=column)',
+  },
+  'import.map_unknown_field': {
+    en: '"{field}" is not a {kind} field (one of {fields})',
+    sl: '"{field}" ni polje uvoza {kind} (eno od {fields})',
+    tr: '"{field}", {kind} içe aktarımının bir alanı değil (şunlardan biri: {fields})',
+    da: '"{field}" er ikke et felt i {kind}-importen (et af {fields})',
+    ru: '"{field}" — не поле импорта {kind} (одно из: {fields})',
+  },
   'import.columns_do_not_fit': {
     en: "The file's columns do not fit: {problems}",
     sl: 'Stolpci datoteke se ne ujemajo: {problems}',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeError, isAppError, type AppError } from '../../../shared/errors.ts';
 import { parseMapSpec, suggestMap } from './mapping.ts';
 
 describe('--map', () => {
@@ -12,6 +13,24 @@ describe('--map', () => {
   it('names each pair it cannot read and each field the kind lacks', () => {
     expect(() => parseMapSpec('amount=Amount', 'purchases')).toThrow('"amount" is not a purchases field');
     expect(() => parseMapSpec('total=,customer_email=', 'purchases')).toThrow('"total=" is not canonical=column; "customer_email=" is not canonical=column');
+  });
+
+  // QA: the refusal was English whatever --language said, and "Bad --map: …" of two problems
+  // was headed "Bad:" (a list is headed by what comes before its first "field: reason").
+  it('refuses in the language asked, every problem listed under a headline that names --map', () => {
+    let refused: unknown;
+    try {
+      parseMapSpec('nonsense,foo=bar', 'refunds');
+    } catch (error) {
+      refused = error;
+    }
+    expect(isAppError(refused)).toBe(true);
+    const error = refused as AppError;
+    expect(error.message).toMatch(/^The value of --map does not fit: "nonsense" is not canonical=column; "foo" is not a refunds field \(one of purchase, /);
+    expect(describeError(error).split('\n').slice(0, 2)).toEqual(['The value of --map does not fit:', '  - map: "nonsense" is not canonical=column']);
+    const sl = error.in('sl');
+    expect(sl.message).toMatch(/^Vrednost --map ni pravilna: "nonsense" ni oblike kanonično=stolpec \(canonical=column\); "foo" ni polje uvoza refunds \(eno od purchase, /);
+    expect(sl.problems.map((p) => p.reason)).toEqual(['"nonsense" ni oblike kanonično=stolpec (canonical=column)', expect.stringMatching(/^"foo" ni polje uvoza refunds/)]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { withFields } from '../../../shared/objects.ts';
-import { invalid, type FieldProblem, type RaisedProblem } from '../../../shared/errors.ts';
+import { invalid, type RaisedProblem } from '../../../shared/errors.ts';
 import { say, tell, told } from '../../../shared/messages/index.ts';
 import { COLUMN_SYNONYMS, looseName } from './column-names.ts';
 
@@ -112,16 +112,17 @@ export function parseMapSpec(spec: string | undefined, kind: ImportKind): Record
   if (!spec) return {};
   const known = new Set(CANONICAL[kind].map((f) => f.name));
   const map: Record<string, string> = {};
-  const problems: FieldProblem[] = [];
+  const problems: RaisedProblem[] = [];
   for (const pair of mapPairs(spec)) {
     const eq = pair.indexOf('=');
     const canonical = eq > 0 ? pair.slice(0, eq).trim() : '';
     const column = eq > 0 ? unquote(pair.slice(eq + 1).trim()) : '';
-    if (!canonical || !column) problems.push({ field: 'map', reason: `"${pair}" is not canonical=column` });
-    else if (!known.has(canonical)) problems.push({ field: 'map', reason: `"${canonical}" is not a ${kind} field (one of ${[...known].join(', ')})` });
+    if (!canonical || !column) problems.push({ field: 'map', reason: say('import.map_not_a_pair', { pair }) });
+    else if (!known.has(canonical)) problems.push({ field: 'map', reason: say('import.map_unknown_field', { field: canonical, kind, fields: [...known].join(', ') }) });
     else map[canonical] = column;
   }
-  if (problems.length) throw invalid(`Bad --map: ${problems.map((p) => p.reason).join('; ')}`, problems);
+  // In the language asked (QA: it was English whatever --language said).
+  if (problems.length) throw invalid(told((language) => say('import.bad_map', { problems: problems.map((p) => tell(p.reason, language)).join('; ') }).in(language)), problems);
   return map;
 }
 
