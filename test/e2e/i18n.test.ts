@@ -131,6 +131,11 @@ describe('dashboard catalogues', () => {
   });
 
   // QA: Russian analytics cards read "n = 450 (покупки)" and "n = 193 (клиенты)", the noun in brackets to dodge its plural.
+  // QA: the Slovenian overview said "Neto prihodek" over the card that leads to Analytics' "Neto prihodki", the same figure.
+  it('names the net revenue on the overview as Analytics names it, in every language', () => {
+    for (const language of LANGUAGES) expect(CATALOGUES[language]['overview.revenue'], language).toBe(CATALOGUES[language]['analytics.kpi.revenue']);
+  });
+
   it('says an analytics figure’s sample with its noun in the form the number takes', () => {
     const sample = (language: Language, key: 'sampleCustomers' | 'samplePurchases', n: number) => counted(createI18n(language, () => undefined), key, n);
     expect([1, 3, 5, 21, 193, 450].map((n) => sample('ru', 'samplePurchases', n))).toEqual(['n = 1 покупка', 'n = 3 покупки', 'n = 5 покупок', 'n = 21 покупка', 'n = 193 покупки', 'n = 450 покупок']);

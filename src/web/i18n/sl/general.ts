@@ -23,7 +23,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'overview.title': 'Pregled',
   'overview.customers': 'Stranke',
   'overview.purchases': 'Nakupi',
-  'overview.revenue': 'Neto prihodek',
+  'overview.revenue': 'Neto prihodki',
   'overview.hint': 'Prodajo naložite iz izvoza CSV na strani Uvoz, jo pošljite prek API-ja ali zaženite `npx regulars demo`.',
   'overview.lastMonth': 'Zadnji mesec: {from} – {to}',
   'overview.repeatShare': 'Ponovni kupci so prinesli {share} neto prihodkov: {repeat} od {total}.',
