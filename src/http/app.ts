@@ -11,6 +11,7 @@ import { createCodeGuesses } from './code-guesses.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
 import { answerLanguage, errorHandler, invalidJsonBody, problem, sendProblem, tooManyRequests } from './problem.ts';
 import { installResponseChecks } from './response-check.ts';
+import { noteJsonBodyText } from './text-check.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { analyticsViewRoutes } from './routes/analytics-views.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -56,6 +57,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   // (parseAs: 'string' hands a string, though the type says string or Buffer.)
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '') return done(null, undefined);
+    noteJsonBodyText(request, body as string);
     return parseJson(request, body as string, (error, value) => (error ? done(invalidJsonBody(body as string), undefined) : done(null, value)));
   });
   // The API reads JSON (and an import's multipart): a body of another type is a 415 naming

@@ -61,6 +61,16 @@ describe('text the database cannot hold', () => {
     expect((await api.call('POST', '/api/v1/purchases', { key: api.keys.reader, body: purchase({ external_id: 'nul\u0000-2' }) })).statusCode).toBe(403);
   });
 
+  it('finds an escape however the body writes it, and takes the text of an escape for text', async () => {
+    // The parser looks for the escapes in the body's text (text-check.ts): upper-case hex is one too.
+    const upper = await api.call('POST', '/api/v1/purchases', { body: '{"external_id":"up-1","customer":{"email":"up@example.com","first_name":"Ana \\uD83D"},"occurred_at":"2026-05-20T09:15:00+02:00","total":"5.00"}', headers: { 'content-type': 'application/json' } });
+    expect(refusal(upper)).toEqual({ status: 422, errors: [{ field: 'customer.first_name', reason: 'contains the character U+D83D, which text cannot hold' }] });
+    // A backslash written before "u0000" is the six characters \u0000, which text holds.
+    const written = await api.call('POST', '/api/v1/purchases', { body: purchase({ external_id: 'escaped-1', customer: { email: 'esc@example.com', first_name: 'Ana \\u0000' } }) });
+    expect(written.statusCode, written.body).toBe(201);
+    expect((await api.call('GET', '/api/v1/customers?query=esc@example.com')).json().items.map((c: { first_name: string }) => c.first_name)).toEqual(['Ana \\u0000']);
+  });
+
   it('leaves a surrogate pair whole alone: an emoji is text', async () => {
     const res = await api.call('POST', '/api/v1/purchases', { body: purchase({ external_id: 'emoji-😀', customer: { email: 'emoji@example.com', first_name: 'Ana 😀' } }) });
     expect(res.statusCode, res.body).toBe(201);

@@ -64,6 +64,26 @@ export function unstorableTextError(value: unknown, path = ''): AppError | null 
   return found ? invalidField(found.field, say('text.unstorable_char', { char: found.char })) : null;
 }
 
+// Walking every body would cost each purchase a look at every field, for characters a till
+// never sends. Both can reach a JSON body only as an escape: JSON forbids a raw NUL in a
+// string, and the body is decoded from UTF-8, which holds no half pair (a bad byte becomes
+// U+FFFD). So the JSON parser (app.ts) looks once at the body's text for `\u0000` or
+// `\uD800`–`\uDFFF` (one native scan; an escaped backslash before the u may make it look
+// for nothing), and only the bodies it notes are walked. A path or query can hold one only
+// percent-encoded: one without a % is not walked either.
+const SUSPECT_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+const suspectBodies = new WeakSet<FastifyRequest>();
+
+/** The JSON parser's look at a body's text: walked later (bodyMayHoldUnstorable) only if it may hold such a character. */
+export function noteJsonBodyText(request: FastifyRequest, text: string): void {
+  if (SUSPECT_ESCAPE.test(text)) suspectBodies.add(request);
+}
+
+/** Whether the request's JSON body may hold text the database cannot (noteJsonBodyText found an escape of one). */
+export function bodyMayHoldUnstorable(request: FastifyRequest): boolean {
+  return suspectBodies.has(request);
+}
+
 /**
  * Refuses such text in a request's path parameters, query and JSON body (an import's
  * multipart file is read by its own parser). `itemsAlone` names a body's list whose items
@@ -71,7 +91,10 @@ export function unstorableTextError(value: unknown, path = ''): AppError | null 
  * other problem of it is, not a refusal of the other 999).
  */
 export function refuseUnstorableText(request: FastifyRequest, itemsAlone?: string) {
-  const body = itemsAlone && request.body && typeof request.body === 'object' ? withFields(request.body as Record<string, unknown>, { [itemsAlone]: undefined }) : request.body;
-  const error = unstorableTextError(request.params) ?? unstorableTextError(request.query) ?? unstorableTextError(body);
+  const error = (request.url.includes('%') ? (unstorableTextError(request.params) ?? unstorableTextError(request.query)) : null) ?? (bodyMayHoldUnstorable(request) ? unstorableTextError(bodyApartFrom(request.body, itemsAlone)) : null);
   if (error) throw error;
+}
+
+function bodyApartFrom(body: unknown, itemsAlone: string | undefined): unknown {
+  return itemsAlone && body && typeof body === 'object' ? withFields(body as Record<string, unknown>, { [itemsAlone]: undefined }) : body;
 }

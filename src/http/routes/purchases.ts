@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors.ts';
 import { createPurchaseBatcher } from '../../workflows/purchase-batcher.ts';
 import { recordPurchases, type PurchaseOutcome } from '../../workflows/record-purchases.ts';
 import { answerLanguage, problemOfAppError, toldIn } from '../problem.ts';
-import { unstorableTextError } from '../text-check.ts';
+import { bodyMayHoldUnstorable, unstorableTextError } from '../text-check.ts';
 import { answerWrite, route } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
 import { withFields } from '../../shared/objects.ts';
@@ -47,7 +47,7 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
     handler: async (req, reply) => {
       const { purchases } = parseInput(PurchaseBatch, req.body, 'batch');
       // An item with text the database cannot hold is that item's error, as any problem of it is.
-      const unstorable = purchases.map((p) => unstorableTextError(p));
+      const unstorable = bodyMayHoldUnstorable(req) ? purchases.map((p) => unstorableTextError(p)) : purchases.map(() => null);
       const kept = purchases.flatMap((p, index) => (unstorable[index] ? [] : [{ p, index }]));
       const recorded = await recordPurchases(s, kept.map((k) => k.p), { source: 'api', deferContended: true });
       for (const o of recorded) o.index = kept[o.index].index; // the batch's index, not the kept ones'
