@@ -60,6 +60,9 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
    * earned (credits less reversals). A purchase is judged on the window that ends at it
    * (tier-placement.ts), so the purchase path passes each member's purchase time.
    */
+  /** The first instant of the window ending at `end`, as PostgreSQL reads it: a lifetime window has none (a purchase dated 1965 counts too). */
+  const windowStartText = (program: Program, end: Date) => windowStart(program, end, timeZone)?.toISOString() ?? '-infinity';
+
   async function tierMetrics(trx: Db | Tx, program: Program, customerIds: string[] | 'all', now: Date | undefined, ends?: Map<string, Date>): Promise<Map<string, number>> {
     const tiers = program.document.tiers;
     if (!tiers) return new Map();
@@ -69,13 +72,12 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
       : [sql`purchases`, tiers.metric === 'spend' ? sql`COALESCE(sum(total_minor - refunded_minor), 0)` : sql`count(*) FILTER (WHERE refunded_minor < total_minor)`];
     if (customerIds === 'all') {
       const end = now ?? deps.clock.now();
-      const start = windowStart(program, end, timeZone) ?? new Date(0);
       const all = await sql<{ customer_id: string; metric: number }>`
           SELECT customer_id, ${metric}::float8 AS metric FROM ${table}
-          WHERE occurred_at >= ${start} AND occurred_at <= ${end} GROUP BY customer_id`.execute(trx);
+          WHERE occurred_at >= ${windowStartText(program, end)}::timestamptz AND occurred_at <= ${end} GROUP BY customer_id`.execute(trx);
       return new Map(all.rows.map((r) => [r.customer_id, Number(r.metric)]));
     }
-    const startsAt = customerIds.map((id) => (windowStart(program, endOf(id), timeZone) ?? new Date(0)).toISOString());
+    const startsAt = customerIds.map((id) => windowStartText(program, endOf(id)));
     const endsAt = customerIds.map((id) => endOf(id).toISOString());
     // Every purchase by a member checks their tier, so this runs as a prepared
     // statement, and PostgreSQL's generic plan for "these customers, this window" read
