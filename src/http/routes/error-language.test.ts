@@ -87,7 +87,9 @@ describe('a simulation refused', () => {
   it('tells what is wrong with since', async () => {
     const cases = [
       { since: '2026-02-30', en: 'is not a day of the calendar (2026-02-30)', sl: 'tega dne ni v koledarju (2026-02-30)', ru: 'такого дня нет в календаре (2026-02-30)' },
-      { since: '2999-01-01T00:00:00Z', en: 'is in the future (2999-01-01T00:00:00.000Z): there is nothing to replay yet', sl: 'je v prihodnosti (2999-01-01T00:00:00.000Z): nakupov za ponovni izračun še ni', ru: 'в будущем (2999-01-01T00:00:00.000Z): пересчитывать пока нечего' },
+      // Audit: a future since was told as the UTC instant it starts at (2026-06-01T22:00:00.000Z for 2 June), not as typed.
+      { since: '2026-06-02', en: 'is in the future (2026-06-02; it is now 2026-06-01): there is nothing to replay yet', sl: 'je v prihodnosti (2026-06-02; zdaj je 2026-06-01): nakupov za ponovni izračun še ni', ru: 'в будущем (2026-06-02; сейчас 2026-06-01): пересчитывать пока нечего' },
+      { since: '2999-01-01T00:00:00Z', en: 'is in the future (2999-01-01T00:00:00Z; it is now 2026-06-01T14:00:00+02:00): there is nothing to replay yet', sl: 'je v prihodnosti (2999-01-01T00:00:00Z; zdaj je 2026-06-01T14:00:00+02:00): nakupov za ponovni izračun še ni', ru: 'в будущем (2999-01-01T00:00:00Z; сейчас 2026-06-01T14:00:00+02:00): пересчитывать пока нечего' },
       { since: '', en: 'is required (YYYY-MM-DD)', sl: 'je obvezno (YYYY-MM-DD)', ru: 'обязательное поле (YYYY-MM-DD)' },
     ];
     for (const { since, ...reasons } of cases) {

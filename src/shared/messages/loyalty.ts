@@ -93,12 +93,13 @@ export const LOYALTY = {
     da: 'er ikke et gyldigt klokkeslæt ({time})',
     ru: 'не является допустимым временем суток ({time})',
   },
+  // {at} as typed; {now} the business's today (for a date) or its clock time (for a timestamp).
   'simulation.since_in_future': {
-    en: 'is in the future ({at}): there is nothing to replay yet',
-    sl: 'je v prihodnosti ({at}): nakupov za ponovni izračun še ni',
-    tr: 'gelecekte ({at}): yeniden hesaplanacak alışveriş henüz yok',
-    da: 'ligger i fremtiden ({at}): der er endnu ingen køb at genberegne',
-    ru: 'в будущем ({at}): пересчитывать пока нечего',
+    en: 'is in the future ({at}; it is now {now}): there is nothing to replay yet',
+    sl: 'je v prihodnosti ({at}; zdaj je {now}): nakupov za ponovni izračun še ni',
+    tr: 'gelecekte ({at}; şu an {now}): yeniden hesaplanacak alışveriş henüz yok',
+    da: 'ligger i fremtiden ({at}; nu er det {now}): der er endnu ingen køb at genberegne',
+    ru: 'в будущем ({at}; сейчас {now}): пересчитывать пока нечего',
   },
   'program.effective_from_in_past': {
     en: 'is in the past ({from}), while version {version} has been in force since {since} and what was earned meanwhile was earned under it: give a later time, or none to apply the program now',

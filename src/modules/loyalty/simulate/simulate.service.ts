@@ -1,3 +1,4 @@
+import { isDateOnly, localDate, timeIn } from '../../../shared/clock.ts';
 import { invalidField } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
 import { instantOfInput, parseInput } from '../../../shared/validation.ts';
@@ -42,6 +43,11 @@ export function createProgramSimulation(core: LoyaltyCore) {
 function simulationStart(since: string, timeZone: string, now: Date): Date {
   const at = instantOfInput(since.trim(), timeZone, say('simulation.since_format'));
   if (!(at instanceof Date)) throw invalidField('since', at);
-  if (at.getTime() > now.getTime()) throw invalidField('since', say('simulation.since_in_future', { at: at.toISOString() }));
+  // Told as typed beside the business's today (or its clock, for a timestamp): the UTC instant
+  // a date starts at (2026-12-31T23:00:00.000Z for 2027-01-01 in Ljubljana) names a day nobody typed.
+  if (at.getTime() > now.getTime()) {
+    const text = since.trim();
+    throw invalidField('since', say('simulation.since_in_future', { at: text, now: isDateOnly(text) ? localDate(now, timeZone) : timeIn(now, timeZone) }));
+  }
   return at;
 }
