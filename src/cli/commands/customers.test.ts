@@ -147,7 +147,7 @@ describe('regulars customers', () => {
     expect(before).toMatchObject({ merged_id: merged.merged_id, merged_into: anaId, already_merged: true });
     expect(Date.now() - Date.parse(before.merged_at)).toBeLessThan(120_000);
     expect(ok(run('customers', 'merge', anaId, merged.merged_id))).toBe(`${merged.merged_id} was merged into ${anaId} already, on ${local(before.merged_at)}: nothing to merge.\n`);
-    expect(ok(run('customers', 'merge', anaId, merged.merged_id, '--language', 'sl'))).toBe(`Stranka ${merged.merged_id} je bila s stranko ${anaId} združena že ${local(before.merged_at)}: ničesar ni za združiti.\n`);
+    expect(ok(run('customers', 'merge', anaId, merged.merged_id, '--language', 'sl'))).toBe(`Stranka ${merged.merged_id} je bila s stranko ${anaId} združena že ${local(before.merged_at)}: ni česa združiti.\n`);
     // The merged id shown: into whom, and when.
     expect(run('customers', 'show', merged.merged_id).stderr).toBe(`Error: Customer ${merged.merged_id} (merged into ${anaId}) not found: merged on ${local(before.merged_at)}\n`);
     // One customer named twice (the card is Ana's now) is refused, as the merge refuses it, not shown side by side.

@@ -114,7 +114,7 @@ export const CLI_CUSTOMERS = {
   },
   'cli.customers.merged_already': {
     en: '{duplicate} was merged into {survivor} already, on {at}: nothing to merge.',
-    sl: 'Stranka {duplicate} je bila s stranko {survivor} združena že {at}: ničesar ni za združiti.',
+    sl: 'Stranka {duplicate} je bila s stranko {survivor} združena že {at}: ni česa združiti.',
     tr: '{duplicate}, {survivor} ile zaten {at} tarihinde birleştirildi: birleştirilecek bir şey yok.',
     da: '{duplicate} blev allerede lagt sammen med {survivor} {at}: intet at lægge sammen.',
     ru: 'Клиент {duplicate} уже был объединён с {survivor} {at}: объединять нечего.',

@@ -94,7 +94,7 @@ export const CLI_LOYALTY = {
     en: 'Challenges are not simulated: a completion depends on when the live engine evaluated it (per dispatch of purchase events, at most one a day, progress counted from the last completion, refunds known by then), which the stored history does not replay faithfully.',
     sl: 'Izzivi niso simulirani: ali je izziv opravljen, je odvisno od tega, kdaj ga je sistem preveril (ob vsaki obdelavi dogodkov nakupov, največ enkrat na dan, napredek šteje od zadnjega opravljenega izziva, upoštevana so do takrat znana vračila), tega pa shranjena zgodovina ne more zvesto ponoviti.',
     tr: 'Görevler simüle edilmez: bir görevin tamamlanması, canlı sistemin onu ne zaman değerlendirdiğine bağlıdır (her alışveriş olayı işlenişinde, günde en fazla bir kez, ilerleme son tamamlanmadan itibaren sayılır, o ana kadar bilinen iadelerle) ve kayıtlı geçmiş bunu aslına uygun biçimde yeniden oynatamaz.',
-    da: 'Udfordringer simuleres ikke: om en er gennemført, afhænger af hvornår systemet vurderede den (ved hver behandling af købshændelser, højst én gang om dagen, fremskridt talt fra seneste gennemførelse, med de returneringer, der var kendt på det tidspunkt), og det kan den gemte historik ikke genskabe trofast.',
+    da: 'Udfordringer simuleres ikke: om en er gennemført, afhænger af hvornår systemet vurderede den (ved hver behandling af købshændelser, højst én gang om dagen, fremskridt talt fra seneste gennemførelse, med de refunderinger, der var kendt på det tidspunkt), og det kan den gemte historik ikke genskabe trofast.',
     ru: 'Задания не симулируются: выполнение зависит от того, когда работающая система его проверила (при каждой обработке событий покупок, не чаще раза в день, прогресс считается с последнего выполнения, с учётом известных к тому моменту возвратов), а сохранённая история не позволяет точно это воспроизвести.',
   },
   'cli.simulate.ledger_only_triggers': {
@@ -191,7 +191,7 @@ export const CLI_LOYALTY = {
     en: 'Issued {issued}: earned {earned} + added by staff {added} − taken back on refunds {reversed} ({owed} of them still owed, not taken yet)',
     sl: 'Izdane {issued}: zbrane {earned} + dodalo osebje {added} − odvzete ob vračilih {reversed} (od tega še dolgovane, ne še odvzete: {owed})',
     tr: 'Verilen {issued}: kazanılan {earned} + personelin eklediği {added} − iadelerde geri alınan {reversed} (bunların {owed} tanesi hâlâ borç, henüz geri alınmadı)',
-    da: 'Udstedt {issued}: optjent {earned} + tilføjet af personalet {added} − trukket tilbage ved returneringer {reversed} (heraf {owed} stadig skyldige, ikke trukket endnu)',
+    da: 'Udstedt {issued}: optjent {earned} + tilføjet af personalet {added} − trukket tilbage ved refunderinger {reversed} (heraf {owed} stadig skyldige, ikke trukket endnu)',
     ru: 'Выдано {issued}: начислено {earned} + добавлено персоналом {added} − отозвано при возвратах {reversed} (из них ещё в долгу, пока не отозваны: {owed})',
   },
   // {expiring}: '' or cli.report.expiring; {forfeited}: '' or cli.report.forfeited; {rate}, {breakage}: shares.

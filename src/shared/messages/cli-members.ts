@@ -50,7 +50,7 @@ export const CLI_MEMBERS = {
     en: 'Since joining: earned {earned}, adjusted {adjusted}, redeemed {redeemed}, taken back on refunds {reversed}, expired {expired}',
     sl: 'Od včlanitve: prisluženo {earned}, popravljeno {adjusted}, unovčeno {redeemed}, odvzeto ob vračilih {reversed}, poteklo {expired}',
     tr: 'Katıldığından beri: kazanılan {earned}, düzeltilen {adjusted}, kullanılan {redeemed}, iadelerde geri alınan {reversed}, süresi dolan {expired}',
-    da: 'Siden indmeldelsen: optjent {earned}, justeret {adjusted}, indløst {redeemed}, taget tilbage ved refunderinger {reversed}, udløbet {expired}',
+    da: 'Siden indmeldelsen: optjent {earned}, justeret {adjusted}, indløst {redeemed}, trukket tilbage ved refunderinger {reversed}, udløbet {expired}',
     ru: 'С момента вступления: начислено {earned}, скорректировано {adjusted}, потрачено {redeemed}, списано при возвратах {reversed}, сгорело {expired}',
   },
   'cli.account.entries': {
