@@ -257,5 +257,7 @@ export function instantOfInput(text: string, timeZone: string, format: Said): Da
 export const CalendarDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, fixedText('date.format'))
+  // A text that is no date at all is told that alone: without abort the calendar check ran
+  // on it too, and one cell of an import got two refusals.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: fixedText('date.format'), abort: true })
   .refine(isCalendarDay, fixedText('date.not_in_calendar'));

@@ -128,6 +128,15 @@ describe('keys and customers', () => {
     expect(found.items[0]).toMatchObject({ first_name: 'Zeynep', tags: ['vip', 'coffee'], consent: { email: { status: 'granted', source: 'import' } } });
   });
 
+  // Audit: a birthday not written YYYY-MM-DD was refused twice in one cell, "must be a date YYYY-MM-DD" and "is not a calendar date".
+  it('tells one reason per bad birthday, the most precise', async () => {
+    const file = write('birthdays.csv', 'email,birthday\nok@example.com,1990-02-28\nfeb@example.com,1990-02-30\nword@example.com,not-a-date\n');
+    expect((await importFile(s, { kind: 'customers', file })).errors).toEqual([
+      { line: 3, column: 'birthday', reason: 'is not a calendar date' },
+      { line: 4, column: 'birthday', reason: 'must be a date YYYY-MM-DD' },
+    ]);
+  });
+
   it('names the identity columns the file has when a row has no customer at all', async () => {
     const purchases = write('no-customer.csv', 'Receipt,E-mail,Date,Amount\nR1,,2026-05-01,2.00\n');
     const map = parseMapSpec('external_id=Receipt,customer_email=E-mail,occurred_at=Date,total=Amount', 'purchases');
