@@ -50,6 +50,18 @@ describe('regulars loyalty apply and simulate refusing', () => {
     expect(run('loyalty', 'verify').status).toBe(2);
   }, 120_000);
 
+  // Audit: a file that is not JSON was told in the engine's English ("Expected property name or '}' in JSON at position 1").
+  it('tells where a program file stops being JSON, in the language asked', () => {
+    fs.writeFileSync(path.join(work, 'broken.json'), '{\n  "name": "Small shop",\n  points_name: {}\n}\n');
+    const sl = run('--language', 'sl', 'loyalty', 'apply', 'broken.json');
+    expect([sl.status, sl.stderr.trim()]).toEqual([1, 'Napaka: broken.json ni JSON: skladenjska napaka v vrstici 3, stolpec 3']);
+    const en = run('loyalty', 'simulate', 'broken.json', '--since', '2026-01-01');
+    expect([en.status, en.stderr.trim()]).toEqual([1, 'Error: broken.json is not JSON: a syntax error at line 3, column 3']);
+    fs.writeFileSync(path.join(work, 'cut.json'), '{\n  "name": "Small shop",\n  "tiers": {\n\n');
+    const ru = run('--language', 'ru', 'loyalty', 'apply', 'cut.json');
+    expect([ru.status, ru.stderr.trim()]).toEqual([1, 'Ошибка: cut.json — не JSON: обрывается раньше времени, в строке 3, столбце 13: не закрыта скобка или кавычка']);
+  }, 120_000);
+
   it('names --since where the date is refused, once the program is applied', () => {
     const applied = run('loyalty', 'apply', 'program.json');
     expect(applied.status, applied.stderr).toBe(0);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { invalid } from '../../shared/errors.ts';
+import { jsonSyntaxError } from '../../shared/json-syntax.ts';
 import { say } from '../../shared/messages/index.ts';
 
 /** A JSON file a command reads (a program document), or a refusal naming the file. */
@@ -13,7 +14,10 @@ export function readJson(file: string): unknown {
   }
   try {
     return JSON.parse(text);
-  } catch (error) {
-    throw invalid(say('cli.not_json', { file, reason: (error as Error).message }));
+  } catch {
+    // The engine's reason is English whatever --language says: the place is told instead.
+    const at = jsonSyntaxError(text);
+    if (!at) throw invalid(say('cli.not_json', { file }));
+    throw invalid(say(at.ends ? 'cli.not_json_ends' : 'cli.not_json_at', { file, line: at.line, column: at.column }));
   }
 }

@@ -188,7 +188,22 @@ export const CLI_COMMANDS = {
   'cli.no_such_file': { en: 'no such file: {file}', sl: 'te datoteke ni: {file}', tr: 'böyle bir dosya yok: {file}', da: 'filen findes ikke: {file}', ru: 'нет такого файла: {file}' },
   'cli.file_missing': { en: '{file}: no such file', sl: '{file}: te datoteke ni', tr: '{file}: böyle bir dosya yok', da: '{file}: filen findes ikke', ru: '{file}: нет такого файла' },
   'cli.is_folder': { en: '{file} is a folder, not a file', sl: '{file} je mapa, ne datoteka', tr: '{file} bir klasör, dosya değil', da: '{file} er en mappe, ikke en fil', ru: '{file} — папка, а не файл' },
-  'cli.not_json': { en: '{file} is not JSON: {reason}', sl: '{file} ni JSON: {reason}', tr: '{file} JSON değil: {reason}', da: '{file} er ikke JSON: {reason}', ru: '{file} — не JSON: {reason}' },
+  // A file that is not JSON (src/cli/commands/read-json.ts): where it breaks, line and column from 1, not the engine's English reason.
+  'cli.not_json': { en: '{file} is not JSON', sl: '{file} ni JSON', tr: '{file} JSON değil', da: '{file} er ikke JSON', ru: '{file} — не JSON' },
+  'cli.not_json_at': {
+    en: '{file} is not JSON: a syntax error at line {line}, column {column}',
+    sl: '{file} ni JSON: skladenjska napaka v vrstici {line}, stolpec {column}',
+    tr: '{file} JSON değil: {line}. satır, {column}. sütunda söz dizimi hatası',
+    da: '{file} er ikke JSON: syntaksfejl i linje {line}, kolonne {column}',
+    ru: '{file} — не JSON: синтаксическая ошибка в строке {line}, столбце {column}',
+  },
+  'cli.not_json_ends': {
+    en: '{file} is not JSON: it ends too early, at line {line}, column {column}: a bracket or a quotation mark is not closed',
+    sl: '{file} ni JSON: konča se prezgodaj, v vrstici {line}, stolpec {column}: oklepaj ali narekovaj ni zaprt',
+    tr: '{file} JSON değil: erken bitiyor ({line}. satır, {column}. sütun): bir parantez ya da tırnak işareti kapatılmamış',
+    da: '{file} er ikke JSON: den slutter for tidligt, i linje {line}, kolonne {column}: en parentes eller et anførselstegn er ikke lukket',
+    ru: '{file} — не JSON: обрывается раньше времени, в строке {line}, столбце {column}: не закрыта скобка или кавычка',
+  },
   'cli.whole_at_least_one': {
     en: 'must be a whole number ≥ 1, not "{value}"',
     sl: 'mora biti celo število ≥ 1, ne "{value}"',
