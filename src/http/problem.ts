@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type AppError, type ErrorKind, type FieldProblem } from '../shared/errors.ts';
+import { jsonSyntaxError } from '../shared/json-syntax.ts';
 import type { Logger } from '../shared/logger.ts';
 import { languageOf, Said, say, type Language, type MessageCode } from '../shared/messages/index.ts';
 import { withFields } from '../shared/objects.ts';
@@ -69,17 +70,11 @@ export function sendProblem(reply: FastifyReply, p: Problem, language: Language 
 
 /**
  * A body that is not JSON, as Fastify's own error for it (400), with the position of the
- * error when the parser names one: Fastify's parser keeps only its English sentence, so the
- * body is parsed once more to learn it (a failure's path alone).
+ * error: Fastify's parser keeps only its English sentence, which names a position for some
+ * errors only, so the body is scanned once more to find it (a failure's path alone).
  */
 export function invalidJsonBody(text: string): FastifyError & { position?: number } {
-  let position: number | undefined;
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    const at = /at position (\d+)/.exec((error as Error).message);
-    if (at) position = Number(at[1]);
-  }
+  const position = jsonSyntaxError(text)?.position;
   return Object.assign(new Error('The body is not valid JSON'), { name: 'FastifyError', code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400, position });
 }
 

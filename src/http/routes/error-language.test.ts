@@ -104,7 +104,7 @@ describe('a simulation refused', () => {
   it('tells a body that is no JSON in the language alone', async () => {
     const answer = await api.call('POST', '/api/v1/loyalty/program/simulate', { body: '{"program": ', headers: { 'content-type': 'application/json', 'accept-language': 'ru' } });
     expect([answer.statusCode, answer.headers['content-language']]).toEqual([400, 'ru']);
-    expect(answer.json()).toMatchObject({ title: 'Неверный запрос', detail: 'Тело запроса не является корректным JSON' });
+    expect(answer.json()).toMatchObject({ title: 'Неверный запрос', detail: 'Тело запроса не является корректным JSON (в позиции 11)' });
   });
 });
 
