@@ -128,8 +128,8 @@ export function ProgramEditor() {
   const parsed = (): { ok: true; value: unknown } | { ok: false } => {
     try {
       return { ok: true, value: JSON.parse(source) };
-    } catch (error) {
-      setProblems([{ field: t('loyalty.program.json'), reason: jsonSyntaxReason(source, error as Error, t) }]);
+    } catch {
+      setProblems([{ field: t('loyalty.program.json'), reason: jsonSyntaxReason(source, t) }]);
       return { ok: false };
     }
   };

@@ -1,27 +1,14 @@
+import { jsonSyntaxError } from '../../../shared/json-syntax.ts';
 import type { I18n } from '../../i18n/index.ts';
 
 // The program editor catches a JSON syntax error before the document reaches the server.
-// The browser's own message is in the browser's words and language ("Expected
-// double-quoted property name in JSON at position 12"); the dashboard tells where the text
-// goes wrong in its own language instead.
+// The browser's own message is in the browser's words and language, and names a place for
+// some errors only; the dashboard tells where the text goes wrong in its own language,
+// found as the command line finds it (shared/json-syntax.ts).
 
-/** Line and column (from 1) of a position in the text. */
-function lineAndColumn(source: string, position: number) {
-  const before = source.slice(0, position);
-  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
-}
-
-/**
- * Why JSON.parse refused `source`, as the dashboard says it. Chromium and Safari name the
- * position ("at position 12"), Firefox the line and column ("at line 2 column 3"); the
- * end of the text comes as "Unexpected end of JSON input" (V8) or "end of data" (Firefox).
- */
-export function jsonSyntaxReason(source: string, error: Error, t: I18n['t']): string {
-  const { message } = error;
-  const position = /position (\d+)/i.exec(message);
-  const named = /line (\d+) column (\d+)/i.exec(message);
-  if (/end of (JSON )?(input|data)/i.test(message) && !position) return t('loyalty.program.jsonEnds');
-  if (position) return t('loyalty.program.jsonAt', lineAndColumn(source, Number(position[1])));
-  if (named) return t('loyalty.program.jsonAt', { line: Number(named[1]), column: Number(named[2]) });
-  return t('loyalty.program.jsonInvalid');
+/** Why JSON.parse refused `source`, as the dashboard says it. */
+export function jsonSyntaxReason(source: string, t: I18n['t']): string {
+  const at = jsonSyntaxError(source);
+  if (!at) return t('loyalty.program.jsonInvalid');
+  return at.ends ? t('loyalty.program.jsonEnds') : t('loyalty.program.jsonAt', { line: at.line, column: at.column });
 }

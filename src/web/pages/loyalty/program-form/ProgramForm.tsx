@@ -99,7 +99,7 @@ export function ProgramForm({ source, onChange, problems, onShowJson, outline, c
       <div className="notice program-form-unreadable" role="alert" data-testid="program-form-unreadable">
         <p>
           {t('programForm.unreadable', {
-            reason: read.error ? jsonSyntaxReason(source, read.error, t) : t('programForm.notAnObject'),
+            reason: read.error ? jsonSyntaxReason(source, t) : t('programForm.notAnObject'),
           })}
         </p>
         <button type="button" className="secondary" onClick={onShowJson}>{t('programForm.toJson')}</button>
