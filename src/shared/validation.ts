@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { instantOf, isDateOnly } from './clock.ts';
 import { AppError, type FieldProblem } from './errors.ts';
-import { counted, fixedText, MESSAGES, Said, say, translateFixed, type Language, type MessageCode } from './messages/index.ts';
+import { counted, fixedText, LANGUAGES, MESSAGES, Said, say, translateFixed, type Language, type MessageCode } from './messages/index.ts';
 import type { CountedName } from './plural.ts';
 
 // zod is the one validation library at every boundary (HTTP bodies, CSV rows, the
@@ -222,6 +222,21 @@ export const DECIMAL_AMOUNT_MESSAGE = fixedText('amount.decimal');
 export const DecimalAmount = z.union([z.string().trim().regex(DECIMAL_AMOUNT, DECIMAL_AMOUNT_MESSAGE), z.number().min(0, DECIMAL_AMOUNT_MESSAGE)], {
   error: (issue) => (issue.input === undefined ? undefined : DECIMAL_AMOUNT_MESSAGE),
 });
+
+/**
+ * A language the product speaks, as a client names it: its code in any case, with a region
+ * or script after it as Accept-Language takes one ("SL", "sl-SI", "da-DK", "tr_TR"), read
+ * as the code ("sl"). `?language=` and a customer's language take what the header takes:
+ * they refused "SL" and "sl-SI" with 422 while `Accept-Language: sl-SI` was answered in
+ * Slovenian. A language it does not speak ("fr") is told the ones it does. The pattern is
+ * the published schema's too (the OpenAPI document), so a client's validator agrees.
+ */
+const caseless = (code: string) => [...code].map((c) => `[${c}${c.toUpperCase()}]`).join('');
+const LANGUAGE_TAG = new RegExp(`^(${LANGUAGES.map(caseless).join('|')})([-_][A-Za-z0-9]{1,8})*$`);
+const spokenLanguages = (issue: z.core.$ZodRawIssue) => (issue.input === undefined ? undefined : say('value.one_of', { values: LANGUAGES.join(', ') }));
+export const LanguageCode = toldBy(z.string().trim().check(toldBy(z.regex(LANGUAGE_TAG), spokenLanguages)), spokenLanguages)
+  .transform((tag) => tag.split(/[-_]/)[0].toLowerCase() as Language)
+  .describe(`One of ${LANGUAGES.join(', ')}, in any case; a region after it is read as the language ("sl-SI", "tr_TR": sl, tr)`);
 
 /** An ISO 8601 timestamp with its offset (Z or ±hh:mm): a time without one would be read in the server's zone. */
 export const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../modules/auth/index.ts';
-import { LANGUAGES } from '../../modules/customers/index.ts';
 import {
   AdjustmentInput, ApplyProgramInput, CampaignInput, CaptureInput, ClaimReferralInput, SurveyBonusInput, GiftCardChargeInput, GiftCardIssueInput, RedeemRewardInput, ReserveInput, UseCouponInput, programJsonSchema,
 } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
 import { AppError } from '../../shared/errors.ts';
 import { fixedText } from '../../shared/messages/index.ts';
-import { parseInput } from '../../shared/validation.ts';
+import { LanguageCode, parseInput } from '../../shared/validation.ts';
 import { answerLanguage, toldIn } from '../problem.ts';
 import { answerFollowingMerges, answerWrite, followsMerges, MERGED_REFUSED, route, unknownCustomer } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
@@ -23,8 +22,9 @@ import { Campaign, CouponCheck, CouponUse, CustomerCoupons, CustomerGiftCards, G
 // reservations, reports and the ledger proof.
 
 type IdParams = { id: string };
-// A language not among them is told "must be one of en, sl, tr, da, ru" in the request's language (validation.ts zodIssue).
-const AccountQuery = z.object({ language: z.enum(LANGUAGES).optional() });
+// A language named as Accept-Language names one ("SL", "sl-SI"); one not among ours is told
+// "must be one of en, sl, tr, da, ru" in the request's language (validation.ts LanguageCode).
+const AccountQuery = z.object({ language: LanguageCode.optional() });
 type AccountQuery = z.infer<typeof AccountQuery>;
 // points_name in `language`, in the form each reward's cost takes ("500 zrn").
 const RewardsQuery = AccountQuery.extend({ customer_id: z.string().optional() });

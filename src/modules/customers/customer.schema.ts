@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isTimeZone } from '../../shared/clock.ts';
 import { fixedText, say } from '../../shared/messages/index.ts';
-import { CalendarDate, toldBy } from '../../shared/validation.ts';
-import { CHANNELS, LANGUAGES } from './customer.ts';
+import { CalendarDate, LanguageCode, toldBy } from '../../shared/validation.ts';
+import { CHANNELS } from './customer.ts';
 import { DEFAULT_SORT, SORTS } from './customer-order.ts';
 
 // Input schemas for customers. Phone numbers are checked for shape here and normalised
@@ -30,7 +30,7 @@ export const CustomerProfileFields = z.object({
   first_name: z.string().trim().max(200).nullish(),
   last_name: z.string().trim().max(200).nullish(),
   birthday: CalendarDate.nullish(),
-  language: z.enum(LANGUAGES).nullish(),
+  language: LanguageCode.nullish(),
   time_zone: z.string().refine(isTimeZone, fixedText('time_zone.iana')).nullish(),
   home_store: z.string().trim().min(1).max(100).nullish(),
   tags: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
@@ -52,7 +52,7 @@ export type CustomerPatch = z.infer<typeof CustomerPatch>;
 export const CustomerSearch = z.object({
   query: z.string().trim().max(200).optional(),
   tag: z.string().trim().max(100).optional(),
-  language: z.enum(LANGUAGES).optional(),
+  language: LanguageCode.optional(),
   store: z.string().trim().max(100).optional(),
   consent: z.enum(CHANNELS).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
