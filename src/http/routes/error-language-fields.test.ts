@@ -103,3 +103,25 @@ describe("a refusal's headline names what was refused (F6: a purchase's and a re
     expect((await api.call('GET', '/api/v1/purchases/fields-2')).json()).toMatchObject({ refunded: '0.00' });
   });
 });
+
+describe('an amount written with a decimal comma, as sl, tr, da and ru write one', () => {
+  // The example was "29.33" in every language with no word of the point, where a reader of
+  // those four writes 29,33; the API takes a JSON number or a text with a decimal point only.
+  const reasons = {
+    en: 'must be a non-negative decimal amount such as "29.33"',
+    sl: 'mora biti nenegativen decimalni znesek z decimalno piko (ne vejico), na primer "29.33"',
+    tr: '"29.33" gibi ondalık ayırıcısı nokta (virgül değil) olan, negatif olmayan bir tutar olmalıdır',
+    da: 'skal være et ikke-negativt decimalbeløb med decimalpunktum (ikke komma), f.eks. "29.33"',
+    ru: 'должно быть неотрицательной десятичной суммой с точкой (не запятой), например "29.33"',
+  };
+
+  it('is told to write it with a point, and the example given is taken', async () => {
+    for (const [language, reason] of Object.entries(reasons)) {
+      const answer = await buy({ external_id: `comma-${language}`, total: '29,33' }, language === 'en' ? undefined : language);
+      expect(answer.statusCode, language).toBe(422);
+      expect(answer.json().errors, language).toEqual([{ field: 'total', reason }]);
+    }
+    expect((await buy({ external_id: 'point-text', total: '29.33' })).statusCode).toBe(201);
+    expect((await buy({ external_id: 'point-number', total: 29.33 })).statusCode).toBe(201);
+  });
+});

@@ -77,7 +77,7 @@ describe("the report of a file's bad rows", () => {
     const tr = trAnswer.json();
     expect(tr.errors).toEqual([
       { line: 2, column: 'email', reason: 'boş — her alışverişin bir müşterisi olmalıdır' },
-      { line: 3, column: 'amount', reason: '"29.33" gibi negatif olmayan bir ondalık tutar olmalıdır, "4,50" değil: ondalık virgülle mi yazılmış? --decimal-comma ile içe aktarın (panelde: tutarlar ondalık virgülle yazılmış)' },
+      { line: 3, column: 'amount', reason: '"29.33" gibi ondalık ayırıcısı nokta (virgül değil) olan, negatif olmayan bir tutar olmalıdır, "4,50" değil: ondalık virgülle mi yazılmış? --decimal-comma ile içe aktarın (panelde: tutarlar ondalık virgülle yazılmış)' },
       { line: 4, column: '(row)', reason: 'başlıkta 4 alan varken 5 alan — bir değerin içinde "," mi var? "," içeren değerleri tırnak içine alın' },
     ]);
   });
@@ -96,5 +96,5 @@ it('a batch of purchases: each problem told in the language asked', async () => 
   const sl = await api.call('POST', '/api/v1/purchases/batch', { body: batch, headers: { 'accept-language': 'sl' } });
   expect(en.json().results[0].error.errors).toEqual([{ field: 'total', reason: 'must be a non-negative decimal amount such as "29.33"' }]);
   expect([sl.statusCode, sl.headers['content-language'], en.headers['content-language']]).toEqual([200, 'sl', undefined]);
-  expect(sl.json().results[0].error).toMatchObject({ title: 'Vsebine ni mogoče obdelati', errors: [{ field: 'total', reason: 'mora biti nenegativen decimalni znesek, na primer "29.33"' }] });
+  expect(sl.json().results[0].error).toMatchObject({ title: 'Vsebine ni mogoče obdelati', errors: [{ field: 'total', reason: 'mora biti nenegativen decimalni znesek z decimalno piko (ne vejico), na primer "29.33"' }] });
 });

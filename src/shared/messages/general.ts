@@ -328,12 +328,14 @@ export const GENERAL = {
   'date.not_in_calendar': { en: 'is not a calendar date', sl: 'tega datuma ni v koledarju', tr: 'takvimde böyle bir tarih yok', da: 'er ikke en dato i kalenderen', ru: 'такой даты нет в календаре' },
 
   // ── Amounts (src/shared/money.ts) ──
+  // Written with a decimal point in every language: the API and a file take no other (a
+  // decimal comma only with an import's option), though sl, tr, da and ru write a comma.
   'amount.decimal': {
     en: 'must be a non-negative decimal amount such as "29.33"',
-    sl: 'mora biti nenegativen decimalni znesek, na primer "29.33"',
-    tr: '"29.33" gibi negatif olmayan bir ondalık tutar olmalıdır',
-    da: 'skal være et ikke-negativt decimalbeløb, f.eks. "29.33"',
-    ru: 'должно быть неотрицательной десятичной суммой, например "29.33"',
+    sl: 'mora biti nenegativen decimalni znesek z decimalno piko (ne vejico), na primer "29.33"',
+    tr: '"29.33" gibi ondalık ayırıcısı nokta (virgül değil) olan, negatif olmayan bir tutar olmalıdır',
+    da: 'skal være et ikke-negativt decimalbeløb med decimalpunktum (ikke komma), f.eks. "29.33"',
+    ru: 'должно быть неотрицательной десятичной суммой с точкой (не запятой), например "29.33"',
   },
   'amount.not_decimal': {
     en: '"{value}" is not a decimal amount',
