@@ -7,7 +7,7 @@ import { mapRecords, type CsvRecord, type CsvSource } from '../file/csv.ts';
 import { hasLineItems, type ColumnLayout, type ImportKind } from '../rows/mapping.ts';
 import { basketChunks, basketsOf, type Basket } from '../rows/baskets.ts';
 import { basketInput, refundBasketInput, type BasketProblem } from '../rows/basket-input.ts';
-import { createRowKeys, customerInput, KEY_BY_MEANING, purchaseInput } from '../rows/rows.ts';
+import { createRowKeys, customerInput, fieldsHoldingNul, KEY_BY_MEANING, purchaseInput } from '../rows/rows.ts';
 import type { PurchaseSpool, SpooledRow } from '../file/spool.ts';
 import { noteRefundedAmounts, refundedAmountOf } from './refunded-amounts.ts';
 import { fieldCountCheck } from '../rows/field-count.ts';
@@ -59,7 +59,10 @@ export async function validateFile({ options, csv, layout, report, spool, tally,
   const records = mapRecords(csv.records, (r) => {
     const problem = tooManyFields(r.values);
     if (problem) report.addInColumn(r.line, problem.column ?? ROW, problem.reason);
-    if (problem || !convert) return r;
+    // Refused before its cells are converted, read or looked up: the database would fail on it (rows.ts).
+    const withNul = problem ? [] : fieldsHoldingNul(r.values, layout);
+    for (const field of withNul) report.addReason(r.line, field, say('text.unstorable_char', { char: 'U+0000' }));
+    if (problem || withNul.length > 0 || !convert) return r;
     const converted = convert(r.values);
     for (const p of converted.problems) report.addReason(r.line, p.column, p.reason);
     return { line: r.line, values: converted.values, written: r.values };

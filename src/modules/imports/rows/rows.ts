@@ -12,6 +12,22 @@ export const cell = (row: Row, layout: ColumnLayout, field: string): string | un
   return value ? value : undefined;
 };
 
+// PostgreSQL holds no NUL character (U+0000) in text, and a cell of a CSV file may hold one
+// (the byte 0): every import met it as a crash from the database ("invalid byte sequence",
+// "unsupported Unicode escape sequence"), nothing written and no row named. So a row with
+// one in a column it maps is refused at that column, as the API refuses such text in a body
+// (its words, text.unstorable_char). The API's other such character, half of a UTF-16
+// surrogate pair, cannot come out of a file: bytes that would encode one are not UTF-8
+// (encoding.ts stops the import at them), and a decoder of another encoding writes U+FFFD
+// for one (imports/unstorable-cells.test.ts).
+export const NUL = '\u0000';
+
+/** The fields whose cells in `row` hold a NUL character, in the file's order of columns. */
+export function fieldsHoldingNul(row: Row, layout: ColumnLayout): string[] {
+  if (!row.some((value) => value.includes(NUL))) return [];
+  return [...layout.index].filter(([, i]) => row[i]?.includes(NUL)).sort((a, b) => a[1] - b[1]).map(([field]) => field);
+}
+
 export function purchaseInput(row: Row, layout: ColumnLayout, externalId: string) {
   const get = (f: string) => cell(row, layout, f);
   return {

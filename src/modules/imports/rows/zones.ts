@@ -1,6 +1,7 @@
 import type { CommerceService } from '../../commerce/index.ts';
 import { openCsv } from '../file/csv.ts';
 import type { ColumnLayout, ImportKind } from './mapping.ts';
+import { NUL } from './rows.ts';
 
 // The time zone a row's wall-clock times are in, for a file whose dates have no offset
 // (`--date-format "D.M.YYYY H:mm"`, file-format.ts): a purchase's is its store's, a
@@ -31,7 +32,8 @@ export async function wallClockZones({ kind, layout, file, encoding, business, s
   };
   for await (const r of csv.records) {
     const ref = r.values[column]?.trim();
-    if (ref) refs.add(ref);
+    // A reference with a NUL is refused at its row (validation-pass.ts): the database cannot be asked for it.
+    if (ref && !ref.includes(NUL)) refs.add(ref);
     if (refs.size >= REFS_READ_AT_ONCE) await lookUp();
   }
   await lookUp();
