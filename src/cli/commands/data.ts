@@ -10,7 +10,7 @@ import { positiveInt, print, throughServerOr } from '../context.ts';
 import { cliLanguage, countIn, inCli } from '../language.ts';
 import { namingOptions } from '../option-names.ts';
 import { callServer, uploadToServer, type RemoteProgress } from '../remote.ts';
-import { describeImport } from './import-summary.ts';
+import { describeImport, nothingImported } from './import-summary.ts';
 
 // import, demo and analyze: data in and numbers out.
 // The import's settings as the API names them (its form fields) and as this command takes them.
@@ -53,8 +53,9 @@ export function dataCommands(program: Command) {
       );
       if (bar) process.stderr.write('\n');
       print(result, Boolean(o.json), () => describeImport(result, Boolean(o.skipInvalid), language));
-      // A dry run fails as the import would: on bad rows without --skip-invalid.
-      if (result.dry_run ? result.invalid > 0 && !o.skipInvalid : !result.imported) process.exitCode = 1;
+      // A dry run fails as the import would: on bad rows without --skip-invalid, and with it
+      // when every row is bad — nothing at all imported is a failure a script must see.
+      if ((result.dry_run ? result.invalid > 0 && !o.skipInvalid : !result.imported) || nothingImported(result)) process.exitCode = 1;
     }));
 
   program

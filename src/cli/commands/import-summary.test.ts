@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../modules/imports/index.ts';
-import { describeImport } from './import-summary.ts';
+import { describeImport, nothingImported } from './import-summary.ts';
 
 // QA: `regulars import` said "1 of 1 rows have errors" in every language, English only.
 // Its summary is told in the command line's language, each count with the words that
@@ -69,5 +69,30 @@ describe('an import or a check that went through', () => {
       'Пропущены как неоплаченные (в ожидании, авторизованные, аннулированные или просроченные): 2 заказа.',
       'Записаны возвраты, чтобы возвраты заказов сошлись с их возвращёнными суммами: 1 возврат.',
     ].join('\n'));
+  });
+});
+
+// QA: with --skip-invalid, a file whose every row was refused printed "Imported purchases: 3
+// rows, 0 new, …, 3 skipped as invalid" and exited 0: a script saw success with nothing imported.
+describe('an import with --skip-invalid that could import no row', () => {
+  const allBad = result({ rows: 3, invalid: 3, errors: [{ line: 2, column: 'total', reason: 'is required' }] });
+
+  it('says nothing was imported, in each language', () => {
+    expect(describeImport(allBad, true, 'en')).toBe('Nothing imported: 3 rows have errors (3 rows in the file), and --skip-invalid left no row to import.\n  line 2, column total: is required');
+    const first = (language: 'sl' | 'tr' | 'da' | 'ru') => describeImport(allBad, true, language).split('\n')[0];
+    expect(first('sl')).toBe('Nič ni bilo uvoženo: 3 vrstice imajo napake (3 vrstice v datoteki) in z --skip-invalid ni ostala nobena vrstica za uvoz.');
+    expect(first('tr')).toBe('Hiçbir şey içe aktarılmadı: 3 satırda hata var (dosyada 3 satır); --skip-invalid ile içe aktarılacak satır kalmadı.');
+    expect(first('da')).toBe('Intet blev importeret: 3 rækker har fejl (3 rækker i filen), og med --skip-invalid er der ingen række tilbage at importere.');
+    expect(first('ru')).toBe('Ничего не импортировано: в 3 строках ошибки (всего в файле 3 строки), и с --skip-invalid не осталось ни одной строки для импорта.');
+  });
+
+  it('says so of a check too, and counts as before once one row imports or was there', () => {
+    expect(describeImport(result({ rows: 2, invalid: 2, dry_run: true, imported: false }), true, 'en'))
+      .toBe('Dry run, nothing written: the import would import nothing, as 2 rows have errors (2 rows in the file) and --skip-invalid would leave no row to import.');
+    expect(describeImport(result({ rows: 2, invalid: 2, dry_run: true, imported: false }), true, 'sl'))
+      .toBe('Preizkusni zagon, nič ni zapisano: uvoz ne bi uvozil ničesar, ker 2 vrstici imata napake (2 vrstici v datoteki) in z --skip-invalid ne bi ostala nobena vrstica za uvoz.');
+    expect(nothingImported(allBad)).toBe(true);
+    expect(nothingImported(result({ rows: 3, invalid: 2, duplicates: 1 }))).toBe(false);
+    expect(describeImport(result({ rows: 3, invalid: 2, created: 1 }), true, 'en')).toBe('Imported purchases: 3 rows, 1 new, 0 already there, 2 skipped as invalid (1.2 s).');
   });
 });

@@ -14,6 +14,15 @@ const pointsSums = (p: NonNullable<ImportResult['points']>) => ({
   credited: p.credited, points_name: counted({ [p.points_name_language]: p.points_name_forms }, p.credited), debited: p.debited, members: n('membersAdjusted', p.members),
 });
 
+/**
+ * Whether a file's rows were all refused, so that nothing at all was (or would be) imported
+ * from it although --skip-invalid went on past them: the command fails then, as it does
+ * without the option (data.ts) — a script importing with it must see that nothing came in.
+ */
+export function nothingImported(r: ImportResult): boolean {
+  return r.invalid > 0 && r.created === 0 && r.duplicates === 0;
+}
+
 export function describeImport(r: ImportResult, skipInvalid: boolean, language: Language): string {
   const tell = (...lines: { in(language: Language): string }[]) => lines.map((line) => line.in(language));
   const errors = r.errors.map((e) => `  ${say('cli.import.error_line', { line: e.line, column: e.column, reason: e.reason }).in(language)}`);
@@ -21,6 +30,9 @@ export function describeImport(r: ImportResult, skipInvalid: boolean, language: 
   const refused = { errors: n('rowsWithErrors', r.invalid), rows: n('rows', r.rows) };
   if (r.dry_run && r.invalid > 0 && !skipInvalid) return [...tell(say('cli.import.dry_run_refused', refused)), ...errors, ...more].join('\n');
   const notPaid = r.not_paid ? tell(say('cli.import.not_paid', { orders: n('orders', r.not_paid) })) : [];
+  if ((r.dry_run || r.imported) && nothingImported(r)) {
+    return [...tell(say(r.dry_run ? 'cli.import.dry_run_nothing_valid' : 'cli.import.nothing_valid', refused)), ...notPaid, ...errors, ...more].join('\n');
+  }
   const orders = r.orders;
   if (r.dry_run) {
     const counts = {

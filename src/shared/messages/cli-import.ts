@@ -59,6 +59,14 @@ export const CLI_IMPORT = {
     da: 'Prøvekørsel, intet skrevet: importen ville afvise filen, da {errors} ({rows} i filen). Ret dem, eller brug --skip-invalid.',
     ru: 'Пробный запуск, ничего не записано: импорт отклонил бы файл, так как {errors} (всего в файле {rows}). Исправьте их или используйте --skip-invalid.',
   },
+  // With --skip-invalid, every row of the file refused: the command fails (data.ts), and says why.
+  'cli.import.dry_run_nothing_valid': {
+    en: 'Dry run, nothing written: the import would import nothing, as {errors} ({rows} in the file) and --skip-invalid would leave no row to import.',
+    sl: 'Preizkusni zagon, nič ni zapisano: uvoz ne bi uvozil ničesar, ker {errors} ({rows} v datoteki) in z --skip-invalid ne bi ostala nobena vrstica za uvoz.',
+    tr: 'Deneme çalıştırması, hiçbir şey yazılmadı: {errors} (dosyada {rows}) ve --skip-invalid ile içe aktarılacak satır kalmayacağı için içe aktarma hiçbir şey aktarmazdı.',
+    da: 'Prøvekørsel, intet skrevet: importen ville ikke importere noget, da {errors} ({rows} i filen), og med --skip-invalid ville der ikke være nogen række tilbage at importere.',
+    ru: 'Пробный запуск, ничего не записано: импорт ничего бы не импортировал, так как {errors} (всего в файле {rows}), и с --skip-invalid не осталось бы ни одной строки для импорта.',
+  },
   // {skipped}: '' or cli.import.would_skip.
   'cli.import.dry_run': {
     en: 'Dry run, nothing written: {file} of {rows}. The import would add {created} and find {duplicates} already there{skipped}.',
@@ -90,6 +98,13 @@ export const CLI_IMPORT = {
     tr: 'Hiçbir şey içe aktarılmadı: {errors} (dosyada {rows}). Hataları düzeltin ya da --skip-invalid kullanın.',
     da: 'Intet blev importeret: {errors} ({rows} i filen). Ret dem, eller brug --skip-invalid.',
     ru: 'Ничего не импортировано: {errors} (всего в файле {rows}). Исправьте их или используйте --skip-invalid.',
+  },
+  'cli.import.nothing_valid': {
+    en: 'Nothing imported: {errors} ({rows} in the file), and --skip-invalid left no row to import.',
+    sl: 'Nič ni bilo uvoženo: {errors} ({rows} v datoteki) in z --skip-invalid ni ostala nobena vrstica za uvoz.',
+    tr: 'Hiçbir şey içe aktarılmadı: {errors} (dosyada {rows}); --skip-invalid ile içe aktarılacak satır kalmadı.',
+    da: 'Intet blev importeret: {errors} ({rows} i filen), og med --skip-invalid er der ingen række tilbage at importere.',
+    ru: 'Ничего не импортировано: {errors} (всего в файле {rows}), и с --skip-invalid не осталось ни одной строки для импорта.',
   },
   // {imported}: cli.import.done.<kind>; {seconds} as the language writes a decimal.
   'cli.import.done': {
