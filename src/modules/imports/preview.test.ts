@@ -31,11 +31,11 @@ describe('fitMapping', () => {
 
   // QA: what was still missing with the guesses was told in English whatever the language asked.
   it('tells what the guesses leave missing in the language asked, English as before', async () => {
-    const error = await refusal('guess.csv', 'Kupec,Znesek\nana@example.com,5.00\n');
-    expect(error.message).toBe('The file\'s columns do not fit: required column "occurred_at" is missing (map another column with --map occurred_at=COLUMN) (with the columns guessed: customer_external_id=Kupec, total=Znesek; --map to choose others)');
+    const error = await refusal('guess.csv', 'E-pošta,Znesek\nana@example.com,5.00\n');
+    expect(error.message).toBe('The file\'s columns do not fit: required column "occurred_at" is missing (map another column with --map occurred_at=COLUMN) (with the columns guessed: customer_email=E-pošta, total=Znesek; --map to choose others)');
     expect(error.problems.map((p) => p.field)).toEqual(['occurred_at']);
     const sl = error.in('sl');
-    expect(sl.message).toBe('Stolpci datoteke se ne ujemajo: manjka obvezni stolpec "occurred_at" (z --map occurred_at=COLUMN mu priredite drug stolpec) (s samodejno izbranimi stolpci: customer_external_id=Kupec, total=Znesek; druge izberete z --map)');
+    expect(sl.message).toBe('Stolpci datoteke se ne ujemajo: manjka obvezni stolpec "occurred_at" (z --map occurred_at=COLUMN mu priredite drug stolpec) (s samodejno izbranimi stolpci: customer_email=E-pošta, total=Znesek; druge izberete z --map)');
     expect(sl.problems[0].reason).toMatch(/^manjka obvezni stolpec/);
   });
 });

@@ -6,6 +6,13 @@
 //
 // Keys are a field's name, or kind:field where a name means something else in another
 // kind's file (a purchases file's order id is a refunds file's purchase).
+//
+// A column named for the customer alone — Slovenian "Kupec" and "Stranka", Danish "Kunde",
+// Turkish "Müşteri", Russian "Клиент", as English "Customer" — holds their name as often as
+// a number: guessed as the customer's id, every name became one, namesakes one customer
+// and a card column beside it left out (QA: "Kupec" was taken for the card). Such a column
+// is not guessed: the user maps it (--map customer_external_id=Kupec) if it is an id. Its
+// id's own words are ("ID kupca", "Kundenr", "Müşteri No", "Код клиента").
 
 export const COLUMN_SYNONYMS: Record<string, string[]> = {
   external_id: [
@@ -17,11 +24,14 @@ export const COLUMN_SYNONYMS: Record<string, string[]> = {
   ],
   customer_external_id: [
     'customer_id', 'customerid', 'card', 'card_number', 'loyalty_card', 'member_id',
-    'kartica', 'st_kartice', 'stevilka_kartice', 'kupec', 'id_kupca', 'sifra_kupca', 'stranka', 'id_stranke',
-    'kundenr', 'kundenummer', 'kunde', 'kort', 'kortnr', 'medlemsnr',
-    'kart', 'kart_no', 'musteri', 'musteri_no', 'uye_no',
-    'карта', 'номер_карты', 'клиент', 'код_клиента', 'id_клиента',
+    'kartica', 'st_kartice', 'stevilka_kartice', 'id_kupca', 'sifra_kupca', 'st_kupca', 'id_stranke', 'sifra_stranke',
+    'kundenr', 'kundenummer', 'kort', 'kortnr', 'medlemsnr',
+    'kart', 'kart_no', 'musteri_no', 'musteri_kodu', 'uye_no',
+    'карта', 'номер_карты', 'код_клиента', 'id_клиента', 'номер_клиента',
   ],
+  // A customer's name in two columns (a name in one, "Kupec", is not guessed: above).
+  customer_first_name: ['firstname', 'first_name', 'given_name', 'ime', 'fornavn', 'isim', 'имя'],
+  customer_last_name: ['lastname', 'last_name', 'surname', 'family_name', 'priimek', 'efternavn', 'soyad', 'soyadi', 'фамилия'],
   customer_email: ['email', 'e_mail', 'mail', 'e_posta', 'eposta', 'почта', 'электронная_почта'],
   customer_phone: ['phone', 'mobile', 'telephone', 'telefon', 'gsm', 'mobitel', 'mobil', 'tlf', 'cep', 'cep_telefonu', 'телефон', 'мобильный'],
   occurred_at: [
@@ -31,6 +41,7 @@ export const COLUMN_SYNONYMS: Record<string, string[]> = {
   total: [
     'amount', 'total_amount', 'value', 'dollar_value', 'sum', 'price', 'order_total', 'grand_total',
     'znesek', 'skupaj', 'vrednost', 'za_placilo', 'belob', 'i_alt', 'tutar', 'toplam', 'toplam_tutar', 'сумма', 'итого', 'стоимость',
+    'cena', 'pris', 'fiyat', 'цена',
   ],
   discount: ['discount_amount', 'discounts', 'total_discount', 'popust', 'rabat', 'indirim', 'скидка'],
   promo_code: ['discount_code', 'coupon', 'coupon_code', 'voucher', 'promotion_code', 'kupon', 'koda_kupona', 'promo_koda', 'rabatkode', 'kuponkode', 'kupon_kodu', 'indirim_kodu', 'промокод', 'купон'],
@@ -47,10 +58,15 @@ export const COLUMN_SYNONYMS: Record<string, string[]> = {
   ],
   line_category: ['category', 'product_type', 'product_category', 'item_category', 'department', 'kategorija', 'skupina', 'kategori', 'varegruppe', 'категория', 'группа'],
   line_quantity: ['quantity', 'qty', 'lineitem_quantity', 'units', 'item_quantity', 'kolicina', 'antal', 'adet', 'miktar', 'количество', 'кол_во'],
-  line_unit_price: ['unit_price', 'unitprice', 'lineitem_price', 'item_price', 'price_per_unit', 'cena', 'cena_na_enoto', 'pris', 'stykpris', 'enhedspris', 'birim_fiyat', 'fiyat', 'цена', 'цена_за_единицу'],
+  line_unit_price: ['unit_price', 'unitprice', 'lineitem_price', 'item_price', 'price_per_unit', 'cena_na_enoto', 'stykpris', 'enhedspris', 'birim_fiyat', 'цена_за_единицу'],
+  first_name: ['firstname', 'given_name', 'customer_first_name', 'ime', 'fornavn', 'ad', 'adi', 'isim', 'имя'],
+  last_name: ['lastname', 'surname', 'family_name', 'customer_last_name', 'priimek', 'efternavn', 'soyad', 'soyadi', 'фамилия'],
   email: ['e_mail', 'mail', 'customer_email', 'e_posta', 'eposta', 'почта', 'электронная_почта'],
-  phone: ['mobile', 'telephone', 'customer_phone', 'telefon', 'gsm', 'mobitel', 'mobil', 'tlf', 'cep', 'телефон', 'мобильный'],
-  'customers:external_id': ['customer_id', 'card', 'card_number', 'member_id', 'kartica', 'st_kartice', 'kupec', 'stranka', 'kundenr', 'kundenummer', 'kort', 'kart', 'kart_no', 'musteri_no', 'карта', 'номер_карты', 'код_клиента'],
+  phone: ['mobile', 'telephone', 'customer_phone', 'telefon', 'gsm', 'mobitel', 'mobil', 'tlf', 'cep', 'cep_telefonu', 'телефон', 'мобильный'],
+  'customers:external_id': [
+    'customer_id', 'card', 'card_number', 'member_id', 'kartica', 'st_kartice', 'id_kupca', 'sifra_kupca', 'id_stranke', 'sifra_stranke',
+    'kundenr', 'kundenummer', 'kort', 'kart', 'kart_no', 'musteri_no', 'musteri_kodu', 'карта', 'номер_карты', 'код_клиента', 'номер_клиента',
+  ],
   'refunds:purchase': [
     'order_id', 'order', 'original_order', 'purchase_id', 'invoice', 'invoiceno', 'receipt', 'transaction_id',
     'racun', 'st_racuna', 'narocilo', 'ordrenr', 'ordre', 'bon', 'bonnr', 'faktura', 'fis_no', 'fis', 'fatura_no', 'siparis_no', 'номер_чека', 'чек', 'номер_заказа', 'заказ',
@@ -67,6 +83,9 @@ export const COLUMN_SYNONYMS: Record<string, string[]> = {
   'points:expires_at': ['expiry', 'expiry_date', 'expires', 'expiration', 'expiration_date', 'points_expiry', 'potece', 'velja_do', 'udlober', 'udlobsdato', 'son_kullanma', 'gecerlilik', 'срок_действия', 'истекает'],
   'refunds:occurred_at': ['refunded_at', 'date', 'datetime', 'timestamp', 'created_at', 'time', 'datum', 'dato', 'tarih', 'дата'],
 };
+
+/** "Price" in the five languages: a purchase's total (above), but beside an item's quantity or SKU the item's price (mapping.ts suggestMap). */
+export const PRICE_NAMES = ['price', 'cena', 'pris', 'fiyat', 'цена'];
 
 // Letters that carry their mark in themselves rather than as one NFD takes apart.
 const PLAIN: Record<string, string> = { ø: 'o', æ: 'ae', å: 'a', ı: 'i', đ: 'd', ł: 'l', ß: 'ss' };

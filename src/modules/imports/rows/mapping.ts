@@ -1,7 +1,7 @@
 import { withFields } from '../../../shared/objects.ts';
 import { invalid, type RaisedProblem } from '../../../shared/errors.ts';
 import { say, tell, told } from '../../../shared/messages/index.ts';
-import { COLUMN_SYNONYMS, looseName } from './column-names.ts';
+import { COLUMN_SYNONYMS, looseName, PRICE_NAMES } from './column-names.ts';
 
 // Which columns of the user's file hold which canonical field. Canonical names are the
 // documented CSV headers; `--map canonical=column` points one at a differently named
@@ -224,8 +224,9 @@ export function suggestMap(header: string[], kind: ImportKind): Record<string, s
   // Shopify's orders export names the order "Name" (#1001); elsewhere a "Name" is a person's.
   const name = lower.indexOf('name');
   if (kind === 'purchases' && !out.external_id && name >= 0 && lower.includes('lineitem_quantity')) out.external_id = header[name];
-  // Beside a quantity or a SKU, a row is an item, and its "price" the item's, not the order's total.
-  if (kind === 'purchases' && out.total && loose(out.total) === 'price' && !out.line_unit_price && (out.line_quantity || out.line_sku)) {
+  // Beside a quantity or a SKU, a row is an item, and its "price" the item's, not the order's total
+  // (in each language: a Slovenian one-row-per-purchase file's "Cena" was guessed as an item's price).
+  if (kind === 'purchases' && out.total && PRICE_NAMES.includes(loose(out.total)) && !out.line_unit_price && (out.line_quantity || out.line_sku)) {
     const { total, ...rest } = out;
     return withFields(rest, { line_unit_price: total });
   }
