@@ -28,6 +28,8 @@ import { say } from '../shared/messages/index.ts';
 
 export const API_PREFIX = '/api/v1';
 const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
+/** Where vite puts the dashboard's hashed scripts and styles (its assetsDir) in the URL space. */
+const ASSETS_PATH = '/assets/';
 const VERSION = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')).version as string;
 
 /**
@@ -46,7 +48,8 @@ function frameworkError(error: FastifyError, request: FastifyRequest, reply: Fas
   return sendProblem(reply, problem(error.statusCode ?? 400, error.message, undefined, language), language);
 }
 
-export async function buildApp(services: Services): Promise<FastifyInstance> {
+/** `webDist`: the built dashboard's folder (dist/web; a test gives its own). */
+export async function buildApp(services: Services, { webDist = WEB_DIST }: { webDist?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: true, routerOptions: { maxParamLength: MAX_PATH_PARAM }, frameworkErrors: frameworkError });
   app.setErrorHandler(errorHandler(services.logger));
   // A till or a script often sends `Content-Type: application/json` on a POST that needs no
@@ -106,13 +109,28 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.get('/api/openapi.json', async () => doc());
   app.get('/api/docs', async (_req, reply) => reply.type('text/html').send(docsPage(doc())));
 
-  const hasDashboard = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasDashboard) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  const hasDashboard = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasDashboard) {
+    // The assets are looked for on disk when asked (wildcard), not listed once at start: a
+    // running server answered a rebuilt dashboard's new hashed names with index.html until
+    // restarted. The folder's other files (index.html) keep their names; a wildcard at the
+    // root would take the API's unknown paths from the router, as a part too long (a 414).
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, globIgnore: ['assets/**'] });
+    await app.register(fastifyStatic, {
+      root: path.join(webDist, ASSETS_PATH), prefix: ASSETS_PATH, wildcard: true, index: false, decorateReply: false,
+      // The folder itself is no file: a 404 as any missing one, not send's 403.
+      allowedPath: (pathName) => !pathName.endsWith('/'),
+    });
+  }
   app.setNotFoundHandler(async (request, reply) => {
     const language = answerLanguage(request);
     const noRoute = (path: string) => sendProblem(reply, problem(404, say('http.no_route', { method: request.method, path }).in(language), undefined, language), language);
-    if (request.url.startsWith('/api/')) return noRoute(request.url.split('?')[0]);
-    if (request.method === 'GET' && hasDashboard) return reply.type('text/html').sendFile('index.html');
+    const urlPath = request.url.split('?')[0];
+    if (request.url.startsWith('/api/')) return noRoute(urlPath);
+    // index.html is the dashboard's pages' answer, never a missing script's or style's (a
+    // page built before a rebuild asks for its old names): that is a 404 saying to reload.
+    if (urlPath.startsWith(ASSETS_PATH) && hasDashboard) return sendProblem(reply, problem(404, say('http.no_asset', { path: urlPath }).in(language), undefined, language), language);
+    if (request.method === 'GET' && hasDashboard) return reply.type('text/html; charset=utf-8').sendFile('index.html');
     if (request.method === 'GET') return reply.type('text/plain').send('The dashboard is not built: run `npm run build:web`.');
     return noRoute(request.url);
   });

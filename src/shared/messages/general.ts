@@ -74,6 +74,13 @@ export const GENERAL = {
     ru: 'Слишком много запросов; повторите через {seconds} с',
   },
 
+  'http.no_asset': {
+    en: 'No file {path} in the dashboard: it was rebuilt since this page was loaded? Reload the page',
+    sl: 'Datoteke {path} v nadzorni plošči ni: je bila od nalaganja te strani na novo zgrajena? Znova naložite stran',
+    tr: 'Panelde {path} dosyası yok: bu sayfa yüklendikten sonra panel yeniden mi derlendi? Sayfayı yeniden yükleyin',
+    da: 'Ingen fil {path} i kontrolpanelet: er det bygget igen, efter at denne side blev indlæst? Genindlæs siden',
+    ru: 'В панели управления нет файла {path}: её пересобрали после загрузки этой страницы? Перезагрузите страницу',
+  },
   'http.no_route': {
     en: 'No route {method} {path}',
     sl: 'Pot {method} {path} ne obstaja',
