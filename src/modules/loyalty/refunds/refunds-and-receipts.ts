@@ -12,6 +12,7 @@ import type { LoyaltyCore } from '../loyalty.core.ts';
 import type { EarningFactor } from '../program/program.ts';
 import { revokeChallengesForRefund } from './challenge-revocation.ts';
 import { earnedShareReturned, lineWeights, pointsToReverseByLines } from './refund-points.ts';
+import { moveDownAfterRefund } from './refund-tier.ts';
 
 // A recorded purchase's points afterwards: taken back when it is refunded, and read back
 // when the purchase or the refund is sent again (a till's retry, a replayed import). A
@@ -161,7 +162,9 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       // So are the challenges the purchase helped complete (challenge-revocation.ts), and
       // completed again at once when the purchases kept meet their goal (challenge-completed-again.ts).
       const challenges = await revokeChallengesForRefund(trx, member, program, r, creditBonus);
-      if (result.debited > 0 || (referral?.points_reversed ?? 0) > 0 || challenges.some((c) => c.points_reversed > 0)) await ledger.saveMembers(trx, [member], r.now);
+      // On a lifetime window, a refund that takes the member below their tier's threshold moves them down now (refund-tier.ts).
+      const tierChanges = await moveDownAfterRefund(trx, core, { program, member, refundId: r.refundId, at: r.occurredAt, now: r.now });
+      if (result.debited > 0 || (referral?.points_reversed ?? 0) > 0 || challenges.some((c) => c.points_reversed > 0) || tierChanges.length > 0) await ledger.saveMembers(trx, [member], r.now);
       return { points_reversed: result.debited, unsettled: result.unsettled, referral, challenges };
     },
 

@@ -221,13 +221,14 @@ export class Replay {
   }
 
   /** A refund that takes the settling purchase below the minimum revokes the referral: both bonuses back, at the refund (referral-revocation.ts). */
-  private revokeReferral(r: Refundable, at: number) {
+  private revokeReferral(r: Refundable, at: number): boolean {
     const referral = r.referral;
-    if (!referral || referral.revoked || r.totalMinor - r.refundedMinor >= Math.max(this.program.referralMinimumMinor, 1)) return;
+    if (!referral || referral.revoked || r.totalMinor - r.refundedMinor >= Math.max(this.program.referralMinimumMinor, 1)) return false;
     referral.revoked = true;
     if (r.counted) this.count('referral', -(referral.friendPoints + referral.referrerPoints));
     this.addToWindow(r.state, at, -referral.friendPoints);
     this.addToWindow(referral.referrerId, at, -referral.referrerPoints);
+    return referral.friendPoints > 0;
   }
 
   feed(p: ReplayPurchase) {
@@ -308,9 +309,10 @@ export class Replay {
    * A refund at its own time. Its share of the purchase's points goes back (as the ledger's
    * reversal does), and from then on the purchase qualifies for less: its net spend (or, fully
    * refunded, no purchase) where the live tier metric reads it, by the purchase's date; under a
-   * points metric the reversal is an entry of its own, dated at the refund. A refund moves no
-   * one down by itself — the live engine does not either — it weighs in at the next upgrade or
-   * review. Refunds of purchases the replay did not read (before its start) change nothing.
+   * points metric the reversal is an entry of its own, dated at the refund. On a lifetime
+   * window a refund that takes the member below their tier's threshold moves them down then,
+   * as the live refund does (TierRules.refunded); on the others it weighs in at the next
+   * upgrade or review. Refunds of purchases the replay did not read (before its start) change nothing.
    * `lines`: those the refund names as returned (none: a refund by amount).
    */
   refund(purchaseId: string, at: number, amountMinor: number, lines: ReturnedLine[]) {
@@ -322,7 +324,7 @@ export class Replay {
     // Reviews that fell due before the refund still saw the purchase whole.
     if (levels) this.review(s, at);
     const due = this.reverse(r, amountMinor);
-    this.revokeReferral(r, at);
+    const revoked = this.revokeReferral(r, at);
     if (!levels) return;
     if (this.metric === 'points') {
       if (due > 0) {
@@ -330,10 +332,13 @@ export class Replay {
         s.values.push(-due);
         s.sum -= due;
       }
+      // The live check follows the entries the refund wrote; it wrote none when it took nothing back.
+      if (due > 0 || revoked) this.rules.refunded(s, at);
       return;
     }
     // Nothing once it has left the window.
     this.rules.revalue(s, r.slot, this.metric === 'spend' ? r.totalMinor - r.refundedMinor : r.refundedMinor < r.totalMinor ? 1 : 0);
+    this.rules.refunded(s, at);
   }
 
   /**

@@ -41,13 +41,13 @@ export async function readMemberHistories(
     });
   }
   if (metric === 'points') {
-    const entries = await sql<{ customer_id: string; occurred_at: Date; points: number }>`
-      SELECT q.id AS customer_id, e.occurred_at, e.points::float8 AS points
+    const entries = await sql<{ customer_id: string; occurred_at: Date; points: number; refund: boolean }>`
+      SELECT q.id AS customer_id, e.occurred_at, e.points::float8 AS points, COALESCE(e.idempotency_key LIKE 'refund:%', false) AS refund
       FROM unnest(${ids}::uuid[], ${froms}::timestamptz[]) AS q(id, from_at)
       JOIN loyalty_entries e ON (e.customer_id, e.occurred_at) >= (q.id, q.from_at) AND (e.customer_id, e.occurred_at) <= (q.id, ${now}::timestamptz)
       WHERE e.kind IN ('earn', 'bonus', 'reverse')
       ORDER BY q.id, e.occurred_at`.execute(db);
-    for (const r of entries.rows) out.get(r.customer_id)!.entries.push({ at: toTime(r.occurred_at), points: Number(r.points) });
+    for (const r of entries.rows) out.get(r.customer_id)!.entries.push({ at: toTime(r.occurred_at), points: Number(r.points), refund: r.refund === true });
   }
   return out;
 }

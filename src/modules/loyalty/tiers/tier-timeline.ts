@@ -34,7 +34,10 @@ export function newTierState(tier = 0, validUntil: number | null = null): TierSt
 }
 
 /** Told of every change of tier the rules make: the tier before, and when. */
-export type TierMoveListener = (from: number, at: number, reason: 'qualified' | 'tier period ended') => void;
+export type TierMoveListener = (from: number, at: number, reason: TierMoveReason) => void;
+
+/** Why the rules moved a member: a purchase reached a threshold, a period's review, a refund under a lifetime window (refunded). */
+export type TierMoveReason = 'qualified' | 'tier period ended' | 'refunded';
 
 /** The tier rules of one program, for any number of members' states. */
 export class TierRules {
@@ -108,6 +111,30 @@ export class TierRules {
     }
   }
 
+  /**
+   * After a refund at t. On a lifetime window a member whose lifetime value the refund takes
+   * below the threshold of the tier they hold moves down at once, dated at the refund, to the
+   * tier that value qualifies for: a lifetime period never ends, so no review would ever
+   * decide (buy enough for Gold, return it all, stay Gold for ever). The cumulative value
+   * never falls otherwise, so this is "as if the refunded amount had never counted". Never
+   * up; on the other windows a refund only lowers the qualification and the period's review
+   * decides.
+   */
+  refunded(s: TierState, t: number, moved?: TierMoveListener) {
+    if (this.program.document.tiers?.window === 'lifetime') this.refundedWith(s, t, this.sum(s, t), moved);
+  }
+
+  /** refunded, with the lifetime metric after the refund read elsewhere (the live refund's sum: refund-tier.ts). */
+  refundedWith(s: TierState, t: number, metric: number, moved?: TierMoveListener) {
+    if (this.program.document.tiers?.window !== 'lifetime') return;
+    const target = tierIndexFor(this.program, metric);
+    if (target >= s.tier) return;
+    const from = s.tier;
+    s.tier = target;
+    s.validUntil = this.periodEnd(target, t);
+    moved?.(from, t, 'refunded');
+  }
+
   /** When the review of the state's period falls due (its end plus grace); null: never. */
   reviewDue(s: Pick<TierState, 'validUntil'>): number | null {
     return s.validUntil === null ? null : s.validUntil + this.graceMs;
@@ -177,10 +204,11 @@ export interface HistoryPurchase {
 /** What a member's stored history holds from where it is read: purchases, and (points metric) ledger entries. */
 export interface MemberHistory {
   purchases: HistoryPurchase[];
-  entries: { at: number; points: number }[];
+  /** `refund`: an entry a refund wrote (its keys start refund:), after which a lifetime tier is checked (TierRules.refunded). */
+  entries: { at: number; points: number; refund?: boolean }[];
 }
 
-export interface TierMove { from: number; to: number; at: number; reason: 'qualified' | 'tier period ended' }
+export interface TierMove { from: number; to: number; at: number; reason: TierMoveReason }
 
 /**
  * One member's tier over time in the live engine: the stored history fed in time order with
@@ -193,9 +221,11 @@ export interface TierMove { from: number; to: number; at: number; reason: 'quali
 export class MemberTimeline {
   readonly state: TierState;
   readonly moves: TierMove[] = [];
-  private events: { at: number; order: number; purchase?: HistoryPurchase; refund?: { slot: number; p: HistoryPurchase; amountMinor: number }; points?: number }[] = [];
+  private events: { at: number; order: number; purchase?: HistoryPurchase; refund?: { slot: number; p: HistoryPurchase; amountMinor: number }; points?: number; byRefund?: boolean }[] = [];
   private next = 0;
   private refunded = new Map<HistoryPurchase, number>();
+  /** A points metric: the time of a refund's entries whose tier check waits for the last of them. */
+  private refundAt: number | null = null;
   private moved: TierMoveListener;
 
   constructor(private rules: TierRules, start: { tier: number; validUntil: number | null }, history: MemberHistory, private settledUntil: number, recordFrom: number) {
@@ -205,7 +235,7 @@ export class MemberTimeline {
     };
     const metric = rules.program.document.tiers!.metric;
     // At one moment: entries and refunds first, then purchases (the replay's order).
-    if (metric === 'points') for (const e of history.entries) this.events.push({ at: e.at, order: 0, points: e.points });
+    if (metric === 'points') for (const e of history.entries) this.events.push({ at: e.at, order: 0, points: e.points, byRefund: e.refund });
     for (const p of history.purchases) {
       this.events.push({ at: p.at, order: 1, purchase: p });
       if (metric !== 'points') for (const r of p.refunds) if (r.at >= p.at) this.events.push({ at: r.at, order: 0, refund: { slot: -1, p, amountMinor: r.amountMinor } });
@@ -228,12 +258,22 @@ export class MemberTimeline {
       const e = this.events[this.next++];
       const placing = e.at > this.settledUntil;
       if (placing) rules.review(state, e.at, this.moved);
-      if (e.points !== undefined) rules.push(state, Math.max(e.at, state.times.at(-1) ?? e.at), e.points);
-      else if (e.refund) {
+      if (e.points !== undefined) {
+        rules.push(state, Math.max(e.at, state.times.at(-1) ?? e.at), e.points);
+        // A refund's entries (the purchase's points, the referral and challenge bonuses it
+        // revoked, a challenge completed again) are all dated at it: the tier is checked after the last.
+        if (placing && e.byRefund) this.refundAt = e.at;
+        const next = this.events[this.next];
+        if (this.refundAt === e.at && !(next && next.at === e.at && next.points !== undefined)) {
+          this.refundAt = null;
+          rules.refunded(state, e.at, this.moved);
+        }
+      } else if (e.refund) {
         const p = e.refund.p;
         this.refunded.set(p, Math.min(p.totalMinor, (this.refunded.get(p) ?? 0) + e.refund.amountMinor));
         const slot = this.slots.get(p);
         if (slot !== undefined) rules.revalue(state, slot, this.valueOf(p));
+        if (placing) rules.refunded(state, e.at, this.moved);
       } else if (e.purchase) {
         const p = e.purchase;
         this.refunded.set(p, Math.min(p.totalMinor, p.refundedAtOnceMinor));

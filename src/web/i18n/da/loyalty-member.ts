@@ -92,6 +92,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.tierReason.merge': 'kundeposter sammenlagt',
   'loyalty.tierReason.renewed': 'niveau forlænget en ny periode',
   'loyalty.tierReason.periodEnded': 'niveauperioden er slut',
+  'loyalty.tierReason.refunded': 'under grænsen efter en refundering',
   'loyalty.tierReason.programUpgrade': 'programmet ændret (rykket op med det samme)',
   'loyalty.tierReason.programReevaluate': 'programmet ændret (alle placeret igen)',
 };

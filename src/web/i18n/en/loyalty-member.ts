@@ -92,6 +92,7 @@ export const LOYALTY_MEMBER = {
   'loyalty.tierReason.merge': 'customer records merged',
   'loyalty.tierReason.renewed': 'tier renewed for another period',
   'loyalty.tierReason.periodEnded': 'tier period ended',
+  'loyalty.tierReason.refunded': 'below the threshold after a refund',
   'loyalty.tierReason.programUpgrade': 'program changed (moved up at once)',
   'loyalty.tierReason.programReevaluate': 'program changed (everyone placed again)',
 } as const;

@@ -92,6 +92,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.tierReason.merge': 'объединение записей клиента',
   'loyalty.tierReason.renewed': 'уровень продлён на новый период',
   'loyalty.tierReason.periodEnded': 'период уровня закончился',
+  'loyalty.tierReason.refunded': 'ниже порога после возврата',
   'loyalty.tierReason.programUpgrade': 'изменение программы (сразу повышены)',
   'loyalty.tierReason.programReevaluate': 'изменение программы (все распределены заново)',
 };

@@ -92,6 +92,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.tierReason.merge': 'združitev zapisov stranke',
   'loyalty.tierReason.renewed': 'raven podaljšana za novo obdobje',
   'loyalty.tierReason.periodEnded': 'obdobje ravni se je izteklo',
+  'loyalty.tierReason.refunded': 'pod pragom po vračilu',
   'loyalty.tierReason.programUpgrade': 'sprememba programa (takojšen dvig)',
   'loyalty.tierReason.programReevaluate': 'sprememba programa (vsi znova razvrščeni)',
 };

@@ -92,6 +92,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.tierReason.merge': 'müşteri kayıtları birleştirildi',
   'loyalty.tierReason.renewed': 'seviye yeni bir dönem için yenilendi',
   'loyalty.tierReason.periodEnded': 'seviye dönemi sona erdi',
+  'loyalty.tierReason.refunded': 'iade sonrası eşiğin altında',
   'loyalty.tierReason.programUpgrade': 'program değişti (hemen yükseltme)',
   'loyalty.tierReason.programReevaluate': 'program değişti (herkes yeniden yerleştirildi)',
 };

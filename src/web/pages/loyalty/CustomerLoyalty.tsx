@@ -252,6 +252,7 @@ const TIER_REASONS: Record<string, MessageKey> = {
   merge: 'loyalty.tierReason.merge',
   renewed: 'loyalty.tierReason.renewed',
   'tier period ended': 'loyalty.tierReason.periodEnded',
+  refunded: 'loyalty.tierReason.refunded',
   'program changed (upgrade_now)': 'loyalty.tierReason.programUpgrade',
   'program changed (reevaluate_now)': 'loyalty.tierReason.programReevaluate',
 };
