@@ -97,3 +97,15 @@ describe("changing a staff user's role and logins", () => {
     expect((await api.call('GET', '/api/v1/users')).json().items.find((u: { email: string }) => u.email === 'leo@example.com').role).toBe('staff');
   });
 });
+
+describe("a new staff user's language", () => {
+  // It took five codes written in lower case only, where a customer's and ?language= take a
+  // language as Accept-Language names it (validation.ts LanguageCode).
+  it('is taken as a customer\'s is, and stored as the code', async () => {
+    const made = await api.call('POST', '/api/v1/users', { body: { email: 'ayse@example.com', role: 'staff', language: 'tr-TR' } });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().user.language).toBe('tr');
+    const refused = await api.call('POST', '/api/v1/users', { body: { email: 'jean@example.com', role: 'staff', language: 'fr' } });
+    expect([refused.statusCode, refused.json().errors]).toEqual([422, [{ field: 'language', reason: 'must be one of en, sl, tr, da, ru' }]]);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fixedText } from '../../shared/messages/index.ts';
+import { LanguageCode } from '../../shared/validation.ts';
 
 export const ROLES = ['owner', 'manager', 'staff'] as const;
 export const SCOPES = ['read', 'write', 'admin'] as const;
@@ -10,7 +11,8 @@ export const UserInput = z.object({
   name: z.string().trim().max(200).nullish(),
   role: z.enum(ROLES),
   password: z.string().min(10, fixedText('user.password_short')).max(200).optional(),
-  language: z.enum(['en', 'sl', 'tr', 'da', 'ru']).optional(),
+  /** The dashboard's language for the user, named as a customer's is ("sl-SI" is sl). */
+  language: LanguageCode.optional(),
 });
 
 /** What an owner changes of a staff user: the role, or whether they may log in at all. */
