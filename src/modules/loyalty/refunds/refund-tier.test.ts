@@ -173,6 +173,64 @@ describe('a refund on a lifetime window by points', () => {
   });
 });
 
+describe('a refund on a lifetime window by purchases', () => {
+  let q: Awaited<ReturnType<typeof openTestServices>>;
+  const byCount = { name: 'Two visits', earning: { points_per_currency_unit: 1 }, expiry: { policy: 'none' }, tiers: { metric: 'purchases', window: 'lifetime', levels: [
+    { code: 'member', name: 'Member', threshold: '0' }, { code: 'gold', name: 'Gold', threshold: '2' },
+  ] } };
+  beforeAll(async () => {
+    q = await openTestServices();
+    q.clock.set('2026-01-01T00:00:00Z');
+    await q.loyalty.applyProgram({ program: byCount }, actor);
+  });
+  afterAll(() => q?.close());
+
+  it('a part refunded leaves the purchase counted; one refunded in full no longer counts', async () => {
+    const at = async (key: string, time: string) => {
+      q.clock.set(time);
+      return (await recordAll(q, [{ external_id: key, customer: { email: 'qu@example.com' }, occurred_at: time, total: '20.00' }]))[0];
+    };
+    await at('Q-1', '2026-02-01T10:00:00Z');
+    const q2 = await at('Q-2', '2026-02-02T10:00:00Z');
+    expect(q2.loyalty).toMatchObject({ tier: 'gold' });
+    q.clock.set('2026-02-03T10:00:00Z');
+    await q.commerce.refund(q2.purchaseId, { external_id: 'RQ-1', amount: '5.00' }, actor);
+    expect((await q.loyalty.tierHistory(q2.customerId)).items).toHaveLength(1);
+    q.clock.set('2026-02-04T10:00:00Z');
+    await q.commerce.refund(q2.purchaseId, { external_id: 'RQ-2' }, actor);
+    expect((await q.loyalty.tierHistory(q2.customerId)).items.at(-1)).toMatchObject({ from: 'gold', to: 'member', reason: 'refunded', at: '2026-02-04T10:00:00.000Z' });
+    expect((await q.loyalty.simulate(byCount, { since: '2026-01-01' })).moves).toMatchObject({ up: 0, down: 0 });
+  });
+});
+
+describe('a refund after a publish placed the member', () => {
+  let u: Awaited<ReturnType<typeof openTestServices>>;
+  const goldAt = (threshold: string) => ({ ...program(), tiers: { ...tiers('spend', 'lifetime'), levels: [tiers('spend', 'lifetime').levels[0], { code: 'gold', name: 'Gold', threshold }] } });
+  beforeAll(async () => {
+    u = await openTestServices();
+    u.clock.set('2026-01-01T00:00:00Z');
+    await u.loyalty.applyProgram({ program: goldAt('500.00') }, actor);
+  });
+  afterAll(() => u?.close());
+
+  it('is judged by the thresholds in force: Gold kept while the value meets them, lost when a refund takes it below', async () => {
+    u.clock.set('2026-02-01T10:00:00Z');
+    const [o] = await recordAll(u, [{ external_id: 'U-1', customer: { email: 'un@example.com' }, occurred_at: '2026-02-01T10:00:00Z', total: '400.00' }]);
+    expect(o.loyalty).toMatchObject({ tier: 'member' });
+    // Gold from 300.00, published with upgrade_now: Gold at once.
+    u.clock.set('2026-02-10T10:00:00Z');
+    await u.loyalty.applyProgram({ program: goldAt('300.00'), tier_policy: 'upgrade_now' }, actor);
+    u.clock.set('2026-02-11T10:00:00Z');
+    await u.commerce.refund(o.purchaseId, { external_id: 'RU-1', amount: '50.00' }, actor);
+    expect((await u.loyalty.tierHistory(o.customerId)).items.map((h) => [h.to, h.reason])).toEqual([['gold', 'program changed (upgrade_now)']]);
+    u.clock.set('2026-02-12T10:00:00Z');
+    await u.commerce.refund(o.purchaseId, { external_id: 'RU-2', amount: '100.00' }, actor);
+    expect((await u.loyalty.tierHistory(o.customerId)).items.map((h) => [h.to, h.reason])).toEqual([['gold', 'program changed (upgrade_now)'], ['member', 'refunded']]);
+    expect((await u.loyalty.verify()).ok).toBe(true);
+    expect((await u.loyalty.simulate(goldAt('300.00'), { since: '2026-01-01' })).moves).toMatchObject({ up: 0, down: 0 });
+  });
+});
+
 describe('a refund on a rolling window', () => {
   let r: Awaited<ReturnType<typeof openTestServices>>;
   beforeAll(async () => {
