@@ -37,7 +37,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     const problem = missingDateFormat(kind, layout, await firstRecords(file, options.format?.encoding, 200));
     if (problem) throw problem;
   }
-  const report = new ErrorReport(layout, kind, options.language);
+  const report = new ErrorReport(layout, kind, options.language, options.format?.decimalComma);
   const spool = kind === 'purchases' && !options.dryRun ? createPurchaseSpool() : undefined;
   const tally = options.dryRun ? new DryRunTally() : undefined;
   try {

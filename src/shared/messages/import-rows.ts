@@ -80,6 +80,13 @@ export const IMPORT_ROWS = {
     da: '"{text}" er ikke et gyldigt klokkeslæt (læst som {time} efter formatet {format})',
     ru: '"{text}" — недопустимое время суток (прочитано как {time} по формату {format})',
   },
+  'import.not_amount_decimal_comma': {
+    en: '"{text}" is not a non-negative amount written with a decimal comma (such as 1.234,50)',
+    sl: '"{text}" ni nenegativen znesek z decimalno vejico (na primer 1.234,50)',
+    tr: '"{text}", ondalık virgülle yazılmış, negatif olmayan bir tutar değil (ör. 1.234,50)',
+    da: '"{text}" er ikke et ikke-negativt beløb skrevet med decimalkomma (f.eks. 1.234,50)',
+    ru: '"{text}" — не неотрицательная сумма с десятичной запятой (например, 1.234,50)',
+  },
   'import.not_decimal_comma': {
     en: '"{text}" is not a number written with a decimal comma (such as 1.234,50)',
     sl: '"{text}" ni število z decimalno vejico (na primer 1.234,50)',

@@ -30,7 +30,8 @@ export class ErrorReport {
   truncated = false;
   /** Rows reported only as left out with their order: a problem of their own found later takes the place of that. */
   private readonly leftOutOnly = new Map<number, RowError>();
-  constructor(private readonly layout: ColumnLayout, private readonly kind: ImportKind, private readonly language: Language = 'en') {}
+  /** `decimalComma`: the file was read with its amounts written with a decimal comma (its format's option). */
+  constructor(private readonly layout: ColumnLayout, private readonly kind: ImportKind, private readonly language: Language = 'en', private readonly decimalComma = false) {}
 
   add(line: number, error: AppError) {
     this.addInBasket([{ line, values: [] }], error);
@@ -78,8 +79,9 @@ export class ErrorReport {
   /**
    * A cell's problem told in the file's terms: a value a format option rewrote quoted as the
    * file wrote it ("1,234" read as 1.234), and an amount written with a decimal comma in a
-   * file imported without that option named as such. `english` is read, `reason` (the same
-   * in the report's language) told.
+   * file imported without that option named as such. In a file imported with it, an amount
+   * that is none is told by the file's example ("1.234,50"): the API's words ask for a
+   * decimal point. `english` is read, `reason` (the same in the report's language) told.
    */
   private inFileTerms(row: CsvRecord, canonical: string, english: string, reason: string): string {
     const i = this.layout.index.get(canonical);
@@ -87,6 +89,7 @@ export class ErrorReport {
     const read = row.values[i]?.trim();
     const written = (row.written ?? row.values)[i]?.trim();
     if (!read || !written) return reason;
+    if (english === DECIMAL_AMOUNT_MESSAGE && this.decimalComma) return say('import.not_amount_decimal_comma', { text: written }).in(this.language);
     if (written !== read && reason.includes(`"${read}"`)) return reason.replace(`"${read}"`, say('import.read_as', { written, read }).in(this.language));
     if (english === DECIMAL_AMOUNT_MESSAGE && DECIMAL_COMMA_AMOUNT.test(written)) return say('import.decimal_comma_hint', { reason, written }).in(this.language);
     return reason;

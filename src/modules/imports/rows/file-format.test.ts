@@ -160,6 +160,17 @@ describe('importing a file by its format', () => {
     await expect(s.commerce.get('F-5')).rejects.toThrow();
   });
 
+  // QA: the API's words for an amount that is none ask for a decimal point (in sl, tr, da, ru
+  // "not a comma"): told so of a file whose amounts are written with a decimal comma, they misled.
+  it('tells an amount that is none by the decimal comma of a file imported with that option', async () => {
+    const file = write(['order;card;date;total', 'N-1;c-1;2026-03-01;-2,50', 'N-2;c-1;2026-03-01;3,50']);
+    const map = parseMapSpec('external_id=order,customer_external_id=card,occurred_at=date,total=total', 'purchases');
+    const result = await importFile(s, { kind: 'purchases', file, map, format: { decimalComma: true } });
+    expect(result.errors).toEqual([{ line: 2, column: 'total', reason: '"-2,50" is not a non-negative amount written with a decimal comma (such as 1.234,50)' }]);
+    const sl = await importFile(s, { kind: 'purchases', file, map, format: { decimalComma: true }, language: 'sl' });
+    expect(sl.errors).toEqual([{ line: 2, column: 'total', reason: '"-2,50" ni nenegativen znesek z decimalno vejico (na primer 1.234,50)' }]);
+  });
+
   it('quotes a cell as the file wrote it, and names a decimal comma in a file imported without the option', async () => {
     const file = write(['order;card;date;total', 'G-1;c-1;2026-03-01;1,234', 'G-2;c-1;2026-03-01;1.234,50']);
     const map = parseMapSpec('external_id=order,customer_external_id=card,occurred_at=date,total=total', 'purchases');
