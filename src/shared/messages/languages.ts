@@ -35,7 +35,7 @@ export function languageOf(acceptLanguage: string | string[] | undefined): Langu
   let best: { language: Language; weight: number } | undefined;
   for (const part of header.split(',')) {
     const [range, ...options] = part.trim().split(';');
-    const tag = range.trim().toLowerCase().split('-')[0];
+    const tag = range.trim().toLowerCase().split(/[-_]/)[0]; // "tr_TR" too, as ?language= takes it
     const q = options.map((o) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(o)).find(Boolean);
     const weight = q ? Number(q[1]) : 1;
     if (!isLanguage(tag) || !(weight > 0)) continue;

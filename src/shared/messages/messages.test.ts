@@ -139,6 +139,7 @@ describe('languageOf', () => {
     ['de-DE,de;q=0.9,da;q=0.5', 'da'],
     ['fr, tr;q=0.4, ru;q=0.6', 'ru'],
     ['RU', 'ru'],
+    ['tr_TR', 'tr'], // a POSIX locale name, as ?language= takes it
     ['ru;q=0, en', 'en'],
     ['*', 'en'],
     ['de', 'en'],
