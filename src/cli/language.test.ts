@@ -47,7 +47,7 @@ describe('regulars in another language', () => {
     expect(ru.status, ru.stderr).toBe(0);
     expect(ru.stdout).toMatch(/^OK: 0 счетов баллов, 0 записей журнала — каждый баланс совпадает со своим журналом \(\d+ мс\)\.\n$/);
     const da = run(['status'], { REGULARS_LANGUAGE: 'da' });
-    expect(da.stdout).toMatch(/^Kunder: {4}3\nKøb: {7}3\nOmsætning: 17\.75 EUR\n$/);
+    expect(da.stdout).toMatch(/^Kunder: {4}3\nKøb: {7}3\nOmsætning: 17,75\u00a0€\n$/);
   }, 120_000);
 
   it('tells a refusal in the language asked, and refuses a language it does not speak', () => {

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { startRegulars } from '../main.ts';
 import { LANGUAGES, say, type Language } from '../shared/messages/index.ts';
+import { money } from '../shared/money.ts';
 import { adminCommands } from './commands/admin.ts';
 import { analyzeCommands } from './commands/analyze.ts';
 import { auditCommand } from './commands/audit.ts';
@@ -59,7 +60,7 @@ export function buildProgram(): Command {
       const totals = await throughServerOr('status', (server) => callServer(server, 'GET', '/status'), (s) => s.commerce.totals());
       const language = cliLanguage();
       print({ customers: totals.customers, purchases: totals.purchases, revenue: totals.revenue }, Boolean(o.json), () =>
-        say('cli.status', { customers: count(totals.customers, language), purchases: count(totals.purchases, language), revenue: totals.revenue, currency: totals.currency }).in(language),
+        say('cli.status', { customers: count(totals.customers, language), purchases: count(totals.purchases, language), revenue: money(totals.revenue, totals.currency) }).in(language),
       );
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toMajor, toMinor } from './money.ts';
+import { money, moneyIn, toMajor, toMinor } from './money.ts';
 
 describe('money', () => {
   it('parses decimal strings exactly', () => {
@@ -22,5 +22,15 @@ describe('money', () => {
     expect(toMajor(-5, 'EUR')).toBe('-0.05');
     expect(toMajor(1000, 'JPY')).toBe('1000');
     expect(toMajor(123456789012345n, 'EUR')).toBe('1234567890123.45');
+  });
+
+  it('writes an amount as each language writes money, from its exact decimal string', () => {
+    const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
+    expect(moneyIn('en', '649.70', 'EUR')).toBe('€649.70');
+    expect(spaced(moneyIn('sl', '649.70', 'EUR'))).toBe('649,70 €');
+    expect(spaced(moneyIn('ru', '1042.50', 'EUR'))).toBe('1 042,50 €');
+    expect(moneyIn('tr', '9007199254740993.01', 'EUR')).toBe('€9.007.199.254.740.993,01');
+    expect(moneyIn('en', 'n/a', 'EUR')).toBe('n/a EUR');
+    expect(spaced(money('3.20', 'EUR').in('da'))).toBe('3,20 €');
   });
 });

@@ -1,5 +1,5 @@
 import { invalid, invalidField } from './errors.ts';
-import { say, type Said } from './messages/index.ts';
+import { LOCALES, say, told, type Language, type Said, type Told } from './messages/index.ts';
 
 // Money is an integer number of minor units (cents) inside the product and a decimal
 // string in major units at the edges ("29.33"). Floats never touch an amount: parsing
@@ -69,6 +69,28 @@ export function toMajor(minor: number | bigint | string, currency: string): stri
   digits = digits.padStart(exponent + 1, '0');
   return `${negative ? '-' : ''}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * An amount (its exact decimal string, "29.99") as the language writes money, as the
+ * dashboard's cards do (i18n.money): "€29.99", "29,99 €", "€29,99". Intl reads the string
+ * as the decimal it spells, with no float rounding. A value that is not an amount is said
+ * as it is, with the currency's code. The one way money is written for a reader: a
+ * member's explanation, every line the command line prints.
+ */
+export function moneyIn(language: Language, amount: unknown, currency: string): string {
+  const exact = typeof amount === 'number' && Number.isFinite(amount) ? String(amount)
+    : typeof amount === 'string' && /^-?\d+(\.\d+)?$/.test(amount) ? amount : undefined;
+  if (exact === undefined) return `${amount} ${currency}`;
+  const key = `${language} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency })));
+  return format.format(exact as Intl.StringNumericLiteral);
+}
+
+/** moneyIn as a message's parameter: the amount written as the language the message is told in writes it. */
+export const money = (amount: unknown, currency: string): Told => told((language) => moneyIn(language, amount, currency));
 
 function numberToPlainString(value: number): string {
   if (!Number.isFinite(value)) throw new AmountError(say('amount.not_an_amount', { value: String(value) }));

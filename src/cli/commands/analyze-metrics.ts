@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loyaltyMetrics, type LoyaltyMetrics } from '../../modules/analytics/index.ts';
 import { Said, say, type Language, type MessageCode } from '../../shared/messages/index.ts';
+import { moneyIn } from '../../shared/money.ts';
 import { print, throughServerOr } from '../context.ts';
 import { dayText } from '../dates.ts';
 import { cliLanguage, count, countIn, decimal, percent } from '../language.ts';
@@ -39,31 +40,31 @@ export function describeMetrics(m: LoyaltyMetrics, language: Language): string {
   const share = (value: number | null) => (value === null ? '—' : percent(value, language));
   const customers = (n: number) => countIn('customers', n, language);
   const purchases = (n: number) => countIn('purchases', n, language);
-  const c = m.currency;
+  const money = (amount: string | null) => (amount === null ? '—' : moneyIn(language, amount, m.currency));
   const head = say('cli.metrics.head', {
     from: dayText(m.period.from), to: dayText(m.period.to), scope: m.store ? say('cli.metrics.store', { store: m.store }) : say('cli.metrics.all_stores'),
-    previous_from: dayText(m.period.previous.from), previous_to: dayText(m.period.previous.to), currency: c,
+    previous_from: dayText(m.period.previous.from), previous_to: dayText(m.period.previous.to),
   }).in(language);
   const figures = table([
     [t('cli.metrics.metric'), t('cli.metrics.value'), t('cli.metrics.sample')],
     [t('cli.metrics.customers_who_bought'), num(m.customers), ''],
     [t('cli.metrics.purchases_row'), num(m.purchases), ''],
-    [t('cli.metrics.net_revenue'), m.revenue, ''],
+    [t('cli.metrics.net_revenue'), money(m.revenue), ''],
     [t('cli.metrics.repeat_ratio'), share(m.repeat_purchase_ratio.value), say('cli.metrics.repeat_sample', { repeat: m.repeat_purchase_ratio.repeat_customers, customers: m.customers }).in(language)],
-    [t('cli.metrics.average_check'), m.average_check.value ?? '—', purchases(m.purchases)],
+    [t('cli.metrics.average_check'), money(m.average_check.value), purchases(m.purchases)],
     [t('cli.metrics.frequency'), m.purchase_frequency.value === null ? '—' : decimal(m.purchase_frequency.value, 2, language), `${purchases(m.purchases)} / ${customers(m.customers)}`],
     [t('cli.metrics.churn_rate'), share(m.churn_rate.value), say('cli.metrics.churn_sample', { churned: m.churn_rate.churned_customers, previous: m.churn_rate.previous_customers }).in(language)],
-    [t('cli.metrics.annual_revenue'), m.clv.annual_revenue_per_customer ?? '—', customers(m.customers)],
+    [t('cli.metrics.annual_revenue'), money(m.clv.annual_revenue_per_customer), customers(m.customers)],
     [t('cli.metrics.lifetime'), m.clv.average_lifetime_years === null ? '—' : decimal(m.clv.average_lifetime_years, 2, language), t('cli.metrics.lifetime_sample')],
-    ['CLV', m.clv.value ?? '—', say(m.clv.acquisition_cost_source === 'setting' ? 'cli.metrics.acquisition_cost_stored' : 'cli.metrics.acquisition_cost', { cost: m.clv.acquisition_cost, note: m.clv.note_code ? ` — ${t(`cli.metrics.clv_note.${m.clv.note_code}`)}` : '' }).in(language)],
+    ['CLV', money(m.clv.value), say(m.clv.acquisition_cost_source === 'setting' ? 'cli.metrics.acquisition_cost_stored' : 'cli.metrics.acquisition_cost', { cost: money(m.clv.acquisition_cost), note: m.clv.note_code ? ` — ${t(`cli.metrics.clv_note.${m.clv.note_code}`)}` : '' }).in(language)],
   ], 'lrl');
   const repeat = t('cli.metrics.repeat_customers');
   const other = t('cli.metrics.other_customers');
   const revenue = table([
     [t('cli.metrics.revenue'), t('cli.metrics.customers'), t('cli.metrics.purchases'), t('cli.metrics.revenue'), t('cli.metrics.share')],
     ...([[repeat, m.revenue_by_customer_type.repeat], [other, m.revenue_by_customer_type.other]] as const).map(([name, g]) =>
-      [name, num(g.customers), num(g.purchases), g.revenue, share(g.share_of_revenue)]),
-    ...m.revenue_by_tier.map((x) => [say('cli.metrics.tier', { tier: String(x.tier) }).in(language), num(x.customers), num(x.purchases), x.revenue, share(x.share_of_revenue)]),
+      [name, num(g.customers), num(g.purchases), money(g.revenue), share(g.share_of_revenue)]),
+    ...m.revenue_by_tier.map((x) => [say('cli.metrics.tier', { tier: String(x.tier) }).in(language), num(x.customers), num(x.purchases), money(x.revenue), share(x.share_of_revenue)]),
   ]);
   const promotions = table([
     [t('cli.metrics.promotions'), t('cli.metrics.customers'), t('cli.metrics.purchases'), t('cli.metrics.with_promotion'), t('cli.metrics.share'), t('cli.metrics.customers_using')],

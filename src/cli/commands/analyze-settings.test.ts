@@ -28,10 +28,10 @@ describe('regulars analyze settings', () => {
     );
     expect(settings()).toEqual({ currency: 'EUR', acquisition_cost: null, updated_by: null, updated_at: null });
 
-    expect(ok(run('analyze', 'settings', '--acquisition-cost', ' 25.5 ', '--language', 'tr'))).toBe('Edinme maliyeti kaydedildi: 25.50 EUR.\n');
+    expect(ok(run('analyze', 'settings', '--acquisition-cost', ' 25.5 ', '--language', 'tr'))).toBe('Edinme maliyeti kaydedildi: €25,50.\n');
     const sl = ok(run('analyze', 'settings', '--language', 'sl'));
     expect(sl).toMatch(new RegExp(
-      '^Strošek pridobitve: 25\\.50 EUR\\. CLV v `regulars analyze metrics` in na zavihku Prihodki nadzorne plošče ga odšteje, kadar --acquisition-cost ni podan\\.\n' +
+      '^Strošek pridobitve: 25,50\u00a0€\\. CLV v `regulars analyze metrics` in na zavihku Prihodki nadzorne plošče ga odšteje, kadar --acquisition-cost ni podan\\.\n' +
       `Nazadnje spremenjeno ${WHEN}, spremenil: Ukazna vrstica\\.\n$`,
     ));
     expect(settings()).toMatchObject({ currency: 'EUR', acquisition_cost: '25.50', updated_by: 'cli' });
@@ -55,7 +55,7 @@ describe('regulars analyze settings', () => {
     const lines = ok(run('audit', '--family', 'analytics')).trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(new RegExp(`^${WHEN}  Command line  Changed the cost to win a customer *$`));
-    expect(lines[1]).toMatch(new RegExp(`^${WHEN}  Command line  Changed the cost to win a customer +amount: 25\\.50 EUR$`));
+    expect(lines[1]).toMatch(new RegExp(`^${WHEN}  Command line  Changed the cost to win a customer +amount: €25\\.50$`));
   }, 180_000);
 
   it('refuses a bad amount naming --acquisition-cost, in the language asked, and changes nothing', () => {
@@ -87,9 +87,9 @@ describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => 
 
   it('shows, stores, refuses and forgets the same way', async () => {
     server = await startServeProcess(BIN, cli.env());
-    expect(ok(run('analyze', 'settings', '--acquisition-cost', '7.25', '--language', 'da'))).toBe('Anskaffelsesomkostningen er gemt: 7.25 EUR.\n');
+    expect(ok(run('analyze', 'settings', '--acquisition-cost', '7.25', '--language', 'da'))).toBe('Anskaffelsesomkostningen er gemt: 7,25\u00a0€.\n');
     expect(ok(run('analyze', 'settings'))).toMatch(new RegExp(
-      '^Acquisition cost: 7\\.25 EUR\\. The CLV of `regulars analyze metrics` and of the dashboard\'s Revenue tab subtracts it when no --acquisition-cost is given\\.\n' +
+      '^Acquisition cost: €7\\.25\\. The CLV of `regulars analyze metrics` and of the dashboard\'s Revenue tab subtracts it when no --acquisition-cost is given\\.\n' +
       `Last changed ${WHEN} by Command line\\.\n$`,
     ));
     const refused = run('analyze', 'settings', '--acquisition-cost', '1.234', '--language', 'sl');

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { analyticsSettings, updateAnalyticsSettings, type AnalyticsSettings } from '../../modules/analytics/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { say, type Language } from '../../shared/messages/index.ts';
+import { money } from '../../shared/money.ts';
 import { print, throughServerOr } from '../context.ts';
 import { business, whenText, type Instant } from '../dates.ts';
 import { cliLanguage } from '../language.ts';
@@ -52,9 +53,9 @@ function changeOf(o: SettingsOptions): { acquisition_cost: string | null } | und
 /** The settings in words: a change said as what was stored or forgotten; otherwise the cost, and who changed it last, when. */
 export function describeSettings(s: Settings, changed: boolean, timeZone: string, language: Language): string {
   if (changed) {
-    return (s.acquisition_cost === null ? say('cli.settings.forgotten') : say('cli.settings.stored', { cost: s.acquisition_cost, currency: s.currency })).in(language);
+    return (s.acquisition_cost === null ? say('cli.settings.forgotten') : say('cli.settings.stored', { cost: money(s.acquisition_cost, s.currency) })).in(language);
   }
-  const cost = s.acquisition_cost === null ? say('cli.settings.no_cost') : say('cli.settings.cost', { cost: s.acquisition_cost, currency: s.currency });
+  const cost = s.acquisition_cost === null ? say('cli.settings.no_cost') : say('cli.settings.cost', { cost: money(s.acquisition_cost, s.currency) });
   const last = s.updated_at === null || s.updated_by === null ? [] : [say('cli.settings.changed', { when: whenText(s.updated_at, timeZone), who: recordedActorText(s.updated_by, language) })];
   return [cost, ...last].map((line) => line.in(language)).join('\n');
 }

@@ -45,7 +45,7 @@ describe('the activity log told for people', () => {
       '2026-06-01 14:30  Mia Novak <mia@example.com>       Adjusted points        Nina Kos (0197a1b2-0000-7000-8000-000000000001)  +500 points — reason: Opening balance',
       '2026-06-01 00:05  leo@example.com (logins stopped)  Changed a staff user   ana@example.com                                  role: manager — logins stopped',
       '2026-05-20 10:00  API key “POS” (revoked since)     Published the program  Version 3                                        in force from 2026-06-06 — note: Summer',
-      '2026-05-19 10:00  Command line                      Issued a gift card     ABCD-EFGH                                        amount: 20.00 EUR',
+      '2026-05-19 10:00  Command line                      Issued a gift card     ABCD-EFGH                                        amount: €20.00',
       '2026-05-18 10:00  An import                         thing.new              x                                                {"n":2}',
     ]);
   });

@@ -1,6 +1,7 @@
 import { actorParts, type AuditEntry } from '../../modules/audit/index.ts';
 import { describeActor, describeDetails, describeSubject, type AuditWord, type Telling as DescriberTelling } from '../../shared/audit-describe.ts';
 import { CLI_COUNTS, counting, MESSAGES, Said, say, type Language, type MessageCode } from '../../shared/messages/index.ts';
+import { moneyIn } from '../../shared/money.ts';
 import { startText, whenText, type Instant } from '../dates.ts';
 import { table } from './table.ts';
 
@@ -60,7 +61,7 @@ export const CLI_AUDIT_WORDS: Readonly<Record<AuditWord, MessageCode>> = {
   'details.year': 'cli.audit.details.year',
 };
 
-/** The describer's words and ways as the command line writes them: amounts as "20.00 EUR", ids in full, a customer's name with their id. */
+/** The describer's words and ways as the command line writes them: amounts as the language writes money ("€20.00", "20,00 €"), ids in full, a customer's name with their id. */
 function tellingOf({ language, timeZone, currency }: Telling): DescriberTelling {
   return {
     word: (w, params) => new Said(CLI_AUDIT_WORDS[w], params).in(language),
@@ -71,7 +72,7 @@ function tellingOf({ language, timeZone, currency }: Telling): DescriberTelling 
     scope: (scope) => scope,
     list: (items) => items.join(', '),
     count: (kind, n) => counting(CLI_COUNTS[kind], n).in(language),
-    money: (amount) => `${amount} ${currency}`,
+    money: (amount) => moneyIn(language, amount, currency),
     start: (iso) => startText(iso, timeZone),
     id: (id) => id,
     named: (name, id) => `${name} (${id})`,

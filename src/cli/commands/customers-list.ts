@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CustomerSearch } from '../../modules/customers/index.ts';
 import { say, type Language } from '../../shared/messages/index.ts';
+import { moneyIn } from '../../shared/money.ts';
 import { listCustomers } from '../../workflows/customer-list.ts';
 import { print, throughServerOr } from '../context.ts';
 import { business, whenText } from '../dates.ts';
@@ -74,9 +75,9 @@ export function customerTable(items: Listed[], language: Language, { timeZone, c
   if (items.length === 0) return say('cli.customers.list.none').in(language);
   const t = (code: 'cli.customers.col.customer' | 'cli.customers.col.id' | 'cli.customers.col.since' | 'cli.metrics.purchases_row' | 'cli.customers.col.last_purchase' | 'cli.customers.col.points' | 'cli.customers.col.tier') => say(code).in(language);
   return table([
-    [t('cli.customers.col.customer'), t('cli.customers.col.id'), t('cli.customers.col.since'), t('cli.metrics.purchases_row'), say('cli.customers.col.net_spend', { currency }).in(language), t('cli.customers.col.last_purchase'), t('cli.customers.col.points'), t('cli.customers.col.tier')],
+    [t('cli.customers.col.customer'), t('cli.customers.col.id'), t('cli.customers.col.since'), t('cli.metrics.purchases_row'), say('cli.customers.col.net_spend').in(language), t('cli.customers.col.last_purchase'), t('cli.customers.col.points'), t('cli.customers.col.tier')],
     ...items.map((c) => [
-      displayName(c, language), c.id, whenText(c.customer_since, timeZone), count(c.stats.purchases, language), c.stats.net_spend, c.stats.last_purchase_at ? whenText(c.stats.last_purchase_at, timeZone) : '—',
+      displayName(c, language), c.id, whenText(c.customer_since, timeZone), count(c.stats.purchases, language), moneyIn(language, c.stats.net_spend, currency), c.stats.last_purchase_at ? whenText(c.stats.last_purchase_at, timeZone) : '—',
       c.loyalty ? count(c.loyalty.points, language) : '—', c.loyalty?.tier ? tierText(c.loyalty, language) : '—',
     ]),
   ], 'lllrrlrl');

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { Services } from '../../services.ts';
 import { invalidField, isAppError } from '../../shared/errors.ts';
 import { say, told, type Language, type Said } from '../../shared/messages/index.ts';
+import { money, moneyIn } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
 import { eraseCustomer, exportCustomer, mergeCustomers } from '../../workflows/customer-lifecycle.ts';
 import { print, throughServerOr } from '../context.ts';
@@ -199,7 +200,7 @@ function sideBySide(sides: { customer: Profile; account: Account }[], language: 
     [t('cli.customers.col.customer'), ...sides.map(({ customer }) => `${displayName(customer, language)} (${customer.id})`)],
     [t('cli.customers.col.identities'), ...sides.map(({ customer }) => customer.identities.map((i) => i.value).join(', ') || '—')],
     [t('cli.metrics.purchases_row'), ...sides.map(({ customer }) => count(customer.stats.purchases, language))],
-    [t('cli.customers.col.net_spend', { currency }), ...sides.map(({ customer }) => customer.stats.net_spend)],
+    [t('cli.customers.col.net_spend'), ...sides.map(({ customer }) => moneyIn(language, customer.stats.net_spend, currency))],
     [t('cli.customers.col.points'), ...sides.map((side) => points(side, 'balance'))],
     [t('cli.customers.col.pending'), ...sides.map((side) => points(side, 'pending'))],
   ]);
@@ -227,7 +228,7 @@ export function describeCustomer(c: Profile, account: Account, language: Languag
     }),
     say('cli.customers.since', { date: whenText(c.customer_since, timeZone) }),
     s.purchases === 0 ? say('cli.customers.no_purchases')
-      : say('cli.customers.stats', { purchases: s.purchases, days: s.purchase_days, net: s.net_spend, currency, refunded: s.refunded, last: s.last_purchase_at ? whenText(s.last_purchase_at, timeZone) : '—' }),
+      : say('cli.customers.stats', { purchases: s.purchases, days: s.purchase_days, net: money(s.net_spend, currency), refunded: money(s.refunded, currency), last: s.last_purchase_at ? whenText(s.last_purchase_at, timeZone) : '—' }),
     account.member
       ? say('cli.customers.member', {
         points: count(account.balance, language), pending: count(account.pending, language), tier: account.tier?.name ?? account.tier?.code ?? '—',

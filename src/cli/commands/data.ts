@@ -4,6 +4,7 @@ import type { DemoProgress } from '../../modules/demo/index.ts';
 import { fileFormatOf, fitMapping, IMPORT_KINDS, isImportKind, parseMapSpec } from '../../modules/imports/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { say, type Language } from '../../shared/messages/index.ts';
+import { money } from '../../shared/money.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { runDemo } from '../../workflows/run-demo.ts';
 import { positiveInt, print, throughServerOr } from '../context.ts';
@@ -80,7 +81,7 @@ export function dataCommands(program: Command) {
       print(summary, Boolean(o.json), () => say('cli.demo_done', {
         seed: String(o.seed), stores: countIn('stores', summary.stores, language), customers: countIn('customers', summary.customers, language),
         purchases: countIn('purchases', summary.purchases, language), created: countIn('newPurchases', summary.created, language),
-        refunds: countIn('refunds', summary.refunds, language), redemptions: countIn('rewardsRedeemed', summary.redemptions, language), revenue: summary.revenue, currency: summary.currency,
+        refunds: countIn('refunds', summary.refunds, language), redemptions: countIn('rewardsRedeemed', summary.redemptions, language), revenue: money(summary.revenue, summary.currency),
       }).in(language));
     });
 }

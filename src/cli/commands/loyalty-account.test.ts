@@ -57,7 +57,7 @@ describe('regulars loyalty account', () => {
     expect(r.stdout.split('\n')).toEqual([
       `ana@example.com (${id}): 625 beans to spend, 0 beans pending`,
       expect.stringMatching(/^Tier: Member, since \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
-      'Next tier: Silver, 57.50 EUR to go',
+      'Next tier: Silver, €57.50 to go',
       `Next to expire: 500 beans at ${local(expiry)}`,
       'Since joining: earned 625, adjusted 0, redeemed 0, taken back on refunds 0, expired 0',
       '',
@@ -75,7 +75,7 @@ describe('regulars loyalty account', () => {
     const sl = run('loyalty', 'account', id, '--entries', '1', '--language', 'sl');
     expect(sl.status, sl.stderr).toBe(0);
     expect(sl.stdout).toContain(`${id}: 625 zrn za porabo, 0 zrn v čakanju\n`);
-    expect(sl.stdout).toContain('Naslednja raven: Srebrni, manjka še 57.50 EUR\n');
+    expect(sl.stdout).toContain('Naslednja raven: Srebrni, manjka še 57,50\u00a0€\n');
     expect(sl.stdout).toContain('Zadnji vnosi (1 od 3), najstarejši prvi:\n');
     // Every entry is "all", not "the latest 3 of 3".
     expect(cli.ok(run('loyalty', 'account', id, '--all', '--language', 'ru'))).toContain('\nВсе записи (3), сначала старые:\n');

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { AdjustmentInput } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
 import { say, type Language } from '../../shared/messages/index.ts';
+import { moneyIn } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
 import { pluralRules } from '../../shared/plural.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -103,7 +104,7 @@ export function describeAccount(account: Account, { who, shown }: { who: string;
     const since = a.tier.since ? whenText(a.tier.since, timeZone) : '—';
     lines.push(say('cli.account.tier', { tier: a.tier.name ?? a.tier.code ?? '—', since }).in(language));
     if (a.tier.next) {
-      const missing = a.tier.metric === 'spend' ? `${a.tier.next.missing} ${currency}` : count(Number(a.tier.next.missing), language);
+      const missing = a.tier.metric === 'spend' ? moneyIn(language, a.tier.next.missing, currency) : count(Number(a.tier.next.missing), language);
       lines.push(say('cli.account.next_tier', { tier: a.tier.next.name, missing }).in(language));
     }
   }

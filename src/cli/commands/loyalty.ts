@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ApplyProgramInput, ProgramDocument, programJsonSchema } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
 import { say, type Language, type Said } from '../../shared/messages/index.ts';
+import { money } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { print, throughServerOr } from '../context.ts';
 import { business, startText } from '../dates.ts';
@@ -122,7 +123,7 @@ export function describeReport(r: Report, language: Language): string {
   const share = (v: number | null) => (v === null ? '—' : percent(v, language, true));
   const lines: (Said | string)[] = [
     say('cli.report.members', { members: r.members }),
-    say('cli.report.outstanding', { outstanding: r.points.outstanding, pending: r.points.pending, owed: r.points.owed, value: r.liability.value, currency: r.liability.currency }),
+    say('cli.report.outstanding', { outstanding: r.points.outstanding, pending: r.points.pending, owed: r.points.owed, value: money(r.liability.value, r.liability.currency) }),
     say('cli.report.issued', { issued: r.points.issued, earned: r.points.earned, added: r.points.adjusted_in, reversed: r.points.reversed, owed: r.points.owed }),
     say('cli.report.spent', {
       taken: r.points.adjusted_out, redeemed: r.points.redeemed, rate: share(r.redemption_rate), expired: r.points.expired,

@@ -1,5 +1,6 @@
 import type { Services } from '../../services.ts';
 import { LOCALES, PROMOTION_STATES, say, type Entry, type Language, type Said } from '../../shared/messages/index.ts';
+import { money, moneyIn } from '../../shared/money.ts';
 import { validityText, whenText } from '../dates.ts';
 import { count, countIn } from '../language.ts';
 import { table } from './table.ts';
@@ -28,10 +29,10 @@ const stateIn = (words: Readonly<Record<string, Entry>>, state: string, language
 const percentOf = (value: number, language: Language) =>
   new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
 
-/** What a campaign gives: "5.00 EUR off", "10 % popusta", "бесплатный товар LATTE". */
+/** What a campaign gives: "€5.00 off", "10 % popusta", "бесплатный товар LATTE". */
 export function benefitIn(benefit: unknown, currency: string, language: Language): string {
   const b = benefit as { type: string; amount?: string; percent?: number; sku?: string };
-  if (b.type === 'fixed_discount') return say('cli.promotions.benefit_fixed', { amount: String(b.amount), currency }).in(language);
+  if (b.type === 'fixed_discount') return say('cli.promotions.benefit_fixed', { amount: money(b.amount, currency) }).in(language);
   if (b.type === 'percent_discount') return say('cli.promotions.benefit_percent', { percent: percentOf(Number(b.percent), language) }).in(language);
   return say('cli.promotions.benefit_free', { sku: String(b.sku) }).in(language);
 }
@@ -56,7 +57,7 @@ export function describeCampaign(c: Campaign, heading: string, timeZone: string,
     [say('cli.promotions.uses'), c.uses_without_customer > 0 ? say('cli.coupons.uses_without_customer', { uses: c.uses, without: c.uses_without_customer }).in(language) : n(c.uses)],
     [say('cli.promotions.codes_used'), say('cli.promotions.of', { used: c.codes_used, total: c.codes }).in(language)],
     [say('cli.metrics.customers'), n(c.customers)],
-    [say('cli.promotions.discount_given'), c.discount_given === null ? say('cli.coupons.discount_not_recorded').in(language) : `${c.discount_given} ${c.currency}`],
+    [say('cli.promotions.discount_given'), c.discount_given === null ? say('cli.coupons.discount_not_recorded').in(language) : moneyIn(language, c.discount_given, c.currency)],
     [say('cli.promotions.created_at'), whenText(c.created_at, timeZone)],
   ], language);
 }
@@ -72,7 +73,7 @@ export function campaignTable(items: Campaign[], language: Language): string {
     ...items.map((c) => [
       c.id, c.name, benefitIn(c.benefit, c.currency, language), c.shared_code ?? countIn('uniqueCodes', c.codes, language),
       say('cli.promotions.of', { used: c.codes_used, total: c.codes }).in(language),
-      n(c.uses), n(c.customers), c.discount_given === null ? '—' : `${c.discount_given} ${c.currency}`, stateIn(PROMOTION_STATES.campaign, c.status, language),
+      n(c.uses), n(c.customers), c.discount_given === null ? '—' : moneyIn(language, c.discount_given, c.currency), stateIn(PROMOTION_STATES.campaign, c.status, language),
     ]),
   ], 'llllrrrrl');
 }
@@ -92,7 +93,7 @@ export function codeTable(items: CampaignCode[], timeZone: string, language: Lan
 const giftCardState = (g: GiftCard) => (g.usable ? 'active' : Number(g.balance) === 0 ? 'used_up' : 'expired');
 
 const balanceIn = (g: { balance: string; initial: string; currency: string }, language: Language) =>
-  say('cli.gift_cards.balance_of', { balance: g.balance, initial: g.initial, currency: g.currency }).in(language);
+  say('cli.gift_cards.balance_of', { balance: money(g.balance, g.currency), initial: money(g.initial, g.currency) }).in(language);
 
 /** A gift card with its balance, under `heading` (its code, or what an issue did). */
 export function describeGiftCard(g: GiftCard, heading: string, timeZone: string, language: Language): string {

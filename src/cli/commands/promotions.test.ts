@@ -49,10 +49,10 @@ describe('regulars coupons', () => {
     const shown = run('coupons', 'show', made.id);
     expect(shown.status, shown.stderr).toBe(0);
     expect(shown.stdout).toContain(`Campaign "Summer sale" (${made.id})`);
-    expect(shown.stdout).toMatch(/benefit: +5\.00 EUR off\n/);
+    expect(shown.stdout).toMatch(/benefit: +€5\.00 off\n/);
     expect(shown.stdout).toMatch(/per customer: +2 uses\n/);
     expect(shown.stdout).toMatch(/codes used: +0 of 3\n/);
-    expect(shown.stdout).toMatch(/discount given: +0\.00 EUR\n/);
+    expect(shown.stdout).toMatch(/discount given: +€0\.00\n/);
     expect(shown.stdout).toMatch(/valid: +no time limit\n/);
     // An instant on the clock of the business's time zone (TIMEZONE), to the minute.
     expect(shown.stdout).toMatch(/created: +\d{4}-\d{2}-\d{2} \d{2}:\d{2}\n/);
@@ -125,7 +125,7 @@ describe('regulars gift-cards', () => {
     const shown = run('gift-cards', 'show', card.code.replaceAll('-', '').toLowerCase(), '--language', 'sl');
     expect(shown.status, shown.stderr).toBe(0);
     expect(shown.stdout).toContain(`Darilna kartica ${card.code}\n`);
-    expect(shown.stdout).toMatch(/stanje na kartici: +20\.00 od 20\.00 EUR\n/);
+    expect(shown.stdout).toMatch(/stanje na kartici: +20,00\u00a0€ od 20,00\u00a0€\n/);
     expect(shown.stdout).toMatch(/stanje: +uporabna\n/);
     expect(shown.stdout).toContain(card.customer_id);
     // Usable through the day it was given, as it was given; not the instant the server keeps (the next midnight).

@@ -4,6 +4,7 @@ import { CampaignInput, GIFT_CARD_STATES, GiftCardIssueInput } from '../../modul
 import type { Services } from '../../services.ts';
 import { invalidField, isAppError, type AppError } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
+import { money } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput, refusedTogether } from '../../shared/validation.ts';
 import { print, throughServerOr } from '../context.ts';
@@ -214,7 +215,7 @@ function giftCardCommands(program: Command) {
       );
       const language = cliLanguage();
       const heading = card.created
-        ? say('cli.gift_cards.issued', { code: card.code, amount: card.initial, currency: card.currency })
+        ? say('cli.gift_cards.issued', { code: card.code, amount: money(card.initial, card.currency) })
         : say('cli.gift_cards.replayed', { code: card.code });
       await print(withFields(card, { idempotency_key: key }), Boolean(o.json), async () => describeGiftCard(card, heading.in(language), (await business()).timeZone, language));
     });

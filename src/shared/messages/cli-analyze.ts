@@ -173,11 +173,11 @@ export const CLI_ANALYZE = {
   },
   // ── metrics: a heading and three tables (one entry per cell that has words) ──
   'cli.metrics.head': {
-    en: 'Loyalty metrics {from} – {to} ({scope}; previous period {previous_from} – {previous_to}), {currency}',
-    sl: 'Metrike zvestobe {from} – {to} ({scope}; prejšnje obdobje {previous_from} – {previous_to}), {currency}',
-    tr: 'Sadakat metrikleri {from} – {to} ({scope}; önceki dönem {previous_from} – {previous_to}), {currency}',
-    da: 'Loyalitetsnøgletal {from} – {to} ({scope}; forrige periode {previous_from} – {previous_to}), {currency}',
-    ru: 'Метрики лояльности {from} – {to} ({scope}; предыдущий период {previous_from} – {previous_to}), {currency}',
+    en: 'Loyalty metrics {from} – {to} ({scope}; previous period {previous_from} – {previous_to})',
+    sl: 'Metrike zvestobe {from} – {to} ({scope}; prejšnje obdobje {previous_from} – {previous_to})',
+    tr: 'Sadakat metrikleri {from} – {to} ({scope}; önceki dönem {previous_from} – {previous_to})',
+    da: 'Loyalitetsnøgletal {from} – {to} ({scope}; forrige periode {previous_from} – {previous_to})',
+    ru: 'Метрики лояльности {from} – {to} ({scope}; предыдущий период {previous_from} – {previous_to})',
   },
   'cli.metrics.store': { en: 'store {store}', sl: 'trgovina {store}', tr: 'mağaza {store}', da: 'butik {store}', ru: 'магазин {store}' },
   'cli.metrics.all_stores': { en: 'all stores', sl: 'vse trgovine', tr: 'tüm mağazalar', da: 'alle butikker', ru: 'все магазины' },
@@ -241,11 +241,11 @@ export const CLI_ANALYZE = {
   'cli.metrics.all': { en: 'all', sl: 'vse', tr: 'tümü', da: 'alle', ru: 'все' },
   // ── settings: the stored acquisition cost (GET / PATCH /analytics/settings) ──
   'cli.settings.cost': {
-    en: 'Acquisition cost: {cost} {currency}. The CLV of `regulars analyze metrics` and of the dashboard\'s Revenue tab subtracts it when no --acquisition-cost is given.',
-    sl: 'Strošek pridobitve: {cost} {currency}. CLV v `regulars analyze metrics` in na zavihku Prihodki nadzorne plošče ga odšteje, kadar --acquisition-cost ni podan.',
-    tr: 'Edinme maliyeti: {cost} {currency}. `regulars analyze metrics` ve panonun Gelir sekmesindeki CLV, --acquisition-cost verilmediğinde bunu düşer.',
-    da: 'Anskaffelsesomkostning: {cost} {currency}. CLV i `regulars analyze metrics` og på dashboardets fane Omsætning trækker den fra, når --acquisition-cost ikke er angivet.',
-    ru: 'Стоимость привлечения: {cost} {currency}. CLV в `regulars analyze metrics` и на вкладке «Выручка» панели вычитает её, когда --acquisition-cost не указан.',
+    en: 'Acquisition cost: {cost}. The CLV of `regulars analyze metrics` and of the dashboard\'s Revenue tab subtracts it when no --acquisition-cost is given.',
+    sl: 'Strošek pridobitve: {cost}. CLV v `regulars analyze metrics` in na zavihku Prihodki nadzorne plošče ga odšteje, kadar --acquisition-cost ni podan.',
+    tr: 'Edinme maliyeti: {cost}. `regulars analyze metrics` ve panonun Gelir sekmesindeki CLV, --acquisition-cost verilmediğinde bunu düşer.',
+    da: 'Anskaffelsesomkostning: {cost}. CLV i `regulars analyze metrics` og på dashboardets fane Omsætning trækker den fra, når --acquisition-cost ikke er angivet.',
+    ru: 'Стоимость привлечения: {cost}. CLV в `regulars analyze metrics` и на вкладке «Выручка» панели вычитает её, когда --acquisition-cost не указан.',
   },
   'cli.settings.no_cost': {
     en: 'No acquisition cost is stored: the CLV of `regulars analyze metrics` and of the dashboard\'s Revenue tab subtracts 0 when no --acquisition-cost is given.',
@@ -256,11 +256,11 @@ export const CLI_ANALYZE = {
   },
   'cli.settings.changed': { en: 'Last changed {when} by {who}.', sl: 'Nazadnje spremenjeno {when}, spremenil: {who}.', tr: 'Son değişiklik: {when}, yapan: {who}.', da: 'Sidst ændret {when} af {who}.', ru: 'Последнее изменение: {when}, кем: {who}.' },
   'cli.settings.stored': {
-    en: 'Stored the acquisition cost: {cost} {currency}.',
-    sl: 'Strošek pridobitve je shranjen: {cost} {currency}.',
-    tr: 'Edinme maliyeti kaydedildi: {cost} {currency}.',
-    da: 'Anskaffelsesomkostningen er gemt: {cost} {currency}.',
-    ru: 'Стоимость привлечения сохранена: {cost} {currency}.',
+    en: 'Stored the acquisition cost: {cost}.',
+    sl: 'Strošek pridobitve je shranjen: {cost}.',
+    tr: 'Edinme maliyeti kaydedildi: {cost}.',
+    da: 'Anskaffelsesomkostningen er gemt: {cost}.',
+    ru: 'Стоимость привлечения сохранена: {cost}.',
   },
   'cli.settings.forgotten': {
     en: 'Forgot the stored acquisition cost: the CLV subtracts 0 when no --acquisition-cost is given.',

@@ -11,11 +11,11 @@ export const CLI_COMMANDS = {
   'cli.migrated': { en: 'The database is up to date.', sl: 'Podatkovna baza je posodobljena.', tr: 'Veritabanı güncel.', da: 'Databasen er opdateret.', ru: 'База данных в актуальном состоянии.' },
   // Aligned as a table: each language pads its own labels.
   'cli.status': {
-    en: 'Customers: {customers}\nPurchases: {purchases}\nRevenue:   {revenue} {currency}',
-    sl: 'Stranke:  {customers}\nNakupi:   {purchases}\nPrihodki: {revenue} {currency}',
-    tr: 'Müşteriler:   {customers}\nAlışverişler: {purchases}\nCiro:         {revenue} {currency}',
-    da: 'Kunder:    {customers}\nKøb:       {purchases}\nOmsætning: {revenue} {currency}',
-    ru: 'Клиенты: {customers}\nПокупки: {purchases}\nВыручка: {revenue} {currency}',
+    en: 'Customers: {customers}\nPurchases: {purchases}\nRevenue:   {revenue}',
+    sl: 'Stranke:  {customers}\nNakupi:   {purchases}\nPrihodki: {revenue}',
+    tr: 'Müşteriler:   {customers}\nAlışverişler: {purchases}\nCiro:         {revenue}',
+    da: 'Kunder:    {customers}\nKøb:       {purchases}\nOmsætning: {revenue}',
+    ru: 'Клиенты: {customers}\nПокупки: {purchases}\nВыручка: {revenue}',
   },
   // ── Start-up: the environment (config.ts), the database looked for (db/presence.ts), the server (main.ts) ──
   // Followed by one line per variable: "  CURRENCY: must be …".
@@ -250,10 +250,10 @@ export const CLI_COMMANDS = {
     ru: 'клиенты {customers} / {total}, покупки {purchases}',
   },
   'cli.demo_done': {
-    en: 'Demo business (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; revenue in the store {revenue} {currency}.',
-    sl: 'Demo podjetje (seme {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; prihodki v trgovinah {revenue} {currency}.',
-    tr: 'Demo işletme (tohum {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; mağazalardaki ciro {revenue} {currency}.',
-    da: 'Demovirksomhed (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; omsætning i butikkerne {revenue} {currency}.',
-    ru: 'Демо-бизнес (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; выручка в магазинах {revenue} {currency}.',
+    en: 'Demo business (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; revenue in the store {revenue}.',
+    sl: 'Demo podjetje (seme {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; prihodki v trgovinah {revenue}.',
+    tr: 'Demo işletme (tohum {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; mağazalardaki ciro {revenue}.',
+    da: 'Demovirksomhed (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; omsætning i butikkerne {revenue}.',
+    ru: 'Демо-бизнес (seed {seed}): {stores}, {customers}, {purchases} ({created}), {refunds}, {redemptions}; выручка в магазинах {revenue}.',
   },
 } as const satisfies Record<string, Entry>;

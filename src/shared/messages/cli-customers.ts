@@ -2,7 +2,7 @@ import type { Entry } from './languages.ts';
 
 // What `regulars customers …` prints (src/cli/commands/customers.ts): one customer's
 // profile, and the data-protection and duplicate actions (export, erase, merge). Amounts
-// are decimal texts with the currency after them, as `regulars status` prints revenue;
+// come written as the language writes money (moneyIn, shared/money.ts: "€30.00", "30,00 €");
 // ids, emails, phones, card numbers and instants stay as written.
 
 export const CLI_CUSTOMERS = {
@@ -32,11 +32,11 @@ export const CLI_CUSTOMERS = {
   },
   'cli.customers.since': { en: 'Customer since {date}', sl: 'Stranka od {date}', tr: '{date} tarihinden beri müşteri', da: 'Kunde siden {date}', ru: 'Клиент с {date}' },
   'cli.customers.stats': {
-    en: 'Purchases: {purchases}; purchase days: {days}; net spend: {net} {currency} (refunded: {refunded}); last: {last}',
-    sl: 'Nakupi: {purchases}; dnevi z nakupi: {days}; neto poraba: {net} {currency} (vrnjeno: {refunded}); zadnji: {last}',
-    tr: 'Alışverişler: {purchases}; alışveriş günleri: {days}; net harcama: {net} {currency} (iade: {refunded}); son: {last}',
-    da: 'Køb: {purchases}; købsdage: {days}; nettoforbrug: {net} {currency} (refunderet: {refunded}); seneste: {last}',
-    ru: 'Покупки: {purchases}; дни покупок: {days}; чистые траты: {net} {currency} (возвращено: {refunded}); последняя: {last}',
+    en: 'Purchases: {purchases}; purchase days: {days}; net spend: {net} (refunded: {refunded}); last: {last}',
+    sl: 'Nakupi: {purchases}; dnevi z nakupi: {days}; neto poraba: {net} (vrnjeno: {refunded}); zadnji: {last}',
+    tr: 'Alışverişler: {purchases}; alışveriş günleri: {days}; net harcama: {net} (iade: {refunded}); son: {last}',
+    da: 'Køb: {purchases}; købsdage: {days}; nettoforbrug: {net} (refunderet: {refunded}); seneste: {last}',
+    ru: 'Покупки: {purchases}; дни покупок: {days}; чистые траты: {net} (возвращено: {refunded}); последняя: {last}',
   },
   'cli.customers.no_purchases': { en: 'Purchases: none yet', sl: 'Nakupi: še nobenega', tr: 'Alışverişler: henüz yok', da: 'Køb: ingen endnu', ru: 'Покупки: пока нет' },
   'cli.customers.member': {
@@ -139,7 +139,7 @@ export const CLI_CUSTOMERS = {
   'cli.customers.col.customer': { en: 'Customer', sl: 'Stranka', tr: 'Müşteri', da: 'Kunde', ru: 'Клиент' },
   'cli.customers.col.id': { en: 'Id', sl: 'Id', tr: 'Kimlik', da: 'Id', ru: 'Id' },
   'cli.customers.col.identities': { en: 'Identities', sl: 'Identitete', tr: 'Kimlikler', da: 'Identiteter', ru: 'Идентификаторы' },
-  'cli.customers.col.net_spend': { en: 'Net spend ({currency})', sl: 'Neto poraba ({currency})', tr: 'Net harcama ({currency})', da: 'Nettoforbrug ({currency})', ru: 'Чистые траты ({currency})' },
+  'cli.customers.col.net_spend': { en: 'Net spend', sl: 'Neto poraba', tr: 'Net harcama', da: 'Nettoforbrug', ru: 'Чистые траты' },
   'cli.customers.col.since': { en: 'Customer since', sl: 'Stranka od', tr: 'Müşteri olduğu tarih', da: 'Kunde siden', ru: 'Клиент с' },
   'cli.customers.col.last_purchase': { en: 'Last purchase', sl: 'Zadnji nakup', tr: 'Son alışveriş', da: 'Seneste køb', ru: 'Последняя покупка' },
   'cli.customers.col.points': { en: 'Points to spend', sl: 'Točke za porabo', tr: 'Harcanabilir puan', da: 'Point at bruge', ru: 'Доступно баллов' },

@@ -181,11 +181,11 @@ export const CLI_LOYALTY = {
   // ── report ──
   'cli.report.members': { en: 'Members: {members}', sl: 'Člani: {members}', tr: 'Üyeler: {members}', da: 'Medlemmer: {members}', ru: 'Участники: {members}' },
   'cli.report.outstanding': {
-    en: 'Outstanding points: {outstanding} (pending {pending}; owed by members {owed}), liability {value} {currency}',
-    sl: 'Neporabljene točke: {outstanding} (v čakanju {pending}; dolg članov {owed}), obveznost {value} {currency}',
-    tr: 'Kullanılmamış puanlar: {outstanding} (beklemede {pending}; üyelerin borcu {owed}), yükümlülük {value} {currency}',
-    da: 'Udestående point: {outstanding} (afventende {pending}; medlemmernes gæld {owed}), forpligtelse {value} {currency}',
-    ru: 'Неизрасходованные баллы: {outstanding} (в ожидании {pending}; долг участников {owed}), обязательства {value} {currency}',
+    en: 'Outstanding points: {outstanding} (pending {pending}; owed by members {owed}), liability {value}',
+    sl: 'Neporabljene točke: {outstanding} (v čakanju {pending}; dolg članov {owed}), obveznost {value}',
+    tr: 'Kullanılmamış puanlar: {outstanding} (beklemede {pending}; üyelerin borcu {owed}), yükümlülük {value}',
+    da: 'Udestående point: {outstanding} (afventende {pending}; medlemmernes gæld {owed}), forpligtelse {value}',
+    ru: 'Неизрасходованные баллы: {outstanding} (в ожидании {pending}; долг участников {owed}), обязательства {value}',
   },
   'cli.report.issued': {
     en: 'Issued {issued}: earned {earned} + added by staff {added} − taken back on refunds {reversed} ({owed} of them still owed, not taken yet)',

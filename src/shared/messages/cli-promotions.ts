@@ -2,8 +2,8 @@ import type { Entry } from './languages.ts';
 
 // `regulars coupons …` and `regulars gift-cards …` (src/cli/commands/promotions*.ts), told as
 // cli-commands.ts says: the words of the dashboard's Promotions tab where it has them, so a
-// campaign reads alike in both. Amounts are decimal texts and stay as written, with the
-// currency after them, as `regulars status` prints revenue; codes, ids and instants too.
+// campaign reads alike in both. Amounts come written as the language writes money (moneyIn,
+// shared/money.ts: "€5.00", "5,00 €"); codes, ids and instants stay as written.
 
 export const CLI_PROMOTIONS = {
   // ── An admin's write made safe to retry (both commands) ──
@@ -35,7 +35,7 @@ export const CLI_PROMOTIONS = {
   'cli.promotions.issued_at': { en: 'issued', sl: 'izdana', tr: 'veriliş', da: 'udstedt', ru: 'выпущена' },
 
   // ── Values ──
-  'cli.promotions.benefit_fixed': { en: '{amount} {currency} off', sl: '{amount} {currency} popusta', tr: '{amount} {currency} indirim', da: '{amount} {currency} i rabat', ru: 'скидка {amount} {currency}' },
+  'cli.promotions.benefit_fixed': { en: '{amount} off', sl: '{amount} popusta', tr: '{amount} indirim', da: '{amount} i rabat', ru: 'скидка {amount}' },
   'cli.promotions.benefit_percent': { en: '{percent} off', sl: '{percent} popusta', tr: '{percent} indirim', da: '{percent} i rabat', ru: 'скидка {percent}' },
   'cli.promotions.benefit_free': { en: 'free product {sku}', sl: 'brezplačen izdelek {sku}', tr: 'ücretsiz ürün {sku}', da: 'gratis produkt {sku}', ru: 'бесплатный товар {sku}' },
   // {used}, {total}: counts, as the dashboard's "2 of 50".
@@ -109,11 +109,11 @@ export const CLI_PROMOTIONS = {
 
   // ── gift-cards ──
   'cli.gift_cards.issued': {
-    en: 'Issued gift card {code} of {amount} {currency}.',
-    sl: 'Izdana je darilna kartica {code} za {amount} {currency}.',
-    tr: '{amount} {currency} değerinde {code} hediye kartı oluşturuldu.',
-    da: 'Gavekortet {code} på {amount} {currency} er udstedt.',
-    ru: 'Выпущена подарочная карта {code} на {amount} {currency}.',
+    en: 'Issued gift card {code} of {amount}.',
+    sl: 'Izdana je darilna kartica {code} za {amount}.',
+    tr: '{amount} değerinde {code} hediye kartı oluşturuldu.',
+    da: 'Gavekortet {code} på {amount} er udstedt.',
+    ru: 'Выпущена подарочная карта {code} на {amount}.',
   },
   'cli.gift_cards.replayed': {
     en: 'Gift card {code} was already issued with this key; nothing new was made.',
@@ -124,11 +124,11 @@ export const CLI_PROMOTIONS = {
   },
   'cli.gift_cards.heading': { en: 'Gift card {code}', sl: 'Darilna kartica {code}', tr: 'Hediye kartı {code}', da: 'Gavekort {code}', ru: 'Подарочная карта {code}' },
   'cli.gift_cards.balance_of': {
-    en: '{balance} of {initial} {currency}',
-    sl: '{balance} od {initial} {currency}',
-    tr: '{initial} {currency} içinden {balance}',
-    da: '{balance} af {initial} {currency}',
-    ru: '{balance} из {initial} {currency}',
+    en: '{balance} of {initial}',
+    sl: '{balance} od {initial}',
+    tr: '{initial} içinden {balance}',
+    da: '{balance} af {initial}',
+    ru: '{balance} из {initial}',
   },
   'cli.gift_cards.bearer': {
     en: "nobody's: whoever holds the code can pay with it",

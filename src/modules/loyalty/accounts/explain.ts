@@ -3,6 +3,7 @@ import { withFields } from '../../../shared/objects.ts';
 import { countedName, type CountedName } from '../../../shared/plural.ts';
 import type { Language } from '../../customers/index.ts';
 import { LOCALES } from '../../../shared/messages/index.ts';
+import { moneyIn } from '../../../shared/money.ts';
 import { formatCode } from '../rewards/codes.ts';
 import { PHRASES, type Rounding, type Unit } from './explain-phrases.ts';
 import type { EarningFactor } from '../program/program.ts';
@@ -152,7 +153,6 @@ const unitOf = (points: CountedName, language: Language): Unit => (count) => cou
 // does not write one figure two ways beside its cards (QA: "57,4%" in the Russian
 // explanation beside "0,1 %" on the dashboard, "6.30 EUR" in it beside "€398.19").
 const percentFormats = new Map<Language, Intl.NumberFormat>();
-const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * A number of a sentence (a base of 129.6 points, a factor of 1.25) with the language's
@@ -176,22 +176,6 @@ function percentIn(language: Language, share: number): string {
   if (!format) percentFormats.set(language, (format = new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 1 })));
   // Rounded first: Intl would round the binary value of 0.8445, which may lie below it.
   return format.format(Math.round(share * 1000) / 1000);
-}
-
-/**
- * An amount (its exact decimal string, "29.99") as the language writes money, as the
- * dashboard's cards do (i18n.money): "€29.99", "29,99 €", "€29,99". Intl reads the string
- * as the decimal it spells, with no float rounding. A value that is not an amount is said
- * as it is, with the currency's code.
- */
-function moneyIn(language: Language, amount: unknown, currency: string): string {
-  const exact = typeof amount === 'number' && Number.isFinite(amount) ? String(amount)
-    : typeof amount === 'string' && /^-?\d+(\.\d+)?$/.test(amount) ? amount : undefined;
-  if (exact === undefined) return `${amount} ${currency}`;
-  const key = `${language} ${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency })));
-  return format.format(exact as Intl.StringNumericLiteral);
 }
 
 const dayFormats = new Map<Language, Intl.DateTimeFormat>();
