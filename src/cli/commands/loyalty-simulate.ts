@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { SimulationReport } from '../../modules/loyalty/index.ts';
 import { say, type Language, type Said } from '../../shared/messages/index.ts';
+import { money, moneyIn } from '../../shared/money.ts';
 import { print, throughServerOr } from '../context.ts';
 import { dayText } from '../dates.ts';
 import { cliLanguage, count, countIn } from '../language.ts';
@@ -32,19 +33,24 @@ const REASONS: Partial<Record<string, Said>> = {
 };
 const KINDS: Partial<Record<string, Said>> = { challenge: say('cli.simulate.kind.challenge') };
 
+/** A difference with its sign, a gain's "+" written as a loss's "−" is: "+1,018 points", "+€10.18", "−3,20 €". */
+const gain = (positive: boolean, text: string) => `${positive ? '+' : ''}${text}`;
+
 export function describeSimulation(report: SimulationReport, since: string, language: Language): string {
   const t = (said: Said) => said.in(language);
   const n = (value: number) => count(value, language);
+  const points = (value: number) => countIn('points', value, language);
   const { proposed, current, difference } = report;
   const lines = [
     t(say('cli.simulate.replayed', {
       purchases: countIn('purchases', report.purchases, language), customers: countIn('customersGenitive', report.customers, language), since, ms: String(report.duration_ms),
     })),
-    t(say('cli.simulate.proposed', { points: proposed.points, purchase_points: proposed.purchase_points, bonus_points: proposed.bonus_points, value: proposed.value, currency: proposed.currency })),
+    t(say('cli.simulate.proposed', { points: points(proposed.points), purchase_points: proposed.purchase_points, bonus_points: proposed.bonus_points, value: money(proposed.value, proposed.currency) })),
   ];
   if (current && difference) {
-    lines.push(t(say('cli.simulate.in_force', { version: String(current.version), points: current.points, value: current.value, currency: current.currency })));
-    lines.push(t(say('cli.simulate.difference', { points: `${difference.points >= 0 ? '+' : ''}${n(difference.points)}`, value: difference.value, currency: proposed.currency })));
+    lines.push(t(say('cli.simulate.in_force', { version: String(current.version), points: points(current.points), value: money(current.value, current.currency) })));
+    const value = gain(Number(difference.value) > 0, moneyIn(language, difference.value, proposed.currency));
+    lines.push(t(say('cli.simulate.difference', { points: gain(difference.points > 0, points(difference.points)), value })));
   }
   // Bonus points by kind, for every kind either program pays something for.
   const kinds = (Object.keys(proposed.bonus_points_by_kind) as (keyof typeof proposed.bonus_points_by_kind)[])
@@ -60,7 +66,7 @@ export function describeSimulation(report: SimulationReport, since: string, lang
     }
   }
   for (const x of report.not_simulated) {
-    lines.push(t(say('cli.simulate.not_simulated', { kind: KINDS[x.kind] ?? x.kind, points: x.ledger_points, reason: REASONS[x.code] ?? x.reason })));
+    lines.push(t(say('cli.simulate.not_simulated', { kind: KINDS[x.kind] ?? x.kind, points: points(x.ledger_points), reason: REASONS[x.code] ?? x.reason })));
   }
   for (const note of report.notes) lines.push(t(say('cli.simulate.note', { note: REASONS[note.code] ?? note.message })));
   if (report.tiers.length) lines.push(...tierLines(report, language));
