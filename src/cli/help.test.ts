@@ -80,6 +80,38 @@ describe('the help catalogue', () => {
   });
 });
 
+describe('the help layout', () => {
+  /** The lines of every command's help in `language` wider than `width` (its terminal's, when given). */
+  const wideLines = (language: 'en' | (typeof OTHER_LANGUAGES)[number], width?: number) => {
+    const program = buildProgram();
+    speakIn(program, language);
+    return commandsOf(program).flatMap((command) => {
+      if (width) command.configureOutput({ getOutHelpWidth: () => width });
+      return command.helpInformation().split('\n').filter((line) => [...line].length > (width ?? 80)).map((line) => `${command.name()}: ${line}`);
+    });
+  };
+
+  // QA: `regulars customers --help` ran to 200 columns in every language: commander wraps a
+  // description only in a column of 40 or more, and `customers merge [options] <survivor>
+  // <duplicate>` left 38.
+  it("wraps every command's help at 80 columns in every language", () => {
+    for (const language of ['en', ...OTHER_LANGUAGES] as const) expect(wideLines(language), language).toEqual([]);
+  });
+
+  it("wraps it at a terminal's width when stdout is one", () => {
+    for (const language of ['en', ...OTHER_LANGUAGES] as const) {
+      expect(wideLines(language, 60), language).toEqual([]);
+      expect(wideLines(language, 120), language).toEqual([]);
+    }
+    const program = buildProgram();
+    speakIn(program, 'sl');
+    const customers = program.commands.find((c) => c.name() === 'customers')!;
+    customers.configureOutput({ getOutHelpWidth: () => 200 });
+    // A wide terminal keeps each description beside its term, on one line.
+    expect(customers.helpInformation()).toMatch(/\n {2}merge \[options\] <survivor> <duplicate> {2}združi dvojnika s stranko[^\n]+ni mogoče razveljaviti\n/);
+  });
+});
+
 describe("commander's refusals", () => {
   it('tells each in the language, with what the user typed kept as typed', () => {
     expect(commanderErrorIn("error: unknown option '--jsn'\n(Did you mean --json?)\n", 'tr')).toBe("Hata: bilinmeyen seçenek '--jsn'\n(--json mi demek istediniz?)\n");

@@ -30,6 +30,36 @@ export function commandsOf(program: Command): Command[] {
   return [program, ...program.commands.flatMap(commandsOf)];
 }
 
+/**
+ * A term and its description as commander lays them out, the description wrapped to the
+ * help's width (80 columns, the terminal's when stdout is one). Commander leaves a
+ * description unwrapped when the terms leave it a column narrower than minWidthToWrap (40):
+ * `customers` has terms as long as "merge [options] <survivor> <duplicate>", and its lines
+ * ran to 200 columns. There the description goes under its term, indented, and wraps to the
+ * whole width.
+ */
+function formatItem(term: string, termWidth: number, description: string, helper: Help): string {
+  const width = helper.helpWidth ?? 80;
+  const besideTerm = width - termWidth - 4;
+  if (!description || besideTerm >= helper.minWidthToWrap || helper.preformatted(description)) {
+    return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
+  }
+  const indent = ' '.repeat(6);
+  return `  ${term}\n${indent}${helper.boxWrap(description, width - indent.length).replace(/\n/g, `\n${indent}`)}`;
+}
+
+/** The usage line wrapped as the descriptions are, its further lines under the first's start (commander never wraps it). */
+function commandUsage(this: Help, command: Command): string {
+  const usage = Help.prototype.commandUsage.call(this, command);
+  const indent = ' '.repeat(this.displayWidth(this.styleTitle('Usage:')) + 1);
+  return this.boxWrap(usage, (this.helpWidth ?? 80) - indent.length).replace(/\n/g, `\n${indent}`);
+}
+
+/** Makes every command of `program` wrap its help to the width, in whichever language it is told (speakIn keeps this). */
+export function wrapHelp(program: Command): void {
+  for (const command of commandsOf(program)) command.configureHelp({ ...command.configureHelp(), formatItem, commandUsage });
+}
+
 /** Makes `program` (every command in it) print its help and commander's refusals in `language`. */
 export function speakIn(program: Command, language: Language): void {
   if (language === 'en') return;
@@ -44,6 +74,7 @@ export function speakIn(program: Command, language: Language): void {
     command.helpOption('-h, --help', word('display help for command'));
     if (command.commands.length > 0) command.helpCommand('help [command]', word('display help for command'));
     command.configureHelp({
+      ...command.configureHelp(),
       styleTitle: (title) => word(title),
       optionDescription: (option) => extras(Help.prototype.optionDescription.call(new Help(), option), option.description),
       argumentDescription: (argument) => extras(Help.prototype.argumentDescription.call(new Help(), argument), argument.description),

@@ -10,6 +10,7 @@ import { dataCommands } from './commands/data.ts';
 import { loyaltyCommands } from './commands/loyalty.ts';
 import { promotionCommands } from './commands/promotions.ts';
 import { print, throughServerOr, withServices } from './context.ts';
+import { wrapHelp } from './help.ts';
 import { cliLanguage, count, inCli, useLanguage } from './language.ts';
 import { callServer } from './remote.ts';
 
@@ -71,5 +72,6 @@ export function buildProgram(): Command {
   analyzeCommands(program);
   loyaltyCommands(program);
   promotionCommands(program);
+  wrapHelp(program);
   return program;
 }
