@@ -9,7 +9,8 @@ import { useCliBusiness } from '../../../test/helpers/cli-process.ts';
 // for a first purchase: 977 points, 102 more, worth 1.02 more.
 // Regression: the sentences dodged the number's noun ("Разница — баллов +102", "točke 977"),
 // Turkish and Danish said the history was "replayed" as a video is (yeniden oynatıldı,
-// genspillet), and the amounts were "8.75 EUR" beside the account's "€8.75".
+// genspillet), the bonuses were their codes in every language ("first_purchase"), and the
+// amounts were "8.75 EUR" beside the account's "€8.75".
 const { run, ok, work } = useCliBusiness('simulate');
 
 const PROGRAM = {
@@ -77,9 +78,14 @@ describe('regulars loyalty simulate', () => {
     ]);
   }, 60_000);
 
-  it('says the members were recalculated, not replayed, in Turkish, Danish and Slovenian', () => {
-    expect(simulated('tr')).toContain('Yükselen üyeler: 0, düşen: 0, değişmeyen: 2 (geçmişleri öneriye göre yeniden hesaplandı).');
-    expect(simulated('da')).toContain('Medlemmer, der rykker op: 0, ned: 0, uændret: 2 (deres historik er genberegnet efter forslaget).');
+  it('says the members were recalculated, not replayed, and names the bonuses in the language, not by their codes', () => {
+    const tr = simulated('tr');
+    expect(tr).toContainEqual(expect.stringMatching(/^ {2}İlk alışveriş +502 +400 +2$/));
+    expect(tr.join('\n')).not.toMatch(/first_purchase|oynat/);
+    const da = simulated('da');
+    expect(da).toContainEqual(expect.stringMatching(/^ {2}Første køb +502 +400 +2$/));
+    expect(tr).toContain('Yükselen üyeler: 0, düşen: 0, değişmeyen: 2 (geçmişleri öneriye göre yeniden hesaplandı).');
+    expect(da).toContain('Medlemmer, der rykker op: 0, ned: 0, uændret: 2 (deres historik er genberegnet efter forslaget).');
     expect(simulated('sl')).toContain('Premiki članov med ravnmi — navzgor: 0, navzdol: 0, brez spremembe: 2 (njihova zgodovina je preračunana po predlogu).');
     expect(simulated('ru')).toContain('Переходы участников между уровнями — вверх: 0, вниз: 0, без изменений: 2 (их история пересчитана по предложению).');
   }, 60_000);

@@ -12,7 +12,8 @@ import { readJson } from './read-json.ts';
 // `regulars loyalty simulate`: replay the purchases since a date against a proposed
 // program and print what it would cost and whom it would move, in the command line's
 // language. The report's reasons and notes are told by their codes (the API's sentences
-// are English); bonus kinds, tier codes and policies stay as the program document writes them.
+// are English); bonus kinds are named as the dashboard names them, while tier codes and
+// policies stay as the program document writes them.
 export function simulateCommand(loyalty: Command) {
   loyalty
     .command('simulate')
@@ -59,10 +60,12 @@ export function describeSimulation(report: SimulationReport, since: string, lang
     const triggers = report.bonus_triggers as Record<string, number>;
     const head = [t(say('cli.simulate.proposed_column')), t(say('cli.simulate.in_force_column')), t(say('cli.simulate.triggers_column'))];
     const [w1, w2, w3] = [Math.max(9, head[0].length), Math.max(10, head[1].length), Math.max(9, head[2].length)];
-    lines.push(`${t(say('cli.simulate.bonuses')).padEnd(21)}${head[0].padStart(w1)} ${current ? head[1].padStart(w2) : ''} ${head[2].padStart(w3)}`);
+    const kindName = (k: (typeof kinds)[number]) => t(say(`cli.simulate.bonus.${k}`));
+    const width = Math.max(18, ...kinds.map((k) => kindName(k).length));
+    lines.push(`${t(say('cli.simulate.bonuses')).padEnd(width + 3)}${head[0].padStart(w1)} ${current ? head[1].padStart(w2) : ''} ${head[2].padStart(w3)}`);
     for (const k of kinds) {
       const inForce = current ? n(current.bonus_points_by_kind[k]).padStart(w2) : '';
-      lines.push(`  ${k.padEnd(18)} ${n(proposed.bonus_points_by_kind[k]).padStart(w1)} ${inForce} ${(k in triggers ? n(triggers[k]) : '—').padStart(w3)}`);
+      lines.push(`  ${kindName(k).padEnd(width)} ${n(proposed.bonus_points_by_kind[k]).padStart(w1)} ${inForce} ${(k in triggers ? n(triggers[k]) : '—').padStart(w3)}`);
     }
   }
   for (const x of report.not_simulated) {

@@ -82,6 +82,13 @@ export const CLI_LOYALTY = {
   'cli.simulate.proposed_column': { en: 'proposed', sl: 'predlog', tr: 'önerilen', da: 'foreslået', ru: 'предложение' },
   'cli.simulate.in_force_column': { en: 'in force', sl: 'veljavni', tr: 'yürürlükte', da: 'gældende', ru: 'действующая' },
   'cli.simulate.triggers_column': { en: 'triggers', sl: 'kolikokrat', tr: 'kaç kez', da: 'antal gange', ru: 'сколько раз' },
+  // The bonus kinds' rows, in the dashboard's words for them (its Bonuses card).
+  'cli.simulate.bonus.first_purchase': { en: 'First purchase', sl: 'Prvi nakup', tr: 'İlk alışveriş', da: 'Første køb', ru: 'Первая покупка' },
+  'cli.simulate.bonus.sign_up': { en: 'Sign-up', sl: 'Včlanitev', tr: 'Üyelik', da: 'Tilmelding', ru: 'Регистрация' },
+  'cli.simulate.bonus.birthday': { en: 'Birthday', sl: 'Rojstni dan', tr: 'Doğum günü', da: 'Fødselsdag', ru: 'День рождения' },
+  'cli.simulate.bonus.referral': { en: 'Referral', sl: 'Priporočilo', tr: 'Tavsiye', da: 'Henvisning', ru: 'Рекомендация' },
+  'cli.simulate.bonus.survey': { en: 'Survey response', sl: 'Odgovor na anketo', tr: 'Anket yanıtı', da: 'Svar på undersøgelse', ru: 'Ответ на опрос' },
+  'cli.simulate.bonus.profile_completion': { en: 'Completed profile', sl: 'Izpolnjen profil', tr: 'Tamamlanan profil', da: 'Udfyldt profil', ru: 'Заполненный профиль' },
   'cli.simulate.tiers': { en: 'Tiers', sl: 'Ravni', tr: 'Seviyeler', da: 'Niveauer', ru: 'Уровни' },
   'cli.simulate.today_column': { en: 'today', sl: 'danes', tr: 'bugün', da: 'i dag', ru: 'сегодня' },
   'cli.simulate.not_simulated': {
