@@ -62,7 +62,7 @@ describe('regulars analyze settings', () => {
     ok(run('analyze', 'settings', '--acquisition-cost', '10.00'));
     const before = changes();
     const refusals: [string[], string][] = [
-      [['--acquisition-cost', '12,50', '--language', 'sl'], 'Napaka: Neveljavne nastavitve: --acquisition-cost: mora biti nenegativen decimalni znesek, na primer "10.00"\n'],
+      [['--acquisition-cost', '12,50', '--language', 'sl'], 'Napaka: Neveljavne nastavitve: --acquisition-cost: mora biti nenegativen decimalni znesek z decimalno piko (ne vejico), na primer "10.00"\n'],
       [['--acquisition-cost', '1.234', '--language', 'tr'], 'Hata: --acquisition-cost: "1.234", EUR için 2 ondalık basamaktan fazlasını içeriyor\n'],
       [['--acquisition-cost', '-5'], 'Error: Invalid settings: --acquisition-cost: must be a non-negative decimal amount such as "10.00"\n'],
       [['--acquisition-cost', '3', '--forget-acquisition-cost', '--language', 'ru'], 'Ошибка: --forget-acquisition-cost: укажите --acquisition-cost или --forget-acquisition-cost, но не оба\n'],

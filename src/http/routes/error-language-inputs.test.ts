@@ -89,7 +89,7 @@ describe('analytics queries and a loyalty account', () => {
       { field: 'model', reason: 'mora biti bgnbd, paretonbd, gammagamma ali all' },
     ]);
     expect(await errors('GET', '/api/v1/analytics/metrics?acquisition_cost=-5', undefined, 'ru')).toEqual([
-      { field: 'acquisition_cost', reason: 'должно быть неотрицательной десятичной суммой, например "10.00"' },
+      { field: 'acquisition_cost', reason: 'должно быть неотрицательной десятичной суммой с точкой (не запятой), например "10.00"' },
     ]);
   });
 

@@ -93,10 +93,10 @@ export const INPUTS = {
   },
   'analytics.acquisition_cost': {
     en: 'must be a non-negative decimal amount such as "10.00"',
-    sl: 'mora biti nenegativen decimalni znesek, na primer "10.00"',
-    tr: '"10.00" gibi negatif olmayan bir ondalık tutar olmalıdır',
-    da: 'skal være et ikke-negativt decimalbeløb, f.eks. "10.00"',
-    ru: 'должно быть неотрицательной десятичной суммой, например "10.00"',
+    sl: 'mora biti nenegativen decimalni znesek z decimalno piko (ne vejico), na primer "10.00"',
+    tr: '"10.00" gibi ondalık ayırıcısı nokta (virgül değil) olan, negatif olmayan bir tutar olmalıdır',
+    da: 'skal være et ikke-negativt decimalbeløb med decimalpunktum (ikke komma), f.eks. "10.00"',
+    ru: 'должно быть неотрицательной десятичной суммой с точкой (не запятой), например "10.00"',
   },
   'analytics.year_or_range': {
     en: 'give either year or from/to, not both',
