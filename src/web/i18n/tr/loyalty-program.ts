@@ -131,6 +131,6 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.bonus.referral': 'Tavsiye',
   'loyalty.bonus.survey': 'Anket yanıtı',
   'loyalty.bonus.profile_completion': 'Tamamlanan profil',
-  'loyalty.sim.notSimulated.challenge_timing': 'Görevler simüle edilmez: bir görevin tamamlanması, canlı sistemin onu ne zaman kontrol ettiğine bağlıdır ve kayıtlı geçmiş bunu aslına uygun biçimde yeniden oynatamaz. Dönem içinde puan kayıtlarına göre görevler için ödenen (hiçbir sütunda yok): puan {points}, tamamlanma {entries}.',
+  'loyalty.sim.notSimulated.challenge_timing': 'Görevler simüle edilmez: bir görevin tamamlanması, canlı sistemin onu ne zaman kontrol ettiğine bağlıdır ve kayıtlı geçmiş bunu aslına uygun biçimde yeniden kuramaz. Dönem içinde puan kayıtlarına göre görevler için ödenen (hiçbir sütunda yok): puan {points}, tamamlanma {entries}.',
   'loyalty.sim.note.ledger_only_triggers': 'Anket ve profil tamamlama bonusları puan kayıtlarından yeniden hesaplanır: yanıtlar ve tamamlanan profiller başka bir iz bırakmaz; bu yüzden yalnızca yürürlükteki bir programın ödüllendirdikleri sayılır ve bu bonuslardan birini ekleyen bir öneri onun için hiçbir şey göstermez.',
 };
