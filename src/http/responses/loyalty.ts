@@ -33,7 +33,7 @@ const PointsTakenBack = z.strictObject({
   unsettled: Count.describe('Points that were spent already and are now owed (refund_shortfall: negative_balance)'),
 });
 
-/** What a refund took back: the purchase's points in proportion, and a referral and challenge completions it revoked. */
+/** What a refund took back — the purchase's points in proportion, a referral and challenge completions it revoked — and what the slip prints: the member's standing after it and the tier change it made. */
 export const RefundLoyalty = PointsTakenBack.extend({
   referral: PointsTakenBack.extend({ status: z.literal('revoked') }).nullable()
     .describe("The referral this refund took below its minimum purchase, with the friend's bonus taken back; the referrer's follows"),
@@ -45,6 +45,14 @@ export const RefundLoyalty = PointsTakenBack.extend({
       points: Count.describe('Its bonus, credited in the same refund'),
     }).nullable().describe('The challenge completed again at once because the purchases kept still meet its goal, dated at the purchase that now meets it (loyalty.challenge_completed); null when they do not'),
   })).describe('Challenge completions this refund left short of their goal, revoked with their bonus taken back (loyalty.challenge_revoked)'),
+  balance: Count.describe('Spendable after the refund (below 0 when it took back points already spent: refund_shortfall negative_balance); a retry answers it as it is now'),
+  pending: Count.describe('Earned, spendable after the return window (pending_days), after the refund; a retry answers it as it is now'),
+  tier: z.string().nullable().describe("The member's tier after the refund; a retry answers it as it is now"),
+  tier_change: z.strictObject({
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    reason: z.literal('refunded'),
+  }).nullable().describe("The member's move down this refund made, in the tier history's codes (a lifetime window: the refunded value no longer reaches the tier held; loyalty.tier_changed); null when it moved nobody. A retry answers the same"),
 });
 
 // ── Program ──────────────────────────────────────────────────────────────────

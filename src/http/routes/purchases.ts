@@ -80,8 +80,8 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
     summary: 'Refund all (no amount) or part of a purchase; the refund external_id makes retries safe',
     body: RefundInput,
     responses: {
-      201: { description: 'The refund, the purchase with it, and the points taken back', schema: RefundResult },
-      200: { description: 'Already recorded (replay)', schema: RefundResult },
+      201: { description: "The refund, the purchase with it, the points taken back, and the member's balance, pending points and tier after it with the tier change it made", schema: RefundResult },
+      200: { description: 'Already recorded (replay): what it took back and its tier change as first answered, the balance, pending points and tier of now', schema: RefundResult },
       404: 'Unknown purchase',
       409: 'Key reused with a different body',
       422: 'More than is refundable, or invalid input',

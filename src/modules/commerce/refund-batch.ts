@@ -108,7 +108,7 @@ export function createRefundBatchRecorder(deps: RefundRecorderDeps, recordOne: (
         const written = await steps.write(trx, ref, data, checked, now);
         // A later row of the same refund id is a retry of this one.
         keys.set(data.external_id, written.key);
-        await steps.hook(trx, { ref, data, purchase: purchase!, checked, refundId: written.refundId, erased: statuses.get(ref.customer_id) === 'erased', now });
+        await steps.hook(trx, { ref, data, purchase: purchase!, checked, refundId: written.refundId, erased: statuses.get(ref.customer_id) === 'erased', now, answered: false });
         told.push(steps.told(ref, purchase!, checked, written.refundId, { actor, now }));
         purchase!.refunded_minor += checked.amount;
         customers.add(ref.customer_id);

@@ -41,6 +41,8 @@ export interface RefundFacts {
   /** Whether the refund came with its own time (occurredAt); without one it is dated `now`, as its request came. */
   dated: boolean;
   now: Date;
+  /** Whether the refund is answered on its own (the API's): loyalty's answer then holds the member's standing after it; a file's refunds, or an export's, are counted. */
+  answered: boolean;
   /**
    * The purchase's lines and all its refunds, this one included, read when asked: a refund
    * naming lines takes back what those lines earned, not their share of the amount.
@@ -165,13 +167,13 @@ export function createRefundSteps(deps: RefundRecorderDeps) {
     },
 
     /** Loyalty's hook on the written refund (its answer: the points taken back), with the facts it reads; `purchase` as read before this refund. */
-    hook(trx: Tx, { ref, data, purchase, checked, refundId, erased, now }: {
-      ref: PurchaseRef; data: RefundInput; purchase: PurchaseToRefund; checked: CheckedRefund; refundId: string; erased: boolean; now: Date;
+    hook(trx: Tx, { ref, data, purchase, checked, refundId, erased, now, answered }: {
+      ref: PurchaseRef; data: RefundInput; purchase: PurchaseToRefund; checked: CheckedRefund; refundId: string; erased: boolean; now: Date; answered: boolean;
     }) {
       if (!deps.onRefund) return Promise.resolve(null);
       return deps.onRefund(trx, {
         customerId: ref.customer_id, customerErased: erased, purchaseId: ref.purchase_id, refundId, refundExternalId: data.external_id, purchaseExternalId: ref.external_id,
-        amount: toMajor(checked.amount, purchase.currency), totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + checked.amount, occurredAt: checked.occurredAt, dated: checked.meaning.occurredAt !== null, now,
+        amount: toMajor(checked.amount, purchase.currency), totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + checked.amount, occurredAt: checked.occurredAt, dated: checked.meaning.occurredAt !== null, now, answered,
         returns: () => returnsOfPurchase(trx, ref),
       });
     },
@@ -225,7 +227,8 @@ export function createRefundRecorder(deps: RefundRecorderDeps) {
       const checked = await steps.check(trx, ref, data, purchase, now);
       const { refundId } = await steps.write(trx, ref, data, checked, now);
       await repo.recomputeStats(trx, [ref.customer_id], now);
-      const loyalty = await steps.hook(trx, { ref, data, purchase, checked, refundId, erased: statuses.get(ref.customer_id) === 'erased', now });
+      // A refund made from the purchase (refundUpTo: an orders export's) is counted, not answered: the member's standing is not read for it.
+      const loyalty = await steps.hook(trx, { ref, data, purchase, checked, refundId, erased: statuses.get(ref.customer_id) === 'erased', now, answered: !fromPurchase });
       const { audit, event } = steps.told(ref, purchase, checked, refundId, { actor, now });
       await trx.insertInto('audit_log').values(audit).execute();
       await publish(trx, [event]);

@@ -130,7 +130,7 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
     if (changes.length === 0) return;
     const levels = program.document.tiers!.levels;
     const rank = (code: string | null) => levels.findIndex((l) => l.code === code);
-    await ledger.recordTierChanges(trx, changes.map((c) => withFields(c, { id: newId(), programVersion: program.version, at: c.at ?? now })));
+    await ledger.recordTierChanges(trx, changes.map((c) => withFields(c, { id: c.id ?? newId(), programVersion: program.version, at: c.at ?? now })));
     const events: OutgoingEvent[] = changes.map((c) => ({
       type: 'loyalty.tier_changed', customerId: c.customerId,
       payload: { customer_id: c.customerId, from: c.from, to: c.to, direction: rank(c.to) > rank(c.from) ? 'up' : 'down', reason: c.reason, program_version: program.version },
@@ -143,5 +143,6 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
 
 export type LoyaltyCore = ReturnType<typeof createLoyaltyCore>;
 
-/** A change of a member's tier, for the tier history and the event; `at`: when it happened (a purchase's time, a review's due moment), else when it is recorded. */
-export interface TierChange { customerId: string; from: string | null; to: string | null; reason: string; at?: Date }
+/** A change of a member's tier, for the tier history and the event; `at`: when it happened (a purchase's time, a review's due moment), else when it is recorded;
+ * `id`: the history row's, when it must be found again (a refund's move is keyed by the refund's id: refund-tier.ts); else a new one. */
+export interface TierChange { customerId: string; from: string | null; to: string | null; reason: string; at?: Date; id?: string }

@@ -110,7 +110,7 @@ describe('challenge bonuses and refunds (refund_shortfall: negative_balance)', (
     expect(first.created).toBe(true);
     // The answer names the completion it revoked, as the till's retry reads it back.
     const revoked = [{ challenge: 'explorer', completion: 1, points_reversed: 300, unsettled: 0, completed_again: null }];
-    expect(first.loyalty).toEqual({ points_reversed: 5 + 100, unsettled: 0, referral: null, challenges: revoked }); // with the first-purchase bonus
+    expect(first.loyalty).toEqual({ points_reversed: 5 + 100, unsettled: 0, referral: null, challenges: revoked, balance: 10, pending: 0, tier: null, tier_change: null }); // with the first-purchase bonus
     expect(await s.commerce.refund(y.purchases[0], { external_id: 'y-R1' }, actor)).toMatchObject({ created: false, loyalty: { points_reversed: 105, challenges: revoked } });
     await s.commerce.refund(y.purchases[2], { external_id: 'y-R3' }, actor);
     await h.deliver(); // the job delivered again completes nothing: one category is left
@@ -313,7 +313,7 @@ describe('a challenge completed again by the purchases kept (QA F4)', () => {
       { challenge: 'regular', completion: 1, points_reversed: 100, unsettled: 0, completed_again: { completion: 2, points: 100 } },
       { challenge: 'three-visits', completion: 1, points_reversed: 250, unsettled: 0, completed_again: { completion: 2, points: 250 } },
     ];
-    expect(first.loyalty).toEqual({ points_reversed: 80, unsettled: 0, referral: null, challenges });
+    expect(first.loyalty).toEqual({ points_reversed: 80, unsettled: 0, referral: null, challenges, balance: 402, pending: 0, tier: null, tier_change: null });
     const again = await s.commerce.refund(await purchaseId('C-3'), { external_id: 'C-R3' }, actor);
     expect(again.created).toBe(false);
     expect(again.loyalty).toEqual(first.loyalty);

@@ -78,7 +78,7 @@ describe('a refund of a purchase whose points had all expired', () => {
   it('answers a retry as it answered first, and writes nothing more', async () => {
     const again = await s.commerce.refund(purchase, { external_id: 'C-1-r', amount: '5.00' }, actor);
     expect(again.created).toBe(false);
-    expect(again.loyalty).toEqual({ points_reversed: 0, unsettled: 0, referral: null, challenges: [] });
+    expect(again.loyalty).toEqual({ points_reversed: 0, unsettled: 0, referral: null, challenges: [], balance: 20, pending: 0, tier: null, tier_change: null });
     expect(Object.is(again.loyalty?.points_reversed, 0)).toBe(true);
     expect(refundEntries(await account(c))).toHaveLength(1);
   });

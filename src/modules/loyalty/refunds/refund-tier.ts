@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/index.ts';
+import { withFields } from '../../../shared/objects.ts';
+import { personIdsQuery } from '../../customers/index.ts';
 import type { MemberRow } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore, TierChange } from '../loyalty.core.ts';
 import { tierIndexOf, type Program } from '../program/program.ts';
@@ -46,7 +48,26 @@ export async function moveDownAfterRefund(trx: Tx, core: LoyaltyCore, { program,
   const moves: TierMove[] = [];
   rules.refundedWith(state, when.getTime(), metric, (from, t, reason) => moves.push({ from, to: state.tier, at: t, reason }));
   if (moves.length === 0) return [];
-  const changes = settle(program, member, state, moves, when);
+  // Held ≥ 1 and read from the member's own row, settle records the one move and nothing more.
+  // Keyed by the refund's id (no other column could tie it to the refund), so a retry of the
+  // refund finds the move it made (refundTierChange).
+  const changes = settle(program, member, state, moves, when).map((c, i) => (i === 0 ? withFields(c, { id: refundId }) : c));
   await core.recordTierChanges(trx, program, changes, now);
   return changes;
+}
+
+/** What a refund's answer says of its move (tier_change): the tier codes as the history records them; null: it moved nobody. */
+export function tierChangeAnswer(changes: readonly TierChange[]): { from: string | null; to: string | null; reason: string } | null {
+  const c = changes[0];
+  return c ? { from: c.from, to: c.to, reason: c.reason } : null;
+}
+
+/**
+ * The move a refund recorded before made, for a retry of it: the history row keyed by its id,
+ * in the ledgers of the person `customerId` is (a merge moves the history to the survivor).
+ */
+export async function refundTierChange(trx: Tx, { customerId, refundId }: { customerId: string; refundId: string }) {
+  const row = await trx.selectFrom('loyalty_tier_history').select(['from_tier', 'to_tier', 'reason'])
+    .where(sql<boolean>`customer_id IN ${personIdsQuery(customerId)}`).where('id', '=', refundId).executeTakeFirst();
+  return tierChangeAnswer(row ? [{ customerId, from: row.from_tier, to: row.to_tier, reason: row.reason }] : []);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { LoyaltyEntryKind, Tx } from '../../../db/index.ts';
+import type { Db, LoyaltyEntryKind, Tx } from '../../../db/index.ts';
 import { withFields } from '../../../shared/objects.ts';
 import type { RefundFacts } from '../../commerce/index.ts';
 import { personIdsQuery } from '../../customers/index.ts';
@@ -12,7 +12,7 @@ import type { LoyaltyCore } from '../loyalty.core.ts';
 import type { EarningFactor } from '../program/program.ts';
 import { revokeChallengesForRefund } from './challenge-revocation.ts';
 import { earnedShareReturned, lineWeights, pointsToReverseByLines } from './refund-points.ts';
-import { moveDownAfterRefund } from './refund-tier.ts';
+import { moveDownAfterRefund, refundTierChange, tierChangeAnswer } from './refund-tier.ts';
 
 // A recorded purchase's points afterwards: taken back when it is refunded, and read back
 // when the purchase or the refund is sent again (a till's retry, a replayed import). A
@@ -81,6 +81,17 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       FROM loyalty_allocations a JOIN loyalty_entries d ON d.customer_id = a.customer_id AND d.id = a.debit_id
       WHERE a.customer_id IN ${personIdsQuery(customerId)} AND a.credit_id = ANY(${lotIds}::bigint[]) AND d.kind = 'expire'`.execute(trx);
     return found.rows[0].points;
+  }
+
+  /**
+   * The member's standing a receipt prints — spendable balance, pending points, tier — from
+   * their row's points and tier and their open lots at `now`: a purchase's receipt
+   * (receipts) and a refund's slip (reverseForRefund, refundAnswer) alike, in the
+   * transaction of the refund.
+   */
+  async function standingOf(executor: Db | Tx, member: { customer_id: string; points: number; tier: string | null }, now: Date) {
+    const { available, pending } = balanceOf(await ledger.openLots(executor, member.customer_id), member.points, now);
+    return { balance: available, pending, tier: member.tier };
   }
 
   return {
@@ -165,7 +176,9 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       // On a lifetime window, a refund that takes the member below their tier's threshold moves them down now (refund-tier.ts).
       const tierChanges = await moveDownAfterRefund(trx, core, { program, member, refundId: r.refundId, at: r.occurredAt, now: r.now });
       if (result.debited > 0 || (referral?.points_reversed ?? 0) > 0 || challenges.some((c) => c.points_reversed > 0) || tierChanges.length > 0) await ledger.saveMembers(trx, [member], r.now);
-      return { points_reversed: result.debited, unsettled: result.unsettled, referral, challenges };
+      const answer = { points_reversed: result.debited, unsettled: result.unsettled, referral, challenges, tier_change: tierChangeAnswer(tierChanges) };
+      // A refund answered on its own (the API's) prints the member's standing after it; a file's refunds are counted.
+      return r.answered ? withFields(answer, await standingOf(trx, member, clock.now())) : answer;
     },
 
     /**
@@ -174,7 +187,7 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
      * of the person, a merge having moved the purchase), with what of them is still owed now.
      */
     async refundAnswer(trx: Tx, r: { customerId: string; refundId: string }) {
-      const member = await trx.selectFrom('loyalty_members').select('customer_id').where('customer_id', '=', r.customerId).executeTakeFirst();
+      const member = await trx.selectFrom('loyalty_members').select(['customer_id', 'points', 'tier']).where('customer_id', '=', r.customerId).executeTakeFirst();
       if (!member) return null;
       const rows = await trx.selectFrom('loyalty_entries').select(['idempotency_key', 'points', 'unsettled', 'details'])
         .where(sql<boolean>`customer_id IN ${personIdsQuery(r.customerId)}`)
@@ -206,7 +219,8 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
           return { challenge: d.code, completion, points_reversed: back.points_reversed, unsettled: back.unsettled, completed_again: anew ? { completion: anew.completion, points: anew.points } : null };
         })
         .sort((a, b) => a.challenge.localeCompare(b.challenge) || a.completion - b.completion);
-      return withFields(taken(`refund:${r.refundId}`), { referral, challenges });
+      // The move it made is found again (keyed by the refund); the standing is the member's now, as a purchase's replay prints it.
+      return withFields(taken(`refund:${r.refundId}`), { referral, challenges, tier_change: await refundTierChange(trx, r) }, await standingOf(trx, member, clock.now()));
     },
 
     /**
@@ -230,9 +244,8 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
           out.set(ref.id, null);
           continue;
         }
-        const balance = balanceOf(await ledger.openLots(db, ref.customer_id), m.points, now);
         const earned = credits.filter((c) => c.source_id === ref.id).reduce((s, c) => s + c.points, 0);
-        out.set(ref.id, { points_earned: earned, balance: balance.available, pending: balance.pending, tier: m.tier });
+        out.set(ref.id, withFields({ points_earned: earned }, await standingOf(db, m, now)));
       }
       return out;
     },
