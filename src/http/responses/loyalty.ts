@@ -289,7 +289,10 @@ export const Account = z.discriminatedUnion('member', [MemberAccount, NotAMember
 export const TierChange = z.strictObject({
   from: z.string().nullable(),
   to: z.string().nullable(),
-  reason: z.string(),
+  reason: z.string().describe(
+    'Why: "joined" (placed on joining), "qualified" (a purchase reached the tier), "tier period ended" (the review at the end of a period and its grace), '
+    + '"refunded" (a refund took a lifetime value below the tier), "merge" (a merged duplicate\'s higher tier), "program changed (upgrade_now)" or "program changed (reevaluate_now)" (a published version\'s tier rules)',
+  ),
   program_version: Count.nullable(),
   at: Instant,
 });
