@@ -23,7 +23,10 @@ import type { CountedName } from '../../../shared/plural.ts';
 // bulk (campaigns). A part of the rewards service (rewards.service.ts), which issues the
 // coupons bought with points. Every write is idempotent by a caller's key.
 
-export const UseCouponInput = z.object({
+// Strict, as every checkout body: a misspelt "customer" for customer_id used the coupon
+// without its per-customer limit or its owner's check, a misspelt "order_total" left the
+// discount unrecorded; a field these do not take is refused, not dropped.
+export const UseCouponInput = z.strictObject({
   idempotency_key: z.string().trim().min(1, fixedText('idempotency_key.required')).max(200),
   /** The customer using it (id); needed for per-customer limits and customer-bound coupons. */
   customer_id: z.string().uuid().optional(),
@@ -56,7 +59,8 @@ const SharedCode = z.string().trim().regex(CODE_FORMAT, fixedText('campaign.code
     (issue) => say('campaign.code_route_word', { code: String(issue.input), word: routeWordOf(String(issue.input)) ?? '' }),
   ));
 
-export const CampaignInput = z.object({
+// Strict: a misspelt "per_customer" made a campaign without its limit.
+export const CampaignInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
   idempotency_key: AdminWriteKey,
   benefit: Benefit,
@@ -66,7 +70,7 @@ export const CampaignInput = z.object({
   code: SharedCode.optional(),
   /** Uses per code (1 = single-use). */
   max_uses: z.number().int().min(1).max(10_000_000).default(1),
-  per_customer_limit: z.number().int().min(1).optional()
+  per_customer_limit: z.number().int().min(1).max(10_000_000).optional()
     .describe("Uses per customer across the whole campaign (all its codes, the customer's uses under ids merged into it included); customer_id is then required to use a code"),
   valid_from: z.string().datetime({ offset: true }).optional(),
   expires_at: z.string().datetime({ offset: true }).optional(),

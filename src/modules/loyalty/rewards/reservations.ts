@@ -24,7 +24,9 @@ import { lockActiveCustomer } from '../lifecycle/merged-customers.ts';
 // twice; whatever is given back is a release entry per lot, with the lot's own expiry and
 // holding period, so `regulars loyalty verify` proves the ledger at every step.
 
-export const ReserveInput = z.object({
+// Strict, as every checkout body (coupons.ts UseCouponInput): a misspelt "order" for
+// order_ref held the points for no order.
+export const ReserveInput = z.strictObject({
   points: z.number().int().min(1),
   idempotency_key: z.string().trim().min(1).max(200),
   order_ref: z.string().trim().max(200).optional(),

@@ -42,7 +42,8 @@ interface RedemptionRequest {
   actor: Actor;
 }
 
-export const RedeemRewardInput = z.object({
+// Strict, as every checkout body (coupons.ts UseCouponInput).
+export const RedeemRewardInput = z.strictObject({
   reward: z.string().trim().min(1),
   idempotency_key: z.string().trim().min(1, fixedText('idempotency_key.required')).max(200),
 });
