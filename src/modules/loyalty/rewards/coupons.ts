@@ -11,7 +11,8 @@ import { DecimalAmount, parseInput, toldBy } from '../../../shared/validation.ts
 import { AdminWriteKey, instant, refusePast } from './admin-writes.ts';
 import { campaignConflict } from './campaign-difference.ts';
 import { couponProblem, couponView, newCode, normalizeCode, routeWordOf, shownCode } from './codes.ts';
-import { discountGiven, useAmounts, type Benefit } from './discounts.ts';
+import { discountGiven, useAmounts, type Benefit, type UseAmountsMinor } from './discounts.ts';
+import { recordedAmounts } from './use-difference.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { recordsOfCustomer, requireActiveCustomer } from '../lifecycle/merged-customers.ts';
@@ -118,10 +119,13 @@ export function createCoupons(core: LoyaltyCore) {
       const amounts = useAmounts(data, currency);
       // Amounts in the hash only when sent, in minor units ("3" and "3.00" are one request):
       // a use recorded before they existed is retried with the hash it was stored under.
-      const hashed: Record<string, unknown> = { code, customer: data.customer_id ?? null, order: data.order_ref ?? null };
-      if (amounts.subtotal !== null) hashed.subtotal = amounts.subtotal;
-      if (amounts.price !== null) hashed.price = amounts.price;
-      const requestHash = sha256(canonicalJson(hashed));
+      const hashOf = ({ subtotal, price }: UseAmountsMinor) => {
+        const hashed: Record<string, unknown> = { code, customer: data.customer_id ?? null, order: data.order_ref ?? null };
+        if (subtotal !== null) hashed.subtotal = subtotal;
+        if (price !== null) hashed.price = price;
+        return sha256(canonicalJson(hashed));
+      };
+      const requestHash = hashOf(amounts);
       const given = (minor: number | string | null) => (minor === null ? null : toMajor(minor, currency));
       return db.transaction().execute(async (trx) => {
         // The customer the till names, followed past merges and locked before the coupon
@@ -138,10 +142,17 @@ export function createCoupons(core: LoyaltyCore) {
           if (previous.request_hash !== requestHash) {
             // What a use keeps: the order, and the customer it counted for (a merged id
             // leads to the survivor, as customerId does). Amounts are kept only as the
-            // discount they gave: a change of them alone is told without names.
+            // discount they gave and in the hash: named where those prove what was sent
+            // (use-difference.ts), else a change of them alone is told without names.
             const { found, differ } = fieldDifferences();
             differ('order_ref', previous.order_ref ?? NO_VALUE, data.order_ref ?? NO_VALUE);
             if (customerId !== undefined && previous.customer_id !== customerId) differ('customer_id', previous.customer_id ?? NO_VALUE, data.customer_id ?? NO_VALUE);
+            const recorded = recordedAmounts({ hashOf, storedHash: previous.request_hash, benefit: c.benefit as Benefit, discount: previous.discount_minor === null ? null : Number(previous.discount_minor), sent: amounts, currency });
+            const shown = (minor: number | null) => (minor === null ? NO_VALUE : toMajor(minor, currency));
+            if (recorded) {
+              differ('order_subtotal', shown(recorded.subtotal), shown(amounts.subtotal));
+              differ('product_price', shown(recorded.price), shown(amounts.price));
+            }
             throw otherValuesConflict({
               differences: found,
               named: (differences) => say('coupon.use_key_reused_otherwise', { key: data.idempotency_key, differences }),
