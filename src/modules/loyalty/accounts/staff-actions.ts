@@ -10,9 +10,9 @@ import { parseInput } from '../../../shared/validation.ts';
 import type { Accounts } from './accounts.ts';
 import { welcomeMember, type JoinedBy } from '../earning/accrual.ts';
 import type { EngagementService } from '../earning/engagement.service.ts';
-import { balanceOf } from '../ledger/ledger.ts';
+import { balanceOf, planDebit, takeFromLots } from '../ledger/ledger.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
-import type { MemberRow, NewEntry } from '../ledger/ledger.repository.ts';
+import type { MemberRow, NewEntry, PlannedDebit } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { mergedNotFound, requireActiveCustomer } from '../lifecycle/merged-customers.ts';
 import { lotExpiry, type Program } from '../program/program.ts';
@@ -120,11 +120,7 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
       written = (await ledger.credit(trx, member, withFields(base, { points: data.points, expiresAt: expires }), now)) !== null;
     } else {
       const r = await ledger.debit(trx, member, withFields(base, { points: -data.points }), { now, includePending: false, shortfall: 'fail' });
-      if (r.shortfall > 0) {
-        const view = balanceOf(await ledger.openLots(trx, customerId), member.points, now);
-        const name = counted(pointsNameOf(program?.document), view.available);
-        throw invalidField('points', say(view.available === 1 ? 'adjustment.below_zero_one' : 'adjustment.below_zero', { available: view.available, points_name: name }));
-      }
+      if (r.shortfall > 0) throw refusal(balanceOf(await ledger.openLots(trx, customerId), member.points, now).available, program);
       written = !r.duplicate;
     }
     if (!written) return { created: false };
@@ -143,11 +139,17 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
    * The caller resolved the customers in this transaction (customers.resolveMany: locked,
    * active), so they are not looked up again. The members are locked at once, in id order;
    * a customer who is no member joins with their first credit (without the program's sign-up
-   * bonus unless `signUpBonus`). Credits go in one statement, sent before the next debit
-   * (which takes from the lots) and at the end — but a member who owes points gets each
-   * credit as adjustWithin writes it, settling the debt first. A debit larger than what the
-   * member has writes nothing and is answered as its refusal, naming what they have; the
-   * others go on.
+   * bonus unless `signUpBonus`). The open lots of the members with a debit are read in one
+   * statement and kept in memory: each debit is planned against them as adjustWithin's is
+   * (planDebit: earliest expiry first), and takes from them (takeFromLots), so the member's
+   * next debit sees what it left. The writes wait, in the items' order, and go as runs: the
+   * credits of a run in one statement, its debits with their allocations in one (a credit's
+   * lot must be written before a debit of its member is planned: its id is the allocation's).
+   * A member who owes points gets each credit as adjustWithin writes it, settling the debt
+   * first, and their debits (like those of a member whose sign-up bonus was just written)
+   * read their lots as adjustWithin's do. A debit larger than what the member has writes
+   * nothing and is answered as its refusal, naming what they have; the others go on. A key
+   * met twice in the items is written once.
    */
   async function adjustManyWithin(trx: Tx, items: { customerId: string; data: AdjustmentInput; expiresAt?: Date | null }[], { actor, signUpBonus = true, joinedBy = 'adjustment' }: Omit<AdjustOptions, 'expiresAt' | 'keyedByContent'>) {
     if (items.length === 0) return [];
@@ -161,6 +163,9 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
     const earlier = new Set((await trx.selectFrom('loyalty_entries').select(['customer_id', 'idempotency_key'])
       .where('customer_id', 'in', ids).where('idempotency_key', 'in', items.map(keyOf)).execute()).map((r) => `${r.customer_id}|${r.idempotency_key}`));
     const owing = await ledger.customersOwing(trx, ids);
+    // Members whose lots change by writes made at once (a debt settled, a sign-up bonus): their debits read the lots.
+    const stale = new Set(owing);
+    const lotsOf = await ledger.openLotsOfMany(trx, [...new Set(items.filter((i) => i.data.points < 0 && members.has(i.customerId) && !stale.has(i.customerId)).map((i) => i.customerId))]);
     // Each adjustment's outcome, and its events and audit entry, by its place in `items`.
     const outcomes: ({ created: boolean } | AppError)[] = new Array(items.length);
     const eventsOf: OutgoingEvent[][] = items.map(() => []);
@@ -172,29 +177,50 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
       auditOf[i] = { at: now, actor, action: 'loyalty.adjust', subject: customerId, details: { points: data.points, reason: data.reason } };
       eventsOf[i].push({ type: 'loyalty.points_adjusted', customerId, payload: { customer_id: customerId, points: data.points, reason: data.reason, actor } });
     };
-    let credits: { index: number; member: MemberRow; entry: NewEntry }[] = [];
-    const sendCredits = async () => {
-      if (credits.length === 0) return;
-      const inserted = new Set((await ledger.insertCredits(trx, credits.map((c) => c.entry), now)).map((r) => `${r.customer_id}|${r.idempotency_key}`));
-      for (const { index, member, entry } of credits) {
-        const written = inserted.has(`${entry.customerId}|${entry.idempotencyKey}`);
-        if (written) {
-          member.points += entry.points;
+    type Waiting = { index: number; member: MemberRow } & ({ credit: NewEntry } | { debit: PlannedDebit });
+    let waiting: Waiting[] = [];
+    const creditWaits = new Set<string>();
+    const sendCredits = async (run: { index: number; member: MemberRow; credit: NewEntry }[]) => {
+      const inserted = new Map((await ledger.insertCredits(trx, run.map((c) => c.credit), now)).map((r) => [`${r.customer_id}|${r.idempotency_key}`, r.id]));
+      for (const { index, member, credit } of run) {
+        const id = inserted.get(`${credit.customerId}|${credit.idempotencyKey}`);
+        if (id !== undefined) {
+          member.points += credit.points;
           wrote(index, member);
+          lotsOf.get(credit.customerId)?.push({ id, remaining: credit.points, availableAt: null, expiresAt: credit.expiresAt ?? null });
         }
-        outcomes[index] = { created: written };
+        outcomes[index] = { created: id !== undefined };
       }
-      credits = [];
     };
+    /** Writes what waits, in its order: a statement for each run of credits, and one for each run of debits. */
+    const send = async () => {
+      for (let at = 0; at < waiting.length;) {
+        let end = at + 1;
+        while (end < waiting.length && ('credit' in waiting[end]) === ('credit' in waiting[at])) end++;
+        const run = waiting.slice(at, end);
+        if ('credit' in run[0]) await sendCredits(run as { index: number; member: MemberRow; credit: NewEntry }[]);
+        else await ledger.writeDebits(trx, run.map((w) => (w as { debit: PlannedDebit }).debit), now);
+        at = end;
+      }
+      waiting = [];
+      creditWaits.clear();
+    };
+    const seen = new Set<string>();
     for (const [index, item] of items.entries()) {
       const { customerId, data } = item;
       const member = members.get(customerId);
-      if (earlier.has(`${customerId}|${keyOf(item)}`)) {
+      const key = `${customerId}|${keyOf(item)}`;
+      if (earlier.has(key) || seen.has(key)) {
         outcomes[index] = { created: false };
         continue;
       }
+      seen.add(key);
       if (member?.created && program) {
         member.created = false;
+        if (signUpBonus) {
+          await send();
+          stale.add(customerId);
+        }
         await welcome(trx, program, [member], now, eventsOf[index], { bonus: signUpBonus, joinedBy });
         touched.add(member);
       }
@@ -202,32 +228,53 @@ export function createStaffActions(core: LoyaltyCore, engagement: EngagementServ
       if (data.points > 0) {
         const entry = withFields(base, { points: data.points, expiresAt: item.expiresAt !== undefined ? item.expiresAt : program ? lotExpiry(program, now) : null });
         if (!owing.has(customerId)) {
-          credits.push({ index, member: member!, entry });
+          waiting.push({ index, member: member!, credit: entry });
+          creditWaits.add(customerId);
           continue;
         }
+        await send();
         const written = (await ledger.credit(trx, member!, entry, now)) !== null;
         if (written) wrote(index, member!);
         outcomes[index] = { created: written };
         continue;
       }
-      await sendCredits();
-      const r = member ? await ledger.debit(trx, member, withFields(base, { points: -data.points }), { now, includePending: false, shortfall: 'fail' }) : { shortfall: -data.points, duplicate: false };
-      if (r.shortfall > 0) outcomes[index] = await belowZero(trx, customerId, member, program, now);
-      else {
-        if (!r.duplicate) wrote(index, member!);
-        outcomes[index] = { created: !r.duplicate };
+      if (!member) {
+        outcomes[index] = refusal(0, program);
+        continue;
       }
+      const lots = lotsOf.get(customerId);
+      if (stale.has(customerId) || !lots) {
+        await send();
+        const r = await ledger.debit(trx, member, withFields(base, { points: -data.points }), { now, includePending: false, shortfall: 'fail' });
+        if (r.shortfall > 0) outcomes[index] = refusal(balanceOf(await ledger.openLots(trx, customerId), member.points, now).available, program);
+        else {
+          if (!r.duplicate) wrote(index, member);
+          outcomes[index] = { created: !r.duplicate };
+        }
+        continue;
+      }
+      // The lots of a credit waiting for this member must be written first: the debit may take from them.
+      if (creditWaits.has(customerId)) await send();
+      const plan = planDebit(lots, -data.points, { now, includePending: false, shortfall: 'fail' });
+      if (plan.debited === 0) {
+        outcomes[index] = refusal(balanceOf(lots, member.points, now).available, program);
+        continue;
+      }
+      takeFromLots(lots, plan.allocations);
+      member.points -= plan.debited;
+      waiting.push({ index, member, debit: { entry: withFields(base, { points: -plan.debited }), unsettled: plan.unsettled, allocations: plan.allocations } });
+      wrote(index, member);
+      outcomes[index] = { created: true };
     }
-    await sendCredits();
+    await send();
     await ledger.saveMembers(trx, [...touched], now);
     await auditMany(trx, auditOf.filter((a) => a !== undefined));
     await publish(trx, eventsOf.flat());
     return outcomes;
   }
 
-  /** The refusal of a debit larger than what the member (none yet: nothing) can spend. */
-  async function belowZero(trx: Tx, customerId: string, member: MemberRow | undefined, program: Program | undefined, now: Date) {
-    const available = member ? balanceOf(await ledger.openLots(trx, customerId), member.points, now).available : 0;
+  /** The refusal of a debit larger than the `available` points the member (none yet: 0) can spend. */
+  function refusal(available: number, program: Program | undefined) {
     const name = counted(pointsNameOf(program?.document), available);
     return invalidField('points', say(available === 1 ? 'adjustment.below_zero_one' : 'adjustment.below_zero', { available, points_name: name }));
   }

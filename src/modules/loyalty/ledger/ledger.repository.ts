@@ -43,6 +43,16 @@ export async function openLots(db: Db | Tx, customerId: string): Promise<(Lot & 
   return rows.map((r) => ({ id: r.id, remaining: r.remaining!, availableAt: r.available_at, expiresAt: r.expires_at, kind: r.kind, source_type: r.source_type, source_id: r.source_id }));
 }
 
+/** The open lots of many members in one statement (a points import's batch of debits), by customer, oldest first; a member with none has an empty list. */
+export async function openLotsOfMany(trx: Tx, customerIds: string[]): Promise<Map<string, Lot[]>> {
+  const out = new Map<string, Lot[]>(customerIds.map((id) => [id, []]));
+  if (customerIds.length === 0) return out;
+  const rows = await trx.selectFrom('loyalty_entries').select(['customer_id', 'id', 'remaining', 'available_at', 'expires_at'])
+    .where('customer_id', '=', sql<string>`ANY(${customerIds}::uuid[])`).where('remaining', '>', 0).orderBy('id').execute();
+  for (const r of rows) out.get(r.customer_id)?.push({ id: r.id, remaining: r.remaining!, availableAt: r.available_at, expiresAt: r.expires_at });
+  return out;
+}
+
 export interface NewEntry {
   customerId: string;
   kind: LoyaltyEntryKind;
@@ -216,6 +226,21 @@ export async function debit(
   if (id === null) return { id: null, debited: 0, unsettled: 0, shortfall: 0, expired: 0, duplicate: true };
   member.points -= plan.debited;
   return { id, debited: plan.debited, unsettled: plan.unsettled, shortfall: plan.shortfall, expired: plan.expired, duplicate: false };
+}
+
+/**
+ * Writes debits planned against lots read under their members' locks (ledger.ts planDebit),
+ * with their allocations and the lots' new remainders, in one statement. Every key was read
+ * absent under the member's lock, so each must be written: a key found taken fails.
+ */
+export async function writeDebits(trx: Tx, debits: PlannedDebit[], now: Date): Promise<void> {
+  if (debits.length === 0) return;
+  try {
+    await sql`WITH ${debitsCte(debits, now, { keyTaken: 'fail' })} SELECT`.execute(trx);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new Error("loyalty: a debit found its key taken under the member's lock", { cause: error });
+    throw error;
+  }
 }
 
 /**
