@@ -40,9 +40,9 @@ describe('/api/v1/analytics/settings', () => {
     expect(await clv('&acquisition_cost=0')).toMatchObject({ value: '25.00', acquisition_cost: '0.00', acquisition_cost_source: 'query' });
     // `regulars analyze metrics` says it used the stored one.
     const year = (await api.call('GET', '/api/v1/analytics/metrics?year=2025')).json();
-    expect(describeMetrics(year, 'en')).toMatch(/^CLV +17\.50 +acquisition cost 7\.50, as stored$/m);
-    expect(describeMetrics(year, 'sl')).toMatch(/^CLV +17\.50 +strošek pridobitve 7\.50, kot je shranjen$/m);
-    expect(describeMetrics((await api.call('GET', '/api/v1/analytics/metrics?year=2025&acquisition_cost=1.00')).json(), 'en')).toMatch(/^CLV +24\.00 +acquisition cost 1\.00$/m);
+    expect(describeMetrics(year, 'en')).toMatch(/^CLV +€17\.50 +acquisition cost €7\.50, as stored$/m);
+    expect(describeMetrics(year, 'sl')).toMatch(/^CLV +17,50\u00a0€ +strošek pridobitve 7,50\u00a0€, kot je shranjen$/m);
+    expect(describeMetrics((await api.call('GET', '/api/v1/analytics/metrics?year=2025&acquisition_cost=1.00')).json(), 'en')).toMatch(/^CLV +€24\.00 +acquisition cost €1\.00$/m);
     // A named period uses the stored cost too.
     expect((await api.call('GET', '/api/v1/analytics/metrics?period=quarter')).json().clv).toMatchObject({ acquisition_cost: '7.50', acquisition_cost_source: 'setting' });
     const log = (await api.call('GET', '/api/v1/audit?action=analytics.settings.update')).json();
