@@ -19,7 +19,7 @@ const PROGRAM = {
   earning: { points_per_currency_unit: 10, rounding: 'floor' },
   bonuses: { first_purchase: 200 },
   expiry: { policy: 'none' },
-  tiers: { metric: 'spend', window: 'lifetime', levels: [{ code: 'member', name: { en: 'Member' }, threshold: '0' }] },
+  tiers: { metric: 'spend', window: 'lifetime', levels: [{ code: 'member', name: { en: 'Member', sl: 'Član', ru: 'Участник' }, threshold: '0' }] },
   rewards: [],
 };
 const DAY = 86_400_000;
@@ -88,5 +88,13 @@ describe('regulars loyalty simulate', () => {
     expect(da).toContain('Medlemmer, der rykker op: 0, ned: 0, uændret: 2 (deres historik er genberegnet efter forslaget).');
     expect(simulated('sl')).toContain('Premiki članov med ravnmi — navzgor: 0, navzdol: 0, brez spremembe: 2 (njihova zgodovina je preračunana po predlogu).');
     expect(simulated('ru')).toContain('Переходы участников между уровнями — вверх: 0, вниз: 0, без изменений: 2 (их история пересчитана по предложению).');
+  }, 60_000);
+
+  // Regression: the tiers table named the levels by their codes ("member") in every language.
+  it('names the tiers as the proposal names them in the language, English where it gives none', () => {
+    expect(simulated('sl')).toContainEqual(expect.stringMatching(/^ {2}Član +2 +2$/));
+    expect(simulated('ru')).toContainEqual(expect.stringMatching(/^ {2}Участник +2 +2$/));
+    expect(simulated('da')).toContainEqual(expect.stringMatching(/^ {2}Member +2 +2$/));
+    expect(simulated('sl').join('\n')).not.toMatch(/^ {2}member /m);
   }, 60_000);
 });

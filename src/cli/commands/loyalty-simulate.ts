@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { SimulationReport } from '../../modules/loyalty/index.ts';
-import { say, type Language, type Said } from '../../shared/messages/index.ts';
+import { say, textIn, type Language, type Said } from '../../shared/messages/index.ts';
 import { money, moneyIn } from '../../shared/money.ts';
 import { print, throughServerOr } from '../context.ts';
 import { dayText } from '../dates.ts';
@@ -12,8 +12,9 @@ import { readJson } from './read-json.ts';
 // `regulars loyalty simulate`: replay the purchases since a date against a proposed
 // program and print what it would cost and whom it would move, in the command line's
 // language. The report's reasons and notes are told by their codes (the API's sentences
-// are English); bonus kinds are named as the dashboard names them, while tier codes and
-// policies stay as the program document writes them.
+// are English); bonus kinds are named as the dashboard names them, tiers by the proposed
+// document's names in the language (a tier only the program in force has, by its code), and
+// policies as the program document writes them.
 export function simulateCommand(loyalty: Command) {
   loyalty
     .command('simulate')
@@ -24,7 +25,7 @@ export function simulateCommand(loyalty: Command) {
     .action(namingOptions({ since: '--since' }, async (file: string, o: { since: string; json?: boolean }) => {
       const document = readJson(file);
       const report = await throughServerOr('loyalty simulate', (server) => callServer(server, 'POST', '/loyalty/program/simulate', { program: document, since: o.since }), (s) => s.loyalty.simulate(document, { since: o.since }));
-      print(report, Boolean(o.json), () => describeSimulation(report, dayText(o.since.trim()), cliLanguage()));
+      print(report, Boolean(o.json), () => describeSimulation(report, dayText(o.since.trim()), cliLanguage(), document));
     }));
 }
 
@@ -37,7 +38,20 @@ const KINDS: Partial<Record<string, Said>> = { challenge: say('cli.simulate.kind
 /** A difference with its sign, a gain's "+" written as a loss's "−" is: "+1,018 points", "+€10.18", "−3,20 €". */
 const gain = (positive: boolean, text: string) => `${positive ? '+' : ''}${text}`;
 
-export function describeSimulation(report: SimulationReport, since: string, language: Language): string {
+/** The proposed document's tier names by code, in `language` (the report names tiers by code). */
+function tierNamesOf(document: unknown, language: Language): (code: string) => string {
+  const levels = (document as { tiers?: { levels?: { code?: unknown; name?: unknown }[] } } | null)?.tiers?.levels;
+  const names = new Map<string, string>();
+  for (const level of Array.isArray(levels) ? levels : []) {
+    const name = level?.name;
+    if (typeof level?.code === 'string' && (typeof name === 'string' || (name && typeof name === 'object'))) {
+      names.set(level.code, textIn(name as string | Record<string, string>, language) || level.code);
+    }
+  }
+  return (code) => names.get(code) ?? code;
+}
+
+export function describeSimulation(report: SimulationReport, since: string, language: Language, document?: unknown): string {
   const t = (said: Said) => said.in(language);
   const n = (value: number) => count(value, language);
   const points = (value: number) => countIn('points', value, language);
@@ -72,18 +86,19 @@ export function describeSimulation(report: SimulationReport, since: string, lang
     lines.push(t(say('cli.simulate.not_simulated', { kind: KINDS[x.kind] ?? x.kind, points: points(x.ledger_points), reason: REASONS[x.code] ?? x.reason })));
   }
   for (const note of report.notes) lines.push(t(say('cli.simulate.note', { note: REASONS[note.code] ?? note.message })));
-  if (report.tiers.length) lines.push(...tierLines(report, language));
+  if (report.tiers.length) lines.push(...tierLines(report, language, tierNamesOf(document, language)));
   return lines.join('\n');
 }
 
 /** Members per tier, proposed and today, who moves (those moving down first), and what publishing now would do. */
-function tierLines(report: SimulationReport, language: Language): string[] {
+function tierLines(report: SimulationReport, language: Language, tierName: (code: string) => string): string[] {
   const t = (said: Said) => said.in(language);
   const n = (value: number) => count(value, language);
   const head = [t(say('cli.simulate.proposed_column')), t(say('cli.simulate.today_column'))];
   const [w1, w2] = [Math.max(9, head[0].length), Math.max(9, head[1].length)];
-  const lines = [`${t(say('cli.simulate.tiers')).padEnd(13)}${head[0].padStart(w1)} ${head[1].padStart(w2)}`];
-  for (const tier of report.tiers) lines.push(`  ${tier.code.padEnd(10)} ${n(tier.proposed).padStart(w1)} ${n(tier.today).padStart(w2)}`);
+  const nameWidth = Math.max(10, ...report.tiers.map((tier) => tierName(tier.code).length));
+  const lines = [`${t(say('cli.simulate.tiers')).padEnd(nameWidth + 3)}${head[0].padStart(w1)} ${head[1].padStart(w2)}`];
+  for (const tier of report.tiers) lines.push(`  ${tierName(tier.code).padEnd(nameWidth)} ${n(tier.proposed).padStart(w1)} ${n(tier.today).padStart(w2)}`);
   lines.push(t(say('cli.simulate.moves', { up: report.moves.up, down: report.moves.down, unchanged: report.moves.unchanged })));
   const [up, down] = [t(say('cli.simulate.up')), t(say('cli.simulate.down'))];
   const direction = Math.max(up.length, down.length);
@@ -92,7 +107,7 @@ function tierLines(report: SimulationReport, language: Language): string[] {
     const shown = movers.slice(0, 20);
     for (const m of shown) {
       const name = m.name ?? t(say('cli.simulate.no_name'));
-      lines.push(`  ${(m.direction === 'down' ? down : up).padEnd(direction)} ${name.padEnd(28)} ${m.from ?? t(say('cli.simulate.no_tier'))} -> ${m.to}   ${m.customer_id}`);
+      lines.push(`  ${(m.direction === 'down' ? down : up).padEnd(direction)} ${name.padEnd(28)} ${m.from === null ? t(say('cli.simulate.no_tier')) : tierName(m.from)} -> ${tierName(m.to)}   ${m.customer_id}`);
     }
     const more = total - shown.length;
     if (more > 0) lines.push(`  ${t(say('cli.simulate.more_movers', { more }))}`);
