@@ -110,6 +110,22 @@ describe("GET /customers/{id}/gift-cards", () => {
     expect((await api.call('GET', `/api/v1/customers/${ana}/gift-cards`)).json().items).toHaveLength(4);
   });
 
+  it('names amount in errors when the balance is too low, as every refusal names its field, in the language asked', async () => {
+    const tooMuch = { amount: '20.00', idempotency_key: 'too-much-named' };
+    const reasons: Record<string, string> = {
+      en: 'must be at most 17.50 EUR', sl: 'mora biti največ 17.50 EUR', tr: 'en fazla 17.50 EUR olmalıdır', da: 'skal være højst 17.50 EUR', ru: 'должно быть не больше 17.50 EUR',
+    };
+    for (const [language, reason] of Object.entries(reasons)) {
+      const res = await api.call('POST', `/api/v1/gift-cards/${cards.open}/charge`, { body: tooMuch, headers: { 'accept-language': language } });
+      expect(res.statusCode, language).toBe(409);
+      expect(res.json().errors, language).toEqual([{ field: 'amount', reason }]);
+    }
+    // The detail is as it was.
+    const en = await api.call('POST', `/api/v1/gift-cards/${cards.open}/charge`, { body: tooMuch });
+    expect(en.json().detail).toBe('Gift card balance is 17.50 EUR, less than 20.00 EUR');
+    expect((await api.call('GET', `/api/v1/gift-cards/${cards.open}`)).json().balance).toBe('17.50');
+  });
+
   it("refuses an erased customer's id, as the customer's own read does: no card issued, none listed", async () => {
     const gone = await customer('gone@example.com');
     await issue({ amount: '10.00', idempotency_key: 'gone-card', customer_id: gone });

@@ -110,3 +110,23 @@ describe('a capture that came too late', () => {
     await verified();
   });
 });
+
+describe('a capture retried with other points', () => {
+  it('names points in errors, the points captured beside this request\'s, in the language asked; the detail as it was', async () => {
+    const held = await reserve(20, 'basket-named');
+    expect((await capture(held.id, { points: 12 })).statusCode).toBe(200);
+    const before = (await account()).balance;
+    const reasons: Record<string, string> = {
+      en: '12 (this request: 7)', sl: '12 (ta zahteva: 7)', tr: '12 (bu istek: 7)', da: '12 (denne anmodning: 7)', ru: '12 (в этом запросе: 7)',
+    };
+    for (const [language, reason] of Object.entries(reasons)) {
+      const refused = await api.call('POST', `/api/v1/customers/${mia}/loyalty/reservations/${held.id}/capture`, { body: { points: 7 }, headers: { 'accept-language': language } });
+      expect(refused.statusCode, language).toBe(409);
+      expect(refused.json().errors, language).toEqual([{ field: 'points', reason }]);
+    }
+    const all = await capture(held.id);
+    expect(all.json()).toMatchObject({ detail: `Reservation ${held.id} was already captured for 12 of its 20 points, not 20`, errors: [{ field: 'points', reason: '12 (this request: 20)' }] });
+    expect((await account()).balance).toBe(before);
+    await verified();
+  });
+});

@@ -198,7 +198,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
       responses: action === 'capture'
         ? {
           200: { description: 'The reservation, captured_points the points spent', schema: ReservationResult }, 404: unknownCustomer('Unknown reservation or customer'),
-          409: 'Already settled otherwise (or captured with other points), or expired', 422: 'points more than reserved, or a field other than points',
+          409: 'Already settled otherwise, or expired; or captured with other points: `points` named in `errors`, with the points captured and this request\'s', 422: 'points more than reserved, or a field other than points',
         }
         : { 200: { description: 'The reservation', schema: ReservationResult }, 404: unknownCustomer('Unknown reservation or customer'), 409: 'Captured already' },
       handler: async (req, reply) => {
@@ -330,7 +330,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: {
       201: { description: 'Charged: the amount and the card after', schema: GiftCardCharge },
       200: { description: 'Already charged with this key', schema: GiftCardCharge },
-      409: 'Balance too low or expired',
+      409: 'Balance too low (`amount` named in `errors`, with the balance it must not exceed) or expired; or the key was used with other values: each field that differs (amount, order_ref) named in `errors`',
     },
     handler: async (req, reply, p) => {
       const r = await L.chargeGiftCard((req.params as { code: string }).code, req.body, { actor: actorOf(p) });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { audit, lockKeys, type Actor, type Tx } from '../../../db/index.ts';
 import { timeIn } from '../../../shared/clock.ts';
 import { fieldDifferences, NO_VALUE, otherValuesConflict } from '../../../shared/differences.ts';
-import { conflict, invalidField, notFound } from '../../../shared/errors.ts';
+import { AppError, conflict, invalidField, notFound } from '../../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../../shared/hash.ts';
 import { amountField, toMajor } from '../../../shared/money.ts';
 import { fixedText, say } from '../../../shared/messages/index.ts';
@@ -170,7 +170,13 @@ export function createGiftCards(core: LoyaltyCore) {
         }
         if (amount <= 0) throw invalidField('amount', say('field.positive'));
         if (g.expires_at && g.expires_at <= now) throw conflict(say('gift_card.expired', { at: g.expires_at.toISOString() }));
-        if (amount > g.balance_minor) throw conflict(say('gift_card.balance_too_low', { balance: toMajor(g.balance_minor, g.currency), currency: g.currency, amount: toMajor(amount, g.currency) }));
+        if (amount > g.balance_minor) {
+          const balance = toMajor(g.balance_minor, g.currency);
+          // A 409 (the card's state refuses it) that names its field as every refusal does.
+          throw new AppError('conflict', say('gift_card.balance_too_low', { balance, currency: g.currency, amount: toMajor(amount, g.currency) }), [
+            { field: 'amount', reason: say('value.at_most', { maximum: `${balance} ${g.currency}` }) },
+          ]);
+        }
         const balance = g.balance_minor - amount;
         await trx.updateTable('gift_cards').set({ balance_minor: balance }).where('code', '=', code).execute();
         await trx.insertInto('gift_card_transactions').values({ code, idempotency_key: data.idempotency_key, amount_minor: -amount, balance_after_minor: balance, order_ref: data.order_ref ?? null, request_hash: requestHash, at: now }).execute();

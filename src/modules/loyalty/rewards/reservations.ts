@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor, Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
-import { fieldDifferences, NO_VALUE, otherValuesConflict } from '../../../shared/differences.ts';
-import { conflict, invalid, invalidField, notFound } from '../../../shared/errors.ts';
+import { fieldDifferences, NO_VALUE, otherValuesConflict, recordedAndRequested } from '../../../shared/differences.ts';
+import { AppError, conflict, invalid, invalidField, notFound } from '../../../shared/errors.ts';
 import { counted, fixedText, say } from '../../../shared/messages/index.ts';
 import type { CountedName } from '../../../shared/plural.ts';
 import { isUuid, newId } from '../../../shared/ids.ts';
@@ -195,7 +195,11 @@ export function createReservations(core: LoyaltyCore) {
         if (r.status === 'captured') {
           // Captured before the column recorded it (migration 0019): all of its points.
           const captured = r.captured_points ?? r.points;
-          if (captured !== spending) throw conflict(say('reservation.captured_otherwise', { id: r.id, captured, points: r.points, points_name: counted(await pointsName(trx), r.points), spending }));
+          if (captured !== spending) {
+            throw new AppError('conflict', say('reservation.captured_otherwise', { id: r.id, captured, points: r.points, points_name: counted(await pointsName(trx), r.points), spending }), [
+              { field: 'points', reason: recordedAndRequested(captured, spending) },
+            ]);
+          }
           return { created: false, reservation: reservationView(r) };
         }
         if (r.status === 'expired') throw expiredBeforeCapture(r, await pointsName(trx));
