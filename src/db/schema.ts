@@ -368,6 +368,9 @@ export interface CouponUsesTable {
   used_at: Timestamp;
   /** The discount the use gave, in minor units, where the use told it (migration 0024); null where it did not. */
   discount_minor: number | null;
+  /** The order_subtotal and product_price the use was sent, in minor units (migration 0027); null where left out, and in every use before it. */
+  order_subtotal_minor: number | null;
+  product_price_minor: number | null;
 }
 
 export interface GiftCardsTable {

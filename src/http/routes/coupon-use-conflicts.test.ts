@@ -3,10 +3,9 @@ import { useTestApp } from '../../../test/helpers/app.ts';
 
 // A coupon's use retried under its key with other amounts (order_subtotal, product_price).
 // Regression: the 409 said only "was already recorded with a different body", naming no
-// field, since a use keeps its amounts only as the discount they gave and in its hash; a
-// till's developer could not tell that their retry changed the subtotal. Now each amount
-// the hash proves is named with the recorded value beside this request's; nothing is used
-// twice and nothing is written by the refusal.
+// field; a till's developer could not tell that their retry changed the subtotal. Now each
+// amount is named with the recorded value beside this request's (a use keeps what it was
+// sent, migration 0027); nothing is used twice and nothing is written by the refusal.
 
 const api = useTestApp({ keys: { owner: ['read', 'write', 'admin'] } });
 
@@ -55,9 +54,27 @@ describe('a coupon use retried with other amounts', () => {
     expect(res.json().errors).toEqual([{ field: 'product_price', reason: '3.20 (this request: 3.40)' }]);
   });
 
-  it('stays unnamed where the discount cannot tell what was sent (a fixed amount below the order)', async () => {
+  it('names it where the discount cannot tell what was sent (a fixed amount below the order), the amounts being kept', async () => {
+    // Regression: before the use kept its amounts (migration 0027) they were recovered from
+    // the discount, and 5.00 off an order of 40.00 or of 50.00 is the same discount.
     await use(fixed, { idempotency_key: 'f-2', order_subtotal: '40.00' });
     const res = await use(fixed, { idempotency_key: 'f-2', order_subtotal: '50.00' });
-    expect([res.statusCode, res.json().detail, res.json().errors]).toEqual([409, 'Coupon use f-2 was already recorded with a different body', undefined]);
+    expect([res.statusCode, res.json().errors]).toEqual([409, [{ field: 'order_subtotal', reason: '40.00 (this request: 50.00)' }]]);
+    const [percentUse] = await api.services.db.selectFrom('coupon_uses').select(['order_subtotal_minor', 'product_price_minor']).where('idempotency_key', '=', 'p-1').execute();
+    expect([Number(percentUse!.order_subtotal_minor), percentUse!.product_price_minor]).toEqual([2495, null]);
+  });
+
+  it('stays unnamed for a use recorded before the amounts were kept, unless it was sent none', async () => {
+    await use(fixed, { idempotency_key: 'f-3', order_subtotal: '40.00' });
+    await use(fixed, { idempotency_key: 'f-4' });
+    // What such a use looks like: its amounts only in its hash.
+    await api.services.db.updateTable('coupon_uses').set({ order_subtotal_minor: null, product_price_minor: null }).where('idempotency_key', 'in', ['f-3', 'f-4']).execute();
+    const before = await uses();
+    const sent = await use(fixed, { idempotency_key: 'f-3', order_subtotal: '50.00' });
+    expect([sent.statusCode, sent.json().detail, sent.json().errors]).toEqual([409, 'Coupon use f-3 was already recorded with a different body', undefined]);
+    expect((await use(fixed, { idempotency_key: 'f-3', order_subtotal: '40.00' })).statusCode).toBe(200);
+    const none = await use(fixed, { idempotency_key: 'f-4', order_subtotal: '12.00' });
+    expect(none.json().errors).toEqual([{ field: 'order_subtotal', reason: 'none (this request: 12.00)' }]);
+    expect(await uses()).toBe(before);
   });
 });

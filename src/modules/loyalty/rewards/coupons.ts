@@ -12,7 +12,6 @@ import { AdminWriteKey, instant, refusePast } from './admin-writes.ts';
 import { campaignConflict } from './campaign-difference.ts';
 import { couponProblem, couponView, newCode, normalizeCode, routeWordOf, shownCode } from './codes.ts';
 import { discountGiven, useAmounts, type Benefit, type UseAmountsMinor } from './discounts.ts';
-import { recordedAmounts } from './use-difference.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { recordsOfCustomer, requireActiveCustomer } from '../lifecycle/merged-customers.ts';
@@ -140,14 +139,16 @@ export function createCoupons(core: LoyaltyCore) {
         const previous = await trx.selectFrom('coupon_uses').selectAll().where('code', '=', code).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
         if (previous) {
           if (previous.request_hash !== requestHash) {
-            // What a use keeps: the order, and the customer it counted for (a merged id
-            // leads to the survivor, as customerId does). Amounts are kept only as the
-            // discount they gave and in the hash: named where those prove what was sent
-            // (use-difference.ts), else a change of them alone is told without names.
+            // What a use keeps: the order, the customer it counted for (a merged id leads
+            // to the survivor, as customerId does) and the amounts it was sent (migration
+            // 0027). A use recorded before that keeps none of its amounts: the hash tells
+            // whether none were sent; if some were, a change of them is told without names.
             const { found, differ } = fieldDifferences();
             differ('order_ref', previous.order_ref ?? NO_VALUE, data.order_ref ?? NO_VALUE);
             if (customerId !== undefined && previous.customer_id !== customerId) differ('customer_id', previous.customer_id ?? NO_VALUE, data.customer_id ?? NO_VALUE);
-            const recorded = recordedAmounts({ hashOf, storedHash: previous.request_hash, benefit: c.benefit as Benefit, discount: previous.discount_minor === null ? null : Number(previous.discount_minor), sent: amounts, currency });
+            const minorOf = (kept: number | string | null) => (kept === null ? null : Number(kept));
+            const kept = { subtotal: minorOf(previous.order_subtotal_minor), price: minorOf(previous.product_price_minor) };
+            const recorded = hashOf(kept) === previous.request_hash ? kept : undefined;
             const shown = (minor: number | null) => (minor === null ? NO_VALUE : toMajor(minor, currency));
             if (recorded) {
               differ('order_subtotal', shown(recorded.subtotal), shown(amounts.subtotal));
@@ -174,6 +175,7 @@ export function createCoupons(core: LoyaltyCore) {
         const discount = discountGiven(benefit, amounts, currency);
         await trx.insertInto('coupon_uses').values({
           code, idempotency_key: data.idempotency_key, customer_id: user, campaign_id: c.campaign_id, order_ref: data.order_ref ?? null, request_hash: requestHash, used_at: now, discount_minor: discount,
+          order_subtotal_minor: amounts.subtotal, product_price_minor: amounts.price,
         }).execute();
         const uses = c.uses + 1;
         await trx.updateTable('coupons').set({ uses, status: uses >= c.max_uses ? 'used' : 'active' }).where('code', '=', code).execute();
