@@ -3,6 +3,7 @@ import { openTestServices } from '../../../../test/helpers/services.ts';
 import { subscribersOf } from '../../../jobs/subscribers.ts';
 import type { StoredEvent } from '../../../jobs/queue.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
+import { eraseCustomer } from '../../../workflows/customer-lifecycle.ts';
 
 // Referrals, challenges, profile and survey bonuses. The handlers that follow events
 // are called the way the job queue calls them, with the stored event.
@@ -72,6 +73,22 @@ describe('referrals', () => {
     const old = await buy('old@example.com', 'o1', '5.00');
     await expect(s.loyalty.claimReferral(old.customerId, { code }, actor)).rejects.toMatchObject({ message: /new customers/ });
     await expect(s.loyalty.claimReferral(old.customerId, { code: 'NOPE-123456' }, actor)).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'code' }] });
+  });
+});
+
+describe('a referral code of an erased referrer', () => {
+  it('refers nobody: a new claim is refused as an unknown code, one made before stands', async () => {
+    const gone = await buy('gone@example.com', 'g1', '10.00');
+    const { code } = await s.loyalty.referralCode(gone.customerId);
+    const early = await s.customers.upsert({ email: 'early@example.com' }, actor);
+    expect(await s.loyalty.claimReferral(early.customer.id, { code }, actor)).toEqual({ created: true, status: 'pending' });
+    await eraseCustomer(s, gone.customerId, actor);
+    // Taken, the new friend's first purchase paid the friend's bonus for a referrer who can never be rewarded.
+    const late = await s.customers.upsert({ email: 'late@example.com' }, actor);
+    await expect(s.loyalty.claimReferral(late.customer.id, { code }, actor)).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'code' }], message: /no referral code/ });
+    expect((await buy('late@example.com', 'l1', '20.00')).loyalty).toMatchObject({ points_earned: 20 });
+    expect(await s.loyalty.claimReferral(early.customer.id, { code }, actor)).toEqual({ created: false, status: 'pending' });
+    expect((await s.loyalty.verify()).ok).toBe(true);
   });
 });
 

@@ -104,6 +104,10 @@ export function createReferrals(core: LoyaltyCore) {
           if (existing.code === code) return { created: false, status: existing.status };
           throw conflict(say('referral.already_referred'));
         }
+        // An erased referrer is nobody (erasure.ts): their code refers no one any more. Taken,
+        // it gave the new friend the referral bonus for a referrer who can never be rewarded.
+        // (A claim made before the erasure stands, and answers a retry as before.)
+        if (!referrer || referrer.status === 'erased') throw reject(say('referral.unknown_code', { code: raw }));
         const back = await trx.selectFrom('loyalty_referrals').select('customer_id').where('customer_id', '=', owner.customer_id).where('referrer_id', '=', friendId).executeTakeFirst();
         if (back) throw reject(say('referral.referred_back'));
         const bought = await trx.selectFrom('customer_stats').select('purchases_count').where('customer_id', '=', friendId).executeTakeFirst();
