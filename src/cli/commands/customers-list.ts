@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CustomerSearch } from '../../modules/customers/index.ts';
-import { say, type Language } from '../../shared/messages/index.ts';
+import { say, textIn, type Language } from '../../shared/messages/index.ts';
 import { moneyIn } from '../../shared/money.ts';
 import { listCustomers } from '../../workflows/customer-list.ts';
 import { print, throughServerOr } from '../context.ts';
@@ -66,8 +66,7 @@ export function customerListCommand(customers: Command) {
 /** A tier's name in `language` (the program's text, one for all or one per language), else its code. */
 function tierText(loyalty: NonNullable<Listed['loyalty']>, language: Language): string {
   const name = loyalty.tier_name as string | Partial<Record<Language, string>> | null;
-  if (typeof name === 'string') return name;
-  return name?.[language] ?? name?.en ?? Object.values(name ?? {})[0] ?? loyalty.tier ?? '—';
+  return (name === null ? '' : textIn(name, language)) || (loyalty.tier ?? '—');
 }
 
 /** The customers as a table: who, their id, customer since, purchases, net spend, last purchase, points to spend and tier. */
