@@ -133,7 +133,7 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
     await ledger.recordTierChanges(trx, changes.map((c) => withFields(c, { id: c.id ?? newId(), programVersion: program.version, at: c.at ?? now })));
     const events: OutgoingEvent[] = changes.map((c) => ({
       type: 'loyalty.tier_changed', customerId: c.customerId,
-      payload: { customer_id: c.customerId, from: c.from, to: c.to, direction: rank(c.to) > rank(c.from) ? 'up' : 'down', reason: c.reason, program_version: program.version },
+      payload: { customer_id: c.customerId, from: c.from, to: c.to, direction: c.direction ?? (rank(c.to) > rank(c.from) ? 'up' : 'down'), reason: c.reason, program_version: program.version },
     }));
     await publish(trx, events);
   }
@@ -145,4 +145,5 @@ export type LoyaltyCore = ReturnType<typeof createLoyaltyCore>;
 
 /** A change of a member's tier, for the tier history and the event; `at`: when it happened (a purchase's time, a review's due moment), else when it is recorded;
  * `id`: the history row's, when it must be found again (a refund's move is keyed by the refund's id: refund-tier.ts); else a new one. */
-export interface TierChange { customerId: string; from: string | null; to: string | null; reason: string; at?: Date; id?: string }
+/** `direction`: where the ranks of `from` and `to` in the program do not tell it (a level the program dropped: publish-preview.ts placeOnPublish). */
+export interface TierChange { customerId: string; from: string | null; to: string | null; reason: string; at?: Date; id?: string; direction?: 'up' | 'down' }

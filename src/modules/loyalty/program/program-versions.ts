@@ -6,10 +6,10 @@ import { say } from '../../../shared/messages/index.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import { PROGRAM_CHANNEL, type LoyaltyCore } from '../loyalty.core.ts';
-import { checkAmounts, compileProgram, tierIndexOf, type Program } from './program.ts';
+import { checkAmounts, compileProgram, type Program } from './program.ts';
 import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
 import { insertProgram, listPrograms } from './program.repository.ts';
-import { tierRulesChanged } from './publish-preview.ts';
+import { placeOnPublish, tierRulesChanged } from './publish-preview.ts';
 
 // The program's versions: applying one (which may re-place every member's tier at once,
 // and warns of a scheduled version it keeps out for good) and reading them; simulating a
@@ -96,13 +96,9 @@ export function createProgramVersions(core: LoyaltyCore) {
       const metrics = await core.tierMetrics(trx, program, chunk, now);
       const changes = [];
       for (const m of members.values()) {
-        const before = tierIndexOf(program, m.tier);
-        const change = core.placeInTier(program, m, metrics.get(m.customer_id) ?? 0, now, { allowDowngrade: policy === 'reevaluate_now', reason: `program changed (${policy})` });
-        if (change) {
-          changes.push(change);
-          if (tierIndexOf(program, m.tier) > before) counts.up++;
-          else counts.down++;
-        } else counts.unchanged++;
+        const { change, direction } = placeOnPublish(core, program, before, m, metrics.get(m.customer_id) ?? 0, now, { policy, reason: `program changed (${policy})` });
+        if (change) changes.push(change);
+        counts[direction ?? 'unchanged']++;
       }
       await ledger.saveMembers(trx, [...members.values()], now);
       await core.recordTierChanges(trx, program, changes, now);

@@ -1,8 +1,8 @@
 import type { Db } from '../../../db/index.ts';
 import { canonicalJson } from '../../../shared/hash.ts';
 import type { MemberRow } from '../ledger/ledger.repository.ts';
-import type { LoyaltyCore } from '../loyalty.core.ts';
-import type { Program } from './program.ts';
+import type { LoyaltyCore, TierChange } from '../loyalty.core.ts';
+import { tierIndexFor, tierIndexOf, tierValidUntil, type Program } from './program.ts';
 
 // What publishing a program now would do to members' tiers, under each tier policy, told
 // beside the simulation. The simulation's moves are another question — which tier each
@@ -37,6 +37,37 @@ export type OnPublish = { tier_rules_changed: boolean } & Record<TierPolicy, Pub
 const MEMBERS_AT_ONCE = 5000;
 
 /**
+ * One member placed by a newly published version under `policy` (on `member`, which it
+ * changes): the change, and its direction — up or down by the levels' ranks, null for a
+ * level recoded at its own rank ("silver" now "argent", both second), a change recorded but
+ * no move. A member whose level the version drops or recodes cannot keep it, whatever the
+ * policy: they are placed by the new rules now, and the change is recorded, counted and
+ * named as any other — never silently put in the base level (placeInTier's start for a
+ * member not placed yet). Their level ranks where it stands in the version `before`, as
+ * simulate ranks it.
+ */
+export function placeOnPublish(
+  core: LoyaltyCore, program: Program, before: Program | null | undefined, member: MemberRow, metric: number, now: Date,
+  { policy, reason }: { policy: TierPolicy; reason: string },
+): { change: TierChange | null; direction: 'up' | 'down' | null } {
+  const levels = program.document.tiers!.levels;
+  const current = tierIndexOf(program, member.tier);
+  if (member.tier === null || current >= 0) {
+    const change = core.placeInTier(program, member, metric, now, { allowDowngrade: policy === 'reevaluate_now', reason });
+    return { change, direction: change ? (tierIndexOf(program, member.tier) > current ? 'up' : 'down') : null };
+  }
+  const target = tierIndexFor(program, metric);
+  const change: TierChange = { customerId: member.customer_id, from: member.tier, to: levels[target].code, reason };
+  const rankBefore = before ? tierIndexOf(before, member.tier) : -1;
+  member.tier = levels[target].code;
+  member.tier_since = now;
+  member.tier_valid_until = target === 0 ? null : tierValidUntil(program, now, core.deps.timeZone);
+  const direction = rankBefore < 0 || target > rankBefore ? 'up' : target < rankBefore ? 'down' : null;
+  if (direction) change.direction = direction;
+  return { change, direction };
+}
+
+/**
  * Whether `next` places members otherwise than `before`: its metric, window, grace, or its
  * levels' codes or thresholds differ (names and benefits do not place anyone). No program
  * before, or no tiers in either: changed unless neither has tiers.
@@ -60,7 +91,6 @@ export async function tierMovesOnPublish(db: Db, core: LoyaltyCore, program: Pro
     for (const policy of TIER_POLICIES) out[policy].unchanged = Number(n);
     return out;
   }
-  const rank = (code: string | null) => levels.findIndex((l) => l.code === code);
   // Down first, then up, each in customer order (the order members are read in), up to `listed` of each.
   const moved = Object.fromEntries(TIER_POLICIES.map((p) => [p, { down: [] as TierMover[], up: [] as TierMover[] }])) as Record<TierPolicy, Record<'up' | 'down', TierMover[]>>;
   for (let after = ''; ;) {
@@ -77,12 +107,11 @@ export async function tierMovesOnPublish(db: Db, core: LoyaltyCore, program: Pro
     for (const row of rows) {
       for (const policy of TIER_POLICIES) {
         const member = structuredClone(row);
-        const change = core.placeInTier(program, member, metrics.get(row.customer_id) ?? 0, now, { allowDowngrade: policy === 'reevaluate_now', reason: policy });
-        if (!change) {
+        const { change, direction } = placeOnPublish(core, program, inForce, member, metrics.get(row.customer_id) ?? 0, now, { policy, reason: policy });
+        if (!change || !direction) {
           out[policy].unchanged++;
           continue;
         }
-        const direction = rank(change.to) > rank(change.from) ? 'up' : 'down';
         out[policy][direction]++;
         if (direction === 'down' && inForce && metricsInForce) {
           // Would the rules in force, not waiting for the period's end, move them down too?
