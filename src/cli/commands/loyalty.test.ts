@@ -72,4 +72,15 @@ describe('regulars loyalty apply and simulate refusing', () => {
     expect(ru.status).toBe(1);
     expect(ru.stderr).toMatch(/^Ошибка: --since: /);
   }, 120_000);
+
+  // Audit: a version dated ahead with other tier rules was told "Tiers will be re-placed when
+  // it takes effect", though its --tier-policy is never applied: members meet its rules one
+  // by one, at a purchase or at the end of their tier period.
+  it('says how a version dated ahead with other tier rules places members', () => {
+    const gold = { ...PROGRAM, tiers: { ...PROGRAM.tiers, levels: [...PROGRAM.tiers.levels, { code: 'gold', name: { en: 'Gold' }, threshold: '500.00' }] } };
+    fs.writeFileSync(path.join(work, 'gold.json'), JSON.stringify(gold));
+    const applied = run('loyalty', 'apply', 'gold.json', '--effective-from', '2099-01-01', '--tier-policy', 'reevaluate_now');
+    expect(applied.status, applied.stderr).toBe(0);
+    expect(applied.stdout).toContain('Nobody is re-placed at once: from when it takes effect, its tier rules place each member at their next purchase (up) and at the end of their tier period (down); --tier-policy applies to a version in force now.');
+  }, 120_000);
 });

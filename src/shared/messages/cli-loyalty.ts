@@ -21,11 +21,11 @@ export const CLI_LOYALTY = {
     ru: 'Правила уровней не изменились: никто не перераспределён, периоды уровней сохраняются.',
   },
   'cli.apply.tiers_deferred': {
-    en: 'Tiers will be re-placed when it takes effect.',
-    sl: 'Člani bodo po ravneh znova razvrščeni, ko začne veljati.',
-    tr: 'Seviyeler, program yürürlüğe girdiğinde yeniden belirlenecek.',
-    da: 'Niveauerne placeres på ny, når den træder i kraft.',
-    ru: 'Уровни будут пересчитаны, когда она вступит в силу.',
+    en: 'Nobody is re-placed at once: from when it takes effect, its tier rules place each member at their next purchase (up) and at the end of their tier period (down); --tier-policy applies to a version in force now.',
+    sl: 'Nihče ni takoj prerazporejen: ko začne veljati, njena pravila ravni razvrstijo vsakega člana ob njegovem naslednjem nakupu (navzgor) in ob koncu njegovega obdobja ravni (navzdol); --tier-policy velja za različico, ki velja že zdaj.',
+    tr: 'Kimse hemen yeniden yerleştirilmez: yürürlüğe girdiğinde seviye kuralları her üyeyi bir sonraki alışverişinde (yukarı) ve seviye döneminin sonunda (aşağı) yerleştirir; --tier-policy şu anda yürürlükte olan bir sürüme uygulanır.',
+    da: 'Ingen placeres på ny med det samme: fra den træder i kraft, placerer dens niveauregler hvert medlem ved deres næste køb (op) og ved slutningen af deres niveauperiode (ned); --tier-policy gælder en version, der er i kraft nu.',
+    ru: 'Никто не переводится сразу: с момента вступления в силу её правила уровней определяют уровень каждого участника при его следующей покупке (вверх) и в конце его периода уровня (вниз); --tier-policy действует для версии, вступающей в силу сейчас.',
   },
   'cli.apply.tiers_moved': {
     en: 'Tiers ({policy}): {up} up, {down} down, {unchanged} unchanged (keeping their tier period).',
