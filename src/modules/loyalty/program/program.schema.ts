@@ -131,9 +131,9 @@ export const Earning = z.object({
   multipliers: z.array(Multiplier).default([])
     .describe('Factors for matching purchases: a category or SKU condition applies to those lines\' share of the total, a store, channel, weekday or tier condition to the whole purchase; matching factors multiply.'),
   promotions: z.array(Promotion).default([])
-    .describe('Time-boxed factors or bonus points, matched against when the purchase happened.'),
+    .describe('Time-boxed factors or bonus points, matched against when the purchase happened (from included, to not; a date alone is midnight in the business\'s time zone). A factor applies to the whole purchase, or, when the condition names categories or SKUs, to those lines\' share; bonus points are added once per purchase, not multiplied.'),
   daily_cap: PositivePoints.optional()
-    .describe('Most points a member earns from purchases in one local calendar day (the store\'s time zone).'),
+    .describe('Most points a member earns from purchases in one local calendar day (the store\'s time zone; the business\'s for a purchase without a store). A promotion\'s bonus points count in it; the sign-up, first-purchase and other bonuses do not.'),
 }).strict().describe('How purchases earn points.');
 
 export const Bonuses = z.object({
