@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/index.ts';
+import { localDate } from '../../../shared/clock.ts';
 import { publish } from '../../../jobs/outbox.ts';
 import { CATEGORIES_KEPT } from '../../commerce/index.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
@@ -35,7 +36,7 @@ interface ChallengeStanding {
 const CHALLENGE_CHECK_CHUNK = 1_000;
 
 export function createChallenges(core: LoyaltyCore) {
-  const { db, clock } = core.deps;
+  const { db, clock, timeZone } = core.deps;
   const creditBonus = createBonusCredit(core);
 
   /**
@@ -103,12 +104,19 @@ export function createChallenges(core: LoyaltyCore) {
           // so the count stayed behind the bonuses paid and every later completion drew a key
           // already used, and was never rewarded. At most one completion a day: what was
           // bought after it counts towards the next, on a later day. A revoked completion
-          // keeps its row and its number (migration 0021), so both count here.
-          if (lastAnyAt && new Date(lastAnyAt).toISOString().slice(0, 10) === at.toISOString().slice(0, 10)) return;
+          // keeps its row and its number (migration 0021), so both count here. The day is the
+          // business's (its time zone), as a visit's is: by UTC dates a purchase at 00:30 in
+          // Ljubljana fell on the day before and was refused a completion on a new day, and two
+          // completions could fall on one. Rows written before keep their UTC day: a day taken
+          // by one is skipped too, as the key (customer, challenge, day) has room for one.
+          const day = localDate(at, timeZone);
+          if (lastAnyAt && localDate(new Date(lastAnyAt), timeZone) === day) return;
+          const taken = await trx.selectFrom('challenge_progress').select('window_start').where('customer_id', '=', customerId).where('challenge_code', '=', challenge.code).where('window_start', '=', day).executeTakeFirst();
+          if (taken) return;
           const n = allCompletions + 1;
           const credited = await creditBonus(trx, member, program, { points: challenge.points, key: `bonus:challenge:${challenge.code}:${n}`, at, details: { bonus: 'challenge', challenge: text(challenge.name), code: challenge.code, completion: n } });
           if (!credited) return;
-          await trx.insertInto('challenge_progress').values({ customer_id: customerId, challenge_code: challenge.code, window_start: at.toISOString().slice(0, 10), progress: JSON.stringify({ count: progress, goal: challenge.goal }), completed_at: at, updated_at: now })
+          await trx.insertInto('challenge_progress').values({ customer_id: customerId, challenge_code: challenge.code, window_start: day, progress: JSON.stringify({ count: progress, goal: challenge.goal }), completed_at: at, updated_at: now })
             .onConflict((oc) => oc.columns(['customer_id', 'challenge_code', 'window_start']).doUpdateSet({ completed_at: at, updated_at: now })).execute();
           await publish(trx, [{ type: 'loyalty.challenge_completed', customerId, payload: { customer_id: customerId, challenge: challenge.code, points: challenge.points, completion: n } }]);
           completed.push(challenge.code);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/index.ts';
+import { localDate } from '../../../shared/clock.ts';
 import { publish } from '../../../jobs/outbox.ts';
 import type { RefundFacts } from '../../commerce/index.ts';
 import type { MemberRow } from '../ledger/ledger.repository.ts';
@@ -21,8 +22,8 @@ import { categoriesIn, visitsIn } from '../earning/challenge-window.ts';
 // bonus the program in force gives for it now, under the next completion's key. Before the
 // revoked completion the engine had found the goal unmet, with more purchases than are left.
 // As the engine: a challenge that does not repeat only when no other completion stands, and
-// never twice a day (a day with a completion of the challenge, revoked or not, is skipped:
-// its row keeps the day). A completion that stands after the revoked one leaves it to the
+// never twice a day, the business's (a day with a completion of the challenge, revoked or
+// not, is skipped: its row keeps the day). A completion that stands after the revoked one leaves it to the
 // engine, which counts on from there. Nothing when the customer was erased (they earn nothing).
 //
 // The credit names the refund (details.after_refund) and the completion it replaces, so a
@@ -48,6 +49,9 @@ export async function completeAgainAfterRefund(trx: Tx, { member, program, r, co
   const last = standing.length > 0 ? new Date(Math.max(...standing)) : null;
   if (last && last.getTime() >= revoked.completedAt.getTime()) return null;
   const { goal } = challenge;
+  // Days in the business's time zone, as the engine's (challenges.ts); a row written before
+  // keeps its UTC day in window_start, so a day is taken by either.
+  const tz = program.timeZone;
   const start = sql`greatest(${last}::timestamptz, k.occurred_at - ${goal.within_days}::int * interval '24 hours')`;
   const counted = goal.type === 'visits' ? visitsIn(r.customerId, start, sql.ref('k.occurred_at')) : categoriesIn(r.customerId, start, sql.ref('k.occurred_at'));
   // The member's kept purchases after the revoked completion, in time order, until one meets the goal.
@@ -57,7 +61,7 @@ export async function completeAgainAfterRefund(trx: Tx, { member, program, r, co
     WHERE k.customer_id = ${r.customerId} AND k.occurred_at > ${revoked.completedAt} AND k.refunded_minor < k.total_minor
       AND n.count >= ${goal.count}
       AND NOT EXISTS (SELECT 1 FROM challenge_progress cp WHERE cp.customer_id = k.customer_id AND cp.challenge_code = ${code}
-                      AND cp.window_start = (k.occurred_at AT TIME ZONE 'UTC')::date)
+                      AND (cp.window_start = (k.occurred_at AT TIME ZONE ${tz})::date OR (cp.completed_at AT TIME ZONE ${tz})::date = (k.occurred_at AT TIME ZONE ${tz})::date))
     ORDER BY k.occurred_at LIMIT 1`.execute(trx);
   const reached = found.rows[0];
   if (!reached) return null;
@@ -69,7 +73,7 @@ export async function completeAgainAfterRefund(trx: Tx, { member, program, r, co
   });
   if (!credited) return null;
   await trx.insertInto('challenge_progress').values({
-    customer_id: r.customerId, challenge_code: code, window_start: at.toISOString().slice(0, 10),
+    customer_id: r.customerId, challenge_code: code, window_start: localDate(at, tz),
     progress: JSON.stringify({ count: Number(reached.count), goal }), completed_at: at, updated_at: r.now,
   }).execute();
   await publish(trx, [{ type: 'loyalty.challenge_completed', customerId: r.customerId, payload: { customer_id: r.customerId, challenge: code, points: challenge.points, completion: n } }]);
