@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/helpers/app.ts';
+import { timeIn } from '../../shared/clock.ts';
 
 // A program document or a version's date that cannot be right, over HTTP: refused with a
 // 422 naming the field, in the request's language, and no version written. (QA: tiers with
@@ -39,12 +40,13 @@ describe("a version's effective_from", () => {
     expect((await apply()).json()).toMatchObject({ version: 2, effective_from: at(now) });
     // Two minutes later, a version dated two minutes back would go behind version 2.
     api.services.clock.set(at(now + 2 * 60_000));
-    for (const from of [at(now - 60_000), at(now)]) {
-      const res = await apply(from);
-      expect(res.statusCode, from).toBe(422);
+    // The times on the business's clock (Europe/Ljubljana), as the owner gives them.
+    for (const from of [now - 60_000, now]) {
+      const res = await apply(at(from));
+      expect(res.statusCode, at(from)).toBe(422);
       expect(res.json().errors).toEqual([{
         field: 'effective_from',
-        reason: `is ${from}, not after ${at(now)}, when version 2 (the version in force) took effect: a new version cannot be dated back over it: give a time after ${at(now)}, or none to apply the program now`,
+        reason: `is ${timeIn(new Date(from), 'Europe/Ljubljana')}, not after ${timeIn(new Date(now), 'Europe/Ljubljana')}, when version 2 (the version in force) took effect: a new version cannot be dated back over it: give a time after ${timeIn(new Date(now), 'Europe/Ljubljana')}, or none to apply the program now`,
       }]);
     }
     const sl = await apply(at(now - 60_000), 'sl');
@@ -57,6 +59,9 @@ describe("a version's effective_from", () => {
     // Longer back than the allowance: refused as before.
     const past = await apply(at(now - 10 * 60_000));
     expect([past.statusCode, past.json().errors[0].reason]).toEqual([422, expect.stringContaining('while version 3 has been in force since')]);
+    // A date alone is its midnight in Ljubljana, and is told so, not as 23:00 the day before in UTC.
+    const day = await apply('2026-01-01');
+    expect(day.json().errors[0].reason).toMatch(/^is in the past \(2026-01-01T00:00:00\+01:00\), while version 3 has been in force since 20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+0[12]:00 /);
     api.services.clock.set(at(now));
   });
 

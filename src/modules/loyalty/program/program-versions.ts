@@ -1,6 +1,6 @@
 import { audit, lockKeys, notifyOnCommit, type Actor, type Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
-import { instantOf } from '../../../shared/clock.ts';
+import { instantOf, timeIn } from '../../../shared/clock.ts';
 import { invalidField, notFound } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
 import { parseInput } from '../../../shared/validation.ts';
@@ -38,7 +38,8 @@ export function createProgramVersions(core: LoyaltyCore) {
   async function refuseRewrittenHistory(trx: Tx, from: Date, now: Date) {
     const inForce = (await listPrograms(trx)).filter((p) => p.effective_from.getTime() <= now.getTime()).at(-1);
     if (!inForce) return;
-    const said = { from: from.toISOString(), version: inForce.version, since: inForce.effective_from.toISOString() };
+    // On the business's clock, as the owner gave the date ("2026-01-01" is its midnight there), not in UTC.
+    const said = { from: timeIn(from, timeZone), version: inForce.version, since: timeIn(inForce.effective_from, timeZone) };
     if (from.getTime() < now.getTime() - CLOCK_ALLOWANCE_MS) throw invalidField('effective_from', say('program.effective_from_in_past', said));
     // At the very moment it took effect is over its time too, unless that moment is now:
     // two versions applied in one instant, nothing happened under the first.
