@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ApplyProgramInput, ProgramDocument, programJsonSchema } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
-import { say, type Language, type Said } from '../../shared/messages/index.ts';
+import { say, textIn, type Language, type Said } from '../../shared/messages/index.ts';
 import { money } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { print, throughServerOr } from '../context.ts';
@@ -117,6 +117,17 @@ export function loyaltyCommands(program: Command) {
 
 type Report = Awaited<ReturnType<Services['loyalty']['report']>>;
 
+/**
+ * Members per tier, each tier by its name in the language as the dashboard's report shows
+ * it ("Član", "Srebrni"; a tier the program no longer has by its code), not by its code in
+ * every language; the counts in one column however long the names.
+ */
+function tierLines(tiers: Report['tiers'], language: Language, n: (v: number) => string): string[] {
+  const names = tiers.map((t) => (t.name === null ? say('cli.report.no_tier').in(language) : textIn(t.name, language) || (t.tier ?? '')));
+  const width = Math.max(12, ...names.map((name) => name.length + 1));
+  return tiers.map((t, i) => `  ${names[i].padEnd(width)} ${n(t.members)}`);
+}
+
 /** The liability report: the figures add up as the API's do (issued − taken by staff − redeemed − expired − forfeited, ± merges that net to zero = outstanding). */
 export function describeReport(r: Report, language: Language): string {
   const n = (v: number) => count(v, language);
@@ -132,7 +143,7 @@ export function describeReport(r: Report, language: Language): string {
       breakage: share(r.breakage_rate),
     }),
     ...(r.points.merged_in > 0 || r.points.merged_out > 0 ? [say('cli.report.merges', { in: r.points.merged_in, out: r.points.merged_out })] : []),
-    ...r.tiers.map((t) => `  ${String(t.tier ?? say('cli.report.no_tier').in(language)).padEnd(12)} ${n(t.members)}`),
+    ...tierLines(r.tiers, language, n),
   ];
   return lines.map((line) => (typeof line === 'string' ? line : line.in(language))).join('\n');
 }
