@@ -98,6 +98,17 @@ export function addMonths(at: Date, months: number): Date {
   return d;
 }
 
+/**
+ * The same wall-clock time on the same day of the month `months` months after `at` as
+ * `timeZone` reads it (the month's last day when it has no such day). A lot earned at
+ * 00:30 on 31 January in Ljubljana (30 January in UTC) is due at 00:30 on 28 February
+ * there, not a day later; one earned at 00:30 on 1 March on 1 April, not on 29 March.
+ */
+export function addMonthsIn(at: Date, months: number, timeZone: string): Date {
+  const local = new Date(at.getTime() + cachedOffsetMs(at, timeZone)).toISOString();
+  return localInstant(addMonthsToDate(local.slice(0, 10), months), local.slice(11, 23), timeZone);
+}
+
 // Calendar dates (YYYY-MM-DD, in no zone: a store's business day, a birthday, a report's
 // period), counted at UTC midnight, where no zone or DST change moves them.
 const utcMidnight = (date: string) => new Date(`${date}T00:00:00Z`);

@@ -119,7 +119,7 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
       // Under inactivity expiry a lot has no date of its own: all of them go on the day the
       // member will have been idle for the program's months, unless they buy before.
       const expiry = program?.document.expiry;
-      const idleEnd = expiry?.policy === 'inactivity' ? inactivityExpiresAt(member, expiry.months) : null;
+      const idleEnd = expiry?.policy === 'inactivity' ? inactivityExpiresAt(member, expiry.months, timeZone) : null;
       const expiresAt = (l: { expiresAt: Date | null }) => (idleEnd && (!l.expiresAt || idleEnd < l.expiresAt) ? idleEnd : l.expiresAt);
       const rows = await db.selectFrom('loyalty_entries').selectAll().where('customer_id', '=', customerId).orderBy('id').execute();
       const allocations = await db.selectFrom('loyalty_allocations').select(['debit_id', 'credit_id', 'points']).where('customer_id', '=', customerId).orderBy('id').execute();

@@ -93,7 +93,7 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
   async function expireIfInactive(trx: Tx, program: Program, member: MemberRow, at: Date, now: Date) {
     const expiry = program.document.expiry;
     if (expiry.policy !== 'inactivity' || member.points <= 0) return;
-    if (inactivityExpiresAt(member, expiry.months).getTime() > at.getTime()) return;
+    if (inactivityExpiresAt(member, expiry.months, program.timeZone).getTime() > at.getTime()) return;
     const lots = (await ledger.openLots(trx, member.customer_id)).filter((l) => l.remaining > 0);
     const points = lots.reduce((s, l) => s + l.remaining, 0);
     if (points === 0) return;

@@ -288,20 +288,21 @@ describe('inactivity counted from joining when that is later', () => {
   it('keeps the points of a member who joined today with an old history, until six months after joining', async () => {
     const first = await buy(t, 'pia@example.com', 'pia-1', '10.00', '2025-03-01T10:00:00Z');
     await buy(t, 'pia@example.com', 'pia-2', '10.00', '2025-05-01T10:00:00Z');
-    const joined = t.clock.now(); // 2026-06-01T12:00Z
+    const joined = t.clock.now(); // 2026-06-01T12:00Z, 14:00 in Ljubljana (summer time)
     expect(await t.loyalty.maintenance.expirePoints(joined)).toEqual({ members: 0, points: 0 });
     const account = await t.loyalty.account(first.customerId);
-    expect(account).toMatchObject({ balance: 120, next_expiry: { at: '2026-12-01T12:00:00.000Z', points: 120 } });
+    // Six months on in the business's zone: 14:00 on 1 December there, winter time (13:00 UTC).
+    expect(account).toMatchObject({ balance: 120, next_expiry: { at: '2026-12-01T13:00:00.000Z', points: 120 } });
     if (!account.member) throw new Error('a member');
-    expect(account.lots.map((l) => l.expires_at)).toEqual(account.lots.map(() => '2026-12-01T12:00:00.000Z'));
+    expect(account.lots.map((l) => l.expires_at)).toEqual(account.lots.map(() => '2026-12-01T13:00:00.000Z'));
 
     // The reminder 30 days before, then the sweep on the day: everything goes, once.
     await t.loyalty.maintenance.remindExpiring(new Date('2026-11-05T12:00:00Z'));
     expect((await events(t, 'loyalty.points_expiring', first.customerId)).map((e) => e.payload)).toEqual([
-      expect.objectContaining({ points: 120, expires_at: '2026-12-01T12:00:00.000Z', policy: 'inactivity' }),
+      expect.objectContaining({ points: 120, expires_at: '2026-12-01T13:00:00.000Z', policy: 'inactivity' }),
     ]);
-    expect(await t.loyalty.maintenance.expirePoints(new Date('2026-11-30T12:00:00Z'))).toEqual({ members: 0, points: 0 });
-    expect(await t.loyalty.maintenance.expirePoints(new Date('2026-12-01T12:00:00Z'))).toEqual({ members: 1, points: 120 });
+    expect(await t.loyalty.maintenance.expirePoints(new Date('2026-12-01T12:59:00Z'))).toEqual({ members: 0, points: 0 });
+    expect(await t.loyalty.maintenance.expirePoints(new Date('2026-12-01T13:00:00Z'))).toEqual({ members: 1, points: 120 });
     expect(await t.loyalty.account(first.customerId)).toMatchObject({ balance: 0, next_expiry: null });
     await expectLedgerProven(t);
   });

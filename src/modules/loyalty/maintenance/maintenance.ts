@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../../jobs/outbox.ts';
 import { addDays, addMonths } from '../../../shared/clock.ts';
-import { idleSince, idleSinceSql } from './inactivity.ts';
+import { idleBound, idleSince, idleSinceSql, inactivityExpiresAt } from './inactivity.ts';
 import { formatCode, newCode, normalizeCode } from '../rewards/codes.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
@@ -81,13 +81,13 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
       const program = await core.programAt(now);
       const expiry = program?.document.expiry;
       if (expiry?.policy === 'inactivity') {
-        const cutoff = addMonths(now, -expiry.months);
-        const idle = await db.selectFrom('loyalty_members as m').select('customer_id').where('points', '>', 0).where(idleSinceSql('m'), '<=', cutoff).execute();
+        // The candidates by a bound, the members due by the date the account shows them (inactivityExpiresAt).
+        const idle = await db.selectFrom('loyalty_members as m').select('customer_id').where('points', '>', 0).where(idleSinceSql('m'), '<=', idleBound(now, expiry.months)).execute();
         await inChunks(idle.map((r) => r.customer_id), async (trx, chunk) => {
           const locked = await ledger.lockMembers(trx, chunk, { now, create: false });
           const events: OutgoingEvent[] = [];
           for (const m of locked.values()) {
-            if (idleSince(m) > cutoff) continue; // bought meanwhile
+            if (inactivityExpiresAt(m, expiry.months, timeZone) > now) continue; // not due yet, or bought meanwhile
             const lots = (await ledger.openLots(trx, m.customer_id)).filter((l) => l.remaining > 0);
             const total = lots.reduce((s, l) => s + l.remaining, 0);
             if (total === 0) continue;
@@ -132,44 +132,74 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
       return { members, points };
     },
 
-    /** One `loyalty.points_expiring` event per member, reminder_days before points expire (for the reminder message). */
+    /**
+     * One `loyalty.points_expiring` event per member, reminder_days before points expire (for
+     * the reminder message): per lot, for the lots due within the horizon not told of yet;
+     * by inactivity, once in each idle period, for all the member's points (they all go that
+     * day — a member told once who bought since and went idle again is told again of all of
+     * them, not only of the points earned since).
+     */
     async remindExpiring(now: Date): Promise<{ members: number }> {
       const program = await core.programAt(now);
       const expiry = program?.document.expiry;
       if (!expiry || expiry.policy === 'none' || expiry.reminder_days === 0) return { members: 0 };
       const horizon = addDays(now, expiry.reminder_days);
-      // Inactivity: members idle long enough to expire within the horizon, not yet expired.
-      const [idleBefore, idleAfter] = [addMonths(horizon, -expiry.months), addMonths(now, -expiry.months)];
-      const due = expiry.policy === 'per_lot'
-        ? await sql<{ customer_id: string }>`
-            SELECT DISTINCT customer_id FROM loyalty_entries
-            WHERE remaining > 0 AND expires_at > ${now} AND expires_at <= ${horizon} AND reminded_at IS NULL`.execute(db)
-        : await sql<{ customer_id: string }>`
-            SELECT DISTINCT m.customer_id FROM loyalty_members m JOIN loyalty_entries e ON e.customer_id = m.customer_id AND e.remaining > 0 AND e.reminded_at IS NULL
-            WHERE ${idleSinceSql('m')} <= ${idleBefore} AND ${idleSinceSql('m')} > ${idleAfter}`.execute(db);
       let members = 0;
-      await inChunks(due.rows.map((r) => r.customer_id), async (trx, chunk) => {
-        // The lots are marked first and only what this run marked is told: two runs at once
-        // (two processes, or the job delivered again) both read the lots unmarked above, and
-        // each sent the reminder. An UPDATE waits for the other run's marks on the same rows
-        // and then skips them, so each lot is in exactly one reminder. The inactivity terms
-        // are checked again here: a member who bought meanwhile is not idle any more.
-        const marked = expiry.policy === 'per_lot'
-          ? sql`UPDATE loyalty_entries e SET reminded_at = ${now}
-                WHERE e.customer_id = ANY(${chunk}::uuid[]) AND e.remaining > 0 AND e.reminded_at IS NULL AND e.expires_at > ${now} AND e.expires_at <= ${horizon}
-                RETURNING e.customer_id, e.remaining, e.expires_at AS due`
-          : sql`UPDATE loyalty_entries e SET reminded_at = ${now} FROM loyalty_members m
-                WHERE m.customer_id = e.customer_id AND e.customer_id = ANY(${chunk}::uuid[]) AND e.remaining > 0 AND e.reminded_at IS NULL
-                  AND ${idleSinceSql('m')} <= ${idleBefore} AND ${idleSinceSql('m')} > ${idleAfter}
-                RETURNING e.customer_id, e.remaining, ${idleSinceSql('m')} AS due`;
-        const rows = await sql<{ customer_id: string; points: number; due: Date }>`
-          WITH marked AS (${marked}) SELECT customer_id, sum(remaining)::float8 AS points, min(due) AS due FROM marked GROUP BY customer_id ORDER BY customer_id`.execute(trx);
-        const expiresAt = (r: (typeof rows.rows)[number]) => (expiry.policy === 'per_lot' ? new Date(r.due) : addMonths(new Date(r.due), expiry.months));
-        await publish(trx, rows.rows.map((r) => ({
+      if (expiry.policy === 'per_lot') {
+        const due = await sql<{ customer_id: string }>`
+          SELECT DISTINCT customer_id FROM loyalty_entries
+          WHERE remaining > 0 AND expires_at > ${now} AND expires_at <= ${horizon} AND reminded_at IS NULL`.execute(db);
+        await inChunks(due.rows.map((r) => r.customer_id), async (trx, chunk) => {
+          // The lots are marked first and only what this run marked is told: two runs at once
+          // (two processes, or the job delivered again) both read the lots unmarked above, and
+          // each sent the reminder. An UPDATE waits for the other run's marks on the same rows
+          // and then skips them, so each lot is in exactly one reminder.
+          const rows = await sql<{ customer_id: string; points: number; due: Date }>`
+            WITH marked AS (
+              UPDATE loyalty_entries e SET reminded_at = ${now}
+              WHERE e.customer_id = ANY(${chunk}::uuid[]) AND e.remaining > 0 AND e.reminded_at IS NULL AND e.expires_at > ${now} AND e.expires_at <= ${horizon}
+              RETURNING e.customer_id, e.remaining, e.expires_at)
+            SELECT customer_id, sum(remaining)::float8 AS points, min(expires_at) AS due FROM marked GROUP BY customer_id ORDER BY customer_id`.execute(trx);
+          await publish(trx, rows.rows.map((r) => ({
+            type: 'loyalty.points_expiring', customerId: r.customer_id,
+            payload: { customer_id: r.customer_id, points: r.points, expires_at: new Date(r.due).toISOString(), policy: expiry.policy },
+          })));
+          members += rows.rows.length;
+        });
+        return { members };
+      }
+      // Inactivity: the members whose idle period ends within the horizon (by the date the
+      // account shows, inactivityExpiresAt), not yet expired.
+      const candidates = await db.selectFrom('loyalty_members as m').select(['customer_id', 'joined_at', 'last_activity_at']).where('points', '>', 0)
+        .where(idleSinceSql('m'), '<=', idleBound(horizon, expiry.months)).where(idleSinceSql('m'), '>', addDays(addMonths(now, -expiry.months), -4)).execute();
+      const due = candidates.filter((m) => {
+        const at = inactivityExpiresAt(m, expiry.months, timeZone);
+        return at > now && at <= horizon;
+      });
+      await inChunks(due.map((r) => r.customer_id), async (trx, chunk) => {
+        // Each member's idle start as read above goes with them: one who bought meanwhile is
+        // not idle any more, and is left out. A lot is marked once per idle period (a mark
+        // before it began is from an earlier one), and the member is told only when this run
+        // marked a lot: two runs at once both read the member as due, and the second's UPDATE
+        // waits for the first's marks and then finds the lots marked in this period.
+        const since = new Map(due.map((m) => [m.customer_id, idleSince(m).toISOString()]));
+        const rows = await sql<{ customer_id: string }>`
+          UPDATE loyalty_entries e SET reminded_at = ${now}
+          FROM loyalty_members m, unnest(${chunk}::uuid[], ${chunk.map((id) => since.get(id)!)}::timestamptz[]) AS d(customer_id, idle_since)
+          WHERE m.customer_id = d.customer_id AND e.customer_id = d.customer_id AND ${idleSinceSql('m')} = d.idle_since
+            AND e.remaining > 0 AND (e.reminded_at IS NULL OR e.reminded_at < d.idle_since)
+          RETURNING e.customer_id`.execute(trx);
+        const told = [...new Set(rows.rows.map((r) => r.customer_id))].sort();
+        if (told.length === 0) return;
+        // All the member's points go that day, those told of in an earlier reminder too.
+        const held = await sql<{ customer_id: string; points: number; joined_at: Date; last_activity_at: Date | null }>`
+          SELECT m.customer_id, m.joined_at, m.last_activity_at, (SELECT coalesce(sum(e.remaining), 0) FROM loyalty_entries e WHERE e.customer_id = m.customer_id AND e.remaining > 0)::float8 AS points
+          FROM loyalty_members m WHERE m.customer_id = ANY(${told}::uuid[]) ORDER BY m.customer_id`.execute(trx);
+        await publish(trx, held.rows.map((r) => ({
           type: 'loyalty.points_expiring', customerId: r.customer_id,
-          payload: { customer_id: r.customer_id, points: r.points, expires_at: expiresAt(r).toISOString(), policy: expiry.policy },
+          payload: { customer_id: r.customer_id, points: r.points, expires_at: inactivityExpiresAt(r, expiry.months, timeZone).toISOString(), policy: expiry.policy },
         })));
-        members += rows.rows.length;
+        members += held.rows.length;
       });
       return { members };
     },

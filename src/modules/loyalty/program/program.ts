@@ -1,4 +1,4 @@
-import { addMonths, instantOf, startOfLocalDay } from '../../../shared/clock.ts';
+import { addMonths, addMonthsIn, instantOf, startOfLocalDay } from '../../../shared/clock.ts';
 import { amountField, currencyExponent, toMinor } from '../../../shared/money.ts';
 import { textIn } from '../../../shared/messages/index.ts';
 import type { Condition, LocalizedText, ProgramDocument } from './program.schema.ts';
@@ -12,6 +12,8 @@ export interface Program {
   effectiveFrom: Date;
   document: ProgramDocument;
   currency: string;
+  /** The business's time zone, in which a lot's months are counted (lotExpiry). */
+  timeZone: string;
   /** Tier thresholds in the metric's unit; for spend in minor units. */
   thresholds: number[];
   minimumPurchaseMinor: number;
@@ -43,6 +45,7 @@ export function compileProgram({ version, effectiveFrom, document, currency, tim
     effectiveFrom,
     document,
     currency,
+    timeZone,
     thresholds: tiers ? tiers.levels.map((l) => (tiers.metric === 'spend' ? toMinor(l.threshold, currency) : Number(l.threshold))) : [],
     minimumPurchaseMinor: document.earning.minimum_purchase ? toMinor(document.earning.minimum_purchase, currency) : 0,
     referralMinimumMinor: document.bonuses.referral?.minimum_purchase ? toMinor(document.bonuses.referral.minimum_purchase, currency) : 0,
@@ -253,5 +256,5 @@ function yearIn(at: Date, timeZone: string): number {
 /** When points earned at `at` expire under a per-lot policy (null: they do not). */
 export function lotExpiry(program: Program, at: Date): Date | null {
   const expiry = program.document.expiry;
-  return expiry.policy === 'per_lot' ? addMonths(at, expiry.months) : null;
+  return expiry.policy === 'per_lot' ? addMonthsIn(at, expiry.months, program.timeZone) : null;
 }
