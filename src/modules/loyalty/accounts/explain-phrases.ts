@@ -30,7 +30,10 @@ export interface Phrases {
   /** A tier's points multiplier, by the tier's name in the language. */
   tierFactor(name: string): string;
   rounded(earned: unknown, rule: Rounding): string;
-  /** A purchase the daily cap cut short: the cap, its local day (formatted), the points left for it, and those other purchases that day had earned. */
+  /**
+   * A purchase the daily cap cut short: the cap, its local day (formatted), the points it earned, and those other purchases
+   * that day had earned — none (0) when the purchase went over the cap on its own, which is said so rather than as "others earned 0".
+   */
   capped(p: { cap: number; day: string; points: number; before: number; unit: Unit }): string;
   /** A purchase the daily cap left without points (an entry of 0): other purchases that day had reached it. */
   cappedToNothing(p: { cap: number; day: string; unit: Unit }): string;
@@ -106,7 +109,9 @@ export const PHRASES: Record<Language, Phrases> = {
     onShare: (percent) => ` (on ${percent} of the basket)`,
     tierFactor: (name) => `${name} tier`,
     rounded: (earned, rule) => ` → ${earned} (${rule})`,
-    capped: ({ cap, day, points, before, unit }) => `; the daily cap of ${cap} ${unit(cap)} for ${day} left ${points}: other purchases that day earned ${before}`,
+    capped: ({ cap, day, points, before, unit }) => before > 0
+      ? `; only ${points} earned: other purchases on ${day} had already earned ${before} of the daily cap of ${cap} ${unit(cap)}`
+      : `; only ${points} earned: this purchase alone went over the daily cap of ${cap} ${unit(cap)} for ${day}`,
     cappedToNothing: ({ cap, day, unit }) => `; none earned: the daily cap of ${cap} ${unit(cap)} for ${day} was already reached by other purchases that day`,
     firstPurchase: (purchase) => `First purchase bonus (${purchase})`,
     signUp: 'Welcome bonus for joining',
@@ -148,7 +153,9 @@ export const PHRASES: Record<Language, Phrases> = {
     onShare: (percent) => ` (na ${percent} košarice)`,
     tierFactor: (name) => `raven ${name}`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'zaokroženo navzdol', nearest: 'zaokroženo na najbližje', ceil: 'zaokroženo navzgor' }[rule]})`,
-    capped: ({ cap, day, points, before, unit }) => `; dnevna omejitev za ${day} (${cap} ${unit(cap)}) je dopustila še ${points}, ker so drugi nakupi tega dne prinesli že ${before}`,
+    capped: ({ cap, day, points, before, unit }) => before > 0
+      ? `; dnevna omejitev za ${day} (${cap} ${unit(cap)}) je dopustila še ${points}, ker so drugi nakupi tega dne prinesli že ${before}`
+      : `; pripisano le ${points}: ta nakup je sam presegel dnevno omejitev za ${day} (${cap} ${unit(cap)})`,
     cappedToNothing: ({ cap, day, unit }) => `; nič ni pripisano: dnevno omejitev za ${day} (${cap} ${unit(cap)}) so drugi nakupi tega dne že dosegli`,
     firstPurchase: (purchase) => `Bonus za prvi nakup (${purchase})`,
     signUp: 'Bonus dobrodošlice ob včlanitvi',
@@ -189,7 +196,9 @@ export const PHRASES: Record<Language, Phrases> = {
     onShare: (percent) => ` (sepetin ${percent} kısmına)`,
     tierFactor: (name) => `${name} seviyesi`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'aşağı yuvarlandı', nearest: 'en yakına yuvarlandı', ceil: 'yukarı yuvarlandı' }[rule]})`,
-    capped: ({ cap, day, points, before, unit }) => `; ${day} için günlük ${cap} ${unit(cap)} sınırı: o günün diğer alışverişleri ${before} ${unit(before)} kazandırdığından ${points} ${unit(points)} kazanıldı`,
+    capped: ({ cap, day, points, before, unit }) => before > 0
+      ? `; ${day} için günlük ${cap} ${unit(cap)} sınırı: o günün diğer alışverişleri ${before} ${unit(before)} kazandırdığından ${points} ${unit(points)} kazanıldı`
+      : `; yalnızca ${points} ${unit(points)} kazanıldı: bu alışveriş ${day} için günlük ${cap} ${unit(cap)} sınırını tek başına aştı`,
     cappedToNothing: ({ cap, day, unit }) => `; hiç kazanılmadı: ${day} için günlük ${cap} ${unit(cap)} sınırına o günün diğer alışverişleriyle zaten ulaşılmıştı`,
     firstPurchase: (purchase) => `İlk alışveriş bonusu (${purchase})`,
     signUp: 'Katılım hoş geldin bonusu',
@@ -230,7 +239,9 @@ export const PHRASES: Record<Language, Phrases> = {
     onShare: (percent) => ` (på ${percent} af kurven)`,
     tierFactor: (name) => `niveau ${name}`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'rundet ned', nearest: 'rundet til nærmeste', ceil: 'rundet op' }[rule]})`,
-    capped: ({ cap, day, points, before, unit }) => `; dagsloftet på ${cap} ${unit(cap)} for ${day} gav plads til ${points}: andre køb samme dag havde allerede givet ${before}`,
+    capped: ({ cap, day, points, before, unit }) => before > 0
+      ? `; dagsloftet på ${cap} ${unit(cap)} for ${day} gav plads til ${points}: andre køb samme dag havde allerede givet ${before}`
+      : `; kun ${points} optjent: dette køb alene gik over dagsloftet på ${cap} ${unit(cap)} for ${day}`,
     cappedToNothing: ({ cap, day, unit }) => `; intet optjent: dagsloftet på ${cap} ${unit(cap)} for ${day} var allerede nået med andre køb samme dag`,
     firstPurchase: (purchase) => `Bonus for første køb (${purchase})`,
     signUp: 'Velkomstbonus for at melde sig ind',
@@ -272,7 +283,9 @@ export const PHRASES: Record<Language, Phrases> = {
     onShare: (percent) => ` (на ${percent} корзины)`,
     tierFactor: (name) => `уровень ${name}`,
     rounded: (earned, rule) => ` → ${earned} (${{ floor: 'округлено вниз', nearest: 'округлено до ближайшего', ceil: 'округлено вверх' }[rule]})`,
-    capped: ({ cap, day, points, before, unit }) => `; дневной лимит на ${day} (${cap} ${unit(cap)}) оставил ${points}: другие покупки в этот день уже принесли ${before}`,
+    capped: ({ cap, day, points, before, unit }) => before > 0
+      ? `; дневной лимит на ${day} (${cap} ${unit(cap)}) оставил ${points}: другие покупки в этот день уже принесли ${before}`
+      : `; начислено только ${points}: одна эта покупка превысила дневной лимит на ${day} (${cap} ${unit(cap)})`,
     cappedToNothing: ({ cap, day, unit }) => `; ничего не начислено: дневной лимит на ${day} (${cap} ${unit(cap)}) уже исчерпан другими покупками в этот день`,
     firstPurchase: (purchase) => `Бонус за первую покупку (${purchase})`,
     signUp: 'Приветственный бонус за вступление',

@@ -38,7 +38,7 @@ describe('describeEntry', () => {
   it('keeps the English explanations word for word', () => {
     expect(describeEntry(ENTRIES[0], 'EUR')).toBe('Purchase p1: €29.99 → 29.99 points × 2 category coffee (on 33% of the basket) = 39.99 → 39 (floor)');
     // A purchase the daily cap cut short, and one it left without points (an entry of 0): which day, and why.
-    expect(describeEntry(ENTRIES[1], 'EUR')).toBe('Purchase p2: €300.00 → 300 points; the daily cap of 150 points for 1 May 2026 left 100: other purchases that day earned 50');
+    expect(describeEntry(ENTRIES[1], 'EUR')).toBe('Purchase p2: €300.00 → 300 points; only 100 earned: other purchases on 1 May 2026 had already earned 50 of the daily cap of 150 points');
     expect(describeEntry(ENTRIES[23], 'EUR')).toBe('Purchase till-9: €12.00 → 12 points; none earned: the daily cap of 150 points for 1 May 2026 was already reached by other purchases that day');
     expect(describeEntry(ENTRIES[10], 'EUR')).toBe('Refund: 50% of the purchase refunded, 20 of its 40 points taken back; 5 already spent and forgiven');
     expect(describeEntry(ENTRIES[14], 'EUR')).toBe('Points returned: checkout reservation timed out');
@@ -71,6 +71,21 @@ describe('describeEntry', () => {
       for (const part of ['till-9', '150', '2026']) expect(describeEntry(ENTRIES[23], 'EUR', language)).toContain(part);
       expect(describeEntry(ENTRIES[23], 'EUR', language)).not.toContain('2026-05-01');
       for (const part of ['ret-2', '5,00', '€', 'C-1', '16,7', '300', '50']) expect(describeEntry(ENTRIES[24], 'EUR', language)).toContain(part);
+    }
+  });
+
+  // Audit: a purchase that went over the daily cap on its own read "the daily cap of 1000 points … left 1000: other
+  // purchases that day earned 0" — as if others had earned something. It says that this purchase alone went over it.
+  it('says a purchase went over the daily cap on its own, in each language, and names the others only when they earned', () => {
+    const alone = { ...ENTRIES[1], points: 150, details: { ...ENTRIES[1].details, capped_at: 150 } };
+    expect(describeEntry(alone, 'EUR')).toBe('Purchase p2: €300.00 → 300 points; only 150 earned: this purchase alone went over the daily cap of 150 points for 1 May 2026');
+    expect(describeEntry(alone, 'EUR', 'sl')).toBe('Nakup p2: 300,00\u00a0€ → 300 točk; pripisano le 150: ta nakup je sam presegel dnevno omejitev za 1. maj 2026 (150 točk)');
+    expect(describeEntry(alone, 'EUR', 'tr')).toBe('Alışveriş p2: €300,00 → 300 puan; yalnızca 150 puan kazanıldı: bu alışveriş 1 May 2026 için günlük 150 puan sınırını tek başına aştı');
+    expect(describeEntry(alone, 'EUR', 'da')).toBe('Køb p2: 300,00\u00a0€ → 300 point; kun 150 optjent: dette køb alene gik over dagsloftet på 150 point for 1. maj 2026');
+    expect(describeEntry(alone, 'EUR', 'ru')).toBe('Покупка p2: 300,00\u00a0€ → 300 баллов; начислено только 150: одна эта покупка превысила дневной лимит на 1 мая 2026 г. (150 баллов)');
+    for (const language of LANGUAGES) {
+      expect(describeEntry(alone, 'EUR', language)).not.toMatch(/\b0\b/);
+      expect(describeEntry(ENTRIES[1], 'EUR', language)).toContain('50'); // others earned 50: said with their number
     }
   });
 
