@@ -95,4 +95,12 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.tierReason.refunded': 'under grænsen efter en refundering',
   'loyalty.tierReason.programUpgrade': 'programmet ændret (rykket op med det samme)',
   'loyalty.tierReason.programReevaluate': 'programmet ændret (alle placeret igen)',
+  'loyalty.challenges.title': 'Udfordringer',
+  'loyalty.challenges.col.challenge': 'Udfordring',
+  'loyalty.challenges.col.progress': 'Fremskridt',
+  'loyalty.challenges.col.bonus': 'Bonuspoint',
+  'loyalty.challenges.col.completed': 'Gennemført',
+  'loyalty.challenges.progress': '{progress} af {goal}',
+  'loyalty.challenges.completed': '{count}×, senest',
+  'loyalty.challenges.hint': 'Fremskridt tælles fra seneste gennemførelse inden for udfordringens periode; et besøg er en dag med et køb, og et køb, der er refunderet helt, tæller ikke.',
 };

@@ -95,4 +95,12 @@ export const LOYALTY_MEMBER = {
   'loyalty.tierReason.refunded': 'below the threshold after a refund',
   'loyalty.tierReason.programUpgrade': 'program changed (moved up at once)',
   'loyalty.tierReason.programReevaluate': 'program changed (everyone placed again)',
+  'loyalty.challenges.title': 'Challenges',
+  'loyalty.challenges.col.challenge': 'Challenge',
+  'loyalty.challenges.col.progress': 'Progress',
+  'loyalty.challenges.col.bonus': 'Bonus points',
+  'loyalty.challenges.col.completed': 'Completed',
+  'loyalty.challenges.progress': '{progress} of {goal}',
+  'loyalty.challenges.completed': '{count}×, last',
+  'loyalty.challenges.hint': "Progress counts since the last completion, within the challenge's window; a visit is a day with a purchase, and a purchase refunded in full does not count.",
 } as const;

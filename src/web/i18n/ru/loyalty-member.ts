@@ -95,4 +95,12 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.tierReason.refunded': 'ниже порога после возврата',
   'loyalty.tierReason.programUpgrade': 'изменение программы (сразу повышены)',
   'loyalty.tierReason.programReevaluate': 'изменение программы (все распределены заново)',
+  'loyalty.challenges.title': 'Задания',
+  'loyalty.challenges.col.challenge': 'Задание',
+  'loyalty.challenges.col.progress': 'Прогресс',
+  'loyalty.challenges.col.bonus': 'Бонусные баллы',
+  'loyalty.challenges.col.completed': 'Выполнено',
+  'loyalty.challenges.progress': '{progress} из {goal}',
+  'loyalty.challenges.completed': '{count}×, последний раз',
+  'loyalty.challenges.hint': 'Прогресс считается с последнего выполнения в пределах срока задания; визит — это день с покупкой, полностью возвращённая покупка не считается.',
 };

@@ -95,4 +95,12 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.tierReason.refunded': 'pod pragom po vračilu',
   'loyalty.tierReason.programUpgrade': 'sprememba programa (takojšen dvig)',
   'loyalty.tierReason.programReevaluate': 'sprememba programa (vsi znova razvrščeni)',
+  'loyalty.challenges.title': 'Izzivi',
+  'loyalty.challenges.col.challenge': 'Izziv',
+  'loyalty.challenges.col.progress': 'Napredek',
+  'loyalty.challenges.col.bonus': 'Bonus točke',
+  'loyalty.challenges.col.completed': 'Opravljeno',
+  'loyalty.challenges.progress': '{progress} od {goal}',
+  'loyalty.challenges.completed': '{count}×, nazadnje',
+  'loyalty.challenges.hint': 'Napredek se šteje od zadnje opravitve, znotraj obdobja izziva; obisk je dan z nakupom, nakup, ki je v celoti vrnjen, se ne šteje.',
 };

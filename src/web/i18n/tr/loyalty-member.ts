@@ -95,4 +95,12 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.tierReason.refunded': 'iade sonrası eşiğin altında',
   'loyalty.tierReason.programUpgrade': 'program değişti (hemen yükseltme)',
   'loyalty.tierReason.programReevaluate': 'program değişti (herkes yeniden yerleştirildi)',
+  'loyalty.challenges.title': 'Görevler',
+  'loyalty.challenges.col.challenge': 'Görev',
+  'loyalty.challenges.col.progress': 'İlerleme',
+  'loyalty.challenges.col.bonus': 'Bonus puan',
+  'loyalty.challenges.col.completed': 'Tamamlandı',
+  'loyalty.challenges.progress': '{progress}/{goal}',
+  'loyalty.challenges.completed': '{count}×, son',
+  'loyalty.challenges.hint': 'İlerleme, son tamamlanmadan bu yana görevin süresi içinde sayılır; bir ziyaret alışveriş yapılan bir gündür, tamamı iade edilen alışveriş sayılmaz.',
 };

@@ -3,6 +3,7 @@ import { api, type Coupon, type GiftCard, type LoyaltyAccount, type MemberAccoun
 import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
 import { CustomerGiftCards } from './CustomerGiftCards.tsx';
 import { Expiry, When } from '../../When.tsx';
+import { CustomerChallenges } from './CustomerChallenges.tsx';
 import { AdjustPoints, RedeemReward, type Notice } from './MemberForms.tsx';
 import { failureText } from '../../useSubmission.ts';
 import { flagText } from './benefit-flags.ts';
@@ -116,6 +117,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
             {a.tier ? <Tier tier={a.tier} currency={currency} rewardName={rewardName} /> : <p className="hint">{t('loyalty.noTier')}</p>}
           </div>
           <Lifetime account={a} />
+          <CustomerChallenges challenges={a.challenges} />
         </div>
         {forms}
       </div>
