@@ -97,4 +97,19 @@ describe('regulars loyalty simulate', () => {
     expect(simulated('da')).toContainEqual(expect.stringMatching(/^ {2}Member +2 +2$/));
     expect(simulated('sl').join('\n')).not.toMatch(/^ {2}member /m);
   }, 60_000);
+
+  // Audit: a proposal that drops a level moves its members down under upgrade_now too (they
+  // cannot keep a level the program no longer has); the summary said "upgrade_now moves 0 up"
+  // while it listed them moving down. Last: it applies another version.
+  it('says upgrade_now moves members down out of a level the proposal drops', () => {
+    const level = (code: string, threshold: string) => ({ code, name: { en: code }, threshold });
+    const withLevels = (...levels: object[]) => JSON.stringify({ ...PROGRAM, tiers: { ...PROGRAM.tiers, levels: [PROGRAM.tiers.levels[0], ...levels] } });
+    fs.writeFileSync(path.join(work, 'silver.json'), withLevels(level('silver', '40.00')));
+    fs.writeFileSync(path.join(work, 'gold.json'), withLevels(level('gold', '100.00')));
+    // Ana's 42.50 reaches silver; the proposal drops silver for gold at 100.00, which she does not reach.
+    ok(run('loyalty', 'apply', 'silver.json'));
+    const out = (language: string) => ok(run('loyalty', 'simulate', 'gold.json', '--since', since, '--language', language)).split('\n');
+    expect(out('en')).toContain('Publishing it now places members by their standing today: --tier-policy upgrade_now moves 0 up and 1 down (a level it drops or recodes is kept under neither policy); reevaluate_now moves 0 up and 1 down.');
+    expect(out('sl')).toContain('Objava zdaj razvrsti člane po današnjem stanju: --tier-policy upgrade_now — navzgor 0, navzdol 1 (ravni, ki jo odstrani ali ji spremeni kodo, ne ohrani nobena politika); reevaluate_now — navzgor 0, navzdol 1.');
+  }, 60_000);
 });

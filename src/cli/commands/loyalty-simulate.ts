@@ -118,7 +118,10 @@ function tierLines(report: SimulationReport, language: Language, tierName: (code
   const { tier_rules_changed: changed, upgrade_now: keep, reevaluate_now: all } = report.on_publish;
   if (!changed) lines.push(t(say('cli.simulate.publish_moves_nobody')));
   else {
-    lines.push(t(say('cli.simulate.publish_moves', { keep_up: keep.up, all_up: all.up, all_down: all.down })));
+    // upgrade_now moves someone down only out of a level the proposal drops or recodes: said then.
+    lines.push(t(keep.down > 0
+      ? say('cli.simulate.publish_moves_dropped', { keep_up: keep.up, keep_down: keep.down, all_up: all.up, all_down: all.down })
+      : say('cli.simulate.publish_moves', { keep_up: keep.up, all_up: all.up, all_down: all.down })));
     if (all.held_by_period > 0) lines.push(t(say('cli.simulate.held_by_period', { count: all.held_by_period })));
     for (const [policy, moves] of [['upgrade_now', keep], ['reevaluate_now', all]] as const) {
       if (moves.up + moves.down === 0) continue;

@@ -161,6 +161,13 @@ export const CLI_LOYALTY = {
     da: 'At udgive det nu placerer medlemmerne efter deres stilling i dag: --tier-policy upgrade_now flytter {keep_up} op; reevaluate_now flytter {all_up} op og {all_down} ned.',
     ru: 'Публикация сейчас распределит участников по их текущему положению: --tier-policy upgrade_now — вверх {keep_up}; reevaluate_now — вверх {all_up}, вниз {all_down}.',
   },
+  'cli.simulate.publish_moves_dropped': {
+    en: 'Publishing it now places members by their standing today: --tier-policy upgrade_now moves {keep_up} up and {keep_down} down (a level it drops or recodes is kept under neither policy); reevaluate_now moves {all_up} up and {all_down} down.',
+    sl: 'Objava zdaj razvrsti člane po današnjem stanju: --tier-policy upgrade_now — navzgor {keep_up}, navzdol {keep_down} (ravni, ki jo odstrani ali ji spremeni kodo, ne ohrani nobena politika); reevaluate_now — navzgor {all_up}, navzdol {all_down}.',
+    tr: 'Şimdi yayımlamak üyeleri bugünkü durumlarına göre yerleştirir: --tier-policy upgrade_now ile {keep_up} yükselen ve {keep_down} düşen (kaldırdığı ya da kodunu değiştirdiği bir seviye hiçbir politikada korunmaz); reevaluate_now ile {all_up} yükselen ve {all_down} düşen.',
+    da: 'At udgive det nu placerer medlemmerne efter deres stilling i dag: --tier-policy upgrade_now flytter {keep_up} op og {keep_down} ned (et niveau, den fjerner eller giver en ny kode, beholdes under ingen af politikkerne); reevaluate_now flytter {all_up} op og {all_down} ned.',
+    ru: 'Публикация сейчас распределит участников по их текущему положению: --tier-policy upgrade_now — вверх {keep_up}, вниз {keep_down} (уровень, который она убирает или переименовывает в коде, не сохраняется ни при одной политике); reevaluate_now — вверх {all_up}, вниз {all_down}.',
+  },
   'cli.simulate.publish_with': {
     en: 'Publishing with --tier-policy {policy} moves:',
     sl: 'Objava z --tier-policy {policy} premakne:',
