@@ -95,3 +95,28 @@ describe('by inactivity, in the business time zone', () => {
     expect(await t.loyalty.account(a.customerId)).toMatchObject({ next_expiry: { at: '2027-01-05T09:00:00.000Z', points: 110 } });
   });
 });
+
+describe('a program change of expiry', () => {
+  it('from inactivity to per lot gives the lots earned idle a date: the new months from the change, or from earning when later', async () => {
+    const t = await open({ policy: 'inactivity', months: 6, reminder_days: 7 });
+    // 100 points on 10 January under inactivity (no date of their own), told on 3 July they go on 10 July.
+    const a = await buy(t, 'c@example.com', 'C-1', '2026-01-10T09:00:00Z', '100.00');
+    expect(await t.loyalty.maintenance.remindExpiring(new Date('2026-07-03T08:00:00Z'))).toEqual({ members: 1 });
+    // On 5 July the program turns to lots of 12 months (from 00:00 on 5 July in Ljubljana), and 50 more are earned that day.
+    t.clock.set('2026-07-04T22:00:00Z');
+    await t.loyalty.applyProgram({ program: { name: 'Dates', earning: { points_per_currency_unit: 1 }, expiry: { policy: 'per_lot', months: 12, reminder_days: 7 } } }, actor);
+    await buy(t, 'c@example.com', 'C-2', '2026-07-05T08:00:00Z', '50.00');
+    // Without a date the 100 would never expire: no idle rule any more. They get 12 months from the change.
+    expect(await t.loyalty.maintenance.expirePoints(new Date('2026-07-10T08:00:00Z'))).toEqual({ members: 0, points: 0 });
+    expect(await lots(t, a.customerId)).toEqual([[100, '2027-07-04T22:00:00.000Z'], [50, '2027-07-05T08:00:00.000Z']]);
+    // Reminded again before the new date (the idle period's reminder was of another date), once.
+    expect(await t.loyalty.maintenance.remindExpiring(new Date('2027-06-27T22:00:00Z'))).toEqual({ members: 1 });
+    expect(await t.loyalty.maintenance.remindExpiring(new Date('2027-06-28T22:00:00Z'))).toEqual({ members: 1 }); // the 50's turn
+    expect(await t.loyalty.maintenance.remindExpiring(new Date('2027-06-29T22:00:00Z'))).toEqual({ members: 0 });
+    expect(await t.loyalty.maintenance.expirePoints(new Date('2027-07-04T22:00:00Z'))).toEqual({ members: 1, points: 100 });
+    expect((await events(t, 'loyalty.points_expiring', a.customerId)).map((e: any) => [e.points, e.expires_at])).toEqual([
+      [100, '2026-07-10T08:00:00.000Z'], [100, '2027-07-04T22:00:00.000Z'], [50, '2027-07-05T08:00:00.000Z'],
+    ]);
+    expect((await t.loyalty.verify()).ok).toBe(true);
+  });
+});

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../../jobs/outbox.ts';
-import { addDays, addMonths } from '../../../shared/clock.ts';
+import { addDays, addMonths, addMonthsIn } from '../../../shared/clock.ts';
 import { idleBound, idleSince, idleSinceSql, inactivityExpiresAt } from './inactivity.ts';
 import { formatCode, newCode, normalizeCode } from '../rewards/codes.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
-import { lotExpiry, text } from '../program/program.ts';
+import { lotExpiry, text, type Program } from '../program/program.ts';
 import type { RewardsService } from '../rewards/rewards.service.ts';
 import { forfeitErasedPoints } from '../lifecycle/erasure.ts';
 import { keysTakenAcrossMerges, lockActiveCustomers } from '../lifecycle/merged-customers.ts';
@@ -44,11 +44,41 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
     }
   }
 
+  /**
+   * Under expiry by inactivity a lot has no date of its own: when a per-lot version comes
+   * into force, the lots still open from an inactivity version would never expire (the idle
+   * rule no longer applies and they have no date). They get one: the program's `months`
+   * after they were earned, or after the per-lot version began when that is later — so a
+   * switch never takes points at once, and a member has the new months to spend them. Lots
+   * earned under `none`, and those staff gave no date, keep none. The mark of a reminder
+   * from the idle period goes, so the per-lot reminder comes before the new date. Writing
+   * the same date twice changes nothing: two runs at once agree.
+   */
+  async function dateLotsEarnedIdle(program: Program | undefined): Promise<number> {
+    const expiry = program?.document.expiry;
+    if (!program || expiry?.policy !== 'per_lot') return 0;
+    const idleVersions = (await core.programs()).filter((p) => p.document.expiry.policy === 'inactivity').map((p) => p.version);
+    if (idleVersions.length === 0) return 0;
+    let dated = 0;
+    for (;;) {
+      const lots = await db.selectFrom('loyalty_entries').select(['id', 'occurred_at']).where('remaining', '>', 0).where('expires_at', 'is', null)
+        .where('program_version', 'in', idleVersions).orderBy('id').limit(1000).execute();
+      if (lots.length === 0) return dated;
+      const due = lots.map((l) => addMonthsIn(l.occurred_at > program.effectiveFrom ? l.occurred_at : program.effectiveFrom, expiry.months, timeZone).toISOString());
+      await sql`
+        UPDATE loyalty_entries e SET expires_at = d.due, reminded_at = NULL
+        FROM unnest(${lots.map((l) => l.id)}::bigint[], ${due}::timestamptz[]) AS d(id, due)
+        WHERE e.id = d.id AND e.expires_at IS NULL`.execute(db);
+      dated += lots.length;
+    }
+  }
+
   const maintenance = {
     /** Expires lots past their date (per-lot policy) and whole balances after inactivity. */
     async expirePoints(now: Date): Promise<{ members: number; points: number }> {
       let members = 0;
       let points = 0;
+      await dateLotsEarnedIdle(await core.programAt(now));
       const current = (await core.programAt(now))?.document.expiry;
       const months = current?.policy === 'per_lot' ? current.months : undefined;
       // Lots carry their own expiry (set when earned), whatever the current policy.
