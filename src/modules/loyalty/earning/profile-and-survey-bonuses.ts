@@ -14,7 +14,9 @@ import { createBonusCredit } from './bonus-credit.ts';
 // The profile-completion bonus (from the customer's outbox events) and the survey's
 // thank-you points (asked for by the survey tool), each once.
 
-export const SurveyBonusInput = z.object({
+// Strict: the bonus is never tied to the score, so a `score` sent with it is refused by name
+// rather than dropped in silence as if it had counted.
+export const SurveyBonusInput = z.strictObject({
   /** The survey response's id: one bonus per response. The score is deliberately not an input. */
   response_id: z.string().trim().min(1).max(200),
 });
@@ -77,7 +79,7 @@ export function createProfileAndSurveyBonuses(core: LoyaltyCore) {
       const { response_id } = parseInput(SurveyBonusInput, input, 'survey bonus');
       const now = clock.now();
       const program = await core.programAt(now);
-      if (!program) throw invalid('No loyalty program is in force');
+      if (!program) throw invalid(say('loyalty.no_program'));
       if (!isUuid(customerId)) throw notFound(say('customer.not_found', { id: customerId }));
       const points = program.document.bonuses.survey;
       const key = `bonus:survey:${response_id}`;
@@ -89,7 +91,7 @@ export function createProfileAndSurveyBonuses(core: LoyaltyCore) {
         if (earlier !== null) return { created: false, replayed: true, points: earlier };
         if (!points) return { created: false, replayed: false, points: 0 };
         const member = (await ledger.lockMembers(trx, [customer.id], { now, create: false })).get(customer.id);
-        if (!member) throw conflict('The customer is not a loyalty member yet');
+        if (!member) throw conflict(say('loyalty.not_member'));
         if (await creditBonus(trx, member, program, { points, key, at: now, details: { bonus: 'survey', response: response_id } })) {
           await audit(trx, { at: now, actor, action: 'loyalty.bonus.survey', subject: customer.id, details: { response_id } });
           return { created: true, replayed: false, points };
