@@ -176,6 +176,10 @@ function OnPublish({ report, levels }: { report: Simulation; levels: TierLevel[]
               <section key={policy} className="policy" data-testid={`simulation-on-publish-${policy}`}>
                 <h4>{label}</h4>
                 <p data-testid={`simulation-on-publish-${policy}-summary`}>{parts.length ? `${i18n.list(parts)}.` : t('loyalty.sim.onPublishNobody')}</p>
+                {/* upgrade_now moves someone down only out of a tier the proposal drops or recodes: said why. */}
+                {policy === 'upgrade_now' && moves.down > 0 && (
+                  <p className="hint" data-testid="simulation-on-publish-upgrade_now-dropped">{t('loyalty.sim.droppedLevelMovesDown')}</p>
+                )}
                 {moves.held_by_period > 0 && (
                   <p className="hint" data-testid={`simulation-on-publish-${policy}-held`}>{t('loyalty.sim.heldByPeriod', { count: i18n.number(moves.held_by_period) })}</p>
                 )}
