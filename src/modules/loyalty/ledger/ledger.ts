@@ -1,5 +1,6 @@
 import { counted, say, type Said } from '../../../shared/messages/index.ts';
 import type { CountedName } from '../../../shared/plural.ts';
+import { localDate, timeIn } from '../../../shared/clock.ts';
 
 // The ledger's rules, pure: which lots a debit consumes, and what a member's entries say
 // about the balance. The repository stores what these decide.
@@ -125,14 +126,20 @@ export function balanceOf(lots: readonly Lot[], memberPoints: number, now: Date)
  * program's name for them (program-names.ts pointsNameOf), as the rest of the refusal.
  * The caller names them: the ledger knows nothing of the program (program uses ledger).
  */
-export function pointsOnHand(lots: readonly Lot[], memberPoints: number, now: Date, pointsName: CountedName): Said {
+export function pointsOnHand(lots: readonly Lot[], memberPoints: number, now: Date, pointsName: CountedName, timeZone: string): Said {
   const { available, pending } = balanceOf(lots, memberPoints, now);
   const spendable = Math.max(0, available);
   const onHand = say(spendable === 1 ? 'points.available_one' : 'points.available', { available: spendable });
   if (pending <= 0) return onHand;
   const t = now.getTime();
   const first = Math.min(...lots.filter((l) => l.remaining > 0 && l.availableAt && l.availableAt.getTime() > t).map((l) => l.availableAt!.getTime()));
-  return say('points.available_and_pending', { on_hand: onHand, pending, points_name: counted(pointsName, pending), date: new Date(first).toISOString().slice(0, 10) });
+  // The day in the business's zone (not UTC's: points of a purchase at 00:30 there came due
+  // a day later than the refusal said), and the hour when that day is today — "spendable on
+  // 2026-01-24" read at 09:59 on the 24th, when they come at 10:00, looked like a fault.
+  const firstAt = new Date(first);
+  const day = localDate(firstAt, timeZone);
+  const date = day === localDate(now, timeZone) ? `${day} ${timeIn(firstAt, timeZone).slice(11, 16)}` : day;
+  return say('points.available_and_pending', { on_hand: onHand, pending, points_name: counted(pointsName, pending), date });
 }
 
 /**

@@ -167,7 +167,7 @@ export function createReservations(core: LoyaltyCore) {
         if (debit.shortfall > 0) {
           const name = pointsNameOf(program.document);
           throw conflict(say('reservation.not_enough_points', {
-            points_word: pointsWord(name), points: data.points, points_name: counted(name, data.points), on_hand: pointsOnHand(await ledger.openLots(trx, customerId), member.points, now, name),
+            points_word: pointsWord(name), points: data.points, points_name: counted(name, data.points), on_hand: pointsOnHand(await ledger.openLots(trx, customerId), member.points, now, name, program.timeZone),
           }));
         }
         member.lifetime_redeemed += data.points;

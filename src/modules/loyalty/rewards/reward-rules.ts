@@ -56,7 +56,7 @@ export function rewardProblem(reward: Reward, program: Program, member: Redeemer
   if (spendPlan(reward, member, now).debited === 0) {
     const name = pointsNameOf(program.document);
     const said = say('reward.not_enough_points', {
-      points_word: pointsWord(name), reward: perLanguage(reward.name), points: reward.points, points_name: counted(name, reward.points), on_hand: pointsOnHand(member.lots, member.points, now, name),
+      points_word: pointsWord(name), reward: perLanguage(reward.name), points: reward.points, points_name: counted(name, reward.points), on_hand: pointsOnHand(member.lots, member.points, now, name, program.timeZone),
     });
     return { code: 'not_enough_points', kind: 'conflict', said };
   }
