@@ -29,6 +29,18 @@ function inbox(email: string | null): string | null {
   return `${domain === 'gmail.com' || domain === 'googlemail.com' ? base.replace(/\./g, '') : base}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
 }
 
+/**
+ * A code as it was typed, in the stored spelling: "friend esxx3c", "FRIENDESXX3C" and
+ * "Friend-Esxx3c" are FRIEND-ESXX3C. Every code is letters, a dash and six symbols
+ * (referralCode), so the dash goes back before the last six; a friend reading a code out
+ * or typing it without the dash was told it did not exist, where a coupon's code is taken
+ * in any grouping (normalizeCode).
+ */
+function referralCodeOf(typed: string): string {
+  const bare = normalizeCode(typed);
+  return bare.length > 6 ? `${bare.slice(0, -6)}-${bare.slice(-6)}` : bare;
+}
+
 export function createReferrals(core: LoyaltyCore) {
   const { db, clock } = core.deps;
   const revocation = createReferralRevocation(core);
@@ -67,7 +79,7 @@ export function createReferrals(core: LoyaltyCore) {
     async claimReferral(requestedFriend: string, input: unknown, { actor }: { actor: Actor }) {
       let friendId = requestedFriend;
       const { code: raw } = parseInput(ClaimReferralInput, input, 'referral');
-      const code = raw.toUpperCase().trim();
+      const code = referralCodeOf(raw);
       if (!isUuid(friendId)) throw notFound(say('customer.not_found', { id: friendId }));
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
