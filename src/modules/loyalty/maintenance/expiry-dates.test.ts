@@ -119,4 +119,28 @@ describe('a program change of expiry', () => {
     ]);
     expect((await t.loyalty.verify()).ok).toBe(true);
   });
+  it('from 12 months to 6, then to inactivity, leaves each lot its date, and the expiry says the months the lot was earned with', async () => {
+    const t = await open({ policy: 'per_lot', months: 12, reminder_days: 0 });
+    const program = (expiry: Record<string, unknown>) => ({ program: { name: 'Dates', earning: { points_per_currency_unit: 1 }, expiry } });
+    // 100 on 10 January (10:00 there) under 12 months: due 10 January 2027 10:00 there.
+    const a = await buy(t, 'k@example.com', 'K-1', '2026-01-10T09:00:00Z', '100.00');
+    t.clock.set('2026-02-01T00:00:00Z');
+    await t.loyalty.applyProgram(program({ policy: 'per_lot', months: 6, reminder_days: 0 }), actor);
+    // 50 on 10 February (10:00 there) under 6 months: due 10 August 10:00 there (08:00 UTC, summer time).
+    await buy(t, 'k@example.com', 'K-2', '2026-02-10T09:00:00Z', '50.00');
+    t.clock.set('2026-03-01T00:00:00Z');
+    await t.loyalty.applyProgram(program({ policy: 'inactivity', months: 24, reminder_days: 0 }), actor);
+    expect(await lots(t, a.customerId)).toEqual([[50, '2026-08-10T08:00:00.000Z'], [100, '2027-01-10T09:00:00.000Z']]);
+
+    expect(await t.loyalty.maintenance.expirePoints(new Date('2026-08-10T08:00:00Z'))).toEqual({ members: 1, points: 50 });
+    expect(await t.loyalty.maintenance.expirePoints(new Date('2027-01-10T09:00:00Z'))).toEqual({ members: 1, points: 100 });
+    t.clock.set('2027-01-10T09:00:00Z');
+    const account = await t.loyalty.account(a.customerId);
+    if (!account.member) throw new Error('not a member');
+    expect(account.explanation.entries.filter((e) => e.kind === 'expire').map((e) => [e.points, e.description, 'took_from' in e ? e.took_from : null])).toEqual([
+      [-50, 'Expired: points earned more than 6 months ago', [{ entry: 2, points: 50 }]],
+      [-100, 'Expired: points earned more than 12 months ago', [{ entry: 1, points: 100 }]],
+    ]);
+    expect((await t.loyalty.verify()).ok).toBe(true);
+  });
 });

@@ -19,6 +19,9 @@ import { reviewMembers } from '../tiers/tier-placement.ts';
 
 const CHUNK = 200;
 
+/** The smallest of the months known (undefined: none). */
+const fewest = (months: (number | undefined)[]) => months.reduce<number | undefined>((min, m) => (m === undefined ? min : min === undefined ? m : Math.min(min, m)), undefined);
+
 export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsService) {
   const { db, timeZone } = core.deps;
 
@@ -80,7 +83,12 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
       let points = 0;
       await dateLotsEarnedIdle(await core.programAt(now));
       const current = (await core.programAt(now))?.document.expiry;
-      const months = current?.policy === 'per_lot' ? current.months : undefined;
+      // The months a lot was earned with (its version's), which the entry states ("earned more
+      // than 12 months ago"): a program turned to 6 months, or to inactivity, since does not
+      // change them. A lot of a version without per-lot months (dated by dateLotsEarnedIdle,
+      // or by staff) counts today's; of lots earned with different months, the fewest is true of all.
+      const monthsOf = new Map((await core.programs()).flatMap((p) => (p.document.expiry.policy === 'per_lot' ? [[p.version, p.document.expiry.months] as const] : [])));
+      const lotMonths = (version: number | null) => (version !== null && monthsOf.get(version)) || (current?.policy === 'per_lot' ? current.months : undefined);
       // Lots carry their own expiry (set when earned), whatever the current policy.
       for (;;) {
         const due = await sql<{ customer_id: string }>`
@@ -88,7 +96,7 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
         if (due.rows.length === 0) break;
         await inChunks(due.rows.map((r) => r.customer_id), async (trx, chunk) => {
           const locked = await ledger.lockMembers(trx, chunk, { now, create: false });
-          const lots = await trx.selectFrom('loyalty_entries').select(['customer_id', 'id', 'remaining', 'expires_at'])
+          const lots = await trx.selectFrom('loyalty_entries').select(['customer_id', 'id', 'remaining', 'expires_at', 'program_version'])
             .where('customer_id', 'in', chunk).where('remaining', '>', 0).where('expires_at', '<=', now).orderBy('id').execute();
           const events: OutgoingEvent[] = [];
           for (const m of locked.values()) {
@@ -97,7 +105,7 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
             if (total === 0) continue;
             await ledger.debit(trx, m, {
               customerId: m.customer_id, kind: 'expire', points: total, occurredAt: now, sourceType: 'expiry', sourceId: 'per_lot',
-              details: { policy: 'per_lot', lots: mine.map((l) => l.id), months },
+              details: { policy: 'per_lot', lots: mine.map((l) => l.id), months: fewest(mine.map((l) => lotMonths(l.program_version))) },
             }, { now, includePending: true, shortfall: 'fail', lots: mine.map((l) => ({ creditId: l.id, points: l.remaining! })) });
             m.lifetime_expired += total;
             members++;
