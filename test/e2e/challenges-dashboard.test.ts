@@ -26,7 +26,9 @@ const dashboard = useDashboard({
     const bought = await recordPurchases(s, [
       ['c-1', '2026-05-10T09:00:00Z', 'coffee'], ['c-2', '2026-05-12T09:00:00Z', 'tea'], ['c-3', '2026-05-12T15:00:00Z', 'tea'], ['c-4', '2026-05-20T09:00:00Z', 'cakes'],
     ].map(([key, at, category]) => ({ external_id: key, customer: { email: 'cara@example.com' }, occurred_at: at, total: '2.00', lines: [line(category)] })), { source: 'api' });
-    cara = bought[0].customerId;
+    const first = bought[0];
+    if (first.status === 'error') throw first.error;
+    cara = first.customerId;
     const events = (await s.db.selectFrom('events').selectAll().where('type', '=', 'purchase.recorded').orderBy('id').execute()) as unknown as StoredEvent[];
     await subscribersOf(s).find((x) => x.name === 'loyalty.challenges')!.handleBatch!(events);
   },
