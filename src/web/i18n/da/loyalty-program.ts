@@ -9,6 +9,7 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.report.members': 'Medlemmer',
   'loyalty.report.outstanding': 'Udestående point',
   'loyalty.report.liability': 'Forpligtelse {value}',
+  'loyalty.report.liabilityPending': '{points} af dem afventer, kan ikke bruges endnu',
   'loyalty.report.redemptionRate': 'Indløsningsgrad',
   'loyalty.report.breakage': 'Udløbet ubrugt',
   'loyalty.report.flow': 'Point siden starten',

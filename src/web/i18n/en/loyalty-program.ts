@@ -8,6 +8,7 @@ export const LOYALTY_PROGRAM = {
   'loyalty.report.members': 'Members',
   'loyalty.report.outstanding': 'Outstanding points',
   'loyalty.report.liability': 'Liability {value}',
+  'loyalty.report.liabilityPending': '{points} of them pending, not spendable yet',
   'loyalty.report.redemptionRate': 'Redemption rate',
   'loyalty.report.breakage': 'Breakage',
   'loyalty.report.flow': 'Points since the start',

@@ -9,6 +9,7 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.report.members': 'Участники',
   'loyalty.report.outstanding': 'Неизрасходованные баллы',
   'loyalty.report.liability': 'Обязательства {value}',
+  'loyalty.report.liabilityPending': 'из них {points} в ожидании, ещё нельзя потратить',
   'loyalty.report.redemptionRate': 'Доля потраченных',
   'loyalty.report.breakage': 'Доля сгоревших',
   'loyalty.report.flow': 'Баллы с начала работы',

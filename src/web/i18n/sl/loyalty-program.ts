@@ -9,6 +9,7 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.report.members': 'Člani',
   'loyalty.report.outstanding': 'Neporabljene točke',
   'loyalty.report.liability': 'Obveznost {value}',
+  'loyalty.report.liabilityPending': '{points} od tega v čakanju, še ne za porabo',
   'loyalty.report.redemptionRate': 'Delež unovčenih',
   'loyalty.report.breakage': 'Delež zapadlih',
   'loyalty.report.flow': 'Točke od začetka',

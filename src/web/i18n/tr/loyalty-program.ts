@@ -9,6 +9,7 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.report.members': 'Üyeler',
   'loyalty.report.outstanding': 'Kullanılmamış puanlar',
   'loyalty.report.liability': 'Yükümlülük {value}',
+  'loyalty.report.liabilityPending': '{points} tanesi beklemede, henüz harcanamaz',
   'loyalty.report.redemptionRate': 'Kullanım oranı',
   'loyalty.report.breakage': 'Kullanılmadan sona eren',
   'loyalty.report.flow': 'Başlangıçtan bu yana puanlar',

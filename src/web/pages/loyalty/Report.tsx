@@ -42,6 +42,8 @@ export function LoyaltyReportView() {
           <span>{t('loyalty.report.outstanding')}</span>
           <strong>{i18n.number(p.outstanding)}</strong>
           <small>{t('loyalty.report.liability', { value: money(report.liability.value) })}</small>
+          {/* The liability counts pending points too (README): say how many, beside it, not only in the list below. */}
+          {p.pending > 0 && <small data-testid="kpi-pending">{t('loyalty.report.liabilityPending', { points: i18n.number(p.pending) })}</small>}
         </div>
         <div className="card kpi" data-testid="kpi-redemption">
           <span>{t('loyalty.report.redemptionRate')}</span>
