@@ -15,6 +15,7 @@ const program = {
   challenges: [
     { code: 'two-days', name: '2 visits in 3 days', goal: { type: 'visits', count: 2, within_days: 3 }, points: 7, repeatable: true },
     { code: 'two-kinds', name: 'Try 2 categories', goal: { type: 'categories', count: 2, within_days: 3 }, points: 5, repeatable: true },
+    { code: 'five-visits', name: '5 visits in 30 days', goal: { type: 'visits', count: 5, within_days: 30 }, points: 100 },
   ],
 };
 
@@ -60,5 +61,21 @@ describe("a repeatable challenge's day is the business's", () => {
     await deliver();
     expect(await completions(v.customerId)).toMatchObject({ 'two-kinds': 2 });
     expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+});
+
+describe("a challenge's window (README: within_days × 24 hours ending at the purchase)", () => {
+  it('holds a visit on its first day after the hour of the purchase that ends it, not one before', async () => {
+    // 31 May at 10:00 in Ljubljana (08:00 UTC): the 30 days go back to 1 May at 10:00 there.
+    const visits = async (email: string, firstAt: string) => {
+      let id = '';
+      for (const [i, at] of [`2026-05-01T${firstAt}`, '2026-05-05T09:00:00Z', '2026-05-10T09:00:00Z', '2026-05-20T09:00:00Z', '2026-05-31T08:00:00Z'].entries()) id = (await buy(email, `${email}-${i}`, at)).customerId;
+      return id;
+    };
+    const inside = await visits('in@example.com', '09:00:00Z'); // 11:00 on 1 May
+    const outside = await visits('out@example.com', '07:00:00Z'); // 09:00 on 1 May
+    await deliver();
+    expect(await completions(inside)).toMatchObject({ 'five-visits': 1 });
+    expect(await completions(outside)).toMatchObject({ 'five-visits': 0 });
   });
 });
