@@ -80,6 +80,8 @@ export interface Phrases {
   mergeMoved(p: { direction: 'in' | 'out'; debt: boolean; who: string | null }): string;
   /** After a credit still in its holding period: how many of its points, and the day (formatted) they can be spent. */
   pending(points: number, from: string, unit: Unit): string;
+  /** Which lots an expiry took: a purchase's by the purchase (its order id), another credit by the day it was earned. */
+  expiredFrom(lots: { points: number; purchase: string | null; day: string }[]): string;
   /**
    * After a debit shown where it was recorded rather than at its own date (explain.ts
    * shownOrder: a refund dated before a redemption it was recorded after): that date, formatted.
@@ -146,6 +148,7 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `Merged in from ${who ? `the record of ${who}` : 'a duplicate record'}: ${debt ? 'the points it owed' : 'its points'} moved here`
       : `Merged into ${who ? `the record of ${who}` : 'another record'}: ${debt ? 'the points owed' : 'the points'} moved there`),
     pending: (points, from) => `; ${points} pending, spendable from ${from}`,
+    expiredFrom: (lots) => ` (${lots.map((l) => (l.purchase ? `${l.points} of purchase ${l.purchase}` : `${l.points} earned on ${l.day}`)).join(', ')})`,
     recordedLater: (dated) => `; dated ${dated}, recorded later`,
   },
   sl: {
@@ -189,6 +192,7 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `Združeno iz ${who ? `zapisa stranke ${who}` : 'podvojenega zapisa'}: ${debt ? 'njen dolg točk prenesen sem' : 'njene točke prenesene sem'}`
       : `Združeno v ${who ? `zapis stranke ${who}` : 'drug zapis'}: ${debt ? 'dolg točk prenesen tja' : 'točke prenesene tja'}`),
     pending: (points, from) => `; ${points} v čakanju, na voljo od ${from}`,
+    expiredFrom: (lots) => ` (${lots.map((l) => (l.purchase ? `${l.points} iz nakupa ${l.purchase}` : `${l.points} z dne ${l.day}`)).join(', ')})`,
     recordedLater: (dated) => `; z datumom ${dated}, zabeleženo pozneje`,
   },
   tr: {
@@ -232,6 +236,7 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `${who ? `${who} kaydından` : 'Yinelenen bir kayıttan'} birleştirildi: ${debt ? 'o kaydın puan borcu' : 'o kaydın puanları'} buraya aktarıldı`
       : `${who ? `${who} kaydıyla` : 'Başka bir kayıtla'} birleştirildi: ${debt ? 'puan borcu' : 'puanlar'} oraya aktarıldı`),
     pending: (points, from, unit) => `; ${points} ${unit(points)} beklemede, ${from} tarihinden itibaren kullanılabilir`,
+    expiredFrom: (lots) => ` (${lots.map((l) => (l.purchase ? `${l.purchase} alışverişinden ${l.points}` : `${l.day} tarihinde kazanılan ${l.points}`)).join(', ')})`,
     recordedLater: (dated) => `; ${dated} tarihli, sonradan kaydedildi`,
   },
   da: {
@@ -276,6 +281,7 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `Lagt sammen fra ${who ? `kundeposten for ${who}` : 'en dubleret kundepost'}: ${debt ? 'dens gæld i point' : 'dens point'} flyttet hertil`
       : `Lagt sammen med ${who ? `kundeposten for ${who}` : 'en anden kundepost'}: ${debt ? 'gælden i point' : 'pointene'} flyttet dertil`),
     pending: (points, from) => `; ${points} afventende, kan bruges fra ${from}`,
+    expiredFrom: (lots) => ` (${lots.map((l) => (l.purchase ? `${l.points} fra køb ${l.purchase}` : `${l.points} optjent ${l.day}`)).join(', ')})`,
     recordedLater: (dated) => `; dateret ${dated}, registreret senere`,
   },
   ru: {
@@ -319,6 +325,7 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `Объединено с ${who ? `записью клиента ${who}` : 'дублирующей записью'}: ${debt ? 'её долг по баллам перенесён сюда' : 'её баллы перенесены сюда'}`
       : `Объединено с ${who ? `записью клиента ${who}` : 'другой записью'}: ${debt ? 'долг по баллам перенесён туда' : 'баллы перенесены туда'}`),
     pending: (points, from) => `; ${points} в ожидании, доступны с ${from}`,
+    expiredFrom: (lots) => ` (${lots.map((l) => (l.purchase ? `${l.points} за покупку ${l.purchase}` : `${l.points}, начисленные ${l.day}`)).join(', ')})`,
     recordedLater: (dated) => `; датировано ${dated}, записано позже`,
   },
 };

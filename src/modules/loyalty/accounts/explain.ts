@@ -280,6 +280,7 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
   const say = PHRASES[language];
   const day = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone });
   const dayAndTime = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const byId = new Map(rows.map((r) => [r.id, r]));
   let running = 0;
   let pendingRunning = 0;
   const entries = ordered.map((e, i) => {
@@ -287,7 +288,16 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
     pendingRunning += pendingBy[i];
     const stillPending = pending(e) && e.remaining !== null && e.remaining > 0;
     const pointsName = points(e.program_version);
-    const described = describeEntry(e, currency, language, { reservations, names: names?.(e.program_version), points: pointsName, customers, forfeited: forfeited.get(e.id) });
+    // An expiry names the lots it took (a member asks "which points?"): by purchase, or by the day earned.
+    const took = e.kind === 'expire' ? tookFrom.get(e.id) ?? [] : [];
+    const lotsTaken = took.flatMap((a) => {
+      const lot = byId.get(a.entry);
+      if (!lot) return [];
+      const purchase = lot.kind === 'earn' ? (lot.details as { purchase?: unknown }).purchase : undefined;
+      return [{ points: a.points, purchase: typeof purchase === 'string' ? purchase : null, day: day.format(lot.occurred_at) }];
+    });
+    const described = describeEntry(e, currency, language, { reservations, names: names?.(e.program_version), points: pointsName, customers, forfeited: forfeited.get(e.id) })
+      + (lotsTaken.length > 0 ? say.expiredFrom(lotsTaken) : '');
     // Shown where it was recorded: its own date in words, with the time when that is the same day.
     const at = shownAt.get(e.id) ?? e.occurred_at;
     const said = at === e.occurred_at ? described

@@ -124,23 +124,29 @@ describe('a program change of expiry', () => {
     const program = (expiry: Record<string, unknown>) => ({ program: { name: 'Dates', earning: { points_per_currency_unit: 1 }, expiry } });
     // 100 on 10 January (10:00 there) under 12 months: due 10 January 2027 10:00 there.
     const a = await buy(t, 'k@example.com', 'K-1', '2026-01-10T09:00:00Z', '100.00');
+    // And 5 from staff at that moment: the same date.
+    await t.loyalty.adjust(a.customerId, { points: 5, reason: 'welcome', idempotency_key: 'k-adj' }, actor);
     t.clock.set('2026-02-01T00:00:00Z');
     await t.loyalty.applyProgram(program({ policy: 'per_lot', months: 6, reminder_days: 0 }), actor);
     // 50 on 10 February (10:00 there) under 6 months: due 10 August 10:00 there (08:00 UTC, summer time).
     await buy(t, 'k@example.com', 'K-2', '2026-02-10T09:00:00Z', '50.00');
     t.clock.set('2026-03-01T00:00:00Z');
     await t.loyalty.applyProgram(program({ policy: 'inactivity', months: 24, reminder_days: 0 }), actor);
-    expect(await lots(t, a.customerId)).toEqual([[50, '2026-08-10T08:00:00.000Z'], [100, '2027-01-10T09:00:00.000Z']]);
+    expect(await lots(t, a.customerId)).toEqual([[50, '2026-08-10T08:00:00.000Z'], [100, '2027-01-10T09:00:00.000Z'], [5, '2027-01-10T09:00:00.000Z']]);
 
     expect(await t.loyalty.maintenance.expirePoints(new Date('2026-08-10T08:00:00Z'))).toEqual({ members: 1, points: 50 });
-    expect(await t.loyalty.maintenance.expirePoints(new Date('2027-01-10T09:00:00Z'))).toEqual({ members: 1, points: 100 });
+    expect(await t.loyalty.maintenance.expirePoints(new Date('2027-01-10T09:00:00Z'))).toEqual({ members: 1, points: 105 });
     t.clock.set('2027-01-10T09:00:00Z');
     const account = await t.loyalty.account(a.customerId);
     if (!account.member) throw new Error('not a member');
     expect(account.explanation.entries.filter((e) => e.kind === 'expire').map((e) => [e.points, e.description, 'took_from' in e ? e.took_from : null])).toEqual([
-      [-50, 'Expired: points earned more than 6 months ago', [{ entry: 2, points: 50 }]],
-      [-100, 'Expired: points earned more than 12 months ago', [{ entry: 1, points: 100 }]],
+      [-50, 'Expired: points earned more than 6 months ago (50 of purchase K-2)', [{ entry: 3, points: 50 }]],
+      [-105, 'Expired: points earned more than 12 months ago (100 of purchase K-1, 5 earned on 10 Jan 2026)', [{ entry: 1, points: 100 }, { entry: 2, points: 5 }]],
     ]);
+    // In the member's language too.
+    const sl = await t.loyalty.account(a.customerId, { language: 'sl' });
+    if (!sl.member) throw new Error('not a member');
+    expect(sl.explanation.entries.at(-1)?.description).toMatch(/^Poteklo: .* \(100 iz nakupa K-1, 5 z dne 10\. jan\. 2026\)$/);
     expect((await t.loyalty.verify()).ok).toBe(true);
   });
 });
