@@ -130,10 +130,20 @@ export function createLoyaltyCore(deps: LoyaltyDeps) {
     if (changes.length === 0) return;
     const levels = program.document.tiers!.levels;
     const rank = (code: string | null) => levels.findIndex((l) => l.code === code);
+    // A level this version no longer has ranks where it stood in the latest version before
+    // that had it (a member placed out of it once a version dated ahead took effect).
+    const dropped = (code: string | null) => code !== null && rank(code) < 0;
+    const earlier = changes.some((c) => dropped(c.from)) ? (await programs(trx)).filter((p) => p.version < program.version).reverse() : [];
+    const rankFrom = (code: string | null) => {
+      const before = dropped(code) ? earlier.find((p) => tierIndexOf(p, code) >= 0) : undefined;
+      return before ? tierIndexOf(before, code) : rank(code);
+    };
+    // At the same rank (a level recoded, or dropped for the one above it): up.
+    const direction = (c: TierChange) => c.direction ?? (rank(c.to) > rankFrom(c.from) || (rank(c.to) === rankFrom(c.from) && dropped(c.from)) ? 'up' : 'down');
     await ledger.recordTierChanges(trx, changes.map((c) => withFields(c, { id: c.id ?? newId(), programVersion: program.version, at: c.at ?? now })));
     const events: OutgoingEvent[] = changes.map((c) => ({
       type: 'loyalty.tier_changed', customerId: c.customerId,
-      payload: { customer_id: c.customerId, from: c.from, to: c.to, direction: c.direction ?? (rank(c.to) > rank(c.from) ? 'up' : 'down'), reason: c.reason, program_version: program.version },
+      payload: { customer_id: c.customerId, from: c.from, to: c.to, direction: direction(c), reason: c.reason, program_version: program.version },
     }));
     await publish(trx, events);
   }

@@ -186,10 +186,15 @@ export function settle(
   recorded: Recorded = { tier: m.tier, lastAt: -Infinity },
 ): TierChange[] {
   const levels = program.document.tiers!.levels;
+  // Where a recorded tier stands in the program: none yet is the base level; a level the
+  // program no longer has (a version dated ahead that dropped or recoded it took effect
+  // since) is none of its levels — the timeline, which starts such a member from the base
+  // level, has no move from it, and one change from it says where they are now.
+  const rankOf = (code: string | null) => (code === null ? 0 : tierIndexOf(program, code));
   let from = recorded.tier;
   const changes: TierChange[] = [];
   for (const v of moves) {
-    if (v.at < recorded.lastAt || v.from !== Math.max(0, tierIndexOf(program, from))) continue;
+    if (v.at < recorded.lastAt || v.from !== rankOf(from)) continue;
     changes.push({ customerId: m.customer_id, from: levels[v.from].code, to: levels[v.to].code, reason: v.reason, at: new Date(v.at) });
     from = levels[v.to].code;
   }
@@ -201,7 +206,7 @@ export function settle(
   if (lastMove) m.tier_since = new Date(changes.length ? lastMove.at : Math.max(lastMove.at, m.tier_since?.getTime() ?? -Infinity));
   if (from === null && changes.length === 0 && state.tier === 0) m.tier_since ??= at;
   // The history replayed from further back placed the member otherwise than the recorded history leaves them: said at once.
-  else if (Math.max(0, tierIndexOf(program, from)) !== state.tier) {
+  else if (rankOf(from) !== state.tier) {
     m.tier_since = at;
     changes.push({ customerId: m.customer_id, from, to: m.tier, reason: 'qualified', at });
   }
