@@ -8,5 +8,6 @@ export type { RefundChecker } from './refund-check.ts';
 export {
   describePurchaseDifference, describeRefundDifference, purchaseConflict, refundConflict, recordedOfPrepared, type RecordedPurchase, type RecordedRefund,
 } from './purchase-difference.ts';
+export { linesAmountMinor } from './purchase-lines.ts';
 export { atSkuAverage, valueOfLines, type BoughtLine, type PurchaseReturns, type ReturnedLine } from './refund-lines.ts';
 export { customerStatsOrders } from './customer-orders.ts';

@@ -6,6 +6,7 @@ import { amountField } from '../../shared/money.ts';
 import { parseInput, refusedTogether } from '../../shared/validation.ts';
 import type { CustomerService, Identity, PreparedProfile } from '../customers/index.ts';
 import type { Store, StoreService } from '../stores/index.ts';
+import { discountBeyondLines } from './purchase-lines.ts';
 import { PurchaseInput } from './purchase.schema.ts';
 
 // Validates one incoming purchase and turns it into what is stored: minor units, the
@@ -117,6 +118,12 @@ async function checkedFields(data: Partial<PurchaseInput>, ctx: PrepareContext):
     quantity: String(line.quantity),
     unit_price_minor: keptNow(errors, () => amountField(`lines.${i}.unit_price`, line.unit_price, currency)) ?? 0,
   }));
+  // The discount is taken from the lines (purchase-lines.ts); told only when the amounts it
+  // compares were read (a price refused is told as itself, not as a discount too big).
+  if (lines?.length && discountMinor && errors.every((e) => !e.problems.some((p) => p.field.startsWith('lines.')))) {
+    const beyond = discountBeyondLines(discountMinor, lines.map((l) => ({ quantity: l.quantity, unitPriceMinor: l.unit_price_minor })), currency);
+    if (beyond) errors.push(beyond);
+  }
   return { errors, store, profile, occurredAt, totalMinor, discountMinor, lines };
 }
 

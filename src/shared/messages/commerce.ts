@@ -59,6 +59,14 @@ export const COMMERCE = {
     da: 'ligger mere end en dag ude i fremtiden',
     ru: 'более чем на сутки в будущем',
   },
+  // A discount more than its purchase's lines add up to (commerce purchase-lines.ts), by the API and an import alike.
+  'purchase.discount_beyond_lines': {
+    en: "{discount} is more than the order's lines add up to ({sum})",
+    sl: '{discount} je več, kot znašajo postavke naročila skupaj ({sum})',
+    tr: '{discount}, siparişin kalemlerinin toplamından ({sum}) fazla',
+    da: '{discount} er mere, end ordrens linjer giver tilsammen ({sum})',
+    ru: '{discount} больше, чем сумма позиций заказа ({sum})',
+  },
   'purchase.order_id_required': {
     en: 'is required (the POS or web store order id; it makes retries safe)',
     sl: 'je obvezno (številka naročila z blagajne ali iz spletne trgovine; z njo so ponovni poskusi varni)',

@@ -124,13 +124,6 @@ export const IMPORT_ROWS = {
     da: 'er negativ ({text}): en returneret vare? Importér returneringer som en refusionsfil, der angiver deres køb, eller udelad rækken (spring ugyldige rækker over)',
     ru: 'отрицательное ({text}): возвращённый товар? Импортируйте возвраты файлом возвратов с указанием покупки или пропустите строку (пропуск неверных строк)',
   },
-  'import.discount_too_large': {
-    en: "{discount} is more than the order's lines add up to ({sum})",
-    sl: '{discount} je več, kot znašajo postavke naročila skupaj ({sum})',
-    tr: '{discount}, siparişin kalemlerinin toplamından ({sum}) fazla',
-    da: '{discount} er mere, end ordrens linjer giver tilsammen ({sum})',
-    ru: '{discount} больше, чем сумма позиций заказа ({sum})',
-  },
   'import.order_split': {
     en: "order {id} has rows on line {line} too, with other orders' rows between: put an order's rows one after another",
     sl: 'naročilo {id} ima vrstice tudi v vrstici {line}, vmes pa so vrstice drugih naročil: vrstice naročila postavite drugo za drugo',

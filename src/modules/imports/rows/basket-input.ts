@@ -1,6 +1,7 @@
 import { say, type Said } from '../../../shared/messages/index.ts';
 import { toMajor, toMinor } from '../../../shared/money.ts';
 import { withFields } from '../../../shared/objects.ts';
+import { linesAmountMinor } from '../../commerce/index.ts';
 import type { Basket } from './baskets.ts';
 import { CANONICAL, LINE_COLUMNS, type ColumnLayout } from './mapping.ts';
 import { cell, purchaseInput, refundRow } from './rows.ts';
@@ -31,7 +32,7 @@ export function basketInput(basket: Basket, layout: ColumnLayout, externalId: st
   const problems: BasketProblem[] = [];
   const input = purchaseInput(wholeRow(basket, layout, ORDER_COLUMNS, { kind: 'order', id: externalId }, problems), layout, externalId);
   const lines = basket.map((record) => lineOf(record, layout, problems));
-  const total = input.total || computedTotal(lines, input.discount, input.currency ?? businessCurrency, basket[0].line, problems);
+  const total = input.total || computedTotal(lines, input.discount, input.currency ?? businessCurrency);
   return { input: withFields(input, { total, lines: lines.map((l) => l.item) }), problems };
 }
 
@@ -102,32 +103,19 @@ function lineOf(record: Basket[number], layout: ColumnLayout, problems: BasketPr
 
 /**
  * What the lines add up to, less the order's discount: each line rounded to the currency's
- * cents as a receipt prints it (1.5 kg at 2.99 is 4.49), halves up. A price or discount
- * that is not an amount leaves the total at 0: the API's rules report that field.
+ * cents as a receipt prints it (1.5 kg at 2.99 is 4.49), halves up — the sum the API's rule
+ * compares the discount with (commerce purchase-lines.ts). A price or discount that is not
+ * an amount, or a discount more than the lines, leaves the total at 0: the API's rules
+ * report that field, as they do for an order sent with its total.
  */
-function computedTotal(lines: { quantity: string; unitPrice: string | undefined }[], discount: string | undefined, currency: string, line: number, problems: BasketProblem[]): string {
+function computedTotal(lines: { quantity: string; unitPrice: string | undefined }[], discount: string | undefined, currency: string): string {
   try {
-    let sum = 0n;
-    for (const l of lines) {
-      const unitMinor = toMinor(l.unitPrice ?? '', currency);
-      if (unitMinor < 0) return '0'; // a negative price (UCI's "Adjust bad debt"): the API's rules name it
-      sum += lineAmount(l.quantity, unitMinor);
-    }
+    const priced = lines.map((l) => ({ quantity: l.quantity, unitPriceMinor: toMinor(l.unitPrice ?? '', currency) }));
+    if (priced.some((l) => l.unitPriceMinor < 0)) return '0'; // a negative price (UCI's "Adjust bad debt"): the API's rules name it
+    const sum = linesAmountMinor(priced);
     const discountMinor = discount === undefined ? 0n : BigInt(toMinor(discount, currency));
-    if (discountMinor > sum) {
-      problems.push({ line, column: 'discount', reason: say('import.discount_too_large', { discount: String(discount), sum: toMajor(sum, currency) }) });
-      return '0';
-    }
-    return toMajor(sum - discountMinor, currency);
+    return discountMinor > sum ? '0' : toMajor(sum - discountMinor, currency);
   } catch {
     return '0';
   }
-}
-
-/** quantity × unit price in minor units, rounded half up, without floating-point error. */
-function lineAmount(quantity: string, unitMinor: number): bigint {
-  const [whole, fraction = ''] = quantity.split('.');
-  const scale = 10n ** BigInt(fraction.length);
-  const scaled = BigInt(whole + fraction) * BigInt(unitMinor);
-  return (scaled * 2n + scale) / (2n * scale);
 }

@@ -65,8 +65,9 @@ const CASES: [Record<string, unknown>, number, number, string][] = [
   [{ external_id: 'P12', customer: 'di', occurred_at: '2026-05-08T10:00:00+02:00', channel: 'online', total: '10.00', lines: [line('BEAN-1', 'coffee', '10.00')] }, 450, 1650, 'silver'],
   // 80.5 × 1.1 = 88.55 → 89 (nearest; floor would give 88).
   [{ external_id: 'P13', customer: 'ed', occurred_at: '2026-05-06T12:00:00+02:00', store: 'LJ', total: '8.05' }, 139, 239, 'member'],
-  // A first purchase of nothing earns no bonus; a discount beyond the lines changes nothing.
-  [{ external_id: 'P14', customer: 'fay', occurred_at: '2026-05-06T12:00:00+02:00', total: '0.00', discount: '10.00', lines: [line('MUG', 'mug', '5.00')] }, 0, 100, 'member'],
+  // A first purchase of nothing earns no bonus; a discount of all the lines changes nothing (one
+  // beyond them is refused, naming `discount`: commerce purchase-discount.test.ts).
+  [{ external_id: 'P14', customer: 'fay', occurred_at: '2026-05-06T12:00:00+02:00', total: '0.00', discount: '5.00', lines: [line('MUG', 'mug', '5.00')] }, 0, 100, 'member'],
   // Mug Wednesday applies to the mug's half only, and its 7 bonus points are not multiplied:
   // 200 × (50 % × 2 + 50 % × 3) + 7 = 507, + 50.
   [{ external_id: 'P16', customer: 'hal', occurred_at: '2026-05-06T12:00:00+02:00', total: '20.00', lines: [line('COF-1', 'coffee', '10.00'), line('MUG', 'mug', '10.00')] }, 557, 657, 'member'],
