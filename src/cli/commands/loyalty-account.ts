@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AdjustmentInput } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
-import { say, type Language } from '../../shared/messages/index.ts';
+import { say, textIn, type Language } from '../../shared/messages/index.ts';
 import { moneyIn } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
 import { pluralRules } from '../../shared/plural.ts';
@@ -111,6 +111,12 @@ export function describeAccount(account: Account, { who, shown }: { who: string;
   if (a.next_expiry) lines.push(say('cli.account.next_expiry', { points: points(a.next_expiry.points), at: whenText(a.next_expiry.at, timeZone) }).in(language));
   const l = a.lifetime;
   lines.push(say('cli.account.lifetime', { earned: count(l.earned, language), adjusted: signed(l.adjusted, language), redeemed: count(l.redeemed, language), reversed: count(l.reversed, language), expired: count(l.expired, language) }).in(language));
+  // Where the member stands on each challenge, as the dashboard's Loyalty tab shows it: the
+  // progress since the last completion within the window, and the completions that stand.
+  for (const c of a.challenges) {
+    const done = c.completed > 0 && c.last_completed_at ? say('cli.account.challenge_done', { count: count(c.completed, language), at: whenText(c.last_completed_at, timeZone) }).in(language) : '';
+    lines.push(say('cli.account.challenge', { name: textIn(c.name, language), progress: count(c.progress, language), goal: count(c.goal.count, language), done }).in(language));
+  }
 
   const entries = a.explanation.entries.slice(-Math.min(shown, a.explanation.entries.length));
   if (entries.length > 0) {

@@ -92,4 +92,18 @@ export const CLI_MEMBERS = {
     da: 'Justeret: {points}.',
     ru: 'Скорректировано: {points}.',
   },
+  'cli.account.challenge': {
+    en: 'Challenge “{name}”: {progress} of {goal}{done}',
+    sl: 'Izziv „{name}“: {progress} od {goal}{done}',
+    tr: '“{name}” görevi: {progress}/{goal}{done}',
+    da: 'Udfordringen »{name}«: {progress} af {goal}{done}',
+    ru: 'Задание «{name}»: {progress} из {goal}{done}',
+  },
+  'cli.account.challenge_done': {
+    en: ', completed {count}× (last {at})',
+    sl: ', opravljen {count}× (nazadnje {at})',
+    tr: ', {count} kez tamamlandı (son: {at})',
+    da: ', gennemført {count}× (senest {at})',
+    ru: ', выполнено {count}× (последний раз {at})',
+  },
 } as const satisfies Record<string, Entry>;
