@@ -48,9 +48,13 @@ function lineAmounts(bought: BoughtLine[]) {
   return { amounts, linesValue: amounts.reduce((a, b) => a + b, 0) };
 }
 
-/** What share of its price each line was paid: the discount (or the lines' excess over the total) taken from every line alike. */
+/**
+ * What share of its price each line was paid: the discount (or the lines' excess over the
+ * total) taken from every line alike. Never below nothing: a purchase recorded before a
+ * discount was held to its lines (purchase-lines.ts) may have one beyond them.
+ */
 function paidShare(linesValue: number, totalMinor: number, discountMinor: number): number {
-  return linesValue > 0 ? Math.min(1, totalMinor / linesValue, (linesValue - discountMinor) / linesValue) : 0;
+  return linesValue > 0 ? Math.max(0, Math.min(1, totalMinor / linesValue, (linesValue - discountMinor) / linesValue)) : 0;
 }
 
 /** Per SKU: the quantity bought and the sum of a per-line figure (lines without a SKU cannot be named, and are not here). */
