@@ -26,7 +26,7 @@ export function loyaltyCommands(program: Command) {
     .description('apply a program document (JSON) as a new version')
     .argument('<file>', 'the program document (JSON)')
     .option('--effective-from <when>', 'ISO date or timestamp; default now')
-    .option('--tier-policy <policy>', 'upgrade_now (nobody moves down before their period ends) or reevaluate_now', 'upgrade_now')
+    .option('--tier-policy <policy>', 'upgrade_now (only upward moves now) or reevaluate_now (up and down now); a level the version drops or recodes has its members re-placed under either', 'upgrade_now')
     .option('--note <text>', 'why this version (kept with it)')
     .option('--json', 'machine-readable output')
     .action(namingOptions(APPLY_OPTIONS, async (file: string, o: { effectiveFrom?: string; tierPolicy: string; note?: string; json?: boolean }) => {

@@ -354,11 +354,11 @@ export const CLI_HELP: Readonly<Record<string, HelpTranslations>> = {
     da: 'ISO-dato eller -tidsstempel; standard nu',
     ru: 'дата или метка времени ISO; по умолчанию сейчас',
   },
-  'upgrade_now (nobody moves down before their period ends) or reevaluate_now': {
-    sl: 'upgrade_now (nihče ne pade nižje pred koncem svojega obdobja) ali reevaluate_now',
-    tr: 'upgrade_now (kimse dönemi bitmeden düşmez) veya reevaluate_now',
-    da: 'upgrade_now (ingen rykker ned, før deres periode slutter) eller reevaluate_now',
-    ru: 'upgrade_now (никто не опускается ниже до конца своего периода) или reevaluate_now',
+  'upgrade_now (only upward moves now) or reevaluate_now (up and down now); a level the version drops or recodes has its members re-placed under either': {
+    sl: 'upgrade_now (zdaj samo premiki navzgor) ali reevaluate_now (zdaj navzgor in navzdol); člane ravni, ki jo različica odstrani ali ji spremeni kodo, razvrsti na novo pri obeh',
+    tr: 'upgrade_now (şimdi yalnızca yukarı) veya reevaluate_now (şimdi yukarı ve aşağı); sürümün kaldırdığı ya da kodunu değiştirdiği seviyenin üyeleri her ikisinde de yeniden yerleştirilir',
+    da: 'upgrade_now (kun op nu) eller reevaluate_now (op og ned nu); medlemmer af et niveau, som versionen fjerner eller giver en ny kode, placeres på ny under begge',
+    ru: 'upgrade_now (сейчас только вверх) или reevaluate_now (сейчас вверх и вниз); участники уровня, который версия убирает или переименовывает (новый код), переводятся заново при любой из них',
   },
   'why this version (kept with it)': {
     sl: 'zakaj ta različica (shranjeno z njo)',
