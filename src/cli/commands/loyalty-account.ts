@@ -99,6 +99,9 @@ export function describeAccount(account: Account, { who, shown }: { who: string;
   const lines = [
     say('cli.account.balance', { customer, balance: points(a.balance), pending: points(a.pending) }).in(language),
   ];
+  // Points past their expiry date that the hourly maintenance has not written off yet are
+  // neither to spend nor in lifetime.expired: said, or the account's figures do not add up.
+  if (a.expiring_now > 0) lines.push(say('cli.account.expiring_now', { points: points(a.expiring_now) }).in(language));
   if (a.owed > 0) lines.push(say('cli.account.owed', { owed: points(a.owed) }).in(language));
   if (a.tier) {
     const since = a.tier.since ? whenText(a.tier.since, timeZone) : '—';

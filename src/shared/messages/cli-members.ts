@@ -18,6 +18,13 @@ export const CLI_MEMBERS = {
     da: '{customer}: {balance} at bruge, {pending} afventer',
     ru: '{customer}: доступно {balance}, в ожидании {pending}',
   },
+  'cli.account.expiring_now': {
+    en: 'Expired, not yet removed: {points} (past their expiry date, no longer to spend; the hourly maintenance takes them out)',
+    sl: 'Zapadlo, še ne odpisano: {points} (po datumu poteka, ni več za porabo; odpiše jih urno vzdrževanje)',
+    tr: 'Süresi dolmuş, henüz düşülmemiş: {points} (son kullanma tarihi geçti, artık harcanamaz; saatlik bakım düşer)',
+    da: 'Udløbet, endnu ikke fjernet: {points} (efter udløbsdatoen, kan ikke længere bruges; den timelige vedligeholdelse fjerner dem)',
+    ru: 'Сгорело, ещё не списано: {points} (срок действия истёк, потратить нельзя; спишет ежечасное обслуживание)',
+  },
   'cli.account.owed': {
     en: 'Owed: {owed} (taken back on a refund after they were spent; the next points earned pay it)',
     sl: 'Dolg: {owed} (odvzeto ob vračilu, ko je bilo že porabljeno; poplačajo ga naslednje prislužene točke)',
