@@ -64,12 +64,43 @@ export interface DemoSummary {
 
 const REFUNDS_IN_PARALLEL = 4;
 
-interface Batch {
+/**
+ * Round r: the purchases made after r of their customer's refunds, then each customer's
+ * refund number r+1 (in time order). A shop records a refund when it happens, before the
+ * customer's later purchases, and the engine judges a tier then: recording a customer's
+ * refunds after all their purchases kept a tier a refund had since undone, so replaying the
+ * history (`loyalty simulate` of the program in force) moved members a real shop's would not.
+ */
+interface Round {
   inputs: DemoPurchaseInput[];
   refunds: { purchase: string; refund: DemoRefund }[];
+}
+
+interface Batch {
+  rounds: Round[];
+  purchases: number;
   customers: number;
-  /** Per customer who will redeem: the index of their first purchase in `inputs` (whose outcome names the customer). */
+  /** Per customer who will redeem: the index of their first purchase in round 0's `inputs` (whose outcome names the customer). */
   wishes: { first: number; wish: number; idempotencyKey: string }[];
+}
+
+/** The batch's round `r`, made when first needed. */
+function roundOf(batch: Batch, r: number): Round {
+  while (batch.rounds.length <= r) batch.rounds.push({ inputs: [], refunds: [] });
+  return batch.rounds[r];
+}
+
+/** A customer's purchases and refunds into the batch's rounds, each refund after the purchases made before it. */
+function addCustomer(batch: Batch, purchases: readonly { input: DemoPurchaseInput; refund?: DemoRefund }[]): void {
+  const refunds = purchases
+    .flatMap((p) => (p.refund ? [{ purchase: p.input.external_id, refund: p.refund, at: Date.parse(p.refund.occurred_at) }] : []))
+    .sort((a, b) => a.at - b.at);
+  for (const p of purchases) {
+    const at = Date.parse(p.input.occurred_at);
+    roundOf(batch, refunds.filter((r) => r.at < at).length).inputs.push(p.input);
+  }
+  refunds.forEach(({ purchase, refund }, r) => roundOf(batch, r).refunds.push({ purchase, refund }));
+  batch.purchases += purchases.length;
 }
 
 /**
@@ -85,31 +116,34 @@ export async function generateDemo(options: DemoOptions): Promise<Omit<DemoSumma
   const wishes: DemoWish[] = [];
   const done: DemoProgress = { customers: 0, purchases: 0 };
 
-  const record = async (batch: Batch) => {
-    const outcomes = await options.record(batch.inputs);
-    outcomes.forEach((outcome, i) => {
-      if (outcome.status === 'error') throw demoError(batch.inputs[i].external_id, outcome.error);
-      if (outcome.status === 'created') summary.created++;
-    });
-    // A wish comes with the customer's history: the run that records them acts on it, a
-    // second run does not (the points earned since — a challenge's, a birthday's — would
-    // buy what the first run found too dear, and running the demo again adds nothing).
-    for (const w of batch.wishes) {
-      const outcome = outcomes[w.first];
-      if (outcome.status === 'created') wishes.push({ customerId: outcome.customerId, wish: w.wish, idempotencyKey: w.idempotencyKey });
+  // After the round's purchases commit: a refund needs its purchase. Refunds are idempotent
+  // by their key, so a second run (or one after a crash) replays them harmlessly.
+  const refund = async ({ purchase, refund: input }: Round['refunds'][number]) => {
+    try {
+      await options.commerce.recordRefund(purchase, input, { actor: 'demo' });
+    } catch (error) {
+      throw error instanceof AppError ? demoError(input.external_id, error) : error;
     }
-    // After the batch commits: a refund needs its purchase. Refunds are idempotent by
-    // their key, so a second run (or one after a crash) replays them harmlessly.
-    const refund = async ({ purchase, refund: input }: Batch['refunds'][number]) => {
-      try {
-        await options.commerce.recordRefund(purchase, input, { actor: 'demo' });
-      } catch (error) {
-        throw error instanceof AppError ? demoError(input.external_id, error) : error;
+  };
+  const record = async (batch: Batch) => {
+    for (const [r, round] of batch.rounds.entries()) {
+      const outcomes = round.inputs.length > 0 ? await options.record(round.inputs) : [];
+      outcomes.forEach((outcome, i) => {
+        if (outcome.status === 'error') throw demoError(round.inputs[i].external_id, outcome.error);
+        if (outcome.status === 'created') summary.created++;
+      });
+      // A wish comes with the customer's history: the run that records them acts on it, a
+      // second run does not (the points earned since — a challenge's, a birthday's — would
+      // buy what the first run found too dear, and running the demo again adds nothing).
+      // A customer's first purchase is in round 0: no refund comes before it.
+      for (const w of r === 0 ? batch.wishes : []) {
+        const outcome = outcomes[w.first];
+        if (outcome.status === 'created') wishes.push({ customerId: outcome.customerId, wish: w.wish, idempotencyKey: w.idempotencyKey });
       }
-    };
-    await inParallel({ items: batch.refunds, limit: REFUNDS_IN_PARALLEL, task: refund });
+      await inParallel({ items: round.refunds, limit: REFUNDS_IN_PARALLEL, task: refund });
+    }
     done.customers += batch.customers;
-    done.purchases += batch.inputs.length;
+    done.purchases += batch.purchases;
     options.onProgress?.({ ...done });
   };
 
@@ -125,26 +159,23 @@ export async function generateDemo(options: DemoOptions): Promise<Omit<DemoSumma
     if (inFlight.size >= concurrency) await Promise.race(inFlight);
   };
 
-  const newBatch = (): Batch => ({ inputs: [], refunds: [], customers: 0, wishes: [] });
+  const newBatch = (): Batch => ({ rounds: [], purchases: 0, customers: 0, wishes: [] });
   let batch = newBatch();
   for (const customer of demoCustomers({ seed, count, period })) {
     if (failure) break;
     if (customer.purchases.length === 0) continue;
-    if (customer.wish !== null) batch.wishes.push({ first: batch.inputs.length, wish: customer.wish, idempotencyKey: `demo-${seed}-${customer.n}-reward` });
-    for (const p of customer.purchases) {
-      batch.inputs.push(p.input);
-      if (p.refund) batch.refunds.push({ purchase: p.input.external_id, refund: p.refund });
-    }
+    if (customer.wish !== null) batch.wishes.push({ first: roundOf(batch, 0).inputs.length, wish: customer.wish, idempotencyKey: `demo-${seed}-${customer.n}-reward` });
+    addCustomer(batch, customer.purchases);
     batch.customers++;
     summary.customers++;
     summary.purchases += customer.purchases.length;
     summary.refunds += customer.purchases.filter((p) => p.refund).length;
-    if (batch.inputs.length >= batchSize) {
+    if (batch.purchases >= batchSize) {
       await submit(batch);
       batch = newBatch();
     }
   }
-  if (!failure && batch.inputs.length > 0) await submit(batch);
+  if (!failure && batch.purchases > 0) await submit(batch);
   await Promise.all(inFlight);
   if (failure) throw failure.error;
 

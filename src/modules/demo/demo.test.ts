@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../test/helpers/services.ts';
-import { runDemo } from '../../workflows/run-demo.ts';
+import { EXAMPLE_PROGRAM, runDemo } from '../../workflows/run-demo.ts';
 import { demoCustomers, demoPeriod } from './index.ts';
 
 // End to end through the real purchase workflow. runDemo ends the history at the start
@@ -45,6 +46,12 @@ describe('regulars demo', () => {
     expect(loyalty.members).toBe(generated.length);
     expect(loyalty.points.earned).toBeGreaterThan(0);
     expect((await s.loyalty.verify()).ok).toBe(true);
+
+    // Its history replayed under the program it runs moves nobody and costs what the ledger
+    // paid: each refund was recorded when it happened, before the customer's later purchases.
+    const inForce = JSON.parse(fs.readFileSync(EXAMPLE_PROGRAM, 'utf8'));
+    const replayed = await s.loyalty.simulate(inForce, { since: '2024-01-01' });
+    expect([replayed.moves, replayed.in_force_moves, replayed.difference?.points]).toEqual([{ up: 0, down: 0, unchanged: generated.length }, { up: 0, down: 0 }, 0]);
 
     // On the last day some members spend their points: each a coupon or gift card, within what they had.
     expect(first.redemptions).toBeGreaterThan(0);
