@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
-import { ApplyProgramInput, ProgramDocument, programJsonSchema } from '../../modules/loyalty/index.ts';
+import { ApplyProgramInput, LoyaltyReportQuery, ProgramDocument, programJsonSchema } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
 import { say, textIn, type Language, type Said } from '../../shared/messages/index.ts';
 import { money } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { print, throughServerOr } from '../context.ts';
-import { business, startText } from '../dates.ts';
+import { business, dayText, startText } from '../dates.ts';
 import { cliLanguage, count, countIn, percent } from '../language.ts';
 import { namingOptions } from '../option-names.ts';
-import { callServer } from '../remote.ts';
+import { callServer, queryOf } from '../remote.ts';
 import { loyaltyAccountCommands } from './loyalty-account.ts';
 import { simulateCommand } from './loyalty-simulate.ts';
 import { readJson } from './read-json.ts';
@@ -82,11 +82,16 @@ export function loyaltyCommands(program: Command) {
   loyalty
     .command('report')
     .description('points liability, breakage, redemption rate, members per tier')
+    .option('--from <date>', 'first local date YYYY-MM-DD of a period: its movements, issued points and rates (default: since the ledger began)')
+    .option('--to <date>', 'last local date YYYY-MM-DD of a period, inclusive (default: up to now)')
     .option('--json', 'machine-readable output')
-    .action(async (o: { json?: boolean }) => {
-      const r = await throughServerOr('loyalty report', (server) => callServer(server, 'GET', '/loyalty/report'), (s) => s.loyalty.report());
+    .action(namingOptions({ from: '--from', to: '--to' }, async (o: { from?: string; to?: string; json?: boolean }) => {
+      const query = { from: o.from, to: o.to };
+      // Checked before a database is opened or a server asked, as the service checks it.
+      parseInput(LoyaltyReportQuery, query, 'query');
+      const r = await throughServerOr('loyalty report', (server) => callServer(server, 'GET', `/loyalty/report${queryOf(query)}`), (s) => s.loyalty.report(query));
       print(r, Boolean(o.json), () => describeReport(r, cliLanguage()));
-    });
+    }));
 
   loyalty
     .command('maintain')
@@ -133,6 +138,8 @@ export function describeReport(r: Report, language: Language): string {
   const n = (v: number) => count(v, language);
   const share = (v: number | null) => (v === null ? '—' : percent(v, language, true));
   const lines: (Said | string)[] = [
+    // Over a period the movements are its days' and the state is now's (README): the first line says which days.
+    ...(r.period ? [say('cli.report.period', { from: r.period.from ? dayText(r.period.from) : '…', to: r.period.to ? dayText(r.period.to) : '…' })] : []),
     say('cli.report.members', { members: r.members }),
     say('cli.report.outstanding', { outstanding: r.points.outstanding, pending: r.points.pending, owed: r.points.owed, value: money(r.liability.value, r.liability.currency) }),
     say('cli.report.issued', { issued: r.points.issued, earned: r.points.earned, added: r.points.adjusted_in, reversed: r.points.reversed, owed: r.points.owed }),

@@ -149,7 +149,9 @@ export const SimulationReport = z.strictObject({
 const ISSUED = 'the points issued (points.issued: earned + adjusted_in − (reversed − owed))';
 
 export const LoyaltyReport = z.strictObject({
-  as_of: Instant,
+  as_of: Instant.describe('Now: the moment of the state figures (members, outstanding, pending, liability, tiers), with or without a period'),
+  period: z.strictObject({ from: z.string().nullable(), to: z.string().nullable() }).nullable()
+    .describe('The local dates asked (from/to, inclusive; null where open) that the movements, issued points and rates count; null without a period: the whole ledger'),
   members: Count.describe('Active customers with a loyalty account: merged and erased customers are not counted (their ledgers are)'),
   points: z.strictObject({
     outstanding: Count.describe('In lots not expired, pending ones included: the liability'),
@@ -168,8 +170,8 @@ export const LoyaltyReport = z.strictObject({
     forfeited: Count.describe('Held by customers when they were erased (GDPR): forfeited by a ledger entry, as nobody can redeem them any more; counted in the breakage'),
   }).describe('Every ledger entry counted once: earned + adjusted_in − adjusted_out + merged_in − merged_out − redeemed − expired − reversed − forfeited + owed = outstanding'),
   liability: z.strictObject({ points: Count, value: Amount, point_value: z.string().nullable(), currency: Currency }),
-  breakage_rate: Share.nullable().describe(`(expired + forfeited) ÷ ${ISSUED}; at most 1 (redeemed + expired + forfeited never exceed what was issued); null when nothing was issued`),
-  redemption_rate: Share.nullable().describe(`redeemed ÷ ${ISSUED}; at most 1 (redeemed + expired + forfeited never exceed what was issued); null when nothing was issued`),
+  breakage_rate: Share.nullable().describe(`(expired + forfeited) ÷ ${ISSUED}; over the whole ledger at most 1 (redeemed + expired + forfeited never exceed what was issued), over a period it can exceed 1; null when nothing was issued`),
+  redemption_rate: Share.nullable().describe(`redeemed ÷ ${ISSUED}; over the whole ledger at most 1 (redeemed + expired + forfeited never exceed what was issued), over a period it can exceed 1; null when nothing was issued`),
   tiers: z.array(z.strictObject({ tier: z.string().nullable(), name: LocalizedText.nullable(), members: Count }))
     .describe("Members (active customers) per tier: every tier of the program in force in its order, with 0 where it has no member; then tiers the program no longer has and members without a tier (tier: null), where there are such members"),
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../../modules/auth/index.ts';
 import {
   AdjustmentInput, ApplyProgramInput, CampaignInput, CaptureInput, ClaimReferralInput, SurveyBonusInput, GiftCardChargeInput, GiftCardIssueInput, RedeemRewardInput, ReserveInput, UseCouponInput, programJsonSchema,
+  LoyaltyReportQuery,
 } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -68,11 +69,16 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     },
   });
   route(app, prefix, {
-    method: 'GET', path: '/loyalty/report', tag: 'loyalty', scope: 'read', summary: 'Points liability, breakage, redemption rate, members per tier',
+    method: 'GET', path: '/loyalty/report', tag: 'loyalty', scope: 'read', summary: 'Points liability, breakage, redemption rate, members per tier; the movements of a period with from/to',
     description: 'Every ledger entry is counted once, so the figures add up: earned + adjusted_in − adjusted_out + merged_in − merged_out − redeemed − expired − reversed + owed ' +
-      '= outstanding. The rates are shares of the points issued (earned + adjusted_in − (reversed − owed)), so neither exceeds 1.',
-    responses: { 200: { description: 'The report', schema: LoyaltyReport } },
-    handler: async () => L.report(),
+      '= outstanding. The rates are shares of the points issued (earned + adjusted_in − (reversed − owed)), so neither exceeds 1. ' +
+      'With from and/or to (local dates of the business\'s time zone, inclusive) the movements — earned, adjusted, merged, redeemed, expired, reversed, forfeited, and owed: ' +
+      'what the period\'s take-backs still owe — and the issued points and rates are the period\'s: each movement counts when it happened, an expiry when its points expired ' +
+      '(not when the maintenance wrote it off). Members, outstanding, pending, the liability and the tiers are always now\'s (as_of). Over a period the figures no longer add up ' +
+      'to the outstanding, and a rate can exceed 1 (points issued before the period redeemed or expired in it).',
+    query: LoyaltyReportQuery,
+    responses: { 200: { description: 'The report', schema: LoyaltyReport }, 422: 'A date not YYYY-MM-DD or not in the calendar, or to before from' },
+    handler: async (req) => L.report(req.query),
   });
   route(app, prefix, {
     method: 'GET', path: '/loyalty/verify', tag: 'loyalty', scope: 'admin', summary: 'Prove every cached balance against the ledger',

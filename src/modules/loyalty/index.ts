@@ -31,6 +31,7 @@ export { ClaimReferralInput } from './earning/referrals.ts';
 export { SurveyBonusInput } from './earning/profile-and-survey-bonuses.ts';
 export { customerDatesOf, customerSinceOrder } from './accounts/customer-dates.ts';
 export { pointsOrder } from './accounts/points-order.ts';
+export { LoyaltyReportQuery } from './accounts/report-period.ts';
 
 export function createLoyalty(deps: LoyaltyDeps) {
   const core = createLoyaltyCore(deps);

@@ -385,6 +385,18 @@ export const CLI_HELP: Readonly<Record<string, HelpTranslations>> = {
     da: 'bevis hver pointkontos saldo mod dens posteringer (medlemmernes og dem for kunder, der siden er flettet eller slettet); afslutter med 1 ved enhver uoverensstemmelse',
     ru: 'сверить баланс каждого счёта баллов с его журналом (участников, а также клиентов, объединённых или удалённых с тех пор); при любом расхождении завершается с кодом 1',
   },
+  'first local date YYYY-MM-DD of a period: its movements, issued points and rates (default: since the ledger began)': {
+    sl: 'prvi krajevni datum YYYY-MM-DD obdobja: njegova gibanja, izdane točke in deleži (privzeto: od začetka evidence)',
+    tr: 'bir dönemin ilk yerel tarihi YYYY-MM-DD: hareketleri, verilen puanları ve oranları (varsayılan: kayıtların başından beri)',
+    da: 'første lokale dato YYYY-MM-DD i en periode: dens bevægelser, udstedte point og andele (standard: siden posteringerne begyndte)',
+    ru: 'первая местная дата периода YYYY-MM-DD: его движения, выданные баллы и доли (по умолчанию: с начала журнала)',
+  },
+  'last local date YYYY-MM-DD of a period, inclusive (default: up to now)': {
+    sl: 'zadnji krajevni datum YYYY-MM-DD obdobja, vključno (privzeto: do zdaj)',
+    tr: 'bir dönemin son yerel tarihi YYYY-MM-DD, dahil (varsayılan: şu ana kadar)',
+    da: 'sidste lokale dato YYYY-MM-DD i en periode, inklusive (standard: indtil nu)',
+    ru: 'последняя местная дата периода YYYY-MM-DD включительно (по умолчанию: до текущего момента)',
+  },
   'points liability, breakage, redemption rate, members per tier': {
     sl: 'obveznosti iz točk, delež zapadlih, delež unovčenih, člani po ravneh',
     tr: 'puan yükümlülüğü, kullanılmadan sona erenler, kullanım oranı, seviyelere göre üyeler',

@@ -196,6 +196,14 @@ export const CLI_LOYALTY = {
   'cli.verify.entry': { en: ' entry {entry}', sl: ' vnos {entry}', tr: ' kayıt {entry}', da: ' postering {entry}', ru: ' запись {entry}' },
 
   // ── report ──
+  // {from}, {to}: the period's local dates, '…' where open.
+  'cli.report.period': {
+    en: 'Period {from} – {to}: movements, issued points and rates of these days; members, outstanding points and tiers as of now',
+    sl: 'Obdobje {from} – {to}: gibanja, izdane točke in deleži teh dni; člani, neporabljene točke in ravni na današnji dan',
+    tr: 'Dönem {from} – {to}: hareketler, verilen puanlar ve oranlar bu günlere ait; üyeler, kullanılmamış puanlar ve seviyeler şu anki',
+    da: 'Periode {from} – {to}: bevægelser, udstedte point og andele for disse dage; medlemmer, udestående point og niveauer som nu',
+    ru: 'Период {from} – {to}: движения, выданные баллы и доли за эти дни; участники, неизрасходованные баллы и уровни на текущий момент',
+  },
   'cli.report.members': { en: 'Members: {members}', sl: 'Člani: {members}', tr: 'Üyeler: {members}', da: 'Medlemmer: {members}', ru: 'Участники: {members}' },
   'cli.report.outstanding': {
     en: 'Outstanding points: {outstanding} (pending {pending}; owed by members {owed}), liability {value}',

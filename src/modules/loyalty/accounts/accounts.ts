@@ -16,6 +16,8 @@ import { text, tierIndexOf, type Program } from '../program/program.ts';
 import { namesByVersion, pointsNameOf } from '../program/program-names.ts';
 import type { LocalizedText } from '../program/program.schema.ts';
 import { readableCustomer } from '../lifecycle/merged-customers.ts';
+import { parseInput } from '../../../shared/validation.ts';
+import { LoyaltyReportQuery, pointsIssued, reportTotals, reportWindow } from './report-period.ts';
 
 // The ledger read back, writing nothing: one member's account with every entry explained,
 // their tier history and their part of a data-access export; and every account at once,
@@ -246,35 +248,16 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
      * the liability, and in the breakage (points that will never be redeemed). Both
      * ledgers still count in the flows above, so the totals do not change by a merge or
      * an erasure, only move between figures.
+     *
+     * With a period (`from`/`to`, local dates) the movements are those of the period and
+     * the state (members, outstanding, pending, liability, tiers) is still now's: the one
+     * definition is report-period.ts reportTotals, the whole ledger its period without bounds.
      */
-    async report() {
+    async report(query: LoyaltyReportQuery | unknown = {}) {
+      const window = reportWindow(parseInput(LoyaltyReportQuery, query, 'query'), timeZone);
       const now = clock.now();
       const program = await core.programAt(now);
-      // Lots past their expiry count as expired from that moment, as the members' balances
-      // show them, not only once the sweep (maintenance) has written their expiry entries.
-      // Adjustments are the staff's, apart from the transfers a merge writes (source
-      // 'merge'), which move points between two members and net to zero over the program,
-      // and the forfeiture an erasure writes (source 'erasure'). A bonus a merge took back
-      // as the person's second (a reverse entry naming the one that stays, duplicate_of)
-      // was never the person's to earn: earned is net of it, and reversed is refunds'.
-      const totals = await sql<ReportTotals>`
-        SELECT (SELECT count(*) FROM loyalty_members m JOIN customers c ON c.id = m.customer_id WHERE c.status = 'active')::float8 AS members,
-               (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND (expires_at IS NULL OR expires_at > ${now}))::float8 AS outstanding,
-               (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND available_at > ${now})::float8 AS pending,
-               (SELECT COALESCE(sum(unsettled), 0) FROM loyalty_entries WHERE unsettled > 0)::float8 AS owed,
-               (COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus')), 0)
-                + COALESCE(sum(points) FILTER (WHERE kind = 'reverse' AND details ? 'duplicate_of'), 0))::float8 AS earned,
-               COALESCE(sum(points) FILTER (WHERE kind = 'adjust' AND source_type NOT IN ('merge', 'erasure') AND points > 0), 0)::float8 AS adjusted_in,
-               COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type NOT IN ('merge', 'erasure') AND points < 0), 0)::float8 AS adjusted_out,
-               COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type = 'erasure'), 0)::float8 AS forfeited,
-               COALESCE(sum(points) FILTER (WHERE kind = 'adjust' AND source_type = 'merge' AND points > 0), 0)::float8 AS merged_in,
-               COALESCE(-sum(points) FILTER (WHERE kind = 'adjust' AND source_type = 'merge' AND points < 0), 0)::float8 AS merged_out,
-               (COALESCE(-sum(points) FILTER (WHERE kind = 'redeem'), 0) - COALESCE(sum(points) FILTER (WHERE kind = 'release'), 0))::float8 AS redeemed,
-               COALESCE(-sum(points) FILTER (WHERE kind = 'expire'), 0)::float8 AS expired_swept,
-               (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND expires_at <= ${now})::float8 AS expiring_now,
-               COALESCE(-sum(points) FILTER (WHERE kind = 'reverse' AND NOT details ? 'duplicate_of'), 0)::float8 AS reversed
-        FROM loyalty_entries`.execute(db);
-      const row = totals.rows[0];
+      const row = await reportTotals(db, now, window);
       // Expired counts both; expiring_now says how much of it the members' accounts still
       // show apart (their lifetime.expired holds only what the sweep wrote), so the sum of
       // the accounts' lifetime.expired and expiring_now is this expired.
@@ -285,6 +268,7 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
       const issued = pointsIssued(t);
       return {
         as_of: now.toISOString(),
+        period: window && { from: window.from, to: window.to },
         members: t.members,
         points: {
           outstanding: t.outstanding, pending: t.pending, owed: t.owed, issued, earned: t.earned, adjusted_in: t.adjusted_in, adjusted_out: t.adjusted_out,
@@ -318,36 +302,6 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
 }
 
 export type Accounts = ReturnType<typeof createAccounts>;
-
-/** The report's sums over the whole ledger (report): expired is expired_swept + expiring_now. */
-interface ReportTotals {
-  members: number;
-  outstanding: number;
-  pending: number;
-  owed: number;
-  earned: number;
-  adjusted_in: number;
-  adjusted_out: number;
-  merged_in: number;
-  merged_out: number;
-  redeemed: number;
-  expired_swept: number;
-  expiring_now: number;
-  reversed: number;
-  forfeited: number;
-}
-
-/**
- * The points the program has given for good: earned and added by staff, less what refunds
- * took back from the members' lots. A refund of points already spent takes them back
- * only as the member earns again (until then they are owed), so only reversed − owed is
- * subtracted. Over the ledger, outstanding = issued − adjusted_out − redeemed − expired −
- * forfeited (merges' transfers net to zero), and outstanding is never below zero: so
- * redeemed + expired + forfeited never exceed the points issued, and neither rate exceeds 100 %.
- */
-function pointsIssued(t: Pick<ReportTotals, 'earned' | 'adjusted_in' | 'reversed' | 'owed'>): number {
-  return t.earned + t.adjusted_in - (t.reversed - t.owed);
-}
 
 /**
  * Members per tier: every tier of the program in force in its order, with 0 where it has

@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCliBusiness } from '../../../test/helpers/cli-process.ts';
+import { describeReport } from './loyalty.ts';
+
+// `regulars loyalty report --from --to` as a user runs it (embedded database, or PostgreSQL
+// with REGULARS_TEST_DB=postgres): the period reaches the report, a bad date is refused naming
+// its option in the language asked. The figures of a period are worked by hand in
+// src/modules/loyalty/accounts/report-period.test.ts.
+const cli = useCliBusiness('report-period');
+const { run, runIn, json } = cli;
+
+beforeAll(() => {
+  expect(run('migrate').status).toBe(0);
+});
+
+describe('regulars loyalty report --from --to', () => {
+  it('answers the period asked, and the whole ledger without one', () => {
+    expect(json<{ period: unknown }>(run('loyalty', 'report', '--from', '2026-01-01', '--to', '2026-03-31', '--json')).period).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(json<{ period: unknown }>(run('loyalty', 'report', '--json')).period).toBeNull();
+    expect(cli.ok(run('loyalty', 'report', '--from', '2026-01-01'))).toMatch(/^Period 2026-01-01 – …: /);
+  });
+
+  it('refuses a date that is none and a period ending before it starts, naming the option, in the language asked', () => {
+    const bad = run('loyalty', 'report', '--from', '2026-02-30');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('--from: is not a calendar date');
+    const backwards = runIn({ REGULARS_LANGUAGE: 'sl' }, 'loyalty', 'report', '--from', '2026-04-01', '--to', '2026-03-31');
+    expect(backwards.status).not.toBe(0);
+    expect(backwards.stderr).toContain('--to: ne sme biti pred from');
+  });
+
+  it('says first which days the movements are of, and that the state is now\'s', () => {
+    const report = {
+      as_of: '2026-06-01T12:00:00.000Z', period: { from: '2026-03-01', to: '2026-03-31' }, members: 2,
+      points: { outstanding: 120, pending: 0, owed: 10, issued: 70, earned: 75, adjusted_in: 0, adjusted_out: 0, merged_in: 0, merged_out: 0, redeemed: 20, expired: 14, expiring_now: 12, reversed: 15, forfeited: 0 },
+      liability: { points: 120, value: '1.20', point_value: '0.01', currency: 'EUR' }, breakage_rate: 0.2, redemption_rate: 20 / 70, tiers: [],
+    } as Parameters<typeof describeReport>[0];
+    expect(describeReport(report, 'en').split('\n')[0]).toBe('Period 2026-03-01 – 2026-03-31: movements, issued points and rates of these days; members, outstanding points and tiers as of now');
+    expect(describeReport(report, 'da').split('\n')[0]).toMatch(/^Periode 2026-03-01 – 2026-03-31: /);
+    expect(describeReport({ ...report, period: null }, 'en').split('\n')[0]).toBe('Members: 2');
+  });
+});
