@@ -131,6 +131,20 @@ const personsJoined = sql`SELECT ${personOf('mi', sql`m.customer_id`)} AS custom
   FROM loyalty_members m ${personJoin('mi', sql`m.customer_id`)} GROUP BY 1`;
 
 /**
+ * When each person joined (the earliest of their records' joined_at, in whole microseconds
+ * since the epoch), for every member up to `now`: whether a purchase was recorded while its
+ * customer was a member (enrolment on_request), and who never joined (automatic enrolment
+ * would enrol them with their first purchase). A purchase moved to its survivor by a merge
+ * is taken as the person's: recorded before the person's first joining, it earned nothing.
+ */
+export async function readJoined(db: Db, now: Date): Promise<Map<string, number>> {
+  const rows = await sql<{ customer_id: string; at_us: string }>`
+    WITH merged_into AS (${mergedInto})
+    SELECT customer_id, ${epochMicros(sql`joined_at`)} AS at_us FROM (${personsJoined}) m WHERE joined_at <= ${now}`.execute(db);
+  return new Map(rows.rows.map((r) => [r.customer_id, Number(r.at_us)]));
+}
+
+/**
  * The sign-up, birthday, survey and profile-completion triggers from `from` (null: the whole
  * history) to `now`, in time order, and the ledger's challenge bonuses from `since`. One
  * set-based query per source, whatever the number of members.

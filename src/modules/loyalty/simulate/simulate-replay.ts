@@ -31,6 +31,13 @@ export interface ReplayPurchase extends PurchaseFacts {
   /** On or after --since: its points are counted. Earlier ones only qualify their customer for tiers. */
   counted: boolean;
   firstEver: boolean;
+  /**
+   * Its customer (the person) was a member when it was recorded: their joining came first
+   * (simulate.ts). Under enrolment on_request only such a purchase earns, as live.
+   */
+  memberWhenRecorded: boolean;
+  /** Its customer (the person) has joined, at any time up to the replay's end. */
+  everJoined: boolean;
   /** Refunded amount no refund row accounts for (data written around the refund path): taken as refunded when bought. */
   refundedAtOnceMinor: number;
   /** The purchase's id when refunds of it are replayed later, at their own time. */
@@ -53,6 +60,8 @@ interface CustomerState extends TierState {
   capDates: string[] | null;
   capUsed: number[] | null;
   firstGiven: boolean;
+  /** Joined in the replay with a purchase (automatic enrolment, for a customer who never joined). */
+  joinedByPurchase: boolean;
   /** Bought on or after --since. */
   counted: boolean;
 }
@@ -116,6 +125,8 @@ export class Replay {
   /** The tier rules, shared with the live engine (tier-timeline.ts). */
   private rules: TierRules;
   readonly metric: 'spend' | 'points' | 'purchases' | null;
+  /** enrolment on_request: only the purchases of members earn (feed). */
+  readonly onRequest: boolean;
   private since: number;
   /** Per friend (a person: a merged friend's purchases are its survivor's), the referrals this program pays and the purchase settling each (readReferrals). */
   private referrals = new Map<string, (ReferralTrigger & { paid: boolean })[]>();
@@ -123,6 +134,7 @@ export class Replay {
   constructor(readonly program: Program, timeZone: string, since: Date) {
     const doc = program.document;
     this.metric = doc.tiers?.metric ?? null;
+    this.onRequest = doc.enrolment === 'on_request';
     this.rules = new TierRules(program, timeZone);
     this.since = since.getTime();
     this.pointsFrom = this.metric === 'points' ? -Infinity : doc.earning.daily_cap ? since.getTime() - 2 * DAY_MS : since.getTime();
@@ -156,7 +168,7 @@ export class Replay {
   }
 
   private newState(customerId: string): CustomerState {
-    const s: CustomerState = { tier: 0, validUntil: null, times: [], values: [], head: 0, shift: 0, sum: 0, capDates: null, capUsed: null, firstGiven: false, counted: false };
+    const s: CustomerState = { tier: 0, validUntil: null, times: [], values: [], head: 0, shift: 0, sum: 0, capDates: null, capUsed: null, firstGiven: false, joinedByPurchase: false, counted: false };
     this.state.set(customerId, s);
     return s;
   }
@@ -237,16 +249,24 @@ export class Replay {
     const levels = doc.tiers?.levels;
     const t = p.occurredAt.getTime();
     if (levels) this.review(s, t);
+    // Enrolment, as live (accrual.ts): on_request, a purchase earns only when its customer is
+    // a member as it is recorded — before, nothing, not its first-purchase bonus nor its
+    // referral, though it still counts towards the tier they are placed in once they buy as
+    // a member (their spend or purchases; under a points metric it earned none). Automatic,
+    // every purchase earns, and a customer who never joined joins with their first one: its
+    // sign-up bonus then, as the live purchase enrols them.
+    const earns = !this.onRequest || p.memberWhenRecorded;
+    if (!this.onRequest && !p.everJoined && !s.joinedByPurchase) this.joinWithPurchase(s, p);
     let points = 0;
     let factors: EarningFactor[] | null = null;
-    if (p.counted || t >= this.pointsFrom) {
+    if (earns && (p.counted || t >= this.pointsFrom)) {
       const earned = pointsForPurchase(this.program, p, { tier: levels ? levels[s.tier].code : null });
       points = earned.points;
       factors = earned.factors;
       if (doc.earning.daily_cap) points = this.capped(s, p.localDate, points, doc.earning.daily_cap);
     }
     // The ledger's rule (first-purchase.ts): simulate.ts tells the member's first purchase.
-    const bonus = p.firstEver && !s.firstGiven ? firstPurchaseBonus(this.program, p.totalMinor) : 0;
+    const bonus = earns && p.firstEver && !s.firstGiven ? firstPurchaseBonus(this.program, p.totalMinor) : 0;
     if (bonus) s.firstGiven = true;
     if (p.counted) {
       s.counted = true;
@@ -263,15 +283,28 @@ export class Replay {
     if (r && p.refundedAtOnceMinor > 0) this.reverse(r, p.refundedAtOnceMinor);
     // Only a refund replayed at its own time (a refund row) can revoke the referral: an amount
     // refunded around the refund path revoked nothing live, so it is not attached then.
-    const referralBonus = this.referrals.size ? this.settleReferral(p, r && p.refundKey ? r : null) : 0;
+    const referralBonus = this.referrals.size && earns ? this.settleReferral(p, r && p.refundKey ? r : null) : 0;
     if (levels) {
       const refunded = r?.refundedMinor ?? 0;
       const v = this.metric === 'spend' ? p.totalMinor - refunded : this.metric === 'purchases' ? (refunded < p.totalMinor ? 1 : 0) : points + bonus + referralBonus - (r?.reversed ?? 0);
       const slot = this.rules.push(s, t, v);
       if (r) r.slot = slot;
-      this.qualify(s, t);
+      // Who is no member has no tier to move: they are placed when they buy as one.
+      if (earns) this.qualify(s, t);
     }
     if (r && p.refundKey) this.refundable.set(p.refundKey, r);
+  }
+
+  /**
+   * Automatic enrolment of a customer who never joined, with their first purchase: the
+   * sign-up bonus at its time, counted when the purchase is (and towards a points tier).
+   */
+  private joinWithPurchase(s: CustomerState, p: ReplayPurchase) {
+    s.joinedByPurchase = true;
+    const points = this.program.document.bonuses.sign_up ?? 0;
+    if (points <= 0) return;
+    if (p.counted) this.count('sign_up', points);
+    this.addToWindow(s, p.occurredAt.getTime(), points);
   }
 
   /**

@@ -4,7 +4,7 @@ import { toMajor, currencyExponent } from '../../../shared/money.ts';
 import type { ReturnedLine } from '../../commerce/index.ts';
 import type { Program, PurchaseFacts } from '../program/program.ts';
 import {
-  challengeNote, countTriggers, epochMicros, ledgerOnlyNote, readBonusTriggers, readReferrals,
+  challengeNote, countTriggers, epochMicros, ledgerOnlyNote, readBonusTriggers, readJoined, readReferrals,
   type BonusTriggerCounts, type NotSimulated, type ReferralTrigger, type SimulationNote,
 } from './simulate-bonuses.ts';
 import { Replay, type ProgramOutcome, type ReplayBasket, type ReplayPurchase } from './simulate-replay.ts';
@@ -133,6 +133,12 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   const pointsFrom = Math.min(...replays.map((r) => r.pointsFrom));
   const linesWanted = Number.isFinite(pointsFrom) && (!from || pointsFrom > from.getTime()) ? sql`p.occurred_at >= ${new Date(pointsFrom)}` : sql`true`;
   const stores = new Map((await db.selectFrom('stores').select(['id', 'code']).execute()).map((s) => [s.id, s.code]));
+  // Enrolment (Replay.feed): when each person joined, and — only under enrolment on_request,
+  // where it decides whether a purchase earns — when each purchase was recorded. Both are the
+  // app's clock at their transaction, so a purchase recording its member's joining (automatic
+  // enrolment) is at its joining's instant: a member then.
+  const joined = await readJoined(db, now);
+  const recordedWanted = programs.some((p) => p.document.enrolment === 'on_request');
   // Only customers whose first purchase falls in the replay can earn a first-purchase bonus
   // in it. Which purchase is the first, by the ledger's rule (earning/first-purchase.ts):
   // the one the ledger gave the bonus to, where it did (the first recorded, which a
@@ -218,7 +224,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     }
   };
 
-  type Row = { customer_id: string; id: string; at_us: string; local_date: string; store_id: string | null; channel: string; total_minor: number; refunded_minor: number; lines: PurchaseFacts['lines'] | null };
+  type Row = { customer_id: string; id: string; at_us: string; created_us: string | null; local_date: string; store_id: string | null; channel: string; total_minor: number; refunded_minor: number; lines: PurchaseFacts['lines'] | null };
   // One cursor over the purchases in time order, read a page at a time: memory stays flat
   // however many purchases there are, and the occurred_at index is walked once (keyset
   // pages made the planner re-sort the rest of the table for every page). Read-only,
@@ -230,6 +236,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
     await sql`
       DECLARE simulation NO SCROLL CURSOR FOR
       SELECT p.customer_id, p.id, ${epochMicros(sql`p.occurred_at`)} AS at_us,
+             ${recordedWanted ? epochMicros(sql`p.created_at`) : sql`NULL`} AS created_us,
              p.local_date::text AS local_date, p.store_id, p.channel, p.total_minor, p.refunded_minor
              ${needsLines ? sql`, CASE WHEN ${linesWanted} THEN (SELECT json_agg(json_build_object('sku', l.sku, 'category', l.category, 'quantity', l.quantity::float8, 'unitPriceMinor', l.unit_price_minor))
                                   FROM purchase_lines l WHERE l.customer_id = p.customer_id AND l.purchase_id = p.id) END AS lines` : sql`, NULL AS lines`}
@@ -249,11 +256,14 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
         catchUp(t);
         const id = Number(row.refunded_minor) > 0 ? row.id : null;
         const accounted = id ? explained.get(id) ?? 0 : 0;
+        const joinedUs = joined.get(row.customer_id);
         const p: ReplayPurchase = {
           customerId: row.customer_id, atUs: row.at_us, occurredAt, localDate: row.local_date,
           storeCode: row.store_id ? stores.get(row.store_id) ?? null : null, channel: row.channel, totalMinor: Number(row.total_minor),
           lines: row.lines ?? NO_LINES,
           firstEver: isFirstEver(row),
+          memberWhenRecorded: joinedUs !== undefined && row.created_us !== null && joinedUs <= Number(row.created_us),
+          everJoined: joinedUs !== undefined,
           counted: t >= sinceTime,
           refundedAtOnceMinor: id ? Math.max(0, Number(row.refunded_minor) - accounted) : 0,
           refundKey: accounted > 0 ? id : null,
@@ -279,15 +289,16 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
   catchUp(now.getTime());
 
   // The tier distribution covers every member — a merged customer's closed account aside —
-  // and every customer who bought since --since (the proposal would enrol them), whether
-  // or not they bought in the replay.
+  // whether or not they bought in the replay, and under a proposal enrolling automatically
+  // every customer who bought since --since (it would enrol them); on request, a buyer who
+  // never joined is in no tier.
   const finalTiers = replays[0].finalTiers(now);
   const inForceTiers = replays[1]?.finalTiers(now);
   const levels = proposed.document.tiers?.levels ?? [];
   const population = new Map((await sql<{ customer_id: string; tier: string | null }>`
     SELECT m.customer_id, m.tier FROM loyalty_members m JOIN customers c ON c.id = m.customer_id
     WHERE c.status <> 'merged'`.execute(db)).rows.map((r) => [r.customer_id, r.tier]));
-  for (const id of replays[0].buyers()) if (!population.has(id)) population.set(id, null);
+  if (!replays[0].onRequest) for (const id of replays[0].buyers()) if (!population.has(id)) population.set(id, null);
   const moves = { up: 0, down: 0, unchanged: 0 };
   const inForceLevels = current?.document.tiers?.levels ?? [];
   const inForceMoves = inForceTiers && inForceLevels.length ? { up: 0, down: 0 } : null;
