@@ -1,19 +1,37 @@
 import { useEffect, useState } from 'react';
-import { api, type LoyaltyReport } from '../../api.ts';
+import { api, ApiError, type FieldProblem, type LoyaltyReport } from '../../api.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { reportPath, ReportPeriodPicker, useReportPeriod } from './ReportPeriod.tsx';
 
 export function LoyaltyReportView() {
   const i18n = useI18n();
   const { t } = i18n;
+  const period = useReportPeriod();
   const [report, setReport] = useState<LoyaltyReport>();
   const [error, setError] = useState<string>();
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
   useEffect(() => {
-    api<LoyaltyReport>('/loyalty/report').then(setReport, (e: Error) => setError(e.message));
-  }, []);
+    setReport(undefined);
+    setError(undefined);
+    setProblems([]);
+    api<LoyaltyReport>(reportPath(period)).then(setReport, (e: Error) => {
+      // A date the server refused is told at its input, naming it; anything else above the report.
+      if (e instanceof ApiError && e.problems.length) setProblems(e.problems);
+      else setError(e.message);
+    });
+  }, [period.from, period.to]);
 
-  if (error) return <p className="error">{t('common.error', { message: error })}</p>;
-  if (!report) return <p>{t('common.loading')}</p>;
+  const picker = <ReportPeriodPicker period={period} problems={problems} />;
+  if (error) return <>{picker}<p className="error">{t('common.error', { message: error })}</p></>;
+  if (problems.length) return picker;
+  if (!report) return <>{picker}<p>{t('common.loading')}</p></>;
   const p = report.points;
+  const within = report.period;
+  // Over a period the flows and rates are its days' and the state is now's (README, the loyalty report).
+  const periodText = within && t('loyalty.report.period.range', {
+    from: within.from ? i18n.date(within.from) : t('loyalty.report.period.start'),
+    to: within.to ? i18n.date(within.to) : t('loyalty.report.period.now'),
+  });
   const money = (amount: string) => i18n.money(amount, report.liability.currency);
   // In the order the figures add up to the outstanding points (loyalty.report.addsUp);
   // merges only move points between customers, so they show only where there were any.
@@ -27,11 +45,14 @@ export function LoyaltyReportView() {
     [t('loyalty.report.forfeited'), p.forfeited],
     [t('loyalty.report.owed'), p.owed],
     ...(p.merged_in > 0 ? [[t('loyalty.report.merged'), p.merged_in] as [string, number]] : []),
-    [t('loyalty.report.pending'), p.pending],
+    // Pending points are now's: beside the liability, not among a period's flows.
+    ...(within ? [] : [[t('loyalty.report.pending'), p.pending] as [string, number]]),
   ];
 
   return (
     <div data-testid="loyalty-report">
+      {picker}
+      {within && <p className="hint" data-testid="report-period-note">{t('loyalty.report.period.note', { period: periodText! })}</p>}
       {report.liability.point_value === null && <p className="hint">{t('loyalty.report.noProgram')}</p>}
       <div className="kpis">
         <div className="card kpi" data-testid="kpi-members">
@@ -48,17 +69,17 @@ export function LoyaltyReportView() {
         <div className="card kpi" data-testid="kpi-redemption">
           <span>{t('loyalty.report.redemptionRate')}</span>
           <strong>{i18n.percent(report.redemption_rate)}</strong>
-          <small>{t('loyalty.report.ofIssued')}</small>
+          <small>{within ? t('loyalty.report.ofIssuedIn') : t('loyalty.report.ofIssued')}</small>
         </div>
         <div className="card kpi" data-testid="kpi-breakage">
           <span>{t('loyalty.report.breakage')}</span>
           <strong>{i18n.percent(report.breakage_rate)}</strong>
-          <small>{t('loyalty.report.ofIssued')}</small>
+          <small>{within ? t('loyalty.report.ofIssuedIn') : t('loyalty.report.ofIssued')}</small>
         </div>
       </div>
       <div className="columns">
         <div className="card">
-          <h2>{t('loyalty.report.flow')}</h2>
+          <h2>{within ? t('loyalty.report.flowIn', { period: periodText! }) : t('loyalty.report.flow')}</h2>
           <dl>
             {flow.map(([label, value]) => (
               <div key={label}>
@@ -67,7 +88,8 @@ export function LoyaltyReportView() {
               </div>
             ))}
           </dl>
-          <p className="hint">{t('loyalty.report.addsUp')}</p>
+          {/* Over a period the flows do not add up to today's outstanding points: they are the period's. */}
+          <p className="hint">{within ? t('loyalty.report.addsUpNot') : t('loyalty.report.addsUp')}</p>
           <p className="hint" data-testid="points-issued">{t('loyalty.report.issued', { points: i18n.number(p.issued) })}</p>
           {report.liability.point_value !== null && (
             <p className="hint">{t('loyalty.report.pointValue', { value: money(report.liability.point_value) })}</p>

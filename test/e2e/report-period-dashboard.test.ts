@@ -1,0 +1,79 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addDaysToDate, addMonthsToDate, localDate } from '../../src/shared/clock.ts';
+import { recordPurchases } from '../../src/workflows/record-purchases.ts';
+import type { Services } from '../../src/services.ts';
+import { useDashboard } from './browser.ts';
+
+// The loyalty report page's period (GET /loyalty/report?from=&to=, kept in the address): the
+// business's days in Ljubljana — 23:30 on 31 March (summer time) is March's, 00:30 on 1 April
+// April's —, its quick choices, and a refused period told at its field, in English and
+// Slovenian. The figures of a period are worked by hand in
+// src/modules/loyalty/accounts/report-period.test.ts.
+async function seed(s: Services) {
+  await s.loyalty.applyProgram({ program: { name: 'P', point_value: '0.01', earning: { points_per_currency_unit: 1 } }, effective_from: '2026-01-01T00:00:00Z' }, { actor: 'test' });
+  await recordPurchases(s, [
+    { external_id: 'm', customer: { email: 'ana@example.com' }, occurred_at: '2026-03-31T21:30:00Z', total: '40.00' },
+    { external_id: 'a', customer: { email: 'ana@example.com' }, occurred_at: '2026-03-31T22:30:00Z', total: '80.00' },
+  ], { source: 'api' });
+}
+
+const dashboard = useDashboard({ seed });
+const text = async (page: Page, id: string) => (await page.getByTestId(id).innerText()).replace(/\s+/g, ' ').trim();
+const search = (page: Page) => new URL(page.url()).search;
+
+async function open(page: Page, language: string, address: string) {
+  await page.evaluate((l) => localStorage.setItem('regulars.language', l), language);
+  await page.goto(new URL(address, dashboard.server.url).href);
+}
+async function report(page: Page) {
+  await page.getByTestId('loyalty-report').waitFor();
+  return { issued: await text(page, 'points-issued'), outstanding: await text(page, 'kpi-outstanding'), note: await page.getByTestId('report-period-note').count() ? await text(page, 'report-period-note') : null };
+}
+
+describe('the loyalty report page over a period', () => {
+  it('counts the days of the period asked, from the address, the dates typed and the quick choices, in English', async () => {
+    const page = await dashboard.logIn();
+    await open(page, 'en', '/loyalty?from=2026-03-01&to=2026-03-31');
+    const march = await report(page);
+    expect(march.issued).toContain('Points issued: 40 ');
+    // The liability is now's: both purchases.
+    expect(march.outstanding).toContain('Outstanding points 120 Liability €1.20');
+    expect(march.note).toMatch(/^Points earned, redeemed, expired and issued, and the rates, are those of .+ – .+; members, outstanding points and the liability are as of now\.$/);
+
+    // Typed: April.
+    await page.getByTestId('report-from').fill('2026-04-01');
+    await page.getByTestId('report-to').fill('2026-04-30');
+    await page.getByTestId('report-period-show').click();
+    await page.waitForURL((u) => u.search === '?from=2026-04-01&to=2026-04-30');
+    await expect.poll(async () => (await report(page)).issued).toContain('Points issued: 80 ');
+
+    // A quick choice: the last 12 months to today in Ljubljana, as the analytics tabs count them.
+    const today = localDate(new Date(), 'Europe/Ljubljana');
+    await page.getByTestId('report-period-year').click();
+    await page.waitForURL((u) => u.search === `?from=${addDaysToDate(addMonthsToDate(today, -12), 1)}&to=${today}`);
+    expect(await page.getByTestId('report-period-year').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('report-from').inputValue()).toBe(addDaysToDate(addMonthsToDate(today, -12), 1));
+
+    // Since the start: the whole ledger, no period in the address, no note.
+    await page.getByTestId('report-period-all').click();
+    await page.waitForURL((u) => u.search === '');
+    await expect.poll(async () => (await report(page)).note).toBeNull();
+    expect((await report(page)).issued).toContain('Points issued: 120 ');
+    expect(search(page)).toBe('');
+  });
+
+  it('tells a period that ends before it starts at its field, and the period in Slovenian', async () => {
+    const page = await dashboard.logIn();
+    await open(page, 'sl', '/loyalty?from=2026-03-01&to=2026-03-31');
+    const march = await report(page);
+    expect(march.issued).toContain('Izdane točke: 40 ');
+    expect(march.note).toMatch(/^Zbrane, unovčene, zapadle in izdane točke ter deleži veljajo za obdobje .+ – .+; člani, neporabljene točke in obveznost so na današnji dan\.$/);
+    await open(page, 'sl', '/loyalty?from=2026-04-01&to=2026-03-31');
+    await page.getByTestId('report-period').locator('.field-problem').waitFor();
+    expect(await page.getByTestId('report-period').locator('.field-problem').allInnerTexts()).toEqual(['ne sme biti pred from']);
+    await open(page, 'en', '/loyalty?from=2026-04-01&to=2026-03-31');
+    await page.getByTestId('report-period').locator('.field-problem').waitFor();
+    expect(await page.getByTestId('report-period').locator('.field-problem').allInnerTexts()).toEqual(['must not be before from']);
+  });
+});
