@@ -27,6 +27,11 @@ describe('GET /api/v1/loyalty/report?from=&to=', () => {
     expect(whole).toMatchObject({ period: null, points: { earned: 120, issued: 120, outstanding: 120 } });
   });
 
+  it('publishes from and to in the OpenAPI document', async () => {
+    const doc = (await api.call('GET', '/api/openapi.json', { key: null })).json();
+    expect(doc.paths['/api/v1/loyalty/report'].get.parameters.map((x: { name: string; schema: { pattern?: string } }) => x.name)).toEqual(['from', 'to']);
+  });
+
   const refusals: [string, string, Record<string, string>][] = [
     ['from=2026-3-1', 'from', { en: 'must be a date YYYY-MM-DD', sl: 'mora biti datum v obliki YYYY-MM-DD', tr: 'YYYY-MM-DD biçiminde bir tarih olmalıdır', da: 'skal være en dato på formen YYYY-MM-DD', ru: 'должно быть датой в формате YYYY-MM-DD' }],
     ['to=2026-02-30', 'to', { en: 'is not a calendar date', sl: 'tega datuma ni v koledarju', tr: 'takvimde böyle bir tarih yok', da: 'er ikke en dato i kalenderen', ru: 'такой даты нет в календаре' }],
