@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysToDate, addMonthsToDate, daysBetweenDates, localDate, startOfLocalDay } from './clock.ts';
+import { addDaysIn, addDaysToDate, addMonthsIn, addMonthsToDate, daysBetweenDates, localDate, startOfLocalDay } from './clock.ts';
 
 describe('local calendar dates', () => {
   it('gives the date in the zone, across midnight and DST changes', () => {
@@ -46,5 +46,32 @@ describe('calendar dates', () => {
   it('counts the days between two dates', () => {
     expect(daysBetweenDates('2024-01-01', '2024-12-31')).toBe(365);
     expect(daysBetweenDates('2024-03-01', '2024-02-28')).toBe(-2);
+  });
+});
+
+describe("days and months on a zone's calendar", () => {
+  const at = (iso: string, f: (d: Date) => Date) => f(new Date(iso)).toISOString();
+  const LJ = 'Europe/Ljubljana';
+
+  it('adds days at the same local time, 23 or 25 hours for a day across a DST change', () => {
+    // 12:00 on 10 October (summer time) + 30 days: 12:00 on 9 November (winter time), not 11:00.
+    expect(at('2026-10-10T10:00:00Z', (d) => addDaysIn(d, 30, LJ))).toBe('2026-11-09T11:00:00.000Z');
+    // 12:00 on 10 March 2027 (winter time) + 30 days: 12:00 on 9 April (summer time), not 13:00.
+    expect(at('2027-03-10T11:00:00Z', (d) => addDaysIn(d, 30, LJ))).toBe('2027-04-09T10:00:00.000Z');
+    expect(at('2026-11-09T11:00:00Z', (d) => addDaysIn(d, -30, LJ))).toBe('2026-10-10T10:00:00.000Z');
+    // 00:30 on 29 March (the day summer time starts) less one day: 00:30 on 28 March.
+    expect(at('2026-03-28T23:30:00Z', (d) => addDaysIn(d, -1, LJ))).toBe('2026-03-27T23:30:00.000Z');
+    expect(at('2026-03-28T23:30:00Z', (d) => addDaysIn(d, 0, LJ))).toBe('2026-03-28T23:30:00.000Z');
+  });
+
+  it('adds months at the same local time, the month-end day when the month is shorter', () => {
+    // 00:30 on 31 January local (30 January in UTC) + 1 month: 00:30 on 28 February local.
+    expect(at('2026-01-30T23:30:00Z', (d) => addMonthsIn(d, 1, LJ))).toBe('2026-02-27T23:30:00.000Z');
+    // 12:00 on 28 March 2026 (winter time) + 12 months: 12:00 on 28 March 2027 (summer time), not 13:00.
+    expect(at('2026-03-28T11:00:00Z', (d) => addMonthsIn(d, 12, LJ))).toBe('2027-03-28T10:00:00.000Z');
+    // 00:30 on 29 February 2028 local + 12 months: 00:30 on 28 February 2029 local, not on 1 March.
+    expect(at('2028-02-28T23:30:00Z', (d) => addMonthsIn(d, 12, LJ))).toBe('2029-02-27T23:30:00.000Z');
+    // 12:00 on 25 October 2026 (winter time, the day it returns) less 12 months: 12:00 on 25 October 2025 (summer time).
+    expect(at('2026-10-25T11:00:00Z', (d) => addMonthsIn(d, -12, LJ))).toBe('2025-10-25T10:00:00.000Z');
   });
 });

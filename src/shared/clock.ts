@@ -109,6 +109,17 @@ export function addMonthsIn(at: Date, months: number, timeZone: string): Date {
   return localInstant(addMonthsToDate(local.slice(0, 10), months), local.slice(11, 23), timeZone);
 }
 
+/**
+ * The same wall-clock time `days` days after `at` (before, when negative) as `timeZone`
+ * reads it: 23 or 25 hours for a day across a DST change. A tier period ending at 12:00 on
+ * 10 October in Ljubljana, with 30 days of grace, is reviewed at 12:00 on 9 November
+ * there, not at 11:00.
+ */
+export function addDaysIn(at: Date, days: number, timeZone: string): Date {
+  const local = new Date(at.getTime() + cachedOffsetMs(at, timeZone)).toISOString();
+  return localInstant(addDaysToDate(local.slice(0, 10), days), local.slice(11, 23), timeZone);
+}
+
 // Calendar dates (YYYY-MM-DD, in no zone: a store's business day, a birthday, a report's
 // period), counted at UTC midnight, where no zone or DST change moves them.
 const utcMidnight = (date: string) => new Date(`${date}T00:00:00Z`);

@@ -11,6 +11,7 @@ import type { RewardsService } from '../rewards/rewards.service.ts';
 import { forfeitErasedPoints } from '../lifecycle/erasure.ts';
 import { keysTakenAcrossMerges, lockActiveCustomers } from '../lifecycle/merged-customers.ts';
 import { reviewMembers } from '../tiers/tier-placement.ts';
+import { reviewAt } from '../tiers/tier-timeline.ts';
 
 // What happens with time rather than with a request: points expire, members are warned
 // before they do, tier periods end, birthdays come, checkout reservations time out.
@@ -246,19 +247,23 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
      * At the end of a tier period (plus grace) a member is placed again — kept and renewed,
      * or moved down — by the window ending at the moment the review fell due, and dated
      * then (tier-placement.ts reviewMembers: the rules a purchase and the replay use), so a
-     * run that comes late places members as one on time would have.
+     * run that comes late places members as one on time would have. The grace is days on
+     * the business's calendar (tier-timeline.ts reviewAt): the index narrows the members
+     * to those whose period ended by grace_days plus one of 24 hours ago (a DST change
+     * makes a local day 23 or 25 hours), the rule itself picks those due.
      */
     async reviewTiers(now: Date): Promise<{ reviewed: number; down: number }> {
       const program = await core.programAt(now);
       const tiers = program?.document.tiers;
       if (!program || !tiers) return { reviewed: 0, down: 0 };
-      const due = await db.selectFrom('loyalty_members').select('customer_id')
-        .where('tier_valid_until', '<=', addDays(now, -tiers.grace_days)).orderBy('customer_id').execute();
+      const isDue = (validUntil: Date | null) => validUntil !== null && reviewAt(validUntil.getTime(), tiers.grace_days, timeZone) <= now.getTime();
+      const due = (await db.selectFrom('loyalty_members').select(['customer_id', 'tier_valid_until'])
+        .where('tier_valid_until', '<=', addDays(now, 1 - tiers.grace_days)).orderBy('customer_id').execute()).filter((r) => isDue(r.tier_valid_until));
       let down = 0;
       await inChunks(due.map((r) => r.customer_id), async (trx, chunk) => {
         const locked = await ledger.lockMembers(trx, chunk, { now, create: false });
         // Reviewed meanwhile (a purchase makes a review due by then itself) are left alone.
-        const dueNow = [...locked.values()].filter((m) => m.tier_valid_until && m.tier_valid_until <= addDays(now, -tiers.grace_days));
+        const dueNow = [...locked.values()].filter((m) => isDue(m.tier_valid_until));
         const changes = await reviewMembers(trx, core, program, dueNow, now);
         down += changes.length;
         await ledger.saveMembers(trx, [...locked.values()], now);

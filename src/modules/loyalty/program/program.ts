@@ -1,4 +1,4 @@
-import { addMonths, addMonthsIn, instantOf, startOfLocalDay } from '../../../shared/clock.ts';
+import { addMonthsIn, instantOf, startOfLocalDay } from '../../../shared/clock.ts';
 import { amountField, currencyExponent, toMinor } from '../../../shared/money.ts';
 import { textIn } from '../../../shared/messages/index.ts';
 import type { Condition, LocalizedText, ProgramDocument } from './program.schema.ts';
@@ -227,11 +227,12 @@ export function tierIndexOf(program: Program, code: string | null): number {
  * after it), so a purchase counts in the windows ending less than 12 months after it, and
  * the review at the end of the period it started — 12 months on, with no grace — no longer
  * counts it: without that, the purchase that earned a tier would also renew it. Calendar
- * year: from the local midnight that starts the year.
+ * year: from the local midnight that starts the year. Months on the business's calendar
+ * (addMonthsIn, as points expiry): the same local time, across summer time too.
  */
 export function windowStart(program: Program, at: Date, timeZone: string): Date | null {
   const window = program.document.tiers?.window;
-  if (window === 'rolling_12_months') return new Date(addMonths(at, -12).getTime() + 1);
+  if (window === 'rolling_12_months') return new Date(addMonthsIn(at, -12, timeZone).getTime() + 1);
   if (window === 'calendar_year') return startOfLocalDay(`${yearIn(at, timeZone)}-01-01`, timeZone);
   return null;
 }
@@ -239,11 +240,13 @@ export function windowStart(program: Program, at: Date, timeZone: string): Date 
 /**
  * Until when a tier reached (or re-qualified) at `at` is held: twelve months on a rolling
  * window; to the end of the next calendar year on a calendar-year window (reach gold in
- * 2026, keep it through 2027); for ever on a lifetime window. The grace period comes on top.
+ * 2026, keep it through 2027); for ever on a lifetime window. The grace period comes on top
+ * (TierRules.reviewDue). On the business's calendar: reached at 12:00 on 28 March 2026 in
+ * Ljubljana (winter time), held until 12:00 on 28 March 2027 there (summer time).
  */
 export function tierValidUntil(program: Program, at: Date, timeZone: string): Date | null {
   const window = program.document.tiers?.window;
-  if (window === 'rolling_12_months') return addMonths(at, 12);
+  if (window === 'rolling_12_months') return addMonthsIn(at, 12, timeZone);
   if (window === 'calendar_year') return startOfLocalDay(`${yearIn(at, timeZone) + 2}-01-01`, timeZone);
   return null;
 }

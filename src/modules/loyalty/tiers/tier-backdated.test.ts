@@ -80,10 +80,12 @@ describe('purchases recorded after the fact (the café program, now 2026-12-04)'
 
     // Y-1 400.00 on 2025-10-01: silver until 2026-10-01, reviewed on 2026-10-31 — already
     // past — with nothing in the 12 months to then: member again, in the same transaction.
+    // At 14:00 local both times: 12:00 UTC in summer time, 13:00 UTC in winter time (grace
+    // is days of the business's calendar).
     const y1 = await buy(s, 'card-Y', 'Y-1', '2025-10-01T12:00:00Z', '400.00');
     expect(y1.loyalty).toMatchObject({ points_earned: 4200, tier: 'member' });
     expect((await s.loyalty.tierHistory(y1.customerId)).items.map((h) => [h.to, h.at])).toEqual([
-      ['silver', '2025-10-01T12:00:00.000Z'], ['member', '2026-10-31T12:00:00.000Z'],
+      ['silver', '2025-10-01T12:00:00.000Z'], ['member', '2026-10-31T13:00:00.000Z'],
     ]);
     // A purchase now earns at member (10.00 → 100).
     expect((await buy(s, 'card-Y', 'Y-2', '2026-12-04T11:00:00Z', '10.00')).loyalty).toMatchObject({ points_earned: 100, tier: 'member' });

@@ -67,11 +67,12 @@ describe('back-dated purchases sent one at a time and together (now 2026-12-05)'
     expect(together).toMatchObject({ code: 'silver', since: '2025-10-01T10:00:00.000Z', valid_until: '2026-11-20T10:00:00.000Z' });
 
     // One at a time: e-1 alone is silver until 2026-10-01, reviewed on 2026-10-31 with
-    // nothing in the window then: member (up and down, both right for what was known).
+    // nothing in the window then: member (up and down, both right for what was known); at
+    // 12:00 local both times, 10:00 UTC in summer time and 11:00 UTC in winter time.
     const [e1] = await recordAll(s, [buy(s, 'apart', 'e-1', '2025-10-01T10:00:00Z', '300.00')]);
     expect(e1.loyalty).toMatchObject({ points_earned: 3000, tier: 'member' });
     expect(await historyOf(s, e1.customerId)).toEqual([
-      { from: 'member', to: 'silver', at: '2025-10-01T10:00:00.000Z' }, { from: 'silver', to: 'member', at: '2026-10-31T10:00:00.000Z' },
+      { from: 'member', to: 'silver', at: '2025-10-01T10:00:00.000Z' }, { from: 'silver', to: 'member', at: '2026-10-31T11:00:00.000Z' },
     ]);
     // e-2 shows the member kept silver: earned at silver, and silver again now, said now.
     const [e2] = await recordAll(s, [buy(s, 'apart', 'e-2', '2025-11-20T10:00:00Z', '1.00')]);

@@ -1,4 +1,4 @@
-import { addMonths } from '../../../shared/clock.ts';
+import { addDaysIn, addMonthsIn } from '../../../shared/clock.ts';
 import { tierIndexFor, tierValidUntil, windowStart, type Program } from '../program/program.ts';
 
 // The tier rules over time, in one place: a member's qualifying values in time order, the
@@ -8,9 +8,21 @@ import { tierIndexFor, tierValidUntil, windowStart, type Program } from '../prog
 // (simulate-replay.ts), the live engine for a member it cannot place from the cached
 // tier alone (tier-placement.ts: a purchase dated before the member's last purchase or tier
 // change, several purchases of one member at once, a review due) and for the hourly
-// review (maintenance.ts): so the live tiers are the replay's.
+// review (maintenance.ts): so the live tiers are the replay's. Their dates are on the
+// business's calendar, as points expiry's (shared/clock.ts addMonthsIn, addDaysIn): a
+// window, a period and a grace period start and end at the same local time across a DST
+// change and at month ends.
 
 export const DAY_MS = 86_400_000;
+
+/**
+ * When the review of a tier period ending at `validUntil` (epoch ms) falls due: `graceDays`
+ * days on the business's calendar after it, at the same local time — the one rule for a
+ * purchase, the replay and the hourly job (maintenance.ts reviewTiers).
+ */
+export function reviewAt(validUntil: number, graceDays: number, timeZone: string): number {
+  return graceDays === 0 ? validUntil : addDaysIn(new Date(validUntil), graceDays, timeZone).getTime();
+}
 
 /** One member's tier and tier window, as the rules keep it. */
 export interface TierState {
@@ -42,13 +54,20 @@ export type TierMoveReason = 'qualified' | 'tier period ended' | 'refunded';
 /** The tier rules of one program, for any number of members' states. */
 export class TierRules {
   private windowOffsets = new Map<number, number>();
-  readonly graceMs: number;
+  private dues = new Map<number, number>();
+  readonly graceDays: number;
 
   constructor(readonly program: Program, readonly timeZone: string) {
-    this.graceMs = (program.document.tiers?.grace_days ?? 0) * DAY_MS;
+    this.graceDays = program.document.tiers?.grace_days ?? 0;
   }
 
-  /** First instant of the window ending at t (program.ts windowStart: both ends included); the offset depends only on the (UTC) day, so it is computed once a day. */
+  /**
+   * First instant of the window ending at t (program.ts windowStart: both ends included).
+   * The replay asks for every purchase, and a zone's offset costs an Intl call to learn:
+   * t less the window's start is the same all through a (UTC) day unless a DST change, or
+   * a local midnight moving the window's start across a month end (29 February), falls in
+   * it — then it differs at the day's two ends, and that day is worked out at each t.
+   */
   windowStartOf(t: number): number {
     const window = this.program.document.tiers?.window;
     if (window === 'lifetime') return -Infinity;
@@ -56,10 +75,15 @@ export class TierRules {
     const day = Math.floor(t / DAY_MS);
     let offset = this.windowOffsets.get(day);
     if (offset === undefined) {
-      offset = t - (windowStart(this.program, new Date(t), this.timeZone)?.getTime() ?? -Infinity);
+      const first = this.windowOffset(day * DAY_MS);
+      offset = first === this.windowOffset((day + 1) * DAY_MS - 1) ? first : NaN;
       this.windowOffsets.set(day, offset);
     }
-    return t - offset;
+    return t - (Number.isNaN(offset) ? this.windowOffset(t) : offset);
+  }
+
+  private windowOffset(t: number): number {
+    return t - windowStart(this.program, new Date(t), this.timeZone)!.getTime();
   }
 
   /** Adds a value at t (never before the state's last one); answers its position, for revalue. */
@@ -137,7 +161,15 @@ export class TierRules {
 
   /** When the review of the state's period falls due (its end plus grace); null: never. */
   reviewDue(s: Pick<TierState, 'validUntil'>): number | null {
-    return s.validUntil === null ? null : s.validUntil + this.graceMs;
+    if (s.validUntil === null) return null;
+    // Asked at every purchase of the replay, mostly of the same few periods.
+    let due = this.dues.get(s.validUntil);
+    if (due === undefined) {
+      due = reviewAt(s.validUntil, this.graceDays, this.timeZone);
+      if (this.dues.size > 100_000) this.dues.clear();
+      this.dues.set(s.validUntil, due);
+    }
+    return due;
   }
 
   /**
@@ -146,8 +178,7 @@ export class TierRules {
    * renewed, or moved down (or up) — and a new period starts.
    */
   review(s: TierState, t: number, moved?: TierMoveListener) {
-    while (s.validUntil !== null && s.validUntil + this.graceMs <= t) {
-      const at = s.validUntil + this.graceMs;
+    for (let at = this.reviewDue(s); at !== null && at <= t; at = this.reviewDue(s)) {
       const from = s.tier;
       s.tier = tierIndexFor(this.program, this.sum(s, at));
       s.validUntil = this.periodEnd(s.tier, at);
@@ -166,8 +197,8 @@ export class TierRules {
    */
   periodStart(validUntil: number): number {
     const window = this.program.document.tiers?.window;
-    if (window === 'rolling_12_months') return addMonths(new Date(validUntil), -12).getTime() - DAY_MS; // a day's margin for month ends
-    if (window === 'calendar_year') return windowStart(this.program, addMonths(new Date(validUntil - 1), -12), this.timeZone)!.getTime();
+    if (window === 'rolling_12_months') return addMonthsIn(new Date(validUntil), -12, this.timeZone).getTime() - DAY_MS; // a day's margin for month ends
+    if (window === 'calendar_year') return windowStart(this.program, addMonthsIn(new Date(validUntil - 1), -12, this.timeZone), this.timeZone)!.getTime();
     return -Infinity;
   }
 }
@@ -184,10 +215,10 @@ export function historyStart(program: Program, at: Date, timeZone: string): Date
   const tiers = program.document.tiers;
   if (!tiers) return at;
   if (tiers.window === 'lifetime') return null;
-  const grace = tiers.grace_days * DAY_MS;
-  if (tiers.window === 'rolling_12_months') return new Date(addMonths(at, -24).getTime() - grace);
-  const year = windowStart(program, new Date(at.getTime() - grace), timeZone)!;
-  return windowStart(program, addMonths(year, -6), timeZone);
+  const lessGrace = addDaysIn(at, -tiers.grace_days, timeZone);
+  if (tiers.window === 'rolling_12_months') return addMonthsIn(lessGrace, -24, timeZone);
+  const year = windowStart(program, lessGrace, timeZone)!;
+  return windowStart(program, addMonthsIn(year, -6, timeZone), timeZone);
 }
 
 /** A purchase of a member's stored history, as the tier metric reads it. */
