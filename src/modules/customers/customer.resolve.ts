@@ -1,13 +1,15 @@
 import type { Tx } from '../../db/index.ts';
 import { newId } from '../../shared/ids.ts';
-import { IDENTITY_PRECEDENCE, searchTextOf, type Identity } from './customer.ts';
+import { IdentityOwners, namedCustomer, searchTextOf, type Identity } from './customer.ts';
 import { applyConsent, consentLogRows, type PreparedProfile } from './customer.profile.ts';
 import * as repo from './customer.repository.ts';
 
 // Set-based identity resolution: a batch of purchases names its customers by any
 // identity; known ones are found in one query, unknown ones are created in one insert.
-// Claims in the batch that share an identity are the same person, so two purchases of a
-// new customer in one batch create one customer, not two.
+// Each claim is resolved as its own request would be (namedCustomer, the one rule of every
+// way customers arrive), in the batch's order, seeing the customers the claims before it
+// created: two purchases of a new customer in one batch create one customer, not two, and
+// a phone shared with someone of another email (sharedPhone) names no one in a batch either.
 //
 // The caller holds advisory locks on every identity key (lockKeys), so two transactions
 // cannot create the same new customer twice. Known customers come back row-locked, so
@@ -28,64 +30,35 @@ export interface Resolution {
  * `owners`: the owners of (at least) the claims' identities, read and row-locked by the
  * caller under the same identity locks (findByIdentitiesLater); read here when absent.
  */
-export async function resolveCustomers(trx: Tx, claims: CustomerClaim[], { now, owners }: { now: Date; owners?: Map<string, string> }): Promise<Resolution[]> {
-  const keyOf = (i: Identity) => `${i.kind}:${i.value}`;
+export async function resolveCustomers(trx: Tx, claims: CustomerClaim[], { now, owners }: { now: Date; owners?: IdentityOwners }): Promise<Resolution[]> {
   const known = owners ?? (await repo.findByIdentities(trx, claims.flatMap((c) => c.identities), { lock: true }));
-
-  // Union-find over claims: claims sharing any identity end up in one group.
-  const parent = claims.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const firstClaimOf = new Map<string, number>();
-  claims.forEach((claim, i) => {
-    for (const identity of claim.identities) {
-      const key = keyOf(identity);
-      const other = firstClaimOf.get(key);
-      if (other === undefined) firstClaimOf.set(key, i);
-      else parent[find(i)] = find(other);
-    }
-  });
-
-  const ownCustomer = claims.map((claim) => {
-    for (const kind of IDENTITY_PRECEDENCE) {
-      const identity = claim.identities.find((i) => i.kind === kind);
-      const owner = identity && known.get(keyOf(identity));
-      if (owner) return owner;
-    }
-    return undefined;
-  });
-  const groupCustomer = new Map<number, string>();
-  claims.forEach((_, i) => {
-    const root = find(i);
-    if (ownCustomer[i] && !groupCustomer.has(root)) groupCustomer.set(root, ownCustomer[i]!);
-  });
+  // The holders as the batch goes: the stored ones, then those the claims before added.
+  const held = new IdentityOwners(known);
+  for (const id of known.withEmail) held.withEmail.add(id);
 
   const results: Resolution[] = [];
-  const created = new Map<number, repo.NewCustomerRow>();
+  const rows: repo.NewCustomerRow[] = [];
   const newIdentities: { customer_id: string; kind: Identity['kind']; value: string }[] = [];
   const consentRows: ReturnType<typeof consentLogRows> = [];
-  const claimed = new Set<string>(known.keys());
-  claims.forEach((claim, i) => {
-    const root = find(i);
-    let customerId = ownCustomer[i] ?? groupCustomer.get(root);
-    let isNew = false;
+  for (const claim of claims) {
+    let customerId = namedCustomer(claim.identities, held);
+    const isNew = !customerId;
     if (!customerId) {
       const row = newCustomerRow(claim, now);
-      created.set(root, row);
-      groupCustomer.set(root, row.id);
+      rows.push(row);
       customerId = row.id;
-      isNew = true;
       if (claim.profile) consentRows.push(...consentLogRows(row.id, claim.profile.consentChanges, now));
     }
     for (const identity of claim.identities) {
-      const key = keyOf(identity);
-      if (claimed.has(key)) continue; // owned already, possibly by another customer
-      claimed.add(key);
+      const key = `${identity.kind}:${identity.value}`;
+      if (held.has(key)) continue; // held already, possibly by another customer (a shared phone stays its holder's)
+      held.set(key, customerId);
+      if (identity.kind === 'email') held.withEmail.add(customerId);
       newIdentities.push({ customer_id: customerId, ...identity });
     }
     results.push({ customerId, created: isNew });
-  });
+  }
 
-  const rows = [...created.values()];
   await repo.insertCustomers(trx, rows, newIdentities, {
     consent: consentRows,
     events: rows.map((r) => ({ type: 'customer.created', customerId: r.id, payload: { customer_id: r.id } })),

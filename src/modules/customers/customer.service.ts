@@ -7,7 +7,7 @@ import { say } from '../../shared/messages/index.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { StoreService } from '../stores/index.ts';
-import { identityKey, IDENTITY_PRECEDENCE, normalizeEmail, normalizePhone, searchTextOf, type Identity } from './customer.ts';
+import { identityKey, namedCustomer, normalizeEmail, normalizePhone, searchTextOf, sharedPhone, type Identity, type IdentityOwners } from './customer.ts';
 import { applyConsent, consentLogRows, latestConsent, prepareProfile, type PreparedProfile } from './customer.profile.ts';
 import * as repo from './customer.repository.ts';
 import { decodeListCursor, encodeListCursor, parseSort, type CustomerOrder, type ForeignOrders, type ListCursor } from './customer-order.ts';
@@ -138,12 +138,19 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     return activeRow(id, row, row?.status === 'merged' && row.merged_into ? await repo.mergedAt(trx, id, row.merged_into) : undefined);
   }
 
-  /** Stores `prepared` on an existing customer; identities owned by another customer are a conflict. */
-  async function applyProfile(trx: Tx, row: repo.CustomerRow, prepared: PreparedProfile, now: Date, read?: Map<string, string>): Promise<void> {
+  /**
+   * Stores `prepared` on an existing customer; identities owned by another customer are a
+   * conflict, but for a phone shared with a customer of another email (customer.ts,
+   * sharedPhone), which stays its holder's identity and is this customer's number.
+   */
+  async function applyProfile(trx: Tx, row: repo.CustomerRow, prepared: PreparedProfile, now: Date, read?: IdentityOwners): Promise<void> {
     const owners = read ?? (await repo.findByIdentities(trx, prepared.identities));
+    // The customer's own email counts when the request gives none (a PATCH of the phone).
+    const ownEmail: Identity[] = row.email && prepared.fields.email === undefined ? [{ kind: 'email', value: row.email }] : [];
+    const shared = sharedPhone([...prepared.identities, ...ownEmail], owners, row.id);
     for (const identity of prepared.identities) {
       const owner = owners.get(`${identity.kind}:${identity.value}`);
-      if (owner && owner !== row.id) {
+      if (owner && owner !== row.id && identity !== shared) {
         throw conflict(say('customer.identity_taken', { kind: identity.kind, value: identity.value, owner }));
       }
     }
@@ -160,7 +167,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       )
       .where('id', '=', row.id)
       .execute();
-    await repo.attachIdentities(trx, prepared.identities.map((i) => ({ customer_id: row.id, ...i })));
+    await repo.attachIdentities(trx, prepared.identities.filter((i) => i !== shared).map((i) => ({ customer_id: row.id, ...i })));
     // A field cleared by PATCH (email: null) takes its identity away too.
     for (const kind of ['external_id', 'email', 'phone'] as const) {
       const old = row[kind];
@@ -172,18 +179,17 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   }
 
   /**
-   * An upsert that found the customer by their email or phone and names a card (external
-   * id) nobody holds, while the customer holds another card: the new card is added to the
-   * customer's identities, and the card they hold stays theirs (and on their profile). A
-   * person may carry two cards (a new one, a keyring tag), and a till that reads a new card
-   * and asks for the phone must not cut the old card off: its next scan would find no one.
-   * Replacing a card is a PATCH of external_id, which says so.
+   * An upsert that found the customer and names a card (external id) or an email other than
+   * the one on their profile: the new one is added to the customer's identities, and the one
+   * they hold stays theirs (and on their profile). A person may carry two cards (a new one, a
+   * keyring tag) and have two emails (a merge leaves both, each finding them), and a till
+   * that reads a new card and asks for the phone must not cut the old card off: its next
+   * scan would find no one. Replacing one is a PATCH of external_id or email, which says so.
    */
-  function keepingCards(row: repo.CustomerRow, prepared: PreparedProfile): PreparedProfile {
-    const card = prepared.fields.external_id;
-    if (!card || !row.external_id || row.external_id === card) return prepared;
-    const { external_id: _replaced, ...fields } = prepared.fields;
-    return withFields(prepared, { fields });
+  function keepingIdentities(row: repo.CustomerRow, prepared: PreparedProfile): PreparedProfile {
+    const replaced = (key: string) => (key === 'external_id' || key === 'email') && Boolean(prepared.fields[key] && row[key] && row[key] !== prepared.fields[key]);
+    if (!Object.keys(prepared.fields).some(replaced)) return prepared;
+    return withFields(prepared, { fields: Object.fromEntries(Object.entries(prepared.fields).filter(([key]) => !replaced(key))) as PreparedProfile['fields'] });
   }
 
   return {
@@ -192,10 +198,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       const data = parseInput(CustomerInput, input, 'customer');
       const now = clock.now();
       const prepared = await prepareProfile(data, { stores, defaultRegion: deps.defaultRegion, source, now });
-      const ownerOf = (owners: Map<string, string>) =>
-        IDENTITY_PRECEDENCE.map((kind) => prepared.identities.find((i) => i.kind === kind))
-          .map((i) => i && owners.get(`${i.kind}:${i.value}`))
-          .find(Boolean);
+      const ownerOf = (owners: IdentityOwners) => namedCustomer(prepared.identities, owners);
       const result = await db.transaction().execute(async (trx) => {
         await lockKeys(trx, prepared.identities.map(identityKey));
         let ownerId = ownerOf(await repo.findByIdentities(trx, prepared.identities));
@@ -208,7 +211,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           const owners = await repo.findByIdentities(trx, prepared.identities);
           const current = ownerOf(owners);
           if (row?.status === 'active' && current === ownerId) {
-            await applyProfile(trx, row, keepingCards(row, prepared), now, owners);
+            await applyProfile(trx, row, keepingIdentities(row, prepared), now, owners);
             await publish(trx, [{ type: 'customer.updated', customerId: row.id, payload: { customer_id: row.id } }]);
             return { id: row.id, created: false };
           }
@@ -228,7 +231,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     },
 
     /** The customers these identities name, by `kind:value` (an import's dry run asks which rows it would add). */
-    findOwners: (identities: Identity[]): Promise<Map<string, string>> => repo.findByIdentities(db, identities),
+    findOwners: (identities: Identity[]): Promise<IdentityOwners> => repo.findByIdentities(db, identities),
 
     /** Finds a customer by an identity (`email`, `phone` or `external_id`). */
     async findByIdentity(identity: Identity): Promise<string | undefined> {
@@ -268,7 +271,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     },
 
     /** Set-based identity resolution for purchase batches (see customer.resolve.ts). */
-    resolveMany: (trx: Tx, claims: CustomerClaim[], now: Date, owners?: Map<string, string>) => resolveCustomers(trx, claims, { now, owners }),
+    resolveMany: (trx: Tx, claims: CustomerClaim[], now: Date, owners?: IdentityOwners) => resolveCustomers(trx, claims, { now, owners }),
     /** The owners of these identities, row-locked, read with the transaction's next statement (for resolveMany). */
     ownersLater: (trx: Tx, identities: Identity[]) => repo.findByIdentitiesLater(trx, identities),
     prepareProfile: (input: CustomerInput, source: string, now: Date, fieldPrefix = '') =>

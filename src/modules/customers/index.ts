@@ -1,4 +1,4 @@
-export { LANGUAGES, CHANNELS, customerNotFound, normalizeEmail, normalizePhone, identityKey, type Identity, type Language } from './customer.ts';
+export { LANGUAGES, CHANNELS, customerNotFound, namedCustomer, normalizeEmail, normalizePhone, identityKey, IdentityOwners, type Identity, type Language } from './customer.ts';
 export { CustomerInput, CustomerPatch, CustomerSearch, MergeInput } from './customer.schema.ts';
 export { identitiesOf, type PreparedProfile } from './customer.profile.ts';
 export type { CustomerClaim, Resolution } from './customer.resolve.ts';

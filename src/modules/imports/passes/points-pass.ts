@@ -1,7 +1,7 @@
 import { invalidField, isAppError } from '../../../shared/errors.ts';
 import { counted, say, type Language } from '../../../shared/messages/index.ts';
 import { instantOfInput, parseInput } from '../../../shared/validation.ts';
-import { CustomerInput, type Identity, type PreparedProfile } from '../../customers/index.ts';
+import { CustomerInput, namedCustomer, type Identity, type IdentityOwners, type PreparedProfile } from '../../customers/index.ts';
 import { AdjustmentInput, pointsNameOf, pointsWord } from '../../loyalty/index.ts';
 import { nameIn, namedForms, type CountedName } from '../../../shared/plural.ts';
 import { openCsv, type CsvRecord } from '../file/csv.ts';
@@ -158,15 +158,15 @@ export async function validatePoints({ options, layout, chunk, report, tally, st
 }
 
 /**
- * Whom a row's adjustment goes to, for the file's running balances: the customer its first
- * identity names (external id, then email, then phone: as identities resolve), or — for a
+ * Whom a row's adjustment goes to, for the file's running balances: the customer its
+ * identities name (as every way customers arrive names them: namedCustomer), or — for a
  * customer the import will create — one name for the identities of all the file's rows that
  * share one.
  */
-function memberRef(identities: Identity[], owners: Map<string, string>, newMembers: Map<string, string>): string {
-  const keys = identities.map((i) => `${i.kind}:${i.value}`);
-  const owner = keys.map((k) => owners.get(k)).find(Boolean);
+function memberRef(identities: Identity[], owners: IdentityOwners, newMembers: Map<string, string>): string {
+  const owner = namedCustomer(identities, owners);
   if (owner) return owner;
+  const keys = identities.filter((i) => !owners.has(`${i.kind}:${i.value}`)).map((i) => `${i.kind}:${i.value}`);
   const ref = keys.map((k) => newMembers.get(k)).find(Boolean) ?? `new:${keys[0]}`;
   for (const k of keys) newMembers.set(k, ref);
   return ref;

@@ -2,7 +2,7 @@ import { AppError, isAppError } from '../../../shared/errors.ts';
 import { say, told } from '../../../shared/messages/index.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { withOrderId, type PreparedPurchase, type RefundChecker } from '../../commerce/index.ts';
-import { CustomerInput, type Identity } from '../../customers/index.ts';
+import { CustomerInput, namedCustomer, type Identity } from '../../customers/index.ts';
 import { mapRecords, type CsvRecord, type CsvSource } from '../file/csv.ts';
 import { hasLineItems, type ColumnLayout, type ImportKind } from '../rows/mapping.ts';
 import { basketChunks, basketsOf, type Basket } from '../rows/baskets.ts';
@@ -223,10 +223,12 @@ async function validateCustomers({ options, layout, chunk, report, tally }: {
     }
   }
   if (!tally) return;
-  // As the import's upsert: a row updates the customer any of its identities names, else adds one.
+  // As the import's upsert: a row updates the customer its identities name (namedCustomer:
+  // not the holder of a phone shared with someone of another email), else adds one.
   const owners = await options.deps.customers.findOwners(valid.flatMap((v) => v.identities));
   for (const { line, identities } of valid) {
-    const keys = identities.map((i) => `${i.kind}:${i.value}`);
-    tally.note(line, keys, keys.some((k) => owners.has(k)));
+    const named = namedCustomer(identities, owners);
+    const keys = identities.filter((i) => named || !owners.has(`${i.kind}:${i.value}`)).map((i) => `${i.kind}:${i.value}`);
+    tally.note(line, keys, named !== undefined);
   }
 }
