@@ -20,7 +20,7 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
 
   route(app, prefix, {
     method: 'POST', path: '/customers', tag: 'customers', scope: 'write',
-    summary: 'Create a customer, or update the one any given identity (external_id, email, phone) already names',
+    summary: 'Create a customer, or update the one its identities name: the external_id\'s holder, else the email\'s, else the phone\'s unless it is held by a customer of another email than the one given (a shared phone stays theirs and is stored on this customer\'s profile)',
     body: CustomerInput,
     responses: {
       201: { description: 'Created', schema: CustomerWithStats },
