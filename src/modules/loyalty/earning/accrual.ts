@@ -1,7 +1,6 @@
 import type { Tx } from '../../../db/index.ts';
 import type { OutgoingEvent } from '../../../jobs/outbox.ts';
 import { toMajor } from '../../../shared/money.ts';
-import { addDays } from '../../../shared/clock.ts';
 import { inactivityExpiresAt } from '../maintenance/inactivity.ts';
 import { withFields } from '../../../shared/objects.ts';
 import type { Identity } from '../../customers/index.ts';
@@ -11,7 +10,7 @@ import type { MemberRow, NewEntry } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import type { EngagementService } from './engagement.service.ts';
 import { FirstPurchases } from './first-purchase.ts';
-import { lotExpiry, pointsForPurchase, tierIndexOf, type Program, type PurchaseFacts } from '../program/program.ts';
+import { heldUntil, lotExpiry, pointsForPurchase, tierIndexOf, type Program, type PurchaseFacts } from '../program/program.ts';
 import { finishTimelines, placeFromCache, planTiers } from '../tiers/tier-placement.ts';
 
 // Points for purchases, in the purchases' own transaction: the members locked and read
@@ -238,7 +237,7 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
           }
           capUsed.set(key, (capUsed.get(key) ?? 0) + points);
         }
-        const availableAt = doc.pending_days > 0 ? addDays(item.facts.occurredAt, doc.pending_days) : null;
+        const availableAt = heldUntil(program, item.facts.occurredAt);
         const expiresAt = lotExpiry(program, item.facts.occurredAt);
         const entries: NewEntry[] = [];
         // A purchase the cap left without points gets an entry too, of 0 points (no lot:

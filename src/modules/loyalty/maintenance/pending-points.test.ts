@@ -40,4 +40,21 @@ describe('points in their holding period', () => {
     expect(await s.loyalty.account(p.customerId)).toMatchObject({ balance: 10, pending: 0 });
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
+
+  it("count the business's days: the same local time 14 days on, across the change to summer time", async () => {
+    // 00:30 on 20 March in Ljubljana (UTC+1) → 00:30 on 3 April there (UTC+2): 22:30 UTC on
+    // the 2nd. Regression: 14 × 24 hours made it 01:30 there, an hour late.
+    s.clock.set('2026-03-19T23:30:00Z');
+    const [p] = await recordAll(s, [{ customer: { email: 'dst@example.com' }, external_id: 'H-2', occurred_at: '2026-03-19T23:30:00Z', total: '40.00' }]);
+    const redeem = (at: string, key: string) => {
+      s.clock.set(at);
+      return s.loyalty.redeemReward(p.customerId, { reward: 'coffee', idempotency_key: key }, actor);
+    };
+    await expect(redeem('2026-04-02T22:29:00Z', 'dst-1')).rejects.toMatchObject({
+      message: 'Not enough points: "Coffee" costs 30 points, 0 are available (40 more points pending, the first spendable on 2026-04-03 00:30)',
+    });
+    await redeem('2026-04-02T22:30:00Z', 'dst-2');
+    expect(await s.loyalty.account(p.customerId)).toMatchObject({ balance: 10, pending: 0 });
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
 });

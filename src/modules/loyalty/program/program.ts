@@ -1,4 +1,4 @@
-import { addMonthsIn, instantOf, startOfLocalDay } from '../../../shared/clock.ts';
+import { addDaysIn, addMonthsIn, instantOf, startOfLocalDay } from '../../../shared/clock.ts';
 import { amountField, currencyExponent, toMinor } from '../../../shared/money.ts';
 import { textIn } from '../../../shared/messages/index.ts';
 import type { Condition, LocalizedText, ProgramDocument } from './program.schema.ts';
@@ -254,6 +254,16 @@ export function tierValidUntil(program: Program, at: Date, timeZone: string): Da
 
 function yearIn(at: Date, timeZone: string): number {
   return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
+}
+
+/**
+ * When points earned at `at` become spendable: pending_days later at the same local time,
+ * on the business's calendar as expiry and tier periods are (14 days from 00:30 is 00:30,
+ * across a change of summer time too); null: at once.
+ */
+export function heldUntil(program: Program, at: Date): Date | null {
+  const days = program.document.pending_days;
+  return days > 0 ? addDaysIn(at, days, program.timeZone) : null;
 }
 
 /** When points earned at `at` expire under a per-lot policy (null: they do not). */

@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
-import { addDays } from '../../../shared/clock.ts';
 import { personIdsQuery } from '../../customers/index.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { MemberRow } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { keysTakenAcrossMerges, lockActiveCustomer } from '../lifecycle/merged-customers.ts';
-import type { Program } from '../program/program.ts';
+import { heldUntil, type Program } from '../program/program.ts';
 import type { RefundFacts } from '../../commerce/index.ts';
 import { bonusCredits, takeBonusBack } from './bonus-takeback.ts';
 
@@ -33,7 +32,7 @@ import { bonusCredits, takeBonusBack } from './bonus-takeback.ts';
 
 /** When a referral bonus becomes spendable: pending_days after the friend's qualifying purchase; null: at once. */
 export function referralAvailableAt(program: Program, purchaseAt: Date): Date | null {
-  return program.document.pending_days > 0 ? addDays(purchaseAt, program.document.pending_days) : null;
+  return heldUntil(program, purchaseAt);
 }
 
 /** Whether the referral settled by `purchaseId` is still rewarded (not revoked by a refund since). */
