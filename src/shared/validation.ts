@@ -276,3 +276,11 @@ export const CalendarDate = z
   // on it too, and one cell of an import got two refusals.
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: fixedText('date.format'), abort: true })
   .refine(isCalendarDay, fixedText('date.not_in_calendar'));
+
+/**
+ * A query's dates `from` … `to` in order (CalendarDates sort as text): `.refine(datesInOrder,
+ * TO_BEFORE_FROM)` refuses `to` before `from`, naming `to` — the analytics' periods and the
+ * loyalty report's, one rule.
+ */
+export const datesInOrder = (q: { from?: string; to?: string }): boolean => !q.from || !q.to || q.from <= q.to;
+export const TO_BEFORE_FROM = { message: fixedText('analytics.not_before_from'), path: ['to'] };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fixedText } from '../../../shared/messages/index.ts';
-import { CalendarDate } from '../../../shared/validation.ts';
+import { CalendarDate, datesInOrder, TO_BEFORE_FROM } from '../../../shared/validation.ts';
 
 // Query parameters of the loyalty metrics and the cohort matrix, shared by the HTTP API
 // (query strings, hence the coercion) and the CLI (option strings).
@@ -33,7 +33,7 @@ export const MetricsQuery = z
     message: fixedText('analytics.year_or_range'),
     path: ['year'],
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: fixedText('analytics.not_before_from'), path: ['to'] });
+  .refine(datesInOrder, TO_BEFORE_FROM);
 export type MetricsQuery = z.infer<typeof MetricsQuery>;
 
 export const CohortQuery = z
@@ -42,5 +42,5 @@ export const CohortQuery = z
     to: CalendarDate.optional().describe('last local date observed, inclusive (default: today)'),
     store: StoreCode.optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: fixedText('analytics.not_before_from'), path: ['to'] });
+  .refine(datesInOrder, TO_BEFORE_FROM);
 export type CohortQuery = z.infer<typeof CohortQuery>;

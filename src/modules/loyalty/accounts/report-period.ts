@@ -2,8 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../../db/index.ts';
 import { addDaysToDate, startOfLocalDay } from '../../../shared/clock.ts';
-import { fixedText } from '../../../shared/messages/index.ts';
-import { CalendarDate } from '../../../shared/validation.ts';
+import { CalendarDate, datesInOrder, TO_BEFORE_FROM } from '../../../shared/validation.ts';
 
 // The loyalty report's period, and the one definition of its figures: the whole ledger is
 // the period without bounds, so a report of a period that holds all of it answers what the
@@ -19,7 +18,7 @@ export const LoyaltyReportQuery = z
     from: CalendarDate.optional().describe('first local date of the period (the business\'s time zone); without it, from the ledger\'s start'),
     to: CalendarDate.optional().describe('last local date of the period, inclusive; without it, up to now'),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: fixedText('analytics.not_before_from'), path: ['to'] });
+  .refine(datesInOrder, TO_BEFORE_FROM);
 export type LoyaltyReportQuery = z.input<typeof LoyaltyReportQuery>;
 
 /** The instants a period covers, [start, end): from's local midnight to the midnight after `to`; null where it is open. */
