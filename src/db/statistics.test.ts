@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/helpers/database.ts';
+import { openTestDatabase, testDatabaseKind } from '../../test/helpers/database.ts';
 import { refreshStatistics, statisticsAsTablesGrow, type DatabaseHandle } from './index.ts';
 
 let handle: DatabaseHandle;
@@ -30,9 +30,10 @@ it('analyzes a table that grew since its statistics, and only then', async () =>
   expect(await estimatedRows('stores')).toBe(9300);
 });
 
+const addStores = (prefix: string, n: number, db = handle.db) =>
+  sql`INSERT INTO stores (id, code, name, time_zone) SELECT gen_random_uuid(), ${prefix} || g, 'Store ' || g, 'UTC' FROM generate_series(1, ${n}::int) g`.execute(db);
+
 it('refreshes as a bulk writer tells its rows: not on a small chunk, one check at a time, and at its end', async () => {
-  const addStores = (prefix: string, n: number) =>
-    sql`INSERT INTO stores (id, code, name, time_zone) SELECT gen_random_uuid(), ${prefix} || g, 'Store ' || g, 'UTC' FROM generate_series(1, ${n}::int) g`.execute(handle.db);
   await refreshStatistics(handle.db);
   const before = await estimatedRows('stores');
 
@@ -64,4 +65,41 @@ it('refreshes as a bulk writer tells its rows: not on a small chunk, one check a
   expect(await statistics.finish()).toEqual(['stores']);
   expect(await estimatedRows('stores')).toBe(before + 13000);
   expect(await statistics.finish()).toEqual([]);
+});
+
+it('analyzes again at its end a table a check analyzed before rows that came after, however little they grew it', async () => {
+  await refreshStatistics(handle.db);
+  const before = await estimatedRows('stores');
+  const statistics = statisticsAsTablesGrow(handle.db);
+  await addStores('early-', 20000);
+  expect(await statistics.wrote(20000)).toEqual(['stores']);
+  // A twentieth more: too little for the size rule, but told after the check.
+  await addStores('after-', 1000);
+  expect(await statistics.wrote(1000)).toEqual([]);
+  expect(await refreshStatistics(handle.db)).toEqual([]);
+  expect(await statistics.finish()).toEqual(['stores']);
+  expect(await estimatedRows('stores')).toBe(before + 21000);
+  // Nothing told since: nothing again.
+  expect(await statistics.finish()).toEqual([]);
+});
+
+// The cause, which PGlite's single session cannot show: a check that ran while another
+// chunk's rows were written but not committed saw their pages and not their rows.
+it.skipIf(testDatabaseKind === 'pglite')('a check that ran while a chunk was in flight does not leave its rows uncounted', async () => {
+  // A table of its own, empty, so that the chunk's rows are most of it.
+  await sql`CREATE TABLE bulk_rows (n int, note text)`.execute(handle.db);
+  const addRows = (n: number, db = handle.db) => sql`INSERT INTO bulk_rows SELECT g, 'row ' || g FROM generate_series(1, ${n}::int) g`.execute(db);
+  const statistics = statisticsAsTablesGrow(handle.db);
+  await addRows(2000);
+  await handle.db.connection().execute(async (inFlight) => {
+    await sql`BEGIN`.execute(inFlight);
+    await addRows(2000, inFlight);
+    expect(await statistics.wrote(2000)).toEqual(['bulk_rows']);
+    await sql`COMMIT`.execute(inFlight);
+  });
+  expect(await estimatedRows('bulk_rows')).toBe(2000);
+  // The chunk's rows fill no pages the check did not see, so the size rule finds nothing.
+  expect(await statistics.wrote(2000)).toEqual([]);
+  expect(await statistics.finish()).toEqual(['bulk_rows']);
+  expect(await estimatedRows('bulk_rows')).toBe(4000);
 });
