@@ -7,7 +7,7 @@ import { canonicalJson, sha256 } from '../../../shared/hash.ts';
 import { isUuid } from '../../../shared/ids.ts';
 import { toMinor } from '../../../shared/money.ts';
 import { parseInput } from '../../../shared/validation.ts';
-import { addDays } from '../../../shared/clock.ts';
+import { addDaysIn } from '../../../shared/clock.ts';
 import { giftCardView } from './gift-cards.ts';
 import { couponView, formatCode, newCode, normalizeCode } from './codes.ts';
 import { createCoupons } from './coupons.ts';
@@ -168,7 +168,9 @@ export function createRewardsService(core: LoyaltyCore) {
           allocations: plan.allocations,
         });
         write.events.push({ type: 'loyalty.reward_redeemed', customerId: r.customerId, payload: { customer_id: r.customerId, reward: reward.code, points: reward.points, code: formatCode(code), type: reward.type } });
-        const expiresAt = addDays(now, reward.valid_days);
+        // The business's days, as points expiry and pending points count them: 30 days from 12:00
+        // is 12:00 there 30 days on, across a change of summer time (30 × 24 hours made it 13:00).
+        const expiresAt = addDaysIn(now, reward.valid_days, program.timeZone);
         if (reward.type === 'gift_card') {
           const amount = toMinor(reward.amount!, currency);
           write.giftCards.push({ code, customer_id: r.customerId, currency, amount_minor: amount, expires_at: expiresAt });
