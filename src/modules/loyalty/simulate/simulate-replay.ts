@@ -1,107 +1,18 @@
 import { toMajor, currencyExponent } from '../../../shared/money.ts';
 import { withFields } from '../../../shared/objects.ts';
-import type { BoughtLine, PurchaseReturns, ReturnedLine } from '../../commerce/index.ts';
+import type { ReturnedLine } from '../../commerce/index.ts';
 import { firstPurchaseBonus } from '../earning/first-purchase.ts';
 import { pointsToReverse } from '../ledger/ledger.ts';
-import { pointsForPurchase, type EarningFactor, type Program, type PurchaseFacts } from '../program/program.ts';
+import { pointsForPurchase, type EarningFactor, type Program } from '../program/program.ts';
 import { earnedShareReturned, lineWeights, pointsToReverseByLines } from '../refunds/refund-points.ts';
-import { DAY_MS, TierRules, type TierState } from '../tiers/tier-timeline.ts';
+import { DAY_MS, TierRules } from '../tiers/tier-timeline.ts';
 import { noBonusPoints, type BonusPointsByKind, type BonusTrigger, type ReferralTrigger } from './simulate-bonuses.ts';
+import type { CustomerState, ProgramOutcome, Refundable, ReplayBasket, ReplayPurchase, ReturnedByLines } from './simulate-replay-records.ts';
 
 // One program's replay for `loyalty simulate` (simulate.ts reads the history and feeds
 // it, in time order, to a Replay per program): the live engine's earning, tier and
 // refund rules (program.ts, ledger.ts, refund-points.ts) applied purchase by purchase,
-// bonus by bonus.
-
-export interface ProgramOutcome {
-  version: number | null;
-  points: number;
-  purchase_points: number;
-  /** Every bonus kind's points, net of what refunds took back. */
-  bonus_points: number;
-  bonus_points_by_kind: BonusPointsByKind;
-  value: string;
-  currency: string;
-}
-
-export interface ReplayPurchase extends PurchaseFacts {
-  customerId: string;
-  /** occurredAt in whole microseconds (epochMicros): how a referral's qualifying purchase is recognised. */
-  atUs: string;
-  /** On or after --since: its points are counted. Earlier ones only qualify their customer for tiers. */
-  counted: boolean;
-  firstEver: boolean;
-  /**
-   * Its customer (the person) was a member when it was recorded: their joining came first
-   * (simulate.ts). Under enrolment on_request only such a purchase earns, as live.
-   */
-  memberWhenRecorded: boolean;
-  /** Its customer (the person) has joined, at any time up to the replay's end. */
-  everJoined: boolean;
-  /** Refunded amount no refund row accounts for (data written around the refund path): taken as refunded when bought. */
-  refundedAtOnceMinor: number;
-  /** The purchase's id when refunds of it are replayed later, at their own time. */
-  refundKey: string | null;
-  /**
-   * Set only when one of its refunds names lines: the purchase's lines (all of them, in
-   * order) and its discount, by which those refunds' points are weighed (refund-points.ts).
-   */
-  basket: ReplayBasket | null;
-}
-
-export interface ReplayBasket {
-  bought: BoughtLine[];
-  discountMinor: number;
-}
-
-/** The tier state (tier-timeline.ts: the window's values, found again by position) and what earning needs. */
-interface CustomerState extends TierState {
-  /** Points earned per local date for the daily cap, for the last few dates only (purchases come in time order). */
-  capDates: string[] | null;
-  capUsed: number[] | null;
-  firstGiven: boolean;
-  /** Joined in the replay with a purchase (automatic enrolment, for a customer who never joined). */
-  joinedByPurchase: boolean;
-  /** Bought on or after --since. */
-  counted: boolean;
-}
-
-/** A purchase that refunds may still reach: what a reversal needs, and where its qualifying value sits. */
-interface Refundable {
-  state: CustomerState;
-  /** Position of its value in the tier window (see CustomerState.shift); −1 without one. */
-  slot: number;
-  totalMinor: number;
-  refundedMinor: number;
-  /** Its credits, as the ledger has them: the purchase's points and its first-purchase bonus. */
-  credited: number;
-  bonus: number;
-  reversed: number;
-  reversedBonus: number;
-  counted: boolean;
-  /** The referral it settled, which a refund below the minimum revokes. */
-  referral: SettledReferral | null;
-  /** Only for a purchase one of whose refunds names lines: see ReturnedByLines. */
-  byLines: ReturnedByLines | null;
-}
-
-/**
- * What the live reversal weighs a refund naming lines by: each line's weight in what the
- * purchase earned under this replay's program (lineWeights, from the factors it applied
- * here), and the purchase's refunds replayed so far — by amount or by lines, in order —
- * as returnsOfPurchase reads them live.
- */
-interface ReturnedByLines {
-  weights: number[];
-  returns: PurchaseReturns;
-}
-
-interface SettledReferral {
-  referrerId: string;
-  friendPoints: number;
-  referrerPoints: number;
-  revoked: boolean;
-}
+// bonus by bonus. The records it is fed and keeps are in simulate-replay-records.ts.
 
 export { DAY_MS };
 

@@ -7,7 +7,8 @@ import {
   challengeNote, countTriggers, epochMicros, ledgerOnlyNote, readBonusTriggers, readJoined, readReferrals,
   type BonusTriggerCounts, type NotSimulated, type ReferralTrigger, type SimulationNote,
 } from './simulate-bonuses.ts';
-import { Replay, type ProgramOutcome, type ReplayBasket, type ReplayPurchase } from './simulate-replay.ts';
+import { Replay } from './simulate-replay.ts';
+import type { ProgramOutcome, ReplayBasket, ReplayPurchase } from './simulate-replay-records.ts';
 import { historyStart } from '../tiers/tier-timeline.ts';
 import type { OnPublish, PublishMoves, TierMover, TierPolicy } from '../program/publish-preview.ts';
 
