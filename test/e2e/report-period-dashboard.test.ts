@@ -7,9 +7,9 @@ import { useDashboard } from './browser.ts';
 
 // The loyalty report page's period (GET /loyalty/report?from=&to=, kept in the address): the
 // business's days in Ljubljana — 23:30 on 31 March (summer time) is March's, 00:30 on 1 April
-// April's —, its quick choices, and a refused period told at its field, in English and
-// Slovenian. The figures of a period are worked by hand in
-// src/modules/loyalty/accounts/report-period.test.ts.
+// April's —, its quick choices, and a refused period told at its field, naming the other by
+// its label (the API's `from` is the form's From), in English and Slovenian. The figures of a
+// period are worked by hand in src/modules/loyalty/accounts/report-period.test.ts.
 async function seed(s: Services) {
   await s.loyalty.applyProgram({ program: { name: 'P', point_value: '0.01', earning: { points_per_currency_unit: 1 } }, effective_from: '2026-01-01T00:00:00Z' }, { actor: 'test' });
   await recordPurchases(s, [
@@ -71,9 +71,9 @@ describe('the loyalty report page over a period', () => {
     expect(march.note).toMatch(/^Zbrane, unovčene, zapadle in izdane točke ter deleži veljajo za obdobje .+ – .+; člani, neporabljene točke in obveznost so na današnji dan\.$/);
     await open(page, 'sl', '/loyalty?from=2026-04-01&to=2026-03-31');
     await page.getByTestId('report-period').locator('.field-problem').waitFor();
-    expect(await page.getByTestId('report-period').locator('.field-problem').allInnerTexts()).toEqual(['ne sme biti pred from']);
+    expect(await page.getByTestId('report-period').locator('.field-problem').allInnerTexts()).toEqual(['ne sme biti pred datumom »Od«']);
     await open(page, 'en', '/loyalty?from=2026-04-01&to=2026-03-31');
     await page.getByTestId('report-period').locator('.field-problem').waitFor();
-    expect(await page.getByTestId('report-period').locator('.field-problem').allInnerTexts()).toEqual(['must not be before from']);
+    expect(await page.getByTestId('report-period').locator('.field-problem').allInnerTexts()).toEqual(['must not be before the “From” date']);
   });
 });

@@ -108,8 +108,14 @@ describe('the activity log in the dashboard', () => {
     await page.getByTestId('activity-from').fill(day(1));
     await page.getByText('Nothing matches these filters.').waitFor();
     await page.getByTestId('activity-from').fill(day(-1));
+    // To before From: told at To, naming From as the form does (the API's refusal names since and until).
+    await page.getByTestId('activity-to').fill(day(-2));
+    await page.getByText('Nothing matches these filters.').waitFor();
+    expect(await page.locator('.activity-filters .field-problem').allInnerTexts()).toEqual(['must not be before the “From” date']);
+    expect(await page.locator('.activity-filters label.invalid').innerText()).toMatch(/^To/);
     await page.getByTestId('activity-to').fill(day(0));
     expect(await actionsShown(page, 3)).toEqual(['api_key.revoke', 'api_key.create', 'loyalty.adjust']);
+    expect(await page.locator('.activity-filters .field-problem').count()).toBe(0);
     await page.getByTestId('activity-clear').click();
     await actionsShown(page, 25);
     await page.close();

@@ -6,8 +6,6 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.intro': 'Alle ændringer af indstillinger, kunder, point og kampagner, foretaget i hånden eller via API’et: hvem der lavede dem, og hvornår. Posterne gemmes, som de blev skrevet; ingen kan redigere eller fjerne dem.',
   'activity.filter.what': 'Hvad',
   'activity.filter.who': 'Hvem',
-  'activity.filter.from': 'Fra',
-  'activity.filter.to': 'Til',
   'activity.filter.anything': 'Alt',
   'activity.filter.anyone': 'Alle',
   'activity.filter.clear': 'Ryd filtrene',

@@ -28,8 +28,6 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.report.issued': 'Udstedte point: {points} — optjent og tilføjet af personalet, minus hvad refunderinger har trukket tilbage (point, der stadig skyldes, er ikke trukket tilbage endnu).',
   'loyalty.report.period.all': 'Siden starten',
   'loyalty.report.period.thisYear': 'I år',
-  'loyalty.report.period.from': 'Fra',
-  'loyalty.report.period.to': 'Til',
   'loyalty.report.period.show': 'Vis',
   'loyalty.report.period.range': '{from} – {to}',
   'loyalty.report.period.start': 'starten',

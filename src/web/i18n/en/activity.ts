@@ -6,8 +6,6 @@ export const ACTIVITY = {
   'activity.intro': 'Every change made by hand or through the API to settings, customers, points and promotions: who made it and when. Entries are kept as written; nobody can edit or remove them.',
   'activity.filter.what': 'What',
   'activity.filter.who': 'Who',
-  'activity.filter.from': 'From',
-  'activity.filter.to': 'To',
   'activity.filter.anything': 'Anything',
   'activity.filter.anyone': 'Anyone',
   'activity.filter.clear': 'Clear the filters',

@@ -27,8 +27,6 @@ export const LOYALTY_PROGRAM = {
   'loyalty.report.issued': 'Points issued: {points} — earned and added by staff, less what refunds took back (points still owed are not taken back yet).',
   'loyalty.report.period.all': 'Since the start',
   'loyalty.report.period.thisYear': 'This year',
-  'loyalty.report.period.from': 'From',
-  'loyalty.report.period.to': 'To',
   'loyalty.report.period.show': 'Show',
   'loyalty.report.period.range': '{from} – {to}',
   'loyalty.report.period.start': 'the start',

@@ -6,8 +6,6 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.intro': 'Каждое изменение настроек, клиентов, баллов и акций, сделанное вручную или через API: кто его сделал и когда. Записи хранятся в том виде, в каком были сделаны; никто не может их изменить или удалить.',
   'activity.filter.what': 'Что',
   'activity.filter.who': 'Кто',
-  'activity.filter.from': 'С',
-  'activity.filter.to': 'По',
   'activity.filter.anything': 'Всё',
   'activity.filter.anyone': 'Все',
   'activity.filter.clear': 'Сбросить фильтры',

@@ -28,8 +28,6 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.report.issued': 'Выдано баллов: {points} — начисленные и добавленные персоналом, за вычетом отозванных при возвратах (баллы, которые участники ещё должны, пока не отозваны).',
   'loyalty.report.period.all': 'С начала работы',
   'loyalty.report.period.thisYear': 'Этот год',
-  'loyalty.report.period.from': 'С',
-  'loyalty.report.period.to': 'По',
   'loyalty.report.period.show': 'Показать',
   'loyalty.report.period.range': '{from} – {to}',
   'loyalty.report.period.start': 'начало',

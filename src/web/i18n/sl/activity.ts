@@ -6,8 +6,6 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.intro': 'Vsaka sprememba nastavitev, strank, točk in promocij, narejena ročno ali prek API-ja: kdo jo je naredil in kdaj. Vnosi ostanejo, kot so bili zapisani; nihče jih ne more urediti ali odstraniti.',
   'activity.filter.what': 'Kaj',
   'activity.filter.who': 'Kdo',
-  'activity.filter.from': 'Od',
-  'activity.filter.to': 'Do',
   'activity.filter.anything': 'Karkoli',
   'activity.filter.anyone': 'Kdorkoli',
   'activity.filter.clear': 'Počisti filtre',

@@ -28,8 +28,6 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.report.issued': 'Izdane točke: {points} — zbrane in tiste, ki jih je dodalo osebje, brez odvzetih ob vračilih (dolgovane točke še niso odvzete).',
   'loyalty.report.period.all': 'Od začetka',
   'loyalty.report.period.thisYear': 'Letos',
-  'loyalty.report.period.from': 'Od',
-  'loyalty.report.period.to': 'Do',
   'loyalty.report.period.show': 'Prikaži',
   'loyalty.report.period.range': '{from} – {to}',
   'loyalty.report.period.start': 'začetek',

@@ -6,8 +6,6 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.intro': 'Ayarlarda, müşterilerde, puanlarda ve promosyonlarda elle ya da API üzerinden yapılan her değişiklik: kimin yaptığı ve ne zaman. Kayıtlar yazıldığı gibi kalır; kimse onları düzenleyemez ya da silemez.',
   'activity.filter.what': 'Ne',
   'activity.filter.who': 'Kim',
-  'activity.filter.from': 'Başlangıç',
-  'activity.filter.to': 'Bitiş',
   'activity.filter.anything': 'Her şey',
   'activity.filter.anyone': 'Herkes',
   'activity.filter.clear': 'Filtreleri temizle',

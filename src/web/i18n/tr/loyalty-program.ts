@@ -28,8 +28,6 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.report.issued': 'Verilen puanlar: {points} — kazanılan ve personelin eklediği puanlar, iadelerde geri alınanlar düşülerek (hâlâ borç olan puanlar henüz geri alınmadı).',
   'loyalty.report.period.all': 'Başlangıçtan beri',
   'loyalty.report.period.thisYear': 'Bu yıl',
-  'loyalty.report.period.from': 'Başlangıç',
-  'loyalty.report.period.to': 'Bitiş',
   'loyalty.report.period.show': 'Göster',
   'loyalty.report.period.range': '{from} – {to}',
   'loyalty.report.period.start': 'başlangıç',

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { addDaysToDate, addMonthsToDate } from '../../../shared/clock.ts';
 import type { FieldProblem } from '../../api.ts';
+import { DateRangeFields } from '../../DateRange.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { navigate, usePath } from '../../router.ts';
 import { todayIn } from '../../time.ts';
 import { PERIODS } from '../analytics/period.tsx';
-import { Field } from '../settings/parts.tsx';
 
 // The loyalty report's period: local dates of the business (GET /loyalty/report?from=&to=),
 // kept in the address (`/loyalty?from=2026-01-01&to=2026-12-06`) so a link or Back finds it
@@ -70,12 +70,7 @@ export function ReportPeriodPicker({ period, problems }: { period: ReportPeriod;
           );
         })}
       </div>
-      <Field label={t('loyalty.report.period.from')} field="from" problems={problems}>
-        <input type="date" data-testid="report-from" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
-      </Field>
-      <Field label={t('loyalty.report.period.to')} field="to" problems={problems}>
-        <input type="date" data-testid="report-to" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
-      </Field>
+      <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} fields={['from', 'to']} testId="report" problems={problems} />
       <button type="submit" data-testid="report-period-show">{t('loyalty.report.period.show')}</button>
       <small className="hint zone-hint">{t('common.timesIn', { zone: timeZone })}</small>
     </form>

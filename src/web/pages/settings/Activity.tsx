@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, type FieldProblem } from '../../api.ts';
 import { useBusiness } from '../../business.ts';
+import { DateRangeFields } from '../../DateRange.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { Problems } from '../../Problems.tsx';
 import { navigate } from '../../router.ts';
@@ -94,12 +95,7 @@ export function Activity() {
             </optgroup>
           </select>
         </Field>
-        <Field label={t('activity.filter.from')} field="since" problems={problems}>
-          <input type="date" data-testid="activity-from" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
-        </Field>
-        <Field label={t('activity.filter.to')} field="until" problems={problems}>
-          <input type="date" data-testid="activity-to" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
-        </Field>
+        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} fields={['since', 'until']} testId="activity" problems={problems} />
         <small className="hint zone-hint" data-testid="activity-time-zone">{t('common.timesIn', { zone: timeZone })}</small>
         {filtered && (
           <button type="button" className="link" data-testid="activity-clear" onClick={() => { setAction(''); setActor(''); setFrom(''); setTo(''); }}>

@@ -1,0 +1,40 @@
+import type { FieldProblem } from './api.ts';
+import { useI18n } from './i18n/index.ts';
+import { Field } from './pages/settings/parts.tsx';
+
+// A period of the business's days typed as two dates, From and To: the loyalty report's
+// period and the activity log's filter. Each input keeps the other's day as its bound, and a
+// To before the From is told at the To, naming the From as the form labels it.
+
+/** Whether `to` is not before `from` (a day left out bounds nothing); YYYY-MM-DD sort as text, as the API's datesInOrder. */
+const inOrder = (from: string, to: string) => !from || !to || from <= to;
+
+export interface DateRangeProps {
+  from: string;
+  to: string;
+  onFrom(day: string): void;
+  onTo(day: string): void;
+  /** The API's names for the two dates, whose refusals show under them. */
+  fields: readonly [from: string, to: string];
+  /** The inputs' test ids are `${testId}-from` and `${testId}-to`. */
+  testId: string;
+  problems: readonly FieldProblem[];
+}
+
+/** The From and To date fields, for a form's toolbar. */
+export function DateRangeFields({ from, to, onFrom, onTo, fields: [fromField, toField], testId, problems }: DateRangeProps) {
+  const { t } = useI18n();
+  // A To before the From is told here alone: the server's refusal of the same order names the
+  // dates as the API does (`from`, `until`), not as the form labels them.
+  const shown = inOrder(from, to) ? problems : [{ field: toField, reason: t('common.period.toBeforeFrom', { from: t('common.period.from') }) }];
+  return (
+    <>
+      <Field label={t('common.period.from')} field={fromField} problems={shown}>
+        <input type="date" data-testid={`${testId}-from`} value={from} max={to || undefined} onChange={(e) => onFrom(e.target.value)} />
+      </Field>
+      <Field label={t('common.period.to')} field={toField} problems={shown}>
+        <input type="date" data-testid={`${testId}-to`} value={to} min={from || undefined} onChange={(e) => onTo(e.target.value)} />
+      </Field>
+    </>
+  );
+}
