@@ -4,9 +4,9 @@ import { say } from '../shared/messages/index.ts';
 import { namingOptions } from './option-names.ts';
 
 const OPTIONS = { date_format: '--date-format', map: '--map' };
-const refusal = async (error: unknown) => {
+const refusal = async (error: unknown, options: Record<string, string> = OPTIONS) => {
   try {
-    await namingOptions(OPTIONS, async () => {
+    await namingOptions(options, async () => {
       throw error;
     })();
   } catch (caught) {
@@ -32,6 +32,21 @@ describe('namingOptions', () => {
       { field: 'date_format', reason: '"YYYY" needs a month' },
     ]);
     expect(describeError(await refusal(fromServer))).toBe(['Invalid import:', '  - --map: total names no column', '  - --date-format: "YYYY" needs a month'].join('\n'));
+  });
+
+  it('renames a field a reason names (quoted, as the API writes it), in the message and the problems alike', async () => {
+    const rename = async (error: unknown) => (await refusal(error, { from: '--from', to: '--to' })) as AppError;
+    const backwards = await rename(invalidField('to', say('analytics.not_before_from')));
+    expect(describeError(backwards)).toBe('--to: must not be before --from');
+    expect(backwards.in('ru').problems).toEqual([{ field: '--to', reason: 'не может быть раньше --from' }]);
+    // A server's answer with two problems: the list under the headline, each said once.
+    const fromServer = new AppError('invalid', 'Invalid query: from: is not a calendar date; to: must not be before `from`', [
+      { field: 'from', reason: 'is not a calendar date' },
+      { field: 'to', reason: 'must not be before `from`' },
+    ]);
+    expect(describeError(await rename(fromServer))).toBe(['Invalid query:', '  - --from: is not a calendar date', '  - --to: must not be before --from'].join('\n'));
+    // A quoted name that is no option of the command stays as the API writes it.
+    expect(describeError(await rename(invalidField('to', 'must not be after `until`')))).toBe('--to: must not be after `until`');
   });
 
   it('leaves other errors and fields that are no option as they are', async () => {

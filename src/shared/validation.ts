@@ -280,7 +280,8 @@ export const CalendarDate = z
 /**
  * A query's dates `from` … `to` in order (CalendarDates sort as text): `.refine(datesInOrder,
  * TO_BEFORE_FROM)` refuses `to` before `from`, naming `to` — the analytics' periods and the
- * loyalty report's, one rule.
+ * loyalty report's, one rule. Its text quotes `from` as a field, so each surface can say it as
+ * it calls it: the command line as --from (src/cli/option-names.ts).
  */
 export const datesInOrder = (q: { from?: string; to?: string }): boolean => !q.from || !q.to || q.from <= q.to;
 export const TO_BEFORE_FROM = { message: fixedText('analytics.not_before_from'), path: ['to'] };

@@ -10,6 +10,10 @@ import { callServer, queryOf } from '../remote.ts';
 
 // `regulars analyze metrics`: the loyalty metrics of a period, the same figures as
 // GET /api/v1/analytics/metrics, as a table (or that JSON with --json).
+
+/** The query's fields as the command's options, which its refusals name. */
+const OPTIONS = { period: '--period', year: '--year', from: '--from', to: '--to', store: '--store', acquisition_cost: '--acquisition-cost' };
+
 export function metricsCommand(analyze: Command) {
   analyze
     .command('metrics')
@@ -21,7 +25,7 @@ export function metricsCommand(analyze: Command) {
     .option('--store <code>', 'only purchases made in this store')
     .option('--acquisition-cost <amount>', 'cost of winning one customer, subtracted in the CLV, e.g. 10.00 (default: the one stored in the dashboard, else 0)')
     .option('--json', 'machine-readable output')
-    .action(namingOptions({ acquisition_cost: '--acquisition-cost' }, async (o: { period?: string; year?: string; from?: string; to?: string; store?: string; acquisitionCost?: string; json?: boolean }) => {
+    .action(namingOptions(OPTIONS, async (o: { period?: string; year?: string; from?: string; to?: string; store?: string; acquisitionCost?: string; json?: boolean }) => {
       const query = { period: o.period, year: o.year, from: o.from, to: o.to, store: o.store, acquisition_cost: o.acquisitionCost };
       const metrics = await throughServerOr('analyze', (server) => callServer(server, 'GET', `/analytics/metrics${queryOf(query)}`), (s) => loyaltyMetrics(s, query));
       print(metrics, Boolean(o.json), () => describeMetrics(metrics, cliLanguage()));

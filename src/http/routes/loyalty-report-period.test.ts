@@ -35,7 +35,7 @@ describe('GET /api/v1/loyalty/report?from=&to=', () => {
   const refusals: [string, string, Record<string, string>][] = [
     ['from=2026-3-1', 'from', { en: 'must be a date YYYY-MM-DD', sl: 'mora biti datum v obliki YYYY-MM-DD', tr: 'YYYY-MM-DD biçiminde bir tarih olmalıdır', da: 'skal være en dato på formen YYYY-MM-DD', ru: 'должно быть датой в формате YYYY-MM-DD' }],
     ['to=2026-02-30', 'to', { en: 'is not a calendar date', sl: 'tega datuma ni v koledarju', tr: 'takvimde böyle bir tarih yok', da: 'er ikke en dato i kalenderen', ru: 'такой даты нет в календаре' }],
-    ['from=2026-04-01&to=2026-03-31', 'to', { en: 'must not be before from', sl: 'ne sme biti pred from', tr: 'from tarihinden önce olamaz', da: 'må ikke ligge før from', ru: 'не может быть раньше from' }],
+    ['from=2026-04-01&to=2026-03-31', 'to', { en: 'must not be before `from`', sl: 'ne sme biti pred `from`', tr: '`from` tarihinden önce olamaz', da: 'må ikke ligge før `from`', ru: 'не может быть раньше `from`' }],
   ];
   it('refuses a date that is none, naming the field, and to before from, in the request\'s language', async () => {
     for (const [query, field, reasons] of refusals) {

@@ -113,11 +113,11 @@ export const INPUTS = {
     ru: 'укажите либо period, либо year/from/to, но не оба',
   },
   'analytics.not_before_from': {
-    en: 'must not be before from',
-    sl: 'ne sme biti pred from',
-    tr: 'from tarihinden önce olamaz',
-    da: 'må ikke ligge før from',
-    ru: 'не может быть раньше from',
+    en: 'must not be before `from`',
+    sl: 'ne sme biti pred `from`',
+    tr: '`from` tarihinden önce olamaz',
+    da: 'må ikke ligge før `from`',
+    ru: 'не может быть раньше `from`',
   },
   'analytics.not_after_to': {
     en: 'must not be after `to`',
