@@ -11,6 +11,7 @@ import { explainLedger, shownAs } from './explain.ts';
 import { inactivityExpiresAt } from '../maintenance/inactivity.ts';
 import { balanceOf, type Lot } from '../ledger/ledger.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
+import { findLedgerProblems } from '../ledger/ledger-verify.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { text, tierIndexOf, type Program } from '../program/program.ts';
 import { namesByVersion, pointsNameOf } from '../program/program-names.ts';
@@ -229,7 +230,7 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
     /** Proves every member's cached balance against the ledger (`regulars loyalty verify`). */
     async verify() {
       const started = Date.now();
-      const result = await ledger.findLedgerProblems(db, clock.now());
+      const result = await findLedgerProblems(db, clock.now());
       return { ok: result.problems.length === 0, members: result.members, entries: result.entries, problems: result.problems, duration_ms: Date.now() - started };
     },
 
