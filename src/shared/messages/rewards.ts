@@ -129,6 +129,21 @@ export const REWARDS = {
     da: 'skal være større end 0: en rabat på nul er ingen rabat',
     ru: 'должно быть больше 0: нулевая скидка — не скидка',
   },
+  // A campaign's validity: a timestamp, or a date (the whole day, in the business's time zone).
+  'campaign.valid_from_format': {
+    en: 'must be an ISO 8601 timestamp with an offset (2026-12-01T09:00:00+01:00) or a date (2026-12-01: the codes are usable from the start of that day)',
+    sl: 'mora biti časovni žig ISO 8601 z zamikom (2026-12-01T09:00:00+01:00) ali datum (2026-12-01: kode so uporabne od začetka tega dne)',
+    tr: 'saat farkı belirtilmiş bir ISO 8601 zaman damgası (2026-12-01T09:00:00+01:00) ya da bir tarih (2026-12-01: kodlar o günün başından itibaren kullanılabilir) olmalıdır',
+    da: 'skal være et ISO 8601-tidsstempel med forskydning (2026-12-01T09:00:00+01:00) eller en dato (2026-12-01: koderne kan bruges fra dagens start)',
+    ru: 'должно быть меткой времени ISO 8601 со смещением (2026-12-01T09:00:00+01:00) или датой (2026-12-01: коды действуют с начала этого дня)',
+  },
+  'campaign.expires_at_format': {
+    en: 'must be an ISO 8601 timestamp with an offset (2026-12-31T18:00:00+01:00) or a date (2026-12-31: the codes are usable through that day)',
+    sl: 'mora biti časovni žig ISO 8601 z zamikom (2026-12-31T18:00:00+01:00) ali datum (2026-12-31: kode so uporabne do konca tega dne)',
+    tr: 'saat farkı belirtilmiş bir ISO 8601 zaman damgası (2026-12-31T18:00:00+01:00) ya da bir tarih (2026-12-31: kodlar o günün sonuna kadar kullanılabilir) olmalıdır',
+    da: 'skal være et ISO 8601-tidsstempel med forskydning (2026-12-31T18:00:00+01:00) eller en dato (2026-12-31: koderne kan bruges dagen ud)',
+    ru: 'должно быть меткой времени ISO 8601 со смещением (2026-12-31T18:00:00+01:00) или датой (2026-12-31: коды действуют до конца этого дня)',
+  },
   'campaign.expires_before_valid': {
     en: 'must be after valid_from ({from}): the codes would never be usable',
     sl: 'mora biti po valid_from ({from}): sicer kod ne bi bilo nikoli mogoče uporabiti',

@@ -8,7 +8,8 @@ import { canonicalJson, sha256 } from '../../../shared/hash.ts';
 import { newId } from '../../../shared/ids.ts';
 import { amountField, toMajor } from '../../../shared/money.ts';
 import { DecimalAmount, parseInput, toldBy } from '../../../shared/validation.ts';
-import { AdminWriteKey, instant, refusePast } from './admin-writes.ts';
+import { AdminWriteKey, expiryInstant, refusePast } from './admin-writes.ts';
+import { instantOf } from '../../../shared/clock.ts';
 import { campaignConflict } from './campaign-difference.ts';
 import { couponProblem, couponView, newCode, normalizeCode, routeWordOf, shownCode } from './codes.ts';
 import { discountGiven, useAmounts, type Benefit, type UseAmountsMinor } from './discounts.ts';
@@ -72,9 +73,23 @@ export const CampaignInput = z.strictObject({
   max_uses: z.number().int().min(1).max(10_000_000).default(1),
   per_customer_limit: z.number().int().min(1).max(10_000_000).optional()
     .describe("Uses per customer across the whole campaign (all its codes, the customer's uses under ids merged into it included); customer_id is then required to use a code"),
-  valid_from: z.string().datetime({ offset: true }).optional(),
-  expires_at: z.string().datetime({ offset: true }).optional(),
+  // A date alone, as a promotion is printed ("1–31 December"): from the start of the first
+  // day, through the last, in the business's time zone (campaignDates), as a gift card's expiry.
+  valid_from: z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: (issue) => (issue.input === undefined ? undefined : fixedText('campaign.valid_from_format')) }).optional(),
+  expires_at: z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: (issue) => (issue.input === undefined ? undefined : fixedText('campaign.expires_at_format')) }).optional(),
 }).refine((c) => (c.count === undefined) !== (c.code === undefined), { message: fixedText('campaign.count_or_code'), path: ['count'] });
+
+/**
+ * A campaign's validity as instants (ISO, null when not given; what its request's hash
+ * keeps, so a date and the instant it means are one request): valid_from a date opens at
+ * the start of that day in `timeZone`, expires_at a date closes as the day after begins there.
+ */
+function campaignDates(data: { valid_from?: string; expires_at?: string }, timeZone: string) {
+  return {
+    validFrom: data.valid_from === undefined ? null : instantOf(data.valid_from, timeZone).toISOString(),
+    expiresAt: data.expires_at === undefined ? null : expiryInstant(data.expires_at, timeZone).toISOString(),
+  };
+}
 
 // The locks that make requests with one admin key take turns (db/locks.ts).
 const campaignKeyLock = (key: string) => `coupon-campaign:${key}`;
@@ -203,8 +218,9 @@ export function createCoupons(core: LoyaltyCore) {
       // Values that could never work are refused, naming the field, rather than stored as a
       // campaign nobody can use (one whose expiry has passed is refused under the key's lock below).
       if (discount === 0) throw invalidField('benefit.amount', say('campaign.discount_of_nothing'));
-      if (data.valid_from && data.expires_at && Date.parse(data.expires_at) <= Date.parse(data.valid_from)) {
-        throw invalidField('expires_at', say('campaign.expires_before_valid', { from: instant(data.valid_from)! }));
+      const { validFrom, expiresAt } = campaignDates(data, timeZone);
+      if (validFrom && expiresAt && expiresAt <= validFrom) {
+        throw invalidField('expires_at', say('campaign.expires_before_valid', { from: validFrom }));
       }
       // Stored and answered as the business's decimal ("5.00"), whether "5" or 5 was sent.
       const benefit = discount === null ? data.benefit : withFields(data.benefit, { amount: toMajor(discount, currency) });
@@ -213,7 +229,7 @@ export function createCoupons(core: LoyaltyCore) {
       const requestHash = sha256(canonicalJson({
         name: data.name, benefit: discount === null ? data.benefit : withFields(data.benefit, { amount: discount, currency }), count: data.count ?? null,
         code: data.code ? normalizeCode(data.code) : null, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null,
-        valid_from: instant(data.valid_from), expires_at: instant(data.expires_at),
+        valid_from: validFrom, expires_at: expiresAt,
       }));
       const now = clock.now();
       const taken = () => conflict(say('campaign.code_taken', { code: data.code! }));
@@ -225,14 +241,17 @@ export function createCoupons(core: LoyaltyCore) {
         if (earlier) {
           const stored = await trx.selectFrom('coupons').select(['code', 'chosen_code']).where('campaign_id', '=', earlier.id).execute();
           // A shared code is the one coupon's merchant-chosen spelling; generated codes have none.
-          if (earlier.request_hash !== requestHash) throw campaignConflict({ key, stored: withFields(earlier, { sharedCode: stored.length === 1 ? stored[0].chosen_code : null }), request: data, currency, timeZone });
+          if (earlier.request_hash !== requestHash) {
+            const request = withFields(data, { valid_from: validFrom ?? undefined, expires_at: expiresAt ?? undefined });
+            throw campaignConflict({ key, stored: withFields(earlier, { sharedCode: stored.length === 1 ? stored[0].chosen_code : null }), request, currency, timeZone });
+          }
           return {
             created: false, id: earlier.id, name: earlier.name, benefit: earlier.benefit as typeof data.benefit, max_uses: earlier.max_uses,
             per_customer_limit: earlier.per_customer_limit, codes: stored.sort((a, b) => (a.code < b.code ? -1 : 1)).map(shownCode),
           };
         }
         // After the replay: a retry of a campaign created before its expiry still answers it.
-        if (data.expires_at) refusePast('expires_at', data.expires_at, now, say('expiry.codes_never_usable'));
+        if (data.expires_at) refusePast('expires_at', data.expires_at, now, say('expiry.codes_never_usable'), timeZone);
         // Sorted, as a replay reads them back: the same answer both times.
         const codes = (data.code ? [normalizeCode(data.code)] : Array.from({ length: data.count! }, () => normalizeCode(newCode()))).sort();
         // The shared code as the merchant wrote it, shown so (migration 0015); generated ones have none.
@@ -243,13 +262,13 @@ export function createCoupons(core: LoyaltyCore) {
         const id = newId();
         await trx.insertInto('coupon_campaigns').values({
           id, name: data.name, benefit: JSON.stringify(benefit), codes: codes.length, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null,
-          valid_from: data.valid_from ?? null, expires_at: data.expires_at ?? null, created_by: actor, created_at: now, idempotency_key: key, request_hash: requestHash,
+          valid_from: validFrom, expires_at: expiresAt, created_by: actor, created_at: now, idempotency_key: key, request_hash: requestHash,
         }).execute();
         const json = JSON.stringify(codes);
         await sql`
           INSERT INTO coupons (code, kind, campaign_id, benefit, status, max_uses, uses, per_customer_limit, valid_from, expires_at, created_at, chosen_code)
           SELECT c, 'promotion', ${id}, ${JSON.stringify(benefit)}::jsonb, 'active', ${data.max_uses}, 0, ${data.per_customer_limit ?? null},
-                 ${data.valid_from ?? null}::timestamptz, ${data.expires_at ?? null}::timestamptz, ${now}, ${chosen}::text
+                 ${validFrom}::timestamptz, ${expiresAt}::timestamptz, ${now}, ${chosen}::text
           FROM json_array_elements_text(${json}::json) AS c`.execute(trx);
         await audit(trx, { at: now, actor, action: 'coupon.campaign.create', subject: id, details: { name: data.name, codes: codes.length, idempotency_key: key } });
         return { created: true, id, name: data.name, benefit, max_uses: data.max_uses, per_customer_limit: data.per_customer_limit ?? null, codes: codes.map((code) => shownCode({ code, chosen_code: chosen })) };
