@@ -1,11 +1,11 @@
 import type { HelpTranslations } from './cli-help.ts';
 
-// The help of `regulars analyze` and of its commands that work on the purchases: clv and
+// The help of `regulars analyze` and of its commands: clv and
 // rfm (src/cli/commands/analyze.ts), scores (analyze-scores.ts), recommend
-// (analyze-recommend.ts) and metrics (analyze-metrics.ts), keyed by its English text as
-// cli-help.ts says; part of CLI_HELP there. A file of its own, as each command group has,
-// so that cli-help.ts keeps to the program's own options and its smaller commands;
-// `analyze settings` is in cli-help-analyze.ts.
+// (analyze-recommend.ts), metrics (analyze-metrics.ts) and settings (analyze-settings.ts),
+// keyed by its English text as cli-help.ts says; part of CLI_HELP there. A file of its own,
+// as each command group has, so that cli-help.ts keeps to the program's own options and its
+// smaller commands.
 
 export const CLI_HELP_ANALYTICS: Readonly<Record<string, HelpTranslations>> = {
   'customer analytics': { sl: 'analitika strank', tr: 'müşteri analitiği', da: 'kundeanalyse', ru: 'аналитика клиентов' },
@@ -149,5 +149,24 @@ export const CLI_HELP_ANALYTICS: Readonly<Record<string, HelpTranslations>> = {
     tr: 'bir müşteri kazanmanın maliyeti, CLV\'den düşülür, ör. 10.00 (varsayılan: panoda kayıtlı olan, yoksa 0)',
     da: 'prisen for at vinde én kunde, trukket fra i CLV, f.eks. 10.00 (standard: den, der er gemt i dashboardet, ellers 0)',
     ru: 'стоимость привлечения одного клиента, вычитается из CLV, например 10.00 (по умолчанию: сохранённая на панели, иначе 0)',
+  },
+  // analyze settings (src/cli/commands/analyze-settings.ts)
+  'the stored cost of winning one customer, which the CLV subtracts; shown, or changed with --acquisition-cost or --forget-acquisition-cost (recorded in the activity log)': {
+    sl: 'shranjeni strošek pridobitve ene stranke, ki ga CLV odšteje; prikazan ali spremenjen z --acquisition-cost ali --forget-acquisition-cost (zapisano v dnevnik dejavnosti)',
+    tr: 'CLV\'den düşülen, kayıtlı bir müşteri kazanma maliyeti; gösterilir ya da --acquisition-cost veya --forget-acquisition-cost ile değiştirilir (etkinlik günlüğüne yazılır)',
+    da: 'den gemte pris for at vinde én kunde, som CLV trækker fra; vises eller ændres med --acquisition-cost eller --forget-acquisition-cost (skrives i aktivitetsloggen)',
+    ru: 'сохранённая стоимость привлечения одного клиента, которую вычитает CLV; показывается или меняется через --acquisition-cost или --forget-acquisition-cost (записывается в журнал действий)',
+  },
+  "store this cost of winning one customer, in the business's currency, e.g. 25.00": {
+    sl: 'shrani ta strošek pridobitve ene stranke v valuti podjetja, npr. 25.00',
+    tr: 'bir müşteri kazanmanın bu maliyetini işletmenin para biriminde kaydet, ör. 25.00',
+    da: 'gem denne pris for at vinde én kunde i virksomhedens valuta, f.eks. 25.00',
+    ru: 'сохранить эту стоимость привлечения одного клиента в валюте компании, например 25.00',
+  },
+  'forget the stored cost (the CLV then subtracts 0)': {
+    sl: 'pozabi shranjeni strošek (CLV nato odšteje 0)',
+    tr: 'kayıtlı maliyeti unut (CLV bundan sonra 0 düşer)',
+    da: 'glem den gemte pris (CLV trækker derefter 0 fra)',
+    ru: 'забыть сохранённую стоимость (тогда CLV вычитает 0)',
   },
 };

@@ -3,7 +3,6 @@ import { CLI_HELP_ADMIN } from './cli-help-admin.ts';
 import { CLI_HELP_CUSTOMERS } from './cli-help-customers.ts';
 import { CLI_HELP_PROMOTIONS } from './cli-help-promotions.ts';
 import { CLI_HELP_MEMBERS } from './cli-help-members.ts';
-import { CLI_HELP_ANALYZE } from './cli-help-analyze.ts';
 import { CLI_HELP_ANALYTICS } from './cli-help-analytics.ts';
 import { CLI_HELP_LOYALTY } from './cli-help-loyalty.ts';
 export { COMMANDER_ERRORS, COMMANDER_WORDS } from './cli-help-commander.ts';
@@ -201,5 +200,4 @@ export const CLI_HELP: Readonly<Record<string, HelpTranslations>> = {
   ...CLI_HELP_MEMBERS,
   ...CLI_HELP_ADMIN,
   ...CLI_HELP_CUSTOMERS,
-  ...CLI_HELP_ANALYZE,
 };
