@@ -14,8 +14,6 @@ import type { CustomerState, ProgramOutcome, Refundable, ReplayBasket, ReplayPur
 // refund rules (program.ts, ledger.ts, refund-points.ts) applied purchase by purchase,
 // bonus by bonus. The records it is fed and keeps are in simulate-replay-records.ts.
 
-export { DAY_MS };
-
 /**
  * One program's replay: per-customer tier state and points, fed purchases and refunds in
  * time order. Built for a million purchases: window sums are kept incrementally, the
