@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, type FieldProblem } from '../../api.ts';
 import { useBusiness } from '../../business.ts';
 import { DateRangeFields } from '../../DateRange.tsx';
@@ -40,7 +40,12 @@ export function Activity() {
     );
   }, []);
 
+  // Each filter typed asks again; an answer to a filter since changed is dropped, or a slow
+  // one (a period's rows) arriving after a quick one (its days refused) would show the rows
+  // of a filter no longer on screen.
+  const latest = useRef(0);
   const load = async (cursor?: string) => {
+    const asked = ++latest.current;
     const query = new URLSearchParams({ limit: String(PAGE) });
     if (action) query.set('action', action);
     if (actor) query.set('actor', actor);
@@ -49,11 +54,13 @@ export function Activity() {
     if (cursor) query.set('cursor', cursor);
     try {
       const page = await api<{ items: ActivityEntry[]; next_cursor: string | null }>(`/audit?${query}`);
+      if (asked !== latest.current) return;
       setEntries((shown) => (cursor && shown ? [...shown, ...page.items] : page.items));
       setNext(page.next_cursor);
       setProblems([]);
       setError(undefined);
     } catch (e) {
+      if (asked !== latest.current) return;
       if (e instanceof ApiError && e.problems.length) {
         setProblems(e.problems);
         setEntries([]);
