@@ -74,6 +74,20 @@ describe('the rewards catalogue for a member', () => {
     }
   });
 
+  // Regression: without ?language the catalogue was English whatever the till's
+  // Accept-Language, while the redemption it stands for refused in the language asked.
+  it("tells its problems in the request's language when ?language is not given, as the redemption refuses in it; ?language still wins", async () => {
+    const asked = await api.call('GET', `/api/v1/loyalty/rewards?customer_id=${member}`, { headers: { 'accept-language': 'sl-SI,sl;q=0.9,en;q=0.8' } });
+    expect(asked.headers['content-language']).toBe('sl');
+    const vip = (asked.json().rewards as Record<string, unknown>[]).find((r) => r.code === 'vip')!;
+    expect(vip.problem).toBe('je namenjena članom ravni Zlati; ta član je na ravni Member');
+    const refused = await api.call('POST', `/api/v1/customers/${member}/loyalty/redemptions`, { body: { reward: 'vip', idempotency_key: 'vip-sl' }, headers: { 'accept-language': 'sl' } });
+    expect(refused.json().errors[0].reason).toBe(vip.problem);
+    const query = await api.call('GET', `/api/v1/loyalty/rewards?customer_id=${member}&language=da`, { headers: { 'accept-language': 'sl' } });
+    expect(query.headers['content-language']).toBe('da');
+    expect((query.json().rewards as Record<string, unknown>[]).find((r) => r.code === 'none-left')!.problem).toBe('Belønningen "Udsolgt" er udsolgt');
+  });
+
   it('gives none of these fields without a customer', async () => {
     const rewards = (await api.call('GET', '/api/v1/loyalty/rewards')).json().rewards;
     for (const field of ['redeemable', 'eligible', 'affordable', 'problem', 'problem_code']) expect(rewards[0]).not.toHaveProperty(field);

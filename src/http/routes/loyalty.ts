@@ -259,14 +259,17 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   // ── Rewards, coupons, gift cards ─────────────────────────────────────────
   route(app, prefix, {
     method: 'GET', path: '/loyalty/rewards', tag: 'loyalty', scope: 'read', summary: 'The rewards catalogue (with customer_id: whether each can be redeemed now, and why not)',
-    description: 'Each reward\'s `points_name` is told in `language` (English by default) in the form its cost takes ("1 zrno", "500 zrn"). ' +
+    description: 'Each reward\'s `points_name` is told in `language` (without it, the request\'s `Accept-Language`; English when it names none) in the form its cost takes ("1 zrno", "500 zrn"). ' +
       'With customer_id, each reward says whether that member can redeem it now (`redeemable`, by the redemption\'s own rule: `eligible` — available now, ' +
       'the tier allows it, stock left — and `affordable`), and if not why: `problem`, what the redemption would be refused with, in `language`, and `problem_code`. ' +
       followsMerges('what the surviving customer can redeem'),
     query: RewardsQuery, responses: { 200: { description: 'The rewards of the program in force', schema: RewardCatalogue }, 422: 'Unknown language' },
     handler: async (req, reply) => {
-      const { customer_id: id, language } = parseInput(RewardsQuery, req.query ?? {}, 'query');
-      return answerFollowingMerges(req, toldIn(reply, language ?? 'en'), id, await L.rewards({ customerId: id, language }));
+      // Without ?language, the request's (Accept-Language; English when it names none), in
+      // which the redemption this answers for would be refused, as the coupon check tells its problem.
+      const { customer_id: id, language: asked } = parseInput(RewardsQuery, req.query ?? {}, 'query');
+      const language = asked ?? answerLanguage(req);
+      return answerFollowingMerges(req, toldIn(reply, language), id, await L.rewards({ customerId: id, language }));
     },
   });
   route(app, prefix, {
