@@ -36,6 +36,18 @@ describe('a use that tells the order', () => {
     expect(await figures(ids.percent)).toEqual({ uses: 3, discount_given: '3.61', uses_without_discount: 1 });
   });
 
+  // Regression: the coupon.used webhook said which coupon and order, not what it took off,
+  // so a shop's books fed by it had to ask the API again for each use.
+  it('publishes the discount recorded with coupon.used, null when the use did not tell it, once for a retried use', async () => {
+    await s.loyalty.createCampaign({ name: 'hook', idempotency_key: 'hook', benefit: { type: 'percent_discount', percent: 12.5 }, code: 'HOOK-12', max_uses: 100 }, actor);
+    await use('HOOK12', { idempotency_key: 'hook-1', order_subtotal: '10.04', order_ref: 'hook-order' });
+    await use('HOOK12', { idempotency_key: 'hook-1', order_subtotal: '10.04', order_ref: 'hook-order' });
+    await use('HOOK12', { idempotency_key: 'hook-2', order_ref: 'hook-untold' });
+    const events = (await s.db.selectFrom('events').select('payload').where('type', '=', 'coupon.used').execute()).map((e) => e.payload as Record<string, unknown>);
+    expect(events.filter((e) => e.order_ref === 'hook-order')).toEqual([expect.objectContaining({ code: 'HOOK-12', discount_given: '1.26', currency: 'EUR' })]); // 1.255
+    expect(events.filter((e) => e.order_ref === 'hook-untold')).toEqual([expect.objectContaining({ discount_given: null })]);
+  });
+
   it('takes a retry as the same use however its amount is written, and another amount under the key as a conflict', async () => {
     expect(await use('TWELVE5', { idempotency_key: 'p-1', order_subtotal: '24.9' })).toMatchObject({ created: false, discount_given: '3.11' });
     await expect(use('TWELVE5', { idempotency_key: 'p-1', order_subtotal: '25.00' })).rejects.toMatchObject({ kind: 'conflict' });
