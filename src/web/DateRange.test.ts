@@ -32,7 +32,7 @@ describe('the From and To date fields', () => {
       { label: 'From', problems: [] },
       { label: 'To', problems: ['must not be before the “From” date'] },
     ]);
-    expect(shown('2026-04-01', '2026-03-31', [{ field: 'since', reason: 'mora biti pred until' }], 'sl', ['since', 'until'])).toEqual([
+    expect(shown('2026-04-01', '2026-03-31', [{ field: 'since', reason: 'mora biti pred `until`' }], 'sl', ['since', 'until'])).toEqual([
       { label: 'Od', problems: [] },
       { label: 'Do', problems: ['ne sme biti pred datumom »Od«'] },
     ]);

@@ -145,7 +145,7 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     expect({ ...named, period: { ...named.period, name: null } }).toEqual(dated);
     const both = cli('analyze', 'metrics', '--period', 'year', '--year', '2026');
     expect(both.status).toBe(1);
-    expect(both.stderr).toContain('period: give either period or year/from/to, not both');
+    expect(both.stderr).toContain('--period: give either --period or --year/--from/--to, not both');
     // Two customers rank 1 and 3 (floor(rank × 5 / 2) + 1): a@ bought last, on more days, for more.
     const rfm = analyze('rfm') as { segments: { segment: string; customers: number }[]; customers: Record<string, number | string>[] };
     expect(rfm.customers.map(({ frequency, monetary, r, f, m, segment }) => ({ frequency, monetary, r, f, m, segment })).sort((x, y) => Number(x.frequency) - Number(y.frequency))).toEqual([

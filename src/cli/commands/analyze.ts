@@ -14,11 +14,14 @@ import { recommendCommand } from './analyze-recommend.ts';
 import { metricsCommand } from './analyze-metrics.ts';
 import { scoresCommand } from './analyze-scores.ts';
 import { settingsCommand } from './analyze-settings.ts';
+import { namingOptions } from '../option-names.ts';
 
 // `regulars analyze clv`: fit the customer-base models to a summary file, a purchases
 // file, or the purchases in the database, and print the parameters (and a holdout check).
 // The files are read here, with no database; the database's purchases are read by the
 // server when one holds the data folder (GET /api/v1/analytics/clv), the same fit.
+const CLV_OPTIONS = { unit: '--unit', calibration_end: '--calibration-end', holdout_end: '--holdout-end', model: '--model' };
+
 export function analyzeCommands(program: Command) {
   const analyze = program.command('analyze').description('customer analytics');
   analyze
@@ -31,14 +34,14 @@ export function analyzeCommands(program: Command) {
     .option('--holdout-end <date>', 'YYYY-MM-DD; adds a validation of predictions against (calibration end, holdout end]')
     .option('--model <model>', 'bgnbd, paretonbd, gammagamma or all', 'all')
     .option('--json', 'machine-readable output')
-    .action(async (o: { summary?: string; purchases?: string; unit: string; calibrationEnd?: string; holdoutEnd?: string; model: string; json?: boolean }) => {
+    .action(namingOptions(CLV_OPTIONS, async (o: { summary?: string; purchases?: string; unit: string; calibrationEnd?: string; holdoutEnd?: string; model: string; json?: boolean }) => {
       const query = parseInput(ClvQuery, { unit: o.unit, calibration_end: o.calibrationEnd, holdout_end: o.holdoutEnd, model: o.model }, 'options');
       // A summary file has no holdout purchases: --holdout-end does not apply to it.
       const result = o.summary ? await fitSummaries({ summaries: readSummary(o.summary), query })
         : o.purchases ? await fitPurchases({ purchases: purchaseColumnsOf(readPurchases(o.purchases)), query })
         : await throughServerOr('analyze', (server) => callServer(server, 'GET', `/analytics/clv${queryOf(query)}`), (s) => clvFit(s, query));
       print(result, Boolean(o.json), () => describe(result, cliLanguage()));
-    });
+    }));
   rfmCommand(analyze);
   scoresCommand(analyze);
   recommendCommand(analyze);

@@ -63,23 +63,23 @@ describe('regulars audit', () => {
     expect(page('--limit', '2').next_cursor).not.toBeNull();
   }, 120_000);
 
-  it('refuses a filter that is not one, naming each, in the language asked', () => {
+  it('refuses a filter that is not one, naming each by its option, in the language asked', () => {
     const refused = run('audit', '--action', 'Loyalty Adjust', '--since', 'yesterday', '--limit', '0');
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toBe([
       'Error: Invalid query:',
-      '  - limit: must be at least 1',
-      '  - action: must be an action such as loyalty.adjust, or a family of actions ending in a dot such as loyalty.',
-      '  - since: must be an ISO 8601 timestamp with a time zone offset (2025-03-01T10:15:00+01:00) or a date (2025-03-01)',
+      '  - --limit: must be at least 1',
+      '  - --action: must be an action such as loyalty.adjust, or a family of actions ending in a dot such as loyalty.',
+      '  - --since: must be an ISO 8601 timestamp with a time zone offset (2025-03-01T10:15:00+01:00) or a date (2025-03-01)',
       '',
     ].join('\n'));
     const both = run('audit', '--action', 'user.create', '--family', 'user', '--limit', '5', '--all', '--language', 'ru');
     expect(both.status).toBe(1);
     expect(both.stderr).toBe([
       'Ошибка: Неверные параметры запроса:',
-      '  - family: укажите --action или --family, но не оба',
-      '  - all: укажите --limit или --all, но не оба',
+      '  - --family: укажите --action или --family, но не оба',
+      '  - --all: укажите --limit или --all, но не оба',
       '',
     ].join('\n'));
     const family = run('audit', '--family', 'loyalty.adjust', '--language', 'tr');

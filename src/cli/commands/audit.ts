@@ -8,6 +8,7 @@ import { cliLanguage } from '../language.ts';
 import { given, pagedQuery, readPages, type Page as PageOf } from '../pages.ts';
 import { callServer, queryOf } from '../remote.ts';
 import { auditLines, type Entry } from './audit-text.ts';
+import { namingOptions } from '../option-names.ts';
 
 // `regulars audit`: the activity log, as GET /audit and the dashboard's Settings → Activity
 // read it — every admin and staff write, newest first, who made it and what it was about —
@@ -43,6 +44,10 @@ function queryOfOptions(o: AuditOptions): { filters: Record<string, string | und
   return { filters, wanted: pagedQuery(o, filters, { schema: AuditQuery, pageSize: PAGE, refused }) };
 }
 
+// The query's fields as the options that set them, in its refusals (`--family` sets `action`:
+// a family that is none is refused by its choices before, so `action` is --action's).
+const AUDIT_OPTIONS = { action: '--action', family: '--family', actor: '--actor', subject: '--subject', since: '--since', until: '--until', limit: '--limit', all: '--all', cursor: '--cursor' };
+
 export function auditCommand(program: Command) {
   program
     .command('audit')
@@ -57,7 +62,7 @@ export function auditCommand(program: Command) {
     .option('--cursor <cursor>', 'go on after the entries a run before printed, from the cursor it printed')
     .option('--all', 'every entry that matches, however many')
     .option('--json', 'machine-readable output')
-    .action(async (o: AuditOptions) => {
+    .action(namingOptions(AUDIT_OPTIONS, async (o: AuditOptions) => {
       const { filters, wanted } = queryOfOptions(o);
       const page = await throughServerOr(
         'audit',
@@ -70,5 +75,5 @@ export function auditCommand(program: Command) {
         auditLines(page.items, { language, ...(await business()) }, filtered),
         ...(page.next_cursor ? [say('cli.audit.more', { cursor: page.next_cursor }).in(language)] : []),
       ].join('\n'));
-    });
+    }));
 }

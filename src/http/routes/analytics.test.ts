@@ -95,14 +95,14 @@ describe('GET /api/v1/analytics/metrics?period=', () => {
       const res = await api.call('GET', `/api/v1/analytics/metrics?period=quarter&${other}`);
       expect(res.statusCode, other).toBe(422);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json().errors, other).toEqual([{ field: 'period', reason: 'give either period or year/from/to, not both' }]);
+      expect(res.json().errors, other).toEqual([{ field: 'period', reason: 'give either `period` or `year`/`from`/`to`, not both' }]);
     }
     const unknown = await api.call('GET', '/api/v1/analytics/metrics?period=week');
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().errors).toEqual([{ field: 'period', reason: 'must be month, quarter or year' }]);
     // In the caller's language, as every refusal.
     const sl = await api.call('GET', '/api/v1/analytics/metrics?period=year&year=2025', { headers: { 'accept-language': 'sl' } });
-    expect(sl.json().errors).toEqual([{ field: 'period', reason: 'podajte bodisi period bodisi year/from/to, ne obojega' }]);
+    expect(sl.json().errors).toEqual([{ field: 'period', reason: 'podajte bodisi `period` bodisi `year`/`from`/`to`, ne obojega' }]);
   });
 });
 

@@ -60,7 +60,7 @@ describe('GET /audit', () => {
     expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['action', 'limit', 'since']);
     const order = await api.call('GET', '/api/v1/audit?since=2026-06-02&until=2026-06-01', { headers: { 'accept-language': 'sl' } });
     expect(order.statusCode).toBe(422);
-    expect(order.json().errors).toEqual([{ field: 'since', reason: 'mora biti pred until' }]);
+    expect(order.json().errors).toEqual([{ field: 'since', reason: 'mora biti pred `until`' }]);
     const cursor = await api.call('GET', '/api/v1/audit?cursor=abc');
     expect(cursor.json().errors.map((e: { field: string }) => e.field)).toEqual(['cursor']);
   });

@@ -94,15 +94,15 @@ describe('analytics queries and a loyalty account', () => {
   });
 
   it('ranges the wrong way round, and a year beside from/to, in Turkish and Russian', async () => {
-    expect(await errors('GET', '/api/v1/analytics/metrics?year=2025&from=2025-01-01', undefined, 'tr')).toEqual([{ field: 'year', reason: 'ya year ya da from/to verin, ikisini birden değil' }]);
+    expect(await errors('GET', '/api/v1/analytics/metrics?year=2025&from=2025-01-01', undefined, 'tr')).toEqual([{ field: 'year', reason: 'ya `year` ya da `from`/`to` verin, ikisini birden değil' }]);
     expect(await errors('GET', '/api/v1/analytics/metrics?from=2025-03-01&to=2025-02-01', undefined, 'ru')).toEqual([{ field: 'to', reason: 'не может быть раньше `from`' }]);
     expect(await errors('GET', '/api/v1/analytics/cohorts?from=2025-03-01&to=2025-02-01', undefined, 'sl')).toEqual([{ field: 'to', reason: 'ne sme biti pred `from`' }]);
     expect(await errors('GET', '/api/v1/analytics/segments?from=2025-03-01&to=2025-02-01', undefined, 'da')).toEqual([{ field: 'from', reason: 'må ikke ligge efter `to`' }]);
     expect(await errors('GET', '/api/v1/analytics/holdout?calibration_end=2025-03-01&holdout_end=2025-03-01', undefined, 'tr')).toEqual([
-      { field: 'calibration_end', reason: 'holdout_end tarihinden önce olmalıdır' },
+      { field: 'calibration_end', reason: '`holdout_end` tarihinden önce olmalıdır' },
     ]);
     expect(await errors('GET', '/api/v1/analytics/clv?calibration_end=2025-03-01&holdout_end=2025-02-01', undefined, 'ru')).toEqual([
-      { field: 'holdout_end', reason: 'не может быть раньше calibration_end' },
+      { field: 'holdout_end', reason: 'не может быть раньше `calibration_end`' },
     ]);
     expect(await errors('GET', '/api/v1/analytics/metrics?from=2025-03-01&to=2025-02-01', undefined)).toEqual([{ field: 'to', reason: 'must not be before `from`' }]);
   });

@@ -3,8 +3,9 @@ import type { Entry } from './languages.ts';
 // Input schemas' own reasons (zod checks' messages) of users and API keys, customers'
 // consent and merges, webhooks, purchase batches, a capture's body, the analytics queries
 // and the activity log's filters: English exactly as API clients and the README have
-// always read it. The field and parameter names they mention (holdout_end, from, year)
-// and the values a field takes (month, quarter, year) stay as written, as a client sends them.
+// always read it. The field and parameter names they mention are quoted (`holdout_end`,
+// `from`, `year`), as a client sends them; the command line renames them into its options
+// (cli/option-names.ts). The values a field takes (month, quarter, year) stay as written.
 
 export const INPUTS = {
   // ── Users and API keys (src/modules/auth/auth.schema.ts) ──
@@ -85,11 +86,11 @@ export const INPUTS = {
     ru: 'должно быть month, quarter или year',
   },
   'analytics.before_holdout_end': {
-    en: 'must be before holdout_end',
-    sl: 'mora biti pred holdout_end',
-    tr: 'holdout_end tarihinden önce olmalıdır',
-    da: 'skal ligge før holdout_end',
-    ru: 'должно быть раньше holdout_end',
+    en: 'must be before `holdout_end`',
+    sl: 'mora biti pred `holdout_end`',
+    tr: '`holdout_end` tarihinden önce olmalıdır',
+    da: 'skal ligge før `holdout_end`',
+    ru: 'должно быть раньше `holdout_end`',
   },
   'analytics.acquisition_cost': {
     en: 'must be a non-negative decimal amount such as "10.00"',
@@ -99,18 +100,18 @@ export const INPUTS = {
     ru: 'должно быть неотрицательной десятичной суммой с точкой (не запятой), например "10.00"',
   },
   'analytics.year_or_range': {
-    en: 'give either year or from/to, not both',
-    sl: 'podajte bodisi year bodisi from/to, ne obojega',
-    tr: 'ya year ya da from/to verin, ikisini birden değil',
-    da: 'angiv enten year eller from/to, ikke begge',
-    ru: 'укажите либо year, либо from/to, но не оба',
+    en: 'give either `year` or `from`/`to`, not both',
+    sl: 'podajte bodisi `year` bodisi `from`/`to`, ne obojega',
+    tr: 'ya `year` ya da `from`/`to` verin, ikisini birden değil',
+    da: 'angiv enten `year` eller `from`/`to`, ikke begge',
+    ru: 'укажите либо `year`, либо `from`/`to`, но не оба',
   },
   'analytics.period_or_dates': {
-    en: 'give either period or year/from/to, not both',
-    sl: 'podajte bodisi period bodisi year/from/to, ne obojega',
-    tr: 'ya period ya da year/from/to verin, ikisini birden değil',
-    da: 'angiv enten period eller year/from/to, ikke begge',
-    ru: 'укажите либо period, либо year/from/to, но не оба',
+    en: 'give either `period` or `year`/`from`/`to`, not both',
+    sl: 'podajte bodisi `period` bodisi `year`/`from`/`to`, ne obojega',
+    tr: 'ya `period` ya da `year`/`from`/`to` verin, ikisini birden değil',
+    da: 'angiv enten `period` eller `year`/`from`/`to`, ikke begge',
+    ru: 'укажите либо `period`, либо `year`/`from`/`to`, но не оба',
   },
   'analytics.not_before_from': {
     en: 'must not be before `from`',
@@ -141,11 +142,32 @@ export const INPUTS = {
     ru: 'должно быть bgnbd, paretonbd, gammagamma или all',
   },
   'clv.not_before_calibration_end': {
-    en: 'must not be before calibration_end',
-    sl: 'ne sme biti pred calibration_end',
-    tr: 'calibration_end tarihinden önce olamaz',
-    da: 'må ikke ligge før calibration_end',
-    ru: 'не может быть раньше calibration_end',
+    en: 'must not be before `calibration_end`',
+    sl: 'ne sme biti pred `calibration_end`',
+    tr: '`calibration_end` tarihinden önce olamaz',
+    da: 'må ikke ligge før `calibration_end`',
+    ru: 'не может быть раньше `calibration_end`',
+  },
+  'clv.holdout_before_last_purchase': {
+    en: 'must not be before `calibration_end`, which is {date} when not given (the last purchase day)',
+    sl: 'ne sme biti pred `calibration_end`, ki je brez navedbe {date} (dan zadnjega nakupa)',
+    tr: '`calibration_end` tarihinden önce olamaz; verilmediğinde bu {date} tarihidir (son alışveriş günü)',
+    da: 'må ikke ligge før `calibration_end`, som uden angivelse er {date} (dagen for det sidste køb)',
+    ru: 'не может быть раньше `calibration_end`, а это {date}, если не указано (день последней покупки)',
+  },
+  'clv.nobody_bought_by': {
+    en: 'nobody had bought by {date}',
+    sl: 'do {date} ni nihče ničesar kupil',
+    tr: '{date} tarihine kadar kimse alışveriş yapmamıştı',
+    da: 'ingen havde købt noget senest {date}',
+    ru: 'к {date} никто ещё ничего не купил',
+  },
+  'clv.no_purchases': {
+    en: 'No purchases to fit',
+    sl: 'Ni nakupov, na katerih bi model prilagodili',
+    tr: 'Modelin uydurulacağı alışveriş yok',
+    da: 'Ingen køb at tilpasse modellen til',
+    ru: 'Нет покупок для подгонки модели',
   },
 
   // ── The activity log's filters (src/modules/audit/audit.schema.ts) ──
@@ -157,10 +179,10 @@ export const INPUTS = {
     ru: 'должно быть действием, например loyalty.adjust, или семейством действий с точкой на конце, например loyalty.',
   },
   'audit.since_before_until': {
-    en: 'must be before until',
-    sl: 'mora biti pred until',
-    tr: 'until değerinden önce olmalıdır',
-    da: 'skal ligge før until',
-    ru: 'должно быть раньше until',
+    en: 'must be before `until`',
+    sl: 'mora biti pred `until`',
+    tr: '`until` değerinden önce olmalıdır',
+    da: 'skal ligge før `until`',
+    ru: 'должно быть раньше `until`',
   },
 } as const satisfies Record<string, Entry>;

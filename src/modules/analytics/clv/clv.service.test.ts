@@ -30,6 +30,14 @@ describe('fitPurchases', () => {
     const error = (await fitPurchases({ purchases: purchases(), query }).catch((e: unknown) => e)) as AppError;
     expect(isAppError(error)).toBe(true);
     expect(error.kind).toBe('invalid');
-    expect(error.problems).toEqual([{ field: 'holdout_end', reason: 'must not be before calibration_end (1998-06-30, the last purchase day when not given)' }]);
+    expect(error.problems).toEqual([{ field: 'holdout_end', reason: 'must not be before `calibration_end`, which is 1998-06-30 when not given (the last purchase day)' }]);
+  });
+
+  it('refuses a calibration that ends before anyone bought, naming the day in the language asked', () => {
+    const query = ClvQuery.parse({ calibration_end: '1990-01-01' });
+    const error = (() => { try { fitPurchasesHere(purchases(), query); } catch (e) { return e; } })() as AppError;
+    expect(isAppError(error)).toBe(true);
+    expect(error.problems).toEqual([{ field: 'calibration_end', reason: 'nobody had bought by 1990-01-01' }]);
+    expect(error.in('ru').problems[0].reason).toBe('к 1990-01-01 никто ещё ничего не купил');
   });
 });

@@ -2,6 +2,7 @@ import type { Transferable } from 'node:worker_threads';
 import type { Db } from '../../../db/index.ts';
 import { invalid, invalidField } from '../../../shared/errors.ts';
 import { parseInput } from '../../../shared/validation.ts';
+import { say } from '../../../shared/messages/index.ts';
 import { runInWorker } from '../../../shared/workers.ts';
 import {
   columnsOfPurchases, fitAll, fitAllOffThread, MODEL_NAMES, OFF_THREAD_FROM, summarizeColumns, validationReport,
@@ -47,7 +48,7 @@ export async function fitSummaries({ summaries, query }: { summaries: readonly C
  * models' predictions; in a worker thread from OFF_THREAD_FROM purchases up.
  */
 export async function fitPurchases({ purchases, query }: { purchases: PurchaseColumns; query: ClvQuery }): Promise<ClvFit> {
-  if (purchases.day.length === 0) throw invalid('No purchases to fit');
+  if (purchases.day.length === 0) throw invalid(say('clv.no_purchases'));
   if (purchases.day.length < OFF_THREAD_FROM) return fitPurchasesHere(purchases, query);
   return runInWorker(new URL('./clv.worker.ts', import.meta.url), { purchases, query }, Object.values(purchases).map((c) => c.buffer as Transferable));
 }
@@ -57,9 +58,9 @@ export function fitPurchasesHere(columns: PurchaseColumns, query: ClvQuery): Clv
   let lastDay = -Infinity;
   for (const day of columns.day) lastDay = Math.max(lastDay, day);
   const calibrationEnd = query.calibration_end ?? isoDay(lastDay);
-  if (query.holdout_end && query.holdout_end < calibrationEnd) throw invalidField('holdout_end', `must not be before calibration_end (${calibrationEnd}, the last purchase day when not given)`);
+  if (query.holdout_end && query.holdout_end < calibrationEnd) throw invalidField('holdout_end', say('clv.holdout_before_last_purchase', { date: calibrationEnd }));
   const summaries = summarizeColumns(columns, { unit: query.unit, calibrationEnd, holdoutEnd: query.holdout_end });
-  if (summaries.length === 0) throw invalidField('calibration_end', `nobody had bought by ${calibrationEnd}`);
+  if (summaries.length === 0) throw invalidField('calibration_end', say('clv.nobody_bought_by', { date: calibrationEnd }));
   let fitted: FittedModels;
   try {
     fitted = fitAll({ summaries, models: modelsOf(query) }).models;
