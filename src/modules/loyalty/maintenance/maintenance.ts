@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/index.ts';
 import { publish, type OutgoingEvent } from '../../../jobs/outbox.ts';
-import { addDays, addMonths, addMonthsIn } from '../../../shared/clock.ts';
+import { addDays, addDaysIn, addMonths, addMonthsIn } from '../../../shared/clock.ts';
 import { idleBound, idleSince, idleSinceSql, inactivityExpiresAt } from './inactivity.ts';
 import { formatCode, newCode, normalizeCode } from '../rewards/codes.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
@@ -332,10 +332,11 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
             coupon = normalizeCode(newCode());
             // points_entry_id: the birthday entry the gift came with, so a merge of two ids
             // that both had the year's gift pairs each gift with its bonus (merge-birthday-gifts.ts).
+            // Good for valid_days of the business's calendar, as a redeemed reward is (rewards.service.ts).
             await trx.insertInto('coupons').values({
               code: coupon, kind: 'reward', customer_id: m.customer_id, campaign_id: null, reward_code: gift.code,
               benefit: JSON.stringify({ type: gift.type, amount: gift.amount, percent: gift.percent, sku: gift.sku, event: gift.event, name: gift.name, birthday: true }),
-              status: 'active', max_uses: 1, uses: 0, per_customer_limit: null, valid_from: now, expires_at: addDays(now, gift.valid_days), points_entry_id: entryId, created_at: now,
+              status: 'active', max_uses: 1, uses: 0, per_customer_limit: null, valid_from: now, expires_at: addDaysIn(now, gift.valid_days, timeZone), points_entry_id: entryId, created_at: now,
             }).execute();
           }
           if (points > 0 || coupon) {

@@ -37,4 +37,20 @@ describe("a reward's validity", () => {
     await expect(s.loyalty.chargeGiftCard(card.gift_card!.code, { amount: '1.00', idempotency_key: 'late' }, actor)).rejects.toMatchObject({ kind: 'conflict' });
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
+
+  it("counts them for a birthday gift too: 30 days from a birthday's 12:00 is 12:00 there 30 days on", async () => {
+    s.clock.set('2027-01-01T00:00:00Z');
+    await s.loyalty.applyProgram({ program: {
+      name: 'Validity', earning: { points_per_currency_unit: 10 },
+      tiers: { metric: 'spend', window: 'lifetime', levels: [{ code: 'member', name: 'Member', threshold: '0', benefits: { birthday_reward: 'coffee' } }] },
+      rewards: [{ code: 'coffee', name: 'Coffee', type: 'free_product', sku: 'ESP', points: 30, valid_days: 30 }],
+    } }, actor);
+    await recordAll(s, [{ customer: { email: 'bday@example.com', birthday: '1990-03-20' }, external_id: 'V-2', occurred_at: '2027-01-01T00:00:00Z', total: '10.00' }]);
+    const now = new Date('2027-03-20T11:00:00Z'); // 12:00 in Ljubljana (UTC+1); summer time from 28 March
+    s.clock.set(now);
+    await s.loyalty.maintenance.birthdays(now);
+    const gifts = await s.db.selectFrom('coupons').select(['expires_at']).where('kind', '=', 'reward').where('valid_from', '=', now).execute();
+    // 12:00 on 19 April there (UTC+2) is 10:00 UTC. Regression: 30 × 24 hours made it 11:00 UTC.
+    expect(gifts.map((g) => new Date(g.expires_at!).toISOString())).toEqual(['2027-04-19T10:00:00.000Z']);
+  });
 });
