@@ -40,6 +40,9 @@ describe('the loyalty report page over a period', () => {
     // The liability is now's: both purchases.
     expect(march.outstanding).toContain('Outstanding points 120 Liability €1.20');
     expect(march.note).toMatch(/^Points earned, redeemed, expired and issued, and the rates, are those of .+ – .+; members, outstanding points and the liability are as of now\.$/);
+    // The period's opening and closing: nothing at the start of March, the 40 of 31 March at its end.
+    expect(await text(page, 'report-opening')).toMatch(/^Opening: outstanding at the start of .+ 0 Liability €0\.00$/);
+    expect(await text(page, 'report-closing')).toMatch(/^Closing: outstanding at the end of .+ 40 Liability €0\.40$/);
 
     // Typed: April.
     await page.getByTestId('report-from').fill('2026-04-01');
@@ -47,6 +50,7 @@ describe('the loyalty report page over a period', () => {
     await page.getByTestId('report-period-show').click();
     await page.waitForURL((u) => u.search === '?from=2026-04-01&to=2026-04-30');
     await expect.poll(async () => (await report(page)).issued).toContain('Points issued: 80 ');
+    expect([await text(page, 'report-opening'), await text(page, 'report-closing')]).toEqual([expect.stringMatching(/ 40 Liability €0\.40$/), expect.stringMatching(/ 120 Liability €1\.20$/)]);
 
     // A quick choice: the last 12 months to today in Ljubljana, as the analytics tabs count them.
     const today = localDate(new Date(), 'Europe/Ljubljana');
@@ -68,6 +72,7 @@ describe('the loyalty report page over a period', () => {
     await open(page, 'sl', '/loyalty?from=2026-03-01&to=2026-03-31');
     const march = await report(page);
     expect(march.issued).toContain('Izdane točke: 40 ');
+    expect(await text(page, 'report-closing')).toMatch(/^Končno stanje: neporabljene točke ob koncu dne .+ 40 Obveznost 0,40 €$/);
     expect(march.note).toMatch(/^Zbrane, unovčene, zapadle in izdane točke ter deleži veljajo za obdobje .+ – .+; člani, neporabljene točke in obveznost so na današnji dan\.$/);
     await open(page, 'sl', '/loyalty?from=2026-04-01&to=2026-03-31');
     await page.getByTestId('report-period').locator('.field-problem').waitFor();

@@ -133,6 +133,21 @@ function tierLines(tiers: Report['tiers'], language: Language, n: (v: number) =>
   return tiers.map((t, i) => `  ${names[i].padEnd(width)} ${n(t.members)}`);
 }
 
+/**
+ * A period's opening (when it has a start) and closing, which its movements below roll the
+ * one into the other: opening + issued − taken by staff − redeemed − expired − forfeited = closing.
+ */
+function edgeLines(r: Report): Said[] {
+  if (!r.period || !r.opening || !r.closing) return [];
+  const { opening, closing } = r;
+  return [
+    ...(r.period.from ? [say('cli.report.opening', { date: dayText(r.period.from), points: opening.points, value: money(opening.value, opening.currency) })] : []),
+    closing.at === r.as_of || !r.period.to
+      ? say('cli.report.closing_now', { points: closing.points, value: money(closing.value, closing.currency) })
+      : say('cli.report.closing', { date: dayText(r.period.to), points: closing.points, value: money(closing.value, closing.currency) }),
+  ];
+}
+
 /** The liability report: the figures add up as the API's do (issued − taken by staff − redeemed − expired − forfeited, ± merges that net to zero = outstanding). */
 export function describeReport(r: Report, language: Language): string {
   const n = (v: number) => count(v, language);
@@ -140,6 +155,7 @@ export function describeReport(r: Report, language: Language): string {
   const lines: (Said | string)[] = [
     // Over a period the movements are its days' and the state is now's (README): the first line says which days.
     ...(r.period ? [say('cli.report.period', { from: r.period.from ? dayText(r.period.from) : '…', to: r.period.to ? dayText(r.period.to) : '…' })] : []),
+    ...edgeLines(r),
     say('cli.report.members', { members: r.members }),
     say('cli.report.outstanding', { outstanding: r.points.outstanding, pending: r.points.pending, owed: r.points.owed, value: money(r.liability.value, r.liability.currency) }),
     say('cli.report.issued', { issued: r.points.issued, earned: r.points.earned, added: r.points.adjusted_in, reversed: r.points.reversed, owed: r.points.owed }),

@@ -148,6 +148,15 @@ export const SimulationReport = z.strictObject({
 
 const ISSUED = 'the points issued (points.issued: earned + adjusted_in − (reversed − owed))';
 
+/** A period's opening or closing: the points outstanding at an instant, valued as the liability is. */
+const PeriodEdge = z.strictObject({
+  at: Instant.nullable().describe('The instant; null for an opening at the ledger\'s start'),
+  points: z.number().describe('Points held in lots not expired then, less what members owe now for take-backs up to then and have repaid since (as the issued points count a take-back)'),
+  value: Amount.describe('points × point_value'),
+  point_value: z.string().nullable().describe('The point_value of the program in force at that instant (for a closing, at the last moment of to)'),
+  currency: Currency,
+});
+
 export const LoyaltyReport = z.strictObject({
   as_of: Instant.describe('Now: the moment of the state figures (members, outstanding, pending, liability, tiers), with or without a period'),
   period: z.strictObject({ from: z.string().nullable(), to: z.string().nullable() }).nullable()
@@ -170,6 +179,8 @@ export const LoyaltyReport = z.strictObject({
     forfeited: Count.describe('Held by customers when they were erased (GDPR): forfeited by a ledger entry, as nobody can redeem them any more; counted in the breakage'),
   }).describe('Every ledger entry counted once: earned + adjusted_in − adjusted_out + merged_in − merged_out − redeemed − expired − reversed − forfeited + owed = outstanding'),
   liability: z.strictObject({ points: Count, value: Amount, point_value: z.string().nullable(), currency: Currency }),
+  opening: PeriodEdge.nullable().describe("The points outstanding at the period's start (from's local midnight; the ledger's start without from: 0, at null), by the period's own definition; null without a period"),
+  closing: PeriodEdge.nullable().describe("The points outstanding at the period's end (the midnight after to, or now — as_of — when that is later or there is no to): opening + issued − adjusted_out − redeemed − expired − forfeited + merged_in − merged_out = closing; null without a period"),
   breakage_rate: Share.nullable().describe(`(expired + forfeited) ÷ ${ISSUED}; over the whole ledger at most 1 (redeemed + expired + forfeited never exceed what was issued), over a period it can exceed 1; null when nothing was issued`),
   redemption_rate: Share.nullable().describe(`redeemed ÷ ${ISSUED}; over the whole ledger at most 1 (redeemed + expired + forfeited never exceed what was issued), over a period it can exceed 1; null when nothing was issued`),
   tiers: z.array(z.strictObject({ tier: z.string().nullable(), name: LocalizedText.nullable(), members: Count }))

@@ -22,14 +22,21 @@ describe('GET /api/v1/loyalty/report?from=&to=', () => {
     const march = await api.call('GET', '/api/v1/loyalty/report?from=2026-03-01&to=2026-03-31');
     expect(march.statusCode).toBe(200);
     expect(march.json()).toMatchObject({ period: { from: '2026-03-01', to: '2026-03-31' }, points: { earned: 40, issued: 40, outstanding: 120 } });
-    expect((await api.call('GET', '/api/v1/loyalty/report?from=2026-04-01')).json()).toMatchObject({ period: { from: '2026-04-01', to: null }, points: { earned: 80 } });
+    // Its opening and closing: nothing at 1 March's local midnight (23:00 UTC), the 40 at 1 April's (22:00 UTC), at point_value 0.01.
+    expect(march.json()).toMatchObject({
+      opening: { at: '2026-02-28T23:00:00.000Z', points: 0, value: '0.00', point_value: '0.01', currency: 'EUR' },
+      closing: { at: '2026-03-31T22:00:00.000Z', points: 40, value: '0.40', point_value: '0.01', currency: 'EUR' },
+    });
+    const april = (await api.call('GET', '/api/v1/loyalty/report?from=2026-04-01')).json();
+    expect(april).toMatchObject({ period: { from: '2026-04-01', to: null }, points: { earned: 80 }, opening: { points: 40 }, closing: { at: april.as_of, points: 120, value: '1.20' } });
     const whole = (await api.call('GET', '/api/v1/loyalty/report')).json();
-    expect(whole).toMatchObject({ period: null, points: { earned: 120, issued: 120, outstanding: 120 } });
+    expect(whole).toMatchObject({ period: null, points: { earned: 120, issued: 120, outstanding: 120 }, opening: null, closing: null });
   });
 
   it('publishes from and to in the OpenAPI document', async () => {
     const doc = (await api.call('GET', '/api/openapi.json', { key: null })).json();
     expect(doc.paths['/api/v1/loyalty/report'].get.parameters.map((x: { name: string; schema: { pattern?: string } }) => x.name)).toEqual(['from', 'to']);
+    expect(JSON.stringify(doc.paths['/api/v1/loyalty/report'].get.responses['200'])).toMatch(/"opening".*"closing"/);
   });
 
   const refusals: [string, string, Record<string, string>][] = [

@@ -69,13 +69,14 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     },
   });
   route(app, prefix, {
-    method: 'GET', path: '/loyalty/report', tag: 'loyalty', scope: 'read', summary: 'Points liability, breakage, redemption rate, members per tier; the movements of a period with from/to',
+    method: 'GET', path: '/loyalty/report', tag: 'loyalty', scope: 'read', summary: 'Points liability, breakage, redemption rate, members per tier; the movements of a period with from/to, and its opening and closing',
     description: 'Every ledger entry is counted once, so the figures add up: earned + adjusted_in − adjusted_out + merged_in − merged_out − redeemed − expired − reversed + owed ' +
       '= outstanding. The rates are shares of the points issued (earned + adjusted_in − (reversed − owed)), so neither exceeds 1. ' +
       'With from and/or to (local dates of the business\'s time zone, inclusive) the movements — earned, adjusted, merged, redeemed, expired, reversed, forfeited, and owed: ' +
       'what the period\'s take-backs still owe — and the issued points and rates are the period\'s: each movement counts when it happened, an expiry when its points expired ' +
-      '(not when the maintenance wrote it off). Members, outstanding, pending, the liability and the tiers are always now\'s (as_of). Over a period the figures no longer add up ' +
-      'to the outstanding, and a rate can exceed 1 (points issued before the period redeemed or expired in it).',
+      '(not when the maintenance wrote it off). Members, outstanding, pending, the liability and the tiers are always now\'s (as_of). A period has its opening and closing: ' +
+      'the points outstanding at its start and end by the same definitions over the ledger up to then (closing now when to reaches today), valued at the point_value in force then; ' +
+      'opening + issued − adjusted_out − redeemed − expired − forfeited + merged_in − merged_out = closing, and a rate can exceed 1 (points issued before the period redeemed or expired in it).',
     query: LoyaltyReportQuery,
     responses: { 200: { description: 'The report', schema: LoyaltyReport }, 422: 'A date not YYYY-MM-DD or not in the calendar, or to before from' },
     handler: async (req) => L.report(req.query),

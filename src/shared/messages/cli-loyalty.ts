@@ -204,6 +204,28 @@ export const CLI_LOYALTY = {
     da: 'Periode {from} – {to}: bevægelser, udstedte point og andele for disse dage; medlemmer, udestående point og niveauer som nu',
     ru: 'Период {from} – {to}: движения, выданные баллы и доли за эти дни; участники, неизрасходованные баллы и уровни на текущий момент',
   },
+  // A period's opening and closing (README, "opening and closing"): {date} a local date; the closing now when the period reaches today.
+  'cli.report.opening': {
+    en: 'Opening, start of {date}: {points} points outstanding, liability {value}',
+    sl: 'Začetno stanje, začetek {date}: neporabljene točke {points}, obveznost {value}',
+    tr: 'Açılış, {date} başı: kullanılmamış puanlar {points}, yükümlülük {value}',
+    da: 'Primo, start på {date}: udestående point {points}, forpligtelse {value}',
+    ru: 'Входящий остаток на начало {date}: неизрасходованные баллы {points}, обязательства {value}',
+  },
+  'cli.report.closing': {
+    en: 'Closing, end of {date}: {points} points outstanding, liability {value}',
+    sl: 'Končno stanje, konec {date}: neporabljene točke {points}, obveznost {value}',
+    tr: 'Kapanış, {date} sonu: kullanılmamış puanlar {points}, yükümlülük {value}',
+    da: 'Ultimo, udgangen af {date}: udestående point {points}, forpligtelse {value}',
+    ru: 'Исходящий остаток на конец {date}: неизрасходованные баллы {points}, обязательства {value}',
+  },
+  'cli.report.closing_now': {
+    en: 'Closing, now: {points} points outstanding, liability {value}',
+    sl: 'Končno stanje, zdaj: neporabljene točke {points}, obveznost {value}',
+    tr: 'Kapanış, şu an: kullanılmamış puanlar {points}, yükümlülük {value}',
+    da: 'Ultimo, nu: udestående point {points}, forpligtelse {value}',
+    ru: 'Исходящий остаток на текущий момент: неизрасходованные баллы {points}, обязательства {value}',
+  },
   'cli.report.members': { en: 'Members: {members}', sl: 'Člani: {members}', tr: 'Üyeler: {members}', da: 'Medlemmer: {members}', ru: 'Участники: {members}' },
   'cli.report.outstanding': {
     en: 'Outstanding points: {outstanding} (pending {pending}; owed by members {owed}), liability {value}',

@@ -18,7 +18,7 @@ import { namesByVersion, pointsNameOf } from '../program/program-names.ts';
 import type { LocalizedText } from '../program/program.schema.ts';
 import { readableCustomer } from '../lifecycle/merged-customers.ts';
 import { parseInput } from '../../../shared/validation.ts';
-import { LoyaltyReportQuery, pointsIssued, reportTotals, reportWindow } from './report-period.ts';
+import { LoyaltyReportQuery, outstandingAt, pointsChange, pointsIssued, reportTotals, reportWindow, type ReportWindow } from './report-period.ts';
 
 // The ledger read back, writing nothing: one member's account with every entry explained,
 // their tier history and their part of a data-access export; and every account at once,
@@ -101,6 +101,22 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
       qualifying: fmt(metric),
       next: next ? { code: next.code, name: text(next.name, language), threshold: fmt(program.thresholds[index + 1]), missing: fmt(Math.max(0, program.thresholds[index + 1] - metric)) } : null,
       benefits: index >= 0 ? tiers.levels[index].benefits : null,
+    };
+  }
+
+  /**
+   * A period's opening (outstanding at the start of `from`; 0 at the ledger's start without
+   * one) and closing (at the end of `to`, or now when that is later or there is no `to`):
+   * opening + the period's change. Each valued at the point_value in force at that instant,
+   * the closing at `to`'s last moment; null without a period.
+   */
+  async function periodEdges<V extends object>(window: ReportWindow | null, opening: number, closing: number, now: Date, valued: (points: number, program: Program | undefined) => V) {
+    if (!window) return { opening: null, closing: null };
+    const edge = async (points: number, at: Date, valuedAt: Date) => withFields({ at: at.toISOString() as string | null }, valued(points, await core.programAt(valuedAt)));
+    const closesBeforeNow = window.end !== null && window.end < now;
+    return {
+      opening: window.start ? await edge(opening, window.start, window.start) : withFields({ at: null as string | null }, valued(0, undefined)),
+      closing: closesBeforeNow && window.end ? await edge(closing, window.end, new Date(window.end.getTime() - 1)) : await edge(closing, now, now),
     };
   }
 
@@ -253,20 +269,31 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
      * With a period (`from`/`to`, local dates) the movements are those of the period and
      * the state (members, outstanding, pending, liability, tiers) is still now's: the one
      * definition is report-period.ts reportTotals, the whole ledger its period without bounds.
+     * The period's opening is the outstanding at its start by that same definition over the
+     * ledger before it (outstandingAt), and its closing the opening plus the period's change
+     * (issued − adjusted_out − redeemed − expired − forfeited + merged_in − merged_out): the
+     * outstanding at its end, as every figure is a sum of movements by their dates (the tests
+     * prove a closing is the next period's opening, and a closing now the outstanding); each
+     * valued at the point_value of the program in force then, as the liability is at now's.
      */
     async report(query: LoyaltyReportQuery | unknown = {}) {
       const window = reportWindow(parseInput(LoyaltyReportQuery, query, 'query'), timeZone);
       const now = clock.now();
       const program = await core.programAt(now);
-      const row = await reportTotals(db, now, window);
+      // A period's opening is read beside its movements (both whole scans of the ledger, in parallel on PostgreSQL).
+      const [row, openingPoints] = await Promise.all([reportTotals(db, now, window), window?.start ? outstandingAt(db, now, window.start) : 0]);
       // Expired counts both; expiring_now says how much of it the members' accounts still
       // show apart (their lifetime.expired holds only what the sweep wrote), so the sum of
       // the accounts' lifetime.expired and expiring_now is this expired.
       const t = withFields(row, { expired: row.expired_swept + row.expiring_now });
       const counted = await sql<{ tier: string | null; members: number }>`
         SELECT m.tier, count(*)::float8 AS members FROM loyalty_members m JOIN customers c ON c.id = m.customer_id WHERE c.status = 'active' GROUP BY m.tier`.execute(db);
-      const pointValue = program ? Number(program.document.point_value) : 0;
+      const valued = (points: number, valuedBy: Program | undefined) => ({
+        points, value: toMajor(Math.round(points * (valuedBy ? Number(valuedBy.document.point_value) : 0) * 10 ** currencyExponent(currency)), currency),
+        point_value: valuedBy?.document.point_value ?? null, currency,
+      });
       const issued = pointsIssued(t);
+      const edges = await periodEdges(window, openingPoints, openingPoints + pointsChange(row), now, valued);
       return {
         as_of: now.toISOString(),
         period: window && { from: window.from, to: window.to },
@@ -275,7 +302,9 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
           outstanding: t.outstanding, pending: t.pending, owed: t.owed, issued, earned: t.earned, adjusted_in: t.adjusted_in, adjusted_out: t.adjusted_out,
           merged_in: t.merged_in, merged_out: t.merged_out, redeemed: t.redeemed, expired: t.expired, expiring_now: t.expiring_now, reversed: t.reversed, forfeited: t.forfeited,
         },
-        liability: { points: t.outstanding, value: toMajor(Math.round(t.outstanding * pointValue * 10 ** currencyExponent(currency)), currency), point_value: program?.document.point_value ?? null, currency },
+        liability: valued(t.outstanding, program),
+        opening: edges.opening,
+        closing: edges.closing,
         /** Share of the points issued that will never be redeemed: expired, or forfeited by an erasure. */
         breakage_rate: issued > 0 ? (t.expired + t.forfeited) / issued : null,
         /** Share of the points issued that were redeemed. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../../test/helpers/services.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
+import { withFields } from '../../../shared/objects.ts';
 
 // The loyalty report of a period (README, "over a period"), worked by hand on entries on both
 // sides of March 2026's edges in Ljubljana: 1 March starts at 2026-02-28 23:00 UTC (CET) and
@@ -70,13 +71,37 @@ describe('the loyalty report of a period', () => {
     expect([r.members, r.points.outstanding, r.points.pending, r.liability, r.tiers]).toEqual([whole.members, whole.points.outstanding, whole.points.pending, whole.liability, whole.tiers]);
   });
 
+  it("opens March with the points held at its start and closes it with those held at its end, by hand", async () => {
+    const r = await s.loyalty.report({ from: '2026-03-01', to: '2026-03-31' });
+    // At 28 February 23:00 UTC: F's 2, E's 5 and C's 7 (D's 3 expired half an hour before; A's 10 spent).
+    expect(r.opening).toMatchObject({ at: '2026-02-28T23:00:00.000Z', points: 2 + 5 + 7 });
+    // At 31 March 22:00 UTC: A's 20, B's 40 − 10; G's lot emptied by the cookie and the refund
+    // (10 owed); F's, E's and C's expired in March.
+    expect(r.closing).toMatchObject({ at: '2026-03-31T22:00:00.000Z', points: 20 + 30 });
+    const p = r.points;
+    expect(r.opening!.points + p.issued - p.adjusted_out - p.redeemed - p.expired - p.forfeited + p.merged_in - p.merged_out).toBe(r.closing!.points);
+    // Valued as the liability is: point_value (the program in force then) × points.
+    expect(r.closing).toEqual({ at: '2026-03-31T22:00:00.000Z', points: 50, value: (50 * Number(r.liability.point_value)).toFixed(2), point_value: r.liability.point_value, currency: 'EUR' });
+    // April and after close now, with the outstanding now: 50 + B's 80 + the staff's 100.
+    const after = await s.loyalty.report({ from: '2026-04-01' });
+    expect([after.opening!.points, after.closing]).toEqual([50, withFields({ at: after.as_of }, after.liability)]);
+    expect(after.closing!.points).toBe(50 + 80 + 100);
+    // Up to February: from the ledger's start (nothing), closing with what March opens with.
+    const before = await s.loyalty.report({ to: '2026-02-28' });
+    expect([before.opening, before.closing!.points]).toEqual([{ at: null, points: 0, value: '0.00', point_value: null, currency: 'EUR' }, 14]);
+    // Without a period, neither.
+    expect([(await s.loyalty.report()).opening, (await s.loyalty.report()).closing]).toEqual([null, null]);
+  });
+
   it('answers the whole ledger without a period, and the same figures for a period holding all of it', async () => {
     const whole = await s.loyalty.report();
     expect(whole.period).toBeNull();
     expect(whole.points).toMatchObject({ earned: 3 + 2 + 5 + 7 + 10 + 20 + 15 + 40 + 80, adjusted_in: 100, redeemed: 30, expired: 3 + 2 + 5 + 7, reversed: 15, owed: 10 });
     const all = await s.loyalty.report({ from: '2025-01-01', to: '2026-06-01' });
     expect(all.period).toEqual({ from: '2025-01-01', to: '2026-06-01' });
-    expect({ ...all, period: null }).toEqual(whole);
+    expect({ ...all, period: null, opening: null, closing: null }).toEqual(whole);
+    // Its opening is before the first entry (nothing) and its closing the outstanding now.
+    expect([all.opening!.points, all.closing]).toEqual([0, withFields({ at: whole.as_of }, whole.liability)]);
     // One bound alone: February and before; April and after.
     const before = await s.loyalty.report({ to: '2026-02-28' });
     expect(before.points).toMatchObject({ earned: 3 + 2 + 5 + 7 + 10, redeemed: 10, expired: 3, expiring_now: 0 });

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../../db/index.ts';
 import { addDaysToDate, startOfLocalDay } from '../../../shared/clock.ts';
+import { withFields } from '../../../shared/objects.ts';
 import { CalendarDate, datesInOrder, TO_BEFORE_FROM } from '../../../shared/validation.ts';
 
 // The loyalty report's period, and the one definition of its figures: the whole ledger is
@@ -39,11 +40,15 @@ export function reportWindow(query: z.output<typeof LoyaltyReportQuery>, timeZon
   };
 }
 
-/** The report's sums (report): expired is expired_swept + expiring_now. */
-export interface ReportTotals {
+/** The report's state: now's, whatever the period. */
+export interface ReportState {
   members: number;
   outstanding: number;
   pending: number;
+}
+
+/** The report's sums of movements (report): expired is expired_swept + expiring_now. */
+export interface ReportMovements {
   owed: number;
   earned: number;
   adjusted_in: number;
@@ -56,6 +61,8 @@ export interface ReportTotals {
   reversed: number;
   forfeited: number;
 }
+
+export type ReportTotals = ReportState & ReportMovements;
 
 /**
  * Every figure of the report, over `window` or (null) the whole ledger. The state — members,
@@ -72,6 +79,20 @@ export interface ReportTotals {
  *   left the members' lots. Without a period that is every debt, as it always was.
  */
 export async function reportTotals(db: Db, now: Date, window: ReportWindow | null): Promise<ReportTotals> {
+  const [state, movements] = await Promise.all([reportState(db, now), reportMovements(db, now, window)]);
+  return withFields(state, movements);
+}
+
+async function reportState(db: Db, now: Date): Promise<ReportState> {
+  const state = await sql<ReportState>`
+    SELECT (SELECT count(*) FROM loyalty_members m JOIN customers c ON c.id = m.customer_id WHERE c.status = 'active')::float8 AS members,
+           (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND (expires_at IS NULL OR expires_at > ${now}))::float8 AS outstanding,
+           (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND available_at > ${now})::float8 AS pending`.execute(db);
+  return state.rows[0];
+}
+
+/** The movements of reportTotals, over `window` or (null) the whole ledger. */
+export async function reportMovements(db: Db, now: Date, window: ReportWindow | null): Promise<ReportMovements> {
   const inWindow = (column: RawBuilder<unknown>) => {
     const parts = [sql`TRUE`];
     if (window?.start) parts.push(sql`${column} >= ${window.start}`);
@@ -96,11 +117,8 @@ export async function reportTotals(db: Db, now: Date, window: ReportWindow | nul
   // and the forfeiture an erasure writes (source 'erasure'). A bonus a merge took back
   // as the person's second (a reverse entry naming the one that stays, duplicate_of)
   // was never the person's to earn: earned is net of it, and reversed is refunds'.
-  const totals = await sql<ReportTotals>`
-    SELECT (SELECT count(*) FROM loyalty_members m JOIN customers c ON c.id = m.customer_id WHERE c.status = 'active')::float8 AS members,
-           (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND (expires_at IS NULL OR expires_at > ${now}))::float8 AS outstanding,
-           (SELECT COALESCE(sum(remaining), 0) FROM loyalty_entries WHERE remaining > 0 AND available_at > ${now})::float8 AS pending,
-           COALESCE(sum(unsettled) FILTER (WHERE unsettled > 0), 0)::float8 AS owed,
+  const totals = await sql<ReportMovements>`
+    SELECT COALESCE(sum(unsettled) FILTER (WHERE unsettled > 0), 0)::float8 AS owed,
            (COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'bonus')), 0)
             + COALESCE(sum(points) FILTER (WHERE kind = 'reverse' AND details ? 'duplicate_of'), 0))::float8 AS earned,
            COALESCE(sum(points) FILTER (WHERE kind = 'adjust' AND source_type NOT IN ('merge', 'erasure') AND points > 0), 0)::float8 AS adjusted_in,
@@ -127,4 +145,26 @@ export async function reportTotals(db: Db, now: Date, window: ReportWindow | nul
  */
 export function pointsIssued(t: Pick<ReportTotals, 'earned' | 'adjusted_in' | 'reversed' | 'owed'>): number {
   return t.earned + t.adjusted_in - (t.reversed - t.owed);
+}
+
+/**
+ * The points outstanding at an instant — a period's opening (the start of `from`) — by the same
+ * definition as the period's figures: the ledger before that instant is a period without a
+ * start, and its outstanding is the identity above (pointsChange). Every figure is a sum of
+ * movements by their dates, so a period's closing is its opening plus its change, and the
+ * closing of one period the opening of the next. Owed is the take-backs' debt as it stands
+ * now (as the period's issued counts it): a debt the member has repaid since counts as taken
+ * at the refund. An instant after now is now.
+ */
+export async function outstandingAt(db: Db, now: Date, at: Date): Promise<number> {
+  return pointsChange(await reportMovements(db, now, { from: null, to: null, start: null, end: at < now ? at : null }));
+}
+
+/**
+ * What movements do to the points outstanding: issued − adjusted_out − redeemed − expired −
+ * forfeited + merged_in − merged_out (a merge writes its two sides at once, so they net to zero
+ * over any period). Over the whole ledger it is the outstanding now (report.test.ts).
+ */
+export function pointsChange(t: ReportMovements): number {
+  return pointsIssued(t) - t.adjusted_out - t.redeemed - (t.expired_swept + t.expiring_now) - t.forfeited + t.merged_in - t.merged_out;
 }

@@ -49,6 +49,19 @@ export function LoyaltyReportView() {
     ...(within ? [] : [[t('loyalty.report.pending'), p.pending] as [string, number]]),
   ];
 
+  // A period's opening and closing: the points outstanding at its start and end (README), which
+  // its flows roll the one into the other; each with its liability at the point value of then.
+  const edge = (testId: string, label: string, at: { points: number; value: string }) => (
+    <div data-testid={testId}>
+      <dt><strong>{label}</strong></dt>
+      <dd><strong>{i18n.number(at.points)}</strong> <small>{t('loyalty.report.liability', { value: money(at.value) })}</small></dd>
+    </div>
+  );
+  const opening = within && report.opening && edge('report-opening',
+    within.from ? t('loyalty.report.opening', { date: i18n.date(within.from) }) : t('loyalty.report.openingStart'), report.opening);
+  const closing = within && report.closing && edge('report-closing',
+    within.to && report.closing.at !== report.as_of ? t('loyalty.report.closing', { date: i18n.date(within.to) }) : t('loyalty.report.closingNow'), report.closing);
+
   return (
     <div data-testid="loyalty-report">
       {picker}
@@ -81,14 +94,16 @@ export function LoyaltyReportView() {
         <div className="card">
           <h2>{within ? t('loyalty.report.flowIn', { period: periodText! }) : t('loyalty.report.flow')}</h2>
           <dl>
+            {opening}
             {flow.map(([label, value]) => (
               <div key={label}>
                 <dt>{label}</dt>
                 <dd>{i18n.number(value)}</dd>
               </div>
             ))}
+            {closing}
           </dl>
-          {/* Over a period the flows do not add up to today's outstanding points: they are the period's. */}
+          {/* Over a period the flows roll the opening into the closing, not into today's outstanding points. */}
           <p className="hint">{within ? t('loyalty.report.addsUpNot') : t('loyalty.report.addsUp')}</p>
           <p className="hint" data-testid="points-issued">{t('loyalty.report.issued', { points: i18n.number(p.issued) })}</p>
           {report.liability.point_value !== null && (
