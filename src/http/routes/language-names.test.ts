@@ -37,6 +37,22 @@ describe('?language=', () => {
     expect(adjusted.headers['content-language']).toBe('da');
   });
 
+  // Regression: the account was English without ?language whatever the till asked, while
+  // the rewards catalogue and every refusal answered in the request's language.
+  it("without it, the account and an adjustment's answer are in the request's Accept-Language; ?language still wins", async () => {
+    const sl = (await api.call('GET', `/api/v1/customers/${ana}/loyalty?language=sl`)).json();
+    const asked = await api.call('GET', `/api/v1/customers/${ana}/loyalty`, { headers: { 'accept-language': 'sl-SI,sl;q=0.9,en;q=0.8' } });
+    expect(asked.headers['content-language']).toBe('sl');
+    expect(asked.json().explanation.entries).toEqual(sl.explanation.entries);
+    const query = await api.call('GET', `/api/v1/customers/${ana}/loyalty?language=en`, { headers: { 'accept-language': 'sl' } });
+    expect(query.headers['content-language']).toBeUndefined();
+    expect(query.json().explanation.entries).not.toEqual(sl.explanation.entries);
+    const adjusted = await api.call('POST', `/api/v1/customers/${ana}/loyalty/adjustments`, { body: { points: 1, reason: 'Hvala', idempotency_key: 'ana-sl' }, headers: { 'accept-language': 'sl' } });
+    expect(adjusted.statusCode, adjusted.body).toBe(201);
+    expect(adjusted.headers['content-language']).toBe('sl');
+    expect(adjusted.json().points_name).toBe(asked.json().points_name);
+  });
+
   it('refuses a language it does not speak, naming the parameter and the ones it does, in the language asked', async () => {
     for (const asked of ['fr', 'FR-fr', 'slx', 'sl-', '']) {
       const res = await api.call('GET', `/api/v1/customers/${ana}/loyalty?language=${asked}`);

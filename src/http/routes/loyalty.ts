@@ -10,6 +10,7 @@ import { AppError } from '../../shared/errors.ts';
 import { fixedText } from '../../shared/messages/index.ts';
 import { LanguageCode, parseInput } from '../../shared/validation.ts';
 import { answerLanguage, toldIn } from '../problem.ts';
+import { withFields } from '../../shared/objects.ts';
 import { answerFollowingMerges, answerWrite, followsMerges, MERGED_REFUSED, route, unknownCustomer } from '../route.ts';
 import { setGroupServerTiming } from '../server-timing.ts';
 import {
@@ -96,7 +97,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   // ── Members ──────────────────────────────────────────────────────────────
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/loyalty', tag: 'loyalty', scope: 'read',
-    summary: 'Balance, pending points, lots with expiry, tier and progress, and every entry explained (in `language`, English by default)',
+    summary: "Balance, pending points, lots with expiry, tier and progress, and every entry explained (in `language`; without it, the request's Accept-Language, English when it names none)",
     description: "`lifetime` counts every entry of the ledger once, so its figures add up: earned (purchases and bonuses) + adjusted (by staff, and points moved by merges; " +
       'negative when taken) − redeemed (rewards and captured or held checkout reservations, less released ones) − reversed (taken back on refunds) − expired ' +
       '= balance + pending + expiring_now (the points, below zero by what is owed). ' + followsMerges("the surviving customer's account"),
@@ -108,8 +109,11 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     },
     handler: async (req, reply) => {
       const { id } = req.params as IdParams;
+      // Without ?language, the request's, as the rewards catalogue and every refusal answer:
+      // a till asking in Slovenian read its member's entries in English.
       const query = parseInput(AccountQuery, req.query ?? {}, 'query');
-      return answerFollowingMerges(req, toldIn(reply, query.language ?? 'en'), id, await L.account(id, query));
+      const language = query.language ?? answerLanguage(req);
+      return answerFollowingMerges(req, toldIn(reply, language), id, await L.account(id, withFields(query, { language })));
     },
   });
   route(app, prefix, {
@@ -132,7 +136,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
   route(app, prefix, {
     method: 'POST', path: '/customers/:id/loyalty/adjustments', tag: 'loyalty', scope: 'write',
     summary: 'Add or take points by hand; a reason is required and audited; the key makes retries safe',
-    description: 'Answers the account as GET /customers/{id}/loyalty does, every entry explained in `language` (English by default).',
+    description: "Answers the account as GET /customers/{id}/loyalty does, every entry explained in `language` (without it, the request's Accept-Language, English when it names none).",
     body: AdjustmentInput, query: AccountQuery,
     responses: {
       201: { description: 'The account after', schema: MemberAccount },
@@ -144,9 +148,10 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     // The account's words in ?language=, as GET …/loyalty tells them (they were English
     // whatever was asked, so the CLI read the account a second time to print it).
     handler: async (req, reply, p) => {
-      const { language } = parseInput(AccountQuery, req.query ?? {}, 'query');
+      const { language: asked } = parseInput(AccountQuery, req.query ?? {}, 'query');
+      const language = asked ?? answerLanguage(req);
       const r = await L.adjust((req.params as IdParams).id, req.body, { actor: actorOf(p), language });
-      return answerWrite(toldIn(reply, language ?? 'en'), r.created, r.account);
+      return answerWrite(toldIn(reply, language), r.created, r.account);
     },
   });
   route(app, prefix, {
