@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/helpers/app.ts';
+import { timeIn } from '../../shared/clock.ts';
 
 // Loyalty refusals told whole in the request's language: a referral claim's reasons (not
 // only the title), a checkout reservation's by the program's name for its points, and a
@@ -92,7 +93,8 @@ describe('a reservation refused, by the program\'s name for its points', () => {
 
   it('timed out before the capture: its points went back, by their name', async () => {
     const held = await reserve(3, 'r-2');
-    const expiresAt = new Date(api.services.clock.now().getTime() + 15 * 60_000).toISOString();
+    // Told at the business's time (Europe/Ljubljana), as a till's clock reads it.
+    const expiresAt = timeIn(new Date(api.services.clock.now().getTime() + 15 * 60_000), 'Europe/Ljubljana');
     api.services.clock.set(new Date(api.services.clock.now().getTime() + 16 * 60_000));
     expect((await post(url(`/${held}/capture`), undefined)).detail).toBe(`The reservation expired at ${expiresAt}, before it was captured; its 3 grains went back to the member; reserve again`);
     expect((await post(url(`/${held}/capture`), undefined, 'ru')).detail).toBe(`Срок резерва истёк ${expiresAt}, до списания; участнику возвращено: 3 зерна; зарезервируйте снова`);

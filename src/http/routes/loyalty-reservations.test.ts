@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/helpers/app.ts';
+import { timeIn } from '../../shared/clock.ts';
 
 // Checkout reservations as a till meets them: capturing fewer points than were held (the
 // final basket needed fewer), retries of a capture, a capture that came too late, and the
@@ -97,7 +98,8 @@ describe('a capture that came too late', () => {
     const before = (await account()).balance;
     const first = await reserve(10, 'late-1');
     const second = await reserve(10, 'late-2');
-    const expiresAt = new Date(api.services.clock.now().getTime() + 15 * 60_000).toISOString();
+    // Told at the business's time (Europe/Ljubljana), as a till's clock reads it.
+    const expiresAt = timeIn(new Date(api.services.clock.now().getTime() + 15 * 60_000), 'Europe/Ljubljana');
     api.services.clock.set(new Date(api.services.clock.now().getTime() + 16 * 60_000));
     // The first is captured before the sweep came (the capture gives its points back), the second after.
     const unswept = await capture(first.id);

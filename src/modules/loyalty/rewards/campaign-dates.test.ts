@@ -23,10 +23,12 @@ describe("a campaign's dates", () => {
     const code = campaign.codes[0];
     // Midnight in Ljubljana (UTC+1 in winter): 23:00 UTC the day before.
     expect(await s.loyalty.coupon(code)).toMatchObject({ valid_from: '2026-11-30T23:00:00.000Z', expires_at: '2026-12-31T23:00:00.000Z', problem_code: 'not_yet_valid' });
+    // Its words tell the business's time, as the till's clock reads it, not UTC's.
+    expect((await s.loyalty.coupon(code)).problem).toBe('the coupon is valid from 2026-12-01T00:00:00+01:00');
     s.clock.set('2026-12-31T22:59:00Z'); // 23:59 on 31 December there: still good
     expect(await s.loyalty.coupon(code)).toMatchObject({ usable: true });
     s.clock.set('2026-12-31T23:00:00Z');
-    expect(await s.loyalty.coupon(code)).toMatchObject({ problem_code: 'expired' });
+    expect(await s.loyalty.coupon(code)).toMatchObject({ problem_code: 'expired', problem: 'the coupon expired at 2027-01-01T00:00:00+01:00' });
     s.clock.set('2026-11-20T12:00:00Z');
   });
 

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { say, type Said } from '../../../shared/messages/index.ts';
+import { timeIn } from '../../../shared/clock.ts';
 
 // Coupon, gift-card and referral codes: random (crypto), unguessable, and easy to read
 // aloud or type from a receipt — no 0/O or 1/I. Twelve characters from 32 symbols are
@@ -67,11 +68,14 @@ export function couponView(c: {
 export const COUPON_PROBLEM_CODES = ['cancelled', 'used', 'used_up', 'not_yet_valid', 'expired'] as const;
 export type CouponProblemCode = (typeof COUPON_PROBLEM_CODES)[number];
 
-/** Why a coupon cannot be used now (its code for a till to act on, and its words), or null when it can. */
-export function couponProblem(c: { status: string; uses: number; max_uses: number; valid_from: Date | null; expires_at: Date | null }, now: Date): { code: CouponProblemCode; said: Said } | null {
+/**
+ * Why a coupon cannot be used now (its code for a till to act on, and its words), or null when
+ * it can; its dates told at the business's time (`timeZone`), as the till's clock reads them.
+ */
+export function couponProblem(c: { status: string; uses: number; max_uses: number; valid_from: Date | null; expires_at: Date | null }, now: Date, timeZone: string): { code: CouponProblemCode; said: Said } | null {
   if (c.status === 'void') return { code: 'cancelled', said: say('coupon.cancelled') };
   if (c.uses >= c.max_uses) return c.max_uses === 1 ? { code: 'used', said: say('coupon.used') } : { code: 'used_up', said: say('coupon.used_up') };
-  if (c.valid_from && c.valid_from > now) return { code: 'not_yet_valid', said: say('coupon.not_yet_valid', { from: c.valid_from.toISOString() }) };
-  if (c.expires_at && c.expires_at <= now) return { code: 'expired', said: say('coupon.expired', { at: c.expires_at.toISOString() }) };
+  if (c.valid_from && c.valid_from > now) return { code: 'not_yet_valid', said: say('coupon.not_yet_valid', { from: timeIn(c.valid_from, timeZone) }) };
+  if (c.expires_at && c.expires_at <= now) return { code: 'expired', said: say('coupon.expired', { at: timeIn(c.expires_at, timeZone) }) };
   return null;
 }

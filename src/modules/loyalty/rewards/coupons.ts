@@ -121,7 +121,7 @@ export function createCoupons(core: LoyaltyCore) {
       const code = normalizeCode(codeInput);
       const c = await db.selectFrom('coupons').selectAll().where('code', '=', code).executeTakeFirst();
       if (!c) throw notFound(say('coupon.not_found', { code: codeInput }));
-      const problem = couponProblem(c, clock.now());
+      const problem = couponProblem(c, clock.now(), timeZone);
       return withFields(couponView(c), { usable: problem === null, problem: problem && problem.said.in(language), problem_code: problem?.code ?? null });
     },
 
@@ -179,7 +179,7 @@ export function createCoupons(core: LoyaltyCore) {
         }
         const benefit = c.benefit as Benefit;
         if (amounts.price !== null && benefit.type !== 'free_product') throw invalidField('product_price', say('coupon.price_without_product'));
-        const problem = couponProblem(c, now);
+        const problem = couponProblem(c, now, timeZone);
         if (problem) throw conflict(say('coupon.cannot_be_used', { code: shownCode(c), problem: problem.said }));
         if (c.customer_id && customerId && c.customer_id !== customerId) throw conflict(say('coupon.other_customer', { code: shownCode(c) }));
         if (c.per_customer_limit) {
@@ -204,7 +204,7 @@ export function createCoupons(core: LoyaltyCore) {
     async couponsOf(requested: string) {
       const { customerId, rows } = await recordsOfCustomer(db, requested, (id) => db.selectFrom('coupons').selectAll().where('customer_id', '=', id).orderBy('created_at', 'desc').limit(200).execute());
       const now = clock.now();
-      return { customer_id: customerId, items: rows.map((c) => withFields(couponView(c), { usable: couponProblem(c, now) === null })) };
+      return { customer_id: customerId, items: rows.map((c) => withFields(couponView(c), { usable: couponProblem(c, now, timeZone) === null })) };
     },
 
     /**

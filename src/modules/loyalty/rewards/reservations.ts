@@ -16,6 +16,7 @@ import * as ledger from '../ledger/ledger.repository.ts';
 import type { MemberRow } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { lockActiveCustomer } from '../lifecycle/merged-customers.ts';
+import { timeIn } from '../../../shared/clock.ts';
 
 // Checkout reservations: a till holds points while the customer pays, then captures them
 // (the order went through: all of them, or fewer when the final basket needed fewer) or
@@ -53,12 +54,15 @@ interface HeldReservation {
   debit_entry_id: number;
 }
 
-/** One refusal for a capture that came too late, whether or not the sweep released the hold first; the points by the program's name. */
-const expiredBeforeCapture = (r: { expires_at: Date; points: number }, name: CountedName) =>
-  conflict(say('reservation.expired_before_capture', { at: r.expires_at.toISOString(), points: r.points, points_name: counted(name, r.points) }));
+/**
+ * One refusal for a capture that came too late, whether or not the sweep released the hold
+ * first; the points by the program's name, the time at the business's (`timeZone`).
+ */
+const expiredBeforeCapture = (r: { expires_at: Date; points: number }, name: CountedName, timeZone: string) =>
+  conflict(say('reservation.expired_before_capture', { at: timeIn(r.expires_at, timeZone), points: r.points, points_name: counted(name, r.points) }));
 
 export function createReservations(core: LoyaltyCore) {
-  const { db, clock } = core.deps;
+  const { db, clock, timeZone } = core.deps;
 
   /** What the program in force calls its points, for a refusal (read only when refusing). */
   const pointsName = async (trx?: Tx): Promise<CountedName> => pointsNameOf((await core.programAt(clock.now(), trx))?.document);
@@ -202,7 +206,7 @@ export function createReservations(core: LoyaltyCore) {
           }
           return { created: false, reservation: reservationView(r) };
         }
-        if (r.status === 'expired') throw expiredBeforeCapture(r, await pointsName(trx));
+        if (r.status === 'expired') throw expiredBeforeCapture(r, await pointsName(trx), timeZone);
         if (r.status === 'released') throw conflict(say('reservation.released'));
         if (r.expires_at <= now) {
           // The release must commit, so the refusal is thrown after the transaction.
@@ -214,7 +218,7 @@ export function createReservations(core: LoyaltyCore) {
         await publish(trx, [{ type: 'loyalty.points_redeemed', customerId, payload: { customer_id: customerId, points: spending, order_ref: r.order_ref, reservation_id: r.id } }]);
         return { created: true, reservation: reservationView(withFields(r, { status: 'captured', captured_points: spending, settled_at: now })) };
       });
-      if (result.expired !== undefined) throw expiredBeforeCapture(result.expired, await pointsName());
+      if (result.expired !== undefined) throw expiredBeforeCapture(result.expired, await pointsName(), timeZone);
       return result;
     },
 

@@ -32,7 +32,7 @@ export function codesFileName(campaign: { id: string; name: string }): string {
 }
 
 export function createCampaignCodes(core: LoyaltyCore) {
-  const { db, clock } = core.deps;
+  const { db, clock, timeZone } = core.deps;
 
   async function requireCampaign(id: string) {
     const campaign = isUuid(id) ? await db.selectFrom('coupon_campaigns').select(['id', 'name']).where('id', '=', id).executeTakeFirst() : undefined;
@@ -48,7 +48,7 @@ export function createCampaignCodes(core: LoyaltyCore) {
   }
 
   const view = (c: CodeRow, lastUsed: Date | undefined, now: Date) => {
-    const problem = couponProblem(c, now);
+    const problem = couponProblem(c, now, timeZone);
     return {
       code: shownCode(c), uses: c.uses, max_uses: c.max_uses, usable: problem === null, problem_code: problem?.code ?? null,
       last_used_at: lastUsed?.toISOString() ?? null, valid_from: c.valid_from?.toISOString() ?? null, expires_at: c.expires_at?.toISOString() ?? null,
