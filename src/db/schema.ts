@@ -396,6 +396,19 @@ export interface GiftCardTransactionsTable {
   at: Timestamp;
 }
 
+/** A charge given back, in part or whole (migration 0028): `charge_key` is the charge's idempotency key. */
+export interface GiftCardRefundsTable {
+  code: string;
+  idempotency_key: string;
+  charge_key: string;
+  amount_minor: number;
+  /** The amount the request named; null when it asked for what was left of the charge. */
+  requested_minor: number | null;
+  balance_after_minor: number;
+  reason: string | null;
+  at: Timestamp;
+}
+
 export interface ChallengeProgressTable {
   customer_id: string;
   challenge_code: string;
@@ -570,6 +583,7 @@ export interface Database {
   coupon_uses: CouponUsesTable;
   gift_cards: GiftCardsTable;
   gift_card_transactions: GiftCardTransactionsTable;
+  gift_card_refunds: GiftCardRefundsTable;
   challenge_progress: ChallengeProgressTable;
   score_runs: ScoreRunsTable;
   customer_scores: CustomerScoresTable;

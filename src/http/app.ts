@@ -20,6 +20,7 @@ import { demoRoutes } from './routes/demo.ts';
 import { importRoutes } from './routes/imports.ts';
 import { loyaltyRoutes } from './routes/loyalty.ts';
 import { promotionRoutes } from './routes/promotions.ts';
+import { giftCardRefundRoutes } from './routes/gift-card-refunds.ts';
 import { purchaseRoutes } from './routes/purchases.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { scoreRoutes } from './routes/scores.ts';
@@ -93,6 +94,7 @@ export async function buildApp(services: Services, { webDist = WEB_DIST }: { web
       purchaseRoutes(api, services, API_PREFIX);
       loyaltyRoutes(api, services, API_PREFIX);
       promotionRoutes(api, services, API_PREFIX);
+      giftCardRefundRoutes(api, services, API_PREFIX);
       importRoutes(api, services, API_PREFIX);
       demoRoutes(api, services, API_PREFIX);
       analyticsRoutes(api, services, API_PREFIX);

@@ -173,6 +173,9 @@ export function describeDetails(e: DescribedEntry, telling: Telling): string | n
     case 'gift_card.charge':
       said = money(d.amount) && join([money(d.amount), order(d.order_ref)]);
       break;
+    case 'gift_card.refund':
+      said = money(d.amount) && join([money(d.amount), order(d.order_ref), text(d.reason) && word('details.reason', { reason: text(d.reason)! })]);
+      break;
     case 'store.create':
     case 'store.update':
       said = text(d.name) && join([text(d.name), text(d.city), text(d.time_zone)]);

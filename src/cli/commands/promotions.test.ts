@@ -137,6 +137,39 @@ describe('regulars gift-cards', () => {
   }, 180_000);
 });
 
+describe('regulars gift-cards charge and refund', () => {
+  it('pays 50.00 from a card and gives it back as 20.00 and the rest; a retry gives nothing twice; too much is refused in the language asked', () => {
+    const card = json<Card>(run('gift-cards', 'issue', '--amount', '80.00', '--key', 'card-refunds', '--json'));
+    const charged = run('gift-cards', 'charge', card.code, '--amount', '50.00', '--order-ref', 'o-1', '--key', 'pay-1');
+    expect(charged.status, charged.stderr).toBe(0);
+    expect(charged.stdout).toBe(`Paid €50.00 with gift card ${card.code}; €30.00 is left on it.\n`);
+
+    const refund = ['gift-cards', 'refund', card.code, '--charge', 'pay-1', '--amount', '20.00', '--reason', 'Returned', '--key', 'ret-1'];
+    const first = run(...refund);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toBe(`Gave €20.00 back to gift card ${card.code}; €50.00 is on it now. Charge pay-1: €30.00 of €50.00 is left to give back.\n`);
+    const again = run(...refund, '--language', 'sl');
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^To vračilo 20,00\u00a0€ je bilo s tem ključem že opravljeno; nič več ni bilo vrnjeno\./);
+
+    const rest = json<{ created: boolean; refunded: string; charge: { refundable: string }; gift_card: { balance: string } }>(run('gift-cards', 'refund', card.code, '--charge', 'pay-1', '--key', 'ret-2', '--json'));
+    expect(rest).toMatchObject({ created: true, refunded: '30.00', charge: { refundable: '0.00' }, gift_card: { balance: '80.00' } });
+
+    const tooMuch = run('gift-cards', 'refund', card.code, '--charge', 'pay-1', '--amount', '1.00', '--key', 'ret-3', '--language', 'da');
+    expect(tooMuch.status).toBe(1);
+    expect(tooMuch.stderr).toContain('Betalingen pay-1 tog 50.00 EUR; 0.00 EUR af den kan stadig gives tilbage, mindre end 1.00 EUR');
+    const unknown = run('gift-cards', 'refund', card.code, '--charge', 'nope', '--key', 'ret-4');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain(`Gift card ${card.code} has no charge nope`);
+    // Checked before anything is sent: no key is told for a refusal.
+    const zero = run('gift-cards', 'refund', card.code, '--charge', 'pay-1', '--amount', '0', '--language', 'ru');
+    expect(zero.status).toBe(1);
+    expect(zero.stderr).toContain('amount');
+    expect(zero.stderr).not.toContain('cli-');
+    expect(json<Card>(run('gift-cards', 'show', card.code, '--json')).balance).toBe('80.00');
+  }, 180_000);
+});
+
 // Beside a server on the embedded database the commands go through its API: the codes'
 // CSV is its download, a customer is looked up by its search.
 describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => {
@@ -154,5 +187,10 @@ describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => 
     expect(card).toMatchObject({ created: true, initial: '7.50' });
     expect(card.customer_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(card.idempotency_key).toMatch(/^cli-/);
+
+    // A charge and its refund go through the server's routes too.
+    expect(json<{ charged: string }>(run('gift-cards', 'charge', card.code, '--amount', '5.00', '--key', 'srv-pay', '--json'))).toMatchObject({ charged: '5.00' });
+    const given = json<{ refunded: string; charge: { refundable: string }; gift_card: { balance: string } }>(run('gift-cards', 'refund', card.code, '--charge', 'srv-pay', '--amount', '2.00', '--key', 'srv-ret', '--json'));
+    expect(given).toMatchObject({ refunded: '2.00', charge: { refundable: '3.00' }, gift_card: { balance: '4.50' } });
   }, 180_000);
 });

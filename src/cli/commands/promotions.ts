@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
-import { CampaignInput, GIFT_CARD_STATES, GiftCardIssueInput } from '../../modules/loyalty/index.ts';
+import { CampaignInput, GIFT_CARD_STATES, GiftCardChargeInput, GiftCardIssueInput, GiftCardRefundInput } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
 import { invalidField, isAppError, type AppError } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
@@ -25,6 +25,8 @@ import {
 type Loyalty = Services['loyalty'];
 type CampaignMade = Awaited<ReturnType<Loyalty['createCampaign']>>;
 type GiftCardIssued = Awaited<ReturnType<Loyalty['issueGiftCard']>>;
+type GiftCardCharged = Awaited<ReturnType<Loyalty['chargeGiftCard']>>;
+type GiftCardRefunded = Awaited<ReturnType<Loyalty['refundGiftCard']>>;
 type Page<T> = { items: T[]; next_cursor: string | null };
 type PageQuery = { limit: number | string; cursor?: string };
 
@@ -32,6 +34,12 @@ const path = (route: string, id: string) => `${route}/${encodeURIComponent(id)}`
 
 /** A number option as a number when it is written as one; otherwise as typed, for the schema to refuse by its field. */
 const numeric = (value: string | undefined): number | string | undefined => (value !== undefined && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value);
+
+/** An amount written as a number not above 0: refused before a key is told or anything sent, as the service would refuse it. */
+function notPositive(amount: string | undefined): AppError[] {
+  const value = numeric(amount);
+  return typeof value === 'number' && value <= 0 ? [invalidField('amount', say('field.positive'))] : [];
+}
 
 /** Every item of a paged list (newest first), or the first `limit` of them: pages of up to 500, the lists' largest. */
 async function allPages<T>(limit: string | undefined, page: (query: PageQuery) => Promise<Page<T>>): Promise<T[]> {
@@ -53,7 +61,7 @@ async function allPages<T>(limit: string | undefined, page: (query: PageQuery) =
  * field at once, with `known` (the options' own refusals). `parse` is parseInput with its
  * subject written out, as every call of it names its subject (validation.test.ts).
  */
-function check(what: 'campaign' | 'gift card', parse: () => unknown, known: AppError[] = []) {
+function check(what: 'campaign' | 'gift card' | 'gift card charge' | 'gift card refund', parse: () => unknown, known: AppError[] = []) {
   const errors = [...known];
   try {
     parse();
@@ -244,6 +252,56 @@ function giftCardCommands(program: Command) {
       const card = await throughServerOr('gift-cards show', (server) => callServer<GiftCard>(server, 'GET', path('/gift-cards', code)), (s) => s.loyalty.giftCard(code));
       const language = cliLanguage();
       await print(card, Boolean(o.json), async () => describeGiftCard(card, say('cli.gift_cards.heading', { code: card.code }).in(language), (await business()).timeZone, language));
+    });
+
+  giftCards
+    .command('charge')
+    .description('pay (part of) an order from a gift card: the amount comes off its balance')
+    .argument('<code>', "the gift card's code")
+    .requiredOption('--amount <amount>', 'how much to take, e.g. 12.50')
+    .option('--order-ref <ref>', 'the order it pays, kept with the charge')
+    .option('--key <key>', 'idempotency key: the same command with the same key makes nothing twice, so a retry is safe (generated and printed when omitted)')
+    .option('--json', 'machine-readable output')
+    .action(async (code: string, o: { amount: string; orderRef?: string; key?: string; json?: boolean }) => {
+      const { key, announce } = writeKey(o.key);
+      const body = { amount: o.amount, idempotency_key: key, order_ref: o.orderRef };
+      check('gift card charge', () => parseInput(GiftCardChargeInput, body, 'gift card charge'), notPositive(o.amount));
+      announce();
+      const r = await throughServerOr(
+        'gift-cards charge',
+        (server) => callServer<GiftCardCharged>(server, 'POST', `${path('/gift-cards', code)}/charge`, body),
+        (s) => s.loyalty.chargeGiftCard(code, body, { actor: 'cli' }),
+      );
+      const g = r.gift_card;
+      const told = { code: g.code, amount: money(r.charged, g.currency), balance: money(g.balance, g.currency) };
+      await print(withFields(r, { idempotency_key: key }), Boolean(o.json), () => say(r.created ? 'cli.gift_cards.charged' : 'cli.gift_cards.charge_replayed', told).in(cliLanguage()));
+    });
+
+  giftCards
+    .command('refund')
+    .description('give (part of) a gift card charge back to the card: an order paid with it, cancelled or returned')
+    .argument('<code>', "the gift card's code")
+    .requiredOption('--charge <key>', "the charge's idempotency key (its --key)")
+    .option('--amount <amount>', 'how much to give back, e.g. 20.00 (default: what is left of that charge)')
+    .option('--reason <text>', 'why it is given back (kept in the activity log)')
+    .option('--key <key>', 'idempotency key: the same command with the same key makes nothing twice, so a retry is safe (generated and printed when omitted)')
+    .option('--json', 'machine-readable output')
+    .action(async (code: string, o: { charge: string; amount?: string; reason?: string; key?: string; json?: boolean }) => {
+      const { key, announce } = writeKey(o.key);
+      const body = { charge_key: o.charge, amount: o.amount, idempotency_key: key, reason: o.reason };
+      check('gift card refund', () => parseInput(GiftCardRefundInput, body, 'gift card refund'), notPositive(o.amount));
+      announce();
+      const r = await throughServerOr(
+        'gift-cards refund',
+        (server) => callServer<GiftCardRefunded>(server, 'POST', `${path('/gift-cards', code)}/refunds`, body),
+        (s) => s.loyalty.refundGiftCard(code, body, { actor: 'cli' }),
+      );
+      const g = r.gift_card;
+      const told = {
+        code: g.code, amount: money(r.refunded, g.currency), balance: money(g.balance, g.currency),
+        charge: r.charge.idempotency_key, charged: money(r.charge.charged, g.currency), refundable: money(r.charge.refundable, g.currency),
+      };
+      await print(withFields(r, { idempotency_key: key }), Boolean(o.json), () => say(r.created ? 'cli.gift_cards.refunded' : 'cli.gift_cards.refund_replayed', told).in(cliLanguage()));
     });
 }
 

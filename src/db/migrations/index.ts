@@ -26,6 +26,7 @@ import * as m0024 from './0024_coupon_use_discounts.ts';
 import * as m0025 from './0025_analytics_settings.ts';
 import * as m0026 from './0026_customer_list_orders.ts';
 import * as m0027 from './0027_coupon_use_amounts.ts';
+import * as m0028 from './0028_gift_card_refunds.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '0025_analytics_settings': m0025,
   '0026_customer_list_orders': m0026,
   '0027_coupon_use_amounts': m0027,
+  '0028_gift_card_refunds': m0028,
 };

@@ -88,6 +88,20 @@ export const GiftCardIssue = z.strictObject({ created: Created }).extend(UsableG
 
 export const GiftCardCharge = z.strictObject({ created: Created, charged: Amount, gift_card: GiftCard });
 
+/** A charge given back (POST /gift-cards/{code}/refunds): what this refund gave, and the charge as it stands after it. */
+export const GiftCardRefund = z.strictObject({
+  created: Created,
+  refunded: Amount.describe('What this refund put back on the card (a replay: the first request\'s)'),
+  charge: z.strictObject({
+    idempotency_key: z.string().describe('The charge\'s key, as charge_key named it'),
+    order_ref: z.string().nullable(),
+    charged: Amount.describe('What the charge took'),
+    refunded: Amount.describe('What its refunds have given back, this one included'),
+    refundable: Amount.describe('What is left to give back'),
+  }),
+  gift_card: GiftCard,
+});
+
 const pointsSpent = Count.describe('The points the redemption took (a replay: the first request\'s)');
 export const Redemption = z.union([
   z.strictObject({ created: Created, coupon: Coupon, points_spent: pointsSpent }),

@@ -4,6 +4,7 @@ import { createLoyaltyService } from './loyalty.service.ts';
 import { createLoyaltyMaintenance } from './maintenance/maintenance.ts';
 import { createRewardsService } from './rewards/rewards.service.ts';
 import { createGiftCards } from './rewards/gift-cards.ts';
+import { createGiftCardRefunds } from './rewards/gift-card-refunds.ts';
 import { createPromotionListings } from './rewards/listings/promotion-listings.ts';
 import { withFields } from '../../shared/objects.ts';
 
@@ -21,6 +22,7 @@ export { UseCouponInput, CampaignInput } from './rewards/coupons.ts';
 export { COUPON_PROBLEM_CODES } from './rewards/codes.ts';
 export { REWARD_PROBLEM_CODES } from './rewards/reward-rules.ts';
 export { GiftCardChargeInput, GiftCardIssueInput } from './rewards/gift-cards.ts';
+export { GiftCardRefundInput } from './rewards/gift-card-refunds.ts';
 export { ReserveInput, CaptureInput } from './rewards/reservations.ts';
 export { CampaignListQuery, CampaignCodesQuery, GiftCardListQuery, GIFT_CARD_STATES } from './rewards/listings/listings.schema.ts';
 export { CAMPAIGN_STATES } from './rewards/listings/campaign-listing.ts';
@@ -38,8 +40,8 @@ export function createLoyalty(deps: LoyaltyDeps) {
   const engagement = createEngagementService(core);
   const account = createLoyaltyService(core, engagement);
   const rewards = createRewardsService(core);
-  // Gift cards, and the promotions' read side (campaigns with their figures, their codes, every gift card).
-  const giftCards = withFields(createGiftCards(core), createPromotionListings(core));
+  // Gift cards (charges given back too), and the promotions' read side (campaigns with their figures, their codes, every gift card).
+  const giftCards = withFields(createGiftCards(core), createGiftCardRefunds(core), createPromotionListings(core));
   const maintenance = createLoyaltyMaintenance(core, rewards);
   return withFields(account, rewards, engagement, giftCards, { maintenance, programAt: core.programAt });
 }

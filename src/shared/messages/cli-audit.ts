@@ -64,6 +64,7 @@ export const CLI_AUDIT = {
   },
   'cli.audit.action.gift_card.issue': { en: 'Issued a gift card', sl: 'Izdaja darilne kartice', tr: 'Hediye kartı düzenledi', da: 'Udstedte et gavekort', ru: 'Выпуск подарочной карты' },
   'cli.audit.action.gift_card.charge': { en: 'Paid with a gift card', sl: 'Plačilo z darilno kartico', tr: 'Hediye kartıyla ödedi', da: 'Betalte med et gavekort', ru: 'Оплата подарочной картой' },
+  'cli.audit.action.gift_card.refund': { en: 'Gave a gift card charge back', sl: 'Vračilo plačila na darilno kartico', tr: 'Hediye kartı ödemesini iade etti', da: 'Gav en gavekortbetaling tilbage', ru: 'Возврат списания на подарочную карту' },
   'cli.audit.action.user.create': { en: 'Added a staff user', sl: 'Nov uporabnik', tr: 'Personel kullanıcısı ekledi', da: 'Tilføjede en bruger', ru: 'Новый пользователь' },
   'cli.audit.action.user.update': { en: 'Changed a staff user', sl: 'Sprememba uporabnika', tr: 'Personel kullanıcısını değiştirdi', da: 'Ændrede en bruger', ru: 'Изменение пользователя' },
   'cli.audit.action.user.reset_password': {

@@ -147,5 +147,42 @@ export const CLI_HELP_PROMOTIONS: Readonly<Record<string, HelpTranslations>> = {
     ru: 'только карты, которые можно использовать (active), израсходованные (used_up) или истёкшие (expired)',
   },
   'a gift card and its balance': { sl: 'darilna kartica in njeno stanje', tr: 'bir hediye kartı ve bakiyesi', da: 'et gavekort og dets saldo', ru: 'подарочная карта и её остаток' },
+  'pay (part of) an order from a gift card: the amount comes off its balance': {
+    sl: 'plačaj (del) naročila z darilno kartico: znesek se odšteje od njenega stanja',
+    tr: 'bir siparişi (ya da bir kısmını) hediye kartıyla öde: tutar bakiyesinden düşülür',
+    da: 'betal (en del af) en ordre med et gavekort: beløbet trækkes fra dets saldo',
+    ru: 'оплатить заказ (или его часть) подарочной картой: сумма списывается с её остатка',
+  },
+  'how much to take, e.g. 12.50': { sl: 'koliko odšteti, npr. 12.50', tr: 'ne kadar alınacağı, ör. 12.50', da: 'hvor meget der skal trækkes, f.eks. 12.50', ru: 'сколько списать, например 12.50' },
+  'the order it pays, kept with the charge': {
+    sl: 'naročilo, ki ga plača, shranjeno ob plačilu',
+    tr: 'ödediği sipariş, ödemeyle birlikte saklanır',
+    da: 'ordren, den betaler, gemt med betalingen',
+    ru: 'заказ, который она оплачивает (хранится вместе со списанием)',
+  },
+  'give (part of) a gift card charge back to the card: an order paid with it, cancelled or returned': {
+    sl: 'vrni (del) plačila z darilno kartico nazaj na kartico: naročilo, plačano z njo, je preklicano ali vrnjeno',
+    tr: 'bir hediye kartı ödemesini (ya da bir kısmını) karta iade et: onunla ödenen sipariş iptal edildi ya da iade edildi',
+    da: 'giv (en del af) en gavekortbetaling tilbage til kortet: en ordre betalt med det er annulleret eller returneret',
+    ru: 'вернуть списание с подарочной карты (или его часть) на карту: оплаченный ею заказ отменён или возвращён',
+  },
+  "the charge's idempotency key (its --key)": {
+    sl: 'ključ idempotentnosti plačila (njegov --key)',
+    tr: 'ödemenin idempotency anahtarı (onun --key değeri)',
+    da: 'betalingens idempotensnøgle (dens --key)',
+    ru: 'ключ идемпотентности списания (его --key)',
+  },
+  'how much to give back, e.g. 20.00 (default: what is left of that charge)': {
+    sl: 'koliko vrniti, npr. 20.00 (privzeto: kar od tega plačila še ni vrnjeno)',
+    tr: 'ne kadar iade edileceği, ör. 20.00 (varsayılan: o ödemeden iade edilmemiş kalan)',
+    da: 'hvor meget der gives tilbage, f.eks. 20.00 (standard: hvad der er tilbage af den betaling)',
+    ru: 'сколько вернуть, например 20.00 (по умолчанию: всё, что от этого списания ещё не возвращено)',
+  },
+  'why it is given back (kept in the activity log)': {
+    sl: 'zakaj se vrača (zapisano v dnevniku dejavnosti)',
+    tr: 'neden iade edildiği (etkinlik günlüğünde saklanır)',
+    da: 'hvorfor det gives tilbage (gemt i aktivitetsloggen)',
+    ru: 'почему возвращается (сохраняется в журнале действий)',
+  },
   "the gift card's code": { sl: 'koda darilne kartice', tr: 'hediye kartının kodu', da: 'gavekortets kode', ru: 'код подарочной карты' },
 };

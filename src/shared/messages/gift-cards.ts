@@ -57,6 +57,64 @@ export const GIFT_CARDS = {
     ru: 'Баланс подарочной карты — {balance} {currency}, меньше, чем {amount} {currency}',
   },
 
+  // ── A charge given back (gift-card-refunds.ts) ──
+  'gift_card.refund_key_reused': {
+    en: 'Gift card refund {key} was already recorded with a different body',
+    sl: 'Vračilo na darilno kartico {key} je bilo že zapisano z drugačno vsebino zahteve',
+    tr: '{key} hediye kartı iadesi farklı bir istek gövdesiyle zaten kaydedilmiş',
+    da: 'Gavekortrefusionen {key} er allerede registreret med et andet indhold',
+    ru: 'Возврат на подарочную карту {key} уже записан с другим телом запроса',
+  },
+  'gift_card.refund_key_reused_otherwise': {
+    en: 'Gift card refund {key} was already recorded with other values: {differences}',
+    sl: 'Vračilo na darilno kartico {key} je bilo že zapisano z drugimi vrednostmi: {differences}',
+    tr: '{key} hediye kartı iadesi başka değerlerle zaten kaydedilmiş: {differences}',
+    da: 'Gavekortrefusionen {key} er allerede registreret med andre værdier: {differences}',
+    ru: 'Возврат на подарочную карту {key} уже записан с другими значениями: {differences}',
+  },
+  'gift_card.charge_not_found': {
+    en: 'Gift card {code} has no charge {charge_key}',
+    sl: 'Darilna kartica {code} nima plačila {charge_key}',
+    tr: '{code} hediye kartında {charge_key} ödemesi yok',
+    da: 'Gavekortet {code} har ingen betaling {charge_key}',
+    ru: 'У подарочной карты {code} нет списания {charge_key}',
+  },
+  'gift_card.charge_key_unknown': {
+    en: 'is no charge of this gift card',
+    sl: 'ni plačilo s to darilno kartico',
+    tr: 'bu hediye kartının bir ödemesi değil',
+    da: 'er ikke en betaling med dette gavekort',
+    ru: 'не является списанием с этой подарочной карты',
+  },
+  'gift_card.charge_of_other_card': {
+    en: 'Charge {charge_key} was paid with another gift card, not {code}',
+    sl: 'Plačilo {charge_key} je bilo opravljeno z drugo darilno kartico, ne s {code}',
+    tr: '{charge_key} ödemesi {code} ile değil, başka bir hediye kartıyla yapıldı',
+    da: 'Betalingen {charge_key} blev betalt med et andet gavekort, ikke {code}',
+    ru: 'Списание {charge_key} было сделано с другой подарочной карты, а не с {code}',
+  },
+  'gift_card.charge_key_other_card': {
+    en: 'is a charge of another gift card',
+    sl: 'je plačilo z drugo darilno kartico',
+    tr: 'başka bir hediye kartının ödemesi',
+    da: 'er en betaling med et andet gavekort',
+    ru: 'является списанием с другой подарочной карты',
+  },
+  'gift_card.refund_too_much': {
+    en: 'Charge {charge_key} took {charged} {currency}; {left} {currency} of it is left to give back, less than {amount} {currency}',
+    sl: 'Plačilo {charge_key} je odvzelo {charged} {currency}; za vračilo ostaja {left} {currency}, manj kot {amount} {currency}',
+    tr: '{charge_key} ödemesi {charged} {currency} aldı; iade edilebilecek {left} {currency} kaldı, {amount} {currency} tutarından az',
+    da: 'Betalingen {charge_key} tog {charged} {currency}; {left} {currency} af den kan stadig gives tilbage, mindre end {amount} {currency}',
+    ru: 'Списание {charge_key} составило {charged} {currency}; вернуть можно ещё {left} {currency}, меньше, чем {amount} {currency}',
+  },
+  'gift_card.charge_refunded': {
+    en: 'Charge {charge_key} took {charged} {currency} and has been given back in full: {left} {currency} is left',
+    sl: 'Plačilo {charge_key} je odvzelo {charged} {currency} in je bilo v celoti vrnjeno: ostaja {left} {currency}',
+    tr: '{charge_key} ödemesi {charged} {currency} aldı ve tamamı iade edildi: kalan {left} {currency}',
+    da: 'Betalingen {charge_key} tog {charged} {currency} og er givet helt tilbage: {left} {currency} er tilbage',
+    ru: 'Списание {charge_key} составило {charged} {currency} и возвращено полностью: осталось {left} {currency}',
+  },
+
   // ── An expiry that has passed already (a campaign's codes, a gift card) ──
   'expiry.in_past': {
     en: 'is in the past ({at}; now {now}): {consequence}',

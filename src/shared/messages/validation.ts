@@ -78,6 +78,13 @@ export const VALIDATION = {
     da: 'Ugyldig gavekortbetaling: {problems}',
     ru: 'Неверное списание с подарочной карты: {problems}',
   },
+  'invalid.gift_card_refund': {
+    en: 'Invalid gift card refund: {problems}',
+    sl: 'Neveljavno vračilo na darilno kartico: {problems}',
+    tr: 'Geçersiz hediye kartı iadesi: {problems}',
+    da: 'Ugyldig gavekortrefusion: {problems}',
+    ru: 'Неверный возврат на подарочную карту: {problems}',
+  },
   'invalid.score_run': { en: 'Invalid score run: {problems}', sl: 'Neveljaven izračun ocen: {problems}', tr: 'Geçersiz skor hesaplaması: {problems}', da: 'Ugyldig scoreberegning: {problems}', ru: 'Неверные параметры расчёта оценок: {problems}' },
   'invalid.demo': { en: 'Invalid demo: {problems}', sl: 'Neveljaven demo: {problems}', tr: 'Geçersiz demo: {problems}', da: 'Ugyldig demo: {problems}', ru: 'Неверные параметры демо: {problems}' },
   'invalid.options': { en: 'Invalid options: {problems}', sl: 'Neveljavne možnosti: {problems}', tr: 'Geçersiz seçenekler: {problems}', da: 'Ugyldige indstillinger: {problems}', ru: 'Неверные параметры: {problems}' },

@@ -59,6 +59,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.coupon.campaign.create': 'Oprettede en kuponkampagne',
   'activity.action.gift_card.issue': 'Udstedte et gavekort',
   'activity.action.gift_card.charge': 'Betalte med et gavekort',
+  'activity.action.gift_card.refund': 'Gav en gavekortbetaling tilbage',
   'activity.action.user.create': 'Tilføjede en bruger',
   'activity.action.user.update': 'Ændrede en bruger',
   'activity.action.user.reset_password': 'Gav en bruger en ny adgangskode',

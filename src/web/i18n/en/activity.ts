@@ -59,6 +59,7 @@ export const ACTIVITY = {
   'activity.action.coupon.campaign.create': 'Created a coupon campaign',
   'activity.action.gift_card.issue': 'Issued a gift card',
   'activity.action.gift_card.charge': 'Paid with a gift card',
+  'activity.action.gift_card.refund': 'Gave a gift card charge back',
   'activity.action.user.create': 'Added a staff user',
   'activity.action.user.update': 'Changed a staff user',
   'activity.action.user.reset_password': 'Gave a staff user a new password',

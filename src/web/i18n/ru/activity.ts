@@ -59,6 +59,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.coupon.campaign.create': 'Новая кампания купонов',
   'activity.action.gift_card.issue': 'Выпуск подарочной карты',
   'activity.action.gift_card.charge': 'Оплата подарочной картой',
+  'activity.action.gift_card.refund': 'Возврат списания на подарочную карту',
   'activity.action.user.create': 'Новый пользователь',
   'activity.action.user.update': 'Изменение пользователя',
   'activity.action.user.reset_password': 'Новый пароль пользователя',

@@ -59,6 +59,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.coupon.campaign.create': 'Nova kampanja kuponov',
   'activity.action.gift_card.issue': 'Izdaja darilne kartice',
   'activity.action.gift_card.charge': 'Plačilo z darilno kartico',
+  'activity.action.gift_card.refund': 'Vračilo plačila na darilno kartico',
   'activity.action.user.create': 'Nov uporabnik',
   'activity.action.user.update': 'Sprememba uporabnika',
   'activity.action.user.reset_password': 'Novo geslo za uporabnika',

@@ -59,6 +59,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.coupon.campaign.create': 'Kupon kampanyası oluşturdu',
   'activity.action.gift_card.issue': 'Hediye kartı düzenledi',
   'activity.action.gift_card.charge': 'Hediye kartıyla ödedi',
+  'activity.action.gift_card.refund': 'Hediye kartı ödemesini iade etti',
   'activity.action.user.create': 'Personel kullanıcısı ekledi',
   'activity.action.user.update': 'Personel kullanıcısını değiştirdi',
   'activity.action.user.reset_password': 'Personel kullanıcısına yeni parola verdi',
