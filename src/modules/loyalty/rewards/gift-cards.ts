@@ -169,7 +169,7 @@ export function createGiftCards(core: LoyaltyCore) {
           return { created: false, charged: toMajor(-previous.amount_minor, g.currency), gift_card: giftCardView(g) };
         }
         if (amount <= 0) throw invalidField('amount', say('field.positive'));
-        if (g.expires_at && g.expires_at <= now) throw conflict(say('gift_card.expired', { at: g.expires_at.toISOString() }));
+        if (g.expires_at && g.expires_at <= now) throw conflict(say('gift_card.expired', { at: timeIn(g.expires_at, timeZone) }));
         if (amount > g.balance_minor) {
           const balance = toMajor(g.balance_minor, g.currency);
           // A 409 (the card's state refuses it) that names its field as every refusal does.
