@@ -88,9 +88,13 @@ describe('regulars coupons', () => {
     expect(refused.stderr).toBe([
       'Hata: Geçersiz kampanya:',
       '  - benefit: --amount (tutar indirimi), --percent (yüzde indirimi) veya --sku (ücretsiz ürün) seçeneklerinden birini verin',
-      '  - count: ya count (benzersiz kodlar) ya da code (tek bir ortak kod) verin',
+      '  - --count: ya --count (benzersiz kodlar) ya da --code (tek bir ortak kod) verin',
       '',
     ].join('\n'));
+    // A field is named as the option that sets it, as every command names them.
+    const badDate = run('coupons', 'create', '--name', 'Dated', '--count', '1', '--amount', '1.00', '--expires-at', '31.12.2026');
+    expect(badDate.status).toBe(1);
+    expect(badDate.stderr).toMatch(/^Error: Invalid campaign: --expires-at: must be an ISO 8601 timestamp/);
     // The service's refusal of a code that exists, in Danish.
     const taken = run('coupons', 'create', '--name', 'Again', '--code', 'welcome10', '--amount', '1.00', '--key', 'again-1', '--language', 'da');
     expect(taken.status).toBe(1);

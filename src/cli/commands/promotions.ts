@@ -8,6 +8,7 @@ import { money } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput, refusedTogether } from '../../shared/validation.ts';
 import { print, throughServerOr } from '../context.ts';
+import { namingOptions } from '../option-names.ts';
 import { customerId, writeKey } from '../customers.ts';
 import { business } from '../dates.ts';
 import { cliLanguage, countIn } from '../language.ts';
@@ -77,6 +78,13 @@ type CreateOptions = {
   validFrom?: string; expiresAt?: string; key?: string; json?: boolean;
 };
 
+// A campaign's fields as the options of coupons create that set them, in its refusals (the
+// benefit's own message names its three options).
+const CAMPAIGN_OPTIONS = {
+  name: '--name', count: '--count', code: '--code', 'benefit.amount': '--amount', 'benefit.percent': '--percent', 'benefit.sku': '--sku',
+  max_uses: '--max-uses', per_customer_limit: '--per-customer', valid_from: '--valid-from', expires_at: '--expires-at', idempotency_key: '--key',
+};
+
 function couponCommands(program: Command) {
   const coupons = program.command('coupons').description('promotion coupons: campaigns of unique codes or of one shared code');
 
@@ -91,11 +99,11 @@ function couponCommands(program: Command) {
     .option('--sku <sku>', 'a free product, by its SKU')
     .option('--max-uses <n>', 'uses per code (default 1: each code once)')
     .option('--per-customer <n>', 'uses per customer across the whole campaign (a till then names the customer)')
-    .option('--valid-from <when>', 'ISO timestamp the codes can be used from (default now)')
-    .option('--expires-at <when>', 'ISO timestamp the codes stop working (default never)')
+    .option('--valid-from <when>', "YYYY-MM-DD (from the start of that day in the business's time zone) or an ISO timestamp the codes can be used from (default now)")
+    .option('--expires-at <when>', "YYYY-MM-DD (usable through that day in the business's time zone) or an ISO timestamp the codes stop working (default never)")
     .option('--key <key>', 'idempotency key: the same command with the same key makes nothing twice, so a retry is safe (generated and printed when omitted)')
     .option('--json', 'machine-readable output')
-    .action(async (o: CreateOptions) => {
+    .action(namingOptions(CAMPAIGN_OPTIONS, async (o: CreateOptions) => {
       const benefits = [
         ...(o.amount !== undefined ? [{ type: 'fixed_discount', amount: o.amount }] : []),
         ...(o.percent !== undefined ? [{ type: 'percent_discount', percent: numeric(o.percent) }] : []),
@@ -129,7 +137,7 @@ function couponCommands(program: Command) {
         describeCampaign(campaign, say(made.created ? 'cli.coupons.created' : 'cli.coupons.replayed', { name: campaign.name, id: campaign.id }).in(language), (await business()).timeZone, language),
         ...(campaign.kind === 'unique_codes' ? [say('cli.coupons.get_codes', { id: campaign.id }).in(language)] : []),
       ].join('\n'));
-    });
+    }));
 
   coupons
     .command('list')

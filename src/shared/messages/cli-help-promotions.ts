@@ -55,17 +55,17 @@ export const CLI_HELP_PROMOTIONS: Readonly<Record<string, HelpTranslations>> = {
     da: 'anvendelser pr. kunde i hele kampagnen (kassen angiver så kunden)',
     ru: 'использований на клиента во всей кампании (касса тогда указывает клиента)',
   },
-  'ISO timestamp the codes can be used from (default now)': {
-    sl: 'časovni žig ISO, od katerega so kode uporabne (privzeto zdaj)',
-    tr: 'kodların kullanılabileceği ISO zaman damgası (varsayılan: şimdi)',
-    da: 'ISO-tidsstempel, hvorfra koderne kan bruges (standard nu)',
-    ru: 'метка времени ISO, с которой коды можно использовать (по умолчанию сейчас)',
+  "YYYY-MM-DD (from the start of that day in the business's time zone) or an ISO timestamp the codes can be used from (default now)": {
+    sl: 'YYYY-MM-DD (od začetka tega dne v časovnem pasu podjetja) ali časovni žig ISO, od katerega so kode uporabne (privzeto zdaj)',
+    tr: 'YYYY-MM-DD (işletmenin saat diliminde o günün başından itibaren) ya da kodların kullanılabileceği ISO zaman damgası (varsayılan: şimdi)',
+    da: 'YYYY-MM-DD (fra begyndelsen af den dag i virksomhedens tidszone) eller et ISO-tidsstempel, hvorfra koderne kan bruges (standard nu)',
+    ru: 'YYYY-MM-DD (с начала этого дня в часовом поясе компании) или метка времени ISO, с которой коды можно использовать (по умолчанию сейчас)',
   },
-  'ISO timestamp the codes stop working (default never)': {
-    sl: 'časovni žig ISO, ko kode prenehajo delovati (privzeto nikoli)',
-    tr: 'kodların geçerliliğinin sona erdiği ISO zaman damgası (varsayılan: hiçbir zaman)',
-    da: 'ISO-tidsstempel, hvor koderne holder op med at virke (standard aldrig)',
-    ru: 'метка времени ISO, когда коды перестают действовать (по умолчанию никогда)',
+  "YYYY-MM-DD (usable through that day in the business's time zone) or an ISO timestamp the codes stop working (default never)": {
+    sl: 'YYYY-MM-DD (uporabne do konca tega dne v časovnem pasu podjetja) ali časovni žig ISO, ko kode prenehajo delovati (privzeto nikoli)',
+    tr: 'YYYY-MM-DD (işletmenin saat diliminde o günün sonuna kadar kullanılabilir) ya da kodların geçerliliğinin sona erdiği ISO zaman damgası (varsayılan: hiçbir zaman)',
+    da: 'YYYY-MM-DD (kan bruges hele den dag i virksomhedens tidszone) eller et ISO-tidsstempel, hvor koderne holder op med at virke (standard aldrig)',
+    ru: 'YYYY-MM-DD (действуют до конца этого дня в часовом поясе компании) или метка времени ISO, когда коды перестают действовать (по умолчанию никогда)',
   },
   'idempotency key: the same command with the same key makes nothing twice, so a retry is safe (generated and printed when omitted)': {
     sl: 'ključ idempotentnosti: isti ukaz z istim ključem ničesar ne naredi dvakrat, zato je ponovitev varna (če ga ne navedete, se ustvari in izpiše)',

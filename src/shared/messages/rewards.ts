@@ -116,11 +116,11 @@ export const REWARDS = {
     ru: '{code} читается как «{word}» — слово из собственных путей API (/coupons/{word}): касса, проверяющая код, получила бы другой ответ; выберите другой код',
   },
   'campaign.count_or_code': {
-    en: 'give either count (unique codes) or code (one shared code)',
-    sl: 'navedite bodisi count (edinstvene kode) bodisi code (ena skupna koda)',
-    tr: 'ya count (benzersiz kodlar) ya da code (tek bir ortak kod) verin',
-    da: 'angiv enten count (unikke koder) eller code (én fælles kode)',
-    ru: 'укажите либо count (уникальные коды), либо code (один общий код)',
+    en: 'give either `count` (unique codes) or `code` (one shared code)',
+    sl: 'navedite bodisi `count` (edinstvene kode) bodisi `code` (ena skupna koda)',
+    tr: 'ya `count` (benzersiz kodlar) ya da `code` (tek bir ortak kod) verin',
+    da: 'angiv enten `count` (unikke koder) eller `code` (én fælles kode)',
+    ru: 'укажите либо `count` (уникальные коды), либо `code` (один общий код)',
   },
   'campaign.discount_of_nothing': {
     en: 'must be greater than 0: a discount of nothing',
