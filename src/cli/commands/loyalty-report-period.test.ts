@@ -13,6 +13,15 @@ beforeAll(() => {
   expect(run('migrate').status).toBe(0);
 });
 
+/** March 2026's report as the server answers it (README's worked case), asked on 1 June. */
+const march = {
+  as_of: '2026-06-01T12:00:00.000Z', period: { from: '2026-03-01', to: '2026-03-31' }, members: 2,
+  points: { outstanding: 120, pending: 0, owed: 10, issued: 70, earned: 75, adjusted_in: 0, adjusted_out: 0, merged_in: 0, merged_out: 0, redeemed: 20, expired: 14, expiring_now: 12, reversed: 15, forfeited: 0 },
+  liability: { points: 120, value: '1.20', point_value: '0.01', currency: 'EUR' }, breakage_rate: 0.2, redemption_rate: 20 / 70, tiers: [],
+  opening: { at: '2026-02-28T23:00:00.000Z', points: 14, value: '0.14', point_value: '0.01', currency: 'EUR' },
+  closing: { at: '2026-03-31T22:00:00.000Z', points: 50, value: '0.50', point_value: '0.01', currency: 'EUR' },
+} as Parameters<typeof describeReport>[0];
+
 describe('regulars loyalty report --from --to', () => {
   it('answers the period asked, and the whole ledger without one', () => {
     expect(json<{ period: unknown }>(run('loyalty', 'report', '--from', '2026-01-01', '--to', '2026-03-31', '--json')).period).toEqual({ from: '2026-01-01', to: '2026-03-31' });
@@ -32,31 +41,17 @@ describe('regulars loyalty report --from --to', () => {
   });
 
   it('says first which days the movements are of, and that the state is now\'s', () => {
-    const report = {
-      as_of: '2026-06-01T12:00:00.000Z', period: { from: '2026-03-01', to: '2026-03-31' }, members: 2,
-      points: { outstanding: 120, pending: 0, owed: 10, issued: 70, earned: 75, adjusted_in: 0, adjusted_out: 0, merged_in: 0, merged_out: 0, redeemed: 20, expired: 14, expiring_now: 12, reversed: 15, forfeited: 0 },
-      liability: { points: 120, value: '1.20', point_value: '0.01', currency: 'EUR' }, breakage_rate: 0.2, redemption_rate: 20 / 70, tiers: [],
-      opening: { at: '2026-02-28T23:00:00.000Z', points: 14, value: '0.14', point_value: '0.01', currency: 'EUR' },
-      closing: { at: '2026-03-31T22:00:00.000Z', points: 50, value: '0.50', point_value: '0.01', currency: 'EUR' },
-    } as Parameters<typeof describeReport>[0];
-    expect(describeReport(report, 'en').split('\n')[0]).toBe('Period 2026-03-01 – 2026-03-31: movements, issued points and rates of these days; members, outstanding points and tiers as of now');
-    expect(describeReport(report, 'da').split('\n')[0]).toMatch(/^Periode 2026-03-01 – 2026-03-31: /);
-    expect(describeReport({ ...report, period: null, opening: null, closing: null }, 'en').split('\n')[0]).toBe('Members: 2');
+    expect(describeReport(march, 'en').split('\n')[0]).toBe('Period 2026-03-01 – 2026-03-31: movements, issued points and rates of these days; members, outstanding points and tiers as of now');
+    expect(describeReport(march, 'da').split('\n')[0]).toMatch(/^Periode 2026-03-01 – 2026-03-31: /);
+    expect(describeReport({ ...march, period: null, opening: null, closing: null }, 'en').split('\n')[0]).toBe('Members: 2');
   });
 
   it("says the period's opening and closing next, the closing now when the period reaches today", () => {
-    const report = {
-      as_of: '2026-06-01T12:00:00.000Z', period: { from: '2026-03-01', to: '2026-03-31' }, members: 2,
-      points: { outstanding: 120, pending: 0, owed: 10, issued: 70, earned: 75, adjusted_in: 0, adjusted_out: 0, merged_in: 0, merged_out: 0, redeemed: 20, expired: 14, expiring_now: 12, reversed: 15, forfeited: 0 },
-      liability: { points: 120, value: '1.20', point_value: '0.01', currency: 'EUR' }, breakage_rate: 0.2, redemption_rate: 20 / 70, tiers: [],
-      opening: { at: '2026-02-28T23:00:00.000Z', points: 14, value: '0.14', point_value: '0.01', currency: 'EUR' },
-      closing: { at: '2026-03-31T22:00:00.000Z', points: 50, value: '0.50', point_value: '0.01', currency: 'EUR' },
-    } as Parameters<typeof describeReport>[0];
-    const [, opening, closing] = describeReport(report, 'en').split('\n');
+    const [, opening, closing] = describeReport(march, 'en').split('\n');
     expect(opening).toMatch(/^Opening, start of 2026-03-01: 14 points outstanding, liability .*0[.,]14/);
     expect(closing).toMatch(/^Closing, end of 2026-03-31: 50 points outstanding, liability .*0[.,]50/);
-    expect(describeReport(report, 'sl').split('\n')[1]).toMatch(/^Začetno stanje, začetek 2026-03-01: neporabljene točke 14/);
-    const now = { ...report, period: { from: null, to: '2026-06-01' }, opening: { at: null, points: 0, value: '0.00', point_value: null, currency: 'EUR' }, closing: { at: report.as_of, points: 120, value: '1.20', point_value: '0.01', currency: 'EUR' } };
+    expect(describeReport(march, 'sl').split('\n')[1]).toMatch(/^Začetno stanje, začetek 2026-03-01: neporabljene točke 14/);
+    const now = { ...march, period: { from: null, to: '2026-06-01' }, opening: { at: null, points: 0, value: '0.00', point_value: null, currency: 'EUR' }, closing: { at: march.as_of, points: 120, value: '1.20', point_value: '0.01', currency: 'EUR' } };
     expect(describeReport(now, 'en').split('\n')[1]).toMatch(/^Closing, now: 120 points outstanding/);
   });
 });
