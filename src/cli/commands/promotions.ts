@@ -214,7 +214,7 @@ function giftCardCommands(program: Command) {
     .action(async (o: { amount: string; customer?: string; expiresAt?: string; key?: string; json?: boolean }) => {
       const { key, announce } = writeKey(o.key);
       const input = { amount: o.amount, idempotency_key: key, expires_at: o.expiresAt };
-      check('gift card', () => parseInput(GiftCardIssueInput, input, 'gift card'));
+      check('gift card', () => parseInput(GiftCardIssueInput, input, 'gift card'), notPositive(o.amount));
       // The customer is found first: a refusal of --customer tells no key, as nothing was sent.
       const card = await throughServerOr(
         'gift-cards issue',
