@@ -120,12 +120,12 @@ describe('regulars gift-cards', () => {
 
     const nobody = run('gift-cards', 'issue', '--amount', '5.00', '--customer', 'nobody@example.com', '--language', 'ru');
     expect(nobody.status).toBe(1);
-    expect(nobody.stderr).toBe('Ошибка: customer: клиент по запросу "nobody@example.com" не найден\n');
+    expect(nobody.stderr).toBe('Ошибка: --customer: клиент по запросу "nobody@example.com" не найден\n');
     // A card of nothing is refused before a key is told (as a charge's and a refund's amount are).
     const nothing = run('gift-cards', 'issue', '--amount', '0');
     expect(nothing.status).toBe(1);
     expect(nothing.stdout).toBe('');
-    expect(nothing.stderr).toBe('Error: amount: must be greater than 0\n');
+    expect(nothing.stderr).toBe('Error: --amount: must be greater than 0\n');
 
     const listed = json<{ code: string; customer_name: string | null; status: string }[]>(run('gift-cards', 'list', '--status', 'active', '--json'));
     expect(listed).toEqual([expect.objectContaining({ code: card.code, customer_name: 'Ana Novak', status: 'active' })]);

@@ -200,6 +200,11 @@ async function writeCodesCsv(id: string, file: string | true, json: boolean) {
   print({ file, codes }, json, () => say('cli.coupons.csv_written', { codes: countIn('codes', codes, language), file }).in(language));
 }
 
+// The fields of a gift card's issue, charge and refund as the options that set them, in their refusals.
+const GIFT_CARD_OPTIONS = {
+  amount: '--amount', customer: '--customer', customer_id: '--customer', expires_at: '--expires-at', order_ref: '--order-ref', charge_key: '--charge', reason: '--reason', idempotency_key: '--key',
+};
+
 function giftCardCommands(program: Command) {
   const giftCards = program.command('gift-cards').description("gift cards: stored value in the business's money");
 
@@ -211,7 +216,7 @@ function giftCardCommands(program: Command) {
     .option('--expires-at <when>', "YYYY-MM-DD (usable through that day in the business's time zone) or an ISO timestamp (default never)")
     .option('--key <key>', 'idempotency key: the same command with the same key makes nothing twice, so a retry is safe (generated and printed when omitted)')
     .option('--json', 'machine-readable output')
-    .action(async (o: { amount: string; customer?: string; expiresAt?: string; key?: string; json?: boolean }) => {
+    .action(namingOptions(GIFT_CARD_OPTIONS, async (o: { amount: string; customer?: string; expiresAt?: string; key?: string; json?: boolean }) => {
       const { key, announce } = writeKey(o.key);
       const input = { amount: o.amount, idempotency_key: key, expires_at: o.expiresAt };
       check('gift card', () => parseInput(GiftCardIssueInput, input, 'gift card'), notPositive(o.amount));
@@ -234,7 +239,7 @@ function giftCardCommands(program: Command) {
         ? say('cli.gift_cards.issued', { code: card.code, amount: money(card.initial, card.currency) })
         : say('cli.gift_cards.replayed', { code: card.code });
       await print(withFields(card, { idempotency_key: key }), Boolean(o.json), async () => describeGiftCard(card, heading.in(language), (await business()).timeZone, language));
-    });
+    }));
 
   giftCards
     .command('list')
@@ -270,7 +275,7 @@ function giftCardCommands(program: Command) {
     .option('--order-ref <ref>', 'the order it pays, kept with the charge')
     .option('--key <key>', 'idempotency key: the same command with the same key makes nothing twice, so a retry is safe (generated and printed when omitted)')
     .option('--json', 'machine-readable output')
-    .action(async (code: string, o: { amount: string; orderRef?: string; key?: string; json?: boolean }) => {
+    .action(namingOptions(GIFT_CARD_OPTIONS, async (code: string, o: { amount: string; orderRef?: string; key?: string; json?: boolean }) => {
       const { key, announce } = writeKey(o.key);
       const body = { amount: o.amount, idempotency_key: key, order_ref: o.orderRef };
       check('gift card charge', () => parseInput(GiftCardChargeInput, body, 'gift card charge'), notPositive(o.amount));
@@ -283,7 +288,7 @@ function giftCardCommands(program: Command) {
       const g = r.gift_card;
       const told = { code: g.code, amount: money(r.charged, g.currency), balance: money(g.balance, g.currency) };
       await print(withFields(r, { idempotency_key: key }), Boolean(o.json), () => say(r.created ? 'cli.gift_cards.charged' : 'cli.gift_cards.charge_replayed', told).in(cliLanguage()));
-    });
+    }));
 
   giftCards
     .command('refund')
@@ -294,7 +299,7 @@ function giftCardCommands(program: Command) {
     .option('--reason <text>', 'why it is given back (kept in the activity log)')
     .option('--key <key>', 'idempotency key: the same command with the same key makes nothing twice, so a retry is safe (generated and printed when omitted)')
     .option('--json', 'machine-readable output')
-    .action(async (code: string, o: { charge: string; amount?: string; reason?: string; key?: string; json?: boolean }) => {
+    .action(namingOptions(GIFT_CARD_OPTIONS, async (code: string, o: { charge: string; amount?: string; reason?: string; key?: string; json?: boolean }) => {
       const { key, announce } = writeKey(o.key);
       const body = { charge_key: o.charge, amount: o.amount, idempotency_key: key, reason: o.reason };
       check('gift card refund', () => parseInput(GiftCardRefundInput, body, 'gift card refund'), notPositive(o.amount));
@@ -310,7 +315,7 @@ function giftCardCommands(program: Command) {
         charge: r.charge.idempotency_key, charged: money(r.charge.charged, g.currency), refundable: money(r.charge.refundable, g.currency),
       };
       await print(withFields(r, { idempotency_key: key }), Boolean(o.json), () => say(r.created ? 'cli.gift_cards.refunded' : 'cli.gift_cards.refund_replayed', told).in(cliLanguage()));
-    });
+    }));
 }
 
 export function promotionCommands(program: Command) {
