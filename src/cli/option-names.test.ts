@@ -49,6 +49,18 @@ describe('namingOptions', () => {
     expect(describeError(await rename(invalidField('to', 'must not be after `until`')))).toBe('--to: must not be after `until`');
   });
 
+  it("renames a nested field by its path, and only that path (a dot in it is a dot)", async () => {
+    const options = { 'benefit.amount': '--amount' };
+    expect(describeError(await refusal(invalidField('benefit.amount', 'must be a decimal amount'), options))).toBe('--amount: must be a decimal amount');
+    const lookalike = new AppError('invalid', 'Invalid campaign: benefit.amount: must be a decimal amount; benefitXamount: is not one', [
+      { field: 'benefit.amount', reason: 'must be a decimal amount' },
+      { field: 'benefitXamount', reason: 'is not one' },
+    ]);
+    const told = (await refusal(lookalike, options)) as AppError;
+    expect(told.message).toBe('Invalid campaign: --amount: must be a decimal amount; benefitXamount: is not one');
+    expect(describeError(told)).toBe(['Invalid campaign:', '  - --amount: must be a decimal amount', '  - benefitXamount: is not one'].join('\n'));
+  });
+
   it('leaves other errors and fields that are no option as they are', async () => {
     const rowProblem = invalidField('total', 'is not an amount');
     expect(await refusal(rowProblem)).toBe(rowProblem);

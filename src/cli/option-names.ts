@@ -23,7 +23,8 @@ export function namingOptions<A extends unknown[]>(options: Record<string, strin
  */
 function withOptionNames(error: unknown, options: Record<string, string>): unknown {
   if (!isAppError(error) || !error.problems.some((p) => Object.hasOwn(options, p.field))) return error;
-  const names = Object.keys(options).join('|');
+  // Escaped: a field's path has dots in it (`benefit.amount`), which a pattern would take as any character.
+  const names = Object.keys(options).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   // A field stands first, or after a list's mark or another field's colon: never in the
   // headline's "Invalid query:", where `query` is what was refused, not a field of it.
   const fields = new RegExp(`(?<![\\w-])(?<=(?:^|[;:\\n-])\\s*)(${names}):`, 'g');
