@@ -108,11 +108,14 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
    * A period's opening (outstanding at the start of `from`; 0 at the ledger's start without
    * one) and closing (at the end of `to`, or now when that is later or there is no `to`):
    * opening + the period's change. Each valued at the point_value in force at that instant,
-   * the closing at `to`'s last moment; null without a period.
+   * the closing at `to`'s last moment — before the first version, at the first version's: a
+   * history imported with the program earned by it, and 250 points valued at €0.00 told the
+   * accountant nothing; null without a period.
    */
   async function periodEdges<V extends object>(window: ReportWindow | null, opening: number, closing: number, now: Date, valued: (points: number, program: Program | undefined) => V) {
     if (!window) return { opening: null, closing: null };
-    const edge = async (points: number, at: Date, valuedAt: Date) => withFields({ at: at.toISOString() as string | null }, valued(points, await core.programAt(valuedAt)));
+    const valuedBy = async (at: Date) => (await core.programAt(at)) ?? (await core.programs()).reduce<Program | undefined>((first, p) => (!first || p.effectiveFrom < first.effectiveFrom ? p : first), undefined);
+    const edge = async (points: number, at: Date, valuedAt: Date) => withFields({ at: at.toISOString() as string | null }, valued(points, await valuedBy(valuedAt)));
     const closesBeforeNow = window.end !== null && window.end < now;
     return {
       opening: window.start ? await edge(opening, window.start, window.start) : withFields({ at: null as string | null }, valued(0, undefined)),
