@@ -96,7 +96,7 @@ describe("GET /customers/{id}/gift-cards", () => {
     const tooMuch = { amount: '20.00', idempotency_key: 'too-much' };
     expect(await told(`/api/v1/gift-cards/${cards.open}/charge`, tooMuch)).toMatchObject({ status: 409, detail: 'Gift card balance is 17.50 EUR, less than 20.00 EUR' });
     expect(await told(`/api/v1/gift-cards/${cards.open}/charge`, tooMuch, 'sl')).toMatchObject({ status: 409, detail: 'Stanje darilne kartice je 17.50 EUR, manj kot 20.00 EUR' });
-    expect((await told(`/api/v1/gift-cards/${cards.expiring}/charge`, { amount: '1.00', idempotency_key: 'late' }, 'tr')).detail).toBe('Hediye kartının süresi 2026-05-20T00:00:00.000Z tarihinde doldu');
+    expect((await told(`/api/v1/gift-cards/${cards.expiring}/charge`, { amount: '1.00', idempotency_key: 'late' }, 'tr')).detail).toBe('Hediye kartının süresi 2026-05-20T02:00:00+02:00 tarihinde doldu'); // at the business's time
     expect((await told('/api/v1/gift-cards/NOPE-0000/charge', { amount: '1.00', idempotency_key: 'none' }, 'ru'))).toMatchObject({ status: 404, detail: 'Подарочная карта NOPE-0000 не найдена' });
     const past = { amount: '5.00', idempotency_key: 'past', expires_at: '2026-05-01T00:00:00Z' };
     expect((await told('/api/v1/gift-cards', past)).errors).toEqual([{ field: 'expires_at', reason: 'is in the past (2026-05-01T00:00:00.000Z; now 2026-06-02T12:00:00.000Z): the card could never be used' }]);
