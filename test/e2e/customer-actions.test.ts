@@ -74,7 +74,12 @@ describe("a customer's data and duplicates", () => {
     await page.getByTestId('merge-button').click();
     expect(await page.getByTestId('customer-actions-notice').innerText()).toBe('Merged Anka into this customer. Moved — identities: 2, purchases: 1, points: 325.');
     // The profile read again: both emails and the card here, both purchases in the timeline.
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline] > li').length === 2);
+    // The identities and the timeline are drawn from separate answers: wait for both (on a
+    // loaded machine the timeline came first and the identities were read before they moved).
+    await page.waitForFunction(() => {
+      const identities = document.querySelector('[data-testid=identities]')?.textContent ?? '';
+      return document.querySelectorAll('[data-testid=timeline] > li').length === 2 && identities.includes('anka@example.com') && identities.includes('card-2');
+    });
     expect((await page.getByTestId('identities').innerText()).match(/ana@example\.com|anka@example\.com|card-2/g)?.sort()).toEqual(['ana@example.com', 'anka@example.com', 'card-2']);
     expect((await dashboard.server.services.loyalty.account(ids.ana, { language: 'en' }) as { balance: number }).balance).toBe(625);
     // The duplicate's own page says where it went (as it did before this page could merge).
