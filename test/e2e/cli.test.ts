@@ -172,7 +172,7 @@ describe('regulars CLI beside a running server on the embedded database', () => 
     fs.writeFileSync(refunds, 'purchase,external_id,amount\n1,r-1,0.50\n1,r-2,10.50\n');
     const overRefunded = cli('import', 'refunds', refunds);
     expect(overRefunded.status).toBe(1);
-    expect(overRefunded.stdout).toContain('line 3, column amount: exceeds the refundable 10.00 EUR of purchase 1');
+    expect(overRefunded.stdout).toContain('line 3, column amount: exceeds the refundable €10.00 of purchase 1');
     fs.writeFileSync(refunds, 'purchase,external_id,amount\n1,r-1,0.50\n');
     const refunded = cli('import', 'refunds', refunds);
     expect(refunded.status, refunded.stderr).toBe(0);

@@ -166,7 +166,7 @@ describe('regulars gift-cards charge and refund', () => {
 
     const tooMuch = run('gift-cards', 'refund', card.code, '--charge', 'pay-1', '--amount', '1.00', '--key', 'ret-3', '--language', 'da');
     expect(tooMuch.status).toBe(1);
-    expect(tooMuch.stderr).toContain('Betalingen pay-1 tog 50.00 EUR; 0.00 EUR af den kan stadig gives tilbage, mindre end 1.00 EUR');
+    expect(tooMuch.stderr).toContain('Betalingen pay-1 tog 50,00\u00a0€; 0,00\u00a0€ af den kan stadig gives tilbage, mindre end 1,00\u00a0€');
     const unknown = run('gift-cards', 'refund', card.code, '--charge', 'nope', '--key', 'ret-4');
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain(`Gift card ${card.code} has no charge nope`);

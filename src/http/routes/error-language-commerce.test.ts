@@ -72,7 +72,7 @@ it("a customer's phone, a channel and a SKU not bought, in Slovenian and Russian
 describe('a refund refused', () => {
   const cases: [string, Record<string, unknown>, string, { en: string; sl: string; ru: string }][] = [
     ['more than is left', { amount: '60.00' }, 'amount', {
-      en: 'exceeds the refundable 5.00 EUR', sl: 'presega znesek 5.00 EUR, ki ga je še mogoče vrniti', ru: 'превышает сумму 5.00 EUR, доступную для возврата',
+      en: 'exceeds the refundable €5.00', sl: 'presega znesek 5,00\u00a0€, ki ga je še mogoče vrniti', ru: 'превышает сумму 5,00\u00a0€, доступную для возврата',
     }],
     ['dated before the purchase', { occurred_at: '2026-05-19' }, 'occurred_at', {
       en: 'is before the purchase it refunds (2026-05-20)', sl: 'je pred nakupom, na katerega se vračilo nanaša (2026-05-20)', ru: 'раньше покупки, к которой относится возврат (2026-05-20)',

@@ -53,12 +53,12 @@ describe('POST /gift-cards/{code}/refunds', () => {
 
     const third = await refund(card, { charge_key: 'order-1', amount: '0.01', idempotency_key: 'ret-3' });
     expect(third.statusCode).toBe(409);
-    expect(third.json().detail).toBe('Charge order-1 took 50.00 EUR; 0.00 EUR of it is left to give back, less than 0.01 EUR');
-    expect(third.json().errors).toEqual([{ field: 'amount', reason: 'must be at most 0.00 EUR' }]);
+    expect(third.json().detail).toBe('Charge order-1 took €50.00; €0.00 of it is left to give back, less than €0.01');
+    expect(third.json().errors).toEqual([{ field: 'amount', reason: 'must be at most €0.00' }]);
     const again = await refund(card, { charge_key: 'order-1', idempotency_key: 'ret-4' }, 'sl');
     expect(again.statusCode).toBe(409);
-    expect(again.json().detail).toBe('Plačilo order-1 je odvzelo 50.00 EUR in je bilo v celoti vrnjeno: ostaja 0.00 EUR');
-    expect(again.json().errors).toEqual([{ field: 'amount', reason: 'mora biti največ 0.00 EUR' }]);
+    expect(again.json().detail).toBe('Plačilo order-1 je odvzelo 50,00\u00a0€ in je bilo v celoti vrnjeno: ostaja 0,00\u00a0€');
+    expect(again.json().errors).toEqual([{ field: 'amount', reason: 'mora biti največ 0,00\u00a0€' }]);
     expect(await balance(card)).toBe('80.00');
   });
 

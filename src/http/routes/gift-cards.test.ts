@@ -94,8 +94,8 @@ describe("GET /customers/{id}/gift-cards", () => {
       return { status: answer.statusCode, detail: answer.json().detail as string, errors: answer.json().errors as unknown };
     };
     const tooMuch = { amount: '20.00', idempotency_key: 'too-much' };
-    expect(await told(`/api/v1/gift-cards/${cards.open}/charge`, tooMuch)).toMatchObject({ status: 409, detail: 'Gift card balance is 17.50 EUR, less than 20.00 EUR' });
-    expect(await told(`/api/v1/gift-cards/${cards.open}/charge`, tooMuch, 'sl')).toMatchObject({ status: 409, detail: 'Stanje darilne kartice je 17.50 EUR, manj kot 20.00 EUR' });
+    expect(await told(`/api/v1/gift-cards/${cards.open}/charge`, tooMuch)).toMatchObject({ status: 409, detail: 'Gift card balance is €17.50, less than €20.00' });
+    expect(await told(`/api/v1/gift-cards/${cards.open}/charge`, tooMuch, 'sl')).toMatchObject({ status: 409, detail: 'Stanje darilne kartice je 17,50\u00a0€, manj kot 20,00\u00a0€' });
     expect((await told(`/api/v1/gift-cards/${cards.expiring}/charge`, { amount: '1.00', idempotency_key: 'late' }, 'tr')).detail).toBe('Hediye kartının süresi 2026-05-20T02:00:00+02:00 tarihinde doldu'); // at the business's time
     expect((await told('/api/v1/gift-cards/NOPE-0000/charge', { amount: '1.00', idempotency_key: 'none' }, 'ru'))).toMatchObject({ status: 404, detail: 'Подарочная карта NOPE-0000 не найдена' });
     const past = { amount: '5.00', idempotency_key: 'past', expires_at: '2026-05-01T00:00:00Z' };
@@ -113,7 +113,7 @@ describe("GET /customers/{id}/gift-cards", () => {
   it('names amount in errors when the balance is too low, as every refusal names its field, in the language asked', async () => {
     const tooMuch = { amount: '20.00', idempotency_key: 'too-much-named' };
     const reasons: Record<string, string> = {
-      en: 'must be at most 17.50 EUR', sl: 'mora biti največ 17.50 EUR', tr: 'en fazla 17.50 EUR olmalıdır', da: 'skal være højst 17.50 EUR', ru: 'должно быть не больше 17.50 EUR',
+      en: 'must be at most €17.50', sl: 'mora biti največ 17,50\u00a0€', tr: 'en fazla €17,50 olmalıdır', da: 'skal være højst 17,50\u00a0€', ru: 'должно быть не больше 17,50\u00a0€',
     };
     for (const [language, reason] of Object.entries(reasons)) {
       const res = await api.call('POST', `/api/v1/gift-cards/${cards.open}/charge`, { body: tooMuch, headers: { 'accept-language': language } });
@@ -122,7 +122,7 @@ describe("GET /customers/{id}/gift-cards", () => {
     }
     // The detail is as it was.
     const en = await api.call('POST', `/api/v1/gift-cards/${cards.open}/charge`, { body: tooMuch });
-    expect(en.json().detail).toBe('Gift card balance is 17.50 EUR, less than 20.00 EUR');
+    expect(en.json().detail).toBe('Gift card balance is €17.50, less than €20.00');
     expect((await api.call('GET', `/api/v1/gift-cards/${cards.open}`)).json().balance).toBe('17.50');
   });
 

@@ -23,10 +23,10 @@ const buy = (body: object, language?: string) => api.call('POST', '/api/v1/purch
 describe('a discount bigger than the lines', () => {
   it('is refused by POST /purchases, naming discount and the lines\' sum, in the language asked; nothing is written', async () => {
     const en = await buy(order('d-1', '7.40', '0.00'));
-    expect([en.statusCode, en.json().errors]).toEqual([422, [{ field: 'discount', reason: "7.40 is more than the order's lines add up to (7.39)" }]]);
+    expect([en.statusCode, en.json().errors]).toEqual([422, [{ field: 'discount', reason: "€7.40 is more than the order's lines add up to (€7.39)" }]]);
     const sl = await buy(order('d-1', '7.40', '0.00'), 'sl');
-    expect([sl.headers['content-language'], sl.json().errors]).toEqual(['sl', [{ field: 'discount', reason: '7.40 je več, kot znašajo postavke naročila skupaj (7.39)' }]]);
-    expect((await buy(order('d-1', '10', '3.00'), 'ru')).json().errors).toEqual([{ field: 'discount', reason: '10.00 больше, чем сумма позиций заказа (7.39)' }]);
+    expect([sl.headers['content-language'], sl.json().errors]).toEqual(['sl', [{ field: 'discount', reason: '7,40\u00a0€ je več, kot znašajo postavke naročila skupaj (7,39\u00a0€)' }]]);
+    expect((await buy(order('d-1', '10', '3.00'), 'ru')).json().errors).toEqual([{ field: 'discount', reason: '10,00\u00a0€ больше, чем сумма позиций заказа (7,39\u00a0€)' }]);
     expect((await api.call('GET', '/api/v1/purchases/d-1')).statusCode).toBe(404);
   });
 
@@ -34,7 +34,7 @@ describe('a discount bigger than the lines', () => {
     const res = await api.call('POST', '/api/v1/purchases/batch', { body: { purchases: [order('d-2', '8.00', '0.00'), order('d-3', '1.00', '6.39')] }, headers: { 'accept-language': 'da' } });
     const results = res.json().results as { status: string; error?: { errors?: { field: string; reason: string }[] } }[];
     expect(results.map((r) => r.status)).toEqual(['error', 'created']);
-    expect(results[0].error?.errors).toEqual([{ field: 'discount', reason: '8.00 er mere, end ordrens linjer giver tilsammen (7.39)' }]);
+    expect(results[0].error?.errors).toEqual([{ field: 'discount', reason: '8,00\u00a0€ er mere, end ordrens linjer giver tilsammen (7,39\u00a0€)' }]);
   });
 
   it('is taken when it is all the lines (a free order with paid shipping), and without lines it is never compared', async () => {
@@ -53,9 +53,9 @@ describe('a discount bigger than the lines', () => {
     ]);
     const result = await importFile(api.services, { kind: 'purchases', file: withTotal, map, language: 'tr' });
     expect(result).toMatchObject({ orders: 2, created: 0, imported: false });
-    expect(result.errors).toContainEqual({ line: 2, column: 'off', reason: '7.40, siparişin kalemlerinin toplamından (7.39) fazla' });
+    expect(result.errors).toContainEqual({ line: 2, column: 'off', reason: '€7,40, siparişin kalemlerinin toplamından (€7,39) fazla' });
     const noTotal = files.write(['order,email,date,sku,qty,price,off', 'i-3,bo@example.com,2026-05-04,ESP,2,2.20,4.41']);
     const without = await importFile(api.services, { kind: 'purchases', file: noTotal, map: parseMapSpec('external_id=order,customer_email=email,occurred_at=date,line_sku=sku,line_quantity=qty,line_unit_price=price,discount=off', 'purchases') });
-    expect(without.errors).toEqual([{ line: 2, column: 'off', reason: "4.41 is more than the order's lines add up to (4.40)" }]);
+    expect(without.errors).toEqual([{ line: 2, column: 'off', reason: "€4.41 is more than the order's lines add up to (€4.40)" }]);
   });
 });

@@ -27,7 +27,7 @@ const problems = (promise: Promise<unknown>) => promise.then(() => { throw new E
 describe('an amount with lines', () => {
   it('may take the lines\' value plus the shipping, not a cent more', async () => {
     const over = await problems(refund('web-1', { external_id: 'w-1', amount: '15.01', lines: [{ sku: 'CAKE', quantity: 1 }] }));
-    expect(over).toEqual([{ field: 'amount', reason: '15.01 exceeds the 10.00 EUR the lines returned were paid and the 5.00 EUR of purchase web-1 outside its lines (leave the amount out to refund the lines at what they were paid)' }]);
+    expect(over).toEqual([{ field: 'amount', reason: '€15.01 exceeds the €10.00 the lines returned were paid and the €5.00 of purchase web-1 outside its lines (leave the amount out to refund the lines at what they were paid)' }]);
     const cake = await refund('web-1', { external_id: 'w-1', amount: '15.00', lines: [{ sku: 'CAKE', quantity: 1 }] });
     expect(cake.refund).toMatchObject({ amount: '15.00', lines: [{ sku: 'CAKE', quantity: 1 }] });
   });
@@ -63,7 +63,7 @@ describe('an amount with lines', () => {
       { purchase: 'web-2', input: { external_id: 'f-3', lines: [{ sku: 'ESP', quantity: 2 }] }, line: 4 },
       { purchase: 'till-9', input: { external_id: 'f-4', amount: '1.00', lines: [{ sku: 'ESP', quantity: 1 }] }, line: 5 },
     ])).toMatchObject([
-      { problems: [{ field: 'amount', reason: '15.01 exceeds the 10.00 EUR the lines returned were paid and the 5.00 EUR of purchase web-2 outside its lines (leave the amount out to refund the lines at what they were paid)' }] },
+      { problems: [{ field: 'amount', reason: '€15.01 exceeds the €10.00 the lines returned were paid and the €5.00 of purchase web-2 outside its lines (leave the amount out to refund the lines at what they were paid)' }] },
       { duplicate: false },
       { problems: [{ field: 'lines.0.quantity', reason: 'exceeds the 1 of SKU ESP still returnable (2 bought)' }] },
       { problems: [{ field: 'lines', reason: 'purchase till-9 has no line items, so the lines cannot be checked: leave them out and the amount is refunded' }] },

@@ -50,11 +50,11 @@ export const GIFT_CARDS = {
     ru: 'Срок действия подарочной карты истёк {at}',
   },
   'gift_card.balance_too_low': {
-    en: 'Gift card balance is {balance} {currency}, less than {amount} {currency}',
-    sl: 'Stanje darilne kartice je {balance} {currency}, manj kot {amount} {currency}',
-    tr: 'Hediye kartı bakiyesi {balance} {currency}; {amount} {currency} tutarından az',
-    da: 'Gavekortets saldo er {balance} {currency}, mindre end {amount} {currency}',
-    ru: 'Баланс подарочной карты — {balance} {currency}, меньше, чем {amount} {currency}',
+    en: 'Gift card balance is {balance}, less than {amount}',
+    sl: 'Stanje darilne kartice je {balance}, manj kot {amount}',
+    tr: 'Hediye kartı bakiyesi {balance}; {amount} tutarından az',
+    da: 'Gavekortets saldo er {balance}, mindre end {amount}',
+    ru: 'Баланс подарочной карты — {balance}, меньше, чем {amount}',
   },
 
   // ── A charge given back (gift-card-refunds.ts) ──
@@ -101,18 +101,18 @@ export const GIFT_CARDS = {
     ru: 'является списанием с другой подарочной карты',
   },
   'gift_card.refund_too_much': {
-    en: 'Charge {charge_key} took {charged} {currency}; {left} {currency} of it is left to give back, less than {amount} {currency}',
-    sl: 'Plačilo {charge_key} je odvzelo {charged} {currency}; za vračilo ostaja {left} {currency}, manj kot {amount} {currency}',
-    tr: '{charge_key} ödemesi {charged} {currency} aldı; iade edilebilecek {left} {currency} kaldı, {amount} {currency} tutarından az',
-    da: 'Betalingen {charge_key} tog {charged} {currency}; {left} {currency} af den kan stadig gives tilbage, mindre end {amount} {currency}',
-    ru: 'Списание {charge_key} составило {charged} {currency}; вернуть можно ещё {left} {currency}, меньше, чем {amount} {currency}',
+    en: 'Charge {charge_key} took {charged}; {left} of it is left to give back, less than {amount}',
+    sl: 'Plačilo {charge_key} je odvzelo {charged}; za vračilo ostaja {left}, manj kot {amount}',
+    tr: '{charge_key} ödemesi {charged} aldı; iade edilebilecek {left} kaldı, {amount} tutarından az',
+    da: 'Betalingen {charge_key} tog {charged}; {left} af den kan stadig gives tilbage, mindre end {amount}',
+    ru: 'Списание {charge_key} составило {charged}; вернуть можно ещё {left}, меньше, чем {amount}',
   },
   'gift_card.charge_refunded': {
-    en: 'Charge {charge_key} took {charged} {currency} and has been given back in full: {left} {currency} is left',
-    sl: 'Plačilo {charge_key} je odvzelo {charged} {currency} in je bilo v celoti vrnjeno: ostaja {left} {currency}',
-    tr: '{charge_key} ödemesi {charged} {currency} aldı ve tamamı iade edildi: kalan {left} {currency}',
-    da: 'Betalingen {charge_key} tog {charged} {currency} og er givet helt tilbage: {left} {currency} er tilbage',
-    ru: 'Списание {charge_key} составило {charged} {currency} и возвращено полностью: осталось {left} {currency}',
+    en: 'Charge {charge_key} took {charged} and has been given back in full: {left} is left',
+    sl: 'Plačilo {charge_key} je odvzelo {charged} in je bilo v celoti vrnjeno: ostaja {left}',
+    tr: '{charge_key} ödemesi {charged} aldı ve tamamı iade edildi: kalan {left}',
+    da: 'Betalingen {charge_key} tog {charged} og er givet helt tilbage: {left} er tilbage',
+    ru: 'Списание {charge_key} составило {charged} и возвращено полностью: осталось {left}',
   },
 
   // ── An expiry that has passed already (a campaign's codes, a gift card) ──

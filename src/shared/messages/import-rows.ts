@@ -201,11 +201,11 @@ export const IMPORT_ROWS = {
     ru: 'не может быть отрицательной ({amount}): это сумма заказа, возвращённая после оплаты',
   },
   'import.refunded_exceeds_total': {
-    en: 'the refunded {amount} is more than the order\'s total of {total} {currency}',
-    sl: 'vrnjeni znesek {amount} presega skupni znesek naročila {total} {currency}',
-    tr: 'iade edilen {amount}, {total} {currency} olan sipariş toplamından fazla',
-    da: 'det refunderede beløb {amount} er større end ordrens samlede beløb på {total} {currency}',
-    ru: 'возвращённая сумма {amount} больше суммы заказа {total} {currency}',
+    en: 'the refunded {amount} is more than the order\'s total of {total}',
+    sl: 'vrnjeni znesek {amount} presega skupni znesek naročila {total}',
+    tr: 'iade edilen {amount}, {total} olan sipariş toplamından fazla',
+    da: 'det refunderede beløb {amount} er større end ordrens samlede beløb på {total}',
+    ru: 'возвращённая сумма {amount} больше суммы заказа {total}',
   },
 
   // ── A points file's rows: opening balances (points-pass.ts) ──

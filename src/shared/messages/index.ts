@@ -35,8 +35,10 @@ export { CLI_HELP, COMMANDER_ERRORS, COMMANDER_WORDS, type HelpTranslations } fr
 // parameters.
 //
 // Not told here: whatever is not in the catalogue (it stays English), and identifiers —
-// field paths, codes, ids, the values a client sent — which stay as written, as do amounts
-// given as their exact decimal text ("29.33"). A parameter given as a number is a count
+// field paths, codes, ids, the values a client sent — which stay as written. An amount
+// told to a reader is given as money(amount, currency) (shared/money.ts): each language
+// writes it as it writes money ("€29.33", "29,33 €"), never as "29.33 EUR"; a currency's
+// code is a parameter only where the message is about the code. A parameter given as a number is a count
 // (points, uses, a limit) and reads as the language writes it, thousands grouped as the
 // dashboard shows them: "19,272" in English, "19.272" in Slovenian, "19 272" in Russian —
 // except where the number points at something rather than counting it (POSITIONS: a

@@ -47,6 +47,12 @@ describe('the message catalogue', () => {
     expect(new Set(fixed).size).toBe(fixed.length);
   });
 
+  it('never writes an amount beside a currency code ("{amount} {currency}"): an amount is a money(…) parameter, told as each language writes money', () => {
+    for (const [code, entry] of entries) {
+      for (const language of LANGUAGES) expect(entry[language], `${code} ${language}`).not.toMatch(/\}\s*\{currency\}|\{currency\}\s*\{/);
+    }
+  });
+
   it("words parseInput's headlines as it does in English: Invalid <what>: …", () => {
     for (const [code, entry] of entries.filter(([code]) => code.startsWith('invalid.'))) {
       expect(entry.en).toBe(`Invalid ${code.slice('invalid.'.length).replaceAll('_', ' ')}: {problems}`);

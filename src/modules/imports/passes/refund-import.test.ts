@@ -88,7 +88,7 @@ describe('a file of refunds', () => {
     expect(result.errors.map((e) => [e.line, e.column])).toEqual([
       [3, 'Refund amount'], [4, 'Order'], [5, 'Refund amount'], [6, 'Refund id'], [7, 'Refund id'], [8, 'Refund amount'], [9, 'Refund amount'], [10, 'Refund id'],
     ]);
-    expect(result.errors[0].reason).toBe("exceeds the refundable 5.00 EUR of purchase B1 after this file's refund on line 2");
+    expect(result.errors[0].reason).toBe("exceeds the refundable €5.00 of purchase B1 after this file's refund on line 2");
     expect(result.errors[1].reason).toMatch(/no purchase with the order id or id "NOPE"/);
     expect(result.errors[4].reason).toBe('refund API-1 was already recorded with other values: amount 5.00 (this request: 6.00)');
     expect(result.errors[5].reason).toBe('purchase A1 is already fully refunded');

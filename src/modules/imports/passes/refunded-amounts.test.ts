@@ -70,7 +70,7 @@ describe("an orders export's refunded amounts", () => {
     const refunds = files.write(['purchase,external_id,amount,occurred_at', '#3002,R-3002-1,15.00,2026-05-20T10:00:00+02:00']);
     const refused = await importFile(s, { kind: 'refunds', file: refunds });
     expect(refused).toMatchObject({ invalid: 1, imported: false });
-    expect(refused.errors).toEqual([{ line: 2, column: 'purchase', reason: expect.stringContaining("purchase #3002's refunds were recorded from an orders export's refunded amount (30.00 EUR)") }]);
+    expect(refused.errors).toEqual([{ line: 2, column: 'purchase', reason: expect.stringContaining("purchase #3002's refunds were recorded from an orders export's refunded amount (€30.00)") }]);
     expect((await s.commerce.get('#3002')).refunded).toBe('30.00');
 
     // A refunds file first, then the export: the order's refunds add up to its amount already.
@@ -125,8 +125,8 @@ describe("an orders export's refunded amounts", () => {
     const refused = await importFile(s, { kind: 'purchases', file, map: mapOf(file) });
     expect(refused).toMatchObject({ orders: 3, created: 0, invalid: 3, imported: false });
     expect(refused.errors).toEqual([
-      { line: 2, column: 'Refunded Amount', reason: "the refunded 50.00 is more than the order's total of 40.00 EUR" },
-      { line: 3, column: 'Refunded Amount', reason: 'must not be negative (-1.00): it is how much of the order was refunded after it was paid' },
+      { line: 2, column: 'Refunded Amount', reason: "the refunded €50.00 is more than the order's total of €40.00" },
+      { line: 3, column: 'Refunded Amount', reason: 'must not be negative (-€1.00): it is how much of the order was refunded after it was paid' },
       { line: 4, column: 'Refunded Amount', reason: expect.stringContaining('abc') },
     ]);
     await expect(s.commerce.get('#4001')).rejects.toMatchObject({ kind: 'not_found' });
@@ -135,6 +135,6 @@ describe("an orders export's refunded amounts", () => {
   it('tells the reasons in the language asked', async () => {
     const file = files.write([HEADER, '#5001,fay@example.com,refunded,2026-05-09T10:00:00+02:00,40.00,50.00,2,Mug,20.00,MUG']);
     const refused = await importFile(s, { kind: 'purchases', file, map: mapOf(file), language: 'sl' });
-    expect(refused.errors).toEqual([{ line: 2, column: 'Refunded Amount', reason: 'vrnjeni znesek 50.00 presega skupni znesek naročila 40.00 EUR' }]);
+    expect(refused.errors).toEqual([{ line: 2, column: 'Refunded Amount', reason: 'vrnjeni znesek 50,00\u00a0€ presega skupni znesek naročila 40,00\u00a0€' }]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../db/index.ts';
-import { amountField, toMajor } from '../../../shared/money.ts';
+import { amountField, money, toMajor } from '../../../shared/money.ts';
 import { say, told, type Text } from '../../../shared/messages/index.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { PreparedPurchase } from '../../commerce/index.ts';
@@ -35,9 +35,10 @@ export function refundedAmountOf(basket: Basket, layout: ColumnLayout, purchase:
     if (error instanceof AppError) return { line: row.line, reason: error.problems[0].reason };
     throw error;
   }
-  if (minor < 0) return { line: row.line, reason: say('import.refunded_negative', { amount: text }) };
+  const moneyOf = (amount: number) => money(toMajor(amount, purchase.currency), purchase.currency);
+  if (minor < 0) return { line: row.line, reason: say('import.refunded_negative', { amount: moneyOf(minor) }) };
   if (minor > purchase.totalMinor) {
-    return { line: row.line, reason: say('import.refunded_exceeds_total', { amount: text, total: toMajor(purchase.totalMinor, purchase.currency), currency: purchase.currency }) };
+    return { line: row.line, reason: say('import.refunded_exceeds_total', { amount: moneyOf(minor), total: moneyOf(purchase.totalMinor) }) };
   }
   return { minor };
 }

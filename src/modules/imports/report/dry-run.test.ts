@@ -80,7 +80,7 @@ describe('a dry run', () => {
     const before = await written();
     const dry = await importFile(s, { kind: 'refunds', file, dryRun: true });
     expect(dry).toMatchObject({ rows: 3, created: 1, duplicates: 1, invalid: 1, dry_run: true });
-    expect(dry.errors).toEqual([{ line: 4, column: 'amount', reason: expect.stringContaining('exceeds the refundable 15.00') }]);
+    expect(dry.errors).toEqual([{ line: 4, column: 'amount', reason: expect.stringContaining('exceeds the refundable €15.00') }]);
     expect(await written()).toEqual(before);
   });
 

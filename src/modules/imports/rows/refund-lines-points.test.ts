@@ -80,7 +80,7 @@ describe('a returns file takes back the points the API would', () => {
       lines: [{ sku: 'BEANS', category: 'coffee', quantity: 1, unit_price: '50.00' }],
     }]);
     const api = await s.commerce.refund('csv-2', { external_id: 'api-over', amount: '60.00', lines: [{ sku: 'BEANS', quantity: 1 }] }, actor).catch((e: { problems: unknown }) => e.problems);
-    const reason = '60.00 exceeds the 50.00 EUR the lines returned were paid (leave the amount out to refund the lines at what they were paid)';
+    const reason = '€60.00 exceeds the €50.00 the lines returned were paid (leave the amount out to refund the lines at what they were paid)';
     expect(api).toEqual([{ field: 'amount', reason }]);
     const file = files.write(['refund,order,sku,qty,amount', 'csv-over,csv-2,BEANS,1,60.00']);
     const map = parseMapSpec('external_id=refund,purchase=order,line_sku=sku,line_quantity=qty,amount=amount', 'refunds');

@@ -177,7 +177,7 @@ describe('an amount with lines', () => {
     // More than the lines were paid is refused, naming the amount; nothing is written.
     const over = await api.call('POST', '/api/v1/purchases/both-1/refunds', { body: { external_id: 'both-r3', amount: '100.00', lines: [{ sku: 'BEANS', quantity: 1 }] } });
     expect(over.statusCode).toBe(422);
-    expect(over.json().errors).toEqual([{ field: 'amount', reason: '100.00 exceeds the 50.00 EUR the lines returned were paid (leave the amount out to refund the lines at what they were paid)' }]);
+    expect(over.json().errors).toEqual([{ field: 'amount', reason: '€100.00 exceeds the €50.00 the lines returned were paid (leave the amount out to refund the lines at what they were paid)' }]);
     // What is left comes back whole: 3,200 − 800 = 2,400.
     expect(await refund('both-1', { external_id: 'both-r4' })).toEqual({ amount: '179.99', points: 2400 });
     await expectVerified();

@@ -30,7 +30,7 @@ describe('gift card refunds at once', () => {
     const { ok, errors } = await race(times(10, (i) => () => on(i).refundGiftCard(card.code, { charge_key: 'race-charge', amount: '5.00', idempotency_key: `r-${i}` }, actor)));
     expect(ok).toHaveLength(4);
     expect(errors).toHaveLength(6);
-    for (const e of errors) expect(e).toMatchObject({ kind: 'conflict', message: /0\.00 EUR of it is left/, problems: [{ field: 'amount' }] });
+    for (const e of errors) expect(e).toMatchObject({ kind: 'conflict', message: /€0\.00 of it is left/, problems: [{ field: 'amount' }] });
     expect((await s.loyalty.giftCard(card.code)).balance).toBe('30.00');
     const refunds = await s.db.selectFrom('gift_card_refunds').select(['amount_minor', 'balance_after_minor']).where('code', '=', card.code.replaceAll('-', '')).orderBy('balance_after_minor').execute();
     expect(refunds.map((r) => Number(r.balance_after_minor))).toEqual([1500, 2000, 2500, 3000]);

@@ -116,7 +116,7 @@ describe('gift cards charged at once', () => {
     const card = await s.loyalty.issueGiftCard({ amount: '50.00', idempotency_key: 'card-50' }, actor);
     const { ok, errors } = await race(times(10, (i) => () => on(i).chargeGiftCard(card.code, { amount: '10.00', idempotency_key: `c-${i}` }, actor)));
     expect(ok).toHaveLength(5);
-    for (const e of errors) expect(e).toMatchObject({ kind: 'conflict', message: /balance is 0.00/ });
+    for (const e of errors) expect(e).toMatchObject({ kind: 'conflict', message: /balance is €0\.00/ });
     expect((await s.loyalty.giftCard(card.code)).balance).toBe('0.00');
     const charges = await s.db.selectFrom('gift_card_transactions').select(['amount_minor', 'balance_after_minor']).where('code', '=', card.code.replaceAll('-', '')).orderBy('balance_after_minor', 'desc').execute();
     expect(charges.map((c) => Number(c.balance_after_minor))).toEqual([4000, 3000, 2000, 1000, 0]);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../../test/helpers/services.ts';
 import { exportCustomer, mergeCustomers } from '../../../workflows/customer-lifecycle.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
+import { AppError } from '../../../shared/errors.ts';
 
 // Promotion coupons in bulk, gift cards, stock, and what merging and exporting a
 // customer do to their points.
@@ -95,8 +96,25 @@ describe('gift cards and stock', () => {
     const charge = await s.loyalty.chargeGiftCard(gift_card!.code, { amount: '7.50', idempotency_key: 'o-1', order_ref: 'o-1' }, actor);
     expect(charge.gift_card.balance).toBe('2.50');
     expect((await s.loyalty.chargeGiftCard(gift_card!.code, { amount: '7.50', idempotency_key: 'o-1', order_ref: 'o-1' }, actor)).created).toBe(false);
-    await expect(s.loyalty.chargeGiftCard(gift_card!.code, { amount: '3.00', idempotency_key: 'o-2' }, actor)).rejects.toMatchObject({ kind: 'conflict', message: /balance is 2.50/ });
+    await expect(s.loyalty.chargeGiftCard(gift_card!.code, { amount: '3.00', idempotency_key: 'o-2' }, actor)).rejects.toMatchObject({ kind: 'conflict', message: /balance is €2\.50/ });
     expect((await s.loyalty.giftCard(gift_card!.code)).balance).toBe('2.50');
+  });
+
+  it('tells a refusal with money as each language writes it, never "5.00 EUR"', async () => {
+    const card = await s.loyalty.issueGiftCard({ amount: '5.00', idempotency_key: 'five' }, actor);
+    const tooMuch = await s.loyalty.chargeGiftCard(card.code, { amount: '1234.50', idempotency_key: 'too-much' }, actor).catch((e: AppError) => e);
+    expect(tooMuch).toBeInstanceOf(AppError);
+    const told = tooMuch as AppError;
+    expect(told.in('en')).toEqual({ message: 'Gift card balance is €5.00, less than €1,234.50', problems: [{ field: 'amount', reason: 'must be at most €5.00' }] });
+    expect(told.in('sl')).toEqual({ message: 'Stanje darilne kartice je 5,00\u00a0€, manj kot 1234,50\u00a0€', problems: [{ field: 'amount', reason: 'mora biti največ 5,00\u00a0€' }] });
+    expect(told.in('tr').message).toBe('Hediye kartı bakiyesi €5,00; €1.234,50 tutarından az');
+
+    // A refund past what its charge has left, as both languages write it too.
+    await s.loyalty.chargeGiftCard(card.code, { amount: '3.00', idempotency_key: 'pay' }, actor);
+    const over = await s.loyalty.refundGiftCard(card.code, { charge_key: 'pay', amount: '3.50', idempotency_key: 'back' }, actor).catch((e: AppError) => e);
+    expect((over as AppError).in('en').message).toBe('Charge pay took €3.00; €3.00 of it is left to give back, less than €3.50');
+    expect((over as AppError).in('sl').message).toBe('Plačilo pay je odvzelo 3,00\u00a0€; za vračilo ostaja 3,00\u00a0€, manj kot 3,50\u00a0€');
+    expect((await s.loyalty.giftCard(card.code)).balance).toBe('2.00');
   });
 
   it('stops issuing a reward when its stock is gone', async () => {
