@@ -371,6 +371,10 @@ export interface CouponUsesTable {
   /** The order_subtotal and product_price the use was sent, in minor units (migration 0027); null where left out, and in every use before it. */
   order_subtotal_minor: number | null;
   product_price_minor: number | null;
+  /** When the use was given back (migration 0029): null while it counts; a rolled-back use counts nowhere. */
+  rolled_back_at: Timestamp | null;
+  /** Why it was given back, as the rollback said (null when it said nothing). */
+  rollback_reason: string | null;
 }
 
 export interface GiftCardsTable {

@@ -21,6 +21,7 @@ import { importRoutes } from './routes/imports.ts';
 import { loyaltyRoutes } from './routes/loyalty.ts';
 import { promotionRoutes } from './routes/promotions.ts';
 import { giftCardRefundRoutes } from './routes/gift-card-refunds.ts';
+import { couponRollbackRoutes } from './routes/coupon-rollbacks.ts';
 import { purchaseRoutes } from './routes/purchases.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { scoreRoutes } from './routes/scores.ts';
@@ -95,6 +96,7 @@ export async function buildApp(services: Services, { webDist = WEB_DIST }: { web
       loyaltyRoutes(api, services, API_PREFIX);
       promotionRoutes(api, services, API_PREFIX);
       giftCardRefundRoutes(api, services, API_PREFIX);
+      couponRollbackRoutes(api, services, API_PREFIX);
       importRoutes(api, services, API_PREFIX);
       demoRoutes(api, services, API_PREFIX);
       analyticsRoutes(api, services, API_PREFIX);

@@ -8,7 +8,7 @@ export const EVENT_TYPES = [
   'loyalty.program_applied', 'loyalty.member_joined', 'loyalty.tier_changed', 'loyalty.points_adjusted',
   'loyalty.points_expiring', 'loyalty.points_expired', 'loyalty.reward_redeemed', 'loyalty.points_redeemed',
   'loyalty.birthday', 'loyalty.referral_qualified', 'loyalty.referral_revoked', 'loyalty.challenge_completed', 'loyalty.challenge_revoked',
-  'coupon.used',
+  'coupon.used', 'coupon.use_rolled_back',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

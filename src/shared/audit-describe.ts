@@ -186,6 +186,9 @@ export function describeDetails(e: DescribedEntry, telling: Telling): string | n
     case 'coupon.use':
       said = order(d.order_ref) ?? '';
       break;
+    case 'coupon.rollback':
+      said = join([order(d.order_ref), text(d.reason) && word('details.reason', { reason: text(d.reason)! })]);
+      break;
     case 'coupon.campaign.create':
       said = text(d.name) && join([`“${text(d.name)}”`, whole(d.codes) !== undefined && telling.count('codes', whole(d.codes)!)]);
       break;

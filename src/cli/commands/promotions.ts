@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
-import { CampaignInput, GIFT_CARD_STATES, GiftCardChargeInput, GiftCardIssueInput, GiftCardRefundInput } from '../../modules/loyalty/index.ts';
+import { CampaignInput, CouponRollbackInput, GIFT_CARD_STATES, GiftCardChargeInput, GiftCardIssueInput, GiftCardRefundInput } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
 import { invalidField, isAppError, type AppError } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
@@ -28,6 +28,7 @@ type CampaignMade = Awaited<ReturnType<Loyalty['createCampaign']>>;
 type GiftCardIssued = Awaited<ReturnType<Loyalty['issueGiftCard']>>;
 type GiftCardCharged = Awaited<ReturnType<Loyalty['chargeGiftCard']>>;
 type GiftCardRefunded = Awaited<ReturnType<Loyalty['refundGiftCard']>>;
+type CouponRolledBack = Awaited<ReturnType<Loyalty['rollbackCouponUse']>>;
 type Page<T> = { items: T[]; next_cursor: string | null };
 type PageQuery = { limit: number | string; cursor?: string };
 
@@ -62,7 +63,7 @@ async function allPages<T>(limit: string | undefined, page: (query: PageQuery) =
  * field at once, with `known` (the options' own refusals). `parse` is parseInput with its
  * subject written out, as every call of it names its subject (validation.test.ts).
  */
-function check(what: 'campaign' | 'gift card' | 'gift card charge' | 'gift card refund', parse: () => unknown, known: AppError[] = []) {
+function check(what: 'campaign' | 'gift card' | 'gift card charge' | 'gift card refund' | 'coupon rollback', parse: () => unknown, known: AppError[] = []) {
   const errors = [...known];
   try {
     parse();
@@ -179,6 +180,32 @@ function couponCommands(program: Command) {
       );
       await print(items, Boolean(o.json), async () => codeTable(items, (await business()).timeZone, cliLanguage()));
     });
+
+  // No key of its own: a use is rolled back once, so the use's key names the rollback, and
+  // running the command again answers the rollback it made.
+  coupons
+    .command('rollback')
+    .description("give a coupon's use back (a voided sale, a cancelled order): the coupon can be used again and the use counts nowhere")
+    .argument('<code>', "the coupon's code")
+    .requiredOption('--use <key>', "the use's idempotency key (the key it was redeemed with)")
+    .option('--reason <text>', 'why it is given back (kept in the activity log)')
+    .option('--json', 'machine-readable output')
+    .action(namingOptions({ use_key: '--use', reason: '--reason' }, async (code: string, o: { use: string; reason?: string; json?: boolean }) => {
+      const body = { use_key: o.use, reason: o.reason };
+      check('coupon rollback', () => parseInput(CouponRollbackInput, body, 'coupon rollback'));
+      const r = await throughServerOr(
+        'coupons rollback',
+        (server) => callServer<CouponRolledBack>(server, 'POST', `${path('/coupons', code)}/rollbacks`, body),
+        (s) => s.loyalty.rollbackCouponUse(code, body, { actor: 'cli' }),
+      );
+      const told = { use: r.use.idempotency_key, code: r.coupon.code, uses: String(r.coupon.uses), max_uses: String(r.coupon.max_uses) };
+      await print(r, Boolean(o.json), () => {
+        const language = cliLanguage();
+        const lines = [say(r.created ? 'cli.coupons.rolled_back' : 'cli.coupons.rollback_replayed', told).in(language)];
+        if (!r.coupon.usable) lines.push(say('cli.coupons.still_unusable').in(language));
+        return lines.join('\n');
+      });
+    }));
 }
 
 /** Every code of a campaign as the API's CSV download: to `file`, or (true) to stdout alone. */

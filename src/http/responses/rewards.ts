@@ -102,6 +102,21 @@ export const GiftCardRefund = z.strictObject({
   gift_card: GiftCard,
 });
 
+/** A coupon's use given back (POST /coupons/{code}/rollbacks): the use as it stands now, and the coupon after. */
+export const CouponRollback = z.strictObject({
+  created: Created,
+  use: z.strictObject({
+    idempotency_key: z.string().describe('The use\'s key, as use_key named it'),
+    order_ref: z.string().nullable(),
+    customer_id: Id.nullable().describe('The customer the use counted for'),
+    used_at: Instant,
+    discount_given: Amount.nullable().describe('What the use gave, as it recorded it (null when it did not tell): no longer counted in its campaign\'s figures'),
+    rolled_back_at: Instant,
+    reason: z.string().nullable().describe('The reason the rollback gave'),
+  }),
+  coupon: Coupon.extend({ usable: z.boolean().describe('Whether it can be used now: a coupon expired meanwhile stays expired') }),
+});
+
 const pointsSpent = Count.describe('The points the redemption took (a replay: the first request\'s)');
 export const Redemption = z.union([
   z.strictObject({ created: Created, coupon: Coupon, points_spent: pointsSpent }),

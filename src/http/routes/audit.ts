@@ -12,7 +12,7 @@ export function auditRoutes(app: FastifyInstance, s: Services, prefix: string) {
     method: 'GET', path: '/audit', tag: 'admin', scope: 'admin',
     summary: 'The activity log: every admin and staff write, who made it and what it was about, newest first',
     description: 'Points adjusted by hand with their reason, program versions published, API keys created and revoked, staff users created and changed, ' +
-      'passwords reset, webhooks, customers created, changed, merged and erased, coupon campaigns, gift cards issued, charged and refunded, refunds… ' +
+      'passwords reset, webhooks, customers created, changed, merged and erased, coupon campaigns, coupon uses and their rollbacks, gift cards issued, charged and refunded, refunds… ' +
       'Filter by `action` (exact, or a family ending in a dot: `loyalty.`, `user.`), `actor`, `subject`, `since` and `until`. ' +
       'Paginated as GET /customers: pass next_cursor as `cursor`.',
     query: AuditQuery,

@@ -5,6 +5,7 @@ import { createLoyaltyMaintenance } from './maintenance/maintenance.ts';
 import { createRewardsService } from './rewards/rewards.service.ts';
 import { createGiftCards } from './rewards/gift-cards.ts';
 import { createGiftCardRefunds } from './rewards/gift-card-refunds.ts';
+import { createCouponRollbacks } from './rewards/coupon-rollbacks.ts';
 import { createPromotionListings } from './rewards/listings/promotion-listings.ts';
 import { withFields } from '../../shared/objects.ts';
 
@@ -19,6 +20,7 @@ export { type AccrualItem, type LoyaltySummary } from './earning/accrual.ts';
 export { AdjustmentInput, type AdjustOptions } from './accounts/staff-actions.ts';
 export { RedeemRewardInput } from './rewards/rewards.service.ts';
 export { UseCouponInput, CampaignInput } from './rewards/coupons.ts';
+export { CouponRollbackInput } from './rewards/coupon-rollbacks.ts';
 export { COUPON_PROBLEM_CODES } from './rewards/codes.ts';
 export { REWARD_PROBLEM_CODES } from './rewards/reward-rules.ts';
 export { GiftCardChargeInput, GiftCardIssueInput } from './rewards/gift-cards.ts';
@@ -40,8 +42,8 @@ export function createLoyalty(deps: LoyaltyDeps) {
   const engagement = createEngagementService(core);
   const account = createLoyaltyService(core, engagement);
   const rewards = createRewardsService(core);
-  // Gift cards (charges given back too), and the promotions' read side (campaigns with their figures, their codes, every gift card).
-  const giftCards = withFields(createGiftCards(core), createGiftCardRefunds(core), createPromotionListings(core));
+  // Gift cards (charges given back too), coupons' uses given back, and the promotions' read side (campaigns with their figures, their codes, every gift card).
+  const giftCards = withFields(createGiftCards(core), createGiftCardRefunds(core), createCouponRollbacks(core), createPromotionListings(core));
   const maintenance = createLoyaltyMaintenance(core, rewards);
   return withFields(account, rewards, engagement, giftCards, { maintenance, programAt: core.programAt });
 }

@@ -55,6 +55,7 @@ export const CLI_AUDIT = {
   'cli.audit.action.customer.export': { en: "Exported a customer's data", sl: 'Izvoz podatkov stranke', tr: 'Müşterinin verilerini dışa aktardı', da: 'Eksporterede en kundes data', ru: 'Выгрузка данных клиента' },
   'cli.audit.action.purchase.refund': { en: 'Recorded a refund', sl: 'Zapis vračila', tr: 'İade kaydetti', da: 'Registrerede en refundering', ru: 'Запись возврата' },
   'cli.audit.action.coupon.use': { en: 'Used a coupon', sl: 'Uporaba kupona', tr: 'Kupon kullandı', da: 'Brugte en kupon', ru: 'Использование купона' },
+  'cli.audit.action.coupon.rollback': { en: 'Gave a coupon use back', sl: 'Razveljavitev uporabe kupona', tr: 'Kupon kullanımını geri aldı', da: 'Rullede en kuponbrug tilbage', ru: 'Отмена использования купона' },
   'cli.audit.action.coupon.campaign.create': {
     en: 'Created a coupon campaign',
     sl: 'Nova kampanja kuponov',

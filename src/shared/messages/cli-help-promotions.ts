@@ -184,5 +184,18 @@ export const CLI_HELP_PROMOTIONS: Readonly<Record<string, HelpTranslations>> = {
     da: 'hvorfor det gives tilbage (gemt i aktivitetsloggen)',
     ru: 'почему возвращается (сохраняется в журнале действий)',
   },
+  "give a coupon's use back (a voided sale, a cancelled order): the coupon can be used again and the use counts nowhere": {
+    sl: 'razveljavi uporabo kupona (stornirana prodaja, preklicano naročilo): kupon je spet mogoče uporabiti in uporaba se nikjer ne šteje',
+    tr: 'bir kupon kullanımını geri al (iptal edilen satış, iptal edilen sipariş): kupon yeniden kullanılabilir ve kullanım hiçbir yerde sayılmaz',
+    da: 'rul en kuponbrug tilbage (et annulleret salg, en annulleret ordre): kuponen kan bruges igen, og brugen tæller ingen steder',
+    ru: 'отменить использование купона (аннулированная продажа, отменённый заказ): купон снова можно использовать, а использование нигде не учитывается',
+  },
+  "the coupon's code": { sl: 'koda kupona', tr: 'kuponun kodu', da: 'kuponens kode', ru: 'код купона' },
+  "the use's idempotency key (the key it was redeemed with)": {
+    sl: 'ključ idempotentnosti uporabe (ključ, s katerim je bil kupon unovčen)',
+    tr: 'kullanımın idempotency anahtarı (kuponun kullanıldığı anahtar)',
+    da: 'brugens idempotensnøgle (nøglen, kuponen blev indløst med)',
+    ru: 'ключ идемпотентности использования (ключ, с которым купон был погашен)',
+  },
   "the gift card's code": { sl: 'koda darilne kartice', tr: 'hediye kartının kodu', da: 'gavekortets kode', ru: 'код подарочной карты' },
 };

@@ -106,6 +106,27 @@ export const CLI_PROMOTIONS = {
     da: '{file} kan ikke skrives ({reason})',
     ru: 'не удаётся записать {file} ({reason})',
   },
+  'cli.coupons.rolled_back': {
+    en: 'Gave back use {use} of coupon {code}: {uses} of its {max_uses} uses are taken now.',
+    sl: 'Uporaba {use} kupona {code} je razveljavljena: zdaj je porabljenih {uses} od {max_uses} uporab.',
+    tr: '{code} kuponunun {use} kullanımı geri alındı: şimdi {max_uses} kullanım hakkından {uses} tanesi kullanılmış durumda.',
+    da: 'Brugen {use} af kuponen {code} er rullet tilbage: {uses} af dens {max_uses} anvendelser er brugt nu.',
+    ru: 'Использование {use} купона {code} отменено: теперь занято {uses} из {max_uses} использований.',
+  },
+  'cli.coupons.rollback_replayed': {
+    en: 'Use {use} of coupon {code} was already rolled back; nothing more was given back. {uses} of its {max_uses} uses are taken.',
+    sl: 'Uporaba {use} kupona {code} je bila že razveljavljena; nič več ni bilo vrnjeno. Porabljenih je {uses} od {max_uses} uporab.',
+    tr: '{code} kuponunun {use} kullanımı zaten geri alınmıştı; başka bir şey geri verilmedi. {max_uses} kullanım hakkından {uses} tanesi kullanılmış.',
+    da: 'Brugen {use} af kuponen {code} var allerede rullet tilbage; intet mere blev givet tilbage. {uses} af dens {max_uses} anvendelser er brugt.',
+    ru: 'Использование {use} купона {code} уже было отменено; больше ничего не возвращено. Занято {uses} из {max_uses} использований.',
+  },
+  'cli.coupons.still_unusable': {
+    en: 'The coupon cannot be used now all the same: it has expired or was cancelled.',
+    sl: 'Kupona kljub temu zdaj ni mogoče uporabiti: potekel je ali je bil preklican.',
+    tr: 'Kupon yine de şu an kullanılamaz: süresi doldu ya da iptal edildi.',
+    da: 'Kuponen kan alligevel ikke bruges nu: den er udløbet eller annulleret.',
+    ru: 'Купон всё равно нельзя использовать сейчас: срок его действия истёк или он аннулирован.',
+  },
 
   // ── gift-cards ──
   'cli.gift_cards.issued': {

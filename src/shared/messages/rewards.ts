@@ -91,6 +91,50 @@ export const REWARDS = {
     ru: 'Использование купона {key} уже записано с другими значениями: {differences}',
   },
 
+  // ── A coupon's use rolled back (a voided sale, a cancelled order) ──
+  'coupon.use_not_found': {
+    en: 'Coupon {code} has no use {use_key}',
+    sl: 'Kupon {code} nima uporabe {use_key}',
+    tr: '{code} kuponunun {use_key} kullanımı yok',
+    da: 'Kuponen {code} har ingen brug {use_key}',
+    ru: 'У купона {code} нет использования {use_key}',
+  },
+  'coupon.use_key_unknown': {
+    en: 'is no use of this coupon',
+    sl: 'ni uporaba tega kupona',
+    tr: 'bu kuponun bir kullanımı değil',
+    da: 'er ikke en brug af denne kupon',
+    ru: 'не является использованием этого купона',
+  },
+  'coupon.use_rolled_back': {
+    en: 'Coupon use {key} of {code} was rolled back at {at}: it no longer counts, and its key does not use the coupon again; a new idempotency_key does',
+    sl: 'Uporaba {key} kupona {code} je bila razveljavljena {at}: ne šteje več in njen ključ kupona ne uporabi znova; znova ga uporabi nov idempotency_key',
+    tr: '{code} kuponunun {key} kullanımı {at} tarihinde geri alındı: artık sayılmıyor ve anahtarı kuponu yeniden kullanmaz; yeniden kullanmak için yeni bir idempotency_key gerekir',
+    da: 'Brugen {key} af kuponen {code} blev rullet tilbage {at}: den tæller ikke længere, og dens nøgle bruger ikke kuponen igen; en ny idempotency_key bruger den igen',
+    ru: 'Использование {key} купона {code} было отменено {at}: оно больше не учитывается, и его ключ не использует купон снова; чтобы использовать купон снова, нужен новый idempotency_key',
+  },
+  'coupon.use_key_rolled_back': {
+    en: 'the use with this key was rolled back; send a new key to use the coupon again',
+    sl: 'uporaba s tem ključem je bila razveljavljena; za ponovno uporabo kupona pošljite nov ključ',
+    tr: 'bu anahtarla yapılan kullanım geri alındı; kuponu yeniden kullanmak için yeni bir anahtar gönderin',
+    da: 'brugen med denne nøgle blev rullet tilbage; send en ny nøgle for at bruge kuponen igen',
+    ru: 'использование с этим ключом было отменено; чтобы снова использовать купон, отправьте новый ключ',
+  },
+  'coupon.rollback_reused': {
+    en: 'Coupon use {key} was already rolled back with a different body',
+    sl: 'Uporaba kupona {key} je bila že razveljavljena z drugačno vsebino zahteve',
+    tr: '{key} kupon kullanımı farklı bir istek gövdesiyle zaten geri alınmış',
+    da: 'Kuponbrugen {key} er allerede rullet tilbage med et andet indhold',
+    ru: 'Использование купона {key} уже отменено с другим телом запроса',
+  },
+  'coupon.rollback_reused_otherwise': {
+    en: 'Coupon use {key} was already rolled back with other values: {differences}',
+    sl: 'Uporaba kupona {key} je bila že razveljavljena z drugimi vrednostmi: {differences}',
+    tr: '{key} kupon kullanımı başka değerlerle zaten geri alınmış: {differences}',
+    da: 'Kuponbrugen {key} er allerede rullet tilbage med andre værdier: {differences}',
+    ru: 'Использование купона {key} уже отменено с другими значениями: {differences}',
+  },
+
   // ── A campaign of promotion coupons ──
   'campaign.not_found': { en: 'Campaign {id} not found', sl: 'Kampanje {id} ni mogoče najti', tr: 'Kampanya {id} bulunamadı', da: 'Kampagnen {id} blev ikke fundet', ru: 'Кампания {id} не найдена' },
   'campaign.code_format': {

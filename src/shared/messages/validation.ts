@@ -69,6 +69,13 @@ export const VALIDATION = {
     da: 'Ugyldig brug af kupon: {problems}',
     ru: 'Неверный запрос на использование купона: {problems}',
   },
+  'invalid.coupon_rollback': {
+    en: 'Invalid coupon rollback: {problems}',
+    sl: 'Neveljavna razveljavitev uporabe kupona: {problems}',
+    tr: 'Geçersiz kupon kullanımı geri alma: {problems}',
+    da: 'Ugyldig tilbagerulning af kuponbrug: {problems}',
+    ru: 'Неверная отмена использования купона: {problems}',
+  },
   'invalid.campaign': { en: 'Invalid campaign: {problems}', sl: 'Neveljavna kampanja: {problems}', tr: 'Geçersiz kampanya: {problems}', da: 'Ugyldig kampagne: {problems}', ru: 'Неверные параметры кампании: {problems}' },
   'invalid.gift_card': { en: 'Invalid gift card: {problems}', sl: 'Neveljavna darilna kartica: {problems}', tr: 'Geçersiz hediye kartı: {problems}', da: 'Ugyldigt gavekort: {problems}', ru: 'Неверная подарочная карта: {problems}' },
   'invalid.gift_card_charge': {

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { audit, lockKeys, type Actor, type Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
 import { fieldDifferences, NO_VALUE, otherValuesConflict } from '../../../shared/differences.ts';
-import { conflict, invalidField, notFound } from '../../../shared/errors.ts';
+import { AppError, conflict, invalidField, notFound } from '../../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../../shared/hash.ts';
 import { newId } from '../../../shared/ids.ts';
 import { amountField, toMajor } from '../../../shared/money.ts';
 import { DecimalAmount, parseInput, toldBy } from '../../../shared/validation.ts';
 import { AdminWriteKey, expiryInstant, refusePast } from './admin-writes.ts';
-import { instantOf } from '../../../shared/clock.ts';
+import { instantOf, timeIn } from '../../../shared/clock.ts';
 import { campaignConflict } from './campaign-difference.ts';
 import { couponProblem, couponView, newCode, normalizeCode, routeWordOf, shownCode } from './codes.ts';
 import { discountGiven, useAmounts, type Benefit, type UseAmountsMinor } from './discounts.ts';
@@ -153,6 +153,14 @@ export function createCoupons(core: LoyaltyCore) {
         if (!c) throw notFound(say('coupon.not_found', { code: codeInput }));
         const previous = await trx.selectFrom('coupon_uses').selectAll().where('code', '=', code).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
         if (previous) {
+          // A use rolled back (coupon-rollbacks.ts) is not answered as if it stood: a till
+          // retrying it after the sale was voided would think the coupon used. Its key stays
+          // taken; a new key uses the coupon again.
+          if (previous.rolled_back_at) {
+            throw new AppError('conflict', say('coupon.use_rolled_back', { key: data.idempotency_key, code: shownCode(c), at: timeIn(previous.rolled_back_at, timeZone) }), [
+              { field: 'idempotency_key', reason: say('coupon.use_key_rolled_back') },
+            ]);
+          }
           if (previous.request_hash !== requestHash) {
             // What a use keeps: the order, the customer it counted for (a merged id leads
             // to the survivor, as customerId does) and the amounts it was sent (migration
@@ -295,7 +303,8 @@ export function createCoupons(core: LoyaltyCore) {
    */
   async function checkCustomerLimit(trx: Tx, { code, coupon: c, customerId }: { code: string; coupon: { code: string; chosen_code: string | null; campaign_id: string | null; per_customer_limit: number | null }; customerId: string }) {
     const limit = c.per_customer_limit!;
-    const uses = trx.selectFrom('coupon_uses').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', customerId);
+    // A use rolled back counts no more (migration 0029).
+    const uses = trx.selectFrom('coupon_uses').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', customerId).where('rolled_back_at', 'is', null);
     if (!c.campaign_id) {
       const used = Number((await uses.where('code', '=', code).executeTakeFirstOrThrow()).n);
       if (used >= limit) throw conflict(say('coupon.customer_limit', { code: shownCode(c), used, times: counted(TIMES, used), limit }));

@@ -56,6 +56,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.customer.export': 'Eksporterede en kundes data',
   'activity.action.purchase.refund': 'Registrerede en refundering',
   'activity.action.coupon.use': 'Brugte en kupon',
+  'activity.action.coupon.rollback': 'Rullede en kuponbrug tilbage',
   'activity.action.coupon.campaign.create': 'Oprettede en kuponkampagne',
   'activity.action.gift_card.issue': 'Udstedte et gavekort',
   'activity.action.gift_card.charge': 'Betalte med et gavekort',

@@ -56,6 +56,7 @@ export const ACTIVITY = {
   'activity.action.customer.export': "Exported a customer's data",
   'activity.action.purchase.refund': 'Recorded a refund',
   'activity.action.coupon.use': 'Used a coupon',
+  'activity.action.coupon.rollback': 'Gave a coupon use back',
   'activity.action.coupon.campaign.create': 'Created a coupon campaign',
   'activity.action.gift_card.issue': 'Issued a gift card',
   'activity.action.gift_card.charge': 'Paid with a gift card',

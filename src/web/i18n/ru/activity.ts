@@ -56,6 +56,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.customer.export': 'Выгрузка данных клиента',
   'activity.action.purchase.refund': 'Запись возврата',
   'activity.action.coupon.use': 'Использование купона',
+  'activity.action.coupon.rollback': 'Отмена использования купона',
   'activity.action.coupon.campaign.create': 'Новая кампания купонов',
   'activity.action.gift_card.issue': 'Выпуск подарочной карты',
   'activity.action.gift_card.charge': 'Оплата подарочной картой',

@@ -56,6 +56,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.customer.export': 'Izvoz podatkov stranke',
   'activity.action.purchase.refund': 'Zapis vračila',
   'activity.action.coupon.use': 'Uporaba kupona',
+  'activity.action.coupon.rollback': 'Razveljavitev uporabe kupona',
   'activity.action.coupon.campaign.create': 'Nova kampanja kuponov',
   'activity.action.gift_card.issue': 'Izdaja darilne kartice',
   'activity.action.gift_card.charge': 'Plačilo z darilno kartico',

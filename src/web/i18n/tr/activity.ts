@@ -56,6 +56,7 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.action.customer.export': 'Müşterinin verilerini dışa aktardı',
   'activity.action.purchase.refund': 'İade kaydetti',
   'activity.action.coupon.use': 'Kupon kullandı',
+  'activity.action.coupon.rollback': 'Kupon kullanımını geri aldı',
   'activity.action.coupon.campaign.create': 'Kupon kampanyası oluşturdu',
   'activity.action.gift_card.issue': 'Hediye kartı düzenledi',
   'activity.action.gift_card.charge': 'Hediye kartıyla ödedi',

@@ -40,10 +40,11 @@ export function createCampaignCodes(core: LoyaltyCore) {
     return campaign;
   }
 
-  /** When each of the codes given was last used. */
+  /** When each of the codes given was last used (by a use that stands: one rolled back is not a use). */
   async function lastUses(d: Db, campaignId: string, codes: string[]): Promise<Map<string, Date>> {
     if (codes.length === 0) return new Map();
-    const rows = await d.selectFrom('coupon_uses').select(['code', sql<Date>`max(used_at)`.as('at')]).where('campaign_id', '=', campaignId).where('code', 'in', codes).groupBy('code').execute();
+    const rows = await d.selectFrom('coupon_uses').select(['code', sql<Date>`max(used_at)`.as('at')]).where('campaign_id', '=', campaignId).where('code', 'in', codes)
+      .where('rolled_back_at', 'is', null).groupBy('code').execute();
     return new Map(rows.map((r) => [r.code, new Date(r.at)]));
   }
 

@@ -47,7 +47,8 @@ async function figuresOf(db: Db, ids: string[]): Promise<Map<string, Figures>> {
       sql<string>`coalesce(sum(discount_minor), 0)`.as('discount_known'),
       sql<string>`count(*) FILTER (WHERE discount_minor IS NULL)`.as('uses_without_discount'),
     ])
-    .where('campaign_id', 'in', ids).groupBy('campaign_id').execute();
+    // A use rolled back counts in none of them (migration 0029).
+    .where('campaign_id', 'in', ids).where('rolled_back_at', 'is', null).groupBy('campaign_id').execute();
   return new Map(rows.map((r) => [r.campaign_id!, {
     uses: Number(r.uses), codes_used: Number(r.codes_used), customers: Number(r.customers), uses_without_customer: Number(r.uses_without_customer),
     discount_known: Number(r.discount_known), uses_without_discount: Number(r.uses_without_discount),
