@@ -48,10 +48,10 @@ export function createGiftCardRefunds(core: LoyaltyCore) {
         const requested = data.amount === undefined ? null : amountField('amount', data.amount, g.currency);
         const charge = await trx.selectFrom('gift_card_transactions').selectAll().where('code', '=', code).where('idempotency_key', '=', data.charge_key).where('amount_minor', '<', 0).executeTakeFirst();
         const refundedBefore = async () => Number((await trx.selectFrom('gift_card_refunds').select(sql<string>`coalesce(sum(amount_minor), 0)`.as('total')).where('code', '=', code).where('charge_key', '=', data.charge_key).executeTakeFirstOrThrow()).total);
-        const chargeView = async (chargeKey: string) => {
+        /** The charge as the answer tells it, `given` of it refunded so far. */
+        const chargeView = (given: number) => {
           const taken = charge ? -Number(charge.amount_minor) : 0;
-          const given = await refundedBefore();
-          return { idempotency_key: chargeKey, order_ref: charge?.order_ref ?? null, charged: toMajor(taken, g.currency), refunded: toMajor(given, g.currency), refundable: toMajor(taken - given, g.currency) };
+          return { idempotency_key: data.charge_key, order_ref: charge?.order_ref ?? null, charged: toMajor(taken, g.currency), refunded: toMajor(given, g.currency), refundable: toMajor(taken - given, g.currency) };
         };
 
         const previous = await trx.selectFrom('gift_card_refunds').selectAll().where('code', '=', code).where('idempotency_key', '=', data.idempotency_key).executeTakeFirst();
@@ -68,7 +68,7 @@ export function createGiftCardRefunds(core: LoyaltyCore) {
               unnamed: say('gift_card.refund_key_reused', { key: data.idempotency_key }),
             });
           }
-          return { created: false, refunded: toMajor(Number(previous.amount_minor), g.currency), charge: await chargeView(previous.charge_key), gift_card: giftCardView(g) };
+          return { created: false, refunded: toMajor(Number(previous.amount_minor), g.currency), charge: chargeView(await refundedBefore()), gift_card: giftCardView(g) };
         }
 
         if (requested !== null && requested <= 0) throw invalidField('amount', say('field.positive'));
@@ -79,7 +79,8 @@ export function createGiftCardRefunds(core: LoyaltyCore) {
           throw new AppError('not_found', say('gift_card.charge_not_found', { charge_key: data.charge_key, code: codeInput }), [{ field: 'charge_key', reason: say('gift_card.charge_key_unknown') }]);
         }
         const taken = -Number(charge.amount_minor);
-        const left = taken - (await refundedBefore());
+        const given = await refundedBefore();
+        const left = taken - given;
         const amount = requested ?? left;
         if (amount > left || amount <= 0) {
           const moneyOf = (minor: number) => money(toMajor(minor, g.currency), g.currency);
@@ -98,7 +99,7 @@ export function createGiftCardRefunds(core: LoyaltyCore) {
           at: now, actor, action: 'gift_card.refund', subject: code,
           details: { amount: toMajor(amount, g.currency), charge_key: data.charge_key, order_ref: charge.order_ref ?? undefined, reason: data.reason },
         });
-        return { created: true, refunded: toMajor(amount, g.currency), charge: await chargeView(data.charge_key), gift_card: giftCardView(withFields(g, { balance_minor: balance })) };
+        return { created: true, refunded: toMajor(amount, g.currency), charge: chargeView(given + amount), gift_card: giftCardView(withFields(g, { balance_minor: balance })) };
       });
     },
   };
