@@ -19,7 +19,10 @@ const Referral = z.strictObject({
 /** The loyalty records besides the ledger (accounts.ts loyaltyRecordsOf). */
 const LoyaltyRecords = z.strictObject({
   coupons: z.array(Coupon).describe('As the coupon endpoints show them'),
-  coupon_uses: z.array(z.strictObject({ code: z.string(), order_ref: z.string().nullable(), used_at: Instant })),
+  coupon_uses: z.array(z.strictObject({
+    code: z.string(), order_ref: z.string().nullable(), used_at: Instant,
+    rolled_back_at: Instant.nullable().describe('When the use was given back (POST /coupons/{code}/rollbacks): it counts nowhere since; null while it stands'),
+  })),
   gift_cards: z.array(GiftCard.omit({ customer_id: true })),
   referred_by: z.array(Referral.extend({ referrer_id: Id })),
   referred: z.array(Referral.extend({ friend_id: Id })),

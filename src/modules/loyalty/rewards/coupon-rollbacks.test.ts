@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../../../test/helpers/database.ts';
 import { heldOpen, queued, race, times } from '../../../../test/helpers/concurrency.ts';
 import { openTestServices } from '../../../../test/helpers/services.ts';
+import { exportCustomer } from '../../../workflows/customer-lifecycle.ts';
 import { createLoyaltyCore } from '../loyalty.core.ts';
 import { createCouponRollbacks, type CouponRollbacksService } from './coupon-rollbacks.ts';
 import { createRewardsService, type RewardsService } from './rewards.service.ts';
@@ -37,11 +38,19 @@ describe("a coupon's use rolled back", () => {
     const { id, codes: [first, second] } = await s.loyalty.createCampaign({ name: 'Once a customer', idempotency_key: 'per-customer', benefit: { type: 'fixed_discount', amount: '5.00' }, count: 2, per_customer_limit: 1 }, actor);
     await s.loyalty.useCoupon(first, { idempotency_key: 'sale-1', customer_id: ana }, actor);
     await expect(s.loyalty.useCoupon(second, { idempotency_key: 'sale-2', customer_id: ana }, actor)).rejects.toMatchObject({ kind: 'conflict', message: /limit 1/ });
+    s.clock.set('2026-05-01T10:10:00Z');
     await s.loyalty.rollbackCouponUse(first, { use_key: 'sale-1', reason: 'Sale voided' }, actor);
+    s.clock.set('2026-05-01T10:20:00Z');
     expect((await s.loyalty.useCoupon(second, { idempotency_key: 'sale-2', customer_id: ana }, actor)).created).toBe(true);
     expect(await s.loyalty.campaign(id)).toMatchObject({ uses: 1, codes_used: 1, customers: 1, discount_given: '5.00', status: 'active' });
     // The limit counts the use that stands: a third is refused again.
     await expect(s.loyalty.useCoupon(first, { idempotency_key: 'sale-3', customer_id: ana }, actor)).rejects.toMatchObject({ kind: 'conflict', message: /limit 1/ });
+    // Her data export keeps both uses, the one given back saying so.
+    const exported = await exportCustomer(s, ana, { actor: 'system' });
+    expect((exported.loyalty as { coupon_uses: unknown[] }).coupon_uses).toEqual([
+      { code: first, order_ref: null, used_at: '2026-05-01T10:00:00.000Z', rolled_back_at: '2026-05-01T10:10:00.000Z' },
+      { code: second, order_ref: null, used_at: '2026-05-01T10:20:00.000Z', rolled_back_at: null },
+    ]);
   });
 
   it("leaves a rolled-back use out of every figure of its campaign and out of its codes' lists", async () => {
