@@ -1,5 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useCliBusiness } from '../../../test/helpers/cli-process.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, useCliBusiness } from '../../../test/helpers/cli-process.ts';
+import { testDatabaseKind } from '../../../test/helpers/database.ts';
+import { startServeProcess } from '../../../test/helpers/serve-process.ts';
 import { loadConfig } from '../../config.ts';
 import { openServices } from '../../main.ts';
 import { createLogger } from '../../shared/logger.ts';
@@ -59,5 +61,21 @@ describe('regulars coupons rollback', () => {
       expect(await s.loyalty.coupon(other)).toMatchObject({ uses: 1, usable: false });
       expect((await s.loyalty.useCoupon(code, { idempotency_key: 'sale-3' }, { actor: 'test' })).created).toBe(true);
     });
+  }, 180_000);
+});
+
+// Beside a server on the embedded database the command goes through its route.
+describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => {
+  let server: Awaited<ReturnType<typeof startServeProcess>> | undefined;
+  afterAll(async () => server?.stop());
+
+  it('gives a use back through POST /coupons/{code}/rollbacks', async () => {
+    const [, other] = codes;
+    server = await startServeProcess(BIN, cli.env());
+    const given = json<RolledBack>(run('coupons', 'rollback', other, '--use', 'sale-2', '--json'));
+    expect(given).toMatchObject({ created: true, use: { idempotency_key: 'sale-2', reason: null }, coupon: { code: other, uses: 0, usable: true } });
+    const unknown = run('coupons', 'rollback', other, '--use', 'nope');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain(`Coupon ${other} has no use nope`);
   }, 180_000);
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../../../test/helpers/database.ts';
 import { heldOpen, queued, race, times } from '../../../../test/helpers/concurrency.ts';
+import { recordAll } from '../../../../test/helpers/purchases.ts';
 import { openTestServices } from '../../../../test/helpers/services.ts';
 import { exportCustomer } from '../../../workflows/customer-lifecycle.ts';
 import { createLoyaltyCore } from '../loyalty.core.ts';
@@ -33,6 +34,22 @@ const standing = async (code: string) =>
   (await s.db.selectFrom('coupon_uses').select('idempotency_key').where('code', '=', code.replaceAll('-', '')).where('rolled_back_at', 'is', null).execute()).length;
 
 describe("a coupon's use rolled back", () => {
+  it("makes a member's single-use reward coupon usable again, by her only, and spends no points", async () => {
+    await s.loyalty.applyProgram({ program: { name: 'Rollbacks', earning: { points_per_currency_unit: 10 }, rewards: [{ code: 'coffee', name: 'Coffee', type: 'free_product', sku: 'ESP', points: 100 }] } }, actor);
+    const [{ customerId: mia }] = await recordAll(s, [{ external_id: 'mia-1', customer: { email: 'mia@example.com' }, occurred_at: '2026-04-30T10:00:00Z', total: '15.00' }]);
+    const { coupon } = await s.loyalty.redeemReward(mia, { reward: 'coffee', idempotency_key: 'mia-coffee' }, actor);
+    const points = async () => { const a = await s.loyalty.account(mia); return a.member ? a.balance : null; };
+    const before = await points();
+    await s.loyalty.useCoupon(coupon!.code, { idempotency_key: 'till-9', customer_id: mia, product_price: '2.80' }, actor);
+    expect(await s.loyalty.coupon(coupon!.code)).toMatchObject({ status: 'used', usable: false });
+    const r = await s.loyalty.rollbackCouponUse(coupon!.code, { use_key: 'till-9', reason: 'Order cancelled' }, actor);
+    expect(r).toMatchObject({ created: true, use: { customer_id: mia, discount_given: '2.80', reason: 'Order cancelled' }, coupon: { kind: 'reward', status: 'active', uses: 0, usable: true } });
+    expect(await points()).toBe(before);
+    expect((await s.loyalty.useCoupon(coupon!.code, { idempotency_key: 'till-10', customer_id: mia }, actor)).coupon).toMatchObject({ uses: 1, status: 'used' });
+    expect(await standing(coupon!.code)).toBe(1);
+    expect((await s.loyalty.verify()).problems).toEqual([]);
+  });
+
   it("frees the customer's place under the campaign's per-customer limit", async () => {
     const ana = (await s.customers.upsert({ email: 'limit-ana@example.com' }, actor)).customer.id;
     const { id, codes: [first, second] } = await s.loyalty.createCampaign({ name: 'Once a customer', idempotency_key: 'per-customer', benefit: { type: 'fixed_discount', amount: '5.00' }, count: 2, per_customer_limit: 1 }, actor);
