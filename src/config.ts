@@ -4,7 +4,7 @@ import { isTimeZone } from './shared/clock.ts';
 import { currencyExponent } from './shared/money.ts';
 import { isAppError } from './shared/errors.ts';
 import { fixedText, say, tell, told, type Language, type Text } from './shared/messages/index.ts';
-import { parseInput } from './shared/validation.ts';
+import { parseInput, saidIssue } from './shared/validation.ts';
 
 // The environment is parsed once, at start-up, and a bad value stops the process with a
 // message naming the variable — never a surprise at the first request.
@@ -37,7 +37,24 @@ const Env = z.object({
   JOBS: z.enum(['on', 'off']).default('on'),
   EVENTS_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
   CHECK_RESPONSES: z.enum(['on', 'off']).default('off'),
+  REFERRAL_LINK: z.string().trim().superRefine((v, ctx) => {
+    if (!isReferralLinkTemplate(v)) ctx.addIssue({ code: 'custom', ...saidIssue(say('config.referral_link', { placeholder: '{code}', example: 'https://shop.example/?ref={code}' })) });
+  }).optional(),
 });
+
+/**
+ * A referral link template: an http(s) URL of the shop with `{code}` where the member's
+ * code goes (`https://shop.example/?ref={code}`), still a URL once the code is in it.
+ */
+function isReferralLinkTemplate(template: string): boolean {
+  if (!template.includes('{code}')) return false;
+  try {
+    const url = new URL(template.replaceAll('{code}', 'CODE'));
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 function isCurrency(code: string): boolean {
   try {
@@ -72,6 +89,8 @@ export interface Config {
   eventsRetentionDays: number;
   /** Every answer is checked against the schema the API reference publishes for it (src/http/response-check.ts); on under the tests. */
   checkResponses: boolean;
+  /** The shop's URL with `{code}` where a member's referral code goes (REFERRAL_LINK); null: members have a code and no link. */
+  referralLink: string | null;
 }
 
 /** Why the process cannot start or a command cannot run where it was pointed: told in the command line's language (cli/main.ts). */
@@ -114,5 +133,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobs: e.JOBS === 'on',
     eventsRetentionDays: e.EVENTS_RETENTION_DAYS,
     checkResponses: e.CHECK_RESPONSES === 'on',
+    referralLink: e.REFERRAL_LINK ?? null,
   };
 }

@@ -25,7 +25,7 @@ export function createServices({ config, database, clock = systemClock, logger, 
   // by customer_since through the SQL its answers read it with (customer-dates.ts).
   const orders = withFields(customerStatsOrders, { points: pointsOrder, customer_since: customerSinceOrder });
   const customers = createCustomerService({ db, stores, clock, defaultRegion: config.phoneRegion, datesOf: customerDatesOf, orders });
-  const loyalty = createLoyalty({ db, clock, currency: config.currency, timeZone: config.timeZone });
+  const loyalty = createLoyalty({ db, clock, currency: config.currency, timeZone: config.timeZone, referralLink: config.referralLink });
   const commerce = createCommerceService({
     db, customers, stores, clock, currency: config.currency, timeZone: config.timeZone,
     onRefund: (trx, refund) => loyalty.reverseForRefund(trx, refund),

@@ -24,6 +24,7 @@ import { giftCardRefundRoutes } from './routes/gift-card-refunds.ts';
 import { couponRollbackRoutes } from './routes/coupon-rollbacks.ts';
 import { purchaseRoutes } from './routes/purchases.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
+import { referralLinkRoutes } from './routes/referral-links.ts';
 import { scoreRoutes } from './routes/scores.ts';
 import { systemRoutes } from './routes/system.ts';
 import { say } from '../shared/messages/index.ts';
@@ -107,6 +108,9 @@ export async function buildApp(services: Services, { webDist = WEB_DIST }: { web
     },
     { prefix: API_PREFIX },
   );
+
+  // A referral link's short form, outside the API: its URL is the one a member shares.
+  referralLinkRoutes(app, services);
 
   let document: ReturnType<typeof openApiDocument> | undefined;
   const doc = () => (document ??= openApiDocument({ version: VERSION, serverUrl: services.config.publicUrl }));

@@ -26,11 +26,13 @@ export interface ResponseSpec {
 
 type SuccessStatus = 200 | 201 | 202 | 204;
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+/** A redirect, told in words: its body is none, its Location the answer. */
+type RedirectStatus = 302;
 /**
  * Every status a route answers: a success with the shape of its body; an error in words
  * (its body is problem details), or with a shape when it answers another body.
  */
-export type RouteResponses = { [S in SuccessStatus]?: ResponseSpec } & { [S in ErrorStatus]?: string | ResponseSpec };
+export type RouteResponses = { [S in SuccessStatus]?: ResponseSpec } & { [S in ErrorStatus | RedirectStatus]?: string | ResponseSpec };
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';

@@ -36,11 +36,12 @@ export const OWNER = { email: 'owner@example.com', password: 'a long enough pass
  * there once the tests run; `logIn` logs a page in as OWNER (a new one on the dashboard
  * when none is given) and waits for the home page.
  */
-export function useDashboard({ seed }: { seed?: (services: Services) => Promise<unknown> } = {}) {
+export function useDashboard({ seed, env }: { seed?: (services: Services) => Promise<unknown>; env?: Record<string, string> } = {}) {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     server = await startTestServer({
+      env,
       seed: async (s) => {
         await s.auth.createUser({ email: OWNER.email, role: 'owner', password: OWNER.password }, { actor: 'test' });
         await seed?.(s);

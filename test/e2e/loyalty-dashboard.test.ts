@@ -17,7 +17,11 @@ const SHOTS = screenshotDirs().readme;
 /** A till's API key: the refund below arrives through the API, as a till sends it. */
 let tillKey: string;
 
+/** Maja's referral code, made in the seed: her Loyalty tab shows it with the shop's link (REFERRAL_LINK). */
+let majaCode: string;
+
 const dashboard = useDashboard({
+  env: { REFERRAL_LINK: 'https://shop.example/?ref={code}' },
   seed: async (s) => {
     tillKey = (await s.auth.createApiKey({ name: 'till', scopes: ['read', 'write'] }, { actor: 'test' })).key;
     await s.stores.upsert({ code: 'ljubljana', name: 'Ljubljana — Prešernov trg', city: 'Ljubljana', time_zone: 'Europe/Ljubljana' }, { actor: 'test' });
@@ -43,6 +47,9 @@ const dashboard = useDashboard({
       buy('s-1', soren, '2026-05-02', '31.90', 'beans'),
     ], { source: 'api' });
     expect(outcomes.every((o) => o.status === 'created')).toBe(true);
+    const majas = outcomes[0];
+    if (majas.status === 'error') throw majas.error;
+    majaCode = (await s.loyalty.referralCode(majas.customerId)).code;
   },
 });
 
@@ -263,6 +270,11 @@ describe('loyalty dashboard', () => {
     expect(await page.getByTestId('loyalty-tier').innerText()).toMatch(/Silver[\s\S]*Spend, last 12 months: €267\.90[\s\S]*more to reach Gold/);
     expect(await page.getByTestId('loyalty-lots').innerText()).toContain('Pending');
     expect(await page.getByTestId('tier-history').innerText()).toContain('Member → Silver · reached the threshold');
+    // Her referral code, and the link to share with its copy button.
+    expect(await page.getByTestId('referral-code').innerText()).toBe(majaCode);
+    expect(await page.getByTestId('referral-link').inputValue()).toBe(`https://shop.example/?ref=${majaCode}`);
+    await page.getByTestId('referral-copy').click();
+    await page.getByTestId('loyalty-referral').getByText(/^Copied$/).waitFor();
     await page.unroute('**/api/v1/loyalty/program', slowProgram);
 
     // Taking more than the balance is refused with the server's reason; nothing changes.

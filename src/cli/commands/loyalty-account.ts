@@ -112,6 +112,9 @@ export function describeAccount(account: Account, { who, shown }: { who: string;
     }
   }
   if (a.next_expiry) lines.push(say('cli.account.next_expiry', { points: points(a.next_expiry.points), at: whenText(a.next_expiry.at, timeZone) }).in(language));
+  if (a.referral_code) {
+    lines.push((a.referral_link ? say('cli.account.referral_link', { code: a.referral_code, link: a.referral_link }) : say('cli.account.referral_code', { code: a.referral_code })).in(language));
+  }
   const l = a.lifetime;
   lines.push(say('cli.account.lifetime', { earned: count(l.earned, language), adjusted: signed(l.adjusted, language), redeemed: count(l.redeemed, language), reversed: count(l.reversed, language), expired: count(l.expired, language) }).in(language));
   // Where the member stands on each challenge, as the dashboard's Loyalty tab shows it: the

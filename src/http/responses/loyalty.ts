@@ -292,6 +292,7 @@ export const MemberAccount = shared('MemberAccount', z.strictObject({
   }),
   challenges: z.array(ChallengeStanding),
   referral_code: z.string().nullable(),
+  referral_link: z.string().nullable().describe('The member\'s referral link: REFERRAL_LINK with referral_code in it (URL-encoded); null without REFERRAL_LINK or without a code'),
   program_version: Count.nullable(),
 }));
 
@@ -312,7 +313,10 @@ export const TierChange = z.strictObject({
 
 export const TierHistory = list(TierChange).extend({ customer_id: Id });
 
-export const ReferralCode = z.strictObject({ code: z.string() });
+export const ReferralCode = z.strictObject({
+  code: z.string(),
+  referral_link: z.string().nullable().describe('The shop\'s address with the code in it (REFERRAL_LINK, the code URL-encoded); null without REFERRAL_LINK'),
+});
 export const ReferralClaim = z.strictObject({
   status: z.enum(['pending', 'rewarded', 'rejected', 'revoked']).describe('revoked: a refund took the qualifying purchase below the minimum; it never qualifies again'),
 });

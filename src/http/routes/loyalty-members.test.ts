@@ -41,7 +41,7 @@ describe('joining and referring', () => {
     const first = await api.call('POST', `/api/v1/customers/${mia}/loyalty/referral-code`);
     expect(first.statusCode).toBe(201);
     const { code } = first.json();
-    expect((await api.call('POST', `/api/v1/customers/${mia}/loyalty/referral-code`)).json()).toEqual({ code });
+    expect((await api.call('POST', `/api/v1/customers/${mia}/loyalty/referral-code`)).json()).toEqual({ code, referral_link: null });
     const friend = await customer('friend@example.com');
     const claim = await api.call('POST', `/api/v1/customers/${friend}/loyalty/referral`, { body: { code } });
     expect(claim.statusCode).toBe(201);

@@ -228,7 +228,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     responses: { 201: { description: 'A new code', schema: ReferralCode }, 200: { description: 'The existing code', schema: ReferralCode }, 404: unknownCustomer(), 409: 'Not a member' },
     handler: async (req, reply) => {
       const r = await L.referralCode((req.params as IdParams).id);
-      return reply.code(r.created ? 201 : 200).send({ code: r.code });
+      return reply.code(r.created ? 201 : 200).send({ code: r.code, referral_link: r.referral_link });
     },
   });
   route(app, prefix, {

@@ -21,6 +21,8 @@ export interface LoyaltyDeps {
   clock: Clock;
   currency: string;
   timeZone: string;
+  /** The shop's URL with `{code}` where a member's referral code goes (REFERRAL_LINK); null or absent: no links. */
+  referralLink?: string | null;
 }
 
 /**

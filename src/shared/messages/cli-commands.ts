@@ -48,6 +48,13 @@ export const CLI_COMMANDS = {
     da: 'skal være en landekode på to bogstaver, f.eks. SI',
     ru: 'должен быть двухбуквенным кодом страны, например SI',
   },
+  'config.referral_link': {
+    en: 'must be an http(s) URL of the shop with {placeholder} where the referral code goes, such as {example}',
+    sl: 'mora biti naslov URL http(s) trgovine z {placeholder} na mestu kode priporočila, na primer {example}',
+    tr: 'tavsiye kodunun geleceği yerde {placeholder} bulunan, mağazanın http(s) adresi olmalıdır; örneğin {example}',
+    da: 'skal være butikkens http(s)-URL med {placeholder}, hvor henvisningskoden skal stå, f.eks. {example}',
+    ru: 'должен быть адресом http(s) магазина с {placeholder} на месте реферального кода, например {example}',
+  },
   // {command}: the command as typed after `regulars` (status, loyalty verify).
   'cli.no_database_url': {
     en: 'The PostgreSQL database at DATABASE_URL ({where}) has no Regulars data: `regulars {command}` works on an existing database and changed nothing.\nSet DATABASE_URL to the database your server uses, or run `regulars migrate` to set up a new one there.',

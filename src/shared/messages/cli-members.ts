@@ -53,6 +53,21 @@ export const CLI_MEMBERS = {
     da: 'Udløber næste gang: {points} den {at}',
     ru: 'Ближайшее сгорание: {points} в {at}',
   },
+  // The member's code to share, and the shop's link with it when REFERRAL_LINK is set.
+  'cli.account.referral_code': {
+    en: 'Referral code: {code}',
+    sl: 'Koda za priporočila: {code}',
+    tr: 'Tavsiye kodu: {code}',
+    da: 'Henvisningskode: {code}',
+    ru: 'Реферальный код: {code}',
+  },
+  'cli.account.referral_link': {
+    en: 'Referral code: {code} — link: {link}',
+    sl: 'Koda za priporočila: {code} — povezava: {link}',
+    tr: 'Tavsiye kodu: {code} — bağlantı: {link}',
+    da: 'Henvisningskode: {code} — link: {link}',
+    ru: 'Реферальный код: {code} — ссылка: {link}',
+  },
   'cli.account.lifetime': {
     en: 'Since joining: earned {earned}, adjusted {adjusted}, redeemed {redeemed}, taken back on refunds {reversed}, expired {expired}',
     sl: 'Od včlanitve: prisluženo {earned}, popravljeno {adjusted}, unovčeno {redeemed}, odvzeto ob vračilih {reversed}, poteklo {expired}',

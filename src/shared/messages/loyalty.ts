@@ -215,6 +215,14 @@ export const LOYALTY = {
     da: 'ingen henvisningskode {code}',
     ru: 'кода приглашения {code} не существует',
   },
+  // GET /r/{code} on a server without REFERRAL_LINK: whatever the code, nowhere to send the friend.
+  'referral.no_link': {
+    en: 'Referral links are not set up: REFERRAL_LINK is not configured',
+    sl: 'Povezave za priporočila niso nastavljene: REFERRAL_LINK ni nastavljen',
+    tr: 'Tavsiye bağlantıları ayarlanmamış: REFERRAL_LINK yapılandırılmamış',
+    da: 'Henvisningslinks er ikke sat op: REFERRAL_LINK er ikke konfigureret',
+    ru: 'Реферальные ссылки не настроены: REFERRAL_LINK не задан',
+  },
   'referral.own_code': { en: 'is your own code', sl: 'je vaša lastna koda', tr: 'sizin kendi kodunuz', da: 'er din egen kode', ru: 'это ваш собственный код' },
   'referral.same_person': {
     en: 'belongs to someone with the same email or phone',

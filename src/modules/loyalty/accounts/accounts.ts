@@ -19,6 +19,7 @@ import type { LocalizedText } from '../program/program.schema.ts';
 import { readableCustomer } from '../lifecycle/merged-customers.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { LoyaltyReportQuery, outstandingAt, pointsChange, pointsIssued, reportTotals, reportWindow, type ReportWindow } from './report-period.ts';
+import { referralLinkOf } from '../earning/referral-link.ts';
 
 // The ledger read back, writing nothing: one member's account with every entry explained,
 // their tier history and their part of a data-access export; and every account at once,
@@ -205,6 +206,8 @@ export function createAccounts(core: LoyaltyCore, engagement: EngagementService)
         // The standings carry the challenge's name as the program gives it (one text or one per language): answered in `language`.
         challenges: (await engagement.challenges(customerId)).map((c) => withFields(c, { name: text(c.name, language) })),
         referral_code: member.referral_code,
+        // The code in the shop's link (REFERRAL_LINK): null without one, or without a code.
+        referral_link: referralLinkOf(core.deps.referralLink ?? null, member.referral_code),
         program_version: program?.version ?? null,
       };
     },

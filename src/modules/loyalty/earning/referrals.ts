@@ -14,6 +14,7 @@ import { lotExpiry, type Program } from '../program/program.ts';
 import { lockActiveCustomer, lockActiveCustomers } from '../lifecycle/merged-customers.ts';
 import { createReferralRevocation, qualifyingPurchaseTime, referralAvailableAt, referralStillRewarded } from '../refunds/referral-revocation.ts';
 import { createBonusCredit } from './bonus-credit.ts';
+import { referralLinkOf, shopOf } from './referral-link.ts';
 
 // Bringing a friend: the member's code, the friend's claim of it, and the two bonuses.
 // The friend's is part of their purchase (in its transaction); the referrer's follows from
@@ -36,7 +37,7 @@ function inbox(email: string | null): string | null {
  * or typing it without the dash was told it did not exist, where a coupon's code is taken
  * in any grouping (normalizeCode).
  */
-function referralCodeOf(typed: string): string {
+export function referralCodeOf(typed: string): string {
   const bare = normalizeCode(typed);
   return bare.length > 6 ? `${bare.slice(0, -6)}-${bare.slice(-6)}` : bare;
 }
@@ -59,15 +60,33 @@ export function createReferrals(core: LoyaltyCore) {
         const customer = await trx.selectFrom('customers').select(['id', 'first_name', 'status']).where('id', '=', customerId).executeTakeFirstOrThrow();
         const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
         if (!member) throw conflict(say('loyalty.not_member'));
-        if (member.referral_code) return { code: member.referral_code, created: false };
+        const link = (code: string) => referralLinkOf(core.deps.referralLink ?? null, code);
+        if (member.referral_code) return { code: member.referral_code, referral_link: link(member.referral_code), created: false };
         // A readable prefix from the first name, a random part for uniqueness.
         const prefix = (customer.first_name ?? 'FRIEND').normalize('NFD').replace(/[^A-Za-z]/g, '').toUpperCase().slice(0, 6) || 'FRIEND';
         const code = `${prefix}-${normalizeCode(newCode(6)).slice(0, 6)}`;
         await trx.insertInto('referral_codes').values({ code, customer_id: customerId, created_at: now }).execute();
         member.referral_code = code;
         await ledger.saveMembers(trx, [member], now);
-        return { code, created: true };
+        return { code, referral_link: link(code), created: true };
       });
+    },
+
+    /**
+     * Where a referral link's short form (GET /r/{code}) leads: the member's link for a code
+     * a customer who can refer holds (written in any case, with spaces or without the dash,
+     * as a claim takes it), else the shop without a code — the same answer for a code that
+     * never was, an erased member's or a mistyped one, so the link tells no one which codes
+     * exist. `known` is for the caller's count of guesses. Null without REFERRAL_LINK.
+     */
+    async referralLanding(typed: string): Promise<{ to: string; known: boolean } | null> {
+      const template = core.deps.referralLink ?? null;
+      if (!template) return null;
+      const code = referralCodeOf(typed.slice(0, 80));
+      const owner = code.length < 4 ? undefined : await db.selectFrom('referral_codes').innerJoin('customers', 'customers.id', 'referral_codes.customer_id')
+        .select(['referral_codes.code', 'customers.status']).where('referral_codes.code', '=', code).executeTakeFirst();
+      if (!owner || owner.status !== 'active') return { to: shopOf(template), known: false };
+      return { to: referralLinkOf(template, owner.code)!, known: true };
     },
 
     /**

@@ -134,7 +134,7 @@ describe('referrals', () => {
     expect(await referralOf(b)).toMatchObject({ referrer_id: r, status: 'pending' });
     expect(await referralOf(f)).toMatchObject({ referrer_id: b, status: 'pending' });
     // The code A shared is B's now: the account shows it, and a new friend's claim names B.
-    expect(await s.loyalty.referralCode(b)).toEqual({ code: aCode, created: false });
+    expect(await s.loyalty.referralCode(b)).toEqual({ code: aCode, referral_link: null, created: false });
     const g = await newCustomer('g-ref@example.com');
     await s.loyalty.claimReferral(g, { code: aCode }, actor);
     expect(await referralOf(g)).toMatchObject({ referrer_id: b });
@@ -161,7 +161,7 @@ describe('referrals', () => {
     const { code: aCode } = await s.loyalty.referralCode(a);
     const { code: bCode } = await s.loyalty.referralCode(b);
     expect((await merge(b, a)).moved).toMatchObject({ referral_codes: 1 });
-    expect(await s.loyalty.referralCode(b)).toEqual({ code: bCode, created: false });
+    expect(await s.loyalty.referralCode(b)).toEqual({ code: bCode, referral_link: null, created: false });
     // A friend who got the merged customer's code refers them to the survivor.
     const friend = await newCustomer('late-friend@example.com');
     await s.loyalty.claimReferral(friend, { code: aCode }, actor);

@@ -103,4 +103,9 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.challenges.progress': '{progress} af {goal}',
   'loyalty.challenges.completed': '{count}×, senest',
   'loyalty.challenges.hint': 'Fremskridt tælles fra seneste gennemførelse inden for udfordringens periode; et besøg er en dag med et køb, og et køb, der er refunderet helt, tæller ikke.',
+  'loyalty.referral.title': 'Henvisning',
+  'loyalty.referral.code': 'Kode:',
+  'loyalty.referral.link': 'Link til deling',
+  'loyalty.referral.noLink': 'Intet link at dele: REFERRAL_LINK (butikkens adresse med koden i) er ikke sat på serveren.',
+  'loyalty.referral.none': 'Ingen henvisningskode endnu: den oprettes første gang medlemmets app eller butikken beder om den.',
 };

@@ -103,4 +103,9 @@ export const LOYALTY_MEMBER = {
   'loyalty.challenges.progress': '{progress} of {goal}',
   'loyalty.challenges.completed': '{count}×, last',
   'loyalty.challenges.hint': "Progress counts since the last completion, within the challenge's window; a visit is a day with a purchase, and a purchase refunded in full does not count.",
+  'loyalty.referral.title': 'Referral',
+  'loyalty.referral.code': 'Code:',
+  'loyalty.referral.link': 'Link to share',
+  'loyalty.referral.noLink': 'No link to share: REFERRAL_LINK (the shop\'s address with the code in it) is not set on the server.',
+  'loyalty.referral.none': 'No referral code yet: one is made the first time the member\'s app or the shop asks for it.',
 } as const;

@@ -103,4 +103,9 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.challenges.progress': '{progress} из {goal}',
   'loyalty.challenges.completed': '{count}×, последний раз',
   'loyalty.challenges.hint': 'Прогресс считается с последнего выполнения в пределах срока задания; визит — это день с покупкой, полностью возвращённая покупка не считается.',
+  'loyalty.referral.title': 'Рекомендации',
+  'loyalty.referral.code': 'Код:',
+  'loyalty.referral.link': 'Ссылка для отправки',
+  'loyalty.referral.noLink': 'Ссылки для отправки нет: на сервере не задан REFERRAL_LINK (адрес магазина с кодом в нём).',
+  'loyalty.referral.none': 'Реферального кода пока нет: он создаётся, когда приложение участника или магазин впервые запрашивает его.',
 };

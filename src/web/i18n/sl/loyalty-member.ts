@@ -103,4 +103,9 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.challenges.progress': '{progress} od {goal}',
   'loyalty.challenges.completed': '{count}×, nazadnje',
   'loyalty.challenges.hint': 'Napredek se šteje od zadnje opravitve, znotraj obdobja izziva; obisk je dan z nakupom, nakup, ki je v celoti vrnjen, se ne šteje.',
+  'loyalty.referral.title': 'Priporočila',
+  'loyalty.referral.code': 'Koda:',
+  'loyalty.referral.link': 'Povezava za deljenje',
+  'loyalty.referral.noLink': 'Ni povezave za deljenje: REFERRAL_LINK (naslov trgovine s kodo v njem) na strežniku ni nastavljen.',
+  'loyalty.referral.none': 'Koda za priporočila še ne obstaja: ustvari se, ko jo prvič zahteva aplikacija člana ali trgovina.',
 };

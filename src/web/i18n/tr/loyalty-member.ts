@@ -103,4 +103,9 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.challenges.progress': '{progress}/{goal}',
   'loyalty.challenges.completed': '{count}×, son',
   'loyalty.challenges.hint': 'İlerleme, son tamamlanmadan bu yana görevin süresi içinde sayılır; bir ziyaret alışveriş yapılan bir gündür, tamamı iade edilen alışveriş sayılmaz.',
+  'loyalty.referral.title': 'Tavsiye',
+  'loyalty.referral.code': 'Kod:',
+  'loyalty.referral.link': 'Paylaşılacak bağlantı',
+  'loyalty.referral.noLink': 'Paylaşılacak bağlantı yok: sunucuda REFERRAL_LINK (içinde kodun yer aldığı mağaza adresi) ayarlanmamış.',
+  'loyalty.referral.none': 'Henüz tavsiye kodu yok: üyenin uygulaması veya mağaza ilk kez istediğinde oluşturulur.',
 };

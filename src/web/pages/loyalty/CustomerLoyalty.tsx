@@ -4,6 +4,7 @@ import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
 import { CustomerGiftCards } from './CustomerGiftCards.tsx';
 import { Expiry, When } from '../../When.tsx';
 import { CustomerChallenges } from './CustomerChallenges.tsx';
+import { CustomerReferral } from './CustomerReferral.tsx';
 import { AdjustPoints, RedeemReward, type Notice } from './MemberForms.tsx';
 import { failureText } from '../../useSubmission.ts';
 import { flagText } from './benefit-flags.ts';
@@ -118,6 +119,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
           </div>
           <Lifetime account={a} />
           <CustomerChallenges challenges={a.challenges} />
+          <CustomerReferral code={a.referral_code} link={a.referral_link} />
         </div>
         {forms}
       </div>
