@@ -294,7 +294,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
       201: { description: 'Used: the coupon and what it gives', schema: CouponUse },
       200: { description: 'Already used with this key', schema: CouponUse },
       404: unknownCustomer('Unknown code, or a customer_id of no customer'),
-      409: 'Used up, expired, or not this customer\'s; or the key was used with other values: each field that differs (order_ref, customer_id, and order_subtotal or product_price where the discount recorded tells what was sent) named in `errors`',
+      409: 'Used up, expired, or not this customer\'s; or the key was used with other values: each field that differs (order_ref, customer_id, and order_subtotal or product_price where the discount recorded tells what was sent) named in `errors`; or the use made with this key was rolled back (POST /coupons/{code}/rollbacks; `idempotency_key` named): a new key uses the coupon again',
     },
     codeLookup: true,
     handler: async (req, reply, p) => {
