@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/helpers/database.ts';
-import { migrateTo, migrateToLatest } from '../index.ts';
+import { migrateTo } from '../index.ts';
 
 it('leaves the discount of every use before it unknown, and carries it in the figures\' index in place of the old one', async () => {
   const database = await openTestDatabase({ migrate: false });
@@ -13,7 +13,7 @@ it('leaves the discount of every use before it unknown, and carries it in the fi
       INSERT INTO coupons (code, kind, campaign_id, benefit, status, max_uses, uses, created_at)
       VALUES ('TENOFF', 'promotion', ${campaign}, '{"type":"percent_discount","percent":10}', 'active', 10, 1, now())`.execute(db);
     await sql`INSERT INTO coupon_uses (code, idempotency_key, customer_id, campaign_id, request_hash, used_at) VALUES ('TENOFF', 'k1', NULL, ${campaign}, 'h', now())`.execute(db);
-    await migrateToLatest(db);
+    await migrateTo(db, '0024_coupon_use_discounts');
     expect(await db.selectFrom('coupon_uses').select(['code', 'discount_minor']).execute()).toEqual([{ code: 'TENOFF', discount_minor: null }]);
     const indexes = (await sql<{ indexname: string; indexdef: string }>`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'coupon_uses'`.execute(db)).rows;
     const names = indexes.map((i) => i.indexname);

@@ -16,6 +16,10 @@ it('leaves every use before it standing, and keeps no rollback reason without a 
     expect(await db.selectFrom('coupon_uses').select(['code', 'rolled_back_at', 'rollback_reason']).execute()).toEqual([{ code: 'ONCE0001', rolled_back_at: null, rollback_reason: null }]);
     await expect(sql`UPDATE coupon_uses SET rollback_reason = 'voided'`.execute(db)).rejects.toThrow(/check constraint/);
     await sql`UPDATE coupon_uses SET rolled_back_at = now(), rollback_reason = 'voided'`.execute(db);
+    // The figures' index holds the uses that stand, in place of 0024's of every use.
+    const indexes = (await sql<{ indexname: string; indexdef: string }>`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'coupon_uses'`.execute(db)).rows;
+    expect(indexes.map((i) => i.indexname)).not.toContain('coupon_uses_by_campaign_figures');
+    expect(indexes.find((i) => i.indexname === 'coupon_uses_standing_by_campaign')?.indexdef).toMatch(/\(campaign_id, code, customer_id\) INCLUDE \(discount_minor\) WHERE \(\(campaign_id IS NOT NULL\) AND \(rolled_back_at IS NULL\)\)/);
   } finally {
     await database.close();
   }

@@ -6,13 +6,17 @@ import { sql, type Kysely } from 'kysely';
 // uses — the coupon's own, a per-customer limit, a campaign's figures and its codes' last
 // uses — reads only the uses not rolled back; the key stays taken, so a retry of the use
 // that was rolled back is told so, never used again by accident.
-// The figures' index (0024) is kept as it is: a rolled-back use is read and left out by its
-// row, and rollbacks are few beside uses, so no index is worth its cost on every use.
+// The figures' index (0024) is made again for the uses that stand: a campaign's figures
+// stay read from the index alone (an index-only scan), where the old one would send every
+// use to its row to ask whether it was rolled back. Still one index a use writes.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     ALTER TABLE coupon_uses
       ADD COLUMN rolled_back_at timestamptz,
       ADD COLUMN rollback_reason text,
       ADD CONSTRAINT coupon_uses_rollback_reason CHECK (rollback_reason IS NULL OR rolled_back_at IS NOT NULL);
+    CREATE INDEX coupon_uses_standing_by_campaign ON coupon_uses (campaign_id, code, customer_id) INCLUDE (discount_minor)
+      WHERE campaign_id IS NOT NULL AND rolled_back_at IS NULL;
+    DROP INDEX coupon_uses_by_campaign_figures;
   `.execute(db);
 }
