@@ -1,40 +1,20 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { FieldProblem } from '../../api.ts';
+import { CopyField } from '../../CopyField.tsx';
 import { useI18n } from '../../i18n/index.ts';
 
 // What the settings' tabs share: a secret shown once (a key, a password, a signing secret),
 // and an action that asks before it acts (revoking a key, removing a webhook).
 
-/**
- * A secret the server keeps only as a hash, shown this once with a button to copy it. The
- * clipboard API exists only in secure contexts (a dashboard served over plain http on a
- * shop's LAN has none), so the copy falls back to selecting the text and the browser's copy.
- */
+/** A secret the server keeps only as a hash, shown this once with a button to copy it (CopyField). */
 export function ShownOnce({ title, value, children, onDone, testId }: { title: string; value: string; children?: ReactNode; onDone: () => void; testId: string }) {
   const { t } = useI18n();
-  const field = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState<'yes' | 'no'>();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied('yes');
-    } catch {
-      field.current?.select();
-      setCopied(document.execCommand('copy') ? 'yes' : 'no');
-    }
-  };
   return (
     <div className="notice shown-once" role="status" data-testid={testId}>
       <p>
         <strong>{title}</strong>
       </p>
-      <div className="secret-row">
-        <input ref={field} readOnly value={value} aria-label={title} data-testid={`${testId}-value`} onFocus={(e) => e.target.select()} spellCheck={false} />
-        <button type="button" className="secondary" onClick={copy}>
-          {copied === 'yes' ? t('settings.copied') : t('settings.copy')}
-        </button>
-      </div>
-      {copied === 'no' && <p className="error">{t('settings.copyFailed')}</p>}
+      <CopyField value={value} label={title} fieldTestId={`${testId}-value`} />
       <p className="warning">{t('settings.shownOnce')}</p>
       {children}
       <button type="button" className="link" onClick={onDone}>
