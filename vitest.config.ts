@@ -14,6 +14,13 @@ export default defineConfig({
     // Once a run: the migrated database every file's database is copied from (migrated-images.ts).
     globalSetup: ['test/helpers/migrated-images.setup.ts'],
     pool: 'forks',
+    // A worker runs file after file in one process, its modules evaluated once: each file
+    // still opens its own database (above), so nothing a test writes is shared, and setup
+    // files run again for each file. Isolating every file cost it a process and a fresh
+    // import of the app (fastify, kysely, zod, PGlite's WebAssembly): on 2 cores the PGlite
+    // pass took 1,753 s isolated and 1,068 s not (session 56, docs/benchmarks.md).
+    // A module must therefore keep no state a test relies on finding fresh.
+    isolate: false,
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,

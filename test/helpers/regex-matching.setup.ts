@@ -5,10 +5,16 @@ import { expect } from 'vitest';
 // a RegExp against a string as an object with no keys of its own, so such an assertion
 // passed whatever the text said (the same text through `expect.stringMatching` was
 // checked). Strings are tested; every other pair is left to the usual equality.
-expect.addEqualityTesters([
-  function regexMatchesString(actual: unknown, expected: unknown) {
-    if (expected instanceof RegExp && typeof actual === 'string') return expected.test(actual);
-    if (actual instanceof RegExp && typeof expected === 'string') return actual.test(expected);
-    return undefined;
-  },
-]);
+// Setup files run again for every test file in a worker that is not isolated
+// (vitest.config.ts): the tester is added once a process.
+const ADDED = Symbol.for('regulars.regexMatchesString');
+if (!(globalThis as Record<symbol, unknown>)[ADDED]) {
+  (globalThis as Record<symbol, unknown>)[ADDED] = true;
+  expect.addEqualityTesters([
+    function regexMatchesString(actual: unknown, expected: unknown) {
+      if (expected instanceof RegExp && typeof actual === 'string') return expected.test(actual);
+      if (actual instanceof RegExp && typeof expected === 'string') return actual.test(expected);
+      return undefined;
+    },
+  ]);
+}
