@@ -60,6 +60,20 @@ describe('per lot, a month after earning, in the business time zone', () => {
     expect(await t.loyalty.maintenance.expirePoints(new Date('2026-04-02T08:00:00Z'))).toEqual({ members: 1, points: 8 });
     expect((await t.loyalty.verify()).ok).toBe(true);
   });
+
+  it('reminds reminder_days of the business before, across the change to winter time', async () => {
+    const t = await open({ policy: 'per_lot', months: 1, reminder_days: 14 });
+    // 12:30 on 25 September local (summer time): due 12:30 on 25 October local, winter time (11:30 UTC).
+    const a = await buy(t, 'w@example.com', 'W-1', '2026-09-25T10:30:00Z', '3.00');
+    expect(await lots(t, a.customerId)).toEqual([[3, '2026-10-25T11:30:00.000Z']]);
+    // Fourteen days before is 12:30 on 11 October local (10:30 UTC); fourteen times 24 hours
+    // before would be 13:30 local, an hour late, and a daily run at 12:30 would tell it a day late.
+    expect(await t.loyalty.maintenance.remindExpiring(new Date('2026-10-11T10:29:00Z'))).toEqual({ members: 0 });
+    expect(await t.loyalty.maintenance.remindExpiring(new Date('2026-10-11T10:30:00Z'))).toEqual({ members: 1 });
+    expect(await events(t, 'loyalty.points_expiring', a.customerId)).toEqual([
+      { customer_id: a.customerId, points: 3, expires_at: '2026-10-25T11:30:00.000Z', policy: 'per_lot' },
+    ]);
+  });
 });
 
 describe('by inactivity, in the business time zone', () => {

@@ -182,7 +182,9 @@ export function createLoyaltyMaintenance(core: LoyaltyCore, rewards: RewardsServ
       const program = await core.programAt(now);
       const expiry = program?.document.expiry;
       if (!expiry || expiry.policy === 'none' || expiry.reminder_days === 0) return { members: 0 };
-      const horizon = addDays(now, expiry.reminder_days);
+      // Days of the business's calendar, as a lot's months are: across a change of clocks, 14
+      // days before 12:30 is 12:30, not an hour off.
+      const horizon = addDaysIn(now, expiry.reminder_days, timeZone);
       let members = 0;
       if (expiry.policy === 'per_lot') {
         const due = await sql<{ customer_id: string }>`
