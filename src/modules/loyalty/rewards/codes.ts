@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { say, type Said } from '../../../shared/messages/index.ts';
+import type { CouponsTable } from '../../../db/index.ts';
 import { timeIn } from '../../../shared/clock.ts';
 
 // Coupon, gift-card and referral codes: random (crypto), unguessable, and easy to read
@@ -62,6 +63,14 @@ export function couponView(c: {
     status: c.status, uses: c.uses, max_uses: c.max_uses, valid_from: c.valid_from?.toISOString() ?? null, expires_at: c.expires_at?.toISOString() ?? null,
     issued_at: c.created_at.toISOString(),
   };
+}
+
+/**
+ * A coupon's status once it has `uses` (a use adds one, a rollback takes one back): used
+ * while every use it has is taken, else active; a cancelled coupon stays cancelled.
+ */
+export function statusWithUses(c: Pick<CouponsTable, 'status' | 'max_uses'>, uses: number): CouponsTable['status'] {
+  return c.status === 'void' ? c.status : uses >= c.max_uses ? 'used' : 'active';
 }
 
 /** Why a coupon cannot be used now, as the coupon check's `problem_code` says it. */

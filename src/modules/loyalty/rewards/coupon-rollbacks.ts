@@ -7,7 +7,7 @@ import { say } from '../../../shared/messages/index.ts';
 import { toMajor } from '../../../shared/money.ts';
 import { withFields } from '../../../shared/objects.ts';
 import { parseInput } from '../../../shared/validation.ts';
-import { couponProblem, couponView, normalizeCode, shownCode } from './codes.ts';
+import { couponProblem, couponView, normalizeCode, shownCode, statusWithUses } from './codes.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 
 // A coupon's use given back — the till voided the sale, the order was cancelled — as
@@ -72,19 +72,17 @@ export function createCouponRollbacks(core: LoyaltyCore) {
           return { created: false, use: useView(use), coupon: view(c) };
         }
         const uses = Math.max(0, c.uses - 1);
-        // A cancelled coupon stays cancelled; otherwise it is used up only while its uses are.
-        const status = c.status === 'void' ? c.status : uses >= c.max_uses ? 'used' : 'active';
+        const status = statusWithUses(c, uses);
         await trx.updateTable('coupons').set({ uses, status }).where('code', '=', code).execute();
         const rolledBack = withFields(use, { rolled_back_at: now, rollback_reason: data.reason ?? null });
         await trx.updateTable('coupon_uses').set({ rolled_back_at: now, rollback_reason: data.reason ?? null })
           .where('code', '=', code).where('idempotency_key', '=', data.use_key).execute();
         await audit(trx, { at: now, actor, action: 'coupon.rollback', subject: code, details: { use_key: data.use_key, order_ref: use.order_ref ?? undefined, reason: data.reason } });
-        const discount = useView(use).discount_given;
         await publish(trx, [{
           type: 'coupon.use_rolled_back', customerId: use.customer_id,
           payload: {
             code: shownCode(c), kind: c.kind, reward: c.reward_code, campaign_id: c.campaign_id, customer_id: use.customer_id, order_ref: use.order_ref,
-            use_key: data.use_key, discount_given: discount, currency, reason: data.reason ?? null,
+            use_key: data.use_key, discount_given: useView(use).discount_given, currency, reason: data.reason ?? null,
           },
         }]);
         return { created: true, use: useView(rolledBack), coupon: view(withFields(c, { uses, status })) };

@@ -11,7 +11,7 @@ import { DecimalAmount, parseInput, toldBy } from '../../../shared/validation.ts
 import { AdminWriteKey, expiryInstant, refusePast } from './admin-writes.ts';
 import { instantOf, timeIn } from '../../../shared/clock.ts';
 import { campaignConflict } from './campaign-difference.ts';
-import { couponProblem, couponView, newCode, normalizeCode, routeWordOf, shownCode } from './codes.ts';
+import { couponProblem, couponView, newCode, normalizeCode, routeWordOf, shownCode, statusWithUses } from './codes.ts';
 import { discountGiven, useAmounts, type Benefit, type UseAmountsMinor } from './discounts.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
@@ -201,7 +201,7 @@ export function createCoupons(core: LoyaltyCore) {
           order_subtotal_minor: amounts.subtotal, product_price_minor: amounts.price,
         }).execute();
         const uses = c.uses + 1;
-        await trx.updateTable('coupons').set({ uses, status: uses >= c.max_uses ? 'used' : 'active' }).where('code', '=', code).execute();
+        await trx.updateTable('coupons').set({ uses, status: statusWithUses(c, uses) }).where('code', '=', code).execute();
         await audit(trx, { at: now, actor, action: 'coupon.use', subject: code, details: { order_ref: data.order_ref } });
         await publish(trx, [{ type: 'coupon.used', customerId: user, payload: { code: shownCode(c), kind: c.kind, reward: c.reward_code, campaign_id: c.campaign_id, customer_id: user, order_ref: data.order_ref ?? null, discount_given: given(discount), currency } }]);
         return { created: true, coupon: couponView({ ...c, uses, status: uses >= c.max_uses ? 'used' : 'active' }), benefit: c.benefit, discount_given: given(discount) };
