@@ -92,6 +92,9 @@ export function moneyIn(language: Language, amount: unknown, currency: string): 
 /** moneyIn as a message's parameter: the amount written as the language the message is told in writes it. */
 export const money = (amount: unknown, currency: string): Told => told((language) => moneyIn(language, amount, currency));
 
+/** `money` of an amount in minor units (cents), as the ledgers and balances keep it. */
+export const moneyOfMinor = (minor: number | bigint | string, currency: string): Told => money(toMajor(minor, currency), currency);
+
 function numberToPlainString(value: number): string {
   if (!Number.isFinite(value)) throw new AmountError(say('amount.not_an_amount', { value: String(value) }));
   // toString gives the shortest round-trip form (29.33, not 29.329999…); exponent

@@ -1,6 +1,6 @@
 import { invalidField, type AppError } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
-import { money, toMajor } from '../../shared/money.ts';
+import { moneyOfMinor } from '../../shared/money.ts';
 
 // What a purchase's lines add up to, and the one rule between them and its discount, for
 // every way a purchase comes in: POST /purchases and a batch (purchase.prepare.ts), and an
@@ -33,7 +33,7 @@ export function discountBeyondLines(discountMinor: number, lines: readonly { qua
   if (lines.length === 0 || discountMinor <= 0) return undefined;
   const sum = linesAmountMinor(lines);
   if (BigInt(discountMinor) <= sum) return undefined;
-  return invalidField('discount', say('purchase.discount_beyond_lines', { discount: money(toMajor(discountMinor, currency), currency), sum: money(toMajor(sum, currency), currency) }));
+  return invalidField('discount', say('purchase.discount_beyond_lines', { discount: moneyOfMinor(discountMinor, currency), sum: moneyOfMinor(sum, currency) }));
 }
 
 /** A quantity as plain decimal digits: a number JavaScript writes with an exponent (1e-7) too. */

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/index.ts';
 import { FUTURE_ALLOWANCE_MS, instantOf, isDateOnly, type Clock } from '../../shared/clock.ts';
 import { AppError, invalidField } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { money, toMajor } from '../../shared/money.ts';
+import { moneyOfMinor } from '../../shared/money.ts';
 import { say, told, type Said, type Told } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -107,7 +107,7 @@ function afterEarlierRows(purchase: PurchaseLeft): Told | string {
 /** A refund that takes more than its purchase has left (`refundable`: what is left, as refund.exceeds names it), named as the field the client can change. */
 export function exceedsRefundable({ byLines, amountMinor, currency, refundable }: { byLines: boolean; amountMinor: number; currency: string; refundable: Said }): AppError {
   return byLines
-    ? invalidField('lines', say('refund.lines_exceed', { value: money(toMajor(amountMinor, currency), currency), refundable }))
+    ? invalidField('lines', say('refund.lines_exceed', { value: moneyOfMinor(amountMinor, currency), refundable }))
     : invalidField('amount', say('refund.exceeds', { refundable }));
 }
 
@@ -201,7 +201,7 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
         return invalidField('external_id', say('refund.recorded_otherwise_in_file', { id: data.external_id }));
       }
       if (purchase.exportRefundedMinor > 0) {
-        return invalidField('purchase', say('refund.counted_by_export', { purchase: row.purchase, amount: money(toMajor(purchase.exportRefundedMinor, purchase.currency), purchase.currency) }));
+        return invalidField('purchase', say('refund.counted_by_export', { purchase: row.purchase, amount: moneyOfMinor(purchase.exportRefundedMinor, purchase.currency) }));
       }
       const late = refundTimeProblem(data.occurred_at, purchase, clock.now());
       if (late) return late;
@@ -217,7 +217,7 @@ export function createRefundChecker({ db, clock, stores, timeZone }: { db: Db; c
       const byLines = meaning.amountMinor === null && returned !== null;
       if (amount <= 0) return invalidField('amount', say('field.positive'));
       if (amount > purchase.refundableMinor) {
-        const refundable = say('refund.refundable_of', { amount: money(toMajor(purchase.refundableMinor, purchase.currency), purchase.currency), purchase: row.purchase, after: afterEarlierRows(purchase) });
+        const refundable = say('refund.refundable_of', { amount: moneyOfMinor(purchase.refundableMinor, purchase.currency), purchase: row.purchase, after: afterEarlierRows(purchase) });
         return exceedsRefundable({ byLines, amountMinor: amount, currency: purchase.currency, refundable });
       }
       purchase.refundableMinor -= amount;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import { invalidField, type AppError } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
-import { money, toMajor } from '../../shared/money.ts';
+import { moneyOfMinor } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
 
 // A refund may name the lines returned ({ sku, quantity }) instead of an amount, as a till
@@ -136,10 +136,9 @@ export function amountOfReturnedLines(
   const outsideLines = Math.max(0, p.totalMinor - Math.round(linesValue * paidShare(linesValue, p.totalMinor, p.discountMinor)));
   const most = returned.valueMinor + outsideLines;
   if (p.amountMinor > most) {
-    const moneyOf = (minor: number) => money(toMajor(minor, p.currency), p.currency);
-    const amounts = { amount: moneyOf(p.amountMinor), value: moneyOf(returned.valueMinor) };
+    const amounts = { amount: moneyOfMinor(p.amountMinor, p.currency), value: moneyOfMinor(returned.valueMinor, p.currency) };
     return invalidField('amount', outsideLines
-      ? say('refund.amount_exceeds_lines_and_rest', withFields(amounts, { rest: moneyOf(outsideLines), purchase: p.purchase }))
+      ? say('refund.amount_exceeds_lines_and_rest', withFields(amounts, { rest: moneyOfMinor(outsideLines, p.currency), purchase: p.purchase }))
       : say('refund.amount_exceeds_lines', amounts));
   }
   return { amountMinor: p.amountMinor };

@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError, conflict, invalidField, notFound } from '../../shared/errors.ts';
 import { say } from '../../shared/messages/index.ts';
 import { isUuid, newId } from '../../shared/ids.ts';
-import { money, toMajor } from '../../shared/money.ts';
+import { toMajor, moneyOfMinor } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
 import type { CustomerService } from '../customers/index.ts';
 import type { StoreService } from '../stores/index.ts';
@@ -141,7 +141,7 @@ export function createRefundSteps(deps: RefundRecorderDeps) {
       const amount = returned ? returned.amountMinor : (meaning.amountMinor ?? refundable);
       const byLines = meaning.amountMinor === null && returned !== null;
       if (amount <= 0) throw invalidField('amount', say('field.positive'));
-      if (amount > refundable) throw exceedsRefundable({ byLines, amountMinor: amount, currency: purchase.currency, refundable: say('refund.refundable', { amount: money(toMajor(refundable, purchase.currency), purchase.currency) }) });
+      if (amount > refundable) throw exceedsRefundable({ byLines, amountMinor: amount, currency: purchase.currency, refundable: say('refund.refundable', { amount: moneyOfMinor(refundable, purchase.currency) }) });
       return { amount, refundable, meaning, occurredAt: meaning.occurredAt ?? now };
     },
 

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../db/index.ts';
-import { amountField, money, toMajor } from '../../../shared/money.ts';
+import { amountField, moneyOfMinor } from '../../../shared/money.ts';
 import { say, told, type Text } from '../../../shared/messages/index.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { PreparedPurchase } from '../../commerce/index.ts';
@@ -35,10 +35,9 @@ export function refundedAmountOf(basket: Basket, layout: ColumnLayout, purchase:
     if (error instanceof AppError) return { line: row.line, reason: error.problems[0].reason };
     throw error;
   }
-  const moneyOf = (amount: number) => money(toMajor(amount, purchase.currency), purchase.currency);
-  if (minor < 0) return { line: row.line, reason: say('import.refunded_negative', { amount: moneyOf(minor) }) };
+  if (minor < 0) return { line: row.line, reason: say('import.refunded_negative', { amount: moneyOfMinor(minor, purchase.currency) }) };
   if (minor > purchase.totalMinor) {
-    return { line: row.line, reason: say('import.refunded_exceeds_total', { amount: moneyOf(minor), total: moneyOf(purchase.totalMinor) }) };
+    return { line: row.line, reason: say('import.refunded_exceeds_total', { amount: moneyOfMinor(minor, purchase.currency), total: moneyOfMinor(purchase.totalMinor, purchase.currency) }) };
   }
   return { minor };
 }

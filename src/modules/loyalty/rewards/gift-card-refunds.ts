@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { audit, type Actor } from '../../../db/index.ts';
 import { fieldDifferences, NO_VALUE, otherValuesConflict } from '../../../shared/differences.ts';
 import { AppError, invalidField, notFound } from '../../../shared/errors.ts';
-import { amountField, money, toMajor } from '../../../shared/money.ts';
+import { amountField, toMajor, moneyOfMinor } from '../../../shared/money.ts';
 import { say } from '../../../shared/messages/index.ts';
 import { withFields } from '../../../shared/objects.ts';
 import { DecimalAmount, parseInput } from '../../../shared/validation.ts';
@@ -83,8 +83,7 @@ export function createGiftCardRefunds(core: LoyaltyCore) {
         const left = taken - given;
         const amount = requested ?? left;
         if (amount > left || amount <= 0) {
-          const moneyOf = (minor: number) => money(toMajor(minor, g.currency), g.currency);
-          const params = { charge_key: data.charge_key, charged: moneyOf(taken), left: moneyOf(left), amount: moneyOf(amount) };
+          const params = { charge_key: data.charge_key, charged: moneyOfMinor(taken, g.currency), left: moneyOfMinor(left, g.currency), amount: moneyOfMinor(amount, g.currency) };
           // A 409 (what the charge has left refuses it) naming its field, as a charge past the balance does.
           throw new AppError('conflict', requested === null ? say('gift_card.charge_refunded', params) : say('gift_card.refund_too_much', params), [
             { field: 'amount', reason: say('value.at_most', { maximum: params.left }) },

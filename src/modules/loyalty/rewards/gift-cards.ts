@@ -4,7 +4,7 @@ import { timeIn } from '../../../shared/clock.ts';
 import { fieldDifferences, NO_VALUE, otherValuesConflict } from '../../../shared/differences.ts';
 import { AppError, conflict, invalidField, notFound } from '../../../shared/errors.ts';
 import { canonicalJson, sha256 } from '../../../shared/hash.ts';
-import { amountField, money, toMajor } from '../../../shared/money.ts';
+import { amountField, toMajor, moneyOfMinor } from '../../../shared/money.ts';
 import { fixedText, say } from '../../../shared/messages/index.ts';
 import { withFields } from '../../../shared/objects.ts';
 import { DecimalAmount, parseInput } from '../../../shared/validation.ts';
@@ -171,9 +171,9 @@ export function createGiftCards(core: LoyaltyCore) {
         if (amount <= 0) throw invalidField('amount', say('field.positive'));
         if (g.expires_at && g.expires_at <= now) throw conflict(say('gift_card.expired', { at: timeIn(g.expires_at, timeZone) }));
         if (amount > g.balance_minor) {
-          const balance = money(toMajor(g.balance_minor, g.currency), g.currency);
+          const balance = moneyOfMinor(g.balance_minor, g.currency);
           // A 409 (the card's state refuses it) that names its field as every refusal does.
-          throw new AppError('conflict', say('gift_card.balance_too_low', { balance, amount: money(toMajor(amount, g.currency), g.currency) }), [
+          throw new AppError('conflict', say('gift_card.balance_too_low', { balance, amount: moneyOfMinor(amount, g.currency) }), [
             { field: 'amount', reason: say('value.at_most', { maximum: balance }) },
           ]);
         }
