@@ -164,13 +164,12 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
               AND NOT EXISTS (SELECT 1 FROM loyalty_entries t WHERE t.customer_id = e.customer_id AND t.idempotency_key = 'merge-duplicate:' || e.id)) AS bonus_purchase
     FROM customer_stats s
     WHERE s.first_purchase_at IS NOT NULL ${from ? sql`AND s.first_purchase_at >= ${from}` : sql``}`.execute(db)).rows.map((r) => [r.customer_id, { atUs: r.at_us, bonusPurchase: r.bonus_purchase }]));
-  /** Customers whose first purchase the replay has met. */
-  const firstMet = new Set<string>();
+  /** A customer's first purchase met leaves `firsts`: no later one is first (one look-up a purchase, in a map that shrinks). */
   const isFirstEver = (row: { customer_id: string; id: string; at_us: string }) => {
     const first = firsts.get(row.customer_id);
-    if (!first || firstMet.has(row.customer_id)) return false;
+    if (!first) return false;
     const isIt = first.bonusPurchase !== null ? first.bonusPurchase === row.id : first.atUs === row.at_us;
-    if (isIt) firstMet.add(row.customer_id);
+    if (isIt) firsts.delete(row.customer_id);
     return isIt;
   };
   // The refunds, read once in time order (a few per hundred purchases): each is replayed at
@@ -227,9 +226,11 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
 
   type Row = { customer_id: string; id: string; at_us: string; created_us: string | null; local_date: string; store_id: string | null; channel: string; total_minor: number; refunded_minor: number; lines: PurchaseFacts['lines'] | null };
   // One cursor over the purchases in time order, read a page at a time: memory stays flat
-  // however many purchases there are, and the occurred_at index is walked once (keyset
-  // pages made the planner re-sort the rest of the table for every page). Read-only,
-  // in its own transaction.
+  // however many purchases there are, and the query runs once (keyset pages made the
+  // planner re-sort the rest of the table for every page). Read-only, in its own
+  // transaction. The lines come aggregated in one pass over purchase_lines, joined by hash:
+  // a subquery per purchase was a million index look-ups, 56 s of PostgreSQL's time over
+  // a million purchases against 11 s (docs/benchmarks.md, session 57).
   let purchases = 0;
   let firstPurchases = 0;
   const sinceTime = since.getTime();
@@ -239,9 +240,10 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
       SELECT p.customer_id, p.id, ${epochMicros(sql`p.occurred_at`)} AS at_us,
              ${recordedWanted ? epochMicros(sql`p.created_at`) : sql`NULL`} AS created_us,
              p.local_date::text AS local_date, p.store_id, p.channel, p.total_minor, p.refunded_minor
-             ${needsLines ? sql`, CASE WHEN ${linesWanted} THEN (SELECT json_agg(json_build_object('sku', l.sku, 'category', l.category, 'quantity', l.quantity::float8, 'unitPriceMinor', l.unit_price_minor))
-                                  FROM purchase_lines l WHERE l.customer_id = p.customer_id AND l.purchase_id = p.id) END AS lines` : sql`, NULL AS lines`}
+             ${needsLines ? sql`, CASE WHEN ${linesWanted} THEN l.lines END AS lines` : sql`, NULL AS lines`}
       FROM purchases p
+      ${needsLines ? sql`LEFT JOIN (SELECT customer_id, purchase_id, json_agg(json_build_object('sku', sku, 'category', category, 'quantity', quantity::float8, 'unitPriceMinor', unit_price_minor)) AS lines
+                                    FROM purchase_lines GROUP BY customer_id, purchase_id) l ON l.customer_id = p.customer_id AND l.purchase_id = p.id` : sql``}
       WHERE p.occurred_at <= ${now} ${readFrom}
       ORDER BY p.occurred_at, p.created_at, p.id`.execute(trx);
     const fetchPage = async () => (await sql<Row>`FETCH ${sql.raw(String(PAGE))} FROM simulation`.execute(trx)).rows;
