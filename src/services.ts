@@ -30,6 +30,9 @@ export function createServices({ config, database, clock = systemClock, logger, 
     db, customers, stores, clock, currency: config.currency, timeZone: config.timeZone,
     onRefund: (trx, refund) => loyalty.reverseForRefund(trx, refund),
     onRefundReplay: (trx, refund) => loyalty.refundAnswer(trx, refund),
+    // A purchase refunded in full gives back the coupon uses made on its order (coupon-rollbacks.ts).
+    onFullRefunds: (trx, refunds, told) => loyalty.rollbackUsesOfRefundedOrders(trx, refunds, told),
+    onFullRefundReplay: (trx, refund) => loyalty.usesGivenBackBy(trx, refund),
   });
   const auth = createAuthService({ db, clock, localCliToken });
   const scores = createScoresService({ db, clock, timeZone: config.timeZone, currency: config.currency, logger });

@@ -375,6 +375,8 @@ export interface CouponUsesTable {
   rolled_back_at: Timestamp | null;
   /** Why it was given back, as the rollback said (null when it said nothing). */
   rollback_reason: string | null;
+  /** The refund (its id) that gave the use back, its order refunded in full (migration 0030); null for a use given back by hand, or standing. */
+  rollback_refund_id: string | null;
 }
 
 export interface GiftCardsTable {

@@ -13,7 +13,7 @@ export const AUDIT_WORDS = [
   'about.customer', 'about.purchase', 'about.campaign', 'about.version',
   'details.reason', 'details.role', 'details.roleChange', 'details.loginsStopped', 'details.loginsAllowed', 'details.scopes', 'details.fields',
   'details.merged', 'details.forfeited', 'details.takenBack', 'details.inForceFrom', 'details.note', 'details.amount', 'details.order',
-  'details.code', 'details.year',
+  'details.code', 'details.year', 'details.orderRefunded',
 ] as const;
 export type AuditWord = (typeof AUDIT_WORDS)[number];
 
@@ -187,7 +187,10 @@ export function describeDetails(e: DescribedEntry, telling: Telling): string | n
       said = order(d.order_ref) ?? '';
       break;
     case 'coupon.rollback':
-      said = join([order(d.order_ref), text(d.reason) && word('details.reason', { reason: text(d.reason)! })]);
+      // Given back by a refund of the whole order (coupon-rollbacks.ts): said in the reader's language, not as the reason kept in English.
+      said = text(d.refund)
+        ? join([order(d.order_ref), word('details.orderRefunded', { refund: text(d.refund)! })])
+        : join([order(d.order_ref), text(d.reason) && word('details.reason', { reason: text(d.reason)! })]);
       break;
     case 'coupon.campaign.create':
       said = text(d.name) && join([`“${text(d.name)}”`, whole(d.codes) !== undefined && telling.count('codes', whole(d.codes)!)]);

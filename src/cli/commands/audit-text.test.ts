@@ -112,6 +112,15 @@ describe('the activity log told for people', () => {
     expect(update({ other: 1 })).toBe('{"other":1}');
   });
 
+  it("tells a coupon use a refund gave back as its order refunded, in the reader's language, and one given back by hand with its reason", () => {
+    const telling = { language: 'en' as const, timeZone: 'UTC', currency: 'EUR' };
+    const rollback = (details: Record<string, unknown>, language: 'en' | 'sl' = 'en') => detailsText(entry({ action: 'coupon.rollback', subject: 'TENOFF', details }), { ...telling, language });
+    const byRefund = { use_key: 'till-1', order_ref: 'A-100', reason: 'Order A-100 refunded in full (refund R-7)', refund: 'R-7', purchase: '0197a1b2-0000-7000-8000-000000000009' };
+    expect(rollback(byRefund)).toBe('order A-100 — refunded in full (refund R-7)');
+    expect(rollback(byRefund, 'sl')).toBe('naročilo A-100 — v celoti vrnjeno (vračilo R-7)');
+    expect(rollback({ use_key: 'till-2', order_ref: 'A-101', reason: 'Sale voided' })).toBe('order A-101 — reason: Sale voided');
+  });
+
   it('reads --actor as the log names actors, an email alone being that staff user', () => {
     expect(actorFilter('Ana@Example.com')).toBe('user:ana@example.com');
     expect(actorFilter(' user:Mia@Example.com ')).toBe('user:mia@example.com');

@@ -59,6 +59,7 @@ export const CLI_AUDIT_WORDS: Readonly<Record<AuditWord, MessageCode>> = {
   'details.order': 'cli.audit.details.order',
   'details.code': 'cli.audit.details.code',
   'details.year': 'cli.audit.details.year',
+  'details.orderRefunded': 'cli.audit.details.order_refunded',
 };
 
 /** The describer's words and ways as the command line writes them: amounts as the language writes money ("€20.00", "20,00 €"), ids in full, a customer's name with their id. */

@@ -62,6 +62,10 @@ export const RefundResult = z.strictObject({
   refund: Refund,
   purchase: Purchase,
   loyalty: RefundLoyalty.nullable(),
+  coupon_uses_rolled_back: z.array(z.strictObject({
+    code: z.string().describe("The coupon's code, as its holder knows it"),
+    use_key: z.string().describe('The idempotency_key the use was made with'),
+  })).describe('The coupon uses made on the order (order_ref = its external_id) that this refund gave back, having left nothing of the purchase: the codes can be used again. Empty for a partial refund; a retry answers the same'),
 });
 
 export const StoreTotals = z.strictObject({

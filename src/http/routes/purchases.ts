@@ -88,7 +88,7 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
     },
     handler: async (req, reply, p) => {
       const result = await s.commerce.refund((req.params as { id: string }).id, req.body, { actor: actorOf(p) });
-      return answerWrite(reply, result.created, { refund: result.refund, purchase: result.purchase, loyalty: result.loyalty ?? null });
+      return answerWrite(reply, result.created, { refund: result.refund, purchase: result.purchase, loyalty: result.loyalty ?? null, coupon_uses_rolled_back: result.coupon_uses_rolled_back });
     },
   });
 }

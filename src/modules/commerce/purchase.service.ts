@@ -176,7 +176,7 @@ export function createCommerceService(deps: CommerceDeps) {
     async refund(purchaseRef: string, input: unknown, { actor }: { actor: Actor }) {
       const outcome = await this.recordRefund(purchaseRef, input, { actor });
       const purchase = await this.get(outcome.purchaseId);
-      return { created: outcome.created, refund: purchase.refunds.find((r) => r.id === outcome.refundId)!, purchase, loyalty: outcome.loyalty };
+      return { created: outcome.created, refund: purchase.refunds.find((r) => r.id === outcome.refundId)!, purchase, loyalty: outcome.loyalty, coupon_uses_rolled_back: outcome.couponUses };
     },
 
     /** The refund alone, without reading the purchase back for an answer (the CSV import writes thousands and answers with counts). */

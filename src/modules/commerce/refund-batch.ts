@@ -8,7 +8,7 @@ import { parseInput } from '../../shared/validation.ts';
 import { refundKeyLock } from './purchase.prepare.ts';
 import * as repo from './purchase.repository.ts';
 import { RefundInput } from './purchase.schema.ts';
-import { createRefundSteps, PurchaseMovedMeanwhile, type PurchaseRef, type PurchaseToRefund, type RefundRecorderDeps } from './refund-record.ts';
+import { createRefundSteps, fullRefund, PurchaseMovedMeanwhile, type FullRefund, type PurchaseRef, type PurchaseToRefund, type RefundRecorderDeps } from './refund-record.ts';
 
 // A file's refunds, many in one transaction. One refund in its own transaction (as through
 // the API) costs some 25 statements, each a round trip, and a commit: on a busy machine a
@@ -19,7 +19,9 @@ import { createRefundSteps, PurchaseMovedMeanwhile, type PurchaseRef, type Purch
 // customers' (up to REFUNDS_PER_TRANSACTION), which reads their refund ids, locks and
 // purchases once; each refund is checked, written and hooked by the same steps as one
 // through the API (refund-record.ts createRefundSteps), in the file's order within its
-// customer; the customers' stats, the audit and the events are written once at the end.
+// customer; the customers' stats, the audit and the events are written once at the end,
+// as are the coupon uses given back for the refunds that left nothing of their purchases
+// (their coupons locked together, in code order, after every customer and member).
 // Two transactions at once never share a customer.
 //
 // Exactly once as before: a transaction commits its refunds with their ids, or none of them,
@@ -87,6 +89,7 @@ export function createRefundBatchRecorder(deps: RefundRecorderDeps, recordOne: (
       const purchases = await purchasesOf(trx, items.map((it) => it.ref));
       const told: ReturnType<typeof steps.told>[] = [];
       const customers = new Set<string>();
+      const full: FullRefund[] = [];
       for (const { index, ref, data } of items) {
         const key = keys.get(data.external_id);
         const purchase = purchases.get(`${ref.customer_id}:${ref.purchase_id}`);
@@ -111,9 +114,11 @@ export function createRefundBatchRecorder(deps: RefundRecorderDeps, recordOne: (
         await steps.hook(trx, { ref, data, purchase: purchase!, checked, refundId: written.refundId, erased: statuses.get(ref.customer_id) === 'erased', now, answered: false });
         told.push(steps.told(ref, purchase!, checked, written.refundId, { actor, now }));
         purchase!.refunded_minor += checked.amount;
+        if (purchase!.refunded_minor === purchase!.total_minor) full.push(fullRefund(ref, data, written.refundId));
         customers.add(ref.customer_id);
         outcomes[index] = { created: true };
       }
+      await steps.giveBackCouponUses(trx, full, { actor, now });
       await repo.recomputeStats(trx, [...customers], now);
       if (told.length) await trx.insertInto('audit_log').values(told.map((t) => t.audit)).execute();
       await publish(trx, told.map((t) => t.event));

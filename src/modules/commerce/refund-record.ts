@@ -59,7 +59,23 @@ export interface RefundHooks {
   onRefund?: (trx: Tx, refund: RefundFacts) => Promise<Record<string, unknown> | null>;
   /** What `onRefund` answered for a refund recorded before, read back for a retry of it. */
   onRefundReplay?: (trx: Tx, refund: { customerId: string; refundId: string }) => Promise<Record<string, unknown> | null>;
+  /**
+   * Runs inside the transaction of refunds that left nothing of their purchases, after every
+   * onRefund of it and once for all of them (a file's refunds: at the end): loyalty gives
+   * back the coupon uses made on their orders, taking the coupons' locks after the
+   * customers' and the members' (coupon-rollbacks.ts says the one lock order). Answers the
+   * uses given back, each with its refund.
+   */
+  onFullRefunds?: (trx: Tx, refunds: FullRefund[], told: { actor: Actor; now: Date }) => Promise<CouponUseGivenBack[]>;
+  /** The coupon uses a refund gave back (onFullRefunds), read back for a retry of it. */
+  onFullRefundReplay?: (trx: Tx, refund: { refundId: string; orderRef: string }) => Promise<{ code: string; use_key: string }[]>;
 }
+
+/** A refund that left nothing of its purchase (cumulatively: the last of several partial ones too). */
+export interface FullRefund { refundId: string; refundExternalId: string; purchaseId: string; orderRef: string; customerId: string }
+
+/** A coupon use a refund gave back: the coupon's code and the use's key, as the till knows them. */
+export interface CouponUseGivenBack { refundId: string; code: string; use_key: string }
 
 /**
  * Thrown when a merge moved the purchase to the survivor while a refund waited for the
@@ -119,7 +135,9 @@ export function createRefundSteps(deps: RefundRecorderDeps) {
       const meaning = refundMeaning(data, await refundContextOf(earlier));
       if (!isHashOfRefund(key.request_hash, { purchase: { externalId: ref.external_id, id: ref.purchase_id }, data, meaning })) throw await refundConflictOf(trx, { stores, timeZone: deps.timeZone }, key, data);
       const loyalty = answer && deps.onRefundReplay ? await deps.onRefundReplay(trx, { customerId: key.customer_id, refundId: key.refund_id }) : null;
-      return { refundId: key.refund_id, created: false, loyalty };
+      // What it gave back, read back: a retry gives nothing back again (those uses are rolled back, by this refund).
+      const couponUses = answer && deps.onFullRefundReplay ? await deps.onFullRefundReplay(trx, { refundId: key.refund_id, orderRef: ref.external_id }) : [];
+      return { refundId: key.refund_id, created: false, loyalty, couponUses };
     },
 
     /** The refund checked against its purchase as read under its customer's lock (and the refunds before it in the transaction); throws its refusal, having written nothing. */
@@ -178,6 +196,15 @@ export function createRefundSteps(deps: RefundRecorderDeps) {
       });
     },
 
+    /**
+     * The coupon uses made on the orders of these refunds given back (onFullRefunds), each
+     * having left nothing of its purchase: run once a transaction's refunds are all written
+     * and hooked, so a file's refunds take the coupons' locks together, in code order.
+     */
+    async giveBackCouponUses(trx: Tx, full: FullRefund[], told: { actor: Actor; now: Date }): Promise<CouponUseGivenBack[]> {
+      return full.length && deps.onFullRefunds ? deps.onFullRefunds(trx, full, told) : [];
+    },
+
     /** The audit entry and the event of a written refund (written after its hook, several refunds' at once by the batch). */
     told(ref: PurchaseRef, purchase: PurchaseToRefund, checked: CheckedRefund, refundId: string, { actor, now }: { actor: Actor; now: Date }) {
       const amount = toMajor(checked.amount, purchase.currency);
@@ -191,6 +218,11 @@ export function createRefundSteps(deps: RefundRecorderDeps) {
       };
     },
   };
+}
+
+/** A refund that left nothing of its purchase, as onFullRefunds takes it. */
+export function fullRefund(ref: PurchaseRef, data: RefundInput, refundId: string): FullRefund {
+  return { refundId, refundExternalId: data.external_id, purchaseId: ref.purchase_id, orderRef: ref.external_id, customerId: ref.customer_id };
 }
 
 /**
@@ -229,10 +261,12 @@ export function createRefundRecorder(deps: RefundRecorderDeps) {
       await repo.recomputeStats(trx, [ref.customer_id], now);
       // A refund made from the purchase (refundUpTo: an orders export's) is counted, not answered: the member's standing is not read for it.
       const loyalty = await steps.hook(trx, { ref, data, purchase, checked, refundId, erased: statuses.get(ref.customer_id) === 'erased', now, answered: !fromPurchase });
+      const full = purchase.refunded_minor + checked.amount === purchase.total_minor;
+      const given = full ? await steps.giveBackCouponUses(trx, [fullRefund(ref, data, refundId)], { actor, now }) : [];
       const { audit, event } = steps.told(ref, purchase, checked, refundId, { actor, now });
       await trx.insertInto('audit_log').values(audit).execute();
       await publish(trx, [event]);
-      return { refundId, created: true, loyalty };
+      return { refundId, created: true, loyalty, couponUses: given.map(({ code, use_key }) => ({ code, use_key })) };
     });
   }
 

@@ -107,6 +107,7 @@ export const CLI_AUDIT = {
   'cli.audit.details.amount': { en: 'amount: {amount}', sl: 'znesek: {amount}', tr: 'tutar: {amount}', da: 'beløb: {amount}', ru: 'сумма: {amount}' },
   'cli.audit.details.order': { en: 'order {order}', sl: 'naročilo {order}', tr: 'sipariş {order}', da: 'ordre {order}', ru: 'заказ {order}' },
   'cli.audit.details.code': { en: 'code {code}', sl: 'koda {code}', tr: 'kod {code}', da: 'kode {code}', ru: 'код {code}' },
+  'cli.audit.details.order_refunded': { en: 'refunded in full (refund {refund})', sl: 'v celoti vrnjeno (vračilo {refund})', tr: 'tamamen iade edildi (iade {refund})', da: 'refunderet fuldt ud (refundering {refund})', ru: 'полностью возвращён (возврат {refund})' },
   'cli.audit.details.year': { en: 'birthday of {year}', sl: 'rojstni dan leta {year}', tr: '{year} doğum günü', da: 'fødselsdag {year}', ru: 'день рождения, {year} год' },
 
   // ── The list itself ──

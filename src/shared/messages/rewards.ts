@@ -134,6 +134,15 @@ export const REWARDS = {
     da: 'Kuponbrugen {key} er allerede rullet tilbage med andre værdier: {differences}',
     ru: 'Использование купона {key} уже отменено с другими значениями: {differences}',
   },
+  // The reason kept on a use a refund gave back (coupon-rollbacks.ts), stored in English as
+  // the reasons the system writes are; the activity log tells it in the reader's language.
+  'coupon.rollback_order_refunded': {
+    en: 'Order {order} refunded in full (refund {refund})',
+    sl: 'Naročilo {order} je v celoti vrnjeno (vračilo {refund})',
+    tr: '{order} siparişi tamamen iade edildi (iade {refund})',
+    da: 'Ordren {order} er refunderet fuldt ud (refundering {refund})',
+    ru: 'Заказ {order} полностью возвращён (возврат {refund})',
+  },
 
   // ── A campaign of promotion coupons ──
   'campaign.not_found': { en: 'Campaign {id} not found', sl: 'Kampanje {id} ni mogoče najti', tr: 'Kampanya {id} bulunamadı', da: 'Kampagnen {id} blev ikke fundet', ru: 'Кампания {id} не найдена' },

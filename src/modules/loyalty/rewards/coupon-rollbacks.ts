@@ -1,5 +1,6 @@
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
-import { audit, type Actor } from '../../../db/index.ts';
+import { audit, type Actor, type CouponsTable, type Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
 import { fieldDifferences, NO_VALUE, otherValuesConflict } from '../../../shared/differences.ts';
 import { AppError, notFound } from '../../../shared/errors.ts';
@@ -19,12 +20,31 @@ import type { LoyaltyCore } from '../loyalty.core.ts';
 // once: a retry answers that rollback. The coupon's row lock, which a use takes, makes a
 // rollback and a use of the same coupon take turns, so its count of uses stays right.
 // A coupon that has expired meanwhile is rolled back too, and stays expired.
+// A refund that leaves nothing of its purchase gives back, in its own transaction, every
+// use that still stands on the purchase's order (rollbackUsesOfRefundedOrders), through
+// the same giveBack as the route: the same audit entry and event, naming the refund.
 
 export const CouponRollbackInput = z.strictObject({
   /** The idempotency_key the use was made with. */
   use_key: z.string().trim().min(1).max(200).describe('The idempotency_key the use was made with (POST /coupons/{code}/redeem)'),
   reason: z.string().trim().max(500).optional().describe('Why it is given back (a voided sale, a cancelled order); kept with the use and in the activity log'),
 });
+
+type CouponRow = Selectable<CouponsTable>;
+
+/** A refund that left nothing of its purchase: the uses made on its order are given back. */
+export interface RefundOfOrder {
+  /** The refund's Regulars id (kept on each use it gives back) and its id as the business knows it (told in the audit entry and the event). */
+  refundId: string;
+  refundExternalId: string;
+  purchaseId: string;
+  /** The purchase's order id (its external_id). */
+  orderRef: string;
+  customerId: string;
+}
+
+/** A use a refund gave back: the coupon's code as its holder knows it, and the use's key. */
+export interface UseGivenBack { refundId: string; code: string; use_key: string }
 
 type UseRow = {
   idempotency_key: string; order_ref: string | null; customer_id: string | null; used_at: Date; discount_minor: number | string | null;
@@ -39,6 +59,34 @@ export function createCouponRollbacks(core: LoyaltyCore) {
     discount_given: u.discount_minor === null ? null : toMajor(Number(u.discount_minor), currency),
     rolled_back_at: u.rolled_back_at?.toISOString() ?? null, reason: u.rollback_reason,
   });
+
+  /**
+   * A standing use given back, under its coupon's row lock (`c` as read under it): the coupon
+   * has the use again, the use is marked, the activity log and the outbox told — the rollback
+   * route's and a refund's alike (`refund`: the refund that gave it back, named in both).
+   * Answers the coupon after it.
+   */
+  async function giveBack(trx: Tx, c: CouponRow, use: UseRow, { reason, actor, now, refund }: {
+    reason: string | null; actor: Actor; now: Date; refund?: RefundOfOrder;
+  }): Promise<CouponRow> {
+    const uses = Math.max(0, c.uses - 1);
+    const status = statusWithUses(c, uses);
+    await trx.updateTable('coupons').set({ uses, status }).where('code', '=', c.code).execute();
+    await trx.updateTable('coupon_uses').set({ rolled_back_at: now, rollback_reason: reason, rollback_refund_id: refund?.refundId ?? null })
+      .where('code', '=', c.code).where('idempotency_key', '=', use.idempotency_key).execute();
+    const byRefund = refund ? { refund: refund.refundExternalId, purchase: refund.purchaseId } : {};
+    await audit(trx, { at: now, actor, action: 'coupon.rollback', subject: c.code, details: withFields({ use_key: use.idempotency_key, order_ref: use.order_ref ?? undefined, reason: reason ?? undefined }, byRefund) });
+    await publish(trx, [{
+      type: 'coupon.use_rolled_back', customerId: use.customer_id,
+      payload: {
+        code: shownCode(c), kind: c.kind, reward: c.reward_code, campaign_id: c.campaign_id, customer_id: use.customer_id, order_ref: use.order_ref,
+        use_key: use.idempotency_key, discount_given: useView(use).discount_given, currency, reason,
+        // The refund that gave it back (its id as the business knows it), null for a rollback by hand.
+        refund_id: refund?.refundExternalId ?? null,
+      },
+    }]);
+    return withFields(c, { uses, status });
+  }
 
   return {
     /**
@@ -71,22 +119,59 @@ export function createCouponRollbacks(core: LoyaltyCore) {
           }
           return { created: false, use: useView(use), coupon: view(c) };
         }
-        const uses = Math.max(0, c.uses - 1);
-        const status = statusWithUses(c, uses);
-        await trx.updateTable('coupons').set({ uses, status }).where('code', '=', code).execute();
         const rolledBack = withFields(use, { rolled_back_at: now, rollback_reason: data.reason ?? null });
-        await trx.updateTable('coupon_uses').set({ rolled_back_at: now, rollback_reason: data.reason ?? null })
-          .where('code', '=', code).where('idempotency_key', '=', data.use_key).execute();
-        await audit(trx, { at: now, actor, action: 'coupon.rollback', subject: code, details: { use_key: data.use_key, order_ref: use.order_ref ?? undefined, reason: data.reason } });
-        await publish(trx, [{
-          type: 'coupon.use_rolled_back', customerId: use.customer_id,
-          payload: {
-            code: shownCode(c), kind: c.kind, reward: c.reward_code, campaign_id: c.campaign_id, customer_id: use.customer_id, order_ref: use.order_ref,
-            use_key: data.use_key, discount_given: useView(use).discount_given, currency, reason: data.reason ?? null,
-          },
-        }]);
-        return { created: true, use: useView(rolledBack), coupon: view(withFields(c, { uses, status })) };
+        const after = await giveBack(trx, c, use, { reason: data.reason ?? null, actor, now });
+        return { created: true, use: useView(rolledBack), coupon: view(after) };
       });
+    },
+
+    /**
+     * Gives back every use that stands on the orders of these refunds, each of which left
+     * nothing of its purchase (refund-record.ts): a use whose order_ref is the purchase's
+     * order id, exactly as stored (order ids are unique across stores, and compared as
+     * sent, case and all, as a refund names its purchase), made by the purchase's customer
+     * or naming none (a till may use a promotion code without naming the customer). A use
+     * given back before (by hand, or by an earlier refund) is left as it is. Answers the
+     * uses given back, each with its refund, in code order.
+     *
+     * Runs in the refund's transaction, which holds its customer's lock and its member's:
+     * the coupons' row locks are taken after them, in code order, all of a transaction's at
+     * once (a file's refunds call it once, at the end). One lock order everywhere: customers,
+     * then loyalty members, then coupons by code, then a campaign's per-customer lock — a use
+     * takes its customer (FOR SHARE) before its coupon, a rollback by hand its coupon alone,
+     * so none waits for a lock that a holder of a later one of these waits on.
+     */
+    async rollbackUsesOfRefundedOrders(trx: Tx, refunds: RefundOfOrder[], { actor, now }: { actor: Actor; now: Date }): Promise<UseGivenBack[]> {
+      if (refunds.length === 0) return [];
+      const byOrder = new Map(refunds.map((r) => [r.orderRef, r]));
+      const found = await trx.selectFrom('coupon_uses').select(['code', 'idempotency_key', 'order_ref', 'customer_id'])
+        .where('order_ref', 'in', [...byOrder.keys()]).where('rolled_back_at', 'is', null).execute();
+      const mine = found.filter((u) => {
+        const r = byOrder.get(u.order_ref!);
+        return r !== undefined && (u.customer_id === null || u.customer_id === r.customerId);
+      });
+      const given: UseGivenBack[] = [];
+      for (const code of [...new Set(mine.map((u) => u.code))].sort()) {
+        let c = await trx.selectFrom('coupons').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+        if (!c) continue;
+        // Read again under the lock: a rollback by hand may have given one back meanwhile.
+        const uses = await trx.selectFrom('coupon_uses').selectAll().where('code', '=', code)
+          .where('idempotency_key', 'in', mine.filter((u) => u.code === code).map((u) => u.idempotency_key)).where('rolled_back_at', 'is', null)
+          .orderBy('idempotency_key').execute();
+        for (const use of uses) {
+          const refund = byOrder.get(use.order_ref!)!;
+          c = await giveBack(trx, c, use, { reason: say('coupon.rollback_order_refunded', { order: refund.orderRef, refund: refund.refundExternalId }).in('en'), actor, now, refund });
+          given.push({ refundId: refund.refundId, code: shownCode(c), use_key: use.idempotency_key });
+        }
+      }
+      return given;
+    },
+
+    /** The uses a refund gave back (rollbackUsesOfRefundedOrders), read back for a retry of it, in code order. */
+    async usesGivenBackBy(trx: Tx, refund: { refundId: string; orderRef: string }): Promise<{ code: string; use_key: string }[]> {
+      const rows = await trx.selectFrom('coupon_uses as u').innerJoin('coupons as c', 'c.code', 'u.code').select(['c.code', 'c.chosen_code', 'u.idempotency_key'])
+        .where('u.order_ref', '=', refund.orderRef).where('u.rollback_refund_id', '=', refund.refundId).orderBy('u.code').orderBy('u.idempotency_key').execute();
+      return rows.map((r) => ({ code: shownCode(r), use_key: r.idempotency_key }));
     },
   };
 }

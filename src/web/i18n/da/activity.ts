@@ -90,5 +90,6 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.details.amount': 'Beløb: {amount}',
   'activity.details.order': 'ordre {order}',
   'activity.details.code': 'Kode {code}',
+  'activity.details.orderRefunded': 'refunderet fuldt ud (refundering {refund})',
   'activity.details.year': 'Fødselsdag {year}',
 };

@@ -90,5 +90,6 @@ export const ACTIVITY = {
   'activity.details.amount': 'Amount: {amount}',
   'activity.details.order': 'order {order}',
   'activity.details.code': 'Code {code}',
+  'activity.details.orderRefunded': 'refunded in full (refund {refund})',
   'activity.details.year': 'Birthday of {year}',
 } as const;

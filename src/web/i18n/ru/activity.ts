@@ -90,5 +90,6 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.details.amount': 'Сумма: {amount}',
   'activity.details.order': 'заказ {order}',
   'activity.details.code': 'Код {code}',
+  'activity.details.orderRefunded': 'полностью возвращён (возврат {refund})',
   'activity.details.year': 'День рождения, {year} год',
 };

@@ -90,5 +90,6 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.details.amount': 'Znesek: {amount}',
   'activity.details.order': 'naročilo {order}',
   'activity.details.code': 'Koda {code}',
+  'activity.details.orderRefunded': 'v celoti vrnjeno (vračilo {refund})',
   'activity.details.year': 'Rojstni dan leta {year}',
 };

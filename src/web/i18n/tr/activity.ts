@@ -90,5 +90,6 @@ export const ACTIVITY: Record<keyof typeof EN, string> = {
   'activity.details.amount': 'Tutar: {amount}',
   'activity.details.order': 'sipariş {order}',
   'activity.details.code': 'Kod {code}',
+  'activity.details.orderRefunded': 'tamamen iade edildi (iade {refund})',
   'activity.details.year': '{year} doğum günü',
 };
