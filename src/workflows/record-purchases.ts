@@ -4,7 +4,7 @@ import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { identityKey, type CustomerService } from '../modules/customers/index.ts';
 import { preparedPurchaseView, purchaseKeyLock, type CommerceService, type PreparedPurchase, type PurchaseView } from '../modules/commerce/index.ts';
-import type { LoyaltyService, LoyaltySummary } from '../modules/loyalty/index.ts';
+import type { LoyaltyService, LoyaltySummary, ReferralOfPurchase } from '../modules/loyalty/index.ts';
 
 // Recording purchases spans modules: resolve (or create) the customers, store the
 // purchases, keep the stats, earn the loyalty points, write the outbox events — all in
@@ -13,7 +13,7 @@ import type { LoyaltyService, LoyaltySummary } from '../modules/loyalty/index.ts
 // import chunk.
 
 export type PurchaseOutcome =
-  | { index: number; status: 'created' | 'duplicate'; purchaseId: string; customerId: string; purchase?: PurchaseView; loyalty?: LoyaltySummary | null }
+  | { index: number; status: 'created' | 'duplicate'; purchaseId: string; customerId: string; purchase?: PurchaseView; loyalty?: LoyaltySummary | null; referral?: ReferralOfPurchase }
   | { index: number; status: 'error'; error: AppError };
 
 export interface RecordPurchasesDeps {
@@ -85,19 +85,19 @@ export async function recordPurchases(
     // is the same, and a conflict when it is not.
     const firstInBatch = new Map<string, PreparedPurchase>();
     const fresh: { index: number; p: PreparedPurchase }[] = [];
-    const conflicts: { index: number; request: PreparedPurchase; earlierInBatch: PreparedPurchase | null }[] = [];
-    const replays: { index: number; customer_id: string; id: string }[] = [];
-    const pendingReplays: { index: number; key: string }[] = [];
+    const conflicts: { index: number; request: PreparedPurchase; earlierInBatch: PreparedPurchase | null; recordedHash: string | null }[] = [];
+    const replays: { index: number; customer_id: string; id: string; code: string | null }[] = [];
+    const pendingReplays: { index: number; key: string; code: string | null }[] = [];
     for (const item of mine) {
       const stored = known.get(item.p.externalId);
       const earlier = firstInBatch.get(item.p.externalId);
       const hash = stored?.request_hash ?? earlier?.requestHash;
       if (hash !== undefined && hash !== item.p.requestHash) {
-        conflicts.push({ index: item.index, request: item.p, earlierInBatch: stored ? null : earlier! });
+        conflicts.push({ index: item.index, request: item.p, earlierInBatch: stored ? null : earlier!, recordedHash: stored?.request_hash ?? null });
       } else if (stored) {
-        replays.push({ index: item.index, customer_id: stored.customer_id, id: stored.purchase_id });
+        replays.push({ index: item.index, customer_id: stored.customer_id, id: stored.purchase_id, code: item.p.referralCode });
       } else if (earlier) {
-        pendingReplays.push({ index: item.index, key: item.p.externalId });
+        pendingReplays.push({ index: item.index, key: item.p.externalId, code: item.p.referralCode });
       } else {
         firstInBatch.set(item.p.externalId, item.p);
         fresh.push(item);
@@ -109,10 +109,11 @@ export async function recordPurchases(
     const rows = fresh.map((item, i) => ({ index: item.index, prepared: item.p, customerId: resolved[i].customerId, id: newId() }));
     await commerce.insert(trx, rows, { source, now });
     // Points are part of the purchase: the POS prints them on the receipt.
-    const points = await loyalty.accrue(
+    // A referral code a purchase carries is claimed there, before its points (accrual.ts).
+    const accrued = await loyalty.accrue(
       trx,
       rows.map((r) => ({
-        customerId: r.customerId, purchaseId: r.id, externalId: r.prepared.externalId,
+        customerId: r.customerId, purchaseId: r.id, externalId: r.prepared.externalId, referralCode: r.prepared.referralCode,
         facts: {
           occurredAt: r.prepared.occurredAt, localDate: r.prepared.localDate, storeCode: r.prepared.storeCode, channel: r.prepared.channel,
           totalMinor: r.prepared.totalMinor, lines: r.prepared.lines.map((l) => ({ sku: l.sku, category: l.category, quantity: Number(l.quantity), unitPriceMinor: l.unit_price_minor })),
@@ -121,12 +122,14 @@ export async function recordPurchases(
       now,
       members,
       new Set(resolved.filter((r) => r.created).map((r) => r.customerId)),
+      source,
     );
+    const points = accrued.receipts;
 
     const idByKey = new Map(rows.map((r) => [r.prepared.externalId, { customer_id: r.customerId, id: r.id }]));
     return {
-      created: rows.map((r) => ({ index: r.index, customer_id: r.customerId, id: r.id, prepared: r.prepared, loyalty: points.get(r.id) ?? null })),
-      replays: [...replays, ...pendingReplays.map((r) => ({ index: r.index, ...idByKey.get(r.key)! }))],
+      created: rows.map((r) => ({ index: r.index, customer_id: r.customerId, id: r.id, prepared: r.prepared, loyalty: points.get(r.id) ?? null, referral: accrued.referrals.get(r.id) })),
+      replays: [...replays, ...pendingReplays.map((r) => ({ index: r.index, code: r.code, ...idByKey.get(r.key)! }))],
       deferred,
       conflicts,
     };
@@ -143,14 +146,17 @@ export async function recordPurchases(
 
   for (const r of written.created) {
     const purchase = withViews ? preparedPurchaseView(r.prepared, { id: r.id, customerId: r.customer_id, source }) : undefined;
-    outcomes[r.index] = { index: r.index, status: 'created', purchaseId: r.id, customerId: r.customer_id, purchase, loyalty: r.loyalty };
+    outcomes[r.index] = { index: r.index, status: 'created', purchaseId: r.id, customerId: r.customer_id, purchase, loyalty: r.loyalty, referral: r.referral };
   }
   // A replay answers with the stored purchase (it may have been refunded since). Imports
   // skip the read-back: they only count outcomes.
   const replayed = withViews ? await commerce.views(written.replays) : [];
   const receipts = withViews ? await loyalty.receipts(written.replays) : new Map<string, LoyaltySummary | null>();
+  // A replay with a referral code tells where the referral stands (referralOfPurchases).
+  const coded = withViews ? written.replays.flatMap((r) => (r.code ? [{ customer_id: r.customer_id, id: r.id, code: r.code }] : [])) : [];
+  const referrals = coded.length ? await loyalty.referralOfPurchases(coded) : null;
   written.replays.forEach((r, i) => {
-    outcomes[r.index] = { index: r.index, status: 'duplicate', purchaseId: r.id, customerId: r.customer_id, purchase: replayed[i], loyalty: receipts.get(r.id) ?? null };
+    outcomes[r.index] = { index: r.index, status: 'duplicate', purchaseId: r.id, customerId: r.customer_id, purchase: replayed[i], loyalty: receipts.get(r.id) ?? null, referral: referrals?.get(r.id) };
   });
   if (written.deferred.length > 0) {
     const later = await recordPurchases(deps, written.deferred.map((d) => inputs[d.index]), { source, prepared: written.deferred.map((d) => d.p), withViews });

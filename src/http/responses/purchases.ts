@@ -41,9 +41,19 @@ export const Purchase = shared('Purchase', z.strictObject({
   refunds: z.array(Refund),
 }));
 
+/** What became of a purchase's referral_code (only a purchase sent with one answers it). */
+export const PurchaseReferral = shared('PurchaseReferral', z.strictObject({
+  code: z.string().describe('The code as stored (FRIEND-ESXX3C, however it was typed)'),
+  status: z.enum(['claimed', 'refused']).describe('claimed: the customer is referred by the code\'s member, and their first qualifying purchase pays both bonuses; refused: the purchase is recorded, the code is not taken'),
+  reason: z.string().nullable().describe("Why refused, in the request's language (null when claimed; a replay tells it when the referral still shows it)"),
+  reason_code: z.enum(['unknown_code', 'own_code', 'same_person', 'already_referred', 'referred_back', 'not_new', 'not_in_program', 'not_member']).nullable()
+    .describe('The reason in a word a store can act on'),
+}));
+
 /** A purchase as its writes and reads answer it: with the points it earned and the member's standing now. */
 export const PurchaseReceipt = shared('PurchaseReceipt', Purchase.extend({
   loyalty: LoyaltySummary.nullable().describe('null when no program is in force or the customer is not a member'),
+  referral: PurchaseReferral.optional().describe('Only when the purchase was sent with a referral_code: whether it was claimed'),
 }));
 
 export const PurchasePage = page(Purchase).extend({ customer_id: Id.describe("The customer whose purchases these are (a merged id's survivor)") });

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../modules/auth/index.ts';
 import { PurchaseBatch, PurchaseInput, RefundInput } from '../../modules/commerce/index.ts';
+import type { ReferralOfPurchase } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
+import type { Language } from '../../shared/messages/index.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createPurchaseBatcher } from '../../workflows/purchase-batcher.ts';
@@ -13,6 +15,11 @@ import { setGroupServerTiming } from '../server-timing.ts';
 import { withFields } from '../../shared/objects.ts';
 import { PurchaseBatchResult, PurchaseReceipt, RefundResult } from '../responses/purchases.ts';
 
+/** A purchase's `referral` as answered: the reason told in `language`, and its code (the catalogue's, less `referral.`). */
+const referralAnswer = (r: ReferralOfPurchase, language: Language) => ({
+  code: r.code, status: r.status, reason: r.reason ? r.reason.in(language) : null, reason_code: r.reason ? r.reason.code.slice('referral.'.length) : null,
+});
+
 export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string) {
   // Concurrent single purchases share transactions (group commit); see purchase-batcher.ts.
   const batcher = createPurchaseBatcher(s, { source: 'api', maxInFlight: 4 });
@@ -20,6 +27,9 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
   route(app, prefix, {
     method: 'POST', path: '/purchases', tag: 'purchases', scope: 'write',
     summary: 'Record a purchase. Repeating the same external_id returns the first result and changes nothing (200 with Idempotent-Replayed: true).',
+    description: 'With `referral_code` (a referral link\'s code), the customer claims it as POST /customers/{id}/loyalty/referral would, in the purchase\'s transaction and before its points: ' +
+      'a new friend\'s first qualifying purchase earns the friend\'s bonus in this answer, the referrer\'s follows. A code that cannot apply does not refuse the purchase: ' +
+      '`referral` says `refused` and why. Without it, the answer has no `referral`.',
     body: PurchaseInput,
     responses: {
       201: { description: 'Recorded', schema: PurchaseReceipt },
@@ -34,7 +44,11 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
       const { outcome, timing } = await batcher.record(req.body, prepared);
       setGroupServerTiming(reply, timing);
       if (outcome.status === 'error') throw outcome.error;
-      return answerWrite(reply, outcome.status === 'created', withFields(outcome.purchase!, { loyalty: outcome.loyalty ?? null }));
+      if (!outcome.referral) return answerWrite(reply, outcome.status === 'created', withFields(outcome.purchase!, { loyalty: outcome.loyalty ?? null }));
+      // A referral's reason is told in the request's language, as a refusal would be.
+      const language = answerLanguage(req);
+      toldIn(reply, language);
+      return answerWrite(reply, outcome.status === 'created', withFields(outcome.purchase!, { loyalty: outcome.loyalty ?? null, referral: referralAnswer(outcome.referral, language) }));
     },
   });
 
@@ -57,7 +71,8 @@ export function purchaseRoutes(app: FastifyInstance, s: Services, prefix: string
       const language = answerLanguage(req);
       toldIn(reply, language);
       const results = outcomes.map((o) =>
-        o.status === 'error' ? { index: o.index, status: o.status, error: problemOfAppError(o.error, language) } : { index: o.index, status: o.status, purchase: withFields(o.purchase!, { loyalty: o.loyalty ?? null }) },
+        o.status === 'error' ? { index: o.index, status: o.status, error: problemOfAppError(o.error, language) }
+          : { index: o.index, status: o.status, purchase: o.referral ? withFields(o.purchase!, { loyalty: o.loyalty ?? null, referral: referralAnswer(o.referral, language) }) : withFields(o.purchase!, { loyalty: o.loyalty ?? null }) },
       );
       const count = (status: string) => outcomes.filter((o) => o.status === status).length;
       return { created: count('created'), duplicates: count('duplicate'), errors: count('error'), results };

@@ -1,5 +1,5 @@
-export { PurchaseInput, RefundInput, PurchaseBatch, BATCH_LIMIT, PURCHASE_CHANNELS } from './purchase.schema.ts';
-export { purchaseKeyLock, purchaseMeaning, withOrderId, type PreparedPurchase } from './purchase.prepare.ts';
+export { PurchaseInput, RefundInput, PurchaseBatch, BATCH_LIMIT, PURCHASE_CHANNELS, ReferralCodeText, referralCodeOf } from './purchase.schema.ts';
+export { purchaseKeyLock, purchaseMeaning, referralCodeOfHash, withOrderId, type PreparedPurchase } from './purchase.prepare.ts';
 export { preparedPurchaseView, type PurchaseView, type CustomerStatsView } from './purchase.view.ts';
 export { createCommerceService, type CommerceService } from './purchase.service.ts';
 export type { RefundFacts } from './refund-record.ts';

@@ -10,7 +10,7 @@ import { describePurchaseDifference, describeRefundDifference, purchaseConflict,
 const request = (over: Partial<PreparedPurchase> = {}): PreparedPurchase => Object.assign({
   externalId: 'till-1', requestHash: 'h', identities: [{ kind: 'external_id', value: 'card-7' }], profile: {} as PreparedPurchase['profile'],
   occurredAt: new Date('2026-01-10T09:00:00Z'), localDate: '2026-01-10', storeId: null, storeCode: null, storeName: null, channel: 'other', currency: 'EUR',
-  totalMinor: 1240, discountMinor: 0, promoCode: null,
+  totalMinor: 1240, discountMinor: 0, promoCode: null, referralCode: null,
   lines: [{ line_no: 1, sku: 'ESP', name: 'Espresso', category: 'coffee', quantity: '2', unit_price_minor: 220 }],
 }, over);
 

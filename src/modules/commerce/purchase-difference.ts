@@ -6,7 +6,7 @@ import { toMajor, toMinor } from '../../shared/money.ts';
 import { countedName, type CountedName } from '../../shared/plural.ts';
 import type { Identity } from '../customers/index.ts';
 import type { PreparedPurchase } from './purchase.prepare.ts';
-import type { RefundInput } from './purchase.schema.ts';
+import { referralCodeOf, type RefundInput } from './purchase.schema.ts';
 import type { ReturnedLine } from './refund-lines.ts';
 import { returnedLine } from './refund-meaning.ts';
 
@@ -35,6 +35,11 @@ export interface RecordedPurchase {
    * an identity of the request that the customer lacks is a difference.
    */
   customerIdentities: Identity[] | null;
+  /**
+   * The referral code it carried, in the claim's spelling (its request hash keeps it:
+   * purchase.prepare.ts referralCodeOfHash); null: none; undefined: not known here.
+   */
+  referralCode?: string | null;
 }
 
 /** A refund as recorded: its lines as the request gave them. */
@@ -65,6 +70,7 @@ export function describePurchaseDifference({ recorded, request, timeZone }: { re
   if (recorded.storeId !== request.storeId) differ('store', recorded.storeCode ?? recorded.storeId ?? NO_VALUE, request.storeCode ?? NO_VALUE);
   differ('channel', recorded.channel, request.channel);
   differ('promo_code', quoted(recorded.promoCode), quoted(request.promoCode));
+  if (recorded.referralCode !== undefined) differ('referral_code', quoted(recorded.referralCode), quoted(request.referralCode && referralCodeOf(request.referralCode)));
   out.push(...lineDifferences(
     recorded.lines.map((l) => ({ sku: l.sku, quantity: Number(l.quantity), unit_price: toMajor(l.unit_price_minor, recorded.currency), name: l.name, category: l.category })),
     request.lines.map((l) => ({ sku: l.sku, quantity: Number(l.quantity), unit_price: toMajor(l.unit_price_minor, request.currency), name: l.name, category: l.category })),
@@ -84,7 +90,7 @@ export function describePurchaseDifference({ recorded, request, timeZone }: { re
 export function recordedOfPrepared(p: PreparedPurchase): RecordedPurchase {
   return {
     currency: p.currency, totalMinor: p.totalMinor, discountMinor: p.discountMinor, occurredAt: p.occurredAt, storeId: p.storeId, storeCode: p.storeCode,
-    channel: p.channel, promoCode: p.promoCode, lines: p.lines, customerIdentities: p.identities,
+    channel: p.channel, promoCode: p.promoCode, lines: p.lines, customerIdentities: p.identities, referralCode: p.referralCode && referralCodeOf(p.referralCode),
   };
 }
 

@@ -7,7 +7,7 @@ import { parseInput, refusedTogether } from '../../shared/validation.ts';
 import type { CustomerService, Identity, PreparedProfile } from '../customers/index.ts';
 import type { Store, StoreService } from '../stores/index.ts';
 import { discountBeyondLines } from './purchase-lines.ts';
-import { PurchaseInput } from './purchase.schema.ts';
+import { PurchaseInput, referralCodeOf } from './purchase.schema.ts';
 
 // Validates one incoming purchase and turns it into what is stored: minor units, the
 // store's id, the local calendar date, normalised identities, and a hash of the request
@@ -29,6 +29,8 @@ export interface PreparedPurchase {
   totalMinor: number;
   discountMinor: number;
   promoCode: string | null;
+  /** The referral code as sent (trimmed), claimed with the purchase; null: none. */
+  referralCode: string | null;
   lines: { line_no: number; sku: string | null; name: string | null; category: string | null; quantity: string; unit_price_minor: number }[];
 }
 
@@ -69,7 +71,7 @@ export async function preparePurchase(input: unknown, ctx: PrepareContext): Prom
   return withOrderId({
     externalId: data.external_id, requestHash: '', identities: profile.identities, profile, occurredAt: occurredAt!, localDate: localDate(occurredAt!, timeZone),
     storeId: store?.id ?? null, storeCode: store?.code ?? null, storeName: store?.name ?? null, channel: data.channel ?? (store ? 'in_store' : 'other'), currency: ctx.currency,
-    totalMinor: checked.totalMinor!, discountMinor: checked.discountMinor!, promoCode: data.promo_code || null, lines: checked.lines!,
+    totalMinor: checked.totalMinor!, discountMinor: checked.discountMinor!, promoCode: data.promo_code || null, referralCode: data.referral_code || null, lines: checked.lines!,
   }, data.external_id);
 }
 
@@ -168,7 +170,7 @@ function fieldsThatParse(input: unknown): Partial<PurchaseInput> {
  * purchase into a conflict.
  */
 export function withOrderId(p: PreparedPurchase, externalId: string): PreparedPurchase {
-  const requestHash = sha256(
+  const hash = sha256(
     JSON.stringify({
       externalId, identities: p.profile.identities, profile: p.profile.fields, occurredAt: p.occurredAt.toISOString(), localDate: p.localDate, storeId: p.storeId,
       storeCode: p.storeCode, channel: p.channel, currency: p.currency, totalMinor: p.totalMinor, discountMinor: p.discountMinor, promoCode: p.promoCode,
@@ -176,9 +178,25 @@ export function withOrderId(p: PreparedPurchase, externalId: string): PreparedPu
     }),
   );
   return {
-    externalId, requestHash, identities: p.identities, profile: p.profile, occurredAt: p.occurredAt, localDate: p.localDate, storeId: p.storeId,
-    storeCode: p.storeCode, storeName: p.storeName, channel: p.channel, currency: p.currency, totalMinor: p.totalMinor, discountMinor: p.discountMinor, promoCode: p.promoCode, lines: p.lines,
+    externalId, requestHash: p.referralCode === null ? hash : `${hash}${REFERRAL_IN_HASH}${referralCodeOf(p.referralCode)}`, identities: p.identities, profile: p.profile,
+    occurredAt: p.occurredAt, localDate: p.localDate, storeId: p.storeId, storeCode: p.storeCode, storeName: p.storeName, channel: p.channel, currency: p.currency,
+    totalMinor: p.totalMinor, discountMinor: p.discountMinor, promoCode: p.promoCode, referralCode: p.referralCode, lines: p.lines,
   };
+}
+
+/**
+ * A purchase's referral code follows its request hash, after this separator, in the
+ * claim's spelling (referralCodeOf): a purchase sent without one keeps the hash it always
+ * had, a retry spelling the code otherwise is the same request, and a 409 for an order id
+ * sent again with another code (or none) names the code it was recorded with
+ * (referralCodeOfHash), which nothing else stores — a refused code is not kept anywhere else.
+ */
+const REFERRAL_IN_HASH = ' referral_code:';
+
+/** The referral code (in the claim's spelling) a stored request hash names; null: the purchase carried none. */
+export function referralCodeOfHash(requestHash: string): string | null {
+  const at = requestHash.indexOf(REFERRAL_IN_HASH);
+  return at < 0 ? null : requestHash.slice(at + REFERRAL_IN_HASH.length);
 }
 
 /**

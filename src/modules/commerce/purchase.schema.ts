@@ -37,6 +37,25 @@ export const PurchaseLineInput = z.object({
   unit_price: amount,
 });
 
+/**
+ * A referral code as typed: the limits of a claim (POST /customers/{id}/loyalty/referral,
+ * referrals.ts ClaimReferralInput) and of a purchase's `referral_code`, one schema for both.
+ */
+export const ReferralCodeText = z.string().trim().min(4).max(40);
+
+/**
+ * A code as it was typed, in the stored spelling: "friend esxx3c", "FRIENDESXX3C" and
+ * "Friend-Esxx3c" are FRIEND-ESXX3C. Every code is letters, a dash and six symbols
+ * (referrals.ts referralCode), so the dash goes back before the last six; a friend reading
+ * a code out or typing it without the dash was told it did not exist, where a coupon's
+ * code is taken in any grouping (rewards/codes.ts normalizeCode, whose reading this is).
+ * Here, beside the schema, as a purchase's request hash compares codes by it too.
+ */
+export function referralCodeOf(typed: string): string {
+  const bare = typed.toUpperCase().replace(/[\s-]/g, '');
+  return bare.length > 6 ? `${bare.slice(0, -6)}-${bare.slice(-6)}` : bare;
+}
+
 export const PurchaseInput = z.object({
   external_id: z.string().trim().min(1, fixedText('purchase.order_id_required')).max(200),
   customer: CustomerInput,
@@ -48,6 +67,8 @@ export const PurchaseInput = z.object({
   discount: amount.optional(),
   promo_code: z.string().trim().max(100).nullish(),
   lines: z.array(PurchaseLineInput).max(1000).default([]),
+  /** The code of the member who referred the buyer (a referral link's), claimed with the purchase. */
+  referral_code: ReferralCodeText.nullish(),
 });
 export type PurchaseInput = z.infer<typeof PurchaseInput>;
 

@@ -9,7 +9,7 @@ import { toMajor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { customerNotFound, customerToRead, type CustomerService, type Identity } from '../customers/index.ts';
 import type { StoreService } from '../stores/index.ts';
-import { prepareMany, type PreparedPurchase } from './purchase.prepare.ts';
+import { prepareMany, referralCodeOfHash, type PreparedPurchase } from './purchase.prepare.ts';
 import * as repo from './purchase.repository.ts';
 import { RefundInput } from './purchase.schema.ts';
 import { createRefundChecker, exportRefundId } from './refund-check.ts';
@@ -96,9 +96,10 @@ export function createCommerceService(deps: CommerceDeps) {
      * in the same batch with them), each naming what differs. The recorded purchases and
      * their customers' identities are read here, for these alone: a new purchase or a retry
      * reads nothing more. Read after the transaction that found the conflict, by order id,
-     * so a merge in between still finds the purchase where it is now.
+     * so a merge in between still finds the purchase where it is now. `recordedHash`: the
+     * stored request hash, which names the referral code the purchase carried.
      */
-    async purchaseConflicts(items: { request: PreparedPurchase; earlierInBatch: PreparedPurchase | null }[]): Promise<AppError[]> {
+    async purchaseConflicts(items: { request: PreparedPurchase; earlierInBatch: PreparedPurchase | null; recordedHash?: string | null }[]): Promise<AppError[]> {
       // The import asks for every chunk it checks; most have no conflict, and nothing need be read.
       if (items.length === 0) return [];
       const rows = await repo.purchasesByExternalIds(db, items.filter((c) => !c.earlierInBatch).map((c) => c.request.externalId));
@@ -115,7 +116,7 @@ export function createCommerceService(deps: CommerceDeps) {
         }
         return identities.get(customerId)!;
       };
-      return Promise.all(items.map(async ({ request, earlierInBatch }) => {
+      return Promise.all(items.map(async ({ request, earlierInBatch, recordedHash }) => {
         const row = earlierInBatch ? undefined : byKey.get(request.externalId);
         let recorded: RecordedPurchase | undefined;
         if (earlierInBatch) recorded = recordedOfPrepared(earlierInBatch);
@@ -123,7 +124,7 @@ export function createCommerceService(deps: CommerceDeps) {
           recorded = {
             currency: row.currency, totalMinor: Number(row.total_minor), discountMinor: Number(row.discount_minor), occurredAt: new Date(row.occurred_at),
             storeId: row.store_id, storeCode: row.store_id ? (storesById.get(row.store_id)?.code ?? null) : null, channel: row.channel, promoCode: row.promo_code,
-            lines: row.lines, customerIdentities: await identitiesOf(row.customer_id),
+            lines: row.lines, customerIdentities: await identitiesOf(row.customer_id), referralCode: recordedHash ? referralCodeOfHash(recordedHash) : undefined,
           };
         }
         if (!recorded) return purchaseConflict(request.externalId, []);

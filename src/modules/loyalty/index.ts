@@ -31,7 +31,7 @@ export { CAMPAIGN_STATES } from './rewards/listings/campaign-listing.ts';
 export { CODE_CSV_COLUMNS } from './rewards/listings/campaign-codes.ts';
 export { simulateProgram, type SimulationReport } from './simulate/simulate.ts';
 export { PROGRAM_CHANNEL } from './loyalty.core.ts';
-export { ClaimReferralInput } from './earning/referrals.ts';
+export { ClaimReferralInput, type ReferralOfPurchase } from './earning/referrals.ts';
 export { SurveyBonusInput } from './earning/profile-and-survey-bonuses.ts';
 export { customerDatesOf, customerSinceOrder } from './accounts/customer-dates.ts';
 export { pointsOrder } from './accounts/points-order.ts';

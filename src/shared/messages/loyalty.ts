@@ -252,6 +252,21 @@ export const LOYALTY = {
     da: 'Kunden er allerede henvist af en anden',
     ru: 'Клиента уже пригласил кто-то другой',
   },
+  // A purchase's referral_code the claim's rules do not reach (accrual.ts claimReferrals): told in the purchase's answer.
+  'referral.not_in_program': {
+    en: 'is not taken: the loyalty program has no referral bonus',
+    sl: 'ni upoštevana: program zvestobe nima bonusa za priporočila',
+    tr: 'kabul edilmedi: sadakat programında tavsiye bonusu yok',
+    da: 'bruges ikke: loyalitetsprogrammet har ingen henvisningsbonus',
+    ru: 'не принят: в программе лояльности нет бонуса за приглашение',
+  },
+  'referral.not_member': {
+    en: 'is for loyalty members; this customer has not joined the program',
+    sl: 'je namenjena članom programa zvestobe; ta stranka se programu ni pridružila',
+    tr: 'sadakat programı üyeleri içindir; bu müşteri programa katılmamış',
+    da: 'er til medlemmer af loyalitetsprogrammet; denne kunde er ikke tilmeldt programmet',
+    ru: 'предназначен для участников программы лояльности; этот клиент не вступил в программу',
+  },
 
   // ── Redeeming a reward (src/modules/loyalty/rewards/rewards.service.ts) ──
   // Every part by the program's name for the points: points_word with no number (program-names.ts pointsWord), points_name with one.

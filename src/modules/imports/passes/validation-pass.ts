@@ -170,7 +170,7 @@ async function validatePurchases({ options, layout, baskets, lineItems, keys: ke
   const reused = layout.index.has('external_id')
     ? prepared.flatMap((p) => (p instanceof AppError || keysInFile.has(p.externalId) || (stored.get(p.externalId)?.request_hash ?? p.requestHash) === p.requestHash ? [] : [p]))
     : [];
-  const differences = new Map((await options.deps.commerce.purchaseConflicts(reused.map((request) => ({ request, earlierInBatch: null })))).map((e, i) => [reused[i], e]));
+  const differences = new Map((await options.deps.commerce.purchaseConflicts(reused.map((request) => ({ request, earlierInBatch: null, recordedHash: stored.get(request.externalId)?.request_hash ?? null })))).map((e, i) => [reused[i], e]));
   const valid: SpooledRow[] = [];
   const refunded = layout.index.has('refunded_amount');
   prepared.forEach((p, i) => {

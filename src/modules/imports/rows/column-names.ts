@@ -45,6 +45,7 @@ export const COLUMN_SYNONYMS: Record<string, string[]> = {
   ],
   discount: ['discount_amount', 'discounts', 'total_discount', 'popust', 'rabat', 'indirim', 'скидка'],
   promo_code: ['discount_code', 'coupon', 'coupon_code', 'voucher', 'promotion_code', 'kupon', 'koda_kupona', 'promo_koda', 'rabatkode', 'kuponkode', 'kupon_kodu', 'indirim_kodu', 'промокод', 'купон'],
+  referral_code: ['referral', 'ref', 'referrer_code', 'koda_priporocila', 'henvisningskode', 'tavsiye_kodu', 'код_приглашения', 'реферальный_код'],
   payment_status: ['financial_status', 'payment_state', 'paid_status'],
   refunded_amount: ['amount_refunded', 'total_refunded', 'refunded_total'],
   // Shopify's order export ("Lineitem sku") and UCI Online Retail ("StockCode") among others.

@@ -46,6 +46,8 @@ export const CANONICAL: Record<ImportKind, CanonicalField[]> = {
     { name: 'total', required: true, unless: 'line_unit_price' },
     { name: 'discount', required: false },
     { name: 'promo_code', required: false },
+    // The code of the member who referred the buyer, claimed with the purchase (POST /purchases referral_code).
+    { name: 'referral_code', required: false },
     { name: 'customer_first_name', required: false },
     { name: 'customer_last_name', required: false },
     { name: 'customer_birthday', required: false },

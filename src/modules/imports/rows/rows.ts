@@ -48,6 +48,7 @@ export function purchaseInput(row: Row, layout: ColumnLayout, externalId: string
     total: get('total') ?? '',
     discount: get('discount'),
     promo_code: get('promo_code'),
+    referral_code: get('referral_code'),
   };
 }
 

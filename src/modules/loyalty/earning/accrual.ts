@@ -1,6 +1,8 @@
-import type { Tx } from '../../../db/index.ts';
+import type { Actor, Tx } from '../../../db/index.ts';
 import type { OutgoingEvent } from '../../../jobs/outbox.ts';
 import { toMajor } from '../../../shared/money.ts';
+import { say } from '../../../shared/messages/index.ts';
+import { referralCodeOf } from '../../commerce/index.ts';
 import { inactivityExpiresAt } from '../maintenance/inactivity.ts';
 import { withFields } from '../../../shared/objects.ts';
 import type { Identity } from '../../customers/index.ts';
@@ -9,6 +11,7 @@ import * as ledger from '../ledger/ledger.repository.ts';
 import type { MemberRow, NewEntry } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import type { EngagementService } from './engagement.service.ts';
+import type { ReferralOfPurchase } from './referrals.ts';
 import { FirstPurchases } from './first-purchase.ts';
 import { heldUntil, lotExpiry, pointsForPurchase, tierIndexOf, type Program, type PurchaseFacts } from '../program/program.ts';
 import { finishTimelines, placeFromCache, planTiers } from '../tiers/tier-placement.ts';
@@ -31,7 +34,18 @@ export interface AccrualItem {
   purchaseId: string;
   externalId: string;
   facts: PurchaseFacts;
+  /** The referral code the purchase carried, as sent: claimed before its points (referrals.ts claimWithPurchase). */
+  referralCode?: string | null;
 }
+
+/** What accrue answers: each purchase's receipt, and what became of the referral codes the purchases carried (by purchase id). */
+export interface Accrued {
+  receipts: Map<string, LoyaltySummary | null>;
+  referrals: ReadonlyMap<string, ReferralOfPurchase>;
+}
+
+// Most groups carry no referral code: they share this, and build nothing for it.
+const NO_REFERRALS: ReadonlyMap<string, ReferralOfPurchase> = new Map();
 
 /** What a POS prints on the receipt. */
 export interface LoyaltySummary {
@@ -101,6 +115,30 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
     member.lifetime_expired += points;
   }
 
+  /**
+   * The referral codes of a group's purchases, claimed (in time order) before any points are
+   * worked out, so a friend's first qualifying purchase earns the friend's bonus below.
+   * Refused before the claim's own rules: a program without referral bonuses (or none in
+   * force), a customer who is not a member. `referrals` gains the referrals now pending.
+   */
+  async function claimReferrals(trx: Tx, program: Program | null, claims: AccrualItem[], { members, boughtBefore, referrals, actor, now }: {
+    members: ReadonlyMap<string, MemberRow>; boughtBefore: ReadonlyMap<string, number>; referrals: Map<string, { referrer_id: string; code: string }>; actor: Actor; now: Date;
+  }): Promise<Map<string, ReferralOfPurchase>> {
+    const out = new Map<string, ReferralOfPurchase>();
+    for (const item of claims) {
+      const typed = item.referralCode!;
+      const refused = !program?.document.bonuses.referral ? say('referral.not_in_program') : !members.has(item.customerId) ? say('referral.not_member') : null;
+      if (refused) {
+        out.set(item.purchaseId, { code: referralCodeOf(typed), status: 'refused', reason: refused });
+        continue;
+      }
+      const claim = await engagement.claimWithPurchase(trx, { friendId: item.customerId, raw: typed, boughtBefore: boughtBefore.get(item.customerId) ?? 0, purchase: item.purchaseId, actor, now });
+      if (claim.pending && !referrals.has(item.customerId)) referrals.set(item.customerId, claim.pending);
+      out.set(item.purchaseId, claim);
+    }
+    return out;
+  }
+
   return {
     /**
      * The members accrual will need, locked and read with the transaction's next awaited
@@ -126,9 +164,10 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
     /**
      * Points for newly recorded purchases, in the purchases' transaction; the caller holds
      * the customers' row locks, and `read` is membersForAccrualLater's, for the same
-     * purchases (`created`: the customers this transaction created). Returns what each
-     * purchase's response carries, or null when no program is in force (or the customer is
-     * not a member of an on-request one).
+     * purchases (`created`: the customers this transaction created; `actor`: who the
+     * audit names for a referral claimed with a purchase). Returns what each purchase's
+     * response carries, or null when no program is in force (or the customer is not a
+     * member of an on-request one), and what became of the referral codes they carried.
      */
     async accrue(
       trx: Tx,
@@ -136,11 +175,18 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
       now: Date,
       read: AccrualRead,
       created: ReadonlySet<string>,
-    ): Promise<Map<string, LoyaltySummary | null>> {
+      actor: Actor,
+    ): Promise<Accrued> {
       const out = new Map<string, LoyaltySummary | null>();
       if (!read || items.length === 0) {
-        for (const i of items) out.set(i.purchaseId, null);
-        return out;
+        let claims: AccrualItem[] | null = null;
+        for (const i of items) {
+          out.set(i.purchaseId, null);
+          if (i.referralCode) (claims ??= []).push(i);
+        }
+        // No program in force: every code is refused, and nothing is read for it.
+        const referred = claims ? await claimReferrals(trx, null, claims, { members: new Map(), boughtBefore: new Map(), referrals: new Map(), actor, now }) : NO_REFERRALS;
+        return { receipts: out, referrals: referred };
       }
       const { program } = read;
       const doc = program.document;
@@ -151,7 +197,9 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
       const states = await read.members.states(items.map((i) => i.customerId), created, items.map((i) => i.purchaseId));
       // They were read before this transaction's purchases were counted in customer_stats
       // (except a member read again): count them as the stats now do.
+      let claims: AccrualItem[] | null = null;
       for (const i of items) {
+        if (i.referralCode) (claims ??= []).push(i);
         const st = states.get(i.customerId);
         if (!st || st.readAfterPurchases) continue;
         st.purchasesCount += 1;
@@ -186,6 +234,10 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
 
       const earned = new Map<string, number>();
       const sorted = [...items].sort((a, b) => a.facts.occurredAt.getTime() - b.facts.occurredAt.getTime());
+      // A friend's earlier purchase claims first: a later one of the group finds the referral it made.
+      const referred = claims
+        ? await claimReferrals(trx, program, claims.length > 1 ? sorted.filter((i) => i.referralCode) : claims, { members, boughtBefore: countBefore, referrals, actor, now })
+        : NO_REFERRALS;
       // Which purchase is a member's first is decided over the group in time order, each of
       // their purchases met, 0.00 ones too (first-purchase.ts).
       const firsts = new FirstPurchases(program);
@@ -327,7 +379,7 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
         const h = held.get(m.customer_id)!;
         out.set(item.purchaseId, { points_earned: earned.get(item.purchaseId) ?? 0, balance: m.points - h.pending - h.expired, pending: h.pending, tier: m.tier });
       }
-      return out;
+      return { receipts: out, referrals: referred };
     },
   };
 }

@@ -4,6 +4,7 @@ import { publish } from '../../../jobs/outbox.ts';
 import { conflict, invalidField, notFound } from '../../../shared/errors.ts';
 import { say, type Said } from '../../../shared/messages/index.ts';
 import { customerNotFound } from '../../customers/index.ts';
+import { ReferralCodeText, referralCodeOf } from '../../commerce/index.ts';
 import { isUuid } from '../../../shared/ids.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { newCode, normalizeCode } from '../rewards/codes.ts';
@@ -20,7 +21,19 @@ import { referralLinkOf, shopOf } from './referral-link.ts';
 // The friend's is part of their purchase (in its transaction); the referrer's follows from
 // an outbox event, so a purchase never waits on — or locks — the referrer's account.
 
-export const ClaimReferralInput = z.object({ code: z.string().trim().min(4).max(40) });
+export const ClaimReferralInput = z.object({ code: ReferralCodeText });
+
+/**
+ * What a purchase's answer says of the referral code it carried (claimWithPurchase): the
+ * code in its stored spelling, claimed or refused and why; `pending`, the referral the
+ * purchase may now qualify.
+ */
+export interface ReferralOfPurchase {
+  code: string;
+  status: 'claimed' | 'refused';
+  reason: Said | null;
+  pending?: { referrer_id: string; code: string };
+}
 
 /** Gmail ignores dots and +tags; other providers ignore +tags: the same inbox is the same person. */
 function inbox(email: string | null): string | null {
@@ -30,22 +43,68 @@ function inbox(email: string | null): string | null {
   return `${domain === 'gmail.com' || domain === 'googlemail.com' ? base.replace(/\./g, '') : base}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
 }
 
-/**
- * A code as it was typed, in the stored spelling: "friend esxx3c", "FRIENDESXX3C" and
- * "Friend-Esxx3c" are FRIEND-ESXX3C. Every code is letters, a dash and six symbols
- * (referralCode), so the dash goes back before the last six; a friend reading a code out
- * or typing it without the dash was told it did not exist, where a coupon's code is taken
- * in any grouping (normalizeCode).
- */
-export function referralCodeOf(typed: string): string {
-  const bare = normalizeCode(typed);
-  return bare.length > 6 ? `${bare.slice(0, -6)}-${bare.slice(-6)}` : bare;
-}
-
 export function createReferrals(core: LoyaltyCore) {
   const { db, clock } = core.deps;
   const revocation = createReferralRevocation(core);
   const creditBonus = createBonusCredit(core);
+
+  /**
+   * The claim's rules, in the caller's transaction: the referral, or why it is refused (told
+   * by the claim route as a 422 on `code`, a 409 for a customer referred by someone else; by
+   * a purchase in its answer). `boughtBefore`: the purchases the friend had before the
+   * caller's transaction, when it knows (a purchase's stats count itself); null: read.
+   */
+  async function claimIn(trx: Tx, { friendId: requestedFriend, raw, actor, now, boughtBefore, purchase }: {
+    friendId: string; raw: string; actor: Actor; now: Date; boughtBefore: number | null; purchase: string | null;
+  }): Promise<{ code: string; created: boolean; status: string; referrerId: string } | { code: string; refused: Said }> {
+    let friendId = requestedFriend;
+    const code = referralCodeOf(raw);
+    const refuse = (refused: Said) => ({ code, refused });
+    // Both customers' rows locked, in id order as every writer of customers locks them: the
+    // checks below read what a claim or purchase that got there first committed. Unlocked,
+    // two claims for one friend sent at once both found no referral (the second failed on
+    // the key, a 500), two customers claiming each other's code at once were both
+    // accepted, and a claim while the friend's first purchase was being recorded (it holds
+    // the friend's row until it commits) read no purchase yet: a referral for an old customer.
+    // Each id is followed past merges (merged-customers.ts): the friend may be named by a
+    // merged id, and the code's owner is read again under the locks, since a merge that
+    // committed while this waited moved the code to the survivor; a referrer read before
+    // it would be the merged customer, whose closed account nobody sees.
+    let owner = await trx.selectFrom('referral_codes').selectAll().where('code', '=', code).executeTakeFirst();
+    let locked = new Map<string, { id: string }>();
+    for (let attempt = 0; ; attempt++) {
+      if (!owner) return refuse(say('referral.unknown_code', { code: raw }));
+      if (attempt === 5) throw new Error('loyalty: a referral code kept changing owner while being claimed');
+      locked = await lockActiveCustomers(trx, [friendId, owner.customer_id], { forUpdate: true });
+      const held = owner.customer_id;
+      owner = await trx.selectFrom('referral_codes').selectAll().where('code', '=', code).executeTakeFirst();
+      if (owner && owner.customer_id === (locked.get(held)?.id ?? held)) break;
+    }
+    const friendNow = locked.get(friendId)?.id;
+    const rows = await trx.selectFrom('customers').select(['id', 'email', 'phone', 'status', 'erased_at']).where('id', 'in', [friendNow ?? friendId, owner.customer_id]).execute();
+    const [friend, referrer] = [friendNow, owner.customer_id].map((id) => rows.find((c) => c.id === id));
+    if (!friend || friend.status !== 'active') throw customerNotFound(friendId, friend && { id: friend.id, status: friend.status, erasedAt: friend.erased_at });
+    friendId = friend.id;
+    if (owner.customer_id === friendId) return refuse(say('referral.own_code'));
+    if (referrer && ((friend.email && inbox(friend.email) === inbox(referrer.email)) || (friend.phone && friend.phone === referrer.phone))) return refuse(say('referral.same_person'));
+    const existing = await trx.selectFrom('loyalty_referrals').selectAll().where('customer_id', '=', friendId).executeTakeFirst();
+    if (existing) {
+      if (existing.code === code) return { code, created: false, status: existing.status, referrerId: existing.referrer_id };
+      return refuse(say('referral.already_referred'));
+    }
+    // An erased referrer is nobody (erasure.ts): their code refers no one any more. Taken,
+    // it gave the new friend the referral bonus for a referrer who can never be rewarded.
+    // (A claim made before the erasure stands, and answers a retry as before.)
+    if (!referrer || referrer.status === 'erased') return refuse(say('referral.unknown_code', { code: raw }));
+    const back = await trx.selectFrom('loyalty_referrals').select('customer_id').where('customer_id', '=', owner.customer_id).where('referrer_id', '=', friendId).executeTakeFirst();
+    if (back) return refuse(say('referral.referred_back'));
+    const bought = boughtBefore ?? (await trx.selectFrom('customer_stats').select('purchases_count').where('customer_id', '=', friendId).executeTakeFirst())?.purchases_count ?? 0;
+    if (bought > 0) return refuse(say('referral.not_new'));
+    await trx.insertInto('loyalty_referrals').values({ customer_id: friendId, referrer_id: owner.customer_id, code, status: 'pending', reason: null, purchase_id: null, created_at: now, settled_at: null }).execute();
+    const details = purchase === null ? { code, referrer: owner.customer_id } : { code, referrer: owner.customer_id, purchase };
+    await audit(trx, { at: now, actor, action: 'loyalty.referral.claim', subject: friendId, details });
+    return { code, created: true, status: 'pending' as const, referrerId: owner.customer_id };
+  }
 
   return {
     /** The member's own referral code (created on first request). */
@@ -96,57 +155,51 @@ export function createReferrals(core: LoyaltyCore) {
      * friend who referred you.
      */
     async claimReferral(requestedFriend: string, input: unknown, { actor }: { actor: Actor }) {
-      let friendId = requestedFriend;
       const { code: raw } = parseInput(ClaimReferralInput, input, 'referral');
-      const code = referralCodeOf(raw);
-      if (!isUuid(friendId)) throw notFound(say('customer.not_found', { id: friendId }));
+      if (!isUuid(requestedFriend)) throw notFound(say('customer.not_found', { id: requestedFriend }));
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
-        // Both customers' rows locked, in id order as every writer of customers locks them: the
-        // checks below read what a claim or purchase that got there first committed. Unlocked,
-        // two claims for one friend sent at once both found no referral (the second failed on
-        // the key, a 500), two customers claiming each other's code at once were both
-        // accepted, and a claim while the friend's first purchase was being recorded (it holds
-        // the friend's row until it commits) read no purchase yet: a referral for an old customer.
-        // Each id is followed past merges (merged-customers.ts): the friend may be named by a
-        // merged id, and the code's owner is read again under the locks, since a merge that
-        // committed while this waited moved the code to the survivor; a referrer read before
-        // it would be the merged customer, whose closed account nobody sees.
-        let owner = await trx.selectFrom('referral_codes').selectAll().where('code', '=', code).executeTakeFirst();
-        let locked = new Map<string, { id: string }>();
-        for (let attempt = 0; ; attempt++) {
-          if (!owner) throw invalidField('code', say('referral.unknown_code', { code: raw }));
-          if (attempt === 5) throw new Error('loyalty: a referral code kept changing owner while being claimed');
-          locked = await lockActiveCustomers(trx, [friendId, owner.customer_id], { forUpdate: true });
-          const held = owner.customer_id;
-          owner = await trx.selectFrom('referral_codes').selectAll().where('code', '=', code).executeTakeFirst();
-          if (owner && owner.customer_id === (locked.get(held)?.id ?? held)) break;
-        }
-        const friendNow = locked.get(friendId)?.id;
-        const rows = await trx.selectFrom('customers').select(['id', 'email', 'phone', 'status', 'erased_at']).where('id', 'in', [friendNow ?? friendId, owner.customer_id]).execute();
-        const [friend, referrer] = [friendNow, owner.customer_id].map((id) => rows.find((c) => c.id === id));
-        if (!friend || friend.status !== 'active') throw customerNotFound(friendId, friend && { id: friend.id, status: friend.status, erasedAt: friend.erased_at });
-        friendId = friend.id;
-        const reject = (reason: Said) => invalidField('code', reason);
-        if (owner.customer_id === friendId) throw reject(say('referral.own_code'));
-        if (referrer && ((friend.email && inbox(friend.email) === inbox(referrer.email)) || (friend.phone && friend.phone === referrer.phone))) throw reject(say('referral.same_person'));
-        const existing = await trx.selectFrom('loyalty_referrals').selectAll().where('customer_id', '=', friendId).executeTakeFirst();
-        if (existing) {
-          if (existing.code === code) return { created: false, status: existing.status };
-          throw conflict(say('referral.already_referred'));
-        }
-        // An erased referrer is nobody (erasure.ts): their code refers no one any more. Taken,
-        // it gave the new friend the referral bonus for a referrer who can never be rewarded.
-        // (A claim made before the erasure stands, and answers a retry as before.)
-        if (!referrer || referrer.status === 'erased') throw reject(say('referral.unknown_code', { code: raw }));
-        const back = await trx.selectFrom('loyalty_referrals').select('customer_id').where('customer_id', '=', owner.customer_id).where('referrer_id', '=', friendId).executeTakeFirst();
-        if (back) throw reject(say('referral.referred_back'));
-        const bought = await trx.selectFrom('customer_stats').select('purchases_count').where('customer_id', '=', friendId).executeTakeFirst();
-        if (bought && bought.purchases_count > 0) throw reject(say('referral.not_new'));
-        await trx.insertInto('loyalty_referrals').values({ customer_id: friendId, referrer_id: owner.customer_id, code, status: 'pending', reason: null, purchase_id: null, created_at: now, settled_at: null }).execute();
-        await audit(trx, { at: now, actor, action: 'loyalty.referral.claim', subject: friendId, details: { code, referrer: owner.customer_id } });
-        return { created: true, status: 'pending' as const };
+        const claim = await claimIn(trx, { friendId: requestedFriend, raw, actor, now, boughtBefore: null, purchase: null });
+        if ('refused' in claim) throw claim.refused.code === 'referral.already_referred' ? conflict(claim.refused) : invalidField('code', claim.refused);
+        return { created: claim.created, status: claim.status };
       });
+    },
+
+    /**
+     * A referral code a purchase carries (POST /purchases `referral_code`), claimed in the
+     * purchase's transaction by the claim's rules, before its points are worked out. The
+     * caller holds the friend's row lock and knows how many purchases they had before this
+     * transaction's (the stats already count these). Claimed: the referral is pending, for
+     * this purchase to qualify (a retry of the claim that made it, or a pending one of the
+     * same code, is claimed too); one with this code settled already is refused as not the
+     * first purchase. A refusal is the purchase's answer, not its failure: the sale stands.
+     */
+    async claimWithPurchase(trx: Tx, { friendId, raw, boughtBefore, purchase, actor, now }: { friendId: string; raw: string; boughtBefore: number; purchase: string; actor: Actor; now: Date }): Promise<ReferralOfPurchase> {
+      const claim = await claimIn(trx, { friendId, raw, actor, now, boughtBefore, purchase });
+      if ('refused' in claim) return { code: claim.code, status: 'refused', reason: claim.refused };
+      if (claim.status !== 'pending') return { code: claim.code, status: 'refused', reason: say('referral.not_new') };
+      return { code: claim.code, status: 'claimed', reason: null, pending: { referrer_id: claim.referrerId, code: claim.code } };
+    },
+
+    /**
+     * A replayed purchase's answer about the referral code it carried: claimed when the
+     * customer's referral has this code and was made or settled by this purchase, or still
+     * waits for a qualifying one; refused otherwise, with the reason when the referral tells
+     * it (another code; settled by an earlier purchase). Read only for replays with a code.
+     */
+    async referralOfPurchases(purchases: { customer_id: string; id: string; code: string }[]): Promise<Map<string, ReferralOfPurchase>> {
+      if (purchases.length === 0) return new Map();
+      const rows = await db.selectFrom('loyalty_referrals').innerJoin('purchases', (j) => j.onRef('purchases.customer_id', '=', 'loyalty_referrals.customer_id'))
+        .select(['loyalty_referrals.customer_id', 'loyalty_referrals.code', 'loyalty_referrals.status', 'loyalty_referrals.purchase_id', 'loyalty_referrals.created_at', 'purchases.id', 'purchases.created_at as purchase_created_at'])
+        .where('purchases.id', 'in', purchases.map((p) => p.id)).execute();
+      const byPurchase = new Map(rows.map((r) => [r.id, r]));
+      return new Map(purchases.map((p) => {
+        const code = referralCodeOf(p.code);
+        const r = byPurchase.get(p.id);
+        const mine = r && r.code === code && (r.status === 'pending' || r.purchase_id === p.id || new Date(r.created_at).getTime() === new Date(r.purchase_created_at).getTime());
+        const reason = !r || mine ? null : r.code !== code ? say('referral.already_referred') : say('referral.not_new');
+        return [p.id, mine ? { code, status: 'claimed', reason: null } : { code, status: 'refused', reason }];
+      }));
     },
 
     /**
