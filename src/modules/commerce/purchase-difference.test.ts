@@ -41,6 +41,17 @@ describe('describePurchaseDifference', () => {
     ]);
   });
 
+  it('names a referral code recorded otherwise, in the spelling a claim reads, and not when the recorded one is not known', () => {
+    expect(differences(recorded({ referralCode: 'ANA-K7M2QX' }), request({ referralCode: 'ana k7m2qx' }))).toEqual([]);
+    expect(differences(recorded({ referralCode: 'ANA-K7M2QX' }), request({ referralCode: 'bo-abc123' }))).toEqual([
+      { field: 'referral_code', reason: '"ANA-K7M2QX" (this request: "BO-ABC123")' },
+    ]);
+    expect(differences(recorded({ referralCode: null }), request({ referralCode: 'ANA-K7M2QX' }))).toEqual([
+      { field: 'referral_code', reason: 'none (this request: "ANA-K7M2QX")' },
+    ]);
+    expect(differences(recorded({ referralCode: undefined }), request({ referralCode: 'ANA-K7M2QX' }))).toEqual([]);
+  });
+
   it('names only the first line that differs, and a line the request adds', () => {
     const line = (sku: string, quantity: string) => ({ line_no: 1, sku, name: null, category: null, quantity, unit_price_minor: 100 });
     expect(differences(recorded({ lines: [line('A', '1'), line('B', '1'), line('C', '1')] }), request({ lines: [line('A', '1'), line('X', '3'), line('Y', '1')] }))).toEqual([
