@@ -56,6 +56,13 @@ describe('an import or a check that went through', () => {
     expect(describeImport(check, true, 'en')).toBe('Dry run, nothing written: purchases file of 4 rows. The import would add 1 and find 2 already there; it would skip 1 invalid row.');
   });
 
+  it("says how many coupon uses a refunds file's refunds gave back, their orders refunded in full", () => {
+    const refunds = result({ kind: 'refunds', rows: 3, created: 3, coupon_uses_rolled_back: 2 });
+    expect(describeImport(refunds, false, 'en').split('\n')[1]).toBe('Coupon uses given back, their orders refunded in full: 2.');
+    expect(describeImport(refunds, false, 'sl').split('\n')[1]).toBe('Vrnjene uporabe kuponov, ker so bila njihova naročila v celoti vrnjena: 2.');
+    expect(describeImport(result({ kind: 'refunds', rows: 3, created: 3 }), false, 'en').split('\n')).toHaveLength(1);
+  });
+
   it("counts a line-item file's orders with the words orders take (a Slovenian naročilo, a Russian заказ)", () => {
     const lines = result({ rows: 7, orders: 3, created: 2, duplicates: 1, invalid: 1, refunds_recorded: 1, not_paid: 2 });
     expect(describeImport(lines, true, 'en')).toBe([

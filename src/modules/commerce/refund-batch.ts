@@ -42,8 +42,8 @@ export interface RefundToRecord {
   input: unknown;
 }
 
-/** Per refund: recorded now, found recorded before (the same refund), or refused. */
-export type RefundRecorded = { created: boolean } | AppError;
+/** Per refund: recorded now (with the coupon uses it gave back, when it left nothing of its purchase and there were some), found recorded before (the same refund), or refused. */
+export type RefundRecorded = { created: boolean; couponUsesRolledBack?: number } | AppError;
 
 interface Item {
   index: number;
@@ -56,7 +56,7 @@ interface Item {
  * one refund (refund-record.ts recordRefundOf), for a transaction's refunds written again
  * one at a time.
  */
-export function createRefundBatchRecorder(deps: RefundRecorderDeps, recordOne: (purchaseRef: string, data: RefundInput, actor: Actor) => Promise<{ created: boolean } | null>) {
+export function createRefundBatchRecorder(deps: RefundRecorderDeps, recordOne: (purchaseRef: string, data: RefundInput, actor: Actor) => Promise<{ created: boolean; couponUses?: unknown[] } | null>) {
   const { db, clock } = deps;
   const steps = createRefundSteps(deps);
 
@@ -90,6 +90,7 @@ export function createRefundBatchRecorder(deps: RefundRecorderDeps, recordOne: (
       const told: ReturnType<typeof steps.told>[] = [];
       const customers = new Set<string>();
       const full: FullRefund[] = [];
+      const indexOfRefund = new Map<string, number>();
       for (const { index, ref, data } of items) {
         const key = keys.get(data.external_id);
         const purchase = purchases.get(`${ref.customer_id}:${ref.purchase_id}`);
@@ -114,11 +115,17 @@ export function createRefundBatchRecorder(deps: RefundRecorderDeps, recordOne: (
         await steps.hook(trx, { ref, data, purchase: purchase!, checked, refundId: written.refundId, erased: statuses.get(ref.customer_id) === 'erased', now, answered: false });
         told.push(steps.told(ref, purchase!, checked, written.refundId, { actor, now }));
         purchase!.refunded_minor += checked.amount;
-        if (purchase!.refunded_minor === purchase!.total_minor) full.push(fullRefund(ref, data, written.refundId));
+        if (purchase!.refunded_minor === purchase!.total_minor) {
+          full.push(fullRefund(ref, data, written.refundId));
+          indexOfRefund.set(written.refundId, index);
+        }
         customers.add(ref.customer_id);
         outcomes[index] = { created: true };
       }
-      await steps.giveBackCouponUses(trx, full, { actor, now });
+      for (const given of await steps.giveBackCouponUses(trx, full, { actor, now })) {
+        const index = indexOfRefund.get(given.refundId)!;
+        outcomes[index] = { created: true, couponUsesRolledBack: ((outcomes[index] as { couponUsesRolledBack?: number }).couponUsesRolledBack ?? 0) + 1 };
+      }
       await repo.recomputeStats(trx, [...customers], now);
       if (told.length) await trx.insertInto('audit_log').values(told.map((t) => t.audit)).execute();
       await publish(trx, told.map((t) => t.event));
@@ -136,7 +143,9 @@ export function createRefundBatchRecorder(deps: RefundRecorderDeps, recordOne: (
   async function recordOneByOne(items: Item[], actor: Actor, outcomes: RefundRecorded[], refs: string[]) {
     for (const { index, data } of items) {
       try {
-        outcomes[index] = { created: Boolean((await recordOne(refs[index], data, actor))?.created) };
+        const recorded = await recordOne(refs[index], data, actor);
+        const given = recorded?.created ? (recorded.couponUses?.length ?? 0) : 0;
+        outcomes[index] = given > 0 ? { created: true, couponUsesRolledBack: given } : { created: Boolean(recorded?.created) };
       } catch (error) {
         if (!isAppError(error)) throw error;
         outcomes[index] = error;

@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/helpers/app.ts';
 import { race, times } from '../../../test/helpers/concurrency.ts';
 import { recordAll } from '../../../test/helpers/purchases.ts';
+import { importFile } from '../../workflows/import-file.ts';
 
 // A purchase refunded in full gives back the coupon uses made on its order (order_ref = its
 // order id) by its customer or naming none, in the refund's transaction, as a cancelled
@@ -120,12 +124,28 @@ describe('a purchase refunded in full', () => {
       { purchase: 'file-2', input: { external_id: 'file-2-r1', amount: '5.00' } },
       { purchase: 'file-1', input: { external_id: 'file-1-r2' } },
     ];
-    expect(await api.services.commerce.recordRefunds(refunds, actor)).toEqual([{ created: true }, { created: true }, { created: true }]);
+    expect(await api.services.commerce.recordRefunds(refunds, actor)).toEqual([{ created: true }, { created: true }, { created: true, couponUsesRolledBack: 1 }]);
     expect([await usesOf(a.code), await usesOf(b.code)]).toEqual([0, 1]);
     // The file imported again: each refund found, nothing given back twice.
     expect(await api.services.commerce.recordRefunds(refunds, actor)).toEqual([{ created: false }, { created: false }, { created: false }]);
     expect(await rowsOf(a.code)).toEqual([expect.objectContaining({ idempotency_key: 'f-1', rollback_reason: 'Order file-1 refunded in full (refund file-1-r2)' })]);
     expect((await api.services.commerce.refund('file-1', { external_id: 'file-1-r2' }, actor)).coupon_uses_rolled_back).toEqual([{ code: a.code, use_key: 'f-1' }]);
+  });
+
+  it('gives back the uses of a refunds CSV file\'s purchases refunded in full, and the import says how many', async () => {
+    const a = await orderWithCode('csv-1');
+    const b = await orderWithCode('csv-2');
+    await use(a.code, { idempotency_key: 'c-1', customer_id: a.customerId, order_ref: 'csv-1' });
+    await use(b.code, { idempotency_key: 'c-2', customer_id: b.customerId, order_ref: 'csv-2' });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'refund-coupons-')), 'refunds.csv');
+    fs.writeFileSync(file, 'external_id,purchase,amount\ncsv-1-r,csv-1,20.00\ncsv-2-r,csv-2,5.00\n');
+    expect(await importFile(api.services, { kind: 'refunds', file })).toMatchObject({ created: 2, coupon_uses_rolled_back: 1 });
+    expect([await usesOf(a.code), await usesOf(b.code)]).toEqual([0, 1]);
+    // Imported again: found, nothing given back twice, none counted.
+    const again = await importFile(api.services, { kind: 'refunds', file });
+    expect(again).toMatchObject({ created: 0, duplicates: 2 });
+    expect(again.coupon_uses_rolled_back).toBeUndefined();
+    expect(await usesOf(a.code)).toBe(0);
   });
 
   it("racing new uses of the same coupon, finishes without a deadlock and leaves its count of uses equal to the uses that stand", async () => {

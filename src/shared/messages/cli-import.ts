@@ -135,4 +135,11 @@ export const CLI_IMPORT = {
     da: 'Refunderinger registreret, så ordrernes refunderinger svarer til deres refunderede beløb: {refunds}.',
     ru: 'Записаны возвраты, чтобы возвраты заказов сошлись с их возвращёнными суммами: {refunds}.',
   },
+  'cli.import.coupon_uses_rolled_back': {
+    en: 'Coupon uses given back, their orders refunded in full: {count}.',
+    sl: 'Vrnjene uporabe kuponov, ker so bila njihova naročila v celoti vrnjena: {count}.',
+    tr: 'Siparişleri tamamen iade edildiği için geri alınan kupon kullanımları: {count}.',
+    da: 'Kuponbrug rullet tilbage, fordi deres ordrer er refunderet fuldt ud: {count}.',
+    ru: 'Отменены использования купонов, так как их заказы полностью возвращены: {count}.',
+  },
 } as const satisfies Record<string, Entry>;

@@ -164,7 +164,7 @@ function rowWriter(kind: ImportKind, layout: ColumnLayout, lineItems: boolean, {
 
 /** A customer or refund (its row, or a refund's rows of items) of the second pass: how a chunk of them is written. */
 interface RowWriter {
-  write(baskets: Basket[]): Promise<({ created: boolean } | AppError)[]>;
+  write(baskets: Basket[]): Promise<({ created: boolean; couponUsesRolledBack?: number } | AppError)[]>;
   /** The column whose consecutive equal values make one (a refund's id, when its rows are items). */
   groupBy: number | undefined;
 }
@@ -185,7 +185,11 @@ async function importRowByRow({ options, result, report, chunkSize, write, group
     const valid = chunk.filter((basket) => !basket.some((r) => report.badLines.has(r.line)));
     const outcomes = valid.length ? await write(valid) : [];
     const created = countWritten(result, outcomes, (outcome, i) => {
-      if (!isAppError(outcome)) return outcome.created ? 'created' : 'duplicate';
+      if (!isAppError(outcome)) {
+        // A refund that left nothing of its purchase gave back the coupon uses of its order (refund-batch.ts).
+        if (outcome.couponUsesRolledBack) result.coupon_uses_rolled_back = (result.coupon_uses_rolled_back ?? 0) + outcome.couponUsesRolledBack;
+        return outcome.created ? 'created' : 'duplicate';
+      }
       report.add(valid[i][0].line, outcome);
       return 'refused';
     });
