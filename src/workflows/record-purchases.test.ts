@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../test/helpers/database.ts';
 import { openTestServices } from '../../test/helpers/services.ts';
 import { identityKey } from '../modules/customers/index.ts';
-import { recordPurchases } from './record-purchases.ts';
-import { heldOpen } from '../../test/helpers/concurrency.ts';
+import { recordPurchases, retrying } from './record-purchases.ts';
+import { gate, heldOpen } from '../../test/helpers/concurrency.ts';
+import { sql } from 'kysely';
+import type { Tx } from '../db/index.ts';
 
 let s: Awaited<ReturnType<typeof openTestServices>>;
 beforeAll(async () => {
@@ -263,4 +265,34 @@ describe('running stats', () => {
       other.release();
     }
   });
+});
+
+describe('retrying', () => {
+  it.runIf(testDatabaseKind === 'postgres')('runs a transaction again that PostgreSQL ended to break a deadlock', async () => {
+    const [a, b] = await recordPurchases(s, [purchase({ external_id: 'dl-1', customer: { email: 'dl-a@example.com' } }), purchase({ external_id: 'dl-2', customer: { email: 'dl-b@example.com' } })], { source: 'api' });
+    if (a.status !== 'created' || b.status !== 'created') throw new Error('set-up failed');
+    const lock = (trx: Tx, id: string) => sql`SELECT id FROM customers WHERE id = ${id} FOR UPDATE`.execute(trx);
+    // Each holds one customer and then asks for the other's: the first attempt of one of them
+    // is ended by PostgreSQL's deadlock check; its second finds the other committed.
+    const firstHeld = gate();
+    const secondHeld = gate();
+    const attempts = { first: 0, second: 0 };
+    const first = retrying(() => s.db.transaction().execute(async (trx) => {
+      attempts.first++;
+      await lock(trx, a.customerId);
+      if (attempts.first === 1) await firstHeld.pass(undefined);
+      await lock(trx, b.customerId);
+    }));
+    const second = retrying(() => s.db.transaction().execute(async (trx) => {
+      attempts.second++;
+      await lock(trx, b.customerId);
+      if (attempts.second === 1) await secondHeld.pass(undefined);
+      await lock(trx, a.customerId);
+    }));
+    await Promise.all([firstHeld.hit, secondHeld.hit]);
+    firstHeld.release();
+    secondHeld.release();
+    await expect(Promise.all([first, second])).resolves.toBeDefined();
+    expect(attempts.first + attempts.second).toBe(3);
+  }, 30_000);
 });

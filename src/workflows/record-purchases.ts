@@ -170,15 +170,23 @@ export async function recordPurchases(
 /**
  * Runs a transaction again when it failed on a race it cannot settle by waiting (a
  * member enrolled by another transaction between this one's read and its write; a
- * customer merged or erased while this one waited for the customer's lock). Rare: at most
- * two more attempts.
+ * customer merged or erased while this one waited for the customer's lock), or when
+ * PostgreSQL broke a deadlock by ending it: a referral claimed with a purchase locks the
+ * referrer after the friend, and the referrer claiming the friend's code at that moment
+ * locks them the other way round. The other transaction has gone on by then, so the
+ * attempt again finds the locks free. Rare: at most two more attempts.
  */
 export async function retrying<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      if (attempt >= 3 || !(error as { retryable?: boolean }).retryable) throw error;
+      if (attempt >= 3 || !isRetryable(error)) throw error;
     }
   }
 }
+
+/** PostgreSQL's SQLSTATE for a transaction it ended to break a deadlock. */
+const DEADLOCK_DETECTED = '40P01';
+
+const isRetryable = (error: unknown) => (error as { retryable?: boolean }).retryable === true || (error as { code?: unknown }).code === DEADLOCK_DETECTED;
