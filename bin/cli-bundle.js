@@ -1,8 +1,8 @@
 // The `regulars` command starts from one JavaScript bundle of its TypeScript sources,
 // built by esbuild into a cache beside the dependencies and rebuilt whenever a source it
 // holds changes. Loading the ~365 modules one by one through tsx's loader took some 2.4 s
-// a command; the bundle loads in well under a second, and every CLI test and every
-// `npx regulars …` pays that start. No build step is needed: the first run builds it
+// a command; the bundle, which holds the packages too, loads in about half a second, and
+// every CLI test and every `npx regulars …` pays that start (docs/benchmarks.md, CLI start-up). No build step is needed: the first run builds it
 // (about a second), and bin/regulars.js falls back to tsx when it cannot be built.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +13,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 /**
  * The cache folder: inside node_modules, so it is never committed, and the bundle's bare
- * imports (packages stay external) resolve up the folders to the package's node_modules.
+ * imports (the few packages left outside it, EXTERNAL) resolve up the folders to the
+ * package's node_modules.
  */
 export const CACHE_DIR = path.join(ROOT, 'node_modules/.cache/regulars');
 
@@ -77,7 +78,12 @@ async function build(entry, bundle, manifest) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // The packages are bundled too: Node's loader finding, reading and linking their 750-odd
+    // files one by one was most of a command's start (`regulars --help` 1.5 CPU s, 0.9 bundled).
+    // Those that must stay on disk stay outside (EXTERNAL), and the packages a bundled
+    // CommonJS file requires at run time (node: built-ins) get a `require` (banner).
+    external: EXTERNAL,
+    banner: { js: "import { createRequire as createRequireOfBundle } from 'node:module';\nconst require = createRequireOfBundle(import.meta.url);" },
     // Stack traces name the .ts files and their lines (bin/regulars.js turns Node's source maps on).
     sourcemap: 'linked',
     sourcesContent: false,
@@ -86,9 +92,12 @@ async function build(entry, bundle, manifest) {
     logLevel: 'silent',
     plugins: [sourcePaths],
   });
-  const inputs = Object.keys(result.metafile.inputs).map((file) => path.resolve(path.dirname(entry), file));
+  const inputs = [...new Set(Object.keys(result.metafile.inputs).map((file) => stampedFor(path.resolve(path.dirname(entry), file))))];
   // How the bundle is made counts as much as what it is made of: this file, the compiler settings, esbuild's version.
   inputs.push(import.meta.filename, path.join(ROOT, 'tsconfig.json'), createRequire(import.meta.url).resolve('esbuild/package.json'));
+  // npm rewrites its record of node_modules on every install, update or removal (a package's
+  // own files may keep their times and sizes across versions).
+  if (inputs.some((file) => file.includes(`${path.sep}node_modules${path.sep}`)) && fs.existsSync(INSTALLED)) inputs.push(INSTALLED);
   const stamps = Object.fromEntries(inputs.map((file) => [file, stampOf(file)]));
 
   // Another process may build at the same moment (vitest runs test files side by side,
@@ -106,6 +115,28 @@ async function build(entry, bundle, manifest) {
   // manifest then, so the next run builds again. (The margin covers the file system's coarser clock.)
   if (Object.values(stamps).some((stamp) => stamp === null || Number(stamp.split(':')[0]) > started - 100)) return;
   place(manifest, JSON.stringify({ bundle: stampOf(bundle), inputs: stamps }));
+}
+
+/**
+ * What the bundle must not hold: PGlite finds its WebAssembly and data files beside its own
+ * module (import.meta.url), and the packages that are native, optional or tools of the
+ * build and tests are loaded from node_modules as they are, if a source ever imports them.
+ */
+const EXTERNAL = ['@electric-sql/pglite', '@electric-sql/pglite/*', 'pg-native', 'esbuild', 'tsx', 'tsx/*', 'typescript', 'vite', 'vitest', 'vitest/*', '@vitejs/*', 'playwright-core'];
+
+/** npm's record of what node_modules holds (its hidden lockfile). */
+const INSTALLED = path.join(ROOT, 'node_modules/.package-lock.json');
+
+/**
+ * The file whose stamp stands for `file`: a source itself; for a file of a package (a
+ * bundle holds about a thousand), the package's package.json, with INSTALLED beside them.
+ */
+function stampedFor(file) {
+  const parts = file.split(path.sep);
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0) return file;
+  const name = parts[at + 1]?.startsWith('@') ? 2 : 1;
+  return [...parts.slice(0, at + 1 + name), 'package.json'].join(path.sep);
 }
 
 /**

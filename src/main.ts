@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import type { JobQueue } from './jobs/index.ts';
 import { embeddedDatabaseExists, hasRegularsSchema, migrateToLatest, noDatabaseMessage, openDatabase, updateLockHolder } from './db/index.ts';
-import { buildApp } from './http/app.ts';
-import { createJobQueue, type JobQueue } from './jobs/index.ts';
-import { subscribersOf } from './jobs/subscribers.ts';
-import { schedulesOf } from './jobs/schedules.ts';
 import { createServices, type Services } from './services.ts';
 import { PROGRAM_CHANNEL } from './modules/loyalty/index.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
@@ -66,6 +63,11 @@ export async function startRegulars({
   services: given,
   language = 'en',
 }: { env?: Record<string, string | undefined>; logger?: Logger; clock?: Clock; services?: Services; language?: Language } = {}): Promise<Running> {
+  // The server's own parts (HTTP, fastify; the job queue, pg-boss) are loaded when it starts:
+  // every other `regulars` command opens the services through this file and never needs them.
+  const [{ buildApp }, { createJobQueue }, { subscribersOf }, { schedulesOf }] = await Promise.all([
+    import('./http/app.ts'), import('./jobs/index.ts'), import('./jobs/subscribers.ts'), import('./jobs/schedules.ts'),
+  ]);
   const config = given?.config ?? loadConfig(env);
   const log = logger ?? createLogger({ level: config.logLevel, json: config.logJson });
   const services = given ?? (await openServices({ config, logger: log, command: 'serve', clock }));

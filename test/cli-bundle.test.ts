@@ -84,6 +84,25 @@ describe('the CLI bundle', () => {
     expect(await bundle()).toMatchObject({ built: false });
   });
 
+  it('holds the packages its sources import, except PGlite, which stays on disk beside its WebAssembly; a package is stamped by its package.json', async () => {
+    // The packages of this checkout, where the program's bare imports look for them.
+    fs.symlinkSync(path.resolve(import.meta.dirname, '../node_modules'), path.join(work, 'node_modules'), 'dir');
+    const withPackages = path.join(src, 'packages.ts');
+    edit(withPackages, "import { z } from 'zod';\nexport const parsed = z.string().parse('bundled');\nexport const pglite = () => import('@electric-sql/pglite');\n");
+    const own = path.join(work, 'cache-packages');
+    const built = (await bundledEntry({ entry: withPackages, cacheDir: own, name: 'packages' }))!;
+    const text = fs.readFileSync(path.join(own, 'packages.mjs'), 'utf8');
+    expect(text).not.toMatch(/from ["']zod["']/);
+    expect(text).toMatch(/import\(["']@electric-sql\/pglite["']\)/);
+    const loaded = await import(built.file);
+    expect(loaded.parsed).toBe('bundled');
+    expect(typeof (await loaded.pglite()).PGlite).toBe('function');
+    const zod = path.resolve(import.meta.dirname, '../node_modules/zod');
+    const stamped = Object.keys(JSON.parse(fs.readFileSync(path.join(own, 'packages.json'), 'utf8')).inputs);
+    expect(stamped.filter((file) => file.startsWith(zod + path.sep))).toEqual([path.join(zod, 'package.json')]);
+    expect(await bundledEntry({ entry: withPackages, cacheDir: own, name: 'packages' })).toMatchObject({ built: false });
+  });
+
   it('is built by three processes at once: each renames a whole bundle into place, no temporary file stays', async () => {
     edit(part, "export const where = 'side by side';\n");
     const script = `import { bundledEntry } from ${JSON.stringify(pathToFileURL(path.resolve(import.meta.dirname, '../bin/cli-bundle.js')).href)};
