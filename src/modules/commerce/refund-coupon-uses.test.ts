@@ -67,6 +67,12 @@ describe('a purchase refunded in full', () => {
     expect((await refund('full-1', { external_id: 'full-1-r' })).json().coupon_uses_rolled_back).toEqual([{ code, use_key: 'till-1' }]);
     expect(await usesOf(code)).toBe(1);
     expect((await api.services.loyalty.verify()).problems).toEqual([]);
+
+    // A till that rolls the use back itself after the refund, as it had to before, is told it is done.
+    const byHand = await api.call('POST', `/api/v1/coupons/${code}/rollbacks`, { body: { use_key: 'till-1', reason: 'sale voided at the till' } });
+    expect(byHand.statusCode).toBe(200);
+    expect(byHand.json().use).toMatchObject({ idempotency_key: 'till-1', reason: 'Order full-1 refunded in full (refund full-1-r)' });
+    expect(await usesOf(code)).toBe(1);
   });
 
   it('gives back nothing on a partial refund, and the use once the last refund takes what is left', async () => {

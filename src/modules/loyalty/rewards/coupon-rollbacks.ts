@@ -91,7 +91,8 @@ export function createCouponRollbacks(core: LoyaltyCore) {
   return {
     /**
      * Gives a coupon's use back. A retry answers the first rollback (created: false) and gives
-     * nothing back again; one with another reason is a 409 naming it. An unknown code, or a
+     * nothing back again; one with another reason is a 409 naming it, except after a full
+     * refund gave the use back (answered as done). An unknown code, or a
      * use_key of no use of this coupon, is a 404.
      */
     async rollbackCouponUse(codeInput: string, input: unknown, { actor }: { actor: Actor }) {
@@ -109,7 +110,10 @@ export function createCouponRollbacks(core: LoyaltyCore) {
         const view = (coupon: typeof c) => withFields(couponView(coupon), { usable: couponProblem(coupon, now, timeZone) === null });
         if (use.rolled_back_at) {
           const { found, differ } = fieldDifferences();
-          differ('reason', use.rollback_reason ?? NO_VALUE, data.reason ?? NO_VALUE);
+          // A use its order's full refund gave back answers a rollback by hand as done, whatever
+          // its reason: a till that rolls the use back itself after a refund (as it had to
+          // before refunds did) was given back what it asked for, by the refund.
+          if (use.rollback_refund_id === null) differ('reason', use.rollback_reason ?? NO_VALUE, data.reason ?? NO_VALUE);
           if (found.length > 0) {
             throw otherValuesConflict({
               differences: found,
