@@ -28,7 +28,7 @@ if (wants('api')) {
   }
 }
 
-for (const name of ['import', 'floor', 'regulars', 'group-cost', 'pipeline', 'demo', 'btyd', 'cli-start']) {
+for (const name of ['import', 'floor', 'regulars', 'group-cost', 'pipeline', 'demo', 'btyd', 'loyalty', 'cli-start']) {
   const file = path.join(ROOT, 'bench', `${name}.bench.ts`);
   if (!wants(name) || !fs.existsSync(file)) continue;
   log('');
