@@ -2,7 +2,7 @@ export { PurchaseInput, RefundInput, PurchaseBatch, BATCH_LIMIT, PURCHASE_CHANNE
 export { purchaseKeyLock, purchaseMeaning, referralCodeOfHash, withOrderId, type PreparedPurchase } from './purchase.prepare.ts';
 export { preparedPurchaseView, type PurchaseView, type CustomerStatsView } from './purchase.view.ts';
 export { createCommerceService, type CommerceService } from './purchase.service.ts';
-export type { RefundFacts } from './refund-record.ts';
+export type { CouponUseGivenBack, FullRefund, RefundFacts } from './refund-record.ts';
 export { CATEGORIES_KEPT } from './purchase.repository.ts';
 export type { RefundChecker } from './refund-check.ts';
 export {

@@ -122,10 +122,9 @@ export function createRefundBatchRecorder(deps: RefundRecorderDeps, recordOne: (
         customers.add(ref.customer_id);
         outcomes[index] = { created: true };
       }
-      for (const given of await steps.giveBackCouponUses(trx, full, { actor, now })) {
-        const index = indexOfRefund.get(given.refundId)!;
-        outcomes[index] = { created: true, couponUsesRolledBack: ((outcomes[index] as { couponUsesRolledBack?: number }).couponUsesRolledBack ?? 0) + 1 };
-      }
+      const givenBy = new Map<string, number>();
+      for (const given of await steps.giveBackCouponUses(trx, full, { actor, now })) givenBy.set(given.refundId, (givenBy.get(given.refundId) ?? 0) + 1);
+      for (const [refundId, couponUsesRolledBack] of givenBy) outcomes[indexOfRefund.get(refundId)!] = { created: true, couponUsesRolledBack };
       await repo.recomputeStats(trx, [...customers], now);
       if (told.length) await trx.insertInto('audit_log').values(told.map((t) => t.audit)).execute();
       await publish(trx, told.map((t) => t.event));

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { audit, type Actor, type CouponsTable, type Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
+import type { CouponUseGivenBack, FullRefund } from '../../commerce/index.ts';
 import { fieldDifferences, NO_VALUE, otherValuesConflict } from '../../../shared/differences.ts';
 import { AppError, notFound } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
@@ -32,20 +33,6 @@ export const CouponRollbackInput = z.strictObject({
 
 type CouponRow = Selectable<CouponsTable>;
 
-/** A refund that left nothing of its purchase: the uses made on its order are given back. */
-export interface RefundOfOrder {
-  /** The refund's Regulars id (kept on each use it gives back) and its id as the business knows it (told in the audit entry and the event). */
-  refundId: string;
-  refundExternalId: string;
-  purchaseId: string;
-  /** The purchase's order id (its external_id). */
-  orderRef: string;
-  customerId: string;
-}
-
-/** A use a refund gave back: the coupon's code as its holder knows it, and the use's key. */
-export interface UseGivenBack { refundId: string; code: string; use_key: string }
-
 type UseRow = {
   idempotency_key: string; order_ref: string | null; customer_id: string | null; used_at: Date; discount_minor: number | string | null;
   rolled_back_at: Date | null; rollback_reason: string | null;
@@ -67,7 +54,7 @@ export function createCouponRollbacks(core: LoyaltyCore) {
    * Answers the coupon after it.
    */
   async function giveBack(trx: Tx, c: CouponRow, use: UseRow, { reason, actor, now, refund }: {
-    reason: string | null; actor: Actor; now: Date; refund?: RefundOfOrder;
+    reason: string | null; actor: Actor; now: Date; refund?: FullRefund;
   }): Promise<CouponRow> {
     const uses = Math.max(0, c.uses - 1);
     const status = statusWithUses(c, uses);
@@ -145,7 +132,7 @@ export function createCouponRollbacks(core: LoyaltyCore) {
      * takes its customer (FOR SHARE) before its coupon, a rollback by hand its coupon alone,
      * so none waits for a lock that a holder of a later one of these waits on.
      */
-    async rollbackUsesOfRefundedOrders(trx: Tx, refunds: RefundOfOrder[], { actor, now }: { actor: Actor; now: Date }): Promise<UseGivenBack[]> {
+    async rollbackUsesOfRefundedOrders(trx: Tx, refunds: FullRefund[], { actor, now }: { actor: Actor; now: Date }): Promise<CouponUseGivenBack[]> {
       if (refunds.length === 0) return [];
       const byOrder = new Map(refunds.map((r) => [r.orderRef, r]));
       const found = await trx.selectFrom('coupon_uses').select(['code', 'idempotency_key', 'order_ref', 'customer_id'])
@@ -154,7 +141,7 @@ export function createCouponRollbacks(core: LoyaltyCore) {
         const r = byOrder.get(u.order_ref!);
         return r !== undefined && (u.customer_id === null || u.customer_id === r.customerId);
       });
-      const given: UseGivenBack[] = [];
+      const given: CouponUseGivenBack[] = [];
       for (const code of [...new Set(mine.map((u) => u.code))].sort()) {
         let c = await trx.selectFrom('coupons').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
         if (!c) continue;
