@@ -101,6 +101,8 @@ export interface PurchaseKeysTable {
   customer_id: string;
   purchase_id: string;
   request_hash: string;
+  /** The referral code the purchase carried, in the claim's spelling (purchase.schema.ts referralCodeOf); null: none (migration 0031). */
+  referral_code: string | null;
 }
 
 export interface RefundsTable {

@@ -3,7 +3,7 @@ import type { Clock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { identityKey, type CustomerService } from '../modules/customers/index.ts';
-import { preparedPurchaseView, purchaseKeyLock, type CommerceService, type PreparedPurchase, type PurchaseView } from '../modules/commerce/index.ts';
+import { isSameRequest, keptRequestOf, preparedPurchaseView, purchaseKeyLock, type CommerceService, type PreparedPurchase, type PurchaseView } from '../modules/commerce/index.ts';
 import type { LoyaltyService, LoyaltySummary, ReferralOfPurchase } from '../modules/loyalty/index.ts';
 
 // Recording purchases spans modules: resolve (or create) the customers, store the
@@ -85,15 +85,15 @@ export async function recordPurchases(
     // is the same, and a conflict when it is not.
     const firstInBatch = new Map<string, PreparedPurchase>();
     const fresh: { index: number; p: PreparedPurchase }[] = [];
-    const conflicts: { index: number; request: PreparedPurchase; earlierInBatch: PreparedPurchase | null; recordedHash: string | null }[] = [];
+    const conflicts: { index: number; request: PreparedPurchase; earlierInBatch: PreparedPurchase | null; recordedReferralCode?: string | null }[] = [];
     const replays: { index: number; customer_id: string; id: string; code: string | null }[] = [];
     const pendingReplays: { index: number; key: string; code: string | null }[] = [];
     for (const item of mine) {
       const stored = known.get(item.p.externalId);
       const earlier = firstInBatch.get(item.p.externalId);
-      const hash = stored?.request_hash ?? earlier?.requestHash;
-      if (hash !== undefined && hash !== item.p.requestHash) {
-        conflicts.push({ index: item.index, request: item.p, earlierInBatch: stored ? null : earlier!, recordedHash: stored?.request_hash ?? null });
+      const seen = stored ?? (earlier && keptRequestOf(earlier));
+      if (seen && !isSameRequest(seen, item.p)) {
+        conflicts.push({ index: item.index, request: item.p, earlierInBatch: stored ? null : earlier!, recordedReferralCode: stored?.referral_code });
       } else if (stored) {
         replays.push({ index: item.index, customer_id: stored.customer_id, id: stored.purchase_id, code: item.p.referralCode });
       } else if (earlier) {

@@ -115,6 +115,13 @@ describe('a purchase with the referral code its buyer came with', () => {
     expect(await api.services.db.selectFrom('customer_identities').select('value').where('value', '=', 'bad@example.com').execute()).toEqual([]);
   });
 
+  it("keeps the code on the order id's key beside its request hash, in the claim's spelling (migration 0031)", async () => {
+    const key = await api.services.db.selectFrom('purchase_keys').select(['request_hash', 'referral_code']).where('external_id', '=', 'ref-ana-1').executeTakeFirstOrThrow();
+    expect(key).toEqual({ request_hash: expect.stringMatching(/^[0-9a-f]{64}$/), referral_code: code });
+    const plain = await api.services.db.selectFrom('purchase_keys').select('referral_code').where('external_id', '=', 'ref-mia-1').executeTakeFirstOrThrow();
+    expect(plain).toEqual({ referral_code: null });
+  });
+
   it('answers an order id sent again with another referral code, or none, as any other difference: 409 naming it', async () => {
     const other = await buy({ external_id: 'ref-ana-1', customer: { email: 'ana@example.com' }, referral_code: 'OTHER-ABC123' });
     expect(other.statusCode).toBe(409);
@@ -128,6 +135,22 @@ describe('a purchase with the referral code its buyer came with', () => {
     const late = await buy({ external_id: 'ref-eva-2', customer: { email: 'eva@example.com' }, referral_code: code });
     expect(late.statusCode).toBe(409);
     expect(late.json().errors).toEqual([expect.objectContaining({ field: 'referral_code' })]);
+  });
+
+  it('tells the same in a batch: a retry with the code replays, another code is a 409 naming the recorded one, or the earlier item\'s', async () => {
+    const ana = { customer: { email: 'ana@example.com' }, occurred_at: '2026-03-02T10:00:00Z', total: '20.00' };
+    const res = await api.call('POST', '/api/v1/purchases/batch', { body: { purchases: [
+      { ...ana, external_id: 'ref-ana-1', referral_code: code.replace('-', ' ') },
+      { ...ana, external_id: 'ref-ana-1', referral_code: 'OTHER-ABC123' },
+      { ...ana, external_id: 'ref-ana-3', referral_code: 'OTHER-ABC123' },
+      { ...ana, external_id: 'ref-ana-3', referral_code: code },
+    ] } });
+    expect(res.statusCode).toBe(200);
+    const [same, other, fresh, twice] = res.json().results;
+    expect(same).toMatchObject({ status: 'duplicate' });
+    expect(other).toMatchObject({ status: 'error', error: { status: 409, errors: [{ field: 'referral_code', reason: `"${code}" (this request: "OTHER-ABC123")` }] } });
+    expect(fresh).toMatchObject({ status: 'created' });
+    expect(twice).toMatchObject({ status: 'error', error: { status: 409, errors: [{ field: 'referral_code', reason: `"OTHER-ABC123" (this request: "${code}")` }] } });
   });
 
   it('answers a purchase without referral_code as before: no referral key', async () => {

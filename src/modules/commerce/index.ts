@@ -1,5 +1,5 @@
 export { PurchaseInput, RefundInput, PurchaseBatch, BATCH_LIMIT, PURCHASE_CHANNELS, ReferralCodeText, referralCodeOf } from './purchase.schema.ts';
-export { purchaseKeyLock, purchaseMeaning, referralCodeOfHash, withOrderId, type PreparedPurchase } from './purchase.prepare.ts';
+export { isSameRequest, keptRequestOf, purchaseKeyLock, purchaseMeaning, withOrderId, type KeptRequest, type PreparedPurchase } from './purchase.prepare.ts';
 export { preparedPurchaseView, type PurchaseView, type CustomerStatsView } from './purchase.view.ts';
 export { createCommerceService, type CommerceService } from './purchase.service.ts';
 export type { CouponUseGivenBack, FullRefund, RefundFacts } from './refund-record.ts';

@@ -36,8 +36,8 @@ export interface RecordedPurchase {
    */
   customerIdentities: Identity[] | null;
   /**
-   * The referral code it carried, in the claim's spelling (its request hash keeps it:
-   * purchase.prepare.ts referralCodeOfHash); null: none; undefined: not known here.
+   * The referral code it carried, in the claim's spelling (its key keeps it:
+   * purchase.prepare.ts keptRequestOf); null: none; undefined: not known here.
    */
   referralCode?: string | null;
 }

@@ -29,7 +29,7 @@ export interface PreparedPurchase {
   totalMinor: number;
   discountMinor: number;
   promoCode: string | null;
-  /** The referral code as sent (trimmed), claimed with the purchase; null: none. */
+  /** The referral code as sent (trimmed), claimed with the purchase; null: none. Not in requestHash: its key keeps it beside (keptRequestOf). */
   referralCode: string | null;
   lines: { line_no: number; sku: string | null; name: string | null; category: string | null; quantity: string; unit_price_minor: number }[];
 }
@@ -178,25 +178,30 @@ export function withOrderId(p: PreparedPurchase, externalId: string): PreparedPu
     }),
   );
   return {
-    externalId, requestHash: p.referralCode === null ? hash : `${hash}${REFERRAL_IN_HASH}${referralCodeOf(p.referralCode)}`, identities: p.identities, profile: p.profile,
+    externalId, requestHash: hash, identities: p.identities, profile: p.profile,
     occurredAt: p.occurredAt, localDate: p.localDate, storeId: p.storeId, storeCode: p.storeCode, storeName: p.storeName, channel: p.channel, currency: p.currency,
     totalMinor: p.totalMinor, discountMinor: p.discountMinor, promoCode: p.promoCode, referralCode: p.referralCode, lines: p.lines,
   };
 }
 
 /**
- * A purchase's referral code follows its request hash, after this separator, in the
- * claim's spelling (referralCodeOf): a purchase sent without one keeps the hash it always
- * had, a retry spelling the code otherwise is the same request, and a 409 for an order id
- * sent again with another code (or none) names the code it was recorded with
- * (referralCodeOfHash), which nothing else stores — a refused code is not kept anywhere else.
+ * What an order id's key keeps of the request it was recorded with (purchase_keys): the
+ * request hash, and the referral code in the claim's spelling (referralCodeOf), beside the
+ * hash rather than in it (migration 0031) — a purchase sent without one keeps the hash it
+ * always had, a retry spelling the code otherwise is the same request, and a 409 for an
+ * order id sent again with another code (or none) names the code it was recorded with,
+ * which nothing else stores: a refused code is not kept anywhere else.
  */
-const REFERRAL_IN_HASH = ' referral_code:';
+export interface KeptRequest {
+  request_hash: string;
+  referral_code: string | null;
+}
 
-/** The referral code (in the claim's spelling) a stored request hash names; null: the purchase carried none. */
-export function referralCodeOfHash(requestHash: string): string | null {
-  const at = requestHash.indexOf(REFERRAL_IN_HASH);
-  return at < 0 ? null : requestHash.slice(at + REFERRAL_IN_HASH.length);
+export const keptRequestOf = (p: PreparedPurchase): KeptRequest => ({ request_hash: p.requestHash, referral_code: p.referralCode === null ? null : referralCodeOf(p.referralCode) });
+
+/** Whether a purchase is the request an order id was recorded (or first sent) with: a retry when it is, a conflict when not. */
+export function isSameRequest(kept: KeptRequest, p: PreparedPurchase): boolean {
+  return kept.request_hash === p.requestHash && kept.referral_code === (p.referralCode === null ? null : referralCodeOf(p.referralCode));
 }
 
 /**

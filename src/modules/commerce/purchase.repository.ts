@@ -12,6 +12,7 @@ export interface KeyRow {
   customer_id: string;
   purchase_id: string;
   request_hash: string;
+  referral_code: string | null;
 }
 
 export async function findKeys(db: Db | Tx, externalIds: string[]): Promise<Map<string, KeyRow>> {
@@ -83,6 +84,8 @@ export interface NewPurchaseRow {
   promo_code: string | null;
   source: string;
   request_hash: string;
+  /** In the claim's spelling (purchase.prepare.ts keptRequestOf). */
+  referral_code: string | null;
   lines: { line_no: number; sku: string | null; name: string | null; category: string | null; quantity: string; unit_price_minor: number }[];
 }
 
@@ -108,7 +111,7 @@ export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], { now, ev
     WITH input AS (
       SELECT * FROM json_to_recordset(${purchases}::json) AS t(customer_id uuid, id uuid, external_id text,
         occurred_at timestamptz, local_date date, store_id uuid, channel text, currency text, total_minor bigint,
-        discount_minor bigint, promo_code text, source text, request_hash text)
+        discount_minor bigint, promo_code text, source text, request_hash text, referral_code text)
     ), new_purchases AS (
       INSERT INTO purchases (customer_id, id, external_id, occurred_at, local_date, store_id, channel, currency,
                              total_minor, discount_minor, promo_code, source, created_at)
@@ -116,8 +119,8 @@ export async function insertPurchases(trx: Tx, rows: NewPurchaseRow[], { now, ev
              total_minor, discount_minor, promo_code, source, ${now} FROM input
       RETURNING customer_id, id
     ), new_keys AS (
-      INSERT INTO purchase_keys (external_id, customer_id, purchase_id, request_hash)
-      SELECT external_id, customer_id, id, request_hash FROM input
+      INSERT INTO purchase_keys (external_id, customer_id, purchase_id, request_hash, referral_code)
+      SELECT external_id, customer_id, id, request_hash, referral_code FROM input
     ), line_input AS (
       SELECT * FROM json_to_recordset(${lines}::json) AS l(customer_id uuid, purchase_id uuid, line_no int,
         sku text, name text, category text, quantity numeric, unit_price_minor bigint)

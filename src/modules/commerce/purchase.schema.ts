@@ -49,7 +49,7 @@ export const ReferralCodeText = z.string().trim().min(4).max(40);
  * (referrals.ts referralCode), so the dash goes back before the last six; a friend reading
  * a code out or typing it without the dash was told it did not exist, where a coupon's
  * code is taken in any grouping (rewards/codes.ts normalizeCode, whose reading this is).
- * Here, beside the schema, as a purchase's request hash compares codes by it too.
+ * Here, beside the schema, as a purchase's key keeps and compares codes by it too.
  */
 export function referralCodeOf(typed: string): string {
   const bare = typed.toUpperCase().replace(/[\s-]/g, '');

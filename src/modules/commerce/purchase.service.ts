@@ -9,7 +9,7 @@ import { toMajor } from '../../shared/money.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { customerNotFound, customerToRead, type CustomerService, type Identity } from '../customers/index.ts';
 import type { StoreService } from '../stores/index.ts';
-import { prepareMany, referralCodeOfHash, type PreparedPurchase } from './purchase.prepare.ts';
+import { keptRequestOf, prepareMany, type PreparedPurchase } from './purchase.prepare.ts';
 import * as repo from './purchase.repository.ts';
 import { RefundInput } from './purchase.schema.ts';
 import { createRefundChecker, exportRefundId } from './refund-check.ts';
@@ -72,10 +72,11 @@ export function createCommerceService(deps: CommerceDeps) {
       for (let i = 0; i < items.length; i++) {
         const { prepared: p, customerId, id } = items[i];
         const occurredAt = p.occurredAt.toISOString();
+        const kept = keptRequestOf(p);
         rows[i] = {
           customer_id: customerId, id, external_id: p.externalId, occurred_at: occurredAt, local_date: p.localDate, store_id: p.storeId,
           channel: p.channel, currency: p.currency, total_minor: p.totalMinor, discount_minor: p.discountMinor, promo_code: p.promoCode,
-          source, request_hash: p.requestHash, lines: p.lines,
+          source, request_hash: kept.request_hash, referral_code: kept.referral_code, lines: p.lines,
         };
         events[i] = {
           type: 'purchase.recorded',
@@ -96,10 +97,10 @@ export function createCommerceService(deps: CommerceDeps) {
      * in the same batch with them), each naming what differs. The recorded purchases and
      * their customers' identities are read here, for these alone: a new purchase or a retry
      * reads nothing more. Read after the transaction that found the conflict, by order id,
-     * so a merge in between still finds the purchase where it is now. `recordedHash`: the
-     * stored request hash, which names the referral code the purchase carried.
+     * so a merge in between still finds the purchase where it is now. `recordedReferralCode`:
+     * the referral code its key keeps (purchase_keys.referral_code, read with the key); undefined: not known.
      */
-    async purchaseConflicts(items: { request: PreparedPurchase; earlierInBatch: PreparedPurchase | null; recordedHash?: string | null }[]): Promise<AppError[]> {
+    async purchaseConflicts(items: { request: PreparedPurchase; earlierInBatch: PreparedPurchase | null; recordedReferralCode?: string | null }[]): Promise<AppError[]> {
       // The import asks for every chunk it checks; most have no conflict, and nothing need be read.
       if (items.length === 0) return [];
       const rows = await repo.purchasesByExternalIds(db, items.filter((c) => !c.earlierInBatch).map((c) => c.request.externalId));
@@ -116,7 +117,7 @@ export function createCommerceService(deps: CommerceDeps) {
         }
         return identities.get(customerId)!;
       };
-      return Promise.all(items.map(async ({ request, earlierInBatch, recordedHash }) => {
+      return Promise.all(items.map(async ({ request, earlierInBatch, recordedReferralCode }) => {
         const row = earlierInBatch ? undefined : byKey.get(request.externalId);
         let recorded: RecordedPurchase | undefined;
         if (earlierInBatch) recorded = recordedOfPrepared(earlierInBatch);
@@ -124,7 +125,7 @@ export function createCommerceService(deps: CommerceDeps) {
           recorded = {
             currency: row.currency, totalMinor: Number(row.total_minor), discountMinor: Number(row.discount_minor), occurredAt: new Date(row.occurred_at),
             storeId: row.store_id, storeCode: row.store_id ? (storesById.get(row.store_id)?.code ?? null) : null, channel: row.channel, promoCode: row.promo_code,
-            lines: row.lines, customerIdentities: await identitiesOf(row.customer_id), referralCode: recordedHash ? referralCodeOfHash(recordedHash) : undefined,
+            lines: row.lines, customerIdentities: await identitiesOf(row.customer_id), referralCode: recordedReferralCode,
           };
         }
         if (!recorded) return purchaseConflict(request.externalId, []);

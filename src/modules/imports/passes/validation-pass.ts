@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../../../shared/errors.ts';
 import { say, told } from '../../../shared/messages/index.ts';
 import { parseInput } from '../../../shared/validation.ts';
-import { withOrderId, type PreparedPurchase, type RefundChecker } from '../../commerce/index.ts';
+import { isSameRequest, keptRequestOf, withOrderId, type KeptRequest, type PreparedPurchase, type RefundChecker } from '../../commerce/index.ts';
 import { CustomerInput, namedCustomer, type Identity } from '../../customers/index.ts';
 import { mapRecords, type CsvRecord, type CsvSource } from '../file/csv.ts';
 import { hasLineItems, type ColumnLayout, type ImportKind } from '../rows/mapping.ts';
@@ -50,7 +50,7 @@ export async function validateFile({ options, csv, layout, report, spool, tally,
   const { kind } = options;
   let rows = 0;
   const keys = createRowKeys(kind, layout);
-  const keysInFile = new Map<string, { hash: string; line: number }>();
+  const keysInFile = new Map<string, { kept: KeptRequest; line: number }>();
   const checkRefunds = kind === 'refunds' ? options.deps.commerce.refundChecker() : undefined;
   const tooManyFields = fieldCountCheck(kind, layout, csv.header, csv.delimiter);
   const convert = await converterFor(options, layout);
@@ -154,7 +154,7 @@ async function validateRefunds({ layout, baskets, lineItems, report, check, tall
  */
 async function validatePurchases({ options, layout, baskets, lineItems, keys: keying, keysInFile, report, tally }: {
   options: ImportOptions; layout: ColumnLayout; baskets: Basket[]; lineItems: boolean; keys: ReturnType<typeof createRowKeys>;
-  keysInFile: Map<string, { hash: string; line: number }>; report: ErrorReport; tally: DryRunTally | undefined;
+  keysInFile: Map<string, { kept: KeptRequest; line: number }>; report: ErrorReport; tally: DryRunTally | undefined;
 }): Promise<SpooledRow[]> {
   // An order id, or for a file without them the key of the row's content as keyed before
   // keys were by meaning: a purchase imported then is found by it.
@@ -167,10 +167,14 @@ async function validatePurchases({ options, layout, baskets, lineItems, keys: ke
   const byMeaning = keying.keyless ? prepared.flatMap((p) => (p instanceof AppError ? [] : [p.externalId])) : [];
   const stored = await options.deps.commerce.findKeys(options.deps.db, [...keys.filter(Boolean), ...byMeaning]);
   // An order id recorded before with other values: what differs is read for these alone.
+  const recordedOtherwise = (p: PreparedPurchase) => {
+    const kept = stored.get(p.externalId);
+    return kept !== undefined && !isSameRequest(kept, p);
+  };
   const reused = layout.index.has('external_id')
-    ? prepared.flatMap((p) => (p instanceof AppError || keysInFile.has(p.externalId) || (stored.get(p.externalId)?.request_hash ?? p.requestHash) === p.requestHash ? [] : [p]))
+    ? prepared.flatMap((p) => (p instanceof AppError || keysInFile.has(p.externalId) || !recordedOtherwise(p) ? [] : [p]))
     : [];
-  const differences = new Map((await options.deps.commerce.purchaseConflicts(reused.map((request) => ({ request, earlierInBatch: null, recordedHash: stored.get(request.externalId)?.request_hash ?? null })))).map((e, i) => [reused[i], e]));
+  const differences = new Map((await options.deps.commerce.purchaseConflicts(reused.map((request) => ({ request, earlierInBatch: null, recordedReferralCode: stored.get(request.externalId)?.referral_code })))).map((e, i) => [reused[i], e]));
   const valid: SpooledRow[] = [];
   const refunded = layout.index.has('refunded_amount');
   prepared.forEach((p, i) => {
@@ -183,18 +187,17 @@ async function validatePurchases({ options, layout, baskets, lineItems, keys: ke
       keying.duplicates++;
       return;
     } else {
-      const hash = p.requestHash;
       const inFile = keysInFile.get(p.externalId);
-      const seen = inFile?.hash ?? stored.get(p.externalId)?.request_hash;
+      const seen = inFile?.kept ?? stored.get(p.externalId);
       // Only a file with its own order ids can repeat one with other values (an order's rows split by others' are refused by splitGroups).
-      if (seen !== undefined && seen !== hash && layout.index.has('external_id')) {
+      if (seen !== undefined && !isSameRequest(seen, p) && layout.index.has('external_id')) {
         const difference = differences.get(p);
         const named = told((language) => (difference?.in(language).problems ?? []).map((d) => `${d.field} ${d.reason}`).join('; '));
         report.addReason(line, 'external_id', inFile
           ? say('import.order_twice_in_file', { id: p.externalId, line: inFile.line })
           : difference?.problems.length ? say('import.order_recorded_otherwise_named', { id: p.externalId, differences: named }) : say('import.order_recorded_otherwise', { id: p.externalId }));
       }
-      if (layout.index.has('external_id') && !inFile) keysInFile.set(p.externalId, { hash, line });
+      if (layout.index.has('external_id') && !inFile) keysInFile.set(p.externalId, { kept: keptRequestOf(p), line });
     }
     const refund = refunded && !(p instanceof AppError) ? refundedAmountOf(basket, layout, p) : { minor: 0 };
     if ('reason' in refund) report.addReason(refund.line, 'refunded_amount', refund.reason);

@@ -49,6 +49,26 @@ describe('a referral code with a purchase, beyond the single route', () => {
     expect(await friendBonus(ana)).toEqual([{ points: 250 }]);
   });
 
+  it("tells a row that sends a recorded order id with another code, or one twice in a file with two, naming the code: the key keeps it beside the hash", async () => {
+    expect(await s.db.selectFrom('purchase_keys').select('referral_code').where('external_id', '=', 'csv-ana-1').executeTakeFirstOrThrow()).toEqual({ referral_code: code });
+    const file = path.join(dir, 'other-codes.csv');
+    fs.writeFileSync(file, [
+      'external_id,customer_email,occurred_at,total,referral_code',
+      'csv-ana-1,ana@example.com,2026-03-02T10:00:00Z,20.00,other-abc123',
+      'csv-bo-1,bo@example.com,2026-03-02T11:00:00Z,20.00,OTHER-ABC123',
+      'csv-cy-1,cy@example.com,2026-03-02T12:00:00Z,20.00,',
+      'csv-cy-1,cy@example.com,2026-03-02T12:00:00Z,20.00,OTHER-ABC123',
+      `csv-dan-1,dan@example.com,2026-03-02T13:00:00Z,20.00,${code.replace('-', '').toLowerCase()}`,
+      `csv-dan-1,dan@example.com,2026-03-02T13:00:00Z,20.00,${code}`,
+    ].join('\n') + '\n');
+    const result = await importFile(s, { kind: 'purchases', file, dryRun: true });
+    expect(result.errors).toEqual([
+      { line: 2, column: 'external_id', reason: `order id csv-ana-1 was already recorded with other values: referral_code "${code}" (this request: "OTHER-ABC123")` },
+      { line: 3, column: 'external_id', reason: 'order id csv-bo-1 was already recorded with other values: referral_code none (this request: "OTHER-ABC123")' },
+      { line: 5, column: 'external_id', reason: 'order id csv-cy-1 is on line 4 too, with other values' },
+    ]);
+  });
+
   it('refuses the code when the program pays no referral bonus, and records the purchase', async () => {
     await s.loyalty.applyProgram({ program: program({ bonuses: {} }) }, actor);
     const [eva] = await recordAll(s, [{ external_id: 'ref-eva-1', customer: { email: 'eva@example.com' }, occurred_at: '2026-03-03T10:00:00Z', total: '20.00', referral_code: code }]);
