@@ -57,7 +57,7 @@ export function describeImport(r: ImportResult, skipInvalid: boolean, language: 
       imported, rows: n('rowsOfLineItems', r.rows), orders: n('orders', orders), created: n('newOrders', r.created), duplicates: n('ordersWereThere', r.duplicates), invalid: n('skippedRowsNamed', r.invalid), seconds,
     });
   const refunds = r.refunds_recorded ? [say('cli.import.refunds_recorded', { refunds: n('refunds', r.refunds_recorded) })] : [];
-  // A refunds file's refunds that left nothing of their purchases gave their orders' coupon uses back: those codes can be used again.
+  // A file's refunds that left nothing of their purchases (a refunds file's, an orders export's refunded amounts') gave their orders' coupon uses back: those codes can be used again.
   const couponUses = r.coupon_uses_rolled_back ? [say('cli.import.coupon_uses_rolled_back', { count: r.coupon_uses_rolled_back })] : [];
   const points = r.points ? [say('cli.import.points_done', pointsSums(r.points))] : [];
   return [...tell(done), ...notPaid, ...tell(...refunds, ...couponUses, ...points), ...errors, ...more].join('\n');

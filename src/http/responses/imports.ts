@@ -28,7 +28,7 @@ export const ImportResult = shared('ImportResult', z.strictObject({
   orders: Count.optional().describe('A purchases file with line items (one row per item): the purchases its rows make; created and duplicates count purchases'),
   not_paid: Count.optional().describe('A purchases file with a payment status column (Shopify\'s "Financial Status"): its orders left out as never paid (pending, authorized, voided, expired)'),
   refunds_recorded: Count.optional().describe('A purchases file with a refunded amount column (Shopify\'s "Refunded Amount"): the refunds recorded so that each order\'s refunds add up to it (none for an order whose refunds already do; a dry run: would be recorded)'),
-  coupon_uses_rolled_back: Count.optional().describe('A refunds file: the coupon uses its refunds gave back, those that left nothing of their purchases (the uses made on their orders, as POST /purchases/{id}/refunds gives them back); absent when none'),
+  coupon_uses_rolled_back: Count.optional().describe('A refunds file, or a purchases file with a refunded amount column: the coupon uses its refunds gave back, those that left nothing of their purchases (the uses made on their orders, as POST /purchases/{id}/refunds gives them back); absent when none, and from a dry run'),
   points: z.strictObject({
     members: Count.describe('The members its new rows adjust'),
     credited: Count.describe('The points its new rows add'),

@@ -202,9 +202,10 @@ export function createCommerceService(deps: CommerceDeps) {
      * refund and records nothing; two at once record it once (the refund id's lock). The
      * order is named by its id and the currency it was recorded in (the amount's), so the
      * refund's id is known before the purchase is read: what is missing is read once, under
-     * the customer's lock, where a refund through the API meanwhile is counted.
+     * the customer's lock, where a refund through the API meanwhile is counted. Answers
+     * too how many coupon uses of the order the refund gave back (it left nothing of it).
      */
-    async refundUpTo(order: { externalId: string; currency: string }, refundedMinor: number, { actor }: { actor: Actor }): Promise<{ created: boolean }> {
+    async refundUpTo(order: { externalId: string; currency: string }, refundedMinor: number, { actor }: { actor: Actor }): Promise<{ created: boolean; couponUsesRolledBack: number }> {
       const externalId = exportRefundId(order.externalId, toMajor(refundedMinor, order.currency));
       const outcome = await recordRefundOf(order.externalId, { external_id: externalId }, actor, (purchase) => (purchase.refunded_minor >= refundedMinor ? null : {
         external_id: externalId,
@@ -212,7 +213,8 @@ export function createCommerceService(deps: CommerceDeps) {
         occurred_at: new Date(purchase.occurred_at).toISOString(),
         reason: 'refunded amount of the order export',
       }));
-      return { created: outcome?.created ?? false };
+      // A refund recorded now that left nothing of the order gave back its coupon uses, for the import to count; a retry's were counted when it was recorded.
+      return { created: outcome?.created ?? false, couponUsesRolledBack: outcome?.created ? outcome.couponUses.length : 0 };
     },
 
     /** The commerce part of a merge. customer_id is never updated in place: rows are copied to the survivor and the originals deleted. */

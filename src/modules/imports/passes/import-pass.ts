@@ -67,7 +67,12 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
           return o.status === 'error' ? 'refused' : o.status;
         });
         // After the chunk's purchases committed: the refunds name them.
-        if (refundedOrders.length) result.refunds_recorded = (result.refunds_recorded ?? 0) + (await settleRefundedAmounts({ deps: options.deps, actor: options.actor ?? 'import' }, refundedOrders, report));
+        if (refundedOrders.length) {
+          const settled = await settleRefundedAmounts({ deps: options.deps, actor: options.actor ?? 'import' }, refundedOrders, report);
+          result.refunds_recorded = (result.refunds_recorded ?? 0) + settled.recorded;
+          // Those that left nothing of their orders gave back the orders' coupon uses, counted as a refunds file's are.
+          if (settled.couponUsesRolledBack) result.coupon_uses_rolled_back = (result.coupon_uses_rolled_back ?? 0) + settled.couponUsesRolledBack;
+        }
         await options.written?.(created);
         done += batch.length;
         options.onProgress?.({ phase: 'import', rows: done, bytes: Math.round((done / Math.max(1, spool.rows)) * totalBytes), total_bytes: totalBytes });

@@ -20,7 +20,7 @@ export interface ImportResult {
   not_paid?: number;
   /** A purchases file with a refunded amount column: the refunds recorded to make its orders' refunds add up to it (refunded-amounts.ts); a dry run's, those the import would record. */
   refunds_recorded?: number;
-  /** A refunds file: the coupon uses its refunds gave back, those that left nothing of their purchases (coupon-rollbacks.ts); absent when none. */
+  /** A refunds file, or a purchases file with a refunded amount column: the coupon uses its refunds gave back, those that left nothing of their purchases (coupon-rollbacks.ts); absent when none. */
   coupon_uses_rolled_back?: number;
   /** A points file: the members its new adjustments go to and the points they credit and debit (a dry run's, those the import would). */
   points?: {

@@ -66,6 +66,36 @@ describe("an orders export's refunded amounts", () => {
     expect((await s.loyalty.verify()).problems).toEqual([]);
   });
 
+  it('counts the coupon uses given back by the refunds that leave nothing of their orders, once, as a refunds file does', async () => {
+    const order = (id: string, hour: number, total: string, refunded: string) => `${id},ivy@example.com,paid,2026-05-12T${hour}:00:00+02:00,${total},${refunded},1,Vase,${total},VASE`;
+    const first = files.write([HEADER, order('#8001', 10, '40.00', '0.00'), order('#8002', 11, '30.00', '0.00')]);
+    const map = mapOf(first);
+    const imported = await importFile(s, { kind: 'purchases', file: first, map });
+    expect(imported).toMatchObject({ created: 2, refunds_recorded: 0 });
+    expect(imported.coupon_uses_rolled_back).toBeUndefined();
+    // A till's coupon use on each order: #8001's by Ivy, #8002's naming no customer.
+    const ivy = (await s.customers.findByIdentity({ kind: 'email', value: 'ivy@example.com' }))!;
+    const codeOf = async (order: string) => (await s.loyalty.createCampaign({ name: `Code of ${order}`, idempotency_key: `campaign-${order}`, benefit: { type: 'fixed_discount', amount: '2.00' }, code: `VASE-${order.slice(1)}` }, { actor: 'test' })).codes[0];
+    const [a, b] = [await codeOf('#8001'), await codeOf('#8002')];
+    await s.loyalty.useCoupon(a, { idempotency_key: 'till-8001', customer_id: ivy, order_ref: '#8001' }, { actor: 'test' });
+    await s.loyalty.useCoupon(b, { idempotency_key: 'till-8002', order_ref: '#8002' }, { actor: 'test' });
+    const uses = async () => [(await s.loyalty.coupon(a)).uses, (await s.loyalty.coupon(b)).uses];
+
+    // A later export: #8001 refunded in full gives its use back, #8002 refunded in part does not.
+    const later = files.write([HEADER, order('#8001', 10, '40.00', '40.00'), order('#8002', 11, '30.00', '10.00')]);
+    expect(await importFile(s, { kind: 'purchases', file: later, map })).toMatchObject({ duplicates: 2, refunds_recorded: 2, coupon_uses_rolled_back: 1 });
+    expect(await uses()).toEqual([0, 1]);
+    // The same export again: its refunds are there, nothing given back or counted twice.
+    const again = await importFile(s, { kind: 'purchases', file: later, map });
+    expect(again).toMatchObject({ duplicates: 2, refunds_recorded: 0 });
+    expect(again.coupon_uses_rolled_back).toBeUndefined();
+    expect(await uses()).toEqual([0, 1]);
+    // The rest of #8002 refunded since: the refund that leaves nothing of it gives its use back.
+    const last = files.write([HEADER, order('#8001', 10, '40.00', '40.00'), order('#8002', 11, '30.00', '30.00')]);
+    expect(await importFile(s, { kind: 'purchases', file: last, map })).toMatchObject({ refunds_recorded: 1, coupon_uses_rolled_back: 1 });
+    expect(await uses()).toEqual([0, 0]);
+  });
+
   it("refuses a refunds file's refund of an order whose refunds came from its export: the money would count twice; the other way round the export adds nothing", async () => {
     const refunds = files.write(['purchase,external_id,amount,occurred_at', '#3002,R-3002-1,15.00,2026-05-20T10:00:00+02:00']);
     const refused = await importFile(s, { kind: 'refunds', file: refunds });

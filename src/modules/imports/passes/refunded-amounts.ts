@@ -55,20 +55,24 @@ export interface RefundedOrder {
  * Records, for each order, the refund its refunds miss to add up to the refunded amount
  * (none when they do already). Each is its own transaction, as a refund through the API:
  * a crash leaves some recorded, and the import run again records the rest. Answers how
- * many were recorded; a refusal (a refund through the API meanwhile left less to refund)
- * is the order's row's error.
+ * many were recorded, and how many coupon uses those that left nothing of their orders
+ * gave back (as a refunds file's refunds do); a refusal (a refund through the API
+ * meanwhile left less to refund) is the order's row's error.
  */
-export async function settleRefundedAmounts({ deps, actor }: { deps: Pick<ImportDeps, 'commerce'>; actor: Actor }, orders: RefundedOrder[], report: ErrorReport): Promise<number> {
+export async function settleRefundedAmounts({ deps, actor }: { deps: Pick<ImportDeps, 'commerce'>; actor: Actor }, orders: RefundedOrder[], report: ErrorReport): Promise<{ recorded: number; couponUsesRolledBack: number }> {
   let recorded = 0;
+  let couponUsesRolledBack = 0;
   for (const order of orders) {
     try {
-      if ((await deps.commerce.refundUpTo(order, order.refundedMinor, { actor })).created) recorded++;
+      const outcome = await deps.commerce.refundUpTo(order, order.refundedMinor, { actor });
+      if (outcome.created) recorded++;
+      couponUsesRolledBack += outcome.couponUsesRolledBack;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       report.addReason(order.line, 'refunded_amount', told((language) => error.in(language).message));
     }
   }
-  return recorded;
+  return { recorded, couponUsesRolledBack };
 }
 
 /**
