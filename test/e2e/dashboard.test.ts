@@ -159,18 +159,26 @@ describe('dashboard', () => {
     expect(await page.getByTestId('import-progress').count()).toBe(0);
     expect((await server.services.commerce.totals()).purchases).toBe(20_014);
 
+    // No refund here, so no coupon use given back: the page says nothing of them.
+    expect(await page.getByTestId('import-coupon-uses-rolled-back').count()).toBe(0);
+
     // Returns from the till: a refunds file, its columns suggested from the till's names.
+    // R-3 (7.90) is refunded in full, giving back the coupon use the till made on it; R-1 in part.
+    const { codes: [code] } = await server.services.loyalty.createCampaign({ name: 'Spring', idempotency_key: 'campaign-spring', benefit: { type: 'fixed_discount', amount: '1.00' }, code: 'SPRING-1' }, { actor: 'test' });
+    await server.services.loyalty.useCoupon(code, { idempotency_key: 'till-r3', order_ref: 'R-3' }, { actor: 'test' });
     await page.getByLabel(/^Refunds/).check();
     const returns = path.join(exportDir, 'pos-returns.csv');
-    fs.writeFileSync(returns, 'Receipt,Refund,Amount\nR-1,RF-1,1.20\n');
+    fs.writeFileSync(returns, 'Receipt,Refund,Amount\nR-1,RF-1,1.20\nR-3,RF-3,7.90\n');
     await page.getByTestId('import-file').setInputFiles(returns);
     await page.getByLabel('Order number of the purchase', { exact: true }).waitFor();
     expect(await page.getByLabel('Order number of the purchase', { exact: true }).inputValue()).toBe('Receipt');
     expect(await page.getByLabel('Refund number', { exact: true }).inputValue()).toBe('Refund');
     expect(await page.getByLabel('Amount refunded', { exact: true }).inputValue()).toBe('Amount');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByText(/Imported 1 row: 1 new/).waitFor();
+    await page.getByText(/Imported 2 rows: 2 new/).waitFor();
     expect((await server.services.commerce.get('R-1')).refunded).toBe('1.20');
+    expect(await page.getByTestId('import-coupon-uses-rolled-back').innerText()).toBe('Coupon uses given back, their orders refunded in full: 1.');
+    expect((await server.services.loyalty.coupon(code)).uses).toBe(0);
 
     // A web store's export with one row per item bought: an order's rows make one purchase.
     await page.getByLabel(/^Purchases/).check();
@@ -182,6 +190,7 @@ describe('dashboard', () => {
     expect(await page.getByLabel('Order number', { exact: true }).inputValue()).toBe('InvoiceNo');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText(/Imported 3 rows of line items, 2 orders: 2 new/).waitFor();
+    expect(await page.getByTestId('import-coupon-uses-rolled-back').count()).toBe(0);
     expect((await server.services.commerce.get('W-1')).total).toBe('12.40');
     expect((await server.services.commerce.get('W-1')).lines).toHaveLength(2);
 

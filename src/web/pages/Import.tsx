@@ -218,6 +218,10 @@ export function Import() {
                 : t('import.refundsRecorded', { refunds: i18n.number(result.refunds_recorded ?? 0) })}
             </p>
           )}
+          {/* Refunds that left nothing of their orders (a refunds file's, an orders export's) gave the orders' coupon uses back: those codes can be used again. */}
+          {Boolean(result.coupon_uses_rolled_back) && (
+            <p className="hint" data-testid="import-coupon-uses-rolled-back">{t('import.couponUsesRolledBack', { count: i18n.number(result.coupon_uses_rolled_back ?? 0) })}</p>
+          )}
           {result.errors.length > 0 && (
             <>
               <h2>{t('import.errors')}</h2>

@@ -29,6 +29,7 @@ export const IMPORT: Record<keyof typeof EN, string> = {
   'import.notPaid': 'Ordrer udeladt som ikke betalt (afventer, autoriseret, annulleret eller udløbet): {orders}.',
   'import.refundsRecorded': 'Refunderinger registreret, så de passer til ordrernes refunderede beløb: {refunds}.',
   'import.refundsWouldRecord': 'Refunderinger, som importen ville registrere, så de passer til ordrernes refunderede beløb: {refunds}.',
+  'import.couponUsesRolledBack': 'Kuponbrug rullet tilbage, fordi deres ordrer er refunderet fuldt ud: {count}.',
   'import.phase.upload': 'Uploader filen: {percent}',
   'import.phase.validate': 'Kontrollerer filen: {rows}',
   'import.phase.import': 'Importerer: {rows}',

@@ -28,6 +28,7 @@ export const IMPORT = {
   'import.notPaid': 'Orders left out as not paid (pending, authorized, voided or expired): {orders}.',
   'import.refundsRecorded': 'Refunds recorded to match the orders\' refunded amounts: {refunds}.',
   'import.refundsWouldRecord': 'Refunds importing would record to match the orders\' refunded amounts: {refunds}.',
+  'import.couponUsesRolledBack': 'Coupon uses given back, their orders refunded in full: {count}.',
   'import.phase.upload': 'Uploading the file: {percent}',
   'import.phase.validate': 'Checking the file: {rows}',
   'import.phase.import': 'Importing: {rows}',

@@ -29,6 +29,7 @@ export const IMPORT: Record<keyof typeof EN, string> = {
   'import.notPaid': 'Заказы, пропущенные как неоплаченные (в ожидании, авторизованные, аннулированные или просроченные): {orders}.',
   'import.refundsRecorded': 'Записано возвратов по возвращённым суммам заказов: {refunds}.',
   'import.refundsWouldRecord': 'Возвратов, которые импорт записал бы по возвращённым суммам заказов: {refunds}.',
+  'import.couponUsesRolledBack': 'Отменены использования купонов, так как их заказы полностью возвращены: {count}.',
   'import.phase.upload': 'Загрузка файла: {percent}',
   'import.phase.validate': 'Проверка файла: {rows}',
   'import.phase.import': 'Импорт: {rows}',

@@ -29,6 +29,7 @@ export const IMPORT: Record<keyof typeof EN, string> = {
   'import.notPaid': 'Izpuščena naročila, ki niso bila plačana (v čakanju, avtorizirana, razveljavljena ali potekla): {orders}.',
   'import.refundsRecorded': 'Vračila, zapisana, da se ujemajo z vrnjenimi zneski naročil: {refunds}.',
   'import.refundsWouldRecord': 'Vračila, ki bi jih uvoz zapisal, da se ujemajo z vrnjenimi zneski naročil: {refunds}.',
+  'import.couponUsesRolledBack': 'Vrnjene uporabe kuponov, ker so bila njihova naročila v celoti vrnjena: {count}.',
   'import.phase.upload': 'Nalagam datoteko: {percent}',
   'import.phase.validate': 'Preverjam datoteko: {rows}',
   'import.phase.import': 'Uvažam: {rows}',

@@ -29,6 +29,7 @@ export const IMPORT: Record<keyof typeof EN, string> = {
   'import.notPaid': 'Ödenmediği için dışarıda bırakılan siparişler (beklemede, yetkilendirilmiş, iptal edilmiş veya süresi dolmuş): {orders}.',
   'import.refundsRecorded': 'Siparişlerin iade edilen tutarlarına göre kaydedilen iadeler: {refunds}.',
   'import.refundsWouldRecord': 'İçe aktarmanın, siparişlerin iade edilen tutarlarına göre kaydedeceği iadeler: {refunds}.',
+  'import.couponUsesRolledBack': 'Siparişleri tamamen iade edildiği için geri alınan kupon kullanımları: {count}.',
   'import.phase.upload': 'Dosya yükleniyor: {percent}',
   'import.phase.validate': 'Dosya denetleniyor: {rows}',
   'import.phase.import': 'İçe aktarılıyor: {rows}',
