@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { FieldProblem } from './api.ts';
 import { useI18n } from './i18n/index.ts';
 import { Field } from './pages/settings/parts.tsx';
@@ -19,22 +20,25 @@ export interface DateRangeProps {
   /** The inputs' test ids are `${testId}-from` and `${testId}-to`. */
   testId: string;
   problems: readonly FieldProblem[];
+  /** What stays on the dates' row after them (the report's Show button). */
+  children?: ReactNode;
 }
 
-/** The From and To date fields, for a form's toolbar. */
-export function DateRangeFields({ from, to, onFrom, onTo, fields: [fromField, toField], testId, problems }: DateRangeProps) {
+/** The From and To date fields, for a form's toolbar: one item of its row, so a row that wraps never parts the To from the From. */
+export function DateRangeFields({ from, to, onFrom, onTo, fields: [fromField, toField], testId, problems, children }: DateRangeProps) {
   const { t } = useI18n();
   // A To before the From is told here alone: the server's refusal of the same order names the
   // dates as the API does (`from`, `until`), not as the form labels them.
   const shown = inOrder(from, to) ? problems : [{ field: toField, reason: t('common.period.toBeforeFrom', { from: t('common.period.from') }) }];
   return (
-    <>
+    <div className="date-range">
       <Field label={t('common.period.from')} field={fromField} problems={shown}>
         <input type="date" data-testid={`${testId}-from`} value={from} max={to || undefined} onChange={(e) => onFrom(e.target.value)} />
       </Field>
       <Field label={t('common.period.to')} field={toField} problems={shown}>
         <input type="date" data-testid={`${testId}-to`} value={to} min={from || undefined} onChange={(e) => onTo(e.target.value)} />
       </Field>
-    </>
+      {children}
+    </div>
   );
 }

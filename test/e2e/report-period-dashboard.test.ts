@@ -26,6 +26,12 @@ async function open(page: Page, language: string, address: string) {
   await page.evaluate((l) => localStorage.setItem('regulars.language', l), language);
   await page.goto(new URL(address, dashboard.server.url).href);
 }
+/** How a control of the period's form looks: its colours and corners, and where it stands. */
+const look = (page: Page, id: string) => page.getByTestId(id).evaluate((e) => {
+  const style = getComputedStyle(e);
+  const box = e.getBoundingClientRect();
+  return { background: style.backgroundColor, color: style.color, radius: style.borderRadius, top: Math.round(box.top), bottom: Math.round(box.bottom) };
+});
 async function report(page: Page) {
   await page.getByTestId('loyalty-report').waitFor();
   return { issued: await text(page, 'points-issued'), outstanding: await text(page, 'kpi-outstanding'), note: await page.getByTestId('report-period-note').count() ? await text(page, 'report-period-note') : null };
@@ -65,6 +71,12 @@ describe('the loyalty report page over a period', () => {
     await expect.poll(async () => (await report(page)).note).toBeNull();
     expect((await report(page)).issued).toContain('Points issued: 120 ');
     expect(search(page)).toBe('');
+
+    // Show was the browser's grey default button beside the styled quick choices: it wears the dashboard's
+    // colours, those of the chosen quick choice, with the dates' corners, level with the dates.
+    const [show, chosen, to] = await Promise.all([look(page, 'report-period-show'), look(page, 'report-period-all'), look(page, 'report-to')]);
+    expect({ background: show.background, color: show.color, radius: show.radius }).toEqual({ background: chosen.background, color: chosen.color, radius: to.radius });
+    expect(Math.abs(show.bottom - to.bottom)).toBeLessThanOrEqual(1);
   });
 
   it('tells a period that ends before it starts at its field, and the period in Slovenian', async () => {
@@ -77,6 +89,11 @@ describe('the loyalty report page over a period', () => {
     await open(page, 'sl', '/loyalty?from=2026-04-01&to=2026-03-31');
     await page.getByTestId('report-period').locator('.field-problem').waitFor();
     expect(await page.getByTestId('report-period').locator('.field-problem').allInnerTexts()).toEqual(['ne sme biti pred datumom »Od«']);
+    // A row that wraps keeps the dates and Show together: in Russian at 1360 px the To and Show went to a row of their own, under the From.
+    await open(page, 'ru', '/loyalty?from=2026-03-01&to=2026-03-31');
+    await page.getByTestId('loyalty-report').waitFor();
+    const tops = await Promise.all(['report-from', 'report-to'].map(async (id) => (await look(page, id)).top));
+    expect(tops[1]).toBe(tops[0]);
     await open(page, 'en', '/loyalty?from=2026-04-01&to=2026-03-31');
     await page.getByTestId('report-period').locator('.field-problem').waitFor();
     expect(await page.getByTestId('report-period').locator('.field-problem').allInnerTexts()).toEqual(['must not be before the “From” date']);

@@ -70,8 +70,9 @@ export function ReportPeriodPicker({ period, problems }: { period: ReportPeriod;
           );
         })}
       </div>
-      <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} fields={['from', 'to']} testId="report" problems={problems} />
-      <button type="submit" data-testid="report-period-show">{t('loyalty.report.period.show')}</button>
+      <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} fields={['from', 'to']} testId="report" problems={problems}>
+        <button type="submit" className="secondary" data-testid="report-period-show">{t('loyalty.report.period.show')}</button>
+      </DateRangeFields>
       <small className="hint zone-hint">{t('common.timesIn', { zone: timeZone })}</small>
     </form>
   );
