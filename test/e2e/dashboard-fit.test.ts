@@ -9,6 +9,8 @@ import { EXAMPLE_PROGRAM as EXAMPLE, useDashboard } from './browser.ts';
 // code; coupon codes broke at their hyphens; the simulation's bonuses table ran past its
 // card in Russian; the adjustment's hint was cut off; the browser's own bubbles spoke the
 // browser's language. Checked in all five languages, at a laptop's width and a small one.
+// A later pass: a term as wide as its column ("Основной магазин") ran into its value, and a
+// card's heading stood lower in a card alone than in a column of cards.
 const STORE = 'Ljubljana — Prešernov trg';
 const WIDTHS = [1366, 1024];
 
@@ -36,6 +38,21 @@ async function speak(page: Page, language: Language, text: string) {
   await page.getByTestId('language').selectOption(language);
   await page.getByText(text, { exact: true }).first().waitFor();
 }
+
+/** The terms of the page's lists with less than 6 px before their values, and the cards whose heading is not where the others' are. */
+const crowded = (page: Page) => page.evaluate(() => {
+  const terms = [...document.querySelectorAll('dl > div')].flatMap((row) => {
+    const [dt, dd] = [row.querySelector('dt'), row.querySelector('dd')];
+    if (!dt || !dd) return [];
+    const text = document.createRange();
+    text.selectNodeContents(dt);
+    const end = Math.max(...[...text.getClientRects()].map((r) => r.right));
+    return dd.getBoundingClientRect().left - end < 6 ? [`${dt.textContent} → ${dd.textContent}`] : [];
+  });
+  const headings = [...document.querySelectorAll('.card > h2:first-child')].map((h) => [h.textContent, Math.round(h.getBoundingClientRect().top - h.parentElement!.getBoundingClientRect().top)] as const);
+  const usual = Math.min(...headings.map(([, top]) => top));
+  return { terms, headings: headings.filter(([, top]) => top !== usual).map(([name, top]) => `${name} at ${top} px`) };
+});
 
 /** Whether the page scrolls sideways. */
 const overflowsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
@@ -85,6 +102,7 @@ describe('dashboard words and fit', () => {
         `· ${say['timeline.channel.online']} · ch-online`,
         `· ${say['timeline.channel.in_store']} · ch-in_store`,
       ]);
+      expect(await crowded(page), language).toEqual({ terms: [], headings: [] });
     }
 
     // ── The member's coupons: a code on one line, however narrow the window ──
