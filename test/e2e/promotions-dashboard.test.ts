@@ -36,6 +36,8 @@ const openPromotions = async (page: Page) => {
   await page.getByTestId('promotions').waitFor();
 };
 const kpi = async (page: Page, testId: string) => (await page.getByTestId(testId).locator('strong').innerText()).trim();
+/** How many different heights the inputs of each row of the new campaign's fields stand at (1: level). */
+const levels = (page: Page) => page.locator('[data-testid=new-campaign] .promo-row').evaluateAll((rows) => rows.map((row) => new Set([...row.querySelectorAll('input, select')].map((input) => Math.round(input.getBoundingClientRect().top))).size));
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe('promotions dashboard', () => {
@@ -192,6 +194,14 @@ describe('promotions dashboard', () => {
     await page.getByTestId('campaign-amount').fill('1,50');
     await page.getByTestId('campaign-submit').click();
     expect(await page.getByTestId('refusal-expires_at').innerText()).toMatch(/^mora biti po valid_from \(.+\): sicer kod ne bi bilo nikoli mogoče uporabiti$/);
+    // Fields side by side stand level, a refused one too, and in Russian, whose "uses per customer" label takes
+    // two lines at 1360 px (it pushed its input below the others').
+    for (const language of ['sl', 'ru'] as const) {
+      await page.getByTestId('language').selectOption(language);
+      await page.getByRole('tab', { name: CATALOGUES[language]['loyalty.tab.promotions'] }).waitFor();
+      expect(await levels(page), language).toEqual([1, 1, 1]);
+    }
+    await page.getByTestId('language').selectOption('sl');
     await page.getByTestId('campaign-expires-at').fill('2026-11-01T00:00');
     await page.getByTestId('campaign-submit').click();
     expect(await page.getByTestId('campaign-created').innerText()).toBe('Kampanja »Jesen« je ustvarjena: 3 edinstvene kode. Odpri');
