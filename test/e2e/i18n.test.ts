@@ -149,6 +149,14 @@ describe('dashboard catalogues', () => {
     }
   });
 
+  // QA: the Russian Probability alive tab read "Параметры модели из расчёта оценок от 7 дек. 2026 г..": a Russian date ends in "г.".
+  it('ends a sentence that ends with a date with one full stop', () => {
+    for (const language of LANGUAGES) {
+      const i18n = createI18n(language, () => undefined);
+      expect(i18n.t('analytics.alive.fromRun', { date: i18n.date('2026-12-07T10:00:00Z') }), language).not.toMatch(/\.\.$/);
+    }
+  });
+
   // QA: under a member's entries the Russian dashboard read "Сумма операций 9 377 = сохранённый баланс 9 377" while
   // its Balance card said 8 595: the stored points count the pending ones too, so the proof must not call them the balance.
   it('calls the figure the entries add up to the stored points, never the balance the card shows', () => {

@@ -83,7 +83,7 @@ export const ANALYTICS: Record<keyof typeof EN, string> = {
   'analytics.alive.model': 'Pareto/NBD, а не BG/NBD: в BG/NBD клиент может уйти только сразу после повторной покупки, поэтому эта модель считала бы каждого клиента с одной покупкой заведомо активным.',
   'analytics.alive.recency': 'Недели от первой до последней покупки',
   'analytics.alive.frequency': 'Повторные покупки',
-  'analytics.alive.fromRun': 'Параметры модели из расчёта оценок от {date}.',
+  'analytics.alive.fromRun': 'Параметры модели — из расчёта оценок ({date}).',
   'analytics.alive.fitted': 'Модель подобрана сейчас (клиентов: {customers}); ни один расчёт оценок её ещё не сохранил.',
   'analytics.alive.cell': 'Повторные покупки {x}, недели {tx}: P(активен) {p}, {customers}.',
   'analytics.alive.cellObserved': 'Их сохранённое среднее: {p}.',
