@@ -153,6 +153,22 @@ describe('the activity log in the dashboard', () => {
     await actionsShown(page, 25);
     expect(await sideways(page)).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'phone-ru-settings-activity.png'), fullPage: true });
+    // On a small laptop an email breaks only where it offers to (after a hyphen): the About column was narrowed to a few
+    // letters ("owner@example.co|m") while Details had room to spare.
+    await page.setViewportSize({ width: 1024, height: 900 });
+    const emails = page.locator('[data-testid=activity-row] td:nth-child(4)', { hasText: '@' });
+    expect(await emails.count()).toBeGreaterThan(0);
+    const cut = await emails.evaluateAll((cells) => cells.flatMap((td) => {
+      const node = td.querySelector('a')?.firstChild ?? td.firstChild!;
+      const tops = [...node.textContent!].map((_, i) => {
+        const char = document.createRange();
+        char.setStart(node, i);
+        char.setEnd(node, i + 1);
+        return Math.round(char.getBoundingClientRect().top);
+      });
+      return tops.some((top, i) => i > 0 && top > tops[i - 1] && !/[-\s]/.test(node.textContent![i - 1])) ? [td.textContent] : [];
+    }));
+    expect(cut).toEqual([]);
     await page.evaluate(() => localStorage.setItem('regulars.language', 'en'));
     await page.close();
   });
