@@ -93,6 +93,11 @@ describe('settings in the dashboard', () => {
     const page = await dashboard.logIn();
     await page.goto(url('/settings'));
     const form = page.getByTestId('add-user');
+    // A form's heading stands as close to its fields as the users card's to its table: the form's gap and the heading's
+    // margin added up (24 px against 9).
+    await page.getByTestId('users-table').waitFor();
+    const under = (heading: string) => page.getByRole('heading', { name: heading, exact: true }).evaluate((h) => Math.round(h.nextElementSibling!.getBoundingClientRect().top - h.getBoundingClientRect().bottom));
+    expect(await under('Add a user')).toBe(await under('Users'));
     await form.getByLabel('Email').fill('mia at example.com');
     await form.getByRole('button', { name: 'Add the user' }).click();
     const refused = form.locator('label.invalid');
