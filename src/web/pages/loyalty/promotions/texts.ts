@@ -33,9 +33,14 @@ export function validityText(i18n: I18n, from: string | null, to: string | null)
   return i18n.t('promotions.valid.always');
 }
 
-/** A whole number as a form's field holds it: digits only, else the text as typed (the server then names the field and says why). */
+/**
+ * A whole number as a form's field holds it: digits, with a minus or not, else the text as
+ * typed (the server then names the field and says why). A negative number goes as a
+ * number, so its refusal says what the least is ("must be at least 1"), not that -3 is no
+ * number.
+ */
 export function wholeNumber(text: string): number | string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
