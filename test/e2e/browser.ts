@@ -40,14 +40,20 @@ export function useDashboard({ seed, env }: { seed?: (services: Services) => Pro
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startTestServer({
-      env,
-      seed: async (s) => {
-        await s.auth.createUser({ email: OWNER.email, role: 'owner', password: OWNER.password }, { actor: 'test' });
-        await seed?.(s);
-      },
-    });
-    browser = await launchChromium();
+    // Chromium starts (its own processes, mostly waiting on them) while the server's database is seeded.
+    const [started, launched] = await Promise.allSettled([
+      startTestServer({
+        env,
+        seed: async (s) => {
+          await s.auth.createUser({ email: OWNER.email, role: 'owner', password: OWNER.password }, { actor: 'test' });
+          await seed?.(s);
+        },
+      }),
+      launchChromium(),
+    ]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
   });
   afterAll(async () => {
     await browser?.close();

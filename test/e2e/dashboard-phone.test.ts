@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, LANGUAGES, type Language } from '../../src/web/i18n/index.ts';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
@@ -33,8 +33,43 @@ const dashboard = useDashboard({
 /** Opens `address` in `language` and waits until the page has loaded what it shows. */
 async function open(page: Page, language: Language, address: string) {
   await page.evaluate((l) => localStorage.setItem('regulars.language', l), language);
-  await page.goto(new URL(address, dashboard.server.url).href, { waitUntil: 'networkidle' });
+  await settled(page, () => page.goto(new URL(address, dashboard.server.url).href, { waitUntil: 'load' }));
   await page.waitForFunction((loading) => !document.body.innerText.includes(loading), CATALOGUES[language]['common.loading']);
+}
+
+/**
+ * Does `go`, then waits until the page has had no request in flight for `quiet` ms: as
+ * goto's `waitUntil: 'networkidle'` does, whose quiet is 500 ms, which this file's 105
+ * pages waited out in idle (some 40 s of its run); the dashboard asks for what a page
+ * shows when the page starts or once an answer came, well within 200 ms.
+ */
+async function settled(page: Page, go: () => Promise<unknown>, quiet = 200) {
+  const inFlight = new Set<Request>();
+  let last = performance.now();
+  const started = (request: Request) => {
+    inFlight.add(request);
+    last = performance.now();
+  };
+  const ended = (request: Request) => {
+    inFlight.delete(request);
+    last = performance.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    await go();
+    // As long as goto waits for networkidle (its timeout), and failing as it does.
+    const until = performance.now() + 30_000;
+    while (inFlight.size > 0 || performance.now() - last < quiet) {
+      if (performance.now() > until) throw new Error(`The page's requests did not settle in 30 s: ${[...inFlight].map((r) => r.url()).join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
 }
 
 /** How much wider than the window the page is (0 when it fits). */

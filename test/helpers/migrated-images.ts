@@ -66,6 +66,10 @@ async function makePgliteImage(file: string): Promise<void> {
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1 }) }) });
   try {
     await migrateToLatest(db);
+    // Dumped while running, the image opens as after a crash: PostgreSQL replays the WAL
+    // since the last checkpoint, all the migrations' (some 2 MB), at every open. After a
+    // checkpoint there is nothing after it to replay.
+    await lite.exec('CHECKPOINT');
     const image = Buffer.from(await (await lite.dumpDataDir('none')).arrayBuffer());
     // Written aside and renamed: a run that stops halfway leaves no half image behind.
     const partial = `${file}.${process.pid}.partial`;
@@ -77,12 +81,36 @@ async function makePgliteImage(file: string): Promise<void> {
   }
 }
 
+/**
+ * The image's bytes as PGlite reads a `loadDataDir` (`await image.arrayBuffer()`, then
+ * untarred into its own file system by copies): the same bytes every time, read from the
+ * disk once a process. A Blob's own arrayBuffer copies all 42 MB through a stream each
+ * time: with the file read each time as well, some 100 ms of CPU of each database opened
+ * from the image (of some 500), in a worker that opens one or more a test file.
+ */
+class SharedImage extends Blob {
+  readonly #tar: ArrayBuffer;
+  constructor(tar: ArrayBuffer) {
+    super();
+    this.#tar = tar;
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.#tar);
+  }
+}
+const sharedImages = new Map<string, SharedImage>();
+
 /** The migrated image for `openDatabase({ pgliteImage })`, when the global setup made one. */
 export function migratedPgliteImage(): Blob | undefined {
   const file = process.env[PGLITE_IMAGE_VARIABLE];
   if (!file) return undefined;
+  const shared = sharedImages.get(file);
+  if (shared) return shared;
   try {
-    return new Blob([fs.readFileSync(file)]);
+    const bytes = fs.readFileSync(file);
+    const image = new SharedImage(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    sharedImages.set(file, image);
+    return image;
   } catch (error) {
     // Removed by a run of newer migrations (stale-images.ts): the file's database is migrated instead.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
