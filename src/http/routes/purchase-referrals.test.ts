@@ -68,6 +68,8 @@ describe('a purchase with the referral code its buyer came with', () => {
     expect(again.statusCode).toBe(200);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json().referral).toEqual({ code, status: 'claimed', reason: null, reason_code: null });
+    // The receipt a till prints again says what the first answer said: the friend's bonus with the purchase's points.
+    expect(again.json().loyalty).toMatchObject({ points_earned: 20 + 250 });
     const ana = again.json().customer_id;
     expect(await entries(ana, 'bonus:referral:friend')).toEqual([{ points: 250 }]);
     expect(await deliverQualified(mia)).toBe(1);

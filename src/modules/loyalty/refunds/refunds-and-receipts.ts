@@ -227,7 +227,9 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
      * What a purchase answers after it was recorded (a replay of it, a read of it): the
      * points it earned, and the member's balance now. The purchase's credits are looked up
      * in the ledgers of its customer and of everyone merged into it: a merge moves the
-     * purchase to the survivor but its entries stay where they were written.
+     * purchase to the survivor but its entries stay where they were written. Its credits are
+     * what its first answer counted (accrual.ts): its points and bonuses (source the
+     * purchase) and the friend's referral bonus it paid (a bonus entry naming the purchase).
      */
     async receipts(refs: { customer_id: string; id: string }[]): Promise<Map<string, LoyaltySummary | null>> {
       const out = new Map<string, LoyaltySummary | null>();
@@ -235,9 +237,16 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       const now = clock.now();
       const customerIds = [...new Set(refs.map((r) => r.customer_id))];
       const members = new Map((await db.selectFrom('loyalty_members').select(['customer_id', 'points', 'tier']).where('customer_id', 'in', customerIds).execute()).map((m) => [m.customer_id, m]));
-      const credits = await db.selectFrom('loyalty_entries').select(['source_id', 'points'])
+      const purchaseIds = refs.map((r) => r.id);
+      const credits = await db.selectFrom('loyalty_entries')
+        .select(['points', sql<string>`CASE WHEN source_type = 'purchase' THEN source_id ELSE details->>'purchase_id' END`.as('source_id')])
         .where(sql<boolean>`customer_id IN ${personIdsQuery(sql`unnest(${customerIds}::uuid[])`)}`)
-        .where('source_type', '=', 'purchase').where('points', '>', 0).where('source_id', 'in', refs.map((r) => r.id)).execute();
+        .where('points', '>', 0)
+        .where((eb) => eb.or([
+          eb.and([eb('source_type', '=', 'purchase'), eb('source_id', 'in', purchaseIds)]),
+          eb.and([eb('source_type', '=', 'bonus'), eb('idempotency_key', '=', 'bonus:referral:friend'), eb(sql<string>`details->>'purchase_id'`, 'in', purchaseIds)]),
+        ]))
+        .execute();
       for (const ref of refs) {
         const m = members.get(ref.customer_id);
         if (!m) {
