@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/helpers/app.ts';
 import { race, times } from '../../../test/helpers/concurrency.ts';
+import { csvFiles } from '../../../test/helpers/csv-files.ts';
 import { recordAll } from '../../../test/helpers/purchases.ts';
 import { importFile } from '../../workflows/import-file.ts';
 
@@ -14,6 +12,8 @@ import { importFile } from '../../workflows/import-file.ts';
 // is left does. A retry of the refund answers the same uses and gives nothing back again.
 
 const api = useTestApp({ keys: { pos: ['read', 'write'] } });
+const files = csvFiles('refund-coupons');
+afterAll(files.remove);
 const actor = { actor: 'test' };
 let n = 0;
 
@@ -143,8 +143,7 @@ describe('a purchase refunded in full', () => {
     const b = await orderWithCode('csv-2');
     await use(a.code, { idempotency_key: 'c-1', customer_id: a.customerId, order_ref: 'csv-1' });
     await use(b.code, { idempotency_key: 'c-2', customer_id: b.customerId, order_ref: 'csv-2' });
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'refund-coupons-')), 'refunds.csv');
-    fs.writeFileSync(file, 'external_id,purchase,amount\ncsv-1-r,csv-1,20.00\ncsv-2-r,csv-2,5.00\n');
+    const file = files.write(['external_id,purchase,amount', 'csv-1-r,csv-1,20.00', 'csv-2-r,csv-2,5.00'], 'refunds.csv');
     expect(await importFile(api.services, { kind: 'refunds', file })).toMatchObject({ created: 2, coupon_uses_rolled_back: 1 });
     expect([await usesOf(a.code), await usesOf(b.code)]).toEqual([0, 1]);
     // Imported again: found, nothing given back twice, none counted.
