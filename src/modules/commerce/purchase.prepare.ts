@@ -201,7 +201,8 @@ export const keptRequestOf = (p: PreparedPurchase): KeptRequest => ({ request_ha
 
 /** Whether a purchase is the request an order id was recorded (or first sent) with: a retry when it is, a conflict when not. */
 export function isSameRequest(kept: KeptRequest, p: PreparedPurchase): boolean {
-  return kept.request_hash === p.requestHash && kept.referral_code === (p.referralCode === null ? null : referralCodeOf(p.referralCode));
+  const sent = keptRequestOf(p);
+  return kept.request_hash === sent.request_hash && kept.referral_code === sent.referral_code;
 }
 
 /**

@@ -8,6 +8,9 @@ import { lotExpiry, type Program } from '../program/program.ts';
 // How the bonuses for what members do besides buying (referrals.ts, challenges.ts,
 // profile-and-survey-bonuses.ts) reach the ledger: one credit, once per person.
 
+/** The friend's referral bonus's ledger key: once per person, whichever referral paid it (its details name the purchase). */
+export const FRIEND_BONUS_KEY = 'bonus:referral:friend';
+
 export function createBonusCredit(core: LoyaltyCore) {
   const { clock } = core.deps;
 

@@ -14,7 +14,7 @@ import type { LoyaltyCore } from '../loyalty.core.ts';
 import { lotExpiry, type Program } from '../program/program.ts';
 import { lockActiveCustomer, lockActiveCustomers } from '../lifecycle/merged-customers.ts';
 import { createReferralRevocation, qualifyingPurchaseTime, referralAvailableAt, referralStillRewarded } from '../refunds/referral-revocation.ts';
-import { createBonusCredit } from './bonus-credit.ts';
+import { createBonusCredit, FRIEND_BONUS_KEY } from './bonus-credit.ts';
 import { referralLinkOf, shopOf } from './referral-link.ts';
 
 // Bringing a friend: the member's code, the friend's claim of it, and the two bonuses.
@@ -221,7 +221,7 @@ export function createReferrals(core: LoyaltyCore) {
         await ledger.credit(trx, member, {
           customerId: member.customer_id, kind: 'bonus', points: referral.friend, occurredAt: purchase.occurredAt,
           availableAt: referralAvailableAt(program, purchase.occurredAt), expiresAt: lotExpiry(program, purchase.occurredAt),
-          sourceType: 'bonus', sourceId: 'referral', idempotencyKey: 'bonus:referral:friend', programVersion: program.version,
+          sourceType: 'bonus', sourceId: 'referral', idempotencyKey: FRIEND_BONUS_KEY, programVersion: program.version,
           details: { bonus: 'referral', role: 'friend', referrer: pending.referrer_id, code: pending.code, purchase_id: purchase.purchaseId },
         }, clock.now());
         member.lifetime_earned += referral.friend;

@@ -9,6 +9,7 @@ import { keysTakenAcrossMerges, lockActiveCustomer } from '../lifecycle/merged-c
 import { heldUntil, type Program } from '../program/program.ts';
 import type { RefundFacts } from '../../commerce/index.ts';
 import { bonusCredits, takeBonusBack } from './bonus-takeback.ts';
+import { FRIEND_BONUS_KEY } from '../earning/bonus-credit.ts';
 
 // Referral bonuses follow the friend's qualifying purchase: held for the program's
 // pending_days from it, like the purchase's own points, and taken back when a refund takes
@@ -84,7 +85,7 @@ export function createReferralRevocation(core: LoyaltyCore) {
       // The friend's bonus: the credit written with this purchase. Its key is one per
       // ledger, and a merged person may have two (each id referred once): the one naming
       // the purchase, or, written before credits named it, the one dated with it.
-      const credits = await bonusCredits(trx, r.customerId, sql`idempotency_key = ${'bonus:referral:friend'}`);
+      const credits = await bonusCredits(trx, r.customerId, sql`idempotency_key = ${FRIEND_BONUS_KEY}`);
       const bonus = credits.find((c) => c.details.purchase_id === r.purchaseId)
         ?? credits.find((c) => !c.details.purchase_id && c.occurred_at.getTime() === purchase.occurred_at.getTime());
       let reversed = { debited: 0, unsettled: 0 };

@@ -13,6 +13,7 @@ import type { EarningFactor } from '../program/program.ts';
 import { revokeChallengesForRefund } from './challenge-revocation.ts';
 import { earnedShareReturned, lineWeights, pointsToReverseByLines } from './refund-points.ts';
 import { moveDownAfterRefund, refundTierChange, tierChangeAnswer } from './refund-tier.ts';
+import { FRIEND_BONUS_KEY } from '../earning/bonus-credit.ts';
 
 // A recorded purchase's points afterwards: taken back when it is refunded, and read back
 // when the purchase or the refund is sent again (a till's retry, a replayed import). A
@@ -244,7 +245,7 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
         .where('points', '>', 0)
         .where((eb) => eb.or([
           eb.and([eb('source_type', '=', 'purchase'), eb('source_id', 'in', purchaseIds)]),
-          eb.and([eb('source_type', '=', 'bonus'), eb('idempotency_key', '=', 'bonus:referral:friend'), eb(sql<string>`details->>'purchase_id'`, 'in', purchaseIds)]),
+          eb.and([eb('source_type', '=', 'bonus'), eb('idempotency_key', '=', FRIEND_BONUS_KEY), eb(sql<string>`details->>'purchase_id'`, 'in', purchaseIds)]),
         ]))
         .execute();
       for (const ref of refs) {
