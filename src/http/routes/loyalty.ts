@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../modules/auth/index.ts';
 import {
-  AdjustmentInput, ApplyProgramInput, CampaignInput, CaptureInput, ClaimReferralInput, SurveyBonusInput, GiftCardChargeInput, GiftCardIssueInput, RedeemRewardInput, ReserveInput, UseCouponInput, programJsonSchema,
+  AdjustmentInput, ApplyProgramInput, CampaignInput, CaptureInput, ClaimReferralInput, ReleaseInput, SurveyBonusInput, GiftCardChargeInput, GiftCardIssueInput, RedeemRewardInput, ReserveInput, UseCouponInput, programJsonSchema,
   LoyaltyReportQuery,
 } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
@@ -206,16 +206,16 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
       summary: action === 'capture'
         ? 'Spend the held points (the order went through): all of them, or { points } of them, the rest going back to the member'
         : 'Give the held points back (the order was abandoned)',
-      body: action === 'capture' ? CaptureInput : undefined,
+      body: action === 'capture' ? CaptureInput : ReleaseInput,
       responses: action === 'capture'
         ? {
           200: { description: 'The reservation, captured_points the points spent', schema: ReservationResult }, 404: unknownCustomer('Unknown reservation or customer'),
           409: 'Already settled otherwise, or expired; or captured with other points: `points` named in `errors`, with the points captured and this request\'s', 422: 'points more than reserved, or a field other than points',
         }
-        : { 200: { description: 'The reservation', schema: ReservationResult }, 404: unknownCustomer('Unknown reservation or customer'), 409: 'Captured already' },
+        : { 200: { description: 'The reservation', schema: ReservationResult }, 404: unknownCustomer('Unknown reservation or customer'), 409: 'Captured already', 422: 'A field in the body: a release takes none' },
       handler: async (req, reply) => {
         const { id, reservation } = req.params as { id: string; reservation: string };
-        const r = action === 'capture' ? await L.capture(id, reservation, req.body) : await L.release(id, reservation);
+        const r = action === 'capture' ? await L.capture(id, reservation, req.body) : await L.release(id, reservation, req.body);
         // A settled reservation asked again is a retry: 200 either way, marked as for every replayed write.
         if (!r.created) reply.header('idempotent-replayed', 'true');
         return r;

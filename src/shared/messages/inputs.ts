@@ -76,6 +76,13 @@ export const INPUTS = {
     da: 'ukendt felt {keys}: en gennemførelse tager kun points',
     ru: 'неизвестное поле {keys}: списание по резерву принимает только points',
   },
+  'release.unknown_fields': {
+    en: 'unknown field {keys}: a release takes none and gives back all the points held (to spend some of them, capture with points)',
+    sl: 'neznano polje {keys}: sprostitev rezervacije ne sprejme nobenega in vrne vse zadržane točke (za porabo dela jih potrdite s points)',
+    tr: 'bilinmeyen alan {keys}: rezervasyonu bırakma hiçbir alan almaz ve tutulan tüm puanları geri verir (bir kısmını harcamak için points ile tamamlayın)',
+    da: 'ukendt felt {keys}: en frigivelse tager ingen og giver alle de holdte point tilbage (for at bruge nogle af dem, gennemfør med points)',
+    ru: 'неизвестное поле {keys}: отмена резерва не принимает полей и возвращает все удержанные баллы (чтобы списать часть, выполните списание с points)',
+  },
 
   // ── Analytics' queries (src/modules/analytics/*/*.schema.ts) ──
   'analytics.period_values': {

@@ -76,6 +76,13 @@ export const REWARDS = {
     da: 'gælder kun en kupon, der giver et gratis produkt: denne giver en rabat, hvis værdi order_subtotal angiver',
     ru: 'только для купона, дающего бесплатный товар: этот купон даёт скидку, её размер определяет order_subtotal',
   },
+  'coupon.price_for_event': {
+    en: 'is only for a coupon that gives a free product: this one is an invitation to an event, which gives no discount',
+    sl: 'je samo za kupon, ki podari izdelek: ta je vabilo na dogodek, ki ne daje popusta',
+    tr: 'yalnızca ücretsiz ürün veren bir kupon içindir: bu kupon bir etkinlik davetiyesidir ve indirim vermez',
+    da: 'gælder kun en kupon, der giver et gratis produkt: denne er en invitation til et arrangement, som ikke giver rabat',
+    ru: 'только для купона, дающего бесплатный товар: этот купон — приглашение на мероприятие, он не даёт скидки',
+  },
   'coupon.use_key_reused': {
     en: 'Coupon use {key} was already recorded with a different body',
     sl: 'Uporaba kupona {key} je že zabeležena z drugačno vsebino zahteve',

@@ -62,6 +62,13 @@ export const VALIDATION = {
     da: 'Ugyldig gennemførelse af reservationen: {problems}',
     ru: 'Неверное списание по резерву: {problems}',
   },
+  'invalid.release': {
+    en: 'Invalid release: {problems}',
+    sl: 'Neveljavna sprostitev rezervacije: {problems}',
+    tr: 'Geçersiz rezervasyon bırakma: {problems}',
+    da: 'Ugyldig frigivelse af reservationen: {problems}',
+    ru: 'Неверная отмена резерва: {problems}',
+  },
   'invalid.coupon_use': {
     en: 'Invalid coupon use: {problems}',
     sl: 'Neveljavna uporaba kupona: {problems}',

@@ -21,7 +21,9 @@ import { referralLinkOf, shopOf } from './referral-link.ts';
 // The friend's is part of their purchase (in its transaction); the referrer's follows from
 // an outbox event, so a purchase never waits on — or locks — the referrer's account.
 
-export const ClaimReferralInput = z.object({ code: ReferralCodeText });
+// Strict, as every request body: a misspelt "cod" or a "referrer" beside the code was
+// dropped unread and the claim linked the friend as if the body said only the code.
+export const ClaimReferralInput = z.strictObject({ code: ReferralCodeText });
 
 /**
  * What a purchase's answer says of the referral code it carried (claimWithPurchase): the

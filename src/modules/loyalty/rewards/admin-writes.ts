@@ -12,6 +12,14 @@ import { say, type Said } from '../../../shared/messages/index.ts';
 const KEY_REQUIRED = 'is required (it makes retries safe)';
 export const AdminWriteKey = z.string({ error: (issue) => (issue.input === undefined ? KEY_REQUIRED : undefined) }).trim().min(1, KEY_REQUIRED).max(200);
 
+/**
+ * An optional text of a till's write (an order ref, a reason): one left blank ("" or
+ * spaces, as a till's empty field sends it) is none, as a purchase's blank promo code is.
+ * Kept as "", it was an order ref of nothing, and a retry without the field was a 409
+ * naming a recorded value that read as nothing ("order_ref  (this request: none)").
+ */
+export const optionalText = (max: number) => z.string().trim().max(max).transform((text) => (text === '' ? undefined : text)).optional();
+
 /** An instant as one text, whatever offset it was written in (what a request's hash keeps). */
 export const instant = (at: string | undefined) => (at === undefined ? null : new Date(at).toISOString());
 

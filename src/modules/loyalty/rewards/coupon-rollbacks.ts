@@ -11,6 +11,7 @@ import { withFields } from '../../../shared/objects.ts';
 import { parseInput } from '../../../shared/validation.ts';
 import { couponProblem, couponView, normalizeCode, shownCode, statusWithUses } from './codes.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
+import { optionalText } from './admin-writes.ts';
 
 // A coupon's use given back — the till voided the sale, the order was cancelled — as
 // Voucherify rolls a redemption back and a cancelled Talon.One session frees its coupon.
@@ -28,7 +29,7 @@ import type { LoyaltyCore } from '../loyalty.core.ts';
 export const CouponRollbackInput = z.strictObject({
   /** The idempotency_key the use was made with. */
   use_key: z.string().trim().min(1).max(200).describe('The idempotency_key the use was made with (POST /coupons/{code}/redeem)'),
-  reason: z.string().trim().max(500).optional().describe('Why it is given back (a voided sale, a cancelled order); kept with the use and in the activity log'),
+  reason: optionalText(500).describe('Why it is given back (a voided sale, a cancelled order); kept with the use and in the activity log'),
 });
 
 type CouponRow = Selectable<CouponsTable>;

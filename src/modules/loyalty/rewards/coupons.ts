@@ -8,7 +8,7 @@ import { canonicalJson, sha256 } from '../../../shared/hash.ts';
 import { newId } from '../../../shared/ids.ts';
 import { amountField, toMajor } from '../../../shared/money.ts';
 import { DecimalAmount, parseInput, toldBy } from '../../../shared/validation.ts';
-import { AdminWriteKey, expiryInstant, refusePast } from './admin-writes.ts';
+import { AdminWriteKey, expiryInstant, optionalText, refusePast } from './admin-writes.ts';
 import { instantOf, timeIn } from '../../../shared/clock.ts';
 import { campaignConflict } from './campaign-difference.ts';
 import { couponProblem, couponView, newCode, normalizeCode, routeWordOf, shownCode, statusWithUses } from './codes.ts';
@@ -31,7 +31,7 @@ export const UseCouponInput = z.strictObject({
   idempotency_key: z.string().trim().min(1, fixedText('idempotency_key.required')).max(200),
   /** The customer using it (id); needed for per-customer limits and customer-bound coupons. */
   customer_id: z.string().uuid().optional(),
-  order_ref: z.string().trim().max(200).optional(),
+  order_ref: optionalText(200),
   /** What the order came to before this coupon, in the business's currency ("24.90"): the discount a percentage gave is then recorded (discounts.ts). */
   order_subtotal: DecimalAmount.optional()
     .describe("The order's amount before this coupon, in the business's currency (\"24.90\"), as the till rang it up: with it the discount a percentage gave is recorded (rounded to the cent, halves up), and a fixed amount counts at most this much. Optional: without it a percentage's use counts as not recorded in the campaign's figures"),
@@ -186,7 +186,8 @@ export function createCoupons(core: LoyaltyCore) {
           return { created: false, coupon: couponView(c), benefit: c.benefit, discount_given: given(previous.discount_minor) };
         }
         const benefit = c.benefit as Benefit;
-        if (amounts.price !== null && benefit.type !== 'free_product') throw invalidField('product_price', say('coupon.price_without_product'));
+        // An event's invitation gives neither a product nor a discount: told as what it is, not as a discount order_subtotal prices.
+        if (amounts.price !== null && benefit.type !== 'free_product') throw invalidField('product_price', say(benefit.type === 'event' ? 'coupon.price_for_event' : 'coupon.price_without_product'));
         const problem = couponProblem(c, now, timeZone);
         if (problem) throw conflict(say('coupon.cannot_be_used', { code: shownCode(c), problem: problem.said }));
         if (c.customer_id && customerId && c.customer_id !== customerId) throw conflict(say('coupon.other_customer', { code: shownCode(c) }));

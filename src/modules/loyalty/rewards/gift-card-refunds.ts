@@ -10,6 +10,7 @@ import { DecimalAmount, parseInput } from '../../../shared/validation.ts';
 import { normalizeCode } from './codes.ts';
 import { giftCardView } from './gift-cards.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
+import { optionalText } from './admin-writes.ts';
 
 // A gift card charge given back (an order paid by card, then cancelled or returned), as
 // Square records a REFUND against its REDEEM: the refund names the charge by the key it was
@@ -25,7 +26,7 @@ export const GiftCardRefundInput = z.strictObject({
   // Omitted: what is left of that charge.
   amount: DecimalAmount.optional(),
   idempotency_key: z.string().trim().min(1).max(200),
-  reason: z.string().trim().max(500).optional(),
+  reason: optionalText(500),
 });
 
 export function createGiftCardRefunds(core: LoyaltyCore) {

@@ -9,7 +9,7 @@ import { fixedText, say } from '../../../shared/messages/index.ts';
 import { withFields } from '../../../shared/objects.ts';
 import { DecimalAmount, parseInput } from '../../../shared/validation.ts';
 import { customerToRead } from '../../customers/index.ts';
-import { AdminWriteKey, expiryInstant, refusePast } from './admin-writes.ts';
+import { AdminWriteKey, expiryInstant, optionalText, refusePast } from './admin-writes.ts';
 import { formatCode, newCode, normalizeCode } from './codes.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { recordsOfCustomer, requireActiveCustomer } from '../lifecycle/merged-customers.ts';
@@ -32,7 +32,7 @@ export const GiftCardIssueInput = z.strictObject({
 export const GiftCardChargeInput = z.strictObject({
   amount: DecimalAmount,
   idempotency_key: z.string().trim().min(1).max(200),
-  order_ref: z.string().trim().max(200).optional(),
+  order_ref: optionalText(200),
 });
 
 type GiftCardRow = { code: string; customer_id: string | null; currency: string; initial_minor: number; balance_minor: number; expires_at: Date | null; created_at: Date };

@@ -17,6 +17,7 @@ import type { MemberRow } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { lockActiveCustomer } from '../lifecycle/merged-customers.ts';
 import { timeIn } from '../../../shared/clock.ts';
+import { optionalText } from './admin-writes.ts';
 
 // Checkout reservations: a till holds points while the customer pays, then captures them
 // (the order went through: all of them, or fewer when the final basket needed fewer) or
@@ -30,7 +31,7 @@ import { timeIn } from '../../../shared/clock.ts';
 export const ReserveInput = z.strictObject({
   points: z.number().int().min(1),
   idempotency_key: z.string().trim().min(1).max(200),
-  order_ref: z.string().trim().max(200).optional(),
+  order_ref: optionalText(200),
 });
 
 // A capture's body is optional, and strict: a misspelt "point" silently capturing all the
@@ -39,6 +40,10 @@ export const CaptureInput = toldBy(z.strictObject({
   points: z.number().int(fixedText('capture.whole')).min(1, fixedText('capture.at_least_one')).optional()
     .describe('The points the order spends, at most the points reserved; the rest go back to the member. Without it (or without a body), all of them'),
 }), (issue) => (issue.code === 'unrecognized_keys' ? say('capture.unknown_fields', { keys: issue.keys.map((k) => `"${k}"`).join(', ') }) : undefined));
+
+// A release takes no field: it gives back every point held. A till that sent { points }
+// to give back part of a hold had all of them released, and its capture then refused.
+export const ReleaseInput = toldBy(z.strictObject({}), (issue) => (issue.code === 'unrecognized_keys' ? say('release.unknown_fields', { keys: issue.keys.map((k) => `"${k}"`).join(', ') }) : undefined));
 
 /** Why points went back (a release entry's details.why, read by explain.ts). */
 const WHY = {
@@ -222,7 +227,8 @@ export function createReservations(core: LoyaltyCore) {
       return result;
     },
 
-    async release(requested: string, reservationId: string) {
+    async release(requested: string, reservationId: string, input?: unknown) {
+      parseInput(ReleaseInput, input ?? {}, 'release');
       return db.transaction().execute(async (trx) => {
         const customerId = (await requireMember(trx, requested, clock.now())).customer_id;
         const now = clock.now();
