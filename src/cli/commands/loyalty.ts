@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ApplyProgramInput, LoyaltyReportQuery, ProgramDocument, programJsonSchema } from '../../modules/loyalty/index.ts';
+import { ApplyProgramInput, LoyaltyReportQuery, NewProgramDocument, programJsonSchema } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
 import { say, textIn, type Language, type Said } from '../../shared/messages/index.ts';
 import { money } from '../../shared/money.ts';
@@ -35,7 +35,7 @@ export function loyaltyCommands(program: Command) {
       // Checked as the service will, before a database is opened: a refused apply on a fresh
       // checkout (or a mistyped DATA_DIR) would otherwise leave a new, empty database behind.
       parseInput(ApplyProgramInput, input, 'program application');
-      parseInput(ProgramDocument, document, 'program', 'program');
+      parseInput(NewProgramDocument, document, 'program', 'program');
       const result = await throughServerOr('loyalty apply', (server) => callServer(server, 'POST', '/loyalty/program', input), (s) => s.loyalty.applyProgram(input, { actor: 'cli' }));
       const { program: _doc, ...summary } = result;
       await print(summary, Boolean(o.json), async () => {

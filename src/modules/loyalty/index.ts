@@ -13,7 +13,7 @@ import { withFields } from '../../shared/objects.ts';
 // gift cards, reservations and the scheduled maintenance. Other modules and workflows
 // use only what this file exports.
 
-export { ProgramDocument, ApplyProgramInput, LocalizedText, PluralForms, programJsonSchema } from './program/program.schema.ts';
+export { ProgramDocument, NewProgramDocument, ApplyProgramInput, LocalizedText, PluralForms, programJsonSchema } from './program/program.schema.ts';
 export { compileProgram, pointsForPurchase, type Program, type PurchaseFacts } from './program/program.ts';
 export { pointsNameOf, pointsWord } from './program/program-names.ts';
 export { type AccrualItem, type LoyaltySummary } from './earning/accrual.ts';

@@ -131,6 +131,14 @@ export const LOYALTY = {
     da: 'skal være en ISO 8601-dato eller et tidsstempel for en dag, der findes',
     ru: 'должно быть датой или меткой времени ISO 8601 существующего дня',
   },
+  // A time without its offset would be read in the server machine's zone, not the business's.
+  'program.instant_offset': {
+    en: 'has no time zone offset ("{value}"): write one, as in 2026-06-01T10:00:00+02:00, or a date alone for the start of that day in the business\'s time zone',
+    sl: 'nima zamika časovnega pasu ("{value}"): zapišite ga, kot v 2026-06-01T10:00:00+02:00, ali le datum za začetek tistega dne v časovnem pasu podjetja',
+    tr: 'saat dilimi farkı yok ("{value}"): 2026-06-01T10:00:00+02:00 örneğindeki gibi yazın ya da işletmenin saat dilimindeki günün başlangıcı için yalnızca bir tarih verin',
+    da: 'har ingen tidszoneforskydning ("{value}"): skriv en, som i 2026-06-01T10:00:00+02:00, eller kun en dato for starten af den dag i virksomhedens tidszone',
+    ru: 'не указано смещение часового пояса ("{value}"): укажите его, как в 2026-06-01T10:00:00+02:00, или только дату — начало этого дня в часовом поясе компании',
+  },
   'program.needs_language': { en: 'needs at least one language', sl: 'potrebuje vsaj en jezik', tr: 'en az bir dil gerekir', da: 'skal have mindst ét sprog', ru: 'нужен хотя бы один язык' },
   // The points' name (program.schema.ts PointsName): one text, or per language one text or its plural forms.
   'program.points_name_shape': {

@@ -42,3 +42,42 @@ describe('dates alone in a program', () => {
     expect(applied.effective_from).toBe('2026-12-31T23:00:00.000Z');
   });
 });
+
+// A time without its offset ("2026-06-06T10:00") is read by JavaScript in the zone of the
+// machine the server runs on — UTC in a container — so a promotion written for 10:00 in
+// Ljubljana began at 11:00 there, and `--effective-from 2026-12-08T10:00` took effect at
+// 11:00. Such a time is refused where a program is given, naming it, nothing applied.
+describe('a time without its offset in a program', () => {
+  let s: Services;
+  beforeAll(async () => {
+    s = await openTestServices();
+    s.clock.set('2026-06-01T12:00:00Z');
+    await s.loyalty.applyProgram({ program }, actor);
+  });
+  afterAll(() => s?.close());
+
+  const offsetless = {
+    ...program,
+    earning: { points_per_currency_unit: 1, promotions: [{ name: 'Morning', from: '2026-06-06T10:00', to: '2026-06-06T14:00:00+02:00', factor: 2 }] },
+    rewards: [{ code: 'five', name: 'Five off', type: 'fixed_discount', amount: '5.00', points: 50, available_to: '2026-07-01T18:30' }],
+  };
+  const refusal = (error: unknown) => (error as { problems: { field: string; reason: string }[] }).problems;
+
+  it('is refused by apply and simulate, naming each time, and nothing is applied', async () => {
+    for (const attempt of [() => s.loyalty.applyProgram({ program: offsetless }, actor), () => s.loyalty.simulate(offsetless, { since: '2026-05-01' })]) {
+      const error = await attempt().then(() => null, (e: unknown) => e);
+      expect(refusal(error)).toEqual([
+        { field: 'program.earning.promotions.0.from', reason: expect.stringContaining('has no time zone offset ("2026-06-06T10:00")') },
+        { field: 'program.rewards.0.available_to', reason: expect.stringContaining('has no time zone offset ("2026-07-01T18:30")') },
+      ]);
+    }
+    const error = await s.loyalty.applyProgram({ program, effective_from: '2026-06-02T10:00' }, actor).then(() => null, (e: unknown) => e);
+    expect(refusal(error)).toEqual([{ field: 'effective_from', reason: expect.stringContaining('has no time zone offset ("2026-06-02T10:00")') }]);
+    expect((await s.loyalty.currentProgram()).versions).toHaveLength(1);
+  });
+
+  it('a time with its offset, or a date alone, is taken', async () => {
+    const applied = await s.loyalty.applyProgram({ program: { ...offsetless, earning: { ...offsetless.earning, promotions: [{ ...offsetless.earning.promotions[0], from: '2026-06-06T10:00:00+02:00' }] }, rewards: [{ ...offsetless.rewards[0], available_to: '2026-07-01' }] }, effective_from: '2026-06-02T10:00Z' }, actor);
+    expect(applied.effective_from).toBe('2026-06-02T10:00:00.000Z');
+  });
+});

@@ -7,7 +7,7 @@ import { parseInput } from '../../../shared/validation.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import { PROGRAM_CHANNEL, type LoyaltyCore } from '../loyalty.core.ts';
 import { checkAmounts, compileProgram, type Program } from './program.ts';
-import { ApplyProgramInput, ProgramDocument } from './program.schema.ts';
+import { ApplyProgramInput, NewProgramDocument } from './program.schema.ts';
 import { insertProgram, listPrograms } from './program.repository.ts';
 import { placeOnPublish, tierRulesChanged } from './publish-preview.ts';
 
@@ -110,7 +110,7 @@ export function createProgramVersions(core: LoyaltyCore) {
   return {
     async applyProgram(input: unknown, { actor }: { actor: Actor }) {
       const data = parseInput(ApplyProgramInput, input, 'program application');
-      const document = parseInput(ProgramDocument, data.program, 'program', 'program');
+      const document = parseInput(NewProgramDocument, data.program, 'program', 'program');
       checkAmounts(document, currency);
       const now = clock.now();
       // A date alone is the start of that day in the business's time zone: "from 1 January" as the owner means it.

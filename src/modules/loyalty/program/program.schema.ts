@@ -41,6 +41,17 @@ function refusedAt(ctx: z.core.$RefinementCtx, ...path: PropertyKey[]): boolean 
 
 const Instant = z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)) && /T|^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDay(v), fixedText('program.instant'))
   .describe('An ISO 8601 timestamp ("2026-12-01T00:00:00+01:00") or date ("2026-12-01": the start of that day in the business\'s time zone).');
+/**
+ * A time written without its offset ("2026-06-01T10:00"). JavaScript reads one in the zone of
+ * the machine the server runs on, not the business's, so a new document, or a version's
+ * effective_from, is refused with it (OffsetInstant, NewProgramDocument); versions stored
+ * before that rule are still read as ProgramDocument reads them.
+ */
+const isOffsetless = (v: string | undefined): v is string => v !== undefined && /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(v);
+const refuseOffsetless = (ctx: z.core.$RefinementCtx, path: (string | number)[], v: string | undefined) => {
+  if (isOffsetless(v) && !refusedAt(ctx, ...path)) ctx.addIssue({ code: 'custom', path, ...saidIssue(say('program.instant_offset', { value: v })) });
+};
+const OffsetInstant = Instant.superRefine((v, ctx) => refuseOffsetless(ctx, [], v));
 
 /** A text in the customer's language: one string, or one per language code. */
 export const LocalizedText = z.union([
@@ -314,6 +325,18 @@ export const ProgramDocument = z.object({
 });
 export type ProgramDocument = z.output<typeof ProgramDocument>;
 
+/** A document applied or simulated now: ProgramDocument, each of its times with its offset (isOffsetless). */
+export const NewProgramDocument = ProgramDocument.superRefine((p, ctx) => {
+  p.earning.promotions.forEach((promotion, i) => {
+    refuseOffsetless(ctx, ['earning', 'promotions', i, 'from'], promotion.from);
+    refuseOffsetless(ctx, ['earning', 'promotions', i, 'to'], promotion.to);
+  });
+  p.rewards.forEach((r, i) => {
+    refuseOffsetless(ctx, ['rewards', i, 'available_from'], r.available_from);
+    refuseOffsetless(ctx, ['rewards', i, 'available_to'], r.available_to);
+  });
+});
+
 /** The published JSON Schema of a program file (what a program author writes). */
 export function programJsonSchema(): Record<string, unknown> {
   return withFields(z.toJSONSchema(ProgramDocument, { io: 'input', unrepresentable: 'any' }), {
@@ -325,7 +348,7 @@ export function programJsonSchema(): Record<string, unknown> {
 export const ApplyProgramInput = z.object({
   program: z.unknown(),
   /** When the version takes effect; default now. */
-  effective_from: Instant.optional(),
+  effective_from: OffsetInstant.optional(),
   /**
    * What happens to members' tiers when the tier rules change:
    * - upgrade_now: members who qualify for a higher tier under the new rules move up at

@@ -4,7 +4,7 @@ import { say } from '../../../shared/messages/index.ts';
 import { instantOfInput, parseInput } from '../../../shared/validation.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { checkAmounts, compileProgram } from '../program/program.ts';
-import { ProgramDocument } from '../program/program.schema.ts';
+import { NewProgramDocument } from '../program/program.schema.ts';
 import { tierMovesOnPublish } from '../program/publish-preview.ts';
 import { MOVERS_LISTED, simulateProgram } from './simulate.ts';
 
@@ -18,7 +18,7 @@ export function createProgramSimulation(core: LoyaltyCore) {
   return {
     /** Replays the purchases since `since` against a proposed program; writes nothing. */
     async simulate(programInput: unknown, { since }: { since: string }) {
-      const document = parseInput(ProgramDocument, programInput, 'program', 'program');
+      const document = parseInput(NewProgramDocument, programInput, 'program', 'program');
       checkAmounts(document, currency);
       const now = clock.now();
       const sinceDate = simulationStart(since, timeZone, now);
