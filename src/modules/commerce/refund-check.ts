@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/index.ts';
-import { FUTURE_ALLOWANCE_MS, instantOf, isDateOnly, type Clock } from '../../shared/clock.ts';
+import { FUTURE_ALLOWANCE_MS, instantOf, isDateOnly, timeIn, type Clock } from '../../shared/clock.ts';
+import { recordedAndRequested } from '../../shared/differences.ts';
 import { AppError, invalidField } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { moneyOfMinor } from '../../shared/money.ts';
+import { moneyOfMinor, toMajor } from '../../shared/money.ts';
 import { say, told, type Said, type Told } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -42,18 +43,45 @@ export function refundTimeProblem(written: string | undefined, purchase: { occur
  * alone: a retry reads nothing more.
  */
 export async function refundConflictOf(
-  db: Db | Tx, { stores, timeZone }: { stores: StoreService; timeZone: string }, key: { customer_id: string; refund_id: string }, data: RefundInput,
+  db: Db | Tx, { stores, timeZone }: { stores: StoreService; timeZone: string }, key: { customer_id: string; refund_id: string; request_hash?: string }, data: RefundInput,
 ): Promise<AppError> {
   const row = await db.selectFrom('refunds as r')
     .innerJoin('purchases as p', (j) => j.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.id', '=', 'r.purchase_id'))
-    .select(['r.amount_minor', 'r.reason', 'r.lines', 'r.occurred_at', 'p.currency', 'p.store_id'])
+    .select(['r.amount_minor', 'r.reason', 'r.lines', 'r.occurred_at', 'p.currency', 'p.store_id', 'p.external_id'])
     .where('r.customer_id', '=', key.customer_id).where('r.id', '=', key.refund_id).executeTakeFirst();
   if (!row) return refundConflict(data.external_id, []);
   const store = row.store_id ? await stores.byId(row.store_id) : undefined;
+  const context = { currency: row.currency, timeZone: store?.time_zone ?? timeZone };
   const recorded = {
     currency: row.currency, amountMinor: Number(row.amount_minor), occurredAt: new Date(row.occurred_at), reason: row.reason, lines: (row.lines as ReturnedLine[] | null) ?? [],
   };
-  return refundConflict(data.external_id, describeRefundDifference({ recorded, request: data, timeZone: store?.time_zone ?? timeZone }));
+  const differences = describeRefundDifference({ recorded, request: data, timeZone: context.timeZone });
+  if (differences.length === 0 && key.request_hash && row.external_id) differences.push(...sentOnceOnly(key.request_hash, row.external_id, refundMeaning(data, context), recorded, context.timeZone));
+  return refundConflict(data.external_id, differences);
+}
+
+/**
+ * An amount or a time sent with one of the two requests and left out of the other: the
+ * values compare equal (one left out was worked out when the refund was recorded), yet
+ * the requests are two — "the rest" is not an amount, "now" not a time —, and the 409 must
+ * say which field rather than that a field not stored differs. Found by the hash of the
+ * request with that field as the first one had it; empty when none matches.
+ */
+function sentOnceOnly(storedHash: string, purchaseExternalId: string, meaning: RefundMeaning, recorded: { amountMinor: number; occurredAt: Date; currency: string }, timeZone: string) {
+  const amount = meaning.amountMinor === null ? recorded.amountMinor : null;
+  const occurredAt = meaning.occurredAt === null ? recorded.occurredAt : null;
+  for (const fields of [['amount'], ['occurred_at'], ['amount', 'occurred_at']]) {
+    const variant = withFields(meaning, {
+      amountMinor: fields.includes('amount') ? amount : meaning.amountMinor, occurredAt: fields.includes('occurred_at') ? occurredAt : meaning.occurredAt,
+    });
+    if (refundRequestHash(purchaseExternalId, variant) !== storedHash) continue;
+    return fields.map((field) => {
+      const value = field === 'amount' ? toMajor(recorded.amountMinor, recorded.currency) : timeIn(recorded.occurredAt, timeZone);
+      const given = field === 'amount' ? meaning.amountMinor !== null : meaning.occurredAt !== null;
+      return { field, reason: given ? recordedAndRequested(say('refund.not_sent_worked_out', { value }), value) : recordedAndRequested(value, say('refund.not_sent')) };
+    });
+  }
+  return [];
 }
 
 export interface RefundRow {

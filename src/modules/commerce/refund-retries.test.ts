@@ -73,6 +73,30 @@ describe('a refund sent again, spelled another way', () => {
       errors: [{ field: 'amount', reason: '2.00 (this request: 2.50)' }],
     });
   });
+
+  // An amount or a time one request sends and the other leaves out compares equal (the one
+  // left out was worked out when recorded), yet the hashes differ: the 409 said "a field not
+  // stored differs" of a field that is stored. It names the field.
+  it('names the amount or the time sent with one request and left out of the other', async () => {
+    expect((await refund({ external_id: 'ret-sent', occurred_at: '2026-05-03T09:00:00-04:00', lines: [{ sku: 'ESP', quantity: 1 }] })).statusCode).toBe(201);
+    const withAmount = await refund({ external_id: 'ret-sent', amount: '2.50', occurred_at: '2026-05-03T09:00:00-04:00', lines: [{ sku: 'ESP', quantity: 1 }] });
+    expect(withAmount.statusCode).toBe(409);
+    expect(withAmount.json()).toMatchObject({
+      detail: 'Refund ret-sent was already recorded with other values: amount not sent, 2.50 worked out when recorded (this request: 2.50)',
+      errors: [{ field: 'amount', reason: 'not sent, 2.50 worked out when recorded (this request: 2.50)' }],
+    });
+    const withoutTime = await refund({ external_id: 'ret-sent', lines: [{ sku: 'ESP', quantity: 1 }] }, purchaseId);
+    expect(withoutTime.statusCode).toBe(409);
+    expect(withoutTime.json().errors).toEqual([{ field: 'occurred_at', reason: '2026-05-03T09:00:00-04:00 (this request: not sent)' }]);
+    const both = await refund({ external_id: 'ret-sent', amount: '2.5', lines: [{ sku: 'ESP', quantity: 1 }] });
+    expect(both.json().errors).toEqual([
+      { field: 'amount', reason: 'not sent, 2.50 worked out when recorded (this request: 2.50)' },
+      { field: 'occurred_at', reason: '2026-05-03T09:00:00-04:00 (this request: not sent)' },
+    ]);
+    // In the request's language too.
+    const sl = await api.call('POST', '/api/v1/purchases/till-1/refunds', { body: { external_id: 'ret-sent', lines: [{ sku: 'ESP', quantity: 1 }] }, headers: { 'accept-language': 'sl' } });
+    expect(sl.json().errors).toEqual([{ field: 'occurred_at', reason: expect.stringContaining('ni poslano') }]);
+  });
 });
 
 describe('a refund recorded before its hash covered what it means', () => {

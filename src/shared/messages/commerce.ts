@@ -36,6 +36,15 @@ export const COMMERCE = {
     da: 'Refunderingen {id} er allerede registreret med et andet indhold (et felt, der ikke gemmes, er anderledes)',
     ru: 'Возврат {id} уже записан с другим телом запроса (отличается поле, которое не сохраняется)',
   },
+  // A field one request sent and the other left out (refund-check.ts sentOnceOnly): "amount not sent, 8.05 worked out when recorded (this request: 8.05)".
+  'refund.not_sent': { en: 'not sent', sl: 'ni poslano', tr: 'gönderilmedi', da: 'ikke sendt', ru: 'не передано' },
+  'refund.not_sent_worked_out': {
+    en: 'not sent, {value} worked out when recorded',
+    sl: 'ni bilo poslano, ob zapisu določeno {value}',
+    tr: 'gönderilmemişti, kaydedilirken {value} olarak belirlendi',
+    da: 'ikke sendt, {value} fastsat ved registreringen',
+    ru: 'не было передано, при записи определено {value}',
+  },
   'refund.recorded_for_other_purchase': {
     en: 'Refund {id} was already recorded for purchase {purchase} (a refund id is unique across purchases)',
     sl: 'Vračilo {id} je že zabeleženo za nakup {purchase} (oznaka vračila je edinstvena med vsemi nakupi)',
