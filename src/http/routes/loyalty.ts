@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../modules/auth/index.ts';
 import {
-  AdjustmentInput, ApplyProgramInput, CampaignInput, CaptureInput, ClaimReferralInput, ReleaseInput, SurveyBonusInput, GiftCardChargeInput, GiftCardIssueInput, RedeemRewardInput, ReserveInput, UseCouponInput, programJsonSchema,
+  AdjustmentInput, ApplyProgramInput, CampaignInput, CaptureInput, ClaimReferralInput, SurveyBonusInput, GiftCardChargeInput, GiftCardIssueInput, RedeemRewardInput, ReserveInput, UseCouponInput, programJsonSchema,
   LoyaltyReportQuery,
 } from '../../modules/loyalty/index.ts';
 import type { Services } from '../../services.ts';
@@ -206,7 +206,8 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
       summary: action === 'capture'
         ? 'Spend the held points (the order went through): all of them, or { points } of them, the rest going back to the member'
         : 'Give the held points back (the order was abandoned)',
-      body: action === 'capture' ? CaptureInput : ReleaseInput,
+      // A release documents no body, as it takes none: a field sent is refused (ReleaseInput), and a client made from the document sends nothing.
+      body: action === 'capture' ? CaptureInput : undefined,
       responses: action === 'capture'
         ? {
           200: { description: 'The reservation, captured_points the points spent', schema: ReservationResult }, 404: unknownCustomer('Unknown reservation or customer'),

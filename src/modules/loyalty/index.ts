@@ -25,7 +25,7 @@ export { COUPON_PROBLEM_CODES } from './rewards/codes.ts';
 export { REWARD_PROBLEM_CODES } from './rewards/reward-rules.ts';
 export { GiftCardChargeInput, GiftCardIssueInput } from './rewards/gift-cards.ts';
 export { GiftCardRefundInput } from './rewards/gift-card-refunds.ts';
-export { ReserveInput, CaptureInput, ReleaseInput } from './rewards/reservations.ts';
+export { ReserveInput, CaptureInput } from './rewards/reservations.ts';
 export { CampaignListQuery, CampaignCodesQuery, GiftCardListQuery, GIFT_CARD_STATES } from './rewards/listings/listings.schema.ts';
 export { CAMPAIGN_STATES } from './rewards/listings/campaign-listing.ts';
 export { CODE_CSV_COLUMNS } from './rewards/listings/campaign-codes.ts';
