@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CustomerInput } from '../customers/index.ts';
 import { fixedText, say } from '../../shared/messages/index.ts';
 import { DecimalAmount, isCalendarDay, ISO_TIMESTAMP, saidIssue, toldBy } from '../../shared/validation.ts';
+import { bareCode } from '../../shared/codes.ts';
 
 // A purchase as a POS, a web store or a CSV row sends it. Amounts are decimal strings in
 // major units ("29.33"); numbers are accepted too and read by their decimal digits.
@@ -48,11 +49,11 @@ export const ReferralCodeText = z.string().trim().min(4).max(40);
  * "Friend-Esxx3c" are FRIEND-ESXX3C. Every code is letters, a dash and six symbols
  * (referrals.ts referralCode), so the dash goes back before the last six; a friend reading
  * a code out or typing it without the dash was told it did not exist, where a coupon's
- * code is taken in any grouping (rewards/codes.ts normalizeCode, whose reading this is).
+ * code is taken in any grouping (bareCode, the reading of every code).
  * Here, beside the schema, as a purchase's key keeps and compares codes by it too.
  */
 export function referralCodeOf(typed: string): string {
-  const bare = typed.toUpperCase().replace(/[\s-]/g, '');
+  const bare = bareCode(typed);
   return bare.length > 6 ? `${bare.slice(0, -6)}-${bare.slice(-6)}` : bare;
 }
 

@@ -77,16 +77,16 @@ describe('referrals', () => {
 });
 
 describe('a referral code however it is typed', () => {
-  it('is found in lower case, with spaces for the dash, or without it', async () => {
+  it('is found in lower case, with spaces for the dash, without it, or with the en dash an editor made of it', async () => {
     const kim = await buy('kim@example.com', 'k1', '10.00');
     const { code } = await s.loyalty.referralCode(kim.customerId);
     const [prefix, suffix] = code.split('-');
-    for (const [i, typed] of [`${prefix.toLowerCase()} ${suffix.toLowerCase()}`, `${prefix}${suffix}`, ` ${prefix} - ${suffix.slice(0, 3)} ${suffix.slice(3)} `].entries()) {
+    for (const [i, typed] of [`${prefix.toLowerCase()} ${suffix.toLowerCase()}`, `${prefix}${suffix}`, ` ${prefix} - ${suffix.slice(0, 3)} ${suffix.slice(3)} `, `${prefix}\u2013${suffix}`].entries()) {
       const friend = await s.customers.upsert({ email: `typed-${i}@example.com` }, actor);
       expect(await s.loyalty.claimReferral(friend.customer.id, { code: typed }, actor)).toEqual({ created: true, status: 'pending' });
     }
     const referred = await s.db.selectFrom('loyalty_referrals').select(['code', 'referrer_id']).where('referrer_id', '=', kim.customerId).execute();
-    expect(referred).toEqual([0, 1, 2].map(() => ({ code, referrer_id: kim.customerId })));
+    expect(referred).toEqual([0, 1, 2, 3].map(() => ({ code, referrer_id: kim.customerId })));
   });
 });
 

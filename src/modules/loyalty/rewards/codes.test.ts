@@ -8,6 +8,7 @@ describe('route words', () => {
   it('finds a word in any case, with or without dashes, and nothing else', () => {
     for (const written of ['campaigns', 'CAMPAIGNS', 'Campaigns', 'cam-paigns', ' campaigns ', 'C-A-M-P-A-I-G-N-S']) expect(routeWordOf(written)).toBe('campaigns');
     for (const other of ['campaign', 'campaigns1', 'SUMMER25', 'xcampaigns']) expect(routeWordOf(other)).toBeUndefined();
+    expect(routeWordOf('cam\u2013paigns'), 'an en dash is a dash').toBe('campaigns');
   });
 
   it('can never come out of the code generator, of any length it is asked for', () => {

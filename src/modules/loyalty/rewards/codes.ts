@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { say, type Said } from '../../../shared/messages/index.ts';
 import type { CouponsTable } from '../../../db/index.ts';
 import { timeIn } from '../../../shared/clock.ts';
+import { bareCode } from '../../../shared/codes.ts';
 
 // Coupon, gift-card and referral codes: random (crypto), unguessable, and easy to read
 // aloud or type from a receipt — no 0/O or 1/I. Twelve characters from 32 symbols are
@@ -38,9 +39,9 @@ export function routeWordOf(code: string): string | undefined {
   return ROUTE_WORDS.find((word) => normalizeCode(word) === stored);
 }
 
-/** How a code is stored and compared: upper case, without spaces and dashes. */
+/** How a code is stored and compared: upper case, without spaces and dashes (of any kind: bareCode). */
 export function normalizeCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, '');
+  return bareCode(input);
 }
 
 /** A stored code shown in groups of four. */
