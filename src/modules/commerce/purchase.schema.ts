@@ -73,12 +73,14 @@ export const PurchaseInput = z.object({
 });
 export type PurchaseInput = z.infer<typeof PurchaseInput>;
 
-export const RefundInput = z.object({
+// Strict: a refund without amount or lines refunds the rest of the purchase, so a misspelt
+// "ammount" read as none would refund all of it.
+export const RefundInput = z.strictObject({
   external_id: z.string().trim().min(1, fixedText('refund.id_required')).max(200),
   amount: amount.optional(),
   reason: z.string().trim().max(500).nullish(),
   occurred_at: Occurrence.optional(),
-  lines: z.array(z.object({ sku: z.string().max(200).nullish(), quantity: z.number().positive() })).max(1000).optional(),
+  lines: z.array(z.strictObject({ sku: z.string().max(200).nullish(), quantity: z.number().positive() })).max(1000).optional(),
 });
 export type RefundInput = z.infer<typeof RefundInput>;
 

@@ -97,3 +97,16 @@ describe('what makes a refund the same one, and when it may be dated', () => {
     expect(sameDay.created).toBe(true);
   });
 });
+
+describe('a refund body with a field it does not take', () => {
+  // A refund without `amount` or `lines` refunds the rest of the purchase, so a misspelt
+  // "ammount" or "line" was read as no amount and refunded all of it, its points taken back.
+  it('is refused naming the field, and nothing is refunded', async () => {
+    const before = (await s.commerce.get('till-3')).refunds;
+    const misspelt = await refusal(refund('till-3', { external_id: 'ret-typo', ammount: '1.00' }));
+    expect(misspelt).toMatchObject({ kind: 'invalid', problems: [{ field: '(body)', reason: 'unknown field "ammount"' }] });
+    const lineTypo = await refusal(refund('till-3', { external_id: 'ret-typo', lines: [{ sku: 'ESP', qty: 1, quantity: 1 }] }));
+    expect(lineTypo).toMatchObject({ kind: 'invalid', problems: [{ field: 'lines.0', reason: 'unknown field "qty"' }] });
+    expect((await s.commerce.get('till-3')).refunds).toEqual(before);
+  });
+});
