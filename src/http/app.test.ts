@@ -191,9 +191,13 @@ describe('documentation', () => {
     const doc = (await api.call('GET', '/api/openapi.json', { key: null })).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/v1/purchases'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('external_id');
+    expect(doc.paths['/api/v1/purchases'].post.requestBody.required).toBe(true);
+    // A body the route reads as {} when left out is documented as one a client may leave out.
+    expect(doc.paths['/api/v1/customers/{id}/loyalty/reservations/{reservation}/capture'].post.requestBody.required).toBe(false);
     const page = await api.call('GET', '/api/docs', { key: null });
     expect(page.body).toContain('/api/v1/customers/{id}/merge');
     expect(page.body).toContain('Response body 201 (JSON Schema)');
+    expect(page.body).toContain('Request body, optional (JSON Schema)');
     expect(page.body).toContain('<a href="#schema-LoyaltySummary">');
     expect(page.body).toContain('id="schema-LoyaltySummary"');
   });

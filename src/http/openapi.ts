@@ -98,7 +98,7 @@ export function openApiDocument({ version, serverUrl }: { version: string; serve
     const requestBody = spec.multipart
       ? { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } }
       : spec.body
-        ? { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } }
+        ? { required: !spec.bodyOptional, content: { 'application/json': { schema: jsonSchema(spec.body) } } }
         : undefined;
     // What an operation does not have is undefined, so the JSON leaves it out.
     paths[path][spec.method.toLowerCase()] = {
@@ -154,7 +154,7 @@ export function docsPage(doc: ReturnType<typeof openApiDocument>): string {
         ${spec.description ? `<p>${esc(spec.description)}</p>` : ''}
         <p class="scope">${spec.scope ? `Needs scope <b>${spec.scope}</b>` : 'No authentication'}</p>
         ${op.parameters?.some((p: any) => p.in === 'query') ? `<details><summary>Query parameters</summary><pre>${esc(JSON.stringify(op.parameters.filter((p: any) => p.in === 'query'), null, 2))}</pre></details>` : ''}
-        ${body ? `<details><summary>Request body (JSON Schema)</summary><pre>${esc(JSON.stringify(body, null, 2))}</pre></details>` : ''}
+        ${body ? `<details><summary>Request body${op.requestBody.required ? '' : ', optional'} (JSON Schema)</summary><pre>${esc(JSON.stringify(body, null, 2))}</pre></details>` : ''}
         ${answerBodies.join('')}
         <ul>${answers.map(([code, answer]) => `<li><b>${code}</b> ${esc(answer.description)}${answer.content || Number(code) >= 300 ? '' : ' (no body)'}</li>`).join('')}</ul>
       </section>`;

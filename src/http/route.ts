@@ -44,6 +44,8 @@ export interface RouteSpec {
   /** null: no authentication (health, login, public pages). */
   scope: Scope | null;
   body?: z.ZodType;
+  /** The body may be left out: the handler reads none as `{}` (every field of `body` optional). OpenAPI says so, so a generated client need not send `{}`. */
+  bodyOptional?: true;
   query?: z.ZodType;
   responses: RouteResponses;
   rateLimit?: { max: number; timeWindow: string };

@@ -22,6 +22,7 @@ export function demoRoutes(app: FastifyInstance, s: Services, prefix: string) {
     method: 'POST', path: '/demo', tag: 'admin', scope: 'admin',
     summary: 'Fill the database with the demo business (deterministic for a seed; running it again adds nothing)',
     body: DemoInput,
+    bodyOptional: true,
     responses: {
       200: {
         description: 'What the demo made; with `Accept: application/x-ndjson`, a line `{ progress: { customers, purchases } }` every quarter second, then `{ result }` (or `{ error }`)',

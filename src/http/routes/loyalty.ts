@@ -208,6 +208,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
         : 'Give the held points back (the order was abandoned)',
       // A release documents no body, as it takes none: a field sent is refused (ReleaseInput), and a client made from the document sends nothing.
       body: action === 'capture' ? CaptureInput : undefined,
+      bodyOptional: action === 'capture' ? true : undefined,
       responses: action === 'capture'
         ? {
           200: { description: 'The reservation, captured_points the points spent', schema: ReservationResult }, 404: unknownCustomer('Unknown reservation or customer'),

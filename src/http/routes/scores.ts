@@ -29,6 +29,7 @@ export function scoreRoutes(app: FastifyInstance, s: Services, prefix: string) {
     method: 'POST', path: '/analytics/scores/run', tag: 'analytics', scope: 'admin',
     summary: 'Compute every customer\'s scores now (as the nightly job does) and return the run: customers, segment sizes, segment changes, churn AUCs, timings',
     body: ScoreRunInput,
+    bodyOptional: true,
     responses: { 200: { description: 'The run summary', schema: ScoreRunSummary }, 409: 'A run is in progress', 422: 'Invalid input' },
     handler: async (req, _reply, p) => {
       const input = parseInput(ScoreRunInput, req.body ?? {}, 'score run');
