@@ -76,6 +76,14 @@ describe('a time without its offset in a program', () => {
     expect((await s.loyalty.currentProgram()).versions).toHaveLength(1);
   });
 
+  // A misspelt effective_from was read as none: the version took effect at once, its tier
+  // rules re-placing members, where it was meant for a later date.
+  it('a misspelt effective_from or tier_policy is refused by name, nothing applied', async () => {
+    const error = await s.loyalty.applyProgram({ program, effective_form: '2027-01-01', tier_polcy: 'reevaluate_now' }, actor).then(() => null, (e: unknown) => e);
+    expect(refusal(error)).toEqual([{ field: '(body)', reason: 'unknown fields "effective_form", "tier_polcy"' }]);
+    expect((await s.loyalty.currentProgram()).versions).toHaveLength(1);
+  });
+
   it('a time with its offset, or a date alone, is taken', async () => {
     const applied = await s.loyalty.applyProgram({ program: { ...offsetless, earning: { ...offsetless.earning, promotions: [{ ...offsetless.earning.promotions[0], from: '2026-06-06T10:00:00+02:00' }] }, rewards: [{ ...offsetless.rewards[0], available_to: '2026-07-01' }] }, effective_from: '2026-06-02T10:00Z' }, actor);
     expect(applied.effective_from).toBe('2026-06-02T10:00:00.000Z');

@@ -345,7 +345,8 @@ export function programJsonSchema(): Record<string, unknown> {
   });
 }
 
-export const ApplyProgramInput = z.object({
+// Strict: a misspelt effective_from read as none would put the version in force at once.
+export const ApplyProgramInput = z.strictObject({
   program: z.unknown(),
   /** When the version takes effect; default now. */
   effective_from: OffsetInstant.optional(),
