@@ -136,23 +136,37 @@ describe('days of the business\'s zone', () => {
 describe('dates and times written for reading', () => {
   it('writes an instant as the business\'s clocks showed it, and a date alone as that calendar day', () => {
     const lj = dateFormats('en-GB', LJ);
-    expect(lj.date('2026-10-25T00:30:00Z', true)).toBe('25 Oct 2026, 02:30');
-    expect(lj.date('2026-10-25T01:30:00Z', true)).toBe('25 Oct 2026, 02:30');
-    expect(lj.date('2026-12-04T23:30:00Z')).toBe('5 Dec 2026');
+    expect(lj.date('2026-10-25T00:30:00Z', true)).toBe('25\u00a0Oct\u00a02026, 02:30');
+    expect(lj.date('2026-10-25T01:30:00Z', true)).toBe('25\u00a0Oct\u00a02026, 02:30');
+    expect(lj.date('2026-12-04T23:30:00Z')).toBe('5\u00a0Dec\u00a02026');
     expect(lj.time('2026-03-29T01:00:00Z')).toBe('03:00');
     const akl = dateFormats('en-GB', AKL);
-    expect(akl.date('2026-12-04T11:30:00Z', true)).toBe('5 Dec 2026, 00:30');
+    expect(akl.date('2026-12-04T11:30:00Z', true)).toBe('5\u00a0Dec\u00a02026, 00:30');
     const la = dateFormats('en-GB', LA);
-    expect(la.date('2026-12-04T11:30:00Z', true)).toBe('4 Dec 2026, 03:30');
+    expect(la.date('2026-12-04T11:30:00Z', true)).toBe('4\u00a0Dec\u00a02026, 03:30');
     // A report's day or a birthday is that day in every zone, never the day before west of Greenwich.
-    expect(la.date('2026-06-01')).toBe('1 Jun 2026');
-    expect(akl.date('2026-06-01', true)).toBe('1 Jun 2026');
-    expect(dateFormats('sl-SI', LA).date('2026-06-01')).toBe('1. jun. 2026');
+    expect(la.date('2026-06-01')).toBe('1\u00a0Jun\u00a02026');
+    expect(akl.date('2026-06-01', true)).toBe('1\u00a0Jun\u00a02026');
+    expect(dateFormats('sl-SI', LA).date('2026-06-01')).toBe('1.\u00a0jun.\u00a02026');
   });
 
   it('names a calendar month as that month in every zone, not the one before west of Greenwich', () => {
-    expect(dateFormats('en-GB', LA).month('2026-05')).toBe('May 2026');
-    expect(dateFormats('en-GB', AKL).month('2026-01')).toBe('Jan 2026');
-    expect(dateFormats('da-DK', LA).month('2026-12')).toBe('dec. 2026');
+    expect(dateFormats('en-GB', LA).month('2026-05')).toBe('May\u00a02026');
+    expect(dateFormats('en-GB', AKL).month('2026-01')).toBe('Jan\u00a02026');
+    expect(dateFormats('da-DK', LA).month('2026-12')).toBe('dec.\u00a02026');
+  });
+
+  it('keeps a date on one line in every language: no plain space inside it, only after the comma before its time', () => {
+    // A Russian date ends in "г.", which a line's end must not leave alone.
+    expect(dateFormats('ru-RU', LJ).date('2026-12-07')).toBe('7\u00a0дек.\u00a02026\u00a0г.');
+    expect(dateFormats('ru-RU', LJ).date('2026-12-07T12:00:00Z', true)).toBe('7\u00a0дек.\u00a02026\u00a0г., 13:00');
+    expect(dateFormats('ru-RU', LJ).month('2026-12')).toBe('дек.\u00a02026\u00a0г.');
+    for (const locale of ['en-GB', 'sl-SI', 'tr-TR', 'da-DK', 'ru-RU']) {
+      const formats = dateFormats(locale, LJ);
+      for (const text of [formats.date('2026-12-07'), formats.date('2026-12-07T12:00:00Z'), formats.month('2026-12'), formats.time('2026-12-07T12:00:00Z')]) {
+        expect(text, locale).not.toMatch(/ /);
+      }
+      expect(formats.date('2026-12-07T12:00:00Z', true), locale).not.toMatch(/[^,] /);
+    }
   });
 });

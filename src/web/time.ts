@@ -132,19 +132,28 @@ export interface DateFormats {
 }
 
 /**
+ * A date written as one word: its spaces no-break ones, so a line never ends inside it
+ * (a Russian "7 дек. 2026 г." left "г." alone on the next line; "7 Dec" and "2026" parted
+ * in every language). Only the space after a comma stays: "7 Dec 2026," and its time may
+ * part as a sentence's words do.
+ */
+const keptTogether = (text: string) => text.replace(/(?<!,) /g, '\u00a0');
+
+/**
  * How a language writes dates and times in a zone. A date alone (a report's day, a
  * birthday) is a calendar day in no zone: written as it is, never moved to the day before
  * west of Greenwich.
  */
 export function dateFormats(locale: string, timeZone: string): DateFormats {
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone });
-  const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const keep = (format: Intl.DateTimeFormat) => (at: Date) => keptTogether(format.format(at));
+  const day = keep(new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+  const date = keep(new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }));
+  const dateTime = keep(new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }));
+  const time = keep(new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }));
+  const month = keep(new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }));
   return {
-    date: (iso, withTime = false) => (isDateOnly(iso) ? day.format(new Date(`${iso}T00:00:00Z`)) : (withTime ? dateTime : date).format(new Date(iso))),
-    time: (iso) => time.format(new Date(iso)),
-    month: (yearMonth) => month.format(new Date(`${yearMonth}-01T00:00:00Z`)),
+    date: (iso, withTime = false) => (isDateOnly(iso) ? day(new Date(`${iso}T00:00:00Z`)) : (withTime ? dateTime : date)(new Date(iso))),
+    time: (iso) => time(new Date(iso)),
+    month: (yearMonth) => month(new Date(`${yearMonth}-01T00:00:00Z`)),
   };
 }

@@ -31,11 +31,11 @@ describe('analytics dashboard', () => {
     expect(await kpiDigits(page, 'analytics-kpi-customers')).toBe(month.kpis.customers.value);
     expect(await kpiDigits(page, 'analytics-kpi-purchases')).toBe(month.kpis.purchases.value);
     const customersCard = await page.getByTestId('analytics-kpi-customers').innerText();
-    expect(customersCard).toContain(`n = ${month.kpis.customers.sample} customers`);
+    expect(customersCard).toContain(`n\u00a0=\u00a0${month.kpis.customers.sample} customers`);
     expect(customersCard).toContain(`before: ${month.kpis.customers.previous}`);
     expect(await page.getByTestId('analytics-trend-customers').innerText()).toMatch(/^[▲▼▶] [+-]?\d+(\.\d)?%$/);
-    expect(await page.getByTestId('analytics-kpi-active_customers_share').innerText()).toContain(`n = ${month.kpis.active_customers_share.sample} customers`);
-    expect(await page.getByTestId('overview-period').innerText()).toBe('2 May 2026 – 1 Jun 2026, compared with 2 Apr 2026 – 1 May 2026');
+    expect(await page.getByTestId('analytics-kpi-active_customers_share').innerText()).toContain(`n\u00a0=\u00a0${month.kpis.active_customers_share.sample} customers`);
+    expect(await page.getByTestId('overview-period').innerText()).toBe('2\u00a0May\u00a02026 – 1\u00a0Jun\u00a02026, compared with 2\u00a0Apr\u00a02026 – 1\u00a0May\u00a02026');
     await page.screenshot({ path: path.join(README_SHOTS, 'analytics.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Last 12 months' }).click();

@@ -51,7 +51,7 @@ describe('dashboard edges', () => {
     const refused = page.getByTestId('publish').getByTestId('publish-refused');
     await refused.waitFor();
     const text = await refused.innerText();
-    expect(text).toContain('In force from (empty: now): is in the past (1 May 2026');
+    expect(text).toContain('In force from (empty: now): is in the past (1\u00a0May\u00a02026');
     expect(text).toContain('give a later time, or none to apply the program now');
     expect(text).not.toMatch(ISO_INSTANT);
     expect(text).not.toContain('effective_from');

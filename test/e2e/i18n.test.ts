@@ -138,12 +138,12 @@ describe('dashboard catalogues', () => {
 
   it('says an analytics figure’s sample with its noun in the form the number takes', () => {
     const sample = (language: Language, key: 'sampleCustomers' | 'samplePurchases', n: number) => counted(createI18n(language, () => undefined), key, n);
-    expect([1, 3, 5, 21, 193, 450].map((n) => sample('ru', 'samplePurchases', n))).toEqual(['n = 1 покупка', 'n = 3 покупки', 'n = 5 покупок', 'n = 21 покупка', 'n = 193 покупки', 'n = 450 покупок']);
-    expect(sample('ru', 'sampleCustomers', 1502)).toBe('n = 1\u00a0502 клиента');
-    expect([1, 2, 3, 5, 102].map((n) => sample('sl', 'sampleCustomers', n))).toEqual(['n = 1 stranka', 'n = 2 stranki', 'n = 3 stranke', 'n = 5 strank', 'n = 102 stranki']);
-    expect([1, 447].map((n) => sample('en', 'samplePurchases', n))).toEqual(['n = 1 purchase', 'n = 447 purchases']);
-    expect(sample('da', 'sampleCustomers', 1)).toBe('n = 1 kunde');
-    expect(sample('tr', 'samplePurchases', 447)).toBe('n = 447 alışveriş');
+    expect([1, 3, 5, 21, 193, 450].map((n) => sample('ru', 'samplePurchases', n))).toEqual(['n\u00a0=\u00a01 покупка', 'n\u00a0=\u00a03 покупки', 'n\u00a0=\u00a05 покупок', 'n\u00a0=\u00a021 покупка', 'n\u00a0=\u00a0193 покупки', 'n\u00a0=\u00a0450 покупок']);
+    expect(sample('ru', 'sampleCustomers', 1502)).toBe('n\u00a0=\u00a01\u00a0502 клиента');
+    expect([1, 2, 3, 5, 102].map((n) => sample('sl', 'sampleCustomers', n))).toEqual(['n\u00a0=\u00a01 stranka', 'n\u00a0=\u00a02 stranki', 'n\u00a0=\u00a03 stranke', 'n\u00a0=\u00a05 strank', 'n\u00a0=\u00a0102 stranki']);
+    expect([1, 447].map((n) => sample('en', 'samplePurchases', n))).toEqual(['n\u00a0=\u00a01 purchase', 'n\u00a0=\u00a0447 purchases']);
+    expect(sample('da', 'sampleCustomers', 1)).toBe('n\u00a0=\u00a01 kunde');
+    expect(sample('tr', 'samplePurchases', 447)).toBe('n\u00a0=\u00a0447 alışveriş');
     for (const language of LANGUAGES) {
       for (const n of [0, 1, 2, 5, 1000]) expect(sample(language, 'sampleCustomers', n), language).not.toMatch(/[()]/);
     }
@@ -166,5 +166,19 @@ describe('dashboard catalogues', () => {
       for (const key of ['loyalty.entries.proof', 'loyalty.entries.mismatch'] as const) expect(say[key].toLowerCase(), `${language} ${key}`).not.toContain(balance);
     }
     expect(CATALOGUES.ru['loyalty.entries.proof']).toBe('Сумма операций {sum} = хранимое число баллов {stored}.');
+  });
+
+  // QA: the Russian dashboard wrapped "(n = 136)" between "n =" and "136", and a date's "г." onto a line of its own.
+  it('keeps a sign, a unit or a percent sign on the line of the number it goes with, in every text of every language', () => {
+    const texts = LANGUAGES.flatMap((language) => [
+      ...Object.entries(CATALOGUES[language]).map(([key, text]) => [`${language} ${key}`, text] as const),
+      ...Object.entries(COUNTED).flatMap(([key, forms]) => Object.values(forms[language] as Record<string, string>).map((text) => [`${language} ${key}`, text] as const)),
+    ]);
+    const units = /(\{\w+\}|\d) (s|ms|sn|с|мс|%)(?=$|[\s.,;)…])|\bn =|\bn\u00a0= /;
+    for (const [name, text] of texts) expect(text, name).not.toMatch(units);
+    const say = (language: Language) => createI18n(language, () => undefined);
+    expect(say('ru').t('analytics.kpi.previous', { value: '1', n: say('ru').number(136) })).toBe('ранее: 1 (n\u00a0=\u00a0136)');
+    expect(say('en').t('loyalty.program.simulating', { seconds: 12 })).toBe('Simulating… 12\u00a0s');
+    expect(say('ru').date('2026-12-07')).toBe('7\u00a0дек.\u00a02026\u00a0г.');
   });
 });

@@ -312,7 +312,7 @@ describe('loyalty dashboard', () => {
     // The coupon lasts 30 days from the minute it was redeemed (the test clock's 12:00 UTC): its expiry says that
     // minute in the business's Ljubljana, not just the day, which it works only part of.
     const coffee = page.getByTestId('loyalty-coupons').locator('tbody tr', { hasText: 'A coffee on us' });
-    expect(await coffee.locator('td').last().innerText()).toBe('1 Jul 2026, 14:00');
+    expect(await coffee.locator('td').last().innerText()).toBe('1\u00a0Jul\u00a02026, 14:00');
     expect(await page.getByText('Points adjusted: +250.').count()).toBe(0);
     // The running total's pending part, in lower case mid-phrase, on a line of its own.
     expect(await page.getByTestId('loyalty-entries').innerText()).toContain('\n(600 pending)');

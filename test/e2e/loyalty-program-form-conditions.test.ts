@@ -54,7 +54,7 @@ describe('the program form: conditions and availability', () => {
     await cake.getByLabel('Available from').fill('2026-12-01T00:00');
     await cake.getByLabel('Available until').fill('2027-01-06T18:30');
     await close(itemToggle(page, 'Reward 2: A slice of cake'));
-    expect(await cake.locator('.item-head .summary').innerText()).toBe('Free product · 800 points · available 1 Dec 2026 – 6 Jan 2027');
+    expect(await cake.locator('.item-head .summary').innerText()).toBe('Free product · 800 points · available 1\u00a0Dec\u00a02026 – 6\u00a0Jan\u00a02027');
 
     // The JSON holds exactly those: the tiers and days in their own order, the instants with Ljubljana's winter offset.
     const expected = structuredClone(EXAMPLE);

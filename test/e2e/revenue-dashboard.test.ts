@@ -72,7 +72,7 @@ describe('revenue tab and overview', () => {
     expect(await kpiDigits(page, 'kpi-purchases')).toBe(11);
     expect(await page.getByTestId('kpi-revenue').locator('strong').innerText()).toBe('€520.00');
     await page.getByTestId('overview-repeat-line').waitFor();
-    expect(await page.getByTestId('overview-last-month').innerText()).toMatch(/^LAST MONTH: 2 MAY 2026 – 1 JUN 2026$/i);
+    expect(await page.getByTestId('overview-last-month').innerText()).toMatch(/^LAST MONTH: 2\u00a0MAY\u00a02026 – 1\u00a0JUN\u00a02026$/i);
     expect(await kpiDigits(page, 'overview-kpi-customers')).toBe(4);
     expect(await kpiDigits(page, 'overview-kpi-purchases')).toBe(8);
     expect(await page.getByTestId('overview-kpi-revenue').locator('strong').innerText()).toBe('€430.00');
@@ -108,7 +108,7 @@ describe('revenue tab and overview', () => {
     page.off('request', listen);
     expect(new URL(page.url()).pathname).toBe('/analytics/revenue');
     expect(await page.getByRole('tab', { name: 'Revenue' }).getAttribute('aria-selected')).toBe('true');
-    expect(await page.getByTestId('revenue-period').innerText()).toBe('Period: 2 May 2026 – 1 Jun 2026');
+    expect(await page.getByTestId('revenue-period').innerText()).toBe('Period: 2\u00a0May\u00a02026 – 1\u00a0Jun\u00a02026');
     expect(await cells(page, 'revenue-repeat')).toEqual(['Repeat customers', '2', '5', '€350.00', '81.4%', '€70.00']);
     expect(await cells(page, 'revenue-other')).toEqual(['Other customers', '2', '3', '€80.00', '18.6%', '€26.67']);
     expect(await cells(page, 'revenue-total')).toEqual(['Total', '4', '8', '€430.00', '100%', '€53.75']);
@@ -130,7 +130,7 @@ describe('revenue tab and overview', () => {
     expect(await page.getByTestId('revenue-clv').locator('strong').innerText()).toBe('€322.50');
     expect(await page.getByTestId('revenue-clv-parts').innerText()).toBe('€1,290.00 a year × 0.25 years − €0.00');
     expect(await page.getByTestId('revenue-clv-cost').innerText()).toBe('No acquisition cost stored: €0.00 subtracted');
-    expect(await page.getByTestId('revenue-formulas').innerText()).toContain('previous period (2 Apr 2026 – 1 May 2026)');
+    expect(await page.getByTestId('revenue-formulas').innerText()).toContain('previous period (2\u00a0Apr\u00a02026 – 1\u00a0May\u00a02026)');
     expect(await cells(page, 'promotions-repeat')).toEqual(['Repeat customers', '5', '1', '20%', '1']);
     expect(await cells(page, 'promotions-other')).toEqual(['Other customers', '3', '0', '0%', '0']);
     expect(await cells(page, 'promotions-total')).toEqual(['Total', '8', '1', '12.5%', '1']);

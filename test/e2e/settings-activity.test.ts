@@ -77,8 +77,8 @@ describe('the activity log in the dashboard', () => {
     // About whom: the customer by name, a link to their page.
     expect(await adjusted.getByRole('link', { name: 'Nina' }).getAttribute('href')).toBe(`/customers/${ninaId}`);
     expect(adjustment).not.toContain('{');
-    // When, as the language writes a date and time.
-    expect(await revoked.locator('.date').first().innerText()).toBe(new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(TODAY));
+    // When, as the language writes a date and time (one word: its spaces no-break ones).
+    expect(await revoked.locator('.date').first().innerText()).toBe(new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(TODAY).replace(/ /g, '\u00a0'));
     await page.screenshot({ path: path.join(README_SHOTS, 'settings-activity.png'), fullPage: true });
 
     // The older entries, a page more; the last page has no button.

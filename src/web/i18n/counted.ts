@@ -42,11 +42,11 @@ export const COUNTED = {
    * noun in brackets so that it need not agree with the number).
    */
   sampleCustomers: {
-    en: { one: 'n = {count} customer', other: 'n = {count} customers' },
-    sl: { one: 'n = {count} stranka', two: 'n = {count} stranki', few: 'n = {count} stranke', other: 'n = {count} strank' },
-    tr: { one: 'n = {count} müşteri', other: 'n = {count} müşteri' },
-    da: { one: 'n = {count} kunde', other: 'n = {count} kunder' },
-    ru: { one: 'n = {count} клиент', few: 'n = {count} клиента', many: 'n = {count} клиентов', other: 'n = {count} клиента' },
+    en: { one: 'n\u00a0=\u00a0{count} customer', other: 'n\u00a0=\u00a0{count} customers' },
+    sl: { one: 'n\u00a0=\u00a0{count} stranka', two: 'n\u00a0=\u00a0{count} stranki', few: 'n\u00a0=\u00a0{count} stranke', other: 'n\u00a0=\u00a0{count} strank' },
+    tr: { one: 'n\u00a0=\u00a0{count} müşteri', other: 'n\u00a0=\u00a0{count} müşteri' },
+    da: { one: 'n\u00a0=\u00a0{count} kunde', other: 'n\u00a0=\u00a0{count} kunder' },
+    ru: { one: 'n\u00a0=\u00a0{count} клиент', few: 'n\u00a0=\u00a0{count} клиента', many: 'n\u00a0=\u00a0{count} клиентов', other: 'n\u00a0=\u00a0{count} клиента' },
   },
   /** The customers in a cell of the probability-alive heatmap, as its title names them (QA: "…, 1 customers."). */
   cellCustomers: {
@@ -58,11 +58,11 @@ export const COUNTED = {
   },
   /** An analytics figure's sample, the purchases it counts. */
   samplePurchases: {
-    en: { one: 'n = {count} purchase', other: 'n = {count} purchases' },
-    sl: { one: 'n = {count} nakup', two: 'n = {count} nakupa', few: 'n = {count} nakupi', other: 'n = {count} nakupov' },
-    tr: { one: 'n = {count} alışveriş', other: 'n = {count} alışveriş' },
-    da: { one: 'n = {count} køb', other: 'n = {count} køb' },
-    ru: { one: 'n = {count} покупка', few: 'n = {count} покупки', many: 'n = {count} покупок', other: 'n = {count} покупки' },
+    en: { one: 'n\u00a0=\u00a0{count} purchase', other: 'n\u00a0=\u00a0{count} purchases' },
+    sl: { one: 'n\u00a0=\u00a0{count} nakup', two: 'n\u00a0=\u00a0{count} nakupa', few: 'n\u00a0=\u00a0{count} nakupi', other: 'n\u00a0=\u00a0{count} nakupov' },
+    tr: { one: 'n\u00a0=\u00a0{count} alışveriş', other: 'n\u00a0=\u00a0{count} alışveriş' },
+    da: { one: 'n\u00a0=\u00a0{count} køb', other: 'n\u00a0=\u00a0{count} køb' },
+    ru: { one: 'n\u00a0=\u00a0{count} покупка', few: 'n\u00a0=\u00a0{count} покупки', many: 'n\u00a0=\u00a0{count} покупок', other: 'n\u00a0=\u00a0{count} покупки' },
   },
   // The Import page's (counted-import.ts).
   ...IMPORT_COUNTED,

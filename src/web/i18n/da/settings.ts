@@ -117,5 +117,5 @@ export const SETTINGS: Record<keyof typeof EN, string> = {
   'settings.webhooks.refusedStatus': 'Afvist med HTTP {status}',
   'settings.webhooks.failed': 'Ikke leveret: {error}',
   'settings.webhooks.retryHint': 'En mislykket levering forsøges igen senere, med længere ventetid hver gang.',
-  'settings.webhooks.took': '{ms} ms',
+  'settings.webhooks.took': '{ms}\u00a0ms',
 };

@@ -96,7 +96,7 @@ export const LOYALTY_PROGRAM = {
   'loyalty.program.check': 'Check before publishing',
   'loyalty.program.since': 'Replay purchases since',
   'loyalty.program.simulate': 'Simulate',
-  'loyalty.program.simulating': 'Simulating… {seconds} s',
+  'loyalty.program.simulating': 'Simulating… {seconds}\u00a0s',
   'loyalty.program.simulatingHint': 'The whole history is replayed under the proposal; this can take a while. You can keep editing or use other pages meanwhile.',
   'loyalty.program.problems': 'Problems in the document ({count}), nothing was changed:',
   'loyalty.program.json': 'JSON',

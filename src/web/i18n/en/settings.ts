@@ -123,5 +123,5 @@ export const SETTINGS = {
   'settings.webhooks.refusedStatus': 'Refused with HTTP {status}',
   'settings.webhooks.failed': 'Not delivered: {error}',
   'settings.webhooks.retryHint': 'A failed delivery is tried again later, waiting longer each time.',
-  'settings.webhooks.took': '{ms} ms',
+  'settings.webhooks.took': '{ms}\u00a0ms',
 } as const;

@@ -117,5 +117,5 @@ export const SETTINGS: Record<keyof typeof EN, string> = {
   'settings.webhooks.refusedStatus': 'Отклонено с HTTP {status}',
   'settings.webhooks.failed': 'Не доставлено: {error}',
   'settings.webhooks.retryHint': 'Неудачная доставка повторяется позже, каждый раз с более долгим ожиданием.',
-  'settings.webhooks.took': '{ms} мс',
+  'settings.webhooks.took': '{ms}\u00a0мс',
 };

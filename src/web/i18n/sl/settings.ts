@@ -117,5 +117,5 @@ export const SETTINGS: Record<keyof typeof EN, string> = {
   'settings.webhooks.refusedStatus': 'Zavrnjeno s HTTP {status}',
   'settings.webhooks.failed': 'Ni dostavljeno: {error}',
   'settings.webhooks.retryHint': 'Neuspešna dostava se pozneje ponovi, vsakič z daljšim čakanjem.',
-  'settings.webhooks.took': '{ms} ms',
+  'settings.webhooks.took': '{ms}\u00a0ms',
 };

@@ -97,7 +97,7 @@ export const LOYALTY_PROGRAM: Record<keyof typeof EN, string> = {
   'loyalty.program.check': 'Yayımlamadan önce kontrol',
   'loyalty.program.since': 'Alışverişleri yeniden hesapla, başlangıç',
   'loyalty.program.simulate': 'Simüle et',
-  'loyalty.program.simulating': 'Simülasyon sürüyor… {seconds} sn',
+  'loyalty.program.simulating': 'Simülasyon sürüyor… {seconds}\u00a0sn',
   'loyalty.program.simulatingHint': 'Tüm geçmiş öneriye göre yeniden hesaplanıyor; bu biraz sürebilir. Bu sırada düzenlemeye devam edebilir veya başka sayfaları kullanabilirsiniz.',
   'loyalty.program.problems': 'Belgedeki sorunlar ({count}), hiçbir şey değiştirilmedi:',
   'loyalty.program.json': 'JSON',

@@ -117,5 +117,5 @@ export const SETTINGS: Record<keyof typeof EN, string> = {
   'settings.webhooks.refusedStatus': 'HTTP {status} ile reddedildi',
   'settings.webhooks.failed': 'Teslim edilemedi: {error}',
   'settings.webhooks.retryHint': 'Başarısız bir teslim daha sonra, her seferinde daha uzun beklenerek yeniden denenir.',
-  'settings.webhooks.took': '{ms} ms',
+  'settings.webhooks.took': '{ms}\u00a0ms',
 };
