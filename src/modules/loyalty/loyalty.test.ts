@@ -150,6 +150,13 @@ describe('loyalty ledger', () => {
       });
     }
     await expect(s.loyalty.adjust(other.customerId, { points: 5, reason: 'x'.repeat(501), idempotency_key: 'y' }, actor)).rejects.toMatchObject({ problems: [{ field: 'reason', reason: 'must be at most 500 characters' }] });
+    // A field an adjustment does not take was ignored: points given "expires_at", as a points file takes it, never expired.
+    await expect(s.loyalty.adjust(other.customerId, { points: 5, reason: 'goodwill', idempotency_key: 'z', expires_at: '2027-01-01' }, actor)).rejects.toMatchObject({
+      problems: [{ field: '(body)', reason: 'unknown field "expires_at"' }],
+    });
+    const account = await s.loyalty.account(other.customerId);
+    if (!account.member) throw new Error('not a member');
+    expect(account.lifetime.adjusted).toBe(0);
   });
 
   it('an adjustment retried answers its first result, also once the points are spent; its key with other values is refused', async () => {

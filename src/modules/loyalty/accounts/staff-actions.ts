@@ -31,7 +31,8 @@ const REASON_REQUIRED = fixedText('adjustment.reason_required');
 /** The actor of automatic enrolment on sign-up (enrolSignUps). */
 const AUTOMATIC_ENROLMENT = 'loyalty:automatic-enrolment';
 
-export const AdjustmentInput = z.object({
+// Strict: a field it does not take (an "expires_at", as a points file has) must not be ignored in silence.
+export const AdjustmentInput = z.strictObject({
   points: z.number().int(fixedText('points.whole')).refine((n) => n !== 0, fixedText('adjustment.not_zero')).refine((n) => Math.abs(n) <= 1e9, fixedText('adjustment.too_large')),
   reason: z.string({ error: (issue) => (issue.input === undefined ? REASON_REQUIRED : fixedText('adjustment.reason_not_text')) })
     .trim().min(1, { message: REASON_REQUIRED, abort: true }).min(3, fixedText('adjustment.reason_short')).max(500, fixedText('adjustment.reason_long')),
