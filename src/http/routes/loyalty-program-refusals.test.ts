@@ -76,3 +76,11 @@ describe("a version's effective_from", () => {
     api.services.clock.set(at(now));
   });
 });
+
+describe('a simulation asked with a field it does not take', () => {
+  it('is refused naming the field, as applying a program is', async () => {
+    const res = await api.call('POST', '/api/v1/loyalty/program/simulate', { body: { program: example, since: '2026-05-01', tier_policy: 'reevaluate_now' } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([{ field: '(body)', reason: 'unknown field "tier_policy"' }]);
+  });
+});

@@ -30,7 +30,8 @@ const AccountQuery = z.object({ language: LanguageCode.optional() });
 type AccountQuery = z.infer<typeof AccountQuery>;
 // points_name in `language`, in the form each reward's cost takes ("500 zrn").
 const RewardsQuery = AccountQuery.extend({ customer_id: z.string().optional() });
-const SimulateInput = z.object({ program: z.unknown(), since: z.string().min(1, fixedText('simulation.since_required')) });
+// Strict: a misspelt "snice" was read as none and answered "since is required", hiding the typo.
+const SimulateInput = z.strictObject({ program: z.unknown(), since: z.string().min(1, fixedText('simulation.since_required')) });
 
 export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string) {
   const L = s.loyalty;
