@@ -15,23 +15,23 @@ function expiry(at: string | null, language: Language = 'en', timeZone = LJ) {
 describe('an expiry as the dashboard shows it', () => {
   it('says the last day it works for an expiry at a day\'s start in the business\'s zone, the date kept whole', () => {
     // A gift card or coupon entered as expiring 31 Dec is kept as 1 Jan 00:00 in Ljubljana.
-    expect(expiry('2026-12-31T23:00:00.000Z').text).toBe('Valid through 31 Dec 2026');
-    expect(expiry('2026-12-31T23:00:00.000Z').html).toBe('Valid through <span class="date">31 Dec 2026</span>');
+    expect(expiry('2026-12-31T23:00:00.000Z').text).toBe('Valid through 31\u00a0Dec\u00a02026');
+    expect(expiry('2026-12-31T23:00:00.000Z').html).toBe('Valid through <span class="date">31\u00a0Dec\u00a02026</span>');
     // Summer time: midnight in Ljubljana is 22:00 UTC.
-    expect(expiry('2026-07-01T22:00:00.000Z').text).toBe('Valid through 1 Jul 2026');
-    expect(expiry('2026-12-31T23:00:00.000Z', 'ru').html).toBe('Действует по <span class="date">31 дек. 2026 г.</span> включительно');
-    expect(expiry('2026-12-31T23:00:00.000Z', 'sl').text).toBe('Velja do vključno 31. dec. 2026');
-    expect(expiry('2026-12-31T23:00:00.000Z', 'tr').text).toBe('31 Ara 2026 dahil geçerli');
-    expect(expiry('2026-12-31T23:00:00.000Z', 'da').text).toBe('Gælder til og med 31. dec. 2026');
+    expect(expiry('2026-07-01T22:00:00.000Z').text).toBe('Valid through 1\u00a0Jul\u00a02026');
+    expect(expiry('2026-12-31T23:00:00.000Z', 'ru').html).toBe('Действует по <span class="date">31\u00a0дек.\u00a02026\u00a0г.</span> включительно');
+    expect(expiry('2026-12-31T23:00:00.000Z', 'sl').text).toBe('Velja do vključno 31.\u00a0dec.\u00a02026');
+    expect(expiry('2026-12-31T23:00:00.000Z', 'tr').text).toBe('31\u00a0Ara\u00a02026 dahil geçerli');
+    expect(expiry('2026-12-31T23:00:00.000Z', 'da').text).toBe('Gælder til og med 31.\u00a0dec.\u00a02026');
   });
 
   it('says its date and time in the business\'s zone for an expiry at another time, and the zone\'s midnight is not another\'s', () => {
     // A reward's coupon lasts 30 days from the minute it was redeemed: 12:00 UTC is 14:00 in Ljubljana in summer.
-    expect(expiry('2026-07-01T12:00:00.000Z').text).toBe('1 Jul 2026, 14:00');
-    expect(expiry('2026-07-01T12:00:00.000Z').html).toBe('<span class="date">1 Jul 2026</span>, <span class="date">14:00</span>');
+    expect(expiry('2026-07-01T12:00:00.000Z').text).toBe('1\u00a0Jul\u00a02026, 14:00');
+    expect(expiry('2026-07-01T12:00:00.000Z').html).toBe('<span class="date">1\u00a0Jul\u00a02026</span>, <span class="date">14:00</span>');
     // Ljubljana's midnight is 15:00 the day before in Los Angeles: there it is a time like any other.
-    expect(expiry('2026-12-31T23:00:00.000Z', 'en', 'America/Los_Angeles').text).toBe('31 Dec 2026, 15:00');
-    expect(expiry('2027-01-01T08:00:00.000Z', 'en', 'America/Los_Angeles').text).toBe('Valid through 31 Dec 2026');
+    expect(expiry('2026-12-31T23:00:00.000Z', 'en', 'America/Los_Angeles').text).toBe('31\u00a0Dec\u00a02026, 15:00');
+    expect(expiry('2027-01-01T08:00:00.000Z', 'en', 'America/Los_Angeles').text).toBe('Valid through 31\u00a0Dec\u00a02026');
   });
 
   it('shows none as a dash', () => {

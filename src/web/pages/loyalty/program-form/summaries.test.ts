@@ -136,7 +136,7 @@ describe('program form: the summaries of conditions and availability', () => {
     process.env.TZ = 'America/Los_Angeles';
     const en = i18nIn('en');
     const promotion = { ...EXAMPLE.earning.promotions[0], when: { channels: ['in_store'], tiers: ['gold'], weekdays: [6, 7] } };
-    expect(promotionFigures(en, promotion, levels)).toBe('5 Dec 2026 – 7 Dec 2026 · ×2 · In store, Gold, weekends');
+    expect(promotionFigures(en, promotion, levels)).toBe('5\u00a0Dec\u00a02026 – 7\u00a0Dec\u00a02026 · ×2 · In store, Gold, weekends');
     expect(nbsp(promotionFigures(i18nIn('sl'), promotion, levels))).toMatch(/^5\. dec\. 2026 – 7\. dec\. 2026 · ×2 · .+, Zlati, ob vikendih$/);
   });
 
@@ -144,14 +144,14 @@ describe('program form: the summaries of conditions and availability', () => {
     process.env.TZ = 'Pacific/Auckland';
     const cake = EXAMPLE.rewards[1];
     const en = i18nIn('en');
-    expect(rewardFigures(en, { ...cake, available_from: '2026-12-01T00:00:00+01:00', available_to: '2027-01-06T00:00:00+01:00' }, levels)).toBe('Free product · 800 points · available 1 Dec 2026 – 6 Jan 2027');
-    expect(rewardFigures(en, { ...cake, available_from: '2026-12-01T00:00:00+01:00' }, levels)).toBe('Free product · 800 points · available from 1 Dec 2026');
+    expect(rewardFigures(en, { ...cake, available_from: '2026-12-01T00:00:00+01:00', available_to: '2027-01-06T00:00:00+01:00' }, levels)).toBe('Free product · 800 points · available 1\u00a0Dec\u00a02026 – 6\u00a0Jan\u00a02027');
+    expect(rewardFigures(en, { ...cake, available_from: '2026-12-01T00:00:00+01:00' }, levels)).toBe('Free product · 800 points · available from 1\u00a0Dec\u00a02026');
     expect(rewardFigures(en, { ...cake, available_to: 'soon' }, levels)).toBe('Free product · 800 points · available until soon');
     expect(nbsp(rewardFigures(i18nIn('ru'), { ...cake, available_to: '2027-01-06T00:00:00+01:00' }, levels))).toBe('Бесплатный товар · 800 баллов · доступна до 6 янв. 2027 г.');
-    expect(rewardFigures(i18nIn('en', 'America/Los_Angeles'), { ...cake, available_from: '2026-12-01' }, levels)).toBe('Free product · 800 points · available from 1 Dec 2026');
+    expect(rewardFigures(i18nIn('en', 'America/Los_Angeles'), { ...cake, available_from: '2026-12-01' }, levels)).toBe('Free product · 800 points · available from 1\u00a0Dec\u00a02026');
     // A time without an offset is the business's wall-clock time; Auckland's midnight of 1 December is still 30 November in Ljubljana.
-    expect(rewardFigures(en, { ...cake, available_from: '2026-12-01T00:00' }, levels)).toBe('Free product · 800 points · available from 1 Dec 2026');
-    expect(rewardFigures(en, { ...cake, available_from: '2026-12-01T00:00:00+13:00' }, levels)).toBe('Free product · 800 points · available from 30 Nov 2026');
+    expect(rewardFigures(en, { ...cake, available_from: '2026-12-01T00:00' }, levels)).toBe('Free product · 800 points · available from 1\u00a0Dec\u00a02026');
+    expect(rewardFigures(en, { ...cake, available_from: '2026-12-01T00:00:00+13:00' }, levels)).toBe('Free product · 800 points · available from 30\u00a0Nov\u00a02026');
   });
 });
 
