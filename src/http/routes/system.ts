@@ -37,7 +37,7 @@ export function systemRoutes(app: FastifyInstance, s: Services, prefix: string) 
 
   route(app, prefix, {
     method: 'POST', path: '/auth/login', tag: 'auth', scope: null, summary: 'Log in to the dashboard (sets the session cookie)',
-    body: z.object({ email: z.string(), password: z.string() }),
+    body: z.strictObject({ email: z.string(), password: z.string() }),
     responses: { 200: { description: 'The user and the CSRF token of the session', schema: UserSession }, 401: 'Wrong email or password' },
     rateLimit: { max: 10, timeWindow: '1 minute' },
     handler: async (req, reply) => {

@@ -6,7 +6,7 @@ export const ROLES = ['owner', 'manager', 'staff'] as const;
 export const SCOPES = ['read', 'write', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-export const UserInput = z.object({
+export const UserInput = z.strictObject({
   email: z.email(fixedText('format.email')),
   name: z.string().trim().max(200).nullish(),
   role: z.enum(ROLES),
@@ -16,17 +16,17 @@ export const UserInput = z.object({
 });
 
 /** What an owner changes of a staff user: the role, or whether they may log in at all. */
-export const UserChange = z.object({
+export const UserChange = z.strictObject({
   role: z.enum(ROLES).optional(),
   disabled: z.boolean().optional(),
 });
 
-export const LoginInput = z.object({
+export const LoginInput = z.strictObject({
   email: z.string().trim().min(1, fixedText('field.required')),
   password: z.string().min(1, fixedText('field.required')),
 });
 
-export const ApiKeyInput = z.object({
+export const ApiKeyInput = z.strictObject({
   name: z.string().trim().min(1, fixedText('field.required')).max(100),
   scopes: z.array(z.enum(SCOPES)).min(1, fixedText('api_key.needs_scope')),
 });

@@ -30,7 +30,7 @@ export const Occurrence = z
     }
   });
 
-export const PurchaseLineInput = z.object({
+export const PurchaseLineInput = z.strictObject({
   sku: z.string().trim().max(200).nullish(),
   name: z.string().trim().max(500).nullish(),
   category: z.string().trim().max(200).nullish(),
@@ -57,7 +57,9 @@ export function referralCodeOf(typed: string): string {
   return bare.length > 6 ? `${bare.slice(0, -6)}-${bare.slice(-6)}` : bare;
 }
 
-export const PurchaseInput = z.object({
+// Strict, as every request body: a misspelt "stor", "chanel" or "line" was read as none, and the purchase
+// earned without its store's or channel's multipliers, or its lines', and counted on another day for the cap.
+export const PurchaseInput = z.strictObject({
   external_id: z.string().trim().min(1, fixedText('purchase.order_id_required')).max(200),
   customer: CustomerInput,
   occurred_at: Occurrence,
@@ -85,6 +87,6 @@ export const RefundInput = z.strictObject({
 export type RefundInput = z.infer<typeof RefundInput>;
 
 export const BATCH_LIMIT = 1000;
-export const PurchaseBatch = z.object({
+export const PurchaseBatch = z.strictObject({
   purchases: z.array(z.unknown()).min(1, fixedText('batch.needs_purchase')).check(toldBy(z.maxLength(BATCH_LIMIT), () => say('batch.too_many', { limit: BATCH_LIMIT }))),
 });

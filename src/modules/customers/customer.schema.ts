@@ -11,7 +11,7 @@ import { DEFAULT_SORT, SORTS } from './customer-order.ts';
 export const ConsentValue = toldBy(
   z.union([
     z.boolean(),
-    z.object({
+    z.strictObject({
       status: z.enum(['granted', 'withdrawn']),
       source: z.string().trim().min(1).max(200).optional(),
     }),
@@ -42,7 +42,8 @@ const hasIdentity = (c: { external_id?: string | null; email?: string | null; ph
   Boolean(c.external_id || c.email || c.phone);
 const identityMessage = { message: fixedText('customer.needs_identity'), path: ['external_id'] };
 
-export const CustomerInput = CustomerIdentityFields.extend(CustomerProfileFields.shape).refine(hasIdentity, identityMessage);
+// Strict, as every request body: a misspelt "frist_name" or "birtday" was read as none, the customer saved without it.
+export const CustomerInput = CustomerIdentityFields.extend(CustomerProfileFields.shape).strict().refine(hasIdentity, identityMessage);
 export type CustomerInput = z.infer<typeof CustomerInput>;
 
 /** PATCH: every field optional; null clears it. */
@@ -67,6 +68,6 @@ export const CustomerSearch = z.object({
 });
 export type CustomerSearch = z.infer<typeof CustomerSearch>;
 
-export const MergeInput = z.object({
+export const MergeInput = z.strictObject({
   from: z.uuid(fixedText('customer.merge_from')),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isTimeZone } from '../../shared/clock.ts';
 import { fixedText } from '../../shared/messages/index.ts';
 
-export const StoreInput = z.object({
+export const StoreInput = z.strictObject({
   code: z
     .string()
     .trim()

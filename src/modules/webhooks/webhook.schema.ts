@@ -3,7 +3,7 @@ import { fixedText, say } from '../../shared/messages/index.ts';
 import { saidIssue } from '../../shared/validation.ts';
 import { EVENT_TYPES, isKnownEventPattern } from '../../jobs/event-types.ts';
 
-export const WebhookInput = z.object({
+export const WebhookInput = z.strictObject({
   url: z.url(fixedText('webhook.url')).refine((u) => /^https?:\/\//.test(u), fixedText('webhook.url')),
   event_types: z
     .array(z.string())
