@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sharedShapes } from './responses/common.ts';
 import { NDJSON } from './progress.ts';
-import { registry, type ResponseSpec, type RouteSpec } from './route.ts';
+import { IDEMPOTENCY_KEY, registry, takesField, type ResponseSpec, type RouteSpec } from './route.ts';
 
 // The OpenAPI 3.1 document is generated from the same route declarations and zod
 // schemas that validate requests, so it cannot drift from what the server accepts; the
@@ -94,6 +94,9 @@ export function openApiDocument({ version, serverUrl }: { version: string; serve
         parameters.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: prop as never });
       }
     }
+    if (takesField(spec.body, IDEMPOTENCY_KEY)) {
+      parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: "The body's idempotency_key sent as a header (as Stripe takes it): used when the body has none; both sent must be the same" } as never);
+    }
     paths[path] ??= {};
     const requestBody = spec.multipart
       ? { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } }
@@ -153,6 +156,7 @@ export function docsPage(doc: ReturnType<typeof openApiDocument>): string {
         <p>${esc(spec.summary)}</p>
         ${spec.description ? `<p>${esc(spec.description)}</p>` : ''}
         <p class="scope">${spec.scope ? `Needs scope <b>${spec.scope}</b>` : 'No authentication'}</p>
+        ${op.parameters?.some((p: any) => p.in === 'header') ? '<p>Takes an <code>Idempotency-Key</code> header as the body\'s <code>idempotency_key</code>.</p>' : ''}
         ${op.parameters?.some((p: any) => p.in === 'query') ? `<details><summary>Query parameters</summary><pre>${esc(JSON.stringify(op.parameters.filter((p: any) => p.in === 'query'), null, 2))}</pre></details>` : ''}
         ${body ? `<details><summary>Request body${op.requestBody.required ? '' : ', optional'} (JSON Schema)</summary><pre>${esc(JSON.stringify(body, null, 2))}</pre></details>` : ''}
         ${answerBodies.join('')}

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Principal, Scope } from '../modules/auth/index.ts';
-import { forbidden, isAppError, notFound } from '../shared/errors.ts';
+import { forbidden, invalidField, isAppError, notFound } from '../shared/errors.ts';
 import type { CodeGuesses } from './code-guesses.ts';
 import { refuseUnstorableText } from './text-check.ts';
 import { tooManyRequests } from './problem.ts';
@@ -74,6 +74,7 @@ export function route(app: FastifyInstance, prefix: string, spec: RouteSpec): vo
     const responses: RouteResponses = spec.codeLookup ? withFields(spec.responses, { 429: 'Too many unknown codes from this caller this minute (UNKNOWN_CODES_PER_MINUTE): every code is refused until Retry-After' }) : spec.responses;
     registry.push(withFields(spec, { path: prefix + spec.path, responses }));
   }
+  const takesKey = takesField(spec.body, IDEMPOTENCY_KEY);
   app.route({
     method: spec.method,
     url: spec.path,
@@ -89,6 +90,7 @@ export function route(app: FastifyInstance, prefix: string, spec: RouteSpec): vo
       if (spec.scope && principal && !principal.scopes.includes(spec.scope)) {
         throw forbidden(say(principal.kind === 'key' ? 'auth.scope_of_key' : 'auth.scope_of_role', { scope: spec.scope, scopes: principal.scopes.join(', ') }));
       }
+      if (takesKey) keyFromHeader(request);
       refuseUnstorableText(request, spec.itemsAlone);
       if (!spec.codeLookup) return spec.handler(request, reply, principal!);
       const guesses = request.server.codeGuesses;
@@ -105,6 +107,42 @@ export function route(app: FastifyInstance, prefix: string, spec: RouteSpec): vo
       }
     },
   });
+}
+
+/** The body's field that makes a write safe to retry (answerWrite); the Idempotency-Key header may carry it instead. */
+export const IDEMPOTENCY_KEY = 'idempotency_key';
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+/**
+ * The Idempotency-Key header (Stripe's, the IETF draft's) read as the body's
+ * idempotency_key, so a client written for those APIs retries safely here too: put into
+ * a body that has none; the same in both is fine; two different keys are refused, since
+ * either could be the one the client retries with.
+ */
+function keyFromHeader(request: FastifyRequest): void {
+  const header = request.headers[IDEMPOTENCY_HEADER];
+  if (typeof header !== 'string') return;
+  const body = request.body ?? {};
+  if (typeof body !== 'object' || Array.isArray(body)) return; // the body's own parse names what is wrong with it
+  const sent = (body as Record<string, unknown>)[IDEMPOTENCY_KEY];
+  if (sent === undefined) request.body = withFields(body, { [IDEMPOTENCY_KEY]: header });
+  else if (sent !== header) throw invalidField(IDEMPOTENCY_KEY, say('http.idempotency_key_differs', { header, body: String(sent) }));
+}
+
+/** Whether a body schema has the field `name`: an object's own, or one inside a pipe, an optional or any option of a union. */
+export function takesField(schema: z.ZodType | undefined, name: string): boolean {
+  if (!schema) return false;
+  const def = (schema as unknown as { _zod: { def: { type: string; shape?: Record<string, unknown>; in?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[] } } })._zod.def;
+  switch (def.type) {
+    case 'object':
+      return Object.hasOwn(def.shape!, name);
+    case 'pipe':
+      return takesField(def.in, name);
+    case 'union':
+      return def.options!.some((option) => takesField(option, name));
+    default:
+      return def.innerType ? takesField(def.innerType, name) : false;
+  }
 }
 
 declare module 'fastify' {

@@ -59,6 +59,14 @@ export const GENERAL = {
     da: 'Stien angiver intet {param}: {route} kræver et',
     ru: 'В пути не указан {param}: он нужен для {route}',
   },
+  // The Idempotency-Key header (Stripe's, the IETF draft's) and the body's idempotency_key, both sent and not the same.
+  'http.idempotency_key_differs': {
+    en: 'the Idempotency-Key header "{header}" and the body\'s idempotency_key "{body}" differ: send one, or both the same',
+    sl: 'glava Idempotency-Key "{header}" in idempotency_key v telesu "{body}" se razlikujeta: pošljite enega ali oba enaka',
+    tr: 'Idempotency-Key başlığı "{header}" ile gövdedeki idempotency_key "{body}" farklı: birini ya da ikisini aynı gönderin',
+    da: 'Idempotency-Key-headeren "{header}" og idempotency_key i indholdet "{body}" er forskellige: send én af dem, eller begge ens',
+    ru: 'заголовок Idempotency-Key "{header}" и idempotency_key в теле "{body}" различаются: отправьте что-то одно или оба одинаковыми',
+  },
   'http.internal': {
     en: 'Something went wrong on our side; it has been logged.',
     sl: 'Pri nas je šlo nekaj narobe; napaka je zabeležena.',
