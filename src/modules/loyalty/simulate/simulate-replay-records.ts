@@ -75,6 +75,8 @@ export interface Refundable {
   reversed: number;
   reversedBonus: number;
   counted: boolean;
+  /** When its lots expire under the replayed program (per-lot expiry; ms), null: never. A refund from then on takes nothing back. */
+  expiresAt: number | null;
   /** The referral it settled, which a refund below the minimum revokes. */
   referral: SettledReferral | null;
   /** Only for a purchase one of whose refunds names lines: see ReturnedByLines. */

@@ -3,7 +3,7 @@ import { withFields } from '../../../shared/objects.ts';
 import type { ReturnedLine } from '../../commerce/index.ts';
 import { firstPurchaseBonus } from '../earning/first-purchase.ts';
 import { pointsToReverse } from '../ledger/ledger.ts';
-import { pointsForPurchase, type EarningFactor, type Program } from '../program/program.ts';
+import { lotExpiry, pointsForPurchase, type EarningFactor, type Program } from '../program/program.ts';
 import { earnedShareReturned, lineWeights, pointsToReverseByLines } from '../refunds/refund-points.ts';
 import { DAY_MS, TierRules } from '../tiers/tier-timeline.ts';
 import { noBonusPoints, type BonusPointsByKind, type BonusTrigger, type ReferralTrigger } from './simulate-bonuses.ts';
@@ -186,10 +186,11 @@ export class Replay {
     const r: Refundable | null = p.refundKey || p.refundedAtOnceMinor > 0
       ? {
         state: s, slot: -1, totalMinor: p.totalMinor, refundedMinor: 0, credited: points + bonus, bonus, reversed: 0, reversedBonus: 0, counted: p.counted, referral: null,
+        expiresAt: lotExpiry(this.program, p.occurredAt)?.getTime() ?? null,
         byLines: p.basket && p.refundKey ? this.returnedByLines(p, p.basket, factors) : null,
       }
       : null;
-    if (r && p.refundedAtOnceMinor > 0) this.reverse(r, p.refundedAtOnceMinor);
+    if (r && p.refundedAtOnceMinor > 0) this.reverse(r, p.refundedAtOnceMinor, t);
     // Only a refund replayed at its own time (a refund row) can revoke the referral: an amount
     // refunded around the refund path revoked nothing live, so it is not attached then.
     const referralBonus = this.referrals.size && earns ? this.settleReferral(p, r && p.refundKey ? r : null) : 0;
@@ -265,7 +266,7 @@ export class Replay {
     const levels = this.program.document.tiers?.levels;
     // Reviews that fell due before the refund still saw the purchase whole.
     if (levels) this.review(s, at);
-    const due = this.reverse(r, amountMinor);
+    const due = this.reverse(r, amountMinor, at);
     const revoked = this.revokeReferral(r, at);
     if (!levels) return;
     if (this.metric === 'points') {
@@ -288,15 +289,22 @@ export class Replay {
    * cumulative refunded amount, the purchase's points and its bonus as one (pointsToReverse);
    * once one of its refunds named lines, what the lines returned earned and the bonus's
    * share of the amount (dueByLines). The report splits what went back between the points
-   * and the bonus by the amount's share.
+   * and the bonus by the amount's share. Answers the points taken back.
+   *
+   * A refund at or after the date the purchase's lots expire under this program (per-lot
+   * expiry) takes nothing: the ledger does not take again what the sweep wrote off of the
+   * purchase's own lots (planDebit's `expired`) and records the share as settled (a reverse
+   * entry of 0 points, details.expired), so the purchase's later refunds take nothing more
+   * of it either. The replay follows no spending, so the lots are whole when they expire.
    */
-  private reverse(r: Refundable, amountMinor: number): number {
+  private reverse(r: Refundable, amountMinor: number, at: number): number {
     r.refundedMinor = Math.min(r.totalMinor, r.refundedMinor + amountMinor);
     const due = this.dueByLines(r) ?? pointsToReverse({ credited: r.credited, alreadyReversed: r.reversed, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
     const bonusShare = r.refundedMinor >= r.totalMinor ? r.bonus : Math.round((r.bonus * r.refundedMinor) / r.totalMinor);
     const bonusDue = Math.min(due, Math.max(0, bonusShare - r.reversedBonus));
     r.reversed += due;
     r.reversedBonus += bonusDue;
+    if (r.expiresAt !== null && at >= r.expiresAt) return 0;
     if (r.counted) {
       this.points -= due - bonusDue;
       if (bonusDue) this.count('first_purchase', -bonusDue);
