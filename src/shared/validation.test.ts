@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
 import { fixedText, say } from './messages/index.ts';
-import { DecimalAmount, isCalendarDay, parseInput, saidIssue, type InputSubject } from './validation.ts';
+import { DecimalAmount, editDistance, isCalendarDay, parseInput, saidIssue, type InputSubject } from './validation.ts';
 
 // zod 4 says "Invalid input" for a field left out of a union (an amount: string or
 // number) and "Invalid input: expected string, received undefined" for the rest.
@@ -254,6 +254,48 @@ describe('parseInput told in another language', () => {
       }
       // A schema's own words for its values are kept.
       expect(refusal(z.object({ c: z.enum(['a', 'b'], 'pick a or b') }), { c: 'z' }).problems).toEqual([{ field: 'c', reason: 'pick a or b' }]);
+    });
+
+    // As Stripe answers a misspelt parameter: the field an unknown key was likely meant as,
+    // by its schema's own keys, in every language. Regression: "chanel" was told only that
+    // it is unknown, and the client left to find "channel" in the documentation.
+    it('names the field an unknown key was likely meant as, when one is near it', () => {
+      const body = z.strictObject({
+        channel: z.string().optional(),
+        store: z.string().optional(),
+        first_name: z.string().optional(),
+        id: z.string().optional(),
+        lines: z.array(z.strictObject({ unit_price: z.string().optional(), category: z.string().optional() })).optional(),
+      });
+      const reasons = (input: unknown) => refusal(body, input).problems.map((p) => `${p.field}: ${p.reason}`);
+      expect(reasons({ chanel: 'online' })).toEqual(['(body): unknown field "chanel" — did you mean "channel"?']);
+      // Another case, a swap of two letters, another spelling of the word's joints: one apart.
+      expect(reasons({ Channel: 'online' })).toEqual(['(body): unknown field "Channel" — did you mean "channel"?']);
+      expect(reasons({ frist_name: 'Ana' })).toEqual(['(body): unknown field "frist_name" — did you mean "first_name"?']);
+      expect(reasons({ firstName: 'Ana' })).toEqual(['(body): unknown field "firstName" — did you mean "first_name"?']);
+      expect(reasons({ lines: [{ unitprice: '1.00' }] })).toEqual(['lines.0: unknown field "unitprice" — did you mean "unit_price"?']);
+      // Nothing near: no guess. A short key is allowed one edit only ("to" is not "id"), and a
+      // field the body also sent is no suggestion.
+      expect(reasons({ colour: 'red' })).toEqual(['(body): unknown field "colour"']);
+      expect(reasons({ to: 'x' })).toEqual(['(body): unknown field "to"']);
+      expect(reasons({ chanel: 'x', channel: 'online' })).toEqual(['(body): unknown field "chanel"']);
+      expect(reasons({ stor: 'LJ1', frist_name: 'Ana', colour: 'red' })).toEqual([
+        '(body): unknown fields "stor" (did you mean "store"?), "frist_name" (did you mean "first_name"?), "colour"',
+      ]);
+      const one = refusal(body, { chanel: 'online' });
+      const many = refusal(body, { stor: 'LJ1', colour: 'red' });
+      expect(Object.fromEntries((['sl', 'tr', 'da', 'ru'] as const).map((language) => [language, [one.in(language).problems[0]!.reason, many.in(language).problems[0]!.reason]]))).toEqual({
+        sl: ['neznano polje "chanel" — ste mislili "channel"?', 'neznana polja "stor" (ste mislili "store"?), "colour"'],
+        tr: ['bilinmeyen alan "chanel" — "channel" mi demek istediniz?', 'bilinmeyen alanlar "stor" ("store" mi demek istediniz?), "colour"'],
+        da: ['ukendt felt "chanel" — mente du "channel"?', 'ukendte felter "stor" (mente du "store"?), "colour"'],
+        ru: ['неизвестное поле "chanel" — возможно, вы имели в виду "channel"?', 'неизвестные поля "stor" (возможно, вы имели в виду "store"?), "colour"'],
+      });
+    });
+
+    it('counts an edit distance with a swap of two neighbours as one edit', () => {
+      expect([editDistance('chanel', 'channel'), editDistance('frist', 'first'), editDistance('abc', 'abc'), editDistance('', 'ab'), editDistance('kitten', 'sitting')]).toEqual([1, 1, 0, 2, 3]);
+      // Past its limit it stops counting: more than the limit is all a caller asks.
+      expect(editDistance('kitten', 'sitting', 1)).toBe(2);
     });
 
     it('agrees a count with its noun, in English too', () => {

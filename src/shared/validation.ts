@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { instantOf, isDateOnly } from './clock.ts';
 import { AppError, type FieldProblem } from './errors.ts';
-import { counted, fixedText, LANGUAGES, MESSAGES, Said, say, translateFixed, type Language, type MessageCode } from './messages/index.ts';
+import { counted, fixedText, LANGUAGES, MESSAGES, Said, say, tell, told, translateFixed, type Language, type MessageCode } from './messages/index.ts';
 import type { CountedName } from './plural.ts';
 
 // zod is the one validation library at every boundary (HTTP bodies, CSV rows, the
@@ -72,6 +72,61 @@ function oneOf(values: readonly unknown[]): Said {
 }
 
 /**
+ * The edit distance of `a` and `b` (optimal string alignment: an insertion, a deletion, a
+ * substitution or two neighbours swapped, "frist" for "first", each counts one), or
+ * `limit + 1` as soon as it is sure to be more than `limit`.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row.push(d);
+      least = Math.min(least, d);
+    }
+    if (least > limit) return limit + 1;
+    [before, previous] = [previous, row];
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The field an unknown key was likely meant as, as Stripe answers a misspelt parameter:
+ * the object's own key nearest to it, compared without case ("Channel", "firstName" for
+ * first_name is one apart), at most one edit apart for a key of up to 5 characters and two
+ * for a longer one, and alike in at least two characters of three (so "to" is never read as
+ * "id", nor "b" as "a"), the first of the schema's order on a tie. A key the body also sent is no suggestion: "did you mean channel" beside a channel
+ * sent would send the client after a field it has. The keys are the schema's that raised
+ * the issue (zod's issue carries it as `inst`: an object's shape, or a record's key enum).
+ */
+function nearKeys(issue: z.core.$ZodRawIssue): (key: string) => string | undefined {
+  const def = (issue.inst as z.core.$ZodType | undefined)?._zod.def as { shape?: Record<string, unknown>; keyType?: z.core.$ZodType } | undefined;
+  const declared = def?.shape ? Object.keys(def.shape) : [...(def?.keyType?._zod.values ?? [])].filter((v): v is string => typeof v === 'string');
+  const input = issue.input;
+  const sent = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const candidates = declared.filter((known) => !Object.hasOwn(sent, known));
+  return (key) => {
+    const lower = key.toLowerCase();
+    const limit = lower.length <= 5 ? 1 : 2;
+    let best: string | undefined;
+    let bestDistance = limit + 1;
+    for (const known of candidates) {
+      const distance = editDistance(lower, known.toLowerCase(), bestDistance - 1);
+      // Most of both must be alike: "b" is one edit from "a", and no slip of it.
+      const alike = Math.max(lower.length, known.length) - distance > 2 * distance;
+      if (distance < bestDistance && alike) [best, bestDistance] = [known, distance];
+    }
+    return best;
+  };
+}
+
+/**
  * zod's common issues in the catalogue's words: a number's or a length's bound, a value of
  * another type (by the type expected, with no type name of zod's), an ISO date or timestamp
  * or an email address in another form, a value not among those a field takes ("must be one
@@ -105,8 +160,18 @@ export function zodIssue(issue: z.core.$ZodRawIssue): Said | undefined {
       return issue.format === 'date' ? say('date.format') : issue.format === 'datetime' ? say('format.timestamp') : issue.format === 'email' ? say('format.email') : undefined;
     case 'invalid_value':
       return oneOf(issue.values);
-    case 'unrecognized_keys':
-      return issue.keys.length === 1 ? say('key.unknown', { key: issue.keys[0]! }) : say('key.unknown_many', { keys: issue.keys.map((key) => `"${key}"`).join(', ') });
+    case 'unrecognized_keys': {
+      const near = nearKeys(issue);
+      if (issue.keys.length === 1) {
+        const known = near(issue.keys[0]!);
+        return known === undefined ? say('key.unknown', { key: issue.keys[0]! }) : say('key.unknown_near', { key: issue.keys[0]!, known });
+      }
+      const listed = issue.keys.map((key) => {
+        const known = near(key);
+        return known === undefined ? `"${key}"` : say('key.unknown_near_listed', { key, known });
+      });
+      return say('key.unknown_many', { keys: told((language) => listed.map((item) => tell(item, language)).join(', ')) });
+    }
     case 'invalid_union': {
       // A discriminated union's tag that names no option (a reward's "type"); left out, it is required.
       const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };

@@ -130,7 +130,7 @@ describe('the activity log', () => {
       { field: 'until', reason: 'is not a calendar date' },
     ]);
     // A misspelt filter is refused, not ignored (as every strict query's unknown key is told).
-    expect(await refused({ acter: 'cli' })).toEqual([{ field: '(body)', reason: 'unknown field "acter"' }]);
+    expect(await refused({ acter: 'cli' })).toEqual([{ field: '(body)', reason: 'unknown field "acter" — did you mean "actor"?' }]);
     expect(await refused({ since: '2026-06-02', until: '2026-06-01T00:00:00Z' })).toEqual([{ field: 'since', reason: 'must be before `until`' }]);
     expect(await refused({ cursor: 'bm90IG91cnM' })).toEqual([{ field: 'cursor', reason: expect.any(String) }]);
     expect(await refused({ actor: '' })).toEqual([{ field: 'actor', reason: expect.any(String) }]);

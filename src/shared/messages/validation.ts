@@ -185,5 +185,21 @@ export const VALIDATION = {
   // A key an object does not take, told at the object's path (zod's unrecognized_keys), as
   // the reservation's capture already words it.
   'key.unknown': { en: 'unknown field "{key}"', sl: 'neznano polje "{key}"', tr: 'bilinmeyen alan "{key}"', da: 'ukendt felt "{key}"', ru: 'неизвестное поле "{key}"' },
+  // …and the object's own field it is nearest to (validation.ts nearKeys), as Stripe names the
+  // parameter a misspelt one was likely meant as; the second, one of several in key.unknown_many.
+  'key.unknown_near': {
+    en: 'unknown field "{key}" — did you mean "{known}"?',
+    sl: 'neznano polje "{key}" — ste mislili "{known}"?',
+    tr: 'bilinmeyen alan "{key}" — "{known}" mi demek istediniz?',
+    da: 'ukendt felt "{key}" — mente du "{known}"?',
+    ru: 'неизвестное поле "{key}" — возможно, вы имели в виду "{known}"?',
+  },
+  'key.unknown_near_listed': {
+    en: '"{key}" (did you mean "{known}"?)',
+    sl: '"{key}" (ste mislili "{known}"?)',
+    tr: '"{key}" ("{known}" mi demek istediniz?)',
+    da: '"{key}" (mente du "{known}"?)',
+    ru: '"{key}" (возможно, вы имели в виду "{known}"?)',
+  },
   'key.unknown_many': { en: 'unknown fields {keys}', sl: 'neznana polja {keys}', tr: 'bilinmeyen alanlar {keys}', da: 'ukendte felter {keys}', ru: 'неизвестные поля {keys}' },
 } as const satisfies Record<string, Entry>;
