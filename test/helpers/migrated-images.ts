@@ -66,6 +66,10 @@ async function makePgliteImage(file: string): Promise<void> {
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1 }) }) });
   try {
     await migrateToLatest(db);
+    // PostgreSQL zeroes its shared buffers at every start: PGlite's default 128 MB took half of
+    // the CPU of opening a test file's database (about 0.5 of 1.1 s, a memset in the profile).
+    // A test's database is a few MB; 32 MB holds it (docs/benchmarks.md, The test suite).
+    await lite.exec("ALTER SYSTEM SET shared_buffers = '32MB'");
     // Dumped while running, the image opens as after a crash: PostgreSQL replays the WAL
     // since the last checkpoint, all the migrations' (some 2 MB), at every open. After a
     // checkpoint there is nothing after it to replay.
