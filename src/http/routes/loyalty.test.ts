@@ -57,8 +57,8 @@ describe('loyalty over HTTP', () => {
     // In the order things happened: the purchase (09:00 in Ljubljana), then the welcome
     // bonus given when it was recorded (12:00 UTC); the purchase's points still pending.
     expect(account.explanation.entries.map((e: { description: string }) => e.description)).toEqual([
-      'Purchase till-1: €6.40 → 64 beans × 2 Coffee counts double (on 68.8% of the basket) = 108; 108 pending, spendable from 15 Jun 2026',
-      'First purchase bonus (till-1); 200 pending, spendable from 15 Jun 2026',
+      'Purchase till-1: €6.40 → 64 beans × 2 Coffee counts double (on 68.8% of the basket) = 108; 108 pending, spendable from 15\u00a0Jun\u00a02026',
+      'First purchase bonus (till-1); 200 pending, spendable from 15\u00a0Jun\u00a02026',
       'Welcome bonus for joining',
     ]);
     const running = account.explanation.entries.map((e: { balance_after: number; spendable_after: number; pending_after: number }) => [e.balance_after, e.spendable_after, e.pending_after]);
@@ -72,8 +72,8 @@ describe('loyalty over HTTP', () => {
     expect(slAnswer.headers['content-language']).toBe('sl');
     const sl = slAnswer.json();
     expect(sl.explanation.entries.map((e: { description: string }) => e.description)).toEqual([
-      'Nakup till-1: 6,40\u00a0€ → 64 zrn × 2 Kava šteje dvojno (na 68,8\u00a0% košarice) = 108; 108 v čakanju, na voljo od 15. jun. 2026',
-      'Bonus za prvi nakup (till-1); 200 v čakanju, na voljo od 15. jun. 2026',
+      'Nakup till-1: 6,40\u00a0€ → 64 zrn × 2 Kava šteje dvojno (na 68,8\u00a0% košarice) = 108; 108 v čakanju, na voljo od 15.\u00a0jun.\u00a02026',
+      'Bonus za prvi nakup (till-1); 200 v čakanju, na voljo od 15.\u00a0jun.\u00a02026',
       'Bonus dobrodošlice ob včlanitvi',
     ]);
     const ruAnswer = await api.call('GET', `/api/v1/customers/${customer.id}/loyalty?language=ru`);

@@ -83,7 +83,7 @@ describe('a redemption and a refund of the same member', () => {
       ['redeem', '2026-06-01T12:00:00.000Z', 0],
       ['reverse', '2026-06-02T09:00:00.000Z', -50],
     ]);
-    expect(entries[2].description).toBe('Refund dated-R of €5.00 on purchase dated (50% of it refunded in all): 50 of its 100 points taken back; dated 25 May 2026, recorded later');
+    expect(entries[2].description).toBe('Refund dated-R of €5.00 on purchase dated (50% of it refunded in all): 50 of its 100 points taken back; dated 25\u00a0May\u00a02026, recorded later');
     // The ledger keeps the refund's own date; only the explanation shows it where it was recorded.
     const stored = await s.db.selectFrom('loyalty_entries').select('occurred_at').where('customer_id', '=', customerId).where('kind', '=', 'reverse').executeTakeFirstOrThrow();
     expect(stored.occurred_at.toISOString()).toBe('2026-05-25T09:00:00.000Z');

@@ -38,8 +38,8 @@ describe('describeEntry', () => {
   it('keeps the English explanations word for word', () => {
     expect(describeEntry(ENTRIES[0], 'EUR')).toBe('Purchase p1: €29.99 → 29.99 points × 2 category coffee (on 33% of the basket) = 39.99 → 39 (floor)');
     // A purchase the daily cap cut short, and one it left without points (an entry of 0): which day, and why.
-    expect(describeEntry(ENTRIES[1], 'EUR')).toBe('Purchase p2: €300.00 → 300 points; only 100 earned: other purchases on 1 May 2026 had already earned 50 of the daily cap of 150 points');
-    expect(describeEntry(ENTRIES[23], 'EUR')).toBe('Purchase till-9: €12.00 → 12 points; none earned: the daily cap of 150 points for 1 May 2026 was already reached by other purchases that day');
+    expect(describeEntry(ENTRIES[1], 'EUR')).toBe('Purchase p2: €300.00 → 300 points; only 100 earned: other purchases on 1\u00a0May\u00a02026 had already earned 50 of the daily cap of 150 points');
+    expect(describeEntry(ENTRIES[23], 'EUR')).toBe('Purchase till-9: €12.00 → 12 points; none earned: the daily cap of 150 points for 1\u00a0May\u00a02026 was already reached by other purchases that day');
     expect(describeEntry(ENTRIES[10], 'EUR')).toBe('Refund: 50% of the purchase refunded, 20 of its 40 points taken back; 5 already spent and forgiven');
     expect(describeEntry(ENTRIES[14], 'EUR')).toBe('Points returned: checkout reservation timed out');
     expect(describeEntry(ENTRIES[18], 'EUR')).toBe('Adjustment by staff: Sorry for the wait');
@@ -78,11 +78,11 @@ describe('describeEntry', () => {
   // purchases that day earned 0" — as if others had earned something. It says that this purchase alone went over it.
   it('says a purchase went over the daily cap on its own, in each language, and names the others only when they earned', () => {
     const alone = { ...ENTRIES[1], points: 150, details: { ...ENTRIES[1].details, capped_at: 150 } };
-    expect(describeEntry(alone, 'EUR')).toBe('Purchase p2: €300.00 → 300 points; only 150 earned: this purchase alone went over the daily cap of 150 points for 1 May 2026');
-    expect(describeEntry(alone, 'EUR', 'sl')).toBe('Nakup p2: 300,00\u00a0€ → 300 točk; pripisano le 150: ta nakup je sam presegel dnevno omejitev za 1. maj 2026 (150 točk)');
-    expect(describeEntry(alone, 'EUR', 'tr')).toBe('Alışveriş p2: €300,00 → 300 puan; yalnızca 150 puan kazanıldı: bu alışveriş 1 May 2026 için günlük 150 puan sınırını tek başına aştı');
-    expect(describeEntry(alone, 'EUR', 'da')).toBe('Køb p2: 300,00\u00a0€ → 300 point; kun 150 optjent: dette køb alene gik over dagsloftet på 150 point for 1. maj 2026');
-    expect(describeEntry(alone, 'EUR', 'ru')).toBe('Покупка p2: 300,00\u00a0€ → 300 баллов; начислено только 150: одна эта покупка превысила дневной лимит на 1 мая 2026 г. (150 баллов)');
+    expect(describeEntry(alone, 'EUR')).toBe('Purchase p2: €300.00 → 300 points; only 150 earned: this purchase alone went over the daily cap of 150 points for 1\u00a0May\u00a02026');
+    expect(describeEntry(alone, 'EUR', 'sl')).toBe('Nakup p2: 300,00\u00a0€ → 300 točk; pripisano le 150: ta nakup je sam presegel dnevno omejitev za 1.\u00a0maj\u00a02026 (150 točk)');
+    expect(describeEntry(alone, 'EUR', 'tr')).toBe('Alışveriş p2: €300,00 → 300 puan; yalnızca 150 puan kazanıldı: bu alışveriş 1\u00a0May\u00a02026 için günlük 150 puan sınırını tek başına aştı');
+    expect(describeEntry(alone, 'EUR', 'da')).toBe('Køb p2: 300,00\u00a0€ → 300 point; kun 150 optjent: dette køb alene gik over dagsloftet på 150 point for 1.\u00a0maj\u00a02026');
+    expect(describeEntry(alone, 'EUR', 'ru')).toBe('Покупка p2: 300,00\u00a0€ → 300 баллов; начислено только 150: одна эта покупка превысила дневной лимит на 1\u00a0мая\u00a02026\u00a0г. (150 баллов)');
     for (const language of LANGUAGES) {
       expect(describeEntry(alone, 'EUR', language)).not.toMatch(/\b0\b/);
       expect(describeEntry(ENTRIES[1], 'EUR', language)).toContain('50'); // others earned 50: said with their number
@@ -188,8 +188,8 @@ describe('numbers in a sentence', () => {
     expect(earned(5, 'tr')).toBe('5 çekirdek');
     // A daily cap, a refund and what was forgiven: the count with the name as a label, or the count alone.
     const capped = { ...ENTRIES[1], details: { ...ENTRIES[1].details, capped_at: 102 }, points: 2 };
-    expect(say(capped, 'sl')).toBe('Nakup p2: 300,00\u00a0€ → 300 zrn; dnevna omejitev za 1. maj 2026 (102 zrni) je dopustila še 2, ker so drugi nakupi tega dne prinesli že 100');
-    expect(say(capped, 'ru')).toContain('; дневной лимит на 1 мая 2026 г. (102 зерна) оставил 2');
+    expect(say(capped, 'sl')).toBe('Nakup p2: 300,00\u00a0€ → 300 zrn; dnevna omejitev za 1.\u00a0maj\u00a02026 (102 zrni) je dopustila še 2, ker so drugi nakupi tega dne prinesli že 100');
+    expect(say(capped, 'ru')).toContain('; дневной лимит на 1\u00a0мая\u00a02026\u00a0г. (102 зерна) оставил 2');
     expect(say(capped, 'tr')).toContain('günlük 102 çekirdek sınırı: o günün diğer alışverişleri 100 çekirdek kazandırdığından 2 çekirdek kazanıldı');
     const refund = { ...ENTRIES[10], points: -1, details: { refunded_share: 0.5, credited: 2, forgiven: 1, expired: 1 } };
     expect(say(refund, 'sl')).toBe('Vračilo: vrnjenih 50\u00a0% nakupa; nakupu pripisano: 2 zrni, odvzeto: 1; že porabljeno in odpuščeno: 1; že poteklo, ne odvzamemo znova: 1');
@@ -280,11 +280,11 @@ describe('the explanation of a balance', () => {
     ], [{ debit_id: 2, credit_id: 1, points: 40 }]);
     expect(entries.map((e) => [e.id, e.balance_after, e.spendable_after, e.pending_after])).toEqual([[4, 10, 10, 0], [1, 110, 10, 100], [2, 70, 10, 60], [3, 120, 60, 60]]);
     const [past, pending] = entries;
-    expect(pending).toMatchObject({ pending: true, description: 'Purchase p1: €100.00 → 100 points; 60 pending, spendable from 8 Jun 2026' });
+    expect(pending).toMatchObject({ pending: true, description: 'Purchase p1: €100.00 → 100 points; 60 pending, spendable from 8\u00a0Jun\u00a02026' });
     expect(past).toMatchObject({ pending: false, description: 'Purchase p0: €10.00 → 10 points' });
     expect(entries[2].description).not.toContain('pending');
     const sl = ledger([row({ id: 1, kind: 'earn', points: 100, occurred_at: NOW, available_at: new Date('2026-06-08T09:00:00Z'), details: { purchase: 'p1', total: '100.00', base: 100 } })], [], 'sl');
-    expect(sl.entries[0].description).toBe('Nakup p1: 100,00\u00a0€ → 100 točk; 100 v čakanju, na voljo od 8. jun. 2026');
+    expect(sl.entries[0].description).toBe('Nakup p1: 100,00\u00a0€ → 100 točk; 100 v čakanju, na voljo od 8.\u00a0jun.\u00a02026');
   });
 
   it('counts a debt settled by a later pending credit where the credit comes, so the pending points never go below zero', () => {
@@ -308,15 +308,15 @@ describe('the explanation of a balance', () => {
     });
     const { entries, sum } = ledger([bought, redeemed, refund], [{ debit_id: 2, credit_id: 1, points: 100 }]);
     expect(entries.map((e) => [e.id, e.at, e.balance_after])).toEqual([[1, '2026-05-20T10:00:00.000Z', 100], [2, '2026-05-28T12:00:00.000Z', 0], [3, '2026-06-01T08:30:00.000Z', -50]]);
-    expect(entries[2].description).toBe('Refund R1 of €5.00 on purchase p1 (50% of it refunded in all): 50 of its 100 points taken back; dated 25 May 2026, recorded later');
+    expect(entries[2].description).toBe('Refund R1 of €5.00 on purchase p1 (50% of it refunded in all): 50 of its 100 points taken back; dated 25\u00a0May\u00a02026, recorded later');
     expect(sum).toBe(-50);
     const sl = ledger([bought, redeemed, refund], [], 'sl').entries[2].description;
-    expect(sl).toMatch(/; z datumom 25\. maj 2026, zabeleženo pozneje$/);
+    expect(sl).toMatch(/; z datumom 25\.\u00a0maj\u00a02026, zabeleženo pozneje$/);
 
     // Recorded the same day as its own date: the time says which.
     const sameDay = ledger([bought, redeemed, { ...refund, occurred_at: new Date('2026-05-28T08:00:00Z'), created_at: new Date('2026-05-28T15:00:00Z') }]).entries;
     expect(sameDay.map((e) => [e.id, e.at])).toEqual([[1, '2026-05-20T10:00:00.000Z'], [2, '2026-05-28T12:00:00.000Z'], [3, '2026-05-28T15:00:00.000Z']]);
-    expect(sameDay[2].description).toMatch(/; dated 28 May 2026, 10:00, recorded later$/);
+    expect(sameDay[2].description).toMatch(/; dated 28\u00a0May\u00a02026, 10:00, recorded later$/);
 
     // Written in a race, its request's clock read before the redemption's: after the redemption, not before it.
     const raced = ledger([bought, redeemed, { ...refund, occurred_at: new Date('2026-05-28T11:59:59Z'), created_at: new Date('2026-05-28T11:59:59Z') }]).entries;
@@ -413,7 +413,7 @@ describe('the explanation in the account, on real SQL', () => {
     expect(entries.map((e) => [e.description, e.balance_after, e.spendable_after, e.pending_after])).toEqual([
       ['Purchase old: €10.00 → 10 points', 10, 10, 0],
       ['First purchase bonus (old)', 110, 110, 0],
-      ['Purchase new: €10.00 → 10 points × 2 category coffee (on 84.5% of the basket) = 18.45 → 18 (floor); 18 pending, spendable from 8 Jun 2026', 128, 110, 18],
+      ['Purchase new: €10.00 → 10 points × 2 category coffee (on 84.5% of the basket) = 18.45 → 18 (floor); 18 pending, spendable from 8\u00a0Jun\u00a02026', 128, 110, 18],
       ['Welcome bonus for joining', 178, 160, 18],
     ]);
     const last = entries.at(-1)!;

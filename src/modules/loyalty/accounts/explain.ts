@@ -181,6 +181,17 @@ function percentIn(language: Language, share: number): string {
 const dayFormats = new Map<Language, Intl.DateTimeFormat>();
 
 /**
+ * A date written as one word, as the dashboard writes dates (src/web/time.ts keptTogether):
+ * its spaces no-break ones, so a line never ends inside it — a Russian "7 дек. 2026 г." left
+ * "г." alone on the next line of a member's statement. Only the space after a comma stays,
+ * so "7 Dec 2026," and its time may part as a sentence's words do.
+ */
+const oneWord = (text: string) => text.replace(/(?<!,) /g, '\u00a0');
+
+/** `format` writing its dates as one word (oneWord). */
+const keptTogether = (format: Intl.DateTimeFormat) => ({ format: (at: Date) => oneWord(format.format(at)) });
+
+/**
  * A purchase's local date ("2026-05-01", the day its store's zone says) as the language
  * writes a day, as the "spendable from" day reads ("1 May 2026"). Formatted in UTC: the
  * date is already the store's, and no zone may move it to the day before.
@@ -189,7 +200,7 @@ function dayIn(language: Language, localDate: unknown): string {
   if (typeof localDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(localDate)) return String(localDate ?? '');
   let format = dayFormats.get(language);
   if (!format) dayFormats.set(language, (format = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' })));
-  return format.format(new Date(`${localDate}T00:00:00Z`));
+  return oneWord(format.format(new Date(`${localDate}T00:00:00Z`)));
 }
 
 /** A ledger row as the account reads it (loyalty_entries). */
@@ -278,8 +289,8 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
     if (credit !== undefined && debit !== undefined && pending(ordered[credit])) pendingBy[Math.max(credit, debit)] -= a.points;
   }
   const say = PHRASES[language];
-  const day = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone });
-  const dayAndTime = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const day = keptTogether(new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone }));
+  const dayAndTime = keptTogether(new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short', timeZone }));
   const byId = new Map(rows.map((r) => [r.id, r]));
   let running = 0;
   let pendingRunning = 0;

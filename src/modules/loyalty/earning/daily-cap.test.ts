@@ -110,9 +110,9 @@ describe('a capped purchase in the account', () => {
     const entries = account.explanation.entries as { id: number; points: number; balance_after: number; description: string; source: { id: string } }[];
     expect(entries.map((e) => [e.source.id, e.points, e.balance_after, e.description])).toEqual([
       [purchaseIds.get('t1'), 60, 60, 'Purchase t1: €60.00 → 60 points'],
-      [purchaseIds.get('t2'), 40, 100, 'Purchase t2: €60.00 → 60 points; only 40 earned: other purchases on 1 May 2026 had already earned 60 of the daily cap of 100 points'],
-      [purchaseIds.get('t3'), 0, 100, 'Purchase t3: €5.00 → 5 points; none earned: the daily cap of 100 points for 1 May 2026 was already reached by other purchases that day'],
-      [purchaseIds.get('t4'), 0, 100, 'Purchase t4: €7.00 → 7 points; none earned: the daily cap of 100 points for 1 May 2026 was already reached by other purchases that day'],
+      [purchaseIds.get('t2'), 40, 100, 'Purchase t2: €60.00 → 60 points; only 40 earned: other purchases on 1\u00a0May\u00a02026 had already earned 60 of the daily cap of 100 points'],
+      [purchaseIds.get('t3'), 0, 100, 'Purchase t3: €5.00 → 5 points; none earned: the daily cap of 100 points for 1\u00a0May\u00a02026 was already reached by other purchases that day'],
+      [purchaseIds.get('t4'), 0, 100, 'Purchase t4: €7.00 → 7 points; none earned: the daily cap of 100 points for 1\u00a0May\u00a02026 was already reached by other purchases that day'],
       [purchaseIds.get('t5'), 3, 103, 'Purchase t5: €3.00 → 3 points'],
     ]);
     // An entry of 0 points is no lot: nothing to spend, expire or take back.

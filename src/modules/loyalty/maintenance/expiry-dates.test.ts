@@ -155,12 +155,12 @@ describe('a program change of expiry', () => {
     if (!account.member) throw new Error('not a member');
     expect(account.explanation.entries.filter((e) => e.kind === 'expire').map((e) => [e.points, e.description, 'took_from' in e ? e.took_from : null])).toEqual([
       [-50, 'Expired: points earned more than 6 months ago (50 of purchase K-2)', [{ entry: 3, points: 50 }]],
-      [-105, 'Expired: points earned more than 12 months ago (100 of purchase K-1, 5 earned on 10 Jan 2026)', [{ entry: 1, points: 100 }, { entry: 2, points: 5 }]],
+      [-105, 'Expired: points earned more than 12 months ago (100 of purchase K-1, 5 earned on 10\u00a0Jan\u00a02026)', [{ entry: 1, points: 100 }, { entry: 2, points: 5 }]],
     ]);
     // In the member's language too.
     const sl = await t.loyalty.account(a.customerId, { language: 'sl' });
     if (!sl.member) throw new Error('not a member');
-    expect(sl.explanation.entries.at(-1)?.description).toMatch(/^Poteklo: .* \(100 iz nakupa K-1, 5 z dne 10\. jan\. 2026\)$/);
+    expect(sl.explanation.entries.at(-1)?.description).toMatch(/^Poteklo: .* \(100 iz nakupa K-1, 5 z dne 10\.\u00a0jan\.\u00a02026\)$/);
     expect((await t.loyalty.verify()).ok).toBe(true);
   });
 });
