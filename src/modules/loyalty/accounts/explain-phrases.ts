@@ -37,6 +37,8 @@ export interface Phrases {
   capped(p: { cap: number; day: string; points: number; before: number; unit: Unit }): string;
   /** A purchase the daily cap left without points (an entry of 0): other purchases that day had reached it. */
   cappedToNothing(p: { cap: number; day: string; unit: Unit }): string;
+  /** A purchase below the program's minimum purchase (an entry of 0): the minimum, as the language writes money. */
+  belowMinimum(minimum: string): string;
   firstPurchase(purchase: unknown): string;
   signUp: string;
   birthday(year: unknown): string;
@@ -115,6 +117,7 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `; only ${points} earned: other purchases on ${day} had already earned ${before} of the daily cap of ${cap} ${unit(cap)}`
       : `; only ${points} earned: this purchase alone went over the daily cap of ${cap} ${unit(cap)} for ${day}`,
     cappedToNothing: ({ cap, day, unit }) => `; none earned: the daily cap of ${cap} ${unit(cap)} for ${day} was already reached by other purchases that day`,
+    belowMinimum: (minimum) => `; none earned: below the minimum purchase of ${minimum}`,
     firstPurchase: (purchase) => `First purchase bonus (${purchase})`,
     signUp: 'Welcome bonus for joining',
     birthday: (year) => `Birthday bonus ${year ?? ''}`.trim(),
@@ -160,6 +163,7 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `; dnevna omejitev za ${day} (${cap} ${unit(cap)}) je dopustila še ${points}, ker so drugi nakupi tega dne prinesli že ${before}`
       : `; pripisano le ${points}: ta nakup je sam presegel dnevno omejitev za ${day} (${cap} ${unit(cap)})`,
     cappedToNothing: ({ cap, day, unit }) => `; nič ni pripisano: dnevno omejitev za ${day} (${cap} ${unit(cap)}) so drugi nakupi tega dne že dosegli`,
+    belowMinimum: (minimum) => `; nič ni pripisano: nakup ne dosega najnižjega zneska nakupa ${minimum}`,
     firstPurchase: (purchase) => `Bonus za prvi nakup (${purchase})`,
     signUp: 'Bonus dobrodošlice ob včlanitvi',
     birthday: (year) => `Rojstnodnevni bonus ${year ?? ''}`.trim(),
@@ -204,6 +208,7 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `; ${day} için günlük ${cap} ${unit(cap)} sınırı: o günün diğer alışverişleri ${before} ${unit(before)} kazandırdığından ${points} ${unit(points)} kazanıldı`
       : `; yalnızca ${points} ${unit(points)} kazanıldı: bu alışveriş ${day} için günlük ${cap} ${unit(cap)} sınırını tek başına aştı`,
     cappedToNothing: ({ cap, day, unit }) => `; hiç kazanılmadı: ${day} için günlük ${cap} ${unit(cap)} sınırına o günün diğer alışverişleriyle zaten ulaşılmıştı`,
+    belowMinimum: (minimum) => `; hiç kazanılmadı: alışveriş en düşük alışveriş tutarının (${minimum}) altında kaldı`,
     firstPurchase: (purchase) => `İlk alışveriş bonusu (${purchase})`,
     signUp: 'Katılım hoş geldin bonusu',
     birthday: (year) => `Doğum günü bonusu ${year ?? ''}`.trim(),
@@ -248,6 +253,7 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `; dagsloftet på ${cap} ${unit(cap)} for ${day} gav plads til ${points}: andre køb samme dag havde allerede givet ${before}`
       : `; kun ${points} optjent: dette køb alene gik over dagsloftet på ${cap} ${unit(cap)} for ${day}`,
     cappedToNothing: ({ cap, day, unit }) => `; intet optjent: dagsloftet på ${cap} ${unit(cap)} for ${day} var allerede nået med andre køb samme dag`,
+    belowMinimum: (minimum) => `; intet optjent: købet er under minimumsbeløbet på ${minimum}`,
     firstPurchase: (purchase) => `Bonus for første køb (${purchase})`,
     signUp: 'Velkomstbonus for at melde sig ind',
     birthday: (year) => `Fødselsdagsbonus ${year ?? ''}`.trim(),
@@ -293,6 +299,7 @@ export const PHRASES: Record<Language, Phrases> = {
       ? `; дневной лимит на ${day} (${cap} ${unit(cap)}) оставил ${points}: другие покупки в этот день уже принесли ${before}`
       : `; начислено только ${points}: одна эта покупка превысила дневной лимит на ${day} (${cap} ${unit(cap)})`,
     cappedToNothing: ({ cap, day, unit }) => `; ничего не начислено: дневной лимит на ${day} (${cap} ${unit(cap)}) уже исчерпан другими покупками в этот день`,
+    belowMinimum: (minimum) => `; ничего не начислено: сумма покупки меньше минимальной (${minimum})`,
     firstPurchase: (purchase) => `Бонус за первую покупку (${purchase})`,
     signUp: 'Приветственный бонус за вступление',
     birthday: (year) => `Бонус ко дню рождения ${year ?? ''}`.trim(),

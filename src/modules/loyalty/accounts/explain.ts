@@ -82,7 +82,9 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
       const capped = !d.capped_at ? ''
         : e.points === 0 ? say.cappedToNothing({ cap: d.capped_at, day, unit })
         : say.capped({ cap: d.capped_at, day, points: e.points, before: d.capped_at - e.points, unit });
-      return `${say.purchase({ purchase: d.purchase ?? e.source_id, total: moneyIn(language, d.total, currency), base: n(round4(d.base)), count: Number(round4(d.base)), unit })}${arithmetic}${rounded}${capped}`;
+      // A purchase below the program's minimum earned nothing: its entry of 0 says why (accrual.ts).
+      const below = d.below_minimum !== undefined && e.points === 0 ? say.belowMinimum(moneyIn(language, d.below_minimum, currency)) : '';
+      return `${say.purchase({ purchase: d.purchase ?? e.source_id, total: moneyIn(language, d.total, currency), base: n(round4(d.base)), count: Number(round4(d.base)), unit })}${arithmetic}${rounded}${capped}${below}`;
     }
     case 'bonus':
       return d.bonus === 'first_purchase' ? say.firstPurchase(d.purchase)

@@ -294,8 +294,9 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
         const entries: NewEntry[] = [];
         // A purchase the cap left without points gets an entry too, of 0 points (no lot:
         // migration 0018), so the account says why it earned nothing; it costs a row in
-        // the statement that writes the lots, and only for such a purchase.
-        if (points > 0 || capped) {
+        // the statement that writes the lots, and only for such a purchase. So does one
+        // below the program's minimum purchase ("I bought for 4.00 and got nothing").
+        if (points > 0 || capped || result.below_minimum) {
           const details = {
             purchase: item.externalId, local_date: item.facts.localDate, total: toMajor(item.facts.totalMinor, currency), base: result.base,
             factors: result.factors, bonus_points: result.bonusPoints, exact: result.exact, rounding: doc.earning.rounding,
@@ -304,7 +305,8 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
             customerId: member.customer_id, kind: 'earn', points, occurredAt: item.facts.occurredAt,
             availableAt: points > 0 ? availableAt : null, expiresAt: points > 0 ? expiresAt : null,
             sourceType: 'purchase', sourceId: item.purchaseId, idempotencyKey: `purchase:${item.purchaseId}`, programVersion: program.version,
-            details: capped ? withFields(details, { capped_at: doc.earning.daily_cap, uncapped: result.points }) : details,
+            details: capped ? withFields(details, { capped_at: doc.earning.daily_cap, uncapped: result.points })
+              : result.below_minimum ? withFields(details, { below_minimum: toMajor(program.minimumPurchaseMinor, currency) }) : details,
           });
         }
         const firstBonus = firsts.bonus(member.customer_id, item.facts.occurredAt.getTime(), item.facts.totalMinor);
