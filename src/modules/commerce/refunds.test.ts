@@ -104,7 +104,7 @@ describe('a refund body with a field it does not take', () => {
   it('is refused naming the field, and nothing is refunded', async () => {
     const before = (await s.commerce.get('till-3')).refunds;
     const misspelt = await refusal(refund('till-3', { external_id: 'ret-typo', ammount: '1.00' }));
-    expect(misspelt).toMatchObject({ kind: 'invalid', problems: [{ field: '(body)', reason: 'unknown field "ammount"' }] });
+    expect(misspelt).toMatchObject({ kind: 'invalid', problems: [{ field: '(body)', reason: 'unknown field "ammount" — did you mean "amount"?' }] });
     const lineTypo = await refusal(refund('till-3', { external_id: 'ret-typo', lines: [{ sku: 'ESP', qty: 1, quantity: 1 }] }));
     expect(lineTypo).toMatchObject({ kind: 'invalid', problems: [{ field: 'lines.0', reason: 'unknown field "qty"' }] });
     expect((await s.commerce.get('till-3')).refunds).toEqual(before);

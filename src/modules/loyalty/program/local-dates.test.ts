@@ -80,7 +80,7 @@ describe('a time without its offset in a program', () => {
   // rules re-placing members, where it was meant for a later date.
   it('a misspelt effective_from or tier_policy is refused by name, nothing applied', async () => {
     const error = await s.loyalty.applyProgram({ program, effective_form: '2027-01-01', tier_polcy: 'reevaluate_now' }, actor).then(() => null, (e: unknown) => e);
-    expect(refusal(error)).toEqual([{ field: '(body)', reason: 'unknown fields "effective_form", "tier_polcy"' }]);
+    expect(refusal(error)).toEqual([{ field: '(body)', reason: 'unknown fields "effective_form" (did you mean "effective_from"?), "tier_polcy" (did you mean "tier_policy"?)' }]);
     expect((await s.loyalty.currentProgram()).versions).toHaveLength(1);
   });
 
