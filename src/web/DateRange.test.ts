@@ -16,14 +16,18 @@ function shown(from: string, to: string, problems: FieldProblem[], language: Lan
 }
 
 describe('the From and To date fields', () => {
-  it('show what the server said of each date under it, each input bounded by the other day', () => {
+  it('show what the server said of each date under it, the date refused marked, each day as the language writes it', () => {
     expect(shown('2026-02-30', '', [{ field: 'from', reason: 'is not a calendar date' }])).toEqual([
       { label: 'From', problems: ['is not a calendar date'] },
       { label: 'To', problems: [] },
     ]);
     const html = renderToStaticMarkup(createElement(DateRangeFields, { from: '2026-03-01', to: '2026-03-31', onFrom: () => undefined, onTo: () => undefined, fields: ['since', 'until'], testId: 'activity', problems: [] }));
-    expect(html).toContain('data-testid="activity-from" max="2026-03-31" value="2026-03-01"');
-    expect(html).toContain('data-testid="activity-to" min="2026-03-01" value="2026-03-31"');
+    expect(html).toContain('data-testid="activity-from" placeholder="dd/mm/yyyy" autoComplete="off" value="01/03/2026"');
+    expect(html).toContain('data-testid="activity-to" placeholder="dd/mm/yyyy" autoComplete="off" value="31/03/2026"');
+    const props = { from: '2026-03-01', to: '2026-03-31', onFrom: () => undefined, onTo: () => undefined, fields: ['since', 'until'] as const, testId: 'activity', problems: [{ field: 'until', reason: 'x' }] };
+    const slovenian = renderToStaticMarkup(createElement(I18nContext.Provider, { value: createI18n('sl', () => undefined) }, createElement(DateRangeFields, props)));
+    expect(slovenian).toContain('data-testid="activity-from" placeholder="d. m. llll" autoComplete="off" value="1. 3. 2026"');
+    expect(slovenian).toContain('data-testid="activity-to" placeholder="d. m. llll" autoComplete="off" aria-invalid="true" value="31. 3. 2026"');
   });
 
   it('tell a To before the From at the To, naming the From by its label, in place of the server\'s words for it', () => {

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { isDateOnly } from '../shared/clock.ts';
 import type { FieldProblem } from './api.ts';
+import { DateField } from './DateField.tsx';
 import { useI18n } from './i18n/index.ts';
 import { Field } from './pages/settings/parts.tsx';
 
@@ -8,7 +10,9 @@ import { Field } from './pages/settings/parts.tsx';
 // To before the From is told at the To, naming the From as the form labels it.
 
 /** Whether `to` is not before `from` (a day left out bounds nothing); YYYY-MM-DD sort as text, as the API's datesInOrder. */
-const inOrder = (from: string, to: string) => !from || !to || from <= to;
+const inOrder = (from: string, to: string) => !from || !to || unreadable(from) || unreadable(to) || from <= to;
+/** A text typed that names no day (DateField passes it on as typed). */
+const unreadable = (day: string) => day !== '' && !isDateOnly(day);
 
 export interface DateRangeProps {
   from: string;
@@ -29,14 +33,16 @@ export function DateRangeFields({ from, to, onFrom, onTo, fields: [fromField, to
   const { t } = useI18n();
   // A To before the From is told here alone: the server's refusal of the same order names the
   // dates as the API does (`from`, `until`), not as the form labels them.
-  const shown = inOrder(from, to) ? problems : [{ field: toField, reason: t('common.period.toBeforeFrom', { from: t('common.period.from') }) }];
+  // A day the field cannot read it tells itself, in the dashboard's words: the server's refusal of the same text is not told again.
+  const told = problems.filter((p) => !(p.field === fromField && unreadable(from)) && !(p.field === toField && unreadable(to)));
+  const shown = inOrder(from, to) ? told : [{ field: toField, reason: t('common.period.toBeforeFrom', { from: t('common.period.from') }) }];
   return (
     <div className="date-range">
       <Field label={t('common.period.from')} field={fromField} problems={shown}>
-        <input type="date" data-testid={`${testId}-from`} value={from} max={to || undefined} onChange={(e) => onFrom(e.target.value)} />
+        <DateField testId={`${testId}-from`} value={from} invalid={shown.some((p) => p.field === fromField) || undefined} onChange={onFrom} />
       </Field>
       <Field label={t('common.period.to')} field={toField} problems={shown}>
-        <input type="date" data-testid={`${testId}-to`} value={to} min={from || undefined} onChange={(e) => onTo(e.target.value)} />
+        <DateField testId={`${testId}-to`} value={to} invalid={shown.some((p) => p.field === toField) || undefined} onChange={onTo} />
       </Field>
       {children}
     </div>

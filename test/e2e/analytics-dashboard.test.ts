@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { aliveHeatmap, analyticsOverview, clvDistribution, cohortRetention, createScoresService, holdoutValidation, rfmGrid } from '../../src/modules/analytics/index.ts';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
 import { runDemo } from '../../src/workflows/run-demo.ts';
+import { showDate } from '../../src/web/DateField.tsx';
 import { kpiDigits, screenshotDirs, useDashboard } from './browser.ts';
 
 // The analytics pages in real Chromium against the real server and database, on a demo
@@ -158,7 +159,7 @@ describe('analytics dashboard', () => {
     await page.getByRole('tab', { name: 'Model check' }).click();
     await page.getByTestId('holdout-chart').waitFor();
     const holdout = await holdoutValidation(s, {});
-    expect(await page.getByTestId('calibration-end').inputValue()).toBe(holdout.calibration_end);
+    expect(await page.getByTestId('calibration-end').inputValue()).toBe(showDate(holdout.calibration_end, 'en'));
     // The days typed are purchase days: the business's (the test server's Ljubljana), or a store's own in another zone.
     expect(await page.getByTestId('holdout-time-zone').innerText()).toBe('Days in the business\'s time zone, Europe/Ljubljana; a purchase at a store in another zone counts on that store\'s day.');
     expect(await kpiDigits(page, 'holdout-customers')).toBe(holdout.customers);

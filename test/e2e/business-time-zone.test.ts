@@ -92,14 +92,15 @@ describe('the business\'s time zone in a browser elsewhere', () => {
     await open(sectionToggle(page, 'Earning'));
     const weekend = tier(page, 'Promotion 1: Double points weekend');
     await open(itemToggle(page, 'Promotion 1: Double points weekend'));
-    expect(await weekend.getByLabel('From').inputValue()).toBe('2026-12-05T00:00');
+    expect(await weekend.getByLabel('From', { exact: true }).inputValue()).toBe('05/12/2026');
+    expect(await weekend.getByLabel('From, time').inputValue()).toBe('00:00');
     await close(itemToggle(page, 'Promotion 1: Double points weekend'));
 
     await open(sectionToggle(page, 'Rewards'));
     const cake = tier(page, 'Reward 2: A slice of cake');
     await open(itemToggle(page, 'Reward 2: A slice of cake'));
-    expect(await cake.locator('.field', { has: page.getByLabel('Available from') }).locator('small.hint').innerText()).toContain('(Europe/Ljubljana)');
-    await cake.getByLabel('Available from').fill('2026-12-01T00:00');
+    expect(await cake.locator('.field', { has: page.getByLabel('Available from', { exact: true }) }).locator('small.hint').innerText()).toContain('(Europe/Ljubljana)');
+    await cake.getByLabel('Available from', { exact: true }).fill('2026-12-01T00:00');
     await close(itemToggle(page, 'Reward 2: A slice of cake'));
     expect(await cake.locator('.item-head .summary').innerText()).toBe('Free product · 800 points · available from 1\u00a0Dec\u00a02026');
     expect(JSON.parse(await jsonView(page)).rewards[1].available_from).toBe('2026-12-01T00:00:00+01:00');

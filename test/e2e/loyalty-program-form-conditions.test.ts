@@ -41,7 +41,7 @@ describe('the program form: conditions and availability', () => {
     // A promotion's condition is optional: a weekday ticked and unticked again leaves no condition, not an empty one.
     const weekend = tier(page, 'Promotion 1: Double points weekend');
     await open(itemToggle(page, 'Promotion 1: Double points weekend'));
-    expect(await weekend.getByLabel('From').inputValue()).toBe('2026-12-05T00:00');
+    expect(await weekend.getByLabel('From', { exact: true }).inputValue()).toBe('05/12/2026');
     await weekend.getByRole('group', { name: 'Days of the week' }).getByLabel('Friday').check();
     await weekend.screenshot({ path: path.join(SHOTS, 'program-form-promotion-condition.png') });
     await weekend.getByRole('group', { name: 'Days of the week' }).getByLabel('Friday').uncheck();
@@ -50,9 +50,9 @@ describe('the program form: conditions and availability', () => {
     await open(sectionToggle(page, 'Rewards'));
     const cake = tier(page, 'Reward 2: A slice of cake');
     await open(itemToggle(page, 'Reward 2: A slice of cake'));
-    expect(await cake.locator('.field', { has: page.getByLabel('Available from') }).locator('small.hint').innerText()).toContain('(Europe/Ljubljana)');
-    await cake.getByLabel('Available from').fill('2026-12-01T00:00');
-    await cake.getByLabel('Available until').fill('2027-01-06T18:30');
+    expect(await cake.locator('.field', { has: page.getByLabel('Available from', { exact: true }) }).locator('small.hint').innerText()).toContain('(Europe/Ljubljana)');
+    await cake.getByLabel('Available from', { exact: true }).fill('2026-12-01T00:00');
+    await cake.getByLabel('Available until', { exact: true }).fill('2027-01-06T18:30');
     await close(itemToggle(page, 'Reward 2: A slice of cake'));
     expect(await cake.locator('.item-head .summary').innerText()).toBe('Free product · 800 points · available 1\u00a0Dec\u00a02026 – 6\u00a0Jan\u00a02027');
 
@@ -112,8 +112,8 @@ describe('the program form: conditions and availability', () => {
     await open(sectionToggle(page, 'Rewards'));
     const cake = tier(page, 'Reward 2: A slice of cake');
     await open(itemToggle(page, 'Reward 2: A slice of cake'));
-    await cake.getByLabel('Available from').fill('2027-02-01T00:00');
-    await cake.getByLabel('Available until').fill('2027-01-06T00:00');
+    await cake.getByLabel('Available from', { exact: true }).fill('2027-02-01T00:00');
+    await cake.getByLabel('Available until', { exact: true }).fill('2027-01-06T00:00');
     await close(sectionToggle(page, 'Rewards'));
     await page.getByTestId('simulate').click();
     await page.getByTestId('program-problems').waitFor();
@@ -135,12 +135,13 @@ describe('the program form: conditions and availability', () => {
     expect(await weekdays.getByLabel('Saturday').isChecked()).toBe(true);
     await coffee.screenshot({ path: path.join(SHOTS, 'program-form-weekday-refused.png') });
     // The reward's end, under its input, which is marked refused; the Rewards section opened to it.
-    const until = cake.getByLabel('Available until');
+    const until = cake.getByLabel('Available until', { exact: true });
     expect(await until.isVisible()).toBe(true);
     expect(await until.getAttribute('aria-invalid')).toBe('true');
     const untilReason = await reasonOf('program.rewards.1.available_to');
     expect(untilReason).toMatch(/end after it starts/);
-    expect(await until.locator('xpath=..').locator('small.error').innerText()).toBe(untilReason);
+    // The input's field: its day and time sit in one .date-time span.
+    expect(await until.locator('xpath=../..').locator('small.error').innerText()).toBe(untilReason);
     // Its path in the list takes the cursor to it.
     await page.getByTestId('program-problems').getByRole('button', { name: 'program.rewards.1.available_to' }).click();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('rewards.1.available_to');

@@ -10,7 +10,7 @@ export const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, sl
 export const LANGUAGES = ['en', 'sl', 'tr', 'da', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', sl: 'Slovenščina', tr: 'Türkçe', da: 'Dansk', ru: 'Русский' };
-const LOCALES: Record<Language, string> = { en: 'en-GB', sl: 'sl-SI', tr: 'tr-TR', da: 'da-DK', ru: 'ru-RU' };
+export const LOCALES: Record<Language, string> = { en: 'en-GB', sl: 'sl-SI', tr: 'tr-TR', da: 'da-DK', ru: 'ru-RU' };
 
 export interface I18n {
   language: Language;

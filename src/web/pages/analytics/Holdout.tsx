@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Holdout } from '../../api.ts';
+import { DateField } from '../../DateField.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { Loading, useApi } from './shared.tsx';
 
@@ -24,13 +25,6 @@ export function HoldoutView() {
     e.preventDefault();
     setQuery(`?${new URLSearchParams({ calibration_end: calibrationEnd, holdout_end: holdoutEnd })}`);
   };
-  // The form has nowhere of its own to say a date is missing: the browser's bubble says it,
-  // in the dashboard's language rather than the browser's.
-  const requiredDate = {
-    required: true,
-    onInvalid: (e: FormEvent<HTMLInputElement>) => e.currentTarget.setCustomValidity(e.currentTarget.validity.valueMissing ? t('common.required') : ''),
-    onInput: (e: FormEvent<HTMLInputElement>) => e.currentTarget.setCustomValidity(''),
-  };
   const decimal = (v: number | null, digits = 1) => (v === null ? '—' : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits }).format(v));
 
   return (
@@ -38,11 +32,11 @@ export function HoldoutView() {
       <form className="toolbar" onSubmit={submit}>
         <label>
           {t('analytics.holdout.calibrationEnd')}
-          <input type="date" data-testid="calibration-end" value={calibrationEnd} onChange={(e) => setCalibrationEnd(e.target.value)} {...requiredDate} />
+          <DateField testId="calibration-end" value={calibrationEnd} onChange={setCalibrationEnd} required />
         </label>
         <label>
           {t('analytics.holdout.holdoutEnd')}
-          <input type="date" data-testid="holdout-end" value={holdoutEnd} onChange={(e) => setHoldoutEnd(e.target.value)} {...requiredDate} />
+          <DateField testId="holdout-end" value={holdoutEnd} onChange={setHoldoutEnd} required />
         </label>
         <button className="secondary" type="submit">{t('analytics.holdout.check')}</button>
         {/* The days are the purchases' own (purchases.local_date): the store's zone, else the business's. */}

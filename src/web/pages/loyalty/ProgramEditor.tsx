@@ -6,6 +6,7 @@ import { useBusiness } from '../../business.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { addMonthsToDate } from '../../../shared/clock.ts';
 import { countedName, nameIn, pluralSamples, type CountedName } from '../../../shared/plural.ts';
+import { DateField, DateTimeField } from '../../DateField.tsx';
 import { Problems } from '../../Problems.tsx';
 import { instantOfWallClock, todayIn } from '../../time.ts';
 import { useSubmission } from '../../useSubmission.ts';
@@ -263,7 +264,7 @@ export function ProgramEditor() {
             <div className="toolbar">
               <label>
                 {t('loyalty.program.since')}
-                <input type="date" data-testid="simulate-since" value={since} onChange={(e) => setSince(e.target.value)} />
+                <DateField testId="simulate-since" value={since} onChange={setSince} />
                 <small className="hint zone-hint">{t('common.timesIn', { zone: i18n.timeZone })}</small>
               </label>
               <button className="primary" data-testid="simulate" disabled={busy || !source.trim()} onClick={simulate}>{t('loyalty.program.simulate')}</button>
@@ -295,7 +296,7 @@ export function ProgramEditor() {
             <div className="form">
               <label>
                 {t('loyalty.program.effectiveFrom')}
-                <input type="datetime-local" data-testid="effective-from" value={effectiveFrom} onChange={(e) => { setEffectiveFrom(e.target.value); publishing.setProblems([]); publishing.setFailure(undefined); }} />
+                <DateTimeField testId="effective-from" label={t('loyalty.program.effectiveFrom')} value={effectiveFrom} onChange={(value) => { setEffectiveFrom(value); publishing.setProblems([]); publishing.setFailure(undefined); }} />
                 <small className="hint zone-hint">{t('common.timesIn', { zone: i18n.timeZone })}</small>
               </label>
               <fieldset>

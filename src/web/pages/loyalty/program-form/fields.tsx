@@ -1,4 +1,5 @@
 import { createContext, useContext, useId, useState } from 'react';
+import { DateTimeField } from '../../../DateField.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { getAt, parseAmount, parseInstant, parseList, parseNumber, pathKey, showInstant, shown, showList, withChoice, type Path } from './document.ts';
 import type { Outline } from './outline.tsx';
@@ -87,10 +88,15 @@ export function Field({ path, label, kind = 'text', required = false, hint, prun
   return (
     <div className={`field${reasons.length ? ' refused' : ''}${missing ? ' missing' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input
+      {kind === 'instant' ? (
+        // A day and a time as the dashboard's language writes them, not as the browser's locale would (DateField.tsx).
+        <DateTimeField value={text} label={label} required={required} invalid={reasons.length > 0 || undefined}
+          attributes={{ id, 'data-path': pathKey(path), 'aria-describedby': described }}
+          onChange={(typed) => { setDraft(typed); form.set(path, parse(typed), { prune }); }} />
+      ) : <input
         id={id}
         data-path={pathKey(path)}
-        type={kind === 'instant' ? 'datetime-local' : 'text'}
+        type="text"
         inputMode={read.inputMode}
         value={text}
         placeholder={placeholder}
@@ -101,7 +107,7 @@ export function Field({ path, label, kind = 'text', required = false, hint, prun
           setDraft(e.target.value);
           form.set(path, parse(e.target.value), { prune });
         }}
-      />
+      />}
       {hint && <small id={`${id}-hint`} className="hint">{hint}</small>}
       <Reasons id={`${id}-reasons`} reasons={reasons} missing={missing} />
     </div>

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useCan } from '../../../access.ts';
 import { api, newIdempotencyKey, type Customer, type Page } from '../../../api.ts';
+import { DateField } from '../../../DateField.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { navigate } from '../../../router.ts';
 import { useSubmission } from '../../../useSubmission.ts';
@@ -88,7 +89,7 @@ function IssueGiftCard({ currency, onIssued }: { currency: string; onIssued: () 
           <input data-testid="gift-card-customer" value={customer} placeholder={t('promotions.giftCards.customerHint')} onChange={(e) => change(setCustomer, e.target.value)} />
         </Field>
         <Field label={t('promotions.giftCards.expires')} field="expires_at" problems={problems}>
-          <input type="date" data-testid="gift-card-expires" value={expires} onChange={(e) => change(setExpires, e.target.value)} />
+          <DateField testId="gift-card-expires" value={expires} invalid={problems.some((p) => p.field === 'expires_at') || undefined} onChange={(value) => change(setExpires, value)} />
           <small className="hint zone-hint">{t('common.timesIn', { zone: i18n.timeZone })}</small>
         </Field>
         <button type="submit" className="primary" data-testid="gift-card-submit">{t('promotions.giftCards.issueButton')}</button>

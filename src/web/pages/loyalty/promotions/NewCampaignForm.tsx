@@ -4,6 +4,7 @@ import { api, newIdempotencyKey } from '../../../api.ts';
 import { counted } from '../../../i18n/counted.ts';
 import { useI18n, type I18n } from '../../../i18n/index.ts';
 import { navigate } from '../../../router.ts';
+import { DateTimeField } from '../../../DateField.tsx';
 import { instantOfWallClock } from '../../../time.ts';
 import { useSubmission } from '../../../useSubmission.ts';
 import { parseAmount } from '../program-form/document.ts';
@@ -122,10 +123,10 @@ export function NewCampaignForm({ currency, onCreated }: { currency: string; onC
         </div>
         <div className="promo-row">
           {field(t('promotions.new.validFrom'), 'valid_from', (
-            <input type="datetime-local" data-testid="campaign-valid-from" value={form.validFrom} aria-invalid={refused('valid_from')} onChange={(e) => set('validFrom', e.target.value)} />
+            <DateTimeField testId="campaign-valid-from" label={t('promotions.new.validFrom')} value={form.validFrom} invalid={refused('valid_from')} onChange={(value) => set('validFrom', value)} />
           ))}
           {field(t('promotions.new.expiresAt'), 'expires_at', (
-            <input type="datetime-local" data-testid="campaign-expires-at" value={form.expiresAt} aria-invalid={refused('expires_at')} onChange={(e) => set('expiresAt', e.target.value)} />
+            <DateTimeField testId="campaign-expires-at" label={t('promotions.new.expiresAt')} value={form.expiresAt} invalid={refused('expires_at')} onChange={(value) => set('expiresAt', value)} />
           ))}
         </div>
         <p className="hint zone-hint" data-testid="campaign-time-zone">{t('common.timesIn', { zone: i18n.timeZone })}</p>
