@@ -207,6 +207,14 @@ export const LOYALTY = {
     da: 'ingen belønning "{reward}" i rewards',
     ru: 'в rewards нет награды "{reward}"',
   },
+  // A reward's field its type never reads (program.schema.ts refuseOtherTypesFields).
+  'program.reward_field_other_type': {
+    en: 'is not read for a {type} reward, only for {types}: it would be ignored; remove it or change the type',
+    sl: 'se za nagrado vrste {type} ne upošteva, le za {types}: bilo bi prezrto; odstranite ga ali spremenite vrsto',
+    tr: '{type} türündeki bir ödül için okunmaz, yalnızca {types} için: yok sayılırdı; kaldırın ya da türü değiştirin',
+    da: 'læses ikke for en belønning af typen {type}, kun for {types}: det ville blive ignoreret; fjern det eller skift typen',
+    ru: 'не учитывается для награды типа {type}, только для {types}: оно было бы проигнорировано; удалите его или измените тип',
+  },
   'program.reward_needs': {
     en: 'is required for a {type} reward',
     sl: 'je obvezno za nagrado vrste {type}',

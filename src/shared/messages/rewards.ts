@@ -211,6 +211,21 @@ export const REWARDS = {
     da: 'skal ligge efter valid_from ({from}): ellers kunne koderne aldrig bruges',
     ru: 'должно быть позже valid_from ({from}): иначе кодами никогда нельзя будет воспользоваться',
   },
+  // A per-customer limit no customer could reach (coupons.ts createCampaign).
+  'campaign.limit_over_shared_code': {
+    en: 'must be at most `max_uses` ({max_uses}; 1 when not given): the shared code can be used that many times by all customers together, so no customer could reach this limit',
+    sl: 'mora biti največ `max_uses` ({max_uses}; 1, če ni naveden): skupno kodo lahko vse stranke skupaj uporabijo le tolikokrat, zato te omejitve nobena stranka ne bi dosegla',
+    tr: 'en fazla `max_uses` ({max_uses}; verilmediğinde 1) olmalıdır: ortak kod tüm müşteriler tarafından toplam bu kadar kullanılabilir, bu yüzden hiçbir müşteri bu sınıra ulaşamaz',
+    da: 'må højst være `max_uses` ({max_uses}; 1, når den ikke er angivet): den fælles kode kan kun bruges så mange gange af alle kunder tilsammen, så ingen kunde ville nå denne grænse',
+    ru: 'должно быть не больше `max_uses` ({max_uses}; 1, если не указано): общий код можно использовать лишь столько раз всем клиентам вместе, поэтому ни один клиент не достиг бы этого ограничения',
+  },
+  'campaign.limit_over_codes': {
+    en: "must be at most {uses}, the uses of all the campaign's codes together (`count` {count} × `max_uses` {max_uses}; `max_uses` is 1 when not given): no customer could reach a higher limit",
+    sl: 'mora biti največ {uses}, kolikor uporab imajo vse kode kampanje skupaj (`count` {count} × `max_uses` {max_uses}; `max_uses` je 1, če ni naveden): višje omejitve nobena stranka ne bi dosegla',
+    tr: 'en fazla {uses} olmalıdır, kampanyanın tüm kodlarının toplam kullanım sayısı (`count` {count} × `max_uses` {max_uses}; `max_uses` verilmediğinde 1): hiçbir müşteri daha yüksek bir sınıra ulaşamaz',
+    da: 'må højst være {uses}, det antal gange kampagnens koder kan bruges tilsammen (`count` {count} × `max_uses` {max_uses}; `max_uses` er 1, når den ikke er angivet): ingen kunde ville nå en højere grænse',
+    ru: 'должно быть не больше {uses} — столько раз можно использовать все коды кампании вместе (`count` {count} × `max_uses` {max_uses}; `max_uses` равно 1, если не указано): ни один клиент не достиг бы более высокого ограничения',
+  },
   'campaign.code_taken': {
     en: 'Coupon code {code} exists already',
     sl: 'Koda kupona {code} že obstaja',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors.ts';
 import { parseInput } from '../../../shared/validation.ts';
-import { ProgramDocument, programJsonSchema } from './program.schema.ts';
+import { NewProgramDocument, ProgramDocument, programJsonSchema } from './program.schema.ts';
 
 // The published JSON Schema (GET /api/v1/loyalty/program.schema.json, `regulars loyalty
 // schema`, schemas/loyalty-program.schema.json) is what an editor checks a program file
@@ -200,6 +200,33 @@ describe("the program document's rules across fields", () => {
     expect(refused(edited((d) => Object.assign(d.rewards[0], { available_from: 'soon', available_to: '2026-07-01' })))).toEqual(['program.rewards.0.available_from']);
     expect(refused(edited((d) => (d.earning.promotions[0].from = 'soon')))).toEqual(['program.earning.promotions.0.from']);
     expect(refused(edited((d) => (d.earning.promotions[0].to = d.earning.promotions[0].from)))).toEqual(['program.earning.promotions.0.to']);
+  });
+
+  // Regression: "fixed_discount, amount 5.00, percent 10" was applied, the percent ignored:
+  // the reward gave 5.00 off to an author who meant 10 %.
+  it("refuses, in a new document, a reward's field its type never reads, naming it; a stored version with one is still read", () => {
+    const doc = edited((d) => {
+      Object.assign(d.rewards[2], { percent: 10 }); // five-off: fixed_discount
+      Object.assign(d.rewards[4], { sku: 'GC-20', percent: 5 }); // gift-card-20: gift_card
+      Object.assign(d.rewards[0], { amount: '2.00' }); // coffee: free_product
+    });
+    const told = (() => {
+      try {
+        parseInput(NewProgramDocument, doc, 'program', 'program');
+      } catch (error) {
+        return error as AppError;
+      }
+      throw new Error('accepted');
+    })();
+    expect(told.problems).toEqual([
+      { field: 'program.rewards.0.amount', reason: 'is not read for a free_product reward, only for fixed_discount, gift_card: it would be ignored; remove it or change the type' },
+      { field: 'program.rewards.2.percent', reason: 'is not read for a fixed_discount reward, only for percent_discount: it would be ignored; remove it or change the type' },
+      { field: 'program.rewards.4.percent', reason: 'is not read for a gift_card reward, only for percent_discount: it would be ignored; remove it or change the type' },
+      { field: 'program.rewards.4.sku', reason: 'is not read for a gift_card reward, only for free_product: it would be ignored; remove it or change the type' },
+    ]);
+    expect(told.in('da').problems[1]!.reason).toBe('læses ikke for en belønning af typen fixed_discount, kun for percent_discount: det ville blive ignoreret; fjern det eller skift typen');
+    expect(refused(doc)).toEqual([]);
+    expect(NewProgramDocument.safeParse(example).success).toBe(true);
   });
 
   it('does not also call a malformed tier code in a reward unknown', () => {

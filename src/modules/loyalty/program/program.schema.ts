@@ -334,8 +334,26 @@ export const NewProgramDocument = ProgramDocument.superRefine((p, ctx) => {
   p.rewards.forEach((r, i) => {
     refuseOffsetless(ctx, ['rewards', i, 'available_from'], r.available_from);
     refuseOffsetless(ctx, ['rewards', i, 'available_to'], r.available_to);
+    refuseOtherTypesFields(ctx, i, r);
   });
 });
+
+/** The fields of a reward that only some types read: each type's own (what Reward's refinement requires of it). */
+const TYPES_READING: Record<'amount' | 'percent' | 'sku' | 'event', readonly (typeof REWARD_TYPES)[number][]> = {
+  amount: ['fixed_discount', 'gift_card'], percent: ['percent_discount'], sku: ['free_product'], event: ['event'],
+};
+/**
+ * A new document's reward given a field its type never reads — a fixed_discount with a
+ * percent, a gift card with a sku — is refused at that field: it was stored and ignored,
+ * so "fixed_discount, amount 5, percent 10" gave 5.00 off to an author who meant 10 %.
+ * Only new documents: a version stored with one is still read (ProgramDocument).
+ */
+function refuseOtherTypesFields(ctx: z.core.$RefinementCtx, i: number, r: ProgramDocument['rewards'][number]) {
+  for (const [field, types] of Object.entries(TYPES_READING) as [keyof typeof TYPES_READING, readonly string[]][]) {
+    if (r[field] === undefined || types.includes(r.type) || refusedAt(ctx, 'rewards', i, field)) continue;
+    ctx.addIssue({ code: 'custom', path: ['rewards', i, field], ...saidIssue(say('program.reward_field_other_type', { type: r.type, types: types.join(', ') })) });
+  }
+}
 
 /** The published JSON Schema of a program file (what a program author writes). */
 export function programJsonSchema(): Record<string, unknown> {

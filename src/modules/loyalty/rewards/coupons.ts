@@ -231,6 +231,15 @@ export function createCoupons(core: LoyaltyCore) {
       if (validFrom && expiresAt && expiresAt <= validFrom) {
         throw invalidField('expires_at', say('campaign.expires_before_valid', { from: validFrom }));
       }
+      // A customer's limit past every use the campaign's codes have together is never
+      // reached: a shared code with a limit of 3 and no max_uses (1) was made, usable once in
+      // all. Above max_uses alone is a limit of several codes ("3 of these 10"), so it stands.
+      const uses = data.max_uses * (data.count ?? 1);
+      if (data.per_customer_limit !== undefined && data.per_customer_limit > uses) {
+        throw invalidField('per_customer_limit', data.code !== undefined
+          ? say('campaign.limit_over_shared_code', { max_uses: data.max_uses })
+          : say('campaign.limit_over_codes', { uses, count: data.count ?? 1, max_uses: data.max_uses }));
+      }
       // Stored and answered as the business's decimal ("5.00"), whether "5" or 5 was sent.
       const benefit = discount === null ? data.benefit : withFields(data.benefit, { amount: toMajor(discount, currency) });
       const key = data.idempotency_key;
