@@ -290,7 +290,7 @@ describe('the program form editor', () => {
     await open(sectionToggle(page, 'Ravni'));
     await open(sectionToggle(page, 'Nagrade'));
     expect(await page.getByLabel('Ime programa (za osebje)').inputValue()).toBe('Regulars Rewards');
-    expect(await tier(page, 'Raven 3: Zlati').getByLabel('Od porabljenega zneska').inputValue()).toBe('750.00');
+    expect(await tier(page, 'Raven 3: Zlati').getByLabel('Od porabljenega zneska').inputValue()).toBe('750,00');
     expect(await page.getByRole('button', { name: 'Dodaj nagrado' }).isVisible()).toBe(true);
     // The points' Slovenian forms, each named by numbers that take it.
     const slovenian = page.locator('fieldset.plural[data-path="points_name.sl"]');

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createI18n, LANGUAGES } from '../../../i18n/index.ts';
 import {
-  addItem, getAt, moveItem, parseAmount, parseInstant, parseList, parseNumber, pretty, problemPath, readDocument, removeItem, setAt, showInstant, withChoice, withLanguage,
+  addItem, getAt, moveItem, parseAmount, parseInstant, parseList, parseNumber, pretty, problemPath, readDocument, removeItem, setAt, showDecimal, showInstant, withChoice, withLanguage,
 } from './document.ts';
 
 // The program form's edits, on the example program: each changes what it names and
@@ -87,6 +88,23 @@ describe('program form: editing the document', () => {
     expect([parseNumber('12'), parseNumber(' 1.25 '), parseNumber('-5'), parseNumber('1,5'), parseNumber(''), parseNumber('a lot')]).toEqual([12, 1.25, -5, 1.5, undefined, 'a lot']);
     expect([parseAmount('250.00'), parseAmount('5,50'), parseAmount(' -5 '), parseAmount(''), parseAmount('lots'), parseAmount('1,000')]).toEqual(['250.00', '5.50', '-5', undefined, 'lots', '1,000']);
     expect([parseList('coffee, tea ,, cake'), parseList(' , '), parseList('online')]).toEqual([['coffee', 'tea', 'cake'], undefined, ['online']]);
+  });
+
+  it('shows a number and an amount with the language\'s decimal separator, and reads either back to what the document keeps', () => {
+    const separators = Object.fromEntries(LANGUAGES.map((language) => [language, createI18n(language, () => undefined).number(1.5).charAt(1)]));
+    expect(separators).toEqual({ en: '.', sl: ',', tr: ',', da: ',', ru: ',' });
+    for (const language of LANGUAGES) {
+      const separator = separators[language];
+      const comma = separator === ',';
+      expect([showDecimal(1.25, separator), showDecimal('250.00', separator), showDecimal('0.01', separator)], language).toEqual(comma ? ['1,25', '250,00', '0,01'] : ['1.25', '250.00', '0.01']);
+      // What it shows reads back as the document had it; a point typed reads too.
+      expect(parseNumber(showDecimal(1.25, separator)), language).toBe(1.25);
+      expect(parseNumber(showDecimal(1.5e-7, separator)), language).toBe(1.5e-7);
+      expect(parseAmount(showDecimal('250.00', separator)), language).toBe('250.00');
+      expect([parseNumber('1.25'), parseAmount('5.50')], language).toEqual([1.25, '5.50']);
+      // Whole numbers, nothing and a text that is no number show as they are.
+      expect([showDecimal(2, separator), showDecimal('0', separator), showDecimal(undefined, separator), showDecimal('1.2.3', separator), showDecimal('abc', separator)], language).toEqual(['2', '0', '', '1.2.3', 'abc']);
+    }
   });
 
   it('reads the document from its text, or says it cannot', () => {

@@ -116,8 +116,19 @@ export function parseNumber(text: string): number | string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   if (NUMBER.test(trimmed)) return Number(trimmed);
-  if (/^-?\d+,\d+$/.test(trimmed)) return Number(trimmed.replace(',', '.'));
+  if (/^-?\d+,\d+([eE][+-]?\d+)?$/.test(trimmed)) return Number(trimmed.replace(',', '.'));
   return text;
+}
+
+/**
+ * A number or an amount as an input shows it in a language that writes a decimal comma
+ * (Slovenian, Turkish, Danish, Russian: "1,25", "250,00"); the document keeps the point, and
+ * the field reads either back (parseNumber, parseAmount). A text that is no number shows as it is.
+ */
+export function showDecimal(value: unknown, separator: string): string {
+  const text = shown(value);
+  const decimal = typeof value === 'number' || /^-?\d+\.\d+$/.test(text);
+  return decimal && separator !== '.' ? text.replace('.', separator) : text;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createContext, useContext, useId, useState } from 'react';
 import { DateTimeField } from '../../../DateField.tsx';
 import { useI18n } from '../../../i18n/index.ts';
-import { getAt, parseAmount, parseInstant, parseList, parseNumber, pathKey, showInstant, shown, showList, withChoice, type Path } from './document.ts';
+import { getAt, parseAmount, parseInstant, parseList, parseNumber, pathKey, showDecimal, showInstant, shown, showList, withChoice, type Path } from './document.ts';
 import type { Outline } from './outline.tsx';
 
 // The form's inputs. Each reads the value at its path of the document and writes what is
@@ -40,7 +40,7 @@ export const useValue = (path: Path): unknown => getAt(useProgramForm().document
  * ("1.50" while the document holds 1.5, "coffee, " while it holds ["coffee"]), else the
  * value as written. The document stays the one source of truth.
  */
-function useDraft(value: unknown, parse: (text: string) => unknown, show: (value: unknown) => string): [string, (text: string) => void] {
+function useDraft(value: unknown, parse: (text: string) => unknown, show: (value: unknown) => string): [string, (text: string | undefined) => void] {
   const [draft, setDraft] = useState<string>();
   const same = draft !== undefined && JSON.stringify(parse(draft)) === JSON.stringify(value);
   return [same ? draft : show(value), setDraft];
@@ -61,12 +61,13 @@ const isEmpty = (value: unknown) => value === undefined || value === '' || (Arra
 
 type Kind = 'text' | 'integer' | 'number' | 'amount' | 'list' | 'instant';
 
-// An instant is read and shown in the business's time zone (the second argument).
-const READ: Record<Kind, { parse: (text: string, timeZone: string) => unknown; show: (value: unknown, timeZone: string) => string; inputMode?: 'numeric' | 'decimal' }> = {
+// An instant is read and shown in the business's time zone (the second argument); a number
+// and an amount shown with the language's decimal separator (the third), read with either.
+const READ: Record<Kind, { parse: (text: string, timeZone: string) => unknown; show: (value: unknown, timeZone: string, separator: string) => string; inputMode?: 'numeric' | 'decimal' }> = {
   text: { parse: (text) => (text.trim() === '' ? undefined : text), show: shown },
   integer: { parse: parseNumber, show: shown, inputMode: 'numeric' },
-  number: { parse: parseNumber, show: shown, inputMode: 'decimal' },
-  amount: { parse: parseAmount, show: shown, inputMode: 'decimal' },
+  number: { parse: parseNumber, show: (value, _, separator) => showDecimal(value, separator), inputMode: 'decimal' },
+  amount: { parse: parseAmount, show: (value, _, separator) => showDecimal(value, separator), inputMode: 'decimal' },
   list: { parse: parseList, show: showList },
   instant: { parse: parseInstant, show: showInstant },
 };
@@ -76,12 +77,16 @@ export function Field({ path, label, kind = 'text', required = false, hint, prun
   path: Path; label: string; kind?: Kind; required?: boolean; hint?: string; prune?: boolean; placeholder?: string;
 }) {
   const form = useProgramForm();
-  const { timeZone } = useI18n();
+  const i18n = useI18n();
+  const { timeZone } = i18n;
   const id = useId();
   const value = getAt(form.document, path);
   const read = READ[kind];
+  // The dashboard's own: "1.5" in English, "1,5" in the others.
+  const separator = i18n.number(1.5).charAt(1);
   const parse = (typed: string) => read.parse(typed, timeZone);
-  const [text, setDraft] = useDraft(value, parse, (shownValue) => read.show(shownValue, timeZone));
+  const show = (shownValue: unknown) => read.show(shownValue, timeZone, separator);
+  const [text, setDraft] = useDraft(value, parse, show);
   const reasons = form.problems(path);
   const missing = required && isEmpty(value);
   const described = [hint && `${id}-hint`, (reasons.length || missing) && `${id}-reasons`].filter(Boolean).join(' ') || undefined;
@@ -99,7 +104,7 @@ export function Field({ path, label, kind = 'text', required = false, hint, prun
         type="text"
         inputMode={read.inputMode}
         value={text}
-        placeholder={placeholder}
+        placeholder={placeholder && (read.inputMode === 'decimal' ? show(parse(placeholder)) : placeholder)}
         required={required}
         aria-invalid={reasons.length > 0 || undefined}
         aria-describedby={described}
@@ -107,6 +112,8 @@ export function Field({ path, label, kind = 'text', required = false, hint, prun
           setDraft(e.target.value);
           form.set(path, parse(e.target.value), { prune });
         }}
+        // Left, a number typed with a point ("1.5") shows as the language writes it ("1,5").
+        onBlur={read.inputMode === 'decimal' ? () => setDraft(undefined) : undefined}
       />}
       {hint && <small id={`${id}-hint`} className="hint">{hint}</small>}
       <Reasons id={`${id}-reasons`} reasons={reasons} missing={missing} />
