@@ -88,6 +88,20 @@ describe('the rewards catalogue for a member', () => {
     expect((query.json().rewards as Record<string, unknown>[]).find((r) => r.code === 'none-left')!.problem).toBe('Belønningen "Udsolgt" er udsolgt');
   });
 
+  // Regression: an id of no customer (a till's mistyped one) was answered with the plain
+  // catalogue, as if asked for nobody: "nothing redeemable" said nothing of the mistake.
+  it('answers an id of no customer with a 404 naming it, as every route given a customer id does', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    for (const id of [unknown, 'card-12']) {
+      const res = await api.call('GET', `/api/v1/loyalty/rewards?customer_id=${id}`);
+      expect([res.statusCode, res.json().detail], id).toEqual([404, `Customer ${id} not found`]);
+      const record = await api.call('GET', `/api/v1/customers/${id}/loyalty`);
+      expect(res.json().detail).toBe(record.json().detail);
+    }
+    const told = await api.call('GET', `/api/v1/loyalty/rewards?customer_id=${unknown}`, { headers: { 'accept-language': 'sl' } });
+    expect(told.json().detail).toBe(`Stranke ${unknown} ni mogoče najti`);
+  });
+
   it('gives none of these fields without a customer', async () => {
     const rewards = (await api.call('GET', '/api/v1/loyalty/rewards')).json().rewards;
     for (const field of ['redeemable', 'eligible', 'affordable', 'problem', 'problem_code']) expect(rewards[0]).not.toHaveProperty(field);

@@ -272,7 +272,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
       'With customer_id, each reward says whether that member can redeem it now (`redeemable`, by the redemption\'s own rule: `eligible` — available now, ' +
       'the tier allows it, stock left — and `affordable`), and if not why: `problem`, what the redemption would be refused with, in `language`, and `problem_code`. ' +
       followsMerges('what the surviving customer can redeem'),
-    query: RewardsQuery, responses: { 200: { description: 'The rewards of the program in force', schema: RewardCatalogue }, 422: 'Unknown language' },
+    query: RewardsQuery, responses: { 200: { description: 'The rewards of the program in force', schema: RewardCatalogue }, 404: unknownCustomer('customer_id names no customer'), 422: 'Unknown language' },
     handler: async (req, reply) => {
       // Without ?language, the request's (Accept-Language; English when it names none), in
       // which the redemption this answers for would be refused, as the coupon check tells its problem.

@@ -35,8 +35,8 @@ import { customerNotFound, customerToRead, mergeChainEnds, personIdsQuery } from
 // An erased customer is nobody any more: every loyalty read and write answers their id as
 // GET /customers/{id} does, 404 "Customer … not found" with erased_at (customerNotFound,
 // thrown by readableCustomer, requireActiveCustomer, the redemption's and the
-// reservation's own look-ups), and the
-// rewards catalogue answers it as an unknown id, with no member's fields. QA F10: the
+// reservation's own look-ups), and so does the
+// rewards catalogue asked for it, as for an unknown id. QA F10: the
 // account answered 200 with the erased ledger, a redemption 409 "not enough points".
 // Their ledger stays, under the anonymous id, for the report and verify.
 //

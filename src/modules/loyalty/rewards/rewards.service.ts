@@ -219,18 +219,20 @@ export function createRewardsService(core: LoyaltyCore) {
       let member: Redeemer | undefined;
       // The customer the id stands for: a merged id's member row stays behind with the closed
       // ledger, so the customer's row comes with the member's to tell (merged-customers.ts).
-      // An erased customer is answered as an unknown id: the catalogue, with no member's fields.
+      // An id of no customer, or of one erased, is a 404 naming it, as every route given a
+      // customer id answers it (customerNotFound): answered with the plain catalogue, a
+      // till's mistyped id read as "nothing redeemable" said nothing of the mistake.
       let shown: string | undefined;
-      if (customerId && isUuid(customerId)) {
+      if (customerId !== undefined) {
         const read = (id: string) => db.selectFrom('customers as c').leftJoin('loyalty_members as m', 'm.customer_id', 'c.id')
-          .select(['c.status', 'c.merged_into', 'm.points', 'm.tier']).where('c.id', '=', id).executeTakeFirst();
-        let row = await read(customerId);
-        if (row) {
-          const customer = await customerToRead(db, customerId, row);
-          shown = customer.status === 'erased' ? undefined : customer.id;
-          if (shown && shown !== customerId) row = await read(shown);
-        }
-        if (shown && row?.points != null) member = { points: row.points, tier: row.tier, lots: await ledger.openLots(db, shown) };
+          .select(['c.status', 'c.merged_into', 'c.erased_at', 'm.points', 'm.tier']).where('c.id', '=', id).executeTakeFirst();
+        let row = isUuid(customerId) ? await read(customerId) : undefined;
+        if (!row) throw customerNotFound(customerId);
+        const customer = await customerToRead(db, customerId, row);
+        if (customer.status === 'erased') throw customerNotFound(customerId, customer);
+        shown = customer.id;
+        if (shown !== customerId) row = await read(shown);
+        if (row?.points != null) member = { points: row.points, tier: row.tier, lots: await ledger.openLots(db, shown) };
       }
       return {
         program_version: program.version,
