@@ -121,6 +121,9 @@ export function Field({ path, label, kind = 'text', required = false, hint, prun
   );
 }
 
+/** The most characters a choice shows whole in a column 11rem wide ("Скидка в процентах", 18, did not; "Fixed discount" does). */
+const WIDE = 14;
+
 /**
  * A choice among the schema's values. A value the form does not know is still offered, as
  * it is written, so that showing the form never changes it; `empty` offers "none" (the key left out).
@@ -137,8 +140,11 @@ export function Choice({ path, label, options, empty, required = false, onChoose
   const current = value === undefined ? '' : shown(value);
   const known = current === '' || options.some(([v]) => v === current);
   const missing = required && current === '';
+  // A choice longer than a column shows ("Hver optjening, et antal måneder efter", "По умолчанию
+  // (Автоматически, с первой покупкой)") takes the grid's whole row, its text wrapping where the browser lets a dropdown's (program-form.css).
+  const wide = [empty ?? '', ...options.map(([, text]) => text)].some((text) => text.length > WIDE);
   return (
-    <div className={`field${reasons.length ? ' refused' : ''}${missing ? ' missing' : ''}`}>
+    <div className={`field${wide ? ' wide' : ''}${reasons.length ? ' refused' : ''}${missing ? ' missing' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
