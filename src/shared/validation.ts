@@ -111,19 +111,26 @@ function nearKeys(issue: z.core.$ZodRawIssue): (key: string) => string | undefin
   const input = issue.input;
   const sent = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
   const candidates = declared.filter((known) => !Object.hasOwn(sent, known));
-  return (key) => {
-    const lower = key.toLowerCase();
-    const limit = lower.length <= 5 ? 1 : 2;
-    let best: string | undefined;
-    let bestDistance = limit + 1;
-    for (const known of candidates) {
-      const distance = editDistance(lower, known.toLowerCase(), bestDistance - 1);
-      // Most of both must be alike: "b" is one edit from "a", and no slip of it.
-      const alike = Math.max(lower.length, known.length) - distance > 2 * distance;
-      if (distance < bestDistance && alike) [best, bestDistance] = [known, distance];
-    }
-    return best;
-  };
+  return (key) => nearestOf(key, candidates);
+}
+
+/**
+ * Of `candidates`, the one `word` was likely a slip for (nearKeys' rule: without case, one
+ * edit for a word of up to 5 characters and two for a longer one, two characters of three
+ * alike, the first on a tie); undefined when none is near.
+ */
+export function nearestOf(word: string, candidates: Iterable<string>): string | undefined {
+  const lower = word.toLowerCase();
+  const limit = lower.length <= 5 ? 1 : 2;
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const known of candidates) {
+    const distance = editDistance(lower, known.toLowerCase(), bestDistance - 1);
+    // Most of both must be alike: "b" is one edit from "a", and no slip of it.
+    const alike = Math.max(lower.length, known.length) - distance > 2 * distance;
+    if (distance < bestDistance && alike) [best, bestDistance] = [known, distance];
+  }
+  return best;
 }
 
 /**

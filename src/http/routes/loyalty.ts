@@ -58,7 +58,7 @@ export function loyaltyRoutes(app: FastifyInstance, s: Services, prefix: string)
     description: 'The version in force at any moment is the latest applied whose effective_from has come. So a version applied while another, applied before it, ' +
       'is scheduled for a later date keeps that one out for good: the answer warns of each such version (warnings: [{ code: "scheduled_version_overridden", version, effective_from, message }]), and applies all the same.',
     body: ApplyProgramInput,
-    responses: { 201: { description: 'The version applied, what it did to tiers, and its warnings', schema: AppliedProgram }, 422: 'The document breaks the schema (every problem listed)' },
+    responses: { 201: { description: 'The version applied, what it did to tiers, and its warnings', schema: AppliedProgram }, 422: 'The document breaks the schema, or a condition names a store no store has (every problem listed)' },
     handler: async (req, reply, p) => reply.code(201).send(await L.applyProgram(req.body, { actor: actorOf(p) })),
   });
   route(app, prefix, {

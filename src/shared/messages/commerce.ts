@@ -283,4 +283,12 @@ export const COMMERCE = {
     da: 'ukendt butik "{code}" (opret den først: regulars stores create eller POST /api/v1/stores)',
     ru: 'неизвестный магазин "{code}" (сначала создайте его: regulars stores create или POST /api/v1/stores)',
   },
+  // …with the store's code it was likely meant as (a program's condition: program/store-codes.ts).
+  'store.unknown_near': {
+    en: 'unknown store "{code}" — did you mean "{known}"? (or create it first: regulars stores create, or POST /api/v1/stores)',
+    sl: 'neznana trgovina "{code}" — ste mislili "{known}"? (ali jo najprej ustvarite: regulars stores create ali POST /api/v1/stores)',
+    tr: 'bilinmeyen mağaza "{code}" — "{known}" mi demek istediniz? (ya da önce oluşturun: regulars stores create ya da POST /api/v1/stores)',
+    da: 'ukendt butik "{code}" — mente du "{known}"? (eller opret den først: regulars stores create eller POST /api/v1/stores)',
+    ru: 'неизвестный магазин "{code}" — возможно, вы имели в виду "{known}"? (или сначала создайте его: regulars stores create или POST /api/v1/stores)',
+  },
 } as const satisfies Record<string, Entry>;

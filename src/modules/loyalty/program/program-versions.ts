@@ -10,9 +10,11 @@ import { checkAmounts, compileProgram, type Program } from './program.ts';
 import { ApplyProgramInput, NewProgramDocument } from './program.schema.ts';
 import { insertProgram, listPrograms } from './program.repository.ts';
 import { placeOnPublish, tierRulesChanged } from './publish-preview.ts';
+import { refuseUnknownStores } from './store-codes.ts';
 
 // The program's versions: applying one (which may re-place every member's tier at once,
-// and warns of a scheduled version it keeps out for good) and reading them; simulating a
+// and warns of a scheduled version it keeps out for good; a store code its conditions
+// name that no store has is refused: store-codes.ts) and reading them; simulating a
 // proposed one is simulate/simulate.service.ts. Versions are never edited: what was earned
 // under one stays earned and labelled under it, so a new version may not be dated back
 // over another's time.
@@ -112,6 +114,7 @@ export function createProgramVersions(core: LoyaltyCore) {
       const data = parseInput(ApplyProgramInput, input, 'program application');
       const document = parseInput(NewProgramDocument, data.program, 'program', 'program');
       checkAmounts(document, currency);
+      await refuseUnknownStores(db, document);
       const now = clock.now();
       // A date alone is the start of that day in the business's time zone: "from 1 January" as the owner means it.
       const effectiveFrom = data.effective_from ? instantOf(data.effective_from, timeZone) : now;
