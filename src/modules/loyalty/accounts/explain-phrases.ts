@@ -48,8 +48,12 @@ export interface Phrases {
   survey: string;
   otherBonus(name: unknown): string;
   refund(p: { percent: string | null; points: number; credited: number; forgiven: number; expired: number; unit: Unit }): string;
-  /** A refund recorded with its own id, amount (as the language writes money) and order (entries written before only have the share). */
-  namedRefund(p: { refund: string; amount: string; purchase: string; percent: string; points: number; credited: number; forgiven: number; expired: number; unit: Unit }): string;
+  /**
+   * A refund recorded with its own id, amount (as the language writes money) and order (entries written before only have the share).
+   * `byLines`: its points were taken back by what the lines returned earned, each weighed by
+   * the points multipliers that applied to it (refund-points.ts), at a share other than the amount's.
+   */
+  namedRefund(p: { refund: string; amount: string; purchase: string; percent: string; points: number; credited: number; forgiven: number; expired: number; byLines: boolean; unit: Unit }): string;
   /**
    * A refund that took nothing back (an entry of 0): the points it would take back had
    * expired already (`expired`), were spent and forgiven (`forgiven`, under refund_shortfall
@@ -128,8 +132,8 @@ export const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven, expired, unit }) =>
       `Refund: ${percent === null ? 'refund' : `${percent} of the purchase refunded`}, ${points} of its ${credited} ${unit(credited)} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
-      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent} of it refunded in all): ${points} of its ${credited} ${unit(credited)} taken back${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, byLines, unit }) =>
+      `Refund ${refund} of ${amount} on purchase ${purchase} (${percent} of it refunded in all): ${points} of its ${credited} ${unit(credited)} taken back${byLines ? ', the lines returned weighed by their points multipliers' : ''}${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
       `Refund ${refund} of ${amount} on purchase ${purchase} (${percent} of it refunded in all): nothing taken back of its ${credited} ${unit(credited)}${listed([
         expired ? `${expired} ${unit(expired)} to take back had expired already` : '', forgiven ? `${forgiven} already spent and forgiven` : '',
@@ -174,8 +178,8 @@ export const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven, expired, unit }) =>
       `Vračilo: ${percent === null ? 'vračilo' : `vrnjenih ${percent} nakupa`}; nakupu pripisano: ${credited} ${unit(credited)}, odvzeto: ${points}${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
-      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} nakupa); nakupu pripisano: ${credited} ${unit(credited)}, odvzeto: ${points}${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, byLines, unit }) =>
+      `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} nakupa); nakupu pripisano: ${credited} ${unit(credited)}, odvzeto: ${points}${byLines ? ' (vrnjene postavke, utežene z njihovimi množitelji točk)' : ''}${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
       `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} nakupa); nakupu pripisano: ${credited} ${unit(credited)}; ${
         expired ? `nič ni odvzeto, ker je že poteklo: ${expired} ${unit(expired)}${slForgiven(forgiven)}` : `nič ni odvzeto${slForgiven(forgiven)}`}`,
@@ -219,8 +223,8 @@ export const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven, expired, unit }) =>
       `İade: ${percent === null ? 'iade' : `alışverişin ${percent} kadarı iade edildi`}; alışverişin kazandırdığı: ${credited} ${unit(credited)}, geri alınan: ${points}${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
-      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin ${percent} kadarı iade edildi); alışverişin kazandırdığı: ${credited} ${unit(credited)}, geri alınan: ${points}${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, byLines, unit }) =>
+      `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin ${percent} kadarı iade edildi); alışverişin kazandırdığı: ${credited} ${unit(credited)}, geri alınan: ${points}${byLines ? ' (iade edilen kalemler puan çarpanlarıyla ağırlıklandırıldı)' : ''}${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
       `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin ${percent} kadarı iade edildi); alışverişin kazandırdığı: ${credited} ${unit(credited)}; hiçbiri geri alınmadı${
         expired ? `: geri alınacak ${expired} ${unit(expired)} zaten geçerliliğini yitirmişti` : ''}${trForgiven(forgiven, unit)}`,
@@ -264,8 +268,8 @@ export const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Bonus: ${name}`,
     refund: ({ percent, points, credited, forgiven, expired, unit }) =>
       `Refundering: ${percent === null ? 'refundering' : `${percent} af købet refunderet`}, ${points} af købets ${credited} ${unit(credited)} trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
-      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} af købet refunderet): ${points} af købets ${credited} ${unit(credited)} trukket tilbage${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, byLines, unit }) =>
+      `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} af købet refunderet): ${points} af købets ${credited} ${unit(credited)} trukket tilbage${byLines ? ', de returnerede linjer vægtet med deres pointmultiplikatorer' : ''}${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
       `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} af købet refunderet): intet af købets ${credited} ${unit(credited)} trukket tilbage${listed([
         expired ? `${expired} ${unit(expired)}, der skulle trækkes tilbage, var allerede udløbet` : '', forgiven ? `${forgiven} allerede brugt og eftergivet` : '',
@@ -310,8 +314,8 @@ export const PHRASES: Record<Language, Phrases> = {
     otherBonus: (name) => `Бонус: ${name}`,
     refund: ({ percent, points, credited, forgiven, expired, unit }) =>
       `Возврат: ${percent === null ? 'возврат' : `возвращено ${percent} покупки`}; начислено за покупку: ${credited} ${unit(credited)}, списано: ${points}${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
-    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, unit }) =>
-      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent} покупки); начислено за покупку: ${credited} ${unit(credited)}, списано: ${points}${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
+    namedRefund: ({ refund, amount, purchase, percent, points, credited, forgiven, expired, byLines, unit }) =>
+      `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent} покупки); начислено за покупку: ${credited} ${unit(credited)}, списано: ${points}${byLines ? ' (возвращённые позиции взвешены по их множителям баллов)' : ''}${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
       `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent} покупки); начислено за покупку: ${credited} ${unit(credited)}; ${
         expired ? `ничего не списано, так как уже сгорело: ${expired} ${unit(expired)}` : 'ничего не списано'}${ruForgiven(forgiven)}`,

@@ -111,7 +111,7 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
         return say.nothingTakenBack({ refund: d.refund_id, amount: moneyIn(language, d.amount, currency), purchase: d.purchase, percent, credited: d.credited, forgiven, expired: d.expired ?? 0, unit }) + lost;
       }
       return (d.refund_id && percent !== null
-        ? say.namedRefund({ refund: d.refund_id, amount: moneyIn(language, d.amount, currency), purchase: d.purchase, percent, points: taken, credited: d.credited, forgiven, expired: d.expired, unit })
+        ? say.namedRefund({ refund: d.refund_id, amount: moneyIn(language, d.amount, currency), purchase: d.purchase, percent, points: taken, credited: d.credited, forgiven, expired: d.expired, byLines: weighedApart(d), unit })
         : say.refund({ percent, points: taken, credited: d.credited, forgiven, expired: d.expired, unit })) + lost;
     }
     case 'redeem':
@@ -203,6 +203,16 @@ function dayIn(language: Language, localDate: unknown): string {
   let format = dayFormats.get(language);
   if (!format) dayFormats.set(language, (format = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' })));
   return oneWord(format.format(new Date(`${localDate}T00:00:00Z`)));
+}
+
+/**
+ * Whether a refund's points went back by what the lines returned earned (details.earned_share_returned,
+ * refunds-and-receipts.ts) at a share other than the amount's: the lines' points multipliers
+ * weighed them apart, and "60% refunded: 120 of its 160 points" needs saying why. Where no
+ * multiplier set the lines apart the two shares agree and nothing is added.
+ */
+function weighedApart(d: Record<string, unknown>): boolean {
+  return typeof d.earned_share_returned === 'number' && typeof d.refunded_share === 'number' && Math.abs(d.earned_share_returned - d.refunded_share) > 1e-6;
 }
 
 /** A ledger row as the account reads it (loyalty_entries). */
