@@ -45,6 +45,12 @@ describe('the program form editor', () => {
     await mug.getByLabel('Name (Slovenščina)').fill('Skodelica');
     expect(await mug.locator('legend').first().innerText()).toBe('Reward 7: A mug');
     await page.screenshot({ path: path.join(SHOTS, 'program-form.png'), fullPage: true });
+    // "5 € off" made 15 % off: its amount goes with the switch, as the server refuses a
+    // percentage reward holding one (regression: kept hidden, publishing was refused at it).
+    await open(itemToggle(page, 'Reward 3: 5 € off'));
+    const fiveOff = page.getByRole('group', { name: 'Reward 3: 5 € off' });
+    await fiveOff.getByLabel('Type').selectOption('percent_discount');
+    await fiveOff.getByLabel('Percentage').fill('15');
     // Every input, choice and tick box of the form has a name a screen reader says.
     const unnamed = await page.getByTestId('program-form').locator('input, select').evaluateAll((controls) => controls
       .filter((c) => !(c.getAttribute('aria-label') || (c as HTMLInputElement).labels?.[0]?.textContent?.trim()))
@@ -56,6 +62,8 @@ describe('the program form editor', () => {
     const expected = structuredClone(EXAMPLE);
     expected.tiers.levels[1].threshold = '300.00';
     expected.rewards.push({ type: 'free_product', code: 'mug', sku: 'MUG-1', points: 900, name: { en: 'A mug', sl: 'Skodelica' } });
+    delete expected.rewards[2].amount;
+    Object.assign(expected.rewards[2], { type: 'percent_discount', percent: 15 });
     const text = await jsonView(page);
     const edited = JSON.parse(text);
     expect(edited).toEqual(expected);

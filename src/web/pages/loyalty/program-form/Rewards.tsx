@@ -1,5 +1,5 @@
 import { useI18n } from '../../../i18n/index.ts';
-import { getAt, shown } from './document.ts';
+import { getAt, isObject, shown, withRewardType } from './document.ts';
 import { TierChoice } from './Condition.tsx';
 import { Choice, Field, useProgramForm } from './fields.tsx';
 import { ItemList } from './ItemList.tsx';
@@ -11,8 +11,8 @@ const TYPES = ['fixed_discount', 'percent_discount', 'free_product', 'gift_card'
 
 /**
  * What points buy. A reward shows the fields its type needs (an amount, a percentage, a
- * product, an event); a field of another type that the document still holds is kept, not
- * shown, so switching the type back and forth loses nothing.
+ * product, an event); switching the type drops the fields only the other types read
+ * (withRewardType), which the server would refuse at a field no longer shown.
  */
 export function Rewards() {
   const i18n = useI18n();
@@ -34,7 +34,11 @@ export function Rewards() {
             <>
               <div className="grid">
                 <Field path={[...path, 'code']} label={t('programForm.code')} required hint={t('programForm.codeHint')} />
-                <Choice path={[...path, 'type']} label={t('programForm.rewardType')} required options={TYPES.map((ty) => [ty, t(`loyalty.rewardType.${ty}`)] as const)} />
+                <Choice path={[...path, 'type']} label={t('programForm.rewardType')} required options={TYPES.map((ty) => [ty, t(`loyalty.rewardType.${ty}`)] as const)}
+                  onChoose={(chosen) => {
+                    const reward = getAt(form.document, path);
+                    form.set(path, isObject(reward) ? withRewardType(reward, chosen) : { type: chosen });
+                  }} />
                 {(type === 'fixed_discount' || type === 'gift_card') && <Field path={[...path, 'amount']} label={t('programForm.amount')} kind="amount" required placeholder="5.00" />}
                 {type === 'percent_discount' && <Field path={[...path, 'percent']} label={t('programForm.percent')} kind="number" required placeholder="10" />}
                 {type === 'free_product' && <Field path={[...path, 'sku']} label={t('programForm.sku')} required />}

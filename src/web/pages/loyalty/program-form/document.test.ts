@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createI18n, LANGUAGES } from '../../../i18n/index.ts';
 import {
-  addItem, getAt, moveItem, parseAmount, parseInstant, parseList, parseNumber, pretty, problemPath, readDocument, removeItem, setAt, showDecimal, showInstant, withChoice, withLanguage,
+  addItem, getAt, moveItem, parseAmount, parseInstant, parseList, parseNumber, pretty, problemPath, readDocument, removeItem, setAt, showDecimal, showInstant, withChoice, withLanguage, withRewardType,
 } from './document.ts';
 
 // The program form's edits, on the example program: each changes what it names and
@@ -168,5 +168,27 @@ describe('program form: instants in the business\'s time zone, wherever the brow
     const la = 'America/Los_Angeles';
     expect(showInstant('2026-12-05', la)).toBe('2026-12-05T00:00'); // not 4 December, 16:00 (midnight UTC)
     expect(showInstant('2026-12-05T00:00:00+01:00', la)).toBe('2026-12-04T15:00');
+  });
+});
+
+// Regression: the form kept a reward's amount, hidden, when its type became a percentage, so
+// "five-off, 5.00 → 10 %" was refused by the server at `amount` ("is not read for a
+// percent_discount reward"), a field the form no longer showed.
+describe('program form: a reward\'s type switched', () => {
+  const fiveOff = { code: 'five-off', name: { en: '5 off' }, type: 'fixed_discount', amount: '5.00', points: 400, stock: 10 };
+  it('drops the fields only the other types read, keeping the rest in place', () => {
+    expect(Object.entries(withRewardType(fiveOff, 'percent_discount'))).toEqual([
+      ['code', 'five-off'], ['name', { en: '5 off' }], ['type', 'percent_discount'], ['points', 400], ['stock', 10],
+    ]);
+    expect(withRewardType({ ...fiveOff, percent: 10, sku: 'X', event: { en: 'Party' } }, 'gift_card')).toEqual({
+      code: 'five-off', name: { en: '5 off' }, type: 'gift_card', amount: '5.00', points: 400, stock: 10,
+    });
+    expect(withRewardType({ type: 'event', event: { en: 'Party' }, points: 1 }, 'free_product')).toEqual({ type: 'free_product', points: 1 });
+  });
+  it('keeps the given reward as it was, and a reward with no type yet gets one', () => {
+    const before = structuredClone(fiveOff);
+    withRewardType(fiveOff, 'event');
+    expect(fiveOff).toEqual(before);
+    expect(withRewardType({ points: 5 }, 'percent_discount')).toEqual({ points: 5, type: 'percent_discount' });
   });
 });

@@ -163,6 +163,25 @@ export function withChoice(chosen: readonly unknown[], offered: readonly unknown
   return next.length ? next : undefined;
 }
 
+/** The reward fields that only some types read, and those types (the server's TYPES_READING, program.schema.ts). */
+const READ_BY_TYPES: Record<string, readonly string[]> = {
+  amount: ['fixed_discount', 'gift_card'], percent: ['percent_discount'], sku: ['free_product'], event: ['event'],
+};
+
+/**
+ * A reward switched to `type`: the fields only other types read (a fixed discount's amount
+ * once it is a percentage) go with the switch, as the server refuses a reward that holds
+ * one — it would be ignored — at a field this form no longer shows. Everything else is
+ * kept, in its place; the type stays where it stood.
+ */
+export function withRewardType(reward: Dictionary, type: string | undefined): Dictionary {
+  const kept = Object.entries(reward).filter(([key]) => !(key in READ_BY_TYPES) || (type !== undefined && READ_BY_TYPES[key]!.includes(type)));
+  const next = Object.fromEntries(kept.map(([key, value]) => [key, key === 'type' ? type : value]));
+  if (!('type' in reward)) next.type = type;
+  if (type === undefined) delete next.type;
+  return next;
+}
+
 // Instants (a promotion's window, a reward's availability) are typed in a datetime-local
 // input in the business's time zone (GET /status), as the server reads a date alone, and
 // written with that zone's offset on that day ("2026-12-05T00:00:00+01:00",
