@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/helpers/app.ts';
 
-// A program's condition naming a store no store has is refused at apply, naming where it
+// A program's condition naming a store no store has is refused at apply and simulate, naming where it
 // stands and the store it was likely meant as. Regression: a typo'd "LJ2" (or "lj1" for
 // "LJ1") was applied, and its multiplier or promotion silently never matched a purchase,
 // since a purchase names a store that exists.
@@ -41,6 +41,11 @@ describe("a store code in a program's conditions", () => {
       reason: 'neznana trgovina "MB-centre" — ste mislili "MB-center"? (ali jo najprej ustvarite: regulars stores create ali POST /api/v1/stores)',
     }]]);
     expect(await versions()).toBe(before);
+    // Simulating it is refused alike: a replay would report the multiplier's points as none, a typo read as "no difference".
+    const simulated = await api.call('POST', '/api/v1/loyalty/program/simulate', { body: { program: program({ multiplier: ['LJ2'] }), since: '2026-01-01' } });
+    expect([simulated.statusCode, simulated.json().errors]).toEqual([422, [
+      { field: 'program.earning.multipliers.1.when.stores.0', reason: 'unknown store "LJ2" (create it first: regulars stores create, or POST /api/v1/stores)' },
+    ]]);
   });
 
   it('that a store has is applied, and one made after a refusal applies then', async () => {

@@ -6,6 +6,7 @@ import type { LoyaltyCore } from '../loyalty.core.ts';
 import { checkAmounts, compileProgram } from '../program/program.ts';
 import { NewProgramDocument } from '../program/program.schema.ts';
 import { tierMovesOnPublish } from '../program/publish-preview.ts';
+import { refuseUnknownStores } from '../program/store-codes.ts';
 import { MOVERS_LISTED, simulateProgram } from './simulate.ts';
 
 // A proposed program tried before it is applied: the purchases so far replayed under it
@@ -20,6 +21,8 @@ export function createProgramSimulation(core: LoyaltyCore) {
     async simulate(programInput: unknown, { since }: { since: string }) {
       const document = parseInput(NewProgramDocument, programInput, 'program', 'program');
       checkAmounts(document, currency);
+      // Refused as apply refuses it: a typo'd store would otherwise replay as a multiplier that never matched.
+      await refuseUnknownStores(db, document);
       const now = clock.now();
       const sinceDate = simulationStart(since, timeZone, now);
       const proposed = compileProgram({ version: 0, effectiveFrom: now, document, currency, timeZone });
