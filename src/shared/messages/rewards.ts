@@ -23,6 +23,14 @@ export const REWARDS = {
     da: 'ingen belønning "{reward}" i programmet (version {version})',
     ru: 'в программе (версия {version}) нет награды "{reward}"',
   },
+  // …and the program's reward it is nearest to (a till's "Coffee" for "coffee": codes are compared as written).
+  'reward.unknown_near': {
+    en: 'no reward "{reward}" in the program (version {version}) — did you mean "{known}"?',
+    sl: 'v programu (različica {version}) ni nagrade "{reward}" — ste mislili "{known}"?',
+    tr: 'programda (sürüm {version}) "{reward}" ödülü yok — "{known}" mi demek istediniz?',
+    da: 'ingen belønning "{reward}" i programmet (version {version}) — mente du "{known}"?',
+    ru: 'в программе (версия {version}) нет награды "{reward}" — возможно, вы имели в виду "{known}"?',
+  },
   'reward.available_from': { en: 'is available from {from}', sl: 'je na voljo od {from}', tr: '{from} tarihinden itibaren alınabilir', da: 'kan fås fra {from}', ru: 'доступна с {from}' },
   'reward.available_until': { en: 'was available until {to}', sl: 'je bila na voljo do {to}', tr: '{to} tarihine kadar alınabiliyordu', da: 'kunne fås indtil {to}', ru: 'была доступна до {to}' },
 

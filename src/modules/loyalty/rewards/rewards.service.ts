@@ -6,7 +6,7 @@ import { AppError, conflict, invalid, invalidField, notFound } from '../../../sh
 import { canonicalJson, sha256 } from '../../../shared/hash.ts';
 import { isUuid } from '../../../shared/ids.ts';
 import { toMinor } from '../../../shared/money.ts';
-import { parseInput } from '../../../shared/validation.ts';
+import { nearestOf, parseInput } from '../../../shared/validation.ts';
 import { addDaysIn } from '../../../shared/clock.ts';
 import { giftCardView } from './gift-cards.ts';
 import { couponView, formatCode, newCode, normalizeCode } from './codes.ts';
@@ -145,7 +145,10 @@ export function createRewardsService(core: LoyaltyCore) {
         if (!program) return invalid(say('loyalty.no_program'));
         const reward = rewardOf(r);
         const member = state.member;
-        if (!reward) return invalidField('reward', say('reward.unknown', { reward: r.reward, version: program.version }));
+        if (!reward) {
+          const known = nearestOf(r.reward, program.document.rewards.map((x) => x.code));
+          return invalidField('reward', known === undefined ? say('reward.unknown', { reward: r.reward, version: program.version }) : say('reward.unknown_near', { reward: r.reward, version: program.version, known }));
+        }
         const taken = write.stockIssued.get(reward.code) ?? 0;
         const redeemer = { tier: member.tier, points: member.points, lots: state.lots };
         const problem = rewardProblem(reward, program, redeemer, { now, issued: (issued.get(reward.code) ?? 0) + taken });
