@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { addDaysToDate, addMonthsToDate, isDateOnly } from '../shared/clock.ts';
 import { LOCALES, useI18n, type Language } from './i18n/index.ts';
 import { todayIn } from './time.ts';
@@ -94,10 +94,13 @@ interface FieldProps {
   label?: string;
   /** More of the (day's) input's attributes: an id a <label for> names, a data-path, an aria-describedby. */
   attributes?: Record<string, string | undefined>;
+  /** The first and last ISO days the calendar offers (a period's To not before its From). */
+  min?: string;
+  max?: string;
 }
 
 /** One text input that reads what is typed into a value and shows the value as the language writes it. */
-function TypedField({ value, onChange, testId, required, invalid, label, attributes, kind, onKeyDown }: FieldProps & { kind: 'date' | 'time'; onKeyDown?: (e: KeyboardEvent<HTMLInputElement>) => void }) {
+function TypedField({ value, onChange, testId, required, invalid, label, attributes, kind, onKeyDown, beside }: FieldProps & { kind: 'date' | 'time'; onKeyDown?: (e: KeyboardEvent<HTMLInputElement>) => void; beside?: ReactNode }) {
   const i18n = useI18n();
   const { t, language } = i18n;
   const id = useId();
@@ -125,14 +128,42 @@ function TypedField({ value, onChange, testId, required, invalid, label, attribu
         onBlur={() => { setDraft(undefined); setChecked(true); }}
         onKeyDown={onKeyDown}
       />
+      {beside}
       {told && <span id={`${id}-reason`} className="field-problem" role="alert">{reason}</span>}
     </>
   );
 }
 
-/** A day typed as the language writes it; ↑ and ↓ step a day, Page Up and Page Down a month. */
+/** An ISO day for the calendar's bounds and value, none for a text that names no day. */
+const day = (value: string | undefined) => (value && isDateOnly(value) ? value : undefined);
+
+/**
+ * A day typed as the language writes it; ↑ and ↓ step a day, Page Up and Page Down a month;
+ * the button beside it opens the browser's calendar (a date input kept out of sight, not
+ * display:none, which has no picker to show), whose day comes back as a typed ISO day would.
+ */
 export function DateField(props: FieldProps) {
-  const { timeZone } = useI18n();
+  const { timeZone, t } = useI18n();
+  const picker = useRef<HTMLInputElement>(null);
+  const formless = useId();
+  const open = () => {
+    const calendar = picker.current;
+    if (!calendar) return;
+    calendar.value = day(props.value) ?? '';
+    // A browser without showPicker (or one refusing it, in a cross-origin frame) still has the field to type in.
+    try { calendar.showPicker(); } catch { /* typed instead */ }
+  };
+  const calendar = (
+    <>
+      <button type="button" className="date-pick" data-testid={props.testId && `${props.testId}-pick`} aria-label={t('common.dateField.pick')} title={t('common.dateField.pick')} onClick={open}>
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 0h2v2h4V0h2v2h2.5c.8 0 1.5.7 1.5 1.5v11c0 .8-.7 1.5-1.5 1.5h-13C.7 16 0 15.3 0 14.5v-11C0 2.7.7 2 1.5 2H4zM2 6v8h12V6zm2 2h2v2H4zm3 0h2v2H7zm3 0h2v2h-2z" /></svg>
+      </button>
+      {/* Of no form (its `form` names none): its day, out of its bounds once the other date moved, would stop the form's sending. */}
+      <input ref={picker} type="date" className="date-picker" tabIndex={-1} aria-hidden="true" data-testid={props.testId && `${props.testId}-calendar`}
+        form={`${formless}-none`} min={day(props.min)} max={day(props.max)}
+        onChange={(e) => { if (isDateOnly(e.target.value)) props.onChange(e.target.value, e.target.value); }} />
+    </>
+  );
   const step = (e: KeyboardEvent<HTMLInputElement>) => {
     const by = ({ ArrowUp: [1, 0], ArrowDown: [-1, 0], PageUp: [0, 1], PageDown: [0, -1] } as Record<string, [number, number]>)[e.key];
     if (!by || (props.value !== '' && !isDateOnly(props.value))) return;
@@ -141,7 +172,11 @@ export function DateField(props: FieldProps) {
     const next = props.value === '' ? from : by[0] ? addDaysToDate(from, by[0]) : addMonthsToDate(from, by[1]);
     props.onChange(next, next);
   };
-  return <TypedField {...props} kind="date" onKeyDown={step} />;
+  return (
+    <span className="date-field">
+      <TypedField {...props} kind="date" onKeyDown={step} beside={calendar} />
+    </span>
+  );
 }
 
 /**

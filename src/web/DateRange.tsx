@@ -6,7 +6,7 @@ import { useI18n } from './i18n/index.ts';
 import { Field } from './pages/settings/parts.tsx';
 
 // A period of the business's days typed as two dates, From and To: the loyalty report's
-// period and the activity log's filter. Each input keeps the other's day as its bound, and a
+// period and the activity log's filter. Each calendar keeps the other's day as its bound, and a
 // To before the From is told at the To, naming the From as the form labels it.
 
 /** Whether `to` is not before `from` (a day left out bounds nothing); YYYY-MM-DD sort as text, as the API's datesInOrder. */
@@ -39,10 +39,10 @@ export function DateRangeFields({ from, to, onFrom, onTo, fields: [fromField, to
   return (
     <div className="date-range">
       <Field label={t('common.period.from')} field={fromField} problems={shown}>
-        <DateField testId={`${testId}-from`} value={from} invalid={shown.some((p) => p.field === fromField) || undefined} onChange={onFrom} />
+        <DateField testId={`${testId}-from`} value={from} invalid={shown.some((p) => p.field === fromField) || undefined} onChange={onFrom} max={to} />
       </Field>
       <Field label={t('common.period.to')} field={toField} problems={shown}>
-        <DateField testId={`${testId}-to`} value={to} invalid={shown.some((p) => p.field === toField) || undefined} onChange={onTo} />
+        <DateField testId={`${testId}-to`} value={to} invalid={shown.some((p) => p.field === toField) || undefined} onChange={onTo} min={from} />
       </Field>
       {children}
     </div>

@@ -141,7 +141,7 @@ describe('the program form: conditions and availability', () => {
     const untilReason = await reasonOf('program.rewards.1.available_to');
     expect(untilReason).toMatch(/end after it starts/);
     // The input's field: its day and time sit in one .date-time span.
-    expect(await until.locator('xpath=../..').locator('small.error').innerText()).toBe(untilReason);
+    expect(await until.locator('xpath=ancestor::*[contains(@class, "date-time")]/..').locator('small.error').innerText()).toBe(untilReason);
     // Its path in the list takes the cursor to it.
     await page.getByTestId('program-problems').getByRole('button', { name: 'program.rewards.1.available_to' }).click();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('rewards.1.available_to');

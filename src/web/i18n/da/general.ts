@@ -38,6 +38,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.period.to': 'Til',
   'common.period.toBeforeFrom': 'må ikke ligge før datoen “{from}”',
   'common.dateField.format': 'dd.mm.åååå',
+  'common.dateField.pick': 'Vælg i en kalender',
   'common.dateField.unreadable': 'Det er ikke en dato: skriv den som {example}.',
   'common.timeField.label': 'klokkeslæt',
   'common.timeField.unreadable': 'Det er ikke et klokkeslæt: skriv det som {example}.',

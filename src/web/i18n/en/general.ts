@@ -37,6 +37,7 @@ export const GENERAL = {
   'common.period.to': 'To',
   'common.period.toBeforeFrom': 'must not be before the “{from}” date',
   'common.dateField.format': 'dd/mm/yyyy',
+  'common.dateField.pick': 'Choose on a calendar',
   'common.dateField.unreadable': 'Not a date: write it as {example}.',
   'common.timeField.label': 'time',
   'common.timeField.unreadable': 'Not a time of day: write it as {example}.',

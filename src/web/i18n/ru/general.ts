@@ -38,6 +38,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.period.to': 'По',
   'common.period.toBeforeFrom': 'не может быть раньше даты «{from}»',
   'common.dateField.format': 'дд.мм.гггг',
+  'common.dateField.pick': 'Выбрать в календаре',
   'common.dateField.unreadable': 'Это не дата: введите её как {example}.',
   'common.timeField.label': 'время',
   'common.timeField.unreadable': 'Это не время: введите его как {example}.',

@@ -38,6 +38,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.period.to': 'Do',
   'common.period.toBeforeFrom': 'ne sme biti pred datumom »{from}«',
   'common.dateField.format': 'd. m. llll',
+  'common.dateField.pick': 'Izberi v koledarju',
   'common.dateField.unreadable': 'To ni datum: vpišite ga kot {example}.',
   'common.timeField.label': 'ura',
   'common.timeField.unreadable': 'To ni ura: vpišite jo kot {example}.',

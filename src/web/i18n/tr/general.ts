@@ -38,6 +38,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.period.to': 'Bitiş',
   'common.period.toBeforeFrom': '“{from}” tarihinden önce olamaz',
   'common.dateField.format': 'gg.aa.yyyy',
+  'common.dateField.pick': 'Takvimden seç',
   'common.dateField.unreadable': 'Bu bir tarih değil: {example} biçiminde yazın.',
   'common.timeField.label': 'saat',
   'common.timeField.unreadable': 'Bu bir saat değil: {example} biçiminde yazın.',
