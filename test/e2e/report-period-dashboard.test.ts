@@ -87,9 +87,16 @@ describe('the loyalty report page over a period', () => {
     expect(march.issued).toContain('Izdane točke: 40 ');
     expect(await text(page, 'report-closing')).toMatch(/^Končno stanje: neporabljene točke ob koncu dne .+ 40 Obveznost 0,40 €$/);
     expect(march.note).toMatch(/^Zbrane, unovčene, zapadle in izdane točke ter deleži veljajo za obdobje .+ – .+; člani, neporabljene točke in obveznost so na današnji dan\.$/);
+    const places = () => Promise.all(['report-from', 'report-to', 'report-period-show', 'report-period-all'].map((id) => page.getByTestId(id).evaluate((e) => {
+      const box = e.getBoundingClientRect();
+      return { id: e.getAttribute('data-testid'), left: Math.round(box.left), top: Math.round(box.top) };
+    })));
+    const unrefused = await places();
     await open(page, 'sl', '/loyalty?from=2026-04-01&to=2026-03-31');
     await page.getByTestId('report-period').locator('.field-problem').waitFor();
     expect(await page.getByTestId('report-period').locator('.field-problem').allInnerTexts()).toEqual(['ne sme biti pred datumom »Od«']);
+    // Told under the row, the refusal moves none of the period's inputs: it lengthened the To's field, and the row's bottom alignment moved the From, the To, Show and the quick choices.
+    expect(await places()).toEqual(unrefused);
     // A row that wraps keeps the dates and Show together: in Russian at 1360 px the To and Show went to a row of their own, under the From.
     await open(page, 'ru', '/loyalty?from=2026-03-01&to=2026-03-31');
     await page.getByTestId('loyalty-report').waitFor();
