@@ -319,6 +319,14 @@ describe('loyalty dashboard', () => {
     const cards = await page.getByTestId('loyalty-gift-cards').innerText();
     expect(cards).toContain(card.code);
     expect(cards).toMatch(/€17\.50 of €25\.00\s+Can be used/);
+    // The adjust and redeem card is as tall as its forms: the grid's row stretched it beside the taller column of tier, lifetime, challenges and referral, ~700 px of empty card.
+    const forms = await page.getByTestId('member-forms').evaluate((card) => {
+      const box = card.getBoundingClientRect();
+      const style = getComputedStyle(card);
+      const contentBottom = Math.max(...[...card.children].map((c) => c.getBoundingClientRect().bottom + parseFloat(getComputedStyle(c).marginBottom)));
+      return { height: box.height, content: contentBottom + parseFloat(style.paddingBottom) + parseFloat(style.borderBottomWidth) - box.top };
+    });
+    expect(Math.abs(forms.height - forms.content)).toBeLessThanOrEqual(2);
     await page.screenshot({ path: path.join(SHOTS, 'customer-loyalty.png'), fullPage: true });
     // The entries write money as the cards do (QA: "6.30 EUR" in the sentences beside "€398.19" on the cards).
     expect(await page.getByTestId('loyalty-entries').innerText()).toContain('Purchase m-2: €95.50 → 955 beans');

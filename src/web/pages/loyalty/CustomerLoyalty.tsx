@@ -75,7 +75,7 @@ export function CustomerLoyalty({ customerId, currency }: { customerId: string; 
   const rewardName = (code: string | null) => i18n.localized(rewards.find((r) => r.code === code)?.name) || code || '—';
 
   const forms = (
-    <div className="card" data-testid="member-forms">
+    <div className="card member-forms" data-testid="member-forms">
       <h2>{t('loyalty.adjust.title')}</h2>
       <AdjustPoints customerId={customerId} onDone={adjusted} {...notices('adjust')} />
       <h2>{t('loyalty.redeem.title')}</h2>
