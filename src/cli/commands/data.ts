@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { DemoProgress } from '../../modules/demo/index.ts';
-import { fileFormatOf, fitMapping, IMPORT_KINDS, isImportKind, parseMapSpec } from '../../modules/imports/index.ts';
+import { fileFormatOf, fitMapping, hintGuessedColumns, IMPORT_KINDS, isImportKind, parseMapSpec } from '../../modules/imports/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { say, type Language } from '../../shared/messages/index.ts';
 import { money } from '../../shared/money.ts';
@@ -23,7 +23,7 @@ export function dataCommands(program: Command) {
     .description('import customers, purchases, refunds or points balances from a CSV file (all or nothing unless --skip-invalid)')
     .argument('<kind>', 'customers, purchases, refunds or points')
     .argument('<file>', 'the CSV file')
-    .option('--map <pairs>', 'rename columns: canonical=column,… (e.g. total=Amount,customer_email=Email)')
+    .option('--map <pairs>', 'rename columns: canonical=column,… (e.g. total=Amount,customer_email=Email); canonical= imports that field from no column (e.g. store=)')
     .option('--date-format <format>', 'how the file writes dates, when not ISO 8601: YYYY, M/MM, D/DD, H/HH, mm, ss (e.g. "D.M.YYYY H:mm", "M/D/YYYY H:mm"); a time without an offset is the store\'s local time (a refund\'s: its purchase\'s store\'s)')
     .option('--decimal-comma', 'amounts and quantities are written with a decimal comma (1.234,50)')
     .option('--encoding <name>', 'the file\'s encoding when not UTF-8: windows-1250 (Slovenian), windows-1251 (Russian), windows-1252 (Danish, English), windows-1254 (Turkish), …')
@@ -46,13 +46,15 @@ export function dataCommands(program: Command) {
       if (o.skipInvalid) fields.skip_invalid = 'true';
       if (o.dryRun) fields.dry_run = 'true';
       const bar = process.stderr.isTTY && !o.json ? progressBar(language) : undefined;
-      const result = await throughServerOr(
+      const answer = await throughServerOr(
         'import',
         // The streamed answer even without a bar: one way of reading it, whether or not on a terminal.
         (server) => uploadToServer(server, `/imports/${kind}`, file, fields, bar ?? (() => {})),
         (s) => importFile(s, { kind, file, actor: 'cli', map, format, skipInvalid: o.skipInvalid, dryRun: o.dryRun, onProgress: bar, language }),
       );
       if (bar) process.stderr.write('\n');
+      // A bad cell of a guessed column says how to leave the column out (--map store=).
+      const result = hintGuessedColumns(answer, guessed, kind, language);
       print(result, Boolean(o.json), () => describeImport(result, Boolean(o.skipInvalid), language));
       // A dry run fails as the import would: on bad rows without --skip-invalid, and with it
       // when every row is bad — nothing at all imported is a failure a script must see.

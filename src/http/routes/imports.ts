@@ -25,7 +25,11 @@ async function readUpload(req: FastifyRequest) {
   return { spooled, fields };
 }
 
-/** The `map` field: a JSON object { canonical: column }; empty columns mean "not mapped". */
+/**
+ * The `map` field: a JSON object { canonical: column }; an empty column is none (mapping.ts):
+ * the dashboard's "not mapped" of a field whose column has its name was read as not said,
+ * and that column imported all the same.
+ */
 function mapField(text: string | undefined): Record<string, string> {
   if (!text) return {};
   let map: unknown;
@@ -35,7 +39,7 @@ function mapField(text: string | undefined): Record<string, string> {
     map = undefined;
   }
   if (!map || typeof map !== 'object' || Array.isArray(map)) throw invalidField('map', say('import.map_not_object', { shape: '{ canonical: column }' }));
-  return Object.fromEntries(Object.entries(map).filter(([, v]) => typeof v === 'string' && v));
+  return Object.fromEntries(Object.entries(map).filter(([, v]) => typeof v === 'string'));
 }
 
 /** A multipart flag: "true" or "false" (absent: false). */

@@ -18,7 +18,7 @@ export { CANONICAL, IMPORT_KINDS, isImportKind, parseMapSpec, suggestMap, type I
 export { importCsv } from './import.service.ts';
 export type { AdjustPoints, ImportProgress, RecordPurchases } from './passes/import-options.ts';
 export type { ImportResult } from './passes/import-result.ts';
-export { fitMapping, previewCsv, spoolToFile } from './preview.ts';
+export { fitMapping, hintGuessedColumns, previewCsv, spoolToFile } from './preview.ts';
 export type { RowError } from './report/error-report.ts';
 export { COMMON_DATE_FORMATS, fileFormatOf, type FileFormat } from './rows/file-format.ts';
 export { encodingOf } from './file/encoding.ts';

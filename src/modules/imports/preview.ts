@@ -8,6 +8,7 @@ import { COMMON_DATE_FORMATS, guessFileFormat } from './rows/file-format.ts';
 import { withFields } from '../../shared/objects.ts';
 import { AppError, invalidField, isAppError } from '../../shared/errors.ts';
 import { say, type Language } from '../../shared/messages/index.ts';
+import type { RowError } from './report/error-report.ts';
 import { CANONICAL, IDENTITY_COLUMNS, resolveColumns, suggestMap, type ImportKind } from './rows/mapping.ts';
 import { makeImportTempDir } from './file/temp-files.ts';
 
@@ -75,4 +76,20 @@ export async function fitMapping(file: string, kind: ImportKind, map: Record<str
     }
     return { map: merged, guessed };
   }
+}
+
+/**
+ * A report's bad cells in columns fitMapping guessed for an optional field, each told how to
+ * leave the column out (`--map field=`): a store column of store names, guessed as codes,
+ * failed every row as an unknown store, and the user was not told the column was a guess.
+ */
+export function hintGuessedColumns<T extends { errors: RowError[] }>(result: T, guessed: Record<string, string>, kind: ImportKind, language: Language): T {
+  const optional = new Set(CANONICAL[kind].filter((f) => !f.required).map((f) => f.name));
+  const fieldOf = new Map(Object.entries(guessed).filter(([field]) => optional.has(field)).map(([field, column]) => [column, field]));
+  if (fieldOf.size === 0) return result;
+  const errors = result.errors.map((e) => {
+    const field = fieldOf.get(e.column);
+    return field ? { ...e, reason: say('import.guessed_column_hint', { reason: e.reason, column: e.column, field }).in(language) } : e;
+  });
+  return { ...result, errors };
 }

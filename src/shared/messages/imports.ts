@@ -89,6 +89,16 @@ export const IMPORTS = {
     ru: '(со столбцами, выбранными автоматически: {columns}; другие можно выбрать через --map)',
   },
 
+  // A bad cell of a column the command line guessed (preview.ts hintGuessedColumns): a POS's
+  // "Trgovina" of store names taken for store codes failed every row, with no word of the way out.
+  'import.guessed_column_hint': {
+    en: '{reason} (the column "{column}" was guessed as {field}; if it holds something else, import without it: --map {field}=)',
+    sl: '{reason} (stolpec "{column}" je bil samodejno izbran kot {field}; če vsebuje kaj drugega, uvozite brez njega: --map {field}=)',
+    tr: '{reason} ("{column}" sütunu otomatik olarak {field} sayıldı; başka bir şey içeriyorsa onsuz içe aktarın: --map {field}=)',
+    da: '{reason} (kolonnen "{column}" blev gættet som {field}; rummer den noget andet, så importér uden den: --map {field}=)',
+    ru: '{reason} (столбец "{column}" был автоматически принят за {field}; если в нём что-то другое, импортируйте без него: --map {field}=)',
+  },
+
   // --map as the command line writes it (parseMapSpec)
   // (Not "Bad --map: …": a list of several problems is headed by what comes before "--map: " its first.)
   'import.bad_map': {

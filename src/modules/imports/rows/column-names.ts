@@ -43,6 +43,17 @@ export const COLUMN_SYNONYMS: Record<string, string[]> = {
     'znesek', 'skupaj', 'vrednost', 'za_placilo', 'belob', 'i_alt', 'tutar', 'toplam', 'toplam_tutar', 'сумма', 'итого', 'стоимость',
     'cena', 'pris', 'fiyat', 'цена',
   ],
+  // The store's code (stores create --code). Not Shopify's "Location", a POS location's name,
+  // nor its "Source" (web, pos, an app's id): a column of names fails every row as an unknown
+  // store, and is left out with --map store= (README, CSV import).
+  store: [
+    'store_code', 'store_id', 'shop', 'shop_code', 'shop_id', 'branch', 'branch_code', 'outlet', 'outlet_code',
+    'trgovina', 'sifra_trgovine', 'koda_trgovine', 'poslovalnica', 'sifra_poslovalnice', 'prodajalna',
+    'butik', 'butiksnr', 'butikskode', 'filial',
+    'magaza', 'magaza_kodu', 'magaza_no', 'sube', 'sube_kodu',
+    'магазин', 'код_магазина', 'номер_магазина', 'филиал', 'код_филиала',
+  ],
+  channel: ['sales_channel', 'channel_code', 'kanal', 'prodajni_kanal', 'salgskanal', 'satis_kanali', 'канал', 'канал_продаж'],
   discount: ['discount_amount', 'discounts', 'total_discount', 'popust', 'rabat', 'indirim', 'скидка'],
   promo_code: ['discount_code', 'coupon', 'coupon_code', 'voucher', 'promotion_code', 'kupon', 'koda_kupona', 'promo_koda', 'rabatkode', 'kuponkode', 'kupon_kodu', 'indirim_kodu', 'промокод', 'купон'],
   referral_code: ['referral', 'ref', 'referrer_code', 'koda_priporocila', 'henvisningskode', 'tavsiye_kodu', 'код_приглашения', 'реферальный_код'],

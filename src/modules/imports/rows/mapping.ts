@@ -5,7 +5,9 @@ import { COLUMN_SYNONYMS, looseName, PRICE_NAMES } from './column-names.ts';
 
 // Which columns of the user's file hold which canonical field. Canonical names are the
 // documented CSV headers; `--map canonical=column` points one at a differently named
-// column. Header matching ignores case and surrounding spaces.
+// column, and `--map canonical=` (the upload's map: "") at none, even a column of the field's
+// own name or one guessed for it: a guessed store column of store names failed every row, and
+// there was no way to import the file without it. Header matching ignores case and surrounding spaces.
 
 /** What a file can hold: the kinds of import, each with its own columns. */
 export const IMPORT_KINDS = ['purchases', 'customers', 'refunds', 'points'] as const;
@@ -119,7 +121,8 @@ export function parseMapSpec(spec: string | undefined, kind: ImportKind): Record
     const eq = pair.indexOf('=');
     const canonical = eq > 0 ? pair.slice(0, eq).trim() : '';
     const column = eq > 0 ? unquote(pair.slice(eq + 1).trim()) : '';
-    if (!canonical || !column) problems.push({ field: 'map', reason: say('import.map_not_a_pair', { pair }) });
+    // `field=` maps the field to no column; `=Amount` or `Amount` names no field.
+    if (!canonical) problems.push({ field: 'map', reason: say('import.map_not_a_pair', { pair }) });
     else if (!known.has(canonical)) problems.push({ field: 'map', reason: say('import.map_unknown_field', { field: canonical, kind, fields: [...known].join(', ') }) });
     else map[canonical] = column;
   }
@@ -170,6 +173,7 @@ export function resolveColumns({ header, map, kind, via }: { header: string[]; m
   const columnName = new Map<string, string>();
   const problems: RaisedProblem[] = [];
   for (const field of CANONICAL[kind]) {
+    if (map[field.name] === '') continue;
     const wanted = map[field.name] ?? field.name;
     const i = position.get(norm(wanted));
     if (i !== undefined) {
