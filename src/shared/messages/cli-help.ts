@@ -149,11 +149,11 @@ export const CLI_HELP: Readonly<Record<string, HelpTranslations>> = {
     ru: 'customers (клиенты), purchases (покупки), refunds (возвраты) или points (начальные балансы баллов)',
   },
   'the CSV file': { sl: 'datoteka CSV', tr: 'CSV dosyası', da: 'CSV-filen', ru: 'файл CSV' },
-  'rename columns: canonical=column,… (e.g. total=Amount,customer_email=Email)': {
-    sl: 'preimenuj stolpce: kanonično=stolpec,… (npr. total=Znesek,customer_email=Email)',
-    tr: 'sütunları yeniden adlandır: kanonik=sütun,… (ör. total=Tutar,customer_email=Eposta)',
-    da: 'omdøb kolonner: kanonisk=kolonne,… (f.eks. total=Beløb,customer_email=Email)',
-    ru: 'переименовать столбцы: канонический=столбец,… (например total=Сумма,customer_email=Email)',
+  'rename columns: canonical=column,… (e.g. total=Amount,customer_email=Email); canonical= imports that field from no column (e.g. store=)': {
+    sl: 'preimenuj stolpce: kanonično=stolpec,… (npr. total=Znesek,customer_email=Email); kanonično= uvozi to polje iz nobenega stolpca (npr. store=)',
+    tr: 'sütunları yeniden adlandır: kanonik=sütun,… (ör. total=Tutar,customer_email=Eposta); kanonik= o alanı hiçbir sütundan almaz (ör. store=)',
+    da: 'omdøb kolonner: kanonisk=kolonne,… (f.eks. total=Beløb,customer_email=Email); kanonisk= importerer feltet fra ingen kolonne (f.eks. store=)',
+    ru: 'переименовать столбцы: канонический=столбец,… (например total=Сумма,customer_email=Email); канонический= не берёт это поле ни из какого столбца (например store=)',
   },
   "how the file writes dates, when not ISO 8601: YYYY, M/MM, D/DD, H/HH, mm, ss (e.g. \"D.M.YYYY H:mm\", \"M/D/YYYY H:mm\"); a time without an offset is the store's local time (a refund's: its purchase's store's)": {
     sl: 'kako datoteka zapisuje datume, če ne po ISO 8601: YYYY, M/MM, D/DD, H/HH, mm, ss (npr. "D.M.YYYY H:mm", "M/D/YYYY H:mm"); čas brez zamika je krajevni čas poslovalnice (pri vračilu: poslovalnice njegovega nakupa)',
