@@ -60,7 +60,7 @@ describe('a date field in the dashboard’s language', () => {
     expect(html).toMatch(/^<span class="date-field"><input type="text" class="date-input" data-testid="since" aria-label="Od" placeholder="d. m. llll" autoComplete="off" value="7. 12. 2026"\/>/);
     // Beside it a button named in the language opens the browser's calendar, a date input out of sight and of no form.
     expect(html).toMatch(/<button type="button" class="date-pick" data-testid="since-pick" aria-label="Izberi v koledarju"/);
-    expect(html).toMatch(/<input type="date" class="date-picker" tabindex="-1" aria-hidden="true" data-testid="since-calendar" form="[^"]+-none"\/><\/span>$/);
+    expect(html).toMatch(/<input type="date" class="date-picker" tabindex="-1" aria-hidden="true" aria-label="Izberi v koledarju" data-testid="since-calendar" form="[^"]+-none"\/><\/span>$/);
     expect(render('da', DateField, { value: '', onChange: () => undefined, required: true })).toContain('placeholder="dd.mm.åååå" autoComplete="off" value=""');
     // A refusal from the server marks it.
     expect(render('en', DateField, { value: '2026-12-07', onChange: () => undefined, invalid: true })).toContain('aria-invalid="true"');

@@ -159,7 +159,7 @@ export function DateField(props: FieldProps) {
         <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 0h2v2h4V0h2v2h2.5c.8 0 1.5.7 1.5 1.5v11c0 .8-.7 1.5-1.5 1.5h-13C.7 16 0 15.3 0 14.5v-11C0 2.7.7 2 1.5 2H4zM2 6v8h12V6zm2 2h2v2H4zm3 0h2v2H7zm3 0h2v2h-2z" /></svg>
       </button>
       {/* Of no form (its `form` names none): its day, out of its bounds once the other date moved, would stop the form's sending. */}
-      <input ref={picker} type="date" className="date-picker" tabIndex={-1} aria-hidden="true" data-testid={props.testId && `${props.testId}-calendar`}
+      <input ref={picker} type="date" className="date-picker" tabIndex={-1} aria-hidden="true" aria-label={t('common.dateField.pick')} data-testid={props.testId && `${props.testId}-calendar`}
         form={`${formless}-none`} min={day(props.min)} max={day(props.max)}
         onChange={(e) => { if (isDateOnly(e.target.value)) props.onChange(e.target.value, e.target.value); }} />
     </>
