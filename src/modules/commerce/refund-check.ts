@@ -50,7 +50,7 @@ export async function refundConflictOf(
     .select(['r.amount_minor', 'r.reason', 'r.lines', 'r.occurred_at', 'p.currency', 'p.store_id', 'p.external_id'])
     .where('r.customer_id', '=', key.customer_id).where('r.id', '=', key.refund_id).executeTakeFirst();
   if (!row) return refundConflict(data.external_id, []);
-  const store = row.store_id ? await stores.byId(row.store_id) : undefined;
+  const store = row.store_id ? await stores.byId(row.store_id, db) : undefined;
   const context = { currency: row.currency, timeZone: store?.time_zone ?? timeZone };
   const recorded = {
     currency: row.currency, amountMinor: Number(row.amount_minor), occurredAt: new Date(row.occurred_at), reason: row.reason, lines: (row.lines as ReturnedLine[] | null) ?? [],

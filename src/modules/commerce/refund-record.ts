@@ -113,9 +113,9 @@ export interface PurchaseRef { customer_id: string; purchase_id: string; externa
 export function createRefundSteps(deps: RefundRecorderDeps) {
   const { stores, currency } = deps;
 
-  /** The context a refund of this purchase is read in: its currency, its store's time zone (else the business's). */
-  async function refundContextOf(purchase: { currency: string; store_id: string | null } | undefined): Promise<RefundContext> {
-    const store = purchase?.store_id ? await stores.byId(purchase.store_id) : undefined;
+  /** The context a refund of this purchase is read in: its currency, its store's time zone (else the business's); read in the refund's transaction. */
+  async function refundContextOf(trx: Tx, purchase: { currency: string; store_id: string | null } | undefined): Promise<RefundContext> {
+    const store = purchase?.store_id ? await stores.byId(purchase.store_id, trx) : undefined;
     return { currency: purchase?.currency ?? currency, timeZone: store?.time_zone ?? deps.timeZone };
   }
 
@@ -132,7 +132,7 @@ export function createRefundSteps(deps: RefundRecorderDeps) {
         .where('r.customer_id', '=', key.customer_id).where('r.id', '=', key.refund_id).executeTakeFirst();
       if (earlier && earlier.purchase_id !== ref.purchase_id) throw conflict(say('refund.recorded_for_other_purchase', { id: data.external_id, purchase: earlier.purchase_external_id ?? earlier.purchase_id }));
       // Read as the refund it would repeat was: in its purchase's currency and store's zone.
-      const meaning = refundMeaning(data, await refundContextOf(earlier));
+      const meaning = refundMeaning(data, await refundContextOf(trx, earlier));
       if (!isHashOfRefund(key.request_hash, { purchase: { externalId: ref.external_id, id: ref.purchase_id }, data, meaning })) throw await refundConflictOf(trx, { stores, timeZone: deps.timeZone }, key, data);
       const loyalty = answer && deps.onRefundReplay ? await deps.onRefundReplay(trx, { customerId: key.customer_id, refundId: key.refund_id }) : null;
       // What it gave back, read back: a retry gives nothing back again (those uses are rolled back, by this refund).
@@ -142,7 +142,7 @@ export function createRefundSteps(deps: RefundRecorderDeps) {
 
     /** The refund checked against its purchase as read under its customer's lock (and the refunds before it in the transaction); throws its refusal, having written nothing. */
     async check(trx: Tx, ref: PurchaseRef, data: RefundInput, purchase: PurchaseToRefund, now: Date): Promise<CheckedRefund> {
-      const context = await refundContextOf(purchase);
+      const context = await refundContextOf(trx, purchase);
       const meaning = refundMeaning(data, context);
       const problem = refundTimeProblem(data.occurred_at, { occurredAt: new Date(purchase.occurred_at), localDate: String(purchase.local_date), timeZone: context.timeZone }, now);
       if (problem) throw problem;

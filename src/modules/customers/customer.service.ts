@@ -98,8 +98,8 @@ const NO_PERSONAL_DATA = {
 export function createCustomerService(deps: CustomerServiceDeps) {
   const { db, stores, clock } = deps;
 
-  async function view(row: repo.CustomerRow, identities: Identity[], dates: CustomerDates | undefined): Promise<CustomerView> {
-    const store = row.home_store_id ? await stores.byId(row.home_store_id) : undefined;
+  async function view(from: Db | Tx, row: repo.CustomerRow, identities: Identity[], dates: CustomerDates | undefined): Promise<CustomerView> {
+    const store = row.home_store_id ? await stores.byId(row.home_store_id, from) : undefined;
     return {
       id: row.id,
       external_id: row.external_id,
@@ -129,7 +129,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     const ids = rows.map((r) => r.id);
     const identities = await repo.identitiesOfMany(trx, ids);
     const dates = await deps.datesOf(trx, ids);
-    return Promise.all(rows.map((r) => view(r, identities.get(r.id) ?? [], dates.get(r.id))));
+    return Promise.all(rows.map((r) => view(trx, r, identities.get(r.id) ?? [], dates.get(r.id))));
   }
 
   async function requireActive(trx: Db | Tx, id: string, { forUpdate = false } = {}): Promise<repo.CustomerRow> {

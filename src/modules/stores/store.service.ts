@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { audit, type Actor, type Db } from '../../db/index.ts';
+import { audit, type Actor, type Db, type Tx } from '../../db/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { systemClock, type Clock } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
@@ -10,12 +10,16 @@ import { StoreInput } from './store.schema.ts';
 
 // Stores are small configuration: few rows, read on every purchase, so they are cached
 // per process and the cache is dropped on every write made through this service.
+// A read inside a transaction passes it (`from`): on the embedded database the process has
+// one connection, which the transaction holds, so a cold cache loaded through `db` there
+// waited for it until the gate gave up (120 s, then a 500) — a refund's first read of its
+// purchase's store after a start.
 export function createStoreService({ db, clock = systemClock }: { db: Db; clock?: Clock }) {
   let cache: Map<string, Store> | undefined;
 
-  async function all(): Promise<Map<string, Store>> {
+  async function all(from: Db | Tx = db): Promise<Map<string, Store>> {
     if (!cache) {
-      const rows = await db.selectFrom('stores').select(['id', 'code', 'name', 'city', 'time_zone']).execute();
+      const rows = await from.selectFrom('stores').select(['id', 'code', 'name', 'city', 'time_zone']).execute();
       cache = new Map(rows.map((s) => [s.code, s]));
     }
     return cache;
@@ -26,21 +30,21 @@ export function createStoreService({ db, clock = systemClock }: { db: Db; clock?
       return [...(await all()).values()].sort((a, b) => a.name.localeCompare(b.name));
     },
 
-    async byCode(code: string): Promise<Store | undefined> {
+    async byCode(code: string, from?: Db | Tx): Promise<Store | undefined> {
       // A miss reloads once: another process (the CLI, a second server) may have added it.
-      const hit = (await all()).get(code);
+      const hit = (await all(from)).get(code);
       if (hit) return hit;
       cache = undefined;
-      return (await all()).get(code);
+      return (await all(from)).get(code);
     },
 
-    async byId(id: string): Promise<Store | undefined> {
-      return [...(await all()).values()].find((s) => s.id === id);
+    async byId(id: string, from?: Db | Tx): Promise<Store | undefined> {
+      return [...(await all(from)).values()].find((s) => s.id === id);
     },
 
     /** Resolves a store code from input; an unknown code is an error naming the field. */
-    async require(code: string, field = 'store'): Promise<Store> {
-      const store = await this.byCode(code);
+    async require(code: string, field = 'store', from?: Db | Tx): Promise<Store> {
+      const store = await this.byCode(code, from);
       if (!store) throw invalidField(field, say('store.unknown', { code }));
       return store;
     },
