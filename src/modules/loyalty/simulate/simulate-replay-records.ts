@@ -34,6 +34,8 @@ export interface ReplayPurchase extends PurchaseFacts {
   memberWhenRecorded: boolean;
   /** Its customer (the person) has joined, at any time up to the replay's end. */
   everJoined: boolean;
+  /** When they joined (ms), null: never. Expiry by inactivity counts idle time from the later of it and their last purchase. */
+  joinedAt: number | null;
   /** Refunded amount no refund row accounts for (data written around the refund path): taken as refunded when bought. */
   refundedAtOnceMinor: number;
   /** The purchase's id when refunds of it are replayed later, at their own time. */
@@ -60,6 +62,14 @@ export interface CustomerState extends TierState {
   joinedByPurchase: boolean;
   /** Bought on or after --since. */
   counted: boolean;
+  /**
+   * Expiry by inactivity (Replay.idle): since when the member has been idle — the later of
+   * their last purchase that earned and their joining, as the ledger's last_activity_at and
+   * joined_at (−Infinity: no purchase yet) — and when their points were last written off
+   * for it (−Infinity: never).
+   */
+  idleSince: number;
+  wentIdleAt: number;
 }
 
 /** A purchase that refunds may still reach: what a reversal needs, and where its qualifying value sits. */
@@ -77,6 +87,8 @@ export interface Refundable {
   counted: boolean;
   /** When its lots expire under the replayed program (per-lot expiry; ms), null: never. A refund from then on takes nothing back. */
   expiresAt: number | null;
+  /** When it was bought (ms): under expiry by inactivity, a write-off after it took its points (Replay.expired). */
+  boughtAt: number;
   /** The referral it settled, which a refund below the minimum revokes. */
   referral: SettledReferral | null;
   /** Only for a purchase one of whose refunds names lines: see ReturnedByLines. */

@@ -1,3 +1,4 @@
+import { addMonthsIn } from '../../../shared/clock.ts';
 import { toMajor, currencyExponent } from '../../../shared/money.ts';
 import { withFields } from '../../../shared/objects.ts';
 import type { ReturnedLine } from '../../commerce/index.ts';
@@ -39,6 +40,9 @@ export class Replay {
   private since: number;
   /** Per friend (a person: a merged friend's purchases are its survivor's), the referrals this program pays and the purchase settling each (readReferrals). */
   private referrals = new Map<string, (ReferralTrigger & { paid: boolean })[]>();
+  /** Expiry by inactivity: its months (0: the program expires otherwise, or never), and a bound below any such span (idle). */
+  private readonly idleMonths: number;
+  private readonly idleMinMs: number;
 
   constructor(readonly program: Program, timeZone: string, since: Date) {
     const doc = program.document;
@@ -47,6 +51,9 @@ export class Replay {
     this.rules = new TierRules(program, timeZone);
     this.since = since.getTime();
     this.pointsFrom = this.metric === 'points' ? -Infinity : doc.earning.daily_cap ? since.getTime() - 2 * DAY_MS : since.getTime();
+    this.idleMonths = doc.expiry.policy === 'inactivity' ? doc.expiry.months : 0;
+    // A month is at least 28 days; less an hour for a change of clocks.
+    this.idleMinMs = (28 * this.idleMonths - 1) * DAY_MS;
   }
 
   /** Whether this program pays referral bonuses at all (then its minimum decides which purchase settles each one). */
@@ -77,7 +84,7 @@ export class Replay {
   }
 
   private newState(customerId: string): CustomerState {
-    const s: CustomerState = { tier: 0, validUntil: null, times: [], values: [], head: 0, shift: 0, sum: 0, capDates: null, capUsed: null, firstGiven: false, joinedByPurchase: false, counted: false };
+    const s: CustomerState = { tier: 0, validUntil: null, times: [], values: [], head: 0, shift: 0, sum: 0, capDates: null, capUsed: null, firstGiven: false, joinedByPurchase: false, counted: false, idleSince: -Infinity, wentIdleAt: -Infinity };
     this.state.set(customerId, s);
     return s;
   }
@@ -166,6 +173,7 @@ export class Replay {
     // sign-up bonus then, as the live purchase enrols them.
     const earns = !this.onRequest || p.memberWhenRecorded;
     if (!this.onRequest && !p.everJoined && !s.joinedByPurchase) this.joinWithPurchase(s, p);
+    if (this.idleMonths && earns) this.idle(s, t, p.joinedAt);
     let points = 0;
     let factors: EarningFactor[] | null = null;
     if (earns && (p.counted || t >= this.pointsFrom)) {
@@ -186,7 +194,7 @@ export class Replay {
     const r: Refundable | null = p.refundKey || p.refundedAtOnceMinor > 0
       ? {
         state: s, slot: -1, totalMinor: p.totalMinor, refundedMinor: 0, credited: points + bonus, bonus, reversed: 0, reversedBonus: 0, counted: p.counted, referral: null,
-        expiresAt: lotExpiry(this.program, p.occurredAt)?.getTime() ?? null,
+        expiresAt: lotExpiry(this.program, p.occurredAt)?.getTime() ?? null, boughtAt: t,
         byLines: p.basket && p.refundKey ? this.returnedByLines(p, p.basket, factors) : null,
       }
       : null;
@@ -215,6 +223,36 @@ export class Replay {
     if (points <= 0) return;
     if (p.counted) this.count('sign_up', points);
     this.addToWindow(s, p.occurredAt.getTime(), points);
+  }
+
+  /**
+   * Expiry by inactivity, at a purchase that earns (the ledger's last_activity_at moves with
+   * a member's purchases only): when the member had been idle the program's months by then,
+   * all their points were written off on that day (the ledger's sweep, or the purchase's
+   * accrual before it credits: expireIfInactive), so a refund of what they bought before
+   * takes nothing back (expired). Idle from the later of the purchase and their joining
+   * (inactivity.ts idleSince). Most purchases come well within the months: one subtraction.
+   */
+  private idle(s: CustomerState, t: number, joinedAt: number | null) {
+    const since = s.idleSince;
+    if (since !== -Infinity && t - since >= this.idleMinMs) {
+      const due = addMonthsIn(new Date(since), this.idleMonths, this.program.timeZone).getTime();
+      if (due <= t) s.wentIdleAt = due;
+    }
+    s.idleSince = Math.max(since, t, joinedAt ?? -Infinity);
+  }
+
+  /**
+   * Whether the purchase's points had expired by `at` under this program: per lot, on its
+   * lots' date; by inactivity, when its member went idle the program's months after buying
+   * it — before a later purchase (wentIdleAt), or since their last one, by `at`.
+   */
+  private expired(r: Refundable, at: number): boolean {
+    if (r.expiresAt !== null) return at >= r.expiresAt;
+    if (!this.idleMonths) return false;
+    const s = r.state;
+    if (s.wentIdleAt > r.boughtAt) return true;
+    return s.idleSince >= r.boughtAt && at >= addMonthsIn(new Date(s.idleSince), this.idleMonths, this.program.timeZone).getTime();
   }
 
   /**
@@ -291,11 +329,12 @@ export class Replay {
    * share of the amount (dueByLines). The report splits what went back between the points
    * and the bonus by the amount's share. Answers the points taken back.
    *
-   * A refund at or after the date the purchase's lots expire under this program (per-lot
-   * expiry) takes nothing: the ledger does not take again what the sweep wrote off of the
-   * purchase's own lots (planDebit's `expired`) and records the share as settled (a reverse
-   * entry of 0 points, details.expired), so the purchase's later refunds take nothing more
-   * of it either. The replay follows no spending, so the lots are whole when they expire.
+   * A refund once the purchase's points expired under this program (expired: per lot, or
+   * by inactivity) takes nothing: the ledger does not take again what the sweep wrote off of
+   * the purchase's own lots (planDebit's `expired`) and records the share as settled (a
+   * reverse entry of 0 points, details.expired), so the purchase's later refunds take
+   * nothing more of it either — also after the member bought again. The replay follows no
+   * spending, so the lots are whole when they expire.
    */
   private reverse(r: Refundable, amountMinor: number, at: number): number {
     r.refundedMinor = Math.min(r.totalMinor, r.refundedMinor + amountMinor);
@@ -304,7 +343,7 @@ export class Replay {
     const bonusDue = Math.min(due, Math.max(0, bonusShare - r.reversedBonus));
     r.reversed += due;
     r.reversedBonus += bonusDue;
-    if (r.expiresAt !== null && at >= r.expiresAt) return 0;
+    if (this.expired(r, at)) return 0;
     if (r.counted) {
       this.points -= due - bonusDue;
       if (bonusDue) this.count('first_purchase', -bonusDue);

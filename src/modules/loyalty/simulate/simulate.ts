@@ -267,6 +267,7 @@ export async function simulateProgram({ db, proposed, current, since, now, curre
           firstEver: isFirstEver(row),
           memberWhenRecorded: joinedUs !== undefined && row.created_us !== null && joinedUs <= Number(row.created_us),
           everJoined: joinedUs !== undefined,
+          joinedAt: joinedUs === undefined ? null : Math.floor(joinedUs / 1000),
           counted: t >= sinceTime,
           refundedAtOnceMinor: id ? Math.max(0, Number(row.refunded_minor) - accounted) : 0,
           refundKey: accounted > 0 ? id : null,
