@@ -9,6 +9,7 @@ import { createStatementQueue } from './pipeline.ts';
 import { sendPipeline, sendStatement, supportsPipelining } from './wire-pipeline.ts';
 import { createStatementNamer, queryNamed, type StatementNamer } from './prepared.ts';
 import { createConnectionGate, type ConnectionGate } from './priority.ts';
+import { HoldingKysely } from './holding-kysely.ts';
 import { withFields } from '../shared/objects.ts';
 
 // int8 (counts, sums of minor units) as JS numbers: every amount we store is a safe
@@ -63,8 +64,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 /** Kysely on the pool: its statements named once hot (prepared.ts) and queued or pipelined (pipeline.ts). */
-const kyselyOn = (pool: pg.Pool, namer: StatementNamer, options: { pipelining: boolean; gate?: ConnectionGate }) =>
-  new Kysely<Database>({ dialect: new PostgresDialect({ pool: kyselyPool(pool, namer, options) }) });
+function kyselyOn(pool: pg.Pool, namer: StatementNamer, options: { pipelining: boolean; gate?: ConnectionGate }): Kysely<Database> {
+  const config = { dialect: new PostgresDialect({ pool: kyselyPool(pool, namer, options) }) };
+  // With a gate (PGlite), a transaction's callback holds the turn: a query through the
+  // handle awaited inside it fails at once instead of waiting for ever (priority.ts).
+  return options.gate ? new HoldingKysely<Database>(options.gate, config) : new Kysely<Database>(config);
+}
 
 /**
  * The pool as Kysely sees it: every statement goes out under its name once it is hot, and
@@ -92,7 +97,9 @@ function kyselyPool(pool: pg.Pool, namer: StatementNamer, { pipelining, gate }: 
           if (statements.waiting()) throw new Error('A cursor cannot follow statements that wait to be sent (pipeline.ts): await a statement first');
           return client.query(textOrCursor as pg.Submittable);
         }
-        return statements.query(textOrCursor, parameters ? [...parameters] : []);
+        const statement = statements.query(textOrCursor, parameters ? [...parameters] : []);
+        // The turn's holder at work (priority.ts: only a holder that sends nothing can be waiting for itself).
+        return gate ? gate.sending(statement) : statement;
       }) as unknown as PostgresPoolClient['query'],
       release: () => {
         statements.reset();
@@ -179,8 +186,9 @@ async function openPglite(options: OpenDatabaseOptions, namer: StatementNamer): 
     // PGlite is a single session: one connection for the whole process, or a ROLLBACK on
     // one connection would discard another's writes.
     // A self-deadlock (a query on the pool while a transaction holds the only connection)
-    // is an error instead of a hang: the gate's timeout says so first; the checkout timeout
-    // still covers a direct use of `pool`.
+    // is an error instead of a hang: through `db` or `query` inside a transaction of `db`
+    // it fails at once (priority.ts, SelfWaitError), otherwise at the gate's timeout; the
+    // checkout timeout still covers a direct use of `pool`.
     const pool = new pg.Pool(withFields(createPgConfig(lite) as unknown as pg.PoolConfig, { max: 1, connectionTimeoutMillis: 120_000 }));
     // Turns on that connection: requests before background work (priority.ts).
     const gate = createConnectionGate();

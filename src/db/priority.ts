@@ -22,9 +22,44 @@ export function inBackground<T>(work: () => Promise<T>): Promise<T> {
   return gated ? background.run(true, work) : work();
 }
 
+// A self-wait: code inside `db.transaction().execute(async (trx) => …)` that awaits a
+// query through `db` (not `trx`) waits for the turn its own transaction holds, and the
+// transaction waits for it: before, the turn's timeout broke the knot after 120 s, while
+// every other request of the server waited behind it (session 60: a refund read its store
+// through `db`). The transaction's callback runs marked as holding the turn (`holdingTurn`,
+// used by the handle's `transaction()`: holding-kysely.ts). A turn asked for under that
+// mark while the callback runs may also be work the callback started and does not await
+// (it used to wait for the commit, which is right), so it waits as any other, but while
+// the holder sends no statement on the connection: a holder that sends nothing for
+// SELF_WAIT_MS while such a turn waits is waiting for it, and the turn fails.
+/** How long a holder may send nothing while a turn asked for under its mark waits: a self-wait fails after this. */
+const SELF_WAIT_MS = 100;
+
+interface Hold {
+  gate: ConnectionGate;
+  /** The transaction's callback has not settled yet. */
+  open: boolean;
+}
+const holding = new AsyncLocalStorage<Hold>();
+
+/** A query through the database handle awaited inside its own transaction (embedded database): a bug at the call site. */
+export class SelfWaitError extends Error {
+  constructor() {
+    super(
+      "Deadlock avoided: a query through the database handle while this work's own transaction holds the embedded database's only connection; " +
+        'pass the transaction (trx) to that query instead of the database handle (db)',
+    );
+    this.name = 'SelfWaitError';
+  }
+}
+
 export interface ConnectionGate {
   /** Waits for the turn on the connection; the returned function ends the turn. */
   acquire(): Promise<() => void>;
+  /** Runs a transaction's callback as the holder of the turn (see SelfWaitError). */
+  holdingTurn<T>(callback: () => Promise<T>): Promise<T>;
+  /** A statement the holder sends on the connection: the holder is at work, not waiting for a turn. */
+  sending<T>(statement: Promise<T>): Promise<T>;
 }
 
 /**
@@ -37,6 +72,9 @@ export function createConnectionGate({ timeoutMs = 120_000, backgroundMaxWaitMs 
   interface Waiter { grant(): void; since: number }
   const waiting = { foreground: [] as Waiter[], background: [] as Waiter[] };
   let busy = false;
+  // The holder's statements: sent so far, and not answered yet.
+  let sent = 0;
+  let unanswered = 0;
 
   const overdue = () => waiting.background.length > 0 && Date.now() - waiting.background[0].since > backgroundMaxWaitMs;
 
@@ -62,7 +100,38 @@ export function createConnectionGate({ timeoutMs = 120_000, backgroundMaxWaitMs 
     };
   }
 
-  return {
+  /** While `hold` lasts, fails `waiter` once the holder has sent nothing for SELF_WAIT_MS. */
+  function watchForSelfWait(hold: Hold, fail: () => void): () => void {
+    let seen = sent;
+    const watch = setInterval(() => {
+      if (!hold.open) clearInterval(watch);
+      else if (unanswered === 0 && sent === seen) {
+        clearInterval(watch);
+        fail();
+      } else seen = sent;
+    }, SELF_WAIT_MS);
+    return () => clearInterval(watch);
+  }
+
+  const gate: ConnectionGate = {
+    async holdingTurn(callback) {
+      const hold: Hold = { gate, open: true };
+      try {
+        return await holding.run(hold, callback);
+      } finally {
+        hold.open = false;
+      }
+    },
+
+    sending(statement) {
+      sent++;
+      unanswered++;
+      return statement.finally(() => {
+        unanswered--;
+        sent++;
+      });
+    },
+
     async acquire() {
       const inTheBackground = background.getStore() === true;
       // PGlite runs a statement on this thread and answers through promises, so a chain of
@@ -76,20 +145,27 @@ export function createConnectionGate({ timeoutMs = 120_000, backgroundMaxWaitMs 
         return turn();
       }
       const queue = inTheBackground ? waiting.background : waiting.foreground;
+      const hold = holding.getStore();
       return new Promise((resolve, reject) => {
+        const giveUp = (error: Error) => {
+          clearTimeout(timer);
+          stopWatching();
+          queue.splice(queue.indexOf(waiter), 1);
+          reject(error);
+        };
         const waiter: Waiter = {
           since: Date.now(),
           grant: () => {
             clearTimeout(timer);
+            stopWatching();
             resolve(turn());
           },
         };
-        const timer = setTimeout(() => {
-          queue.splice(queue.indexOf(waiter), 1);
-          reject(new Error(`No turn on the embedded database's connection within ${timeoutMs / 1000} s`));
-        }, timeoutMs);
+        const timer = setTimeout(() => giveUp(new Error(`No turn on the embedded database's connection within ${timeoutMs / 1000} s`)), timeoutMs);
+        const stopWatching = hold?.gate === gate && hold.open ? watchForSelfWait(hold, () => giveUp(new SelfWaitError())) : () => undefined;
         queue.push(waiter);
       });
     },
   };
+  return gate;
 }
