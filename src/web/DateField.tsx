@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { addDaysToDate, addMonthsToDate, isDateOnly } from '../shared/clock.ts';
+import { Calendar } from './Calendar.tsx';
 import { LOCALES, useI18n, type Language } from './i18n/index.ts';
 import { todayIn } from './time.ts';
 
@@ -139,32 +140,41 @@ const day = (value: string | undefined) => (value && isDateOnly(value) ? value :
 
 /**
  * A day typed as the language writes it; ↑ and ↓ step a day, Page Up and Page Down a month;
- * the button beside it opens the browser's calendar (a date input kept out of sight, not
- * display:none, which has no picker to show), whose day comes back as a typed ISO day would.
+ * the button beside it (or Alt+↓ in the field) opens the dashboard's calendar (Calendar.tsx),
+ * in the dashboard's language, whose day chosen fills the field as typing it would.
  */
 export function DateField(props: FieldProps) {
-  const { timeZone, t } = useI18n();
-  const picker = useRef<HTMLInputElement>(null);
-  const formless = useId();
-  const open = () => {
-    const calendar = picker.current;
-    if (!calendar) return;
-    calendar.value = day(props.value) ?? '';
-    // A browser without showPicker (or one refusing it, in a cross-origin frame) still has the field to type in.
-    try { calendar.showPicker(); } catch { /* typed instead */ }
+  const { timeZone, t, language } = useI18n();
+  const field = useRef<HTMLSpanElement>(null);
+  const pick = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const close = useCallback((refocus: boolean) => {
+    setOpen(false);
+    if (refocus) pick.current?.focus();
+  }, []);
+  const choose = (chosen: string) => {
+    props.onChange(chosen, showDate(chosen, language));
+    close(true);
   };
   const calendar = (
     <>
-      <button type="button" className="date-pick" data-testid={props.testId && `${props.testId}-pick`} aria-label={t('common.dateField.pick')} title={t('common.dateField.pick')} onClick={open}>
+      <button ref={pick} type="button" className="date-pick" data-testid={props.testId && `${props.testId}-pick`} aria-label={t('common.dateField.pick')} title={t('common.dateField.pick')}
+        aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(!open)}>
         <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 0h2v2h4V0h2v2h2.5c.8 0 1.5.7 1.5 1.5v11c0 .8-.7 1.5-1.5 1.5h-13C.7 16 0 15.3 0 14.5v-11C0 2.7.7 2 1.5 2H4zM2 6v8h12V6zm2 2h2v2H4zm3 0h2v2H7zm3 0h2v2h-2z" /></svg>
       </button>
-      {/* Of no form (its `form` names none): its day, out of its bounds once the other date moved, would stop the form's sending. */}
-      <input ref={picker} type="date" className="date-picker" tabIndex={-1} aria-hidden="true" aria-label={t('common.dateField.pick')} data-testid={props.testId && `${props.testId}-calendar`}
-        form={`${formless}-none`} min={day(props.min)} max={day(props.max)}
-        onChange={(e) => { if (isDateOnly(e.target.value)) props.onChange(e.target.value, e.target.value); }} />
+      {open && (
+        <Calendar value={day(props.value)} today={todayIn(timeZone)} bounds={{ min: day(props.min), max: day(props.max) }} anchor={field} opener={pick}
+          testId={props.testId && `${props.testId}-calendar`} onChoose={choose} onClose={close} />
+      )}
     </>
   );
   const step = (e: KeyboardEvent<HTMLInputElement>) => {
+    // Alt+↓ opens a native date input's picker too.
+    if (e.key === 'ArrowDown' && e.altKey) {
+      e.preventDefault();
+      setOpen(true);
+      return;
+    }
     const by = ({ ArrowUp: [1, 0], ArrowDown: [-1, 0], PageUp: [0, 1], PageDown: [0, -1] } as Record<string, [number, number]>)[e.key];
     if (!by || (props.value !== '' && !isDateOnly(props.value))) return;
     e.preventDefault();
@@ -173,7 +183,7 @@ export function DateField(props: FieldProps) {
     props.onChange(next, next);
   };
   return (
-    <span className="date-field">
+    <span className="date-field" ref={field}>
       <TypedField {...props} kind="date" onKeyDown={step} beside={calendar} />
     </span>
   );

@@ -40,6 +40,8 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.dateField.format': 'dd.mm.åååå',
   'common.dateField.pick': 'Vælg i en kalender',
   'common.dateField.unreadable': 'Det er ikke en dato: skriv den som {example}.',
+  'common.calendar.previousMonth': 'Forrige måned',
+  'common.calendar.nextMonth': 'Næste måned',
   'common.timeField.label': 'klokkeslæt',
   'common.timeField.unreadable': 'Det er ikke et klokkeslæt: skriv det som {example}.',
   'common.validThrough': 'Gælder til og med {date}',

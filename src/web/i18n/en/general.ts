@@ -39,6 +39,8 @@ export const GENERAL = {
   'common.dateField.format': 'dd/mm/yyyy',
   'common.dateField.pick': 'Choose on a calendar',
   'common.dateField.unreadable': 'Not a date: write it as {example}.',
+  'common.calendar.previousMonth': 'Previous month',
+  'common.calendar.nextMonth': 'Next month',
   'common.timeField.label': 'time',
   'common.timeField.unreadable': 'Not a time of day: write it as {example}.',
   'common.validThrough': 'Valid through {date}',

@@ -40,6 +40,8 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.dateField.format': 'дд.мм.гггг',
   'common.dateField.pick': 'Выбрать в календаре',
   'common.dateField.unreadable': 'Это не дата: введите её как {example}.',
+  'common.calendar.previousMonth': 'Предыдущий месяц',
+  'common.calendar.nextMonth': 'Следующий месяц',
   'common.timeField.label': 'время',
   'common.timeField.unreadable': 'Это не время: введите его как {example}.',
   'common.validThrough': 'Действует по {date} включительно',

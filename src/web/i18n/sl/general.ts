@@ -40,6 +40,8 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.dateField.format': 'd. m. llll',
   'common.dateField.pick': 'Izberi v koledarju',
   'common.dateField.unreadable': 'To ni datum: vpišite ga kot {example}.',
+  'common.calendar.previousMonth': 'Prejšnji mesec',
+  'common.calendar.nextMonth': 'Naslednji mesec',
   'common.timeField.label': 'ura',
   'common.timeField.unreadable': 'To ni ura: vpišite jo kot {example}.',
   'common.validThrough': 'Velja do vključno {date}',

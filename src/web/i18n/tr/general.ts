@@ -40,6 +40,8 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.dateField.format': 'gg.aa.yyyy',
   'common.dateField.pick': 'Takvimden seç',
   'common.dateField.unreadable': 'Bu bir tarih değil: {example} biçiminde yazın.',
+  'common.calendar.previousMonth': 'Önceki ay',
+  'common.calendar.nextMonth': 'Sonraki ay',
   'common.timeField.label': 'saat',
   'common.timeField.unreadable': 'Bu bir saat değil: {example} biçiminde yazın.',
   'common.validThrough': '{date} dahil geçerli',
