@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { addMonthsToDate } from '../shared/clock.ts';
-import { calendarNames, canTurn, clampDay, monthWeeks, moveDay, outside, type Bounds } from './calendar.ts';
+import { calendarNames, canTurn, clampDay, monthWeeks, moveDay, outside, type Bounds } from './month-grid.ts';
 import { LOCALES, useI18n } from './i18n/index.ts';
 
 // The dashboard's own calendar, a month's page in its language, where the browser's date
@@ -9,7 +9,7 @@ import { LOCALES, useI18n } from './i18n/index.ts';
 // its weeks on the browser's day: a Slovenian dashboard in an American Chromium showed
 // "December 2026, Su Mo Tu…". It is the WAI-ARIA APG's date picker dialog: the month as its
 // heading, buttons for the month before and after, a grid of days each named by its full
-// date, today marked, the chosen day selected; the keys of calendar.ts's moveDay, Enter or
+// date, today marked, the chosen day selected; the keys of month-grid.ts's moveDay, Enter or
 // Space choose, Escape and a click outside close. It is drawn over the page at the body
 // (a portal, fixed where its field is): inside the field it would be cut by a card that
 // scrolls its overflow, and read as part of the <label> around the field.

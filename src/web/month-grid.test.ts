@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarNames, canTurn, clampDay, monthWeeks, moveDay, outside } from './calendar.ts';
+import { calendarNames, canTurn, clampDay, monthWeeks, moveDay, outside } from './month-grid.ts';
 import { LANGUAGES, LOCALES } from './i18n/index.ts';
 
 describe('the dashboard’s calendar', () => {
