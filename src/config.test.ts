@@ -33,3 +33,35 @@ describe('REFERRAL_LINK', () => {
     expect(refusal('https://shop.example/', 'sl')).toContain('REFERRAL_LINK: mora biti naslov URL http(s) trgovine z {code}');
   });
 });
+
+// CURRENCY and PHONE_REGION: a code of the right shape that names no currency or no country
+// (a typo: EUD for EUR, XX) stops the start too, rather than running the business in it.
+const refused = (env: Record<string, string>, language: 'en' | 'sl' = 'en') => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.in(language);
+    throw error;
+  }
+  throw new Error(`${JSON.stringify(env)} was taken`);
+};
+
+describe('CURRENCY and PHONE_REGION', () => {
+  it('take ISO 4217 currencies and the countries phone numbers have', () => {
+    expect(loadConfig({ CURRENCY: 'DKK', PHONE_REGION: 'SI' })).toMatchObject({ currency: 'DKK', phoneRegion: 'SI' });
+    expect(loadConfig({ CURRENCY: 'JPY', PHONE_REGION: 'TR' })).toMatchObject({ currency: 'JPY', phoneRegion: 'TR' });
+  });
+
+  it('refuse a three-letter code that is no currency, naming the variable', () => {
+    for (const value of ['EUD', 'XYZ', 'ABC']) {
+      expect(refused({ CURRENCY: value }), value).toBe('Invalid configuration:\n  CURRENCY: unknown ISO 4217 currency');
+    }
+    expect(refused({ CURRENCY: 'EUD' }, 'sl')).toBe('Neveljavna nastavitev:\n  CURRENCY: neznana valuta ISO 4217');
+  });
+
+  it('refuse a two-letter code that is no country, naming the variable', () => {
+    for (const value of ['XX', 'QQ', 'EU']) {
+      expect(refused({ PHONE_REGION: value }), value).toBe('Invalid configuration:\n  PHONE_REGION: must be a two-letter country code such as SI');
+    }
+  });
+});

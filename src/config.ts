@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 import { isTimeZone } from './shared/clock.ts';
 import { currencyExponent } from './shared/money.ts';
@@ -23,12 +24,14 @@ const Env = z.object({
   CURRENCY: z
     .string()
     .regex(/^[A-Z]{3}$/, fixedText('config.currency_code'))
-    .refine(isCurrency, fixedText('config.currency_unknown'))
+    .refine((code) => !/^[A-Z]{3}$/.test(code) || isCurrency(code), fixedText('config.currency_unknown'))
     .default('EUR'),
   TIMEZONE: z.string().refine(isTimeZone, fixedText('time_zone.iana')).default('UTC'),
   PHONE_REGION: z
     .string()
     .regex(/^[A-Z]{2}$/, fixedText('config.country'))
+    // Two letters that are no country (XX) would leave every local number unreadable.
+    .refine((code) => !/^[A-Z]{2}$/.test(code) || isSupportedCountry(code), fixedText('config.country'))
     .optional(),
   OWNER_EMAIL: z.email().default('owner@regulars.local'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -56,7 +59,13 @@ function isReferralLinkTemplate(template: string): boolean {
   }
 }
 
+// Intl.NumberFormat formats any three letters as a currency (EUD as "EUD 1.00"), so the
+// codes are checked against the ones ICU knows: a typo stops the start, never a business
+// run in a currency that does not exist.
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+
 function isCurrency(code: string): boolean {
+  if (!currencies.has(code)) return false;
   try {
     currencyExponent(code);
     return true;
