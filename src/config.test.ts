@@ -65,3 +65,21 @@ describe('CURRENCY and PHONE_REGION', () => {
     }
   });
 });
+
+// PUBLIC_URL: the address people use. Written without its scheme (localhost:3000,
+// shop.example:8080) it still parses as a URL whose scheme is the host; such a value, or
+// another scheme, stops the start instead of giving the API reference a server it cannot reach.
+describe('PUBLIC_URL', () => {
+  it('takes an http(s) address, and is http://localhost:$PORT unset', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://loyalty.example.com' }).publicUrl).toBe('https://loyalty.example.com');
+    expect(loadConfig({ PUBLIC_URL: 'http://10.0.0.5:3000/' }).publicUrl).toBe('http://10.0.0.5:3000/');
+    expect(loadConfig({ PORT: '3200' }).publicUrl).toBe('http://localhost:3200');
+  });
+
+  it('refuses an address without http:// or https://, naming the variable', () => {
+    for (const value of ['localhost:3000', 'shop.example.com:8080', 'ftp://shop.example.com', 'notaurl', 'https://']) {
+      expect(refused({ PUBLIC_URL: value }), value).toBe('Invalid configuration:\n  PUBLIC_URL: must be an http:// or https:// address such as https://loyalty.example.com');
+    }
+    expect(refused({ PUBLIC_URL: 'localhost:3000' }, 'sl')).toBe('Neveljavna nastavitev:\n  PUBLIC_URL: mora biti naslov http:// ali https://, na primer https://loyalty.example.com');
+  });
+});

@@ -12,7 +12,8 @@ import { parseInput, saidIssue } from './shared/validation.ts';
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
-  PUBLIC_URL: z.url().optional(),
+  // z.url() takes localhost:3000 as a URL of scheme "localhost": the address must say http(s).
+  PUBLIC_URL: z.string().refine(isHttpUrl, fixedText('config.public_url')).optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z
     .string()
@@ -63,6 +64,15 @@ function isReferralLinkTemplate(template: string): boolean {
 // codes are checked against the ones ICU knows: a typo stops the start, never a business
 // run in a currency that does not exist.
 const currencies = new Set(Intl.supportedValuesOf('currency'));
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 function isCurrency(code: string): boolean {
   if (!currencies.has(code)) return false;

@@ -48,6 +48,13 @@ export const CLI_COMMANDS = {
     da: 'skal være en landekode på to bogstaver, f.eks. SI',
     ru: 'должен быть двухбуквенным кодом страны, например SI',
   },
+  'config.public_url': {
+    en: 'must be an http:// or https:// address such as https://loyalty.example.com',
+    sl: 'mora biti naslov http:// ali https://, na primer https://loyalty.example.com',
+    tr: 'https://loyalty.example.com gibi bir http:// veya https:// adresi olmalıdır',
+    da: 'skal være en http://- eller https://-adresse, f.eks. https://loyalty.example.com',
+    ru: 'должен быть адресом http:// или https://, например https://loyalty.example.com',
+  },
   'config.referral_link': {
     en: 'must be an http(s) URL of the shop with {placeholder} where the referral code goes, such as {example}',
     sl: 'mora biti naslov URL http(s) trgovine z {placeholder} na mestu kode priporočila, na primer {example}',
