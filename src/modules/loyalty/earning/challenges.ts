@@ -148,28 +148,38 @@ export function createChallenges(core: LoyaltyCore) {
         if (seen) seen.add(i.at.getTime());
         else times.set(id, new Set([i.at.getTime()]));
       }
-      const questions = [...times].flatMap(([customerId, ats]) => [...ats].sort((a, b) => a - b).map((t) => ({ customerId, at: new Date(t) })));
-      // Customer → the moments (in time order, as asked) at which goals were reached, with their challenges.
-      const reached = new Map<string, Map<number, Set<string>>>();
-      // A statement per CHALLENGE_CHECK_CHUNK questions: after a large import the queue hands
-      // over thousands of events at once, and on the embedded database one statement over
-      // all of them held its only connection for seconds.
-      for (let from = 0; from < questions.length; from += CHALLENGE_CHECK_CHUNK) {
-        for (const { customerId, at, challenge, progress } of await challengeStandings(db, questions.slice(from, from + CHALLENGE_CHECK_CHUNK), program.document.challenges, { reachedOnly: true })) {
-          if (progress < challenge.goal.count) continue;
-          const byTime = reached.get(customerId) ?? reached.set(customerId, new Map()).get(customerId)!;
-          const codes = byTime.get(at.getTime()) ?? byTime.set(at.getTime(), new Set()).get(at.getTime())!;
-          codes.add(challenge.code);
+      let questions = [...times].flatMap(([customerId, ats]) => [...ats].sort((a, b) => a - b).map((t) => ({ customerId, at: new Date(t) })));
+      const completed = new Map<string, string[]>();
+      // Each member's earliest moment at which a goal is reached is completed (checked again
+      // under the lock), then their later moments are measured again, from the state that
+      // completion left: until no goal is reached. The standings of one statement are taken
+      // before any completion, and after one they overstate the later moments (a window
+      // starts again at the completion; one that does not repeat is done): a member's whole
+      // history in one call (the demo's, an import's backlog) reached a goal at nearly every
+      // purchase of a regular, each checked in transactions of its own that found nothing
+      // (the demo of 5,000 customers, which pays its challenges so: 137 s against 78 s).
+      while (questions.length > 0) {
+        // Customer → the earliest moment a goal is reached, with its challenges.
+        const earliest = new Map<string, { at: Date; codes: Set<string> }>();
+        // A statement per CHALLENGE_CHECK_CHUNK questions: after a large import the queue hands
+        // over thousands of events at once, and on the embedded database one statement over
+        // all of them held its only connection for seconds.
+        for (let from = 0; from < questions.length; from += CHALLENGE_CHECK_CHUNK) {
+          for (const { customerId, at, challenge, progress } of await challengeStandings(db, questions.slice(from, from + CHALLENGE_CHECK_CHUNK), program.document.challenges, { reachedOnly: true })) {
+            if (progress < challenge.goal.count) continue;
+            const first = earliest.get(customerId);
+            if (!first || at < first.at) earliest.set(customerId, { at, codes: new Set([challenge.code]) });
+            else if (at.getTime() === first.at.getTime()) first.codes.add(challenge.code);
+          }
         }
+        for (const [id, { at, codes }] of earliest) {
+          const challenges = completed.get(id) ?? completed.set(id, []).get(id)!;
+          challenges.push(...(await service.evaluateChallenges(id, at, codes)));
+        }
+        // What is left: each member's moments after the one just checked (the others reached no goal).
+        questions = questions.filter((q) => q.at > (earliest.get(q.customerId)?.at ?? q.at));
       }
-      const completed: { customerId: string; challenges: string[] }[] = [];
-      for (const [id, byTime] of reached) {
-        const challenges: string[] = [];
-        // Earliest first: a challenge that does not repeat is completed at its first, and checked again under the lock at each.
-        for (const [t, codes] of byTime) challenges.push(...(await service.evaluateChallenges(id, new Date(t), codes)));
-        completed.push({ customerId: id, challenges });
-      }
-      return completed;
+      return [...completed].map(([customerId, challenges]) => ({ customerId, challenges }));
     },
 
     /** Progress of every challenge, for the account view. */
