@@ -5,6 +5,7 @@ import { inBackground, statisticsAsTablesGrow } from '../db/index.ts';
 import type { Services } from '../services.ts';
 import { recordPurchases } from './record-purchases.ts';
 import { redeemDemoWishes } from './demo-rewards.ts';
+import { settleDemoBonuses } from './demo-bonuses.ts';
 import { withFields } from '../shared/objects.ts';
 
 /** The loyalty program the demo business runs (and a realistic example for a new business). */
@@ -12,10 +13,12 @@ export const EXAMPLE_PROGRAM = path.resolve(import.meta.dirname, '../../examples
 
 /**
  * The demo business, recorded through the same purchase workflow as real sales. It runs
- * the example loyalty program (applied first when no program is in force), and the
- * loyalty maintenance afterwards, so points older than the program's expiry have expired
- * as they would have in a real shop; then some members spend what they have on rewards
- * (demo-rewards.ts). Background work: on the embedded database, requests
+ * the example loyalty program (applied first when no program is in force), pays the
+ * bonuses its history earns as it records it (demo-bonuses.ts: challenges, profile
+ * completion), runs the loyalty maintenance afterwards, so points older than the program's
+ * expiry have expired as they would have in a real shop; then some members spend what they
+ * have on rewards (demo-rewards.ts). Done, it is complete: a server's jobs delivering its
+ * events later add nothing. Background work: on the embedded database, requests
  * go first (db/priority.ts). The tables' statistics are refreshed as they grow
  * (db/statistics.ts): the demo fills an empty database, and the planner would go on
  * reading it as empty where no autovacuum runs (PGlite), slower with every batch.
@@ -36,9 +39,10 @@ export function runDemo(
       commerce: services.commerce,
       // The history ends at today's start (UTC), so a seed gives the same business all day.
       end: new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000),
-      record: async (inputs: unknown[]) => {
+      record: async (inputs) => {
         const outcomes = await recordPurchases(services, inputs, { source: 'demo', withViews: false });
         await statistics.wrote(outcomes.length);
+        await settleDemoBonuses(services, inputs, outcomes);
         return outcomes;
       },
     }));
