@@ -150,10 +150,22 @@ describe('regulars customers', () => {
     expect(ok(run('customers', 'merge', anaId, merged.merged_id, '--language', 'sl'))).toBe(`Stranka ${merged.merged_id} je bila s stranko ${anaId} združena že ${local(before.merged_at)}: ni česa združiti.\n`);
     // The merged id shown: into whom, and when.
     expect(run('customers', 'show', merged.merged_id).stderr).toBe(`Error: Customer ${merged.merged_id} (merged into ${anaId}) not found: merged on ${local(before.merged_at)}\n`);
-    // One customer named twice (the card is Ana's now) is refused, as the merge refuses it, not shown side by side.
-    for (const yes of [[], ['--yes']]) {
-      const itself = run('customers', 'merge', 'ana@example.com', 'card-77', ...yes);
-      expect([itself.status, itself.stdout, itself.stderr]).toEqual([1, '', 'Error: duplicate: a customer cannot be merged into itself\n']);
+    // The same command run again as it was first run, the duplicate by its card or its email
+    // (Ana's now, brought by that merge: the merged record held them), answers as the retry by
+    // id does, exit 0: merged before, with what that merge moved (--yes) or when (without).
+    for (const dup of ['card-77', 'anka@example.com']) {
+      expect(ok(run('customers', 'merge', 'ana@example.com', dup, '--yes'))).toBe(
+        `${dup} (${merged.merged_id}) was merged into ana@example.com (${anaId}) before: nothing changed. That merge moved: identities: 2, purchases: 1, loyalty points: 325, once-per-person bonuses had twice, taken back: 1, points of those bonuses: 200.\n`);
+      expect(json<{ merged_id: string; replayed: boolean }>(run('customers', 'merge', 'ana@example.com', dup, '--yes', '--json'))).toMatchObject({ merged_id: merged.merged_id, replayed: true });
+      expect(ok(run('customers', 'merge', 'ana@example.com', dup))).toBe(`${dup} (${merged.merged_id}) was merged into ana@example.com (${anaId}) already, on ${local(before.merged_at)}: nothing to merge.\n`);
+    }
+    // One customer named twice, the duplicate by what was always the kept one's own (her email,
+    // her id), is refused, as the merge refuses it, not shown side by side.
+    for (const [kept, dup] of [['card-77', 'ana@example.com'], ['ana@example.com', 'ana@example.com'], [anaId, 'ana@example.com'], ['anka@example.com', anaId]]) {
+      for (const yes of [[], ['--yes']]) {
+        const itself = run('customers', 'merge', kept, dup, ...yes);
+        expect([itself.status, itself.stdout, itself.stderr]).toEqual([1, '', 'Error: duplicate: a customer cannot be merged into itself\n']);
+      }
     }
 
     ok(run('customers', 'export', anaId, '--out', 'ana.json'));
@@ -225,7 +237,12 @@ describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => 
     expect(before.already_merged).toBe(true);
     expect(ok(run('customers', 'merge', 'cara@example.com', card88, '--language', 'tr'))).toMatch(
       new RegExp(`^${card88}, cara@example\\.com \\([0-9a-f-]{36}\\) ile zaten ${local(before.merged_at)} tarihinde birleştirildi: birleştirilecek bir şey yok\\.\n$`));
-    const itself = run('customers', 'merge', 'cara@example.com', 'card-88');
+    // The same command again, the duplicate by its card (Cara's now, brought by that merge): done before, exit 0.
+    expect(ok(run('customers', 'merge', 'cara@example.com', 'card-88', '--yes'))).toMatch(
+      new RegExp(`^card-88 \\(${card88}\\) was merged into cara@example\\.com \\([0-9a-f-]{36}\\) before: nothing changed\\. That merge moved: identities: 1, purchases: 1, loyalty points: 270, `));
+    expect(ok(run('customers', 'merge', 'cara@example.com', 'card-88'))).toBe(`card-88 (${card88}) was merged into cara@example.com (${cara.profile.id}) already, on ${local(before.merged_at)}: nothing to merge.\n`);
+    // Cara's own email as the duplicate names her for no merge: refused.
+    const itself = run('customers', 'merge', 'card-88', 'cara@example.com');
     expect([itself.status, itself.stderr]).toEqual([1, 'Error: duplicate: a customer cannot be merged into itself\n']);
     const erased = json<{ erased_at: string }>(run('customers', 'erase', 'cara@example.com', '--yes', '--json'));
     expect(run('customers', 'show', cara.profile.id).stderr).toBe(`Error: Customer ${cara.profile.id} not found: the customer was erased on ${local(erased.erased_at)}\n`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Services } from '../../services.ts';
 import { invalidField, isAppError } from '../../shared/errors.ts';
+import { isUuid } from '../../shared/ids.ts';
 import { say, told, type Language, type Said } from '../../shared/messages/index.ts';
 import { money, moneyIn } from '../../shared/money.ts';
 import { withFields } from '../../shared/objects.ts';
@@ -38,6 +39,13 @@ type Profile = Customer & { stats: Stats };
 const findCustomer = (given: string, where: RunningServer | Services, option = 'customer') =>
   customerId(given, (query) => ('url' in where ? callServer(where, 'GET', `/customers${queryOf({ query, limit: 2 })}`) : where.customers.search({ query, limit: 2 })), option)
     .then((id) => id!);
+
+/** The customer merged into `survivor` whose record held the identity `given` (GET /customers/{id}/merged), if one was. */
+async function mergedHolding(survivor: string, given: string, where: RunningServer | Services): Promise<{ id: string; merged_into: string; merged_at: string } | undefined> {
+  if ('url' in where) return (await callServer<{ items: { id: string; merged_into: string; merged_at: string }[] }>(where, 'GET', `/customers/${survivor}/merged${queryOf({ identity: given })}`)).items[0];
+  const held = await where.customers.mergedHolding(survivor, given);
+  return held && withFields(held, { merged_at: held.merged_at.toISOString() });
+}
 
 /** The customer and their loyalty account, as the API's two reads give them. */
 async function profileOf(id: string, where: RunningServer | Services, language: Language): Promise<{ customer: Profile; account: Account }> {
@@ -136,7 +144,14 @@ export function customerCommands(program: Command) {
       type Before = { survivor: string; from: string; mergedAt: string | undefined };
       const merge = async (where: RunningServer | Services): Promise<{ preview: [Side, Side] } | { before: Before } | (Merged & { from: string })> => {
         const survivor = await findCustomer(survivorGiven, where, 'survivor');
-        const from = await findCustomer(duplicateGiven, where, 'duplicate');
+        let from = await findCustomer(duplicateGiven, where, 'duplicate');
+        if (survivor === from && !isUuid(duplicateGiven.trim())) {
+          // The duplicate's email or card finds the survivor once merged: the same command run
+          // again names the customer whose record held it, as a retry by id would.
+          const held = await mergedHolding(survivor, duplicateGiven, where);
+          if (held && held.merged_into !== survivor) return { before: { survivor: held.merged_into, from: held.id, mergedAt: held.merged_at } };
+          if (held) from = held.id;
+        }
         // Refused before anything is read, as the merge refuses it (a preview showed one customer twice).
         if (survivor === from) throw invalidField('duplicate', say('customer.merge_into_itself'));
         if (!o.yes) {

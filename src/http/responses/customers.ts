@@ -92,6 +92,14 @@ export const MergeResult = z.strictObject({
 });
 
 /** What an erasure did (DELETE /customers/{id}), from its own transaction. */
+export const MergedHolding = z.strictObject({
+  items: z.array(z.strictObject({
+    id: Id.describe('The customer merged (its id answers GET /customers/{id} with a 404 naming where it went)'),
+    merged_into: Id.describe('The customer it was merged into: this one, or one merged into this one since'),
+    merged_at: Instant,
+  })).describe('The one customer whose record held the identity, or none'),
+});
+
 export const ErasureResult = z.strictObject({
   customer_id: Id,
   erased_at: Instant.describe('When the personal data was erased (the customer\'s `erased_at`, which GET /customers/{id} answers in its 404 from then on)'),

@@ -9,11 +9,12 @@ import { answerFollowingMerges, followsMerges, route, unknownCustomer } from '..
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { CustomerExport } from '../responses/customer-export.ts';
-import { CustomerPage, CustomerWithStats, ErasureResult, MergeResult } from '../responses/customers.ts';
+import { CustomerPage, CustomerWithStats, ErasureResult, MergedHolding, MergeResult } from '../responses/customers.ts';
 import { PurchasePage } from '../responses/purchases.ts';
 
 type IdParams = { id: string };
 const Page = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20), cursor: z.string().optional() });
+const MergedQuery = z.strictObject({ identity: z.string().trim().min(1).max(320).describe('An email, phone number or card id (external_id), as a search takes one') });
 
 export function customerRoutes(app: FastifyInstance, s: Services, prefix: string) {
   const withStats = async (id: string) => withFields(await s.customers.get(id), { stats: await s.commerce.statsOf(id) });
@@ -84,6 +85,19 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
       const { customer, moved, replayed } = await mergeCustomers(s, (req.params as IdParams).id, req.body, { actor: actorOf(p) });
       if (replayed) reply.header('idempotent-replayed', 'true');
       return { customer, moved };
+    },
+  });
+
+  route(app, prefix, {
+    method: 'GET', path: '/customers/:id/merged', tag: 'customers', scope: 'read',
+    summary: 'The customer merged into this one whose record held an identity (`identity`): into whom and when',
+    description: 'A merge moves the merged customer\'s identities here, so its email or card finds this customer since: this tells one this customer got by a merge from one that was theirs anyway (no item), '
+      + 'as `regulars customers merge` does to answer a merge run again by the duplicate\'s email or card as done before. Merges into customers merged into this one count too (`merged_into` names which).',
+    query: MergedQuery,
+    responses: { 200: { description: 'The customer merged, if one was', schema: MergedHolding }, 404: 'Unknown, erased or merged (as GET /customers/{id})', 422: 'Invalid query' },
+    handler: async (req) => {
+      const merged = await s.customers.mergedHolding((req.params as IdParams).id, parseInput(MergedQuery, req.query ?? {}, 'query').identity);
+      return { items: merged ? [withFields(merged, { merged_at: merged.merged_at.toISOString() })] : [] };
     },
   });
 

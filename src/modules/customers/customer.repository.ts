@@ -117,6 +117,24 @@ export function mergedIntoQuery(roots: RawBuilder<unknown>) {
   ) SELECT person, id, created_at FROM merged)`;
 }
 
+/**
+ * The customer merged into `survivorId` (directly or through other merges) whose record held
+ * `identity` when it was merged: a merge moves the identities and keeps the merged row as it
+ * was (its card, email and phone), so that row tells an identity the survivor got by this
+ * merge from one that was theirs anyway. With when it was merged into whom. Undefined for none.
+ */
+export async function mergedHolding(db: Db | Tx, survivorId: string, identity: Identity): Promise<{ id: string; merged_into: string; merged_at: Date } | undefined> {
+  const row = await db.selectFrom('customers as c')
+    .select(['c.id', 'c.merged_into', 'c.updated_at'])
+    .where('c.status', '=', 'merged')
+    .where(sql<boolean>`c.id IN ${personIdsQuery(survivorId)}`)
+    .where(`c.${identity.kind}`, '=', identity.value)
+    .orderBy('c.updated_at', 'desc').limit(1).executeTakeFirst();
+  if (!row?.merged_into) return undefined;
+  // The merge's record says when; a merge recorded by no merge of this product's, the row's last change.
+  return { id: row.id, merged_into: row.merged_into, merged_at: (await mergedAt(db, row.id, row.merged_into)) ?? row.updated_at };
+}
+
 const MAX_HOPS = 100;
 
 /**

@@ -349,6 +349,12 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       return { merged_customers_erased: Number(merged.numUpdatedRows) };
     },
 
+    /** The customer merged into this active one whose record held the identity `text` names (email, phone, card), into whom and when (repo.mergedHolding); undefined for none. */
+    async mergedHolding(survivorId: string, text: string) {
+      const identity = exactIdentity(text.trim(), deps.defaultRegion);
+      return (await requireActive(db, survivorId)) && identity ? repo.mergedHolding(db, survivorId, identity) : undefined;
+    },
+
     /** Everything stored about the person in this module, for a data-access request. */
     async exportPart(customerId: string) {
       const row = await requireActive(db, customerId);
