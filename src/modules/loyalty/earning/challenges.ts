@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/index.ts';
 import { localDate } from '../../../shared/clock.ts';
-import { publish } from '../../../jobs/outbox.ts';
+import { publish, type OutgoingEvent } from '../../../jobs/outbox.ts';
 import { CATEGORIES_KEPT } from '../../commerce/index.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
-import { text } from '../program/program.ts';
-import { activeIds, lockActiveCustomer } from '../lifecycle/merged-customers.ts';
+import { lotExpiry, text, type Program } from '../program/program.ts';
+import { activeIds, keysTakenAcrossMerges, lockActiveCustomer, lockActiveCustomers } from '../lifecycle/merged-customers.ts';
 import type { ProgramDocument } from '../program/program.schema.ts';
 import { createBonusCredit } from './bonus-credit.ts';
 import { categoriesIn, visitsIn } from './challenge-window.ts';
@@ -34,6 +34,12 @@ interface ChallengeStanding {
 
 /** Members whose challenges one statement checks (evaluateChallengesMany). */
 const CHALLENGE_CHECK_CHUNK = 1_000;
+
+/**
+ * Members whose completions one transaction checks and credits (completeMany): on the
+ * embedded database a request waits for the whole transaction, so it stays short (~100 ms).
+ */
+const COMPLETION_CHUNK = 100;
 
 export function createChallenges(core: LoyaltyCore) {
   const { db, clock, timeZone } = core.deps;
@@ -79,6 +85,95 @@ export function createChallenges(core: LoyaltyCore) {
       customerId: members[Number(r.i) - 1].customerId, at: members[Number(r.i) - 1].at, challenge: challenges[r.j], progress: Number(r.progress),
       completions: Number(r.completions), lastCompletedAt: r.last_completed_at, allCompletions: Number(r.all_completions), lastAnyAt: r.last_any_at,
     }));
+  }
+
+  /**
+   * Completes, for each member, the challenges of `codes` their purchase at `at` reaches,
+   * checked as evaluateChallenges checks one — but COMPLETION_CHUNK members a transaction,
+   * each of a few statements for all of them: a completion a transaction made the demo of
+   * 5,000 customers twice as slow (3,862 of them). Customers are locked (shared) and then
+   * members, each in id order, as a purchase and a refund lock them, so neither waits on
+   * the other in a cycle. Each bonus is keyed by its completion's number: a second
+   * delivery finds the completion made and writes nothing. Answers the codes completed by
+   * the id asked for.
+   */
+  async function completeMany(program: Program, wanted: { customerId: string; at: Date; codes: Set<string> }[]): Promise<Map<string, string[]>> {
+    const completed = new Map<string, string[]>();
+    let pending = [...wanted].sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+    while (pending.length > 0) {
+      // Two ids merged into one customer since they were read: the second in a transaction after.
+      const later: typeof pending = [];
+      for (let from = 0; from < pending.length; from += COMPLETION_CHUNK) {
+        const chunk = pending.slice(from, from + COMPLETION_CHUNK);
+        await db.transaction().execute(async (trx) => {
+          const now = clock.now();
+          // An event queued before a merge: the survivor's challenges; erased since: forfeited (erasure.ts).
+          const active = await lockActiveCustomers(trx, chunk.map((w) => w.customerId));
+          const items: (typeof chunk[number] & { requested: string })[] = [];
+          const seen = new Set<string>();
+          for (const w of chunk) {
+            const a = active.get(w.customerId);
+            if (!a || a.status === 'erased') continue;
+            if (seen.has(a.id)) later.push(w);
+            else items.push({ customerId: a.id, at: w.at, codes: w.codes, requested: w.customerId }), seen.add(a.id);
+          }
+          const members = await ledger.lockMembers(trx, items.map((i) => i.customerId), { now, create: false });
+          const live = items.filter((i) => members.has(i.customerId));
+          const byId = new Map(live.map((i) => [i.customerId, i]));
+          // What evaluateChallenges checks, for all at once: not done if it does not repeat,
+          // the goal reached, no completion yet on the purchase's local day (by the last one,
+          // or by a row of that day written before days were the business's).
+          const due = (await challengeStandings(trx, live.map((i) => ({ customerId: i.customerId, at: i.at })), program.document.challenges)).flatMap((st) => {
+            const { challenge, customerId, at } = st;
+            if (!byId.get(customerId)!.codes.has(challenge.code)) return [];
+            if ((st.completions > 0 && !challenge.repeatable) || st.progress < challenge.goal.count) return [];
+            const day = localDate(at, timeZone);
+            if (st.lastAnyAt && localDate(new Date(st.lastAnyAt), timeZone) === day) return [];
+            const n = st.allCompletions + 1;
+            return [{ customerId, at, challenge, progress: st.progress, day, n, key: `bonus:challenge:${challenge.code}:${n}` }];
+          });
+          if (due.length === 0) return;
+          const taken = await sql<{ customer_id: string; challenge_code: string }>`
+            SELECT p.customer_id, p.challenge_code FROM challenge_progress p
+            JOIN unnest(${due.map((d) => d.customerId)}::uuid[], ${due.map((d) => d.challenge.code)}::text[], ${due.map((d) => d.day)}::date[]) AS q(customer_id, code, day)
+              ON p.customer_id = q.customer_id AND p.challenge_code = q.code AND p.window_start = q.day`.execute(trx);
+          const dayTaken = new Set(taken.rows.map((r) => `${r.customer_id} ${r.challenge_code}`));
+          // A bonus is once per person: a key paid to a customer merged into the member (creditBonus).
+          const paid = await keysTakenAcrossMerges(trx, due.map((d) => ({ customerId: d.customerId, key: d.key })));
+          const credits = due.filter((d) => !dayTaken.has(`${d.customerId} ${d.challenge.code}`) && !paid.has(`${d.customerId} ${d.key}`)).map((d) => Object.assign(d, {
+            entry: {
+              customerId: d.customerId, kind: 'bonus' as const, points: d.challenge.points, occurredAt: d.at, availableAt: null, expiresAt: lotExpiry(program, d.at), sourceType: 'bonus', sourceId: 'challenge',
+              idempotencyKey: d.key, programVersion: program.version, details: { bonus: 'challenge', challenge: text(d.challenge.name), code: d.challenge.code, completion: d.n },
+            },
+          }));
+          // A member who owes points (an unsettled debit) has the bonus settle the debt first,
+          // through ledger.credit; the others' bonuses go in one statement.
+          const owing = await ledger.customersOwing(trx, [...new Set(credits.map((c) => c.customerId))]);
+          const written = new Set((await ledger.insertCredits(trx, credits.filter((c) => !owing.has(c.customerId)).map((c) => c.entry), now)).map((r) => `${r.customer_id} ${r.idempotency_key}`));
+          for (const c of credits) {
+            const member = members.get(c.customerId)!;
+            if (owing.has(c.customerId)) {
+              if (await ledger.credit(trx, member, c.entry, now)) written.add(`${c.customerId} ${c.key}`);
+            } else if (written.has(`${c.customerId} ${c.key}`)) member.points += c.entry.points;
+          }
+          const done = credits.filter((c) => written.has(`${c.customerId} ${c.key}`));
+          if (done.length === 0) return;
+          for (const c of done) members.get(c.customerId)!.lifetime_earned += c.entry.points;
+          await ledger.saveMembers(trx, [...new Set(done.map((c) => members.get(c.customerId)!))], now);
+          await trx.insertInto('challenge_progress')
+            .values(done.map((c) => ({ customer_id: c.customerId, challenge_code: c.challenge.code, window_start: c.day, progress: JSON.stringify({ count: c.progress, goal: c.challenge.goal }), completed_at: c.at, updated_at: now })))
+            .onConflict((oc) => oc.columns(['customer_id', 'challenge_code', 'window_start']).doUpdateSet((eb) => ({ completed_at: eb.ref('excluded.completed_at'), updated_at: now }))).execute();
+          const events: OutgoingEvent[] = done.map((c) => ({ type: 'loyalty.challenge_completed', customerId: c.customerId, payload: { customer_id: c.customerId, challenge: c.challenge.code, points: c.challenge.points, completion: c.n } }));
+          await publish(trx, events);
+          for (const c of done) {
+            const requested = byId.get(c.customerId)!.requested;
+            (completed.get(requested) ?? completed.set(requested, []).get(requested)!).push(c.challenge.code);
+          }
+        });
+      }
+      pending = later;
+    }
+    return completed;
   }
 
   const service = {
@@ -128,8 +223,8 @@ export function createChallenges(core: LoyaltyCore) {
     /**
      * The same for a batch of purchase events (the job queue hands over the events of a
      * dispatch at once): one statement measures every member's progress on every
-     * challenge they can still complete, and only the members who reached a goal go
-     * through the per-member transaction above, which checks again under the member's lock.
+     * challenge they can still complete, and only the members who reached a goal are
+     * checked again under their lock and credited, many a transaction (completeMany).
      */
     async evaluateChallengesMany(items: { customerId: string; at: Date }[]) {
       const program = await core.programAt(clock.now());
@@ -158,6 +253,8 @@ export function createChallenges(core: LoyaltyCore) {
       // history in one call (the demo's, an import's backlog) reached a goal at nearly every
       // purchase of a regular, each checked in transactions of its own that found nothing
       // (the demo of 5,000 customers, which pays its challenges so: 137 s against 78 s).
+      // The completions themselves are checked and credited for many members a transaction
+      // (completeMany): one each made the demo of 5,000 customers' 3,862 as many transactions.
       while (questions.length > 0) {
         // Customer → the earliest moment a goal is reached, with its challenges.
         const earliest = new Map<string, { at: Date; codes: Set<string> }>();
@@ -172,9 +269,8 @@ export function createChallenges(core: LoyaltyCore) {
             else if (at.getTime() === first.at.getTime()) first.codes.add(challenge.code);
           }
         }
-        for (const [id, { at, codes }] of earliest) {
-          const challenges = completed.get(id) ?? completed.set(id, []).get(id)!;
-          challenges.push(...(await service.evaluateChallenges(id, at, codes)));
+        for (const [id, codes] of await completeMany(program, [...earliest].map(([customerId, { at, codes }]) => ({ customerId, at, codes })))) {
+          (completed.get(id) ?? completed.set(id, []).get(id)!).push(...codes);
         }
         // What is left: each member's moments after the one just checked (the others reached no goal).
         questions = questions.filter((q) => q.at > (earliest.get(q.customerId)?.at ?? q.at));
