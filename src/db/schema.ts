@@ -50,6 +50,13 @@ export interface CustomerIdentitiesTable {
   created_at: GeneratedTimestamp;
 }
 
+/** An identity a merge moved from the customer merged (`customer_id`) to the one kept (migration 0032). */
+export interface CustomerMergedIdentitiesTable {
+  kind: 'external_id' | 'email' | 'phone';
+  value: string;
+  customer_id: string;
+}
+
 export interface ConsentLogTable {
   customer_id: string;
   id: string;
@@ -564,6 +571,7 @@ export interface Database {
   customer_identities: CustomerIdentitiesTable;
   consent_log: ConsentLogTable;
   customer_merges: CustomerMergesTable;
+  customer_merged_identities: CustomerMergedIdentitiesTable;
   purchases: PurchasesTable;
   purchase_lines: PurchaseLinesTable;
   purchase_keys: PurchaseKeysTable;

@@ -195,6 +195,33 @@ describe('regulars customers', () => {
       ['customer.erase', 'cli'], ['customer.erase', 'cli'], ['customer.export', 'cli'], ['customer.merge', 'cli'], ['customer.export', 'cli'], ['customer.export', 'cli'],
     ]);
   }, 240_000);
+
+  it('answers a merge run again by the duplicate\'s second card as merged before (exit 0), changing nothing; the kept one\'s own email is still refused', () => {
+    // Dora's duplicate carries two cards (the second added by its next purchase): the merged
+    // row keeps one, the merge records both as moved.
+    fs.writeFileSync(path.join(work, 'two-cards.csv'), [
+      'external_id,customer_email,customer_external_id,customer_first_name,occurred_at,total',
+      'o-6,dora@example.com,,Dora,2026-11-06T10:00:00Z,4.00',
+      'o-7,dora.dup@example.com,card-90,,2026-11-07T10:00:00Z,3.00',
+      'o-8,dora.dup@example.com,card-91,,2026-11-08T10:00:00Z,2.00',
+    ].join('\n'));
+    ok(run('import', 'purchases', 'two-cards.csv'));
+    const dupId = json<{ id: string }>(run('customers', 'show', 'card-91', '--json')).id;
+    const merged = json<{ customer: { id: string }; moved: Record<string, number> }>(run('customers', 'merge', 'dora@example.com', 'card-90', '--yes', '--json'));
+    expect(merged.moved).toMatchObject({ identities: 3, purchases: 2 });
+    const doraId = merged.customer.id;
+    const dora = JSON.parse(ok(run('customers', 'export', doraId))) as { exported_at: string };
+    expect(ok(run('customers', 'merge', 'dora@example.com', 'card-91', '--yes'))).toMatch(
+      new RegExp(`^card-91 \\(${dupId}\\) was merged into dora@example\\.com \\(${doraId}\\) before: nothing changed\\. That merge moved: identities: 3, purchases: 2, `));
+    expect(json<{ merged_id: string; replayed: boolean }>(run('customers', 'merge', 'dora@example.com', 'card-91', '--yes', '--json'))).toMatchObject({ merged_id: dupId, replayed: true });
+    const before = json<{ merged_at: string; already_merged: boolean }>(run('customers', 'merge', doraId, dupId, '--json'));
+    expect(ok(run('customers', 'merge', 'dora@example.com', 'card-91'))).toBe(`card-91 (${dupId}) was merged into dora@example.com (${doraId}) already, on ${local(before.merged_at)}: nothing to merge.\n`);
+    // Nothing changed: the export is as before the retries (but for when it was taken).
+    expect({ ...JSON.parse(ok(run('customers', 'export', doraId))), exported_at: dora.exported_at }).toEqual(dora);
+    const itself = run('customers', 'merge', 'card-91', 'dora@example.com', '--yes');
+    expect([itself.status, itself.stdout, itself.stderr]).toEqual([1, '', 'Error: duplicate: a customer cannot be merged into itself\n']);
+    expect(json<{ merged_customers_erased: number }>(run('customers', 'erase', doraId, '--yes', '--json')).merged_customers_erased).toBe(1);
+  }, 240_000);
 });
 
 describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => {

@@ -40,7 +40,7 @@ const findCustomer = (given: string, where: RunningServer | Services, option = '
   customerId(given, (query) => ('url' in where ? callServer(where, 'GET', `/customers${queryOf({ query, limit: 2 })}`) : where.customers.search({ query, limit: 2 })), option)
     .then((id) => id!);
 
-/** The customer merged into `survivor` whose record held the identity `given` (GET /customers/{id}/merged), if one was. */
+/** The customer merged into `survivor` from whom a merge moved the identity `given` (GET /customers/{id}/merged), if one was. */
 async function mergedHolding(survivor: string, given: string, where: RunningServer | Services): Promise<{ id: string; merged_into: string; merged_at: string } | undefined> {
   if ('url' in where) return (await callServer<{ items: { id: string; merged_into: string; merged_at: string }[] }>(where, 'GET', `/customers/${survivor}/merged${queryOf({ identity: given })}`)).items[0];
   const held = await where.customers.mergedHolding(survivor, given);
@@ -147,7 +147,7 @@ export function customerCommands(program: Command) {
         let from = await findCustomer(duplicateGiven, where, 'duplicate');
         if (survivor === from && !isUuid(duplicateGiven.trim())) {
           // The duplicate's email or card finds the survivor once merged: the same command run
-          // again names the customer whose record held it, as a retry by id would.
+          // again names the customer a merge moved it from, as a retry by id would.
           const held = await mergedHolding(survivor, duplicateGiven, where);
           if (held && held.merged_into !== survivor) return { before: { survivor: held.merged_into, from: held.id, mergedAt: held.merged_at } };
           if (held) from = held.id;

@@ -30,6 +30,7 @@ import * as m0028 from './0028_gift_card_refunds.ts';
 import * as m0029 from './0029_coupon_use_rollbacks.ts';
 import * as m0030 from './0030_coupon_uses_by_order.ts';
 import * as m0031 from './0031_purchase_referral_codes.ts';
+import * as m0032 from './0032_merged_identities.ts';
 
 // One global, forward-only order. A new migration is a new file added at the end here;
 // a shipped migration is never edited.
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '0029_coupon_use_rollbacks': m0029,
   '0030_coupon_uses_by_order': m0030,
   '0031_purchase_referral_codes': m0031,
+  '0032_merged_identities': m0032,
 };

@@ -97,7 +97,7 @@ export const MergedHolding = z.strictObject({
     id: Id.describe('The customer merged (its id answers GET /customers/{id} with a 404 naming where it went)'),
     merged_into: Id.describe('The customer it was merged into: this one, or one merged into this one since'),
     merged_at: Instant,
-  })).describe('The one customer whose record held the identity, or none'),
+  })).describe('The one customer a merge moved the identity from, or none'),
 });
 
 export const ErasureResult = z.strictObject({

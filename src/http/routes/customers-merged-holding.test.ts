@@ -73,3 +73,37 @@ describe('GET /customers/{id}/merged', () => {
     expect(await merges()).toBe(2);
   });
 });
+
+describe('GET /customers/{id}/merged, a duplicate with two cards', () => {
+  // The merged row keeps one card (card-21); the merge records every identity it moved.
+  let lena: string;
+  let twoCards: string;
+  const recorded = async (id: string) => (await api.services.db.selectFrom('customer_merged_identities').select(['kind', 'value']).where('customer_id', '=', id).orderBy('value').execute());
+
+  beforeAll(async () => {
+    lena = await create({ email: 'lena@example.com', external_id: 'card-20' });
+    twoCards = await create({ email: 'lena.dup@example.com', external_id: 'card-21' });
+    const second = await api.call('POST', '/api/v1/customers', { body: { email: 'lena.dup@example.com', external_id: 'card-22' } });
+    expect([second.statusCode, second.json().id]).toEqual([200, twoCards]);
+    const res = await api.call('POST', `/api/v1/customers/${lena}/merge`, { body: { from: twoCards } });
+    expect([res.statusCode, res.json().moved.identities]).toEqual([200, 3]);
+  });
+
+  it('names the duplicate by its second card as by its first, and none for the kept one\'s own', async () => {
+    const at = (await api.call('GET', `/api/v1/customers/${twoCards}`)).json().merged_at;
+    for (const identity of ['card-22', 'card-21', 'lena.dup@example.com']) {
+      expect(await merged(lena, identity)).toEqual({ items: [{ id: twoCards, merged_into: lena, merged_at: at }] });
+    }
+    for (const identity of ['card-20', 'lena@example.com']) expect(await merged(lena, identity)).toEqual({ items: [] });
+  });
+
+  it('forgets the identities recorded when the person is erased', async () => {
+    expect(await recorded(twoCards)).toEqual([
+      { kind: 'external_id', value: 'card-21' }, { kind: 'external_id', value: 'card-22' }, { kind: 'email', value: 'lena.dup@example.com' },
+    ]);
+    const erased = await api.call('DELETE', `/api/v1/customers/${lena}`);
+    expect([erased.statusCode, erased.json().merged_customers_erased]).toEqual([200, 1]);
+    expect(await recorded(twoCards)).toEqual([]);
+    expect(await recorded(lena)).toEqual([]);
+  });
+});

@@ -90,7 +90,7 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
 
   route(app, prefix, {
     method: 'GET', path: '/customers/:id/merged', tag: 'customers', scope: 'read',
-    summary: 'The customer merged into this one whose record held an identity (`identity`): into whom and when',
+    summary: 'The customer merged into this one from whom a merge moved an identity (`identity`): into whom and when',
     description: 'A merge moves the merged customer\'s identities here, so its email or card finds this customer since: this tells one this customer got by a merge from one that was theirs anyway (no item), '
       + 'as `regulars customers merge` does to answer a merge run again by the duplicate\'s email or card as done before. Merges into customers merged into this one count too (`merged_into` names which).',
     query: MergedQuery,

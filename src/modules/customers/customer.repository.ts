@@ -118,18 +118,34 @@ export function mergedIntoQuery(roots: RawBuilder<unknown>) {
 }
 
 /**
- * The customer merged into `survivorId` (directly or through other merges) whose record held
- * `identity` when it was merged: a merge moves the identities and keeps the merged row as it
- * was (its card, email and phone), so that row tells an identity the survivor got by this
- * merge from one that was theirs anyway. With when it was merged into whom. Undefined for none.
+ * Moves the merged customer's identities to the survivor, recording each as moved by this
+ * merge (migration 0032): mergedHolding reads them, the merged row keeping only one card,
+ * email and phone. Answers how many moved.
+ */
+export async function moveIdentities(trx: Tx, mergedId: string, survivorId: string): Promise<number> {
+  await trx.insertInto('customer_merged_identities').columns(['kind', 'value', 'customer_id'])
+    .expression((eb) => eb.selectFrom('customer_identities').select(['kind', 'value', 'customer_id']).where('customer_id', '=', mergedId))
+    .onConflict((oc) => oc.doNothing()).execute();
+  const moved = await trx.updateTable('customer_identities').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst();
+  return Number(moved.numUpdatedRows);
+}
+
+/**
+ * The customer merged into `survivorId` (directly or through other merges) that brought
+ * `identity`: the merge recorded it as moved from that customer (moveIdentities), so it tells
+ * an identity the survivor got by a merge from one that was theirs anyway. An identity moved
+ * on by later merges (the survivor of the first merged into a third) is recorded for each;
+ * the one that held it before any merge is named, the one no merge brought it to. With when
+ * it was merged into whom. Undefined for none.
  */
 export async function mergedHolding(db: Db | Tx, survivorId: string, identity: Identity): Promise<{ id: string; merged_into: string; merged_at: Date } | undefined> {
-  const row = await db.selectFrom('customers as c')
-    .select(['c.id', 'c.merged_into', 'c.updated_at'])
-    .where('c.status', '=', 'merged')
-    .where(sql<boolean>`c.id IN ${personIdsQuery(survivorId)}`)
-    .where(`c.${identity.kind}`, '=', identity.value)
-    .orderBy('c.updated_at', 'desc').limit(1).executeTakeFirst();
+  const { rows: [row] } = await sql<{ id: string; merged_into: string | null; updated_at: Date }>`
+    SELECT c.id, c.merged_into, c.updated_at
+      FROM customer_merged_identities m JOIN customers c ON c.id = m.customer_id
+     WHERE m.kind = ${identity.kind} AND m.value = ${identity.value} AND c.status = 'merged' AND c.id IN ${personIdsQuery(survivorId)}
+       AND NOT EXISTS (SELECT 1 FROM customer_merged_identities b JOIN customers bc ON bc.id = b.customer_id
+                        WHERE b.kind = m.kind AND b.value = m.value AND bc.merged_into = c.id)
+     ORDER BY c.updated_at DESC LIMIT 1`.execute(db);
   if (!row?.merged_into) return undefined;
   // The merge's record says when; a merge recorded by no merge of this product's, the row's last change.
   return { id: row.id, merged_into: row.merged_into, merged_at: (await mergedAt(db, row.id, row.merged_into)) ?? row.updated_at };

@@ -83,11 +83,7 @@ export interface CustomerView {
   /** For a loyalty member, the earlier of joining and the first purchase the program credited; null for anyone else. */
   member_since: string | null;
 }
-interface ConsentView {
-  status: 'granted' | 'withdrawn';
-  source: string;
-  at: string;
-}
+interface ConsentView { status: 'granted' | 'withdrawn'; source: string; at: string }
 
 /** What an erasure leaves of a customer's row: no personal data. */
 const NO_PERSONAL_DATA = {
@@ -320,7 +316,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         )
         .where('id', '=', survivorId)
         .execute();
-      const moved = await trx.updateTable('customer_identities').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst();
+      const identities = await repo.moveIdentities(trx, mergedId, survivorId);
       await trx.insertInto('consent_log')
         .columns(['customer_id', 'id', 'channel', 'status', 'source', 'recorded_at'])
         .expression((eb) => eb.selectFrom('consent_log').select([eb.val(survivorId).as('customer_id'), eb.fn('gen_random_uuid').as('id'), 'channel', 'status', 'source', 'recorded_at']).where('customer_id', '=', mergedId))
@@ -331,7 +327,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         .set({ status: 'merged', merged_into: survivorId, search_text: '', updated_at: now })
         .where('id', '=', mergedId)
         .execute();
-      return { identities: Number(moved.numUpdatedRows) };
+      return { identities };
     },
 
     /** The customer part of an erasure: personal data gone, the row kept as an anonymous stub; answers how many customers merged into it went with it. */
@@ -342,14 +338,16 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       await trx.updateTable('customers').set(withFields(NO_PERSONAL_DATA, { status: 'erased' as const, erased_at: now, updated_at: now })).where('id', '=', customerId).execute();
       // The customers merged into this one (and into those) are the same person: a merge
       // leaves their rows as stubs with the profile they had, which no request can reach
-      // (they answer 404, so cannot be erased themselves). Their personal data goes too;
-      // the stubs stay merged, so their ids still lead to the survivor's erased row.
+      // (they answer 404, so cannot be erased themselves). Their personal data goes too, and the
+      // identities their merges recorded as moved (repo.moveIdentities); the stubs stay merged,
+      // so their ids still lead to the survivor's erased row.
+      await trx.deleteFrom('customer_merged_identities').where(sql<boolean>`customer_id IN ${repo.personIdsQuery(customerId)}`).execute();
       const merged = await trx.updateTable('customers').set(withFields(NO_PERSONAL_DATA, { updated_at: now }))
         .where(sql<boolean>`id IN ${repo.personIdsQuery(customerId)}`).where('id', '<>', customerId).executeTakeFirst();
       return { merged_customers_erased: Number(merged.numUpdatedRows) };
     },
 
-    /** The customer merged into this active one whose record held the identity `text` names (email, phone, card), into whom and when (repo.mergedHolding); undefined for none. */
+    /** The customer merged into this active one from whom a merge moved the identity `text` names (email, phone, card), into whom and when (repo.mergedHolding); undefined for none. */
     async mergedHolding(survivorId: string, text: string) {
       const identity = exactIdentity(text.trim(), deps.defaultRegion);
       return (await requireActive(db, survivorId)) && identity ? repo.mergedHolding(db, survivorId, identity) : undefined;
