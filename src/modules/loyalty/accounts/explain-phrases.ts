@@ -61,9 +61,10 @@ export interface Phrases {
    */
   nothingTakenBack(p: { refund: string; amount: string; purchase: string; percent: string; credited: number; forgiven: number; expired: number; unit: Unit }): string;
   /** A referral revoked by a refund of the friend's qualifying purchase (the friend is told which; the referrer is not shown the friend's order). */
-  referralTakenBack(p: { role: 'referrer' | 'friend'; purchase: unknown; forgiven: number; unit: Unit }): string;
+  /** `expired`: of the bonus, the points that had expired already and are not taken again (takeBonusBack). */
+  referralTakenBack(p: { role: 'referrer' | 'friend'; purchase: unknown; forgiven: number; expired: number; unit: Unit }): string;
   /** A challenge completion revoked by a refund of one of its purchases: what is `left` of the `goal` it met. */
-  challengeTakenBack(p: { name: unknown; purchase: unknown; left: number; goal: number; forgiven: number; unit: Unit }): string;
+  challengeTakenBack(p: { name: unknown; purchase: unknown; left: number; goal: number; forgiven: number; expired: number; unit: Unit }): string;
   /** orderRef: the till's order, or null when it gave none (the sentence then names none). */
   held(orderRef: string | null): string;
   /** A checkout reservation captured: the order went through and the held points paid for it. */
@@ -138,10 +139,10 @@ export const PHRASES: Record<Language, Phrases> = {
       `Refund ${refund} of ${amount} on purchase ${purchase} (${percent} of it refunded in all): nothing taken back of its ${credited} ${unit(credited)}${listed([
         expired ? `${expired} ${unit(expired)} to take back had expired already` : '', forgiven ? `${forgiven} already spent and forgiven` : '',
       ])}`,
-    referralTakenBack: ({ role, purchase, forgiven }) =>
-      `Referral bonus taken back: ${role === 'friend' ? `the qualifying purchase ${purchase} was refunded` : "your friend's qualifying purchase was refunded"}${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
-    challengeTakenBack: ({ name, purchase, left, goal, forgiven }) =>
-      `Challenge bonus taken back: ${name}; purchase ${purchase} was refunded, leaving ${left} of the ${goal} it needs${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
+    referralTakenBack: ({ role, purchase, forgiven, expired }) =>
+      `Referral bonus taken back: ${role === 'friend' ? `the qualifying purchase ${purchase} was refunded` : "your friend's qualifying purchase was refunded"}${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
+    challengeTakenBack: ({ name, purchase, left, goal, forgiven, expired }) =>
+      `Challenge bonus taken back: ${name}; purchase ${purchase} was refunded, leaving ${left} of the ${goal} it needs${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
     held: (orderRef) => `Points held at checkout${orderOf(orderRef)}`,
     spent: (orderRef) => `Points spent at checkout${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Reward redeemed: ${reward} (${'giftCard' in what ? `gift card ${what.giftCard}` : `coupon ${what.coupon}`})`,
@@ -183,10 +184,10 @@ export const PHRASES: Record<Language, Phrases> = {
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
       `Vračilo ${refund} v znesku ${amount} za nakup ${purchase} (skupaj vrnjenih ${percent} nakupa); nakupu pripisano: ${credited} ${unit(credited)}; ${
         expired ? `nič ni odvzeto, ker je že poteklo: ${expired} ${unit(expired)}${slForgiven(forgiven)}` : `nič ni odvzeto${slForgiven(forgiven)}`}`,
-    referralTakenBack: ({ role, purchase, forgiven }) =>
-      `Bonus za priporočilo odvzet: ${role === 'friend' ? `nakup ${purchase}, s katerim ste ga prejeli, je bil vrnjen` : 'nakup prijatelja, ki ste ga priporočili, je bil vrnjen'}${slForgiven(forgiven)}`,
-    challengeTakenBack: ({ name, purchase, left, goal, forgiven }) =>
-      `Bonus za izziv odvzet: ${name}; nakup ${purchase} je bil vrnjen, izziv ni več opravljen (${left} od ${goal})${slForgiven(forgiven)}`,
+    referralTakenBack: ({ role, purchase, forgiven, expired }) =>
+      `Bonus za priporočilo odvzet: ${role === 'friend' ? `nakup ${purchase}, s katerim ste ga prejeli, je bil vrnjen` : 'nakup prijatelja, ki ste ga priporočili, je bil vrnjen'}${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
+    challengeTakenBack: ({ name, purchase, left, goal, forgiven, expired }) =>
+      `Bonus za izziv odvzet: ${name}; nakup ${purchase} je bil vrnjen, izziv ni več opravljen (${left} od ${goal})${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
     held: (orderRef) => `Točke zadržane na blagajni${orderOf(orderRef)}`,
     spent: (orderRef) => `Točke porabljene na blagajni${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Unovčena nagrada: ${reward} (${'giftCard' in what ? `darilna kartica ${what.giftCard}` : `kupon ${what.coupon}`})`,
@@ -228,10 +229,10 @@ export const PHRASES: Record<Language, Phrases> = {
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
       `${purchase} alışverişinin ${amount} tutarındaki ${refund} iadesi (toplamda alışverişin ${percent} kadarı iade edildi); alışverişin kazandırdığı: ${credited} ${unit(credited)}; hiçbiri geri alınmadı${
         expired ? `: geri alınacak ${expired} ${unit(expired)} zaten geçerliliğini yitirmişti` : ''}${trForgiven(forgiven, unit)}`,
-    referralTakenBack: ({ role, purchase, forgiven, unit }) =>
-      `Tavsiye bonusu geri alındı: ${role === 'friend' ? `bonusu kazandıran ${purchase} alışverişi iade edildi` : 'tavsiye ettiğiniz arkadaşınızın bonusu kazandıran alışverişi iade edildi'}${trForgiven(forgiven, unit)}`,
-    challengeTakenBack: ({ name, purchase, left, goal, forgiven, unit }) =>
-      `Görev bonusu geri alındı: ${name}; ${purchase} alışverişi iade edildi, görev artık tamamlanmış sayılmıyor (${left}/${goal})${trForgiven(forgiven, unit)}`,
+    referralTakenBack: ({ role, purchase, forgiven, expired, unit }) =>
+      `Tavsiye bonusu geri alındı: ${role === 'friend' ? `bonusu kazandıran ${purchase} alışverişi iade edildi` : 'tavsiye ettiğiniz arkadaşınızın bonusu kazandıran alışverişi iade edildi'}${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
+    challengeTakenBack: ({ name, purchase, left, goal, forgiven, expired, unit }) =>
+      `Görev bonusu geri alındı: ${name}; ${purchase} alışverişi iade edildi, görev artık tamamlanmış sayılmıyor (${left}/${goal})${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
     held: (orderRef) => `Ödemede ayrılan puanlar${orderOf(orderRef)}`,
     spent: (orderRef) => `Ödemede harcanan puanlar${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Ödül kullanıldı: ${reward} (${'giftCard' in what ? `hediye kartı ${what.giftCard}` : `kupon ${what.coupon}`})`,
@@ -274,10 +275,10 @@ export const PHRASES: Record<Language, Phrases> = {
       `Refundering ${refund} på ${amount} af købet ${purchase} (i alt ${percent} af købet refunderet): intet af købets ${credited} ${unit(credited)} trukket tilbage${listed([
         expired ? `${expired} ${unit(expired)}, der skulle trækkes tilbage, var allerede udløbet` : '', forgiven ? `${forgiven} allerede brugt og eftergivet` : '',
       ])}`,
-    referralTakenBack: ({ role, purchase, forgiven }) =>
-      `Henvisningsbonus trukket tilbage: ${role === 'friend' ? `det kvalificerende køb ${purchase} blev refunderet` : 'din vens kvalificerende køb blev refunderet'}${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
-    challengeTakenBack: ({ name, purchase, left, goal, forgiven }) =>
-      `Udfordringsbonus trukket tilbage: ${name}; købet ${purchase} blev refunderet, så udfordringen ikke længere er gennemført (${left} af ${goal})${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
+    referralTakenBack: ({ role, purchase, forgiven, expired }) =>
+      `Henvisningsbonus trukket tilbage: ${role === 'friend' ? `det kvalificerende køb ${purchase} blev refunderet` : 'din vens kvalificerende køb blev refunderet'}${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
+    challengeTakenBack: ({ name, purchase, left, goal, forgiven, expired }) =>
+      `Udfordringsbonus trukket tilbage: ${name}; købet ${purchase} blev refunderet, så udfordringen ikke længere er gennemført (${left} af ${goal})${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
     held: (orderRef) => `Point reserveret ved kassen${orderOf(orderRef)}`,
     spent: (orderRef) => `Point brugt ved kassen${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Belønning indløst: ${reward} (${'giftCard' in what ? `gavekort ${what.giftCard}` : `kupon ${what.coupon}`})`,
@@ -319,10 +320,10 @@ export const PHRASES: Record<Language, Phrases> = {
     nothingTakenBack: ({ refund, amount, purchase, percent, credited, forgiven, expired, unit }) =>
       `Возврат ${refund} на сумму ${amount} по покупке ${purchase} (всего возвращено ${percent} покупки); начислено за покупку: ${credited} ${unit(credited)}; ${
         expired ? `ничего не списано, так как уже сгорело: ${expired} ${unit(expired)}` : 'ничего не списано'}${ruForgiven(forgiven)}`,
-    referralTakenBack: ({ role, purchase, forgiven }) =>
-      `Бонус за приглашение списан: ${role === 'friend' ? `покупка ${purchase}, за которую он был начислен, возвращена` : 'приглашённый вами друг вернул покупку, за которую был начислен бонус'}${ruForgiven(forgiven)}`,
-    challengeTakenBack: ({ name, purchase, left, goal, forgiven }) =>
-      `Бонус за задание списан: ${name}; покупка ${purchase} возвращена, задание больше не выполнено (${left} из ${goal})${ruForgiven(forgiven)}`,
+    referralTakenBack: ({ role, purchase, forgiven, expired }) =>
+      `Бонус за приглашение списан: ${role === 'friend' ? `покупка ${purchase}, за которую он был начислен, возвращена` : 'приглашённый вами друг вернул покупку, за которую был начислен бонус'}${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
+    challengeTakenBack: ({ name, purchase, left, goal, forgiven, expired }) =>
+      `Бонус за задание списан: ${name}; покупка ${purchase} возвращена, задание больше не выполнено (${left} из ${goal})${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
     held: (orderRef) => `Баллы зарезервированы на кассе${orderOf(orderRef)}`,
     spent: (orderRef) => `Баллы списаны на кассе${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Награда получена: ${reward} (${'giftCard' in what ? `подарочная карта ${what.giftCard}` : `купон ${what.coupon}`})`,

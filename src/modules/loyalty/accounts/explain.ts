@@ -102,8 +102,8 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
       const lost = forfeited > 0 ? say.forfeitedAtErasure(forfeited, unit) : '';
       // A merge's take-back of a bonus the person had twice keeps that bonus's details, so it names the bonus as the bonus's own entry does.
       if (d.duplicate_of) return say.duplicateTakenBack({ bonus: describeEntry({ kind: 'bonus', points: -e.points, source_type: e.source_type, source_id: e.source_id, reason: null, details: d }, currency, language, { names, points }), forgiven, unit }) + lost;
-      if (d.bonus === 'referral') return say.referralTakenBack({ role: d.role === 'referrer' ? 'referrer' : 'friend', purchase: d.purchase ?? d.purchase_id, forgiven, unit }) + lost;
-      if (d.bonus === 'challenge') return say.challengeTakenBack({ name: names.challenge(d.code, d.challenge), purchase: d.purchase, left: d.left, goal: d.goal, forgiven, unit }) + lost;
+      if (d.bonus === 'referral') return say.referralTakenBack({ role: d.role === 'referrer' ? 'referrer' : 'friend', purchase: d.purchase ?? d.purchase_id, forgiven, expired: d.expired ?? 0, unit }) + lost;
+      if (d.bonus === 'challenge') return say.challengeTakenBack({ name: names.challenge(d.code, d.challenge), purchase: d.purchase, left: d.left, goal: d.goal, forgiven, expired: d.expired ?? 0, unit }) + lost;
       const percent = typeof d.refunded_share === 'number' ? percentIn(language, d.refunded_share) : null;
       const taken = Math.abs(e.points);
       // An entry of 0: the refund found what it would take back expired already, forgiven or forfeited (refunds-and-receipts.ts).

@@ -9,7 +9,8 @@ import type { MemberRow, NewEntry } from '../ledger/ledger.repository.ts';
 // refund revokes): find the bonus's credit wherever the person's ledgers hold it (a merge
 // leaves it where it was written), and reverse its points from its own lot first — or the
 // transfer lots merges made of it — then by the ledger's order, what was already spent
-// following the program's refund_shortfall as a purchase's points do.
+// following the program's refund_shortfall as a purchase's points do. What expiry wrote off
+// of those lots is not taken again (the member lost it once), as for a purchase's points.
 
 /** A bonus's credit, wherever the person's ledgers hold it. */
 export interface BonusEntry {
@@ -44,12 +45,35 @@ export async function lotsFrom(trx: Tx, customerId: string, entry: BonusEntry): 
   return found.rows.map((r) => Number(r.id));
 }
 
-/** Reverses `bonus`'s points from `member`'s ledger by the `reverse` entry `entry` describes (its points are the bonus's). */
+/**
+ * Points the sweep wrote off from these lots (expiry entries' allocations), in the
+ * ledgers of the person `customerId` is (a merge's transfer lot expires in the survivor's):
+ * what a take-back of a purchase's points or of a bonus does not take again.
+ */
+export async function expiredFromLots(trx: Tx, customerId: string, lotIds: number[]): Promise<number> {
+  if (lotIds.length === 0) return 0;
+  const found = await sql<{ points: number }>`
+    SELECT COALESCE(sum(a.points), 0)::float8 AS points
+    FROM loyalty_allocations a JOIN loyalty_entries d ON d.customer_id = a.customer_id AND d.id = a.debit_id
+    WHERE a.customer_id IN ${personIdsQuery(customerId)} AND a.credit_id = ANY(${lotIds}::bigint[]) AND d.kind = 'expire'`.execute(trx);
+  return found.rows[0].points;
+}
+
+/**
+ * Reverses `bonus`'s points from `member`'s ledger by the `reverse` entry `entry` describes (its points are the bonus's).
+ * Of its points, what expiry wrote off of the bonus's lot (or the transfer lots made of it)
+ * is not taken (`expired`; a bonus is taken back once, so no earlier take-back counted it):
+ * without this, a referral or challenge revoked after its bonus expired took the bonus again
+ * from the member's other points, or made it a debt. What of it was spent before it expired
+ * is still taken back, as for a purchase.
+ */
 export async function takeBonusBack(
   trx: Tx, member: MemberRow, bonus: BonusEntry, entry: Omit<NewEntry, 'kind' | 'points' | 'customerId'>,
   { now, policy }: { now: Date; policy: 'negative_balance' | 'forgive' },
 ) {
+  const prefer = await lotsFrom(trx, member.customer_id, bonus);
   return ledger.debit(trx, member, withFields(entry, { customerId: member.customer_id, kind: 'reverse' as const, points: bonus.points }), {
-    now, includePending: true, prefer: await lotsFrom(trx, member.customer_id, bonus), shortfall: policy === 'negative_balance' ? 'owe' : 'forgive',
+    now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive',
+    expired: await expiredFromLots(trx, member.customer_id, [bonus.id, ...prefer]),
   });
 }

@@ -114,9 +114,11 @@ export async function revokeChallengesForRefund(trx: Tx, member: MemberRow, prog
         },
       };
       const result = await takeBonusBack(trx, member, bonus, entry, { now: r.now, policy });
-      // All of it spent and forgiven: an entry of 0 still tells the member why the challenge reads as not done.
+      // All of it expired already (not taken again: takeBonusBack), or spent and forgiven: an
+      // entry of 0 still tells the member why the challenge reads as not done.
       if (result.debited === 0 && !result.duplicate) {
-        await ledger.recordNothing(trx, withFields(entry, { customerId: member.customer_id, kind: 'reverse' as const, details: withFields(entry.details, { forgiven: result.shortfall }) }), r.now);
+        const details = withFields(entry.details, result.expired > 0 ? { expired: result.expired } : {}, { forgiven: result.shortfall });
+        await ledger.recordNothing(trx, withFields(entry, { customerId: member.customer_id, kind: 'reverse' as const, details }), r.now);
       }
       reversed = result;
     }

@@ -3,7 +3,8 @@ import type { Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
 import { personIdsQuery } from '../../customers/index.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
-import type { MemberRow } from '../ledger/ledger.repository.ts';
+import type { MemberRow, NewEntry } from '../ledger/ledger.repository.ts';
+import { withFields } from '../../../shared/objects.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { keysTakenAcrossMerges, lockActiveCustomer } from '../lifecycle/merged-customers.ts';
 import { heldUntil, type Program } from '../program/program.ts';
@@ -58,6 +59,23 @@ export async function qualifyingPurchaseTime(trx: Tx, { purchase_id, occurred_at
   return queued_at;
 }
 
+/**
+ * A referral bonus revoked after it expired (and was written off) takes nothing of it
+ * (takeBonusBack): an entry of 0 says so in the member's explanation, as a purchase's refund
+ * of expired points does (details.expired, and details.forgiven for a part spent and
+ * forgiven). Its key is the take-back's, so a refund or job sent again writes nothing more.
+ */
+async function explainExpired(
+  trx: Tx, member: MemberRow, entry: Omit<NewEntry, 'kind' | 'points' | 'customerId'>,
+  result: { debited: number; shortfall: number; expired: number; duplicate: boolean }, now: Date,
+) {
+  if (result.debited > 0 || result.expired === 0 || result.duplicate) return;
+  const forgiven = entry.details?.policy === 'forgive' ? result.shortfall : 0;
+  await ledger.recordNothing(trx, withFields(entry, {
+    customerId: member.customer_id, kind: 'reverse' as const, details: withFields(entry.details ?? {}, { expired: result.expired }, forgiven > 0 ? { forgiven } : {}),
+  }), now);
+}
+
 export function createReferralRevocation(core: LoyaltyCore) {
   const { db, clock } = core.deps;
 
@@ -91,10 +109,13 @@ export function createReferralRevocation(core: LoyaltyCore) {
       let reversed = { debited: 0, unsettled: 0 };
       if (bonus) {
         const policy = program?.document.refund_shortfall ?? 'negative_balance';
-        reversed = await takeBonusBack(trx, member, bonus, {
+        const entry = {
           occurredAt: r.occurredAt, sourceType: 'bonus', sourceId: 'referral', idempotencyKey: `refund:${r.refundId}:referral`, programVersion: program?.version ?? null,
           details: { bonus: 'referral', role: 'friend', refund: r.refundId, purchase: purchase.external_id, purchase_id: r.purchaseId, credited: bonus.points, policy },
-        }, { now: r.now, policy });
+        };
+        const result = await takeBonusBack(trx, member, bonus, entry, { now: r.now, policy });
+        await explainExpired(trx, member, entry, result, r.now);
+        reversed = result;
       }
       // The referrer's bonus is keyed by the friend's id when it was paid: the id whose
       // ledger got the friend's bonus (the referral may have moved to a survivor since).
@@ -136,10 +157,12 @@ export function createReferralRevocation(core: LoyaltyCore) {
           .returning('code').executeTakeFirst();
         if (!first) return false;
         const policy = program?.document.refund_shortfall ?? 'negative_balance';
-        const reversed = await takeBonusBack(trx, member, bonus, {
+        const entry = {
           occurredAt: now, sourceType: 'bonus', sourceId: 'referral', idempotencyKey: key, programVersion: program?.version ?? null,
           details: { bonus: 'referral', role: 'referrer', friend: friend_id, purchase_id, refund: refund_id ?? null, credited: bonus.points, policy },
-        }, { now, policy });
+        };
+        const reversed = await takeBonusBack(trx, member, bonus, entry, { now, policy });
+        await explainExpired(trx, member, entry, reversed, now);
         if (reversed.debited === 0) return false;
         await ledger.saveMembers(trx, [member], now);
         return true;

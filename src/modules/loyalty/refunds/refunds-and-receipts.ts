@@ -10,6 +10,7 @@ import { balanceOf, pointsToReverse } from '../ledger/ledger.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import type { EarningFactor } from '../program/program.ts';
+import { expiredFromLots } from './bonus-takeback.ts';
 import { revokeChallengesForRefund } from './challenge-revocation.ts';
 import { earnedShareReturned, lineWeights, pointsToReverseByLines } from './refund-points.ts';
 import { moveDownAfterRefund, refundTierChange, tierChangeAnswer } from './refund-tier.ts';
@@ -69,19 +70,6 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
     const share = earnedShareReturned(weights, returns);
     const points = pointsToReverseByLines({ earned: earn.points, bonus: credited - earn.points, alreadyReversed, share, refundedMinor: r.refundedMinor, totalMinor: r.totalMinor });
     return { points, share };
-  }
-
-  /**
-   * Points the sweep wrote off from these lots (expiry entries' allocations), in the
-   * ledgers of the person `customerId` is (a merge's transfer lot expires in the survivor's).
-   */
-  async function expiredFromLots(trx: Tx, customerId: string, lotIds: number[]): Promise<number> {
-    if (lotIds.length === 0) return 0;
-    const found = await sql<{ points: number }>`
-      SELECT COALESCE(sum(a.points), 0)::float8 AS points
-      FROM loyalty_allocations a JOIN loyalty_entries d ON d.customer_id = a.customer_id AND d.id = a.debit_id
-      WHERE a.customer_id IN ${personIdsQuery(customerId)} AND a.credit_id = ANY(${lotIds}::bigint[]) AND d.kind = 'expire'`.execute(trx);
-    return found.rows[0].points;
   }
 
   /**

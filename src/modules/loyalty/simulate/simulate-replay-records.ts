@@ -110,5 +110,7 @@ export interface SettledReferral {
   referrerId: string;
   friendPoints: number;
   referrerPoints: number;
+  /** By inactivity: the referrer was idle when their bonus was paid, so the sweep wrote it off before any purchase of theirs since. */
+  referrerIdle: boolean;
   revoked: boolean;
 }

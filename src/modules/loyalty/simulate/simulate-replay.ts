@@ -144,19 +144,27 @@ export class Replay {
     pending.paid = true;
     if (p.counted) this.count('referral', referral.friend + referral.referrer);
     this.addToWindow(pending.referrerId, p.occurredAt.getTime(), referral.referrer);
-    if (r) r.referral = { referrerId: pending.referrerId, friendPoints: referral.friend, referrerPoints: referral.referrer, revoked: false };
+    const rs = r && this.idleMonths ? this.state.get(pending.referrerId) : undefined;
+    const referrerIdle = rs !== undefined && rs.idleSince > -Infinity && addMonthsIn(new Date(rs.idleSince), this.idleMonths, this.program.timeZone).getTime() <= p.occurredAt.getTime();
+    if (r) r.referral = { referrerId: pending.referrerId, friendPoints: referral.friend, referrerPoints: referral.referrer, revoked: false, referrerIdle };
     return referral.friend;
   }
 
-  /** A refund that takes the settling purchase below the minimum revokes the referral: both bonuses back, at the refund (referral-revocation.ts). */
+  /**
+   * A refund that takes the settling purchase below the minimum revokes the referral: both
+   * bonuses back, at the refund (referral-revocation.ts), but not one whose lot had expired
+   * by then (takeBonusBack: the ledger does not take it again).
+   */
   private revokeReferral(r: Refundable, at: number): boolean {
     const referral = r.referral;
     if (!referral || referral.revoked || r.totalMinor - r.refundedMinor >= Math.max(this.program.referralMinimumMinor, 1)) return false;
     referral.revoked = true;
-    if (r.counted) this.count('referral', -(referral.friendPoints + referral.referrerPoints));
-    this.addToWindow(r.state, at, -referral.friendPoints);
-    this.addToWindow(referral.referrerId, at, -referral.referrerPoints);
-    return referral.friendPoints > 0;
+    const friend = this.expired(r, at) ? 0 : referral.friendPoints;
+    const referrer = referral.referrerIdle || this.expired(r, at, this.state.get(referral.referrerId) ?? null) ? 0 : referral.referrerPoints;
+    if (r.counted) this.count('referral', -(friend + referrer));
+    this.addToWindow(r.state, at, -friend);
+    this.addToWindow(referral.referrerId, at, -referrer);
+    return friend > 0;
   }
 
   feed(p: ReplayPurchase) {
@@ -245,14 +253,16 @@ export class Replay {
   /**
    * Whether the purchase's points had expired by `at` under this program: per lot, on its
    * lots' date; by inactivity, when its member went idle the program's months after buying
-   * it — before a later purchase (wentIdleAt), or since their last one, by `at`.
+   * it — before a later purchase (wentIdleAt), or since their last one, by `at`. With `s` a
+   * referrer's state: their bonus paid with the purchase, which is no activity of theirs —
+   * idle by `at` since their last purchase, before or after it, the sweep wrote it off too
+   * (null: no purchase of theirs replayed, never idle here).
    */
-  private expired(r: Refundable, at: number): boolean {
+  private expired(r: Refundable, at: number, s: CustomerState | null = r.state): boolean {
     if (r.expiresAt !== null) return at >= r.expiresAt;
-    if (!this.idleMonths) return false;
-    const s = r.state;
+    if (!this.idleMonths || !s) return false;
     if (s.wentIdleAt > r.boughtAt) return true;
-    return s.idleSince >= r.boughtAt && at >= addMonthsIn(new Date(s.idleSince), this.idleMonths, this.program.timeZone).getTime();
+    return s.idleSince >= (s === r.state ? r.boughtAt : -Number.MAX_VALUE) && at >= addMonthsIn(new Date(s.idleSince), this.idleMonths, this.program.timeZone).getTime();
   }
 
   /**

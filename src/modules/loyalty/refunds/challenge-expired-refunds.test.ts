@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAll } from '../../../../test/helpers/purchases.ts';
+import { openTestServices } from '../../../../test/helpers/services.ts';
+import type { StoredEvent } from '../../../jobs/queue.ts';
+import { subscribersOf } from '../../../jobs/subscribers.ts';
+
+// A refund that revokes a challenge completion after its bonus expired (per lot) takes
+// nothing of the bonus (takeBonusBack's `expired`): the member lost those points once when
+// the sweep wrote them off. Before, the 300 were taken from the member's newer points and
+// the rest owed (negative_balance): lost twice. The setting is challenge-refunds.test.ts's.
+//
+//   Dec 1–3 2025: 5.00 in k1, k2, k3: 15 points + 100 first purchase + 300 "Try 3 categories"
+//   (completed Dec 3); all these lots expire 2 months on (Feb 1–3), swept on Feb 20.
+//   Feb 15 2026: 5.00 in k1: 5 points (to Apr 15). Feb 20: the Dec 3 purchase refunded in
+//   full: its 5 expired (not taken), the completion revoked, its 300 expired (not taken):
+//   an entry of 0 says so; the member keeps 5.
+
+type Services = Awaited<ReturnType<typeof openTestServices>>;
+const actor = { actor: 'test' };
+
+const program = {
+  name: 'Challenge refunds, expiring',
+  refund_shortfall: 'negative_balance',
+  earning: { points_per_currency_unit: 1 },
+  bonuses: { first_purchase: 100 },
+  expiry: { policy: 'per_lot', months: 2, reminder_days: 7 },
+  challenges: [{ code: 'explorer', name: { en: 'Try 3 categories', ru: 'Попробуйте 3 категории' }, goal: { type: 'categories', count: 3, within_days: 90 }, points: 300 }],
+};
+
+describe('a refund revoking a challenge completion after its bonus expired', () => {
+  let s: Services;
+  beforeAll(async () => {
+    s = await openTestServices();
+    s.clock.set('2025-11-01T00:00:00Z');
+    await s.loyalty.applyProgram({ program }, actor);
+  });
+  afterAll(() => s?.close());
+
+  const buy = async (key: string, at: string, category: string) => {
+    s.clock.set(at);
+    return (await recordAll(s, [{ external_id: key, customer: { email: 'x@example.com' }, occurred_at: at, total: '5.00', lines: [{ sku: category, category, quantity: 1, unit_price: '5.00' }] }]))[0];
+  };
+
+  it('takes nothing of the expired bonus, and the account says why', async () => {
+    const bought = [];
+    for (const [i, k] of ['k1', 'k2', 'k3'].entries()) bought.push(await buy(`x-${i + 1}`, `2025-12-0${i + 1}T10:00:00Z`, k));
+    const events = (await s.db.selectFrom('events').selectAll().where('type', '=', 'purchase.recorded').orderBy('id').execute()) as unknown as StoredEvent[];
+    await subscribersOf(s).find((x) => x.name === 'loyalty.challenges')!.handleBatch!(events);
+    const id = bought[0].customerId;
+    await buy('x-4', '2026-02-15T10:00:00Z', 'k1');
+    s.clock.set('2026-02-20T10:00:00Z');
+    await s.loyalty.maintenance.expirePoints(s.clock.now());
+    const account = async (language?: 'en' | 'ru') => {
+      const a = await s.loyalty.account(id, { language });
+      if (!a.member) throw new Error('not a member');
+      return a;
+    };
+    expect((await account()).balance).toBe(5);
+
+    const { loyalty } = await s.commerce.refund(bought[2].purchaseId, { external_id: 'x-3-r' }, actor);
+    expect(loyalty?.challenges).toEqual([expect.objectContaining({ challenge: 'explorer', completion: 1, points_reversed: 0, unsettled: 0 })]);
+    const a = await account();
+    expect(a.balance).toBe(5);
+    expect(a.challenges.find((c) => c.code === 'explorer')).toMatchObject({ completed: 0 });
+    const taken = await s.db.selectFrom('loyalty_entries').select(['points', 'unsettled', 'details'])
+      .where('customer_id', '=', id).where('kind', '=', 'reverse').where('source_id', '=', 'challenge').execute();
+    expect(taken.map((e) => [e.points, (e.details as { expired?: number }).expired])).toEqual([[0, 300]]);
+    expect(a.explanation.entries.find((e) => e.kind === 'reverse' && e.source.id === 'challenge')!.description)
+      .toBe('Challenge bonus taken back: Try 3 categories; purchase x-3 was refunded, leaving 2 of the 3 it needs; 300 had expired already and are not taken again');
+    expect((await account('ru')).explanation.entries.find((e) => e.kind === 'reverse' && e.source.id === 'challenge')!.description)
+      .toBe('Бонус за задание списан: Попробуйте 3 категории; покупка x-3 возвращена, задание больше не выполнено (2 из 3); уже сгорело и не списывается повторно: 300');
+    // Sent again: nothing more.
+    await s.commerce.refund(bought[2].purchaseId, { external_id: 'x-3-r' }, actor);
+    expect((await account()).balance).toBe(5);
+    expect((await s.loyalty.verify()).problems).toEqual([]);
+  });
+});
