@@ -1,4 +1,3 @@
-import { addMonthsIn } from '../../../shared/clock.ts';
 import { toMajor, currencyExponent } from '../../../shared/money.ts';
 import { withFields } from '../../../shared/objects.ts';
 import type { ReturnedLine } from '../../commerce/index.ts';
@@ -8,6 +7,7 @@ import { lotExpiry, pointsForPurchase, type EarningFactor, type Program } from '
 import { earnedShareReturned, lineWeights, pointsToReverseByLines } from '../refunds/refund-points.ts';
 import { DAY_MS, TierRules } from '../tiers/tier-timeline.ts';
 import { noBonusPoints, type BonusPointsByKind, type BonusTrigger, type ReferralTrigger } from './simulate-bonuses.ts';
+import { InactivityExpiry } from './simulate-expiry.ts';
 import type { CustomerState, ProgramOutcome, Refundable, ReplayBasket, ReplayPurchase, ReturnedByLines } from './simulate-replay-records.ts';
 
 // One program's replay for `loyalty simulate` (simulate.ts reads the history and feeds
@@ -40,9 +40,8 @@ export class Replay {
   private since: number;
   /** Per friend (a person: a merged friend's purchases are its survivor's), the referrals this program pays and the purchase settling each (readReferrals). */
   private referrals = new Map<string, (ReferralTrigger & { paid: boolean })[]>();
-  /** Expiry by inactivity: its months (0: the program expires otherwise, or never), and a bound below any such span (idle). */
-  private readonly idleMonths: number;
-  private readonly idleMinMs: number;
+  /** Expiry by inactivity (simulate-expiry.ts), null when the program expires otherwise or never. */
+  private readonly inactivity: InactivityExpiry | null;
 
   constructor(readonly program: Program, timeZone: string, since: Date) {
     const doc = program.document;
@@ -51,9 +50,7 @@ export class Replay {
     this.rules = new TierRules(program, timeZone);
     this.since = since.getTime();
     this.pointsFrom = this.metric === 'points' ? -Infinity : doc.earning.daily_cap ? since.getTime() - 2 * DAY_MS : since.getTime();
-    this.idleMonths = doc.expiry.policy === 'inactivity' ? doc.expiry.months : 0;
-    // A month is at least 28 days; less an hour for a change of clocks.
-    this.idleMinMs = (28 * this.idleMonths - 1) * DAY_MS;
+    this.inactivity = InactivityExpiry.of(program);
   }
 
   /** Whether this program pays referral bonuses at all (then its minimum decides which purchase settles each one). */
@@ -144,8 +141,7 @@ export class Replay {
     pending.paid = true;
     if (p.counted) this.count('referral', referral.friend + referral.referrer);
     this.addToWindow(pending.referrerId, p.occurredAt.getTime(), referral.referrer);
-    const rs = r && this.idleMonths ? this.state.get(pending.referrerId) : undefined;
-    const referrerIdle = rs !== undefined && rs.idleSince > -Infinity && addMonthsIn(new Date(rs.idleSince), this.idleMonths, this.program.timeZone).getTime() <= p.occurredAt.getTime();
+    const referrerIdle = Boolean(r && this.inactivity?.idleBy(this.state.get(pending.referrerId), p.occurredAt.getTime()));
     if (r) r.referral = { referrerId: pending.referrerId, friendPoints: referral.friend, referrerPoints: referral.referrer, revoked: false, referrerIdle };
     return referral.friend;
   }
@@ -181,7 +177,7 @@ export class Replay {
     // sign-up bonus then, as the live purchase enrols them.
     const earns = !this.onRequest || p.memberWhenRecorded;
     if (!this.onRequest && !p.everJoined && !s.joinedByPurchase) this.joinWithPurchase(s, p);
-    if (this.idleMonths && earns) this.idle(s, t, p.joinedAt);
+    if (this.inactivity && earns) this.inactivity.onPurchase(s, t, p.joinedAt);
     let points = 0;
     let factors: EarningFactor[] | null = null;
     if (earns && (p.counted || t >= this.pointsFrom)) {
@@ -233,36 +229,10 @@ export class Replay {
     this.addToWindow(s, p.occurredAt.getTime(), points);
   }
 
-  /**
-   * Expiry by inactivity, at a purchase that earns (the ledger's last_activity_at moves with
-   * a member's purchases only): when the member had been idle the program's months by then,
-   * all their points were written off on that day (the ledger's sweep, or the purchase's
-   * accrual before it credits: expireIfInactive), so a refund of what they bought before
-   * takes nothing back (expired). Idle from the later of the purchase and their joining
-   * (inactivity.ts idleSince). Most purchases come well within the months: one subtraction.
-   */
-  private idle(s: CustomerState, t: number, joinedAt: number | null) {
-    const since = s.idleSince;
-    if (since !== -Infinity && t - since >= this.idleMinMs) {
-      const due = addMonthsIn(new Date(since), this.idleMonths, this.program.timeZone).getTime();
-      if (due <= t) s.wentIdleAt = due;
-    }
-    s.idleSince = Math.max(since, t, joinedAt ?? -Infinity);
-  }
-
-  /**
-   * Whether the purchase's points had expired by `at` under this program: per lot, on its
-   * lots' date; by inactivity, when its member went idle the program's months after buying
-   * it — before a later purchase (wentIdleAt), or since their last one, by `at`. With `s` a
-   * referrer's state: their bonus paid with the purchase, which is no activity of theirs —
-   * idle by `at` since their last purchase, before or after it, the sweep wrote it off too
-   * (null: no purchase of theirs replayed, never idle here).
-   */
+  /** Whether the purchase's points had expired by `at` under this program, per lot or by inactivity (simulate-expiry.ts); `s` as there. */
   private expired(r: Refundable, at: number, s: CustomerState | null = r.state): boolean {
     if (r.expiresAt !== null) return at >= r.expiresAt;
-    if (!this.idleMonths || !s) return false;
-    if (s.wentIdleAt > r.boughtAt) return true;
-    return s.idleSince >= (s === r.state ? r.boughtAt : -Number.MAX_VALUE) && at >= addMonthsIn(new Date(s.idleSince), this.idleMonths, this.program.timeZone).getTime();
+    return this.inactivity?.expired(r, at, s) ?? false;
   }
 
   /**
