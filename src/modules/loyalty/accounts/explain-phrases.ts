@@ -65,6 +65,13 @@ export interface Phrases {
   referralTakenBack(p: { role: 'referrer' | 'friend'; purchase: unknown; forgiven: number; expired: number; unit: Unit }): string;
   /** A challenge completion revoked by a refund of one of its purchases: what is `left` of the `goal` it met. */
   challengeTakenBack(p: { name: unknown; purchase: unknown; left: number; goal: number; forgiven: number; expired: number; unit: Unit }): string;
+  /**
+   * A referral revoked, or a challenge completion, that took nothing of the bonus's
+   * `credited` points (an entry of 0): they had expired already (`expired`), were spent and
+   * forgiven (`forgiven`), or both — said as revoked, not as taken back.
+   */
+  referralRevokedNothingTaken(p: { role: 'referrer' | 'friend'; purchase: unknown; credited: number; forgiven: number; expired: number; unit: Unit }): string;
+  challengeRevokedNothingTaken(p: { name: unknown; purchase: unknown; left: number; goal: number; credited: number; forgiven: number; expired: number; unit: Unit }): string;
   /** orderRef: the till's order, or null when it gave none (the sentence then names none). */
   held(orderRef: string | null): string;
   /** A checkout reservation captured: the order went through and the held points paid for it. */
@@ -108,6 +115,25 @@ const trForgiven = (forgiven: number, unit: Unit) => (forgiven ? `; zaten harcan
 const monthsIn = (language: Language, months: unknown, forms: PluralForms) =>
   `${months} ${forms[pluralRules(language).select(Number(months))] ?? forms.other}`;
 
+// Why a revoked bonus took nothing (an entry of 0): all of it expired, all of it spent and
+// forgiven, or some of each (then the bonus, and each part as a label).
+type NothingTaken = { credited: number; forgiven: number; expired: number; unit: Unit };
+const enNothing = ({ credited, forgiven, expired, unit }: NothingTaken) => (expired === credited ? `its ${credited} ${unit(credited)} had expired already, nothing taken`
+  : forgiven === credited ? `its ${credited} ${unit(credited)} had been spent already: forgiven, nothing taken`
+  : `nothing taken of its ${credited} ${unit(credited)}${listed([expired ? `${expired} had expired already` : '', forgiven ? `${forgiven} already spent and forgiven` : ''])}`);
+const slNothing = ({ credited, forgiven, expired, unit }: NothingTaken) => (expired === credited ? `nič ni odvzeto, ker je že poteklo: ${credited} ${unit(credited)}`
+  : forgiven === credited ? `nič ni odvzeto, ker je bilo že porabljeno in odpuščeno: ${credited} ${unit(credited)}`
+  : `bonus: ${credited} ${unit(credited)}; nič ni odvzeto${expired ? `; že poteklo: ${expired}` : ''}${slForgiven(forgiven)}`);
+const trNothing = ({ credited, forgiven, expired, unit }: NothingTaken) => (expired === credited ? `hiçbiri geri alınmadı: bonustaki ${credited} ${unit(credited)} zaten geçerliliğini yitirmişti`
+  : forgiven === credited ? `hiçbiri geri alınmadı: bonustaki ${credited} ${unit(credited)} zaten harcanmıştı ve silindi`
+  : `bonustaki ${credited} ${unit(credited)} içinden hiçbiri geri alınmadı${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}${trForgiven(forgiven, unit)}`);
+const daNothing = ({ credited, forgiven, expired, unit }: NothingTaken) => (expired === credited ? `dens ${credited} ${unit(credited)} var allerede udløbet, intet trukket tilbage`
+  : forgiven === credited ? `dens ${credited} ${unit(credited)} var allerede brugt og eftergives, intet trukket tilbage`
+  : `intet af dens ${credited} ${unit(credited)} trukket tilbage${listed([expired ? `${expired} var allerede udløbet` : '', forgiven ? `${forgiven} allerede brugt og eftergivet` : ''])}`);
+const ruNothing = ({ credited, forgiven, expired, unit }: NothingTaken) => (expired === credited ? `ничего не списано, так как уже сгорело: ${credited} ${unit(credited)}`
+  : forgiven === credited ? `ничего не списано, так как уже потрачено и прощено: ${credited} ${unit(credited)}`
+  : `начислено: ${credited} ${unit(credited)}; ничего не списано${expired ? `; уже сгорело: ${expired}` : ''}${ruForgiven(forgiven)}`);
+
 const orderOf = (orderRef: string | null) => (orderRef ? ` (${orderRef})` : '');
 // Why nothing was taken back, after a colon; none when the reason follows the sentence (forfeitedAtErasure).
 const listed = (reasons: string[]) => (reasons.some(Boolean) ? `: ${reasons.filter(Boolean).join('; ')}` : '');
@@ -143,6 +169,10 @@ export const PHRASES: Record<Language, Phrases> = {
       `Referral bonus taken back: ${role === 'friend' ? `the qualifying purchase ${purchase} was refunded` : "your friend's qualifying purchase was refunded"}${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
     challengeTakenBack: ({ name, purchase, left, goal, forgiven, expired }) =>
       `Challenge bonus taken back: ${name}; purchase ${purchase} was refunded, leaving ${left} of the ${goal} it needs${forgiven ? `; ${forgiven} already spent and forgiven` : ''}${expired ? `; ${expired} had expired already and are not taken again` : ''}`,
+    referralRevokedNothingTaken: ({ role, purchase, ...nothing }) =>
+      `Referral bonus revoked (${role === 'friend' ? `the qualifying purchase ${purchase} was refunded` : "your friend's qualifying purchase was refunded"}): ${enNothing(nothing)}`,
+    challengeRevokedNothingTaken: ({ name, purchase, left, goal, ...nothing }) =>
+      `Challenge bonus revoked: ${name}; purchase ${purchase} was refunded, leaving ${left} of the ${goal} it needs; ${enNothing(nothing)}`,
     held: (orderRef) => `Points held at checkout${orderOf(orderRef)}`,
     spent: (orderRef) => `Points spent at checkout${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Reward redeemed: ${reward} (${'giftCard' in what ? `gift card ${what.giftCard}` : `coupon ${what.coupon}`})`,
@@ -188,6 +218,10 @@ export const PHRASES: Record<Language, Phrases> = {
       `Bonus za priporočilo odvzet: ${role === 'friend' ? `nakup ${purchase}, s katerim ste ga prejeli, je bil vrnjen` : 'nakup prijatelja, ki ste ga priporočili, je bil vrnjen'}${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
     challengeTakenBack: ({ name, purchase, left, goal, forgiven, expired }) =>
       `Bonus za izziv odvzet: ${name}; nakup ${purchase} je bil vrnjen, izziv ni več opravljen (${left} od ${goal})${slForgiven(forgiven)}${expired ? `; že poteklo, ne odvzamemo znova: ${expired}` : ''}`,
+    referralRevokedNothingTaken: ({ role, purchase, ...nothing }) =>
+      `Bonus za priporočilo preklican (${role === 'friend' ? `nakup ${purchase}, s katerim ste ga prejeli, je bil vrnjen` : 'nakup prijatelja, ki ste ga priporočili, je bil vrnjen'}): ${slNothing(nothing)}`,
+    challengeRevokedNothingTaken: ({ name, purchase, left, goal, ...nothing }) =>
+      `Bonus za izziv preklican: ${name}; nakup ${purchase} je bil vrnjen, izziv ni več opravljen (${left} od ${goal}); ${slNothing(nothing)}`,
     held: (orderRef) => `Točke zadržane na blagajni${orderOf(orderRef)}`,
     spent: (orderRef) => `Točke porabljene na blagajni${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Unovčena nagrada: ${reward} (${'giftCard' in what ? `darilna kartica ${what.giftCard}` : `kupon ${what.coupon}`})`,
@@ -233,6 +267,10 @@ export const PHRASES: Record<Language, Phrases> = {
       `Tavsiye bonusu geri alındı: ${role === 'friend' ? `bonusu kazandıran ${purchase} alışverişi iade edildi` : 'tavsiye ettiğiniz arkadaşınızın bonusu kazandıran alışverişi iade edildi'}${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
     challengeTakenBack: ({ name, purchase, left, goal, forgiven, expired, unit }) =>
       `Görev bonusu geri alındı: ${name}; ${purchase} alışverişi iade edildi, görev artık tamamlanmış sayılmıyor (${left}/${goal})${trForgiven(forgiven, unit)}${expired ? `; süresi zaten dolmuş ${expired} ${unit(expired)} yeniden geri alınmadı` : ''}`,
+    referralRevokedNothingTaken: ({ role, purchase, ...nothing }) =>
+      `Tavsiye bonusu iptal edildi (${role === 'friend' ? `bonusu kazandıran ${purchase} alışverişi iade edildi` : 'tavsiye ettiğiniz arkadaşınızın bonusu kazandıran alışverişi iade edildi'}): ${trNothing(nothing)}`,
+    challengeRevokedNothingTaken: ({ name, purchase, left, goal, ...nothing }) =>
+      `Görev bonusu iptal edildi: ${name}; ${purchase} alışverişi iade edildi, görev artık tamamlanmış sayılmıyor (${left}/${goal}); ${trNothing(nothing)}`,
     held: (orderRef) => `Ödemede ayrılan puanlar${orderOf(orderRef)}`,
     spent: (orderRef) => `Ödemede harcanan puanlar${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Ödül kullanıldı: ${reward} (${'giftCard' in what ? `hediye kartı ${what.giftCard}` : `kupon ${what.coupon}`})`,
@@ -279,6 +317,10 @@ export const PHRASES: Record<Language, Phrases> = {
       `Henvisningsbonus trukket tilbage: ${role === 'friend' ? `det kvalificerende køb ${purchase} blev refunderet` : 'din vens kvalificerende køb blev refunderet'}${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
     challengeTakenBack: ({ name, purchase, left, goal, forgiven, expired }) =>
       `Udfordringsbonus trukket tilbage: ${name}; købet ${purchase} blev refunderet, så udfordringen ikke længere er gennemført (${left} af ${goal})${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}${expired ? `; ${expired} var allerede udløbet og trækkes ikke tilbage igen` : ''}`,
+    referralRevokedNothingTaken: ({ role, purchase, ...nothing }) =>
+      `Henvisningsbonus annulleret (${role === 'friend' ? `det kvalificerende køb ${purchase} blev refunderet` : 'din vens kvalificerende køb blev refunderet'}): ${daNothing(nothing)}`,
+    challengeRevokedNothingTaken: ({ name, purchase, left, goal, ...nothing }) =>
+      `Udfordringsbonus annulleret: ${name}; købet ${purchase} blev refunderet, så udfordringen ikke længere er gennemført (${left} af ${goal}); ${daNothing(nothing)}`,
     held: (orderRef) => `Point reserveret ved kassen${orderOf(orderRef)}`,
     spent: (orderRef) => `Point brugt ved kassen${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Belønning indløst: ${reward} (${'giftCard' in what ? `gavekort ${what.giftCard}` : `kupon ${what.coupon}`})`,
@@ -324,6 +366,10 @@ export const PHRASES: Record<Language, Phrases> = {
       `Бонус за приглашение списан: ${role === 'friend' ? `покупка ${purchase}, за которую он был начислен, возвращена` : 'приглашённый вами друг вернул покупку, за которую был начислен бонус'}${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
     challengeTakenBack: ({ name, purchase, left, goal, forgiven, expired }) =>
       `Бонус за задание списан: ${name}; покупка ${purchase} возвращена, задание больше не выполнено (${left} из ${goal})${ruForgiven(forgiven)}${expired ? `; уже сгорело и не списывается повторно: ${expired}` : ''}`,
+    referralRevokedNothingTaken: ({ role, purchase, ...nothing }) =>
+      `Бонус за приглашение отменён (${role === 'friend' ? `покупка ${purchase}, за которую он был начислен, возвращена` : 'приглашённый вами друг вернул покупку, за которую был начислен бонус'}): ${ruNothing(nothing)}`,
+    challengeRevokedNothingTaken: ({ name, purchase, left, goal, ...nothing }) =>
+      `Бонус за задание отменён: ${name}; покупка ${purchase} возвращена, задание больше не выполнено (${left} из ${goal}); ${ruNothing(nothing)}`,
     held: (orderRef) => `Баллы зарезервированы на кассе${orderOf(orderRef)}`,
     spent: (orderRef) => `Баллы списаны на кассе${orderOf(orderRef)}`,
     redeemed: (reward, what) => `Награда получена: ${reward} (${'giftCard' in what ? `подарочная карта ${what.giftCard}` : `купон ${what.coupon}`})`,

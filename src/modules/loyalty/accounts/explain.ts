@@ -102,6 +102,10 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
       const lost = forfeited > 0 ? say.forfeitedAtErasure(forfeited, unit) : '';
       // A merge's take-back of a bonus the person had twice keeps that bonus's details, so it names the bonus as the bonus's own entry does.
       if (d.duplicate_of) return say.duplicateTakenBack({ bonus: describeEntry({ kind: 'bonus', points: -e.points, source_type: e.source_type, source_id: e.source_id, reason: null, details: d }, currency, language, { names, points }), forgiven, unit }) + lost;
+      // A revoked bonus that took nothing (an entry of 0: expired already, or spent and forgiven) reads as revoked, not taken back.
+      const nothing = e.points === 0 && typeof d.credited === 'number' && ((d.expired ?? 0) > 0 || forgiven > 0) ? { credited: d.credited, forgiven, expired: d.expired ?? 0, unit } : null;
+      if (d.bonus === 'referral' && nothing) return say.referralRevokedNothingTaken(withFields({ role: d.role === 'referrer' ? 'referrer' as const : 'friend' as const, purchase: d.purchase ?? d.purchase_id }, nothing)) + lost;
+      if (d.bonus === 'challenge' && nothing) return say.challengeRevokedNothingTaken(withFields({ name: names.challenge(d.code, d.challenge), purchase: d.purchase, left: d.left, goal: d.goal }, nothing)) + lost;
       if (d.bonus === 'referral') return say.referralTakenBack({ role: d.role === 'referrer' ? 'referrer' : 'friend', purchase: d.purchase ?? d.purchase_id, forgiven, expired: d.expired ?? 0, unit }) + lost;
       if (d.bonus === 'challenge') return say.challengeTakenBack({ name: names.challenge(d.code, d.challenge), purchase: d.purchase, left: d.left, goal: d.goal, forgiven, expired: d.expired ?? 0, unit }) + lost;
       const percent = typeof d.refunded_share === 'number' ? percentIn(language, d.refunded_share) : null;

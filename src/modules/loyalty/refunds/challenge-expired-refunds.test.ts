@@ -66,9 +66,9 @@ describe('a refund revoking a challenge completion after its bonus expired', () 
       .where('customer_id', '=', id).where('kind', '=', 'reverse').where('source_id', '=', 'challenge').execute();
     expect(taken.map((e) => [e.points, (e.details as { expired?: number }).expired])).toEqual([[0, 300]]);
     expect(a.explanation.entries.find((e) => e.kind === 'reverse' && e.source.id === 'challenge')!.description)
-      .toBe('Challenge bonus taken back: Try 3 categories; purchase x-3 was refunded, leaving 2 of the 3 it needs; 300 had expired already and are not taken again');
+      .toBe('Challenge bonus revoked: Try 3 categories; purchase x-3 was refunded, leaving 2 of the 3 it needs; its 300 points had expired already, nothing taken');
     expect((await account('ru')).explanation.entries.find((e) => e.kind === 'reverse' && e.source.id === 'challenge')!.description)
-      .toBe('Бонус за задание списан: Попробуйте 3 категории; покупка x-3 возвращена, задание больше не выполнено (2 из 3); уже сгорело и не списывается повторно: 300');
+      .toBe('Бонус за задание отменён: Попробуйте 3 категории; покупка x-3 возвращена, задание больше не выполнено (2 из 3); ничего не списано, так как уже сгорело: 300 баллов');
     // Sent again: nothing more.
     await s.commerce.refund(bought[2].purchaseId, { external_id: 'x-3-r' }, actor);
     expect((await account()).balance).toBe(5);

@@ -230,7 +230,7 @@ describe('challenge bonuses and refunds (refund_shortfall: forgive)', () => {
     const [nothing] = await h.takenBack(g.id);
     expect([nothing.points, nothing.details.forgiven]).toEqual([0, 300]);
     const said = (await h.account(g.id)).explanation.entries.find((e) => e.kind === 'reverse' && e.source.id === 'challenge')!.description;
-    expect(said).toBe('Challenge bonus taken back: Try 3 categories; purchase g-1 was refunded, leaving 2 of the 3 it needs; 300 already spent and forgiven');
+    expect(said).toBe('Challenge bonus revoked: Try 3 categories; purchase g-1 was refunded, leaving 2 of the 3 it needs; its 300 points had been spent already: forgiven, nothing taken');
     await h.expectLedgerProven();
   });
 });

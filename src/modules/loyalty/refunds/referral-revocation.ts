@@ -60,19 +60,22 @@ export async function qualifyingPurchaseTime(trx: Tx, { purchase_id, occurred_at
 }
 
 /**
- * A referral bonus revoked after it expired (and was written off) takes nothing of it
- * (takeBonusBack): an entry of 0 says so in the member's explanation, as a purchase's refund
- * of expired points does (details.expired, and details.forgiven for a part spent and
- * forgiven). Its key is the take-back's, so a refund or job sent again writes nothing more.
+ * A referral bonus revoked that takes nothing — it expired already (and was written off:
+ * takeBonusBack does not take it again), or was spent and forgiven (refund_shortfall
+ * forgive), or both — writes an entry of 0 saying so in the member's explanation, as a
+ * purchase's refund and a challenge's take-back do (details.expired, details.forgiven).
+ * Its key is the take-back's, so a refund or job sent again writes nothing more.
  */
-async function explainExpired(
+async function explainNothingTaken(
   trx: Tx, member: MemberRow, entry: Omit<NewEntry, 'kind' | 'points' | 'customerId'>,
   result: { debited: number; shortfall: number; expired: number; duplicate: boolean }, now: Date,
 ) {
-  if (result.debited > 0 || result.expired === 0 || result.duplicate) return;
+  if (result.debited > 0 || result.duplicate) return;
   const forgiven = entry.details?.policy === 'forgive' ? result.shortfall : 0;
+  if (result.expired === 0 && forgiven === 0) return;
   await ledger.recordNothing(trx, withFields(entry, {
-    customerId: member.customer_id, kind: 'reverse' as const, details: withFields(entry.details ?? {}, { expired: result.expired }, forgiven > 0 ? { forgiven } : {}),
+    customerId: member.customer_id, kind: 'reverse' as const,
+    details: withFields(entry.details ?? {}, result.expired > 0 ? { expired: result.expired } : {}, forgiven > 0 ? { forgiven } : {}),
   }), now);
 }
 
@@ -114,7 +117,7 @@ export function createReferralRevocation(core: LoyaltyCore) {
           details: { bonus: 'referral', role: 'friend', refund: r.refundId, purchase: purchase.external_id, purchase_id: r.purchaseId, credited: bonus.points, policy },
         };
         const result = await takeBonusBack(trx, member, bonus, entry, { now: r.now, policy });
-        await explainExpired(trx, member, entry, result, r.now);
+        await explainNothingTaken(trx, member, entry, result, r.now);
         reversed = result;
       }
       // The referrer's bonus is keyed by the friend's id when it was paid: the id whose
@@ -150,8 +153,8 @@ export function createReferralRevocation(core: LoyaltyCore) {
         if (!bonus) return false;
         const key = `revoke:${bonus.idempotency_key}`;
         if ((await keysTakenAcrossMerges(trx, [{ customerId: referrer.id, key }])).size > 0) return false;
-        // Once, whatever is taken: forgiven whole (nothing left under 'forgive') writes no
-        // entry, and the job delivered again must not take from points earned since.
+        // Once, whatever is taken: forgiven whole (nothing left under 'forgive') writes an
+        // entry of 0, and the job delivered again must not take from points earned since.
         const first = await trx.updateTable('loyalty_referrals').set({ referrer_revoked_at: now })
           .where('purchase_id', '=', purchase_id).where('status', '=', 'revoked').where('referrer_revoked_at', 'is', null)
           .returning('code').executeTakeFirst();
@@ -162,7 +165,7 @@ export function createReferralRevocation(core: LoyaltyCore) {
           details: { bonus: 'referral', role: 'referrer', friend: friend_id, purchase_id, refund: refund_id ?? null, credited: bonus.points, policy },
         };
         const reversed = await takeBonusBack(trx, member, bonus, entry, { now, policy });
-        await explainExpired(trx, member, entry, reversed, now);
+        await explainNothingTaken(trx, member, entry, reversed, now);
         if (reversed.debited === 0) return false;
         await ledger.saveMembers(trx, [member], now);
         return true;
