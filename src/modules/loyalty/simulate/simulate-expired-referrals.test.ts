@@ -115,8 +115,8 @@ for (const [policy, program] of [['per_lot', perLot], ['inactivity', inactivity]
         const a = await s.loyalty.account(id, {});
         return a.member ? a.explanation.entries.filter((e) => e.kind === 'reverse' && e.source.id === 'referral').map((e) => e.description) : null;
       };
-      expect(await said(h.friend)).toEqual(['Referral bonus taken back: the qualifying purchase E-1 was refunded; 250 had expired already and are not taken again']);
-      expect(await said(h.referrer)).toEqual(["Referral bonus taken back: your friend's qualifying purchase was refunded; 500 had expired already and are not taken again"]);
+      expect(await said(h.friend)).toEqual(['Referral bonus revoked (the qualifying purchase E-1 was refunded): its 250 points had expired already, nothing taken']);
+      expect(await said(h.referrer)).toEqual(["Referral bonus revoked (your friend's qualifying purchase was refunded): its 500 points had expired already, nothing taken"]);
 
       const same = await s.loyalty.simulate(program, { since: '2026-01-01' });
       expect(same.current).toMatchObject({ points: 780, purchase_points: 30, bonus_points: 750 });
