@@ -5,7 +5,7 @@ import { CustomerInput, CustomerPatch, CustomerSearch, MergeInput } from '../../
 import type { Services } from '../../services.ts';
 import { eraseCustomer, exportCustomer, mergeCustomers } from '../../workflows/customer-lifecycle.ts';
 import { listCustomers } from '../../workflows/customer-list.ts';
-import { answerFollowingMerges, followsMerges, route, unknownCustomer } from '../route.ts';
+import { answerFollowingMerges, followsMerges, MERGED_REFUSED, route, unknownCustomer } from '../route.ts';
 import { withFields } from '../../shared/objects.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { CustomerExport } from '../responses/customer-export.ts';
@@ -94,7 +94,7 @@ export function customerRoutes(app: FastifyInstance, s: Services, prefix: string
     description: 'A merge moves the merged customer\'s identities here, so its email or card finds this customer since: this tells one this customer got by a merge from one that was theirs anyway (no item), '
       + 'as `regulars customers merge` does to answer a merge run again by the duplicate\'s email or card as done before. Merges into customers merged into this one count too (`merged_into` names which).',
     query: MergedQuery,
-    responses: { 200: { description: 'The customer merged, if one was', schema: MergedHolding }, 404: 'Unknown, erased or merged (as GET /customers/{id})', 422: 'Invalid query' },
+    responses: { 200: { description: 'The customer merged, if one was', schema: MergedHolding }, 404: unknownCustomer('Unknown customer', MERGED_REFUSED), 422: 'Invalid query' },
     handler: async (req) => {
       const merged = await s.customers.mergedHolding((req.params as IdParams).id, parseInput(MergedQuery, req.query ?? {}, 'query').identity);
       return { items: merged ? [withFields(merged, { merged_at: merged.merged_at.toISOString() })] : [] };
