@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
-import { openTestServices } from '../../../../test/helpers/services.ts';
-import { recordAll } from '../../../../test/helpers/purchases.ts';
-import type { StoredEvent } from '../../../jobs/queue.ts';
-import { subscribersOf } from '../../../jobs/subscribers.ts';
+import { describe, expect, it } from 'vitest';
+import { actor, buy, ledgerPoints, sweep, withProgramInForce, type TestServices } from '../../../../test/helpers/loyalty-history.ts';
+import { deliver, referralProgram, referred, revokedReferral, said, takenBack } from '../../../../test/helpers/referral-history.ts';
 
 // A refund that revokes a referral after its bonus lots expired: what does the ledger take
 // back, and does the replay of the program in force give the same? The purchase's own points
@@ -29,94 +26,39 @@ import { subscribersOf } from '../../../jobs/subscribers.ts';
 //   Under inactivity A and E are idle from 1 Mar and written off on 1 May: the same figures.
 //   (The replay taking both bonuses back, as before, would read 30: 750 below the ledger.)
 
-type Services = Awaited<ReturnType<typeof openTestServices>>;
-const actor = { actor: 'test' };
-
-const base = {
-  name: 'Referrals expiring',
-  earning: { points_per_currency_unit: 1, rounding: 'floor' },
-  bonuses: { referral: { referrer: 500, friend: 250, minimum_purchase: '15.00' } },
-  refund_shortfall: 'negative_balance',
-};
+const base = { name: 'Referrals expiring', ...referralProgram, refund_shortfall: 'negative_balance' };
 const perLot = { ...base, expiry: { policy: 'per_lot', months: 2, reminder_days: 7 } };
 const inactivity = { ...base, expiry: { policy: 'inactivity', months: 2, reminder_days: 7 } };
 const forgiving = { ...perLot, refund_shortfall: 'forgive' };
 
-/** The ledger's points by source: purchases (credits net of reversals), and referral bonuses (credits net of their reversals). */
-async function ledgerPoints(s: Services) {
-  const row = await sql<{ purchases: number; referral: number }>`
-    SELECT COALESCE(sum(points) FILTER (WHERE source_type = 'purchase'), 0)::float8 AS purchases,
-           COALESCE(sum(points) FILTER (WHERE kind IN ('bonus', 'reverse') AND details->>'bonus' = 'referral'), 0)::float8 AS referral
-    FROM loyalty_entries`.execute(s.db);
-  return { purchases: Number(row.rows[0].purchases), referral: Number(row.rows[0].referral) };
-}
-
-/** The referral take-backs written, in order: [points, role, details.expired]. */
-async function takenBack(s: Services) {
-  const rows = await s.db.selectFrom('loyalty_entries').select(['points', 'details']).where('kind', '=', 'reverse').where('source_id', '=', 'referral').orderBy('id').execute();
-  return rows.map((r) => { const d = r.details as { role?: string; expired?: number }; return [Number(r.points), d.role, d.expired]; });
-}
-
-/** The referrer's events of `type`, handed to their subscribers as the job queue does. */
-async function deliver(s: Services, type: string, referrer: string) {
-  const events = (await s.db.selectFrom('events').selectAll().where('type', '=', type).where('customer_id', '=', referrer).orderBy('id').execute()) as unknown as StoredEvent[];
-  for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes(type))) {
-    if (sub.handleBatch) await sub.handleBatch(events);
-    else for (const e of events) await sub.handle(e);
-  }
-}
-
-async function buy(s: Services, key: string, email: string, at: string, total: string) {
-  s.clock.set(at);
-  return (await recordAll(s, [{ external_id: key, customer: { email }, occurred_at: at, total }]))[0];
-}
-
 /** The history above; answers what the refund took back in the ledger, and the members' balances. */
-async function history(s: Services) {
-  const a = await buy(s, 'A-1', 'a@example.com', '2026-03-01T10:00:00Z', '10.00');
-  const { code } = await s.loyalty.referralCode(a.customerId);
-  const { customer: e } = await s.customers.upsert({ email: 'e@example.com' }, actor);
-  await s.loyalty.claimReferral(e.id, { code }, actor);
-  const e1 = await buy(s, 'E-1', 'e@example.com', '2026-03-01T11:00:00Z', '20.00');
-  await deliver(s, 'loyalty.referral_qualified', a.customerId);
+async function history(s: TestServices) {
   // The refund at its own time, the hourly sweep having run first; then the referrer's job.
-  s.clock.set('2026-06-01T10:00:00Z');
-  await s.loyalty.maintenance.expirePoints(s.clock.now());
-  const { loyalty } = await s.commerce.refund(e1.purchaseId, { external_id: 'E-1-r' }, actor);
-  await deliver(s, 'loyalty.referral_revoked', a.customerId);
+  const h = await revokedReferral(s, () => sweep(s));
   const member = async (id: string) => {
     const m = await s.db.selectFrom('loyalty_members').select(['points', 'lifetime_expired']).where('customer_id', '=', id).executeTakeFirstOrThrow();
     return { points: Number(m.points), expired: Number(m.lifetime_expired) };
   };
-  return { refund: loyalty, a: await member(a.customerId), e: await member(e.id), referrer: a.customerId, friend: e.id };
+  return { ...h, a: await member(h.referrer), e: await member(h.friend) };
 }
 
 for (const [policy, program] of [['per_lot', perLot], ['inactivity', inactivity]] as const) {
   describe(`a refund revoking a referral after its bonuses expired (${policy})`, () => {
-    let s: Services;
-    beforeAll(async () => {
-      s = await openTestServices();
-      s.clock.set('2026-01-01T00:00:00Z');
-      await s.loyalty.applyProgram({ program }, actor);
-    });
-    afterAll(() => s?.close());
+    const services = withProgramInForce(program);
 
     it('the ledger takes back neither expired bonus, says so, and the replay of the program in force agrees', async () => {
+      const s = services();
       const h = await history(s);
       expect(h.refund).toMatchObject({ points_reversed: 0, referral: { status: 'revoked', points_reversed: 0, unsettled: 0 } });
       expect({ a: h.a, e: h.e }).toEqual({ a: { points: 0, expired: 510 }, e: { points: 0, expired: 270 } });
       expect(await ledgerPoints(s)).toEqual({ purchases: 30, referral: 750 });
-      expect(await takenBack(s)).toEqual([[0, 'friend', 250], [0, 'referrer', 500]]);
+      expect(await takenBack(s, 'expired')).toEqual([[0, 'friend', 250], [0, 'referrer', 500]]);
       // The referrer's job delivered again adds nothing.
       await deliver(s, 'loyalty.referral_revoked', h.referrer);
-      expect(await takenBack(s)).toEqual([[0, 'friend', 250], [0, 'referrer', 500]]);
+      expect(await takenBack(s, 'expired')).toEqual([[0, 'friend', 250], [0, 'referrer', 500]]);
       expect((await s.loyalty.verify()).ok).toBe(true);
-      const said = async (id: string) => {
-        const a = await s.loyalty.account(id, {});
-        return a.member ? a.explanation.entries.filter((e) => e.kind === 'reverse' && e.source.id === 'referral').map((e) => e.description) : null;
-      };
-      expect(await said(h.friend)).toEqual(['Referral bonus revoked (the qualifying purchase E-1 was refunded): its 250 points had expired already, nothing taken']);
-      expect(await said(h.referrer)).toEqual(["Referral bonus revoked (your friend's qualifying purchase was refunded): its 500 points had expired already, nothing taken"]);
+      expect(await said(s, h.friend)).toEqual(['Referral bonus revoked (the qualifying purchase E-1 was refunded): its 250 points had expired already, nothing taken']);
+      expect(await said(s, h.referrer)).toEqual(["Referral bonus revoked (your friend's qualifying purchase was refunded): its 500 points had expired already, nothing taken"]);
 
       const same = await s.loyalty.simulate(program, { since: '2026-01-01' });
       expect(same.current).toMatchObject({ points: 780, purchase_points: 30, bonus_points: 750 });
@@ -130,20 +72,15 @@ for (const [policy, program] of [['per_lot', perLot], ['inactivity', inactivity]
 // Under refund_shortfall forgive the same: nothing of either bonus is taken (it expired),
 // nothing is forgiven, and the ledger and the replay both keep 750 referral points.
 describe('a referral revoked after its bonuses expired, refund_shortfall forgive', () => {
-  let s: Services;
-  beforeAll(async () => {
-    s = await openTestServices();
-    s.clock.set('2026-01-01T00:00:00Z');
-    await s.loyalty.applyProgram({ program: forgiving }, actor);
-  });
-  afterAll(() => s?.close());
+  const services = withProgramInForce(forgiving);
 
   it('the ledger takes back neither expired bonus; the replay agrees', async () => {
+    const s = services();
     const h = await history(s);
     expect(h.refund).toMatchObject({ points_reversed: 0, referral: { status: 'revoked', points_reversed: 0, unsettled: 0 } });
     expect({ a: h.a, e: h.e }).toEqual({ a: { points: 0, expired: 510 }, e: { points: 0, expired: 270 } });
     expect(await ledgerPoints(s)).toEqual({ purchases: 30, referral: 750 });
-    expect(await takenBack(s)).toEqual([[0, 'friend', 250], [0, 'referrer', 500]]);
+    expect(await takenBack(s, 'expired')).toEqual([[0, 'friend', 250], [0, 'referrer', 500]]);
     expect((await s.loyalty.verify()).ok).toBe(true);
 
     const same = await s.loyalty.simulate(forgiving, { since: '2026-01-01' });
@@ -161,31 +98,21 @@ describe('a referral revoked after its bonuses expired, refund_shortfall forgive
 //   10 Apr. E-1 all back on 15 Apr: E's 20 and 250 taken back (E active), A's 500 not.
 //   Ledger and replay: purchases 10 + 20 − 20 + 10 = 20; referral 750 − 250 = 500.
 describe('a referral revoked after the referrer, idle when paid, bought again (inactivity)', () => {
-  let s: Services;
-  beforeAll(async () => {
-    s = await openTestServices();
-    s.clock.set('2026-01-01T00:00:00Z');
-    await s.loyalty.applyProgram({ program: inactivity }, actor);
-  });
-  afterAll(() => s?.close());
+  const services = withProgramInForce(inactivity);
 
   it('takes back the friend\'s bonus only, and the replay agrees', async () => {
-    const a = await buy(s, 'A-1', 'a@example.com', '2026-01-01T10:00:00Z', '10.00');
-    const { code } = await s.loyalty.referralCode(a.customerId);
-    const { customer: e } = await s.customers.upsert({ email: 'e@example.com' }, actor);
-    await s.loyalty.claimReferral(e.id, { code }, actor);
-    s.clock.set('2026-03-01T12:00:00Z');
-    await s.loyalty.maintenance.expirePoints(s.clock.now());
+    const s = services();
+    const { referrer } = await referred(s, '2026-01-01T10:00:00Z');
+    await sweep(s, '2026-03-01T12:00:00Z');
     const e1 = await buy(s, 'E-1', 'e@example.com', '2026-04-01T10:00:00Z', '20.00');
-    await deliver(s, 'loyalty.referral_qualified', a.customerId);
-    s.clock.set('2026-04-01T12:00:00Z');
-    await s.loyalty.maintenance.expirePoints(s.clock.now());
+    await deliver(s, 'loyalty.referral_qualified', referrer);
+    await sweep(s, '2026-04-01T12:00:00Z');
     await buy(s, 'A-2', 'a@example.com', '2026-04-10T10:00:00Z', '10.00');
     s.clock.set('2026-04-15T10:00:00Z');
     const { loyalty } = await s.commerce.refund(e1.purchaseId, { external_id: 'E-1-r' }, actor);
-    await deliver(s, 'loyalty.referral_revoked', a.customerId);
+    await deliver(s, 'loyalty.referral_revoked', referrer);
     expect(loyalty).toMatchObject({ points_reversed: 20, referral: { status: 'revoked', points_reversed: 250, unsettled: 0 } });
-    expect(await takenBack(s)).toEqual([[-250, 'friend', undefined], [0, 'referrer', 500]]);
+    expect(await takenBack(s, 'expired')).toEqual([[-250, 'friend', undefined], [0, 'referrer', 500]]);
     expect(await ledgerPoints(s)).toEqual({ purchases: 20, referral: 500 });
     expect((await s.loyalty.verify()).ok).toBe(true);
 

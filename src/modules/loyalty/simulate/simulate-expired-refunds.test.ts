@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
-import { openTestServices } from '../../../../test/helpers/services.ts';
-import { recordAll } from '../../../../test/helpers/purchases.ts';
+import { describe, expect, it } from 'vitest';
+import { buy, ledgerPurchasePoints, purchaseProgram, refund, withProgramInForce } from '../../../../test/helpers/loyalty-history.ts';
 
 // A refund that comes after the purchase's points expired: the ledger takes nothing back of
 // them (the sweep wrote them off once; the refund writes an entry of 0 points, details.expired,
@@ -9,47 +7,13 @@ import { recordAll } from '../../../../test/helpers/purchases.ts';
 // the program in force read lower than the ledger by every such refund's share.
 // The program: 10 points a euro, first purchase +50, lots expire 2 months after the purchase.
 
-type Services = Awaited<ReturnType<typeof openTestServices>>;
-const actor = { actor: 'test' };
-
-const program = {
-  name: 'Expiring',
-  earning: { points_per_currency_unit: 10, rounding: 'floor' },
-  bonuses: { first_purchase: 50 },
-  expiry: { policy: 'per_lot', months: 2, reminder_days: 7 },
-  refund_shortfall: 'negative_balance',
-};
-
-/** The ledger's points for purchases: their credits net of their reversals. */
-async function ledgerPurchasePoints(s: Services) {
-  const row = await sql<{ points: number }>`
-    SELECT COALESCE(sum(points), 0)::float8 AS points FROM loyalty_entries WHERE source_type = 'purchase'`.execute(s.db);
-  return Number(row.rows[0].points);
-}
-
-async function buy(s: Services, key: string, email: string, at: string, total: string) {
-  s.clock.set(at);
-  const [o] = await recordAll(s, [{ external_id: key, customer: { email }, occurred_at: at, total }]);
-  return o;
-}
-
-/** A refund at its own time, the expiry sweep having run first (the hourly job). */
-async function refund(s: Services, purchaseId: string, key: string, at: string, amount?: string) {
-  s.clock.set(at);
-  await s.loyalty.maintenance.expirePoints(s.clock.now());
-  return (await s.commerce.refund(purchaseId, { external_id: key, ...(amount ? { amount } : {}) }, actor)).loyalty;
-}
+const program = { ...purchaseProgram, expiry: { policy: 'per_lot', months: 2, reminder_days: 7 } };
 
 describe('a refund after the purchase\'s points expired', () => {
-  let s: Services;
-  beforeAll(async () => {
-    s = await openTestServices();
-    s.clock.set('2026-01-01T00:00:00Z');
-    await s.loyalty.applyProgram({ program }, actor);
-  });
-  afterAll(() => s?.close());
+  const services = withProgramInForce(program);
 
   it('takes nothing back in the replay, as in the ledger: a purchase, its expiry, then a refund', async () => {
+    const s = services();
     // A-1 30.00 on 1 March: 300 + 50 first purchase, expiring 1 May; swept then. 5.00 refunded
     // on 1 June: 50 + 8 would be due, all expired — the ledger takes nothing, the account holds 350.
     const a = await buy(s, 'A-1', 'a@example.com', '2026-03-01T10:00:00Z', '30.00');
@@ -64,15 +28,10 @@ describe('a refund after the purchase\'s points expired', () => {
 });
 
 describe('refunds before, across and after expiry', () => {
-  let s: Services;
-  beforeAll(async () => {
-    s = await openTestServices();
-    s.clock.set('2026-01-01T00:00:00Z');
-    await s.loyalty.applyProgram({ program }, actor);
-  });
-  afterAll(() => s?.close());
+  const services = withProgramInForce(program);
 
   it('replaying the program in force agrees with the ledger\'s totals', async () => {
+    const s = services();
     // B-1 20.00 on 1 March: 200 + 50, expiring 1 May; 10.00 back on 15 April (125), the rest on 1 June: expired, 0.
     const b1 = await buy(s, 'B-1', 'b@example.com', '2026-03-01T10:00:00Z', '20.00');
     expect(await refund(s, b1.purchaseId, 'B-1-r1', '2026-04-15T10:00:00Z', '10.00')).toMatchObject({ points_reversed: 125 });

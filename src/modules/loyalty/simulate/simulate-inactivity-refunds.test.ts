@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
-import { openTestServices } from '../../../../test/helpers/services.ts';
+import { describe, expect, it } from 'vitest';
+import { buy, ledgerPurchasePoints, purchaseProgram, refund, sweep, withProgramInForce, type TestServices } from '../../../../test/helpers/loyalty-history.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
 
 // A refund that comes after expiry by inactivity wrote the member's points off: the ledger
@@ -31,70 +30,39 @@ import { recordAll } from '../../../../test/helpers/purchases.ts';
 //   No expiry: every refund takes its share. A 350 − 58 = 292, B 250 − 250 + 0 + 50 = 50,
 //   C 100: 442.
 
-type Services = Awaited<ReturnType<typeof openTestServices>>;
-const actor = { actor: 'test' };
+const inactivity = { ...purchaseProgram, expiry: { policy: 'inactivity', months: 2, reminder_days: 7 } };
+const perLot = { ...purchaseProgram, expiry: { policy: 'per_lot', months: 2, reminder_days: 7 } };
+const never = { ...purchaseProgram, expiry: { policy: 'none' } };
 
-const base = {
-  name: 'Expiring',
-  earning: { points_per_currency_unit: 10, rounding: 'floor' },
-  bonuses: { first_purchase: 50 },
-  refund_shortfall: 'negative_balance',
-};
-const inactivity = { ...base, expiry: { policy: 'inactivity', months: 2, reminder_days: 7 } };
-const perLot = { ...base, expiry: { policy: 'per_lot', months: 2, reminder_days: 7 } };
-const never = { ...base, expiry: { policy: 'none' } };
-
-/** The ledger's points for purchases: their credits net of their reversals. */
-async function ledgerPurchasePoints(s: Services) {
-  const row = await sql<{ points: number }>`
-    SELECT COALESCE(sum(points), 0)::float8 AS points FROM loyalty_entries WHERE source_type = 'purchase'`.execute(s.db);
-  return Number(row.rows[0].points);
-}
-
-async function buy(s: Services, key: string, email: string, at: string, total: string) {
-  s.clock.set(at);
-  const [o] = await recordAll(s, [{ external_id: key, customer: { email }, occurred_at: at, total }]);
-  return o.purchaseId;
-}
-
-/** A refund at its own time, the expiry sweep having run first (the hourly job). */
-async function refund(s: Services, purchaseId: string, key: string, at: string, amount?: string): Promise<number> {
-  s.clock.set(at);
-  await s.loyalty.maintenance.expirePoints(s.clock.now());
-  const { loyalty } = await s.commerce.refund(purchaseId, { external_id: key, ...(amount ? { amount } : {}) }, actor);
-  return (loyalty as { points_reversed: number }).points_reversed;
+/** A refund at its own time, the expiry sweep having run first: what it took back of the purchase's points. */
+async function reversed(...args: Parameters<typeof refund>): Promise<number> {
+  return ((await refund(...args)) as { points_reversed: number }).points_reversed;
 }
 
 /** The history above, in the order it happened; answers what each refund took back in the ledger. */
-async function history(s: Services) {
-  const a1 = await buy(s, 'A-1', 'a@example.com', '2026-03-01T10:00:00Z', '30.00');
-  const b1 = await buy(s, 'B-1', 'b@example.com', '2026-03-01T10:05:00Z', '20.00');
-  const c1 = await buy(s, 'C-1', 'c@example.com', '2026-03-01T10:10:00Z', '10.00');
-  const b2 = await buy(s, 'B-2', 'b@example.com', '2026-04-15T10:00:00Z', '40.00');
+async function history(s: TestServices) {
+  const { purchaseId: a1 } = await buy(s, 'A-1', 'a@example.com', '2026-03-01T10:00:00Z', '30.00');
+  const { purchaseId: b1 } = await buy(s, 'B-1', 'b@example.com', '2026-03-01T10:05:00Z', '20.00');
+  const { purchaseId: c1 } = await buy(s, 'C-1', 'c@example.com', '2026-03-01T10:10:00Z', '10.00');
+  const { purchaseId: b2 } = await buy(s, 'B-2', 'b@example.com', '2026-04-15T10:00:00Z', '40.00');
   await buy(s, 'C-2', 'c@example.com', '2026-04-25T10:00:00Z', '10.00');
   const taken: Record<string, number> = {};
-  taken['C-1'] = await refund(s, c1, 'C-1-r', '2026-05-10T10:00:00Z');
-  taken['B-1 first'] = await refund(s, b1, 'B-1-r1', '2026-05-20T10:00:00Z', '10.00');
-  taken['A-1'] = await refund(s, a1, 'A-1-r', '2026-06-01T10:00:00Z', '5.00');
-  taken['B-2'] = await refund(s, b2, 'B-2-r', '2026-07-01T10:00:00Z');
-  const b3 = await buy(s, 'B-3', 'b@example.com', '2026-07-05T10:00:00Z', '10.00');
-  taken['B-1 rest'] = await refund(s, b1, 'B-1-r2', '2026-07-10T10:00:00Z');
-  taken['B-3'] = await refund(s, b3, 'B-3-r', '2026-07-20T10:00:00Z', '5.00');
-  s.clock.set('2026-08-01T10:00:00Z');
-  await s.loyalty.maintenance.expirePoints(s.clock.now());
+  taken['C-1'] = await reversed(s, c1, 'C-1-r', '2026-05-10T10:00:00Z');
+  taken['B-1 first'] = await reversed(s, b1, 'B-1-r1', '2026-05-20T10:00:00Z', '10.00');
+  taken['A-1'] = await reversed(s, a1, 'A-1-r', '2026-06-01T10:00:00Z', '5.00');
+  taken['B-2'] = await reversed(s, b2, 'B-2-r', '2026-07-01T10:00:00Z');
+  const { purchaseId: b3 } = await buy(s, 'B-3', 'b@example.com', '2026-07-05T10:00:00Z', '10.00');
+  taken['B-1 rest'] = await reversed(s, b1, 'B-1-r2', '2026-07-10T10:00:00Z');
+  taken['B-3'] = await reversed(s, b3, 'B-3-r', '2026-07-20T10:00:00Z', '5.00');
+  await sweep(s, '2026-08-01T10:00:00Z');
   return taken;
 }
 
 describe('refunds after expiry by inactivity wrote the points off', () => {
-  let s: Services;
-  beforeAll(async () => {
-    s = await openTestServices();
-    s.clock.set('2026-01-01T00:00:00Z');
-    await s.loyalty.applyProgram({ program: inactivity }, actor);
-  });
-  afterAll(() => s?.close());
+  const services = withProgramInForce(inactivity);
 
   it('replaying the program in force agrees with the ledger, and a switch to per-lot gives the per-lot figures', async () => {
+    const s = services();
     expect(await history(s)).toEqual({ 'C-1': 150, 'B-1 first': 125, 'A-1': 0, 'B-2': 0, 'B-1 rest': 0, 'B-3': 50 });
     expect(await ledgerPurchasePoints(s)).toBe(1025);
     expect((await s.loyalty.verify()).ok).toBe(true);
@@ -113,6 +81,7 @@ describe('refunds after expiry by inactivity wrote the points off', () => {
   });
 
   it('an idle period shorter than the program\'s months writes nothing off: a 3-month proposal takes back B-1\'s rest', async () => {
+    const s = services();
     // Under 3 months B is idle from 15 Apr until 15 Jul: B-3 on 5 Jul comes first, so
     // nothing of B's is written off and B-2's and B-1's refunds take back 400 and 125 (B: 50);
     // A is idle from 11:00 on 1 Mar until 11:00 on 1 Jun, Ljubljana time (09:00 UTC in summer),
@@ -123,15 +92,10 @@ describe('refunds after expiry by inactivity wrote the points off', () => {
 });
 
 describe('a per-lot program in force, a proposal expiring by inactivity', () => {
-  let s: Services;
-  beforeAll(async () => {
-    s = await openTestServices();
-    s.clock.set('2026-01-01T00:00:00Z');
-    await s.loyalty.applyProgram({ program: perLot }, actor);
-  });
-  afterAll(() => s?.close());
+  const services = withProgramInForce(perLot);
 
   it('gives the inactivity figures worked by hand, against the ledger\'s per-lot ones', async () => {
+    const s = services();
     expect(await history(s)).toEqual({ 'C-1': 0, 'B-1 first': 0, 'A-1': 0, 'B-2': 0, 'B-1 rest': 0, 'B-3': 50 });
     expect(await ledgerPurchasePoints(s)).toBe(1300);
     const r = await s.loyalty.simulate(inactivity, { since: '2026-01-01' });
@@ -142,22 +106,17 @@ describe('a per-lot program in force, a proposal expiring by inactivity', () => 
 });
 
 describe('a member who joined with an old history', () => {
-  let s: Services;
-  beforeAll(async () => {
-    s = await openTestServices();
-    s.clock.set('2026-01-01T00:00:00Z');
-    await s.loyalty.applyProgram({ program: inactivity }, actor);
-  });
-  afterAll(() => s?.close());
+  const services = withProgramInForce(inactivity);
 
   it('is idle from joining, in the replay as in the ledger', async () => {
+    const s = services();
     // D-1 20.00 dated 1 Mar, recorded (D joining with it) on 1 Aug: 200 + 50, idle from 1 Aug,
     // not from 1 Mar, so due on 1 Oct. 10.00 back on 1 Sep: 125 taken; the rest on 15 Oct:
     // written off on 1 Oct, nothing. D: 125 (by the purchase's date alone, 250: both expired).
     s.clock.set('2026-08-01T10:00:00Z');
     const [d] = await recordAll(s, [{ external_id: 'D-1', customer: { email: 'd@example.com' }, occurred_at: '2026-03-01T10:00:00Z', total: '20.00' }]);
-    expect(await refund(s, d.purchaseId, 'D-1-r1', '2026-09-01T10:00:00Z', '10.00')).toBe(125);
-    expect(await refund(s, d.purchaseId, 'D-1-r2', '2026-10-15T10:00:00Z')).toBe(0);
+    expect(await reversed(s, d.purchaseId, 'D-1-r1', '2026-09-01T10:00:00Z', '10.00')).toBe(125);
+    expect(await reversed(s, d.purchaseId, 'D-1-r2', '2026-10-15T10:00:00Z')).toBe(0);
     expect(await ledgerPurchasePoints(s)).toBe(125);
     const r = await s.loyalty.simulate(inactivity, { since: '2026-01-01' });
     expect(r.current).toMatchObject({ points: 125 });
