@@ -5,10 +5,10 @@ import { publish, type OutgoingEvent } from '../../../jobs/outbox.ts';
 import { CATEGORIES_KEPT } from '../../commerce/index.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
-import { lotExpiry, text, type Program } from '../program/program.ts';
+import { text, type Program } from '../program/program.ts';
 import { activeIds, keysTakenAcrossMerges, lockActiveCustomer, lockActiveCustomers } from '../lifecycle/merged-customers.ts';
 import type { ProgramDocument } from '../program/program.schema.ts';
-import { createBonusCredit } from './bonus-credit.ts';
+import { createBonusCredit, createBonusCredits } from './bonus-credit.ts';
 import { categoriesIn, visitsIn } from './challenge-window.ts';
 
 // Challenges: where each member stands on each, and the bonus when a purchase reaches a
@@ -44,6 +44,7 @@ const COMPLETION_CHUNK = 100;
 export function createChallenges(core: LoyaltyCore) {
   const { db, clock, timeZone } = core.deps;
   const creditBonus = createBonusCredit(core);
+  const creditBonuses = createBonusCredits(core);
 
   /**
    * Where each member stands on each challenge: completions so far, the last one, and the
@@ -130,7 +131,10 @@ export function createChallenges(core: LoyaltyCore) {
             const day = localDate(at, timeZone);
             if (st.lastAnyAt && localDate(new Date(st.lastAnyAt), timeZone) === day) return [];
             const n = st.allCompletions + 1;
-            return [{ customerId, at, challenge, progress: st.progress, day, n, key: `bonus:challenge:${challenge.code}:${n}` }];
+            return [{
+              member: members.get(customerId)!, points: challenge.points, key: `bonus:challenge:${challenge.code}:${n}`, at,
+              details: { bonus: 'challenge', challenge: text(challenge.name), code: challenge.code, completion: n }, customerId, challenge, progress: st.progress, day, n,
+            }];
           });
           if (due.length === 0) return;
           const taken = await sql<{ customer_id: string; challenge_code: string }>`
@@ -138,28 +142,8 @@ export function createChallenges(core: LoyaltyCore) {
             JOIN unnest(${due.map((d) => d.customerId)}::uuid[], ${due.map((d) => d.challenge.code)}::text[], ${due.map((d) => d.day)}::date[]) AS q(customer_id, code, day)
               ON p.customer_id = q.customer_id AND p.challenge_code = q.code AND p.window_start = q.day`.execute(trx);
           const dayTaken = new Set(taken.rows.map((r) => `${r.customer_id} ${r.challenge_code}`));
-          // A bonus is once per person: a key paid to a customer merged into the member (creditBonus).
-          const paid = await keysTakenAcrossMerges(trx, due.map((d) => ({ customerId: d.customerId, key: d.key })));
-          const credits = due.filter((d) => !dayTaken.has(`${d.customerId} ${d.challenge.code}`) && !paid.has(`${d.customerId} ${d.key}`)).map((d) => Object.assign(d, {
-            entry: {
-              customerId: d.customerId, kind: 'bonus' as const, points: d.challenge.points, occurredAt: d.at, availableAt: null, expiresAt: lotExpiry(program, d.at), sourceType: 'bonus', sourceId: 'challenge',
-              idempotencyKey: d.key, programVersion: program.version, details: { bonus: 'challenge', challenge: text(d.challenge.name), code: d.challenge.code, completion: d.n },
-            },
-          }));
-          // A member who owes points (an unsettled debit) has the bonus settle the debt first,
-          // through ledger.credit; the others' bonuses go in one statement.
-          const owing = await ledger.customersOwing(trx, [...new Set(credits.map((c) => c.customerId))]);
-          const written = new Set((await ledger.insertCredits(trx, credits.filter((c) => !owing.has(c.customerId)).map((c) => c.entry), now)).map((r) => `${r.customer_id} ${r.idempotency_key}`));
-          for (const c of credits) {
-            const member = members.get(c.customerId)!;
-            if (owing.has(c.customerId)) {
-              if (await ledger.credit(trx, member, c.entry, now)) written.add(`${c.customerId} ${c.key}`);
-            } else if (written.has(`${c.customerId} ${c.key}`)) member.points += c.entry.points;
-          }
-          const done = credits.filter((c) => written.has(`${c.customerId} ${c.key}`));
+          const done = await creditBonuses(trx, program, due.filter((d) => !dayTaken.has(`${d.customerId} ${d.challenge.code}`)), now);
           if (done.length === 0) return;
-          for (const c of done) members.get(c.customerId)!.lifetime_earned += c.entry.points;
-          await ledger.saveMembers(trx, [...new Set(done.map((c) => members.get(c.customerId)!))], now);
           await trx.insertInto('challenge_progress')
             .values(done.map((c) => ({ customer_id: c.customerId, challenge_code: c.challenge.code, window_start: c.day, progress: JSON.stringify({ count: c.progress, goal: c.challenge.goal }), completed_at: c.at, updated_at: now })))
             .onConflict((oc) => oc.columns(['customer_id', 'challenge_code', 'window_start']).doUpdateSet((eb) => ({ completed_at: eb.ref('excluded.completed_at'), updated_at: now }))).execute();

@@ -8,9 +8,8 @@ import { parseInput } from '../../../shared/validation.ts';
 import { customerNotFound, personIdsQuery } from '../../customers/index.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
-import { activeIds, keysTakenAcrossMerges, lockActiveCustomer, lockActiveCustomers } from '../lifecycle/merged-customers.ts';
-import { lotExpiry } from '../program/program.ts';
-import { createBonusCredit } from './bonus-credit.ts';
+import { activeIds, lockActiveCustomer, lockActiveCustomers } from '../lifecycle/merged-customers.ts';
+import { createBonusCredit, createBonusCredits } from './bonus-credit.ts';
 
 // The profile-completion bonus (from the customer's outbox events) and the survey's
 // thank-you points (asked for by the survey tool), each once.
@@ -29,6 +28,7 @@ const PROFILE_KEY = 'bonus:profile_completion';
 export function createProfileAndSurveyBonuses(core: LoyaltyCore) {
   const { db, clock } = core.deps;
   const creditBonus = createBonusCredit(core);
+  const creditBonuses = createBonusCredits(core);
 
   /** The points of the entry written under `key` in the ledger of the customer or of anyone merged into it; null when there is none. */
   async function pointsGivenFor(trx: Tx, customerId: string, key: string): Promise<number | null> {
@@ -89,24 +89,8 @@ export function createProfileAndSurveyBonuses(core: LoyaltyCore) {
             .where('first_name', 'is not', null).where('last_name', 'is not', null).where('email', 'is not', null).where('phone', 'is not', null).where('birthday', 'is not', null)
             .execute();
           const members = await ledger.lockMembers(trx, full.map((c) => c.id), { now, create: false });
-          const paid = await keysTakenAcrossMerges(trx, [...members.keys()].map((customerId) => ({ customerId, key: PROFILE_KEY })));
-          const due = [...members.values()].filter((m) => !paid.has(`${m.customer_id} ${PROFILE_KEY}`));
-          const entry = (customerId: string) => ({
-            customerId, kind: 'bonus' as const, points, occurredAt: now, availableAt: null, expiresAt: lotExpiry(program, now), sourceType: 'bonus', sourceId: 'profile_completion',
-            idempotencyKey: PROFILE_KEY, programVersion: program.version, details: { bonus: 'profile_completion' },
-          });
-          // A member who owes points has the bonus settle the debt first (ledger.credit); the others' in one statement.
-          const owing = await ledger.customersOwing(trx, due.map((m) => m.customer_id));
-          const written = new Set((await ledger.insertCredits(trx, due.filter((m) => !owing.has(m.customer_id)).map((m) => entry(m.customer_id)), now)).map((r) => r.customer_id));
-          for (const m of due) {
-            if (owing.has(m.customer_id)) {
-              if (await ledger.credit(trx, m, entry(m.customer_id), now)) written.add(m.customer_id);
-            } else if (written.has(m.customer_id)) m.points += points;
-          }
-          const credited = due.filter((m) => written.has(m.customer_id));
-          for (const m of credited) m.lifetime_earned += points;
-          await ledger.saveMembers(trx, credited, now);
-          for (const m of credited) rewarded.push(wanted.get(m.customer_id)!);
+          const credited = await creditBonuses(trx, program, [...members.values()].map((member) => ({ member, points, key: PROFILE_KEY, at: now, details: { bonus: 'profile_completion' } })), now);
+          for (const { member } of credited) rewarded.push(wanted.get(member.customer_id)!);
         });
       }
       return rewarded;
