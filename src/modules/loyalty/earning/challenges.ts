@@ -6,9 +6,9 @@ import { CATEGORIES_KEPT } from '../../commerce/index.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { text, type Program } from '../program/program.ts';
-import { activeIds, keysTakenAcrossMerges, lockActiveCustomer, lockActiveCustomers } from '../lifecycle/merged-customers.ts';
+import { activeIds, lockActiveCustomers } from '../lifecycle/merged-customers.ts';
 import type { ProgramDocument } from '../program/program.schema.ts';
-import { createBonusCredit, createBonusCredits } from './bonus-credit.ts';
+import { createBonusCredits } from './bonus-credit.ts';
 import { categoriesIn, visitsIn } from './challenge-window.ts';
 
 // Challenges: where each member stands on each, and the bonus when a purchase reaches a
@@ -43,7 +43,6 @@ const COMPLETION_CHUNK = 100;
 
 export function createChallenges(core: LoyaltyCore) {
   const { db, clock, timeZone } = core.deps;
-  const creditBonus = createBonusCredit(core);
   const creditBonuses = createBonusCredits(core);
 
   /**
@@ -89,8 +88,9 @@ export function createChallenges(core: LoyaltyCore) {
   }
 
   /**
-   * Completes, for each member, the challenges of `codes` their purchase at `at` reaches,
-   * checked as evaluateChallenges checks one — but COMPLETION_CHUNK members a transaction,
+   * Completes, for each member, the challenges of `codes` their purchase at `at` reaches:
+   * the one check and credit of a completion, for one purchase event (evaluateChallenges)
+   * as for a dispatch's (evaluateChallengesMany). COMPLETION_CHUNK members a transaction,
    * each of a few statements for all of them: a completion a transaction made the demo of
    * 5,000 customers twice as slow (3,862 of them). Customers are locked (shared) and then
    * members, each in id order, as a purchase and a refund lock them, so neither waits on
@@ -98,7 +98,7 @@ export function createChallenges(core: LoyaltyCore) {
    * delivery finds the completion made and writes nothing. Answers the codes completed by
    * the id asked for.
    */
-  async function completeMany(program: Program, wanted: { customerId: string; at: Date; codes: Set<string> }[]): Promise<Map<string, string[]>> {
+  async function completeMany(program: Program, wanted: { customerId: string; at: Date; codes: ReadonlySet<string> }[]): Promise<Map<string, string[]>> {
     const completed = new Map<string, string[]>();
     let pending = [...wanted].sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
     while (pending.length > 0) {
@@ -121,13 +121,23 @@ export function createChallenges(core: LoyaltyCore) {
           const members = await ledger.lockMembers(trx, items.map((i) => i.customerId), { now, create: false });
           const live = items.filter((i) => members.has(i.customerId));
           const byId = new Map(live.map((i) => [i.customerId, i]));
-          // What evaluateChallenges checks, for all at once: not done if it does not repeat,
-          // the goal reached, no completion yet on the purchase's local day (by the last one,
-          // or by a row of that day written before days were the business's).
+          // For all at once: not done if it does not repeat, the goal reached, no completion yet
+          // on the purchase's local day (by the last one, or by a row of that day written before
+          // days were the business's: dayTaken).
           const due = (await challengeStandings(trx, live.map((i) => ({ customerId: i.customerId, at: i.at })), program.document.challenges)).flatMap((st) => {
             const { challenge, customerId, at } = st;
             if (!byId.get(customerId)!.codes.has(challenge.code)) return [];
             if ((st.completions > 0 && !challenge.repeatable) || st.progress < challenge.goal.count) return [];
+            // challenge_progress keeps one row per challenge and day (window_start, the
+            // completion's date): a second completion on the same day overwrote the first's row,
+            // so the count stayed behind the bonuses paid and every later completion drew a key
+            // already used, and was never rewarded. At most one completion a day: what was
+            // bought after it counts towards the next, on a later day. A revoked completion
+            // keeps its row and its number (migration 0021), so both count here. The day is the
+            // business's (its time zone), as a visit's is: by UTC dates a purchase at 00:30 in
+            // Ljubljana fell on the day before and was refused a completion on a new day, and two
+            // completions could fall on one. Rows written before keep their UTC day: a day taken
+            // by one is skipped too, as the key (customer, challenge, day) has room for one.
             const day = localDate(at, timeZone);
             if (st.lastAnyAt && localDate(new Date(st.lastAnyAt), timeZone) === day) return [];
             const n = st.allCompletions + 1;
@@ -162,46 +172,11 @@ export function createChallenges(core: LoyaltyCore) {
 
   const service = {
     /** Subscriber of purchase.recorded: completes the challenges the purchase finishes (of `only`'s codes, when given). */
-    async evaluateChallenges(requested: string, at: Date, only?: ReadonlySet<string>) {
-      const now = clock.now();
-      const program = await core.programAt(now);
+    async evaluateChallenges(requested: string, at: Date, only?: ReadonlySet<string>): Promise<string[]> {
+      const program = await core.programAt(clock.now());
       if (!program || program.document.challenges.length === 0) return [];
-      const completed: string[] = [];
-      for (const challenge of program.document.challenges) {
-        if (only && !only.has(challenge.code)) continue;
-        await db.transaction().execute(async (trx) => {
-          // A purchase event queued before a merge of its customer: the survivor's challenges.
-          const active = await lockActiveCustomer(trx, requested);
-          if (!active || active.status === 'erased') return; // erased since the purchase: its points are forfeited (erasure.ts)
-          const customerId = active.id;
-          const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
-          if (!member) return;
-          const [{ progress, completions, allCompletions, lastAnyAt }] = await challengeStandings(trx, [{ customerId, at }], [challenge]);
-          if ((completions > 0 && !challenge.repeatable) || progress < challenge.goal.count) return;
-          // challenge_progress keeps one row per challenge and day (window_start, the
-          // completion's date): a second completion on the same day overwrote the first's row,
-          // so the count stayed behind the bonuses paid and every later completion drew a key
-          // already used, and was never rewarded. At most one completion a day: what was
-          // bought after it counts towards the next, on a later day. A revoked completion
-          // keeps its row and its number (migration 0021), so both count here. The day is the
-          // business's (its time zone), as a visit's is: by UTC dates a purchase at 00:30 in
-          // Ljubljana fell on the day before and was refused a completion on a new day, and two
-          // completions could fall on one. Rows written before keep their UTC day: a day taken
-          // by one is skipped too, as the key (customer, challenge, day) has room for one.
-          const day = localDate(at, timeZone);
-          if (lastAnyAt && localDate(new Date(lastAnyAt), timeZone) === day) return;
-          const taken = await trx.selectFrom('challenge_progress').select('window_start').where('customer_id', '=', customerId).where('challenge_code', '=', challenge.code).where('window_start', '=', day).executeTakeFirst();
-          if (taken) return;
-          const n = allCompletions + 1;
-          const credited = await creditBonus(trx, member, program, { points: challenge.points, key: `bonus:challenge:${challenge.code}:${n}`, at, details: { bonus: 'challenge', challenge: text(challenge.name), code: challenge.code, completion: n } });
-          if (!credited) return;
-          await trx.insertInto('challenge_progress').values({ customer_id: customerId, challenge_code: challenge.code, window_start: day, progress: JSON.stringify({ count: progress, goal: challenge.goal }), completed_at: at, updated_at: now })
-            .onConflict((oc) => oc.columns(['customer_id', 'challenge_code', 'window_start']).doUpdateSet({ completed_at: at, updated_at: now })).execute();
-          await publish(trx, [{ type: 'loyalty.challenge_completed', customerId, payload: { customer_id: customerId, challenge: challenge.code, points: challenge.points, completion: n } }]);
-          completed.push(challenge.code);
-        });
-      }
-      return completed;
+      const codes = only ?? new Set(program.document.challenges.map((c) => c.code));
+      return (await completeMany(program, [{ customerId: requested, at, codes }])).get(requested) ?? [];
     },
 
     /**
@@ -214,7 +189,7 @@ export function createChallenges(core: LoyaltyCore) {
       const program = await core.programAt(clock.now());
       if (!program || program.document.challenges.length === 0 || items.length === 0) return [];
       // By the customer each id stands for after merges: the merged customer's purchases are
-      // the survivor's now (evaluateChallenges follows the id again under the lock).
+      // the survivor's now (completeMany follows the id again under the lock).
       const survivors = await activeIds(db, items.map((i) => i.customerId));
       // At each of a member's purchases in the dispatch, not only the latest: a goal reached
       // by an earlier one is completed at its time (the bonus dated and expiring from there),
