@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { audit, type Actor, type Tx } from '../../../db/index.ts';
+import { audit, type Actor, type Db, type Tx } from '../../../db/index.ts';
 import { conflict, invalid, notFound } from '../../../shared/errors.ts';
 import { say } from '../../../shared/messages/index.ts';
 import { isUuid } from '../../../shared/ids.ts';
@@ -9,6 +9,7 @@ import { customerNotFound, personIdsQuery } from '../../customers/index.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { activeIds, lockActiveCustomer, lockActiveCustomers } from '../lifecycle/merged-customers.ts';
+import type { Program } from '../program/program.ts';
 import { createBonusCredit, createBonusCredits } from './bonus-credit.ts';
 
 // The profile-completion bonus (from the customer's outbox events) and the survey's
@@ -25,6 +26,18 @@ export const SurveyBonusInput = z.strictObject({
 const PROFILE_CHUNK = 100;
 const PROFILE_KEY = 'bonus:profile_completion';
 
+/**
+ * The ids of `ids` whose profile earns the bonus (program.schema.ts, profile_completion): an
+ * active customer's, with first name, last name, email, phone and birthday filled in.
+ */
+async function completeProfiles(db: Db | Tx, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('customers').select('id').where('id', '=', sql<string>`ANY(${ids}::uuid[])`).where('status', '=', 'active')
+    .where('first_name', 'is not', null).where('last_name', 'is not', null).where('email', 'is not', null).where('phone', 'is not', null).where('birthday', 'is not', null)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export function createProfileAndSurveyBonuses(core: LoyaltyCore) {
   const { db, clock } = core.deps;
   const creditBonus = createBonusCredit(core);
@@ -37,6 +50,24 @@ export function createProfileAndSurveyBonuses(core: LoyaltyCore) {
     return found.rows.length ? Number(found.rows[0].points) : null;
   }
 
+  /**
+   * The profile bonus of `ids` whose profile is complete, checked under their locks: customers
+   * (shared) and then members, in id order, as a purchase locks them. An id merged since it
+   * was read stands for the survivor's profile (the merge filled it from the merged
+   * customer's), and the bonus is once per person (creditBonuses). Answers the ids rewarded.
+   */
+  async function creditProfiles(trx: Tx, { program, points, ids, now }: { program: Program; points: number; ids: string[]; now: Date }): Promise<string[]> {
+    const active = await lockActiveCustomers(trx, ids);
+    const wanted = new Map<string, string>(); // active id → the id asked for
+    for (const id of ids) {
+      const a = active.get(id);
+      if (a && a.status === 'active' && !wanted.has(a.id)) wanted.set(a.id, id);
+    }
+    const members = await ledger.lockMembers(trx, await completeProfiles(trx, [...wanted.keys()]), { now, create: false });
+    const credited = await creditBonuses(trx, program, [...members.values()].map((member) => ({ member, points, key: PROFILE_KEY, at: now, details: { bonus: 'profile_completion' } })), now);
+    return credited.map(({ member }) => wanted.get(member.customer_id)!);
+  }
+
   const service = {
     /** Subscriber of customer.created / customer.updated: the profile-completion bonus, once. */
     async profileCompletion(requested: string) {
@@ -44,54 +75,28 @@ export function createProfileAndSurveyBonuses(core: LoyaltyCore) {
       const program = await core.programAt(now);
       const points = program?.document.bonuses.profile_completion;
       if (!program || !points) return false;
-      return db.transaction().execute(async (trx) => {
-        // An event queued before a merge: the survivor's profile (the merge filled it from
-        // the merged customer's), and the bonus once per person (creditBonus).
-        const customerId = (await lockActiveCustomer(trx, requested))?.id;
-        if (!customerId) return false;
-        const c = await trx.selectFrom('customers').select(['first_name', 'last_name', 'email', 'phone', 'birthday', 'status']).where('id', '=', customerId).executeTakeFirst();
-        if (!c || c.status !== 'active' || !c.first_name || !c.last_name || !c.email || !c.phone || !c.birthday) return false;
-        const member = (await ledger.lockMembers(trx, [customerId], { now, create: false })).get(customerId);
-        if (!member) return false;
-        return creditBonus(trx, member, program, { points, key: PROFILE_KEY, at: now, details: { bonus: 'profile_completion' } });
-      });
+      // Straight to the check under the lock: profileCompletionMany's look-up before it, without
+      // locks, would drop an id merged or a profile completed while it ran.
+      const rewarded = await db.transaction().execute((trx) => creditProfiles(trx, { program, points, ids: [requested], now }));
+      return rewarded.length > 0;
     },
 
     /**
      * The same for a batch of customer events (the job queue hands over the events of a
      * dispatch at once; the demo's new customers): one query keeps the customers whose
      * profile has every field, and those are checked again and credited PROFILE_CHUNK a
-     * transaction — one each made the demo of 5,000 customers 1,893 transactions. Customers
-     * (shared) and then members are locked in id order, as a purchase locks them.
+     * transaction — one each made the demo of 5,000 customers 1,893 transactions.
      */
     async profileCompletionMany(customerIds: string[]) {
       const program = await core.programAt(clock.now());
       const points = program?.document.bonuses.profile_completion;
       if (!program || !points || customerIds.length === 0) return [];
       const survivors = await activeIds(db, customerIds);
-      const complete = await db.selectFrom('customers').select('id').where('id', '=', sql<string>`ANY(${[...new Set(customerIds.map((id) => survivors.get(id) ?? id))]}::uuid[])`).where('status', '=', 'active')
-        .where('first_name', 'is not', null).where('last_name', 'is not', null).where('email', 'is not', null).where('phone', 'is not', null).where('birthday', 'is not', null)
-        .execute();
-      const ids = complete.map((c) => c.id).sort();
+      const ids = (await completeProfiles(db, [...new Set(customerIds.map((id) => survivors.get(id) ?? id))])).sort();
       const rewarded: string[] = [];
       for (let from = 0; from < ids.length; from += PROFILE_CHUNK) {
         const chunk = ids.slice(from, from + PROFILE_CHUNK);
-        await db.transaction().execute(async (trx) => {
-          const now = clock.now();
-          // Merged since the look-up: the survivor's profile, and the bonus once per person.
-          const active = await lockActiveCustomers(trx, chunk);
-          const wanted = new Map<string, string>(); // active id → the id asked for
-          for (const id of chunk) {
-            const a = active.get(id);
-            if (a && a.status === 'active' && !wanted.has(a.id)) wanted.set(a.id, id);
-          }
-          const full = await trx.selectFrom('customers').select('id').where('id', '=', sql<string>`ANY(${[...wanted.keys()]}::uuid[])`).where('status', '=', 'active')
-            .where('first_name', 'is not', null).where('last_name', 'is not', null).where('email', 'is not', null).where('phone', 'is not', null).where('birthday', 'is not', null)
-            .execute();
-          const members = await ledger.lockMembers(trx, full.map((c) => c.id), { now, create: false });
-          const credited = await creditBonuses(trx, program, [...members.values()].map((member) => ({ member, points, key: PROFILE_KEY, at: now, details: { bonus: 'profile_completion' } })), now);
-          for (const { member } of credited) rewarded.push(wanted.get(member.customer_id)!);
-        });
+        rewarded.push(...(await db.transaction().execute((trx) => creditProfiles(trx, { program, points, ids: chunk, now: clock.now() }))));
       }
       return rewarded;
     },
