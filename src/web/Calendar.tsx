@@ -13,6 +13,11 @@ import { LOCALES, useI18n } from './i18n/index.ts';
 // Space choose, Escape and a click outside close. It is drawn over the page at the body
 // (a portal, fixed where its field is): inside the field it would be cut by a card that
 // scrolls its overflow, and read as part of the <label> around the field.
+// A modal dialog as the APG's dialog pattern asks: while it is open everything else in the
+// body (the app's root) is inert, so no Tab, script focus, click or screen reader reaches the
+// page behind it, where aria-modal and a Tab kept inside only asked assistive technology to
+// look away and a click still reached a link or button under the pointer; on closing the page
+// is back and the focus returns to the button that opened it, however it closed.
 
 interface CalendarProps {
   /** The field's day (selected), or none. */
@@ -22,12 +27,12 @@ interface CalendarProps {
   bounds: Bounds;
   /** The field the calendar opens under. */
   anchor: RefObject<HTMLElement | null>;
-  /** The button that opened it: a click on it is no click outside, and the focus returns to it. */
+  /** The button that opened it: the focus returns to it when the calendar closes. */
   opener: RefObject<HTMLButtonElement | null>;
   testId?: string;
   onChoose(day: string): void;
-  /** Closed without a day chosen; `refocus` when the focus should return to the opener (Escape, not a click elsewhere). */
-  onClose(refocus: boolean): void;
+  /** Closed without a day chosen (Escape, a press outside it). */
+  onClose(): void;
 }
 
 const GAP = 4;
@@ -46,6 +51,13 @@ function place(dialog: HTMLElement, anchor: HTMLElement) {
   dialog.style.left = `${Math.round(left)}px`;
 }
 
+/** The day that has the tab stop (roving tabindex), or the dialog itself when that day cannot be chosen (bounds that exclude each other). */
+function focusDay(dialog: HTMLElement) {
+  const day = dialog.querySelector<HTMLButtonElement>('td button[tabindex="0"]');
+  if (day && !day.disabled) day.focus();
+  else dialog.focus();
+}
+
 const Chevron = ({ back }: { back?: boolean }) => (
   <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" strokeWidth="2" d={back ? 'M10 3 5 8l5 5' : 'm6 3 5 5-5 5'} /></svg>
 );
@@ -57,16 +69,35 @@ export function Calendar({ value, today, bounds, anchor, opener, testId, onChoos
   const dialog = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(() => clampDay(value ?? today, bounds));
   // The day's button takes the focus when the calendar opens and when a key moved it; a month turned by its button keeps the focus on that button.
-  const focusDay = useRef(true);
+  const keyMoved = useRef(false);
 
   useLayoutEffect(() => {
     if (dialog.current && anchor.current) place(dialog.current, anchor.current);
   });
+  // Opening and closing in one effect (React's StrictMode runs it, undoes it and runs it again
+  // in development: the focus ends on the day, not on the opener). The body's other children
+  // already inert stay so when it closes.
+  useLayoutEffect(() => {
+    const own = dialog.current!;
+    const button = opener.current;
+    const behind = [...document.body.children].filter((e): e is HTMLElement => e instanceof HTMLElement && e !== own && !e.inert);
+    for (const e of behind) e.inert = true;
+    focusDay(own);
+    return () => {
+      for (const e of behind) e.inert = false;
+      button?.focus();
+    };
+  }, [opener]);
   useEffect(() => {
     const follow = () => dialog.current && anchor.current && place(dialog.current, anchor.current);
+    // The page behind is inert, so a press there (the opener too) lands on the body or the
+    // document: it closes the calendar, and reaches nothing under the pointer. Its default is
+    // prevented, since the mousedown after it would move the focus to the body, off the opener
+    // it has just returned to.
     const away = (e: PointerEvent) => {
-      const target = e.target as Node;
-      if (!dialog.current?.contains(target) && !opener.current?.contains(target)) onClose(false);
+      if (dialog.current?.contains(e.target as Node)) return;
+      e.preventDefault();
+      onClose();
     };
     window.addEventListener('scroll', follow, true);
     window.addEventListener('resize', follow);
@@ -76,28 +107,25 @@ export function Calendar({ value, today, bounds, anchor, opener, testId, onChoos
       window.removeEventListener('resize', follow);
       document.removeEventListener('pointerdown', away, true);
     };
-  }, [anchor, opener, onClose]);
+  }, [anchor, onClose]);
   useEffect(() => {
-    if (!focusDay.current) return;
-    focusDay.current = false;
-    const day = dialog.current?.querySelector<HTMLButtonElement>(`[data-day="${focused}"]`);
-    // A day that cannot be chosen (bounds that exclude each other) cannot take the focus: the dialog does.
-    if (day && !day.disabled) day.focus();
-    else dialog.current?.focus();
+    if (!keyMoved.current) return;
+    keyMoved.current = false;
+    focusDay(dialog.current!);
   }, [focused]);
 
   const move = (e: KeyboardEvent) => {
     const next = moveDay(focused, e.key, e.shiftKey, bounds);
     if (next === undefined) return;
     e.preventDefault();
-    focusDay.current = true;
+    keyMoved.current = true;
     setFocused(next);
   };
   const keys = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
-      onClose(true);
+      onClose();
     } else if (e.key === 'Tab') {
       // A modal dialog: Tab goes round its buttons (the month's turns and the focused day).
       const stops = [...dialog.current!.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')].filter((b) => b.tabIndex >= 0);

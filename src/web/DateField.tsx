@@ -148,13 +148,11 @@ export function DateField(props: FieldProps) {
   const field = useRef<HTMLSpanElement>(null);
   const pick = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
-  const close = useCallback((refocus: boolean) => {
-    setOpen(false);
-    if (refocus) pick.current?.focus();
-  }, []);
+  // The calendar returns the focus to its button (pick) as it closes.
+  const close = useCallback(() => setOpen(false), []);
   const choose = (chosen: string) => {
     props.onChange(chosen, showDate(chosen, language));
-    close(true);
+    close();
   };
   const calendar = (
     <>

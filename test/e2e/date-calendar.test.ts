@@ -35,6 +35,13 @@ const focusedDay = (page: Page) => page.evaluate(() => document.activeElement?.g
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
 const heading = (calendar: Locator) => calendar.getByRole('heading').innerText();
 const weekdays = (calendar: Locator) => calendar.locator('th').allInnerTexts();
+/** The names of the page's nodes of a role in Chromium's accessibility tree (Playwright's getByRole does not leave out an inert page). */
+async function named(page: Page, role: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => String(n.name?.value ?? ''));
+}
 
 describe('a typed date’s calendar', () => {
   it('opens on the field’s month in Slovenian, Monday first, bounded by the other date, and a day chosen by keys or a click is the period shown', async () => {
@@ -108,7 +115,9 @@ describe('a typed date’s calendar', () => {
     // A click elsewhere closes it, choosing nothing.
     await page.getByTestId('report-from-pick').click();
     await from.waitFor();
-    await page.locator('h1').first().click();
+    // At the heading's place, not on it: the page behind is inert, and Playwright waits for a target that takes the click.
+    const title = (await page.locator('h1').first().boundingBox())!;
+    await page.mouse.click(title.x + 4, title.y + 4);
     await from.waitFor({ state: 'detached' });
     expect(await page.getByTestId('report-from').inputValue()).toBe('30. 3. 2026');
 
@@ -123,6 +132,78 @@ describe('a typed date’s calendar', () => {
     const [bar, shown] = [await page.getByTestId('report-from').locator('xpath=ancestor::*[contains(@class,"toolbar")][1]').boundingBox(), await from.boundingBox()];
     const top = Math.max(0, bar!.y - 16);
     await page.screenshot({ path: path.join(README_SHOTS, 'date-calendar.png'), clip: { x: Math.max(0, bar!.x - 16), y: top, width: Math.min(bar!.width + 32, 760), height: shown!.y + shown!.height + 16 - top } });
+  });
+
+  it('makes the page behind it inert while open: nothing there takes the focus or a click, or is named to a screen reader; all of it is back once closed, the focus on the button', async () => {
+    const page = await dashboard.logIn();
+    await open(page, 'en', '/loyalty?from=2026-03-01&to=2026-03-31');
+    await page.getByTestId('loyalty-report').waitFor();
+    // A To changed and not yet shown: a click that reached Show would show it.
+    await page.getByTestId('report-to').fill('30/03/2026');
+    const pick = page.getByTestId('report-from-pick');
+    const calendar = page.getByTestId('report-from-calendar');
+    const menu = page.locator('#main-menu a').first();
+    const show = page.getByTestId('report-period-show');
+    await show.evaluate((b) => b.addEventListener('click', () => ((window as unknown as { shown: number }).shown = ((window as unknown as { shown?: number }).shown ?? 0) + 1)));
+    const shown = () => page.evaluate(() => (window as unknown as { shown?: number }).shown ?? 0);
+    const inert = (selector: string) => page.evaluate((s) => document.querySelector(s)!.closest('[inert]') !== null, selector);
+    const takesFocus = (target: Locator) => target.evaluate((e: HTMLElement) => (e.focus(), e === document.activeElement));
+    const at = async (target: Locator) => { const b = (await target.boundingBox())!; return [b.x + b.width / 2, b.y + b.height / 2] as const; };
+
+    await pick.click();
+    await calendar.waitFor();
+    expect(await inert('main')).toBe(true);
+    expect(await inert('#main-menu')).toBe(true);
+    expect(await calendar.evaluate((d) => d.closest('[inert]') === null)).toBe(true);
+    // Not by script, nor by Tab: the focus stays in the calendar.
+    expect(await takesFocus(menu)).toBe(false);
+    expect(await takesFocus(show)).toBe(false);
+    expect(await focusedDay(page)).toBe('2026-03-01');
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      expect(await calendar.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    }
+    // Chromium's accessibility tree (what a screen reader is given) holds only the calendar: no link of the menu, no Show.
+    expect(await named(page, 'link')).toEqual([]);
+    expect(await named(page, 'button')).not.toContain(CATALOGUES.en['loyalty.report.period.show']);
+    expect(await named(page, 'dialog')).toEqual([CATALOGUES.en['common.dateField.pick']]);
+
+    // A click on Show closes the calendar and reaches no Show; the focus is back on the button.
+    await page.mouse.click(...(await at(show)));
+    await calendar.waitFor({ state: 'detached' });
+    expect(await shown()).toBe(0);
+    expect(await focusedTestId(page)).toBe('report-from-pick');
+    expect(await page.getByTestId('report-from').inputValue()).toBe('01/03/2026');
+    // Back: nothing inert, the menu and Show take the focus, Tab goes on from the button to the To, and a click on Show shows the period.
+    expect(await page.evaluate(() => document.querySelector('[inert]'))).toBe(null);
+    expect((await named(page, 'link')).length).toBeGreaterThan(0);
+    expect(await named(page, 'button')).toContain(CATALOGUES.en['loyalty.report.period.show']);
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId(page)).toBe('report-to');
+    expect(await takesFocus(menu)).toBe(true);
+    await page.mouse.click(...(await at(show)));
+    expect(await shown()).toBe(1);
+    await page.waitForURL((u) => u.search === '?from=2026-03-01&to=2026-03-30');
+
+    // A press on its own button closes it too (the button is behind it, inert), and the page is back.
+    await pick.click();
+    await calendar.waitFor();
+    await page.mouse.click(...(await at(pick)));
+    await calendar.waitFor({ state: 'detached' });
+    expect(await pick.getAttribute('aria-expanded')).toBe('false');
+    expect(await focusedTestId(page)).toBe('report-from-pick');
+    expect(await page.evaluate(() => document.querySelector('[inert]'))).toBe(null);
+    // Escape and a day chosen give the page back as well.
+    for (const close of [() => page.keyboard.press('Escape'), () => calendar.locator('[data-day="2026-03-02"]').click()]) {
+      await pick.click();
+      await calendar.waitFor();
+      expect(await inert('main')).toBe(true);
+      await close();
+      await calendar.waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.querySelector('[inert]'))).toBe(null);
+      expect(await focusedTestId(page)).toBe('report-from-pick');
+    }
+    expect(await page.getByTestId('report-from').inputValue()).toBe('02/03/2026');
   });
 
   it('names a Russian month in its own form in the heading and of the day in a date, opens on today when empty, and moves across a year’s end', async () => {
