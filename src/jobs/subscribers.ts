@@ -35,9 +35,12 @@ export function subscribersOf(s: Pick<Services, 'loyalty' | 'clock'>): Subscribe
     },
     {
       // A customer who signs up without buying joins (automatic enrolment), then a complete
-      // profile earns its bonus, which needs a member: one subscriber, in that order.
+      // profile earns its bonus, which needs a member: one subscriber, in that order. A merge
+      // fills the survivor's missing fields from the merged customer's, which may complete the
+      // profile with no later update (its event names the survivor); the bonus stays once per
+      // person (creditBonuses).
       name: 'loyalty.profile-bonus',
-      eventTypes: ['customer.created', 'customer.updated'],
+      eventTypes: ['customer.created', 'customer.updated', 'customer.merged'],
       active: async () => {
         const doc = (await program())?.document;
         return Boolean(doc && (doc.enrolment === 'automatic' || doc.bonuses.profile_completion));

@@ -3,7 +3,7 @@ import { openTestServices } from '../../../../test/helpers/services.ts';
 import { subscribersOf } from '../../../jobs/subscribers.ts';
 import type { StoredEvent } from '../../../jobs/queue.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
-import { eraseCustomer } from '../../../workflows/customer-lifecycle.ts';
+import { eraseCustomer, mergeCustomers } from '../../../workflows/customer-lifecycle.ts';
 
 // Referrals, challenges, profile and survey bonuses. The handlers that follow events
 // are called the way the job queue calls them, with the stored event.
@@ -193,6 +193,21 @@ describe('other bonuses', () => {
     await deliver('customer.updated');
     await deliver('customer.updated');
     expect(await balance(f.customerId)).toBe(1 + 70);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+
+  it('gives it when a merge completes the profile, once for the person', async () => {
+    // Two records of one person, each with half a profile: the merge fills the survivor's
+    // from the merged one's, and that completes it without any later update to the survivor.
+    const g = await buy('gal@example.com', 'gal-1', '1.00');
+    await s.customers.patch(g.customerId, { first_name: 'Gal', last_name: 'Novak' }, actor);
+    const other = await s.customers.upsert({ phone: '+38640111222', birthday: '1990-04-05' }, actor);
+    await deliver('customer.updated');
+    expect(await balance(g.customerId)).toBe(1);
+    await mergeCustomers(s, g.customerId, { from: other.customer.id }, { actor: 'test' });
+    await deliver('customer.merged');
+    await deliver('customer.merged');
+    expect(await balance(g.customerId)).toBe(1 + 70);
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
 });

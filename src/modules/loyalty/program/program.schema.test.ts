@@ -143,7 +143,7 @@ describe('the published program JSON Schema', () => {
     for (const field of ['name', 'points_name', 'point_value', 'enrolment', 'pending_days', 'refund_shortfall', 'reservation_minutes', 'earning', 'bonuses', 'expiry', 'tiers', 'rewards', 'challenges']) {
       expect(p[field].description, field).toEqual(expect.any(String));
     }
-    // earning/profile-and-survey-bonuses.ts profileCompletion: first and last name, email, phone, birthday.
+    // earning/profile-and-survey-bonuses.ts completeProfiles: first and last name, email, phone, birthday.
     expect(p.bonuses.properties.profile_completion.description).toMatch(/first name, last name, email, phone and birthday/);
     expect(p.earning.properties.rounding.description).toMatch(/rounded once per purchase.*floor.*nearest.*ceil/);
     expect(p.earning.properties.rounding.description).toMatch(/refund.*nearest/);
