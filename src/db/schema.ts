@@ -475,20 +475,27 @@ export interface CustomerScoresTable {
   churn_reasons: Json<{ feature: string; value: number; contribution: number }[]>;
 }
 
+/** A score run's features of each customer at its cut-off (featureSql's rows) and RFM quintiles; churn's CustomerFeatures takes its columns from here. */
 export interface ScoreFeaturesTable {
   customer_id: string;
   run_id: string;
   first_date: string;
   last_date: string;
+  /** days with a purchase (several on one day are one) */
   purchase_days: number;
   purchases: number;
+  /** net of the refunds made by the cut-off */
   net_minor: number;
   gross_minor: number;
   refunded_minor: number;
+  /** net spend of the first purchase day (the BTYD spend model reads repeat days only) */
   first_day_net_minor: number;
+  /** purchases with a promo code or a discount */
   promo_purchases: number;
+  /** purchase days in the 90 days up to the cut-off, and in the 90 before those */
   days_last_90: number;
   days_prev_90: number;
+  /** loyalty member by the cut-off, their points balance then, and whether they held a tier */
   member: boolean;
   points: number;
   has_tier: boolean;

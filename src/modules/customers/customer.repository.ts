@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Selectable } from 'kysely';
-import { readLater, sendLater, type Consent, type CustomersTable, type Db, type Tx } from '../../db/index.ts';
+import { readLater, sendLater, type CustomersTable, type Db, type Tx } from '../../db/index.ts';
 import { outboxInsert, type OutgoingEvent } from '../../jobs/outbox.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
@@ -228,23 +228,13 @@ export async function identitiesOfMany(db: Db | Tx, customerIds: string[]): Prom
   return out;
 }
 
-export interface NewCustomerRow {
-  id: string;
-  external_id: string | null;
-  email: string | null;
-  phone: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  birthday: string | null;
-  language: string | null;
-  time_zone: string | null;
-  home_store_id: string | null;
-  tags: string[];
-  attributes: Record<string, unknown>;
-  consent: Consent;
-  search_text: string;
-  created_at: Date;
-}
+/**
+ * A new customer as insertCustomers sends it (as JSON: attributes and consent go as objects):
+ * every column but those the statement sets (status, updated_at) and those only a merge or
+ * an erasure sets. A column added to customers lands here, so newCustomerRow must fill it;
+ * insertCustomers' column lists name it by hand.
+ */
+export type NewCustomerRow = Omit<Selectable<CustomersTable>, 'status' | 'updated_at' | 'merged_into' | 'erased_at'>;
 
 /**
  * New customers, their identities, their consent log and the events announcing them, in

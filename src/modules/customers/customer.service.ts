@@ -57,19 +57,12 @@ export interface CustomerDates {
 }
 export type CustomerDatesReader = (db: Db | Tx, customerIds: string[]) => Promise<Map<string, CustomerDates>>;
 
-export interface CustomerView {
-  id: string;
-  external_id: string | null;
-  email: string | null;
-  phone: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  birthday: string | null;
-  language: string | null;
-  time_zone: string | null;
+/** A customer as the API shows it: the profile columns as stored, the rest in the API's shapes. */
+export interface CustomerView extends Pick<
+  repo.CustomerRow,
+  'id' | 'external_id' | 'email' | 'phone' | 'first_name' | 'last_name' | 'birthday' | 'language' | 'time_zone' | 'tags' | 'attributes'
+> {
   home_store: { id: string; code: string; name: string } | null;
-  tags: string[];
-  attributes: Record<string, unknown>;
   consent: { email: ConsentView | null; sms: ConsentView | null };
   identities: Identity[];
   status: string;

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { ScoreFeaturesTable } from '../../../db/index.ts';
 import type { CustomerSummary } from '../btyd/index.ts';
 import type { Reason, LogisticModel } from './model.ts';
 import { topReasons } from './model.ts';
@@ -5,32 +7,16 @@ import { topReasons } from './model.ts';
 // What a business already knows about a customer at a cut-off day, as churn.repository.ts
 // reads it from the purchases (and the loyalty ledger), and the model's view of it.
 
-export interface CustomerFeatures {
-  customer_id: string;
+// The counts and flags are score_features' columns (the table keeps featureSql's rows for a
+// score run), so a feature is declared once, in db/schema.ts; the first and last purchase
+// dates there are day counts here, and the run's RFM quintiles are not features.
+export interface CustomerFeatures extends Omit<Selectable<ScoreFeaturesTable>, 'run_id' | 'first_date' | 'last_date' | 'r' | 'f' | 'm'> {
   /** cut-off day − last purchase day */
   recency_days: number;
   /** cut-off day − first purchase day */
   tenure_days: number;
   /** last − first purchase day */
   span_days: number;
-  /** days with a purchase (several on one day are one) */
-  purchase_days: number;
-  purchases: number;
-  /** net of the refunds made by the cut-off */
-  net_minor: number;
-  gross_minor: number;
-  refunded_minor: number;
-  /** net spend of the first purchase day (the BTYD spend model reads repeat days only) */
-  first_day_net_minor: number;
-  /** purchases with a promo code or a discount */
-  promo_purchases: number;
-  /** purchase days in the 90 days up to the cut-off, and in the 90 before those */
-  days_last_90: number;
-  days_prev_90: number;
-  /** loyalty member by the cut-off, their points balance then, and whether they held a tier */
-  member: boolean;
-  points: number;
-  has_tier: boolean;
 }
 
 interface FeatureSpec {

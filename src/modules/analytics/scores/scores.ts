@@ -1,4 +1,5 @@
-import type { ChurnRisk } from '../../../db/index.ts';
+import type { Selectable } from 'kysely';
+import type { ChurnRisk, CustomerScoresTable } from '../../../db/index.ts';
 import {
   bgnbdProbabilityAlive, conditionalExpectedPurchases, DAYS_PER_UNIT, gammaGammaConditionalExpectedValue, probabilityAlive,
   type BgNbdParams, type GammaGammaParams, type TransactionModel,
@@ -55,21 +56,8 @@ export interface ScoringModels {
   segmentRules?: readonly SegmentRule[];
 }
 
-export interface ScoredCustomer {
-  customer_id: string;
-  recency_days: number;
-  frequency: number;
-  monetary_minor: number;
-  r: number;
-  f: number;
-  m: number;
-  segment: string;
-  probability_alive: number | null;
-  expected_purchases_90d: number | null;
-  expected_purchases_365d: number | null;
-  clv_12m_minor: number | null;
-  churn_probability: number | null;
-  churn_risk: ChurnRisk | null;
+/** A customer's row of customer_scores as the scorer makes it: writeScores adds the run's columns and segment_since. */
+export interface ScoredCustomer extends Omit<Selectable<CustomerScoresTable>, 'run_id' | 'model_version' | 'as_of' | 'computed_at' | 'segment_since'> {
   churn_reasons: Reason[];
 }
 
