@@ -19,6 +19,7 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 /** Every event written so far, through every subscriber listening for it, as the queue hands them over: in id order, a dispatch (2,000 events) at a time. */
+// Not test/helpers/deliver.ts: every type at once, inactive subscribers skipped and dispatches of 2,000, as the queue runs the whole demo.
 async function deliverEverything() {
   const events = (await s.db.selectFrom('events').selectAll().orderBy('id').execute()) as unknown as StoredEvent[];
   for (const sub of subscribersOf(s)) {

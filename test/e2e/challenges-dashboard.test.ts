@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { subscribersOf } from '../../src/jobs/subscribers.ts';
-import type { StoredEvent } from '../../src/jobs/queue.ts';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
+import { deliver } from '../helpers/deliver.ts';
 import { useDashboard } from './browser.ts';
 
 // A member's challenges on their Loyalty tab: where they stand on each, as GET
@@ -29,8 +28,7 @@ const dashboard = useDashboard({
     const first = bought[0];
     if (first.status === 'error') throw first.error;
     cara = first.customerId;
-    const events = (await s.db.selectFrom('events').selectAll().where('type', '=', 'purchase.recorded').orderBy('id').execute()) as unknown as StoredEvent[];
-    await subscribersOf(s).find((x) => x.name === 'loyalty.challenges')!.handleBatch!(events);
+    await deliver(s, 'purchase.recorded', { subscriber: 'loyalty.challenges' });
   },
 });
 

@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { subscribersOf } from '../../src/jobs/subscribers.ts';
-import type { StoredEvent } from '../../src/jobs/queue.ts';
 import { eraseCustomer } from '../../src/workflows/customer-lifecycle.ts';
 import { recordPurchases } from '../../src/workflows/record-purchases.ts';
 import type { Services } from '../../src/services.ts';
+import { deliver } from '../helpers/deliver.ts';
 import { useDashboard } from './browser.ts';
 
 // The loyalty report page on the README's case worked by hand (API, "The liability is …";
@@ -21,13 +20,6 @@ const program = {
 const actor = { actor: 'test' };
 
 async function seed(s: Services) {
-  const deliver = async (type: string) => {
-    const events = (await s.db.selectFrom('events').selectAll().where('type', '=', type).orderBy('id').execute()) as unknown as StoredEvent[];
-    for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes(type))) {
-      if (sub.handleBatch) await sub.handleBatch(events);
-      else for (const e of events) await sub.handle(e);
-    }
-  };
   const buy = async (email: string, key: string, total: string, at: string) => {
     const [o] = await recordPurchases(s, [{ external_id: key, customer: { email }, occurred_at: at, total }], { source: 'api' });
     if (o.status === 'error') throw o.error;
@@ -45,9 +37,9 @@ async function seed(s: Services) {
   const g = await s.customers.upsert({ email: 'g@example.com' }, actor);
   await s.loyalty.claimReferral(g.customer.id, { code }, actor);
   const g1 = await buy('g@example.com', 'g-1', '40.00', '2026-05-28T10:00:00Z');
-  await deliver('loyalty.referral_qualified');
+  await deliver(s, 'loyalty.referral_qualified');
   await s.commerce.refund(g1.purchaseId, { external_id: 'g-1-back' }, actor);
-  await deliver('loyalty.referral_revoked');
+  await deliver(s, 'loyalty.referral_revoked');
   // G erased: no member any more, his ledger (nothing left in it) still in the figures.
   await eraseCustomer(s, g.customer.id, actor);
 }

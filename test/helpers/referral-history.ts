@@ -1,5 +1,4 @@
-import type { StoredEvent } from '../../src/jobs/queue.ts';
-import { subscribersOf } from '../../src/jobs/subscribers.ts';
+import { deliver } from './deliver.ts';
 import { actor, buy, type TestServices } from './loyalty-history.ts';
 
 // A referral, its bonuses paid and then revoked by a refund, as the tests of what the ledger
@@ -17,15 +16,6 @@ export const referralProgram = {
   bonuses: { referral: { referrer: 500, friend: 250, minimum_purchase: '15.00' } },
 };
 
-/** The referrer's events of `type`, handed to their subscribers as the job queue does. */
-export async function deliver(s: TestServices, type: string, referrer: string) {
-  const events = (await s.db.selectFrom('events').selectAll().where('type', '=', type).where('customer_id', '=', referrer).orderBy('id').execute()) as unknown as StoredEvent[];
-  for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes(type))) {
-    if (sub.handleBatch) await sub.handleBatch(events);
-    else for (const e of events) await sub.handle(e);
-  }
-}
-
 /** A buys A-1 10.00 at `at` and gives E a code, which E claims. */
 export async function referred(s: TestServices, at: string) {
   const a = await buy(s, 'A-1', 'a@example.com', at, '10.00');
@@ -39,11 +29,11 @@ export async function referred(s: TestServices, at: string) {
 export async function revokedReferral(s: TestServices, before: (referrer: string, friend: string) => Promise<unknown>) {
   const { referrer, friend } = await referred(s, '2026-03-01T10:00:00Z');
   const e1 = await buy(s, 'E-1', 'e@example.com', '2026-03-01T11:00:00Z', '20.00');
-  await deliver(s, 'loyalty.referral_qualified', referrer);
+  await deliver(s, 'loyalty.referral_qualified', { customer: referrer });
   s.clock.set('2026-06-01T10:00:00Z');
   await before(referrer, friend);
   const { loyalty } = await s.commerce.refund(e1.purchaseId, { external_id: 'E-1-r' }, actor);
-  await deliver(s, 'loyalty.referral_revoked', referrer);
+  await deliver(s, 'loyalty.referral_revoked', { customer: referrer });
   return { refund: loyalty, referrer, friend };
 }
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliver } from '../../../test/helpers/deliver.ts';
 import { openTestServices } from '../../../test/helpers/services.ts';
 import { recordAll } from '../../../test/helpers/purchases.ts';
-import { subscribersOf } from '../../jobs/subscribers.ts';
-import type { StoredEvent } from '../../jobs/queue.ts';
 import { describeAccount } from './loyalty-account.ts';
 
 // `regulars loyalty account` tells where the member stands on each challenge, as the API's
@@ -30,8 +29,7 @@ describe('regulars loyalty account and challenges', () => {
     for (const [key, at, category] of [['c-1', '2026-05-10T09:00:00Z', 'coffee'], ['c-2', '2026-05-12T09:00:00Z', 'tea'], ['c-3', '2026-05-12T15:00:00Z', 'tea'], ['c-4', '2026-05-20T09:00:00Z', 'cakes']]) {
       [{ customerId: id }] = await recordAll(s, [{ external_id: key, customer: { email: 'cara@example.com' }, occurred_at: at, total: '2.00', lines: [line(category)] }]);
     }
-    const events = (await s.db.selectFrom('events').selectAll().where('type', '=', 'purchase.recorded').orderBy('id').execute()) as unknown as StoredEvent[];
-    await subscribersOf(s).find((x) => x.name === 'loyalty.challenges')!.handleBatch!(events);
+    await deliver(s, 'purchase.recorded', { subscriber: 'loyalty.challenges' });
     const told = async (language: 'en' | 'sl') =>
       describeAccount(await s.loyalty.account(id, { language }), { who: 'cara@example.com', shown: 1 }, language, { timeZone: 'Europe/Ljubljana', currency: 'EUR' }).split('\n');
     expect(await told('en')).toEqual(expect.arrayContaining(['Challenge “5 visits in 30 days”: 3 of 5', 'Challenge “Try 3 categories”: 3 of 3, completed 1× (last 2026-05-20 11:00)']));

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/helpers/app.ts';
-import type { StoredEvent } from '../../jobs/queue.ts';
-import { subscribersOf } from '../../jobs/subscribers.ts';
+import { deliver } from '../../../test/helpers/deliver.ts';
 
 // A purchase that carries the referral code its buyer came with (POST /purchases
 // `referral_code`): claimed in the purchase's transaction by the claim's rules, so a new
@@ -25,16 +24,8 @@ beforeAll(async () => {
 const buy = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
   api.call('POST', '/api/v1/purchases', { body: { occurred_at: '2026-03-02T10:00:00Z', total: '20.00', ...body }, headers });
 
-/** The referrer's loyalty.referral_qualified events, handed to their subscribers as the job queue does. */
-async function deliverQualified(referrer: string) {
-  const s = api.services;
-  const events = (await s.db.selectFrom('events').selectAll().where('type', '=', 'loyalty.referral_qualified').where('customer_id', '=', referrer).orderBy('id').execute()) as unknown as StoredEvent[];
-  for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes('loyalty.referral_qualified'))) {
-    if (sub.handleBatch) await sub.handleBatch(events);
-    else for (const e of events) await sub.handle(e);
-  }
-  return events.length;
-}
+/** How many of the referrer's loyalty.referral_qualified events were handed to their subscribers. */
+const deliverQualified = async (referrer: string) => (await deliver(api.services, 'loyalty.referral_qualified', { customer: referrer })).length;
 const entries = (customerId: string, key: string) =>
   api.services.db.selectFrom('loyalty_entries').select('points').where('customer_id', '=', customerId).where('idempotency_key', '=', key).execute();
 const balance = async (customerId: string) => (await api.call('GET', `/api/v1/customers/${customerId}/loyalty`)).json().balance as number;

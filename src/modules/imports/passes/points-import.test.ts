@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvFiles } from '../../../../test/helpers/csv-files.ts';
+import { deliver } from '../../../../test/helpers/deliver.ts';
 import { openTestServices } from '../../../../test/helpers/services.ts';
-import type { StoredEvent } from '../../../jobs/queue.ts';
-import { subscribersOf } from '../../../jobs/subscribers.ts';
 import { importFile } from '../../../workflows/import-file.ts';
 import { importCsv, previewCsv, suggestMap } from '../index.ts';
 import { pointsAdjuster } from '../../../workflows/import-points.ts';
@@ -16,15 +15,6 @@ const files = csvFiles('points-import');
 let s: Awaited<ReturnType<typeof openTestServices>>;
 const idOf = async (email: string) => (await s.customers.findByIdentity({ kind: 'email', value: email }))!;
 const balanceOf = async (email: string) => (await s.loyalty.account(await idOf(email))).balance;
-
-/** Delivers the stored customer.created events as the job queue does (automatic enrolment). */
-async function deliverCreated() {
-  const events = (await s.db.selectFrom('events').selectAll().where('type', '=', 'customer.created').orderBy('id').execute()) as unknown as StoredEvent[];
-  for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes('customer.created'))) {
-    if (sub.handleBatch) await sub.handleBatch(events);
-    else for (const e of events) await sub.handle(e);
-  }
-}
 
 beforeAll(async () => {
   s = await openTestServices();
@@ -66,7 +56,7 @@ describe('a points file', () => {
 
     const done = await importFile(s, { kind: 'points', file: file(), skipInvalid: true });
     expect(done).toMatchObject({ rows: 4, created: dry.created, duplicates: dry.duplicates, invalid: 1, imported: true, points: dry.points });
-    await deliverCreated();
+    await deliver(s, 'customer.created'); // automatic enrolment
     expect([await balanceOf('ana@example.com'), await balanceOf('bo@example.com'), await balanceOf('cy@example.com')]).toEqual([500, 1250, 200]);
 
     const bo = await s.loyalty.account(await idOf('bo@example.com'));

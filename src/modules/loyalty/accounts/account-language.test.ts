@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliver } from '../../../../test/helpers/deliver.ts';
 import { openTestServices } from '../../../../test/helpers/services.ts';
 import { MemberAccount } from '../../../http/responses/loyalty.ts';
-import type { StoredEvent } from '../../../jobs/queue.ts';
-import { subscribersOf } from '../../../jobs/subscribers.ts';
 import { recordPurchases } from '../../../workflows/record-purchases.ts';
 
 // QA finding: `GET /customers/{id}/loyalty?language=sl` answered the program's names in
@@ -31,11 +30,7 @@ beforeAll(async () => {
   ], { source: 'import' });
   if (first.status === 'error') throw first.error;
   ana = first.customerId;
-  const events = (await s.db.selectFrom('events').selectAll().where('type', '=', 'purchase.recorded').orderBy('id').execute()) as unknown as StoredEvent[];
-  for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes('purchase.recorded'))) {
-    if (sub.handleBatch) await sub.handleBatch(events);
-    else for (const e of events) await sub.handle(e);
-  }
+  await deliver(s, 'purchase.recorded');
   await s.loyalty.redeemReward(ana, { reward: 'coffee', idempotency_key: 'ana-coffee' }, { actor: 'test' });
 });
 afterAll(() => s?.close());

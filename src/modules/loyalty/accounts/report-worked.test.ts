@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../../test/helpers/services.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
-import { subscribersOf } from '../../../jobs/subscribers.ts';
-import type { StoredEvent } from '../../../jobs/queue.ts';
+import { deliver } from '../../../../test/helpers/deliver.ts';
 
 // The README's worked report (API, "The liability is …"): a referral paid and one taken
 // back by a refund, an expired lot, a reward, pending points. Liability, pending and the
@@ -20,13 +19,6 @@ const program = {
 async function buy(email: string, key: string, total: string, at: string) {
   const [o] = await recordAll(s, [{ external_id: key, customer: { email }, occurred_at: at, total }]);
   return o;
-}
-async function deliver(type: string) {
-  const events = (await s.db.selectFrom('events').selectAll().where('type', '=', type).orderBy('id').execute()) as unknown as StoredEvent[];
-  for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes(type))) {
-    if (sub.handleBatch) await sub.handleBatch(events);
-    else for (const e of events) await sub.handle(e);
-  }
 }
 
 beforeAll(async () => {
@@ -48,9 +40,9 @@ describe("the README's worked loyalty report", () => {
     const g = await s.customers.upsert({ email: 'g@example.com' }, actor);
     await s.loyalty.claimReferral(g.customer.id, { code }, actor);
     const g1 = await buy('g@example.com', 'g-1', '40.00', '2026-05-28T10:00:00Z');
-    await deliver('loyalty.referral_qualified');
+    await deliver(s, 'loyalty.referral_qualified');
     await s.commerce.refund(g1.purchaseId, { external_id: 'g-1-back' }, actor);
-    await deliver('loyalty.referral_revoked');
+    await deliver(s, 'loyalty.referral_revoked');
 
     const report = await s.loyalty.report();
     expect(report.points).toMatchObject({ earned: 1920, reversed: 790, owed: 0, issued: 1130, redeemed: 200, expired: 50, outstanding: 880, pending: 770 });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../../test/helpers/services.ts';
-import { subscribersOf } from '../../../jobs/subscribers.ts';
-import type { StoredEvent } from '../../../jobs/queue.ts';
+import { deliver } from '../../../../test/helpers/deliver.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
 
 // "At most once a day" and "a visit is a day" are the business's days (TIMEZONE,
@@ -24,10 +23,6 @@ async function buy(email: string, key: string, at: string, lines: unknown[] = []
   const [o] = await recordAll(s, [{ external_id: key, customer: { email }, occurred_at: at, total: lines.length ? `${lines.length}.00` : '1.00', lines }]);
   return o;
 }
-async function deliver() {
-  const events = (await s.db.selectFrom('events').selectAll().where('type', '=', 'purchase.recorded').orderBy('id').execute()) as unknown as StoredEvent[];
-  for (const e of events) await subscribersOf(s).find((x) => x.name === 'loyalty.challenges')!.handle(e);
-}
 async function completions(id: string) {
   const account = await s.loyalty.account(id);
   if (!account.member) throw new Error('not a member');
@@ -46,7 +41,7 @@ describe("a repeatable challenge's day is the business's", () => {
     await buy('ula@example.com', 'u2', '2026-05-10T08:00:00Z'); // 10 May, 10:00: two days, completed
     await buy('ula@example.com', 'u3', '2026-05-10T20:00:00Z'); // 10 May, 22:00
     const u = await buy('ula@example.com', 'u4', '2026-05-10T22:30:00Z'); // 11 May, 00:30: 10 and 11 May since, completed again
-    await deliver();
+    await deliver(s, 'purchase.recorded', { subscriber: 'loyalty.challenges', oneByOne: true });
     expect(await completions(u.customerId)).toMatchObject({ 'two-days': 2 });
     expect((await s.loyalty.account(u.customerId)).balance).toBe(4 + 7 + 7);
   });
@@ -54,11 +49,11 @@ describe("a repeatable challenge's day is the business's", () => {
   it('completes at most once on one local day that spans two UTC dates', async () => {
     const v = await buy('vid@example.com', 'v1', '2026-05-10T22:30:00Z', [line('coffee'), line('tea')]); // 11 May, 00:30
     await buy('vid@example.com', 'v2', '2026-05-11T08:00:00Z', [line('cakes'), line('juice')]); // 11 May, 10:00
-    await deliver();
+    await deliver(s, 'purchase.recorded', { subscriber: 'loyalty.challenges', oneByOne: true });
     expect(await completions(v.customerId)).toMatchObject({ 'two-kinds': 1 });
     // The next day's purchase completes it again: cakes and juice, and soup, since the completion.
     await buy('vid@example.com', 'v3', '2026-05-12T08:00:00Z', [line('soup')]);
-    await deliver();
+    await deliver(s, 'purchase.recorded', { subscriber: 'loyalty.challenges', oneByOne: true });
     expect(await completions(v.customerId)).toMatchObject({ 'two-kinds': 2 });
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
@@ -74,7 +69,7 @@ describe("a challenge's window (README: within_days × 24 hours ending at the pu
     };
     const inside = await visits('in@example.com', '09:00:00Z'); // 11:00 on 1 May
     const outside = await visits('out@example.com', '07:00:00Z'); // 09:00 on 1 May
-    await deliver();
+    await deliver(s, 'purchase.recorded', { subscriber: 'loyalty.challenges', oneByOne: true });
     expect(await completions(inside)).toMatchObject({ 'five-visits': 1 });
     expect(await completions(outside)).toMatchObject({ 'five-visits': 0 });
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../../test/helpers/services.ts';
 import { subscribersOf } from '../../../jobs/subscribers.ts';
 import type { StoredEvent } from '../../../jobs/queue.ts';
+import { deliver } from '../../../../test/helpers/deliver.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
 import { eraseCustomer, mergeCustomers } from '../../../workflows/customer-lifecycle.ts';
 
@@ -23,15 +24,6 @@ const program = {
 async function buy(email: string, key: string, total: string, at = '2026-05-20T10:00:00Z', lines: unknown[] = []) {
   const [o] = await recordAll(s, [{ external_id: key, customer: { email }, occurred_at: at, total, lines }]);
   return o;
-}
-
-// As the job queue hands them over: in batches when the subscriber takes batches.
-async function deliver(type: string) {
-  const events = (await s.db.selectFrom('events').selectAll().where('type', '=', type).orderBy('id').execute()) as unknown as StoredEvent[];
-  for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes(type))) {
-    if (sub.handleBatch) await sub.handleBatch(events);
-    else for (const e of events) await sub.handle(e);
-  }
 }
 
 const balance = async (id: string) => {
@@ -57,8 +49,8 @@ describe('referrals', () => {
     expect((await buy('bo@example.com', 'b1', '9.00')).loyalty).toMatchObject({ points_earned: 9 });
     const qualifying = await buy('bo@example.com', 'b2', '20.00');
     expect(qualifying.loyalty).toMatchObject({ points_earned: 20 + 250, balance: 9 + 20 + 250 });
-    await deliver('loyalty.referral_qualified');
-    await deliver('loyalty.referral_qualified'); // a retried job adds nothing
+    await deliver(s, 'loyalty.referral_qualified');
+    await deliver(s, 'loyalty.referral_qualified'); // a retried job adds nothing
     expect(await balance(ana.customerId)).toBe(10 + 500);
     expect((await buy('bo@example.com', 'b3', '30.00')).loyalty).toMatchObject({ points_earned: 30 });
     expect((await s.loyalty.verify()).ok).toBe(true);
@@ -111,13 +103,13 @@ describe('challenges', () => {
     const days = ['2026-05-01', '2026-05-03', '2026-05-03', '2026-05-08', '2026-05-12', '2026-05-20'];
     let id = '';
     for (const [i, d] of days.entries()) id = (await buy('cara@example.com', `c${i}`, '2.00', `${d}T09:00:00Z`)).customerId;
-    await deliver('purchase.recorded');
+    await deliver(s, 'purchase.recorded');
     // Five distinct days by 05-20 (05-03 twice is one visit): completed once.
     const account = await s.loyalty.account(id);
     if (!account.member) throw new Error();
     expect(account.challenges.find((c) => c.code === 'five-visits')).toMatchObject({ completed: 1 });
     expect(account.balance).toBe(12 + 400);
-    await deliver('purchase.recorded');
+    await deliver(s, 'purchase.recorded');
     expect(await balance(id)).toBe(12 + 400);
     // The account counts towards the next completion from the last one (the clock is at 06-01).
     await buy('cara@example.com', 'c-next', '2.00', '2026-05-25T09:00:00Z');
@@ -133,7 +125,7 @@ describe('challenges', () => {
     const line = (category: string) => ({ sku: category, category, quantity: 1, unit_price: '1.00' });
     await buy('dan@example.com', 'd1', '2.00', '2026-05-01T09:00:00Z', [line('coffee'), line('tea')]);
     const d = await buy('dan@example.com', 'd2', '1.00', '2026-05-02T09:00:00Z', [line('cakes')]);
-    await deliver('purchase.recorded');
+    await deliver(s, 'purchase.recorded');
     expect(await balance(d.customerId)).toBe(3 + 100);
     // One at a time (the handler without batches) finds nothing more to give.
     const one = subscribersOf(s).find((x) => x.name === 'loyalty.challenges')!;
@@ -151,8 +143,7 @@ describe('challenges', () => {
     const march = ['03-01', '03-05', '03-10', '03-15', '03-20'];
     for (const [i, d] of march.entries()) await buy('fen@example.com', `fen-${i}`, '1.00', `2026-${d}T09:00:00Z`, i === 0 ? [line('coffee')] : i === 1 ? [line('tea')] : i === 2 ? [line('cakes')] : []);
     const may = await buy('fen@example.com', 'fen-may', '1.00', '2026-05-10T09:00:00Z');
-    const events = (await s.db.selectFrom('events').selectAll().where('type', '=', 'purchase.recorded').where('customer_id', '=', may.customerId).orderBy('id').execute()) as unknown as StoredEvent[];
-    await subscribersOf(s).find((x) => x.name === 'loyalty.challenges')!.handleBatch!(events);
+    await deliver(s, 'purchase.recorded', { customer: may.customerId, subscriber: 'loyalty.challenges' });
     const account = await s.loyalty.account(may.customerId);
     if (!account.member) throw new Error('not a member');
     expect(account.challenges.map(({ code, completed, last_completed_at }) => ({ code, completed, last_completed_at }))).toEqual([
@@ -169,11 +160,11 @@ describe('challenges', () => {
     await buy('eli@example.com', 'e-cakes', '1.00', '2026-05-01T09:00:00Z', [line('cakes')]);
     const soup = await buy('eli@example.com', 'e-soup', '3.00', '2026-05-05T09:00:00Z', [line('soup'), line('bread')]);
     await s.commerce.refund(soup.purchaseId, { external_id: 'e-soup-back' }, actor);
-    await deliver('purchase.recorded');
+    await deliver(s, 'purchase.recorded');
     expect(await balance(soup.customerId)).toBe(2 + 1);
     // Tea again and juice: cakes, tea, juice in the window.
     await buy('eli@example.com', 'e-may', '2.00', '2026-05-10T09:00:00Z', [line('tea'), line('juice')]);
-    await deliver('purchase.recorded');
+    await deliver(s, 'purchase.recorded');
     expect(await balance(soup.customerId)).toBe(2 + 1 + 2 + 100);
   });
 });
@@ -190,8 +181,8 @@ describe('other bonuses', () => {
   it('gives the profile-completion bonus once the profile is complete', async () => {
     const f = await buy('fil@example.com', 'f1', '1.00');
     await s.customers.patch(f.customerId, { first_name: 'Fil', last_name: 'Horvat', phone: '+38640999888', birthday: '1991-02-03' }, actor);
-    await deliver('customer.updated');
-    await deliver('customer.updated');
+    await deliver(s, 'customer.updated');
+    await deliver(s, 'customer.updated');
     expect(await balance(f.customerId)).toBe(1 + 70);
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
@@ -202,11 +193,11 @@ describe('other bonuses', () => {
     const g = await buy('gal@example.com', 'gal-1', '1.00');
     await s.customers.patch(g.customerId, { first_name: 'Gal', last_name: 'Novak' }, actor);
     const other = await s.customers.upsert({ phone: '+38640111222', birthday: '1990-04-05' }, actor);
-    await deliver('customer.updated');
+    await deliver(s, 'customer.updated');
     expect(await balance(g.customerId)).toBe(1);
     await mergeCustomers(s, g.customerId, { from: other.customer.id }, { actor: 'test' });
-    await deliver('customer.merged');
-    await deliver('customer.merged');
+    await deliver(s, 'customer.merged');
+    await deliver(s, 'customer.merged');
     expect(await balance(g.customerId)).toBe(1 + 70);
     expect((await s.loyalty.verify()).ok).toBe(true);
   });

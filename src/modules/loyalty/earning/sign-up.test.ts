@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../../test/helpers/services.ts';
-import { subscribersOf } from '../../../jobs/subscribers.ts';
-import type { StoredEvent } from '../../../jobs/queue.ts';
+import { deliver } from '../../../../test/helpers/deliver.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
 
 // Automatic enrolment of a customer who signs up without buying (the dashboard, POST
@@ -18,14 +17,6 @@ const program = (enrolment: 'automatic' | 'on_request') => ({
   bonuses: { sign_up: 100, profile_completion: 70 },
 });
 
-async function deliver(type: string) {
-  const events = (await s.db.selectFrom('events').selectAll().where('type', '=', type).orderBy('id').execute()) as unknown as StoredEvent[];
-  for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes(type))) {
-    if (sub.handleBatch) await sub.handleBatch(events);
-    else for (const e of events) await sub.handle(e);
-  }
-}
-
 const account = (id: string) => s.loyalty.account(id);
 
 beforeAll(async () => {
@@ -38,8 +29,8 @@ describe('automatic enrolment at sign-up', () => {
     await s.loyalty.applyProgram({ program: program('automatic') }, actor);
     const ana = (await s.customers.upsert({ email: 'ana@example.com', first_name: 'Ana', last_name: 'Kos', phone: '+38640111222', birthday: '1990-04-05' }, actor)).customer.id;
     expect((await account(ana)).member).toBe(false);
-    await deliver('customer.created');
-    await deliver('customer.created');
+    await deliver(s, 'customer.created');
+    await deliver(s, 'customer.created');
     const a = await account(ana);
     
     expect(a.balance).toBe(170);
@@ -47,7 +38,7 @@ describe('automatic enrolment at sign-up', () => {
     expect(a.explanation.entries.map((e) => e.points).sort()).toEqual([100, 70]);
     // A buyer joined in the purchase's transaction: the event adds nothing.
     const [bo] = await recordAll(s, [{ external_id: 'b1', customer: { email: 'bo@example.com' }, occurred_at: '2026-05-20T10:00:00Z', total: '5.00' }]);
-    await deliver('customer.created');
+    await deliver(s, 'customer.created');
     expect((await account(bo.customerId)).balance).toBe(105);
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
@@ -55,7 +46,7 @@ describe('automatic enrolment at sign-up', () => {
   it('leaves a customer who signs up alone when members join on request, and gives a complete profile its bonus when they join', async () => {
     await s.loyalty.applyProgram({ program: program('on_request') }, actor);
     const cy = (await s.customers.upsert({ email: 'cy@example.com', first_name: 'Cy', last_name: 'Bor', phone: '+38640333444', birthday: '1985-01-02' }, actor)).customer.id;
-    await deliver('customer.created');
+    await deliver(s, 'customer.created');
     expect((await account(cy)).member).toBe(false);
     const { created } = await s.loyalty.enrol(cy, actor);
     expect(created).toBe(true);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../../../test/helpers/services.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
-import { subscribersOf } from '../../../jobs/subscribers.ts';
-import type { StoredEvent } from '../../../jobs/queue.ts';
+import { deliver, handedOver } from '../../../../test/helpers/deliver.ts';
 import { exportCustomer, mergeCustomers } from '../../../workflows/customer-lifecycle.ts';
 
 // What a merge does with everything the loyalty module keeps per customer besides the
@@ -37,17 +36,8 @@ const balance = async (id: string) => {
   return a.balance;
 };
 
-// As the job queue hands them over (engagement.test.ts): the events not yet handled.
-const delivered = new Set<string>();
-async function deliver(type: string) {
-  const events = ((await s.db.selectFrom('events').selectAll().where('type', '=', type).orderBy('id').execute()) as unknown as StoredEvent[])
-    .filter((e) => !delivered.has(String(e.id)));
-  for (const e of events) delivered.add(String(e.id));
-  for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes(type))) {
-    if (sub.handleBatch) await sub.handleBatch(events);
-    else for (const e of events) await sub.handle(e);
-  }
-}
+// As the job queue hands them over: each delivery below the events not handed over yet.
+const handed = handedOver();
 
 beforeAll(async () => {
   s = await openTestServices();
@@ -142,11 +132,11 @@ describe('referrals', () => {
     // F's qualifying purchase rewards B as the referrer; B's own rewards B as the friend, and R.
     await buy('f-ref@example.com', 'fr1', '20.00');
     const bBefore = await balance(b);
-    await deliver('loyalty.referral_qualified');
+    await deliver(s, 'loyalty.referral_qualified', { handed });
     expect(await balance(b)).toBe(bBefore + 500);
     const rBefore = await balance(r);
     expect((await buy('b-ref@example.com', 'br1', '20.00')).loyalty).toMatchObject({ points_earned: 200 + 250 });
-    await deliver('loyalty.referral_qualified');
+    await deliver(s, 'loyalty.referral_qualified', { handed });
     expect(await balance(r)).toBe(rBefore + 500);
     expect(await referralOf(b)).toMatchObject({ status: 'rewarded' });
     expect((await s.loyalty.verify()).ok).toBe(true);
@@ -226,7 +216,7 @@ describe('challenges and tiers', () => {
     for (const [i, at] of ['2026-05-01T09:00:00Z', '2026-05-05T08:00:00Z', '2026-05-05T09:00:00Z'].entries()) a = (await buy('chal-a@example.com', `ca${i}`, '2.00', at)).customerId;
     let b = '';
     for (const [i, d] of ['2026-05-02', '2026-05-05'].entries()) b = (await buy('chal-b@example.com', `cb${i}`, '2.00', `${d}T11:00:00Z`)).customerId;
-    await deliver('purchase.recorded');
+    await deliver(s, 'purchase.recorded', { handed });
     const completed = async (id: string) => s.db.selectFrom('challenge_progress').select(['challenge_code', 'window_start', 'completed_at']).where('customer_id', '=', id).execute();
     expect(await completed(a)).toHaveLength(1);
     expect(await completed(b)).toHaveLength(1);
@@ -250,7 +240,7 @@ describe('challenges and tiers', () => {
     // The challenge does not repeat: the person's visits as either customer complete it no more.
     const before = await balance(b);
     await buy('chal-b@example.com', 'cb-next', '2.00', '2026-05-21T09:00:00Z');
-    await deliver('purchase.recorded');
+    await deliver(s, 'purchase.recorded', { handed });
     expect(await balance(b)).toBe(before + 20);
     expect((await s.loyalty.verify()).ok).toBe(true);
     const exported = await exportCustomer(s, b, { actor: 'system' });

@@ -3,9 +3,8 @@ import { testDatabaseKind } from '../../../../test/helpers/database.ts';
 import { queued } from '../../../../test/helpers/concurrency.ts';
 import { heldMerge } from '../../../../test/helpers/merges.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
+import { deliver, handedOver } from '../../../../test/helpers/deliver.ts';
 import { openTestServices } from '../../../../test/helpers/services.ts';
-import { subscribersOf } from '../../../jobs/subscribers.ts';
-import type { StoredEvent } from '../../../jobs/queue.ts';
 import { mergeCustomers } from '../../../workflows/customer-lifecycle.ts';
 import { normalizeCode } from '../rewards/codes.ts';
 
@@ -51,17 +50,8 @@ async function expectVerified() {
   expect((await s.loyalty.verify()).problems).toEqual([]);
 }
 
-// As the job queue hands them over (engagement.test.ts): the events not yet handled.
-const delivered = new Set<string>();
-async function deliver(type: string, { again = false } = {}) {
-  const events = ((await s.db.selectFrom('events').selectAll().where('type', '=', type).orderBy('id').execute()) as unknown as StoredEvent[])
-    .filter((e) => again || !delivered.has(String(e.id)));
-  for (const e of events) delivered.add(String(e.id));
-  for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes(type))) {
-    if (sub.handleBatch) await sub.handleBatch(events);
-    else for (const e of events) await sub.handle(e);
-  }
-}
+// As the job queue hands them over: each delivery below the events not handed over yet.
+const handed = handedOver();
 
 describe('at the till, with the merged id', () => {
   it("uses the merged customer's coupon, recorded for the survivor", async () => {
@@ -139,8 +129,8 @@ describe('jobs queued before the merge', () => {
     await s.loyalty.claimReferral(friend, { code }, actor);
     await buy('ref-friend@example.com', '20.00'); // qualifies: loyalty.referral_qualified for A
     await merge(b, a);
-    await deliver('loyalty.referral_qualified');
-    await deliver('loyalty.referral_qualified', { again: true }); // a second delivery
+    await deliver(s, 'loyalty.referral_qualified', { handed });
+    await deliver(s, 'loyalty.referral_qualified', { handed, again: true }); // a second delivery
     expect(await keyed(b, `bonus:referral:${friend}`)).toEqual([{ points: 500 }]);
     expect(await keyed(a, `bonus:referral:${friend}`)).toEqual([]);
     expect(await pointsOf(b)).toBe(50 + 50 + 500);
@@ -167,11 +157,11 @@ describe('jobs queued before the merge', () => {
     await buy('ch-a@example.com', '5.00', '2026-05-12T10:00:00Z'); // two visits: the challenge, queued
     const b = await buy('ch-b@example.com', '1.00', '2026-04-01T10:00:00Z');
     await merge(b, a);
-    await deliver('purchase.recorded');
+    await deliver(s, 'purchase.recorded', { handed });
     expect(await keyed(b, 'bonus:challenge:two-visits:1')).toEqual([{ points: 40 }]);
     // The single-event handler, for the merged id, again: nothing more.
     expect(await s.loyalty.evaluateChallenges(a, new Date('2026-05-12T10:00:00Z'))).toEqual([]);
-    await deliver('purchase.recorded', { again: true });
+    await deliver(s, 'purchase.recorded', { handed, again: true });
     expect(await keyed(b, 'bonus:challenge:two-visits:2')).toEqual([]);
     expect(await afterClose(a)).toEqual([]);
     expect(await pointsOf(b)).toBe(50 + 50 + 10 + 40);

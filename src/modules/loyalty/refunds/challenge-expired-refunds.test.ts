@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliver } from '../../../../test/helpers/deliver.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
 import { openTestServices } from '../../../../test/helpers/services.ts';
-import type { StoredEvent } from '../../../jobs/queue.ts';
-import { subscribersOf } from '../../../jobs/subscribers.ts';
 
 // A refund that revokes a challenge completion after its bonus expired (per lot) takes
 // nothing of the bonus (takeBonusBack's `expired`): the member lost those points once when
@@ -44,8 +43,7 @@ describe('a refund revoking a challenge completion after its bonus expired', () 
   it('takes nothing of the expired bonus, and the account says why', async () => {
     const bought = [];
     for (const [i, k] of ['k1', 'k2', 'k3'].entries()) bought.push(await buy(`x-${i + 1}`, `2025-12-0${i + 1}T10:00:00Z`, k));
-    const events = (await s.db.selectFrom('events').selectAll().where('type', '=', 'purchase.recorded').orderBy('id').execute()) as unknown as StoredEvent[];
-    await subscribersOf(s).find((x) => x.name === 'loyalty.challenges')!.handleBatch!(events);
+    await deliver(s, 'purchase.recorded', { subscriber: 'loyalty.challenges' });
     const id = bought[0].customerId;
     await buy('x-4', '2026-02-15T10:00:00Z', 'k1');
     s.clock.set('2026-02-20T10:00:00Z');

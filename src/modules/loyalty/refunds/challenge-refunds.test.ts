@@ -2,10 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heldOpen, queued, race } from '../../../../test/helpers/concurrency.ts';
 import { csvFiles } from '../../../../test/helpers/csv-files.ts';
+import { deliver } from '../../../../test/helpers/deliver.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
 import { openTestServices } from '../../../../test/helpers/services.ts';
-import type { StoredEvent } from '../../../jobs/queue.ts';
-import { subscribersOf } from '../../../jobs/subscribers.ts';
 import { importFile } from '../../../workflows/import-file.ts';
 
 // Challenge completions against refunds (challenge-revocation.ts): a refund that leaves a
@@ -34,10 +33,7 @@ function helpers(get: () => Services) {
   const buy = async (email: string, key: string, at: string, category?: string) =>
     (await recordAll(get(), [{ external_id: key, customer: { email }, occurred_at: at, total: '5.00', lines: category ? [line(category)] : [] }]))[0];
   /** The purchase events, handed to the challenge job as the queue hands a dispatch over. */
-  async function deliver() {
-    const events = (await get().db.selectFrom('events').selectAll().where('type', '=', 'purchase.recorded').orderBy('id').execute()) as unknown as StoredEvent[];
-    await subscribersOf(get()).find((x) => x.name === 'loyalty.challenges')!.handleBatch!(events);
-  }
+  const deliverPurchases = () => deliver(get(), 'purchase.recorded', { subscriber: 'loyalty.challenges' });
   async function account(id: string, language?: 'en' | 'sl' | 'tr' | 'da' | 'ru') {
     const a = await get().loyalty.account(id, { language });
     if (!a.member) throw new Error(`${id} is not a member`);
@@ -56,10 +52,10 @@ function helpers(get: () => Services) {
     const email = `${tag}@example.com`;
     const bought = [];
     for (const [i, k] of ['k1', 'k2', 'k3'].entries()) bought.push(await buy(email, `${tag}-${i + 1}`, `2025-12-0${i + 1}T10:00:00Z`, k));
-    await deliver();
+    await deliverPurchases();
     return { id: bought[0].customerId, purchases: bought.map((b) => b.purchaseId), email };
   }
-  return { buy, deliver, account, challenge, takenBack, revokedEvents, expectLedgerProven, explorer };
+  return { buy, deliver: deliverPurchases, account, challenge, takenBack, revokedEvents, expectLedgerProven, explorer };
 }
 
 describe('challenge bonuses and refunds (refund_shortfall: negative_balance)', () => {

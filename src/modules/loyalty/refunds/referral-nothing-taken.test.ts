@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actor, sweep, withProgramInForce } from '../../../../test/helpers/loyalty-history.ts';
-import { deliver, referralProgram, revokedReferral, said, takenBack } from '../../../../test/helpers/referral-history.ts';
+import { deliver } from '../../../../test/helpers/deliver.ts';
+import { referralProgram, revokedReferral, said, takenBack } from '../../../../test/helpers/referral-history.ts';
 
 // A referral revoked by a refund that takes nothing of a bonus — it had expired whole, or
 // was spent and forgiven whole (refund_shortfall forgive) — writes an entry of 0 (friend in
@@ -44,7 +45,7 @@ describe('a referral revoked after both bonuses were spent (refund_shortfall for
     });
     expect(h.refund).toMatchObject({ referral: { status: 'revoked', points_reversed: 0, unsettled: 0 } });
     expect(await takenBack(s, 'expired', 'forgiven')).toEqual([[0, 'friend', undefined, 250], [0, 'referrer', undefined, 500]]);
-    await deliver(s, 'loyalty.referral_revoked', h.referrer);
+    await deliver(s, 'loyalty.referral_revoked', { customer: h.referrer });
     expect(await takenBack(s, 'expired', 'forgiven')).toEqual([[0, 'friend', undefined, 250], [0, 'referrer', undefined, 500]]);
     expect(await said(s, h.friend)).toEqual(['Referral bonus revoked (the qualifying purchase E-1 was refunded): its 250 points had been spent already: forgiven, nothing taken']);
     expect(await said(s, h.referrer)).toEqual(["Referral bonus revoked (your friend's qualifying purchase was refunded): its 500 points had been spent already: forgiven, nothing taken"]);

@@ -2,10 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gate, heldOpen, queued, race } from '../../../../test/helpers/concurrency.ts';
 import { testDatabaseKind } from '../../../../test/helpers/database.ts';
+import { deliver } from '../../../../test/helpers/deliver.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
 import { openTestServices } from '../../../../test/helpers/services.ts';
-import type { StoredEvent } from '../../../jobs/queue.ts';
-import { subscribersOf } from '../../../jobs/subscribers.ts';
 import { mergeCustomers } from '../../../workflows/customer-lifecycle.ts';
 
 // Referral bonuses against refunds (referral-revocation.ts): both held for pending_days from
@@ -44,15 +43,7 @@ function helpers(get: () => Services) {
     return { a: a.customerId, e: e.id, code, purchaseId: q.purchaseId, receipt: q.loyalty };
   }
   /** The referrer's events of `type`, handed to their subscribers as the job queue does. */
-  async function deliver(type: string, referrer: string) {
-    const s = get();
-    const events = (await s.db.selectFrom('events').selectAll().where('type', '=', type).where('customer_id', '=', referrer).orderBy('id').execute()) as unknown as StoredEvent[];
-    for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes(type))) {
-      if (sub.handleBatch) await sub.handleBatch(events);
-      else for (const e of events) await sub.handle(e);
-    }
-    return events;
-  }
+  const deliverOf = (type: string, referrer: string) => deliver(get(), type, { customer: referrer });
   async function account(id: string, language?: 'en' | 'sl' | 'tr' | 'da' | 'ru') {
     const a = await get().loyalty.account(id, { language });
     if (!a.member) throw new Error(`${id} is not a member`);
@@ -72,7 +63,7 @@ function helpers(get: () => Services) {
   async function spend(id: string, points: number, tag: string) {
     for (let i = 0; i < points / 100; i++) await get().loyalty.redeemReward(id, { reward: 'voucher', idempotency_key: `${tag}-${i}` }, actor);
   }
-  return { buy, referral, deliver, account, referralOf, eventsOf, reversals, keyed, expectLedgerProven, spend };
+  return { buy, referral, deliver: deliverOf, account, referralOf, eventsOf, reversals, keyed, expectLedgerProven, spend };
 }
 
 describe('referral bonuses and refunds (refund_shortfall: negative_balance)', () => {

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliver } from '../../../../test/helpers/deliver.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
 import { openTestServices } from '../../../../test/helpers/services.ts';
-import type { StoredEvent } from '../../../jobs/queue.ts';
-import { subscribersOf } from '../../../jobs/subscribers.ts';
 
 // `loyalty simulate`'s not_simulated challenge figure against refunds (QA F5): "challenge
 // (500 points paid by the ledger in the period)" while the ledger's net was 250, a refund
@@ -23,8 +22,7 @@ const program = {
 
 async function buy(email: string, rows: [string, string, string][]) {
   await recordAll(s, rows.map(([key, at, total]) => ({ external_id: key, customer: { email }, occurred_at: at, total })));
-  const events = (await s.db.selectFrom('events').selectAll().where('type', '=', 'purchase.recorded').orderBy('id').execute()) as unknown as StoredEvent[];
-  await subscribersOf(s).find((x) => x.name === 'loyalty.challenges')!.handleBatch!(events);
+  await deliver(s, 'purchase.recorded', { subscriber: 'loyalty.challenges' });
 }
 const purchaseId = async (key: string) => (await s.db.selectFrom('purchases').select('id').where('external_id', '=', key).executeTakeFirstOrThrow()).id;
 

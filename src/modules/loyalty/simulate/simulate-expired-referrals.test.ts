@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actor, buy, ledgerPoints, sweep, withProgramInForce, type TestServices } from '../../../../test/helpers/loyalty-history.ts';
-import { deliver, referralProgram, referred, revokedReferral, said, takenBack } from '../../../../test/helpers/referral-history.ts';
+import { deliver } from '../../../../test/helpers/deliver.ts';
+import { referralProgram, referred, revokedReferral, said, takenBack } from '../../../../test/helpers/referral-history.ts';
 
 // A refund that revokes a referral after its bonus lots expired: what does the ledger take
 // back, and does the replay of the program in force give the same? The purchase's own points
@@ -54,7 +55,7 @@ for (const [policy, program] of [['per_lot', perLot], ['inactivity', inactivity]
       expect(await ledgerPoints(s)).toEqual({ purchases: 30, referral: 750 });
       expect(await takenBack(s, 'expired')).toEqual([[0, 'friend', 250], [0, 'referrer', 500]]);
       // The referrer's job delivered again adds nothing.
-      await deliver(s, 'loyalty.referral_revoked', h.referrer);
+      await deliver(s, 'loyalty.referral_revoked', { customer: h.referrer });
       expect(await takenBack(s, 'expired')).toEqual([[0, 'friend', 250], [0, 'referrer', 500]]);
       expect((await s.loyalty.verify()).ok).toBe(true);
       expect(await said(s, h.friend)).toEqual(['Referral bonus revoked (the qualifying purchase E-1 was refunded): its 250 points had expired already, nothing taken']);
@@ -105,12 +106,12 @@ describe('a referral revoked after the referrer, idle when paid, bought again (i
     const { referrer } = await referred(s, '2026-01-01T10:00:00Z');
     await sweep(s, '2026-03-01T12:00:00Z');
     const e1 = await buy(s, 'E-1', 'e@example.com', '2026-04-01T10:00:00Z', '20.00');
-    await deliver(s, 'loyalty.referral_qualified', referrer);
+    await deliver(s, 'loyalty.referral_qualified', { customer: referrer });
     await sweep(s, '2026-04-01T12:00:00Z');
     await buy(s, 'A-2', 'a@example.com', '2026-04-10T10:00:00Z', '10.00');
     s.clock.set('2026-04-15T10:00:00Z');
     const { loyalty } = await s.commerce.refund(e1.purchaseId, { external_id: 'E-1-r' }, actor);
-    await deliver(s, 'loyalty.referral_revoked', referrer);
+    await deliver(s, 'loyalty.referral_revoked', { customer: referrer });
     expect(loyalty).toMatchObject({ points_reversed: 20, referral: { status: 'revoked', points_reversed: 250, unsettled: 0 } });
     expect(await takenBack(s, 'expired')).toEqual([[-250, 'friend', undefined], [0, 'referrer', 500]]);
     expect(await ledgerPoints(s)).toEqual({ purchases: 20, referral: 500 });

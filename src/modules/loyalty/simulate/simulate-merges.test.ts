@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { deliver, handedOver } from '../../../../test/helpers/deliver.ts';
 import { openTestServices } from '../../../../test/helpers/services.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
-import type { StoredEvent } from '../../../jobs/queue.ts';
-import { subscribersOf } from '../../../jobs/subscribers.ts';
 import { mergeCustomers } from '../../../workflows/customer-lifecycle.ts';
 
 // `loyalty simulate` after merges (QA finding: the in-force column counted a merged
@@ -25,28 +24,20 @@ const program = {
   refund_shortfall: 'negative_balance',
 };
 
-const delivered = new Map<string, number>();
-async function deliver(type: string) {
-  const events = (await s.db.selectFrom('events').selectAll().where('type', '=', type).where('id', '>', delivered.get(type) ?? 0).orderBy('id').execute()) as unknown as StoredEvent[];
-  if (events.length === 0) return;
-  delivered.set(type, Number(events.at(-1)!.id));
-  for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes(type))) {
-    if (sub.handleBatch) await sub.handleBatch(events);
-    else for (const e of events) await sub.handle(e);
-  }
-}
+// As the job queue hands them over: each delivery below the events not handed over yet.
+const handed = handedOver();
 async function buy(email: string, key: string, total: string, at: string) {
   s.clock.set(at);
   const [o] = await recordAll(s, [{ external_id: key, customer: { email }, occurred_at: at, total }]);
-  await deliver('purchase.recorded');
-  await deliver('loyalty.referral_qualified');
+  await deliver(s, 'purchase.recorded', { handed });
+  await deliver(s, 'loyalty.referral_qualified', { handed });
   return o.customerId;
 }
 async function profile(at: string, p: { email: string; first_name: string; last_name: string; phone: string; birthday: string }) {
   s.clock.set(at);
   await s.customers.upsert(p, actor);
-  await deliver('customer.created');
-  await deliver('customer.updated');
+  await deliver(s, 'customer.created', { handed });
+  await deliver(s, 'customer.updated', { handed });
 }
 
 /** The ledger's bonus entries since `since` by kind, less those a merge took back, and the reversals of revoked referrals (none here). */
@@ -80,7 +71,7 @@ beforeAll(async () => {
   await s.loyalty.surveyBonus(b, { response_id: 'S-1' }, actor);
   s.clock.set('2025-03-05T10:00:00Z');
   const c = (await s.customers.upsert({ email: 'cy.other@example.com' }, actor)).customer.id;
-  await deliver('customer.created');
+  await deliver(s, 'customer.created', { handed });
   await s.loyalty.claimReferral(c, { code: (await s.loyalty.referralCode(a)).code }, actor);
   await buy('cy.other@example.com', 'C-1', '20.00', '2025-03-06T10:00:00Z');
   // Both of Ana's records have their birthday bonus for 2025 (midnight in Ljubljana).

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { deliver, handedOver } from '../../../../test/helpers/deliver.ts';
 import { openTestServices } from '../../../../test/helpers/services.ts';
 import { recordAll } from '../../../../test/helpers/purchases.ts';
-import type { StoredEvent } from '../../../jobs/queue.ts';
-import { subscribersOf } from '../../../jobs/subscribers.ts';
 
 // `loyalty simulate` against histories written through the real purchase and refund
 // paths, one purchase at a time with the clock at the purchase (as a till sends them),
@@ -389,21 +388,6 @@ describe('a purchase refunded line by line until every line is back', () => {
 // purchase, the birthday job at the local midnight it pays on, the referral claim and the
 // jobs that follow its events, the customer events' subscriber, the survey call.
 
-/** Hands the events of `type` written since its last call to their subscribers, as the job queue does. */
-function eventDelivery(get: () => Services) {
-  const delivered = new Map<string, number>();
-  return async (type: string) => {
-    const s = get();
-    const events = (await s.db.selectFrom('events').selectAll().where('type', '=', type).where('id', '>', delivered.get(type) ?? 0).orderBy('id').execute()) as unknown as StoredEvent[];
-    if (events.length === 0) return;
-    delivered.set(type, Number(events.at(-1)!.id));
-    for (const sub of subscribersOf(s).filter((x) => x.eventTypes.includes(type))) {
-      if (sub.handleBatch) await sub.handleBatch(events);
-      else for (const e of events) await sub.handle(e);
-    }
-  };
-}
-
 /** The ledger's bonus points since `since` by kind: the bonus credits, and the reversals of revoked referrals. */
 async function ledgerBonusPoints(s: Services, since: string) {
   const rows = await sql<{ kind: string; points: number }>`
@@ -438,7 +422,7 @@ const bonusProgram = (metric: 'spend' | 'points') => ({
  * birthday starts at 23:00 UTC the day before in winter, 22:00 in summer.
  */
 async function writeBonusHistory(s: Services, grace: number) {
-  const deliver = eventDelivery(() => s);
+  const handed = handedOver(); // each deliver below hands over the events written since the one before
   const at = async (when: string) => advance(s, when, grace);
   const birthdayJob = async (when: string) => {
     await at(when);
@@ -447,32 +431,32 @@ async function writeBonusHistory(s: Services, grace: number) {
   const a1 = await buy(s, grace, { key: 'A-1', email: 'ana@example.com', at: '2025-01-10T10:00:00Z', total: '300.00' });
   await at('2025-01-10T10:05:00Z');
   await s.customers.upsert({ email: 'ana@example.com', first_name: 'Ana', last_name: 'Kos', phone: '+38640111222', birthday: '1990-03-15' }, actor);
-  await deliver('customer.created');
-  await deliver('customer.updated');
+  await deliver(s, 'customer.created', { handed });
+  await deliver(s, 'customer.updated', { handed });
   const { code } = await s.loyalty.referralCode(a1.customerId);
 
   await at('2025-02-01T09:00:00Z');
   const bo = (await s.customers.upsert({ email: 'bo@example.com' }, actor)).customer.id;
-  await deliver('customer.created');
+  await deliver(s, 'customer.created', { handed });
   await s.loyalty.claimReferral(bo, { code }, actor);
   await buy(s, grace, { key: 'B-1', email: 'bo@example.com', at: '2025-02-03T10:00:00Z', total: '9.00' });
   await buy(s, grace, { key: 'B-2', email: 'bo@example.com', at: '2025-02-05T10:00:00Z', total: '90.00' });
-  await deliver('loyalty.referral_qualified');
+  await deliver(s, 'loyalty.referral_qualified', { handed });
 
   await at('2025-02-10T08:00:00Z');
   const cy = (await s.customers.upsert({ email: 'cy@example.com' }, actor)).customer.id;
   await s.loyalty.claimReferral(cy, { code }, actor);
   await buy(s, grace, { key: 'C-1', email: 'cy@example.com', at: '2025-02-12T10:00:00Z', total: '5.00' });
   const c2 = await buy(s, grace, { key: 'C-2', email: 'cy@example.com', at: '2025-02-14T10:00:00Z', total: '18.00' });
-  await deliver('customer.created');
-  await deliver('loyalty.referral_qualified');
+  await deliver(s, 'customer.created', { handed });
+  await deliver(s, 'loyalty.referral_qualified', { handed });
   const revoked = await refund(s, grace, c2.purchaseId, { key: 'RC-2', at: '2025-02-20T10:00:00Z', amount: '5.00' });
   expect(revoked.loyalty).toMatchObject({ points_reversed: 5, referral: { status: 'revoked', points_reversed: 250 } });
-  await deliver('loyalty.referral_revoked');
+  await deliver(s, 'loyalty.referral_revoked', { handed });
 
   await at('2025-03-01T09:00:00Z');
   const di = (await s.customers.upsert({ email: 'di@example.com', birthday: '1988-07-20' }, actor)).customer.id;
-  await deliver('customer.created');
+  await deliver(s, 'customer.created', { handed });
   await buy(s, grace, { key: 'A-2', email: 'ana@example.com', at: '2025-03-01T10:00:00Z', total: '500.00' });
   // By points, Bo is silver since B-2 only with the friend's 250 (20 + 9 + 50 + 90 + 250 = 419 ≥ 400): B-3 earns 15, not 10.
   const b3 = await buy(s, grace, { key: 'B-3', email: 'bo@example.com', at: '2025-03-10T10:00:00Z', total: '10.00' });
@@ -487,7 +471,7 @@ async function writeBonusHistory(s: Services, grace: number) {
   await birthdayJob('2025-07-19T22:00:00Z');
   await at('2025-08-05T15:00:00Z');
   const ed = (await s.customers.upsert({ email: 'ed@example.com', first_name: 'Ed', last_name: 'Vuk', phone: '+38640999888', birthday: '1995-08-05' }, actor)).customer.id;
-  await deliver('customer.created');
+  await deliver(s, 'customer.created', { handed });
   await birthdayJob('2025-08-05T16:00:00Z'); // the job's next run after Ed joined on his birthday
   await at('2025-09-10T10:00:00Z');
   await s.loyalty.surveyBonus(ed, { response_id: 'S-3' }, actor);
