@@ -310,7 +310,10 @@ export async function pgbench({ seconds = 15, clients = 8 } = {}): Promise<Pgben
   }
 }
 
-export const machine = () => `${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
+// With the time since boot: in its first minutes a fresh machine of this kind ran every
+// process on half as much CPU again (session 62, docs/benchmarks.md), so a figure measured
+// then says more of the machine settling than of the code.
+export const machine = () => `${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}, up ${Math.round(os.uptime() / 60)} min`;
 
 export function tmpDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
