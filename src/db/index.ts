@@ -7,6 +7,7 @@ export { migrateTo, migrateToLatest } from './migrate.ts';
 export { embeddedDatabaseExists, hasRegularsSchema, noDatabaseMessage } from './presence.ts';
 export { readLockHolder, updateLockHolder, type LockHolder } from './lock.ts';
 export { lockFreeKeys, lockKeys, withLockRoom } from './locks.ts';
+export { unlessWritingHistory, whileWritingHistory } from './history-writing.ts';
 export { readLater, sendLater, type LaterRows } from './pipeline.ts';
 export { notifyOnCommit } from './notify.ts';
 export { refreshStatistics, statisticsAsTablesGrow } from './statistics.ts';
