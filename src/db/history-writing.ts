@@ -42,7 +42,9 @@ async function openSession(database: DatabaseHandle): Promise<pg.Client> {
   session.on('error', () => undefined);
   await session.connect();
   try {
-    await session.query('BEGIN');
+    // Idle on purpose for as long as the demo or the run lasts: a database that ends idle
+    // transactions (idle_in_transaction_session_timeout) would otherwise end the lock early.
+    await session.query('BEGIN; SET LOCAL idle_in_transaction_session_timeout = 0');
   } catch (error) {
     await closeSession(session);
     throw error;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices } from '../../test/helpers/services.ts';
 import { testDatabaseKind } from '../../test/helpers/database.ts';
@@ -63,6 +64,25 @@ describe('the scheduled loyalty maintenance beside a demo', () => {
     expect(scheduled).toBeUndefined();
     expect(infos).toEqual([expect.stringContaining('a demo is writing its history')]);
     expect(await maintenance.run()).toMatchObject(ranEverything);
+  });
+
+  it.runIf(testDatabaseKind === 'postgres')('holds it off for as long as the demo writes, where the database ends idle transactions early', async () => {
+    // The lock's transaction idles for the whole demo: a server's idle_in_transaction_session_timeout
+    // ended it after 200 ms here, and the scheduled run swept in the middle of the history.
+    const { rows: [{ name }] } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(s.db);
+    await sql`ALTER DATABASE ${sql.id(name)} SET idle_in_transaction_session_timeout = '200ms'`.execute(s.db);
+    try {
+      infos.length = 0;
+      const maintenance = scheduledMaintenance();
+      const scheduled = await whileWritingHistory(t.database, async () => {
+        await new Promise((r) => setTimeout(r, 600));
+        return maintenance.run();
+      });
+      expect(scheduled).toBeUndefined();
+      expect(infos).toEqual([expect.stringContaining('a demo is writing its history')]);
+    } finally {
+      await sql`ALTER DATABASE ${sql.id(name)} RESET idle_in_transaction_session_timeout`.execute(s.db);
+    }
   });
 
   it('a demo starting while a scheduled run is under way waits for it, so no sweep overlaps its history', async () => {
