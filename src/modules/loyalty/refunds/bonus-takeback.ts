@@ -72,8 +72,19 @@ export async function takeBonusBack(
   { now, policy }: { now: Date; policy: 'negative_balance' | 'forgive' },
 ) {
   const prefer = await lotsFrom(trx, member.customer_id, bonus);
-  return ledger.debit(trx, member, withFields(entry, { customerId: member.customer_id, kind: 'reverse' as const, points: bonus.points }), {
+  const reverse = withFields(entry, { customerId: member.customer_id, kind: 'reverse' as const, points: bonus.points });
+  const result = await ledger.debit(trx, member, reverse, {
     now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive',
     expired: await expiredFromLots(trx, member.customer_id, [bonus.id, ...prefer]),
   });
+  // Nothing taken — it expired already, or was spent and forgiven, or both: an entry of 0
+  // still tells the member why the referral or challenge reads as revoked, with the details
+  // ledger.debit writes when it takes something (expired, forgiven). Its key is the
+  // take-back's, so a refund or a job sent again writes nothing more.
+  const forgiven = policy === 'forgive' ? result.shortfall : 0;
+  if (result.debited === 0 && !result.duplicate && (result.expired > 0 || forgiven > 0)) {
+    const details = withFields(entry.details ?? {}, result.expired > 0 ? { expired: result.expired } : {}, forgiven > 0 ? { forgiven } : {});
+    await ledger.recordNothing(trx, withFields(reverse, { details }), now);
+  }
+  return result;
 }

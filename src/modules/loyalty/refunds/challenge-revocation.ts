@@ -1,9 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
-import { withFields } from '../../../shared/objects.ts';
 import type { RefundFacts } from '../../commerce/index.ts';
-import * as ledger from '../ledger/ledger.repository.ts';
 import type { MemberRow } from '../ledger/ledger.repository.ts';
 import type { Program } from '../program/program.ts';
 import { bonusCredits, takeBonusBack } from './bonus-takeback.ts';
@@ -113,14 +111,8 @@ export async function revokeChallengesForRefund(trx: Tx, member: MemberRow, prog
           purchase: r.purchaseExternalId, purchase_id: r.purchaseId, credited: bonus.points, left, goal: goal.count, policy,
         },
       };
-      const result = await takeBonusBack(trx, member, bonus, entry, { now: r.now, policy });
-      // All of it expired already (not taken again: takeBonusBack), or spent and forgiven: an
-      // entry of 0 still tells the member why the challenge reads as not done.
-      if (result.debited === 0 && !result.duplicate) {
-        const details = withFields(entry.details, result.expired > 0 ? { expired: result.expired } : {}, { forgiven: result.shortfall });
-        await ledger.recordNothing(trx, withFields(entry, { customerId: member.customer_id, kind: 'reverse' as const, details }), r.now);
-      }
-      reversed = result;
+      // All of it expired already or spent and forgiven: takeBonusBack's entry of 0 says why the challenge reads as not done.
+      reversed = await takeBonusBack(trx, member, bonus, entry, { now: r.now, policy });
     }
     await publish(trx, [{
       type: 'loyalty.challenge_revoked', customerId: r.customerId,

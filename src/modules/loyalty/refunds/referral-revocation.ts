@@ -3,8 +3,7 @@ import type { Tx } from '../../../db/index.ts';
 import { publish } from '../../../jobs/outbox.ts';
 import { personIdsQuery } from '../../customers/index.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
-import type { MemberRow, NewEntry } from '../ledger/ledger.repository.ts';
-import { withFields } from '../../../shared/objects.ts';
+import type { MemberRow } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import { keysTakenAcrossMerges, lockActiveCustomer } from '../lifecycle/merged-customers.ts';
 import { heldUntil, type Program } from '../program/program.ts';
@@ -59,26 +58,6 @@ export async function qualifyingPurchaseTime(trx: Tx, { purchase_id, occurred_at
   return queued_at;
 }
 
-/**
- * A referral bonus revoked that takes nothing — it expired already (and was written off:
- * takeBonusBack does not take it again), or was spent and forgiven (refund_shortfall
- * forgive), or both — writes an entry of 0 saying so in the member's explanation, as a
- * purchase's refund and a challenge's take-back do (details.expired, details.forgiven).
- * Its key is the take-back's, so a refund or job sent again writes nothing more.
- */
-async function explainNothingTaken(
-  trx: Tx, member: MemberRow, entry: Omit<NewEntry, 'kind' | 'points' | 'customerId'>,
-  result: { debited: number; shortfall: number; expired: number; duplicate: boolean }, now: Date,
-) {
-  if (result.debited > 0 || result.duplicate) return;
-  const forgiven = entry.details?.policy === 'forgive' ? result.shortfall : 0;
-  if (result.expired === 0 && forgiven === 0) return;
-  await ledger.recordNothing(trx, withFields(entry, {
-    customerId: member.customer_id, kind: 'reverse' as const,
-    details: withFields(entry.details ?? {}, result.expired > 0 ? { expired: result.expired } : {}, forgiven > 0 ? { forgiven } : {}),
-  }), now);
-}
-
 export function createReferralRevocation(core: LoyaltyCore) {
   const { db, clock } = core.deps;
 
@@ -116,9 +95,7 @@ export function createReferralRevocation(core: LoyaltyCore) {
           occurredAt: r.occurredAt, sourceType: 'bonus', sourceId: 'referral', idempotencyKey: `refund:${r.refundId}:referral`, programVersion: program?.version ?? null,
           details: { bonus: 'referral', role: 'friend', refund: r.refundId, purchase: purchase.external_id, purchase_id: r.purchaseId, credited: bonus.points, policy },
         };
-        const result = await takeBonusBack(trx, member, bonus, entry, { now: r.now, policy });
-        await explainNothingTaken(trx, member, entry, result, r.now);
-        reversed = result;
+        reversed = await takeBonusBack(trx, member, bonus, entry, { now: r.now, policy });
       }
       // The referrer's bonus is keyed by the friend's id when it was paid: the id whose
       // ledger got the friend's bonus (the referral may have moved to a survivor since).
@@ -165,7 +142,6 @@ export function createReferralRevocation(core: LoyaltyCore) {
           details: { bonus: 'referral', role: 'referrer', friend: friend_id, purchase_id, refund: refund_id ?? null, credited: bonus.points, policy },
         };
         const reversed = await takeBonusBack(trx, member, bonus, entry, { now, policy });
-        await explainNothingTaken(trx, member, entry, reversed, now);
         if (reversed.debited === 0) return false;
         await ledger.saveMembers(trx, [member], now);
         return true;
