@@ -27,16 +27,20 @@ const local = (at: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Euro
 type Listed = { items: { id: string; email: string | null; stats: { net_spend: string }; loyalty: { points: number } | null }[]; next_cursor: string | null };
 type Exported = { profile: { id: string; email: string | null; identities: { kind: string; value: string }[] }; purchases: { external_id: string }[]; stats: { purchases: number; net_spend: string }; loyalty: { balance: number } | null };
 
+/** Purchases written to `file` in the work folder, under `header`, and imported by the command. */
+function importPurchases(file: string, header: string, rows: string[]) {
+  fs.writeFileSync(path.join(work, file), [header, ...rows].join('\n'));
+  ok(run('import', 'purchases', file));
+}
+
 beforeAll(async () => {
   fs.writeFileSync(path.join(work, 'program.json'), JSON.stringify(PROGRAM));
   ok(run('loyalty', 'apply', 'program.json'));
-  fs.writeFileSync(path.join(work, 'purchases.csv'), [
-    'external_id,customer_email,customer_external_id,customer_first_name,occurred_at,total',
+  importPurchases('purchases.csv', 'external_id,customer_email,customer_external_id,customer_first_name,occurred_at,total', [
     'o-1,ana@example.com,,Ana,2026-11-01T10:00:00Z,30.00',
     'o-2,anka@example.com,card-77,,2026-11-02T10:00:00Z,12.50',
     'o-3,ben@example.com,,Ben,2026-11-03T10:00:00Z,2.50',
-  ].join('\n'));
-  ok(run('import', 'purchases', 'purchases.csv'));
+  ]);
 }, 120_000);
 
 describe('regulars customers', () => {
@@ -199,13 +203,11 @@ describe('regulars customers', () => {
   it('answers a merge run again by the duplicate\'s second card as merged before (exit 0), changing nothing; the kept one\'s own email is still refused', () => {
     // Dora's duplicate carries two cards (the second added by its next purchase): the merged
     // row keeps one, the merge records both as moved.
-    fs.writeFileSync(path.join(work, 'two-cards.csv'), [
-      'external_id,customer_email,customer_external_id,customer_first_name,occurred_at,total',
+    importPurchases('two-cards.csv', 'external_id,customer_email,customer_external_id,customer_first_name,occurred_at,total', [
       'o-6,dora@example.com,,Dora,2026-11-06T10:00:00Z,4.00',
       'o-7,dora.dup@example.com,card-90,,2026-11-07T10:00:00Z,3.00',
       'o-8,dora.dup@example.com,card-91,,2026-11-08T10:00:00Z,2.00',
-    ].join('\n'));
-    ok(run('import', 'purchases', 'two-cards.csv'));
+    ]);
     const dupId = json<{ id: string }>(run('customers', 'show', 'card-91', '--json')).id;
     const merged = json<{ customer: { id: string }; moved: Record<string, number> }>(run('customers', 'merge', 'dora@example.com', 'card-90', '--yes', '--json'));
     expect(merged.moved).toMatchObject({ identities: 3, purchases: 2 });
@@ -229,12 +231,10 @@ describe.runIf(testDatabaseKind === 'pglite')('through a running server', () => 
   afterAll(async () => server?.stop());
 
   it('lists, shows, exports, merges and erases the same way', async () => {
-    fs.writeFileSync(path.join(work, 'more.csv'), [
-      'external_id,customer_email,customer_external_id,occurred_at,total',
+    importPurchases('more.csv', 'external_id,customer_email,customer_external_id,occurred_at,total', [
       'o-4,cara@example.com,,2026-11-04T10:00:00Z,5.00',
       'o-5,,card-88,2026-11-05T10:00:00Z,7.00',
-    ].join('\n'));
-    ok(run('import', 'purchases', 'more.csv'));
+    ]);
     server = await startServeProcess(BIN, cli.env());
     // Ana and Ben erased, card-77 merged: Cara and card-88 are left, card-88 with the larger net spend.
     const listed = json<Listed>(run('customers', 'list', '--sort', '-net_spend', '--limit', '1', '--json'));

@@ -43,17 +43,23 @@ async function history(s: TestServices) {
   return { ...h, a: await member(h.referrer), e: await member(h.friend) };
 }
 
+/** The history, after which neither expired bonus was taken back: each entry of 0 says so, and the referral's 750 points stand. */
+async function nothingTakenBack(s: TestServices) {
+  const h = await history(s);
+  expect(h.refund).toMatchObject({ points_reversed: 0, referral: { status: 'revoked', points_reversed: 0, unsettled: 0 } });
+  expect({ a: h.a, e: h.e }).toEqual({ a: { points: 0, expired: 510 }, e: { points: 0, expired: 270 } });
+  expect(await ledgerPoints(s)).toEqual({ purchases: 30, referral: 750 });
+  expect(await takenBack(s, 'expired')).toEqual([[0, 'friend', 250], [0, 'referrer', 500]]);
+  return h;
+}
+
 for (const [policy, program] of [['per_lot', perLot], ['inactivity', inactivity]] as const) {
   describe(`a refund revoking a referral after its bonuses expired (${policy})`, () => {
     const services = withProgramInForce(program);
 
     it('the ledger takes back neither expired bonus, says so, and the replay of the program in force agrees', async () => {
       const s = services();
-      const h = await history(s);
-      expect(h.refund).toMatchObject({ points_reversed: 0, referral: { status: 'revoked', points_reversed: 0, unsettled: 0 } });
-      expect({ a: h.a, e: h.e }).toEqual({ a: { points: 0, expired: 510 }, e: { points: 0, expired: 270 } });
-      expect(await ledgerPoints(s)).toEqual({ purchases: 30, referral: 750 });
-      expect(await takenBack(s, 'expired')).toEqual([[0, 'friend', 250], [0, 'referrer', 500]]);
+      const h = await nothingTakenBack(s);
       // The referrer's job delivered again adds nothing.
       await deliver(s, 'loyalty.referral_revoked', { customer: h.referrer });
       expect(await takenBack(s, 'expired')).toEqual([[0, 'friend', 250], [0, 'referrer', 500]]);
@@ -77,11 +83,7 @@ describe('a referral revoked after its bonuses expired, refund_shortfall forgive
 
   it('the ledger takes back neither expired bonus; the replay agrees', async () => {
     const s = services();
-    const h = await history(s);
-    expect(h.refund).toMatchObject({ points_reversed: 0, referral: { status: 'revoked', points_reversed: 0, unsettled: 0 } });
-    expect({ a: h.a, e: h.e }).toEqual({ a: { points: 0, expired: 510 }, e: { points: 0, expired: 270 } });
-    expect(await ledgerPoints(s)).toEqual({ purchases: 30, referral: 750 });
-    expect(await takenBack(s, 'expired')).toEqual([[0, 'friend', 250], [0, 'referrer', 500]]);
+    await nothingTakenBack(s);
     expect((await s.loyalty.verify()).ok).toBe(true);
 
     const same = await s.loyalty.simulate(forgiving, { since: '2026-01-01' });
