@@ -213,7 +213,7 @@ export async function debit(
   trx: Tx,
   member: MemberRow,
   e: Omit<NewEntry, 'points'> & { points: number },
-  { now, includePending, prefer, shortfall, lots: explicit, expired }: { now: Date; includePending: boolean; prefer?: number[]; shortfall: 'fail' | 'owe' | 'forgive'; lots?: Allocation[]; expired?: number },
+  { now, includePending, prefer, shortfall, lots: explicit, expired }: { now: Date; includePending: boolean; prefer?: number[]; shortfall: 'fail' | 'owe' | 'forgive'; lots?: Allocation[]; expired?: { writtenOff: number; at: Date } },
 ): Promise<{ id: number | null; debited: number; unsettled: number; shortfall: number; expired: number; duplicate: boolean }> {
   const lots = explicit ? [] : await openLots(trx, member.customer_id);
   const plan = planDebit(lots, e.points, { now, includePending, prefer, shortfall, explicit, expired });

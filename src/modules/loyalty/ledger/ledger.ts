@@ -28,10 +28,12 @@ export interface Allocation {
  * Lots for a debit of `points`: the preferred lots first (a refund takes back the
  * purchase's own points), then the lots that expire earliest (never-expiring last),
  * oldest first among equals. Pending lots are used only when allowed (reversals), after
- * the available ones. Other lots past their expiry are never used; a preferred one is,
- * until the sweep writes it off: a refund takes back the purchase's own points, and the
- * sweep then finds nothing left of them to expire (otherwise the member lost them twice,
- * once to the refund from other lots and once to the expiry).
+ * the available ones. Other lots past their expiry are never used; a preferred one is (a
+ * refund dated before the lot's date, recorded after it: planDebit leaves out those past
+ * their date at the take-back's own), until the sweep writes it off: a refund takes back
+ * the purchase's own points, and the sweep then finds nothing left of them to expire
+ * (otherwise the member lost them twice, once to the refund from other lots and once to
+ * the expiry).
  */
 export function chooseLots(lots: readonly Lot[], points: number, { now, includePending, prefer = [] }: { now: Date; includePending: boolean; prefer?: readonly number[] }): { allocations: Allocation[]; shortfall: number } {
   const t = now.getTime();
@@ -72,21 +74,32 @@ export interface DebitPlan {
  * the lots cover. `explicit` lots are taken as given (expiry names its own lots: they are
  * past their date, which chooseLots skips).
  *
- * `expired`: of the points to take back, how many the preferred lots (the purchase's own)
- * have lost to expiry and no earlier take-back has counted. What the preferred lots still
- * hold is taken first; what they no longer hold because it expired is not taken again from
- * other lots or owed — the member lost those points once already. Points the lots lost to
- * spending are taken back as usual (the member had their value).
+ * `expired` (a take-back: a refund's, or a revoked bonus's): of the points to take back,
+ * how many the preferred lots (the purchase's own) have lost to expiry and no earlier
+ * take-back has counted. What the preferred lots still hold is taken first; what they no
+ * longer hold because it expired is not taken again from other lots or owed — the member
+ * lost those points once already. Points the lots lost to spending are taken back as usual
+ * (the member had their value). `writtenOff` is what the sweep wrote off of them less what
+ * earlier take-backs counted (below 0 when those counted lots the sweep had not reached);
+ * a preferred lot past its date at `at`, the take-back's own date, counts as expired too
+ * and is not taken, whether or not the sweep has reached it: so the take-back is the same
+ * whenever the hourly sweep runs, and a period's expired points (the report counts a lot by
+ * its date) do not move to a later refund. A take-back dated before the lot's date still
+ * takes it (the refund came first).
  */
 export function planDebit(
-  lots: readonly Lot[],
+  allLots: readonly Lot[],
   points: number,
-  { now, includePending, prefer, shortfall, explicit, expired: expiredBefore = 0 }: { now: Date; includePending: boolean; prefer?: readonly number[]; shortfall: 'fail' | 'owe' | 'forgive'; explicit?: Allocation[]; expired?: number },
+  { now, includePending, prefer, shortfall, explicit, expired: takeBack }: { now: Date; includePending: boolean; prefer?: readonly number[]; shortfall: 'fail' | 'owe' | 'forgive'; explicit?: Allocation[]; expired?: { writtenOff: number; at: Date } },
 ): DebitPlan {
   let expired = 0;
-  if (expiredBefore > 0 && prefer?.length) {
+  let lots = allLots;
+  if (takeBack && prefer?.length) {
+    const lapsed = (l: Lot) => prefer.includes(l.id) && l.expiresAt !== null && l.expiresAt.getTime() <= takeBack.at.getTime();
+    lots = allLots.filter((l) => !lapsed(l));
+    const lost = takeBack.writtenOff + allLots.filter(lapsed).reduce((s, l) => s + l.remaining, 0);
     const own = chooseLots(lots.filter((l) => prefer.includes(l.id)), points, { now, includePending, prefer });
-    expired = Math.min(expiredBefore, own.shortfall);
+    expired = Math.max(0, Math.min(lost, own.shortfall));
   }
   const wanted = points - expired;
   const choice = explicit ? { allocations: explicit, shortfall: 0 } : chooseLots(lots, wanted, { now, includePending, prefer });

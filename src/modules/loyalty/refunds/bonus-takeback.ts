@@ -61,8 +61,8 @@ export async function expiredFromLots(trx: Tx, customerId: string, lotIds: numbe
 
 /**
  * Reverses `bonus`'s points from `member`'s ledger by the `reverse` entry `entry` describes (its points are the bonus's).
- * Of its points, what expiry wrote off of the bonus's lot (or the transfer lots made of it)
- * is not taken (`expired`; a bonus is taken back once, so no earlier take-back counted it):
+ * Of its points, what expiry wrote off of the bonus's lot (or the transfer lots made of it),
+ * or what of them is past its date at the take-back's (planDebit's `expired`), is not taken (`expired`; a bonus is taken back once, so no earlier take-back counted it):
  * without this, a referral or challenge revoked after its bonus expired took the bonus again
  * from the member's other points, or made it a debt. What of it was spent before it expired
  * is still taken back, as for a purchase.
@@ -75,7 +75,7 @@ export async function takeBonusBack(
   const reverse = withFields(entry, { customerId: member.customer_id, kind: 'reverse' as const, points: bonus.points });
   const result = await ledger.debit(trx, member, reverse, {
     now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive',
-    expired: await expiredFromLots(trx, member.customer_id, [bonus.id, ...prefer]),
+    expired: { writtenOff: await expiredFromLots(trx, member.customer_id, [bonus.id, ...prefer]), at: entry.occurredAt },
   });
   // Nothing taken — it expired already, or was spent and forgiven, or both: an entry of 0
   // still tells the member why the referral or challenge reads as revoked, with the details

@@ -35,19 +35,21 @@ describe('a refund revoking a challenge completion after its bonus expired', () 
   });
   afterAll(() => s?.close());
 
-  const buy = async (key: string, at: string, category: string) => {
+  const buy = async (who: string, key: string, at: string, category: string) => {
     s.clock.set(at);
-    return (await recordAll(s, [{ external_id: key, customer: { email: 'x@example.com' }, occurred_at: at, total: '5.00', lines: [{ sku: category, category, quantity: 1, unit_price: '5.00' }] }]))[0];
+    return (await recordAll(s, [{ external_id: key, customer: { email: `${who}@example.com` }, occurred_at: at, total: '5.00', lines: [{ sku: category, category, quantity: 1, unit_price: '5.00' }] }]))[0];
   };
 
-  it('takes nothing of the expired bonus, and the account says why', async () => {
+  // The same whether the sweep wrote the bonus's lot off before the refund or not: past its
+  // date at the refund, it had expired either way (planDebit's `expired`).
+  it.each([['x', 'before'], ['y', 'after']] as const)('takes nothing of the expired bonus, and the account says why (%s: swept %s the refund)', async (x, sweptWhen) => {
     const bought = [];
-    for (const [i, k] of ['k1', 'k2', 'k3'].entries()) bought.push(await buy(`x-${i + 1}`, `2025-12-0${i + 1}T10:00:00Z`, k));
+    for (const [i, k] of ['k1', 'k2', 'k3'].entries()) bought.push(await buy(x, `${x}-${i + 1}`, `2025-12-0${i + 1}T10:00:00Z`, k));
     await deliver(s, 'purchase.recorded', { subscriber: 'loyalty.challenges' });
     const id = bought[0].customerId;
-    await buy('x-4', '2026-02-15T10:00:00Z', 'k1');
+    await buy(x, `${x}-4`, '2026-02-15T10:00:00Z', 'k1');
     s.clock.set('2026-02-20T10:00:00Z');
-    await s.loyalty.maintenance.expirePoints(s.clock.now());
+    if (sweptWhen === 'before') await s.loyalty.maintenance.expirePoints(s.clock.now());
     const account = async (language?: 'en' | 'ru') => {
       const a = await s.loyalty.account(id, { language });
       if (!a.member) throw new Error('not a member');
@@ -55,8 +57,10 @@ describe('a refund revoking a challenge completion after its bonus expired', () 
     };
     expect((await account()).balance).toBe(5);
 
-    const { loyalty } = await s.commerce.refund(bought[2].purchaseId, { external_id: 'x-3-r' }, actor);
+    const { loyalty } = await s.commerce.refund(bought[2].purchaseId, { external_id: `${x}-3-r` }, actor);
     expect(loyalty?.challenges).toEqual([expect.objectContaining({ challenge: 'explorer', completion: 1, points_reversed: 0, unsettled: 0 })]);
+    // Swept after: the lots of December, bonuses included, are written off whole (15 + 100 + 300).
+    if (sweptWhen === 'after') expect((await s.loyalty.maintenance.expirePoints(s.clock.now())).points).toBe(415);
     const a = await account();
     expect(a.balance).toBe(5);
     expect(a.challenges.find((c) => c.code === 'explorer')).toMatchObject({ completed: 0 });
@@ -64,12 +68,13 @@ describe('a refund revoking a challenge completion after its bonus expired', () 
       .where('customer_id', '=', id).where('kind', '=', 'reverse').where('source_id', '=', 'challenge').execute();
     expect(taken.map((e) => [e.points, (e.details as { expired?: number }).expired])).toEqual([[0, 300]]);
     expect(a.explanation.entries.find((e) => e.kind === 'reverse' && e.source.id === 'challenge')!.description)
-      .toBe('Challenge bonus revoked: Try 3 categories; purchase x-3 was refunded, leaving 2 of the 3 it needs; its 300 points had expired already, nothing taken');
+      .toBe(`Challenge bonus revoked: Try 3 categories; purchase ${x}-3 was refunded, leaving 2 of the 3 it needs; its 300 points had expired already, nothing taken`);
     expect((await account('ru')).explanation.entries.find((e) => e.kind === 'reverse' && e.source.id === 'challenge')!.description)
-      .toBe('Бонус за задание отменён: Попробуйте 3 категории; покупка x-3 возвращена, задание больше не выполнено (2 из 3); ничего не списано, так как уже сгорело: 300 баллов');
+      .toBe(`Бонус за задание отменён: Попробуйте 3 категории; покупка ${x}-3 возвращена, задание больше не выполнено (2 из 3); ничего не списано, так как уже сгорело: 300 баллов`);
     // Sent again: nothing more.
-    await s.commerce.refund(bought[2].purchaseId, { external_id: 'x-3-r' }, actor);
+    await s.commerce.refund(bought[2].purchaseId, { external_id: `${x}-3-r` }, actor);
     expect((await account()).balance).toBe(5);
+    expect((await account()).lifetime).toMatchObject({ reversed: 0, expired: 415 });
     expect((await s.loyalty.verify()).problems).toEqual([]);
   });
 });

@@ -6,8 +6,8 @@ import * as ledger from '../ledger/ledger.repository.ts';
 // Refunds meet expiry, and debts meet credits, on real SQL, by hand. The program: 1 point
 // per euro, lots expire 2 months after the purchase, no holding period, no bonuses, points
 // already spent are owed. A refund takes back the purchase's own points first, also when
-// their lot is past its date and the sweep has not written it off; what the sweep wrote
-// off is not taken a second time; a debt is settled by the next credit whatever the
+// their lot is past its date now but was not at the refund's date; what expired by the
+// refund's date is not taken, written off by the sweep or not; a debt is settled by the next credit whatever the
 // stored points say, and `loyalty maintain` settles one a ledger left beside points.
 
 let s: Awaited<ReturnType<typeof openTestServices>>;
@@ -39,22 +39,50 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 describe('a refund of a purchase whose points expired', () => {
-  it('takes its own lot past its date before the sweep, and the sweep then finds nothing of it to expire', async () => {
+  it('finds its own lot past its date at the refund expired, before the sweep as after it; dated before that date, takes it', async () => {
     s.clock.set('2026-06-01T12:00:00Z');
-    // a-1 on 1 March: 10 points, expiring on 1 May (past now, not swept); a-2 on 20 May: 5 points.
-    const first = await buy('a@example.com', 'a-1', '2026-03-01T10:00:00Z', '10.00');
-    await buy('a@example.com', 'a-2', '2026-05-20T10:00:00Z', '5.00');
-    const before = await account(first.customerId);
-    expect([before.balance, before.expiring_now, before.owed]).toEqual([5, 10, 0]);
+    // x-1 on 1 March: 10 points, expiring on 1 May (past now, not swept); x-2 on 20 May: 5 points.
+    const bought = async (who: string) => {
+      const first = await buy(`${who}@example.com`, `${who}-1`, '2026-03-01T10:00:00Z', '10.00');
+      await buy(`${who}@example.com`, `${who}-2`, '2026-05-20T10:00:00Z', '5.00');
+      const before = await account(first.customerId);
+      expect([before.balance, before.expiring_now, before.owed]).toEqual([5, 10, 0]);
+      return first;
+    };
 
-    const refund = await s.commerce.refund(first.purchaseId, { external_id: 'a-1-r' }, actor);
-    expect(refund.loyalty).toMatchObject({ points_reversed: 10, unsettled: 0 });
-    const expired = await s.loyalty.maintenance.expirePoints(s.clock.now());
-    expect(expired.points).toBe(0);
-    const after = await account(first.customerId);
-    // Lost once, to the refund: a-2's 5 points stay.
-    expect([after.balance, after.expiring_now, after.owed]).toEqual([5, 0, 0]);
-    expect(after.lifetime).toMatchObject({ reversed: 10, expired: 0 });
+    // Refunded today, before the sweep: its 10 points had expired on 1 May, so nothing is
+    // taken (an entry of 0 says so), and the sweep writes the lot off: lost once, to expiry.
+    const a = await bought('a');
+    const may = { from: '2026-05-01', to: '2026-05-31' };
+    expect((await s.loyalty.report(may)).points).toMatchObject({ expired: 10, expiring_now: 10, reversed: 0 });
+    const refund = await s.commerce.refund(a.purchaseId, { external_id: 'a-1-r' }, actor);
+    expect(refund.loyalty).toMatchObject({ points_reversed: 0, unsettled: 0 });
+    // May's expired points stay May's: the refund of June takes none of them.
+    expect((await s.loyalty.report(may)).points).toMatchObject({ expired: 10, expiring_now: 10, reversed: 0 });
+    expect([(await account(a.customerId)).balance, (await account(a.customerId)).expiring_now]).toEqual([5, 10]);
+    const e = await bought('e');
+    expect((await s.loyalty.maintenance.expirePoints(s.clock.now())).points).toBe(20);
+    // The same refund after the sweep: the same answer, the same account.
+    const late = await s.commerce.refund(e.purchaseId, { external_id: 'e-1-r' }, actor);
+    expect(late.loyalty).toMatchObject({ points_reversed: 0, unsettled: 0 });
+    for (const id of [a.customerId, e.customerId]) {
+      const after = await account(id);
+      expect([after.balance, after.expiring_now, after.owed]).toEqual([5, 0, 0]);
+      expect(after.lifetime).toMatchObject({ reversed: 0, expired: 10 });
+      const name = id === a.customerId ? 'a' : 'e';
+      expect(after.explanation.entries.find((x) => x.kind === 'reverse')?.description)
+        .toBe(`Refund ${name}-1-r of €10.00 on purchase ${name}-1 (100% of it refunded in all): nothing taken back of its 10 points: 10 points to take back had expired already`);
+    }
+
+    // Dated 30 April, before the lot's date, and recorded before the sweep: the refund came
+    // first, so it takes its own lot, and the sweep then finds nothing of it to expire.
+    const f = await bought('f');
+    const dated = await s.commerce.refund(f.purchaseId, { external_id: 'f-1-r', occurred_at: '2026-04-30T10:00:00Z' }, actor);
+    expect(dated.loyalty).toMatchObject({ points_reversed: 10, unsettled: 0 });
+    expect((await s.loyalty.maintenance.expirePoints(s.clock.now())).points).toBe(0);
+    const afterF = await account(f.customerId);
+    expect([afterF.balance, afterF.expiring_now, afterF.owed]).toEqual([5, 0, 0]);
+    expect(afterF.lifetime).toMatchObject({ reversed: 10, expired: 0 });
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
 
@@ -108,9 +136,9 @@ describe('a debt beside points past their date', () => {
     await buy('d@example.com', 'd-2', '2026-03-02T10:00:00Z', '5.00');
     await s.loyalty.adjust(d, { points: -5, reason: 'test: spent at the counter', idempotency_key: 'd-spend' }, actor);
     s.clock.set('2026-06-01T12:00:00Z');
-    // Both lots past their date, not swept. Refunding d-1 takes its own 5 and owes the 5
-    // spent: d-2's lot is past its date and pays nothing.
-    const refund = await s.commerce.refund(first.purchaseId, { external_id: 'd-1-r' }, actor);
+    // Both lots past their date, not swept. Refunding d-1 as of 30 April, before its lot's
+    // date, takes its own 5 and owes the 5 spent: d-2's lot is past its date now and pays nothing.
+    const refund = await s.commerce.refund(first.purchaseId, { external_id: 'd-1-r', occurred_at: '2026-04-30T10:00:00Z' }, actor);
     expect(refund.loyalty).toMatchObject({ points_reversed: 10, unsettled: 5 });
     const owing = await account(d);
     // Stored points 0 (d-2's 5 past their date, 5 owed).

@@ -88,8 +88,9 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
      * Takes back a refunded purchase's points in proportion to the refunded share (see
      * pointsToReverse) — or, when its refunds named the lines returned, what those lines
      * earned (refund-points.ts) — from the purchase's own lots first, also when they are past
-     * their expiry and not yet written off. Its points that expired already are not taken
-     * again (details.expired: the member lost them once). Points already spent follow
+     * their expiry now but were not at the refund's date. Its points that had expired by the
+     * refund's date, written off by the sweep or not yet, are not taken again
+     * (details.expired: the member lost them once; planDebit's `expired`). Points already spent follow
      * the program's refund_shortfall: a negative balance settled by the next credits, or
      * forgiven. A reward coupon used on the order is not given back: its discount already
      * lowered the total, so no points were earned on it. A refund that takes the purchase
@@ -142,7 +143,7 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
       };
       const result = points === 0 ? { debited: 0, unsettled: 0, shortfall: 0, expired: 0, duplicate: false } : await ledger.debit(trx, member, withFields(entry, { points }), {
         now: r.now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive',
-        expired: Math.max(0, (await expiredFromLots(trx, r.customerId, [...rows.filter((e) => e.points > 0).map((e) => e.id), ...prefer])) - expiredBefore),
+        expired: { writtenOff: (await expiredFromLots(trx, r.customerId, [...rows.filter((e) => e.points > 0).map((e) => e.id), ...prefer])) - expiredBefore, at: r.occurredAt },
       });
       // Nothing taken because what the refund takes back had expired already or was spent
       // and forgiven (refund_shortfall "forgive"): an entry of 0 points (migration 0020)
