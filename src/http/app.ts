@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { errorCodes, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -12,6 +13,7 @@ import { docsPage, openApiDocument } from './openapi.ts';
 import { answerLanguage, errorHandler, invalidJsonBody, problem, sendProblem, tooManyRequests } from './problem.ts';
 import { installResponseChecks } from './response-check.ts';
 import { noteJsonBodyText } from './text-check.ts';
+import { invalidUtf8Body } from './utf8-body.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { analyticsViewRoutes } from './routes/analytics-views.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -58,13 +60,18 @@ export async function buildApp(services: Services, { webDist = WEB_DIST }: { web
   // A till or a script often sends `Content-Type: application/json` on a POST that needs no
   // body (a capture, a release): an empty body is no body, not a 400. Anything else is
   // read by Fastify's own JSON parser, as before; a body it refuses is told with the
-  // position of the error (invalidJsonBody), not Fastify's English sentence.
+  // position of the error (invalidJsonBody), not Fastify's English sentence. The bytes are
+  // checked to be UTF-8 before they are read as text: decoded as they came, a byte of
+  // another code page became U+FFFD and a name was stored garbled (utf8-body.ts).
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  // (parseAs: 'string' hands a string, though the type says string or Buffer.)
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') return done(null, undefined);
-    noteJsonBodyText(request, body as string);
-    return parseJson(request, body as string, (error, value) => (error ? done(invalidJsonBody(body as string), undefined) : done(null, value)));
+  // (parseAs: 'buffer' hands a Buffer, though the type says string or Buffer.)
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, raw, done) => {
+    const bytes = raw as Buffer;
+    if (bytes.length === 0) return done(null, undefined);
+    if (!isUtf8(bytes)) return done(invalidUtf8Body(bytes), undefined);
+    const body = bytes.toString('utf8');
+    noteJsonBodyText(request, body);
+    return parseJson(request, body, (error, value) => (error ? done(invalidJsonBody(body), undefined) : done(null, value)));
   });
   // The API reads JSON (and an import's multipart): a body of another type is a 415 naming
   // both (problemOf), not a string the route's schema then calls "must be an object". An

@@ -91,8 +91,9 @@ function unsupportedMediaType(request: Pick<FastifyRequest, 'headers'> & { route
 }
 
 /** Fastify's own client errors in the request's language: their English sentences are not told. */
-function clientErrorDetail(error: FastifyError & { position?: number; seconds?: number }, request: Parameters<typeof unsupportedMediaType>[0]): Said | string {
+function clientErrorDetail(error: FastifyError & { position?: number; seconds?: number; offset?: number; byte?: string }, request: Parameters<typeof unsupportedMediaType>[0]): Said | string {
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return unsupportedMediaType(request);
+  if (error.code === 'REGULARS_BODY_NOT_UTF8') return say('http.not_utf8_at', { byte: error.byte ?? '??', position: error.offset ?? 0 });
   if (error.code === 'REGULARS_TOO_MANY_REQUESTS') return say('http.too_many_requests', { seconds: error.seconds ?? 1 });
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
     return error.position === undefined ? say('http.invalid_json') : say('http.invalid_json_at', { position: error.position });

@@ -31,6 +31,35 @@ describe('a body that is not JSON', () => {
   });
 });
 
+describe('a JSON body whose bytes are not UTF-8', () => {
+  // QA: a till's windows-1250 "Ma\xC8ja" was read with U+FFFD in place of the byte, and stored as "Ma�ja".
+  const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+  const postBytes = (url: string, body: Buffer, language?: string) =>
+    api.call('POST', url, { body, headers: { 'content-type': 'application/json', ...(language ? { 'accept-language': language } : {}) } });
+
+  it('is a 400 naming the first bad byte and its offset, in the language asked, and writes nothing', async () => {
+    const customer = bytes('{"external_id":"u8-1","first_name":"Ma', [0xc8], 'ja"}');
+    expect(problemOf(await postBytes('/api/v1/customers', customer, 'sl'))).toEqual({
+      status: 400, language: 'sl', type: 'application/problem+json; charset=utf-8', title: 'Napačna zahteva',
+      detail: 'Telo zahteve ni besedilo UTF-8 (bajt 0xC8 na odmiku 38): pošljite JSON, kodiran v UTF-8',
+    });
+    expect(problemOf(await postBytes('/api/v1/customers', customer)).detail).toBe('The body is not UTF-8 text (byte 0xC8 at byte offset 38): send JSON encoded as UTF-8');
+    for (const language of ['tr', 'da', 'ru']) expect(problemOf(await postBytes('/api/v1/customers', customer, language)).detail).toMatch(/0xC8.*38/);
+    expect((await api.call('GET', '/api/v1/customers?query=u8-1')).json().items).toEqual([]);
+    // A purchase alike (a bare continuation byte after valid accented text), and a character cut short at the end.
+    const purchaseBytes = bytes('{"external_id":"č-1","customer":{"email":"r@example.com","first_name":"Šo', [0x80], '"},"occurred_at":"2026-05-20T09:15:00+02:00","total":"5.00"}');
+    expect(problemOf(await postBytes('/api/v1/purchases', purchaseBytes, 'ru')).detail).toBe('Тело запроса — не текст UTF-8 (байт 0x80 на смещении 75): отправьте JSON в кодировке UTF-8');
+    expect(problemOf(await postBytes('/api/v1/purchases', bytes('{"a":"', [0xe2, 0x82]))).detail).toBe('The body is not UTF-8 text (byte 0xE2 at byte offset 6): send JSON encoded as UTF-8');
+    expect((await api.call('GET', `/api/v1/purchases/${encodeURIComponent('č-1')}`)).statusCode).toBe(404);
+  });
+
+  it('reads UTF-8 as it always did: accents, an emoji, and U+FFFD the client itself sent', async () => {
+    const res = await postBytes('/api/v1/customers', bytes('{"external_id":"u8-2","first_name":"Mačja 😀 \uFFFD', [0xef, 0xbf, 0xbd], '"}'));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().first_name).toBe('Mačja 😀 \uFFFD\uFFFD');
+  });
+});
+
 describe('a body of a type the API does not read', () => {
   it('is a 415 naming the type received and the one to send, in the language asked', async () => {
     expect(problemOf(await post('/api/v1/purchases', purchase, 'text/plain', 'sl'))).toEqual({

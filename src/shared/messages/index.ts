@@ -16,6 +16,7 @@ import { IMPORTS } from './imports.ts';
 import { INPUTS } from './inputs.ts';
 import { LOCALES, type CountedEntry, type Language } from './languages.ts';
 import { LOYALTY } from './loyalty.ts';
+import { REQUESTS } from './requests.ts';
 import { REWARDS } from './rewards.ts';
 import { VALIDATION } from './validation.ts';
 
@@ -47,8 +48,8 @@ export { CLI_HELP, COMMANDER_ERRORS, COMMANDER_WORDS, type HelpTranslations } fr
 
 /** Every message by its code: each part of the catalogue, put together once when the module loads. */
 export const MESSAGES: typeof GENERAL & typeof VALIDATION & typeof LOYALTY & typeof REWARDS & typeof GIFT_CARDS & typeof COMMERCE & typeof IMPORTS & typeof IMPORT_ROWS
-  & typeof INPUTS & typeof CLI_COMMANDS & typeof CLI_IMPORT & typeof CLI_LOYALTY & typeof CLI_MEMBERS & typeof CLI_ANALYZE & typeof CLI_PROMOTIONS & typeof CLI_ADMIN & typeof CLI_AUDIT & typeof CLI_CUSTOMERS =
-  Object.assign({}, GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_MEMBERS, CLI_ANALYZE, CLI_PROMOTIONS, CLI_ADMIN, CLI_AUDIT, CLI_CUSTOMERS);
+  & typeof INPUTS & typeof CLI_COMMANDS & typeof CLI_IMPORT & typeof CLI_LOYALTY & typeof CLI_MEMBERS & typeof CLI_ANALYZE & typeof CLI_PROMOTIONS & typeof CLI_ADMIN & typeof CLI_AUDIT & typeof CLI_CUSTOMERS & typeof REQUESTS =
+  Object.assign({}, GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_MEMBERS, CLI_ANALYZE, CLI_PROMOTIONS, CLI_ADMIN, CLI_AUDIT, CLI_CUSTOMERS, REQUESTS);
 export type MessageCode = keyof typeof MESSAGES;
 
 /** A text told in whatever language is asked; in a string (a log line, `${…}`) it is English. */

@@ -17,6 +17,7 @@ import { IMPORTS } from './imports.ts';
 import { INPUTS } from './inputs.ts';
 import { anyOf, CLI_COUNTS, counted, counting, fixedText, LANGUAGES, languageOf, MESSAGES, perLanguage, say, translateFixed, type Entry, type MessageCode } from './index.ts';
 import { LOYALTY } from './loyalty.ts';
+import { REQUESTS } from './requests.ts';
 import { REWARDS } from './rewards.ts';
 import { VALIDATION } from './validation.ts';
 
@@ -38,7 +39,7 @@ describe('the message catalogue', () => {
   });
 
   it('names each message once across its parts', () => {
-    const parts = [GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_MEMBERS, CLI_ANALYZE, CLI_PROMOTIONS, CLI_ADMIN, CLI_AUDIT, CLI_CUSTOMERS];
+    const parts = [GENERAL, VALIDATION, LOYALTY, REWARDS, GIFT_CARDS, COMMERCE, IMPORTS, IMPORT_ROWS, INPUTS, CLI_COMMANDS, CLI_IMPORT, CLI_LOYALTY, CLI_MEMBERS, CLI_ANALYZE, CLI_PROMOTIONS, CLI_ADMIN, CLI_AUDIT, CLI_CUSTOMERS, REQUESTS];
     expect(entries).toHaveLength(parts.reduce((n, part) => n + Object.keys(part).length, 0));
   });
 
