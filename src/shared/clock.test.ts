@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysIn, addDaysToDate, addMonthsIn, addMonthsToDate, daysBetweenDates, localDate, startOfLocalDay } from './clock.ts';
+import { addDaysIn, addDaysToDate, addMonthsIn, addMonthsToDate, daysBetweenDates, isBeforeEarliest, localDate, startOfLocalDay, utcOf } from './clock.ts';
 
 describe('local calendar dates', () => {
   it('gives the date in the zone, across midnight and DST changes', () => {
@@ -73,5 +73,28 @@ describe("days and months on a zone's calendar", () => {
     expect(at('2028-02-28T23:30:00Z', (d) => addMonthsIn(d, 12, LJ))).toBe('2029-02-27T23:30:00.000Z');
     // 12:00 on 25 October 2026 (winter time, the day it returns) less 12 months: 12:00 on 25 October 2025 (summer time).
     expect(at('2026-10-25T11:00:00Z', (d) => addMonthsIn(d, -12, LJ))).toBe('2025-10-25T10:00:00.000Z');
+  });
+});
+
+// Date.UTC reads a year of 0–99 as 1900–1999: a zone's offset in year 26 came out 1900
+// years off, so "0026-06-01T10:00:00Z" was given the local date 1926-06-01 (QA).
+describe('years before 100', () => {
+  it('keep their year in a local date, a local day\'s start and a month\'s last day', () => {
+    expect(localDate(new Date('0026-06-01T10:00:00Z'), 'Europe/Ljubljana')).toBe('0026-06-01');
+    expect(localDate(new Date('0099-12-31T12:00:00Z'), 'UTC')).toBe('0099-12-31');
+    expect(startOfLocalDay('0026-01-01', 'UTC').toISOString()).toBe('0026-01-01T00:00:00.000Z');
+    expect(addMonthsToDate('0004-01-31', 1)).toBe('0004-02-29'); // a leap year (1904 is one too, but 1900, for 0000, is not)
+    expect(addMonthsToDate('0000-01-31', 1)).toBe('0000-02-29');
+  });
+
+  it('utcOf is Date.UTC for any year, its days and months overflowing as Date.UTC\'s do', () => {
+    expect(new Date(utcOf(26, 0, 1, 10, 30, 5)).toISOString()).toBe('0026-01-01T10:30:05.000Z');
+    expect(new Date(utcOf(1900, 2, 0)).toISOString()).toBe('1900-02-28T00:00:00.000Z');
+    expect(utcOf(2026, 12, 1)).toBe(Date.UTC(2027, 0, 1));
+  });
+
+  it('are before the earliest date any input may name (1900-01-01), as written', () => {
+    expect(['0026-01-01', '0000-01-01T00:00:00Z', '1000-06-01', '1899-12-31T23:59:59+14:00'].map(isBeforeEarliest)).toEqual([true, true, true, true]);
+    expect(['1900-01-01', '1900-01-01T00:00:00+05:00', '2026-06-01'].map(isBeforeEarliest)).toEqual([false, false, false]);
   });
 });

@@ -55,6 +55,31 @@ export const instantOf = (text: string, timeZone: string): Date => (isDateOnly(t
 /** How far ahead of now a sale or a refund may be dated: a till's clock running ahead, a time zone crossed. */
 export const FUTURE_ALLOWANCE_MS = 24 * 3600_000;
 
+/**
+ * The earliest date any input may name (a purchase, a refund, a birthday, a query's
+ * period, an imported row): every date a client sends is at least this, as written
+ * (YYYY-MM-DD, before any offset). Nobody alive was born before it and no till's record
+ * is older, so an earlier date is a typo ("0026" for 2026, a year 0000) — and such years
+ * broke things: PostgreSQL has no year 0, years 0–99 were read as 1900–1999 by Date.UTC,
+ * and before about 1900 the zones kept local mean time with offsets in seconds. Refused
+ * naming the field (validation.ts isBeforeEarliest), never a 500 or a customer since 1026.
+ */
+export const EARLIEST_DATE = '1900-01-01';
+
+/** Whether a date or a timestamp, as written (YYYY-MM-DD…), names a day before EARLIEST_DATE. */
+export const isBeforeEarliest = (text: string): boolean => text.slice(0, 10) < EARLIEST_DATE;
+
+/**
+ * The instant of a UTC calendar date and time given by its parts, for any year: Date.UTC
+ * (and new Date(y, …)) read a year of 0–99 as 1900–1999, so year 26's offset came out a
+ * 1900 years off and its local date in 1926.
+ */
+export function utcOf(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const at = new Date(0);
+  at.setUTCFullYear(year, month, day);
+  return at.setUTCHours(hour, minute, second, 0);
+}
+
 /** The instant a calendar date (YYYY-MM-DD) begins in an IANA time zone. */
 export const startOfLocalDay = (date: string, timeZone: string): Date => localInstant(date, '00:00:00', timeZone);
 
@@ -78,7 +103,7 @@ function offsetMs(at: Date, timeZone: string): number {
   }
   const parts = formatter.formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = utcOf(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
@@ -93,7 +118,7 @@ export function addMonths(at: Date, months: number): Date {
   const day = d.getUTCDate();
   d.setUTCDate(1);
   d.setUTCMonth(d.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  const lastDay = new Date(utcOf(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
   d.setUTCDate(Math.min(day, lastDay));
   return d;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantOf, isDateOnly } from './clock.ts';
+import { EARLIEST_DATE, instantOf, isBeforeEarliest, isDateOnly } from './clock.ts';
 import { AppError, type FieldProblem } from './errors.ts';
 import { counted, fixedText, LANGUAGES, MESSAGES, Said, say, tell, told, translateFixed, type Language, type MessageCode } from './messages/index.ts';
 import type { CountedName } from './plural.ts';
@@ -327,27 +327,34 @@ export function isCalendarDay(iso: string): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month && d.getUTCDate() === day;
 }
 
+/** Why a date before EARLIEST_DATE (clock.ts) is refused: every date a client sends, one rule. */
+export const BEFORE_EARLIEST = say('date.before_earliest', { earliest: EARLIEST_DATE });
+
 /**
  * The instant a date or a timestamp names — a date alone (YYYY-MM-DD) is the start of that
  * day in `timeZone`, as an owner reads it; a timestamp is taken as written — or why it names
  * none: `format` when it is neither (the caller says which forms it takes), a day the
- * calendar lacks, a time of day that is none.
+ * calendar lacks, a time of day that is none, a day before EARLIEST_DATE.
  */
 export function instantOfInput(text: string, timeZone: string, format: Said): Date | Said {
   if (!isDateOnly(text) && !ISO_TIMESTAMP.test(text)) return format;
   if (!isCalendarDay(text)) return say('simulation.since_not_a_day', { day: text.slice(0, 10) });
+  if (isBeforeEarliest(text)) return BEFORE_EARLIEST;
   const at = instantOf(text, timeZone);
   return Number.isNaN(at.getTime()) ? say('simulation.since_not_a_time', { time: text.slice(11) }) : at;
 }
 
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused), not before EARLIEST_DATE. */
 export const CalendarDate = z
   .string()
   .trim()
   // A text that is no date at all is told that alone: without abort the calendar check ran
   // on it too, and one cell of an import got two refusals.
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: fixedText('date.format'), abort: true })
-  .refine(isCalendarDay, fixedText('date.not_in_calendar'));
+  .refine(isCalendarDay, { message: fixedText('date.not_in_calendar'), abort: true })
+  .superRefine((date, ctx) => {
+    if (isBeforeEarliest(date)) ctx.addIssue({ code: 'custom', ...saidIssue(BEFORE_EARLIEST) });
+  });
 
 /**
  * A query's dates `from` … `to` in order (CalendarDates sort as text): `.refine(datesInOrder,

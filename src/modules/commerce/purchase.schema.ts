@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CustomerInput } from '../customers/index.ts';
 import { fixedText, say } from '../../shared/messages/index.ts';
-import { DecimalAmount, isCalendarDay, ISO_TIMESTAMP, saidIssue, toldBy } from '../../shared/validation.ts';
+import { isBeforeEarliest } from '../../shared/clock.ts';
+import { BEFORE_EARLIEST, DecimalAmount, isCalendarDay, ISO_TIMESTAMP, saidIssue, toldBy } from '../../shared/validation.ts';
 import { bareCode } from '../../shared/codes.ts';
 
 // A purchase as a POS, a web store or a CSV row sends it. Amounts are decimal strings in
@@ -15,7 +16,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * An ISO 8601 timestamp with an offset, or a calendar date (then the store's midnight). A
- * date of the right form the calendar lacks (2026-02-31) is told so, not as a wrong form.
+ * date of the right form the calendar lacks (2026-02-31) is told so, not as a wrong form;
+ * one before EARLIEST_DATE (a till's "0026" for 2026) is refused, as every date sent is.
  */
 export const Occurrence = z
   .string()
@@ -25,6 +27,8 @@ export const Occurrence = z
       ctx.addIssue({ code: 'custom', ...saidIssue(say('occurrence.format')) });
     } else if (!isCalendarDay(v)) {
       ctx.addIssue({ code: 'custom', ...saidIssue(say('simulation.since_not_a_day', { day: v.slice(0, 10) })) });
+    } else if (isBeforeEarliest(v)) {
+      ctx.addIssue({ code: 'custom', ...saidIssue(BEFORE_EARLIEST) });
     } else if (Number.isNaN(Date.parse(v))) {
       ctx.addIssue({ code: 'custom', ...saidIssue(say('simulation.since_not_a_time', { time: v.slice(11) })) });
     }

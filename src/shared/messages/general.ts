@@ -341,6 +341,14 @@ export const GENERAL = {
   'field.positive': { en: 'must be greater than 0', sl: 'mora biti večje od 0', tr: "0'dan büyük olmalıdır", da: 'skal være større end 0', ru: 'должно быть больше 0' },
   'date.format': { en: 'must be a date YYYY-MM-DD', sl: 'mora biti datum v obliki YYYY-MM-DD', tr: 'YYYY-MM-DD biçiminde bir tarih olmalıdır', da: 'skal være en dato på formen YYYY-MM-DD', ru: 'должно быть датой в формате YYYY-MM-DD' },
   'date.not_in_calendar': { en: 'is not a calendar date', sl: 'tega datuma ni v koledarju', tr: 'takvimde böyle bir tarih yok', da: 'er ikke en dato i kalenderen', ru: 'такой даты нет в календаре' },
+  // Every date a client sends is at least EARLIEST_DATE (src/shared/clock.ts): an earlier one is a typo ("0026" for 2026).
+  'date.before_earliest': {
+    en: 'must not be before {earliest}',
+    sl: 'ne sme biti pred {earliest}',
+    tr: '{earliest} tarihinden önce olamaz',
+    da: 'må ikke ligge før {earliest}',
+    ru: 'не может быть раньше {earliest}',
+  },
 
   // ── Amounts (src/shared/money.ts) ──
   // Written with a decimal point in every language: the API and a file take no other (a
