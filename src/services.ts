@@ -24,7 +24,7 @@ export function createServices({ config, database, clock = systemClock, logger, 
   // The customers list sorts by commerce's and loyalty's values through SQL those modules write (customer-order.ts);
   // by customer_since through the SQL its answers read it with (customer-dates.ts).
   const orders = withFields(customerStatsOrders, { points: pointsOrder, customer_since: customerSinceOrder });
-  const customers = createCustomerService({ db, stores, clock, defaultRegion: config.phoneRegion, datesOf: customerDatesOf, orders });
+  const customers = createCustomerService({ db, stores, clock, timeZone: config.timeZone, defaultRegion: config.phoneRegion, datesOf: customerDatesOf, orders });
   const loyalty = createLoyalty({ db, clock, currency: config.currency, timeZone: config.timeZone, referralLink: config.referralLink });
   const commerce = createCommerceService({
     db, customers, stores, clock, currency: config.currency, timeZone: config.timeZone,

@@ -162,7 +162,7 @@ describe('updating profiles at once', () => {
     const id = await create({ email: 'consent@example.com', consent: { email: true } });
     // Two instances whose requests read the clock before waiting for the customer's lock:
     // the later change (withdrawn, 12:00:02) gets the lock first, the earlier one (granted, 12:00:01) after it.
-    const at = (t: string) => createCustomerService({ db: s.db, stores: s.stores, clock: fixedClock(t), datesOf: async () => new Map(), orders: NO_ORDERS }) // dates and orders are not what this is about;
+    const at = (t: string) => createCustomerService({ db: s.db, stores: s.stores, clock: fixedClock(t), timeZone: 'UTC', datesOf: async () => new Map(), orders: NO_ORDERS }) // dates and orders are not what this is about;
     const hold = await lockRow(id);
     const withdraw = at('2026-06-01T12:00:02Z').patch(id, { consent: { email: false } }, actor);
     await queued();

@@ -1,4 +1,5 @@
 import type { Consent } from '../../db/index.ts';
+import { localDate } from '../../shared/clock.ts';
 import { invalidField } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { say } from '../../shared/messages/index.ts';
@@ -16,6 +17,8 @@ export interface ProfileContext {
   /** Where the data came from when the input does not say: `api`, `import`, `dashboard`, `demo`. */
   source: string;
   now: Date;
+  /** The business's time zone: the day a birthday may be at most is today there. */
+  timeZone: string;
 }
 
 export function identitiesOf(
@@ -69,6 +72,10 @@ export async function prepareProfile(
   for (const key of ['first_name', 'last_name', 'birthday', 'language', 'time_zone'] as const) {
     if (input[key] !== undefined) fields[key] = input[key] || null;
   }
+  // A birthday is a day that has come (today's: a newborn's); a later one is a typo, and a
+  // birthday gift would wait for it. The schema keeps it from before EARLIEST_DATE.
+  const today = localDate(context.now, context.timeZone);
+  if (fields.birthday && fields.birthday > today) throw invalidField(`${fieldPrefix}birthday`, say('customer.birthday_in_future', { today }));
   if (input.home_store !== undefined) {
     fields.home_store_id = input.home_store
       ? (await context.stores.require(input.home_store, `${fieldPrefix}home_store`)).id

@@ -34,6 +34,8 @@ export interface CustomerServiceDeps {
   db: Db;
   stores: StoreService;
   clock: Clock;
+  /** The business's time zone: where "today" is for a birthday (customer.profile.ts). */
+  timeZone: string;
   defaultRegion?: string;
   /**
    * Since when each customer is one and a member (their answers' customer_since,
@@ -186,7 +188,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     async upsert(input: unknown, { actor, source = 'api' }: { actor: Actor; source?: string }) {
       const data = parseInput(CustomerInput, input, 'customer');
       const now = clock.now();
-      const prepared = await prepareProfile(data, { stores, defaultRegion: deps.defaultRegion, source, now });
+      const prepared = await prepareProfile(data, { stores, defaultRegion: deps.defaultRegion, source, now, timeZone: deps.timeZone });
       const ownerOf = (owners: IdentityOwners) => namedCustomer(prepared.identities, owners);
       const result = await db.transaction().execute(async (trx) => {
         await lockKeys(trx, prepared.identities.map(identityKey));
@@ -248,7 +250,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     async patch(id: string, input: unknown, { actor, source = 'api' }: { actor: Actor; source?: string }): Promise<CustomerView> {
       const data = parseInput(CustomerPatch, input, 'customer');
       const now = clock.now();
-      const prepared = await prepareProfile(data, { stores, defaultRegion: deps.defaultRegion, source, now });
+      const prepared = await prepareProfile(data, { stores, defaultRegion: deps.defaultRegion, source, now, timeZone: deps.timeZone });
       await db.transaction().execute(async (trx) => {
         await lockKeys(trx, prepared.identities.map(identityKey));
         const row = await requireActive(trx, id, { forUpdate: true });
@@ -264,7 +266,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     /** The owners of these identities, row-locked, read with the transaction's next statement (for resolveMany). */
     ownersLater: (trx: Tx, identities: Identity[]) => repo.findByIdentitiesLater(trx, identities),
     prepareProfile: (input: CustomerInput, source: string, now: Date, fieldPrefix = '') =>
-      prepareProfile(input, { stores, defaultRegion: deps.defaultRegion, source, now }, fieldPrefix),
+      prepareProfile(input, { stores, defaultRegion: deps.defaultRegion, source, now, timeZone: deps.timeZone }, fieldPrefix),
     lockCustomers: repo.lockCustomers,
     requireActive: (trx: Db | Tx, id: string, options?: { forUpdate?: boolean }) => requireActive(trx, id, options),
 

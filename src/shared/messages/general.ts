@@ -185,6 +185,14 @@ export const GENERAL = {
     da: 'skal have mindst ét af external_id, email, phone',
     ru: 'нужно хотя бы одно из полей external_id, email, phone',
   },
+  // {today} is today's date in the business's time zone: a birthday on it is a newborn's, one after it none yet.
+  'customer.birthday_in_future': {
+    en: 'is after today ({today}): a birthday is a day that has already come',
+    sl: 'je po današnjem dnevu ({today}): rojstni dan je dan, ki je že bil',
+    tr: 'bugünden ({today}) sonra: doğum günü çoktan gelmiş bir gündür',
+    da: 'ligger efter i dag ({today}): en fødselsdag er en dag, der allerede har været',
+    ru: 'позже сегодняшнего дня ({today}): день рождения — день, который уже был',
+  },
   // {kind} is the identity's field name (email, phone, external_id), as written.
   'customer.identity_taken': {
     en: '{kind} {value} belongs to another customer ({owner}); merge the two customers instead',
