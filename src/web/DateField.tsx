@@ -79,6 +79,25 @@ export function readTime(text: string): string | undefined {
   return `${pad(m[1])}:${m[2] ?? '00'}`;
 }
 
+/** Whether a value is a day of the calendar as ISO writes it ("2026-12-07"; not "2026-13-45", which only looks like one). */
+export const isCalendarDay = (value: string) => isDateOnly(value) && readDate(value, 'en', value) === value;
+
+/**
+ * What keeps a DateTimeField's value from being sent, checked by a form before it sends (a
+ * campaign's dates, a program's In force from: the same check for both), so the server is
+ * never asked to read what the field could not, and answers in ISO 8601's words about the
+ * wrong part: 'unreadable' for a day or a time of day the field cannot read (the field says
+ * which, in the dashboard's words, once the form marks it invalid), 'day' for a time without
+ * its day ("T09:00", for the form to say at the field that the day is missing). Undefined for
+ * nothing typed, or a day with its time.
+ */
+export function dateTimeMistake(value: string): 'unreadable' | 'day' | undefined {
+  if (value === '') return undefined;
+  const [, day = value, time = ''] = /^(.*)T(.*)$/.exec(value) ?? [];
+  if ((day !== '' && !isCalendarDay(day)) || (time !== '' && readTime(time) !== time)) return 'unreadable';
+  return day === '' ? 'day' : undefined;
+}
+
 /** "HH:MM" as the language writes a time (Danish "14.30"); any other text as it is. */
 export const showTime = (time: string, language: Language) => (/^\d{2}:\d{2}$/.test(time) && language === 'da' ? time.replace(':', '.') : time);
 
@@ -107,7 +126,9 @@ function TypedField({ value, onChange, testId, required, invalid, label, attribu
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [draft, setDraft] = useState<string>();
-  // Said once the field was left (a half-typed "7." is no date yet), and from then on as it is typed.
+  // Said once the field was left (a half-typed "7." is no date yet), and from then on as it is typed;
+  // at once for a value it was given rather than typed (a report's ?from= in the address), and
+  // when its form, refusing to send, marks it invalid (Enter pressed with the field still being typed in).
   const [checked, setChecked] = useState(false);
   const today = todayIn(i18n.timeZone);
   const read = (text: string) => (kind === 'date' ? readDate(text, language, today) : readTime(text));
@@ -118,7 +139,7 @@ function TypedField({ value, onChange, testId, required, invalid, label, attribu
   const reason = unreadable ? t(kind === 'date' ? 'common.dateField.unreadable' : 'common.timeField.unreadable', { example }) : required && !text.trim() ? t('common.required') : '';
   // A form that checks its fields before sending (the holdout's) stops at this one and says why, in the dashboard's language.
   useEffect(() => input.current?.setCustomValidity(reason), [reason]);
-  const told = unreadable && checked;
+  const told = unreadable && (checked || invalid || draft === undefined);
   return (
     <>
       <input

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
-import { isDateOnly } from '../shared/clock.ts';
 import type { FieldProblem } from './api.ts';
-import { DateField } from './DateField.tsx';
+import { DateField, isCalendarDay } from './DateField.tsx';
 import { useI18n } from './i18n/index.ts';
 import { Field } from './pages/settings/parts.tsx';
 
@@ -11,8 +10,8 @@ import { Field } from './pages/settings/parts.tsx';
 
 /** Whether `to` is not before `from` (a day left out bounds nothing); YYYY-MM-DD sort as text, as the API's datesInOrder. */
 const inOrder = (from: string, to: string) => !from || !to || unreadable(from) || unreadable(to) || from <= to;
-/** A text typed that names no day (DateField passes it on as typed). */
-const unreadable = (day: string) => day !== '' && !isDateOnly(day);
+/** A text that names no day: typed (DateField passes it on as typed), or in the address ("?to=2026-13-45", shaped as a day but none). */
+const unreadable = (day: string) => day !== '' && !isCalendarDay(day);
 
 export interface DateRangeProps {
   from: string;

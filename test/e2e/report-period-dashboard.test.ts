@@ -102,6 +102,13 @@ describe('the loyalty report page over a period', () => {
     await page.getByTestId('loyalty-report').waitFor();
     const tops = await Promise.all(['report-from', 'report-to'].map(async (id) => (await look(page, id)).top));
     expect(tops[1]).toBe(tops[0]);
+    // Neither date of the address a day (QA: the To told the server's refusal, the From showed "garbage" and nothing): each field says so, once.
+    await open(page, 'sl', '/loyalty?from=garbage&to=2026-13-45');
+    await page.getByTestId('report-period').locator('.field-problem').nth(1).waitFor();
+    const told = await page.getByTestId('report-period').locator('.field-problem').allInnerTexts();
+    expect(told).toHaveLength(2);
+    for (const problem of told) expect(problem).toMatch(/^To ni datum: vpišite ga kot \d{1,2}\. \d{1,2}\. \d{4}\.$/);
+    expect(await page.getByTestId('report-from').getAttribute('aria-invalid')).toBe('true');
     await open(page, 'en', '/loyalty?from=2026-04-01&to=2026-03-31');
     await page.getByTestId('report-period').locator('.field-problem').waitFor();
     expect(await page.getByTestId('report-period').locator('.field-problem').allInnerTexts()).toEqual(['must not be before the “From” date']);

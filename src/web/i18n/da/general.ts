@@ -44,6 +44,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.calendar.nextMonth': 'Næste måned',
   'common.timeField.label': 'klokkeslæt',
   'common.timeField.unreadable': 'Det er ikke et klokkeslæt: skriv det som {example}.',
+  'common.dateTimeField.dayMissing': 'Udfyld også datoen: et klokkeslæt alene angiver ingen dag.',
   'common.validThrough': 'Gælder til og med {date}',
   'common.yes': 'Ja',
   'common.no': 'Nej',

@@ -43,6 +43,7 @@ export const GENERAL = {
   'common.calendar.nextMonth': 'Next month',
   'common.timeField.label': 'time',
   'common.timeField.unreadable': 'Not a time of day: write it as {example}.',
+  'common.dateTimeField.dayMissing': 'Fill in the date as well: a time of day alone names no day.',
   'common.validThrough': 'Valid through {date}',
   'common.yes': 'Yes',
   'common.no': 'No',

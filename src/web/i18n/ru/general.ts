@@ -44,6 +44,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.calendar.nextMonth': 'Следующий месяц',
   'common.timeField.label': 'время',
   'common.timeField.unreadable': 'Это не время: введите его как {example}.',
+  'common.dateTimeField.dayMissing': 'Укажите и дату: одно лишь время не называет день.',
   'common.validThrough': 'Действует по {date} включительно',
   'common.yes': 'Да',
   'common.no': 'Нет',

@@ -44,6 +44,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.calendar.nextMonth': 'Naslednji mesec',
   'common.timeField.label': 'ura',
   'common.timeField.unreadable': 'To ni ura: vpišite jo kot {example}.',
+  'common.dateTimeField.dayMissing': 'Vpišite tudi datum: sama ura ne določa dneva.',
   'common.validThrough': 'Velja do vključno {date}',
   'common.yes': 'Da',
   'common.no': 'Ne',

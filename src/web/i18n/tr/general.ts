@@ -44,6 +44,7 @@ export const GENERAL: Record<keyof typeof EN, string> = {
   'common.calendar.nextMonth': 'Sonraki ay',
   'common.timeField.label': 'saat',
   'common.timeField.unreadable': 'Bu bir saat değil: {example} biçiminde yazın.',
+  'common.dateTimeField.dayMissing': 'Tarihi de yazın: tek başına saat bir gün belirtmez.',
   'common.validThrough': '{date} dahil geçerli',
   'common.yes': 'Evet',
   'common.no': 'Hayır',

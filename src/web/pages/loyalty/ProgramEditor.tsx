@@ -6,7 +6,7 @@ import { useBusiness } from '../../business.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { addMonthsToDate } from '../../../shared/clock.ts';
 import { countedName, nameIn, pluralSamples, type CountedName } from '../../../shared/plural.ts';
-import { DateField, DateTimeField } from '../../DateField.tsx';
+import { DateField, DateTimeField, dateTimeMistake } from '../../DateField.tsx';
 import { Problems } from '../../Problems.tsx';
 import { instantOfWallClock, todayIn } from '../../time.ts';
 import { useSubmission } from '../../useSubmission.ts';
@@ -86,6 +86,8 @@ export function ProgramEditor() {
   // Publishing needs the admin scope; anyone else may still check a proposal.
   const mayPublish = useCan()('admin');
   const [effectiveFrom, setEffectiveFrom] = useState('');
+  // A day or time In force from cannot read, held back from the server: the field says why.
+  const [effectiveUnreadable, setEffectiveUnreadable] = useState(false);
   const [policy, setPolicy] = useState<TierPolicy>('upgrade_now');
   const [note, setNote] = useState('');
   const [published, setPublished] = useState<ProgramApplied>();
@@ -149,6 +151,13 @@ export function ProgramEditor() {
   const publish = async () => {
     const program = parsed();
     if (!ready || !program.ok) return;
+    // Checked as the campaign form checks its dates: sent, "T09:00" or "2027-03-01T25:99" came back as the server's ISO 8601 refusal, blaming the date.
+    const mistake = dateTimeMistake(effectiveFrom);
+    if (mistake) {
+      setEffectiveUnreadable(mistake === 'unreadable');
+      publishing.setProblems(mistake === 'day' ? [{ field: 'effective_from', reason: t('common.dateTimeField.dayMissing') }] : []);
+      return;
+    }
     const body = { program: program.value, tier_policy: policy, effective_from: instantOfWallClock(effectiveFrom, i18n.timeZone), note: note.trim() || undefined };
     const result = await publishing.submit(() => api<ProgramApplied>('/loyalty/program', { method: 'POST', body }));
     if (!result) return;
@@ -296,7 +305,9 @@ export function ProgramEditor() {
             <div className="form">
               <label>
                 {t('loyalty.program.effectiveFrom')}
-                <DateTimeField testId="effective-from" label={t('loyalty.program.effectiveFrom')} value={effectiveFrom} onChange={(value) => { setEffectiveFrom(value); publishing.setProblems([]); publishing.setFailure(undefined); }} />
+                <DateTimeField testId="effective-from" label={t('loyalty.program.effectiveFrom')} value={effectiveFrom}
+                  invalid={effectiveUnreadable || publishing.problems.some((p) => p.field === 'effective_from') || undefined}
+                  onChange={(value) => { setEffectiveFrom(value); setEffectiveUnreadable(false); publishing.setProblems([]); publishing.setFailure(undefined); }} />
                 <small className="hint zone-hint">{t('common.timesIn', { zone: i18n.timeZone })}</small>
               </label>
               <fieldset>
