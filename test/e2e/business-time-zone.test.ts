@@ -74,6 +74,7 @@ describe('the business\'s time zone in a browser elsewhere', () => {
     await page.getByTestId('gift-card-amount').fill('20');
     await page.getByTestId('gift-card-expires').fill('2026-12-31');
     await page.getByTestId('gift-card-submit').click();
+    await page.getByTestId('gift-card-confirm-yes').click();
     const code = /Gift card (\S+) issued/.exec(await page.getByTestId('gift-card-issued').innerText())![1];
     const [card] = (await services.loyalty.giftCards({})).items;
     expect(card.expires_at).toBe('2026-12-31T23:00:00.000Z');

@@ -136,6 +136,72 @@ describe('dashboard details', () => {
     expect(await page.getByText(/Coupon [A-Z0-9-]+ issued\./).count()).toBe(0);
   });
 
+  it('states the limit of an adjustment before sending it, once, in the language; Escape cancels a redemption', async () => {
+    const page = await dashboard.logIn();
+    await openCustomer(page, 'nanna.petersen', 'Nanna Petersen');
+    await page.getByRole('tab', { name: 'Loyalty' }).click();
+    const form = page.getByTestId('adjust-form');
+    await form.waitFor();
+    const sent: string[] = [];
+    page.on('request', (r) => { if (r.method() === 'POST') sent.push(new URL(r.url()).pathname); });
+    // QA: 99999999999999999999 was "must be a whole number of points" and "is too large" together; 2147483647 "is too large", never saying the limit.
+    for (const [language, limit] of [['en', 'At most 1,000,000,000 points can be added or taken at a time.'], ['sl', 'Naenkrat je mogoče dodati ali odvzeti največ 1.000.000.000 točk.']] as const) {
+      await page.getByTestId('language').selectOption(language);
+      for (const points of ['99999999999999999999', '2147483647', '-1000000001']) {
+        await form.locator('input').nth(0).fill(points);
+        await form.locator('input').nth(1).fill('Goodwill');
+        await form.getByRole('button').click();
+        await form.getByRole('alert').first().waitFor();
+        expect(await form.getByRole('alert').allInnerTexts(), `${language} ${points}`).toEqual([limit]);
+      }
+    }
+    expect(sent).toEqual([]);
+    await page.getByTestId('language').selectOption('en');
+
+    // The redemption's question closes with Escape as with Cancel, the focus back on Redeem, nothing spent.
+    const before = (await dashboard.server.services.loyalty.account(new URL(page.url()).pathname.split('/').pop()!));
+    await page.getByRole('button', { name: 'Redeem', exact: true }).click();
+    const confirm = page.getByTestId('redeem-confirm');
+    expect(await confirm.getAttribute('role')).toBe('alertdialog');
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Redeem');
+    await page.getByRole('button', { name: 'Redeem', exact: true }).click();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Redeem');
+    expect(sent).toEqual([]);
+    expect(await dashboard.server.services.loyalty.account(new URL(page.url()).pathname.split('/').pop()!)).toEqual(before);
+  });
+
+  it('refuses an In force from without its day, or with a time of day that is none, before publishing: nothing sent', async () => {
+    const page = await dashboard.logIn();
+    await page.goto(`${dashboard.server.url}/loyalty/program`);
+    await page.waitForFunction(() => (document.querySelector('[data-testid=program-editor]') as HTMLTextAreaElement | null)?.value.includes('"threshold"'));
+    await page.getByTestId('simulate').click();
+    await page.getByTestId('simulation').waitFor();
+    const sent: string[] = [];
+    page.on('request', (r) => { if (r.method() === 'POST') sent.push(new URL(r.url()).pathname); });
+    const refused = page.getByTestId('publish-refused');
+    // QA: sent as "T09:00", the server's "must be an ISO 8601 date or timestamp of a real day" blamed the date.
+    await page.getByTestId('effective-from-time').fill('9');
+    await page.getByTestId('publish-button').click();
+    expect(await refused.innerText()).toBe(`${CATALOGUES.en['loyalty.program.effectiveFrom']}: ${CATALOGUES.en['common.dateTimeField.dayMissing']}`);
+    // A time of day that is none: the field says it, once (QA, Danish: that and the server's refusal).
+    for (const language of ['en', 'da'] as const) {
+      await page.getByTestId('language').selectOption(language);
+      await page.getByTestId('effective-from').fill('01/03/2027');
+      await page.getByTestId('effective-from-time').fill('25:99');
+      await page.getByTestId('publish-button').click();
+      const field = page.getByTestId('publish').locator('label', { has: page.getByTestId('effective-from') });
+      expect(await field.getByRole('alert').allInnerTexts()).toEqual([CATALOGUES[language]['common.timeField.unreadable'].replace('{example}', language === 'da' ? '14.30' : '14:30')]);
+      expect(await refused.count()).toBe(0);
+      expect(await page.getByTestId('effective-from-time').getAttribute('aria-invalid')).toBe('true');
+    }
+    expect(sent).toEqual([]);
+    await page.getByTestId('language').selectOption('en');
+  });
+
   it('says a simulation runs and for how long, in the language, and writes the publish message’s numbers as the language does', async () => {
     const page = await dashboard.logIn();
     await page.goto(`${dashboard.server.url}/loyalty/program`);

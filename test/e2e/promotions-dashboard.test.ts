@@ -152,6 +152,7 @@ describe('promotions dashboard', () => {
     await page.getByTestId('gift-card-customer').fill('maja.novak@example.com');
     await page.getByTestId('gift-card-expires').fill('2026-12-31');
     await page.getByTestId('gift-card-submit').click();
+    await page.getByTestId('gift-card-confirm-yes').click();
     const issued = await page.getByTestId('gift-card-issued').innerText();
     const code = /Gift card (\S+) issued for €25\.00\./.exec(issued)![1];
     const table = page.getByTestId('gift-cards-table');
@@ -208,6 +209,89 @@ describe('promotions dashboard', () => {
     const row = page.locator('[data-testid=campaign-row]', { hasText: 'Jesen' });
     await row.getByText(sl['promotions.status.scheduled']).waitFor();
     expect(await row.innerText()).toMatch(/1,50\s€ popusta/);
+    await page.getByTestId('language').selectOption('en');
+    await page.close();
+  });
+
+  it('asks before issuing a gift card, naming its amount as the language writes money; Escape and Cancel issue nothing', async () => {
+    const { services } = dashboard.server;
+    const page = await dashboard.logIn();
+    await openPromotions(page);
+    await page.getByTestId('language').selectOption('da');
+    await page.getByRole('tab', { name: CATALOGUES.da['loyalty.tab.promotions'] }).waitFor();
+    const issued = async () => (await services.loyalty.giftCards({})).items.length;
+    const before = await issued();
+    const confirm = page.getByTestId('gift-card-confirm');
+    const submit = page.getByTestId('gift-card-submit');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    // QA: 99999999999 was issued at one click as 99.999.999.999,00 €.
+    await page.getByTestId('gift-card-amount').fill('99999999999');
+    await submit.click();
+    expect(await confirm.getAttribute('role')).toBe('alertdialog');
+    expect(await confirm.innerText()).toMatch(/^Udsted et gavekort på 99\.999\.999\.999,00\s€\? Det kan bruges, så snart det er udstedt\./);
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await focused()).toBe('gift-card-submit');
+    await submit.click();
+    await page.getByTestId('gift-card-confirm-cancel').click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await focused()).toBe('gift-card-submit');
+    expect(await issued()).toBe(before);
+    // Changing the amount drops the question: the next one names the new amount, written with a Danish comma.
+    await submit.click();
+    await page.getByTestId('gift-card-amount').fill('25,50');
+    await confirm.waitFor({ state: 'detached' });
+    await submit.click();
+    expect(await confirm.innerText()).toMatch(/^Udsted et gavekort på 25,50\s€\?/);
+    await page.getByTestId('gift-card-confirm-yes').click();
+    await page.getByTestId('gift-card-issued').waitFor();
+    const initials = (await services.loyalty.giftCards({})).items.map((g) => g.initial);
+    expect(initials.filter((amount) => amount === '25.50')).toHaveLength(1);
+    expect(initials.filter((amount) => amount.startsWith('99999'))).toEqual([]);
+    expect(await issued()).toBe(before + 1);
+    await page.getByTestId('language').selectOption('en');
+    await page.close();
+  });
+
+  it('tells an amount it cannot send in the dashboard\'s words and money, and dates it cannot read, sending nothing (Danish)', async () => {
+    const page = await dashboard.logIn();
+    await openPromotions(page);
+    await page.getByTestId('language').selectOption('da');
+    await page.getByRole('tab', { name: CATALOGUES.da['loyalty.tab.promotions'] }).waitFor();
+    const sent: string[] = [];
+    page.on('request', (r) => { if (r.method() === 'POST') sent.push(new URL(r.url()).pathname); });
+    const da = CATALOGUES.da;
+    // A gift card's amount: nothing typed is missing, a negative one must be more than nothing, a thousand with a comma is no amount.
+    // (Each was the API's "ikke-negativt decimalbeløb med decimalpunktum (ikke komma)", though the field takes 25,50.)
+    const gift = page.getByTestId('refusal-amount');
+    await page.getByTestId('gift-card-submit').click();
+    expect(await gift.innerText()).toBe(da['common.required']);
+    await page.getByTestId('gift-card-amount').fill('-5');
+    await page.getByTestId('gift-card-submit').click();
+    expect(await gift.innerText()).toMatch(/^Skal være mere end 0,00\s€\.$/);
+    await page.getByTestId('gift-card-amount').fill('1.000,00');
+    await page.getByTestId('gift-card-submit').click();
+    expect(await gift.innerText()).toBe('Det er ikke et beløb: skriv det som 25,50.');
+    expect(await page.getByTestId('gift-card-confirm').count()).toBe(0);
+    // A campaign's discount likewise.
+    await page.getByTestId('campaign-name').fill('Vinter');
+    const discount = page.getByTestId('refusal-benefit.amount');
+    await page.getByTestId('campaign-submit').click();
+    expect(await discount.innerText()).toBe(da['common.required']);
+    await page.getByTestId('campaign-amount').fill('-5');
+    await page.getByTestId('campaign-submit').click();
+    expect(await discount.innerText()).toMatch(/^Skal være mere end 0,00\s€\.$/);
+    // Its dates: a time without its day is told at the field, naming the day; a time of day that is none the field tells itself, once.
+    await page.getByTestId('campaign-amount').fill('2,50');
+    await page.getByTestId('campaign-valid-from-time').fill('9');
+    await page.getByTestId('campaign-expires-at').fill('01.03.2027');
+    await page.getByTestId('campaign-expires-at-time').fill('25:99');
+    await page.getByTestId('campaign-expires-at-time').press('Enter');
+    expect(await page.getByTestId('refusal-valid_from').innerText()).toBe(da['common.dateTimeField.dayMissing']);
+    const expires = page.locator('label', { has: page.getByTestId('campaign-expires-at') });
+    expect(await expires.getByRole('alert').allInnerTexts()).toEqual(['Det er ikke et klokkeslæt: skriv det som 14.30.']);
+    expect(await page.getByTestId('campaign-expires-at-time').getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toEqual([]);
     await page.getByTestId('language').selectOption('en');
     await page.close();
   });

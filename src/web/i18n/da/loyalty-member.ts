@@ -74,6 +74,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.adjust.reasonHint': 'fx kompensation for en forsinket ordre',
   'loyalty.adjust.reasonMissing': 'Angiv en begrundelse på mindst 3 tegn.',
   'loyalty.adjust.wholePoints': 'Point skal være et helt tal.',
+  'loyalty.adjust.tooMany': 'Der kan højst lægges {limit} point til eller trækkes fra ad gangen.',
   'loyalty.adjust.submit': 'Justér',
   'loyalty.adjust.done': 'Point justeret: {points}.',
   'loyalty.redeem.title': 'Indløs en belønning',

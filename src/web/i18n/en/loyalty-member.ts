@@ -74,6 +74,7 @@ export const LOYALTY_MEMBER = {
   'loyalty.adjust.reasonHint': 'e.g. goodwill for a late order',
   'loyalty.adjust.reasonMissing': 'Give a reason of at least 3 characters.',
   'loyalty.adjust.wholePoints': 'Points must be a whole number.',
+  'loyalty.adjust.tooMany': 'At most {limit} points can be added or taken at a time.',
   'loyalty.adjust.submit': 'Adjust',
   'loyalty.adjust.done': 'Points adjusted: {points}.',
   'loyalty.redeem.title': 'Redeem a reward',

@@ -74,6 +74,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.adjust.reasonHint': 'напр., компенсация за задержку заказа',
   'loyalty.adjust.reasonMissing': 'Укажите причину не короче 3 символов.',
   'loyalty.adjust.wholePoints': 'Баллы должны быть целым числом.',
+  'loyalty.adjust.tooMany': 'За один раз можно начислить или списать не более {limit} баллов.',
   'loyalty.adjust.submit': 'Скорректировать',
   'loyalty.adjust.done': 'Баллы скорректированы: {points}.',
   'loyalty.redeem.title': 'Обменять баллы на награду',

@@ -74,6 +74,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.adjust.reasonHint': 'npr. opravičilo za zamujeno naročilo',
   'loyalty.adjust.reasonMissing': 'Navedite razlog, dolg vsaj 3 znake.',
   'loyalty.adjust.wholePoints': 'Točke morajo biti celo število.',
+  'loyalty.adjust.tooMany': 'Naenkrat je mogoče dodati ali odvzeti največ {limit} točk.',
   'loyalty.adjust.submit': 'Popravi',
   'loyalty.adjust.done': 'Točke popravljene: {points}.',
   'loyalty.redeem.title': 'Unovči nagrado',

@@ -74,6 +74,7 @@ export const LOYALTY_MEMBER: Record<keyof typeof EN, string> = {
   'loyalty.adjust.reasonHint': 'ör. geciken sipariş için jest',
   'loyalty.adjust.reasonMissing': 'En az 3 karakterlik bir neden yazın.',
   'loyalty.adjust.wholePoints': 'Puan tam sayı olmalıdır.',
+  'loyalty.adjust.tooMany': 'Tek seferde en fazla {limit} puan eklenebilir veya düşülebilir.',
   'loyalty.adjust.submit': 'Düzelt',
   'loyalty.adjust.done': 'Puan düzeltildi: {points}.',
   'loyalty.redeem.title': 'Ödül kullan',

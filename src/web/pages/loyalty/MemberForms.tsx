@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { api, newIdempotencyKey, type LoyaltyAccount, type Redemption, type Reward } from '../../api.ts';
+import { Confirmation } from '../../Confirmation.tsx';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { Problems } from '../../Problems.tsx';
 import { useSubmission } from '../../useSubmission.ts';
@@ -13,6 +14,15 @@ import { rewardValue } from './Rewards.tsx';
 
 /** A whole number of points, taken or given: digits with an optional sign. */
 const WHOLE_POINTS = /^[+-]?\d+$/;
+/** The most one adjustment adds or takes, as the API's AdjustmentInput allows: told with the number, where the API says "is too large". */
+const ADJUSTMENT_LIMIT = 1_000_000_000;
+
+/** Why the points typed cannot be sent, in the dashboard's words: not a whole number, or more than one adjustment moves (one message, never both). */
+function pointsMistake(i18n: I18n, text: string): string | undefined {
+  if (!WHOLE_POINTS.test(text.trim())) return i18n.t('loyalty.adjust.wholePoints');
+  if (Math.abs(Number(text.trim())) > ADJUSTMENT_LIMIT) return i18n.t('loyalty.adjust.tooMany', { limit: i18n.number(ADJUSTMENT_LIMIT) });
+  return undefined;
+}
 
 /**
  * A reward as the picker offers it: its name and cost, the points called by the program's
@@ -51,7 +61,8 @@ export function AdjustPoints({ customerId, onDone, notice, say }: { customerId: 
     say(undefined);
     // Checked here rather than by the browser's bubble, which speaks the browser's language and not the dashboard's.
     // Only digits with an optional sign: Number() would also take "1e3" (+1,000), "0x10" or "1.0".
-    const mistake = !WHOLE_POINTS.test(points.trim()) ? t('loyalty.adjust.wholePoints') : reason.trim().length < 3 ? t('loyalty.adjust.reasonMissing') : undefined;
+    // A number past the limit is told here with the limit: sent, 99999999999999999999 came back both "not a whole number" (a float by then) and "too large".
+    const mistake = pointsMistake(i18n, points) ?? (reason.trim().length < 3 ? t('loyalty.adjust.reasonMissing') : undefined);
     setInvalid(mistake);
     if (mistake) return;
     const body = { points: Number(points.trim()), reason: reason.trim(), idempotency_key: newIdempotencyKey() };
@@ -93,6 +104,7 @@ export function RedeemReward({ customerId, rewards, onDone, notice, say }: { cus
   const [reward, setReward] = useState('');
   // Redeeming spends points at once: the first click asks, naming the reward and its cost; the second spends.
   const [confirming, setConfirming] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
   const { busy, problems, failure, submit } = useSubmission();
   const chosen = choices.some((r) => r.code === reward) ? reward : (choices[0]?.code ?? '');
   const chosenReward = choices.find((r) => r.code === chosen);
@@ -137,19 +149,15 @@ export function RedeemReward({ customerId, rewards, onDone, notice, say }: { cus
           </select>
         </label>
         {!confirming && (
-          <button type="submit" className="primary" disabled={busy || !chosen}>
+          <button ref={opener} type="submit" className="primary" disabled={busy || !chosen}>
             {t('loyalty.redeem.submit')}
           </button>
         )}
       </div>
       {confirming && chosenReward && (
-        <div className="notice" role="alertdialog" aria-label={t('loyalty.redeem.submit')} data-testid="redeem-confirm">
-          <p>{t('loyalty.redeem.confirm', { name: i18n.localized(chosenReward.name), points: i18n.number(chosenReward.points), pointsName: chosenReward.points_name })}</p>
-          <div className="toolbar">
-            <button type="submit" className="primary" disabled={busy} autoFocus>{t('loyalty.redeem.confirmYes')}</button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t('loyalty.redeem.cancel')}</button>
-          </div>
-        </div>
+        <Confirmation label={t('loyalty.redeem.submit')} testId="redeem-confirm" busy={busy} opener={opener} onCancel={() => setConfirming(false)}
+          question={t('loyalty.redeem.confirm', { name: i18n.localized(chosenReward.name), points: i18n.number(chosenReward.points), pointsName: chosenReward.points_name })}
+          yes={t('loyalty.redeem.confirmYes')} cancel={t('loyalty.redeem.cancel')} />
       )}
       <Problems problems={problems} failure={failure} />
       {notice && <p role="status" className="ok">{notice}</p>}

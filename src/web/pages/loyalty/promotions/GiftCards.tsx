@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useCan } from '../../../access.ts';
 import { api, newIdempotencyKey, type Customer, type Page } from '../../../api.ts';
+import { Confirmation } from '../../../Confirmation.tsx';
 import { DateField } from '../../../DateField.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { navigate } from '../../../router.ts';
@@ -8,12 +9,14 @@ import { useSubmission } from '../../../useSubmission.ts';
 import { Expiry, When } from '../../../When.tsx';
 import { Field, Others } from './Field.tsx';
 import { parseAmount } from '../program-form/document.ts';
-import { giftCardStateKey } from './texts.ts';
+import { amountMistake, giftCardStateKey } from './texts.ts';
 import type { GiftCardIssued, GiftCardState, ListedGiftCard, UsableGiftCard } from './types.ts';
 
 // Gift cards: issue one (an amount, optionally whose it is, optionally until when: a date
 // alone: usable through that day in the business's time zone, as the server reads it), look
 // one up by its code as a customer reads it out, and every card with what is left on it.
+// Issuing asks first, as redeeming a reward does: a card is money as soon as it is issued,
+// and a slip of the finger (99999999999) issued €99,999,999,999.00 at one click.
 
 const PAGE = 20;
 const ISSUE_FIELDS = ['amount', 'customer_id', 'expires_at'];
@@ -42,9 +45,13 @@ function IssueGiftCard({ currency, onIssued }: { currency: string; onIssued: () 
   // One key per filling of the form: a double click issues one card.
   const [key, setKey] = useState(newIdempotencyKey);
   const [issued, setIssued] = useState<GiftCardIssued>();
+  // The card asked about (its amount as sent, its holder found), until Yes issues it or Cancel, Escape or a change drops it.
+  const [asking, setAsking] = useState<{ amount: string; owner: string | null }>();
+  const opener = useRef<HTMLButtonElement>(null);
   const { busy, problems, failure, submit, setProblems, setFailure } = useSubmission();
   const change = (set: (value: string) => void, value: string) => {
     set(value);
+    setAsking(undefined);
     setProblems([]);
     setFailure(undefined);
   };
@@ -62,12 +69,26 @@ function IssueGiftCard({ currency, onIssued }: { currency: string; onIssued: () 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setIssued(undefined);
-    const card = await submit(async () => {
-      const owner = await customerId();
-      if (owner === undefined) return undefined;
-      const body = { amount: parseAmount(amount) ?? '', idempotency_key: key, customer_id: owner ?? undefined, expires_at: expires || undefined };
-      return api<GiftCardIssued>('/gift-cards', { method: 'POST', body });
-    });
+    let asked = asking;
+    setAsking(undefined);
+    if (!asked) {
+      // The amount is checked and the holder found before asking, so the question is about a card the server would issue.
+      const mistake = amountMistake(i18n, amount, currency);
+      if (mistake) {
+        setProblems([{ field: 'amount', reason: mistake }]);
+        return;
+      }
+      const owner = await submit(customerId);
+      if (owner === undefined) return;
+      asked = { amount: parseAmount(amount)!, owner };
+      // More decimals than the currency has (1.005) would be asked as the money format rounds them (1.01): the server refuses them, issuing nothing.
+      if (exact(asked.amount, currency)) {
+        setAsking(asked);
+        return;
+      }
+    }
+    const { amount: sent, owner } = asked;
+    const card = await submit(() => api<GiftCardIssued>('/gift-cards', { method: 'POST', body: { amount: sent, idempotency_key: key, customer_id: owner ?? undefined, expires_at: expires || undefined } }));
     if (!card) return;
     setIssued(card);
     setAmount('');
@@ -92,8 +113,13 @@ function IssueGiftCard({ currency, onIssued }: { currency: string; onIssued: () 
           <DateField testId="gift-card-expires" value={expires} invalid={problems.some((p) => p.field === 'expires_at') || undefined} onChange={(value) => change(setExpires, value)} />
           <small className="hint zone-hint">{t('common.timesIn', { zone: i18n.timeZone })}</small>
         </Field>
-        <button type="submit" className="primary" data-testid="gift-card-submit">{t('promotions.giftCards.issueButton')}</button>
+        {!asking && <button ref={opener} type="submit" className="primary" data-testid="gift-card-submit">{t('promotions.giftCards.issueButton')}</button>}
       </fieldset>
+      {asking && (
+        <Confirmation label={t('promotions.giftCards.issueButton')} testId="gift-card-confirm" busy={busy} opener={opener} onCancel={() => setAsking(undefined)}
+          question={t('promotions.giftCards.confirm', { amount: i18n.money(asking.amount, currency) })}
+          yes={t('promotions.giftCards.confirmYes')} cancel={t('promotions.giftCards.cancel')} />
+      )}
       <Others problems={problems} failure={failure} shown={ISSUE_FIELDS} />
       {issued && (
         <p role="status" className="ok" data-testid="gift-card-issued">
@@ -102,6 +128,12 @@ function IssueGiftCard({ currency, onIssued }: { currency: string; onIssued: () 
       )}
     </form>
   );
+}
+
+/** Whether an amount has no more decimals than the currency's money shows ("20.50" €, not "1.005"). */
+function exact(amount: string, currency: string): boolean {
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (amount.split('.')[1] ?? '').replace(/0+$/, '').length <= digits;
 }
 
 function LookUpGiftCard() {

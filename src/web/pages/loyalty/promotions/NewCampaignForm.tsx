@@ -4,13 +4,13 @@ import { api, newIdempotencyKey } from '../../../api.ts';
 import { counted } from '../../../i18n/counted.ts';
 import { useI18n, type I18n } from '../../../i18n/index.ts';
 import { navigate } from '../../../router.ts';
-import { DateTimeField } from '../../../DateField.tsx';
+import { DateTimeField, dateTimeMistake } from '../../../DateField.tsx';
 import { instantOfWallClock } from '../../../time.ts';
 import { useSubmission } from '../../../useSubmission.ts';
 import { parseAmount } from '../program-form/document.ts';
 import { campaignHref } from './CampaignList.tsx';
 import { Field, Others } from './Field.tsx';
-import { wholeNumber } from './texts.ts';
+import { amountMistake, wholeNumber } from './texts.ts';
 import type { CampaignCreated } from './types.ts';
 
 // A campaign of promotion coupons, as POST /coupons/campaigns takes it: what its coupons
@@ -33,9 +33,12 @@ export function NewCampaignForm({ currency, onCreated }: { currency: string; onC
   // What the last filling made, and whether it was one shared code (said by the code) or unique codes (by their count).
   const [created, setCreated] = useState<{ campaign: CampaignCreated; shared: boolean }>();
   const { busy, problems, failure, submit, setProblems, setFailure } = useSubmission();
+  // The dates the fields cannot read, held back from the server: each field says why itself.
+  const [unreadable, setUnreadable] = useState<string[]>([]);
   // A refusal speaks of what the fields held: gone once one changes.
   const set = <K extends keyof typeof EMPTY>(field: K, value: (typeof EMPTY)[K]) => {
     setForm((f) => ({ ...f, [field]: value }));
+    setUnreadable([]);
     setProblems([]);
     setFailure(undefined);
   };
@@ -53,6 +56,19 @@ export function NewCampaignForm({ currency, onCreated }: { currency: string; onC
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setCreated(undefined);
+    // The dates are checked before anything is sent (as the program's In force from is): a day or
+    // time a field cannot read it says itself; a time without its day is told at it, naming the day.
+    // So is a discount's amount, told in the dashboard's words (a Danish "25,50" is an amount; nothing typed is missing).
+    const dates = [['valid_from', form.validFrom], ['expires_at', form.expiresAt]].map(([field, value]) => ({ field, mistake: dateTimeMistake(value) }));
+    const amount = form.type === 'fixed_discount' ? amountMistake(i18n, form.amount, currency) : undefined;
+    if (amount || dates.some((d) => d.mistake)) {
+      setUnreadable(dates.filter((d) => d.mistake === 'unreadable').map((d) => d.field));
+      setProblems([
+        ...(amount ? [{ field: 'benefit.amount', reason: amount }] : []),
+        ...dates.filter((d) => d.mistake === 'day').map((d) => ({ field: d.field, reason: t('common.dateTimeField.dayMissing') })),
+      ]);
+      return;
+    }
     const body = {
       name: form.name.trim(), idempotency_key: key, benefit: benefit(),
       count: form.shared ? undefined : wholeNumber(form.count), code: form.shared ? form.code.trim() : undefined,
@@ -70,7 +86,7 @@ export function NewCampaignForm({ currency, onCreated }: { currency: string; onC
   const field = (label: string, name: string, input: ReactNode, className?: string) => (
     <Field label={label} field={name} problems={problems} className={className}>{input}</Field>
   );
-  const refused = (name: string) => problems.some((p) => p.field === name) || undefined;
+  const refused = (name: string) => problems.some((p) => p.field === name) || unreadable.includes(name) || undefined;
 
   return (
     <form className="form promo-form" onSubmit={save} noValidate data-testid="new-campaign">

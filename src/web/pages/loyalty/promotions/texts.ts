@@ -1,5 +1,6 @@
 import type { I18n, MessageKey } from '../../../i18n/index.ts';
 import { lastDayBefore } from '../../../time.ts';
+import { parseAmount, showDecimal } from '../program-form/document.ts';
 import type { Benefit, CampaignState, GiftCardState } from './types.ts';
 
 // How the Promotions tab says a campaign's and a gift card's facts in the dashboard's
@@ -43,4 +44,21 @@ export function wholeNumber(text: string): number | string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+/**
+ * Why an amount field's text (a gift card's, a campaign's discount) is not sent, in the
+ * dashboard's words and number format: nothing typed is missing; a negative amount must be
+ * more than nothing ("0,00 €"); any other text that is no amount is shown how to write one
+ * ("25,50" in Danish, as the field reads it). Sent, each came back as the API's "non-negative
+ * decimal amount with a decimal point (not a comma), e.g. "29.33"", though the field takes a
+ * comma. Zero and too many decimals are the server's to say: its words name the rule ("a
+ * discount of nothing"). Undefined for an amount to send.
+ */
+export function amountMistake(i18n: I18n, text: string, currency: string): string | undefined {
+  const amount = parseAmount(text);
+  if (amount === undefined) return i18n.t('common.required');
+  if (/^-\d+(\.\d+)?$/.test(amount)) return i18n.t('promotions.amount.positive', { zero: i18n.money('0', currency) });
+  if (!/^\d+(\.\d+)?$/.test(amount)) return i18n.t('promotions.amount.unreadable', { example: showDecimal('25.50', i18n.number(1.5).charAt(1)) });
+  return undefined;
 }
