@@ -25,6 +25,9 @@ beforeAll(async () => {
     { external_id: 'ny-2', customer: { email: 'nia@example.com' }, occurred_at: '2026-05-02T22:00:00-04:00', store: 'nyc', total: '20.00' },
     { external_id: 'ki-1', customer: { email: 'kai@example.com' }, occurred_at: '2026-05-31T09:00:00+14:00', store: 'kir', total: '10.00' },
     { external_id: 'lj-1', customer: { email: 'lea@example.com' }, occurred_at: '2026-05-20T10:00:00+02:00', total: '10.00' },
+    // Two hours ahead of now: a till's clock running ahead (allowed up to a day).
+    { external_id: 'ahead-1', customer: { email: 'ada@example.com' }, occurred_at: '2026-06-01T14:00:00Z', total: '10.00' },
+    { external_id: 'ahead-2', customer: { email: 'ada@example.com' }, occurred_at: '2026-06-01T14:00:00Z', total: '10.00' },
   ]);
 });
 afterAll(() => s?.close());
@@ -97,5 +100,33 @@ describe('a file of refunds dated by their days (the CSV import\'s check)', () =
     const ki = await s.commerce.get('ki-1');
     expect(ki.refunds.find((r) => r.id === written.refundId)?.occurred_at).toBe('2026-06-02T10:00:00.000Z');
     expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+});
+
+// QA: a refund sent without a time was dated now, even for a purchase dated after now (a
+// till's clock ahead): it read as made before the sale it refunds — one dated so
+// explicitly is refused — and its points went back before they were earned.
+describe('a refund sent without a time, for a purchase dated after now', () => {
+  it('is dated as its purchase, not before it, and its points go back after they were earned', async () => {
+    const { refund: r, purchase } = await refund('ahead-1', { external_id: 'ahead-r1', amount: '4.00' });
+    expect(r.occurred_at).toBe('2026-06-01T14:00:00.000Z');
+    const account = await s.loyalty.account(purchase.customer_id);
+    if (!account.member) throw new Error('not a member');
+    expect(account.explanation.entries.map((e) => [e.kind, e.points, e.at])).toEqual([
+      ['earn', 10, '2026-06-01T14:00:00.000Z'],
+      ['earn', 10, '2026-06-01T14:00:00.000Z'],
+      ['reverse', -4, '2026-06-01T14:00:00.000Z'],
+    ]);
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+
+  it('is dated as its purchase in a file of refunds too', async () => {
+    expect(await s.commerce.recordRefunds([{ purchase: 'ahead-2', input: { external_id: 'ahead-r2', amount: '1.00' } }], { actor: 'import' })).toEqual([{ created: true }]);
+    expect((await s.commerce.get('ahead-2')).refunds.map((r) => r.occurred_at)).toEqual(['2026-06-01T14:00:00.000Z']);
+  });
+
+  it('is dated now for a purchase dated before now, as before', async () => {
+    const { refund: r } = await refund('lj-1', { external_id: 'lj-r2', amount: '1.00' });
+    expect(r.occurred_at).toBe('2026-06-01T12:00:00.000Z');
   });
 });

@@ -38,7 +38,11 @@ export interface RefundFacts {
   /** Cumulative, this refund included. */
   refundedMinor: number;
   occurredAt: Date;
-  /** Whether the refund came with its own time (occurredAt); without one it is dated `now`, as its request came. */
+  /**
+   * Whether occurredAt is fixed: the refund came with its own time, or came without one for
+   * a purchase dated after now and is dated as the purchase (undatedRefundAt). Otherwise it
+   * is dated `now`, as its request came.
+   */
   dated: boolean;
   now: Date;
   /** Whether the refund is answered on its own (the API's): loyalty's answer then holds the member's standing after it; a file's refunds, or an export's, are counted. */
@@ -97,6 +101,17 @@ export type RefundRecorderDeps = RefundHooks & { db: Db; customers: Pick<Custome
 
 /** A purchase as its refund reads it, under its customer's lock. */
 export interface PurchaseToRefund { total_minor: number; refunded_minor: number; currency: string; store_id: string | null; occurred_at: Date | string; local_date: string }
+
+/**
+ * When a refund sent without a time is dated: as its request came, but never before its
+ * purchase — a purchase may be dated up to a day ahead (a till's clock running ahead,
+ * FUTURE_ALLOWANCE_MS), and a refund dated now read as made before the sale it refunds,
+ * which one dated so explicitly is refused for (refundTimeProblem).
+ */
+function undatedRefundAt(purchase: PurchaseToRefund, now: Date): Date {
+  const bought = new Date(purchase.occurred_at);
+  return bought > now ? bought : now;
+}
 
 /** A refund checked against its purchase: what it takes, and when. */
 interface CheckedRefund { amount: number; refundable: number; meaning: RefundMeaning; occurredAt: Date }
@@ -160,7 +175,7 @@ export function createRefundSteps(deps: RefundRecorderDeps) {
       const byLines = meaning.amountMinor === null && returned !== null;
       if (amount <= 0) throw invalidField('amount', say('field.positive'));
       if (amount > refundable) throw exceedsRefundable({ byLines, amountMinor: amount, currency: purchase.currency, refundable: say('refund.refundable', { amount: moneyOfMinor(refundable, purchase.currency) }) });
-      return { amount, refundable, meaning, occurredAt: meaning.occurredAt ?? now };
+      return { amount, refundable, meaning, occurredAt: meaning.occurredAt ?? undatedRefundAt(purchase, now) };
     },
 
     /**
@@ -191,7 +206,7 @@ export function createRefundSteps(deps: RefundRecorderDeps) {
       if (!deps.onRefund) return Promise.resolve(null);
       return deps.onRefund(trx, {
         customerId: ref.customer_id, customerErased: erased, purchaseId: ref.purchase_id, refundId, refundExternalId: data.external_id, purchaseExternalId: ref.external_id,
-        amount: toMajor(checked.amount, purchase.currency), totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + checked.amount, occurredAt: checked.occurredAt, dated: checked.meaning.occurredAt !== null, now, answered,
+        amount: toMajor(checked.amount, purchase.currency), totalMinor: purchase.total_minor, refundedMinor: purchase.refunded_minor + checked.amount, occurredAt: checked.occurredAt, dated: checked.meaning.occurredAt !== null || checked.occurredAt > now, now, answered,
         returns: () => returnsOfPurchase(trx, ref),
       });
     },
