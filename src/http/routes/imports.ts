@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf, isLocalCli } from '../../modules/auth/index.ts';
-import { fileFormatOf, IMPORT_KINDS, isImportKind, previewCsv, spoolToFile, type FileFormat, type ImportKind, type ImportProgress } from '../../modules/imports/index.ts';
+import { CANONICAL, fileFormatOf, IMPORT_KINDS, isImportKind, previewCsv, spoolToFile, type FileFormat, type ImportKind, type ImportProgress } from '../../modules/imports/index.ts';
 import type { Services } from '../../services.ts';
-import { invalidField } from '../../shared/errors.ts';
-import { say } from '../../shared/messages/index.ts';
+import { invalid, invalidField, type RaisedProblem } from '../../shared/errors.ts';
+import { say, tell, told } from '../../shared/messages/index.ts';
 import { withFields } from '../../shared/objects.ts';
+import { nearestOf } from '../../shared/validation.ts';
 import { importFile } from '../../workflows/import-file.ts';
 import { answerLanguage, toldIn } from '../problem.ts';
 import { replyWithProgress, wantsProgress } from '../progress.ts';
@@ -28,9 +29,12 @@ async function readUpload(req: FastifyRequest) {
 /**
  * The `map` field: a JSON object { canonical: column }; an empty column is none (mapping.ts):
  * the dashboard's "not mapped" of a field whose column has its name was read as not said,
- * and that column imported all the same.
+ * and that column imported all the same. Strict, as every body is: a key the kind lacks
+ * (`customer_emial`) or a column that is no text was dropped, and the file imported
+ * without that field; each is named (`map.customer_emial`, with the field it was likely
+ * meant as), nothing imported.
  */
-function mapField(text: string | undefined): Record<string, string> {
+function mapField(text: string | undefined, kind: ImportKind): Record<string, string> {
   if (!text) return {};
   let map: unknown;
   try {
@@ -39,7 +43,18 @@ function mapField(text: string | undefined): Record<string, string> {
     map = undefined;
   }
   if (!map || typeof map !== 'object' || Array.isArray(map)) throw invalidField('map', say('import.map_not_object', { shape: '{ canonical: column }' }));
-  return Object.fromEntries(Object.entries(map).filter(([, v]) => typeof v === 'string'));
+  const fields = CANONICAL[kind].map((f) => f.name);
+  const unmapped = fields.filter((f) => !Object.hasOwn(map, f));
+  const problems: RaisedProblem[] = [];
+  for (const [key, column] of Object.entries(map)) {
+    if (!fields.includes(key)) {
+      const known = nearestOf(key, unmapped);
+      const listed = { kind, fields: fields.join(', ') };
+      problems.push({ field: `map.${key}`, reason: known ? say('upload.map_unknown_field_near', withFields(listed, { known })) : say('upload.map_unknown_field', listed) });
+    } else if (typeof column !== 'string') problems.push({ field: `map.${key}`, reason: say('upload.map_not_text') });
+  }
+  if (problems.length) throw invalid(told((language) => say('upload.bad_map', { problems: problems.map((p) => `${p.field}: ${tell(p.reason, language)}`).join('; ') }).in(language)), problems);
+  return map as Record<string, string>;
 }
 
 /** A multipart flag: "true" or "false" (absent: false). */
@@ -50,9 +65,9 @@ function booleanField(name: string, text: string | undefined): boolean {
 }
 
 /** The upload's options, each checked: `map`, `date_format`, `decimal_comma`, `encoding`, `skip_invalid`, `dry_run`. */
-function uploadOptions(fields: Record<string, string>): { map: Record<string, string>; format: FileFormat; skipInvalid: boolean; dryRun: boolean } {
+function uploadOptions(fields: Record<string, string>, kind: ImportKind): { map: Record<string, string>; format: FileFormat; skipInvalid: boolean; dryRun: boolean } {
   return {
-    map: mapField(fields.map),
+    map: mapField(fields.map, kind),
     format: fileFormatOf({ dateFormat: fields.date_format, decimalComma: booleanField('decimal_comma', fields.decimal_comma), encoding: fields.encoding }),
     skipInvalid: booleanField('skip_invalid', fields.skip_invalid),
     dryRun: booleanField('dry_run', fields.dry_run),
@@ -75,7 +90,7 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
       const { spooled, fields } = await readUpload(req);
       try {
         // Options given are checked here too: a mistyped date format is told before the import.
-        const { format } = uploadOptions(fields);
+        const { format } = uploadOptions(fields, kind);
         return await previewCsv(spooled.file, kind, { encoding: fields.encoding ? format.encoding ?? 'utf-8' : undefined });
       } finally {
         spooled.remove();
@@ -99,7 +114,7 @@ export function importRoutes(app: FastifyInstance, s: Services, prefix: string) 
       const { spooled, fields } = await readUpload(req);
       let options: ReturnType<typeof uploadOptions>;
       try {
-        options = uploadOptions(fields);
+        options = uploadOptions(fields, kind);
       } catch (error) {
         spooled.remove();
         throw error;

@@ -1,8 +1,7 @@
 import type { Entry } from './languages.ts';
 
-// What a request is told of its body as it came, before any field of it is read
-// (src/http): bytes that are no UTF-8, and an import's upload sent otherwise than its
-// form (src/http/routes/imports.ts).
+// What a request is told of its body as it came (src/http): bytes that are no UTF-8, and an
+// import's upload (src/http/routes/imports.ts) — its field "map", its parts.
 
 export const REQUESTS = {
   // A JSON body whose bytes are no UTF-8 (a till's windows-1250 "Ma\xC8ja"): its first bad byte, in hex, and its offset in bytes from 0.
@@ -12,5 +11,36 @@ export const REQUESTS = {
     tr: 'İstek gövdesi UTF-8 metni değil (bayt 0x{byte}, bayt konumu {position}): JSON\'u UTF-8 kodlamasıyla gönderin',
     da: 'Anmodningens indhold er ikke UTF-8-tekst (byte 0x{byte} ved byteposition {position}): send JSON kodet som UTF-8',
     ru: 'Тело запроса — не текст UTF-8 (байт 0x{byte} на смещении {position}): отправьте JSON в кодировке UTF-8',
+  },
+
+  // The upload's "map" as JSON: a field of it, named `map.<key>` beside the reason. {kind} as the route names it (purchases), {fields} the kind's fields.
+  'upload.bad_map': {
+    en: 'The upload\'s field "map" does not fit: {problems}',
+    sl: 'Polje "map" nalaganja ni pravilno: {problems}',
+    tr: 'Yüklemenin "map" alanı uygun değil: {problems}',
+    da: 'Uploadens felt "map" passer ikke: {problems}',
+    ru: 'Поле "map" загрузки не подходит: {problems}',
+  },
+  'upload.map_unknown_field': {
+    en: 'is not a {kind} field (one of {fields})',
+    sl: 'ni polje uvoza {kind} (eno od {fields})',
+    tr: '{kind} içe aktarımının bir alanı değil (şunlardan biri: {fields})',
+    da: 'er ikke et felt i {kind}-importen (et af {fields})',
+    ru: 'не поле импорта {kind} (одно из: {fields})',
+  },
+  // …and the field it was likely meant as (validation.ts nearestOf), as a strict body's unknown field names one.
+  'upload.map_unknown_field_near': {
+    en: 'is not a {kind} field — did you mean "{known}"? (one of {fields})',
+    sl: 'ni polje uvoza {kind} — ste mislili "{known}"? (eno od {fields})',
+    tr: '{kind} içe aktarımının bir alanı değil — "{known}" mi demek istediniz? (şunlardan biri: {fields})',
+    da: 'er ikke et felt i {kind}-importen — mente du "{known}"? (et af {fields})',
+    ru: 'не поле импорта {kind} — возможно, вы имели в виду "{known}"? (одно из: {fields})',
+  },
+  'upload.map_not_text': {
+    en: 'must be the name of a column (text), or "" to import the field from none',
+    sl: 'mora biti ime stolpca (besedilo) ali "" za uvoz brez stolpca za to polje',
+    tr: 'bir sütunun adı (metin) ya da alanı hiçbir sütundan almamak için "" olmalıdır',
+    da: 'skal være navnet på en kolonne (tekst) eller "" for at importere feltet fra ingen kolonne',
+    ru: 'должно быть названием столбца (текстом) или "", чтобы импортировать поле без столбца',
   },
 } as const satisfies Record<string, Entry>;

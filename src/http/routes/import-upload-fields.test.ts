@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/helpers/app.ts';
+import { CANONICAL } from '../../modules/imports/index.ts';
+
+// An import's upload is as strict as any other body (README): a field of its "map" the kind
+// lacks is named, with the field it was likely meant as, and nothing is imported — it was
+// dropped, and the rows imported without it. Its body sent as something else than a
+// multipart form, or with two files, is told so in the request's language.
+
+const api = useTestApp({ keys: { 'back office': ['read', 'write'] } });
+
+type Part = { name: string; value: string; filename?: string };
+function multipart(parts: Part[], kind = 'purchases', step = '', language?: string) {
+  const boundary = 'fields-boundary';
+  const body = parts.map((p) => `--${boundary}\r\ncontent-disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"\r\ncontent-type: text/csv` : ''}\r\n\r\n${p.value}\r\n`).join('') + `--${boundary}--\r\n`;
+  const headers: Record<string, string> = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+  if (language) headers['accept-language'] = language;
+  return api.call('POST', `/api/v1/imports/${kind}${step}`, { body, headers });
+}
+const file = (csv: string): Part => ({ name: 'file', value: csv, filename: 'sales.csv' });
+const csv = 'card,E-mail,date,amount\nc-1,c1@example.com,2026-03-01,5.00\n';
+const purchaseFields = CANONICAL.purchases.map((f) => f.name).join(', ');
+
+describe("the upload's map", () => {
+  it('names a field the kind lacks, with the one it was likely meant as, and imports nothing', async () => {
+    const map = JSON.stringify({ external_id: 'card', customer_external_id: 'card', customer_emial: 'E-mail', occurred_at: 'date', total: 'amount' });
+    const res = await multipart([{ name: 'map', value: map }, file(csv)]);
+    expect(res.statusCode, res.body).toBe(422);
+    const reason = `is not a purchases field — did you mean "customer_email"? (one of ${purchaseFields})`;
+    expect(res.json().errors).toEqual([{ field: 'map.customer_emial', reason }]);
+    expect(res.json().detail).toBe(`The upload's field "map" does not fit: map.customer_emial: ${reason}`);
+    expect((await api.services.commerce.totals()).purchases).toBe(0);
+    // In the language asked; the dry run and the preview refuse it alike.
+    const sl = await multipart([{ name: 'map', value: map }, file(csv)], 'purchases', '', 'sl');
+    expect([sl.statusCode, sl.headers['content-language']]).toEqual([422, 'sl']);
+    expect(sl.json().errors).toEqual([{ field: 'map.customer_emial', reason: `ni polje uvoza purchases — ste mislili "customer_email"? (eno od ${purchaseFields})` }]);
+    expect(sl.json().detail).toMatch(/^Polje "map" nalaganja ni pravilno: map\.customer_emial: ni polje/);
+    for (const language of ['tr', 'da', 'ru']) {
+      expect((await multipart([{ name: 'map', value: map }, file(csv)], 'purchases', '', language)).json().errors[0].reason).toContain('"customer_email"');
+    }
+    expect((await multipart([{ name: 'map', value: map }, { name: 'dry_run', value: 'true' }, file(csv)])).json().errors).toEqual([{ field: 'map.customer_emial', reason }]);
+    expect((await multipart([{ name: 'map', value: map }, file(csv)], 'purchases', '/preview')).json().errors).toEqual([{ field: 'map.customer_emial', reason }]);
+    expect((await api.services.commerce.totals()).purchases).toBe(0);
+  });
+
+  it('names every bad field at once: one near none (listed alone), a field mapped twice is no suggestion, a column that is no text', async () => {
+    const map = JSON.stringify({ email: 'E-mail', customer_email: 'E-mail', totl: 'amount', total: 5, store: null, zzz: 'x' });
+    const res = await multipart([{ name: 'map', value: map }, file(csv)]);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([
+      { field: 'map.email', reason: `is not a purchases field (one of ${purchaseFields})` }, // customer_email is in the map already
+      { field: 'map.totl', reason: `is not a purchases field (one of ${purchaseFields})` }, // total is too
+      { field: 'map.total', reason: 'must be the name of a column (text), or "" to import the field from none' },
+      { field: 'map.store', reason: 'must be the name of a column (text), or "" to import the field from none' },
+      { field: 'map.zzz', reason: `is not a purchases field (one of ${purchaseFields})` },
+    ]);
+    // Another kind's fields are its own.
+    const customers = await multipart([{ name: 'map', value: JSON.stringify({ emial: 'E-mail' }) }, file('E-mail\na@example.com\n')], 'customers');
+    expect(customers.json().errors).toEqual([{ field: 'map.emial', reason: `is not a customers field — did you mean "email"? (one of ${CANONICAL.customers.map((f) => f.name).join(', ')})` }]);
+    expect((await api.services.commerce.totals()).purchases).toBe(0);
+  });
+
+  it('imports with a map of the kind\'s fields, a field mapped to "" among them', async () => {
+    const map = JSON.stringify({ external_id: 'card', customer_external_id: 'card', customer_email: 'E-mail', occurred_at: 'date', total: 'amount', store: '' });
+    const res = await multipart([{ name: 'map', value: map }, file(csv)]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 1, imported: true });
+    expect(await api.services.customers.findByIdentity({ kind: 'email', value: 'c1@example.com' })).toBeTruthy(); // the email mapped, as meant
+  });
+});
