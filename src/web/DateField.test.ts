@@ -1,7 +1,7 @@
 import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { DateField, DateTimeField, readDate, readTime, showDate, showTime } from './DateField.tsx';
+import { DateField, DateTimeField, dateTimeMistake, readDate, readTime, showDate, showTime } from './DateField.tsx';
 import { createI18n, I18nContext, LANGUAGES, type Language } from './i18n/index.ts';
 
 const TODAY = '2026-12-07';
@@ -72,5 +72,21 @@ describe('a date field in the dashboard’s language', () => {
     expect(html).toContain('data-testid="from" required="" aria-label="Gyldig fra" placeholder="dd.mm.åååå" autoComplete="off" value="07.12.2026"');
     expect(html).toContain('data-testid="from-time" aria-label="Gyldig fra, klokkeslæt" placeholder="00.00" inputMode="numeric" autoComplete="off" value="14.30"');
     expect(render('en', DateTimeField, { value: '', onChange: () => undefined, testId: 'from' })).toContain('data-testid="from-time" aria-label="time" placeholder="00:00" inputMode="numeric" autoComplete="off" value=""');
+  });
+});
+
+describe('dateTimeMistake, a date and time checked before a form sends it', () => {
+  it('lets nothing and a day with its time through', () => {
+    expect(dateTimeMistake('')).toBeUndefined();
+    expect(dateTimeMistake('2027-03-01T09:00')).toBeUndefined();
+    expect(dateTimeMistake('2027-03-01T00:00')).toBeUndefined();
+  });
+
+  it('finds a time without its day (the program\'s In force from sent "T09:00"), and a day or time the fields cannot read', () => {
+    expect(dateTimeMistake('T09:00')).toBe('day');
+    expect(dateTimeMistake('2027-03-01T25:99')).toBe('unreadable');
+    expect(dateTimeMistake('2027-02-30T10:00')).toBe('unreadable');
+    expect(dateTimeMistake('garbageT00:00')).toBe('unreadable');
+    expect(dateTimeMistake('T25:99')).toBe('unreadable');
   });
 });
