@@ -3,7 +3,7 @@ import type { MemberRow, NewEntry } from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore, TierChange } from '../loyalty.core.ts';
 import { tierIndexOf, type Program } from '../program/program.ts';
 import { historyStart, MemberTimeline, newTierState, TierRules, type TierMove } from './tier-timeline.ts';
-import { lastTierChanges, readMemberHistories } from './tier-timeline.repository.ts';
+import { readMemberHistories, recordedTierChanges, type RecordedChange } from './tier-timeline.repository.ts';
 import { withFields } from '../../../shared/objects.ts';
 
 // Where the live engine places members, by the replay's rules (tier-timeline.ts): each
@@ -31,8 +31,10 @@ import { withFields } from '../../../shared/objects.ts';
 // contradict changes already recorded (sent one at a time, an earlier purchase moved the
 // member down at a review that a later-recorded one shows never happened): the replay's
 // moves are kept where they follow the recorded history (dated from its last change on,
-// from the tier it left), and where the member's tier still differs from the recorded
-// one, one change says so at once, dated when it is recorded (settle).
+// from the tier it left); from the first that cannot (the history went otherwise), the
+// moves it lacks are said at once, dated when recorded, so every tier a purchase earned at
+// is one the history names; and where the member's tier still differs from where they
+// leave it, one change says so (settle).
 
 export interface TierPlan {
   rules: TierRules;
@@ -42,8 +44,12 @@ export interface TierPlan {
   recorded: Map<string, Recorded>;
 }
 
-/** Where a member's recorded tier history stands: its tier, and the time of its last change (-Infinity: none the timeline's moves could precede). */
-export interface Recorded { tier: string | null; lastAt: number }
+/**
+ * Where a member's recorded tier history stands: its tier, the time of its last change
+ * (-Infinity: none the timeline's moves could precede), and its changes from the time the
+ * timeline keeps moves from (a back-dated purchase's) on: the moves already told.
+ */
+export interface Recorded { tier: string | null; lastAt: number; changes: RecordedChange[] }
 
 /**
  * What placement needs of accrual's state for a member (AccrualState): the row. The rest
@@ -76,6 +82,7 @@ function fromCache(rules: TierRules, m: MemberRow, first: number): { from: Date 
  * Before accrual's loop: the members it places by the rules, with their history read (one
  * or two statements for all of them). `items` is sorted by time; `fresh`: a member enrolled
  * now without earlier purchases, placed over this transaction's purchases alone (no read).
+
  */
 export async function planTiers<S extends PlacedMember>(
   trx: Tx, core: LoyaltyCore, program: Program, states: Map<string, S>, items: { customerId: string; purchaseId: string; at: number }[],
@@ -98,7 +105,7 @@ export async function planTiers<S extends PlacedMember>(
     const m = st.member;
     if (fresh(id)) {
       plan.timelines.set(id, new MemberTimeline(rules, storedState(program, m), NO_HISTORY, -Infinity, -Infinity));
-      plan.recorded.set(id, { tier: m.tier, lastAt: -Infinity });
+      plan.recorded.set(id, { tier: m.tier, lastAt: -Infinity, changes: [] });
       continue;
     }
     const due = rules.reviewDue(storedState(program, m));
@@ -119,9 +126,10 @@ export async function planTiers<S extends PlacedMember>(
   const histories = await readMemberHistories(trx, tiers.metric, wanted, now, items.map((i) => i.purchaseId));
   // A replay from further back may contradict changes recorded after the purchase: where the history stands.
   const backdated = wanted.filter((w) => w.backdated).map((w) => w.customerId);
-  const lastChanges = backdated.length ? await lastTierChanges(trx, backdated) : new Map<string, number>();
+  const told = backdated.length ? await recordedTierChanges(trx, wanted.filter((w) => w.backdated).map((w) => ({ customerId: w.customerId, from: new Date(w.recordFrom) }))) : new Map<string, RecordedChange[]>();
   for (const w of wanted) {
-    plan.recorded.set(w.customerId, { tier: states.get(w.customerId)!.member.tier, lastAt: lastChanges.get(w.customerId) ?? -Infinity });
+    const changes = told.get(w.customerId) ?? [];
+    plan.recorded.set(w.customerId, { tier: states.get(w.customerId)!.member.tier, lastAt: changes.at(-1)?.at ?? -Infinity, changes });
     const history = histories.get(w.customerId)!;
     // Bonuses this transaction credits before the purchases (a sign-up) count towards a points metric at their time.
     for (const e of bulk) if (e.customerId === w.customerId) history.entries.push({ at: e.occurredAt.getTime(), points: e.points });
@@ -178,12 +186,15 @@ export async function placeFromCache<S extends PlacedMember>(
 /**
  * Writes a member's placement back to the member row: the tier, its period, since its last
  * change; answers the changes for the tier history and the events, chained onto the
- * `recorded` history (the module's comment): the moves that follow it, then, if the tier
- * still differs from where they leave it, one change dated `at`.
+ * `recorded` history (the module's comment): the moves that follow it, dated when they
+ * happened; once a move the history lacks cannot follow it (it comes before a recorded
+ * change, or from a tier the history had left: a recorded change did not happen), that move
+ * and the rest are said at `at`, each that changes the tier; then, if the tier still differs
+ * from where they leave it, one change dated `at`.
  */
 export function settle(
   program: Program, m: MemberRow, state: { tier: number; validUntil: number | null }, moves: TierMove[], at: Date,
-  recorded: Recorded = { tier: m.tier, lastAt: -Infinity },
+  recorded: Recorded = { tier: m.tier, lastAt: -Infinity, changes: [] },
 ): TierChange[] {
   const levels = program.document.tiers!.levels;
   // Where a recorded tier stands in the program: none yet is the base level; a level the
@@ -191,24 +202,43 @@ export function settle(
   // since) is none of its levels — the timeline, which starts such a member from the base
   // level, has no move from it, and one change from it says where they are now.
   const rankOf = (code: string | null) => (code === null ? 0 : tierIndexOf(program, code));
+  const told = new Set(recorded.changes.map((c) => `${c.from}>${c.to}@${c.at}`));
+  // Said now, a millisecond apart and after the last recorded change: the history is read in time order.
+  let now = Math.max(at.getTime(), recorded.lastAt + 1);
+  const sayNow = () => new Date(now++);
   let from = recorded.tier;
+  let retelling = false;
   const changes: TierChange[] = [];
   for (const v of moves) {
-    if (v.at < recorded.lastAt || v.from !== rankOf(from)) continue;
-    changes.push({ customerId: m.customer_id, from: levels[v.from].code, to: levels[v.to].code, reason: v.reason, at: new Date(v.at) });
-    from = levels[v.to].code;
+    const [fromCode, toCode] = [levels[v.from].code, levels[v.to].code];
+    // A move the history holds already (the replay from a back-dated purchase made it again).
+    if (told.has(`${fromCode}>${toCode}@${v.at}`)) continue;
+    if (!retelling && v.at >= recorded.lastAt && v.from === rankOf(from)) {
+      changes.push({ customerId: m.customer_id, from: fromCode, to: toCode, reason: v.reason, at: new Date(v.at) });
+      from = toCode;
+      continue;
+    }
+    // From a level the program no longer has, the one change below says where they are.
+    if (rankOf(from) < 0) continue;
+    // The history went otherwise: a tier the member was in (and earned at) is said now, not left out.
+    retelling = true;
+    if (v.to === rankOf(from)) continue;
+    changes.push({ customerId: m.customer_id, from, to: toCode, reason: v.reason, at: sayNow() });
+    from = toCode;
   }
   m.tier = levels[state.tier].code;
   m.tier_valid_until = state.validUntil === null ? null : new Date(state.validUntil);
   // Since the latest move, recorded or not: the cache speaks from it (settledAt), and a move
-  // left out of the history still placed the member then.
+  // left out of the history (told before) still placed the member then; a move said now, since now.
   const lastMove = moves.at(-1);
-  if (lastMove) m.tier_since = new Date(changes.length ? lastMove.at : Math.max(lastMove.at, m.tier_since?.getTime() ?? -Infinity));
+  const lastChange = changes.at(-1)?.at?.getTime();
+  if (lastMove) m.tier_since = new Date(lastChange !== undefined ? Math.max(lastMove.at, lastChange) : Math.max(lastMove.at, m.tier_since?.getTime() ?? -Infinity));
   if (from === null && changes.length === 0 && state.tier === 0) m.tier_since ??= at;
   // The history replayed from further back placed the member otherwise than the recorded history leaves them: said at once.
   else if (rankOf(from) !== state.tier) {
-    m.tier_since = at;
-    changes.push({ customerId: m.customer_id, from, to: m.tier, reason: 'qualified', at });
+    const correction = { customerId: m.customer_id, from, to: m.tier, reason: 'qualified', at: sayNow() };
+    m.tier_since = correction.at;
+    changes.push(correction);
   }
   return changes;
 }

@@ -52,9 +52,21 @@ export async function readMemberHistories(
   return out;
 }
 
-/** Per member, when their recorded tier history last changed (members without one are left out). */
-export async function lastTierChanges(db: Db | Tx, customerIds: string[]): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('loyalty_tier_history').select(['customer_id', (eb) => eb.fn.max('changed_at').as('at')])
-    .where('customer_id', 'in', customerIds).groupBy('customer_id').execute();
-  return new Map(rows.map((r) => [r.customer_id, toTime(r.at as Date | string)]));
+/**
+ * Per member, the changes their recorded tier history holds from `from` on (a back-dated
+ * purchase's time), in time order: what the replay from there is told against (tier-placement.ts settle).
+ */
+export async function recordedTierChanges(db: Db | Tx, wanted: { customerId: string; from: Date }[]): Promise<Map<string, RecordedChange[]>> {
+  const out = new Map<string, RecordedChange[]>(wanted.map((w) => [w.customerId, []]));
+  if (wanted.length === 0) return out;
+  const rows = await sql<{ customer_id: string; from_tier: string | null; to_tier: string | null; changed_at: Date | string }>`
+    SELECT h.customer_id, h.from_tier, h.to_tier, h.changed_at
+    FROM unnest(${wanted.map((w) => w.customerId)}::uuid[], ${wanted.map((w) => w.from.toISOString())}::timestamptz[]) AS q(id, from_at)
+    JOIN loyalty_tier_history h ON h.customer_id = q.id AND h.changed_at >= q.from_at
+    ORDER BY h.customer_id, h.changed_at`.execute(db);
+  for (const r of rows.rows) out.get(r.customer_id)!.push({ from: r.from_tier, to: r.to_tier, at: toTime(r.changed_at) });
+  return out;
 }
+
+/** A change of the recorded tier history, as its row holds it. */
+export interface RecordedChange { from: string | null; to: string | null; at: number }
