@@ -32,6 +32,7 @@ export async function recordPurchases(
     prepared: preparedIn,
     withViews = true,
     deferContended = false,
+    reviewsUntil,
   }: {
     source: string;
     prepared?: (PreparedPurchase | AppError)[];
@@ -44,6 +45,8 @@ export async function recordPurchases(
      * trip, so single purchases (groups of a few) wait for their keys instead.
      */
     deferContended?: boolean;
+    /** An import chunk, in time order: the tier reviews due by then are made, not those due by now (tier-placement.ts planTiers). */
+    reviewsUntil?: Date;
   },
 ): Promise<PurchaseOutcome[]> {
   const { db, clock, customers, commerce, loyalty } = deps;
@@ -123,6 +126,7 @@ export async function recordPurchases(
       members,
       new Set(resolved.filter((r) => r.created).map((r) => r.customerId)),
       source,
+      { reviewsUntil },
     );
     const points = accrued.receipts;
 
@@ -159,7 +163,7 @@ export async function recordPurchases(
     outcomes[r.index] = { index: r.index, status: 'duplicate', purchaseId: r.id, customerId: r.customer_id, purchase: replayed[i], loyalty: receipts.get(r.id) ?? null, referral: referrals?.get(r.id) };
   });
   if (written.deferred.length > 0) {
-    const later = await recordPurchases(deps, written.deferred.map((d) => inputs[d.index]), { source, prepared: written.deferred.map((d) => d.p), withViews });
+    const later = await recordPurchases(deps, written.deferred.map((d) => inputs[d.index]), { source, prepared: written.deferred.map((d) => d.p), withViews, reviewsUntil });
     later.forEach((o, i) => {
       outcomes[written.deferred[i].index] = { ...o, index: written.deferred[i].index };
     });

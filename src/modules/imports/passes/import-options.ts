@@ -24,13 +24,13 @@ export interface ImportDeps {
   customers: CustomerService;
   commerce: CommerceService;
   /** A points file's members: what they can spend and the adjustments made before; what the program calls its points (points-pass.ts). */
-  loyalty: Pick<LoyaltyService, 'spendable' | 'adjustmentsMade' | 'programAt'>;
+  loyalty: Pick<LoyaltyService, 'spendable' | 'adjustmentsMade' | 'programAt' | 'maintenance'>;
 }
 
 /** `recordPurchases` from the workflows layer, passed in so this module does not depend upward. */
 export type RecordPurchases = (
   inputs: unknown[],
-  options: { source: string; withViews: boolean; prepared?: (PreparedPurchase | AppError)[] },
+  options: { source: string; withViews: boolean; prepared?: (PreparedPurchase | AppError)[]; reviewsUntil?: Date },
 ) => Promise<({ status: 'created' | 'duplicate' } | { status: 'error'; error: AppError })[]>;
 
 /**

@@ -53,8 +53,12 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
   // Rows held back from a chunk because a chunk still in flight records their member.
   let heldBack: SpooledRow[] = [];
   const launch = (batch: SpooledRow[]) => {
+    // The rows come in time order (spool.ts), and a member's later rows in a later chunk: a
+    // chunk makes the tier reviews due by its last purchase, so where chunks end does not
+    // change the tier history (tier-placement.ts planTiers); those due by now, at the end.
+    const reviewsUntil = new Date(batch.reduce((t, b) => Math.max(t, b.prepared.occurredAt.getTime()), -Infinity));
     const recording: Promise<void> = options
-      .record([], { source: 'import', withViews: false, prepared: batch.map((b) => b.prepared) })
+      .record([], { source: 'import', withViews: false, prepared: batch.map((b) => b.prepared), reviewsUntil })
       .then(async (outcomes) => {
         const refundedOrders: RefundedOrder[] = [];
         const created = countWritten(result, outcomes, (o, i) => {
@@ -106,6 +110,8 @@ async function recordSpooled({ options, spool, result, report, recordSize, total
     await Promise.all(inFlight.keys());
   }
   if (failure) throw failure;
+  // The tier reviews due by now that the chunks left (an import stopped before this leaves them to the hourly job).
+  await options.deps.loyalty.maintenance.reviewTiers(options.deps.clock.now());
 }
 
 // What a purchase locks while it is recorded (record-purchases.ts): its order id and its

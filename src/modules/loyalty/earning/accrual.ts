@@ -168,6 +168,7 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
      * audit names for a referral claimed with a purchase). Returns what each purchase's
      * response carries, or null when no program is in force (or the customer is not a
      * member of an on-request one), and what became of the referral codes they carried.
+     * `reviewsUntil`: a chunk of a file in time order makes the tier reviews due by then, not by now (tier-placement.ts planTiers).
      */
     async accrue(
       trx: Tx,
@@ -176,6 +177,7 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
       read: AccrualRead,
       created: ReadonlySet<string>,
       actor: Actor,
+      { reviewsUntil }: { reviewsUntil?: Date } = {},
     ): Promise<Accrued> {
       const out = new Map<string, LoyaltySummary | null>();
       if (!read || items.length === 0) {
@@ -249,7 +251,7 @@ export function createAccrual(core: LoyaltyCore, engagement: EngagementService) 
       // tier rules over their history, purchase by purchase (tier-placement.ts).
       const repeated = repeatedCustomers(items, states);
       const timed = sorted.map((i) => ({ customerId: i.customerId, purchaseId: i.purchaseId, at: i.facts.occurredAt.getTime() }));
-      const plan = await planTiers(trx, core, program, states, timed, bulk, now, { fresh: (id) => members.get(id)!.created === true && countBefore.get(id) === 0, mayMoveUp: (st) => mayMoveUp(program, st) });
+      const plan = await planTiers(trx, core, program, states, timed, bulk, now, { fresh: (id) => members.get(id)!.created === true && countBefore.get(id) === 0, mayMoveUp: (st) => mayMoveUp(program, st), reviewsUntil });
       const levels = doc.tiers?.levels;
       const afterEach = new Map<string, LoyaltySummary>();
       const lastOf = new Map<string, string>();

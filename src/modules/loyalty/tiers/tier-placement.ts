@@ -42,6 +42,8 @@ export interface TierPlan {
   timelines: Map<string, MemberTimeline>;
   /** Their tier history as recorded before this transaction (accrual's loop changes the member rows' tier as it goes). */
   recorded: Map<string, Recorded>;
+  /** Up to when their reviews are made (reviewsUntil): now, or for a chunk of a file in time order the chunk's last purchase. */
+  reviewTo: Map<string, number>;
 }
 
 /**
@@ -82,16 +84,26 @@ function fromCache(rules: TierRules, m: MemberRow, first: number): { from: Date 
  * Before accrual's loop: the members it places by the rules, with their history read (one
  * or two statements for all of them). `items` is sorted by time; `fresh`: a member enrolled
  * now without earlier purchases, placed over this transaction's purchases alone (no read).
-
+ *
+ * `reviewsUntil`: a chunk of a file recorded in time order (imports' import-pass.ts) makes
+ * the reviews due by its last purchase, not those due by now: the next chunk may hold a
+ * later purchase of the same member that comes before them, which one transaction would
+ * have placed first — made now, such a review would be published and then contradicted,
+ * and the tier history would depend on where the chunks end. The import makes the reviews
+ * due by now at its end (the hourly job's reviewTiers). A member whose stored history or
+ * tier history reaches past it (recorded otherwise meanwhile) is reviewed up to now, as
+ * their recorded tier was.
  */
 export async function planTiers<S extends PlacedMember>(
   trx: Tx, core: LoyaltyCore, program: Program, states: Map<string, S>, items: { customerId: string; purchaseId: string; at: number }[],
-  bulk: NewEntry[], now: Date, { fresh, mayMoveUp }: { fresh: (id: string) => boolean; mayMoveUp: (st: S) => boolean },
+  bulk: NewEntry[], now: Date, { fresh, mayMoveUp, reviewsUntil }: { fresh: (id: string) => boolean; mayMoveUp: (st: S) => boolean; reviewsUntil?: Date },
 ): Promise<TierPlan> {
   const rules = new TierRules(program, core.deps.timeZone);
-  const plan: TierPlan = { rules, timelines: new Map(), recorded: new Map() };
+  const plan: TierPlan = { rules, timelines: new Map(), recorded: new Map(), reviewTo: new Map() };
   const tiers = program.document.tiers;
   if (!tiers) return plan;
+  const lastItem = items.reduce((t, i) => Math.max(t, i.at), -Infinity);
+  const until = reviewsUntil ? Math.min(now.getTime(), Math.max(reviewsUntil.getTime(), lastItem)) : now.getTime();
   const first = new Map<string, number>();
   const count = new Map<string, number>();
   for (const i of items) {
@@ -106,6 +118,7 @@ export async function planTiers<S extends PlacedMember>(
     if (fresh(id)) {
       plan.timelines.set(id, new MemberTimeline(rules, storedState(program, m), NO_HISTORY, -Infinity, -Infinity));
       plan.recorded.set(id, { tier: m.tier, lastAt: -Infinity, changes: [] });
+      plan.reviewTo.set(id, until);
       continue;
     }
     const due = rules.reviewDue(storedState(program, m));
@@ -115,7 +128,7 @@ export async function planTiers<S extends PlacedMember>(
     const belowEveryTier = tiers.metric !== 'points' && !mayMoveUp(st) && tierIndexOf(program, m.tier) <= 0 && !m.tier_valid_until;
     const backdated = t < settledAt(rules, m) && !belowEveryTier;
     const several = count.get(id)! > 1 && (tiers.metric === 'points' || mayMoveUp(st));
-    if (!backdated && !(due !== null && due <= now.getTime()) && !several) continue;
+    if (!backdated && !(due !== null && due <= until) && !several) continue;
     if (backdated) wanted.push({ customerId: id, from: historyStart(program, new Date(t), core.deps.timeZone), settled: -Infinity, recordFrom: t, backdated });
     else {
       const cached = fromCache(rules, m, t);
@@ -135,6 +148,8 @@ export async function planTiers<S extends PlacedMember>(
     for (const e of bulk) if (e.customerId === w.customerId) history.entries.push({ at: e.occurredAt.getTime(), points: e.points });
     const start = w.backdated ? { tier: 0, validUntil: null } : storedState(program, states.get(w.customerId)!.member);
     plan.timelines.set(w.customerId, new MemberTimeline(rules, start, history, w.settled, w.recordFrom));
+    const beyond = (changes.at(-1)?.at ?? -Infinity) > until || history.purchases.some((p) => p.at > until) || history.entries.some((e) => e.at > until);
+    plan.reviewTo.set(w.customerId, beyond ? now.getTime() : until);
   }
   return plan;
 }
@@ -243,11 +258,11 @@ export function settle(
   return changes;
 }
 
-/** After accrual's loop, the members placed by the rules: the rest of their history and the reviews due by now. */
+/** After accrual's loop, the members placed by the rules: the rest of their history and the reviews due by now (or by reviewsUntil: planTiers). */
 export function finishTimelines(program: Program, plan: TierPlan, members: Map<string, MemberRow>, now: Date): TierChange[] {
   const changes: TierChange[] = [];
   for (const [id, tl] of plan.timelines) {
-    tl.finish(now.getTime());
+    tl.finish(now.getTime(), plan.reviewTo.get(id));
     changes.push(...settle(program, members.get(id)!, tl.state, tl.moves, now, plan.recorded.get(id)));
   }
   return changes;

@@ -333,9 +333,9 @@ export class MemberTimeline {
     this.rules.qualify(this.state, t, this.moved);
   }
 
-  /** The rest of the stored history, and the reviews due by now. */
-  finish(now: number) {
+  /** The rest of the stored history, and the reviews due by now (or by `reviewTo`, when nothing stored comes after it: tier-placement.ts planTiers). */
+  finish(now: number, reviewTo = now) {
     this.advance(now);
-    this.rules.review(this.state, now, this.moved);
+    this.rules.review(this.state, Math.max(reviewTo, this.events.at(-1)?.at ?? -Infinity), this.moved);
   }
 }
