@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorCodes, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Principal, Scope } from '../modules/auth/index.ts';
 import { forbidden, invalidField, isAppError, notFound } from '../shared/errors.ts';
@@ -78,6 +78,7 @@ export function route(app: FastifyInstance, prefix: string, spec: RouteSpec): vo
   app.route({
     method: spec.method,
     url: spec.path,
+    onRequest: spec.multipart ? onlyMultipart : undefined,
     // rateLimit only where a route sets one (@fastify/rate-limit reads the key's presence); literals that name their fields (test/hidden-classes.test.ts).
     config: spec.rateLimit
       ? { scope: spec.scope, responses: spec.responses, multipart: spec.multipart === true, rateLimit: spec.rateLimit }
@@ -107,6 +108,17 @@ export function route(app: FastifyInstance, prefix: string, spec: RouteSpec): vo
       }
     },
   });
+}
+
+/**
+ * A multipart route (an import's upload) refuses any other body before reading it, as a 415
+ * naming the type received and the one to send (problem.ts): a JSON body was parsed first
+ * (a broken one a 400 about its JSON), then refused by the multipart reader with its
+ * English 406 "the request is not multipart". After the caller's key is checked (auth.ts).
+ */
+async function onlyMultipart(request: FastifyRequest): Promise<void> {
+  const type = request.headers['content-type']?.split(';')[0].trim().toLowerCase();
+  if (type !== 'multipart/form-data') throw new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE();
 }
 
 /** The body's field that makes a write safe to retry (answerWrite); the Idempotency-Key header may carry it instead. */

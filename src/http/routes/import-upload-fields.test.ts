@@ -68,3 +68,44 @@ describe("the upload's map", () => {
     expect(await api.services.customers.findByIdentity({ kind: 'email', value: 'c1@example.com' })).toBeTruthy(); // the email mapped, as meant
   });
 });
+
+describe('an upload sent otherwise than one file in a multipart form', () => {
+  const problemOf = (res: Awaited<ReturnType<typeof multipart>>) => ({ status: res.statusCode, language: res.headers['content-language'], title: res.json().title, detail: res.json().detail });
+  const send = (url: string, body: string, headers: Record<string, string>) => api.call('POST', url, { body, headers });
+
+  it('is a 415 naming the type sent and the one to send, in the language asked, for JSON too (it was an English 406)', async () => {
+    const json = JSON.stringify({ map: { total: 'amount' } });
+    expect(problemOf(await send('/api/v1/imports/purchases', json, { 'content-type': 'application/json', 'accept-language': 'sl' }))).toEqual({
+      status: 415, language: 'sl', title: 'Nepodprta vrsta vsebine',
+      detail: 'Telo zahteve je poslano kot application/json, česar ta končna točka ne bere: pošljite ga kot multipart/form-data',
+    });
+    expect(problemOf(await send('/api/v1/imports/purchases/preview', json, { 'content-type': 'application/json; charset=utf-8' })).detail)
+      .toBe('The body is sent as application/json, which this endpoint does not read: send it as multipart/form-data');
+    // Refused before it is read: broken JSON is no 400 about its JSON; no type at all is told so.
+    expect(problemOf(await send('/api/v1/imports/customers', '{"broken', { 'content-type': 'application/json', 'accept-language': 'ru' })).detail)
+      .toBe('Тело запроса отправлено как application/json, а эта конечная точка такое не читает: отправьте его как multipart/form-data');
+    expect(problemOf(await api.call('POST', '/api/v1/imports/purchases', { headers: { 'accept-language': 'da' } }))).toEqual({
+      status: 415, language: 'da', title: expect.any(String), detail: 'Indholdet er sendt uden Content-Type: send det som multipart/form-data',
+    });
+    // The key is checked first, as on every route.
+    expect((await api.call('POST', '/api/v1/imports/purchases', { key: null, body: json, headers: { 'content-type': 'application/json' } })).statusCode).toBe(401);
+  });
+
+  it('with two files is a 422 naming `file`, in the language asked, and imports nothing (it was an English 413)', async () => {
+    const map = JSON.stringify({ external_id: 'card', customer_email: 'E-mail', occurred_at: 'date', total: 'amount' });
+    const two = [{ name: 'map', value: map }, file('card,E-mail,date,amount\ntwo-1,t1@example.com,2026-03-01,5.00\n'), file('card,E-mail,date,amount\ntwo-2,t2@example.com,2026-03-01,5.00\n')];
+    const en = await multipart(two);
+    expect(en.statusCode, en.body).toBe(422);
+    const reason = 'the upload holds more than one file: send one, as the part "file" (map, date_format and the other options as text fields)';
+    expect(en.json().errors).toEqual([{ field: 'file', reason }]);
+    expect(en.json().detail).toBe(`file: ${reason}`);
+    const sl = await multipart(two, 'purchases', '', 'sl');
+    expect([sl.statusCode, sl.headers['content-language'], sl.json().errors[0].field]).toEqual([422, 'sl', 'file']);
+    expect(sl.json().errors[0].reason).toMatch(/^nalaganje vsebuje več kot eno datoteko/);
+    for (const language of ['tr', 'da', 'ru']) expect((await multipart(two, 'purchases', '', language)).json().errors[0].reason).toContain('"file"');
+    // An option sent as a file is a second file too; the preview refuses it alike.
+    const mapAsFile = await multipart([{ name: 'map', value: map, filename: 'map.json' }, file('card\nx\n')], 'purchases', '/preview');
+    expect(mapAsFile.json().errors).toEqual([{ field: 'file', reason }]);
+    expect(await api.services.customers.findByIdentity({ kind: 'email', value: 't1@example.com' })).toBeFalsy();
+  });
+});

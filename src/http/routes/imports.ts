@@ -15,12 +15,20 @@ import { ImportPreview, ImportProgressLine, ImportResult } from '../responses/im
 // CSV upload from the dashboard: multipart with `file`, and for the import `map` (JSON),
 // `date_format`, `decimal_comma`, `encoding` (file-format.ts), `skip_invalid` and `dry_run`; the preview
 // takes `encoding` too, to show the sample read in it. The upload is spooled to a temporary file, read twice, deleted.
+// A second file is over the reader's limit (app.ts: one): it was its English 413 "reach files
+// limit"; it is a 422 naming `file`, told in the request's language.
 async function readUpload(req: FastifyRequest) {
   const fields: Record<string, string> = {};
   let spooled: Awaited<ReturnType<typeof spoolToFile>> | undefined;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') spooled = await spoolToFile(part.file, part.filename);
-    else fields[part.fieldname] = String(part.value);
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') spooled = await spoolToFile(part.file, part.filename);
+      else fields[part.fieldname] = String(part.value);
+    }
+  } catch (error) {
+    spooled?.remove();
+    if ((error as { code?: string }).code === 'FST_FILES_LIMIT') throw invalidField('file', say('upload.one_file'));
+    throw error;
   }
   if (!spooled) throw invalidField('file', say('import.file_missing'));
   return { spooled, fields };

@@ -43,4 +43,12 @@ export const REQUESTS = {
     da: 'skal være navnet på en kolonne (tekst) eller "" for at importere feltet fra ingen kolonne',
     ru: 'должно быть названием столбца (текстом) или "", чтобы импортировать поле без столбца',
   },
+  // An upload with two files (or an option sent as a file: curl's -F map=@map.json); the reason of the field `file`.
+  'upload.one_file': {
+    en: 'the upload holds more than one file: send one, as the part "file" (map, date_format and the other options as text fields)',
+    sl: 'nalaganje vsebuje več kot eno datoteko: pošljite eno, kot del "file" (map, date_format in druge možnosti kot besedilna polja)',
+    tr: 'yükleme birden fazla dosya içeriyor: tek bir dosyayı "file" bölümü olarak gönderin (map, date_format ve diğer seçenekleri metin alanı olarak)',
+    da: 'uploaden indeholder mere end én fil: send én, som delen "file" (map, date_format og de andre indstillinger som tekstfelter)',
+    ru: 'в загрузке больше одного файла: отправьте один, в части "file" (map, date_format и другие параметры — текстовыми полями)',
+  },
 } as const satisfies Record<string, Entry>;
