@@ -60,6 +60,25 @@ describe('a JSON body whose bytes are not UTF-8', () => {
   });
 });
 
+describe('an amount sent as a JSON number larger than JSON numbers carry exactly', () => {
+  // QA: 9007199254740993 is read as 9007199254740992, and the refusal quoted that, a value never sent.
+  const body = (total: string) => `{"external_id":"big-1","customer":{"email":"big@example.com"},"occurred_at":"2026-05-20T09:15:00+02:00","total":${total}}`;
+
+  it('is a 422 naming the field, saying to send it as a string, and quoting no number it was not sent', async () => {
+    const en = await post('/api/v1/purchases', body('9007199254740993'), 'application/json');
+    expect(en.statusCode, en.body).toBe(422);
+    expect(en.json().errors).toEqual([{ field: 'total', reason: 'is a number too large to be read exactly (over 2^53): send the amount as a string, e.g. "29.33"' }]);
+    expect(en.body).not.toContain('9007199254740992');
+    const sl = await post('/api/v1/purchases', body('1e300'), 'application/json', 'sl');
+    expect(sl.json().errors).toEqual([{ field: 'total', reason: 'je število, preveliko, da bi ga bilo mogoče prebrati natančno (nad 2^53): pošljite znesek kot niz, npr. "29.33"' }]);
+    for (const language of ['tr', 'da', 'ru']) expect((await post('/api/v1/purchases', body('9007199254740993'), 'application/json', language)).json().errors[0].reason).toContain('2^53');
+    // As a string, it is quoted as written; a number JSON carries exactly is refused as before.
+    expect((await post('/api/v1/purchases', body('"9007199254740993"'), 'application/json')).json().errors).toEqual([{ field: 'total', reason: '"9007199254740993" is too large' }]);
+    expect((await post('/api/v1/purchases', body('90071992547410'), 'application/json')).json().errors).toEqual([{ field: 'total', reason: '"90071992547410" is too large' }]);
+    expect((await api.call('GET', '/api/v1/purchases/big-1')).statusCode).toBe(404);
+  });
+});
+
 describe('a body of a type the API does not read', () => {
   it('is a 415 naming the type received and the one to send, in the language asked', async () => {
     expect(problemOf(await post('/api/v1/purchases', purchase, 'text/plain', 'sl'))).toEqual({

@@ -36,6 +36,9 @@ class AmountError extends RangeError {
  * More decimals than the currency has is an error, not a rounding.
  */
 export function toMinor(value: string | number, currency: string): number {
+  // A JSON number past 2^53 is not read exactly (9007199254740993 arrives as …992): what was
+  // sent is unknown, so it is not quoted back as if it were; a string is read as written.
+  if (typeof value === 'number' && Math.abs(value) > Number.MAX_SAFE_INTEGER) throw new AmountError(say('amount.number_inexact'));
   const text = typeof value === 'number' ? numberToPlainString(value) : value.trim();
   const match = DECIMAL_RE.exec(text);
   if (!match) throw new AmountError(say('amount.not_decimal', { value: String(value) }));

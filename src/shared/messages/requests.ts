@@ -1,7 +1,8 @@
 import type { Entry } from './languages.ts';
 
-// What a request is told of its body as it came (src/http): bytes that are no UTF-8, and an
-// import's upload (src/http/routes/imports.ts) — its field "map", its parts.
+// What a request is told of its body as it came (src/http): bytes that are no UTF-8, an
+// amount sent as a number JSON cannot carry exactly (src/shared/money.ts), and an import's
+// upload (src/http/routes/imports.ts) — its field "map", its parts.
 
 export const REQUESTS = {
   // A JSON body whose bytes are no UTF-8 (a till's windows-1250 "Ma\xC8ja"): its first bad byte, in hex, and its offset in bytes from 0.
@@ -11,6 +12,14 @@ export const REQUESTS = {
     tr: 'İstek gövdesi UTF-8 metni değil (bayt 0x{byte}, bayt konumu {position}): JSON\'u UTF-8 kodlamasıyla gönderin',
     da: 'Anmodningens indhold er ikke UTF-8-tekst (byte 0x{byte} ved byteposition {position}): send JSON kodet som UTF-8',
     ru: 'Тело запроса — не текст UTF-8 (байт 0x{byte} на смещении {position}): отправьте JSON в кодировке UTF-8',
+  },
+  // An amount sent as a JSON number beyond 2^53, which no reader gets exactly (9007199254740993 is read as …992): the value is not quoted.
+  'amount.number_inexact': {
+    en: 'is a number too large to be read exactly (over 2^53): send the amount as a string, e.g. "29.33"',
+    sl: 'je število, preveliko, da bi ga bilo mogoče prebrati natančno (nad 2^53): pošljite znesek kot niz, npr. "29.33"',
+    tr: 'tam olarak okunamayacak kadar büyük bir sayı (2^53 üzerinde): tutarı metin olarak gönderin, ör. "29.33"',
+    da: 'er et tal, der er for stort til at kunne læses præcist (over 2^53): send beløbet som tekst, f.eks. "29.33"',
+    ru: 'число слишком велико, чтобы прочитать его точно (больше 2^53): отправьте сумму строкой, например "29.33"',
   },
 
   // The upload's "map" as JSON: a field of it, named `map.<key>` beside the reason. {kind} as the route names it (purchases), {fields} the kind's fields.
