@@ -29,8 +29,8 @@ describe('an expiry as the dashboard shows it', () => {
     // A reward's coupon lasts 30 days from the minute it was redeemed: 12:00 UTC is 14:00 in Ljubljana in summer.
     expect(expiry('2026-07-01T12:00:00.000Z').text).toBe('1\u00a0Jul\u00a02026, 14:00');
     // The comma stays with the date: a narrow card breaks after it, never before ("14 февр. 2027 г." over ", 11:39").
-    expect(expiry('2026-07-01T12:00:00.000Z').html).toBe('<span class="date">1\u00a0Jul\u00a02026,</span> <span class="date">14:00</span>');
-    expect(expiry('2027-02-14T10:39:00.000Z', 'ru').html).toBe('<span class="date">14\u00a0февр.\u00a02027\u00a0г.,</span> <span class="date">11:39</span>');
+    expect(expiry('2026-07-01T12:00:00.000Z').html).toBe('<span class="nowrap"><span class="date">1\u00a0Jul\u00a02026</span>,</span> <span class="date">14:00</span>');
+    expect(expiry('2027-02-14T10:39:00.000Z', 'ru').html).toBe('<span class="nowrap"><span class="date">14\u00a0февр.\u00a02027\u00a0г.</span>,</span> <span class="date">11:39</span>');
     // Ljubljana's midnight is 15:00 the day before in Los Angeles: there it is a time like any other.
     expect(expiry('2026-12-31T23:00:00.000Z', 'en', 'America/Los_Angeles').text).toBe('31\u00a0Dec\u00a02026, 15:00');
     expect(expiry('2027-01-01T08:00:00.000Z', 'en', 'America/Los_Angeles').text).toBe('Valid through 31\u00a0Dec\u00a02026');

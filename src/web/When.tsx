@@ -13,8 +13,9 @@ export function When({ at, time = false }: { at: string | null; time?: boolean }
   const date = i18n.date(at);
   const clock = time ? i18n.time(at) : '';
   // The language's own joint between them (", " or " "), where a line may break: after its
-  // space, the comma kept with the date. Left between the two, the comma began the next line
-  // in a narrow card ("14 февр. 2027 г." over ", 11:39"): Chromium breaks at the end of a nowrap span.
+  // space, the comma kept with the date (a nowrap span around both; the date's own span still
+  // the date alone). Left between the two, the comma began the next line in a narrow card
+  // ("14 февр. 2027 г." over ", 11:39"): Chromium breaks at the end of a nowrap span.
   const between = whole.slice(date.length, whole.length - clock.length);
   if (!time || !whole.startsWith(date) || !whole.endsWith(clock) || whole.length <= date.length + clock.length) {
     return <span className="date">{whole}</span>;
@@ -22,7 +23,7 @@ export function When({ at, time = false }: { at: string | null; time?: boolean }
   const [, joint, space] = /^(.*?)(\s*)$/su.exec(between)!;
   return (
     <>
-      <span className="date">{date}{joint}</span>
+      <span className="nowrap"><span className="date">{date}</span>{joint}</span>
       {space}
       <span className="date">{clock}</span>
     </>
