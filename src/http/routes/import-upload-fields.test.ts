@@ -69,6 +69,27 @@ describe("the upload's map", () => {
   });
 });
 
+describe("the upload's other fields", () => {
+  it('names one it does not take, with the one it was likely meant as, and imports nothing: a misspelt dry_run imported for real', async () => {
+    const map = JSON.stringify({ external_id: 'card', customer_email: 'E-mail', occurred_at: 'date', total: 'amount' });
+    const parts = [{ name: 'map', value: map }, { name: 'dry_rn', value: 'true' }, file('card,E-mail,date,amount\nun-1,un1@example.com,2026-03-01,5.00\n')];
+    const en = await multipart(parts);
+    expect(en.statusCode, en.body).toBe(422);
+    expect(en.json().errors).toEqual([{ field: 'dry_rn', reason: 'unknown field "dry_rn" — did you mean "dry_run"?' }]);
+    expect(en.json().detail).toBe('The upload has fields an import does not take: unknown field "dry_rn" — did you mean "dry_run"?');
+    const sl = await multipart(parts, 'purchases', '', 'sl');
+    expect(sl.json().detail).toBe('Nalaganje ima polja, ki jih uvoz ne sprejema: neznano polje "dry_rn" — ste mislili "dry_run"?');
+    for (const language of ['tr', 'da', 'ru']) expect((await multipart(parts, 'purchases', '', language)).json().errors[0].reason).toContain('"dry_run"');
+    expect(await api.services.customers.findByIdentity({ kind: 'email', value: 'un1@example.com' })).toBeFalsy();
+    // Each is named; the preview refuses them alike.
+    const two = await multipart([{ name: 'skip_invalids', value: 'true' }, { name: 'colour', value: 'red' }, file('card\nx\n')], 'purchases', '/preview');
+    expect(two.json().errors).toEqual([
+      { field: 'skip_invalids', reason: 'unknown field "skip_invalids" — did you mean "skip_invalid"?' },
+      { field: 'colour', reason: 'unknown field "colour"' },
+    ]);
+  });
+});
+
 describe('an upload sent otherwise than one file in a multipart form', () => {
   const problemOf = (res: Awaited<ReturnType<typeof multipart>>) => ({ status: res.statusCode, language: res.headers['content-language'], title: res.json().title, detail: res.json().detail });
   const send = (url: string, body: string, headers: Record<string, string>) => api.call('POST', url, { body, headers });

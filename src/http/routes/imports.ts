@@ -72,8 +72,24 @@ function booleanField(name: string, text: string | undefined): boolean {
   throw invalidField(name, say('import.not_boolean', { text }));
 }
 
-/** The upload's options, each checked: `map`, `date_format`, `decimal_comma`, `encoding`, `skip_invalid`, `dry_run`. */
+/** The upload's text fields (`file` too: a path sent as text, without curl's @, is told the file is missing). */
+const UPLOAD_FIELDS = ['map', 'date_format', 'decimal_comma', 'encoding', 'skip_invalid', 'dry_run', 'file'];
+
+/**
+ * A field the upload does not take is named, as a strict body's is: a misspelt `dry_rn=true`
+ * was dropped, and the file imported for real; `skip_invalids`, all or nothing.
+ */
+function refuseUnknownFields(fields: Record<string, string>): void {
+  const problems: RaisedProblem[] = Object.keys(fields).filter((name) => !UPLOAD_FIELDS.includes(name)).map((name) => {
+    const known = nearestOf(name, UPLOAD_FIELDS.filter((f) => !Object.hasOwn(fields, f)));
+    return { field: name, reason: known ? say('key.unknown_near', { key: name, known }) : say('key.unknown', { key: name }) };
+  });
+  if (problems.length) throw invalid(told((language) => say('upload.unknown_fields', { problems: problems.map((p) => tell(p.reason, language)).join('; ') }).in(language)), problems);
+}
+
+/** The upload's options, each checked: `map`, `date_format`, `decimal_comma`, `encoding`, `skip_invalid`, `dry_run`, and no other. */
 function uploadOptions(fields: Record<string, string>, kind: ImportKind): { map: Record<string, string>; format: FileFormat; skipInvalid: boolean; dryRun: boolean } {
+  refuseUnknownFields(fields);
   return {
     map: mapField(fields.map, kind),
     format: fileFormatOf({ dateFormat: fields.date_format, decimalComma: booleanField('decimal_comma', fields.decimal_comma), encoding: fields.encoding }),

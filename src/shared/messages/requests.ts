@@ -60,4 +60,12 @@ export const REQUESTS = {
     da: 'uploaden indeholder mere end én fil: send én, som delen "file" (map, date_format og de andre indstillinger som tekstfelter)',
     ru: 'в загрузке больше одного файла: отправьте один, в части "file" (map, date_format и другие параметры — текстовыми полями)',
   },
+  // Fields an upload does not take, each told as a strict body's unknown field is (key.unknown, key.unknown_near), joined by "; ".
+  'upload.unknown_fields': {
+    en: 'The upload has fields an import does not take: {problems}',
+    sl: 'Nalaganje ima polja, ki jih uvoz ne sprejema: {problems}',
+    tr: 'Yüklemede içe aktarımın almadığı alanlar var: {problems}',
+    da: 'Uploaden har felter, som en import ikke tager imod: {problems}',
+    ru: 'В загрузке есть поля, которые импорт не принимает: {problems}',
+  },
 } as const satisfies Record<string, Entry>;
