@@ -252,6 +252,24 @@ describe('dashboard on a phone and a laptop', () => {
       check(`${language} dates`, await page.evaluate(() => [...document.querySelectorAll('[data-testid=customer-loyalty] .date')]
         .filter((d) => d.getClientRects().length > 1).map((d) => (d as HTMLElement).innerText)));
       expect(await page.locator('[data-testid=customer-loyalty] .date').count()).toBeGreaterThan(0);
+      // And the comma between a date and its time stays on the date's line (in Russian the next expiry's ", 11:39"
+      // began one, QA): each card narrowed to its date's width, as a phone leaves a longer date (its figures' size
+      // follows the card's width, so the width is found again until it holds).
+      const commas = await page.evaluate(() => [...document.querySelectorAll('[data-testid=customer-loyalty] .kpi .date')].filter((date) => date.nextSibling?.textContent?.startsWith(',')).map((date) => {
+        const card = date.closest<HTMLElement>('.kpi')!;
+        const style = getComputedStyle(card);
+        const around = ['paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth'].reduce((sum, side) => sum + parseFloat(style[side as 'paddingLeft']), 0);
+        for (let i = 0; i < 5; i++) card.style.width = `${date.getBoundingClientRect().width + around + 2}px`;
+        const comma = document.createRange();
+        comma.setStart(date.nextSibling!, 0);
+        comma.setEnd(date.nextSibling!, 1);
+        const apart = comma.getBoundingClientRect().top >= date.getBoundingClientRect().bottom - 2;
+        card.style.width = '';
+        return apart ? `${date.textContent}${date.nextSibling!.textContent}` : '';
+      }));
+      // (Turkish joins a date and its time with a space alone.)
+      if (language !== 'tr') expect(commas.length, language).toBeGreaterThan(0);
+      check(`${language} commas`, commas.filter(Boolean));
       if (language === 'ru') {
         await shoot('phone-ru-member', 'customer-loyalty');
         await shoot('phone-ru-member-forms', 'member-forms');
