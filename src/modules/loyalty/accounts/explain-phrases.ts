@@ -81,6 +81,8 @@ export interface Phrases {
   released(why: ReleaseReason | null): string;
   expiredInactivity(months: unknown): string;
   expiredAge(months: unknown): string;
+  /** An expiry the sweep wrote that a refund dated before it undid (refunds/expiry-of-lots.ts): `refund` is its id, null when unknown. */
+  expiryUndone(refund: string | null): string;
   adjustment(byMerge: boolean, reason: string): string;
   /** A once-per-person bonus the person had twice, taken back when their two customers were merged: `bonus` is the bonus as its own entry says it. */
   duplicateTakenBack(p: { bonus: string; forgiven: number; unit: Unit }): string;
@@ -179,6 +181,7 @@ export const PHRASES: Record<Language, Phrases> = {
     released: (why) => `Points returned: ${{ timed_out: 'checkout reservation timed out', released: 'checkout reservation released', not_spent: 'not spent by the order at checkout', unknown: 'reservation released' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Expired: no purchase for ${monthsIn('en', months, { one: 'month', other: 'months' })}`,
     expiredAge: (months) => `Expired: points earned more than ${months == null ? 'the allowed months' : monthsIn('en', months, { one: 'month', other: 'months' })} ago`,
+    expiryUndone: (refund) => `Expiry undone: refund${refund ? ` ${refund}` : ''} was dated before these points expired, so it takes them back instead`,
     adjustment: (byMerge, reason) => `Adjustment by ${byMerge ? 'merge' : 'staff'}: ${reason}`.trim(),
     duplicateTakenBack: ({ bonus, forgiven }) => `Taken back, given twice to one person (customers merged): ${bonus}; the earlier one stays${forgiven ? `; ${forgiven} already spent and forgiven` : ''}`,
     forfeitedAtErasure: (points, unit) => `; ${points} ${unit(points)} forfeited when the customer was erased`,
@@ -228,6 +231,7 @@ export const PHRASES: Record<Language, Phrases> = {
     released: (why) => `Točke vrnjene: ${{ timed_out: 'rezervacija na blagajni je potekla', released: 'rezervacija na blagajni sproščena', not_spent: 'naročilo na blagajni jih ni porabilo', unknown: 'rezervacija sproščena' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Poteklo: ${monthsIn('sl', months, { one: 'mesec', two: 'meseca', few: 'mesece', other: 'mesecev' })} brez nakupa`,
     expiredAge: (months) => `Poteklo: točke, zbrane pred več kot ${months == null ? 'dovoljenimi meseci' : monthsIn('sl', months, { one: 'mesecem', two: 'mesecema', few: 'meseci', other: 'meseci' })}`,
+    expiryUndone: (refund) => `Potek razveljavljen: vračilo${refund ? ` ${refund}` : ''} je datirano pred potekom teh točk, zato jih namesto tega odvzame vračilo`,
     adjustment: (byMerge, reason) => withReason(`Popravek (${byMerge ? 'združitev strank' : 'osebje'})`, reason),
     duplicateTakenBack: ({ bonus, forgiven }) => `Odvzeto, ista oseba ga je prejela dvakrat (združeni stranki): ${bonus}; ostane prejšnji${slForgiven(forgiven)}`,
     forfeitedAtErasure: (points) => `; razveljavljeno ob izbrisu stranke: ${points}`,
@@ -277,6 +281,7 @@ export const PHRASES: Record<Language, Phrases> = {
     released: (why) => `Puanlar iade edildi: ${{ timed_out: 'ödeme rezervasyonunun süresi doldu', released: 'ödeme rezervasyonu serbest bırakıldı', not_spent: 'ödemede siparişte kullanılmadı', unknown: 'rezervasyon serbest bırakıldı' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Süresi doldu: ${months} aydır alışveriş yok`,
     expiredAge: (months) => `Süresi doldu: ${months ?? 'izin verilen'} aydan daha önce kazanılan puanlar`,
+    expiryUndone: (refund) => `Süre dolumu geri alındı: iade${refund ? ` ${refund}` : ''} bu puanların süresi dolmadan önce tarihli, puanları onun yerine iade geri alıyor`,
     adjustment: (byMerge, reason) => withReason(`Düzeltme (${byMerge ? 'müşteri birleştirme' : 'personel'})`, reason),
     duplicateTakenBack: ({ bonus, forgiven, unit }) => `Geri alındı, aynı kişiye iki kez verilmişti (müşteriler birleştirildi): ${bonus}; önceki kalır${trForgiven(forgiven, unit)}`,
     forfeitedAtErasure: (points, unit) => `; müşteri silindiğinde ${points} ${unit(points)} zaten iptal edilmişti`,
@@ -327,6 +332,7 @@ export const PHRASES: Record<Language, Phrases> = {
     released: (why) => `Point returneret: ${{ timed_out: 'reservationen ved kassen udløb', released: 'reservationen ved kassen blev frigivet', not_spent: 'ikke brugt på ordren ved kassen', unknown: 'reservation frigivet' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Udløbet: intet køb i ${monthsIn('da', months, { one: 'måned', other: 'måneder' })}`,
     expiredAge: (months) => `Udløbet: point optjent for mere end ${months == null ? 'det tilladte antal måneder' : monthsIn('da', months, { one: 'måned', other: 'måneder' })} siden`,
+    expiryUndone: (refund) => `Udløb annulleret: refusionen${refund ? ` ${refund}` : ''} er dateret før disse point udløb, så refusionen trækker dem tilbage i stedet`,
     adjustment: (byMerge, reason) => withReason(`Justering (${byMerge ? 'sammenlægning' : 'personale'})`, reason),
     duplicateTakenBack: ({ bonus, forgiven }) => `Trukket tilbage, givet to gange til samme person (kunder lagt sammen): ${bonus}; den første beholdes${forgiven ? `; ${forgiven} allerede brugt og eftergivet` : ''}`,
     forfeitedAtErasure: (points, unit) => `; ${points} ${unit(points)} fortabt, da kunden blev slettet`,
@@ -376,6 +382,7 @@ export const PHRASES: Record<Language, Phrases> = {
     released: (why) => `Баллы возвращены: ${{ timed_out: 'резерв на кассе истёк', released: 'резерв на кассе снят', not_spent: 'не потрачены на заказ на кассе', unknown: 'резерв снят' }[why ?? 'unknown']}`,
     expiredInactivity: (months) => `Сгорели: нет покупок ${months} мес.`,
     expiredAge: (months) => `Сгорели: баллы начислены более ${months ?? 'допустимого числа'} мес. назад`,
+    expiryUndone: (refund) => `Сгорание отменено: возврат${refund ? ` ${refund}` : ''} датирован раньше, чем сгорели эти баллы, поэтому их списывает возврат`,
     adjustment: (byMerge, reason) => withReason(`Корректировка (${byMerge ? 'объединение клиентов' : 'сотрудник'})`, reason),
     duplicateTakenBack: ({ bonus, forgiven }) => `Списано: один человек получил его дважды (клиенты объединены): ${bonus}; остаётся более ранний${ruForgiven(forgiven)}`,
     forfeitedAtErasure: (points) => `; аннулировано при удалении клиента: ${points}`,

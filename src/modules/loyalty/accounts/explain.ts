@@ -125,6 +125,8 @@ export function describeEntry(e: EntryLike, currency: string, language: Language
     case 'release':
       return say.released(d.why === undefined ? null : d.why === 'checkout reservation timed out' ? 'timed_out' : d.why === 'checkout reservation partly captured' ? 'not_spent' : 'released');
     case 'expire':
+      // A credit: the sweep's write-off undone for a refund dated before it (refunds/expiry-of-lots.ts).
+      if (e.points > 0) return say.expiryUndone(d.refund_id ?? null);
       return d.policy === 'inactivity' ? say.expiredInactivity(d.months) : say.expiredAge(d.months);
     case 'adjust': {
       // A merge's transfer names the other record in words, never by its id (a raw uuid means nothing to a member).
@@ -368,7 +370,9 @@ export function explainLedger({ rows, allocations, reservations, currency, langu
  * written. Moving only ever delays an entry, to one of finitely many times, so it ends.
  */
 export function shownOrder(rows: readonly LedgerRow[]): { ordered: LedgerRow[]; shownAt: Map<number, Date> } {
-  const shownAt = new Map<number, Date>();
+  // An expiry undone (refunds/expiry-of-lots.ts) is dated when its points expired, for the
+  // report's periods, but reads where it was recorded: after the expiry it undoes.
+  const shownAt = new Map<number, Date>(rows.filter((e) => e.kind === 'expire' && e.points > 0).map((e) => [e.id, e.created_at]));
   const time = (e: LedgerRow) => (shownAt.get(e.id) ?? e.occurred_at).getTime();
   const sort = () => [...rows].sort((a, b) => time(a) - time(b) || a.id - b.id);
   const written = new Map<number, number>();

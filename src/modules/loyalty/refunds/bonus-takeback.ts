@@ -3,6 +3,7 @@ import type { Tx } from '../../../db/index.ts';
 import { personIdsQuery } from '../../customers/index.ts';
 import { withFields } from '../../../shared/objects.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
+import { expiryOfLots, undoExpiry } from './expiry-of-lots.ts';
 import type { MemberRow, NewEntry } from '../ledger/ledger.repository.ts';
 
 // Taking a bonus back when what earned it is undone (a referral or a challenge completion a
@@ -46,20 +47,6 @@ export async function lotsFrom(trx: Tx, customerId: string, entry: BonusEntry): 
 }
 
 /**
- * Points the sweep wrote off from these lots (expiry entries' allocations), in the
- * ledgers of the person `customerId` is (a merge's transfer lot expires in the survivor's):
- * what a take-back of a purchase's points or of a bonus does not take again.
- */
-export async function expiredFromLots(trx: Tx, customerId: string, lotIds: number[]): Promise<number> {
-  if (lotIds.length === 0) return 0;
-  const found = await sql<{ points: number }>`
-    SELECT COALESCE(sum(a.points), 0)::float8 AS points
-    FROM loyalty_allocations a JOIN loyalty_entries d ON d.customer_id = a.customer_id AND d.id = a.debit_id
-    WHERE a.customer_id IN ${personIdsQuery(customerId)} AND a.credit_id = ANY(${lotIds}::bigint[]) AND d.kind = 'expire'`.execute(trx);
-  return found.rows[0].points;
-}
-
-/**
  * Reverses `bonus`'s points from `member`'s ledger by the `reverse` entry `entry` describes (its points are the bonus's).
  * Of its points, what expiry wrote off of the bonus's lot (or the transfer lots made of it),
  * or what of them is past its date at the take-back's (planDebit's `expired`), is not taken (`expired`; a bonus is taken back once, so no earlier take-back counted it):
@@ -73,9 +60,14 @@ export async function takeBonusBack(
 ) {
   const prefer = await lotsFrom(trx, member.customer_id, bonus);
   const reverse = withFields(entry, { customerId: member.customer_id, kind: 'reverse' as const, points: bonus.points });
+  const expiry = await expiryOfLots(trx, member.customer_id, [bonus.id, ...prefer], entry.occurredAt);
+  const restored = await undoExpiry(trx, member, {
+    restorable: expiry.restorable, due: bonus.points, prefer, at: entry.occurredAt, key: `${entry.idempotencyKey ?? `bonus:${bonus.id}`}:expiry`, now,
+    details: entry.details ?? {}, programVersion: entry.programVersion ?? null,
+  });
   const result = await ledger.debit(trx, member, reverse, {
-    now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive',
-    expired: { writtenOff: await expiredFromLots(trx, member.customer_id, [bonus.id, ...prefer]), at: entry.occurredAt },
+    now, includePending: true, prefer: [...prefer, ...restored], shortfall: policy === 'negative_balance' ? 'owe' : 'forgive',
+    expired: { writtenOff: expiry.by, at: entry.occurredAt },
   });
   // Nothing taken — it expired already, or was spent and forgiven, or both: an entry of 0
   // still tells the member why the referral or challenge reads as revoked, with the details

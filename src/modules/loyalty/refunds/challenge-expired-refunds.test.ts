@@ -78,3 +78,38 @@ describe('a refund revoking a challenge completion after its bonus expired', () 
     expect((await s.loyalty.verify()).problems).toEqual([]);
   });
 });
+
+describe('a refund dated before the bonus expired, recorded after the sweep wrote it off', () => {
+  let s: Services;
+  beforeAll(async () => {
+    s = await openTestServices();
+    s.clock.set('2025-11-01T00:00:00Z');
+    await s.loyalty.applyProgram({ program }, actor);
+  });
+  afterAll(() => s?.close());
+
+  it("takes the purchase's points and the challenge's bonus back, their write-off undone", async () => {
+    const bought = [];
+    for (const [i, k] of ['k1', 'k2', 'k3'].entries()) {
+      const at = `2025-12-0${i + 1}T10:00:00Z`;
+      s.clock.set(at);
+      bought.push((await recordAll(s, [{ external_id: `z-${i + 1}`, customer: { email: 'z@example.com' }, occurred_at: at, total: '5.00', lines: [{ sku: k, category: k, quantity: 1, unit_price: '5.00' }] }]))[0]);
+    }
+    await deliver(s, 'purchase.recorded', { subscriber: 'loyalty.challenges' });
+    const id = bought[0].customerId;
+    s.clock.set('2026-02-20T10:00:00Z');
+    expect((await s.loyalty.maintenance.expirePoints(s.clock.now())).points).toBe(415);
+
+    // Refunded as of 15 January, before the lots' dates (1–3 February): the refund came first.
+    const { loyalty } = await s.commerce.refund(bought[2].purchaseId, { external_id: 'z-3-r', occurred_at: '2026-01-15T10:00:00Z' }, actor);
+    expect(loyalty).toMatchObject({ points_reversed: 5, unsettled: 0 });
+    expect(loyalty?.challenges).toEqual([expect.objectContaining({ challenge: 'explorer', completion: 1, points_reversed: 300, unsettled: 0 })]);
+    const a = await s.loyalty.account(id);
+    if (!a.member) throw new Error('not a member');
+    expect([a.balance, a.owed]).toEqual([0, 0]);
+    // Of the 415 written off, the 100 of the first purchase's bonus and the 10 of the two purchases kept stay expired.
+    expect(a.lifetime).toMatchObject({ expired: 110 });
+    expect(a.explanation.entries.filter((e) => e.kind === 'expire' && e.points > 0).map((e) => e.points).sort((x, y) => x - y)).toEqual([5, 300]);
+    expect((await s.loyalty.verify()).problems).toEqual([]);
+  });
+});

@@ -86,6 +86,48 @@ describe('a refund of a purchase whose points expired', () => {
     expect((await s.loyalty.verify()).ok).toBe(true);
   });
 
+  it("dated before its lot's date but recorded after the sweep, takes the points back as before the sweep, undoing their write-off", async () => {
+    s.clock.set('2026-06-01T12:00:00Z');
+    const g = await buy('g@example.com', 'g-1', '2026-03-01T10:00:00Z', '10.00');
+    await buy('g@example.com', 'g-2', '2026-05-20T10:00:00Z', '5.00');
+    const h = await buy('h@example.com', 'h-1', '2026-03-01T10:00:00Z', '10.00');
+    await buy('h@example.com', 'h-2', '2026-05-20T10:00:00Z', '5.00');
+    expect((await s.loyalty.maintenance.expirePoints(s.clock.now())).points).toBe(20);
+    const april = { from: '2026-04-01', to: '2026-04-30' };
+    const may = { from: '2026-05-01', to: '2026-05-31' };
+    const before = { april: (await s.loyalty.report(april)).points, may: (await s.loyalty.report(may)).points };
+
+    // g: refunded in full as of 30 April, the day before its points expired: all 10 taken back.
+    const whole = await s.commerce.refund(g.purchaseId, { external_id: 'g-1-r', occurred_at: '2026-04-30T10:00:00Z' }, actor);
+    expect(whole.loyalty).toMatchObject({ points_reversed: 10, unsettled: 0 });
+    const afterG = await account(g.customerId);
+    // As for f, refunded so before the sweep: the 5 of g-2 stay, and nothing of g-1 counts as expired.
+    expect([afterG.balance, afterG.expiring_now, afterG.owed]).toEqual([5, 0, 0]);
+    expect(afterG.lifetime).toMatchObject({ reversed: 10, expired: 0 });
+    expect(afterG.explanation.entries.filter((e) => e.kind === 'expire').map((e) => [e.points, e.description])).toEqual([
+      [-10, expect.stringMatching(/^Expired/)],
+      // Read after the expiry it undoes, where it was recorded; dated when the points expired (a date's spaces do not break).
+      [10, expect.stringMatching(/^Expiry undone: refund g-1-r was dated before these points expired, so it takes them back instead; dated 1\sMay\s2026, recorded later$/)],
+    ]);
+    // Sent again: nothing more.
+    await s.commerce.refund(g.purchaseId, { external_id: 'g-1-r', occurred_at: '2026-04-30T10:00:00Z' }, actor);
+    expect((await account(g.customerId)).lifetime).toMatchObject({ reversed: 10, expired: 0 });
+
+    // h: half as of 30 April (5 taken back, their write-off undone), the rest as of today: its 5 had expired by then.
+    const half = await s.commerce.refund(h.purchaseId, { external_id: 'h-1-r1', amount: '5.00', occurred_at: '2026-04-30T10:00:00Z' }, actor);
+    expect(half.loyalty).toMatchObject({ points_reversed: 5, unsettled: 0 });
+    const rest = await s.commerce.refund(h.purchaseId, { external_id: 'h-1-r2' }, actor);
+    expect(rest.loyalty).toMatchObject({ points_reversed: 0, unsettled: 0 });
+    const afterH = await account(h.customerId);
+    expect([afterH.balance, afterH.owed]).toEqual([5, 0]);
+    expect(afterH.lifetime).toMatchObject({ reversed: 5, expired: 5 });
+
+    // The periods: April's take-backs (g's 10, h's 5), and May's expiry less what was undone.
+    expect((await s.loyalty.report(april)).points.reversed).toBe(before.april.reversed + 15);
+    expect((await s.loyalty.report(may)).points).toMatchObject({ expired: before.may.expired - 15, expiring_now: before.may.expiring_now });
+    expect((await s.loyalty.verify()).ok).toBe(true);
+  });
+
   it('does not take again what the sweep wrote off, only what was spent, in one refund or in parts', async () => {
     // b and c alike: 10 points on 1 March (expiring 1 May), 4 of them spent on 1 April; the
     // other 6 expire in the sweep of 1 June; 20 points from a purchase of 25 May.

@@ -10,7 +10,7 @@ import { balanceOf, pointsToReverse } from '../ledger/ledger.ts';
 import * as ledger from '../ledger/ledger.repository.ts';
 import type { LoyaltyCore } from '../loyalty.core.ts';
 import type { EarningFactor } from '../program/program.ts';
-import { expiredFromLots } from './bonus-takeback.ts';
+import { expiryOfLots, undoExpiry } from './expiry-of-lots.ts';
 import { revokeChallengesForRefund } from './challenge-revocation.ts';
 import { earnedShareReturned, lineWeights, pointsToReverseByLines } from './refund-points.ts';
 import { moveDownAfterRefund, refundTierChange, tierChangeAnswer } from './refund-tier.ts';
@@ -141,9 +141,15 @@ export function createRefundsAndReceipts(core: LoyaltyCore, engagement: Engageme
           byLines ? { earned_share_returned: byLines.share } : {},
         ),
       };
-      const result = points === 0 ? { debited: 0, unsettled: 0, shortfall: 0, expired: 0, duplicate: false } : await ledger.debit(trx, member, withFields(entry, { points }), {
-        now: r.now, includePending: true, prefer, shortfall: policy === 'negative_balance' ? 'owe' : 'forgive',
-        expired: { writtenOff: (await expiredFromLots(trx, r.customerId, [...rows.filter((e) => e.points > 0).map((e) => e.id), ...prefer])) - expiredBefore, at: r.occurredAt },
+      // What expiry wrote off of the purchase's lots by the refund's date is not taken again; what it wrote off after that date the refund takes, its write-off undone (expiry-of-lots.ts).
+      const expiry = points === 0 ? null : await expiryOfLots(trx, r.customerId, [...rows.filter((e) => e.points > 0).map((e) => e.id), ...prefer], r.occurredAt);
+      const restored = expiry === null ? [] : await undoExpiry(trx, member, {
+        restorable: expiry.restorable, due: points, prefer, at: r.occurredAt, key: `refund:${r.refundId}:expiry`, now: r.now,
+        details: { refund: r.refundId, refund_id: r.refundExternalId, purchase: r.purchaseExternalId }, programVersion: program?.version ?? null,
+      });
+      const result = expiry === null ? { debited: 0, unsettled: 0, shortfall: 0, expired: 0, duplicate: false } : await ledger.debit(trx, member, withFields(entry, { points }), {
+        now: r.now, includePending: true, prefer: [...prefer, ...restored], shortfall: policy === 'negative_balance' ? 'owe' : 'forgive',
+        expired: { writtenOff: expiry.by - expiredBefore, at: r.occurredAt },
       });
       // Nothing taken because what the refund takes back had expired already or was spent
       // and forgiven (refund_shortfall "forgive"): an entry of 0 points (migration 0020)
